@@ -1,0 +1,3 @@
+from iscg_mailbot.cli import cli
+
+cli()

@@ -1,0 +1,172 @@
+"""Configuration: one TOML file validated on load, secrets from the environment.
+
+``load_settings(path)`` returns :class:`Settings` or raises :class:`ConfigError`
+whose message names the file, the key and how to fix it.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from iscg_mailbot.errors import ConfigError
+
+DEFAULT_CONFIG_DIR = Path("config")
+CONFIG_FILE_NAME = "iscg-mailbot.toml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DatabaseConfig(_Strict):
+    """``url`` is an SQLAlchemy URL; ISCG_DATABASE_URL overrides it."""
+
+    url: str | None = None
+
+
+class ListConfig(_Strict):
+    """A mailing list the deployment follows."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    address: str
+    name: str = ""
+    archive_url: str | None = None
+
+
+class MailboxConfig(_Strict):
+    """An IMAP folder to sync into a list. The password comes from ``password_env`` or
+    ``password_file``, never from this file."""
+
+    name: str = Field(pattern=r"^[A-Za-z0-9._-]+$")
+    list: str
+    host: str
+    port: int | None = None
+    security: Literal["ssl", "starttls", "plain"] = "ssl"
+    verify_certificate: bool = True
+    ca_file: str | None = None
+    username: str
+    password_env: str | None = None
+    password_file: str | None = None
+    folder: str = "INBOX"
+    batch_size: int = Field(default=500, ge=1, le=5000)
+    timeout_seconds: float = Field(default=60.0, gt=0)
+    max_reconnects: int = Field(default=5, ge=0)
+
+    @model_validator(mode="after")
+    def _plain_only_on_loopback(self) -> MailboxConfig:
+        if self.security == "plain" and self.host not in {"127.0.0.1", "localhost", "::1"}:
+            raise ValueError(
+                "security = 'plain' sends the password unencrypted; it is allowed only for "
+                "127.0.0.1/localhost. Use 'ssl' or 'starttls'"
+            )
+        return self
+
+    @property
+    def effective_port(self) -> int:
+        if self.port is not None:
+            return self.port
+        return 993 if self.security == "ssl" else 143
+
+    def password(self) -> str:
+        """Read the password from the environment or the secret file."""
+        return read_secret(self.password_env, self.password_file, f"mailbox {self.name!r}")
+
+
+class Settings(_Strict):
+    """Everything read from ``iscg-mailbot.toml``."""
+
+    database: DatabaseConfig = DatabaseConfig()
+    data_dir: str = "data"
+    lists: tuple[ListConfig, ...] = ()
+    mailboxes: tuple[MailboxConfig, ...] = ()
+    config_dir: str = "config"
+
+    @model_validator(mode="after")
+    def _mailboxes_name_known_lists(self) -> Settings:
+        known = {lst.id for lst in self.lists}
+        for mailbox in self.mailboxes:
+            if mailbox.list not in known:
+                raise ValueError(
+                    f"mailbox {mailbox.name!r} names list {mailbox.list!r}, which is not "
+                    f"defined; add a [[lists]] entry with id = {mailbox.list!r}"
+                )
+        return self
+
+    @property
+    def database_url(self) -> str:
+        """ISCG_DATABASE_URL, else the configured URL, else a SQLite file in data_dir."""
+        env = os.environ.get("ISCG_DATABASE_URL")
+        if env:
+            return env
+        if self.database.url:
+            return self.database.url
+        return f"sqlite:///{Path(self.data_dir) / 'iscg-mailbot.db'}"
+
+    def list_by_id(self, list_id: str) -> ListConfig:
+        for lst in self.lists:
+            if lst.id == list_id:
+                return lst
+        raise ConfigError(f"no list {list_id!r} in the configuration; known: "
+                          f"{', '.join(x.id for x in self.lists) or 'none'}")
+
+
+def read_secret(env_name: str | None, file_name: str | None, what: str) -> str:
+    """Return a secret from the named environment variable or file, or raise ConfigError."""
+    if env_name and os.environ.get(env_name):
+        return os.environ[env_name]
+    if file_name:
+        try:
+            return Path(file_name).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ConfigError(f"{what}: cannot read password_file {file_name}: {exc.strerror}") from None
+    raise ConfigError(
+        f"{what}: no password; set the environment variable "
+        f"{env_name or '(password_env)'} or point password_file at a secret file"
+    )
+
+
+def format_validation_error(path: Path, error: ValidationError) -> str:
+    """Turn pydantic errors into 'file: key: problem' lines."""
+    lines = []
+    for item in error.errors():
+        key = ".".join(str(part) for part in item["loc"]) or "(top level)"
+        message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "extra_forbidden":
+            message = "unknown key; remove it or check its spelling"
+        elif item["type"] == "missing":
+            message = "required key is missing; add it"
+        lines.append(f"{path}: {key}: {message}")
+    return "\n".join(lines)
+
+
+def load_settings(path: Path | str | None = None) -> Settings:
+    """Load and validate the main configuration file.
+
+    ``path`` may be the file or the config directory; None means ISCG_CONFIG, then
+    ``config/iscg-mailbot.toml``. A missing default file gives the built-in defaults
+    (SQLite in ``data/``, no mailboxes).
+    """
+    explicit = path is not None or bool(os.environ.get("ISCG_CONFIG"))
+    candidate = Path(path or os.environ.get("ISCG_CONFIG") or DEFAULT_CONFIG_DIR)
+    file = candidate / CONFIG_FILE_NAME if candidate.is_dir() or not candidate.suffix else candidate
+    if not file.exists():
+        if explicit:
+            raise ConfigError(f"{file}: configuration file not found; create it or fix --config")
+        return Settings(config_dir=str(candidate))
+    try:
+        data: dict[str, Any] = tomllib.loads(file.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{file}: not valid TOML: {exc}") from None
+    data.setdefault("config_dir", str(file.parent))
+    base = file.parent
+    if "data_dir" in data and not Path(data["data_dir"]).is_absolute():
+        data["data_dir"] = str((base.parent if base.name == "config" else base) / data["data_dir"])
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(format_validation_error(file, exc)) from None

@@ -1,0 +1,129 @@
+"""Plain, frozen records passed between pipeline stages (no ORM, no I/O).
+
+source -> RawMessage; parse -> ParsedMessage; thread -> ThreadRef / ThreadNode.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a message came from: an IMAP mailbox position or an archive file."""
+
+    mailbox: str | None = None
+    uidvalidity: int | None = None
+    uid: int | None = None
+    archive_path: str | None = None
+
+
+@dataclass(frozen=True)
+class RawMessage:
+    """The bytes of one message as delivered, plus where it came from.
+
+    ``received_at`` is the server's INTERNALDATE or the mbox ``From_`` date when known;
+    it stands in for a missing or unreadable ``Date:`` header.
+    """
+
+    data: bytes
+    provenance: Provenance
+    received_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Address:
+    """A mailbox: display name (may be empty) and address (lower-cased)."""
+
+    name: str
+    address: str
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """Metadata of one attachment; the bytes are never kept."""
+
+    filename: str | None
+    content_type: str
+    size: int
+
+
+@dataclass(frozen=True)
+class ParsedMessage:
+    """A message reduced to what the rest of the pipeline needs.
+
+    ``message_id`` is without angle brackets; ``synthetic_id`` is true when the
+    message had none and one was derived from a hash of its headers and body.
+    ``date`` is timezone-aware UTC, or None when neither the header nor the
+    delivery date is known. ``new_text`` is the body without quoted replies and
+    signature, which are kept in ``quoted_text`` and ``signature``.
+    """
+
+    message_id: str
+    synthetic_id: bool
+    in_reply_to: str | None
+    references: tuple[str, ...]
+    subject: str
+    normalised_subject: str
+    sender: Address
+    to: tuple[Address, ...]
+    cc: tuple[Address, ...]
+    date: datetime | None
+    body_text: str
+    new_text: str
+    quoted_text: str
+    signature: str
+    attachments: tuple[Attachment, ...]
+    raw_size: int
+    list_id: str | None
+    provenance: Provenance
+    defects: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ThreadRef:
+    """The threading facts of one message (input of the JWZ algorithm)."""
+
+    message_id: str
+    in_reply_to: str | None
+    references: tuple[str, ...]
+    normalised_subject: str
+    is_reply: bool
+    date: datetime | None
+
+
+@dataclass
+class ThreadNode:
+    """A node of a JWZ thread tree; ``message_id`` is None for a missing (ghost) parent."""
+
+    message_id: str | None
+    children: list[ThreadNode] = field(default_factory=list)
+
+    def walk(self) -> list[str]:
+        """All real message IDs in this subtree, depth first."""
+        found = [self.message_id] if self.message_id is not None else []
+        for child in self.children:
+            found.extend(child.walk())
+        return found
+
+
+@dataclass(frozen=True)
+class MailboxState:
+    """How far a mailbox has been read: the UIDVALIDITY seen and the highest UID stored."""
+
+    uidvalidity: int | None = None
+    last_uid: int = 0
+
+
+@dataclass(frozen=True)
+class RawBatch:
+    """A batch of fetched messages and the mailbox state once they are stored.
+
+    ``reset`` is true on the first batch after a UIDVALIDITY change: the mailbox is
+    being re-read from UID 1 and messages already stored are recognised by Message-ID.
+    """
+
+    messages: tuple[RawMessage, ...]
+    state: MailboxState
+    reset: bool = False

@@ -1,0 +1,163 @@
+"""SQLAlchemy 2 typed ORM models.
+
+Every table of the application is declared here so that Alembic's autogenerate
+sees one metadata (``Base.metadata``); ``tests/test_migrations.py`` checks that the
+migrations in ``migrations/versions`` produce exactly this schema.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from iscg_mailbot.store.types import UTCDateTime, utcnow
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON(), list[Any]: JSON()}
+
+
+class MailingList(Base):
+    """A list the deployment follows (one deployment may follow several)."""
+
+    __tablename__ = "mailing_lists"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    address: Mapped[str] = mapped_column(String(320))
+    name: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Mailbox(Base):
+    """An IMAP folder (or archive path) feeding a list, with its sync state.
+
+    ``uidvalidity``/``last_uid`` advance only in the transaction that stores the batch.
+    """
+
+    __tablename__ = "mailboxes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("mailing_lists.id"))
+    kind: Mapped[str] = mapped_column(String(20), default="imap")
+    uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
+    last_uid: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_sync_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    messages_stored: Mapped[int] = mapped_column(Integer, default=0)
+
+    mailing_list: Mapped[MailingList] = relationship()
+
+
+class Thread(Base):
+    """A conversation: messages linked by References/In-Reply-To or, failing that, subject."""
+
+    __tablename__ = "threads"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("mailing_lists.id"), index=True)
+    root_message_id: Mapped[str] = mapped_column(String(998))
+    subject: Mapped[str] = mapped_column(Text, default="")
+    normalised_subject: Mapped[str] = mapped_column(String(500), default="", index=True)
+    first_activity: Mapped[datetime | None] = mapped_column(index=True)
+    last_activity: Mapped[datetime | None] = mapped_column(index=True)
+    message_count: Mapped[int] = mapped_column(Integer, default=0)
+    participants: Mapped[list[Any]] = mapped_column(default=list)
+
+    messages: Mapped[list[Message]] = relationship(back_populates="thread")
+
+
+class Message(Base):
+    """One stored message. Unique per list by Message-ID (without angle brackets)."""
+
+    __tablename__ = "messages"
+    __table_args__ = (
+        UniqueConstraint("list_id", "message_id", name="uq_messages_list_id_message_id"),
+        Index("ix_messages_thread_date", "thread_id", "date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("mailing_lists.id"))
+    thread_id: Mapped[int | None] = mapped_column(ForeignKey("threads.id"))
+    message_id: Mapped[str] = mapped_column(String(998))
+    synthetic_id: Mapped[bool] = mapped_column(Boolean, default=False)
+    parent_message_id: Mapped[str | None] = mapped_column(String(998))
+    in_reply_to: Mapped[str | None] = mapped_column(String(998))
+    references: Mapped[list[Any]] = mapped_column(default=list)
+    sender_name: Mapped[str] = mapped_column(Text, default="")
+    sender_address: Mapped[str] = mapped_column(String(320), default="", index=True)
+    to_addresses: Mapped[list[Any]] = mapped_column(default=list)
+    cc_addresses: Mapped[list[Any]] = mapped_column(default=list)
+    date: Mapped[datetime | None] = mapped_column(index=True)
+    subject: Mapped[str] = mapped_column(Text, default="")
+    normalised_subject: Mapped[str] = mapped_column(String(500), default="", index=True)
+    body_text: Mapped[str] = mapped_column(Text, default="")
+    new_text: Mapped[str] = mapped_column(Text, default="")
+    quoted_text: Mapped[str] = mapped_column(Text, default="")
+    signature: Mapped[str] = mapped_column(Text, default="")
+    attachments: Mapped[list[Any]] = mapped_column(default=list)
+    raw_size: Mapped[int] = mapped_column(Integer, default=0)
+    defects: Mapped[list[Any]] = mapped_column(default=list)
+    source_mailbox: Mapped[str | None] = mapped_column(String(200))
+    source_uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
+    source_uid: Mapped[int | None] = mapped_column(BigInteger)
+    source_path: Mapped[str | None] = mapped_column(Text)
+    stored_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    thread: Mapped[Thread | None] = relationship(back_populates="messages")
+
+
+class MessageReference(Base):
+    """One Message-ID a message points at (In-Reply-To or References).
+
+    Indexed by the referenced ID so that a parent arriving after its children finds
+    them in one query and their threads can be repaired.
+    """
+
+    __tablename__ = "message_references"
+
+    message_pk: Mapped[int] = mapped_column(
+        ForeignKey("messages.id", ondelete="CASCADE"), primary_key=True
+    )
+    referenced_id: Mapped[str] = mapped_column(String(998), primary_key=True, index=True)
+
+
+class QuarantinedMessage(Base):
+    """A message that could not be parsed, kept byte for byte with the reason."""
+
+    __tablename__ = "quarantine"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int | None] = mapped_column(ForeignKey("mailing_lists.id"))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    reason: Mapped[str] = mapped_column(Text)
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    source_mailbox: Mapped[str | None] = mapped_column(String(200))
+    source_uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
+    source_uid: Mapped[int | None] = mapped_column(BigInteger)
+    source_path: Mapped[str | None] = mapped_column(Text)
+    quarantined_at: Mapped[datetime] = mapped_column(default=utcnow)
