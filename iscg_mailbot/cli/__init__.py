@@ -1,0 +1,11 @@
+"""The command line: a Click group whose commands each parse arguments, make one
+service call and print. :func:`main` is the single error boundary."""
+
+from __future__ import annotations
+
+from iscg_mailbot.cli.base import cli
+
+# Command modules register themselves on import (keep this list sorted).
+from iscg_mailbot.cli import ingest  # noqa: E402,F401
+
+__all__ = ["cli"]

@@ -1,0 +1,87 @@
+"""The root Click group, shared options and the error boundary."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+import click
+
+from iscg_mailbot.config import Settings, load_settings
+from iscg_mailbot.errors import MailbotError
+from iscg_mailbot.services.app import App
+
+
+@dataclass
+class CliState:
+    """What the root group parsed; commands ask it for settings and an App."""
+
+    config_path: str | None
+    debug: bool
+    _settings: Settings | None = None
+    _apps: list[App] = field(default_factory=list)
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = load_settings(self.config_path)
+        return self._settings
+
+    def app(self, *, check_schema: bool = True) -> App:
+        app = App.open(self.settings, check_schema=check_schema)
+        self._apps.append(app)
+        return app
+
+    def close(self) -> None:
+        for app in self._apps:
+            app.close()
+
+
+class MailbotGroup(click.Group):
+    """A group that turns MailbotError into one line on stderr and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MailbotError as exc:
+            state = ctx.find_object(CliState)
+            if state is not None and state.debug:
+                raise
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+
+
+pass_state = click.make_pass_decorator(CliState)
+
+
+@click.group(cls=MailbotGroup)
+@click.option(
+    "--config",
+    "config_path",
+    envvar="ISCG_CONFIG",
+    type=click.Path(dir_okay=True),
+    help="Config file or directory (default: ./config/iscg-mailbot.toml; env ISCG_CONFIG).",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logs.")
+@click.version_option(package_name="iscg-mailbot")
+@click.pass_context
+def cli(ctx: click.Context, config_path: str | None, debug: bool) -> None:
+    """iscg-mailbot: ingest, tag and digest the ITU ISCG mailing list."""
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    state = CliState(config_path=config_path, debug=debug)
+    ctx.obj = state
+    ctx.call_on_close(state.close)
+
+
+def echo_json(data: Any) -> None:
+    """Print data as indented JSON (datetimes as ISO 8601)."""
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
