@@ -87,6 +87,9 @@ class Thread(Base):
     last_activity: Mapped[datetime | None] = mapped_column(index=True)
     message_count: Mapped[int] = mapped_column(Integer, default=0)
     participants: Mapped[list[Any]] = mapped_column(default=list)
+    # Set whenever messages join the thread; cleared once topics and action items
+    # have been recomputed, so analysis interrupted by a crash is picked up again.
+    needs_analysis: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
 
     messages: Mapped[list[Message]] = relationship(back_populates="thread")
 

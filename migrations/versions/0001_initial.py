@@ -67,6 +67,7 @@ def upgrade() -> None:
     sa.Column('last_activity', sa.DateTime(timezone=True), nullable=True),
     sa.Column('message_count', sa.Integer(), nullable=False),
     sa.Column('participants', sa.JSON(), nullable=False),
+    sa.Column('needs_analysis', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['list_id'], ['mailing_lists.id'], name=op.f('fk_threads_list_id_mailing_lists')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_threads'))
     )
@@ -74,6 +75,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_threads_first_activity'), ['first_activity'], unique=False)
         batch_op.create_index(batch_op.f('ix_threads_last_activity'), ['last_activity'], unique=False)
         batch_op.create_index(batch_op.f('ix_threads_list_id'), ['list_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_threads_needs_analysis'), ['needs_analysis'], unique=False)
         batch_op.create_index(batch_op.f('ix_threads_normalised_subject'), ['normalised_subject'], unique=False)
 
     op.create_table('messages',
@@ -140,6 +142,7 @@ def downgrade() -> None:
     op.drop_table('messages')
     with op.batch_alter_table('threads', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_threads_normalised_subject'))
+        batch_op.drop_index(batch_op.f('ix_threads_needs_analysis'))
         batch_op.drop_index(batch_op.f('ix_threads_list_id'))
         batch_op.drop_index(batch_op.f('ix_threads_last_activity'))
         batch_op.drop_index(batch_op.f('ix_threads_first_activity'))
