@@ -127,3 +127,106 @@ class RawBatch:
     messages: tuple[RawMessage, ...]
     state: MailboxState
     reset: bool = False
+
+
+# --- report: digest ---
+
+from datetime import date  # noqa: E402 - appended section keeps its own import
+
+
+@dataclass(frozen=True)
+class DigestThread:
+    """One thread row of a digest: what happened in it during the period.
+
+    ``participants`` are display names (or addresses when a name is missing) of
+    everyone who wrote in the thread during the period; ``excerpt`` is the first
+    lines of the latest message's new text (quotes and signature removed);
+    ``url`` is set when an archive URL template is configured.
+    """
+
+    thread_id: int
+    subject: str
+    participants: tuple[str, ...]
+    message_count: int
+    new_messages: int
+    excerpt: str
+    latest_sender: str
+    last_activity: datetime | None
+    started_in_period: bool
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class DigestSection:
+    """Threads of one topic; ``topic_id`` is None for the "Other" section (untagged)."""
+
+    topic_id: str | None
+    title: str
+    threads: tuple[DigestThread, ...]
+
+
+@dataclass(frozen=True)
+class DigestAction:
+    """An open action item as the digest lists it (overdue ones come first)."""
+
+    description: str
+    owner: str
+    due: date | None
+    overdue: bool
+    thread_subject: str = ""
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class DigestAwaiting:
+    """A thread whose latest message has had no reply since ``since``."""
+
+    thread_id: int
+    subject: str
+    last_sender: str
+    since: datetime
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class DigestCounts:
+    """Totals for the period (over the whole list, before a member's topic filter)."""
+
+    messages: int = 0
+    active_threads: int = 0
+    new_threads: int = 0
+    participants: int = 0
+    open_actions: int = 0
+    overdue_actions: int = 0
+    awaiting_reply: int = 0
+
+
+@dataclass(frozen=True)
+class Digest:
+    """Everything one member's digest shows for one period; data only, no HTML.
+
+    ``period_start`` (inclusive) and ``period_end`` (exclusive) are aware UTC;
+    ``timezone`` is the IANA zone dates are shown in. ``period_key`` names the
+    period in the outbox and in the stable Message-ID (e.g. ``2024-03-04/2024-03-11``).
+    ``topic_filter`` says how a member's preferences narrowed the sections, for the
+    footer ("only: spectrum, ai" / "muted: gender"), or is empty.
+    """
+
+    list_key: str
+    list_name: str
+    list_address: str
+    period_start: datetime
+    period_end: datetime
+    period_key: str
+    timezone: str
+    generated_at: datetime
+    sections: tuple[DigestSection, ...] = ()
+    actions: tuple[DigestAction, ...] = ()
+    awaiting_reply: tuple[DigestAwaiting, ...] = ()
+    counts: DigestCounts = DigestCounts()
+    topic_filter: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        """True when no message reached the list during the period."""
+        return self.counts.messages == 0
