@@ -38,6 +38,11 @@ class ListConfig(_Strict):
     archive_url: str | None = None
 
 
+DEFAULT_LIST = ListConfig(
+    id="int-sect-team", address="int-sect-team@lists.itu.int", name="ITU Inter-Sector Coordination Group"
+)
+
+
 class MailboxConfig(_Strict):
     """An IMAP folder to sync into a list. The password comes from ``password_env`` or
     ``password_file``, never from this file."""
@@ -82,7 +87,7 @@ class Settings(_Strict):
 
     database: DatabaseConfig = DatabaseConfig()
     data_dir: str = "data"
-    lists: tuple[ListConfig, ...] = ()
+    lists: tuple[ListConfig, ...] = (DEFAULT_LIST,)
     mailboxes: tuple[MailboxConfig, ...] = ()
     config_dir: str = "config"
 

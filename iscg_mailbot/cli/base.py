@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from dataclasses import dataclass, field
@@ -10,6 +9,7 @@ from typing import Any
 
 import click
 
+from iscg_mailbot.cli.output import echo_json  # noqa: F401 - re-exported for commands
 from iscg_mailbot.config import Settings, load_settings
 from iscg_mailbot.errors import MailbotError
 from iscg_mailbot.services.app import App
@@ -81,7 +81,3 @@ def cli(ctx: click.Context, config_path: str | None, debug: bool) -> None:
     ctx.obj = state
     ctx.call_on_close(state.close)
 
-
-def echo_json(data: Any) -> None:
-    """Print data as indented JSON (datetimes as ISO 8601)."""
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))

@@ -1,3 +1,173 @@
 """Commands that bring mail in and show what is stored: db, demo, sync, import, threads, status."""
 
 from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from iscg_mailbot.cli.base import CliState, cli, pass_state
+from iscg_mailbot.cli.output import echo_json, format_cell, print_table
+from iscg_mailbot.cli.params import SINCE
+from iscg_mailbot.report.threads import ThreadSummary
+from iscg_mailbot.services import demo as demo_service
+from iscg_mailbot.services import ingest, status as status_service, threads as thread_service
+from iscg_mailbot.services.ingest import IngestReport
+from iscg_mailbot.store.database import upgrade
+
+
+def _print_ingest(report: IngestReport) -> None:
+    line = (
+        f"{report.source}: {report.stored} new, {report.duplicates} already stored, "
+        f"{report.quarantined} quarantined, {report.threads_touched} threads touched"
+    )
+    click.echo(line if report.error is None else f"{line}; error: {report.error}")
+
+
+def _thread_rows(rows: list[ThreadSummary]) -> list[list[object]]:
+    return [
+        [t.id, t.last_activity, t.message_count, t.subject[:70], len(t.participants)]
+        for t in rows
+    ]
+
+
+@cli.group()
+def db() -> None:
+    """Database schema management."""
+
+
+@db.command("upgrade")
+@pass_state
+def db_upgrade(state: CliState) -> None:
+    """Create or migrate the database schema to the newest revision."""
+    app = state.app(check_schema=False)
+    revisions = upgrade(app.engine)
+    click.echo(f"database at revision {', '.join(revisions)}: {app.settings.database_url}")
+
+
+@cli.command()
+@click.option(
+    "--db",
+    "database_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("data/demo.db"),
+    show_default=True,
+    help="SQLite file to create afresh.",
+)
+@click.option(
+    "--archive",
+    type=click.Path(exists=True, path_type=Path),
+    help="Import this mbox/Maildir instead of the shipped sample.",
+)
+@pass_state
+def demo(state: CliState, database_path: Path, archive: Path | None) -> None:
+    """Import the shipped sample ISCG archive into a fresh SQLite database and show it."""
+    report = demo_service.run_demo(state.settings, database_path, archive)
+    _print_ingest(report.imported)
+    click.echo(
+        f"stored {report.status.messages} messages in {report.status.threads} threads "
+        f"({report.status.quarantined} quarantined) in {report.database_path}"
+    )
+    print_table(["id", "last activity", "msgs", "subject", "people"], _thread_rows(report.threads))
+    click.echo(
+        f"next: iscg-mailbot --config <dir> ... or set ISCG_DATABASE_URL=sqlite:///{report.database_path} "
+        "and run 'iscg-mailbot threads show ID'"
+    )
+
+
+@cli.command()
+@click.option("--mailbox", "mailboxes", multiple=True, help="Only this mailbox (repeatable).")
+@pass_state
+def sync(state: CliState, mailboxes: tuple[str, ...]) -> None:
+    """One pass over the configured IMAP mailboxes: store every new message."""
+    reports = ingest.sync(state.app(), mailboxes or None)
+    for report in reports:
+        _print_ingest(report)
+    if any(report.error for report in reports):
+        raise SystemExit(1)
+
+
+@cli.command("import")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--list", "list_key", help="List id from the config (default: the first list).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@pass_state
+def import_(state: CliState, path: Path, list_key: str | None, progress: bool | None) -> None:
+    """Import an mbox file or Maildir folder (importing twice adds nothing)."""
+    app = state.app()
+    total = ingest.archive_size(path)
+    with tqdm(total=total, unit="msg", disable=progress is False if progress is not None else None,
+              file=click.get_text_stream("stderr")) as bar:
+        report = ingest.import_archive(app, path, list_key, on_progress=bar.update)
+    _print_ingest(report)
+
+
+@cli.group()
+def threads() -> None:
+    """List and show stored threads."""
+
+
+@threads.command("list")
+@click.option("--since", type=SINCE, help="Active since a date (2026-10-01) or an age (14d).")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many threads.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def threads_list(state: CliState, since: datetime | None, limit: int | None, as_json: bool) -> None:
+    """Threads by most recent activity."""
+    rows = thread_service.threads(state.app(), since=since, limit=limit)
+    if as_json:
+        echo_json(rows)
+        return
+    print_table(["id", "last activity", "msgs", "subject", "people"], _thread_rows(rows))
+
+
+@threads.command("show")
+@click.argument("thread_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def threads_show(state: CliState, thread_id: int, as_json: bool) -> None:
+    """One thread: its messages in reply order with their new text."""
+    detail = thread_service.thread(state.app(), thread_id)
+    if as_json:
+        echo_json(detail)
+        return
+    summary = detail.summary
+    click.echo(f"Thread {summary.id}: {summary.subject}")
+    click.echo(
+        f"{summary.message_count} messages, {format_cell(summary.first_activity)} .. "
+        f"{format_cell(summary.last_activity)}; participants: {', '.join(summary.participants)}"
+    )
+    for message in detail.messages:
+        indent = "  " * min(message.depth, 8)
+        sender = f"{message.sender_name} <{message.sender_address}>" if message.sender_name else message.sender_address
+        click.echo(f"\n{indent}[{message.id}] {format_cell(message.date)}  {sender}")
+        for attachment in message.attachments:
+            click.echo(f"{indent}  attachment: {attachment.get('filename')} ({attachment.get('content_type')}, {attachment.get('size')} bytes)")
+        for line in (message.new_text.strip() or "(no new text)").splitlines()[:12]:
+            click.echo(f"{indent}  {line}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def status(state: CliState, as_json: bool) -> None:
+    """Per mailbox: last sync, position, counts, quarantine and errors."""
+    result = status_service.status(state.app())
+    if as_json:
+        echo_json(result)
+        return
+    click.echo(f"database: {result.database}")
+    click.echo(
+        f"{result.messages} messages, {result.threads} threads, {result.quarantined} quarantined, "
+        f"{result.threads_awaiting_analysis} threads awaiting analysis"
+    )
+    if result.mailboxes:
+        print_table(
+            ["mailbox", "last sync", "uidvalidity", "last uid", "stored", "quarantined", "last error"],
+            [
+                [m.name, m.last_sync_at, m.uidvalidity, m.last_uid, m.messages_stored, m.quarantined, m.last_error]
+                for m in result.mailboxes
+            ],
+        )

@@ -1,0 +1,58 @@
+"""Click parameter types shared by commands."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import click
+
+_AGO = re.compile(r"^(\d+)\s*([dwh])$")
+_UNITS = {"h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_duration(text: str) -> timedelta:
+    """'14d', '2w', '36h' -> timedelta; ValueError otherwise."""
+    match = _AGO.match(text.strip().lower())
+    if not match:
+        raise ValueError(f"{text!r} is not a duration like 14d, 2w or 36h")
+    return timedelta(**{_UNITS[match.group(2)]: int(match.group(1))})
+
+
+class Since(click.ParamType):
+    """A point in time: an ISO date/datetime (UTC unless it says otherwise) or an age like 14d."""
+
+    name = "DATE|AGE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        text = str(value).strip()
+        try:
+            return datetime.now(UTC) - parse_duration(text)
+        except ValueError:
+            pass
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            self.fail(f"{text!r} is neither a date (2026-10-01) nor an age (14d, 2w)", param, ctx)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+class Duration(click.ParamType):
+    """An age like 14d, 2w or 36h."""
+
+    name = "AGE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> timedelta:
+        if isinstance(value, timedelta):
+            return value
+        try:
+            return parse_duration(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+SINCE = Since()
+DURATION = Duration()

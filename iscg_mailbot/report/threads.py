@@ -1,0 +1,122 @@
+"""Read models of stored threads for the CLI and the digest: summaries and one thread in full."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from iscg_mailbot.errors import NotFound
+from iscg_mailbot.store.models import Message, Thread
+
+
+@dataclass(frozen=True)
+class ThreadSummary:
+    """One line of ``threads list``."""
+
+    id: int
+    subject: str
+    message_count: int
+    participants: list[str]
+    first_activity: datetime | None
+    last_activity: datetime | None
+
+
+@dataclass(frozen=True)
+class MessageView:
+    """One message of ``threads show``, with its depth in the reply tree."""
+
+    id: int
+    message_id: str
+    parent_message_id: str | None
+    depth: int
+    date: datetime | None
+    sender_name: str
+    sender_address: str
+    subject: str
+    new_text: str
+    attachments: list[dict[str, object]]
+
+
+@dataclass(frozen=True)
+class ThreadDetail:
+    """A thread and its messages in reply-tree order."""
+
+    summary: ThreadSummary
+    messages: list[MessageView]
+
+
+def _summary(thread: Thread) -> ThreadSummary:
+    return ThreadSummary(
+        id=thread.id,
+        subject=thread.subject,
+        message_count=thread.message_count,
+        participants=list(thread.participants or []),
+        first_activity=thread.first_activity,
+        last_activity=thread.last_activity,
+    )
+
+
+def list_threads(
+    session: Session,
+    *,
+    since: datetime | None = None,
+    thread_ids: set[int] | None = None,
+    limit: int | None = None,
+) -> list[ThreadSummary]:
+    """Threads by most recent activity; ``since`` keeps those active at or after it."""
+    query = select(Thread).order_by(Thread.last_activity.desc().nulls_last(), Thread.id.desc())
+    if since is not None:
+        query = query.where(Thread.last_activity >= since)
+    if thread_ids is not None:
+        query = query.where(Thread.id.in_(thread_ids))
+    if limit is not None:
+        query = query.limit(limit)
+    return [_summary(thread) for thread in session.scalars(query)]
+
+
+def thread_detail(session: Session, thread_id: int) -> ThreadDetail:
+    """The thread with its messages, parents before children, siblings by date."""
+    thread = session.get(Thread, thread_id)
+    if thread is None:
+        raise NotFound(f"no thread with id {thread_id}; see 'iscg-mailbot threads list'")
+    messages = session.scalars(
+        select(Message).where(Message.thread_id == thread_id).order_by(Message.date, Message.id)
+    ).all()
+    by_parent: dict[str | None, list[Message]] = {}
+    known = {m.message_id for m in messages}
+    for message in messages:
+        parent = message.parent_message_id if message.parent_message_id in known else None
+        by_parent.setdefault(parent, []).append(message)
+    ordered: list[MessageView] = []
+    # Iterative depth-first walk: reply chains can be thousands deep.
+    stack = [(message, 0) for message in reversed(by_parent.get(None, []))]
+    seen: set[int] = set()
+    while stack:
+        message, depth = stack.pop()
+        if message.id in seen:
+            continue
+        seen.add(message.id)
+        ordered.append(
+            MessageView(
+                id=message.id,
+                message_id=message.message_id,
+                parent_message_id=message.parent_message_id,
+                depth=depth,
+                date=message.date,
+                sender_name=message.sender_name,
+                sender_address=message.sender_address,
+                subject=message.subject,
+                new_text=message.new_text,
+                attachments=list(message.attachments or []),
+            )
+        )
+        children = by_parent.get(message.message_id, [])
+        stack.extend((child, depth + 1) for child in reversed(children))
+        if not stack:
+            # Parent pointers that form a cycle are never reached from a root: show
+            # those messages anyway rather than hide them.
+            stack = [(m, 0) for m in reversed(messages) if m.id not in seen][:1]
+    return ThreadDetail(summary=_summary(thread), messages=ordered)

@@ -1,0 +1,212 @@
+"""Bring mail in: IMAP sync and archive import through one pipeline.
+
+source -> parse -> store -> thread, one transaction per batch. The mailbox's sync
+state advances in the same transaction as the batch it describes, so a crash at any
+point loses nothing and the next run stores nothing twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from iscg_mailbot.config import ListConfig, MailboxConfig
+from iscg_mailbot.errors import ConfigError, SourceError, UnparseableMessage
+from iscg_mailbot.parse.message import parse_message
+from iscg_mailbot.records import MailboxState, ParsedMessage, RawBatch, RawMessage
+from iscg_mailbot.services.app import App
+from iscg_mailbot.source.archive import count_messages, read_archive
+from iscg_mailbot.source.imap import ImapSource
+from iscg_mailbot.store.messages import ensure_list, quarantine, save_messages
+from iscg_mailbot.store.models import Mailbox, Message, Thread
+from iscg_mailbot.store.threads import attach_to_threads
+from iscg_mailbot.store.types import utcnow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestReport:
+    """Counts of one sync of a mailbox or one archive import."""
+
+    source: str
+    fetched: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    batches: int = 0
+    thread_ids: set[int] = field(default_factory=set)
+    error: str | None = None
+
+    @property
+    def threads_touched(self) -> int:
+        return len(self.thread_ids)
+
+
+def _parse_all(raws: Sequence[RawMessage]) -> tuple[list[ParsedMessage], list[tuple[RawMessage, str]]]:
+    parsed: list[ParsedMessage] = []
+    rejected: list[tuple[RawMessage, str]] = []
+    for raw in raws:
+        try:
+            parsed.append(parse_message(raw))
+        except UnparseableMessage as exc:
+            rejected.append((raw, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the message
+            log.exception("parser failed unexpectedly")
+            rejected.append((raw, f"parser error {type(exc).__name__}: {exc}"))
+    return parsed, rejected
+
+
+def store_raw_batch(
+    session: Session, list_id: int, raws: Sequence[RawMessage], report: IngestReport
+) -> list[int]:
+    """Parse, store and thread one batch inside ``session``; return the new message ids."""
+    parsed, rejected = _parse_all(raws)
+    for raw, reason in rejected:
+        if quarantine(session, list_id, raw, reason):
+            report.quarantined += 1
+    stored = save_messages(session, list_id, parsed)
+    report.fetched += len(raws)
+    report.stored += len(stored.new_message_ids)
+    report.duplicates += stored.duplicates
+    report.batches += 1
+    if stored.new_message_ids:
+        messages = session.scalars(
+            select(Message).where(Message.id.in_(stored.new_message_ids)).order_by(Message.id)
+        ).all()
+        touched = attach_to_threads(session, list_id, messages)
+        if touched:
+            session.execute(
+                update(Thread).where(Thread.id.in_(touched)).values(needs_analysis=True)
+            )
+        report.thread_ids.update(touched)
+    return stored.new_message_ids
+
+
+def _list_row_id(session: Session, config: ListConfig) -> int:
+    return ensure_list(session, config.id, config.address, config.name).id
+
+
+def _mailbox_row(session: Session, config: MailboxConfig, list_id: int) -> Mailbox:
+    row = session.scalar(select(Mailbox).where(Mailbox.name == config.name))
+    if row is None:
+        row = Mailbox(name=config.name, list_id=list_id, kind="imap", last_uid=0)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def sync_mailbox(app: App, config: MailboxConfig, source: ImapSource | None = None) -> IngestReport:
+    """One pass over one IMAP mailbox: store every message newer than the saved state.
+
+    ``source`` lets the worker keep one connection open between polls; without it a
+    connection is opened and closed here.
+    """
+    report = IngestReport(source=f"imap:{config.name}")
+    list_config = app.settings.list_by_id(config.list)
+    with app.session() as session:
+        list_id = _list_row_id(session, list_config)
+        row = _mailbox_row(session, config, list_id)
+        state = MailboxState(uidvalidity=row.uidvalidity, last_uid=row.last_uid)
+    owned = source is None
+    if source is None:
+        source = ImapSource(config, config.password())
+    try:
+        for batch in source.fetch_new(state):
+            _store_mailbox_batch(app, config.name, list_id, batch, report)
+    except SourceError as exc:
+        report.error = str(exc)
+        _record_sync(app, config.name, error=str(exc))
+        raise
+    finally:
+        if owned:
+            source.close()
+    _record_sync(app, config.name, error=None)
+    return report
+
+
+def _store_mailbox_batch(
+    app: App, name: str, list_id: int, batch: RawBatch, report: IngestReport
+) -> None:
+    with app.session() as session:
+        new_ids = store_raw_batch(session, list_id, batch.messages, report)
+        row = session.scalar(select(Mailbox).where(Mailbox.name == name).with_for_update())
+        assert row is not None
+        row.uidvalidity = batch.state.uidvalidity
+        row.last_uid = batch.state.last_uid
+        row.messages_stored += len(new_ids)
+
+
+def _record_sync(app: App, name: str, *, error: str | None) -> None:
+    with app.session() as session:
+        row = session.scalar(select(Mailbox).where(Mailbox.name == name))
+        if row is not None:
+            row.last_sync_at = utcnow()
+            row.last_error = error
+
+
+def sync(
+    app: App,
+    names: Iterable[str] | None = None,
+    sources: dict[str, ImapSource] | None = None,
+) -> list[IngestReport]:
+    """Sync the configured mailboxes (all, or those named); errors of one do not stop the rest.
+
+    Raises ConfigError when no mailbox is configured or a name is unknown.
+    """
+    mailboxes = _select_mailboxes(app, names)
+    reports = []
+    for config in mailboxes:
+        try:
+            reports.append(sync_mailbox(app, config, (sources or {}).get(config.name)))
+        except SourceError as exc:
+            reports.append(IngestReport(source=f"imap:{config.name}", error=str(exc)))
+    return reports
+
+
+def _select_mailboxes(app: App, names: Iterable[str] | None) -> list[MailboxConfig]:
+    configured = {m.name: m for m in app.settings.mailboxes}
+    if not configured:
+        raise ConfigError(
+            "no [[mailboxes]] in the configuration; add one (see README, 'Configuration') "
+            "or use 'iscg-mailbot import PATH'"
+        )
+    if names is None:
+        return list(configured.values())
+    wanted = list(names)
+    unknown = [n for n in wanted if n not in configured]
+    if unknown:
+        raise ConfigError(
+            f"unknown mailbox {', '.join(unknown)}; configured: {', '.join(configured)}"
+        )
+    return [configured[n] for n in wanted]
+
+
+def import_archive(
+    app: App,
+    path: Path,
+    list_key: str | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    batch_size: int = 500,
+) -> IngestReport:
+    """Import an mbox file or Maildir folder; importing the same archive twice adds nothing."""
+    list_config = app.settings.list_by_id(list_key or app.settings.lists[0].id)
+    report = IngestReport(source=f"archive:{path}")
+    with app.session() as session:
+        list_id = _list_row_id(session, list_config)
+    for batch in read_archive(path, batch_size=batch_size):
+        with app.session() as session:
+            store_raw_batch(session, list_id, batch.messages, report)
+        if on_progress is not None:
+            on_progress(len(batch.messages))
+    return report
+
+
+def archive_size(path: Path) -> int:
+    """How many messages an archive holds (for a progress bar)."""
+    return count_messages(path)

@@ -1,0 +1,149 @@
+"""Idempotent writes of parsed messages and quarantined ones.
+
+Storing the same message twice (same list, same Message-ID) adds nothing: that is what
+makes a re-sync after a crash, a UIDVALIDITY reset or a second archive import safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from iscg_mailbot.records import Address, ParsedMessage, RawMessage
+from iscg_mailbot.store.models import MailingList, Message, MessageReference, QuarantinedMessage
+
+# Keep IN (...) lists well under every driver's parameter limit.
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class StoredBatch:
+    """What one call to :func:`save_messages` did."""
+
+    new_message_ids: list[int]
+    duplicates: int
+
+
+def ensure_list(session: Session, key: str, address: str, name: str = "") -> MailingList:
+    """Return the MailingList row for ``key``, creating it on first use."""
+    found = session.scalar(select(MailingList).where(MailingList.key == key))
+    if found is None:
+        found = MailingList(key=key, address=address, name=name)
+        session.add(found)
+        session.flush()
+    return found
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
+
+
+def existing_message_ids(session: Session, list_id: int, message_ids: Sequence[str]) -> set[str]:
+    """The subset of ``message_ids`` already stored for the list."""
+    found: set[str] = set()
+    for chunk in _chunks(message_ids):
+        found.update(
+            session.scalars(
+                select(Message.message_id).where(
+                    Message.list_id == list_id, Message.message_id.in_(chunk)
+                )
+            )
+        )
+    return found
+
+
+def _address_json(addresses: Sequence[Address]) -> list[dict[str, str]]:
+    return [{"name": a.name, "address": a.address} for a in addresses]
+
+
+def _row(list_id: int, parsed: ParsedMessage) -> dict[str, object]:
+    source = parsed.provenance
+    return {
+        "list_id": list_id,
+        "message_id": parsed.message_id,
+        "synthetic_id": parsed.synthetic_id,
+        "in_reply_to": parsed.in_reply_to,
+        "references": list(parsed.references),
+        "sender_name": parsed.sender.name,
+        "sender_address": parsed.sender.address,
+        "to_addresses": _address_json(parsed.to),
+        "cc_addresses": _address_json(parsed.cc),
+        "date": parsed.date,
+        "subject": parsed.subject,
+        "normalised_subject": parsed.normalised_subject[:500],
+        "body_text": parsed.body_text,
+        "new_text": parsed.new_text,
+        "quoted_text": parsed.quoted_text,
+        "signature": parsed.signature,
+        "attachments": [
+            {"filename": a.filename, "content_type": a.content_type, "size": a.size}
+            for a in parsed.attachments
+        ],
+        "raw_size": parsed.raw_size,
+        "defects": list(parsed.defects),
+        "source_mailbox": source.mailbox,
+        "source_uidvalidity": source.uidvalidity,
+        "source_uid": source.uid,
+        "source_path": source.archive_path,
+    }
+
+
+def save_messages(session: Session, list_id: int, batch: Sequence[ParsedMessage]) -> StoredBatch:
+    """Insert the messages of ``batch`` not yet stored for the list, with their references.
+
+    Returns the primary keys of the new rows (threading is the caller's next step).
+
+    >>> stored = save_messages(session, lst.id, parsed_batch)  # doctest: +SKIP
+    >>> save_messages(session, lst.id, parsed_batch).new_message_ids  # doctest: +SKIP
+    []
+    """
+    unique: dict[str, ParsedMessage] = {}
+    for parsed in batch:
+        unique.setdefault(parsed.message_id, parsed)
+    known = existing_message_ids(session, list_id, list(unique))
+    fresh = [parsed for mid, parsed in unique.items() if mid not in known]
+    duplicates = len(batch) - len(fresh)
+    if not fresh:
+        return StoredBatch(new_message_ids=[], duplicates=duplicates)
+    result = session.execute(
+        insert(Message).returning(Message.id, Message.message_id, sort_by_parameter_order=True),
+        [_row(list_id, parsed) for parsed in fresh],
+    )
+    ids = [row.id for row in result]
+    references = []
+    for pk, parsed in zip(ids, fresh, strict=True):
+        targets = dict.fromkeys([*parsed.references, *filter(None, [parsed.in_reply_to])])
+        targets.pop(parsed.message_id, None)
+        references.extend({"message_pk": pk, "referenced_id": ref[:998]} for ref in targets)
+    if references:
+        session.execute(insert(MessageReference), references)
+    return StoredBatch(new_message_ids=ids, duplicates=duplicates)
+
+
+def quarantine(
+    session: Session, list_id: int | None, raw: RawMessage, reason: str
+) -> bool:
+    """Keep an unparseable message byte for byte with the reason; False if already kept."""
+    digest = hashlib.sha256(raw.data).hexdigest()
+    if session.scalar(select(QuarantinedMessage.id).where(QuarantinedMessage.sha256 == digest)):
+        return False
+    source = raw.provenance
+    session.add(
+        QuarantinedMessage(
+            list_id=list_id,
+            sha256=digest,
+            reason=reason[:2000],
+            raw=raw.data,
+            source_mailbox=source.mailbox,
+            source_uidvalidity=source.uidvalidity,
+            source_uid=source.uid,
+            source_path=source.archive_path,
+        )
+    )
+    session.flush()
+    return True
