@@ -1,0 +1,317 @@
+"""The member list (``config/members.yaml``): who is on ISCG and what they receive.
+
+``load_members(path)`` returns a validated :class:`MembersConfig` or raises
+:class:`ConfigError` naming the file, the entry, the key and the fix::
+
+    >>> members = load_members("config/members.yaml")
+    >>> members.by_address("Kenji.Watanabe@example.org").advisory_group
+    'TSAG'
+
+``check_members(...)`` lists every problem (schema errors, duplicates, unknown topics)
+without raising, for ``config check``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from iscg_mailbot.errors import ConfigError
+
+MEMBERS_FILE_NAME = "members.yaml"
+
+# A deliberately loose check: the address must look like local@domain.tld. Full RFC 5322
+# validation would reject nothing a secretariat is likely to type and accept nothing more.
+_ADDRESS_PATTERN = r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$"
+
+
+class Role(str, Enum):
+    """What a member does on the list."""
+
+    CHAIR = "chair"
+    REPRESENTATIVE = "representative"
+    OBSERVER = "observer"
+    SECRETARIAT = "secretariat"
+
+
+class AdvisoryGroup(str, Enum):
+    """The Sector advisory group a member speaks for (``none`` for the chair, secretariat...)."""
+
+    RAG = "RAG"
+    TSAG = "TSAG"
+    TDAG = "TDAG"
+    NONE = "none"
+
+
+class Member(BaseModel):
+    """One person on the list."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+    name: str = Field(min_length=1)
+    address: str = Field(pattern=_ADDRESS_PATTERN)
+    aliases: tuple[str, ...] = ()
+    role: Role
+    advisory_group: AdvisoryGroup = AdvisoryGroup.NONE
+    organisation: str = ""
+    digest: bool = True
+    topics_only: tuple[str, ...] | None = None
+    topics_muted: tuple[str, ...] = ()
+
+    @field_validator("address", mode="before")
+    @classmethod
+    def _lower_address(cls, value: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("aliases", mode="before")
+    @classmethod
+    def _lower_aliases(cls, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            return tuple(v.strip().lower() if isinstance(v, str) else v for v in value)
+        return value
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases_look_like_addresses(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for alias in value:
+            if not re.match(_ADDRESS_PATTERN, alias):
+                raise ValueError(f"alias {alias!r} is not an e-mail address; write local@domain")
+        return value
+
+    @field_validator("advisory_group", mode="before")
+    @classmethod
+    def _group_case(cls, value: Any) -> Any:
+        # Accept "tsag", "Tsag", "None" or an empty value: the secretariat should not
+        # have to remember the exact spelling of an enumeration.
+        if value is None or (isinstance(value, str) and value.strip().lower() in {"", "none"}):
+            return AdvisoryGroup.NONE
+        if isinstance(value, str):
+            return value.strip().upper()
+        return value
+
+    @field_validator("role", mode="before")
+    @classmethod
+    def _role_case(cls, value: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @property
+    def addresses(self) -> tuple[str, ...]:
+        """The main address followed by the aliases."""
+        return (self.address, *self.aliases)
+
+    @property
+    def group(self) -> str | None:
+        """The advisory group as text, or None for ``none``."""
+        return None if self.advisory_group is AdvisoryGroup.NONE else self.advisory_group.value
+
+    def wants_topic(self, topic_id: str) -> bool:
+        """Whether this member's digest shows the topic (``topics_only`` then ``topics_muted``)."""
+        if self.topics_only is not None and topic_id not in self.topics_only:
+            return False
+        return topic_id not in self.topics_muted
+
+
+class MembersConfig(BaseModel):
+    """Everything read from ``members.yaml``, with look-ups by address and name."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    members: tuple[Member, ...] = ()
+
+    def by_address(self, address: str) -> Member | None:
+        """The member writing from ``address`` (main address or alias, any case), or None."""
+        wanted = address.strip().lower()
+        for member in self.members:
+            if wanted in member.addresses:
+                return member
+        return None
+
+    def by_name(self, name: str) -> Member | None:
+        """The member with this display name (case- and space-insensitive), or None."""
+        wanted = " ".join(name.split()).casefold()
+        for member in self.members:
+            if " ".join(member.name.split()).casefold() == wanted:
+                return member
+        return None
+
+    def with_role(self, role: Role | str) -> list[Member]:
+        """Members having ``role``."""
+        wanted = Role(role)
+        return [m for m in self.members if m.role is wanted]
+
+    def digest_recipients(self) -> list[Member]:
+        """Members whose digest is on."""
+        return [m for m in self.members if m.digest]
+
+
+def members_path(config_dir: Path | str) -> Path:
+    """Where the member list lives in a configuration directory."""
+    return Path(config_dir) / MEMBERS_FILE_NAME
+
+
+def _entry_label(data: Any, index: int) -> str:
+    try:
+        name = data["members"][index].get("name")
+    except (KeyError, IndexError, TypeError, AttributeError):
+        name = None
+    return f"members[{index}] ({name})" if name else f"members[{index}]"
+
+
+_FIXES = {
+    "extra_forbidden": "unknown key; remove it or check its spelling",
+    "missing": "required key is missing; add it",
+    "bool_parsing": "write on or off",
+    "string_pattern_mismatch": "not an e-mail address; write local@domain",
+    "string_too_short": "must not be empty",
+}
+
+
+def _validation_lines(path: Path, data: Any, error: ValidationError) -> list[str]:
+    lines = []
+    for item in error.errors():
+        loc = list(item["loc"])
+        if len(loc) >= 2 and loc[0] == "members" and isinstance(loc[1], int):
+            where = _entry_label(data, loc[1])
+            key = ".".join(str(part) for part in loc[2:]) or "(entry)"
+        else:
+            where, key = "(top level)", ".".join(str(part) for part in loc) or "(file)"
+        message = _FIXES.get(item["type"], item["msg"].removeprefix("Value error, "))
+        if item["type"] == "enum":
+            given = item.get("input")
+            allowed = item.get("ctx", {}).get("expected", "")
+            message = f"{given!r} is not allowed; use one of {allowed}"
+        lines.append(f"{path}: {where}: {key}: {message}")
+    return lines
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{path}: member list not found; create it (see config/members.yaml in the "
+            "distribution) or fix --config"
+        ) from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the member list: {exc.strerror}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(f"{path}: not valid YAML{where}: {problem}") from None
+    if data is None:
+        return {"members": []}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping with a 'members:' list at the top level")
+    return data
+
+
+def _duplicate_lines(path: Path, config: MembersConfig) -> list[str]:
+    owners: dict[str, list[int]] = {}
+    for index, member in enumerate(config.members):
+        for address in dict.fromkeys(member.addresses):
+            owners.setdefault(address, []).append(index)
+    lines = []
+    for address, indexes in owners.items():
+        if len(indexes) > 1:
+            entries = ", ".join(
+                f"members[{i}] ({config.members[i].name})" for i in indexes
+            )
+            lines.append(
+                f"{path}: address {address!r} is given to {entries}; "
+                "each address must belong to one member: remove or change it"
+            )
+    return lines
+
+
+def _parse(path: Path, data: Any) -> MembersConfig:
+    try:
+        return MembersConfig.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError("\n".join(_validation_lines(path, data, exc))) from None
+
+
+def load_members(path: Path | str, *, missing_ok: bool = False) -> MembersConfig:
+    """Load and validate a member list.
+
+    Raises ConfigError (file, entry, key and fix on each line) for a malformed file or an
+    address given to two members. With ``missing_ok`` a missing file gives no members.
+    """
+    file = Path(path)
+    if missing_ok and not file.exists():
+        return MembersConfig()
+    data = _read_yaml(file)
+    config = _parse(file, data)
+    duplicates = _duplicate_lines(file, config)
+    if duplicates:
+        raise ConfigError("\n".join(duplicates))
+    return config
+
+
+def check_members(
+    source: MembersConfig | Path | str,
+    known_topics: Collection[str] | None = None,
+) -> list[str]:
+    """Every problem of a member list, one line each; empty when all is well.
+
+    ``source`` is a loaded config or a file path (whose load errors are returned, not
+    raised). ``known_topics`` (topic ids from topics.yaml) enables the check that
+    ``topics_only``/``topics_muted`` name existing topics.
+    """
+    if isinstance(source, MembersConfig):
+        path, config = Path(MEMBERS_FILE_NAME), source
+    else:
+        path = Path(source)
+        try:
+            data = _read_yaml(path)
+            config = _parse(path, data)
+        except ConfigError as exc:
+            return str(exc).splitlines()
+    problems = _duplicate_lines(path, config)
+    problems.extend(_name_lines(path, config.members))
+    chairs = [m.name for m in config.members if m.role is Role.CHAIR]
+    if config.members and not chairs:
+        problems.append(f"{path}: no member has role chair; give the chair role to one member")
+    elif len(chairs) > 1:
+        problems.append(
+            f"{path}: {len(chairs)} members have role chair ({', '.join(chairs)}); "
+            "keep one and make the others representative"
+        )
+    for index, member in enumerate(config.members):
+        where = f"{path}: members[{index}] ({member.name})"
+        if member.topics_only is not None:
+            overlap = sorted(set(member.topics_only) & set(member.topics_muted))
+            if overlap:
+                problems.append(
+                    f"{where}: topics {', '.join(overlap)} are in both topics_only and "
+                    "topics_muted; remove them from one of the two"
+                )
+        if known_topics is not None:
+            for key, topics in (("topics_only", member.topics_only or ()),
+                                ("topics_muted", member.topics_muted)):
+                for topic in topics:
+                    if topic not in known_topics:
+                        problems.append(
+                            f"{where}: {key}: unknown topic {topic!r}; use one of "
+                            f"{', '.join(sorted(known_topics)) or '(no topics defined)'}"
+                        )
+    return problems
+
+
+def _name_lines(path: Path, members: Iterable[Member]) -> list[str]:
+    counts = Counter(" ".join(m.name.split()).casefold() for m in members)
+    return [
+        f"{path}: the name {name!r} is used by {count} members; names must be unique "
+        "so that messages naming a member can be attributed"
+        for name, count in counts.items()
+        if count > 1
+    ]
