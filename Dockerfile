@@ -1,0 +1,25 @@
+# iscg-mailbot worker. Config and data are volumes; secrets come from the environment
+# (e.g. --env ISCG_IMAP_PASSWORD=...) or a mounted secret file named in the config.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    ISCG_CONFIG=/config \
+    ISCG_MIGRATIONS_DIR=/app/migrations
+
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY iscg_mailbot ./iscg_mailbot
+COPY migrations ./migrations
+RUN pip install --no-cache-dir . \
+    && useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin mailbot \
+    && mkdir -p /data /config \
+    && chown mailbot:mailbot /data
+
+COPY config /config
+USER mailbot
+WORKDIR /data
+VOLUME ["/config", "/data"]
+
+# Applies pending migrations, then runs the scheduler until SIGTERM.
+CMD ["sh", "-c", "iscg-mailbot db upgrade && exec iscg-mailbot run"]

@@ -1,0 +1,87 @@
+"""Configuration errors name the file, the key and the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from iscg_mailbot.config import load_settings
+from iscg_mailbot.errors import ConfigError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "iscg-mailbot.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_config_is_valid() -> None:
+    settings = load_settings(ROOT / "config")
+    assert settings.lists[0].address == "int-sect-team@lists.itu.int"
+
+
+def test_missing_default_file_gives_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ISCG_CONFIG", raising=False)
+    settings = load_settings()
+    assert settings.database_url.startswith("sqlite:///")
+
+
+def test_explicit_missing_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="configuration file not found"):
+        load_settings(tmp_path / "nope.toml")
+
+
+def test_unknown_key_names_file_and_key(tmp_path: Path) -> None:
+    path = write(tmp_path, '[database]\nurll = "sqlite://"\n')
+    with pytest.raises(ConfigError) as info:
+        load_settings(path)
+    assert str(info.value) == f"{path}: database.urll: unknown key; remove it or check its spelling"
+
+
+def test_plaintext_imap_refused_off_loopback(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        '[[mailboxes]]\nname = "m"\nlist = "int-sect-team"\nhost = "imap.example.org"\n'
+        'security = "plain"\nusername = "u"\npassword_env = "P"\n',
+    )
+    with pytest.raises(ConfigError, match=r"mailboxes\.0: security = 'plain' sends the password"):
+        load_settings(path)
+
+
+def test_mailbox_must_name_a_known_list(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        '[[mailboxes]]\nname = "m"\nlist = "other"\nhost = "imap.example.org"\nusername = "u"\n',
+    )
+    with pytest.raises(ConfigError, match="names list 'other', which is not defined"):
+        load_settings(path)
+
+
+def test_bad_toml_is_one_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "[database\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_settings(path)
+
+
+def test_database_url_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ISCG_DATABASE_URL", "postgresql+psycopg://x@h/db")
+    assert load_settings(ROOT / "config").database_url == "postgresql+psycopg://x@h/db"
+
+
+def test_password_from_env_and_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = tmp_path / "secret"
+    secret.write_text("s3cret\n")
+    path = write(
+        tmp_path,
+        '[[mailboxes]]\nname = "m"\nlist = "int-sect-team"\nhost = "imap.example.org"\n'
+        f'username = "u"\npassword_env = "ISCG_TEST_PW"\npassword_file = "{secret}"\n',
+    )
+    mailbox = load_settings(path).mailboxes[0]
+    monkeypatch.delenv("ISCG_TEST_PW", raising=False)
+    assert mailbox.password() == "s3cret"
+    monkeypatch.setenv("ISCG_TEST_PW", "from-env")
+    assert mailbox.password() == "from-env"
