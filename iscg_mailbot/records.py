@@ -230,3 +230,70 @@ class Digest:
     def is_empty(self) -> bool:
         """True when no message reached the list during the period."""
         return self.counts.messages == 0
+
+
+# --- analyse: actions ---
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    """What the action extractor reads of one message: its new text, never its quotes.
+
+    ``date`` should keep the sender's own UTC offset (e.g. ``+09:00``) so that "by
+    tomorrow" means the sender's tomorrow; with a UTC value, UTC dates are used; with
+    None, relative dates ("within two weeks") cannot be resolved and give no due date.
+    ``to``/``cc`` are the people addressed: they own an item whose sentence names
+    nobody. ``list_address`` (the list's own address) is never taken as an owner.
+    """
+
+    new_text: str
+    date: datetime | None
+    sender: Address | None = None
+    to: tuple[Address, ...] = ()
+    cc: tuple[Address, ...] = ()
+    subject: str = ""
+    list_address: str | None = None
+
+
+@dataclass(frozen=True)
+class ActionCandidate:
+    """One action or note found in a message's new text.
+
+    ``kind`` is "action" (open work) or "note" (for information). ``span`` is the
+    (start, end) offsets of ``sentence`` in the input's ``new_text``. ``owner`` is a
+    canonical body ("TSAG", "ITU-T SG17", "General Secretariat"), a member's or the
+    sender's name, or the addressees' names; ``owner_kind`` says which: "group",
+    "member", "sender", "addressees". ``due`` is None when no date is given or none can
+    be known ("before the next TSAG meeting"); ``due_text`` holds the words read.
+    ``rule`` names the pattern that fired; ``confidence`` is in [0, 1].
+    """
+
+    kind: str
+    sentence: str
+    span: tuple[int, int]
+    owner: str | None
+    owner_kind: str | None
+    due: date | None
+    due_text: str | None
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    """An open action item as closure detection sees it (``id`` is the stored item's)."""
+
+    id: int
+    owner: str | None
+    owner_kind: str | None = None
+    sentence: str = ""
+
+
+@dataclass(frozen=True)
+class Closure:
+    """A reply sentence closing an item: the item, the sentence, the phrase and its span."""
+
+    item_id: int
+    sentence: str
+    phrase: str
+    span: tuple[int, int]
