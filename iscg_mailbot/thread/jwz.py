@@ -1,0 +1,339 @@
+"""Jamie Zawinski's message threading algorithm (https://www.jwz.org/doc/threading.html).
+
+Pure: :class:`~iscg_mailbot.records.ThreadRef` records in, a forest of
+:class:`~iscg_mailbot.records.ThreadNode` trees out. The steps follow JWZ:
+
+1. one container per Message-ID (real or only referenced: a *ghost*);
+2. each message's own References/In-Reply-To give its parent; References chains also
+   link the ghosts between them; no link ever closes a loop;
+3. ghosts are pruned (their children move up), except a ghost root with two or more
+   children, which keeps siblings together;
+4. roots are grouped by normalised subject.
+
+Where JWZ leaves a choice open, this module decides so that the output depends only
+on the *set* of messages, never on their order:
+
+- duplicate Message-IDs: the copy with the most threading information is used;
+- the parent is the last References id; In-Reply-To is used when References is
+  empty, or when it names a message we have while the last References id does not;
+- a message's own headers always win over what other messages' References imply;
+- reference loops (A refs B, B refs A) are cut so that the oldest message of the
+  loop becomes the parent of the others;
+- References chains are applied oldest message first, so for ghosts "first come"
+  means "oldest";
+- siblings are ordered by date (undated last) then Message-ID.
+
+Subject grouping follows JWZ's cases except the last one: two *non-reply* roots with
+the same subject stay apart (two separate "Agenda" posts are two conversations).
+A reply root joins the ghost root of its subject if there is one, else the latest
+non-reply root of its subject dated no later than itself (else the earliest one);
+reply roots with no such base are gathered under a new ghost root.
+
+Every walk is iterative, so a 10,000-deep reply chain does not hit Python's
+recursion limit.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from itertools import pairwise
+
+from iscg_mailbot.records import ThreadNode, ThreadRef
+
+_UNDATED = float("inf")
+
+
+def _timestamp(date: datetime | None) -> float:
+    """Sortable seconds; undated sorts last, a naive datetime is taken as UTC."""
+    if date is None:
+        return _UNDATED
+    if date.tzinfo is None:
+        date = date.replace(tzinfo=UTC)
+    return date.timestamp()
+
+
+class _Container:
+    """A JWZ container: a message (``ref``) or a ghost (``ref`` None) and its links."""
+
+    __slots__ = ("key", "ref", "parent", "children", "stamp", "_set")
+
+    def __init__(self, key: str | None, ref: ThreadRef | None = None) -> None:
+        self.key = key  # the Message-ID; None for a ghost made by subject grouping
+        self.ref = ref
+        self.parent: _Container | None = None
+        self.children: list[_Container] = []
+        # Sort date: the message's own date; for a ghost, the earliest date below it.
+        self.stamp = _timestamp(ref.date) if ref is not None else _UNDATED
+        self._set: _Container = self  # union-find over the trees of the forest
+
+    def sort_key(self) -> tuple[float, str]:
+        return (self.stamp, self.key or "")
+
+    def subject_source(self) -> ThreadRef | None:
+        """The message whose subject stands for this root (a ghost's first child's)."""
+        if self.ref is not None:
+            return self.ref
+        return self.children[0].ref if self.children else None
+
+
+def _tree_of(container: _Container) -> _Container:
+    """The representative of the tree holding ``container`` (path halving)."""
+    while container._set is not container:
+        container._set = container._set._set
+        container = container._set
+    return container
+
+
+def _link(child: _Container, parent: _Container) -> bool:
+    """Make ``parent`` the parent of the parentless ``child`` unless that closes a loop.
+
+    ``child`` has no parent, so it is the root of its tree: a loop would appear exactly
+    when ``parent`` is in that same tree. Links are only ever added, so union-find
+    answers in near-constant time (a walk up the ancestors would be quadratic on long
+    chains).
+    """
+    if child.parent is not None or child is parent:
+        return False
+    child_tree, parent_tree = _tree_of(child), _tree_of(parent)
+    if child_tree is parent_tree:
+        return False
+    child.parent = parent
+    child_tree._set = parent_tree
+    return True
+
+
+def _richness(ref: ThreadRef) -> tuple[object, ...]:
+    # Smaller is preferred; every field takes part so the choice is total.
+    return (
+        -len(ref.references),
+        ref.in_reply_to is None,
+        _timestamp(ref.date),
+        ref.references,
+        ref.in_reply_to or "",
+        ref.normalised_subject,
+        ref.is_reply,
+    )
+
+
+def _unique(refs: Iterable[ThreadRef]) -> list[ThreadRef]:
+    """One record per Message-ID, sorted by date (undated last) then Message-ID."""
+    chosen: dict[str, ThreadRef] = {}
+    for ref in refs:
+        kept = chosen.get(ref.message_id)
+        if kept is None or _richness(ref) < _richness(kept):
+            chosen[ref.message_id] = ref
+    return sorted(chosen.values(), key=lambda r: (_timestamp(r.date), r.message_id))
+
+
+def _clean_references(ref: ThreadRef) -> list[str]:
+    """References without blanks, repeats (first kept) and the message's own id."""
+    seen: set[str] = {ref.message_id, ""}
+    cleaned = []
+    for mid in ref.references:
+        if mid not in seen:
+            seen.add(mid)
+            cleaned.append(mid)
+    return cleaned
+
+
+def _declared_parent(ref: ThreadRef, references: list[str], real: dict[str, _Container]) -> str | None:
+    """The parent the message's own headers name (see the module docstring)."""
+    in_reply_to = ref.in_reply_to if ref.in_reply_to != ref.message_id else None
+    if not references:
+        return in_reply_to or None
+    last = references[-1]
+    if in_reply_to and in_reply_to != last and last not in real and in_reply_to in real:
+        return in_reply_to
+    return last
+
+
+def _link_all(ordered: list[ThreadRef]) -> list[_Container]:
+    """Steps 1-2: containers and parent links; returns every container."""
+    real = {ref.message_id: _Container(ref.message_id, ref) for ref in ordered}
+    table: dict[str, _Container] = dict(real)
+
+    def container(mid: str) -> _Container:
+        found = table.get(mid)
+        if found is None:
+            found = table[mid] = _Container(mid)
+        return found
+
+    chains = {ref.message_id: _clean_references(ref) for ref in ordered}
+    # A message's own headers first, newest message first: when its parents loop,
+    # the last link tried (the oldest message's) is the one refused, so the oldest
+    # message of a loop ends up on top.
+    for ref in reversed(ordered):
+        parent = _declared_parent(ref, chains[ref.message_id], real)
+        if parent is not None:
+            _link(real[ref.message_id], container(parent))
+    # Then what References chains say about ghosts (real messages were placed above).
+    for ref in ordered:
+        for parent_id, child_id in pairwise(chains[ref.message_id]):
+            child = container(child_id)
+            if child.ref is None:
+                _link(child, container(parent_id))
+    for item in table.values():
+        if item.parent is not None:
+            item.parent.children.append(item)
+    return list(table.values())
+
+
+def _prune(containers: list[_Container]) -> list[_Container]:
+    """Step 3: drop ghosts below the roots (children move up); returns the new roots."""
+    roots = [c for c in containers if c.parent is None]
+    order: list[_Container] = []
+    stack = list(roots)
+    while stack:
+        item = stack.pop()
+        order.append(item)
+        stack.extend(item.children)
+    for item in reversed(order):  # children before their parent
+        kept: list[_Container] = []
+        for child in item.children:
+            if child.ref is None:  # a ghost: its own ghosts are already gone
+                for grandchild in child.children:
+                    grandchild.parent = item
+                kept.extend(child.children)
+            else:
+                kept.append(child)
+        kept.sort(key=_Container.sort_key)
+        item.children = kept
+        if item.ref is None and kept:
+            item.stamp = min(child.stamp for child in kept)
+    pruned: list[_Container] = []
+    for root in roots:
+        if root.ref is not None or len(root.children) > 1:
+            pruned.append(root)
+        elif root.children:  # a ghost with one child: the child becomes the root
+            only = root.children[0]
+            only.parent = None
+            pruned.append(only)
+    return pruned
+
+
+def _adopt(parent: _Container, children: list[_Container]) -> None:
+    for child in children:
+        child.parent = parent
+    parent.children.extend(children)
+    parent.children.sort(key=_Container.sort_key)
+    if parent.ref is None:
+        parent.stamp = min(child.stamp for child in parent.children)
+
+
+def _base_for(reply: _Container, bases: list[_Container]) -> _Container:
+    """The non-reply root a reply root joins: latest dated no later than it, else earliest."""
+    if reply.stamp != _UNDATED:
+        earlier = [base for base in bases if base.stamp <= reply.stamp]
+        if earlier:
+            return earlier[-1]
+    return bases[0]
+
+
+def _group_by_subject(roots: list[_Container]) -> list[_Container]:
+    """Step 4: merge roots of the same normalised subject (JWZ step 5)."""
+    roots = sorted(roots, key=_Container.sort_key)
+    groups: dict[str, list[_Container]] = defaultdict(list)
+    for root in roots:
+        source = root.subject_source()
+        if source is not None and source.normalised_subject:
+            groups[source.normalised_subject].append(root)
+    absorbed: set[int] = set()
+    made: list[_Container] = []
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        ghosts = [r for r in group if r.ref is None]
+        bases = [r for r in group if r.ref is not None and not r.ref.is_reply]
+        replies = [r for r in group if r.ref is not None and r.ref.is_reply]
+        if ghosts:
+            keep = ghosts[0]
+            moved = [child for ghost in ghosts[1:] for child in ghost.children] + bases + replies
+            absorbed.update(id(r) for r in ghosts[1:] + bases + replies)
+            _adopt(keep, moved)
+        elif bases:
+            for reply in replies:
+                absorbed.add(id(reply))
+                _adopt(_base_for(reply, bases), [reply])
+        elif len(replies) > 1:
+            ghost = _Container(None)
+            absorbed.update(id(r) for r in replies)
+            _adopt(ghost, replies)
+            made.append(ghost)
+    kept = [root for root in roots if id(root) not in absorbed] + made
+    return sorted(kept, key=_Container.sort_key)
+
+
+def _to_nodes(roots: list[_Container]) -> list[ThreadNode]:
+    result: list[ThreadNode] = []
+    stack: list[tuple[_Container, ThreadNode]] = []
+    for root in roots:
+        node = ThreadNode(root.key if root.ref is not None else None)
+        result.append(node)
+        stack.append((root, node))
+    while stack:
+        item, node = stack.pop()
+        for child in item.children:
+            child_node = ThreadNode(child.key)  # below a root every container is real
+            node.children.append(child_node)
+            stack.append((child, child_node))
+    return result
+
+
+def build_threads(refs: Iterable[ThreadRef]) -> list[ThreadNode]:
+    """Thread messages with the JWZ algorithm; return the roots, oldest thread first.
+
+    A root is a real message, or a ghost (``message_id`` None) holding two or more
+    messages whose common parent is missing. Output depends only on the set of
+    messages, not on their order.
+
+    >>> from datetime import datetime, UTC
+    >>> day = lambda d: datetime(2026, 3, d, tzinfo=UTC)
+    >>> roots = build_threads([
+    ...     ThreadRef("b", "a", ("a",), "agenda", True, day(2)),
+    ...     ThreadRef("a", None, (), "agenda", False, day(1)),
+    ...     ThreadRef("c", None, (), "agenda", True, day(3)),   # "Re: Agenda", no headers
+    ...     ThreadRef("x", None, (), "other", False, day(1)),
+    ... ])
+    >>> [(root.message_id, [c.message_id for c in root.children]) for root in roots]
+    [('a', ['b', 'c']), ('x', [])]
+    """
+    ordered = _unique(refs)
+    containers = _link_all(ordered)
+    return _to_nodes(_group_by_subject(_prune(containers)))
+
+
+def iter_message_ids(root: ThreadNode) -> Iterator[str]:
+    """The real Message-IDs of a tree, depth first in sibling order (iteratively).
+
+    Same order as ``ThreadNode.walk()``, without its recursion limit.
+
+    >>> tree = ThreadNode(None, [ThreadNode("a", [ThreadNode("b")]), ThreadNode("c")])
+    >>> list(iter_message_ids(tree))
+    ['a', 'b', 'c']
+    """
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.message_id is not None:
+            yield node.message_id
+        stack.extend(reversed(node.children))
+
+
+def parent_map(roots: Iterable[ThreadNode]) -> dict[str, str | None]:
+    """Message-ID -> parent Message-ID, skipping ghosts to the nearest real ancestor.
+
+    >>> tree = ThreadNode(None, [ThreadNode("a", [ThreadNode("b")]), ThreadNode("c")])
+    >>> parent_map([tree])
+    {'a': None, 'b': 'a', 'c': None}
+    """
+    parents: dict[str, str | None] = {}
+    stack: list[tuple[ThreadNode, str | None]] = [(root, None) for root in reversed(list(roots))]
+    while stack:
+        node, above = stack.pop()
+        if node.message_id is not None:
+            parents[node.message_id] = above
+            above = node.message_id
+        stack.extend((child, above) for child in reversed(node.children))
+    return parents
