@@ -1,0 +1,385 @@
+"""Split a plain-text body into the new text, the quoted text and the signature.
+
+Each rule is a small named pattern over lines:
+
+- ``>`` quoting, as used by list regulars who reply inline (interleaved quotes are
+  taken out wherever they are, and the new text between them is kept);
+- attributions ("On … wrote:", "Le … a écrit :", "Am … schrieb …:", "El … escribió:",
+  …) go with the quote they introduce;
+- an Outlook reply header ("From: … Sent: … To: … Subject: …", in several languages)
+  or an "-----Original Message-----" line starts a top-posted quote that runs to the
+  end; so does a dated attribution that is not followed by ``>`` lines;
+- forwarded messages ("---------- Forwarded message ---------", "Begin forwarded
+  message:") are new to the list and stay in the new text, as does the first Outlook
+  header block of a message whose subject says it is a forward;
+- the signature is what follows a ``-- `` line, a "Sent from my …" line, a legal
+  disclaimer ("This e-mail and any attachments are confidential…"), or a sign-off
+  ("Best regards,") followed by a short name/title block at the end of the new text.
+
+mail-parser-reply was evaluated and not used: it took ~1.4 ms per ksummit body (more
+than the rest of parsing), returned only the attribution line for bottom-posted and
+interleaved replies, and strips every line (losing patch and table indentation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# -- line patterns (each one named after the convention it recognises) ------------
+
+_QUOTED = re.compile(r"[ \t]{0,3}>")
+
+# Attribution endings in the languages ISCG members write in.
+_ATTRIBUTION_END = re.compile(
+    r"(?:\bwrote|\bwrites|\bsaid|a écrit|schrieb[^:]{0,80}|escribió|ha scritto|escreveu|"
+    r"schreef[^:]{0,80}|skrev|kirjoitti|napisał\(a\)|napisał|написал\(а\)|написал|"
+    r"写道|寫道|のメッセージ)\s*[:：]\s*$",
+    re.IGNORECASE,
+)
+# A dated attribution ("On 3 May 2024, at 10:12, A wrote:"): safe to treat as the
+# start of a top-posted quote even when the quote has no ">" marks.
+_DATED_ATTRIBUTION_START = re.compile(
+    r"\s*(?:On|Le|Am|El|Il giorno|Il|Em|Op|Den|Dnia|在)\b.*\d", re.IGNORECASE
+)
+_ATTRIBUTION_START = re.compile(r"\s*(?:On|Le|Am|El|Il|Em|Op|Den|Dnia|Quoting|在)\b", re.I)
+
+# Outlook's reply header block, as it appears in the plain-text part.
+_OUTLOOK_FROM = re.compile(
+    r"\s*\*?(?:From|De|Von|Van|Da|Od|Fra|Från|Lähettäjä|От|发件人|寄件者|差出人)\s*\*?\s*[:：]",
+    re.IGNORECASE,
+)
+_OUTLOOK_SENT = re.compile(
+    r"\s*\*?(?:Sent|Date|Envoyé|Gesendet|Verzonden|Enviado|Enviada|Fecha|Inviato|Data|"
+    r"Datum|Wysłano|Sendt|Skickat|Lähetetty|Отправлено|发送时间|日期|寄件日期|送信日時)"
+    r"\s*\*?\s*[:：]",
+    re.IGNORECASE,
+)
+_OUTLOOK_TO_OR_SUBJECT = re.compile(
+    r"\s*\*?(?:To|À|A|An|Aan|Para|Per|Do|Til|Till|Vastaanottaja|Кому|收件人|"
+    r"Subject|Objet|Betreff|Onderwerp|Asunto|Assunto|Oggetto|Temat|Emne|Ämne|Aihe|Тема|"
+    r"主题|主旨|件名)\s*\*?\s*[:：]",
+    re.IGNORECASE,
+)
+_ORIGINAL_MESSAGE = re.compile(
+    r"\s*-{2,}\s*(?:Original Message|Message d'origine|Ursprüngliche Nachricht|"
+    r"Originalnachricht|Mensaje original|Messaggio originale|Mensagem original|"
+    r"Oorspronkelijk bericht|Oprindelig meddelelse|Originalmeddelande|Alkuperäinen viesti|"
+    r"Wiadomość oryginalna|Исходное сообщение|原始邮件|原始郵件)\s*-{2,}\s*$",
+    re.IGNORECASE,
+)
+_UNDERSCORE_RULE = re.compile(r"\s*_{20,}\s*$")
+
+_FORWARD_MARKER = re.compile(
+    r"\s*(?:-{2,}\s*(?:Forwarded message|Message transféré|Weitergeleitete Nachricht|"
+    r"Mensaje reenviado|Messaggio inoltrato|Mensagem encaminhada|Doorgestuurd bericht|"
+    r"Videresendt melding|Vidarebefordrat meddelande|Пересылаемое сообщение|转发邮件)"
+    r"\s*-{2,}|Begin forwarded message:|Début du message réexpédié\s*:|"
+    r"-{3,}\s*Forwarded by .*)\s*$",
+    re.IGNORECASE,
+)
+
+_SIGNATURE_DASHES = re.compile(r"--[ \t]?$")
+_SENT_FROM_DEVICE = re.compile(
+    r"\s*(?:Sent from my |Sent from Outlook|Get Outlook for |Envoyé de mon |"
+    r"Von meinem .* gesendet|Enviado desde mi |Inviato da )",
+    re.IGNORECASE,
+)
+_DISCLAIMER = re.compile(
+    r"\W{0,6}(?:"
+    r"(?:confidentiality|privacy|legal|important) (?:notice|message|note|statement|warning)|"
+    r"disclaimer\b|privileged (?:and|&) confidential|"
+    r"this (?:e-?mail|message|communication|transmission)(?: message)?"
+    r"(?: and (?:any|all|its) (?:attachments?|files?|documents?|enclosures?))?[^.]{0,60}? "
+    r"(?:is|are|may|contains?|might)\b[^.]{0,80}?(?:confidential|privileged|intended)|"
+    r"the (?:information|contents?) (?:contained )?in this (?:e-?mail|message|communication)|"
+    r"if you (?:are not the intended recipient|have received this (?:e-?mail|message|"
+    r"communication) (?:in error|by mistake))|"
+    r"(?:any )?views (?:or|and) opinions (?:expressed|presented|contained) (?:in this|herein)|"
+    r"please consider the environment before printing|"
+    r"ce (?:message|courriel|e-?mail)(?: et (?:toutes )?(?:les |ses )?pièces jointes)? "
+    r"(?:est|sont|peut|peuvent|contient|contiennent)\b[^.]{0,80}?(?:confidentiel|destinataire)|"
+    r"diese (?:e-?mail|nachricht)[^.]{0,80}?(?:vertraulich|bestimmt)|"
+    r"este (?:mensaje|correo)[^.]{0,80}?(?:confidencial|destinatario)"
+    r")",
+    re.IGNORECASE,
+)
+# "[EXTERNAL] This email originated from outside …" banners at the top of the body.
+_EXTERNAL_BANNER = re.compile(
+    r"\W{0,4}(?:\[?external\]?|caution|warning|attention)\W{0,4}.{0,40}"
+    r"(?:originated|came|was sent|is) (?:from )?outside|"
+    r"\W{0,4}\[?external (?:e-?mail|sender|message)\]?",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(
+    r"\s*(?:(?:with )?(?:best|kind|warm|warmest|kindest|many|my)?\s*(?:regards|wishes)|"
+    r"regards|cheers|thanks(?: and regards| & regards| again| a lot| in advance)?|"
+    r"thank you(?: very much| in advance)?|many thanks|sincerely|yours(?: sincerely| truly| "
+    r"faithfully)?|best|br|bien cordialement|cordialement|salutations|"
+    r"meilleures salutations|bien à vous|mit freundlichen grüßen|mit freundlichen gruessen|"
+    r"viele grüße|beste grüße|freundliche grüße|grüße|gruß|saludos(?: cordiales)?|atentamente|"
+    r"un saludo|cordiali saluti|distinti saluti|saluti|met vriendelijke groet(?:en)?|"
+    r"pozdrawiam|с уважением|此致敬礼|此致|谢谢|顺祝商祺|よろしくお願いします)\s*[,.!]?\s*$",
+    re.IGNORECASE,
+)
+# "Regards, Stephen" on one line: only the regards family, not "Thanks, will do".
+_SIGN_OFF_WITH_NAME = re.compile(
+    r"\s*(?:(?:best|kind|warm|many)\s+)?regards\s*,\s*[^\s,.!?:;][^.!?:;]{0,40}$", re.IGNORECASE
+)
+_RULE_LINE = re.compile(r"\s*[-_=*~#]{3,}\s*$")
+
+_MAX_SIGNATURE_LINES = 7
+_MAX_SIGNATURE_LINE_LENGTH = 90
+_MAX_SIGNATURE_LINE_WORDS = 10
+_OUTLOOK_WINDOW = 8
+
+
+def split_new_text(text: str, *, forwarded: bool = False) -> tuple[str, str, str]:
+    """Split a plain-text body into ``(new, quoted, signature)``.
+
+    ``forwarded`` says the message is a forward (its subject starts with "Fwd:"),
+    so the first Outlook header block introduces content new to the list rather
+    than a quote. All three parts have their outer blank lines removed.
+
+    >>> new, quoted, signature = split_new_text(
+    ...     "We support the LS.\\n\\nOn Tue, 3 May 2024, Ann wrote:\\n> Draft LS attached.\\n"
+    ...     "\\n-- \\nBob Smith, ITU-T SG17"
+    ... )
+    >>> new
+    'We support the LS.'
+    >>> quoted
+    'On Tue, 3 May 2024, Ann wrote:\\n> Draft LS attached.'
+    >>> signature
+    'Bob Smith, ITU-T SG17'
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cut = _top_posted_quote_start(lines, forwarded=forwarded)
+    head, tail = lines[:cut], lines[cut:]
+
+    quoted_flags = _quoted_flags(head)
+    signature_flags = _signature_flags(head, quoted_flags)
+
+    new_lines: list[str] = []
+    quoted_lines: list[str] = []
+    signature_lines: list[str] = []
+    for line, quoted, signature in zip(head, quoted_flags, signature_flags):
+        if quoted:
+            quoted_lines.append(line)
+        elif signature:
+            if not _SIGNATURE_DASHES.match(line):  # the delimiter itself is not kept
+                signature_lines.append(line)
+        else:
+            new_lines.append(line)
+    quoted_lines.extend(tail)
+    return _tidy(new_lines), _tidy(quoted_lines), _tidy(signature_lines)
+
+
+def _is_blank(line: str) -> bool:
+    # NBSP-only lines are blank lines in text converted from Outlook HTML.
+    return not line.strip()
+
+
+def _top_posted_quote_start(lines: Sequence[str], *, forwarded: bool) -> int:
+    """Index of the first line of a quote that runs to the end, or ``len(lines)``."""
+    skip_first_header = forwarded
+    after_forward_marker = -10
+    for index, line in enumerate(lines):
+        if not line or _QUOTED.match(line):
+            continue
+        if _FORWARD_MARKER.match(line):
+            after_forward_marker = index
+            continue
+        header_here = bool(_ORIGINAL_MESSAGE.match(line)) or _is_outlook_header(lines, index)
+        if header_here:
+            # The header of a forwarded message is content, not a quote.
+            if index - after_forward_marker <= 3 or skip_first_header:
+                skip_first_header = False
+                after_forward_marker = index if _ORIGINAL_MESSAGE.match(line) else -10
+                continue
+            return _include_rule_above(lines, index)
+        if _is_unmarked_attribution(lines, index):
+            return index
+    return len(lines)
+
+
+def _is_outlook_header(lines: Sequence[str], index: int) -> bool:
+    if not _OUTLOOK_FROM.match(lines[index]):
+        return False
+    window = lines[index + 1 : index + 1 + _OUTLOOK_WINDOW]
+    has_sent = any(_OUTLOOK_SENT.match(line) for line in window)
+    has_to = any(_OUTLOOK_TO_OR_SUBJECT.match(line) for line in window)
+    return has_sent and has_to
+
+
+def _include_rule_above(lines: Sequence[str], index: int) -> int:
+    """Move the cut up over the "____" rule and blank lines Outlook puts above its header."""
+    start = index
+    probe = index - 1
+    while probe >= 0 and (_is_blank(lines[probe]) or _UNDERSCORE_RULE.match(lines[probe])):
+        if _UNDERSCORE_RULE.match(lines[probe]):
+            start = probe
+        probe -= 1
+    return start
+
+
+def _attribution_span(lines: Sequence[str], index: int) -> int:
+    """Number of lines (1 or 2) of an attribution ending at ``index``, or 0."""
+    line = lines[index]
+    if len(line) > 300 or not _ATTRIBUTION_END.search(line):
+        return 0
+    if _ATTRIBUTION_START.match(line) or index == 0:
+        return 1
+    previous = lines[index - 1]
+    # Clients wrap long attributions: "On Wed, …, James Bottomley\nwrote:".
+    if previous.strip() and not _QUOTED.match(previous) and _ATTRIBUTION_START.match(previous):
+        return 2
+    return 1
+
+
+def _next_content_line(lines: Sequence[str], index: int) -> str | None:
+    for line in lines[index + 1 :]:
+        if not _is_blank(line):
+            return line
+    return None
+
+
+def _is_unmarked_attribution(lines: Sequence[str], index: int) -> bool:
+    """A dated "On … wrote:" followed by text that is not ``>``-quoted (lost HTML quote)."""
+    span = _attribution_span(lines, index)
+    if not span:
+        return False
+    first = lines[index - span + 1]
+    following = _next_content_line(lines, index)
+    if following is None or _QUOTED.match(following):
+        return False
+    return bool(_DATED_ATTRIBUTION_START.match(first if span == 1 else first + " " + lines[index]))
+
+
+def _quoted_flags(lines: Sequence[str]) -> list[bool]:
+    """Mark ``>`` lines, the attributions above them and blank lines inside quotes."""
+    flags = [bool(line) and bool(_QUOTED.match(line)) for line in lines]
+    for index, line in enumerate(lines):
+        if flags[index] or not line:
+            continue
+        span = _attribution_span(lines, index)
+        following = _next_content_line(lines, index) if span else None
+        if span and following is not None and _QUOTED.match(following):
+            for offset in range(span):
+                flags[index - offset] = True
+    # A blank line between two quoted lines belongs to the quote.
+    last_quoted = -1
+    for index, flag in enumerate(flags):
+        if flag:
+            if last_quoted >= 0 and all(_is_blank(lines[i]) for i in range(last_quoted + 1, index)):
+                for i in range(last_quoted + 1, index):
+                    flags[i] = True
+            last_quoted = index
+    return flags
+
+
+def _segments(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """Runs ``[start, end)`` of unquoted lines."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for index, flag in enumerate(flags):
+        if not flag and start is None:
+            start = index
+        elif flag and start is not None:
+            runs.append((start, index))
+            start = None
+    if start is not None:
+        runs.append((start, len(flags)))
+    return runs
+
+
+def _signature_flags(lines: Sequence[str], quoted: Sequence[bool]) -> list[bool]:
+    flags = [False] * len(lines)
+    segments = [s for s in _segments(quoted) if any(not _is_blank(lines[i]) for i in range(*s))]
+    seen_text = False
+    for number, (start, end) in enumerate(segments):
+        if number == 0:
+            start = _skip_external_banner(lines, start, end, flags)
+        signature_start = _explicit_signature_start(lines, start, end, seen_text)
+        if number == len(segments) - 1:
+            # "Thanks,\nJan\n-- \n…": the sign-off above the delimiter goes too.
+            sign_off = _sign_off_start(lines, start, signature_start or end)
+            signature_start = sign_off if sign_off is not None else signature_start
+        if signature_start is not None:
+            signature_start = _include_rules_above(lines, start, signature_start)
+            for index in range(signature_start, end):
+                flags[index] = True
+        seen_text = seen_text or any(
+            not _is_blank(lines[i]) for i in range(start, signature_start or end)
+        )
+    return flags
+
+
+def _skip_external_banner(lines: Sequence[str], start: int, end: int, flags: list[bool]) -> int:
+    """Put an "[EXTERNAL] … from outside" banner paragraph at the top into the signature."""
+    first = next((i for i in range(start, end) if not _is_blank(lines[i])), None)
+    if first is None or not _EXTERNAL_BANNER.match(lines[first]):
+        return start
+    index = first
+    while index < end and not _is_blank(lines[index]):
+        flags[index] = True
+        index += 1
+    return index
+
+
+def _explicit_signature_start(
+    lines: Sequence[str], start: int, end: int, seen_text: bool
+) -> int | None:
+    """First "-- ", "Sent from my …" or disclaimer line after some new text."""
+    has_text = seen_text
+    for index in range(start, end):
+        line = lines[index]
+        if _is_blank(line):
+            continue
+        if _SIGNATURE_DASHES.match(line) or _SENT_FROM_DEVICE.match(line):
+            return index
+        if has_text and _DISCLAIMER.match(line):
+            return index
+        has_text = True
+    return None
+
+
+def _sign_off_start(lines: Sequence[str], start: int, end: int) -> int | None:
+    """A sign-off line followed by a short name/title block reaching the end of the text."""
+    content = [i for i in range(start, end) if not _is_blank(lines[i])]
+    if len(content) < 2:
+        return None
+    window = content[-(_MAX_SIGNATURE_LINES + 1) :]
+    for index in window:
+        if index == content[0]:
+            continue  # a message that is only "Thanks!" keeps it as new text
+        line = lines[index]
+        if _SIGN_OFF.match(line) or _SIGN_OFF_WITH_NAME.match(line):
+            rest = [i for i in content if i > index]
+            if len(rest) <= _MAX_SIGNATURE_LINES and all(_is_name_block_line(lines[i]) for i in rest):
+                return index
+    return None
+
+
+def _is_name_block_line(line: str) -> bool:
+    """Short lines of a name, title, organisation or phone number, not prose."""
+    stripped = line.strip()
+    return len(stripped) <= _MAX_SIGNATURE_LINE_LENGTH and len(stripped.split()) <= _MAX_SIGNATURE_LINE_WORDS
+
+
+def _include_rules_above(lines: Sequence[str], start: int, index: int) -> int:
+    """Separator lines ("____", "****") just above a signature belong to it."""
+    probe = index - 1
+    while probe >= start and (_is_blank(lines[probe]) or _RULE_LINE.match(lines[probe])):
+        if _RULE_LINE.match(lines[probe]):
+            index = probe
+        probe -= 1
+    return index
+
+
+_EXTRA_BLANKS = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)+")
+
+
+def _tidy(lines: Sequence[str]) -> str:
+    """Join lines, squeeze runs of blank lines to one, drop outer blank lines."""
+    text = "\n".join(line.rstrip() for line in lines)
+    return _EXTRA_BLANKS.sub("\n\n", text).strip("\n").strip()

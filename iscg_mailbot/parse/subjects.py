@@ -1,0 +1,134 @@
+"""Subject normalisation: strip reply/forward prefixes and list tags for threading.
+
+Mail clients in every language prepend their own reply and forward markers, list
+servers insert ``[list-name]`` tags, and the two interleave freely
+(``Re: [int-sect-team] AW: Re[2]: LS on ...``). Threading by subject needs the part
+that stays the same, compared case-insensitively.
+
+Each rule is a small named pattern; the prefixes are data (:data:`REPLY_PREFIXES`,
+:data:`FORWARD_PREFIXES`) so a new language is one word in a tuple.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Reply markers, lower-case, without the colon. ``r`` is Italian/Spanish Outlook,
+#: ``ré`` and ``réf.`` French, ``aw`` German, ``sv`` Nordic, ``vs`` Finnish,
+#: ``antw`` Dutch, ``odp`` Polish, ``rif`` Italian, ``res`` Portuguese, ``ynt`` Turkish,
+#: ``απ``/``σχετ`` Greek, ``отв`` Russian, ``回复``/``答复``/``回覆`` Chinese.
+REPLY_PREFIXES: tuple[str, ...] = (
+    "re", "r", "ré", "réf.", "réf", "aw", "sv", "vs", "antw", "antwort", "odp", "rif",
+    "res", "ynt", "απ", "σχετ", "отв", "回复", "答复", "回覆",
+)
+
+#: Forward markers, lower-case, without the colon. ``tr`` French, ``wg`` German,
+#: ``doorst`` Dutch, ``rv``/``enc`` Spanish/Portuguese, ``vl`` Finnish, ``pd`` Polish,
+#: ``i`` Italian Outlook ("Inoltro"), ``πρθ`` Greek, ``转发``/``轉寄``/``转寄`` Chinese.
+FORWARD_PREFIXES: tuple[str, ...] = (
+    "fwd", "fw", "tr", "wg", "doorst", "rv", "enc", "vl", "pd", "i", "πρθ",
+    "пересл", "转发", "轉寄", "转寄",
+)
+
+_ALTERNATION = "|".join(
+    re.escape(word) for word in sorted(REPLY_PREFIXES + FORWARD_PREFIXES, key=len, reverse=True)
+)
+
+# One marker: a word, an optional counter ("Re[2]", "Re(3)", "Re^2"), then a colon
+# (ASCII or full-width) possibly preceded by a space ("Ré :", French typography).
+_MARKER = re.compile(
+    rf"(?P<word>{_ALTERNATION})\s*(?:\[\d+\]|\(\d+\)|\^\d+)?\s?[:：]\s*",
+    re.IGNORECASE,
+)
+# A list or topic tag in square brackets: "[int-sect-team]", "[Ksummit-discuss]".
+_TAG = re.compile(r"\[[^\[\]]{0,80}\]\s*")
+# Pine and older clients append "(fwd)" instead of prefixing.
+_FWD_SUFFIX = re.compile(r"\s*\((?:fwd|fw)\)\s*$", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_REPLY_WORDS = frozenset(REPLY_PREFIXES)
+
+
+def _strip_wrapping_quotes(subject: str) -> str:
+    """Drop quotes wrapping the whole subject, as some archive exports write them."""
+    if len(subject) >= 2 and subject[0] == subject[-1] and subject[0] in "'\"":
+        return subject[1:-1].strip()
+    return subject
+
+
+def _leading_markers(subject: str) -> tuple[list[str], str]:
+    """Split ``subject`` into its leading markers (lower-case words, tags as "[]") and the rest."""
+    markers: list[str] = []
+    rest = subject
+    while rest:
+        tag = _TAG.match(rest)
+        if tag:
+            markers.append("[]")
+            rest = rest[tag.end():]
+            continue
+        marker = _MARKER.match(rest)
+        if marker:
+            markers.append(marker.group("word").lower())
+            rest = rest[marker.end():]
+            continue
+        break
+    return markers, rest
+
+
+def normalise_subject(subject: str | None) -> str:
+    """Return the subject without reply/forward prefixes and list tags, case-folded.
+
+    Prefixes may repeat, mix languages and sit on either side of list tags; runs of
+    whitespace become one space. The result is meant for comparison, not display.
+
+    >>> normalise_subject("Re: [int-sect-team] AW: Re[2]:  LS on  IMT-2030")
+    'ls on imt-2030'
+    >>> normalise_subject("Ré : TR: Réunion du groupe")
+    'réunion du groupe'
+    >>> normalise_subject("回复: 转发: 会议安排")
+    '会议安排'
+    """
+    if not subject:
+        return ""
+    text = _SPACES.sub(" ", subject).strip()
+    text = _strip_wrapping_quotes(text)
+    _, rest = _leading_markers(text)
+    rest = _FWD_SUFFIX.sub("", rest)
+    return rest.strip().casefold()
+
+
+def is_reply_subject(subject: str | None) -> bool:
+    """True when the subject starts (after list tags) with a reply marker.
+
+    A forward of a reply ("Fwd: Re: x") is not a reply; a reply to a forward
+    ("Re: Fwd: x") is.
+
+    >>> is_reply_subject("[int-sect-team] RE: Liaison statement")
+    True
+    >>> is_reply_subject("FW: Re: Liaison statement")
+    False
+    >>> is_reply_subject("Report on ITU-R WP 5D")
+    False
+    """
+    words = [word for word in _markers(subject) if word != "[]"]
+    return bool(words) and words[0] in _REPLY_WORDS
+
+
+def is_forward_subject(subject: str | None) -> bool:
+    """True when the first reply/forward marker is a forward marker (or "(fwd)" ends it).
+
+    >>> is_forward_subject("[int-sect-team] Fwd: LS from ITU-T SG17")
+    True
+    >>> is_forward_subject("Re: Fwd: LS from ITU-T SG17")
+    False
+    """
+    words = [word for word in _markers(subject) if word != "[]"]
+    if words:
+        return words[0] not in _REPLY_WORDS
+    return bool(subject) and bool(_FWD_SUFFIX.search(subject or ""))
+
+
+def _markers(subject: str | None) -> list[str]:
+    if not subject:
+        return []
+    text = _strip_wrapping_quotes(_SPACES.sub(" ", subject).strip())
+    return _leading_markers(text)[0]
