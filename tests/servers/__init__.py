@@ -1,0 +1,1 @@
+"""Real servers started by the tests: Dovecot (IMAP) and an SMTP sink."""
