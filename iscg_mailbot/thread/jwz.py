@@ -14,8 +14,9 @@ Where JWZ leaves a choice open, this module decides so that the output depends o
 on the *set* of messages, never on their order:
 
 - duplicate Message-IDs: the copy with the most threading information is used;
-- the parent is the last References id; In-Reply-To is used when References is
-  empty, or when it names a message we have while the last References id does not;
+- the parent is the last References id; In-Reply-To is used instead when References
+  is empty, when it appears earlier in References (the list is out of order), or when
+  it names a message we have while the last References id does not;
 - a message's own headers always win over what other messages' References imply;
 - reference loops (A refs B, B refs A) are cut so that the oldest message of the
   loop becomes the parent of the others;
@@ -57,7 +58,7 @@ def _timestamp(date: datetime | None) -> float:
 class _Container:
     """A JWZ container: a message (``ref``) or a ghost (``ref`` None) and its links."""
 
-    __slots__ = ("key", "ref", "parent", "children", "stamp", "_set")
+    __slots__ = ("_set", "children", "key", "parent", "ref", "stamp")
 
     def __init__(self, key: str | None, ref: ThreadRef | None = None) -> None:
         self.key = key  # the Message-ID; None for a ghost made by subject grouping
@@ -138,13 +139,21 @@ def _clean_references(ref: ThreadRef) -> list[str]:
     return cleaned
 
 
-def _declared_parent(ref: ThreadRef, references: list[str], real: dict[str, _Container]) -> str | None:
+def _declared_parent(
+    ref: ThreadRef, references: list[str], real: dict[str, _Container]
+) -> str | None:
     """The parent the message's own headers name (see the module docstring)."""
     in_reply_to = ref.in_reply_to if ref.in_reply_to != ref.message_id else None
     if not references:
         return in_reply_to or None
     last = references[-1]
-    if in_reply_to and in_reply_to != last and last not in real and in_reply_to in real:
+    if not in_reply_to or in_reply_to == last:
+        return last
+    # A client builds References as the parent's References plus the parent's id, so
+    # an In-Reply-To found earlier in the list means the list is out of order.
+    if in_reply_to in references[:-1]:
+        return in_reply_to
+    if last not in real and in_reply_to in real:
         return in_reply_to
     return last
 
