@@ -297,3 +297,70 @@ class Closure:
     sentence: str
     phrase: str
     span: tuple[int, int]
+
+
+# --- analyse: topics ---
+
+
+@dataclass(frozen=True)
+class ThreadText:
+    """What the topic tagger reads of a thread: its subject and each message's new text.
+
+    Quoted replies and signatures are left out (``ParsedMessage.new_text``), so a
+    phrase quoted all the way down a thread counts once, where it was written.
+    """
+
+    thread_id: int
+    subject: str
+    texts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a topic fired: one phrase, where it matched, how often, and the points it gave.
+
+    ``where`` is "subject" or "body"; ``negative`` evidence takes points off;
+    ``forms`` are the spellings found (e.g. "cyber security" for phrase "cybersecurity").
+    """
+
+    phrase: str
+    where: str
+    count: int
+    points: float
+    negative: bool = False
+    forms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TopicTag:
+    """A topic of a thread with its score and evidence; ``source`` is "auto" or "manual"."""
+
+    topic: str
+    score: float
+    evidence: tuple[Evidence, ...] = ()
+    source: str = "auto"
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """An ITU body, group, document or resolution named in a thread.
+
+    ``key`` is the normalised form look-ups compare ("ITU-T SG17", "TSAG-TD409");
+    ``text`` the first spelling seen; ``count`` the mentions over subject and new texts.
+    """
+
+    label: str
+    key: str
+    text: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ThreadTags:
+    """The tagger's verdict on one thread: topics reaching their threshold (best first),
+    the entities named, and ``rejected``: topics with evidence below their threshold."""
+
+    thread_id: int
+    tags: tuple[TopicTag, ...]
+    entities: tuple[EntityMention, ...] = ()
+    rejected: tuple[TopicTag, ...] = ()
