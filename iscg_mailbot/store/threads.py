@@ -1,0 +1,364 @@
+"""Keep the ``threads`` table in step with the messages: attach, repair, merge.
+
+A batch of new messages can join existing threads, fill in a missing parent (so that
+threads stored apart are merged), or, rarely, split a thread when a late message's
+own headers contradict what others implied (JWZ step 1C). :func:`attach_to_threads`
+re-threads the affected messages with :func:`~iscg_mailbot.thread.jwz.build_threads`
+and writes the difference.
+
+The affected set is found with a handful of queries per batch, not per message:
+
+1. existing messages named in the new messages' References/In-Reply-To;
+2. existing messages whose references name a new message (a parent arriving late,
+   through the ``message_references.referenced_id`` index) or share a referenced id
+   with one (siblings under the same missing parent);
+3. for new messages linked to nothing stored, the most recent thread of the list with
+   the same normalised subject active within :data:`SUBJECT_WINDOW` of the message;
+4. whole threads of everything found, repeated until no reference leads further out
+   (usually one more round), so the result is what JWZ gives on the whole component.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, NamedTuple, TypeVar
+
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.orm import Session, load_only
+
+from iscg_mailbot.parse.subjects import is_reply_subject
+from iscg_mailbot.records import ThreadRef
+from iscg_mailbot.store.models import Message, MessageReference, Thread
+from iscg_mailbot.thread.jwz import build_threads, iter_message_ids, parent_map
+
+log = logging.getLogger(__name__)
+_Key = TypeVar("_Key", str, int)
+
+#: How far (before the first or after the last message) a thread still attracts a
+#: message that only shares its subject.
+SUBJECT_WINDOW = timedelta(days=90)
+
+# Keep IN (...) lists well under every driver's parameter limit.
+_CHUNK = 500
+# Reference rounds before giving up on following links outward (a safety net only).
+_MAX_ROUNDS = 20
+
+_THREADING_COLUMNS = load_only(
+    Message.id,
+    Message.list_id,
+    Message.thread_id,
+    Message.message_id,
+    Message.parent_message_id,
+    Message.in_reply_to,
+    Message.references,
+    Message.subject,
+    Message.normalised_subject,
+    Message.date,
+    Message.sender_address,
+)
+
+
+def _chunks(items: Collection[_Key]) -> Iterator[list[_Key]]:
+    ordered = sorted(items)
+    for start in range(0, len(ordered), _CHUNK):
+        yield ordered[start : start + _CHUNK]
+
+
+def _pointers(message: Message) -> list[str]:
+    """The ids a message points at (In-Reply-To and References), without itself."""
+    found = [*(message.references or ()), *([message.in_reply_to] if message.in_reply_to else [])]
+    return [mid for mid in found if mid and mid != message.message_id]
+
+
+@dataclass
+class _Found:
+    """Existing messages reached from a set of ids (one round of the search)."""
+
+    threads: set[int] = field(default_factory=set)
+    loose: set[int] = field(default_factory=set)  # stored but never threaded
+    matched: set[str] = field(default_factory=set)  # ids that led somewhere
+
+    def add(self, pk: int, thread_id: int | None, via: str) -> None:
+        self.matched.add(via)
+        if thread_id is None:
+            self.loose.add(pk)
+        else:
+            self.threads.add(thread_id)
+
+
+def _neighbours(
+    session: Session,
+    list_id: int,
+    by_id: set[str],
+    by_reference: set[str],
+    skip_pks: Collection[int],
+    skip_threads: Collection[int],
+) -> _Found:
+    """Messages of the list whose Message-ID is in ``by_id`` or that reference ``by_reference``."""
+    found = _Found()
+    outside = (
+        or_(Message.thread_id.is_(None), Message.thread_id.not_in(skip_threads))
+        if skip_threads
+        else None
+    )
+    for chunk in _chunks(by_id):
+        query = select(Message.id, Message.thread_id, Message.message_id).where(
+            Message.list_id == list_id, Message.message_id.in_(chunk)
+        )
+        for pk, thread_id, mid in session.execute(
+            query if outside is None else query.where(outside)
+        ):
+            if pk not in skip_pks:
+                found.add(pk, thread_id, mid)
+    for chunk in _chunks(by_reference):
+        query = (
+            select(Message.id, Message.thread_id, MessageReference.referenced_id)
+            .join(MessageReference, MessageReference.message_pk == Message.id)
+            .where(Message.list_id == list_id, MessageReference.referenced_id.in_(chunk))
+        )
+        for pk, thread_id, mid in session.execute(
+            query if outside is None else query.where(outside)
+        ):
+            if pk not in skip_pks:
+                found.add(pk, thread_id, mid)
+    return found
+
+
+class _Candidate(NamedTuple):
+    id: int
+    first_activity: datetime | None
+    last_activity: datetime | None
+
+    def near(self, date: datetime | None) -> bool:
+        """Active within SUBJECT_WINDOW of ``date`` (an undated message takes any thread)."""
+        if date is None:
+            return True
+        if self.first_activity is None or self.last_activity is None:
+            return False
+        return self.first_activity - SUBJECT_WINDOW <= date <= self.last_activity + SUBJECT_WINDOW
+
+    def recency(self) -> tuple[bool, datetime, int]:
+        return (self.last_activity is not None, self.last_activity or datetime.min, self.id)
+
+
+def _subject_threads(session: Session, list_id: int, messages: Sequence[Message]) -> set[int]:
+    """For each message, the most recent same-subject thread active near its date."""
+    subjects = {m.normalised_subject for m in messages if m.normalised_subject}
+    by_subject: dict[str, list[_Candidate]] = defaultdict(list)
+    for chunk in _chunks(subjects):
+        rows = session.execute(
+            select(
+                Thread.normalised_subject, Thread.id, Thread.first_activity, Thread.last_activity
+            ).where(Thread.list_id == list_id, Thread.normalised_subject.in_(chunk))
+        )
+        for subject, thread_id, first, last in rows:
+            by_subject[subject].append(_Candidate(thread_id, first, last))
+    chosen: set[int] = set()
+    for message in messages:
+        near = [t for t in by_subject.get(message.normalised_subject, ()) if t.near(message.date)]
+        if near:
+            chosen.add(max(near, key=_Candidate.recency).id)
+    return chosen
+
+
+def _load(session: Session, thread_ids: Collection[int], pks: Collection[int]) -> list[Message]:
+    loaded: list[Message] = []
+    for chunk in _chunks(thread_ids):
+        loaded.extend(
+            session.scalars(
+                select(Message).options(_THREADING_COLUMNS).where(Message.thread_id.in_(chunk))
+            )
+        )
+    for chunk in _chunks(pks):
+        loaded.extend(
+            session.scalars(
+                select(Message).options(_THREADING_COLUMNS).where(Message.id.in_(chunk))
+            )
+        )
+    return loaded
+
+
+def _affected_messages(
+    session: Session, list_id: int, new: Sequence[Message]
+) -> dict[int, Message]:
+    """The new messages plus every stored message whose threading they can change."""
+    members: dict[int, Message] = {m.id: m for m in new}
+    known_ids = {m.message_id for m in new}
+    pointed = {mid for m in new for mid in _pointers(m)}
+    queried: set[str] = set()
+    loaded_threads: set[int] = set()
+    pending = {m.thread_id for m in new if m.thread_id is not None}
+    by_id, by_reference = pointed - known_ids, known_ids | pointed
+    for round_number in range(_MAX_ROUNDS):
+        found = _neighbours(session, list_id, by_id, by_reference, members, loaded_threads)
+        queried |= by_id | by_reference
+        if round_number == 0:
+            unlinked = [
+                m
+                for m in new
+                if m.message_id not in found.matched
+                and not found.matched.intersection(_pointers(m))
+            ]
+            pending |= _subject_threads(session, list_id, unlinked)
+        pending = (pending | found.threads) - loaded_threads
+        loose = found.loose - members.keys()
+        if not pending and not loose:
+            break
+        fresh = [m for m in _load(session, pending, loose) if m.id not in members]
+        loaded_threads |= pending
+        pending = set()
+        for message in fresh:
+            members[message.id] = message
+            known_ids.add(message.message_id)
+        by_reference = {mid for m in fresh for mid in (m.message_id, *_pointers(m))} - queried
+        by_id = by_reference - known_ids
+    else:
+        log.warning("threading: references still lead further after %d rounds", _MAX_ROUNDS)
+    return members
+
+
+def _assign(trees: list[list[str]], by_mid: dict[str, Message]) -> dict[int, int]:
+    """Tree index -> existing thread id it keeps: most of the tree's messages, then oldest."""
+    pairs: list[tuple[int, int, int]] = []
+    for index, tree in enumerate(trees):
+        counts = Counter(by_mid[mid].thread_id for mid in tree if by_mid[mid].thread_id is not None)
+        pairs.extend((-count, thread_id, index) for thread_id, count in counts.items())
+    owner: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, thread_id, index in sorted(pairs):
+        if index not in owner and thread_id not in taken:
+            owner[index] = thread_id
+            taken.add(thread_id)
+    return owner
+
+
+def merge_threads(session: Session, keep_id: int, drop_ids: Iterable[int]) -> None:
+    """Fold threads ``drop_ids`` into ``keep_id``: move their messages, delete their rows.
+
+    Every table that points at ``threads.id`` must be moved here too, before the
+    delete (today only ``messages``).
+
+    >>> merge_threads(session, keep_id=7, drop_ids=[9, 12])  # doctest: +SKIP
+    """
+    drops = sorted(set(drop_ids) - {keep_id})
+    if not drops:
+        return
+    session.execute(update(Message).where(Message.thread_id.in_(drops)).values(thread_id=keep_id))
+    session.execute(delete(Thread).where(Thread.id.in_(drops)))
+
+
+def _summary(tree: list[str], by_mid: dict[str, Message]) -> dict[str, Any]:
+    """The Thread columns derived from its messages (``tree`` in thread order)."""
+    messages = [by_mid[mid] for mid in tree]
+    root = messages[0]  # the top real message (the first child of a ghost root)
+    dates = [m.date for m in messages if m.date is not None]
+    return {
+        "root_message_id": root.message_id,
+        "subject": root.subject,
+        "normalised_subject": root.normalised_subject,
+        "first_activity": min(dates, default=None),
+        "last_activity": max(dates, default=None),
+        "message_count": len(messages),
+        "participants": sorted({m.sender_address for m in messages if m.sender_address}),
+    }
+
+
+def attach_to_threads(session: Session, list_id: int, messages: Sequence[Message]) -> set[int]:
+    """Thread newly stored messages of a list; return the ids of threads that changed.
+
+    Call it in the transaction that stored the batch, after the ``Message`` rows and
+    their ``MessageReference`` rows were flushed. Each resulting JWZ tree is one
+    ``Thread``: an existing thread is kept when the tree holds most of its messages
+    (ties: the oldest), other threads of the tree are merged into it with
+    :func:`merge_threads`, and trees with no thread get a new one. Messages get
+    ``thread_id`` and ``parent_message_id`` (nearest real ancestor); the thread's root,
+    subject, activity dates, count and participants are recomputed.
+
+    Calling it again with the same messages changes nothing and returns an empty set.
+    Merged-away threads are deleted and not in the returned set.
+
+    >>> touched = attach_to_threads(session, lst.id, new_messages)  # doctest: +SKIP
+    >>> attach_to_threads(session, lst.id, new_messages)  # doctest: +SKIP
+    set()
+    """
+    if not messages:
+        return set()
+    members = _affected_messages(session, list_id, messages)
+    by_mid = {m.message_id: m for m in members.values()}
+    roots = build_threads(
+        ThreadRef(
+            message_id=m.message_id,
+            in_reply_to=m.in_reply_to,
+            references=tuple(m.references or ()),
+            normalised_subject=m.normalised_subject,
+            is_reply=is_reply_subject(m.subject),
+            date=m.date,
+        )
+        for m in members.values()
+    )
+    parents = parent_map(roots)
+    trees = [list(iter_message_ids(root)) for root in roots]
+    owner = _assign(trees, by_mid)
+    involved = {m.thread_id for m in members.values() if m.thread_id is not None}
+    threads = {t.id: t for t in _load_threads(session, involved)}
+
+    fresh: dict[int, Thread] = {}
+    for index, tree in enumerate(trees):
+        if index not in owner:
+            fresh[index] = Thread(list_id=list_id, **_summary(tree, by_mid))
+    session.add_all(fresh.values())
+    session.flush()
+    touched = {thread.id for thread in fresh.values()}
+    for index, thread in fresh.items():
+        owner[index] = thread.id
+        threads[thread.id] = thread
+
+    # Where the messages of a thread that lost its identity went (for the merge).
+    destination: dict[int, Counter[int]] = defaultdict(Counter)
+    for index, tree in enumerate(trees):
+        thread_id = owner[index]
+        for mid in tree:
+            message = by_mid[mid]
+            if message.thread_id != thread_id:
+                if message.thread_id is not None:
+                    touched.add(message.thread_id)
+                    destination[message.thread_id][thread_id] += 1
+                message.thread_id = thread_id
+                touched.add(thread_id)
+            if message.parent_message_id != parents[mid]:
+                message.parent_message_id = parents[mid]
+                touched.add(thread_id)
+            if "thread" in message.__dict__:
+                session.expire(message, ["thread"])
+    session.flush()
+
+    dropped = involved - set(owner.values())
+    merges: dict[int, list[int]] = defaultdict(list)
+    for thread_id in sorted(dropped):
+        keep = min(destination[thread_id].items(), key=lambda item: (-item[1], item[0]))[0]
+        merges[keep].append(thread_id)
+    for keep, drops in merges.items():
+        merge_threads(session, keep, drops)
+    touched -= dropped
+
+    for index, tree in enumerate(trees):
+        thread = threads[owner[index]]
+        for column, value in _summary(tree, by_mid).items():
+            if getattr(thread, column) != value:
+                setattr(thread, column, value)
+                touched.add(thread.id)
+        if "messages" in thread.__dict__ and thread.id in touched:
+            session.expire(thread, ["messages"])
+    session.flush()
+    return touched
+
+
+def _load_threads(session: Session, thread_ids: Collection[int]) -> list[Thread]:
+    found: list[Thread] = []
+    for chunk in _chunks(thread_ids):
+        found.extend(session.scalars(select(Thread).where(Thread.id.in_(chunk))))
+    return found
