@@ -277,6 +277,33 @@ def test_reply_root_whose_parent_is_missing_joins_its_subject_root() -> None:
     assert shape(roots) == [("a", [leaf("r")])]
 
 
+def test_subject_window_keeps_a_late_reply_out_of_an_old_thread() -> None:
+    day = 60 * 24
+    messages = [
+        ref("agenda", 0, subject="Agenda"),
+        ref("again", 7 * day, subject="Agenda"),
+        ref("late", 200 * day, subject="RE: Agenda"),
+    ]
+    assert shape(build_threads(messages)) == [leaf("agenda"), ("again", [leaf("late")])]
+    windowed = build_threads(messages, subject_window=timedelta(days=90))
+    assert shape(windowed) == [leaf("agenda"), leaf("again"), leaf("late")]
+
+
+def test_subject_window_follows_a_thread_that_keeps_going() -> None:
+    day = 60 * 24
+    roots = build_threads(
+        [
+            ref("a", 0, subject="Budget"),
+            ref("a1", 80 * day, irt="a", refs=("a",), subject="Re: Budget"),
+            ref("r", 160 * day, subject="Re: Budget"),  # 80 days after the last reply
+            ref("r2", 400 * day, subject="Re: Budget"),
+            ref("r3", 401 * day, subject="Re: Budget"),
+        ],
+        subject_window=timedelta(days=90),
+    )
+    assert shape(roots) == [("a", [leaf("a1"), leaf("r")]), (None, [leaf("r2"), leaf("r3")])]
+
+
 def test_empty_subjects_are_never_grouped() -> None:
     roots = build_threads([ref("a", 0, subject="Re:"), ref("b", 1, subject="RE: ")])
     assert shape(roots) == [leaf("a"), leaf("b")]
@@ -344,11 +371,13 @@ def _random_refs(draw: st.DrawFn) -> list[ThreadRef]:
 
 
 @settings(max_examples=200, deadline=None)
-@given(_random_refs(), st.randoms())
+@given(
+    _random_refs(), st.randoms(), st.none() | st.integers(0, 3).map(lambda m: timedelta(minutes=m))
+)
 def test_any_input_gives_a_forest_holding_each_message_once(
-    refs: list[ThreadRef], rng: random.Random
+    refs: list[ThreadRef], rng: random.Random, window: timedelta | None
 ) -> None:
-    roots = build_threads(refs)
+    roots = build_threads(refs, subject_window=window)
     ids = [mid for root in roots for mid in iter_message_ids(root)]
     assert sorted(ids) == sorted({r.message_id for r in refs})
     parents = parent_map(roots)
@@ -360,7 +389,7 @@ def test_any_input_gives_a_forest_holding_each_message_once(
             mid = parents[mid]
     shuffled = list(refs)
     rng.shuffle(shuffled)
-    assert shape(build_threads(shuffled)) == shape(roots)
+    assert shape(build_threads(shuffled, subject_window=window)) == shape(roots)
 
 
 def test_ten_thousand_messages_thread_in_well_under_a_second() -> None:

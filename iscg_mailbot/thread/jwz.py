@@ -28,7 +28,8 @@ Subject grouping follows JWZ's cases except the last one: two *non-reply* roots 
 the same subject stay apart (two separate "Agenda" posts are two conversations).
 A reply root joins the ghost root of its subject if there is one, else the latest
 non-reply root of its subject dated no later than itself (else the earliest one);
-reply roots with no such base are gathered under a new ghost root.
+reply roots with no such base are gathered under a new ghost root. JWZ has no time
+limit; ``subject_window`` optionally adds one (see :func:`build_threads`).
 
 Every walk is iterative, so a 10,000-deep reply chain does not hit Python's
 recursion limit.
@@ -38,7 +39,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
 from iscg_mailbot.records import ThreadNode, ThreadRef
@@ -58,7 +59,7 @@ def _timestamp(date: datetime | None) -> float:
 class _Container:
     """A JWZ container: a message (``ref``) or a ghost (``ref`` None) and its links."""
 
-    __slots__ = ("_set", "children", "key", "parent", "ref", "stamp")
+    __slots__ = ("_set", "children", "earliest", "key", "latest", "parent", "ref", "stamp")
 
     def __init__(self, key: str | None, ref: ThreadRef | None = None) -> None:
         self.key = key  # the Message-ID; None for a ghost made by subject grouping
@@ -67,6 +68,9 @@ class _Container:
         self.children: list[_Container] = []
         # Sort date: the message's own date; for a ghost, the earliest date below it.
         self.stamp = _timestamp(ref.date) if ref is not None else _UNDATED
+        # Dated span of the subtree (set when pruning); undated: (inf, -inf).
+        self.earliest = self.stamp
+        self.latest = -_UNDATED if self.stamp == _UNDATED else self.stamp
         self._set: _Container = self  # union-find over the trees of the forest
 
     def sort_key(self) -> tuple[float, str]:
@@ -209,8 +213,7 @@ def _prune(containers: list[_Container]) -> list[_Container]:
                 kept.append(child)
         kept.sort(key=_Container.sort_key)
         item.children = kept
-        if item.ref is None and kept:
-            item.stamp = min(child.stamp for child in kept)
+        _update_span(item)
     pruned: list[_Container] = []
     for root in roots:
         if root.ref is not None or len(root.children) > 1:
@@ -222,13 +225,45 @@ def _prune(containers: list[_Container]) -> list[_Container]:
     return pruned
 
 
+def _update_span(item: _Container) -> None:
+    """Recompute ``earliest``/``latest`` from the children; a ghost sorts by ``earliest``."""
+    for child in item.children:
+        item.earliest = min(item.earliest, child.earliest)
+        item.latest = max(item.latest, child.latest)
+    if item.ref is None:
+        item.stamp = item.earliest
+
+
 def _adopt(parent: _Container, children: list[_Container]) -> None:
     for child in children:
         child.parent = parent
     parent.children.extend(children)
     parent.children.sort(key=_Container.sort_key)
-    if parent.ref is None:
-        parent.stamp = min(child.stamp for child in parent.children)
+    _update_span(parent)
+
+
+def _bursts(group: list[_Container], window: float | None) -> list[list[_Container]]:
+    """Split same-subject roots where activity pauses longer than ``window`` seconds.
+
+    Undated roots go with the last burst. Each burst is in root order.
+    """
+    if window is None:
+        return [group]
+    dated = sorted((r for r in group if r.earliest != _UNDATED), key=lambda r: r.earliest)
+    bursts: list[list[_Container]] = []
+    end = -_UNDATED
+    for root in dated:
+        if not bursts or root.earliest > end + window:
+            bursts.append([])
+        bursts[-1].append(root)
+        end = max(end, root.latest)
+    undated = [r for r in group if r.earliest == _UNDATED]
+    if undated:
+        if bursts:
+            bursts[-1].extend(undated)
+        else:
+            bursts.append(undated)
+    return [sorted(burst, key=_Container.sort_key) for burst in bursts]
 
 
 def _base_for(reply: _Container, bases: list[_Container]) -> _Container:
@@ -240,17 +275,20 @@ def _base_for(reply: _Container, bases: list[_Container]) -> _Container:
     return bases[0]
 
 
-def _group_by_subject(roots: list[_Container]) -> list[_Container]:
+def _group_by_subject(roots: list[_Container], window: float | None) -> list[_Container]:
     """Step 4: merge roots of the same normalised subject (JWZ step 5)."""
     roots = sorted(roots, key=_Container.sort_key)
-    groups: dict[str, list[_Container]] = defaultdict(list)
+    by_subject: dict[str, list[_Container]] = defaultdict(list)
     for root in roots:
         source = root.subject_source()
         if source is not None and source.normalised_subject:
-            groups[source.normalised_subject].append(root)
+            by_subject[source.normalised_subject].append(root)
+    groups = [
+        burst for same in by_subject.values() if len(same) > 1 for burst in _bursts(same, window)
+    ]
     absorbed: set[int] = set()
     made: list[_Container] = []
-    for group in groups.values():
+    for group in groups:
         if len(group) < 2:
             continue
         ghosts = [r for r in group if r.ref is None]
@@ -290,12 +328,16 @@ def _to_nodes(roots: list[_Container]) -> list[ThreadNode]:
     return result
 
 
-def build_threads(refs: Iterable[ThreadRef]) -> list[ThreadNode]:
+def build_threads(
+    refs: Iterable[ThreadRef], *, subject_window: timedelta | None = None
+) -> list[ThreadNode]:
     """Thread messages with the JWZ algorithm; return the roots, oldest thread first.
 
     A root is a real message, or a ghost (``message_id`` None) holding two or more
     messages whose common parent is missing. Output depends only on the set of
-    messages, not on their order.
+    messages, not on their order. With ``subject_window``, roots are grouped by
+    subject only within bursts of activity: a root starting more than the window
+    after the previous same-subject roots' last message starts a new group.
 
     >>> from datetime import datetime, UTC
     >>> day = lambda d: datetime(2026, 3, d, tzinfo=UTC)
@@ -308,9 +350,10 @@ def build_threads(refs: Iterable[ThreadRef]) -> list[ThreadNode]:
     >>> [(root.message_id, [c.message_id for c in root.children]) for root in roots]
     [('a', ['b', 'c']), ('x', [])]
     """
+    window = None if subject_window is None else subject_window.total_seconds()
     ordered = _unique(refs)
     containers = _link_all(ordered)
-    return _to_nodes(_group_by_subject(_prune(containers)))
+    return _to_nodes(_group_by_subject(_prune(containers), window))
 
 
 def iter_message_ids(root: ThreadNode) -> Iterator[str]:
