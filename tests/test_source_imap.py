@@ -8,8 +8,8 @@ import logging
 import threading
 import time
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
-from typing import Any
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any, cast
 
 import pytest
 
@@ -60,8 +60,9 @@ def imap_commands(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     def counting(self: imaplib.IMAP4, data: bytes) -> None:
         words = bytes(data).split(None, 3)
+        tag_prefix = cast(bytes, self.tagpre)  # bytes at runtime; typeshed says str
         # A command line starts with this connection's tag; literals never do.
-        if len(words) >= 2 and words[0].startswith(self.tagpre):
+        if len(words) >= 2 and words[0].startswith(tag_prefix):
             name = words[1].decode().upper()
             if name == "UID" and len(words) >= 3:
                 name += " " + words[2].decode().upper()
@@ -99,7 +100,7 @@ def test_first_fetch_returns_everything_in_uid_order_in_batches(
     assert [m.data for b in batches for m in b.messages] == raw
     first = batches[0].messages[0]
     assert (first.provenance.mailbox, first.provenance.uidvalidity) == ("test", uidvalidity)
-    assert first.received_at == datetime(2024, 3, 1, 10, 30, tzinfo=timezone.utc)
+    assert first.received_at == datetime(2024, 3, 1, 10, 30, tzinfo=UTC)
     assert first.received_at.utcoffset() == timedelta(0)
     # One FETCH per batch, never one per message.
     assert sent.count("UID FETCH") == 3
@@ -143,6 +144,20 @@ def test_no_change_poll_yields_nothing_with_one_command(
     assert uids_of(list(source.fetch_new(state))) == [4]
 
 
+def test_message_expunged_after_the_last_one_stored_is_not_fetched_again(
+    dovecot: DovecotServer, source: ImapSource  # noqa: F811
+) -> None:
+    dovecot.append("INBOX", messages(3))
+    state = list(source.fetch_new(None))[-1].state
+    (extra,) = dovecot.append("INBOX", messages(1, first=4))
+    dovecot.expunge("INBOX", [extra])  # UIDNEXT moved on, but nothing new is left
+
+    # UID SEARCH 4:* answers with UID 3 (the highest); it must not come back.
+    assert list(source.fetch_new(state)) == []
+    dovecot.append("INBOX", messages(1, first=5))
+    assert uids_of(list(source.fetch_new(state))) == [5]
+
+
 def test_state_from_an_earlier_run_is_honoured_by_a_new_connection(
     dovecot: DovecotServer,  # noqa: F811
 ) -> None:
@@ -175,6 +190,7 @@ def test_uidvalidity_change_of_an_empty_folder_is_recorded_by_an_empty_batch(
     dovecot: DovecotServer, source: ImapSource  # noqa: F811
 ) -> None:
     uidvalidity = dovecot.uidvalidity()
+    assert list(source.fetch_new(None)) == [RawBatch((), MailboxState(uidvalidity, 0))]
     batches = list(source.fetch_new(MailboxState(uidvalidity - 5, last_uid=9)))
     assert batches == [RawBatch((), MailboxState(uidvalidity, 0), reset=True)]
     assert list(source.fetch_new(batches[0].state)) == []
@@ -220,6 +236,28 @@ def test_server_gone_for_good_raises_one_line_source_error(
                     "(gave up after 2 reconnection attempts)")
 
 
+def test_hung_server_times_out_into_a_source_error(
+    dovecot: DovecotServer,  # noqa: F811
+) -> None:
+    dovecot.append("INBOX", messages(1))
+    with make_source(dovecot, timeout_seconds=0.2, max_reconnects=1, retry_delay=0.01) as src:
+        list(src.fetch_new(None))
+        dovecot.freeze()
+        try:
+            started = time.perf_counter()
+            with pytest.raises(SourceError) as caught:
+                list(src.fetch_new(None))
+            elapsed = time.perf_counter() - started
+        finally:
+            dovecot.thaw()
+        assert str(caught.value) == (f"IMAP 127.0.0.1:{dovecot.port}: timed out "
+                                     "(gave up after 1 reconnection attempt)")
+        assert elapsed < 2
+        # Once the server answers again the same source carries on.
+        dovecot.append("INBOX", messages(1, first=2))
+        assert uids_of(list(src.fetch_new(None))) == [1, 2]
+
+
 def test_fetching_leaves_seen_and_other_flags_untouched(
     dovecot: DovecotServer, source: ImapSource  # noqa: F811
 ) -> None:
@@ -239,9 +277,8 @@ def test_wrong_password_raises_authentication_error_at_once(
     dovecot: DovecotServer, imap_commands: list[str]  # noqa: F811
 ) -> None:
     wrong = "not-the-Pa55word"
-    with make_source(dovecot, password=wrong) as src:
-        with pytest.raises(AuthenticationError) as caught:
-            list(src.fetch_new(None))
+    with make_source(dovecot, password=wrong) as src, pytest.raises(AuthenticationError) as caught:
+        list(src.fetch_new(None))
     text = str(caught.value)
     assert text.startswith(
         f"IMAP login failed for user {dovecot.username} on 127.0.0.1:{dovecot.port}: "
@@ -252,9 +289,9 @@ def test_wrong_password_raises_authentication_error_at_once(
 
 
 def test_missing_folder_is_a_source_error(dovecot: DovecotServer) -> None:  # noqa: F811
-    with make_source(dovecot, folder="Lists/nope") as src:
-        with pytest.raises(SourceError, match=r"cannot read folder 'Lists/nope': .*"):
-            list(src.fetch_new(None))
+    expected = r"IMAP 127\.0\.0\.1:\d+: cannot read folder 'Lists/nope': .*exist"
+    with make_source(dovecot, folder="Lists/nope") as src, pytest.raises(SourceError, match=expected):
+        list(src.fetch_new(None))
 
 
 @pytest.mark.parametrize("security", ["ssl", "starttls"])
@@ -271,9 +308,11 @@ def test_tls_verification_failure_is_a_clear_source_error(
     dovecot: DovecotServer, security: str  # noqa: F811
 ) -> None:
     started = time.perf_counter()
-    with make_source(dovecot, security=security, ca_file=None, retry_delay=1.0) as src:
-        with pytest.raises(SourceError) as caught:
-            list(src.fetch_new(None))
+    with (
+        make_source(dovecot, security=security, ca_file=None, retry_delay=1.0) as src,
+        pytest.raises(SourceError) as caught,
+    ):
+        list(src.fetch_new(None))
     text = str(caught.value)
     assert "TLS certificate verification failed (self-signed certificate)" in text
     assert "set ca_file" in text

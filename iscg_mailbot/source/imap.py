@@ -26,9 +26,9 @@ import logging
 import ssl
 import time
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
@@ -153,7 +153,7 @@ class ImapSource:
         except Exception:  # noqa: BLE001 - closing a dead connection is not an error
             _shutdown_quietly(client)
 
-    def __enter__(self) -> ImapSource:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -272,7 +272,8 @@ class ImapSource:
 
     def _unselect(self, client: IMAPClient) -> None:
         """Leave the folder (EXAMINE'd, so nothing is expunged); drop the link on error."""
-        if self._client is not client:
+        still_open = self._client is client
+        if not still_open:
             return
         try:
             if client.has_capability("UNSELECT"):
@@ -342,7 +343,7 @@ class ImapSource:
         if failures > limit:
             raise SourceError(
                 f"IMAP {self.address}: {_describe(exc)} "
-                f"(gave up after {limit} reconnection attempts)"
+                f"(gave up after {limit} reconnection attempt{'' if limit == 1 else 's'})"
             ) from None
         delay = 0.0 if failures == 1 else min(
             self._retry_delay * 2 ** (failures - 2), self._max_retry_delay
@@ -377,8 +378,8 @@ def _as_utc(value: object) -> datetime | None:
         return None
     if value.tzinfo is None:
         # imapclient gives naive times only when normalise_times is on; be safe.
-        return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
 
 
 def _server_text(exc: BaseException) -> str:
@@ -402,5 +403,5 @@ def _describe(exc: BaseException) -> str:
 def _shutdown_quietly(client: IMAPClient) -> None:
     try:
         client.shutdown()
-    except Exception:  # noqa: BLE001 - the socket may already be gone
-        pass
+    except Exception as exc:  # noqa: BLE001 - the socket may already be gone
+        logger.debug("closing the IMAP socket: %s", exc)

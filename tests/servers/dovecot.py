@@ -36,7 +36,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from imapclient import IMAPClient
 
@@ -285,6 +285,20 @@ class DovecotServer:
         process.wait()
         self._process = None
 
+    def freeze(self) -> None:
+        """SIGSTOP every Dovecot process: connections stay open but nothing answers.
+
+        The kernel still accepts new TCP connections, so clients hang until their
+        timeout, as with a stuck server. :meth:`thaw` resumes.
+        """
+        if self._process is not None:
+            os.killpg(self._process.pid, signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        """Resume after :meth:`freeze`."""
+        if self._process is not None:
+            os.killpg(self._process.pid, signal.SIGCONT)
+
     def restart(self) -> DovecotServer:
         """Stop if running, then start again on the same ports with the same mail."""
         if self.running:
@@ -299,8 +313,9 @@ class DovecotServer:
         if self._own_directory:
             shutil.rmtree(self.root, ignore_errors=True)
 
-    def __enter__(self) -> DovecotServer:
-        return self.start()
+    def __enter__(self) -> Self:
+        self.start()
+        return self
 
     def __exit__(self, *exc_info: object) -> None:
         self.cleanup()
@@ -366,6 +381,13 @@ class DovecotServer:
             raise DovecotError(f"APPEND response without APPENDUID: {text}")
         fields = text.split(marker, 1)[1].split("]", 1)[0].split()
         return _parse_uid_set(fields[1])
+
+    def expunge(self, folder: str, uids: Sequence[int]) -> None:
+        """Delete these messages for good (\\Deleted + UID EXPUNGE)."""
+        with self.client() as client:
+            client.select_folder(folder)
+            client.delete_messages(list(uids))
+            client.uid_expunge(list(uids))
 
     def uids(self, folder: str = "INBOX") -> list[int]:
         """All UIDs in the folder, ascending."""
@@ -527,6 +549,7 @@ class DovecotServer:
     def _doveadm(self, *args: str) -> None:
         result = subprocess.run(
             ["doveadm", "-c", str(self.config_file), *args],
+            check=False,
             capture_output=True,
             text=True,
         )
