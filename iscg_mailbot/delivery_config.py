@@ -1,7 +1,8 @@
 """Settings of the weekly digest and its delivery: ``[smtp]``, ``[digest]`` and members.yaml.
 
 Meant to hang off :class:`iscg_mailbot.config.Settings` as ``smtp: SmtpConfig | None``
-and ``digest: DigestConfig``; ``config/members.yaml`` is read by :func:`load_members`.
+and ``digest: DigestConfig``. Members (``config/members.yaml``) are in
+:mod:`iscg_mailbot.members_config`.
 
 Example ``iscg-mailbot.toml`` sections::
 
@@ -23,18 +24,15 @@ from __future__ import annotations
 
 import string
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from iscg_mailbot.config import format_validation_error, read_secret
+from iscg_mailbot.config import read_secret
 from iscg_mailbot.errors import ConfigError
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
-MEMBERS_FILE_NAME = "members.yaml"
 # Fields an archive URL template may use; each is URL-quoted before substitution.
 ARCHIVE_URL_FIELDS = frozenset({"message_id", "thread_id", "list"})
 
@@ -213,97 +211,3 @@ def check_url_template(template: str, allowed: frozenset[str]) -> None:
     if unknown:
         raise ValueError(f"unknown placeholder(s) {', '.join(sorted(unknown))}; "
                          f"use {', '.join('{' + f + '}' for f in sorted(allowed))}")
-
-
-class MemberConfig(_Strict):
-    """One member of the group as ``members.yaml`` describes them."""
-
-    name: str = Field(min_length=1)
-    address: str = Field(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
-    aliases: tuple[str, ...] = ()
-    role: Literal["chair", "representative", "observer", "secretariat"]
-    advisory_group: str = "none"
-    organisation: str = ""
-    digest: bool = True
-    topics_only: tuple[str, ...] = ()
-    topics_muted: tuple[str, ...] = ()
-
-    @field_validator("address")
-    @classmethod
-    def _lower(cls, value: str) -> str:
-        return value.lower()
-
-    @field_validator("aliases")
-    @classmethod
-    def _lower_aliases(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(alias.lower() for alias in value)
-
-    @model_validator(mode="after")
-    def _one_preference_kind(self) -> MemberConfig:
-        if self.topics_only and self.topics_muted:
-            raise ValueError("set topics_only or topics_muted, not both")
-        return self
-
-    def wants_topic(self, topic_id: str | None) -> bool:
-        """Whether a section of this topic belongs in the member's digest ("Other" is None)."""
-        if self.topics_only:
-            return topic_id in self.topics_only
-        return topic_id is None or topic_id not in self.topics_muted
-
-    def topic_filter(self) -> str:
-        """A short human description of the preferences, or ``""``."""
-        if self.topics_only:
-            return "only: " + ", ".join(self.topics_only)
-        if self.topics_muted:
-            return "muted: " + ", ".join(self.topics_muted)
-        return ""
-
-
-class MembersFile(_Strict):
-    """The whole ``members.yaml``: unique addresses (aliases included)."""
-
-    members: tuple[MemberConfig, ...] = ()
-
-    @model_validator(mode="after")
-    def _unique_addresses(self) -> MembersFile:
-        seen: dict[str, str] = {}
-        for member in self.members:
-            for address in (member.address, *member.aliases):
-                if address in seen:
-                    raise ValueError(f"address {address} belongs to both {seen[address]!r} and "
-                                     f"{member.name!r}; keep it on one member")
-                seen[address] = member.name
-        return self
-
-
-def members_path(config_dir: str | Path) -> Path:
-    return Path(config_dir) / MEMBERS_FILE_NAME
-
-
-def load_members(config_dir: str | Path, known_topics: set[str] | None = None,
-                 ) -> tuple[MemberConfig, ...]:
-    """Read and validate ``<config_dir>/members.yaml``; a missing file means no members.
-
-    With ``known_topics``, topic ids in preferences must be among them. Errors name
-    file, key and fix, as for the main configuration.
-    """
-    path = members_path(config_dir)
-    if not path.exists():
-        return ()
-    try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
-    try:
-        parsed = MembersFile.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError(format_validation_error(path, exc)) from None
-    if known_topics is not None:
-        for index, member in enumerate(parsed.members):
-            for key in ("topics_only", "topics_muted"):
-                for topic in getattr(member, key):
-                    if topic not in known_topics:
-                        raise ConfigError(
-                            f"{path}: members.{index}.{key}: unknown topic {topic!r} "
-                            f"(member {member.name}); known: {', '.join(sorted(known_topics))}")
-    return parsed.members

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from iscg_mailbot.delivery_config import MemberConfig
+from iscg_mailbot.members_config import Member
 from iscg_mailbot.records import (
     Digest,
     DigestAction,
@@ -23,11 +23,13 @@ START = datetime(2024, 3, 3, 23, 0, tzinfo=UTC)   # Mon 4 Mar 2024 00:00 Geneva
 END = datetime(2024, 3, 10, 23, 0, tzinfo=UTC)    # Mon 11 Mar 2024 00:00 Geneva
 ARCHIVE = "https://lists.example.org/archive/"
 
-CHAIR = MemberConfig(name="Amina Diallo", address="amina.diallo@example.org", role="chair",
-                     advisory_group="none", organisation="ISCG")
-REPRESENTATIVE = MemberConfig(name="Henrik Solberg", address="henrik.solberg@example.org",
-                              role="representative", advisory_group="RAG",
-                              topics_only=("spectrum", "ai"))
+CHAIR = Member.model_validate({"name": "Amina Diallo", "address": "amina.diallo@example.org",
+                               "role": "chair", "advisory_group": "none",
+                               "organisation": "ISCG"})
+REPRESENTATIVE = Member.model_validate({"name": "Henrik Solberg",
+                                        "address": "henrik.solberg@example.org",
+                                        "role": "representative", "advisory_group": "RAG",
+                                        "topics_only": ["spectrum", "ai"]})
 
 HOSTILE_SUBJECT = "<script>alert('x')</script> WRC\r\nBcc: victim@example.com"
 HOSTILE_SENDER = "Eve \"<img src=x onerror=alert(1)>\"\u202e\u200bmoc.elpmaxe@eve"
@@ -115,5 +117,5 @@ def empty_digest() -> Digest:
         period_key=full.period_key, timezone=full.timezone, generated_at=full.generated_at,
         actions=full.actions[2:],
         counts=DigestCounts(open_actions=1),
-        topic_filter=REPRESENTATIVE.topic_filter(),
+        topic_filter="only: spectrum, ai",
     )

@@ -11,8 +11,9 @@ import pytest
 
 from iscg_mailbot.deliver.compose import compose, header_text
 from iscg_mailbot.deliver.smtp import SmtpConnectionError, SmtpSender
-from iscg_mailbot.delivery_config import DigestConfig, MemberConfig, SmtpConfig
+from iscg_mailbot.delivery_config import DigestConfig, SmtpConfig
 from iscg_mailbot.errors import AuthenticationError, ConfigError, DeliveryError
+from iscg_mailbot.members_config import Member
 from iscg_mailbot.report.render import RenderedMail, render_digest
 from tests.digest_samples import CHAIR, seeded_digest
 from tests.servers import smtp_fixtures
@@ -32,7 +33,7 @@ CONFIG = DigestConfig(
 )
 
 
-def digest_message(member: MemberConfig = CHAIR) -> EmailMessage:
+def digest_message(member: Member = CHAIR) -> EmailMessage:
     digest = seeded_digest()
     return compose(render_digest(digest, member), digest, member, CONFIG, date=SENT_AT)
 
@@ -71,7 +72,8 @@ def test_received_message_is_multipart_alternative_with_digest_headers(
 
 
 def test_message_id_is_stable_per_list_period_and_member() -> None:
-    other = MemberConfig(name="Wei Zhang", address="wei.zhang@example.org", role="observer")
+    other = Member.model_validate({"name": "Wei Zhang", "address": "wei.zhang@example.org",
+                                   "role": "observer"})
     first, again = digest_message(), digest_message()
     assert first["Message-ID"] == again["Message-ID"]
     assert digest_message(other)["Message-ID"] != first["Message-ID"]
@@ -86,8 +88,8 @@ def test_list_content_cannot_inject_headers() -> None:
     hostile = RenderedMail(
         subject="Digest\r\nBcc: victim@example.com\r\n\r\n<html>\u202e\u200b\u2028X-Evil: 1",
         text="body", html="<p>body</p>")
-    member = MemberConfig(name='Eve\r\nBcc: a@b.example "<x@y.example>",\u202e',
-                          address="eve@example.org", role="observer")
+    member = Member.model_validate({"name": 'Eve\r\nBcc: a@b.example "<x@y.example>",\u202e',
+                                    "address": "eve@example.org", "role": "observer"})
     raw = compose(hostile, digest, member, CONFIG, date=SENT_AT).as_bytes()
     head = raw.split(b"\r\n\r\n", 1)[0].decode("ascii")
     names = [line.split(":", 1)[0] for line in head.split("\r\n") if not line.startswith(" ")]

@@ -24,8 +24,9 @@ from email.policy import SMTP
 from email.utils import format_datetime
 from urllib.parse import quote
 
-from iscg_mailbot.delivery_config import DigestConfig, MemberConfig
+from iscg_mailbot.delivery_config import DigestConfig
 from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.members_config import Member
 from iscg_mailbot.records import Digest
 from iscg_mailbot.report.render import RenderedMail
 
@@ -87,7 +88,7 @@ def _address(name: str, address: str, what: str) -> Address:
         raise ConfigError(f"{what}: {address!r} is not a usable e-mail address ({exc})") from None
 
 
-def compose(rendered: RenderedMail, digest: Digest, member: MemberConfig, config: DigestConfig,
+def compose(rendered: RenderedMail, digest: Digest, member: Member, config: DigestConfig,
             *, date: datetime) -> EmailMessage:
     """The digest message for ``member``: text and HTML alternatives, headers set and safe.
 

@@ -27,7 +27,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
-from iscg_mailbot.delivery_config import MemberConfig
+from iscg_mailbot.members_config import Member
 from iscg_mailbot.records import Digest
 
 TEMPLATE_DIR = "digest"
@@ -131,7 +131,7 @@ def make_environment(config_dir: str | None = None) -> SandboxedEnvironment:
     return env
 
 
-def render_digest(digest: Digest, member: MemberConfig | None,
+def render_digest(digest: Digest, member: Member | None,
                   *, config_dir: str | Path | None = None) -> RenderedMail:
     """Render ``digest`` for ``member`` (None: a generic preview) with the digest templates.
 
