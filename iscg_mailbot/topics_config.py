@@ -1,0 +1,357 @@
+"""The topic list (``config/topics.yaml``): what the tagger looks for, edited by the secretariat.
+
+``load_topics(path)`` returns a validated :class:`TopicsConfig` or raises
+:class:`ConfigError` whose lines name the file, the key, the topic and the fix::
+
+    >>> topics = load_topics("config/topics.yaml")
+    >>> topics.by_id("cybersecurity").name
+    'Cybersecurity and trust'
+
+``check_topics(config)`` lists the problems that do not stop tagging but make it
+worse (a phrase in two topics, a topic with nothing to match...); ``check_topics_file``
+adds the schema errors of the file, for ``topics check``.
+
+Phrases match whatever their case and inflection ("networks" for "network"); a phrase
+written with a hyphen or a space between words ("cyber-security") also matches the
+other spellings ("cyber security", "cybersecurity"). Acronyms match with their exact
+case only, so "ITS" is not "its".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from iscg_mailbot.errors import ConfigError
+
+TOPICS_FILE_NAME = "topics.yaml"
+
+_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Phrase(_Strict):
+    """A phrase and the points one occurrence gives (before the subject/body factor).
+
+    In the file either a plain string (weight 1) or ``{phrase: ..., weight: ...}``.
+    """
+
+    phrase: str = Field(min_length=1)
+    weight: float = Field(default=1.0, gt=0, le=100)
+
+    @field_validator("phrase")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        value = " ".join(value.split())
+        if not value:
+            raise ValueError("must not be blank")
+        return value
+
+
+def _phrases(value: Any) -> Any:
+    """Accept ``- text`` items as well as ``- {phrase: text, weight: 2}``."""
+    if value is None:
+        return ()
+    if isinstance(value, list | tuple):
+        return tuple({"phrase": item} if isinstance(item, str) else item for item in value)
+    return value
+
+
+class Topic(_Strict):
+    """One topic of mutual interest.
+
+    ``phrases`` and ``synonyms`` match case- and inflection-insensitively; ``acronyms``
+    match their exact spelling; a ``negatives`` match cancels any phrase of this topic it
+    overlaps and takes its weight off the score. ``threshold`` is the score a thread
+    needs (default: ``scoring.default_threshold``). ``replaces`` lists former ids merged
+    into or renamed to this one: tags stored under them are moved here.
+    """
+
+    id: str = Field(pattern=_ID_PATTERN, max_length=64)
+    name: str = Field(min_length=1)
+    description: str = ""
+    phrases: tuple[Phrase, ...] = ()
+    acronyms: tuple[Phrase, ...] = ()
+    synonyms: tuple[Phrase, ...] = ()
+    negatives: tuple[Phrase, ...] = ()
+    threshold: float | None = Field(default=None, gt=0)
+    replaces: tuple[str, ...] = ()
+
+    @field_validator("phrases", "acronyms", "synonyms", "negatives", mode="before")
+    @classmethod
+    def _as_phrases(cls, value: Any) -> Any:
+        return _phrases(value)
+
+    @field_validator("replaces", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: Any) -> Any:
+        return () if value is None else value
+
+    def positives(self) -> tuple[Phrase, ...]:
+        """Phrases and synonyms (matched without regard to case or inflection)."""
+        return self.phrases + self.synonyms
+
+
+class Scoring(_Strict):
+    """How matches become a score.
+
+    Each phrase gives ``weight × place × min(count, max_count)`` points where place is
+    ``subject_weight`` for the thread subject and ``body_weight`` for the new text of
+    its messages (quotes and signatures are never read).
+    """
+
+    subject_weight: float = Field(default=3.0, ge=0)
+    body_weight: float = Field(default=1.0, ge=0)
+    max_count: int = Field(default=3, ge=1)
+    default_threshold: float = Field(default=2.0, gt=0)
+
+
+class NlpSettings(_Strict):
+    """The spaCy pipeline: ``model`` names an installed pretrained pipeline (e.g.
+    ``en_core_web_sm``) to use instead of the built-in blank English one."""
+
+    model: str | None = None
+    batch_size: int = Field(default=256, ge=1, le=10_000)
+
+
+class TopicsConfig(_Strict):
+    """Everything read from ``topics.yaml``."""
+
+    nlp: NlpSettings = NlpSettings()
+    scoring: Scoring = Scoring()
+    topics: tuple[Topic, ...] = ()
+
+    def by_id(self, topic_id: str) -> Topic:
+        """The topic with this id (or one it ``replaces``); ConfigError naming the known ids."""
+        for topic in self.topics:
+            if topic.id == topic_id or topic_id in topic.replaces:
+                return topic
+        raise ConfigError(
+            f"no topic {topic_id!r}; known topics: {', '.join(self.ids()) or 'none'}"
+        )
+
+    def ids(self) -> list[str]:
+        """Topic ids in file order."""
+        return [topic.id for topic in self.topics]
+
+    def threshold(self, topic: Topic) -> float:
+        """The topic's threshold, or the default one."""
+        return topic.threshold if topic.threshold is not None else self.scoring.default_threshold
+
+    def renamed(self) -> dict[str, str]:
+        """Former id -> current id, from every topic's ``replaces``."""
+        return {old: topic.id for topic in self.topics for old in topic.replaces}
+
+
+def topics_path(config_dir: Path | str) -> Path:
+    """Where the topic list lives in a configuration directory."""
+    return Path(config_dir) / TOPICS_FILE_NAME
+
+
+def _topic_label(data: Any, index: int) -> str:
+    try:
+        topic_id = data["topics"][index].get("id")
+    except (KeyError, IndexError, TypeError, AttributeError):
+        topic_id = None
+    return f" (topic {topic_id!r})" if topic_id else ""
+
+
+def _key_path(loc: list[Any]) -> str:
+    """``["topics", 3, "phrases", 0, "weight"]`` -> ``topics[3].phrases[0].weight``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "(file)"
+
+
+_FIXES = {
+    "extra_forbidden": "unknown key; remove it or check its spelling",
+    "missing": "required key is missing; add it",
+    "string_pattern_mismatch": "use lower-case letters, digits and '-' (e.g. 'e-health')",
+    "string_too_short": "must not be empty",
+    "greater_than": "must be greater than {gt}",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than_equal": "must be at most {le}",
+    "float_parsing": "must be a number",
+    "int_parsing": "must be a whole number",
+    "tuple_type": "must be a list (items starting with '- ')",
+    "model_type": "must be a mapping of keys (e.g. 'phrase: ...')",
+    "model_attributes_type": "must be a mapping of keys (e.g. 'phrase: ...')",
+}
+
+
+def _validation_lines(path: Path | str, data: Any, error: ValidationError) -> list[str]:
+    lines = []
+    for item in error.errors():
+        loc = list(item["loc"])
+        # pydantic reports a union or a "before" validator with an extra element
+        # (e.g. "function-before[...]"); drop what is not a key or an index.
+        loc = [part for part in loc if isinstance(part, int) or "[" not in str(part)]
+        where = _key_path(loc)
+        if len(loc) >= 2 and loc[0] == "topics" and isinstance(loc[1], int):
+            where += _topic_label(data, loc[1])
+        template = _FIXES.get(item["type"])
+        if template is not None:
+            message = template.format(**item.get("ctx", {}))
+        else:
+            message = item["msg"].removeprefix("Value error, ")
+        lines.append(f"{path}: {where}: {message}")
+    return lines
+
+
+def _read(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{path}: topic list not found; create it (see config/topics.yaml in the "
+            "distribution) or fix --config"
+        ) from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(f"{path}: not valid YAML{at}: {problem}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: (file): must be a mapping with a 'topics:' list")
+    return data
+
+
+def _parse(path: Path, data: Any) -> tuple[TopicsConfig | None, list[str]]:
+    try:
+        return TopicsConfig.model_validate(data), []
+    except ValidationError as exc:
+        return None, _validation_lines(path, data, exc)
+
+
+def _hard_problems(path: Path | str, config: TopicsConfig) -> list[str]:
+    """Problems that make the list ambiguous: duplicate ids, a ``replaces`` clash."""
+    lines = []
+    seen: dict[str, int] = {}
+    for index, topic in enumerate(config.topics):
+        if topic.id in seen:
+            lines.append(
+                f"{path}: topics[{index}].id (topic {topic.id!r}): duplicate id, also "
+                f"topics[{seen[topic.id]}]; give each topic its own id or merge the two"
+            )
+        else:
+            seen[topic.id] = index
+    replaced: dict[str, str] = {}
+    for index, topic in enumerate(config.topics):
+        for old in topic.replaces:
+            if old in seen:
+                lines.append(
+                    f"{path}: topics[{index}].replaces (topic {topic.id!r}): {old!r} is still "
+                    f"a topic (topics[{seen[old]}]); remove that topic or this entry"
+                )
+            elif old in replaced and replaced[old] != topic.id:
+                lines.append(
+                    f"{path}: topics[{index}].replaces (topic {topic.id!r}): {old!r} is also "
+                    f"replaced by topic {replaced[old]!r}; keep it in one topic only"
+                )
+            replaced.setdefault(old, topic.id)
+    return lines
+
+
+def load_topics(path: Path | str) -> TopicsConfig:
+    """Load and validate a topic list; raise ConfigError with one line per problem.
+
+    Only problems that make the list unusable raise (schema errors, duplicate ids);
+    the rest are reported by :func:`check_topics`.
+    """
+    file = Path(path)
+    data = _read(file)
+    config, lines = _parse(file, data)
+    if config is not None:
+        lines = _hard_problems(file, config)
+    if lines:
+        raise ConfigError("\n".join(lines))
+    assert config is not None
+    return config
+
+
+def phrase_key(text: str) -> str:
+    """A spelling-insensitive key: case, hyphens and spaces ignored ("Cyber-security" ==
+    "cybersecurity"). Used to find a phrase listed twice."""
+    return re.sub(r"[\s\-‐‑–]+", "", text.casefold())
+
+
+def check_topics(config: TopicsConfig, path: Path | str = TOPICS_FILE_NAME) -> list[str]:
+    """Problems that weaken tagging, one line each (empty when the list is clean).
+
+    Reports: a phrase, synonym or acronym listed in two topics (or twice in one), a
+    topic with nothing to match, a negative phrase that is also a positive one of the
+    same topic, a ``replaces`` entry naming a current topic or a duplicate id.
+    """
+    problems = list(_hard_problems(path, config))
+    owners: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for index, topic in enumerate(config.topics):
+        label = f"{path}: topics[{index}]"
+        if not topic.phrases and not topic.acronyms and not topic.synonyms:
+            problems.append(
+                f"{label} (topic {topic.id!r}): no phrases, acronyms or synonyms, so it never "
+                "matches; add some or remove the topic"
+            )
+        for kind in ("phrases", "synonyms", "acronyms"):
+            for position, phrase in enumerate(getattr(topic, kind)):
+                # Acronyms are case-sensitive, so "ITS" and "its" are different keys.
+                key = phrase.phrase if kind == "acronyms" else phrase_key(phrase.phrase)
+                owners[f"{kind == 'acronyms'}:{key}"].append(
+                    (index, f"{kind}[{position}]", phrase.phrase)
+                )
+        positive = {phrase_key(p.phrase) for p in topic.positives()}
+        for position, negative in enumerate(topic.negatives):
+            if phrase_key(negative.phrase) in positive:
+                problems.append(
+                    f"{label}.negatives[{position}] (topic {topic.id!r}): {negative.phrase!r} "
+                    "is also a phrase of this topic, so the two cancel out; remove one"
+                )
+    for places in owners.values():
+        if len(places) < 2:
+            continue
+        first_index, first_key, first_text = places[0]
+        for index, key, text in places[1:]:
+            topic_id = config.topics[index].id
+            first_id = config.topics[first_index].id
+            if index == first_index:
+                problems.append(
+                    f"{path}: topics[{index}].{key} (topic {topic_id!r}): {text!r} is listed "
+                    f"twice in this topic (also {first_key}); remove one"
+                )
+            else:
+                problems.append(
+                    f"{path}: topics[{index}].{key} (topic {topic_id!r}): {text!r} is also in "
+                    f"topic {first_id!r} ({first_key}); keep it in one topic, or give the "
+                    "narrower topic a longer phrase"
+                )
+    return problems
+
+
+def check_topics_file(path: Path | str) -> list[str]:
+    """Every problem of a topic file, schema errors included, without raising."""
+    file = Path(path)
+    try:
+        data = _read(file)
+    except ConfigError as exc:
+        return str(exc).splitlines()
+    config, lines = _parse(file, data)
+    if config is None:
+        return lines
+    return check_topics(config, file)
