@@ -224,8 +224,9 @@ def _include_rule_above(lines: Sequence[str], index: int) -> int:
 
 def _attribution_span(lines: Sequence[str], index: int) -> int:
     """Number of lines (1 or 2) of an attribution ending at ``index``, or 0."""
-    line = lines[index]
-    if len(line) > 300 or not _ATTRIBUTION_END.search(line):
+    line = lines[index].rstrip()
+    # Cheap test first: this runs on every line of every body.
+    if not line.endswith((":", "：")) or len(line) > 300 or not _ATTRIBUTION_END.search(line):
         return 0
     if _ATTRIBUTION_START.match(line) or index == 0:
         return 1

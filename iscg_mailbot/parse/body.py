@@ -1,0 +1,378 @@
+"""Message bodies: readable text from any MIME structure and charset, attachment metadata.
+
+The walk keeps to what a reader of the list sees: in ``multipart/alternative`` the
+plain-text part wins over HTML; HTML-only mail is turned into text with inscriptis;
+forwarded messages (``message/rfc822``) are shown inline under a forward marker, a
+few levels deep; everything else becomes :class:`Attachment` metadata — the bytes are
+never kept.
+"""
+
+from __future__ import annotations
+
+import binascii
+import codecs
+import re
+from dataclasses import dataclass, field
+from email import message_from_bytes
+from email.message import Message
+
+from inscriptis import get_text
+from inscriptis.model.config import ParserConfig
+
+from iscg_mailbot.parse.headers import decode_header_text, raw_to_text
+from iscg_mailbot.records import Attachment
+
+#: Charset labels that name no real encoding: decode by trying UTF-8, then Windows-1252.
+UNKNOWN_CHARSETS = frozenset(
+    {"unknown", "unknown-8bit", "x-unknown", "x-user-defined", "default", "charset", "none", ""}
+)
+#: Declared labels replaced by the encoding mail clients really used (WHATWG practice):
+#: Windows-1252 for Latin-1, GB18030 for GB2312/GBK, CP949 for KS C 5601, and UTF-8
+#: (a superset) for ASCII, so 8-bit bytes mislabelled as ASCII still decode.
+CHARSET_REPLACEMENTS: dict[str, str] = {
+    "iso-8859-1": "cp1252",
+    "iso_8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "utf-8",
+    "ascii": "utf-8",
+    "ansi_x3.4-1968": "utf-8",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "ks_c_5601-1987": "cp949",
+    "euc-kr": "cp949",
+    "iso-8859-8-i": "iso-8859-8",
+    "shift_jis": "cp932",
+    "x-sjis": "cp932",
+    "utf8": "utf-8",
+}
+#: Last resort: every byte maps to something, undefined ones to U+FFFD.
+FALLBACK_CODEC = "cp1252"
+
+#: Text subtypes read as plain text when they are not attachments.
+PLAIN_SUBTYPES = frozenset({"plain", "enriched", "richtext", "x-patch", "x-diff", "markdown"})
+#: ``message/*`` subtypes that hold a whole forwarded message.
+ENCLOSED_SUBTYPES = frozenset({"rfc822", "global"})
+#: How deep forwarded messages are shown inline (deeper ones are listed as attachments).
+MAX_INLINE_DEPTH = 3
+#: HTML larger than this is stripped of tags by a regex rather than laid out.
+MAX_HTML_LAYOUT = 2_000_000
+#: Text beyond this many characters is cut (a 1 MB log pasted into mail is not news).
+MAX_TEXT = 1_000_000
+
+_HTML_CONFIG = ParserConfig(display_links=False, display_images=False)
+_TAG = re.compile(r"<[^>]*>")
+_STYLE_OR_SCRIPT = re.compile(r"<(style|script|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_UNSAFE_CHARACTERS = re.compile(r"[\x00\ud800-\udfff]")
+_BLANK_RUNS = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)+")
+_BASE64_PADDING = re.compile(rb"=+\s*$")
+
+
+@dataclass
+class BodyContent:
+    """What :func:`extract_body` found: the text, attachments and problems noticed."""
+
+    text: str = ""
+    attachments: list[Attachment] = field(default_factory=list)
+    defects: list[str] = field(default_factory=list)
+
+
+def clean_text(text: str) -> str:
+    """Remove what no database will store (NUL, lone surrogates) and normalise newlines.
+
+    >>> clean_text("a\\r\\nb\\x00c\\udce9")
+    'a\\nbc\\ufffd'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNSAFE_CHARACTERS.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", text)
+
+
+def _codec(label: str | None) -> str | None:
+    """The Python codec for a declared charset label, or None when it names none."""
+    if label is None:
+        return None
+    name = label.strip().strip("\"'").lower()
+    if name in UNKNOWN_CHARSETS:
+        return None
+    name = CHARSET_REPLACEMENTS.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_text(data: bytes, charset: str | None) -> tuple[str, str]:
+    """Decode body bytes; return the text and the codec that read them.
+
+    Tries the declared charset (mapped by :data:`CHARSET_REPLACEMENTS`), then UTF-8,
+    then Windows-1252 with replacement characters, which never fails.
+
+    >>> decode_text("Genève".encode("latin-1"), "iso-8859-1")
+    ('Genève', 'cp1252')
+    >>> decode_text("Genève".encode("utf-8"), "x-unknown")
+    ('Genève', 'utf-8')
+    >>> decode_text("Genève".encode("latin-1"), "utf-8")
+    ('Genève', 'cp1252')
+    """
+    candidates: list[str] = []
+    declared = _codec(charset)
+    if declared is not None:
+        candidates.append(declared)
+    if "utf-8" not in candidates:
+        candidates.append("utf-8")
+    for codec in candidates:
+        try:
+            return data.decode(codec), codec
+        except (UnicodeDecodeError, LookupError):
+            continue
+        except Exception:  # noqa: BLE001 - some codecs (utf-7) raise other errors on junk
+            continue
+    return data.decode(FALLBACK_CODEC, "replace"), FALLBACK_CODEC
+
+
+def html_to_text(html: str) -> str:
+    """Lay out HTML as readable plain text (inscriptis); scripts and styles are dropped.
+
+    >>> html_to_text("<p>Dear colleagues,</p><ul><li>LS on IMT-2030</li></ul>")
+    'Dear colleagues,\\n\\n  * LS on IMT-2030'
+    """
+    if not html.strip():
+        return ""
+    if len(html) <= MAX_HTML_LAYOUT:
+        try:
+            text = get_text(html, _HTML_CONFIG)
+        except (ValueError, RecursionError, TypeError, AttributeError):
+            text = _strip_tags(html)
+    else:
+        text = _strip_tags(html)
+    return _BLANK_RUNS.sub("\n\n", text).strip()
+
+
+def _strip_tags(html: str) -> str:
+    import html as html_module
+
+    return html_module.unescape(_TAG.sub(" ", _STYLE_OR_SCRIPT.sub(" ", html)))
+
+
+def _transfer_encoding(part: Message) -> str:
+    return raw_to_text(part.get("content-transfer-encoding", "")).strip().strip(";").strip().lower()
+
+
+def payload_bytes(part: Message) -> bytes:
+    """The decoded bytes of a leaf part, tolerating sloppy Content-Transfer-Encoding values.
+
+    The stdlib ignores ``"base64 "`` (trailing space) and ``"base64;"``: those are
+    decoded here, leniently (bad padding and stray characters are skipped).
+
+    >>> from email import message_from_bytes
+    >>> payload_bytes(message_from_bytes(b"Content-Transfer-Encoding: base64 \\n\\nSGk="))
+    b'Hi'
+    """
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        return b""
+    if _transfer_encoding(part) == "base64":
+        raw = payload.encode("ascii", "ignore") if isinstance(payload, str) else bytes(payload)
+        return _lenient_base64(raw)
+    data = part.get_payload(decode=True)
+    return data if isinstance(data, bytes) else b""
+
+
+def _lenient_base64(raw: bytes) -> bytes:
+    compact = re.sub(rb"[^A-Za-z0-9+/]", b"", _BASE64_PADDING.sub(b"", raw))
+    compact = compact[: len(compact) - len(compact) % 4 if len(compact) % 4 == 1 else None]
+    try:
+        return binascii.a2b_base64(compact + b"=" * (-len(compact) % 4))
+    except binascii.Error:
+        return b""
+
+
+def encoded_size(part: Message) -> int:
+    """Size in bytes of a part's decoded payload, computed without decoding base64.
+
+    >>> from email import message_from_bytes
+    >>> encoded_size(message_from_bytes(b"Content-Transfer-Encoding: base64\\n\\nSGVsbG8=\\n"))
+    5
+    """
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        return sum(encoded_size(child) for child in payload if isinstance(child, Message))
+    if _transfer_encoding(part) == "base64" and isinstance(payload, str):
+        # Decoding a 20 MB base64 attachment only to measure it would dominate parse time.
+        text = _BASE64_PADDING.sub(b"", payload.encode("ascii", "ignore"))
+        digits = len(text) - sum(text.count(c) for c in (b"\n", b"\r", b" ", b"\t"))
+        return digits * 3 // 4
+    return len(payload_bytes(part))
+
+
+def attachment_metadata(part: Message) -> Attachment:
+    """Describe a part as an attachment: decoded file name, content type and size.
+
+    >>> from email import message_from_bytes
+    >>> attachment_metadata(message_from_bytes(
+    ...     b'Content-Type: application/pdf; name="=?utf-8?q?R=C3=A9sum=C3=A9.pdf?="\\n'
+    ...     b"Content-Transfer-Encoding: base64\\n\\nJVBERi0xLjQK\\n"))
+    Attachment(filename='Résumé.pdf', content_type='application/pdf', size=9)
+    """
+    return Attachment(
+        filename=_filename(part),
+        content_type=part.get_content_type(),
+        size=encoded_size(part),
+    )
+
+
+def _filename(part: Message) -> str | None:
+    try:
+        name = part.get_filename() or part.get_param("name")
+    except (LookupError, ValueError, TypeError, UnicodeError):
+        name = None
+    if isinstance(name, tuple):  # an RFC 2231 value the stdlib could not collapse
+        name = name[2]
+    if not isinstance(name, str):
+        return None
+    decoded = decode_header_text(name)
+    return decoded[:255] or None
+
+
+def _is_attachment(part: Message) -> bool:
+    disposition = (part.get_content_disposition() or "").lower()
+    if disposition == "attachment":
+        return True
+    maintype = part.get_content_maintype()
+    subtype = part.get_content_subtype()
+    if maintype == "text":
+        return subtype not in PLAIN_SUBTYPES and subtype != "html"
+    return maintype != "multipart" and maintype != "message"
+
+
+def extract_body(message: Message) -> BodyContent:
+    """Walk a parsed message and collect its readable text and attachment metadata.
+
+    >>> from email import message_from_bytes
+    >>> body = extract_body(message_from_bytes(
+    ...     b"Content-Type: multipart/alternative; boundary=b\\n\\n--b\\n"
+    ...     b"Content-Type: text/plain\\n\\nPlain version\\n--b\\n"
+    ...     b"Content-Type: text/html\\n\\n<p>HTML version</p>\\n--b--\\n"))
+    >>> body.text
+    'Plain version'
+    """
+    content = BodyContent()
+    texts: list[str] = []
+    _visit(message, texts, content, depth=0)
+    text = "\n\n".join(t for t in texts if t.strip())
+    if len(text) > MAX_TEXT:
+        text = text[:MAX_TEXT]
+        content.defects.append("text-truncated")
+    content.text = _BLANK_RUNS.sub("\n\n", clean_text(text)).strip("\n")
+    return content
+
+
+def _visit(part: Message, texts: list[str], content: BodyContent, depth: int) -> None:
+    maintype = part.get_content_maintype()
+    subtype = part.get_content_subtype()
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        children = [child for child in payload if isinstance(child, Message)]
+        if maintype == "message" and subtype in ENCLOSED_SUBTYPES:
+            _visit_enclosed(part, children, texts, content, depth)
+        elif maintype == "message":
+            # delivery-status, disposition-notification: machine-readable blocks.
+            content.attachments.append(attachment_metadata(part))
+        elif subtype == "alternative":
+            chosen = _preferred_alternative(children)
+            if chosen is not None:
+                _visit(chosen, texts, content, depth)
+        elif subtype == "encrypted":
+            content.attachments.extend(attachment_metadata(child) for child in children)
+        else:
+            for child in children:
+                _visit(child, texts, content, depth)
+        return
+    if maintype == "message" and subtype in ENCLOSED_SUBTYPES and depth < MAX_INLINE_DEPTH:
+        # A forwarded message the stdlib left unparsed (base64-encoded message/rfc822).
+        enclosed = message_from_bytes(payload_bytes(part))
+        _visit_enclosed(part, [enclosed], texts, content, depth)
+        return
+    if maintype == "multipart":
+        # A multipart whose boundary never appears: its raw text is the best reading.
+        content.defects.append("unsplit-multipart")
+        texts.append(_decoded_text(part, content))
+        return
+    if _is_attachment(part):
+        content.attachments.append(attachment_metadata(part))
+        return
+    if maintype == "text" and subtype == "html":
+        texts.append(html_to_text(_decoded_text(part, content)))
+    elif maintype == "text" or maintype == "message":
+        texts.append(_decoded_text(part, content))
+    else:
+        content.attachments.append(attachment_metadata(part))
+
+
+def _visit_enclosed(
+    part: Message, children: list[Message], texts: list[str], content: BodyContent, depth: int
+) -> None:
+    """A ``message/rfc822`` part: show it inline under a forward marker, or list it."""
+    content.attachments.append(
+        Attachment(
+            filename=_filename(part) or _enclosed_name(children),
+            content_type=part.get_content_type(),
+            size=encoded_size(part),
+        )
+    )
+    if depth >= MAX_INLINE_DEPTH:
+        content.defects.append("enclosed-message-too-deep")
+        return
+    for child in children:
+        texts.append(_forward_header(child))
+        _visit(child, texts, content, depth + 1)
+
+
+def _enclosed_name(children: list[Message]) -> str | None:
+    for child in children:
+        subject = decode_header_text(child.get("subject"))
+        if subject:
+            return f"{subject[:200]}.eml"
+    return None
+
+
+def _forward_header(message: Message) -> str:
+    lines = ["---------- Forwarded message ----------"]
+    for name in ("From", "Date", "Subject", "To"):
+        value = decode_header_text(message.get(name))
+        if value:
+            lines.append(f"{name}: {value}")
+    return "\n".join(lines)
+
+
+def _preferred_alternative(children: list[Message]) -> Message | None:
+    """Plain text if any alternative has some, else HTML, else the richest (last) part."""
+    for wanted in ("plain", "html"):
+        for child in children:
+            if child.get_content_type() == f"text/{wanted}" and not _is_attachment(child):
+                if wanted == "html" or _has_content(child):
+                    return child
+    nested = [child for child in children if child.get_content_maintype() == "multipart"]
+    if nested:
+        return nested[-1]
+    return children[-1] if children else None
+
+
+def _has_content(part: Message) -> bool:
+    payload = part.get_payload()
+    return isinstance(payload, str) and bool(payload.strip())
+
+
+def _decoded_text(part: Message, content: BodyContent) -> str:
+    data = payload_bytes(part)
+    if not data:
+        return ""
+    try:
+        declared = part.get_content_charset()
+    except (LookupError, ValueError, UnicodeError):
+        declared = None
+    text, codec = decode_text(data, declared)
+    if declared is not None and codec != _codec(declared):
+        content.defects.append(f"charset-fallback:{declared[:40]}->{codec}")
+    return text

@@ -1,0 +1,337 @@
+"""Header fields: Message-IDs, addresses, dates and free text, read tolerantly.
+
+Every function here takes the raw header value as the stdlib ``compat32`` parser stores
+it (a ``str`` in which 8-bit bytes are kept as surrogate escapes) or ``None``, and
+never raises on bad input: it returns ``None``, an empty value, or its best reading.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import warnings
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from email.errors import HeaderParseError
+from email.header import decode_header
+from email.utils import getaddresses, parsedate_to_datetime
+from functools import lru_cache
+
+from dateutil import parser as dateutil_parser
+from mailparser.utils import get_addresses
+
+from iscg_mailbot.records import Address
+
+#: Longest Message-ID kept as is; the store's column holds 998 characters (RFC 5322's
+#: line limit). Longer ones keep a prefix and a hash of the whole, so they stay unique
+#: and References that name them still match.
+MAX_MESSAGE_ID = 998
+#: Longest address kept (the store's column size; RFC 5321 allows 254).
+MAX_ADDRESS = 320
+#: Headers hashed, with the body, into a synthetic Message-ID.
+SYNTHETIC_ID_HEADERS: tuple[str, ...] = ("from", "to", "cc", "date", "subject")
+SYNTHETIC_ID_DOMAIN = "iscg-mailbot.invalid"
+
+_SURROGATES = re.compile(r"[\udc80-\udcff]")
+_FOLDING = re.compile(r"\r?\n(?=[ \t])|\r?\n")
+_WHITESPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BRACKETED_ID = re.compile(r"<([^<>]*)>")
+# Pipermail archives obfuscate addresses as "jjl at pobox.com".
+_OBFUSCATED_ADDRESS = re.compile(r"^\s*([^\s@<>()\"]+) at ([^\s@<>()\"]+\.[^\s@<>()\"]+)")
+_COMMENT = re.compile(r"\([^()]*\)")
+# Dates from before e-mail, or far in the future, are garbage, not history.
+_EARLIEST = datetime(1970, 1, 2, tzinfo=timezone.utc)
+_LATEST = datetime(2200, 1, 1, tzinfo=timezone.utc)
+_NO_YEAR = datetime(1, 1, 1)
+
+
+def raw_to_text(value: str | bytes | None) -> str:
+    """Turn a raw header value into text: 8-bit bytes decoded (UTF-8, else Windows-1252).
+
+    No RFC 2047 decoding happens here; see :func:`decode_header_text`.
+
+    >>> raw_to_text("Gen\\udce8ve")
+    'Genève'
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bytes):
+        data = value
+    elif _SURROGATES.search(value):
+        data = value.encode("utf-8", "surrogateescape")
+    else:
+        return value
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
+
+
+def _decode_word(data: bytes | str, charset: str | None) -> str:
+    if isinstance(data, str):
+        return data
+    if charset is None:
+        # decode_header() encodes unencoded runs with raw-unicode-escape.
+        return data.decode("raw-unicode-escape", "replace")
+    for codec in (charset, "utf-8"):
+        try:
+            return data.decode(_python_codec(codec))
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("cp1252", "replace")
+
+
+def _python_codec(charset: str) -> str:
+    name = charset.strip().strip("\"'").lower()
+    # gb2312 mail is routinely gbk/gb18030 in practice; ks_c_5601 is cp949.
+    return {"gb2312": "gb18030", "gbk": "gb18030", "ks_c_5601-1987": "cp949"}.get(name, name)
+
+
+def decode_header_text(value: str | bytes | None) -> str:
+    """Decode a free-text header (Subject, List-Id): 8-bit bytes, RFC 2047 words, folding.
+
+    Runs of whitespace become one space and control characters are removed.
+
+    >>> decode_header_text("=?utf-8?q?R=C3=A9union_du_groupe?=\\n =?utf-8?q?_ISCG?=")
+    'Réunion du groupe ISCG'
+    >>> decode_header_text("=?x-unknown?q?caf=E9?=")
+    'café'
+    """
+    text = raw_to_text(value)
+    if "=?" in text:
+        try:
+            text = "".join(_decode_word(data, charset) for data, charset in decode_header(text))
+        except (HeaderParseError, ValueError, LookupError, UnicodeError, AssertionError):
+            pass  # a broken encoded word stays as written; the rest is still readable
+    text = _CONTROL.sub("", _SURROGATES.sub("\ufffd", text))
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def clean_message_id(value: str | bytes | None) -> str | None:
+    """Return the first Message-ID in a header value, without angle brackets or spaces.
+
+    Values without brackets (some archive exports) are accepted when a token holds an
+    ``@`` or is the only token. Case is kept: Message-IDs are case-sensitive.
+
+    >>> clean_message_id(" <CAFoo123@mail.gmail.com> (added by list)")
+    'CAFoo123@mail.gmail.com'
+    >>> clean_message_id("abc.def@example.org")
+    'abc.def@example.org'
+    >>> clean_message_id("<>") is None
+    True
+    """
+    text = raw_to_text(value)
+    if not text.strip():
+        return None
+    match = _BRACKETED_ID.search(text)
+    if match:
+        candidate = _WHITESPACE.sub("", match.group(1))
+    else:
+        tokens = _COMMENT.sub(" ", text).split()
+        with_at = [token for token in tokens if "@" in token]
+        if with_at:
+            candidate = with_at[0]
+        elif len(tokens) == 1:
+            candidate = tokens[0]
+        else:
+            return None
+    candidate = _CONTROL.sub("", candidate).strip("<>")
+    if not candidate or candidate == "@":
+        return None
+    if len(candidate) > MAX_MESSAGE_ID:
+        digest = hashlib.sha256(candidate.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        candidate = f"{candidate[: MAX_MESSAGE_ID - 33]}~{digest}"
+    return candidate
+
+
+def parse_references(value: str | bytes | None) -> tuple[str, ...]:
+    """All Message-IDs of a References (or In-Reply-To) value, in order, without repeats.
+
+    >>> parse_references("<a@x> <b@y>\\n\\t<a@x>")
+    ('a@x', 'b@y')
+    """
+    text = raw_to_text(value)
+    found = _BRACKETED_ID.findall(text)
+    candidates = found if found else text.replace(",", " ").split()
+    ids: dict[str, None] = {}
+    for candidate in candidates:
+        cleaned = clean_message_id(f"<{candidate}>")
+        if cleaned:
+            ids.setdefault(cleaned, None)
+    return tuple(ids)
+
+
+def synthetic_message_id(headers: Mapping[str, str | None], body: str | bytes) -> str:
+    """A stable Message-ID for a message that has none, from its main headers and body.
+
+    ``headers`` maps lower-case names to raw values; only :data:`SYNTHETIC_ID_HEADERS`
+    are used, with whitespace runs collapsed so refolding or CRLF/LF conversion between
+    an IMAP fetch and an mbox export gives the same ID. A ``bytes`` body (the raw body,
+    which does not depend on how this version decodes it) is read as Latin-1, losslessly.
+
+    >>> synthetic_message_id({"from": "a@example.org", "subject": "Hello"}, "Hi\\r\\n")
+    'synthetic-ffa4ac4aa47d7281ead0df14cc70d8f6@iscg-mailbot.invalid'
+    """
+    digest = hashlib.sha256()
+    for name in SYNTHETIC_ID_HEADERS:
+        value = _WHITESPACE.sub(" ", raw_to_text(headers.get(name))).strip()
+        digest.update(f"{name}:{value}\n".encode("utf-8", "surrogatepass"))
+    digest.update(b"\n")
+    text = body.decode("latin-1") if isinstance(body, bytes) else body
+    digest.update(_WHITESPACE.sub(" ", text).strip().encode("utf-8", "surrogatepass"))
+    return f"synthetic-{digest.hexdigest()[:32]}@{SYNTHETIC_ID_DOMAIN}"
+
+
+def parse_addresses(value: str | bytes | None) -> tuple[Address, ...]:
+    """Parse an address header into :class:`Address` records (names decoded, addresses lower-cased).
+
+    mail-parser's address reader does the work: it decodes RFC 2047 names in their
+    lexical context and recovers what it safely can from malformed lists. Entries without
+    an address are dropped, as are repeats; pipermail's "user at host" obfuscation is
+    undone.
+
+    >>> parse_addresses('=?utf-8?q?J=C3=B6rg?= <Joerg@Example.DE>, "Doe, Ann" <ann@itu.int>')
+    (Address(name='Jörg', address='joerg@example.de'), Address(name='Doe, Ann', address='ann@itu.int'))
+    >>> parse_addresses("jjl at pobox.com (John J. Lee)")
+    (Address(name='John J. Lee', address='jjl@pobox.com'),)
+    >>> parse_addresses("undisclosed-recipients:;")
+    ()
+    """
+    text = _FOLDING.sub(" ", raw_to_text(value)).strip()
+    if not text:
+        return ()
+    items = _split_address_list(text)
+    if items is None:  # group syntax or unbalanced quoting: read the header as a whole
+        return _read_addresses(text)
+    found: dict[str, Address] = {}
+    for item in items:
+        if len(item) <= _CACHED_ITEM_LENGTH:
+            addresses = _read_addresses_cached(item)
+        else:
+            addresses = _read_addresses(item)
+        for address in addresses:
+            found.setdefault(address.address, address)
+    return tuple(found.values())
+
+
+#: Single mailboxes up to this length are memoised. mail-parser's careful reader costs
+#: ~0.5 ms per header; on a list the same people recur in every From and Cc line, so
+#: reading each distinct mailbox once makes address parsing nearly free.
+_CACHED_ITEM_LENGTH = 1000
+
+
+def _split_address_list(text: str) -> list[str] | None:
+    """Split an address list at top-level commas; None if it has group syntax or is unbalanced."""
+    items: list[str] = []
+    start = 0
+    quoted = escaped = False
+    angle = paren = 0
+    for index, char in enumerate(text):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif quoted:
+            quoted = char != '"'
+        elif paren:
+            paren += (char == "(") - (char == ")")
+        elif char == '"':
+            quoted = True
+        elif char == "(":
+            paren = 1
+        elif char == "<":
+            angle += 1
+        elif char == ">":
+            angle -= 1
+        elif angle:
+            continue
+        elif char in ":;":
+            return None
+        elif char == ",":
+            items.append(text[start:index])
+            start = index + 1
+    if quoted or angle or paren:
+        return None
+    items.append(text[start:])
+    return [item.strip() for item in items if item.strip()]
+
+
+@lru_cache(maxsize=8192)
+def _read_addresses_cached(text: str) -> tuple[Address, ...]:
+    return _read_addresses(text)
+
+
+def _read_addresses(text: str) -> tuple[Address, ...]:
+    if "@" not in text:
+        text = _OBFUSCATED_ADDRESS.sub(r"\1@\2", text)
+    try:
+        pairs = get_addresses(text, decode_names=True)
+    except Exception:  # noqa: BLE001 - fall back to the stdlib reader on any parser bug
+        pairs = getaddresses([text])
+    result: list[Address] = []
+    for name, address in pairs:
+        address = _CONTROL.sub("", address).strip().strip("<>").lower()
+        if not address or len(address) > MAX_ADDRESS:
+            continue
+        name = _WHITESPACE.sub(" ", _CONTROL.sub("", name)).strip().strip("\"'").strip()
+        if name.lower() == address:
+            name = ""
+        result.append(Address(name=name, address=address))
+    return tuple(result)
+
+
+def date_to_utc(value: str | bytes | None, fallback: datetime | None = None) -> datetime | None:
+    """Read a Date header as an aware UTC datetime; ``fallback`` when it is unreadable.
+
+    RFC 5322 dates and their obsolete forms are read by the stdlib; other layouts
+    ("04-Jan-93 13:22:13", ISO 8601) by python-dateutil. A result without
+    a year, before 1970 or after 2200 counts as unreadable. A naive ``fallback`` (such as
+    an mbox ``From_`` date) is taken as UTC.
+
+    >>> date_to_utc("Tue, 3 May 2024 10:12:00 +0200")
+    datetime.datetime(2024, 5, 3, 8, 12, tzinfo=datetime.timezone.utc)
+    >>> date_to_utc("04-Jan-93 13:22:13")
+    datetime.datetime(1993, 1, 4, 13, 22, 13, tzinfo=datetime.timezone.utc)
+    >>> date_to_utc("soon", fallback=datetime(2024, 1, 1))
+    datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
+    """
+    text = _WHITESPACE.sub(" ", raw_to_text(value)).strip()
+    parsed = _plausible_utc(_parse_date(text)) if text else None
+    return parsed if parsed is not None else _plausible_utc(fallback)
+
+
+def _plausible_utc(moment: datetime | None) -> datetime | None:
+    """``moment`` in UTC (naive taken as UTC), or None when it is out of range."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    try:
+        moment = moment.astimezone(timezone.utc)
+    except (OverflowError, ValueError):
+        return None
+    return moment if _EARLIEST <= moment < _LATEST else None
+
+
+def _parse_date(text: str) -> datetime | None:
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        pass
+    cleaned = _COMMENT.sub(" ", text)
+    with warnings.catch_warnings():
+        # Unknown zone names ("MEZ") are read as UTC rather than warned about.
+        warnings.simplefilter("ignore")
+        try:
+            # Not fuzzy: a fuzzy read of "3. Mai 2024" is 1 March; no date beats a wrong one.
+            parsed = dateutil_parser.parse(cleaned, default=_NO_YEAR)
+        except (ValueError, OverflowError, TypeError, dateutil_parser.ParserError):
+            return None
+    if parsed.year == _NO_YEAR.year:
+        return None
+    try:
+        parsed.utcoffset()
+    except (ValueError, OverflowError):
+        return parsed.replace(tzinfo=None)
+    return parsed
