@@ -17,6 +17,8 @@ from sqlalchemy.engine import make_url
 
 from iscg_mailbot.store.database import connect, upgrade
 
+pytest_plugins = ["tests.servers.fixtures"]
+
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SAMPLES = Path(__file__).resolve().parent / "samples"
@@ -72,7 +74,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An empty database URL, once for SQLite and once for PostgreSQL."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'test.db'}"
-    url = request.getfixturevalue("postgres_server")
+    url: str | None = request.getfixturevalue("postgres_server")
     require_service(url is not None, f"PostgreSQL not reachable at {postgres_admin_url()}")
     assert url is not None
     _reset_postgres(url)

@@ -17,7 +17,6 @@ from iscg_mailbot.errors import AuthenticationError, SourceError
 from iscg_mailbot.records import MailboxState, RawBatch
 from iscg_mailbot.source.imap import ImapSource
 from tests.servers.dovecot import DovecotServer
-from tests.servers.fixtures import dovecot  # noqa: F401 - until conftest registers the plugin
 
 pytestmark = pytest.mark.imap
 
