@@ -156,7 +156,20 @@ def _strip_tags(html: str) -> str:
 
 
 def _transfer_encoding(part: Message) -> str:
-    return raw_to_text(part.get("content-transfer-encoding", "")).strip().strip(";").strip().lower()
+    value = raw_to_text(raw_header(part, "content-transfer-encoding"))
+    return value.strip().strip(";").strip().lower()
+
+
+def raw_header(part: Message, name: str) -> str | None:
+    """The first raw value of a header (8-bit bytes kept as surrogate escapes), or None.
+
+    ``Message.get`` would wrap 8-bit values in an ``email.header.Header`` instead.
+    """
+    wanted = name.lower()
+    for key, value in part.raw_items():
+        if key.lower() == wanted:
+            return value
+    return None
 
 
 def payload_bytes(part: Message) -> bytes:
@@ -275,7 +288,7 @@ def _visit(part: Message, texts: list[str], content: BodyContent, depth: int) ->
     if isinstance(payload, list):
         children = [child for child in payload if isinstance(child, Message)]
         if maintype == "message" and subtype in ENCLOSED_SUBTYPES:
-            _visit_enclosed(part, children, texts, content, depth)
+            _visit_enclosed(part, _decoded_enclosed(part, children), texts, content, depth)
         elif maintype == "message":
             # delivery-status, disposition-notification: machine-readable blocks.
             content.attachments.append(attachment_metadata(part))
@@ -329,9 +342,19 @@ def _visit_enclosed(
         _visit(child, texts, content, depth + 1)
 
 
+def _decoded_enclosed(part: Message, children: list[Message]) -> list[Message]:
+    """Re-read a base64-encoded ``message/rfc822``, which the stdlib parses as if it were not."""
+    if _transfer_encoding(part) != "base64" or len(children) != 1:
+        return children
+    encoded = children[0].get_payload()
+    if not isinstance(encoded, str) or children[0].keys():
+        return children
+    return [message_from_bytes(_lenient_base64(encoded.encode("ascii", "ignore")))]
+
+
 def _enclosed_name(children: list[Message]) -> str | None:
     for child in children:
-        subject = decode_header_text(child.get("subject"))
+        subject = decode_header_text(raw_header(child, "subject"))
         if subject:
             return f"{subject[:200]}.eml"
     return None
@@ -340,7 +363,7 @@ def _enclosed_name(children: list[Message]) -> str | None:
 def _forward_header(message: Message) -> str:
     lines = ["---------- Forwarded message ----------"]
     for name in ("From", "Date", "Subject", "To"):
-        value = decode_header_text(message.get(name))
+        value = decode_header_text(raw_header(message, name))
         if value:
             lines.append(f"{name}: {value}")
     return "\n".join(lines)

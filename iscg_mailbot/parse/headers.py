@@ -46,26 +46,36 @@ _LATEST = datetime(2200, 1, 1, tzinfo=timezone.utc)
 _NO_YEAR = datetime(1, 1, 1)
 
 
-def raw_to_text(value: str | bytes | None) -> str:
+def raw_to_text(value: object, fallback_charset: str | None = None) -> str:
     """Turn a raw header value into text: 8-bit bytes decoded (UTF-8, else Windows-1252).
 
-    No RFC 2047 decoding happens here; see :func:`decode_header_text`.
+    ``fallback_charset`` (the charset the body declares) is tried after UTF-8: raw
+    header bytes are usually in the sender's local charset. No RFC 2047 decoding
+    happens here; see :func:`decode_header_text`. Other objects (an
+    ``email.header.Header`` from ``Message.get``) are converted with ``str()``.
 
     >>> raw_to_text("Gen\\udce8ve")
     'Genève'
+    >>> raw_to_text("\\udcb4\\udcfa\\udcb8\\udcd5", fallback_charset="big5")
+    '測試'
     """
     if value is None:
         return ""
     if isinstance(value, bytes):
         data = value
+    elif not isinstance(value, str):
+        return str(value)
     elif _SURROGATES.search(value):
         data = value.encode("utf-8", "surrogateescape")
     else:
         return value
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", "replace")
+    for codec in ("utf-8", fallback_charset):
+        if codec:
+            try:
+                return data.decode(_python_codec(codec))
+            except (LookupError, UnicodeDecodeError):
+                continue
+    return data.decode("cp1252", "replace")
 
 
 def _decode_word(data: bytes | str, charset: str | None) -> str:
@@ -88,17 +98,18 @@ def _python_codec(charset: str) -> str:
     return {"gb2312": "gb18030", "gbk": "gb18030", "ks_c_5601-1987": "cp949"}.get(name, name)
 
 
-def decode_header_text(value: str | bytes | None) -> str:
+def decode_header_text(value: object, fallback_charset: str | None = None) -> str:
     """Decode a free-text header (Subject, List-Id): 8-bit bytes, RFC 2047 words, folding.
 
-    Runs of whitespace become one space and control characters are removed.
+    Runs of whitespace become one space and control characters are removed;
+    ``fallback_charset`` is as for :func:`raw_to_text`.
 
     >>> decode_header_text("=?utf-8?q?R=C3=A9union_du_groupe?=\\n =?utf-8?q?_ISCG?=")
     'Réunion du groupe ISCG'
     >>> decode_header_text("=?x-unknown?q?caf=E9?=")
     'café'
     """
-    text = raw_to_text(value)
+    text = raw_to_text(value, fallback_charset)
     if "=?" in text:
         try:
             text = "".join(_decode_word(data, charset) for data, charset in decode_header(text))
@@ -183,13 +194,13 @@ def synthetic_message_id(headers: Mapping[str, str | None], body: str | bytes) -
     return f"synthetic-{digest.hexdigest()[:32]}@{SYNTHETIC_ID_DOMAIN}"
 
 
-def parse_addresses(value: str | bytes | None) -> tuple[Address, ...]:
+def parse_addresses(value: object, fallback_charset: str | None = None) -> tuple[Address, ...]:
     """Parse an address header into :class:`Address` records (names decoded, addresses lower-cased).
 
     mail-parser's address reader does the work: it decodes RFC 2047 names in their
     lexical context and recovers what it safely can from malformed lists. Entries without
     an address are dropped, as are repeats; pipermail's "user at host" obfuscation is
-    undone.
+    undone. ``fallback_charset`` is as for :func:`raw_to_text`.
 
     >>> parse_addresses('=?utf-8?q?J=C3=B6rg?= <Joerg@Example.DE>, "Doe, Ann" <ann@itu.int>')
     (Address(name='Jörg', address='joerg@example.de'), Address(name='Doe, Ann', address='ann@itu.int'))
@@ -198,7 +209,7 @@ def parse_addresses(value: str | bytes | None) -> tuple[Address, ...]:
     >>> parse_addresses("undisclosed-recipients:;")
     ()
     """
-    text = _FOLDING.sub(" ", raw_to_text(value)).strip()
+    text = _FOLDING.sub(" ", raw_to_text(value, fallback_charset)).strip()
     if not text:
         return ()
     items = _split_address_list(text)
@@ -275,6 +286,10 @@ def _read_addresses(text: str) -> tuple[Address, ...]:
         if not address or len(address) > MAX_ADDRESS:
             continue
         name = _WHITESPACE.sub(" ", _CONTROL.sub("", name)).strip().strip("\"'").strip()
+        if "=?" in name:
+            # Encoded words inside quotes are not allowed, so mail-parser keeps them
+            # literally; but clients write them and every mail reader decodes them.
+            name = decode_header_text(name)
         if name.lower() == address:
             name = ""
         result.append(Address(name=name, address=address))

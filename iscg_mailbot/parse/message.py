@@ -81,10 +81,14 @@ def _parse(raw: RawMessage, data: bytes) -> ParsedMessage:
     message = message_from_bytes(data)
     headers = _header_values(message)
     body = extract_body(message)
-    if not headers and not body.text.strip() and not body.attachments:
-        raise UnparseableMessage("no headers and no body")
+    if not headers:
+        if not body.text.strip() and not body.attachments:
+            raise UnparseableMessage("no headers and no body")
+        if _looks_binary(data):
+            raise UnparseableMessage("no headers and binary content: not an e-mail message")
 
-    subject = decode_header_text(_first(headers, "subject"))
+    charset = _body_charset(message)
+    subject = decode_header_text(_first(headers, "subject"), charset)
     message_id = clean_message_id(_first(headers, "message-id"))
     synthetic = message_id is None
     if message_id is None:
@@ -104,9 +108,9 @@ def _parse(raw: RawMessage, data: bytes) -> ParsedMessage:
         references=parse_references(" ".join(headers.get("references", ()))),
         subject=subject,
         normalised_subject=normalise_subject(subject),
-        sender=_sender(headers),
-        to=_addresses(headers, "to"),
-        cc=_addresses(headers, "cc"),
+        sender=_sender(headers, charset),
+        to=_addresses(headers, "to", charset),
+        cc=_addresses(headers, "cc", charset),
         date=header_date or date_to_utc(None, raw.received_at),
         body_text=body.text,
         new_text=new_text,
@@ -118,6 +122,15 @@ def _parse(raw: RawMessage, data: bytes) -> ParsedMessage:
         provenance=raw.provenance,
         defects=defects,
     )
+
+
+_CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32)) + b"\x0b\x0c\x7f"
+
+
+def _looks_binary(data: bytes) -> bool:
+    """True when over a tenth of the first 4 KB are control bytes (an Outlook .msg, a zip)."""
+    sample = data[:4096]
+    return len(sample.translate(None, _CONTROL_BYTES)) < len(sample) * 0.9
 
 
 def _header_values(message: Message) -> dict[str, list[str]]:
@@ -138,14 +151,27 @@ def _raw_body(data: bytes) -> bytes:
     return data[separator.end() :] if separator else data
 
 
-def _addresses(headers: dict[str, list[str]], name: str) -> tuple[Address, ...]:
+def _body_charset(message: Message) -> str | None:
+    """The first charset a text part declares: the best guess for raw 8-bit headers."""
+    for part in message.walk():
+        if part.get_content_maintype() == "text":
+            try:
+                charset = part.get_content_charset()
+            except (LookupError, ValueError, UnicodeError):
+                return None
+            if charset:
+                return charset
+    return None
+
+
+def _addresses(headers: dict[str, list[str]], name: str, charset: str | None) -> tuple[Address, ...]:
     # Repeated To:/Cc: lines are invalid but seen; read them all.
-    return parse_addresses(", ".join(headers.get(name, ())))
+    return parse_addresses(", ".join(headers.get(name, ())), charset)
 
 
-def _sender(headers: dict[str, list[str]]) -> Address:
+def _sender(headers: dict[str, list[str]], charset: str | None) -> Address:
     for name in ("from", "sender", "reply-to", "return-path"):
-        found = parse_addresses(_first(headers, name))
+        found = parse_addresses(_first(headers, name), charset)
         if found:
             return found[0]
     return _NO_SENDER
