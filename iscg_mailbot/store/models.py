@@ -164,3 +164,5 @@ class QuarantinedMessage(Base):
     source_uid: Mapped[int | None] = mapped_column(BigInteger)
     source_path: Mapped[str | None] = mapped_column(Text)
     quarantined_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+from iscg_mailbot.store import models_delivery  # noqa: E402,F401
