@@ -210,7 +210,12 @@ def encoded_size(part: Message) -> int:
     """
     payload = part.get_payload()
     if isinstance(payload, list):
-        return sum(encoded_size(child) for child in payload if isinstance(child, Message))
+        # Enclosed messages and delivery reports: count their headers too (approximately).
+        return sum(
+            sum(len(name) + len(value) + 3 for name, value in child.raw_items()) + encoded_size(child)
+            for child in payload
+            if isinstance(child, Message)
+        )
     if _transfer_encoding(part) == "base64" and isinstance(payload, str):
         # Decoding a 20 MB base64 attachment only to measure it would dominate parse time.
         text = _BASE64_PADDING.sub(b"", payload.encode("ascii", "ignore"))

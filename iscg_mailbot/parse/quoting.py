@@ -129,6 +129,7 @@ _SIGN_OFF_WITH_NAME = re.compile(
 _RULE_LINE = re.compile(r"\s*[-_=*~#]{3,}\s*$")
 
 _MAX_SIGNATURE_LINES = 7
+_MAX_DASH_SIGNATURE_LINES = 15
 _MAX_SIGNATURE_LINE_LENGTH = 90
 _MAX_SIGNATURE_LINE_WORDS = 10
 _OUTLOOK_WINDOW = 8
@@ -300,18 +301,19 @@ def _signature_flags(lines: Sequence[str], quoted: Sequence[bool]) -> list[bool]
     for number, (start, end) in enumerate(segments):
         if number == 0:
             start = _skip_external_banner(lines, start, end, flags)
-        signature_start = _explicit_signature_start(lines, start, end, seen_text)
+        signature_start, signature_end = _explicit_signature(lines, start, end, seen_text)
         if number == len(segments) - 1:
             # "Thanks,\nJan\n-- \n…": the sign-off above the delimiter goes too.
-            sign_off = _sign_off_start(lines, start, signature_start or end)
-            signature_start = sign_off if sign_off is not None else signature_start
+            before = signature_start if signature_start is not None else end
+            sign_off = _sign_off_start(lines, start, before)
+            if sign_off is not None:
+                signature_start = sign_off
         if signature_start is not None:
             signature_start = _include_rules_above(lines, start, signature_start)
-            for index in range(signature_start, end):
+            for index in range(signature_start, signature_end):
                 flags[index] = True
-        seen_text = seen_text or any(
-            not _is_blank(lines[i]) for i in range(start, signature_start or end)
-        )
+        text_end = signature_start if signature_start is not None else end
+        seen_text = seen_text or any(not _is_blank(lines[i]) for i in range(start, text_end))
     return flags
 
 
@@ -327,21 +329,38 @@ def _skip_external_banner(lines: Sequence[str], start: int, end: int, flags: lis
     return index
 
 
-def _explicit_signature_start(
+def _explicit_signature(
     lines: Sequence[str], start: int, end: int, seen_text: bool
-) -> int | None:
-    """First "-- ", "Sent from my …" or disclaimer line after some new text."""
+) -> tuple[int | None, int]:
+    """``[start, end)`` of a signature opened by "-- ", "Sent from my …" or a disclaimer.
+
+    A delimiter followed by a long text is not taken at its word: after "-- " only the
+    first paragraph is the signature (people paste documents below their sig), and a
+    bare "--" is then just a separator.
+    """
     has_text = seen_text
     for index in range(start, end):
         line = lines[index]
         if _is_blank(line):
             continue
-        if _SIGNATURE_DASHES.match(line) or _SENT_FROM_DEVICE.match(line):
-            return index
-        if has_text and _DISCLAIMER.match(line):
-            return index
+        if _SIGNATURE_DASHES.match(line):
+            following = [i for i in range(index + 1, end) if not _is_blank(lines[i])]
+            if len(following) <= _MAX_DASH_SIGNATURE_LINES:
+                return index, end
+            if line.startswith("-- "):
+                return index, _paragraph_end(lines, following[0], end)
+            has_text = True
+            continue
+        if _SENT_FROM_DEVICE.match(line) or (has_text and _DISCLAIMER.match(line)):
+            return index, end
         has_text = True
-    return None
+    return None, end
+
+
+def _paragraph_end(lines: Sequence[str], index: int, end: int) -> int:
+    while index < end and not _is_blank(lines[index]):
+        index += 1
+    return index
 
 
 def _sign_off_start(lines: Sequence[str], start: int, end: int) -> int | None:
