@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, or_, select, true, update
 from sqlalchemy.orm import Session, load_only
 
 from iscg_mailbot.parse.subjects import is_reply_subject
@@ -103,27 +103,25 @@ def _neighbours(
     outside = (
         or_(Message.thread_id.is_(None), Message.thread_id.not_in(skip_threads))
         if skip_threads
-        else None
+        else true()
     )
     for chunk in _chunks(by_id):
-        query = select(Message.id, Message.thread_id, Message.message_id).where(
-            Message.list_id == list_id, Message.message_id.in_(chunk)
+        named = select(Message.id, Message.thread_id, Message.message_id).where(
+            Message.list_id == list_id, Message.message_id.in_(chunk), outside
         )
-        for pk, thread_id, mid in session.execute(
-            query if outside is None else query.where(outside)
-        ):
+        for pk, thread_id, mid in session.execute(named):
             if pk not in skip_pks:
                 found.add(pk, thread_id, mid)
     for chunk in _chunks(by_reference):
-        query = (
-            select(Message.id, Message.thread_id, MessageReference.referenced_id)
+        # No list_id condition in SQL: with it, SQLite (no statistics) walks every
+        # message of the list instead of starting from the referenced_id index.
+        pointing = (
+            select(Message.id, Message.thread_id, MessageReference.referenced_id, Message.list_id)
             .join(MessageReference, MessageReference.message_pk == Message.id)
-            .where(Message.list_id == list_id, MessageReference.referenced_id.in_(chunk))
+            .where(MessageReference.referenced_id.in_(chunk), outside)
         )
-        for pk, thread_id, mid in session.execute(
-            query if outside is None else query.where(outside)
-        ):
-            if pk not in skip_pks:
+        for pk, thread_id, mid, row_list in session.execute(pointing):
+            if pk not in skip_pks and row_list == list_id:
                 found.add(pk, thread_id, mid)
     return found
 
@@ -225,7 +223,9 @@ def _assign(trees: list[list[str]], by_mid: dict[str, Message]) -> dict[int, int
     """Tree index -> existing thread id it keeps: most of the tree's messages, then oldest."""
     pairs: list[tuple[int, int, int]] = []
     for index, tree in enumerate(trees):
-        counts = Counter(by_mid[mid].thread_id for mid in tree if by_mid[mid].thread_id is not None)
+        counts = Counter(
+            thread_id for mid in tree if (thread_id := by_mid[mid].thread_id) is not None
+        )
         pairs.extend((-count, thread_id, index) for thread_id, count in counts.items())
     owner: dict[int, int] = {}
     taken: set[int] = set()
@@ -289,7 +289,7 @@ def attach_to_threads(session: Session, list_id: int, messages: Sequence[Message
         return set()
     members = _affected_messages(session, list_id, messages)
     by_mid = {m.message_id: m for m in members.values()}
-    roots = build_threads(
+    refs = [
         ThreadRef(
             message_id=m.message_id,
             in_reply_to=m.in_reply_to,
@@ -299,7 +299,8 @@ def attach_to_threads(session: Session, list_id: int, messages: Sequence[Message
             date=m.date,
         )
         for m in members.values()
-    )
+    ]
+    roots = build_threads(refs, subject_window=SUBJECT_WINDOW)
     parents = parent_map(roots)
     trees = [list(iter_message_ids(root)) for root in roots]
     owner = _assign(trees, by_mid)
