@@ -276,7 +276,8 @@ def attach_to_threads(session: Session, list_id: int, messages: Sequence[Message
     (ties: the oldest), other threads of the tree are merged into it with
     :func:`merge_threads`, and trees with no thread get a new one. Messages get
     ``thread_id`` and ``parent_message_id`` (nearest real ancestor); the thread's root,
-    subject, activity dates, count and participants are recomputed.
+    subject, activity dates, count and participants are recomputed. When a thread's
+    first message never arrived (a ghost root), its root is the earliest message held.
 
     Calling it again with the same messages changes nothing and returns an empty set.
     Merged-away threads are deleted and not in the returned set.
@@ -289,36 +290,59 @@ def attach_to_threads(session: Session, list_id: int, messages: Sequence[Message
         return set()
     members = _affected_messages(session, list_id, messages)
     by_mid = {m.message_id: m for m in members.values()}
-    refs = [
-        ThreadRef(
-            message_id=m.message_id,
-            in_reply_to=m.in_reply_to,
-            references=tuple(m.references or ()),
-            normalised_subject=m.normalised_subject,
-            is_reply=is_reply_subject(m.subject),
-            date=m.date,
-        )
-        for m in members.values()
-    ]
-    roots = build_threads(refs, subject_window=SUBJECT_WINDOW)
+    roots = build_threads(map(_thread_ref, members.values()), subject_window=SUBJECT_WINDOW)
     parents = parent_map(roots)
     trees = [list(iter_message_ids(root)) for root in roots]
     owner = _assign(trees, by_mid)
     involved = {m.thread_id for m in members.values() if m.thread_id is not None}
     threads = {t.id: t for t in _load_threads(session, involved)}
 
-    fresh: dict[int, Thread] = {}
-    for index, tree in enumerate(trees):
-        if index not in owner:
-            fresh[index] = Thread(list_id=list_id, **_summary(tree, by_mid))
+    fresh = {
+        i: Thread(list_id=list_id, **_summary(tree, by_mid))
+        for i, tree in enumerate(trees)
+        if i not in owner
+    }
     session.add_all(fresh.values())
     session.flush()
-    touched = {thread.id for thread in fresh.values()}
     for index, thread in fresh.items():
         owner[index] = thread.id
         threads[thread.id] = thread
 
-    # Where the messages of a thread that lost its identity went (for the merge).
+    touched, destination = _place(trees, owner, by_mid, parents, session)
+    touched |= {thread.id for thread in fresh.values()}
+    dropped = involved - set(owner.values())
+    _merge_dropped(session, dropped, destination)
+    touched -= dropped
+    for index, tree in enumerate(trees):
+        thread = threads[owner[index]]
+        if _refresh(thread, _summary(tree, by_mid)):
+            touched.add(thread.id)
+        if "messages" in thread.__dict__ and thread.id in touched:
+            session.expire(thread, ["messages"])
+    session.flush()
+    return touched
+
+
+def _thread_ref(message: Message) -> ThreadRef:
+    return ThreadRef(
+        message_id=message.message_id,
+        in_reply_to=message.in_reply_to,
+        references=tuple(message.references or ()),
+        normalised_subject=message.normalised_subject,
+        is_reply=is_reply_subject(message.subject),
+        date=message.date,
+    )
+
+
+def _place(
+    trees: list[list[str]],
+    owner: dict[int, int],
+    by_mid: dict[str, Message],
+    parents: dict[str, str | None],
+    session: Session,
+) -> tuple[set[int], dict[int, Counter[int]]]:
+    """Set thread_id/parent_message_id; return changed thread ids and where messages went."""
+    touched: set[int] = set()
     destination: dict[int, Counter[int]] = defaultdict(Counter)
     for index, tree in enumerate(trees):
         thread_id = owner[index]
@@ -330,32 +354,36 @@ def attach_to_threads(session: Session, list_id: int, messages: Sequence[Message
                     destination[message.thread_id][thread_id] += 1
                 message.thread_id = thread_id
                 touched.add(thread_id)
+                if "thread" in message.__dict__:  # a loaded relationship would be stale
+                    session.expire(message, ["thread"])
             if message.parent_message_id != parents[mid]:
                 message.parent_message_id = parents[mid]
                 touched.add(thread_id)
-            if "thread" in message.__dict__:
-                session.expire(message, ["thread"])
     session.flush()
+    return touched, destination
 
-    dropped = involved - set(owner.values())
+
+def _merge_dropped(
+    session: Session, dropped: set[int], destination: dict[int, Counter[int]]
+) -> None:
+    """Merge each thread that kept no tree into the one that got most of its messages."""
     merges: dict[int, list[int]] = defaultdict(list)
     for thread_id in sorted(dropped):
-        keep = min(destination[thread_id].items(), key=lambda item: (-item[1], item[0]))[0]
-        merges[keep].append(thread_id)
+        if destination[thread_id]:
+            keep = min(destination[thread_id].items(), key=lambda item: (-item[1], item[0]))[0]
+            merges[keep].append(thread_id)
     for keep, drops in merges.items():
         merge_threads(session, keep, drops)
-    touched -= dropped
 
-    for index, tree in enumerate(trees):
-        thread = threads[owner[index]]
-        for column, value in _summary(tree, by_mid).items():
-            if getattr(thread, column) != value:
-                setattr(thread, column, value)
-                touched.add(thread.id)
-        if "messages" in thread.__dict__ and thread.id in touched:
-            session.expire(thread, ["messages"])
-    session.flush()
-    return touched
+
+def _refresh(thread: Thread, summary: dict[str, Any]) -> bool:
+    """Write the summary columns that differ; True when any did."""
+    changed = False
+    for column, value in summary.items():
+        if getattr(thread, column) != value:
+            setattr(thread, column, value)
+            changed = True
+    return changed
 
 
 def _load_threads(session: Session, thread_ids: Collection[int]) -> list[Thread]:
