@@ -4,6 +4,9 @@ Meant to hang off :class:`iscg_mailbot.config.Settings` as ``smtp: SmtpConfig | 
 and ``digest: DigestConfig``. Members (``config/members.yaml``) are in
 :mod:`iscg_mailbot.members_config`.
 
+Until they are fields of Settings, :func:`digest_settings`, :func:`smtp_settings` and
+:func:`worker_settings` read them with defaults.
+
 Example ``iscg-mailbot.toml`` sections::
 
     [smtp]
@@ -18,6 +21,9 @@ Example ``iscg-mailbot.toml`` sections::
     timezone = "Europe/Zurich"      # Geneva local time
     empty_week = "short"           # or "skip"
     archive_url = "https://lists.example.org/archive/msg/{message_id}"
+
+    [worker]
+    sync_minutes = 10
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from iscg_mailbot.config import read_secret
+from iscg_mailbot.config import Settings, read_secret
 from iscg_mailbot.errors import ConfigError
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -197,6 +203,37 @@ datetime.datetime(2024, 3, 10, 23, 0, tzinfo=datetime.timezone.utc))
 
     def _utc_midnight(self, day: date) -> datetime:
         return datetime.combine(day, time(0), tzinfo=self.zone).astimezone(UTC)
+
+
+class WorkerConfig(_Strict):
+    """The ``iscg-mailbot run`` worker: how often it syncs and retries, how it holds its lock."""
+
+    sync_minutes: float = Field(default=10.0, gt=0)
+    retry_minutes: float = Field(default=5.0, gt=0)
+    misfire_grace_hours: float = Field(default=72.0, gt=0)
+    lock_lease_seconds: float = Field(default=120.0, ge=5)
+    analyse_after_sync: bool = True
+
+
+def digest_settings(settings: Settings) -> DigestConfig:
+    """``settings.digest``, or the defaults while Settings has no ``[digest]`` section."""
+    value = getattr(settings, "digest", None)
+    return value if isinstance(value, DigestConfig) else DigestConfig()
+
+
+def worker_settings(settings: Settings) -> WorkerConfig:
+    """``settings.worker``, or the defaults while Settings has no ``[worker]`` section."""
+    value = getattr(settings, "worker", None)
+    return value if isinstance(value, WorkerConfig) else WorkerConfig()
+
+
+def smtp_settings(settings: Settings) -> SmtpConfig:
+    """``settings.smtp``, or a ConfigError saying how to add it."""
+    value = getattr(settings, "smtp", None)
+    if not isinstance(value, SmtpConfig):
+        raise ConfigError("no [smtp] section in the configuration; add one with host, security, "
+                          "username and password_env to send digests")
+    return value
 
 
 def check_url_template(template: str, allowed: frozenset[str]) -> None:

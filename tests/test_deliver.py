@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from iscg_mailbot.deliver.compose import compose, header_text
-from iscg_mailbot.deliver.smtp import SmtpConnectionError, SmtpSender
+from iscg_mailbot.deliver.smtp import DeliveryUncertain, SmtpConnectionError, SmtpSender
 from iscg_mailbot.delivery_config import DigestConfig, SmtpConfig
 from iscg_mailbot.errors import AuthenticationError, ConfigError, DeliveryError
 from iscg_mailbot.members_config import Member
@@ -150,6 +150,18 @@ def test_connection_refused_is_temporary_and_sender_recovers(
     sender.send(digest_message())
     sender.close()
     assert len(smtp_server.received) == 1
+
+
+def test_connection_lost_during_data_is_uncertain(smtp_server: SmtpTestServer) -> None:
+    smtp_server.drop_next(1)
+    with SmtpSender(plain(smtp_server)) as sender:
+        with pytest.raises(DeliveryUncertain) as failure:
+            sender.send(digest_message())
+        assert failure.value.temporary is True
+        assert "may have accepted" in str(failure.value)
+        sender.send(digest_message())  # a fresh session is opened for the next message
+    # The server did take the first copy: that is why the outbox must not resend it.
+    assert len(smtp_server.received) == 2
 
 
 def test_dropped_idle_session_is_reopened(smtp_server: SmtpTestServer) -> None:

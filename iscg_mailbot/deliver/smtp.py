@@ -7,6 +7,8 @@ messages and reconnects once when an idle session was dropped. Failures become:
 - :class:`SmtpConnectionError` (a :class:`DeliveryError`): the server could not be
   reached, TLS failed or the session was refused. Nothing is known about the
   recipient, so the caller should stop and retry the whole run later.
+- :class:`DeliveryUncertain` (a temporary :class:`DeliveryError`): the connection
+  broke after the message data started to flow; the server may have accepted it.
 - :class:`DeliveryError` with ``temporary=True``: a 4xx answer for this message.
 - :class:`DeliveryError` with ``temporary=False``: a 5xx answer for this message.
 - :class:`AuthenticationError`: the server refused the credentials.
@@ -26,7 +28,7 @@ from collections.abc import Sequence
 from email.message import EmailMessage
 from email.utils import getaddresses
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from iscg_mailbot.delivery_config import SmtpConfig
 from iscg_mailbot.errors import AuthenticationError, DeliveryError
@@ -35,7 +37,29 @@ log = logging.getLogger(__name__)
 
 
 class SmtpConnectionError(DeliveryError):
-    """The SMTP server could not be reached or refused the session (not the recipient)."""
+    """The SMTP server could not be reached or refused the session; nothing was sent."""
+
+
+class DeliveryUncertain(DeliveryError):
+    """The session broke during DATA: the server may or may not have taken the message."""
+
+
+class _DataTracking(smtplib.SMTP):
+    # Remembers whether the DATA command was started, which is what separates "surely
+    # not sent" from "perhaps sent" when the connection breaks mid-transaction.
+    data_started = False
+
+    def data(self, msg: Any) -> tuple[int, bytes]:
+        self.data_started = True
+        return super().data(msg)
+
+
+class _SMTP(_DataTracking):
+    pass
+
+
+class _SMTP_SSL(_DataTracking, smtplib.SMTP_SSL):
+    pass
 
 
 def _text(response: bytes | str) -> str:
@@ -54,7 +78,7 @@ class SmtpSender:
 
     def __init__(self, config: SmtpConfig) -> None:
         self.config = config
-        self._smtp: smtplib.SMTP | None = None
+        self._smtp: _DataTracking | None = None
 
     @property
     def where(self) -> str:
@@ -82,14 +106,14 @@ class SmtpSender:
         config = self.config
         password = config.password() if config.username else None
         try:
-            smtp: smtplib.SMTP
+            smtp: _DataTracking
             if config.security == "ssl":
-                smtp = smtplib.SMTP_SSL(config.host, config.effective_port,
+                smtp = _SMTP_SSL(config.host, config.effective_port,
                                         local_hostname=config.local_hostname,
                                         timeout=config.timeout_seconds,
                                         context=self._tls_context())
             else:
-                smtp = smtplib.SMTP(config.host, config.effective_port,
+                smtp = _SMTP(config.host, config.effective_port,
                                     local_hostname=config.local_hostname,
                                     timeout=config.timeout_seconds)
             try:
@@ -121,7 +145,7 @@ class SmtpSender:
         log.info("smtp connected", extra={"server": self.where, "security": config.security})
         self._smtp = smtp
 
-    def _live_session(self) -> smtplib.SMTP:
+    def _live_session(self) -> _DataTracking:
         if self._smtp is not None:
             try:
                 # A session left idle (between digests, or after a slow build) may have
@@ -149,6 +173,7 @@ class SmtpSender:
             address for _, address in getaddresses(
                 [str(value) for key in ("To", "Cc") for value in message.get_all(key, [])])])
         smtp = self._live_session()
+        smtp.data_started = False
         try:
             smtp.send_message(message, from_addr=envelope_from, to_addrs=envelope_to)
         except smtplib.SMTPRecipientsRefused as exc:
@@ -156,18 +181,21 @@ class SmtpSender:
             raise DeliveryError(
                 f"smtp {self.where}: recipient refused: {code} {_text(text)}",
                 temporary=_is_temporary(code)) from None
-        except smtplib.SMTPServerDisconnected as exc:
-            self.close()
-            raise SmtpConnectionError(f"smtp {self.where}: connection lost while sending: {exc}",
-                                      temporary=True) from None
         except smtplib.SMTPResponseException as exc:
             raise DeliveryError(
                 f"smtp {self.where}: message refused: {exc.smtp_code} {_text(exc.smtp_error)}",
                 temporary=_is_temporary(exc.smtp_code)) from None
         except (smtplib.SMTPException, OSError) as exc:
+            # SMTPServerDisconnected, timeouts, resets: what the server did is unknown
+            # once DATA has started.
+            started = smtp.data_started
             self.close()
-            raise SmtpConnectionError(f"smtp {self.where}: sending failed: {_describe(exc)}",
-                                      temporary=True) from None
+            if started:
+                raise DeliveryUncertain(
+                    f"smtp {self.where}: connection lost during DATA ({_describe(exc)}); "
+                    "the server may have accepted the message", temporary=True) from None
+            raise SmtpConnectionError(f"smtp {self.where}: connection lost before the message "
+                                      f"was sent: {_describe(exc)}", temporary=True) from None
         log.info("smtp accepted", extra={"server": self.where,
                                           "message_id": str(message["Message-ID"]),
                                           "recipients": len(envelope_to)})

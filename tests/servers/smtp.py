@@ -1,7 +1,8 @@
 """A throw-away SMTP server for tests: aiosmtpd on 127.0.0.1:<free port>.
 
 The handler records every accepted envelope with its raw bytes, and can be told to
-answer the next N messages with a 4xx or 5xx reply (at RCPT or at end of DATA).
+answer the next N messages with a 4xx or 5xx reply (at RCPT or at end of DATA), or
+take them and drop the connection before replying (:meth:`SmtpTestServer.drop_next`).
 :meth:`SmtpTestServer.refuse_connections` closes the port (connection refused)
 until :meth:`SmtpTestServer.accept_connections`. Optional STARTTLS/implicit TLS with a
 self-signed certificate and AUTH LOGIN/PLAIN with one user.
@@ -22,6 +23,9 @@ from typing import Any, Self
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+
+
+DROP = "drop"
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,11 @@ class RecordingHandler:
         with self._lock:
             self._failures.append(_Failure(reply, count, stage))
 
+    def drop_next(self, count: int) -> None:
+        """Take the next ``count`` messages, then close the connection without replying:
+        the client cannot know whether they were accepted."""
+        self.fail_next(count, DROP, "data")
+
     def _take_failure(self, stage: str) -> str | None:
         with self._lock:
             for failure in self._failures:
@@ -80,12 +89,14 @@ class RecordingHandler:
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.attempts += 1
         failure = self._take_failure("data")
-        if failure is not None:
+        if failure is not None and failure != DROP:
             return failure
         data = envelope.original_content or envelope.content
         with self._lock:
             self.received.append(Received(envelope.mail_from, tuple(envelope.rcpt_tos),
                                           bytes(data)))
+        if failure == DROP:
+            server.transport.close()
         return "250 2.0.0 queued"
 
 
@@ -130,6 +141,9 @@ class SmtpTestServer:
 
     def fail_next(self, count: int, reply: str, stage: str = "data") -> None:
         self.handler.fail_next(count, reply, stage)
+
+    def drop_next(self, count: int) -> None:
+        self.handler.drop_next(count)
 
     def _authenticate(self, server: Any, session: Any, envelope: Any, mechanism: str,
                       auth_data: Any) -> AuthResult:

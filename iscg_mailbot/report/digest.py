@@ -1,0 +1,246 @@
+"""Build the digest of a period from stored threads: data only, no HTML.
+
+:func:`collect_week` reads the period once per list (threads, topics, action items,
+threads awaiting a reply); :func:`digest_for` cuts it to one member's preferences.
+:func:`build_digest` does both::
+
+    >>> digest = build_digest(session, (start, end), member, now,
+    ...                       list_config=settings.lists[0], config=DigestConfig())  # doctest: +SKIP
+    >>> [section.title for section in digest.sections]                          # doctest: +SKIP
+    ['Spectrum management', 'Other']
+
+Topics and action items come from the tables of the topic and action features when
+they are installed (``store/models_topics.py``, ``store/models_actions.py``): see
+:func:`thread_topics` and :func:`open_actions`, the two places they plug in.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from urllib.parse import quote
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from iscg_mailbot.config import ListConfig
+from iscg_mailbot.delivery_config import ARCHIVE_URL_FIELDS, DigestConfig, check_url_template
+from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.members_config import Member
+from iscg_mailbot.records import (
+    Digest,
+    DigestAction,
+    DigestAwaiting,
+    DigestCounts,
+    DigestSection,
+    DigestThread,
+)
+from iscg_mailbot.store.models import MailingList, Message, Thread
+
+OTHER_TITLE = "Other"
+
+
+@dataclass(frozen=True)
+class WeekThread:
+    """A thread active in the period, with its topics (best first; empty: "Other")."""
+
+    row: DigestThread
+    topics: tuple[str, ...]
+    awaiting: DigestAwaiting | None
+
+
+@dataclass(frozen=True)
+class Week:
+    """Everything that happened on one list in one period, before any member's filter."""
+
+    base: Digest
+    threads: tuple[WeekThread, ...]
+    topic_titles: Mapping[str, str]
+
+
+def excerpt(text: str, lines: int, chars: int) -> str:
+    """The first ``lines`` non-blank lines of ``text``, at most ``chars`` characters.
+
+    >>> excerpt("\\n\\nDear all,\\n\\nthe draft is attached.\\nBest", 2, 300)
+    'Dear all,\\nthe draft is attached.'
+    """
+    kept = [" ".join(line.split()) for line in text.splitlines() if line.strip()][:lines]
+    joined = "\n".join(kept)
+    return joined if len(joined) <= chars else joined[: chars - 1].rstrip() + "…"
+
+
+def archive_link(template: str | None, *, message_id: str, thread_id: int,
+                 list_key: str) -> str | None:
+    """The archive URL of a message from ``template`` ({message_id}, {thread_id}, {list})."""
+    if not template:
+        return None
+    try:
+        return template.format(message_id=quote(message_id, safe=""), thread_id=thread_id,
+                               list=quote(list_key, safe=""))
+    except (KeyError, IndexError, ValueError):
+        check_url_template(template, ARCHIVE_URL_FIELDS)  # raises with the fix
+        raise
+
+
+def _archive_template(list_config: ListConfig, config: DigestConfig) -> str | None:
+    template = list_config.archive_url or config.archive_url
+    if template is not None and list_config.archive_url:
+        try:
+            check_url_template(template, ARCHIVE_URL_FIELDS)
+        except ValueError as exc:
+            raise ConfigError(f"lists.{list_config.id}.archive_url: {exc}") from None
+    return template
+
+
+def thread_topics(session: Session, thread_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """Topic ids of each thread, best first.
+
+    HOOK (topics feature): the topic tags are not stored yet
+    (``iscg_mailbot.store.models_topics`` does not exist), so every thread has no
+    topic and is shown under "Other". Plug the stored tags in here.
+    """
+    return {}
+
+
+def open_actions(session: Session, list_row_id: int, now: datetime) -> tuple[DigestAction, ...]:
+    """Open action items of the list, overdue first (see :func:`sort_actions`).
+
+    HOOK (actions feature): action items are not stored yet
+    (``iscg_mailbot.store.models_actions`` does not exist), so the digest lists none.
+    Plug the stored open items in here.
+    """
+    return ()
+
+
+def sort_actions(actions: Sequence[DigestAction]) -> tuple[DigestAction, ...]:
+    """Overdue first, then by due date, undated last; ties by owner."""
+    return tuple(sorted(actions, key=lambda a: (not a.overdue, a.due is None,
+                                                a.due or datetime.max.date(), a.owner)))
+
+
+def _awaiting(thread: Thread, latest: Message, count_in_thread: int, period_end: datetime,
+              now: datetime, config: DigestConfig, url: str | None) -> DigestAwaiting | None:
+    # A thread waits for a reply when nothing came after its latest message for
+    # awaiting_reply_hours, and that message asks something or was never answered.
+    if latest.date is None:
+        return None
+    if thread.last_activity is not None and thread.last_activity > max(latest.date, period_end):
+        return None  # somebody wrote after the period
+    if now - latest.date < timedelta(hours=config.awaiting_reply_hours):
+        return None
+    if count_in_thread > 1 and "?" not in latest.new_text:
+        return None
+    return DigestAwaiting(thread_id=thread.id, subject=thread.subject,
+                          last_sender=latest.sender_name or latest.sender_address,
+                          since=latest.date, url=url)
+
+
+def collect_week(session: Session, *, list_config: ListConfig, period: tuple[datetime, datetime],
+                 now: datetime, config: DigestConfig,
+                 topic_titles: Mapping[str, str] | None = None) -> Week:
+    """Read the period's threads, topics and open action items of one list."""
+    start, end = period
+    base = Digest(
+        list_key=list_config.id, list_name=list_config.name or list_config.id,
+        list_address=list_config.address, period_start=start, period_end=end,
+        period_key=config.period_key(start, end), timezone=config.timezone, generated_at=now)
+    list_row = session.scalar(select(MailingList).where(MailingList.key == list_config.id))
+    if list_row is None:
+        return Week(base=base, threads=(), topic_titles=dict(topic_titles or {}))
+    messages = session.scalars(
+        select(Message).where(Message.list_id == list_row.id, Message.date >= start,
+                              Message.date < end).order_by(Message.date, Message.id)).all()
+    by_thread: dict[int, list[Message]] = defaultdict(list)
+    for message in messages:
+        if message.thread_id is not None:
+            by_thread[message.thread_id].append(message)
+    threads = {t.id: t for t in session.scalars(select(Thread).where(Thread.id.in_(by_thread)))}
+    topics = thread_topics(session, list(by_thread))
+    template = _archive_template(list_config, config)
+    rows = []
+    for thread_id, items in by_thread.items():
+        thread, latest = threads[thread_id], items[-1]
+        participants = tuple(dict.fromkeys(m.sender_name or m.sender_address for m in items))
+        url = archive_link(template, message_id=latest.message_id, thread_id=thread_id,
+                           list_key=list_config.id)
+        row = DigestThread(
+            thread_id=thread_id, subject=thread.subject or latest.subject,
+            participants=participants, message_count=max(thread.message_count, len(items)),
+            new_messages=len(items),
+            excerpt=excerpt(latest.new_text, config.excerpt_lines, config.excerpt_chars),
+            latest_sender=latest.sender_name or latest.sender_address,
+            last_activity=latest.date,
+            started_in_period=thread.first_activity is not None and thread.first_activity >= start,
+            url=url)
+        awaiting = _awaiting(thread, latest, max(thread.message_count, len(items)), end, now,
+                             config, url)
+        rows.append(WeekThread(row=row, topics=topics.get(thread_id, ()), awaiting=awaiting))
+    rows.sort(key=lambda w: (-w.row.new_messages, -(w.row.last_activity or start).timestamp(),
+                             w.row.thread_id))
+    actions = open_actions(session, list_row.id, now)
+    counts = DigestCounts(
+        messages=len(messages), active_threads=len(by_thread),
+        new_threads=sum(1 for w in rows if w.row.started_in_period),
+        participants=len({m.sender_address or m.sender_name for m in messages}),
+        open_actions=len(actions), overdue_actions=sum(1 for a in actions if a.overdue),
+        awaiting_reply=sum(1 for w in rows if w.awaiting is not None))
+    return Week(base=replace(base, actions=actions, counts=counts), threads=tuple(rows),
+                topic_titles=dict(topic_titles or {}))
+
+
+def _section_for(topics: tuple[str, ...], member: Member | None) -> str | None | bool:
+    """The topic a thread is shown under for ``member``: a topic id, None ("Other"), or
+    False when the member's preferences hide it."""
+    if not topics:
+        return None if member is None or member.topics_only is None else False
+    for topic in topics:
+        if member is None or member.wants_topic(topic):
+            return topic
+    return False
+
+
+def topic_filter(member: Member | None) -> str:
+    """How the member's preferences narrow the digest, for its footer ("" when they do not)."""
+    if member is None:
+        return ""
+    if member.topics_only is not None:
+        return "only: " + ", ".join(member.topics_only)
+    if member.topics_muted:
+        return "muted: " + ", ".join(member.topics_muted)
+    return ""
+
+
+def digest_for(week: Week, member: Member | None) -> Digest:
+    """The digest ``member`` receives (None: everything, as for a generic preview)."""
+    grouped: dict[str | None, list[DigestThread]] = defaultdict(list)
+    awaiting = []
+    for item in week.threads:
+        section = _section_for(item.topics, member)
+        if section is False:
+            continue
+        assert section is None or isinstance(section, str)
+        grouped[section].append(item.row)
+        if item.awaiting is not None:
+            awaiting.append(item.awaiting)
+    order = [t for t in week.topic_titles if t in grouped]
+    order += sorted(t for t in grouped if t is not None and t not in week.topic_titles)
+    sections = [DigestSection(topic_id=t, title=week.topic_titles.get(t, t.replace("-", " ")
+                                                                      .capitalize()),
+                              threads=tuple(grouped[t])) for t in order]
+    if None in grouped:
+        sections.append(DigestSection(topic_id=None, title=OTHER_TITLE,
+                                      threads=tuple(grouped[None])))
+    awaiting.sort(key=lambda a: a.since)
+    return replace(week.base, sections=tuple(sections), awaiting_reply=tuple(awaiting),
+                   topic_filter=topic_filter(member))
+
+
+def build_digest(session: Session, period: tuple[datetime, datetime], member: Member | None,
+                 now: datetime, *, list_config: ListConfig, config: DigestConfig,
+                 topic_titles: Mapping[str, str] | None = None) -> Digest:
+    """The digest of ``period`` on one list for ``member`` (None: unfiltered)."""
+    week = collect_week(session, list_config=list_config, period=period, now=now,
+                        config=config, topic_titles=topic_titles)
+    return digest_for(week, member)
