@@ -1,0 +1,293 @@
+"""Due dates in a sentence: absolute, relative to the message's date, or unknowable.
+
+Absolute forms: "15 March 2027", "15 Mar", "March 15, 2027", "2027-03-15", "15/03/2027",
+"15.03.2027" (numeric dates are read day first, as ITU documents write them, unless the
+first number cannot be a month), "20-24 January 2027" (the first day), "end of March",
+"mid-March". A date without a year is the next such date: one more than two months in
+the past rolls over to next year ("by 10 January" written in December).
+
+Relative forms are resolved against the message's own date *in its own time zone*
+(pass the aware datetime with the sender's offset): "today", "tomorrow", "by Friday"
+(the first Friday after the message day), "by next Friday" (the Friday of next week),
+"within two weeks", "within 5 working days", "by the end of the week/month/year",
+"end of next week/month".
+
+"Before the next TSAG meeting" (no date given) is a due phrase with no date: it is
+returned with ``value=None`` so that callers record no date instead of a wrong one.
+
+    >>> from datetime import datetime, timezone
+    >>> find_due("Please reply by Friday.", datetime(2027, 3, 3, tzinfo=timezone.utc)).value
+    datetime.date(2027, 3, 5)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "a couple of": 2,
+    "couple of": 2, "a few": 3,
+}
+
+_MONTH_NAMES = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_MONTH = r"(?P<month>" + _MONTH_NAMES + r")\.?"
+_ORD = r"(?:st|nd|rd|th)?"
+_RANGE_TAIL = r"(?:\s*(?:-|\u2013|to|and)\s*\d{1,2}" + _ORD + r")?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d{2})(?!\d))?"
+_NUM = r"(?P<num>\d{1,3}|" + "|".join(
+    re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True)
+) + r")"
+_WEEKDAY_NAMES = (
+    r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?"
+)
+_WEEKDAY = r"(?P<weekday>" + _WEEKDAY_NAMES + r")"
+
+# Each pattern has a name; the resolver for that name turns the match into a date.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")),
+    ("numeric", re.compile(
+        r"(?<![\d.\/])(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)?\d{2})"
+        r"(?![\d\/]|\.\d)")),
+    ("part_of_month", re.compile(
+        r"\b(?P<part>end|mid|middle|beginning|start)(?:\s+of\s+|-|\s+)" + _MONTH + _YEAR + r"\b",
+        re.IGNORECASE)),
+    ("day_month", re.compile(
+        r"\b(?P<day>\d{1,2})" + _ORD + _RANGE_TAIL + r"\s+(?:of\s+)?" + _MONTH + _YEAR
+        + r"(?![\w-])", re.IGNORECASE)),
+    ("month_day", re.compile(
+        r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})" + _ORD + r"(?![\d:])" + _RANGE_TAIL + _YEAR
+        + r"(?![\w-])", re.IGNORECASE)),
+    ("today", re.compile(
+        r"\b(?P<word>today|tonight|tomorrow|end of (?:the )?(?:business )?day|eod|cob"
+        r"|close of business)\b(?!\s+(?:on\s+)?(?:\d|" + _WEEKDAY_NAMES + r"))", re.IGNORECASE)),
+    ("within", re.compile(
+        r"\b(?:within|in|during|over)\s+(?:the\s+)?(?:next\s+)?" + _NUM
+        + r"\s+(?P<workdays>working\s+|business\s+|calendar\s+)?(?P<unit>day|week|month)s?"
+        r"(?:['\u2019]?\s*time)?\b", re.IGNORECASE)),
+    ("end_of", re.compile(
+        r"\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|the\s+current\s+)?(?P<next>next\s+)?"
+        r"(?P<unit>week|month|year)\b", re.IGNORECASE)),
+    ("next_week", re.compile(r"\b(?:by|before|until|early)\s+next\s+week\b", re.IGNORECASE)),
+    ("weekday", re.compile(
+        r"\b(?P<lead>by|before|until|till|on|no later than|this|next|coming|cob|eod"
+        r"|close of business|end of(?: the)? day)\s+(?:on\s+)?"
+        r"(?:(?P<mod>this|next|the coming|coming)\s+)?" + _WEEKDAY
+        + r"\b(?!,?\s+(?:\d|" + _MONTH_NAMES + r"))",
+        re.IGNORECASE)),
+    ("next_meeting", re.compile(
+        r"\b(?:before|by|at|during|prior to|ahead of|in time for|until|for)\s+"
+        r"(?:the|its|their|our|your)\s+(?:next|upcoming|forthcoming|coming|following)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:meeting|session|plenary|assembly|conference)s?\b",
+        re.IGNORECASE)),
+]
+
+# Words that make a following date a deadline rather than, say, a meeting date.
+_MARKER_BEFORE = re.compile(
+    r"\b(?:by|before|until|till|no later than|not later than|on or before|prior to|"
+    r"ahead of|deadline|due|latest|in time for|cut-?off|close of|closes|expires?|extended to|"
+    r"submitted on)\b[^.;]{0,45}$",
+    re.IGNORECASE,
+)
+_MARKER_AFTER = re.compile(r"^[^.;]{0,25}\b(?:at the latest|deadline)\b", re.IGNORECASE)
+_RELATIVE = frozenset({"today", "within", "end_of", "next_week", "weekday"})
+
+
+@dataclass(frozen=True)
+class DueMention:
+    """A date expression in a sentence.
+
+    ``value`` is None when the expression names no knowable day ("before the next
+    meeting") or needs the message date and none was given. ``marked`` is true when the
+    words around it make it a deadline ("by", "no later than", "deadline").
+    """
+
+    value: date | None
+    text: str
+    start: int
+    end: int
+    kind: str
+    marked: bool
+
+
+def _year_for(month: int, day: int, base: date | None) -> int | None:
+    if base is None:
+        return None
+    for year in (base.year, base.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            return None
+        if candidate >= base - timedelta(days=61):
+            return year
+    return base.year + 1
+
+
+def _safe_date(year: int | None, month: int, day: int) -> date | None:
+    if year is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word[:3].lower()]
+
+
+def _add_working_days(start: date, days: int) -> date:
+    current = start
+    while days > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+def _resolve(kind: str, match: re.Match[str], base: date | None) -> date | None:
+    groups = match.groupdict()
+    if kind == "iso":
+        return _safe_date(int(groups["y"]), int(groups["m"]), int(groups["d"]))
+    if kind == "numeric":
+        day, month = int(groups["d"]), int(groups["m"])
+        if month > 12 >= day:  # "03/15/2027" can only be month first
+            day, month = month, day
+        year = int(groups["y"])
+        return _safe_date(year + 2000 if year < 100 else year, month, day)
+    if kind in ("day_month", "month_day"):
+        month, day = _month_number(groups["month"]), int(groups["day"])
+        year = int(groups["year"]) if groups.get("year") else _year_for(month, day, base)
+        return _safe_date(year, month, day)
+    if kind == "part_of_month":
+        month = _month_number(groups["month"])
+        year = int(groups["year"]) if groups.get("year") else _year_for(month, 28, base)
+        if year is None:
+            return None
+        part = groups["part"].lower()
+        if part == "end":
+            return date(year, month, 1) + relativedelta(day=31)
+        if part in ("mid", "middle"):
+            return date(year, month, 15)
+        return date(year, month, 1)
+    if base is None:
+        return None
+    return _resolve_relative(kind, groups, base)
+
+
+def _resolve_relative(kind: str, groups: dict[str, str | None], base: date) -> date | None:
+    if kind == "today":
+        return base + timedelta(days=1) if (groups["word"] or "").lower() == "tomorrow" else base
+    if kind == "within":
+        raw = (groups["num"] or "").lower()
+        number = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 0)
+        unit = (groups["unit"] or "").lower()
+        if unit == "day" and groups.get("workdays") and groups["workdays"].strip().lower() != "calendar":
+            return _add_working_days(base, number)
+        if unit == "day":
+            return base + timedelta(days=number)
+        if unit == "week":
+            return base + timedelta(weeks=number)
+        return base + relativedelta(months=number)
+    if kind == "end_of":
+        unit, step = (groups["unit"] or "").lower(), 1 if groups.get("next") else 0
+        if unit == "week":
+            # The Friday of this (or next) week; a weekend message means the coming week.
+            monday = base - timedelta(days=base.weekday())
+            if base.weekday() >= 5:
+                monday += timedelta(weeks=1)
+            return monday + timedelta(weeks=step, days=4)
+        if unit == "month":
+            return base + relativedelta(months=step, day=31)
+        return date(base.year + step, 12, 31)
+    if kind == "next_week":
+        return base + timedelta(days=7 - base.weekday())
+    if kind == "weekday":
+        target = WEEKDAYS[(groups["weekday"] or "")[:3].lower()]
+        modifier = ((groups.get("mod") or "") + " " + (groups.get("lead") or "")).lower()
+        if "next" in modifier.split():
+            # "next Friday": the Friday of next week.
+            monday_next = base + timedelta(days=7 - base.weekday())
+            return monday_next + timedelta(days=target)
+        # "by Friday": the first Friday after the message day (never the day itself).
+        return base + relativedelta(days=1, weekday=target)
+    return None
+
+
+def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
+    """Every date expression in ``text``, left to right, without overlaps.
+
+    ``sent`` is the message date; its own offset decides what "today" is.
+    """
+    base = sent.date() if sent is not None else None
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            found.append((match.start(), match.end(), kind, match))
+    # Prefer the earliest, then the longest; drop anything overlapping a kept mention.
+    found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
+    mentions: list[DueMention] = []
+    last_end = -1
+    for start, end, kind, match in found:
+        if start < last_end:
+            continue
+        value = None if kind == "next_meeting" else _resolve(kind, match, base)
+        if kind not in ("next_meeting", *_RELATIVE) and value is None:
+            continue  # "31 February": not a date
+        last_end = end
+        before = text[max(0, start - 60):start]
+        after = text[end:end + 40]
+        marked = (
+            kind in _RELATIVE
+            or kind == "next_meeting"
+            or bool(_MARKER_BEFORE.search(before))
+            or bool(_MARKER_AFTER.search(after))
+        )
+        mentions.append(DueMention(value, match.group(0), start, end, kind, marked))
+    return mentions
+
+
+def pick_due(mentions: list[DueMention], sent: datetime | None) -> DueMention | None:
+    """The mention that is the sentence's due date, or None.
+
+    A marked mention wins; "before the next meeting" followed closely by a date takes
+    that date. Failing that, the only absolute date not in the past is taken (a task
+    sentence naming one future day rarely means anything else).
+    """
+    for index, mention in enumerate(mentions):
+        if not mention.marked:
+            continue
+        if mention.kind == "next_meeting":
+            following = mentions[index + 1] if index + 1 < len(mentions) else None
+            if following is not None and following.value is not None and (
+                following.start - mention.end <= 40
+            ):
+                return following
+        return mention
+    base = sent.date() if sent is not None else None
+    absolute = [m for m in mentions if m.kind not in _RELATIVE and m.value is not None]
+    if len(absolute) == 1 and (base is None or absolute[0].value >= base):  # type: ignore[operator]
+        return absolute[0]
+    return None
+
+
+def find_due(text: str, sent: datetime | None) -> DueMention | None:
+    """The due date of a sentence (see :func:`pick_due`), or None."""
+    return pick_due(find_dates(text, sent), sent)
+
+
+__all__ = ["DueMention", "find_dates", "find_due", "pick_due"]

@@ -1,0 +1,246 @@
+"""The rules of action extraction, as data: one named row per pattern.
+
+Each :class:`Rule` says which kind of item a sentence is ("action" or "note"), how its
+owner is found (see :class:`Rule`), and how sure the match is. The first rule that
+matches a sentence *and passes its checks* decides; notes come before the actions
+whose wording they share ("invited to note" before "invited to").
+
+:class:`ActionRules` holds what a deployment may tune in ``config/actions.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+ACTION, NOTE = "action", "note"
+
+DEFAULT_CLOSURE_PHRASES: tuple[str, ...] = (
+    "done",
+    "completed",
+    "this is now closed",
+    "can be closed",
+    "please find attached our reply",
+    "please find attached the reply",
+    "please find attached our response",
+    "please find attached our comments",
+    "please find attached our input",
+    "our reply is attached",
+    "attached is our reply",
+    "we have sent the liaison",
+    "we have sent the reply",
+    "we sent the liaison",
+    "the liaison has been sent",
+    "the reply has been sent",
+    "has been sent",
+    "have been sent",
+    "has been submitted",
+    "has been circulated",
+    "has been uploaded",
+    "has been posted",
+    "has been provided",
+    "we have submitted",
+    "i have submitted",
+    "we have circulated",
+    "i have circulated",
+    "i have sent",
+    "we have sent",
+    "we have provided",
+    "taken care of",
+)
+
+
+class ActionRules(BaseModel):
+    """Tunable behaviour of extraction and closure (``config/actions.yaml``).
+
+    ``notes``: what becomes of "invited to note" / "for information" sentences: kept as
+    kind ``note`` (default; not open work), counted as ``action``, or ``drop``-ped.
+    ``action_phrases`` / ``note_phrases`` add plain phrases that mark a sentence (owner:
+    the body opening the sentence, else the people addressed). ``closure_phrases`` are
+    the words in a reply that close an item. Candidates under ``min_confidence`` are
+    left out.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    notes: Literal["note", "action", "drop"] = "note"
+    action_phrases: tuple[str, ...] = ()
+    note_phrases: tuple[str, ...] = ()
+    closure_phrases: tuple[str, ...] = DEFAULT_CLOSURE_PHRASES
+    min_confidence: float = 0.3
+
+
+DEFAULT_RULES = ActionRules()
+
+# Verbs of work: "invited to note ... and <verb>" is an action, and a commitment
+# ("I will <verb>") or an assignment ("TSB to <verb>") needs one of them.
+ACT_VERBS = (
+    r"provide|send|submit|comment|respond|reply|revert|consider|take\s+(?:appropriate\s+|the\s+"
+    r"necessary\s+)?action|review|prepare|advise|inform|share|update|report|nominate|contribute|"
+    r"coordinate|include|identify|indicate|confirm|propose|develop|study|liaise|forward|endorse|"
+    r"approve|agree|support|align|give|offer|circulate|draft|(?:double-|cross-)?check|complete|"
+    r"fill|register|upload|return|compile|consolidate|present|organi[sz]e|arrange|appoint|"
+    r"designate|clarify|investigate|assess|evaluate|analy[sz]e|explore|revise|finali[sz]e|"
+    r"distribute|convene|schedule|contact|reach\s+out|look\s+into|follow\s+up|come\s+back|"
+    r"get\s+back|let|post|add|make|ensure|invite|request|ask|encourage|collect|gather|seek|work|"
+    r"continue|establish|set\s+up|host|lead|chair|reflect|incorporate|transmit|notify|publish|"
+    r"bring|suggest|elaborate|verify|examine|decide|determine|reconsider|amend|modify|"
+    r"act\s+as|edit|translate|summari[sz]e|book|reserve|invite|brief|remind"
+)
+ACT_VERB_RE = re.compile(r"\b(?:" + ACT_VERBS + r")\b", re.IGNORECASE)
+_BE = r"(?:is|are|be|being|remain|remains)"
+_ADVERBS = (
+    r"(?:(?:kindly|hereby|also|further|therefore|again|respectfully|cordially|warmly|strongly|"
+    r"once\s+again|thus|now)\s+)*"
+)
+_REQUEST_PARTICIPLES = (
+    r"(?:invited|requested|asked|encouraged|urged|expected|tasked|instructed|called\s+upon|"
+    r"required|mandated|entrusted)"
+)
+_NOTE_OBJECT = (
+    r"(?:take\s+(?:due\s+|careful\s+|good\s+)?note|note|take\s+into\s+(?:account|consideration)|"
+    r"be\s+(?:informed|aware|advised))\b"
+)
+_CAPITALISED = r"(?-i:[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3})"
+
+# Sentences that look like requests but are mail furniture.
+BOILERPLATE = re.compile(
+    r"intended\s+recipient|unsubscribe|mailing\s+list\s+(?:information|options)|"
+    r"this\s+e-?mail\s+(?:and\s+any\s+attachments?\s+)?(?:is|are|may\s+be)\s+confidential|"
+    r"do\s+not\s+hesitate|don't\s+hesitate|feel\s+free|"
+    r"let\s+(?:me|us)\s+know\s+if\s+you\s+(?:have|need)\s+any|if\s+you\s+have\s+any\s+questions",
+    re.IGNORECASE,
+)
+PAST = re.compile(r"\b(?:was|were|had)\b", re.IGNORECASE)
+# Words that make a request optional: lower the confidence.
+SOFTENERS = re.compile(
+    r"\bas\s+(?:deemed\s+)?appropriate\b|\bif\s+(?:deemed\s+)?(?:appropriate|needed|necessary|any|"
+    r"so\s+desired|you\s+wish|they\s+wish)\b|\bmay\s+wish\s+to\b|\bwhere\s+appropriate\b|"
+    r"\bif\s+that\s+helps\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern: the kind it gives, how the owner is found, a base confidence, checks.
+
+    ``owner`` strategies: "before" (the body named just before the match: "TSAG is
+    invited"), "after" (the body or person in the match's ``obj`` group: "we invite
+    TSAG to"), "subject" (the body opening the sentence), "recipient" (the body after
+    "to": "for information to ITU-R"), "from" ("comments from RAG"), "please" (the body
+    or member addressed before "please", or by name at the start), "sender" ("I will"),
+    "addressees". Checks: ``needs_owner`` (only when a body or member is named, as in
+    "TSB to circulate"), ``needs_date`` ("deadline" without a date is no item),
+    ``skip_past`` (not in a sentence in the past tense), ``skip_past_due`` (not when the
+    date has already passed when the message was written: a report, not a request).
+    """
+
+    name: str
+    kind: str
+    pattern: re.Pattern[str]
+    owner: str
+    confidence: float
+    needs_owner: bool = False
+    needs_date: bool = False
+    skip_past: bool = False
+    skip_past_due: bool = False
+
+
+def rule(name: str, kind: str, pattern: str, owner: str, confidence: float,
+         **checks: bool) -> Rule:
+    """A :class:`Rule` with a case-insensitive pattern."""
+    return Rule(name, kind, re.compile(pattern, re.IGNORECASE), owner, confidence, **checks)
+
+
+RULES: tuple[Rule, ...] = (
+    # --- notes ---------------------------------------------------------------------
+    rule("invited_to_note", NOTE,
+         rf"\b{_BE}\s+{_ADVERBS}{_REQUEST_PARTICIPLES}\s+to\s+{_ADVERBS}{_NOTE_OBJECT}",
+         "before", 0.9),
+    rule("we_invite_to_note", NOTE,
+         r"\b(?:invites?|requests?|asks?|encourages?)\s+(?P<obj>[^.;]{1,80}?)\s+to\s+"
+         + _ADVERBS + _NOTE_OBJECT, "after", 0.85),
+    rule("may_wish_to_note", NOTE, r"\bmay\s+wish\s+to\s+" + _NOTE_OBJECT, "before", 0.75),
+    rule("please_note", NOTE,
+         r"\b(?:please|kindly)\s+(?:take\s+(?:due\s+)?note|note|be\s+(?:informed|advised|aware))\b",
+         "please", 0.7),
+    rule("for_information", NOTE,
+         r"\bfor\s+(?:your\s+)?(?:information|info|awareness|reference)\b|\bFYI\b",
+         "recipient", 0.8),
+    # --- requests in liaison statements ----------------------------------------------
+    rule("invited_to", ACTION, rf"\b{_BE}\s+{_ADVERBS}{_REQUEST_PARTICIPLES}\s+to\b",
+         "before", 0.9),
+    rule("we_request", ACTION,
+         r"\b(?:(?:invites?|requests?|asks?|encourages?|urges?|calls?\s+upon)|(?:have|has|had)\s+"
+         r"(?:\w+ly\s+)?(?:asked|requested|invited|tasked))\s+(?:that\s+)?(?P<obj>[^.;]{1,80}?)\s+"
+         r"(?:to\s+(?!the\b|a\b|an\b|this\b|its\b)|(?:should|shall|will)\s+)", "after", 0.85),
+    rule("kindly_requested", ACTION, r"\bkindly\s+requested\b", "before", 0.85),
+    rule("proposed_that", ACTION,
+         r"\b(?:it\s+is\s+(?:proposed|suggested|recommended)|(?:we|I)\s+(?:propose|suggest|"
+         r"recommend))\s+that\s+(?P<obj>[^.;]{1,60}?)\s+(?:should\s+|could\s+|would\s+)?(?:"
+         + ACT_VERBS + r")s?\b", "after", 0.7),
+    rule("may_wish", ACTION, r"\bmay\s+wish\s+to\b", "before", 0.6),
+    # --- requests in list mail -------------------------------------------------------
+    rule("could_you", ACTION,
+         r"\b(?:could|can|would|will)\s+(?P<obj>you(?:\s+(?:both|all|two))?|(?:the\s+)?"
+         + _CAPITALISED + r")\s+(?:please\s+|kindly\s+)?(?:be\s+able\s+to\s+)?(?:"
+         + ACT_VERBS + r")\b", "after", 0.7),
+    rule("please_do", ACTION,
+         r"\bplease\b(?!\s+(?:find|see|refer|accept|excuse|forgive|note|ignore|disregard|"
+         r"be\s+(?:informed|advised|aware)))|\bkindly\s+(?=(?:" + ACT_VERBS + r")\b)",
+         "please", 0.7),
+    rule("grateful_if", ACTION,
+         r"\b(?:grateful|appreciate\s+it|thankful|helpful|useful|appreciated|good)\s+if\s+"
+         r"(?P<obj>[^.;]{1,60}?)\s+(?:could|would|can|will|might|were\s+to)\b", "after", 0.75),
+    rule("we_would_appreciate", ACTION,
+         r"\b(?:would|will|is|are)\s+be\s+(?:most\s+|very\s+|much\s+|greatly\s+|highly\s+|very\s+much\s+)?"
+         r"(?:appreciated|welcome[d]?|grateful|helpful)\b|\b(?:is|are)\s+(?:most\s+|very\s+|much\s+|"
+         r"greatly\s+|highly\s+)?appreciated\b|\bwe\s+would\s+(?:be\s+grateful|appreciate)\b|"
+         r"\bwe\s+look\s+forward\s+to\s+(?:receiving|your)\b", "from", 0.7),
+    rule("commitment", ACTION,
+         r"\b(?:I|we)\s*(?:will|shall|'ll|\u2019ll|am\s+going\s+to|are\s+going\s+to|plan\s+to|"
+         r"intend\s+to|undertake\s+to|commit\s+to|would\s+be\s+happy\s+to|am\s+happy\s+to|"
+         r"are\s+happy\s+to|will\s+try\s+to|can)\s+(?:\w+\s+){0,2}?(?:" + ACT_VERBS + r")\b",
+         "sender", 0.75),
+    rule("entity_will", ACTION,
+         r"\b(?:will|shall|should|needs?\s+to|has\s+to|have\s+to|must|is\s+to|are\s+to|"
+         r"(?:has|have)\s+(?:\w+ly\s+)?(?:agreed|undertaken|volunteered|offered)\s+to|"
+         r"(?:volunteered|offered|undertook)\s+to)\s+(?:\w+\s+){0,2}?(?:" + ACT_VERBS + r")\b",
+         "before", 0.7, needs_owner=True),
+    rule("minutes_action", ACTION,
+         r"(?:^|:\s*)(?P<obj>" + _CAPITALISED + r")\s+to\s+(?:" + ACT_VERBS + r")\b",
+         "after", 0.8, needs_owner=True),
+    rule("for_action", ACTION,
+         r"\bfor\s+(?:action|comments?|review|approval|endorsement|consideration|(?:your\s+)?"
+         r"(?:input|feedback|guidance|reply|response))\b", "recipient", 0.7, skip_past=True,
+         skip_past_due=True),
+    rule("passive_request", ACTION,
+         r"\b(?:contributions?|comments?|inputs?|replies|reply|responses?|nominations?|proposals?|"
+         r"feedback|views|candidatures?|registrations?|documents?|papers?|presentations?|slides)"
+         r"\s+(?:\w+\s+){0,4}?(?:are|is|should\s+be|must\s+be|shall\s+be|will\s+be|can\s+be|"
+         r"need\s+to\s+be)\s+(?:\w+ly\s+)?(?:welcome[d]?|invited|requested|sought|solicited|"
+         r"expected|submitted|sent|provided|due|appreciated|needed|required|uploaded|posted)\b",
+         "from", 0.7, skip_past=True, skip_past_due=True),
+    rule("we_need", ACTION, r"\b(?:we|you)\s+(?:need|must|have)\s+to\b", "subject", 0.6),
+    rule("no_later_than", ACTION, r"\b(?:no|not)\s+later\s+than\b|\bat\s+the\s+latest\b",
+         "subject", 0.75, needs_date=True, skip_past=True, skip_past_due=True),
+    rule("deadline", ACTION, r"\b(?:deadline|due\s+date|cut-?off\s+date)s?\b", "subject", 0.7,
+         needs_date=True, skip_past=True, skip_past_due=True),
+    rule("action_header", ACTION,
+         r"^\s*(?:actions?(?:\s+(?:required|requested|items?|points?))?|to\s+do)\s*[:\-\u2013]",
+         "subject", 0.8),
+)
+
+
+def custom_rules(action_phrases: tuple[str, ...], note_phrases: tuple[str, ...]) -> tuple[Rule, ...]:
+    """Rules for the phrases a deployment adds, placed before the built-in ones."""
+    return tuple(
+        rule(f"custom_{kind}", kind, r"\b" + r"\s+".join(map(re.escape, p.split())) + r"\b",
+             "subject", 0.7)
+        for kind, phrases in ((NOTE, note_phrases), (ACTION, action_phrases))
+        for p in phrases
+    )

@@ -1,0 +1,174 @@
+"""Sentences of an e-mail's new text, with their offsets, for action extraction.
+
+Mail is hard-wrapped at ~72 columns, so a single line break is not a sentence break;
+blank lines, bullets and liaison-statement header lines ("Deadline: ...") are. Inside a
+paragraph, a sentence ends at ``.``, ``!`` or ``?`` followed by a capital, a digit or an
+opening quote, unless the word before the stop is a known abbreviation ("e.g.", "Dr.",
+"Doc.") or an initial. Rule-based on purpose: spaCy's sentencizer knows nothing of line
+structure and costs more than the whole extraction.
+
+Quoted lines (``>``) and everything after a reply/forward header ("On ... wrote:",
+"-----Original Message-----", an Outlook "From:/Sent:" block) are skipped, so quoted
+text is never read even when the quoting split upstream missed it.
+
+    >>> [s.text for s in split_sentences("Dear all,\\nTSAG is invited to\\nnote it. Thanks.")]
+    ['Dear all,', 'TSAG is invited to note it.', 'Thanks.']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that end with a full stop without ending the sentence (lower case, no dot).
+ABBREVIATIONS = frozenset(
+    """
+    e.g i.e cf etc vs viz al approx incl ca resp no nos doc docs rev fig figs vol
+    para paras sec art res rec mr mrs ms dr prof st jr sr ltd inc co dept tel fax
+    ref refs corr add annex att jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue wed thu fri sat sun a.m p.m approx. op
+    """.split()
+)
+
+# Liaison-statement and memo header keys that start a segment of their own.
+HEADER_KEYS = (
+    "action required", "action requested", "actions required", "action", "action item",
+    "action items", "deadline", "due date", "for action", "for action to", "for information",
+    "for information to", "for comment", "for comments", "for comment to", "for approval",
+    "for approval to", "for info", "fyi", "purpose", "title", "source", "origin", "contact",
+    "approval", "question", "questions", "attachment", "attachments", "subject", "to", "cc",
+    "from", "date", "tel", "fax", "e-mail", "email", "meeting", "venue", "status",
+    "decision", "decisions", "note", "notes", "reply", "response", "abstract", "summary",
+)
+_HEADER_RE = re.compile(
+    r"^[ \t]*(?:" + "|".join(re.escape(k) for k in sorted(HEADER_KEYS, key=len, reverse=True))
+    + r")[ \t]*:", re.IGNORECASE,
+)
+_BULLET_RE = re.compile(r"^[ \t]*(?:[-*\u2022\u2013\u25aa\u25cf]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+")
+_QUOTED_RE = re.compile(r"^[ \t]*>")
+# A salutation or sign-off line ("Dear colleagues,", "Best regards,") is a segment of its own.
+_GREETING_RE = re.compile(
+    r"^[ \t]*(?:(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening)|colleagues|all)"
+    r"\b[^.!?\n]{0,40}[,:!]"
+    r"|(?:(?:best|kind|warm)(?:est)? regards|regards|many thanks|thanks|thank you|cheers"
+    r"|sincerely|yours sincerely|best)[ \t]*[,.!]?)[ \t]*$",
+    re.IGNORECASE,
+)
+_SALUTATION_START_RE = re.compile(r"^[ \t]*(?:dear|hi|hello|hey)\b", re.IGNORECASE)
+# The line that starts a quoted reply or a forwarded message: nothing after it is new text.
+_REPLY_HEADER_RE = re.compile(
+    r"^[ \t]*(?:-{2,}\s*(?:original message|forwarded message)\s*-{2,}"
+    r"|_{10,}[ \t]*$"
+    r"|on\b.{0,200}\bwrote:[ \t]*$"
+    r"|le\b.{0,200}\ba [ée]crit\s*:[ \t]*$"
+    r"|am\b.{0,200}\bschrieb\b.{0,100}:[ \t]*$"
+    r"|from:[ \t].+\n[ \t]*(?:sent|date):[ \t])",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A sentence ends at . ! ? (and closing quotes/brackets) followed by space and a likely start.
+_STOP_RE = re.compile(r"[.!?]+[\"')\]\u201d\u2019]*(?=\s+[\"'(\[\u201c\u2018]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: its text with line breaks folded, and its offsets in the source text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def cut_quoted(text: str) -> str:
+    """The text up to the first reply/forward header, with ``>`` lines blanked.
+
+    Offsets are kept: blanked lines become spaces of the same length.
+    """
+    match = _REPLY_HEADER_RE.search(text)
+    if match:
+        text = text[: match.start()]
+    if ">" not in text:
+        return text
+    lines = text.splitlines(keepends=True)
+    out = []
+    for line in lines:
+        if _QUOTED_RE.match(line):
+            body = line.rstrip("\r\n")
+            out.append(" " * len(body) + line[len(body):])
+        else:
+            out.append(line)
+    return "".join(out)
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Paragraph-like segments: split at blank lines, bullets and header lines."""
+    segments: list[tuple[int, int]] = []
+    start: int | None = None
+    end = 0
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        line_start, pos = pos, pos + len(line)
+        stripped = line.strip()
+        if not stripped:
+            if start is not None:
+                segments.append((start, end))
+                start = None
+            continue
+        if start is not None and (
+            _HEADER_RE.match(line) or _BULLET_RE.match(line) or _GREETING_RE.match(line)
+            or _SALUTATION_START_RE.match(line)
+        ):
+            segments.append((start, end))
+            start = None
+        if start is None:
+            start = line_start + (len(line) - len(line.lstrip()))
+            bullet = _BULLET_RE.match(line)
+            if bullet:
+                start = line_start + bullet.end()
+        end = line_start + len(line.rstrip())
+        if _GREETING_RE.match(line):
+            segments.append((start, end))
+            start = None
+    if start is not None:
+        segments.append((start, end))
+    return segments
+
+
+def _ends_with_abbreviation(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` closes an abbreviation or an initial."""
+    if text[stop] != ".":
+        return False
+    word_start = stop
+    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "([":
+        word_start -= 1
+    word = text[word_start:stop].lower()
+    if not word:
+        return False
+    if word in ABBREVIATIONS:
+        return True
+    # A single letter ("J. Smith") or dotted initials ("U.S.").
+    return len(word.replace(".", "")) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split new text into sentences with offsets into ``text`` (quoted parts skipped)."""
+    clean = cut_quoted(text)
+    sentences: list[Sentence] = []
+    for seg_start, seg_end in _segments(clean):
+        segment = clean[seg_start:seg_end]
+        cursor = 0
+        for match in _STOP_RE.finditer(segment):
+            if _ends_with_abbreviation(segment, match.start()):
+                continue
+            _append(sentences, clean, seg_start + cursor, seg_start + match.end())
+            cursor = match.end()
+        _append(sentences, clean, seg_start + cursor, seg_end)
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        sentences.append(Sentence(" ".join(text[start:end].split()), start, end))

@@ -1,0 +1,548 @@
+"""Action items in a message's new text, and replies that close them.
+
+``extract_actions(message)`` reads only :attr:`ActionInput.new_text` (quoted lines and
+anything after "On ... wrote:" are skipped even if the quoting split missed them) and
+returns one :class:`ActionCandidate` per sentence that asks somebody to do something
+("action") or to take note of something ("note")::
+
+    >>> from datetime import datetime, timezone
+    >>> item, = extract_actions(ActionInput(
+    ...     "Action required: TDAG is invited to note this document and provide guidance "
+    ...     "as deemed appropriate.", datetime(2027, 3, 1, tzinfo=timezone.utc)))
+    >>> item.kind, item.owner, item.due
+    ('action', 'TDAG', None)
+
+The rules (:mod:`iscg_mailbot.analyse.action_rules`) follow ITU liaison statements
+("Action required:", "For action to:", "is invited to", "is requested to", "kindly
+requested", "for information", "Deadline:", "no later than") and list replies ("please
+send ... by Friday", "I will circulate ..."). Owners come from
+:mod:`~iscg_mailbot.analyse.action_owners`, dates from
+:mod:`~iscg_mailbot.analyse.action_dates`.
+
+``detect_closure(reply_text, open_items, phrases)`` says which open items a reply
+closes ("done", "please find attached our reply", "we have sent the liaison").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from iscg_mailbot.analyse.action_dates import DueMention, find_due
+from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
+from iscg_mailbot.analyse.action_rules import (
+    ACT_VERB_RE,
+    ACTION,
+    BOILERPLATE,
+    DEFAULT_CLOSURE_PHRASES,
+    DEFAULT_RULES,
+    NOTE,
+    PAST,
+    RULES,
+    SOFTENERS,
+    ActionRules,
+    Rule,
+    custom_rules,
+)
+from iscg_mailbot.analyse.action_text import Sentence, split_sentences
+from iscg_mailbot.members_config import MembersConfig
+from iscg_mailbot.records import ActionCandidate, ActionInput, Address, Closure, OpenItem
+
+# Header lines of a liaison statement that set context for the whole message.
+_HEADER_FOR_ACTION = re.compile(r"^\s*for\s+(?:action|comments?)(?:\s+to)?\s*:", re.IGNORECASE)
+_HEADER_FOR_INFO = re.compile(r"^\s*for\s+information(?:\s+to)?\s*:", re.IGNORECASE)
+_HEADER_DEADLINE = re.compile(r"^\s*(?:deadline|due\s+date)\s*:", re.IGNORECASE)
+_HEADER_ACTION_REQUIRED = re.compile(r"^\s*actions?\s+required\s*:", re.IGNORECASE)
+
+_ADDRESSEE_WORDS = re.compile(
+    r"\b(?:you|your|members|colleagues|participants|delegates|everyone|everybody|all|"
+    r"administrations|recipients|experts|contributors|someone|anyone|each\s+of\s+you)\b",
+    re.IGNORECASE)
+_SENDER_WORDS = re.compile(r"\b(?:(?i:we|us|my|our)|I)\b")
+_CONNECTOR = re.compile(r"^\s*(?:,|and|&|/|as\s+well\s+as|,\s*and)\s*(?:the\s+)?$", re.IGNORECASE)
+_SUBJECT_END = re.compile(
+    r"\b(?:is|are|was|were|should|will|shall|must|may|can|could|would|has|have|had|to|"
+    r"need|needs|agreed|undertook|volunteered|offered)\b", re.IGNORECASE)
+_BEFORE_PLEASE = re.compile(
+    r"^[\s,:\u2013-]*(?:(?:could|can|would|will)\s+)?$", re.IGNORECASE)
+_RECIPIENT_LEAD = re.compile(r"(?:\bto\s*:?|\bfor)\s*(?:the\s+)?$", re.IGNORECASE)
+_FROM_LEAD = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z ]{1,30}:\s*")
+# ", as TDAG secretariat," / "(TSB)": words about a body, not the body acting.
+_ASIDE = re.compile(
+    r"\([^()]*\)|,\s*(?:as|being|in\s+(?:its|their|his|her)\s+capacity\s+as|which|who|"
+    r"together\s+with|with\s+the\s+support\s+of|in\s+(?:cooperation|collaboration)\s+with)"
+    r"\b[^,]*,", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Who:
+    owner: str | None
+    kind: str | None
+    explicit: bool
+
+
+_NOBODY = _Who(None, None, False)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A sentence's classification before the message's header lines are applied."""
+
+    candidate: ActionCandidate
+    header: str | None  # "for_action", "for_information", "deadline" for LS header lines
+    owner_explicit: bool
+    due_mention: DueMention | None
+
+
+# --- owners --------------------------------------------------------------------------
+
+
+class _Owners:
+    """Owner look-up for one sentence of one message."""
+
+    def __init__(self, text: str, message: ActionInput, members: MembersConfig | None) -> None:
+        self.text = text
+        self.message = message
+        self.members = members
+        self.mentions = find_mentions(text, members)
+
+    # The people a pronoun stands for.
+    def addressees(self) -> _Who:
+        message, members = self.message, self.members
+        skip = {a.lower() for a in (message.list_address,
+                                    message.sender.address if message.sender else None) if a}
+        names: list[str] = []
+        for address in message.to:
+            if address.address.lower() in skip:
+                continue
+            member = members.by_address(address.address) if members is not None else None
+            names.append(member.name if member else address.name or address.address)
+        if not names:
+            return _NOBODY
+        unique = list(dict.fromkeys(names))
+        shown = ", ".join(unique[:3]) + (f" +{len(unique) - 3}" if len(unique) > 3 else "")
+        return _Who(shown, "addressees", False)
+
+    def sender(self) -> _Who:
+        sender: Address | None = self.message.sender
+        if sender is None:
+            return _NOBODY
+        member = self.members.by_address(sender.address) if self.members is not None else None
+        if member is not None:
+            return _Who(member.name, "member", True)
+        return _Who(sender.name or sender.address, "sender", True)
+
+    def vocative(self) -> _Who | None:
+        """A member addressed by name at the start: "Olga, could you ..." -> Olga Petrova."""
+        for mention in self.mentions:
+            if mention.kind == "member" and mention.start <= 6 and (
+                self.text[mention.end:mention.end + 2].lstrip()[:1] in {",", ":", "\u2013"}
+            ):
+                return _Who(mention.owner, "member", True)
+        return None
+
+    def pronoun(self, words: str) -> _Who | None:
+        """"you"/"members" -> whoever is addressed, "we"/"I" -> the sender; else None."""
+        sender = [m.end() for m in _SENDER_WORDS.finditer(words)]
+        addressee = [m.end() for m in _ADDRESSEE_WORDS.finditer(words)]
+        if not sender and not addressee:
+            return None
+        if (sender[-1] if sender else -1) > (addressee[-1] if addressee else -1):
+            return self.sender()
+        return self.vocative() or self.addressees()
+
+    def chain(self, index: int, forward: bool) -> _Who:
+        """The mention at ``index`` with those joined to it by "and" / "," / "/"."""
+        mentions, text = self.mentions, self.text
+        chain = [mentions[index]]
+        step = 1 if forward else -1
+        while 0 <= index + step < len(mentions):
+            left, right = (index, index + step) if forward else (index + step, index)
+            if not _CONNECTOR.match(text[mentions[left].end:mentions[right].start]):
+                break
+            index += step
+            chain.append(mentions[index])
+        if not forward:
+            chain.reverse()
+        kinds = {m.kind for m in chain}
+        return _Who(join_owners(chain), "member" if kinds == {"member"} else "group", True)
+
+    def _outside_asides(self, end: int) -> list[int]:
+        asides = [m.span() for m in _ASIDE.finditer(self.text[:end])]
+        return [i for i, m in enumerate(self.mentions) if m.end <= end
+                and not any(a <= m.start and m.end <= b for a, b in asides)]
+
+    # Strategies (see action_rules.Rule).
+    def before(self, match: re.Match[str]) -> _Who:
+        candidates = self._outside_asides(match.start())
+        start = self.mentions[candidates[-1]].end if candidates else 0
+        gap = _ASIDE.sub(" ", self.text[start:match.start()])
+        if candidates:
+            if self.pronoun(gap) is None and len(gap.split()) <= 5:
+                return self.chain(candidates[-1], forward=False)
+        pronoun = self.pronoun(gap if candidates else self.text[:match.start()])
+        if pronoun is not None:
+            return pronoun
+        return self.from_(match) or self.vocative() or self.addressees()
+
+    def after(self, match: re.Match[str]) -> _Who:
+        start, end = match.span("obj")
+        obj = match.group("obj")
+        inside = [i for i, m in enumerate(self.mentions) if m.start >= start and m.end <= end]
+        rest = obj
+        for i in reversed(inside):
+            m = self.mentions[i]
+            rest = rest[:m.start - start] + " " + rest[m.end - start:]
+        pronoun = self.pronoun(rest)
+        if inside and (pronoun is None or pronoun.kind != "addressees" and pronoun is not _NOBODY
+                       and not _ADDRESSEE_WORDS.search(rest)):
+            return self.chain(inside[0], forward=True)
+        if pronoun is not None:
+            return pronoun
+        return self.vocative() or self.addressees()
+
+    def subject(self) -> _Who:
+        """The body opening the sentence (before its first verb), else the people addressed."""
+        body = _LABEL.sub("", self.text, count=1)  # "Action required: ..."
+        offset = len(self.text) - len(body)
+        verb = _SUBJECT_END.search(body)
+        limit = offset + (verb.start() if verb else len(body))
+        subject = [i for i, m in enumerate(self.mentions) if offset <= m.start and m.end <= limit]
+        if subject:
+            return self.chain(subject[0], forward=True)
+        return self.pronoun(self.text[offset:limit]) or self.vocative() or self.addressees()
+
+    def recipient(self) -> _Who:
+        for i, mention in enumerate(self.mentions):
+            if _RECIPIENT_LEAD.search(self.text[:mention.start]):
+                return self.chain(i, forward=True)
+        return self.vocative() or self.addressees()
+
+    def from_(self, match: re.Match[str] | None = None) -> _Who | None:
+        for i, mention in enumerate(self.mentions):
+            if _FROM_LEAD.search(self.text[:mention.start]):
+                return self.chain(i, forward=True)
+        return None
+
+    def please(self, match: re.Match[str]) -> _Who:
+        before = [i for i, m in enumerate(self.mentions) if m.end <= match.start()]
+        if before and _BEFORE_PLEASE.match(self.text[self.mentions[before[-1]].end:match.start()]):
+            return self.chain(before[-1], forward=False)
+        return self.vocative() or self.addressees()
+
+    def find(self, rule: Rule, match: re.Match[str]) -> _Who:
+        strategy = rule.owner
+        if strategy == "after" and "obj" in match.re.groupindex and match.group("obj"):
+            return self.after(match)
+        if strategy == "before":
+            return self.before(match)
+        if strategy == "subject":
+            return self.subject()
+        if strategy == "recipient":
+            return self.recipient()
+        if strategy == "from":
+            found = self.from_(match)
+            if found is not None:
+                return found
+            subject = self.subject()
+            return subject if subject.explicit and subject.kind != "member" else (
+                self.vocative() or self.addressees())
+        if strategy == "please":
+            return self.please(match)
+        if strategy == "sender":
+            return self.sender()
+        return self.addressees()
+
+
+# --- classification ------------------------------------------------------------------
+
+
+def _header_kind(text: str) -> str | None:
+    if _HEADER_FOR_ACTION.match(text):
+        return "for_action"
+    if _HEADER_FOR_INFO.match(text):
+        return "for_information"
+    if _HEADER_DEADLINE.match(text):
+        return "deadline"
+    return None
+
+
+def _and_act(rest: str) -> bool:
+    """Whether a note clause goes on to ask for work: "... and provide guidance"."""
+    match = re.search(
+        r"\b(?:and|then|as\s+well\s+as)\s+(?:to\s+)?(?:kindly\s+|also\s+)?(?P<verb>\w+(?:\s+\w+)?)",
+        rest, re.IGNORECASE,
+    )
+    return bool(match and ACT_VERB_RE.match(match.group("verb")))
+
+
+_CUSTOM_CACHE: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[Rule, ...]] = {}
+
+
+def _rules_for(rules: ActionRules) -> tuple[Rule, ...]:
+    key = (rules.action_phrases, rules.note_phrases)
+    if key == ((), ()):
+        return RULES
+    if key not in _CUSTOM_CACHE:
+        _CUSTOM_CACHE[key] = custom_rules(*key) + RULES
+    return _CUSTOM_CACHE[key]
+
+
+def _classify(sentence: Sentence, message: ActionInput, rules: ActionRules,
+              members: MembersConfig | None) -> _Found | None:
+    text = sentence.text
+    if len(text) < 8 or BOILERPLATE.search(text):
+        return None
+    owners: _Owners | None = None
+    due: DueMention | None = None
+    due_read = False
+    base = message.date.date() if message.date is not None else None
+    for rule in _rules_for(rules):
+        match = rule.pattern.search(text)
+        if match is None:
+            continue
+        if rule.skip_past and PAST.search(text):
+            continue
+        if rule.name in ("invited_to", "we_request") and PAST.search(
+            text[max(0, match.start() - 12):match.end()]
+        ):
+            continue  # "TSAG was invited to": a report of the past
+        if not due_read:
+            due, due_read = find_due(text, message.date), True
+        if rule.needs_date and (due is None or due.kind == "next_meeting"):
+            continue
+        if rule.skip_past_due and due is not None and due.value is not None and (
+            base is not None and due.value < base
+        ):
+            continue
+        owners = owners or _Owners(text, message, members)
+        who = owners.find(rule, match)
+        if rule.needs_owner and not (who.explicit and who.kind in ("group", "member")):
+            continue
+        return _build(sentence, rule, match, who, due)
+    return None
+
+
+def _build(sentence: Sentence, rule: Rule, match: re.Match[str], who: _Who,
+           due: DueMention | None) -> _Found:
+    text = sentence.text
+    kind, name, confidence = rule.kind, rule.name, rule.confidence
+    if kind == NOTE and name != "for_information" and _and_act(text[match.end():]):
+        # "invited to note this document and provide guidance": the note is also work.
+        kind, name = ACTION, f"{name}_and_act"
+    if kind == NOTE and name == "for_information" and re.search(
+        r"\bfor\s+(?:action|comments?)\b", text, re.IGNORECASE
+    ):
+        kind, name = ACTION, "for_action"
+    if kind == NOTE and due is not None and not due.marked:
+        due = None  # an event date in a note ("the Forum takes place on ...") is no deadline
+    if due is not None and due.value is not None:
+        confidence += 0.05
+    if SOFTENERS.search(text):
+        confidence -= 0.15
+    if text.rstrip().endswith("?") and name not in ("could_you", "please_do"):
+        confidence -= 0.1
+    if _HEADER_ACTION_REQUIRED.match(text):
+        confidence += 0.05
+    candidate = ActionCandidate(
+        kind=kind,
+        sentence=text,
+        span=(sentence.start, sentence.end),
+        owner=who.owner,
+        owner_kind=who.kind,
+        due=due.value if due else None,
+        due_text=due.text if due else None,
+        confidence=round(min(0.99, max(0.05, confidence)), 2),
+        rule=name,
+    )
+    return _Found(candidate, _header_kind(text), who.explicit, due)
+
+
+def _apply_context(found: list[_Found]) -> list[ActionCandidate]:
+    """Let liaison-statement header lines fill in owners and dates of the body's items.
+
+    "For action to: ITU-T SG17" names the owner of action items that name nobody;
+    "Deadline: 15 March 2027" dates action items that carry no date (but not those due
+    "before the next meeting"). A header line is an item of its own only when the body
+    has no action item for it to inform; "For action to" and "Deadline" together then
+    make one item.
+    """
+    body_actions = [f for f in found if f.header is None and f.candidate.kind == ACTION]
+    for_action = next((f for f in found if f.header == "for_action" and f.owner_explicit), None)
+    deadline = next((f for f in found if f.header == "deadline" and f.candidate.due), None)
+    result: list[ActionCandidate] = []
+    for item in found:
+        candidate = item.candidate
+        if item.header in ("for_action", "deadline") and body_actions:
+            continue  # context only: the body says what is to be done
+        if item.header == "deadline" and for_action is not None:
+            continue  # merged into the "For action to" item below
+        if candidate.kind == ACTION and item.header != "for_action":
+            if for_action is not None and not item.owner_explicit:
+                candidate = replace(candidate, owner=for_action.candidate.owner,
+                                    owner_kind=for_action.candidate.owner_kind)
+        if candidate.kind == ACTION and deadline is not None and candidate.due is None and (
+            item.due_mention is None or item.due_mention.kind != "next_meeting"
+        ):
+            candidate = replace(candidate, due=deadline.candidate.due,
+                                due_text=deadline.candidate.due_text)
+        result.append(candidate)
+    return result
+
+
+def extract_actions(
+    message: ActionInput,
+    rules: ActionRules = DEFAULT_RULES,
+    members: MembersConfig | None = None,
+) -> list[ActionCandidate]:
+    """Actions and notes in the message's new text, in text order (one per sentence).
+
+    ``members`` lets a sentence name a member ("Ms Petrova is requested to ...",
+    "Olga, could you ...") and names the sender and addressees by their member names.
+    """
+    found: list[_Found] = []
+    for sentence in split_sentences(message.new_text):
+        item = _classify(sentence, message, rules, members)
+        if item is not None:
+            found.append(item)
+    candidates = _apply_context(found)
+    if rules.notes == "drop":
+        candidates = [c for c in candidates if c.kind != NOTE]
+    elif rules.notes == "action":
+        candidates = [replace(c, kind=ACTION) if c.kind == NOTE else c for c in candidates]
+    return [c for c in candidates if c.confidence >= rules.min_confidence]
+
+
+# --- closure -------------------------------------------------------------------------
+
+_NEGATION = re.compile(
+    r"\b(?:not|n't|never|no|yet\s+to|still\s+to|to\s+be|will\s+be|would\s+be|should\s+be|"
+    r"must\s+be|once|when|if|after|until|before|well|almost|nearly|hardly|is\s+it|"
+    r"are\s+they|has\s+it|have\s+you|has\s+the|get|gets|getting)\W+(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+_ALL_ITEMS = re.compile(
+    r"\ball\s+(?:the\s+)?(?:items|actions|action\s+items|of\s+them|points)\b|\beverything\b|"
+    r"\ball\s+(?:done|completed|closed)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ClosingSentence:
+    """A sentence of a reply saying something is done, and the phrase that says it."""
+
+    sentence: Sentence
+    phrase: str
+
+
+_PHRASE_CACHE: dict[tuple[str, ...], tuple[tuple[str, re.Pattern[str]], ...]] = {}
+
+
+def _phrase_patterns(phrases: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    cached = _PHRASE_CACHE.get(phrases)
+    if cached is None:
+        # Longest first so that "we have sent the liaison" is reported, not "have sent".
+        ordered = sorted(phrases, key=len, reverse=True)
+        cached = tuple(
+            (p, re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in p.split())
+                           + r"(?![\w-])", re.IGNORECASE))
+            for p in ordered if p.strip()
+        )
+        _PHRASE_CACHE[phrases] = cached
+    return cached
+
+
+def closing_sentences(text: str, phrases: Iterable[str]) -> list[ClosingSentence]:
+    """Sentences of new text that say something is done (negations and questions skipped)."""
+    patterns = _phrase_patterns(tuple(phrases))
+    found = []
+    for sentence in split_sentences(text):
+        if sentence.text.rstrip().endswith("?"):
+            continue
+        for phrase, pattern in patterns:
+            match = pattern.search(sentence.text)
+            if match and not _NEGATION.search(sentence.text[:match.start()]):
+                found.append(ClosingSentence(sentence, phrase))
+                break
+    return found
+
+
+def _owner_parts(owner: str | None) -> set[str]:
+    return {part.strip().casefold() for part in (owner or "").split(",") if part.strip()}
+
+
+def _sender_names(sender: Address | None, members: MembersConfig | None) -> set[str]:
+    if sender is None:
+        return set()
+    names = {sender.address.casefold()}
+    if sender.name:
+        names.add(sender.name.casefold())
+    member = members.by_address(sender.address) if members is not None else None
+    if member is not None:
+        names.add(member.name.casefold())
+        if member.group:
+            names.add(member.group.casefold())
+        if member.organisation:
+            names.add(member.organisation.casefold())
+    return names
+
+
+def detect_closure(
+    reply_new_text: str,
+    open_items: Sequence[OpenItem],
+    phrases: Iterable[str] = DEFAULT_CLOSURE_PHRASES,
+    *,
+    sender: Address | None = None,
+    members: MembersConfig | None = None,
+) -> list[Closure]:
+    """The open items of a thread that a reply's new text closes.
+
+    A sentence closes items when it holds one of ``phrases`` (not negated: "not done
+    yet"; not a question). Which items: those whose owner the sentence names ("TSAG
+    has sent the liaison"); failing that, those owned by the reply's sender (by address
+    or name, or the sender's advisory group or organisation in ``members``); failing
+    that, every item when the sentence says "all"; failing that, the only open item.
+    Otherwise nothing: an ambiguous "done" closes nothing rather than the wrong item.
+    """
+    if not open_items:
+        return []
+    closing = closing_sentences(reply_new_text, phrases)
+    if not closing:
+        return []
+    closures: dict[int, Closure] = {}
+    sender_names = _sender_names(sender, members)
+    for found in closing:
+        text = found.sentence.text
+        named = set()
+        for mention in find_mentions(text, members):
+            named |= _owner_parts(mention.owner)
+        chosen = [i for i in open_items if _owner_parts(i.owner) & named]
+        if not chosen:
+            chosen = [i for i in open_items if _owner_parts(i.owner) & sender_names]
+        if not chosen and _ALL_ITEMS.search(text):
+            chosen = list(open_items)
+        if not chosen and len(open_items) == 1:
+            chosen = [open_items[0]]
+        for item in chosen:
+            closures.setdefault(item.id, Closure(item.id, text, found.phrase,
+                                                 (found.sentence.start, found.sentence.end)))
+    return [closures[i.id] for i in open_items if i.id in closures]
+
+
+# Re-exported so callers need one import.
+__all__ = [
+    "ACTION",
+    "NOTE",
+    "ActionRules",
+    "ClosingSentence",
+    "DEFAULT_CLOSURE_PHRASES",
+    "DEFAULT_RULES",
+    "RULES",
+    "Rule",
+    "closing_sentences",
+    "detect_closure",
+    "extract_actions",
+]
+
+
