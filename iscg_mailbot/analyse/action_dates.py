@@ -3,8 +3,8 @@
 Absolute forms: "15 March 2027", "15 Mar", "March 15, 2027", "2027-03-15", "15/03/2027",
 "15.03.2027" (numeric dates are read day first, as ITU documents write them, unless the
 first number cannot be a month), "20-24 January 2027" (the first day), "end of March",
-"mid-March". A date without a year is the next such date: one more than two months in
-the past rolls over to next year ("by 10 January" written in December).
+"mid-March". A date without a year is this year's unless that is more than a month
+past, then next year's ("by 10 January" written in December or in March).
 
 Relative forms are resolved against the message's own date *in its own time zone*
 (pass the aware datetime with the sender's offset): "today", "tomorrow", "by Friday"
@@ -132,7 +132,7 @@ def _year_for(month: int, day: int, base: date | None) -> int | None:
             candidate = date(year, month, day)
         except ValueError:
             return None
-        if candidate >= base - timedelta(days=61):
+        if candidate >= base - timedelta(days=31):
             return year
     return base.year + 1
 

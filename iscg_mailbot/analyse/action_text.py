@@ -69,6 +69,13 @@ _REPLY_HEADER_RE = re.compile(
 _STOP_RE = re.compile(r"[.!?]+[\"')\]\u201d\u2019]*(?=\s+[\"'(\[\u201c\u2018]?[A-Z0-9])")
 
 
+_LABELLED_LETTER_RE = re.compile(
+    r"\b(?:annex|appendix|attachment|part|table|figure|fig|option|section|schedule|plan|"
+    r"group|phase|category|class|type|model|version|item|point)\s+$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence: its text with line breaks folded, and its offsets in the source text."""
@@ -145,6 +152,8 @@ def _ends_with_abbreviation(text: str, stop: int) -> bool:
         return False
     if word in ABBREVIATIONS:
         return True
+    if len(word) == 1 and _LABELLED_LETTER_RE.search(text[:word_start]):
+        return False  # "Annex A." ends a sentence; "J. Smith" does not
     # A single letter ("J. Smith") or dotted initials ("U.S.").
     return len(word.replace(".", "")) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 

@@ -472,20 +472,23 @@ def _owner_parts(owner: str | None) -> set[str]:
     return {part.strip().casefold() for part in (owner or "").split(",") if part.strip()}
 
 
-def _sender_names(sender: Address | None, members: MembersConfig | None) -> set[str]:
+def _sender_names(sender: Address | None,
+                  members: MembersConfig | None) -> tuple[set[str], set[str]]:
+    """The sender's own names, and the names of the bodies the sender speaks for."""
     if sender is None:
-        return set()
-    names = {sender.address.casefold()}
+        return set(), set()
+    own = {sender.address.casefold()}
     if sender.name:
-        names.add(sender.name.casefold())
+        own.add(sender.name.casefold())
+    bodies: set[str] = set()
     member = members.by_address(sender.address) if members is not None else None
     if member is not None:
-        names.add(member.name.casefold())
+        own.add(member.name.casefold())
         if member.group:
-            names.add(member.group.casefold())
+            bodies.add(member.group.casefold())
         if member.organisation:
-            names.add(member.organisation.casefold())
-    return names
+            bodies.add(member.organisation.casefold())
+    return own, bodies
 
 
 def detect_closure(
@@ -511,15 +514,17 @@ def detect_closure(
     if not closing:
         return []
     closures: dict[int, Closure] = {}
-    sender_names = _sender_names(sender, members)
+    own_names, body_names = _sender_names(sender, members)
     for found in closing:
         text = found.sentence.text
         named = set()
         for mention in find_mentions(text, members):
             named |= _owner_parts(mention.owner)
         chosen = [i for i in open_items if _owner_parts(i.owner) & named]
+        if not chosen:  # the sender's own items first, then those of the body they speak for
+            chosen = [i for i in open_items if _owner_parts(i.owner) & own_names]
         if not chosen:
-            chosen = [i for i in open_items if _owner_parts(i.owner) & sender_names]
+            chosen = [i for i in open_items if _owner_parts(i.owner) & body_names]
         if not chosen and _ALL_ITEMS.search(text):
             chosen = list(open_items)
         if not chosen and len(open_items) == 1:

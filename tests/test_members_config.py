@@ -1,0 +1,132 @@
+"""The member list: loading, look-ups and the problems reported for bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.members_config import (
+    AdvisoryGroup,
+    Role,
+    check_members,
+    load_members,
+    members_path,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "members.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_member_list_loads_and_is_clean() -> None:
+    members = load_members(members_path(ROOT / "config"))
+    assert len(members.members) >= 10
+    assert check_members(members, {"spectrum", "ai", "gender", "security"}) == []
+    chair = members.with_role("chair")
+    assert [m.name for m in chair] == ["Amina Diallo"]
+    assert {m.role for m in members.members} == set(Role)
+
+
+def test_lookups_by_address_alias_and_name() -> None:
+    members = load_members(ROOT / "config" / "members.yaml")
+    kenji = members.by_address("  Kenji.Watanabe@EXAMPLE.org ")
+    assert kenji is not None and kenji.advisory_group is AdvisoryGroup.TSAG
+    assert kenji.group == "TSAG"
+    lucia = members.by_address("lfernandez@example.net")
+    assert lucia is not None and lucia.name == "Lucía Fernández"
+    assert members.by_name("lucía  fernández") is lucia
+    assert members.by_address("nobody@example.org") is None
+    assert all(m.digest for m in members.digest_recipients())
+
+
+def test_topic_preferences() -> None:
+    members = load_members(ROOT / "config" / "members.yaml")
+    henrik = members.by_name("Henrik Solberg")
+    kenji = members.by_name("Kenji Watanabe")
+    assert henrik is not None and kenji is not None
+    assert henrik.wants_topic("spectrum") and not henrik.wants_topic("gender")
+    assert kenji.wants_topic("spectrum") and not kenji.wants_topic("gender")
+
+
+def test_lenient_spelling_of_roles_groups_and_switches(tmp_path: Path) -> None:
+    path = write(tmp_path, """members:
+  - name: A Person
+    address: A.Person@Example.org
+    role: Representative
+    advisory_group: tsag
+    digest: off
+  - name: B Person
+    address: b@example.org
+    role: chair
+""")
+    members = load_members(path)
+    first, second = members.members
+    assert (first.address, first.role, first.advisory_group, first.digest) == (
+        "a.person@example.org", Role.REPRESENTATIVE, AdvisoryGroup.TSAG, False)
+    assert (second.advisory_group, second.digest, second.topics_only) == (
+        AdvisoryGroup.NONE, True, None)
+
+
+def test_errors_name_file_entry_key_and_fix(tmp_path: Path) -> None:
+    path = write(tmp_path, """members:
+  - name: A Person
+    address: a@example.org
+    role: chiar
+  - name: B Person
+    address: not-an-address
+    role: observer
+    colour: blue
+  - name: C Person
+    role: observer
+""")
+    with pytest.raises(ConfigError) as caught:
+        load_members(path)
+    lines = str(caught.value).splitlines()
+    assert lines == [
+        f"{path}: members[0] (A Person): role: 'chiar' is not allowed; use one of 'chair', "
+        "'representative', 'observer' or 'secretariat'",
+        f"{path}: members[1] (B Person): address: not an e-mail address; write local@domain",
+        f"{path}: members[1] (B Person): colour: unknown key; remove it or check its spelling",
+        f"{path}: members[2] (C Person): address: required key is missing; add it",
+    ]
+    assert check_members(path) == lines
+
+
+def test_duplicate_addresses_are_an_error(tmp_path: Path) -> None:
+    path = write(tmp_path, """members:
+  - {name: A Person, address: a@example.org, role: chair}
+  - {name: B Person, address: b@example.org, aliases: [A@example.org], role: observer}
+""")
+    with pytest.raises(ConfigError, match=r"address 'a@example.org' is given to members\[0\] "
+                       r"\(A Person\), members\[1\] \(B Person\)"):
+        load_members(path)
+
+
+def test_check_reports_semantic_problems(tmp_path: Path) -> None:
+    path = write(tmp_path, """members:
+  - {name: A Person, address: a@example.org, role: observer, topics_only: [ai], topics_muted: [ai]}
+  - {name: a person, address: b@example.org, role: observer, topics_muted: [nope]}
+""")
+    problems = check_members(path, known_topics={"ai"})
+    assert any("the name 'a person' is used by 2 members" in p for p in problems)
+    assert any("no member has role chair" in p for p in problems)
+    assert any("topics ai are in both topics_only and topics_muted" in p for p in problems)
+    assert any("topics_muted: unknown topic 'nope'; use one of ai" in p for p in problems)
+
+
+def test_missing_empty_and_malformed_files(tmp_path: Path) -> None:
+    missing = tmp_path / "absent.yaml"
+    with pytest.raises(ConfigError, match="member list not found"):
+        load_members(missing)
+    assert load_members(missing, missing_ok=True).members == ()
+    assert load_members(write(tmp_path, "")).members == ()
+    with pytest.raises(ConfigError, match=r"not valid YAML at line 3, column 1: expected .,. or .\]."):
+        load_members(write(tmp_path, "members:\n  - name: [unclosed\n"))
+    with pytest.raises(ConfigError, match="expected a mapping"):
+        load_members(write(tmp_path, "- just a list\n"))
