@@ -10,7 +10,7 @@ from __future__ import annotations
 import mailbox
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -101,7 +101,7 @@ def test_message_without_message_id_gets_the_same_synthetic_id_twice() -> None:
     assert first.message_id == second.message_id
     assert first.message_id.startswith("synthetic-")
     # The same file also has an obsolete date: "Date: 04-Jan-93 13:22:13".
-    assert first.date == datetime(1993, 1, 4, 13, 22, 13, tzinfo=timezone.utc)
+    assert first.date == datetime(1993, 1, 4, 13, 22, 13, tzinfo=UTC)
 
 
 def test_tnef_winmail_dat_is_attachment_metadata() -> None:

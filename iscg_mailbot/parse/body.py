@@ -122,13 +122,17 @@ def decode_text(data: bytes, charset: str | None) -> tuple[str, str]:
     if "utf-8" not in candidates:
         candidates.append("utf-8")
     for codec in candidates:
-        try:
-            return data.decode(codec), codec
-        except (UnicodeDecodeError, LookupError):
-            continue
-        except Exception:  # noqa: BLE001 - some codecs (utf-7) raise other errors on junk
-            continue
+        text = _strict_decode(data, codec)
+        if text is not None:
+            return text, codec
     return data.decode(FALLBACK_CODEC, "replace"), FALLBACK_CODEC
+
+
+def _strict_decode(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except Exception:  # noqa: BLE001 - codecs raise more than UnicodeError on junk (utf-7)
+        return None
 
 
 def html_to_text(html: str) -> str:
@@ -378,9 +382,12 @@ def _preferred_alternative(children: list[Message]) -> Message | None:
     """Plain text if any alternative has some, else HTML, else the richest (last) part."""
     for wanted in ("plain", "html"):
         for child in children:
-            if child.get_content_type() == f"text/{wanted}" and not _is_attachment(child):
-                if wanted == "html" or _has_content(child):
-                    return child
+            if (
+                child.get_content_type() == f"text/{wanted}"
+                and not _is_attachment(child)
+                and (wanted == "html" or _has_content(child))
+            ):
+                return child
     nested = [child for child in children if child.get_content_maintype() == "multipart"]
     if nested:
         return nested[-1]

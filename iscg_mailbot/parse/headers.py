@@ -11,7 +11,7 @@ import hashlib
 import re
 import warnings
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.errors import HeaderParseError
 from email.header import decode_header
 from email.utils import getaddresses, parsedate_to_datetime
@@ -41,8 +41,8 @@ _BRACKETED_ID = re.compile(r"<([^<>]*)>")
 _OBFUSCATED_ADDRESS = re.compile(r"^\s*([^\s@<>()\"]+) at ([^\s@<>()\"]+\.[^\s@<>()\"]+)")
 _COMMENT = re.compile(r"\([^()]*\)")
 # Dates from before e-mail, or far in the future, are garbage, not history.
-_EARLIEST = datetime(1970, 1, 2, tzinfo=timezone.utc)
-_LATEST = datetime(2200, 1, 1, tzinfo=timezone.utc)
+_EARLIEST = datetime(1970, 1, 2, tzinfo=UTC)
+_LATEST = datetime(2200, 1, 1, tzinfo=UTC)
 _NO_YEAR = datetime(1, 1, 1)
 
 
@@ -321,9 +321,9 @@ def _plausible_utc(moment: datetime | None) -> datetime | None:
     if moment is None:
         return None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     try:
-        moment = moment.astimezone(timezone.utc)
+        moment = moment.astimezone(UTC)
     except (OverflowError, ValueError):
         return None
     return moment if _EARLIEST <= moment < _LATEST else None
@@ -340,7 +340,7 @@ def _parse_date(text: str) -> datetime | None:
         warnings.simplefilter("ignore")
         try:
             # Not fuzzy: a fuzzy read of "3. Mai 2024" is 1 March; no date beats a wrong one.
-            parsed = dateutil_parser.parse(cleaned, default=_NO_YEAR)
+            parsed: datetime = dateutil_parser.parse(cleaned, default=_NO_YEAR)
         except (ValueError, OverflowError, TypeError, dateutil_parser.ParserError):
             return None
     if parsed.year == _NO_YEAR.year:

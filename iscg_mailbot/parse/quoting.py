@@ -42,7 +42,7 @@ _ATTRIBUTION_END = re.compile(
 _DATED_ATTRIBUTION_START = re.compile(
     r"\s*(?:On|Le|Am|El|Il giorno|Il|Em|Op|Den|Dnia|在)\b.*\d", re.IGNORECASE
 )
-_ATTRIBUTION_START = re.compile(r"\s*(?:On|Le|Am|El|Il|Em|Op|Den|Dnia|Quoting|在)\b", re.I)
+_ATTRIBUTION_START = re.compile(r"\s*(?:On|Le|Am|El|Il|Em|Op|Den|Dnia|Quoting|在)\b", re.IGNORECASE)
 
 # Outlook's reply header block, as it appears in the plain-text part.
 _OUTLOOK_FROM = re.compile(
