@@ -497,7 +497,7 @@ def digest_status(app: App, now: datetime | None = None) -> DigestStatus:
                          else None)
                 for job_id, when in session.execute(
                     select(SchedulerJob.id, SchedulerJob.next_run_time)
-                    .order_by(SchedulerJob.id)).tuples()}
+                    .order_by(SchedulerJob.id))}
         runs = [RunSummary(r.list_key, r.period_key, r.trigger, r.started_at, r.finished_at,
                            r.sent, r.deferred, r.failed, r.uncertain, r.skipped_empty, r.error)
                 for r in session.scalars(select(DigestRun).order_by(DigestRun.id.desc())

@@ -158,7 +158,7 @@ def count_by_status(session: Session, period_key: str | None = None) -> dict[str
     query = select(OutboxEntry.status, func.count()).group_by(OutboxEntry.status)
     if period_key is not None:
         query = query.where(OutboxEntry.period_key == period_key)
-    return {status: count for status, count in session.execute(query).tuples()}
+    return {status: count for status, count in session.execute(query)}
 
 
 def problem_entries(session: Session, limit: int = 50) -> list[OutboxEntry]:
