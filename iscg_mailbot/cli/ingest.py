@@ -71,9 +71,10 @@ def demo(state: CliState, database_path: Path, archive: Path | None) -> None:
         f"({report.status.quarantined} quarantined) in {report.database_path}"
     )
     print_table(["id", "last activity", "msgs", "subject", "people"], _thread_rows(report.threads))
+    first = report.threads[-1].id if report.threads else 1
     click.echo(
-        f"next: iscg-mailbot --config <dir> ... or set ISCG_DATABASE_URL=sqlite:///{report.database_path} "
-        "and run 'iscg-mailbot threads show ID'"
+        f"\nexplore it: ISCG_DATABASE_URL=sqlite:///{report.database_path} "
+        f"iscg-mailbot threads show {first}"
     )
 
 

@@ -21,7 +21,7 @@ from typing import Protocol
 
 from sqlalchemy import select
 
-from iscg_mailbot.config import ListConfig
+from iscg_mailbot.config import ListConfig, Settings
 from iscg_mailbot.deliver.compose import compose
 from iscg_mailbot.deliver.smtp import DeliveryUncertain, SmtpConnectionError, SmtpSender
 from iscg_mailbot.delivery_config import DigestConfig, digest_settings, smtp_settings
@@ -170,8 +170,8 @@ def _members(app: App) -> MembersConfig:
     return load_members(members_path(app.settings.config_dir), missing_ok=True)
 
 
-def _topic_titles(app: App) -> dict[str, str]:
-    path = topics_path(app.settings.config_dir)
+def _topic_titles(settings: Settings) -> dict[str, str]:
+    path = topics_path(settings.config_dir)
     if not path.exists():
         return {}
     return {topic.id: topic.name for topic in load_topics(path).topics}
@@ -195,7 +195,7 @@ def preview_digest(app: App, *, member_address: str | None = None, week: date | 
     period = config.period_containing(week) if week else config.period_ending_by(now)
     with app.session() as session:
         week_data = collect_week(session, list_config=list_config, period=period, now=now,
-                                 config=config, topic_titles=_topic_titles(app))
+                                 config=config, topic_titles=_topic_titles(app.settings))
     digest = digest_for(week_data, member)
     rendered = render_digest(digest, member, config_dir=app.settings.config_dir)
     return DigestPreview(list_key=list_config.id, period_key=digest.period_key,
@@ -203,10 +203,10 @@ def preview_digest(app: App, *, member_address: str | None = None, week: date | 
                          text=rendered.text, html=rendered.html, empty=digest.is_empty)
 
 
-def check_member_list(app: App) -> MembersCheck:
+def check_member_list(settings: Settings) -> MembersCheck:
     """Validate members.yaml (schema, duplicates, one chair, topic ids known to topics.yaml)."""
-    path = members_path(app.settings.config_dir)
-    topics = set(_topic_titles(app)) or None
+    path = members_path(settings.config_dir)
+    topics = set(_topic_titles(settings)) or None
     problems = check_members(path, known_topics=topics)
     try:
         members = load_members(path)
@@ -227,7 +227,7 @@ class _Run:
         self.sender = sender
         self.holder = holder
         self.members = _members(app)
-        self.topic_titles = _topic_titles(app)
+        self.topic_titles = _topic_titles(app.settings)
         self.weeks: dict[tuple[str, str], Week] = {}
 
     def week(self, list_config: ListConfig, period: tuple[datetime, datetime]) -> Week:

@@ -104,6 +104,8 @@ def _mailbox_row(session: Session, config: MailboxConfig, list_id: int) -> Mailb
 def sync_mailbox(app: App, config: MailboxConfig, source: ImapSource | None = None) -> IngestReport:
     """One pass over one IMAP mailbox: store every message newer than the saved state.
 
+    A source failure (server gone, login refused) ends the pass with ``report.error``
+    set; every batch stored before it stays stored and the next pass resumes after it.
     ``source`` lets the worker keep one connection open between polls; without it a
     connection is opened and closed here.
     """
@@ -114,19 +116,17 @@ def sync_mailbox(app: App, config: MailboxConfig, source: ImapSource | None = No
         row = _mailbox_row(session, config, list_id)
         state = MailboxState(uidvalidity=row.uidvalidity, last_uid=row.last_uid)
     owned = source is None
-    if source is None:
-        source = ImapSource(config, config.password())
     try:
+        if source is None:
+            source = ImapSource(config, config.password())
         for batch in source.fetch_new(state):
             _store_mailbox_batch(app, config.name, list_id, batch, report)
     except SourceError as exc:
         report.error = str(exc)
-        _record_sync(app, config.name, error=str(exc))
-        raise
     finally:
-        if owned:
+        if owned and source is not None:
             source.close()
-    _record_sync(app, config.name, error=None)
+    _record_sync(app, config.name, error=report.error)
     return report
 
 
@@ -159,14 +159,10 @@ def sync(
 
     Raises ConfigError when no mailbox is configured or a name is unknown.
     """
-    mailboxes = _select_mailboxes(app, names)
-    reports = []
-    for config in mailboxes:
-        try:
-            reports.append(sync_mailbox(app, config, (sources or {}).get(config.name)))
-        except SourceError as exc:
-            reports.append(IngestReport(source=f"imap:{config.name}", error=str(exc)))
-    return reports
+    return [
+        sync_mailbox(app, config, (sources or {}).get(config.name))
+        for config in _select_mailboxes(app, names)
+    ]
 
 
 def _select_mailboxes(app: App, names: Iterable[str] | None) -> list[MailboxConfig]:

@@ -1,0 +1,132 @@
+"""Commands of the weekly digest: digest preview/send/release/status, members check."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from iscg_mailbot.cli.base import CliState, cli, pass_state
+from iscg_mailbot.cli.output import echo_json, print_table
+from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.services import digest as digest_service
+
+
+@cli.group()
+def digest() -> None:
+    """The weekly digest: preview it, send it, see what was sent."""
+
+
+@digest.command("preview")
+@click.option("--member", "member", metavar="ADDR",
+              help="Render it as this member receives it (default: everything, no greeting).")
+@click.option("--week", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
+              help="The period holding this date (default: the last complete period).")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Write the HTML here (the plain text goes next to it as .txt).")
+@pass_state
+def digest_preview(state: CliState, member: str | None, week: datetime | None, out: Path) -> None:
+    """Render the digest to FILE.html (and FILE.txt) without sending anything."""
+    day: date | None = week.date() if week else None
+    preview = digest_service.preview_digest(state.app(), member_address=member, week=day)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(preview.html, encoding="utf-8")
+    text_file = out.with_suffix(".txt")
+    text_file.write_text(preview.text, encoding="utf-8")
+    click.echo(f"{preview.period_key}: {preview.subject}")
+    click.echo(f"wrote {out} and {text_file}")
+
+
+@digest.command("send")
+@click.option("--dry-run", is_flag=True, help="Show who would get what; record and send nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def digest_send(state: CliState, dry_run: bool, as_json: bool) -> None:
+    """Send the last complete period's digest to every member who gets it (once each).
+
+    Digests already sent are skipped; failed temporary attempts due for a retry are
+    retried. Exits 1 when a digest failed or the server could not be reached.
+    """
+    reports = digest_service.send_digests(state.app(), dry_run=dry_run)
+    if as_json:
+        echo_json(reports)
+    else:
+        for report in reports:
+            label = "dry run, " if report.dry_run else ""
+            if report.skipped_empty:
+                click.echo(f"{report.list_key} {report.period_key}: {label}no traffic, "
+                           "nothing to send (empty_week = skip)")
+                continue
+            print_table(["member", "status", "subject / detail"],
+                        [[i.member, i.status, i.detail or i.subject] for i in report.items],
+                        title=f"{report.list_key} {report.period_key} ({label}"
+                              f"{report.recipients} recipients)")
+            if report.recovered_uncertain:
+                click.echo(f"{report.recovered_uncertain} digest(s) interrupted by an earlier "
+                           "run are uncertain; see 'iscg-mailbot digest status'")
+            if report.error:
+                click.echo(f"error: {report.error}", err=True)
+    if any(r.error or r.count("failed") for r in reports):
+        raise SystemExit(1)
+
+
+@digest.command("release")
+@click.option("--member", "member", metavar="ADDR", help="Only this member's digests.")
+@click.option("--period", "period", metavar="KEY", help="Only this period (e.g. 2024-03-04/2024-03-11).")
+@pass_state
+def digest_release(state: CliState, member: str | None, period: str | None) -> None:
+    """Mark uncertain digests as not sent so that the next send delivers them.
+
+    Use only after checking the mail server's log that they were not delivered.
+    """
+    count = digest_service.release_uncertain_digests(state.app(), member_address=member,
+                                                     period_key=period)
+    click.echo(f"{count} uncertain digest(s) will be sent by the next run")
+
+
+@digest.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def digest_status(state: CliState, as_json: bool) -> None:
+    """The worker, its next runs, recent digest runs and failed or uncertain digests."""
+    result = digest_service.digest_status(state.app())
+    if as_json:
+        echo_json(result)
+        return
+    worker = (f"{result.worker} ({'alive' if result.worker_alive else 'lease expired'})"
+              if result.worker else "not running")
+    click.echo(f"worker: {worker}")
+    for job, when in result.next_runs.items():
+        click.echo(f"next {job}: {when:%Y-%m-%d %H:%M} UTC" if when else f"next {job}: paused")
+    counts = ", ".join(f"{n} {s}" for s, n in sorted(result.outbox.items())) or "nothing yet"
+    click.echo(f"period {result.current_period}: {counts}")
+    if result.runs:
+        print_table(["started", "period", "trigger", "sent", "deferred", "failed", "uncertain",
+                     "error"],
+                    [[r.started_at, r.period_key, r.trigger, r.sent, r.deferred, r.failed,
+                      r.uncertain, r.error] for r in result.runs], title="recent digest runs")
+    if result.problems:
+        print_table(["member", "period", "status", "attempts", "last error"],
+                    [[p.member, p.period_key, p.status, p.attempts, p.last_error]
+                     for p in result.problems], title="digests needing attention")
+
+
+@cli.group()
+def members() -> None:
+    """The member list (config/members.yaml)."""
+
+
+@members.command("check")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def members_check(state: CliState, as_json: bool) -> None:
+    """Validate members.yaml: schema, unique addresses and names, one chair, known topics."""
+    result = digest_service.check_member_list(state.settings)
+    if as_json:
+        echo_json(result)
+    elif not result.problems:
+        click.echo(f"{result.path}: {result.members} members, {result.recipients} receive "
+                   "the digest")
+    if result.problems:
+        raise ConfigError("\n".join(result.problems))

@@ -1,0 +1,91 @@
+"""Services the scheduled worker needs besides sync and digests: its lease, its stored
+job times, and the analysis steps that follow a sync."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import delete, select
+
+from iscg_mailbot.services.app import App
+from iscg_mailbot.store.locks import WORKER_LOCK, acquire_lock, lock_info, release_lock, renew_lock
+from iscg_mailbot.store.models_delivery import SchedulerJob
+from iscg_mailbot.store.types import utcnow
+
+log = logging.getLogger(__name__)
+
+# Steps run after each sync, when the feature that provides them is installed:
+# (module, function taking the App). HOOK: the topic and action features are expected
+# to provide these; until they do, nothing runs after a sync.
+AFTER_SYNC_STEPS = (
+    ("iscg_mailbot.services.topics", "retag"),
+    ("iscg_mailbot.services.actions", "close_actions"),
+)
+
+
+@dataclass(frozen=True)
+class WorkerLease:
+    """Who holds the worker lease of this database, and until when."""
+
+    holder: str
+    heartbeat_at: datetime
+    expires_at: datetime
+
+    def alive(self, now: datetime) -> bool:
+        return self.expires_at > now
+
+
+def take_worker_lease(app: App, holder: str, lease: timedelta) -> bool:
+    """Become the database's one worker (or renew); False when another live worker holds it."""
+    return acquire_lock(app.engine, WORKER_LOCK, holder, lease, utcnow())
+
+
+def renew_worker_lease(app: App, holder: str, lease: timedelta) -> bool:
+    """Extend our lease; False when it was lost (it expired and another worker took it)."""
+    return renew_lock(app.engine, WORKER_LOCK, holder, lease, utcnow())
+
+
+def drop_worker_lease(app: App, holder: str) -> None:
+    release_lock(app.engine, WORKER_LOCK, holder)
+
+
+def worker_lease(app: App) -> WorkerLease | None:
+    """The current lease row (possibly expired), or None."""
+    with app.session() as session:
+        row = lock_info(session, WORKER_LOCK)
+        return WorkerLease(row.holder, row.heartbeat_at, row.expires_at) if row else None
+
+
+def stored_next_run(app: App, job_id: str) -> datetime | None:
+    """When the persistent job store says ``job_id`` runs next (None: no such job or paused)."""
+    with app.session() as session:
+        when = session.scalar(select(SchedulerJob.next_run_time).where(SchedulerJob.id == job_id))
+    return datetime.fromtimestamp(when, tz=UTC) if when is not None else None
+
+
+def forget_jobs(app: App, job_ids: list[str]) -> None:
+    """Remove jobs from the persistent store (a job the configuration no longer wants)."""
+    if job_ids:
+        with app.session() as session:
+            session.execute(delete(SchedulerJob).where(SchedulerJob.id.in_(job_ids)))
+
+
+def after_sync(app: App) -> list[str]:
+    """Run the installed post-sync steps (re-tagging, action-item closing); return their names."""
+    done = []
+    for module_name, function_name in AFTER_SYNC_STEPS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue
+        step = getattr(module, function_name, None)
+        if step is None:
+            continue
+        step(app)
+        done.append(f"{module_name.rsplit('.', 1)[-1]}.{function_name}")
+    return done
