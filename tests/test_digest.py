@@ -230,12 +230,12 @@ def test_second_sender_is_refused_while_one_runs(app: App) -> None:
 
 
 def test_members_check_reports_problems(app: App, tmp_path: Path) -> None:
-    check = check_member_list(app)
+    check = check_member_list(app.settings)
     assert (check.members, check.recipients, check.problems) == (4, 3, ())
     (tmp_path / "config" / "members.yaml").write_text(
         "members:\n  - name: A\n    address: a@example.org\n    role: chair\n"
         "  - name: B\n    address: a@example.org\n    role: chair\n", encoding="utf-8")
-    problems = check_member_list(app).problems
+    problems = check_member_list(app.settings).problems
     assert any("'a@example.org' is given to members[0] (A), members[1] (B)" in p
                for p in problems)
     assert any("2 members have role chair" in p for p in problems)
