@@ -89,8 +89,8 @@ def test_errors_name_file_entry_key_and_fix(tmp_path: Path) -> None:
         load_members(path)
     lines = str(caught.value).splitlines()
     assert lines == [
-        f"{path}: members[0] (A Person): role: 'chiar' is not allowed; use one of 'chair', "
-        "'representative', 'observer' or 'secretariat'",
+        (f"{path}: members[0] (A Person): role: 'chiar' is not allowed; use one of 'chair', "
+         "'representative', 'observer' or 'secretariat'"),
         f"{path}: members[1] (B Person): address: not an e-mail address; write local@domain",
         f"{path}: members[1] (B Person): colour: unknown key; remove it or check its spelling",
         f"{path}: members[2] (C Person): address: required key is missing; add it",

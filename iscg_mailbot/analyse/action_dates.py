@@ -171,22 +171,29 @@ def _resolve(kind: str, match: re.Match[str], base: date | None) -> date | None:
         return _safe_date(year + 2000 if year < 100 else year, month, day)
     if kind in ("day_month", "month_day"):
         month, day = _month_number(groups["month"]), int(groups["day"])
-        year = int(groups["year"]) if groups.get("year") else _year_for(month, day, base)
-        return _safe_date(year, month, day)
+        given = groups.get("year")
+        return _safe_date(int(given) if given else _year_for(month, day, base), month, day)
     if kind == "part_of_month":
         month = _month_number(groups["month"])
-        year = int(groups["year"]) if groups.get("year") else _year_for(month, 28, base)
-        if year is None:
+        given = groups.get("year")
+        in_year = int(given) if given else _year_for(month, 28, base)
+        if in_year is None:
             return None
         part = groups["part"].lower()
         if part == "end":
-            return date(year, month, 1) + relativedelta(day=31)
+            return _plus(date(in_year, month, 1), relativedelta(day=31))
         if part in ("mid", "middle"):
-            return date(year, month, 15)
-        return date(year, month, 1)
+            return date(in_year, month, 15)
+        return date(in_year, month, 1)
     if base is None:
         return None
     return _resolve_relative(kind, groups, base)
+
+
+def _plus(day: date, delta: relativedelta) -> date:
+    """``day + delta`` typed as a date (dateutil's stubs return Any)."""
+    result: date = day + delta
+    return result
 
 
 def _resolve_relative(kind: str, groups: dict[str, str | None], base: date) -> date | None:
@@ -196,13 +203,14 @@ def _resolve_relative(kind: str, groups: dict[str, str | None], base: date) -> d
         raw = (groups["num"] or "").lower()
         number = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 0)
         unit = (groups["unit"] or "").lower()
-        if unit == "day" and groups.get("workdays") and groups["workdays"].strip().lower() != "calendar":
+        workdays = (groups.get("workdays") or "").strip().lower()
+        if unit == "day" and workdays and workdays != "calendar":
             return _add_working_days(base, number)
         if unit == "day":
             return base + timedelta(days=number)
         if unit == "week":
             return base + timedelta(weeks=number)
-        return base + relativedelta(months=number)
+        return _plus(base, relativedelta(months=number))
     if kind == "end_of":
         unit, step = (groups["unit"] or "").lower(), 1 if groups.get("next") else 0
         if unit == "week":
@@ -212,7 +220,7 @@ def _resolve_relative(kind: str, groups: dict[str, str | None], base: date) -> d
                 monday += timedelta(weeks=1)
             return monday + timedelta(weeks=step, days=4)
         if unit == "month":
-            return base + relativedelta(months=step, day=31)
+            return _plus(base, relativedelta(months=step, day=31))
         return date(base.year + step, 12, 31)
     if kind == "next_week":
         return base + timedelta(days=7 - base.weekday())
@@ -224,7 +232,7 @@ def _resolve_relative(kind: str, groups: dict[str, str | None], base: date) -> d
             monday_next = base + timedelta(days=7 - base.weekday())
             return monday_next + timedelta(days=target)
         # "by Friday": the first Friday after the message day (never the day itself).
-        return base + relativedelta(days=1, weekday=target)
+        return _plus(base, relativedelta(days=1, weekday=target))
     return None
 
 

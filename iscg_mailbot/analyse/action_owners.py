@@ -17,35 +17,43 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from iscg_mailbot.members_config import Member, MembersConfig, Role
 
-# Canonical name -> pattern. Longer matches win over shorter overlapping ones, so
-# "ITU-T SG17" beats "ITU-T" and "General Secretariat" beats "Secretariat".
-BODIES: tuple[tuple[str, str], ...] = (
-    ("RAG", r"\bRAG\b|(?i:radiocommunication\s+advisory\s+group)"),
-    ("TSAG", r"\bTSAG\b|(?i:telecommunication\s+standardi[sz]ation\s+advisory\s+group)"),
-    ("TDAG", r"\bTDAG\b|(?i:telecommunication\s+development\s+advisory\s+group)"),
-    ("ITU-R", r"\bITU-R\b|(?i:radiocommunication\s+sector)"),
-    ("ITU-T", r"\bITU-T\b|(?i:(?:telecommunication\s+)?standardi[sz]ation\s+sector)"),
-    ("ITU-D", r"\bITU-D\b|(?i:(?:telecommunication\s+)?development\s+sector)"),
-    ("BR", r"\bBR\b|(?i:radiocommunication\s+bureau)"),
-    ("TSB", r"\bTSB\b|(?i:telecommunication\s+standardi[sz]ation\s+bureau)"),
-    ("BDT", r"\bBDT\b|(?i:telecommunication\s+development\s+bureau)"),
-    ("General Secretariat", r"(?i:general\s+secretariat|secretary[- ]general)|\bGS\b"),
-    ("Secretariat", r"(?i:\b(?:the\s+)?(?:ISCG\s+)?secretariat\b)"),
-    ("ISCG", r"\bISCG\b|(?i:inter-sector\s+coordination\s+group)"),
-    ("Council", r"\bCouncil\b(?!\s+Working)|\bITU\s+Council\b"),
-    ("Member States", r"(?i:\bmember\s+states\b)"),
-    ("Sector Members", r"(?i:\bsector\s+members\b)"),
+# Canonical name, pattern, and the lower-case words one of which the sentence must hold
+# for the pattern to be tried (a set look-up is far cheaper than a regex scan). Longer
+# matches win over shorter overlapping ones: "ITU-T SG17" beats "ITU-T" and "General
+# Secretariat" beats "Secretariat".
+BODIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("RAG", r"\bRAG\b|(?i:radiocommunication\s+advisory\s+group)", ("rag", "radiocommunication")),
+    ("TSAG", r"\bTSAG\b|(?i:telecommunication\s+standardi[sz]ation\s+advisory\s+group)",
+     ("tsag", "telecommunication")),
+    ("TDAG", r"\bTDAG\b|(?i:telecommunication\s+development\s+advisory\s+group)",
+     ("tdag", "telecommunication")),
+    ("ITU-R", r"\bITU-R\b|(?i:radiocommunication\s+sector)", ("itu", "radiocommunication")),
+    ("ITU-T", r"\bITU-T\b|(?i:(?:telecommunication\s+)?standardi[sz]ation\s+sector)",
+     ("itu", "standardization", "standardisation")),
+    ("ITU-D", r"\bITU-D\b|(?i:(?:telecommunication\s+)?development\s+sector)",
+     ("itu", "development")),
+    ("BR", r"\bBR\b|(?i:radiocommunication\s+bureau)", ("br", "radiocommunication")),
+    ("TSB", r"\bTSB\b|(?i:telecommunication\s+standardi[sz]ation\s+bureau)",
+     ("tsb", "telecommunication")),
+    ("BDT", r"\bBDT\b|(?i:telecommunication\s+development\s+bureau)",
+     ("bdt", "telecommunication")),
+    ("General Secretariat", r"(?i:general\s+secretariat|secretary[- ]general)|\bGS\b",
+     ("general", "gs")),
+    ("Secretariat", r"(?i:\b(?:the\s+)?(?:ISCG\s+)?secretariat\b)", ("secretariat",)),
+    ("ISCG", r"\bISCG\b|(?i:inter-sector\s+coordination\s+group)", ("iscg", "inter")),
+    ("Council", r"\bCouncil\b(?!\s+Working)|\bITU\s+Council\b", ("council",)),
+    ("Member States", r"(?i:\bmember\s+states\b)", ("states",)),
+    ("Sector Members", r"(?i:\bsector\s+members\b)", ("sector",)),
     # Collective names stand for every body they cover.
-    ("BR, TSB, BDT", r"(?i:\b(?:the\s+)?(?:three\s+|all\s+|ITU\s+)?bureaux\b)"),
+    ("BR, TSB, BDT", r"(?i:\b(?:the\s+)?(?:three\s+|all\s+|ITU\s+)?bureaux\b)", ("bureaux",)),
     ("RAG, TSAG, TDAG",
-     r"(?i:\b(?:the\s+)?(?:three\s+|all\s+|each\s+|every\s+)?(?:sector\s+)?advisory\s+groups?\b)"
-     r"(?!\s+(?:of|for)\b)"),
+     (r"(?i:\b(?:the\s+)?(?:three\s+|all\s+|each\s+|every\s+)?(?:sector\s+)?advisory\s+"
+      r"groups?\b)(?!\s+(?:of|for)\b)"), ("advisory",)),
 )
 # Bodies whose name is built from the match (study groups, working parties, CWGs, FGs).
 _STUDY_GROUP = re.compile(
@@ -73,11 +81,6 @@ class OwnerMention:
     end: int
 
 
-@lru_cache(maxsize=1)
-def _body_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((name, re.compile(pattern)) for name, pattern in BODIES)
-
-
 def _accent_pattern(text: str) -> str:
     """A regex matching ``text`` with or without its accents and with any spacing."""
     parts = []
@@ -93,96 +96,140 @@ def _accent_pattern(text: str) -> str:
     return "".join(parts)
 
 
-@dataclass(frozen=True)
-class _MemberPatterns:
-    full: tuple[tuple[Member, re.Pattern[str]], ...]
-    first: tuple[tuple[Member, re.Pattern[str]], ...]
-    vocative: tuple[tuple[Member, re.Pattern[str]], ...]
-    chair: Member | None
-
-
-_MEMBER_CACHE: dict[int, _MemberPatterns] = {}
-
-
-def _member_patterns(members: MembersConfig) -> _MemberPatterns:
-    cached = _MEMBER_CACHE.get(id(members))
-    if cached is not None:
-        return cached
-    full = []
-    first_names: dict[str, list[Member]] = {}
-    for member in members.members:
-        words = member.name.split()
-        alternatives = [_accent_pattern(member.name)]
-        if len(words) > 1:
-            alternatives.append(_TITLES + r"\s+" + _accent_pattern(words[-1]))
-        alternatives.extend(re.escape(a) for a in member.addresses)
-        full.append((member, re.compile(r"(?i:\b(?:" + "|".join(alternatives) + r")\b)")))
-        first_names.setdefault(words[0].casefold(), []).append(member)
-    unique = [found[0] for found in first_names.values()
-              if len(found) == 1 and len(found[0].name.split()) > 1]
-    # A first name alone ("Marc will check ...") is the member when no other member
-    # shares it; matched with its capital only, so "grace period" is not Grace Okafor.
-    first = tuple(
-        (member, re.compile(r"\b" + _accent_pattern(member.name.split()[0]) + r"\b(?!\s+[A-Z])"))
-        for member in unique
-    )
-    vocative = tuple(
-        (found[0], re.compile(
-            r"^(?i:(?:hi|dear|hello)\s+)?(?P<name>" + _accent_pattern(found[0].name.split()[0])
-            + r")\s*[,:\u2013]", re.IGNORECASE))
-        for found in first_names.values()
-        if len(found) == 1 and len(found[0].name.split()) > 1
-    )
-    chairs = [m for m in members.members if m.role is Role.CHAIR]
-    patterns = _MemberPatterns(tuple(full), first, vocative,
-                               chairs[0] if len(chairs) == 1 else None)
-    if len(_MEMBER_CACHE) > 8:
-        _MEMBER_CACHE.clear()
-    _MEMBER_CACHE[id(members)] = patterns
-    return patterns
-
-
-def _study_group_name(match: re.Match[str]) -> str:
+def _study_group_name(text: str) -> str:
+    match = _STUDY_GROUP.fullmatch(text)
+    assert match is not None
     sector = match.group("sector")
     return f"{sector} SG{match.group('n')}" if sector else f"SG{match.group('n')}"
 
 
-def _working_party_name(match: re.Match[str]) -> str:
+def _working_party_name(text: str) -> str:
+    match = _WORKING_PARTY.fullmatch(text)
+    assert match is not None
     sector, number = match.group("sector"), match.group("n")
     if sector is None and number[-1].isalpha():
         sector = "ITU-R"  # 5D, 4A...: only Radiocommunication working parties carry letters
     return f"{sector} WP{number}" if sector else f"WP{number}"
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _words(text: str) -> set[str]:
+    """The lower-case words of ``text``, also without accents ("lucía" and "lucia")."""
+    words = set(_WORD.findall(text.lower()))
+    if not text.isascii():
+        words |= {_strip_accents(w) for w in words}
+    return words
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    """A pattern, how to name what it matches, and the words that let it be tried."""
+
+    regex: re.Pattern[str]
+    name: Callable[[str], tuple[str, str]]
+    gate: frozenset[str]
+
+
+def _fixed(owner: str, kind: str) -> Callable[[str], tuple[str, str]]:
+    return lambda _text: (owner, kind)
+
+
+_CHAIR_WORDS = frozenset({"chair", "chairman", "chairperson", "chairwoman"})
+_STATIC: tuple[_Pattern, ...] = (
+    _Pattern(_GROUP_CHAIR, lambda t: (t.split()[0], "group"), _CHAIR_WORDS | {"management"}),
+    _Pattern(_STUDY_GROUP, lambda t: (_study_group_name(t), "group"), frozenset({"sg", "study"})),
+    _Pattern(_WORKING_PARTY, lambda t: (_working_party_name(t), "group"),
+             frozenset({"wp", "working"})),
+    _Pattern(_NAMED_GROUP, lambda t: (t, "group"), frozenset({"cwg", "fg", "jca", "irg"})),
+    *(_Pattern(re.compile(pattern), _fixed(name, "group"), frozenset(gate))
+      for name, pattern, gate in BODIES),
+)
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    patterns: tuple[_Pattern, ...]
+    vocatives: tuple[tuple[Member, re.Pattern[str]], ...]
+
+
+def _name_words(member: Member) -> frozenset[str]:
+    words = _words(member.name)
+    for address in member.addresses:
+        words |= _words(address.split("@")[0])
+    return frozenset(words)
+
+
+def _build_matcher(members: MembersConfig | None) -> _Matcher:
+    patterns: list[_Pattern] = list(_STATIC)
+    vocatives: list[tuple[Member, re.Pattern[str]]] = []
+    if members is None:
+        return _Matcher(tuple(patterns), ())
+    first_names: dict[str, list[Member]] = {}
+    for member in members.members:
+        words = member.name.split()
+        forms = [_accent_pattern(member.name)]
+        if len(words) > 1:
+            forms.append(_TITLES + r"\s+" + _accent_pattern(words[-1]))
+        forms.extend(re.escape(a) for a in member.addresses)
+        patterns.append(_Pattern(re.compile(r"(?i:\b(?:" + "|".join(forms) + r")\b)"),
+                                 _fixed(member.name, "member"), _name_words(member)))
+        first_names.setdefault(words[0].casefold(), []).append(member)
+    for found in first_names.values():
+        member = found[0]
+        if len(found) != 1 or len(member.name.split()) < 2:
+            continue
+        given = member.name.split()[0]
+        # A first name alone ("Marc will check ...") is the member when no other member
+        # shares it; only with its capital, so "grace period" is nobody.
+        patterns.append(_Pattern(
+            re.compile(r"\b" + _accent_pattern(given) + r"\b(?!\s+[A-Z])"),
+            _fixed(member.name, "member"), frozenset(_words(given))))
+        vocatives.append((member, re.compile(
+            r"^(?i:(?:hi|dear|hello)\s+)?(?P<name>" + _accent_pattern(given) + r")\s*[,:\u2013]",
+            re.IGNORECASE)))
+    chairs = [m for m in members.members if m.role is Role.CHAIR]
+    if len(chairs) == 1:
+        patterns.append(_Pattern(_CHAIR, _fixed(chairs[0].name, "member"), _CHAIR_WORDS))
+    return _Matcher(tuple(patterns), tuple(vocatives))
+
+
+_MATCHERS: dict[int, tuple[MembersConfig | None, _Matcher]] = {}
+
+
+def _matcher(members: MembersConfig | None) -> _Matcher:
+    key = id(members)
+    cached = _MATCHERS.get(key)
+    if cached is not None and cached[0] is members:
+        return cached[1]
+    if len(_MATCHERS) > 8:
+        _MATCHERS.clear()
+    matcher = _build_matcher(members)
+    _MATCHERS[key] = (members, matcher)
+    return matcher
+
+
 def find_mentions(text: str, members: MembersConfig | None) -> list[OwnerMention]:
     """Bodies and members named in ``text``, left to right, longest match first."""
+    matcher = _matcher(members)
+    words = _words(text)
     found: list[OwnerMention] = []
-    for name, pattern in _body_patterns():
-        found.extend(OwnerMention(name, "group", m.start(), m.end()) for m in pattern.finditer(text))
-    found.extend(OwnerMention(_study_group_name(m), "group", m.start(), m.end())
-                 for m in _STUDY_GROUP.finditer(text))
-    found.extend(OwnerMention(_working_party_name(m), "group", m.start(), m.end())
-                 for m in _WORKING_PARTY.finditer(text))
-    found.extend(OwnerMention(m.group(0), "group", m.start(), m.end())
-                 for m in _NAMED_GROUP.finditer(text))
-    found.extend(OwnerMention(m.group("group"), "group", m.start(), m.end())
-                 for m in _GROUP_CHAIR.finditer(text))
-    if members is not None and members.members:
-        patterns = _member_patterns(members)
-        for member, pattern in patterns.full:
-            found.extend(OwnerMention(member.name, "member", m.start(), m.end())
-                         for m in pattern.finditer(text))
-        for member, pattern in patterns.first:
-            found.extend(OwnerMention(member.name, "member", m.start(), m.end())
-                         for m in pattern.finditer(text))
-        for member, pattern in patterns.vocative:
-            match = pattern.match(text)
-            if match:
-                found.append(OwnerMention(member.name, "member", match.start("name"),
-                                          match.end("name")))
-        if patterns.chair is not None:
-            found.extend(OwnerMention(patterns.chair.name, "member", m.start(), m.end())
-                         for m in _CHAIR.finditer(text))
+    for member, pattern in matcher.vocatives:
+        match = pattern.match(text)
+        if match:
+            found.append(OwnerMention(member.name, "member", match.start("name"),
+                                      match.end("name")))
+    for candidate in matcher.patterns:
+        if candidate.gate.isdisjoint(words):
+            continue
+        for match in candidate.regex.finditer(text):
+            owner, kind = candidate.name(match.group(0))
+            found.append(OwnerMention(owner, kind, match.start(), match.end()))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[OwnerMention] = []
     for mention in found:

@@ -148,12 +148,54 @@ class Rule:
     needs_date: bool = False
     skip_past: bool = False
     skip_past_due: bool = False
+    keywords: tuple[str, ...] = ()
+
+    def may_match(self, lowered: str) -> bool:
+        """A cheap test before the regex: one of the rule's words is in the sentence."""
+        return not self.keywords or any(word in lowered for word in self.keywords)
 
 
 def rule(name: str, kind: str, pattern: str, owner: str, confidence: float,
          **checks: bool) -> Rule:
-    """A :class:`Rule` with a case-insensitive pattern."""
-    return Rule(name, kind, re.compile(pattern, re.IGNORECASE), owner, confidence, **checks)
+    """A :class:`Rule` with a case-insensitive pattern and the keywords it needs."""
+    return Rule(name, kind, re.compile(pattern, re.IGNORECASE), owner, confidence,
+                keywords=KEYWORDS.get(name, ()), **checks)
+
+
+_PARTICIPLE_WORDS = ("invited", "requested", "asked", "encouraged", "urged", "expected",
+                     "tasked", "instructed", "called", "required", "mandated", "entrusted")
+# Lower-case words one of which each rule's pattern needs: most sentences of a message
+# match no rule, and a substring test is much cheaper than the regex (see bench/).
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "invited_to_note": _PARTICIPLE_WORDS,
+    "we_invite_to_note": ("invite", "request", "ask", "encourag"),
+    "may_wish_to_note": ("may wish",),
+    "please_note": ("please", "kindly"),
+    "for_information": ("for information", "for your", "for info", "for awareness",
+                        "for reference", "fyi"),
+    "invited_to": _PARTICIPLE_WORDS,
+    "we_request": ("invite", "request", "ask", "encourag", "urge", "call", "tasked"),
+    "kindly_requested": ("kindly",),
+    "proposed_that": ("propos", "suggest", "recommend"),
+    "may_wish": ("may wish",),
+    "could_you": ("could", "can", "would", "will"),
+    "please_do": ("please", "kindly"),
+    "grateful_if": (" if ",),
+    "we_would_appreciate": ("appreciat", "welcome", "grateful", "helpful", "look forward"),
+    "commitment": ("will", "shall", "'ll", "\u2019ll", "going to", "plan to", "intend",
+                   "undertake", "commit", "happy to", "try to", "can"),
+    "entity_will": ("will", "shall", "should", "need", "has to", "have to", "must", "is to",
+                    "are to", "agreed", "undertaken", "volunteered", "offered", "undertook"),
+    "minutes_action": (" to ",),
+    "for_action": ("for ",),
+    "passive_request": ("contribution", "comment", "input", "repl", "response", "nomination",
+                        "proposal", "feedback", "views", "candidature", "registration",
+                        "document", "paper", "presentation", "slides"),
+    "we_need": ("need", "must", "have to"),
+    "no_later_than": ("later than", "at the latest"),
+    "deadline": ("deadline", "due date", "cut-off", "cutoff"),
+    "action_header": ("action", "to do"),
+}
 
 
 RULES: tuple[Rule, ...] = (
@@ -239,8 +281,9 @@ RULES: tuple[Rule, ...] = (
 def custom_rules(action_phrases: tuple[str, ...], note_phrases: tuple[str, ...]) -> tuple[Rule, ...]:
     """Rules for the phrases a deployment adds, placed before the built-in ones."""
     return tuple(
-        rule(f"custom_{kind}", kind, r"\b" + r"\s+".join(map(re.escape, p.split())) + r"\b",
+        Rule(f"custom_{kind}", kind,
+             re.compile(r"\b" + r"\s+".join(map(re.escape, p.split())) + r"\b", re.IGNORECASE),
              "subject", 0.7)
         for kind, phrases in ((NOTE, note_phrases), (ACTION, action_phrases))
-        for p in phrases
+        for p in phrases if p.strip()
     )

@@ -179,9 +179,8 @@ class _Owners:
         candidates = self._outside_asides(match.start())
         start = self.mentions[candidates[-1]].end if candidates else 0
         gap = _ASIDE.sub(" ", self.text[start:match.start()])
-        if candidates:
-            if self.pronoun(gap) is None and len(gap.split()) <= 5:
-                return self.chain(candidates[-1], forward=False)
+        if candidates and self.pronoun(gap) is None and len(gap.split()) <= 5:
+            return self.chain(candidates[-1], forward=False)
         pronoun = self.pronoun(gap if candidates else self.text[:match.start()])
         if pronoun is not None:
             return pronoun
@@ -299,7 +298,10 @@ def _classify(sentence: Sentence, message: ActionInput, rules: ActionRules,
     due: DueMention | None = None
     due_read = False
     base = message.date.date() if message.date is not None else None
+    lowered = text.lower()
     for rule in _rules_for(rules):
+        if not rule.may_match(lowered):
+            continue
         match = rule.pattern.search(text)
         if match is None:
             continue
@@ -379,10 +381,10 @@ def _apply_context(found: list[_Found]) -> list[ActionCandidate]:
             continue  # context only: the body says what is to be done
         if item.header == "deadline" and for_action is not None:
             continue  # merged into the "For action to" item below
-        if candidate.kind == ACTION and item.header != "for_action":
-            if for_action is not None and not item.owner_explicit:
-                candidate = replace(candidate, owner=for_action.candidate.owner,
-                                    owner_kind=for_action.candidate.owner_kind)
+        if (candidate.kind == ACTION and item.header != "for_action"
+                and for_action is not None and not item.owner_explicit):
+            candidate = replace(candidate, owner=for_action.candidate.owner,
+                                owner_kind=for_action.candidate.owner_kind)
         if candidate.kind == ACTION and deadline is not None and candidate.due is None and (
             item.due_mention is None or item.due_mention.kind != "next_meeting"
         ):
@@ -538,12 +540,12 @@ def detect_closure(
 # Re-exported so callers need one import.
 __all__ = [
     "ACTION",
-    "NOTE",
-    "ActionRules",
-    "ClosingSentence",
     "DEFAULT_CLOSURE_PHRASES",
     "DEFAULT_RULES",
+    "NOTE",
     "RULES",
+    "ActionRules",
+    "ClosingSentence",
     "Rule",
     "closing_sentences",
     "detect_closure",
