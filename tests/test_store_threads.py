@@ -229,6 +229,27 @@ def test_reply_without_headers_joins_the_recent_thread_of_its_subject(
     assert thread_rows(session)[agenda_id]["participants"] == ["chair@itu.int", "k@bnetza.de"]
 
 
+def test_a_thread_whose_root_becomes_a_ghost_joins_its_subject_thread(
+    session: Session, list_id: int
+) -> None:
+    # JWZ groups a non-reply root under a ghost root of the same subject. The ghost
+    # appears only when the second reply to the missing message arrives, linked by
+    # references to a thread other than the one its subject joins.
+    first = store(session, list_id, msg("n", 0, subject="Budget"))
+    (n_thread,) = attach_to_threads(session, list_id, first)
+    second = store(session, list_id, msg("x1", 1, irt="gone", refs=["gone"], subject="Budget"))
+    (x_thread,) = attach_to_threads(session, list_id, second)
+    assert x_thread != n_thread  # two non-replies: not grouped
+    third = store(session, list_id, msg("x2", 2, irt="gone", refs=["gone"], subject="Budget"))
+    assert attach_to_threads(session, list_id, third) == {n_thread}
+    assert layout(session) == {
+        "n": (n_thread, None),
+        "x1": (n_thread, None),
+        "x2": (n_thread, None),
+    }
+    assert list(thread_rows(session)) == [n_thread]
+
+
 def test_a_late_message_whose_headers_contradict_others_splits_the_thread(
     session: Session, list_id: int
 ) -> None:

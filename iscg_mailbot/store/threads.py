@@ -12,10 +12,14 @@ The affected set is found with a handful of queries per batch, not per message:
 2. existing messages whose references name a new message (a parent arriving late,
    through the ``message_references.referenced_id`` index) or share a referenced id
    with one (siblings under the same missing parent);
-3. for new messages linked to nothing stored, the most recent thread of the list with
-   the same normalised subject active within :data:`SUBJECT_WINDOW` of the message;
-4. whole threads of everything found, repeated until no reference leads further out
-   (usually one more round), so the result is what JWZ gives on the whole component.
+3. whole threads of everything found, repeated until no reference leads further out
+   (usually one more round);
+4. threads of the list whose normalised subject is that of a tree that changed and
+   that were active within :data:`SUBJECT_WINDOW` of it, which JWZ's subject grouping
+   may join (then 3 and 4 again).
+
+With messages arriving in date order the threads are exactly what
+:func:`~iscg_mailbot.thread.jwz.build_threads` gives on the whole list.
 """
 
 from __future__ import annotations
@@ -24,14 +28,14 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import delete, or_, select, true, update
 from sqlalchemy.orm import Session, load_only
 
 from iscg_mailbot.parse.subjects import is_reply_subject
-from iscg_mailbot.records import ThreadRef
+from iscg_mailbot.records import ThreadNode, ThreadRef
 from iscg_mailbot.store.models import Message, MessageReference, Thread
 from iscg_mailbot.thread.jwz import build_threads, iter_message_ids, parent_map
 
@@ -131,23 +135,28 @@ class _Candidate(NamedTuple):
     first_activity: datetime | None
     last_activity: datetime | None
 
-    def near(self, date: datetime | None) -> bool:
-        """Active within SUBJECT_WINDOW of ``date`` (an undated message takes any thread)."""
-        if date is None:
+    def near(self, span: tuple[datetime, datetime] | None) -> bool:
+        """Active within SUBJECT_WINDOW of ``span`` (an undated span takes any thread)."""
+        if span is None:
             return True
         if self.first_activity is None or self.last_activity is None:
             return False
-        return self.first_activity - SUBJECT_WINDOW <= date <= self.last_activity + SUBJECT_WINDOW
+        earliest, latest = span
+        return (
+            self.first_activity - SUBJECT_WINDOW <= latest
+            and earliest <= self.last_activity + SUBJECT_WINDOW
+        )
 
-    def recency(self) -> tuple[bool, datetime, int]:
-        return (self.last_activity is not None, self.last_activity or datetime.min, self.id)
 
+def _subject_threads(
+    session: Session, list_id: int, wanted: dict[str, list[tuple[datetime, datetime] | None]]
+) -> set[int]:
+    """Threads of the list with one of the subjects, active near one of its date spans.
 
-def _subject_threads(session: Session, list_id: int, messages: Sequence[Message]) -> set[int]:
-    """For each message, the most recent same-subject thread active near its date."""
-    subjects = {m.normalised_subject for m in messages if m.normalised_subject}
+    An undated span takes only the most recent thread of its subject.
+    """
     by_subject: dict[str, list[_Candidate]] = defaultdict(list)
-    for chunk in _chunks(subjects):
+    for chunk in _chunks(set(wanted)):
         rows = session.execute(
             select(
                 Thread.normalised_subject, Thread.id, Thread.first_activity, Thread.last_activity
@@ -156,11 +165,19 @@ def _subject_threads(session: Session, list_id: int, messages: Sequence[Message]
         for subject, thread_id, first, last in rows:
             by_subject[subject].append(_Candidate(thread_id, first, last))
     chosen: set[int] = set()
-    for message in messages:
-        near = [t for t in by_subject.get(message.normalised_subject, ()) if t.near(message.date)]
-        if near:
-            chosen.add(max(near, key=_Candidate.recency).id)
+    for subject, spans in wanted.items():
+        candidates = by_subject.get(subject, [])
+        for span in spans:
+            if span is None and candidates:
+                chosen.add(max(candidates, key=_recency).id)
+            else:
+                chosen.update(t.id for t in candidates if t.near(span))
     return chosen
+
+
+def _recency(candidate: _Candidate) -> tuple[bool, datetime, int]:
+    last = candidate.last_activity
+    return (last is not None, last or datetime.min.replace(tzinfo=UTC), candidate.id)
 
 
 def _load(session: Session, thread_ids: Collection[int], pks: Collection[int]) -> list[Message]:
@@ -180,43 +197,92 @@ def _load(session: Session, thread_ids: Collection[int], pks: Collection[int]) -
     return loaded
 
 
-def _affected_messages(
-    session: Session, list_id: int, new: Sequence[Message]
-) -> dict[int, Message]:
-    """The new messages plus every stored message whose threading they can change."""
-    members: dict[int, Message] = {m.id: m for m in new}
-    known_ids = {m.message_id for m in new}
-    pointed = {mid for m in new for mid in _pointers(m)}
-    queried: set[str] = set()
-    loaded_threads: set[int] = set()
-    pending = {m.thread_id for m in new if m.thread_id is not None}
-    by_id, by_reference = pointed - known_ids, known_ids | pointed
-    for round_number in range(_MAX_ROUNDS):
-        found = _neighbours(session, list_id, by_id, by_reference, members, loaded_threads)
-        queried |= by_id | by_reference
-        if round_number == 0:
-            unlinked = [
-                m
-                for m in new
-                if m.message_id not in found.matched
-                and not found.matched.intersection(_pointers(m))
-            ]
-            pending |= _subject_threads(session, list_id, unlinked)
-        pending = (pending | found.threads) - loaded_threads
-        loose = found.loose - members.keys()
-        if not pending and not loose:
-            break
-        fresh = [m for m in _load(session, pending, loose) if m.id not in members]
-        loaded_threads |= pending
-        pending = set()
-        for message in fresh:
-            members[message.id] = message
-            known_ids.add(message.message_id)
-        by_reference = {mid for m in fresh for mid in (m.message_id, *_pointers(m))} - queried
-        by_id = by_reference - known_ids
-    else:
+class _Component:
+    """The new messages and the stored ones they can affect, grown a round at a time."""
+
+    def __init__(self, session: Session, list_id: int, new: Sequence[Message]) -> None:
+        self.session = session
+        self.list_id = list_id
+        self.new = list(new)
+        self.members: dict[int, Message] = {}
+        self.by_mid: dict[str, Message] = {}
+        self.refs: list[ThreadRef] = []  # built once per message: subjects cost a regex
+        self.queried: set[str] = set()
+        self.loaded_threads: set[int] = set()
+        self._admit(self.new)
+
+    def _admit(self, messages: Iterable[Message]) -> None:
+        for message in messages:
+            self.members[message.id] = message
+            self.by_mid[message.message_id] = message
+            self.refs.append(_thread_ref(message))
+
+    def add(self, thread_ids: Collection[int], pks: Collection[int] = ()) -> list[Message]:
+        """Load whole threads (and unthreaded messages) not loaded yet; return the new members."""
+        threads = set(thread_ids) - self.loaded_threads
+        loose = set(pks) - self.members.keys()
+        if not threads and not loose:
+            return []
+        fresh = [m for m in _load(self.session, threads, loose) if m.id not in self.members]
+        self.loaded_threads |= threads
+        self._admit(fresh)
+        return fresh
+
+    def follow_references(self, start: Sequence[Message]) -> None:
+        """Add stored messages linked to ``start`` by references, until nothing new comes."""
+        frontier = list(start)
+        for _ in range(_MAX_ROUNDS):
+            by_reference = {
+                mid for m in frontier for mid in (m.message_id, *_pointers(m))
+            } - self.queried
+            by_id = by_reference - self.by_mid.keys()
+            self.queried |= by_reference
+            found = _neighbours(
+                self.session,
+                self.list_id,
+                by_id,
+                by_reference,
+                self.members,
+                self.loaded_threads,
+            )
+            frontier = self.add(found.threads, found.loose)
+            if not frontier:
+                return
         log.warning("threading: references still lead further after %d rounds", _MAX_ROUNDS)
-    return members
+
+    def subjects_to_check(
+        self, trees: list[list[str]]
+    ) -> dict[str, list[tuple[datetime, datetime] | None]]:
+        """Subject and date span of each tree that is not exactly a stored thread."""
+        by_mid = self.by_mid
+        sizes = Counter(m.thread_id for m in self.members.values())
+        wanted: dict[str, list[tuple[datetime, datetime] | None]] = defaultdict(list)
+        for tree in trees:
+            threads = {by_mid[mid].thread_id for mid in tree}
+            only = threads.pop() if len(threads) == 1 else None
+            if only is not None and sizes[only] == len(tree):
+                continue  # a stored thread unchanged: it was grouped by subject already
+            subject = by_mid[tree[0]].normalised_subject
+            if subject:
+                dates = [d for mid in tree if (d := by_mid[mid].date) is not None]
+                wanted[subject].append((min(dates), max(dates)) if dates else None)
+        return wanted
+
+    def thread(self) -> list[ThreadNode]:
+        """JWZ over the component, pulling in same-subject threads the roots may join."""
+        self.add({m.thread_id for m in self.new if m.thread_id is not None})
+        self.follow_references(self.new)
+        for _ in range(_MAX_ROUNDS):
+            roots = build_threads(self.refs, subject_window=SUBJECT_WINDOW)
+            trees = [list(iter_message_ids(root)) for root in roots]
+            wanted = self.subjects_to_check(trees)
+            extra = _subject_threads(self.session, self.list_id, wanted) if wanted else set()
+            fresh = self.add(extra)
+            if not fresh:
+                return roots
+            self.follow_references(fresh)
+        log.warning("threading: subjects still lead further after %d rounds", _MAX_ROUNDS)
+        return roots
 
 
 def _assign(trees: list[list[str]], by_mid: dict[str, Message]) -> dict[int, int]:
@@ -288,9 +354,9 @@ def attach_to_threads(session: Session, list_id: int, messages: Sequence[Message
     """
     if not messages:
         return set()
-    members = _affected_messages(session, list_id, messages)
-    by_mid = {m.message_id: m for m in members.values()}
-    roots = build_threads(map(_thread_ref, members.values()), subject_window=SUBJECT_WINDOW)
+    component = _Component(session, list_id, messages)
+    roots = component.thread()
+    members, by_mid = component.members, component.by_mid
     parents = parent_map(roots)
     trees = [list(iter_message_ids(root)) for root in roots]
     owner = _assign(trees, by_mid)
