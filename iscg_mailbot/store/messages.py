@@ -110,8 +110,11 @@ def save_messages(session: Session, list_id: int, batch: Sequence[ParsedMessage]
     duplicates = len(batch) - len(fresh)
     if not fresh:
         return StoredBatch(new_message_ids=[], duplicates=duplicates)
+    # Core inserts on the tables: the ORM's per-row bookkeeping cost more than the
+    # database itself here, and the rows are re-read only when threading needs them.
+    messages = Message.__table__
     result = session.execute(
-        insert(Message).returning(Message.id, Message.message_id, sort_by_parameter_order=True),
+        insert(messages).returning(messages.c.id, sort_by_parameter_order=True),
         [_row(list_id, parsed) for parsed in fresh],
     )
     ids = [row.id for row in result]
@@ -121,7 +124,7 @@ def save_messages(session: Session, list_id: int, batch: Sequence[ParsedMessage]
         targets.pop(parsed.message_id, None)
         references.extend({"message_pk": pk, "referenced_id": ref[:998]} for ref in targets)
     if references:
-        session.execute(insert(MessageReference), references)
+        session.execute(insert(MessageReference.__table__), references)
     return StoredBatch(new_message_ids=ids, duplicates=duplicates)
 
 

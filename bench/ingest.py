@@ -1,0 +1,152 @@
+"""Ingest benchmark: raw IMAP FETCH (the ceiling) against our full sync, same run.
+
+Fills a throw-away Dovecot with N realistic messages (the shipped sample archive and,
+when present, the real list archives under ../shared/corpus/archive, cycled with fresh
+Message-IDs), then prints:
+
+- the raw FETCH rate of those messages with imapclient alone (batched, BODY.PEEK[]);
+- our sync rate (fetch + parse + thread + store) into SQLite and into PostgreSQL;
+- their ratio to the raw rate (goal: >= 0.5) and the no-change poll latency.
+
+Usage: python bench/ingest.py [--messages 20000] [--postgres URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import mailbox
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import create_engine, text  # noqa: E402
+
+from iscg_mailbot.config import Settings  # noqa: E402
+from iscg_mailbot.services.app import App  # noqa: E402
+from iscg_mailbot.services.demo import sample_archive  # noqa: E402
+from iscg_mailbot.services.ingest import sync  # noqa: E402
+from iscg_mailbot.source.imap import ImapSource  # noqa: E402
+from iscg_mailbot.store.database import connect, upgrade  # noqa: E402
+from tests.servers.dovecot import DovecotServer  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "archive"
+_ID = re.compile(rb"<([^<>\s]+)>")
+
+
+def corpus_messages() -> list[bytes]:
+    files = [sample_archive()]
+    if CORPUS.is_dir():
+        files += sorted(CORPUS.glob("lore-ksummit-202[2-4].mbox"))
+    messages: list[bytes] = []
+    for path in files:
+        messages.extend(m.as_bytes() for m in mailbox.mbox(path))
+    return messages
+
+
+def variant(raw: bytes, cycle: int) -> bytes:
+    """The message with every <id> rewritten for this cycle, so threads stay threads."""
+    if cycle == 0:
+        return raw
+    head, sep, body = raw.partition(b"\n\n")
+    return _ID.sub(lambda m: b"<c%d." % cycle + m.group(1) + b">", head) + sep + body
+
+
+def fill(server: DovecotServer, count: int) -> None:
+    base = corpus_messages()
+    batch: list[bytes] = []
+    for n in range(count):
+        batch.append(variant(base[n % len(base)], n // len(base)).replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+        if len(batch) == 500:
+            server.append("INBOX", batch)
+            batch = []
+    if batch:
+        server.append("INBOX", batch)
+
+
+def raw_fetch_rate(server: DovecotServer, batch_size: int) -> tuple[int, float]:
+    with server.client() as client:
+        client.select_folder("INBOX", readonly=True)
+        uids = client.search("ALL")
+        start = time.perf_counter()
+        fetched = 0
+        for i in range(0, len(uids), batch_size):
+            response = client.fetch(uids[i : i + batch_size], ["BODY.PEEK[]", "INTERNALDATE"])
+            fetched += len(response)
+        return fetched, time.perf_counter() - start
+
+
+def our_sync_rate(server: DovecotServer, url: str, batch_size: int) -> tuple[int, float, float]:
+    engine = connect(url)
+    upgrade(engine)
+    config = server.mailbox_config(name="bench", list="int-sect-team", batch_size=batch_size)
+    app = App(settings=Settings(mailboxes=(config,)), engine=engine)
+    source = ImapSource(config, server.password)
+    start = time.perf_counter()
+    [report] = sync(app, sources={"bench": source})
+    elapsed = time.perf_counter() - start
+    if report.error:
+        raise SystemExit(f"sync failed: {report.error}")
+    polls = []
+    for _ in range(20):
+        t0 = time.perf_counter()
+        [again] = sync(app, sources={"bench": source})
+        polls.append(time.perf_counter() - t0)
+        assert again.fetched == 0
+    source.close()
+    engine.dispose()
+    return report.stored + report.duplicates + report.quarantined, elapsed, statistics.median(polls)
+
+
+def reset_postgres(url: str) -> None:
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--messages", type=int, default=20_000)
+    parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/iscg_bench",
+                        help="a database this benchmark may wipe (created if missing)")
+    args = parser.parse_args()
+
+    with DovecotServer(tls=False) as server:
+        t0 = time.perf_counter()
+        fill(server, args.messages)
+        print(f"filled Dovecot with {args.messages} messages in {time.perf_counter() - t0:.1f} s")
+        fetched, raw_seconds = raw_fetch_rate(server, args.batch_size)
+        raw_rate = fetched / raw_seconds
+        print(f"raw imapclient FETCH:     {raw_rate:8.0f} msg/s  ({fetched} in {raw_seconds:.1f} s)  [baseline]")
+        with tempfile.TemporaryDirectory() as tmp:
+            targets = [("SQLite", f"sqlite:///{tmp}/bench.db")]
+            try:
+                admin = create_engine(args.postgres.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
+                with admin.connect() as connection:
+                    name = args.postgres.rsplit("/", 1)[1]
+                    exists = connection.execute(text("SELECT 1 FROM pg_database WHERE datname=:n"), {"n": name}).scalar()
+                    if not exists:
+                        connection.execute(text(f'CREATE DATABASE "{name}"'))
+                reset_postgres(args.postgres)
+                targets.append(("PostgreSQL", args.postgres))
+            except Exception as exc:  # noqa: BLE001
+                print(f"PostgreSQL skipped: {exc}".splitlines()[0])
+            for label, url in targets:
+                count, seconds, poll = our_sync_rate(server, url, args.batch_size)
+                rate = count / seconds
+                print(
+                    f"our sync into {label:10s} {rate:8.0f} msg/s  ({count} in {seconds:.1f} s)  "
+                    f"ratio {rate / raw_rate:.2f}  no-change poll {poll * 1000:.2f} ms"
+                )
+
+
+if __name__ == "__main__":
+    main()
