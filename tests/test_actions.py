@@ -19,6 +19,7 @@ from iscg_mailbot.members_config import MembersConfig, load_members
 from iscg_mailbot.records import ActionInput, Address, OpenItem
 
 ROOT = Path(__file__).resolve().parents[1]
+MEMBERS = Path(__file__).resolve().parent / "data" / "action_members.yaml"
 GENEVA = timezone(timedelta(hours=1))
 WEDNESDAY = datetime(2027, 3, 3, 10, 0, tzinfo=GENEVA)
 KENJI = Address("Kenji Watanabe", "kenji.watanabe@example.org")
@@ -28,7 +29,7 @@ LIST = Address("ISCG list", "iscg@lists.example.int")
 
 @pytest.fixture(scope="module")
 def members() -> MembersConfig:
-    return load_members(ROOT / "config" / "members.yaml")
+    return load_members(MEMBERS)
 
 
 def one(text: str, when: datetime | None = WEDNESDAY, **kwargs: object) -> ActionInput:
@@ -314,7 +315,7 @@ def test_closure_by_the_senders_own_items(members: MembersConfig) -> None:
     olga = Address("Olga Petrova", "olga.petrova@example.org")
     closed = detect_closure("Done, see the attached table.", ITEMS, sender=olga, members=members)
     assert [c.item_id for c in closed] == [3]
-    # Kenji speaks for TSAG (advisory_group in members.yaml): his "we have sent the
+    # Kenji speaks for TSAG (advisory_group in action_members.yaml): his "we have sent the
     # liaison" closes TSAG's item.
     closed = detect_closure("We have sent the liaison this morning.", ITEMS, sender=KENJI,
                             members=members)

@@ -24,6 +24,7 @@ from iscg_mailbot.members_config import MembersConfig, load_members
 from iscg_mailbot.records import ActionCandidate, ActionInput, Address
 
 ROOT = Path(__file__).resolve().parents[1]
+MEMBERS = Path(__file__).resolve().parent / "data" / "action_members.yaml"
 DATA = Path(__file__).resolve().parent / "data" / "action_sentences.yaml"
 
 # Measured figures rounded down by ~0.02 (see .notes/README-actions.md). "dev" is the
@@ -147,7 +148,7 @@ def evaluate(rows: list[Labelled], members: MembersConfig) -> Report:
 
 @pytest.fixture(scope="module")
 def reports() -> dict[str, Report]:
-    members = load_members(ROOT / "config" / "members.yaml")
+    members = load_members(MEMBERS)
     rows = load_labelled()
     return {split: evaluate([r for r in rows if r.split == split], members)
             for split in FLOORS}
@@ -184,7 +185,7 @@ def test_scoring_counts_a_wrong_owner_as_a_miss() -> None:
     rows = [r for r in load_labelled() if r.owner == "TDAG"][:1]
     assert rows
     wrong = [Labelled(r.text, r.message, r.kind, "TSAG", r.due, r.split) for r in rows]
-    members = load_members(ROOT / "config" / "members.yaml")
+    members = load_members(MEMBERS)
     assert evaluate(rows, members).owner.precision == 1.0
     assert evaluate(wrong, members).owner.precision == 0.0
 
@@ -198,7 +199,7 @@ def _lines(report: Report) -> Iterator[str]:
 
 if __name__ == "__main__":
     all_rows = load_labelled()
-    config = load_members(ROOT / "config" / "members.yaml")
+    config = load_members(MEMBERS)
     for split in ("dev", "holdout", "all"):
         chosen = [r for r in all_rows if split in ("all", r.split)]
         result = evaluate(chosen, config)
