@@ -21,14 +21,14 @@ import re
 from dataclasses import dataclass
 
 # Words that end with a full stop without ending the sentence (lower case, no dot).
-ABBREVIATIONS = frozenset(
-    """
-    e.g i.e cf etc vs viz al approx incl ca resp no nos doc docs rev fig figs vol
-    para paras sec art res rec mr mrs ms dr prof st jr sr ltd inc co dept tel fax
-    ref refs corr add annex att jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue wed thu fri sat sun a.m p.m approx. op
-    """.split()
-)
+ABBREVIATIONS = frozenset({
+    "e.g", "i.e", "cf", "etc", "vs", "viz", "al", "approx", "incl", "ca", "resp", "no", "nos",
+    "doc", "docs", "rev", "fig", "figs", "vol", "para", "paras", "sec", "art", "res", "rec",
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "ltd", "inc", "co", "dept", "tel", "fax",
+    "ref", "refs", "corr", "add", "annex", "att", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "a.m", "p.m", "op",
+})
 
 # Liaison-statement and memo header keys that start a segment of their own.
 HEADER_KEYS = (
