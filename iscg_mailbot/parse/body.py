@@ -168,6 +168,10 @@ def raw_header(part: Message, name: str) -> str | None:
     """The first raw value of a header (8-bit bytes kept as surrogate escapes), or None.
 
     ``Message.get`` would wrap 8-bit values in an ``email.header.Header`` instead.
+
+    >>> from email import message_from_bytes
+    >>> raw_header(message_from_bytes(b"Subject: Gen\\xe8ve\\n\\nx"), "SUBJECT")
+    'Gen\\udce8ve'
     """
     wanted = name.lower()
     for key, value in part.raw_items():

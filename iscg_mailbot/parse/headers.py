@@ -40,6 +40,7 @@ _BRACKETED_ID = re.compile(r"<([^<>]*)>")
 # Pipermail archives obfuscate addresses as "jjl at pobox.com".
 _OBFUSCATED_ADDRESS = re.compile(r"^\s*([^\s@<>()\"]+) at ([^\s@<>()\"]+\.[^\s@<>()\"]+)")
 _COMMENT = re.compile(r"\([^()]*\)")
+_SPLIT_NEEDS_SCAN = re.compile(r'["(\\:;]|<[^>]*,')
 # Dates from before e-mail, or far in the future, are garbage, not history.
 _EARLIEST = datetime(1970, 1, 2, tzinfo=UTC)
 _LATEST = datetime(2200, 1, 1, tzinfo=UTC)
@@ -234,6 +235,10 @@ _CACHED_ITEM_LENGTH = 1000
 
 def _split_address_list(text: str) -> list[str] | None:
     """Split an address list at top-level commas; None if it has group syntax or is unbalanced."""
+    if not _SPLIT_NEEDS_SCAN.search(text):
+        # The common case, checked at C speed: no quotes, comments, escapes or groups.
+        items = [item.strip() for item in text.split(",")]
+        return [item for item in items if item]
     items: list[str] = []
     start = 0
     quoted = escaped = False
