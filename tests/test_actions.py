@@ -224,6 +224,12 @@ def test_members_by_name_title_address_and_vocative(members: MembersConfig) -> N
         assert (item.owner, item.owner_kind) == (owner, "member"), text
 
 
+def test_names_addressed_just_before_the_request(members: MembersConfig) -> None:
+    text = "We still need a speaker from ITU-T: Kenji, Olga, could you please confirm a name?"
+    (item,) = extract_actions(one(text, sender=MARC), members=members)
+    assert (item.owner, item.owner_kind) == ("Kenji Watanabe, Olga Petrova", "member")
+
+
 def test_commitments_belong_to_the_sender(members: MembersConfig) -> None:
     (item,) = extract_actions(one("I will circulate a revised draft within two weeks.",
                                   sender=KENJI), members=members)
@@ -258,6 +264,9 @@ def test_unnamed_requests_belong_to_the_people_addressed_not_the_list(
         "If you are not the intended recipient, please notify the sender immediately.",
         "The deadline for the previous round of comments was 15 January 2027.",
         "We thank ITU-T SG17 for its liaison statement.",
+        "No reply is expected.",
+        "Action items:",
+        "Please do not reply to this message.",
     ],
 )
 def test_not_items(text: str) -> None:

@@ -6,8 +6,8 @@ Study groups and working parties keep their Sector when it is written ("ITU-T SG
 "ITU-R WP5D"); a Radiocommunication working party ("WP 5D") is ITU-R by its letter.
 
 Members (from ``members.yaml``) are found by full name (accents optional), by title
-and surname ("Ms Petrova"), by address, and by first name when it opens the sentence
-as a vocative ("Olga, could you ...").
+and surname ("Ms Petrova"), by address, and by the first or last word of their name
+alone when no other member shares it ("Olga, could you ...", "Wei and Priya will").
 
     >>> [m.owner for m in find_mentions("ITU-T Study Group 17 and TSAG are invited", None)]
     ['ITU-T SG17', 'TSAG']
@@ -170,7 +170,7 @@ def _build_matcher(members: MembersConfig | None) -> _Matcher:
     vocatives: list[tuple[Member, re.Pattern[str]]] = []
     if members is None:
         return _Matcher(tuple(patterns), ())
-    first_names: dict[str, list[Member]] = {}
+    single_names: dict[str, list[tuple[Member, str]]] = {}
     for member in members.members:
         words = member.name.split()
         forms = [_accent_pattern(member.name)]
@@ -179,19 +179,23 @@ def _build_matcher(members: MembersConfig | None) -> _Matcher:
         forms.extend(re.escape(a) for a in member.addresses)
         patterns.append(_Pattern(re.compile(r"(?i:\b(?:" + "|".join(forms) + r")\b)"),
                                  _fixed(member.name, "member"), _name_words(member)))
-        first_names.setdefault(words[0].casefold(), []).append(member)
-    for found in first_names.values():
-        member = found[0]
-        if len(found) != 1 or len(member.name.split()) < 2:
-            continue
-        given = member.name.split()[0]
-        # A first name alone ("Marc will check ...") is the member when no other member
-        # shares it; only with its capital, so "grace period" is nobody.
+        if len(words) > 1:
+            # Either end of the name may be the one used alone: "Olga" for Olga Petrova,
+            # "Wei" for Zhang Wei (family name first).
+            for word in dict.fromkeys((words[0], words[-1])):
+                single_names.setdefault(_strip_accents(word).casefold(), []).append((member, word))
+    for found in single_names.values():
+        if len({member.name for member, _ in found}) != 1:
+            continue  # shared by two members: ambiguous alone
+        member, word = found[0]
+        given = _accent_pattern(word)
+        # Only with its capital, so "grace period" is nobody; not before another capital
+        # word, so "Marc Dubois" is matched as a full name.
         patterns.append(_Pattern(
-            re.compile(r"\b" + _accent_pattern(given) + r"\b(?!\s+[A-Z])"),
-            _fixed(member.name, "member"), frozenset(_words(given))))
+            re.compile(r"\b" + given + r"\b(?!\s+[A-Z])"),
+            _fixed(member.name, "member"), frozenset(_words(word))))
         vocatives.append((member, re.compile(
-            r"^(?i:(?:hi|dear|hello)\s+)?(?P<name>" + _accent_pattern(given) + r")\s*[,:\u2013]",
+            r"^(?i:(?:hi|dear|hello)\s+)?(?P<name>" + given + r")\s*[,:\u2013]",
             re.IGNORECASE)))
     chairs = [m for m in members.members if m.role is Role.CHAIR]
     if len(chairs) == 1:

@@ -111,7 +111,15 @@ BOILERPLATE = re.compile(
     r"intended\s+recipient|unsubscribe|mailing\s+list\s+(?:information|options)|"
     r"this\s+e-?mail\s+(?:and\s+any\s+attachments?\s+)?(?:is|are|may\s+be)\s+confidential|"
     r"do\s+not\s+hesitate|don't\s+hesitate|feel\s+free|"
-    r"let\s+(?:me|us)\s+know\s+if\s+you\s+(?:have|need)\s+any|if\s+you\s+have\s+any\s+questions",
+    r"let\s+(?:me|us)\s+know\s+if\s+you\s+(?:have|need)\s+any|if\s+you\s+have\s+any\s+questions|"
+    r"(?:do\s+not|don't)\s+reply\s+to\s+this|no-?reply",
+    re.IGNORECASE,
+)
+# "No reply is expected", "no action is required": the request is explicitly not made.
+NOT_REQUESTED = re.compile(
+    r"\bno\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:expected|required|needed|necessary|requested)\b|"
+    r"\b(?:is|are)\s+not\s+(?:expected|required|needed|necessary|requested)\b|"
+    r"\bno\s+(?:further\s+)?action\b",
     re.IGNORECASE,
 )
 PAST = re.compile(r"\b(?:was|were|had)\b", re.IGNORECASE)

@@ -37,6 +37,7 @@ from iscg_mailbot.analyse.action_rules import (
     BOILERPLATE,
     DEFAULT_CLOSURE_PHRASES,
     DEFAULT_RULES,
+    NOT_REQUESTED,
     NOTE,
     PAST,
     RULES,
@@ -66,6 +67,8 @@ _SUBJECT_END = re.compile(
     r"need|needs|agreed|undertook|volunteered|offered)\b", re.IGNORECASE)
 _BEFORE_PLEASE = re.compile(
     r"^[\s,:\u2013-]*(?:(?:could|can|would|will)\s+)?$", re.IGNORECASE)
+# Between a name and the request addressed to it: "Klaus, could you" / "María: please".
+_VOCATIVE_GAP = re.compile(r"^\s*[,:\u2013]\s*(?:(?:could|can|would|will)\s+)?$", re.IGNORECASE)
 _RECIPIENT_LEAD = re.compile(r"(?:\bto\s*:?|\bfor)\s*(?:the\s+)?$", re.IGNORECASE)
 _FROM_LEAD = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z ]{1,30}:\s*")
@@ -107,6 +110,7 @@ class _Owners:
         self.message = message
         self.members = members
         self.mentions = find_mentions(text, members)
+        self.position = 0  # where the rule matched; set by find()
 
     # The people a pronoun stands for.
     def addressees(self) -> _Who:
@@ -135,7 +139,19 @@ class _Owners:
         return _Who(sender.name or sender.address, "sender", True)
 
     def vocative(self) -> _Who | None:
-        """A member addressed by name at the start: "Olga, could you ..." -> Olga Petrova."""
+        """Members addressed by name: "Olga, could you ..." -> Olga Petrova; also just
+        before the request: "... from ITU-T: Klaus, Hiroshi, could you ..." -> both."""
+        members = [i for i, m in enumerate(self.mentions)
+                   if m.kind == "member" and m.end <= self.position]
+        if members and _VOCATIVE_GAP.match(self.text[self.mentions[members[-1]].end:self.position]):
+            chain = [members[-1]]
+            while len(chain) < len(members) and _CONNECTOR.match(
+                self.text[self.mentions[members[-len(chain) - 1]].end:
+                          self.mentions[chain[0]].start]
+            ) and members[-len(chain) - 1] == chain[0] - 1:
+                chain.insert(0, members[-len(chain) - 1])
+            found = [self.mentions[i] for i in chain]
+            return _Who(join_owners(found), "member", True)
         for mention in self.mentions:
             if mention.kind == "member" and mention.start <= 6 and (
                 self.text[mention.end:mention.end + 2].lstrip()[:1] in {",", ":", "\u2013"}
@@ -233,6 +249,7 @@ class _Owners:
 
     def find(self, rule: Rule, match: re.Match[str]) -> _Who:
         strategy = rule.owner
+        self.position = match.start()
         if strategy == "after" and "obj" in match.re.groupindex and match.group("obj"):
             return self.after(match)
         if strategy == "before":
@@ -319,6 +336,10 @@ def _classify(sentence: Sentence, message: ActionInput, rules: ActionRules,
             base is not None and due.value < base
         ):
             continue
+        if rule.kind == ACTION and NOT_REQUESTED.search(text):
+            continue
+        if rule.name == "action_header" and len(text[match.end():].split()) < 3:
+            continue  # "Action items:" introduces a list; its lines are the items
         owners = owners or _Owners(text, message, members)
         who = owners.find(rule, match)
         if rule.needs_owner and not (who.explicit and who.kind in ("group", "member")):
