@@ -195,9 +195,10 @@ class Worker:
     def run(self) -> None:
         """Take the lease, schedule the jobs and block until stopped; always release."""
         global _current
-        if _current is not None:
-            raise MailbotError("a worker is already running in this process")
         self._take_lease()
+        if _current is not None:
+            worker_service.drop_worker_lease(self.app, self.holder)
+            raise MailbotError("a worker is already running in this process")
         _current = self
         heartbeat = threading.Thread(target=self._heartbeat, name="worker-heartbeat",
                                      daemon=True)
@@ -221,8 +222,8 @@ class Worker:
             for number, handler in previous.items():
                 signal.signal(number, handler)
             heartbeat.join(timeout=5)
-            worker_service.drop_worker_lease(self.app, self.holder)
             _current = None
+            worker_service.drop_worker_lease(self.app, self.holder)
             log.info("worker stopped", extra={"holder": self.holder})
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:

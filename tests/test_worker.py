@@ -1,0 +1,196 @@
+"""The scheduled worker with short intervals: real Dovecot, real aiosmtpd, both databases."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from iscg_mailbot.delivery_config import DigestConfig, SmtpConfig, WorkerConfig
+from iscg_mailbot.errors import MailbotError
+from iscg_mailbot.services.app import App
+from iscg_mailbot.services.worker import stored_next_run, worker_lease
+from iscg_mailbot.store.database import connect, session_scope, upgrade
+from iscg_mailbot.store.models import Message
+from iscg_mailbot.store.models_delivery import DigestRun, OutboxEntry, SchedulerJob
+from iscg_mailbot.worker import JOB_DIGEST, JOB_RETRY, JOB_SYNC, Worker
+from tests.digest_week import LIST, make_app
+from tests.servers import fixtures as imap_fixtures
+from tests.servers import smtp_fixtures
+from tests.servers.dovecot import DovecotServer
+from tests.servers.smtp import SmtpTestServer
+
+dovecot = imap_fixtures.dovecot
+smtp_server = smtp_fixtures.smtp_server
+
+FAST = WorkerConfig(sync_minutes=0.02, retry_minutes=0.02, lock_lease_seconds=6)
+
+
+def mail(n: int) -> bytes:
+    return (f"Message-ID: <w{n}@example.org>\r\nFrom: Member {n} <m{n}@example.org>\r\n"
+            f"To: {LIST.address}\r\nSubject: Worker item {n}\r\n"
+            f"Date: Mon, 04 Mar 2024 10:0{n}:00 +0100\r\n\r\nBody {n}\r\n").encode()
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(0.05)
+
+
+@contextmanager
+def running(worker: Worker) -> Iterator[threading.Thread]:
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            worker.run()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the test thread
+            failure.append(exc)
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    wait_for(lambda: worker.started.is_set() or bool(failure), 10)
+    try:
+        yield thread
+    finally:
+        worker.stop()
+        thread.join(20)
+        assert not thread.is_alive(), "the worker did not stop"
+    if failure:
+        raise failure[0]
+
+
+def stored(engine: Engine) -> int:
+    with session_scope(engine) as session:
+        return session.scalar(select(func.count()).select_from(Message)) or 0
+
+
+def make_worker_app(engine: Engine, tmp_path: Path, dovecot: DovecotServer | None,
+                    smtp_server: SmtpTestServer) -> App:
+    app = make_app(engine, tmp_path / "config",
+                   smtp=SmtpConfig(host=smtp_server.host, port=smtp_server.port,
+                                   security="plain", timeout_seconds=5),
+                   digest=DigestConfig(from_address="bot@example.org"), worker=FAST)
+    if dovecot is not None:
+        mailbox = dovecot.mailbox_config(list=LIST.id, name="iscg")
+        app = App(settings=app.settings.model_copy(update={"mailboxes": (mailbox,)}),
+                  engine=engine)
+    return app
+
+
+def pretend_digest_was_missed(engine: Engine, when: datetime) -> None:
+    """Move the stored digest job's next run into the past, as if the worker had been
+    down at the scheduled time: the row and its pickled state, as the job store writes them."""
+    with session_scope(engine) as session:
+        job = session.get(SchedulerJob, JOB_DIGEST)
+        assert job is not None
+        state = pickle.loads(job.job_state)
+        state["next_run_time"] = when
+        job.job_state = pickle.dumps(state, pickle.HIGHEST_PROTOCOL)
+        job.next_run_time = when.timestamp()
+
+
+def test_worker_syncs_on_interval_and_sends_a_missed_digest_once(
+        engine: Engine, tmp_path: Path, dovecot: DovecotServer,
+        smtp_server: SmtpTestServer) -> None:
+    app = make_worker_app(engine, tmp_path, dovecot, smtp_server)
+    dovecot.append("INBOX", [mail(1), mail(2)])
+    with running(Worker(app, install_signals=False)):
+        wait_for(lambda: stored(engine) == 2)
+        dovecot.append("INBOX", [mail(3)])
+        wait_for(lambda: stored(engine) == 3)  # a later sync picked it up
+        lease = worker_lease(app)
+        assert lease is not None and lease.alive(datetime.now(UTC))
+    assert worker_lease(app) is None  # released on stop
+    next_digest = stored_next_run(app, JOB_DIGEST)
+    assert next_digest is not None and next_digest > datetime.now(UTC)
+    assert next_digest.astimezone().weekday() == 0  # Monday (07:00 Geneva)
+    assert smtp_server.received == []
+
+    pretend_digest_was_missed(engine, datetime.now(UTC) - timedelta(hours=5))
+    with running(Worker(app, install_signals=False)):
+        wait_for(lambda: len(smtp_server.received) == 3)
+        time.sleep(3 * FAST.retry_minutes * 60)  # let retry and sync jobs run a few times
+    assert len(smtp_server.received) == 3  # once per member (Priya has the digest off)
+    restored = stored_next_run(app, JOB_DIGEST)
+    assert restored is not None and restored > datetime.now(UTC)
+    with session_scope(engine) as session:
+        runs = session.scalars(select(DigestRun.trigger)).all()
+        assert runs == ["scheduled"]
+        statuses = session.scalars(select(OutboxEntry.status)).all()
+        assert statuses == ["sent"] * 3
+
+    with running(Worker(app, install_signals=False)):  # a restart sends nothing more
+        time.sleep(1.5)
+    assert len(smtp_server.received) == 3
+
+
+def test_second_worker_refuses_or_waits(engine: Engine, tmp_path: Path,
+                                        smtp_server: SmtpTestServer) -> None:
+    app = make_worker_app(engine, tmp_path, None, smtp_server)
+    first = Worker(app, install_signals=False)
+    with running(first):
+        with pytest.raises(MailbotError, match=r"another worker \(.+\) is running on this "
+                                               r"database; stop it, or start this one with "
+                                               r"--wait"):
+            Worker(App(settings=app.settings, engine=connect(str(engine.url.render_as_string(
+                hide_password=False)))), install_signals=False).run()
+        waiting = Worker(app, wait_for_lock=True, install_signals=False)
+        waiter = threading.Thread(target=waiting.run, daemon=True)
+        waiter.start()
+        time.sleep(0.5)
+        assert not waiting.started.is_set()
+    # The first one stopped and released its lease: the waiting one takes over.
+    wait_for(waiting.started.is_set, 10)
+    lease = worker_lease(app)
+    assert lease is not None and lease.holder == waiting.holder
+    waiting.stop()
+    waiter.join(10)
+    assert worker_lease(app) is None
+    assert stored_next_run(app, JOB_SYNC) is None  # no mailbox configured: no sync job
+    assert stored_next_run(app, JOB_RETRY) is not None
+
+
+def test_run_command_exits_cleanly_on_sigterm(tmp_path: Path) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    database = tmp_path / "worker.db"
+    (config / "iscg-mailbot.toml").write_text(
+        f'[database]\nurl = "sqlite:///{database}"\n', encoding="utf-8")
+    engine = connect(f"sqlite:///{database}")
+    upgrade(engine)
+    app = App(settings=make_app(engine, config).settings, engine=engine)
+    env = {**os.environ, "ISCG_CONFIG": str(config)}
+    env.pop("ISCG_DATABASE_URL", None)
+    process = subprocess.Popen([sys.executable, "-m", "iscg_mailbot", "run"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for(lambda: worker_lease(app) is not None or process.poll() is not None, 20)
+        assert process.poll() is None, process.communicate()
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=20)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, stderr
+    records = [json.loads(line) for line in stderr.splitlines() if line.startswith("{")]
+    messages = [r["message"] for r in records]
+    assert "worker started" in messages and messages[-1] == "worker stopped"
+    assert any(r.get("signal") == "SIGTERM" for r in records)
+    assert worker_lease(app) is None
+    engine.dispose()
