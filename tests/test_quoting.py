@@ -159,6 +159,65 @@ def test_dated_attribution_without_quote_marks_starts_a_top_posted_quote() -> No
     assert quoted.endswith("the meeting is moved to 21 May.")
 
 
+def test_elision_mark_between_attribution_and_quote() -> None:
+    text = (
+        "On Tue, Feb 18, 2025 at 04:58:27PM -0800, H. Peter Anvin wrote:\n"
+        "[...]\n"
+        "> David Howells did a patch set in 2018.\n\n"
+        "That is great, but it does not give you memory safety.\n"
+    )
+    new, quoted, _ = split_new_text(text)
+    assert new == "That is great, but it does not give you memory safety."
+    assert quoted == (
+        "On Tue, Feb 18, 2025 at 04:58:27PM -0800, H. Peter Anvin wrote:\n"
+        "[...]\n"
+        "> David Howells did a patch set in 2018."
+    )
+
+
+def test_attribution_whose_quote_was_deleted_is_not_a_quote_of_the_reply() -> None:
+    text = (
+        "On 10/2/22 22:08, Steven Rostedt wrote:\n\n"
+        "Sometimes mailing lists are worth CC'ing.\n\n"
+        "Best regards,\nArtem\n"
+    )
+    new, quoted, signature = split_new_text(text)
+    assert new == "On 10/2/22 22:08, Steven Rostedt wrote:\n\nSometimes mailing lists are worth CC'ing."
+    assert quoted == ""
+    assert signature == "Best regards,\nArtem"
+
+
+def test_dated_attribution_in_prose_above_a_quote_elsewhere_is_kept() -> None:
+    text = (
+        "> why remove it?\n\n"
+        "Because clients show a blank message if the reply starts with:\n\n"
+        "  On Wed, 25 Oct 2023 21:55:16 +0300\n"
+        "  Jane Doe <jane.doe@example.com> wrote:\n\n"
+        "and nothing else.\n"
+    )
+    new, quoted, _ = split_new_text(text)
+    assert quoted == "> why remove it?"
+    assert new.endswith("and nothing else.")
+
+
+def test_supercite_quotes_and_pgp_signature() -> None:
+    text = (
+        "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA1\n\n"
+        "On Mon, 26 Nov 2001 08:21:40 +0100 Martin Wiechert wrote:\n\n"
+        "Martin> Are there any plans to wrap GSL for Numpy2?\n\n"
+        "Not that I know of.\n\n"
+        "-----BEGIN PGP SIGNATURE-----\nVersion: GnuPG v1.0.6\n\niD8DBQE8\n"
+        "-----END PGP SIGNATURE-----\n"
+    )
+    new, quoted, signature = split_new_text(text)
+    assert new.endswith("Not that I know of.")
+    assert quoted == (
+        "On Mon, 26 Nov 2001 08:21:40 +0100 Martin Wiechert wrote:\n\n"
+        "Martin> Are there any plans to wrap GSL for Numpy2?"
+    )
+    assert signature.startswith("-----BEGIN PGP SIGNATURE-----")
+
+
 def test_forwarded_message_stays_new_text() -> None:
     text = (
         "FYI, the LS from SG17 below.\n\n"

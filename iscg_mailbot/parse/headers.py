@@ -237,8 +237,7 @@ def _split_address_list(text: str) -> list[str] | None:
     """Split an address list at top-level commas; None if it has group syntax or is unbalanced."""
     if not _SPLIT_NEEDS_SCAN.search(text):
         # The common case, checked at C speed: no quotes, comments, escapes or groups.
-        items = [item.strip() for item in text.split(",")]
-        return [item for item in items if item]
+        return [item.strip() for item in text.split(",") if item.strip()]
     items: list[str] = []
     start = 0
     quoted = escaped = False

@@ -2,19 +2,22 @@
 
 Each rule is a small named pattern over lines:
 
-- ``>`` quoting, as used by list regulars who reply inline (interleaved quotes are
-  taken out wherever they are, and the new text between them is kept);
+- ``>`` quoting (and supercite's ``Name>``), as used by list regulars who reply
+  inline (interleaved quotes are taken out wherever they are, and the new text
+  between them is kept);
 - attributions ("On … wrote:", "Le … a écrit :", "Am … schrieb …:", "El … escribió:",
   …) go with the quote they introduce;
 - an Outlook reply header ("From: … Sent: … To: … Subject: …", in several languages)
   or an "-----Original Message-----" line starts a top-posted quote that runs to the
-  end; so does a dated attribution that is not followed by ``>`` lines;
+  end; so does a dated attribution below new text when no ``>`` line follows it
+  (an HTML reply whose blockquote was lost in conversion);
 - forwarded messages ("---------- Forwarded message ---------", "Begin forwarded
   message:") are new to the list and stay in the new text, as does the first Outlook
   header block of a message whose subject says it is a forward;
-- the signature is what follows a ``-- `` line, a "Sent from my …" line, a legal
-  disclaimer ("This e-mail and any attachments are confidential…"), or a sign-off
-  ("Best regards,") followed by a short name/title block at the end of the new text.
+- the signature is what follows a ``-- `` line, a "Sent from my …" line, a PGP
+  signature block, a legal disclaimer ("This e-mail and any attachments are
+  confidential…"), or a sign-off ("Best regards,") followed by a short name/title
+  block at the end of the new text.
 
 mail-parser-reply was evaluated and not used: it took ~1.4 ms per ksummit body (more
 than the rest of parsing), returned only the attribution line for bottom-posted and
@@ -28,7 +31,10 @@ from collections.abc import Sequence
 
 # -- line patterns (each one named after the convention it recognises) ------------
 
-_QUOTED = re.compile(r"[ \t]{0,3}>")
+# ">" quoting, and supercite's "Name> " (old Emacs users on technical lists).
+_QUOTED = re.compile(r"[ \t]{0,3}(?:>|[A-Za-z][\w.-]{0,15}> )")
+_PGP_ARMOR = re.compile(r"-----BEGIN PGP SIGNED MESSAGE-----$|Hash: \S+$")
+_PGP_SIGNATURE = re.compile(r"-----BEGIN PGP SIGNATURE-----\s*$")
 
 # Attribution endings in the languages ISCG members write in.
 _ATTRIBUTION_END = re.compile(
@@ -40,7 +46,11 @@ _ATTRIBUTION_END = re.compile(
 # A dated attribution ("On 3 May 2024, at 10:12, A wrote:"): safe to treat as the
 # start of a top-posted quote even when the quote has no ">" marks.
 _DATED_ATTRIBUTION_START = re.compile(
-    r"\s*(?:On|Le|Am|El|Il giorno|Il|Em|Op|Den|Dnia|在)\b.*\d", re.IGNORECASE
+    r"(?:On|Le|Am|El|Il giorno|Il|Em|Op|Den|Dnia|在)\b.*\d", re.IGNORECASE
+)
+# Elision marks between an attribution and its quote: "[...]", "<snip>", "[ . . . ]".
+_SNIP = re.compile(
+    r"\s*(?:\[\s*(?:\.\s*){2,}\]|\[\s*snip[^\]]*\]|<\s*snip[^>]*>|\.{3}|…)\s*$", re.IGNORECASE
 )
 _ATTRIBUTION_START = re.compile(r"\s*(?:On|Le|Am|El|Il|Em|Op|Den|Dnia|Quoting|在)\b", re.IGNORECASE)
 
@@ -184,6 +194,7 @@ def _top_posted_quote_start(lines: Sequence[str], *, forwarded: bool) -> int:
     """Index of the first line of a quote that runs to the end, or ``len(lines)``."""
     skip_first_header = forwarded
     after_forward_marker = -10
+    has_text_above = False
     for index, line in enumerate(lines):
         if not line or _QUOTED.match(line):
             continue
@@ -198,8 +209,11 @@ def _top_posted_quote_start(lines: Sequence[str], *, forwarded: bool) -> int:
                 after_forward_marker = index if _ORIGINAL_MESSAGE.match(line) else -10
                 continue
             return _include_rule_above(lines, index)
-        if _is_unmarked_attribution(lines, index):
+        # Top-posting puts new text above the quote; an attribution on the first line
+        # whose quote was deleted is followed by the reply itself.
+        if has_text_above and _is_unmarked_attribution(lines, index):
             return index
+        has_text_above = has_text_above or not (_is_blank(line) or _PGP_ARMOR.match(line))
     return len(lines)
 
 
@@ -239,8 +253,9 @@ def _attribution_span(lines: Sequence[str], index: int) -> int:
 
 
 def _next_content_line(lines: Sequence[str], index: int) -> str | None:
+    """The next non-blank line after ``index``, looking past "[...]" and "<snip>" markers."""
     for line in lines[index + 1 :]:
-        if not _is_blank(line):
+        if not _is_blank(line) and not _SNIP.match(line):
             return line
     return None
 
@@ -254,6 +269,8 @@ def _is_unmarked_attribution(lines: Sequence[str], index: int) -> bool:
     following = _next_content_line(lines, index)
     if following is None or _QUOTED.match(following):
         return False
+    if any(_QUOTED.match(line) for line in lines[index + 1 :]):
+        return False  # the sender quotes with ">": this is prose, not a lost quote
     return bool(_DATED_ATTRIBUTION_START.match(first if span == 1 else first + " " + lines[index]))
 
 
@@ -268,6 +285,15 @@ def _quoted_flags(lines: Sequence[str]) -> list[bool]:
         if span and following is not None and _QUOTED.match(following):
             for offset in range(span):
                 flags[index - offset] = True
+    # An elision mark ("[...]", "<snip>") next to a quote is part of it.
+    previous_flag = False
+    for index, line in enumerate(lines):
+        if _is_blank(line):
+            continue
+        if not flags[index] and _SNIP.match(line):
+            following = _next_content_line(lines, index)
+            flags[index] = previous_flag or (following is not None and bool(_QUOTED.match(following)))
+        previous_flag = flags[index]
     # A blank line between two quoted lines belongs to the quote.
     last_quoted = -1
     for index, flag in enumerate(flags):
@@ -351,7 +377,11 @@ def _explicit_signature(
                 return index, _paragraph_end(lines, following[0], end)
             has_text = True
             continue
-        if _SENT_FROM_DEVICE.match(line) or (has_text and _DISCLAIMER.match(line)):
+        if (
+            _SENT_FROM_DEVICE.match(line)
+            or _PGP_SIGNATURE.match(line)
+            or (has_text and _DISCLAIMER.match(line))
+        ):
             return index, end
         has_text = True
     return None, end
