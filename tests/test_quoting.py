@@ -75,6 +75,20 @@ def test_original_message_separator_starts_the_quote() -> None:
     assert signature == ""
 
 
+def test_original_message_line_above_marked_quote_is_an_attribution() -> None:
+    text = (
+        "---- Original message ----\n"
+        "> From: Linus Torvalds <torvalds@example.org>\n"
+        "> Subject: Re: C aggregate passing\n"
+        ">\n"
+        "> I've ranted about the crazy C alias rules before.\n\n"
+        "The unsafe subset of Rust has way stricter aliasing rules than C.\n"
+    )
+    new, quoted, _ = split_new_text(text)
+    assert new == "The unsafe subset of Rust has way stricter aliasing rules than C."
+    assert quoted.startswith("---- Original message ----\n> From: Linus Torvalds")
+
+
 def test_localised_outlook_header_french() -> None:
     text = (
         "D'accord avec la proposition.\n\n"

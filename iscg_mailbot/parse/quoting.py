@@ -202,6 +202,8 @@ def _top_posted_quote_start(lines: Sequence[str], *, forwarded: bool) -> int:
             after_forward_marker = index
             continue
         header_here = bool(_ORIGINAL_MESSAGE.match(line)) or _is_outlook_header(lines, index)
+        if header_here and _introduces_marked_quote(lines, index):
+            continue  # "---- Original message ----" above "> " lines: an attribution
         if header_here:
             # The header of a forwarded message is content, not a quote.
             if index - after_forward_marker <= 3 or skip_first_header:
@@ -215,6 +217,11 @@ def _top_posted_quote_start(lines: Sequence[str], *, forwarded: bool) -> int:
             return index
         has_text_above = has_text_above or not (_is_blank(line) or _PGP_ARMOR.match(line))
     return len(lines)
+
+
+def _introduces_marked_quote(lines: Sequence[str], index: int) -> bool:
+    following = _next_content_line(lines, index)
+    return following is not None and bool(_QUOTED.match(following))
 
 
 def _is_outlook_header(lines: Sequence[str], index: int) -> bool:
@@ -280,9 +287,8 @@ def _quoted_flags(lines: Sequence[str]) -> list[bool]:
     for index, line in enumerate(lines):
         if flags[index] or not line:
             continue
-        span = _attribution_span(lines, index)
-        following = _next_content_line(lines, index) if span else None
-        if span and following is not None and _QUOTED.match(following):
+        span = _attribution_span(lines, index) or (1 if _ORIGINAL_MESSAGE.match(line) else 0)
+        if span and _introduces_marked_quote(lines, index):
             for offset in range(span):
                 flags[index - offset] = True
     # An elision mark ("[...]", "<snip>") next to a quote is part of it.
