@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from iscg_mailbot.delivery_config import DigestConfig, SmtpConfig
-from iscg_mailbot.errors import MailbotError, NotFound
+from iscg_mailbot.errors import ConfigError, MailbotError, NotFound
 from iscg_mailbot.services import digest as digest_service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.digest import (
@@ -227,6 +227,17 @@ def test_second_sender_is_refused_while_one_runs(app: App) -> None:
     with pytest.raises(MailbotError, match="another digest run is in progress"):
         send_digests(app, NOW)
     assert outbox(app) == {}
+
+
+def test_missing_smtp_section_is_a_config_error_and_frees_the_lock(
+        engine: Engine, tmp_path: Path, smtp_server: SmtpTestServer) -> None:
+    seed_week(engine)
+    without = make_app(engine, tmp_path / "config")
+    with pytest.raises(ConfigError, match=r"no \[smtp\] section"):
+        send_digests(without, NOW)
+    smtp = SmtpConfig(host=smtp_server.host, port=smtp_server.port, security="plain")
+    with_smtp = make_app(engine, tmp_path / "config", smtp=smtp)
+    assert send_digests(with_smtp, NOW)[0].count("sent") == 3
 
 
 def test_members_check_reports_problems(app: App, tmp_path: Path) -> None:

@@ -258,9 +258,11 @@ def send_digests(app: App, now: datetime | None = None, *, dry_run: bool = False
     """
     now = now or utcnow()
     config = digest_settings(app.settings)
+    config.sender()  # a missing from_address is a configuration error, found before any work
     if dry_run:
         run = _Run(app, now, config, _NoSender(), holder="dry-run")
         return [_plan_list(run, list_config) for list_config in app.settings.lists]
+    make_sender = sender_factory or _smtp_sender_factory(app)
     holder = new_holder()
     if not acquire_lock(app.engine, DIGEST_SEND_LOCK, holder, SEND_LOCK_LEASE, now):
         with app.session() as session:
@@ -269,7 +271,11 @@ def send_digests(app: App, now: datetime | None = None, *, dry_run: bool = False
                            "lock held until "
                            f"{info.expires_at:%Y-%m-%d %H:%M} UTC); try again later"
                            if info else "another digest run is in progress; try again later")
-    sender: Sender = sender_factory() if sender_factory else SmtpSender(smtp_settings(app.settings))
+    try:
+        sender = make_sender()
+    except BaseException:
+        release_lock(app.engine, DIGEST_SEND_LOCK, holder)
+        raise
     run = _Run(app, now, config, sender, holder)
     try:
         with app.session() as session:
@@ -286,6 +292,11 @@ def send_digests(app: App, now: datetime | None = None, *, dry_run: bool = False
     finally:
         sender.close()
         release_lock(app.engine, DIGEST_SEND_LOCK, holder)
+
+
+def _smtp_sender_factory(app: App) -> Callable[[], Sender]:
+    smtp = smtp_settings(app.settings)  # raises ConfigError now, before the lock is taken
+    return lambda: SmtpSender(smtp)
 
 
 class _NoSender:
