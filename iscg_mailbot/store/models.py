@@ -166,3 +166,4 @@ class QuarantinedMessage(Base):
     quarantined_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 from iscg_mailbot.store import models_delivery  # noqa: E402,F401
+from iscg_mailbot.store import models_actions  # noqa: E402,F401

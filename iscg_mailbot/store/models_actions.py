@@ -1,0 +1,78 @@
+"""The ``action_items`` table: who must do what by when, tracked until closed.
+
+One row per sentence of a message's new text that asks for work ("action"), for
+attention ("note") or asks a question still waiting for a reply ("question"). Rows are
+keyed by (message, sentence start), so extracting a message again updates its rows
+instead of adding new ones.
+
+``thread_id`` copies the message's thread so that the chair's queries need no join
+through ``messages``; it references ``threads.id``, so thread merges must move it
+(``store/threads.py: merge_threads``), and :func:`iscg_mailbot.services.actions
+.extract_for_messages` re-copies it for every thread a batch touched.
+
+``manual`` is set when a person closed, reopened or dropped the item: automation
+(closure by reply, re-extraction) never changes such a row again.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from iscg_mailbot.store.models import Base
+from iscg_mailbot.store.types import utcnow
+
+# Kinds and states.
+ACTION, NOTE, QUESTION = "action", "note", "question"
+KINDS = (ACTION, NOTE, QUESTION)
+OPEN, DONE, DROPPED = "open", "done", "dropped"
+STATUSES = (OPEN, DONE, DROPPED)
+
+
+class ActionItem(Base):
+    """An action, note or question found in one message, and where it stands."""
+
+    __tablename__ = "action_items"
+    __table_args__ = (
+        UniqueConstraint("message_pk", "span_start", name="uq_action_items_message_pk"),
+        # The chair's queries: open work by due date, per thread, per owner.
+        Index("ix_action_items_status_kind_due", "status", "kind", "due"),
+        Index("ix_action_items_thread_status", "thread_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("mailing_lists.id"), index=True)
+    message_pk: Mapped[int] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"))
+    thread_id: Mapped[int | None] = mapped_column(ForeignKey("threads.id"))
+    kind: Mapped[str] = mapped_column(String(10), default=ACTION)
+    status: Mapped[str] = mapped_column(String(10), default=OPEN)
+    sentence: Mapped[str] = mapped_column(Text, default="")
+    span_start: Mapped[int] = mapped_column(Integer, default=0)
+    span_end: Mapped[int] = mapped_column(Integer, default=0)
+    owner: Mapped[str | None] = mapped_column(String(500), index=True)
+    owner_kind: Mapped[str | None] = mapped_column(String(20))
+    due: Mapped[date | None] = mapped_column(Date)
+    due_text: Mapped[str | None] = mapped_column(String(200))
+    confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    rule: Mapped[str] = mapped_column(String(60), default="")
+    closed_by_message_pk: Mapped[int | None] = mapped_column(
+        ForeignKey("messages.id", ondelete="SET NULL")
+    )
+    closed_at: Mapped[datetime | None]
+    closing_sentence: Mapped[str | None] = mapped_column(Text)
+    manual: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
