@@ -229,6 +229,15 @@ class _Run:
         self.members = _members(app)
         self.topic_titles = _topic_titles(app.settings)
         self.weeks: dict[tuple[str, str], Week] = {}
+        self.lock_renewed = now
+        self.messages: dict[tuple[str, str, str], tuple[EmailMessage, str]] = {}
+
+    def keep_lock(self) -> None:
+        """Renew the send lease once a minute during a long run."""
+        moment = utcnow()
+        if moment - self.lock_renewed > timedelta(minutes=1):
+            acquire_lock(self.app.engine, DIGEST_SEND_LOCK, self.holder, SEND_LOCK_LEASE, moment)
+            self.lock_renewed = moment
 
     def week(self, list_config: ListConfig, period: tuple[datetime, datetime]) -> Week:
         key = (list_config.id, self.config.period_key(*period))
@@ -240,9 +249,13 @@ class _Run:
         return self.weeks[key]
 
     def message(self, digest: Digest, member: Member) -> tuple[EmailMessage, str]:
-        rendered = render_digest(digest, member, config_dir=self.app.settings.config_dir)
-        message = compose(rendered, digest, member, self.config, date=self.now)
-        return message, rendered.subject
+        """The composed digest and its subject, made once per run (recording then sending)."""
+        key = (digest.list_key, digest.period_key, member.address)
+        if key not in self.messages:
+            rendered = render_digest(digest, member, config_dir=self.app.settings.config_dir)
+            message = compose(rendered, digest, member, self.config, date=self.now)
+            self.messages[key] = (message, rendered.subject)
+        return self.messages[key]
 
 
 def send_digests(app: App, now: datetime | None = None, *, dry_run: bool = False,
@@ -419,7 +432,7 @@ def _deliver(run: _Run, list_config: ListConfig, entries: list[OutboxEntry], run
             _defer(run, entry, str(exc), report)
         raise
     for index, entry in enumerate(entries):
-        acquire_lock(run.app.engine, DIGEST_SEND_LOCK, run.holder, SEND_LOCK_LEASE, utcnow())
+        run.keep_lock()
         member = run.members.by_address(entry.member_address)
         if member is None or not member.digest:
             with run.app.session() as session:
