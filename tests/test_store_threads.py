@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -13,7 +14,13 @@ from sqlalchemy.orm import Session
 
 from iscg_mailbot.parse.subjects import normalise_subject
 from iscg_mailbot.store.models import MailingList, Message, MessageReference, Thread
-from iscg_mailbot.store.threads import attach_to_threads, merge_threads
+from iscg_mailbot.store.threads import (
+    SUBJECT_WINDOW,
+    _thread_ref,
+    attach_to_threads,
+    merge_threads,
+)
+from iscg_mailbot.thread.jwz import build_threads, iter_message_ids, parent_map
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -374,3 +381,51 @@ def test_batch_of_500_into_20000_messages_is_fast(session: Session, list_id: int
     assert len(touched) == 300 + 100  # 300 distinct existing threads, 100 new ones
     assert session.scalar(select(func.count()).select_from(Thread)) == 2100
     assert elapsed < 1.0, f"{elapsed:.2f}s"
+
+
+def _random_mail(rng: random.Random, count: int) -> list[dict[str, Any]]:
+    """Messages with real-looking defects: missing parents, bare "Re:" replies, no dates."""
+    subjects = ["Budget", "Agenda", "LS on IMT-2030", "Rooms"]
+    specs: list[dict[str, Any]] = []
+    for n in range(count):
+        subject = rng.choice(subjects)
+        spec = msg(f"m{n}", None if rng.random() < 0.05 else rng.uniform(0, 24 * 200))
+        spec["sender"] = f"p{rng.randrange(6)}@x.org"
+        earlier = [s["id"] for s in specs] + [f"missing{k}" for k in range(5)]
+        kind = rng.random()
+        if kind < 0.55 and specs:
+            parent = rng.choice(earlier)
+            chain = [rng.choice(earlier) for _ in range(rng.randrange(3))] + [parent]
+            spec.update(irt=parent, refs=chain)
+            subject = "Re: " + subject
+        elif kind < 0.7:
+            subject = rng.choice(["Re: ", "AW: [int-sect-team] ", "Fwd: "]) + subject
+        spec["subject"] = subject
+        specs.append(spec)
+    return specs
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 58])
+def test_batches_in_any_order_give_the_threads_of_one_jwz_run(
+    session: Session, list_id: int, seed: int
+) -> None:
+    rng = random.Random(seed)
+    specs = _random_mail(rng, 160)
+    rng.shuffle(specs)
+    for start in range(0, len(specs), 20):
+        attach_to_threads(session, list_id, store(session, list_id, *specs[start : start + 20]))
+    session.commit()
+
+    messages = session.scalars(select(Message)).all()
+    roots = build_threads(map(_thread_ref, messages), subject_window=SUBJECT_WINDOW)
+    expected = {frozenset(iter_message_ids(root)) for root in roots}
+    stored: dict[int | None, set[str]] = {}
+    for message in messages:
+        stored.setdefault(message.thread_id, set()).add(message.message_id)
+    assert {frozenset(ids) for ids in stored.values()} == expected
+    parents = parent_map(roots)
+    assert {m.message_id: m.parent_message_id for m in messages} == parents
+    rows = thread_rows(session)
+    for thread_id, ids in stored.items():
+        assert thread_id is not None
+        assert rows[thread_id]["count"] == len(ids)

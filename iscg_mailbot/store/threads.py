@@ -28,7 +28,7 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import delete, or_, select, true, update
@@ -135,13 +135,10 @@ class _Candidate(NamedTuple):
     first_activity: datetime | None
     last_activity: datetime | None
 
-    def near(self, span: tuple[datetime, datetime] | None) -> bool:
-        """Active within SUBJECT_WINDOW of ``span`` (an undated span takes any thread)."""
-        if span is None:
-            return True
+    def near(self, earliest: datetime, latest: datetime) -> bool:
+        """Active within SUBJECT_WINDOW of the span (undated threads never group)."""
         if self.first_activity is None or self.last_activity is None:
             return False
-        earliest, latest = span
         return (
             self.first_activity - SUBJECT_WINDOW <= latest
             and earliest <= self.last_activity + SUBJECT_WINDOW
@@ -149,12 +146,9 @@ class _Candidate(NamedTuple):
 
 
 def _subject_threads(
-    session: Session, list_id: int, wanted: dict[str, list[tuple[datetime, datetime] | None]]
+    session: Session, list_id: int, wanted: dict[str, list[tuple[datetime, datetime]]]
 ) -> set[int]:
-    """Threads of the list with one of the subjects, active near one of its date spans.
-
-    An undated span takes only the most recent thread of its subject.
-    """
+    """Threads of the list with one of the subjects, active near one of its date spans."""
     by_subject: dict[str, list[_Candidate]] = defaultdict(list)
     for chunk in _chunks(set(wanted)):
         rows = session.execute(
@@ -164,20 +158,12 @@ def _subject_threads(
         )
         for subject, thread_id, first, last in rows:
             by_subject[subject].append(_Candidate(thread_id, first, last))
-    chosen: set[int] = set()
-    for subject, spans in wanted.items():
-        candidates = by_subject.get(subject, [])
-        for span in spans:
-            if span is None and candidates:
-                chosen.add(max(candidates, key=_recency).id)
-            else:
-                chosen.update(t.id for t in candidates if t.near(span))
-    return chosen
-
-
-def _recency(candidate: _Candidate) -> tuple[bool, datetime, int]:
-    last = candidate.last_activity
-    return (last is not None, last or datetime.min.replace(tzinfo=UTC), candidate.id)
+    return {
+        candidate.id
+        for subject, spans in wanted.items()
+        for candidate in by_subject.get(subject, ())
+        if any(candidate.near(*span) for span in spans)
+    }
 
 
 def _load(session: Session, thread_ids: Collection[int], pks: Collection[int]) -> list[Message]:
@@ -252,26 +238,26 @@ class _Component:
 
     def subjects_to_check(
         self, trees: list[list[str]]
-    ) -> dict[str, list[tuple[datetime, datetime] | None]]:
+    ) -> dict[str, list[tuple[datetime, datetime]]]:
         """Subject and date span of each tree that is not exactly a stored thread."""
         by_mid = self.by_mid
         sizes = Counter(m.thread_id for m in self.members.values())
-        wanted: dict[str, list[tuple[datetime, datetime] | None]] = defaultdict(list)
+        wanted: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
         for tree in trees:
             threads = {by_mid[mid].thread_id for mid in tree}
             only = threads.pop() if len(threads) == 1 else None
             if only is not None and sizes[only] == len(tree):
                 continue  # a stored thread unchanged: it was grouped by subject already
             subject = by_mid[tree[0]].normalised_subject
-            if subject:
-                dates = [d for mid in tree if (d := by_mid[mid].date) is not None]
-                wanted[subject].append((min(dates), max(dates)) if dates else None)
+            dates = [d for mid in tree if (d := by_mid[mid].date) is not None]
+            if subject and dates:  # undated trees are not grouped by subject
+                wanted[subject].append((min(dates), max(dates)))
         return wanted
 
     def thread(self) -> list[ThreadNode]:
         """JWZ over the component, pulling in same-subject threads the roots may join."""
-        self.add({m.thread_id for m in self.new if m.thread_id is not None})
-        self.follow_references(self.new)
+        own = self.add({m.thread_id for m in self.new if m.thread_id is not None})
+        self.follow_references([*self.new, *own])
         for _ in range(_MAX_ROUNDS):
             roots = build_threads(self.refs, subject_window=SUBJECT_WINDOW)
             trees = [list(iter_message_ids(root)) for root in roots]

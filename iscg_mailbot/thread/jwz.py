@@ -245,7 +245,8 @@ def _adopt(parent: _Container, children: list[_Container]) -> None:
 def _bursts(group: list[_Container], window: float | None) -> list[list[_Container]]:
     """Split same-subject roots where activity pauses longer than ``window`` seconds.
 
-    Undated roots go with the last burst. Each burst is in root order.
+    Undated roots cannot be placed in time, so they join no burst. Each burst is in
+    root order.
     """
     if window is None:
         return [group]
@@ -257,12 +258,6 @@ def _bursts(group: list[_Container], window: float | None) -> list[list[_Contain
             bursts.append([])
         bursts[-1].append(root)
         end = max(end, root.latest)
-    undated = [r for r in group if r.earliest == _UNDATED]
-    if undated:
-        if bursts:
-            bursts[-1].extend(undated)
-        else:
-            bursts.append(undated)
     return [sorted(burst, key=_Container.sort_key) for burst in bursts]
 
 
@@ -337,7 +332,8 @@ def build_threads(
     messages whose common parent is missing. Output depends only on the set of
     messages, not on their order. With ``subject_window``, roots are grouped by
     subject only within bursts of activity: a root starting more than the window
-    after the previous same-subject roots' last message starts a new group.
+    after the previous same-subject roots' last message starts a new group, and a
+    root with no dated message is not grouped by subject at all.
 
     >>> from datetime import datetime, UTC
     >>> day = lambda d: datetime(2026, 3, d, tzinfo=UTC)
