@@ -6,10 +6,10 @@ The week is Monday 4 to Sunday 10 March 2024, Geneva time; ``NOW`` is the Monday
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from iscg_mailbot.config import ListConfig, Settings
 from iscg_mailbot.delivery_config import DigestConfig, SmtpConfig, WorkerConfig
@@ -18,6 +18,8 @@ from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
 from iscg_mailbot.store.database import session_scope
 from iscg_mailbot.store.messages import ensure_list
+from iscg_mailbot.store.models import Message
+from iscg_mailbot.store.models_actions import ActionItem
 
 NOW = datetime(2024, 3, 11, 9, 0, tzinfo=UTC)
 LIST = ListConfig(id="int-sect-team", address="int-sect-team@lists.itu.int",
@@ -119,6 +121,32 @@ def seed_week(engine: Engine, messages: list[bytes] | None = None) -> None:
     with session_scope(engine) as session:
         list_row = ensure_list(session, LIST.id, LIST.address, LIST.name)
         store_raw_batch(session, list_row.id, raws, IngestReport(source="seed"))
+
+
+def seed_actions(engine: Engine) -> None:
+    """Open, closed and non-action items, as the action feature stores them."""
+    with session_scope(engine) as session:
+        messages = {m.message_id: m for m in session.scalars(select(Message))}
+
+        def item(message_id: str, sentence: str, owner: str | None, due: date | None,
+                 kind: str = "action", status: str = "open") -> ActionItem:
+            message = messages[message_id]
+            return ActionItem(list_id=message.list_id, message_pk=message.id,
+                              thread_id=message.thread_id, kind=kind, status=status,
+                              sentence=sentence, span_start=len(sentence), owner=owner,
+                              due=due)
+
+        session.add_all([
+            item("wrc2@example.org", "TSAG to send its comments by 1 March.", "TSAG",
+                 date(2024, 3, 1)),
+            item("room1@example.org", "Marc to circulate the room plan.", "Marc Dubois", None),
+            item("wrc3@example.org", "Kenji to confirm the TSAG position by 20 March.",
+                 "Kenji Watanabe", date(2024, 3, 20)),
+            item("wrc1@example.org", "Please send your inputs.", None, date(2024, 2, 29),
+                 status="done"),
+            item("room2@example.org", "Is there remote participation?", "Marc Dubois", None,
+                 kind="question"),
+        ])
 
 
 def make_app(engine: Engine, config_dir: Path, *, smtp: SmtpConfig | None = None,

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, func, select
 
 from iscg_mailbot.delivery_config import DigestConfig, SmtpConfig
 from iscg_mailbot.errors import ConfigError, MailbotError, NotFound
+from iscg_mailbot.report.digest import open_actions
 from iscg_mailbot.services import digest as digest_service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.digest import (
@@ -24,8 +25,9 @@ from iscg_mailbot.services.digest import (
 )
 from iscg_mailbot.store.database import session_scope
 from iscg_mailbot.store.locks import DIGEST_SEND_LOCK, acquire_lock
+from iscg_mailbot.store.models import MailingList
 from iscg_mailbot.store.models_delivery import DigestRun, OutboxEntry
-from tests.digest_week import NOW, make_app, seed_week
+from tests.digest_week import NOW, make_app, seed_actions, seed_week
 from tests.servers import smtp_fixtures
 from tests.servers.smtp import SmtpTestServer
 
@@ -39,6 +41,7 @@ RECIPIENTS = {"amina.diallo@example.org", "kenji.watanabe@example.org",
 @pytest.fixture
 def app(engine: Engine, tmp_path: Path, smtp_server: SmtpTestServer) -> App:
     seed_week(engine)
+    seed_actions(engine)
     smtp = SmtpConfig(host=smtp_server.host, port=smtp_server.port, security="plain",
                       timeout_seconds=5)
     return make_app(engine, tmp_path / "config", smtp=smtp)
@@ -58,7 +61,7 @@ def test_seeded_week_digest_text(app: App) -> None:
     preview = preview_digest(app, member_address="amina.diallo@example.org", now=NOW)
     assert preview.period_key == "2024-03-04/2024-03-11"
     assert preview.subject == ("[ITU Inter-Sector Coordination Group] Digest 4 Mar – 10 Mar "
-                               "2024: 6 messages in 4 threads")
+                               "2024: 6 messages in 4 threads, 1 overdue action")
     assert preview.text == (SAMPLES / "digest_week.expected.txt").read_text(encoding="utf-8")
 
 
@@ -70,16 +73,28 @@ def test_seeded_week_html_escapes_hostile_subject_and_sender(app: App) -> None:
     assert "التنسيق بشأن الذكاء الاصطناعي" in html
 
 
+def test_open_actions_only_open_actions_overdue_first_and_capped(app: App) -> None:
+    with session_scope(app.engine) as session:
+        list_id = session.scalar(select(MailingList.id))
+        assert list_id is not None
+        shown, total, overdue = open_actions(session, list_id, date(2024, 3, 11),
+                                             template=None, list_key="l", limit=2)
+    assert (total, overdue) == (3, 1)
+    assert [(a.owner, a.due, a.overdue) for a in shown] == [
+        ("TSAG", date(2024, 3, 1), True), ("Kenji Watanabe", date(2024, 3, 20), False)]
+
+
 def test_member_topic_preferences_narrow_the_digest(app: App) -> None:
     preview = preview_digest(app, member_address="henrik.solberg@example.org", now=NOW)
-    assert "== " not in preview.text  # no section: he follows only "spectrum"
+    assert "== Other" not in preview.text  # no thread: he follows only "spectrum"
+    assert "== Open action items ==" in preview.text  # the group's open items still show
     assert "No thread this week in the topics you follow (only: spectrum)." in preview.text
 
 
 def test_preview_of_another_week_and_unknown_member(app: App) -> None:
     earlier = preview_digest(app, week=date(2024, 2, 21), now=NOW)
     assert earlier.period_key == "2024-02-19/2024-02-26"
-    assert "SG17 liaison" in earlier.text and "WRC-27" not in earlier.text
+    assert "\n* SG17 liaison" in earlier.text and "\n* WRC-27" not in earlier.text
     with pytest.raises(NotFound, match="no member with address x@example.org"):
         preview_digest(app, member_address="x@example.org", now=NOW)
 

@@ -102,6 +102,14 @@ def test_non_latin_text_renders_in_text_and_html() -> None:
     assert re.search(r'dir="auto">[^<]*<a[^>]*>|dir="auto">التنسيق', rendered.html)
 
 
+def test_more_open_actions_than_listed_are_counted() -> None:
+    digest = seeded_digest()
+    digest = replace(digest, counts=replace(digest.counts, open_actions=10))
+    rendered = render_digest(digest, CHAIR)
+    assert "… and 7 more open action items." in rendered.text
+    assert "… and 7 more open action items." in rendered.html
+
+
 def test_unsafe_link_targets_are_dropped() -> None:
     digest = seeded_digest()
     section = digest.sections[0]

@@ -9,9 +9,8 @@ threads awaiting a reply); :func:`digest_for` cuts it to one member's preference
     >>> [section.title for section in digest.sections]                          # doctest: +SKIP
     ['Spectrum management', 'Other']
 
-Topics and action items come from the tables of the topic and action features when
-they are installed (``store/models_topics.py``, ``store/models_actions.py``): see
-:func:`thread_topics` and :func:`open_actions`, the two places they plug in.
+Action items come from the action feature's ``action_items`` table; topics plug in
+at :func:`thread_topics` once the topic feature stores its tags.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from urllib.parse import quote
 
 from sqlalchemy import select
@@ -38,8 +37,11 @@ from iscg_mailbot.records import (
     DigestThread,
 )
 from iscg_mailbot.store.models import MailingList, Message, Thread
+from iscg_mailbot.store.models_actions import ACTION, OPEN, ActionItem
 
 OTHER_TITLE = "Other"
+# A digest is read on a phone: past this many open items it points to the full list.
+MAX_ACTIONS = 30
 
 
 @dataclass(frozen=True)
@@ -104,14 +106,27 @@ def thread_topics(session: Session, thread_ids: Sequence[int]) -> dict[int, tupl
     return {}
 
 
-def open_actions(session: Session, list_row_id: int, now: datetime) -> tuple[DigestAction, ...]:
-    """Open action items of the list, overdue first (see :func:`sort_actions`).
+def open_actions(session: Session, list_row_id: int, today: date, *, template: str | None,
+                 list_key: str, limit: int = MAX_ACTIONS) -> tuple[tuple[DigestAction, ...], int, int]:
+    """Open action items of the list, overdue first (see :func:`sort_actions`), at most
+    ``limit``; also how many are open and how many overdue in all.
 
-    HOOK (actions feature): action items are not stored yet
-    (``iscg_mailbot.store.models_actions`` does not exist), so the digest lists none.
-    Plug the stored open items in here.
+    Notes and questions (the other kinds the action feature stores) are not listed.
     """
-    return ()
+    rows = session.execute(
+        select(ActionItem, Thread.subject, Message.message_id)
+        .join(Message, Message.id == ActionItem.message_pk)
+        .outerjoin(Thread, Thread.id == ActionItem.thread_id)
+        .where(ActionItem.list_id == list_row_id, ActionItem.kind == ACTION,
+               ActionItem.status == OPEN)).all()
+    actions = [DigestAction(
+        description=item.sentence, owner=item.owner or "(no owner)", due=item.due,
+        overdue=item.due is not None and item.due < today, thread_subject=subject or "",
+        url=archive_link(template, message_id=message_id, thread_id=item.thread_id or 0,
+                         list_key=list_key))
+        for item, subject, message_id in rows]
+    ordered = sort_actions(actions)
+    return ordered[:limit], len(ordered), sum(1 for a in ordered if a.overdue)
 
 
 def sort_actions(actions: Sequence[DigestAction]) -> tuple[DigestAction, ...]:
@@ -179,12 +194,14 @@ def collect_week(session: Session, *, list_config: ListConfig, period: tuple[dat
         rows.append(WeekThread(row=row, topics=topics.get(thread_id, ()), awaiting=awaiting))
     rows.sort(key=lambda w: (-w.row.new_messages, -(w.row.last_activity or start).timestamp(),
                              w.row.thread_id))
-    actions = open_actions(session, list_row.id, now)
+    actions, open_count, overdue_count = open_actions(
+        session, list_row.id, now.astimezone(config.zone).date(), template=template,
+        list_key=list_config.id)
     counts = DigestCounts(
         messages=len(messages), active_threads=len(by_thread),
         new_threads=sum(1 for w in rows if w.row.started_in_period),
         participants=len({m.sender_address or m.sender_name for m in messages}),
-        open_actions=len(actions), overdue_actions=sum(1 for a in actions if a.overdue),
+        open_actions=open_count, overdue_actions=overdue_count,
         awaiting_reply=sum(1 for w in rows if w.awaiting is not None))
     return Week(base=replace(base, actions=actions, counts=counts), threads=tuple(rows),
                 topic_titles=dict(topic_titles or {}))
