@@ -8,7 +8,9 @@ reply inline.
 from __future__ import annotations
 
 import doctest
+import time
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -333,6 +335,23 @@ def test_plain_message_is_all_new_text() -> None:
 def test_crlf_input() -> None:
     new, quoted, _ = split_new_text("Yes.\r\n\r\n> Agree?\r\n")
     assert (new, quoted) == ("Yes.", "> Agree?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 1 Jan 2024, A wrote:\ntext\n" * 5000 + "> q\n",
+        "--\ntext\n" * 10000,
+        "[...]\n" * 20000 + "> q",
+        "a wrote:\n" * 20000,
+        ("> q\n" + "\n" * 30) * 1000,
+    ],
+    ids=["attributions", "dashes", "elisions", "wrote-lines", "quote-gaps"],
+)
+def test_hostile_bodies_take_linear_time(text: str) -> None:
+    started = time.perf_counter()
+    split_new_text(text)
+    assert time.perf_counter() - started < 3.0
 
 
 def test_docstring_examples() -> None:

@@ -150,7 +150,8 @@ def split_new_text(text: str, *, forwarded: bool = False) -> tuple[str, str, str
 
     ``forwarded`` says the message is a forward (its subject starts with "Fwd:"),
     so the first Outlook header block introduces content new to the list rather
-    than a quote. All three parts have their outer blank lines removed.
+    than a quote. All three parts have their outer blank lines removed. Runs in
+    time linear in the length of the text, whatever the text.
 
     >>> new, quoted, signature = split_new_text(
     ...     "We support the LS.\\n\\nOn Tue, 3 May 2024, Ann wrote:\\n> Draft LS attached.\\n"
@@ -163,9 +164,9 @@ def split_new_text(text: str, *, forwarded: bool = False) -> tuple[str, str, str
     >>> signature
     'Bob Smith, ITU-T SG17'
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    cut = _top_posted_quote_start(lines, forwarded=forwarded)
-    head, tail = lines[:cut], lines[cut:]
+    whole = _Lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    cut = _top_posted_quote_start(whole, forwarded=forwarded)
+    head = whole if cut == len(whole.lines) else _Lines(whole.lines[:cut])
 
     quoted_flags = _quoted_flags(head)
     signature_flags = _signature_flags(head, quoted_flags)
@@ -173,7 +174,7 @@ def split_new_text(text: str, *, forwarded: bool = False) -> tuple[str, str, str
     new_lines: list[str] = []
     quoted_lines: list[str] = []
     signature_lines: list[str] = []
-    for line, quoted, signature in zip(head, quoted_flags, signature_flags):
+    for line, quoted, signature in zip(head.lines, quoted_flags, signature_flags):
         if quoted:
             quoted_lines.append(line)
         elif signature:
@@ -181,47 +182,80 @@ def split_new_text(text: str, *, forwarded: bool = False) -> tuple[str, str, str
                 signature_lines.append(line)
         else:
             new_lines.append(line)
-    quoted_lines.extend(tail)
+    quoted_lines.extend(whole.lines[cut:])
     return _tidy(new_lines), _tidy(quoted_lines), _tidy(signature_lines)
 
 
-def _is_blank(line: str) -> bool:
-    # NBSP-only lines are blank lines in text converted from Outlook HTML.
-    return not line.strip()
+class _Lines:
+    """The lines of a body and what the rules ask about each, computed once.
+
+    Every rule looks at a bounded window or uses these precomputed facts, so a
+    hostile body (thousands of "x wrote:" or "[...]" lines) costs linear time.
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        # NBSP-only lines are blank lines in text converted from Outlook HTML.
+        self.blank = [not line.strip() for line in lines]
+        self.marked = [bool(line) and bool(_QUOTED.match(line)) for line in lines]
+        self.snip = [not b and bool(_SNIP.match(line)) for line, b in zip(lines, self.blank)]
+        # next_content[i]: the next line after i that is neither blank nor an elision mark.
+        self.next_content = [len(lines)] * len(lines)
+        following = len(lines)
+        for index in range(len(lines) - 1, -1, -1):
+            self.next_content[index] = following
+            if not self.blank[index] and not self.snip[index]:
+                following = index
+        self.last_marked = max((i for i, marked in enumerate(self.marked) if marked), default=-1)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def introduces_marked_quote(self, index: int) -> bool:
+        """True when the next content line (past blanks and "[...]") is ``>``-quoted."""
+        following = self.next_content[index]
+        return following < len(self.lines) and self.marked[following]
+
+    def content_count(self, start: int, end: int, limit: int) -> int:
+        """Content lines in ``[start, end)``, counting no further than ``limit + 1``."""
+        count = 0
+        index = start
+        if index < end and (self.blank[index] or self.snip[index]):
+            index = self.next_content[index]
+        while index < end and count <= limit:
+            count += 1
+            index = self.next_content[index]
+        return count
 
 
-def _top_posted_quote_start(lines: Sequence[str], *, forwarded: bool) -> int:
+def _top_posted_quote_start(text: _Lines, *, forwarded: bool) -> int:
     """Index of the first line of a quote that runs to the end, or ``len(lines)``."""
+    lines = text.lines
     skip_first_header = forwarded
     after_forward_marker = -10
     has_text_above = False
     for index, line in enumerate(lines):
-        if not line or _QUOTED.match(line):
+        if text.blank[index] or text.marked[index]:
             continue
         if _FORWARD_MARKER.match(line):
             after_forward_marker = index
             continue
-        header_here = bool(_ORIGINAL_MESSAGE.match(line)) or _is_outlook_header(lines, index)
-        if header_here and _introduces_marked_quote(lines, index):
-            continue  # "---- Original message ----" above "> " lines: an attribution
-        if header_here:
+        original = bool(_ORIGINAL_MESSAGE.match(line))
+        if original or _is_outlook_header(lines, index):
+            if text.introduces_marked_quote(index):
+                continue  # "---- Original message ----" above "> " lines: an attribution
             # The header of a forwarded message is content, not a quote.
             if index - after_forward_marker <= 3 or skip_first_header:
                 skip_first_header = False
-                after_forward_marker = index if _ORIGINAL_MESSAGE.match(line) else -10
+                after_forward_marker = index if original else -10
                 continue
-            return _include_rule_above(lines, index)
+            return _include_rule_above(text, index)
         # Top-posting puts new text above the quote; an attribution on the first line
         # whose quote was deleted is followed by the reply itself.
-        if has_text_above and _is_unmarked_attribution(lines, index):
+        if has_text_above and _is_unmarked_attribution(text, index):
             return index
-        has_text_above = has_text_above or not (_is_blank(line) or _PGP_ARMOR.match(line))
+        has_text_above = has_text_above or not _PGP_ARMOR.match(line)
     return len(lines)
-
-
-def _introduces_marked_quote(lines: Sequence[str], index: int) -> bool:
-    following = _next_content_line(lines, index)
-    return following is not None and bool(_QUOTED.match(following))
 
 
 def _is_outlook_header(lines: Sequence[str], index: int) -> bool:
@@ -233,12 +267,12 @@ def _is_outlook_header(lines: Sequence[str], index: int) -> bool:
     return has_sent and has_to
 
 
-def _include_rule_above(lines: Sequence[str], index: int) -> int:
+def _include_rule_above(text: _Lines, index: int) -> int:
     """Move the cut up over the "____" rule and blank lines Outlook puts above its header."""
     start = index
     probe = index - 1
-    while probe >= 0 and (_is_blank(lines[probe]) or _UNDERSCORE_RULE.match(lines[probe])):
-        if _UNDERSCORE_RULE.match(lines[probe]):
+    while probe >= 0 and (text.blank[probe] or _UNDERSCORE_RULE.match(text.lines[probe])):
+        if not text.blank[probe]:
             start = probe
         probe -= 1
     return start
@@ -259,53 +293,44 @@ def _attribution_span(lines: Sequence[str], index: int) -> int:
     return 1
 
 
-def _next_content_line(lines: Sequence[str], index: int) -> str | None:
-    """The next non-blank line after ``index``, looking past "[...]" and "<snip>" markers."""
-    for line in lines[index + 1 :]:
-        if not _is_blank(line) and not _SNIP.match(line):
-            return line
-    return None
-
-
-def _is_unmarked_attribution(lines: Sequence[str], index: int) -> bool:
+def _is_unmarked_attribution(text: _Lines, index: int) -> bool:
     """A dated "On … wrote:" followed by text that is not ``>``-quoted (lost HTML quote)."""
-    span = _attribution_span(lines, index)
-    if not span:
+    span = _attribution_span(text.lines, index)
+    if not span or text.next_content[index] >= len(text.lines):
         return False
-    first = lines[index - span + 1]
-    following = _next_content_line(lines, index)
-    if following is None or _QUOTED.match(following):
-        return False
-    if any(_QUOTED.match(line) for line in lines[index + 1 :]):
+    if text.last_marked > index:
         return False  # the sender quotes with ">": this is prose, not a lost quote
-    return bool(_DATED_ATTRIBUTION_START.match(first if span == 1 else first + " " + lines[index]))
+    first = text.lines[index - span + 1]
+    whole = first if span == 1 else first + " " + text.lines[index]
+    return bool(_DATED_ATTRIBUTION_START.match(whole))
 
 
-def _quoted_flags(lines: Sequence[str]) -> list[bool]:
-    """Mark ``>`` lines, the attributions above them and blank lines inside quotes."""
-    flags = [bool(line) and bool(_QUOTED.match(line)) for line in lines]
+def _quoted_flags(text: _Lines) -> list[bool]:
+    """Mark ``>`` lines, the attributions above them, elision marks and blanks inside quotes."""
+    lines = text.lines
+    flags = list(text.marked)
     for index, line in enumerate(lines):
-        if flags[index] or not line:
+        if flags[index] or text.blank[index]:
             continue
         span = _attribution_span(lines, index) or (1 if _ORIGINAL_MESSAGE.match(line) else 0)
-        if span and _introduces_marked_quote(lines, index):
+        if span and text.introduces_marked_quote(index):
             for offset in range(span):
                 flags[index - offset] = True
     # An elision mark ("[...]", "<snip>") next to a quote is part of it.
     previous_flag = False
-    for index, line in enumerate(lines):
-        if _is_blank(line):
+    for index in range(len(lines)):
+        if text.blank[index]:
             continue
-        if not flags[index] and _SNIP.match(line):
-            following = _next_content_line(lines, index)
-            flags[index] = previous_flag or (following is not None and bool(_QUOTED.match(following)))
+        if text.snip[index] and not flags[index]:
+            flags[index] = previous_flag or text.introduces_marked_quote(index)
         previous_flag = flags[index]
     # A blank line between two quoted lines belongs to the quote.
     last_quoted = -1
     for index, flag in enumerate(flags):
         if flag:
-            if last_quoted >= 0 and all(_is_blank(lines[i]) for i in range(last_quoted + 1, index)):
-                for i in range(last_quoted + 1, index):
+            gap = range(last_quoted + 1, index)
+            if last_quoted >= 0 and all(text.blank[i] for i in gap):
+                for i in gap:
                     flags[i] = True
             last_quoted = index
     return flags
@@ -326,43 +351,43 @@ def _segments(flags: Sequence[bool]) -> list[tuple[int, int]]:
     return runs
 
 
-def _signature_flags(lines: Sequence[str], quoted: Sequence[bool]) -> list[bool]:
-    flags = [False] * len(lines)
-    segments = [s for s in _segments(quoted) if any(not _is_blank(lines[i]) for i in range(*s))]
+def _signature_flags(text: _Lines, quoted: Sequence[bool]) -> list[bool]:
+    flags = [False] * len(text)
+    segments = [s for s in _segments(quoted) if not all(text.blank[i] for i in range(*s))]
     seen_text = False
     for number, (start, end) in enumerate(segments):
         if number == 0:
-            start = _skip_external_banner(lines, start, end, flags)
-        signature_start, signature_end = _explicit_signature(lines, start, end, seen_text)
+            start = _skip_external_banner(text, start, end, flags)
+        signature_start, signature_end = _explicit_signature(text, start, end, seen_text)
         if number == len(segments) - 1:
             # "Thanks,\nJan\n-- \n…": the sign-off above the delimiter goes too.
             before = signature_start if signature_start is not None else end
-            sign_off = _sign_off_start(lines, start, before)
+            sign_off = _sign_off_start(text, start, before)
             if sign_off is not None:
                 signature_start = sign_off
         if signature_start is not None:
-            signature_start = _include_rules_above(lines, start, signature_start)
+            signature_start = _include_rules_above(text, start, signature_start)
             for index in range(signature_start, signature_end):
                 flags[index] = True
         text_end = signature_start if signature_start is not None else end
-        seen_text = seen_text or any(not _is_blank(lines[i]) for i in range(start, text_end))
+        seen_text = seen_text or not all(text.blank[i] for i in range(start, text_end))
     return flags
 
 
-def _skip_external_banner(lines: Sequence[str], start: int, end: int, flags: list[bool]) -> int:
+def _skip_external_banner(text: _Lines, start: int, end: int, flags: list[bool]) -> int:
     """Put an "[EXTERNAL] … from outside" banner paragraph at the top into the signature."""
-    first = next((i for i in range(start, end) if not _is_blank(lines[i])), None)
-    if first is None or not _EXTERNAL_BANNER.match(lines[first]):
+    first = next((i for i in range(start, end) if not text.blank[i]), None)
+    if first is None or not _EXTERNAL_BANNER.match(text.lines[first]):
         return start
     index = first
-    while index < end and not _is_blank(lines[index]):
+    while index < end and not text.blank[index]:
         flags[index] = True
         index += 1
     return index
 
 
 def _explicit_signature(
-    lines: Sequence[str], start: int, end: int, seen_text: bool
+    text: _Lines, start: int, end: int, seen_text: bool
 ) -> tuple[int | None, int]:
     """``[start, end)`` of a signature opened by "-- ", "Sent from my …" or a disclaimer.
 
@@ -372,15 +397,15 @@ def _explicit_signature(
     """
     has_text = seen_text
     for index in range(start, end):
-        line = lines[index]
-        if _is_blank(line):
+        if text.blank[index]:
             continue
+        line = text.lines[index]
         if _SIGNATURE_DASHES.match(line):
-            following = [i for i in range(index + 1, end) if not _is_blank(lines[i])]
-            if len(following) <= _MAX_DASH_SIGNATURE_LINES:
+            following = text.content_count(index + 1, end, _MAX_DASH_SIGNATURE_LINES)
+            if following <= _MAX_DASH_SIGNATURE_LINES:
                 return index, end
             if line.startswith("-- "):
-                return index, _paragraph_end(lines, following[0], end)
+                return index, _paragraph_end(text, text.next_content[index], end)
             has_text = True
             continue
         if (
@@ -393,40 +418,44 @@ def _explicit_signature(
     return None, end
 
 
-def _paragraph_end(lines: Sequence[str], index: int, end: int) -> int:
-    while index < end and not _is_blank(lines[index]):
+def _paragraph_end(text: _Lines, index: int, end: int) -> int:
+    while index < end and not text.blank[index]:
         index += 1
     return index
 
 
-def _sign_off_start(lines: Sequence[str], start: int, end: int) -> int | None:
+def _sign_off_start(text: _Lines, start: int, end: int) -> int | None:
     """A sign-off line followed by a short name/title block reaching the end of the text."""
-    content = [i for i in range(start, end) if not _is_blank(lines[i])]
+    content = [i for i in range(start, end) if not text.blank[i]]
     if len(content) < 2:
         return None
-    window = content[-(_MAX_SIGNATURE_LINES + 1) :]
-    for index in window:
-        if index == content[0]:
-            continue  # a message that is only "Thanks!" keeps it as new text
-        line = lines[index]
-        if _SIGN_OFF.match(line) or _SIGN_OFF_WITH_NAME.match(line):
-            rest = [i for i in content if i > index]
-            if len(rest) <= _MAX_SIGNATURE_LINES and all(_is_name_block_line(lines[i]) for i in rest):
-                return index
+    first_in_window = max(1, len(content) - _MAX_SIGNATURE_LINES - 1)
+    for position in range(first_in_window, len(content)):
+        line = text.lines[content[position]]
+        if not (_SIGN_OFF.match(line) or _SIGN_OFF_WITH_NAME.match(line)):
+            continue
+        rest = content[position + 1 :]
+        if len(rest) <= _MAX_SIGNATURE_LINES and all(
+            _is_name_block_line(text.lines[i]) for i in rest
+        ):
+            return content[position]
     return None
 
 
 def _is_name_block_line(line: str) -> bool:
     """Short lines of a name, title, organisation or phone number, not prose."""
     stripped = line.strip()
-    return len(stripped) <= _MAX_SIGNATURE_LINE_LENGTH and len(stripped.split()) <= _MAX_SIGNATURE_LINE_WORDS
+    return (
+        len(stripped) <= _MAX_SIGNATURE_LINE_LENGTH
+        and len(stripped.split()) <= _MAX_SIGNATURE_LINE_WORDS
+    )
 
 
-def _include_rules_above(lines: Sequence[str], start: int, index: int) -> int:
+def _include_rules_above(text: _Lines, start: int, index: int) -> int:
     """Separator lines ("____", "****") just above a signature belong to it."""
     probe = index - 1
-    while probe >= start and (_is_blank(lines[probe]) or _RULE_LINE.match(lines[probe])):
-        if _RULE_LINE.match(lines[probe]):
+    while probe >= start and (text.blank[probe] or _RULE_LINE.match(text.lines[probe])):
+        if not text.blank[probe]:
             index = probe
         probe -= 1
     return index
