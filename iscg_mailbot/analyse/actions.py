@@ -438,6 +438,38 @@ def extract_actions(
     return [c for c in candidates if c.confidence >= rules.min_confidence]
 
 
+QUESTION = "question"
+# Questions that ask nothing of anybody: "Why not?", "Right?".
+_IDLE_QUESTION = re.compile(r"^(?:\W*\w+){0,2}\W*\?$")
+
+
+def find_questions(
+    message: ActionInput,
+    items: Sequence[ActionCandidate] = (),
+    members: MembersConfig | None = None,
+) -> list[ActionCandidate]:
+    """The message's first question that is not already an item, as kind "question".
+
+    A message that asks something waits for a reply: the item stays open until somebody
+    else writes in the thread. At most one per message: it marks the message as asking,
+    which is all the chair's "awaiting a reply" needs. ``items`` are the message's
+    action candidates (a request phrased as a question is already one of them).
+    """
+    taken = {item.span for item in items}
+    for sentence in split_sentences(message.new_text):
+        text = sentence.text
+        if not text.endswith("?") or (sentence.start, sentence.end) in taken:
+            continue
+        if _IDLE_QUESTION.match(text) or BOILERPLATE.search(text):
+            continue
+        who = _Owners(text, message, members).vocative() or _Owners(
+            text, message, members).addressees()
+        return [ActionCandidate(kind=QUESTION, sentence=text, span=(sentence.start, sentence.end),
+                                owner=who.owner, owner_kind=who.kind, due=None, due_text=None,
+                                confidence=0.5, rule="question")]
+    return []
+
+
 # --- closure -------------------------------------------------------------------------
 
 _NEGATION = re.compile(
@@ -571,6 +603,7 @@ __all__ = [
     "closing_sentences",
     "detect_closure",
     "extract_actions",
+    "find_questions",
 ]
 
 

@@ -1,0 +1,106 @@
+"""``config/actions.yaml``: how action items are extracted, closed and dated (optional).
+
+Every key is optional; a missing file means the defaults::
+
+    # config/actions.yaml
+    timezone: Europe/Zurich     # the list's home time zone (see below)
+    notes: note                 # note | action | drop: "invited to note" sentences
+    min_confidence: 0.5         # leave out weaker candidates
+    action_phrases: ["shall look into"]     # extra phrases that make an action
+    note_phrases: []                        # extra phrases that make a note
+    closure_phrases: [done, "we have sent the liaison"]   # replace the default list
+    questions: true             # track questions still waiting for a reply
+    stalled_after_days: 14      # default of "threads list --stalled"
+
+``timezone`` decides what "today" is for overdue items, and the calendar in which
+relative dates ("by Friday") of stored messages are read, since stored dates are UTC.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from iscg_mailbot.analyse.action_rules import DEFAULT_CLOSURE_PHRASES, ActionRules
+from iscg_mailbot.config import format_validation_error
+from iscg_mailbot.errors import ConfigError
+
+ACTIONS_FILE_NAME = "actions.yaml"
+
+
+class ActionsConfig(BaseModel):
+    """Everything read from ``actions.yaml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    timezone: str = "UTC"
+    notes: Literal["note", "action", "drop"] = "note"
+    min_confidence: float = Field(default=0.3, ge=0.0, le=1.0)
+    action_phrases: tuple[str, ...] = ()
+    note_phrases: tuple[str, ...] = ()
+    closure_phrases: tuple[str, ...] = DEFAULT_CLOSURE_PHRASES
+    questions: bool = True
+    stalled_after_days: int = Field(default=14, ge=1)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r}; use an IANA name such as Europe/Zurich or UTC"
+            ) from None
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The configured time zone."""
+        return ZoneInfo(self.timezone)
+
+    @property
+    def rules(self) -> ActionRules:
+        """The extraction and closure rules for :mod:`iscg_mailbot.analyse.actions`."""
+        return ActionRules(
+            notes=self.notes,
+            action_phrases=self.action_phrases,
+            note_phrases=self.note_phrases,
+            closure_phrases=self.closure_phrases,
+            min_confidence=self.min_confidence,
+        )
+
+
+def actions_path(config_dir: Path | str) -> Path:
+    """Where ``actions.yaml`` lives in a configuration directory."""
+    return Path(config_dir) / ACTIONS_FILE_NAME
+
+
+def load_actions_config(path: Path | str, *, missing_ok: bool = True) -> ActionsConfig:
+    """Load ``actions.yaml``; a missing file gives the defaults unless ``missing_ok`` is false.
+
+    Raises ConfigError naming the file, the key and the fix.
+    """
+    file = Path(path)
+    if not file.exists():
+        if missing_ok:
+            return ActionsConfig()
+        raise ConfigError(f"{file}: not found; create it or leave it out to use the defaults")
+    try:
+        data: Any = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise ConfigError(f"{file}: not valid YAML{where}: "
+                          f"{getattr(exc, 'problem', None) or exc}") from None
+    if data is None:
+        return ActionsConfig()
+    if not isinstance(data, dict):
+        raise ConfigError(f"{file}: expected keys such as 'timezone:' at the top level")
+    try:
+        return ActionsConfig.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(format_validation_error(file, exc)) from None

@@ -1,0 +1,279 @@
+"""The chair's queries: what is still open, who owes what, which threads are stuck.
+
+Read-only functions over a session, returning plain rows:
+
+- :func:`list_actions` — action items with filters (open, overdue, owner, due before,
+  threads), overdue first then by due date;
+- :func:`open_threads` — threads with open action items or questions still awaiting a
+  reply, with counts, filtered by activity, participant or threads;
+- :func:`stalled_threads` — threads with open action items and no message for a while;
+- :func:`digest_actions` — the open items as the digest lists them.
+
+``today`` (for "overdue") is the caller's calendar day in the list's time zone. Topic
+filters arrive as ``thread_ids``: the topics feature turns a topic into its threads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from iscg_mailbot.records import DigestAction
+from iscg_mailbot.store.models import Message, Thread
+from iscg_mailbot.store.models_actions import ACTION, OPEN, QUESTION, ActionItem
+
+DEFAULT_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """One action item as the chair sees it."""
+
+    id: int
+    kind: str
+    status: str
+    owner: str | None
+    owner_kind: str | None
+    due: date | None
+    overdue: bool
+    sentence: str
+    thread_id: int | None
+    thread_subject: str
+    message_id: str
+    message_date: datetime | None
+    sender: str
+    confidence: float
+    manual: bool
+    note: str | None
+    closed_at: datetime | None
+    closing_sentence: str | None
+
+
+@dataclass(frozen=True)
+class OpenThreadRow:
+    """A thread with open work: how much, how late, and when it last moved."""
+
+    thread_id: int
+    subject: str
+    last_activity: datetime | None
+    message_count: int
+    participants: list[str]
+    open_actions: int
+    overdue_actions: int
+    open_questions: int
+    next_due: date | None
+
+
+def owner_matches(owner: str | None, wanted: str) -> bool:
+    """Whether ``wanted`` names the owner or one of several ("TSAG" in "RAG, TSAG, TDAG").
+
+    Case-insensitive and on word boundaries, so "SG1" does not match "ITU-T SG17" and
+    "Petrova" matches "Olga Petrova".
+
+    >>> owner_matches("RAG, TSAG, TDAG", "tsag"), owner_matches("ITU-T SG17", "SG1")
+    (True, False)
+    """
+    if not owner or not wanted.strip():
+        return False
+    pattern = re.compile(r"(?<![\w-])" + re.escape(wanted.strip()) + r"(?![\w-])", re.IGNORECASE)
+    return any(pattern.search(part) for part in owner.split(","))
+
+
+def _like(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped.lower()}%"
+
+
+def list_actions(
+    session: Session,
+    *,
+    today: date,
+    status: str | None = OPEN,
+    kinds: Collection[str] = (ACTION,),
+    overdue: bool = False,
+    owner: str | None = None,
+    due_before: date | None = None,
+    thread_ids: Collection[int] | None = None,
+    list_id: int | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+) -> list[ActionRow]:
+    """Action items, overdue first, then by due date (undated last), newest message first.
+
+    ``status`` None means any status; ``overdue`` keeps open actions due before
+    ``today``; ``owner`` matches one owner among several (see :func:`owner_matches`);
+    ``due_before`` keeps items due strictly before that day.
+    """
+    is_overdue = and_(ActionItem.status == OPEN, ActionItem.kind == ACTION,
+                      ActionItem.due.is_not(None), ActionItem.due < today)
+    query = (
+        select(ActionItem, Thread.subject, Message.message_id, Message.date,
+               Message.sender_name, Message.sender_address)
+        .join(Message, Message.id == ActionItem.message_pk)
+        .outerjoin(Thread, Thread.id == ActionItem.thread_id)
+        .where(ActionItem.kind.in_(list(kinds)))
+    )
+    if status is not None:
+        query = query.where(ActionItem.status == status)
+    if overdue:
+        query = query.where(is_overdue)
+    if due_before is not None:
+        query = query.where(ActionItem.due < due_before)
+    if owner:
+        query = query.where(func.lower(ActionItem.owner).like(_like(owner), escape="\\"))
+    if thread_ids is not None:
+        query = query.where(ActionItem.thread_id.in_(sorted(thread_ids)))
+    if list_id is not None:
+        query = query.where(ActionItem.list_id == list_id)
+    query = query.order_by(
+        case((is_overdue, 0), else_=1), ActionItem.due.is_(None), ActionItem.due,
+        Message.date.desc(), ActionItem.id.desc(),
+    )
+    rows: list[ActionRow] = []
+    for item, subject, message_id, message_date, sender_name, sender_address in session.execute(query):
+        if owner and not owner_matches(item.owner, owner):
+            continue  # the LIKE above is a coarse filter; this is the exact one
+        rows.append(_action_row(item, subject, message_id, message_date,
+                                sender_name or sender_address, today))
+        if limit is not None and len(rows) >= limit:
+            break
+    return rows
+
+
+def _action_row(item: ActionItem, subject: str | None, message_id: str,
+                message_date: datetime | None, sender: str, today: date) -> ActionRow:
+    return ActionRow(
+        id=item.id, kind=item.kind, status=item.status, owner=item.owner,
+        owner_kind=item.owner_kind, due=item.due,
+        overdue=(item.status == OPEN and item.kind == ACTION and item.due is not None
+                 and item.due < today),
+        sentence=item.sentence, thread_id=item.thread_id, thread_subject=subject or "",
+        message_id=message_id, message_date=message_date, sender=sender,
+        confidence=item.confidence, manual=item.manual, note=item.note,
+        closed_at=item.closed_at, closing_sentence=item.closing_sentence,
+    )
+
+
+def action_row(session: Session, item_id: int, today: date) -> ActionRow | None:
+    """One item by id, or None."""
+    found = session.execute(
+        select(ActionItem, Thread.subject, Message.message_id, Message.date,
+               Message.sender_name, Message.sender_address)
+        .join(Message, Message.id == ActionItem.message_pk)
+        .outerjoin(Thread, Thread.id == ActionItem.thread_id)
+        .where(ActionItem.id == item_id)
+    ).first()
+    if found is None:
+        return None
+    item, subject, message_id, message_date, sender_name, sender_address = found
+    return _action_row(item, subject, message_id, message_date,
+                       sender_name or sender_address, today)
+
+
+def _participant_threads(session: Session, participant: str) -> Select[int | None]:
+    """Threads in which ``participant`` (an address, or part of a name or address) wrote."""
+    wanted = participant.strip()
+    if "@" in wanted and " " not in wanted:
+        condition = Message.sender_address == wanted.lower()
+    else:
+        pattern = _like(wanted)
+        condition = or_(func.lower(Message.sender_name).like(pattern, escape="\\"),
+                        Message.sender_address.like(pattern, escape="\\"))
+    return select(Message.thread_id).where(condition, Message.thread_id.is_not(None)).distinct()
+
+
+def open_threads(
+    session: Session,
+    *,
+    today: date,
+    since: datetime | None = None,
+    participant: str | None = None,
+    thread_ids: Collection[int] | None = None,
+    quiet_since: datetime | None = None,
+    include_questions: bool = True,
+    list_id: int | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+) -> list[OpenThreadRow]:
+    """Threads with open action items or (``include_questions``) unanswered questions.
+
+    ``since`` keeps threads active at or after it; ``quiet_since`` keeps threads with
+    open *actions* and no message at or after it (see :func:`stalled_threads`);
+    ``participant`` keeps threads that person wrote in. Most overdue first, then the
+    most recently active.
+    """
+    kinds = [ACTION, QUESTION] if include_questions else [ACTION]
+    is_action = ActionItem.kind == ACTION
+    counts = (
+        select(
+            ActionItem.thread_id.label("thread_id"),
+            func.sum(case((is_action, 1), else_=0)).label("open_actions"),
+            func.sum(case((and_(is_action, ActionItem.due < today), 1), else_=0)).label("overdue"),
+            func.sum(case((ActionItem.kind == QUESTION, 1), else_=0)).label("questions"),
+            func.min(case((is_action, ActionItem.due), else_=None)).label("next_due"),
+        )
+        .where(ActionItem.status == OPEN, ActionItem.kind.in_(kinds),
+               ActionItem.thread_id.is_not(None))
+        .group_by(ActionItem.thread_id)
+    )
+    if list_id is not None:
+        counts = counts.where(ActionItem.list_id == list_id)
+    if thread_ids is not None:
+        counts = counts.where(ActionItem.thread_id.in_(sorted(thread_ids)))
+    summary = counts.subquery()
+    thread = aliased(Thread)
+    query = select(thread, summary.c.open_actions, summary.c.overdue, summary.c.questions,
+                   summary.c.next_due).join(summary, summary.c.thread_id == thread.id)
+    if since is not None:
+        query = query.where(thread.last_activity >= since)
+    if quiet_since is not None:
+        query = query.where(summary.c.open_actions > 0, thread.last_activity < quiet_since)
+    if participant:
+        query = query.where(thread.id.in_(_participant_threads(session, participant)))
+    query = query.order_by(summary.c.overdue.desc(),
+                           thread.last_activity.desc().nulls_last(), thread.id.desc())
+    if limit is not None:
+        query = query.limit(limit)
+    return [
+        OpenThreadRow(
+            thread_id=row.id, subject=row.subject, last_activity=row.last_activity,
+            message_count=row.message_count, participants=list(row.participants or []),
+            open_actions=int(open_actions or 0), overdue_actions=int(overdue or 0),
+            open_questions=int(questions or 0), next_due=next_due,
+        )
+        for row, open_actions, overdue, questions, next_due in session.execute(query)
+    ]
+
+
+def stalled_threads(
+    session: Session,
+    *,
+    today: date,
+    quiet_since: datetime,
+    participant: str | None = None,
+    thread_ids: Collection[int] | None = None,
+    list_id: int | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+) -> list[OpenThreadRow]:
+    """Threads with open action items and no message since ``quiet_since`` (now - 14d)."""
+    return open_threads(session, today=today, participant=participant, thread_ids=thread_ids,
+                        quiet_since=quiet_since, include_questions=False, list_id=list_id,
+                        limit=limit)
+
+
+def digest_actions(session: Session, list_id: int, today: date,
+                   limit: int = 50) -> tuple[DigestAction, ...]:
+    """Open action items of a list for the digest (overdue first), as :class:`DigestAction`.
+
+    For ``report/digest.py: open_actions`` to return.
+    """
+    rows = list_actions(session, today=today, list_id=list_id, limit=limit)
+    return tuple(
+        DigestAction(description=row.sentence, owner=row.owner or "unassigned", due=row.due,
+                     overdue=row.overdue, thread_subject=row.thread_subject)
+        for row in rows
+    )
+

@@ -1,0 +1,391 @@
+"""Action items as a service: extract after each batch, close by reply or by hand, query.
+
+After each stored batch the ingest pipeline calls :func:`analyse_messages` (inside the
+batch's transaction) or :func:`extract_for_messages` (its own transaction) with the new
+message ids: items are extracted from each message's new text, replies close the open
+items of their thread, and the messages are added to the full-text index.
+
+People decide with :func:`close_item`, :func:`reopen_item` and :func:`drop_item`;
+their decisions are never overwritten by automation. The chair's questions are
+:func:`list_actions`, :func:`open_threads`, :func:`stalled_threads` and
+:func:`search_messages`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from iscg_mailbot.actions_config import ActionsConfig, actions_path, load_actions_config
+from iscg_mailbot.analyse.actions import (
+    detect_closure,
+    extract_actions,
+    find_questions,
+)
+from iscg_mailbot.errors import NotFound
+from iscg_mailbot.members_config import MembersConfig, load_members, members_path
+from iscg_mailbot.records import ActionInput, Address, OpenItem
+from iscg_mailbot.report import queries
+from iscg_mailbot.report.queries import ActionRow, OpenThreadRow
+from iscg_mailbot.services.app import App
+from iscg_mailbot.store import search as search_store
+from iscg_mailbot.store.actions import (
+    ClosingReply,
+    FoundItems,
+    close_items,
+    closable_items_in_threads,
+    refresh_thread_ids,
+    save_items,
+    set_status,
+)
+from iscg_mailbot.store.models import MailingList, Message
+from iscg_mailbot.store.models_actions import ACTION, DONE, DROPPED, OPEN, QUESTION, ActionItem
+from iscg_mailbot.store.search import SearchHit
+from iscg_mailbot.store.types import utcnow
+
+# A topic id -> the ids of its threads. The topics feature provides it (see
+# :func:`use_topic_resolver`); without it, asking for a topic is an error.
+TopicResolver = Callable[[Session, str], set[int]]
+_topic_resolver: TopicResolver | None = None
+
+
+def use_topic_resolver(resolver: TopicResolver | None) -> None:
+    """Install the function that turns a topic id into thread ids (topics feature)."""
+    global _topic_resolver
+    _topic_resolver = resolver
+
+
+@dataclass
+class ActionsReport:
+    """What one analysis of a batch did."""
+
+    messages: int = 0
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    closed: int = 0
+    indexed: int = 0
+    closures: list[ClosingReply] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Context:
+    """Configuration read once per call: rules, members, time zone."""
+
+    config: ActionsConfig
+    members: MembersConfig
+
+    def today(self, now: datetime | None = None) -> date:
+        """The calendar day in the list's time zone (what "overdue" is measured against)."""
+        return (now or utcnow()).astimezone(self.config.zone).date()
+
+
+def load_context(app: App) -> Context:
+    """Read ``actions.yaml`` and ``members.yaml`` from the configuration directory."""
+    config_dir = app.settings.config_dir
+    return Context(load_actions_config(actions_path(config_dir)),
+                   load_members(members_path(config_dir), missing_ok=True))
+
+
+def _addresses(values: Sequence[dict[str, str]] | None) -> tuple[Address, ...]:
+    return tuple(Address(v.get("name", ""), v.get("address", "")) for v in values or ())
+
+
+def _input(message: Message, list_address: str | None, context: Context) -> ActionInput:
+    # Stored dates are UTC; relative dates are read in the list's home time zone.
+    when = message.date.astimezone(context.config.zone) if message.date else None
+    return ActionInput(
+        new_text=message.new_text or "",
+        date=when,
+        sender=Address(message.sender_name or "", message.sender_address or ""),
+        to=_addresses(message.to_addresses),
+        cc=_addresses(message.cc_addresses),
+        subject=message.subject or "",
+        list_address=list_address,
+    )
+
+
+def _load_messages(session: Session, ids: Sequence[int]) -> list[tuple[Message, str | None]]:
+    rows: list[tuple[Message, str | None]] = []
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        rows.extend(
+            (message, address) for message, address in session.execute(
+                select(Message, MailingList.address)
+                .join(MailingList, MailingList.id == Message.list_id)
+                .where(Message.id.in_(chunk))
+            )
+        )
+    # Oldest first: a reply closes only items of messages written before it.
+    rows.sort(key=lambda pair: (pair[0].date or datetime.max.replace(tzinfo=UTC), pair[0].id))
+    return rows
+
+
+def analyse_messages(session: Session, message_ids: Collection[int], context: Context,
+                     *, index: bool = True) -> ActionsReport:
+    """Extract items from these stored messages, close items they answer, index them.
+
+    Runs inside the caller's transaction (e.g. the batch that stored the messages).
+    Calling it again for the same messages changes nothing.
+    """
+    report = ActionsReport()
+    ids = sorted(set(message_ids))
+    if not ids:
+        return report
+    loaded = _load_messages(session, ids)
+    rules = context.config.rules
+    found: dict[int, FoundItems] = {}
+    for message, list_address in loaded:
+        action_input = _input(message, list_address, context)
+        candidates = extract_actions(action_input, rules, context.members)
+        if context.config.questions:
+            candidates = candidates + find_questions(action_input, candidates, context.members)
+        found[message.id] = FoundItems(message.list_id, message.thread_id, candidates)
+    counts = save_items(session, found)
+    report.messages, report.added = len(loaded), counts.added
+    report.updated, report.removed = counts.updated, counts.removed
+    threads = {m.thread_id for m, _ in loaded if m.thread_id is not None}
+    refresh_thread_ids(session, threads)
+    report.closures = close_items(
+        session, _closures(session, [m for m, _ in loaded], threads, context))
+    report.closed = len(report.closures)
+    if index:
+        report.indexed = search_store.index_messages(session, ids)
+    return report
+
+
+def _closures(session: Session, messages: Sequence[Message], threads: set[int],
+              context: Context) -> list[ClosingReply]:
+    """Which open items the given messages close, oldest message first."""
+    if not threads:
+        return []
+    items_by_thread: dict[int, list[ActionItem]] = defaultdict(list)
+    for item in closable_items_in_threads(session, threads):
+        if item.thread_id is not None:
+            items_by_thread[item.thread_id].append(item)
+    if not items_by_thread:
+        return []
+    every = [i for items in items_by_thread.values() for i in items]
+    dates, senders = _message_facts(
+        session, [i.message_pk for i in every] + [i.closed_by_message_pk for i in every
+                                                  if i.closed_by_message_pk is not None])
+    phrases = context.config.closure_phrases
+    closures: list[ClosingReply] = []
+    closed: set[int] = set()
+
+    def still_open_for(item: ActionItem, message: Message) -> bool:
+        # Open when this message arrives: not closed by an earlier reply (in this run
+        # or a previous one). The same answer however often the batch is analysed.
+        if item.id in closed or item.message_pk == message.id:
+            return False
+        asked = dates.get(item.message_pk)
+        if asked is None or message.date is None or asked >= message.date:
+            return False
+        if item.status == OPEN or item.closed_by_message_pk is None:
+            return item.status == OPEN
+        closer = dates.get(item.closed_by_message_pk)
+        return closer is not None and closer >= message.date
+
+    for message in messages:
+        if message.thread_id is None or message.date is None:
+            continue
+        candidates = [item for item in items_by_thread.get(message.thread_id, [])
+                      if still_open_for(item, message)]
+        if not candidates:
+            continue
+        sender = Address(message.sender_name or "", message.sender_address or "")
+        for closure in _close_questions(candidates, message, senders):
+            closures.append(closure)
+            closed.add(closure.item_id)
+        actions = [i for i in candidates if i.kind == ACTION]
+        open_items = [OpenItem(i.id, i.owner, i.owner_kind, i.sentence) for i in actions]
+        for found in detect_closure(message.new_text or "", open_items, phrases,
+                                    sender=sender, members=context.members):
+            closures.append(ClosingReply(found.item_id, message.id, message.date, found.sentence))
+            closed.add(found.item_id)
+    return closures
+
+
+def _close_questions(items: Sequence[ActionItem], reply: Message,
+                     senders: dict[int, str]) -> list[ClosingReply]:
+    """A question is answered by the next message from somebody else in its thread."""
+    return [
+        ClosingReply(item.id, reply.id, reply.date, None)
+        for item in items
+        if item.kind == QUESTION and senders.get(item.message_pk) != (reply.sender_address or "")
+    ]
+
+
+def _message_facts(session: Session,
+                   pks: Sequence[int]) -> tuple[dict[int, datetime | None], dict[int, str]]:
+    """Date and sender address of each message."""
+    dates: dict[int, datetime | None] = {}
+    senders: dict[int, str] = {}
+    unique = sorted(set(pks))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start:start + 500]
+        for pk, when, sender in session.execute(
+            select(Message.id, Message.date, Message.sender_address).where(Message.id.in_(chunk))
+        ):
+            dates[pk], senders[pk] = when, sender or ""
+    return dates, senders
+
+
+def extract_for_messages(app: App, message_ids: Collection[int]) -> ActionsReport:
+    """:func:`analyse_messages` in a transaction of its own (call after each sync batch)."""
+    context = load_context(app)
+    with app.session() as session:
+        return analyse_messages(session, message_ids, context)
+
+
+def close_by_replies(app: App, message_ids: Collection[int]) -> list[ClosingReply]:
+    """Close the open items these (stored, extracted) replies answer; return the closures."""
+    context = load_context(app)
+    with app.session() as session:
+        loaded = [m for m, _ in _load_messages(session, sorted(set(message_ids)))]
+        threads = {m.thread_id for m in loaded if m.thread_id is not None}
+        return close_items(session, _closures(session, loaded, threads, context))
+
+
+def reanalyse_all(app: App, batch_size: int = 500) -> ActionsReport:
+    """Extract again from every stored message (after changing ``actions.yaml``).
+
+    Manual decisions are kept; automatic items follow the new rules.
+    """
+    context = load_context(app)
+    total = ActionsReport()
+    with app.session() as session:
+        ids = list(session.scalars(select(Message.id).order_by(Message.date, Message.id)))
+    for start in range(0, len(ids), batch_size):
+        with app.session() as session:
+            part = analyse_messages(session, ids[start:start + batch_size], context)
+        for name in ("messages", "added", "updated", "removed", "closed", "indexed"):
+            setattr(total, name, getattr(total, name) + getattr(part, name))
+    return total
+
+
+# --- decisions by hand --------------------------------------------------------------
+
+
+def _decide(app: App, item_id: int, status: str, note: str | None) -> ActionRow:
+    context = load_context(app)
+    with app.session() as session:
+        set_status(session, item_id, status, note)
+        row = queries.action_row(session, item_id, context.today())
+        assert row is not None
+        return row
+
+
+def close_item(app: App, item_id: int, note: str | None = None) -> ActionRow:
+    """Mark an item done by hand (NotFound for an unknown id)."""
+    return _decide(app, item_id, DONE, note)
+
+
+def reopen_item(app: App, item_id: int, note: str | None = None) -> ActionRow:
+    """Open an item again by hand; no reply will close it automatically afterwards."""
+    return _decide(app, item_id, OPEN, note)
+
+
+def drop_item(app: App, item_id: int, note: str | None = None) -> ActionRow:
+    """Drop an item (not real work, or no longer relevant) by hand."""
+    return _decide(app, item_id, DROPPED, note)
+
+
+# --- the chair's queries ----------------------------------------------------------------
+
+
+def _thread_ids(session: Session, topic: str | None) -> set[int] | None:
+    if topic is None:
+        return None
+    if _topic_resolver is None:
+        raise NotFound(f"cannot filter by topic {topic!r}: topic tagging is not installed")
+    return _topic_resolver(session, topic)
+
+
+def list_actions(
+    app: App,
+    *,
+    open_only: bool = False,
+    overdue: bool = False,
+    owner: str | None = None,
+    topic: str | None = None,
+    due_before: date | None = None,
+    kinds: Collection[str] = (ACTION,),
+    limit: int | None = queries.DEFAULT_LIMIT,
+    now: datetime | None = None,
+) -> list[ActionRow]:
+    """Action items (all statuses unless ``open_only``/``overdue``), overdue first."""
+    context = load_context(app)
+    with app.session() as session:
+        return queries.list_actions(
+            session, today=context.today(now), status=OPEN if (open_only or overdue) else None,
+            kinds=kinds, overdue=overdue, owner=owner, due_before=due_before,
+            thread_ids=_thread_ids(session, topic), limit=limit,
+        )
+
+
+def open_threads(
+    app: App,
+    *,
+    topic: str | None = None,
+    since: datetime | None = None,
+    participant: str | None = None,
+    limit: int | None = queries.DEFAULT_LIMIT,
+    now: datetime | None = None,
+) -> list[OpenThreadRow]:
+    """Threads with open action items or questions awaiting a reply (``threads list --open``)."""
+    context = load_context(app)
+    with app.session() as session:
+        return queries.open_threads(
+            session, today=context.today(now), since=since,
+            participant=_participant(context, participant),
+            thread_ids=_thread_ids(session, topic),
+            include_questions=context.config.questions, limit=limit,
+        )
+
+
+def stalled_threads(
+    app: App,
+    older_than: timedelta | None = None,
+    *,
+    topic: str | None = None,
+    participant: str | None = None,
+    limit: int | None = queries.DEFAULT_LIMIT,
+    now: datetime | None = None,
+) -> list[OpenThreadRow]:
+    """Threads with open action items and no message for ``older_than`` (default from
+    ``actions.yaml``: 14 days) — ``threads list --stalled 14d``."""
+    context = load_context(app)
+    age = older_than or timedelta(days=context.config.stalled_after_days)
+    moment = now or utcnow()
+    with app.session() as session:
+        return queries.stalled_threads(
+            session, today=context.today(moment), quiet_since=moment - age,
+            participant=_participant(context, participant),
+            thread_ids=_thread_ids(session, topic), limit=limit,
+        )
+
+
+def _participant(context: Context, participant: str | None) -> str | None:
+    """A member's name stands for their address ("Klaus Brenner" -> klaus.brenner@...)."""
+    if participant is None:
+        return None
+    member = context.members.by_name(participant)
+    return member.address if member is not None else participant
+
+
+def search_messages(app: App, words: str, limit: int = 20) -> list[SearchHit]:
+    """Ranked full-text search over messages with snippets (any string is accepted)."""
+    with app.session() as session:
+        return search_store.search(session, words, limit)
+
+
+def reindex(app: App) -> int:
+    """Add every message missing from the full-text index; return how many were added."""
+    with app.session() as session:
+        return search_store.index_missing(session)

@@ -1,0 +1,209 @@
+"""Writes to ``action_items``: save what extraction found, close, reopen, drop.
+
+Every function works inside the caller's session (one transaction per batch). Rows a
+person decided (``manual``) are never changed by :func:`save_items`,
+:func:`close_items` or re-extraction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from iscg_mailbot.errors import MailbotError, NotFound
+from iscg_mailbot.records import ActionCandidate
+from iscg_mailbot.store.models import Message
+from iscg_mailbot.store.models_actions import (
+    ACTION,
+    DONE,
+    DROPPED,
+    OPEN,
+    QUESTION,
+    STATUSES,
+    ActionItem,
+)
+from iscg_mailbot.store.types import utcnow
+
+_CHUNK = 500  # bound IN (...) lists: SQLite allows 32k parameters, PostgreSQL 65k
+_FIELDS = ("kind", "sentence", "span_end", "owner", "owner_kind", "due", "due_text",
+           "confidence", "rule")
+
+
+@dataclass(frozen=True)
+class FoundItems:
+    """What extraction found in one stored message."""
+
+    list_id: int
+    thread_id: int | None
+    candidates: Sequence[ActionCandidate]
+
+
+@dataclass
+class SaveCounts:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+
+
+@dataclass(frozen=True)
+class ClosingReply:
+    """An item closed by a reply: which item, by which message, when, with what words."""
+
+    item_id: int
+    message_pk: int
+    closed_at: datetime | None
+    sentence: str | None
+
+
+def _chunks(items: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start:start + _CHUNK]
+
+
+def _values(candidate: ActionCandidate) -> dict[str, object]:
+    return {
+        "kind": candidate.kind,
+        "sentence": candidate.sentence,
+        "span_end": candidate.span[1],
+        "owner": candidate.owner[:500] if candidate.owner else None,
+        "owner_kind": candidate.owner_kind,
+        "due": candidate.due,
+        "due_text": candidate.due_text[:200] if candidate.due_text else None,
+        "confidence": candidate.confidence,
+        "rule": candidate.rule,
+    }
+
+
+def save_items(session: Session, found: Mapping[int, FoundItems]) -> SaveCounts:
+    """Store the items found per message primary key; extracting again is harmless.
+
+    An item is keyed by (message, sentence start). A known automatic item is updated
+    in place (its status kept); one no longer found is deleted while still open; a
+    manual item is left as the person set it.
+    """
+    counts = SaveCounts()
+    pks = sorted(found)
+    existing: dict[tuple[int, int], ActionItem] = {}
+    for chunk in _chunks(pks):
+        for row in session.scalars(select(ActionItem).where(ActionItem.message_pk.in_(chunk))):
+            existing[(row.message_pk, row.span_start)] = row
+    now = utcnow()
+    new_rows: list[dict[str, object]] = []
+    seen: set[tuple[int, int]] = set()
+    for pk in pks:
+        item = found[pk]
+        for candidate in item.candidates:
+            key = (pk, candidate.span[0])
+            if key in seen:
+                continue
+            seen.add(key)
+            values = _values(candidate)
+            known = existing.get(key)
+            if known is None:
+                new_rows.append({**values, "list_id": item.list_id, "message_pk": pk,
+                                 "thread_id": item.thread_id, "span_start": candidate.span[0],
+                                 "status": OPEN, "manual": False, "created_at": now,
+                                 "updated_at": now})
+            elif not known.manual and any(getattr(known, f) != values[f] for f in _FIELDS):
+                for name, value in values.items():
+                    setattr(known, name, value)
+                known.updated_at = now
+                counts.updated += 1
+    stale = [row.id for key, row in existing.items()
+             if key not in seen and not row.manual and row.status == OPEN]
+    if stale:
+        session.execute(delete(ActionItem).where(ActionItem.id.in_(stale)))
+        counts.removed = len(stale)
+    if new_rows:
+        session.execute(insert(ActionItem), new_rows)
+        counts.added = len(new_rows)
+    session.flush()
+    return counts
+
+
+def refresh_thread_ids(session: Session, thread_ids: Collection[int]) -> None:
+    """Copy ``messages.thread_id`` onto the items of every message now in these threads.
+
+    Threading may move messages between threads (a late parent merges two threads);
+    the items follow their message.
+    """
+    ids = sorted(thread_ids)
+    for chunk in _chunks(ids):
+        pairs = session.execute(
+            select(ActionItem.id, Message.thread_id)
+            .join(Message, Message.id == ActionItem.message_pk)
+            .where(Message.thread_id.in_(chunk))
+            .where(ActionItem.thread_id.is_distinct_from(Message.thread_id))
+        ).all()
+        if pairs:
+            session.execute(update(ActionItem),
+                            [{"id": item_id, "thread_id": thread_id} for item_id, thread_id in pairs])
+
+
+def closable_items_in_threads(session: Session, thread_ids: Collection[int]) -> list[ActionItem]:
+    """Automatic action and question items of these threads, open or closed by a reply.
+
+    Closed ones are included so that deciding which items a reply closes gives the same
+    answer however often it is asked (:func:`close_items` skips those already closed).
+    """
+    rows: list[ActionItem] = []
+    for chunk in _chunks(sorted(thread_ids)):
+        rows.extend(session.scalars(
+            select(ActionItem)
+            .where(ActionItem.thread_id.in_(chunk), ActionItem.status.in_((OPEN, DONE)),
+                   ActionItem.kind.in_((ACTION, QUESTION)), ActionItem.manual.is_(False))
+            .order_by(ActionItem.id)
+        ))
+    return rows
+
+
+def close_items(session: Session, closures: Sequence[ClosingReply]) -> list[ClosingReply]:
+    """Mark items done by a reply; return the closures applied (items a person decided,
+    or already closed, are skipped)."""
+    applied: list[ClosingReply] = []
+    now = utcnow()
+    for closure in closures:
+        result = session.execute(
+            update(ActionItem)
+            .where(ActionItem.id == closure.item_id, ActionItem.status == OPEN,
+                   ActionItem.manual.is_(False))
+            .values(status=DONE, closed_by_message_pk=closure.message_pk,
+                    closed_at=closure.closed_at or now, closing_sentence=closure.sentence,
+                    updated_at=now)
+        )
+        if result.rowcount:  # type: ignore[attr-defined]
+            applied.append(closure)
+    return applied
+
+
+def set_status(session: Session, item_id: int, status: str, note: str | None = None) -> ActionItem:
+    """A person's decision: close ("done"), reopen ("open") or drop an item.
+
+    The row becomes ``manual``: no reply or re-extraction changes it afterwards.
+    ``note`` (if given) replaces the item's note.
+    """
+    if status not in STATUSES:
+        raise MailbotError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+    row = session.get(ActionItem, item_id)
+    if row is None:
+        raise NotFound(f"no action item with id {item_id}; see 'iscg-mailbot actions list'")
+    now = utcnow()
+    row.status = status
+    row.manual = True
+    row.updated_at = now
+    if note is not None:
+        row.note = note
+    if status == OPEN:
+        row.closed_at = None
+        row.closed_by_message_pk = None
+        row.closing_sentence = None
+    elif status in (DONE, DROPPED):
+        row.closed_at = now
+        row.closed_by_message_pk = None
+        row.closing_sentence = None
+    session.flush()
+    return row
