@@ -275,6 +275,30 @@ def test_unexpected_errors_are_reported_as_unparseable(monkeypatch: pytest.Monke
         parse_message(raw(b"From: a@b.c\n\nx\n"))
 
 
+def test_deeply_nested_forwards_parse_and_only_the_first_levels_are_shown() -> None:
+    data = b"From: a@b.c\n" + b"Content-Type: message/rfc822\n\nFrom: x@y.z\n" * 500 + b"\nbody\n"
+    parsed = parse_message(raw(data))
+    assert parsed.body_text.count("---------- Forwarded message ----------") == 3
+    assert "enclosed-message-too-deep" in parsed.defects
+
+
+def test_nesting_beyond_what_the_stdlib_parser_can_read_is_refused() -> None:
+    levels = b"".join(
+        b"Content-Type: multipart/mixed; boundary=b%d\n\n--b%d\n" % (i, i) for i in range(3000)
+    )
+    with pytest.raises(UnparseableMessage, match="nested too deeply"):
+        parse_message(raw(b"From: a@b.c\n" + levels + b"Content-Type: text/plain\n\ndeep\n"))
+
+
+def test_many_parts() -> None:
+    parts = b"".join(b"--b\nContent-Type: text/plain\n\npart %d\n" % i for i in range(2000))
+    parsed = parse_message(raw(
+        b"From: a@b.c\nContent-Type: multipart/mixed; boundary=b\n\n" + parts + b"--b--\n"
+    ))
+    assert parsed.body_text.startswith("part 0\n\npart 1\n\n")
+    assert parsed.body_text.endswith("part 1999")
+
+
 def test_body_without_headers_is_still_a_message() -> None:
     parsed = parse_message(raw(b"Hello,\n\nThis is a test email. It has no headers.\n"))
     assert parsed.synthetic_id is True

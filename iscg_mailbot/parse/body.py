@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from email import message_from_bytes
 from email.message import Message
+from html import unescape
 
 from inscriptis import get_text
 from inscriptis.model.config import ParserConfig
@@ -63,7 +64,7 @@ MAX_TEXT = 1_000_000
 
 _HTML_CONFIG = ParserConfig(display_links=False, display_images=False)
 _TAG = re.compile(r"<[^>]*>")
-_STYLE_OR_SCRIPT = re.compile(r"<(style|script|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_HIDDEN_OPEN = re.compile(r"<(style|script|head)\b", re.IGNORECASE)
 _UNSAFE_CHARACTERS = re.compile(r"[\x00\ud800-\udfff]")
 _BLANK_RUNS = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)+")
 _BASE64_PADDING = re.compile(rb"=+\s*$")
@@ -154,9 +155,15 @@ def html_to_text(html: str) -> str:
 
 
 def _strip_tags(html: str) -> str:
-    import html as html_module
-
-    return html_module.unescape(_TAG.sub(" ", _STYLE_OR_SCRIPT.sub(" ", html)))
+    """Crude, linear-time HTML to text: drop script/style/head elements, then all tags."""
+    kept: list[str] = []
+    position = 0
+    while opening := _HIDDEN_OPEN.search(html, position):
+        kept.append(html[position : opening.start()])
+        closing = re.compile(rf"</{opening.group(1)}\s*>", re.IGNORECASE).search(html, opening.end())
+        position = closing.end() if closing else len(html)
+    kept.append(html[position:])
+    return unescape(_TAG.sub(" ", " ".join(kept)))
 
 
 def _transfer_encoding(part: Message) -> str:
@@ -216,20 +223,24 @@ def encoded_size(part: Message) -> int:
     >>> encoded_size(message_from_bytes(b"Content-Transfer-Encoding: base64\\n\\nSGVsbG8=\\n"))
     5
     """
-    payload = part.get_payload()
-    if isinstance(payload, list):
-        # Enclosed messages and delivery reports: count their headers too (approximately).
-        return sum(
-            sum(len(name) + len(value) + 3 for name, value in child.raw_items()) + encoded_size(child)
-            for child in payload
-            if isinstance(child, Message)
-        )
-    if _transfer_encoding(part) == "base64" and isinstance(payload, str):
-        # Decoding a 20 MB base64 attachment only to measure it would dominate parse time.
-        text = _BASE64_PADDING.sub(b"", payload.encode("ascii", "ignore"))
-        digits = len(text) - sum(text.count(c) for c in (b"\n", b"\r", b" ", b"\t"))
-        return digits * 3 // 4
-    return len(payload_bytes(part))
+    total = 0
+    pending = [part]  # iterative: enclosed messages may nest hundreds deep
+    while pending:
+        current = pending.pop()
+        payload = current.get_payload()
+        if isinstance(payload, list):
+            # Enclosed messages and delivery reports: count their headers too (roughly).
+            for child in payload:
+                if isinstance(child, Message):
+                    total += sum(len(name) + len(value) + 3 for name, value in child.raw_items())
+                    pending.append(child)
+        elif _transfer_encoding(current) == "base64" and isinstance(payload, str):
+            # Decoding a 20 MB base64 attachment only to measure it would dominate parse time.
+            text = _BASE64_PADDING.sub(b"", payload.encode("ascii", "ignore"))
+            total += (len(text) - sum(text.count(c) for c in (b"\n", b"\r", b" ", b"\t"))) * 3 // 4
+        else:
+            total += len(payload_bytes(current))
+    return total
 
 
 def attachment_metadata(part: Message) -> Attachment:
@@ -285,7 +296,14 @@ def extract_body(message: Message) -> BodyContent:
     """
     content = BodyContent()
     texts: list[str] = []
-    _visit(message, texts, content, depth=0)
+    # An explicit stack rather than recursion: hostile mail nests parts hundreds deep.
+    work: list[_Work] = [(message, 0)]
+    while work:
+        item = work.pop()
+        if isinstance(item, str):
+            texts.append(item)
+        else:
+            work.extend(reversed(_visit(*item, texts, content)))
     text = "\n\n".join(t for t in texts if t.strip())
     if len(text) > MAX_TEXT:
         text = text[:MAX_TEXT]
@@ -294,52 +312,53 @@ def extract_body(message: Message) -> BodyContent:
     return content
 
 
-def _visit(part: Message, texts: list[str], content: BodyContent, depth: int) -> None:
+#: A part still to visit (with its forwarding depth), or text to add as it is.
+_Work = tuple[Message, int] | str
+
+
+def _visit(part: Message, depth: int, texts: list[str], content: BodyContent) -> list[_Work]:
+    """Take in a leaf part; for a container, return what to visit next, in order."""
     maintype = part.get_content_maintype()
     subtype = part.get_content_subtype()
     payload = part.get_payload()
     if isinstance(payload, list):
         children = [child for child in payload if isinstance(child, Message)]
         if maintype == "message" and subtype in ENCLOSED_SUBTYPES:
-            _visit_enclosed(part, _decoded_enclosed(part, children), texts, content, depth)
-        elif maintype == "message":
+            return _visit_enclosed(part, _decoded_enclosed(part, children), content, depth)
+        if maintype == "message":
             # delivery-status, disposition-notification: machine-readable blocks.
             content.attachments.append(attachment_metadata(part))
         elif subtype == "alternative":
             chosen = _preferred_alternative(children)
-            if chosen is not None:
-                _visit(chosen, texts, content, depth)
+            return [] if chosen is None else [(chosen, depth)]
         elif subtype == "encrypted":
             content.attachments.extend(attachment_metadata(child) for child in children)
         else:
-            for child in children:
-                _visit(child, texts, content, depth)
-        return
+            return [(child, depth) for child in children]
+        return []
     if maintype == "message" and subtype in ENCLOSED_SUBTYPES and depth < MAX_INLINE_DEPTH:
         # A forwarded message the stdlib left unparsed (base64-encoded message/rfc822).
         enclosed = message_from_bytes(payload_bytes(part))
-        _visit_enclosed(part, [enclosed], texts, content, depth)
-        return
+        return _visit_enclosed(part, [enclosed], content, depth)
     if maintype == "multipart":
         # A multipart whose boundary never appears: its raw text is the best reading.
         content.defects.append("unsplit-multipart")
         texts.append(_decoded_text(part, content))
-        return
-    if _is_attachment(part):
+    elif _is_attachment(part):
         content.attachments.append(attachment_metadata(part))
-        return
-    if maintype == "text" and subtype == "html":
+    elif maintype == "text" and subtype == "html":
         texts.append(html_to_text(_decoded_text(part, content)))
-    elif maintype == "text" or maintype == "message":
+    elif maintype in ("text", "message"):
         texts.append(_decoded_text(part, content))
     else:
         content.attachments.append(attachment_metadata(part))
+    return []
 
 
 def _visit_enclosed(
-    part: Message, children: list[Message], texts: list[str], content: BodyContent, depth: int
-) -> None:
-    """A ``message/rfc822`` part: show it inline under a forward marker, or list it."""
+    part: Message, children: list[Message], content: BodyContent, depth: int
+) -> list[_Work]:
+    """A ``message/rfc822`` part: list it, and show it inline under a forward marker."""
     content.attachments.append(
         Attachment(
             filename=_filename(part) or _enclosed_name(children),
@@ -349,10 +368,11 @@ def _visit_enclosed(
     )
     if depth >= MAX_INLINE_DEPTH:
         content.defects.append("enclosed-message-too-deep")
-        return
+        return []
+    work: list[_Work] = []
     for child in children:
-        texts.append(_forward_header(child))
-        _visit(child, texts, content, depth + 1)
+        work.extend((_forward_header(child), (child, depth + 1)))
+    return work
 
 
 def _decoded_enclosed(part: Message, children: list[Message]) -> list[Message]:
