@@ -1,0 +1,274 @@
+"""Action items in the database, on SQLite and PostgreSQL: extraction after a batch,
+closure by reply, decisions by hand, overdue, every chair's query and search."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select, update
+
+from iscg_mailbot.config import Settings
+from iscg_mailbot.errors import NotFound
+from iscg_mailbot.records import Provenance, RawMessage
+from iscg_mailbot.services import actions as service
+from iscg_mailbot.services.app import App
+from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
+from iscg_mailbot.store import search as search_store
+from iscg_mailbot.store.messages import ensure_list
+from iscg_mailbot.store.models import Message
+from iscg_mailbot.store.models_actions import ActionItem
+
+LIST = "iscg@lists.example.int"
+MEMBERS = """members:
+  - {name: Ingrid Solheim, address: ingrid@example.no, role: chair}
+  - {name: Klaus Brenner, address: klaus@example.de, role: representative, advisory_group: TSAG}
+  - {name: Chen Lihua, address: chen@example.int, role: secretariat, organisation: TSB}
+  - {name: Pierre Lefebvre, address: pierre@example.int, role: secretariat,
+     advisory_group: TDAG, organisation: BDT}
+"""
+NOW = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
+
+
+def mail(mid: str, sender: str, when: str, body: str, subject: str = "LS on security",
+         parent: str | None = None) -> RawMessage:
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = LIST
+    message["Subject"] = ("Re: " if parent else "") + subject
+    message["Message-ID"] = f"<{mid}@example.org>"
+    message["Date"] = format_datetime(datetime.fromisoformat(when))
+    if parent:
+        message["In-Reply-To"] = f"<{parent}@example.org>"
+        message["References"] = f"<{parent}@example.org>"
+    message.set_content(body)
+    return RawMessage(bytes(message), Provenance(archive_path="test.mbox"))
+
+
+LS = mail("ls1", "Chen Lihua <chen@example.int>", "2026-09-01T10:00:00+02:00", """\
+Dear ISCG colleagues,
+
+For information and action, please find below a liaison statement from ITU-T SG17.
+
+Action required: TSAG is requested to provide comments on the draft outline by
+15 September 2026.
+TDAG is invited to note this document.
+BDT will prepare a summary of the regional workshops by 1 December 2026.
+
+Best regards,
+Chen
+""")
+REPLY = mail("r1", "Klaus Brenner <klaus@example.de>", "2026-09-14T16:00:00+02:00", """\
+Dear Chen,
+
+Done: please find attached our reply, agreed by the TSAG management team.
+
+Klaus
+""", parent="ls1")
+QUESTION = mail("q1", "Pierre Lefebvre <pierre@example.int>", "2026-09-02T09:00:00+02:00", """\
+Hello all,
+
+Has anyone already booked a room for the joint session in October?
+
+Pierre
+""", subject="Joint session room")
+OLD = mail("old1", "Ingrid Solheim <ingrid@example.no>", "2026-08-01T09:00:00+02:00", """\
+Dear all,
+
+TSB is requested to publish the call for experts on the ISCG website.
+
+Ingrid
+""", subject="Call for experts on spectrum sharing studies")
+
+
+@pytest.fixture
+def app(engine: Engine, tmp_path: Path) -> Iterator[App]:
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "members.yaml").write_text(MEMBERS, encoding="utf-8")
+    (config / "actions.yaml").write_text("timezone: Europe/Zurich\n", encoding="utf-8")
+    yield App(settings=Settings(config_dir=str(config)), engine=engine)
+
+
+def store(app: App, *raws: RawMessage) -> list[int]:
+    with app.session() as session:
+        list_id = ensure_list(session, "iscg", LIST).id
+        return store_raw_batch(session, list_id, list(raws), IngestReport(source="test"))
+
+
+def items(app: App) -> dict[str, ActionItem]:
+    with app.session() as session:
+        return {row.sentence[:30]: row for row in session.scalars(select(ActionItem))}
+
+
+def test_extraction_is_stored_once_with_owner_due_and_thread(app: App) -> None:
+    ids = store(app, LS)
+    first = service.extract_for_messages(app, ids)
+    assert (first.messages, first.added, first.indexed) == (1, 4, 1)
+    again = service.extract_for_messages(app, ids)
+    assert (again.added, again.updated, again.removed, again.closed) == (0, 0, 0, 0)
+    found = {(i.kind, i.owner, i.due) for i in items(app).values()}
+    assert found == {
+        ("note", None, None),  # "For information and action, please find below ..."
+        ("action", "TSAG", date(2026, 9, 15)),
+        ("note", "TDAG", None),
+        ("action", "BDT", date(2026, 12, 1)),
+    }
+    with app.session() as session:
+        thread_id = session.scalar(select(Message.thread_id).where(Message.id == ids[0]))
+        assert {i.thread_id for i in session.scalars(select(ActionItem))} == {thread_id}
+
+
+def test_reply_closes_the_item_of_the_senders_group(app: App) -> None:
+    service.extract_for_messages(app, store(app, LS))
+    reply_ids = store(app, REPLY)
+    report = service.extract_for_messages(app, reply_ids)
+    assert report.closed == 1
+    rows = service.list_actions(app, now=NOW)
+    tsag = next(r for r in rows if r.owner == "TSAG")
+    assert (tsag.status, tsag.closing_sentence) == (
+        "done", "Done: please find attached our reply, agreed by the TSAG management team.")
+    assert tsag.closed_at == datetime(2026, 9, 14, 14, 0, tzinfo=UTC)
+    assert [r.owner for r in service.list_actions(app, open_only=True, now=NOW)] == ["BDT"]
+    # Analysing the reply again closes nothing more.
+    assert service.extract_for_messages(app, reply_ids).closed == 0
+
+
+def test_a_reply_in_the_same_batch_closes_earlier_items(app: App) -> None:
+    service.extract_for_messages(app, store(app, LS, REPLY))
+    assert [r.owner for r in service.list_actions(app, open_only=True, now=NOW)] == ["BDT"]
+
+
+def test_manual_decisions_are_never_overwritten(app: App) -> None:
+    service.extract_for_messages(app, store(app, LS))
+    tsag = next(r for r in service.list_actions(app, now=NOW) if r.owner == "TSAG")
+    reopened = service.reopen_item(app, tsag.id, note="waiting for the formal LS")
+    assert (reopened.status, reopened.manual, reopened.note) == ("open", True, "waiting for the formal LS")
+    service.extract_for_messages(app, store(app, REPLY))  # "Done: ..." from TSAG
+    row = next(r for r in service.list_actions(app, now=NOW) if r.id == tsag.id)
+    assert row.status == "open"  # the person's decision stands
+    bdt = next(r for r in service.list_actions(app, now=NOW) if r.owner == "BDT")
+    closed = service.close_item(app, bdt.id, note="summary received by e-mail")
+    assert (closed.status, closed.manual, closed.note) == ("done", True, "summary received by e-mail")
+    assert closed.closed_at is not None
+    dropped = service.drop_item(app, tsag.id)
+    assert (dropped.status, dropped.note) == ("dropped", "waiting for the formal LS")
+    # Re-extraction (e.g. after changing actions.yaml) keeps both decisions.
+    report = service.reanalyse_all(app)
+    assert report.added == 0
+    statuses = {r.owner: r.status for r in service.list_actions(app, now=NOW)}
+    assert statuses == {"TSAG": "dropped", "BDT": "done"}
+    with pytest.raises(NotFound, match="no action item with id 99999"):
+        service.close_item(app, 99999)
+
+
+def test_overdue_owner_and_due_before_filters(app: App) -> None:
+    service.extract_for_messages(app, store(app, LS))
+    overdue = service.list_actions(app, overdue=True, now=NOW)
+    assert [(r.owner, r.overdue) for r in overdue] == [("TSAG", True)]
+    assert service.list_actions(app, overdue=True, now=datetime(2026, 9, 10, tzinfo=UTC)) == []
+    everything = service.list_actions(app, open_only=True, now=NOW)
+    assert [r.owner for r in everything] == ["TSAG", "BDT"]  # overdue first
+    assert [r.owner for r in service.list_actions(app, owner="tsag", now=NOW)] == ["TSAG"]
+    assert service.list_actions(app, owner="SG1", now=NOW) == []
+    before = service.list_actions(app, due_before=date(2026, 11, 1), now=NOW)
+    assert [r.owner for r in before] == ["TSAG"]
+    notes = service.list_actions(app, kinds=("note",), now=NOW)
+    assert {r.owner for r in notes} == {None, "TDAG"}
+
+
+def test_overdue_uses_the_lists_time_zone(app: App) -> None:
+    service.extract_for_messages(app, store(app, LS))
+    # 23:30 UTC on 15 September is already the 16th in Geneva: TSAG's item is late there.
+    late_evening = datetime(2026, 9, 15, 23, 30, tzinfo=UTC)
+    assert [r.owner for r in service.list_actions(app, overdue=True, now=late_evening)] == ["TSAG"]
+    earlier = datetime(2026, 9, 15, 21, 30, tzinfo=UTC)
+    assert service.list_actions(app, overdue=True, now=earlier) == []
+
+
+def test_open_threads_questions_participants_and_stalled(app: App) -> None:
+    service.extract_for_messages(app, store(app, LS, QUESTION, OLD))
+    rows = service.open_threads(app, now=NOW)
+    by_subject = {r.subject: r for r in rows}
+    assert set(by_subject) == {"LS on security", "Joint session room",
+                               "Call for experts on spectrum sharing studies"}
+    ls = by_subject["LS on security"]
+    assert (ls.open_actions, ls.overdue_actions, ls.open_questions, ls.next_due) == (
+        2, 1, 0, date(2026, 9, 15))
+    assert rows[0].subject == "LS on security"  # the most overdue first
+    room = by_subject["Joint session room"]
+    assert (room.open_actions, room.open_questions) == (0, 1)
+    # Somebody else answers the question: the thread no longer waits.
+    answer = mail("q2", "Chen Lihua <chen@example.int>", "2026-09-02T11:00:00+02:00",
+                  "Yes, TSB booked room K.\n", subject="Joint session room", parent="q1")
+    service.extract_for_messages(app, store(app, answer))
+    assert "Joint session room" not in {r.subject for r in service.open_threads(app, now=NOW)}
+    by_address = service.open_threads(app, participant="ingrid@example.no", now=NOW)
+    assert [r.subject for r in by_address] == ["Call for experts on spectrum sharing studies"]
+    by_name = service.open_threads(app, participant="Ingrid Solheim", now=NOW)
+    assert [r.subject for r in by_name] == ["Call for experts on spectrum sharing studies"]
+    assert [r.subject for r in service.open_threads(app, participant="lihua", now=NOW)] == [
+        "LS on security"]
+    since = service.open_threads(app, since=datetime(2026, 8, 15, tzinfo=UTC), now=NOW)
+    assert {r.subject for r in since} == {"LS on security"}
+    stalled = service.stalled_threads(app, timedelta(days=14), now=NOW)
+    assert {r.subject for r in stalled} == {"LS on security",
+                                            "Call for experts on spectrum sharing studies"}
+    assert [r.subject for r in service.stalled_threads(app, timedelta(days=45), now=NOW)] == [
+        "Call for experts on spectrum sharing studies"]
+
+
+def test_items_follow_their_message_to_another_thread(app: App) -> None:
+    ids = store(app, LS, OLD)
+    service.extract_for_messages(app, ids)
+    with app.session() as session:
+        old_pk = session.scalar(select(Message.id).where(Message.message_id == "old1@example.org"))
+        ls_thread = session.scalar(select(Message.thread_id)
+                                   .where(Message.message_id == "ls1@example.org"))
+        session.execute(update(Message).where(Message.id == old_pk).values(thread_id=ls_thread))
+    service.extract_for_messages(app, [old_pk])
+    with app.session() as session:
+        assert set(session.scalars(select(ActionItem.thread_id))) == {ls_thread}
+
+
+def test_search_ranks_and_marks_the_words(app: App) -> None:
+    service.extract_for_messages(app, store(app, LS, QUESTION, OLD, REPLY))
+    hits = service.search_messages(app, "liaison statement")
+    assert hits and hits[0].subject == "LS on security"
+    assert "[liaison]" in hits[0].snippet.lower()
+    assert [h.subject for h in service.search_messages(app, "spectrum")] == [
+        "Call for experts on spectrum sharing studies"]  # subject words count
+    assert service.search_messages(app, '"joint session" room')[0].subject == "Joint session room"
+    assert service.search_messages(app, "room -joint") == []
+    either = {h.subject for h in service.search_messages(app, "room OR experts")}
+    assert either == {"Joint session room", "Call for experts on spectrum sharing studies"}
+    # Quoted text is not indexed: the reply does not match for the LS it quotes.
+    assert all(h.message_id != "r1@example.org"
+               for h in service.search_messages(app, "regional workshops"))
+
+
+HOSTILE = ['"', "'", "AND", "OR OR", "NOT", "*", "-", "-room", "NEAR(", "col:val", "^x", "(((",
+           "'; DROP TABLE messages; --", "\\", "%_", "\u00e9t\u00e9 \U0001F600", "", "   ",
+           "a" * 500, "liaison & statement | !x <-> y:*"]
+
+
+def test_search_accepts_any_string(app: App) -> None:
+    service.extract_for_messages(app, store(app, LS))
+    for hostile in HOSTILE:
+        assert isinstance(service.search_messages(app, hostile, limit=5), list), hostile
+    with app.session() as session:
+        assert session.scalar(select(Message.id)) is not None  # nothing was dropped
+    assert service.search_messages(app, "liaison & statement")[0].subject == "LS on security"
+
+
+def test_index_catches_up_with_messages_stored_before_it(app: App) -> None:
+    store(app, LS, OLD)  # stored, never analysed nor indexed
+    assert [h.subject for h in service.search_messages(app, "experts")] == [
+        "Call for experts on spectrum sharing studies"]
+    assert service.reindex(app) == 0
+    with app.session() as session:
+        assert search_store.index_missing(session) == 0
