@@ -405,15 +405,19 @@ def _random_mail(rng: random.Random, count: int) -> list[dict[str, Any]]:
     return specs
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3, 58])
+@pytest.mark.parametrize("seed", [1, 58])
 def test_batches_in_any_order_give_the_threads_of_one_jwz_run(
     session: Session, list_id: int, seed: int
 ) -> None:
     rng = random.Random(seed)
     specs = _random_mail(rng, 160)
     rng.shuffle(specs)
+    batches = []
     for start in range(0, len(specs), 20):
-        attach_to_threads(session, list_id, store(session, list_id, *specs[start : start + 20]))
+        batches.append(store(session, list_id, *specs[start : start + 20]))
+        attach_to_threads(session, list_id, batches[-1])
+    for batch in batches:  # everything settled: attaching again changes nothing
+        assert attach_to_threads(session, list_id, batch) == set()
     session.commit()
 
     messages = session.scalars(select(Message)).all()

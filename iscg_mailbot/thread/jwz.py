@@ -26,9 +26,10 @@ on the *set* of messages, never on their order:
 
 Subject grouping follows JWZ's cases except the last one: two *non-reply* roots with
 the same subject stay apart (two separate "Agenda" posts are two conversations).
-A reply root joins the ghost root of its subject if there is one, else the latest
-non-reply root of its subject dated no later than itself (else the earliest one);
-reply roots with no such base are gathered under a new ghost root. JWZ has no time
+A ghost root takes in every other root of its subject (JWZ: "the empty one is more
+interesting"); otherwise a reply root joins the latest non-reply root of its subject
+dated no later than itself (else the earliest one), and reply roots with no such base
+are gathered under a new ghost root. JWZ has no time
 limit; ``subject_window`` optionally adds one (see :func:`build_threads`).
 
 Every walk is iterative, so a 10,000-deep reply chain does not hit Python's
