@@ -6,6 +6,7 @@ from __future__ import annotations
 from iscg_mailbot.cli.base import cli
 
 # Command modules register themselves on import (keep this list sorted).
+from iscg_mailbot.cli import actions  # noqa: E402,F401
 from iscg_mailbot.cli import digest  # noqa: E402,F401
 from iscg_mailbot.cli import ingest  # noqa: E402,F401
 from iscg_mailbot.cli import worker  # noqa: E402,F401

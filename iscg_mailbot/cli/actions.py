@@ -1,0 +1,151 @@
+"""Commands of action items and search: actions list/close/reopen/drop/extract, search."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+from typing import Any
+
+import click
+
+from iscg_mailbot.cli.base import CliState, cli, pass_state
+from iscg_mailbot.cli.output import echo_json, print_table
+from iscg_mailbot.report.queries import ActionRow
+from iscg_mailbot.services import actions as action_service
+from iscg_mailbot.store.models_actions import KINDS
+
+_WIDTH = 70
+
+
+def _short(text: str, width: int = _WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _plain(value: Any) -> Any:
+    """Dates as ISO text, for JSON (cli.output handles datetimes but not dates)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def _due(row: ActionRow) -> str:
+    if row.due is None:
+        return "-"
+    return f"{row.due.isoformat()} OVERDUE" if row.overdue else row.due.isoformat()
+
+
+def _rows(rows: list[ActionRow]) -> list[list[object]]:
+    return [
+        [row.id, row.kind if row.kind != "action" else row.status, _due(row),
+         row.owner or "-", _short(row.thread_subject, 40), _short(row.sentence)]
+        for row in rows
+    ]
+
+
+@cli.group()
+def actions() -> None:
+    """Action items found in the mail: who owes what, by when."""
+
+
+@actions.command("list")
+@click.option("--open", "open_only", is_flag=True, help="Only open items.")
+@click.option("--overdue", is_flag=True, help="Only open items past their due date.")
+@click.option("--owner", metavar="NAME", help="Owned by this body or person (TSAG, ITU-T SG17, a name).")
+@click.option("--topic", metavar="ID", help="In threads tagged with this topic.")
+@click.option("--due-before", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
+              help="Due before this day (2026-12-31).")
+@click.option("--kind", type=click.Choice([*KINDS, "all"]), default="action", show_default=True,
+              help="Actions, notes ('invited to note'), questions awaiting a reply, or all.")
+@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True,
+              help="At most this many items.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def actions_list(state: CliState, open_only: bool, overdue: bool, owner: str | None,
+                 topic: str | None, due_before: datetime | None, kind: str, limit: int,
+                 as_json: bool) -> None:
+    """Action items, overdue first, then by due date."""
+    rows = action_service.list_actions(
+        state.app(), open_only=open_only, overdue=overdue, owner=owner, topic=topic,
+        due_before=due_before.date() if due_before else None,
+        kinds=KINDS if kind == "all" else (kind,), limit=limit,
+    )
+    if as_json:
+        echo_json(_plain(rows))
+        return
+    if not rows:
+        click.echo("no matching action items")
+        return
+    print_table(["id", "status", "due", "owner", "thread", "what"], _rows(rows))
+
+
+def _decision(row: ActionRow) -> None:
+    note = f" ({row.note})" if row.note else ""
+    click.echo(f"item {row.id} is now {row.status}{note}: {_short(row.sentence)}")
+
+
+@actions.command("close")
+@click.argument("item_id", type=int)
+@click.option("--note", metavar="TEXT", help="Why (kept with the item).")
+@pass_state
+def actions_close(state: CliState, item_id: int, note: str | None) -> None:
+    """Mark item ITEM_ID done; no later reply changes it."""
+    _decision(action_service.close_item(state.app(), item_id, note))
+
+
+@actions.command("reopen")
+@click.argument("item_id", type=int)
+@click.option("--note", metavar="TEXT", help="Why (kept with the item).")
+@pass_state
+def actions_reopen(state: CliState, item_id: int, note: str | None) -> None:
+    """Open item ITEM_ID again; it is then only closed by hand."""
+    _decision(action_service.reopen_item(state.app(), item_id, note))
+
+
+@actions.command("drop")
+@click.argument("item_id", type=int)
+@click.option("--note", metavar="TEXT", help="Why (kept with the item).")
+@pass_state
+def actions_drop(state: CliState, item_id: int, note: str | None) -> None:
+    """Drop item ITEM_ID (not real work, or no longer relevant)."""
+    _decision(action_service.drop_item(state.app(), item_id, note))
+
+
+@actions.command("extract")
+@pass_state
+def actions_extract(state: CliState) -> None:
+    """Extract items again from every stored message (after editing actions.yaml).
+
+    Items closed, reopened or dropped by hand are kept as they are.
+    """
+    report = action_service.reanalyse_all(state.app())
+    click.echo(f"{report.messages} messages: {report.added} items added, {report.updated} "
+               f"updated, {report.removed} removed, {report.closed} closed by replies")
+
+
+@cli.command()
+@click.argument("words", nargs=-1, required=True)
+@click.option("--limit", type=click.IntRange(min=1, max=1000), default=20, show_default=True,
+              help="At most this many messages.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def search(state: CliState, words: tuple[str, ...], limit: int, as_json: bool) -> None:
+    """Full-text search over messages, best match first.
+
+    All WORDS must match; "quoted words" match as a phrase, -word excludes, OR
+    between two words accepts either.
+    """
+    hits = action_service.search_messages(state.app(), " ".join(words), limit)
+    if as_json:
+        echo_json(hits)
+        return
+    if not hits:
+        click.echo("no matching messages")
+        return
+    print_table(["thread", "date", "from", "subject", "snippet"],
+                [[h.thread_id, h.date, _short(h.sender, 24), _short(h.subject, 40),
+                  _short(h.snippet, 60)] for h in hits])
