@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import random
 import time
 from collections.abc import Iterator
@@ -12,10 +14,13 @@ import pytest
 from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.orm import Session
 
+import iscg_mailbot.store
 from iscg_mailbot.parse.subjects import normalise_subject
-from iscg_mailbot.store.models import MailingList, Message, MessageReference, Thread
+from iscg_mailbot.store.models import Base, MailingList, Message, MessageReference, Thread
+from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.threads import (
     SUBJECT_WINDOW,
+    THREAD_REFERENCES,
     _thread_ref,
     attach_to_threads,
     merge_threads,
@@ -304,6 +309,29 @@ def test_merge_threads_moves_messages_and_deletes_rows(session: Session, list_id
     session.commit()
     assert {thread for thread, _ in layout(session).values()} == {ids[0]}
     assert session.scalar(select(func.count()).select_from(Thread)) == 1
+
+
+def test_merge_moves_action_items_of_the_dropped_threads(session: Session, list_id: int) -> None:
+    keep, drop = store(session, list_id, msg("a", 0), msg("b", 1))
+    ids = sorted(attach_to_threads(session, list_id, [keep, drop]))
+    session.add(ActionItem(list_id=list_id, message_pk=drop.id, thread_id=ids[1], sentence="x"))
+    session.flush()
+    merge_threads(session, ids[0], [ids[1]])
+    session.commit()
+    assert session.scalars(select(ActionItem.thread_id)).all() == [ids[0]]
+
+
+def test_every_table_pointing_at_threads_is_moved_by_merges() -> None:
+    for module in pkgutil.iter_modules(iscg_mailbot.store.__path__):
+        if module.name.startswith("models"):  # every table, wherever it is declared
+            importlib.import_module(f"iscg_mailbot.store.{module.name}")
+    pointing = {
+        (fk.parent.table.name, fk.parent.name)
+        for table in Base.metadata.tables.values()
+        for fk in table.foreign_keys
+        if fk.column.table.name == "threads"
+    }
+    assert pointing == {(model.__tablename__, column.key) for model, column in THREAD_REFERENCES}
 
 
 def test_other_lists_are_left_alone(session: Session, list_id: int) -> None:

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session, load_only
 from iscg_mailbot.parse.subjects import is_reply_subject
 from iscg_mailbot.records import ThreadNode, ThreadRef
 from iscg_mailbot.store.models import Message, MessageReference, Thread
+from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.thread.jwz import build_threads, iter_message_ids, parent_map
 
 log = logging.getLogger(__name__)
@@ -288,18 +289,23 @@ def _assign(trees: list[list[str]], by_mid: dict[str, Message]) -> dict[int, int
     return owner
 
 
-def merge_threads(session: Session, keep_id: int, drop_ids: Iterable[int]) -> None:
-    """Fold threads ``drop_ids`` into ``keep_id``: move their messages, delete their rows.
+#: Every table with a column pointing at ``threads.id``: a merge moves them all.
+THREAD_REFERENCES = ((Message, Message.thread_id), (ActionItem, ActionItem.thread_id))
 
-    Every table that points at ``threads.id`` must be moved here too, before the
-    delete (today only ``messages``).
+
+def merge_threads(session: Session, keep_id: int, drop_ids: Iterable[int]) -> None:
+    """Fold threads ``drop_ids`` into ``keep_id``: move what points at them, delete them.
+
+    A new table referencing ``threads.id`` must be added to :data:`THREAD_REFERENCES`
+    (``tests/test_store_threads.py`` checks the list against the metadata).
 
     >>> merge_threads(session, keep_id=7, drop_ids=[9, 12])  # doctest: +SKIP
     """
     drops = sorted(set(drop_ids) - {keep_id})
     if not drops:
         return
-    session.execute(update(Message).where(Message.thread_id.in_(drops)).values(thread_id=keep_id))
+    for model, column in THREAD_REFERENCES:
+        session.execute(update(model).where(column.in_(drops)).values({column: keep_id}))
     session.execute(delete(Thread).where(Thread.id.in_(drops)))
 
 
