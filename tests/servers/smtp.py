@@ -24,7 +24,6 @@ from typing import Any, Self
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-
 DROP = "drop"
 
 
