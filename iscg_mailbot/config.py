@@ -13,7 +13,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from iscg_mailbot.delivery_config import DigestConfig, SmtpConfig, WorkerConfig
 from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.secrets import read_secret
 
 DEFAULT_CONFIG_DIR = Path("config")
 CONFIG_FILE_NAME = "iscg-mailbot.toml"
@@ -90,6 +92,9 @@ class Settings(_Strict):
     lists: tuple[ListConfig, ...] = (DEFAULT_LIST,)
     mailboxes: tuple[MailboxConfig, ...] = ()
     config_dir: str = "config"
+    smtp: SmtpConfig | None = None
+    digest: DigestConfig = DigestConfig()
+    worker: WorkerConfig = WorkerConfig()
 
     @model_validator(mode="after")
     def _mailboxes_name_known_lists(self) -> Settings:
@@ -118,21 +123,6 @@ class Settings(_Strict):
                 return lst
         raise ConfigError(f"no list {list_id!r} in the configuration; known: "
                           f"{', '.join(x.id for x in self.lists) or 'none'}")
-
-
-def read_secret(env_name: str | None, file_name: str | None, what: str) -> str:
-    """Return a secret from the named environment variable or file, or raise ConfigError."""
-    if env_name and os.environ.get(env_name):
-        return os.environ[env_name]
-    if file_name:
-        try:
-            return Path(file_name).read_text(encoding="utf-8").strip()
-        except OSError as exc:
-            raise ConfigError(f"{what}: cannot read password_file {file_name}: {exc.strerror}") from None
-    raise ConfigError(
-        f"{what}: no password; set the environment variable "
-        f"{env_name or '(password_env)'} or point password_file at a secret file"
-    )
 
 
 def format_validation_error(path: Path, error: ValidationError) -> str:

@@ -1,11 +1,10 @@
 """Settings of the weekly digest and its delivery: ``[smtp]``, ``[digest]`` and members.yaml.
 
-Meant to hang off :class:`iscg_mailbot.config.Settings` as ``smtp: SmtpConfig | None``
-and ``digest: DigestConfig``. Members (``config/members.yaml``) are in
+They hang off :class:`iscg_mailbot.config.Settings` as ``smtp``, ``digest`` and ``worker``. Members (``config/members.yaml``) are in
 :mod:`iscg_mailbot.members_config`.
 
-Until they are fields of Settings, :func:`digest_settings`, :func:`smtp_settings` and
-:func:`worker_settings` read them with defaults.
+:func:`digest_settings`, :func:`smtp_settings` and :func:`worker_settings` read them
+from Settings (the last raises ConfigError when no ``[smtp]`` section is configured).
 
 Example ``iscg-mailbot.toml`` sections::
 
@@ -30,13 +29,16 @@ from __future__ import annotations
 
 import string
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from iscg_mailbot.config import Settings, read_secret
 from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.secrets import read_secret
+
+if TYPE_CHECKING:
+    from iscg_mailbot.config import Settings
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 # Fields an archive URL template may use; each is URL-quoted before substitution.

@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 
 from iscg_mailbot.store.database import connect, upgrade
 
-pytest_plugins = ["tests.servers.fixtures"]
+pytest_plugins = ["tests.servers.fixtures", "tests.servers.smtp_fixtures"]
 
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

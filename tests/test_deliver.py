@@ -16,12 +16,7 @@ from iscg_mailbot.errors import AuthenticationError, ConfigError, DeliveryError
 from iscg_mailbot.members_config import Member
 from iscg_mailbot.report.render import RenderedMail, render_digest
 from tests.digest_samples import CHAIR, seeded_digest
-from tests.servers import smtp_fixtures
 from tests.servers.smtp import SmtpTestServer
-
-# Until tests/conftest.py registers tests.servers.smtp_fixtures as a plugin.
-smtp_server = smtp_fixtures.smtp_server
-smtp_certificate = smtp_fixtures.smtp_certificate
 
 pytestmark = pytest.mark.smtp
 

@@ -28,10 +28,7 @@ from iscg_mailbot.store.locks import DIGEST_SEND_LOCK, acquire_lock
 from iscg_mailbot.store.models import MailingList
 from iscg_mailbot.store.models_delivery import DigestRun, OutboxEntry
 from tests.digest_week import NOW, make_app, seed_actions, seed_week
-from tests.servers import smtp_fixtures
 from tests.servers.smtp import SmtpTestServer
-
-smtp_server = smtp_fixtures.smtp_server
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
 RECIPIENTS = {"amina.diallo@example.org", "kenji.watanabe@example.org",

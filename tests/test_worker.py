@@ -28,12 +28,10 @@ from iscg_mailbot.store.models_delivery import DigestRun, OutboxEntry, Scheduler
 from iscg_mailbot.worker import JOB_DIGEST, JOB_RETRY, JOB_SYNC, Worker
 from tests.digest_week import LIST, make_app
 from tests.servers import fixtures as imap_fixtures
-from tests.servers import smtp_fixtures
 from tests.servers.dovecot import DovecotServer
 from tests.servers.smtp import SmtpTestServer
 
 dovecot = imap_fixtures.dovecot
-smtp_server = smtp_fixtures.smtp_server
 
 FAST = WorkerConfig(sync_minutes=0.02, retry_minutes=0.02, lock_lease_seconds=6)
 
