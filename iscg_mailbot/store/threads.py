@@ -18,8 +18,10 @@ The affected set is found with a handful of queries per batch, not per message:
    that were active within :data:`SUBJECT_WINDOW` of it, which JWZ's subject grouping
    may join (then 3 and 4 again).
 
-With messages arriving in date order the threads are exactly what
-:func:`~iscg_mailbot.thread.jwz.build_threads` gives on the whole list.
+Whatever order and batches messages arrive in, the stored threads are the trees
+:func:`~iscg_mailbot.thread.jwz.build_threads` gives on the whole list at once
+(``tests/test_store_threads.py`` checks it on random batches, and it held on the
+4,349 messages of the shared corpus archives, shuffled).
 """
 
 from __future__ import annotations
