@@ -39,6 +39,7 @@ from iscg_mailbot.services import digest as digest_service
 from iscg_mailbot.services import ingest
 from iscg_mailbot.services import worker as worker_service
 from iscg_mailbot.services.app import App
+from iscg_mailbot.source.imap import ImapSource
 from iscg_mailbot.store.locks import new_holder
 from iscg_mailbot.store.types import utcnow
 
@@ -63,14 +64,13 @@ def sync_job() -> None:
     """Sync each configured mailbox (stopping between mailboxes on shutdown), then analyse."""
     worker = _worker()
     app = worker.app
-    for mailbox in app.settings.mailboxes:
-        if worker.stopping.is_set():
-            log.info("sync interrupted by shutdown", extra={"before": mailbox.name})
-            return
-        for report in ingest.sync(app, [mailbox.name]):
-            log.info("sync", extra={"mailbox": mailbox.name, "stored": report.stored,
-                                    "duplicates": report.duplicates,
-                                    "quarantined": report.quarantined, "error": report.error})
+    for report in ingest.sync(app, sources=worker.sources(), should_stop=worker.stopping.is_set):
+        log.info("sync", extra={"mailbox": report.source, "stored": report.stored,
+                                "duplicates": report.duplicates,
+                                "quarantined": report.quarantined, "error": report.error})
+    if worker.stopping.is_set():
+        log.info("sync interrupted by shutdown after the current batch")
+        return
     if worker_settings(app.settings).analyse_after_sync and not worker.stopping.is_set():
         steps = worker_service.after_sync(app)
         if steps:
@@ -119,6 +119,19 @@ class Worker:
         self.scheduler: BlockingScheduler | None = None
         self._stopper: threading.Thread | None = None
         self._finished = threading.Event()
+        self._sources: dict[str, ImapSource] = {}
+
+    def sources(self) -> dict[str, ImapSource]:
+        """One IMAP connection per mailbox, kept open between polls (each reconnects itself)."""
+        for mailbox in self.app.settings.mailboxes:
+            if mailbox.name not in self._sources:
+                self._sources[mailbox.name] = ImapSource(mailbox, mailbox.password())
+        return self._sources
+
+    def close_sources(self) -> None:
+        for source in self._sources.values():
+            source.close()
+        self._sources.clear()
 
     # -- lease ---------------------------------------------------------------------
 
@@ -222,6 +235,7 @@ class Worker:
             for number, handler in previous.items():
                 signal.signal(number, handler)
             heartbeat.join(timeout=5)
+            self.close_sources()
             _current = None
             worker_service.drop_worker_lease(self.app, self.holder)
             log.info("worker stopped", extra={"holder": self.holder})

@@ -101,13 +101,19 @@ def _mailbox_row(session: Session, config: MailboxConfig, list_id: int) -> Mailb
     return row
 
 
-def sync_mailbox(app: App, config: MailboxConfig, source: ImapSource | None = None) -> IngestReport:
+def sync_mailbox(
+    app: App,
+    config: MailboxConfig,
+    source: ImapSource | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> IngestReport:
     """One pass over one IMAP mailbox: store every message newer than the saved state.
 
     A source failure (server gone, login refused) ends the pass with ``report.error``
     set; every batch stored before it stays stored and the next pass resumes after it.
     ``source`` lets the worker keep one connection open between polls; without it a
-    connection is opened and closed here.
+    connection is opened and closed here. ``should_stop`` is asked after each stored
+    batch; when it says yes the pass ends there (a clean shutdown), to resume later.
     """
     report = IngestReport(source=f"imap:{config.name}")
     list_config = app.settings.list_by_id(config.list)
@@ -121,6 +127,8 @@ def sync_mailbox(app: App, config: MailboxConfig, source: ImapSource | None = No
             source = ImapSource(config, config.password())
         for batch in source.fetch_new(state):
             _store_mailbox_batch(app, config.name, list_id, batch, report)
+            if should_stop is not None and should_stop():
+                break
     except SourceError as exc:
         report.error = str(exc)
     finally:
@@ -154,15 +162,20 @@ def sync(
     app: App,
     names: Iterable[str] | None = None,
     sources: dict[str, ImapSource] | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> list[IngestReport]:
     """Sync the configured mailboxes (all, or those named); errors of one do not stop the rest.
 
-    Raises ConfigError when no mailbox is configured or a name is unknown.
+    ``sources`` maps mailbox names to open connections to reuse (the worker keeps them
+    between polls so a poll without new mail costs one round trip). Raises ConfigError
+    when no mailbox is configured or a name is unknown.
     """
-    return [
-        sync_mailbox(app, config, (sources or {}).get(config.name))
-        for config in _select_mailboxes(app, names)
-    ]
+    reports = []
+    for config in _select_mailboxes(app, names):
+        if should_stop is not None and should_stop():
+            break
+        reports.append(sync_mailbox(app, config, (sources or {}).get(config.name), should_stop))
+    return reports
 
 
 def _select_mailboxes(app: App, names: Iterable[str] | None) -> list[MailboxConfig]:
