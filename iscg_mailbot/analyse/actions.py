@@ -491,18 +491,33 @@ class ClosingSentence:
     phrase: str
 
 
-_PHRASE_CACHE: dict[tuple[str, ...], tuple[tuple[str, re.Pattern[str]], ...]] = {}
+@dataclass(frozen=True)
+class _Phrases:
+    # The longest word of each phrase: a text holding none of them (most do not) cannot
+    # match, and a substring test is far cheaper than any regex over a long message.
+    gate: tuple[str, ...]
+    each: tuple[tuple[str, re.Pattern[str]], ...]  # longest first
+
+    def may_match(self, text: str) -> bool:
+        lowered = text.lower()
+        return any(word in lowered for word in self.gate)
 
 
-def _phrase_patterns(phrases: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+_PHRASE_CACHE: dict[tuple[str, ...], _Phrases] = {}
+
+
+def _phrase_pattern(phrase: str) -> str:
+    return r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?![\w-])"
+
+
+def _phrase_patterns(phrases: tuple[str, ...]) -> _Phrases:
     cached = _PHRASE_CACHE.get(phrases)
     if cached is None:
         # Longest first so that "we have sent the liaison" is reported, not "have sent".
-        ordered = sorted(phrases, key=len, reverse=True)
-        cached = tuple(
-            (p, re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in p.split())
-                           + r"(?![\w-])", re.IGNORECASE))
-            for p in ordered if p.strip()
+        ordered = [p for p in sorted(phrases, key=len, reverse=True) if p.strip()]
+        cached = _Phrases(
+            tuple({max(p.lower().split(), key=len) for p in ordered}),
+            tuple((p, re.compile(_phrase_pattern(p), re.IGNORECASE)) for p in ordered),
         )
         _PHRASE_CACHE[phrases] = cached
     return cached
@@ -511,11 +526,13 @@ def _phrase_patterns(phrases: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[st
 def closing_sentences(text: str, phrases: Iterable[str]) -> list[ClosingSentence]:
     """Sentences of new text that say something is done (negations and questions skipped)."""
     patterns = _phrase_patterns(tuple(phrases))
+    if not patterns.may_match(text):
+        return []
     found = []
     for sentence in split_sentences(text):
-        if sentence.text.rstrip().endswith("?"):
+        if sentence.text.rstrip().endswith("?") or not patterns.may_match(sentence.text):
             continue
-        for phrase, pattern in patterns:
+        for phrase, pattern in patterns.each:
             match = pattern.search(sentence.text)
             if match and not _NEGATION.search(sentence.text[:match.start()]):
                 found.append(ClosingSentence(sentence, phrase))

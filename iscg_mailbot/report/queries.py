@@ -20,7 +20,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from iscg_mailbot.records import DigestAction
@@ -102,46 +102,79 @@ def list_actions(
     list_id: int | None = None,
     limit: int | None = DEFAULT_LIMIT,
 ) -> list[ActionRow]:
-    """Action items, overdue first, then by due date (undated last), newest message first.
+    """Action items by due date (so the most overdue come first), undated last and
+    newest first among them.
 
     ``status`` None means any status; ``overdue`` keeps open actions due before
     ``today``; ``owner`` matches one owner among several (see :func:`owner_matches`);
     ``due_before`` keeps items due strictly before that day.
     """
-    is_overdue = and_(ActionItem.status == OPEN, ActionItem.kind == ACTION,
-                      ActionItem.due.is_not(None), ActionItem.due < today)
-    query = (
-        select(ActionItem, Thread.subject, Message.message_id, Message.date,
-               Message.sender_name, Message.sender_address)
-        .join(Message, Message.id == ActionItem.message_pk)
-        .outerjoin(Thread, Thread.id == ActionItem.thread_id)
-        .where(ActionItem.kind.in_(list(kinds)))
-    )
+    conditions: list[ColumnElement[bool]] = [ActionItem.kind.in_(list(kinds))]
     if status is not None:
-        query = query.where(ActionItem.status == status)
+        conditions.append(ActionItem.status == status)
     if overdue:
-        query = query.where(is_overdue)
+        conditions += [ActionItem.status == OPEN, ActionItem.kind == ACTION,
+                       ActionItem.due < today]
     if due_before is not None:
-        query = query.where(ActionItem.due < due_before)
+        conditions.append(ActionItem.due < due_before)
     if owner:
-        query = query.where(func.lower(ActionItem.owner).like(_like(owner), escape="\\"))
+        conditions.append(func.lower(ActionItem.owner).like(_like(owner), escape="\\"))
     if thread_ids is not None:
-        query = query.where(ActionItem.thread_id.in_(sorted(thread_ids)))
+        conditions.append(ActionItem.thread_id.in_(sorted(thread_ids)))
     if list_id is not None:
-        query = query.where(ActionItem.list_id == list_id)
-    query = query.order_by(
-        case((is_overdue, 0), else_=1), ActionItem.due.is_(None), ActionItem.due,
-        Message.date.desc(), ActionItem.id.desc(),
+        conditions.append(ActionItem.list_id == list_id)
+    ids = _ordered_ids(session, conditions, owner, limit)
+    return _rows_for(session, ids, today)
+
+
+def _ordered_ids(session: Session, conditions: list[ColumnElement[bool]], owner: str | None,
+                 limit: int | None) -> list[int]:
+    """Ids in display order, found page by page so that only ``limit`` rows are read.
+
+    Dated items first in due-date order (the (status, kind, due) index gives that order
+    without sorting), then undated ones newest first. The owner LIKE in SQL is coarse
+    ("SG1" also finds "SG17"); :func:`owner_matches` is the exact test.
+    """
+    found: list[int] = []
+    page = max(limit or 1000, 100)
+    queries_in_order = (
+        select(ActionItem.id, ActionItem.owner)
+        .where(*conditions, ActionItem.due.is_not(None))
+        .order_by(ActionItem.due, ActionItem.id.desc()),
+        select(ActionItem.id, ActionItem.owner)
+        .where(*conditions, ActionItem.due.is_(None))
+        .order_by(ActionItem.id.desc()),
     )
-    rows: list[ActionRow] = []
-    for item, subject, message_id, message_date, sender_name, sender_address in session.execute(query):
-        if owner and not owner_matches(item.owner, owner):
-            continue  # the LIKE above is a coarse filter; this is the exact one
-        rows.append(_action_row(item, subject, message_id, message_date,
-                                sender_name or sender_address, today))
-        if limit is not None and len(rows) >= limit:
-            break
-    return rows
+    for query in queries_in_order:
+        offset = 0
+        while limit is None or len(found) < limit:
+            batch = session.execute(query.limit(page).offset(offset)).all()
+            for item_id, item_owner in batch:
+                if owner and not owner_matches(item_owner, owner):
+                    continue
+                found.append(item_id)
+                if limit is not None and len(found) >= limit:
+                    break
+            if len(batch) < page:
+                break
+            offset += page
+    return found
+
+
+def _rows_for(session: Session, ids: list[int], today: date) -> list[ActionRow]:
+    rows: dict[int, ActionRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for item, subject, message_id, message_date, sender_name, sender_address in session.execute(
+            select(ActionItem, Thread.subject, Message.message_id, Message.date,
+                   Message.sender_name, Message.sender_address)
+            .join(Message, Message.id == ActionItem.message_pk)
+            .outerjoin(Thread, Thread.id == ActionItem.thread_id)
+            .where(ActionItem.id.in_(chunk))
+        ):
+            rows[item.id] = _action_row(item, subject, message_id, message_date,
+                                        sender_name or sender_address, today)
+    return [rows[i] for i in ids if i in rows]
 
 
 def _action_row(item: ActionItem, subject: str | None, message_id: str,

@@ -164,19 +164,24 @@ def closable_items_in_threads(session: Session, thread_ids: Collection[int]) -> 
 def close_items(session: Session, closures: Sequence[ClosingReply]) -> list[ClosingReply]:
     """Mark items done by a reply; return the closures applied (items a person decided,
     or already closed, are skipped)."""
+    wanted = sorted({c.item_id for c in closures})
+    still_open: set[int] = set()
+    for chunk in _chunks(wanted):
+        still_open.update(session.scalars(
+            select(ActionItem.id).where(ActionItem.id.in_(chunk), ActionItem.status == OPEN,
+                                        ActionItem.manual.is_(False))))
     applied: list[ClosingReply] = []
-    now = utcnow()
     for closure in closures:
-        result = session.execute(
-            update(ActionItem)
-            .where(ActionItem.id == closure.item_id, ActionItem.status == OPEN,
-                   ActionItem.manual.is_(False))
-            .values(status=DONE, closed_by_message_pk=closure.message_pk,
-                    closed_at=closure.closed_at or now, closing_sentence=closure.sentence,
-                    updated_at=now)
-        )
-        if result.rowcount:  # type: ignore[attr-defined]
+        if closure.item_id in still_open:
+            still_open.discard(closure.item_id)  # the first reply to close it wins
             applied.append(closure)
+    if applied:
+        now = utcnow()
+        session.execute(update(ActionItem), [
+            {"id": c.item_id, "status": DONE, "closed_by_message_pk": c.message_pk,
+             "closed_at": c.closed_at or now, "closing_sentence": c.sentence, "updated_at": now}
+            for c in applied
+        ])
     return applied
 
 

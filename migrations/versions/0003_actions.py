@@ -61,7 +61,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_action_items_list_id'), ['list_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_action_items_owner'), ['owner'], unique=False)
         batch_op.create_index('ix_action_items_status_kind_due', ['status', 'kind', 'due'], unique=False)
-        batch_op.create_index('ix_action_items_thread_status', ['thread_id', 'status'], unique=False)
+        batch_op.create_index('ix_action_items_thread_status', ['thread_id', 'status', 'kind', 'due'], unique=False)
 
 
 

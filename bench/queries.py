@@ -1,0 +1,249 @@
+"""The chair's queries on a 100,000-message database, on SQLite and PostgreSQL.
+
+Builds a database of N messages (default 100,000) in 10,000 threads from the texts of
+the shipped sample archive and the labelled action sentences, runs the real extraction
+over all of them (action items, closures, full-text index), then times each query of
+``report/queries.py`` and ``store/search.py``: the median of 5 runs after one warm-up.
+Goal: every query under 200 ms on both databases.
+
+Also prints extraction throughput: pure ``extract_actions`` (sentences/s, messages/s)
+and the whole analysis of stored messages (items saved, closures, index) in msg/s.
+
+Usage: python bench/queries.py [--messages 100000] [--postgres URL] [--sqlite-only]
+"""
+
+from __future__ import annotations
+
+import argparse
+import mailbox
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import yaml
+from sqlalchemy import Engine, create_engine, insert, select, text
+from sqlalchemy.engine import make_url
+
+from iscg_mailbot.actions_config import load_actions_config
+from iscg_mailbot.analyse.action_text import split_sentences
+from iscg_mailbot.analyse.actions import extract_actions
+from iscg_mailbot.members_config import load_members
+from iscg_mailbot.parse.message import parse_message
+from iscg_mailbot.records import ActionInput, Provenance, RawMessage
+from iscg_mailbot.report import queries
+from iscg_mailbot.services.actions import Context, analyse_messages
+from iscg_mailbot.services.demo import sample_archive
+from iscg_mailbot.store import search
+from iscg_mailbot.store.database import connect, session_scope, upgrade
+from iscg_mailbot.store.models import MailingList, Message, Thread
+
+DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+THREAD_SIZE = 10
+GOAL_MS = 200.0
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+
+
+def texts() -> list[tuple[str, str]]:
+    """(subject, new text) pairs: the sample archive's messages and the labelled sentences."""
+    pool = []
+    for message in mailbox.mbox(sample_archive()):
+        parsed = parse_message(RawMessage(message.as_bytes(), Provenance()))
+        pool.append((parsed.normalised_subject or parsed.subject, parsed.new_text))
+    data = yaml.safe_load((ROOT / "tests" / "data" / "action_sentences.yaml").read_text("utf-8"))
+    sentences = [entry["text"] for entry in data["sentences"]]
+    random.Random(7).shuffle(sentences)
+    for start in range(0, len(sentences), 3):
+        body = "Dear colleagues,\n\n" + "\n".join(sentences[start:start + 3]) + "\n\nBest regards"
+        pool.append(("Follow-up on coordination matters", body))
+    return pool
+
+
+def people(count: int = 300) -> list[tuple[str, str]]:
+    members = load_members(ROOT / "config" / "members.yaml").members
+    found = [(m.name, m.address) for m in members]
+    rng = random.Random(11)
+    first = ["Ana", "Ben", "Chloé", "Dmitri", "Eun-ji", "Farid", "Gita", "Hugo", "Ines", "Jun"]
+    last = ["Alvarez", "Berg", "Cohen", "Dube", "Endo", "Fischer", "Garcia", "Hansen", "Ito"]
+    while len(found) < count:
+        name = f"{rng.choice(first)} {rng.choice(last)} {len(found)}"
+        found.append((name, f"person{len(found)}@example.org"))
+    return found
+
+
+def fill(engine: Engine, count: int) -> list[int]:
+    """Insert ``count`` messages in threads of ~10; return the message ids in date order."""
+    rng = random.Random(42)
+    pool, senders = texts(), people()
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    span = (NOW - start).total_seconds()
+    with session_scope(engine) as session:
+        list_id = session.execute(insert(MailingList).values(
+            key="int-sect-team", address="int-sect-team@lists.itu.int", name="ISCG"
+        ).returning(MailingList.id)).scalar_one()
+        thread_rows, message_rows = [], []
+        threads = count // THREAD_SIZE
+        for t in range(threads):
+            subject, _ = pool[t % len(pool)]
+            first = start + timedelta(seconds=rng.random() * span * 0.97)
+            writers = rng.sample(senders, rng.randint(2, 6))
+            dates = sorted(first + timedelta(hours=rng.random() * 24 * 30)
+                           for _ in range(THREAD_SIZE))
+            thread_rows.append({
+                "id": t + 1, "list_id": list_id, "root_message_id": f"t{t}@bench",
+                "subject": f"{subject} #{t}", "normalised_subject": f"{subject} #{t}"[:500],
+                "first_activity": dates[0], "last_activity": dates[-1],
+                "message_count": THREAD_SIZE, "participants": sorted({a for _, a in writers}),
+                "needs_analysis": False,
+            })
+            for n, when in enumerate(dates):
+                _, body = pool[rng.randrange(len(pool))]
+                name, address = writers[n % len(writers)]
+                mid = f"t{t}m{n}@bench"
+                message_rows.append({
+                    "list_id": list_id, "thread_id": t + 1, "message_id": mid,
+                    "parent_message_id": f"t{t}m{n - 1}@bench" if n else None,
+                    "in_reply_to": f"t{t}m{n - 1}@bench" if n else None,
+                    "sender_name": name, "sender_address": address,
+                    "to_addresses": [{"name": "ISCG", "address": "int-sect-team@lists.itu.int"}],
+                    "date": when, "subject": ("Re: " if n else "") + thread_rows[-1]["subject"],
+                    "normalised_subject": thread_rows[-1]["normalised_subject"],
+                    "body_text": body, "new_text": body,
+                })
+        session.execute(insert(Thread), thread_rows)
+        for chunk in range(0, len(message_rows), 5000):
+            session.execute(insert(Message), message_rows[chunk:chunk + 5000])
+    with session_scope(engine) as session:
+        return list(session.scalars(select(Message.id).order_by(Message.date, Message.id)))
+
+
+def analyse(engine: Engine, ids: list[int], context: Context) -> tuple[float, int]:
+    """Run the real analysis (items, closures, search index) in batches of 1,000."""
+    started = time.perf_counter()
+    added = 0
+    for chunk in range(0, len(ids), 1000):
+        with session_scope(engine) as session:
+            added += analyse_messages(session, ids[chunk:chunk + 1000], context).added
+    return time.perf_counter() - started, added
+
+
+def timed(run: Callable[[], Any], repeat: int = 5) -> tuple[float, int]:
+    """Median milliseconds of ``repeat`` runs after a warm-up, and the result size."""
+    result = run()
+    samples = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        result = run()
+        samples.append((time.perf_counter() - began) * 1000)
+    return statistics.median(samples), len(result)
+
+
+def query_suite(engine: Engine) -> list[tuple[str, float, int]]:
+    today = NOW.date()
+    cases: list[tuple[str, Callable[[Any], Any]]] = [
+        ("actions list --open", lambda s: queries.list_actions(s, today=today)),
+        ("actions list --overdue", lambda s: queries.list_actions(s, today=today, overdue=True)),
+        ("actions list --owner TSAG", lambda s: queries.list_actions(s, today=today, owner="TSAG")),
+        ("actions list --due-before", lambda s: queries.list_actions(
+            s, today=today, due_before=date(2025, 1, 1))),
+        ("actions list (all kinds/statuses)", lambda s: queries.list_actions(
+            s, today=today, status=None, kinds=("action", "note", "question"))),
+        ("threads list --open", lambda s: queries.open_threads(s, today=today)),
+        ("threads list --open --participant ADDR", lambda s: queries.open_threads(
+            s, today=today, participant="klaus.brenner@example.de")),
+        ("threads list --open --participant NAME", lambda s: queries.open_threads(
+            s, today=today, participant="Fernández")),
+        ("threads list --open --since 30d", lambda s: queries.open_threads(
+            s, today=today, since=NOW - timedelta(days=30))),
+        ("threads list --stalled 14d", lambda s: queries.stalled_threads(
+            s, today=today, quiet_since=NOW - timedelta(days=14))),
+        ("digest open actions", lambda s: queries.digest_actions(s, 1, today)),
+        ('search "liaison statement"', lambda s: search.search(s, "liaison statement", 20)),
+        ('search "spectrum" -draft', lambda s: search.search(s, "spectrum -draft", 20)),
+        ("search common word (the)", lambda s: search.search(s, "meeting", 20)),
+    ]
+    results = []
+    for name, case in cases:
+        with session_scope(engine) as session:
+            millis, size = timed(lambda case=case, session=session: case(session))
+        results.append((name, millis, size))
+    return results
+
+
+def extraction_throughput(pool: list[tuple[str, str]], context: Context) -> tuple[float, float]:
+    inputs = [ActionInput(body, NOW) for _, body in pool] * 20
+    sentences = sum(len(split_sentences(i.new_text)) for i in inputs)
+    began = time.perf_counter()
+    for item in inputs:
+        extract_actions(item, context.config.rules, context.members)
+    seconds = time.perf_counter() - began
+    return sentences / seconds, len(inputs) / seconds
+
+
+def postgres_database(admin_url: str) -> tuple[str, Callable[[], None]]:
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    name = f"iscg_bench_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+
+    def drop() -> None:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return make_url(admin_url).set(database=name).render_as_string(hide_password=False), drop
+
+
+def run(label: str, url: str, count: int, context: Context) -> bool:
+    engine = connect(url)
+    upgrade(engine)
+    began = time.perf_counter()
+    ids = fill(engine, count)
+    print(f"\n== {label}: {len(ids)} messages inserted in {time.perf_counter() - began:.1f} s")
+    seconds, added = analyse(engine, ids, context)
+    print(f"analysis (extract + save + close + index): {len(ids) / seconds:,.0f} msg/s, "
+          f"{added:,} items, {seconds:.1f} s")
+    ok = True
+    print(f"{'query':42} {'median ms':>10} {'rows':>6}")
+    for name, millis, size in query_suite(engine):
+        flag = "" if millis < GOAL_MS else "  OVER GOAL"
+        ok = ok and millis < GOAL_MS
+        print(f"{name:42} {millis:10.1f} {size:6d}{flag}")
+    engine.dispose()
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--messages", type=int, default=100_000)
+    parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="admin URL of a server")
+    parser.add_argument("--sqlite-only", action="store_true")
+    args = parser.parse_args()
+    context = Context(load_actions_config(ROOT / "config" / "actions.yaml"),
+                      load_members(ROOT / "config" / "members.yaml"))
+    per_sentence, per_message = extraction_throughput(texts(), context)
+    print(f"extract_actions: {per_sentence:,.0f} sentences/s, {per_message:,.0f} messages/s")
+    ok = True
+    with tempfile.TemporaryDirectory() as folder:
+        ok = run("SQLite", f"sqlite:///{folder}/bench.db", args.messages, context) and ok
+    if not args.sqlite_only:
+        url, drop = postgres_database(args.postgres)
+        try:
+            ok = run("PostgreSQL", url, args.messages, context) and ok
+        finally:
+            drop()
+    print("\nall queries under 200 ms" if ok else "\nsome queries over 200 ms")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
