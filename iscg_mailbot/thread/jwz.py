@@ -24,13 +24,20 @@ on the *set* of messages, never on their order:
   means "oldest";
 - siblings are ordered by date (undated last) then Message-ID.
 
-Subject grouping follows JWZ's cases except the last one: two *non-reply* roots with
-the same subject stay apart (two separate "Agenda" posts are two conversations).
-A ghost root takes in every other root of its subject (JWZ: "the empty one is more
-interesting"); otherwise a reply root joins the latest non-reply root of its subject
-dated no later than itself (else the earliest one), and reply roots with no such base
-are gathered under a new ghost root. JWZ has no time
-limit; ``subject_window`` optionally adds one (see :func:`build_threads`).
+Subject grouping follows JWZ's cases, taking roots one at a time in date order and
+looking only at same-subject groups *near* in time (within ``subject_window`` of each
+other's first and last message; without a window, all of them):
+
+- an empty (ghost) root takes in every near root of its subject, and two near ghost
+  roots pool their children;
+- a message root joins a near ghost root;
+- a reply root joins the latest near non-reply root dated no later than itself (else
+  the earliest near one); reply roots with no such original become siblings under a
+  new ghost root, and a non-reply root takes in the near replies that came before it;
+- two *non-reply* roots never merge (JWZ's last case would make them siblings: two
+  "Agenda" posts are two conversations).
+
+With a window, a root with no dated message is not grouped by subject at all.
 
 Every walk is iterative, so a 10,000-deep reply chain does not hit Python's
 recursion limit.
@@ -38,7 +45,6 @@ recursion limit.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
@@ -243,67 +249,95 @@ def _adopt(parent: _Container, children: list[_Container]) -> None:
     _update_span(parent)
 
 
-def _bursts(group: list[_Container], window: float | None) -> list[list[_Container]]:
-    """Split same-subject roots where activity pauses longer than ``window`` seconds.
-
-    Undated roots cannot be placed in time, so they join no burst. Each burst is in
-    root order.
-    """
+def _near(group: _Container, root: _Container, window: float | None) -> bool:
+    """Whether the dated spans of two trees come within ``window`` seconds of each other."""
     if window is None:
-        return [group]
-    dated = sorted((r for r in group if r.earliest != _UNDATED), key=lambda r: r.earliest)
-    bursts: list[list[_Container]] = []
-    end = -_UNDATED
-    for root in dated:
-        if not bursts or root.earliest > end + window:
-            bursts.append([])
-        bursts[-1].append(root)
-        end = max(end, root.latest)
-    return [sorted(burst, key=_Container.sort_key) for burst in bursts]
+        return True
+    if group.earliest == _UNDATED or root.earliest == _UNDATED:
+        return False
+    return group.earliest - window <= root.latest and root.earliest - window <= group.latest
 
 
-def _base_for(reply: _Container, bases: list[_Container]) -> _Container:
-    """The non-reply root a reply root joins: latest dated no later than it, else earliest."""
-    if reply.stamp != _UNDATED:
-        earlier = [base for base in bases if base.stamp <= reply.stamp]
-        if earlier:
-            return earlier[-1]
-    return bases[0]
+def _is_reply(root: _Container) -> bool:
+    return root.ref is not None and root.ref.is_reply
+
+
+class _SubjectGroups:
+    """The roots of one subject, merged one at a time in date order (JWZ step 5).
+
+    Each root looks only at the groups near it in time, so that a root's place
+    depends on its neighbours, never on a chain of unrelated threads: this is what
+    lets the store re-thread a few threads instead of the whole list.
+    """
+
+    def __init__(self, window: float | None) -> None:
+        self.window = window
+        self.groups: list[_Container] = []  # the subject's current roots, oldest first
+        self.absorbed: list[_Container] = []
+        self.made: list[_Container] = []
+
+    def _take(self, groups: list[_Container]) -> list[_Container]:
+        for group in groups:
+            self.groups.remove(group)
+            self.absorbed.append(group)
+        return groups
+
+    def add(self, root: _Container) -> None:
+        near = [g for g in self.groups if _near(g, root, self.window)]
+        ghosts = [g for g in near if g.ref is None]
+        if root.ref is None:
+            if ghosts:  # both empty: one takes the other's children
+                keep, *others = ghosts
+                for ghost in self._take(others):
+                    _adopt(keep, ghost.children)
+                _adopt(keep, root.children)
+                self.absorbed.append(root)
+            else:  # "the empty one is more interesting as a root"
+                _adopt(root, self._take(near))
+                self.groups.append(root)
+        elif ghosts:  # a message joins the empty container of its subject
+            _adopt(ghosts[-1], [root])
+            self.absorbed.append(root)
+        elif not _is_reply(root):  # a reply that came first goes under the original
+            _adopt(root, self._take([g for g in near if _is_reply(g)]))
+            self.groups.append(root)
+        else:
+            self._add_reply(root, near)
+
+    def _add_reply(self, root: _Container, near: list[_Container]) -> None:
+        bases = [g for g in near if not _is_reply(g)]
+        if bases:
+            earlier = [b for b in bases if b.stamp <= root.stamp]
+            _adopt(earlier[-1] if earlier else bases[0], [root])
+            self.absorbed.append(root)
+            return
+        if not near:
+            self.groups.append(root)
+            return
+        ghost = _Container(None)  # replies to an original we lack become siblings
+        _adopt(ghost, [*self._take(near), root])
+        self.absorbed.append(root)
+        self.groups.append(ghost)
+        self.made.append(ghost)
 
 
 def _group_by_subject(roots: list[_Container], window: float | None) -> list[_Container]:
-    """Step 4: merge roots of the same normalised subject (JWZ step 5)."""
+    """Step 4: merge roots of the same normalised subject (JWZ step 5, see module doc)."""
     roots = sorted(roots, key=_Container.sort_key)
-    by_subject: dict[str, list[_Container]] = defaultdict(list)
-    for root in roots:
-        source = root.subject_source()
-        if source is not None and source.normalised_subject:
-            by_subject[source.normalised_subject].append(root)
-    groups = [
-        burst for same in by_subject.values() if len(same) > 1 for burst in _bursts(same, window)
-    ]
+    by_subject: dict[str, _SubjectGroups] = {}
     absorbed: set[int] = set()
     made: list[_Container] = []
-    for group in groups:
-        if len(group) < 2:
+    for root in roots:
+        source = root.subject_source()
+        if source is None or not source.normalised_subject:
             continue
-        ghosts = [r for r in group if r.ref is None]
-        bases = [r for r in group if r.ref is not None and not r.ref.is_reply]
-        replies = [r for r in group if r.ref is not None and r.ref.is_reply]
-        if ghosts:
-            keep = ghosts[0]
-            moved = [child for ghost in ghosts[1:] for child in ghost.children] + bases + replies
-            absorbed.update(id(r) for r in ghosts[1:] + bases + replies)
-            _adopt(keep, moved)
-        elif bases:
-            for reply in replies:
-                absorbed.add(id(reply))
-                _adopt(_base_for(reply, bases), [reply])
-        elif len(replies) > 1:
-            ghost = _Container(None)
-            absorbed.update(id(r) for r in replies)
-            _adopt(ghost, replies)
-            made.append(ghost)
+        if window is not None and root.earliest == _UNDATED:
+            continue  # cannot be placed in time
+        groups = by_subject.setdefault(source.normalised_subject, _SubjectGroups(window))
+        groups.add(root)
+    for groups in by_subject.values():
+        absorbed.update(id(r) for r in groups.absorbed)
+        made.extend(g for g in groups.made if id(g) not in absorbed)
     kept = [root for root in roots if id(root) not in absorbed] + made
     return sorted(kept, key=_Container.sort_key)
 
@@ -332,9 +366,8 @@ def build_threads(
     A root is a real message, or a ghost (``message_id`` None) holding two or more
     messages whose common parent is missing. Output depends only on the set of
     messages, not on their order. With ``subject_window``, roots are grouped by
-    subject only within bursts of activity: a root starting more than the window
-    after the previous same-subject roots' last message starts a new group, and a
-    root with no dated message is not grouped by subject at all.
+    subject only with same-subject trees active within that time of them (see the
+    module docstring).
 
     >>> from datetime import datetime, UTC
     >>> day = lambda d: datetime(2026, 3, d, tzinfo=UTC)
