@@ -13,6 +13,7 @@ their decisions are never overwritten by automation. The chair's questions are
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
@@ -37,8 +38,8 @@ from iscg_mailbot.store import search as search_store
 from iscg_mailbot.store.actions import (
     ClosingReply,
     FoundItems,
-    close_items,
     closable_items_in_threads,
+    close_items,
     refresh_thread_ids,
     save_items,
     set_status,
@@ -372,11 +373,22 @@ def stalled_threads(
 
 
 def _participant(context: Context, participant: str | None) -> str | None:
-    """A member's name stands for their address ("Klaus Brenner" -> klaus.brenner@...)."""
-    if participant is None:
-        return None
+    """A member's name, or a part of it matching one member only, stands for their
+    address ("Klaus Brenner", "Brenner" -> klaus.brenner@...): an address is found by
+    index, a name only by reading every message."""
+    if participant is None or "@" in participant:
+        return participant
     member = context.members.by_name(participant)
+    if member is None:
+        wanted = _folded(participant)
+        found = [m for m in context.members.members if wanted and wanted in _folded(m.name)]
+        member = found[0] if len(found) == 1 else None
     return member.address if member is not None else participant
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def search_messages(app: App, words: str, limit: int = 20) -> list[SearchHit]:

@@ -47,10 +47,11 @@ class ActionItem(Base):
     __tablename__ = "action_items"
     __table_args__ = (
         UniqueConstraint("message_pk", "span_start", name="uq_action_items_message_pk"),
-        # The chair's queries: open work by due date; per thread (covering the counts of
-        # open_threads, so grouping reads the index only); closure look-ups by thread.
+        # The chair's queries: open work by due date; open work per thread (covering the
+        # counts of open_threads: grouping reads the index in thread order, no sort, no
+        # table look-up); closure look-ups by (status, thread).
         Index("ix_action_items_status_kind_due", "status", "kind", "due"),
-        Index("ix_action_items_thread_status", "thread_id", "status", "kind", "due"),
+        Index("ix_action_items_status_thread", "status", "thread_id", "kind", "due"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

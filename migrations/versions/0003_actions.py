@@ -61,13 +61,13 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_action_items_list_id'), ['list_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_action_items_owner'), ['owner'], unique=False)
         batch_op.create_index('ix_action_items_status_kind_due', ['status', 'kind', 'due'], unique=False)
-        batch_op.create_index('ix_action_items_thread_status', ['thread_id', 'status', 'kind', 'due'], unique=False)
+        batch_op.create_index('ix_action_items_status_thread', ['status', 'thread_id', 'kind', 'due'], unique=False)
 
 
 
 def downgrade() -> None:
     with op.batch_alter_table('action_items', schema=None) as batch_op:
-        batch_op.drop_index('ix_action_items_thread_status')
+        batch_op.drop_index('ix_action_items_status_thread')
         batch_op.drop_index('ix_action_items_status_kind_due')
         batch_op.drop_index(batch_op.f('ix_action_items_owner'))
         batch_op.drop_index(batch_op.f('ix_action_items_list_id'))
