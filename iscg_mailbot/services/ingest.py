@@ -24,6 +24,7 @@ from iscg_mailbot.source.archive import count_messages, read_archive
 from iscg_mailbot.source.imap import ImapSource
 from iscg_mailbot.store.messages import ensure_list, quarantine, save_messages
 from iscg_mailbot.store.models import Mailbox, Message, Thread
+from iscg_mailbot.store.search import index_messages
 from iscg_mailbot.store.threads import attach_to_threads
 from iscg_mailbot.store.types import utcnow
 
@@ -76,6 +77,8 @@ def store_raw_batch(
     report.duplicates += stored.duplicates
     report.batches += 1
     if stored.new_message_ids:
+        # The search index is kept in step with the messages, in the same transaction.
+        index_messages(session, stored.new_message_ids)
         messages = session.scalars(
             select(Message).where(Message.id.in_(stored.new_message_ids)).order_by(Message.id)
         ).all()
