@@ -11,17 +11,19 @@ matched into the normalised key stored per thread and used by look-ups::
     >>> entity_key("RESOLUTION", "Resolution 191 (Rev. Dubai, 2018)")
     'Resolution 191'
 
-Why most patterns are enumerated rather than regular expressions: a spaCy Matcher
-evaluates a REGEX or IN predicate in Python on every token when it sits on a pattern's
-first token, which would cost more than the whole rest of the tagger. Enumerated
-forms ("SG1" ... "SG21", "Q1/17" ...) go to the PhraseMatcher, which is a hash
-look-up; token patterns start with an exact ORTH or LOWER value and use a REGEX only
-further in, where it runs on the few tokens that got that far.
+Why most patterns are enumerated phrases: a spaCy Matcher tries every token pattern at
+every token, building a Python ``Token`` each time, which would cost more than the whole
+rest of the tagger. Enumerated forms ("SG1" ... "SG21", "Q1/17" ...) go to a
+PhraseMatcher, a hash look-up per token. The few token patterns left (document numbers,
+resolutions with their revision) say which word sequences they start with
+(``trigger``), and only short windows from those are searched.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from functools import lru_cache
 from typing import Any
 
 # Labels, in the order ``threads show`` lists them.
@@ -84,33 +86,44 @@ _YEARS = [f"{year:02d}" for year in range(100)]
 _DOCUMENT_NUMBER = r"^(?:TD|C|R|LS|GEN|PLEN|DOC|INF)?[-/]?\d{1,5}[A-Za-z]?$"
 
 
-def _sector_prefix() -> list[dict[str, Any]]:
-    return [{"ORTH": "ITU"}, {"ORTH": "-"}, {"ORTH": {"IN": list(_SECTORS)}}]
-
-
-def _phrase(label: str, text: str, key: str | None = None) -> dict[str, Any]:
+def _phrase(
+    label: str, text: str, key: str | None = None, *, exact: bool = False
+) -> dict[str, Any]:
     pattern: dict[str, Any] = {"label": label, "pattern": text}
     if key is not None:
         pattern["id"] = key
+    if exact:
+        pattern["exact"] = True
     return pattern
 
 
-def _tokens(label: str, tokens: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"label": label, "pattern": tokens}
+def _tokens(
+    label: str, tokens: list[dict[str, Any]], trigger: list[list[str]]
+) -> dict[str, Any]:
+    return {"label": label, "pattern": tokens, "trigger": trigger}
 
 
 def _phrase_patterns() -> list[dict[str, Any]]:
-    """Fixed strings, matched on lower case by the EntityRuler's PhraseMatcher."""
+    """Fixed strings: matched on lower case, or on exact spelling when ``exact``."""
     patterns = []
+    for sector in _SECTORS:
+        patterns.append(_phrase(SECTOR, f"ITU-{sector}"))
+        for number in _STUDY_GROUPS:
+            for form in (f"SG{number}", f"SG {number}", f"Study Group {number}"):
+                patterns.append(_phrase(STUDY_GROUP, f"ITU-{sector} {form}"))
     for acronym, name in _ADVISORY.items():
         patterns.append(_phrase(ADVISORY_GROUP, name, acronym))
+        patterns.append(_phrase(ADVISORY_GROUP, acronym, exact=True))
     for acronym, name in _BUREAUX.items():
         patterns.append(_phrase(BUREAU, name, acronym))
+        patterns.append(_phrase(BUREAU, acronym, exact=True))
         patterns.append(_phrase(BUREAU, f"ITU {acronym}", acronym))
     for acronym, name in _CONFERENCES.items():
         patterns.append(_phrase(CONFERENCE, name, acronym))
         for year in _YEARS:
             patterns.append(_phrase(CONFERENCE, f"{acronym}-{year}"))
+    for acronym in ("WTSA", "WTDC", "WRC", "WTPF"):
+        patterns.append(_phrase(CONFERENCE, acronym, exact=True))
     patterns.append(_phrase(CONFERENCE, "WSIS Forum", "WSIS"))
     for number in _STUDY_GROUPS:
         for form in (f"SG{number}", f"SG {number}", f"Study Group {number}"):
@@ -130,27 +143,53 @@ def _phrase_patterns() -> list[dict[str, Any]]:
             patterns.append(_phrase(RESOLUTION, form))
     for form in ("liaison statement", "liaison statements", "LS/o", "LS/i", "LS/r"):
         patterns.append(_phrase(LIAISON, form, "LS"))
+    # "LS on ...", "an LS to SG17": LS followed by a preposition is a liaison statement.
+    for form in ("LS", "LSs"):
+        for preposition in ("on", "to", "from"):
+            patterns.append(_phrase(LIAISON, f"{form} {preposition}", "LS", exact=True))
     return patterns
 
 
+# Word sets of the token patterns: (words, ignore case).
+WORD_SETS: dict[str, tuple[frozenset[str], bool]] = {
+    "assembly": (frozenset(_CONFERENCES), False),
+    "resolution": (frozenset({"resolution", "res"}), True),
+    "document_owner": (frozenset([*_ADVISORY, *(f"SG{n}" for n in _STUDY_GROUPS)]), False),
+}
+
+
+def _word_set(name: str) -> dict[str, Any]:
+    """A pattern token matching any word of a set."""
+    words, ignore_case = WORD_SETS[name]
+    if ignore_case:
+        return {"LOWER": {"IN": sorted(word.lower() for word in words)}}
+    return {"ORTH": {"IN": sorted(words)}}
+
+
+def _spellings(name: str) -> list[str]:
+    """The spellings of a word set a trigger looks for (case variants when ignored)."""
+    words, ignore_case = WORD_SETS[name]
+    if not ignore_case:
+        return sorted(words)
+    return sorted({form for word in words for form in (word, word.title(), word.upper())})
+
+
+def _trigger(*parts: str | list[str]) -> list[list[str]]:
+    """Every word sequence a trigger accepts: each part is a word set name (any of its
+    spellings) or a list of exact words."""
+    choices = [part if isinstance(part, list) else _spellings(part) for part in parts]
+    return [list(words) for words in itertools.product(*choices)]
+
+
 def _token_patterns() -> list[dict[str, Any]]:
-    """Token patterns: acronyms with their exact case, and open-ended numbers."""
-    sector = _sector_prefix()
-    patterns = [_tokens(SECTOR, sector)]
-    for acronym in _ADVISORY:
-        patterns.append(_tokens(ADVISORY_GROUP, [{"ORTH": acronym}]))
-    for acronym in _BUREAUX:
-        patterns.append(_tokens(BUREAU, [{"ORTH": acronym}]))
-    for acronym in ("WTSA", "WTDC", "WRC", "WTPF"):
-        patterns.append(_tokens(CONFERENCE, [{"ORTH": acronym}]))
-    # "ITU-T SG17", "ITU-D SG 1", "ITU-T Study Group 17" as one entity.
-    group_number = {"TEXT": {"REGEX": r"^\d{1,2}$"}}
-    patterns.append(_tokens(STUDY_GROUP, [*sector, {"TEXT": {"REGEX": r"^SG\d{1,2}$"}}]))
-    patterns.append(_tokens(STUDY_GROUP, [*sector, {"ORTH": "SG"}, group_number]))
-    patterns.append(
-        _tokens(STUDY_GROUP, [*sector, {"LOWER": "study"}, {"LOWER": "group"}, group_number])
-    )
-    # "Resolution 191 (Rev. Dubai, 2018)", "WTSA Resolution 1", "PP-18 Resolution 71".
+    """Token patterns, for what a list of phrases cannot spell out: document numbers and
+    resolutions with the assembly before them or the revision after them.
+
+    Each has a ``trigger``: the word sequences it can start with. The token Matcher
+    runs only on short windows starting at a trigger, so a trigger should be rare in
+    ordinary text ("TSAG -", not "TSAG").
+    """
+    resolution = [_word_set("resolution"), {"ORTH": ".", "OP": "?"}, {"IS_DIGIT": True}]
     revision = [
         {"ORTH": "("},
         {"LOWER": {"IN": ["rev.", "rev"]}},
@@ -159,24 +198,23 @@ def _token_patterns() -> list[dict[str, Any]]:
         {"TEXT": {"REGEX": r"^\d{4}$"}},
         {"ORTH": ")"},
     ]
-    number = {"IS_DIGIT": True}
-    for head in ("resolution", "res"):
-        words = [{"LOWER": head}, {"ORTH": ".", "OP": "?"}, number]
-        patterns.append(_tokens(RESOLUTION, [*words, *revision]))
-        for assembly in _CONFERENCES:
-            patterns.append(_tokens(RESOLUTION, [{"ORTH": assembly}, *words]))
-            patterns.append(_tokens(RESOLUTION, [{"ORTH": assembly}, *words, *revision]))
+    # "Resolution 191 (Rev. Dubai, 2018)", "WTSA Resolution 1", "PP Res. 71 (Rev. ...)".
+    by_word = _trigger("resolution")
+    by_assembly = _trigger("assembly", "resolution")
+    assembly = [_word_set("assembly")]
+    patterns = [
+        _tokens(RESOLUTION, [*resolution, *revision], by_word),
+        _tokens(RESOLUTION, [*assembly, *resolution], by_assembly),
+        _tokens(RESOLUTION, [*assembly, *resolution, *revision], by_assembly),
+    ]
     # Documents: "TSAG-TD409", "RAG-C/12", "SG17-C-45", "SG17-LS12", with "-R1" revisions.
-    document_number = {"TEXT": {"REGEX": _DOCUMENT_NUMBER}}
-    revision_suffix = [{"ORTH": "-"}, {"TEXT": {"REGEX": r"^R\d{1,2}$"}}]
-    owners = [*_ADVISORY, *(f"SG{n}" for n in _STUDY_GROUPS)]
-    for owner in owners:
-        base = [{"ORTH": owner}, {"ORTH": "-"}, document_number]
-        patterns.append(_tokens(DOCUMENT, base))
-        patterns.append(_tokens(DOCUMENT, [*base, *revision_suffix]))
-    # "LS on ...", "an LS to SG17": LS followed by a preposition is a liaison statement.
+    document = [_word_set("document_owner"), {"ORTH": "-"}, {"TEXT": {"REGEX": _DOCUMENT_NUMBER}}]
+    by_owner = _trigger("document_owner", ["-"])
+    patterns.append(_tokens(DOCUMENT, document, by_owner))
     patterns.append(
-        _tokens(LIAISON, [{"ORTH": {"IN": ["LS", "LSs"]}}, {"LOWER": {"IN": ["on", "to", "from"]}}])
+        _tokens(
+            DOCUMENT, [*document, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^R\d{1,2}$"}}], by_owner
+        )
     )
     return patterns
 
@@ -193,10 +231,12 @@ _RESOLUTION_RE = re.compile(
 )
 _SECTOR_RE = re.compile(r"^ITU\s*-\s*(?P<s>[RTD])\s*", re.IGNORECASE)
 _NUMBERED_RE = re.compile(
-    r"^(?:study\s+group|working\s+party|question|sg|wp|q)\s*(?P<n>[\w/]+)$", re.IGNORECASE
+    r"^(?:study\s+groups?|working\s+part(?:y|ies)|questions?|sg|wp|q)\s*(?P<n>[\w/]+)$",
+    re.IGNORECASE,
 )
 
 
+@lru_cache(maxsize=4096)
 def entity_key(label: str, text: str, pattern_id: str = "") -> str:
     """The normalised key of an entity: what look-ups (``--mentions``) compare.
 

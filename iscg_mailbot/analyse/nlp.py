@@ -1,45 +1,60 @@
 """The spaCy pipeline: the only module of iscg-mailbot that imports spaCy.
 
 :func:`build_pipeline` returns a ``Language`` that needs no download: ``spacy.blank("en")``
-whose NORM attribute holds a lower-cased lemma taken from the spacy-lookups-data tables,
-and an EntityRuler for ITU bodies and documents (``analyse.entities``). A
-:class:`PhraseFinder` runs it over texts in batches and reports, as plain records,
-which phrases matched where and which entities were named::
+whose NORM attribute holds a lower-cased lemma taken from the spacy-lookups-data tables.
+A :class:`PhraseFinder` runs it over texts in batches (``nlp.pipe``) and reports, as
+plain records, which phrases matched where and which ITU entities were named::
 
     >>> nlp = build_pipeline()
     >>> finder = PhraseFinder(nlp, [PhrasePattern("cyber", "cyber-security")])
-    >>> [hit.text for hit in next(finder.find(["Cybersecurity, cyber security."])).hits]
-    ['Cybersecurity', 'cyber security']
+    >>> found = next(finder.find(["Cybersecurity, cyber security. See TSAG-TD409."]))
+    >>> [hit.text for hit in found.hits], [entity.key for entity in found.entities]
+    (['Cybersecurity', 'cyber security'], ['TSAG-TD409'])
 
-Why NORM and not a lemmatizer component: spaCy's lookup lemmatizer sets ``lemma_``
-token by token in Python, which halves the tokenizer's speed, and it looks words up
-with their case ("Networks" stays "Networks"). The same lookup table applied once per
-*word type*, when the vocabulary first sees a word, costs nothing per token and can
-lower-case first. So one PhraseMatcher on NORM does what a LEMMA matcher and a LOWER
-matcher would do together; a second one on ORTH matches acronyms with their exact case.
-A pretrained pipeline, when one is configured, keeps its own NORM (its models were
-trained on it) and gets the lemma keys per token after its components have run.
+Design notes, from measurements on the shipped sample archive (``bench/tagging.py``):
+
+- Lemmas as NORM, not a lemmatizer component. spaCy's lookup lemmatizer sets
+  ``lemma_`` token by token in Python, which halves the tokenizer's speed, and looks
+  words up with their case ("Networks" stays "Networks"). The same lookup table
+  applied once per *word type*, when the vocabulary first sees a word, costs nothing
+  per token and can lower-case first. So one PhraseMatcher on NORM does what a LEMMA
+  matcher and a LOWER matcher would do together; a second one on ORTH matches acronyms
+  with their exact case.
+- Entities without an EntityRuler component. The ruler runs its token Matcher at every
+  token of every text (the Matcher makes a Python ``Token`` per token and pattern
+  start) and rebuilds ``doc.ents``: that alone tripled the cost of tagging.
+  :class:`EntityFinder` uses the same spaCy matchers on the same patterns
+  (``analyse.entities``) but runs the token Matcher only on short windows where a
+  PhraseMatcher found a pattern's first words, and never writes ``doc.ents``.
+- Texts joined per Doc. Most ISCG mails are a few lines long, so spaCy's cost per Doc
+  (creating it, calling each matcher) would dominate; :meth:`PhraseFinder.find` joins
+  up to 64 texts with blank lines, which no pattern crosses, and splits the findings.
+- A pretrained pipeline, when one is configured, keeps its own NORM (its models were
+  trained on it) and gets the lemma keys per token after its components have run.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 import spacy
 from spacy.attrs import NORM, ORTH
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import load_language_data
 
-from iscg_mailbot.analyse.entities import LABELS, MID_LINE_ONLY, entity_key, entity_patterns
+from iscg_mailbot.analyse.entities import MID_LINE_ONLY, entity_key, entity_patterns
 
 __all__ = [
+    "EntityFinder",
     "EntityHit",
     "Language",
     "LemmaKeys",
@@ -48,18 +63,33 @@ __all__ = [
     "PhrasePattern",
     "TextFindings",
     "build_pipeline",
+    "flatten_whitespace",
     "spelling_variants",
 ]
 
 log = logging.getLogger(__name__)
 
 LEMMA_KEYS_COMPONENT = "iscg_lemma_keys"
-ENTITY_RULER = "entity_ruler"
+# The longest token pattern of analyse.entities is a resolution with its revision:
+# "WTSA Resolution 1 (Rev. Sharm el-Sheikh, 2014)" is 13 tokens.
+_ENTITY_WINDOW = 16
+# Keys of the entity patterns in the shared matchers ("~" keeps them apart from the
+# phrase keys of PhraseFinder's callers).
+_ENTITY_KEY_PREFIX = "~"
+_TRIGGER_KEY = "~trigger"
+# How many distinct (pattern, spelling) entity hits an EntityFinder remembers.
+_KNOWN_ENTITIES = 50_000
 
 # Up to this many words, a phrase written with hyphens or spaces between its words is
 # also matched with every mix of hyphen, space or nothing at each junction.
 _MAX_VARIANT_WORDS = 4
 _JUNCTION = re.compile(r"\s*[-‐‑–]\s*|\s+")
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+# Texts joined into one Doc: how many at most, and about how many characters; the
+# separator is a blank line, which becomes a space token no pattern can cross.
+_GROUP_TEXTS = 128
+_GROUP_CHARS = 100_000
+_SEPARATOR = "\n\n"
 
 
 class LemmaKeys:
@@ -121,45 +151,31 @@ def _use_lemma_keys_as_norm(nlp: Language) -> None:
 
 
 def _keep_generations_whole(nlp: Language) -> None:
-    """"5G" is one token whatever follows it: the English tokenizer splits "5G," into
+    """Make "5G" one token whatever follows it: the English tokenizer splits "5G," into
     "5", "G", "," but leaves "5G." whole, so a phrase "5G" would miss both."""
     for generation in ("2G", "3G", "4G", "5G", "6G"):
         nlp.tokenizer.add_special_case(generation, [{ORTH: generation}])
-        nlp.tokenizer.add_special_case(
-            f"{generation}.", [{ORTH: generation}, {ORTH: "."}]
-        )
+        nlp.tokenizer.add_special_case(f"{generation}.", [{ORTH: generation}, {ORTH: "."}])
 
 
-def build_pipeline(model: str | None = None, *, entities: bool = True) -> Language:
-    """The tagging pipeline: blank English with lemma keys and the ITU EntityRuler.
+def build_pipeline(model: str | None = None) -> Language:
+    """The tagging pipeline: blank English whose NORM is the lower-cased lemma.
 
     ``model`` names a pretrained pipeline (e.g. ``en_core_web_sm``): when it is installed
-    it is loaded instead (its NER then adds to, never overrides, the ruler's entities);
-    when it is not, a warning is logged and the blank pipeline is used, so the default
+    it is loaded instead, with a component setting the same lemma keys per token; when
+    it is not, a warning is logged and the blank pipeline is used, so the default
     always works offline.
     """
     if model and spacy.util.is_package(model):
         nlp = spacy.load(model)
         _keep_generations_whole(nlp)
-        if entities:
-            before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-            ruler = nlp.add_pipe(
-                "entity_ruler", name=ENTITY_RULER, config={"phrase_matcher_attr": "LOWER"},
-                **before,
-            )
-            ruler.add_patterns(entity_patterns())  # type: ignore[attr-defined]
         nlp.add_pipe(LEMMA_KEYS_COMPONENT, last=True)
-        return nlp
-    if model:
-        log.warning("spaCy pipeline %r is not installed; using the built-in blank English", model)
-    nlp = spacy.blank("en")
-    _keep_generations_whole(nlp)
-    _use_lemma_keys_as_norm(nlp)
-    if entities:
-        ruler = nlp.add_pipe(
-            "entity_ruler", name=ENTITY_RULER, config={"phrase_matcher_attr": "LOWER"}
-        )
-        ruler.add_patterns(entity_patterns())  # type: ignore[attr-defined]
+    else:
+        if model:
+            log.warning("spaCy pipeline %r is not installed; using blank English", model)
+        nlp = spacy.blank("en")
+        _keep_generations_whole(nlp)
+        _use_lemma_keys_as_norm(nlp)
     return nlp
 
 
@@ -184,6 +200,21 @@ def spelling_variants(phrase: str) -> list[str]:
     return list(dict.fromkeys(variants))
 
 
+def flatten_whitespace(text: str) -> str:
+    """Join hard-wrapped lines: white space within a paragraph becomes one space and
+    paragraphs are separated by one blank line. spaCy makes a token of a line break,
+    so "screen\\nreaders" in a mail wrapped at 72 columns would otherwise never match
+    "screen reader".
+
+    >>> flatten_whitespace("screen\\n  readers\\n\\n\\nBR")
+    'screen readers\\n\\nBR'
+    """
+    if "\n" not in text and "  " not in text and "\t" not in text:
+        return text.strip()
+    paragraphs = (" ".join(part.split()) for part in _PARAGRAPH_BREAK.split(text))
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
 @dataclass(frozen=True)
 class PhrasePattern:
     """A phrase to find, reported under ``key``; ``exact_case`` for acronyms."""
@@ -193,8 +224,9 @@ class PhrasePattern:
     exact_case: bool = False
 
 
-@dataclass(frozen=True)
-class PhraseHit:
+# The finders' results are NamedTuples rather than dataclasses: thousands are made per
+# second and a tuple is built several times faster.
+class PhraseHit(NamedTuple):
     """One match: the pattern key, character offsets in the text, and the text matched."""
 
     key: str
@@ -203,8 +235,7 @@ class PhraseHit:
     text: str
 
 
-@dataclass(frozen=True)
-class EntityHit:
+class EntityHit(NamedTuple):
     """An entity named in a text: label, normalised key and the words as written."""
 
     label: str
@@ -212,86 +243,256 @@ class EntityHit:
     text: str
 
 
-@dataclass(frozen=True)
-class TextFindings:
+class TextFindings(NamedTuple):
     """What one text contains: phrase hits (in text order, overlaps included) and entities."""
 
-    hits: tuple[PhraseHit, ...]
-    entities: tuple[EntityHit, ...]
+    hits: tuple[PhraseHit, ...] = ()
+    entities: tuple[EntityHit, ...] = ()
 
 
-class PhraseFinder:
-    """Finds phrases (and, with an EntityRuler in the pipeline, entities) in texts.
+_NOTHING = TextFindings()
 
-    Build it once: compiling the patterns takes longer than tagging a few hundred
-    messages. Phrases match on lemma keys (any case or inflection, each spelling
-    variant); ``exact_case`` patterns match their exact characters.
-    """
 
-    def __init__(self, nlp: Language, patterns: Iterable[PhrasePattern]) -> None:
+class _Matchers:
+    """One PhraseMatcher on lemma keys (NORM) and one on exact spelling (ORTH), shared by
+    every pattern a finder needs: a PhraseMatcher call costs about the same whatever
+    the number of patterns, so two calls per Doc instead of five."""
+
+    def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
-        self._folded = PhraseMatcher(nlp.vocab, attr="NORM")
-        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._keys_per_token = LEMMA_KEYS_COMPONENT in nlp.pipe_names
         self._lemma_keys = LemmaKeys.load()
-        folded: dict[str, list[Doc]] = {}
-        exact: dict[str, list[Doc]] = {}
-        for pattern in patterns:
-            target = exact if pattern.exact_case else folded
-            docs = target.setdefault(pattern.key, [])
-            for text in spelling_variants(pattern.text):
-                docs.extend(self._pattern_docs(text))
-        for key, docs in folded.items():
-            self._folded.add(key, docs)
-        for key, docs in exact.items():
-            self._exact.add(key, docs)
 
-    def _pattern_docs(self, text: str) -> list[Doc]:
-        """The tokenised phrase, and, when the tokenizer splits a word written without
-        spaces ("5G" -> "5", "G"), the same word as one token: texts tokenise it either
-        way depending on the punctuation around it ("5G/IMT-2020")."""
-        docs = [self.nlp.make_doc(text)]
-        if " " not in text and len(docs[0]) > 1:
-            docs.append(Doc(self.nlp.vocab, words=[text]))
+    def doc(self, text: str) -> Doc:
+        """A pattern Doc, with the lemma keys a pretrained pipeline sets per token."""
+        doc = self.nlp.make_doc(text)
         if self._keys_per_token:
-            for doc in docs:
-                for token in doc:
-                    token.norm_ = self._lemma_keys(token.text)
-        return docs
+            for token in doc:
+                token.norm_ = self._lemma_keys(token.text)
+        return doc
 
-    def find(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[TextFindings]:
-        """Findings for each text, in order. Runs ``nlp.pipe`` in batches."""
-        strings = self.nlp.vocab.strings
-        for doc in self.nlp.pipe(texts, batch_size=batch_size):
-            matches = self._folded(doc) + self._exact(doc)
-            matches.sort(key=lambda match: (match[1], -match[2]))
-            hits = []
-            for match_id, start, end in matches:
-                span = doc[start:end]
-                hits.append(
-                    PhraseHit(strings[match_id], span.start_char, span.end_char, span.text)
-                )
-            yield TextFindings(tuple(hits), _entities(doc))
+    def add(self, key: str, docs: list[Doc], *, exact: bool) -> int:
+        """Add patterns under ``key``; return the match id they report."""
+        (self.exact if exact else self.folded).add(key, docs)
+        return int(self.nlp.vocab.strings.add(key))
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        return self.folded(doc) + self.exact(doc)  # type: ignore[no-any-return]
 
 
-def _entities(doc: Doc) -> tuple[EntityHit, ...]:
-    found = []
-    for ent in doc.ents:
-        if ent.label_ not in LABELS:
-            continue
-        key = entity_key(ent.label_, ent.text, ent.ent_id_)
-        if key in MID_LINE_ONLY and not _mid_line(doc, ent.start, ent.end):
-            continue
-        found.append(EntityHit(ent.label_, key, ent.text))
-    return tuple(found)
+class EntityFinder:
+    """ITU bodies, groups, documents and resolutions named in a Doc.
+
+    The patterns of :func:`iscg_mailbot.analyse.entities.entity_patterns`: fixed phrases
+    go to PhraseMatchers (lemma keys, or exact spelling), token patterns to a Matcher
+    run only on windows that start where a PhraseMatcher found one of their triggers.
+    Overlapping matches keep the longest. ``matchers`` may be shared with a
+    :class:`PhraseFinder` so that one pass over a Doc serves both.
+    """
+
+    def __init__(self, nlp: Language, matchers: _Matchers | None = None) -> None:
+        vocab = nlp.vocab
+        self._matchers = matchers if matchers is not None else _Matchers(nlp)
+        self._tokens = Matcher(vocab)
+        self._labels: dict[int, tuple[str, str]] = {}
+        phrases: dict[tuple[str, bool], list[Doc]] = {}
+        token_patterns: dict[str, list[list[dict[str, Any]]]] = {}
+        triggers: dict[tuple[str, ...], None] = {}
+        for pattern in entity_patterns():
+            label, pattern_id = pattern["label"], pattern.get("id", "")
+            key = f"{_ENTITY_KEY_PREFIX}{label}|{pattern_id}"
+            self._labels[int(vocab.strings.add(key))] = (label, pattern_id)
+            if isinstance(pattern["pattern"], str):
+                phrase_key = (key, bool(pattern.get("exact")))
+                phrases.setdefault(phrase_key, []).append(self._matchers.doc(pattern["pattern"]))
+            else:
+                token_patterns.setdefault(key, []).append(pattern["pattern"])
+                triggers.update((tuple(words), None) for words in pattern["trigger"])
+        for (key, exact), docs in phrases.items():
+            self._matchers.add(key, docs, exact=exact)
+        for key, patterns in token_patterns.items():
+            self._tokens.add(key, patterns)
+        self._trigger = self._matchers.add(
+            _TRIGGER_KEY, [Doc(vocab, words=list(words)) for words in triggers], exact=True
+        )
+        # The same few entities recur in every mail ("TSAG", "ITU-T"): keep their hits.
+        self._known: dict[tuple[int, str], EntityHit] = {}
+
+    def __call__(self, doc: Doc) -> tuple[EntityHit, ...]:
+        """The entities named in a Doc, in text order."""
+        return tuple(hit for _, hit in self.find(doc, doc.text))
+
+    def find(
+        self, doc: Doc, text: str, matches: list[tuple[int, int, int]] | None = None
+    ) -> list[tuple[int, EntityHit]]:
+        """The entities of a Doc (whose text is ``text``) with the character offset each
+        starts at, in text order. ``matches``: what the shared matchers found in the
+        Doc, when the caller has run them already."""
+        if matches is None:
+            matches = self._matchers(doc)
+        labels, trigger = self._labels, self._trigger
+        spans = [match for match in matches if match[0] in labels]
+        starts = sorted(start for match_id, start, _ in matches if match_id == trigger)
+        # Windows from each place a token pattern may start, merged where they overlap:
+        # a match starting in a window ends inside it, so none is cut.
+        window_start = window_end = -1
+        for start in starts:
+            if start > window_end:
+                self._match_tokens(doc, window_start, window_end, spans)
+                window_start = start
+            window_end = min(start + _ENTITY_WINDOW, len(doc))
+        self._match_tokens(doc, window_start, window_end, spans)
+        if not spans:
+            return []
+        kept: list[tuple[int, int, int]] = []
+        taken = bytearray(len(doc))  # longest first; a token belongs to one entity
+        for match_id, start, end in sorted(spans, key=lambda span: (span[1] - span[2], span[1])):
+            if not any(taken[start:end]):
+                taken[start:end] = b"\x01" * (end - start)
+                kept.append((match_id, start, end))
+        found = []
+        known = self._known
+        for match_id, start, end in sorted(kept, key=lambda span: span[1]):
+            first, last = _char_span(doc, start, end)
+            words = text[first:last]
+            hit = known.get((match_id, words))
+            if hit is None:
+                label, pattern_id = self._labels[match_id]
+                hit = EntityHit(label, entity_key(label, words, pattern_id), words)
+                if len(known) < _KNOWN_ENTITIES:
+                    known[(match_id, words)] = hit
+            if hit.key in MID_LINE_ONLY and not _mid_line(doc, start, end):
+                continue
+            found.append((first, hit))
+        return found
+
+    def _match_tokens(
+        self, doc: Doc, start: int, end: int, spans: list[tuple[int, int, int]]
+    ) -> None:
+        if start < 0:
+            return
+        spans.extend(
+            (match_id, start + first, start + last)
+            for match_id, first, last in self._tokens(doc[start:end])
+        )
+
+
+def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of tokens ``start:end`` (cheaper than building a Span)."""
+    last = doc[end - 1]
+    first = last.idx if end - start == 1 else doc[start].idx
+    return first, last.idx + len(last)
 
 
 def _mid_line(doc: Doc, start: int, end: int) -> bool:
-    """A word before on the same line and no line end or comma right after:
-    "the BR will" but not "BR,\\nAhmed" or a lone "BR" closing a mail."""
-    if start == 0 or doc[start - 1].is_space or "\n" in doc[start - 1].whitespace_:
+    """A word before on the same line and no comma or line end right after: "the BR
+    will" but not "BR,\\nAhmed" or a lone "BR" closing a mail."""
+    if start == 0 or end >= len(doc):
         return False
-    if end >= len(doc):
+    before, following = doc[start - 1], doc[end]
+    if before.is_space or "\n" in before.text:
         return False
-    following = doc[end]
-    return not (following.is_space or following.text == "," or "\n" in doc[end - 1].whitespace_)
+    return not (following.is_space or following.text == "," or "\n" in following.text)
+
+
+class PhraseFinder:
+    """Finds phrases (and, unless told not to, ITU entities) in texts.
+
+    Build it once: compiling the patterns takes longer than tagging a few hundred
+    messages. Phrases match on lemma keys (any case or inflection, each spelling
+    variant); ``exact_case`` patterns match their exact characters. Pattern keys must
+    not start with ``"~"`` (the entity patterns' keys do).
+    """
+
+    def __init__(
+        self, nlp: Language, patterns: Iterable[PhrasePattern], *, entities: bool = True
+    ) -> None:
+        self.nlp = nlp
+        self._matchers = _Matchers(nlp)
+        self._entities = EntityFinder(nlp, self._matchers) if entities else None
+        grouped: dict[tuple[str, bool], list[Doc]] = {}
+        for pattern in patterns:
+            if pattern.key.startswith("~"):
+                raise ValueError(f"phrase keys must not start with '~': {pattern.key!r}")
+            docs = grouped.setdefault((pattern.key, pattern.exact_case), [])
+            for text in spelling_variants(pattern.text):
+                docs.extend(self._pattern_docs(text))
+        self._keys = {
+            self._matchers.add(key, docs, exact=exact): key
+            for (key, exact), docs in grouped.items()
+        }
+
+    def _pattern_docs(self, text: str) -> list[Doc]:
+        """The tokenised phrase, and, when the tokenizer splits a word written without
+        spaces ("e-waste" -> "e", "-", "waste"), the same word as one token: texts
+        tokenise it either way depending on the punctuation around it."""
+        docs = [self._matchers.doc(text)]
+        if " " not in text and len(docs[0]) > 1:
+            whole = Doc(self.nlp.vocab, words=[text])
+            if LEMMA_KEYS_COMPONENT in self.nlp.pipe_names:
+                whole[0].norm_ = LemmaKeys.load()(text)
+            docs.append(whole)
+        return docs
+
+    def find(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[TextFindings]:
+        """Findings for each text, in order.
+
+        Texts are flattened (see :func:`flatten_whitespace`; offsets in the findings are
+        those of the flattened text) and joined, up to ``_GROUP_TEXTS`` at a time, into
+        one Doc separated by blank lines, which no phrase or entity pattern crosses:
+        spaCy's cost per Doc (creating it, calling each matcher) is then paid once per
+        group instead of once per text, which for short mails is most of the cost.
+        Groups go through ``nlp.pipe``, ``batch_size`` texts per batch.
+        """
+        groups = _groups((flatten_whitespace(text) for text in texts))
+        pipe_batch = max(1, batch_size // _GROUP_TEXTS)
+        for doc, (text, starts) in self.nlp.pipe(
+            ((text, (text, starts)) for text, starts in groups),
+            as_tuples=True,
+            batch_size=pipe_batch,
+        ):
+            yield from self._split(doc, text, starts)
+
+    def _split(self, doc: Doc, text: str, starts: list[int]) -> Iterator[TextFindings]:
+        """Findings of a joined Doc, handed back to the texts it was made of."""
+        found = self._matchers(doc)
+        keys = self._keys
+        matches = [match for match in found if match[0] in keys]
+        named = self._entities.find(doc, text, found) if self._entities is not None else []
+        if not matches and not named:
+            yield from itertools.repeat(_NOTHING, len(starts))
+            return
+        hits: list[list[PhraseHit]] = [[] for _ in starts]
+        entities: list[list[EntityHit]] = [[] for _ in starts]
+        for match_id, start, end in matches:
+            first, last = _char_span(doc, start, end)
+            index = bisect.bisect_right(starts, first) - 1
+            base = starts[index]
+            hits[index].append(PhraseHit(keys[match_id], first - base, last - base, text[first:last]))
+        for first, entity in named:
+            entities[bisect.bisect_right(starts, first) - 1].append(entity)
+        for text_hits, text_entities in zip(hits, entities, strict=True):
+            if not text_hits and not text_entities:
+                yield _NOTHING
+                continue
+            text_hits.sort(key=lambda hit: (hit.start, -hit.end))
+            yield TextFindings(tuple(text_hits), tuple(text_entities))
+
+
+def _groups(texts: Iterable[str]) -> Iterator[tuple[str, list[int]]]:
+    """Join texts with blank lines, ``_GROUP_TEXTS`` (or ``_GROUP_CHARS``) at a time;
+    with each joined text, the offset at which each of its texts starts."""
+    parts: list[str] = []
+    starts: list[int] = []
+    size = 0
+    for text in texts:
+        starts.append(size)
+        parts.append(text)
+        size += len(text) + len(_SEPARATOR)
+        if len(parts) >= _GROUP_TEXTS or size >= _GROUP_CHARS:
+            yield _SEPARATOR.join(parts), starts
+            parts, starts, size = [], [], 0
+    if parts:
+        yield _SEPARATOR.join(parts), starts

@@ -19,8 +19,9 @@ text are read: quotes and signatures never reach the tagger.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from iscg_mailbot.analyse.entities import LABELS
 from iscg_mailbot.analyse.nlp import (
@@ -39,6 +40,7 @@ BODY = "body"
 # How many matched spellings an Evidence keeps: enough to show "cyber security" next to
 # "cybersecurity", not a list of every occurrence.
 _MAX_FORMS = 3
+_LABEL_ORDER = {label: index for index, label in enumerate(LABELS)}
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ class TopicTagger:
             for phrase in topic.negatives:
                 patterns.append(self._add(topic, phrase.phrase, phrase.weight, True, False))
         self._finder = PhraseFinder(self.nlp, patterns)
+        self._spec_of = {pattern.key: index for index, pattern in enumerate(patterns)}
+        self._factor = {SUBJECT: topics.scoring.subject_weight, BODY: topics.scoring.body_weight}
         self._thresholds = {topic.id: topics.threshold(topic) for topic in topics.topics}
         self._order = {topic.id: index for index, topic in enumerate(topics.topics)}
 
@@ -83,100 +87,157 @@ class TopicTagger:
     def tag_threads(self, threads: Sequence[ThreadText]) -> list[ThreadTags]:
         """Tags and entities of each thread, in the order given.
 
-        All texts of all threads go through ``nlp.pipe`` together, in batches of
-        ``nlp.batch_size`` of the topic list.
+        All texts of all threads go through the pipeline together, ``nlp.batch_size``
+        of the topic list at a time. ``rejected`` is left empty (see :meth:`explain`).
         """
+        return self._tag(threads, explain=False)
+
+    def explain(self, subject: str, texts: Iterable[str] = ()) -> ThreadTags:
+        """The verdict on one text (or a subject and message texts), with the topics
+        that had evidence but stayed below their threshold in ``rejected``, for
+        ``topics explain``."""
+        return self._tag([ThreadText(0, subject, tuple(texts))], explain=True)[0]
+
+    def explain_threads(self, threads: Sequence[ThreadText]) -> list[ThreadTags]:
+        """:meth:`tag_threads` with ``rejected`` filled in."""
+        return self._tag(threads, explain=True)
+
+    def _tag(self, threads: Sequence[ThreadText], *, explain: bool) -> list[ThreadTags]:
         places: list[tuple[int, str]] = []
         texts: list[str] = []
         for index, thread in enumerate(threads):
-            for place, text in [(SUBJECT, thread.subject), *((BODY, t) for t in thread.texts)]:
+            if thread.subject and not thread.subject.isspace():
+                places.append((index, SUBJECT))
+                texts.append(thread.subject)
+            for text in thread.texts:
                 if text and not text.isspace():
-                    places.append((index, place))
+                    places.append((index, BODY))
                     texts.append(text)
         found: list[list[tuple[str, TextFindings]]] = [[] for _ in threads]
         batch_size = self.config.nlp.batch_size
         for (index, place), findings in zip(
             places, self._finder.find(texts, batch_size=batch_size), strict=True
         ):
-            found[index].append((place, findings))
-        return [self._verdict(thread.thread_id, found[i]) for i, thread in enumerate(threads)]
+            if findings.hits or findings.entities:
+                found[index].append((place, findings))
+        return [
+            self._verdict(thread.thread_id, found[index], explain)
+            for index, thread in enumerate(threads)
+        ]
 
-    def explain(self, subject: str, texts: Iterable[str] = ()) -> ThreadTags:
-        """The verdict on one text (or a subject and message texts), rejected topics
-        included, for ``topics explain``."""
-        return self.tag_threads([ThreadText(0, subject, tuple(texts))])[0]
-
-    def _verdict(self, thread_id: int, found: list[tuple[str, TextFindings]]) -> ThreadTags:
-        counts: dict[tuple[int, str], int] = defaultdict(int)
-        forms: dict[tuple[int, str], dict[str, None]] = defaultdict(dict)
-        entity_text: dict[tuple[str, str], str] = {}
-        entity_count: dict[tuple[str, str], int] = defaultdict(int)
+    def _verdict(
+        self, thread_id: int, found: list[tuple[str, TextFindings]], explain: bool = False
+    ) -> ThreadTags:
+        # (spec index, place) -> [count, spellings seen]
+        counts: dict[tuple[int, str], list[Any]] = {}
+        entities: dict[tuple[str, str], list[Any]] = {}
         for place, findings in found:
-            for hit in self._kept_hits(findings.hits):
-                spec_key = (int(hit.key), place)
-                counts[spec_key] += 1
-                forms[spec_key].setdefault(hit.text, None)
+            hits = findings.hits
+            if hits:
+                for spec_index, text in self._kept_hits(hits):
+                    seen = counts.get((spec_index, place))
+                    if seen is None:
+                        counts[(spec_index, place)] = [1, {text: None}]
+                    else:
+                        seen[0] += 1
+                        seen[1][text] = None
             for entity in findings.entities:
-                entity_text.setdefault((entity.label, entity.key), entity.text)
-                entity_count[(entity.label, entity.key)] += 1
-        evidence: dict[str, list[Evidence]] = defaultdict(list)
-        scoring = self.config.scoring
-        factor = {SUBJECT: scoring.subject_weight, BODY: scoring.body_weight}
-        for (spec_index, place), count in counts.items():
-            spec = self._specs[spec_index]
-            points = spec.weight * factor[place] * min(count, scoring.max_count)
-            evidence[spec.topic].append(
-                Evidence(
-                    phrase=spec.phrase,
-                    where=place,
-                    count=count,
-                    points=round(-points if spec.negative else points, 3),
-                    negative=spec.negative,
-                    forms=tuple(forms[(spec_index, place)])[:_MAX_FORMS],
-                )
+                mention = entities.get((entity.label, entity.key))
+                if mention is None:
+                    entities[(entity.label, entity.key)] = [entity.text, 1]
+                else:
+                    mention[1] += 1
+        mentions = tuple(
+            sorted(
+                (EntityMention(label, key, text, count)
+                 for (label, key), (text, count) in entities.items()),
+                key=lambda m: (_LABEL_ORDER[m.label], -m.count, m.key),
             )
+        )
+        if not counts:
+            return ThreadTags(thread_id, (), mentions)
+        # Scores first, from plain numbers; Evidence records only for the topics shown.
+        factor = self._factor
+        max_count = self.config.scoring.max_count
+        points: dict[tuple[int, str], float] = {}
+        scores: dict[str, float] = defaultdict(float)
+        for (spec_index, place), (count, _) in counts.items():
+            spec = self._specs[spec_index]
+            value = spec.weight * factor[place] * min(count, max_count)
+            value = round(-value if spec.negative else value, 3)
+            points[(spec_index, place)] = value
+            scores[spec.topic] += value
+        shown = {
+            topic for topic, score in scores.items()
+            if explain or round(score, 3) >= self._thresholds[topic]
+        }
+        if not shown:
+            return ThreadTags(thread_id, (), mentions)
+        evidence: dict[str, list[Evidence]] = defaultdict(list)
+        for (spec_index, place), (count, spellings) in counts.items():
+            spec = self._specs[spec_index]
+            if spec.topic in shown:
+                evidence[spec.topic].append(
+                    Evidence(
+                        phrase=spec.phrase,
+                        where=place,
+                        count=count,
+                        points=points[(spec_index, place)],
+                        negative=spec.negative,
+                        forms=tuple(spellings)[:_MAX_FORMS],
+                    )
+                )
         tags, rejected = [], []
         for topic, items in evidence.items():
-            items.sort(key=lambda e: (-abs(e.points), e.negative, e.phrase, e.where))
+            if len(items) > 1:
+                items.sort(key=lambda e: (-abs(e.points), e.negative, e.phrase, e.where))
             score = round(sum(e.points for e in items), 3)
             tag = TopicTag(topic=topic, score=score, evidence=tuple(items))
             (tags if score >= self._thresholds[topic] else rejected).append(tag)
-        rank = lambda tag: (-tag.score, self._order[tag.topic])  # noqa: E731
-        mentions = [
-            EntityMention(label=label, key=key, text=text, count=entity_count[(label, key)])
-            for (label, key), text in entity_text.items()
-        ]
-        mentions.sort(key=lambda m: (LABELS.index(m.label), -m.count, m.key))
+        rank = self._rank
         return ThreadTags(
             thread_id=thread_id,
             tags=tuple(sorted(tags, key=rank)),
-            entities=tuple(mentions),
+            entities=mentions,
             rejected=tuple(sorted(rejected, key=rank)),
         )
 
-    def _kept_hits(self, hits: Sequence[PhraseHit]) -> list[PhraseHit]:
-        """Per topic: the longest of overlapping phrases, minus those inside a negative.
+    def _rank(self, tag: TopicTag) -> tuple[float, int]:
+        return (-tag.score, self._order[tag.topic])
+
+    def _kept_hits(self, hits: Sequence[PhraseHit]) -> list[tuple[int, str]]:
+        """(spec index, text) of the hits that count, per topic: the longest of
+        overlapping phrases, minus those inside a negative phrase.
 
         Negative hits are kept (they take points off); "mobile broadband" and "broadband"
         at the same place count once, as "mobile broadband".
         """
-        by_topic: dict[str, list[PhraseHit]] = defaultdict(list)
+        specs = self._spec_of
+        if len(hits) == 1:
+            return [(specs[hits[0].key], hits[0].text)]
+        by_topic: dict[str, list[tuple[int, PhraseHit]]] = defaultdict(list)
         for hit in hits:
-            by_topic[self._specs[int(hit.key)].topic].append(hit)
-        kept: list[PhraseHit] = []
+            index = specs[hit.key]
+            by_topic[self._specs[index].topic].append((index, hit))
+        kept: list[tuple[int, str]] = []
         for topic_hits in by_topic.values():
-            negatives = [h for h in topic_hits if self._specs[int(h.key)].negative]
-            positives = [h for h in topic_hits if not self._specs[int(h.key)].negative]
-            positives.sort(key=lambda h: (h.start - h.end, h.start))
+            if len(topic_hits) == 1:
+                kept.append((topic_hits[0][0], topic_hits[0][1].text))
+                continue
+            negatives = [h for i, h in topic_hits if self._specs[i].negative]
+            positives = [(i, h) for i, h in topic_hits if not self._specs[i].negative]
+            positives.sort(key=lambda item: (item[1].start - item[1].end, item[1].start))
             taken: list[PhraseHit] = []
-            for hit in positives:
+            for index, hit in positives:
                 if any(_overlap(hit, other) for other in negatives):
                     continue
                 if any(_overlap(hit, other) for other in taken):
                     continue
                 taken.append(hit)
-            kept.extend(taken)
-            kept.extend(_longest_apart(negatives))
+                kept.append((index, hit.text))
+            kept.extend(
+                (specs[hit.key], hit.text) for hit in _longest_apart(negatives)
+            )
         return kept
 
 
@@ -190,3 +251,83 @@ def _longest_apart(hits: list[PhraseHit]) -> list[PhraseHit]:
         if not any(_overlap(hit, other) for other in taken):
             taken.append(hit)
     return taken
+
+
+@dataclass(frozen=True)
+class TopicQuality:
+    """Counts of one topic (or of all, micro-averaged) against hand labels."""
+
+    topic: str
+    true_positives: int
+    false_positives: int
+    false_negatives: int
+
+    @property
+    def precision(self) -> float:
+        """Share of tags given that were right (1.0 when none were given)."""
+        given = self.true_positives + self.false_positives
+        return self.true_positives / given if given else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of expected tags that were given (1.0 when none were expected)."""
+        expected = self.true_positives + self.false_negatives
+        return self.true_positives / expected if expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall (0.0 when both are 0)."""
+        total = 2 * self.true_positives + self.false_positives + self.false_negatives
+        return 2 * self.true_positives / total if total else 1.0
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Per-topic and micro-averaged quality of tags against hand labels."""
+
+    threads: int
+    topics: tuple[TopicQuality, ...]
+    micro: TopicQuality
+
+    def by_topic(self, topic: str) -> TopicQuality:
+        """The counts of one topic (zeros when it never occurred)."""
+        for quality in self.topics:
+            if quality.topic == topic:
+                return quality
+        return TopicQuality(topic, 0, 0, 0)
+
+
+def evaluate_tags(
+    expected: Mapping[int, Collection[str]],
+    predicted: Mapping[int, Collection[str]],
+    topic_ids: Sequence[str] = (),
+) -> Evaluation:
+    """Compare predicted topics with hand labels, thread by thread.
+
+    Only threads in ``expected`` count (a thread nobody labelled says nothing about
+    the tagger). ``topic_ids`` fixes the order of the rows; topics met in the labels
+    or predictions but not listed are appended in alphabetical order.
+
+    >>> evaluate_tags({1: {"ai"}, 2: set()}, {1: {"ai", "imt"}, 2: set()}).micro.precision
+    0.5
+    """
+    counts: dict[str, list[int]] = {}
+    for thread_id, wanted in expected.items():
+        got = set(predicted.get(thread_id, ()))
+        for topic in got | set(wanted):
+            row = counts.setdefault(topic, [0, 0, 0])
+            if topic in got and topic in wanted:
+                row[0] += 1
+            elif topic in got:
+                row[1] += 1
+            else:
+                row[2] += 1
+    order = list(dict.fromkeys([*topic_ids, *sorted(counts)]))
+    rows = tuple(TopicQuality(topic, *counts.get(topic, [0, 0, 0])) for topic in order)
+    micro = TopicQuality(
+        "(all)",
+        sum(row.true_positives for row in rows),
+        sum(row.false_positives for row in rows),
+        sum(row.false_negatives for row in rows),
+    )
+    return Evaluation(threads=len(expected), topics=rows, micro=micro)
