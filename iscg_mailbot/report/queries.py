@@ -28,6 +28,7 @@ from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_actions import ACTION, OPEN, QUESTION, ActionItem
 
 DEFAULT_LIMIT = 200
+_MAX_LITERAL_IDS = 2000
 
 
 @dataclass(frozen=True)
@@ -262,8 +263,15 @@ def open_threads(
     if thread_ids is not None:
         counts = counts.where(ActionItem.thread_id.in_(sorted(thread_ids)))
     if participant:
-        # Filter before counting: only the participant's threads are aggregated.
-        counts = counts.where(ActionItem.thread_id.in_(_participant_threads(session, participant)))
+        # Filter before counting: only the participant's threads are aggregated. The ids
+        # are fetched first: a literal list keeps the planner from a nested loop when its
+        # statistics are stale (right after a large import).
+        wanted = session.scalars(_participant_threads(session, participant)).all()
+        if len(wanted) <= _MAX_LITERAL_IDS:
+            counts = counts.where(ActionItem.thread_id.in_(sorted(t for t in wanted if t)))
+        else:
+            counts = counts.where(
+                ActionItem.thread_id.in_(_participant_threads(session, participant)))
     summary = counts.subquery()
     thread = aliased(Thread)
     query = select(thread, summary.c.open_actions, summary.c.overdue, summary.c.questions,
