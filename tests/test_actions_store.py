@@ -10,7 +10,7 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, delete, select, update
 
 from iscg_mailbot.config import Settings
 from iscg_mailbot.errors import NotFound
@@ -20,7 +20,7 @@ from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
 from iscg_mailbot.store import search as search_store
 from iscg_mailbot.store.messages import ensure_list
-from iscg_mailbot.store.models import Message
+from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_actions import ActionItem
 
 LIST = "iscg@lists.example.int"
@@ -272,3 +272,22 @@ def test_index_catches_up_with_messages_stored_before_it(app: App) -> None:
     assert service.reindex(app) == 0
     with app.session() as session:
         assert search_store.index_missing(session) == 0
+
+
+def test_a_thread_merged_away_never_fails_on_its_items(app: App) -> None:
+    ids = store(app, LS, OLD)
+    service.extract_for_messages(app, ids)
+    with app.session() as session:
+        old_pk = session.scalar(select(Message.id).where(Message.message_id == "old1@example.org"))
+        ls_thread = session.scalar(select(Message.thread_id)
+                                   .where(Message.message_id == "ls1@example.org"))
+        old_thread = session.scalar(select(Message.thread_id).where(Message.id == old_pk))
+        # What store/threads.py merge_threads does: move the messages, delete the thread.
+        session.execute(update(Message).where(Message.thread_id == old_thread)
+                        .values(thread_id=ls_thread))
+        session.execute(delete(Thread).where(Thread.id == old_thread))
+    with app.session() as session:
+        assert None in set(session.scalars(select(ActionItem.thread_id)))
+    service.extract_for_messages(app, [old_pk])  # the next analysis of the batch
+    with app.session() as session:
+        assert set(session.scalars(select(ActionItem.thread_id))) == {ls_thread}

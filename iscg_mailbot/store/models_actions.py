@@ -6,9 +6,10 @@ keyed by (message, sentence start), so extracting a message again updates its ro
 instead of adding new ones.
 
 ``thread_id`` copies the message's thread so that the chair's queries need no join
-through ``messages``; it references ``threads.id``, so thread merges must move it
-(``store/threads.py: merge_threads``), and :func:`iscg_mailbot.services.actions
-.extract_for_messages` re-copies it for every thread a batch touched.
+through ``messages``. It references ``threads.id`` with ON DELETE SET NULL: a merge
+that deletes a thread never fails on its items, and
+:func:`iscg_mailbot.services.actions.analyse_messages` copies the message's thread back
+for every thread a batch touched (``merge_threads`` may also move them directly).
 
 ``manual`` is set when a person closed, reopened or dropped the item: automation
 (closure by reply, re-extraction) never changes such a row again.
@@ -57,7 +58,9 @@ class ActionItem(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     list_id: Mapped[int] = mapped_column(ForeignKey("mailing_lists.id"), index=True)
     message_pk: Mapped[int] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"))
-    thread_id: Mapped[int | None] = mapped_column(ForeignKey("threads.id"))
+    # SET NULL: a thread merged away must never fail on its items; the next analysis of
+    # the batch copies the message's new thread back (refresh_thread_ids).
+    thread_id: Mapped[int | None] = mapped_column(ForeignKey("threads.id", ondelete="SET NULL"))
     kind: Mapped[str] = mapped_column(String(10), default=ACTION)
     status: Mapped[str] = mapped_column(String(10), default=OPEN)
     sentence: Mapped[str] = mapped_column(Text, default="")

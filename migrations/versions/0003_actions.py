@@ -53,7 +53,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['closed_by_message_pk'], ['messages.id'], name=op.f('fk_action_items_closed_by_message_pk_messages'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['list_id'], ['mailing_lists.id'], name=op.f('fk_action_items_list_id_mailing_lists')),
     sa.ForeignKeyConstraint(['message_pk'], ['messages.id'], name=op.f('fk_action_items_message_pk_messages'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['thread_id'], ['threads.id'], name=op.f('fk_action_items_thread_id_threads')),
+    sa.ForeignKeyConstraint(['thread_id'], ['threads.id'], name=op.f('fk_action_items_thread_id_threads'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_action_items')),
     sa.UniqueConstraint('message_pk', 'span_start', name='uq_action_items_message_pk')
     )
