@@ -98,9 +98,9 @@ def _phrase(
 
 
 def _tokens(
-    label: str, tokens: list[dict[str, Any]], trigger: list[list[str]]
+    label: str, tokens: list[dict[str, Any]], trigger: list[list[str]], window: int
 ) -> dict[str, Any]:
-    return {"label": label, "pattern": tokens, "trigger": trigger}
+    return {"label": label, "pattern": tokens, "trigger": trigger, "window": window}
 
 
 def _phrase_patterns() -> list[dict[str, Any]]:
@@ -185,9 +185,9 @@ def _token_patterns() -> list[dict[str, Any]]:
     """Token patterns, for what a list of phrases cannot spell out: document numbers and
     resolutions with the assembly before them or the revision after them.
 
-    Each has a ``trigger``: the word sequences it can start with. The token Matcher
-    runs only on short windows starting at a trigger, so a trigger should be rare in
-    ordinary text ("TSAG -", not "TSAG").
+    Each has a ``trigger``: the word sequences it can start with, and a ``window``: how
+    many tokens a match can span. The token Matcher runs only on such windows starting
+    at a trigger, so a trigger should be rare in ordinary text ("TSAG -", not "TSAG").
     """
     resolution = [_word_set("resolution"), {"ORTH": ".", "OP": "?"}, {"IS_DIGIT": True}]
     revision = [
@@ -199,21 +199,26 @@ def _token_patterns() -> list[dict[str, Any]]:
         {"ORTH": ")"},
     ]
     # "Resolution 191 (Rev. Dubai, 2018)", "WTSA Resolution 1", "PP Res. 71 (Rev. ...)".
-    by_word = _trigger("resolution")
+    # "Resolution 191" alone is a phrase pattern; the token pattern is needed only when
+    # a revision follows, so its trigger includes the number and the parenthesis.
+    numbers = [str(number) for number in _RESOLUTIONS]
+    by_word = _trigger("resolution", numbers, ["("]) + _trigger("resolution", ["."], numbers, ["("])
     by_assembly = _trigger("assembly", "resolution")
     assembly = [_word_set("assembly")]
+    # The longest: "WTSA Res. 1 (Rev. Sharm el-Sheikh, 2014)" is 14 tokens.
+    window = 16
     patterns = [
-        _tokens(RESOLUTION, [*resolution, *revision], by_word),
-        _tokens(RESOLUTION, [*assembly, *resolution], by_assembly),
-        _tokens(RESOLUTION, [*assembly, *resolution, *revision], by_assembly),
+        _tokens(RESOLUTION, [*resolution, *revision], by_word, window),
+        _tokens(RESOLUTION, [*assembly, *resolution], by_assembly, window),
+        _tokens(RESOLUTION, [*assembly, *resolution, *revision], by_assembly, window),
     ]
     # Documents: "TSAG-TD409", "RAG-C/12", "SG17-C-45", "SG17-LS12", with "-R1" revisions.
     document = [_word_set("document_owner"), {"ORTH": "-"}, {"TEXT": {"REGEX": _DOCUMENT_NUMBER}}]
     by_owner = _trigger("document_owner", ["-"])
-    patterns.append(_tokens(DOCUMENT, document, by_owner))
+    patterns.append(_tokens(DOCUMENT, document, by_owner, 5))
     patterns.append(
         _tokens(
-            DOCUMENT, [*document, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^R\d{1,2}$"}}], by_owner
+            DOCUMENT, [*document, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^R\d{1,2}$"}}], by_owner, 5
         )
     )
     return patterns

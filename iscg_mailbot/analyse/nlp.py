@@ -70,9 +70,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 LEMMA_KEYS_COMPONENT = "iscg_lemma_keys"
-# The longest token pattern of analyse.entities is a resolution with its revision:
-# "WTSA Resolution 1 (Rev. Sharm el-Sheikh, 2014)" is 13 tokens.
-_ENTITY_WINDOW = 16
 # Keys of the entity patterns in the shared matchers ("~" keeps them apart from the
 # phrase keys of PhraseFinder's callers).
 _ENTITY_KEY_PREFIX = "~"
@@ -299,7 +296,7 @@ class EntityFinder:
         self._labels: dict[int, tuple[str, str]] = {}
         phrases: dict[tuple[str, bool], list[Doc]] = {}
         token_patterns: dict[str, list[list[dict[str, Any]]]] = {}
-        triggers: dict[tuple[str, ...], None] = {}
+        triggers: dict[int, dict[tuple[str, ...], None]] = {}  # window -> word sequences
         for pattern in entity_patterns():
             label, pattern_id = pattern["label"], pattern.get("id", "")
             key = f"{_ENTITY_KEY_PREFIX}{label}|{pattern_id}"
@@ -309,14 +306,22 @@ class EntityFinder:
                 phrases.setdefault(phrase_key, []).append(self._matchers.doc(pattern["pattern"]))
             else:
                 token_patterns.setdefault(key, []).append(pattern["pattern"])
-                triggers.update((tuple(words), None) for words in pattern["trigger"])
+                triggers.setdefault(pattern["window"], {}).update(
+                    (tuple(words), None) for words in pattern["trigger"]
+                )
         for (key, exact), docs in phrases.items():
             self._matchers.add(key, docs, exact=exact)
         for key, patterns in token_patterns.items():
             self._tokens.add(key, patterns)
-        self._trigger = self._matchers.add(
-            _TRIGGER_KEY, [Doc(vocab, words=list(words)) for words in triggers], exact=True
-        )
+        # A trigger's match id -> the window searched from it.
+        self._windows = {
+            self._matchers.add(
+                f"{_TRIGGER_KEY}{window}",
+                [Doc(vocab, words=list(words)) for words in sequences],
+                exact=True,
+            ): window
+            for window, sequences in triggers.items()
+        }
         # The same few entities recur in every mail ("TSAG", "ITU-T"): keep their hits.
         self._known: dict[tuple[int, str], EntityHit] = {}
 
@@ -332,29 +337,32 @@ class EntityFinder:
         Doc, when the caller has run them already."""
         if matches is None:
             matches = self._matchers(doc)
-        labels, trigger = self._labels, self._trigger
+        labels, windows = self._labels, self._windows
         spans = [match for match in matches if match[0] in labels]
-        starts = sorted(start for match_id, start, _ in matches if match_id == trigger)
+        starts = sorted(
+            (start, windows[match_id]) for match_id, start, _ in matches if match_id in windows
+        )
         # Windows from each place a token pattern may start, merged where they overlap:
         # a match starting in a window ends inside it, so none is cut.
         window_start = window_end = -1
-        for start in starts:
+        for start, window in starts:
             if start > window_end:
                 self._match_tokens(doc, window_start, window_end, spans)
                 window_start = start
-            window_end = min(start + _ENTITY_WINDOW, len(doc))
+            window_end = max(window_end, min(start + window, len(doc)))
         self._match_tokens(doc, window_start, window_end, spans)
         if not spans:
             return []
-        kept: list[tuple[int, int, int]] = []
-        taken = bytearray(len(doc))  # longest first; a token belongs to one entity
-        for match_id, start, end in sorted(spans, key=lambda span: (span[1] - span[2], span[1])):
-            if not any(taken[start:end]):
-                taken[start:end] = b"\x01" * (end - start)
-                kept.append((match_id, start, end))
+        # Of overlapping matches keep the first, the longest when they start together
+        # ("ITU-T SG17" over "ITU-T", "Res. 70 (Rev. Busan, 2014)" over "Res. 70").
+        spans.sort(key=_by_start_longest_first)
         found = []
         known = self._known
-        for match_id, start, end in sorted(kept, key=lambda span: span[1]):
+        covered = 0
+        for match_id, start, end in spans:
+            if start < covered:
+                continue
+            covered = end
             first, last = _char_span(doc, start, end)
             words = text[first:last]
             hit = known.get((match_id, words))
@@ -448,6 +456,11 @@ class PhraseFinder:
         """
         groups = _groups((flatten_whitespace(text) for text in texts))
         pipe_batch = max(1, batch_size // _GROUP_TEXTS)
+        if not self.nlp.pipeline:
+            # Blank pipeline: nothing but the tokenizer to run.
+            for text, starts in groups:
+                yield from self._split(self.nlp.make_doc(text), text, starts)
+            return
         for doc, (text, starts) in self.nlp.pipe(
             ((text, (text, starts)) for text, starts in groups),
             as_tuples=True,
@@ -460,6 +473,8 @@ class PhraseFinder:
         found = self._matchers(doc)
         keys = self._keys
         matches = [match for match in found if match[0] in keys]
+        # One sort per Doc puts every text's hits in text order (longest first at a tie).
+        matches.sort(key=_by_start_longest_first)
         named = self._entities.find(doc, text, found) if self._entities is not None else []
         if not matches and not named:
             yield from itertools.repeat(_NOTHING, len(starts))
@@ -477,8 +492,11 @@ class PhraseFinder:
             if not text_hits and not text_entities:
                 yield _NOTHING
                 continue
-            text_hits.sort(key=lambda hit: (hit.start, -hit.end))
             yield TextFindings(tuple(text_hits), tuple(text_entities))
+
+
+def _by_start_longest_first(match: tuple[int, int, int]) -> tuple[int, int]:
+    return match[1], -match[2]
 
 
 def _groups(texts: Iterable[str]) -> Iterator[tuple[str, list[int]]]:

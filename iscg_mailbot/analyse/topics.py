@@ -74,6 +74,9 @@ class TopicTagger:
                 patterns.append(self._add(topic, phrase.phrase, phrase.weight, True, False))
         self._finder = PhraseFinder(self.nlp, patterns)
         self._spec_of = {pattern.key: index for index, pattern in enumerate(patterns)}
+        self._topic_of = [spec.topic for spec in self._specs]
+        self._negative_of = [spec.negative for spec in self._specs]
+        self._weight_of = [spec.weight for spec in self._specs]
         self._factor = {SUBJECT: topics.scoring.subject_weight, BODY: topics.scoring.body_weight}
         self._thresholds = {topic.id: topics.threshold(topic) for topic in topics.topics}
         self._order = {topic.id: index for index, topic in enumerate(topics.topics)}
@@ -128,63 +131,76 @@ class TopicTagger:
     def _verdict(
         self, thread_id: int, found: list[tuple[str, TextFindings]], explain: bool = False
     ) -> ThreadTags:
-        # (spec index, place) -> [count, spellings seen]
-        counts: dict[tuple[int, str], list[Any]] = {}
-        entities: dict[tuple[str, str], list[Any]] = {}
+        # Keyed by spec index * 2 + place (0 subject, 1 body): ints hash fastest.
+        counts: dict[int, int] = {}
+        forms: dict[int, list[str]] = {}
+        entity_text: dict[tuple[str, str], str] = {}
+        entity_count: dict[tuple[str, str], int] = {}
         for place, findings in found:
-            hits = findings.hits
-            if hits:
-                for spec_index, text in self._kept_hits(hits):
-                    seen = counts.get((spec_index, place))
-                    if seen is None:
-                        counts[(spec_index, place)] = [1, {text: None}]
+            if findings.hits:
+                body = place is BODY
+                for spec_index, text in self._kept_hits(findings.hits):
+                    key = spec_index * 2 + body
+                    count = counts.get(key)
+                    if count is None:
+                        counts[key] = 1
+                        forms[key] = [text]
                     else:
-                        seen[0] += 1
-                        seen[1][text] = None
-            for entity in findings.entities:
-                mention = entities.get((entity.label, entity.key))
-                if mention is None:
-                    entities[(entity.label, entity.key)] = [entity.text, 1]
+                        counts[key] = count + 1
+                        if text not in forms[key]:
+                            forms[key].append(text)
+            for label, entity_key, text in findings.entities:
+                mention_key = (label, entity_key)
+                count = entity_count.get(mention_key)
+                if count is None:
+                    entity_count[mention_key] = 1
+                    entity_text[mention_key] = text
                 else:
-                    mention[1] += 1
+                    entity_count[mention_key] = count + 1
         mentions = tuple(
-            sorted(
-                (EntityMention(label, key, text, count)
-                 for (label, key), (text, count) in entities.items()),
-                key=lambda m: (_LABEL_ORDER[m.label], -m.count, m.key),
+            EntityMention(label, key, entity_text[(label, key)], count)
+            for (label, key), count in sorted(
+                entity_count.items(),
+                key=lambda item: (_LABEL_ORDER[item[0][0]], -item[1], item[0][1]),
             )
         )
         if not counts:
             return ThreadTags(thread_id, (), mentions)
         # Scores first, from plain numbers; Evidence records only for the topics shown.
-        factor = self._factor
+        subject_factor, body_factor = self._factor[SUBJECT], self._factor[BODY]
         max_count = self.config.scoring.max_count
-        points: dict[tuple[int, str], float] = {}
-        scores: dict[str, float] = defaultdict(float)
-        for (spec_index, place), (count, _) in counts.items():
-            spec = self._specs[spec_index]
-            value = spec.weight * factor[place] * min(count, max_count)
-            value = round(-value if spec.negative else value, 3)
-            points[(spec_index, place)] = value
-            scores[spec.topic] += value
+        weight_of, negative_of, topic_of = self._weight_of, self._negative_of, self._topic_of
+        points: dict[int, float] = {}
+        scores: dict[str, float] = {}
+        for key, count in counts.items():
+            spec_index, body = divmod(key, 2)
+            value = weight_of[spec_index] * (body_factor if body else subject_factor)
+            value = round(value * (count if count < max_count else max_count), 3)
+            if negative_of[spec_index]:
+                value = -value
+            points[key] = value
+            topic = topic_of[spec_index]
+            scores[topic] = scores.get(topic, 0.0) + value
+        thresholds = self._thresholds
         shown = {
             topic for topic, score in scores.items()
-            if explain or round(score, 3) >= self._thresholds[topic]
+            if explain or round(score, 3) >= thresholds[topic]
         }
         if not shown:
             return ThreadTags(thread_id, (), mentions)
         evidence: dict[str, list[Evidence]] = defaultdict(list)
-        for (spec_index, place), (count, spellings) in counts.items():
+        for key, count in counts.items():
+            spec_index, body = divmod(key, 2)
             spec = self._specs[spec_index]
             if spec.topic in shown:
                 evidence[spec.topic].append(
                     Evidence(
                         phrase=spec.phrase,
-                        where=place,
+                        where=BODY if body else SUBJECT,
                         count=count,
-                        points=points[(spec_index, place)],
+                        points=points[key],
                         negative=spec.negative,
-                        forms=tuple(spellings)[:_MAX_FORMS],
+                        forms=tuple(forms[key][:_MAX_FORMS]),
                     )
                 )
         tags, rejected = [], []
@@ -215,6 +231,20 @@ class TopicTagger:
         specs = self._spec_of
         if len(hits) == 1:
             return [(specs[hits[0].key], hits[0].text)]
+        # Usually no two hits of one topic overlap and none is negative: then all count.
+        # Hits come sorted by start, so one pass with each topic's last end tells.
+        topic_of, negative_of = self._topic_of, self._negative_of
+        ends: dict[str, int] = {}
+        simple: list[tuple[int, str]] = []
+        for hit in hits:
+            index = specs[hit.key]
+            topic = topic_of[index]
+            if negative_of[index] or hit.start < ends.get(topic, -1):
+                break
+            ends[topic] = hit.end
+            simple.append((index, hit.text))
+        else:
+            return simple
         by_topic: dict[str, list[tuple[int, PhraseHit]]] = defaultdict(list)
         for hit in hits:
             index = specs[hit.key]
