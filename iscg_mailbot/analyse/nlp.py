@@ -82,6 +82,10 @@ _KNOWN_ENTITIES = 50_000
 _MAX_VARIANT_WORDS = 4
 _JUNCTION = re.compile(r"\s*[-‐‑–]\s*|\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+# Unicode hyphens, which the tokenizer does not split on, read as "-" (one character
+# for one, so offsets do not move); dashes between words match "-" too.
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+_DASHES = frozenset({"\u2012", "\u2013"})
 # Texts joined into one Doc: how many at most, and about how many characters; the
 # separator is a blank line, which becomes a space token no pattern can cross.
 _GROUP_TEXTS = 128
@@ -107,6 +111,9 @@ class LemmaKeys:
         return _load_lemma_keys()
 
     def __call__(self, word: str) -> str:
+        if word in _DASHES:
+            # Word processors turn "-" into an en dash: "cyber–security".
+            return "-"
         lower = word.lower()
         normal = self._norms.get(lower, lower)
         return self._lemmas.get(normal, normal)
@@ -395,14 +402,14 @@ def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _mid_line(doc: Doc, start: int, end: int) -> bool:
-    """A word before on the same line and no comma or line end right after: "the BR
-    will" but not "BR,\\nAhmed" or a lone "BR" closing a mail."""
-    if start == 0 or end >= len(doc):
+    """A word (or an opening bracket, a slash) just before, on the same line: "the BR,
+    TSB and BDT", "Bureau (BR)", "TSB/BR" but not "BR,\\nAhmed" or "Thanks, BR"."""
+    if start == 0:
         return False
-    before, following = doc[start - 1], doc[end]
-    if before.is_space or "\n" in before.text:
+    before = doc[start - 1]
+    if "\n" in before.whitespace_ or before.is_space:
         return False
-    return not (following.is_space or following.text == "," or "\n" in following.text)
+    return before.is_alpha or before.text in {"(", "/", "&"}
 
 
 class PhraseFinder:
@@ -448,13 +455,13 @@ class PhraseFinder:
         """Findings for each text, in order.
 
         Texts are flattened (see :func:`flatten_whitespace`; offsets in the findings are
-        those of the flattened text) and joined, up to ``_GROUP_TEXTS`` at a time, into
+        those of the flattened text; Unicode hyphens read as "-") and joined, up to ``_GROUP_TEXTS`` at a time, into
         one Doc separated by blank lines, which no phrase or entity pattern crosses:
         spaCy's cost per Doc (creating it, calling each matcher) is then paid once per
         group instead of once per text, which for short mails is most of the cost.
         Groups go through ``nlp.pipe``, ``batch_size`` texts per batch.
         """
-        groups = _groups((flatten_whitespace(text) for text in texts))
+        groups = _groups((flatten_whitespace(text.translate(_HYPHENS)) for text in texts))
         pipe_batch = max(1, batch_size // _GROUP_TEXTS)
         if not self.nlp.pipeline:
             # Blank pipeline: nothing but the tokenizer to run.
