@@ -208,20 +208,27 @@ class Worker:
     def run(self) -> None:
         """Take the lease, schedule the jobs and block until stopped; always release."""
         global _current
-        self._take_lease()
+        # Handlers first: a SIGTERM that arrives while the lease is being taken must
+        # still mean "stop cleanly", not the default instant death.
+        previous: dict[signal.Signals, Any] = {}
+        if self.install_signals:
+            for signum in (signal.SIGTERM, signal.SIGINT):
+                previous[signum] = signal.signal(signum, self._on_signal)
+        try:
+            self._take_lease()
+        except BaseException:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
+            raise
         if _current is not None:
             worker_service.drop_worker_lease(self.app, self.holder)
             raise MailbotError("a worker is already running in this process")
         _current = self
         heartbeat = threading.Thread(target=self._heartbeat, name="worker-heartbeat",
                                      daemon=True)
-        previous: dict[signal.Signals, Any] = {}
         try:
             self.scheduler = self._scheduler()
             heartbeat.start()
-            if self.install_signals:
-                for signum in (signal.SIGTERM, signal.SIGINT):
-                    previous[signum] = signal.signal(signum, self._on_signal)
             log.info("worker started", extra={"holder": self.holder,
                                               "mailboxes": len(self.app.settings.mailboxes)})
             self.started.set()

@@ -330,9 +330,18 @@ def test_clean_message_id(value: str | None, expected: str | None) -> None:
 def test_overlong_message_id_is_shortened_stably() -> None:
     long_id = "x" * 2000 + "@example.org"
     cleaned = clean_message_id(f"<{long_id}>")
-    assert cleaned is not None and len(cleaned) == headers.MAX_MESSAGE_ID
+    assert cleaned is not None and len(cleaned.encode()) == headers.MAX_MESSAGE_ID_BYTES
     assert cleaned == clean_message_id(long_id)
     assert parse_references(f"<{long_id}>") == (cleaned,)
+
+
+def test_multibyte_message_id_is_capped_by_bytes() -> None:
+    # 990 CJK characters are under the 998-character cap but ~3,000 UTF-8 bytes,
+    # more than a PostgreSQL index entry holds.
+    wide = "\u4e2d" * 990 + "@example.org"
+    cleaned = clean_message_id(f"<{wide}>")
+    assert cleaned is not None and len(cleaned.encode()) <= headers.MAX_MESSAGE_ID_BYTES
+    assert cleaned.startswith("\u4e2d") and cleaned == clean_message_id(wide)
 
 
 def test_synthetic_id_ignores_folding_and_line_ends() -> None:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import click
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from iscg_mailbot.cli.output import echo_json  # noqa: F401 - re-exported for commands
 from iscg_mailbot.config import Settings, load_settings
@@ -47,14 +49,38 @@ class MailbotGroup(click.Group):
         try:
             return super().invoke(ctx)
         except MailbotError as exc:
-            state = ctx.find_object(CliState)
-            if state is not None and state.debug:
-                raise
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(1)
+            self._fail(ctx, str(exc))
+        except (OperationalError, InterfaceError) as exc:
+            # The database is down, locked or refusing us: a fact about the
+            # environment, not a bug, so one line naming it (never the password).
+            self._fail(ctx, f"database unavailable ({_database(ctx)}): {_first_line(exc)}")
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
+
+
+    @staticmethod
+    def _fail(ctx: click.Context, message: str) -> None:
+        state = ctx.find_object(CliState)
+        if state is not None and state.debug:
+            raise
+        click.echo(f"error: {message}", err=True)
+        sys.exit(1)
+
+
+def _first_line(exc: BaseException) -> str:
+    original = getattr(exc, "orig", None) or exc
+    lines = str(original).strip().splitlines()
+    return lines[0] if lines else type(original).__name__
+
+
+def _database(ctx: click.Context) -> str:
+    state = ctx.find_object(CliState)
+    try:
+        url = state.settings.database_url if state is not None else ""
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - only for the message
+        return "the configured database"
 
 
 pass_state = click.make_pass_decorator(CliState)

@@ -26,6 +26,7 @@ from iscg_mailbot.records import Address
 #: line limit). Longer ones keep a prefix and a hash of the whole, so they stay unique
 #: and References that name them still match.
 MAX_MESSAGE_ID = 998
+MAX_MESSAGE_ID_BYTES = 900
 #: Longest address kept (the store's column size; RFC 5321 allows 254).
 MAX_ADDRESS = 320
 #: Headers hashed, with the body, into a synthetic Message-ID.
@@ -151,10 +152,15 @@ def clean_message_id(value: str | bytes | None) -> str | None:
     candidate = _CONTROL.sub("", candidate).strip("<>")
     if not candidate or candidate == "@":
         return None
-    if len(candidate) > MAX_MESSAGE_ID:
-        digest = hashlib.sha256(candidate.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-        candidate = f"{candidate[: MAX_MESSAGE_ID - 33]}~{digest}"
-    return candidate
+    encoded = candidate.encode("utf-8", "surrogatepass")
+    if len(candidate) > MAX_MESSAGE_ID or len(encoded) > MAX_MESSAGE_ID_BYTES:
+        # Cap by bytes, not characters: PostgreSQL's btree entries hold at most
+        # 2,704 bytes, and 998 four-byte characters would not fit the unique index.
+        digest = hashlib.sha256(encoded).hexdigest()[:32]
+        prefix = encoded[: MAX_MESSAGE_ID_BYTES - 33].decode("utf-8", "ignore")
+        candidate = f"{prefix}~{digest}"
+    # Lone surrogates (undecodable bytes) cannot be stored as text by PostgreSQL.
+    return candidate.encode("utf-8", "surrogatepass").decode("utf-8", "ignore") or None
 
 
 def parse_references(value: str | bytes | None) -> tuple[str, ...]:
