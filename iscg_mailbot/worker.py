@@ -72,9 +72,11 @@ def sync_job() -> None:
         log.info("sync interrupted by shutdown after the current batch")
         return
     if worker_settings(app.settings).analyse_after_sync and not worker.stopping.is_set():
-        steps = worker_service.after_sync(app)
-        if steps:
-            log.info("analysis after sync", extra={"steps": steps})
+        analysed = worker_service.after_sync(app)
+        if analysed.threads:
+            log.info("analysis after sync", extra={"threads": analysed.threads,
+                                                   "actions_added": analysed.actions_added,
+                                                   "actions_closed": analysed.actions_closed})
 
 
 def digest_job() -> None:

@@ -12,8 +12,10 @@ from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.output import echo_json, format_cell, print_table
 from iscg_mailbot.cli.params import SINCE
 from iscg_mailbot.report.threads import ThreadSummary
+from iscg_mailbot.services import analysis
 from iscg_mailbot.services import demo as demo_service
 from iscg_mailbot.services import ingest, status as status_service, threads as thread_service
+from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ingest import IngestReport
 from iscg_mailbot.store.database import upgrade
 
@@ -24,6 +26,15 @@ def _print_ingest(report: IngestReport) -> None:
         f"{report.quarantined} quarantined, {report.threads_touched} threads touched"
     )
     click.echo(line if report.error is None else f"{line}; error: {report.error}")
+
+
+def _analyse(app: App) -> None:
+    report = analysis.analyse_pending(app)
+    if report.threads:
+        click.echo(
+            f"analysed {report.threads} threads: {report.actions_added} action items found, "
+            f"{report.actions_closed} closed by replies"
+        )
 
 
 def _thread_rows(rows: list[ThreadSummary]) -> list[list[object]]:
@@ -70,7 +81,18 @@ def demo(state: CliState, database_path: Path, archive: Path | None) -> None:
         f"stored {report.status.messages} messages in {report.status.threads} threads "
         f"({report.status.quarantined} quarantined) in {report.database_path}"
     )
-    print_table(["id", "last activity", "msgs", "subject", "people"], _thread_rows(report.threads))
+    analysed = report.analysed
+    click.echo(
+        f"analysed {analysed.threads} threads: {analysed.actions_added} action items found, "
+        f"{analysed.actions_closed} closed by later replies"
+    )
+    print_table(["id", "last activity", "msgs", "subject", "people"], _thread_rows(report.threads),
+                title="Threads")
+    print_table(
+        ["item", "owner", "due", "thread", "sentence"],
+        [[a.id, a.owner, a.due, a.thread_id, a.sentence[:80]] for a in report.open_actions],
+        title="Open action items (overdue first)",
+    )
     first = report.threads[-1].id if report.threads else 1
     click.echo(
         f"\nexplore it: ISCG_DATABASE_URL=sqlite:///{report.database_path} "
@@ -83,9 +105,11 @@ def demo(state: CliState, database_path: Path, archive: Path | None) -> None:
 @pass_state
 def sync(state: CliState, mailboxes: tuple[str, ...]) -> None:
     """One pass over the configured IMAP mailboxes: store every new message."""
-    reports = ingest.sync(state.app(), mailboxes or None)
+    app = state.app()
+    reports = ingest.sync(app, mailboxes or None)
     for report in reports:
         _print_ingest(report)
+    _analyse(app)
     if any(report.error for report in reports):
         raise SystemExit(1)
 
@@ -103,6 +127,7 @@ def import_(state: CliState, path: Path, list_key: str | None, progress: bool | 
               file=click.get_text_stream("stderr")) as bar:
         report = ingest.import_archive(app, path, list_key, on_progress=bar.update)
     _print_ingest(report)
+    _analyse(app)
 
 
 @cli.group()

@@ -7,7 +7,10 @@ from importlib import resources
 from pathlib import Path
 
 from iscg_mailbot.config import DatabaseConfig, Settings
+from iscg_mailbot.report.queries import ActionRow
 from iscg_mailbot.report.threads import ThreadSummary
+from iscg_mailbot.services.actions import list_actions
+from iscg_mailbot.services.analysis import AnalysisReport, analyse_pending
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ingest import IngestReport, import_archive
 from iscg_mailbot.services.status import Status, status
@@ -24,8 +27,10 @@ def sample_archive() -> Path:
 class DemoReport:
     database_path: Path
     imported: IngestReport
+    analysed: AnalysisReport
     status: Status
     threads: list[ThreadSummary]
+    open_actions: list[ActionRow]
 
 
 def run_demo(settings: Settings, database_path: Path, archive: Path | None = None) -> DemoReport:
@@ -40,11 +45,14 @@ def run_demo(settings: Settings, database_path: Path, archive: Path | None = Non
     app = App(settings=demo_settings, engine=engine)
     try:
         imported = import_archive(app, archive or sample_archive())
+        analysed = analyse_pending(app)
         return DemoReport(
             database_path=database_path,
             imported=imported,
+            analysed=analysed,
             status=status(app),
             threads=threads(app),
+            open_actions=list_actions(app, open_only=True, limit=15),
         )
     finally:
         app.close()

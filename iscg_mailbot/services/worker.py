@@ -3,28 +3,19 @@ job times, and the analysis steps that follow a sync."""
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, select
 
+from iscg_mailbot.services.analysis import AnalysisReport, analyse_pending
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.locks import WORKER_LOCK, acquire_lock, lock_info, release_lock, renew_lock
 from iscg_mailbot.store.models_delivery import SchedulerJob
 from iscg_mailbot.store.types import utcnow
 
 log = logging.getLogger(__name__)
-
-# Steps run after each sync, when the feature that provides them is installed:
-# (module, function taking the App). HOOK: the topic and action features are expected
-# to provide these; until they do, nothing runs after a sync.
-AFTER_SYNC_STEPS = (
-    ("iscg_mailbot.services.topics", "retag"),
-    ("iscg_mailbot.services.actions", "close_actions"),
-)
-
 
 @dataclass(frozen=True)
 class WorkerLease:
@@ -73,19 +64,6 @@ def forget_jobs(app: App, job_ids: list[str]) -> None:
             session.execute(delete(SchedulerJob).where(SchedulerJob.id.in_(job_ids)))
 
 
-def after_sync(app: App) -> list[str]:
-    """Run the installed post-sync steps (re-tagging, action-item closing); return their names."""
-    done = []
-    for module_name, function_name in AFTER_SYNC_STEPS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
-        step = getattr(module, function_name, None)
-        if step is None:
-            continue
-        step(app)
-        done.append(f"{module_name.rsplit('.', 1)[-1]}.{function_name}")
-    return done
+def after_sync(app: App) -> AnalysisReport:
+    """Analyse the threads the sync touched (action items, topics)."""
+    return analyse_pending(app)
