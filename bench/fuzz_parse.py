@@ -39,10 +39,10 @@ from types import FrameType
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from iscg_mailbot.errors import UnparseableMessage  # noqa: E402
-from iscg_mailbot.parse.message import parse_message  # noqa: E402
-from iscg_mailbot.records import Provenance, RawMessage  # noqa: E402
-from iscg_mailbot.services.demo import sample_archive  # noqa: E402
+from iscg_mailbot.errors import UnparseableMessage
+from iscg_mailbot.parse.message import parse_message
+from iscg_mailbot.records import Provenance, RawMessage
+from iscg_mailbot.services.demo import sample_archive
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 #: A case running longer than this is stopped and counted as hung.

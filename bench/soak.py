@@ -30,7 +30,6 @@ import os
 import random
 import re
 import resource
-import statistics
 import sys
 import tempfile
 import threading
@@ -42,20 +41,20 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import func, select  # noqa: E402
+from sqlalchemy import func, select
 
-from iscg_mailbot.config import Settings  # noqa: E402
-from iscg_mailbot.errors import UnparseableMessage  # noqa: E402
-from iscg_mailbot.parse.headers import clean_message_id  # noqa: E402
-from iscg_mailbot.parse.message import parse_message  # noqa: E402
-from iscg_mailbot.records import Provenance, RawMessage  # noqa: E402
-from iscg_mailbot.services.app import App  # noqa: E402
-from iscg_mailbot.services.demo import sample_archive  # noqa: E402
-from iscg_mailbot.services.ingest import sync  # noqa: E402
-from iscg_mailbot.source.imap import ImapSource  # noqa: E402
-from iscg_mailbot.store.database import connect, upgrade  # noqa: E402
-from iscg_mailbot.store.models import Message, QuarantinedMessage, Thread  # noqa: E402
-from tests.servers.dovecot import PASSWORD_ENV, DovecotServer  # noqa: E402
+from iscg_mailbot.config import Settings
+from iscg_mailbot.errors import UnparseableMessage
+from iscg_mailbot.parse.headers import clean_message_id
+from iscg_mailbot.parse.message import parse_message
+from iscg_mailbot.records import Provenance, RawMessage
+from iscg_mailbot.services.app import App
+from iscg_mailbot.services.demo import sample_archive
+from iscg_mailbot.services.ingest import sync
+from iscg_mailbot.source.imap import ImapSource
+from iscg_mailbot.store.database import connect, upgrade
+from iscg_mailbot.store.models import Message, QuarantinedMessage, Thread
+from tests.servers.dovecot import PASSWORD_ENV, DovecotServer
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "archive"
 MAILBOX = "soak"

@@ -415,8 +415,8 @@ def measure(engine: Engine, data: bytes) -> Measured:
             report = ingest(engine, [data], check=False)
             seconds = time.perf_counter() - started
             got = "stored" if report.stored == 1 else "quarantined" if report.quarantined == 1 else "lost"
-            grown = (_memory_kb("VmHWM") - base) / 1000
-            message = f"{got} {seconds} {grown}"
+            growth = (_memory_kb("VmHWM") - base) / 1000
+            message = f"{got} {seconds} {growth}"
         except BaseException as exc:  # noqa: BLE001 - reported to the parent
             message = f"{type(exc).__name__}:{str(exc)[:300]} 0 0"
         os.write(writer, message.encode())
@@ -425,8 +425,8 @@ def measure(engine: Engine, data: bytes) -> Measured:
     with os.fdopen(reader, "rb") as pipe:
         text = pipe.read().decode()
     os.waitpid(pid, 0)
-    got, seconds, grown = text.rsplit(" ", 2)
-    return Measured(got, float(seconds), float(grown))
+    got, took, grown = text.rsplit(" ", 2)
+    return Measured(got, float(took), float(grown))
 
 
 @pytest.mark.parametrize("bomb", BOMBS, ids=[b.name for b in BOMBS])
@@ -497,7 +497,7 @@ def test_long_multibyte_message_ids_are_stored_or_quarantined(
         )))
     value = f"<{_wide_id(1)}>"
     own = "<wide@example.org>" if header != "Message-ID" else value
-    lines = [f"From: a@example.org", f"Message-ID: {own}", "Subject: wide ids"]
+    lines = ["From: a@example.org", f"Message-ID: {own}", "Subject: wide ids"]
     if header != "Message-ID":
         lines.append(f"{header}: {value}")
     data = ("\r\n".join(lines) + "\r\n\r\nbody\r\n").encode()
