@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import click
@@ -10,8 +10,9 @@ from tqdm import tqdm
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.output import echo_json, format_cell, print_table
-from iscg_mailbot.cli.params import SINCE
+from iscg_mailbot.cli.params import DURATION, SINCE
 from iscg_mailbot.report.threads import ThreadSummary
+from iscg_mailbot.services import actions as actions_service
 from iscg_mailbot.services import analysis
 from iscg_mailbot.services import demo as demo_service
 from iscg_mailbot.services import ingest, status as status_service, threads as thread_service
@@ -137,16 +138,44 @@ def threads() -> None:
 
 @threads.command("list")
 @click.option("--since", type=SINCE, help="Active since a date (2026-10-01) or an age (14d).")
+@click.option("--open", "open_only", is_flag=True,
+              help="Only threads with open action items or questions awaiting a reply.")
+@click.option("--stalled", type=DURATION, metavar="AGE",
+              help="Only threads with open action items and no message for AGE (e.g. 14d).")
+@click.option("--participant", help="Only threads this person (name or address) wrote in.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many threads.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
-def threads_list(state: CliState, since: datetime | None, limit: int | None, as_json: bool) -> None:
-    """Threads by most recent activity."""
-    rows = thread_service.threads(state.app(), since=since, limit=limit)
-    if as_json:
-        echo_json(rows)
+def threads_list(
+    state: CliState,
+    since: datetime | None,
+    open_only: bool,
+    stalled: timedelta | None,
+    participant: str | None,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """Threads by most recent activity (or, with --open/--stalled, by urgency)."""
+    app = state.app()
+    if open_only or stalled is not None:
+        if stalled is not None:
+            rows = actions_service.stalled_threads(app, stalled, participant=participant, limit=limit)
+        else:
+            rows = actions_service.open_threads(app, since=since, participant=participant, limit=limit)
+        if as_json:
+            echo_json(rows)
+            return
+        print_table(
+            ["id", "last activity", "msgs", "open", "overdue", "questions", "next due", "subject"],
+            [[r.thread_id, r.last_activity, r.message_count, r.open_actions, r.overdue_actions,
+              r.open_questions, r.next_due, r.subject[:60]] for r in rows],
+        )
         return
-    print_table(["id", "last activity", "msgs", "subject", "people"], _thread_rows(rows))
+    summaries = thread_service.threads(app, since=since, participant=participant, limit=limit)
+    if as_json:
+        echo_json(summaries)
+        return
+    print_table(["id", "last activity", "msgs", "subject", "people"], _thread_rows(summaries))
 
 
 @threads.command("show")

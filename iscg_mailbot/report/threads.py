@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.errors import NotFound
@@ -64,14 +64,28 @@ def list_threads(
     *,
     since: datetime | None = None,
     thread_ids: set[int] | None = None,
+    participant: str | None = None,
     limit: int | None = None,
 ) -> list[ThreadSummary]:
-    """Threads by most recent activity; ``since`` keeps those active at or after it."""
+    """Threads by most recent activity; ``since`` keeps those active at or after it.
+
+    ``participant`` keeps threads with a message whose sender address or name contains
+    it (case-insensitive).
+    """
     query = select(Thread).order_by(Thread.last_activity.desc().nulls_last(), Thread.id.desc())
     if since is not None:
         query = query.where(Thread.last_activity >= since)
     if thread_ids is not None:
         query = query.where(Thread.id.in_(thread_ids))
+    if participant:
+        pattern = "%" + participant.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        writers = select(Message.thread_id).where(
+            or_(
+                Message.sender_address.like(pattern, escape="\\"),
+                func.lower(Message.sender_name).like(pattern, escape="\\"),
+            )
+        )
+        query = query.where(Thread.id.in_(writers))
     if limit is not None:
         query = query.limit(limit)
     return [_summary(thread) for thread in session.scalars(query)]

@@ -9,11 +9,15 @@ from iscg_mailbot.services.app import App
 
 
 def threads(
-    app: App, *, since: datetime | None = None, limit: int | None = None
+    app: App,
+    *,
+    since: datetime | None = None,
+    participant: str | None = None,
+    limit: int | None = None,
 ) -> list[ThreadSummary]:
-    """Threads by most recent activity."""
+    """Threads by most recent activity; ``participant`` is a name or address that wrote."""
     with app.session() as session:
-        return list_threads(session, since=since, limit=limit)
+        return list_threads(session, since=since, participant=participant, limit=limit)
 
 
 def thread(app: App, thread_id: int) -> ThreadDetail:
