@@ -41,9 +41,7 @@ def status(app: App) -> Status:
                 select(QuarantinedMessage.source_mailbox, func.count()).group_by(
                     QuarantinedMessage.source_mailbox
                 )
-            )
-            .tuples()
-            .all()
+            ).all()
         )
         rows = {row.name: row for row in session.scalars(select(Mailbox))}
         configured = [m.name for m in app.settings.mailboxes]

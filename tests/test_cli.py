@@ -1,0 +1,106 @@
+"""The CLI end to end (Click's runner): the demo, migrations, import, thread queries,
+status and one-line errors. Runs on SQLite and PostgreSQL where a database is used."""
+
+from __future__ import annotations
+
+import json
+import mailbox
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from iscg_mailbot.cli import cli
+from iscg_mailbot.services.demo import sample_archive
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def run(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Invoke the CLI against a fresh database with the shipped config."""
+    monkeypatch.setenv("ISCG_DATABASE_URL", db_url)
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*args: str) -> Result:
+        return CliRunner().invoke(cli, ["--config", str(ROOT / "config"), *args])
+
+    return invoke
+
+
+def test_demo_needs_no_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ISCG_DATABASE_URL", raising=False)
+    result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "demo.db")])
+    assert result.exit_code == 0, result.output
+    total = len(mailbox.mbox(sample_archive()))
+    assert f"stored {total} messages in 38 threads (0 quarantined)" in result.output
+    assert "Early Warnings for All" in result.output
+    assert "action items found" in result.output
+    # Run twice: a fresh database each time, same result.
+    again = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "demo.db")])
+    assert f"stored {total} messages" in again.output
+
+
+def test_unmigrated_database_is_refused_in_one_line(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("threads", "list")
+    assert result.exit_code == 1
+    assert result.output.strip().endswith("run: iscg-mailbot db upgrade")
+    assert "Traceback" not in result.output
+
+
+def test_import_threads_and_status(run) -> None:  # type: ignore[no-untyped-def]
+    assert run("db", "upgrade").exit_code == 0
+    first = run("import", str(sample_archive()), "--no-progress")
+    assert first.exit_code == 0, first.output
+    assert "146 new, 0 already stored, 0 quarantined, 38 threads touched" in first.output
+    second = run("import", str(sample_archive()), "--no-progress")
+    assert "0 new, 146 already stored" in second.output
+
+    listed = json.loads(run("threads", "list", "--json").output)
+    assert len(listed) == 38
+    assert listed[0]["last_activity"] >= listed[-1]["last_activity"]
+    recent = json.loads(run("threads", "list", "--since", "2026-10-15", "--json").output)
+    assert 0 < len(recent) < 38
+    assert all(t["last_activity"] >= "2026-10-15" for t in recent)
+
+    early = next(t for t in listed if "Early Warnings" in t["subject"])
+    shown = run("threads", "show", str(early["id"]))
+    assert shown.exit_code == 0
+    assert f"Thread {early['id']}: " in shown.output and "Early Warnings for All" in shown.output
+    detail = json.loads(run("threads", "show", str(early["id"]), "--json").output)
+    assert len(detail["messages"]) == early["message_count"]
+    assert detail["messages"][0]["depth"] == 0
+    assert all("\n> " not in m["new_text"] for m in detail["messages"])
+
+    status = json.loads(run("status", "--json").output)
+    assert status["messages"] == 146 and status["threads"] == 38
+    assert status["threads_awaiting_analysis"] == 0
+
+
+def test_open_and_participant_queries(run) -> None:  # type: ignore[no-untyped-def]
+    run("db", "upgrade")
+    run("import", str(sample_archive()), "--no-progress")
+    opened = json.loads(run("threads", "list", "--open", "--json").output)
+    assert opened and all(r["open_actions"] + r["open_questions"] > 0 for r in opened)
+    stalled = json.loads(run("threads", "list", "--stalled", "30d", "--json").output)
+    assert {r["thread_id"] for r in stalled} <= {r["thread_id"] for r in opened}
+    mine = json.loads(run("threads", "list", "--participant", "brenner", "--json").output)
+    everyone = json.loads(run("threads", "list", "--json").output)
+    assert 0 < len(mine) < len(everyone)
+
+
+def test_errors_are_one_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run("db", "upgrade")
+    missing = run("threads", "show", "999999")
+    assert missing.exit_code == 1
+    assert missing.output == "error: no thread with id 999999; see 'iscg-mailbot threads list'\n"
+    no_mailbox = run("sync")
+    assert no_mailbox.exit_code == 1 and "no [[mailboxes]] in the configuration" in no_mailbox.output
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[database]\nurll = 1\n")
+    result = CliRunner().invoke(cli, ["--config", str(bad), "status"])
+    assert result.exit_code == 1
+    assert result.output == f"error: {bad}: database.urll: unknown key; remove it or check its spelling\n"
+    wrong = run("threads", "list", "--since", "yesterday-ish")
+    assert wrong.exit_code == 2 and "is neither a date" in wrong.output
