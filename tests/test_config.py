@@ -85,3 +85,25 @@ def test_password_from_env_and_file(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert mailbox.password() == "s3cret"
     monkeypatch.setenv("ISCG_TEST_PW", "from-env")
     assert mailbox.password() == "from-env"
+
+
+def test_config_check_command_lists_every_file(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from iscg_mailbot.cli import cli
+
+    ok = CliRunner().invoke(cli, ["--config", str(ROOT / "config"), "config", "check"])
+    assert ok.exit_code == 0, ok.output
+    for name in ("iscg-mailbot.toml", "topics.yaml", "members.yaml", "actions.yaml"):
+        assert f"{name}: " in ok.output
+    broken = tmp_path / "config"
+    broken.mkdir()
+    (broken / "iscg-mailbot.toml").write_text(
+        '[[mailboxes]]\nname = "m"\nlist = "int-sect-team"\nhost = "imap.example.org"\n'
+        'username = "u"\npassword_env = "ISCG_TEST_UNSET_PASSWORD"\n'
+    )
+    (broken / "members.yaml").write_text("members:\n  - name: X\n")
+    result = CliRunner().invoke(cli, ["--config", str(broken), "config", "check"])
+    assert result.exit_code == 1
+    assert "mailbox 'm': no password; set the environment variable ISCG_TEST_UNSET_PASSWORD" in result.output
+    assert "members.yaml" in result.output.split("error:", 1)[1]

@@ -94,6 +94,11 @@ def digest_status(state: CliState, as_json: bool) -> None:
     if as_json:
         echo_json(result)
         return
+    print_digest_status(result)
+
+
+def print_digest_status(result: digest_service.DigestStatus) -> None:
+    """The worker, next runs, this period's outbox, recent runs and problems."""
     worker = (f"{result.worker} ({'alive' if result.worker_alive else 'lease expired'})"
               if result.worker else "not running")
     click.echo(f"worker: {worker}")

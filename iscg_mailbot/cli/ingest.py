@@ -9,6 +9,7 @@ import click
 from tqdm import tqdm
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
+from iscg_mailbot.cli.digest import print_digest_status
 from iscg_mailbot.cli.output import echo_json, format_cell, print_table
 from iscg_mailbot.cli.params import DURATION, SINCE
 from iscg_mailbot.report.threads import ThreadSummary
@@ -208,7 +209,7 @@ def threads_show(state: CliState, thread_id: int, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
 def status(state: CliState, as_json: bool) -> None:
-    """Per mailbox: last sync, position, counts, quarantine and errors."""
+    """Per mailbox: last sync, position, counts, quarantine and errors; the worker and digests."""
     result = status_service.status(state.app())
     if as_json:
         echo_json(result)
@@ -226,3 +227,5 @@ def status(state: CliState, as_json: bool) -> None:
                 for m in result.mailboxes
             ],
         )
+    if result.digest is not None:
+        print_digest_status(result.digest)

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.digest import DigestStatus, digest_status
 from iscg_mailbot.store.models import Mailbox, Message, QuarantinedMessage, Thread
 
 
@@ -31,6 +32,7 @@ class Status:
     quarantined: int
     threads_awaiting_analysis: int
     mailboxes: list[MailboxStatus] = field(default_factory=list)
+    digest: DigestStatus | None = None
 
 
 def status(app: App) -> Status:
@@ -70,4 +72,5 @@ def status(app: App) -> Status:
             )
             or 0,
             mailboxes=mailboxes,
+            digest=digest_status(app),
         )

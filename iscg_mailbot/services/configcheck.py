@@ -1,0 +1,53 @@
+"""``config check``: every configuration file validated at once, problems listed together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from iscg_mailbot.actions_config import actions_path, load_actions_config
+from iscg_mailbot.config import CONFIG_FILE_NAME, Settings
+from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.services.digest import check_member_list
+from iscg_mailbot.topics_config import check_topics_file, topics_path
+
+
+@dataclass
+class ConfigCheck:
+    """What was checked (file -> one-line summary) and every problem found."""
+
+    checked: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def check_configuration(settings: Settings) -> ConfigCheck:
+    """Check the main file (already loaded), topics.yaml, members.yaml and actions.yaml."""
+    result = ConfigCheck()
+    config_dir = Path(settings.config_dir)
+    result.checked[str(config_dir / CONFIG_FILE_NAME)] = (
+        f"{len(settings.lists)} list(s), {len(settings.mailboxes)} mailbox(es), "
+        f"database {settings.database_url.split('://', 1)[0]}, "
+        f"SMTP {'configured' if settings.smtp else 'not configured'}"
+    )
+    for mailbox in settings.mailboxes:
+        try:
+            mailbox.password()
+        except ConfigError as exc:
+            result.problems.append(str(exc))
+    topics = topics_path(config_dir)
+    if topics.exists():
+        problems = check_topics_file(topics)
+        result.problems.extend(problems)
+        result.checked[str(topics)] = "ok" if not problems else f"{len(problems)} problem(s)"
+    members = check_member_list(settings)
+    result.problems.extend(members.problems)
+    result.checked[members.path] = (
+        f"{members.members} members, {members.recipients} receive the digest"
+    )
+    actions = actions_path(config_dir)
+    try:
+        load_actions_config(actions)
+        result.checked[str(actions)] = "ok" if actions.exists() else "absent (defaults)"
+    except ConfigError as exc:
+        result.problems.append(str(exc))
+    return result
