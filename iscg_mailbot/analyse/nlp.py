@@ -63,6 +63,7 @@ __all__ = [
     "PhrasePattern",
     "TextFindings",
     "build_pipeline",
+    "content_terms",
     "flatten_whitespace",
     "spelling_variants",
 ]
@@ -521,3 +522,32 @@ def _groups(texts: Iterable[str]) -> Iterator[tuple[str, list[int]]]:
             parts, starts, size = [], [], 0
     if parts:
         yield _SEPARATOR.join(parts), starts
+
+
+def content_terms(nlp: Language, texts: Iterable[str], *, longest: int = 3) -> Iterator[set[str]]:
+    """The distinct terms of each text, as lemma keys: content words and runs of up to
+    ``longest`` of them not broken by a stop word, number or punctuation (with the
+    blank pipeline, the closest thing to noun phrases). For ``topics suggest``.
+
+    >>> sorted(next(content_terms(build_pipeline(), ["Spectrum sharing studies."])))
+    ['share', 'share study', 'spectrum', 'spectrum share', 'spectrum share study', 'study']
+    """
+    keys = LemmaKeys.load()
+    for doc in nlp.pipe(flatten_whitespace(text) for text in texts):
+        terms: set[str] = set()
+        run: list[str] = []
+        for token in [*doc, None]:
+            if token is not None and _is_content(token):
+                run.append(keys(token.text))
+                for size in range(1, min(longest, len(run)) + 1):
+                    terms.add(" ".join(run[-size:]))
+            else:
+                run = []
+        yield terms
+
+
+def _is_content(token: Any) -> bool:
+    return bool(
+        token.is_alpha and len(token.text) > 2 and not token.is_stop
+        and not (token.is_upper and len(token.text) <= 2)
+    )

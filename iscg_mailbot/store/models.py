@@ -167,3 +167,4 @@ class QuarantinedMessage(Base):
 
 from iscg_mailbot.store import models_delivery  # noqa: E402,F401
 from iscg_mailbot.store import models_actions  # noqa: E402,F401
+from iscg_mailbot.store import models_topics  # noqa: E402,F401

@@ -1,0 +1,536 @@
+"""Topic tagging as a service: re-tag threads, record people's decisions, tune the list.
+
+The analysis that follows an import or a sync tags the threads it touched with
+:func:`tag_threads_in_session`; ``iscg-mailbot topics retag`` (:func:`retag`)
+re-applies the topic list to every stored thread (or those active since a date) after
+the secretariat edited it. Each re-tag rewrites the automatic tags, evidence and
+entities of its threads, never the decisions people made with :func:`set_manual_tags`.
+
+Tuning: :func:`explain_text` / :func:`explain_thread` show which phrases fired,
+:func:`stats` counts threads per topic and hits per phrase, :func:`suggest` proposes
+phrases, :func:`evaluate` measures the tagger against people's decisions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select, true
+from sqlalchemy.orm import Session
+
+from iscg_mailbot.analyse.nlp import LemmaKeys, content_terms, spelling_variants
+from iscg_mailbot.analyse.topics import Evaluation, TopicQuality, TopicTagger
+from iscg_mailbot.errors import ConfigError, NotFound
+from iscg_mailbot.records import EntityMention, ThreadTags, ThreadText
+from iscg_mailbot.services import actions as actions_service
+from iscg_mailbot.services.app import App
+from iscg_mailbot.store import topics as store
+from iscg_mailbot.store.models import Message, Thread
+from iscg_mailbot.store.models_topics import AUTO, ThreadTopic
+from iscg_mailbot.topics_config import (
+    TopicsConfig,
+    check_topics_file,
+    load_topics,
+    topics_path,
+)
+
+# Threads re-tagged per transaction (and per call of the tagger).
+RETAG_BATCH = 500
+# Threads read per side (the topic's, the others') when looking for phrases to suggest.
+SUGGEST_SAMPLE = 3000
+
+# The actions feature filters by topic through this look-up.
+actions_service.use_topic_resolver(store.topic_thread_ids)
+
+
+# --- the tagger, built once per topic file version -------------------------------
+
+_taggers: dict[tuple[str, int], TopicTagger] = {}
+
+
+def topics_file(app: App) -> Path:
+    """The topic list of the configuration directory."""
+    return topics_path(app.settings.config_dir)
+
+
+def load_config(app: App) -> TopicsConfig:
+    """The validated topic list (ConfigError naming file, key and fix)."""
+    return load_topics(topics_file(app))
+
+
+def tagger_for(app: App) -> TopicTagger:
+    """The tagger of the current topic list; rebuilt when the file changes."""
+    path = topics_file(app)
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = -1  # load_topics reports the missing file
+    key = (str(path.resolve()), stamp)
+    if key not in _taggers:
+        _taggers.clear()
+        _taggers[key] = TopicTagger(load_topics(path))
+    return _taggers[key]
+
+
+# --- re-tagging -----------------------------------------------------------------
+
+
+@dataclass
+class RetagReport:
+    """What a re-tag changed: threads read, and per topic the threads that gained or
+    lost it (as people see them: manual decisions applied)."""
+
+    threads: int = 0
+    added: Counter[str] = field(default_factory=Counter)
+    removed: Counter[str] = field(default_factory=Counter)
+    renamed: int = 0
+
+    def changes(self) -> list[tuple[str, int, int]]:
+        """(topic, added, removed) for every topic that changed, by topic id."""
+        topics = sorted(set(self.added) | set(self.removed))
+        return [(topic, self.added[topic], self.removed[topic]) for topic in topics]
+
+    def merge(self, other: RetagReport) -> None:
+        self.threads += other.threads
+        self.added.update(other.added)
+        self.removed.update(other.removed)
+        self.renamed += other.renamed
+
+
+def _thread_texts(session: Session, thread_ids: Sequence[int]) -> list[ThreadText]:
+    """Subject and the new text of each message (quotes and signatures left out), in
+    the order messages were written."""
+    subjects = dict(
+        session.execute(select(Thread.id, Thread.subject).where(Thread.id.in_(thread_ids))).all()
+    )
+    texts: dict[int, list[str]] = defaultdict(list)
+    rows = session.execute(
+        select(Message.thread_id, Message.new_text)
+        .where(Message.thread_id.in_(thread_ids))
+        .order_by(Message.thread_id, Message.date, Message.id)
+    )
+    for thread_id, new_text in rows:
+        texts[thread_id].append(new_text or "")
+    return [
+        ThreadText(thread_id, subjects[thread_id] or "", tuple(texts[thread_id]))
+        for thread_id in thread_ids
+        if thread_id in subjects
+    ]
+
+
+def tag_threads_in_session(app: App, session: Session, thread_ids: Sequence[int]) -> RetagReport:
+    """Re-tag threads inside the caller's transaction (for the analysis that follows an
+    import or a sync). Leaves ``needs_analysis`` to the caller; unknown ids are skipped.
+    """
+    tagger = tagger_for(app)
+    report = RetagReport()
+    inputs = _thread_texts(session, thread_ids)
+    if not inputs:
+        return report
+    ids = [thread.thread_id for thread in inputs]
+    before = store.effective_topics(session, ids)
+    store.replace_auto_tags(session, tagger.tag_threads(inputs))
+    after = store.effective_topics(session, ids)
+    for thread_id in ids:
+        old, new = set(before.get(thread_id, ())), set(after.get(thread_id, ()))
+        report.added.update(new - old)
+        report.removed.update(old - new)
+    report.threads = len(ids)
+    return report
+
+
+def retag_threads(app: App, thread_ids: Collection[int]) -> RetagReport:
+    """Re-tag these threads with the current topic list, one transaction per
+    :data:`RETAG_BATCH` threads; unknown ids are skipped."""
+    report = RetagReport()
+    ordered = sorted(set(thread_ids))
+    for start in range(0, len(ordered), RETAG_BATCH):
+        with app.session() as session:
+            report.merge(
+                tag_threads_in_session(app, session, ordered[start:start + RETAG_BATCH])
+            )
+    return report
+
+
+def retag(app: App, since: datetime | None = None) -> RetagReport:
+    """Re-apply the current topic list to every stored thread, or to those active since
+    ``since`` (after the secretariat edited the list).
+
+    Tags stored under a former topic id (``replaces:``) are first moved to the new id.
+    """
+    config = load_config(app)
+    report = RetagReport()
+    with app.session() as session:
+        report.renamed = store.rename_topics(session, config.renamed())
+        query = select(Thread.id)
+        if since is not None:
+            query = query.where(Thread.last_activity >= since)
+        thread_ids = list(session.scalars(query.order_by(Thread.id)).all())
+    report.merge(retag_threads(app, thread_ids))
+    return report
+
+
+# --- people's decisions ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TopicView:
+    """A topic of a thread as ``threads show`` and ``tag`` print it."""
+
+    topic: str
+    name: str
+    source: str  # "auto", "manual" or "auto+manual"
+    score: float | None
+    evidence: tuple[dict[str, object], ...] = ()
+
+
+@dataclass(frozen=True)
+class ThreadTopicsView:
+    """A thread's topics (best first), the topics people removed, and its entities."""
+
+    thread_id: int
+    subject: str
+    topics: tuple[TopicView, ...]
+    removed: tuple[str, ...]
+    entities: tuple[EntityMention, ...]
+
+
+def _names(app: App) -> dict[str, str]:
+    """Topic names by id; ids stand for themselves when the list cannot be read."""
+    try:
+        return {topic.id: topic.name for topic in load_config(app).topics}
+    except ConfigError:
+        return {}
+
+
+def _view(session: Session, thread: Thread, names: dict[str, str]) -> ThreadTopicsView:
+    states = store.topic_states(session, [thread.id]).get(thread.id, {})
+    chosen = [state for state in states.values() if state.effective]
+    chosen.sort(key=lambda s: (s.manual is not True, -(s.auto_score or 0.0), s.topic))
+    topics = tuple(
+        TopicView(
+            topic=state.topic,
+            name=names.get(state.topic, state.topic),
+            source=("auto+manual" if state.auto_score is not None else "manual")
+            if state.manual else AUTO,
+            score=state.auto_score,
+            evidence=tuple(state.evidence),
+        )
+        for state in chosen
+    )
+    removed = tuple(sorted(topic for topic, s in states.items() if s.manual is False))
+    entities = tuple(
+        EntityMention(row.label, row.key, row.text, row.count)
+        for row in store.entity_rows(session, thread.id)
+    )
+    return ThreadTopicsView(thread.id, thread.subject, topics, removed, entities)
+
+
+def _thread(session: Session, thread_id: int) -> Thread:
+    thread = session.get(Thread, thread_id)
+    if thread is None:
+        raise NotFound(f"no thread {thread_id}")
+    return thread
+
+
+def thread_topics(app: App, thread_id: int) -> ThreadTopicsView:
+    """A thread's topics with their evidence, people's removals and its entities."""
+    names = _names(app)
+    with app.session() as session:
+        return _view(session, _thread(session, thread_id), names)
+
+
+def set_manual_tags(
+    app: App,
+    thread_id: int,
+    add: Sequence[str] = (),
+    remove: Sequence[str] = (),
+    forget: Sequence[str] = (),
+    *,
+    note: str | None = None,
+) -> ThreadTopicsView:
+    """Add or remove topics of a thread by hand (kept through every re-tag), or forget
+    earlier decisions so that the automatic tag applies again. Topic ids must be in
+    the topic list (a former id of ``replaces:`` is accepted and stored as the new one).
+    """
+    config = load_config(app)
+    decisions = [
+        *((config.by_id(topic).id, True) for topic in add),
+        *((config.by_id(topic).id, False) for topic in remove),
+        *((config.by_id(topic).id, None) for topic in forget),
+    ]
+    names = {topic.id: topic.name for topic in config.topics}
+    with app.session() as session:
+        thread = _thread(session, thread_id)
+        for topic, assigned in decisions:
+            store.set_manual(session, thread_id, topic, assigned, note)
+        return _view(session, thread, names)
+
+
+def threads_mentioning(app: App, key: str) -> list[int]:
+    """Ids of the threads naming an entity (``TSAG-TD409``, ``SG17``...), in id order."""
+    with app.session() as session:
+        return sorted(store.threads_mentioning(session, key))
+
+
+def threads_with_topic(app: App, topic: str) -> list[int]:
+    """Ids of the threads carrying a topic, in id order."""
+    config = load_config(app)
+    with app.session() as session:
+        return sorted(store.topic_thread_ids(session, config.by_id(topic).id))
+
+
+# --- explaining -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Scores of every topic with evidence, tagged or not, and the thresholds."""
+
+    verdict: ThreadTags
+    thresholds: dict[str, float]
+    names: dict[str, str]
+
+
+def _explanation(app: App, verdict: ThreadTags) -> Explanation:
+    config = tagger_for(app).config
+    return Explanation(
+        verdict=verdict,
+        thresholds={topic.id: config.threshold(topic) for topic in config.topics},
+        names={topic.id: topic.name for topic in config.topics},
+    )
+
+
+def explain_text(app: App, text: str, subject: str = "") -> Explanation:
+    """Which phrases of the current topic list fire on a text, and the scores."""
+    return _explanation(app, tagger_for(app).explain(subject, [text]))
+
+
+def explain_thread(app: App, thread_id: int) -> Explanation:
+    """The same for a stored thread (its subject and its messages' new text)."""
+    with app.session() as session:
+        _thread(session, thread_id)
+        [thread] = _thread_texts(session, [thread_id])
+    return _explanation(app, tagger_for(app).explain(thread.subject, thread.texts))
+
+
+# --- tuning ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TopicCount:
+    """Threads per topic: as shown (``threads``), tagged automatically, decided by hand."""
+
+    topic: str
+    name: str
+    threads: int
+    auto: int
+    manual_added: int
+    manual_removed: int
+
+
+@dataclass(frozen=True)
+class PhraseCount:
+    """How often a phrase of the list fired in the stored automatic tags."""
+
+    topic: str
+    phrase: str
+    kind: str  # phrase, synonym, acronym, negative
+    threads: int
+    hits: int
+
+
+@dataclass(frozen=True)
+class TopicStats:
+    """Threads per topic and hits per phrase (phrases that never fire included)."""
+
+    threads: int
+    topics: tuple[TopicCount, ...]
+    phrases: tuple[PhraseCount, ...]
+
+    def never_fired(self) -> list[PhraseCount]:
+        """Phrases with no hit in any stored tag."""
+        return [p for p in self.phrases if p.threads == 0]
+
+
+def _all_states(session: Session) -> Iterator[tuple[int, dict[str, store.TopicState]]]:
+    tagged = sorted(set(session.scalars(select(ThreadTopic.thread_id)).all()))
+    for start in range(0, len(tagged), RETAG_BATCH):
+        yield from store.topic_states(session, tagged[start:start + RETAG_BATCH]).items()
+
+
+def stats(app: App) -> TopicStats:
+    """Threads per topic (as shown, automatic, manual) and hits per phrase.
+
+    Phrase hits come from the evidence of the stored automatic tags (run ``topics
+    retag`` after editing the list); phrases of topics below their threshold in a
+    thread are not stored and so not counted there.
+    """
+    config = load_config(app)
+    shown: Counter[str] = Counter()
+    auto: Counter[str] = Counter()
+    added: Counter[str] = Counter()
+    removed: Counter[str] = Counter()
+    phrase_threads: Counter[tuple[str, str]] = Counter()
+    phrase_hits: Counter[tuple[str, str]] = Counter()
+    with app.session() as session:
+        total = session.scalar(select(func.count()).select_from(Thread)) or 0
+        for _, states in _all_states(session):
+            for topic, state in states.items():
+                shown[topic] += state.effective
+                auto[topic] += state.auto_score is not None
+                added[topic] += state.manual is True
+                removed[topic] += state.manual is False
+                seen = set()
+                for item in state.evidence:
+                    phrase = str(item.get("phrase", ""))
+                    phrase_hits[(topic, phrase)] += int(item.get("count", 0))  # type: ignore[call-overload]
+                    seen.add(phrase)
+                for phrase in seen:
+                    phrase_threads[(topic, phrase)] += 1
+    topics = tuple(
+        TopicCount(t.id, t.name, shown[t.id], auto[t.id], added[t.id], removed[t.id])
+        for t in config.topics
+    )
+    phrases = []
+    for topic in config.topics:
+        for kind, items in (("phrase", topic.phrases), ("synonym", topic.synonyms),
+                            ("acronym", topic.acronyms), ("negative", topic.negatives)):
+            for item in items:
+                key = (topic.id, item.phrase)
+                phrases.append(
+                    PhraseCount(topic.id, item.phrase, kind, phrase_threads[key], phrase_hits[key])
+                )
+    return TopicStats(total, topics, tuple(phrases))
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A term frequent in a topic's threads and rare elsewhere (lemma form: "spectrum
+    share" also matches "spectrum sharing")."""
+
+    term: str
+    in_topic: int  # threads of the topic containing it
+    elsewhere: int  # other threads containing it
+    score: float  # smoothed log-odds ratio of the two shares
+
+
+def _sample_texts(session: Session, thread_ids: list[int]) -> list[str]:
+    return [
+        "\n\n".join([thread.subject, *thread.texts])
+        for start in range(0, len(thread_ids), RETAG_BATCH)
+        for thread in _thread_texts(session, thread_ids[start:start + RETAG_BATCH])
+    ]
+
+
+def suggest(app: App, topic: str, limit: int = 20, min_threads: int = 2) -> list[Suggestion]:
+    """Words and phrases worth adding to a topic: distinctive of its threads (those
+    carrying it, manual decisions applied) against the rest, not already listed.
+
+    Scored by the log-odds ratio of the share of the topic's threads containing the
+    term to the share of the other threads, each smoothed by one half.
+    """
+    tagger = tagger_for(app)
+    chosen = tagger.config.by_id(topic)
+    with app.session() as session:
+        inside = sorted(store.topic_thread_ids(session, chosen.id))[:SUGGEST_SAMPLE]
+        others = list(
+            session.scalars(
+                select(Thread.id).where(Thread.id.not_in(inside) if inside else true())
+                .order_by(Thread.id.desc()).limit(SUGGEST_SAMPLE)
+            ).all()
+        )
+        inside_texts = _sample_texts(session, inside)
+        other_texts = _sample_texts(session, others)
+    if not inside_texts:
+        return []
+    nlp = tagger.nlp
+    in_counts: Counter[str] = Counter()
+    for terms in content_terms(nlp, inside_texts):
+        in_counts.update(terms)
+    out_counts: Counter[str] = Counter()
+    for terms in content_terms(nlp, other_texts):
+        out_counts.update(terms)
+    known = _listed_keys(chosen)
+    n_in, n_out = len(inside_texts), max(len(other_texts), 1)
+    found = []
+    for term, count in in_counts.items():
+        if count < min_threads or term in known:
+            continue
+        other = out_counts[term]
+        share_in = (count + 0.5) / (n_in - count + 0.5)
+        share_out = (other + 0.5) / (n_out - other + 0.5)
+        found.append(Suggestion(term, count, other, round(math.log(share_in / share_out), 3)))
+    found.sort(key=lambda s: (-s.score, -s.in_topic, s.term))
+    return found[:limit]
+
+
+def _listed_keys(topic: object) -> set[str]:
+    """Lemma keys of the phrases a topic already has (in every spelling variant)."""
+    keys = LemmaKeys.load()
+    listed = set()
+    for kind in ("phrases", "synonyms", "acronyms", "negatives"):
+        for item in getattr(topic, kind):
+            for variant in spelling_variants(item.phrase):
+                listed.add(" ".join(keys(word) for word in variant.replace("-", " ").split()))
+    return listed
+
+
+# --- evaluation against people's decisions ---------------------------------------
+
+
+@dataclass(frozen=True)
+class TopicEvaluation:
+    """The automatic tagger (current topic list) against people's decisions.
+
+    A decision labels one (thread, topic): added means the topic belongs, removed that
+    it does not. Per topic, precision and recall are counted over the threads where
+    that topic was decided; other topics of those threads are not judged.
+    """
+
+    labelled_threads: int
+    decisions: int
+    evaluation: Evaluation
+
+
+def evaluate(app: App) -> TopicEvaluation:
+    """Per-topic precision, recall and F1 of the automatic tags against manual ones."""
+    tagger = tagger_for(app)
+    with app.session() as session:
+        decisions = store.manual_decisions(session)
+        inputs = [
+            thread
+            for start in range(0, len(decisions), RETAG_BATCH)
+            for thread in _thread_texts(session, sorted(decisions)[start:start + RETAG_BATCH])
+        ]
+    predicted = {r.thread_id: {t.topic for t in r.tags} for r in tagger.tag_threads(inputs)}
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for thread_id, decided in decisions.items():
+        got = predicted.get(thread_id, set())
+        for topic, belongs in decided.items():
+            row = counts[topic]
+            if belongs and topic in got:
+                row[0] += 1
+            elif topic in got:
+                row[1] += 1
+            elif belongs:
+                row[2] += 1
+    order = [t.id for t in tagger.config.topics if t.id in counts]
+    order += sorted(set(counts) - set(order))
+    rows = tuple(TopicQuality(topic, *counts[topic]) for topic in order)
+    micro = TopicQuality("(all)", *(sum(r[i] for r in counts.values()) for i in range(3)))
+    return TopicEvaluation(
+        labelled_threads=len(decisions),
+        decisions=sum(len(d) for d in decisions.values()),
+        evaluation=Evaluation(threads=len(decisions), topics=rows, micro=micro),
+    )
+
+
+def check(app: App) -> list[str]:
+    """Every problem of the topic list file (schema errors included), for ``topics check``."""
+    return check_topics_file(topics_file(app))
