@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from iscg_mailbot.config import ListConfig, MailboxConfig
 from iscg_mailbot.errors import ConfigError, SourceError, UnparseableMessage
@@ -29,6 +29,20 @@ from iscg_mailbot.store.threads import attach_to_threads
 from iscg_mailbot.store.types import utcnow
 
 log = logging.getLogger(__name__)
+
+THREADING_COLUMNS = (
+    Message.id,
+    Message.list_id,
+    Message.thread_id,
+    Message.message_id,
+    Message.parent_message_id,
+    Message.in_reply_to,
+    Message.references,
+    Message.subject,
+    Message.normalised_subject,
+    Message.sender_address,
+    Message.date,
+)
 
 
 @dataclass
@@ -79,8 +93,12 @@ def store_raw_batch(
     if stored.new_message_ids:
         # The search index is kept in step with the messages, in the same transaction.
         index_messages(session, stored.new_message_ids)
+        # Only the threading facts: the bodies were just written and are not needed here.
         messages = session.scalars(
-            select(Message).where(Message.id.in_(stored.new_message_ids)).order_by(Message.id)
+            select(Message)
+            .options(load_only(*THREADING_COLUMNS))
+            .where(Message.id.in_(stored.new_message_ids))
+            .order_by(Message.id)
         ).all()
         touched = attach_to_threads(session, list_id, messages)
         if touched:
