@@ -1,4 +1,4 @@
-"""Analysis after ingest: action items (and topics) for threads that received mail.
+"""Analysis after ingest: topics and action items for threads that received mail.
 
 Ingest marks every thread it touches ``needs_analysis``; :func:`analyse_pending`
 analyses those threads and clears the mark in the same transaction, so analysis that
@@ -9,11 +9,13 @@ idempotent: analysing a thread twice changes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, update
 
 from iscg_mailbot.services import actions as actions_service
+from iscg_mailbot.services import topics as topics_service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.models import Message, Thread
 
@@ -28,6 +30,11 @@ class AnalysisReport:
     messages: int = 0
     actions_added: int = 0
     actions_closed: int = 0
+    topics_added: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def tagged_threads(self) -> int:
+        return sum(self.topics_added.values())
 
 
 def analyse_pending(
@@ -52,6 +59,7 @@ def analyse_pending(
                 session.scalars(select(Message.id).where(Message.thread_id.in_(thread_ids)))
             )
             found = actions_service.analyse_messages(session, message_ids, context, index=False)
+            tagged = topics_service.tag_threads_in_session(app, session, thread_ids)
             session.execute(
                 update(Thread).where(Thread.id.in_(thread_ids)).values(needs_analysis=False)
             )
@@ -59,6 +67,8 @@ def analyse_pending(
         report.messages += len(message_ids)
         report.actions_added += found.added
         report.actions_closed += found.closed
+        for topic, added, _removed in tagged.changes():
+            report.topics_added[topic] += added
         if on_progress is not None:
             on_progress(len(thread_ids))
 
