@@ -88,6 +88,16 @@ def test_open_and_participant_queries(run) -> None:  # type: ignore[no-untyped-d
     mine = json.loads(run("threads", "list", "--participant", "brenner", "--json").output)
     everyone = json.loads(run("threads", "list", "--json").output)
     assert 0 < len(mine) < len(everyone)
+    cyber = json.loads(run("threads", "list", "--topic", "cybersecurity", "--json").output)
+    assert cyber and all("cybersecurity" in t["topics"] for t in cyber)
+    assert any("Global Cybersecurity Index" in t["subject"] for t in cyber)
+    cyber_open = json.loads(run("threads", "list", "--topic", "cybersecurity", "--open", "--json").output)
+    assert {r["thread_id"] for r in cyber_open} <= {t["id"] for t in cyber}
+    td409 = json.loads(run("threads", "list", "--mentions", "tsag-td409", "--json").output)
+    assert td409
+    for thread in td409:
+        detail = json.loads(run("threads", "show", str(thread["id"]), "--json").output)
+        assert any("TD409" in m["subject"] + m["new_text"] for m in detail["messages"])
 
 
 def test_errors_are_one_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -41,7 +41,7 @@ def _analyse(app: App) -> None:
 
 def _thread_rows(rows: list[ThreadSummary]) -> list[list[object]]:
     return [
-        [t.id, t.last_activity, t.message_count, t.subject[:70], len(t.participants)]
+        [t.id, t.last_activity, t.message_count, t.subject[:70], len(t.participants), t.topics]
         for t in rows
     ]
 
@@ -88,7 +88,8 @@ def demo(state: CliState, database_path: Path, archive: Path | None) -> None:
         f"analysed {analysed.threads} threads: {analysed.actions_added} action items found, "
         f"{analysed.actions_closed} closed by later replies"
     )
-    print_table(["id", "last activity", "msgs", "subject", "people"], _thread_rows(report.threads),
+    print_table(["id", "last activity", "msgs", "subject", "people", "topics"],
+                _thread_rows(report.threads),
                 title="Threads")
     print_table(
         ["item", "owner", "due", "thread", "sentence"],
@@ -144,6 +145,8 @@ def threads() -> None:
 @click.option("--stalled", type=DURATION, metavar="AGE",
               help="Only threads with open action items and no message for AGE (e.g. 14d).")
 @click.option("--participant", help="Only threads this person (name or address) wrote in.")
+@click.option("--topic", help="Only threads carrying this topic id (see config/topics.yaml).")
+@click.option("--mentions", help="Only threads naming this body or document (e.g. TSAG-TD409).")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many threads.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
@@ -153,16 +156,24 @@ def threads_list(
     open_only: bool,
     stalled: timedelta | None,
     participant: str | None,
+    topic: str | None,
+    mentions: str | None,
     limit: int | None,
     as_json: bool,
 ) -> None:
     """Threads by most recent activity (or, with --open/--stalled, by urgency)."""
     app = state.app()
     if open_only or stalled is not None:
+        if mentions is not None:
+            raise click.UsageError("--mentions goes without --open/--stalled")
         if stalled is not None:
-            rows = actions_service.stalled_threads(app, stalled, participant=participant, limit=limit)
+            rows = actions_service.stalled_threads(
+                app, stalled, topic=topic, participant=participant, limit=limit
+            )
         else:
-            rows = actions_service.open_threads(app, since=since, participant=participant, limit=limit)
+            rows = actions_service.open_threads(
+                app, since=since, topic=topic, participant=participant, limit=limit
+            )
         if as_json:
             echo_json(rows)
             return
@@ -172,11 +183,14 @@ def threads_list(
               r.open_questions, r.next_due, r.subject[:60]] for r in rows],
         )
         return
-    summaries = thread_service.threads(app, since=since, participant=participant, limit=limit)
+    summaries = thread_service.threads(
+        app, since=since, participant=participant, topic=topic, mentions=mentions, limit=limit
+    )
     if as_json:
         echo_json(summaries)
         return
-    print_table(["id", "last activity", "msgs", "subject", "people"], _thread_rows(summaries))
+    print_table(["id", "last activity", "msgs", "subject", "people", "topics"],
+                _thread_rows(summaries))
 
 
 @threads.command("show")

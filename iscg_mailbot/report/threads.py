@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from iscg_mailbot.errors import NotFound
 from iscg_mailbot.store.models import Message, Thread
+from iscg_mailbot.store.topics import effective_topics
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class ThreadSummary:
     participants: list[str]
     first_activity: datetime | None
     last_activity: datetime | None
+    topics: list[str]
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ class ThreadDetail:
     messages: list[MessageView]
 
 
-def _summary(thread: Thread) -> ThreadSummary:
+def _summary(thread: Thread, topics: tuple[str, ...] = ()) -> ThreadSummary:
     return ThreadSummary(
         id=thread.id,
         subject=thread.subject,
@@ -56,6 +58,7 @@ def _summary(thread: Thread) -> ThreadSummary:
         participants=list(thread.participants or []),
         first_activity=thread.first_activity,
         last_activity=thread.last_activity,
+        topics=list(topics),
     )
 
 
@@ -88,7 +91,9 @@ def list_threads(
         query = query.where(Thread.id.in_(writers))
     if limit is not None:
         query = query.limit(limit)
-    return [_summary(thread) for thread in session.scalars(query)]
+    rows = list(session.scalars(query))
+    topics = effective_topics(session, [thread.id for thread in rows])
+    return [_summary(thread, topics.get(thread.id, ())) for thread in rows]
 
 
 def thread_detail(session: Session, thread_id: int) -> ThreadDetail:
@@ -133,4 +138,5 @@ def thread_detail(session: Session, thread_id: int) -> ThreadDetail:
             # Parent pointers that form a cycle are never reached from a root: show
             # those messages anyway rather than hide them.
             stack = [(m, 0) for m in reversed(messages) if m.id not in seen][:1]
-    return ThreadDetail(summary=_summary(thread), messages=ordered)
+    topics = effective_topics(session, [thread.id]).get(thread.id, ())
+    return ThreadDetail(summary=_summary(thread, topics), messages=ordered)

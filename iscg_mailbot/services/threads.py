@@ -6,6 +6,7 @@ from datetime import datetime
 
 from iscg_mailbot.report.threads import ThreadDetail, ThreadSummary, list_threads, thread_detail
 from iscg_mailbot.services.app import App
+from iscg_mailbot.store.topics import threads_mentioning, topic_thread_ids
 
 
 def threads(
@@ -13,11 +14,25 @@ def threads(
     *,
     since: datetime | None = None,
     participant: str | None = None,
+    topic: str | None = None,
+    mentions: str | None = None,
     limit: int | None = None,
 ) -> list[ThreadSummary]:
-    """Threads by most recent activity; ``participant`` is a name or address that wrote."""
+    """Threads by most recent activity.
+
+    ``participant`` is a name or address that wrote in the thread; ``topic`` a topic id
+    the thread carries; ``mentions`` an ITU body or document it names (e.g. TSAG-TD409).
+    """
     with app.session() as session:
-        return list_threads(session, since=since, participant=participant, limit=limit)
+        thread_ids: set[int] | None = None
+        if topic is not None:
+            thread_ids = topic_thread_ids(session, topic)
+        if mentions is not None:
+            found = threads_mentioning(session, mentions)
+            thread_ids = found if thread_ids is None else thread_ids & found
+        return list_threads(
+            session, since=since, participant=participant, thread_ids=thread_ids, limit=limit
+        )
 
 
 def thread(app: App, thread_id: int) -> ThreadDetail:
