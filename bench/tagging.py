@@ -31,11 +31,11 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from iscg_mailbot.analyse.topics import TopicTagger  # noqa: E402
-from iscg_mailbot.parse.message import parse_message  # noqa: E402
-from iscg_mailbot.records import ThreadText  # noqa: E402
-from iscg_mailbot.source.archive import read_archive  # noqa: E402
-from iscg_mailbot.topics_config import load_topics  # noqa: E402
+from iscg_mailbot.analyse.topics import TopicTagger
+from iscg_mailbot.parse.message import parse_message
+from iscg_mailbot.records import ThreadText
+from iscg_mailbot.source.archive import read_archive
+from iscg_mailbot.topics_config import load_topics
 
 SAMPLE = ROOT / "iscg_mailbot" / "data" / "sample-iscg.mbox"
 EVAL = ROOT / "tests" / "data" / "topics_eval.yaml"
@@ -52,7 +52,7 @@ def mbox_threads(path: Path) -> list[ThreadText]:
     for batch in read_archive(path):
         for raw in batch.messages:
             parsed = parse_message(raw)
-            subject, texts = threads.setdefault(parsed.normalised_subject, (parsed.subject, []))
+            _, texts = threads.setdefault(parsed.normalised_subject, (parsed.subject, []))
             texts.append(parsed.new_text)
     return [
         ThreadText(index, subject, tuple(texts))

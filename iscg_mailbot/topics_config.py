@@ -326,7 +326,7 @@ def check_topics(config: TopicsConfig, path: Path | str = TOPICS_FILE_NAME) -> l
     for places in owners.values():
         if len(places) < 2:
             continue
-        first_index, first_key, first_text = places[0]
+        first_index, first_key, _ = places[0]
         for index, key, text in places[1:]:
             topic_id = config.topics[index].id
             first_id = config.topics[first_index].id

@@ -434,12 +434,12 @@ topics:
         load_topics(path)
     assert str(error.value).splitlines() == [
         f"{path}: scoring.subject_wieght: unknown key; remove it or check its spelling",
-        f"{path}: topics[0].phrases[0].wieght (topic 'ai'): unknown key; remove it or check "
-        "its spelling",
-        f"{path}: topics[0].phrases[1].weight (topic 'ai'): must be a number greater than 0; "
-        "e.g. 1",
-        f"{path}: topics[1].id (topic 'Bad Id'): use lower-case letters, digits and '-' "
-        "(e.g. 'e-health')",
+        (f"{path}: topics[0].phrases[0].wieght (topic 'ai'): unknown key; remove it or check "
+        "its spelling"),
+        (f"{path}: topics[0].phrases[1].weight (topic 'ai'): must be a number greater than 0; "
+        "e.g. 1"),
+        (f"{path}: topics[1].id (topic 'Bad Id'): use lower-case letters, digits and '-' "
+        "(e.g. 'e-health')"),
         f"{path}: topics[2].id: required key is missing; add it",
     ]
 
@@ -491,16 +491,16 @@ topics:
 """,
     )
     assert check_topics_file(path) == [
-        f"{path}: topics[0].negatives[0] (topic 'ai'): 'machine learning' is also a phrase of "
-        "this topic, so the two cancel out; remove one",
-        f"{path}: topics[3] (topic 'empty'): no phrases, acronyms or synonyms, so it never "
-        "matches; add some or remove the topic",
-        f"{path}: topics[0].phrases[1] (topic 'ai'): 'Machine-Learning' is listed twice in this "
-        "topic (also phrases[0]); remove one",
-        f"{path}: topics[1].phrases[0] (topic 'ml'): 'machine learning' is also in topic 'ai' "
-        "(phrases[0]); keep it in one topic, or give the narrower topic a longer phrase",
-        f"{path}: topics[2].acronyms[0] (topic 'transport'): 'ITS' is also in topic 'ml' "
-        "(acronyms[0]); keep it in one topic, or give the narrower topic a longer phrase",
+        (f"{path}: topics[0].negatives[0] (topic 'ai'): 'machine learning' is also a phrase of "
+        "this topic, so the two cancel out; remove one"),
+        (f"{path}: topics[3] (topic 'empty'): no phrases, acronyms or synonyms, so it never "
+        "matches; add some or remove the topic"),
+        (f"{path}: topics[0].phrases[1] (topic 'ai'): 'Machine-Learning' is listed twice in this "
+        "topic (also phrases[0]); remove one"),
+        (f"{path}: topics[1].phrases[0] (topic 'ml'): 'machine learning' is also in topic 'ai' "
+        "(phrases[0]); keep it in one topic, or give the narrower topic a longer phrase"),
+        (f"{path}: topics[2].acronyms[0] (topic 'transport'): 'ITS' is also in topic 'ml' "
+        "(acronyms[0]); keep it in one topic, or give the narrower topic a longer phrase"),
     ]
 
 

@@ -76,7 +76,7 @@ _CONFERENCES = {
 # Study groups: ITU-T numbers them 2..21, ITU-R 1..7, ITU-D 1..2.
 _STUDY_GROUPS = range(1, 22)
 _ITU_R_WORKING_PARTIES = (
-    "1A 1B 1C 3J 3K 3L 3M 4A 4B 4C 5A 5B 5C 5D 6A 6B 6C 7A 7B 7C 7D".split()
+    ["1A", "1B", "1C", "3J", "3K", "3L", "3M", "4A", "4B", "4C", "5A", "5B", "5C", "5D", "6A", "6B", "6C", "7A", "7B", "7C", "7D"]
 )
 _ITU_T_WORKING_PARTIES = range(1, 5)
 _QUESTIONS_PER_GROUP = range(1, 31)
@@ -189,8 +189,10 @@ def _token_patterns() -> list[dict[str, Any]]:
     many tokens a match can span. The token Matcher runs only on such windows starting
     at a trigger, so a trigger should be rare in ordinary text ("TSAG -", not "TSAG").
     """
-    resolution = [_word_set("resolution"), {"ORTH": ".", "OP": "?"}, {"IS_DIGIT": True}]
-    revision = [
+    resolution: list[dict[str, Any]] = [
+        _word_set("resolution"), {"ORTH": ".", "OP": "?"}, {"IS_DIGIT": True}
+    ]
+    revision: list[dict[str, Any]] = [
         {"ORTH": "("},
         {"LOWER": {"IN": ["rev.", "rev"]}},
         {"ORTH": ".", "OP": "?"},
@@ -213,7 +215,9 @@ def _token_patterns() -> list[dict[str, Any]]:
         _tokens(RESOLUTION, [*assembly, *resolution, *revision], by_assembly, window),
     ]
     # Documents: "TSAG-TD409", "RAG-C/12", "SG17-C-45", "SG17-LS12", with "-R1" revisions.
-    document = [_word_set("document_owner"), {"ORTH": "-"}, {"TEXT": {"REGEX": _DOCUMENT_NUMBER}}]
+    document: list[dict[str, Any]] = [
+        _word_set("document_owner"), {"ORTH": "-"}, {"TEXT": {"REGEX": _DOCUMENT_NUMBER}}
+    ]
     by_owner = _trigger("document_owner", ["-"])
     patterns.append(_tokens(DOCUMENT, document, by_owner, 5))
     patterns.append(

@@ -124,8 +124,8 @@ class LemmaKeys:
 def _load_lemma_keys() -> LemmaKeys:
     import spacy_lookups_data
 
-    norms: dict[str, str] = load_language_data(spacy_lookups_data.en["lexeme_norm"])
-    lemmas: dict[str, str] = load_language_data(spacy_lookups_data.en["lemma_lookup"])
+    norms: dict[str, str] = dict(load_language_data(spacy_lookups_data.en["lexeme_norm"]))
+    lemmas: dict[str, str] = dict(load_language_data(spacy_lookups_data.en["lemma_lookup"]))
     # A few lower-case keys of the lemma table stand for contractions ("ai" -> "have",
     # from "ain't"); they would turn the word AI into "have".
     for contraction in ("ai", "ca", "wo", "sha"):
@@ -137,11 +137,10 @@ def _load_lemma_keys() -> LemmaKeys:
 def _make_lemma_keys_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Per-token lemma keys, for pretrained pipelines whose lexeme NORM must stay as is."""
     keys = LemmaKeys.load()
-    strings = nlp.vocab.strings
 
     def set_norms(doc: Doc) -> Doc:
         for token in doc:
-            token.norm = strings.add(keys(token.text))
+            token.norm_ = keys(token.text)
         return doc
 
     return set_norms
@@ -150,7 +149,7 @@ def _make_lemma_keys_component(nlp: Language, name: str) -> Callable[[Doc], Doc]
 def _use_lemma_keys_as_norm(nlp: Language) -> None:
     """Make every lexeme's NORM its lemma key, now and for words seen later."""
     keys = LemmaKeys.load()
-    nlp.vocab.lex_attr_getters[NORM] = keys
+    nlp.vocab.lex_attr_getters[NORM] = keys  # type: ignore[attr-defined]
     for lexeme in nlp.vocab:
         lexeme.norm_ = keys(lexeme.orth_)
 
@@ -159,8 +158,9 @@ def _keep_generations_whole(nlp: Language) -> None:
     """Make "5G" one token whatever follows it: the English tokenizer splits "5G," into
     "5", "G", "," but leaves "5G." whole, so a phrase "5G" would miss both."""
     for generation in ("2G", "3G", "4G", "5G", "6G"):
-        nlp.tokenizer.add_special_case(generation, [{ORTH: generation}])
-        nlp.tokenizer.add_special_case(f"{generation}.", [{ORTH: generation}, {ORTH: "."}])
+        tokenizer: Any = nlp.tokenizer
+        tokenizer.add_special_case(generation, [{ORTH: generation}])
+        tokenizer.add_special_case(f"{generation}.", [{ORTH: generation}, {ORTH: "."}])
 
 
 def build_pipeline(model: str | None = None) -> Language:
@@ -292,7 +292,7 @@ class _Matchers:
         return int(self.nlp.vocab.strings.add(key))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        return self.folded(doc) + self.exact(doc)  # type: ignore[no-any-return]
+        return self.folded(doc) + self.exact(doc)
 
 
 class EntityFinder:
@@ -470,7 +470,7 @@ class PhraseFinder:
         group instead of once per text, which for short mails is most of the cost.
         Groups go through ``nlp.pipe``, ``batch_size`` texts per batch.
         """
-        groups = _groups((flatten_whitespace(_plain_hyphens(text)) for text in texts))
+        groups = _groups(flatten_whitespace(_plain_hyphens(text)) for text in texts)
         pipe_batch = max(1, batch_size // _GROUP_TEXTS)
         if not self.nlp.pipeline:
             # Blank pipeline: nothing but the tokenizer to run.

@@ -21,7 +21,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from iscg_mailbot.analyse.entities import LABELS
 from iscg_mailbot.analyse.nlp import (
@@ -138,7 +137,7 @@ class TopicTagger:
         entity_count: dict[tuple[str, str], int] = {}
         for place, findings in found:
             if findings.hits:
-                body = place is BODY
+                body = 1 if place is BODY else 0
                 for spec_index, text in self._kept_hits(findings.hits):
                     key = spec_index * 2 + body
                     count = counts.get(key)
@@ -175,7 +174,7 @@ class TopicTagger:
         for key, count in counts.items():
             spec_index, body = divmod(key, 2)
             value = weight_of[spec_index] * (body_factor if body else subject_factor)
-            value = round(value * (count if count < max_count else max_count), 3)
+            value = round(value * min(max_count, count), 3)
             if negative_of[spec_index]:
                 value = -value
             points[key] = value
@@ -203,7 +202,8 @@ class TopicTagger:
                         forms=tuple(forms[key][:_MAX_FORMS]),
                     )
                 )
-        tags, rejected = [], []
+        tags: list[TopicTag] = []
+        rejected: list[TopicTag] = []
         for topic, items in evidence.items():
             if len(items) > 1:
                 items.sort(key=lambda e: (-abs(e.points), e.negative, e.phrase, e.where))

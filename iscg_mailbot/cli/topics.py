@@ -49,7 +49,9 @@ def tag(state: CliState, thread_id: int, changes: tuple[str, ...], note: str | N
 
     Example: iscg-mailbot tag 42 +cybersecurity -events
     """
-    add, remove, forget = [], [], []
+    add: list[str] = []
+    remove: list[str] = []
+    forget: list[str] = []
     for change in changes:
         sign, topic = change[:1], change[1:]
         if sign not in {"+", "-", "~"} or not topic:

@@ -33,6 +33,7 @@ from iscg_mailbot.store import topics as store
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_topics import AUTO, ThreadTopic
 from iscg_mailbot.topics_config import (
+    Topic,
     TopicsConfig,
     check_topics_file,
     load_topics,
@@ -115,7 +116,8 @@ def _thread_texts(session: Session, thread_ids: Sequence[int]) -> list[ThreadTex
         .order_by(Message.thread_id, Message.date, Message.id)
     )
     for thread_id, new_text in rows:
-        texts[thread_id].append(new_text or "")
+        if thread_id is not None:
+            texts[thread_id].append(new_text or "")
     return [
         ThreadText(thread_id, subjects[thread_id] or "", tuple(texts[thread_id]))
         for thread_id in thread_ids
@@ -386,10 +388,10 @@ def stats(app: App) -> TopicStats:
                 auto[topic] += state.auto_score is not None
                 added[topic] += state.manual is True
                 removed[topic] += state.manual is False
-                seen = set()
+                seen: set[str] = set()
                 for item in state.evidence:
                     phrase = str(item.get("phrase", ""))
-                    phrase_hits[(topic, phrase)] += int(item.get("count", 0))  # type: ignore[call-overload]
+                    phrase_hits[(topic, phrase)] += int(str(item.get("count", 0)))
                     seen.add(phrase)
                 for phrase in seen:
                     phrase_threads[(topic, phrase)] += 1
@@ -397,15 +399,14 @@ def stats(app: App) -> TopicStats:
         TopicCount(t.id, t.name, shown[t.id], auto[t.id], added[t.id], removed[t.id])
         for t in config.topics
     )
-    phrases = []
-    for topic in config.topics:
-        for kind, items in (("phrase", topic.phrases), ("synonym", topic.synonyms),
-                            ("acronym", topic.acronyms), ("negative", topic.negatives)):
-            for item in items:
-                key = (topic.id, item.phrase)
-                phrases.append(
-                    PhraseCount(topic.id, item.phrase, kind, phrase_threads[key], phrase_hits[key])
-                )
+    phrases: list[PhraseCount] = []
+    for listed in config.topics:
+        for kind, items in (("phrase", listed.phrases), ("synonym", listed.synonyms),
+                            ("acronym", listed.acronyms), ("negative", listed.negatives)):
+            for phrase_item in items:
+                key = (listed.id, phrase_item.phrase)
+                phrases.append(PhraseCount(listed.id, phrase_item.phrase, kind,
+                                           phrase_threads[key], phrase_hits[key]))
     return TopicStats(total, topics, tuple(phrases))
 
 
@@ -470,7 +471,7 @@ def suggest(app: App, topic: str, limit: int = 20, min_threads: int = 2) -> list
     return found[:limit]
 
 
-def _listed_keys(topic: object) -> set[str]:
+def _listed_keys(topic: Topic) -> set[str]:
     """Lemma keys of the phrases a topic already has (in every spelling variant)."""
     keys = LemmaKeys.load()
     listed = set()
