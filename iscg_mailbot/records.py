@@ -101,10 +101,17 @@ class ThreadNode:
     children: list[ThreadNode] = field(default_factory=list)
 
     def walk(self) -> list[str]:
-        """All real message IDs in this subtree, depth first."""
-        found = [self.message_id] if self.message_id is not None else []
-        for child in self.children:
-            found.extend(child.walk())
+        """All real message IDs in this subtree, depth first in sibling order.
+
+        Iterative: reply chains can be far deeper than Python's recursion limit.
+        """
+        found: list[str] = []
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            if node.message_id is not None:
+                found.append(node.message_id)
+            stack.extend(reversed(node.children))
         return found
 
 
@@ -131,7 +138,7 @@ class RawBatch:
 
 # --- report: digest ---
 
-from datetime import date  # noqa: E402 - appended section keeps its own import
+from datetime import date
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from iscg_mailbot.services.demo import sample_archive
 from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
 from iscg_mailbot.store.messages import ensure_list
 from iscg_mailbot.store.models import Message, QuarantinedMessage, Thread
-from iscg_mailbot.thread.jwz import build_threads, iter_message_ids, parent_map
+from iscg_mailbot.thread.jwz import build_threads, parent_map
 
 HARD = Path(__file__).resolve().parent / "samples" / "hard"
 EXAMPLES = int(os.environ.get("ISCG_HYPOTHESIS_EXAMPLES", "0")) or None
@@ -235,7 +235,7 @@ def thread_ref(spec: Spec) -> ThreadRef:
 def test_build_threads_terminates_on_any_reference_graph(specs: list[Spec]) -> None:
     refs = [thread_ref(s) for s in specs]
     roots = build_threads(refs, subject_window=timedelta(days=90))
-    seen = [m for root in roots for m in iter_message_ids(root)]
+    seen = [m for root in roots for m in root.walk()]
     assert sorted(seen) == sorted(r.message_id for r in refs)  # each exactly once
     parents = parent_map(roots)
     for start in parents:  # walking up always ends: no loop survived

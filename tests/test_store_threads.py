@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import random
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -18,6 +17,7 @@ import iscg_mailbot.store
 from iscg_mailbot.parse.subjects import normalise_subject
 from iscg_mailbot.store.models import Base, MailingList, Message, MessageReference, Thread
 from iscg_mailbot.store.models_actions import ActionItem
+from iscg_mailbot.store.models_topics import ThreadEntity, ThreadTopic
 from iscg_mailbot.store.threads import (
     SUBJECT_WINDOW,
     THREAD_REFERENCES,
@@ -25,7 +25,7 @@ from iscg_mailbot.store.threads import (
     attach_to_threads,
     merge_threads,
 )
-from iscg_mailbot.thread.jwz import build_threads, iter_message_ids, parent_map
+from iscg_mailbot.thread.jwz import build_threads, parent_map
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -321,6 +321,30 @@ def test_merge_moves_action_items_of_the_dropped_threads(session: Session, list_
     assert session.scalars(select(ActionItem.thread_id)).all() == [ids[0]]
 
 
+def test_merge_keeps_decisions_and_drops_derived_topics(session: Session, list_id: int) -> None:
+    batch = store(session, list_id, msg("a", 0), msg("b", 1), msg("c", 2))
+    keep, drop, other = sorted(attach_to_threads(session, list_id, batch))
+    session.add_all([
+        ThreadTopic(thread_id=keep, topic="ai", source="manual", assigned=False),
+        ThreadTopic(thread_id=drop, topic="ai", source="manual", assigned=True),
+        ThreadTopic(thread_id=drop, topic="imt", source="manual", assigned=True),
+        ThreadTopic(thread_id=drop, topic="spectrum", source="auto", score=3.0),
+        ThreadEntity(thread_id=drop, label="DOC", key="TSAG-TD409", search_key="TSAG-TD409",
+                     text="TSAG-TD409"),
+    ])
+    session.flush()
+    merge_threads(session, keep, [drop, other])
+    session.commit()
+    rows = session.execute(
+        select(ThreadTopic.thread_id, ThreadTopic.topic, ThreadTopic.source, ThreadTopic.assigned)
+        .order_by(ThreadTopic.topic)
+    ).all()
+    # The kept thread's own decision wins; the other decision moves; the automatic
+    # tag and the entity go (the merged thread is analysed again).
+    assert [tuple(r) for r in rows] == [(keep, "ai", "manual", False), (keep, "imt", "manual", True)]
+    assert session.scalar(select(func.count()).select_from(ThreadEntity)) == 0
+
+
 def test_every_table_pointing_at_threads_is_moved_by_merges() -> None:
     for module in pkgutil.iter_modules(iscg_mailbot.store.__path__):
         if module.name.startswith("models"):  # every table, wherever it is declared
@@ -346,7 +370,7 @@ def test_other_lists_are_left_alone(session: Session, list_id: int) -> None:
     assert session.get(Thread, their_thread) is not None
 
 
-def test_batch_of_500_into_20000_messages_is_fast(session: Session, list_id: int) -> None:
+def test_batch_of_500_into_20000_messages(session: Session, list_id: int) -> None:
     # 2,000 existing threads of 10 messages each, written directly (already threaded).
     # Core executemany (no RETURNING): ORM bulk inserts would take seconds here.
     session.execute(
@@ -402,13 +426,11 @@ def test_batch_of_500_into_20000_messages_is_fast(session: Session, list_id: int
         specs.append(msg(f"root{n}", 3000 + n, subject=f"Fresh {n}"))
         specs.append(msg(f"reply{n}", 3000.5 + n, irt=f"root{n}", refs=[f"root{n}"]))
     batch = store(session, list_id, *specs)
-    started = time.perf_counter()
+    # Speed is measured in bench/ingest.py, not here; this checks the result at scale.
     touched = attach_to_threads(session, list_id, batch)
-    elapsed = time.perf_counter() - started
     session.commit()
     assert len(touched) == 300 + 100  # 300 distinct existing threads, 100 new ones
     assert session.scalar(select(func.count()).select_from(Thread)) == 2100
-    assert elapsed < 1.0, f"{elapsed:.2f}s"
 
 
 def _random_mail(rng: random.Random, count: int) -> list[dict[str, Any]]:
@@ -450,7 +472,7 @@ def test_batches_in_any_order_give_the_threads_of_one_jwz_run(
 
     messages = session.scalars(select(Message)).all()
     roots = build_threads(map(_thread_ref, messages), subject_window=SUBJECT_WINDOW)
-    expected = {frozenset(iter_message_ids(root)) for root in roots}
+    expected = {frozenset(root.walk()) for root in roots}
     stored: dict[int | None, set[str]] = {}
     for message in messages:
         stored.setdefault(message.thread_id, set()).add(message.message_id)

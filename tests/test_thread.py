@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from iscg_mailbot.parse.subjects import is_reply_subject, normalise_subject
 from iscg_mailbot.records import ThreadNode, ThreadRef
-from iscg_mailbot.thread.jwz import build_threads, iter_message_ids, parent_map
+from iscg_mailbot.thread.jwz import build_threads, parent_map
 
 HARD_MAIL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "hard-mail"
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -180,7 +180,7 @@ def test_loop_through_ghost_references_does_not_hang_or_lose_messages() -> None:
             ref("m3", 2, refs=("m1", "m2", "m3", "m1")),
         ]
     )
-    ids = [mid for root in roots for mid in iter_message_ids(root)]
+    ids = [mid for root in roots for mid in root.walk()]
     assert sorted(ids) == ["m1", "m2", "m3"]
 
 
@@ -343,7 +343,7 @@ def test_output_does_not_depend_on_input_order() -> None:
 
 def test_messy_set_keeps_every_message_exactly_once() -> None:
     roots = build_threads(_messy_set())
-    ids = [mid for root in roots for mid in iter_message_ids(root)]
+    ids = [mid for root in roots for mid in root.walk()]
     assert sorted(ids) == sorted({m.message_id for m in _messy_set()})
     assert set(parent_map(roots)) == set(ids)
 
@@ -378,7 +378,7 @@ def test_any_input_gives_a_forest_holding_each_message_once(
     refs: list[ThreadRef], rng: random.Random, window: timedelta | None
 ) -> None:
     roots = build_threads(refs, subject_window=window)
-    ids = [mid for root in roots for mid in iter_message_ids(root)]
+    ids = [mid for root in roots for mid in root.walk()]
     assert sorted(ids) == sorted({r.message_id for r in refs})
     parents = parent_map(roots)
     for mid in ids:  # following parents always ends at a root: no loops
@@ -420,7 +420,7 @@ def test_deep_chain_does_not_hit_the_recursion_limit() -> None:
     ]
     roots = build_threads(chain)
     assert len(roots) == 1
-    assert list(iter_message_ids(roots[0])) == [f"c{i}" for i in range(5_000)]
+    assert roots[0].walk() == [f"c{i}" for i in range(5_000)]
     assert parent_map(roots)["c4999"] == "c4998"
 
 

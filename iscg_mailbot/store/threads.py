@@ -40,7 +40,8 @@ from iscg_mailbot.parse.subjects import is_reply_subject
 from iscg_mailbot.records import ThreadNode, ThreadRef
 from iscg_mailbot.store.models import Message, MessageReference, Thread
 from iscg_mailbot.store.models_actions import ActionItem
-from iscg_mailbot.thread.jwz import build_threads, iter_message_ids, parent_map
+from iscg_mailbot.store.models_topics import AUTO, MANUAL, ThreadEntity, ThreadTopic
+from iscg_mailbot.thread.jwz import build_threads, parent_map
 
 log = logging.getLogger(__name__)
 _Key = TypeVar("_Key", str, int)
@@ -263,7 +264,7 @@ class _Component:
         self.follow_references([*self.new, *own])
         for _ in range(_MAX_ROUNDS):
             roots = build_threads(self.refs, subject_window=SUBJECT_WINDOW)
-            trees = [list(iter_message_ids(root)) for root in roots]
+            trees = [root.walk() for root in roots]
             wanted = self.subjects_to_check(trees)
             extra = _subject_threads(self.session, self.list_id, wanted) if wanted else set()
             fresh = self.add(extra)
@@ -291,8 +292,15 @@ def _assign(trees: list[list[str]], by_mid: dict[str, Message]) -> dict[int, int
     return owner
 
 
-#: Every table with a column pointing at ``threads.id``: a merge moves them all.
-THREAD_REFERENCES = ((Message, Message.thread_id), (ActionItem, ActionItem.thread_id))
+#: Every table with a column pointing at ``threads.id``, and what a merge does with it:
+#: messages and action items move to the kept thread; automatic topic tags and entities
+#: are dropped (the merged thread is re-analysed); people's topic decisions move.
+THREAD_REFERENCES = (
+    (Message, Message.thread_id),
+    (ActionItem, ActionItem.thread_id),
+    (ThreadTopic, ThreadTopic.thread_id),
+    (ThreadEntity, ThreadEntity.thread_id),
+)
 
 
 def merge_threads(session: Session, keep_id: int, drop_ids: Iterable[int]) -> None:
@@ -306,6 +314,17 @@ def merge_threads(session: Session, keep_id: int, drop_ids: Iterable[int]) -> No
     drops = sorted(set(drop_ids) - {keep_id})
     if not drops:
         return
+    session.execute(delete(ThreadEntity).where(ThreadEntity.thread_id.in_(drops)))
+    session.execute(
+        delete(ThreadTopic).where(ThreadTopic.thread_id.in_(drops), ThreadTopic.source == AUTO)
+    )
+    # A decision already made on the kept thread wins over one on a merged-away thread.
+    decided = select(ThreadTopic.topic).where(
+        ThreadTopic.thread_id == keep_id, ThreadTopic.source == MANUAL
+    )
+    session.execute(
+        delete(ThreadTopic).where(ThreadTopic.thread_id.in_(drops), ThreadTopic.topic.in_(decided))
+    )
     for model, column in THREAD_REFERENCES:
         session.execute(update(model).where(column.in_(drops)).values({column: keep_id}))
     session.execute(delete(Thread).where(Thread.id.in_(drops)))
@@ -352,7 +371,7 @@ def attach_to_threads(session: Session, list_id: int, messages: Sequence[Message
     roots = component.thread()
     members, by_mid = component.members, component.by_mid
     parents = parent_map(roots)
-    trees = [list(iter_message_ids(root)) for root in roots]
+    trees = [root.walk() for root in roots]
     owner = _assign(trees, by_mid)
     involved = {m.thread_id for m in members.values() if m.thread_id is not None}
     threads = {t.id: t for t in _load_threads(session, involved)}

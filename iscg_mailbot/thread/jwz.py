@@ -45,7 +45,7 @@ recursion limit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
@@ -384,23 +384,6 @@ def build_threads(
     ordered = _unique(refs)
     containers = _link_all(ordered)
     return _to_nodes(_group_by_subject(_prune(containers), window))
-
-
-def iter_message_ids(root: ThreadNode) -> Iterator[str]:
-    """The real Message-IDs of a tree, depth first in sibling order (iteratively).
-
-    Same order as ``ThreadNode.walk()``, without its recursion limit.
-
-    >>> tree = ThreadNode(None, [ThreadNode("a", [ThreadNode("b")]), ThreadNode("c")])
-    >>> list(iter_message_ids(tree))
-    ['a', 'b', 'c']
-    """
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.message_id is not None:
-            yield node.message_id
-        stack.extend(reversed(node.children))
 
 
 def parent_map(roots: Iterable[ThreadNode]) -> dict[str, str | None]:
