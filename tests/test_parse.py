@@ -335,6 +335,13 @@ def test_overlong_message_id_is_shortened_stably() -> None:
     assert parse_references(f"<{long_id}>") == (cleaned,)
 
 
+@pytest.mark.parametrize("charset", [b"charset*=utf-8''%E2%82%AC", b'charset="utf\x00-8"'])
+def test_odd_charset_parameters_with_8bit_body_are_read(charset: bytes) -> None:
+    raw = (b"From: a@example.org\r\nMessage-ID: <odd@example.org>\r\n"
+           b"Content-Type: text/plain; " + charset + b"\r\n\r\ncaf\xc3\xa9 au lait\r\n")
+    assert parse_message(RawMessage(raw, Provenance())).body_text.strip() == "café au lait"
+
+
 def test_multibyte_message_id_is_capped_by_bytes() -> None:
     # 990 CJK characters are under the 998-character cap but ~3,000 UTF-8 bytes,
     # more than a PostgreSQL index entry holds.

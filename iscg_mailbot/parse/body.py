@@ -91,7 +91,7 @@ def clean_text(text: str) -> str:
 
 def _codec(label: str | None) -> str | None:
     """The Python codec for a declared charset label, or None when it names none."""
-    if label is None:
+    if not isinstance(label, str) or "\x00" in label:
         return None
     name = label.strip().strip("\"'").lower()
     if name in UNKNOWN_CHARSETS:
@@ -197,14 +197,30 @@ def payload_bytes(part: Message) -> bytes:
     >>> payload_bytes(message_from_bytes(b"Content-Transfer-Encoding: base64 \\n\\nSGk="))
     b'Hi'
     """
-    payload = part.get_payload()
+    payload = raw_payload(part)
     if isinstance(payload, list):
         return b""
+    if isinstance(payload, bytes):
+        return payload
     if _transfer_encoding(part) == "base64":
         raw = payload.encode("ascii", "ignore") if isinstance(payload, str) else bytes(payload)
         return _lenient_base64(raw)
     data = part.get_payload(decode=True)
     return data if isinstance(data, bytes) else b""
+
+
+def raw_payload(part: Message) -> str | bytes | list[Message]:
+    """``part.get_payload()``, or the decoded bytes where the stdlib cannot give it.
+
+    For a leaf holding 8-bit bytes the stdlib decodes the text with the raw charset
+    parameter, which raises on RFC 2231 (``charset*=``) or a NUL in the name.
+    """
+    try:
+        payload = part.get_payload()
+    except (TypeError, ValueError, LookupError):
+        data = part.get_payload(decode=True)
+        return data if isinstance(data, bytes) else b""
+    return payload if isinstance(payload, (str, list)) else b""
 
 
 def _lenient_base64(raw: bytes) -> bytes:
@@ -227,7 +243,7 @@ def encoded_size(part: Message) -> int:
     pending = [part]  # iterative: enclosed messages may nest hundreds deep
     while pending:
         current = pending.pop()
-        payload = current.get_payload()
+        payload = raw_payload(current)
         if isinstance(payload, list):
             # Enclosed messages and delivery reports: count their headers too (roughly).
             for child in payload:
@@ -320,7 +336,8 @@ def _visit(part: Message, depth: int, texts: list[str], content: BodyContent) ->
     """Take in a leaf part; for a container, return what to visit next, in order."""
     maintype = part.get_content_maintype()
     subtype = part.get_content_subtype()
-    payload = part.get_payload()
+    # Leaves are read as bytes by payload_bytes(); only containers need their list here.
+    payload = raw_payload(part) if part.is_multipart() else None
     if isinstance(payload, list):
         children = [child for child in payload if isinstance(child, Message)]
         if maintype == "message" and subtype in ENCLOSED_SUBTYPES:
@@ -379,7 +396,7 @@ def _decoded_enclosed(part: Message, children: list[Message]) -> list[Message]:
     """Re-read a base64-encoded ``message/rfc822``, which the stdlib parses as if it were not."""
     if _transfer_encoding(part) != "base64" or len(children) != 1:
         return children
-    encoded = children[0].get_payload()
+    encoded = raw_payload(children[0])
     if not isinstance(encoded, str) or children[0].keys():
         return children
     return [message_from_bytes(_lenient_base64(encoded.encode("ascii", "ignore")))]
@@ -419,8 +436,8 @@ def _preferred_alternative(children: list[Message]) -> Message | None:
 
 
 def _has_content(part: Message) -> bool:
-    payload = part.get_payload()
-    return isinstance(payload, str) and bool(payload.strip())
+    payload = raw_payload(part)
+    return isinstance(payload, (str, bytes)) and bool(payload.strip())
 
 
 def _decoded_text(part: Message, content: BodyContent) -> str:
