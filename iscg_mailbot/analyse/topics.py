@@ -10,7 +10,8 @@ threads in batches::
 
 Scoring, in the words ``topics explain`` uses: each phrase gives ``weight × place ×
 min(count, max_count)`` points, place being the subject or body factor of
-``scoring``; overlapping phrases of one topic count once (the longest); a negative
+``scoring``; overlapping phrases of one topic count once (the first, the longest when
+they start together); a negative
 phrase cancels the topic's phrases inside it and takes its own points off. A topic is
 tagged when its score reaches its threshold. Only the subject and each message's new
 text are read: quotes and signatures never reach the tagger.
@@ -222,8 +223,9 @@ class TopicTagger:
         return (-tag.score, self._order[tag.topic])
 
     def _kept_hits(self, hits: Sequence[PhraseHit]) -> list[tuple[int, str]]:
-        """(spec index, text) of the hits that count, per topic: the longest of
-        overlapping phrases, minus those inside a negative phrase.
+        """(spec index, text) of the hits that count: per topic, the first of
+        overlapping phrases (the longest when they start together), minus those inside
+        a negative phrase of the topic.
 
         Negative hits are kept (they take points off); "mobile broadband" and "broadband"
         at the same place count once, as "mobile broadband".
@@ -231,56 +233,37 @@ class TopicTagger:
         specs = self._spec_of
         if len(hits) == 1:
             return [(specs[hits[0].key], hits[0].text)]
-        # Usually no two hits of one topic overlap and none is negative: then all count.
-        # Hits come sorted by start, so one pass with each topic's last end tells.
         topic_of, negative_of = self._topic_of, self._negative_of
+        indexed = [(specs[hit.key], hit) for hit in hits]
+        negatives = [(index, hit) for index, hit in indexed if negative_of[index]]
+        # Hits come sorted by start, longest first at a tie: one pass, remembering
+        # where each topic's last counted phrase ends.
         ends: dict[str, int] = {}
-        simple: list[tuple[int, str]] = []
-        for hit in hits:
-            index = specs[hit.key]
-            topic = topic_of[index]
-            if negative_of[index] or hit.start < ends.get(topic, -1):
-                break
-            ends[topic] = hit.end
-            simple.append((index, hit.text))
-        else:
-            return simple
-        by_topic: dict[str, list[tuple[int, PhraseHit]]] = defaultdict(list)
-        for hit in hits:
-            index = specs[hit.key]
-            by_topic[self._specs[index].topic].append((index, hit))
         kept: list[tuple[int, str]] = []
-        for topic_hits in by_topic.values():
-            if len(topic_hits) == 1:
-                kept.append((topic_hits[0][0], topic_hits[0][1].text))
+        for index, hit in indexed:
+            if negative_of[index]:
                 continue
-            negatives = [h for i, h in topic_hits if self._specs[i].negative]
-            positives = [(i, h) for i, h in topic_hits if not self._specs[i].negative]
-            positives.sort(key=lambda item: (item[1].start - item[1].end, item[1].start))
-            taken: list[PhraseHit] = []
-            for index, hit in positives:
-                if any(_overlap(hit, other) for other in negatives):
-                    continue
-                if any(_overlap(hit, other) for other in taken):
-                    continue
-                taken.append(hit)
+            topic = topic_of[index]
+            if hit.start < ends.get(topic, -1):
+                continue
+            if negatives and any(
+                topic_of[other_index] == topic and _overlap(hit, other)
+                for other_index, other in negatives
+            ):
+                continue
+            ends[topic] = hit.end
+            kept.append((index, hit.text))
+        negative_ends: dict[str, int] = {}
+        for index, hit in negatives:
+            topic = topic_of[index]
+            if hit.start >= negative_ends.get(topic, -1):
+                negative_ends[topic] = hit.end
                 kept.append((index, hit.text))
-            kept.extend(
-                (specs[hit.key], hit.text) for hit in _longest_apart(negatives)
-            )
         return kept
 
 
 def _overlap(a: PhraseHit, b: PhraseHit) -> bool:
     return a.start < b.end and b.start < a.end
-
-
-def _longest_apart(hits: list[PhraseHit]) -> list[PhraseHit]:
-    taken: list[PhraseHit] = []
-    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
-        if not any(_overlap(hit, other) for other in taken):
-            taken.append(hit)
-    return taken
 
 
 @dataclass(frozen=True)
