@@ -43,6 +43,13 @@ FETCH_ITEMS = [b"BODY.PEEK[]", b"INTERNALDATE", b"RFC822.SIZE"]
 
 # Errors after which a new connection may succeed. ssl.SSLError is an OSError too;
 # certificate failures are singled out before these are retried.
+
+
+class LoginUnavailable(ConnectionError):
+    """The server refused the login for now (RFC 5530 ``[UNAVAILABLE]``): retried like a
+    dropped connection, unlike refused credentials."""
+
+
 NETWORK_ERRORS: tuple[type[BaseException], ...] = (OSError, imaplib.IMAP4.abort)
 
 
@@ -312,6 +319,10 @@ class ImapSource:
             try:
                 client.login(config.username, self._password)
             except LoginError as exc:
+                if "[UNAVAILABLE]" in _server_text(exc).upper():
+                    raise LoginUnavailable(
+                        f"login refused for now: {self._redact(_server_text(exc))}"
+                    ) from None
                 raise AuthenticationError(
                     f"IMAP login failed for user {config.username} on {self.address}: "
                     f"{self._redact(_server_text(exc))}"
