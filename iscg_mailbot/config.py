@@ -93,6 +93,8 @@ class Settings(_Strict):
     lists: tuple[ListConfig, ...] = (DEFAULT_LIST,)
     mailboxes: tuple[MailboxConfig, ...] = ()
     config_dir: str = "config"
+    # Messages larger than this are quarantined unparsed (bounded memory per message).
+    max_message_bytes: int = Field(default=25_000_000, ge=100_000)
     smtp: SmtpConfig | None = None
     digest: DigestConfig = DigestConfig()
     worker: WorkerConfig = WorkerConfig()

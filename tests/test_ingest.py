@@ -89,3 +89,20 @@ def test_hard_mail_is_stored_or_quarantined(app: App, tmp_path: Path) -> None:
     with app.session() as session:
         reasons = session.scalars(select(QuarantinedMessage.reason)).all()
     assert all(reason.strip() for reason in reasons)
+
+
+def test_message_size_limit_is_configurable(engine: Engine, tmp_path: Path) -> None:
+    app = App(settings=Settings(max_message_bytes=100_000), engine=engine)
+    box = mailbox.Maildir(tmp_path / "md")
+    box.add(mail("small@x", "Small"))
+    big = EmailMessage()
+    big["From"] = "a@example.org"
+    big["Message-ID"] = "<big@x>"
+    big["Subject"] = "Big"
+    big.set_content("x" * 200_000)
+    box.add(big.as_bytes())
+    report = import_archive(app, tmp_path / "md")
+    assert report.stored == 1 and report.quarantined == 1
+    with app.session() as session:
+        reason = session.scalars(select(QuarantinedMessage.reason)).one()
+    assert "100000" in reason.replace(",", "").replace("_", "")

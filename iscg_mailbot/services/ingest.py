@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, load_only
 
 from iscg_mailbot.config import ListConfig, MailboxConfig
 from iscg_mailbot.errors import ConfigError, SourceError, UnparseableMessage
-from iscg_mailbot.parse.message import parse_message
+from iscg_mailbot.parse.message import DEFAULT_MAX_BYTES, parse_message
 from iscg_mailbot.records import MailboxState, ParsedMessage, RawBatch, RawMessage
 from iscg_mailbot.services.app import App
 from iscg_mailbot.source.archive import count_messages, read_archive
@@ -63,12 +63,14 @@ class IngestReport:
         return len(self.thread_ids)
 
 
-def _parse_all(raws: Sequence[RawMessage]) -> tuple[list[ParsedMessage], list[tuple[RawMessage, str]]]:
+def _parse_all(
+    raws: Sequence[RawMessage], max_bytes: int
+) -> tuple[list[ParsedMessage], list[tuple[RawMessage, str]]]:
     parsed: list[ParsedMessage] = []
     rejected: list[tuple[RawMessage, str]] = []
     for raw in raws:
         try:
-            parsed.append(parse_message(raw))
+            parsed.append(parse_message(raw, max_bytes=max_bytes))
         except UnparseableMessage as exc:
             rejected.append((raw, str(exc)))
         except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the message
@@ -78,10 +80,17 @@ def _parse_all(raws: Sequence[RawMessage]) -> tuple[list[ParsedMessage], list[tu
 
 
 def store_raw_batch(
-    session: Session, list_id: int, raws: Sequence[RawMessage], report: IngestReport
+    session: Session,
+    list_id: int,
+    raws: Sequence[RawMessage],
+    report: IngestReport,
+    max_message_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[int]:
-    """Parse, store and thread one batch inside ``session``; return the new message ids."""
-    parsed, rejected = _parse_all(raws)
+    """Parse, store and thread one batch inside ``session``; return the new message ids.
+
+    Messages over ``max_message_bytes`` are quarantined unparsed.
+    """
+    parsed, rejected = _parse_all(raws, max_message_bytes)
     for raw, reason in rejected:
         if quarantine(session, list_id, raw, reason):
             report.quarantined += 1
@@ -163,7 +172,9 @@ def _store_mailbox_batch(
     app: App, name: str, list_id: int, batch: RawBatch, report: IngestReport
 ) -> None:
     with app.session() as session:
-        new_ids = store_raw_batch(session, list_id, batch.messages, report)
+        new_ids = store_raw_batch(
+            session, list_id, batch.messages, report, app.settings.max_message_bytes
+        )
         row = session.scalar(select(Mailbox).where(Mailbox.name == name).with_for_update())
         assert row is not None
         row.uidvalidity = batch.state.uidvalidity
@@ -231,7 +242,9 @@ def import_archive(
         list_id = _list_row_id(session, list_config)
     for batch in read_archive(path, batch_size=batch_size):
         with app.session() as session:
-            store_raw_batch(session, list_id, batch.messages, report)
+            store_raw_batch(
+                session, list_id, batch.messages, report, app.settings.max_message_bytes
+            )
         if on_progress is not None:
             on_progress(len(batch.messages))
     return report
