@@ -68,10 +68,15 @@ def test_import_threads_and_status(run) -> None:  # type: ignore[no-untyped-def]
     shown = run("threads", "show", str(early["id"]))
     assert shown.exit_code == 0
     assert f"Thread {early['id']}: " in shown.output and "Early Warnings for All" in shown.output
-    detail = json.loads(run("threads", "show", str(early["id"]), "--json").output)
+    page = json.loads(run("threads", "show", str(early["id"]), "--json").output)
+    detail = page["thread"]
     assert len(detail["messages"]) == early["message_count"]
     assert detail["messages"][0]["depth"] == 0
     assert all("\n> " not in m["new_text"] for m in detail["messages"])
+    assert {t["topic"] for t in page["topics"]["topics"]} == set(early["topics"])
+    assert "emergency-telecoms" in early["topics"]
+    assert all(t["evidence"] for t in page["topics"]["topics"])
+    assert "topic emergency-telecoms (" in shown.output
 
     status = json.loads(run("status", "--json").output)
     assert status["messages"] == 146 and status["threads"] == 38
@@ -96,8 +101,9 @@ def test_open_and_participant_queries(run) -> None:  # type: ignore[no-untyped-d
     td409 = json.loads(run("threads", "list", "--mentions", "tsag-td409", "--json").output)
     assert td409
     for thread in td409:
-        detail = json.loads(run("threads", "show", str(thread["id"]), "--json").output)
-        assert any("TD409" in m["subject"] + m["new_text"] for m in detail["messages"])
+        page = json.loads(run("threads", "show", str(thread["id"]), "--json").output)
+        assert any("TD409" in m["subject"] + m["new_text"] for m in page["thread"]["messages"])
+        assert "TSAG-TD409" in {e["key"] for e in page["topics"]["entities"]}
 
 
 def test_errors_are_one_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

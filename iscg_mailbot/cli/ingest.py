@@ -198,24 +198,40 @@ def threads_list(
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
 def threads_show(state: CliState, thread_id: int, as_json: bool) -> None:
-    """One thread: its messages in reply order with their new text."""
-    detail = thread_service.thread(state.app(), thread_id)
+    """One thread: its messages in reply order with their new text, and its topics."""
+    page = thread_service.thread(state.app(), thread_id)
     if as_json:
-        echo_json(detail)
+        echo_json(page)
         return
-    summary = detail.summary
+    summary = page.thread.summary
     click.echo(f"Thread {summary.id}: {summary.subject}")
     click.echo(
         f"{summary.message_count} messages, {format_cell(summary.first_activity)} .. "
         f"{format_cell(summary.last_activity)}; participants: {', '.join(summary.participants)}"
     )
-    for message in detail.messages:
+    for topic in page.topics.topics:
+        fired = ", ".join(
+            f"{e.get('phrase')} x{e.get('count')} in {e.get('where')}"
+            for e in topic.evidence if not e.get("negative")
+        )
+        why = f": {fired}" if fired else f" ({topic.source})"
+        click.echo(f"topic {topic.topic} ({topic.name}){why}")
+    if page.topics.entities:
+        click.echo("mentions: " + ", ".join(e.key for e in page.topics.entities))
+    for message in page.thread.messages:
         indent = "  " * min(message.depth, 8)
-        sender = f"{message.sender_name} <{message.sender_address}>" if message.sender_name else message.sender_address
+        sender = (
+            f"{message.sender_name} <{message.sender_address}>"
+            if message.sender_name
+            else message.sender_address
+        )
         click.echo(f"\n{indent}[{message.id}] {format_cell(message.date)}  {sender}")
         for attachment in message.attachments:
-            click.echo(f"{indent}  attachment: {attachment.get('filename')} ({attachment.get('content_type')}, {attachment.get('size')} bytes)")
-        for line in (message.new_text.strip() or "(no new text)").splitlines()[:12]:
+            click.echo(
+                f"{indent}  attachment: {attachment.get('filename')} "
+                f"({attachment.get('content_type')}, {attachment.get('size')} bytes)"
+            )
+        for line in (message.new_text.strip() or "(no new text)").splitlines():
             click.echo(f"{indent}  {line}")
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from iscg_mailbot.report.threads import ThreadDetail, ThreadSummary, list_threads, thread_detail
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.topics import ThreadTopicsView, thread_topics
 from iscg_mailbot.store.topics import threads_mentioning, topic_thread_ids
 
 
@@ -35,7 +37,16 @@ def threads(
         )
 
 
-def thread(app: App, thread_id: int) -> ThreadDetail:
-    """One thread with its messages in reply order; NotFound for an unknown id."""
+@dataclass(frozen=True)
+class ThreadPage:
+    """``threads show``: the messages, and the topics with their evidence and entities."""
+
+    thread: ThreadDetail
+    topics: ThreadTopicsView
+
+
+def thread(app: App, thread_id: int) -> ThreadPage:
+    """One thread with its messages in reply order and its topics; NotFound for an unknown id."""
     with app.session() as session:
-        return thread_detail(session, thread_id)
+        detail = thread_detail(session, thread_id)
+    return ThreadPage(thread=detail, topics=thread_topics(app, thread_id))
