@@ -170,7 +170,7 @@ def query_suite(engine: Engine) -> list[tuple[str, float, int]]:
         ("digest open actions", lambda s: queries.digest_actions(s, 1, today)),
         ('search "liaison statement"', lambda s: search.search(s, "liaison statement", 20)),
         ('search "spectrum" -draft', lambda s: search.search(s, "spectrum -draft", 20)),
-        ("search common word (the)", lambda s: search.search(s, "meeting", 20)),
+        ('search "meeting" (a common word)', lambda s: search.search(s, "meeting", 20)),
     ]
     results = []
     for name, case in cases:
