@@ -20,6 +20,8 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import timedelta
+from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,6 +39,7 @@ from tests.servers.dovecot import DovecotServer  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "archive"
 _ID = re.compile(rb"<([^<>\s]+)>")
+_DATE = re.compile(rb"^Date:[ \t]*([^\r\n]*)", re.MULTILINE | re.IGNORECASE)
 
 
 def corpus_messages() -> list[bytes]:
@@ -49,12 +52,23 @@ def corpus_messages() -> list[bytes]:
     return messages
 
 
+def _shift_date(match: re.Match[bytes], cycle: int) -> bytes:
+    try:
+        when = parsedate_to_datetime(match.group(1).decode("ascii", "replace"))
+    except (TypeError, ValueError):
+        return match.group(0)
+    return b"Date: " + format_datetime(when + timedelta(days=365 * cycle)).encode()
+
+
 def variant(raw: bytes, cycle: int) -> bytes:
-    """The message with every <id> rewritten for this cycle, so threads stay threads."""
+    """The message with every <id> rewritten for this cycle, so threads stay threads, and
+    its date a year later per cycle, so copies do not meet by subject as one list would not."""
     if cycle == 0:
         return raw
     head, sep, body = raw.partition(b"\n\n")
-    return _ID.sub(lambda m: b"<c%d." % cycle + m.group(1) + b">", head) + sep + body
+    head = _ID.sub(lambda m: b"<c%d." % cycle + m.group(1) + b">", head)
+    head = _DATE.sub(lambda m: _shift_date(m, cycle), head, count=1)
+    return head + sep + body
 
 
 def fill(server: DovecotServer, count: int) -> None:
