@@ -47,7 +47,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine, event, func, select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.config import MailboxConfig, Settings
@@ -795,7 +795,7 @@ def _sync_twice(app: App) -> None:
     for _ in range(2):  # the worker's next interval would find the mailbox as it was
         try:
             sync(app)
-        except (OperationalError, MailbotError):
+        except (DBAPIError, MailbotError):  # whatever the database raised, try again
             pass
 
 
