@@ -22,18 +22,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from iscg_mailbot.analyse.entities import LABELS
-from iscg_mailbot.analyse.nlp import (
-    Language,
-    PhraseFinder,
-    PhraseHit,
-    PhrasePattern,
-    TextFindings,
-    build_pipeline,
-)
 from iscg_mailbot.records import EntityMention, Evidence, ThreadTags, ThreadText, TopicTag
-from iscg_mailbot.topics_config import Topic, TopicsConfig
+from iscg_mailbot.topics_config import TopicsConfig
+
+if TYPE_CHECKING:
+    # spaCy is imported when a tagger is built, not when this module is: commands that
+    # never tag (sync, status) start without it.
+    from iscg_mailbot.analyse.nlp import Language, PhraseHit, TextFindings
 
 SUBJECT = "subject"
 BODY = "body"
@@ -61,17 +59,21 @@ class TopicTagger:
     """
 
     def __init__(self, topics: TopicsConfig, nlp: Language | None = None) -> None:
+        from iscg_mailbot.analyse.nlp import PhraseFinder, PhrasePattern, build_pipeline
+
         self.config = topics
         self.nlp = nlp if nlp is not None else build_pipeline(topics.nlp.model)
         self._specs: list[_Spec] = []
         patterns: list[PhrasePattern] = []
         for topic in topics.topics:
-            for phrase in topic.positives():
-                patterns.append(self._add(topic, phrase.phrase, phrase.weight, False, False))
-            for phrase in topic.acronyms:
-                patterns.append(self._add(topic, phrase.phrase, phrase.weight, False, True))
-            for phrase in topic.negatives:
-                patterns.append(self._add(topic, phrase.phrase, phrase.weight, True, False))
+            kinds = ((topic.positives(), False, False), (topic.acronyms, False, True),
+                     (topic.negatives, True, False))
+            for phrases, negative, exact in kinds:
+                for phrase in phrases:
+                    self._specs.append(_Spec(topic.id, phrase.phrase, phrase.weight, negative))
+                    patterns.append(
+                        PhrasePattern(str(len(self._specs) - 1), phrase.phrase, exact_case=exact)
+                    )
         self._finder = PhraseFinder(self.nlp, patterns)
         self._spec_of = {pattern.key: index for index, pattern in enumerate(patterns)}
         self._topic_of = [spec.topic for spec in self._specs]
@@ -80,12 +82,6 @@ class TopicTagger:
         self._factor = {SUBJECT: topics.scoring.subject_weight, BODY: topics.scoring.body_weight}
         self._thresholds = {topic.id: topics.threshold(topic) for topic in topics.topics}
         self._order = {topic.id: index for index, topic in enumerate(topics.topics)}
-
-    def _add(
-        self, topic: Topic, text: str, weight: float, negative: bool, exact: bool
-    ) -> PhrasePattern:
-        self._specs.append(_Spec(topic.id, text, weight, negative))
-        return PhrasePattern(str(len(self._specs) - 1), text, exact_case=exact)
 
     def tag_threads(self, threads: Sequence[ThreadText]) -> list[ThreadTags]:
         """Tags and entities of each thread, in the order given.

@@ -13,18 +13,19 @@ phrases, :func:`evaluate` measures the tagger against people's decisions.
 
 from __future__ import annotations
 
+import logging
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
-from iscg_mailbot.analyse.nlp import LemmaKeys, content_terms, spelling_variants
-from iscg_mailbot.analyse.topics import Evaluation, TopicQuality, TopicTagger
+from iscg_mailbot.analyse.topics import Evaluation, TopicQuality
 from iscg_mailbot.errors import ConfigError, NotFound
 from iscg_mailbot.records import EntityMention, ThreadTags, ThreadText
 from iscg_mailbot.services import actions as actions_service
@@ -32,6 +33,10 @@ from iscg_mailbot.services.app import App
 from iscg_mailbot.store import topics as store
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_topics import AUTO, ThreadTopic
+
+if TYPE_CHECKING:
+    # spaCy comes in with the tagger, on first use: commands that never tag start fast.
+    from iscg_mailbot.analyse.topics import TopicTagger
 from iscg_mailbot.topics_config import (
     Topic,
     TopicsConfig,
@@ -39,6 +44,8 @@ from iscg_mailbot.topics_config import (
     load_topics,
     topics_path,
 )
+
+log = logging.getLogger(__name__)
 
 # Threads re-tagged per transaction (and per call of the tagger).
 RETAG_BATCH = 500
@@ -73,6 +80,8 @@ def tagger_for(app: App) -> TopicTagger:
         stamp = -1  # load_topics reports the missing file
     key = (str(path.resolve()), stamp)
     if key not in _taggers:
+        from iscg_mailbot.analyse.topics import TopicTagger
+
         _taggers.clear()
         _taggers[key] = TopicTagger(load_topics(path))
     return _taggers[key]
@@ -129,6 +138,11 @@ def tag_threads_in_session(app: App, session: Session, thread_ids: Sequence[int]
     """Re-tag threads inside the caller's transaction (for the analysis that follows an
     import or a sync). Leaves ``needs_analysis`` to the caller; unknown ids are skipped.
     """
+    if not topics_file(app).exists():
+        # No topic list configured: threads get no topics (the commands of the topics
+        # group say how to fix it), the rest of the analysis goes on.
+        log.warning("%s not found: threads are not tagged with topics", topics_file(app))
+        return RetagReport()
     tagger = tagger_for(app)
     report = RetagReport()
     inputs = _thread_texts(session, thread_ids)
@@ -450,6 +464,8 @@ def suggest(app: App, topic: str, limit: int = 20, min_threads: int = 2) -> list
         other_texts = _sample_texts(session, others)
     if not inside_texts:
         return []
+    from iscg_mailbot.analyse.nlp import content_terms
+
     nlp = tagger.nlp
     in_counts: Counter[str] = Counter()
     for terms in content_terms(nlp, inside_texts):
@@ -473,6 +489,8 @@ def suggest(app: App, topic: str, limit: int = 20, min_threads: int = 2) -> list
 
 def _listed_keys(topic: Topic) -> set[str]:
     """Lemma keys of the phrases a topic already has (in every spelling variant)."""
+    from iscg_mailbot.analyse.nlp import LemmaKeys, spelling_variants
+
     keys = LemmaKeys.load()
     listed = set()
     for kind in ("phrases", "synonyms", "acronyms", "negatives"):
