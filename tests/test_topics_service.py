@@ -273,3 +273,17 @@ def test_cli_check_reports_problems(runner_env: dict[str, str], config_dir: Path
         f"{path}: topics[0].colour (topic 'ai'): unknown key; remove it or check its spelling",
         f"error: 1 problem(s) in {path}",
     ]
+
+
+def test_without_a_topic_list_analysis_goes_on_and_commands_say_why(
+    app: App, config_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import_archive(app, sample_archive())
+    (config_dir / "topics.yaml").unlink()
+    cop = thread_id(app, "Child Online Protection guidelines")
+    with app.session() as session:
+        report = topics_service.tag_threads_in_session(app, session, [cop])
+    assert report.threads == 0 and topics_of(app, cop) == ()
+    assert "topics.yaml not found" in caplog.text
+    with pytest.raises(ConfigError, match="topics.yaml: topic list not found; create it"):
+        topics_service.retag(app)
