@@ -1,0 +1,350 @@
+"""Faults in the digest path: SMTP trouble, SIGKILLs around the send, a killed worker,
+and hostile list content or search strings.
+
+The promise under test: each member receives each period's digest **at most once**,
+and once the fault clears **every member who should get it gets it**. The one case the
+design leaves to a person is an ``uncertain`` digest (the run died, or the connection
+broke, after the message data started to flow): it is never re-sent on its own; the
+operator checks the mail server's log and runs ``digest release`` only for digests the
+server never received. Every test below plays that operator by looking at what the
+test SMTP server really received.
+
+* **SMTP faults** (real aiosmtpd, 5 members, both databases): connection refused,
+  4xx at RCPT and at end of DATA, a 5xx for one member, sessions dropped at RCPT and
+  after the data, with a fake clock stepping past the back-off; then a seeded random
+  soak over several periods.
+* **SIGKILL** of ``digest send``: once as a real ``python -m iscg_mailbot digest send``
+  killed after the server answered 250 and before the outbox update (the outbox
+  write is held back by a database lock the test takes when the server accepts), and
+  at more points in forked children running the same CLI entry point (no import
+  cost): after recording, mid-record, after claiming, after acceptance, between two
+  members, mid-DATA, after the last member, and at seeded random moments.
+* **The worker** (``python -m iscg_mailbot run``) killed in the middle of a missed
+  digest it was catching up on, then restarted with ``--wait``.
+* **Hostile input**: a hostile message ingested through the pipeline, its digest
+  sent through real SMTP and parsed back; any search string on both databases.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.engine import make_url
+
+from iscg_mailbot.cli import cli
+from iscg_mailbot.config import load_settings
+from iscg_mailbot.deliver.smtp import SmtpSender
+from iscg_mailbot.delivery_config import DigestConfig
+from iscg_mailbot.records import Provenance, RawMessage
+from iscg_mailbot.services import digest as digest_service
+from iscg_mailbot.services.app import App
+from iscg_mailbot.services.digest import digest_status, release_uncertain_digests, send_digests
+from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
+from iscg_mailbot.store.database import session_scope
+from iscg_mailbot.store.locks import DIGEST_SEND_LOCK, WORKER_LOCK
+from iscg_mailbot.store.messages import ensure_list
+from iscg_mailbot.store.models_delivery import DigestRun, OutboxEntry, WorkerLock
+from iscg_mailbot.store.types import utcnow
+from tests.digest_week import LIST, NOW, seed_week
+from tests.servers.smtp import Received, RecordingHandler, SmtpTestServer
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = 20261106
+
+MEMBERS_YAML = """\
+members:
+  - {name: Amina Diallo, address: amina.diallo@example.org, role: chair}
+  - {name: Kenji Watanabe, address: kenji.watanabe@example.org, role: representative,
+     advisory_group: TSAG}
+  - {name: Henrik Solberg, address: henrik.solberg@example.org, role: representative,
+     advisory_group: RAG}
+  - {name: Wei Zhang, address: wei.zhang@example.org, role: observer}
+  - {name: Sofia Marquez, address: sofia.marquez@example.int, role: secretariat}
+  - {name: Priya Raman, address: priya.raman@example.org, role: representative,
+     advisory_group: TDAG, digest: off}
+"""
+#: The five members who get the digest, in members.yaml order (the order of sending).
+MEMBERS = ("amina.diallo@example.org", "kenji.watanabe@example.org",
+           "henrik.solberg@example.org", "wei.zhang@example.org", "sofia.marquez@example.int")
+
+
+# -- an SMTP server that fails on demand, per recipient --------------------------------
+
+HANG = "hang"      # take the data, then keep the client waiting for the reply
+DROP = "drop"      # take the data, then close the connection without a reply
+CLOSE = "close"    # close the connection at RCPT (nothing of the message sent)
+
+#: (stage, recipient, attempt number of that recipient at that stage) -> reply or None
+Rule = Callable[[str, str, int], str | None]
+
+
+@dataclass
+class FaultyHandler(RecordingHandler):
+    """The recording handler, answering each RCPT and DATA as ``rule`` says.
+
+    ``rule`` returns None (accept), an SMTP reply such as ``"451 4.7.1 later"``,
+    :data:`CLOSE` (RCPT only), :data:`DROP` or :data:`HANG` (DATA only; the message is
+    recorded first). ``on_accept(recipient, n)`` runs in the server thread just
+    before the 250 of the n-th accepted message goes out.
+    """
+
+    rule: Rule = lambda stage, address, attempt: None
+    on_accept: Callable[[str, int], None] | None = None
+    hung: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
+    tries: Counter[tuple[str, str]] = field(default_factory=Counter)
+    accepted: int = 0
+
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
+                          rcpt_options: list[str]) -> str:
+        address = address.lower()
+        self.tries["rcpt", address] += 1
+        reply = self.rule("rcpt", address, self.tries["rcpt", address])
+        if reply == CLOSE:
+            server.transport.close()
+            return "421 4.4.2 closing"  # never reaches the client
+        if reply is not None:
+            return reply
+        return await super().handle_RCPT(server, session, envelope, address, rcpt_options)
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        address = envelope.rcpt_tos[0].lower()
+        self.tries["data", address] += 1
+        reply = self.rule("data", address, self.tries["data", address])
+        if reply not in (None, HANG, DROP):
+            return str(reply)
+        data = envelope.original_content or envelope.content
+        with self._lock:
+            self.received.append(Received(envelope.mail_from, tuple(envelope.rcpt_tos),
+                                          bytes(data)))
+        if reply == DROP:
+            server.transport.close()
+        elif reply == HANG:
+            self.hung.set()
+            while not self.release.is_set():
+                await asyncio.sleep(0.02)
+        else:
+            self.accepted += 1
+            if self.on_accept is not None:
+                self.on_accept(address, self.accepted)
+        return "250 2.0.0 queued"
+
+
+@pytest.fixture
+def smtp() -> Iterator[SmtpTestServer]:
+    """A plain SMTP server on loopback with a :class:`FaultyHandler` (accepts all by default)."""
+    server = SmtpTestServer()
+    server.handler = FaultyHandler()
+    with server:
+        yield server
+    server.handler.release.set()  # type: ignore[attr-defined]
+
+
+def handler(server: SmtpTestServer) -> FaultyHandler:
+    assert isinstance(server.handler, FaultyHandler)
+    return server.handler
+
+
+# -- configuration, data and bookkeeping -----------------------------------------------
+
+def write_config(config_dir: Path, url: str, smtp_port: int, *, worker: str = "",
+                 digest: str = "") -> Path:
+    """iscg-mailbot.toml + members.yaml for the CLI and the services alike."""
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "members.yaml").write_text(MEMBERS_YAML, encoding="utf-8")
+    (config_dir / "iscg-mailbot.toml").write_text(f"""\
+[database]
+url = "{url}"
+
+[[lists]]
+id = "{LIST.id}"
+address = "{LIST.address}"
+name = "{LIST.name}"
+
+[smtp]
+host = "127.0.0.1"
+port = {smtp_port}
+security = "plain"
+timeout_seconds = 5
+
+[digest]
+from_address = "iscg-bot@example.org"
+{digest}
+[worker]
+{worker}
+""", encoding="utf-8")
+    return config_dir
+
+
+def open_app(config_dir: Path, engine: Engine) -> App:
+    return App(settings=load_settings(config_dir), engine=engine)
+
+
+def mail(n: int, when: datetime, subject: str, sender: str = "Marc Dubois <marc@example.int>",
+         body: str = "Please send your inputs.\n") -> bytes:
+    return (f"Message-ID: <fault{n}@example.org>\r\nDate: {format_datetime(when)}\r\n"
+            f"From: {sender}\r\nTo: {LIST.address}\r\nSubject: {subject}\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+            f"{body}").replace("\n", "\r\n").replace("\r\r\n", "\r\n").encode()
+
+
+def seed_last_period(engine: Engine, now: datetime) -> None:
+    """A few messages in the last complete period at ``now`` (for runs on the real clock)."""
+    start, _ = DigestConfig().period_ending_by(now)
+    messages = [mail(n, start + timedelta(days=n, hours=9), f"Coordination item {n}")
+                for n in range(1, 4)]
+    store(engine, messages)
+
+
+def store(engine: Engine, messages: list[bytes]) -> None:
+    raws = tuple(RawMessage(data=data, provenance=Provenance(archive_path="seed"))
+                 for data in messages)
+    with session_scope(engine) as session:
+        list_row = ensure_list(session, LIST.id, LIST.address, LIST.name)
+        store_raw_batch(session, list_row.id, raws, IngestReport(source="seed"))
+
+
+def outbox(engine: Engine, period_key: str | None = None) -> dict[str, OutboxEntry]:
+    with session_scope(engine) as session:
+        query = select(OutboxEntry)
+        if period_key is not None:
+            query = query.where(OutboxEntry.period_key == period_key)
+        return {e.member_address: e for e in session.scalars(query)}
+
+
+def states(engine: Engine, period_key: str | None = None) -> dict[str, str]:
+    return {member: e.status for member, e in outbox(engine, period_key).items()}
+
+
+def received_ids(server: SmtpTestServer) -> Counter[str]:
+    """How many times the server accepted each Message-ID."""
+    return Counter(str(item.message()["Message-ID"]) for item in server.received)
+
+
+def copies(server: SmtpTestServer, engine: Engine, period_key: str) -> dict[str, int]:
+    """Per member, how many copies of that period's digest the server accepted."""
+    ids = received_ids(server)
+    return {member: ids[entry.message_id]
+            for member, entry in outbox(engine, period_key).items()}
+
+
+def assert_at_most_once(server: SmtpTestServer) -> None:
+    twice = {mid: n for mid, n in received_ids(server).items() if n > 1}
+    assert not twice, f"digests received more than once: {twice}"
+    for item in server.received:
+        assert len(item.rcpt_tos) == 1  # one member per message, never a shared envelope
+
+
+def release_what_the_server_lacks(app: App, server: SmtpTestServer) -> int:
+    """The operator's part: release uncertain digests the server's log does not show."""
+    ids = received_ids(server)
+    released = 0
+    for entry in outbox(app.engine).values():
+        if entry.status == "uncertain" and ids[entry.message_id] == 0:
+            released += release_uncertain_digests(app, member_address=entry.member_address,
+                                                  period_key=entry.period_key)
+    return released
+
+
+def assert_each_member_once(server: SmtpTestServer, engine: Engine, period_key: str) -> None:
+    assert_at_most_once(server)
+    assert copies(server, engine, period_key) == dict.fromkeys(MEMBERS, 1)
+    # Nothing is left half-done: what is not sent is uncertain and really reached the server.
+    ids = received_ids(server)
+    for entry in outbox(engine, period_key).values():
+        assert entry.status in {"sent", "uncertain"}, (entry.member_address, entry.status)
+        assert ids[entry.message_id] == 1
+
+
+def period_of(now: datetime) -> str:
+    config = DigestConfig()
+    return config.period_key(*config.period_ending_by(now))
+
+
+# -- 1. SMTP faults with a fake clock --------------------------------------------------
+
+@pytest.fixture
+def faults_app(engine: Engine, tmp_path: Path, smtp: SmtpTestServer) -> App:
+    seed_week(engine)  # the week of 4-10 March 2024; NOW is the Monday after
+    url = engine.url.render_as_string(hide_password=False)
+    return open_app(write_config(tmp_path / "config", url, smtp.port), engine)
+
+
+def test_refused_4xx_5xx_then_cleared_each_member_once(faults_app: App,
+                                                       smtp: SmtpTestServer) -> None:
+    app, server = faults_app, smtp
+    period = "2024-03-04/2024-03-11"
+    kenji, henrik, wei, sofia = MEMBERS[1:]
+
+    def rule(stage: str, address: str, attempt: int) -> str | None:
+        if stage == "rcpt" and address == kenji and attempt <= 2:
+            return "451 4.7.1 Greylisted, try again later"
+        if stage == "data" and address == henrik and attempt == 1:
+            return "452 4.3.1 Insufficient system storage"
+        if stage == "rcpt" and address == wei:
+            return "550 5.1.1 Recipient address rejected: user unknown"
+        if stage == "rcpt" and address == sofia and attempt == 1:
+            return CLOSE  # the session breaks before her message is sent
+        return None
+
+    handler(server).rule = rule
+    clock = NOW
+    server.refuse_connections()
+    [report] = send_digests(app, clock, trigger="scheduled")
+    assert report.error and "cannot connect" in report.error
+    assert [i.status for i in report.items] == ["deferred"] * 5
+    assert set(states(app.engine).values()) == {"pending"} and server.received == []
+
+    clock += timedelta(minutes=3)  # the back-off (5 min) has not passed: nothing is tried
+    assert send_digests(app, clock, retry_only=True)[0].items == []
+    server.accept_connections()
+    assert send_digests(app, clock, retry_only=True)[0].items == []
+
+    clock += timedelta(minutes=3)  # 6 minutes after the first attempt
+    [report] = send_digests(app, clock)  # `digest send` again: records nothing new
+    assert [(i.member, i.status) for i in report.items] == [
+        (MEMBERS[0], "sent"), (kenji, "deferred"), (henrik, "deferred"), (wei, "failed"),
+        (sofia, "deferred")]
+    assert_at_most_once(server)
+
+    # Step the clock past each back-off until nothing is due any more.
+    for _ in range(6):
+        clock += timedelta(minutes=21)
+        send_digests(app, clock, retry_only=True)
+        assert_at_most_once(server)
+    assert states(app.engine) == {**dict.fromkeys(MEMBERS, "sent"), wei: "failed"}
+    assert copies(server, app.engine, period) == {**dict.fromkeys(MEMBERS, 1), wei: 0}
+    assert outbox(app.engine)[kenji].attempts == 3  # two 451s, then accepted
+
+    # A day later, the scheduled run and the retry job change nothing.
+    assert send_digests(app, clock + timedelta(days=1))[0].items == []
+    assert send_digests(app, clock + timedelta(days=1), retry_only=True)[0].items == []
+    assert len(server.received) == 4
+
+    problems = digest_status(app, clock).problems
+    assert [(p.member, p.status, p.attempts) for p in problems] == [(wei, "failed", 1)]
+    assert "550 5.1.1" in (problems[0].last_error or "")
+    result = CliRunner().invoke(cli, ["--config", app.settings.config_dir, "digest", "status"])
+    assert result.exit_code == 0, result.output
+    [row] = [line for line in result.stdout.splitlines() if wei in line]
+    assert " failed " in row and "550 5.1.1" in row and period in row  # one rich table row
