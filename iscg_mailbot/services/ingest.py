@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, load_only
 
 from iscg_mailbot.config import ListConfig, MailboxConfig
@@ -22,7 +23,7 @@ from iscg_mailbot.records import MailboxState, ParsedMessage, RawBatch, RawMessa
 from iscg_mailbot.services.app import App
 from iscg_mailbot.source.archive import count_messages, read_archive
 from iscg_mailbot.source.imap import ImapSource
-from iscg_mailbot.store.messages import ensure_list, quarantine, save_messages
+from iscg_mailbot.store.messages import StoredBatch, ensure_list, quarantine, save_messages
 from iscg_mailbot.store.models import Mailbox, Message, Thread
 from iscg_mailbot.store.search import index_messages
 from iscg_mailbot.store.threads import attach_to_threads
@@ -65,12 +66,12 @@ class IngestReport:
 
 def _parse_all(
     raws: Sequence[RawMessage], max_bytes: int
-) -> tuple[list[ParsedMessage], list[tuple[RawMessage, str]]]:
-    parsed: list[ParsedMessage] = []
+) -> tuple[list[tuple[RawMessage, ParsedMessage]], list[tuple[RawMessage, str]]]:
+    parsed: list[tuple[RawMessage, ParsedMessage]] = []
     rejected: list[tuple[RawMessage, str]] = []
     for raw in raws:
         try:
-            parsed.append(parse_message(raw, max_bytes=max_bytes))
+            parsed.append((raw, parse_message(raw, max_bytes=max_bytes)))
         except UnparseableMessage as exc:
             rejected.append((raw, str(exc)))
         except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the message
@@ -94,7 +95,7 @@ def store_raw_batch(
     for raw, reason in rejected:
         if quarantine(session, list_id, raw, reason):
             report.quarantined += 1
-    stored = save_messages(session, list_id, parsed)
+    stored = _save_or_quarantine(session, list_id, parsed, report)
     report.fetched += len(raws)
     report.stored += len(stored.new_message_ids)
     report.duplicates += stored.duplicates
@@ -116,6 +117,55 @@ def store_raw_batch(
             )
         report.thread_ids.update(touched)
     return stored.new_message_ids
+
+
+def _refused_data(exc: DBAPIError) -> bool:
+    """Whether the database refused the rows themselves (a value, a constraint, a size
+    limit, a trigger), as opposed to being unavailable: only then is a message to blame."""
+    if exc.connection_invalidated:
+        return False
+    sqlstate = str(getattr(exc.orig, "sqlstate", "") or "")
+    if sqlstate:  # PostgreSQL: data exception, integrity, program limit, raised by PL/pgSQL
+        return sqlstate[:2] in {"22", "23", "54", "P0"}
+    return isinstance(exc, (IntegrityError, DataError))
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _save_or_quarantine(
+    session: Session,
+    list_id: int,
+    parsed: Sequence[tuple[RawMessage, ParsedMessage]],
+    report: IngestReport,
+) -> StoredBatch:
+    """Store the batch in one statement; if the database refuses a row, store message by
+    message and quarantine the ones it refuses, so one bad message never blocks a mailbox."""
+    try:
+        with session.begin_nested():
+            return save_messages(session, list_id, [message for _, message in parsed])
+    except DBAPIError as exc:
+        if not _refused_data(exc):
+            raise
+        log.warning("the database refused a row of the batch (%s); storing one by one",
+                    _first_line(exc))
+    new_ids: list[int] = []
+    duplicates = 0
+    for raw, message in parsed:
+        try:
+            with session.begin_nested():
+                one = save_messages(session, list_id, [message])
+        except DBAPIError as exc:
+            if not _refused_data(exc):
+                raise
+            if quarantine(session, list_id, raw, f"the database refused it: {_first_line(exc)}"):
+                report.quarantined += 1
+            continue
+        new_ids.extend(one.new_message_ids)
+        duplicates += one.duplicates
+    return StoredBatch(new_message_ids=new_ids, duplicates=duplicates)
 
 
 def _list_row_id(session: Session, config: ListConfig) -> int:
@@ -147,12 +197,12 @@ def sync_mailbox(
     """
     report = IngestReport(source=f"imap:{config.name}")
     list_config = app.settings.list_by_id(config.list)
-    with app.session() as session:
-        list_id = _list_row_id(session, list_config)
-        row = _mailbox_row(session, config, list_id)
-        state = MailboxState(uidvalidity=row.uidvalidity, last_uid=row.last_uid)
     owned = source is None
     try:
+        with app.session() as session:
+            list_id = _list_row_id(session, list_config)
+            row = _mailbox_row(session, config, list_id)
+            state = MailboxState(uidvalidity=row.uidvalidity, last_uid=row.last_uid)
         if source is None:
             source = ImapSource(config, config.password())
         for batch in source.fetch_new(state):
@@ -161,10 +211,17 @@ def sync_mailbox(
                 break
     except SourceError as exc:
         report.error = str(exc)
+    except OperationalError as exc:
+        # The database is down or locked: the batch in hand was rolled back and the
+        # mailbox position did not move, so the next pass resumes exactly there.
+        report.error = f"database unavailable: {_first_line(exc)}"
     finally:
         if owned and source is not None:
             source.close()
-    _record_sync(app, config.name, error=report.error)
+    try:
+        _record_sync(app, config.name, error=report.error)
+    except OperationalError:
+        log.warning("could not record the sync of %s: the database is unavailable", config.name)
     return report
 
 

@@ -30,6 +30,10 @@ def migrations_dir() -> Path:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, begin transactions: the module's own
+    # implicit BEGIN skips SAVEPOINTs, so a nested transaction would silently commit
+    # and a batch would no longer be stored atomically with its mailbox position.
+    dbapi_connection.isolation_level = None
     # WAL lets readers (the chair's queries) run while the worker writes; the busy
     # timeout turns a briefly locked file into a wait instead of an error.
     cursor = dbapi_connection.cursor()
@@ -40,6 +44,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
 def connect(url: str) -> Engine:
     """Create an engine for ``url``; for SQLite, create the file's folder and enable WAL."""
     parsed = make_url(url)
@@ -48,6 +56,7 @@ def connect(url: str) -> Engine:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
