@@ -348,3 +348,81 @@ def test_refused_4xx_5xx_then_cleared_each_member_once(faults_app: App,
     assert result.exit_code == 0, result.output
     [row] = [line for line in result.stdout.splitlines() if wei in line]
     assert " failed " in row and "550 5.1.1" in row and period in row  # one rich table row
+
+
+SOAK_PERIODS = 3
+SOAK_FAULTY_RUNS = 6
+#: Reply at a stage -> its weight; the rest of the time the server accepts.
+SOAK_FAULTS = {
+    ("rcpt", "451 4.7.1 Greylisted"): 12, ("data", "451 4.3.0 Queue full"): 8,
+    ("rcpt", CLOSE): 6, ("data", DROP): 5, ("rcpt", "550 5.1.1 User unknown"): 2,
+}
+
+
+def test_random_faults_over_several_periods(engine: Engine, tmp_path: Path,
+                                            smtp: SmtpTestServer,
+                                            record_property: Callable[[str, object], None]
+                                            ) -> None:
+    """Seeded random faults on every RCPT and DATA, and refused connections, over
+    several weekly periods; then the faults clear. Whatever happened, no digest is
+    received twice, and every member gets each period's digest exactly once, except
+    those the server refused with a 5xx (recorded as failed, received never)."""
+    seed_week(engine)
+    url = engine.url.render_as_string(hide_password=False)
+    app = open_app(write_config(tmp_path / "config", url, smtp.port,
+                                digest="max_attempts = 60\nretry_max_minutes = 30\n"), engine)
+    rng = random.Random(SEED)
+    injected: Counter[str] = Counter()
+    stages = list(SOAK_FAULTS)
+    weights = list(SOAK_FAULTS.values())
+    faulty = True
+
+    def rule(stage: str, address: str, attempt: int) -> str | None:
+        if not faulty or rng.random() < 0.55:
+            return None
+        wanted_stage, reply = rng.choices(stages, weights)[0]
+        if wanted_stage != stage:
+            return None
+        injected[reply.split()[0]] += 1
+        return reply
+
+    handler(smtp).rule = rule
+    periods = []
+    runs = 0
+    for week in range(SOAK_PERIODS):
+        clock = NOW + timedelta(weeks=week)
+        periods.append(period_of(clock))
+        faulty = True
+        for run in range(SOAK_FAULTY_RUNS):
+            refused = rng.random() < 0.15
+            if refused:
+                injected["refused"] += 1
+                smtp.refuse_connections()
+            send_digests(app, clock, retry_only=run % 2 == 1)
+            runs += 1
+            smtp.accept_connections()
+            assert_at_most_once(smtp)
+            clock += timedelta(minutes=rng.choice([1, 6, 12, 31]))
+        faulty = False  # the faults clear: retries and the next scheduled run get through
+        for _ in range(3):
+            clock += timedelta(minutes=31)
+            send_digests(app, clock, retry_only=True)
+            runs += 1
+        release_what_the_server_lacks(app, smtp)
+        send_digests(app, clock + timedelta(minutes=1), retry_only=True)
+        runs += 1
+        assert_at_most_once(smtp)
+
+    delivered = 0
+    for period in periods:
+        entries = outbox(engine, period)
+        refused_for_good = {m for m, e in entries.items() if e.status == "failed"}
+        assert all("550" in (entries[m].last_error or "") for m in refused_for_good)
+        expected = {m: 0 if m in refused_for_good else 1 for m in MEMBERS}
+        assert copies(smtp, engine, period) == expected
+        assert {e.status for e in entries.values()} <= {"sent", "uncertain", "failed"}
+        delivered += sum(expected.values())
+    assert sum(injected.values()) >= 20, injected  # the soak did inject faults
+    record_property("digest_soak", {"runs": runs, "faults": dict(injected),
+                                    "delivered_once": delivered,
+                                    "members_x_periods": len(MEMBERS) * SOAK_PERIODS})

@@ -74,7 +74,7 @@ def _parse_all(
             parsed.append((raw, parse_message(raw, max_bytes=max_bytes)))
         except UnparseableMessage as exc:
             rejected.append((raw, str(exc)))
-        except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the message
+        except Exception as exc:
             log.exception("parser failed unexpectedly")
             rejected.append((raw, f"parser error {type(exc).__name__}: {exc}"))
     return parsed, rejected
