@@ -120,3 +120,15 @@ def test_errors_are_one_line(run, tmp_path: Path) -> None:  # type: ignore[no-un
     assert result.output == f"error: {bad}: database.urll: unknown key; remove it or check its spelling\n"
     wrong = run("threads", "list", "--since", "yesterday-ish")
     assert wrong.exit_code == 2 and "is neither a date" in wrong.output
+
+
+def test_digest_preview_groups_the_analysed_threads_by_topic(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run("db", "upgrade")
+    run("import", str(sample_archive()), "--no-progress")
+    out = tmp_path / "week.html"
+    result = run("digest", "preview", "--week", "2026-09-14", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.with_suffix(".txt").read_text(encoding="utf-8")
+    assert "== Child online protection (1 thread) ==" in text
+    assert "Child Online Protection guidelines 2026" in text.split("== Child online protection", 1)[1]
+    assert "<h2" in out.read_text(encoding="utf-8")

@@ -38,6 +38,7 @@ from iscg_mailbot.records import (
 )
 from iscg_mailbot.store.models import MailingList, Message, Thread
 from iscg_mailbot.store.models_actions import ACTION, OPEN, ActionItem
+from iscg_mailbot.store.topics import effective_topics
 
 OTHER_TITLE = "Other"
 # A digest is read on a phone: past this many open items it points to the full list.
@@ -97,13 +98,8 @@ def _archive_template(list_config: ListConfig, config: DigestConfig) -> str | No
 
 
 def thread_topics(session: Session, thread_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
-    """Topic ids of each thread, best first.
-
-    HOOK (topics feature): the topic tags are not stored yet
-    (``iscg_mailbot.store.models_topics`` does not exist), so every thread has no
-    topic and is shown under "Other". Plug the stored tags in here.
-    """
-    return {}
+    """Topic ids of each thread as people see them (manual decisions applied)."""
+    return effective_topics(session, thread_ids)
 
 
 def open_actions(session: Session, list_row_id: int, today: date, *, template: str | None,
