@@ -15,6 +15,7 @@ from iscg_mailbot.services import actions as service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.database import upgrade
 from iscg_mailbot.store.models_actions import ActionItem
+from iscg_mailbot.store.models_topics import ThreadTopic
 from tests.test_actions_store import LS, MEMBERS, QUESTION, store
 
 
@@ -106,19 +107,15 @@ def test_search_table_json_and_no_match(config_dir: Path) -> None:
     assert invoke(config_dir, "search", '"') == (0, "no matching messages\n", "")
 
 
-def test_topic_filter_uses_the_installed_resolver(config_dir: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_topic_filter_uses_the_stored_topics(config_dir: Path) -> None:
     app = App.open(load_settings(config_dir))
     with app.session() as session:
         ls_thread = session.scalar(select(ActionItem.thread_id).where(ActionItem.owner == "TSAG"))
+        assert ls_thread is not None
+        session.add(ThreadTopic(thread_id=ls_thread, topic="security", source="manual",
+                                assigned=True))
     app.close()
-    monkeypatch.setattr(service, "_topic_resolver",
-                        lambda _session, topic: {ls_thread} if topic == "security" else set())
     code, out, _ = invoke(config_dir, "actions", "list", "--topic", "security", "--json")
     assert (code, [r["owner"] for r in json.loads(out)]) == (0, ["TSAG", "BDT"])
     assert invoke(config_dir, "actions", "list", "--topic", "spectrum") == (
         0, "no matching action items\n", "")
-    monkeypatch.setattr(service, "_topic_resolver", None)
-    code, out, err = invoke(config_dir, "actions", "list", "--topic", "spectrum")
-    assert (code, out) == (1, "")
-    assert err == "error: cannot filter by topic 'spectrum': topic tagging is not installed\n"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -28,7 +28,6 @@ from iscg_mailbot.analyse.actions import (
     extract_actions,
     find_questions,
 )
-from iscg_mailbot.errors import NotFound
 from iscg_mailbot.members_config import MembersConfig, load_members, members_path
 from iscg_mailbot.records import ActionInput, Address, OpenItem
 from iscg_mailbot.report import queries
@@ -47,18 +46,8 @@ from iscg_mailbot.store.actions import (
 from iscg_mailbot.store.models import MailingList, Message
 from iscg_mailbot.store.models_actions import ACTION, DONE, DROPPED, OPEN, QUESTION, ActionItem
 from iscg_mailbot.store.search import SearchHit
+from iscg_mailbot.store.topics import topic_thread_ids
 from iscg_mailbot.store.types import utcnow
-
-# A topic id -> the ids of its threads. The topics feature provides it (see
-# :func:`use_topic_resolver`); without it, asking for a topic is an error.
-TopicResolver = Callable[[Session, str], set[int]]
-_topic_resolver: TopicResolver | None = None
-
-
-def use_topic_resolver(resolver: TopicResolver | None) -> None:
-    """Install the function that turns a topic id into thread ids (topics feature)."""
-    global _topic_resolver
-    _topic_resolver = resolver
 
 
 @dataclass
@@ -301,11 +290,7 @@ def drop_item(app: App, item_id: int, note: str | None = None) -> ActionRow:
 
 
 def _thread_ids(session: Session, topic: str | None) -> set[int] | None:
-    if topic is None:
-        return None
-    if _topic_resolver is None:
-        raise NotFound(f"cannot filter by topic {topic!r}: topic tagging is not installed")
-    return _topic_resolver(session, topic)
+    return None if topic is None else topic_thread_ids(session, topic)
 
 
 def list_actions(

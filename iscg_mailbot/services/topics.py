@@ -28,7 +28,6 @@ from sqlalchemy.orm import Session
 from iscg_mailbot.analyse.topics import Evaluation, TopicQuality
 from iscg_mailbot.errors import ConfigError, NotFound
 from iscg_mailbot.records import EntityMention, ThreadTags, ThreadText
-from iscg_mailbot.services import actions as actions_service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store import topics as store
 from iscg_mailbot.store.models import Message, Thread
@@ -53,7 +52,6 @@ RETAG_BATCH = 500
 SUGGEST_SAMPLE = 3000
 
 # The actions feature filters by topic through this look-up.
-actions_service.use_topic_resolver(store.topic_thread_ids)
 
 
 # --- the tagger, built once per topic file version -------------------------------
