@@ -4,14 +4,15 @@ is the single error boundary."""
 
 from __future__ import annotations
 
-from iscg_mailbot.cli.base import cli
-
 # Command modules register themselves on import (keep this list sorted).
-from iscg_mailbot.cli import actions  # noqa: E402,F401
-from iscg_mailbot.cli import config  # noqa: E402,F401
-from iscg_mailbot.cli import digest  # noqa: E402,F401
-from iscg_mailbot.cli import ingest  # noqa: E402,F401
-from iscg_mailbot.cli import topics  # noqa: E402,F401
-from iscg_mailbot.cli import worker  # noqa: E402,F401
+from iscg_mailbot.cli import (
+    actions,  # noqa: F401
+    config,  # noqa: F401
+    digest,  # noqa: F401
+    ingest,  # noqa: F401
+    topics,  # noqa: F401
+    worker,  # noqa: F401
+)
+from iscg_mailbot.cli.base import cli
 
 __all__ = ["cli"]

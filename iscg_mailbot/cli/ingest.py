@@ -14,9 +14,10 @@ from iscg_mailbot.cli.output import echo_json, format_cell, print_table
 from iscg_mailbot.cli.params import DURATION, SINCE
 from iscg_mailbot.report.threads import ThreadSummary
 from iscg_mailbot.services import actions as actions_service
-from iscg_mailbot.services import analysis
+from iscg_mailbot.services import analysis, ingest
 from iscg_mailbot.services import demo as demo_service
-from iscg_mailbot.services import ingest, status as status_service, threads as thread_service
+from iscg_mailbot.services import status as status_service
+from iscg_mailbot.services import threads as thread_service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ingest import IngestReport
 from iscg_mailbot.store.database import upgrade

@@ -165,6 +165,8 @@ class QuarantinedMessage(Base):
     source_path: Mapped[str | None] = mapped_column(Text)
     quarantined_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-from iscg_mailbot.store import models_delivery  # noqa: E402,F401
-from iscg_mailbot.store import models_actions  # noqa: E402,F401
-from iscg_mailbot.store import models_topics  # noqa: E402,F401
+from iscg_mailbot.store import (
+    models_actions,  # noqa: F401
+    models_delivery,  # noqa: F401
+    models_topics,  # noqa: F401
+)
