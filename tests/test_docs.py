@@ -37,13 +37,13 @@ def test_command_has_help_and_is_in_readme(path: tuple[str, ...], command: click
 
 
 def test_readme_opens_with_the_two_commands() -> None:
-    blocks = re.findall(r"```(?:sh|bash|console)?\n(.*?)```", README, flags=re.S)
+    blocks = re.findall(r"```(?:sh|bash|console)?\n(.*?)```", README, flags=re.DOTALL)
     assert "iscg-mailbot demo" in blocks[0]
     assert "pytest" in blocks[1]
 
 
 def test_ci_runs_the_readme_test_command() -> None:
-    blocks = re.findall(r"```(?:sh|bash|console)?\n(.*?)```", README, flags=re.S)
+    blocks = re.findall(r"```(?:sh|bash|console)?\n(.*?)```", README, flags=re.DOTALL)
     test_command = blocks[1].strip().splitlines()[-1]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command in ci.splitlines()

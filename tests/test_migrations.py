@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine
 
+from iscg_mailbot.errors import SchemaOutdated
 from iscg_mailbot.store.database import (
     connect,
     current_revisions,
@@ -13,9 +15,6 @@ from iscg_mailbot.store.database import (
     require_current_schema,
 )
 from iscg_mailbot.store.models import Base
-from iscg_mailbot.errors import SchemaOutdated
-
-import pytest
 
 
 def test_upgrade_reaches_every_head(engine: Engine) -> None:

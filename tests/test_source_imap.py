@@ -73,13 +73,13 @@ def imap_commands(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def source(dovecot: DovecotServer) -> Iterator[ImapSource]:  # noqa: F811
+def source(dovecot: DovecotServer) -> Iterator[ImapSource]:
     with make_source(dovecot, batch_size=2) as src:
         yield src
 
 
 def test_first_fetch_returns_everything_in_uid_order_in_batches(
-    dovecot: DovecotServer, source: ImapSource, imap_commands: list[str]  # noqa: F811
+    dovecot: DovecotServer, source: ImapSource, imap_commands: list[str]
 ) -> None:
     sent_at = datetime(2024, 3, 1, 12, 30, tzinfo=timezone(timedelta(hours=2)))
     raw = messages(5)
@@ -108,7 +108,7 @@ def test_first_fetch_returns_everything_in_uid_order_in_batches(
 
 
 def test_incremental_fetch_on_the_open_connection_returns_only_new_messages(
-    dovecot: DovecotServer, source: ImapSource, imap_commands: list[str]  # noqa: F811
+    dovecot: DovecotServer, source: ImapSource, imap_commands: list[str]
 ) -> None:
     dovecot.append("INBOX", messages(3))
     state = list(source.fetch_new(None))[-1].state
@@ -124,7 +124,7 @@ def test_incremental_fetch_on_the_open_connection_returns_only_new_messages(
 
 
 def test_no_change_poll_yields_nothing_with_one_command(
-    dovecot: DovecotServer, source: ImapSource, imap_commands: list[str]  # noqa: F811
+    dovecot: DovecotServer, source: ImapSource, imap_commands: list[str]
 ) -> None:
     dovecot.append("INBOX", messages(3))
     state = list(source.fetch_new(None))[-1].state
@@ -144,7 +144,7 @@ def test_no_change_poll_yields_nothing_with_one_command(
 
 
 def test_message_expunged_after_the_last_one_stored_is_not_fetched_again(
-    dovecot: DovecotServer, source: ImapSource  # noqa: F811
+    dovecot: DovecotServer, source: ImapSource
 ) -> None:
     dovecot.append("INBOX", messages(3))
     state = list(source.fetch_new(None))[-1].state
@@ -158,7 +158,7 @@ def test_message_expunged_after_the_last_one_stored_is_not_fetched_again(
 
 
 def test_state_from_an_earlier_run_is_honoured_by_a_new_connection(
-    dovecot: DovecotServer,  # noqa: F811
+    dovecot: DovecotServer,
 ) -> None:
     dovecot.append("INBOX", messages(4))
     uidvalidity = dovecot.uidvalidity()
@@ -169,7 +169,7 @@ def test_state_from_an_earlier_run_is_honoured_by_a_new_connection(
 
 @pytest.mark.parametrize("folder", ["INBOX", "Lists/iscg"])
 def test_uidvalidity_change_reads_everything_again_with_reset(
-    dovecot: DovecotServer, folder: str  # noqa: F811
+    dovecot: DovecotServer, folder: str
 ) -> None:
     dovecot.append(folder, messages(3))
     with make_source(dovecot, folder=folder, batch_size=2) as src:
@@ -186,7 +186,7 @@ def test_uidvalidity_change_reads_everything_again_with_reset(
 
 
 def test_uidvalidity_change_of_an_empty_folder_is_recorded_by_an_empty_batch(
-    dovecot: DovecotServer, source: ImapSource  # noqa: F811
+    dovecot: DovecotServer, source: ImapSource
 ) -> None:
     uidvalidity = dovecot.uidvalidity()
     assert list(source.fetch_new(None)) == [RawBatch((), MailboxState(uidvalidity, 0))]
@@ -196,7 +196,7 @@ def test_uidvalidity_change_of_an_empty_folder_is_recorded_by_an_empty_batch(
 
 
 def test_server_killed_mid_iteration_resumes_without_loss_or_duplicate(
-    dovecot: DovecotServer, caplog: pytest.LogCaptureFixture  # noqa: F811
+    dovecot: DovecotServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     dovecot.append("INBOX", messages(7))
     caplog.set_level(logging.INFO, logger="iscg_mailbot.source.imap")
@@ -222,7 +222,7 @@ def test_server_killed_mid_iteration_resumes_without_loss_or_duplicate(
 
 
 def test_server_gone_for_good_raises_one_line_source_error(
-    dovecot: DovecotServer,  # noqa: F811
+    dovecot: DovecotServer,
 ) -> None:
     dovecot.append("INBOX", messages(1))
     with make_source(dovecot, max_reconnects=2, retry_delay=0.01) as src:
@@ -236,7 +236,7 @@ def test_server_gone_for_good_raises_one_line_source_error(
 
 
 def test_hung_server_times_out_into_a_source_error(
-    dovecot: DovecotServer,  # noqa: F811
+    dovecot: DovecotServer,
 ) -> None:
     dovecot.append("INBOX", messages(1))
     with make_source(dovecot, timeout_seconds=0.2, max_reconnects=1, retry_delay=0.01) as src:
@@ -258,7 +258,7 @@ def test_hung_server_times_out_into_a_source_error(
 
 
 def test_fetching_leaves_seen_and_other_flags_untouched(
-    dovecot: DovecotServer, source: ImapSource  # noqa: F811
+    dovecot: DovecotServer, source: ImapSource
 ) -> None:
     dovecot.append("INBOX", messages(2))
     dovecot.append("INBOX", messages(1, first=3), flags=["\\Seen", "\\Flagged"])
@@ -273,7 +273,7 @@ def test_fetching_leaves_seen_and_other_flags_untouched(
 
 
 def test_wrong_password_raises_authentication_error_at_once(
-    dovecot: DovecotServer, imap_commands: list[str]  # noqa: F811
+    dovecot: DovecotServer, imap_commands: list[str]
 ) -> None:
     wrong = "not-the-Pa55word"
     with make_source(dovecot, password=wrong) as src, pytest.raises(AuthenticationError) as caught:
@@ -287,7 +287,7 @@ def test_wrong_password_raises_authentication_error_at_once(
     assert imap_commands.count("LOGIN") == 1  # never retried
 
 
-def test_missing_folder_is_a_source_error(dovecot: DovecotServer) -> None:  # noqa: F811
+def test_missing_folder_is_a_source_error(dovecot: DovecotServer) -> None:
     expected = r"IMAP 127\.0\.0\.1:\d+: cannot read folder 'Lists/nope': .*exist"
     with make_source(dovecot, folder="Lists/nope") as src, pytest.raises(SourceError, match=expected):
         list(src.fetch_new(None))
@@ -295,7 +295,7 @@ def test_missing_folder_is_a_source_error(dovecot: DovecotServer) -> None:  # no
 
 @pytest.mark.parametrize("security", ["ssl", "starttls"])
 def test_tls_with_the_servers_ca_file_fetches(
-    dovecot: DovecotServer, security: str  # noqa: F811
+    dovecot: DovecotServer, security: str
 ) -> None:
     dovecot.append("INBOX", messages(2))
     with make_source(dovecot, security=security) as src:
@@ -304,7 +304,7 @@ def test_tls_with_the_servers_ca_file_fetches(
 
 @pytest.mark.parametrize("security", ["ssl", "starttls"])
 def test_tls_verification_failure_is_a_clear_source_error(
-    dovecot: DovecotServer, security: str  # noqa: F811
+    dovecot: DovecotServer, security: str
 ) -> None:
     started = time.perf_counter()
     with (
@@ -320,7 +320,7 @@ def test_tls_verification_failure_is_a_clear_source_error(
 
 
 def test_verification_can_be_switched_off_explicitly(
-    dovecot: DovecotServer, caplog: pytest.LogCaptureFixture  # noqa: F811
+    dovecot: DovecotServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     dovecot.append("INBOX", messages(1))
     with make_source(dovecot, security="ssl", ca_file=None, verify_certificate=False) as src:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from email.message import EmailMessage
 
-import pytest
 from sqlalchemy import Engine, func, select
 
 from iscg_mailbot.config import Settings
