@@ -669,15 +669,32 @@ def test_slow_server_is_only_slow(tmp_path: Path, filled: Filled, proxy: TcpProx
 
 
 def test_logins_refused_for_a_while(tmp_path: Path, filled: Filled, proxy: TcpProxy) -> None:
-    """A server whose authentication is down answers NO [UNAVAILABLE] (RFC 5530).
-
-    Today ImapSource treats every refused LOGIN as an authentication error: the pass
-    ends at once with one clear line (no retry within the pass); nothing is stored or
-    lost, and the next pass, once logins work again, completes.
-    """
+    """A server whose authentication is down answers NO [UNAVAILABLE] (RFC 5530): the
+    login is retried with back-off like a dropped connection, and the pass completes
+    once logins work again."""
     app = net_app(tmp_path, filled, proxy)
     proxy.refuse_logins = True
-    [refused] = sync(app)
+    sleeps: list[float] = []
+
+    def logins_back(seconds: float) -> None:
+        sleeps.append(seconds)
+        if len(sleeps) == 2:
+            proxy.refuse_logins = False
+        time.sleep(seconds)
+
+    config = app.settings.mailboxes[0]
+    source = ImapSource(config, config.password(), retry_delay=0.01, sleep=logins_back)
+    report = sync_with(app, source)
+    assert report.error is None and len(sleeps) == 2
+    assert_complete(app.engine, filled.net)
+
+
+def test_logins_refused_past_the_retries(tmp_path: Path, filled: Filled, proxy: TcpProxy) -> None:
+    """Refused for longer than max_reconnects allows: one line naming the server's answer
+    (never the password), nothing stored or lost; the next pass completes."""
+    app = net_app(tmp_path, filled, proxy, max_reconnects=2)
+    proxy.refuse_logins = True
+    refused = sync_with(app, source_for(app))
     assert refused.error is not None and "UNAVAILABLE" in refused.error
     assert filled.server.password not in refused.error
     assert assert_consistent(app.engine, filled.net) == 0
