@@ -7,6 +7,7 @@ from alembic import context
 from sqlalchemy import Engine
 
 from iscg_mailbot.store import models
+from iscg_mailbot.store.search import TABLE as SEARCH_TABLE
 from iscg_mailbot.store.types import UTCDateTime
 
 target_metadata = models.Base.metadata
@@ -30,6 +31,11 @@ def _render_item(kind: str, obj: object, autogen_context: object) -> str | bool:
     return False
 
 
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """Leave the full-text index (created by revision 0005, not a model) out of comparisons."""
+    return not (type_ == "table" and (name or "").startswith(SEARCH_TABLE))
+
+
 def run_migrations_online() -> None:
     with _engine().connect() as connection:
         context.configure(
@@ -38,6 +44,7 @@ def run_migrations_online() -> None:
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
             render_item=_render_item,
+            include_object=include_object,
         )
         with context.begin_transaction():
             context.run_migrations()
