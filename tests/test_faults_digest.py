@@ -33,9 +33,6 @@ import json
 import os
 import random
 import signal
-import sqlite3
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -48,8 +45,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import Engine, delete, select, update
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, delete, select
 
 from iscg_mailbot.cli import cli
 from iscg_mailbot.config import load_settings
@@ -61,7 +57,6 @@ from iscg_mailbot.services.app import App
 from iscg_mailbot.services.digest import digest_status, release_uncertain_digests, send_digests
 from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
 from iscg_mailbot.store.database import session_scope
-from iscg_mailbot.store.locks import DIGEST_SEND_LOCK, WORKER_LOCK
 from iscg_mailbot.store.messages import ensure_list
 from iscg_mailbot.store.models_delivery import DigestRun, OutboxEntry, WorkerLock
 from iscg_mailbot.store.types import utcnow
@@ -276,6 +271,11 @@ def assert_each_member_once(server: SmtpTestServer, engine: Engine, period_key: 
         assert ids[entry.message_id] == 1
 
 
+def figure(name: str, value: object) -> None:
+    """Print a measured figure (shown with ``pytest -s``; quoted in the README)."""
+    print(f"FIGURE {name}: {json.dumps(value, default=str)}")
+
+
 def period_of(now: datetime) -> str:
     config = DigestConfig()
     return config.period_key(*config.period_ending_by(now))
@@ -350,7 +350,7 @@ def test_refused_4xx_5xx_then_cleared_each_member_once(faults_app: App,
     assert " failed " in row and "550 5.1.1" in row and period in row  # one rich table row
 
 
-SOAK_PERIODS = 3
+SOAK_PERIODS = 5
 SOAK_FAULTY_RUNS = 6
 #: Reply at a stage -> its weight; the rest of the time the server accepts.
 SOAK_FAULTS = {
@@ -360,9 +360,7 @@ SOAK_FAULTS = {
 
 
 def test_random_faults_over_several_periods(engine: Engine, tmp_path: Path,
-                                            smtp: SmtpTestServer,
-                                            record_property: Callable[[str, object], None]
-                                            ) -> None:
+                                            smtp: SmtpTestServer) -> None:
     """Seeded random faults on every RCPT and DATA, and refused connections, over
     several weekly periods; then the faults clear. Whatever happened, no digest is
     received twice, and every member gets each period's digest exactly once, except
@@ -373,16 +371,13 @@ def test_random_faults_over_several_periods(engine: Engine, tmp_path: Path,
                                 digest="max_attempts = 60\nretry_max_minutes = 30\n"), engine)
     rng = random.Random(SEED)
     injected: Counter[str] = Counter()
-    stages = list(SOAK_FAULTS)
-    weights = list(SOAK_FAULTS.values())
     faulty = True
 
     def rule(stage: str, address: str, attempt: int) -> str | None:
-        if not faulty or rng.random() < 0.55:
+        if not faulty or rng.random() < 0.5:
             return None
-        wanted_stage, reply = rng.choices(stages, weights)[0]
-        if wanted_stage != stage:
-            return None
+        replies = [(reply, weight) for (at, reply), weight in SOAK_FAULTS.items() if at == stage]
+        reply = rng.choices([r for r, _ in replies], [w for _, w in replies])[0]
         injected[reply.split()[0]] += 1
         return reply
 
@@ -423,6 +418,212 @@ def test_random_faults_over_several_periods(engine: Engine, tmp_path: Path,
         assert {e.status for e in entries.values()} <= {"sent", "uncertain", "failed"}
         delivered += sum(expected.values())
     assert sum(injected.values()) >= 20, injected  # the soak did inject faults
-    record_property("digest_soak", {"runs": runs, "faults": dict(injected),
+    figure("digest_soak", {"runs": runs, "faults": dict(injected),
                                     "delivered_once": delivered,
                                     "members_x_periods": len(MEMBERS) * SOAK_PERIODS})
+
+
+# -- 2. SIGKILL during `digest send` ---------------------------------------------------
+
+def _die() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _kill_on_call(owner: Any, name: str, n: int, *, after: bool) -> None:
+    """In the child only: SIGKILL ourselves at the n-th call of ``owner.name``,
+    before it runs, or (``after``) as soon as it has returned."""
+    original = getattr(owner, name)
+    calls = itertools.count(1)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if next(calls) != n:
+            return original(*args, **kwargs)
+        if not after:
+            _die()
+        result = original(*args, **kwargs)
+        _die()
+        return result
+
+    setattr(owner, name, wrapper)
+
+
+@dataclass(frozen=True)
+class KillPoint:
+    """Where a `digest send` dies. Hooks are installed in the forked child only."""
+
+    name: str
+    hook: tuple[Any, str, int, bool] | None = None  # owner, attribute, n-th call, after
+    hang_member: int | None = None  # the server holds this member's DATA; kill then
+    delay: float | None = None      # kill this long after the start
+    #: statuses right after the kill, in member order ("-" = no entry)
+    expected: str | None = None
+
+    def arm(self) -> None:
+        if self.hook is not None:
+            owner, name, n, after = self.hook
+            _kill_on_call(owner, name, n, after=after)
+
+
+KILL_POINTS = [
+    KillPoint("after recording, before connecting",
+              (digest_service, "_record_period", 1, True), expected="PPPPP"),
+    KillPoint("mid-record (3rd member, uncommitted)",
+              (digest_service, "record_pending", 3, False), expected="-----"),
+    KillPoint("claimed 1st, nothing sent yet", (SmtpSender, "send", 1, False),
+              expected="GPPPP"),
+    KillPoint("2nd accepted (250), outbox not updated", (SmtpSender, "send", 2, True),
+              expected="SGPPP"),
+    KillPoint("between 2nd and 3rd member", (digest_service, "claim", 3, False),
+              expected="SSPPP"),
+    KillPoint("4th member's DATA taken, no reply yet", hang_member=3, expected="SSSGP"),
+    KillPoint("all sent, run not finished", (digest_service, "_finish_run", 1, False),
+              expected="SSSSS"),
+]
+STATE_LETTERS = {"pending": "P", "sending": "G", "sent": "S", "uncertain": "U", "failed": "F"}
+
+
+def letters(engine: Engine, period_key: str) -> str:
+    entries = states(engine, period_key)
+    return "".join(STATE_LETTERS[entries[m]] if m in entries else "-" for m in MEMBERS)
+
+
+def fork_digest_send(config_dir: Path, point: KillPoint) -> int:
+    """``digest send`` through the CLI entry point in a forked child; returns its pid.
+
+    The child writes nothing to the test's output and leaves with os._exit, so the
+    copy of pytest inside it never runs.
+    """
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        code = 0
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, 1)
+            os.dup2(null, 2)
+            point.arm()
+            cli.main(["--config", str(config_dir), "digest", "send"], prog_name="iscg-mailbot",
+                     standalone_mode=False)
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        except BaseException:  # noqa: BLE001 - reported through the exit code
+            code = 3
+        finally:
+            os._exit(code)
+    return pid
+
+
+def run_killed(config_dir: Path, engine: Engine, server: SmtpTestServer,
+               point: KillPoint) -> bool:
+    """Run one `digest send` child and kill it at ``point``; True if SIGKILL ended it."""
+    engine.dispose()  # no pooled connection is shared with the child
+    started = time.monotonic()
+    pid = fork_digest_send(config_dir, point)
+    status: int | None = None
+    if point.hang_member is not None:
+        if not handler(server).hung.wait(20):
+            os.kill(pid, signal.SIGKILL)
+            raise AssertionError(f"{point.name}: the server never got that member's data")
+        os.kill(pid, signal.SIGKILL)
+    elif point.delay is not None:
+        while status is None and time.monotonic() < started + point.delay:
+            done, code = os.waitpid(pid, os.WNOHANG)
+            if done:
+                status = code
+            else:
+                time.sleep(0.002)
+        if status is None:
+            os.kill(pid, signal.SIGKILL)
+    if status is None:
+        _, status = os.waitpid(pid, 0)
+    handler(server).release.set()
+    if os.WIFEXITED(status):
+        assert point.delay is not None, f"{point.name}: exit {os.WEXITSTATUS(status)}, not killed"
+        assert os.WEXITSTATUS(status) == 0
+        return False
+    return os.WTERMSIG(status) == signal.SIGKILL
+
+
+def recover(app: App, server: SmtpTestServer, now: datetime) -> tuple[int, int]:
+    """What follows a crash: the next runs (after the dead run's 10-minute send lease),
+    and the operator releasing uncertain digests the server never received.
+    Returns (digests found interrupted, digests released)."""
+    [report] = send_digests(app, now + timedelta(minutes=11))
+    released = release_what_the_server_lacks(app, server)
+    send_digests(app, now + timedelta(minutes=12), retry_only=True)
+    return report.recovered_uncertain, released
+
+
+def reset(engine: Engine, server: SmtpTestServer) -> None:
+    with session_scope(engine) as session:
+        session.execute(delete(OutboxEntry))
+        session.execute(delete(DigestRun))
+        session.execute(delete(WorkerLock))
+    server.received.clear()
+    faulty = handler(server)
+    faulty.tries.clear()
+    faulty.accepted = 0
+    faulty.hung.clear()
+    faulty.release.clear()
+
+
+def kill_plan(rng: random.Random, deterministic: list[KillPoint], delays: int,
+              span: float) -> list[KillPoint]:
+    return deterministic + [KillPoint(f"random delay {d:.3f}s", delay=d)
+                            for d in sorted(rng.uniform(0, span) for _ in range(delays))]
+
+
+def run_kill_plan(app: App, config_dir: Path, server: SmtpTestServer,
+                  points: list[KillPoint]) -> Counter[str]:
+    """Each point on a fresh outbox; after each, every member has exactly one copy."""
+    outcome: Counter[str] = Counter()
+    for point in points:
+        reset(app.engine, server)
+        now = utcnow()
+        period = period_of(now)
+        if point.hang_member is not None:
+            hang = MEMBERS[point.hang_member]
+            handler(server).rule = lambda stage, address, n, hang=hang: (  # type: ignore[misc]
+                HANG if (stage, address) == ("data", hang) else None)
+        else:
+            handler(server).rule = lambda stage, address, n: None
+        killed = run_killed(config_dir, app.engine, server, point)
+        outcome["killed" if killed else "finished"] += 1
+        assert_at_most_once(server)
+        if point.expected is not None:
+            assert letters(app.engine, period) == point.expected, point.name
+        interrupted, released = recover(app, server, now)
+        outcome["uncertain"] += interrupted
+        outcome["released"] += released
+        assert_each_member_once(server, app.engine, period)
+        # A later scheduled run sends nothing more.
+        send_digests(app, now + timedelta(hours=2))
+        assert_at_most_once(server)
+        outcome["digests"] += len(MEMBERS)
+    return outcome
+
+
+@pytest.fixture
+def kill_app(engine: Engine, tmp_path: Path, smtp: SmtpTestServer) -> tuple[App, Path]:
+    seed_last_period(engine, utcnow())
+    url = engine.url.render_as_string(hide_password=False)
+    config_dir = write_config(tmp_path / "config", url, smtp.port)
+    return open_app(config_dir, engine), config_dir
+
+
+def test_sigkill_at_each_point_of_digest_send(kill_app: tuple[App, Path],
+                                              smtp: SmtpTestServer) -> None:
+    app, config_dir = kill_app
+    engine = app.engine
+    # An undisturbed run gives the span over which random kills are spread.
+    started = time.monotonic()
+    assert run_killed(config_dir, engine, smtp, KillPoint("control", delay=60.0)) is False
+    span = time.monotonic() - started
+    assert letters(engine, period_of(utcnow())) == "SSSSS"
+    deterministic = KILL_POINTS if engine.dialect.name == "sqlite" else [
+        p for p in KILL_POINTS if "accepted" in p.name or "between" in p.name
+        or "DATA" in p.name]
+    delays = 6 if engine.dialect.name == "sqlite" else 2
+    plan = kill_plan(random.Random(SEED), deterministic, delays, 1.1 * span)
+    outcome = run_kill_plan(app, config_dir, smtp, plan)
+    assert outcome["killed"] >= len(deterministic)
+    figure("digest_kills", {"points": len(plan), **outcome, "span_s": round(span, 3)})
