@@ -33,6 +33,9 @@ import json
 import os
 import random
 import signal
+import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
@@ -56,7 +59,7 @@ from iscg_mailbot.services import digest as digest_service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.digest import digest_status, release_uncertain_digests, send_digests
 from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
-from iscg_mailbot.store.database import session_scope
+from iscg_mailbot.store.database import connect, session_scope, upgrade
 from iscg_mailbot.store.messages import ensure_list
 from iscg_mailbot.store.models_delivery import DigestRun, OutboxEntry, WorkerLock
 from iscg_mailbot.store.types import utcnow
@@ -627,3 +630,93 @@ def test_sigkill_at_each_point_of_digest_send(kill_app: tuple[App, Path],
     outcome = run_kill_plan(app, config_dir, smtp, plan)
     assert outcome["killed"] >= len(deterministic)
     figure("digest_kills", {"points": len(plan), **outcome, "span_s": round(span, 3)})
+
+
+def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.02)
+
+
+def cli_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k != "ISCG_DATABASE_URL"}
+
+
+def test_cli_digest_send_killed_between_acceptance_and_outbox_update(
+        tmp_path: Path, smtp: SmtpTestServer) -> None:
+    """The narrow window, for real: `python -m iscg_mailbot digest send` is SIGKILLed
+    after the server answered 250 for the 2nd member and before the outbox says so.
+
+    When the server takes the 2nd digest, the test takes SQLite's write lock; the
+    sender gets its 250, logs "smtp accepted", then waits for the lock to mark it
+    sent, and dies there.
+    """
+    database = tmp_path / "digest.db"
+    engine = connect(f"sqlite:///{database}")
+    upgrade(engine)
+    now = utcnow()
+    seed_last_period(engine, now)
+    config_dir = write_config(tmp_path / "config", f"sqlite:///{database}", smtp.port)
+    app = open_app(config_dir, engine)
+    held: list[sqlite3.Connection] = []
+
+    def hold_the_database(address: str, accepted: int) -> None:
+        if accepted == 2:
+            lock = sqlite3.connect(database, isolation_level=None, timeout=10,
+                                   check_same_thread=False)
+            lock.execute("BEGIN IMMEDIATE")  # no other writer until ROLLBACK
+            held.append(lock)
+
+    handler(smtp).on_accept = hold_the_database
+    log = tmp_path / "send.log"
+    with log.open("wb") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "iscg_mailbot", "--config", str(config_dir), "--debug",
+             "digest", "send"], cwd=ROOT, env=cli_env(), stdout=subprocess.DEVNULL,
+            stderr=stderr)
+    try:
+        wait_for(lambda: log.read_text(errors="replace").count("smtp accepted") == 2
+                 or process.poll() is not None, 60, "the 2nd acceptance")
+        time.sleep(0.3)  # it is now waiting for the write lock to record "sent"
+        assert process.poll() is None, log.read_text(errors="replace")[-2000:]
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        for lock in held:
+            lock.execute("ROLLBACK")
+            lock.close()
+    assert process.returncode == -signal.SIGKILL
+    period = period_of(now)
+    first, second, *rest = MEMBERS
+    # The server has the 2nd digest, the outbox still says "sending": the window.
+    assert letters(engine, period) == "SGPPP"
+    assert copies(smtp, engine, period) == {first: 1, second: 1, **dict.fromkeys(rest, 0)}
+
+    # Right away, another `digest send` is refused: the dead run's lease still holds.
+    runner = CliRunner()
+    refused = runner.invoke(cli, ["--config", str(config_dir), "digest", "send"])
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith("error: another digest run is in progress (")
+    assert len(smtp.received) == 2
+
+    # After the lease (10 minutes): the interrupted digest is uncertain, never re-sent.
+    [report] = send_digests(app, now + timedelta(minutes=11))
+    assert report.recovered_uncertain == 1
+    assert [(i.member, i.status) for i in report.items] == [(m, "sent") for m in rest]
+    for later in (timedelta(hours=1), timedelta(days=1)):
+        send_digests(app, now + later)
+        send_digests(app, now + later, retry_only=True)
+    assert letters(engine, period) == "SUSSS"
+    status = runner.invoke(cli, ["--config", str(config_dir), "digest", "status"])
+    assert status.exit_code == 0
+    [row] = [line for line in status.stdout.splitlines() if second in line]
+    assert " uncertain " in row and "interrupted while sending" in row
+    # The operator finds it in the server's log, so releases nothing: exactly once each.
+    assert release_what_the_server_lacks(app, smtp) == 0
+    assert_each_member_once(smtp, engine, period)
+    engine.dispose()
