@@ -48,7 +48,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, delete, select, update
 
 from iscg_mailbot.cli import cli
 from iscg_mailbot.config import load_settings
@@ -59,12 +59,16 @@ from iscg_mailbot.services import digest as digest_service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.digest import digest_status, release_uncertain_digests, send_digests
 from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
+from iscg_mailbot.services.worker import stored_next_run
 from iscg_mailbot.store.database import connect, session_scope, upgrade
+from iscg_mailbot.store.locks import DIGEST_SEND_LOCK, WORKER_LOCK
 from iscg_mailbot.store.messages import ensure_list
 from iscg_mailbot.store.models_delivery import DigestRun, OutboxEntry, WorkerLock
 from iscg_mailbot.store.types import utcnow
+from iscg_mailbot.worker import JOB_DIGEST, Worker
 from tests.digest_week import LIST, NOW, seed_week
 from tests.servers.smtp import Received, RecordingHandler, SmtpTestServer
+from tests.test_worker import pretend_digest_was_missed, running
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 20261106
@@ -719,4 +723,90 @@ def test_cli_digest_send_killed_between_acceptance_and_outbox_update(
     # The operator finds it in the server's log, so releases nothing: exactly once each.
     assert release_what_the_server_lacks(app, smtp) == 0
     assert_each_member_once(smtp, engine, period)
+    engine.dispose()
+
+
+# -- 3. the worker killed around the digest time ---------------------------------------
+
+WORKER_TOML = "retry_minutes = 0.02\nlock_lease_seconds = 5\n"  # retry job every 1.2 s
+
+
+def start_worker(config_dir: Path, log: Path, *args: str) -> subprocess.Popen[bytes]:
+    with log.open("wb") as stderr:
+        return subprocess.Popen(
+            [sys.executable, "-m", "iscg_mailbot", "--config", str(config_dir), "run", *args],
+            cwd=ROOT, env=cli_env(), stdout=subprocess.DEVNULL, stderr=stderr)
+
+
+def json_logs(log: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()
+            if line.startswith("{")]
+
+
+def test_worker_killed_while_catching_up_on_a_missed_digest(tmp_path: Path,
+                                                            smtp: SmtpTestServer) -> None:
+    """The digest time passed while the worker was down; the worker comes back, starts
+    sending the missed digest and is SIGKILLed in the middle of the 3rd member's; a
+    restarted worker (``run --wait``) sends the rest: each member exactly once."""
+    database = tmp_path / "worker.db"
+    engine = connect(f"sqlite:///{database}")
+    upgrade(engine)
+    now = utcnow()
+    seed_last_period(engine, now)
+    config_dir = write_config(tmp_path / "config", f"sqlite:///{database}", smtp.port,
+                              worker=WORKER_TOML)
+    app = open_app(config_dir, engine)
+    with running(Worker(app, install_signals=False)):
+        pass  # the job store now holds the digest job, due next Monday
+    pretend_digest_was_missed(engine, now - timedelta(hours=1))
+    third = MEMBERS[2]
+    handler(smtp).rule = lambda stage, address, n: (
+        HANG if (stage, address, n) == ("data", third, 1) else None)
+
+    first_log, second_log = tmp_path / "first.log", tmp_path / "second.log"
+    first = start_worker(config_dir, first_log)
+    try:
+        assert handler(smtp).hung.wait(60), first_log.read_text(errors="replace")[-2000:]
+        first.send_signal(signal.SIGKILL)  # in the middle of the 3rd member's DATA
+        first.wait(10)
+    finally:
+        if first.poll() is None:
+            first.kill()
+            first.wait()
+        handler(smtp).release.set()
+    assert first.returncode == -signal.SIGKILL
+    period = period_of(now)
+    assert letters(engine, period) == "SSGPP"
+    # The dead run's send lease lasts 10 minutes; let it have expired, as it would have
+    # by the time of a real restart. (The worker lease, 5 s here, is waited for.)
+    with session_scope(engine) as session:
+        session.execute(update(WorkerLock).where(WorkerLock.name == DIGEST_SEND_LOCK)
+                        .values(expires_at=utcnow() - timedelta(seconds=1)))
+
+    second = start_worker(config_dir, second_log, "--wait")
+    try:
+        wait_for(lambda: len(smtp.received) >= len(MEMBERS) or second.poll() is not None, 60,
+                 "the rest of the digest after the restart")
+        time.sleep(3 * 1.2)  # a few more retry runs: nothing more may go out
+        second.send_signal(signal.SIGTERM)
+        second.wait(20)
+    finally:
+        if second.poll() is None:
+            second.kill()
+            second.wait()
+    assert second.returncode == 0, second_log.read_text(errors="replace")[-2000:]
+    assert_each_member_once(smtp, engine, period)
+    assert letters(engine, period) == "SSUSS"  # the interrupted one reached the server
+    messages = [record["message"] for record in json_logs(second_log)]
+    assert "waiting for the worker lease" in messages  # the killed worker's lease held
+    assert "digest entries left sending by an interrupted run are now uncertain" in messages
+    with session_scope(engine) as session:
+        runs = session.execute(select(DigestRun.trigger, DigestRun.finished_at)
+                               .order_by(DigestRun.id)).all()
+        assert [(trigger, done is not None) for trigger, done in runs] == [
+            ("scheduled", False), ("retry", True)]
+        assert session.scalar(select(WorkerLock.holder).where(
+            WorkerLock.name == WORKER_LOCK)) is None  # released on SIGTERM
+    next_digest = stored_next_run(app, JOB_DIGEST)
+    assert next_digest is not None and next_digest > utcnow()
     engine.dispose()
