@@ -27,15 +27,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy import create_engine, text
 
-from iscg_mailbot.config import Settings  # noqa: E402
-from iscg_mailbot.services.app import App  # noqa: E402
-from iscg_mailbot.services.demo import sample_archive  # noqa: E402
-from iscg_mailbot.services.ingest import sync  # noqa: E402
-from iscg_mailbot.source.imap import ImapSource  # noqa: E402
-from iscg_mailbot.store.database import connect, upgrade  # noqa: E402
-from tests.servers.dovecot import DovecotServer  # noqa: E402
+from iscg_mailbot.config import Settings
+from iscg_mailbot.services.app import App
+from iscg_mailbot.services.demo import sample_archive
+from iscg_mailbot.services.ingest import sync
+from iscg_mailbot.source.imap import ImapSource
+from iscg_mailbot.store.database import connect, upgrade
+from tests.servers.dovecot import DovecotServer
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "archive"
 _ID = re.compile(rb"<([^<>\s]+)>")

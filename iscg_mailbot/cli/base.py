@@ -49,23 +49,30 @@ class MailbotGroup(click.Group):
         try:
             return super().invoke(ctx)
         except MailbotError as exc:
-            self._fail(ctx, str(exc))
+            if _debug(ctx):
+                raise
+            _fail(str(exc))
         except (OperationalError, InterfaceError) as exc:
             # The database is down, locked or refusing us: a fact about the
             # environment, not a bug, so one line naming it (never the password).
-            self._fail(ctx, f"database unavailable ({_database(ctx)}): {_first_line(exc)}")
+            if _debug(ctx):
+                raise
+            _fail(f"database unavailable ({_database(ctx)}): {_first_line(exc)}")
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
 
 
-    @staticmethod
-    def _fail(ctx: click.Context, message: str) -> None:
-        state = ctx.find_object(CliState)
-        if state is not None and state.debug:
-            raise
-        click.echo(f"error: {message}", err=True)
-        sys.exit(1)
+
+
+def _debug(ctx: click.Context) -> bool:
+    state = ctx.find_object(CliState)
+    return state is not None and state.debug
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
 
 
 def _first_line(exc: BaseException) -> str:

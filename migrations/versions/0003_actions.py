@@ -19,7 +19,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
 revision: str = '0003'
 down_revision: str | Sequence[str] | None = '0001'
 branch_labels: str | Sequence[str] | None = None
