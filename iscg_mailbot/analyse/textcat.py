@@ -1,0 +1,321 @@
+"""A trained text classifier that backs up the topic rules where it measurably helps.
+
+``iscg-mailbot topics train`` fits a spaCy ``textcat_multilabel`` (bag of words on a
+blank English pipeline: no download, CPU, seconds) on the threads people labelled with
+``tag``. Per topic, k-fold cross-validation compares the F1 of the rules alone with
+the F1 of "rules OR model" (the model adds the topic when its probability reaches a
+threshold chosen on the training folds). The model is enabled only for topics where
+the combined F1 is strictly higher; elsewhere the rules alone decide::
+
+    >>> result = train_topic_model(examples, rule_topics, topic_ids)  # doctest: +SKIP
+    >>> result.model.enabled                                          # doctest: +SKIP
+    {'space-weather': 0.6}
+
+At tagging time :func:`add_model_tags` adds the enabled topics the model finds and the
+rules missed, with the evidence ``(trained model)`` so people can see why.
+
+spaCy is imported inside the functions that train or load: importing this module is
+cheap (``iscg-mailbot sync --help`` must not pay for spaCy).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from iscg_mailbot.errors import MailbotError
+from iscg_mailbot.records import Evidence, ThreadTags, ThreadText, TopicTag
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODEL_PHRASE = "(trained model)"
+MODEL_WHERE = "model"
+META_FILE = "topics.json"
+META_VERSION = 1
+# Thresholds tried on the training folds (a probability at or above adds the topic).
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+# Characters of a thread given to the model: enough for what it is about, bounded cost.
+MAX_CHARS = 20_000
+
+
+class NotEnoughLabels(MailbotError):
+    """Too few labelled threads (or positives) to train and judge a model honestly."""
+
+
+@dataclass(frozen=True)
+class TrainingExample:
+    """One labelled thread: its text and the topics people left on it (all others
+    count as absent)."""
+
+    thread_id: int
+    text: str
+    topics: frozenset[str]
+
+
+@dataclass(frozen=True)
+class TopicTraining:
+    """Cross-validated quality of one topic: rules alone against rules OR model."""
+
+    topic: str
+    labelled_threads: int
+    positives: int
+    f1_rules: float
+    f1_combined: float
+    used: bool
+    threshold: float | None
+    skipped: str | None = None  # why the topic was not trained, if it was not
+
+
+@dataclass
+class TopicModel:
+    """A trained classifier and the topics (with thresholds) it may add."""
+
+    nlp: Language | None
+    enabled: dict[str, float] = field(default_factory=dict)
+
+    def probabilities(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """Per text, the probability of each label the model knows."""
+        if self.nlp is None:
+            return [{} for _ in texts]
+        return [dict(doc.cats) for doc in self.nlp.pipe(texts, batch_size=64)]
+
+
+@dataclass(frozen=True)
+class TrainResult:
+    """What ``topics train`` measured and the model it keeps."""
+
+    labelled_threads: int
+    folds: int
+    topics: tuple[TopicTraining, ...]
+    model: TopicModel
+
+
+def thread_document(thread: ThreadText) -> str:
+    """The text the model reads: the subject and the new texts, lower-cased (few labels:
+    case would only split the counts)."""
+    text = "\n".join([thread.subject, *thread.texts])
+    return text[:MAX_CHARS].lower()
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    total = 2 * tp + fp + fn
+    return 2 * tp / total if total else 1.0
+
+
+def _counts(truth: Sequence[bool], guess: Sequence[bool]) -> tuple[int, int, int]:
+    tp = sum(t and g for t, g in zip(truth, guess, strict=True))
+    fp = sum(g and not t for t, g in zip(truth, guess, strict=True))
+    fn = sum(t and not g for t, g in zip(truth, guess, strict=True))
+    return tp, fp, fn
+
+
+def _fit(texts: Sequence[str], labels: Sequence[frozenset[str]], topics: Sequence[str],
+         *, epochs: int, seed: int) -> Language:
+    """A fresh bag-of-words ``textcat_multilabel`` fitted to the texts (reproducible)."""
+    import spacy
+    from spacy.training import Example
+    from spacy.util import fix_random_seed, minibatch
+
+    fix_random_seed(seed)
+    nlp = spacy.blank("en")
+    textcat = nlp.add_pipe("textcat_multilabel", config={"model": {
+        "@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False,
+        "ngram_size": 1, "no_output_layer": False, "length": 262144,
+    }})
+    for topic in topics:
+        textcat.add_label(topic)  # type: ignore[attr-defined]
+    examples = [
+        Example.from_dict(nlp.make_doc(text), {"cats": {t: float(t in got) for t in topics}})
+        for text, got in zip(texts, labels, strict=True)
+    ]
+    optimizer = nlp.initialize(lambda: examples)
+    order = random.Random(seed)
+    for _ in range(epochs):
+        order.shuffle(examples)
+        for batch in minibatch(examples, size=8):
+            nlp.update(batch, sgd=optimizer, drop=0.0)
+    return nlp
+
+
+def _best_threshold(truth: Sequence[bool], rules: Sequence[bool],
+                    probs: Sequence[float]) -> float:
+    """The threshold giving the best F1 of rules OR model (ties: the higher one)."""
+    best, best_f1 = THRESHOLDS[-1], -1.0
+    for threshold in THRESHOLDS:
+        guess = [r or p >= threshold for r, p in zip(rules, probs, strict=True)]
+        score = _f1(*_counts(truth, guess))
+        if score >= best_f1:
+            best, best_f1 = threshold, score
+    return best
+
+
+def _folds(count: int, folds: int, seed: int) -> list[int]:
+    """A fold number per example, shuffled with the seed."""
+    order = list(range(count))
+    random.Random(seed).shuffle(order)
+    fold_of = [0] * count
+    for rank, index in enumerate(order):
+        fold_of[index] = rank % folds
+    return fold_of
+
+
+def train_topic_model(
+    examples: Sequence[TrainingExample],
+    rule_topics: Mapping[int, frozenset[str]],
+    topic_ids: Sequence[str],
+    *,
+    folds: int = 3,
+    epochs: int = 10,
+    seed: int = 0,
+    min_threads: int = 20,
+    min_positives: int = 3,
+) -> TrainResult:
+    """Cross-validate per topic, then fit the final model on every example.
+
+    ``rule_topics`` are the topics the rules give each example's thread. A topic with
+    fewer than ``min_positives`` positives (or fewer than ``folds`` negatives) is not
+    trained and reported as skipped. Raises :class:`NotEnoughLabels` below
+    ``min_threads`` examples or when no topic can be trained.
+    """
+    if len(examples) < min_threads:
+        raise NotEnoughLabels(
+            f"{len(examples)} labelled threads; training needs at least {min_threads}: "
+            "label more threads with `iscg-mailbot tag THREAD +topic -topic`"
+        )
+    truth = {t: [t in ex.topics for ex in examples] for t in topic_ids}
+    rules = {t: [t in rule_topics.get(ex.thread_id, frozenset()) for ex in examples]
+             for t in topic_ids}
+    trainable, skipped = [], {}
+    for topic in topic_ids:
+        positives = sum(truth[topic])
+        if positives < min_positives:
+            skipped[topic] = f"{positives} positive(s), needs {min_positives}"
+        elif len(examples) - positives < folds:
+            skipped[topic] = "too few threads without the topic"
+        else:
+            trainable.append(topic)
+    if not trainable:
+        raise NotEnoughLabels(
+            f"no topic has {min_positives} labelled threads: label more threads with "
+            "`iscg-mailbot tag THREAD +topic`"
+        )
+    texts = [ex.text for ex in examples]
+    labels = [ex.topics for ex in examples]
+    fold_of = _folds(len(examples), folds, seed)
+    combined = {t: [False] * len(examples) for t in trainable}
+    for fold in range(folds):
+        train_ix = [i for i, f in enumerate(fold_of) if f != fold]
+        test_ix = [i for i, f in enumerate(fold_of) if f == fold]
+        nlp = _fit([texts[i] for i in train_ix], [labels[i] for i in train_ix], trainable,
+                   epochs=epochs, seed=seed)
+        model = TopicModel(nlp)
+        train_probs = model.probabilities([texts[i] for i in train_ix])
+        test_probs = model.probabilities([texts[i] for i in test_ix])
+        for topic in trainable:
+            threshold = _best_threshold([truth[topic][i] for i in train_ix],
+                                        [rules[topic][i] for i in train_ix],
+                                        [p[topic] for p in train_probs])
+            for i, probs in zip(test_ix, test_probs, strict=True):
+                combined[topic][i] = rules[topic][i] or probs[topic] >= threshold
+    final = _fit(texts, labels, trainable, epochs=epochs, seed=seed)
+    final_probs = TopicModel(final).probabilities(texts)
+    rows, enabled = [], {}
+    for topic in topic_ids:
+        positives = sum(truth[topic])
+        f1_rules = _f1(*_counts(truth[topic], rules[topic]))
+        if topic in skipped:
+            rows.append(TopicTraining(topic, len(examples), positives, round(f1_rules, 3),
+                                      round(f1_rules, 3), False, None, skipped[topic]))
+            continue
+        f1_combined = _f1(*_counts(truth[topic], combined[topic]))
+        used = round(f1_combined, 6) > round(f1_rules, 6)
+        threshold = _best_threshold(truth[topic], rules[topic], [p[topic] for p in final_probs])
+        if used:
+            enabled[topic] = threshold
+        rows.append(TopicTraining(topic, len(examples), positives, round(f1_rules, 3),
+                                  round(f1_combined, 3), used, threshold))
+    return TrainResult(len(examples), folds, tuple(rows), TopicModel(final, enabled))
+
+
+# --- on disk ----------------------------------------------------------------------
+
+
+def save_model(result: TrainResult, folder: Path) -> None:
+    """Write the model (spaCy ``to_disk``) and ``topics.json`` (per topic: used,
+    threshold, figures) to ``folder``, replacing an earlier model in one rename."""
+    folder = Path(folder)
+    staging = folder.with_name(folder.name + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    assert result.model.nlp is not None
+    result.model.nlp.to_disk(staging)
+    meta: dict[str, Any] = {
+        "version": META_VERSION,
+        "labelled_threads": result.labelled_threads,
+        "folds": result.folds,
+        "topics": {
+            row.topic: {"used": row.used, "threshold": row.threshold,
+                        "positives": row.positives, "f1_rules": row.f1_rules,
+                        "f1_combined": row.f1_combined, "skipped": row.skipped}
+            for row in result.topics
+        },
+    }
+    (staging / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    old = folder.with_name(folder.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if folder.exists():
+        folder.rename(old)
+    staging.rename(folder)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def enabled_topics(folder: Path) -> dict[str, float]:
+    """Topics the saved model may add, with their thresholds ({} without a model)."""
+    try:
+        meta = json.loads((Path(folder) / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {
+        topic: float(row["threshold"])
+        for topic, row in meta.get("topics", {}).items()
+        if row.get("used") and row.get("threshold") is not None
+    }
+
+
+def load_model(folder: Path) -> TopicModel | None:
+    """The saved model, or None when there is none or it enables no topic (then spaCy
+    is not even loaded)."""
+    enabled = enabled_topics(folder)
+    if not enabled:
+        return None
+    import spacy
+
+    return TopicModel(spacy.load(Path(folder)), enabled)
+
+
+def add_model_tags(model: TopicModel, threads: Sequence[ThreadText],
+                   results: Sequence[ThreadTags]) -> list[ThreadTags]:
+    """The rules' verdicts plus the enabled topics the model finds and the rules missed,
+    each with ``(trained model)`` evidence whose points are the probability."""
+    if not model.enabled or not threads:
+        return list(results)
+    probabilities = model.probabilities([thread_document(t) for t in threads])
+    combined = []
+    for result, probs in zip(results, probabilities, strict=True):
+        have = {tag.topic for tag in result.tags}
+        extra = [
+            TopicTag(topic, round(probs[topic], 3), (
+                Evidence(MODEL_PHRASE, MODEL_WHERE, 1, round(probs[topic], 3)),))
+            for topic, threshold in sorted(model.enabled.items())
+            if topic not in have and probs.get(topic, 0.0) >= threshold
+        ]
+        if extra:
+            result = ThreadTags(result.thread_id, (*result.tags, *extra), result.entities,
+                                result.rejected)
+        combined.append(result)
+    return combined
