@@ -19,15 +19,15 @@ relative dates ("by Friday") of stored messages are read, since stored dates are
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from iscg_mailbot.analyse.action_rules import DEFAULT_CLOSURE_PHRASES, ActionRules
 from iscg_mailbot.config import format_validation_error
 from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.yamlfile import read_yaml_mapping
 
 ACTIONS_FILE_NAME = "actions.yaml"
 
@@ -89,17 +89,9 @@ def load_actions_config(path: Path | str, *, missing_ok: bool = True) -> Actions
         if missing_ok:
             return ActionsConfig()
         raise ConfigError(f"{file}: not found; create it or leave it out to use the defaults")
-    try:
-        data: Any = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise ConfigError(f"{file}: not valid YAML{where}: "
-                          f"{getattr(exc, 'problem', None) or exc}") from None
+    data = read_yaml_mapping(file, "action settings", "keys such as 'timezone:'", "actions.yaml")
     if data is None:
         return ActionsConfig()
-    if not isinstance(data, dict):
-        raise ConfigError(f"{file}: expected keys such as 'timezone:' at the top level")
     try:
         return ActionsConfig.model_validate(data)
     except ValidationError as exc:

@@ -20,10 +20,10 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.yamlfile import read_yaml_mapping
 
 MEMBERS_FILE_NAME = "members.yaml"
 
@@ -192,27 +192,8 @@ def _validation_lines(path: Path, data: Any, error: ValidationError) -> list[str
 
 
 def _read_yaml(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(
-            f"{path}: member list not found; create it (see config/members.yaml in the "
-            "distribution) or fix --config"
-        ) from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the member list: {exc.strerror}") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"{path}: not valid YAML{where}: {problem}") from None
-    if data is None:
-        return {"members": []}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping with a 'members:' list at the top level")
-    return data
+    data = read_yaml_mapping(path, "member list", "a 'members:' list", "members.yaml")
+    return {"members": []} if data is None else data
 
 
 def _duplicate_lines(path: Path, config: MembersConfig) -> list[str]:

@@ -24,10 +24,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.yamlfile import read_yaml_mapping
 
 TOPICS_FILE_NAME = "topics.yaml"
 
@@ -211,27 +211,8 @@ def _validation_lines(path: Path | str, data: Any, error: ValidationError) -> li
 
 
 def _read(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(
-            f"{path}: topic list not found; create it (see config/topics.yaml in the "
-            "distribution) or fix --config"
-        ) from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"{path}: not valid YAML{at}: {problem}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: (file): must be a mapping with a 'topics:' list")
-    return data
+    data = read_yaml_mapping(path, "topic list", "a 'topics:' list", "topics.yaml")
+    return {} if data is None else data
 
 
 def _parse(path: Path, data: Any) -> tuple[TopicsConfig | None, list[str]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.orm import Session, load_only
+from sqlalchemy.orm import Session
 
 from iscg_mailbot.config import ListConfig, MailboxConfig
 from iscg_mailbot.errors import ConfigError, SourceError, UnparseableMessage
@@ -26,24 +26,11 @@ from iscg_mailbot.source.imap import ImapSource
 from iscg_mailbot.store.messages import StoredBatch, ensure_list, quarantine, save_messages
 from iscg_mailbot.store.models import Mailbox, Message, Thread
 from iscg_mailbot.store.search import index_messages
-from iscg_mailbot.store.threads import attach_to_threads
+from iscg_mailbot.store.threads import THREADING_COLUMNS, attach_to_threads
 from iscg_mailbot.store.types import utcnow
 
 log = logging.getLogger(__name__)
 
-THREADING_COLUMNS = (
-    Message.id,
-    Message.list_id,
-    Message.thread_id,
-    Message.message_id,
-    Message.parent_message_id,
-    Message.in_reply_to,
-    Message.references,
-    Message.subject,
-    Message.normalised_subject,
-    Message.sender_address,
-    Message.date,
-)
 
 
 @dataclass
@@ -106,7 +93,7 @@ def store_raw_batch(
         # Only the threading facts: the bodies were just written and are not needed here.
         messages = session.scalars(
             select(Message)
-            .options(load_only(*THREADING_COLUMNS))
+            .options(THREADING_COLUMNS)
             .where(Message.id.in_(stored.new_message_ids))
             .order_by(Message.id)
         ).all()

@@ -55,7 +55,8 @@ _CHUNK = 500
 # Reference rounds before giving up on following links outward (a safety net only).
 _MAX_ROUNDS = 20
 
-_THREADING_COLUMNS = load_only(
+#: Load only what threading reads: the bodies are large and not needed here.
+THREADING_COLUMNS = load_only(
     Message.id,
     Message.list_id,
     Message.thread_id,
@@ -175,13 +176,13 @@ def _load(session: Session, thread_ids: Collection[int], pks: Collection[int]) -
     for chunk in _chunks(thread_ids):
         loaded.extend(
             session.scalars(
-                select(Message).options(_THREADING_COLUMNS).where(Message.thread_id.in_(chunk))
+                select(Message).options(THREADING_COLUMNS).where(Message.thread_id.in_(chunk))
             )
         )
     for chunk in _chunks(pks):
         loaded.extend(
             session.scalars(
-                select(Message).options(_THREADING_COLUMNS).where(Message.id.in_(chunk))
+                select(Message).options(THREADING_COLUMNS).where(Message.id.in_(chunk))
             )
         )
     return loaded
