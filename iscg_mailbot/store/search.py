@@ -208,8 +208,24 @@ def _hit(row: object) -> SearchHit:
     )
 
 
+#: A query keeps at most this many characters and terms: longer ones only exhaust the
+#: engines' parsers (FTS5's stack, PostgreSQL's max_stack_depth) and find nothing more.
+MAX_QUERY_CHARACTERS = 1000
+MAX_QUERY_TERMS = 32
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_query(words: str) -> str:
+    """The user's query without control characters (PostgreSQL text cannot hold NUL),
+    cut to :data:`MAX_QUERY_CHARACTERS` and :data:`MAX_QUERY_TERMS` whitespace-separated
+    terms (quoted phrases may count as several; they still match as phrases)."""
+    cleaned = _CONTROL.sub(" ", words)[:MAX_QUERY_CHARACTERS]
+    return " ".join(cleaned.split()[:MAX_QUERY_TERMS])
+
+
 def search(session: Session, words: str, limit: int = 20) -> list[SearchHit]:
     """Messages matching ``words``, best first, each with a snippet; [] for an empty query."""
+    words = clean_query(words)
     if ensure_search_index(session):
         index_missing(session)
     limit = max(1, min(int(limit), 1000))
