@@ -42,6 +42,7 @@ META_VERSION = 1
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 # Characters of a thread given to the model: enough for what it is about, bounded cost.
 MAX_CHARS = 20_000
+LEARN_RATE = 0.01
 
 
 class NotEnoughLabels(MailbotError):
@@ -121,6 +122,7 @@ def _fit(texts: Sequence[str], labels: Sequence[frozenset[str]], topics: Sequenc
     import spacy
     from spacy.training import Example
     from spacy.util import fix_random_seed, minibatch
+    from thinc.api import Adam
 
     fix_random_seed(seed)
     nlp = spacy.blank("en")
@@ -134,7 +136,10 @@ def _fit(texts: Sequence[str], labels: Sequence[frozenset[str]], topics: Sequenc
         Example.from_dict(nlp.make_doc(text), {"cats": {t: float(t in got) for t in topics}})
         for text, got in zip(texts, labels, strict=True)
     ]
-    optimizer = nlp.initialize(lambda: examples)
+    nlp.initialize(lambda: examples)
+    # A higher rate than spaCy's default (0.001): a few dozen labelled threads and a few
+    # epochs must be enough for the bag of words to separate them.
+    optimizer = Adam(LEARN_RATE)
     order = random.Random(seed)
     for _ in range(epochs):
         order.shuffle(examples)
@@ -145,12 +150,14 @@ def _fit(texts: Sequence[str], labels: Sequence[frozenset[str]], topics: Sequenc
 
 def _best_threshold(truth: Sequence[bool], rules: Sequence[bool],
                     probs: Sequence[float]) -> float:
-    """The threshold giving the best F1 of rules OR model (ties: the higher one)."""
-    best, best_f1 = THRESHOLDS[-1], -1.0
-    for threshold in THRESHOLDS:
+    """The threshold giving the best F1 of rules OR model on these examples; ties go to
+    the one nearest 0.5 (on its own training data the model is over-confident, and the
+    extreme thresholds that tie there generalise worse)."""
+    best, best_f1 = 0.5, -1.0
+    for threshold in sorted(THRESHOLDS, key=lambda t: (abs(t - 0.5), -t)):
         guess = [r or p >= threshold for r, p in zip(rules, probs, strict=True)]
         score = _f1(*_counts(truth, guess))
-        if score >= best_f1:
+        if score > best_f1:
             best, best_f1 = threshold, score
     return best
 

@@ -196,23 +196,73 @@ def topics_evaluate(state: CliState, as_json: bool) -> None:
     `tag` (per topic, over the threads where that topic was decided)."""
     result = topic_service.evaluate(state.app())
     if as_json:
-        echo_json({
+        payload: dict[str, object] = {
             "labelled_threads": result.labelled_threads,
             "decisions": result.decisions,
-            "topics": [{"topic": q.topic, "tp": q.true_positives, "fp": q.false_positives,
-                        "fn": q.false_negatives, "precision": round(q.precision, 3),
-                        "recall": round(q.recall, 3), "f1": round(q.f1, 3)}
-                       for q in (*result.evaluation.topics, result.evaluation.micro)],
-        })
+            "topics": _quality_rows(result.evaluation),
+        }
+        if result.combined is not None:
+            payload["model_topics"] = list(result.model_topics)
+            payload["combined"] = _quality_rows(result.combined)
+        echo_json(payload)
         return
     if not result.decisions:
         click.echo("no manual decisions yet: label threads with `iscg-mailbot tag`")
         return
     click.echo(f"{result.decisions} decisions on {result.labelled_threads} threads")
+    _print_quality(result.evaluation)
+    if result.combined is not None:
+        click.echo("rules + trained model (used for: " + ", ".join(result.model_topics) + ")")
+        _print_quality(result.combined)
+
+
+def _quality_rows(evaluation: topic_service.Quality) -> list[dict[str, object]]:
+    return [{"topic": q.topic, "tp": q.true_positives, "fp": q.false_positives,
+             "fn": q.false_negatives, "precision": round(q.precision, 3),
+             "recall": round(q.recall, 3), "f1": round(q.f1, 3)}
+            for q in (*evaluation.topics, evaluation.micro)]
+
+
+def _print_quality(evaluation: topic_service.Quality) -> None:
     print_table(
         ["topic", "tp", "fp", "fn", "precision", "recall", "F1"],
         [[q.topic, q.true_positives, q.false_positives, q.false_negatives,
           f"{q.precision:.2f}", f"{q.recall:.2f}", f"{q.f1:.2f}"]
-         for q in (*result.evaluation.topics, result.evaluation.micro)],
+         for q in (*evaluation.topics, evaluation.micro)],
     )
 
+
+
+# --- topics train (the model backing up the rules) --------------------------------
+
+
+@topics.command("train")
+@click.option("--epochs", type=click.IntRange(min=1), default=10, show_default=True)
+@click.option("--folds", type=click.IntRange(min=2), default=3, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def topics_train(state: CliState, epochs: int, folds: int, as_json: bool) -> None:
+    """Train a text classifier on the decisions made with `tag`; use it per topic only
+    where cross-validation shows rules OR model beats the rules alone."""
+    app = state.app()
+    result = topic_service.train(app, epochs=epochs, folds=folds)
+    rows = [{"topic": r.topic, "labelled_threads": r.labelled_threads,
+             "positives": r.positives, "f1_rules": r.f1_rules,
+             "f1_combined": r.f1_combined, "used": r.used, "threshold": r.threshold,
+             "skipped": r.skipped} for r in result.topics]
+    if as_json:
+        echo_json({"labelled_threads": result.labelled_threads, "folds": result.folds,
+                   "model_dir": str(topic_service.model_dir(app)), "topics": rows})
+        return
+    click.echo(f"trained on {result.labelled_threads} labelled threads "
+               f"({result.folds}-fold cross-validation)")
+    print_table(
+        ["topic", "labelled threads", "positives", "F1 rules", "F1 combined", "used"],
+        [[r.topic, r.labelled_threads, r.positives, f"{r.f1_rules:.2f}",
+          "-" if r.skipped else f"{r.f1_combined:.2f}",
+          ("yes" if r.used else "no") if not r.skipped else f"no ({r.skipped})"]
+         for r in result.topics if r.positives or r.skipped is None],
+    )
+    used = [r.topic for r in result.topics if r.used]
+    click.echo(f"model saved to {topic_service.model_dir(app)}; used for: "
+               + (", ".join(used) if used else "no topic (the rules alone decide)"))

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
+from iscg_mailbot.analyse import textcat
 from iscg_mailbot.analyse.topics import Evaluation, TopicQuality
 from iscg_mailbot.errors import ConfigError, NotFound
 from iscg_mailbot.records import EntityMention, ThreadTags, ThreadText
@@ -148,7 +149,7 @@ def tag_threads_in_session(app: App, session: Session, thread_ids: Sequence[int]
         return report
     ids = [thread.thread_id for thread in inputs]
     before = store.effective_topics(session, ids)
-    store.replace_auto_tags(session, tagger.tag_threads(inputs))
+    store.replace_auto_tags(session, _with_model(app, inputs, tagger.tag_threads(inputs)))
     after = store.effective_topics(session, ids)
     for thread_id in ids:
         old, new = set(before.get(thread_id, ())), set(after.get(thread_id, ()))
@@ -330,7 +331,8 @@ def explain_thread(app: App, thread_id: int) -> Explanation:
     with app.session() as session:
         _thread(session, thread_id)
         [thread] = _thread_texts(session, [thread_id])
-    return _explanation(app, tagger_for(app).explain(thread.subject, thread.texts))
+    verdict = tagger_for(app).explain(thread.subject, thread.texts)
+    return _explanation(app, _with_model(app, [thread], [verdict])[0])
 
 
 # --- tuning ---------------------------------------------------------------------
@@ -513,6 +515,9 @@ class TopicEvaluation:
     labelled_threads: int
     decisions: int
     evaluation: Evaluation
+    # With a trained model in use (``topics train``): the same counts for rules OR model.
+    combined: Evaluation | None = None
+    model_topics: tuple[str, ...] = ()
 
 
 def evaluate(app: App) -> TopicEvaluation:
@@ -525,7 +530,21 @@ def evaluate(app: App) -> TopicEvaluation:
             for start in range(0, len(decisions), RETAG_BATCH)
             for thread in _thread_texts(session, sorted(decisions)[start:start + RETAG_BATCH])
         ]
-    predicted = {r.thread_id: {t.topic for t in r.tags} for r in tagger.tag_threads(inputs)}
+    rule_results = tagger.tag_threads(inputs)
+    rules = _decision_quality(tagger.config, decisions, rule_results)
+    model = model_for(app)
+    if model is None:
+        return TopicEvaluation(len(decisions), sum(len(d) for d in decisions.values()), rules)
+    combined = _decision_quality(tagger.config, decisions,
+                                 textcat.add_model_tags(model, inputs, rule_results))
+    return TopicEvaluation(len(decisions), sum(len(d) for d in decisions.values()), rules,
+                           combined, tuple(sorted(model.enabled)))
+
+
+def _decision_quality(config: TopicsConfig, decisions: dict[int, dict[str, bool]],
+                      results: Sequence[ThreadTags]) -> Evaluation:
+    """Per-topic counts of verdicts against the decided (thread, topic) pairs."""
+    predicted = {r.thread_id: {t.topic for t in r.tags} for r in results}
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for thread_id, decided in decisions.items():
         got = predicted.get(thread_id, set())
@@ -537,17 +556,108 @@ def evaluate(app: App) -> TopicEvaluation:
                 row[1] += 1
             elif belongs:
                 row[2] += 1
-    order = [t.id for t in tagger.config.topics if t.id in counts]
+    order = [t.id for t in config.topics if t.id in counts]
     order += sorted(set(counts) - set(order))
     rows = tuple(TopicQuality(topic, *counts[topic]) for topic in order)
     micro = TopicQuality("(all)", *(sum(r[i] for r in counts.values()) for i in range(3)))
-    return TopicEvaluation(
-        labelled_threads=len(decisions),
-        decisions=sum(len(d) for d in decisions.values()),
-        evaluation=Evaluation(threads=len(decisions), topics=rows, micro=micro),
-    )
+    return Evaluation(threads=len(decisions), topics=rows, micro=micro)
 
 
 def check(app: App) -> list[str]:
     """Every problem of the topic list file (schema errors included), for ``topics check``."""
     return check_topics_file(topics_file(app))
+
+
+# --- the trained model (``topics train``) -------------------------------------------
+# Rules first; a model trained on people's decisions adds, for the topics where
+# cross-validation showed it helps, the topics the rules missed. Without a model on
+# disk (or with no topic enabled) tagging is the rules alone.
+
+# Per-topic quality as ``topics evaluate`` prints it (for the shells, which import only
+# services).
+Quality = Evaluation
+MODEL_DIR = "topic-model"
+_models: dict[tuple[str, int], textcat.TopicModel | None] = {}
+
+
+def model_dir(app: App) -> Path:
+    """Where ``topics train`` keeps the model: ``<data_dir>/topic-model``."""
+    return Path(app.settings.data_dir) / MODEL_DIR
+
+
+def model_for(app: App) -> textcat.TopicModel | None:
+    """The saved model if it enables some topic (None otherwise); reloaded when a new
+    model is saved."""
+    meta = model_dir(app) / textcat.META_FILE
+    try:
+        stamp = meta.stat().st_mtime_ns
+    except OSError:
+        return None
+    key = (str(meta.resolve()), stamp)
+    if key not in _models:
+        _models.clear()
+        _models[key] = textcat.load_model(model_dir(app))
+    return _models[key]
+
+
+def _with_model(app: App, threads: Sequence[ThreadText],
+                results: Sequence[ThreadTags]) -> list[ThreadTags]:
+    model = model_for(app)
+    if model is None:
+        return list(results)
+    return textcat.add_model_tags(model, threads, results)
+
+
+def _is_model_only(state: store.TopicState) -> bool:
+    """An automatic tag that only the model gave (not a person's word, not the rules')."""
+    return bool(state.evidence) and all(
+        item.get("where") == textcat.MODEL_WHERE for item in state.evidence
+    )
+
+
+def training_examples(session: Session) -> list[textcat.TrainingExample]:
+    """Threads with manual decisions and the topics people left on them.
+
+    A thread someone decided on counts as reviewed: its topics are the ones added by
+    hand plus the automatic tags not removed (a tag the model alone gave is not a
+    label); every other topic counts as absent.
+    """
+    labelled = sorted(store.manual_decisions(session))
+    examples = []
+    for start in range(0, len(labelled), RETAG_BATCH):
+        chunk = labelled[start:start + RETAG_BATCH]
+        states = store.topic_states(session, chunk)
+        for thread in _thread_texts(session, chunk):
+            kept = frozenset(
+                topic for topic, state in states.get(thread.thread_id, {}).items()
+                if state.manual is True
+                or (state.manual is None and state.auto_score is not None
+                    and not _is_model_only(state))
+            )
+            examples.append(textcat.TrainingExample(
+                thread.thread_id, textcat.thread_document(thread), kept))
+    return examples
+
+
+def train(app: App, *, folds: int = 3, epochs: int = 10, seed: int = 0,
+          min_threads: int = 20, min_positives: int = 3) -> textcat.TrainResult:
+    """Train the model on people's decisions, cross-validate it against the rules per
+    topic, and save it to :func:`model_dir` with the topics it may add.
+
+    Raises :class:`textcat.NotEnoughLabels` with too few labelled threads.
+    """
+    tagger = tagger_for(app)
+    with app.session() as session:
+        examples = training_examples(session)
+        ids = [ex.thread_id for ex in examples]
+        inputs = [thread for start in range(0, len(ids), RETAG_BATCH)
+                  for thread in _thread_texts(session, ids[start:start + RETAG_BATCH])]
+    rules = {r.thread_id: frozenset(t.topic for t in r.tags) for r in tagger.tag_threads(inputs)}
+    result = textcat.train_topic_model(
+        examples, rules, [topic.id for topic in tagger.config.topics],
+        folds=folds, epochs=epochs, seed=seed, min_threads=min_threads,
+        min_positives=min_positives,
+    )
+    model_dir(app).parent.mkdir(parents=True, exist_ok=True)
+    textcat.save_model(result, model_dir(app))
+    return result
