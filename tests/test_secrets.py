@@ -41,6 +41,7 @@ from iscg_mailbot.cli import cli
 from iscg_mailbot.config import load_settings
 from iscg_mailbot.delivery_config import DigestConfig
 from iscg_mailbot.errors import AuthenticationError
+from iscg_mailbot.services import ingest
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.digest import send_digests
 from iscg_mailbot.source.imap import ImapSource
@@ -341,3 +342,140 @@ def test_worker_json_logs_never_show_passwords(deployment: Deployment,
     assert any(r["message"] == "sync" and r.get("stored") == 3 for r in records)
     assert worker.returncode == 0 and messages[-1] == "worker stopped"
     assert leaks(text) == []
+
+
+# -- TLS: verified by default, switched off only per server -------------------------------
+
+def other_name_certificate(directory: Path) -> tuple[Path, Path]:
+    """A self-signed certificate valid for other.example only (not 127.0.0.1)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    cert, key = directory / "cert.pem", directory / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                    "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+                    "-subj", "/CN=other.example", "-addext", "subjectAltName=DNS:other.example",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    return cert, key
+
+
+def mailbox_toml(name: str, port: int, security: str, extra: str = "") -> str:
+    return (f'[[mailboxes]]\nname = "{name}"\nlist = "{LIST.id}"\nhost = "127.0.0.1"\n'
+            f'port = {port}\nsecurity = "{security}"\nusername = "iscg"\n'
+            f'password_env = "{IMAP_ENV}"\ntimeout_seconds = 5\nmax_reconnects = 0\n{extra}\n')
+
+
+def imap_app(tmp_path: Path, mailboxes: str) -> App:
+    config_dir = tmp_path / "config"
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "iscg-mailbot.toml").write_text(
+        f'[database]\nurl = "sqlite:///{tmp_path / "tls.db"}"\n\n[[lists]]\nid = "{LIST.id}"\n'
+        f'address = "{LIST.address}"\n\n{mailboxes}', encoding="utf-8")
+    settings = load_settings(config_dir)
+    engine = connect(settings.database_url)
+    upgrade(engine)
+    return App(settings=settings, engine=engine)
+
+
+@pytest.fixture
+def tls_dovecot(monkeypatch: pytest.MonkeyPatch) -> Iterator[DovecotServer]:
+    require_service(dovecot_available(), "dovecot not installed: apt-get install dovecot-imapd")
+    monkeypatch.setenv(IMAP_ENV, IMAP_SECRET)
+    monkeypatch.delenv("ISCG_DATABASE_URL", raising=False)
+    with DovecotServer(password=IMAP_SECRET) as server:
+        server.append("INBOX", recent_mail(2))
+        yield server
+
+
+def test_imap_certificates_verified_unless_switched_off_for_that_mailbox(
+        tls_dovecot: DovecotServer, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    server = tls_dovecot
+    ssl_port, starttls_port = server.tls_port, server.port
+    assert ssl_port is not None
+    app = imap_app(tmp_path, "".join([
+        mailbox_toml("default-ssl", ssl_port, "ssl"),
+        mailbox_toml("default-starttls", starttls_port, "starttls"),
+        mailbox_toml("trusted", ssl_port, "ssl", f'ca_file = "{server.ca_file}"'),
+        mailbox_toml("unverified", ssl_port, "ssl", "verify_certificate = false"),
+    ]))
+    with caplog.at_level(logging.WARNING):
+        reports = {r.source: r for r in ingest.sync(app)}
+    for name in ("default-ssl", "default-starttls"):
+        error = reports[f"imap:{name}"].error or ""
+        assert "TLS certificate verification failed (self-signed certificate)" in error, name
+        assert "set ca_file" in error
+    assert reports["imap:trusted"].error is None and reports["imap:trusted"].stored == 2
+    assert reports["imap:unverified"].error is None
+    assert reports["imap:unverified"].duplicates == 2  # it did read the mailbox
+    [warning] = [r.getMessage() for r in caplog.records if "NOT verified" in r.getMessage()]
+    assert warning.startswith(f"127.0.0.1:{ssl_port}: TLS certificate NOT verified")
+
+    # The host name is checked too: a trusted certificate for another name is refused.
+    other_cert, other_key = other_name_certificate(tmp_path / "other")
+    server.kill()
+    (server.root / "cert.pem").write_bytes(other_cert.read_bytes())
+    (server.root / "key.pem").write_bytes(other_key.read_bytes())
+    server.start()
+    app.engine.dispose()
+    app = imap_app(tmp_path, mailbox_toml("trusted", ssl_port, "ssl", f'ca_file = "{other_cert}"')
+                   + mailbox_toml("unverified", ssl_port, "ssl", "verify_certificate = false"))
+    reports = {r.source: r for r in ingest.sync(app)}
+    assert "IP address mismatch" in (reports["imap:trusted"].error or "")
+    assert reports["imap:unverified"].error is None
+    app.engine.dispose()
+
+
+def smtp_toml(port: int, extra: str) -> str:
+    return (f'[smtp]\nhost = "127.0.0.1"\nport = {port}\ntimeout_seconds = 5\n{extra}\n\n'
+            '[digest]\nfrom_address = "iscg-bot@example.org"\n')
+
+
+def send_with(tmp_path: Path, smtp_section: str) -> tuple[int, str]:
+    """`digest send` with this [smtp] section; due digests are retried each time."""
+    config_dir = tmp_path / "config"
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "members.yaml").write_text(MEMBERS_YAML, encoding="utf-8")
+    database = tmp_path / "smtp-tls.db"
+    (config_dir / "iscg-mailbot.toml").write_text(
+        f'[database]\nurl = "sqlite:///{database}"\n\n{smtp_section}', encoding="utf-8")
+    engine = connect(f"sqlite:///{database}")
+    upgrade(engine)
+    with session_scope(engine) as session:
+        session.execute(update(OutboxEntry).values(next_attempt_at=None))
+    engine.dispose()
+    result = CliRunner().invoke(cli, ["--config", str(config_dir), "digest", "send"])
+    return result.exit_code, result.stderr
+
+
+@pytest.mark.parametrize("security", ["starttls", "ssl"])
+def test_smtp_certificates_verified_unless_switched_off_on_loopback(
+        tmp_path: Path, smtp_certificate: tuple[Path, Path], security: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ISCG_DATABASE_URL", raising=False)
+    other_cert, other_key = other_name_certificate(tmp_path / "other")
+    with SmtpTestServer(tls=security, certificate=smtp_certificate) as server:
+        code, error = send_with(tmp_path, smtp_toml(server.port, f'security = "{security}"'))
+        assert code == 1 and "TLS certificate not trusted (self-signed certificate)" in error
+        assert server.received == []
+        code, error = send_with(tmp_path, smtp_toml(
+            server.port, f'security = "{security}"\nca_file = "{smtp_certificate[0]}"'))
+        assert code == 0, error
+        assert len(server.received) == len(MEMBERS)
+    with SmtpTestServer(tls=security, certificate=(other_cert, other_key)) as server:
+        (tmp_path / "smtp-tls.db").unlink()
+        code, error = send_with(tmp_path, smtp_toml(
+            server.port, f'security = "{security}"\nca_file = "{other_cert}"'))
+        assert code == 1 and "IP address mismatch" in error and server.received == []
+        code, _ = send_with(tmp_path, smtp_toml(server.port, f'security = "{security}"\n'
+                                                             "verify_certificate = false"))
+        assert code == 0 and len(server.received) == len(MEMBERS)
+
+
+def test_smtp_verification_cannot_be_switched_off_for_a_remote_server(tmp_path: Path) -> None:
+    config_dir = tmp_path / "config"
+    config_dir.mkdir()
+    toml = config_dir / "iscg-mailbot.toml"
+    toml.write_text('[smtp]\nhost = "smtp.example.org"\nverify_certificate = false\n',
+                    encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(config_dir), "config", "check"])
+    assert result.exit_code == 1
+    assert result.stderr == (f"error: {toml}: smtp: verify_certificate = false is allowed only "
+                             "for 127.0.0.1/localhost; for a private CA set ca_file instead\n")
