@@ -100,6 +100,7 @@ MEMBERS = ("amina.diallo@example.org", "kenji.watanabe@example.org",
 HANG = "hang"      # take the data, then keep the client waiting for the reply
 DROP = "drop"      # take the data, then close the connection without a reply
 CLOSE = "close"    # close the connection at RCPT (nothing of the message sent)
+SLOW = "slow"      # answer only after ``FaultyHandler.slow_seconds`` (DATA: recorded first)
 
 #: (stage, recipient, attempt number of that recipient at that stage) -> reply or None
 Rule = Callable[[str, str, int], str | None]
@@ -121,6 +122,7 @@ class FaultyHandler(RecordingHandler):
     release: threading.Event = field(default_factory=threading.Event)
     tries: Counter[tuple[str, str]] = field(default_factory=Counter)
     accepted: int = 0
+    slow_seconds: float = 1.0
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
                           rcpt_options: list[str]) -> str:
@@ -130,7 +132,9 @@ class FaultyHandler(RecordingHandler):
         if reply == CLOSE:
             server.transport.close()
             return "421 4.4.2 closing"  # never reaches the client
-        if reply is not None:
+        if reply == SLOW:
+            await asyncio.sleep(self.slow_seconds)
+        elif reply is not None:
             return reply
         return await super().handle_RCPT(server, session, envelope, address, rcpt_options)
 
@@ -138,7 +142,7 @@ class FaultyHandler(RecordingHandler):
         address = envelope.rcpt_tos[0].lower()
         self.tries["data", address] += 1
         reply = self.rule("data", address, self.tries["data", address])
-        if reply not in (None, HANG, DROP):
+        if reply not in (None, HANG, DROP, SLOW):
             return str(reply)
         data = envelope.original_content or envelope.content
         with self._lock:
@@ -150,6 +154,8 @@ class FaultyHandler(RecordingHandler):
             self.hung.set()
             while not self.release.is_set():
                 await asyncio.sleep(0.02)
+        elif reply == SLOW:
+            await asyncio.sleep(self.slow_seconds)
         else:
             self.accepted += 1
             if self.on_accept is not None:
@@ -175,7 +181,7 @@ def handler(server: SmtpTestServer) -> FaultyHandler:
 # -- configuration, data and bookkeeping -----------------------------------------------
 
 def write_config(config_dir: Path, url: str, smtp_port: int, *, worker: str = "",
-                 digest: str = "") -> Path:
+                 digest: str = "", timeout: float = 5) -> Path:
     """iscg-mailbot.toml + members.yaml for the CLI and the services alike."""
     config_dir.mkdir(parents=True, exist_ok=True)
     (config_dir / "members.yaml").write_text(MEMBERS_YAML, encoding="utf-8")
@@ -193,7 +199,7 @@ archive_url = "{LIST.archive_url}"
 host = "127.0.0.1"
 port = {smtp_port}
 security = "plain"
-timeout_seconds = 5
+timeout_seconds = {timeout}
 
 [digest]
 from_address = "iscg-bot@example.org"
@@ -361,6 +367,31 @@ def test_refused_4xx_5xx_then_cleared_each_member_once(faults_app: App,
     assert result.exit_code == 0, result.output
     [row] = [line for line in result.stdout.splitlines() if wei in line]
     assert " failed " in row and "550 5.1.1" in row and period in row  # one rich table row
+
+
+def test_slow_server_times_out_without_a_second_copy(engine: Engine, tmp_path: Path,
+                                                     smtp: SmtpTestServer) -> None:
+    """A server slower than ``timeout_seconds``: at RCPT the digest is deferred (nothing
+    was sent); after the data it is uncertain (the server did take it) and never re-sent."""
+    seed_week(engine)
+    url = engine.url.render_as_string(hide_password=False)
+    app = open_app(write_config(tmp_path / "config", url, smtp.port, timeout=0.3), engine)
+    slow_rcpt, slow_data = MEMBERS[1], MEMBERS[3]
+    handler(smtp).slow_seconds = 0.6
+    handler(smtp).rule = lambda stage, address, n: SLOW if n == 1 and (stage, address) in {
+        ("rcpt", slow_rcpt), ("data", slow_data)} else None
+    [first] = send_digests(app, NOW)
+    assert [i.status for i in first.items] == ["sent"] + ["deferred"] * 4
+    assert "timed out" in (first.error or "")
+    [second] = send_digests(app, NOW + timedelta(minutes=6), retry_only=True)
+    assert [(i.member, i.status) for i in second.items] == [
+        (MEMBERS[1], "sent"), (MEMBERS[2], "sent"), (slow_data, "uncertain"),
+        (MEMBERS[4], "sent")]
+    time.sleep(0.4)  # the slow DATA completes on the server's side
+    for hours in (1, 24):
+        send_digests(app, NOW + timedelta(hours=hours), retry_only=True)
+    assert release_what_the_server_lacks(app, smtp) == 0  # the server's log has it
+    assert_each_member_once(smtp, engine, "2024-03-04/2024-03-11")
 
 
 SOAK_PERIODS = 5
