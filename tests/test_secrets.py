@@ -233,6 +233,9 @@ def test_passwords_never_shown_on_any_path(deployment: Deployment,
     for args in (("status", "--json"), ("status",), ("digest", "status"),
                  ("digest", "status", "--json")):
         assert d.cli(*args).exit_code == 0
+    database = json.loads(d.cli("status", "--json").stdout)["database"]
+    if d.url.startswith("postgresql"):
+        assert database.startswith("postgresql+psycopg://postgres:***@127.0.0.1")
 
     # Wrong passwords: one error line each, and the exception itself with --debug.
     monkeypatch.setenv(IMAP_ENV, IMAP_WRONG)
