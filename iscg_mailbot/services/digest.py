@@ -457,12 +457,12 @@ def _deliver(run: _Run, list_config: ListConfig, entries: list[OutboxEntry], run
             # The session is gone and nothing of this message was sent: defer it and
             # the rest of the run rather than hammer an unreachable server.
             report.error = str(exc)
-            _defer(run, entry, str(exc), report, attempts=entry.attempts + 1)
+            _defer(run, entry, str(exc), report)
             for rest in entries[index + 1:]:
                 _defer(run, rest, str(exc), report)
             return
         except AuthenticationError as exc:
-            _defer(run, entry, str(exc), report, attempts=entry.attempts + 1)
+            _defer(run, entry, str(exc), report)
             raise
         except DeliveryError as exc:
             _failed_attempt(run, entry, exc, report, subject)
@@ -473,14 +473,15 @@ def _deliver(run: _Run, list_config: ListConfig, entries: list[OutboxEntry], run
                                          subject=subject))
 
 
-def _defer(run: _Run, entry: OutboxEntry, error: str, report: SendReport, *,
-           attempts: int | None = None) -> None:
-    """Back to pending with a later retry time (the server was unreachable)."""
-    count = entry.attempts if attempts is None else attempts
-    retry_at = run.now + backoff(max(count, 1), run.config.retry_base_minutes,
+def _defer(run: _Run, entry: OutboxEntry, error: str, report: SendReport) -> None:
+    """Back to pending with a later retry time (the server was unreachable or refused the
+    login). Each deferral counts as an attempt, so the wait doubles each time (up to
+    ``retry_max_minutes``) instead of knocking on a closed door every few minutes."""
+    count = entry.attempts + 1
+    retry_at = run.now + backoff(count, run.config.retry_base_minutes,
                                  run.config.retry_max_minutes)
     with run.app.session() as session:
-        mark_failed(session, entry.id, error, run.now, retry_at=retry_at)
+        mark_failed(session, entry.id, error, run.now, retry_at=retry_at, attempts=count)
     report.items.append(SendItem(entry.member_address, entry.period_key, "deferred", error))
 
 

@@ -104,12 +104,22 @@ def mark_sent(session: Session, entry_id: int, now: datetime) -> None:
 
 
 def mark_failed(session: Session, entry_id: int, error: str, now: datetime, *,
-                retry_at: datetime | None) -> None:
-    """Record a failure: back to pending until ``retry_at``, or failed for good when None."""
-    session.execute(update(OutboxEntry).where(OutboxEntry.id == entry_id).values(
-        status=PENDING if retry_at is not None else FAILED, last_error=error,
-        next_attempt_at=retry_at, updated_at=now)
-        .execution_options(synchronize_session=False))
+                retry_at: datetime | None, attempts: int | None = None) -> None:
+    """Record a failure: back to pending until ``retry_at``, or failed for good when None.
+
+    ``attempts`` sets the attempt count (for failures that happened before the entry was
+    claimed, such as an unreachable server); otherwise :func:`claim` counted it.
+    """
+    values: dict[str, object] = {
+        "status": PENDING if retry_at is not None else FAILED,
+        "last_error": error,
+        "next_attempt_at": retry_at,
+        "updated_at": now,
+    }
+    if attempts is not None:
+        values["attempts"] = attempts
+    session.execute(update(OutboxEntry).where(OutboxEntry.id == entry_id).values(values)
+                    .execution_options(synchronize_session=False))
 
 
 def mark_uncertain(session: Session, entry_id: int, error: str, now: datetime) -> None:
