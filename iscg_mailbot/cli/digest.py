@@ -46,7 +46,8 @@ def digest_send(state: CliState, dry_run: bool, as_json: bool) -> None:
     """Send the last complete period's digest to every member who gets it (once each).
 
     Digests already sent are skipped; failed temporary attempts due for a retry are
-    retried. Exits 1 when a digest failed or the server could not be reached.
+    retried. Exits 1 when a digest failed or became uncertain, or the server could not be
+    reached, so that a cron job alerts someone.
     """
     reports = digest_service.send_digests(state.app(), dry_run=dry_run)
     if as_json:
@@ -67,7 +68,7 @@ def digest_send(state: CliState, dry_run: bool, as_json: bool) -> None:
                            "run are uncertain; see 'iscg-mailbot digest status'")
             if report.error:
                 click.echo(f"error: {report.error}", err=True)
-    if any(r.error or r.count("failed") for r in reports):
+    if any(r.error or r.count("failed") or r.count("uncertain") for r in reports):
         raise SystemExit(1)
 
 

@@ -65,7 +65,9 @@ from iscg_mailbot.topics_config import load_topics, topics_path
 
 log = logging.getLogger(__name__)
 
-SEND_LOCK_LEASE = timedelta(minutes=10)
+# Renewed once a minute while sending (keep_lock), so a sender killed mid-run blocks the
+# next one for at most a few minutes; the entries it left in "sending" become "uncertain".
+SEND_LOCK_LEASE = timedelta(minutes=3)
 
 
 class Sender(Protocol):
