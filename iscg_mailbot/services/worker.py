@@ -17,6 +17,7 @@ from iscg_mailbot.store.types import utcnow
 
 log = logging.getLogger(__name__)
 
+
 @dataclass(frozen=True)
 class WorkerLease:
     """Who holds the worker lease of this database, and until when."""
