@@ -370,6 +370,15 @@ def test_refused_4xx_5xx_then_cleared_each_member_once(faults_app: App,
     [row] = [line for line in result.stdout.splitlines() if wei in line]
     assert " failed " in row and "550 5.1.1" in row and period in row  # one rich table row
 
+    # The mailbox is fixed on the server side; the operator queues the failed digest again.
+    handler(server).rule = lambda stage, address, attempt: None
+    released = CliRunner().invoke(
+        cli, ["--config", app.settings.config_dir, "digest", "release", "--failed"])
+    assert released.stdout == "1 failed digest(s) will be sent by the next run\n"
+    send_digests(app, clock + timedelta(days=1), retry_only=True)
+    assert states(app.engine) == dict.fromkeys([MEMBERS[0], *MEMBERS[1:]], "sent")
+    assert copies(server, app.engine, period) == dict.fromkeys([MEMBERS[0], *MEMBERS[1:]], 1)
+
 
 def test_slow_server_times_out_without_a_second_copy(engine: Engine, tmp_path: Path,
                                                      smtp: SmtpTestServer) -> None:

@@ -74,16 +74,20 @@ def digest_send(state: CliState, dry_run: bool, as_json: bool) -> None:
 
 @digest.command("release")
 @click.option("--member", "member", metavar="ADDR", help="Only this member's digests.")
-@click.option("--period", "period", metavar="KEY", help="Only this period (e.g. 2024-03-04/2024-03-11).")
+@click.option("--period", "period", metavar="KEY", help="Only this period (e.g. 2026-09-14/2026-09-21).")
+@click.option("--failed", is_flag=True,
+              help="Queue failed digests again (after fixing why the server refused them).")
 @pass_state
-def digest_release(state: CliState, member: str | None, period: str | None) -> None:
+def digest_release(state: CliState, member: str | None, period: str | None, failed: bool) -> None:
     """Mark uncertain digests as not sent so that the next send delivers them.
 
-    Use only after checking the mail server's log that they were not delivered.
+    Use only after checking the mail server's log that they were not delivered. With
+    --failed, queue digests the server refused for good instead.
     """
     count = digest_service.release_uncertain_digests(state.app(), member_address=member,
-                                                     period_key=period)
-    click.echo(f"{count} uncertain digest(s) will be sent by the next run")
+                                                     period_key=period, failed=failed)
+    kind = "failed" if failed else "uncertain"
+    click.echo(f"{count} {kind} digest(s) will be sent by the next run")
 
 
 @digest.command("status")

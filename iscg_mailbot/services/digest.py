@@ -45,7 +45,13 @@ from iscg_mailbot.store.locks import (
     new_holder,
     release_lock,
 )
-from iscg_mailbot.store.models_delivery import DigestRun, OutboxEntry, SchedulerJob
+from iscg_mailbot.store.models_delivery import (
+    FAILED,
+    UNCERTAIN,
+    DigestRun,
+    OutboxEntry,
+    SchedulerJob,
+)
 from iscg_mailbot.store.outbox import (
     NewEntry,
     backoff,
@@ -503,14 +509,17 @@ def _failed_attempt(run: _Run, entry: OutboxEntry, exc: DeliveryError, report: S
 
 def release_uncertain_digests(app: App, *, member_address: str | None = None,
                               period_key: str | None = None,
-                              now: datetime | None = None) -> int:
+                              now: datetime | None = None, failed: bool = False) -> int:
     """Mark uncertain digests as not sent, so the next run sends them; return how many.
 
     Only for entries the operator has checked (in the mail server's log) were not
-    delivered: this is the one way a digest can reach a member twice.
+    delivered: this is the one way a digest can reach a member twice. With ``failed``,
+    digests the server refused for good (5xx, or too many temporary failures) are queued
+    again instead, once the cause (a relay rule, a mailbox) is fixed.
     """
     with app.session() as session:
-        return release_uncertain(session, now or utcnow(), member_address, period_key)
+        return release_uncertain(session, now or utcnow(), member_address, period_key,
+                                 status=FAILED if failed else UNCERTAIN)
 
 
 def digest_status(app: App, now: datetime | None = None) -> DigestStatus:

@@ -141,15 +141,21 @@ def recover_interrupted(session: Session, now: datetime) -> int:
 
 
 def release_uncertain(session: Session, now: datetime, member_address: str | None = None,
-                      period_key: str | None = None) -> int:
-    """Put uncertain entries back to pending (the operator checked they were not delivered)."""
-    query = update(OutboxEntry).where(OutboxEntry.status == UNCERTAIN)
+                      period_key: str | None = None, *, status: str = UNCERTAIN) -> int:
+    """Put ``status`` entries (uncertain, or failed) back to pending: the operator checked
+    they were not delivered, or fixed what made them fail (those start a fresh attempt
+    count, so the retries a temporary failure gets are not already used up)."""
+    if status not in (UNCERTAIN, FAILED):
+        raise ValueError(f"only uncertain or failed digests can be released, not {status!r}")
+    query = update(OutboxEntry).where(OutboxEntry.status == status)
     if member_address is not None:
         query = query.where(OutboxEntry.member_address == member_address.lower())
     if period_key is not None:
         query = query.where(OutboxEntry.period_key == period_key)
-    result = session.execute(query.values(status=PENDING, next_attempt_at=None, updated_at=now)
-                             .execution_options(synchronize_session=False))
+    values: dict[str, object] = {"status": PENDING, "next_attempt_at": None, "updated_at": now}
+    if status == FAILED:
+        values["attempts"] = 0
+    result = session.execute(query.values(values).execution_options(synchronize_session=False))
     return int(getattr(result, "rowcount", 0) or 0)
 
 
