@@ -79,6 +79,9 @@ class ParsedMessage:
     list_id: str | None
     provenance: Provenance
     defects: tuple[str, ...] = ()
+    # The sender's UTC offset from the Date header ("+0200" -> 120), None when unknown:
+    # "by tomorrow" in the message means the sender's tomorrow.
+    utc_offset_minutes: int | None = None
 
 
 @dataclass(frozen=True)

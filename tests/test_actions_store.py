@@ -291,3 +291,16 @@ def test_a_thread_merged_away_never_fails_on_its_items(app: App) -> None:
     service.extract_for_messages(app, [old_pk])  # the next analysis of the batch
     with app.session() as session:
         assert set(session.scalars(select(ActionItem.thread_id))) == {ls_thread}
+
+
+def test_relative_dates_are_read_in_the_senders_own_time_zone(app: App) -> None:
+    # 23:30 in Washington on Friday 10 July is already Saturday 06:30 in Geneva: "by
+    # tomorrow" means the sender's tomorrow, Saturday 11 July.
+    late = mail("late", "Ana Ruiz <ana@example.gov>", "2026-07-10T23:30:00-05:00",
+                "Dear colleagues,\n\nTSB is kindly requested to send the figures by tomorrow.\n")
+    ids = store(app, late)
+    service.extract_for_messages(app, ids)
+    with app.session() as session:
+        assert session.scalar(select(Message.utc_offset_minutes)) == -300
+    [item] = [i for i in items(app).values() if i.kind == "action"]
+    assert (item.owner, item.due) == ("TSB", date(2026, 7, 11))

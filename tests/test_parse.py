@@ -445,3 +445,13 @@ def test_mail_shaped_bytes_parse_or_raise_unparseable(lines: list[bytes]) -> Non
     else:
         assert parsed.message_id
         assert "\x00" not in parsed.body_text
+
+
+def test_the_senders_utc_offset_is_kept() -> None:
+    raw = (b"From: a@example.org\r\nMessage-ID: <tz@example.org>\r\n"
+           b"Date: Fri, 10 Jul 2026 23:30:00 -0500\r\n\r\nbody\r\n")
+    parsed = parse_message(RawMessage(raw, Provenance()))
+    assert parsed.utc_offset_minutes == -300
+    assert parsed.date is not None and parsed.date.hour == 4 and parsed.date.day == 11
+    no_zone = raw.replace(b"-0500", b"-0000")
+    assert parse_message(RawMessage(no_zone, Provenance())).utc_offset_minutes is None

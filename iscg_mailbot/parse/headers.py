@@ -326,6 +326,23 @@ def date_to_utc(value: str | bytes | None, fallback: datetime | None = None) -> 
     return parsed if parsed is not None else _plausible_utc(fallback)
 
 
+def utc_offset_minutes(value: str | bytes | None) -> int | None:
+    """The UTC offset a Date header was written in, in minutes; None when it has none.
+
+    >>> utc_offset_minutes("Fri, 10 Jul 2026 23:30:00 -0500")
+    -300
+    >>> utc_offset_minutes("Fri, 10 Jul 2026 23:30:00 -0000") is None  # "unknown zone"
+    True
+    """
+    text = _WHITESPACE.sub(" ", raw_to_text(value)).strip()
+    parsed = _parse_date(text) if text else None
+    offset = parsed.utcoffset() if parsed is not None else None
+    if offset is None:
+        return None
+    minutes = int(offset.total_seconds() // 60)
+    return minutes if -16 * 60 <= minutes <= 16 * 60 else None
+
+
 def _plausible_utc(moment: datetime | None) -> datetime | None:
     """``moment`` in UTC (naive taken as UTC), or None when it is out of range."""
     if moment is None:

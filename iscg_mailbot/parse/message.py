@@ -21,6 +21,7 @@ from iscg_mailbot.parse.body import extract_body
 from iscg_mailbot.parse.headers import (
     clean_message_id,
     date_to_utc,
+    utc_offset_minutes,
     decode_header_text,
     parse_addresses,
     parse_references,
@@ -121,6 +122,7 @@ def _parse(raw: RawMessage, data: bytes) -> ParsedMessage:
         list_id=_list_id(_first(headers, "list-id")),
         provenance=raw.provenance,
         defects=defects,
+        utc_offset_minutes=utc_offset_minutes(_first(headers, "date")) if header_date else None,
     )
 
 

@@ -17,7 +17,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -87,8 +87,14 @@ def _addresses(values: Sequence[dict[str, str]] | None) -> tuple[Address, ...]:
 
 
 def _input(message: Message, list_address: str | None, context: Context) -> ActionInput:
-    # Stored dates are UTC; relative dates are read in the list's home time zone.
-    when = message.date.astimezone(context.config.zone) if message.date else None
+    # Relative dates ("by tomorrow") are read in the sender's own time zone, as written in
+    # the Date header; the list's home zone stands in when the header gave none.
+    zone: tzinfo = (
+        timezone(timedelta(minutes=message.utc_offset_minutes))
+        if message.utc_offset_minutes is not None
+        else context.config.zone
+    )
+    when = message.date.astimezone(zone) if message.date else None
     return ActionInput(
         new_text=message.new_text or "",
         date=when,

@@ -74,6 +74,7 @@ def _row(list_id: int, parsed: ParsedMessage) -> dict[str, object]:
         "to_addresses": _address_json(parsed.to),
         "cc_addresses": _address_json(parsed.cc),
         "date": parsed.date,
+        "utc_offset_minutes": parsed.utc_offset_minutes,
         "subject": parsed.subject,
         "normalised_subject": parsed.normalised_subject[:500],
         "body_text": parsed.body_text,

@@ -120,6 +120,8 @@ class Message(Base):
     to_addresses: Mapped[list[Any]] = mapped_column(default=list)
     cc_addresses: Mapped[list[Any]] = mapped_column(default=list)
     date: Mapped[datetime | None] = mapped_column(index=True)
+    # The sender's UTC offset in minutes (date is stored in UTC), for relative deadlines.
+    utc_offset_minutes: Mapped[int | None] = mapped_column(Integer)
     subject: Mapped[str] = mapped_column(Text, default="")
     normalised_subject: Mapped[str] = mapped_column(String(500), default="", index=True)
     body_text: Mapped[str] = mapped_column(Text, default="")
