@@ -21,11 +21,11 @@ from iscg_mailbot.parse.body import extract_body
 from iscg_mailbot.parse.headers import (
     clean_message_id,
     date_to_utc,
-    utc_offset_minutes,
     decode_header_text,
     parse_addresses,
     parse_references,
     synthetic_message_id,
+    utc_offset_minutes,
 )
 from iscg_mailbot.parse.quoting import split_new_text
 from iscg_mailbot.parse.subjects import is_forward_subject, normalise_subject
