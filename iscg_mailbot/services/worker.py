@@ -3,7 +3,6 @@ job times, and the analysis steps that follow a sync."""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -14,8 +13,6 @@ from iscg_mailbot.services.app import App
 from iscg_mailbot.store.locks import WORKER_LOCK, acquire_lock, lock_info, release_lock, renew_lock
 from iscg_mailbot.store.models_delivery import SchedulerJob
 from iscg_mailbot.store.types import utcnow
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

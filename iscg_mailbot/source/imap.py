@@ -121,13 +121,9 @@ class ImapSource:
                     failures = 0
                     yield batch
                 return
-            except ssl.SSLCertVerificationError as exc:
-                self._drop_connection()
-                raise self._certificate_error(exc) from None
             except NETWORK_ERRORS as exc:
-                self._drop_connection()
                 failures += 1
-                self._wait_before_retry(failures, exc)
+                self._recover(exc, failures)
 
     def poll_has_new(self, state: MailboxState | None) -> bool:
         """True when :meth:`fetch_new` would yield something; one STATUS command.
@@ -142,13 +138,9 @@ class ImapSource:
             try:
                 uidvalidity, uidnext = self._status()
                 return _needs_fetch(state, uidvalidity, uidnext)
-            except ssl.SSLCertVerificationError as exc:
-                self._drop_connection()
-                raise self._certificate_error(exc) from None
             except NETWORK_ERRORS as exc:
-                self._drop_connection()
                 failures += 1
-                self._wait_before_retry(failures, exc)
+                self._recover(exc, failures)
 
     def close(self) -> None:
         """Log out and close the connection (a later call opens a new one)."""
@@ -348,6 +340,14 @@ class ImapSource:
         client, self._client = self._client, None
         if client is not None:
             _shutdown_quietly(client)
+
+    def _recover(self, exc: BaseException, failures: int) -> None:
+        """Drop the connection after a failure; a certificate that does not verify is
+        final (retrying cannot fix it), anything else waits for the next attempt."""
+        self._drop_connection()
+        if isinstance(exc, ssl.SSLCertVerificationError):
+            raise self._certificate_error(exc) from None
+        self._wait_before_retry(failures, exc)
 
     def _wait_before_retry(self, failures: int, exc: BaseException) -> None:
         limit = self.config.max_reconnects
