@@ -95,6 +95,9 @@ class Settings(_Strict):
     config_dir: str = "config"
     # Messages larger than this are quarantined unparsed (bounded memory per message).
     max_message_bytes: int = Field(default=25_000_000, ge=100_000)
+    # Worker processes that parse large syncs and imports; 0 = one per CPU (at most 4),
+    # 1 = parse in the main process.
+    parse_processes: int = Field(default=0, ge=0, le=64)
     smtp: SmtpConfig | None = None
     digest: DigestConfig = DigestConfig()
     worker: WorkerConfig = WorkerConfig()
@@ -119,6 +122,13 @@ class Settings(_Strict):
         if self.database.url:
             return self.database.url
         return f"sqlite:///{Path(self.data_dir) / 'iscg-mailbot.db'}"
+
+    @property
+    def parse_processes_effective(self) -> int:
+        """``parse_processes``, with 0 (automatic) resolved to the machine's CPUs."""
+        if self.parse_processes:
+            return self.parse_processes
+        return min(os.cpu_count() or 1, 4)
 
     def list_by_id(self, list_id: str) -> ListConfig:
         for lst in self.lists:

@@ -52,6 +52,7 @@ from sqlalchemy.orm import Session
 
 from iscg_mailbot.config import MailboxConfig, Settings
 from iscg_mailbot.errors import MailbotError, UnparseableMessage
+from iscg_mailbot.parse import parallel
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.records import MailboxState, Provenance, RawBatch, RawMessage
 from iscg_mailbot.services import ingest
@@ -352,13 +353,13 @@ def _arm(point: KillPoint) -> None:
     elif point.stage == "fetched":
         after(ImapSource, "_fetch_chunk")
     elif point.stage == "parse":
-        original_parse = ingest.parse_message
+        original_parse = parallel.parse_message
 
         def parse(*args: Any, **kwargs: Any) -> Any:
             hit()  # dies before this message of the batch is parsed
             return original_parse(*args, **kwargs)
 
-        ingest.parse_message = parse  # type: ignore[assignment]
+        parallel.parse_message = parse  # type: ignore[assignment]
     elif point.stage == "stored":
         after(ingest, "save_messages")
     elif point.stage == "threaded":

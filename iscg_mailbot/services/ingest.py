@@ -17,8 +17,9 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalErr
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.config import ListConfig, MailboxConfig
-from iscg_mailbot.errors import ConfigError, SourceError, UnparseableMessage
-from iscg_mailbot.parse.message import DEFAULT_MAX_BYTES, parse_message
+from iscg_mailbot.errors import ConfigError, SourceError
+from iscg_mailbot.parse.message import DEFAULT_MAX_BYTES
+from iscg_mailbot.parse.parallel import ParsedBatch, parse_batch, parse_batches
 from iscg_mailbot.records import MailboxState, ParsedMessage, RawBatch, RawMessage
 from iscg_mailbot.services.app import App
 from iscg_mailbot.source.archive import count_messages, read_archive
@@ -51,22 +52,6 @@ class IngestReport:
         return len(self.thread_ids)
 
 
-def _parse_all(
-    raws: Sequence[RawMessage], max_bytes: int
-) -> tuple[list[tuple[RawMessage, ParsedMessage]], list[tuple[RawMessage, str]]]:
-    parsed: list[tuple[RawMessage, ParsedMessage]] = []
-    rejected: list[tuple[RawMessage, str]] = []
-    for raw in raws:
-        try:
-            parsed.append((raw, parse_message(raw, max_bytes=max_bytes)))
-        except UnparseableMessage as exc:
-            rejected.append((raw, str(exc)))
-        except Exception as exc:
-            log.exception("parser failed unexpectedly")
-            rejected.append((raw, f"parser error {type(exc).__name__}: {exc}"))
-    return parsed, rejected
-
-
 def store_raw_batch(
     session: Session,
     list_id: int,
@@ -78,12 +63,20 @@ def store_raw_batch(
 
     Messages over ``max_message_bytes`` are quarantined unparsed.
     """
-    parsed, rejected = _parse_all(raws, max_message_bytes)
-    for raw, reason in rejected:
+    parsed = parse_batch(RawBatch(tuple(raws), MailboxState()), max_message_bytes)
+    return store_parsed_batch(session, list_id, parsed, report)
+
+
+def store_parsed_batch(
+    session: Session, list_id: int, batch: ParsedBatch, report: IngestReport
+) -> list[int]:
+    """Store and thread one parsed batch inside ``session``, quarantine what did not
+    parse; return the new message ids."""
+    for raw, reason in batch.rejected:
         if quarantine(session, list_id, raw, reason):
             report.quarantined += 1
-    stored = _save_or_quarantine(session, list_id, parsed, report)
-    report.fetched += len(raws)
+    stored = _save_or_quarantine(session, list_id, batch.parsed, report)
+    report.fetched += len(batch.batch.messages)
     report.stored += len(stored.new_message_ids)
     report.duplicates += stored.duplicates
     report.batches += 1
@@ -192,10 +185,19 @@ def sync_mailbox(
             state = MailboxState(uidvalidity=row.uidvalidity, last_uid=row.last_uid)
         if source is None:
             source = ImapSource(config, config.password())
-        for batch in source.fetch_new(state):
-            _store_mailbox_batch(app, config.name, list_id, batch, report)
-            if should_stop is not None and should_stop():
-                break
+        parsed_batches = parse_batches(
+            source.fetch_new(state),
+            max_bytes=app.settings.max_message_bytes,
+            processes=app.settings.parse_processes_effective,
+        )
+        try:
+            for parsed in parsed_batches:
+                _store_mailbox_batch(app, config.name, list_id, parsed, report)
+                if should_stop is not None and should_stop():
+                    break
+        finally:
+            # Stop the workers and the IMAP read before the connection is used again.
+            parsed_batches.close()
     except SourceError as exc:
         report.error = str(exc)
     except OperationalError as exc:
@@ -213,16 +215,14 @@ def sync_mailbox(
 
 
 def _store_mailbox_batch(
-    app: App, name: str, list_id: int, batch: RawBatch, report: IngestReport
+    app: App, name: str, list_id: int, parsed: ParsedBatch, report: IngestReport
 ) -> None:
     with app.session() as session:
-        new_ids = store_raw_batch(
-            session, list_id, batch.messages, report, app.settings.max_message_bytes
-        )
+        new_ids = store_parsed_batch(session, list_id, parsed, report)
         row = session.scalar(select(Mailbox).where(Mailbox.name == name).with_for_update())
         assert row is not None
-        row.uidvalidity = batch.state.uidvalidity
-        row.last_uid = batch.state.last_uid
+        row.uidvalidity = parsed.batch.state.uidvalidity
+        row.last_uid = parsed.batch.state.last_uid
         row.messages_stored += len(new_ids)
 
 
@@ -284,13 +284,19 @@ def import_archive(
     report = IngestReport(source=f"archive:{path}")
     with app.session() as session:
         list_id = _list_row_id(session, list_config)
-    for batch in read_archive(path, batch_size=batch_size):
-        with app.session() as session:
-            store_raw_batch(
-                session, list_id, batch.messages, report, app.settings.max_message_bytes
-            )
-        if on_progress is not None:
-            on_progress(len(batch.messages))
+    parsed_batches = parse_batches(
+        read_archive(path, batch_size=batch_size),
+        max_bytes=app.settings.max_message_bytes,
+        processes=app.settings.parse_processes_effective,
+    )
+    try:
+        for parsed in parsed_batches:
+            with app.session() as session:
+                store_parsed_batch(session, list_id, parsed, report)
+            if on_progress is not None:
+                on_progress(len(parsed.batch.messages))
+    finally:
+        parsed_batches.close()
     return report
 
 

@@ -1,0 +1,159 @@
+"""Parse whole batches: in this process, or in worker processes one batch ahead.
+
+Parsing is the costliest step of ingest (pure Python, a few tenths of a millisecond a
+message), so a large sync or import hands each batch to a pool of worker processes and
+parses the next batch there while the caller stores the previous one. Small batches
+(a poll that found a few new messages) are parsed here: starting workers would cost
+more than it saves.
+
+Results come back in the order of the batches and, within a batch, of the messages,
+so the caller stores exactly what it would have stored parsing everything itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from iscg_mailbot.errors import UnparseableMessage
+from iscg_mailbot.parse.message import DEFAULT_MAX_BYTES, parse_message
+from iscg_mailbot.records import ParsedMessage, RawBatch, RawMessage
+
+log = logging.getLogger(__name__)
+
+#: A batch with fewer messages than this is parsed in the calling process.
+POOL_MIN_BATCH = 200
+
+# One parse result: the message, or the reason it goes to quarantine.
+_Outcome = ParsedMessage | str
+
+
+@dataclass(frozen=True)
+class ParsedBatch:
+    """A fetched batch after parsing: what parsed, and what goes to quarantine and why."""
+
+    batch: RawBatch
+    parsed: tuple[tuple[RawMessage, ParsedMessage], ...]
+    rejected: tuple[tuple[RawMessage, str], ...]
+
+
+def parse_batch(batch: RawBatch, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedBatch:
+    """Parse every message of ``batch`` here; a message that cannot be parsed is
+    rejected with its reason (never raised), so one bad message never stops a batch.
+
+    >>> from iscg_mailbot.records import MailboxState, Provenance
+    >>> good = RawMessage(b"From: a@itu.int\\r\\nMessage-ID: <1@x>\\r\\n\\r\\nHi\\r\\n", Provenance())
+    >>> result = parse_batch(RawBatch((good, RawMessage(b"", Provenance())), MailboxState()))
+    >>> [m.message_id for _, m in result.parsed], [why for _, why in result.rejected]
+    (['1@x'], ['empty message'])
+    """
+    return _assemble(batch, _parse_chunk(batch.messages, max_bytes))
+
+
+def parse_batches(
+    batches: Iterable[RawBatch],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    processes: int = 1,
+) -> Iterator[ParsedBatch]:
+    """Yield each batch parsed, in order.
+
+    With ``processes > 1`` and a first batch of at least :data:`POOL_MIN_BATCH`
+    messages, batches are parsed in that many worker processes, and the next batch is
+    taken from ``batches`` (and sent to the workers) before the current one is
+    yielded. A source that must not run ahead of what the caller stored (an IMAP
+    mailbox does not mind: it resumes after the last batch it yielded) should be
+    parsed with ``processes=1``. If the workers fail (killed, out of memory) the batch
+    is parsed here instead, with a warning.
+    """
+    source = iter(batches)
+    first = next(source, None)
+    if first is None:
+        return
+    if processes <= 1 or len(first.messages) < POOL_MIN_BATCH:
+        yield parse_batch(first, max_bytes)
+        for batch in source:
+            yield parse_batch(batch, max_bytes)
+        return
+    # forkserver, not fork: the worker may run threads (the scheduler), and a forked
+    # child of a threaded process can inherit a lock held by another thread.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+        workers = _Workers(pool, processes, max_bytes)
+        ahead = workers.submit(first)
+        for batch in source:
+            following = workers.submit(batch)
+            yield workers.collect(ahead)
+            ahead = following
+        yield workers.collect(ahead)
+
+
+class _Workers:
+    """The pool, until it fails once; after that every batch is parsed here."""
+
+    def __init__(self, pool: ProcessPoolExecutor, processes: int, max_bytes: int) -> None:
+        self._pool: ProcessPoolExecutor | None = pool
+        self._processes = processes
+        self._max_bytes = max_bytes
+
+    def submit(self, batch: RawBatch) -> tuple[RawBatch, list[Future[list[_Outcome]]] | None]:
+        """Send the batch to the workers in contiguous slices, one per process."""
+        if self._pool is None:
+            return batch, None
+        messages = batch.messages
+        size = max(1, -(-len(messages) // self._processes))
+        try:
+            return batch, [
+                self._pool.submit(_parse_chunk, messages[start:start + size], self._max_bytes)
+                for start in range(0, len(messages), size)
+            ]
+        except RuntimeError as exc:  # BrokenProcessPool, or a pool that cannot start
+            self._give_up(exc)
+            return batch, None
+
+    def collect(
+        self, pending: tuple[RawBatch, list[Future[list[_Outcome]]] | None]
+    ) -> ParsedBatch:
+        """The batch's results, in order; parsed here if the workers failed."""
+        batch, futures = pending
+        if futures is not None:
+            try:
+                return _assemble(batch, [out for future in futures for out in future.result()])
+            except Exception as exc:  # noqa: BLE001 - a dead worker must not lose the batch
+                self._give_up(exc)
+        return parse_batch(batch, self._max_bytes)
+
+    def _give_up(self, exc: BaseException) -> None:
+        if self._pool is not None:
+            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            log.warning("parse worker processes failed (%s: %s); parsing in this process",
+                        type(exc).__name__, detail)
+        self._pool = None
+
+
+def _parse_chunk(messages: Sequence[RawMessage], max_bytes: int) -> list[_Outcome]:
+    """Parse in order; runs in a worker process, so it returns plain picklable values."""
+    outcomes: list[_Outcome] = []
+    for raw in messages:
+        try:
+            outcomes.append(parse_message(raw, max_bytes=max_bytes))
+        except UnparseableMessage as exc:
+            outcomes.append(str(exc))
+        except Exception as exc:  # parse_message promises not to; never lose the batch
+            log.exception("parser failed unexpectedly")
+            outcomes.append(f"parser error {type(exc).__name__}: {exc}")
+    return outcomes
+
+
+def _assemble(batch: RawBatch, outcomes: Sequence[_Outcome]) -> ParsedBatch:
+    parsed: list[tuple[RawMessage, ParsedMessage]] = []
+    rejected: list[tuple[RawMessage, str]] = []
+    for raw, outcome in zip(batch.messages, outcomes, strict=True):
+        if isinstance(outcome, str):
+            rejected.append((raw, outcome))
+        else:
+            parsed.append((raw, outcome))
+    return ParsedBatch(batch, tuple(parsed), tuple(rejected))
