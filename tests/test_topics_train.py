@@ -18,7 +18,13 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import Engine, select
 
-from iscg_mailbot.analyse.textcat import META_FILE, MODEL_PHRASE, NotEnoughLabels
+from iscg_mailbot.analyse.textcat import (
+    META_FILE,
+    MODEL_PHRASE,
+    NotEnoughLabels,
+    TrainingExample,
+    train_topic_model,
+)
 from iscg_mailbot.cli import cli
 from iscg_mailbot.config import Settings
 from iscg_mailbot.services import topics as topics_service
@@ -102,14 +108,16 @@ def threads(app: App, tmp_path: Path) -> dict[str, list[int]]:
 
 
 def label(app: App, threads: dict[str, list[int]], per_kind: int = 12) -> None:
-    """People's decisions: solar threads get space-weather by hand, cyber threads keep
-    their automatic tag (confirmed), others lose space-weather (a reviewed negative)."""
+    """People's decisions: solar threads get space-weather by hand; cyber threads keep
+    their automatic tag (confirmed) and are said not to be about space weather; others
+    lose space-weather and cybersecurity. Only a person's "-topic" makes a negative."""
     for thread in threads["solar"][:per_kind]:
         topics_service.set_manual_tags(app, thread, add=["space-weather"])
     for thread in threads["cyber"][:per_kind]:
-        topics_service.set_manual_tags(app, thread, add=["cybersecurity"])
+        topics_service.set_manual_tags(app, thread, add=["cybersecurity"],
+                                       remove=["space-weather"])
     for thread in threads["other"][:per_kind]:
-        topics_service.set_manual_tags(app, thread, remove=["space-weather"])
+        topics_service.set_manual_tags(app, thread, remove=["space-weather", "cybersecurity"])
 
 
 def topics_of(app: App, thread: int) -> tuple[str, ...]:
@@ -137,7 +145,7 @@ def test_model_is_used_only_where_it_helps_and_retag_adds_with_evidence(
     rows = {row.topic: row for row in result.topics}
     assert result.labelled_threads == 36
     weather, cyber = rows["space-weather"], rows["cybersecurity"]
-    assert (weather.positives, weather.f1_rules) == (12, 0.0)
+    assert (weather.labelled_threads, weather.positives, weather.f1_rules) == (36, 12, 0.0)
     assert weather.used and weather.f1_combined > 0.8
     assert (cyber.f1_rules, cyber.used) == (1.0, False)
     assert rows["events"].skipped == "0 positive(s), needs 3" and not rows["events"].used
@@ -168,12 +176,65 @@ def test_model_is_used_only_where_it_helps_and_retag_adds_with_evidence(
     # Training is reproducible (fixed seed).
     topics_service.set_manual_tags(app, unlabelled[1], forget=["space-weather"])
     assert topics_service.train(app, epochs=8).topics == result.topics
-    # A tag the model alone gave is not taken for a person's label: a decision on
-    # another topic makes the thread labelled, but not a space-weather positive.
+    # A tag the model alone gave is no label at all: a decision on another topic makes
+    # the thread labelled for that topic, but neither a space-weather positive nor a
+    # negative.
     topics_service.set_manual_tags(app, unlabelled[0], remove=["events"])
-    again = {row.topic: row for row in topics_service.train(app, epochs=8).topics}
-    assert again["space-weather"].labelled_threads == 37
-    assert again["space-weather"].positives == 12
+    with app.session() as session:
+        [example] = [e for e in topics_service.training_examples(session)
+                     if e.thread_id == unlabelled[0]]
+    assert (example.label("events"), example.label("space-weather")) == (False, None)
+    again = topics_service.train(app, epochs=8)
+    rows = {row.topic: row for row in again.topics}
+    assert again.labelled_threads == 37
+    assert (rows["space-weather"].labelled_threads, rows["space-weather"].positives) == (36, 12)
+
+
+def test_training_labels_are_only_what_people_said_or_saw(
+    app: App, threads: dict[str, list[int]]
+) -> None:
+    cyber, other = threads["cyber"][0], threads["other"][0]
+    # On a thread the rules tagged cybersecurity, a person removes another topic only:
+    # the rules' tag they left is a positive; the removed topic a negative; topics the
+    # thread does not carry are unknown (nobody reviewed the whole thread).
+    topics_service.set_manual_tags(app, cyber, remove=["events"])
+    topics_service.set_manual_tags(app, other, add=["events"])
+    with app.session() as session:
+        examples = {e.thread_id: e for e in topics_service.training_examples(session)}
+    assert set(examples) == {cyber, other}
+    assert (examples[cyber].topics, examples[cyber].absent) == (
+        frozenset({"cybersecurity"}), frozenset({"events"}))
+    assert examples[cyber].label("space-weather") is None
+    assert examples[cyber].cats(["cybersecurity", "space-weather", "events"]) == {
+        "cybersecurity": 1.0, "events": 0.0}
+    assert (examples[other].topics, examples[other].absent) == (frozenset({"events"}), frozenset())
+    assert examples[other].label("cybersecurity") is None
+
+
+def test_unknown_topics_are_left_out_of_training_and_figures() -> None:
+    """A topic decided on a few threads is judged on those only: the many threads that
+    say nothing about it neither count as negatives nor enter its F1."""
+    words = {"weather": "solar flare geomagnetic storm ionosphere",
+             "cyber": "malware phishing incident response"}
+    examples, rules = [], {}
+    for i in range(30):
+        kind = "weather" if i % 2 else "cyber"
+        if i < 8:  # decided on space weather: 4 yes, 4 no
+            topics, absent = ((frozenset({"space-weather"}), frozenset()) if kind == "weather"
+                              else (frozenset(), frozenset({"space-weather"})))
+        else:  # only confirmed cybersecurity, or a decision on nothing relevant here
+            topics = frozenset({"cybersecurity"}) if kind == "cyber" else frozenset()
+            absent = frozenset({"events"})
+        examples.append(TrainingExample(i, f"{words[kind]} item {i}", topics, absent))
+        rules[i] = frozenset({"cybersecurity"}) if kind == "cyber" else frozenset()
+    result = train_topic_model(examples, rules, ["space-weather", "cybersecurity", "events"],
+                               epochs=4, min_positives=3)
+    rows = {row.topic: row for row in result.topics}
+    assert (rows["space-weather"].labelled_threads, rows["space-weather"].positives) == (8, 4)
+    # Cybersecurity: 11 confirmed, no negative at all -> not judged, not trained.
+    assert (rows["cybersecurity"].labelled_threads, rows["cybersecurity"].positives) == (11, 11)
+    assert rows["cybersecurity"].skipped == "0 negative(s), needs 3"
+    assert rows["events"].skipped == "0 positive(s), needs 3"
 
 
 def test_cli_train_and_evaluate(app: App, threads: dict[str, list[int]], db_url: str,

@@ -51,12 +51,30 @@ class NotEnoughLabels(MailbotError):
 
 @dataclass(frozen=True)
 class TrainingExample:
-    """One labelled thread: its text and the topics people left on it (all others
-    count as absent)."""
+    """One labelled thread: its text, the topics people's decisions say it is about
+    (``topics``) and those they say it is not (``absent``). Any other topic is unknown for
+    this thread: it is left out of the thread's training labels (``textcat_multilabel``
+    ignores missing labels in its loss) and out of the cross-validated figures.
+
+    >>> TrainingExample(1, "text", frozenset({"ai"}), frozenset({"imt"})).cats(["ai", "imt", "its"])
+    {'ai': 1.0, 'imt': 0.0}
+    """
 
     thread_id: int
     text: str
     topics: frozenset[str]
+    absent: frozenset[str] = frozenset()
+
+    def label(self, topic: str) -> bool | None:
+        """True (about it), False (not about it) or None (nobody said)."""
+        if topic in self.topics:
+            return True
+        return False if topic in self.absent else None
+
+    def cats(self, topics: Sequence[str]) -> dict[str, float]:
+        """The spaCy ``cats`` of this example: known labels only, missing ones left out."""
+        return {topic: 1.0 if topic in self.topics else 0.0
+                for topic in topics if topic in self.topics or topic in self.absent}
 
 
 @dataclass(frozen=True)
@@ -64,7 +82,7 @@ class TopicTraining:
     """Cross-validated quality of one topic: rules alone against rules OR model."""
 
     topic: str
-    labelled_threads: int
+    labelled_threads: int  # threads labelled for this topic (positive or negative)
     positives: int
     f1_rules: float
     f1_combined: float
@@ -116,9 +134,11 @@ def _counts(truth: Sequence[bool], guess: Sequence[bool]) -> tuple[int, int, int
     return tp, fp, fn
 
 
-def _fit(texts: Sequence[str], labels: Sequence[frozenset[str]], topics: Sequence[str],
+def _fit(examples: Sequence[TrainingExample], topics: Sequence[str],
          *, epochs: int, seed: int) -> Language:
-    """A fresh bag-of-words ``textcat_multilabel`` fitted to the texts (reproducible)."""
+    """A fresh bag-of-words ``textcat_multilabel`` fitted to the examples (reproducible);
+    a topic unknown for an example is missing from its ``cats``, so it neither pulls the
+    model towards the topic nor away from it."""
     import spacy
     from spacy.training import Example
     from spacy.util import fix_random_seed, minibatch
@@ -132,18 +152,18 @@ def _fit(texts: Sequence[str], labels: Sequence[frozenset[str]], topics: Sequenc
     }})
     for topic in topics:
         textcat.add_label(topic)  # type: ignore[attr-defined]
-    examples = [
-        Example.from_dict(nlp.make_doc(text), {"cats": {t: float(t in got) for t in topics}})
-        for text, got in zip(texts, labels, strict=True)
+    gold = [
+        Example.from_dict(nlp.make_doc(example.text), {"cats": example.cats(topics)})
+        for example in examples
     ]
-    nlp.initialize(lambda: examples)
+    nlp.initialize(lambda: gold)
     # A higher rate than spaCy's default (0.001): a few dozen labelled threads and a few
     # epochs must be enough for the bag of words to separate them.
     optimizer = Adam(LEARN_RATE)
     order = random.Random(seed)
     for _ in range(epochs):
-        order.shuffle(examples)
-        for batch in minibatch(examples, size=8):
+        order.shuffle(gold)
+        for batch in minibatch(gold, size=8):
             nlp.update(batch, sgd=optimizer, drop=0.0)
     return nlp
 
@@ -185,67 +205,71 @@ def train_topic_model(
 ) -> TrainResult:
     """Cross-validate per topic, then fit the final model on every example.
 
-    ``rule_topics`` are the topics the rules give each example's thread. A topic with
-    fewer than ``min_positives`` positives (or fewer than ``folds`` negatives) is not
-    trained and reported as skipped. Raises :class:`NotEnoughLabels` below
-    ``min_threads`` examples or when no topic can be trained.
+    ``rule_topics`` are the topics the rules give each example's thread. Per topic only
+    the examples labelled for it (:meth:`TrainingExample.label` not None) are scored. A
+    topic with fewer than ``min_positives`` positives (or fewer than ``folds``
+    negatives) is not trained and reported as skipped. Raises :class:`NotEnoughLabels`
+    below ``min_threads`` examples or when no topic can be trained.
     """
     if len(examples) < min_threads:
         raise NotEnoughLabels(
             f"{len(examples)} labelled threads; training needs at least {min_threads}: "
             "label more threads with `iscg-mailbot tag THREAD +topic -topic`"
         )
-    truth = {t: [t in ex.topics for ex in examples] for t in topic_ids}
+    truth = {t: [ex.label(t) for ex in examples] for t in topic_ids}
     rules = {t: [t in rule_topics.get(ex.thread_id, frozenset()) for ex in examples]
              for t in topic_ids}
     trainable, skipped = [], {}
     for topic in topic_ids:
-        positives = sum(truth[topic])
+        positives = truth[topic].count(True)
+        negatives = truth[topic].count(False)
         if positives < min_positives:
             skipped[topic] = f"{positives} positive(s), needs {min_positives}"
-        elif len(examples) - positives < folds:
-            skipped[topic] = "too few threads without the topic"
+        elif negatives < folds:
+            skipped[topic] = f"{negatives} negative(s), needs {folds}"
         else:
             trainable.append(topic)
     if not trainable:
         raise NotEnoughLabels(
-            f"no topic has {min_positives} labelled threads: label more threads with "
-            "`iscg-mailbot tag THREAD +topic`"
+            f"no topic has {min_positives} positive and {folds} negative labelled threads: "
+            "label more threads with `iscg-mailbot tag THREAD +topic -topic`"
         )
-    texts = [ex.text for ex in examples]
-    labels = [ex.topics for ex in examples]
     fold_of = _folds(len(examples), folds, seed)
-    combined = {t: [False] * len(examples) for t in trainable}
+    combined: dict[str, list[bool]] = {t: [False] * len(examples) for t in trainable}
     for fold in range(folds):
         train_ix = [i for i, f in enumerate(fold_of) if f != fold]
         test_ix = [i for i, f in enumerate(fold_of) if f == fold]
-        nlp = _fit([texts[i] for i in train_ix], [labels[i] for i in train_ix], trainable,
-                   epochs=epochs, seed=seed)
+        nlp = _fit([examples[i] for i in train_ix], trainable, epochs=epochs, seed=seed)
         model = TopicModel(nlp)
-        train_probs = model.probabilities([texts[i] for i in train_ix])
-        test_probs = model.probabilities([texts[i] for i in test_ix])
+        train_probs = model.probabilities([examples[i].text for i in train_ix])
+        test_probs = model.probabilities([examples[i].text for i in test_ix])
         for topic in trainable:
-            threshold = _best_threshold([truth[topic][i] for i in train_ix],
-                                        [rules[topic][i] for i in train_ix],
-                                        [p[topic] for p in train_probs])
+            known = [(i, p) for i, p in zip(train_ix, train_probs, strict=True)
+                     if truth[topic][i] is not None]
+            threshold = _best_threshold([bool(truth[topic][i]) for i, _ in known],
+                                        [rules[topic][i] for i, _ in known],
+                                        [p[topic] for _, p in known])
             for i, probs in zip(test_ix, test_probs, strict=True):
                 combined[topic][i] = rules[topic][i] or probs[topic] >= threshold
-    final = _fit(texts, labels, trainable, epochs=epochs, seed=seed)
-    final_probs = TopicModel(final).probabilities(texts)
+    final = _fit(examples, trainable, epochs=epochs, seed=seed)
+    final_probs = TopicModel(final).probabilities([ex.text for ex in examples])
     rows, enabled = [], {}
     for topic in topic_ids:
-        positives = sum(truth[topic])
-        f1_rules = _f1(*_counts(truth[topic], rules[topic]))
+        known_ix = [i for i, label in enumerate(truth[topic]) if label is not None]
+        labels = [bool(truth[topic][i]) for i in known_ix]
+        positives = sum(labels)
+        f1_rules = _f1(*_counts(labels, [rules[topic][i] for i in known_ix]))
         if topic in skipped:
-            rows.append(TopicTraining(topic, len(examples), positives, round(f1_rules, 3),
+            rows.append(TopicTraining(topic, len(known_ix), positives, round(f1_rules, 3),
                                       round(f1_rules, 3), False, None, skipped[topic]))
             continue
-        f1_combined = _f1(*_counts(truth[topic], combined[topic]))
+        f1_combined = _f1(*_counts(labels, [combined[topic][i] for i in known_ix]))
         used = round(f1_combined, 6) > round(f1_rules, 6)
-        threshold = _best_threshold(truth[topic], rules[topic], [p[topic] for p in final_probs])
+        threshold = _best_threshold(labels, [rules[topic][i] for i in known_ix],
+                                    [final_probs[i][topic] for i in known_ix])
         if used:
             enabled[topic] = threshold
-        rows.append(TopicTraining(topic, len(examples), positives, round(f1_rules, 3),
+        rows.append(TopicTraining(topic, len(known_ix), positives, round(f1_rules, 3),
                                   round(f1_combined, 3), used, threshold))
     return TrainResult(len(examples), folds, tuple(rows), TopicModel(final, enabled))
 

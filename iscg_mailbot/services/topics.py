@@ -616,11 +616,15 @@ def _is_model_only(state: store.TopicState) -> bool:
 
 
 def training_examples(session: Session) -> list[textcat.TrainingExample]:
-    """Threads with manual decisions and the topics people left on them.
+    """Threads with manual decisions, labelled by people's decisions only.
 
-    A thread someone decided on counts as reviewed: its topics are the ones added by
-    hand plus the automatic tags not removed (a tag the model alone gave is not a
-    label); every other topic counts as absent.
+    ``tag`` records one decision per (thread, topic), not that a person reviewed the
+    whole thread, so a label is what a person said or plainly saw: a topic added by hand
+    is present, one removed by hand is absent, and an automatic tag the rules gave and
+    the person left on a thread they decided on is present (it was shown to them and
+    kept). Every other topic is unknown for that thread, not absent: topics the thread
+    does not carry (nobody said it is not about them) and tags the trained model alone
+    gave (taking them as labels would teach the model its own guesses).
     """
     labelled = sorted(store.manual_decisions(session))
     examples = []
@@ -628,14 +632,17 @@ def training_examples(session: Session) -> list[textcat.TrainingExample]:
         chunk = labelled[start:start + RETAG_BATCH]
         states = store.topic_states(session, chunk)
         for thread in _thread_texts(session, chunk):
-            kept = frozenset(
-                topic for topic, state in states.get(thread.thread_id, {}).items()
-                if state.manual is True
-                or (state.manual is None and state.auto_score is not None
-                    and not _is_model_only(state))
-            )
+            present, absent = set(), set()
+            for topic, state in states.get(thread.thread_id, {}).items():
+                if state.manual is True:
+                    present.add(topic)
+                elif state.manual is False:
+                    absent.add(topic)
+                elif state.auto_score is not None and not _is_model_only(state):
+                    present.add(topic)
             examples.append(textcat.TrainingExample(
-                thread.thread_id, textcat.thread_document(thread), kept))
+                thread.thread_id, textcat.thread_document(thread), frozenset(present),
+                frozenset(absent)))
     return examples
 
 
