@@ -6,7 +6,10 @@ Message-IDs), then prints:
 
 - the raw FETCH rate of those messages with imapclient alone (batched, BODY.PEEK[]);
 - our sync rate (fetch + parse + thread + store) into SQLite and into PostgreSQL;
-- their ratio to the raw rate (goal: >= 0.5) and the no-change poll latency.
+- their ratio to the raw rate (goal: >= 0.5) and the no-change poll latency;
+- what each stage costs alone, in CPU milliseconds a message, measured on the same
+  messages (fetch, parse, store and thread), and the rate those costs allow at best on
+  this machine's cores: the ceiling any pipelining or parallelism could reach.
 
 Usage: python bench/ingest.py [--messages 20000] [--postgres URL]
 """
@@ -15,7 +18,9 @@ from __future__ import annotations
 
 import argparse
 import mailbox
+import os
 import re
+import resource
 import statistics
 import sys
 import tempfile
@@ -30,11 +35,14 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import create_engine, text
 
 from iscg_mailbot.config import Settings
+from iscg_mailbot.parse.parallel import ParsedBatch, parse_batch
+from iscg_mailbot.records import MailboxState, Provenance, RawBatch, RawMessage
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.demo import sample_archive
-from iscg_mailbot.services.ingest import sync
+from iscg_mailbot.services.ingest import IngestReport, store_parsed_batch, sync
 from iscg_mailbot.source.imap import ImapSource
-from iscg_mailbot.store.database import connect, upgrade
+from iscg_mailbot.store.database import connect, session_scope, upgrade
+from iscg_mailbot.store.messages import ensure_list
 from tests.servers.dovecot import DovecotServer
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "archive"
@@ -83,27 +91,64 @@ def fill(server: DovecotServer, count: int) -> None:
         server.append("INBOX", batch)
 
 
-def raw_fetch_rate(server: DovecotServer, batch_size: int) -> tuple[int, float]:
+def cpu_seconds() -> float:
+    """CPU time of this process and of its children that ended (the parse workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def raw_fetch_rate(server: DovecotServer, batch_size: int) -> tuple[list[bytes], float, float]:
+    """The messages, the wall-clock seconds of fetching them and this client's CPU seconds."""
     with server.client() as client:
         client.select_folder("INBOX", readonly=True)
         uids = client.search("ALL")
-        start = time.perf_counter()
-        fetched = 0
+        start, cpu = time.perf_counter(), cpu_seconds()
+        bodies: list[bytes] = []
         for i in range(0, len(uids), batch_size):
             response = client.fetch(uids[i : i + batch_size], ["BODY.PEEK[]", "INTERNALDATE"])
-            fetched += len(response)
-        return fetched, time.perf_counter() - start
+            bodies.extend(data[b"BODY[]"] for data in response.values())
+        return bodies, time.perf_counter() - start, cpu_seconds() - cpu
 
 
-def our_sync_rate(server: DovecotServer, url: str, batch_size: int) -> tuple[int, float, float]:
+def stage_costs(bodies: list[bytes], batch_size: int, tmp: str) -> tuple[float, float]:
+    """CPU ms a message of parsing alone and of storing and threading alone (SQLite)."""
+    batches = [
+        RawBatch(tuple(RawMessage(data, Provenance(mailbox="bench", uid=i + n))
+                       for n, data in enumerate(bodies[i:i + batch_size])), MailboxState())
+        for i in range(0, len(bodies), batch_size)
+    ]
+    cpu = cpu_seconds()
+    parsed: list[ParsedBatch] = [parse_batch(batch) for batch in batches]
+    parse_ms = (cpu_seconds() - cpu) * 1000 / len(bodies)
+    engine = connect(f"sqlite:///{tmp}/stages.db")
+    upgrade(engine)
+    with session_scope(engine) as session:
+        list_id = ensure_list(session, "bench", "bench@example.org").id
+    report = IngestReport(source="bench")
+    cpu = cpu_seconds()
+    for batch in parsed:
+        with session_scope(engine) as session:
+            store_parsed_batch(session, list_id, batch, report)
+    store_ms = (cpu_seconds() - cpu) * 1000 / len(bodies)
+    engine.dispose()
+    return parse_ms, store_ms
+
+
+def our_sync_rate(
+    server: DovecotServer, url: str, batch_size: int
+) -> tuple[int, float, float, float]:
+    """Messages synced, wall-clock seconds, CPU seconds (ours and the parse workers'), and
+    the median no-change poll in seconds."""
     engine = connect(url)
     upgrade(engine)
     config = server.mailbox_config(name="bench", list="int-sect-team", batch_size=batch_size)
     app = App(settings=Settings(mailboxes=(config,)), engine=engine)
     source = ImapSource(config, server.password)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     [report] = sync(app, sources={"bench": source})
     elapsed = time.perf_counter() - start
+    used = cpu_seconds() - cpu
     if report.error:
         raise SystemExit(f"sync failed: {report.error}")
     polls = []
@@ -114,7 +159,8 @@ def our_sync_rate(server: DovecotServer, url: str, batch_size: int) -> tuple[int
         assert again.fetched == 0
     source.close()
     engine.dispose()
-    return report.stored + report.duplicates + report.quarantined, elapsed, statistics.median(polls)
+    count = report.stored + report.duplicates + report.quarantined
+    return count, elapsed, used, statistics.median(polls)
 
 
 def reset_postgres(url: str) -> None:
@@ -137,10 +183,24 @@ def main() -> None:
         t0 = time.perf_counter()
         fill(server, args.messages)
         print(f"filled Dovecot with {args.messages} messages in {time.perf_counter() - t0:.1f} s")
-        fetched, raw_seconds = raw_fetch_rate(server, args.batch_size)
+        bodies, raw_seconds, fetch_cpu = raw_fetch_rate(server, args.batch_size)
+        fetched = len(bodies)
         raw_rate = fetched / raw_seconds
         print(f"raw imapclient FETCH:     {raw_rate:8.0f} msg/s  ({fetched} in {raw_seconds:.1f} s)  [baseline]")
         with tempfile.TemporaryDirectory() as tmp:
+            fetch_ms = fetch_cpu * 1000 / fetched
+            parse_ms, store_ms = stage_costs(bodies, args.batch_size, tmp)
+            cores = os.cpu_count() or 1
+            total_ms = fetch_ms + parse_ms + store_ms
+            best = cores * 1000 / total_ms
+            print(
+                f"CPU a message, each stage alone: fetch {fetch_ms:.3f} ms (client side), "
+                f"parse {parse_ms:.3f} ms, store+thread {store_ms:.3f} ms (SQLite) = {total_ms:.3f} ms"
+            )
+            print(
+                f"best case on {cores} cores, every stage in parallel, Dovecot free: "
+                f"{best:.0f} msg/s = ratio {best / raw_rate:.2f}"
+            )
             targets = [("SQLite", f"sqlite:///{tmp}/bench.db")]
             try:
                 admin = create_engine(args.postgres.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
@@ -154,11 +214,12 @@ def main() -> None:
             except Exception as exc:  # noqa: BLE001
                 print(f"PostgreSQL skipped: {exc}".splitlines()[0])
             for label, url in targets:
-                count, seconds, poll = our_sync_rate(server, url, args.batch_size)
+                count, seconds, used, poll = our_sync_rate(server, url, args.batch_size)
                 rate = count / seconds
                 print(
-                    f"our sync into {label:10s} {rate:8.0f} msg/s  ({count} in {seconds:.1f} s)  "
-                    f"ratio {rate / raw_rate:.2f}  no-change poll {poll * 1000:.2f} ms"
+                    f"our sync into {label:10s} {rate:8.0f} msg/s  ({count} in {seconds:.1f} s, "
+                    f"{used / seconds:.1f} cores busy)  ratio {rate / raw_rate:.2f}  "
+                    f"no-change poll {poll * 1000:.2f} ms"
                 )
 
 
