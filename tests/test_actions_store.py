@@ -244,6 +244,10 @@ def test_search_ranks_and_marks_the_words(app: App) -> None:
         "Call for experts on spectrum sharing studies"]  # subject words count
     assert service.search_messages(app, '"joint session" room')[0].subject == "Joint session room"
     assert service.search_messages(app, "room -joint") == []
+    # AND between words asks for what a space does, on both databases.
+    assert [h.subject for h in service.search_messages(app, "room AND joint")] == [
+        "Joint session room"]
+    assert service.search_messages(app, "room AND spectrum") == []
     either = {h.subject for h in service.search_messages(app, "room OR experts")}
     assert either == {"Joint session room", "Call for experts on spectrum sharing studies"}
     # Quoted text is not indexed: the reply does not match for the LS it quotes.

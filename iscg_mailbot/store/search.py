@@ -148,6 +148,9 @@ def _terms(query: str) -> list[_Term | str]:
             if raw == "OR":
                 parsed.append("OR")
                 continue
+            if raw == "AND":
+                # Every word must match anyway; PostgreSQL drops "and" as a stop word.
+                continue
             negated = raw.startswith("-") and len(raw) > 1
             words = tuple(_WORD.findall(raw))
         if words:
@@ -160,6 +163,8 @@ def fts5_query(query: str) -> str | None:
 
     >>> fts5_query('liaison "spectrum sharing" OR SG17; -draft (x*')
     '("liaison" AND ("spectrum sharing" OR "SG17") AND "x") NOT "draft"'
+    >>> fts5_query("room AND joint")
+    '"room" AND "joint"'
     """
     positive: list[str] = []
     negative: list[str] = []
