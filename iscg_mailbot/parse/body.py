@@ -220,7 +220,9 @@ def raw_payload(part: Message) -> str | bytes | list[Message]:
     except (TypeError, ValueError, LookupError):
         data = part.get_payload(decode=True)
         return data if isinstance(data, bytes) else b""
-    return payload if isinstance(payload, (str, list)) else b""
+    if isinstance(payload, list):
+        return [item for item in payload if isinstance(item, Message)]
+    return payload if isinstance(payload, str) else b""
 
 
 def _lenient_base64(raw: bytes) -> bytes:

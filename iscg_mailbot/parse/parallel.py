@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -58,7 +58,7 @@ def parse_batches(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     processes: int = 1,
-) -> Iterator[ParsedBatch]:
+) -> Generator[ParsedBatch, None, None]:
     """Yield each batch parsed, in order.
 
     With ``processes > 1`` and a first batch of at least :data:`POOL_MIN_BATCH`

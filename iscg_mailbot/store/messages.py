@@ -9,8 +9,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.records import Address, ParsedMessage, RawMessage
@@ -113,19 +114,19 @@ def save_messages(session: Session, list_id: int, batch: Sequence[ParsedMessage]
         return StoredBatch(new_message_ids=[], duplicates=duplicates)
     # Core inserts on the tables: the ORM's per-row bookkeeping cost more than the
     # database itself here, and the rows are re-read only when threading needs them.
-    messages = Message.__table__
+    messages = cast(Table, Message.__table__)
     result = session.execute(
         insert(messages).returning(messages.c.id, sort_by_parameter_order=True),
         [_row(list_id, parsed) for parsed in fresh],
     )
     ids = [row.id for row in result]
-    references = []
+    references: list[dict[str, object]] = []
     for pk, parsed in zip(ids, fresh, strict=True):
         targets = dict.fromkeys([*parsed.references, *filter(None, [parsed.in_reply_to])])
         targets.pop(parsed.message_id, None)
         references.extend({"message_pk": pk, "referenced_id": ref[:998]} for ref in targets)
     if references:
-        session.execute(insert(MessageReference.__table__), references)
+        session.execute(insert(cast(Table, MessageReference.__table__)), references)
     return StoredBatch(new_message_ids=ids, duplicates=duplicates)
 
 
