@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import pickle
 from collections.abc import Generator, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -81,7 +83,9 @@ def parse_batches(
     # forkserver, not fork: the worker may run threads (the scheduler), and a forked
     # child of a threaded process can inherit a lock held by another thread.
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=processes, mp_context=context, initializer=_lower_priority
+    ) as pool:
         workers = _Workers(pool, processes, max_bytes)
         ahead = workers.submit(first)
         for batch in source:
@@ -99,29 +103,34 @@ class _Workers:
         self._processes = processes
         self._max_bytes = max_bytes
 
-    def submit(self, batch: RawBatch) -> tuple[RawBatch, list[Future[list[_Outcome]]] | None]:
-        """Send the batch to the workers in contiguous slices, one per process."""
+    def submit(self, batch: RawBatch) -> tuple[RawBatch, list[Future[bytes]] | None]:
+        """Send the batch to the workers in contiguous slices, one per process.
+
+        Slices travel pickled by this thread, results come back pickled and are read by
+        :meth:`collect`: left to the pool's own threads, (un)pickling would hold the GIL
+        while this thread waits for it between the database driver's calls.
+        """
         if self._pool is None:
             return batch, None
         messages = batch.messages
         size = max(1, -(-len(messages) // self._processes))
         try:
             return batch, [
-                self._pool.submit(_parse_chunk, messages[start:start + size], self._max_bytes)
+                self._pool.submit(_parse_pickled, _dumps(messages[start:start + size]),
+                                  self._max_bytes)
                 for start in range(0, len(messages), size)
             ]
-        except RuntimeError as exc:  # BrokenProcessPool, or a pool that cannot start
+        except Exception as exc:  # noqa: BLE001 - BrokenProcessPool, unpicklable input...
             self._give_up(exc)
             return batch, None
 
-    def collect(
-        self, pending: tuple[RawBatch, list[Future[list[_Outcome]]] | None]
-    ) -> ParsedBatch:
+    def collect(self, pending: tuple[RawBatch, list[Future[bytes]] | None]) -> ParsedBatch:
         """The batch's results, in order; parsed here if the workers failed."""
         batch, futures = pending
         if futures is not None:
             try:
-                return _assemble(batch, [out for future in futures for out in future.result()])
+                outcomes = [out for future in futures for out in pickle.loads(future.result())]
+                return _assemble(batch, outcomes)
             except Exception as exc:  # noqa: BLE001 - a dead worker must not lose the batch
                 self._give_up(exc)
         return parse_batch(batch, self._max_bytes)
@@ -134,8 +143,26 @@ class _Workers:
         self._pool = None
 
 
+def _lower_priority() -> None:
+    """Runs in each worker: storing, in the calling process, is the slowest step, so
+    parsing ahead takes the CPU time it leaves rather than competing for it."""
+    try:
+        os.nice(10)
+    except OSError:  # not permitted here: parse at normal priority
+        pass
+
+
+def _dumps(value: object) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _parse_pickled(messages: bytes, max_bytes: int) -> bytes:
+    """Runs in a worker process: pickled raw messages in, pickled outcomes out."""
+    return _dumps(_parse_chunk(pickle.loads(messages), max_bytes))
+
+
 def _parse_chunk(messages: Sequence[RawMessage], max_bytes: int) -> list[_Outcome]:
-    """Parse in order; runs in a worker process, so it returns plain picklable values."""
+    """Parse in order; a message that cannot be parsed gives its reason instead."""
     outcomes: list[_Outcome] = []
     for raw in messages:
         try:
