@@ -107,3 +107,13 @@ def test_config_check_command_lists_every_file(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "mailbox 'm': no password; set the environment variable ISCG_TEST_UNSET_PASSWORD" in result.output
     assert "members.yaml" in result.output.split("error:", 1)[1]
+
+
+def test_parse_processes_zero_means_the_cpus_and_negative_is_refused(tmp_path: Path) -> None:
+    assert load_settings(write(tmp_path, "parse_processes = 1\n")).parse_processes_effective == 1
+    automatic = load_settings(write(tmp_path, "parse_processes = 0\n")).parse_processes_effective
+    assert 1 <= automatic <= 4
+    with pytest.raises(ConfigError) as info:
+        load_settings(write(tmp_path, "parse_processes = -1\n"))
+    assert str(info.value).startswith(f"{tmp_path / 'iscg-mailbot.toml'}: parse_processes: ")
+    assert "greater than or equal to 0" in str(info.value)
