@@ -112,6 +112,37 @@ def test_server_lost_mid_sync_then_resumed(engine: Engine, dovecot: DovecotServe
         assert session.scalars(select(Mailbox)).one().last_error is None
 
 
+def test_large_sync_parsed_by_workers_survives_a_lost_server(
+    engine: Engine, dovecot: DovecotServer
+) -> None:
+    """Batches big enough for the parse workers: the next batch is read while one is
+    stored; the server dies after the second batch was read; both are stored, nothing
+    is lost or doubled when the next pass resumes."""
+    config = dovecot.mailbox_config(name="iscg", list="int-sect-team", batch_size=200,
+                                    max_reconnects=1)
+    app = App(settings=Settings(mailboxes=(config,), parse_processes=2), engine=engine)
+    dovecot.append("INBOX", [mail(n) for n in range(1, 451)])
+    source = ImapSource(app.settings.mailboxes[0], dovecot.password, retry_delay=0.01)
+    original = source.fetch_new
+
+    def dies_after_two_batches(state: MailboxState | None) -> Iterator[RawBatch]:
+        for index, batch in enumerate(original(state)):
+            yield batch
+            if index == 1:
+                dovecot.kill()
+
+    source.fetch_new = dies_after_two_batches  # type: ignore[method-assign]
+    [broken] = sync(app, sources={"iscg": source})
+    source.close()
+    assert broken.error is not None and broken.stored == 400
+    dovecot.restart()
+    [resumed] = sync(app)
+    assert resumed.error is None and resumed.stored == 50 and resumed.duplicates == 0
+    assert stored_ids(app) == sorted(f"m{n}@example.org" for n in range(1, 451))
+    with app.session() as session:
+        assert session.scalars(select(Mailbox)).one().last_uid == 450
+
+
 def test_sync_leaves_seen_flags_alone(engine: Engine, dovecot: DovecotServer) -> None:
     app = make_app(engine, dovecot)
     dovecot.append("INBOX", [mail(1)], flags=["\\Seen"])

@@ -68,8 +68,9 @@ def parse_batches(
     taken from ``batches`` (and sent to the workers) before the current one is
     yielded. A source that must not run ahead of what the caller stored (an IMAP
     mailbox does not mind: it resumes after the last batch it yielded) should be
-    parsed with ``processes=1``. If the workers fail (killed, out of memory) the batch
-    is parsed here instead, with a warning.
+    parsed with ``processes=1``. When the source raises, the batch read before is
+    yielded first, then the exception propagates. If the workers fail (killed, out of
+    memory) the batch is parsed here instead, with a warning.
     """
     source = iter(batches)
     first = next(source, None)
@@ -88,7 +89,16 @@ def parse_batches(
     ) as pool:
         workers = _Workers(pool, processes, max_bytes)
         ahead = workers.submit(first)
-        for batch in source:
+        while True:
+            try:
+                batch = next(source)
+            except StopIteration:
+                break
+            except Exception:
+                # The source failed (a server gone): the batch it gave before is still
+                # the caller's to store, then the failure is.
+                yield workers.collect(ahead)
+                raise
             following = workers.submit(batch)
             yield workers.collect(ahead)
             ahead = following
