@@ -67,10 +67,19 @@ class MailboxConfig(_Strict):
 
     @model_validator(mode="after")
     def _plain_only_on_loopback(self) -> MailboxConfig:
-        if self.security == "plain" and self.host not in {"127.0.0.1", "localhost", "::1"}:
+        if self.host in {"127.0.0.1", "localhost", "::1"}:
+            return self
+        if self.security == "plain":
             raise ValueError(
                 "security = 'plain' sends the password unencrypted; it is allowed only for "
                 "127.0.0.1/localhost. Use 'ssl' or 'starttls'"
+            )
+        if not self.verify_certificate:
+            # Without the check anyone on the path can pose as the server and read the
+            # password; a server with its own CA is what ca_file is for.
+            raise ValueError(
+                "verify_certificate = false is allowed only for 127.0.0.1/localhost; "
+                "for a private CA set ca_file instead"
             )
         return self
 

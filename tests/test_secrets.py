@@ -11,7 +11,7 @@ A marker is looked for as such, base64-encoded (as in AUTH PLAIN) and URL-quoted
 
 TLS: an IMAP mailbox or the SMTP server with a self-signed certificate is refused
 unless its ``ca_file`` is given; the host name is checked too; ``verify_certificate =
-false`` switches the check off for that one server only (for SMTP, only on loopback).
+false`` switches the check off for that one server only, and only on loopback.
 """
 
 from __future__ import annotations
@@ -470,6 +470,20 @@ def test_smtp_certificates_verified_unless_switched_off_on_loopback(
         code, _ = send_with(tmp_path, smtp_toml(server.port, f'security = "{security}"\n'
                                                              "verify_certificate = false"))
         assert code == 0 and len(server.received) == len(MEMBERS)
+
+
+def test_imap_verification_cannot_be_switched_off_for_a_remote_server(tmp_path: Path) -> None:
+    config_dir = tmp_path / "config"
+    config_dir.mkdir()
+    toml = config_dir / "iscg-mailbot.toml"
+    toml.write_text('[[mailboxes]]\nname = "m"\nlist = "int-sect-team"\n'
+                    'host = "imap.example.org"\nusername = "u"\npassword_env = "P"\n'
+                    'verify_certificate = false\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(config_dir), "config", "check"])
+    assert result.exit_code == 1
+    assert result.stderr == (f"error: {toml}: mailboxes.0: verify_certificate = false is "
+                             "allowed only for 127.0.0.1/localhost; for a private CA set "
+                             "ca_file instead\n")
 
 
 def test_smtp_verification_cannot_be_switched_off_for_a_remote_server(tmp_path: Path) -> None:
