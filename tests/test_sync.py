@@ -40,6 +40,21 @@ def stored_ids(app: App) -> list[str]:
         return sorted(session.scalars(select(Message.message_id)))
 
 
+def source_killing_server_after(app: App, dovecot: DovecotServer, batches: int) -> ImapSource:
+    """A source for the app's mailbox that kills Dovecot once it has read ``batches``."""
+    source = ImapSource(app.settings.mailboxes[0], dovecot.password, retry_delay=0.01)
+    original = source.fetch_new
+
+    def dies_after(state: MailboxState | None) -> Iterator[RawBatch]:
+        for index, batch in enumerate(original(state), start=1):
+            yield batch
+            if index == batches:
+                dovecot.kill()
+
+    source.fetch_new = dies_after  # type: ignore[method-assign]
+    return source
+
+
 def test_first_then_incremental_sync(engine: Engine, dovecot: DovecotServer) -> None:
     app = make_app(engine, dovecot, batch_size=3)
     dovecot.append("INBOX", [mail(n) for n in range(1, 8)])
@@ -87,16 +102,7 @@ def test_uidvalidity_change_rereads_without_duplicates(engine: Engine, dovecot: 
 def test_server_lost_mid_sync_then_resumed(engine: Engine, dovecot: DovecotServer) -> None:
     app = make_app(engine, dovecot, batch_size=4, max_reconnects=1)
     dovecot.append("INBOX", [mail(n) for n in range(1, 21)])
-    source = ImapSource(app.settings.mailboxes[0], dovecot.password, retry_delay=0.01)
-    original = source.fetch_new
-
-    def dies_after_two_batches(state: MailboxState | None) -> Iterator[RawBatch]:
-        for index, batch in enumerate(original(state)):
-            yield batch
-            if index == 1:
-                dovecot.kill()
-
-    source.fetch_new = dies_after_two_batches  # type: ignore[method-assign]
+    source = source_killing_server_after(app, dovecot, batches=2)
     [broken] = sync(app, sources={"iscg": source})
     source.close()
     assert broken.error is not None and broken.stored == 8
@@ -122,16 +128,7 @@ def test_large_sync_parsed_by_workers_survives_a_lost_server(
                                     max_reconnects=1)
     app = App(settings=Settings(mailboxes=(config,), parse_processes=2), engine=engine)
     dovecot.append("INBOX", [mail(n) for n in range(1, 451)])
-    source = ImapSource(app.settings.mailboxes[0], dovecot.password, retry_delay=0.01)
-    original = source.fetch_new
-
-    def dies_after_two_batches(state: MailboxState | None) -> Iterator[RawBatch]:
-        for index, batch in enumerate(original(state)):
-            yield batch
-            if index == 1:
-                dovecot.kill()
-
-    source.fetch_new = dies_after_two_batches  # type: ignore[method-assign]
+    source = source_killing_server_after(app, dovecot, batches=2)
     [broken] = sync(app, sources={"iscg": source})
     source.close()
     assert broken.error is not None and broken.stored == 400
