@@ -1,6 +1,7 @@
 """Tagging throughput against the bare spaCy tokenizer, on the same texts, in one run.
 
     python bench/tagging.py [--min-messages 6000] [--batch-size 256] [--source auto|mbox|eval]
+                            [--entity-ruler]
 
 Texts: the threads of the shipped sample archive ``iscg_mailbot/data/sample-iscg.mbox``
 (subject once, then the new text of each message: quotes and signatures removed), or
@@ -9,10 +10,17 @@ at least ``--min-messages`` messages. Both sides process exactly the same string
 throughput is counted in messages.
 
 Prints messages/s of ``nlp.tokenizer.pipe`` (the baseline) and of
-``TopicTagger.tag_threads`` (tokenizer + lemma keys + both PhraseMatchers + EntityRuler
-+ scoring), their ratio (goal: >= 0.50), and memory: the peak of Python allocations
-while tagging (tracemalloc, measured in a separate pass since tracing slows the
-program) and the process's peak resident size.
+``TopicTagger.tag_threads`` (flattening, tokenizer with lemma keys as NORM, the shared
+PhraseMatcher, ITU entities, scoring and evidence records), their ratio (goal: >= 0.50),
+and memory: the peak of Python allocations while tagging (tracemalloc, measured in a
+separate pass since tracing slows the program) and the process's peak resident size.
+Both sides use the same tokenizer, whose cache of word chunks they share: each is warmed
+up once and the two then alternate, so neither runs on a cache the other lacks.
+
+``--entity-ruler`` also times spaCy's ``entity_ruler`` component (added with
+``nlp.add_pipe``, the patterns of ``analyse.entities``: phrases on ORTH in their usual
+case variants, token patterns as they are) against the tagger's ``EntityFinder`` on the
+same Docs, and the tagger's ratio with the ruler in its place.
 """
 
 from __future__ import annotations
@@ -25,12 +33,15 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from iscg_mailbot.analyse.entities import entity_patterns
+from iscg_mailbot.analyse.nlp import EntityFinder, flatten_whitespace
 from iscg_mailbot.analyse.topics import TopicTagger
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.records import ThreadText
@@ -80,12 +91,61 @@ def best_of(runs: int, work: Callable[[], object]) -> float:
     return best
 
 
+def ruler_patterns() -> list[dict[str, Any]]:
+    """The entity patterns as an EntityRuler takes them: phrases on ORTH (exact ones as
+    written, the others also in lower, upper, title and sentence case), token patterns
+    without the tagger's trigger and window keys."""
+    patterns: list[dict[str, Any]] = []
+    for pattern in entity_patterns():
+        base = {key: pattern[key] for key in ("label", "id") if key in pattern}
+        text = pattern["pattern"]
+        if not isinstance(text, str):
+            patterns.append({**base, "pattern": text})
+            continue
+        forms = [text] if pattern.get("exact") else [
+            text, text.lower(), text.upper(), text.title(), text[:1].upper() + text[1:]]
+        patterns.extend({**base, "pattern": form} for form in dict.fromkeys(forms))
+    return patterns
+
+
+def compare_entity_ruler(tagger: TopicTagger, texts: list[str], runs: int) -> tuple[float, float]:
+    """CPU seconds of EntityFinder and of spaCy's entity_ruler (reading ``doc.ents``) over
+    the Docs the tagger makes of ``texts`` (flattened, joined 128 at a time)."""
+    nlp = tagger.nlp
+    flat = [flatten_whitespace(text) for text in texts]
+    groups = ["\n\n".join(flat[i:i + 128]) for i in range(0, len(flat), 128)]
+    finder = EntityFinder(nlp)
+    ruler: Any = nlp.add_pipe("entity_ruler", name="itu_entities",
+                              config={"phrase_matcher_attr": "ORTH", "validate": False})
+    ruler.add_patterns(ruler_patterns())
+    finder_seconds = ruler_seconds = float("inf")
+    try:
+        for _ in range(runs):
+            docs = [nlp.make_doc(text) for text in groups]  # fresh: the ruler writes ents
+            gc.collect()
+            start = time.process_time()
+            for doc, text in zip(docs, groups, strict=True):
+                finder.find(doc, text)
+            finder_seconds = min(finder_seconds, time.process_time() - start)
+            gc.collect()
+            start = time.process_time()
+            for doc in docs:
+                ruler(doc)
+                [(ent.label_, ent.ent_id_, ent.start_char, ent.end_char) for ent in doc.ents]
+            ruler_seconds = min(ruler_seconds, time.process_time() - start)
+    finally:
+        nlp.remove_pipe("itu_entities")
+    return finder_seconds, ruler_seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-messages", type=int, default=6000)
     parser.add_argument("--batch-size", type=int, default=256)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--source", choices=["auto", "mbox", "eval"], default="auto")
+    parser.add_argument("--entity-ruler", action="store_true",
+                        help="also time spaCy's entity_ruler in place of EntityFinder")
     args = parser.parse_args()
 
     use_mbox = args.source == "mbox" or (args.source == "auto" and SAMPLE.exists())
@@ -144,6 +204,12 @@ def main() -> None:
     print(f"tagged threads : {sum(1 for n in tagged if n)} of {len(threads)} got a topic")
     print(f"memory: peak Python allocations while tagging {peak / 2**20:.1f} MiB; "
           f"process peak RSS {max_rss_kib / 1024:.0f} MiB")
+    if args.entity_ruler:
+        finder_seconds, ruler_seconds = compare_entity_ruler(tagger, texts, args.runs)
+        with_ruler = tagger_seconds - finder_seconds + ruler_seconds
+        print(f"entities: EntityFinder {finder_seconds * 1000:.0f} ms, spaCy entity_ruler "
+              f"{ruler_seconds * 1000:.0f} ms; tagger ratio with the ruler instead "
+              f"~{tokenizer_seconds / with_ruler:.2f}")
 
 
 if __name__ == "__main__":

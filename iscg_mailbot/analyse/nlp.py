@@ -18,17 +18,22 @@ Design notes, from measurements on the shipped sample archive (``bench/tagging.p
   words up with their case ("Networks" stays "Networks"). The same lookup table
   applied once per *word type*, when the vocabulary first sees a word, costs nothing
   per token and can lower-case first. So one PhraseMatcher on NORM does what a LEMMA
-  matcher and a LOWER matcher would do together; a second one on ORTH matches acronyms
-  with their exact case.
-- Entities without an EntityRuler component. The ruler runs its token Matcher at every
-  token of every text (the Matcher makes a Python ``Token`` per token and pattern
-  start) and rebuilds ``doc.ents``: that alone tripled the cost of tagging.
-  :class:`EntityFinder` uses the same spaCy matchers on the same patterns
+  matcher and a LOWER matcher would do together. Acronyms, which must match their
+  exact case, are in the same matcher and their few matches are checked for spelling
+  (a second PhraseMatcher on ORTH cost a third of the matching time).
+- Entities without an EntityRuler component (``bench/tagging.py --entity-ruler``
+  measures the ruler on the same Docs). Its ``set_annotations`` costs about 5 µs per
+  match (a Span per match, ``doc.ents`` rebuilt), which on ISCG mails, naming an ITU
+  body every few lines, is three times all of :class:`EntityFinder`; and its token
+  Matcher runs at every token (a Python ``Token`` per token, Python callbacks for
+  REGEX/IN). Token patterns spelled with C-level attributes (one pattern per word
+  instead of IN) were slower still: the Matcher's cost grows with the number of
+  patterns. :class:`EntityFinder` uses the same spaCy matchers on the same patterns
   (``analyse.entities``) but runs the token Matcher only on short windows where a
   PhraseMatcher found a pattern's first words, and never writes ``doc.ents``.
 - Texts joined per Doc. Most ISCG mails are a few lines long, so spaCy's cost per Doc
   (creating it, calling each matcher) would dominate; :meth:`PhraseFinder.find` joins
-  up to 64 texts with blank lines, which no pattern crosses, and splits the findings.
+  up to 128 texts with blank lines, which no pattern crosses, and splits the findings.
 - A pretrained pipeline, when one is configured, keeps its own NORM (its models were
   trained on it) and gets the lemma keys per token after its components have run.
 """
@@ -42,6 +47,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import spacy
@@ -267,14 +273,21 @@ _NOTHING = TextFindings()
 
 
 class _Matchers:
-    """One PhraseMatcher on lemma keys (NORM) and one on exact spelling (ORTH), shared by
-    every pattern a finder needs: a PhraseMatcher call costs about the same whatever
-    the number of patterns, so two calls per Doc instead of five."""
+    """One PhraseMatcher on lemma keys (NORM), shared by every pattern a finder needs: a
+    PhraseMatcher call costs about the same whatever the number of patterns, and most of
+    the tagger's time outside the tokenizer goes into passes over tokens.
+
+    Exact-case patterns (acronyms) are in the same matcher: a word's NORM is a function
+    of its spelling, so every exact match is also a NORM match, and :meth:`is_exact`
+    then checks the spelling of those few candidates ("ITS" is kept, "its" is not).
+    That costs less than a second pass over every token with a matcher on ORTH.
+    """
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self.folded = PhraseMatcher(nlp.vocab, attr="NORM")
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # Match id of each exact-case pattern -> its spellings, white space removed.
+        self.exact: dict[int, set[str]] = {}
         self._keys_per_token = LEMMA_KEYS_COMPONENT in nlp.pipe_names
         self._lemma_keys = LemmaKeys.load()
 
@@ -288,11 +301,30 @@ class _Matchers:
 
     def add(self, key: str, docs: list[Doc], *, exact: bool) -> int:
         """Add patterns under ``key``; return the match id they report."""
-        (self.exact if exact else self.folded).add(key, docs)
-        return int(self.nlp.vocab.strings.add(key))
+        match_id = int(self.nlp.vocab.strings.add(key))
+        if exact:
+            docs = [self._keyed(doc) for doc in docs]
+            self.exact.setdefault(match_id, set()).update(
+                "".join(token.text for token in doc) for doc in docs
+            )
+        self.folded.add(key, docs)
+        return match_id
+
+    def _keyed(self, doc: Doc) -> Doc:
+        """A pattern Doc made with ``Doc(vocab, words=...)`` has lexeme NORMs only in the
+        blank pipeline; give it the lemma keys a pretrained one sets per token."""
+        if self._keys_per_token:
+            for token in doc:
+                token.norm_ = self._lemma_keys(token.text)
+        return doc
+
+    def is_exact(self, match_id: int, words: str) -> bool:
+        """Whether a match is spelled as its pattern (always, for non-exact patterns)."""
+        spellings = self.exact.get(match_id)
+        return spellings is None or "".join(words.split()) in spellings
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        return self.folded(doc) + self.exact(doc)
+        return self.folded(doc)  # type: ignore[no-any-return]
 
 
 class EntityFinder:
@@ -315,10 +347,13 @@ class EntityFinder:
         triggers: dict[int, dict[tuple[str, ...], None]] = {}  # window -> word sequences
         for pattern in entity_patterns():
             label, pattern_id = pattern["label"], pattern.get("id", "")
-            key = f"{_ENTITY_KEY_PREFIX}{label}|{pattern_id}"
+            exact = bool(pattern.get("exact"))
+            # Exact-case patterns get keys of their own: their matches are checked for
+            # spelling by match id.
+            key = f"{_ENTITY_KEY_PREFIX}{label}|{pattern_id}{'|exact' if exact else ''}"
             self._labels[int(vocab.strings.add(key))] = (label, pattern_id)
             if isinstance(pattern["pattern"], str):
-                phrase_key = (key, bool(pattern.get("exact")))
+                phrase_key = (key, exact)
                 phrases.setdefault(phrase_key, []).append(self._matchers.doc(pattern["pattern"]))
             else:
                 token_patterns.setdefault(key, []).append(pattern["pattern"])
@@ -371,22 +406,25 @@ class EntityFinder:
             return []
         # Of overlapping matches keep the first, the longest when they start together
         # ("ITU-T SG17" over "ITU-T", "Res. 70 (Rev. Busan, 2014)" over "Res. 70").
-        spans.sort(key=_by_start_longest_first)
+        _sort_by_start_longest_first(spans)
         found = []
         known = self._known
+        is_exact = self._matchers.is_exact
         covered = 0
         for match_id, start, end in spans:
             if start < covered:
                 continue
-            covered = end
             first, last = _char_span(doc, start, end)
             words = text[first:last]
             hit = known.get((match_id, words))
             if hit is None:
+                if not is_exact(match_id, words):
+                    continue
                 label, pattern_id = self._labels[match_id]
                 hit = EntityHit(label, entity_key(label, words, pattern_id), words)
                 if len(known) < _KNOWN_ENTITIES:
                     known[(match_id, words)] = hit
+            covered = end
             if hit.key in MID_LINE_ONLY and not _mid_line(doc, start, end):
                 continue
             found.append((first, hit))
@@ -404,7 +442,8 @@ class EntityFinder:
 
 
 def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Character offsets of tokens ``start:end`` (cheaper than building a Span)."""
+    """Character offsets of tokens ``start:end`` (cheaper than building a Span, and, for
+    the few matches per Doc, than reading every token's offset with ``Doc.to_array``)."""
     last = doc[end - 1]
     first = last.idx if end - start == 1 else doc[start].idx
     return first, last.idx + len(last)
@@ -487,23 +526,33 @@ class PhraseFinder:
     def _split(self, doc: Doc, text: str, starts: list[int]) -> Iterator[TextFindings]:
         """Findings of a joined Doc, handed back to the texts it was made of."""
         found = self._matchers(doc)
+        if not found:
+            yield from itertools.repeat(_NOTHING, len(starts))
+            return
         keys = self._keys
         matches = [match for match in found if match[0] in keys]
         # One sort per Doc puts every text's hits in text order (longest first at a tie).
-        matches.sort(key=_by_start_longest_first)
-        named = self._entities.find(doc, text, found) if self._entities is not None else []
+        _sort_by_start_longest_first(matches)
+        named = (
+            self._entities.find(doc, text, found) if self._entities is not None else []
+        )
         if not matches and not named:
             yield from itertools.repeat(_NOTHING, len(starts))
             return
         hits: list[list[PhraseHit]] = [[] for _ in starts]
         entities: list[list[EntityHit]] = [[] for _ in starts]
+        exact = self._matchers.exact
+        bisect_right = bisect.bisect_right
         for match_id, start, end in matches:
             first, last = _char_span(doc, start, end)
-            index = bisect.bisect_right(starts, first) - 1
+            words = text[first:last]
+            if match_id in exact and "".join(words.split()) not in exact[match_id]:
+                continue
+            index = bisect_right(starts, first) - 1
             base = starts[index]
-            hits[index].append(PhraseHit(keys[match_id], first - base, last - base, text[first:last]))
+            hits[index].append(PhraseHit(keys[match_id], first - base, last - base, words))
         for first, entity in named:
-            entities[bisect.bisect_right(starts, first) - 1].append(entity)
+            entities[bisect_right(starts, first) - 1].append(entity)
         for text_hits, text_entities in zip(hits, entities, strict=True):
             if not text_hits and not text_entities:
                 yield _NOTHING
@@ -511,8 +560,15 @@ class PhraseFinder:
             yield TextFindings(tuple(text_hits), tuple(text_entities))
 
 
-def _by_start_longest_first(match: tuple[int, int, int]) -> tuple[int, int]:
-    return match[1], -match[2]
+_START = itemgetter(1)
+_END = itemgetter(2)
+
+
+def _sort_by_start_longest_first(matches: list[tuple[int, int, int]]) -> None:
+    """Sort (id, start, end) matches by start, the longest first at a tie: two stable
+    sorts on C-level keys, several times faster than one on a Python key function."""
+    matches.sort(key=_END, reverse=True)
+    matches.sort(key=_START)
 
 
 def _groups(texts: Iterable[str]) -> Iterator[tuple[str, list[int]]]:
