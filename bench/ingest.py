@@ -111,6 +111,18 @@ def raw_fetch_rate(server: DovecotServer, batch_size: int) -> tuple[list[bytes],
         return bodies, time.perf_counter() - start, cpu_seconds() - cpu
 
 
+def raw_status_latency(server: DovecotServer) -> float:
+    """Median seconds of one STATUS (UIDVALIDITY UIDNEXT) with imapclient alone, on a kept
+    connection: the server's share of a no-change poll."""
+    with server.client() as client:
+        times = []
+        for _ in range(20):
+            t0 = time.perf_counter()
+            client.folder_status("INBOX", [b"UIDVALIDITY", b"UIDNEXT"])
+            times.append(time.perf_counter() - t0)
+        return statistics.median(times)
+
+
 def stage_costs(bodies: list[bytes], batch_size: int, tmp: str) -> tuple[float, float]:
     """CPU ms a message of parsing alone and of storing and threading alone (SQLite)."""
     batches = [
@@ -187,6 +199,7 @@ def main() -> None:
         fetched = len(bodies)
         raw_rate = fetched / raw_seconds
         print(f"raw imapclient FETCH:     {raw_rate:8.0f} msg/s  ({fetched} in {raw_seconds:.1f} s)  [baseline]")
+        print(f"raw imapclient STATUS:    {raw_status_latency(server) * 1000:8.2f} ms  [baseline of a poll]")
         with tempfile.TemporaryDirectory() as tmp:
             fetch_ms = fetch_cpu * 1000 / fetched
             parse_ms, store_ms = stage_costs(bodies, args.batch_size, tmp)
