@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import pickle
 from collections.abc import Generator, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -113,35 +112,32 @@ class _Workers:
         self._processes = processes
         self._max_bytes = max_bytes
 
-    def submit(self, batch: RawBatch) -> tuple[RawBatch, list[Future[bytes]] | None]:
-        """Send the batch to the workers in contiguous slices, one per process.
-
-        Slices travel pickled by this thread, results come back pickled and are read by
-        :meth:`collect`: left to the pool's own threads, (un)pickling would hold the GIL
-        while this thread waits for it between the database driver's calls.
-        """
+    def submit(
+        self, batch: RawBatch
+    ) -> tuple[RawBatch, list[Future[list[_Outcome]]] | None]:
+        """Send the batch to the workers in contiguous slices, one per process."""
         if self._pool is None:
             return batch, None
         messages = batch.messages
         size = max(1, -(-len(messages) // self._processes))
         try:
             return batch, [
-                self._pool.submit(_parse_pickled, _dumps(messages[start:start + size]),
-                                  self._max_bytes)
+                self._pool.submit(_parse_chunk, messages[start:start + size], self._max_bytes)
                 for start in range(0, len(messages), size)
             ]
-        except Exception as exc:  # noqa: BLE001 - BrokenProcessPool, unpicklable input...
+        except Exception as exc:  # noqa: BLE001 - BrokenProcessPool, a pool that cannot start
             self._give_up(exc)
             return batch, None
 
-    def collect(self, pending: tuple[RawBatch, list[Future[bytes]] | None]) -> ParsedBatch:
+    def collect(
+        self, pending: tuple[RawBatch, list[Future[list[_Outcome]]] | None]
+    ) -> ParsedBatch:
         """The batch's results, in order; parsed here if the workers failed."""
         batch, futures = pending
         if futures is not None:
             try:
-                outcomes = [out for future in futures for out in pickle.loads(future.result())]
-                return _assemble(batch, outcomes)
-            except Exception as exc:  # noqa: BLE001 - a dead worker must not lose the batch
+                return _assemble(batch, [out for future in futures for out in future.result()])
+            except Exception as exc:  # noqa: BLE001 - a dead worker: parse the batch here
                 self._give_up(exc)
         return parse_batch(batch, self._max_bytes)
 
@@ -160,15 +156,6 @@ def _lower_priority() -> None:
         os.nice(10)
     except OSError:  # not permitted here: parse at normal priority
         pass
-
-
-def _dumps(value: object) -> bytes:
-    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _parse_pickled(messages: bytes, max_bytes: int) -> bytes:
-    """Runs in a worker process: pickled raw messages in, pickled outcomes out."""
-    return _dumps(_parse_chunk(pickle.loads(messages), max_bytes))
 
 
 def _parse_chunk(messages: Sequence[RawMessage], max_bytes: int) -> list[_Outcome]:
