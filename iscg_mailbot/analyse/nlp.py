@@ -62,6 +62,7 @@ from iscg_mailbot.analyse.entities import MID_LINE_ONLY, entity_key, entity_patt
 __all__ = [
     "EntityFinder",
     "EntityHit",
+    "GroupFindings",
     "Language",
     "LemmaKeys",
     "PhraseFinder",
@@ -267,6 +268,21 @@ class TextFindings(NamedTuple):
 
     hits: tuple[PhraseHit, ...] = ()
     entities: tuple[EntityHit, ...] = ()
+
+
+class GroupFindings(NamedTuple):
+    """What a group of texts joined into one Doc contains (:meth:`PhraseFinder.find_groups`).
+
+    ``starts``: where each text starts in the joined ``text``. ``hits``: (pattern key,
+    text index, first, last) with character offsets in ``text``, in text order, the
+    longest first at a tie, overlaps included, exact-case ones already checked.
+    ``entities``: (text index, entity), in text order.
+    """
+
+    text: str
+    starts: list[int]
+    hits: list[tuple[str, int, int, int]]
+    entities: list[tuple[int, EntityHit]]
 
 
 _NOTHING = TextFindings()
@@ -500,13 +516,33 @@ class PhraseFinder:
         return docs
 
     def find(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[TextFindings]:
-        """Findings for each text, in order.
+        """Findings for each text, in order (see :meth:`find_groups`; offsets are those
+        of the flattened text)."""
+        for group in self.find_groups(texts, batch_size):
+            hits: list[list[PhraseHit]] = [[] for _ in group.starts]
+            entities: list[list[EntityHit]] = [[] for _ in group.starts]
+            starts, text = group.starts, group.text
+            for key, index, first, last in group.hits:
+                base = starts[index]
+                hits[index].append(PhraseHit(key, first - base, last - base, text[first:last]))
+            for index, entity in group.entities:
+                entities[index].append(entity)
+            for text_hits, text_entities in zip(hits, entities, strict=True):
+                if not text_hits and not text_entities:
+                    yield _NOTHING
+                else:
+                    yield TextFindings(tuple(text_hits), tuple(text_entities))
 
-        Texts are flattened (see :func:`flatten_whitespace`; offsets in the findings are
-        those of the flattened text; Unicode hyphens read as "-") and joined, up to ``_GROUP_TEXTS`` at a time, into
-        one Doc separated by blank lines, which no phrase or entity pattern crosses:
-        spaCy's cost per Doc (creating it, calling each matcher) is then paid once per
-        group instead of once per text, which for short mails is most of the cost.
+    def find_groups(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[GroupFindings]:
+        """Findings of the texts, a group of consecutive texts at a time.
+
+        Texts are flattened (see :func:`flatten_whitespace`; Unicode hyphens read as
+        "-") and joined, up to ``_GROUP_TEXTS`` at a time, into one Doc separated by
+        blank lines, which no phrase or entity pattern crosses: spaCy's cost per Doc
+        (creating it, calling each matcher) is then paid once per group instead of
+        once per text, which for short mails is most of the cost. The findings stay
+        in the group's terms (offsets in the joined text, text indices within the
+        group), so that a caller who only counts never builds a record per hit.
         Groups go through ``nlp.pipe``, ``batch_size`` texts per batch.
         """
         groups = _groups(flatten_whitespace(_plain_hyphens(text)) for text in texts)
@@ -514,50 +550,39 @@ class PhraseFinder:
         if not self.nlp.pipeline:
             # Blank pipeline: nothing but the tokenizer to run.
             for text, starts in groups:
-                yield from self._split(self.nlp.make_doc(text), text, starts)
+                yield self._group_findings(self.nlp.make_doc(text), text, starts)
             return
         for doc, (text, starts) in self.nlp.pipe(
             ((text, (text, starts)) for text, starts in groups),
             as_tuples=True,
             batch_size=pipe_batch,
         ):
-            yield from self._split(doc, text, starts)
+            yield self._group_findings(doc, text, starts)
 
-    def _split(self, doc: Doc, text: str, starts: list[int]) -> Iterator[TextFindings]:
-        """Findings of a joined Doc, handed back to the texts it was made of."""
+    def _group_findings(self, doc: Doc, text: str, starts: list[int]) -> GroupFindings:
+        """What the matchers found in a joined Doc, each finding with its text's index."""
         found = self._matchers(doc)
         if not found:
-            yield from itertools.repeat(_NOTHING, len(starts))
-            return
+            return GroupFindings(text, starts, [], [])
         keys = self._keys
         matches = [match for match in found if match[0] in keys]
-        # One sort per Doc puts every text's hits in text order (longest first at a tie).
-        _sort_by_start_longest_first(matches)
         named = (
             self._entities.find(doc, text, found) if self._entities is not None else []
         )
-        if not matches and not named:
-            yield from itertools.repeat(_NOTHING, len(starts))
-            return
-        hits: list[list[PhraseHit]] = [[] for _ in starts]
-        entities: list[list[EntityHit]] = [[] for _ in starts]
-        exact = self._matchers.exact
         bisect_right = bisect.bisect_right
+        entities = [(bisect_right(starts, first) - 1, entity) for first, entity in named]
+        if not matches:
+            return GroupFindings(text, starts, [], entities)
+        # One sort per Doc puts every text's hits in text order (longest first at a tie).
+        _sort_by_start_longest_first(matches)
+        exact = self._matchers.exact
+        hits = []
         for match_id, start, end in matches:
             first, last = _char_span(doc, start, end)
-            words = text[first:last]
-            if match_id in exact and "".join(words.split()) not in exact[match_id]:
-                continue
-            index = bisect_right(starts, first) - 1
-            base = starts[index]
-            hits[index].append(PhraseHit(keys[match_id], first - base, last - base, words))
-        for first, entity in named:
-            entities[bisect_right(starts, first) - 1].append(entity)
-        for text_hits, text_entities in zip(hits, entities, strict=True):
-            if not text_hits and not text_entities:
-                yield _NOTHING
-                continue
-            yield TextFindings(tuple(text_hits), tuple(text_entities))
+            if match_id in exact and "".join(text[first:last].split()) not in exact[match_id]:
+                continue  # an acronym's pattern matched a word spelled otherwise
+            hits.append((keys[match_id], bisect_right(starts, first) - 1, first, last))
+        return GroupFindings(text, starts, hits, entities)
 
 
 _START = itemgetter(1)

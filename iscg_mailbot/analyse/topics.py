@@ -32,7 +32,7 @@ from iscg_mailbot.topics_config import TopicsConfig
 if TYPE_CHECKING:
     # spaCy is imported when a tagger is built, not when this module is: commands that
     # never tag (sync, status) start without it.
-    from iscg_mailbot.analyse.nlp import EntityHit, Language, PhraseHit, TextFindings
+    from iscg_mailbot.analyse.nlp import EntityHit, GroupFindings, Language
 
 SUBJECT = "subject"
 BODY = "body"
@@ -80,6 +80,12 @@ class TopicTagger:
         self._topic_of = [spec.topic for spec in self._specs]
         self._negative_of = [spec.negative for spec in self._specs]
         self._weight_of = [spec.weight for spec in self._specs]
+        topic_index = {topic.id: index for index, topic in enumerate(topics.topics)}
+        self._topic_index_of = [topic_index[spec.topic] for spec in self._specs]
+        self._negative_keys = frozenset(
+            pattern.key for pattern, spec in zip(patterns, self._specs, strict=True)
+            if spec.negative
+        )
         self._factor = {SUBJECT: topics.scoring.subject_weight, BODY: topics.scoring.body_weight}
         self._thresholds = {topic.id: topics.threshold(topic) for topic in topics.topics}
         self._order = {topic.id: index for index, topic in enumerate(topics.topics)}
@@ -103,60 +109,107 @@ class TopicTagger:
         return self._tag(threads, explain=True)
 
     def _tag(self, threads: Sequence[ThreadText], *, explain: bool) -> list[ThreadTags]:
-        places: list[tuple[int, str]] = []
+        # places[i]: (thread index, 1 for a message text or 0 for the subject) of text i.
+        places: list[tuple[int, int]] = []
         texts: list[str] = []
         for index, thread in enumerate(threads):
             if thread.subject and not thread.subject.isspace():
-                places.append((index, SUBJECT))
+                places.append((index, 0))
                 texts.append(thread.subject)
             for text in thread.texts:
                 if text and not text.isspace():
-                    places.append((index, BODY))
+                    places.append((index, 1))
                     texts.append(text)
-        # Each thread's verdict is made as soon as its last text is read, so the findings
-        # of a batch never pile up: fewer long-lived objects for the garbage collector
-        # to go through again and again (it was a tenth of the tagging time).
+        # What counts of each thread: (spec index * 2 + place, form) per hit, and the
+        # entities. A thread's verdict is made as soon as the group holding its last
+        # text is read, so the findings of a batch never pile up: fewer long-lived
+        # objects for the garbage collector to go through again and again.
+        hits: defaultdict[int, list[tuple[int, str]]] = defaultdict(list)
+        entities: defaultdict[int, list[EntityHit]] = defaultdict(list)
         results: list[ThreadTags] = []
-        found: list[tuple[str, TextFindings]] = []
-        batch_size = self.config.nlp.batch_size
-        for (index, place), findings in zip(
-            places, self._finder.find(texts, batch_size=batch_size), strict=True
-        ):
-            while len(results) < index:
-                results.append(self._verdict(threads[len(results)].thread_id, found, explain))
-                found = []
-            if findings.hits or findings.entities:
-                found.append((place, findings))
+        first = 0
+        for group in self._finder.find_groups(texts, batch_size=self.config.nlp.batch_size):
+            group_places = places[first:first + len(group.starts)]
+            first += len(group.starts)
+            for index, form, key in self._counted_hits(group):
+                thread, body = group_places[index]
+                hits[thread].append((key * 2 + body, form))
+            for index, entity in group.entities:
+                entities[group_places[index][0]].append(entity)
+            # Threads before the next text's thread have all their texts read.
+            done = places[first][0] if first < len(places) else len(threads)
+            while len(results) < done:
+                index = len(results)
+                results.append(self._verdict(
+                    threads[index].thread_id, hits.pop(index, []), entities.pop(index, []),
+                    explain,
+                ))
         while len(results) < len(threads):
-            results.append(self._verdict(threads[len(results)].thread_id, found, explain))
-            found = []
+            results.append(self._verdict(threads[len(results)].thread_id, [], [], explain))
         return results
 
+    def _counted_hits(self, group: GroupFindings) -> list[tuple[int, str, int]]:
+        """(text index, form, spec index) of the hits of a group that count: per topic,
+        the first of overlapping phrases (the longest when they start together), minus
+        those inside a negative phrase of the topic.
+
+        Negative hits are kept (they take points off); "mobile broadband" and "broadband"
+        at the same place count once, as "mobile broadband". The texts of a group do not
+        overlap and its hits come in text order, so one pass over the group, remembering
+        where each topic's last counted phrase ends, does it for every text at once.
+        """
+        if not group.hits:
+            return []
+        spec_of, topic_of = self._spec_of, self._topic_index_of
+        negative_keys = self._negative_keys
+        negatives: dict[int, list[tuple[int, int]]] = {}
+        if not negative_keys.isdisjoint(hit[0] for hit in group.hits):
+            for key, _, first, last in group.hits:
+                if key in negative_keys:
+                    negatives.setdefault(topic_of[spec_of[key]], []).append((first, last))
+        text = group.text
+        ends: dict[int, int] = {}
+        counted: list[tuple[int, str, int]] = []
+        for key, index, first, last in group.hits:
+            if key in negative_keys:
+                continue
+            spec = spec_of[key]
+            topic = topic_of[spec]
+            if first < ends.get(topic, -1):
+                continue
+            if negatives and topic in negatives and any(
+                first < other_last and other_first < last
+                for other_first, other_last in negatives[topic]
+            ):
+                continue
+            ends[topic] = last
+            counted.append((index, text[first:last], spec))
+        if negatives:
+            negative_ends: dict[int, int] = {}
+            for key, index, first, last in group.hits:
+                if key not in negative_keys:
+                    continue
+                spec = spec_of[key]
+                topic = topic_of[spec]
+                if first >= negative_ends.get(topic, -1):
+                    negative_ends[topic] = last
+                    counted.append((index, text[first:last], spec))
+        return counted
+
     def _verdict(
-        self, thread_id: int, found: list[tuple[str, TextFindings]], explain: bool = False
+        self,
+        thread_id: int,
+        hits: list[tuple[int, str]],
+        entities: list[EntityHit],
+        explain: bool = False,
     ) -> ThreadTags:
-        # Keyed by spec index * 2 + place (0 subject, 1 body): ints hash fastest.
-        counts: dict[int, int] = {}
-        forms: dict[int, list[str]] = {}
-        entities: list[EntityHit] = []
-        for place, findings in found:
-            if findings.hits:
-                body = 1 if place is BODY else 0
-                for spec_index, text in self._kept_hits(findings.hits):
-                    key = spec_index * 2 + body
-                    count = counts.get(key)
-                    if count is None:
-                        counts[key] = 1
-                        forms[key] = [text]
-                    else:
-                        counts[key] = count + 1
-                        if text not in forms[key]:
-                            forms[key].append(text)
-            if findings.entities:
-                entities.extend(findings.entities)
+        """Scores, tags and evidence of a thread from its counted hits, keyed by
+        spec index * 2 + place (0 subject, 1 body): ints hash fastest."""
         mentions = _mentions(entities) if entities else ()
-        if not counts:
+        if not hits:
             return ThreadTags(thread_id, (), mentions)
+        # Counted in C, in order of first occurrence.
+        counts = Counter(map(_KEY, hits))
         # Scores first, from plain numbers; Evidence records only for the topics shown.
         subject_factor, body_factor = self._factor[SUBJECT], self._factor[BODY]
         max_count = self.config.scoring.max_count
@@ -179,6 +232,11 @@ class TopicTagger:
         }
         if not shown:
             return ThreadTags(thread_id, (), mentions)
+        # The distinct spellings of each phrase and place, first seen first.
+        forms: dict[int, list[str]] = {}
+        for key, form in dict.fromkeys(hits):
+            if topic_of[key >> 1] in shown:
+                forms.setdefault(key, []).append(form)
         evidence: dict[str, list[Evidence]] = defaultdict(list)
         for key, count in counts.items():
             spec_index, body = divmod(key, 2)
@@ -186,21 +244,21 @@ class TopicTagger:
             if spec.topic in shown:
                 evidence[spec.topic].append(
                     Evidence(
-                        phrase=spec.phrase,
-                        where=BODY if body else SUBJECT,
-                        count=count,
-                        points=points[key],
-                        negative=spec.negative,
-                        forms=tuple(forms[key][:_MAX_FORMS]),
+                        spec.phrase,
+                        BODY if body else SUBJECT,
+                        count,
+                        points[key],
+                        spec.negative,
+                        tuple(forms[key][:_MAX_FORMS]),
                     )
                 )
         tags: list[TopicTag] = []
         rejected: list[TopicTag] = []
         for topic, items in evidence.items():
             if len(items) > 1:
-                items.sort(key=lambda e: (-abs(e.points), e.negative, e.phrase, e.where))
+                items.sort(key=_evidence_order)
             score = round(sum(e.points for e in items), 3)
-            tag = TopicTag(topic=topic, score=score, evidence=tuple(items))
+            tag = TopicTag(topic, score, tuple(items))
             (tags if score >= self._thresholds[topic] else rejected).append(tag)
         rank = self._rank
         return ThreadTags(
@@ -213,44 +271,13 @@ class TopicTagger:
     def _rank(self, tag: TopicTag) -> tuple[float, int]:
         return (-tag.score, self._order[tag.topic])
 
-    def _kept_hits(self, hits: Sequence[PhraseHit]) -> list[tuple[int, str]]:
-        """(spec index, text) of the hits that count: per topic, the first of
-        overlapping phrases (the longest when they start together), minus those inside
-        a negative phrase of the topic.
 
-        Negative hits are kept (they take points off); "mobile broadband" and "broadband"
-        at the same place count once, as "mobile broadband".
-        """
-        specs = self._spec_of
-        if len(hits) == 1:
-            return [(specs[hits[0].key], hits[0].text)]
-        topic_of, negative_of = self._topic_of, self._negative_of
-        indexed = [(specs[hit.key], hit) for hit in hits]
-        negatives = [(index, hit) for index, hit in indexed if negative_of[index]]
-        # Hits come sorted by start, longest first at a tie: one pass, remembering
-        # where each topic's last counted phrase ends.
-        ends: dict[str, int] = {}
-        kept: list[tuple[int, str]] = []
-        for index, hit in indexed:
-            if negative_of[index]:
-                continue
-            topic = topic_of[index]
-            if hit.start < ends.get(topic, -1):
-                continue
-            if negatives and any(
-                topic_of[other_index] == topic and _overlap(hit, other)
-                for other_index, other in negatives
-            ):
-                continue
-            ends[topic] = hit.end
-            kept.append((index, hit.text))
-        negative_ends: dict[str, int] = {}
-        for index, hit in negatives:
-            topic = topic_of[index]
-            if hit.start >= negative_ends.get(topic, -1):
-                negative_ends[topic] = hit.end
-                kept.append((index, hit.text))
-        return kept
+_KEY = itemgetter(0)
+
+
+def _evidence_order(evidence: Evidence) -> tuple[float, bool, str, str]:
+    """Most points first (gained or lost), then positive before negative, by phrase."""
+    return (-abs(evidence.points), evidence.negative, evidence.phrase, evidence.where)
 
 
 _LABEL_AND_KEY = itemgetter(0, 1)
@@ -274,10 +301,6 @@ def _mentions(entities: list[EntityHit]) -> tuple[EntityMention, ...]:
 def _mention_order(item: tuple[tuple[str, str], int]) -> tuple[int, int, str]:
     (label, key), count = item
     return _LABEL_ORDER[label], -count, key
-
-
-def _overlap(a: PhraseHit, b: PhraseHit) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 @dataclass(frozen=True)
