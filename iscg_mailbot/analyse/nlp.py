@@ -90,6 +90,10 @@ _KNOWN_ENTITIES = 50_000
 _MAX_VARIANT_WORDS = 4
 _JUNCTION = re.compile(r"\s*[-‐‑–]\s*|\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+# Stands for a paragraph break while white space is collapsed (a text containing it
+# takes the slow way).
+_BREAK_MARK = "\x00"
+_MARKED_BREAK = f" {_BREAK_MARK} "
 # Unicode hyphens, which the tokenizer does not split on, read as "-" (one character
 # for one, so offsets do not move); dashes between words match "-" too.
 _HYPHENS = ("\u2010", "\u2011")
@@ -231,8 +235,14 @@ def flatten_whitespace(text: str) -> str:
     """
     if "\n" not in text and "  " not in text and "\t" not in text:
         return text.strip()
-    paragraphs = (" ".join(part.split()) for part in _PARAGRAPH_BREAK.split(text))
-    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+    if _BREAK_MARK in text:
+        paragraphs = (" ".join(part.split()) for part in _PARAGRAPH_BREAK.split(text))
+        return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+    # The same in four passes of C over the whole text instead of two per paragraph:
+    # paragraph breaks become a word of their own, white space is collapsed, then the
+    # breaks are put back. Stripped first, the text neither starts nor ends with one.
+    marked = _PARAGRAPH_BREAK.sub(_MARKED_BREAK, text.strip())
+    return " ".join(marked.split()).replace(_MARKED_BREAK, "\n\n")
 
 
 @dataclass(frozen=True)
@@ -347,8 +357,10 @@ class EntityFinder:
     """ITU bodies, groups, documents and resolutions named in a Doc.
 
     The patterns of :func:`iscg_mailbot.analyse.entities.entity_patterns`: fixed phrases
-    go to PhraseMatchers (lemma keys, or exact spelling), token patterns to a Matcher
-    run only on windows that start where a PhraseMatcher found one of their triggers.
+    go to PhraseMatchers (lemma keys, or exact spelling), token patterns to Matchers run
+    only on windows that start where a PhraseMatcher found one of their triggers (one
+    Matcher per window length, holding only the patterns such a trigger may start: a
+    Matcher's cost grows with its number of patterns).
     Overlapping matches keep the longest. ``matchers`` may be shared with a
     :class:`PhraseFinder` so that one pass over a Doc serves both.
     """
@@ -356,11 +368,11 @@ class EntityFinder:
     def __init__(self, nlp: Language, matchers: _Matchers | None = None) -> None:
         vocab = nlp.vocab
         self._matchers = matchers if matchers is not None else _Matchers(nlp)
-        self._tokens = Matcher(vocab)
         self._labels: dict[int, tuple[str, str]] = {}
         phrases: dict[tuple[str, bool], list[Doc]] = {}
-        token_patterns: dict[str, list[list[dict[str, Any]]]] = {}
-        triggers: dict[int, dict[tuple[str, ...], None]] = {}  # window -> word sequences
+        # Window length -> the token patterns by key, and the word sequences starting them.
+        token_patterns: dict[int, dict[str, list[list[dict[str, Any]]]]] = {}
+        triggers: dict[int, dict[tuple[str, ...], None]] = {}
         for pattern in entity_patterns():
             label, pattern_id = pattern["label"], pattern.get("id", "")
             exact = bool(pattern.get("exact"))
@@ -372,23 +384,25 @@ class EntityFinder:
                 phrase_key = (key, exact)
                 phrases.setdefault(phrase_key, []).append(self._matchers.doc(pattern["pattern"]))
             else:
-                token_patterns.setdefault(key, []).append(pattern["pattern"])
+                by_key = token_patterns.setdefault(pattern["window"], {})
+                by_key.setdefault(key, []).append(pattern["pattern"])
                 triggers.setdefault(pattern["window"], {}).update(
                     (tuple(words), None) for words in pattern["trigger"]
                 )
         for (key, exact), docs in phrases.items():
             self._matchers.add(key, docs, exact=exact)
-        for key, patterns in token_patterns.items():
-            self._tokens.add(key, patterns)
-        # A trigger's match id -> the window searched from it.
-        self._windows = {
-            self._matchers.add(
+        # A trigger's match id -> the window searched from it and the Matcher run there.
+        self._windows: dict[int, tuple[int, Matcher]] = {}
+        for window, sequences in triggers.items():
+            trigger_id = self._matchers.add(
                 f"{_TRIGGER_KEY}{window}",
                 [Doc(vocab, words=list(words)) for words in sequences],
                 exact=True,
-            ): window
-            for window, sequences in triggers.items()
-        }
+            )
+            tokens = Matcher(vocab)
+            for key, patterns in token_patterns[window].items():
+                tokens.add(key, patterns)
+            self._windows[trigger_id] = (window, tokens)
         # The same few entities recur in every mail ("TSAG", "ITU-T"): keep their hits.
         self._known: dict[tuple[int, str], EntityHit] = {}
 
@@ -406,18 +420,12 @@ class EntityFinder:
             matches = self._matchers(doc)
         labels, windows = self._labels, self._windows
         spans = [match for match in matches if match[0] in labels]
-        starts = sorted(
-            (start, windows[match_id]) for match_id, start, _ in matches if match_id in windows
-        )
-        # Windows from each place a token pattern may start, merged where they overlap:
-        # a match starting in a window ends inside it, so none is cut.
-        window_start = window_end = -1
-        for start, window in starts:
-            if start > window_end:
-                self._match_tokens(doc, window_start, window_end, spans)
-                window_start = start
-            window_end = max(window_end, min(start + window, len(doc)))
-        self._match_tokens(doc, window_start, window_end, spans)
+        triggered = [(match_id, start) for match_id, start, _ in matches if match_id in windows]
+        if triggered:
+            triggered.sort()
+            for trigger_id, group in itertools.groupby(triggered, key=_MATCH_ID):
+                window, tokens = windows[trigger_id]
+                self._match_windows(doc, tokens, [start for _, start in group], window, spans)
         if not spans:
             return []
         # Of overlapping matches keep the first, the longest when they start together
@@ -446,15 +454,26 @@ class EntityFinder:
             found.append((first, hit))
         return found
 
-    def _match_tokens(
-        self, doc: Doc, start: int, end: int, spans: list[tuple[int, int, int]]
+    @staticmethod
+    def _match_windows(
+        doc: Doc, tokens: Matcher, starts: list[int], window: int,
+        spans: list[tuple[int, int, int]],
     ) -> None:
-        if start < 0:
-            return
-        spans.extend(
-            (match_id, start + first, start + last)
-            for match_id, first, last in self._tokens(doc[start:end])
-        )
+        """Run ``tokens`` on the windows of ``window`` tokens from each of ``starts``
+        (sorted), merged where they overlap: a match starting in a window ends inside
+        it, so none is cut. Matches are added to ``spans``."""
+        limits: list[tuple[int, int]] = []
+        for start in starts:
+            end = min(start + window, len(doc))
+            if limits and start <= limits[-1][1]:
+                limits[-1] = (limits[-1][0], end)
+            else:
+                limits.append((start, end))
+        for start, end in limits:
+            spans.extend(
+                (match_id, start + first, start + last)
+                for match_id, first, last in tokens(doc[start:end])
+            )
 
 
 def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -585,6 +604,7 @@ class PhraseFinder:
         return GroupFindings(text, starts, hits, entities)
 
 
+_MATCH_ID = itemgetter(0)
 _START = itemgetter(1)
 _END = itemgetter(2)
 
