@@ -90,10 +90,6 @@ _KNOWN_ENTITIES = 50_000
 _MAX_VARIANT_WORDS = 4
 _JUNCTION = re.compile(r"\s*[-‐‑–]\s*|\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
-# Stands for a paragraph break while white space is collapsed (a text containing it
-# takes the slow way).
-_BREAK_MARK = "\x00"
-_MARKED_BREAK = f" {_BREAK_MARK} "
 # Unicode hyphens, which the tokenizer does not split on, read as "-" (one character
 # for one, so offsets do not move); dashes between words match "-" too.
 _HYPHENS = ("\u2010", "\u2011")
@@ -235,14 +231,8 @@ def flatten_whitespace(text: str) -> str:
     """
     if "\n" not in text and "  " not in text and "\t" not in text:
         return text.strip()
-    if _BREAK_MARK in text:
-        paragraphs = (" ".join(part.split()) for part in _PARAGRAPH_BREAK.split(text))
-        return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
-    # The same in four passes of C over the whole text instead of two per paragraph:
-    # paragraph breaks become a word of their own, white space is collapsed, then the
-    # breaks are put back. Stripped first, the text neither starts nor ends with one.
-    marked = _PARAGRAPH_BREAK.sub(_MARKED_BREAK, text.strip())
-    return " ".join(marked.split()).replace(_MARKED_BREAK, "\n\n")
+    paragraphs = (" ".join(part.split()) for part in _PARAGRAPH_BREAK.split(text))
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
 
 @dataclass(frozen=True)

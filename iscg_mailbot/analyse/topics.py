@@ -77,16 +77,23 @@ class TopicTagger:
                     )
         self._finder = PhraseFinder(self.nlp, patterns)
         self._spec_of = {pattern.key: index for index, pattern in enumerate(patterns)}
-        self._topic_of = [spec.topic for spec in self._specs]
-        self._negative_of = [spec.negative for spec in self._specs]
-        self._weight_of = [spec.weight for spec in self._specs]
         topic_index = {topic.id: index for index, topic in enumerate(topics.topics)}
         self._topic_index_of = [topic_index[spec.topic] for spec in self._specs]
         self._negative_keys = frozenset(
             pattern.key for pattern, spec in zip(patterns, self._specs, strict=True)
             if spec.negative
         )
-        self._factor = {SUBJECT: topics.scoring.subject_weight, BODY: topics.scoring.body_weight}
+        # Per hit key (spec index * 2 + place: 0 subject, 1 body): the topic, what an
+        # Evidence says of it, and its points for each count up to max_count.
+        places = ((SUBJECT, topics.scoring.subject_weight), (BODY, topics.scoring.body_weight))
+        keyed = [(spec, place) for spec in self._specs for place in places]
+        self._key_topic = [spec.topic for spec, _ in keyed]
+        self._key_evidence = [(spec.phrase, where, spec.negative) for spec, (where, _) in keyed]
+        self._key_points = [
+            [_points(spec.weight * factor, count, spec.negative)
+             for count in range(topics.scoring.max_count + 1)]
+            for spec, (_, factor) in keyed
+        ]
         self._thresholds = {topic.id: topics.threshold(topic) for topic in topics.topics}
         self._order = {topic.id: index for index, topic in enumerate(topics.topics)}
 
@@ -211,19 +218,15 @@ class TopicTagger:
         # Counted in C, in order of first occurrence.
         counts = Counter(map(_KEY, hits))
         # Scores first, from plain numbers; Evidence records only for the topics shown.
-        subject_factor, body_factor = self._factor[SUBJECT], self._factor[BODY]
+        key_points, topic_of = self._key_points, self._key_topic
         max_count = self.config.scoring.max_count
-        weight_of, negative_of, topic_of = self._weight_of, self._negative_of, self._topic_of
-        points: dict[int, float] = {}
+        points = {
+            key: key_points[key][min(max_count, count)]
+            for key, count in counts.items()
+        }
         scores: dict[str, float] = {}
-        for key, count in counts.items():
-            spec_index, body = divmod(key, 2)
-            value = weight_of[spec_index] * (body_factor if body else subject_factor)
-            value = round(value * min(max_count, count), 3)
-            if negative_of[spec_index]:
-                value = -value
-            points[key] = value
-            topic = topic_of[spec_index]
+        for key, value in points.items():
+            topic = topic_of[key]
             scores[topic] = scores.get(topic, 0.0) + value
         thresholds = self._thresholds
         shown = {
@@ -235,23 +238,17 @@ class TopicTagger:
         # The distinct spellings of each phrase and place, first seen first.
         forms: dict[int, list[str]] = {}
         for key, form in dict.fromkeys(hits):
-            if topic_of[key >> 1] in shown:
+            if topic_of[key] in shown:
                 forms.setdefault(key, []).append(form)
-        evidence: dict[str, list[Evidence]] = defaultdict(list)
+        evidence: dict[str, list[Evidence]] = {}
+        described = self._key_evidence
         for key, count in counts.items():
-            spec_index, body = divmod(key, 2)
-            spec = self._specs[spec_index]
-            if spec.topic in shown:
-                evidence[spec.topic].append(
-                    Evidence(
-                        spec.phrase,
-                        BODY if body else SUBJECT,
-                        count,
-                        points[key],
-                        spec.negative,
-                        tuple(forms[key][:_MAX_FORMS]),
-                    )
-                )
+            topic = topic_of[key]
+            if topic in shown:
+                phrase, where, negative = described[key]
+                evidence.setdefault(topic, []).append(Evidence(
+                    phrase, where, count, points[key], negative, tuple(forms[key][:_MAX_FORMS])
+                ))
         tags: list[TopicTag] = []
         rejected: list[TopicTag] = []
         for topic, items in evidence.items():
@@ -273,6 +270,12 @@ class TopicTagger:
 
 
 _KEY = itemgetter(0)
+
+
+def _points(value: float, count: int, negative: bool) -> float:
+    """Points of a phrase found ``count`` times (already capped), ``value`` each."""
+    points = round(value * count, 3)
+    return -points if negative else points
 
 
 def _evidence_order(evidence: Evidence) -> tuple[float, bool, str, str]:
