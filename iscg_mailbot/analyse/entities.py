@@ -98,9 +98,13 @@ def _phrase(
 
 
 def _tokens(
-    label: str, tokens: list[dict[str, Any]], trigger: list[list[str]], window: int
+    label: str, tokens: list[dict[str, Any]], trigger: list[list[str]], window: int,
+    until: str = "",
 ) -> dict[str, Any]:
-    return {"label": label, "pattern": tokens, "trigger": trigger, "window": window}
+    pattern = {"label": label, "pattern": tokens, "trigger": trigger, "window": window}
+    if until:
+        pattern["until"] = until
+    return pattern
 
 
 def _phrase_patterns() -> list[dict[str, Any]]:
@@ -188,6 +192,9 @@ def _token_patterns() -> list[dict[str, Any]]:
     Each has a ``trigger``: the word sequences it can start with, and a ``window``: how
     many tokens a match can span. The token Matcher runs only on such windows starting
     at a trigger, so a trigger should be rare in ordinary text ("TSAG -", not "TSAG").
+    ``until``, when given, is a word no match of the pattern goes past: the window ends
+    at its first occurrence (a revision's closing parenthesis, usually 8 tokens from
+    the start where the window allows 16; the Matcher's cost grows with its length).
     """
     resolution: list[dict[str, Any]] = [
         _word_set("resolution"), {"ORTH": ".", "OP": "?"}, {"IS_DIGIT": True}
@@ -209,10 +216,11 @@ def _token_patterns() -> list[dict[str, Any]]:
     assembly = [_word_set("assembly")]
     # The longest: "WTSA Res. 1 (Rev. Sharm el-Sheikh, 2014)" is 14 tokens.
     window = 16
+    # No token of these patterns is ")" but the revision's last: none goes past the first.
     patterns = [
-        _tokens(RESOLUTION, [*resolution, *revision], by_word, window),
-        _tokens(RESOLUTION, [*assembly, *resolution], by_assembly, window),
-        _tokens(RESOLUTION, [*assembly, *resolution, *revision], by_assembly, window),
+        _tokens(RESOLUTION, [*resolution, *revision], by_word, window, ")"),
+        _tokens(RESOLUTION, [*assembly, *resolution], by_assembly, window, ")"),
+        _tokens(RESOLUTION, [*assembly, *resolution, *revision], by_assembly, window, ")"),
     ]
     # Documents: "TSAG-TD409", "RAG-C/12", "SG17-C-45", "SG17-LS12", with "-R1" revisions.
     document: list[dict[str, Any]] = [

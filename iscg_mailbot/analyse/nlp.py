@@ -360,9 +360,10 @@ class EntityFinder:
         self._matchers = matchers if matchers is not None else _Matchers(nlp)
         self._labels: dict[int, tuple[str, str]] = {}
         phrases: dict[tuple[str, bool], list[Doc]] = {}
-        # Window length -> the token patterns by key, and the word sequences starting them.
-        token_patterns: dict[int, dict[str, list[list[dict[str, Any]]]]] = {}
-        triggers: dict[int, dict[tuple[str, ...], None]] = {}
+        # (window length, last word) -> the token patterns by key, and the word
+        # sequences starting them.
+        token_patterns: dict[tuple[int, str], dict[str, list[list[dict[str, Any]]]]] = {}
+        triggers: dict[tuple[int, str], dict[tuple[str, ...], None]] = {}
         for pattern in entity_patterns():
             label, pattern_id = pattern["label"], pattern.get("id", "")
             exact = bool(pattern.get("exact"))
@@ -374,25 +375,28 @@ class EntityFinder:
                 phrase_key = (key, exact)
                 phrases.setdefault(phrase_key, []).append(self._matchers.doc(pattern["pattern"]))
             else:
-                by_key = token_patterns.setdefault(pattern["window"], {})
+                window = (pattern["window"], pattern.get("until", ""))
+                by_key = token_patterns.setdefault(window, {})
                 by_key.setdefault(key, []).append(pattern["pattern"])
-                triggers.setdefault(pattern["window"], {}).update(
+                triggers.setdefault(window, {}).update(
                     (tuple(words), None) for words in pattern["trigger"]
                 )
         for (key, exact), docs in phrases.items():
             self._matchers.add(key, docs, exact=exact)
-        # A trigger's match id -> the window searched from it and the Matcher run there.
-        self._windows: dict[int, tuple[int, Matcher]] = {}
-        for window, sequences in triggers.items():
+        # A trigger's match id -> the window searched from it (length, and the ORTH of
+        # the word ending it, or 0) and the Matcher run there.
+        self._windows: dict[int, tuple[int, int, Matcher]] = {}
+        for (length, until), sequences in triggers.items():
             trigger_id = self._matchers.add(
-                f"{_TRIGGER_KEY}{window}",
+                f"{_TRIGGER_KEY}{length}{until}",
                 [Doc(vocab, words=list(words)) for words in sequences],
                 exact=True,
             )
             tokens = Matcher(vocab)
-            for key, patterns in token_patterns[window].items():
+            for key, patterns in token_patterns[(length, until)].items():
                 tokens.add(key, patterns)
-            self._windows[trigger_id] = (window, tokens)
+            until_orth = int(vocab.strings.add(until)) if until else 0
+            self._windows[trigger_id] = (length, until_orth, tokens)
         # The same few entities recur in every mail ("TSAG", "ITU-T"): keep their hits.
         self._known: dict[tuple[int, str], EntityHit] = {}
 
@@ -414,8 +418,10 @@ class EntityFinder:
         if triggered:
             triggered.sort()
             for trigger_id, group in itertools.groupby(triggered, key=_MATCH_ID):
-                window, tokens = windows[trigger_id]
-                self._match_windows(doc, tokens, [start for _, start in group], window, spans)
+                length, until, tokens = windows[trigger_id]
+                self._match_windows(
+                    doc, tokens, [start for _, start in group], length, until, spans
+                )
         if not spans:
             return []
         # Of overlapping matches keep the first, the longest when they start together
@@ -446,15 +452,18 @@ class EntityFinder:
 
     @staticmethod
     def _match_windows(
-        doc: Doc, tokens: Matcher, starts: list[int], window: int,
+        doc: Doc, tokens: Matcher, starts: list[int], length: int, until: int,
         spans: list[tuple[int, int, int]],
     ) -> None:
-        """Run ``tokens`` on the windows of ``window`` tokens from each of ``starts``
-        (sorted), merged where they overlap: a match starting in a window ends inside
-        it, so none is cut. Matches are added to ``spans``."""
+        """Run ``tokens`` on the windows of ``length`` tokens from each of ``starts``
+        (sorted), each ending early at the first token whose ORTH is ``until`` (if not
+        0), merged where they overlap: a match starting in a window ends inside it, so
+        none is cut. Matches are added to ``spans``."""
         limits: list[tuple[int, int]] = []
         for start in starts:
-            end = min(start + window, len(doc))
+            end = min(start + length, len(doc))
+            if until:
+                end = next((i + 1 for i in range(start, end) if doc[i].orth == until), end)
             if limits and start <= limits[-1][1]:
                 limits[-1] = (limits[-1][0], end)
             else:

@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import groupby
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
 from iscg_mailbot.analyse.entities import LABELS
@@ -138,11 +139,9 @@ class TopicTagger:
         for group in self._finder.find_groups(texts, batch_size=self.config.nlp.batch_size):
             group_places = places[first:first + len(group.starts)]
             first += len(group.starts)
-            for index, form, key in self._counted_hits(group):
-                thread, body = group_places[index]
-                hits[thread].append((key * 2 + body, form))
-            for index, entity in group.entities:
-                entities[group_places[index][0]].append(entity)
+            self._count_hits(group, group_places, hits)
+            for index, named in groupby(group.entities, key=_KEY):
+                entities[group_places[index][0]].extend(map(_ENTITY, named))
             # Threads before the next text's thread have all their texts read.
             done = places[first][0] if first < len(places) else len(threads)
             while len(results) < done:
@@ -155,10 +154,16 @@ class TopicTagger:
             results.append(self._verdict(threads[len(results)].thread_id, [], [], explain))
         return results
 
-    def _counted_hits(self, group: GroupFindings) -> list[tuple[int, str, int]]:
-        """(text index, form, spec index) of the hits of a group that count: per topic,
-        the first of overlapping phrases (the longest when they start together), minus
-        those inside a negative phrase of the topic.
+    def _count_hits(
+        self,
+        group: GroupFindings,
+        places: list[tuple[int, int]],
+        hits: defaultdict[int, list[tuple[int, str]]],
+    ) -> None:
+        """Add to ``hits[thread]`` (spec index * 2 + place, form) for each hit of a group
+        that counts, ``places`` being the (thread, place) of each text of the group: per
+        topic, the first of overlapping phrases (the longest when they start together),
+        minus those inside a negative phrase of the topic.
 
         Negative hits are kept (they take points off); "mobile broadband" and "broadband"
         at the same place count once, as "mobile broadband". The texts of a group do not
@@ -166,7 +171,7 @@ class TopicTagger:
         where each topic's last counted phrase ends, does it for every text at once.
         """
         if not group.hits:
-            return []
+            return
         spec_of, topic_of = self._spec_of, self._topic_index_of
         negative_keys = self._negative_keys
         negatives: dict[int, list[tuple[int, int]]] = {}
@@ -176,7 +181,6 @@ class TopicTagger:
                     negatives.setdefault(topic_of[spec_of[key]], []).append((first, last))
         text = group.text
         ends: dict[int, int] = {}
-        counted: list[tuple[int, str, int]] = []
         for key, index, first, last in group.hits:
             if key in negative_keys:
                 continue
@@ -190,7 +194,8 @@ class TopicTagger:
             ):
                 continue
             ends[topic] = last
-            counted.append((index, text[first:last], spec))
+            thread, body = places[index]
+            hits[thread].append((spec * 2 + body, text[first:last]))
         if negatives:
             negative_ends: dict[int, int] = {}
             for key, index, first, last in group.hits:
@@ -200,8 +205,8 @@ class TopicTagger:
                 topic = topic_of[spec]
                 if first >= negative_ends.get(topic, -1):
                     negative_ends[topic] = last
-                    counted.append((index, text[first:last], spec))
-        return counted
+                    thread, body = places[index]
+                    hits[thread].append((spec * 2 + body, text[first:last]))
 
     def _verdict(
         self,
@@ -254,7 +259,7 @@ class TopicTagger:
         for topic, items in evidence.items():
             if len(items) > 1:
                 items.sort(key=_evidence_order)
-            score = round(sum(e.points for e in items), 3)
+            score = round(sum(map(_POINTS, items)), 3)
             tag = TopicTag(topic, score, tuple(items))
             (tags if score >= self._thresholds[topic] else rejected).append(tag)
         rank = self._rank
@@ -270,6 +275,8 @@ class TopicTagger:
 
 
 _KEY = itemgetter(0)
+_ENTITY = itemgetter(1)
+_POINTS = attrgetter("points")
 
 
 def _points(value: float, count: int, negative: bool) -> float:
