@@ -28,12 +28,21 @@ Design notes, from measurements on the shipped sample archive (``bench/tagging.p
   Matcher runs at every token (a Python ``Token`` per token, Python callbacks for
   REGEX/IN). Token patterns spelled with C-level attributes (one pattern per word
   instead of IN) were slower still: the Matcher's cost grows with the number of
-  patterns. :class:`EntityFinder` uses the same spaCy matchers on the same patterns
-  (``analyse.entities``) but runs the token Matcher only on short windows where a
-  PhraseMatcher found a pattern's first words, and never writes ``doc.ents``.
+  patterns and of tokens. :class:`EntityFinder` uses the same spaCy matchers on the
+  same patterns (``analyse.entities``) but runs token Matchers only on short windows
+  where a PhraseMatcher found a pattern's first words (one Matcher per kind of window,
+  holding only the patterns that may start there; a window ends at the first word no
+  match goes past, such as a revision's ")"), and never writes ``doc.ents``.
 - Texts joined per Doc. Most ISCG mails are a few lines long, so spaCy's cost per Doc
-  (creating it, calling each matcher) would dominate; :meth:`PhraseFinder.find` joins
-  up to 128 texts with blank lines, which no pattern crosses, and splits the findings.
+  (creating it, calling each matcher) would dominate; :meth:`PhraseFinder.find_groups`
+  joins up to 128 texts with blank lines, which no pattern crosses.
+- Findings stay per joined Doc. What the tagger needs of a hit is its phrase, its
+  text and its spelling; :class:`GroupFindings` hands over plain tuples with offsets
+  in the joined text, and the tagger counts hits per (phrase, place) straight from
+  them. Records per hit (:class:`TextFindings`, for :meth:`PhraseFinder.find`) cost
+  more than the counting itself. Character offsets come from the two Tokens at a
+  match's ends: ``Doc.to_array`` over every token of a Doc costs more than that for
+  the few hundred matches a Doc has.
 - A pretrained pipeline, when one is configured, keeps its own NORM (its models were
   trained on it) and gets the lemma keys per token after its components have run.
 """

@@ -225,12 +225,10 @@ class TopicTagger:
         # Scores first, from plain numbers; Evidence records only for the topics shown.
         key_points, topic_of = self._key_points, self._key_topic
         max_count = self.config.scoring.max_count
-        points = {
-            key: key_points[key][min(max_count, count)]
-            for key, count in counts.items()
-        }
+        points: dict[int, float] = {}
         scores: dict[str, float] = {}
-        for key, value in points.items():
+        for key, count in counts.items():
+            points[key] = value = key_points[key][min(max_count, count)]
             topic = topic_of[key]
             scores[topic] = scores.get(topic, 0.0) + value
         thresholds = self._thresholds
@@ -264,10 +262,7 @@ class TopicTagger:
             (tags if score >= self._thresholds[topic] else rejected).append(tag)
         rank = self._rank
         return ThreadTags(
-            thread_id=thread_id,
-            tags=tuple(sorted(tags, key=rank)),
-            entities=mentions,
-            rejected=tuple(sorted(rejected, key=rank)),
+            thread_id, tuple(sorted(tags, key=rank)), mentions, tuple(sorted(rejected, key=rank))
         )
 
     def _rank(self, tag: TopicTag) -> tuple[float, int]:
