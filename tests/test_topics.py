@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from iscg_mailbot.analyse.nlp import (
     EntityFinder,
@@ -149,6 +152,24 @@ def test_flatten_whitespace_joins_wrapped_lines_and_keeps_paragraphs() -> None:
         "screen readers and more\n\nNext"
     )
     assert flatten_whitespace("  plain  ") == "plain"
+
+
+def _flatten_by_words(text: str) -> str:
+    """flatten_whitespace by its definition: words of each paragraph joined by one space."""
+    if "\n" not in text and "  " not in text and "\t" not in text:
+        return text.strip()
+    paragraphs = (" ".join(part.split()) for part in re.split(r"\n[^\S\n]*\n\s*", text))
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
+# Words, and the white space and marks that decide between the quick and general ways.
+_PIECES = ["word", "x y", " ", "  ", "\n", "\n\n", "\n\n\n", "\t", "\r", "\xa0", "\u2028",
+           "\u3000", "\x0c", "\x00", "\u00b6", " \u00b6 ", "\u200b", "é"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_flatten_whitespace_quick_way_agrees_with_word_splitting(text: str) -> None:
+    assert flatten_whitespace(text) == _flatten_by_words(text)
 
 
 def test_phrases_never_match_across_texts_or_paragraphs(small: TopicTagger) -> None:
