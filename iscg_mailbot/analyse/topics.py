@@ -140,8 +140,13 @@ class TopicTagger:
             group_places = places[first:first + len(group.starts)]
             first += len(group.starts)
             self._count_hits(group, group_places, hits)
-            for index, named in groupby(group.entities, key=_KEY):
-                entities[group_places[index][0]].extend(map(_ENTITY, named))
+            if group.entities:
+                # A thread's texts are consecutive: its entities, one slice of the group's.
+                first_text = 0
+                for thread, texts_of_thread in groupby(group_places, key=_KEY):
+                    stop = first_text + len(list(texts_of_thread))
+                    entities[thread].extend(group.entities_of(first_text, stop))
+                    first_text = stop
             # Threads before the next text's thread have all their texts read.
             done = places[first][0] if first < len(places) else len(threads)
             while len(results) < done:
@@ -270,7 +275,6 @@ class TopicTagger:
 
 
 _KEY = itemgetter(0)
-_ENTITY = itemgetter(1)
 _POINTS = attrgetter("points")
 
 
