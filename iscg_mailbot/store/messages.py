@@ -58,6 +58,18 @@ def existing_message_ids(session: Session, list_id: int, message_ids: Sequence[s
     return found
 
 
+def _primary_keys(session: Session, list_id: int, message_ids: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in _chunks(message_ids):
+        rows = session.execute(
+            select(Message.message_id, Message.id).where(
+                Message.list_id == list_id, Message.message_id.in_(chunk)
+            )
+        )
+        found.update((mid, pk) for mid, pk in rows)
+    return found
+
+
 def _address_json(addresses: Sequence[Address]) -> list[dict[str, str]]:
     return [{"name": a.name, "address": a.address} for a in addresses]
 
@@ -112,14 +124,14 @@ def save_messages(session: Session, list_id: int, batch: Sequence[ParsedMessage]
     duplicates = len(batch) - len(fresh)
     if not fresh:
         return StoredBatch(new_message_ids=[], duplicates=duplicates)
-    # Core inserts on the tables: the ORM's per-row bookkeeping cost more than the
-    # database itself here, and the rows are re-read only when threading needs them.
+    # Core executemany on the tables: the ORM's per-row bookkeeping cost more than the
+    # database itself here. No RETURNING: with it SQLAlchemy writes one huge
+    # multi-row INSERT per page that psycopg re-parses every time (PostgreSQL), or one
+    # INSERT per row (SQLite); the new keys are read back by Message-ID instead.
     messages = cast(Table, Message.__table__)
-    result = session.execute(
-        insert(messages).returning(messages.c.id, sort_by_parameter_order=True),
-        [_row(list_id, parsed) for parsed in fresh],
-    )
-    ids = [row.id for row in result]
+    session.execute(insert(messages), [_row(list_id, parsed) for parsed in fresh])
+    keys = _primary_keys(session, list_id, [parsed.message_id for parsed in fresh])
+    ids = [keys[parsed.message_id] for parsed in fresh]
     references: list[dict[str, object]] = []
     for pk, parsed in zip(ids, fresh, strict=True):
         targets = dict.fromkeys([*parsed.references, *filter(None, [parsed.in_reply_to])])
