@@ -46,19 +46,11 @@ def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
 
 def existing_message_ids(session: Session, list_id: int, message_ids: Sequence[str]) -> set[str]:
     """The subset of ``message_ids`` already stored for the list."""
-    found: set[str] = set()
-    for chunk in _chunks(message_ids):
-        found.update(
-            session.scalars(
-                select(Message.message_id).where(
-                    Message.list_id == list_id, Message.message_id.in_(chunk)
-                )
-            )
-        )
-    return found
+    return set(_primary_keys(session, list_id, message_ids))
 
 
 def _primary_keys(session: Session, list_id: int, message_ids: Sequence[str]) -> dict[str, int]:
+    """Message-ID -> primary key, for those of ``message_ids`` stored for the list."""
     found: dict[str, int] = {}
     for chunk in _chunks(message_ids):
         rows = session.execute(
