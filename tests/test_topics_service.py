@@ -285,5 +285,10 @@ def test_without_a_topic_list_analysis_goes_on_and_commands_say_why(
         report = topics_service.tag_threads_in_session(app, session, [cop])
     assert report.threads == 0 and topics_of(app, cop) == ()
     assert "topics.yaml not found" in caplog.text
+    # Said once, not again for the next chunk of threads or the next poll.
+    caplog.clear()
+    with app.session() as session:
+        topics_service.tag_threads_in_session(app, session, [cop])
+    assert "not found" not in caplog.text
     with pytest.raises(ConfigError, match="topics.yaml: topic list not found; create it"):
         topics_service.retag(app)

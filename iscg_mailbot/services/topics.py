@@ -133,14 +133,21 @@ def _thread_texts(session: Session, thread_ids: Sequence[int]) -> list[ThreadTex
     ]
 
 
+_WARNED_MISSING: set[Path] = set()
+
+
 def tag_threads_in_session(app: App, session: Session, thread_ids: Sequence[int]) -> RetagReport:
     """Re-tag threads inside the caller's transaction (for the analysis that follows an
     import or a sync). Leaves ``needs_analysis`` to the caller; unknown ids are skipped.
     """
-    if not topics_file(app).exists():
+    missing = topics_file(app)
+    if not missing.exists():
         # No topic list configured: threads get no topics (the commands of the topics
-        # group say how to fix it), the rest of the analysis goes on.
-        log.warning("%s not found: threads are not tagged with topics", topics_file(app))
+        # group say how to fix it), the rest of the analysis goes on. Said once per
+        # file and process, not once per chunk of threads or per poll of the worker.
+        if missing not in _WARNED_MISSING:
+            _WARNED_MISSING.add(missing)
+            log.warning("%s not found: threads are not tagged with topics", missing)
         return RetagReport()
     tagger = tagger_for(app)
     report = RetagReport()
