@@ -149,7 +149,7 @@ def test_missing_empty_and_malformed_files(tmp_path: Path) -> None:
         load_members(missing)
     assert load_members(missing, missing_ok=True).members == ()
     assert load_members(write(tmp_path, "")).members == ()
-    with pytest.raises(ConfigError, match=r"not valid YAML at line 3, column 1: expected .,. or .\]."):
+    with pytest.raises(ConfigError, match=r"not valid YAML at line 3, column 1: (did not find )?expected .,. or .\]."):
         load_members(write(tmp_path, "members:\n  - name: [unclosed\n"))
     with pytest.raises(ConfigError, match="expected a mapping"):
         load_members(write(tmp_path, "- just a list\n"))
