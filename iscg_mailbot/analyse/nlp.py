@@ -377,7 +377,7 @@ class _Matchers:
         return spellings is None or "".join(words.split()) in spellings
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        return self.folded(doc)  # type: ignore[no-any-return]
+        return self.folded(doc)
 
 
 class EntityFinder:
