@@ -16,7 +16,7 @@ from iscg_mailbot.services.app import App
 from iscg_mailbot.store.database import upgrade
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.models_topics import ThreadTopic
-from tests.test_actions_store import LS, MEMBERS, QUESTION, store
+from tests.action_samples import LS, MEMBERS, QUESTION, store
 
 
 @pytest.fixture
