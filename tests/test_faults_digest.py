@@ -42,7 +42,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from email.utils import format_datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -72,29 +71,13 @@ from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_delivery import DigestRun, OutboxEntry, WorkerLock
 from iscg_mailbot.store.types import utcnow
 from iscg_mailbot.worker import JOB_DIGEST, Worker
+from tests.delivery_samples import MEMBERS, MEMBERS_YAML, mail
 from tests.digest_week import LIST, NOW, seed_week
 from tests.servers.smtp import Received, RecordingHandler, SmtpTestServer
-from tests.test_worker import pretend_digest_was_missed, running
+from tests.worker_helpers import pretend_digest_was_missed, running
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 20261106
-
-MEMBERS_YAML = """\
-members:
-  - {name: Amina Diallo, address: amina.diallo@example.org, role: chair}
-  - {name: Kenji Watanabe, address: kenji.watanabe@example.org, role: representative,
-     advisory_group: TSAG}
-  - {name: Henrik Solberg, address: henrik.solberg@example.org, role: representative,
-     advisory_group: RAG}
-  - {name: Wei Zhang, address: wei.zhang@example.org, role: observer}
-  - {name: Sofia Marquez, address: sofia.marquez@example.int, role: secretariat}
-  - {name: Priya Raman, address: priya.raman@example.org, role: representative,
-     advisory_group: TDAG, digest: off}
-"""
-#: The five members who get the digest, in members.yaml order (the order of sending).
-MEMBERS = ("amina.diallo@example.org", "kenji.watanabe@example.org",
-           "henrik.solberg@example.org", "wei.zhang@example.org", "sofia.marquez@example.int")
-
 
 # -- an SMTP server that fails on demand, per recipient --------------------------------
 
@@ -213,14 +196,6 @@ from_address = "iscg-bot@example.org"
 
 def open_app(config_dir: Path, engine: Engine) -> App:
     return App(settings=load_settings(config_dir), engine=engine)
-
-
-def mail(n: int, when: datetime, subject: str, sender: str = "Marc Dubois <marc@example.int>",
-         body: str = "Please send your inputs.\n") -> bytes:
-    return (f"Message-ID: <fault{n}@example.org>\r\nDate: {format_datetime(when)}\r\n"
-            f"From: {sender}\r\nTo: {LIST.address}\r\nSubject: {subject}\r\n"
-            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-            f"{body}").replace("\n", "\r\n").replace("\r\r\n", "\r\n").encode()
 
 
 def seed_last_period(engine: Engine, now: datetime) -> None:

@@ -51,10 +51,10 @@ from iscg_mailbot.store.models_delivery import OutboxEntry
 from iscg_mailbot.store.types import utcnow
 from iscg_mailbot.worker import JsonFormatter
 from tests.conftest import require_service
+from tests.delivery_samples import MEMBERS, MEMBERS_YAML, mail
 from tests.digest_week import LIST
 from tests.servers.dovecot import DovecotServer, dovecot_available
 from tests.servers.smtp import SmtpTestServer
-from tests.test_faults_digest import MEMBERS, MEMBERS_YAML, mail
 
 ROOT = Path(__file__).resolve().parents[1]
 RUN = uuid.uuid4().hex[:10]

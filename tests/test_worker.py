@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import signal
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -24,12 +21,13 @@ from iscg_mailbot.services.app import App
 from iscg_mailbot.services.worker import stored_next_run, worker_lease
 from iscg_mailbot.store.database import connect, session_scope, upgrade
 from iscg_mailbot.store.models import Message
-from iscg_mailbot.store.models_delivery import DigestRun, OutboxEntry, SchedulerJob
+from iscg_mailbot.store.models_delivery import DigestRun, OutboxEntry
 from iscg_mailbot.worker import JOB_DIGEST, JOB_RETRY, JOB_SYNC, Worker
 from tests.digest_week import LIST, make_app
 from tests.servers import fixtures as imap_fixtures
 from tests.servers.dovecot import DovecotServer
 from tests.servers.smtp import SmtpTestServer
+from tests.worker_helpers import pretend_digest_was_missed, running, wait_for
 
 dovecot = imap_fixtures.dovecot
 
@@ -40,37 +38,6 @@ def mail(n: int) -> bytes:
     return (f"Message-ID: <w{n}@example.org>\r\nFrom: Member {n} <m{n}@example.org>\r\n"
             f"To: {LIST.address}\r\nSubject: Worker item {n}\r\n"
             f"Date: Mon, 04 Mar 2024 10:0{n}:00 +0100\r\n\r\nBody {n}\r\n").encode()
-
-
-def wait_for(condition: Callable[[], bool], timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        time.sleep(0.05)
-
-
-@contextmanager
-def running(worker: Worker) -> Iterator[threading.Thread]:
-    failure: list[BaseException] = []
-
-    def target() -> None:
-        try:
-            worker.run()
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the test thread
-            failure.append(exc)
-
-    thread = threading.Thread(target=target, daemon=True)
-    thread.start()
-    wait_for(lambda: worker.started.is_set() or bool(failure), 10)
-    try:
-        yield thread
-    finally:
-        worker.stop()
-        thread.join(20)
-        assert not thread.is_alive(), "the worker did not stop"
-    if failure:
-        raise failure[0]
 
 
 def stored(engine: Engine) -> int:
@@ -89,18 +56,6 @@ def make_worker_app(engine: Engine, tmp_path: Path, dovecot: DovecotServer | Non
         app = App(settings=app.settings.model_copy(update={"mailboxes": (mailbox,)}),
                   engine=engine)
     return app
-
-
-def pretend_digest_was_missed(engine: Engine, when: datetime) -> None:
-    """Move the stored digest job's next run into the past, as if the worker had been
-    down at the scheduled time: the row and its pickled state, as the job store writes them."""
-    with session_scope(engine) as session:
-        job = session.get(SchedulerJob, JOB_DIGEST)
-        assert job is not None
-        state = pickle.loads(job.job_state)
-        state["next_run_time"] = when
-        job.job_state = pickle.dumps(state, pickle.HIGHEST_PROTOCOL)
-        job.next_run_time = when.timestamp()
 
 
 def test_worker_syncs_on_interval_and_sends_a_missed_digest_once(
