@@ -75,14 +75,20 @@ def parse_batches(
     first = next(source, None)
     if first is None:
         return
-    if processes <= 1 or len(first.messages) < POOL_MIN_BATCH:
+    # forkserver, not fork: the worker may run threads (the scheduler), and a forked
+    # child of a threaded process can inherit a lock held by another thread. Where
+    # there is no forkserver (Windows), parse here.
+    context = None
+    if processes > 1 and len(first.messages) >= POOL_MIN_BATCH:
+        try:
+            context = multiprocessing.get_context("forkserver")
+        except ValueError:
+            log.warning("no forkserver start method here; parsing in this process")
+    if context is None:
         yield parse_batch(first, max_bytes)
         for batch in source:
             yield parse_batch(batch, max_bytes)
         return
-    # forkserver, not fork: the worker may run threads (the scheduler), and a forked
-    # child of a threaded process can inherit a lock held by another thread.
-    context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(
         max_workers=processes, mp_context=context, initializer=_lower_priority
     ) as pool:
