@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -306,6 +307,12 @@ def test_passwords_never_shown_on_any_path(deployment: Deployment,
     assert len(everything["logs"]) > 10_000 and "LOGIN **REDACTED**" in everything["logs"]
 
 
+def json_records(log: Path) -> list[dict[str, Any]]:
+    """The complete JSON lines the worker has written to ``log`` so far."""
+    lines = log.read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
+    return [json.loads(line) for line in lines if line.startswith("{") and line.endswith("\n")]
+
+
 def test_worker_json_logs_never_show_passwords(deployment: Deployment,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """``python -m iscg_mailbot --debug run``: IMAP login accepted (its protocol logged at
@@ -324,9 +331,12 @@ def test_worker_json_logs_never_show_passwords(deployment: Deployment,
                                   cwd=ROOT, env=dict(os.environ), stdout=subprocess.DEVNULL,
                                   stderr=stderr)
     try:
+        # Wait for a sync that stored the mail, not merely the first sync: on a loaded
+        # machine the first connection can time out before LOGIN, and the next poll retries.
         deadline = time.monotonic() + 60
-        while not ("digest run failed" in log.read_text(errors="replace")
-                   and '"sync"' in log.read_text(errors="replace")):
+        while not (any(r["message"] == "digest run failed" for r in json_records(log))
+                   and any(r["message"] == "sync" and r.get("stored") == 3
+                           for r in json_records(log))):
             assert worker.poll() is None and time.monotonic() < deadline, \
                 log.read_text(errors="replace")[-3000:]
             time.sleep(0.1)
@@ -337,7 +347,7 @@ def test_worker_json_logs_never_show_passwords(deployment: Deployment,
             worker.kill()
             worker.wait()
     text = log.read_text(encoding="utf-8")
-    records = [json.loads(line) for line in text.splitlines() if line.startswith("{")]
+    records = json_records(log)
     messages = [record["message"] for record in records]
     assert any("LOGIN **REDACTED**" in message for message in messages)
     [failure, *_] = [r for r in records if r["message"] == "digest run failed"]
