@@ -244,6 +244,12 @@ class Digest:
 
 # --- analyse: actions ---
 
+# The kinds and states of an action item, as stored and as the CLI accepts them.
+ACTION, NOTE, QUESTION = "action", "note", "question"
+ACTION_KINDS = (ACTION, NOTE, QUESTION)
+OPEN, DONE, DROPPED = "open", "done", "dropped"
+ACTION_STATUSES = (OPEN, DONE, DROPPED)
+
 
 @dataclass(frozen=True)
 class ActionInput:

@@ -21,7 +21,7 @@ import logging
 import signal
 import threading
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from types import FrameType
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -39,9 +39,6 @@ from iscg_mailbot.services import digest as digest_service
 from iscg_mailbot.services import ingest
 from iscg_mailbot.services import worker as worker_service
 from iscg_mailbot.services.app import App
-from iscg_mailbot.source.imap import ImapSource
-from iscg_mailbot.store.locks import new_holder
-from iscg_mailbot.store.types import utcnow
 
 log = logging.getLogger("iscg_mailbot.worker")
 
@@ -64,7 +61,7 @@ def sync_job() -> None:
     """Sync each configured mailbox (stopping between mailboxes on shutdown), then analyse."""
     worker = _worker()
     app = worker.app
-    for report in ingest.sync(app, sources=worker.sources(), should_stop=worker.stopping.is_set):
+    for report in ingest.sync(app, sources=worker.connections.sources(), should_stop=worker.stopping.is_set):
         log.info("sync", extra={"mailbox": report.source, "stored": report.stored,
                                 "duplicates": report.duplicates,
                                 "quarantined": report.quarantined, "error": report.error})
@@ -114,26 +111,15 @@ class Worker:
         self.config = worker_settings(app.settings)
         self.wait_for_lock = wait_for_lock
         self.install_signals = install_signals
-        self.holder = new_holder()
+        self.holder = worker_service.new_holder()
         self.lease = timedelta(seconds=self.config.lock_lease_seconds)
         self.stopping = threading.Event()
         self.started = threading.Event()
         self.scheduler: BlockingScheduler | None = None
         self._stopper: threading.Thread | None = None
         self._finished = threading.Event()
-        self._sources: dict[str, ImapSource] = {}
-
-    def sources(self) -> dict[str, ImapSource]:
-        """One IMAP connection per mailbox, kept open between polls (each reconnects itself)."""
-        for mailbox in self.app.settings.mailboxes:
-            if mailbox.name not in self._sources:
-                self._sources[mailbox.name] = ImapSource(mailbox, mailbox.password())
-        return self._sources
-
-    def close_sources(self) -> None:
-        for source in self._sources.values():
-            source.close()
-        self._sources.clear()
+        # One IMAP connection per mailbox, kept open between polls (each reconnects itself).
+        self.connections = ingest.KeptConnections(app)
 
     # -- lease ---------------------------------------------------------------------
 
@@ -180,14 +166,14 @@ class Worker:
             seconds = self.config.sync_minutes * 60
             scheduler.add_job(sync_job, IntervalTrigger(seconds=seconds, timezone=zone),
                               id=JOB_SYNC, name="sync mailboxes", replace_existing=True,
-                              misfire_grace_time=max(int(seconds), 1), next_run_time=utcnow())
+                              misfire_grace_time=max(int(seconds), 1), next_run_time=datetime.now(UTC))
         else:
             unwanted.append(JOB_SYNC)
         if digest.enabled:
             grace = int(self.config.misfire_grace_hours * 3600)
             extra: dict[str, Any] = {}
             missed = worker_service.stored_next_run(self.app, JOB_DIGEST)
-            if missed is not None and missed <= utcnow():
+            if missed is not None and missed <= datetime.now(UTC):
                 # Re-adding the job would compute its next run from now and lose the
                 # one missed while the worker was down: keep that run time instead.
                 extra["next_run_time"] = missed
@@ -244,7 +230,7 @@ class Worker:
             for number, handler in previous.items():
                 signal.signal(number, handler)
             heartbeat.join(timeout=5)
-            self.close_sources()
+            self.connections.close()
             _current = None
             worker_service.drop_worker_lease(self.app, self.holder)
             log.info("worker stopped", extra={"holder": self.holder})

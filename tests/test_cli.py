@@ -49,6 +49,25 @@ def test_unmigrated_database_is_refused_in_one_line(run) -> None:  # type: ignor
     assert "Traceback" not in result.output
 
 
+def test_db_upgrade_names_the_database_without_its_password(
+        db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``db upgrade`` says which database it migrated; a password in the URL is hidden."""
+    if db_url.startswith("postgresql"):
+        # The test server trusts every local login, so any password connects.
+        db_url = db_url.replace("://postgres@", "://postgres:not-for-output@", 1)
+        assert "not-for-output" in db_url
+    monkeypatch.setenv("ISCG_DATABASE_URL", db_url)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["--config", str(ROOT / "config"), "db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("database at revision ")
+    assert "not-for-output" not in result.output
+    if db_url.startswith("postgresql"):
+        assert "postgres:***@127.0.0.1" in result.output
+    else:
+        assert db_url in result.output
+
+
 def test_import_threads_and_status(run) -> None:  # type: ignore[no-untyped-def]
     assert run("db", "upgrade").exit_code == 0
     first = run("import", str(sample_archive()), "--no-progress")

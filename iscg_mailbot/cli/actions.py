@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.output import echo_json, print_table
-from iscg_mailbot.report.queries import ActionRow
+from iscg_mailbot.records import ACTION_KINDS
 from iscg_mailbot.services import actions as action_service
-from iscg_mailbot.store.models_actions import KINDS
+
+if TYPE_CHECKING:  # for annotations only: the CLI calls services, never report code
+    from iscg_mailbot.report.queries import ActionRow
 
 _WIDTH = 70
 
@@ -59,7 +61,7 @@ def actions() -> None:
 @click.option("--topic", metavar="ID", help="In threads tagged with this topic.")
 @click.option("--due-before", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
               help="Due before this day (2026-12-31).")
-@click.option("--kind", type=click.Choice([*KINDS, "all"]), default="action", show_default=True,
+@click.option("--kind", type=click.Choice([*ACTION_KINDS, "all"]), default="action", show_default=True,
               help="Actions, notes ('invited to note'), questions awaiting a reply, or all.")
 @click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True,
               help="At most this many items.")
@@ -72,7 +74,7 @@ def actions_list(state: CliState, open_only: bool, overdue: bool, owner: str | N
     rows = action_service.list_actions(
         state.app(), open_only=open_only, overdue=overdue, owner=owner, topic=topic,
         due_before=due_before.date() if due_before else None,
-        kinds=KINDS if kind == "all" else (kind,), limit=limit,
+        kinds=ACTION_KINDS if kind == "all" else (kind,), limit=limit,
     )
     if as_json:
         echo_json(_plain(rows))

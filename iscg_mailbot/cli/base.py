@@ -8,13 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import click
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import InterfaceError, OperationalError
 
 from iscg_mailbot.cli.output import echo_json  # noqa: F401 - re-exported for commands
 from iscg_mailbot.config import Settings, load_settings
 from iscg_mailbot.errors import MailbotError
-from iscg_mailbot.services.app import App
+from iscg_mailbot.services.app import DATABASE_UNAVAILABLE, App, hide_password
 
 
 @dataclass
@@ -52,7 +50,7 @@ class MailbotGroup(click.Group):
             if _debug(ctx):
                 raise
             _fail(str(exc))
-        except (OperationalError, InterfaceError) as exc:
+        except DATABASE_UNAVAILABLE as exc:
             # The database is down, locked or refusing us: a fact about the
             # environment, not a bug, so one line naming it (never the password).
             if _debug(ctx):
@@ -85,7 +83,7 @@ def _database(ctx: click.Context) -> str:
     state = ctx.find_object(CliState)
     try:
         url = state.settings.database_url if state is not None else ""
-        return make_url(url).render_as_string(hide_password=True)
+        return hide_password(url)
     except Exception:  # noqa: BLE001 - only for the message
         return "the configured database"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from tqdm import tqdm
@@ -12,7 +13,6 @@ from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.digest import print_digest_status
 from iscg_mailbot.cli.output import echo_json, format_cell, print_table
 from iscg_mailbot.cli.params import DURATION, SINCE
-from iscg_mailbot.report.threads import ThreadSummary
 from iscg_mailbot.services import actions as actions_service
 from iscg_mailbot.services import analysis, ingest
 from iscg_mailbot.services import demo as demo_service
@@ -20,7 +20,9 @@ from iscg_mailbot.services import status as status_service
 from iscg_mailbot.services import threads as thread_service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ingest import IngestReport
-from iscg_mailbot.store.database import upgrade
+
+if TYPE_CHECKING:  # for annotations only: the CLI calls services, never report code
+    from iscg_mailbot.report.threads import ThreadSummary
 
 
 def _print_ingest(report: IngestReport) -> None:
@@ -57,8 +59,8 @@ def db() -> None:
 def db_upgrade(state: CliState) -> None:
     """Create or migrate the database schema to the newest revision."""
     app = state.app(check_schema=False)
-    revisions = upgrade(app.engine)
-    click.echo(f"database at revision {', '.join(revisions)}: {app.settings.database_url}")
+    revisions = app.upgrade_schema()
+    click.echo(f"database at revision {', '.join(revisions)}: {app.database}")
 
 
 @cli.command()

@@ -29,6 +29,8 @@ from iscg_mailbot.delivery_config import ARCHIVE_URL_FIELDS, DigestConfig, check
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.members_config import Member
 from iscg_mailbot.records import (
+    ACTION,
+    OPEN,
     Digest,
     DigestAction,
     DigestAwaiting,
@@ -37,7 +39,7 @@ from iscg_mailbot.records import (
     DigestThread,
 )
 from iscg_mailbot.store.models import MailingList, Message, Thread
-from iscg_mailbot.store.models_actions import ACTION, OPEN, ActionItem
+from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.topics import effective_topics
 
 OTHER_TITLE = "Other"

@@ -23,9 +23,9 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from iscg_mailbot.records import DigestAction
+from iscg_mailbot.records import ACTION, OPEN, QUESTION, DigestAction
 from iscg_mailbot.store.models import Message, Thread
-from iscg_mailbot.store.models_actions import ACTION, OPEN, QUESTION, ActionItem
+from iscg_mailbot.store.models_actions import ActionItem
 
 DEFAULT_LIMIT = 200
 _MAX_LITERAL_IDS = 2000

@@ -29,7 +29,16 @@ from iscg_mailbot.analyse.actions import (
     find_questions,
 )
 from iscg_mailbot.members_config import MembersConfig, load_members, members_path
-from iscg_mailbot.records import ActionInput, Address, OpenItem
+from iscg_mailbot.records import (
+    ACTION,
+    DONE,
+    DROPPED,
+    OPEN,
+    QUESTION,
+    ActionInput,
+    Address,
+    OpenItem,
+)
 from iscg_mailbot.report import queries
 from iscg_mailbot.report.queries import ActionRow, OpenThreadRow
 from iscg_mailbot.services.app import App
@@ -44,7 +53,7 @@ from iscg_mailbot.store.actions import (
     set_status,
 )
 from iscg_mailbot.store.models import MailingList, Message
-from iscg_mailbot.store.models_actions import ACTION, DONE, DROPPED, OPEN, QUESTION, ActionItem
+from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.search import SearchHit
 from iscg_mailbot.store.topics import topic_thread_ids
 from iscg_mailbot.store.types import utcnow

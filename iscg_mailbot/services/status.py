@@ -63,7 +63,7 @@ def status(app: App) -> Status:
                 )
             )
         return Status(
-            database=app.engine.url.render_as_string(hide_password=True),
+            database=app.database,
             messages=session.scalar(select(func.count()).select_from(Message)) or 0,
             threads=session.scalar(select(func.count()).select_from(Thread)) or 0,
             quarantined=session.scalar(select(func.count()).select_from(QuarantinedMessage)) or 0,

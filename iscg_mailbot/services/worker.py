@@ -10,7 +10,14 @@ from sqlalchemy import delete, select
 
 from iscg_mailbot.services.analysis import AnalysisReport, analyse_pending
 from iscg_mailbot.services.app import App
-from iscg_mailbot.store.locks import WORKER_LOCK, acquire_lock, lock_info, release_lock, renew_lock
+from iscg_mailbot.store.locks import (
+    WORKER_LOCK,
+    acquire_lock,
+    lock_info,
+    release_lock,
+    renew_lock,
+)
+from iscg_mailbot.store.locks import new_holder as _new_lock_holder
 from iscg_mailbot.store.models_delivery import SchedulerJob
 from iscg_mailbot.store.types import utcnow
 
@@ -25,6 +32,11 @@ class WorkerLease:
 
     def alive(self, now: datetime) -> bool:
         return self.expires_at > now
+
+
+def new_holder() -> str:
+    """A lease-holder identity for this worker process: host, pid and a random suffix."""
+    return _new_lock_holder()
 
 
 def take_worker_lease(app: App, holder: str, lease: timedelta) -> bool:

@@ -15,17 +15,17 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.errors import MailbotError, NotFound
-from iscg_mailbot.records import ActionCandidate
-from iscg_mailbot.store.models import Message
-from iscg_mailbot.store.models_actions import (
+from iscg_mailbot.records import (
     ACTION,
+    ACTION_STATUSES,
     DONE,
     DROPPED,
     OPEN,
     QUESTION,
-    STATUSES,
-    ActionItem,
+    ActionCandidate,
 )
+from iscg_mailbot.store.models import Message
+from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.types import utcnow
 
 _CHUNK = 500  # bound IN (...) lists: SQLite allows 32k parameters, PostgreSQL 65k
@@ -191,8 +191,8 @@ def set_status(session: Session, item_id: int, status: str, note: str | None = N
     The row becomes ``manual``: no reply or re-extraction changes it afterwards.
     ``note`` (if given) replaces the item's note.
     """
-    if status not in STATUSES:
-        raise MailbotError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+    if status not in ACTION_STATUSES:
+        raise MailbotError(f"unknown status {status!r}; use one of {', '.join(ACTION_STATUSES)}")
     row = session.get(ActionItem, item_id)
     if row is None:
         raise NotFound(f"no action item with id {item_id}; see 'iscg-mailbot actions list'")

@@ -32,14 +32,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from iscg_mailbot.records import ACTION, OPEN
 from iscg_mailbot.store.models import Base
 from iscg_mailbot.store.types import utcnow
-
-# Kinds and states.
-ACTION, NOTE, QUESTION = "action", "note", "question"
-KINDS = (ACTION, NOTE, QUESTION)
-OPEN, DONE, DROPPED = "open", "done", "dropped"
-STATUSES = (OPEN, DONE, DROPPED)
 
 
 class ActionItem(Base):

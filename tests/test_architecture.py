@@ -1,0 +1,46 @@
+"""The layering of the package (the import-linter contracts in pyproject.toml) holds.
+
+Data flows one way, source -> parse -> thread -> store -> analyse -> report -> deliver;
+the CLI and the worker reach the stages only through ``services``; analyse and deliver
+never touch the database. ``lint-imports`` checks this on the real import graph.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def lint_imports(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """``lint-imports`` of this Python, on the package found first from ``cwd``."""
+    return subprocess.run(
+        [sys.executable, "-c", "from importlinter.cli import lint_imports_command as c; c()",
+         "--no-cache", *args],
+        check=False, cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def test_every_import_contract_is_kept() -> None:
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"][
+        "contracts"]
+    result = lint_imports()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"Contracts: {len(contracts)} kept, 0 broken." in result.stdout
+    assert len(contracts) >= 4
+
+
+def test_a_shell_reaching_past_the_services_breaks_a_contract(tmp_path: Path) -> None:
+    """The contracts can fail: a copy of the package whose CLI imports the store is caught."""
+    package = tmp_path / "iscg_mailbot"
+    shutil.copytree(ROOT / "iscg_mailbot", package, ignore=shutil.ignore_patterns("__pycache__"))
+    (package / "cli" / "shortcut.py").write_text(
+        "from iscg_mailbot.store.database import upgrade  # noqa: F401\n", encoding="utf-8")
+    config = tmp_path / "contracts.toml"
+    config.write_text((ROOT / "pyproject.toml").read_text(), encoding="utf-8")
+    result = lint_imports(str(config), cwd=tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "iscg_mailbot.cli.shortcut -> iscg_mailbot.store.database" in result.stdout
