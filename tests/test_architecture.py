@@ -1,8 +1,10 @@
-"""The layering of the package (the import-linter contracts in pyproject.toml) holds.
+"""The code's own rules hold: its layering, its types and its lint.
 
 Data flows one way, source -> parse -> thread -> store -> analyse -> report -> deliver;
 the CLI and the worker reach the stages only through ``services``; analyse and deliver
-never touch the database. ``lint-imports`` checks this on the real import graph.
+never touch the database. ``lint-imports`` checks this on the real import graph (the
+import-linter contracts in pyproject.toml). ``mypy`` (strict) and ``ruff`` run with the
+settings of pyproject.toml.
 """
 
 from __future__ import annotations
@@ -44,3 +46,20 @@ def test_a_shell_reaching_past_the_services_breaks_a_contract(tmp_path: Path) ->
     result = lint_imports(str(config), cwd=tmp_path)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "iscg_mailbot.cli.shortcut -> iscg_mailbot.store.database" in result.stdout
+
+
+def test_the_package_type_checks_under_mypy_strict() -> None:
+    """``mypy`` with the settings of pyproject.toml (``strict = true``) finds nothing."""
+    result = subprocess.run([sys.executable, "-m", "mypy", "iscg_mailbot"], check=False,
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("Success: no issues found")
+
+
+def test_ruff_finds_nothing() -> None:
+    """``ruff check`` with the rules of pyproject.toml, on the code, tests, benchmarks and
+    migrations."""
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "iscg_mailbot", "tests", "bench", "migrations"],
+        check=False, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr

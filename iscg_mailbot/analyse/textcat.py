@@ -43,6 +43,7 @@ THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 # Characters of a thread given to the model: enough for what it is about, bounded cost.
 MAX_CHARS = 20_000
 LEARN_RATE = 0.01
+BATCH_SIZE = 8  # examples per update: few labelled threads, so small batches
 
 
 class NotEnoughLabels(MailbotError):
@@ -141,8 +142,7 @@ def _fit(examples: Sequence[TrainingExample], topics: Sequence[str],
     model towards the topic nor away from it."""
     import spacy
     from spacy.training import Example
-    from spacy.util import fix_random_seed, minibatch
-    from thinc.api import Adam
+    from thinc.api import Adam, fix_random_seed
 
     fix_random_seed(seed)
     nlp = spacy.blank("en")
@@ -163,8 +163,8 @@ def _fit(examples: Sequence[TrainingExample], topics: Sequence[str],
     order = random.Random(seed)
     for _ in range(epochs):
         order.shuffle(gold)
-        for batch in minibatch(gold, size=8):
-            nlp.update(batch, sgd=optimizer, drop=0.0)
+        for start in range(0, len(gold), BATCH_SIZE):
+            nlp.update(gold[start:start + BATCH_SIZE], sgd=optimizer, drop=0.0)
     return nlp
 
 

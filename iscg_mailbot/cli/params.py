@@ -20,7 +20,7 @@ def parse_duration(text: str) -> timedelta:
     return timedelta(**{_UNITS[match.group(2)]: int(match.group(1))})
 
 
-class Since(click.ParamType):
+class Since(click.ParamType):  # type: ignore[type-arg]  # generic only from click 8.4; we take 8.1
     """A point in time: an ISO date/datetime (UTC unless it says otherwise) or an age like 14d."""
 
     name = "DATE|AGE"
@@ -40,7 +40,7 @@ class Since(click.ParamType):
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-class Duration(click.ParamType):
+class Duration(click.ParamType):  # type: ignore[type-arg]  # generic only from click 8.4
     """An age like 14d, 2w or 36h."""
 
     name = "AGE"
