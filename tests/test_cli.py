@@ -42,6 +42,35 @@ def test_demo_needs_no_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert f"stored {total} messages" in again.output
 
 
+def test_digest_excerpts_undo_the_senders_line_wrapping(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sample archive's mails are wrapped at ~72 columns; the digest re-wraps their
+    excerpts to its own width, so a wrapped line must not leave a one-word line behind."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ISCG_DATABASE_URL", f"sqlite:///{tmp_path / 'demo.db'}")
+    assert CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "demo.db")]).exit_code == 0
+    result = CliRunner().invoke(cli, ["digest", "preview", "--week", "2026-08-05",
+                                      "--out", str(tmp_path / "week.html")])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "week.txt").read_text(encoding="utf-8")
+    assert """  | Dear Rajesh,
+  | Thank you, very timely. Brazil would support an information session;
+  | a short webinar in English, French and Spanish would reach more
+  | regulators than a session during the study group meeting.
+  | From the RAG side, we could ask WP 4C to prepare a short
+  | non-technical summary.
+""" in text
+    excerpt_lines = [line[4:] for line in text.splitlines() if line.startswith("  | ")]
+    assert len(excerpt_lines) > 15
+    ragged = [line for line in excerpt_lines if len(line.split()) < 3
+              and not line.endswith((",", ".", ":", "!", "?", "…"))]
+    assert ragged == []
+    html = (tmp_path / "week.html").read_text(encoding="utf-8")
+    assert ("Brazil would support an information session; a short webinar in English, French "
+            "and Spanish would reach more regulators than a session during the study group "
+            "meeting.") in html
+
+
 def test_unmigrated_database_is_refused_in_one_line(run) -> None:  # type: ignore[no-untyped-def]
     result = run("threads", "list")
     assert result.exit_code == 1

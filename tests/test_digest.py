@@ -13,7 +13,7 @@ from sqlalchemy import Engine, func, select
 
 from iscg_mailbot.delivery_config import DigestConfig, SmtpConfig
 from iscg_mailbot.errors import ConfigError, MailbotError, NotFound
-from iscg_mailbot.report.digest import open_actions
+from iscg_mailbot.report.digest import excerpt, open_actions
 from iscg_mailbot.services import digest as digest_service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.digest import (
@@ -262,3 +262,42 @@ def test_members_check_reports_problems(app: App, tmp_path: Path) -> None:
     assert any("'a@example.org' is given to members[0] (A), members[1] (B)" in p
                for p in problems)
     assert any("2 members have role chair" in p for p in problems)
+
+
+WRAPPED = """Dear Hiroshi, dear Klaus,
+
+Thank you both. The liaison to SG5 with the draft indicators was
+sent on 31 July, and the joint session is now in the draft SG5
+agenda. Klaus, I will contact you separately about the WEEE data.
+The points still open are:
+- the collection rate,
+- the reporting year.
+Best regards,
+Tomás
+"""
+
+
+def test_excerpt_joins_what_the_mailer_wrapped_and_keeps_the_writers_lines() -> None:
+    assert excerpt(WRAPPED, 6, 2000).split("\n") == [
+        "Dear Hiroshi, dear Klaus,",
+        "Thank you both. The liaison to SG5 with the draft indicators was sent on 31 July, "
+        "and the joint session is now in the draft SG5 agenda. Klaus, I will contact you "
+        "separately about the WEEE data. The points still open are:",
+        "- the collection rate,",
+        "- the reporting year.",
+        "Best regards,",
+        "Tomás",
+    ]
+    # ``lines`` counts the writer's lines, not the mailer's.
+    assert excerpt(WRAPPED, 2, 2000).count("\n") == 1
+
+
+def test_excerpt_cut_at_chars_ends_after_a_sentence_or_a_word() -> None:
+    cut = excerpt(WRAPPED, 3, 175)
+    assert cut == ("Dear Hiroshi, dear Klaus,\nThank you both. The liaison to SG5 with the draft "
+                   "indicators was sent on 31 July, and the joint session is now in the draft "
+                   "SG5 agenda. …")
+    assert len(cut) <= 175
+    no_sentence_end = "word " * 100
+    assert excerpt(no_sentence_end, 3, 40) == ("word " * 7).rstrip() + "…"
+    assert excerpt("x" * 500, 1, 40) == "x" * 38 + "…"

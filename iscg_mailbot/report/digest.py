@@ -15,6 +15,7 @@ at :func:`thread_topics` once the topic feature stores its tags.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -65,15 +66,65 @@ class Week:
     topic_titles: Mapping[str, str]
 
 
+# A line at least this long that runs on into the next line of its paragraph was cut by
+# the sender's mailer (which wraps at 72-78 columns), not by the writer.
+_WRAPPED_LINE_MIN = 50
+# "- item", "* item", "• item", "1. item", "a) item", "(ii) item": a line of its own.
+_LIST_ITEM = re.compile(r"(?:[-*•–]|\(?[0-9a-zA-Z]{1,3}[.)])\s")
+# Where a shortened excerpt may end: after a sentence (or clause) or at a line's end.
+_SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
+
+
 def excerpt(text: str, lines: int, chars: int) -> str:
-    """The first ``lines`` non-blank lines of ``text``, at most ``chars`` characters.
+    """The start of ``text`` for the digest: its first ``lines`` lines, at most ``chars``
+    characters.
+
+    A line is a line as the writer meant it: lines that the sender's mailer wrapped are
+    joined again, so that the digest can wrap the excerpt to its own width without ragged
+    one-word lines; a paragraph break, a short line (a greeting, a sign-off) or a list
+    item starts a new line. Text cut at ``chars`` ends after the last sentence that fits
+    (or, failing that, at a word) and says so with "…".
 
     >>> excerpt("\\n\\nDear all,\\n\\nthe draft is attached.\\nBest", 2, 300)
     'Dear all,\\nthe draft is attached.'
+    >>> excerpt("Thank you, very timely. Brazil would support an information session; a\\n"
+    ...         "short webinar.\\nBest regards,\\nJoão", 3, 300)
+    'Thank you, very timely. Brazil would support an information session; a short webinar.\\nBest regards,\\nJoão'
+    >>> excerpt("One sentence here. Another one that is far too long to fit.", 1, 30)
+    'One sentence here. …'
     """
-    kept = [" ".join(line.split()) for line in text.splitlines() if line.strip()][:lines]
-    joined = "\n".join(kept)
-    return joined if len(joined) <= chars else joined[: chars - 1].rstrip() + "…"
+    joined = "\n".join(unwrapped_lines(text)[:lines])
+    if len(joined) <= chars:
+        return joined
+    limit = chars - 2  # room for " …"
+    ends = [m.end() for m in _SENTENCE_END.finditer(joined, 0, limit + 1)]
+    if ends and ends[-1] >= limit // 2:
+        return joined[: ends[-1]].rstrip() + " …"
+    space = joined.rfind(" ", 0, limit + 1)
+    cut = space if space >= limit // 2 else limit
+    return joined[:cut].rstrip() + "…"
+
+
+def unwrapped_lines(text: str) -> list[str]:
+    """The non-blank lines of ``text`` with the mailer's wrapping undone (see :func:`excerpt`).
+
+    >>> unwrapped_lines("Dear all,\\n\\nPlease find the draft of the report attached; "
+    ...                 "comments\\nare welcome.\\n- first\\n- second")
+    ['Dear all,', 'Please find the draft of the report attached; comments are welcome.', '- first', '- second']
+    """
+    kept: list[str] = []
+    previous_length = 0  # of the previous source line of the same paragraph; 0 after a blank
+    for source_line in text.splitlines():
+        line = " ".join(source_line.split())
+        if not line:
+            previous_length = 0
+            continue
+        if previous_length >= _WRAPPED_LINE_MIN and not _LIST_ITEM.match(line):
+            kept[-1] += " " + line
+        else:
+            kept.append(line)
+        previous_length = len(line)
+    return kept
 
 
 def archive_link(template: str | None, *, message_id: str, thread_id: int,
