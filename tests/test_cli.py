@@ -146,6 +146,11 @@ def test_open_and_participant_queries(run) -> None:  # type: ignore[no-untyped-d
     assert any("Global Cybersecurity Index" in t["subject"] for t in cyber)
     cyber_open = json.loads(run("threads", "list", "--topic", "cybersecurity", "--open", "--json").output)
     assert {r["thread_id"] for r in cyber_open} <= {t["id"] for t in cyber}
+    for query in (["threads", "list"], ["threads", "list", "--open"],
+                  ["threads", "list", "--stalled", "30d"], ["actions", "list"]):
+        typo = run(*query, "--topic", "cybersecurty")
+        assert typo.exit_code == 1, typo.output
+        assert typo.output.startswith("error: no topic 'cybersecurty'; known topics: imt, ")
     td409 = json.loads(run("threads", "list", "--mentions", "tsag-td409", "--json").output)
     assert td409
     for thread in td409:

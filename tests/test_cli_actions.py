@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,8 @@ from iscg_mailbot.store.database import upgrade
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.models_topics import ThreadTopic
 from tests.action_samples import LS, MEMBERS, QUESTION, store
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -119,3 +122,11 @@ def test_topic_filter_uses_the_stored_topics(config_dir: Path) -> None:
     assert (code, [r["owner"] for r in json.loads(out)]) == (0, ["TSAG", "BDT"])
     assert invoke(config_dir, "actions", "list", "--topic", "spectrum") == (
         0, "no matching action items\n", "")
+    # With a topic list, "security" is unknown to it but stored tags carry it (a retired
+    # topic): it still selects their threads. A topic neither known nor stored is a
+    # mistake, and said so.
+    shutil.copy(ROOT / "config" / "topics.yaml", config_dir / "topics.yaml")
+    code, out, _ = invoke(config_dir, "actions", "list", "--topic", "security", "--json")
+    assert (code, [r["owner"] for r in json.loads(out)]) == (0, ["TSAG", "BDT"])
+    code, _, err = invoke(config_dir, "actions", "list", "--topic", "securty")
+    assert code == 1 and err.startswith("error: no topic 'securty'; known topics: imt, ")

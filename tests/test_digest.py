@@ -280,9 +280,9 @@ Tomás
 def test_excerpt_joins_what_the_mailer_wrapped_and_keeps_the_writers_lines() -> None:
     assert excerpt(WRAPPED, 6, 2000).split("\n") == [
         "Dear Hiroshi, dear Klaus,",
-        "Thank you both. The liaison to SG5 with the draft indicators was sent on 31 July, "
-        "and the joint session is now in the draft SG5 agenda. Klaus, I will contact you "
-        "separately about the WEEE data. The points still open are:",
+        ("Thank you both. The liaison to SG5 with the draft indicators was sent on 31 July, "
+         "and the joint session is now in the draft SG5 agenda. Klaus, I will contact you "
+         "separately about the WEEE data. The points still open are:"),
         "- the collection rate,",
         "- the reporting year.",
         "Best regards,",

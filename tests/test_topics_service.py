@@ -187,7 +187,7 @@ def test_tagging_inside_the_analysis_transaction_and_action_topic_filter(
     assert topics_of(app, ai)[:1] == ("ai",)
     assert topics_service.threads_with_topic(app, "ai") == [ai]
     with app.session() as session:
-        assert actions_service._thread_ids(session, "ai") == {ai}  # the installed resolver
+        assert actions_service._thread_ids(app, session, "ai") == {ai}  # the installed resolver
 
 
 def test_stats_suggest_and_evaluate(app: App) -> None:

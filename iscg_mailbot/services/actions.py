@@ -42,6 +42,7 @@ from iscg_mailbot.records import (
 from iscg_mailbot.report import queries
 from iscg_mailbot.report.queries import ActionRow, OpenThreadRow
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.topics import thread_ids_with_topic
 from iscg_mailbot.store import search as search_store
 from iscg_mailbot.store.actions import (
     ClosingReply,
@@ -55,7 +56,6 @@ from iscg_mailbot.store.actions import (
 from iscg_mailbot.store.models import MailingList, Message
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.search import SearchHit
-from iscg_mailbot.store.topics import topic_thread_ids
 from iscg_mailbot.store.types import utcnow
 
 
@@ -304,8 +304,8 @@ def drop_item(app: App, item_id: int, note: str | None = None) -> ActionRow:
 # --- the chair's queries ----------------------------------------------------------------
 
 
-def _thread_ids(session: Session, topic: str | None) -> set[int] | None:
-    return None if topic is None else topic_thread_ids(session, topic)
+def _thread_ids(app: App, session: Session, topic: str | None) -> set[int] | None:
+    return None if topic is None else thread_ids_with_topic(app, session, topic)
 
 
 def list_actions(
@@ -326,7 +326,7 @@ def list_actions(
         return queries.list_actions(
             session, today=context.today(now), status=OPEN if (open_only or overdue) else None,
             kinds=kinds, overdue=overdue, owner=owner, due_before=due_before,
-            thread_ids=_thread_ids(session, topic), limit=limit,
+            thread_ids=_thread_ids(app, session, topic), limit=limit,
         )
 
 
@@ -345,7 +345,7 @@ def open_threads(
         return queries.open_threads(
             session, today=context.today(now), since=since,
             participant=_participant(context, participant),
-            thread_ids=_thread_ids(session, topic),
+            thread_ids=_thread_ids(app, session, topic),
             include_questions=context.config.questions, limit=limit,
         )
 
@@ -368,7 +368,7 @@ def stalled_threads(
         return queries.stalled_threads(
             session, today=context.today(moment), quiet_since=moment - age,
             participant=_participant(context, participant),
-            thread_ids=_thread_ids(session, topic), limit=limit,
+            thread_ids=_thread_ids(app, session, topic), limit=limit,
         )
 
 

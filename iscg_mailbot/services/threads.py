@@ -7,8 +7,8 @@ from datetime import datetime
 
 from iscg_mailbot.report.threads import ThreadDetail, ThreadSummary, list_threads, thread_detail
 from iscg_mailbot.services.app import App
-from iscg_mailbot.services.topics import ThreadTopicsView, thread_topics
-from iscg_mailbot.store.topics import threads_mentioning, topic_thread_ids
+from iscg_mailbot.services.topics import ThreadTopicsView, thread_ids_with_topic, thread_topics
+from iscg_mailbot.store.topics import threads_mentioning
 
 
 def threads(
@@ -28,7 +28,7 @@ def threads(
     with app.session() as session:
         thread_ids: set[int] | None = None
         if topic is not None:
-            thread_ids = topic_thread_ids(session, topic)
+            thread_ids = thread_ids_with_topic(app, session, topic)
         if mentions is not None:
             found = threads_mentioning(session, mentions)
             thread_ids = found if thread_ids is None else thread_ids & found

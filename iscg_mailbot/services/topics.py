@@ -302,9 +302,31 @@ def threads_mentioning(app: App, key: str) -> list[int]:
 
 def threads_with_topic(app: App, topic: str) -> list[int]:
     """Ids of the threads carrying a topic, in id order."""
-    config = load_config(app)
     with app.session() as session:
-        return sorted(store.topic_thread_ids(session, config.by_id(topic).id))
+        return sorted(thread_ids_with_topic(app, session, topic))
+
+
+def thread_ids_with_topic(app: App, session: Session, topic: str) -> set[int]:
+    """The threads carrying ``topic``: what the ``--topic`` filters of the queries select.
+
+    An id that ``topics.yaml`` ``replaces`` means its new topic. An id the file does not
+    know still selects the threads whose stored tags carry it (a retired topic that was
+    not re-tagged away); with no such thread it is a ConfigError naming the known topics,
+    not an empty answer that looks like "no thread". Without a readable ``topics.yaml``
+    there is nothing to check against: the stored tags alone answer.
+    """
+    try:
+        config = load_config(app)
+    except ConfigError:
+        return store.topic_thread_ids(session, topic)
+    try:
+        topic_id = config.by_id(topic).id
+    except ConfigError:
+        stored = store.topic_thread_ids(session, topic)
+        if not stored:
+            raise
+        return stored
+    return store.topic_thread_ids(session, topic_id)
 
 
 # --- explaining -----------------------------------------------------------------
