@@ -173,6 +173,9 @@ def test_search_ranks_and_marks_the_words(app: App) -> None:
     assert "[liaison]" in hits[0].snippet.lower()
     assert [h.subject for h in service.search_messages(app, "spectrum")] == [
         "Call for experts on spectrum sharing studies"]  # subject words count
+    # The snippet is the body's (the subject is shown beside it), on both databases.
+    [experts] = service.search_messages(app, "experts")
+    assert "call for [experts] on the ISCG website" in experts.snippet
     assert service.search_messages(app, '"joint session" room')[0].subject == "Joint session room"
     assert service.search_messages(app, "room -joint") == []
     # AND between words asks for what a space does, on both databases.

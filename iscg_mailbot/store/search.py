@@ -263,8 +263,9 @@ def search(session: Session, words: str, limit: int = 20) -> list[SearchHit]:
     if not ranked:
         return []
     ids = [pk for pk, _ in ranked]
+    # The snippet comes from the body, as on PostgreSQL: the subject is shown beside it.
     snippets: dict[int, str] = {pk: snippet for pk, snippet in session.execute(text(
-        f"SELECT rowid, snippet({TABLE}, -1, '[', ']', '…', {_SNIPPET_WORDS}) FROM {TABLE} "
+        f"SELECT rowid, snippet({TABLE}, 1, '[', ']', '…', {_SNIPPET_WORDS}) FROM {TABLE} "
         f"WHERE {TABLE} MATCH :expression AND rowid IN :ids"
     ).bindparams(bindparam("ids", expanding=True)), {"expression": expression, "ids": ids})}
     messages = {row.id: row for row in session.execute(
