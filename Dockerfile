@@ -4,13 +4,15 @@ FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
-    ISCG_CONFIG=/config \
-    ISCG_MIGRATIONS_DIR=/app/migrations
+    ISCG_CONFIG=/config
 
+# The package carries the migrations and the default config (see pyproject.toml);
+# tests/test_packaging.py builds the wheel from these same files and runs it.
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY iscg_mailbot ./iscg_mailbot
 COPY migrations ./migrations
+COPY config ./config
 RUN pip install --no-cache-dir . \
     && useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin mailbot \
     && mkdir -p /data /config \

@@ -18,7 +18,11 @@ from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.secrets import read_secret
 
 DEFAULT_CONFIG_DIR = Path("config")
-SHIPPED_CONFIG_DIR = Path(__file__).resolve().parents[1] / "config"
+# The default configuration: the copy installed with the package (a wheel), else the
+# checkout's config/ (an editable install).
+_INSTALLED_CONFIG_DIR = Path(__file__).resolve().parent / "default_config"
+SHIPPED_CONFIG_DIR = (_INSTALLED_CONFIG_DIR if _INSTALLED_CONFIG_DIR.is_dir()
+                      else Path(__file__).resolve().parents[1] / "config")
 CONFIG_FILE_NAME = "iscg-mailbot.toml"
 
 
@@ -171,8 +175,8 @@ def load_settings(path: Path | str | None = None) -> Settings:
     explicit = path is not None or bool(os.environ.get("ISCG_CONFIG"))
     candidate = Path(path or os.environ.get("ISCG_CONFIG") or DEFAULT_CONFIG_DIR)
     if not explicit and not candidate.exists() and SHIPPED_CONFIG_DIR.is_dir():
-        # Outside the project folder, fall back on the config/ shipped with the
-        # checkout (topics, members, actions), keeping data/ in the current folder.
+        # Outside the project folder, fall back on the shipped config/ (topics,
+        # members, actions), keeping data/ in the current folder.
         return Settings(config_dir=str(SHIPPED_CONFIG_DIR))
     file = candidate / CONFIG_FILE_NAME if candidate.is_dir() or not candidate.suffix else candidate
     if not file.exists():

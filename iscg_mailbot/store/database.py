@@ -22,11 +22,14 @@ UPGRADE_HINT = "run: iscg-mailbot db upgrade"
 
 
 def migrations_dir() -> Path:
-    """The Alembic script directory: ISCG_MIGRATIONS_DIR or ``migrations/`` of the checkout."""
+    """The Alembic script directory: ISCG_MIGRATIONS_DIR, else the copy installed with the
+    package (``iscg_mailbot/migrations`` of a wheel), else ``migrations/`` of the checkout."""
     env = os.environ.get("ISCG_MIGRATIONS_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "migrations"
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "migrations"
+    return installed if installed.is_dir() else package.parent / "migrations"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
