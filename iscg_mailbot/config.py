@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from iscg_mailbot.config_types import EmailAddress
 from iscg_mailbot.delivery_config import DigestConfig, SmtpConfig, WorkerConfig
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.secrets import read_secret
@@ -40,7 +41,7 @@ class ListConfig(_Strict):
     """A mailing list the deployment follows."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
-    address: str
+    address: EmailAddress
     name: str = ""
     archive_url: str | None = None
 

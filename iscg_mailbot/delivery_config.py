@@ -34,6 +34,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from iscg_mailbot.config_types import EmailAddress
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.secrets import read_secret
 
@@ -114,9 +115,9 @@ class DigestConfig(_Strict):
     window_days: int = Field(default=7, ge=1, le=31)
     period_anchor: date = date(2024, 1, 1)
     empty_week: Literal["short", "skip"] = "short"
-    from_address: str | None = None
+    from_address: EmailAddress | None = None
     from_name: str = "ISCG digest"
-    reply_to: str | None = None
+    reply_to: EmailAddress | None = None
     archive_url: str | None = None
     list_unsubscribe: str | None = None
     excerpt_lines: int = Field(default=3, ge=1, le=20)

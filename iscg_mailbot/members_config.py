@@ -22,14 +22,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from iscg_mailbot.config_types import ADDRESS_PATTERN
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.yamlfile import read_yaml_mapping
 
 MEMBERS_FILE_NAME = "members.yaml"
 
-# A deliberately loose check: the address must look like local@domain.tld. Full RFC 5322
-# validation would reject nothing a secretariat is likely to type and accept nothing more.
-_ADDRESS_PATTERN = r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$"
 
 
 class Role(str, Enum):
@@ -56,7 +54,7 @@ class Member(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
     name: str = Field(min_length=1)
-    address: str = Field(pattern=_ADDRESS_PATTERN)
+    address: str = Field(pattern=ADDRESS_PATTERN)
     aliases: tuple[str, ...] = ()
     role: Role
     advisory_group: AdvisoryGroup = AdvisoryGroup.NONE
@@ -81,7 +79,7 @@ class Member(BaseModel):
     @classmethod
     def _aliases_look_like_addresses(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for alias in value:
-            if not re.match(_ADDRESS_PATTERN, alias):
+            if not re.match(ADDRESS_PATTERN, alias):
                 raise ValueError(f"alias {alias!r} is not an e-mail address; write local@domain")
         return value
 

@@ -61,6 +61,22 @@ def test_mailbox_must_name_a_known_list(tmp_path: Path) -> None:
         load_settings(path)
 
 
+@pytest.mark.parametrize(("toml", "key", "value"), [
+    ('[digest]\nfrom_address = "iscg-bot"\n', "digest.from_address", "iscg-bot"),
+    ('[digest]\nreply_to = "Secretariat <sec@example.org>"\n', "digest.reply_to",
+     "Secretariat <sec@example.org>"),
+    ('[[lists]]\nid = "iscg"\naddress = "int-sect-team"\n', "lists.0.address", "int-sect-team"),
+])
+def test_addresses_must_look_like_addresses(tmp_path: Path, toml: str, key: str,
+                                            value: str) -> None:
+    """Caught when the file is read, not when the first digest is refused by the server."""
+    path = write(tmp_path, toml)
+    with pytest.raises(ConfigError) as info:
+        load_settings(path)
+    assert str(info.value) == (
+        f"{path}: {key}: {value!r} is not an e-mail address; write local@domain")
+
+
 def test_bad_toml_is_one_line(tmp_path: Path) -> None:
     path = write(tmp_path, "[database\n")
     with pytest.raises(ConfigError, match="not valid TOML"):
