@@ -61,7 +61,9 @@ def sync_job() -> None:
     """Sync each configured mailbox (stopping between mailboxes on shutdown), then analyse."""
     worker = _worker()
     app = worker.app
-    for report in ingest.sync(app, sources=worker.connections.sources(), should_stop=worker.stopping.is_set):
+    reports = ingest.sync(app, sources=worker.connections.sources(),
+                          should_stop=worker.stopping.is_set)
+    for report in reports:
         log.info("sync", extra={"mailbox": report.source, "stored": report.stored,
                                 "duplicates": report.duplicates,
                                 "quarantined": report.quarantined, "error": report.error})
@@ -166,7 +168,8 @@ class Worker:
             seconds = self.config.sync_minutes * 60
             scheduler.add_job(sync_job, IntervalTrigger(seconds=seconds, timezone=zone),
                               id=JOB_SYNC, name="sync mailboxes", replace_existing=True,
-                              misfire_grace_time=max(int(seconds), 1), next_run_time=datetime.now(UTC))
+                              misfire_grace_time=max(int(seconds), 1),
+                              next_run_time=datetime.now(UTC))
         else:
             unwanted.append(JOB_SYNC)
         if digest.enabled:
