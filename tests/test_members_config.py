@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,48 @@ def test_missing_empty_and_malformed_files(tmp_path: Path) -> None:
         load_members(write(tmp_path, "members:\n  - name: [unclosed\n"))
     with pytest.raises(ConfigError, match="expected a mapping"):
         load_members(write(tmp_path, "- just a list\n"))
+
+
+def test_members_list_command_shows_each_member_and_their_preferences(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from iscg_mailbot.cli import cli
+
+    shipped = CliRunner().invoke(cli, ["--config", str(ROOT / "config"), "members", "list",
+                                       "--json"])
+    assert shipped.exit_code == 0, shipped.output
+    rows = json.loads(shipped.stdout)
+    assert len(rows) == len(load_members(members_path(ROOT / "config")).members)
+    assert rows[0]["role"] == "chair"
+
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "iscg-mailbot.toml").write_text("", encoding="utf-8")
+    (config / "members.yaml").write_text(
+        "members:\n"
+        "  - {name: Ann Lee, address: Ann@Example.org, aliases: [ann@home.example.org],\n"
+        "     role: Chair, topics_only: [imt, spectrum]}\n"
+        "  - {name: Bo Wu, address: bo@example.org, role: observer, advisory_group: tsag,\n"
+        "     digest: off, topics_muted: [events]}\n", encoding="utf-8")
+    listed = CliRunner().invoke(cli, ["--config", str(config), "members", "list", "--json"])
+    assert json.loads(listed.stdout) == [
+        {"name": "Ann Lee", "address": "ann@example.org", "aliases": ["ann@home.example.org"],
+         "role": "chair", "advisory_group": None, "organisation": "", "digest": True,
+         "topics_only": ["imt", "spectrum"], "topics_muted": []},
+        {"name": "Bo Wu", "address": "bo@example.org", "aliases": [], "role": "observer",
+         "advisory_group": "TSAG", "organisation": "", "digest": False, "topics_only": None,
+         "topics_muted": ["events"]},
+    ]
+    table = CliRunner().invoke(cli, ["--config", str(config), "members", "list"])
+    assert table.exit_code == 0
+    lines = table.stdout.splitlines()
+    assert any("Ann Lee" in line and "chair" in line and "only imt, spectrum" in line
+               for line in lines)
+    assert any("ann@home.example.org" in line for line in lines)
+    assert any("Bo Wu" in line and "TSAG" in line and " off " in line and "muted events" in line
+               for line in lines)
+
+    (config / "members.yaml").unlink()
+    missing = CliRunner().invoke(cli, ["--config", str(config), "members", "list"])
+    assert missing.exit_code == 1
+    assert "members.yaml: member list not found" in missing.stderr

@@ -127,6 +127,34 @@ def members() -> None:
     """The member list (config/members.yaml)."""
 
 
+@members.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def members_list(state: CliState, as_json: bool) -> None:
+    """Who is on the list: role, advisory group, digest on/off and topic preferences."""
+    rows = digest_service.member_list(state.settings)
+    if as_json:
+        echo_json(rows)
+        return
+    print_table(["name", "address", "role", "group", "digest", "topics"],
+                [[r.name, _addresses(r), r.role,
+                  r.advisory_group, "on" if r.digest else "off", _topic_preferences(r)]
+                 for r in rows])
+
+
+def _addresses(row: digest_service.MemberRow) -> str:
+    return "\n".join((row.address, *row.aliases))
+
+
+def _topic_preferences(row: digest_service.MemberRow) -> str:
+    parts = []
+    if row.topics_only is not None:
+        parts.append("only " + ", ".join(row.topics_only))
+    if row.topics_muted:
+        parts.append("muted " + ", ".join(row.topics_muted))
+    return "; ".join(parts) or "all"
+
+
 @members.command("check")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state

@@ -137,6 +137,21 @@ class MembersCheck:
 
 
 @dataclass(frozen=True)
+class MemberRow:
+    """``members list``: one member as members.yaml describes them."""
+
+    name: str
+    address: str
+    aliases: tuple[str, ...]
+    role: str
+    advisory_group: str | None
+    organisation: str
+    digest: bool
+    topics_only: tuple[str, ...] | None
+    topics_muted: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class OutboxProblem:
     member: str
     period_key: str
@@ -222,6 +237,15 @@ def check_member_list(settings: Settings) -> MembersCheck:
         return MembersCheck(str(path), 0, 0, tuple(problems))
     return MembersCheck(str(path), len(members.members), len(members.digest_recipients()),
                         tuple(problems))
+
+
+def member_list(settings: Settings) -> list[MemberRow]:
+    """The members of members.yaml in file order; ConfigError for a missing or broken file."""
+    members = load_members(members_path(settings.config_dir))
+    return [MemberRow(name=m.name, address=m.address, aliases=m.aliases, role=m.role.value,
+                      advisory_group=m.group, organisation=m.organisation, digest=m.digest,
+                      topics_only=m.topics_only, topics_muted=m.topics_muted)
+            for m in members.members]
 
 
 class _Run:
