@@ -5,11 +5,11 @@ Runs on SQLite and PostgreSQL (the ``engine`` fixture).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, update
 
 from iscg_mailbot.delivery_config import DigestConfig, SmtpConfig
 from iscg_mailbot.errors import ConfigError, MailbotError, NotFound
@@ -26,6 +26,7 @@ from iscg_mailbot.services.digest import (
 from iscg_mailbot.store.database import session_scope
 from iscg_mailbot.store.locks import DIGEST_SEND_LOCK, acquire_lock
 from iscg_mailbot.store.models import MailingList
+from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.models_delivery import DigestRun, OutboxEntry
 from tests.digest_week import NOW, make_app, seed_actions, seed_week
 from tests.servers.smtp import SmtpTestServer
@@ -94,6 +95,23 @@ def test_preview_of_another_week_and_unknown_member(app: App) -> None:
     assert "\n* SG17 liaison" in earlier.text and "\n* WRC-27" not in earlier.text
     with pytest.raises(NotFound, match="no member with address x@example.org"):
         preview_digest(app, member_address="x@example.org", now=NOW)
+
+
+def test_preview_of_a_past_week_shows_the_action_items_as_they_stood(app: App) -> None:
+    """Not today's list: the items open when that week closed, overdue by that day."""
+    with session_scope(app.engine) as session:
+        session.execute(update(ActionItem).where(ActionItem.sentence == "Please send your inputs.")
+                        .values(closed_at=datetime(2024, 3, 5, 10, 0, tzinfo=UTC)))
+    past = preview_digest(app, week=date(2024, 2, 28), now=NOW)
+    assert past.period_key == "2024-02-26/2024-03-04"
+    assert "Open action items: 1 (1 overdue)." in past.text
+    assert "* OVERDUE (no owner), due Thu 29 Feb 2024\n  Please send your inputs." in past.text
+    assert "TSAG to send its comments" not in past.text  # asked on 5 March, after the week
+    assert "Generated automatically by iscg-mailbot on Mon 4 Mar 2024 00:00." in past.text
+
+    current = preview_digest(app, now=NOW)
+    assert "Open action items: 3 (1 overdue)." in current.text
+    assert "Please send your inputs." not in current.text  # closed since
 
 
 def test_send_once_per_member_and_period(app: App, smtp_server: SmtpTestServer) -> None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from urllib.parse import quote
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.config import ListConfig
@@ -156,18 +156,27 @@ def thread_topics(session: Session, thread_ids: Sequence[int]) -> dict[int, tupl
 
 
 def open_actions(session: Session, list_row_id: int, today: date, *, template: str | None,
-                 list_key: str, limit: int = MAX_ACTIONS) -> tuple[tuple[DigestAction, ...], int, int]:
+                 list_key: str, limit: int = MAX_ACTIONS,
+                 as_of: datetime | None = None) -> tuple[tuple[DigestAction, ...], int, int]:
     """Open action items of the list, overdue first (see :func:`sort_actions`), at most
     ``limit``; also how many are open and how many overdue in all.
 
+    With ``as_of``, the items as they stood then: asked in a message dated no later, and
+    open or closed only afterwards (the digest of a past week shows what it showed).
     Notes and questions (the other kinds the action feature stores) are not listed.
     """
-    rows = session.execute(
+    query = (
         select(ActionItem, Thread.subject, Message.message_id)
         .join(Message, Message.id == ActionItem.message_pk)
         .outerjoin(Thread, Thread.id == ActionItem.thread_id)
-        .where(ActionItem.list_id == list_row_id, ActionItem.kind == ACTION,
-               ActionItem.status == OPEN)).all()
+        .where(ActionItem.list_id == list_row_id, ActionItem.kind == ACTION))
+    if as_of is None:
+        query = query.where(ActionItem.status == OPEN)
+    else:
+        query = query.where(
+            or_(Message.date.is_(None), Message.date <= as_of),
+            or_(ActionItem.status == OPEN, ActionItem.closed_at > as_of))
+    rows = session.execute(query).all()
     actions = [DigestAction(
         description=item.sentence, owner=item.owner or "(no owner)", due=item.due,
         overdue=item.due is not None and item.due < today, thread_subject=subject or "",
@@ -203,8 +212,13 @@ def _awaiting(thread: Thread, latest: Message, count_in_thread: int, period_end:
 
 def collect_week(session: Session, *, list_config: ListConfig, period: tuple[datetime, datetime],
                  now: datetime, config: DigestConfig,
-                 topic_titles: Mapping[str, str] | None = None) -> Week:
-    """Read the period's threads, topics and open action items of one list."""
+                 topic_titles: Mapping[str, str] | None = None,
+                 as_of: datetime | None = None) -> Week:
+    """Read the period's threads, topics and open action items of one list.
+
+    ``as_of`` (for a past week) takes the action items as they stood then; without it
+    they are the ones open now.
+    """
     start, end = period
     base = Digest(
         list_key=list_config.id, list_name=list_config.name or list_config.id,
@@ -245,7 +259,7 @@ def collect_week(session: Session, *, list_config: ListConfig, period: tuple[dat
                              w.row.thread_id))
     actions, open_count, overdue_count = open_actions(
         session, list_row.id, now.astimezone(config.zone).date(), template=template,
-        list_key=list_config.id)
+        list_key=list_config.id, as_of=as_of)
     counts = DigestCounts(
         messages=len(messages), active_threads=len(by_thread),
         new_threads=sum(1 for w in rows if w.row.started_in_period),

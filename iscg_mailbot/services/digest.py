@@ -216,9 +216,15 @@ def preview_digest(app: App, *, member_address: str | None = None, week: date | 
     list_config = app.settings.list_by_id(list_key or app.settings.lists[0].id)
     member = _member(app, _members(app), member_address) if member_address else None
     period = config.period_containing(week) if week else config.period_ending_by(now)
+    as_of = None
+    if week is not None and period[1] < now:
+        # A past week as its digest showed it when the week closed: action items open
+        # then, overdue by that day, replies awaited then; not as they stand today.
+        now = as_of = period[1]
     with app.session() as session:
         week_data = collect_week(session, list_config=list_config, period=period, now=now,
-                                 config=config, topic_titles=_topic_titles(app.settings))
+                                 config=config, topic_titles=_topic_titles(app.settings),
+                                 as_of=as_of)
     digest = digest_for(week_data, member)
     rendered = render_digest(digest, member, config_dir=app.settings.config_dir)
     return DigestPreview(list_key=list_config.id, period_key=digest.period_key,
