@@ -361,9 +361,10 @@ def test_slow_server_times_out_without_a_second_copy(engine: Engine, tmp_path: P
     was sent); after the data it is uncertain (the server did take it) and never re-sent."""
     seed_week(engine)
     url = engine.url.render_as_string(hide_password=False)
-    app = open_app(write_config(tmp_path / "config", url, smtp.port, timeout=0.3), engine)
+    # A timeout with room for a loaded 2-core machine, a slow step well beyond it.
+    app = open_app(write_config(tmp_path / "config", url, smtp.port, timeout=1.0), engine)
     slow_rcpt, slow_data = MEMBERS[1], MEMBERS[3]
-    handler(smtp).slow_seconds = 0.6
+    handler(smtp).slow_seconds = 2.0
     handler(smtp).rule = lambda stage, address, n: SLOW if n == 1 and (stage, address) in {
         ("rcpt", slow_rcpt), ("data", slow_data)} else None
     [first] = send_digests(app, NOW)
@@ -373,7 +374,7 @@ def test_slow_server_times_out_without_a_second_copy(engine: Engine, tmp_path: P
     assert [(i.member, i.status) for i in second.items] == [
         (MEMBERS[1], "sent"), (MEMBERS[2], "sent"), (slow_data, "uncertain"),
         (MEMBERS[4], "sent")]
-    time.sleep(0.4)  # the slow DATA completes on the server's side
+    time.sleep(2.5)  # the slow DATA (2 s) completes on the server's side
     for hours in (1, 24):
         send_digests(app, NOW + timedelta(hours=hours), retry_only=True)
     assert release_what_the_server_lacks(app, smtp) == 0  # the server's log has it
