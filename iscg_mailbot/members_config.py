@@ -29,7 +29,6 @@ from iscg_mailbot.yamlfile import read_yaml_mapping
 MEMBERS_FILE_NAME = "members.yaml"
 
 
-
 class Role(str, Enum):
     """What a member does on the list."""
 

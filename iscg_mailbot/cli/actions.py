@@ -61,7 +61,8 @@ def actions() -> None:
 @click.option("--topic", metavar="ID", help="In threads tagged with this topic.")
 @click.option("--due-before", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
               help="Due before this day (2026-12-31).")
-@click.option("--kind", type=click.Choice([*ACTION_KINDS, "all"]), default="action", show_default=True,
+@click.option("--kind", type=click.Choice([*ACTION_KINDS, "all"]), default="action",
+              show_default=True,
               help="Actions, notes ('invited to note'), questions awaiting a reply, or all.")
 @click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True,
               help="At most this many items.")
