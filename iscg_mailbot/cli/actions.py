@@ -149,6 +149,8 @@ def search(state: CliState, words: tuple[str, ...], limit: int, as_json: bool) -
     if not hits:
         click.echo("no matching messages")
         return
+    # The snippet is the point of a search (about 16 words round the [matches]): it is
+    # shown whole, wrapped in its cell; sender and subject are cut to leave it room.
     print_table(["thread", "date", "from", "subject", "snippet"],
-                [[h.thread_id, h.date, _short(h.sender, 24), _short(h.subject, 40),
-                  _short(h.snippet, 60)] for h in hits])
+                [[h.thread_id, h.date, _short(h.sender, 20), _short(h.subject, 32),
+                  _short(h.snippet, 240)] for h in hits])
