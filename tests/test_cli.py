@@ -60,6 +60,10 @@ def test_digest_excerpts_undo_the_senders_line_wrapping(tmp_path: Path,
   | From the RAG side, we could ask WP 4C to prepare a short
   | non-technical summary.
 """ in text
+    # Subjects without the list's own tag and reply markers: the digest is about that list.
+    assert ("\n* WRC-27 agenda item 1.13 (direct-to-device satellite): information for ITU-D "
+            "members [new]\n") in text
+    assert "[int-sect-team]" not in text and "\n* RE:" not in text
     excerpt_lines = [line[4:] for line in text.splitlines() if line.startswith("  | ")]
     assert len(excerpt_lines) > 15
     ragged = [line for line in excerpt_lines if len(line.split()) < 3

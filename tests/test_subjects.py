@@ -9,7 +9,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from iscg_mailbot.parse import subjects
-from iscg_mailbot.parse.subjects import is_forward_subject, is_reply_subject, normalise_subject
+from iscg_mailbot.parse.subjects import (
+    display_subject,
+    is_forward_subject,
+    is_reply_subject,
+    normalise_subject,
+)
 
 
 @pytest.mark.parametrize(
@@ -98,3 +103,19 @@ def test_normalise_subject_never_raises_on_any_text(subject: str) -> None:
     assert result.casefold() == result
     assert isinstance(is_reply_subject(subject), bool)
     assert isinstance(is_forward_subject(subject), bool)
+
+
+@pytest.mark.parametrize(("subject", "shown"), [
+    ("[int-sect-team] LS on IMT-2030", "LS on IMT-2030"),
+    ("RE: [int-sect-team] AW: Re[2]: LS on IMT-2030", "LS on IMT-2030"),
+    ("[INT-SECT-TEAM] Fwd: ITU-D SG1 report", "ITU-D SG1 report"),
+    ("Ré : [iscg] Réunion du groupe", "Réunion du groupe"),
+    ("[ACTION] LS on IMT-2030", "[ACTION] LS on IMT-2030"),  # another tag is the writer's
+    ("Re: [ACTION] LS on IMT-2030", "[ACTION] LS on IMT-2030"),
+    ("Re: Re:", "Re: Re:"),  # nothing left: shown as written
+    ("", ""),
+    (None, ""),
+])
+def test_display_subject_drops_markers_and_the_lists_own_tags(subject: str | None,
+                                                              shown: str) -> None:
+    assert display_subject(subject, ["int-sect-team", "iscg"]) == shown

@@ -12,6 +12,7 @@ Each rule is a small named pattern; the prefixes are data (:data:`REPLY_PREFIXES
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 #: Reply markers, lower-case, without the colon. ``r`` is Italian/Spanish Outlook,
 #: ``ré`` and ``réf.`` French, ``aw`` German, ``sv`` Nordic, ``vs`` Finnish,
@@ -94,6 +95,35 @@ def normalise_subject(subject: str | None) -> str:
     _, rest = _leading_markers(text)
     rest = _FWD_SUFFIX.sub("", rest)
     return rest.strip().casefold()
+
+
+def display_subject(subject: str | None, list_tags: Iterable[str] = ()) -> str:
+    """The subject as a digest shows it: without its leading reply/forward markers and the
+    list's own ``[tag]`` (the digest is about that list), in its own case, other tags kept.
+
+    >>> display_subject("RE: [int-sect-team] AW: LS on IMT-2030", ["int-sect-team"])
+    'LS on IMT-2030'
+    >>> display_subject("[URGENT] Re: Room booking", ["int-sect-team"])
+    '[URGENT] Re: Room booking'
+    >>> display_subject("Re:", ["int-sect-team"])
+    'Re:'
+    """
+    if not subject:
+        return ""
+    text = _strip_wrapping_quotes(_SPACES.sub(" ", subject).strip())
+    own_tags = {f"[{tag.casefold()}]" for tag in list_tags}
+    rest = text
+    while rest:
+        tag = _TAG.match(rest)
+        if tag and tag.group().strip().casefold() in own_tags:
+            rest = rest[tag.end():]
+            continue
+        marker = _MARKER.match(rest)
+        if marker:
+            rest = rest[marker.end():]
+            continue
+        break
+    return rest.strip() or text
 
 
 def is_reply_subject(subject: str | None) -> bool:

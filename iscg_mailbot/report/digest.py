@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from urllib.parse import quote
@@ -29,6 +29,7 @@ from iscg_mailbot.config import ListConfig
 from iscg_mailbot.delivery_config import ARCHIVE_URL_FIELDS, DigestConfig, check_url_template
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.members_config import Member
+from iscg_mailbot.parse.subjects import display_subject
 from iscg_mailbot.records import (
     ACTION,
     OPEN,
@@ -127,6 +128,12 @@ def unwrapped_lines(text: str) -> list[str]:
     return kept
 
 
+def list_tags(list_config: ListConfig) -> tuple[str, ...]:
+    """The ``[tags]`` the list server may put in subjects: the list's id and the local part
+    of its address (``[int-sect-team]``). A digest about that list leaves them out."""
+    return tuple(dict.fromkeys((list_config.id, list_config.address.split("@", 1)[0])))
+
+
 def archive_link(template: str | None, *, message_id: str, thread_id: int,
                  list_key: str) -> str | None:
     """The archive URL of a message from ``template`` ({message_id}, {thread_id}, {list})."""
@@ -156,10 +163,11 @@ def thread_topics(session: Session, thread_ids: Sequence[int]) -> dict[int, tupl
 
 
 def open_actions(session: Session, list_row_id: int, today: date, *, template: str | None,
-                 list_key: str, limit: int = MAX_ACTIONS,
-                 as_of: datetime | None = None) -> tuple[tuple[DigestAction, ...], int, int]:
+                 list_key: str, limit: int = MAX_ACTIONS, as_of: datetime | None = None,
+                 list_tags: Collection[str] = ()) -> tuple[tuple[DigestAction, ...], int, int]:
     """Open action items of the list, overdue first (see :func:`sort_actions`), at most
-    ``limit``; also how many are open and how many overdue in all.
+    ``limit``; also how many are open and how many overdue in all. Thread subjects are
+    shown without reply markers and the ``list_tags`` (see :func:`list_tags`).
 
     With ``as_of``, the items as they stood then: asked in a message dated no later, and
     open or closed only afterwards (the digest of a past week shows what it showed).
@@ -179,7 +187,7 @@ def open_actions(session: Session, list_row_id: int, today: date, *, template: s
     rows = session.execute(query).all()
     actions = [DigestAction(
         description=item.sentence, owner=item.owner or "(no owner)", due=item.due,
-        overdue=item.due is not None and item.due < today, thread_subject=subject or "",
+        overdue=item.due is not None and item.due < today, thread_subject=display_subject(subject, list_tags),
         url=archive_link(template, message_id=message_id, thread_id=item.thread_id or 0,
                          list_key=list_key))
         for item, subject, message_id in rows]
@@ -194,7 +202,8 @@ def sort_actions(actions: Sequence[DigestAction]) -> tuple[DigestAction, ...]:
 
 
 def _awaiting(thread: Thread, latest: Message, count_in_thread: int, period_end: datetime,
-              now: datetime, config: DigestConfig, url: str | None) -> DigestAwaiting | None:
+              now: datetime, config: DigestConfig, url: str | None,
+              tags: Collection[str]) -> DigestAwaiting | None:
     # A thread waits for a reply when nothing came after its latest message for
     # awaiting_reply_hours, and that message asks something or was never answered.
     if latest.date is None:
@@ -205,7 +214,7 @@ def _awaiting(thread: Thread, latest: Message, count_in_thread: int, period_end:
         return None
     if count_in_thread > 1 and "?" not in latest.new_text:
         return None
-    return DigestAwaiting(thread_id=thread.id, subject=thread.subject,
+    return DigestAwaiting(thread_id=thread.id, subject=display_subject(thread.subject, tags),
                           last_sender=latest.sender_name or latest.sender_address,
                           since=latest.date, url=url)
 
@@ -237,6 +246,7 @@ def collect_week(session: Session, *, list_config: ListConfig, period: tuple[dat
     threads = {t.id: t for t in session.scalars(select(Thread).where(Thread.id.in_(by_thread)))}
     topics = thread_topics(session, list(by_thread))
     template = _archive_template(list_config, config)
+    tags = list_tags(list_config)
     rows = []
     for thread_id, items in by_thread.items():
         thread, latest = threads[thread_id], items[-1]
@@ -244,7 +254,8 @@ def collect_week(session: Session, *, list_config: ListConfig, period: tuple[dat
         url = archive_link(template, message_id=latest.message_id, thread_id=thread_id,
                            list_key=list_config.id)
         row = DigestThread(
-            thread_id=thread_id, subject=thread.subject or latest.subject,
+            thread_id=thread_id,
+            subject=display_subject(thread.subject or latest.subject, tags),
             participants=participants, message_count=max(thread.message_count, len(items)),
             new_messages=len(items),
             excerpt=excerpt(latest.new_text, config.excerpt_lines, config.excerpt_chars),
@@ -253,13 +264,13 @@ def collect_week(session: Session, *, list_config: ListConfig, period: tuple[dat
             started_in_period=thread.first_activity is not None and thread.first_activity >= start,
             url=url)
         awaiting = _awaiting(thread, latest, max(thread.message_count, len(items)), end, now,
-                             config, url)
+                             config, url, tags)
         rows.append(WeekThread(row=row, topics=topics.get(thread_id, ()), awaiting=awaiting))
     rows.sort(key=lambda w: (-w.row.new_messages, -(w.row.last_activity or start).timestamp(),
                              w.row.thread_id))
     actions, open_count, overdue_count = open_actions(
         session, list_row.id, now.astimezone(config.zone).date(), template=template,
-        list_key=list_config.id, as_of=as_of)
+        list_key=list_config.id, as_of=as_of, list_tags=tags)
     counts = DigestCounts(
         messages=len(messages), active_threads=len(by_thread),
         new_threads=sum(1 for w in rows if w.row.started_in_period),
