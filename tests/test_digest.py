@@ -108,6 +108,8 @@ def test_preview_of_a_past_week_shows_the_action_items_as_they_stood(app: App) -
     assert "* OVERDUE (no owner), due Thu 29 Feb 2024\n  Please send your inputs." in past.text
     assert "TSAG to send its comments" not in past.text  # asked on 5 March, after the week
     assert "Generated automatically by iscg-mailbot on Mon 4 Mar 2024 00:00." in past.text
+    # The thread as it was: its three replies came later.
+    assert "* WRC-27 agenda item 1.7: coordination [new]\n  1 new of 1 message;" in past.text
 
     current = preview_digest(app, now=NOW)
     assert "Open action items: 3 (1 overdue)." in current.text

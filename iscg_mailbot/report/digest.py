@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from urllib.parse import quote
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.config import ListConfig
@@ -247,23 +247,27 @@ def collect_week(session: Session, *, list_config: ListConfig, period: tuple[dat
     topics = thread_topics(session, list(by_thread))
     template = _archive_template(list_config, config)
     tags = list_tags(list_config)
+    sizes = {thread_id: thread.message_count for thread_id, thread in threads.items()}
+    if as_of is not None:
+        sizes = _sizes_as_of(session, list(by_thread), as_of)
     rows = []
     for thread_id, items in by_thread.items():
         thread, latest = threads[thread_id], items[-1]
+        size = max(sizes.get(thread_id, 0), len(items))
         participants = tuple(dict.fromkeys(m.sender_name or m.sender_address for m in items))
         url = archive_link(template, message_id=latest.message_id, thread_id=thread_id,
                            list_key=list_config.id)
         row = DigestThread(
             thread_id=thread_id,
             subject=display_subject(thread.subject or latest.subject, tags),
-            participants=participants, message_count=max(thread.message_count, len(items)),
+            participants=participants, message_count=size,
             new_messages=len(items),
             excerpt=excerpt(latest.new_text, config.excerpt_lines, config.excerpt_chars),
             latest_sender=latest.sender_name or latest.sender_address,
             last_activity=latest.date,
             started_in_period=thread.first_activity is not None and thread.first_activity >= start,
             url=url)
-        awaiting = _awaiting(thread, latest, max(thread.message_count, len(items)), end, now,
+        awaiting = _awaiting(thread, latest, size, end, now,
                              config, url, tags)
         rows.append(WeekThread(row=row, topics=topics.get(thread_id, ()), awaiting=awaiting))
     rows.sort(key=lambda w: (-w.row.new_messages, -(w.row.last_activity or start).timestamp(),
@@ -279,6 +283,16 @@ def collect_week(session: Session, *, list_config: ListConfig, period: tuple[dat
         awaiting_reply=sum(1 for w in rows if w.awaiting is not None))
     return Week(base=replace(base, actions=actions, counts=counts), threads=tuple(rows),
                 topic_titles=dict(topic_titles or {}))
+
+
+def _sizes_as_of(session: Session, thread_ids: list[int], as_of: datetime) -> dict[int, int]:
+    """How many messages each thread had at ``as_of`` (undated messages count)."""
+    rows = session.execute(
+        select(Message.thread_id, func.count())
+        .where(Message.thread_id.in_(thread_ids),
+               or_(Message.date.is_(None), Message.date <= as_of))
+        .group_by(Message.thread_id))
+    return {thread_id: count for thread_id, count in rows if thread_id is not None}
 
 
 def _section_for(topics: tuple[str, ...], member: Member | None) -> str | None | bool:
