@@ -205,6 +205,11 @@ def test_stats_suggest_and_evaluate(app: App) -> None:
     assert found and all(s.in_topic >= 2 for s in found)
     assert found == sorted(found, key=lambda s: (-s.score, -s.in_topic, s.term))
     assert "intelligent transport system" not in {s.term for s in found}  # already listed
+    # Distinctive words, not the commonest English ones, courtesies or the list's tag.
+    imt = {s.term for s in topics_service.suggest(app, "imt", limit=40)}
+    assert {"allocation", "coverage", "measurement"} <= imt
+    words = {word for term in imt for word in term.split()}
+    assert not words & {"give", "instead", "day", "dear", "colleague", "thank", "int", "sect"}
 
     assert topics_service.evaluate(app).decisions == 0
     cop = thread_id(app, "Child Online Protection guidelines")

@@ -53,7 +53,7 @@ import bisect
 import itertools
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -79,6 +79,7 @@ __all__ = [
     "PhrasePattern",
     "TextFindings",
     "build_pipeline",
+    "common_words",
     "content_terms",
     "flatten_whitespace",
     "spelling_variants",
@@ -670,10 +671,32 @@ def _groups(texts: Iterable[str]) -> Iterator[tuple[str, list[int]]]:
         yield _SEPARATOR.join(parts), starts
 
 
-def content_terms(nlp: Language, texts: Iterable[str], *, longest: int = 3) -> Iterator[set[str]]:
+# English words at least this frequent (natural log probability in spacy-lookups-data's
+# ``lexeme_prob`` table, about the 470 commonest: "give", "day", "instead") say nothing
+# about a subject; nor do a mail's courtesies.
+COMMON_WORD_LOG_PROB = -9.0
+MAIL_COURTESIES = ("dear", "regard", "colleague", "thank", "thanks", "sincerely", "hello")
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lemma keys of the commonest English words and of mail courtesies: ``topics suggest``
+    never proposes them, nor phrases they start, end or join."""
+    import spacy_lookups_data
+
+    keys = LemmaKeys.load()
+    probabilities: dict[str, float] = dict(load_language_data(spacy_lookups_data.en["lexeme_prob"]))
+    frequent = {keys(word) for word, probability in probabilities.items()
+                if probability > COMMON_WORD_LOG_PROB and word.isalpha()}
+    return frozenset(frequent | set(MAIL_COURTESIES))
+
+
+def content_terms(nlp: Language, texts: Iterable[str], *, longest: int = 3,
+                  skip: Collection[str] = frozenset()) -> Iterator[set[str]]:
     """The distinct terms of each text, as lemma keys: content words and runs of up to
-    ``longest`` of them not broken by a stop word, number or punctuation (with the
-    blank pipeline, the closest thing to noun phrases). For ``topics suggest``.
+    ``longest`` of them not broken by a stop word, a ``skip`` word, a number or
+    punctuation (with the blank pipeline, the closest thing to noun phrases). For
+    ``topics suggest``.
 
     >>> sorted(next(content_terms(build_pipeline(), ["Spectrum sharing studies."])))
     ['share', 'share study', 'spectrum', 'spectrum share', 'spectrum share study', 'study']
@@ -683,8 +706,9 @@ def content_terms(nlp: Language, texts: Iterable[str], *, longest: int = 3) -> I
         terms: set[str] = set()
         run: list[str] = []
         for token in [*doc, None]:
-            if token is not None and _is_content(token):
-                run.append(keys(token.text))
+            key = keys(token.text) if token is not None and _is_content(token) else None
+            if key is not None and key not in skip:
+                run.append(key)
                 for size in range(1, min(longest, len(run)) + 1):
                     terms.add(" ".join(run[-size:]))
             else:

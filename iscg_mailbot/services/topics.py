@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -477,7 +478,9 @@ def suggest(app: App, topic: str, limit: int = 20, min_threads: int = 2) -> list
     carrying it, manual decisions applied) against the rest, not already listed.
 
     Scored by the log-odds ratio of the share of the topic's threads containing the
-    term to the share of the other threads, each smoothed by one half.
+    term to the share of the other threads, each smoothed by one half. The commonest
+    English words, mail courtesies ("Dear colleagues") and the words of the list's own
+    name (its subject tag) are never proposed, nor phrases built on them.
     """
     tagger = tagger_for(app)
     chosen = tagger.config.by_id(topic)
@@ -493,14 +496,18 @@ def suggest(app: App, topic: str, limit: int = 20, min_threads: int = 2) -> list
         other_texts = _sample_texts(session, others)
     if not inside_texts:
         return []
-    from iscg_mailbot.analyse.nlp import content_terms
+    from iscg_mailbot.analyse.nlp import LemmaKeys, common_words, content_terms
 
     nlp = tagger.nlp
+    keys = LemmaKeys.load()
+    list_words = {keys(word) for config in app.settings.lists
+                  for word in re.split(r"[^A-Za-z0-9]+", config.id) if word}
+    skip = common_words() | list_words
     in_counts: Counter[str] = Counter()
-    for terms in content_terms(nlp, inside_texts):
+    for terms in content_terms(nlp, inside_texts, skip=skip):
         in_counts.update(terms)
     out_counts: Counter[str] = Counter()
-    for terms in content_terms(nlp, other_texts):
+    for terms in content_terms(nlp, other_texts, skip=skip):
         out_counts.update(terms)
     known = _listed_keys(chosen)
     n_in, n_out = len(inside_texts), max(len(other_texts), 1)
