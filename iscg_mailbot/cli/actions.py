@@ -44,7 +44,7 @@ def _due(row: ActionRow) -> str:
 def _rows(rows: list[ActionRow]) -> list[list[object]]:
     return [
         [row.id, row.kind if row.kind != "action" else row.status, _due(row),
-         row.owner or "-", _short(row.thread_subject, 40), _short(row.sentence)]
+         row.owner or "-", _short(row.thread_subject, 32), _short(row.sentence, 160)]
         for row in rows
     ]
 
