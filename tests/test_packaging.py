@@ -30,11 +30,12 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copytree(ROOT / name, source / name,
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
-                    "--wheel-dir", str(out), str(source)],
-                   check=True, capture_output=True, timeout=600)
-    [built] = out.glob("iscg_mailbot-*.whl")
-    return built
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+                            "--wheel-dir", str(out), str(source)],
+                           check=False, capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    [wheel_file] = out.glob("iscg_mailbot-*.whl")
+    return wheel_file
 
 
 def test_the_wheel_holds_every_subpackage_and_the_shipped_files(wheel: Path) -> None:
