@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from iscg_mailbot.cli import cli
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.members_config import (
     AdvisoryGroup,
@@ -157,10 +159,6 @@ def test_missing_empty_and_malformed_files(tmp_path: Path) -> None:
 
 
 def test_members_list_command_shows_each_member_and_their_preferences(tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from iscg_mailbot.cli import cli
-
     shipped = CliRunner().invoke(cli, ["--config", str(ROOT / "config"), "members", "list",
                                        "--json"])
     assert shipped.exit_code == 0, shipped.output
