@@ -112,6 +112,11 @@ def test_import_threads_and_status(run) -> None:  # type: ignore[no-untyped-def]
     listed = json.loads(run("threads", "list", "--json").output)
     assert len(listed) == 38
     assert listed[0]["last_activity"] >= listed[-1]["last_activity"]
+    assert listed[0]["subject"].startswith("[int-sect-team] ")  # JSON: as written
+    table = run("threads", "list").output  # tables: without the list's tag
+    assert "[int-sect-team]" not in table and "PP-26 (Doha): ISCG information session" in table
+    for query in (["threads", "list", "--open"], ["actions", "list"], ["search", "liaison"]):
+        assert "[int-sect-team]" not in run(*query).output, query
     recent = json.loads(run("threads", "list", "--since", "2026-10-15", "--json").output)
     assert 0 < len(recent) < 38
     assert all(t["last_activity"] >= "2026-10-15" for t in recent)

@@ -10,8 +10,10 @@ import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.output import echo_json, print_table
+from iscg_mailbot.config import Settings
 from iscg_mailbot.records import ACTION_KINDS
 from iscg_mailbot.services import actions as action_service
+from iscg_mailbot.services.threads import shown_subject
 
 if TYPE_CHECKING:  # for annotations only: the CLI calls services, never report code
     from iscg_mailbot.report.queries import ActionRow
@@ -41,10 +43,11 @@ def _due(row: ActionRow) -> str:
     return f"{row.due.isoformat()} OVERDUE" if row.overdue else row.due.isoformat()
 
 
-def _rows(rows: list[ActionRow]) -> list[list[object]]:
+def _rows(settings: Settings, rows: list[ActionRow]) -> list[list[object]]:
     return [
         [row.id, row.kind if row.kind != "action" else row.status, _due(row),
-         row.owner or "-", _short(row.thread_subject, 32), _short(row.sentence, 160)]
+         row.owner or "-", _short(shown_subject(settings, row.thread_subject), 32),
+         _short(row.sentence, 160)]
         for row in rows
     ]
 
@@ -83,7 +86,7 @@ def actions_list(state: CliState, open_only: bool, overdue: bool, owner: str | N
     if not rows:
         click.echo("no matching action items")
         return
-    print_table(["id", "status", "due", "owner", "thread", "what"], _rows(rows))
+    print_table(["id", "status", "due", "owner", "thread", "what"], _rows(state.settings, rows))
 
 
 def _decision(row: ActionRow) -> None:
@@ -152,5 +155,6 @@ def search(state: CliState, words: tuple[str, ...], limit: int, as_json: bool) -
     # The snippet is the point of a search (about 16 words round the [matches]): it is
     # shown whole, wrapped in its cell; sender and subject are cut to leave it room.
     print_table(["thread", "date", "from", "subject", "snippet"],
-                [[h.thread_id, h.date, _short(h.sender, 20), _short(h.subject, 32),
+                [[h.thread_id, h.date, _short(h.sender, 20),
+                  _short(shown_subject(state.settings, h.subject), 32),
                   _short(h.snippet, 240)] for h in hits])

@@ -13,6 +13,7 @@ from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.digest import print_digest_status
 from iscg_mailbot.cli.output import echo_json, format_cell, print_table
 from iscg_mailbot.cli.params import DURATION, SINCE
+from iscg_mailbot.config import Settings
 from iscg_mailbot.services import actions as actions_service
 from iscg_mailbot.services import analysis, ingest
 from iscg_mailbot.services import demo as demo_service
@@ -42,9 +43,10 @@ def _analyse(app: App) -> None:
         )
 
 
-def _thread_rows(rows: list[ThreadSummary]) -> list[list[object]]:
+def _thread_rows(settings: Settings, rows: list[ThreadSummary]) -> list[list[object]]:
     return [
-        [t.id, t.last_activity, t.message_count, t.subject[:70], len(t.participants), t.topics]
+        [t.id, t.last_activity, t.message_count,
+         thread_service.shown_subject(settings, t.subject)[:70], len(t.participants), t.topics]
         for t in rows
     ]
 
@@ -92,7 +94,7 @@ def demo(state: CliState, database_path: Path, archive: Path | None) -> None:
         f"{analysed.actions_closed} closed by later replies"
     )
     print_table(["id", "last activity", "msgs", "subject", "people", "topics"],
-                _thread_rows(report.threads),
+                _thread_rows(state.settings, report.threads),
                 title="Threads")
     print_table(
         ["item", "owner", "due", "thread", "sentence"],
@@ -183,7 +185,8 @@ def threads_list(
         print_table(
             ["id", "last activity", "msgs", "open", "overdue", "questions", "next due", "subject"],
             [[r.thread_id, r.last_activity, r.message_count, r.open_actions, r.overdue_actions,
-              r.open_questions, r.next_due, r.subject[:60]] for r in rows],
+              r.open_questions, r.next_due,
+              thread_service.shown_subject(state.settings, r.subject)[:60]] for r in rows],
         )
         return
     summaries = thread_service.threads(
@@ -193,7 +196,7 @@ def threads_list(
         echo_json(summaries)
         return
     print_table(["id", "last activity", "msgs", "subject", "people", "topics"],
-                _thread_rows(summaries))
+                _thread_rows(state.settings, summaries))
 
 
 @threads.command("show")

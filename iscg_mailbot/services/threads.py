@@ -5,10 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from iscg_mailbot.config import Settings
+from iscg_mailbot.parse.subjects import display_subject
+from iscg_mailbot.report.digest import list_tags
 from iscg_mailbot.report.threads import ThreadDetail, ThreadSummary, list_threads, thread_detail
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.topics import ThreadTopicsView, thread_ids_with_topic, thread_topics
 from iscg_mailbot.store.topics import threads_mentioning
+
+
+def shown_subject(settings: Settings, subject: str | None) -> str:
+    """A subject as tables and the digest show it: without reply markers and the
+    configured lists' own ``[tags]`` (JSON output keeps subjects as written)."""
+    return display_subject(subject, [tag for config in settings.lists for tag in list_tags(config)])
 
 
 def threads(
