@@ -74,7 +74,7 @@ from iscg_mailbot.worker import JOB_DIGEST, Worker
 from tests.delivery_samples import MEMBERS, MEMBERS_YAML, mail
 from tests.digest_week import LIST, NOW, seed_week
 from tests.servers.smtp import Received, RecordingHandler, SmtpTestServer
-from tests.worker_helpers import pretend_digest_was_missed, running
+from tests.worker_helpers import pretend_digest_was_missed, reaped, running, wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 20261106
@@ -692,14 +692,6 @@ def test_sigkill_at_each_point_of_digest_send(kill_app: tuple[App, Path],
     figure("digest_kills", {"points": len(plan), **outcome, "span_s": round(span, 3)})
 
 
-def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.02)
-
-
 def cli_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "ISCG_DATABASE_URL"}
 
@@ -737,16 +729,14 @@ def test_cli_digest_send_killed_between_acceptance_and_outbox_update(
              "digest", "send"], cwd=ROOT, env=cli_env(), stdout=subprocess.DEVNULL,
             stderr=stderr)
     try:
-        wait_for(lambda: log.read_text(errors="replace").count("smtp accepted") == 2
-                 or process.poll() is not None, 60, "the 2nd acceptance")
-        time.sleep(0.3)  # it is now waiting for the write lock to record "sent"
-        assert process.poll() is None, log.read_text(errors="replace")[-2000:]
-        process.send_signal(signal.SIGKILL)
-        process.wait(10)
+        with reaped(process):
+            wait_for(lambda: log.read_text(errors="replace").count("smtp accepted") == 2
+                     or process.poll() is not None, 60, "the 2nd acceptance")
+            time.sleep(0.3)  # it is now waiting for the write lock to record "sent"
+            assert process.poll() is None, log.read_text(errors="replace")[-2000:]
+            process.send_signal(signal.SIGKILL)
+            process.wait(10)
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
         for lock in held:
             lock.execute("ROLLBACK")
             lock.close()
@@ -822,13 +812,11 @@ def test_worker_killed_while_catching_up_on_a_missed_digest(tmp_path: Path,
     first_log, second_log = tmp_path / "first.log", tmp_path / "second.log"
     first = start_worker(config_dir, first_log)
     try:
-        assert handler(smtp).hung.wait(60), first_log.read_text(errors="replace")[-2000:]
-        first.send_signal(signal.SIGKILL)  # in the middle of the 3rd member's DATA
-        first.wait(10)
+        with reaped(first):
+            assert handler(smtp).hung.wait(60), first_log.read_text(errors="replace")[-2000:]
+            first.send_signal(signal.SIGKILL)  # in the middle of the 3rd member's DATA
+            first.wait(10)
     finally:
-        if first.poll() is None:
-            first.kill()
-            first.wait()
         handler(smtp).release.set()
     assert first.returncode == -signal.SIGKILL
     period = period_of(now)
@@ -840,16 +828,12 @@ def test_worker_killed_while_catching_up_on_a_missed_digest(tmp_path: Path,
                         .values(expires_at=utcnow() - timedelta(seconds=1)))
 
     second = start_worker(config_dir, second_log, "--wait")
-    try:
+    with reaped(second):
         wait_for(lambda: len(smtp.received) >= len(MEMBERS) or second.poll() is not None, 60,
                  "the rest of the digest after the restart")
         time.sleep(2.5)  # two more retry runs: nothing more may go out
         second.send_signal(signal.SIGTERM)
         second.wait(20)
-    finally:
-        if second.poll() is None:
-            second.kill()
-            second.wait()
     assert second.returncode == 0, second_log.read_text(errors="replace")[-2000:]
     assert_each_member_once(smtp, engine, period)
     assert letters(engine, period) == "SSUSS"  # the interrupted one reached the server

@@ -56,6 +56,7 @@ from tests.delivery_samples import MEMBERS, MEMBERS_YAML, mail
 from tests.digest_week import LIST
 from tests.servers.dovecot import DovecotServer, dovecot_available
 from tests.servers.smtp import SmtpTestServer
+from tests.worker_helpers import reaped
 
 ROOT = Path(__file__).resolve().parents[1]
 RUN = uuid.uuid4().hex[:10]
@@ -330,7 +331,7 @@ def test_worker_json_logs_never_show_passwords(deployment: Deployment,
                                    str(d.config_dir), "--debug", "run"],
                                   cwd=ROOT, env=dict(os.environ), stdout=subprocess.DEVNULL,
                                   stderr=stderr)
-    try:
+    with reaped(worker):
         # Wait for a sync that stored the mail, not merely the first sync: on a loaded
         # machine the first connection can time out before LOGIN, and the next poll retries.
         deadline = time.monotonic() + 60
@@ -342,10 +343,6 @@ def test_worker_json_logs_never_show_passwords(deployment: Deployment,
             time.sleep(0.1)
         worker.send_signal(signal.SIGTERM)
         worker.wait(20)
-    finally:
-        if worker.poll() is None:
-            worker.kill()
-            worker.wait()
     text = log.read_text(encoding="utf-8")
     records = json_records(log)
     messages = [record["message"] for record in records]

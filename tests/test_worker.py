@@ -27,7 +27,7 @@ from tests.digest_week import LIST, make_app
 from tests.servers import fixtures as imap_fixtures
 from tests.servers.dovecot import DovecotServer
 from tests.servers.smtp import SmtpTestServer
-from tests.worker_helpers import pretend_digest_was_missed, running, wait_for
+from tests.worker_helpers import pretend_digest_was_missed, reaped, running, wait_for
 
 dovecot = imap_fixtures.dovecot
 
@@ -132,14 +132,11 @@ def test_run_command_exits_cleanly_on_sigterm(tmp_path: Path) -> None:
     env.pop("ISCG_DATABASE_URL", None)
     process = subprocess.Popen([sys.executable, "-m", "iscg_mailbot", "run"], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
+    with reaped(process):
         wait_for(lambda: worker_lease(app) is not None or process.poll() is not None, 20)
         assert process.poll() is None, process.communicate()
         process.send_signal(signal.SIGTERM)
         _, stderr = process.communicate(timeout=20)
-    finally:
-        if process.poll() is None:
-            process.kill()
     assert process.returncode == 0, stderr
     records = [json.loads(line) for line in stderr.splitlines() if line.startswith("{")]
     messages = [r["message"] for r in records]

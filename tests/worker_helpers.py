@@ -1,14 +1,16 @@
 """Helpers for tests that run the scheduled worker: run it in a thread, wait for a
-condition, and make the stored digest job look missed."""
+condition, reap a worker process, and make the stored digest job look missed."""
 
 from __future__ import annotations
 
 import pickle
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -17,12 +19,25 @@ from iscg_mailbot.store.models_delivery import SchedulerJob
 from iscg_mailbot.worker import JOB_DIGEST, Worker
 
 
-def wait_for(condition: Callable[[], bool], timeout: float = 15.0) -> None:
+def wait_for(condition: Callable[[], bool], timeout: float = 15.0,
+             what: str = "the condition") -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        time.sleep(0.05)
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.02)
+
+
+@contextmanager
+def reaped(process: subprocess.Popen[Any]) -> Iterator[subprocess.Popen[Any]]:
+    """``process``, killed and waited for on the way out if it still runs (a failed
+    assertion must not leave a worker behind)."""
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
 
 
 @contextmanager

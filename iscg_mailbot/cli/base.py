@@ -61,8 +61,6 @@ class MailbotGroup(click.Group):
             sys.exit(130)
 
 
-
-
 def _debug(ctx: click.Context) -> bool:
     state = ctx.find_object(CliState)
     return state is not None and state.debug

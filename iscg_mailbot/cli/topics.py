@@ -232,7 +232,6 @@ def _print_quality(evaluation: topic_service.Quality) -> None:
     )
 
 
-
 # --- topics train (the model backing up the rules) --------------------------------
 
 

@@ -33,7 +33,6 @@ from iscg_mailbot.store.types import utcnow
 log = logging.getLogger(__name__)
 
 
-
 @dataclass
 class IngestReport:
     """Counts of one sync of a mailbox or one archive import."""

@@ -30,6 +30,7 @@ from iscg_mailbot.analyse import textcat
 from iscg_mailbot.analyse.topics import Evaluation, TopicQuality
 from iscg_mailbot.errors import ConfigError, NotFound
 from iscg_mailbot.records import EntityMention, ThreadTags, ThreadText
+from iscg_mailbot.report.digest import list_tags
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store import topics as store
 from iscg_mailbot.store.models import Message, Thread
@@ -500,8 +501,8 @@ def suggest(app: App, topic: str, limit: int = 20, min_threads: int = 2) -> list
 
     nlp = tagger.nlp
     keys = LemmaKeys.load()
-    list_words = {keys(word) for config in app.settings.lists
-                  for word in re.split(r"[^A-Za-z0-9]+", config.id) if word}
+    list_words = {keys(word) for config in app.settings.lists for tag in list_tags(config)
+                  for word in re.split(r"[^A-Za-z0-9]+", tag) if word}
     skip = common_words() | list_words
     in_counts: Counter[str] = Counter()
     for terms in content_terms(nlp, inside_texts, skip=skip):
@@ -662,6 +663,13 @@ def training_examples(session: Session) -> list[textcat.TrainingExample]:
     does not carry (nobody said it is not about them) and tags the trained model alone
     gave (taking them as labels would teach the model its own guesses).
     """
+    return [example for example, _thread in _labelled_threads(session)]
+
+
+def _labelled_threads(
+    session: Session,
+) -> list[tuple[textcat.TrainingExample, ThreadText]]:
+    """Each thread with manual decisions: its training example and its texts."""
     labelled = sorted(store.manual_decisions(session))
     examples = []
     for start in range(0, len(labelled), RETAG_BATCH):
@@ -676,9 +684,9 @@ def training_examples(session: Session) -> list[textcat.TrainingExample]:
                     absent.add(topic)
                 elif state.auto_score is not None and not _is_model_only(state):
                     present.add(topic)
-            examples.append(textcat.TrainingExample(
+            examples.append((textcat.TrainingExample(
                 thread.thread_id, textcat.thread_document(thread), frozenset(present),
-                frozenset(absent)))
+                frozenset(absent)), thread))
     return examples
 
 
@@ -691,10 +699,9 @@ def train(app: App, *, folds: int = 3, epochs: int = 10, seed: int = 0,
     """
     tagger = tagger_for(app)
     with app.session() as session:
-        examples = training_examples(session)
-        ids = [ex.thread_id for ex in examples]
-        inputs = [thread for start in range(0, len(ids), RETAG_BATCH)
-                  for thread in _thread_texts(session, ids[start:start + RETAG_BATCH])]
+        labelled = _labelled_threads(session)
+    examples = [example for example, _thread in labelled]
+    inputs = [thread for _example, thread in labelled]
     rules = {r.thread_id: frozenset(t.topic for t in r.tags) for r in tagger.tag_threads(inputs)}
     result = textcat.train_topic_model(
         examples, rules, [topic.id for topic in tagger.config.topics],
