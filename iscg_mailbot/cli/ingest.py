@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -132,7 +133,7 @@ def import_(state: CliState, path: Path, list_key: str | None, progress: bool | 
     app = state.app()
     total = ingest.archive_size(path)
     with tqdm(total=total, unit="msg", disable=progress is False if progress is not None else None,
-              file=click.get_text_stream("stderr")) as bar:
+              file=sys.stderr) as bar:
         report = ingest.import_archive(app, path, list_key, on_progress=bar.update)
     _print_ingest(report)
     _analyse(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -15,9 +16,9 @@ from rich.text import Text
 
 
 def console() -> Console:
-    # Resolve stdout at call time so Click's test runner captures the output; list
+    # Resolve sys.stdout at call time so Click's test runner captures the output; list
     # content is passed as Text so "[brackets]" in a subject are never markup.
-    return Console(file=click.get_text_stream("stdout"), width=140, highlight=False)
+    return Console(file=sys.stdout, width=140, highlight=False)
 
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], title: str | None = None) -> None:
