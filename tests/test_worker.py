@@ -144,3 +144,32 @@ def test_run_command_exits_cleanly_on_sigterm(tmp_path: Path) -> None:
     assert any(r.get("signal") == "SIGTERM" for r in records)
     assert worker_lease(app) is None
     engine.dispose()
+
+
+def test_health_follows_the_worker_lease(engine: Engine, tmp_path: Path,
+                                         smtp_server: SmtpTestServer) -> None:
+    """`iscg-mailbot health` (the Docker HEALTHCHECK): 1 without a worker, 0 while one
+    runs, 1 again once it has stopped."""
+    from click.testing import CliRunner
+
+    from iscg_mailbot.cli import cli
+
+    app = make_worker_app(engine, tmp_path, None, smtp_server)
+    config = tmp_path / "cli-config"
+    config.mkdir()
+    (config / "iscg-mailbot.toml").write_text("", encoding="utf-8")
+    url = engine.url.render_as_string(hide_password=False)
+    env = {"ISCG_CONFIG": str(config), "ISCG_DATABASE_URL": url}
+
+    def health() -> tuple[int, str]:
+        result = CliRunner().invoke(cli, ["health"], env=env)
+        return result.exit_code, result.output
+
+    code, output = health()
+    assert code == 1 and "error: no worker is running on this database" in output
+    worker = Worker(app, install_signals=False)
+    with running(worker):
+        code, output = health()
+        assert code == 0 and output.startswith(f"ok: worker {worker.holder}, lease renewed at")
+    code, output = health()
+    assert code == 1 and "no worker is running" in output
