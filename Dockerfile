@@ -27,7 +27,7 @@ USER mailbot
 WORKDIR /data
 VOLUME ["/config", "/data"]
 
-# Healthy while the worker holds its lease on the database (renewed every minute).
+# Healthy while the worker holds its lease on the database (renewed every few seconds).
 HEALTHCHECK --interval=5m --timeout=30s --start-period=2m \
     CMD ["iscg-mailbot", "health"]
 

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MEMBERS = Path(__file__).resolve().parent / "data" / "action_members.yaml"
 DATA = Path(__file__).resolve().parent / "data" / "action_sentences.yaml"
 
-# Measured figures rounded down by ~0.02 (see .notes/README-actions.md). "dev" is the
+# Measured figures rounded down by ~0.02 (see docs/chair.md, "Accuracy"). "dev" is the
 # set the rules were tuned on; "holdout" was scored once, after tuning, and estimates
 # accuracy on unseen text.
 FLOORS = {

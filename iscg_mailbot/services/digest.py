@@ -7,7 +7,7 @@ failures (4xx, server unreachable) are retried with exponential backoff; permane
 ones (5xx) are recorded. An entry whose fate is unknown (the run died mid-send, or
 the connection broke during DATA) becomes ``uncertain`` and is never re-sent without
 ``release_uncertain``: a missing digest can be sent later, a duplicate cannot be
-taken back. See .notes/README-digest.md.
+taken back. See docs/operations.md, "Sent exactly once".
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Every function takes a session and leaves committing to the caller; the delivery
 service commits after each step so that the state on disk always tells the truth
-about what may have reached the SMTP server (see .notes/README-digest.md).
+about what may have reached the SMTP server (see docs/operations.md, "Sent exactly once").
 """
 
 from __future__ import annotations
