@@ -1,8 +1,9 @@
 """An installed copy works without the checkout: the wheel carries every subpackage, the
 templates, the sample archive, the migrations and the default configuration.
 
-The Docker image installs the project with ``pip install .``; so would anyone who installs
-a wheel. This builds the wheel, unpacks it into an empty folder and runs the demo from
+The Docker image installs the locked dependencies, then the project with ``pip install
+--no-deps --no-build-isolation .`` (built by the locked setuptools); so would anyone who
+installs a wheel. This builds the wheel, unpacks it into an empty folder and runs the demo from
 there, in a folder that has no ``config/`` and no ``migrations/``.
 """
 
@@ -31,6 +32,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     out = tmp_path_factory.mktemp("wheel")
     built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+                            "--no-build-isolation",
                             "--wheel-dir", str(out), str(source)],
                            check=False, capture_output=True, text=True, timeout=600)
     assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
