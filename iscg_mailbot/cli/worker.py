@@ -7,7 +7,6 @@ import logging
 import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
-from iscg_mailbot.worker import Worker, configure_logging
 
 
 @cli.command()
@@ -21,5 +20,7 @@ def run(state: CliState, wait: bool, log_format: str) -> None:
 
     One worker per database; a second one says so and exits (or waits, with --wait).
     """
+    from iscg_mailbot.worker import Worker, configure_logging
+
     configure_logging(logging.DEBUG if state.debug else logging.INFO, log_format)
     Worker(state.app(), wait_for_lock=wait).run()
