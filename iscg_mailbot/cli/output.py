@@ -14,7 +14,7 @@ import os
 import shutil
 import sys
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +30,9 @@ PIPE_WIDTH = 120
 MIN_ONE_LINE = 12
 #: Narrowest a wrapping column is squeezed to (it wraps, so it loses no text).
 MIN_WRAPPED = 10
+#: The main column (a search's snippet, a thread list's subject) keeps this much room
+#: while the other columns can still give some up.
+MAIN_COMFORT = 40
 #: Columns no wider than this (dates, numbers, short names) are never squeezed.
 SHORT = 16
 #: When even the floors do not fit (a very narrow terminal), every column may go down
@@ -97,7 +100,7 @@ def column_widths(headers: Sequence[str], columns: Sequence[Sequence[str]],
     [2, 11]
     >>> column_widths(["subject", "snippet"], [["s" * 40], ["w " * 60]], {"subject": 30}, 60,
     ...               main="snippet")
-    [12, 41]
+    [13, 40]
     """
     wanted: list[int] = []
     floors: list[int] = []
@@ -119,8 +122,18 @@ def column_widths(headers: Sequence[str], columns: Sequence[Sequence[str]],
     # of padding each side of every cell.
     excess = sum(wanted) - (width - (3 * len(headers) + 1))
     widths = list(wanted)
-    passes = ((floors, lambda h: h != main), (floors, lambda h: h == main),
-              (last_resort, lambda h: True))
+    comfort = [min(want, MAIN_COMFORT) if header == main else floor
+               for header, want, floor in zip(headers, wanted, floors, strict=True)]
+    # Who gives up room, in turn: wrapping columns (they lose no text), the main one
+    # down to a comfortable width, the other one-line columns, the main one, and then,
+    # on a very narrow terminal, everyone.
+    passes: list[tuple[list[int], Callable[[str], bool]]] = [
+        (floors, lambda h: h != main and h not in one_line),
+        (comfort, lambda h: h == main),
+        (floors, lambda h: h != main),
+        (floors, lambda h: h == main),
+        (last_resort, lambda h: True),
+    ]
     for limits, yielding in passes:
         if excess <= 0:
             break

@@ -63,13 +63,17 @@ class App:
     engine: Engine
 
     @classmethod
-    def open(cls, settings: Settings, *, check_schema: bool = True, create: bool = False) -> App:
+    def open(cls, settings: Settings, *, check_schema: bool = True,
+             create: bool | None = None) -> App:
         """Connect to the configured database; refuse an un-migrated one unless told not to.
 
-        Only with ``create`` (``db upgrade``) may a SQLite file be created: otherwise a
+        Only with ``create`` (default: when the schema is not checked, i.e. the caller
+        is about to migrate) may a SQLite file and its folder be created: otherwise a
         missing file is a SchemaOutdated naming it, and nothing is written to disk. A URL
         that is not one is a ConfigError naming where it came from.
         """
+        if create is None:
+            create = not check_schema
         url = database_url(settings)
         if check_schema and not create:
             require_database_file(url)

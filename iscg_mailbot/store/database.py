@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
 
 UPGRADE_HINT = "run: iscg-mailbot db upgrade"
-CREATE_HINT = ("create it with: iscg-mailbot db upgrade (or try the sample archive: "
-               "iscg-mailbot demo), or point ISCG_DATABASE_URL at the right file")
+CREATE_HINT = ("check ISCG_DATABASE_URL or [database] url, try the sample with "
+               f"iscg-mailbot demo, or create it; {UPGRADE_HINT}")
 
 
 def migrations_dir() -> Path:
@@ -77,7 +77,7 @@ def require_database_file(url: str) -> None:
     """SchemaOutdated naming the file (absolute) when a SQLite database does not exist."""
     path = sqlite_file(url)
     if path is not None and not path.is_file():
-        raise SchemaOutdated(f"no database at {path.resolve()}: the file does not exist; "
+        raise SchemaOutdated(f"no database at {path.resolve()} (the file does not exist): "
                              f"{CREATE_HINT}")
 
 
