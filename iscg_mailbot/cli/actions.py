@@ -10,6 +10,7 @@ import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.output import echo_json, print_table, shorten
+from iscg_mailbot.cli.params import TOPIC
 from iscg_mailbot.errors import MailbotError
 from iscg_mailbot.records import ACTION_KINDS
 
@@ -66,7 +67,8 @@ def actions() -> None:
 @click.option("--open", "open_only", is_flag=True, help="Only open items.")
 @click.option("--overdue", is_flag=True, help="Only open items past their due date.")
 @click.option("--owner", metavar="NAME", help="Owned by this body or person (TSAG, ITU-T SG17, a name).")
-@click.option("--topic", metavar="ID", help="In threads tagged with this topic.")
+@click.option("--topic", type=TOPIC, metavar="ID",
+              help="In threads tagged with this topic (any case).")
 @click.option("--due-before", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
               help="Due before this day (2026-12-31).")
 @click.option("--kind", type=click.Choice([*ACTION_KINDS, "all"]), default="action",

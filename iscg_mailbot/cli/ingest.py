@@ -11,7 +11,7 @@ import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.output import echo_json, format_cell, print_table, shorten
-from iscg_mailbot.cli.params import DURATION, SINCE
+from iscg_mailbot.cli.params import DURATION, SINCE, TOPIC
 
 # Each command imports the services it calls (start-up time: see cli/base.py).
 if TYPE_CHECKING:  # for annotations only: the CLI calls services, never report code
@@ -170,7 +170,8 @@ def threads() -> None:
 @click.option("--stalled", type=DURATION, metavar="AGE",
               help="Only threads with open action items and no message for AGE (e.g. 14d).")
 @click.option("--participant", help="Only threads this person (name or address) wrote in.")
-@click.option("--topic", help="Only threads carrying this topic id (see config/topics.yaml).")
+@click.option("--topic", type=TOPIC,
+              help="Only threads carrying this topic id, in any case (see config/topics.yaml).")
 @click.option("--mentions", help="Only threads naming this body or document (e.g. TSAG-TD409).")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many threads.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")

@@ -10,7 +10,7 @@ import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.output import echo_json, print_table
-from iscg_mailbot.cli.params import Since
+from iscg_mailbot.cli.params import TOPIC, Since, normalise_topic
 from iscg_mailbot.errors import MailbotError
 
 # Each command imports the services it calls (start-up time: see cli/base.py).
@@ -65,7 +65,7 @@ def tag(state: CliState, thread_id: int, changes: tuple[str, ...], note: str | N
                 f"{change!r}: write +topic to add, -topic to remove, ~topic to forget",
                 param_hint="CHANGES",
             )
-        {"+": add, "-": remove, "~": forget}[sign].append(topic)
+        {"+": add, "-": remove, "~": forget}[sign].append(normalise_topic(topic))
     view = topic_service.set_manual_tags(
         state.app(), thread_id, add, remove, forget, note=note
     )
@@ -185,7 +185,7 @@ def topics_stats(state: CliState, as_json: bool) -> None:
 
 
 @topics.command("suggest")
-@click.argument("topic")
+@click.argument("topic", type=TOPIC)
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
