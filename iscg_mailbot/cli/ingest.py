@@ -188,13 +188,14 @@ def threads_list(
     as_json: bool,
 ) -> None:
     """Threads by most recent activity (or, with --open/--stalled, by urgency)."""
-    from iscg_mailbot.services import actions as actions_service
     from iscg_mailbot.services import threads as thread_service
 
     app = state.app()
     filters = _filters(since=since, open_only=open_only, stalled=stalled,
                        participant=participant, topic=topic, mentions=mentions)
     if open_only or stalled is not None:
+        from iscg_mailbot.services import actions as actions_service
+
         if mentions is not None:
             raise click.UsageError("--mentions goes without --open/--stalled")
         if stalled is not None:

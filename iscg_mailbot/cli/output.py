@@ -70,13 +70,18 @@ def shorten(text: str, width: int) -> str:
     'Short subject'
     >>> shorten("Antidisestablishmentarianism", 10)
     'Antidises…'
+    >>> shorten("int-sect-team digest", 12)
+    'int-sect-te…'
     """
     flat = " ".join(text.split())
     if len(flat) <= width:
         return flat
     if width <= len(ELLIPSIS):
         return ELLIPSIS[:width]
-    cut = textwrap.shorten(flat, width, placeholder=ELLIPSIS)
+    # textwrap.shorten, but never breaking "int-sect-team" or "ITU-T" at a hyphen.
+    wrapper = textwrap.TextWrapper(width=width, max_lines=1, placeholder=ELLIPSIS,
+                                   break_on_hyphens=False)
+    cut = wrapper.fill(flat)
     if cut == ELLIPSIS:  # the first word alone is too long: cut inside it
         return flat[: width - len(ELLIPSIS)] + ELLIPSIS
     return cut
