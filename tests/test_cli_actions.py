@@ -111,8 +111,8 @@ def test_search_table_json_and_no_match(config_dir: Path) -> None:
     # No match says what to try; a query with nothing to look for is an error showing
     # the syntax.
     assert invoke(config_dir, "search", "zebra") == (
-        0, "no message matches zebra: try fewer words, OR between them, or a prefix "
-           "(cyber*)\n", "")
+        0, ("no message matches zebra: try fewer words, OR between them, or a prefix "
+           "(cyber*)\n"), "")
     code, out, err = invoke(config_dir, "search", '"')
     assert (code, out) == (1, "")
     assert err.startswith("error: the search query has no word to look for. Syntax: ")

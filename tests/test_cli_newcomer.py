@@ -38,7 +38,7 @@ def _postgres_database() -> Iterator[str]:
         admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
         with admin.connect() as connection:
             connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception:  # noqa: BLE001 - any failure means "not available"
+    except Exception:
         require_service(False, f"PostgreSQL not reachable at {admin_url}")
         raise
     try:
@@ -125,8 +125,8 @@ def test_a_query_with_nothing_to_find_is_an_error_showing_the_syntax(query: str)
 def test_no_match_says_what_to_try(sample_url: str) -> None:
     result = invoke(sample_url, "search", "zebra")
     assert (result.exit_code, result.output) == (
-        0, "no message matches zebra: try fewer words, OR between them, or a prefix "
-           "(cyber*)\n")
+        0, ("no message matches zebra: try fewer words, OR between them, or a prefix "
+           "(cyber*)\n"))
 
 
 def test_an_empty_thread_list_says_why_and_what_the_database_holds(sample_url: str) -> None:
