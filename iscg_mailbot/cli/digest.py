@@ -36,8 +36,8 @@ def digest_preview(state: CliState, member: str | None, week: datetime | None,
                    out: Path | None) -> None:
     """Render the digest to HTML and plain text without sending anything; print where.
 
-    By default the files go to the data directory (next to the database, out of the
-    checkout's way), so a preview never shows up in `git status`.
+    By default the files go to the data directory (data_dir of the config: data/ of
+    the checkout, which git ignores), so a preview never shows up in `git status`.
     """
     from iscg_mailbot.services import digest as digest_service
 
