@@ -35,6 +35,9 @@ MIN_WRAPPED = 10
 MAIN_COMFORT = 40
 #: Columns no wider than this (dates, numbers, short names) are never squeezed.
 SHORT = 16
+#: Words up to this long (topic ids, document names) are never folded in two while
+#: another column can still give up room.
+WHOLE_WORD = 30
 #: When even the floors do not fit (a very narrow terminal), every column may go down
 #: to this.
 LAST_RESORT = 6
@@ -98,7 +101,7 @@ def column_widths(headers: Sequence[str], columns: Sequence[Sequence[str]],
     their cap). When that is too wide, the columns that can give up room do, in
     proportion to what they can give, the ``main`` column last: one-line columns down
     to :data:`MIN_ONE_LINE`, wrapping ones down to :data:`MIN_WRAPPED` or their longest
-    word; short ones (:data:`SHORT` or less: dates, numbers) only when nothing else is
+    word (up to :data:`WHOLE_WORD`); short ones (:data:`SHORT` or less: dates, numbers) only when nothing else is
     left, as everything then goes down towards :data:`LAST_RESORT`.
 
     >>> column_widths(["id", "subject"], [["1"], ["a long subject indeed"]], {"subject": 70}, 20)
@@ -119,7 +122,7 @@ def column_widths(headers: Sequence[str], columns: Sequence[Sequence[str]],
         else:
             want = natural
             longest_word = max((len(w) for cell in cells for w in cell.split()), default=0)
-            floor = max(MIN_WRAPPED, min(longest_word, 2 * MIN_WRAPPED))
+            floor = max(MIN_WRAPPED, min(longest_word, WHOLE_WORD))
         wanted.append(want)
         floors.append(floor)
     last_resort = [min(floor, LAST_RESORT) for floor in floors]
