@@ -258,6 +258,18 @@ def test_commands_never_create_a_database_only_db_upgrade_does(
     assert created.exit_code == 0 and (tmp_path / "new" / "x.db").is_file()
 
 
+def test_a_postgresql_database_that_does_not_exist_is_one_error_line(sample_url: str) -> None:
+    if not sample_url.startswith("postgresql"):
+        pytest.skip("SQLite: see test_commands_never_create_a_database_only_db_upgrade_does")
+    missing = make_url(sample_url).set(database=f"missing_{uuid.uuid4().hex[:8]}")
+    url = missing.render_as_string(hide_password=False)
+    result = invoke(url, "threads", "list")
+    assert result.exit_code == 1 and result.stdout == "" and "Traceback" not in result.output
+    assert result.stderr.startswith(f"error: database unavailable ({url}): ")
+    assert f'database "{missing.database}" does not exist' in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
 def test_the_quick_schema_check_reads_the_same_heads_as_alembic(tmp_path: Path) -> None:
     engine = connect(f"sqlite:///{tmp_path / 'x.db'}")
     assert script_heads() == head_revisions(engine)
