@@ -164,7 +164,7 @@ def script_heads(directory: Path | None = None) -> set[str] | None:
     milliseconds; Alembic's ScriptDirectory imports every script and Alembic itself, a
     tenth of a second); None when a script is not the plain kind this reads (module-level
     literal ``revision`` and ``down_revision``), so that the caller asks Alembic.
-    tests/test_migrations.py checks that both agree."""
+    tests/test_cli_newcomer.py checks that both agree."""
     revisions: set[str] = set()
     parents: set[str] = set()
     for script in sorted((directory or migrations_dir()).glob("versions/*.py")):
