@@ -290,6 +290,13 @@ def _imported_after(code: str, env: dict[str, str] | None = None) -> list[str]:
     return done.stdout.split()
 
 
+def test_the_cli_knows_the_kinds_of_action_item() -> None:
+    from iscg_mailbot import records
+    from iscg_mailbot.cli import actions
+
+    assert actions.ACTION_KINDS == records.ACTION_KINDS
+
+
 def test_help_imports_no_heavy_module() -> None:
     assert _imported_after(
         "from click.testing import CliRunner\nfrom iscg_mailbot.cli import cli\n"

@@ -12,7 +12,6 @@ from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.output import echo_json, print_table, shorten
 from iscg_mailbot.cli.params import TOPIC
 from iscg_mailbot.errors import MailbotError
-from iscg_mailbot.records import ACTION_KINDS
 
 # Each command imports the services it calls (start-up time: see cli/base.py).
 if TYPE_CHECKING:  # for annotations only: the CLI calls services, never report code
@@ -20,6 +19,9 @@ if TYPE_CHECKING:  # for annotations only: the CLI calls services, never report 
     from iscg_mailbot.report.queries import ActionRow
 
 _WIDTH = 70
+#: records.ACTION_KINDS, spelled out so that `--help` need not import the records (the
+#: biggest module it would load); tests/test_cli_newcomer.py checks both agree.
+ACTION_KINDS = ("action", "note", "question")
 
 #: The search syntax, for ``search --help`` and for a query that asks for nothing.
 SEARCH_SYNTAX = ('words (all must match; English stemming), "a phrase", -word to exclude, '
