@@ -4,7 +4,7 @@
 :class:`ConfigError` naming the file, the entry, the key and the fix::
 
     >>> members = load_members("config/members.yaml")
-    >>> members.by_address("Kenji.Watanabe@example.org").group
+    >>> members.by_address("Klaus.Brenner@example.de").group
     'TSAG'
 
 ``check_members(...)`` lists every problem (schema errors, duplicates, unknown topics)

@@ -104,6 +104,15 @@ def _send(*, trigger: str, retry_only: bool) -> None:
                 "skipped_empty": report.skipped_empty, "error": report.error})
 
 
+def no_mailbox_message(config_dir: str) -> str:
+    """What the worker says at start-up when it has no mailbox to sync (the default
+    configuration): it would otherwise sit idle with nothing to show why."""
+    return (f"no mailbox configured: the worker will sync no mail. Add a [[mailboxes]] "
+            f"entry (name, list, host, username, password_env, folder) to "
+            f"{config_dir}/iscg-mailbot.toml (a commented example is there), check it with "
+            "'iscg-mailbot config check', and restart the worker")
+
+
 class Worker:
     """One scheduler per database; ``run`` blocks until ``stop`` (or SIGTERM/SIGINT)."""
 
@@ -222,6 +231,8 @@ class Worker:
             heartbeat.start()
             log.info("worker started", extra={"holder": self.holder,
                                               "mailboxes": len(self.app.settings.mailboxes)})
+            if not self.app.settings.mailboxes:
+                log.warning(no_mailbox_message(self.app.settings.config_dir))
             self.started.set()
             if not self.stopping.is_set():
                 self.scheduler.start()

@@ -24,6 +24,13 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SAMPLES = Path(__file__).resolve().parent / "samples"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _tagger_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Taggers built by the tests (and their worker processes) are cached in a folder of
+    the test session, never in the user's own cache."""
+    os.environ["ISCG_CACHE_DIR"] = str(tmp_path_factory.mktemp("tagger-cache"))
+
+
 def require_service(available: bool, reason: str) -> None:
     """Skip the test when a server is missing, or fail under ISCG_REQUIRE_SERVICES=1."""
     if available:

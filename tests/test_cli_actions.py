@@ -82,8 +82,9 @@ def test_close_reopen_drop_and_unknown_id(config_dir: Path) -> None:
     tsag = item_id(config_dir, "TSAG")
     code, out, _ = invoke(config_dir, "actions", "close", str(tsag), "--note", "reply sent")
     assert code == 0
+    # The sentence is cut after a whole word, with "…".
     assert out == (f"item {tsag} is now done (reply sent): Action required: TSAG is requested "
-                   "to provide comments on the draft o…\n")
+                   "to provide comments on the draft…\n")
     code, out, _ = invoke(config_dir, "actions", "reopen", str(tsag))
     assert (code, out.split(":")[0]) == (0, f"item {tsag} is now open (reply sent)")
     code, out, _ = invoke(config_dir, "actions", "drop", str(tsag), "--note", "duplicate")
@@ -107,7 +108,14 @@ def test_search_table_json_and_no_match(config_dir: Path) -> None:
     assert "[liaison]" in hits[0]["snippet"].lower()
     code, out, _ = invoke(config_dir, "search", "joint", "session")
     assert code == 0 and "Joint session room" in out
-    assert invoke(config_dir, "search", '"') == (0, "no matching messages\n", "")
+    # No match says what to try; a query with nothing to look for is an error showing
+    # the syntax.
+    assert invoke(config_dir, "search", "zebra") == (
+        0, ("no message matches zebra: try fewer words, OR between them, or a prefix "
+           "(cyber*)\n"), "")
+    code, out, err = invoke(config_dir, "search", '"')
+    assert (code, out) == (1, "")
+    assert err.startswith("error: the search query has no word to look for. Syntax: ")
 
 
 def test_topic_filter_uses_the_stored_topics(config_dir: Path) -> None:

@@ -127,7 +127,7 @@ def test_manual_decisions_name_known_topics_and_threads(app: App) -> None:
     cop = thread_id(app, "Child Online Protection guidelines")
     with pytest.raises(ConfigError, match="no topic 'cop'"):
         topics_service.set_manual_tags(app, cop, add=["cop"])
-    with pytest.raises(NotFound, match="no thread 999999"):
+    with pytest.raises(NotFound, match="no thread with id 999999; see "):
         topics_service.set_manual_tags(app, 999999, add=["ai"])
 
 

@@ -141,6 +141,9 @@ def test_run_command_exits_cleanly_on_sigterm(tmp_path: Path) -> None:
     records = [json.loads(line) for line in stderr.splitlines() if line.startswith("{")]
     messages = [r["message"] for r in records]
     assert "worker started" in messages and messages[-1] == "worker stopped"
+    # No mailbox configured (the default config): it says so at start-up, and what to add.
+    [idle] = [m for m in messages if m.startswith("no mailbox configured")]
+    assert "Add a [[mailboxes]] entry" in idle and f"{config}/iscg-mailbot.toml" in idle
     assert any(r.get("signal") == "SIGTERM" for r in records)
     assert worker_lease(app) is None
     engine.dispose()

@@ -3,6 +3,7 @@
 A :class:`TopicTagger` is built once from the topic list and a pipeline, then tags
 threads in batches::
 
+    >>> from iscg_mailbot.topics_config import load_topics
     >>> tagger = TopicTagger(load_topics("config/topics.yaml"))
     >>> [tag] = tagger.tag_threads([ThreadText(1, "Child online protection guidelines")])[0].tags
     >>> tag.topic, tag.evidence[0].where

@@ -9,21 +9,27 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
-from iscg_mailbot.cli.output import echo_json, print_table
-from iscg_mailbot.config import Settings
-from iscg_mailbot.records import ACTION_KINDS
-from iscg_mailbot.services import actions as action_service
-from iscg_mailbot.services.threads import shown_subject
+from iscg_mailbot.cli.output import echo_json, print_table, shorten
+from iscg_mailbot.cli.params import TOPIC
+from iscg_mailbot.errors import MailbotError
 
+# Each command imports the services it calls (start-up time: see cli/base.py).
 if TYPE_CHECKING:  # for annotations only: the CLI calls services, never report code
+    from iscg_mailbot.config import Settings
     from iscg_mailbot.report.queries import ActionRow
 
 _WIDTH = 70
+#: records.ACTION_KINDS, spelled out so that `--help` need not import the records (the
+#: biggest module it would load); tests/test_cli_newcomer.py checks both agree.
+ACTION_KINDS = ("action", "note", "question")
+
+#: The search syntax, for ``search --help`` and for a query that asks for nothing.
+SEARCH_SYNTAX = ('words (all must match; English stemming), "a phrase", -word to exclude, '
+                 "a OR b for either, cyber* for words starting with cyber")
 
 
 def _short(text: str, width: int = _WIDTH) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return shorten(text, width)
 
 
 def _plain(value: Any) -> Any:
@@ -44,9 +50,11 @@ def _due(row: ActionRow) -> str:
 
 
 def _rows(settings: Settings, rows: list[ActionRow]) -> list[list[object]]:
+    from iscg_mailbot.services.threads import shown_subject
+
     return [
         [row.id, row.kind if row.kind != "action" else row.status, _due(row),
-         row.owner or "-", _short(shown_subject(settings, row.thread_subject), 32),
+         row.owner or "-", shown_subject(settings, row.thread_subject),
          _short(row.sentence, 160)]
         for row in rows
     ]
@@ -61,7 +69,8 @@ def actions() -> None:
 @click.option("--open", "open_only", is_flag=True, help="Only open items.")
 @click.option("--overdue", is_flag=True, help="Only open items past their due date.")
 @click.option("--owner", metavar="NAME", help="Owned by this body or person (TSAG, ITU-T SG17, a name).")
-@click.option("--topic", metavar="ID", help="In threads tagged with this topic.")
+@click.option("--topic", type=TOPIC, metavar="ID",
+              help="In threads tagged with this topic (any case).")
 @click.option("--due-before", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
               help="Due before this day (2026-12-31).")
 @click.option("--kind", type=click.Choice([*ACTION_KINDS, "all"]), default="action",
@@ -75,6 +84,8 @@ def actions_list(state: CliState, open_only: bool, overdue: bool, owner: str | N
                  topic: str | None, due_before: datetime | None, kind: str, limit: int,
                  as_json: bool) -> None:
     """Action items, overdue first, then by due date."""
+    from iscg_mailbot.services import actions as action_service
+
     rows = action_service.list_actions(
         state.app(), open_only=open_only, overdue=overdue, owner=owner, topic=topic,
         due_before=due_before.date() if due_before else None,
@@ -86,7 +97,8 @@ def actions_list(state: CliState, open_only: bool, overdue: bool, owner: str | N
     if not rows:
         click.echo("no matching action items")
         return
-    print_table(["id", "status", "due", "owner", "thread", "what"], _rows(state.settings, rows))
+    print_table(["id", "status", "due", "owner", "thread", "what"], _rows(state.settings, rows),
+                one_line={"thread": 32}, main="what")
 
 
 def _decision(row: ActionRow) -> None:
@@ -100,6 +112,8 @@ def _decision(row: ActionRow) -> None:
 @pass_state
 def actions_close(state: CliState, item_id: int, note: str | None) -> None:
     """Mark item ITEM_ID done; no later reply changes it."""
+    from iscg_mailbot.services import actions as action_service
+
     _decision(action_service.close_item(state.app(), item_id, note))
 
 
@@ -109,6 +123,8 @@ def actions_close(state: CliState, item_id: int, note: str | None) -> None:
 @pass_state
 def actions_reopen(state: CliState, item_id: int, note: str | None) -> None:
     """Open item ITEM_ID again; it is then only closed by hand."""
+    from iscg_mailbot.services import actions as action_service
+
     _decision(action_service.reopen_item(state.app(), item_id, note))
 
 
@@ -118,6 +134,8 @@ def actions_reopen(state: CliState, item_id: int, note: str | None) -> None:
 @pass_state
 def actions_drop(state: CliState, item_id: int, note: str | None) -> None:
     """Drop item ITEM_ID (not real work, or no longer relevant)."""
+    from iscg_mailbot.services import actions as action_service
+
     _decision(action_service.drop_item(state.app(), item_id, note))
 
 
@@ -128,13 +146,16 @@ def actions_extract(state: CliState) -> None:
 
     Items closed, reopened or dropped by hand are kept as they are.
     """
+    from iscg_mailbot.services import actions as action_service
+
     report = action_service.reanalyse_all(state.app())
     click.echo(f"{report.messages} messages: {report.added} items added, {report.updated} "
                f"updated, {report.removed} removed, {report.closed} closed by replies")
 
 
-@cli.command()
-@click.argument("words", nargs=-1, required=True)
+@cli.command(context_settings={"ignore_unknown_options": True})
+# UNPROCESSED and ignore_unknown_options: "-draft" is a word to exclude, not an option.
+@click.argument("words", nargs=-1, type=click.UNPROCESSED, required=True)
 @click.option("--limit", type=click.IntRange(min=1, max=1000), default=20, show_default=True,
               help="At most this many messages.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -142,19 +163,33 @@ def actions_extract(state: CliState) -> None:
 def search(state: CliState, words: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Full-text search over messages, best match first.
 
-    All WORDS must match; "quoted words" match as a phrase, -word excludes, OR
-    between two words accepts either.
+    All WORDS must match (English stemming: "liaisons" finds "liaison"); "quoted words"
+    match as a phrase; -word excludes; OR between two words accepts either; cyber*
+    finds words starting with cyber. Example: iscg-mailbot search spectrum -draft
     """
-    hits = action_service.search_messages(state.app(), " ".join(words), limit)
+    from iscg_mailbot.services import actions as action_service
+    from iscg_mailbot.services.threads import shown_subject
+
+    options = [word for word in words if word.startswith("--")]
+    if options:
+        raise MailbotError(f"search has no option {options[0]}; a word starting with one "
+                           f"dash is excluded (-word). Syntax: {SEARCH_SYNTAX}")
+    query = " ".join(words)
+    problem = action_service.search_query_problem(query)
+    if problem is not None:
+        raise MailbotError(f"{problem}. Syntax: {SEARCH_SYNTAX}; "
+                           "e.g. iscg-mailbot search spectrum -draft")
+    hits = action_service.search_messages(state.app(), query, limit)
     if as_json:
         echo_json(hits)
         return
     if not hits:
-        click.echo("no matching messages")
+        click.echo(f"no message matches {query}: try fewer words, OR between them, or a "
+                   "prefix (cyber*)")
         return
     # The snippet is the point of a search (about 16 words round the [matches]): it is
     # shown whole, wrapped in its cell; sender and subject are cut to leave it room.
     print_table(["thread", "date", "from", "subject", "snippet"],
-                [[h.thread_id, h.date, _short(h.sender, 20),
-                  _short(shown_subject(state.settings, h.subject), 32),
-                  _short(h.snippet, 240)] for h in hits])
+                [[h.thread_id, h.date, h.sender, shown_subject(state.settings, h.subject),
+                  _short(h.snippet, 240)] for h in hits],
+                one_line={"from": 20, "subject": 32}, main="snippet")

@@ -5,14 +5,18 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from iscg_mailbot.cli.output import echo_json  # noqa: F401 - re-exported for commands
-from iscg_mailbot.config import Settings, load_settings
 from iscg_mailbot.errors import MailbotError
-from iscg_mailbot.services.app import DATABASE_UNAVAILABLE, App, hide_password
+
+# Start-up time: `--help` and the command modules import neither the settings (pydantic)
+# nor the services (SQLAlchemy, Alembic, spaCy...); each command imports what it calls.
+if TYPE_CHECKING:
+    from iscg_mailbot.config import Settings
+    from iscg_mailbot.services.app import App
 
 
 @dataclass
@@ -27,11 +31,17 @@ class CliState:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
+            from iscg_mailbot.config import load_settings
+
             self._settings = load_settings(self.config_path)
         return self._settings
 
-    def app(self, *, check_schema: bool = True) -> App:
-        app = App.open(self.settings, check_schema=check_schema)
+    def app(self, *, check_schema: bool = True, create: bool = False) -> App:
+        """The database handle. Only ``create`` (``db upgrade``) may create a SQLite
+        file: other commands get an error naming the missing file, not a new database."""
+        from iscg_mailbot.services.app import App
+
+        app = App.open(self.settings, check_schema=check_schema, create=create)
         self._apps.append(app)
         return app
 
@@ -50,15 +60,25 @@ class MailbotGroup(click.Group):
             if _debug(ctx):
                 raise
             _fail(str(exc))
-        except DATABASE_UNAVAILABLE as exc:
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            # Click's own flow (--help, usage errors) and exits pass through untouched,
+            # before the next clause imports the database layer to name its errors.
+            raise
+        except _database_unavailable() as exc:
             # The database is down, locked or refusing us: a fact about the
             # environment, not a bug, so one line naming it (never the password).
             if _debug(ctx):
                 raise
             _fail(f"database unavailable ({_database(ctx)}): {_first_line(exc)}")
-        except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
-            sys.exit(130)
+
+
+def _database_unavailable() -> tuple[type[Exception], ...]:
+    from iscg_mailbot.services.app import DATABASE_UNAVAILABLE
+
+    return DATABASE_UNAVAILABLE
 
 
 def _debug(ctx: click.Context) -> bool:
@@ -78,6 +98,8 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _database(ctx: click.Context) -> str:
+    from iscg_mailbot.services.app import hide_password
+
     state = ctx.find_object(CliState)
     try:
         url = state.settings.database_url if state is not None else ""

@@ -6,7 +6,6 @@ import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.services.configcheck import check_configuration
 
 
 @cli.group("config")
@@ -18,6 +17,8 @@ def config_group() -> None:
 @pass_state
 def config_check(state: CliState) -> None:
     """Validate iscg-mailbot.toml, topics.yaml, members.yaml and actions.yaml together."""
+    from iscg_mailbot.services.configcheck import check_configuration
+
     result = check_configuration(state.settings)
     for path, summary in result.checked.items():
         click.echo(f"{path}: {summary}")

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.output import echo_json, print_table
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.services import digest as digest_service
+
+# Each command imports the services it calls (start-up time: see cli/base.py).
+if TYPE_CHECKING:
+    from iscg_mailbot.services import digest as digest_service
 
 
 @cli.group()
@@ -23,19 +28,41 @@ def digest() -> None:
               help="Render it as this member receives it (default: everything, no greeting).")
 @click.option("--week", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
               help="The period holding this date (default: the last complete period).")
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Write the HTML here (the plain text goes next to it as .txt).")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the HTML here (the plain text goes next to it as .txt); default: "
+                   "previews/digest-<period start>[-<member>].html in the data directory.")
 @pass_state
-def digest_preview(state: CliState, member: str | None, week: datetime | None, out: Path) -> None:
-    """Render the digest to FILE.html (and FILE.txt) without sending anything."""
+def digest_preview(state: CliState, member: str | None, week: datetime | None,
+                   out: Path | None) -> None:
+    """Render the digest to HTML and plain text without sending anything; print where.
+
+    By default the files go to the data directory (data_dir of the config: data/ of
+    the checkout, which git ignores), so a preview never shows up in `git status`.
+    """
+    from iscg_mailbot.services import digest as digest_service
+
     day: date | None = week.date() if week else None
     preview = digest_service.preview_digest(state.app(), member_address=member, week=day)
+    if out is None:
+        out = default_preview_path(Path(state.settings.data_dir), preview.period_key, member)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(preview.html, encoding="utf-8")
     text_file = out.with_suffix(".txt")
     text_file.write_text(preview.text, encoding="utf-8")
     click.echo(f"{preview.period_key}: {preview.subject}")
     click.echo(f"wrote {out} and {text_file}")
+
+
+def default_preview_path(data_dir: Path, period_key: str, member: str | None) -> Path:
+    """Where ``digest preview`` writes without ``--out``.
+
+    >>> default_preview_path(Path("data"), "2026-09-14/2026-09-21", "ana@itu.int").as_posix()
+    'data/previews/digest-2026-09-14-ana_itu.int.html'
+    """
+    name = f"digest-{period_key.split('/')[0]}"
+    if member:
+        name += "-" + re.sub(r"[^A-Za-z0-9._-]", "_", member)
+    return data_dir / "previews" / f"{name}.html"
 
 
 @digest.command("send")
@@ -49,6 +76,8 @@ def digest_send(state: CliState, dry_run: bool, as_json: bool) -> None:
     retried. Exits 1 when a digest failed or became uncertain, or the server could not be
     reached, so that a cron job alerts someone.
     """
+    from iscg_mailbot.services import digest as digest_service
+
     reports = digest_service.send_digests(state.app(), dry_run=dry_run)
     if as_json:
         echo_json(reports)
@@ -84,6 +113,8 @@ def digest_release(state: CliState, member: str | None, period: str | None, fail
     Use only after checking the mail server's log that they were not delivered. With
     --failed, queue digests the server refused for good instead.
     """
+    from iscg_mailbot.services import digest as digest_service
+
     count = digest_service.release_uncertain_digests(state.app(), member_address=member,
                                                      period_key=period, failed=failed)
     kind = "failed" if failed else "uncertain"
@@ -95,6 +126,8 @@ def digest_release(state: CliState, member: str | None, period: str | None, fail
 @pass_state
 def digest_status(state: CliState, as_json: bool) -> None:
     """The worker, its next runs, recent digest runs and failed or uncertain digests."""
+    from iscg_mailbot.services import digest as digest_service
+
     result = digest_service.digest_status(state.app())
     if as_json:
         echo_json(result)
@@ -132,6 +165,8 @@ def members() -> None:
 @pass_state
 def members_list(state: CliState, as_json: bool) -> None:
     """Who is on the list: role, advisory group, digest on/off and topic preferences."""
+    from iscg_mailbot.services import digest as digest_service
+
     rows = digest_service.member_list(state.settings)
     if as_json:
         echo_json(rows)
@@ -160,6 +195,8 @@ def _topic_preferences(row: digest_service.MemberRow) -> str:
 @pass_state
 def members_check(state: CliState, as_json: bool) -> None:
     """Validate members.yaml: schema, unique addresses and names, one chair, known topics."""
+    from iscg_mailbot.services import digest as digest_service
+
     result = digest_service.check_member_list(state.settings)
     if as_json:
         echo_json(result)

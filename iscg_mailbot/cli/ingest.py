@@ -8,23 +8,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from tqdm import tqdm
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
-from iscg_mailbot.cli.digest import print_digest_status
-from iscg_mailbot.cli.output import echo_json, format_cell, print_table
-from iscg_mailbot.cli.params import DURATION, SINCE
-from iscg_mailbot.config import Settings
-from iscg_mailbot.services import actions as actions_service
-from iscg_mailbot.services import analysis, ingest
-from iscg_mailbot.services import demo as demo_service
-from iscg_mailbot.services import status as status_service
-from iscg_mailbot.services import threads as thread_service
-from iscg_mailbot.services.app import App
-from iscg_mailbot.services.ingest import IngestReport
+from iscg_mailbot.cli.output import echo_json, format_cell, print_table, shorten
+from iscg_mailbot.cli.params import DURATION, SINCE, TOPIC
 
+# Each command imports the services it calls (start-up time: see cli/base.py).
 if TYPE_CHECKING:  # for annotations only: the CLI calls services, never report code
+    from iscg_mailbot.config import Settings
     from iscg_mailbot.report.threads import ThreadSummary
+    from iscg_mailbot.services.app import App
+    from iscg_mailbot.services.ingest import IngestReport
+
+#: Widest a subject is shown in tables (cut at a word with "…" to fit the terminal).
+SUBJECT_WIDTH = 70
+#: Open action items the demo shows; it says how many more there are and how to see them.
+DEMO_OPEN_ITEMS = 15
 
 
 def _print_ingest(report: IngestReport) -> None:
@@ -36,6 +35,8 @@ def _print_ingest(report: IngestReport) -> None:
 
 
 def _analyse(app: App) -> None:
+    from iscg_mailbot.services import analysis
+
     report = analysis.analyse_pending(app)
     if report.threads:
         click.echo(
@@ -45,11 +46,19 @@ def _analyse(app: App) -> None:
 
 
 def _thread_rows(settings: Settings, rows: list[ThreadSummary]) -> list[list[object]]:
+    from iscg_mailbot.services.threads import shown_subject
+
     return [
-        [t.id, t.last_activity, t.message_count,
-         thread_service.shown_subject(settings, t.subject)[:70], len(t.participants), t.topics]
+        [t.id, t.last_activity, t.message_count, shown_subject(settings, t.subject),
+         len(t.participants), t.topics]
         for t in rows
     ]
+
+
+def _print_threads(settings: Settings, rows: list[ThreadSummary], title: str | None = None) -> None:
+    print_table(["id", "last activity", "msgs", "subject", "people", "topics"],
+                _thread_rows(settings, rows), title=title, one_line={"subject": SUBJECT_WIDTH},
+                main="subject")
 
 
 @cli.group()
@@ -61,7 +70,7 @@ def db() -> None:
 @pass_state
 def db_upgrade(state: CliState) -> None:
     """Create or migrate the database schema to the newest revision."""
-    app = state.app(check_schema=False)
+    app = state.app(check_schema=False, create=True)
     revisions = app.upgrade_schema()
     click.echo(f"database at revision {', '.join(revisions)}: {app.database}")
 
@@ -83,6 +92,8 @@ def db_upgrade(state: CliState) -> None:
 @pass_state
 def demo(state: CliState, database_path: Path, archive: Path | None) -> None:
     """Import the shipped sample ISCG archive into a fresh SQLite database and show it."""
+    from iscg_mailbot.services import demo as demo_service
+
     report = demo_service.run_demo(state.settings, database_path, archive)
     _print_ingest(report.imported)
     click.echo(
@@ -94,19 +105,21 @@ def demo(state: CliState, database_path: Path, archive: Path | None) -> None:
         f"analysed {analysed.threads} threads: {analysed.actions_added} action items found, "
         f"{analysed.actions_closed} closed by later replies"
     )
-    print_table(["id", "last activity", "msgs", "subject", "people", "topics"],
-                _thread_rows(state.settings, report.threads),
-                title="Threads")
+    _print_threads(state.settings, report.threads, title="Threads")
+    shown = report.open_actions[:DEMO_OPEN_ITEMS]
     print_table(
         ["item", "owner", "due", "thread", "sentence"],
-        [[a.id, a.owner, a.due, a.thread_id, a.sentence[:80]] for a in report.open_actions],
-        title="Open action items (overdue first)",
+        [[a.id, a.owner, a.due, a.thread_id, shorten(a.sentence, 160)] for a in shown],
+        title=f"Open action items (overdue first): {len(shown)} of {len(report.open_actions)}",
+        main="sentence",
     )
+    env = f"ISCG_DATABASE_URL=sqlite:///{report.database_path}"
+    more = len(report.open_actions) - len(shown)
+    if more > 0:
+        click.echo(f"... and {more} more open items; all of them: "
+                   f"{env} iscg-mailbot actions list --open")
     first = report.threads[-1].id if report.threads else 1
-    click.echo(
-        f"\nexplore it: ISCG_DATABASE_URL=sqlite:///{report.database_path} "
-        f"iscg-mailbot threads show {first}"
-    )
+    click.echo(f"\nexplore it: {env} iscg-mailbot threads show {first}")
 
 
 @cli.command()
@@ -114,6 +127,8 @@ def demo(state: CliState, database_path: Path, archive: Path | None) -> None:
 @pass_state
 def sync(state: CliState, mailboxes: tuple[str, ...]) -> None:
     """One pass over the configured IMAP mailboxes: store every new message."""
+    from iscg_mailbot.services import ingest
+
     app = state.app()
     reports = ingest.sync(app, mailboxes or None)
     for report in reports:
@@ -130,6 +145,10 @@ def sync(state: CliState, mailboxes: tuple[str, ...]) -> None:
 @pass_state
 def import_(state: CliState, path: Path, list_key: str | None, progress: bool | None) -> None:
     """Import an mbox file or Maildir folder (importing twice adds nothing)."""
+    from tqdm import tqdm
+
+    from iscg_mailbot.services import ingest
+
     app = state.app()
     total = ingest.archive_size(path)
     with tqdm(total=total, unit="msg", disable=progress is False if progress is not None else None,
@@ -151,7 +170,8 @@ def threads() -> None:
 @click.option("--stalled", type=DURATION, metavar="AGE",
               help="Only threads with open action items and no message for AGE (e.g. 14d).")
 @click.option("--participant", help="Only threads this person (name or address) wrote in.")
-@click.option("--topic", help="Only threads carrying this topic id (see config/topics.yaml).")
+@click.option("--topic", type=TOPIC,
+              help="Only threads carrying this topic id, in any case (see config/topics.yaml).")
 @click.option("--mentions", help="Only threads naming this body or document (e.g. TSAG-TD409).")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many threads.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -168,8 +188,14 @@ def threads_list(
     as_json: bool,
 ) -> None:
     """Threads by most recent activity (or, with --open/--stalled, by urgency)."""
+    from iscg_mailbot.services import threads as thread_service
+
     app = state.app()
+    filters = _filters(since=since, open_only=open_only, stalled=stalled,
+                       participant=participant, topic=topic, mentions=mentions)
     if open_only or stalled is not None:
+        from iscg_mailbot.services import actions as actions_service
+
         if mentions is not None:
             raise click.UsageError("--mentions goes without --open/--stalled")
         if stalled is not None:
@@ -183,11 +209,15 @@ def threads_list(
         if as_json:
             echo_json(rows)
             return
+        if not rows:
+            _no_thread_matched(app, filters)
+            return
         print_table(
             ["id", "last activity", "msgs", "open", "overdue", "questions", "next due", "subject"],
             [[r.thread_id, r.last_activity, r.message_count, r.open_actions, r.overdue_actions,
-              r.open_questions, r.next_due,
-              thread_service.shown_subject(state.settings, r.subject)[:60]] for r in rows],
+              r.open_questions, r.next_due, thread_service.shown_subject(state.settings, r.subject)]
+             for r in rows],
+            one_line={"subject": SUBJECT_WIDTH}, main="subject",
         )
         return
     summaries = thread_service.threads(
@@ -196,8 +226,38 @@ def threads_list(
     if as_json:
         echo_json(summaries)
         return
-    print_table(["id", "last activity", "msgs", "subject", "people", "topics"],
-                _thread_rows(state.settings, summaries))
+    if not summaries:
+        _no_thread_matched(app, filters)
+        return
+    _print_threads(state.settings, summaries)
+
+
+def _filters(*, since: datetime | None, open_only: bool, stalled: timedelta | None,
+             participant: str | None, topic: str | None, mentions: str | None) -> list[str]:
+    """The filters of a ``threads list`` as the user would type them, for the hint."""
+    given = [
+        ("--since", format_cell(since) if since is not None else None),
+        ("--open", "" if open_only else None),
+        ("--stalled", f"{stalled.days}d" if stalled is not None else None),
+        ("--participant", participant),
+        ("--topic", topic),
+        ("--mentions", mentions),
+    ]
+    return [f"{flag} {value}".strip() for flag, value in given if value is not None]
+
+
+def _no_thread_matched(app: App, filters: list[str]) -> None:
+    """An empty answer says so, and what the database holds, instead of an empty table."""
+    from iscg_mailbot.services import threads as thread_service
+
+    span = thread_service.thread_span(app)
+    if span.threads == 0:
+        click.echo("no threads stored yet: import an archive (iscg-mailbot import FILE) "
+                   "or sync (iscg-mailbot sync)")
+        return
+    click.echo(f"no thread matches {' '.join(filters) or 'the query'}")
+    click.echo(f"{span.threads} threads are stored, active from {format_cell(span.oldest)} "
+               f"to {format_cell(span.newest)}; try an earlier --since or fewer filters")
 
 
 @threads.command("show")
@@ -206,6 +266,8 @@ def threads_list(
 @pass_state
 def threads_show(state: CliState, thread_id: int, as_json: bool) -> None:
     """One thread: its messages in reply order with their new text, and its topics."""
+    from iscg_mailbot.services import threads as thread_service
+
     page = thread_service.thread(state.app(), thread_id)
     if as_json:
         echo_json(page)
@@ -247,6 +309,9 @@ def threads_show(state: CliState, thread_id: int, as_json: bool) -> None:
 @pass_state
 def status(state: CliState, as_json: bool) -> None:
     """Per mailbox: last sync, position, counts, quarantine and errors; the worker and digests."""
+    from iscg_mailbot.cli.digest import print_digest_status
+    from iscg_mailbot.services import status as status_service
+
     result = status_service.status(state.app())
     if as_json:
         echo_json(result)

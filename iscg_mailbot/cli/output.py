@@ -1,35 +1,196 @@
-"""Printing helpers shared by commands: tables for people (rich), JSON for machines."""
+"""Printing helpers shared by commands: tables for people (rich), JSON for machines.
+
+Tables fit the terminal: its width when standard output is one, ``COLUMNS`` when set,
+else :data:`PIPE_WIDTH`. Columns named in ``one_line`` (subjects, senders) stay on one
+line and are cut at a word with "…" to the room the other columns leave; the others
+wrap in their cells. rich is imported on first use: ``--help`` never pays for it.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import shutil
 import sys
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+#: Table width when standard output is not a terminal (a pipe, a file) and COLUMNS is
+#: unset: wide enough for a subject and its topics, narrow enough for a mail or a review.
+PIPE_WIDTH = 120
+#: Narrowest a one-line column is cut to, however little room the terminal leaves.
+MIN_ONE_LINE = 12
+#: Narrowest a wrapping column is squeezed to (it wraps, so it loses no text).
+MIN_WRAPPED = 10
+#: The main column (a search's snippet, a thread list's subject) keeps this much room
+#: while the other columns can still give some up.
+MAIN_COMFORT = 40
+#: Columns no wider than this (dates, numbers, short names) are never squeezed.
+SHORT = 16
+#: Words up to this long (topic ids, document names) are never folded in two while
+#: another column can still give up room.
+WHOLE_WORD = 30
+#: When even the floors do not fit (a very narrow terminal), every column may go down
+#: to this.
+LAST_RESORT = 6
+ELLIPSIS = "…"
+
+
+def table_width() -> int:
+    """Columns available to a table: ``COLUMNS`` when set, else the terminal's width,
+    else (output piped or redirected) :data:`PIPE_WIDTH`."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((PIPE_WIDTH, 24)).columns
+    return PIPE_WIDTH
 
 
 def console() -> Console:
-    # Resolve sys.stdout at call time so Click's test runner captures the output; list
-    # content is passed as Text so "[brackets]" in a subject are never markup.
-    return Console(file=sys.stdout, width=140, highlight=False)
+    """A rich console on the current ``sys.stdout`` (resolved at call time so Click's
+    test runner captures the output), as wide as :func:`table_width`."""
+    from rich.console import Console
+
+    return Console(file=sys.stdout, width=table_width(), highlight=False)
 
 
-def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], title: str | None = None) -> None:
-    """A plain table; every cell is shown as literal text."""
-    table = Table(*headers, title=title, show_lines=False, header_style="bold")
-    for row in rows:
-        table.add_row(*(Text(format_cell(cell)) for cell in row))
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line of at most ``width`` characters, cut after a whole word with
+    "…" (a single word longer than the line is the only one cut inside).
+
+    >>> shorten("WRC-27 agenda item 1.13: direct-to-device satellite", 30)
+    'WRC-27 agenda item 1.13:…'
+    >>> shorten("Short subject", 30)
+    'Short subject'
+    >>> shorten("Antidisestablishmentarianism", 10)
+    'Antidises…'
+    >>> shorten("int-sect-team digest", 12)
+    'int-sect-te…'
+    """
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    if width <= len(ELLIPSIS):
+        return ELLIPSIS[:width]
+    # textwrap.shorten, but never breaking "int-sect-team" or "ITU-T" at a hyphen.
+    wrapper = textwrap.TextWrapper(width=width, max_lines=1, placeholder=ELLIPSIS,
+                                   break_on_hyphens=False)
+    cut = wrapper.fill(flat)
+    if cut == ELLIPSIS:  # the first word alone is too long: cut inside it
+        return flat[: width - len(ELLIPSIS)] + ELLIPSIS
+    return cut
+
+
+def _natural(cells: Sequence[str]) -> int:
+    return max((len(line) for cell in cells for line in cell.splitlines() or [""]), default=0)
+
+
+def column_widths(headers: Sequence[str], columns: Sequence[Sequence[str]],
+                  one_line: Mapping[str, int], width: int, main: str | None = None) -> list[int]:
+    """Text width of each column so that the table (borders and padding included) fits
+    ``width``: each column gets what its longest line needs (one-line columns at most
+    their cap). When that is too wide, the columns that can give up room do, in
+    proportion to what they can give, the ``main`` column last: one-line columns down
+    to :data:`MIN_ONE_LINE`, wrapping ones down to :data:`MIN_WRAPPED` or their longest
+    word (up to :data:`WHOLE_WORD`); short ones (:data:`SHORT` or less: dates, numbers) only when nothing else is
+    left, as everything then goes down towards :data:`LAST_RESORT`.
+
+    >>> column_widths(["id", "subject"], [["1"], ["a long subject indeed"]], {"subject": 70}, 20)
+    [2, 11]
+    >>> column_widths(["subject", "snippet"], [["s" * 40], ["w " * 60]], {"subject": 30}, 60,
+    ...               main="snippet")
+    [13, 40]
+    """
+    wanted: list[int] = []
+    floors: list[int] = []
+    for header, cells in zip(headers, columns, strict=True):
+        natural = max(_natural(cells), len(header))
+        if header in one_line:
+            want = min(natural, one_line[header])
+            floor = min(want, max(MIN_ONE_LINE, len(header)))
+        elif natural <= SHORT:
+            want = floor = natural
+        else:
+            want = natural
+            longest_word = max((len(w) for cell in cells for w in cell.split()), default=0)
+            floor = max(MIN_WRAPPED, min(longest_word, WHOLE_WORD))
+        wanted.append(want)
+        floors.append(floor)
+    last_resort = [min(floor, LAST_RESORT) for floor in floors]
+    # rich's default box: a border before each column and after the last, and one space
+    # of padding each side of every cell.
+    excess = sum(wanted) - (width - (3 * len(headers) + 1))
+    widths = list(wanted)
+    comfort = [min(want, MAIN_COMFORT) if header == main else floor
+               for header, want, floor in zip(headers, wanted, floors, strict=True)]
+    # Who gives up room, in turn: wrapping columns (they lose no text), the main one
+    # down to a comfortable width, the other one-line columns, the main one, and then,
+    # on a very narrow terminal, everyone.
+    passes: list[tuple[list[int], Callable[[str], bool]]] = [
+        (floors, lambda h: h != main and h not in one_line),
+        (comfort, lambda h: h == main),
+        (floors, lambda h: h != main),
+        (floors, lambda h: h == main),
+        (last_resort, lambda h: True),
+    ]
+    for limits, yielding in passes:
+        if excess <= 0:
+            break
+        slack = [w - f if yielding(h) and w > f else 0
+                 for h, w, f in zip(headers, widths, limits, strict=True)]
+        total = sum(slack)
+        if not total:
+            continue
+        cut_total = min(excess, total)
+        cuts = [cut_total * s // total for s in slack]
+        # Integer division leaves a few columns over: take them from the most slack first.
+        for index in sorted(range(len(slack)), key=lambda i: -slack[i]):
+            if sum(cuts) >= cut_total:
+                break
+            if cuts[index] < slack[index]:
+                cuts[index] += 1
+        widths = [w - c for w, c in zip(widths, cuts, strict=True)]
+        excess -= cut_total
+    return widths
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], title: str | None = None,
+                *, one_line: Mapping[str, int] | None = None, main: str | None = None) -> None:
+    """A plain table that fits the terminal; every cell is shown as literal text.
+
+    ``one_line`` maps header -> widest that column may be (e.g. ``{"subject": 70}``):
+    its cells are kept on one line, cut at a word with "…" to fit. ``main`` names the
+    column that gives up room last (the subject of a thread list, a search's snippet).
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    one_line = one_line or {}
+    texts = [[format_cell(cell) for cell in row] for row in rows]
+    columns = [[row[i] for row in texts] for i in range(len(headers))]
+    widths = column_widths(headers, columns, one_line, table_width(), main)
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for header, column_width in zip(headers, widths, strict=True):
+        table.add_column(header, max_width=column_width, no_wrap=header in one_line,
+                         overflow="ellipsis" if header in one_line else "fold")
+    for row in texts:
+        # Text, not markup, so "[brackets]" in a subject are shown as written.
+        table.add_row(*(Text(shorten(cell, column_width) if header in one_line else cell)
+                        for header, cell, column_width in zip(headers, row, widths, strict=True)))
     console().print(table)
 
 
 def format_cell(value: Any) -> str:
+    """How a value reads in a table cell: ``-`` for nothing, dates to the minute."""
     if value is None:
         return "-"
     if isinstance(value, datetime):
@@ -56,4 +217,5 @@ def to_jsonable(value: Any) -> Any:
 
 
 def echo_json(value: Any) -> None:
+    """``value`` as indented JSON (non-ASCII kept) on standard output."""
     click.echo(json.dumps(to_jsonable(value), indent=2, ensure_ascii=False))

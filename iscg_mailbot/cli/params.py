@@ -54,5 +54,25 @@ class Duration(click.ParamType):  # type: ignore[type-arg]  # generic only from 
             self.fail(str(exc), param, ctx)
 
 
+class TopicId(click.ParamType):  # type: ignore[type-arg]  # generic only from click 8.4
+    """A topic id as topics.yaml spells them (lower case), whatever case it is typed in:
+    ``--topic Cybersecurity`` means ``cybersecurity``."""
+
+    name = "TOPIC"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        return normalise_topic(str(value))
+
+
+def normalise_topic(text: str) -> str:
+    """A topic id as typed, in the lower case topics.yaml requires of ids.
+
+    >>> normalise_topic(" Cybersecurity ")
+    'cybersecurity'
+    """
+    return text.strip().lower()
+
+
 SINCE = Since()
+TOPIC = TopicId()
 DURATION = Duration()

@@ -4,14 +4,18 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.output import echo_json, print_table
-from iscg_mailbot.cli.params import Since
+from iscg_mailbot.cli.params import TOPIC, Since, normalise_topic
 from iscg_mailbot.errors import MailbotError
-from iscg_mailbot.services import topics as topic_service
+
+# Each command imports the services it calls (start-up time: see cli/base.py).
+if TYPE_CHECKING:
+    from iscg_mailbot.services import topics as topic_service
 
 SINCE = Since()
 
@@ -49,6 +53,8 @@ def tag(state: CliState, thread_id: int, changes: tuple[str, ...], note: str | N
 
     Example: iscg-mailbot tag 42 +cybersecurity -events
     """
+    from iscg_mailbot.services import topics as topic_service
+
     add: list[str] = []
     remove: list[str] = []
     forget: list[str] = []
@@ -59,7 +65,7 @@ def tag(state: CliState, thread_id: int, changes: tuple[str, ...], note: str | N
                 f"{change!r}: write +topic to add, -topic to remove, ~topic to forget",
                 param_hint="CHANGES",
             )
-        {"+": add, "-": remove, "~": forget}[sign].append(topic)
+        {"+": add, "-": remove, "~": forget}[sign].append(normalise_topic(topic))
     view = topic_service.set_manual_tags(
         state.app(), thread_id, add, remove, forget, note=note
     )
@@ -78,6 +84,8 @@ def topics() -> None:
 @pass_state
 def topics_check(state: CliState) -> None:
     """Validate config/topics.yaml: unknown keys, a phrase in two topics, empty topics."""
+    from iscg_mailbot.services import topics as topic_service
+
     app = state.app(check_schema=False)  # the file only: no database needed
     path = topic_service.topics_file(app)
     problems = topic_service.check(app)
@@ -97,6 +105,8 @@ def topics_check(state: CliState) -> None:
 def topics_explain(state: CliState, text: str | None, thread_id: int | None, subject: str,
                    as_json: bool) -> None:
     """Which phrases fire on TEXT (or on --thread ID) and the scores per topic."""
+    from iscg_mailbot.services import topics as topic_service
+
     if (text is None) == (thread_id is None):
         raise click.UsageError("give either TEXT or --thread ID")
     if thread_id is not None:
@@ -132,6 +142,8 @@ def topics_explain(state: CliState, text: str | None, thread_id: int | None, sub
 @pass_state
 def topics_retag(state: CliState, since: datetime | None, as_json: bool) -> None:
     """Re-apply config/topics.yaml to stored threads; print what changed per topic."""
+    from iscg_mailbot.services import topics as topic_service
+
     report = topic_service.retag(state.app(), since=since)
     if as_json:
         echo_json({"threads": report.threads, "renamed": report.renamed,
@@ -152,6 +164,8 @@ def topics_retag(state: CliState, since: datetime | None, as_json: bool) -> None
 @pass_state
 def topics_stats(state: CliState, as_json: bool) -> None:
     """Threads per topic and hits per phrase, including phrases that never fire."""
+    from iscg_mailbot.services import topics as topic_service
+
     result = topic_service.stats(state.app())
     if as_json:
         echo_json(result)
@@ -171,12 +185,14 @@ def topics_stats(state: CliState, as_json: bool) -> None:
 
 
 @topics.command("suggest")
-@click.argument("topic")
+@click.argument("topic", type=TOPIC)
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
 def topics_suggest(state: CliState, topic: str, limit: int, as_json: bool) -> None:
     """Words and phrases distinctive of TOPIC's threads that the list does not have yet."""
+    from iscg_mailbot.services import topics as topic_service
+
     found = topic_service.suggest(state.app(), topic, limit=limit)
     if as_json:
         echo_json(found)
@@ -194,6 +210,8 @@ def topics_suggest(state: CliState, topic: str, limit: int, as_json: bool) -> No
 def topics_evaluate(state: CliState, as_json: bool) -> None:
     """Precision, recall and F1 of the automatic tags against the decisions made with
     `tag` (per topic, over the threads where that topic was decided)."""
+    from iscg_mailbot.services import topics as topic_service
+
     result = topic_service.evaluate(state.app())
     if as_json:
         payload: dict[str, object] = {
@@ -243,6 +261,8 @@ def _print_quality(evaluation: topic_service.Quality) -> None:
 def topics_train(state: CliState, epochs: int, folds: int, as_json: bool) -> None:
     """Train a text classifier on the decisions made with `tag`; use it per topic only
     where cross-validation shows rules OR model beats the rules alone."""
+    from iscg_mailbot.services import topics as topic_service
+
     app = state.app()
     result = topic_service.train(app, epochs=epochs, folds=folds)
     rows = [{"topic": r.topic, "labelled_threads": r.labelled_threads,

@@ -9,8 +9,6 @@ import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.errors import MailbotError
-from iscg_mailbot.services.worker import worker_lease
-from iscg_mailbot.worker import Worker, configure_logging
 
 
 @cli.command()
@@ -24,6 +22,8 @@ def run(state: CliState, wait: bool, log_format: str) -> None:
 
     One worker per database; a second one says so and exits (or waits, with --wait).
     """
+    from iscg_mailbot.worker import Worker, configure_logging
+
     configure_logging(logging.DEBUG if state.debug else logging.INFO, log_format)
     Worker(state.app(), wait_for_lock=wait).run()
 
@@ -34,8 +34,10 @@ def health(state: CliState) -> None:
     """Exit 0 while a worker holds its lease on the database, else say why and exit 1.
 
     For a container's HEALTHCHECK or a monitoring probe: the worker renews its lease
-    every minute, so an expired lease means the worker stopped or hangs.
+    every few seconds, so an expired lease means the worker stopped or hangs.
     """
+    from iscg_mailbot.services.worker import worker_lease
+
     lease = worker_lease(state.app())
     now = datetime.now(UTC)
     if lease is None:

@@ -391,6 +391,12 @@ def _folded(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def search_query_problem(words: str) -> str | None:
+    """Why a search query would find nothing whatever is stored (no word to look for,
+    only exclusions), or None for a query worth running."""
+    return search_store.query_problem(words)
+
+
 def search_messages(app: App, words: str, limit: int = 20) -> list[SearchHit]:
     """Ranked full-text search over messages with snippets (any string is accepted)."""
     with app.session() as session:

@@ -52,7 +52,7 @@ def run_demo(settings: Settings, database_path: Path, archive: Path | None = Non
             analysed=analysed,
             status=status(app),
             threads=threads(app),
-            open_actions=list_actions(app, open_only=True, limit=15),
+            open_actions=list_actions(app, open_only=True, limit=None),
         )
     finally:
         app.close()

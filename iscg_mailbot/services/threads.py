@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
 
 from iscg_mailbot.config import Settings
 from iscg_mailbot.parse.subjects import display_subject
 from iscg_mailbot.report.digest import list_tags
 from iscg_mailbot.report.threads import ThreadDetail, ThreadSummary, list_threads, thread_detail
 from iscg_mailbot.services.app import App
-from iscg_mailbot.services.topics import ThreadTopicsView, thread_ids_with_topic, thread_topics
+from iscg_mailbot.store.models import Thread
 from iscg_mailbot.store.topics import threads_mentioning
+
+if TYPE_CHECKING:
+    # The topic service (the topic list's models, the tagger's module) is imported by
+    # the queries that need it: a plain thread list starts without it.
+    from iscg_mailbot.services.topics import ThreadTopicsView
 
 
 def shown_subject(settings: Settings, subject: str | None) -> str:
@@ -37,6 +45,8 @@ def threads(
     with app.session() as session:
         thread_ids: set[int] | None = None
         if topic is not None:
+            from iscg_mailbot.services.topics import thread_ids_with_topic
+
             thread_ids = thread_ids_with_topic(app, session, topic)
         if mentions is not None:
             found = threads_mentioning(session, mentions)
@@ -56,6 +66,28 @@ class ThreadPage:
 
 def thread(app: App, thread_id: int) -> ThreadPage:
     """One thread with its messages in reply order and its topics; NotFound for an unknown id."""
+    from iscg_mailbot.services.topics import thread_topics
+
     with app.session() as session:
         detail = thread_detail(session, thread_id)
     return ThreadPage(thread=detail, topics=thread_topics(app, thread_id))
+
+
+@dataclass(frozen=True)
+class ThreadSpan:
+    """How many threads are stored and the first and last activity among them: what an
+    empty answer tells the user to try instead."""
+
+    threads: int
+    oldest: datetime | None
+    newest: datetime | None
+
+
+def thread_span(app: App) -> ThreadSpan:
+    """The stored threads' count and the range of their activity."""
+    with app.session() as session:
+        count, oldest, newest = session.execute(
+            select(func.count(Thread.id), func.min(Thread.first_activity),
+                   func.max(Thread.last_activity))
+        ).one()
+    return ThreadSpan(threads=count, oldest=oldest, newest=newest)

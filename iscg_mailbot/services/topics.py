@@ -82,9 +82,12 @@ def tagger_for(app: App) -> TopicTagger:
     key = (str(path.resolve()), stamp)
     if key not in _taggers:
         from iscg_mailbot.analyse.topics import TopicTagger
+        from iscg_mailbot.services.tagger_cache import cached_tagger
 
+        config = load_topics(path)
         _taggers.clear()
-        _taggers[key] = TopicTagger(load_topics(path))
+        # Built once per topic file content and kept on disk: see services/tagger_cache.py.
+        _taggers[key] = cached_tagger(path, lambda: TopicTagger(config), config.nlp.model)
     return _taggers[key]
 
 
@@ -258,7 +261,8 @@ def _view(session: Session, thread: Thread, names: dict[str, str]) -> ThreadTopi
 def _thread(session: Session, thread_id: int) -> Thread:
     thread = session.get(Thread, thread_id)
     if thread is None:
-        raise NotFound(f"no thread {thread_id}")
+        # The same words as every other command naming a missing thread.
+        raise NotFound(f"no thread with id {thread_id}; see 'iscg-mailbot threads list'")
     return thread
 
 

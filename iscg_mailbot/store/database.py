@@ -1,24 +1,34 @@
-"""Engines, sessions and the schema check every command runs first."""
+"""Engines, sessions and the schema check every command runs first.
+
+Only ``db upgrade`` (and ``demo``, on its own file) may create a SQLite database: every
+other command opens it with ``create=False``, which never makes a file or a folder, so a
+mistyped path or a command run from another folder says so instead of leaving an empty
+database behind. Alembic is imported only to migrate or to explain a schema that is not
+current: the check every command runs compares one row with :func:`script_heads`.
+"""
 
 from __future__ import annotations
 
+import ast
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config as AlembicConfig
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from iscg_mailbot.errors import SchemaOutdated
 
+if TYPE_CHECKING:
+    from alembic.config import Config as AlembicConfig
+
 UPGRADE_HINT = "run: iscg-mailbot db upgrade"
+CREATE_HINT = ("check ISCG_DATABASE_URL or [database] url, try the sample with "
+               f"iscg-mailbot demo, or create it; {UPGRADE_HINT}")
 
 
 def migrations_dir() -> Path:
@@ -51,13 +61,52 @@ def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
-def connect(url: str) -> Engine:
-    """Create an engine for ``url``; for SQLite, create the file's folder and enable WAL."""
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for another database or an in-memory one).
+
+    >>> sqlite_file("sqlite:///data/demo.db"), sqlite_file("sqlite://")
+    (PosixPath('data/demo.db'), None)
+    """
     parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def require_database_file(url: str) -> None:
+    """SchemaOutdated naming the file (absolute) when a SQLite database does not exist."""
+    path = sqlite_file(url)
+    if path is not None and not path.is_file():
+        raise SchemaOutdated(f"no database at {path.resolve()} (the file does not exist): "
+                             f"{CREATE_HINT}")
+
+
+def _open_existing_only(path: Path) -> Any:
+    """A ``do_connect`` hook opening the SQLite file read-write but never creating it
+    (SQLite's ``mode=rw`` URI), whatever asks for a connection."""
+    uri = path.resolve().as_uri() + "?mode=rw"
+
+    def do_connect(_dialect: Any, _record: Any, cargs: list[Any], cparams: dict[str, Any]) -> None:
+        if cargs:
+            cargs[0] = uri
+        else:
+            cparams["database"] = uri
+        cparams["uri"] = True
+
+    return do_connect
+
+
+def connect(url: str, *, create: bool = True) -> Engine:
+    """Create an engine for ``url``; for SQLite, enable WAL, and with ``create`` make the
+    file's folder (SQLite makes the file); without it, a missing file is an error on
+    connecting, never a new empty database."""
+    path = sqlite_file(url)
+    if make_url(url).get_backend_name() == "sqlite":
+        if path is not None and create:
+            path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url)
+        if path is not None and not create:
+            event.listen(engine, "do_connect", _open_existing_only(path))
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
@@ -78,6 +127,9 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 
 
 def alembic_config(engine: Engine) -> AlembicConfig:
+    """Alembic's configuration for ``engine`` and the migrations of :func:`migrations_dir`."""
+    from alembic.config import Config as AlembicConfig
+
     config = AlembicConfig()
     config.set_main_option("script_location", str(migrations_dir()))
     config.attributes["engine"] = engine
@@ -86,21 +138,79 @@ def alembic_config(engine: Engine) -> AlembicConfig:
 
 def upgrade(engine: Engine) -> list[str]:
     """Apply all migrations; return the revisions now current."""
+    from alembic import command
+
     command.upgrade(alembic_config(engine), "heads")
     return sorted(current_revisions(engine))
 
 
 def current_revisions(engine: Engine) -> set[str]:
+    """The revisions the database is at (empty when it has no schema)."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return set(MigrationContext.configure(connection).get_current_heads())
 
 
 def head_revisions(engine: Engine) -> set[str]:
+    """The newest revisions of the migration scripts."""
+    from alembic.script import ScriptDirectory
+
     return set(ScriptDirectory.from_config(alembic_config(engine)).get_heads())
+
+
+def script_heads(directory: Path | None = None) -> set[str] | None:
+    """The head revisions of the migration scripts, read with :mod:`ast` (a few
+    milliseconds; Alembic's ScriptDirectory imports every script and Alembic itself, a
+    tenth of a second); None when a script is not the plain kind this reads (module-level
+    literal ``revision`` and ``down_revision``), so that the caller asks Alembic.
+    tests/test_cli_newcomer.py checks that both agree."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in sorted((directory or migrations_dir()).glob("versions/*.py")):
+        found: dict[str, Any] = {}
+        try:
+            tree = ast.parse(script.read_text(encoding="utf-8"))
+            for node in tree.body:
+                if isinstance(node, ast.AnnAssign) and node.value is not None:
+                    targets: list[ast.expr] = [node.target]
+                    value = node.value
+                elif isinstance(node, ast.Assign):
+                    targets, value = node.targets, node.value
+                else:
+                    continue
+                for target in targets:
+                    if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
+                        found[target.id] = ast.literal_eval(value)
+        except (OSError, SyntaxError, ValueError):
+            return None
+        if not isinstance(found.get("revision"), str):
+            return None
+        revisions.add(found["revision"])
+        down = found.get("down_revision")
+        parents.update([down] if isinstance(down, str) else list(down or ()))
+    heads = revisions - parents
+    return heads or None
+
+
+def _at_schema_head(engine: Engine) -> bool:
+    """True when the database is at the scripts' one head: one query and
+    :func:`script_heads`, no Alembic (most commands cost less than importing it)."""
+    heads = script_heads()
+    if heads is None or len(heads) != 1:
+        return False
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    except DBAPIError:
+        return False  # no alembic_version table (or worse): Alembic's way says which
+    return {row[0] for row in rows} == heads and len(rows) == 1
 
 
 def require_current_schema(engine: Engine) -> None:
     """Raise SchemaOutdated unless the database is at the newest migration."""
+    if _at_schema_head(engine):
+        return
     current = current_revisions(engine)
     heads = head_revisions(engine)
     if not current:
@@ -116,4 +226,6 @@ def require_current_schema(engine: Engine) -> None:
 
 
 def _all_revisions(engine: Engine) -> list[Any]:
+    from alembic.script import ScriptDirectory
+
     return list(ScriptDirectory.from_config(alembic_config(engine)).walk_revisions())

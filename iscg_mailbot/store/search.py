@@ -1,28 +1,29 @@
 """Full-text search over messages: SQLite FTS5 on SQLite, tsvector + GIN on PostgreSQL.
 
 The index covers each message's subject and new text (quotes left out, so a reply does
-not match for the words it quotes). It is derived data: :func:`ensure_search_index`
-creates it when missing, :func:`index_messages` adds a batch (call it after each stored
-batch), :func:`index_missing` catches up with messages stored before the index existed.
+not match for the words it quotes). Migration 0005 creates and fills it with the
+statements of :func:`create_index_statements` and :func:`fill_index_statement` (this
+module is their one home); :func:`index_messages` adds each stored batch,
+:func:`ensure_search_index` re-creates the index if it was dropped (it is derived data,
+rebuilt from ``messages`` by :func:`index_missing`). It is not in the SQLAlchemy models:
+an FTS5 virtual table and its shadow tables cannot be described there, so
+``migrations/env.py`` leaves ``search_messages*`` out of autogenerate's comparisons.
 
     >>> index_messages(session, new_message_ids)            # doctest: +SKIP
     >>> [hit.subject for hit in search(session, "spectrum sharing", limit=3)]  # doctest: +SKIP
 
-Any user string is accepted. Words must all match (English stemming: "liaisons" finds
-"liaison"); "quoted words" match as a phrase; ``-word`` excludes; ``OR`` between two
-terms accepts either. Characters that mean something to FTS5 are never passed to it
-raw, and PostgreSQL reads the query with ``websearch_to_tsquery``, which never fails.
-
-Why outside the Alembic migrations: the FTS5 table is a virtual table with shadow
-tables, which autogenerate cannot describe; keeping the index out of the model
-metadata keeps ``migrations agree with models`` exact, and the index can always be
-rebuilt from ``messages``.
+Any user string is accepted, and both engines read it the same way (one parser, then
+an FTS5 MATCH expression or a tsquery built from its terms): words must all match
+(English stemming: "liaisons" finds "liaison"); "quoted words" match as a phrase;
+``-word`` excludes; ``OR`` between two terms accepts either; ``cyber*`` matches words
+starting with "cyber". Characters that mean something to FTS5 or to ``to_tsquery`` are
+never passed to them raw. :func:`query_problem` says why a query can find nothing.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -35,7 +36,8 @@ from iscg_mailbot.store.types import UTCDateTime
 
 TABLE = "search_messages"
 _CHUNK = 500
-_MAX_TEXT = 200_000  # characters of new text indexed per message (tsvector limit is 1 MB)
+#: Characters of new text indexed per message (a tsvector holds at most 1 MB).
+MAX_TEXT = 200_000
 _SNIPPET_WORDS = 16
 
 
@@ -57,32 +59,59 @@ def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def ensure_search_index(session: Session) -> bool:
-    """Create the index structures if missing; True when they were just created."""
-    if _dialect(session) == "postgresql":
-        exists = session.execute(text("SELECT to_regclass(:name)"), {"name": TABLE}).scalar()
-        if exists is not None:
-            return False
-        session.execute(text(
-            f"CREATE TABLE IF NOT EXISTS {TABLE} ("
+def create_index_statements(dialect: str) -> list[str]:
+    """The statements creating the (empty) index on ``dialect`` ("sqlite" or
+    "postgresql"); migration 0005 runs them too."""
+    if dialect == "postgresql":
+        return [
+            (f"CREATE TABLE IF NOT EXISTS {TABLE} ("
             " message_pk BIGINT PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,"
-            " document TSVECTOR NOT NULL)"
-        ))
-        session.execute(text(
-            f"CREATE INDEX IF NOT EXISTS ix_{TABLE}_document ON {TABLE} USING GIN (document)"
-        ))
-        return True
-    exists = session.execute(
-        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"), {"name": TABLE}
-    ).first()
-    if exists is not None:
-        return False
+            " document TSVECTOR NOT NULL)"),
+            f"CREATE INDEX IF NOT EXISTS ix_{TABLE}_document ON {TABLE} USING GIN (document)",
+        ]
     # Porter stemming over unicode61 (accents folded) is the closest match to
     # PostgreSQL's 'english' configuration.
-    session.execute(text(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
-        "subject, body, tokenize = 'porter unicode61 remove_diacritics 2')"
-    ))
+    return [
+        (f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
+        "subject, body, tokenize = 'porter unicode61 remove_diacritics 2')")
+    ]
+
+
+def fill_index_statement(dialect: str, where: str = "") -> str:
+    """The statement indexing the messages selected by ``where`` (a SQL condition on
+    ``messages``; all of them when empty), replacing what the index held for them. The
+    new text is cut to ``:cap`` characters (bind :data:`MAX_TEXT`)."""
+    condition = f" WHERE {where}" if where else ""
+    if dialect == "postgresql":
+        return (
+            f"INSERT INTO {TABLE} (message_pk, document) "
+            "SELECT id, setweight(to_tsvector('english', coalesce(subject, '')), 'A') || "
+            "setweight(to_tsvector('english', left(coalesce(new_text, ''), :cap)), 'B') "
+            f"FROM messages{condition} "
+            "ON CONFLICT (message_pk) DO UPDATE SET document = EXCLUDED.document"
+        )
+    return (
+        f"INSERT OR REPLACE INTO {TABLE} (rowid, subject, body) "
+        "SELECT id, coalesce(subject, ''), substr(coalesce(new_text, ''), 1, :cap) "
+        f"FROM messages{condition}"
+    )
+
+
+def ensure_search_index(session: Session) -> bool:
+    """Create the index structures if missing (migration 0005 made them; this puts back
+    an index someone dropped); True when they were just created."""
+    dialect = _dialect(session)
+    if dialect == "postgresql":
+        exists = session.execute(text("SELECT to_regclass(:name)"), {"name": TABLE}).scalar()
+    else:
+        exists = session.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"),
+            {"name": TABLE},
+        ).first()
+    if exists is not None:
+        return False
+    for statement in create_index_statements(dialect):
+        session.execute(text(statement))
     return True
 
 
@@ -95,22 +124,11 @@ def index_messages(session: Session, message_ids: Collection[int]) -> int:
     """Add (or refresh) these messages in the index; indexing twice changes nothing."""
     ensure_search_index(session)
     ids = sorted(set(message_ids))
-    postgres = _dialect(session) == "postgresql"
+    statement = text(fill_index_statement(_dialect(session), "id IN :ids")).bindparams(
+        bindparam("ids", expanding=True)
+    )
     for chunk in _chunks(ids):
-        if postgres:
-            session.execute(text(
-                f"INSERT INTO {TABLE} (message_pk, document) "
-                "SELECT id, setweight(to_tsvector('english', coalesce(subject, '')), 'A') || "
-                "setweight(to_tsvector('english', left(coalesce(new_text, ''), :cap)), 'B') "
-                "FROM messages WHERE id IN :ids "
-                "ON CONFLICT (message_pk) DO UPDATE SET document = EXCLUDED.document"
-            ).bindparams(bindparam("ids", expanding=True)), {"ids": chunk, "cap": _MAX_TEXT})
-        else:
-            session.execute(text(
-                f"INSERT OR REPLACE INTO {TABLE} (rowid, subject, body) "
-                "SELECT id, coalesce(subject, ''), substr(coalesce(new_text, ''), 1, :cap) "
-                "FROM messages WHERE id IN :ids"
-            ).bindparams(bindparam("ids", expanding=True)), {"ids": chunk, "cap": _MAX_TEXT})
+        session.execute(statement, {"ids": chunk, "cap": MAX_TEXT})
     return len(ids)
 
 
@@ -128,18 +146,21 @@ def index_missing(session: Session) -> int:
 
 _TERM = re.compile(r'(?P<neg>-)?"(?P<phrase>[^"]*)"|(?P<word>\S+)')
 _WORD = re.compile(r"\w+")
+_PREFIX = re.compile(r"\w\*+[^\w*]*$")  # a star right after a word, at the end
 
 
 @dataclass(frozen=True)
 class _Term:
     words: tuple[str, ...]
     negated: bool
+    prefix: bool = False  # the last word may be the start of a longer one ("cyber*")
 
 
 def _terms(query: str) -> list[_Term | str]:
     """Terms and the "OR" operators between them, from any user string."""
     parsed: list[_Term | str] = []
     for match in _TERM.finditer(query):
+        prefix = False
         if match.group("phrase") is not None:
             words = tuple(_WORD.findall(match.group("phrase")))
             negated = bool(match.group("neg"))
@@ -153,19 +174,58 @@ def _terms(query: str) -> list[_Term | str]:
                 continue
             negated = raw.startswith("-") and len(raw) > 1
             words = tuple(_WORD.findall(raw))
+            # "cyber*": a prefix, when the star follows a word ("*" alone asks nothing).
+            prefix = _PREFIX.search(raw) is not None
         if words:
-            parsed.append(_Term(words, negated))
+            parsed.append(_Term(words, negated, prefix))
     return parsed
+
+
+def query_problem(query: str) -> str | None:
+    """Why ``query`` cannot find anything, whatever is stored, or None.
+
+    >>> query_problem("spectrum -draft") is None
+    True
+    >>> query_problem("*")
+    'the search query has no word to look for'
+    >>> query_problem("-draft")
+    'the search query only excludes words (-draft); add a word to look for'
+    """
+    terms = [term for term in _terms(clean_query(query)) if isinstance(term, _Term)]
+    if not terms:
+        return "the search query has no word to look for"
+    if all(term.negated for term in terms):
+        return (f"the search query only excludes words ({query.strip()}); "
+                "add a word to look for")
+    return None
+
+
+def _fts5_term(term: _Term) -> str:
+    quoted = '"' + " ".join(word.replace('"', '""') for word in term.words) + '"'
+    return f"{quoted} *" if term.prefix else quoted
 
 
 def fts5_query(query: str) -> str | None:
     """The FTS5 MATCH expression for a user query, or None when it asks for nothing.
 
     >>> fts5_query('liaison "spectrum sharing" OR SG17; -draft (x*')
-    '("liaison" AND ("spectrum sharing" OR "SG17") AND "x") NOT "draft"'
+    '("liaison" AND ("spectrum sharing" OR "SG17") AND "x" *) NOT "draft"'
     >>> fts5_query("room AND joint")
     '"room" AND "joint"'
     """
+    positive, negative = _combine(query, _fts5_term, " OR ")
+    if not positive:
+        return None  # FTS5 cannot search for "everything except"
+    expression = " AND ".join(f"({p})" if " OR " in p else p for p in positive)
+    for excluded in negative:
+        expression = f"({expression}) NOT {excluded}"
+    return expression
+
+
+def _combine(query: str, render: Callable[[_Term], str],
+             either: str) -> tuple[list[str], list[str]]:
+    """The rendered positive terms (each joined with the terms OR'ed to it by
+    ``either``) and the rendered excluded ones."""
     positive: list[str] = []
     negative: list[str] = []
     pending_or = False
@@ -174,20 +234,46 @@ def fts5_query(query: str) -> str | None:
             pending_or = bool(positive)
             continue
         assert isinstance(term, _Term)
-        quoted = '"' + " ".join(word.replace('"', '""') for word in term.words) + '"'
+        rendered = render(term)
         if term.negated:
-            negative.append(quoted)
+            negative.append(rendered)
         elif pending_or:
-            positive[-1] = f"{positive[-1]} OR {quoted}"
+            positive[-1] = f"{positive[-1]}{either}{rendered}"
             pending_or = False
         else:
-            positive.append(quoted)
+            positive.append(rendered)
+    return positive, negative
+
+
+def tsquery(query: str) -> tuple[str, dict[str, str]] | None:
+    """A PostgreSQL tsquery expression (SQL, with its bind values) for a user query, or
+    None when it asks for nothing: the same reading as :func:`fts5_query`. Each term is
+    its own ``phraseto_tsquery`` (words, phrases) or ``to_tsquery`` of one quoted lexeme
+    with ``:*`` (prefixes; ``\\w`` words hold no quote or operator), joined with the
+    tsquery operators ``&&``, ``||`` and ``!!``.
+
+    >>> tsquery('liaison OR SG17 -draft cyber*')
+    ("((phraseto_tsquery('english', :t0) || phraseto_tsquery('english', :t1)) && to_tsquery('english', :t3)) && !! phraseto_tsquery('english', :t2)", {'t0': 'liaison', 't1': 'SG17', 't2': 'draft', 't3': "'cyber':*"})
+    """
+    values: dict[str, str] = {}
+
+    def render(term: _Term) -> str:
+        name = f"t{len(values)}"
+        if term.prefix and len(term.words) == 1:
+            values[name] = f"'{term.words[0]}':*"
+            return f"to_tsquery('english', :{name})"
+        values[name] = " ".join(term.words)
+        return f"phraseto_tsquery('english', :{name})"
+
+    positive, negative = _combine(query, render, " || ")
     if not positive:
-        return None  # FTS5 cannot search for "everything except"
-    expression = " AND ".join(f"({p})" if " OR " in p else p for p in positive)
+        return None
+    expression = " && ".join(f"({p})" if " || " in p else p for p in positive)
+    if len(positive) > 1 or " || " in expression:
+        expression = f"({expression})"
     for excluded in negative:
-        expression = f"({expression}) NOT {excluded}"
-    return expression
+        expression = f"{expression} && !! {excluded}"
+    return expression, values
 
 
 # --- search -----------------------------------------------------------------------------
@@ -236,10 +322,12 @@ def search(session: Session, words: str, limit: int = 20) -> list[SearchHit]:
     limit = max(1, min(int(limit), 1000))
     bind = session.get_bind()
     if bind.dialect.name == "postgresql":
-        if not _terms(words):
+        compiled = tsquery(words)
+        if compiled is None:
             return []
+        expression, values = compiled
         rows = session.execute(text(
-            "WITH q AS (SELECT websearch_to_tsquery('english', :words) AS query), "
+            f"WITH q AS (SELECT {expression} AS query), "
             f"hits AS (SELECT s.message_pk, ts_rank_cd(s.document, q.query) AS rank "
             f"FROM {TABLE} s, q WHERE s.document @@ q.query ORDER BY rank DESC LIMIT :limit) "
             "SELECT m.id, m.message_id, m.thread_id, m.subject, m.sender_name, "
@@ -248,10 +336,10 @@ def search(session: Session, words: str, limit: int = 20) -> list[SearchHit]:
             f"'StartSel=[, StopSel=], MaxWords={_SNIPPET_WORDS}, MinWords=6, MaxFragments=1') "
             "AS snippet FROM hits JOIN messages m ON m.id = hits.message_pk, q "
             "ORDER BY hits.rank DESC, m.id"
-        ).columns(*_COLUMNS), {"words": words, "limit": limit}).all()
+        ).columns(*_COLUMNS), {**values, "limit": limit}).all()
         return [_hit(row) for row in rows]
-    expression = fts5_query(words)
-    if expression is None:
+    match = fts5_query(words)
+    if match is None:
         return []
     # Rank first, then build snippets for the few rows shown: snippet() on every match of
     # a common word would cost more than the ranking itself (measured: 30 ms instead of
@@ -259,7 +347,7 @@ def search(session: Session, words: str, limit: int = 20) -> list[SearchHit]:
     ranked = session.execute(text(
         f"SELECT rowid, bm25({TABLE}, 3.0, 1.0) FROM {TABLE} WHERE {TABLE} MATCH :expression "
         f"ORDER BY bm25({TABLE}, 3.0, 1.0), rowid LIMIT :limit"
-    ), {"expression": expression, "limit": limit}).all()
+    ), {"expression": match, "limit": limit}).all()
     if not ranked:
         return []
     ids = [pk for pk, _ in ranked]
@@ -267,7 +355,7 @@ def search(session: Session, words: str, limit: int = 20) -> list[SearchHit]:
     snippets: dict[int, str] = {pk: snippet for pk, snippet in session.execute(text(
         f"SELECT rowid, snippet({TABLE}, 1, '[', ']', '…', {_SNIPPET_WORDS}) FROM {TABLE} "
         f"WHERE {TABLE} MATCH :expression AND rowid IN :ids"
-    ).bindparams(bindparam("ids", expanding=True)), {"expression": expression, "ids": ids})}
+    ).bindparams(bindparam("ids", expanding=True)), {"expression": match, "ids": ids})}
     messages = {row.id: row for row in session.execute(
         select(Message.id, Message.message_id, Message.thread_id, Message.subject,
                Message.sender_name, Message.sender_address, Message.date)
