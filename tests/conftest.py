@@ -17,6 +17,11 @@ from sqlalchemy.engine import make_url
 
 from iscg_mailbot.store.database import connect, upgrade
 
+# pytest-xdist's workers run with COLUMNS=80 and LINES=24 set; the CLI's tables follow
+# COLUMNS, so drop them: tables are laid out as for a pipe unless a test sets a width.
+os.environ.pop("COLUMNS", None)
+os.environ.pop("LINES", None)
+
 pytest_plugins = ["tests.servers.fixtures", "tests.servers.smtp_fixtures"]
 
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
