@@ -42,6 +42,13 @@ def _analyse(app: App) -> None:
             f"analysed {report.threads} threads: {report.actions_added} action items found, "
             f"{report.actions_closed} closed by replies"
         )
+    if report.failed:
+        ids = ", ".join(str(thread_id) for thread_id, _ in report.failed[:10])
+        click.echo(
+            f"warning: analysis failed for {len(report.failed)} thread(s) ({ids}); they are "
+            "retried later, see 'iscg-mailbot status'",
+            err=True,
+        )
 
 
 def _thread_rows(settings: Settings, rows: list[ThreadSummary]) -> list[list[object]]:
@@ -264,5 +271,27 @@ def status(state: CliState, as_json: bool) -> None:
                 for m in result.mailboxes
             ],
         )
+    _print_analysis_problems(result)
     if result.digest is not None:
         print_digest_status(result.digest)
+
+
+def _print_analysis_problems(result: status_service.Status) -> None:
+    if result.analysis_failures:
+        print_table(
+            ["thread", "subject", "attempts", "next try", "reason"],
+            [[f.thread_id, f.subject, f.attempts, f.retry_after, f.reason]
+             for f in result.analysis_failures],
+            title="threads whose analysis failed (retried automatically)",
+        )
+    if result.long_messages:
+        click.echo(
+            f"{result.long_messages} message(s) longer than analysis_max_chars "
+            f"({result.analysis_max_chars:,} characters): analysed in part, stored and "
+            "searchable whole"
+        )
+        print_table(
+            ["message", "thread", "characters", "subject"],
+            [[m.message_pk, m.thread_id, f"{m.characters:,}", m.subject]
+             for m in result.long_messages_listed],
+        )

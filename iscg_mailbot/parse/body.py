@@ -59,8 +59,9 @@ ENCLOSED_SUBTYPES = frozenset({"rfc822", "global"})
 MAX_INLINE_DEPTH = 3
 #: HTML larger than this is stripped of tags by a regex rather than laid out.
 MAX_HTML_LAYOUT = 2_000_000
-#: Text beyond this many characters is cut (a 1 MB log pasted into mail is not news).
-MAX_TEXT = 1_000_000
+#: Text beyond this many characters is cut. Analysis reads far less of each message
+#: (``analysis_max_chars``); this only bounds what one message may store.
+MAX_TEXT = 5_000_000
 
 _HTML_CONFIG = ParserConfig(display_links=False, display_images=False)
 _TAG = re.compile(r"<[^>]*>")
