@@ -37,7 +37,7 @@ def shorten(text: str, limit: int = MAX_SHOWN) -> str:
     A text without a space in its last half is cut mid-word rather than losing most
     of it.
 
-    >>> shorten("Report of the ITU-T SG17 meeting in Geneva", 25)
+    >>> shorten("Report of the ITU-T SG17 meeting in Geneva", 26)
     'Report of the ITU-T SG17…'
     >>> shorten("short", 25)
     'short'
@@ -60,14 +60,23 @@ def shown(text: str, limit: int = MAX_SHOWN) -> str:
     return shorten(neutralise(text), limit)
 
 
+#: Characters of the forwarded text (its forward header block) looked for in the new
+#: text: the quote splitter usually keeps a forward inline, and it must count once.
+_FORWARD_HEAD = 120
+
+
 def analysis_text(new_text: str, forwarded_text: str, max_chars: int) -> str:
-    """What analysis reads of one message: its new text, then the text it forwarded,
-    together at most ``max_chars`` characters (the whole stays stored and searchable).
+    r"""What analysis reads of one message: its new text, then the text it forwarded
+    unless the new text already holds it, together at most ``max_chars`` characters
+    (the whole message stays stored and searchable).
 
     >>> analysis_text("See the LS below.", "LS on IMT-2030", 30)
-    'See the LS below.\\n\\nLS on IMT-20'
+    'See the LS below.\n\nLS on IMT-2'
+    >>> analysis_text("FYI\n\nLS on IMT-2030", "LS on IMT-2030", 100)
+    'FYI\n\nLS on IMT-2030'
     """
     text = new_text[:max_chars]
-    if forwarded_text and len(text) + 2 < max_chars:
-        text = f"{text}\n\n{forwarded_text}" if text else forwarded_text
+    forwarded = forwarded_text.strip()
+    if forwarded and forwarded[:_FORWARD_HEAD] not in new_text and len(text) + 2 < max_chars:
+        text = f"{text}\n\n{forwarded}" if text else forwarded
     return text[:max_chars]

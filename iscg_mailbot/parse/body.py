@@ -78,6 +78,9 @@ class BodyContent:
     text: str = ""
     attachments: list[Attachment] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)
+    # The text of enclosed (forwarded) messages, with their forward headers: also in
+    # ``text``, where a reader sees it inline, and kept apart for analysis.
+    forwarded: str = ""
 
 
 def clean_text(text: str) -> str:
@@ -315,20 +318,31 @@ def extract_body(message: Message) -> BodyContent:
     """
     content = BodyContent()
     texts: list[str] = []
+    forwarded: list[str] = []
     # An explicit stack rather than recursion: hostile mail nests parts hundreds deep.
     work: list[_Work] = [(message, 0)]
     while work:
         item = work.pop()
         if isinstance(item, str):
             texts.append(item)
+            forwarded.append(item)  # a forward header: always an enclosed message's
         else:
+            start = len(texts)
             work.extend(reversed(_visit(*item, texts, content)))
+            if item[1] > 0:
+                forwarded.extend(texts[start:])
+    content.text = _joined(texts, content)
+    content.forwarded = _joined(forwarded, content)
+    return content
+
+
+def _joined(texts: list[str], content: BodyContent) -> str:
     text = "\n\n".join(t for t in texts if t.strip())
     if len(text) > MAX_TEXT:
         text = text[:MAX_TEXT]
-        content.defects.append("text-truncated")
-    content.text = _BLANK_RUNS.sub("\n\n", clean_text(text)).strip("\n")
-    return content
+        if "text-truncated" not in content.defects:
+            content.defects.append("text-truncated")
+    return _BLANK_RUNS.sub("\n\n", clean_text(text)).strip("\n")
 
 
 #: A part still to visit (with its forwarding depth), or text to add as it is.
