@@ -14,6 +14,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from iscg_mailbot.text import shown
+
 
 def console() -> Console:
     # Resolve sys.stdout at call time so Click's test runner captures the output; list
@@ -38,7 +40,7 @@ def format_cell(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, (list, tuple)):
         return ", ".join(format_cell(v) for v in value)
-    return str(value)
+    return shown(str(value))  # invisible/bidi characters out, long values cut with "…"
 
 
 def to_jsonable(value: Any) -> Any:
