@@ -28,11 +28,16 @@ if TYPE_CHECKING:  # for annotations only: the CLI calls services, never report 
 
 
 def _print_ingest(report: IngestReport) -> None:
-    line = (
+    """The summary on stdout; a failure as one ``error:`` line on stderr."""
+    if report.error is not None and not report.fetched:
+        click.echo(f"error: {report.error}", err=True)  # nothing read: the error is all
+        return
+    click.echo(
         f"{report.source}: {report.stored} new, {report.duplicates} already stored, "
         f"{report.quarantined} quarantined, {report.threads_touched} threads touched"
     )
-    click.echo(line if report.error is None else f"{line}; error: {report.error}")
+    if report.error is not None:
+        click.echo(f"error: {report.error}", err=True)
 
 
 def _analyse(app: App) -> None:
@@ -125,8 +130,10 @@ def sync(state: CliState, mailboxes: tuple[str, ...]) -> None:
     reports = ingest.sync(app, mailboxes or None)
     for report in reports:
         _print_ingest(report)
-    _analyse(app)
-    if any(report.error for report in reports):
+    failed = [report for report in reports if report.error]
+    if len(failed) < len(reports) or any(report.stored for report in reports):
+        _analyse(app)  # (when every mailbox failed, nothing new waits for it)
+    if failed:
         raise SystemExit(1)
 
 
