@@ -131,8 +131,8 @@ def test_failing_thread_is_recorded_retried_with_backoff_and_others_go_on(
     monkeypatch.setattr(topics_service, "tag_threads_in_session", failing)
     first = analyse_pending(app, now=NOW)
     assert first.threads == 2
-    assert first.failed == [(bad, "ValueError: [E088] Text of length 1200089 exceeds maximum "
-                                  "of 1000000.")]
+    reason = "ValueError: [E088] Text of length 1200089 exceeds maximum of 1000000."
+    assert first.failed == [(bad, reason)]
     shown = status(app)
     assert shown.threads_awaiting_analysis == 1
     [failure] = shown.analysis_failures

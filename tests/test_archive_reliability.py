@@ -51,7 +51,7 @@ def test_mbox_written_by_python_reads_as_mailbox_reads_it(tmp_path: Path) -> Non
     files = _written_by_mailbox(path)
     ours = [message for batch in read_archive(path) for message in batch.messages]
     box = mailbox.mbox(path)
-    theirs = [box.get_bytes(key) for key in box.keys()]
+    theirs = [box.get_bytes(key) for key in box.iterkeys()]
     box.close()
     assert len(theirs) == len(files)
     assert len(ours) == len(theirs)

@@ -78,9 +78,9 @@ def test_uncertain_digest_fails_the_run_and_can_be_confirmed(
     assert entry.confirmed_at is not None and entry.sent_at == entry.confirmed_at
 
     # Confirmed once; a second confirm names what is wrong.
-    assert run("digest", "confirm", "--member", MEMBER, "--period", PERIOD) == (
-        1, "", f"error: no uncertain digest for {MEMBER} in period {PERIOD}; "
+    refused = (f"error: no uncertain digest for {MEMBER} in period {PERIOD}; "
                "see 'iscg-mailbot digest status'\n")
+    assert run("digest", "confirm", "--member", MEMBER, "--period", PERIOD) == (1, "", refused)
     # The next run finds nothing interrupted, succeeds, and never re-sends it.
     code, _, err = run("digest", "send")
     assert (code, err) == (0, "")

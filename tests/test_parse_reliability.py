@@ -56,7 +56,7 @@ def _ksummit() -> list[bytes]:
     # posting and one reply to it: ksummit-2025, messages 905, 906, 929 and 930.
     box = mailbox.mbox(RELIABILITY / "patch-v2-v3.mbox")
     try:
-        return [box.get_bytes(key) for key in box.keys()]
+        return [box.get_bytes(key) for key in box.iterkeys()]
     finally:
         box.close()
 
@@ -76,8 +76,8 @@ def test_patch_v2_review_is_not_merged_into_the_v3_posting() -> None:
     messages = _ksummit()
     threads = _threads(messages)
     assert len(threads) == 2
-    v2, v3 = (set(r.message_id for r in _refs(messages[:2])),
-              set(r.message_id for r in _refs(messages[2:])))
+    v2, v3 = ({r.message_id for r in _refs(messages[:2])},
+              {r.message_id for r in _refs(messages[2:])})
     assert sorted(threads, key=sorted) == sorted([v2, v3], key=sorted)
 
 

@@ -73,7 +73,8 @@ def retry_delay(attempts: int) -> timedelta:
     >>> retry_delay(1), retry_delay(3), retry_delay(30) == RETRY_MAX
     (datetime.timedelta(seconds=300), datetime.timedelta(seconds=1200), True)
     """
-    return min(RETRY_BASE * 2 ** max(min(attempts, 20) - 1, 0), RETRY_MAX)
+    doublings: int = max(min(attempts, 20) - 1, 0)
+    return min(RETRY_BASE * (1 << doublings), RETRY_MAX)
 
 
 def analyse_pending(
