@@ -36,9 +36,10 @@ log = logging.getLogger(__name__)
 
 #: Work per transaction, in seconds: what a kill can cost at most.
 TARGET_SECONDS = 1.0
-#: Threads in the first transaction, and the most in any one.
-FIRST_CHUNK = 1
+#: Most threads in one transaction. The first transaction of a run takes one thread;
+#: later ones take as many messages as the last ones analysed in about TARGET_SECONDS.
 MAX_CHUNK = 200
+MAX_MESSAGES = 5000
 #: Back-off of a thread whose analysis failed: 5 min, 10, 20, ... at most a day.
 RETRY_BASE = timedelta(minutes=5)
 RETRY_MAX = timedelta(hours=24)
@@ -91,14 +92,18 @@ def analyse_pending(
     """
     report = AnalysisReport()
     context = actions_service.load_context(app)
-    size = FIRST_CHUNK
+    if topics_service.topics_file(app).exists():
+        topics_service.tagger_for(app)  # built before the first transaction is timed
+    budget = 0  # messages per transaction; 0: one thread (nothing measured yet)
     after = 0  # thread ids in order: a thread that fails is not tried twice in one run
     while True:
         when = now or utcnow()
         with app.session() as session:
-            thread_ids = _due_threads(session, when, after, size)
-        if not thread_ids:
+            chunk = _take(_due_threads(session, when, after), budget)
+        if not chunk:
             return report
+        thread_ids = [thread_id for thread_id, _ in chunk]
+        messages = sum(count for _, count in chunk)
         after = thread_ids[-1]
         started = time.monotonic()
         try:
@@ -109,34 +114,44 @@ def analyse_pending(
             # The chunk was rolled back: find the culprit by taking its threads one by one.
             for thread_id in thread_ids:
                 _analyse_alone(app, context, thread_id, when, report)
-        elapsed = time.monotonic() - started
-        size = _next_size(size, len(thread_ids), elapsed, target_seconds)
+        budget = _next_budget(budget, messages, time.monotonic() - started, target_seconds)
         if on_progress is not None:
             on_progress(len(thread_ids))
 
 
-def _due_threads(session: Session, now: datetime, after: int, limit: int) -> list[int]:
+def _due_threads(session: Session, now: datetime, after: int) -> list[tuple[int, int]]:
+    """(thread id, message count) of the next threads to analyse, in id order."""
     waiting = select(AnalysisFailure.thread_id).where(AnalysisFailure.retry_after > now)
-    return list(
-        session.scalars(
-            select(Thread.id)
-            .where(Thread.needs_analysis, Thread.id > after, Thread.id.not_in(waiting))
-            .order_by(Thread.id)
-            .limit(limit)
-        )
+    rows = session.execute(
+        select(Thread.id, Thread.message_count)
+        .where(Thread.needs_analysis, Thread.id > after, Thread.id.not_in(waiting))
+        .order_by(Thread.id)
+        .limit(MAX_CHUNK)
     )
+    return [(thread_id, count or 1) for thread_id, count in rows]
 
 
-def _next_size(size: int, done: int, elapsed: float, target: float) -> int:
-    """Threads for the next transaction so that it takes about ``target`` seconds."""
-    if done < size:  # the last, short chunk says little about speed
-        return size
-    if elapsed <= 0:
-        return min(size * 2, MAX_CHUNK)
-    wanted = int(done * target / elapsed)
-    # Grow at most fourfold at a time: a fast chunk of short threads may be followed
-    # by long ones.
-    return max(1, min(wanted, size * 4, MAX_CHUNK))
+def _take(due: list[tuple[int, int]], budget: int) -> list[tuple[int, int]]:
+    """The first threads whose messages fit the budget; always at least one thread."""
+    taken: list[tuple[int, int]] = []
+    total = 0
+    for thread_id, count in due:
+        if taken and total + count > budget:
+            break
+        taken.append((thread_id, count))
+        total += count
+    return taken
+
+
+def _next_budget(budget: int, messages: int, elapsed: float, target: float) -> int:
+    """Messages for the next transaction so that it takes about ``target`` seconds.
+
+    Messages, not threads, measure the work: a thread may hold one message or three
+    hundred. The budget grows at most fourfold at a time (the first measure includes
+    loading the tagger; fast short threads may be followed by long ones).
+    """
+    wanted = int(messages * target / elapsed) if elapsed > 0 else messages * 4
+    return max(1, min(wanted, max(budget, messages) * 4, MAX_MESSAGES))
 
 
 def _analyse_chunk(
