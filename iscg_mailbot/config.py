@@ -109,6 +109,9 @@ class Settings(_Strict):
     config_dir: str = "config"
     # Messages larger than this are quarantined unparsed (bounded memory per message).
     max_message_bytes: int = Field(default=25_000_000, ge=100_000)
+    # Characters of one message that analysis (topics, action items) reads: a pasted
+    # 1 MB log must not stop analysis. The whole message stays stored and searchable.
+    analysis_max_chars: int = Field(default=100_000, ge=1_000, le=900_000)
     # Worker processes that parse large syncs and imports; 0 = one per CPU (at most 4),
     # 1 = parse in the main process.
     parse_processes: int = Field(default=0, ge=0, le=64)

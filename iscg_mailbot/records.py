@@ -82,6 +82,9 @@ class ParsedMessage:
     # The sender's UTC offset from the Date header ("+0200" -> 120), None when unknown:
     # "by tomorrow" in the message means the sender's tomorrow.
     utc_offset_minutes: int | None = None
+    # The text of messages forwarded as ``message/rfc822`` parts, each under a
+    # "Forwarded message" header block: content of this message that analysis reads.
+    forwarded_text: str = ""
 
 
 @dataclass(frozen=True)

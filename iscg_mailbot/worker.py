@@ -61,12 +61,18 @@ def sync_job() -> None:
     """Sync each configured mailbox (stopping between mailboxes on shutdown), then analyse."""
     worker = _worker()
     app = worker.app
-    reports = ingest.sync(app, sources=worker.connections.sources(),
-                          should_stop=worker.stopping.is_set)
+    sources = worker.connections.sources()
+    reports = ingest.sync(app, sources=sources, should_stop=worker.stopping.is_set)
     for report in reports:
-        log.info("sync", extra={"mailbox": report.source, "stored": report.stored,
-                                "duplicates": report.duplicates,
-                                "quarantined": report.quarantined, "error": report.error})
+        name = report.source.removeprefix("imap:")
+        worker.streaks.record(name, report.error)
+        if name in sources:  # reconnection attempts of a known outage: debug only
+            sources[name].retry_log_level = (
+                logging.DEBUG if worker.streaks.failing(name) else logging.INFO)
+        if report.error is None:
+            log.info("sync", extra={"mailbox": report.source, "stored": report.stored,
+                                    "duplicates": report.duplicates,
+                                    "quarantined": report.quarantined})
     if worker.stopping.is_set():
         log.info("sync interrupted by shutdown after the current batch")
         return
@@ -113,6 +119,40 @@ def no_mailbox_message(config_dir: str) -> str:
             "'iscg-mailbot config check', and restart the worker")
 
 
+class FailureStreaks:
+    """Sync failures logged once per streak: the first failure of a mailbox is an error,
+    the same failure again is debug, the first success after it says it recovered; a
+    different failure during a streak is logged (something else broke)."""
+
+    def __init__(self) -> None:
+        self._errors: dict[str, str] = {}
+        self._since: dict[str, float] = {}
+
+    def failing(self, mailbox: str) -> bool:
+        """Whether the mailbox's last sync failed."""
+        return mailbox in self._errors
+
+    def record(self, mailbox: str, error: str | None) -> None:
+        """Log the outcome of one sync of ``mailbox`` (``error`` None: it worked)."""
+        previous = self._errors.get(mailbox)
+        if error is None:
+            if previous is not None:
+                del self._errors[mailbox]
+                log.info("sync recovered", extra={
+                    "mailbox": mailbox,
+                    "failed_for_seconds": round(time.monotonic() - self._since.pop(mailbox))})
+            return
+        self._errors[mailbox] = error
+        if previous is None:
+            self._since[mailbox] = time.monotonic()
+            log.error("sync failed: %s", error, extra={"mailbox": mailbox, "error": error})
+        elif previous != error:
+            log.error("sync still failing, differently: %s", error,
+                      extra={"mailbox": mailbox, "error": error})
+        else:
+            log.debug("sync failed again", extra={"mailbox": mailbox, "error": error})
+
+
 class Worker:
     """One scheduler per database; ``run`` blocks until ``stop`` (or SIGTERM/SIGINT)."""
 
@@ -131,6 +171,7 @@ class Worker:
         self._finished = threading.Event()
         # One IMAP connection per mailbox, kept open between polls (each reconnects itself).
         self.connections = ingest.KeptConnections(app)
+        self.streaks = FailureStreaks()
 
     # -- lease ---------------------------------------------------------------------
 

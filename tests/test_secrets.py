@@ -243,7 +243,7 @@ def test_passwords_never_shown_on_any_path(deployment: Deployment,
     monkeypatch.setenv(IMAP_ENV, IMAP_WRONG)
     refused = d.cli("sync")
     assert refused.exit_code == 1
-    assert "IMAP login failed for user iscg" in refused.stdout
+    assert refused.stderr.startswith("error: mailbox iscg: IMAP login failed for user iscg")
     d.cli("sync", debug=True)
     app = d.app()
     mailbox = app.settings.mailboxes[0]
@@ -271,7 +271,7 @@ def test_passwords_never_shown_on_any_path(deployment: Deployment,
     with session_scope(app.engine) as session:
         session.execute(update(OutboxEntry).values(next_attempt_at=None))
     unreachable = d.cli("sync")
-    assert unreachable.exit_code == 1 and "connection refused" in unreachable.stdout
+    assert unreachable.exit_code == 1 and "connection refused" in unreachable.stderr
     unreachable = d.cli("digest", "send")
     assert unreachable.exit_code == 1 and "cannot connect" in unreachable.stderr
     status = d.cli("status", "--json")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -92,12 +93,17 @@ def digest_send(state: CliState, dry_run: bool, as_json: bool) -> None:
                         [[i.member, i.status, i.detail or i.subject] for i in report.items],
                         title=f"{report.list_key} {report.period_key} ({label}"
                               f"{report.recipients} recipients)")
-            if report.recovered_uncertain:
-                click.echo(f"{report.recovered_uncertain} digest(s) interrupted by an earlier "
-                           "run are uncertain; see 'iscg-mailbot digest status'")
             if report.error:
                 click.echo(f"error: {report.error}", err=True)
-    if any(r.error or r.count("failed") or r.count("uncertain") for r in reports):
+    found = reports[0].uncertain_found if reports else []
+    if found:
+        # An earlier run died while handing these to the server: someone must look.
+        names = ", ".join(f"{member} ({period})" for member, period in found)
+        click.echo(f"error: {len(found)} digest(s) interrupted by an earlier run may or may "
+                   f"not have been delivered: {names}; check the mail server's log, then "
+                   "'iscg-mailbot digest confirm --member ADDR --period KEY' if delivered, "
+                   "or 'iscg-mailbot digest release' to send them", err=True)
+    if found or any(r.error or r.count("failed") or r.count("uncertain") for r in reports):
         raise SystemExit(1)
 
 
@@ -119,6 +125,25 @@ def digest_release(state: CliState, member: str | None, period: str | None, fail
                                                      period_key=period, failed=failed)
     kind = "failed" if failed else "uncertain"
     click.echo(f"{count} {kind} digest(s) will be sent by the next run")
+
+
+@digest.command("confirm")
+@click.option("--member", "member", metavar="ADDR", required=True,
+              help="The member whose digest was delivered.")
+@click.option("--period", "period", metavar="KEY", required=True,
+              help="The digest's period, as 'digest status' shows it (2026-09-14/2026-09-21).")
+@click.option("--by", "by", metavar="NAME", default=getpass.getuser, show_default="your login",
+              help="Who checked (recorded in the outbox).")
+@pass_state
+def digest_confirm(state: CliState, member: str, period: str, by: str) -> None:
+    """Record that an uncertain digest was delivered (found in the mail server's log).
+
+    It is marked sent, with who confirmed it and when, and is never sent again. Use
+    'digest release' instead when the log shows it was not delivered.
+    """
+    digest_service.confirm_delivery(state.app(), member_address=member, period_key=period,
+                                    by=by)
+    click.echo(f"digest for {member} ({period}) confirmed delivered by {by}")
 
 
 @digest.command("status")

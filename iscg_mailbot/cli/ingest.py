@@ -27,11 +27,16 @@ DEMO_OPEN_ITEMS = 15
 
 
 def _print_ingest(report: IngestReport) -> None:
-    line = (
+    """The summary on stdout; a failure as one ``error:`` line on stderr."""
+    if report.error is not None and not report.fetched:
+        click.echo(f"error: {report.error}", err=True)  # nothing read: the error is all
+        return
+    click.echo(
         f"{report.source}: {report.stored} new, {report.duplicates} already stored, "
         f"{report.quarantined} quarantined, {report.threads_touched} threads touched"
     )
-    click.echo(line if report.error is None else f"{line}; error: {report.error}")
+    if report.error is not None:
+        click.echo(f"error: {report.error}", err=True)
 
 
 def _analyse(app: App) -> None:
@@ -42,6 +47,13 @@ def _analyse(app: App) -> None:
         click.echo(
             f"analysed {report.threads} threads: {report.actions_added} action items found, "
             f"{report.actions_closed} closed by replies"
+        )
+    if report.failed:
+        ids = ", ".join(str(thread_id) for thread_id, _ in report.failed[:10])
+        click.echo(
+            f"warning: analysis failed for {len(report.failed)} thread(s) ({ids}); they are "
+            "retried later, see 'iscg-mailbot status'",
+            err=True,
         )
 
 
@@ -133,8 +145,10 @@ def sync(state: CliState, mailboxes: tuple[str, ...]) -> None:
     reports = ingest.sync(app, mailboxes or None)
     for report in reports:
         _print_ingest(report)
-    _analyse(app)
-    if any(report.error for report in reports):
+    failed = [report for report in reports if report.error]
+    if len(failed) < len(reports) or any(report.stored for report in reports):
+        _analyse(app)  # (when every mailbox failed, nothing new waits for it)
+    if failed:
         raise SystemExit(1)
 
 
@@ -329,5 +343,27 @@ def status(state: CliState, as_json: bool) -> None:
                 for m in result.mailboxes
             ],
         )
+    _print_analysis_problems(result)
     if result.digest is not None:
         print_digest_status(result.digest)
+
+
+def _print_analysis_problems(result: status_service.Status) -> None:
+    if result.analysis_failures:
+        print_table(
+            ["thread", "subject", "attempts", "next try", "reason"],
+            [[f.thread_id, f.subject, f.attempts, f.retry_after, f.reason]
+             for f in result.analysis_failures],
+            title="threads whose analysis failed (retried automatically)",
+        )
+    if result.long_messages:
+        click.echo(
+            f"{result.long_messages} message(s) longer than analysis_max_chars "
+            f"({result.analysis_max_chars:,} characters): analysed in part, stored and "
+            "searchable whole"
+        )
+        print_table(
+            ["message", "thread", "characters", "subject"],
+            [[m.message_pk, m.thread_id, f"{m.characters:,}", m.subject]
+             for m in result.long_messages_listed],
+        )

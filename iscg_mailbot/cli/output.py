@@ -54,6 +54,8 @@ def table_width() -> int:
         return shutil.get_terminal_size((PIPE_WIDTH, 24)).columns
     return PIPE_WIDTH
 
+from iscg_mailbot.text import shown
+
 
 def console() -> Console:
     """A rich console on the current ``sys.stdout`` (resolved at call time so Click's
@@ -199,7 +201,7 @@ def format_cell(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, (list, tuple)):
         return ", ".join(format_cell(v) for v in value)
-    return str(value)
+    return shown(str(value))  # invisible/bidi characters out, long values cut with "…"
 
 
 def to_jsonable(value: Any) -> Any:

@@ -59,8 +59,9 @@ ENCLOSED_SUBTYPES = frozenset({"rfc822", "global"})
 MAX_INLINE_DEPTH = 3
 #: HTML larger than this is stripped of tags by a regex rather than laid out.
 MAX_HTML_LAYOUT = 2_000_000
-#: Text beyond this many characters is cut (a 1 MB log pasted into mail is not news).
-MAX_TEXT = 1_000_000
+#: Text beyond this many characters is cut. Analysis reads far less of each message
+#: (``analysis_max_chars``); this only bounds what one message may store.
+MAX_TEXT = 5_000_000
 
 _HTML_CONFIG = ParserConfig(display_links=False, display_images=False)
 _TAG = re.compile(r"<[^>]*>")
@@ -77,6 +78,9 @@ class BodyContent:
     text: str = ""
     attachments: list[Attachment] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)
+    # The text of enclosed (forwarded) messages, with their forward headers: also in
+    # ``text``, where a reader sees it inline, and kept apart for analysis.
+    forwarded: str = ""
 
 
 def clean_text(text: str) -> str:
@@ -106,8 +110,10 @@ def _codec(label: str | None) -> str | None:
 def decode_text(data: bytes, charset: str | None) -> tuple[str, str]:
     """Decode body bytes; return the text and the codec that read them.
 
-    Tries the declared charset (mapped by :data:`CHARSET_REPLACEMENTS`), then UTF-8,
-    then Windows-1252 with replacement characters, which never fails.
+    Reads the declared charset (mapped by :data:`CHARSET_REPLACEMENTS`); where a few
+    bytes are invalid in it, only those become U+FFFD. Another charset is tried only
+    when the declared one fails broadly (see :func:`_fails_broadly`): then UTF-8, then
+    Windows-1252 with replacement characters, which never fails.
 
     >>> decode_text("Genève".encode("latin-1"), "iso-8859-1")
     ('Genève', 'cp1252')
@@ -115,6 +121,8 @@ def decode_text(data: bytes, charset: str | None) -> tuple[str, str]:
     ('Genève', 'utf-8')
     >>> decode_text("Genève".encode("latin-1"), "utf-8")
     ('Genève', 'cp1252')
+    >>> decode_text("Genève, Zürich, Malmö".encode("utf-8") + b" \\xff", "utf-8")
+    ('Genève, Zürich, Malmö \\ufffd', 'utf-8')
     """
     candidates: list[str] = []
     declared = _codec(charset)
@@ -126,7 +134,43 @@ def decode_text(data: bytes, charset: str | None) -> tuple[str, str]:
         text = _strict_decode(data, codec)
         if text is not None:
             return text, codec
+    if declared is not None:
+        lenient = _lenient_decode(data, declared)
+        if lenient is not None:
+            return lenient, declared
     return data.decode(FALLBACK_CODEC, "replace"), FALLBACK_CODEC
+
+
+def _lenient_decode(data: bytes, codec: str) -> str | None:
+    """The text in ``codec`` with invalid bytes replaced, or None when it fails broadly."""
+    try:
+        text = data.decode(codec, "replace")
+    except Exception:  # noqa: BLE001 - codecs raise more than UnicodeError on junk
+        return None
+    replaced = text.count("\ufffd") - _strict_fffd_count(data, codec)
+    return None if _fails_broadly(data, replaced) else text
+
+
+def _strict_fffd_count(data: bytes, codec: str) -> int:
+    # U+FFFD written in the message itself is not a decoding error.
+    try:
+        return data.count("\ufffd".encode(codec))
+    except (UnicodeError, LookupError):
+        return 0
+
+
+def _fails_broadly(data: bytes, replaced: int) -> bool:
+    """Whether a charset is the wrong one, not a few bad bytes in the right one.
+
+    Text in the wrong charset (Latin-1 labelled UTF-8) breaks at nearly every 8-bit
+    byte; a good UTF-8 text with a stray byte breaks once among many valid sequences.
+    Broad: at least half of the 8-bit bytes were invalid.
+    """
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    return replaced * 2 > high
+
+
+_HIGH_BYTES = bytes(range(128, 256))
 
 
 def _strict_decode(data: bytes, codec: str) -> str | None:
@@ -314,20 +358,31 @@ def extract_body(message: Message) -> BodyContent:
     """
     content = BodyContent()
     texts: list[str] = []
+    forwarded: list[str] = []
     # An explicit stack rather than recursion: hostile mail nests parts hundreds deep.
     work: list[_Work] = [(message, 0)]
     while work:
         item = work.pop()
         if isinstance(item, str):
             texts.append(item)
+            forwarded.append(item)  # a forward header: always an enclosed message's
         else:
+            start = len(texts)
             work.extend(reversed(_visit(*item, texts, content)))
+            if item[1] > 0:
+                forwarded.extend(texts[start:])
+    content.text = _joined(texts, content)
+    content.forwarded = _joined(forwarded, content)
+    return content
+
+
+def _joined(texts: list[str], content: BodyContent) -> str:
     text = "\n\n".join(t for t in texts if t.strip())
     if len(text) > MAX_TEXT:
         text = text[:MAX_TEXT]
-        content.defects.append("text-truncated")
-    content.text = _BLANK_RUNS.sub("\n\n", clean_text(text)).strip("\n")
-    return content
+        if "text-truncated" not in content.defects:
+            content.defects.append("text-truncated")
+    return _BLANK_RUNS.sub("\n\n", clean_text(text)).strip("\n")
 
 
 #: A part still to visit (with its forwarding depth), or text to add as it is.

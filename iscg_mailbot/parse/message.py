@@ -123,6 +123,7 @@ def _parse(raw: RawMessage, data: bytes) -> ParsedMessage:
         provenance=raw.provenance,
         defects=defects,
         utc_offset_minutes=utc_offset_minutes(_first(headers, "date")) if header_date else None,
+        forwarded_text=body.forwarded,
     )
 
 

@@ -43,6 +43,8 @@ _MARKER = re.compile(
 )
 # A list or topic tag in square brackets: "[int-sect-team]", "[Ksummit-discuss]".
 _TAG = re.compile(r"\[[^\[\]]{0,80}\]\s*")
+# A version marker inside a tag: "[PATCH v2]", "[RFC]", "[PATCH RFC v3 1/4]", "[v2]".
+_VERSION = re.compile(r"(?<![\w-])(v\d{1,3}|rfc)(?![\w-])", re.IGNORECASE)
 # Pine and older clients append "(fwd)" instead of prefixing.
 _FWD_SUFFIX = re.compile(r"\s*\((?:fwd|fw)\)\s*$", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -56,14 +58,21 @@ def _strip_wrapping_quotes(subject: str) -> str:
     return subject
 
 
-def _leading_markers(subject: str) -> tuple[list[str], str]:
-    """Split ``subject`` into its leading markers (lower-case words, tags as "[]") and the rest."""
+def _leading_markers(
+    subject: str, versions: list[str] | None = None
+) -> tuple[list[str], str]:
+    """Split ``subject`` into its leading markers (lower-case words, tags as "[]") and the rest.
+
+    The version markers found in the tags ("v2", "rfc") are added to ``versions``.
+    """
     markers: list[str] = []
     rest = subject
     while rest:
         tag = _TAG.match(rest)
         if tag:
             markers.append("[]")
+            if versions is not None:
+                versions.extend(v.casefold() for v in _VERSION.findall(tag.group()))
             rest = rest[tag.end():]
             continue
         marker = _MARKER.match(rest)
@@ -79,7 +88,9 @@ def normalise_subject(subject: str | None) -> str:
     """Return the subject without reply/forward prefixes and list tags, case-folded.
 
     Prefixes may repeat, mix languages and sit on either side of list tags; runs of
-    whitespace become one space. The result is meant for comparison, not display.
+    whitespace become one space. Version markers in the tags (``v2``, ``RFC``) are kept
+    in front, so that the threads of two versions of a proposal are never joined by
+    subject. The result is meant for comparison, not display.
 
     >>> normalise_subject("Re: [int-sect-team] AW: Re[2]:  LS on  IMT-2030")
     'ls on imt-2030'
@@ -87,14 +98,21 @@ def normalise_subject(subject: str | None) -> str:
     'réunion du groupe'
     >>> normalise_subject("回复: 转发: 会议安排")
     '会议安排'
+    >>> normalise_subject("Re: [PATCH] [v2] Documentation: guidelines")
+    '[v2] documentation: guidelines'
+    >>> normalise_subject("[RFC PATCH v3 2/7] mm: fix")
+    '[rfc v3] mm: fix'
     """
     if not subject:
         return ""
     text = _SPACES.sub(" ", subject).strip()
     text = _strip_wrapping_quotes(text)
-    _, rest = _leading_markers(text)
-    rest = _FWD_SUFFIX.sub("", rest)
-    return rest.strip().casefold()
+    versions: list[str] = []
+    _, rest = _leading_markers(text, versions)
+    rest = _FWD_SUFFIX.sub("", rest).strip().casefold()
+    if versions and rest:
+        return f"[{' '.join(dict.fromkeys(versions))}] {rest}"
+    return rest
 
 
 def display_subject(subject: str | None, list_tags: Iterable[str] = ()) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -29,12 +29,20 @@ from markupsafe import Markup, escape
 
 from iscg_mailbot.members_config import Member
 from iscg_mailbot.records import Digest
+from iscg_mailbot.text import INVISIBLE, shorten
 
 TEMPLATE_DIR = "digest"
-# Bidi embeddings/overrides/isolates (U+202A-202E, U+2066-2069) can reorder the text
-# that follows them, so one crafted subject could garble the rest of a line; C0/C1
-# controls other than newline and tab have no business in a mail body.
-_UNSAFE_BODY_CHARS = re.compile(r"[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Direction-changing and invisible characters (iscg_mailbot.text.INVISIBLE: bidi
+# embeddings, overrides, isolates and marks, zero-width characters, the BOM) can reorder
+# or hide what follows them, so one crafted subject could garble the rest of a line;
+# C0/C1 controls other than newline and tab have no business in a mail body.
+_UNSAFE_BODY_CHARS = re.compile(INVISIBLE.pattern[:-1] + r"\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Bounds on what one digest shows, whatever the list holds: threads per section,
+#: participants named per thread, threads awaiting a reply, characters of an action.
+MAX_SECTION_THREADS = 50
+MAX_PARTICIPANTS = 12
+MAX_AWAITING = 30
+MAX_DESCRIPTION = 600
 
 
 @dataclass(frozen=True)
@@ -53,7 +61,12 @@ def clean(value: Any) -> str:
 
 
 def one_line(value: Any) -> str:
-    """``clean`` text with all whitespace runs (newlines included) collapsed to one space."""
+    """``clean`` text on one line (whitespace runs collapsed), at most
+    :data:`~iscg_mailbot.text.MAX_SHOWN` characters, cut at a word with "…"."""
+    return shorten(_flat(value))
+
+
+def _flat(value: Any) -> str:
     return " ".join(clean(value).split())
 
 
@@ -75,7 +88,7 @@ def wrap(value: Any, width: int = 76, indent: str = "") -> str:
 
 def href(value: Any) -> str:
     """A link target, or ``""`` unless it is an http(s) or mailto URL (never ``javascript:``)."""
-    url = one_line(value)
+    url = _flat(value)  # never shortened: a cut URL leads elsewhere
     return url if url.lower().startswith(("https://", "http://", "mailto:")) else ""
 
 
@@ -139,8 +152,12 @@ def render_digest(digest: Digest, member: Member | None,
     """
     env = make_environment(str(config_dir) if config_dir is not None else None)
     zone = ZoneInfo(digest.timezone)
+    hidden = [max(len(section.threads) - MAX_SECTION_THREADS, 0) for section in digest.sections]
+    digest = bounded(digest)
     context = {
         "digest": digest,
+        # Threads left out of each section by the size bound (the templates say so).
+        "hidden_threads": hidden,
         "member": member,
         "first_day": digest.period_start.astimezone(zone).date(),
         # period_end is exclusive: the last day shown is the day before it.
@@ -151,3 +168,27 @@ def render_digest(digest: Digest, member: Member | None,
     text = env.get_template(f"{TEMPLATE_DIR}/body.txt").render(context)
     html = env.get_template(f"{TEMPLATE_DIR}/body.html").render(context)
     return RenderedMail(subject=subject, text=text, html=html)
+
+
+def bounded(digest: Digest) -> Digest:
+    """``digest`` cut to what one mail may show: :data:`MAX_SECTION_THREADS` threads per
+    section, :data:`MAX_PARTICIPANTS` names per thread (then "+N more"),
+    :data:`MAX_AWAITING` threads awaiting a reply, :data:`MAX_DESCRIPTION` characters
+    per action. Subjects and names are shortened where they are shown (``one_line``).
+    """
+    sections = tuple(
+        replace(section, threads=tuple(
+            replace(thread, participants=_some(thread.participants))
+            for thread in section.threads[:MAX_SECTION_THREADS]))
+        for section in digest.sections
+    )
+    actions = tuple(replace(action, description=shorten(action.description, MAX_DESCRIPTION))
+                    for action in digest.actions)
+    return replace(digest, sections=sections, actions=actions,
+                   awaiting_reply=digest.awaiting_reply[:MAX_AWAITING])
+
+
+def _some(names: tuple[str, ...]) -> tuple[str, ...]:
+    if len(names) <= MAX_PARTICIPANTS:
+        return names
+    return (*names[:MAX_PARTICIPANTS], f"+{len(names) - MAX_PARTICIPANTS} more")

@@ -78,6 +78,8 @@ class Context:
 
     config: ActionsConfig
     members: MembersConfig
+    # Characters of one message the extractor reads (settings' analysis_max_chars).
+    max_chars: int = 100_000
 
     def today(self, now: datetime | None = None) -> date:
         """The calendar day in the list's time zone (what "overdue" is measured against)."""
@@ -88,7 +90,8 @@ def load_context(app: App) -> Context:
     """Read ``actions.yaml`` and ``members.yaml`` from the configuration directory."""
     config_dir = app.settings.config_dir
     return Context(load_actions_config(actions_path(config_dir)),
-                   load_members(members_path(config_dir), missing_ok=True))
+                   load_members(members_path(config_dir), missing_ok=True),
+                   app.settings.analysis_max_chars)
 
 
 def _addresses(values: Sequence[dict[str, str]] | None) -> tuple[Address, ...]:
@@ -105,12 +108,12 @@ def _input(message: Message, list_address: str | None, context: Context) -> Acti
     )
     when = message.date.astimezone(zone) if message.date else None
     return ActionInput(
-        new_text=message.new_text or "",
+        new_text=(message.new_text or "")[:context.max_chars],
         date=when,
         sender=Address(message.sender_name or "", message.sender_address or ""),
         to=_addresses(message.to_addresses),
         cc=_addresses(message.cc_addresses),
-        subject=message.subject or "",
+        subject=(message.subject or "")[:context.max_chars],
         list_address=list_address,
     )
 

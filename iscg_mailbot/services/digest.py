@@ -56,6 +56,7 @@ from iscg_mailbot.store.outbox import (
     NewEntry,
     backoff,
     claim,
+    confirm_delivered,
     count_by_status,
     due_entries,
     mark_failed,
@@ -118,6 +119,8 @@ class SendReport:
     trigger: str
     recipients: int = 0
     recovered_uncertain: int = 0
+    # (member, period) of the digests an earlier, interrupted run may have delivered.
+    uncertain_found: list[tuple[str, str]] = field(default_factory=list)
     skipped_empty: bool = False
     error: str | None = None
     items: list[SendItem] = field(default_factory=list)
@@ -333,11 +336,13 @@ def send_digests(app: App, now: datetime | None = None, *, dry_run: bool = False
             recovered = recover_interrupted(session, now)
         if recovered:
             log.warning("digest entries left sending by an interrupted run are now uncertain",
-                        extra={"count": recovered})
+                        extra={"count": len(recovered),
+                               "members": [member for member, _ in recovered]})
         reports = []
         for list_config in app.settings.lists:
             report = _send_list(run, list_config, trigger, retry_only)
-            report.recovered_uncertain = recovered
+            report.recovered_uncertain = len(recovered)
+            report.uncertain_found = list(recovered)
             reports.append(report)
         return reports
     finally:
@@ -550,6 +555,26 @@ def release_uncertain_digests(app: App, *, member_address: str | None = None,
     with app.session() as session:
         return release_uncertain(session, now or utcnow(), member_address, period_key,
                                  status=FAILED if failed else UNCERTAIN)
+
+
+def confirm_delivery(app: App, *, member_address: str, period_key: str, by: str,
+                     now: datetime | None = None) -> int:
+    """Record that an uncertain digest reached the member (the operator checked the mail
+    server's log): it is marked sent, with ``by`` and the time, and never sent again.
+
+    Raises NotFound when the member has no uncertain digest for that period.
+
+    >>> confirm_delivery(app, member_address="ann@itu.int",      # doctest: +SKIP
+    ...                  period_key="2026-09-14/2026-09-21", by="operator")
+    1
+    """
+    with app.session() as session:
+        count = confirm_delivered(session, member_address, period_key, by.strip() or "?",
+                                  now or utcnow())
+    if not count:
+        raise NotFound(f"no uncertain digest for {member_address} in period {period_key}; "
+                       "see 'iscg-mailbot digest status'")
+    return count
 
 
 def digest_status(app: App, now: datetime | None = None) -> DigestStatus:

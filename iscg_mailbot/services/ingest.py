@@ -17,7 +17,7 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalErr
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.config import ListConfig, MailboxConfig
-from iscg_mailbot.errors import ConfigError, SourceError
+from iscg_mailbot.errors import AuthenticationError, ConfigError, SourceError
 from iscg_mailbot.parse.message import DEFAULT_MAX_BYTES
 from iscg_mailbot.parse.parallel import ParsedBatch, parse_batch, parse_batches
 from iscg_mailbot.records import MailboxState, ParsedMessage, RawBatch, RawMessage
@@ -198,7 +198,7 @@ def sync_mailbox(
             # Stop the workers and the IMAP read before the connection is used again.
             parsed_batches.close()
     except SourceError as exc:
-        report.error = str(exc)
+        report.error = describe_source_failure(config, exc)
     except OperationalError as exc:
         # The database is down or locked: the batch in hand was rolled back and the
         # mailbox position did not move, so the next pass resumes exactly there.
@@ -211,6 +211,34 @@ def sync_mailbox(
     except OperationalError:
         log.warning("could not record the sync of %s: the database is unavailable", config.name)
     return report
+
+
+_TLS_WORDS = ("ssl", "tls", "certificate", "handshake")
+
+
+def describe_source_failure(config: MailboxConfig, exc: SourceError) -> str:
+    """One line naming the mailbox, what failed and what to check.
+
+    >>> from iscg_mailbot.errors import AuthenticationError
+    >>> config = MailboxConfig(name="iscg", list="iscg", host="imap.itu.int",
+    ...                        username="bot", password_env="ISCG_IMAP_PASSWORD")
+    >>> describe_source_failure(config, AuthenticationError("IMAP login failed for user bot"))
+    'mailbox iscg: IMAP login failed for user bot; check username and the password in $ISCG_IMAP_PASSWORD'
+    """
+    text = str(exc).rstrip(". ")
+    where = f"mailbox {config.name}"
+    if isinstance(exc, AuthenticationError):
+        secret = (f"${config.password_env}" if config.password_env
+                  else config.password_file or "password_env/password_file")
+        return f"{where}: {text}; check username and the password in {secret}"
+    lowered = text.lower()
+    if "certificate" in lowered or "starttls" in lowered:
+        return f"{where}: {text}"  # the message already says what to change
+    if any(word in lowered for word in _TLS_WORDS):
+        return (f"{where}: TLS failed: {text}; check security ('ssl' on port 993, 'starttls' "
+                f"on 143) and port for {config.host}")
+    return (f"{where}: cannot reach the server: {text}; check host and port "
+            f"({config.host}:{config.effective_port}) and that the network lets it through")
 
 
 def _store_mailbox_batch(

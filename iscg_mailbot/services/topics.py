@@ -35,6 +35,7 @@ from iscg_mailbot.services.app import App
 from iscg_mailbot.store import topics as store
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_topics import AUTO, ThreadTopic
+from iscg_mailbot.text import analysis_text
 
 if TYPE_CHECKING:
     # spaCy comes in with the tagger, on first use: commands that never tag start fast.
@@ -49,6 +50,8 @@ from iscg_mailbot.topics_config import (
 
 log = logging.getLogger(__name__)
 
+# Characters of one message read when no settings say otherwise (Settings default).
+DEFAULT_MAX_CHARS = 100_000
 # Threads re-tagged per transaction (and per call of the tagger).
 RETAG_BATCH = 500
 # Threads read per side (the topic's, the others') when looking for phrases to suggest.
@@ -116,23 +119,26 @@ class RetagReport:
         self.renamed += other.renamed
 
 
-def _thread_texts(session: Session, thread_ids: Sequence[int]) -> list[ThreadText]:
-    """Subject and the new text of each message (quotes and signatures left out), in
-    the order messages were written."""
+def _thread_texts(session: Session, thread_ids: Sequence[int],
+                  max_chars: int = DEFAULT_MAX_CHARS) -> list[ThreadText]:
+    """Subject and the new text of each message (quotes and signatures left out) with
+    the text it forwarded, in the order messages were written; at most ``max_chars``
+    characters of each."""
     subjects = dict(
         session.execute(select(Thread.id, Thread.subject).where(Thread.id.in_(thread_ids))).all()
     )
     texts: dict[int, list[str]] = defaultdict(list)
     rows = session.execute(
-        select(Message.thread_id, Message.new_text)
+        select(Message.thread_id, Message.new_text, Message.forwarded_text)
         .where(Message.thread_id.in_(thread_ids))
         .order_by(Message.thread_id, Message.date, Message.id)
     )
-    for thread_id, new_text in rows:
+    for thread_id, new_text, forwarded in rows:
         if thread_id is not None:
-            texts[thread_id].append(new_text or "")
+            texts[thread_id].append(analysis_text(new_text or "", forwarded or "", max_chars))
     return [
-        ThreadText(thread_id, subjects[thread_id] or "", tuple(texts[thread_id]))
+        ThreadText(thread_id, (subjects[thread_id] or "")[:max_chars],
+                   tuple(texts[thread_id]))
         for thread_id in thread_ids
         if thread_id in subjects
     ]
@@ -144,6 +150,7 @@ _WARNED_MISSING: set[Path] = set()
 def tag_threads_in_session(app: App, session: Session, thread_ids: Sequence[int]) -> RetagReport:
     """Re-tag threads inside the caller's transaction (for the analysis that follows an
     import or a sync). Leaves ``needs_analysis`` to the caller; unknown ids are skipped.
+    Reads at most ``analysis_max_chars`` (settings) characters of each message.
     """
     missing = topics_file(app)
     if not missing.exists():
@@ -156,7 +163,7 @@ def tag_threads_in_session(app: App, session: Session, thread_ids: Sequence[int]
         return RetagReport()
     tagger = tagger_for(app)
     report = RetagReport()
-    inputs = _thread_texts(session, thread_ids)
+    inputs = _thread_texts(session, thread_ids, app.settings.analysis_max_chars)
     if not inputs:
         return report
     ids = [thread.thread_id for thread in inputs]

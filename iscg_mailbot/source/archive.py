@@ -20,9 +20,12 @@ the messages ``mailbox.mbox`` finds (tested on the shared corpus).
 Formats recognised, by the first non-blank line of the file (after a BOM):
 
 - ``From `` line: mbox (mboxo, mboxrd, Content-Length mboxes with bare ``From -``).
-  Later ``From `` lines start a message only if they look like an envelope line
+  Later ``From `` lines start a message if they look like an envelope line
   (``From <sender>`` alone or followed by a date with a time of day) and the next line
-  is a header field.
+  is a header field, or, whatever follows, if they carry a full envelope date
+  (``Thu Dec  3 06:42:30 2026``) after a blank line: that is how Python's
+  ``mailbox.mbox`` and mutt write a message that starts with its body or with a blank
+  line, and such a message must never be glued to the one before it.
 - ``^A^A^A^A``: MMDF.
 - anything else: a file of messages that start at a header. A new message starts after
   a blank line when a header block follows that has at least three fields including
@@ -40,6 +43,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.parser import BytesHeaderParser
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -54,6 +58,14 @@ _MMDF_DELIMITER = re.compile(rb"\x01\x01\x01\x01\r?\n?\Z")
 # "From sender" optionally followed by an asctime or RFC 5322 date.
 _FROM_LINE = re.compile(rb"From (?P<sender>\S+)(?:[ \t]+(?P<rest>[^\r\n]*?))?[ \t]*\r?\n?\Z")
 _TIME_OF_DAY = re.compile(rb"\b\d{1,2}:\d{2}\b")
+# A complete asctime-style envelope date ("Thu Dec  3 06:42:30 2026", a zone allowed
+# before the year): with it, a From_ line after a blank line is an envelope even when
+# no header follows it. "From Geneva at 10:00 we go" is not one.
+_ENVELOPE_DATE = re.compile(
+    rb"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t]+"
+    rb"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \t]+\d{1,2}[ \t]+"
+    rb"\d{1,2}:\d{2}(?::\d{2})?[ \t]+(?:[A-Za-z]{1,5}[ \t]+|[+-]\d{4}[ \t]+)?\d{4}\b"
+)
 # Where the date starts in "From jjl at pobox.com  Thu Nov  1 11:19:12 2001" (pipermail
 # writes obfuscated senders with spaces in them).
 _WEEKDAY = re.compile(rb"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
@@ -247,12 +259,25 @@ def _split(fh: BinaryIO) -> Iterator[_Chunk]:
 def _split_mbox(lines: _Lookahead) -> Iterator[_Chunk]:
     """mbox: a message starts at each envelope line; ``>From`` loses one ``>``."""
     current: _Chunk | None = None
+    previous_blank = True
     for line in lines:
-        if line.startswith(b"From ") and (current is None or _is_envelope(line, lines.peek())):
+        if line.startswith(b"From ") and (
+            current is None or _is_envelope(line, lines.peek(), after_blank=previous_blank)
+        ):
             if current is not None:
                 yield _finish(current)
             current = _Chunk([], envelope=line)
+            previous_blank = False
             continue
+        if previous_blank and current is not None and _is_header_from(line, lines.peek()):
+            # "From  : Ann <ann@example.org>" after a blank line: a message whose writer
+            # left out the envelope line (mailbox.mbox takes this line for one). It
+            # starts a message, and the line is kept as its From header.
+            yield _finish(current)
+            current = _Chunk([line])
+            previous_blank = False
+            continue
+        previous_blank = _is_blank(line)
         if current is None:  # only blank lines can come before the first envelope
             continue
         if line[:1] == b">" and _QUOTED_FROM.match(line):
@@ -286,8 +311,14 @@ def _split_mmdf(lines: _Lookahead) -> Iterator[_Chunk]:
 
 
 def _split_headers(lines: _Lookahead) -> Iterator[_Chunk]:
-    """Messages that start at a header, with no envelope line: see the module docstring."""
+    """Messages that start at a header, with no envelope line: see the module docstring.
+
+    Inside a MIME body (a multipart before its closing boundary, or a ``message/*``
+    body) header blocks and envelope lines belong to enclosed messages (forwards,
+    bounces, digests) and start no new message.
+    """
     current: _Chunk | None = None
+    mime = _MimeBody()
     in_headers = False
     has_body = False
     previous_blank = True
@@ -301,24 +332,31 @@ def _split_headers(lines: _Lookahead) -> Iterator[_Chunk]:
                 line if line.startswith(b"From ") and _is_envelope(line, lines.peek()) else None
             )
             current = _Chunk([] if envelope else [line], envelope=envelope)
+            mime = _MimeBody()
             in_headers, has_body, previous_blank, last_text = True, False, False, line
             continue
-        if previous_blank and has_body and not blank:
+        if previous_blank and has_body and not blank and not mime.inside:
+            if line.startswith(b"From ") and _is_envelope(line, lines.peek()):
+                yield _finish(current)
+                current = _Chunk([], envelope=line)
+                mime = _MimeBody()
+                in_headers, has_body, previous_blank = True, False, False
+                continue
             if _is_year_marker(line, lines):
                 yield _finish(current)
                 current = None
                 continue
-            if line.startswith(b"From ") and _is_envelope(line, lines.peek()):
-                yield _finish(current)
-                current = _Chunk([], envelope=line)
-                in_headers, has_body, previous_blank = True, False, False
-                continue
             if _starts_message(line, lines) and not _FORWARD_INTRO.search(last_text):
                 yield _finish(current)
                 current = _Chunk([line])
+                mime = _MimeBody()
                 in_headers, has_body, previous_blank, last_text = True, False, False, line
                 continue
         current.lines.append(line)
+        if in_headers and blank:
+            mime.read_headers(current.lines)
+        elif not in_headers:
+            mime.see(line)
         if blank:
             in_headers = False
         else:
@@ -329,6 +367,35 @@ def _split_headers(lines: _Lookahead) -> Iterator[_Chunk]:
         yield _finish(current)
 
 
+class _MimeBody:
+    """Whether the lines being read are inside the MIME body of the current message."""
+
+    def __init__(self) -> None:
+        self.closing: bytes | None = None  # "--boundary--" of an open multipart
+        self.enclosed = False  # a message/* body: all of it is the enclosed message
+
+    @property
+    def inside(self) -> bool:
+        return self.enclosed or self.closing is not None
+
+    def read_headers(self, header_lines: list[bytes]) -> None:
+        """Read the top-level Content-Type once the header block is complete."""
+        try:
+            headers = BytesHeaderParser().parsebytes(b"".join(header_lines))
+            maintype = headers.get_content_maintype()
+            boundary = headers.get_boundary() if maintype == "multipart" else None
+        except (LookupError, ValueError, TypeError, UnicodeError):
+            return
+        self.enclosed = maintype == "message"
+        if boundary:
+            self.closing = b"--" + boundary.encode("utf-8", "surrogateescape") + b"--"
+
+    def see(self, line: bytes) -> None:
+        """A body line: the closing boundary ends the multipart."""
+        if self.closing is not None and line.rstrip() == self.closing:
+            self.closing = None
+
+
 # --- line tests ---------------------------------------------------------------------------
 
 
@@ -336,17 +403,33 @@ def _is_blank(line: bytes) -> bool:
     return not line.strip()
 
 
-def _is_envelope(line: bytes, next_line: bytes | None) -> bool:
+def _is_envelope(line: bytes, next_line: bytes | None, *, after_blank: bool = True) -> bool:
     """Whether a ``From `` line inside an archive is an envelope line, not body text.
 
     It must read ``From <sender>`` alone or followed by something with a time of day,
-    and the next line must be a header field: "From Russia with love" is body text.
+    and the next line must be a header field: "From Russia with love" is body text. Or
+    it follows a blank line and carries a full envelope date, whatever comes next (a
+    message written by ``mailbox.mbox`` that starts with its body or a blank line).
     """
+    header_next = next_line is not None and _HEADER_FIELD.match(next_line) is not None
     match = _FROM_LINE.match(line)
-    if match is None or next_line is None or not _HEADER_FIELD.match(next_line):
+    if match is None:
         return False
     rest = match["rest"]
-    return not rest or _TIME_OF_DAY.search(rest) is not None
+    if header_next:
+        return not rest or _TIME_OF_DAY.search(rest) is not None
+    return after_blank and rest is not None and _ENVELOPE_DATE.search(rest) is not None
+
+
+def _is_header_from(line: bytes, next_line: bytes | None) -> bool:
+    """A ``From :`` header field (space before the colon) followed by another field."""
+    match = _HEADER_FIELD.match(line) if line.startswith(b"From ") else None
+    return (
+        match is not None
+        and match["name"].lower() == b"from"
+        and next_line is not None
+        and _HEADER_FIELD.match(next_line) is not None
+    )
 
 
 def _is_year_marker(line: bytes, lines: _Lookahead) -> bool:

@@ -81,6 +81,8 @@ class ImapSource:
         self.config = config
         self._password = password
         self._retry_delay = retry_delay
+        # The worker lowers it while the mailbox is in a failure streak (said once).
+        self.retry_log_level = logging.INFO
         self._max_retry_delay = max_retry_delay
         self._sleep = sleep
         self._client: IMAPClient | None = None
@@ -359,8 +361,10 @@ class ImapSource:
         delay = 0.0 if failures == 1 else min(
             self._retry_delay * 2 ** (failures - 2), self._max_retry_delay
         )
-        logger.warning("%s: %s; reconnecting in %.1fs (attempt %d of %d)",
-                       self.address, _describe(exc), delay, failures, limit)
+        # Not a warning: the attempt either succeeds or ends in one SourceError that the
+        # caller reports (the CLI as its one error line, the worker once per streak).
+        logger.log(self.retry_log_level, "%s: %s; reconnecting in %.1fs (attempt %d of %d)",
+                   self.address, _describe(exc), delay, failures, limit)
         if delay:
             self._sleep(delay)
 

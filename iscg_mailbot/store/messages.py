@@ -84,6 +84,7 @@ def _row(list_id: int, parsed: ParsedMessage) -> dict[str, object]:
         "normalised_subject": parsed.normalised_subject[:500],
         "body_text": parsed.body_text,
         "new_text": parsed.new_text,
+        "forwarded_text": parsed.forwarded_text,
         "quoted_text": parsed.quoted_text,
         "signature": parsed.signature,
         "attachments": [

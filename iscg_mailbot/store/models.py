@@ -126,6 +126,9 @@ class Message(Base):
     normalised_subject: Mapped[str] = mapped_column(String(500), default="", index=True)
     body_text: Mapped[str] = mapped_column(Text, default="")
     new_text: Mapped[str] = mapped_column(Text, default="")
+    # The text of messages forwarded as message/rfc822 parts (part of this message,
+    # never list messages of their own): analysis reads it as forwarded content.
+    forwarded_text: Mapped[str] = mapped_column(Text, default="")
     quoted_text: Mapped[str] = mapped_column(Text, default="")
     signature: Mapped[str] = mapped_column(Text, default="")
     attachments: Mapped[list[Any]] = mapped_column(default=list)
@@ -153,6 +156,26 @@ class MessageReference(Base):
         ForeignKey("messages.id", ondelete="CASCADE"), primary_key=True
     )
     referenced_id: Mapped[str] = mapped_column(String(998), primary_key=True, index=True)
+
+
+class AnalysisFailure(Base):
+    """A thread whose analysis raised: why, how often, and when to try again.
+
+    The thread keeps ``needs_analysis`` set; analysis skips it until ``retry_after``
+    (exponential back-off), so one bad thread never blocks the others. The row goes
+    away when the thread is analysed (successfully).
+    """
+
+    __tablename__ = "analysis_failures"
+
+    thread_id: Mapped[int] = mapped_column(
+        ForeignKey("threads.id", ondelete="CASCADE"), primary_key=True
+    )
+    reason: Mapped[str] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    first_failed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_failed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    retry_after: Mapped[datetime] = mapped_column(index=True)
 
 
 class QuarantinedMessage(Base):

@@ -87,6 +87,10 @@ class OutboxEntry(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
+    # Set by ``digest confirm``: the operator found the digest delivered in the mail
+    # server's log (an uncertain entry becomes sent without a second copy).
+    confirmed_by: Mapped[str | None] = mapped_column(String(200))
+    confirmed_at: Mapped[datetime | None]
     run_id: Mapped[int | None] = mapped_column(ForeignKey("digest_runs.id"))
 
 

@@ -24,7 +24,8 @@ from iscg_mailbot.store.models_delivery import (
 
 INTERRUPTED = ("interrupted while sending (worker stopped or crashed): the server may have "
                "accepted it, so it is not sent again automatically; check the mail server's "
-               "log, then 'iscg-mailbot digest release' to send it")
+               "log, then 'iscg-mailbot digest confirm' if it was delivered or "
+               "'iscg-mailbot digest release' to send it")
 
 
 @dataclass(frozen=True)
@@ -129,13 +130,36 @@ def mark_uncertain(session: Session, entry_id: int, error: str, now: datetime) -
         .execution_options(synchronize_session=False))
 
 
-def recover_interrupted(session: Session, now: datetime) -> int:
-    """Entries left in ``sending`` by a run that died become ``uncertain``; return how many.
+def recover_interrupted(session: Session, now: datetime) -> list[tuple[str, str]]:
+    """Entries left in ``sending`` by a run that died become ``uncertain``; return their
+    (member address, period key), so that the run can name them.
 
     Call only while holding the digest-send lock, so no live sender owns them.
     """
-    result = session.execute(update(OutboxEntry).where(OutboxEntry.status == SENDING).values(
-        status=UNCERTAIN, last_error=INTERRUPTED, updated_at=now)
+    found = [(address, period) for address, period in session.execute(
+        select(OutboxEntry.member_address, OutboxEntry.period_key)
+        .where(OutboxEntry.status == SENDING).order_by(OutboxEntry.id))]
+    if found:
+        session.execute(update(OutboxEntry).where(OutboxEntry.status == SENDING).values(
+            status=UNCERTAIN, last_error=INTERRUPTED, updated_at=now)
+            .execution_options(synchronize_session=False))
+    return found
+
+
+def confirm_delivered(session: Session, member_address: str, period_key: str, by: str,
+                      now: datetime) -> int:
+    """Record that an uncertain digest was delivered (the operator found it in the mail
+    server's log): it becomes sent, with who confirmed it and when; return how many.
+
+    Only ``uncertain`` entries change: a pending or failed digest was never accepted.
+    """
+    result = session.execute(
+        update(OutboxEntry)
+        .where(OutboxEntry.status == UNCERTAIN,
+               OutboxEntry.member_address == member_address.lower(),
+               OutboxEntry.period_key == period_key)
+        .values(status=SENT, sent_at=now, updated_at=now, confirmed_by=by, confirmed_at=now,
+                next_attempt_at=None)
         .execution_options(synchronize_session=False))
     return int(getattr(result, "rowcount", 0) or 0)
 

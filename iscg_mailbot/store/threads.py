@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session, load_only
 
 from iscg_mailbot.parse.subjects import is_reply_subject
 from iscg_mailbot.records import ThreadNode, ThreadRef
-from iscg_mailbot.store.models import Message, MessageReference, Thread
+from iscg_mailbot.store.models import AnalysisFailure, Message, MessageReference, Thread
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.models_topics import AUTO, MANUAL, ThreadEntity, ThreadTopic
 from iscg_mailbot.thread.jwz import build_threads, parent_map
@@ -301,6 +301,7 @@ THREAD_REFERENCES = (
     (ActionItem, ActionItem.thread_id),
     (ThreadTopic, ThreadTopic.thread_id),
     (ThreadEntity, ThreadEntity.thread_id),
+    (AnalysisFailure, AnalysisFailure.thread_id),
 )
 
 
@@ -316,6 +317,8 @@ def merge_threads(session: Session, keep_id: int, drop_ids: Iterable[int]) -> No
     if not drops:
         return
     session.execute(delete(ThreadEntity).where(ThreadEntity.thread_id.in_(drops)))
+    # The merged thread is analysed afresh: failures of the parts no longer apply.
+    session.execute(delete(AnalysisFailure).where(AnalysisFailure.thread_id.in_(drops)))
     session.execute(
         delete(ThreadTopic).where(ThreadTopic.thread_id.in_(drops), ThreadTopic.source == AUTO)
     )

@@ -35,7 +35,10 @@ other's first and last message; without a window, all of them):
   the earliest near one); reply roots with no such original become siblings under a
   new ghost root, and a non-reply root takes in the near replies that came before it;
 - two *non-reply* roots never merge (JWZ's last case would make them siblings: two
-  "Agenda" posts are two conversations).
+  "Agenda" posts are two conversations);
+- two trees whose References name different thread roots that are missing never
+  merge: they are replies in two conversations (a ``[PATCH v2]`` review and a
+  ``[PATCH v3]`` review), however alike their subjects.
 
 With a window, a root with no dated message is not grouped by subject at all.
 
@@ -275,6 +278,8 @@ class _SubjectGroups:
         self.groups: list[_Container] = []  # the subject's current roots, oldest first
         self.absorbed: list[_Container] = []
         self.made: list[_Container] = []
+        # The unknown thread roots each group's messages name (see _origins).
+        self.origins: dict[int, frozenset[str]] = {}
 
     def _take(self, groups: list[_Container]) -> list[_Container]:
         for group in groups:
@@ -282,8 +287,24 @@ class _SubjectGroups:
             self.absorbed.append(group)
         return groups
 
+    def _origins_of(self, group: _Container) -> frozenset[str]:
+        return self.origins.get(id(group), frozenset())
+
+    def _joined(self, group: _Container, *others: _Container) -> None:
+        """``group`` took in ``others``: it now names their origins too."""
+        merged = self._origins_of(group).union(*(self._origins_of(o) for o in others))
+        self.origins[id(group)] = merged
+
+    def _compatible(self, group: _Container, origins: frozenset[str]) -> bool:
+        # Two trees whose References name different thread roots we do not have are
+        # two conversations, however alike their subjects.
+        theirs = self._origins_of(group)
+        return not theirs or not origins or bool(theirs & origins)
+
     def add(self, root: _Container) -> None:
-        near = [g for g in self.groups if _near(g, root, self.window)]
+        self.origins[id(root)] = _origins(root)
+        near = [g for g in self.groups if _near(g, root, self.window)
+                and self._compatible(g, self.origins[id(root)])]
         ghosts = [g for g in near if g.ref is None]
         if root.ref is None:
             if ghosts:  # both empty: one takes the other's children
@@ -291,15 +312,21 @@ class _SubjectGroups:
                 for ghost in self._take(others):
                     _adopt(keep, ghost.children)
                 _adopt(keep, root.children)
+                self._joined(keep, *others, root)
                 self.absorbed.append(root)
             else:  # "the empty one is more interesting as a root"
-                _adopt(root, self._take(near))
+                taken = self._take(near)
+                _adopt(root, taken)
+                self._joined(root, *taken)
                 self.groups.append(root)
         elif ghosts:  # a message joins the empty container of its subject
             _adopt(ghosts[-1], [root])
+            self._joined(ghosts[-1], root)
             self.absorbed.append(root)
         elif not _is_reply(root):  # a reply that came first goes under the original
-            _adopt(root, self._take([g for g in near if _is_reply(g)]))
+            taken = self._take([g for g in near if _is_reply(g)])
+            _adopt(root, taken)
+            self._joined(root, *taken)
             self.groups.append(root)
         else:
             self._add_reply(root, near)
@@ -308,17 +335,34 @@ class _SubjectGroups:
         bases = [g for g in near if not _is_reply(g)]
         if bases:
             earlier = [b for b in bases if b.stamp <= root.stamp]
-            _adopt(earlier[-1] if earlier else bases[0], [root])
+            base = earlier[-1] if earlier else bases[0]
+            _adopt(base, [root])
+            self._joined(base, root)
             self.absorbed.append(root)
             return
         if not near:
             self.groups.append(root)
             return
         ghost = _Container(None)  # replies to an original we lack become siblings
-        _adopt(ghost, [*self._take(near), root])
+        taken = self._take(near)
+        _adopt(ghost, [*taken, root])
+        self._joined(ghost, *taken, root)
         self.absorbed.append(root)
         self.groups.append(ghost)
         self.made.append(ghost)
+
+
+def _origins(root: _Container) -> frozenset[str]:
+    """The thread root a tree's References name when we do not have it: the first
+    References id (else In-Reply-To) of the message that stands for the tree; a ghost
+    root stands for the missing message it is. Empty for a tree that names none."""
+    source = root.subject_source()
+    if source is not None:
+        references = _clean_references(source)
+        first = references[0] if references else source.in_reply_to
+        if first and first != source.message_id:
+            return frozenset({first})
+    return frozenset({root.key}) if root.ref is None and root.key else frozenset()
 
 
 def _group_by_subject(roots: list[_Container], window: float | None) -> list[_Container]:
