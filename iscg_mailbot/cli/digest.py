@@ -141,6 +141,8 @@ def digest_confirm(state: CliState, member: str, period: str, by: str) -> None:
     It is marked sent, with who confirmed it and when, and is never sent again. Use
     'digest release' instead when the log shows it was not delivered.
     """
+    from iscg_mailbot.services import digest as digest_service
+
     digest_service.confirm_delivery(state.app(), member_address=member, period_key=period,
                                     by=by)
     click.echo(f"digest for {member} ({period}) confirmed delivered by {by}")

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # for annotations only: the CLI calls services, never report 
     from iscg_mailbot.report.threads import ThreadSummary
     from iscg_mailbot.services.app import App
     from iscg_mailbot.services.ingest import IngestReport
+    from iscg_mailbot.services.status import Status
 
 #: Widest a subject is shown in tables (cut at a word with "…" to fit the terminal).
 SUBJECT_WIDTH = 70
@@ -348,7 +349,7 @@ def status(state: CliState, as_json: bool) -> None:
         print_digest_status(result.digest)
 
 
-def _print_analysis_problems(result: status_service.Status) -> None:
+def _print_analysis_problems(result: Status) -> None:
     if result.analysis_failures:
         print_table(
             ["thread", "subject", "attempts", "next try", "reason"],
