@@ -594,11 +594,19 @@ def test_connections_reset_at_random_moments(tmp_path: Path, filled: Filled, pro
     stop = threading.Event()
     resets: list[int] = []
 
-    def saboteur() -> None:
-        while not stop.wait(rng.uniform(0.05, 0.25)):
-            resets.append(proxy.drop_all())
-
     app = net_app(tmp_path, filled, proxy, max_reconnects=10)
+
+    def saboteur() -> None:
+        # Reset at random moments, but only once a batch was stored since the last reset:
+        # on a loaded machine a reconnection can take longer than the gap between resets,
+        # and resets that never let a batch through would only test max_reconnects.
+        stored_at_reset = -1
+        while not stop.wait(rng.uniform(0.05, 0.25)):
+            stored_now = stored_last_uid(app.engine)
+            if stored_now > stored_at_reset:
+                stored_at_reset = stored_now
+                resets.append(proxy.drop_all())
+
     thread = threading.Thread(target=saboteur, daemon=True)
     thread.start()
     try:
