@@ -293,6 +293,9 @@ class ActionCandidate:
     due_text: str | None
     confidence: float
     rule: str
+    # The id of the meetings.yaml entry the date was read from ("before the next TSAG
+    # meeting"), else None.
+    due_meeting: str | None = None
 
 
 @dataclass(frozen=True)

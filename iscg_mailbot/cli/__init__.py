@@ -10,6 +10,7 @@ from iscg_mailbot.cli import (
     config,  # noqa: F401
     digest,  # noqa: F401
     ingest,  # noqa: F401
+    meetings,  # noqa: F401
     topics,  # noqa: F401
     worker,  # noqa: F401
 )

@@ -17,7 +17,7 @@ def config_group() -> None:
 @config_group.command("check")
 @pass_state
 def config_check(state: CliState) -> None:
-    """Validate iscg-mailbot.toml, topics.yaml, members.yaml and actions.yaml together."""
+    """Validate iscg-mailbot.toml, topics.yaml, members.yaml, actions.yaml and meetings.yaml."""
     result = check_configuration(state.settings)
     for path, summary in result.checked.items():
         click.echo(f"{path}: {summary}")
