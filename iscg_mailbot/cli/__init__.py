@@ -13,6 +13,7 @@ from iscg_mailbot.cli import (
     ingest,  # noqa: F401
     meetings,  # noqa: F401
     reminders,  # noqa: F401
+    report,  # noqa: F401
     topics,  # noqa: F401
     worker,  # noqa: F401
 )
