@@ -215,7 +215,11 @@ def test_sample_deadline_at_its_next_meeting_is_dated(sample_config: Path) -> No
                 .where(ActionItem.due_meeting.is_not(None))).all()
     finally:
         app.close()
-    assert [tuple(r) for r in rows] == [("TSAG", date(2027, 1, 25), "tsag-test")]
+    # "TSAG will be invited to note it at its next meeting" (the test's TSAG meeting) and
+    # "BDT is requested to circulate the draft outline ... before the next Council
+    # session" (sent 6 October 2026: the shipped calendar's Council meeting of 7 November).
+    assert sorted(tuple(r) for r in rows) == [
+        ("BDT", date(2026, 11, 6), "council-26-last"), ("TSAG", date(2027, 1, 25), "tsag-test")]
 
 
 def test_sample_convening_letters_are_proposed_and_accepted(sample_config: Path) -> None:

@@ -68,4 +68,15 @@ def entity_sectors(entities: Iterable[tuple[str, str, int]]) -> Counter[str]:
     return found
 
 
-__all__ = ["SECTORS", "entity_sector", "entity_sectors", "member_sector"]
+def leading_sector(starter: Member | None,
+                   entities: Iterable[tuple[str, str, int]]) -> str | None:
+    """The Sector leading a thread: the Sector of the member who started it. A member of
+    no Sector (the chair, an observer) leads for ISCG itself: None. A sender who is no
+    member (Bureau staff not on members.yaml) leads for the Sector the thread names most."""
+    if starter is not None:
+        return member_sector(starter)
+    named = entity_sectors(entities)
+    return named.most_common(1)[0][0] if named else None
+
+
+__all__ = ["SECTORS", "entity_sector", "entity_sectors", "leading_sector", "member_sector"]

@@ -12,6 +12,7 @@ from iscg_mailbot.cli import (
     digest,  # noqa: F401
     ingest,  # noqa: F401
     meetings,  # noqa: F401
+    overlaps,  # noqa: F401
     reminders,  # noqa: F401
     report,  # noqa: F401
     topics,  # noqa: F401

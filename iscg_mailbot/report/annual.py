@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from iscg_mailbot.analyse.sectors import SECTORS, entity_sectors, member_sector
+from iscg_mailbot.analyse.sectors import SECTORS, entity_sectors, leading_sector, member_sector
 from iscg_mailbot.members_config import MembersConfig
 from iscg_mailbot.store.annual import ItemFacts, ThreadFacts
 
@@ -113,12 +113,8 @@ def _is_liaison(facts: ThreadFacts, entities: Sequence[tuple[str, str, int]]) ->
 
 def thread_sector(facts: ThreadFacts, entities: Sequence[tuple[str, str, int]],
                   members: MembersConfig) -> str:
-    """The Sector leading a thread: its starter's, else the one it names most, else "other"."""
-    sector = member_sector(members.by_address(facts.starter))
-    if sector is not None:
-        return sector
-    named = entity_sectors(entities)
-    return named.most_common(1)[0][0] if named else "other"
+    """The Sector leading a thread (see :func:`leading_sector`), or "other"."""
+    return leading_sector(members.by_address(facts.starter), entities) or "other"
 
 
 def _pair(facts: ThreadFacts, entities: Sequence[tuple[str, str, int]], lead: str) -> str:

@@ -23,6 +23,7 @@ from iscg_mailbot.report.annual_docx import to_docx
 from iscg_mailbot.report.annual_render import to_html, to_markdown
 from iscg_mailbot.services.actions import load_context
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.overlaps import list_overlaps
 from iscg_mailbot.services.threads import shown_subject
 from iscg_mailbot.store.annual import entities_of, items_of, senders_active, threads_active
 from iscg_mailbot.store.topics import effective_topics
@@ -51,16 +52,30 @@ def _midnight(day: date) -> datetime:
     return datetime.combine(day, time(0), tzinfo=UTC)
 
 
+def year_overlaps(app: App, year: int, as_of: date) -> list[OverlapNote]:
+    """The duplication watch's flags over the year's threads, as key issues."""
+    rows = list_overlaps(app, since=date(year, 1, 1), until=as_of)
+    return [OverlapNote(r.topics[0] if r.topics else "", (
+        f"Possible duplication: {r.sector_a} in '{r.subject_a}' and {r.sector_b} in "
+        f"'{r.subject_b}' ({r.evidence}).")) for r in rows]
+
+
 def annual_report(app: App, year: int, *, for_group: str | None = None,
                   now: datetime | None = None,
-                  overlaps: Sequence[OverlapNote] = ()) -> AnnualReport:
-    """The report of ``year`` as it stands now (or on 31 December for a past year)."""
+                  overlaps: Sequence[OverlapNote] | None = None) -> AnnualReport:
+    """The report of ``year`` as it stands now (or on 31 December for a past year).
+
+    ``overlaps`` default to the duplication watch's flags of the year (dismissed pairs
+    left out).
+    """
     if for_group is not None and for_group not in GROUP_SECTOR:
         raise MailbotError(f"--for {for_group!r}: use RAG, TSAG or TDAG")
     context = load_context(app)
     today = context.today(now or utcnow())
     as_of = min(today, date(year, 12, 31))
     start, end = _midnight(date(year, 1, 1)), _midnight(date(year + 1, 1, 1))
+    if overlaps is None:
+        overlaps = year_overlaps(app, year, as_of)
     with app.session() as session:
         threads = [replace(t, subject=shown_subject(app.settings, t.subject))
                    for t in threads_active(session, start, end)]
@@ -79,7 +94,7 @@ def annual_report(app: App, year: int, *, for_group: str | None = None,
 
 def write_annual_report(app: App, year: int, out: Path, *, for_group: str | None = None,
                         now: datetime | None = None,
-                        overlaps: Sequence[OverlapNote] = ()) -> AnnualWritten:
+                        overlaps: Sequence[OverlapNote] | None = None) -> AnnualWritten:
     """Write the report as .docx, .html or .md (by ``out``'s suffix)."""
     suffix = out.suffix.lower()
     if suffix not in FORMATS:

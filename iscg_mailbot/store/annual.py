@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_actions import ActionItem
+from iscg_mailbot.store.models_duties import OverlapDismissal
 from iscg_mailbot.store.models_topics import ThreadEntity
+from iscg_mailbot.store.types import utcnow
 
 _CHUNK = 500
 
@@ -111,3 +113,20 @@ def items_of(session: Session, thread_ids: Collection[int]) -> list[ItemFacts]:
                 items.append(ItemFacts(row.id, row.thread_id, row.kind, row.status, row.owner,
                                        row.due, row.closed_at, row.sentence))
     return sorted(items, key=lambda i: i.id)
+
+
+def dismissed_pairs(session: Session) -> set[str]:
+    """Pair keys ("12-40") of every dismissed flag."""
+    return set(session.scalars(select(OverlapDismissal.pair_key)))
+
+
+def dismiss_pair(session: Session, thread_a: int, thread_b: int, note: str | None) -> bool:
+    """Record a dismissal; False if the pair was already dismissed."""
+    low, high = sorted((thread_a, thread_b))
+    key = f"{low}-{high}"
+    if session.scalar(select(OverlapDismissal.id).where(OverlapDismissal.pair_key == key)):
+        return False
+    session.add(OverlapDismissal(pair_key=key, thread_a=low, thread_b=high, note=note,
+                                 dismissed_at=utcnow()))
+    session.flush()
+    return True
