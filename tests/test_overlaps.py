@@ -165,7 +165,7 @@ def test_list_dismiss_and_the_digest_section(sample_config: Path, tmp_path: Path
     code, _, err = _invoke(sample_config, "overlaps", "dismiss", emf["id"])
     assert (code, err) == (1, f"error: overlap {emf['id']} is already dismissed\n")
     code, _, err = _invoke(sample_config, "overlaps", "dismiss", "twelve")
-    assert (code, err) == (1, "error: 'twelve' is not an overlap id; write two thread ids, "
-                              "e.g. 12-40\n")
+    assert (code, err) == (1, ("error: 'twelve' is not an overlap id; write two thread ids, "
+                              "e.g. 12-40\n"))
     code, _, err = _invoke(sample_config, "overlaps", "dismiss", "1-99999")
     assert (code, err) == (1, "error: no thread 99999\n")

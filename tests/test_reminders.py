@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -52,9 +53,9 @@ def at(day: str, hour: int = 9) -> datetime:
 
 
 @pytest.fixture
-def smtp() -> SmtpTestServer:
+def smtp() -> Iterator[SmtpTestServer]:
     with SmtpTestServer() as server:
-        yield server  # type: ignore[misc]
+        yield server
 
 
 @pytest.fixture
@@ -79,7 +80,7 @@ def app(engine: Engine, tmp_path: Path, smtp: SmtpTestServer) -> App:
 
 def received(smtp: SmtpTestServer) -> list[tuple[str, str]]:
     """(recipient, subject) of every message the server accepted."""
-    found = []
+    found: list[tuple[str, str]] = []
     for item in smtp.received:
         message = message_from_bytes(item.data, policy=policy.default)
         found.extend((rcpt, str(message["Subject"])) for rcpt in item.rcpt_tos)
@@ -183,7 +184,7 @@ def test_killed_after_acceptance_is_never_sent_twice(app: App, smtp: SmtpTestSer
                 original(self, message)  # type: ignore[arg-type]
                 os.kill(os.getpid(), signal.SIGKILL)
 
-            SmtpSender.send = send_then_die  # type: ignore[method-assign]
+            setattr(SmtpSender, "send", send_then_die)  # noqa: B010 - patched in the child only
             send_reminders(app, at("2026-09-12"))
         finally:
             os._exit(3)
@@ -209,8 +210,10 @@ def test_killed_before_sending_is_sent_once_after_release(app: App,
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child
         try:
-            SmtpSender.send = lambda self, message: os.kill(  # type: ignore[method-assign]
-                os.getpid(), signal.SIGKILL)
+            def die(self: SmtpSender, message: object) -> None:
+                os.kill(os.getpid(), signal.SIGKILL)
+
+            setattr(SmtpSender, "send", die)  # noqa: B010 - patched in the child only
             send_reminders(app, at("2026-09-12"))
         finally:
             os._exit(3)
