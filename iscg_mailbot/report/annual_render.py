@@ -12,7 +12,6 @@ import base64
 from html import escape
 
 from iscg_mailbot.report.annual import AREA_COLUMNS, AnnualReport, TopicSection
-from iscg_mailbot.report.annual_charts import participation_chart, threads_by_topic_chart
 
 
 def title(report: AnnualReport) -> str:
@@ -115,6 +114,9 @@ def _image(png: bytes, alt: str) -> str:
 
 def to_html(report: AnnualReport) -> str:
     """The report as one HTML page with its two charts inline."""
+    # matplotlib loads only when a chart is drawn (see services.report_annual).
+    from iscg_mailbot.report.annual_charts import participation_chart, threads_by_topic_chart
+
     parts = [
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
         (f"<title>{escape(title(report))}</title><style>body{{font-family:sans-serif;"

@@ -19,8 +19,6 @@ from iscg_mailbot.report.annual import (
     areas_matrix,
     build_annual_report,
 )
-from iscg_mailbot.report.annual_docx import to_docx
-from iscg_mailbot.report.annual_render import to_html, to_markdown
 from iscg_mailbot.services.actions import load_context
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.overlaps import list_overlaps
@@ -100,6 +98,11 @@ def write_annual_report(app: App, year: int, out: Path, *, for_group: str | None
     if suffix not in FORMATS:
         raise MailbotError(f"{out}: write .docx, .html or .md")
     report = annual_report(app, year, for_group=for_group, now=now, overlaps=overlaps)
+    # Imported here: matplotlib and python-docx take a second to load, which every other
+    # command (and the worker's start) would pay.
+    from iscg_mailbot.report.annual_docx import to_docx
+    from iscg_mailbot.report.annual_render import to_html, to_markdown
+
     if suffix == ".docx":
         out.write_bytes(to_docx(report))
     elif suffix == ".html":
