@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from iscg_mailbot.config_types import EmailAddress
 from iscg_mailbot.delivery_config import DigestConfig, SmtpConfig, WorkerConfig
 from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.reminders_config import RemindersConfig
 from iscg_mailbot.secrets import read_secret
 
 DEFAULT_CONFIG_DIR = Path("config")
@@ -118,6 +119,7 @@ class Settings(_Strict):
     smtp: SmtpConfig | None = None
     digest: DigestConfig = DigestConfig()
     worker: WorkerConfig = WorkerConfig()
+    reminders: RemindersConfig = RemindersConfig()
 
     @model_validator(mode="after")
     def _mailboxes_name_known_lists(self) -> Settings:

@@ -59,6 +59,8 @@ class Member(BaseModel):
     advisory_group: AdvisoryGroup = AdvisoryGroup.NONE
     organisation: str = ""
     digest: bool = True
+    # Deadline reminders for items this member owns (iscg-mailbot.toml [reminders]).
+    reminders: bool = True
     topics_only: tuple[str, ...] | None = None
     topics_muted: tuple[str, ...] = ()
 

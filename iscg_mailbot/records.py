@@ -215,6 +215,18 @@ class DigestCounts:
 
 
 @dataclass(frozen=True)
+class DigestOverlap:
+    """A possible duplication of effort the digest points out: two threads, their Sectors,
+    and the evidence (from the duplication watch)."""
+
+    subject_a: str
+    sector_a: str
+    subject_b: str
+    sector_b: str
+    evidence: str
+
+
+@dataclass(frozen=True)
 class Digest:
     """Everything one member's digest shows for one period; data only, no HTML.
 
@@ -238,6 +250,7 @@ class Digest:
     awaiting_reply: tuple[DigestAwaiting, ...] = ()
     counts: DigestCounts = DigestCounts()
     topic_filter: str = ""
+    overlaps: tuple[DigestOverlap, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -296,6 +309,9 @@ class ActionCandidate:
     due_text: str | None
     confidence: float
     rule: str
+    # The id of the meetings.yaml entry the date was read from ("before the next TSAG
+    # meeting"), else None.
+    due_meeting: str | None = None
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from iscg_mailbot.delivery_config import digest_settings, worker_settings
 from iscg_mailbot.errors import MailbotError
 from iscg_mailbot.services import digest as digest_service
 from iscg_mailbot.services import ingest
+from iscg_mailbot.services import reminders as reminder_service
 from iscg_mailbot.services import worker as worker_service
 from iscg_mailbot.services.app import App
 
@@ -45,6 +46,7 @@ log = logging.getLogger("iscg_mailbot.worker")
 JOB_SYNC = "sync"
 JOB_DIGEST = "digest"
 JOB_RETRY = "digest-retry"
+JOB_REMINDERS = "reminders"
 
 # The persistent job store refers to jobs by "module:function", so jobs are
 # module-level functions that find the running worker here.
@@ -92,6 +94,19 @@ def digest_job() -> None:
 def retry_job() -> None:
     """Retry digests whose temporary failure is due."""
     _send(trigger="retry", retry_only=True)
+
+
+def reminders_job() -> None:
+    """Send the deadline reminders due today (each once; a no-op when none is due)."""
+    try:
+        report = reminder_service.send_reminders(_worker().app)
+    except MailbotError as exc:
+        log.error("reminders failed", extra={"error": str(exc)})
+        return
+    if report.items:
+        log.info("reminders", extra={"sent": report.count("sent"),
+                                     "cancelled": report.count("cancelled"),
+                                     "failed": report.count("failed")})
 
 
 def _send(*, trigger: str, retry_only: bool) -> None:
@@ -239,8 +254,14 @@ class Worker:
                                                          timezone=zone),
                               id=JOB_RETRY, name="retry digests", replace_existing=True,
                               misfire_grace_time=max(int(self.config.retry_minutes * 60), 1))
+            if self.app.settings.reminders.enabled:
+                scheduler.add_job(reminders_job, IntervalTrigger(hours=1, timezone=zone),
+                                  id=JOB_REMINDERS, name="deadline reminders",
+                                  replace_existing=True, misfire_grace_time=3600)
+            else:
+                unwanted.append(JOB_REMINDERS)
         else:
-            unwanted += [JOB_DIGEST, JOB_RETRY]
+            unwanted += [JOB_DIGEST, JOB_RETRY, JOB_REMINDERS]
         worker_service.forget_jobs(self.app, unwanted)
         return scheduler
 

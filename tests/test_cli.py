@@ -34,7 +34,7 @@ def test_demo_needs_no_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "demo.db")])
     assert result.exit_code == 0, result.output
     total = len(mailbox.mbox(sample_archive()))
-    assert f"stored {total} messages in 38 threads (0 quarantined)" in result.output
+    assert f"stored {total} messages in 46 threads (0 quarantined)" in result.output
     assert "Early Warnings for All" in result.output
     assert "action items found" in result.output
     # Run twice: a fresh database each time, same result.
@@ -105,12 +105,12 @@ def test_import_threads_and_status(run) -> None:  # type: ignore[no-untyped-def]
     assert run("db", "upgrade").exit_code == 0
     first = run("import", str(sample_archive()), "--no-progress")
     assert first.exit_code == 0, first.output
-    assert "146 new, 0 already stored, 0 quarantined, 38 threads touched" in first.output
+    assert "156 new, 0 already stored, 0 quarantined, 46 threads touched" in first.output
     second = run("import", str(sample_archive()), "--no-progress")
-    assert "0 new, 146 already stored" in second.output
+    assert "0 new, 156 already stored" in second.output
 
     listed = json.loads(run("threads", "list", "--json").output)
-    assert len(listed) == 38
+    assert len(listed) == 46
     assert listed[0]["last_activity"] >= listed[-1]["last_activity"]
     assert listed[0]["subject"].startswith("[int-sect-team] ")  # JSON: as written
     table = run("threads", "list").output  # tables: without the list's tag
@@ -118,7 +118,7 @@ def test_import_threads_and_status(run) -> None:  # type: ignore[no-untyped-def]
     for query in (["threads", "list", "--open"], ["actions", "list"], ["search", "liaison"]):
         assert "[int-sect-team]" not in run(*query).output, query
     recent = json.loads(run("threads", "list", "--since", "2026-10-15", "--json").output)
-    assert 0 < len(recent) < 38
+    assert 0 < len(recent) < 46
     assert all(t["last_activity"] >= "2026-10-15" for t in recent)
 
     early = next(t for t in listed if "Early Warnings" in t["subject"])
@@ -136,7 +136,7 @@ def test_import_threads_and_status(run) -> None:  # type: ignore[no-untyped-def]
     assert "topic emergency-telecoms (" in shown.output
 
     status = json.loads(run("status", "--json").output)
-    assert status["messages"] == 146 and status["threads"] == 38
+    assert status["messages"] == 156 and status["threads"] == 46
     assert status["threads_awaiting_analysis"] == 0
 
 

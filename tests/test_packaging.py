@@ -77,6 +77,6 @@ def test_the_installed_copy_runs_the_demo_without_the_checkout(wheel: Path,
     demo = subprocess.run([sys.executable, "-m", "iscg_mailbot", "demo"], cwd=workdir, env=env,
                           capture_output=True, text=True, timeout=600, check=False)
     assert demo.returncode == 0, demo.stdout[-2000:] + demo.stderr[-2000:]
-    assert "stored 146 messages in 38 threads" in demo.stdout
+    assert "stored 156 messages in 46 threads" in demo.stdout
     assert "governance" in demo.stdout  # topics.yaml was found: threads are tagged
     assert (workdir / "data" / "demo.db").is_file()

@@ -18,10 +18,10 @@ from iscg_mailbot.source.archive import count_messages, read_archive
 ROOT = Path(__file__).resolve().parents[1]
 ARCHIVE = ROOT / "iscg_mailbot" / "data" / "sample-iscg.mbox"
 SCRIPT = ROOT / "tools" / "make_sample_archive.py"
-EXPECTED_MESSAGES = 146
-# 38 threads as written, plus the 2 replies that carry no threading headers and so
+EXPECTED_MESSAGES = 156
+# 46 threads as written, plus the 2 replies that carry no threading headers and so
 # stand alone when only Message-ID, In-Reply-To and References are used.
-EXPECTED_THREADS = 40
+EXPECTED_THREADS = 48
 REPLY_PREFIX = re.compile(r"^(?:\[int-sect-team\] )?(?:Re|RE|AW|RIF|RE :):", re.IGNORECASE)
 
 
@@ -65,7 +65,7 @@ def test_script_reproduces_committed_file(tmp_path: Path) -> None:
 
 def test_opens_with_read_archive_and_has_expected_count() -> None:
     batches = list(read_archive(ARCHIVE, batch_size=50))
-    assert [len(b.messages) for b in batches] == [50, 50, 46]
+    assert [len(b.messages) for b in batches] == [50, 50, 50, 6]
     assert batches[-1].state.last_uid == EXPECTED_MESSAGES == count_messages(ARCHIVE)
     assert all(m.received_at is not None for b in batches for m in b.messages)
 

@@ -2714,6 +2714,146 @@ Thank you. I have noted you as speaker. Ingrid will open the session.
     parent="t37b",
 )
 
+# --- T39-T46 Parallel work in separate threads (for the duplication watch) ----------------
+# Three subjects that two Sectors take up separately (EMF exposure, digital public
+# infrastructure, the quality of satellite broadband), and two threads that only look
+# alike (a webinar inviting the other Sector, a data contribution).
+
+mail(
+    "t39a",
+    "chen",
+    "2026-09-22 10:30",
+    """
+Dear ISCG colleagues,
+
+For information: ITU-T Study Group 5 agreed at its September meeting to start a draft Supplement on the assessment of human exposure to electromagnetic fields (EMF) from 5G small cells, under Question 3/5 and in line with WTSA Resolution 72. The Supplement will give regulators a simple method for compliance assessment and for measurement campaigns near small cells.
+
+The first draft is expected for the SG5 meeting in spring 2027. Experts from administrations in developing countries are welcome to contribute.
+""",
+    subject="ITU-T SG5: draft Supplement on EMF exposure assessment for 5G small cells",
+)
+
+mail(
+    "t39b",
+    "klaus",
+    "2026-09-23 08:50",
+    """
+Dear Chen,
+
+Thank you. TSAG will take note of the new Supplement; several administrations asked for practical guidance on EMF measurement campaigns for small cells.
+
+Klaus
+""",
+    parent="t39a",
+)
+
+mail(
+    "t40a",
+    "grace",
+    "2026-10-02 14:10",
+    """
+Dear ISCG members,
+
+BDT is preparing a handbook for regulators in developing countries on human exposure to electromagnetic fields (EMF), with chapters on 5G small cells, compliance assessment, measurement campaigns and communication with the public, as foreseen in WTSA Resolution 72 and in the work of ITU-D Question 7/2.
+
+We plan to publish it in the first half of 2027. Members with national experience of EMF measurement campaigns are invited to send case studies.
+""",
+    subject="ITU-D handbook on EMF exposure and 5G small cells for regulators in developing countries",
+)
+
+mail(
+    "t41a",
+    "hiroshi",
+    "2026-09-24 09:00",
+    """
+Dear colleagues,
+
+ITU-T Study Group 20 has opened a new work item on an interoperability framework for digital public infrastructure (DPI): digital identity, digital payments and data exchange platforms, and the standards they rely on. The work will include a catalogue of use cases from administrations.
+
+The work item is open to all ITU-T members; the first rapporteur meeting is planned for December 2026.
+""",
+    subject="ITU-T SG20: new work item on digital public infrastructure (DPI) interoperability",
+)
+
+mail(
+    "t42a",
+    "tomas",
+    "2026-10-06 11:20",
+    """
+Dear ISCG members,
+
+BDT is developing a toolkit on digital public infrastructure (DPI) for developing countries, covering digital identity, digital payments, data exchange platforms and their interoperability, with a catalogue of use cases from administrations.
+
+BDT is requested to circulate the draft outline to ISCG before the next Council session. Case studies are welcome until the end of November.
+""",
+    subject="DPI toolkit for developing countries: call for use cases",
+)
+
+mail(
+    "t42b",
+    "maria",
+    "2026-10-07 15:40",
+    """
+Dear Tomás,
+
+Thank you. TDAG members will be glad to contribute case studies on digital identity.
+
+María
+""",
+    parent="t42a",
+    sign=True,
+)
+
+mail(
+    "t43a",
+    "rajesh",
+    "2026-09-29 10:00",
+    """
+Dear colleagues,
+
+ITU-R Working Party 4B has started a draft Report on methods for measuring the quality of service and quality of experience of satellite broadband for end users (latency, throughput, availability), including non-geostationary systems.
+
+Contributions are invited for the next WP 4B meeting.
+""",
+    subject="ITU-R WP 4B: measuring the quality of satellite broadband for end users",
+)
+
+mail(
+    "t44a",
+    "chen",
+    "2026-10-08 09:45",
+    """
+Dear ISCG colleagues,
+
+ITU-T Study Group 12 agreed to study the quality of service and quality of experience of satellite broadband access for end users, with measurement methods for latency, throughput and availability of non-geostationary satellite systems. A draft Recommendation is planned for 2027.
+""",
+    subject="ITU-T SG12: QoS and QoE of satellite broadband access",
+)
+
+mail(
+    "t45a",
+    "amara",
+    "2026-10-09 13:00",
+    """
+Dear colleagues,
+
+BDT will hold a webinar for African regulators on public awareness of electromagnetic fields (EMF) on 25 November 2026. We would welcome a speaker from ITU-T Study Group 5 to present the existing K-series Recommendations on EMF.
+""",
+    subject="EMF awareness webinar for African regulators: a speaker from ITU-T SG5?",
+)
+
+mail(
+    "t46a",
+    "sofia",
+    "2026-10-12 10:15",
+    """
+Dear Tomás,
+
+For the Facts and Figures 2026: ITU-R Study Group 6 can provide the data it holds on digital terrestrial television coverage. Please let me know the format you need.
+""",
+    subject="Broadcasting coverage data from ITU-R SG6 for Facts and Figures 2026",
+)
+
 
 # ==========================================================================================
 # Rendering

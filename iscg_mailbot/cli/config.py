@@ -16,7 +16,7 @@ def config_group() -> None:
 @config_group.command("check")
 @pass_state
 def config_check(state: CliState) -> None:
-    """Validate iscg-mailbot.toml, topics.yaml, members.yaml and actions.yaml together."""
+    """Validate iscg-mailbot.toml, topics.yaml, members.yaml, actions.yaml and meetings.yaml."""
     from iscg_mailbot.services.configcheck import check_configuration
 
     result = check_configuration(state.settings)

@@ -28,6 +28,8 @@ from iscg_mailbot.analyse.actions import (
     extract_actions,
     find_questions,
 )
+from iscg_mailbot.analyse.meeting_dates import date_from_meetings
+from iscg_mailbot.meetings_config import MeetingsConfig, load_meetings, meetings_path
 from iscg_mailbot.members_config import MembersConfig, load_members, members_path
 from iscg_mailbot.records import (
     ACTION,
@@ -80,6 +82,7 @@ class Context:
     members: MembersConfig
     # Characters of one message the extractor reads (settings' analysis_max_chars).
     max_chars: int = 100_000
+    meetings: MeetingsConfig = field(default_factory=MeetingsConfig)
 
     def today(self, now: datetime | None = None) -> date:
         """The calendar day in the list's time zone (what "overdue" is measured against)."""
@@ -87,11 +90,12 @@ class Context:
 
 
 def load_context(app: App) -> Context:
-    """Read ``actions.yaml`` and ``members.yaml`` from the configuration directory."""
+    """Read ``actions.yaml``, ``members.yaml`` and ``meetings.yaml`` from the configuration."""
     config_dir = app.settings.config_dir
     return Context(load_actions_config(actions_path(config_dir)),
                    load_members(members_path(config_dir), missing_ok=True),
-                   app.settings.analysis_max_chars)
+                   meetings=load_meetings(meetings_path(config_dir)),
+                   max_chars=app.settings.analysis_max_chars)
 
 
 def _addresses(values: Sequence[dict[str, str]] | None) -> tuple[Address, ...]:
@@ -151,6 +155,7 @@ def analyse_messages(session: Session, message_ids: Collection[int], context: Co
     for message, list_address in loaded:
         action_input = _input(message, list_address, context)
         candidates = extract_actions(action_input, rules, context.members)
+        candidates = date_from_meetings(candidates, action_input.date, context.meetings)
         if context.config.questions:
             candidates = candidates + find_questions(action_input, candidates, context.members)
         found[message.id] = FoundItems(message.list_id, message.thread_id, candidates)

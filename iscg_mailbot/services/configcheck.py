@@ -8,7 +8,9 @@ from pathlib import Path
 from iscg_mailbot.actions_config import actions_path, load_actions_config
 from iscg_mailbot.config import CONFIG_FILE_NAME, Settings
 from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.meetings_config import meetings_path
 from iscg_mailbot.services.digest import check_member_list
+from iscg_mailbot.services.meetings import check_meetings_file
 from iscg_mailbot.topics_config import check_topics_file, topics_path
 
 
@@ -21,7 +23,8 @@ class ConfigCheck:
 
 
 def check_configuration(settings: Settings) -> ConfigCheck:
-    """Check the main file (already loaded), topics.yaml, members.yaml and actions.yaml."""
+    """Check the main file (already loaded), topics.yaml, members.yaml, actions.yaml and
+    meetings.yaml."""
     result = ConfigCheck()
     config_dir = Path(settings.config_dir)
     result.checked[str(config_dir / CONFIG_FILE_NAME)] = (
@@ -50,4 +53,7 @@ def check_configuration(settings: Settings) -> ConfigCheck:
         result.checked[str(actions)] = "ok" if actions.exists() else "absent (defaults)"
     except ConfigError as exc:
         result.problems.append(str(exc))
+    summary, problems = check_meetings_file(settings)
+    result.checked[str(meetings_path(config_dir))] = summary
+    result.problems.extend(problems)
     return result

@@ -37,6 +37,7 @@ from iscg_mailbot.records import Digest
 from iscg_mailbot.report.digest import Week, collect_week, digest_for
 from iscg_mailbot.report.render import render_digest
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.overlaps import with_overlaps
 from iscg_mailbot.store.locks import (
     DIGEST_SEND_LOCK,
     WORKER_LOCK,
@@ -228,7 +229,7 @@ def preview_digest(app: App, *, member_address: str | None = None, week: date | 
         week_data = collect_week(session, list_config=list_config, period=period, now=now,
                                  config=config, topic_titles=_topic_titles(app.settings),
                                  as_of=as_of)
-    digest = digest_for(week_data, member)
+    digest = digest_for(with_overlaps(app, week_data, period), member)
     rendered = render_digest(digest, member, config_dir=app.settings.config_dir)
     return DigestPreview(list_key=list_config.id, period_key=digest.period_key,
                          member=member.address if member else None, subject=rendered.subject,
@@ -287,6 +288,7 @@ class _Run:
                 self.weeks[key] = collect_week(
                     session, list_config=list_config, period=period, now=self.now,
                     config=self.config, topic_titles=self.topic_titles)
+            self.weeks[key] = with_overlaps(self.app, self.weeks[key], period)
         return self.weeks[key]
 
     def message(self, digest: Digest, member: Member) -> tuple[EmailMessage, str]:

@@ -30,7 +30,7 @@ from iscg_mailbot.store.types import utcnow
 
 _CHUNK = 500  # bound IN (...) lists: SQLite allows 32k parameters, PostgreSQL 65k
 _FIELDS = ("kind", "sentence", "span_end", "owner", "owner_kind", "due", "due_text",
-           "confidence", "rule")
+           "due_meeting", "confidence", "rule")
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,7 @@ def _values(candidate: ActionCandidate) -> dict[str, object]:
         "owner_kind": candidate.owner_kind,
         "due": candidate.due,
         "due_text": candidate.due_text[:200] if candidate.due_text else None,
+        "due_meeting": candidate.due_meeting,
         "confidence": candidate.confidence,
         "rule": candidate.rule,
     }

@@ -197,5 +197,6 @@ class QuarantinedMessage(Base):
 from iscg_mailbot.store import (
     models_actions,  # noqa: F401
     models_delivery,  # noqa: F401
+    models_duties,  # noqa: F401
     models_topics,  # noqa: F401
 )

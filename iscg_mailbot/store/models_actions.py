@@ -65,6 +65,9 @@ class ActionItem(Base):
     owner_kind: Mapped[str | None] = mapped_column(String(20))
     due: Mapped[date | None] = mapped_column(Date)
     due_text: Mapped[str | None] = mapped_column(String(200))
+    # The meetings.yaml id a meeting-tied deadline was dated from ("before the next TSAG
+    # meeting"): the date moves if the secretariat corrects the meeting.
+    due_meeting: Mapped[str | None] = mapped_column(String(60))
     confidence: Mapped[float] = mapped_column(Float, default=0.0)
     rule: Mapped[str] = mapped_column(String(60), default="")
     closed_by_message_pk: Mapped[int | None] = mapped_column(

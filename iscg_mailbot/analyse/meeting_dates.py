@@ -1,0 +1,145 @@
+"""Deadlines tied to meetings, dated from the meetings calendar.
+
+"Before the next TSAG meeting", "in time for RAG", "at its next meeting" (the owner's),
+"at our next meeting" (ISCG's), "two weeks before the TDAG meeting", "prior to WRC-27":
+:func:`find_meeting_due` finds the phrase, picks the body's first meeting after the
+message day in the calendar and returns a concrete date with the meeting's id::
+
+    >>> from datetime import date
+    >>> calendar = MeetingsConfig(meetings=(Meeting(
+    ...     id="tsag-27", body="TSAG", start=date(2027, 1, 25), end=date(2027, 1, 29)),))
+    >>> due = find_meeting_due("Comments before the next TSAG meeting, please.",
+    ...                        date(2026, 9, 1), calendar)
+    >>> due.value, due.meeting_id
+    (datetime.date(2027, 1, 24), 'tsag-27')
+
+How the day is chosen: "by", "at", "during" the meeting give its first day; "before",
+"prior to", "ahead of", "in time for", "until" give the day before it; "N days/weeks
+before" counts back from its first day. A body with no meeting after the message day
+gives None: the deadline stays undated rather than guessed.
+
+Pure: the calendar is passed in (loaded once from ``meetings.yaml`` by the service).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from iscg_mailbot.meetings_config import Meeting, MeetingsConfig, canonical_body
+from iscg_mailbot.records import ActionCandidate
+
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "ten": 10, "twelve": 12, "fourteen": 14, "a": 1}
+# Case matters for bodies ("RA" is not "ra"), not for the words around them.
+_BODY_WORDS = r"RAG|TSAG|TDAG|[Cc]ouncil|ISCG|WRC|WTSA|WTDC|PP|RA"
+_BODY = (
+    r"(?P<body>ITU-[RTD]\s*SG\s*\d{1,2}|(?:" + _BODY_WORDS + r")(?:-(?P<yy>\d{2}))?)"
+)
+_NEXT = r"(?i:next|upcoming|forthcoming|coming|following)"
+_MEETING = r"(?i:meeting|session|plenary|assembly|conference)s?"
+_LEAD = r"(?P<lead>(?i:in\s+time\s+for|prior\s+to|ahead\s+of|before|until|by|at|during))"
+_OFFSET = (r"(?:(?P<num>\d{1,2}|(?i:" + "|".join(_NUMBERS) + r"))\s+(?P<unit>(?i:day|week))s?\s+)?")
+
+# "before the next TSAG meeting", "in time for the TDAG session", "at the next meeting
+# of RAG", "before TSAG", "two weeks before the TDAG meeting", "prior to WRC-27".
+_NAMED = re.compile(
+    r"\b" + _OFFSET + _LEAD + r"\s+(?:(?i:the)\s+)?(?:" + _NEXT + r"\s+)?"
+    r"(?:" + _BODY + r"(?:['\u2019]s)?(?:\s+" + _MEETING + r")?"
+    r"|" + _MEETING + r"\s+(?i:of)\s+(?:(?i:the)\s+)?" + _BODY.replace("body", "body2").replace("yy", "yy2")
+    + r")(?![\w-])",
+)
+# "at its next meeting", "before their next session", "at our next meeting".
+_POSSESSIVE = re.compile(
+    r"\b" + _OFFSET + _LEAD + r"\s+(?P<whose>its|their|our)\s+" + _NEXT + r"\s+"
+    + _MEETING + r"\b",
+    re.IGNORECASE,
+)
+_LEAD_DAY_BEFORE = {"before", "prior to", "ahead of", "in time for", "until"}
+
+
+@dataclass(frozen=True)
+class MeetingDue:
+    """A deadline read from a meeting phrase: the day, the meeting it came from, the words."""
+
+    value: date
+    meeting_id: str
+    text: str
+
+
+def _day(lead: str, num: str | None, unit: str | None, meeting: Meeting) -> date:
+    lead = " ".join(lead.lower().split())
+    if num is not None and unit is not None:
+        count = int(num) if num.isdigit() else _NUMBERS.get(num.lower(), 0)
+        return meeting.start - timedelta(days=count * (7 if unit.lower() == "week" else 1))
+    if lead in _LEAD_DAY_BEFORE:
+        return meeting.start - timedelta(days=1)
+    return meeting.start
+
+
+def _owner_body(owner: str | None) -> str | None:
+    if not owner:
+        return None
+    return canonical_body(owner)
+
+
+def _body_and_year(match: re.Match[str]) -> tuple[str | None, int | None]:
+    raw = match.group("body") or match.group("body2")
+    short = match.group("yy") or match.group("yy2")
+    if raw is None:
+        return None, None
+    raw = re.sub(r"-\d{2}$", "", raw)
+    return canonical_body(raw), (2000 + int(short)) if short else None
+
+
+def find_meeting_due(text: str, sent: date | datetime | None, calendar: MeetingsConfig,
+                     *, owner: str | None = None) -> MeetingDue | None:
+    """The first meeting-tied deadline of ``text`` that the calendar can date, or None.
+
+    ``sent`` is the message's date (its own day counts as past: "the next meeting" is
+    one starting after it). ``owner`` is the item's owner, the body "its next meeting"
+    refers to ("TSAG is invited to note this at its next meeting").
+    """
+    if sent is None or not calendar.meetings:
+        return None
+    day = sent.date() if isinstance(sent, datetime) else sent
+    found: list[tuple[int, re.Match[str], str | None, int | None]] = []
+    for match in _NAMED.finditer(text):
+        body, year = _body_and_year(match)
+        found.append((match.start(), match, body, year))
+    for match in _POSSESSIVE.finditer(text):
+        whose = match.group("whose").lower()
+        body = "ISCG" if whose == "our" else _owner_body(owner)
+        found.append((match.start(), match, body, None))
+    for _, match, body, year in sorted(found, key=lambda item: item[0]):
+        if body is None:
+            continue
+        meeting = calendar.next_of(body, day, year=year)
+        if meeting is None:
+            continue
+        due = _day(match.group("lead"), match.group("num"), match.group("unit"), meeting)
+        return MeetingDue(due, meeting.id, match.group(0))
+    return None
+
+
+def date_from_meetings(candidates: Sequence[ActionCandidate], sent: datetime | None,
+                       calendar: MeetingsConfig) -> list[ActionCandidate]:
+    """The candidates, with undated items dated from a meeting phrase of their sentence.
+
+    An explicit date always wins: only items extraction left without a date change.
+    Questions are left alone (they wait for a reply, not for a day).
+    """
+    result: list[ActionCandidate] = []
+    for candidate in candidates:
+        if candidate.due is None and candidate.kind != "question":
+            due = find_meeting_due(candidate.sentence, sent, calendar, owner=candidate.owner)
+            if due is not None:
+                candidate = replace(candidate, due=due.value, due_text=due.text,
+                                    due_meeting=due.meeting_id)
+        result.append(candidate)
+    return result
+
+
+__all__ = ["MeetingDue", "date_from_meetings", "find_meeting_due"]

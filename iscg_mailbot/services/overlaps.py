@@ -1,0 +1,132 @@
+"""The duplication watch as a service: flags over recent threads, the chair's dismissals.
+
+``list_overlaps(app)`` recomputes the flags from the stored threads of the window (default:
+the last 365 days) every time; ``dismiss_overlap(app, "12-40")`` stores the chair's
+decision, after which the pair is never flagged again. The digest and the annual report
+show the same flags.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy.orm import Session
+
+from iscg_mailbot.analyse.overlaps import OverlapFlag, OverlapRules, ThreadView, find_overlaps
+from iscg_mailbot.analyse.sectors import leading_sector
+from iscg_mailbot.errors import MailbotError, NotFound
+from iscg_mailbot.members_config import MembersConfig
+from iscg_mailbot.records import DigestOverlap
+from iscg_mailbot.report.digest import Week
+from iscg_mailbot.services.actions import load_context
+from iscg_mailbot.services.app import App
+from iscg_mailbot.services.threads import shown_subject
+from iscg_mailbot.store.annual import dismiss_pair, dismissed_pairs, entities_of, threads_active
+from iscg_mailbot.store.models import Thread
+from iscg_mailbot.store.topics import effective_topics
+from iscg_mailbot.store.types import utcnow
+
+
+@dataclass(frozen=True)
+class OverlapRow:
+    """A flag as the chair sees it: id (pair key), both threads, Sectors and evidence."""
+
+    id: str
+    thread_a: int
+    subject_a: str
+    sector_a: str
+    thread_b: int
+    subject_b: str
+    sector_b: str
+    topics: tuple[str, ...]
+    entities: tuple[str, ...]
+    similarity: float
+    evidence: str
+
+
+def thread_views(session: Session, members: MembersConfig, start: datetime,
+                 end: datetime) -> list[ThreadView]:
+    """The threads active in [start, end) as the watch reads them."""
+    threads = threads_active(session, start, end)
+    ids = [t.id for t in threads]
+    topics = effective_topics(session, ids)
+    entities = entities_of(session, ids)
+    return [ThreadView(
+        id=t.id, subject=t.subject, text=t.text,
+        sector=leading_sector(members.by_address(t.starter), entities.get(t.id, ())),
+        topics=tuple(topics.get(t.id, ())),
+        entities=tuple((label, key) for label, key, _ in entities.get(t.id, ())),
+        first=t.first_activity, last=t.last_activity) for t in threads]
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=UTC)
+
+
+def find_flags(app: App, *, since: date | None = None, until: date | None = None,
+               now: datetime | None = None,
+               rules: OverlapRules | None = None) -> tuple[list[OverlapFlag],
+                                                              dict[int, str]]:
+    """The flags of the window, dismissed pairs left out, and the threads' subjects."""
+    context = load_context(app)
+    until = until or context.today(now or utcnow())
+    since = since or until - timedelta(days=365)
+    with app.session() as session:
+        views = thread_views(session, context.members, _midnight(since),
+                             _midnight(until + timedelta(days=1)))
+        dismissed = dismissed_pairs(session)
+    subjects = {v.id: shown_subject(app.settings, v.subject) for v in views}
+    return find_overlaps(views, rules or OverlapRules(), dismissed), subjects
+
+
+def list_overlaps(app: App, *, since: date | None = None, until: date | None = None,
+                  now: datetime | None = None) -> list[OverlapRow]:
+    """The possible duplications of the window (default: the last 365 days), strongest first."""
+    flags, subjects = find_flags(app, since=since, until=until, now=now)
+    return [OverlapRow(f.pair_key, f.thread_a, subjects.get(f.thread_a, ""), f.sector_a,
+                       f.thread_b, subjects.get(f.thread_b, ""), f.sector_b, f.topics,
+                       f.entities, f.similarity, f.evidence) for f in flags]
+
+
+def dismiss_overlap(app: App, pair: str, *, note: str | None = None) -> str:
+    """Dismiss the flag ``pair`` ("12-40"): the two threads are never flagged again.
+
+    NotFound for threads that do not exist; MailbotError for a malformed id or a pair
+    already dismissed.
+    """
+    try:
+        first, second = (int(part) for part in pair.split("-"))
+    except ValueError:
+        raise MailbotError(f"{pair!r} is not an overlap id; write two thread ids, e.g. 12-40") \
+            from None
+    with app.session() as session:
+        for thread_id in (first, second):
+            if session.get(Thread, thread_id) is None:
+                raise NotFound(f"no thread {thread_id}")
+        if not dismiss_pair(session, first, second, note):
+            raise MailbotError(f"overlap {min(first, second)}-{max(first, second)} is already "
+                               "dismissed")
+    return f"{min(first, second)}-{max(first, second)}"
+
+
+MAX_IN_DIGEST = 5
+
+
+def with_overlaps(app: App, week: Week, period: tuple[datetime, datetime]) -> Week:
+    """``week`` with the possible overlaps that involve one of its threads (at most
+    :data:`MAX_IN_DIGEST`); unchanged when there is none."""
+    active = {item.row.thread_id for item in week.threads}
+    if not active:
+        return week
+    last_day = (period[1] - timedelta(seconds=1)).date()
+    rows = [r for r in list_overlaps(app, until=last_day)
+            if r.thread_a in active or r.thread_b in active][:MAX_IN_DIGEST]
+    if not rows:
+        return week
+    found = tuple(DigestOverlap(r.subject_a, r.sector_a, r.subject_b, r.sector_b, r.evidence)
+                  for r in rows)
+    return replace(week, base=replace(week.base, overlaps=found))
+
+
+__all__ = ["OverlapRow", "dismiss_overlap", "find_flags", "list_overlaps", "thread_views", "with_overlaps"]
