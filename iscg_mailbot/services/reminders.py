@@ -203,7 +203,7 @@ def send_reminders(app: App, now: datetime | None = None, *, dry_run: bool = Fal
         raise MailbotError("a digest run is sending; reminders wait for the next try")
     try:
         with app.session() as session:
-            report.recovered_uncertain = recover_interrupted(session, now)
+            report.recovered_uncertain = len(recover_interrupted(session, now))
             for item in planned:
                 record_pending(session, NewEntry(
                     list_key=REMINDERS_KEY, period_key=item.key, period_start=now,
