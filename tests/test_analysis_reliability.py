@@ -158,7 +158,7 @@ def test_failing_thread_is_recorded_retried_with_backoff_and_others_go_on(
 def test_transactions_stay_small(app: App) -> None:
     import_archive(app, sample_archive())
     report = analyse_pending(app, now=NOW, target_seconds=0.05)
-    assert report.threads == 38
+    assert report.threads == 46
     # The old code committed 200 threads at a time (one transaction here).
     assert report.transactions >= 5
 
@@ -243,7 +243,7 @@ def test_analysis_killed_40_times_finishes_and_equals_an_uninterrupted_run(
     app.close()
     shutil.copyfile(killed_db, clean_db)
     total = _pending(killed)
-    assert total == 38
+    assert total == 46
 
     rng = random.Random(SEED)
     progress: list[int] = []

@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
-from iscg_mailbot.services import ical as ical_service
 
 
 @cli.group("calendar")
@@ -23,5 +22,7 @@ def calendar_group() -> None:
 @pass_state
 def calendar_export(state: CliState, member_address: str | None, out: Path) -> None:
     """Write meetings.yaml's meetings and open deadlines to FILE.ics (stable UIDs)."""
+    from iscg_mailbot.services import ical as ical_service
+
     report = ical_service.export_calendar(state.app(), out, member_address=member_address)
     click.echo(f"{report.path}: {report.meetings} meetings, {report.deadlines} deadlines")

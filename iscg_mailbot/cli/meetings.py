@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.output import echo_json, print_table
-from iscg_mailbot.services import meetings as meeting_service
+
+# Each command imports the services it calls (start-up time: see cli/base.py).
+if TYPE_CHECKING:
+    from iscg_mailbot.services.meetings import MeetingRow
 
 
 @cli.group()
@@ -16,7 +20,7 @@ def meetings() -> None:
     """The meetings calendar (config/meetings.yaml) and ISCG meetings announced on the list."""
 
 
-def _when(row: meeting_service.MeetingRow) -> str:
+def _when(row: MeetingRow) -> str:
     days = row.start.isoformat() if row.end is None else f"{row.start} to {row.end}"
     time = f" {row.time} {row.timezone}".rstrip() if row.time else ""
     return days + time
@@ -32,6 +36,8 @@ def _when(row: meeting_service.MeetingRow) -> str:
 def meetings_list(state: CliState, since: datetime | None, configured_only: bool,
                   as_json: bool) -> None:
     """Configured meetings and ISCG meetings announced on the list ("proposed"), by date."""
+    from iscg_mailbot.services import meetings as meeting_service
+
     rows = meeting_service.list_meetings(
         state.app(), since=since.date() if since else None, include_proposed=not configured_only)
     if as_json:
@@ -52,5 +58,7 @@ def meetings_list(state: CliState, since: datetime | None, configured_only: bool
 @pass_state
 def meetings_accept(state: CliState, meeting_id: str) -> None:
     """Add the ISCG meeting MEETING_ID announced on the list to meetings.yaml."""
+    from iscg_mailbot.services import meetings as meeting_service
+
     row = meeting_service.accept_meeting(state.app(), meeting_id)
     click.echo(f"added {row.id} ({_when(row)}) to the meetings calendar")

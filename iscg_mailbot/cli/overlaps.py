@@ -8,7 +8,6 @@ import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.output import echo_json, print_table
-from iscg_mailbot.services import overlaps as overlap_service
 
 
 @cli.group()
@@ -23,6 +22,8 @@ def overlaps() -> None:
 @pass_state
 def overlaps_list(state: CliState, since: datetime | None, as_json: bool) -> None:
     """Pairs of threads that look like the same work in two Sectors, strongest first."""
+    from iscg_mailbot.services import overlaps as overlap_service
+
     rows = overlap_service.list_overlaps(state.app(), since=since.date() if since else None)
     if as_json:
         echo_json(rows)
@@ -42,5 +43,7 @@ def overlaps_list(state: CliState, since: datetime | None, as_json: bool) -> Non
 @pass_state
 def overlaps_dismiss(state: CliState, overlap_id: str, note: str | None) -> None:
     """Dismiss the flag OVERLAP_ID (e.g. 12-40): that pair is never flagged again."""
+    from iscg_mailbot.services import overlaps as overlap_service
+
     pair = overlap_service.dismiss_overlap(state.app(), overlap_id, note=note)
     click.echo(f"dismissed {pair}")

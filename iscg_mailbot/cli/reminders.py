@@ -6,7 +6,6 @@ import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.output import echo_json, print_table
-from iscg_mailbot.services import reminders as reminder_service
 
 
 @cli.group()
@@ -20,6 +19,8 @@ def reminders() -> None:
 @pass_state
 def reminders_send(state: CliState, dry_run: bool, as_json: bool) -> None:
     """Send today's reminders, each (item, step, member) at most once."""
+    from iscg_mailbot.services import reminders as reminder_service
+
     report = reminder_service.send_reminders(state.app(), dry_run=dry_run)
     if as_json:
         echo_json(report)

@@ -10,7 +10,6 @@ import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.output import print_table
-from iscg_mailbot.services import report_annual as report_service
 
 
 @cli.group("report")
@@ -27,6 +26,8 @@ def report_group() -> None:
 @pass_state
 def report_annual(state: CliState, year: int, for_group: str | None, out: Path) -> None:
     """Write the annual report: per area of mutual interest, what the group did."""
+    from iscg_mailbot.services import report_annual as report_service
+
     written = report_service.write_annual_report(state.app(), year, out, for_group=for_group)
     report = written.report
     click.echo(f"{written.path}: {len(report.sections)} areas, {report.threads} threads, "
@@ -44,6 +45,8 @@ def report_annual(state: CliState, year: int, for_group: str | None, out: Path) 
 def report_areas(state: CliState, since: datetime | None, until: datetime | None,
                  csv_path: Path | None) -> None:
     """Messages per area of mutual interest per Sector and advisory group."""
+    from iscg_mailbot.services import report_annual as report_service
+
     matrix = report_service.areas(state.app(), since=since.date() if since else None,
                                   until=until.date() if until else None)
     print_table(["topic", *matrix.columns], [[topic, *counts] for topic, counts in matrix.rows],
