@@ -175,4 +175,5 @@ from iscg_mailbot.store import (
     models_actions,  # noqa: F401
     models_delivery,  # noqa: F401
     models_topics,  # noqa: F401
+    models_web,  # noqa: F401
 )
