@@ -17,6 +17,7 @@ from iscg_mailbot.config_types import EmailAddress
 from iscg_mailbot.delivery_config import DigestConfig, SmtpConfig, WorkerConfig
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.secrets import read_secret
+from iscg_mailbot.web_config import WebConfig
 
 DEFAULT_CONFIG_DIR = Path("config")
 # The default configuration: the copy installed with the package (a wheel), else the
@@ -115,6 +116,7 @@ class Settings(_Strict):
     smtp: SmtpConfig | None = None
     digest: DigestConfig = DigestConfig()
     worker: WorkerConfig = WorkerConfig()
+    web: WebConfig = WebConfig()
 
     @model_validator(mode="after")
     def _mailboxes_name_known_lists(self) -> Settings:

@@ -140,3 +140,9 @@ def thread_detail(session: Session, thread_id: int) -> ThreadDetail:
             stack = [(m, 0) for m in reversed(messages) if m.id not in seen][:1]
     topics = effective_topics(session, [thread.id]).get(thread.id, ())
     return ThreadDetail(summary=_summary(thread, topics), messages=ordered)
+
+
+def quoted_texts(session: Session, thread_id: int) -> dict[int, str]:
+    """The quoted part of each message of a thread (what ``new_text`` leaves out), by id."""
+    return {pk: quoted or "" for pk, quoted in session.execute(
+        select(Message.id, Message.quoted_text).where(Message.thread_id == thread_id))}

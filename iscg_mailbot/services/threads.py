@@ -8,7 +8,13 @@ from datetime import datetime
 from iscg_mailbot.config import Settings
 from iscg_mailbot.parse.subjects import display_subject
 from iscg_mailbot.report.digest import list_tags
-from iscg_mailbot.report.threads import ThreadDetail, ThreadSummary, list_threads, thread_detail
+from iscg_mailbot.report.threads import (
+    ThreadDetail,
+    ThreadSummary,
+    list_threads,
+    quoted_texts,
+    thread_detail,
+)
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.topics import ThreadTopicsView, thread_ids_with_topic, thread_topics
 from iscg_mailbot.store.topics import threads_mentioning
@@ -59,3 +65,9 @@ def thread(app: App, thread_id: int) -> ThreadPage:
     with app.session() as session:
         detail = thread_detail(session, thread_id)
     return ThreadPage(thread=detail, topics=thread_topics(app, thread_id))
+
+
+def message_quotes(app: App, thread_id: int) -> dict[int, str]:
+    """The quoted text of each message of a thread, by message id (shown folded)."""
+    with app.session() as session:
+        return quoted_texts(session, thread_id)
