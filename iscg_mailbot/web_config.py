@@ -9,6 +9,7 @@ Example::
     session_hours = 12
     links_per_address = 3                   # sign-in links per address per 15 minutes
     links_per_client = 10                   # sign-in links per client (IP) per 15 minutes
+    subscribe_address = "int-sect-team-subscribe@lists.itu.int"   # shown on About
 
 The secret comes from the environment variable named by ``secret_env`` or from
 ``secret_file``; without either, :meth:`WebConfig.secret` returns None and the server
@@ -39,6 +40,8 @@ class WebConfig(BaseModel):
     session_hours: float = Field(default=12.0, gt=0, le=24 * 30)
     links_per_address: int = Field(default=3, ge=1, le=100)
     links_per_client: int = Field(default=10, ge=1, le=1000)
+    # Shown on the public About page: how to join the list (an address or a URL).
+    subscribe_address: str | None = None
 
     @field_validator("base_url")
     @classmethod

@@ -11,6 +11,7 @@ from iscg_mailbot.cli import (
     digest,  # noqa: F401
     ingest,  # noqa: F401
     topics,  # noqa: F401
+    web,  # noqa: F401
     worker,  # noqa: F401
 )
 from iscg_mailbot.cli.base import cli

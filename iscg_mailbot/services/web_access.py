@@ -120,3 +120,18 @@ def composition(settings: Settings) -> Composition:
         secretariat=tuple(m.name for m in members.with_role(Role.SECRETARIAT)),
         observers=len(members.with_role(Role.OBSERVER)),
     )
+
+
+TERMS_FILE_NAME = "terms-of-reference.txt"
+
+
+def terms_of_reference(settings: Settings) -> list[str]:
+    """The paragraphs of ``terms-of-reference.txt`` in the configuration directory (the
+    text the About page publishes), or [] when there is none."""
+    path = Path(settings.config_dir) / TERMS_FILE_NAME
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return [" ".join(p.split()) for p in "\n".join(lines).split("\n\n") if p.strip()]

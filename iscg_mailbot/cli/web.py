@@ -1,0 +1,37 @@
+"""The ``serve`` command: the group's website (uvicorn serving iscg_mailbot.web)."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+import uvicorn
+
+from iscg_mailbot.cli.base import CliState, cli, pass_state
+from iscg_mailbot.web.app import create_app
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 in a container behind a proxy).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
+              help="Port to listen on.")
+@click.option("--base-url", default=None,
+              help="Public address of the site for sign-in links (default: [web] base_url, "
+                   "else http://HOST:PORT).")
+@click.option("--proxy-headers/--no-proxy-headers", default=False, show_default=True,
+              help="Trust X-Forwarded-For/-Proto from a reverse proxy on 127.0.0.1 (for the "
+                   "per-client sign-in limit).")
+@pass_state
+def serve(state: CliState, host: str, port: int, base_url: str | None,
+          proxy_headers: bool) -> None:
+    """Serve the website: sign-in by e-mailed link, threads, action items, search, digests.
+
+    Runs beside the worker (``run``) on the same database. See docs/website.md.
+    """
+    app = state.app()
+    url = base_url or app.settings.web.base_url or f"http://{host}:{port}"
+    logging.getLogger("iscg_mailbot").setLevel(logging.DEBUG if state.debug else logging.INFO)
+    uvicorn.run(create_app(app, base_url=url), host=host, port=port,
+                proxy_headers=proxy_headers, forwarded_allow_ips="127.0.0.1",
+                server_header=False, log_level="debug" if state.debug else "info")
