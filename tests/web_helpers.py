@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import quopri
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -24,6 +25,7 @@ SECRETARIAT = "sofia.martin@example.int"
 REPRESENTATIVE = "kenji.watanabe@example.org"
 STRANGER = "mallory@example.net"
 BASE_URL = "https://iscg.test"
+SHIPPED_TOPICS = Path(__file__).resolve().parents[1] / "config" / "topics.yaml"
 
 MEMBERS = """\
 members:
@@ -57,6 +59,7 @@ def web_app(engine: Engine, config_dir: Path, smtp: SmtpTestServer, *,
     app = make_app(engine, config_dir, members=MEMBERS,
                    smtp=SmtpConfig(host="127.0.0.1", port=smtp.port, security="plain"),
                    digest=DigestConfig(from_address="iscg-bot@example.org"))
+    shutil.copy(SHIPPED_TOPICS, config_dir / "topics.yaml")
     settings = app.settings.model_copy(update={"web": web or WebConfig()})
     return App(settings=settings, engine=engine)
 
