@@ -88,7 +88,7 @@ def wait_for_mail(smtp: SmtpTestServer, count: int, timeout: float = 10.0) -> No
 def link_in(smtp: SmtpTestServer, index: int = -1) -> str:
     """The sign-in link of a received mail."""
     body = quopri.decodestring(smtp.received[index].data).decode("utf-8", "replace")
-    found = re.search(r"(https://\S+/sign-in/confirm\?token=\S+)", body)
+    found = re.search(r"(https?://\S+/sign-in/confirm\?token=\S+)", body)
     assert found, body
     return found.group(1)
 
