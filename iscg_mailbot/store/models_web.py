@@ -6,6 +6,9 @@ nothing). Only a member's request carries a ``nonce``: the one-time part of the 
 marked ``used_at`` the first time the link is followed. Addresses are stored as a
 SHA-256 digest: the table needs to count requests per address, not to know them.
 
+``topic_edits`` records each change the secretariat saved from the Topics page: which
+topic, who, when, and the dated copy of the previous ``topics.yaml``.
+
 ``action_item_events`` records who closed, reopened or dropped an item, when, and with
 what note, so that the item's page shows its history.
 """
@@ -50,3 +53,16 @@ class ActionItemEvent(Base):
     note: Mapped[str | None] = mapped_column(Text)
     actor: Mapped[str] = mapped_column(String(320), default="")
     at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class TopicEdit(Base):
+    """A topic changed from the website: who saved it, when, and the previous file's copy."""
+
+    __tablename__ = "topic_edits"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    topic: Mapped[str] = mapped_column(String(64), index=True)
+    actor: Mapped[str] = mapped_column(String(320))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    backup: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(Text, default="")

@@ -1,5 +1,6 @@
-"""The website's tables: sign-in link requests (rate limits, one-time links) and the
-history of people's decisions on action items (who, when, which note).
+"""The website's tables: sign-in link requests (rate limits, one-time links), the
+history of people's decisions on action items (who, when, which note) and the topics
+the secretariat changed from the website (who, when, the copy of the previous file).
 
 Revision ID: 0007
 Revises: 0006
@@ -50,9 +51,22 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_action_item_events_item_id"), "action_item_events", ["item_id"],
                     unique=False)
+    op.create_table(
+        "topic_edits",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("topic", sa.String(length=64), nullable=False),
+        sa.Column("actor", sa.String(length=320), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("backup", sa.Text(), nullable=False),
+        sa.Column("summary", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_topic_edits")),
+    )
+    op.create_index(op.f("ix_topic_edits_topic"), "topic_edits", ["topic"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_topic_edits_topic"), table_name="topic_edits")
+    op.drop_table("topic_edits")
     op.drop_index(op.f("ix_action_item_events_item_id"), table_name="action_item_events")
     op.drop_table("action_item_events")
     op.drop_index("ix_sign_in_requests_client_at", table_name="sign_in_requests")
