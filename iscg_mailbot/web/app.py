@@ -23,7 +23,7 @@ from starlette.types import ASGIApp
 
 from iscg_mailbot.errors import MailbotError, NotFound
 from iscg_mailbot.services.app import DATABASE_UNAVAILABLE, App
-from iscg_mailbot.web import auth, pages
+from iscg_mailbot.web import auth, pages, topics
 from iscg_mailbot.web.context import SignInRequired, WebState, make_templates, render
 from iscg_mailbot.web.security import SecurityHeaders, safe_path
 
@@ -87,7 +87,7 @@ def create_app(app: App, *, base_url: str | None = None, secret: str | None = No
                    https_only=config.secure_cookies),
     ]
     starlette = Starlette(
-        routes=[*pages.ROUTES, *auth.ROUTES,
+        routes=[*pages.ROUTES, *auth.ROUTES, *topics.ROUTES,
                 Mount("/static", StaticFiles(directory=STATIC_DIR), name="static")],
         middleware=middleware,
         exception_handlers={
