@@ -197,3 +197,27 @@ def test_a_member_without_a_role_cannot_act_and_a_stranger_cannot_sign_in(
     page.reload()
     assert "Nobody has decided" in page.locator("#history").locator("..").inner_text()
     context.close()
+
+
+def test_the_secretariat_edits_a_topic_previews_and_saves(
+        browser: Browser, live_site: LiveSite, tmp_path: Path) -> None:
+    from tests.web_helpers import SECRETARIAT
+
+    shots = _shots_dir(tmp_path)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    _sign_in(page, live_site, SECRETARIAT)
+    _nav(page, "Topics")
+    _shoot(page, shots, "topics")
+    page.get_by_role("link", name="Spectrum", exact=False).first.click()
+    phrases = page.get_by_label("Phrases (any case and inflection)")
+    phrases.fill(phrases.input_value() + "\nmeeting room | 3")
+    page.get_by_role("button", name="Preview changes").click()
+    assert "June meeting room" in page.locator("#gaining").inner_text()
+    _shoot(page, shots, "topic-preview")
+    page.get_by_role("button", name="Save and re-tag").click()
+    assert "Saved." in page.locator("#saved").inner_text()
+    assert "by sofia.martin@example.int" in page.locator("#edit-list").inner_text()
+    page.goto(f"{live_site.url}/threads?topic=spectrum")
+    assert "June meeting room" in page.locator("main").inner_text()
+    context.close()

@@ -16,22 +16,26 @@ from iscg_mailbot.web.app import create_app
               help="Address to listen on (0.0.0.0 in a container behind a proxy).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
               help="Port to listen on.")
-@click.option("--base-url", default=None,
+@click.option("--base-url", default=None, envvar="ISCG_WEB_BASE_URL",
               help="Public address of the site for sign-in links (default: [web] base_url, "
                    "else http://HOST:PORT).")
 @click.option("--proxy-headers/--no-proxy-headers", default=False, show_default=True,
-              help="Trust X-Forwarded-For/-Proto from a reverse proxy on 127.0.0.1 (for the "
-                   "per-client sign-in limit).")
+              help="Trust X-Forwarded-For/-Proto from the reverse proxy (for the per-client "
+                   "sign-in limit).")
+@click.option("--forwarded-allow-ips", default="127.0.0.1", show_default=True,
+              help="Addresses of the reverse proxy whose X-Forwarded-* headers are trusted.")
 @pass_state
 def serve(state: CliState, host: str, port: int, base_url: str | None,
-          proxy_headers: bool) -> None:
+          proxy_headers: bool, forwarded_allow_ips: str) -> None:
     """Serve the website: sign-in by e-mailed link, threads, action items, search, digests.
 
-    Runs beside the worker (``run``) on the same database. See docs/website.md.
+    Runs beside the worker (``run``) on the same database. Sign-in links point at
+    --base-url (env ISCG_WEB_BASE_URL, else [web] base_url); sessions and links are
+    signed with the secret in ISCG_WEB_SECRET. See docs/website.md.
     """
     app = state.app()
     url = base_url or app.settings.web.base_url or f"http://{host}:{port}"
     logging.getLogger("iscg_mailbot").setLevel(logging.DEBUG if state.debug else logging.INFO)
     uvicorn.run(create_app(app, base_url=url), host=host, port=port,
-                proxy_headers=proxy_headers, forwarded_allow_ips="127.0.0.1",
+                proxy_headers=proxy_headers, forwarded_allow_ips=forwarded_allow_ips,
                 server_header=False, log_level="debug" if state.debug else "info")
