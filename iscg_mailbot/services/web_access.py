@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iscg_mailbot.config import Settings
+from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.members_config import MembersConfig, Role, load_members, members_path
+from iscg_mailbot.topics_config import load_topics, topics_path
 
 ACTING_ROLES = frozenset({Role.CHAIR, Role.SECRETARIAT})
 TOPIC_ROLES = frozenset({Role.SECRETARIAT})
@@ -135,3 +137,25 @@ def terms_of_reference(settings: Settings) -> list[str]:
         return []
     lines = [line for line in text.splitlines() if not line.startswith("#")]
     return [" ".join(p.split()) for p in "\n".join(lines).split("\n\n") if p.strip()]
+
+
+_TOPIC_CHOICES: dict[Path, tuple[int, list[tuple[str, str]]]] = {}
+
+
+def topic_choices(settings: Settings) -> list[tuple[str, str]]:
+    """(id, name) of every topic in topics.yaml, for the pages' topic filters; read again
+    only when the file changes (parsing it costs ~40 ms); [] without a readable file."""
+    path = topics_path(settings.config_dir)
+    try:
+        stamp = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return []
+    cached = _TOPIC_CHOICES.get(path)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    try:
+        choices = [(topic.id, topic.name) for topic in load_topics(path).topics]
+    except ConfigError:
+        return []
+    _TOPIC_CHOICES[path] = (stamp, choices)
+    return choices

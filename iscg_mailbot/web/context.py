@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -13,8 +13,11 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from iscg_mailbot.records import Digest
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.digest import DigestPreview
 from iscg_mailbot.services.web_access import WebUser, web_user
+from iscg_mailbot.web.cache import LIVE_SECONDS, PAST_SECONDS, TtlCache
 from iscg_mailbot.web.security import csrf_token, csrf_valid, visible_text
 
 
@@ -26,6 +29,9 @@ class WebState:
     templates: Environment
     signer: URLSafeTimedSerializer
     base_url: str
+    # Costly pages kept a little while (see web/cache.py), per server.
+    live: TtlCache[Digest] = field(default_factory=lambda: TtlCache(LIVE_SECONDS))
+    past: TtlCache[DigestPreview] = field(default_factory=lambda: TtlCache(PAST_SECONDS))
 
 
 class SignInRequired(Exception):

@@ -13,13 +13,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from iscg_mailbot.errors import MailbotError
 from iscg_mailbot.services import actions as action_services
 from iscg_mailbot.services import digest as digest_services
 from iscg_mailbot.services import threads as thread_services
 from iscg_mailbot.services.app import App
-from iscg_mailbot.services.topics import load_config, set_manual_tags
-from iscg_mailbot.services.web_access import composition, terms_of_reference
+from iscg_mailbot.services.topics import set_manual_tags
+from iscg_mailbot.services.web_access import composition, terms_of_reference, topic_choices
 from iscg_mailbot.web.context import (
     call,
     checked_form,
@@ -93,7 +92,8 @@ def about(request: Request) -> Response:
 def week(request: Request) -> Response:
     user = require_user(request)
     app = state(request).app
-    digest = digest_services.live_digest(app, member_address=user.address)
+    digest = state(request).live.get(user.address, lambda: digest_services.live_digest(
+        app, member_address=user.address))
     return render(request, "week.html", title="This week", user=user, digest=digest,
                   shown=lambda s: thread_services.shown_subject(app.settings, s))
 
@@ -129,10 +129,7 @@ def threads(request: Request) -> Response:
 
 
 def _topic_choices(app: App) -> list[tuple[str, str]]:
-    try:
-        return [(t.id, t.name) for t in load_config(app).topics]
-    except MailbotError:  # no readable topics.yaml: no choices, not an error
-        return []
+    return topic_choices(app.settings)
 
 
 def _thread_id(request: Request) -> int:
@@ -187,10 +184,14 @@ def actions(request: Request) -> Response:
     if view not in {"open", "overdue", "all"}:
         view = "open"
     owner, topic = _param(request, "owner"), _param(request, "topic")
+    page = _page(request)
     rows = action_services.list_actions(app, open_only=view == "open",
-                                        overdue=view == "overdue", owner=owner, topic=topic)
-    return render(request, "actions.html", title="Action items", user=user, rows=rows,
-                  view=view, owner=owner or "", topic=topic or "", topics=_topic_choices(app))
+                                        overdue=view == "overdue", owner=owner, topic=topic,
+                                        limit=page * PAGE_SIZE + 1)
+    return render(request, "actions.html", title="Action items", user=user,
+                  rows=rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE], page=page,
+                  more=len(rows) > page * PAGE_SIZE, view=view, owner=owner or "",
+                  topic=topic or "", topics=_topic_choices(app))
 
 
 def _item_id(request: Request) -> int:
@@ -245,8 +246,8 @@ def _sent(request: Request) -> digest_services.DigestPreview:
     user = require_user(request)
     list_key = request.query_params.get("list", "")
     period = request.query_params.get("period", "")
-    return digest_services.sent_digest(state(request).app, list_key, period,
-                                       member_address=user.address)
+    return state(request).past.get((list_key, period, user.address), lambda: digest_services.sent_digest(
+        state(request).app, list_key, period, member_address=user.address))
 
 
 def digest_view(request: Request) -> Response:
