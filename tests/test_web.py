@@ -330,3 +330,31 @@ def test_the_secretariat_corrects_a_threads_topics(site: tuple[TestClient, SmtpT
                                                      "change": "remove"})
     assert removed.status_code == 303
     assert "Removed by hand: spectrum" in client.get("/threads/1").text
+
+
+def test_an_alias_signs_in_as_its_member(engine: Engine, tmp_path: Path,
+                                         smtp_server: SmtpTestServer) -> None:
+    app = web_app(engine, tmp_path / "config", smtp_server, seed=False)
+    request = request_link(app, "Kenji@Example.JP", client="192.0.2.9")
+    assert request.status == MEMBER and request.nonce
+    user = use_link(app, request.nonce, "kenji@example.jp")
+    assert user is not None and user.address == REPRESENTATIVE and not user.can_act
+
+
+def test_a_sent_digest_opens_as_text_and_as_sandboxed_mail(
+        site: tuple[TestClient, SmtpTestServer]) -> None:
+    from iscg_mailbot.services.digest import send_digests
+    from tests.digest_week import NOW
+
+    client, smtp = site
+    send_digests(_app_of(client), NOW, trigger="scheduled")  # type: ignore[arg-type]
+    sign_in(client, smtp, CHAIR)
+    listing = client.get("/digests").text
+    assert "2024-03-04/2024-03-11" in listing
+    view = client.get("/digests/view?list=int-sect-team&period=2024-03-04/2024-03-11")
+    assert view.status_code == 200 and "WRC-27" in view.text and "as you received it" in view.text
+    assert "&lt;script&gt;alert" in view.text and "<script>alert" not in view.text
+    mail = client.get("/digests/mail?list=int-sect-team&period=2024-03-04/2024-03-11")
+    assert mail.status_code == 200 and "WRC-27" in mail.text
+    policy = mail.headers["content-security-policy"]
+    assert "sandbox" in policy and "script-src" not in policy and "default-src 'none'" in policy
