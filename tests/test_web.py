@@ -329,7 +329,9 @@ def test_the_secretariat_corrects_a_threads_topics(site: tuple[TestClient, SmtpT
     removed = client.post("/threads/1/topics", data={"csrf": csrf_of(after), "topic": "spectrum",
                                                      "change": "remove"})
     assert removed.status_code == 303
-    assert "Removed by hand: spectrum" in client.get("/threads/1").text
+    final = client.get("/threads/1").text
+    assert "Removed by hand: spectrum" in final
+    assert re.search(r"<li>−spectrum by sofia.martin@example.int \(website\), 20\d\d-", final)
 
 
 def test_an_alias_signs_in_as_its_member(engine: Engine, tmp_path: Path,
@@ -358,3 +360,16 @@ def test_a_sent_digest_opens_as_text_and_as_sandboxed_mail(
     assert mail.status_code == 200 and "WRC-27" in mail.text
     policy = mail.headers["content-security-policy"]
     assert "sandbox" in policy and "script-src" not in policy and "default-src 'none'" in policy
+
+
+def test_threads_by_advisory_group_and_state(site: tuple[TestClient, SmtpTestServer]) -> None:
+    client, smtp = site
+    sign_in(client, smtp, CHAIR)
+    rag = client.get("/threads?group=RAG").text  # Henrik Solberg (RAG) wrote on WRC-27 only
+    assert "WRC-27 agenda item 1.7" in rag and "June meeting room" not in rag
+    tsag = client.get("/threads?group=TSAG").text  # Kenji wrote in both
+    assert "WRC-27 agenda item 1.7" in tsag and "June meeting room" in tsag
+    assert "No threads match" in client.get("/threads?group=TDAG").text
+    open_rag = client.get("/threads?state=open&group=RAG").text
+    assert "WRC-27 agenda item 1.7" in open_rag and "June meeting room" not in open_rag
+    assert "SG17 liaison" not in client.get("/threads?state=open").text

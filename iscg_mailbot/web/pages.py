@@ -30,6 +30,7 @@ from iscg_mailbot.web.context import (
 from iscg_mailbot.web.security import MAIL_POLICY
 
 PAGE_SIZE = 50
+GROUPS = ("RAG", "TSAG", "TDAG")
 SEARCH_PAGE_SIZE = 20
 MAX_PAGE = 200
 MAX_NOTE = 2000
@@ -105,25 +106,33 @@ def threads(request: Request) -> Response:
     view = request.query_params.get("state", "all")
     topic, participant = _param(request, "topic"), _param(request, "participant")
     mentions = _param(request, "mentions")
+    group = _param(request, "group")
+    group = group if group in GROUPS else None
     wanted = page * PAGE_SIZE + 1
     lines: list[ThreadLine]
     if view in {"open", "stalled"}:
         finder = action_services.open_threads if view == "open" else \
             action_services.stalled_threads
-        rows = finder(app, topic=topic, participant=participant, limit=wanted)
+        narrowed = group is not None or mentions is not None
+        rows = finder(app, topic=topic, participant=participant,
+                      limit=None if narrowed else wanted)
+        if narrowed:
+            # Open (or stalled) threads that also match the group or mention filter.
+            keep = {t.id for t in thread_services.threads(app, mentions=mentions, group=group)}
+            rows = [r for r in rows if r.thread_id in keep][:wanted]
         lines = [ThreadLine(r.thread_id, r.subject, r.last_activity, r.message_count,
                             r.participants, [], r.open_actions, r.overdue_actions, r.next_due)
                  for r in rows]
     else:
         view = "all"
         summaries = thread_services.threads(app, topic=topic, participant=participant,
-                                            mentions=mentions, limit=wanted)
+                                            mentions=mentions, group=group, limit=wanted)
         lines = [ThreadLine(s.id, s.subject, s.last_activity, s.message_count, s.participants,
                             s.topics) for s in summaries]
     shown = lines[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
     return render(request, "threads.html", title="Threads", user=user, lines=shown,
                   view=view, topic=topic or "", participant=participant or "",
-                  mentions=mentions or "", page=page, more=len(lines) > page * PAGE_SIZE,
+                  mentions=mentions or "", group=group or "", groups=GROUPS, page=page, more=len(lines) > page * PAGE_SIZE,
                   topics=_topic_choices(app),
                   shown=lambda s: thread_services.shown_subject(app.settings, s))
 
@@ -148,6 +157,7 @@ def thread(request: Request) -> Response:
                       app.settings, page.thread.summary.subject) or "(no subject)",
                   user=user, page=page, quotes=thread_services.message_quotes(app, thread_id),
                   items=action_services.thread_actions(app, thread_id),
+                  decisions=thread_services.tag_decisions(app, thread_id),
                   topics=_topic_choices(app), archive=_archive_url(request, page))
 
 
