@@ -31,7 +31,7 @@ def site(tmp_path: Path, smtp_server: SmtpTestServer) -> Iterator[tuple[TestClie
 
 
 def _fields(page: str) -> dict[str, str]:
-    fields = {name: re.search(rf'<textarea id="{name}"[^>]*>(.*?)</textarea>', page, re.S)
+    fields = {name: re.search(rf'<textarea id="{name}"[^>]*>(.*?)</textarea>', page, re.DOTALL)
               for name in ("phrases", "acronyms", "negatives")}
     data = {name: found.group(1).replace("&amp;", "&") for name, found in fields.items() if found}
     threshold = re.search(r'id="threshold"[^>]*value="([^"]*)"', page)
@@ -50,7 +50,7 @@ def test_preview_then_save_writes_the_file_keeps_a_copy_and_retags(
     preview = client.post("/topics/spectrum", data={**fields, "csrf": csrf_of(page),
                                                     "action": "preview"})
     assert preview.status_code == 200
-    gaining = re.search(r'<ul class="rows" id="gaining">(.*?)</ul>', preview.text, re.S)
+    gaining = re.search(r'<ul class="rows" id="gaining">(.*?)</ul>', preview.text, re.DOTALL)
     assert gaining and "June meeting room" in gaining.group(1)
     assert 'value="save"' in preview.text
     assert load_topics(config_dir / "topics.yaml").by_id("spectrum").threshold is None
