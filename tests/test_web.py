@@ -373,3 +373,21 @@ def test_threads_by_advisory_group_and_state(site: tuple[TestClient, SmtpTestSer
     open_rag = client.get("/threads?state=open&group=RAG").text
     assert "WRC-27 agenda item 1.7" in open_rag and "June meeting room" not in open_rag
     assert "SG17 liaison" not in client.get("/threads?state=open").text
+
+
+def test_an_unexpected_error_is_a_page_with_headers_and_no_detail(
+        site: tuple[TestClient, SmtpTestServer], monkeypatch: pytest.MonkeyPatch) -> None:
+    client, smtp = site
+    sign_in(client, smtp, CHAIR)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom in /srv/secret/path password=hunter2")
+
+    monkeypatch.setattr(pages.digest_services, "member_list", broken)
+    response = client.get("/members")
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.text
+    assert "hunter2" not in response.text and "Traceback" not in response.text
+    assert "/srv/secret" not in response.text
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
