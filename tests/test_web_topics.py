@@ -110,3 +110,21 @@ def test_only_the_secretariat_edits_topics(tmp_path: Path, smtp_server: SmtpTest
                                                        "action": "save"})
         assert posted.status_code == 403
     engine.dispose()
+
+
+def test_topic_edits_are_recorded_on_both_databases(engine: Engine, tmp_path: Path,
+                                                    smtp_server: SmtpTestServer) -> None:
+    from iscg_mailbot.services import topic_editing
+    from iscg_mailbot.services.topics import load_config
+
+    app = web_app(engine, tmp_path / "config", smtp_server)
+    current = load_config(app).by_id("spectrum")
+    draft = topic_editing.draft_topic(
+        app, "spectrum", phrases=topic_editing.phrase_text(current.phrases),
+        acronyms=topic_editing.phrase_text(current.acronyms), negatives="", threshold="4")
+    saved = topic_editing.save_topic(app, draft, actor=SECRETARIAT)
+    assert saved.retag.threads > 0
+    [edit] = topic_editing.topic_edits(app, "spectrum")
+    assert (edit.actor, edit.backup) == (SECRETARIAT, saved.backup)
+    assert "threshold default → 4" in edit.summary and "negatives −broad spectrum" in edit.summary
+    assert load_config(app).by_id("spectrum").threshold == 4
