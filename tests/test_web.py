@@ -391,3 +391,29 @@ def test_an_unexpected_error_is_a_page_with_headers_and_no_detail(
     assert "/srv/secret" not in response.text
     assert "default-src 'none'" in response.headers["content-security-policy"]
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_the_page_cache_builds_once_for_a_burst_and_again_when_old() -> None:
+    import threading
+    import time as clock
+
+    from iscg_mailbot.web.cache import TtlCache
+
+    calls: list[int] = []
+
+    def slow() -> int:
+        calls.append(1)
+        clock.sleep(0.2)
+        return len(calls)
+
+    cache: TtlCache[int] = TtlCache(seconds=0.5)
+    results: list[int] = []
+    workers = [threading.Thread(target=lambda: results.append(cache.get("k", slow)))
+               for _ in range(8)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert results == [1] * 8 and len(calls) == 1
+    clock.sleep(0.6)
+    assert cache.get("k", slow) == 2

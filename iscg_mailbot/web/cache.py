@@ -27,22 +27,37 @@ class TtlCache(Generic[T]):
         self.size = size
         self._values: OrderedDict[Hashable, tuple[float, T]] = OrderedDict()
         self._lock = threading.Lock()
+        self._building: dict[Hashable, threading.Lock] = {}
 
-    def get(self, key: Hashable, make: Callable[[], T]) -> T:
-        """The cached value for ``key``, or ``make()`` (outside the lock) stored for later."""
-        now = time.monotonic()
+    def _fresh(self, key: Hashable) -> tuple[bool, T | None]:
         with self._lock:
             found = self._values.get(key)
-            if found is not None and now - found[0] < self.seconds:
+            if found is not None and time.monotonic() - found[0] < self.seconds:
                 self._values.move_to_end(key)
-                return found[1]
-        value = make()
+                return True, found[1]
+            return False, None
+
+    def get(self, key: Hashable, make: Callable[[], T]) -> T:
+        """The cached value for ``key``, or ``make()`` stored for later. Requests for the
+        same key wait for one ``make()`` rather than each building it (a burst of clients
+        opening This week costs one build, not twenty)."""
+        hit, value = self._fresh(key)
+        if hit:
+            return value  # type: ignore[return-value]
         with self._lock:
-            self._values[key] = (now, value)
-            self._values.move_to_end(key)
-            while len(self._values) > self.size:
-                self._values.popitem(last=False)
-        return value
+            building = self._building.setdefault(key, threading.Lock())
+        with building:
+            hit, value = self._fresh(key)
+            if hit:
+                return value  # type: ignore[return-value]
+            made = make()
+            with self._lock:
+                self._values[key] = (time.monotonic(), made)
+                self._values.move_to_end(key)
+                while len(self._values) > self.size:
+                    self._values.popitem(last=False)
+                self._building.pop(key, None)
+        return made
 
     def clear(self) -> None:
         with self._lock:
