@@ -20,6 +20,7 @@ import argparse
 import asyncio
 import base64
 import json
+import math
 import os
 import shutil
 import statistics
@@ -176,7 +177,7 @@ def main() -> int:
                     p95 = statistics.quantiles(timings, n=20)[-1] if len(timings) > 1 \
                         else float("nan")
                     flag = "" if p95 < GOAL_P95_MS and not errors else "  OVER GOAL"
-                    if p95 != p95:  # no timing at all
+                    if math.isnan(p95):  # no answer at all
                         flag = "  NO ANSWER"
                     ok = ok and not flag
                     print(f"{path:58} {len(timings):5d} {p50:8.1f} {p95:8.1f} {errors:6d}{flag}")
