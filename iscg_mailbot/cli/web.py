@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
+from typing import Any
 
 import click
 import uvicorn
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
+from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.web.app import create_app
 
 
@@ -24,9 +27,12 @@ from iscg_mailbot.web.app import create_app
                    "sign-in limit).")
 @click.option("--forwarded-allow-ips", default="127.0.0.1", show_default=True,
               help="Addresses of the reverse proxy whose X-Forwarded-* headers are trusted.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16),
+              help="Server processes (more than one needs the secret configured, so that "
+                   "every process accepts the others' sessions).")
 @pass_state
 def serve(state: CliState, host: str, port: int, base_url: str | None,
-          proxy_headers: bool, forwarded_allow_ips: str) -> None:
+          proxy_headers: bool, forwarded_allow_ips: str, workers: int) -> None:
     """Serve the website: sign-in by e-mailed link, threads, action items, search, digests.
 
     Runs beside the worker (``run``) on the same database. Sign-in links point at
@@ -36,6 +42,20 @@ def serve(state: CliState, host: str, port: int, base_url: str | None,
     app = state.app()
     url = base_url or app.settings.web.base_url or f"http://{host}:{port}"
     logging.getLogger("iscg_mailbot").setLevel(logging.DEBUG if state.debug else logging.INFO)
-    uvicorn.run(create_app(app, base_url=url), host=host, port=port,
-                proxy_headers=proxy_headers, forwarded_allow_ips=forwarded_allow_ips,
-                server_header=False, log_level="debug" if state.debug else "info")
+    options: dict[str, Any] = {
+        "host": host, "port": port, "proxy_headers": proxy_headers,
+        "forwarded_allow_ips": forwarded_allow_ips, "server_header": False,
+        "log_level": "debug" if state.debug else "info"}
+    if workers == 1:
+        uvicorn.run(create_app(app, base_url=url), **options)
+        return
+    if app.settings.web.secret() is None:
+        raise ConfigError(f"--workers {workers}: set the signing secret ({app.settings.web.secret_env} "
+                          "or [web] secret_file), which every process must share")
+    app.close()
+    # Each worker process builds its own app from the same configuration.
+    os.environ["ISCG_WEB_BASE_URL"] = url
+    if state.config_path:
+        os.environ["ISCG_CONFIG"] = state.config_path
+    uvicorn.run("iscg_mailbot.web.app:app_from_environment", factory=True, workers=workers,
+                **options)

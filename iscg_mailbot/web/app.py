@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
+from iscg_mailbot.config import load_settings
 from iscg_mailbot.errors import MailbotError, NotFound
 from iscg_mailbot.services.app import DATABASE_UNAVAILABLE, App
 from iscg_mailbot.web import auth, pages, topics
@@ -102,3 +104,10 @@ def create_app(app: App, *, base_url: str | None = None, secret: str | None = No
         signer=URLSafeTimedSerializer(key, salt="iscg-sign-in-link"), base_url=url)
     # Outside Starlette's own error middleware, so that error pages carry the headers too.
     return SecurityHeaders(starlette, hsts=config.secure_cookies)
+
+
+def app_from_environment() -> ASGIApp:
+    """The website for uvicorn's worker processes (``serve --workers N``): configuration
+    from ISCG_CONFIG, links to ISCG_WEB_BASE_URL, the secret from the configuration."""
+    settings = load_settings(os.environ.get("ISCG_CONFIG") or None)
+    return create_app(App.open(settings), base_url=os.environ.get("ISCG_WEB_BASE_URL"))
