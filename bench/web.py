@@ -56,7 +56,7 @@ PERIOD = ("2026-11-16/2026-11-23", NOW - timedelta(days=9), NOW - timedelta(days
 def session_cookie(address: str) -> str:
     """A signed-in session as Starlette's SessionMiddleware writes it (the bench skips the
     mail round trip; tests/test_web_browser.py covers it)."""
-    data = base64.b64encode(json.dumps({"user": address, "csrf": "x"}).encode())
+    data = base64.b64encode(json.dumps({"user": address, "since": int(time.time()), "csrf": "x"}).encode())
     return TimestampSigner(SECRET).sign(data).decode()
 
 

@@ -417,3 +417,15 @@ def test_the_page_cache_builds_once_for_a_burst_and_again_when_old() -> None:
     assert results == [1] * 8 and len(calls) == 1
     clock.sleep(0.6)
     assert cache.get("k", slow) == 2
+
+
+def test_a_sign_in_ends_after_session_hours(site: tuple[TestClient, SmtpTestServer],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import time as clock
+
+    client, smtp = site
+    sign_in(client, smtp, CHAIR)
+    assert client.get("/week").status_code == 200
+    later = clock.time() + 12 * 3600 + 60
+    monkeypatch.setattr("iscg_mailbot.web.context.time.time", lambda: later)
+    assert client.get("/week").status_code == 303

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from itsdangerous import BadSignature, SignatureExpired
@@ -91,6 +92,7 @@ async def confirm(request: Request) -> Response:
     # A new session on sign-in: nothing set before it (a planted cookie) carries over.
     request.session.clear()
     request.session["user"] = user.address
+    request.session["since"] = int(time.time())
     csrf_token(request.session)
     return RedirectResponse(target, status_code=303)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -62,9 +63,15 @@ def current_user(request: Request) -> WebUser | None:
     if "session" not in request.scope:
         return None
     address = request.session.get("user")
-    if not isinstance(address, str):
+    since = request.session.get("since")
+    if not isinstance(address, str) or not isinstance(since, int | float):
         return None
-    return web_user(state(request).app.settings, address)
+    settings = state(request).app.settings
+    # The cookie is renewed on every answer; the sign-in itself lasts session_hours.
+    if time.time() - since > settings.web.session_hours * 3600:
+        request.session.clear()
+        return None
+    return web_user(settings, address)
 
 
 def require_user(request: Request) -> WebUser:
