@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -43,6 +44,7 @@ from iscg_mailbot.records import (
 from iscg_mailbot.report import queries
 from iscg_mailbot.report.queries import ActionRow, OpenThreadRow
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.config_cache import cached
 from iscg_mailbot.services.topics import thread_ids_with_topic
 from iscg_mailbot.store import search as search_store
 from iscg_mailbot.store.actions import (
@@ -91,8 +93,12 @@ class Context:
 def load_context(app: App) -> Context:
     """Read ``actions.yaml`` and ``members.yaml`` from the configuration directory."""
     config_dir = app.settings.config_dir
-    return Context(load_actions_config(actions_path(config_dir)),
-                   load_members(members_path(config_dir), missing_ok=True))
+    return Context(cached(actions_path(config_dir), load_actions_config),
+                   cached(members_path(config_dir), _members_or_none))
+
+
+def _members_or_none(path: Path) -> MembersConfig:
+    return load_members(path, missing_ok=True)
 
 
 def _addresses(values: Sequence[dict[str, str]] | None) -> tuple[Address, ...]:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
+from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import func, select
@@ -37,6 +38,7 @@ from iscg_mailbot.records import Digest
 from iscg_mailbot.report.digest import Week, collect_week, digest_for
 from iscg_mailbot.report.render import render_digest
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.config_cache import cached
 from iscg_mailbot.store.locks import (
     DIGEST_SEND_LOCK,
     WORKER_LOCK,
@@ -191,14 +193,18 @@ class DigestStatus:
 
 
 def _members(app: App) -> MembersConfig:
-    return load_members(members_path(app.settings.config_dir), missing_ok=True)
+    return cached(members_path(app.settings.config_dir), _members_or_none)
+
+
+def _members_or_none(path: Path) -> MembersConfig:
+    return load_members(path, missing_ok=True)
 
 
 def _topic_titles(settings: Settings) -> dict[str, str]:
     path = topics_path(settings.config_dir)
     if not path.exists():
         return {}
-    return {topic.id: topic.name for topic in load_topics(path).topics}
+    return {topic.id: topic.name for topic in cached(path, load_topics).topics}
 
 
 def _member(app: App, members: MembersConfig, address: str) -> Member:

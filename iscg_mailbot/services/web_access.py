@@ -11,13 +11,13 @@ time), so removing a member or changing a role takes effect on their next click.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from iscg_mailbot.config import Settings
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.members_config import MembersConfig, Role, load_members, members_path
+from iscg_mailbot.services.config_cache import cached
 from iscg_mailbot.topics_config import load_topics, topics_path
 
 ACTING_ROLES = frozenset({Role.CHAIR, Role.SECRETARIAT})
@@ -63,34 +63,13 @@ class Composition:
     observers: int
 
 
-class _MembersCache:
-    """members.yaml, loaded again only when its modification time changes."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._loaded: dict[Path, tuple[float, MembersConfig]] = {}
-
-    def get(self, path: Path) -> MembersConfig:
-        try:
-            stamp = path.stat().st_mtime_ns
-        except FileNotFoundError:
-            return MembersConfig()
-        with self._lock:
-            cached = self._loaded.get(path)
-            if cached is not None and cached[0] == stamp:
-                return cached[1]
-        members = load_members(path)
-        with self._lock:
-            self._loaded[path] = (stamp, members)
-        return members
-
-
-_CACHE = _MembersCache()
-
-
 def members_of(settings: Settings) -> MembersConfig:
-    """The member list (cached while the file is unchanged); ConfigError for a broken file."""
-    return _CACHE.get(members_path(settings.config_dir))
+    """The member list (parsed once per version of the file); ConfigError for a broken file."""
+    return cached(members_path(settings.config_dir), _members_or_none)
+
+
+def _members_or_none(path: Path) -> MembersConfig:
+    return load_members(path, missing_ok=True)
 
 
 def web_user(settings: Settings, address: str) -> WebUser | None:
@@ -139,23 +118,13 @@ def terms_of_reference(settings: Settings) -> list[str]:
     return [" ".join(p.split()) for p in "\n".join(lines).split("\n\n") if p.strip()]
 
 
-_TOPIC_CHOICES: dict[Path, tuple[int, list[tuple[str, str]]]] = {}
-
-
 def topic_choices(settings: Settings) -> list[tuple[str, str]]:
-    """(id, name) of every topic in topics.yaml, for the pages' topic filters; read again
-    only when the file changes (parsing it costs ~40 ms); [] without a readable file."""
+    """(id, name) of every topic in topics.yaml, for the pages' topic filters; [] without
+    a readable file."""
     path = topics_path(settings.config_dir)
-    try:
-        stamp = path.stat().st_mtime_ns
-    except FileNotFoundError:
+    if not path.exists():
         return []
-    cached = _TOPIC_CHOICES.get(path)
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
     try:
-        choices = [(topic.id, topic.name) for topic in load_topics(path).topics]
+        return [(topic.id, topic.name) for topic in cached(path, load_topics).topics]
     except ConfigError:
         return []
-    _TOPIC_CHOICES[path] = (stamp, choices)
-    return choices
