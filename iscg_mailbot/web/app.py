@@ -9,8 +9,11 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio
 from itsdangerous import URLSafeTimedSerializer
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -69,6 +72,18 @@ def _server_error(request: Request, exc: Exception) -> Response:
     return render(request, "error.html", 500, title="Server error", message=message)
 
 
+# Threads serving requests at once. On a 2-core machine more only contend for the GIL,
+# and with SQLAlchemy's default pool (5 connections kept) more would open and close
+# extra database connections on every busy second.
+REQUEST_THREADS = 5
+
+
+@asynccontextmanager
+async def _lifespan(_: Starlette) -> AsyncIterator[None]:
+    anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
+    yield
+
+
 def create_app(app: App, *, base_url: str | None = None, secret: str | None = None) -> ASGIApp:
     """The website over ``app`` (settings + database).
 
@@ -92,6 +107,7 @@ def create_app(app: App, *, base_url: str | None = None, secret: str | None = No
         routes=[*pages.ROUTES, *auth.ROUTES, *topics.ROUTES,
                 Mount("/static", StaticFiles(directory=STATIC_DIR), name="static")],
         middleware=middleware,
+        lifespan=_lifespan,
         exception_handlers={
             SignInRequired: _sign_in_required,
             HTTPException: _http_error,
