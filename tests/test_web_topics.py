@@ -128,3 +128,16 @@ def test_topic_edits_are_recorded_on_both_databases(engine: Engine, tmp_path: Pa
     assert (edit.actor, edit.backup) == (SECRETARIAT, saved.backup)
     assert "threshold default → 4" in edit.summary and "negatives −broad spectrum" in edit.summary
     assert load_config(app).by_id("spectrum").threshold == 4
+
+
+def test_suggestions_and_quality_on_request(site: tuple[TestClient, Path, Engine]) -> None:
+    client, _, _ = site
+    plain = client.get("/topics/spectrum").text
+    assert 'id="suggestions"' not in plain and "?analyse=1" in plain
+    page = client.get("/threads/1")
+    client.post("/threads/1/topics", data={"csrf": csrf_of(page), "topic": "spectrum",
+                                           "change": "add"})
+    analysed = client.get("/topics/spectrum?analyse=1")
+    assert analysed.status_code == 200
+    assert re.search(r'id="quality">Against 1 threads', analysed.text)
+    assert 'id="suggestions"' in analysed.text or "No term stands out" in analysed.text

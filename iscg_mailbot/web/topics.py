@@ -48,8 +48,14 @@ def topic_page(request: Request) -> Response:
     app = state(request).app
     topic = topic_services.load_config(app).by_id(request.path_params["topic_id"])
     saved = request.session.pop("saved", None)
+    analysed = request.query_params.get("analyse") == "1"
+    # Suggestions and quality read every thread: only when asked for.
+    suggestions = topic_services.suggest(app, topic.id, limit=15) if analysed else None
+    quality = topic_services.evaluate(app) if analysed else None
     return render(request, "topic.html", title=f"Topic: {topic.name}", user=user, topic=topic,
-                  form=_form_of(topic), saved=saved,
+                  form=_form_of(topic), saved=saved, suggestions=suggestions,
+                  quality=quality.evaluation.by_topic(topic.id) if quality else None,
+                  labelled=quality.labelled_threads if quality else 0,
                   edits=topic_editing.topic_edits(app, topic.id))
 
 
