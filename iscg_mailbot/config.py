@@ -18,6 +18,7 @@ from iscg_mailbot.delivery_config import DigestConfig, SmtpConfig, WorkerConfig
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.reminders_config import RemindersConfig
 from iscg_mailbot.secrets import read_secret
+from iscg_mailbot.web_config import WebConfig
 
 DEFAULT_CONFIG_DIR = Path("config")
 # The default configuration: the copy installed with the package (a wheel), else the
@@ -120,6 +121,7 @@ class Settings(_Strict):
     digest: DigestConfig = DigestConfig()
     worker: WorkerConfig = WorkerConfig()
     reminders: RemindersConfig = RemindersConfig()
+    web: WebConfig = WebConfig()
 
     @model_validator(mode="after")
     def _mailboxes_name_known_lists(self) -> Settings:

@@ -56,6 +56,8 @@ def test_the_wheel_holds_every_subpackage_and_the_shipped_files(wheel: Path) -> 
           for path in (ROOT / "migrations" / "versions").glob("*.py")),
         *(f"iscg_mailbot/default_config/{path.name}" for path in (ROOT / "config").iterdir()
           if path.is_file()),
+        *(path.relative_to(ROOT).as_posix() for folder in ("templates", "static")
+          for path in (ROOT / "iscg_mailbot" / "web" / folder).iterdir()),
     }
     assert shipped - names == set()
 

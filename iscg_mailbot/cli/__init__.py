@@ -16,6 +16,7 @@ from iscg_mailbot.cli import (
     reminders,  # noqa: F401
     report,  # noqa: F401
     topics,  # noqa: F401
+    web,  # noqa: F401
     worker,  # noqa: F401
 )
 from iscg_mailbot.cli.base import cli

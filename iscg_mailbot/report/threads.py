@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -68,12 +69,13 @@ def list_threads(
     since: datetime | None = None,
     thread_ids: set[int] | None = None,
     participant: str | None = None,
+    writers: Collection[str] | None = None,
     limit: int | None = None,
 ) -> list[ThreadSummary]:
     """Threads by most recent activity; ``since`` keeps those active at or after it.
 
     ``participant`` keeps threads with a message whose sender address or name contains
-    it (case-insensitive).
+    it (case-insensitive); ``writers`` those with a message from one of these addresses.
     """
     query = select(Thread).order_by(Thread.last_activity.desc().nulls_last(), Thread.id.desc())
     if since is not None:
@@ -82,13 +84,18 @@ def list_threads(
         query = query.where(Thread.id.in_(thread_ids))
     if participant:
         pattern = "%" + participant.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        writers = select(Message.thread_id).where(
+        wrote = select(Message.thread_id).where(
             or_(
                 Message.sender_address.like(pattern, escape="\\"),
                 func.lower(Message.sender_name).like(pattern, escape="\\"),
             )
         )
-        query = query.where(Thread.id.in_(writers))
+        query = query.where(Thread.id.in_(wrote))
+    if writers_addresses := sorted({a.lower() for a in writers or ()}):
+        query = query.where(Thread.id.in_(
+            select(Message.thread_id).where(Message.sender_address.in_(writers_addresses))))
+    elif writers is not None:
+        return []
     if limit is not None:
         query = query.limit(limit)
     rows = list(session.scalars(query))
@@ -140,3 +147,9 @@ def thread_detail(session: Session, thread_id: int) -> ThreadDetail:
             stack = [(m, 0) for m in reversed(messages) if m.id not in seen][:1]
     topics = effective_topics(session, [thread.id]).get(thread.id, ())
     return ThreadDetail(summary=_summary(thread, topics), messages=ordered)
+
+
+def quoted_texts(session: Session, thread_id: int) -> dict[int, str]:
+    """The quoted part of each message of a thread (what ``new_text`` leaves out), by id."""
+    return {pk: quoted or "" for pk, quoted in session.execute(
+        select(Message.id, Message.quoted_text).where(Message.thread_id == thread_id))}

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,6 +30,7 @@ from iscg_mailbot.analyse.actions import (
     find_questions,
 )
 from iscg_mailbot.analyse.meeting_dates import date_from_meetings
+from iscg_mailbot.errors import NotFound
 from iscg_mailbot.meetings_config import MeetingsConfig, load_meetings, meetings_path
 from iscg_mailbot.members_config import MembersConfig, load_members, members_path
 from iscg_mailbot.records import (
@@ -44,13 +46,17 @@ from iscg_mailbot.records import (
 from iscg_mailbot.report import queries
 from iscg_mailbot.report.queries import ActionRow, OpenThreadRow
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.config_cache import cached
 from iscg_mailbot.services.topics import thread_ids_with_topic
 from iscg_mailbot.store import search as search_store
 from iscg_mailbot.store.actions import (
     ClosingReply,
+    Decision,
     FoundItems,
     closable_items_in_threads,
     close_items,
+    item_decisions,
+    record_decision,
     refresh_thread_ids,
     save_items,
     set_status,
@@ -92,10 +98,14 @@ class Context:
 def load_context(app: App) -> Context:
     """Read ``actions.yaml``, ``members.yaml`` and ``meetings.yaml`` from the configuration."""
     config_dir = app.settings.config_dir
-    return Context(load_actions_config(actions_path(config_dir)),
-                   load_members(members_path(config_dir), missing_ok=True),
-                   meetings=load_meetings(meetings_path(config_dir)),
+    return Context(cached(actions_path(config_dir), load_actions_config),
+                   cached(members_path(config_dir), _members_or_none),
+                   meetings=cached(meetings_path(config_dir), load_meetings),
                    max_chars=app.settings.analysis_max_chars)
+
+
+def _members_or_none(path: Path) -> MembersConfig:
+    return load_members(path, missing_ok=True)
 
 
 def _addresses(values: Sequence[dict[str, str]] | None) -> tuple[Address, ...]:
@@ -285,28 +295,51 @@ def reanalyse_all(app: App, batch_size: int = 500) -> ActionsReport:
 # --- decisions by hand --------------------------------------------------------------
 
 
-def _decide(app: App, item_id: int, status: str, note: str | None) -> ActionRow:
+def _decide(app: App, item_id: int, status: str, note: str | None,
+            actor: str | None) -> ActionRow:
     context = load_context(app)
     with app.session() as session:
         set_status(session, item_id, status, note)
+        # Every decision is kept with who made it ("" for the command line), so the
+        # item's page can show its history.
+        record_decision(session, item_id, status, note, actor or "")
         row = queries.action_row(session, item_id, context.today())
         assert row is not None
         return row
 
 
-def close_item(app: App, item_id: int, note: str | None = None) -> ActionRow:
-    """Mark an item done by hand (NotFound for an unknown id)."""
-    return _decide(app, item_id, DONE, note)
+def close_item(app: App, item_id: int, note: str | None = None, *,
+               actor: str | None = None) -> ActionRow:
+    """Mark an item done by hand (NotFound for an unknown id); ``actor`` is who decided."""
+    return _decide(app, item_id, DONE, note, actor)
 
 
-def reopen_item(app: App, item_id: int, note: str | None = None) -> ActionRow:
+def reopen_item(app: App, item_id: int, note: str | None = None, *,
+                actor: str | None = None) -> ActionRow:
     """Open an item again by hand; no reply will close it automatically afterwards."""
-    return _decide(app, item_id, OPEN, note)
+    return _decide(app, item_id, OPEN, note, actor)
 
 
-def drop_item(app: App, item_id: int, note: str | None = None) -> ActionRow:
+def drop_item(app: App, item_id: int, note: str | None = None, *,
+              actor: str | None = None) -> ActionRow:
     """Drop an item (not real work, or no longer relevant) by hand."""
-    return _decide(app, item_id, DROPPED, note)
+    return _decide(app, item_id, DROPPED, note, actor)
+
+
+def action_item(app: App, item_id: int, now: datetime | None = None) -> ActionRow:
+    """One item as the lists show it; NotFound for an unknown id."""
+    context = load_context(app)
+    with app.session() as session:
+        row = queries.action_row(session, item_id, context.today(now))
+    if row is None:
+        raise NotFound(f"no action item with id {item_id}")
+    return row
+
+
+def action_history(app: App, item_id: int) -> list[Decision]:
+    """People's decisions on an item, oldest first."""
+    with app.session() as session:
+        return item_decisions(session, item_id)
 
 
 # --- the chair's queries ----------------------------------------------------------------
@@ -415,3 +448,12 @@ def reindex(app: App) -> int:
     """Add every message missing from the full-text index; return how many were added."""
     with app.session() as session:
         return search_store.index_missing(session)
+
+
+def thread_actions(app: App, thread_id: int, now: datetime | None = None) -> list[ActionRow]:
+    """Every action item and question of one thread, whatever its status."""
+    context = load_context(app)
+    with app.session() as session:
+        return queries.list_actions(session, today=context.today(now), status=None,
+                                    kinds=(ACTION, QUESTION), thread_ids={thread_id},
+                                    limit=None)

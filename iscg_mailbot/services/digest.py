@@ -17,9 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
+from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from iscg_mailbot.config import ListConfig, Settings
 from iscg_mailbot.deliver.compose import compose
@@ -37,6 +38,7 @@ from iscg_mailbot.records import Digest
 from iscg_mailbot.report.digest import Week, collect_week, digest_for
 from iscg_mailbot.report.render import render_digest
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.config_cache import cached
 from iscg_mailbot.services.overlaps import with_overlaps
 from iscg_mailbot.store.locks import (
     DIGEST_SEND_LOCK,
@@ -48,6 +50,7 @@ from iscg_mailbot.store.locks import (
 )
 from iscg_mailbot.store.models_delivery import (
     FAILED,
+    SENT,
     UNCERTAIN,
     DigestRun,
     OutboxEntry,
@@ -194,14 +197,18 @@ class DigestStatus:
 
 
 def _members(app: App) -> MembersConfig:
-    return load_members(members_path(app.settings.config_dir), missing_ok=True)
+    return cached(members_path(app.settings.config_dir), _members_or_none)
+
+
+def _members_or_none(path: Path) -> MembersConfig:
+    return load_members(path, missing_ok=True)
 
 
 def _topic_titles(settings: Settings) -> dict[str, str]:
     path = topics_path(settings.config_dir)
     if not path.exists():
         return {}
-    return {topic.id: topic.name for topic in load_topics(path).topics}
+    return {topic.id: topic.name for topic in cached(path, load_topics).topics}
 
 
 def _member(app: App, members: MembersConfig, address: str) -> Member:
@@ -602,3 +609,66 @@ def digest_status(app: App, now: datetime | None = None) -> DigestStatus:
             worker_alive=lock is not None and lock.expires_at > now,
             next_runs=jobs, current_period=period_key,
             outbox=count_by_status(session, period_key), runs=runs, problems=problems)
+
+
+# --- the website's digest pages -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SentPeriod:
+    """A period whose digest went out: when, to how many members."""
+
+    list_key: str
+    period_key: str
+    period_start: datetime
+    period_end: datetime
+    sent: int
+    last_sent_at: datetime | None
+
+
+def live_digest(app: App, *, member_address: str | None = None, now: datetime | None = None,
+                list_key: str | None = None) -> Digest:
+    """The digest of the period running now, as it stands (the website's "This week")."""
+    now = now or utcnow()
+    config = digest_settings(app.settings)
+    list_config = app.settings.list_by_id(list_key or app.settings.lists[0].id)
+    members = _members(app)
+    member = members.by_address(member_address) if member_address else None
+    period = config.period_containing(now.astimezone(config.zone).date())
+    with app.session() as session:
+        week = collect_week(session, list_config=list_config, period=period, now=now,
+                            config=config, topic_titles=_topic_titles(app.settings))
+    return digest_for(week, member)
+
+
+def sent_periods(app: App, limit: int = 200) -> list[SentPeriod]:
+    """Every period with at least one digest sent, newest first (from the outbox)."""
+    with app.session() as session:
+        rows = session.execute(
+            select(OutboxEntry.list_key, OutboxEntry.period_key,
+                   func.min(OutboxEntry.period_start), func.min(OutboxEntry.period_end),
+                   func.count(), func.max(OutboxEntry.sent_at))
+            .where(OutboxEntry.status == SENT)
+            .group_by(OutboxEntry.list_key, OutboxEntry.period_key)
+            .order_by(func.min(OutboxEntry.period_start).desc(), OutboxEntry.list_key)
+            .limit(limit)).all()
+    return [SentPeriod(*row) for row in rows]
+
+
+def sent_digest(app: App, list_key: str, period_key: str, *,
+                member_address: str | None = None) -> DigestPreview:
+    """A sent period's digest rebuilt as it stood when the period closed, for this member
+    when they received it (else unfiltered); NotFound for a period never sent."""
+    with app.session() as session:
+        entry = session.scalars(select(OutboxEntry).where(
+            OutboxEntry.list_key == list_key, OutboxEntry.period_key == period_key,
+            OutboxEntry.status == SENT).limit(1)).first()
+        if entry is None:
+            raise NotFound(f"no digest was sent for {list_key} {period_key}")
+        received = member_address is not None and session.scalars(select(OutboxEntry.id).where(
+            OutboxEntry.list_key == list_key, OutboxEntry.period_key == period_key,
+            OutboxEntry.member_address == member_address, OutboxEntry.status == SENT)).first()
+        start = entry.period_start
+    config = digest_settings(app.settings)
+    return preview_digest(app, member_address=member_address if received else None,
+                          week=start.astimezone(config.zone).date(), list_key=list_key)

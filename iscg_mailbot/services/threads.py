@@ -9,12 +9,19 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from iscg_mailbot.config import Settings
+from iscg_mailbot.members_config import load_members, members_path
 from iscg_mailbot.parse.subjects import display_subject
 from iscg_mailbot.report.digest import list_tags
-from iscg_mailbot.report.threads import ThreadDetail, ThreadSummary, list_threads, thread_detail
+from iscg_mailbot.report.threads import (
+    ThreadDetail,
+    ThreadSummary,
+    list_threads,
+    quoted_texts,
+    thread_detail,
+)
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.models import Thread
-from iscg_mailbot.store.topics import threads_mentioning
+from iscg_mailbot.store.topics import threads_mentioning, topic_states
 
 if TYPE_CHECKING:
     # The topic service (the topic list's models, the tagger's module) is imported by
@@ -35,13 +42,17 @@ def threads(
     participant: str | None = None,
     topic: str | None = None,
     mentions: str | None = None,
+    group: str | None = None,
     limit: int | None = None,
 ) -> list[ThreadSummary]:
     """Threads by most recent activity.
 
     ``participant`` is a name or address that wrote in the thread; ``topic`` a topic id
-    the thread carries; ``mentions`` an ITU body or document it names (e.g. TSAG-TD409).
+    the thread carries; ``mentions`` an ITU body or document it names (e.g. TSAG-TD409);
+    ``group`` an advisory group (RAG, TSAG, TDAG) one of whose members (any of their
+    addresses, from members.yaml) wrote in the thread.
     """
+    writers = None if group is None else group_addresses(app.settings, group)
     with app.session() as session:
         thread_ids: set[int] | None = None
         if topic is not None:
@@ -52,8 +63,17 @@ def threads(
             found = threads_mentioning(session, mentions)
             thread_ids = found if thread_ids is None else thread_ids & found
         return list_threads(
-            session, since=since, participant=participant, thread_ids=thread_ids, limit=limit
+            session, since=since, participant=participant, thread_ids=thread_ids,
+            writers=writers, limit=limit,
         )
+
+
+def group_addresses(settings: Settings, group: str) -> set[str]:
+    """Every address (main and aliases) of the members of an advisory group."""
+    members = load_members(members_path(settings.config_dir), missing_ok=True)
+    wanted = group.strip().upper()
+    return {address for member in members.members if member.group == wanted
+            for address in member.addresses}
 
 
 @dataclass(frozen=True)
@@ -91,3 +111,28 @@ def thread_span(app: App) -> ThreadSpan:
                    func.max(Thread.last_activity))
         ).one()
     return ThreadSpan(threads=count, oldest=oldest, newest=newest)
+
+
+def message_quotes(app: App, thread_id: int) -> dict[int, str]:
+    """The quoted text of each message of a thread, by message id (shown folded)."""
+    with app.session() as session:
+        return quoted_texts(session, thread_id)
+
+
+@dataclass(frozen=True)
+class TagDecision:
+    """A person's decision on one topic of a thread: added or removed, note, when."""
+
+    topic: str
+    added: bool
+    note: str | None
+    decided_at: datetime | None
+
+
+def tag_decisions(app: App, thread_id: int) -> list[TagDecision]:
+    """The standing manual topic decisions of a thread, oldest first (who is in the note)."""
+    with app.session() as session:
+        states = topic_states(session, [thread_id]).get(thread_id, {})
+    decisions = [TagDecision(s.topic, bool(s.manual), s.note, s.decided_at)
+                 for s in states.values() if s.manual is not None]
+    return sorted(decisions, key=lambda d: (d.decided_at is None, d.decided_at, d.topic))

@@ -32,6 +32,7 @@ from iscg_mailbot.errors import ConfigError, NotFound
 from iscg_mailbot.records import EntityMention, ThreadTags, ThreadText
 from iscg_mailbot.report.digest import list_tags
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.config_cache import cached
 from iscg_mailbot.store import topics as store
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_topics import AUTO, ThreadTopic
@@ -71,8 +72,9 @@ def topics_file(app: App) -> Path:
 
 
 def load_config(app: App) -> TopicsConfig:
-    """The validated topic list (ConfigError naming file, key and fix)."""
-    return load_topics(topics_file(app))
+    """The validated topic list (ConfigError naming file, key and fix); parsed once per
+    version of the file."""
+    return cached(topics_file(app), load_topics)
 
 
 def tagger_for(app: App) -> TopicTagger:

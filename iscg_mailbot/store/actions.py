@@ -26,6 +26,7 @@ from iscg_mailbot.records import (
 )
 from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_actions import ActionItem
+from iscg_mailbot.store.models_web import ActionItemEvent
 from iscg_mailbot.store.types import utcnow
 
 _CHUNK = 500  # bound IN (...) lists: SQLite allows 32k parameters, PostgreSQL 65k
@@ -213,3 +214,28 @@ def set_status(session: Session, item_id: int, status: str, note: str | None = N
         row.closing_sentence = None
     session.flush()
     return row
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One recorded decision on an item: the status set, the note, who and when."""
+
+    status: str
+    note: str | None
+    actor: str
+    at: datetime
+
+
+def record_decision(session: Session, item_id: int, status: str, note: str | None,
+                    actor: str) -> None:
+    """Keep a person's decision in the item's history."""
+    session.add(ActionItemEvent(item_id=item_id, status=status, note=note, actor=actor,
+                                at=utcnow()))
+    session.flush()
+
+
+def item_decisions(session: Session, item_id: int) -> list[Decision]:
+    """The item's recorded decisions, oldest first."""
+    return [Decision(e.status, e.note, e.actor, e.at) for e in session.scalars(
+        select(ActionItemEvent).where(ActionItemEvent.item_id == item_id)
+        .order_by(ActionItemEvent.at, ActionItemEvent.id))]

@@ -199,4 +199,5 @@ from iscg_mailbot.store import (
     models_delivery,  # noqa: F401
     models_duties,  # noqa: F401
     models_topics,  # noqa: F401
+    models_web,  # noqa: F401
 )

@@ -1,0 +1,42 @@
+"""The secretariat's YAML files, parsed once per version of the file.
+
+Parsing ``topics.yaml`` costs ~40 ms and ``members.yaml`` and ``actions.yaml`` a few each;
+the website and the worker ask for them on every page and every batch. A file is read
+again when its modification time, size or inode changes (an edit, or a replace), so an
+edit takes effect at the next call, as before.
+
+>>> config = cached(topics_path(config_dir), load_topics)     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+_lock = threading.Lock()
+_loaded: dict[tuple[str, str], tuple[tuple[int, int, int], Any]] = {}
+
+
+def cached(path: Path, load: Callable[[Path], T]) -> T:
+    """``load(path)``, or the value it gave for this version of the file.
+
+    A missing file is not cached (``load`` decides what that means, e.g. a ConfigError).
+    """
+    try:
+        stat = path.stat()
+    except OSError:
+        return load(path)
+    version = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    key = (str(path.resolve()), f"{load.__module__}.{load.__qualname__}")
+    with _lock:
+        found = _loaded.get(key)
+    if found is not None and found[0] == version:
+        value: T = found[1]
+        return value
+    value = load(path)
+    with _lock:
+        _loaded[key] = (version, value)
+    return value

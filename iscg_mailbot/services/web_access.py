@@ -1,0 +1,130 @@
+"""Who may do what on the website, read from ``members.yaml`` on every request.
+
+Every member reads; the chair and the secretariat act on action items and tags; the
+secretariat edits topics. The file is read again when it changes (its modification
+time), so removing a member or changing a role takes effect on their next click.
+
+>>> user = web_user(settings, "ingrid.solheim@example.no")     # doctest: +SKIP
+>>> user.can_act, user.can_edit_topics                         # doctest: +SKIP
+(True, False)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from iscg_mailbot.config import Settings
+from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.members_config import MembersConfig, Role, load_members, members_path
+from iscg_mailbot.services.config_cache import cached
+from iscg_mailbot.topics_config import load_topics, topics_path
+
+ACTING_ROLES = frozenset({Role.CHAIR, Role.SECRETARIAT})
+TOPIC_ROLES = frozenset({Role.SECRETARIAT})
+
+
+@dataclass(frozen=True)
+class WebUser:
+    """A signed-in member: their main address, name, role and advisory group."""
+
+    address: str
+    name: str
+    role: str
+    group: str | None
+
+    @property
+    def can_act(self) -> bool:
+        """Close, reopen and drop action items; correct a thread's topics."""
+        return Role(self.role) in ACTING_ROLES
+
+    @property
+    def can_edit_topics(self) -> bool:
+        """Edit topics.yaml from the Topics page."""
+        return Role(self.role) in TOPIC_ROLES
+
+
+@dataclass(frozen=True)
+class GroupSeat:
+    """The representatives of one advisory group, for the public About page."""
+
+    group: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Composition:
+    """The group as its Terms of Reference describe it, from members.yaml's roles."""
+
+    chair: tuple[str, ...]
+    groups: tuple[GroupSeat, ...]
+    other_representatives: tuple[str, ...]
+    secretariat: tuple[str, ...]
+    observers: int
+
+
+def members_of(settings: Settings) -> MembersConfig:
+    """The member list (parsed once per version of the file); ConfigError for a broken file."""
+    return cached(members_path(settings.config_dir), _members_or_none)
+
+
+def _members_or_none(path: Path) -> MembersConfig:
+    return load_members(path, missing_ok=True)
+
+
+def web_user(settings: Settings, address: str) -> WebUser | None:
+    """The member with ``address`` (main address or alias) as a web user, or None."""
+    member = members_of(settings).by_address(address)
+    if member is None:
+        return None
+    return WebUser(member.address, member.name, member.role.value, member.group)
+
+
+def composition(settings: Settings) -> Composition:
+    """Chair, each advisory group's representatives, the secretariat and how many observers."""
+    members = members_of(settings)
+    by_group: dict[str, list[str]] = {}
+    others: list[str] = []
+    for member in members.with_role(Role.REPRESENTATIVE):
+        if member.group is None:
+            others.append(member.name)
+        else:
+            by_group.setdefault(member.group, []).append(member.name)
+    order = ("RAG", "TSAG", "TDAG")
+    groups = tuple(GroupSeat(group, tuple(by_group[group]))
+                   for group in sorted(by_group, key=lambda g: (order.index(g)
+                                                                if g in order else 9, g)))
+    return Composition(
+        chair=tuple(m.name for m in members.with_role(Role.CHAIR)),
+        groups=groups,
+        other_representatives=tuple(others),
+        secretariat=tuple(m.name for m in members.with_role(Role.SECRETARIAT)),
+        observers=len(members.with_role(Role.OBSERVER)),
+    )
+
+
+TERMS_FILE_NAME = "terms-of-reference.txt"
+
+
+def terms_of_reference(settings: Settings) -> list[str]:
+    """The paragraphs of ``terms-of-reference.txt`` in the configuration directory (the
+    text the About page publishes), or [] when there is none."""
+    path = Path(settings.config_dir) / TERMS_FILE_NAME
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return [" ".join(p.split()) for p in "\n".join(lines).split("\n\n") if p.strip()]
+
+
+def topic_choices(settings: Settings) -> list[tuple[str, str]]:
+    """(id, name) of every topic in topics.yaml, for the pages' topic filters; [] without
+    a readable file."""
+    path = topics_path(settings.config_dir)
+    if not path.exists():
+        return []
+    try:
+        return [(topic.id, topic.name) for topic in cached(path, load_topics).topics]
+    except ConfigError:
+        return []

@@ -1,0 +1,64 @@
+"""A small time-limited cache for pages that are costly to build and may be a little old.
+
+"This week" rebuilds the digest's content (every open action item of the list, each
+active thread): on a large archive that takes a second, so each member's copy is kept
+for :data:`LIVE_SECONDS`. A past digest is rebuilt as it stood when its period closed,
+which changes only if old mail arrives late: kept for :data:`PAST_SECONDS`.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+LIVE_SECONDS = 60.0
+PAST_SECONDS = 600.0
+
+
+class TtlCache(Generic[T]):
+    """At most ``size`` values, each kept ``seconds``; least recently used go first."""
+
+    def __init__(self, seconds: float, size: int = 256) -> None:
+        self.seconds = seconds
+        self.size = size
+        self._values: OrderedDict[Hashable, tuple[float, T]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._building: dict[Hashable, threading.Lock] = {}
+
+    def _fresh(self, key: Hashable) -> tuple[bool, T | None]:
+        with self._lock:
+            found = self._values.get(key)
+            if found is not None and time.monotonic() - found[0] < self.seconds:
+                self._values.move_to_end(key)
+                return True, found[1]
+            return False, None
+
+    def get(self, key: Hashable, make: Callable[[], T]) -> T:
+        """The cached value for ``key``, or ``make()`` stored for later. Requests for the
+        same key wait for one ``make()`` rather than each building it (a burst of clients
+        opening This week costs one build, not twenty)."""
+        hit, value = self._fresh(key)
+        if hit:
+            return value  # type: ignore[return-value]
+        with self._lock:
+            building = self._building.setdefault(key, threading.Lock())
+        with building:
+            hit, value = self._fresh(key)
+            if hit:
+                return value  # type: ignore[return-value]
+            made = make()
+            with self._lock:
+                self._values[key] = (time.monotonic(), made)
+                self._values.move_to_end(key)
+                while len(self._values) > self.size:
+                    self._values.popitem(last=False)
+                self._building.pop(key, None)
+        return made
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
