@@ -392,7 +392,9 @@ def test_any_input_gives_a_forest_holding_each_message_once(
     assert shape(build_threads(shuffled, subject_window=window)) == shape(roots)
 
 
-def test_ten_thousand_messages_thread_in_well_under_a_second() -> None:
+def test_ten_thousand_messages_thread_without_quadratic_work() -> None:
+    """10,000 shuffled messages thread correctly. Not a speed test (bench/ingest.py times
+    threading): the bound is ~30x the usual 0.3 s, so only quadratic work trips it."""
     rng = random.Random(7)
     refs: list[ThreadRef] = []
     for i in range(10_000):
@@ -410,7 +412,7 @@ def test_ten_thousand_messages_thread_in_well_under_a_second() -> None:
     parents = parent_map(roots)
     elapsed = time.perf_counter() - started
     assert len(parents) == 10_000
-    assert elapsed < 1.0, f"{elapsed:.2f}s"
+    assert elapsed < 10.0, f"{elapsed:.2f}s: threading no longer grows linearly?"
 
 
 def test_deep_chain_does_not_hit_the_recursion_limit() -> None:

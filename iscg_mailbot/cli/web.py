@@ -7,11 +7,9 @@ import os
 from typing import Any
 
 import click
-import uvicorn
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.web.app import create_app
 
 
 @cli.command()
@@ -39,6 +37,11 @@ def serve(state: CliState, host: str, port: int, base_url: str | None,
     --base-url (env ISCG_WEB_BASE_URL, else [web] base_url); sessions and links are
     signed with the secret in ISCG_WEB_SECRET. See docs/website.md.
     """
+    # The web stack is imported by this command only (start-up time: see cli/base.py).
+    import uvicorn
+
+    from iscg_mailbot.web.app import create_app
+
     app = state.app()
     url = base_url or app.settings.web.base_url or f"http://{host}:{port}"
     logging.getLogger("iscg_mailbot").setLevel(logging.DEBUG if state.debug else logging.INFO)
