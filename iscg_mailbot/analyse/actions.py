@@ -48,6 +48,7 @@ from iscg_mailbot.analyse.action_rules import (
 )
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.members_config import MembersConfig
+from iscg_mailbot.parse.subjects import is_forward_subject
 from iscg_mailbot.records import ActionCandidate, ActionInput, Address, Closure, OpenItem
 
 # Header lines of a liaison statement that set context for the whole message.
@@ -426,7 +427,7 @@ def extract_actions(
     "Olga, could you ...") and names the sender and addressees by their member names.
     """
     found: list[_Found] = []
-    for sentence in split_sentences(message.new_text):
+    for sentence in split_sentences(message.new_text, forwarded=is_forward_subject(message.subject)):
         item = _classify(sentence, message, rules, members)
         if item is not None:
             found.append(item)
@@ -456,7 +457,7 @@ def find_questions(
     action candidates (a request phrased as a question is already one of them).
     """
     taken = {item.span for item in items}
-    for sentence in split_sentences(message.new_text):
+    for sentence in split_sentences(message.new_text, forwarded=is_forward_subject(message.subject)):
         text = sentence.text
         if not text.endswith("?") or (sentence.start, sentence.end) in taken:
             continue
