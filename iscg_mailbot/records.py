@@ -269,6 +269,9 @@ class ActionInput:
     cc: tuple[Address, ...] = ()
     subject: str = ""
     list_address: str | None = None
+    # The message forwards other mail (new to the list): a header block in the text
+    # introduces content to read, not a quote. Its subject ("Fwd: ...") also says so.
+    forwarded: bool = False
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ def test_bad_entries_are_named_and_the_rest_is_read(tmp_path: Path) -> None:
         threads["t-004"]["messages"][1]["closes"] = [{"item": "m9#0"}]
 
     loaded = load_eval_set(edited_set(tmp_path, edit))
-    assert sorted(t.id for t in loaded.threads) == ["t-002", "t-003", "t-010"]
+    assert sorted(t.id for t in loaded.threads) == ["t-002", "t-003", "t-005", "t-010"]
     assert len(loaded.problems) == 2
     assert "(t-001): messages[0]: 'date' '2026-10-05 09:12' has no UTC offset" in (
         loaded.problems[0])
@@ -91,12 +91,12 @@ def test_messages_are_real_rfc822_with_threading_headers_and_charset() -> None:
 
 
 def test_the_pipeline_runs_and_both_splits_are_scored(baseline: EvalReport) -> None:
-    assert baseline.stored == 7 and baseline.quarantined == 0
-    assert baseline.threads == {DEV: 3, HELD_OUT: 2}
+    assert baseline.stored == 9 and baseline.quarantined == 0
+    assert baseline.threads == {DEV: 4, HELD_OUT: 2}
     held = baseline.actions[HELD_OUT]
     # Both held-out items are plain "X is invited/requested to ... by <date>" sentences.
     assert (held.strict.correct, held.strict.expected) == (2, 2)
-    assert baseline.topics[DEV].micro.expected == 2  # environment, child-online-protection
+    assert baseline.topics[DEV].micro.expected == 4  # environment, child-online-protection, imt, spectrum
 
 
 def test_a_wrong_topic_label_lowers_precision_and_a_missing_one_recall(
@@ -175,8 +175,19 @@ def test_cli_prints_both_splits_and_only_dev_misses(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["--config", str(config), "topics", "evaluate", "--set",
                                  str(SYNTHETIC)])
     assert result.exit_code == 0, result.output
-    assert "--- dev: 3 threads" in result.stdout and "--- held-out: 2 threads" in result.stdout
+    assert "--- dev: 4 threads" in result.stdout and "--- held-out: 2 threads" in result.stdout
     result = runner.invoke(cli, ["--config", str(config), "actions", "evaluate", "--set",
                                  str(tmp_path)])
     assert result.exit_code == 1
     assert result.stderr.startswith("error: ") and "no *.yaml evaluation files" in result.stderr
+
+
+def test_a_liaison_statement_forwarded_below_a_header_is_read_once(
+    baseline: EvalReport,
+) -> None:
+    # t-005: the first message of its thread (subject "Re: ...", no In-Reply-To) holds
+    # an LS below an Outlook header: its item is found with owner and deadline; the
+    # reply quoting the same LS below "-----Original Message-----" adds nothing.
+    dev = baseline.actions[DEV]
+    assert (dev.forwarded.expected, dev.forwarded.correct, dev.forwarded_strict) == (1, 1, 1)
+    assert not any(m.startswith("t-005 m2") for m in dev.misses)

@@ -273,6 +273,10 @@ class _Owners:
         return self.addressees()
 
 
+def _forwarded(message: ActionInput) -> bool:
+    return message.forwarded or is_forward_subject(message.subject)
+
+
 # --- classification ------------------------------------------------------------------
 
 
@@ -427,7 +431,7 @@ def extract_actions(
     "Olga, could you ...") and names the sender and addressees by their member names.
     """
     found: list[_Found] = []
-    for sentence in split_sentences(message.new_text, forwarded=is_forward_subject(message.subject)):
+    for sentence in split_sentences(message.new_text, forwarded=_forwarded(message)):
         item = _classify(sentence, message, rules, members)
         if item is not None:
             found.append(item)
@@ -457,7 +461,7 @@ def find_questions(
     action candidates (a request phrased as a question is already one of them).
     """
     taken = {item.span for item in items}
-    for sentence in split_sentences(message.new_text, forwarded=is_forward_subject(message.subject)):
+    for sentence in split_sentences(message.new_text, forwarded=_forwarded(message)):
         text = sentence.text
         if not text.endswith("?") or (sentence.start, sentence.end) in taken:
             continue

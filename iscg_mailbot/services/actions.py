@@ -42,6 +42,7 @@ from iscg_mailbot.records import (
 from iscg_mailbot.report import queries
 from iscg_mailbot.report.queries import ActionRow, OpenThreadRow
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.forwards import text_to_read
 from iscg_mailbot.services.topics import thread_ids_with_topic
 from iscg_mailbot.store import search as search_store
 from iscg_mailbot.store.actions import (
@@ -104,8 +105,12 @@ def _input(message: Message, list_address: str | None, context: Context) -> Acti
         else context.config.zone
     )
     when = message.date.astimezone(zone) if message.date else None
+    text, forwarded = text_to_read(message.new_text or "", message.quoted_text or "",
+                                   message.body_text or "", message.in_reply_to,
+                                   message.references)
     return ActionInput(
-        new_text=message.new_text or "",
+        new_text=text,
+        forwarded=forwarded,
         date=when,
         sender=Address(message.sender_name or "", message.sender_address or ""),
         to=_addresses(message.to_addresses),

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from iscg_mailbot.parse.quoting import header_block_end
 from iscg_mailbot.services.eval_set import EvalItem, EvalMessage, EvalThread
 
 
@@ -189,12 +190,18 @@ _FORWARD_SUBJECT = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?(?:fwd?|tr|wg|rv|enc|i)\s*
 
 
 def is_forwarding(thread: EvalThread, message: EvalMessage) -> bool:
-    """Whether a message of the set forwards other mail (its subject or a separator says so)."""
+    """Whether a message of the set forwards other mail: its subject or a separator says
+    so, or it starts its thread and holds a mail header block."""
     subject = message.subject if message.subject is not None else (
         thread.subject if message.in_reply_to is None else "")
     if _FORWARD_SUBJECT.match(subject or ""):
         return True
-    return bool(_FORWARD_MARK.search(message.body)) and "forward" in message.body.lower()
+    if _FORWARD_MARK.search(message.body) and "forward" in message.body.lower():
+        return True
+    # The first message of a thread holding mail below a header block forwards it.
+    lines = message.body.splitlines()
+    return message.in_reply_to is None and any(
+        header_block_end(lines, i) > i for i, line in enumerate(lines) if ":" in line)
 
 
 def _agreement(gold: EvalItem, item: PredictedItem) -> int:

@@ -32,6 +32,7 @@ from iscg_mailbot.errors import ConfigError, NotFound
 from iscg_mailbot.records import EntityMention, ThreadTags, ThreadText
 from iscg_mailbot.report.digest import list_tags
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.forwards import replies_to_nothing, text_to_read
 from iscg_mailbot.store import topics as store
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_topics import AUTO, ThreadTopic
@@ -121,13 +122,23 @@ def _thread_texts(session: Session, thread_ids: Sequence[int]) -> list[ThreadTex
     )
     texts: dict[int, list[str]] = defaultdict(list)
     rows = session.execute(
-        select(Message.thread_id, Message.new_text)
+        select(Message.thread_id, Message.new_text, Message.id, Message.in_reply_to,
+               Message.references, Message.quoted_text != "")
         .where(Message.thread_id.in_(thread_ids))
         .order_by(Message.thread_id, Message.date, Message.id)
-    )
-    for thread_id, new_text in rows:
+    ).all()
+    # A message replying to nothing brings what it holds below a header block as new
+    # content (services.forwards): its whole body is read for those few messages only.
+    roots = [pk for _, _, pk, parent, refs, quoted in rows
+             if quoted and replies_to_nothing(parent, refs)]
+    bodies = dict(session.execute(
+        select(Message.id, Message.body_text).where(Message.id.in_(roots))).all()) if roots else {}
+    for thread_id, new_text, pk, parent, refs, _quoted in rows:
         if thread_id is not None:
-            texts[thread_id].append(new_text or "")
+            text = new_text or ""
+            if pk in bodies:
+                text = text_to_read(text, "quoted", bodies[pk] or "", parent, refs)[0]
+            texts[thread_id].append(text)
     return [
         ThreadText(thread_id, subjects[thread_id] or "", tuple(texts[thread_id]))
         for thread_id in thread_ids
