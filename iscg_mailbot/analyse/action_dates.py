@@ -236,6 +236,15 @@ def _resolve_relative(kind: str, groups: dict[str, str | None], base: date) -> d
     return None
 
 
+def _is_event_day(kind: str, match: re.Match[str]) -> bool:
+    """"on Friday", "this Friday": the day something happens (or happened: "we
+    discussed it on Friday"), not a deadline unless a marker says so ("due on Friday")."""
+    return kind == "weekday" and (match.group("lead") or "").lower() in _EVENT_LEADS
+
+
+_EVENT_LEADS = frozenset({"on", "this", "next", "coming"})
+
+
 def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
     """Every date expression in ``text``, left to right, without overlaps.
 
@@ -260,7 +269,7 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
         before = text[max(0, start - 60):start]
         after = text[end:end + 40]
         marked = (
-            kind in _RELATIVE
+            (kind in _RELATIVE and not _is_event_day(kind, match))
             or kind == "next_meeting"
             or bool(_MARKER_BEFORE.search(before))
             or bool(_MARKER_AFTER.search(after))

@@ -38,6 +38,7 @@ from iscg_mailbot.analyse.action_rules import (
     DEFAULT_CLOSURE_PHRASES,
     DEFAULT_RULES,
     NOT_REQUESTED,
+    NOT_WORK,
     NOTE,
     PAST,
     RULES,
@@ -46,6 +47,7 @@ from iscg_mailbot.analyse.action_rules import (
     Rule,
     custom_rules,
 )
+from iscg_mailbot.analyse.action_scope import apply_list_frame, owes_nothing, split_clauses
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.members_config import MembersConfig
 from iscg_mailbot.parse.subjects import is_forward_subject
@@ -78,6 +80,11 @@ _ASIDE = re.compile(
     r"\([^()]*\)|,\s*(?:as|being|in\s+(?:its|their|his|her)\s+capacity\s+as|which|who|"
     r"together\s+with|with\s+the\s+support\s+of|in\s+(?:cooperation|collaboration)\s+with)"
     r"\b[^,]*,", re.IGNORECASE)
+
+
+_THIRD_PERSON = re.compile(r"them|him|her|they", re.IGNORECASE)
+# The secretariat's units: a passive commitment of their staff is the unit's.
+_UNITS = frozenset({"TSB", "BR", "BDT", "General Secretariat"})
 
 
 @dataclass(frozen=True)
@@ -138,6 +145,19 @@ class _Owners:
         if member is not None:
             return _Who(member.name, "member", True)
         return _Who(sender.name or sender.address, "sender", True)
+
+    def sender_unit(self) -> _Who:
+        """A passive commitment ("will be posted") of secretariat staff is their unit's;
+        of anybody else, their own. A body named as the subject still owns it."""
+        subject = self.subject()
+        if subject.explicit and subject.kind == "group":
+            return subject
+        sender: Address | None = self.message.sender
+        member = (self.members.by_address(sender.address)
+                  if self.members is not None and sender is not None else None)
+        if member is not None and member.organisation in _UNITS:
+            return _Who(member.organisation, "group", True)
+        return _NOBODY  # a statement of fact ("interpretation will be provided")
 
     def vocative(self) -> _Who | None:
         """Members addressed by name: "Olga, could you ..." -> Olga Petrova; also just
@@ -212,6 +232,10 @@ class _Owners:
             m = self.mentions[i]
             rest = rest[:m.start - start] + " " + rest[m.end - start:]
         pronoun = self.pronoun(rest)
+        if not inside and _THIRD_PERSON.fullmatch(rest.strip()):
+            lead = self.pronoun(self.text[:match.start()])
+            if lead is not None and lead.kind in ("member", "sender"):
+                return lead  # "I will ask them to ...": the sender owes the asking
         if inside and (pronoun is None or pronoun.kind != "addressees" and pronoun is not _NOBODY
                        and not _ADDRESSEE_WORDS.search(rest)):
             return self.chain(inside[0], forward=True)
@@ -270,6 +294,8 @@ class _Owners:
             return self.please(match)
         if strategy == "sender":
             return self.sender()
+        if strategy == "sender_unit":
+            return self.sender_unit()
         return self.addressees()
 
 
@@ -314,7 +340,7 @@ def _rules_for(rules: ActionRules) -> tuple[Rule, ...]:
 def _classify(sentence: Sentence, message: ActionInput, rules: ActionRules,
               members: MembersConfig | None) -> _Found | None:
     text = sentence.text
-    if len(text) < 8 or BOILERPLATE.search(text):
+    if len(text) < 8 or BOILERPLATE.search(text) or NOT_WORK.search(text):
         return None
     owners: _Owners | None = None
     due: DueMention | None = None
@@ -430,12 +456,16 @@ def extract_actions(
     ``members`` lets a sentence name a member ("Ms Petrova is requested to ...",
     "Olga, could you ...") and names the sender and addressees by their member names.
     """
+    if owes_nothing(message):
+        return []
     found: list[_Found] = []
-    for sentence in split_sentences(message.new_text, forwarded=_forwarded(message)):
-        item = _classify(sentence, message, rules, members)
-        if item is not None:
-            found.append(item)
-    candidates = _apply_context(found)
+    sentences = split_sentences(message.new_text, forwarded=_forwarded(message))
+    for sentence in sentences:
+        for clause in split_clauses(sentence):
+            item = _classify(clause, message, rules, members)
+            if item is not None:
+                found.append(item)
+    candidates = apply_list_frame(sentences, _apply_context(found), message, members)
     if rules.notes == "drop":
         candidates = [c for c in candidates if c.kind != NOTE]
     elif rules.notes == "action":
@@ -461,6 +491,8 @@ def find_questions(
     action candidates (a request phrased as a question is already one of them).
     """
     taken = {item.span for item in items}
+    if owes_nothing(message):
+        return []
     for sentence in split_sentences(message.new_text, forwarded=_forwarded(message)):
         text = sentence.text
         if not text.endswith("?") or (sentence.start, sentence.end) in taken:

@@ -1,0 +1,155 @@
+"""The shape of a request beyond one sentence: mail that owes nothing, clauses that
+each ask something of somebody, and a deadline that governs a list.
+
+- :func:`owes_nothing`: auto-replies (by subject or their opening words) yield no items.
+- :func:`split_clauses`: "ask the General Secretariat to prepare X, and the three
+  Bureaux to indicate Y by 4 December" is two requests; the second clause is read with
+  the words that govern both ("... ask "), so each keeps its own owner and its own date.
+- :func:`apply_list_frame`: "By 20 November, please provide:" above bullets gives each
+  bullet an item (owner from its "TSB:" label or first named body) due that day.
+
+    >>> [s.text for s in split_clauses(Sentence(
+    ...     "We ask TSB to draft X, and BDT to review it by 4 December.", 0, 57))]
+    ['We ask TSB to draft X', 'We ask BDT to review it by 4 December.']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from iscg_mailbot.analyse.action_dates import find_due
+from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
+from iscg_mailbot.analyse.action_rules import (
+    ACT_VERB_RE,
+    ACT_VERBS,
+    ACTION,
+    AUTO_REPLY_SUBJECT,
+    PARTIES,
+)
+from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.members_config import MembersConfig
+from iscg_mailbot.records import ActionCandidate, ActionInput
+
+# The opening words of an auto-reply body ("I am out of the office until ...").
+_AUTO_REPLY_OPENING = re.compile(
+    r"\b(?:out\s+of\s+(?:the\s+)?office|automatic\s+reply|auto-?reply|"
+    r"(?:limited|no)\s+access\s+to\s+(?:my\s+)?e-?mail|I\s+am\s+(?:currently\s+)?(?:away|on\s+"
+    r"(?:leave|mission|annual\s+leave|holiday|vacation))|absent(?:e)?\s+(?:du|del|from)\b)",
+    re.IGNORECASE,
+)
+
+
+def owes_nothing(message: ActionInput) -> bool:
+    """Whether the message is an auto-reply (subject, or its first lines), owing nothing."""
+    if AUTO_REPLY_SUBJECT.match(message.subject or ""):
+        return True
+    return bool(_AUTO_REPLY_OPENING.search(message.new_text[:300]))
+
+
+# A verb asking somebody, then the party asked: the words that govern a second clause.
+_LEAD = re.compile(
+    r"\b(?:ask|asks|request|requests|invite|invites|urge|urges|encourage|encourages|task|"
+    r"tasks|propose\s+that|suggest\s+that|could|can|would|will)\s+(?=" + PARTIES + r"\s)",
+    re.IGNORECASE,
+)
+_SECOND_CLAUSE = re.compile(
+    r"(?:,|;)?\s+(?:and|while|whereas)\s+(?:also\s+)?(?=(?P<obj>" + PARTIES + r")\s+"
+    r"(?:to\s+|should\s+)?(?:please\s+)?(?:" + ACT_VERBS + r")\b)",
+    re.IGNORECASE,
+)
+_SUBJECT_CLAUSE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:invited|requested|asked|"
+                             r"encouraged|urged|tasked)\s+to\b", re.IGNORECASE)
+
+
+def split_clauses(sentence: Sentence) -> list[Sentence]:
+    """The sentence, or its clauses when a second party is asked for something else.
+
+    The second clause's text is prefixed with the words that ask ("We ask ") so it reads
+    as a request of its own; its span is that of the clause in the source.
+    """
+    text = sentence.text
+    lead = _LEAD.search(text)
+    subject_form = lead is None and _SUBJECT_CLAUSE.search(text)
+    if lead is None and not subject_form:
+        return [sentence]
+    after = lead.end() if lead is not None else subject_form.end()  # type: ignore[union-attr]
+    # The first clause's own verb comes first: "TSB and BDT send" is one clause.
+    verb = ACT_VERB_RE.search(text, after)
+    second = _SECOND_CLAUSE.search(text, verb.end()) if verb is not None else None
+    if second is None or not find_mentions(second.group("obj"), None):
+        return [sentence]
+    first_text = text[:second.start()].rstrip(" ,;")
+    obj_start = second.start("obj")
+    prefix = text[:lead.end()] if lead is not None else ""
+    rest = text[obj_start:]
+    if lead is None and not re.match(r"\S+(?:\s+\S+){0,6}?\s+to\s", rest):
+        return [sentence]
+    # Offsets: the source text is folded (one space per break), so map by proportion of
+    # characters within the sentence's span.
+    cut = sentence.start + min(obj_start, sentence.end - sentence.start)
+    return [
+        Sentence(first_text, sentence.start, max(sentence.start + 1, cut - 1)),
+        Sentence(prefix + rest, cut, sentence.end),
+    ]
+
+
+_BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u25aa\u25cf]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+")
+_LABEL = re.compile(r"^\s*(?P<label>[^:]{1,40}):\s")
+
+
+def _is_bullet(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_BULLET.fullmatch(text[line_start:start]))
+
+
+def apply_list_frame(
+    sentences: Sequence[Sentence],
+    candidates: list[ActionCandidate],
+    message: ActionInput,
+    members: MembersConfig | None,
+) -> list[ActionCandidate]:
+    """Bullets under a request that ends with ":" become its items, dated by it.
+
+    A bullet that is an item already keeps its owner and takes the list's date when it
+    has none; a bullet that is not gets one, owned by the body its label or first words
+    name (else the request's owner). The introducing request itself is then dropped: its
+    bullets say what is owed.
+    """
+    by_span = {c.span: c for c in candidates}
+    result = list(candidates)
+    for index, intro in enumerate(sentences):
+        frame = by_span.get((intro.start, intro.end))
+        if frame is None or frame.kind != ACTION or not intro.text.rstrip().endswith(":"):
+            continue
+        bullets = []
+        for following in sentences[index + 1:]:
+            if not _is_bullet(message.new_text, following.start):
+                break
+            bullets.append(following)
+        if not bullets:
+            continue
+        added = [_bullet_item(b, by_span.get((b.start, b.end)), frame, message, members)
+                 for b in bullets]
+        result = [c for c in result if c.span not in {frame.span, *(b.span for b in added)}]
+        result.extend(added)
+    return sorted(result, key=lambda c: c.span)
+
+
+def _bullet_item(bullet: Sentence, existing: ActionCandidate | None, frame: ActionCandidate,
+                 message: ActionInput, members: MembersConfig | None) -> ActionCandidate:
+    own_due = find_due(bullet.text, message.date)
+    due, due_text = (own_due.value, own_due.text) if own_due and own_due.value else (
+        frame.due, frame.due_text)
+    if existing is not None:
+        return existing if existing.due is not None else replace(
+            existing, due=due, due_text=due_text)
+    label = _LABEL.match(bullet.text)
+    head = label.group("label") if label else " ".join(bullet.text.split()[:5])
+    named = find_mentions(head, members)
+    owner, kind = (join_owners(named), "group") if named else (frame.owner, frame.owner_kind)
+    return ActionCandidate(kind=frame.kind, sentence=bullet.text,
+                           span=(bullet.start, bullet.end), owner=owner, owner_kind=kind,
+                           due=due, due_text=due_text, confidence=frame.confidence,
+                           rule="list_item")

@@ -1,0 +1,102 @@
+"""Action items by the structure of the request (minimal pairs; each failed before).
+
+Questions with a plural subject, two requests in one sentence, a deadline for a
+bulleted list, commitments by structure, passive commitments of secretariat staff,
+event days that are not deadlines, and mail that owes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from iscg_mailbot.analyse.actions import extract_actions, find_questions
+from iscg_mailbot.members_config import MembersConfig, load_members
+from iscg_mailbot.records import ActionInput, Address
+
+ROOT = Path(__file__).resolve().parents[1]
+GENEVA = timezone(timedelta(hours=1))
+SENT = datetime(2026, 10, 30, 10, 0, tzinfo=GENEVA)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def members() -> MembersConfig:
+    return load_members(ROOT / "config" / "members.yaml")
+
+
+def items(text: str, members: MembersConfig, sender: str = "ingrid.solheim@example.no",
+          subject: str = "ISCG coordination") -> list[tuple[str, str | None, date | None]]:
+    member = members.by_address(sender)
+    message = ActionInput(text, SENT, sender=Address(member.name if member else "", sender),
+                          subject=subject)
+    return [(c.kind, c.owner, c.due) for c in extract_actions(message, members=members)]
+
+
+def test_a_request_as_a_question_keeps_its_plural_owners_and_date(
+    members: MembersConfig,
+) -> None:
+    assert items("Could TSB and BDT send the list of focal points by 6 November?",
+                 members) == [("action", "TSB, BDT", date(2026, 11, 6))]
+    assert items("Could the three Bureaux confirm their participation by 6 November 2026?",
+                 members) == [("action", "BR, TSB, BDT", date(2026, 11, 6))]
+
+
+def test_one_sentence_two_requests_each_with_its_owner_and_date(
+    members: MembersConfig,
+) -> None:
+    text = ("I suggest we ask the General Secretariat to prepare a consolidated table, and "
+            "the three Bureaux to indicate their focal points by 4 December.")
+    assert items(text, members) == [
+        ("action", "General Secretariat", None),
+        ("action", "BR, TSB, BDT", date(2026, 12, 4)),
+    ]
+    # Two subjects of one verb stay one request.
+    assert items("We ask TSB and BDT to review the draft by 4 December.", members) == [
+        ("action", "TSB, BDT", date(2026, 12, 4))]
+
+
+def test_a_deadline_stated_once_applies_to_each_bullet(members: MembersConfig) -> None:
+    text = ("By 20 November, please provide:\n\n- TSB: the list of events\n"
+            "- BDT: the survey results\n- ITU-R WP 5D: its work plan by 1 December\n")
+    assert items(text, members) == [
+        ("action", "TSB", date(2026, 11, 20)),
+        ("action", "BDT", date(2026, 11, 20)),
+        ("action", "ITU-R WP5D", date(2026, 12, 1)),
+    ]
+
+
+def test_commitments_by_structure_and_who_owns_them(members: MembersConfig) -> None:
+    assert items("I will put the item on the agenda of the next meeting.", members) == [
+        ("action", "Ingrid Solheim", None)]
+    assert items("I will ask them to update the table by 10 November.", members,
+                 sender="hiroshi.takemura@itu.int") == [
+        ("action", "Hiroshi Takemura", date(2026, 11, 10))]
+    # Secretariat staff writing in the passive commit their unit; anybody else states a fact.
+    assert items("The summary will be posted on the SharePoint by 6 November.", members,
+                 sender="hiroshi.takemura@itu.int") == [("action", "TSB", date(2026, 11, 6))]
+    assert items("The summary will be posted on the SharePoint by 6 November.", members,
+                 sender="klaus.brenner@example.de") == []
+    assert items("I will be in Geneva next week.", members) == []
+
+
+def test_plain_statements_and_event_days_are_no_deadlines(members: MembersConfig) -> None:
+    assert items("The documents are posted on the SharePoint.", members,
+                 sender="hiroshi.takemura@itu.int") == []
+    assert items("Please send your comments, as we discussed on Friday.", members) == [
+        ("action", None, None)]
+    assert items("Please send your comments by Friday.", members) == [
+        ("action", None, date(2026, 11, 6))]
+
+
+def test_auto_replies_and_hand_over_notes_owe_nothing(members: MembersConfig) -> None:
+    ooo = ("I am out of the office until 15 November with limited access to e-mail. "
+           "Could you please contact Elena Petrova for urgent matters?")
+    assert items(ooo, members, subject="Automatic reply: ISCG coordination") == []
+    assert items(ooo, members) == []
+    message = ActionInput(ooo, SENT, subject="Out of Office: ISCG")
+    assert find_questions(message) == []
+    handover = ("As of next week I am handing over the ISCG file to my colleague Elena "
+                "Petrova, who will be your contact.")
+    assert items(handover, members, sender="hiroshi.takemura@itu.int") == []
