@@ -316,6 +316,9 @@ class Closure:
     sentence: str
     phrase: str
     span: tuple[int, int]
+    # Of an item owned by several bodies, the owners whose share this reply completes
+    # ("Done for BDT"); empty when it completes the whole item.
+    owners: tuple[str, ...] = ()
 
 
 # --- analyse: topics ---

@@ -296,7 +296,9 @@ RULES: tuple[Rule, ...] = (
          "sender", 0.75),
     rule("i_will", ACTION,
          r"\b(?:I|we)\s*(?:will|shall|'ll|\u2019ll)\s+(?:\w+ly\s+)?(?!" + NOT_WORK_VERBS
-         + r")[a-z]+\b", "sender", 0.6, skip_past=True),
+         # "We will look at it next week": accepting the request in hand, not a new one.
+         + r")(?![a-z]+\s+(?:at\s+|into\s+|on\s+)?(?:it|this|that|them|so)\b(?!\s+(?:by|before)\b))"
+         r"[a-z]+\b", "sender", 0.6, skip_past=True),
     rule("entity_will", ACTION,
          r"\b(?:will|shall|should|needs?\s+to|has\s+to|have\s+to|must|is\s+to|are\s+to|"
          r"(?:has|have)\s+(?:\w+ly\s+)?(?:agreed|undertaken|volunteered|offered)\s+to|"

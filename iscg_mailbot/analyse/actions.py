@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from iscg_mailbot.analyse.action_closure import asks_to_say, delivery_statement, is_substantive
 from iscg_mailbot.analyse.action_dates import DueMention, find_due
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.analyse.action_rules import (
@@ -563,17 +564,21 @@ def _phrase_patterns(phrases: tuple[str, ...]) -> _Phrases:
 def closing_sentences(text: str, phrases: Iterable[str]) -> list[ClosingSentence]:
     """Sentences of new text that say something is done (negations and questions skipped)."""
     patterns = _phrase_patterns(tuple(phrases))
-    if not patterns.may_match(text):
-        return []
     found = []
     for sentence in split_sentences(text):
-        if sentence.text.rstrip().endswith("?") or not patterns.may_match(sentence.text):
+        if sentence.text.rstrip().endswith("?"):
             continue
-        for phrase, pattern in patterns.each:
-            match = pattern.search(sentence.text)
-            if match and not _NEGATION.search(sentence.text[:match.start()]):
-                found.append(ClosingSentence(sentence, phrase))
-                break
+        phrase = None
+        if patterns.may_match(sentence.text):
+            for listed, pattern in patterns.each:
+                match = pattern.search(sentence.text)
+                if match and not _NEGATION.search(sentence.text[:match.start()]):
+                    phrase = listed
+                    break
+        # Completion said in other words: "was sent to the SG", "please find attached".
+        phrase = phrase or delivery_statement(sentence.text)
+        if phrase is not None:
+            found.append(ClosingSentence(sentence, phrase))
     return found
 
 
@@ -620,8 +625,6 @@ def detect_closure(
     if not open_items:
         return []
     closing = closing_sentences(reply_new_text, phrases)
-    if not closing:
-        return []
     closures: dict[int, Closure] = {}
     own_names, body_names = _sender_names(sender, members)
     for found in closing:
@@ -630,18 +633,53 @@ def detect_closure(
         for mention in find_mentions(text, members):
             named |= _owner_parts(mention.owner)
         chosen = [i for i in open_items if _owner_parts(i.owner) & named]
+        by = named
         if not chosen:  # the sender's own items first, then those of the body they speak for
             chosen = [i for i in open_items if _owner_parts(i.owner) & own_names]
+            by = own_names
         if not chosen:
             chosen = [i for i in open_items if _owner_parts(i.owner) & body_names]
+            by = body_names
         if not chosen and _ALL_ITEMS.search(text):
-            chosen = list(open_items)
+            chosen, by = list(open_items), set()
         if not chosen and len(open_items) == 1:
-            chosen = [open_items[0]]
+            chosen, by = [open_items[0]], set()
         for item in chosen:
             closures.setdefault(item.id, Closure(item.id, text, found.phrase,
-                                                 (found.sentence.start, found.sentence.end)))
+                                                 (found.sentence.start, found.sentence.end),
+                                                 _share(item.owner, by)))
+    # No sentence said "done": an item asking its owner to say something is answered by
+    # the owner's reply, when it says something.
+    answered = [] if closures else _answered_by_owner(reply_new_text, open_items,
+                                                      own_names | body_names)
+    for item in answered:
+        closures.setdefault(item.id, Closure(item.id, reply_new_text.strip()[:300], "answered",
+                                             (0, len(reply_new_text)),
+                                             _share(item.owner, own_names | body_names)))
     return [closures[i.id] for i in open_items if i.id in closures]
+
+
+def answers_question(reply_new_text: str) -> bool:
+    """Whether a reply says something that can answer a question: more than thanks,
+    acceptance ("Sure, will do") or further questions."""
+    return is_substantive([s.text for s in split_sentences(reply_new_text)])
+
+
+def _share(owner: str | None, by: set[str]) -> tuple[str, ...]:
+    """The owners of a multi-owner item that ``by`` covers, when not all of them."""
+    parts = [p.strip() for p in (owner or "").split(",") if p.strip()]
+    covered = tuple(p for p in parts if p.casefold() in by)
+    return covered if by and covered and len(covered) < len(parts) else ()
+
+
+def _answered_by_owner(reply: str, open_items: Sequence[OpenItem],
+                       speaker: set[str]) -> list[OpenItem]:
+    """Items asking their owner to say something ("please confirm", "indicate"), when
+    the owner (or somebody speaking for the owning body) replies with an answer."""
+    asking = [i for i in open_items if _owner_parts(i.owner) & speaker and asks_to_say(i.sentence)]
+    if not asking or not is_substantive([s.text for s in split_sentences(reply)]):
+        return []
+    return asking
 
 
 # Re-exported so callers need one import.
@@ -654,6 +692,7 @@ __all__ = [
     "ActionRules",
     "ClosingSentence",
     "Rule",
+    "answers_question",
     "closing_sentences",
     "detect_closure",
     "extract_actions",

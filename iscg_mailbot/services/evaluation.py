@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from iscg_mailbot.config import DatabaseConfig, Settings
 from iscg_mailbot.errors import ConfigError
@@ -33,6 +34,7 @@ from iscg_mailbot.store import topics as topic_store
 from iscg_mailbot.store.database import connect, upgrade
 from iscg_mailbot.store.messages import ensure_list
 from iscg_mailbot.store.models import Message
+from iscg_mailbot.store.models_action_shares import ActionShare
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.topics_config import load_topics, topics_path
 
@@ -155,10 +157,16 @@ def _read_back(app: App, threads: list[EvalThread]) -> PipelineOutput:
     return output
 
 
-def _share_closers(session: object, pk_to_key: dict[int, tuple[str, str]]
+def _share_closers(session: Session, pk_to_key: dict[int, tuple[str, str]]
                    ) -> dict[int, tuple[tuple[str, str], ...]]:
-    """Per-owner closures of multi-owner items (none stored yet)."""
-    return {}
+    """Per item: (owner, set message id) of each owner's share closed by a reply."""
+    found: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for item_id, owner, message_pk in session.execute(
+        select(ActionShare.item_id, ActionShare.owner, ActionShare.closed_by_message_pk)
+    ):
+        if message_pk in pk_to_key:
+            found[item_id].append((owner, pk_to_key[message_pk][1]))
+    return {item_id: tuple(pairs) for item_id, pairs in found.items()}
 
 
 # --- plain figures for the shells (JSON-ready) ---------------------------------------
