@@ -185,6 +185,9 @@ class DigestAction:
     overdue: bool
     thread_subject: str = ""
     url: str | None = None
+    # Long past its date (or long undated) with nothing written in its thread since:
+    # shown apart as "stale, unconfirmed", after the items that are truly open.
+    stale: bool = False
 
 
 @dataclass(frozen=True)
