@@ -13,7 +13,8 @@ from sqlalchemy import Engine, select
 from iscg_mailbot.analyse.action_closure import delivery_statement
 from iscg_mailbot.analyse.actions import answers_question, detect_closure
 from iscg_mailbot.config import Settings
-from iscg_mailbot.records import OpenItem
+from iscg_mailbot.members_config import load_members
+from iscg_mailbot.records import Address, OpenItem
 from iscg_mailbot.services import actions as service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.models_action_shares import ActionShare
@@ -106,3 +107,19 @@ def test_a_question_waits_for_an_answer_not_for_thanks(app: App) -> None:
     answer = mail("a", "Chen Lihua <chen@example.int>", "2026-10-01T11:00:00+02:00",
                   "Room K is booked for the whole day.\n", subject="Room", parent="t")
     assert service.extract_for_messages(app, store(app, answer)).closed == 1
+
+
+ASK_TO_SAY = (OpenItem(7, "BDT", "group", "Could BDT confirm the date of the workshop?"),)
+PIERRE = "pierre@example.int"
+
+
+def test_the_owner_answering_closes_and_the_owner_promising_does_not(tmp_path: Path) -> None:
+    (tmp_path / "members.yaml").write_text(MEMBERS, encoding="utf-8")
+    members = load_members(tmp_path / "members.yaml")
+    sender = Address("Pierre Lefebvre", PIERRE)
+    answered = detect_closure("The workshop is on 12 November in Geneva.", ASK_TO_SAY,
+                              sender=sender, members=members)
+    assert [(c.item_id, c.phrase) for c in answered] == [(7, "answered")]
+    promised = detect_closure("BDT will check the date with the host and revert.", ASK_TO_SAY,
+                              sender=sender, members=members)
+    assert promised == []

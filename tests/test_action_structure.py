@@ -100,3 +100,10 @@ def test_auto_replies_and_hand_over_notes_owe_nothing(members: MembersConfig) ->
     handover = ("As of next week I am handing over the ISCG file to my colleague Elena "
                 "Petrova, who will be your contact.")
     assert items(handover, members, sender="hiroshi.takemura@itu.int") == []
+
+
+def test_bullets_labelled_with_topics_stay_parts_of_one_request(members: MembersConfig) -> None:
+    text = ("I would be grateful if BR and TSB could send by 15 November information on:\n\n"
+            "- ITU-D: national emergency telecommunication plans\n"
+            "- ITU-R: satellite links for disaster relief\n")
+    assert items(text, members) == [("action", "BR, TSB", date(2026, 11, 15))]

@@ -42,19 +42,29 @@ def test_spanish_on_behalf_of_block_wrapped_over_two_lines_is_a_quote() -> None:
     ("Kimden", "Gönderildi", "Kime", "Konu"),          # Turkish Outlook
     ("Feladó", "Elküldve", "Címzett", "Tárgy"),          # Hungarian
     ("Від", "Надіслано", "Кому", "Тема"),                # Ukrainian
-    ("Subject", "Date", "From", "To"),                   # another order (Thunderbird)
+    ("Date", "From", "To", "Subject"),                   # another order
 ])
 def test_a_header_block_in_any_language_and_order_is_a_quote(labels: tuple[str, ...]) -> None:
     values = {0: "Klaus Brenner <klaus.brenner@example.de>", 1: "5.10.2026 10:15",
               2: "int-sect-team@lists.itu.int", 3: "Workshop"}
-    if labels[0] == "Subject":
-        values = {0: "Workshop", 1: "Mon, 5 Oct 2026 10:15", 2: "Klaus <k@example.de>",
-                  3: "int-sect-team@lists.itu.int"}
+    if labels[0] == "Date":
+        values = {0: "Mon, 5 Oct 2026 10:15", 1: "Klaus <k@example.de>",
+                  2: "int-sect-team@lists.itu.int", 3: "Workshop"}
     block = "\n".join(f"{label}: {values[i]}" for i, label in enumerate(labels))
     text = f"Agreed, thanks.\n\n{block}\n\nBDT is invited to propose speakers by 30 October.\n"
     new, quoted, _ = split_new_text(text)
     assert new == "Agreed, thanks."
     assert quoted.endswith("by 30 October.")
+
+
+def test_a_liaison_statement_header_with_a_wrapped_title_is_not_a_reply_header() -> None:
+    text = ("Please find below the LS.\n\nSource:   RAG\nTitle:    Coordination under "
+            "Resolution 191 and the\n          joint ISCG work plan for 2027\n"
+            "For:      Action: TSAG\nDeadline: 15 September 2026\n"
+            "Contact:  Sofia Lindqvist, BR (sofia.lindqvist@itu.int)\n\n"
+            "Action required: TSAG is requested to provide comments.\n")
+    new, quoted, _ = split_new_text(text)
+    assert quoted == "" and new.endswith("to provide comments.")
 
 
 def test_a_liaison_statement_header_is_not_a_reply_header() -> None:

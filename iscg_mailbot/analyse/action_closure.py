@@ -97,8 +97,7 @@ def is_substantive(sentences: list[str]) -> bool:
 _ASKS_TO_SAY = re.compile(
     r"\b(?:confirm|indicate|inform\s+(?:us|me|the\s+\w+|ISCG)|let\s+(?:us|me|\w+)\s+know|"
     r"tell\s+(?:us|me)|advise\s+(?:us|me|whether|if)|clarify|"
-    r"share\s+(?:your|their|its|any)\s+(?:views|comments|thoughts)|"
-    r"(?:provide|send)\s+(?:your|their|its|any)\s+(?:views|comments|feedback)|"
+    r"(?:share|provide|give)\s+(?:your|their|its|any)\s+views|"
     r"(?:reply|respond|answer)\s+(?:to\s+(?:the|this|our)\s+(?:question|survey|query)|whether|if))\b",
     re.IGNORECASE,
 )
@@ -107,3 +106,14 @@ _ASKS_TO_SAY = re.compile(
 def asks_to_say(item_sentence: str) -> bool:
     """Whether an item asks its owner to say something (answered by the owner's reply)."""
     return bool(_ASKS_TO_SAY.search(item_sentence))
+
+
+# "We will check", "I'll send it by Friday": the owner accepts; the answer is to come.
+_PROMISE = re.compile(r"\b(?:will|shall|'ll|\u2019ll|going\s+to)\s+(?!be\s+(?:happy|glad|pleased))"
+                      r"\w+", re.IGNORECASE)
+
+
+def is_acceptance(sentences: list[str]) -> bool:
+    """Whether a reply promises the work rather than doing it ("Sure, will do", "BDT
+    will check the entries")."""
+    return any(_PROMISE.search(s) for s in sentences)

@@ -101,7 +101,7 @@ NOT_WORK_VERBS = (
     r"be\b|not\b|never\b|have\b|need\b|see\b|miss\b|wait\b|hear\b|remember\b|"
     r"look\s+forward|keep\s+(?:you|it|this)\b|let\s+you\s+know\s+if\b|leave\b|retire\b|"
     r"return\b|come\s+back\s+to\s+the\s+office|continue\s+to\s+be|stay\b|travel\b|"
-    r"attend\b|join\b|discuss\b|meet\b|talk\b|do\s+my\s+best|say\b|assume\b|hope\b|think\b|guess\b|try\b(?!\s+to)"
+    r"attend\b|join\b|discuss\b|meet\b|talk\b|focus\b|concentrate\b|aim\b|do\s+my\s+best|say\b|assume\b|hope\b|think\b|guess\b|try\b(?!\s+to)"
 )
 # Mail that owes nobody anything: auto-replies, hand-overs, farewells.
 NOT_WORK = re.compile(

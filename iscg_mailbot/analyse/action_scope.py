@@ -5,8 +5,9 @@ each ask something of somebody, and a deadline that governs a list.
 - :func:`split_clauses`: "ask the General Secretariat to prepare X, and the three
   Bureaux to indicate Y by 4 December" is two requests; the second clause is read with
   the words that govern both ("... ask "), so each keeps its own owner and its own date.
-- :func:`apply_list_frame`: "By 20 November, please provide:" above bullets gives each
-  bullet an item (owner from its "TSB:" label or first named body) due that day.
+- :func:`apply_list_frame`: "By 20 November, please provide:" above bullets labelled
+  by owner ("- TSB: the list of events") gives each bullet an item due that day; bullets
+  that are items of their own take the list's date when they name none.
 
     >>> [s.text for s in split_clauses(Sentence(
     ...     "We ask TSB to draft X, and BDT to review it by 4 December.", 0, 57))]
@@ -130,11 +131,40 @@ def apply_list_frame(
             bullets.append(following)
         if not bullets:
             continue
-        added = [_bullet_item(b, by_span.get((b.start, b.end)), frame, message, members)
-                 for b in bullets]
-        result = [c for c in result if c.span not in {frame.span, *(b.span for b in added)}]
-        result.extend(added)
+        labelled = [b for b in bullets if _label_owner(b, frame, members)]
+        if len(labelled) == len(bullets):
+            # "- TSB: the list of events": one item per owner, the frame only frames them.
+            added = [_bullet_item(b, by_span.get((b.start, b.end)), frame, message, members)
+                     for b in bullets]
+            result = [c for c in result if c.span not in {frame.span, *(a.span for a in added)}]
+            result.extend(added)
+            continue
+        # Bullets that are items of their own take the list's date when they have none.
+        for position, candidate in enumerate(result):
+            if candidate.due is None and frame.due is not None and any(
+                candidate.span == (b.start, b.end) for b in bullets
+            ):
+                result[position] = replace(candidate, due=frame.due, due_text=frame.due_text)
     return sorted(result, key=lambda c: c.span)
+
+
+def _label_owner(bullet: Sentence, frame: ActionCandidate,
+                 members: MembersConfig | None) -> str | None:
+    """The body a bullet's label names ("TSB: ..."), if the frame may be split by it: the
+    frame names nobody, or names that body among its owners."""
+    label = _LABEL.match(bullet.text)
+    if label is None:
+        return None
+    named = find_mentions(label.group("label"), members)
+    if not named or len(" ".join(m.owner for m in named)) < len(label.group("label")) - 8:
+        return None  # the label is a topic that mentions a body, not a body
+    owner = join_owners(named)
+    frame_owners = {p.strip() for p in (frame.owner or "").split(",") if p.strip()}
+    if frame.owner_kind == "group" and frame_owners and not (
+        {p.strip() for p in owner.split(",")} <= frame_owners
+    ):
+        return None
+    return owner
 
 
 def _bullet_item(bullet: Sentence, existing: ActionCandidate | None, frame: ActionCandidate,
@@ -145,10 +175,8 @@ def _bullet_item(bullet: Sentence, existing: ActionCandidate | None, frame: Acti
     if existing is not None:
         return existing if existing.due is not None else replace(
             existing, due=due, due_text=due_text)
-    label = _LABEL.match(bullet.text)
-    head = label.group("label") if label else " ".join(bullet.text.split()[:5])
-    named = find_mentions(head, members)
-    owner, kind = (join_owners(named), "group") if named else (frame.owner, frame.owner_kind)
+    named = _label_owner(bullet, frame, members)
+    owner, kind = (named, "group") if named else (frame.owner, frame.owner_kind)
     return ActionCandidate(kind=frame.kind, sentence=bullet.text,
                            span=(bullet.start, bullet.end), owner=owner, owner_kind=kind,
                            due=due, due_text=due_text, confidence=frame.confidence,

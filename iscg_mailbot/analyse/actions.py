@@ -29,7 +29,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from iscg_mailbot.analyse.action_closure import asks_to_say, delivery_statement, is_substantive
+from iscg_mailbot.analyse.action_closure import (
+    asks_to_say,
+    delivery_statement,
+    is_acceptance,
+    is_substantive,
+)
 from iscg_mailbot.analyse.action_dates import DueMention, find_due
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.analyse.action_rules import (
@@ -677,7 +682,8 @@ def _answered_by_owner(reply: str, open_items: Sequence[OpenItem],
     """Items asking their owner to say something ("please confirm", "indicate"), when
     the owner (or somebody speaking for the owning body) replies with an answer."""
     asking = [i for i in open_items if _owner_parts(i.owner) & speaker and asks_to_say(i.sentence)]
-    if not asking or not is_substantive([s.text for s in split_sentences(reply)]):
+    sentences = [s.text for s in split_sentences(reply)]
+    if not asking or not is_substantive(sentences) or is_acceptance(sentences):
         return []
     return asking
 

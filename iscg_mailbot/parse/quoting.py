@@ -294,7 +294,7 @@ def header_block_end(lines: Sequence[str], index: int) -> int:
     Recognised by structure, not by its labels: a run of at least three "label: value"
     lines (a label being one to four words of letters, in any language and order; a
     long value may wrap onto the next line, as Outlook's "De: list <...> En nombre de
-    Sofia\\nLindqvist"), one of whose first three fields holds an address and another
+    Sofia\\nLindqvist"), one of whose first two fields holds an address and another
     field a date or time. A liaison statement's own header ("Source:", "Title:", "Deadline:")
     has no address up front and is not taken.
 
@@ -303,8 +303,11 @@ def header_block_end(lines: Sequence[str], index: int) -> int:
     ...     "Para: int-sect-team@lists.itu.int", "Asunto: RE: [int-sect-team] LS", "", "Hola"], 0)
     5
     """
-    if index > 0 and _FIELD.match(lines[index - 1]):
-        return index  # inside a run of fields (a liaison statement's header): not its start
+    if index > 0 and lines[index - 1].strip() and not (
+        _RULE_LINE.match(lines[index - 1]) or _ORIGINAL_MESSAGE.match(lines[index - 1])
+        or _FORWARD_MARKER.match(lines[index - 1])
+    ):
+        return index  # a block starts after a blank line, a rule or a marker, not mid-text
     fields: list[str] = []
     labels: set[str] = set()
     continuation = 0
@@ -341,9 +344,10 @@ def header_block_end(lines: Sequence[str], index: int) -> int:
             break
         position += 1
         end = position
-    # The sender's field comes first (Outlook, Gmail, Apple Mail) or third (Thunderbird's
-    # Subject/Date/From); a liaison statement's Contact comes last.
-    if len(fields) < 3 or not any(_HAS_ADDRESS.search(v) for v in fields[:3]):
+    # The sender's field comes first (Outlook, Gmail, Apple Mail; Thunderbird's forward
+    # header, Subject/Date/From, follows a forward marker); a liaison statement's
+    # Contact comes last.
+    if len(fields) < 3 or not any(_HAS_ADDRESS.search(v) for v in fields[:2]):
         return index
     addressed = next(i for i, v in enumerate(fields) if _HAS_ADDRESS.search(v))
     if not any(_HAS_DATE.search(v) for i, v in enumerate(fields) if i != addressed):
