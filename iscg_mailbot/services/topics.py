@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from iscg_mailbot.analyse import textcat
 from iscg_mailbot.analyse.topics import Evaluation, TopicQuality
 from iscg_mailbot.errors import ConfigError, NotFound
+from iscg_mailbot.itu_bodies_config import check_itu_bodies, itu_bodies_path, load_itu_bodies
 from iscg_mailbot.records import EntityMention, ThreadTags, ThreadText
 from iscg_mailbot.report.digest import list_tags
 from iscg_mailbot.services.app import App
@@ -73,19 +74,25 @@ def load_config(app: App) -> TopicsConfig:
     return load_topics(topics_file(app))
 
 
-def tagger_for(app: App) -> TopicTagger:
-    """The tagger of the current topic list; rebuilt when the file changes."""
-    path = topics_file(app)
+def _stamp(path: Path) -> int:
     try:
-        stamp = path.stat().st_mtime_ns
+        return path.stat().st_mtime_ns
     except OSError:
-        stamp = -1  # load_topics reports the missing file
-    key = (str(path.resolve()), stamp)
+        return -1  # load_topics reports a missing topic list; no table is an empty one
+
+
+def tagger_for(app: App) -> TopicTagger:
+    """The tagger of the current topic list and ITU-structure table; rebuilt when
+    either file changes."""
+    path = topics_file(app)
+    table = itu_bodies_path(app.settings.config_dir)
+    key = (str(path.resolve()), _stamp(path) * 31 + _stamp(table))
     if key not in _taggers:
         from iscg_mailbot.analyse.topics import TopicTagger
 
         _taggers.clear()
-        _taggers[key] = TopicTagger(load_topics(path))
+        _taggers[key] = TopicTagger(load_topics(path),
+                                    bodies=load_itu_bodies(table, missing_ok=True))
     return _taggers[key]
 
 
@@ -612,8 +619,14 @@ def _decision_quality(config: TopicsConfig, decisions: dict[int, dict[str, bool]
 
 
 def check(app: App) -> list[str]:
-    """Every problem of the topic list file (schema errors included), for ``topics check``."""
-    return check_topics_file(topics_file(app))
+    """Every problem of the topic list file (schema errors included) and of the
+    ITU-structure table beside it, for ``topics check``."""
+    problems = check_topics_file(topics_file(app))
+    try:
+        ids = set(load_config(app).ids())
+    except ConfigError:
+        return problems
+    return problems + check_itu_bodies(itu_bodies_path(app.settings.config_dir), ids)
 
 
 # --- the trained model (``topics train``) -------------------------------------------
