@@ -107,3 +107,12 @@ def test_bullets_labelled_with_topics_stay_parts_of_one_request(members: Members
             "- ITU-D: national emergency telecommunication plans\n"
             "- ITU-R: satellite links for disaster relief\n")
     assert items(text, members) == [("action", "BR, TSB", date(2026, 11, 15))]
+
+
+def test_a_date_relative_to_a_named_event_is_counted_from_it_or_left_open(
+    members: MembersConfig,
+) -> None:
+    assert items("Please send your comments two weeks before the meeting on 4 December.",
+                 members) == [("action", None, date(2026, 11, 20))]
+    assert items("Please send your comments a week after the meeting.", members) == [
+        ("action", None, None)]

@@ -305,6 +305,12 @@ class _Owners:
         return self.addressees()
 
 
+def _unknowable(due: DueMention) -> bool:
+    """A due phrase naming no knowable day: "before the next meeting", "a week after
+    the meeting" (no date of it given): the item gets no date, not a guessed one."""
+    return due.value is None and due.kind in ("next_meeting", "event_relative")
+
+
 def _forwarded(message: ActionInput) -> bool:
     return message.forwarded or is_forward_subject(message.subject)
 
@@ -367,7 +373,7 @@ def _classify(sentence: Sentence, message: ActionInput, rules: ActionRules,
             continue  # "TSAG was invited to": a report of the past
         if not due_read:
             due, due_read = find_due(text, message.date), True
-        if rule.needs_date and (due is None or due.kind == "next_meeting"):
+        if rule.needs_date and (due is None or _unknowable(due)):
             continue
         if rule.skip_past_due and due is not None and due.value is not None and (
             base is not None and due.value < base
@@ -444,7 +450,7 @@ def _apply_context(found: list[_Found]) -> list[ActionCandidate]:
             candidate = replace(candidate, owner=for_action.candidate.owner,
                                 owner_kind=for_action.candidate.owner_kind)
         if candidate.kind == ACTION and deadline is not None and candidate.due is None and (
-            item.due_mention is None or item.due_mention.kind != "next_meeting"
+            item.due_mention is None or not _unknowable(item.due_mention)
         ):
             candidate = replace(candidate, due=deadline.candidate.due,
                                 due_text=deadline.candidate.due_text)
