@@ -27,8 +27,8 @@ from itertools import groupby
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
-from iscg_mailbot.analyse.entities import LABELS
-from iscg_mailbot.analyse.itu_structure import find_bodies
+from iscg_mailbot.analyse.entities import LABELS, QUESTION, SECTOR, STUDY_GROUP, WORKING_PARTY
+from iscg_mailbot.analyse.itu_structure import focus_groups, resolve
 from iscg_mailbot.itu_bodies_config import ItuBodies
 from iscg_mailbot.records import EntityMention, Evidence, ThreadTags, ThreadText, TopicTag
 from iscg_mailbot.topics_config import TopicsConfig
@@ -154,8 +154,6 @@ class TopicTagger:
         # text is read, so the findings of a batch never pile up: fewer long-lived
         # objects for the garbage collector to go through again and again.
         hits: defaultdict[int, list[tuple[int, str]]] = defaultdict(list)
-        if self._body_specs:
-            self._count_bodies(texts, places, hits)
         entities: defaultdict[int, list[EntityHit]] = defaultdict(list)
         results: list[ThreadTags] = []
         first = 0
@@ -163,6 +161,8 @@ class TopicTagger:
             group_places = places[first:first + len(group.starts)]
             first += len(group.starts)
             self._count_hits(group, group_places, hits)
+            if self._body_specs:
+                self._count_bodies(group, group_places, hits)
             if group.entities:
                 # A thread's texts are consecutive: its entities, one slice of the group's.
                 first_text = 0
@@ -182,13 +182,26 @@ class TopicTagger:
             results.append(self._verdict(threads[len(results)].thread_id, [], [], explain))
         return results
 
-    def _count_bodies(self, texts: list[str], places: list[tuple[int, int]],
+    def _count_bodies(self, group: GroupFindings, places: list[tuple[int, int]],
                       hits: defaultdict[int, list[tuple[int, str]]]) -> None:
-        """Hits of the ITU bodies of the table named in each text (see itu_structure)."""
-        for text, (thread, body) in zip(texts, places, strict=True):
-            for mention in find_bodies(text, self._known_bodies):
-                for spec in self._body_specs.get(mention.key, ()):
-                    hits[thread].append((spec * 2 + body, mention.form))
+        """Hits of the ITU bodies of the table named in each text of a group: the study
+        groups, working parties and Questions the entity finder found (no second pass
+        over the text), focus groups by their "FG-" prefix; a body written without its
+        Sector is resolved by itu_structure.resolve."""
+        known, specs_of = self._known_bodies, self._body_specs
+        for index, (thread, body) in enumerate(places):
+            found = group.entities_of(index, index + 1) if group.entities else []
+            names = [(e.key, e.text) for e in found if e.label in _BODY_LABELS]
+            end = group.starts[index + 1] if index + 1 < len(group.starts) else len(group.text)
+            names += [(fg, fg) for fg in focus_groups(group.text[group.starts[index]:end])]
+            if not names:
+                continue
+            sectors = {e.key for e in found if e.label == SECTOR}
+            sectors.update(key.split(" ", 1)[0] for key, _ in names if key.startswith("ITU-"))
+            for name, form in names:
+                key = resolve(name, sectors, known)
+                for spec in specs_of.get(key or "", ()):
+                    hits[thread].append((spec * 2 + body, form))
 
     def _count_hits(
         self,
@@ -331,6 +344,7 @@ class TopicTagger:
 
 
 _KEY = itemgetter(0)
+_BODY_LABELS = frozenset({STUDY_GROUP, WORKING_PARTY, QUESTION})
 # A number right after a term: "AI 1.13" (a WRC agenda item), "Resolution 191".
 _NUMBER_AFTER = re.compile(r"[ \t]*(?:No\.?\s*)?\d")
 _POINTS = attrgetter("points")
