@@ -116,3 +116,12 @@ def test_a_date_relative_to_a_named_event_is_counted_from_it_or_left_open(
                  members) == [("action", None, date(2026, 11, 20))]
     assert items("Please send your comments a week after the meeting.", members) == [
         ("action", None, None)]
+
+
+def test_an_away_message_owes_nothing_but_a_traveller_asking_does(
+    members: MembersConfig,
+) -> None:
+    assert items("I am away until 3 November; for urgent matters please contact Elena "
+                 "Petrova.", members) == []
+    assert items("I am travelling this week, so please send your comments to Elena by "
+                 "Friday.", members) == [("action", None, date(2026, 11, 6))]

@@ -33,20 +33,31 @@ from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.members_config import MembersConfig
 from iscg_mailbot.records import ActionCandidate, ActionInput
 
-# The opening words of an auto-reply body ("I am out of the office until ...").
+# The opening words of an auto-reply body: cues that say so by themselves ...
 _AUTO_REPLY_OPENING = re.compile(
     r"\b(?:out\s+of\s+(?:the\s+)?office|automatic\s+reply|auto-?reply|"
-    r"(?:limited|no)\s+access\s+to\s+(?:my\s+)?e-?mail|I\s+am\s+(?:currently\s+)?(?:away|on\s+"
-    r"(?:leave|mission|annual\s+leave|holiday|vacation))|absent(?:e)?\s+(?:du|del|from)\b)",
+    r"(?:limited|no|intermittent)\s+access\s+to\s+(?:my\s+)?e-?mails?|"
+    r"(?:respond|reply|answer)\s+(?:to\s+your\s+(?:e-?mail|message)\s+)?(?:upon|on|after)\s+my\s+"
+    r"return|je\s+suis\s+absent|estoy\s+(?:fuera\s+de\s+la\s+oficina|ausente)|"
+    r"nicht\s+im\s+b[üu]ro|ich\s+bin\s+abwesend)",
     re.IGNORECASE,
 )
+# ... and cues that need a second one ("I am travelling ... until Monday").
+_AWAY = re.compile(
+    r"\bI\s+am\s+(?:currently\s+)?(?:away|travelling|traveling|absent|on\s+(?:leave|mission|"
+    r"annual\s+leave|sick\s+leave|holiday|vacation|parental\s+leave))\b", re.IGNORECASE)
+_AWAY_TOO = re.compile(r"\buntil\b|\breturn\b|\bback\s+(?:on|in)\b|\burgent\b|"
+                       r"\bconnectivity\b", re.IGNORECASE)
 
 
 def owes_nothing(message: ActionInput) -> bool:
     """Whether the message is an auto-reply (subject, or its first lines), owing nothing."""
     if AUTO_REPLY_SUBJECT.match(message.subject or ""):
         return True
-    return bool(_AUTO_REPLY_OPENING.search(message.new_text[:300]))
+    opening = message.new_text[:300]
+    if _AUTO_REPLY_OPENING.search(opening):
+        return True
+    return bool(_AWAY.search(opening)) and bool(_AWAY_TOO.search(opening))
 
 
 # A verb asking somebody, then the party asked: the words that govern a second clause.
