@@ -66,7 +66,7 @@ def test_bad_entries_are_named_and_the_rest_is_read(tmp_path: Path) -> None:
         threads["t-004"]["messages"][1]["closes"] = [{"item": "m9#0"}]
 
     loaded = load_eval_set(edited_set(tmp_path, edit))
-    assert sorted(t.id for t in loaded.threads) == ["t-002", "t-003", "t-005", "t-010"]
+    assert sorted(t.id for t in loaded.threads) == ["t-002", "t-003", "t-005", "t-006", "t-010"]
     assert len(loaded.problems) == 2
     assert "(t-001): messages[0]: 'date' '2026-10-05 09:12' has no UTC offset" in (
         loaded.problems[0])
@@ -91,12 +91,12 @@ def test_messages_are_real_rfc822_with_threading_headers_and_charset() -> None:
 
 
 def test_the_pipeline_runs_and_both_splits_are_scored(baseline: EvalReport) -> None:
-    assert baseline.stored == 9 and baseline.quarantined == 0
-    assert baseline.threads == {DEV: 4, HELD_OUT: 2}
+    assert baseline.stored == 12 and baseline.quarantined == 0
+    assert baseline.threads == {DEV: 5, HELD_OUT: 2}
     held = baseline.actions[HELD_OUT]
     # Both held-out items are plain "X is invited/requested to ... by <date>" sentences.
     assert (held.strict.correct, held.strict.expected) == (2, 2)
-    assert baseline.topics[DEV].micro.expected == 4  # environment, child-online-protection, imt, spectrum
+    assert baseline.topics[DEV].micro.expected == 5
 
 
 def test_a_wrong_topic_label_lowers_precision_and_a_missing_one_recall(
@@ -175,7 +175,7 @@ def test_cli_prints_both_splits_and_only_dev_misses(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["--config", str(config), "topics", "evaluate", "--set",
                                  str(SYNTHETIC)])
     assert result.exit_code == 0, result.output
-    assert "--- dev: 4 threads" in result.stdout and "--- held-out: 2 threads" in result.stdout
+    assert "--- dev: 5 threads" in result.stdout and "--- held-out: 2 threads" in result.stdout
     result = runner.invoke(cli, ["--config", str(config), "actions", "evaluate", "--set",
                                  str(tmp_path)])
     assert result.exit_code == 1
@@ -191,3 +191,18 @@ def test_a_liaison_statement_forwarded_below_a_header_is_read_once(
     dev = baseline.actions[DEV]
     assert (dev.forwarded.expected, dev.forwarded.correct, dev.forwarded_strict) == (1, 1, 1)
     assert not any(m.startswith("t-005 m2") for m in dev.misses)
+
+
+def test_per_owner_closures_are_scored_share_by_share(tmp_path: Path,
+                                                       baseline: EvalReport) -> None:
+    # t-006: "Done for BDT" (below a Spanish on-behalf-of header block) then TSB's list
+    # attached: each share closed by its own reply, the quoted request read once.
+    assert baseline.actions[DEV].closure.labelled == 3
+    assert baseline.actions[DEV].closure.found == 3
+
+    def edit(threads: dict[str, Any]) -> None:
+        threads["t-006"]["messages"][2]["closes"] = []  # now TSB's share is labelled open
+
+    dev = evaluate_set(settings(tmp_path), edited_set(tmp_path, edit)).actions[DEV]
+    assert dev.closure.wrong == baseline.actions[DEV].closure.wrong + 1
+    assert any("(TSB's share) closed by m3, want open" in m for m in dev.misses)
