@@ -123,3 +123,9 @@ def test_the_owner_answering_closes_and_the_owner_promising_does_not(tmp_path: P
     promised = detect_closure("BDT will check the date with the host and revert.", ASK_TO_SAY,
                               sender=sender, members=members)
     assert promised == []
+
+
+def test_a_reply_naming_a_body_without_its_sector_closes_its_share() -> None:
+    items = (OpenItem(1, "ITU-T SG17, BDT", "group", "SG17 and BDT are invited to reply."),)
+    (closure,) = detect_closure("SG17 has sent its reply.", items)
+    assert closure.owners == ("ITU-T SG17",)

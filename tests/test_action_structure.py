@@ -125,3 +125,14 @@ def test_an_away_message_owes_nothing_but_a_traveller_asking_does(
                  "Petrova.", members) == []
     assert items("I am travelling this week, so please send your comments to Elena by "
                  "Friday.", members) == [("action", None, date(2026, 11, 6))]
+
+
+def test_a_body_named_without_its_sector_gets_it_when_knowable(members: MembersConfig) -> None:
+    assert items("SG17 is invited to comment by 1 December.", members) == [
+        ("action", "ITU-T SG17", date(2026, 12, 1))]
+    assert items("SG5 is invited to comment by 1 December.", members,
+                 subject="LS from ITU-T SG5 on e-waste") == [
+        ("action", "ITU-T SG5", date(2026, 12, 1))]
+    # ITU-T's or ITU-R's SG5? The message does not say: left as written.
+    assert items("SG5 is invited to comment by 1 December.", members) == [
+        ("action", "SG5", date(2026, 12, 1))]

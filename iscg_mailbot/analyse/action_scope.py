@@ -192,3 +192,39 @@ def _bullet_item(bullet: Sentence, existing: ActionCandidate | None, frame: Acti
                            span=(bullet.start, bullet.end), owner=owner, owner_kind=kind,
                            due=due, due_text=due_text, confidence=frame.confidence,
                            rule="list_item")
+
+
+# Study group numbers that exist in one Sector only (ITU-T 2..21, ITU-R 1..7, ITU-D 1..2).
+_ONLY_SECTOR = {**{n: "ITU-T" for n in (9, 11, 12, 13, 15, 16, 17, 20, 21)},
+                **{n: "ITU-R" for n in (4, 6, 7)}}
+_BARE_BODY = re.compile(r"(?:SG(?P<sg>\d{1,2})|WP\d{1,2}[A-Z]|Q\d{1,2}/\d{1,2})")
+_NAMED_SECTOR = re.compile(r"\bITU-[RTD]\b")
+
+
+def with_sectors(candidates: list[ActionCandidate], message: ActionInput) -> list[ActionCandidate]:
+    """Owners named without their Sector ("SG5", "WP 5D", "Q7/5") get it when it is
+    knowable: a working party with a letter is ITU-R's, a study group number only one
+    Sector has is that Sector's, else the only Sector the message names."""
+    named: set[str] | None = None
+    result = []
+    for candidate in candidates:
+        parts = [p.strip() for p in (candidate.owner or "").split(",") if p.strip()]
+        if not any(_BARE_BODY.fullmatch(p) for p in parts):
+            result.append(candidate)
+            continue
+        if named is None:
+            named = set(_NAMED_SECTOR.findall(f"{message.subject}\n{message.new_text}"))
+        fixed = [_sector_of(p, named) for p in parts]
+        result.append(replace(candidate, owner=", ".join(dict.fromkeys(fixed))))
+    return result
+
+
+def _sector_of(part: str, named: set[str]) -> str:
+    match = _BARE_BODY.fullmatch(part)
+    if match is None:
+        return part
+    if part.startswith("WP"):
+        return f"ITU-R {part}"
+    if match.group("sg") and int(match.group("sg")) in _ONLY_SECTOR:
+        return f"{_ONLY_SECTOR[int(match.group('sg'))]} {part}"
+    return f"{next(iter(named))} {part}" if len(named) == 1 else part

@@ -53,7 +53,12 @@ from iscg_mailbot.analyse.action_rules import (
     Rule,
     custom_rules,
 )
-from iscg_mailbot.analyse.action_scope import apply_list_frame, owes_nothing, split_clauses
+from iscg_mailbot.analyse.action_scope import (
+    apply_list_frame,
+    owes_nothing,
+    split_clauses,
+    with_sectors,
+)
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.members_config import MembersConfig
 from iscg_mailbot.parse.subjects import is_forward_subject
@@ -477,7 +482,8 @@ def extract_actions(
             item = _classify(clause, message, rules, members)
             if item is not None:
                 found.append(item)
-    candidates = apply_list_frame(sentences, _apply_context(found), message, members)
+    candidates = with_sectors(
+        apply_list_frame(sentences, _apply_context(found), message, members), message)
     if rules.notes == "drop":
         candidates = [c for c in candidates if c.kind != NOTE]
     elif rules.notes == "action":
@@ -594,7 +600,13 @@ def closing_sentences(text: str, phrases: Iterable[str]) -> list[ClosingSentence
 
 
 def _owner_parts(owner: str | None) -> set[str]:
-    return {part.strip().casefold() for part in (owner or "").split(",") if part.strip()}
+    """The owners of an item, case-folded, a body also without its Sector ("itu-t sg17"
+    and "sg17"), so that a reply naming "SG17" finds ITU-T SG17's item."""
+    parts = {part.strip().casefold() for part in (owner or "").split(",") if part.strip()}
+    return parts | {_SECTOR_PREFIX.sub("", part) for part in parts}
+
+
+_SECTOR_PREFIX = re.compile(r"^itu-[rtd]\s+(?=(?:sg|wp|q)\d)")
 
 
 def _sender_names(sender: Address | None,
@@ -679,7 +691,7 @@ def answers_question(reply_new_text: str) -> bool:
 def _share(owner: str | None, by: set[str]) -> tuple[str, ...]:
     """The owners of a multi-owner item that ``by`` covers, when not all of them."""
     parts = [p.strip() for p in (owner or "").split(",") if p.strip()]
-    covered = tuple(p for p in parts if p.casefold() in by)
+    covered = tuple(p for p in parts if _owner_parts(p) & by)
     return covered if by and covered and len(covered) < len(parts) else ()
 
 
