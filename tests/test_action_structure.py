@@ -136,3 +136,16 @@ def test_a_body_named_without_its_sector_gets_it_when_knowable(members: MembersC
     # ITU-T's or ITU-R's SG5? The message does not say: left as written.
     assert items("SG5 is invited to comment by 1 December.", members) == [
         ("action", "SG5", date(2026, 12, 1))]
+
+
+def test_we_of_secretariat_staff_is_their_unit_and_i_is_the_person(
+    members: MembersConfig,
+) -> None:
+    hiroshi = "hiroshi.takemura@itu.int"
+    assert items("We will circulate the draft by 6 November.", members, sender=hiroshi) == [
+        ("action", "TSB", date(2026, 11, 6))]
+    assert items("I will circulate the draft by 6 November.", members, sender=hiroshi) == [
+        ("action", "Hiroshi Takemura", date(2026, 11, 6))]
+    assert items("We will circulate the draft by 6 November.", members,
+                 sender="klaus.brenner@example.de") == [
+        ("action", "Klaus Brenner", date(2026, 11, 6))]

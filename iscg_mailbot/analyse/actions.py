@@ -157,18 +157,22 @@ class _Owners:
             return _Who(member.name, "member", True)
         return _Who(sender.name or sender.address, "sender", True)
 
+    def unit(self) -> _Who | None:
+        """The secretariat unit the sender works in, if any."""
+        sender: Address | None = self.message.sender
+        member = (self.members.by_address(sender.address)
+                  if self.members is not None and sender is not None else None)
+        if member is not None and member.organisation in _UNITS:
+            return _Who(member.organisation, "group", True)
+        return None
+
     def sender_unit(self) -> _Who:
         """A passive commitment ("will be posted") of secretariat staff is their unit's;
         of anybody else, their own. A body named as the subject still owns it."""
         subject = self.subject()
         if subject.explicit and subject.kind == "group":
             return subject
-        sender: Address | None = self.message.sender
-        member = (self.members.by_address(sender.address)
-                  if self.members is not None and sender is not None else None)
-        if member is not None and member.organisation in _UNITS:
-            return _Who(member.organisation, "group", True)
-        return _NOBODY  # a statement of fact ("interpretation will be provided")
+        return self.unit() or _NOBODY  # a statement of fact ("interpretation will be provided")
 
     def vocative(self) -> _Who | None:
         """Members addressed by name: "Olga, could you ..." -> Olga Petrova; also just
@@ -304,6 +308,11 @@ class _Owners:
         if strategy == "please":
             return self.please(match)
         if strategy == "sender":
+            if match.group(0)[:2].casefold() == "we":
+                # "We will circulate" from secretariat staff: their unit's commitment.
+                unit = self.unit()
+                if unit is not None:
+                    return unit
             return self.sender()
         if strategy == "sender_unit":
             return self.sender_unit()
