@@ -126,3 +126,14 @@ def test_a_forward_marker_keeps_the_body_and_hides_the_forwarded_header() -> Non
     assert sentences == ["FYI.", "BDT is requested to reply to the survey by 20 October 2026."]
     # Offsets are kept: the blanked header has the length it had.
     assert len(readable_text(text)) == len(text)
+
+
+def test_a_pointer_to_forwarded_mail_is_no_item_of_its_own() -> None:
+    new, _, _ = split_new_text(FORWARDED_LS, forwarded=True)
+    sent = datetime(2026, 10, 6, tzinfo=UTC)
+    forwarded = extract_actions(ActionInput(new, sent, subject="FW: LS from ITU-R WP 5D"))
+    assert [c.kind for c in forwarded] == ["action"]
+    inline = extract_actions(ActionInput(
+        "For your information, please see the LS below.\n\nSource: ITU-R WP 5D\n", sent,
+        subject="LS from ITU-R WP 5D"))
+    assert [c.kind for c in inline] == ["note"]  # not a forward: the note stays

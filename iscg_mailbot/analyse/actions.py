@@ -325,6 +325,11 @@ def _unknowable(due: DueMention) -> bool:
     return due.value is None and due.kind in ("next_meeting", "event_relative")
 
 
+_FORWARD_MARK = re.compile(r"^\W*(?:-{2,}\s*forwarded\s+message|begin\s+forwarded\s+message)",
+                           re.IGNORECASE | re.MULTILINE)
+_POINTER = re.compile(r"\b(?:below|attached|forwarded|following|enclosed)\b", re.IGNORECASE)
+
+
 def _forwarded(message: ActionInput) -> bool:
     return message.forwarded or is_forward_subject(message.subject)
 
@@ -493,6 +498,11 @@ def extract_actions(
                 found.append(item)
     candidates = with_sectors(
         apply_list_frame(sentences, _apply_context(found), message, members), message)
+    if _forwarded(message) or _FORWARD_MARK.search(message.new_text):
+        # "FYI, please see the LS below": a pointer to the forwarded mail, whose own
+        # sentences are the items.
+        candidates = [c for c in candidates if not (
+            c.kind == NOTE and c.owner is None and _POINTER.search(c.sentence))]
     if rules.notes == "drop":
         candidates = [c for c in candidates if c.kind != NOTE]
     elif rules.notes == "action":
