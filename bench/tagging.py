@@ -30,8 +30,8 @@ same Docs, and the tagger's ratio with the ruler in its place.
 from __future__ import annotations
 
 import argparse
-import os
 import gc
+import os
 import resource
 import sys
 import time
