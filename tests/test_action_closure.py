@@ -129,3 +129,27 @@ def test_a_reply_naming_a_body_without_its_sector_closes_its_share() -> None:
     items = (OpenItem(1, "ITU-T SG17, BDT", "group", "SG17 and BDT are invited to reply."),)
     (closure,) = detect_closure("SG17 has sent its reply.", items)
     assert closure.owners == ("ITU-T SG17",)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Circulated to both management teams this morning.",
+    "Checked.",
+    "Here is the cleared outline (attached).",
+    "Ci-joint la liste des sessions BDT.",
+    "Adjunto la contribución de BDT.",
+    "SG16 approved its reply to WP 6B today.",
+])
+def test_completion_said_by_the_deed_or_in_other_languages(sentence: str) -> None:
+    assert delivery_statement(sentence) is not None
+
+
+def test_the_owner_reporting_what_was_asked_closes_it(tmp_path: Path) -> None:
+    (tmp_path / "members.yaml").write_text(MEMBERS, encoding="utf-8")
+    members = load_members(tmp_path / "members.yaml")
+    nominate = (OpenItem(3, "BDT", "group", "BDT is invited to nominate a speaker."),)
+    pierre = Address("Pierre Lefebvre", PIERRE)
+    report = detect_closure("Our nominee is Ms Grace Mwangi.", nominate, sender=pierre,
+                            members=members)
+    assert [c.item_id for c in report] == [3]
+    assert detect_closure("We will nominate a speaker next week.", nominate, sender=pierre,
+                          members=members) == []

@@ -149,3 +149,16 @@ def test_we_of_secretariat_staff_is_their_unit_and_i_is_the_person(
     assert items("We will circulate the draft by 6 November.", members,
                  sender="klaus.brenner@example.de") == [
         ("action", "Klaus Brenner", date(2026, 11, 6))]
+
+
+def test_each_bureau_and_tasks_listed_under_a_request(members: MembersConfig) -> None:
+    text = ("By 15 January 2027, each Bureau is kindly requested to:\n\n"
+            "- update the table of outputs\n- confirm the focal point\n")
+    assert items(text, members) == [("action", "BR, TSB, BDT", date(2027, 1, 15))] * 2
+
+
+def test_who_will_ask_owes_the_asking(members: MembersConfig) -> None:
+    assert items("BDT will ask the regional offices to identify speakers.", members,
+                 sender="pierre.lefebvre@itu.int") == [("action", "BDT", None)]
+    assert items("I will also ask the regional office to open registration.", members,
+                 sender="amara.diallo@itu.int") == [("action", "Amara Diallo", None)]

@@ -36,12 +36,22 @@ _STATEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         + r"|confirmed|done)\b"
         r"|\b(?:I|we)\s+(?:\w+ly\s+|just\s+|already\s+)?(?:" + _DELIVERY_VERBS + r")\b(?!\s+to\b)",
         re.IGNORECASE)),
+    # A reply opening with the deed: "Circulated to both teams", "Checked.", "Added as
+    # item 5", "Passed to the co-rapporteurs".
+    ("done", re.compile(
+        r"^\W*(?:(?:now\s+|all\s+)?(?:circulated|checked|added|done|shared|sent(?!\s+from\s+my)|forwarded|"
+        r"uploaded|posted|passed\s+(?:on|to)|submitted|updated|corrected|fixed|booked|"
+        r"registered|included|scheduled|approved|agreed|noted\s+and\s+(?:done|added)))\b",
+        re.IGNORECASE)),
     ("attached", re.compile(
         r"\bplease\s+(?:find|see)\s+(?:\w+['\u2019]?s?\s+){0,5}?(?:attached|enclosed|herewith)\b"
         r"|\bplease\s+find\s+(?:attached|enclosed|herewith|below)\b"
         r"|\b(?:attached|enclosed)\s+(?:is|are|please\s+find|you\s+will\s+find)\b"
         r"|\b(?:is|are)\s+(?:now\s+)?(?:attached|enclosed)\b"
-        r"|\b(?:I|we)\s+(?:hereby\s+|herewith\s+)?(?:attach|enclose)\b",
+        r"|\b(?:I|we)\s+(?:hereby\s+|herewith\s+)?(?:attach|enclose)\b"
+        r"|^\W*here\s+(?:is|are)\b|\b(?:ci-joint|voici|veuillez\s+trouver|adjunto|adjunta|"
+        r"adjuntamos|anbei|in\s+allegato|em\s+anexo|segue\s+em\s+anexo)\b"
+        r"|\bapproved\s+(?:its|the|our)\s+(?:reply|response|answer)\b",
         re.IGNORECASE)),
     ("confirmed", re.compile(
         r"^\W*(?:(?:yes|yes,\s+indeed|indeed)\W+)?(?:confirmed|done|(?:I|we)\s+(?:can\s+)?"
@@ -109,8 +119,11 @@ def asks_to_say(item_sentence: str) -> bool:
 
 
 # "We will check", "I'll send it by Friday": the owner accepts; the answer is to come.
-_PROMISE = re.compile(r"\b(?:will|shall|'ll|\u2019ll|going\s+to)\s+(?!be\s+(?:happy|glad|pleased))"
-                      r"\w+", re.IGNORECASE)
+_PROMISE = re.compile(
+    r"\b(?:I|we)\s*(?:will|shall|'ll|\u2019ll|am\s+going\s+to|are\s+going\s+to)\s+"
+    r"(?!be\s+(?:happy|glad|pleased))\w+|(?-i:\b[A-Z][\w-]*)\s+will\s+(?!be\b)\w+|"
+    r"\bwill\s+do\b|\b(?:will|to)\s+follow\b|"
+    r"\bwill\s+(?:revert|come\s+back|get\s+back)\b", re.IGNORECASE)
 
 
 def is_acceptance(sentences: list[str]) -> bool:

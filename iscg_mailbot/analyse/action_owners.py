@@ -50,7 +50,9 @@ BODIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Member States", r"(?i:\bmember\s+states\b)", ("states",)),
     ("Sector Members", r"(?i:\bsector\s+members\b)", ("sector",)),
     # Collective names stand for every body they cover.
-    ("BR, TSB, BDT", r"(?i:\b(?:the\s+)?(?:three\s+|all\s+|ITU\s+)?bureaux\b)", ("bureaux",)),
+    ("BR, TSB, BDT", (r"(?i:\b(?:the\s+)?(?:three\s+|all\s+|ITU\s+)?bureaux\b|"
+                      r"\b(?:each|every)\s+(?:of\s+the\s+(?:three\s+)?bureaux|bureau)\b)"),
+     ("bureaux", "bureau")),
     ("RAG, TSAG, TDAG",
      (r"(?i:\b(?:the\s+)?(?:three\s+|all\s+|each\s+|every\s+)?(?:sector\s+)?advisory\s+"
       r"groups?\b)(?!\s+(?:of|for)\b)"), ("advisory",)),

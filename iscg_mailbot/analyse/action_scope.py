@@ -107,6 +107,7 @@ def split_clauses(sentence: Sentence) -> list[Sentence]:
     ]
 
 
+_STARTS_WITH_VERB = re.compile(r"^(?:please\s+|also\s+)?(?:" + ACT_VERBS + r")\b", re.IGNORECASE)
 _BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u25aa\u25cf]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+")
 _LABEL = re.compile(r"^\s*(?P<label>[^:]{1,40}):\s")
 
@@ -143,8 +144,11 @@ def apply_list_frame(
         if not bullets:
             continue
         labelled = [b for b in bullets if _label_owner(b, frame, members)]
-        if len(labelled) == len(bullets):
-            # "- TSB: the list of events": one item per owner, the frame only frames them.
+        verbal = [b for b in bullets if _STARTS_WITH_VERB.match(b.text)]
+        if len(labelled) == len(bullets) or len(verbal) == len(bullets):
+            # "- TSB: the list of events" (one item per owner), or "... is requested
+            # to:" above "- update the table", "- confirm the focal point" (one item per
+            # task, the frame's owner and date): the frame only frames them.
             added = [_bullet_item(b, by_span.get((b.start, b.end)), frame, message, members)
                      for b in bullets]
             result = [c for c in result if c.span not in {frame.span, *(a.span for a in added)}]

@@ -62,7 +62,13 @@ from iscg_mailbot.analyse.action_scope import (
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.members_config import MembersConfig
 from iscg_mailbot.parse.subjects import is_forward_subject
-from iscg_mailbot.records import ActionCandidate, ActionInput, Address, Closure, OpenItem
+from iscg_mailbot.records import (
+    ActionCandidate,
+    ActionInput,
+    Address,
+    Closure,
+    OpenItem,
+)
 
 # Header lines of a liaison statement that set context for the whole message.
 _HEADER_FOR_ACTION = re.compile(r"^\s*for\s+(?:action|comments?)(?:\s+to)?\s*:", re.IGNORECASE)
@@ -94,6 +100,8 @@ _ASIDE = re.compile(
 
 
 _THIRD_PERSON = re.compile(r"them|him|her|they", re.IGNORECASE)
+_ASKER = re.compile(r"(?P<who>\b(?:I|we|[A-Z][\w-]*(?:\s+[A-Z0-9][\w/-]*){0,2}))\s*(?:will|shall|'ll|"
+                    r"\u2019ll)\s+(?:also\s+)?$")
 # The secretariat's units: a passive commitment of their staff is the unit's.
 _UNITS = frozenset({"TSB", "BR", "BDT", "General Secretariat"})
 
@@ -247,6 +255,17 @@ class _Owners:
             m = self.mentions[i]
             rest = rest[:m.start - start] + " " + rest[m.end - start:]
         pronoun = self.pronoun(rest)
+        asker = _ASKER.search(self.text[:match.start()])
+        if asker is not None:
+            # "I will ask the regional office to ...", "BDT will ask them to ...": the
+            # one who will ask owes the asking.
+            before = [m for m in self.mentions if m.end <= asker.end()]
+            if asker.group("who").casefold() in ("i", "we"):
+                lead = self.pronoun(asker.group("who"))
+                if lead is not None and lead.kind in ("member", "sender", "group"):
+                    return lead
+            elif before and before[-1].end >= asker.start("who"):
+                return self.chain(self.mentions.index(before[-1]), forward=False)
         if not inside and _THIRD_PERSON.fullmatch(rest.strip()):
             lead = self.pronoun(self.text[:match.start()])
             if lead is not None and lead.kind in ("member", "sender"):
@@ -716,13 +735,25 @@ def _share(owner: str | None, by: set[str]) -> tuple[str, ...]:
 
 def _answered_by_owner(reply: str, open_items: Sequence[OpenItem],
                        speaker: set[str]) -> list[OpenItem]:
-    """Items asking their owner to say something ("please confirm", "indicate"), when
-    the owner (or somebody speaking for the owning body) replies with an answer."""
-    asking = [i for i in open_items if _owner_parts(i.owner) & speaker and asks_to_say(i.sentence)]
+    """Items answered by a reply that says something (not only thanks or acceptance):
+    an item asking to say something ("please confirm", "could BDT indicate ...?") by
+    its owner's reply, or by anybody's when it names no owner; any other item by its
+    owner's reply that reports rather than promises ("The nominee is Mr Mori")."""
     sentences = [s.text for s in split_sentences(reply)]
-    if not asking or not is_substantive(sentences) or is_acceptance(sentences):
+    # What the reply reports: its substantive sentences that promise nothing.
+    reports = [s for s in sentences if is_substantive([s]) and not is_acceptance([s])]
+    if not reports:
         return []
-    return asking
+    promise = is_acceptance(sentences)
+    found = []
+    for item in open_items:
+        owned = bool(_owner_parts(item.owner) & speaker)
+        asking = asks_to_say(item.sentence) or item.sentence.rstrip().endswith("?")
+        if (asking and (owned or not item.owner)) or (
+            owned and not promise and item.owner_kind in ("group", "member")
+        ):
+            found.append(item)
+    return found
 
 
 # Re-exported so callers need one import.

@@ -309,5 +309,19 @@ def _score_closure(scores: ActionScores, thread: EvalThread, message: EvalMessag
         scores.closure.wrong += got is not None and want != got
         if want != got:
             share = f" ({owner}'s share)" if owner and len(gold.owners) > 1 else ""
+            said = _opening(thread, want or got)
             scores.misses.append(f"{thread.id} {message.id}: item {gold.what or gold.kind!r}"
-                                 f"{share} closed by {got or 'nothing'}, want {want or 'open'}")
+                                 f"{share} closed by {got or 'nothing'}, want {want or 'open'}"
+                                 + (f"\n      {want or got}: {said!r}" if said else ""))
+
+
+_GREETING = re.compile(r"^\s*(?:dear|hi|hello)\b[^\n]*\n+", re.IGNORECASE)
+
+
+def _opening(thread: EvalThread, message_id: str | None) -> str:
+    """The first words of a message's own text, to show with a closure miss."""
+    message = next((m for m in thread.messages if m.id == message_id), None)
+    if message is None:
+        return ""
+    text = _GREETING.sub("", message.body, count=1)
+    return " ".join(text.split())[:160]
