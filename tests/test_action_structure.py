@@ -162,3 +162,16 @@ def test_who_will_ask_owes_the_asking(members: MembersConfig) -> None:
                  sender="pierre.lefebvre@itu.int") == [("action", "BDT", None)]
     assert items("I will also ask the regional office to open registration.", members,
                  sender="amara.diallo@itu.int") == [("action", "Amara Diallo", None)]
+
+
+def test_a_label_names_the_owner_and_a_short_sentence_dates_the_request(
+    members: MembersConfig,
+) -> None:
+    assert items("TSB: could you confirm by 3 December that the references are current?",
+                 members) == [("action", "TSB", date(2026, 12, 3))]
+    assert items("Could TSB and BR nominate a speaker for the Digital Day? Names please by "
+                 "20 November.", members) == [("action", "TSB, BR", date(2026, 11, 20))]
+    assert items("Action required: ITU-D Q6/2 is invited to comment on the draft.",
+                 members) == [("action", "ITU-D Q6/2", None)]
+    assert items("Q26/16 is invited to prepare a reply.", members) == [
+        ("action", "ITU-T Q26/16", None)]

@@ -229,6 +229,43 @@ def _sector_of(part: str, named: set[str]) -> str:
         return part
     if part.startswith("WP"):
         return f"ITU-R {part}"
+    if part.startswith("Q"):
+        group = int(part.rsplit("/", 1)[1])
+        if group == 1:
+            return f"ITU-D {part}"  # ITU-T has no SG1; ITU-R writes its Questions 229/5
+        if group >= 3:
+            return f"ITU-T {part}"
     if match.group("sg") and int(match.group("sg")) in _ONLY_SECTOR:
         return f"{_ONLY_SECTOR[int(match.group('sg'))]} {part}"
     return f"{next(iter(named))} {part}" if len(named) == 1 else part
+
+
+# "Both by 14 May, please.", "Names please by 2 October.", "Replies by 5 February,
+# please.", "Please let us know before the planning meeting.": a date for what was
+# just asked, not a request of its own.
+_DATE_CARRIER = re.compile(
+    r"^\W*(?:(?:both|all|each|everything|these|names?|replies|answers?|responses?|comments?|"
+    r"inputs?|contributions?|nominations?|details)\s+)?(?:please\s+)?(?:by|before|no\s+later\s+than|"
+    r"until|within)\b|^\W*please\s+(?:reply|respond|revert|let\s+(?:us|me)\s+know)\s+(?:by|before|"
+    r"within)\b", re.IGNORECASE)
+_CARRIER_WORDS = 10
+
+
+def apply_date_carriers(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """A short sentence that only dates what was asked before it gives its date to the
+    earlier undated items of the message and is no item itself."""
+    result: list[ActionCandidate] = []
+    for candidate in candidates:
+        carrier = (candidate.kind == ACTION and candidate.owner_kind not in ("group", "member")
+                   and len(candidate.sentence.split()) <= _CARRIER_WORDS
+                   and _DATE_CARRIER.match(candidate.sentence))
+        earlier = [i for i, c in enumerate(result) if c.kind in (ACTION, "question")]
+        if not carrier or not earlier:
+            result.append(candidate)
+            continue
+        if candidate.due is not None:
+            for index in earlier:
+                if result[index].due is None:
+                    result[index] = replace(result[index], due=candidate.due,
+                                            due_text=candidate.due_text)
+    return result

@@ -54,6 +54,7 @@ from iscg_mailbot.analyse.action_rules import (
     custom_rules,
 )
 from iscg_mailbot.analyse.action_scope import (
+    apply_date_carriers,
     apply_list_frame,
     owes_nothing,
     split_clauses,
@@ -99,6 +100,8 @@ _ASIDE = re.compile(
     r"\b[^,]*,", re.IGNORECASE)
 
 
+_LABEL_LEAD = re.compile(r"\W*(?:(?:question|request|note|reminder|action)s?\s+(?:to|for)\s+"
+                         r"(?:the\s+)?)?", re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"them|him|her|they", re.IGNORECASE)
 _ASKER = re.compile(r"(?P<who>\b(?:I|we|[A-Z][\w-]*(?:\s+[A-Z0-9][\w/-]*){0,2}))\s*(?:will|shall|'ll|"
                     r"\u2019ll)\s+(?:also\s+)?$")
@@ -201,7 +204,21 @@ class _Owners:
                 self.text[mention.end:mention.end + 2].lstrip()[:1] in {",", ":", "\u2013"}
             ):
                 return _Who(mention.owner, "member", True)
-        return None
+        return self.label()
+
+    def label(self) -> _Who | None:
+        """Bodies the sentence is addressed to by a label: "TSB: could you ...", "TSB and
+        BR: please ...", "Question to BR: is there ...?"."""
+        if not self.mentions:
+            return None
+        first = self.mentions[0]
+        if not _LABEL_LEAD.fullmatch(self.text[:first.start]):
+            return None
+        who = self.chain(0, forward=True)
+        last = max(m.end for m in self.mentions if m.owner in (who.owner or "").split(", "))
+        if self.text[last:last + 2].lstrip()[:1] not in {":", "\u2013"}:
+            return None
+        return who
 
     def pronoun(self, words: str) -> _Who | None:
         """"you"/"members" -> whoever is addressed, "we"/"I" -> the sender; else None."""
@@ -515,8 +532,8 @@ def extract_actions(
             item = _classify(clause, message, rules, members)
             if item is not None:
                 found.append(item)
-    candidates = with_sectors(
-        apply_list_frame(sentences, _apply_context(found), message, members), message)
+    candidates = apply_date_carriers(with_sectors(
+        apply_list_frame(sentences, _apply_context(found), message, members), message))
     if _forwarded(message) or _FORWARD_MARK.search(message.new_text):
         # "FYI, please see the LS below": a pointer to the forwarded mail, whose own
         # sentences are the items.
