@@ -124,8 +124,10 @@ class TopicScores:
 
 
 def score_topics(threads: Sequence[EvalThread], predicted: dict[str, set[str]],
-                 topic_order: Sequence[str] = ()) -> TopicScores:
-    """Score predicted topics (by set thread id) against each thread's labels."""
+                 topic_order: Sequence[str] = (),
+                 evidence: dict[str, dict[str, str]] | None = None) -> TopicScores:
+    """Score predicted topics (by set thread id) against each thread's labels;
+    ``evidence`` (per thread, per topic) is shown with the extra topics of a miss."""
     scores = TopicScores(threads=len(threads))
     for topic in topic_order:
         scores.per_topic[topic] = Counts()
@@ -138,7 +140,9 @@ def score_topics(threads: Sequence[EvalThread], predicted: dict[str, set[str]],
             row.expected += topic in gold
         if gold != got:
             missing = ", ".join(sorted(gold - got)) or "-"
-            extra = ", ".join(sorted(got - gold)) or "-"
+            shown = (evidence or {}).get(thread.id, {})
+            extra = ", ".join(f"{t} [{shown[t]}]" if shown.get(t) else t
+                              for t in sorted(got - gold)) or "-"
             scores.misses.append(f"{thread.id} {thread.subject!r}: missed {missing}; "
                                  f"extra {extra}")
     for row in scores.per_topic.values():

@@ -47,6 +47,8 @@ class PipelineOutput:
 
     topics: dict[str, set[str]] = field(default_factory=dict)
     items: dict[tuple[str, str], list[PredictedItem]] = field(default_factory=dict)
+    # Per thread, per topic tagged: the evidence, to show with a topic miss.
+    evidence: dict[str, dict[str, str]] = field(default_factory=dict)
     stored: int = 0
     quarantined: int = 0
 
@@ -82,7 +84,8 @@ def evaluate_set(settings: Settings, path: Path) -> EvalReport:
     return EvalReport(
         source=str(path),
         threads={split: len(threads) for split, threads in by_split.items()},
-        topics={split: eval_scores.score_topics(threads, output.topics, order)
+        topics={split: eval_scores.score_topics(threads, output.topics, order,
+                                                output.evidence)
                 for split, threads in by_split.items()},
         actions={split: eval_scores.score_actions(threads, output.items)
                  for split, threads in by_split.items()},
@@ -137,8 +140,14 @@ def _read_back(app: App, threads: list[EvalThread]) -> PipelineOutput:
                 stored_threads[pk_to_key[pk][0]].add(thread_pk)
         topics = topic_store.effective_topics(
             session, {t for ts in stored_threads.values() for t in ts})
+        states = topic_store.topic_states(
+            session, {t for ts in stored_threads.values() for t in ts})
         for thread_id, stored in stored_threads.items():
             output.topics[thread_id] = {topic for t in stored for topic in topics.get(t, ())}
+            output.evidence[thread_id] = {
+                topic: ", ".join(f"{e.get('phrase')} x{e.get('count')} ({e.get('where')})"
+                                 for e in state.evidence)
+                for t in stored for topic, state in states.get(t, {}).items()}
         shares = _share_closers(session, pk_to_key)
         for item in session.scalars(select(ActionItem).order_by(ActionItem.span_start)):
             key = pk_to_key.get(item.message_pk)
