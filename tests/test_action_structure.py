@@ -175,3 +175,11 @@ def test_a_label_names_the_owner_and_a_short_sentence_dates_the_request(
                  members) == [("action", "ITU-D Q6/2", None)]
     assert items("Q26/16 is invited to prepare a reply.", members) == [
         ("action", "ITU-T Q26/16", None)]
+
+
+def test_the_party_a_question_asks_owns_it(members: MembersConfig) -> None:
+    assert items("Could BDT tell us by 30 November how many fellowships it can fund?",
+                 members) == [("action", "BDT", date(2026, 11, 30))]
+    message = ActionInput("Does BDT plan to collect the measurement results?", SENT)
+    assert [(q.kind, q.owner) for q in find_questions(message, [], members)] == [
+        ("question", "BDT")]

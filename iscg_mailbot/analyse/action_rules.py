@@ -88,7 +88,8 @@ ACT_VERBS = (
     r"get\s+back|let|post|add|make|ensure|invite|request|ask|encourage|collect|gather|seek|work|"
     r"continue|establish|set\s+up|host|lead|chair|reflect|incorporate|transmit|notify|publish|"
     r"bring|suggest|elaborate|verify|examine|decide|determine|reconsider|amend|modify|"
-    r"act\s+as|edit|translate|summari[sz]e|book|reserve|invite|brief|remind"
+    r"act\s+as|edit|translate|summari[sz]e|book|reserve|invite|brief|remind|tell|say|explain|"
+    r"specify|list|nominate|suggest"
 )
 # Participles of delivering something: "will be posted / circulated / made available".
 DELIVERED = (

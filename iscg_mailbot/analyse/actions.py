@@ -572,8 +572,11 @@ def find_questions(
             continue
         if _IDLE_QUESTION.match(text) or BOILERPLATE.search(text):
             continue
-        who = _Owners(text, message, members).vocative() or _Owners(
-            text, message, members).addressees()
+        owners = _Owners(text, message, members)
+        subject = owners.subject()
+        # "Does BDT plan to ...?", "Could TSB and BR tell us ...?": the party asked.
+        named = subject if subject.explicit and subject.kind == "group" else None
+        who = owners.vocative() or named or owners.addressees()
         return [ActionCandidate(kind=QUESTION, sentence=text, span=(sentence.start, sentence.end),
                                 owner=who.owner, owner_kind=who.kind, due=None, due_text=None,
                                 confidence=0.5, rule="question")]
