@@ -183,3 +183,11 @@ def test_the_party_a_question_asks_owns_it(members: MembersConfig) -> None:
     message = ActionInput("Does BDT plan to collect the measurement results?", SENT)
     assert [(q.kind, q.owner) for q in find_questions(message, [], members)] == [
         ("question", "BDT")]
+
+
+def test_things_listed_under_a_dated_request_are_items(members: MembersConfig) -> None:
+    text = ("To prepare, could TSB, BR and BDT send by 25 November:\n\n"
+            "- the list of outputs serving more than one goal\n- the KPIs to be dropped\n")
+    assert items(text, members) == [("action", "TSB, BR, BDT", date(2026, 11, 25))] * 2
+    assert items("Could BDT, with the regional office in Addis Ababa, propose five cities "
+                 "by 1 December?", members) == [("action", "BDT", date(2026, 12, 1))]

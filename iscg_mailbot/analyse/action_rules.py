@@ -89,7 +89,7 @@ ACT_VERBS = (
     r"continue|establish|set\s+up|host|lead|chair|reflect|incorporate|transmit|notify|publish|"
     r"bring|suggest|elaborate|verify|examine|decide|determine|reconsider|amend|modify|"
     r"act\s+as|edit|translate|summari[sz]e|book|reserve|invite|brief|remind|tell|say|explain|"
-    r"specify|list|nominate|suggest"
+    r"specify|list|nominate|suggest|look\s+at|go\s+through"
 )
 # Participles of delivering something: "will be posted / circulated / made available".
 DELIVERED = (
@@ -276,7 +276,7 @@ RULES: tuple[Rule, ...] = (
     # --- requests in list mail -------------------------------------------------------
     rule("could_you", ACTION,
          r"\b(?:could|can|would|will)\s+(?P<obj>you(?:\s+(?:both|all|two))?|" + PARTIES
-         + r")\s+(?:please\s+|kindly\s+)?(?:be\s+able\s+to\s+)?(?:"
+         + r")(?:\s*,\s*[^,?]{1,60},)?\s+(?:please\s+|kindly\s+)?(?:be\s+able\s+to\s+)?(?:"
          + ACT_VERBS + r")\b", "after", 0.7),
     rule("please_do", ACTION,
          r"\bplease\b(?!\s+(?:find|see|refer|accept|excuse|forgive|note|ignore|disregard|"

@@ -144,11 +144,14 @@ def apply_list_frame(
         if not bullets:
             continue
         labelled = [b for b in bullets if _label_owner(b, frame, members)]
-        verbal = [b for b in bullets if _STARTS_WITH_VERB.match(b.text)]
-        if len(labelled) == len(bullets) or len(verbal) == len(bullets):
+        topical = [b for b in bullets if _LABEL.match(b.text) and b not in labelled
+                   and find_mentions(_LABEL.match(b.text).group("label"), members)]  # type: ignore[union-attr]
+        if len(labelled) == len(bullets) or not topical:
             # "- TSB: the list of events" (one item per owner), or "... is requested
-            # to:" above "- update the table", "- confirm the focal point" (one item per
-            # task, the frame's owner and date): the frame only frames them.
+            # to:" / "please send by 25 September:" above the tasks or things owed (one
+            # item each, the frame's owner and date): the frame only frames them. Bullets
+            # labelled by other bodies ("- ITU-D: emergency plans") are topics of one
+            # request and stay in it.
             added = [_bullet_item(b, by_span.get((b.start, b.end)), frame, message, members)
                      for b in bullets]
             result = [c for c in result if c.span not in {frame.span, *(a.span for a in added)}]

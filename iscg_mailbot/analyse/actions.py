@@ -363,7 +363,8 @@ def _unknowable(due: DueMention) -> bool:
 
 _FORWARD_MARK = re.compile(r"^\W*(?:-{2,}\s*forwarded\s+message|begin\s+forwarded\s+message)",
                            re.IGNORECASE | re.MULTILINE)
-_POINTER = re.compile(r"\b(?:below|attached|forwarded|following|enclosed)\b", re.IGNORECASE)
+_POINTER = re.compile(r"\b(?:below|attached|forwarded|following|enclosed|copied|fyi)\b",
+                      re.IGNORECASE)
 
 
 def _forwarded(message: ActionInput) -> bool:
@@ -538,7 +539,8 @@ def extract_actions(
         # "FYI, please see the LS below": a pointer to the forwarded mail, whose own
         # sentences are the items.
         candidates = [c for c in candidates if not (
-            c.kind == NOTE and c.owner is None and _POINTER.search(c.sentence))]
+            (c.kind == NOTE or c.rule in ("for_action", "for_information"))
+            and _POINTER.search(c.sentence))]
     if rules.notes == "drop":
         candidates = [c for c in candidates if c.kind != NOTE]
     elif rules.notes == "action":
