@@ -20,6 +20,7 @@ text are read: quotes and signatures never reach the tagger.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -111,6 +112,7 @@ class TopicTagger:
         self._key_topic = [spec.topic for spec, _ in keyed]
         self._key_evidence = [(spec.phrase, where, spec.negative) for spec, (where, _) in keyed]
         self._key_weak = [spec.weak for spec, _ in keyed]
+        self._weak_hit_keys = frozenset(k for k, weak in enumerate(self._key_weak) if weak)
         self._key_points = [
             [_points(spec.weight * factor, count, spec.negative)
              for count in range(topics.scoring.max_count + 1)]
@@ -187,20 +189,32 @@ class TopicTagger:
         """Hits of the ITU bodies of the table named in each text of a group: the study
         groups, working parties and Questions the entity finder found (no second pass
         over the text), focus groups by their "FG-" prefix; a body written without its
-        Sector is resolved by itu_structure.resolve."""
-        known, specs_of = self._known_bodies, self._body_specs
-        for index, (thread, body) in enumerate(places):
-            found = group.entities_of(index, index + 1) if group.entities else []
-            names = [(e.key, e.text) for e in found if e.label in _BODY_LABELS]
-            end = group.starts[index + 1] if index + 1 < len(group.starts) else len(group.text)
-            names += [(fg, fg) for fg in focus_groups(group.text[group.starts[index]:end])]
-            if not names:
+        Sector is resolved by itu_structure.resolve against the Sectors the text names."""
+        starts = group.starts
+        names: dict[int, list[tuple[str, str]]] = {}
+        sectors: dict[int, set[str]] = {}
+        for entity, offset in zip(group.entities, group.entity_offsets, strict=True):
+            label = entity.label
+            if label not in _BODY_LABELS and label != SECTOR:
                 continue
-            sectors = {e.key for e in found if e.label == SECTOR}
-            sectors.update(key.split(" ", 1)[0] for key, _ in names if key.startswith("ITU-"))
-            for name, form in names:
-                key = resolve(name, sectors, known)
-                for spec in specs_of.get(key or "", ()):
+            index = bisect_right(starts, offset) - 1
+            if label == SECTOR:
+                sectors.setdefault(index, set()).add(entity.key)
+                continue
+            names.setdefault(index, []).append((entity.key, entity.text))
+            if entity.key.startswith("ITU-"):
+                sectors.setdefault(index, set()).add(entity.key.split(" ", 1)[0])
+        if "FG-" in group.text:
+            for index, start in enumerate(starts):
+                end = starts[index + 1] if index + 1 < len(starts) else len(group.text)
+                for fg in focus_groups(group.text[start:end]):
+                    names.setdefault(index, []).append((fg, fg))
+        known, specs_of = self._known_bodies, self._body_specs
+        for index, found in names.items():
+            thread, body = places[index]
+            named = sectors.get(index, set())
+            for name, form in found:
+                for spec in specs_of.get(resolve(name, named, known) or "", ()):
                     hits[thread].append((spec * 2 + body, form))
 
     def _count_hits(
@@ -284,7 +298,9 @@ class TopicTagger:
             topic = topic_of[key]
             scores[topic] = scores.get(topic, 0.0) + value
         thresholds = self._thresholds
-        unsupported = self._unsupported(counts)
+        # Only threads with a weak phrase can have an unsupported topic (most have none).
+        unsupported = (self._unsupported(counts)
+                       if not self._weak_hit_keys.isdisjoint(counts) else set())
         shown = {
             topic for topic, score in scores.items()
             if explain or (round(score, 3) >= thresholds[topic] and topic not in unsupported)
