@@ -497,8 +497,8 @@ def _apply_context(found: list[_Found]) -> list[ActionCandidate]:
     result: list[ActionCandidate] = []
     for item in found:
         candidate = item.candidate
-        if item.header in ("for_action", "deadline") and body_actions:
-            continue  # context only: the body says what is to be done
+        if item.header in ("for_action", "deadline", "for_information") and body_actions:
+            continue  # context only: the body says what is to be done (and by whom)
         if item.header == "deadline" and for_action is not None:
             continue  # merged into the "For action to" item below
         if (candidate.kind == ACTION and item.header != "for_action"
