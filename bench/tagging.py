@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import resource
 import sys
 import time
@@ -47,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 from iscg_mailbot.analyse.entities import entity_patterns
 from iscg_mailbot.analyse.nlp import EntityFinder, flatten_whitespace
 from iscg_mailbot.analyse.topics import TopicTagger
+from iscg_mailbot.itu_bodies_config import load_itu_bodies
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.records import ThreadText
 from iscg_mailbot.source.archive import read_archive
@@ -166,7 +168,10 @@ def main() -> None:
     words = sum(len(text.split()) for text in texts)
 
     start = time.perf_counter()
-    tagger = TopicTagger(load_topics(TOPICS))
+    # As in production: the topic list and the ITU-structure table beside it.
+    tagger = TopicTagger(load_topics(TOPICS),
+                         bodies=load_itu_bodies(TOPICS.with_name("itu_bodies.yaml"),
+                                                missing_ok=True) if os.environ.get("NO_TABLE") is None else None)
     build_seconds = time.perf_counter() - start
     nlp = tagger.nlp
 

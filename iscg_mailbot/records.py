@@ -188,6 +188,9 @@ class DigestAction:
     overdue: bool
     thread_subject: str = ""
     url: str | None = None
+    # Long past its date (or long undated) with nothing written in its thread since:
+    # shown apart as "stale, unconfirmed", after the items that are truly open.
+    stale: bool = False
 
 
 @dataclass(frozen=True)
@@ -285,6 +288,9 @@ class ActionInput:
     cc: tuple[Address, ...] = ()
     subject: str = ""
     list_address: str | None = None
+    # The message forwards other mail (new to the list): a header block in the text
+    # introduces content to read, not a quote. Its subject ("Fwd: ...") also says so.
+    forwarded: bool = False
 
 
 @dataclass(frozen=True)
@@ -332,6 +338,9 @@ class Closure:
     sentence: str
     phrase: str
     span: tuple[int, int]
+    # Of an item owned by several bodies, the owners whose share this reply completes
+    # ("Done for BDT"); empty when it completes the whole item.
+    owners: tuple[str, ...] = ()
 
 
 # --- analyse: topics ---

@@ -41,11 +41,15 @@ class _Strict(BaseModel):
 class Phrase(_Strict):
     """A phrase and the points one occurrence gives (before the subject/body factor).
 
-    In the file either a plain string (weight 1) or ``{phrase: ..., weight: ...}``.
+    In the file either a plain string (weight 1) or ``{phrase: ..., weight: ...}``,
+    optionally with ``weak: true``.
     """
 
     phrase: str = Field(min_length=1)
     weight: float = Field(default=1.0, gt=0, le=100)
+    # An ambiguous term ("AI", "security", "index"): it tags a thread only with a
+    # second, independent signal of the topic (another phrase or an ITU body).
+    weak: bool = False
 
     @field_validator("phrase")
     @classmethod

@@ -25,6 +25,7 @@ import pytest
 import yaml
 
 from iscg_mailbot.analyse.topics import Evaluation, TopicTagger, evaluate_tags
+from iscg_mailbot.itu_bodies_config import load_itu_bodies
 from iscg_mailbot.records import ThreadText
 from iscg_mailbot.topics_config import TopicsConfig, load_topics
 
@@ -46,7 +47,8 @@ def threads() -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def predicted(config: TopicsConfig, threads: list[dict[str, Any]]) -> dict[int, set[str]]:
-    tagger = TopicTagger(config)
+    # As in production: the topic list and the ITU-structure table beside it.
+    tagger = TopicTagger(config, bodies=load_itu_bodies(ROOT / "config" / "itu_bodies.yaml"))
     inputs = [ThreadText(t["id"], t["subject"], tuple(t["texts"])) for t in threads]
     return {r.thread_id: {tag.topic for tag in r.tags} for r in tagger.tag_threads(inputs)}
 

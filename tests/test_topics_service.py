@@ -222,8 +222,11 @@ def test_stats_suggest_and_evaluate(app: App) -> None:
     rows = {q.topic: q for q in result_eval.evaluation.topics}
     assert rows["child-online-protection"].true_positives == 1
     assert rows["governance"].false_negatives == 1
+    # "security" alone is a weak term: the COP thread is no longer tagged cybersecurity,
+    # so removing that topic by hand is not a false positive of the tagger.
+    assert rows["cybersecurity"].false_positives == 0
     micro = result_eval.evaluation.micro
-    assert micro.true_positives + micro.false_positives + micro.false_negatives == 3
+    assert micro.true_positives + micro.false_positives + micro.false_negatives == 2
 
 
 # --- CLI ----------------------------------------------------------------------------

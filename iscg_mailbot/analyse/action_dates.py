@@ -14,6 +14,9 @@ Relative forms are resolved against the message's own date *in its own time zone
 
 "Before the next TSAG meeting" (no date given) is a due phrase with no date: it is
 returned with ``value=None`` so that callers record no date instead of a wrong one.
+"Two weeks before the meeting on 4 November" counts from the event's date; "a week
+after the meeting" with no date of it in the sentence has none. "On Friday" (the day
+something happens or happened) is no deadline unless a word says so ("due on Friday").
 
     >>> from datetime import datetime, timezone
     >>> find_due("Please reply by Friday.", datetime(2027, 3, 3, tzinfo=timezone.utc)).value
@@ -89,6 +92,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:(?P<mod>this|next|the coming|coming)\s+)?" + _WEEKDAY
         + r"\b(?!,?\s+(?:\d|" + _MONTH_NAMES + r"))",
         re.IGNORECASE)),
+    # "two weeks before the meeting (on 4 November)": relative to a named event.
+    ("event_relative", re.compile(
+        r"\b" + _NUM + r"\s+(?P<workdays>working\s+|business\s+)?(?P<unit>day|week|month)s?"
+        r"\s+(?P<dir>before|after|ahead\s+of|prior\s+to|following)\s+(?:the|our|its|their|this|"
+        r"that)\s+(?:[\w-]+\s+){0,3}?(?:meeting|session|plenary|assembly|conference|forum|"
+        r"event|webinar|workshop|summit|council|deadline)s?\b", re.IGNORECASE)),
     ("next_meeting", re.compile(
         r"\b(?:before|by|at|during|prior to|ahead of|in time for|until|for)\s+"
         r"(?:the|its|their|our|your)\s+(?:next|upcoming|forthcoming|coming|following)\s+"
@@ -236,6 +245,45 @@ def _resolve_relative(kind: str, groups: dict[str, str | None], base: date) -> d
     return None
 
 
+_EVENT_DATE = re.compile(r"\s*(?:,\s*)?(?:\(\s*)?(?:on|of|held\s+on|starting|from)?\s*")
+_EVENT_DATE_KINDS = ("iso", "numeric", "day_month", "month_day")
+
+
+def _from_event(text: str, match: re.Match[str], base: date | None) -> date | None:
+    """"two weeks before the meeting on 4 November": counted from the event's own date
+    when the sentence gives it right after the event; else None (never guessed)."""
+    after = _EVENT_DATE.match(text, match.end())
+    start = after.end() if after else match.end()
+    for kind, pattern in _PATTERNS:
+        if kind not in _EVENT_DATE_KINDS:
+            continue
+        found = pattern.match(text, start)
+        if found is None:
+            continue
+        event = _resolve(kind, found, base)
+        if event is None:
+            return None
+        raw = (match.group("num") or "").lower()
+        number = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 0)
+        unit = (match.group("unit") or "").lower()
+        step = (timedelta(days=number) if unit == "day" else timedelta(weeks=number)
+                if unit == "week" else None)
+        sign = 1 if match.group("dir").lower() in ("after", "following") else -1
+        if step is None:
+            return _plus(event, relativedelta(months=sign * number))
+        return event + sign * step
+    return None
+
+
+def _is_event_day(kind: str, match: re.Match[str]) -> bool:
+    """"on Friday", "this Friday": the day something happens (or happened: "we
+    discussed it on Friday"), not a deadline unless a marker says so ("due on Friday")."""
+    return kind == "weekday" and (match.group("lead") or "").lower() in _EVENT_LEADS
+
+
+_EVENT_LEADS = frozenset({"on", "this", "next", "coming"})
+
+
 def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
     """Every date expression in ``text``, left to right, without overlaps.
 
@@ -253,15 +301,18 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
     for start, end, kind, match in found:
         if start < last_end:
             continue
-        value = None if kind == "next_meeting" else _resolve(kind, match, base)
-        if kind not in ("next_meeting", *_RELATIVE) and value is None:
+        if kind == "event_relative":
+            value = _from_event(text, match, base)
+        else:
+            value = None if kind == "next_meeting" else _resolve(kind, match, base)
+        if kind not in ("next_meeting", "event_relative", *_RELATIVE) and value is None:
             continue  # "31 February": not a date
         last_end = end
         before = text[max(0, start - 60):start]
         after = text[end:end + 40]
         marked = (
-            kind in _RELATIVE
-            or kind == "next_meeting"
+            (kind in _RELATIVE and not _is_event_day(kind, match))
+            or kind in ("next_meeting", "event_relative")
             or bool(_MARKER_BEFORE.search(before))
             or bool(_MARKER_AFTER.search(after))
         )

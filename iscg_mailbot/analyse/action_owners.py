@@ -50,7 +50,9 @@ BODIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Member States", r"(?i:\bmember\s+states\b)", ("states",)),
     ("Sector Members", r"(?i:\bsector\s+members\b)", ("sector",)),
     # Collective names stand for every body they cover.
-    ("BR, TSB, BDT", r"(?i:\b(?:the\s+)?(?:three\s+|all\s+|ITU\s+)?bureaux\b)", ("bureaux",)),
+    ("BR, TSB, BDT", (r"(?i:\b(?:the\s+)?(?:three\s+|all\s+|ITU\s+)?bureaux\b|"
+                      r"\b(?:each|every)\s+(?:of\s+the\s+(?:three\s+)?bureaux|bureau)\b)"),
+     ("bureaux", "bureau")),
     ("RAG, TSAG, TDAG",
      (r"(?i:\b(?:the\s+)?(?:three\s+|all\s+|each\s+|every\s+)?(?:sector\s+)?advisory\s+"
       r"groups?\b)(?!\s+(?:of|for)\b)"), ("advisory",)),
@@ -61,6 +63,10 @@ _STUDY_GROUP = re.compile(
 )
 _WORKING_PARTY = re.compile(
     r"\b(?:(?P<sector>ITU-[RTD])\s+)?(?:WP|(?i:working\s+party))\s*(?P<n>\d{1,2}[A-Z]?(?:/\d{1,2})?)\b"
+)
+# A Question of a study group: "Q6/2", "ITU-D Q6/2", "Question 26/16".
+_QUESTION = re.compile(
+    r"\b(?:(?P<sector>ITU-[RTD])\s+)?(?:Q|(?i:question)\s*)(?P<n>\d{1,2}/\d{1,2})(?!\d)"
 )
 _NAMED_GROUP = re.compile(r"\b(?:CWG|FG|JCA|IRG)-[A-Za-z0-9&-]*[A-Za-z0-9]")
 _GROUP_CHAIR = re.compile(
@@ -101,6 +107,13 @@ def _study_group_name(text: str) -> str:
     assert match is not None
     sector = match.group("sector")
     return f"{sector} SG{match.group('n')}" if sector else f"SG{match.group('n')}"
+
+
+def _question_name(text: str) -> str:
+    match = _QUESTION.fullmatch(text)
+    assert match is not None
+    sector = match.group("sector")
+    return f"{sector} Q{match.group('n')}" if sector else f"Q{match.group('n')}"
 
 
 def _working_party_name(text: str) -> str:
@@ -146,6 +159,8 @@ _STATIC: tuple[_Pattern, ...] = (
     _Pattern(_STUDY_GROUP, lambda t: (_study_group_name(t), "group"), frozenset({"sg", "study"})),
     _Pattern(_WORKING_PARTY, lambda t: (_working_party_name(t), "group"),
              frozenset({"wp", "working"})),
+    _Pattern(_QUESTION, lambda t: (_question_name(t), "group"),
+             frozenset({"question", "q"})),
     _Pattern(_NAMED_GROUP, lambda t: (t, "group"), frozenset({"cwg", "fg", "jca", "irg"})),
     *(_Pattern(re.compile(pattern), _fixed(name, "group"), frozenset(gate))
       for name, pattern, gate in BODIES),

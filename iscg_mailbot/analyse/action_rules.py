@@ -88,7 +88,39 @@ ACT_VERBS = (
     r"get\s+back|let|post|add|make|ensure|invite|request|ask|encourage|collect|gather|seek|work|"
     r"continue|establish|set\s+up|host|lead|chair|reflect|incorporate|transmit|notify|publish|"
     r"bring|suggest|elaborate|verify|examine|decide|determine|reconsider|amend|modify|"
-    r"act\s+as|edit|translate|summari[sz]e|book|reserve|invite|brief|remind"
+    r"act\s+as|edit|translate|summari[sz]e|book|reserve|invite|brief|remind|tell|say|explain|"
+    r"specify|list|nominate|suggest|look\s+at|go\s+through"
+)
+# Participles of delivering something: "will be posted / circulated / made available".
+DELIVERED = (
+    r"posted|circulated|sent|shared|published|uploaded|made\s+available|distributed|provided|"
+    r"issued|prepared|updated|submitted|forwarded|transmitted|compiled|finali[sz]ed|revised|"
+    r"drafted|announced|added|included|placed|put|reflected|incorporated|translated"
+)
+# What follows "I will" without promising work: being somewhere, feelings, hedges.
+NOT_WORK_VERBS = (
+    r"be\b|not\b|never\b|have\b|need\b|see\b|miss\b|wait\b|hear\b|remember\b|"
+    r"look\s+forward|keep\s+(?:you|it|this)\b|let\s+you\s+know\s+if\b|leave\b|retire\b|"
+    r"return\b|come\s+back\s+to\s+the\s+office|continue\s+to\s+be|stay\b|travel\b|"
+    r"attend\b|join\b|discuss\b|meet\b|talk\b|focus\b|concentrate\b|aim\b|do\s+my\s+best|say\b|assume\b|hope\b|think\b|guess\b|try\b(?!\s+to)"
+)
+# Mail that owes nobody anything: auto-replies, hand-overs, farewells.
+NOT_WORK = re.compile(
+    r"\bout\s+of\s+(?:the\s+)?office\b|\b(?:limited|no)\s+access\s+to\s+(?:my\s+)?e-?mail|"
+    r"\bautomatic\s+reply\b|\bauto(?:matic)?[- ]?(?:reply|response)\b|\bI\s+am\s+(?:currently\s+)?"
+    r"(?:away|on\s+(?:leave|mission|holiday|vacation))\b|\bwill\s+be\s+back\s+(?:on|in|after)\b|"
+    r"\bhand(?:ing|ed)?\s+over\b|\bhandover\b|\btake\s+over\s+(?:from\s+me|my)\b|"
+    r"\bwill\s+(?:now\s+)?be\s+your\s+(?:new\s+)?(?:contact|focal\s+point)|"
+    r"\bmy\s+last\s+day\b|\b(?:I\s+am|I'm)\s+(?:leaving|retiring)\b|\bfarewell\b|"
+    r"\bI\s+will\s+be\s+leaving\b",
+    re.IGNORECASE,
+)
+# The subject of an auto-reply ("Automatic reply:", "Out of Office:", "Abwesenheitsnotiz").
+AUTO_REPLY_SUBJECT = re.compile(
+    r"^\s*(?:automatic\s+reply|auto(?:matic)?[- ]?(?:reply|response)|out\s+of\s+(?:the\s+)?office|"
+    r"r[ée]ponse\s+automatique|abwesenheitsnotiz|respuesta\s+autom[áa]tica|"
+    r"risposta\s+automatica|resposta\s+autom[áa]tica|autosvar)\b",
+    re.IGNORECASE,
 )
 ACT_VERB_RE = re.compile(r"\b(?:" + ACT_VERBS + r")\b", re.IGNORECASE)
 _BE = r"(?:is|are|be|being|remain|remains)"
@@ -105,6 +137,11 @@ _NOTE_OBJECT = (
     r"be\s+(?:informed|aware|advised))\b"
 )
 _CAPITALISED = r"(?-i:[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3})"
+# One or more parties, named or counted: "TSB and BDT", "the three Bureaux", "each
+# Sector", "ITU-T SG5, ITU-R WP 5D and BDT" (a request's subject, whatever its number).
+_PARTY = (r"(?:(?:the|each|all|both|every|our|your)\s+)?(?:(?:two|three|four|relevant|"
+          r"respective|other)\s+)?" + _CAPITALISED)
+PARTIES = _PARTY + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)" + _PARTY + r"){0,4}"
 
 # Sentences that look like requests but are mail furniture.
 BOILERPLATE = re.compile(
@@ -190,6 +227,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "please_do": ("please", "kindly"),
     "grateful_if": (" if ",),
     "we_would_appreciate": ("appreciat", "welcome", "grateful", "helpful", "look forward"),
+    "will_be_done": ("be ",),
+    "i_will": ("will", "shall", "'ll", "\u2019ll"),
     "commitment": ("will", "shall", "'ll", "\u2019ll", "going to", "plan to", "intend",
                    "undertake", "commit", "happy to", "try to", "can"),
     "entity_will": ("will", "shall", "should", "need", "has to", "have to", "must", "is to",
@@ -236,8 +275,8 @@ RULES: tuple[Rule, ...] = (
     rule("may_wish", ACTION, r"\bmay\s+wish\s+to\b", "before", 0.6),
     # --- requests in list mail -------------------------------------------------------
     rule("could_you", ACTION,
-         r"\b(?:could|can|would|will)\s+(?P<obj>you(?:\s+(?:both|all|two))?|(?:the\s+)?"
-         + _CAPITALISED + r")\s+(?:please\s+|kindly\s+)?(?:be\s+able\s+to\s+)?(?:"
+         r"\b(?:could|can|would|will)\s+(?P<obj>you(?:\s+(?:both|all|two))?|" + PARTIES
+         + r")(?:\s*,\s*[^,?]{1,60},)?\s+(?:please\s+|kindly\s+)?(?:be\s+able\s+to\s+)?(?:"
          + ACT_VERBS + r")\b", "after", 0.7),
     rule("please_do", ACTION,
          r"\bplease\b(?!\s+(?:find|see|refer|accept|excuse|forgive|note|ignore|disregard|"
@@ -256,6 +295,11 @@ RULES: tuple[Rule, ...] = (
          r"intend\s+to|undertake\s+to|commit\s+to|would\s+be\s+happy\s+to|am\s+happy\s+to|"
          r"are\s+happy\s+to|will\s+try\s+to|can)\s+(?:\w+\s+){0,2}?(?:" + ACT_VERBS + r")\b",
          "sender", 0.75),
+    rule("i_will", ACTION,
+         r"\b(?:I|we)\s*(?:will|shall|'ll|\u2019ll)\s+(?:\w+ly\s+)?(?!" + NOT_WORK_VERBS
+         # "We will look at it next week": accepting the request in hand, not a new one.
+         + r")(?![a-z]+\s+(?:at\s+|into\s+|on\s+)?(?:it|this|that|them|so)\b(?!\s+(?:by|before)\b))"
+         r"[a-z]+\b", "sender", 0.6, skip_past=True),
     rule("entity_will", ACTION,
          r"\b(?:will|shall|should|needs?\s+to|has\s+to|have\s+to|must|is\s+to|are\s+to|"
          r"(?:has|have)\s+(?:\w+ly\s+)?(?:agreed|undertaken|volunteered|offered)\s+to|"
@@ -271,10 +315,17 @@ RULES: tuple[Rule, ...] = (
     rule("passive_request", ACTION,
          r"\b(?:contributions?|comments?|inputs?|replies|reply|responses?|nominations?|proposals?|"
          r"feedback|views|candidatures?|registrations?|documents?|papers?|presentations?|slides)"
-         r"\s+(?:\w+\s+){0,4}?(?:are|is|should\s+be|must\s+be|shall\s+be|will\s+be|can\s+be|"
-         r"need\s+to\s+be)\s+(?:\w+ly\s+)?(?:welcome[d]?|invited|requested|sought|solicited|"
-         r"expected|submitted|sent|provided|due|appreciated|needed|required|uploaded|posted)\b",
+         r"\s+(?:\w+\s+){0,4}?(?:(?:are|is|will\s+be)\s+(?:\w+ly\s+)?(?:welcome[d]?|invited|"
+         r"requested|sought|solicited|expected|due|appreciated|needed|required)|(?:should|must|"
+         r"shall|can|need\s+to)\s+be\s+(?:\w+ly\s+)?(?:welcome[d]?|invited|requested|sought|"
+         r"solicited|expected|submitted|sent|provided|due|appreciated|needed|required|uploaded|"
+         r"posted))\b",
          "from", 0.7, skip_past=True, skip_past_due=True),
+    # "The summary will be posted within a week", written by secretariat staff: their
+    # unit's commitment (a plain "are posted" is a statement, not work).
+    rule("will_be_done", ACTION,
+         r"\b(?:will|shall)\s+(?:\w+ly\s+)?be\s+(?:\w+ly\s+)?(?:" + DELIVERED + r")\b",
+         "sender_unit", 0.65, needs_owner=True, skip_past=True),
     rule("we_need", ACTION, r"\b(?:we|you)\s+(?:need|must|have)\s+to\b", "subject", 0.6),
     rule("no_later_than", ACTION, r"\b(?:no|not)\s+later\s+than\b|\bat\s+the\s+latest\b",
          "subject", 0.75, needs_date=True, skip_past=True, skip_past_due=True),

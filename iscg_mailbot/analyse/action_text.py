@@ -7,9 +7,10 @@ opening quote, unless the word before the stop is a known abbreviation ("e.g.", 
 "Doc.") or an initial. Rule-based on purpose: spaCy's sentencizer knows nothing of line
 structure and costs more than the whole extraction.
 
-Quoted lines (``>``) and everything after a reply/forward header ("On ... wrote:",
-"-----Original Message-----", an Outlook "From:/Sent:" block) are skipped, so quoted
-text is never read even when the quoting split upstream missed it.
+Quoted lines (``>``) and everything after a reply header ("On ... wrote:",
+"-----Original Message-----", a "From:/Sent:" block in any language) are skipped, so
+quoted text is never read even when the quoting split upstream missed it; a forwarded
+message's body is read (its mail header is not).
 
     >>> [s.text for s in split_sentences("Dear all,\\nTSAG is invited to\\nnote it. Thanks.")]
     ['Dear all,', 'TSAG is invited to note it.', 'Thanks.']
@@ -19,6 +20,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from iscg_mailbot.parse.quoting import readable_text
 
 # Words that end with a full stop without ending the sentence (lower case, no dot).
 ABBREVIATIONS = frozenset({
@@ -55,14 +58,13 @@ _GREETING_RE = re.compile(
     re.IGNORECASE,
 )
 _SALUTATION_START_RE = re.compile(r"^[ \t]*(?:dear|hi|hello|hey)\b", re.IGNORECASE)
-# The line that starts a quoted reply or a forwarded message: nothing after it is new text.
+# An attribution that starts a quoted reply ("On ... wrote:"): nothing after it is new
+# text. Reply header blocks of any client and language, and forwarded messages (new to
+# the list, read), are told apart by parse.quoting.readable_text.
 _REPLY_HEADER_RE = re.compile(
-    r"^[ \t]*(?:-{2,}\s*(?:original message|forwarded message)\s*-{2,}"
-    r"|_{10,}[ \t]*$"
-    r"|on\b.{0,200}\bwrote:[ \t]*$"
+    r"^[ \t]*(?:on\b.{0,200}\bwrote:[ \t]*$"
     r"|le\b.{0,200}\ba [ée]crit\s*:[ \t]*$"
-    r"|am\b.{0,200}\bschrieb\b.{0,100}:[ \t]*$"
-    r"|from:[ \t].+\n[ \t]*(?:sent|date):[ \t])",
+    r"|am\b.{0,200}\bschrieb\b.{0,100}:[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
 # A sentence ends at . ! ? (and closing quotes/brackets) followed by space and a likely start.
@@ -85,11 +87,14 @@ class Sentence:
     end: int
 
 
-def cut_quoted(text: str) -> str:
-    """The text up to the first reply/forward header, with ``>`` lines blanked.
+def cut_quoted(text: str, *, forwarded: bool = False) -> str:
+    """The text up to the first reply header, with ``>`` lines, forward markers and the
+    mail headers of forwarded messages blanked (a forwarded body is read: it is new to
+    the list). ``forwarded``: the subject says the message is a forward.
 
     Offsets are kept: blanked lines become spaces of the same length.
     """
+    text = readable_text(text, forwarded=forwarded)
     match = _REPLY_HEADER_RE.search(text)
     if match:
         text = text[: match.start()]
@@ -158,9 +163,10 @@ def _ends_with_abbreviation(text: str, stop: int) -> bool:
     return len(word.replace(".", "")) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Split new text into sentences with offsets into ``text`` (quoted parts skipped)."""
-    clean = cut_quoted(text)
+def split_sentences(text: str, *, forwarded: bool = False) -> list[Sentence]:
+    """Split new text into sentences with offsets into ``text`` (quoted parts skipped;
+    a forwarded message's body kept, its mail header left out)."""
+    clean = cut_quoted(text, forwarded=forwarded)
     sentences: list[Sentence] = []
     for seg_start, seg_end in _segments(clean):
         segment = clean[seg_start:seg_end]

@@ -29,6 +29,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from iscg_mailbot.analyse.action_closure import (
+    asks_to_say,
+    delivery_statement,
+    is_acceptance,
+    is_substantive,
+)
 from iscg_mailbot.analyse.action_dates import DueMention, find_due
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.analyse.action_rules import (
@@ -38,6 +44,7 @@ from iscg_mailbot.analyse.action_rules import (
     DEFAULT_CLOSURE_PHRASES,
     DEFAULT_RULES,
     NOT_REQUESTED,
+    NOT_WORK,
     NOTE,
     PAST,
     RULES,
@@ -46,9 +53,23 @@ from iscg_mailbot.analyse.action_rules import (
     Rule,
     custom_rules,
 )
+from iscg_mailbot.analyse.action_scope import (
+    apply_date_carriers,
+    apply_list_frame,
+    owes_nothing,
+    split_clauses,
+    with_sectors,
+)
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.members_config import MembersConfig
-from iscg_mailbot.records import ActionCandidate, ActionInput, Address, Closure, OpenItem
+from iscg_mailbot.parse.subjects import is_forward_subject
+from iscg_mailbot.records import (
+    ActionCandidate,
+    ActionInput,
+    Address,
+    Closure,
+    OpenItem,
+)
 
 # Header lines of a liaison statement that set context for the whole message.
 _HEADER_FOR_ACTION = re.compile(r"^\s*for\s+(?:action|comments?)(?:\s+to)?\s*:", re.IGNORECASE)
@@ -77,6 +98,15 @@ _ASIDE = re.compile(
     r"\([^()]*\)|,\s*(?:as|being|in\s+(?:its|their|his|her)\s+capacity\s+as|which|who|"
     r"together\s+with|with\s+the\s+support\s+of|in\s+(?:cooperation|collaboration)\s+with)"
     r"\b[^,]*,", re.IGNORECASE)
+
+
+_LABEL_LEAD = re.compile(r"\W*(?:(?:question|request|note|reminder|action)s?\s+(?:to|for)\s+"
+                         r"(?:the\s+)?)?", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"them|him|her|they", re.IGNORECASE)
+_ASKER = re.compile(r"(?P<who>\b(?:I|we|[A-Z][\w-]*(?:\s+[A-Z0-9][\w/-]*){0,2}))\s*(?:will|shall|'ll|"
+                    r"\u2019ll)\s+(?:also\s+)?$")
+# The secretariat's units: a passive commitment of their staff is the unit's.
+_UNITS = frozenset({"TSB", "BR", "BDT", "General Secretariat"})
 
 
 @dataclass(frozen=True)
@@ -138,6 +168,23 @@ class _Owners:
             return _Who(member.name, "member", True)
         return _Who(sender.name or sender.address, "sender", True)
 
+    def unit(self) -> _Who | None:
+        """The secretariat unit the sender works in, if any."""
+        sender: Address | None = self.message.sender
+        member = (self.members.by_address(sender.address)
+                  if self.members is not None and sender is not None else None)
+        if member is not None and member.organisation in _UNITS:
+            return _Who(member.organisation, "group", True)
+        return None
+
+    def sender_unit(self) -> _Who:
+        """A passive commitment ("will be posted") of secretariat staff is their unit's;
+        of anybody else, their own. A body named as the subject still owns it."""
+        subject = self.subject()
+        if subject.explicit and subject.kind == "group":
+            return subject
+        return self.unit() or _NOBODY  # a statement of fact ("interpretation will be provided")
+
     def vocative(self) -> _Who | None:
         """Members addressed by name: "Olga, could you ..." -> Olga Petrova; also just
         before the request: "... from ITU-T: Klaus, Hiroshi, could you ..." -> both."""
@@ -157,7 +204,21 @@ class _Owners:
                 self.text[mention.end:mention.end + 2].lstrip()[:1] in {",", ":", "\u2013"}
             ):
                 return _Who(mention.owner, "member", True)
-        return None
+        return self.label()
+
+    def label(self) -> _Who | None:
+        """Bodies the sentence is addressed to by a label: "TSB: could you ...", "TSB and
+        BR: please ...", "Question to BR: is there ...?"."""
+        if not self.mentions:
+            return None
+        first = self.mentions[0]
+        if not _LABEL_LEAD.fullmatch(self.text[:first.start]):
+            return None
+        who = self.chain(0, forward=True)
+        last = max(m.end for m in self.mentions if m.owner in (who.owner or "").split(", "))
+        if self.text[last:last + 2].lstrip()[:1] not in {":", "\u2013"}:
+            return None
+        return who
 
     def pronoun(self, words: str) -> _Who | None:
         """"you"/"members" -> whoever is addressed, "we"/"I" -> the sender; else None."""
@@ -211,6 +272,21 @@ class _Owners:
             m = self.mentions[i]
             rest = rest[:m.start - start] + " " + rest[m.end - start:]
         pronoun = self.pronoun(rest)
+        asker = _ASKER.search(self.text[:match.start()])
+        if asker is not None:
+            # "I will ask the regional office to ...", "BDT will ask them to ...": the
+            # one who will ask owes the asking.
+            before = [m for m in self.mentions if m.end <= asker.end()]
+            if asker.group("who").casefold() in ("i", "we"):
+                lead = self.pronoun(asker.group("who"))
+                if lead is not None and lead.kind in ("member", "sender", "group"):
+                    return lead
+            elif before and before[-1].end >= asker.start("who"):
+                return self.chain(self.mentions.index(before[-1]), forward=False)
+        if not inside and _THIRD_PERSON.fullmatch(rest.strip()):
+            lead = self.pronoun(self.text[:match.start()])
+            if lead is not None and lead.kind in ("member", "sender"):
+                return lead  # "I will ask them to ...": the sender owes the asking
         if inside and (pronoun is None or pronoun.kind != "addressees" and pronoun is not _NOBODY
                        and not _ADDRESSEE_WORDS.search(rest)):
             return self.chain(inside[0], forward=True)
@@ -268,8 +344,31 @@ class _Owners:
         if strategy == "please":
             return self.please(match)
         if strategy == "sender":
+            if match.group(0)[:2].casefold() == "we":
+                # "We will circulate" from secretariat staff: their unit's commitment.
+                unit = self.unit()
+                if unit is not None:
+                    return unit
             return self.sender()
+        if strategy == "sender_unit":
+            return self.sender_unit()
         return self.addressees()
+
+
+def _unknowable(due: DueMention) -> bool:
+    """A due phrase naming no knowable day: "before the next meeting", "a week after
+    the meeting" (no date of it given): the item gets no date, not a guessed one."""
+    return due.value is None and due.kind in ("next_meeting", "event_relative")
+
+
+_FORWARD_MARK = re.compile(r"^\W*(?:-{2,}\s*forwarded\s+message|begin\s+forwarded\s+message)",
+                           re.IGNORECASE | re.MULTILINE)
+_POINTER = re.compile(r"\b(?:below|attached|forwarded|following|enclosed|copied|fyi)\b",
+                      re.IGNORECASE)
+
+
+def _forwarded(message: ActionInput) -> bool:
+    return message.forwarded or is_forward_subject(message.subject)
 
 
 # --- classification ------------------------------------------------------------------
@@ -309,7 +408,7 @@ def _rules_for(rules: ActionRules) -> tuple[Rule, ...]:
 def _classify(sentence: Sentence, message: ActionInput, rules: ActionRules,
               members: MembersConfig | None) -> _Found | None:
     text = sentence.text
-    if len(text) < 8 or BOILERPLATE.search(text):
+    if len(text) < 8 or BOILERPLATE.search(text) or NOT_WORK.search(text):
         return None
     owners: _Owners | None = None
     due: DueMention | None = None
@@ -330,7 +429,7 @@ def _classify(sentence: Sentence, message: ActionInput, rules: ActionRules,
             continue  # "TSAG was invited to": a report of the past
         if not due_read:
             due, due_read = find_due(text, message.date), True
-        if rule.needs_date and (due is None or due.kind == "next_meeting"):
+        if rule.needs_date and (due is None or _unknowable(due)):
             continue
         if rule.skip_past_due and due is not None and due.value is not None and (
             base is not None and due.value < base
@@ -398,8 +497,8 @@ def _apply_context(found: list[_Found]) -> list[ActionCandidate]:
     result: list[ActionCandidate] = []
     for item in found:
         candidate = item.candidate
-        if item.header in ("for_action", "deadline") and body_actions:
-            continue  # context only: the body says what is to be done
+        if item.header in ("for_action", "deadline", "for_information") and body_actions:
+            continue  # context only: the body says what is to be done (and by whom)
         if item.header == "deadline" and for_action is not None:
             continue  # merged into the "For action to" item below
         if (candidate.kind == ACTION and item.header != "for_action"
@@ -407,7 +506,7 @@ def _apply_context(found: list[_Found]) -> list[ActionCandidate]:
             candidate = replace(candidate, owner=for_action.candidate.owner,
                                 owner_kind=for_action.candidate.owner_kind)
         if candidate.kind == ACTION and deadline is not None and candidate.due is None and (
-            item.due_mention is None or item.due_mention.kind != "next_meeting"
+            item.due_mention is None or not _unknowable(item.due_mention)
         ):
             candidate = replace(candidate, due=deadline.candidate.due,
                                 due_text=deadline.candidate.due_text)
@@ -425,12 +524,23 @@ def extract_actions(
     ``members`` lets a sentence name a member ("Ms Petrova is requested to ...",
     "Olga, could you ...") and names the sender and addressees by their member names.
     """
+    if owes_nothing(message):
+        return []
     found: list[_Found] = []
-    for sentence in split_sentences(message.new_text):
-        item = _classify(sentence, message, rules, members)
-        if item is not None:
-            found.append(item)
-    candidates = _apply_context(found)
+    sentences = split_sentences(message.new_text, forwarded=_forwarded(message))
+    for sentence in sentences:
+        for clause in split_clauses(sentence):
+            item = _classify(clause, message, rules, members)
+            if item is not None:
+                found.append(item)
+    candidates = apply_date_carriers(with_sectors(
+        apply_list_frame(sentences, _apply_context(found), message, members), message))
+    if _forwarded(message) or _FORWARD_MARK.search(message.new_text):
+        # "FYI, please see the LS below": a pointer to the forwarded mail, whose own
+        # sentences are the items.
+        candidates = [c for c in candidates if not (
+            (c.kind == NOTE or c.rule in ("for_action", "for_information"))
+            and _POINTER.search(c.sentence))]
     if rules.notes == "drop":
         candidates = [c for c in candidates if c.kind != NOTE]
     elif rules.notes == "action":
@@ -456,14 +566,19 @@ def find_questions(
     action candidates (a request phrased as a question is already one of them).
     """
     taken = {item.span for item in items}
-    for sentence in split_sentences(message.new_text):
+    if owes_nothing(message):
+        return []
+    for sentence in split_sentences(message.new_text, forwarded=_forwarded(message)):
         text = sentence.text
         if not text.endswith("?") or (sentence.start, sentence.end) in taken:
             continue
         if _IDLE_QUESTION.match(text) or BOILERPLATE.search(text):
             continue
-        who = _Owners(text, message, members).vocative() or _Owners(
-            text, message, members).addressees()
+        owners = _Owners(text, message, members)
+        subject = owners.subject()
+        # "Does BDT plan to ...?", "Could TSB and BR tell us ...?": the party asked.
+        named = subject if subject.explicit and subject.kind == "group" else None
+        who = owners.vocative() or named or owners.addressees()
         return [ActionCandidate(kind=QUESTION, sentence=text, span=(sentence.start, sentence.end),
                                 owner=who.owner, owner_kind=who.kind, due=None, due_text=None,
                                 confidence=0.5, rule="question")]
@@ -526,22 +641,32 @@ def _phrase_patterns(phrases: tuple[str, ...]) -> _Phrases:
 def closing_sentences(text: str, phrases: Iterable[str]) -> list[ClosingSentence]:
     """Sentences of new text that say something is done (negations and questions skipped)."""
     patterns = _phrase_patterns(tuple(phrases))
-    if not patterns.may_match(text):
-        return []
     found = []
     for sentence in split_sentences(text):
-        if sentence.text.rstrip().endswith("?") or not patterns.may_match(sentence.text):
+        if sentence.text.rstrip().endswith("?"):
             continue
-        for phrase, pattern in patterns.each:
-            match = pattern.search(sentence.text)
-            if match and not _NEGATION.search(sentence.text[:match.start()]):
-                found.append(ClosingSentence(sentence, phrase))
-                break
+        phrase = None
+        if patterns.may_match(sentence.text):
+            for listed, pattern in patterns.each:
+                match = pattern.search(sentence.text)
+                if match and not _NEGATION.search(sentence.text[:match.start()]):
+                    phrase = listed
+                    break
+        # Completion said in other words: "was sent to the SG", "please find attached".
+        phrase = phrase or delivery_statement(sentence.text)
+        if phrase is not None:
+            found.append(ClosingSentence(sentence, phrase))
     return found
 
 
 def _owner_parts(owner: str | None) -> set[str]:
-    return {part.strip().casefold() for part in (owner or "").split(",") if part.strip()}
+    """The owners of an item, case-folded, a body also without its Sector ("itu-t sg17"
+    and "sg17"), so that a reply naming "SG17" finds ITU-T SG17's item."""
+    parts = {part.strip().casefold() for part in (owner or "").split(",") if part.strip()}
+    return parts | {_SECTOR_PREFIX.sub("", part) for part in parts}
+
+
+_SECTOR_PREFIX = re.compile(r"^itu-[rtd]\s+(?=(?:sg|wp|q)\d)")
 
 
 def _sender_names(sender: Address | None,
@@ -583,8 +708,6 @@ def detect_closure(
     if not open_items:
         return []
     closing = closing_sentences(reply_new_text, phrases)
-    if not closing:
-        return []
     closures: dict[int, Closure] = {}
     own_names, body_names = _sender_names(sender, members)
     for found in closing:
@@ -593,18 +716,66 @@ def detect_closure(
         for mention in find_mentions(text, members):
             named |= _owner_parts(mention.owner)
         chosen = [i for i in open_items if _owner_parts(i.owner) & named]
+        by = named
         if not chosen:  # the sender's own items first, then those of the body they speak for
             chosen = [i for i in open_items if _owner_parts(i.owner) & own_names]
+            by = own_names
         if not chosen:
             chosen = [i for i in open_items if _owner_parts(i.owner) & body_names]
+            by = body_names
         if not chosen and _ALL_ITEMS.search(text):
-            chosen = list(open_items)
+            chosen, by = list(open_items), set()
         if not chosen and len(open_items) == 1:
-            chosen = [open_items[0]]
+            chosen, by = [open_items[0]], set()
         for item in chosen:
             closures.setdefault(item.id, Closure(item.id, text, found.phrase,
-                                                 (found.sentence.start, found.sentence.end)))
+                                                 (found.sentence.start, found.sentence.end),
+                                                 _share(item.owner, by)))
+    # No sentence said "done": an item asking its owner to say something is answered by
+    # the owner's reply, when it says something.
+    answered = [] if closures else _answered_by_owner(reply_new_text, open_items,
+                                                      own_names | body_names)
+    for item in answered:
+        closures.setdefault(item.id, Closure(item.id, reply_new_text.strip()[:300], "answered",
+                                             (0, len(reply_new_text)),
+                                             _share(item.owner, own_names | body_names)))
     return [closures[i.id] for i in open_items if i.id in closures]
+
+
+def answers_question(reply_new_text: str) -> bool:
+    """Whether a reply says something that can answer a question: more than thanks,
+    acceptance ("Sure, will do") or further questions."""
+    return is_substantive([s.text for s in split_sentences(reply_new_text)])
+
+
+def _share(owner: str | None, by: set[str]) -> tuple[str, ...]:
+    """The owners of a multi-owner item that ``by`` covers, when not all of them."""
+    parts = [p.strip() for p in (owner or "").split(",") if p.strip()]
+    covered = tuple(p for p in parts if _owner_parts(p) & by)
+    return covered if by and covered and len(covered) < len(parts) else ()
+
+
+def _answered_by_owner(reply: str, open_items: Sequence[OpenItem],
+                       speaker: set[str]) -> list[OpenItem]:
+    """Items answered by a reply that says something (not only thanks or acceptance):
+    an item asking to say something ("please confirm", "could BDT indicate ...?") by
+    its owner's reply, or by anybody's when it names no owner; any other item by its
+    owner's reply that reports rather than promises ("The nominee is Mr Mori")."""
+    sentences = [s.text for s in split_sentences(reply)]
+    # What the reply reports: its substantive sentences that promise nothing.
+    reports = [s for s in sentences if is_substantive([s]) and not is_acceptance([s])]
+    if not reports:
+        return []
+    promise = is_acceptance(sentences)
+    found = []
+    for item in open_items:
+        owned = bool(_owner_parts(item.owner) & speaker)
+        asking = asks_to_say(item.sentence) or item.sentence.rstrip().endswith("?")
+        if (asking and (owned or not item.owner)) or (
+            owned and not promise and item.owner_kind in ("group", "member")
+        ):
+            found.append(item)
+    return found
 
 
 # Re-exported so callers need one import.
@@ -617,6 +788,7 @@ __all__ = [
     "ActionRules",
     "ClosingSentence",
     "Rule",
+    "answers_question",
     "closing_sentences",
     "detect_closure",
     "extract_actions",

@@ -20,6 +20,8 @@ text are read: quotes and signatures never reach the tagger.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,7 +29,9 @@ from itertools import groupby
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
-from iscg_mailbot.analyse.entities import LABELS
+from iscg_mailbot.analyse.entities import LABELS, QUESTION, SECTOR, STUDY_GROUP, WORKING_PARTY
+from iscg_mailbot.analyse.itu_structure import focus_groups, resolve
+from iscg_mailbot.itu_bodies_config import ItuBodies
 from iscg_mailbot.records import EntityMention, Evidence, ThreadTags, ThreadText, TopicTag
 from iscg_mailbot.topics_config import TopicsConfig
 
@@ -52,6 +56,7 @@ class _Spec:
     phrase: str
     weight: float
     negative: bool
+    weak: bool = False
 
 
 class TopicTagger:
@@ -61,7 +66,8 @@ class TopicTagger:
     Building compiles every phrase (a fraction of a second); reuse the tagger.
     """
 
-    def __init__(self, topics: TopicsConfig, nlp: Language | None = None) -> None:
+    def __init__(self, topics: TopicsConfig, nlp: Language | None = None,
+                 bodies: ItuBodies | None = None) -> None:
         from iscg_mailbot.analyse.nlp import PhraseFinder, PhrasePattern, build_pipeline
 
         self.config = topics
@@ -73,24 +79,41 @@ class TopicTagger:
                      (topic.negatives, True, False))
             for phrases, negative, exact in kinds:
                 for phrase in phrases:
-                    self._specs.append(_Spec(topic.id, phrase.phrase, phrase.weight, negative))
+                    self._specs.append(_Spec(topic.id, phrase.phrase, phrase.weight, negative,
+                                             phrase.weak))
                     patterns.append(
                         PhrasePattern(str(len(self._specs) - 1), phrase.phrase, exact_case=exact)
                     )
         self._finder = PhraseFinder(self.nlp, patterns)
         self._spec_of = {pattern.key: index for index, pattern in enumerate(patterns)}
         topic_index = {topic.id: index for index, topic in enumerate(topics.topics)}
-        self._topic_index_of = [topic_index[spec.topic] for spec in self._specs]
         self._negative_keys = frozenset(
             pattern.key for pattern, spec in zip(patterns, self._specs, strict=True)
             if spec.negative
         )
+        self._weak_keys = frozenset(
+            pattern.key for pattern, spec in zip(patterns, self._specs, strict=True)
+            if spec.weak
+        )
+        # The ITU-structure table: one spec per (body, topic), found by itu_structure
+        # rather than the phrase matcher, scored like a phrase of its own weight.
+        self._body_specs: dict[str, list[int]] = {}
+        for body in bodies.bodies if bodies is not None else ():
+            for topic_id in body.topics:
+                if topic_id in topic_index:
+                    self._specs.append(_Spec(topic_id, f"ITU body {body.body}",
+                                             bodies.weight(body), False))  # type: ignore[union-attr]
+                    self._body_specs.setdefault(body.body, []).append(len(self._specs) - 1)
+        self._known_bodies = frozenset(b.body for b in bodies.bodies) if bodies else frozenset()
+        self._topic_index_of = [topic_index[spec.topic] for spec in self._specs]
         # Per hit key (spec index * 2 + place: 0 subject, 1 body): the topic, what an
         # Evidence says of it, and its points for each count up to max_count.
         places = ((SUBJECT, topics.scoring.subject_weight), (BODY, topics.scoring.body_weight))
         keyed = [(spec, place) for spec in self._specs for place in places]
         self._key_topic = [spec.topic for spec, _ in keyed]
         self._key_evidence = [(spec.phrase, where, spec.negative) for spec, (where, _) in keyed]
+        self._key_weak = [spec.weak for spec, _ in keyed]
+        self._weak_hit_keys = frozenset(k for k, weak in enumerate(self._key_weak) if weak)
         self._key_points = [
             [_points(spec.weight * factor, count, spec.negative)
              for count in range(topics.scoring.max_count + 1)]
@@ -141,6 +164,8 @@ class TopicTagger:
             group_places = places[first:first + len(group.starts)]
             first += len(group.starts)
             self._count_hits(group, group_places, hits)
+            if self._body_specs:
+                self._count_bodies(group, group_places, hits)
             if group.entities:
                 # A thread's texts are consecutive: its entities, one slice of the group's.
                 first_text = 0
@@ -159,6 +184,39 @@ class TopicTagger:
         while len(results) < len(threads):
             results.append(self._verdict(threads[len(results)].thread_id, [], [], explain))
         return results
+
+    def _count_bodies(self, group: GroupFindings, places: list[tuple[int, int]],
+                      hits: defaultdict[int, list[tuple[int, str]]]) -> None:
+        """Hits of the ITU bodies of the table named in each text of a group: the study
+        groups, working parties and Questions the entity finder found (no second pass
+        over the text), focus groups by their "FG-" prefix; a body written without its
+        Sector is resolved by itu_structure.resolve against the Sectors the text names."""
+        starts = group.starts
+        names: dict[int, list[tuple[str, str]]] = {}
+        sectors: dict[int, set[str]] = {}
+        for entity, offset in zip(group.entities, group.entity_offsets, strict=True):
+            label = entity.label
+            if label not in _BODY_LABELS and label != SECTOR:
+                continue
+            index = bisect_right(starts, offset) - 1
+            if label == SECTOR:
+                sectors.setdefault(index, set()).add(entity.key)
+                continue
+            names.setdefault(index, []).append((entity.key, entity.text))
+            if entity.key.startswith("ITU-"):
+                sectors.setdefault(index, set()).add(entity.key.split(" ", 1)[0])
+        if "FG-" in group.text:
+            for index, start in enumerate(starts):
+                end = starts[index + 1] if index + 1 < len(starts) else len(group.text)
+                for fg in focus_groups(group.text[start:end]):
+                    names.setdefault(index, []).append((fg, fg))
+        known, specs_of = self._known_bodies, self._body_specs
+        for index, found in names.items():
+            thread, body = places[index]
+            named = sectors.get(index, set())
+            for name, form in found:
+                for spec in specs_of.get(resolve(name, named, known) or "", ()):
+                    hits[thread].append((spec * 2 + body, form))
 
     def _count_hits(
         self,
@@ -187,9 +245,12 @@ class TopicTagger:
                     negatives.setdefault(topic_of[spec_of[key]], []).append((first, last))
         text = group.text
         ends: dict[int, int] = {}
+        weak_keys = self._weak_keys
         for key, index, first, last in group.hits:
             if key in negative_keys:
                 continue
+            if key in weak_keys and _NUMBER_AFTER.match(text, last):
+                continue  # "AI 1.13": an ambiguous term numbered is an item, not the term
             spec = spec_of[key]
             topic = topic_of[spec]
             if first < ends.get(topic, -1):
@@ -238,9 +299,12 @@ class TopicTagger:
             topic = topic_of[key]
             scores[topic] = scores.get(topic, 0.0) + value
         thresholds = self._thresholds
+        # Only threads with a weak phrase can have an unsupported topic (most have none).
+        unsupported = (self._unsupported(counts)
+                       if not self._weak_hit_keys.isdisjoint(counts) else set())
         shown = {
             topic for topic, score in scores.items()
-            if explain or round(score, 3) >= thresholds[topic]
+            if explain or (round(score, 3) >= thresholds[topic] and topic not in unsupported)
         }
         if not shown:
             return ThreadTags(thread_id, (), mentions)
@@ -265,17 +329,41 @@ class TopicTagger:
                 items.sort(key=_evidence_order)
             score = round(sum(map(_POINTS, items)), 3)
             tag = TopicTag(topic, score, tuple(items))
-            (tags if score >= self._thresholds[topic] else rejected).append(tag)
+            (tags if score >= self._thresholds[topic] and topic not in unsupported
+             else rejected).append(tag)
         rank = self._rank
         return ThreadTags(
             thread_id, tuple(sorted(tags, key=rank)), mentions, tuple(sorted(rejected, key=rank))
         )
+
+    def _unsupported(self, counts: Counter[int]) -> set[str]:
+        """Topics whose only evidence is one weak (ambiguous) phrase: "AI" in "AI 1.13",
+        "security" at a venue. A weak phrase needs a second, independent signal of the
+        topic: another phrase, an ITU body of the table, or a weak phrase in the other
+        place (the subject and the messages are independent; two weak words of one
+        message are not)."""
+        weak, topic_of = self._key_weak, self._key_topic
+        strong: set[str] = set()
+        weak_specs: dict[str, set[int]] = {}
+        for key in counts:
+            if self._key_points[key][1] <= 0:
+                continue  # a negative phrase is no signal
+            if weak[key]:
+                # The place: the subject (0) and the messages (1) are independent.
+                weak_specs.setdefault(topic_of[key], set()).add(key % 2)
+            else:
+                strong.add(topic_of[key])
+        return {topic for topic, places in weak_specs.items()
+                if topic not in strong and len(places) < 2}
 
     def _rank(self, tag: TopicTag) -> tuple[float, int]:
         return (-tag.score, self._order[tag.topic])
 
 
 _KEY = itemgetter(0)
+_BODY_LABELS = frozenset({STUDY_GROUP, WORKING_PARTY, QUESTION})
+# A number right after a term: "AI 1.13" (a WRC agenda item), "Resolution 191".
+_NUMBER_AFTER = re.compile(r"[ \t]*(?:No\.?\s*)?\d")
 _POINTS = attrgetter("points")
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
+from iscg_mailbot.cli.eval_output import print_eval_figures
 from iscg_mailbot.cli.output import echo_json, print_table, shorten
 from iscg_mailbot.cli.params import TOPIC
 from iscg_mailbot.errors import MailbotError
@@ -151,6 +153,23 @@ def actions_extract(state: CliState) -> None:
     report = action_service.reanalyse_all(state.app())
     click.echo(f"{report.messages} messages: {report.added} items added, {report.updated} "
                f"updated, {report.removed} removed, {report.closed} closed by replies")
+
+
+@actions.command("evaluate")
+@click.option("--set", "eval_set", required=True,
+              type=click.Path(exists=True, path_type=Path),
+              help="The evaluation set (eval/README.md): a folder or a YAML file.")
+@click.option("--misses", is_flag=True, help="List the dev split's misses.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def actions_evaluate(state: CliState, eval_set: Path, misses: bool, as_json: bool) -> None:
+    """Run an evaluation set through the whole pipeline and score its action items (per
+    field and strict), closures and forwarded items, for the dev and held-out splits."""
+    from iscg_mailbot.services import evaluation  # the whole pipeline: only when asked
+
+    figures = evaluation.action_figures(evaluation.evaluate_set(state.settings, eval_set),
+                                        misses=misses)
+    echo_json(figures) if as_json else print_eval_figures(figures, "actions")
 
 
 @cli.command(context_settings={"ignore_unknown_options": True})

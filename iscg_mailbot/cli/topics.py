@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
+from iscg_mailbot.cli.eval_output import print_eval_figures
 from iscg_mailbot.cli.output import echo_json, print_table
 from iscg_mailbot.cli.params import TOPIC, Since, normalise_topic
 from iscg_mailbot.errors import MailbotError
@@ -205,11 +207,22 @@ def topics_suggest(state: CliState, topic: str, limit: int, as_json: bool) -> No
 
 
 @topics.command("evaluate")
+@click.option("--set", "eval_set", type=click.Path(exists=True, path_type=Path),
+              help="Score an evaluation set (eval/README.md) run through the whole pipeline.")
+@click.option("--misses", is_flag=True, help="With --set: list the dev split's misses.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
-def topics_evaluate(state: CliState, as_json: bool) -> None:
+def topics_evaluate(state: CliState, eval_set: Path | None, misses: bool, as_json: bool) -> None:
     """Precision, recall and F1 of the automatic tags against the decisions made with
-    `tag` (per topic, over the threads where that topic was decided)."""
+    `tag` (per topic, over the threads where that topic was decided), or with --set
+    against an evaluation set (dev and held-out splits)."""
+    if eval_set is not None:
+        from iscg_mailbot.services import evaluation  # the whole pipeline: only when asked
+
+        figures = evaluation.topic_figures(evaluation.evaluate_set(state.settings, eval_set),
+                                           misses=misses)
+        echo_json(figures) if as_json else print_eval_figures(figures, "topics")
+        return
     from iscg_mailbot.services import topics as topic_service
 
     result = topic_service.evaluate(state.app())

@@ -234,8 +234,9 @@ def _top_posted_quote_start(text: _Lines, *, forwarded: bool) -> int:
     skip_first_header = forwarded
     after_forward_marker = -10
     has_text_above = False
+    inside_block = 0  # the end of a forwarded message's header block just passed over
     for index, line in enumerate(lines):
-        if text.blank[index] or text.marked[index]:
+        if text.blank[index] or text.marked[index] or index < inside_block:
             continue
         if _FORWARD_MARKER.match(line):
             after_forward_marker = index
@@ -248,6 +249,7 @@ def _top_posted_quote_start(text: _Lines, *, forwarded: bool) -> int:
             if index - after_forward_marker <= 3 or skip_first_header:
                 skip_first_header = False
                 after_forward_marker = index if original else -10
+                inside_block = index + 1 if original else _block_end(lines, index)
                 continue
             return _include_rule_above(text, index)
         # Top-posting puts new text above the quote; an attribution on the first line
@@ -259,12 +261,98 @@ def _top_posted_quote_start(text: _Lines, *, forwarded: bool) -> int:
 
 
 def _is_outlook_header(lines: Sequence[str], index: int) -> bool:
-    if not _OUTLOOK_FROM.match(lines[index]):
-        return False
-    window = lines[index + 1 : index + 1 + _OUTLOOK_WINDOW]
-    has_sent = any(_OUTLOOK_SENT.match(line) for line in window)
-    has_to = any(_OUTLOOK_TO_OR_SUBJECT.match(line) for line in window)
-    return has_sent and has_to
+    if _OUTLOOK_FROM.match(lines[index]):
+        window = lines[index + 1 : index + 1 + _OUTLOOK_WINDOW]
+        if any(_OUTLOOK_SENT.match(line) for line in window) and any(
+            _OUTLOOK_TO_OR_SUBJECT.match(line) for line in window
+        ):
+            return True
+    # Labels of other languages and clients: the block's structure says it.
+    line = lines[index]
+    return (":" in line or "：" in line) and header_block_end(lines, index) > index
+
+
+# A header field as any mail client writes it, in any language: a short label of
+# letters (one to four words, optionally bold "*From:*"), a colon, and a value.
+_FIELD = re.compile(
+    r"[ \t]*\*{0,2}[^\W\d_][^\W\d_'.-]*(?:[ .'-]{1,2}[^\W\d_]+){0,3}\.?\*{0,2}[ \t]*[:：]"
+    r"\*{0,2}(?:[ \t]+|$)(?P<value>.*)$"
+)
+_HAS_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[mailto:|<[^<>\s]+@", re.IGNORECASE)
+# A date or a time of day, in any calendar notation mail clients use (a year, "10:15",
+# "2026年"): the "Sent:" field whatever its label says.
+_HAS_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\d:])\d{1,2}[:h.]\d\d(?![\d:])")
+_MAX_FIELD_LABEL = 30
+_MAX_BLOCK_LINES = 14
+_MAX_CONTINUATION = 2
+_MAX_FIELDS = 6  # From, Sent, To, Cc, Subject and one more (Importance, Attachments)
+
+
+def header_block_end(lines: Sequence[str], index: int) -> int:
+    """End (exclusive) of a reply/forward header block starting at ``index``, or ``index``.
+
+    Recognised by structure, not by its labels: a run of at least three "label: value"
+    lines (a label being one to four words of letters, in any language and order; a
+    long value may wrap onto the next line, as Outlook's "De: list <...> En nombre de
+    Sofia\\nLindqvist"), one of whose first two fields holds an address and another
+    field a date or time. A liaison statement's own header ("Source:", "Title:", "Deadline:")
+    has no address up front and is not taken.
+
+    >>> header_block_end(["De: int-sect-team <int-sect-team-bounces@lists.itu.int> En "
+    ...     "nombre de Sofia", "Lindqvist", "Enviado el: lunes, 5 de octubre de 2026 10:15",
+    ...     "Para: int-sect-team@lists.itu.int", "Asunto: RE: [int-sect-team] LS", "", "Hola"], 0)
+    5
+    """
+    if index > 0 and lines[index - 1].strip() and not (
+        _RULE_LINE.match(lines[index - 1]) or _ORIGINAL_MESSAGE.match(lines[index - 1])
+        or _FORWARD_MARKER.match(lines[index - 1])
+    ):
+        return index  # a block starts after a blank line, a rule or a marker, not mid-text
+    fields: list[str] = []
+    labels: set[str] = set()
+    continuation = 0
+    spaced = False
+    end = index
+    position = index
+    limit = min(len(lines), index + _MAX_BLOCK_LINES)
+    while position < limit:
+        line = lines[position]
+        if not line.strip():
+            # Outlook's HTML-to-text puts a blank line between every two fields: allow
+            # one when another field follows, unless the first fields were contiguous
+            # (then the blank line ends the block and the message body starts).
+            following = position + 1
+            if (len(fields) != 1 and not spaced) or following >= limit or not _FIELD.match(
+                lines[following]
+            ):
+                break
+            spaced = True
+            position = following
+            continue
+        match = _FIELD.match(line)
+        label = line.split(":", 1)[0].split("：", 1)[0].strip(" \t*").casefold()
+        if (match and len(label) <= _MAX_FIELD_LABEL and label not in labels
+                and len(fields) < _MAX_FIELDS):
+            labels.add(label)
+            fields.append(match.group("value"))
+            continuation = 0
+        elif fields and lines[position - 1].strip() and continuation < _MAX_CONTINUATION \
+                and len(line) <= 120:
+            fields[-1] += " " + line.strip()
+            continuation += 1
+        else:
+            break
+        position += 1
+        end = position
+    # The sender's field comes first (Outlook, Gmail, Apple Mail; Thunderbird's forward
+    # header, Subject/Date/From, follows a forward marker); a liaison statement's
+    # Contact comes last.
+    if len(fields) < 3 or not any(_HAS_ADDRESS.search(v) for v in fields[:2]):
+        return index
+    addressed = next(i for i, v in enumerate(fields) if _HAS_ADDRESS.search(v))
+    if not any(_HAS_DATE.search(v) for i, v in enumerate(fields) if i != addressed):
+        return index
+    return end
 
 
 def _include_rule_above(text: _Lines, index: int) -> int:
@@ -468,3 +556,50 @@ def _tidy(lines: Sequence[str]) -> str:
     """Join lines, squeeze runs of blank lines to one, drop outer blank lines."""
     text = "\n".join(line.rstrip() for line in lines)
     return _EXTRA_BLANKS.sub("\n\n", text).strip("\n").strip()
+
+
+def _block_end(lines: Sequence[str], index: int) -> int:
+    """End of the header block at ``index`` (structural, else up to the next blank line)."""
+    end = header_block_end(lines, index)
+    if end > index:
+        return end
+    end = index
+    while end < len(lines) and end < index + _OUTLOOK_WINDOW + 1 and lines[end].strip():
+        end += 1
+    return end
+
+
+def readable_text(text: str, *, forwarded: bool = False) -> str:
+    """What a reader takes as new in ``text``, at the same offsets.
+
+    The top-posted quote (from a reply header of any language or client to the end) is
+    cut off; forward markers and the mail header blocks of forwarded messages are
+    blanked (their words are not the sender's, but the forwarded body below them is new
+    to the list and kept). ``forwarded`` as in :func:`split_new_text`.
+
+    >>> readable_text("FYI\\n---------- Forwarded message ---------\\nFrom: A <a@b.org>\\n"
+    ...               "Date: Mon, 5 Oct 2026 10:15\\nTo: x@y.org\\n\\nTSB is invited.").split()
+    ['FYI', 'TSB', 'is', 'invited.']
+    """
+    raw_lines = text.split("\n")
+    whole = _Lines([line.rstrip("\r") for line in raw_lines])
+    cut = _top_posted_quote_start(whole, forwarded=forwarded)
+    kept = raw_lines[:cut]
+    index = 0
+    while index < cut:
+        line = whole.lines[index]
+        if whole.blank[index] or whole.marked[index]:
+            index += 1
+            continue
+        if (_FORWARD_MARKER.match(line) or _ORIGINAL_MESSAGE.match(line)
+                or _UNDERSCORE_RULE.match(line)):
+            end = index + 1
+        elif _is_outlook_header(whole.lines, index) and not whole.introduces_marked_quote(index):
+            end = min(cut, _block_end(whole.lines, index))
+        else:
+            index += 1
+            continue
+        for blanked in range(index, end):
+            kept[blanked] = " " * len(raw_lines[blanked])
+        index = end
+    return "\n".join(kept)

@@ -174,7 +174,8 @@ def open_actions(session: Session, list_row_id: int, today: date, *, template: s
     Notes and questions (the other kinds the action feature stores) are not listed.
     """
     query = (
-        select(ActionItem, Thread.subject, Message.message_id)
+        select(ActionItem, Thread.subject, Message.message_id, Message.date,
+               Thread.last_activity)
         .join(Message, Message.id == ActionItem.message_pk)
         .outerjoin(Thread, Thread.id == ActionItem.thread_id)
         .where(ActionItem.list_id == list_row_id, ActionItem.kind == ACTION))
@@ -189,16 +190,59 @@ def open_actions(session: Session, list_row_id: int, today: date, *, template: s
         description=item.sentence, owner=item.owner or "(no owner)", due=item.due,
         overdue=item.due is not None and item.due < today, thread_subject=display_subject(subject, list_tags),
         url=archive_link(template, message_id=message_id, thread_id=item.thread_id or 0,
-                         list_key=list_key))
-        for item, subject, message_id in rows]
-    ordered = sort_actions(actions)
-    return ordered[:limit], len(ordered), sum(1 for a in ordered if a.overdue)
+                         list_key=list_key),
+        stale=is_stale(item.due, asked, last_activity, today))
+        for item, subject, message_id, asked, last_activity in rows]
+    ordered = sort_actions(actions, today)
+    return (ordered[:limit], len(ordered),
+            sum(1 for a in ordered if a.overdue and not a.stale))
 
 
-def sort_actions(actions: Sequence[DigestAction]) -> tuple[DigestAction, ...]:
-    """Overdue first, then by due date, undated last; ties by owner."""
-    return tuple(sorted(actions, key=lambda a: (not a.overdue, a.due is None,
-                                                a.due or datetime.max.date(), a.owner)))
+# An item this far past its date, or undated and this old, with no message in its
+# thread since, is "stale, unconfirmed": probably done or moot, nobody said so.
+STALE_AFTER = timedelta(days=30)
+STALE_UNDATED_AFTER = timedelta(days=60)
+# What the digest leads with: overdue since at most this long, or due within it.
+NEWLY_OVERDUE = timedelta(days=14)
+DUE_SOON = timedelta(days=7)
+
+
+def is_stale(due: date | None, asked: datetime | None, last_activity: datetime | None,
+             today: date) -> bool:
+    """Whether an open item is long past (or long undated) with no follow-up since.
+
+    >>> is_stale(date(2026, 1, 5), None, datetime(2026, 1, 1), date(2026, 3, 1))
+    True
+    """
+    if due is not None:
+        reference = due
+        if today - due <= STALE_AFTER:
+            return False
+    elif asked is not None:
+        reference = asked.date()
+        if today - reference <= STALE_UNDATED_AFTER:
+            return False
+    else:
+        return False
+    return last_activity is None or last_activity.date() <= reference
+
+
+def sort_actions(actions: Sequence[DigestAction],
+                 today: date | None = None) -> tuple[DigestAction, ...]:
+    """Newly overdue and due soon first, then the other overdue items, then by due date,
+    undated after them and stale ones last; ties by owner. Without ``today``: overdue
+    first, then by due date."""
+    def group(action: DigestAction) -> int:
+        if action.stale:
+            return 5
+        if today is None or action.due is None:
+            return (0 if action.overdue else 3) if action.due is not None else 4
+        if action.overdue:
+            return 0 if today - action.due <= NEWLY_OVERDUE else 2
+        return 1 if action.due - today <= DUE_SOON else 3
+
+    return tuple(sorted(actions, key=lambda a: (group(a), a.due or datetime.max.date(),
+                                                a.owner)))
 
 
 def _awaiting(thread: Thread, latest: Message, count_in_thread: int, period_end: datetime,

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from iscg_mailbot.actions_config import ActionsConfig, actions_path, load_actions_config
 from iscg_mailbot.analyse.actions import (
+    answers_question,
     detect_closure,
     extract_actions,
     find_questions,
@@ -47,8 +48,10 @@ from iscg_mailbot.report import queries
 from iscg_mailbot.report.queries import ActionRow, OpenThreadRow
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.config_cache import cached
+from iscg_mailbot.services.forwards import text_to_read
 from iscg_mailbot.services.topics import thread_ids_with_topic
 from iscg_mailbot.store import search as search_store
+from iscg_mailbot.store.action_shares import ShareClosure, closed_shares, record_shares
 from iscg_mailbot.store.actions import (
     ClosingReply,
     Decision,
@@ -65,6 +68,7 @@ from iscg_mailbot.store.models import MailingList, Message
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.search import SearchHit
 from iscg_mailbot.store.types import utcnow
+from iscg_mailbot.text import analysis_text
 
 
 @dataclass
@@ -121,8 +125,13 @@ def _input(message: Message, list_address: str | None, context: Context) -> Acti
         else context.config.zone
     )
     when = message.date.astimezone(zone) if message.date else None
+    text, forwarded = text_to_read(message.new_text or "", message.quoted_text or "",
+                                   message.body_text or "", message.in_reply_to,
+                                   message.references)
     return ActionInput(
-        new_text=(message.new_text or "")[:context.max_chars],
+        # Text-level forwards (above), then what MIME-attached messages forwarded.
+        new_text=analysis_text(text, message.forwarded_text or "", context.max_chars),
+        forwarded=forwarded or bool(message.forwarded_text),
         date=when,
         sender=Address(message.sender_name or "", message.sender_address or ""),
         to=_addresses(message.to_addresses),
@@ -174,8 +183,9 @@ def analyse_messages(session: Session, message_ids: Collection[int], context: Co
     report.updated, report.removed = counts.updated, counts.removed
     threads = {m.thread_id for m, _ in loaded if m.thread_id is not None}
     refresh_thread_ids(session, threads)
-    report.closures = close_items(
-        session, _closures(session, [m for m, _ in loaded], threads, context))
+    closures, shares = _closures(session, [m for m, _ in loaded], threads, context)
+    record_shares(session, shares)
+    report.closures = close_items(session, closures)
     report.closed = len(report.closures)
     if index:
         report.indexed = search_store.index_messages(session, ids)
@@ -183,17 +193,21 @@ def analyse_messages(session: Session, message_ids: Collection[int], context: Co
 
 
 def _closures(session: Session, messages: Sequence[Message], threads: set[int],
-              context: Context) -> list[ClosingReply]:
-    """Which open items the given messages close, oldest message first."""
+              context: Context) -> tuple[list[ClosingReply], list[ShareClosure]]:
+    """Which open items (and which owners' shares of multi-owner items) the given
+    messages close, oldest message first. An item closes when its last share does."""
     if not threads:
-        return []
+        return [], []
     items_by_thread: dict[int, list[ActionItem]] = defaultdict(list)
     for item in closable_items_in_threads(session, threads):
         if item.thread_id is not None:
             items_by_thread[item.thread_id].append(item)
     if not items_by_thread:
-        return []
+        return [], []
     every = [i for items in items_by_thread.values() for i in items]
+    done = closed_shares(session, [i.id for i in every])
+    by_id = {i.id: i for i in every}
+    shares: list[ShareClosure] = []
     dates, senders = _message_facts(
         session, [i.message_pk for i in every] + [i.closed_by_message_pk for i in every
                                                   if i.closed_by_message_pk is not None])
@@ -229,19 +243,32 @@ def _closures(session: Session, messages: Sequence[Message], threads: set[int],
         open_items = [OpenItem(i.id, i.owner, i.owner_kind, i.sentence) for i in actions]
         for found in detect_closure(message.new_text or "", open_items, phrases,
                                     sender=sender, members=context.members):
+            if found.owners:
+                # "Done for BDT": BDT's share; the item closes with its last share.
+                item_done = done.setdefault(found.item_id, {})
+                for owner in found.owners:
+                    if owner.casefold() not in item_done:
+                        item_done[owner.casefold()] = message.id
+                        shares.append(ShareClosure(found.item_id, owner, message.id,
+                                                   message.date, found.sentence))
+                owners = {p.strip().casefold()
+                          for p in (by_id[found.item_id].owner or "").split(",") if p.strip()}
+                if not owners <= set(item_done):
+                    continue
             closures.append(ClosingReply(found.item_id, message.id, message.date, found.sentence))
             closed.add(found.item_id)
-    return closures
+    return closures, shares
 
 
 def _close_questions(items: Sequence[ActionItem], reply: Message,
                      senders: dict[int, str]) -> list[ClosingReply]:
-    """A question is answered by the next message from somebody else in its thread."""
-    return [
-        ClosingReply(item.id, reply.id, reply.date, None)
-        for item in items
-        if item.kind == QUESTION and senders.get(item.message_pk) != (reply.sender_address or "")
-    ]
+    """A question is answered by a later message from somebody else in its thread that
+    says something (not only thanks, acceptance or another question)."""
+    asked = [item for item in items
+             if item.kind == QUESTION and senders.get(item.message_pk) != (reply.sender_address or "")]
+    if not asked or not answers_question(reply.new_text or ""):
+        return []
+    return [ClosingReply(item.id, reply.id, reply.date, None) for item in asked]
 
 
 def _message_facts(session: Session,
@@ -272,7 +299,9 @@ def close_by_replies(app: App, message_ids: Collection[int]) -> list[ClosingRepl
     with app.session() as session:
         loaded = [m for m, _ in _load_messages(session, sorted(set(message_ids)))]
         threads = {m.thread_id for m in loaded if m.thread_id is not None}
-        return close_items(session, _closures(session, loaded, threads, context))
+        closures, shares = _closures(session, loaded, threads, context)
+        record_shares(session, shares)
+        return close_items(session, closures)
 
 
 def reanalyse_all(app: App, batch_size: int = 500) -> ActionsReport:

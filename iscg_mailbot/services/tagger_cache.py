@@ -24,7 +24,7 @@ import os
 import pickle
 import platform
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,12 +54,15 @@ def cache_dir() -> Path:
     return Path(base) / "iscg-mailbot"
 
 
-def cache_key(topics_file: Path, model: str | None = None) -> str:
+def cache_key(topics_file: Path, model: str | None = None, also: Sequence[Path] = ()) -> str:
     """A digest of the topic file's content, the code building the tagger and the
     library versions; ``model`` (a pretrained pipeline named in the file) adds whether
-    it is installed, since the tagger falls back on blank English without it."""
+    it is installed, since the tagger falls back on blank English without it; ``also``
+    names other files the tagger is built from (a missing one counts as empty)."""
     digest = hashlib.sha256()
     digest.update(topics_file.read_bytes())
+    for extra in also:
+        digest.update(b"\0" + (extra.read_bytes() if extra.is_file() else b"\0missing"))
     for pattern in _BUILT_BY:
         for source in sorted(_PACKAGE.glob(pattern)):
             digest.update(source.name.encode() + b"\0" + source.read_bytes())
@@ -76,11 +79,12 @@ def cache_key(topics_file: Path, model: str | None = None) -> str:
 
 
 def cached_tagger(topics_file: Path, build: Callable[[], TopicTagger],
-                  model: str | None = None) -> TopicTagger:
-    """The tagger of ``topics_file``: unpickled from the cache when it holds one built
-    from this very content and code, else ``build()``, then stored for the next time."""
+                  model: str | None = None, also: Sequence[Path] = ()) -> TopicTagger:
+    """The tagger of ``topics_file`` (and the files in ``also``): unpickled from the
+    cache when it holds one built from this very content and code, else ``build()``,
+    then stored for the next time."""
     try:
-        path = cache_dir() / f"{_PREFIX}{cache_key(topics_file, model)}.pickle"
+        path = cache_dir() / f"{_PREFIX}{cache_key(topics_file, model, also)}.pickle"
     except OSError:
         return build()  # the topic file cannot be read: build() says so
     tagger = _load(path)

@@ -29,10 +29,12 @@ from sqlalchemy.orm import Session
 from iscg_mailbot.analyse import textcat
 from iscg_mailbot.analyse.topics import Evaluation, TopicQuality
 from iscg_mailbot.errors import ConfigError, NotFound
+from iscg_mailbot.itu_bodies_config import check_itu_bodies, itu_bodies_path, load_itu_bodies
 from iscg_mailbot.records import EntityMention, ThreadTags, ThreadText
 from iscg_mailbot.report.digest import list_tags
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.config_cache import cached
+from iscg_mailbot.services.forwards import replies_to_nothing, text_to_read
 from iscg_mailbot.store import topics as store
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_topics import AUTO, ThreadTopic
@@ -77,22 +79,30 @@ def load_config(app: App) -> TopicsConfig:
     return cached(topics_file(app), load_topics)
 
 
-def tagger_for(app: App) -> TopicTagger:
-    """The tagger of the current topic list; rebuilt when the file changes."""
-    path = topics_file(app)
+def _stamp(path: Path) -> int:
     try:
-        stamp = path.stat().st_mtime_ns
+        return path.stat().st_mtime_ns
     except OSError:
-        stamp = -1  # load_topics reports the missing file
-    key = (str(path.resolve()), stamp)
+        return -1  # load_topics reports a missing topic list; no table is an empty one
+
+
+def tagger_for(app: App) -> TopicTagger:
+    """The tagger of the current topic list and ITU-structure table; rebuilt when
+    either file changes."""
+    path = topics_file(app)
+    table = itu_bodies_path(app.settings.config_dir)
+    key = (str(path.resolve()), _stamp(path) * 31 + _stamp(table))
     if key not in _taggers:
         from iscg_mailbot.analyse.topics import TopicTagger
         from iscg_mailbot.services.tagger_cache import cached_tagger
 
         config = load_topics(path)
         _taggers.clear()
-        # Built once per topic file content and kept on disk: see services/tagger_cache.py.
-        _taggers[key] = cached_tagger(path, lambda: TopicTagger(config), config.nlp.model)
+        # Built once per content of the topic list and the ITU-structure table, and
+        # kept on disk: see services/tagger_cache.py.
+        _taggers[key] = cached_tagger(
+            path, lambda: TopicTagger(config, bodies=load_itu_bodies(table, missing_ok=True)),
+            config.nlp.model, also=(table,))
     return _taggers[key]
 
 
@@ -131,13 +141,23 @@ def _thread_texts(session: Session, thread_ids: Sequence[int],
     )
     texts: dict[int, list[str]] = defaultdict(list)
     rows = session.execute(
-        select(Message.thread_id, Message.new_text, Message.forwarded_text)
+        select(Message.thread_id, Message.new_text, Message.forwarded_text, Message.id,
+               Message.in_reply_to, Message.references, Message.quoted_text != "")
         .where(Message.thread_id.in_(thread_ids))
         .order_by(Message.thread_id, Message.date, Message.id)
-    )
-    for thread_id, new_text, forwarded in rows:
+    ).all()
+    # A message replying to nothing brings what it holds below a header block as new
+    # content (services.forwards): its whole body is read for those few messages only.
+    roots = [pk for _, _, _, pk, parent, refs, quoted in rows
+             if quoted and replies_to_nothing(parent, refs)]
+    bodies = dict(session.execute(
+        select(Message.id, Message.body_text).where(Message.id.in_(roots))).all()) if roots else {}
+    for thread_id, new_text, mime_forwarded, pk, parent, refs, _quoted in rows:
         if thread_id is not None:
-            texts[thread_id].append(analysis_text(new_text or "", forwarded or "", max_chars))
+            text = new_text or ""
+            if pk in bodies:
+                text = text_to_read(text, "quoted", bodies[pk] or "", parent, refs)[0]
+            texts[thread_id].append(analysis_text(text, mime_forwarded or "", max_chars))
     return [
         ThreadText(thread_id, (subjects[thread_id] or "")[:max_chars],
                    tuple(texts[thread_id]))
@@ -614,8 +634,14 @@ def _decision_quality(config: TopicsConfig, decisions: dict[int, dict[str, bool]
 
 
 def check(app: App) -> list[str]:
-    """Every problem of the topic list file (schema errors included), for ``topics check``."""
-    return check_topics_file(topics_file(app))
+    """Every problem of the topic list file (schema errors included) and of the
+    ITU-structure table beside it, for ``topics check``."""
+    problems = check_topics_file(topics_file(app))
+    try:
+        ids = set(load_config(app).ids())
+    except ConfigError:
+        return problems
+    return problems + check_itu_bodies(itu_bodies_path(app.settings.config_dir), ids)
 
 
 # --- the trained model (``topics train``) -------------------------------------------

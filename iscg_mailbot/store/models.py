@@ -195,6 +195,7 @@ class QuarantinedMessage(Base):
     quarantined_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 from iscg_mailbot.store import (
+    models_action_shares,  # noqa: F401
     models_actions,  # noqa: F401
     models_delivery,  # noqa: F401
     models_duties,  # noqa: F401

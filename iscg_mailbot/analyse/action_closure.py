@@ -1,0 +1,132 @@
+"""What a reply says about the work asked of it, by the structure of its sentences.
+
+Beyond the configured closure phrases ("done", "we have sent the liaison"), a sentence
+reports completion when it says the thing asked for has arrived or gone:
+
+- ``delivered``: a delivery verb in the past or perfect, active or passive ("was sent
+  to the Secretary-General", "has been uploaded", "we submitted", "BDT has provided");
+- ``attached``: the thing is enclosed ("please find attached TSB's input", "attached
+  is our reply");
+- ``confirmed``: a confirmation ("Confirmed.", "Yes, we confirm", "Done for BDT").
+
+Acceptance is not completion: "Sure, will do", "we will send it", "noted" report
+nothing (a future or an acknowledgement). A question is answered by a reply with
+something to say (:func:`is_substantive`), not by "Thanks!" or another question.
+
+    >>> delivery_statement("The input was sent to the Secretary-General yesterday.")
+    'delivered'
+    >>> delivery_statement("Sure, will do.") is None
+    True
+"""
+
+from __future__ import annotations
+
+import re
+
+_DELIVERY_VERBS = (
+    r"sent|submitted|circulated|uploaded|posted|shared|provided|forwarded|transmitted|"
+    r"published|distributed|issued|delivered|returned|completed|finali[sz]ed|prepared|"
+    r"updated|added|included|filed|registered|nominated|designated|appointed|made\s+available"
+)
+_STATEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("delivered", re.compile(
+        r"\b(?:was|were|has\s+been|have\s+been|had\s+been|(?:is|are)\s+now|(?:is|are)\s+already)"
+        r"\s+(?:\w+ly\s+|just\s+|now\s+|already\s+)?(?:" + _DELIVERY_VERBS + r")\b"
+        r"|\b(?:have|has)\s+(?:\w+ly\s+|just\s+|now\s+|already\s+)?(?:" + _DELIVERY_VERBS
+        + r"|confirmed|done)\b"
+        r"|\b(?:I|we)\s+(?:\w+ly\s+|just\s+|already\s+)?(?:" + _DELIVERY_VERBS + r")\b(?!\s+to\b)",
+        re.IGNORECASE)),
+    # A reply opening with the deed: "Circulated to both teams", "Checked.", "Added as
+    # item 5", "Passed to the co-rapporteurs".
+    ("done", re.compile(
+        r"^\W*(?:(?:now\s+|all\s+)?(?:circulated|checked|added|done|shared|sent(?!\s+from\s+my)|forwarded|"
+        r"uploaded|posted|passed\s+(?:on|to)|submitted|updated|corrected|fixed|booked|"
+        r"registered|included|scheduled|approved|agreed|noted\s+and\s+(?:done|added)))\b",
+        re.IGNORECASE)),
+    ("attached", re.compile(
+        r"\bplease\s+(?:find|see)\s+(?:\w+['\u2019]?s?\s+){0,5}?(?:attached|enclosed|herewith)\b"
+        r"|\bplease\s+find\s+(?:attached|enclosed|herewith|below)\b"
+        r"|\b(?:attached|enclosed)\s+(?:is|are|please\s+find|you\s+will\s+find)\b"
+        r"|\b(?:is|are)\s+(?:now\s+)?(?:attached|enclosed)\b"
+        r"|\b(?:I|we)\s+(?:hereby\s+|herewith\s+)?(?:attach|enclose)\b"
+        r"|^\W*here\s+(?:is|are)\b|\b(?:ci-joint|voici|veuillez\s+trouver|adjunto|adjunta|"
+        r"adjuntamos|anbei|in\s+allegato|em\s+anexo|segue\s+em\s+anexo)\b"
+        r"|\bapproved\s+(?:its|the|our)\s+(?:reply|response|answer)\b",
+        re.IGNORECASE)),
+    ("confirmed", re.compile(
+        r"^\W*(?:(?:yes|yes,\s+indeed|indeed)\W+)?(?:confirmed|done|(?:I|we)\s+(?:can\s+)?"
+        r"(?:hereby\s+)?confirm)\b",
+        re.IGNORECASE)),
+)
+# "will be sent", "once it has been sent", "if you have sent": not (yet) done.
+_NOT_YET = re.compile(
+    r"\b(?:will|shall|would|should|must|once|when|if|after|until|before|not|n't|never|yet|"
+    r"soon|going\s+to|plan\s+to|about\s+to)\b(?:\W+\w+){0,3}\W*$",
+    re.IGNORECASE,
+)
+
+
+def delivery_statement(sentence: str) -> str | None:
+    """The name of the completion a sentence reports, or None (questions report none)."""
+    if sentence.rstrip().endswith("?"):
+        return None
+    for name, pattern in _STATEMENTS:
+        match = pattern.search(sentence)
+        if match and not _NOT_YET.search(sentence[:match.start()]):
+            return name
+    return None
+
+
+# Replies that say nothing to a question: thanks, acknowledgements, acceptance,
+# greetings and sign-offs, each optionally with a name ("Thanks, Ingrid!").
+_ACK_WORDS = (
+    r"(?:many\s+)?thanks?(?:\s+(?:a\s+lot|again|so\s+much|very\s+much|you(?:\s+very\s+much)?))?|"
+    r"thank\s+you(?:\s+(?:very\s+much|so\s+much|again))?|much\s+appreciated|noted(?:\s+with\s+thanks)?|"
+    r"well\s+noted|received|sure|of\s+course|ok(?:ay)?|will\s+do|\+1|great|perfect|excellent|"
+    r"fine|good|(?:we|I)(?:'ll|\s+will)\s+(?:revert|come\s+back|get\s+back|look\s+into\s+it|check)|"
+    r"dear|hi|hello|best|(?:best|kind|warm)\s+regards|regards|cheers"
+)
+_NAME = r"(?-i:[A-Z][\w'.-]*)(?:\s+(?-i:[A-Z][\w'.-]*)){0,3}"
+_ACKNOWLEDGEMENT = re.compile(
+    r"^\W*(?:(?:" + _ACK_WORDS + r")(?:\W+(?:" + _ACK_WORDS + r"))*)?"
+    r"(?:\W*(?:for\s+(?:this|that|the\s+\w+|your\s+\w+)|all|colleagues|everyone))?"
+    r"(?:\W+" + _NAME + r")?\W*$|^\W*(?!(?:yes|no|agreed|confirmed|correct|indeed)\b)" + _NAME
+    + r"\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_substantive(sentences: list[str]) -> bool:
+    """Whether a reply's sentences hold an answer: something beyond thanks, greetings,
+    acceptance ("Sure, will do") and further questions."""
+    return any(not s.rstrip().endswith("?") and not _ACKNOWLEDGEMENT.match(s)
+               for s in sentences if s.strip())
+
+
+# Requests answered by saying something: "confirm", "indicate", "let us know".
+_ASKS_TO_SAY = re.compile(
+    r"\b(?:confirm|indicate|inform\s+(?:us|me|the\s+\w+|ISCG)|let\s+(?:us|me|\w+)\s+know|"
+    r"tell\s+(?:us|me)|advise\s+(?:us|me|whether|if)|clarify|"
+    r"(?:share|provide|give)\s+(?:your|their|its|any)\s+views|"
+    r"(?:reply|respond|answer)\s+(?:to\s+(?:the|this|our)\s+(?:question|survey|query)|whether|if))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_to_say(item_sentence: str) -> bool:
+    """Whether an item asks its owner to say something (answered by the owner's reply)."""
+    return bool(_ASKS_TO_SAY.search(item_sentence))
+
+
+# "We will check", "I'll send it by Friday": the owner accepts; the answer is to come.
+_PROMISE = re.compile(
+    r"\b(?:I|we)\s*(?:will|shall|'ll|\u2019ll|am\s+going\s+to|are\s+going\s+to)\s+"
+    r"(?!be\s+(?:happy|glad|pleased))\w+|(?-i:\b[A-Z][\w-]*)\s+will\s+(?!be\b)\w+|"
+    r"\bwill\s+do\b|\b(?:will|to)\s+follow\b|"
+    r"\bwill\s+(?:revert|come\s+back|get\s+back)\b", re.IGNORECASE)
+
+
+def is_acceptance(sentences: list[str]) -> bool:
+    """Whether a reply promises the work rather than doing it ("Sure, will do", "BDT
+    will check the entries")."""
+    return any(_PROMISE.search(s) for s in sentences)

@@ -1,0 +1,274 @@
+"""The shape of a request beyond one sentence: mail that owes nothing, clauses that
+each ask something of somebody, and a deadline that governs a list.
+
+- :func:`owes_nothing`: auto-replies (by subject or their opening words) yield no items.
+- :func:`split_clauses`: "ask the General Secretariat to prepare X, and the three
+  Bureaux to indicate Y by 4 December" is two requests; the second clause is read with
+  the words that govern both ("... ask "), so each keeps its own owner and its own date.
+- :func:`apply_list_frame`: "By 20 November, please provide:" above bullets labelled
+  by owner ("- TSB: the list of events") gives each bullet an item due that day; bullets
+  that are items of their own take the list's date when they name none.
+
+    >>> [s.text for s in split_clauses(Sentence(
+    ...     "We ask TSB to draft X, and BDT to review it by 4 December.", 0, 57))]
+    ['We ask TSB to draft X', 'We ask BDT to review it by 4 December.']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from iscg_mailbot.analyse.action_dates import find_due
+from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
+from iscg_mailbot.analyse.action_rules import (
+    ACT_VERB_RE,
+    ACT_VERBS,
+    ACTION,
+    AUTO_REPLY_SUBJECT,
+    PARTIES,
+)
+from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.members_config import MembersConfig
+from iscg_mailbot.records import ActionCandidate, ActionInput
+
+# The opening words of an auto-reply body: cues that say so by themselves ...
+_AUTO_REPLY_OPENING = re.compile(
+    r"\b(?:out\s+of\s+(?:the\s+)?office|automatic\s+reply|auto-?reply|"
+    r"(?:limited|no|intermittent)\s+access\s+to\s+(?:my\s+)?e-?mails?|"
+    r"(?:respond|reply|answer)\s+(?:to\s+your\s+(?:e-?mail|message)\s+)?(?:upon|on|after)\s+my\s+"
+    r"return|je\s+suis\s+absent|estoy\s+(?:fuera\s+de\s+la\s+oficina|ausente)|"
+    r"nicht\s+im\s+b[üu]ro|ich\s+bin\s+abwesend)",
+    re.IGNORECASE,
+)
+# ... and cues that need a second one ("I am travelling ... until Monday").
+_AWAY = re.compile(
+    r"\bI\s+am\s+(?:currently\s+)?(?:away|travelling|traveling|absent|on\s+(?:leave|mission|"
+    r"annual\s+leave|sick\s+leave|holiday|vacation|parental\s+leave))\b", re.IGNORECASE)
+_AWAY_TOO = re.compile(r"\buntil\b|\breturn\b|\bback\s+(?:on|in)\b|\burgent\b|"
+                       r"\bconnectivity\b", re.IGNORECASE)
+
+
+def owes_nothing(message: ActionInput) -> bool:
+    """Whether the message is an auto-reply (subject, or its first lines), owing nothing."""
+    if AUTO_REPLY_SUBJECT.match(message.subject or ""):
+        return True
+    opening = message.new_text[:300]
+    if _AUTO_REPLY_OPENING.search(opening):
+        return True
+    return bool(_AWAY.search(opening)) and bool(_AWAY_TOO.search(opening))
+
+
+# A verb asking somebody, then the party asked: the words that govern a second clause.
+_LEAD = re.compile(
+    r"\b(?:ask|asks|request|requests|invite|invites|urge|urges|encourage|encourages|task|"
+    r"tasks|propose\s+that|suggest\s+that|could|can|would|will)\s+(?=" + PARTIES + r"\s)",
+    re.IGNORECASE,
+)
+_SECOND_CLAUSE = re.compile(
+    r"(?:,|;)?\s+(?:and|while|whereas)\s+(?:also\s+)?(?=(?P<obj>" + PARTIES + r")\s+"
+    r"(?:to\s+|should\s+)?(?:please\s+)?(?:" + ACT_VERBS + r")\b)",
+    re.IGNORECASE,
+)
+_SUBJECT_CLAUSE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:invited|requested|asked|"
+                             r"encouraged|urged|tasked)\s+to\b", re.IGNORECASE)
+
+
+def split_clauses(sentence: Sentence) -> list[Sentence]:
+    """The sentence, or its clauses when a second party is asked for something else.
+
+    The second clause's text is prefixed with the words that ask ("We ask ") so it reads
+    as a request of its own; its span is that of the clause in the source.
+    """
+    text = sentence.text
+    lead = _LEAD.search(text)
+    subject_form = lead is None and _SUBJECT_CLAUSE.search(text)
+    if lead is None and not subject_form:
+        return [sentence]
+    after = lead.end() if lead is not None else subject_form.end()  # type: ignore[union-attr]
+    # The first clause's own verb comes first: "TSB and BDT send" is one clause.
+    verb = ACT_VERB_RE.search(text, after)
+    second = _SECOND_CLAUSE.search(text, verb.end()) if verb is not None else None
+    if second is None or not find_mentions(second.group("obj"), None):
+        return [sentence]
+    first_text = text[:second.start()].rstrip(" ,;")
+    obj_start = second.start("obj")
+    prefix = text[:lead.end()] if lead is not None else ""
+    rest = text[obj_start:]
+    if lead is None and not re.match(r"\S+(?:\s+\S+){0,6}?\s+to\s", rest):
+        return [sentence]
+    # Offsets: the source text is folded (one space per break), so map by proportion of
+    # characters within the sentence's span.
+    cut = sentence.start + min(obj_start, sentence.end - sentence.start)
+    return [
+        Sentence(first_text, sentence.start, max(sentence.start + 1, cut - 1)),
+        Sentence(prefix + rest, cut, sentence.end),
+    ]
+
+
+_STARTS_WITH_VERB = re.compile(r"^(?:please\s+|also\s+)?(?:" + ACT_VERBS + r")\b", re.IGNORECASE)
+_BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u25aa\u25cf]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+")
+_LABEL = re.compile(r"^\s*(?P<label>[^:]{1,40}):\s")
+
+
+def _is_bullet(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_BULLET.fullmatch(text[line_start:start]))
+
+
+def apply_list_frame(
+    sentences: Sequence[Sentence],
+    candidates: list[ActionCandidate],
+    message: ActionInput,
+    members: MembersConfig | None,
+) -> list[ActionCandidate]:
+    """Bullets under a request that ends with ":" become its items, dated by it.
+
+    A bullet that is an item already keeps its owner and takes the list's date when it
+    has none; a bullet that is not gets one, owned by the body its label or first words
+    name (else the request's owner). The introducing request itself is then dropped: its
+    bullets say what is owed.
+    """
+    by_span = {c.span: c for c in candidates}
+    result = list(candidates)
+    for index, intro in enumerate(sentences):
+        frame = by_span.get((intro.start, intro.end))
+        if frame is None or frame.kind != ACTION or not intro.text.rstrip().endswith(":"):
+            continue
+        bullets = []
+        for following in sentences[index + 1:]:
+            if not _is_bullet(message.new_text, following.start):
+                break
+            bullets.append(following)
+        if not bullets:
+            continue
+        labelled = [b for b in bullets if _label_owner(b, frame, members)]
+        topical = [b for b in bullets if _LABEL.match(b.text) and b not in labelled
+                   and find_mentions(_LABEL.match(b.text).group("label"), members)]  # type: ignore[union-attr]
+        if len(labelled) == len(bullets) or not topical:
+            # "- TSB: the list of events" (one item per owner), or "... is requested
+            # to:" / "please send by 25 September:" above the tasks or things owed (one
+            # item each, the frame's owner and date): the frame only frames them. Bullets
+            # labelled by other bodies ("- ITU-D: emergency plans") are topics of one
+            # request and stay in it.
+            added = [_bullet_item(b, by_span.get((b.start, b.end)), frame, message, members)
+                     for b in bullets]
+            result = [c for c in result if c.span not in {frame.span, *(a.span for a in added)}]
+            result.extend(added)
+            continue
+        # Bullets that are items of their own take the list's date when they have none.
+        for position, candidate in enumerate(result):
+            if candidate.due is None and frame.due is not None and any(
+                candidate.span == (b.start, b.end) for b in bullets
+            ):
+                result[position] = replace(candidate, due=frame.due, due_text=frame.due_text)
+    return sorted(result, key=lambda c: c.span)
+
+
+def _label_owner(bullet: Sentence, frame: ActionCandidate,
+                 members: MembersConfig | None) -> str | None:
+    """The body a bullet's label names ("TSB: ..."), if the frame may be split by it: the
+    frame names nobody, or names that body among its owners."""
+    label = _LABEL.match(bullet.text)
+    if label is None:
+        return None
+    named = find_mentions(label.group("label"), members)
+    if not named or len(" ".join(m.owner for m in named)) < len(label.group("label")) - 8:
+        return None  # the label is a topic that mentions a body, not a body
+    owner = join_owners(named)
+    frame_owners = {p.strip() for p in (frame.owner or "").split(",") if p.strip()}
+    if frame.owner_kind == "group" and frame_owners and not (
+        {p.strip() for p in owner.split(",")} <= frame_owners
+    ):
+        return None
+    return owner
+
+
+def _bullet_item(bullet: Sentence, existing: ActionCandidate | None, frame: ActionCandidate,
+                 message: ActionInput, members: MembersConfig | None) -> ActionCandidate:
+    own_due = find_due(bullet.text, message.date)
+    due, due_text = (own_due.value, own_due.text) if own_due and own_due.value else (
+        frame.due, frame.due_text)
+    if existing is not None:
+        return existing if existing.due is not None else replace(
+            existing, due=due, due_text=due_text)
+    named = _label_owner(bullet, frame, members)
+    owner, kind = (named, "group") if named else (frame.owner, frame.owner_kind)
+    return ActionCandidate(kind=frame.kind, sentence=bullet.text,
+                           span=(bullet.start, bullet.end), owner=owner, owner_kind=kind,
+                           due=due, due_text=due_text, confidence=frame.confidence,
+                           rule="list_item")
+
+
+# Study group numbers that exist in one Sector only (ITU-T 2..21, ITU-R 1..7, ITU-D 1..2).
+_ONLY_SECTOR = {**{n: "ITU-T" for n in (9, 11, 12, 13, 15, 16, 17, 20, 21)},
+                **{n: "ITU-R" for n in (4, 6, 7)}}
+_BARE_BODY = re.compile(r"(?:SG(?P<sg>\d{1,2})|WP\d{1,2}[A-Z]|Q\d{1,2}/\d{1,2})")
+_NAMED_SECTOR = re.compile(r"\bITU-[RTD]\b")
+
+
+def with_sectors(candidates: list[ActionCandidate], message: ActionInput) -> list[ActionCandidate]:
+    """Owners named without their Sector ("SG5", "WP 5D", "Q7/5") get it when it is
+    knowable: a working party with a letter is ITU-R's, a study group number only one
+    Sector has is that Sector's, else the only Sector the message names."""
+    named: set[str] | None = None
+    result = []
+    for candidate in candidates:
+        parts = [p.strip() for p in (candidate.owner or "").split(",") if p.strip()]
+        if not any(_BARE_BODY.fullmatch(p) for p in parts):
+            result.append(candidate)
+            continue
+        if named is None:
+            named = set(_NAMED_SECTOR.findall(f"{message.subject}\n{message.new_text}"))
+        fixed = [_sector_of(p, named) for p in parts]
+        result.append(replace(candidate, owner=", ".join(dict.fromkeys(fixed))))
+    return result
+
+
+def _sector_of(part: str, named: set[str]) -> str:
+    match = _BARE_BODY.fullmatch(part)
+    if match is None:
+        return part
+    if part.startswith("WP"):
+        return f"ITU-R {part}"
+    if part.startswith("Q"):
+        group = int(part.rsplit("/", 1)[1])
+        if group == 1:
+            return f"ITU-D {part}"  # ITU-T has no SG1; ITU-R writes its Questions 229/5
+        if group >= 3:
+            return f"ITU-T {part}"
+    if match.group("sg") and int(match.group("sg")) in _ONLY_SECTOR:
+        return f"{_ONLY_SECTOR[int(match.group('sg'))]} {part}"
+    return f"{next(iter(named))} {part}" if len(named) == 1 else part
+
+
+# "Both by 14 May, please.", "Names please by 2 October.", "Replies by 5 February,
+# please.", "Please let us know before the planning meeting.": a date for what was
+# just asked, not a request of its own.
+_DATE_CARRIER = re.compile(
+    r"^\W*(?:(?:both|all|each|everything|these|names?|replies|answers?|responses?|comments?|"
+    r"inputs?|contributions?|nominations?|details)\s+)?(?:please\s+)?(?:by|before|no\s+later\s+than|"
+    r"until|within)\b|^\W*please\s+(?:reply|respond|revert|let\s+(?:us|me)\s+know)\s+(?:by|before|"
+    r"within)\b", re.IGNORECASE)
+_CARRIER_WORDS = 10
+
+
+def apply_date_carriers(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """A short sentence that only dates what was asked before it gives its date to the
+    earlier undated items of the message and is no item itself."""
+    result: list[ActionCandidate] = []
+    for candidate in candidates:
+        carrier = (candidate.kind == ACTION and candidate.owner_kind not in ("group", "member")
+                   and len(candidate.sentence.split()) <= _CARRIER_WORDS
+                   and _DATE_CARRIER.match(candidate.sentence))
+        earlier = [i for i, c in enumerate(result) if c.kind in (ACTION, "question")]
+        if not carrier or not earlier:
+            result.append(candidate)
+            continue
+        if candidate.due is not None:
+            for index in earlier:
+                if result[index].due is None:
+                    result[index] = replace(result[index], due=candidate.due,
+                                            due_text=candidate.due_text)
+    return result

@@ -1,0 +1,124 @@
+"""ITU bodies named in a text, in the canonical form of the ITU-structure table.
+
+"ITU-T Study Group 5", "SG17", "Q7/5", "Question 6/2 of ITU-D", "WP 5D", "FG-AI4H" are
+found and keyed as "ITU-T SG5", "ITU-T SG17", "ITU-T Q7/5", "ITU-D Q6/2", "ITU-R WP5D",
+"ITU-T FG-AI4H". A body written without its Sector takes the Sector written just before
+it ("Question 6/2 of ITU-D"), else the only Sector whose body of that name the table
+lists (SG17 is ITU-T's), else the only one of those the text names elsewhere; "SG5"
+in a text naming no Sector (ITU-T's or ITU-R's?) stays unresolved.
+
+    >>> [m.key for m in find_bodies("ITU-R WP 5D and Q7/5", {"ITU-R WP5D", "ITU-T Q7/5"})]
+    ['ITU-R WP5D', 'ITU-T Q7/5']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+_SECTOR = r"(?:(?P<sector>ITU-[RTD])\s+)?"
+_BODY = re.compile(
+    r"(?<![\w/-])" + _SECTOR + r"(?:"
+    r"(?:SG|(?i:study\s+group))\s*(?P<sg>\d{1,2})(?![\d/])|"
+    r"(?:WP|(?i:working\s+party))\s*(?P<wp>\d{1,2}[A-F])\b|"
+    r"(?:Q|(?i:question))\s*(?P<q>\d{1,2})/(?P<qsg>\d{1,2})(?!\d)|"
+    r"FG[- ](?P<fg>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+    r")"
+)
+_SECTORS = re.compile(r"\bITU-[RTD]\b")
+# "of ITU-D", "(ITU-D)" just after the body also says its Sector.
+_SECTOR_AFTER = re.compile(r"^\s*(?:of\s+(?:the\s+)?|\(|,\s*)?(ITU-[RTD])\b")
+# Where a body can start: literal anchors found with str.find (far cheaper than
+# scanning every position with the regex), and how far back the name starts.
+_ANCHORS = (("SG", 0), ("WP", 0), ("Q", 0), ("FG", 0), ("tudy", 1), ("orking", 1),
+            ("uestion", 1))
+_PREFIX = re.compile(r"ITU-[RTD]\s")
+
+
+@dataclass(frozen=True)
+class BodyMention:
+    """A body named in a text: its canonical key and where it was written."""
+
+    key: str
+    start: int
+    end: int
+    form: str
+
+
+def _name(match: re.Match[str]) -> str:
+    """The body's name without its Sector: "SG5", "WP5D", "Q7/5", "FG-AI4H"."""
+    if match.group("sg"):
+        return f"SG{int(match.group('sg'))}"
+    if match.group("wp"):
+        return f"WP{match.group('wp')}"  # "WP 5D": a Radiocommunication WP (resolve)
+    if match.group("q"):
+        return f"Q{int(match.group('q'))}/{int(match.group('qsg'))}"
+    return f"FG-{match.group('fg')}"
+
+
+def _candidate_starts(text: str) -> list[int]:
+    starts: set[int] = set()
+    for token, back in _ANCHORS:
+        index = text.find(token)
+        while index != -1:
+            start = index - back
+            if start >= 6 and _PREFIX.match(text, start - 6):
+                start -= 6  # "ITU-T SG17": the Sector belongs to the name
+            starts.add(start)
+            index = text.find(token, index + 1)
+    return sorted(starts)
+
+
+_SECTORS_OF = {"SG": ("ITU-T", "ITU-R", "ITU-D"), "WP": ("ITU-R",), "Q": ("ITU-T", "ITU-D", "ITU-R"),
+               "FG": ("ITU-T",)}
+_FOCUS_GROUP = re.compile(r"(?<![\w-])FG-[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+
+
+def resolve(name: str, named_sectors: Collection[str], known: Collection[str]) -> str | None:
+    """The table key of a body as found ("ITU-T SG17", "SG17", "WP5D", "Q7/5",
+    "FG-AI4H"): its own Sector, else the only listed one, else the only listed one the
+    text names; None when that leaves no single body.
+
+    >>> resolve("Q6/2", {"ITU-D"}, {"ITU-T Q6/2", "ITU-D Q6/2"})
+    'ITU-D Q6/2'
+    """
+    if name.startswith("ITU-"):
+        return name
+    kind = "FG" if name.startswith("FG-") else name[:1] if name.startswith("Q") else name[:2]
+    listed = [s for s in _SECTORS_OF.get(kind, ()) if f"{s} {name}" in known]
+    if len(listed) > 1:
+        listed = [s for s in listed if s in named_sectors]
+    return f"{listed[0]} {name}" if len(listed) == 1 else None
+
+
+def focus_groups(text: str) -> list[str]:
+    """Focus groups named in a text ("FG-AI4H"), for the tagger (other bodies come from
+    the entity finder)."""
+    return _FOCUS_GROUP.findall(text) if "FG-" in text else []
+
+
+def find_bodies(text: str, known: Collection[str]) -> list[BodyMention]:
+    """Bodies named in ``text`` that resolve to one key; ``known`` are the table's keys
+    (used to resolve a body written without its Sector)."""
+    starts = _candidate_starts(text)
+    if not starts:
+        return []
+    named_sectors = set(_SECTORS.findall(text))
+    found: list[BodyMention] = []
+    last_end = -1
+    for start in starts:
+        match = _BODY.match(text, start) if start >= last_end else None
+        if match is None:
+            continue
+        last_end = match.end()
+        name = _name(match)
+        sector = match.group("sector")
+        if sector is None:
+            after = _SECTOR_AFTER.match(text, match.end())
+            sector = after.group(1) if after else None
+        key = f"{sector} {name}" if sector is not None else resolve(name, named_sectors, known)
+        if key is None:
+            continue  # "SG5" alone: ITU-T's or ITU-R's, nobody can tell
+        found.append(BodyMention(key, match.start(), match.end(), match.group(0)))
+    return found

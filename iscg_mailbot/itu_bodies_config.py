@@ -1,0 +1,157 @@
+"""The ITU-structure table (``config/itu_bodies.yaml``): study groups, working parties,
+Questions and focus groups, and the topics their mandates cover.
+
+A thread naming "ITU-T SG5", "Q7/5", "ITU-R WP 5D" or "ITU-D Q6/2" says what it is
+about; the tagger counts such a name as evidence for the body's topics, with the
+table's own weight per kind of body (``topics explain`` shows it). The secretariat
+edits the table; ``topics check`` checks it (unknown topics, bodies written in a form
+the tagger cannot find, one body listed twice).
+
+    >>> table = load_itu_bodies("config/itu_bodies.yaml")
+    >>> table.by_key()["ITU-T SG5"].topics
+    ('environment',)
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.yamlfile import read_yaml_mapping
+
+ITU_BODIES_FILE_NAME = "itu_bodies.yaml"
+
+# The canonical names bodies are keyed by (what analyse.itu_structure finds).
+BODY_KEY = re.compile(
+    r"^ITU-[RTD] (?:SG\d{1,2}|WP\d{1,2}[A-Z]|Q\d{1,2}/\d{1,2})$|^ITU-T FG-[A-Za-z0-9-]+$"
+)
+KINDS = ("study_group", "working_party", "question", "focus_group")
+
+
+def body_kind(key: str) -> str:
+    """``study_group``, ``working_party``, ``question`` or ``focus_group`` of a key."""
+    name = key.split(" ", 1)[1]
+    if name.startswith("SG"):
+        return "study_group"
+    if name.startswith("WP"):
+        return "working_party"
+    if name.startswith("Q"):
+        return "question"
+    return "focus_group"
+
+
+def normalise_key(text: str) -> str:
+    """A body as written in the table, in canonical form ("ITU-R WP 5D" -> "ITU-R WP5D")."""
+    text = " ".join(text.split())
+    return re.sub(r"\b(SG|WP|Q)\s+(?=\d)", r"\1", text)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Body(_Strict):
+    """One body: its canonical name, title (its mandate, for people) and topics."""
+
+    body: str = Field(min_length=1)
+    title: str = ""
+    topics: tuple[str, ...] = ()
+    weight: float | None = Field(default=None, gt=0, le=100)
+
+    @field_validator("body")
+    @classmethod
+    def _canonical(cls, value: str) -> str:
+        return normalise_key(value)
+
+    @field_validator("topics", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: Any) -> Any:
+        return () if value is None else value
+
+
+class Weights(_Strict):
+    """Points one mention of a body gives (before the subject/body factor of the
+    topic list): a Question or a focus group says more than a whole study group."""
+
+    study_group: float = Field(default=1.0, gt=0, le=100)
+    working_party: float = Field(default=1.5, gt=0, le=100)
+    question: float = Field(default=2.0, gt=0, le=100)
+    focus_group: float = Field(default=2.0, gt=0, le=100)
+
+
+class ItuBodies(_Strict):
+    """Everything read from ``itu_bodies.yaml``."""
+
+    weights: Weights = Weights()
+    bodies: tuple[Body, ...] = ()
+
+    def by_key(self) -> dict[str, Body]:
+        """Bodies by canonical name (the first entry wins when one is listed twice)."""
+        found: dict[str, Body] = {}
+        for body in self.bodies:
+            found.setdefault(body.body, body)
+        return found
+
+    def weight(self, body: Body) -> float:
+        """The body's own weight, else its kind's."""
+        return body.weight if body.weight is not None else float(
+            getattr(self.weights, body_kind(body.body)))
+
+
+def itu_bodies_path(config_dir: Path | str) -> Path:
+    """Where the table lives in a configuration directory."""
+    return Path(config_dir) / ITU_BODIES_FILE_NAME
+
+
+def _parse(path: Path) -> ItuBodies:
+    data = read_yaml_mapping(path, "ITU-structure table", "a 'bodies:' list", ITU_BODIES_FILE_NAME)
+    try:
+        return ItuBodies.model_validate(data or {})
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            where = ".".join(str(part) for part in error["loc"])
+            lines.append(f"{path}: {where}: {error['msg']}")
+        raise ConfigError("\n".join(lines)) from None
+
+
+def load_itu_bodies(path: Path | str, *, missing_ok: bool = False) -> ItuBodies:
+    """Load and validate the table; an absent file is an empty table when ``missing_ok``.
+
+    Raises ConfigError naming file, key and fix.
+    """
+    file = Path(path)
+    if missing_ok and not file.exists():
+        return ItuBodies()
+    return _parse(file)
+
+
+def check_itu_bodies(path: Path | str, topic_ids: set[str]) -> list[str]:
+    """Problems of the table, one line each: schema errors, a body the tagger cannot
+    find as written, one listed twice, a topic not in the topic list."""
+    file = Path(path)
+    if not file.exists():
+        return []
+    try:
+        table = _parse(file)
+    except ConfigError as exc:
+        return str(exc).splitlines()
+    problems = []
+    seen: dict[str, int] = {}
+    for index, body in enumerate(table.bodies):
+        label = f"{file}: bodies[{index}] ({body.body})"
+        if not BODY_KEY.match(body.body):
+            problems.append(f"{label}: write the body as 'ITU-T SG17', 'ITU-R WP 5D', "
+                            "'ITU-D Q6/2' or 'ITU-T FG-AI4H' (Sector first)")
+        if body.body in seen:
+            problems.append(f"{label}: also bodies[{seen[body.body]}]; keep one entry")
+        seen.setdefault(body.body, index)
+        for topic in body.topics:
+            if topic not in topic_ids:
+                problems.append(f"{label}: topic {topic!r} is not in the topic list; "
+                                f"use one of: {', '.join(sorted(topic_ids))}")
+    return problems

@@ -1,0 +1,232 @@
+"""Evaluate the whole pipeline on an independent evaluation set (``eval/README.md``).
+
+Each thread of the set becomes real RFC 822 messages (:func:`eval_set.to_rfc822`) that
+go through the same code as the list's mail: parse, store and thread
+(:func:`ingest.store_raw_batch`), then analysis (:func:`analysis.analyse_pending`:
+topics, action items, closures), in a throw-away SQLite database, with the topic list,
+rules and members of the configuration in use. The stored result is then scored
+against the labels (:mod:`eval_scores`), for the dev and the held-out split apart.
+
+    iscg-mailbot topics evaluate --set eval
+    iscg-mailbot actions evaluate --set eval --json
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from iscg_mailbot.config import DatabaseConfig, Settings
+from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.records import DONE, Provenance, RawMessage
+from iscg_mailbot.services import eval_scores
+from iscg_mailbot.services.analysis import analyse_pending
+from iscg_mailbot.services.app import App
+from iscg_mailbot.services.eval_scores import ActionScores, PredictedItem, TopicScores
+from iscg_mailbot.services.eval_set import SPLITS, EvalSet, EvalThread, load_eval_set, to_rfc822
+from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
+from iscg_mailbot.store import topics as topic_store
+from iscg_mailbot.store.database import connect, upgrade
+from iscg_mailbot.store.messages import ensure_list
+from iscg_mailbot.store.models import Message
+from iscg_mailbot.store.models_action_shares import ActionShare
+from iscg_mailbot.store.models_actions import ActionItem
+from iscg_mailbot.topics_config import load_topics, topics_path
+
+BATCH = 500
+
+
+@dataclass
+class PipelineOutput:
+    """What the pipeline stored for the set: topics per thread, items per message."""
+
+    topics: dict[str, set[str]] = field(default_factory=dict)
+    items: dict[tuple[str, str], list[PredictedItem]] = field(default_factory=dict)
+    # Per thread, per topic tagged: the evidence, to show with a topic miss.
+    evidence: dict[str, dict[str, str]] = field(default_factory=dict)
+    stored: int = 0
+    quarantined: int = 0
+
+
+@dataclass
+class EvalReport:
+    """Scores per split (``dev``, ``held-out``) and what could not be read."""
+
+    source: str
+    threads: dict[str, int]
+    topics: dict[str, TopicScores]
+    actions: dict[str, ActionScores]
+    problems: list[str]
+    stored: int
+    quarantined: int
+
+
+def evaluate_set(settings: Settings, path: Path) -> EvalReport:
+    """Run the set at ``path`` through the pipeline and score both splits.
+
+    Raises ConfigError when the path holds no evaluation file or no readable thread.
+    """
+    try:
+        loaded = load_eval_set(path)
+    except FileNotFoundError as exc:
+        raise ConfigError(str(exc)) from None
+    if not loaded.threads:
+        raise ConfigError(f"{path}: no readable thread"
+                          + (f" ({loaded.problems[0]})" if loaded.problems else ""))
+    output = run_pipeline(settings, loaded)
+    order = [t.id for t in load_topics(topics_path(settings.config_dir)).topics]
+    by_split = {split: [t for t in loaded.threads if t.split == split] for split in SPLITS}
+    return EvalReport(
+        source=str(path),
+        threads={split: len(threads) for split, threads in by_split.items()},
+        topics={split: eval_scores.score_topics(threads, output.topics, order,
+                                                output.evidence)
+                for split, threads in by_split.items()},
+        actions={split: eval_scores.score_actions(threads, output.items)
+                 for split, threads in by_split.items()},
+        problems=loaded.problems,
+        stored=output.stored,
+        quarantined=output.quarantined,
+    )
+
+
+def run_pipeline(settings: Settings, loaded: EvalSet) -> PipelineOutput:
+    """Ingest and analyse the set in a fresh SQLite database; read back what was stored."""
+    with tempfile.TemporaryDirectory(prefix="iscg-eval-") as folder:
+        url = f"sqlite:///{Path(folder) / 'eval.db'}"
+        engine = connect(url)
+        app = App(settings.model_copy(update={"database": DatabaseConfig(url=url)}), engine)
+        try:
+            upgrade(engine)
+            report = _ingest(app, loaded.threads)
+            analyse_pending(app)
+            output = _read_back(app, loaded.threads)
+        finally:
+            app.close()
+    output.stored, output.quarantined = report.stored, report.quarantined
+    return output
+
+
+def _ingest(app: App, threads: list[EvalThread]) -> IngestReport:
+    config = app.settings.lists[0]
+    report = IngestReport(source="eval")
+    raws = [
+        RawMessage(to_rfc822(thread, message), Provenance(archive_path=f"eval:{thread.id}"))
+        for thread in threads for message in thread.messages
+    ]
+    for start in range(0, len(raws), BATCH):
+        with app.session() as session:
+            list_id = ensure_list(session, config.id, config.address, config.name).id
+            store_raw_batch(session, list_id, raws[start:start + BATCH], report,
+                            app.settings.max_message_bytes)
+    return report
+
+
+def _read_back(app: App, threads: list[EvalThread]) -> PipelineOutput:
+    where = {thread.message_id(m.id): (thread.id, m.id)
+             for thread in threads for m in thread.messages}
+    output = PipelineOutput()
+    with app.session() as session:
+        rows = session.execute(select(Message.id, Message.message_id, Message.thread_id)).all()
+        pk_to_key = {pk: where[mid] for pk, mid, _ in rows if mid in where}
+        stored_threads: dict[str, set[int]] = defaultdict(set)
+        for pk, _mid, thread_pk in rows:
+            if pk in pk_to_key and thread_pk is not None:
+                stored_threads[pk_to_key[pk][0]].add(thread_pk)
+        topics = topic_store.effective_topics(
+            session, {t for ts in stored_threads.values() for t in ts})
+        states = topic_store.topic_states(
+            session, {t for ts in stored_threads.values() for t in ts})
+        for thread_id, stored in stored_threads.items():
+            output.topics[thread_id] = {topic for t in stored for topic in topics.get(t, ())}
+            output.evidence[thread_id] = {
+                topic: ", ".join(f"{e.get('phrase')} x{e.get('count')} ({e.get('where')})"
+                                 for e in state.evidence)
+                for t in stored for topic, state in states.get(t, {}).items()}
+        shares = _share_closers(session, pk_to_key)
+        for item in session.scalars(select(ActionItem).order_by(ActionItem.span_start)):
+            key = pk_to_key.get(item.message_pk)
+            if key is None:
+                continue
+            closer = (pk_to_key.get(item.closed_by_message_pk or -1, (None, None))[1]
+                      if item.status == DONE else None)
+            output.items.setdefault(key, []).append(PredictedItem(
+                kind=item.kind,
+                owners=tuple(p.strip() for p in (item.owner or "").split(",") if p.strip()),
+                due=item.due,
+                sentence=item.sentence,
+                closed_by=closer,
+                share_closers=shares.get(item.id, ()),
+            ))
+    return output
+
+
+def _share_closers(session: Session, pk_to_key: dict[int, tuple[str, str]]
+                   ) -> dict[int, tuple[tuple[str, str], ...]]:
+    """Per item: (owner, set message id) of each owner's share closed by a reply."""
+    found: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for item_id, owner, message_pk in session.execute(
+        select(ActionShare.item_id, ActionShare.owner, ActionShare.closed_by_message_pk)
+    ):
+        if message_pk in pk_to_key:
+            found[item_id].append((owner, pk_to_key[message_pk][1]))
+    return {item_id: tuple(pairs) for item_id, pairs in found.items()}
+
+
+# --- plain figures for the shells (JSON-ready) ---------------------------------------
+
+
+def _prf(counts: eval_scores.Counts) -> dict[str, float | int]:
+    return {"correct": counts.correct, "predicted": counts.predicted,
+            "expected": counts.expected, "precision": round(counts.precision, 3),
+            "recall": round(counts.recall, 3), "f1": round(counts.f1, 3)}
+
+
+def topic_figures(report: EvalReport, *, misses: bool = False) -> dict[str, object]:
+    """Per split: micro and macro P/R/F1 and per-topic rows; dev misses when asked
+    (never the held-out split's: it is scored, not read)."""
+    splits: dict[str, object] = {}
+    for split, scores in report.topics.items():
+        entry: dict[str, object] = {
+            "threads": scores.threads,
+            "micro": _prf(scores.micro),
+            "macro": {"precision": round(scores.macro_precision, 3),
+                      "recall": round(scores.macro_recall, 3),
+                      "f1": round(scores.macro_f1, 3)},
+            "topics": {topic: _prf(c) for topic, c in scores.per_topic.items()},
+        }
+        if misses and split == "dev":
+            entry["misses"] = scores.misses
+        splits[split] = entry
+    return {"set": report.source, "stored": report.stored, "quarantined": report.quarantined,
+            "problems": report.problems, "splits": splits}
+
+
+def action_figures(report: EvalReport, *, misses: bool = False) -> dict[str, object]:
+    """Per split: items, per-field and strict P/R/F1, closures, forwarded items; dev
+    misses when asked (never the held-out split's)."""
+    splits: dict[str, object] = {}
+    for split, scores in report.actions.items():
+        closure = scores.closure
+        entry: dict[str, object] = {
+            "threads": report.threads[split],
+            "messages": scores.messages,
+            "fields": {name: _prf(getattr(scores, name))
+                       for name in ("items", "kind", "owner", "due", "strict")},
+            "closure": {"shares": closure.shares, "agree": closure.agree,
+                        "accuracy": round(closure.accuracy, 3), "labelled": closure.labelled,
+                        "found": closure.found, "wrong": closure.wrong},
+            "forwarded": {"items": scores.forwarded.expected,
+                          "found": scores.forwarded.correct,
+                          "strict": scores.forwarded_strict},
+        }
+        if misses and split == "dev":
+            entry["misses"] = scores.misses
+        splits[split] = entry
+    return {"set": report.source, "stored": report.stored, "quarantined": report.quarantined,
+            "problems": report.problems, "splits": splits}

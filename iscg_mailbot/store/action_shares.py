@@ -1,0 +1,58 @@
+"""Writes and reads of ``action_item_shares`` (per-owner completion of an item).
+
+Works inside the caller's session; recording a share twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from iscg_mailbot.store.models_action_shares import ActionShare
+
+
+@dataclass(frozen=True)
+class ShareClosure:
+    """One owner's share of an item completed by a reply."""
+
+    item_id: int
+    owner: str
+    message_pk: int
+    closed_at: datetime | None
+    sentence: str | None
+
+
+def closed_shares(session: Session, item_ids: Collection[int]) -> dict[int, dict[str, int | None]]:
+    """Per item: the owners (case-folded) whose share is done, and the closing message."""
+    found: dict[int, dict[str, int | None]] = defaultdict(dict)
+    ids = sorted(set(item_ids))
+    for start in range(0, len(ids), 500):
+        for item_id, owner, message_pk in session.execute(
+            select(ActionShare.item_id, ActionShare.owner, ActionShare.closed_by_message_pk)
+            .where(ActionShare.item_id.in_(ids[start:start + 500]))
+        ):
+            found[item_id][owner.casefold()] = message_pk
+    return found
+
+
+def record_shares(session: Session, shares: Sequence[ShareClosure]) -> int:
+    """Store the shares not stored yet; return how many were added."""
+    if not shares:
+        return 0
+    existing = closed_shares(session, {s.item_id for s in shares})
+    added = 0
+    for share in shares:
+        if share.owner.casefold() in existing.get(share.item_id, {}):
+            continue
+        session.add(ActionShare(item_id=share.item_id, owner=share.owner[:200],
+                                closed_by_message_pk=share.message_pk, closed_at=share.closed_at,
+                                closing_sentence=share.sentence))
+        existing.setdefault(share.item_id, {})[share.owner.casefold()] = share.message_pk
+        added += 1
+    session.flush()
+    return added

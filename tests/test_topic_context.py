@@ -1,0 +1,78 @@
+"""Topics: the ITU-structure table as evidence, context rules for ambiguous terms, and
+vocabulary from ITU's own mandates (minimal pairs; each failed before)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from iscg_mailbot.analyse.itu_structure import find_bodies
+from iscg_mailbot.analyse.topics import TopicTagger
+from iscg_mailbot.itu_bodies_config import check_itu_bodies, load_itu_bodies
+from iscg_mailbot.topics_config import load_topics
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def tagger() -> TopicTagger:
+    return TopicTagger(load_topics(ROOT / "config" / "topics.yaml"),
+                       bodies=load_itu_bodies(ROOT / "config" / "itu_bodies.yaml"))
+
+
+def topics(tagger: TopicTagger, subject: str, body: str = "") -> list[str]:
+    return sorted(t.topic for t in tagger.explain(subject, [body] if body else []).tags)
+
+
+def test_a_named_body_is_evidence_for_its_topics_and_explained(tagger: TopicTagger) -> None:
+    verdict = tagger.explain("Q7/5 rapporteur meeting", ["Notes attached."])
+    (tag,) = verdict.tags
+    assert tag.topic == "environment"
+    assert tag.evidence[0].phrase == "ITU body ITU-T Q7/5" and tag.evidence[0].where == "subject"
+    assert topics(tagger, "ITU-D Q6/2 meeting report") == ["environment"]
+    assert topics(tagger, "FG-AI4H deliverables") == ["ai", "e-health"]
+
+
+def test_a_body_without_its_sector_counts_only_when_it_is_unambiguous() -> None:
+    known = {"ITU-T SG5", "ITU-R SG5", "ITU-T SG17", "ITU-D Q6/2"}
+    assert find_bodies("SG5 meeting", known) == []  # ITU-T's or ITU-R's?
+    assert [m.key for m in find_bodies("SG17 meeting", known)] == ["ITU-T SG17"]
+    assert [m.key for m in find_bodies("ITU-R and SG5", known)] == ["ITU-R SG5"]
+    assert [m.key for m in find_bodies("Question 6/2 of ITU-D", known)] == ["ITU-D Q6/2"]
+
+
+def test_an_ambiguous_term_needs_a_second_independent_signal(tagger: TopicTagger) -> None:
+    # "AI 1.13" is a WRC agenda item; "security" at a venue is the badge desk.
+    assert "ai" not in topics(tagger, "WRC-27 preparations: AI 1.13",
+                              "Comments on AI 1.13 and AI 1.2 are due.")
+    assert topics(tagger, "AI standards roadmap", "The roadmap lists AI standards.") == ["ai"]
+    assert "cybersecurity" not in topics(
+        tagger, "Venue logistics", "Bring your passport for security screening and badges.")
+    assert "cybersecurity" in topics(
+        tagger, "Security of IMT networks", "Network security and encryption of signalling.")
+    # "public-key algorithms" is not AI: "algorithm" alone is weak.
+    assert "ai" not in topics(tagger, "PKI update", "New public-key algorithms for certificates.")
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("Discarded handsets and take-back schemes in West Africa", "environment"),
+    ("Remote consultations for rural clinics over satellite", "e-health"),
+    ("Connected and automated vehicles on highways", "its"),
+    ("Fake or substandard devices on the market", "conformance"),
+])
+def test_paraphrases_from_itu_mandates(tagger: TopicTagger, text: str, topic: str) -> None:
+    assert topic in topics(tagger, text)
+
+
+def test_topics_check_reports_the_tables_problems(tmp_path: Path) -> None:
+    table = tmp_path / "itu_bodies.yaml"
+    table.write_text(
+        "bodies:\n  - {body: SG17, topics: [cybersecurity]}\n"
+        "  - {body: ITU-T SG5, topics: [enviroment]}\n", encoding="utf-8")
+    problems = check_itu_bodies(table, {"cybersecurity", "environment"})
+    assert len(problems) == 2
+    assert "bodies[0] (SG17): write the body as 'ITU-T SG17'" in problems[0]
+    assert "topic 'enviroment' is not in the topic list" in problems[1]
+    shipped = load_topics(ROOT / "config" / "topics.yaml").ids()
+    assert check_itu_bodies(ROOT / "config" / "itu_bodies.yaml", set(shipped)) == []
