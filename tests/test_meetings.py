@@ -19,12 +19,9 @@ from iscg_mailbot.config import load_settings
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.meetings_config import Meeting, MeetingsConfig, load_meetings
 from iscg_mailbot.records import ActionCandidate
-from iscg_mailbot.services.analysis import analyse_pending
 from iscg_mailbot.services.app import App
-from iscg_mailbot.services.demo import sample_archive
-from iscg_mailbot.services.ingest import import_archive
-from iscg_mailbot.store.database import upgrade
 from iscg_mailbot.store.models_actions import ActionItem
+from tests.sample_config import analysed_sample, invoke
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "config" / "meetings.yaml"
@@ -183,27 +180,12 @@ def test_a_mention_of_a_meeting_is_no_convening_letter() -> None:
 
 @pytest.fixture(scope="module")
 def sample_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("meetings")
-    config = base / "config"
-    shutil.copytree(ROOT / "config", config)
-    (config / "iscg-mailbot.toml").write_text(
-        f'[database]\nurl = "sqlite:///{base / "sample.db"}"\n', encoding="utf-8")
     # A TSAG meeting for the sample's "TSAG will be invited to note it at its next
     # meeting" (test data: the shipped file has no published TSAG dates).
-    with (config / "meetings.yaml").open("a", encoding="utf-8") as handle:
-        handle.write("  - id: tsag-test\n    body: TSAG\n    start: 2027-01-25\n"
-                     "    source: test\n")
-    app = App.open(load_settings(config), check_schema=False)
-    upgrade(app.engine)
-    import_archive(app, sample_archive())
-    analyse_pending(app)
-    app.close()
-    return config
+    return analysed_sample(tmp_path_factory.mktemp("meetings"),
+                           "  - id: tsag-test\n    body: TSAG\n    start: 2027-01-25\n"
+                           "    source: test\n")
 
-
-def _invoke(config: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["--config", str(config), *args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_sample_deadline_at_its_next_meeting_is_dated(sample_config: Path) -> None:
@@ -223,7 +205,7 @@ def test_sample_deadline_at_its_next_meeting_is_dated(sample_config: Path) -> No
 
 
 def test_sample_convening_letters_are_proposed_and_accepted(sample_config: Path) -> None:
-    code, out, _ = _invoke(sample_config, "meetings", "list", "--json")
+    code, out, _ = invoke(sample_config, "meetings", "list", "--json")
     assert code == 0
     rows = {r["id"]: r for r in json.loads(out)}
     assert rows["pp-26"]["status"] == "configured"
@@ -234,7 +216,7 @@ def test_sample_convening_letters_are_proposed_and_accepted(sample_config: Path)
         "iscg-2026-11-04": ("2026-11-04", "09:30-12:30", "CET", "hybrid"),
     }
     before = (sample_config / "meetings.yaml").read_text(encoding="utf-8")
-    code, out, _ = _invoke(sample_config, "meetings", "accept", "iscg-2026-11-04")
+    code, out, _ = invoke(sample_config, "meetings", "accept", "iscg-2026-11-04")
     assert (code, out) == (0, ("added iscg-2026-11-04 (2026-11-04 09:30-12:30 CET) to the "
                               "meetings calendar\n"))
     after = (sample_config / "meetings.yaml").read_text(encoding="utf-8")
@@ -243,10 +225,10 @@ def test_sample_convening_letters_are_proposed_and_accepted(sample_config: Path)
     assert accepted is not None and (accepted.body, accepted.time, accepted.place) == (
         "ISCG", "09:30-12:30", "hybrid")
     assert "ISCG meeting, 4 November 2026" in accepted.source
-    code, out, _ = _invoke(sample_config, "meetings", "list", "--json")
+    code, out, _ = invoke(sample_config, "meetings", "list", "--json")
     statuses = {r["id"]: r["status"] for r in json.loads(out)}
     assert statuses["iscg-2026-11-04"] == "configured"
-    code, _, err = _invoke(sample_config, "meetings", "accept", "iscg-2026-11-04")
+    code, _, err = invoke(sample_config, "meetings", "accept", "iscg-2026-11-04")
     assert (code, err) == (1, "error: meeting 'iscg-2026-11-04' is already in the calendar\n")
-    code, _, err = _invoke(sample_config, "meetings", "accept", "iscg-2030-01-01")
+    code, _, err = invoke(sample_config, "meetings", "accept", "iscg-2030-01-01")
     assert code == 1 and err.startswith("error: no meeting 'iscg-2030-01-01' announced")

@@ -5,25 +5,20 @@ rule), dismissals on both databases, the commands, and the digest's section."""
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from sqlalchemy import Engine
 
 from iscg_mailbot.analyse.overlaps import OverlapRules, ThreadView, find_overlaps
-from iscg_mailbot.cli import cli
 from iscg_mailbot.config import load_settings
-from iscg_mailbot.services.analysis import analyse_pending
 from iscg_mailbot.services.app import App
-from iscg_mailbot.services.demo import sample_archive
-from iscg_mailbot.services.ingest import import_archive
 from iscg_mailbot.services.overlaps import find_flags
 from iscg_mailbot.store.annual import dismiss_pair, dismissed_pairs
-from iscg_mailbot.store.database import session_scope, upgrade
+from iscg_mailbot.store.database import session_scope
+from tests.sample_config import analysed_sample, invoke
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "data" / "overlap_pairs.yaml"
@@ -90,17 +85,7 @@ def test_dismissals_are_stored_once(engine: Engine) -> None:
 
 @pytest.fixture(scope="module")
 def sample_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("overlaps")
-    config = base / "config"
-    shutil.copytree(ROOT / "config", config)
-    (config / "iscg-mailbot.toml").write_text(
-        f'[database]\nurl = "sqlite:///{base / "sample.db"}"\n', encoding="utf-8")
-    app = App.open(load_settings(config), check_schema=False)
-    upgrade(app.engine)
-    import_archive(app, sample_archive())
-    analyse_pending(app)
-    app.close()
-    return config
+    return analysed_sample(tmp_path_factory.mktemp("overlaps"))
 
 
 def test_precision_and_recall_on_the_labelled_pairs(sample_config: Path) -> None:
@@ -131,13 +116,9 @@ def test_precision_and_recall_on_the_labelled_pairs(sample_config: Path) -> None
     assert precision >= 0.7 and recall >= 0.8
 
 
-def _invoke(config: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["--config", str(config), *args])
-    return result.exit_code, result.stdout, result.stderr
-
 
 def test_list_dismiss_and_the_digest_section(sample_config: Path, tmp_path: Path) -> None:
-    code, out, _ = _invoke(sample_config, "overlaps", "list", "--since", "2026-01-01",
+    code, out, _ = invoke(sample_config, "overlaps", "list", "--since", "2026-01-01",
                            "--json")
     assert code == 0
     rows = json.loads(out)
@@ -145,29 +126,29 @@ def test_list_dismiss_and_the_digest_section(sample_config: Path, tmp_path: Path
     assert (emf["sector_a"], emf["sector_b"]) == ("ITU-T", "ITU-D")
     assert "WTSA RESOLUTION 72" in emf["entities"]
     # The week of the EMF handbook's message shows the section; an early week does not.
-    code, _, _ = _invoke(sample_config, "digest", "preview", "--week", "2026-10-01",
+    code, _, _ = invoke(sample_config, "digest", "preview", "--week", "2026-10-01",
                          "--out", str(tmp_path / "oct.html"))
     text = (tmp_path / "oct.txt").read_text(encoding="utf-8")
     assert "== Possible overlaps ==" in text and "ITU-D handbook on EMF exposure" in text
     assert "Possible overlaps" in (tmp_path / "oct.html").read_text(encoding="utf-8")
-    _invoke(sample_config, "digest", "preview", "--week", "2026-07-06",
+    invoke(sample_config, "digest", "preview", "--week", "2026-07-06",
             "--out", str(tmp_path / "jul.html"))
     assert "Possible overlaps" not in (tmp_path / "jul.txt").read_text(encoding="utf-8")
     # Dismissed: gone from the list and from the digest, for good.
-    code, out, _ = _invoke(sample_config, "overlaps", "dismiss", emf["id"], "--note",
+    code, out, _ = invoke(sample_config, "overlaps", "dismiss", emf["id"], "--note",
                            "SG5 and Q7/2 already coordinate")
     assert (code, out) == (0, f"dismissed {emf['id']}\n")
-    code, out, _ = _invoke(sample_config, "overlaps", "list", "--since", "2026-01-01",
+    code, out, _ = invoke(sample_config, "overlaps", "list", "--since", "2026-01-01",
                            "--json")
     assert emf["id"] not in {r["id"] for r in json.loads(out)}
-    _invoke(sample_config, "digest", "preview", "--week", "2026-10-01",
+    invoke(sample_config, "digest", "preview", "--week", "2026-10-01",
             "--out", str(tmp_path / "again.html"))
     assert "ITU-D handbook on EMF exposure" not in (tmp_path / "again.txt").read_text(
         encoding="utf-8").split("== Possible overlaps ==")[-1]
-    code, _, err = _invoke(sample_config, "overlaps", "dismiss", emf["id"])
+    code, _, err = invoke(sample_config, "overlaps", "dismiss", emf["id"])
     assert (code, err) == (1, f"error: overlap {emf['id']} is already dismissed\n")
-    code, _, err = _invoke(sample_config, "overlaps", "dismiss", "twelve")
+    code, _, err = invoke(sample_config, "overlaps", "dismiss", "twelve")
     assert (code, err) == (1, ("error: 'twelve' is not an overlap id; write two thread ids, "
                               "e.g. 12-40\n"))
-    code, _, err = _invoke(sample_config, "overlaps", "dismiss", "1-99999")
+    code, _, err = invoke(sample_config, "overlaps", "dismiss", "1-99999")
     assert (code, err) == (1, "error: no thread 99999\n")

@@ -11,19 +11,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from iscg_mailbot.cli import cli
-from iscg_mailbot.config import load_settings
 from iscg_mailbot.members_config import MembersConfig
 from iscg_mailbot.report.annual import AnnualReport, OverlapNote, areas_matrix, build_annual_report
-from iscg_mailbot.services.analysis import analyse_pending
-from iscg_mailbot.services.app import App
-from iscg_mailbot.services.demo import sample_archive
-from iscg_mailbot.services.ingest import import_archive
 from iscg_mailbot.store.annual import ItemFacts, ThreadFacts
-from iscg_mailbot.store.database import upgrade
 from tests.conftest import require_service
+from tests.sample_config import analysed_sample, invoke
 
 ROOT = Path(__file__).resolve().parents[1]
 MEMBERS = MembersConfig.model_validate({"members": [
@@ -116,27 +109,13 @@ def test_areas_matrix_counts_messages_by_sector_and_group() -> None:
 
 @pytest.fixture(scope="module")
 def sample_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("annual")
-    config = base / "config"
-    shutil.copytree(ROOT / "config", config)
-    (config / "iscg-mailbot.toml").write_text(
-        f'[database]\nurl = "sqlite:///{base / "sample.db"}"\n', encoding="utf-8")
-    app = App.open(load_settings(config), check_schema=False)
-    upgrade(app.engine)
-    import_archive(app, sample_archive())
-    analyse_pending(app)
-    app.close()
-    return config
+    return analysed_sample(tmp_path_factory.mktemp("annual"))
 
-
-def _invoke(config: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["--config", str(config), *args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_markdown_report_on_the_sample(sample_config: Path, tmp_path: Path) -> None:
     out = tmp_path / "annual.md"
-    code, stdout, _ = _invoke(sample_config, "report", "annual", "--year", "2026", "--out",
+    code, stdout, _ = invoke(sample_config, "report", "annual", "--year", "2026", "--out",
                               str(out))
     assert code == 0 and stdout.startswith(f"{out}: ")
     text = out.read_text(encoding="utf-8")
@@ -147,7 +126,7 @@ def test_markdown_report_on_the_sample(sample_config: Path, tmp_path: Path) -> N
     assert "## 3 Areas of mutual interest" in text and "### 3.1 " in text
     assert "SG17-LS45" in text and "Resolution 191" in text
     assert "[int-sect-team]" not in text  # subjects shown without the list's tag
-    code, _, _ = _invoke(sample_config, "report", "annual", "--year", "2026", "--for", "TSAG",
+    code, _, _ = invoke(sample_config, "report", "annual", "--year", "2026", "--for", "TSAG",
                          "--out", str(tmp_path / "tsag.md"))
     tsag = (tmp_path / "tsag.md").read_text(encoding="utf-8")
     assert "to TSAG for 2026" in tsag
@@ -157,7 +136,7 @@ def test_markdown_report_on_the_sample(sample_config: Path, tmp_path: Path) -> N
 def test_html_report_has_inline_charts_and_no_markup_from_the_list(sample_config: Path,
                                                                    tmp_path: Path) -> None:
     out = tmp_path / "annual.html"
-    assert _invoke(sample_config, "report", "annual", "--year", "2026", "--out", str(out))[0] == 0
+    assert invoke(sample_config, "report", "annual", "--year", "2026", "--out", str(out))[0] == 0
     html = out.read_text(encoding="utf-8")
     assert html.count('src="data:image/png;base64,iVBOR') == 2
     assert "<script" not in html
@@ -165,7 +144,7 @@ def test_html_report_has_inline_charts_and_no_markup_from_the_list(sample_config
 
 def test_areas_command_prints_and_writes_csv(sample_config: Path, tmp_path: Path) -> None:
     out = tmp_path / "areas.csv"
-    code, stdout, _ = _invoke(sample_config, "report", "areas", "--since", "2026-01-01",
+    code, stdout, _ = invoke(sample_config, "report", "areas", "--since", "2026-01-01",
                               "--until", "2026-12-31", "--csv", str(out))
     assert code == 0 and "Areas of mutual interest, 2026-01-01 to 2026-12-31" in stdout
     rows = list(csv.reader(out.open(encoding="utf-8")))
@@ -175,7 +154,7 @@ def test_areas_command_prints_and_writes_csv(sample_config: Path, tmp_path: Path
 
 
 def test_unknown_format_is_one_error_line(sample_config: Path, tmp_path: Path) -> None:
-    code, _, err = _invoke(sample_config, "report", "annual", "--year", "2026", "--out",
+    code, _, err = invoke(sample_config, "report", "annual", "--year", "2026", "--out",
                            str(tmp_path / "x.pdf"))
     assert (code, err) == (1, f"error: {tmp_path / 'x.pdf'}: write .docx, .html or .md\n")
 
@@ -187,7 +166,7 @@ def test_docx_is_an_itu_contribution_when_printed(sample_config: Path, tmp_path:
                     "libreoffice-writer-nogui poppler-utils")
     assert soffice is not None and pdftotext is not None
     out = tmp_path / "annual.docx"
-    assert _invoke(sample_config, "report", "annual", "--year", "2026", "--for", "TDAG",
+    assert invoke(sample_config, "report", "annual", "--year", "2026", "--for", "TDAG",
                    "--out", str(out))[0] == 0
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
