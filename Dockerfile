@@ -26,6 +26,8 @@ COPY config /config
 USER mailbot
 WORKDIR /data
 VOLUME ["/config", "/data"]
+# The website (iscg-mailbot serve, see compose.yaml) listens here.
+EXPOSE 8000
 
 # Healthy while the worker holds its lease on the database (renewed every few seconds).
 HEALTHCHECK --interval=5m --timeout=30s --start-period=2m \
