@@ -429,3 +429,25 @@ def test_a_sign_in_ends_after_session_hours(site: tuple[TestClient, SmtpTestServ
     later = clock.time() + 12 * 3600 + 60
     monkeypatch.setattr("iscg_mailbot.web.context.time.time", lambda: later)
     assert client.get("/week").status_code == 303
+
+
+def test_meetings_are_public_and_come_from_the_calendar(
+        site: tuple[TestClient, SmtpTestServer], tmp_path: Path) -> None:
+    """The Terms of Reference make the group's meetings public: the Meetings page shows
+    the coming meetings of meetings.yaml to anyone, and no meeting only announced on the
+    list (the archive stays the group's)."""
+    client, _ = site
+    (tmp_path / "config" / "meetings.yaml").write_text(
+        "meetings:\n"
+        "  - id: tsag-2099\n    body: TSAG\n    title: TSAG <b>meeting</b>\n"
+        "    start: 2099-01-20\n    end: 2099-01-24\n    place: Geneva\n"
+        "    source: https://www.itu.int/en/ITU-T/tsag/\n"
+        "  - id: council-1999\n    body: Council\n    title: Council 1999\n"
+        "    start: 1999-06-01\n    source: test\n", encoding="utf-8")
+    page = client.get("/meetings")
+    assert page.status_code == 200
+    assert "2099-01-20 to 2099-01-24" in page.text and "Geneva" in page.text
+    assert "TSAG &lt;b&gt;meeting&lt;/b&gt;" in page.text  # escaped like all content
+    assert 'href="https://www.itu.int/en/ITU-T/tsag/"' in page.text
+    assert "Council 1999" not in page.text  # past meetings are not listed
+    assert 'href="/meetings"' in client.get("/").text  # linked from every page

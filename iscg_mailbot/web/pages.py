@@ -15,6 +15,7 @@ from starlette.routing import Route
 
 from iscg_mailbot.services import actions as action_services
 from iscg_mailbot.services import digest as digest_services
+from iscg_mailbot.services import meetings as meeting_services
 from iscg_mailbot.services import threads as thread_services
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.topics import set_manual_tags
@@ -88,6 +89,16 @@ def about(request: Request) -> Response:
     return render(request, "about.html", title="About the ISCG",
                   composition=composition(settings), terms=terms_of_reference(settings),
                   subscribe=settings.web.subscribe_address)
+
+
+def meetings(request: Request) -> Response:
+    """Public, as the Terms of Reference make the group's meetings: the calendar of
+    ``meetings.yaml`` from today on. Meetings only announced on the list are not shown
+    (the archive is the group's)."""
+    app = state(request).app
+    today = date.today()
+    rows = meeting_services.list_meetings(app, since=today, include_proposed=False)
+    return render(request, "meetings.html", title="Meetings", meetings=rows)
 
 
 def week(request: Request) -> Response:
@@ -280,6 +291,7 @@ def members(request: Request) -> Response:
 
 ROUTES = [
     Route("/", about, methods=["GET"]),
+    Route("/meetings", meetings, methods=["GET"]),
     Route("/week", week, methods=["GET"]),
     Route("/threads", threads, methods=["GET"]),
     Route("/threads/{thread_id:int}", thread, methods=["GET"]),
