@@ -35,7 +35,7 @@ LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgro
 WIDTHS = (1280, 390)
 
 try:
-    from playwright.sync_api import Browser, Page, sync_playwright
+    from playwright.sync_api import Browser, Locator, Page, sync_playwright
 except ImportError:  # pragma: no cover - the dev extra installs it
     sync_playwright = None  # type: ignore[assignment]
 
@@ -99,8 +99,16 @@ def _shoot(page: Page, folder: Path, name: str) -> None:
     page.set_viewport_size({"width": WIDTHS[0], "height": 900})
 
 
+def _follow(page: Page, target: Locator) -> None:
+    """Click a link or a form's button and wait for the page it leads to: reading or
+    measuring right after the click can hit the old page while it unloads."""
+    with page.expect_navigation():
+        target.click()
+
+
 def _nav(page: Page, name: str) -> None:
-    page.get_by_role("navigation", name="Main").get_by_role("link", name=name, exact=True).click()
+    _follow(page, page.get_by_role("navigation", name="Main").get_by_role("link", name=name,
+                                                                          exact=True))
 
 
 def _sign_in(page: Page, site: LiveSite, address: str) -> None:
@@ -135,10 +143,10 @@ def test_chair_signs_in_closes_an_item_searches_and_opens_a_digest(
     _shoot(page, shots, "actions")
     first = page.locator("#action-list li a").first
     sentence = first.inner_text()
-    first.click()
+    _follow(page, first)
     _shoot(page, shots, "action")
     page.get_by_label("Note (optional)").fill("Sent by the secretariat on Friday.")
-    page.get_by_role("button", name="Close (done)").click()
+    _follow(page, page.get_by_role("button", name="Close (done)"))
     assert page.locator("#status").inner_text().startswith("done")
     history = page.locator("#history-list").inner_text()
     assert "done by amina.diallo@example.org" in history
@@ -149,8 +157,8 @@ def test_chair_signs_in_closes_an_item_searches_and_opens_a_digest(
     _nav(page, "Threads")
     _shoot(page, shots, "threads")
     page.get_by_label("Show").select_option("open")
-    page.get_by_role("button", name="Filter").click()
-    page.locator("main ul.rows a").first.click()
+    _follow(page, page.get_by_role("button", name="Filter"))
+    _follow(page, page.locator("main ul.rows a").first)
     page.locator("article.message").first.wait_for()
     _shoot(page, shots, "thread")
 
@@ -163,7 +171,7 @@ def test_chair_signs_in_closes_an_item_searches_and_opens_a_digest(
 
     _nav(page, "Digests")
     _shoot(page, shots, "digests")
-    page.get_by_role("link", name="2024-03-04/2024-03-11").click()
+    _follow(page, page.get_by_role("link", name="2024-03-04/2024-03-11"))
     assert "WRC-27" in page.locator("pre.mail").inner_text()
     _shoot(page, shots, "digest")
     _nav(page, "Members")
@@ -188,7 +196,7 @@ def test_a_member_without_a_role_cannot_act_and_a_stranger_cannot_sign_in(
 
     _sign_in(page, live_site, REPRESENTATIVE)
     page.goto(f"{live_site.url}/actions")
-    page.locator("#action-list li a").first.click()
+    _follow(page, page.locator("#action-list li a").first)
     assert page.get_by_role("button", name="Close (done)").count() == 0
     item_url = page.url
     csrf = page.locator('input[name="csrf"]').first.get_attribute("value")
@@ -209,13 +217,13 @@ def test_the_secretariat_edits_a_topic_previews_and_saves(
     _sign_in(page, live_site, SECRETARIAT)
     _nav(page, "Topics")
     _shoot(page, shots, "topics")
-    page.get_by_role("link", name="Spectrum", exact=False).first.click()
+    _follow(page, page.get_by_role("link", name="Spectrum", exact=False).first)
     phrases = page.get_by_label("Phrases (any case and inflection)")
     phrases.fill(phrases.input_value() + "\nmeeting room | 3")
-    page.get_by_role("button", name="Preview changes").click()
+    _follow(page, page.get_by_role("button", name="Preview changes"))
     assert "June meeting room" in page.locator("#gaining").inner_text()
     _shoot(page, shots, "topic-preview")
-    page.get_by_role("button", name="Save and re-tag").click()
+    _follow(page, page.get_by_role("button", name="Save and re-tag"))
     assert "Saved." in page.locator("#saved").inner_text()
     assert "by sofia.martin@example.int" in page.locator("#edit-list").inner_text()
     page.goto(f"{live_site.url}/threads?topic=spectrum")
