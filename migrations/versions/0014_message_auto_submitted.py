@@ -4,7 +4,7 @@ An out-of-office reply whose text reads like a request ("Please contact my colle
 ... before 5 November") must yield no action item. Its header fields (Auto-Submitted,
 X-Autoreply, Precedence: auto_reply) say what it is; the parse stage reads them and the
 flag is stored so that analysing the stored message again still knows. Messages stored
-before this revision are false until re-imported; their wording is still checked.
+before this revision are false (their wording is still checked).
 
 Revision ID: 0014
 Revises: 0013
