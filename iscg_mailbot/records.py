@@ -85,6 +85,9 @@ class ParsedMessage:
     # The text of messages forwarded as ``message/rfc822`` parts, each under a
     # "Forwarded message" header block: content of this message that analysis reads.
     forwarded_text: str = ""
+    # Sent by a program (an out-of-office reply, a notification), as its header fields
+    # say (see :func:`iscg_mailbot.parse.headers.is_automatic`): it owes and closes nothing.
+    automatic: bool = False
 
 
 @dataclass(frozen=True)
@@ -291,6 +294,9 @@ class ActionInput:
     # The message forwards other mail (new to the list): a header block in the text
     # introduces content to read, not a quote. Its subject ("Fwd: ...") also says so.
     forwarded: bool = False
+    # The header fields say a program sent it (Auto-Submitted, X-Autoreply, ...): an
+    # auto-reply owes nothing, however its text reads.
+    automatic: bool = False
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,9 @@ _AWAY_TOO = re.compile(r"\buntil\b|\breturn\b|\bback\s+(?:on|in)\b|\burgent\b|"
 
 
 def owes_nothing(message: ActionInput) -> bool:
-    """Whether the message is an auto-reply (subject, or its first lines), owing nothing."""
+    """Whether the message is an auto-reply (headers, subject, first lines): owes nothing."""
+    if message.automatic:
+        return True
     if AUTO_REPLY_SUBJECT.match(message.subject or ""):
         return True
     opening = message.new_text[:300]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from email.errors import HeaderParseError
 from email.header import decode_header
@@ -377,3 +377,37 @@ def _parse_date(text: str) -> datetime | None:
     except (ValueError, OverflowError):
         return parsed.replace(tzinfo=None)
     return parsed
+
+
+# The first token of an Auto-Submitted value ("auto-replied; owner-email=...").
+_TOKEN = re.compile(r"[^\s;()]+")
+_NEGATIVE = frozenset({"no", "false", "0", "off"})
+
+
+def is_automatic(headers: Mapping[str, Sequence[str]]) -> bool:
+    """Whether the header fields say the message was sent by a program, not a person.
+
+    ``headers`` maps lower-case names to raw values (what the parse stage already has).
+    Signals: ``Auto-Submitted`` with any value but ``no`` (RFC 3834: ``auto-replied``,
+    ``auto-generated``, ``auto-notified``); ``X-Autoreply`` / ``X-Autorespond`` (set by
+    vacation programs) unless they say no; ``Precedence: auto_reply``. Not signals:
+    ``Precedence: bulk``/``junk``/``list``, which list servers and newsletters put on mail
+    written by people, and ``X-Auto-Response-Suppress``, which Outlook puts on ordinary
+    mail to ask the recipients' responders not to answer it.
+
+    >>> is_automatic({"auto-submitted": ["Auto-Replied (vacation)"]})
+    True
+    >>> is_automatic({"auto-submitted": ["no"], "precedence": ["bulk"]})
+    False
+    """
+    for value in headers.get("auto-submitted", ()):
+        token = _TOKEN.search(raw_to_text(value))
+        if token is not None and token.group(0).lower() != "no":
+            return True
+    for name in ("x-autoreply", "x-autorespond"):
+        for value in headers.get(name, ()):
+            text = raw_to_text(value).strip().lower()
+            if text and text not in _NEGATIVE:
+                return True
+    return any(raw_to_text(value).strip().lower() == "auto_reply"
+               for value in headers.get("precedence", ()))

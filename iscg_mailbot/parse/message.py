@@ -22,6 +22,7 @@ from iscg_mailbot.parse.headers import (
     clean_message_id,
     date_to_utc,
     decode_header_text,
+    is_automatic,
     parse_addresses,
     parse_references,
     synthetic_message_id,
@@ -124,6 +125,7 @@ def _parse(raw: RawMessage, data: bytes) -> ParsedMessage:
         defects=defects,
         utc_offset_minutes=utc_offset_minutes(_first(headers, "date")) if header_date else None,
         forwarded_text=body.forwarded,
+        automatic=is_automatic(headers),
     )
 
 

@@ -138,6 +138,7 @@ def _input(message: Message, list_address: str | None, context: Context) -> Acti
         cc=_addresses(message.cc_addresses),
         subject=(message.subject or "")[:context.max_chars],
         list_address=list_address,
+        automatic=bool(message.auto_submitted),
     )
 
 
@@ -229,7 +230,8 @@ def _closures(session: Session, messages: Sequence[Message], threads: set[int],
         return closer is not None and closer >= message.date
 
     for message in messages:
-        if message.thread_id is None or message.date is None:
+        if message.thread_id is None or message.date is None or message.auto_submitted:
+            # An auto-reply ("Thank you, your message was received") answers nothing.
             continue
         candidates = [item for item in items_by_thread.get(message.thread_id, [])
                       if still_open_for(item, message)]

@@ -85,6 +85,7 @@ def _row(list_id: int, parsed: ParsedMessage) -> dict[str, object]:
         "body_text": parsed.body_text,
         "new_text": parsed.new_text,
         "forwarded_text": parsed.forwarded_text,
+        "auto_submitted": parsed.automatic,
         "quoted_text": parsed.quoted_text,
         "signature": parsed.signature,
         "attachments": [

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -134,6 +135,9 @@ class Message(Base):
     attachments: Mapped[list[Any]] = mapped_column(default=list)
     raw_size: Mapped[int] = mapped_column(Integer, default=0)
     defects: Mapped[list[Any]] = mapped_column(default=list)
+    # Sent by a program (Auto-Submitted, X-Autoreply, ...; revision 0014): owes nothing.
+    auto_submitted: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                 server_default=false())
     source_mailbox: Mapped[str | None] = mapped_column(String(200))
     source_uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
     source_uid: Mapped[int | None] = mapped_column(BigInteger)
