@@ -11,7 +11,14 @@ import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.eval_output import print_eval_figures
-from iscg_mailbot.cli.output import echo_json, print_table, shorten
+from iscg_mailbot.cli.output import (
+    SHOWN_BY_DEFAULT,
+    echo_json,
+    echo_more,
+    print_table,
+    shorten,
+    shown_limit,
+)
 from iscg_mailbot.cli.params import TOPIC
 from iscg_mailbot.errors import MailbotError
 
@@ -78,21 +85,28 @@ def actions() -> None:
 @click.option("--kind", type=click.Choice([*ACTION_KINDS, "all"]), default="action",
               show_default=True,
               help="Actions, notes ('invited to note'), questions awaiting a reply, or all.")
-@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True,
-              help="At most this many items.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N",
+              help=f"At most N items (default {SHOWN_BY_DEFAULT}).")
+@click.option("--all", "show_all", is_flag=True, help="All matching items, however many.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print JSON: a list of the same items (also at most "
+                   f"{SHOWN_BY_DEFAULT} unless --limit or --all).")
 @pass_state
 def actions_list(state: CliState, open_only: bool, overdue: bool, owner: str | None,
-                 topic: str | None, due_before: datetime | None, kind: str, limit: int,
-                 as_json: bool) -> None:
-    """Action items, overdue first, then by due date."""
+                 topic: str | None, due_before: datetime | None, kind: str,
+                 limit: int | None, show_all: bool, as_json: bool) -> None:
+    """Action items, overdue first, then by due date.
+
+    Shows 50 items unless --limit N or --all, and says how many more match.
+    """
     from iscg_mailbot.services import actions as action_service
 
-    rows = action_service.list_actions(
+    page = action_service.actions_page(
         state.app(), open_only=open_only, overdue=overdue, owner=owner, topic=topic,
         due_before=due_before.date() if due_before else None,
-        kinds=ACTION_KINDS if kind == "all" else (kind,), limit=limit,
+        kinds=ACTION_KINDS if kind == "all" else (kind,), limit=shown_limit(limit, show_all),
     )
+    rows = page.rows
     if as_json:
         echo_json(_plain(rows))
         return
@@ -101,6 +115,7 @@ def actions_list(state: CliState, open_only: bool, overdue: bool, owner: str | N
         return
     print_table(["id", "status", "due", "owner", "thread", "what"], _rows(state.settings, rows),
                 one_line={"thread": 32}, main="what")
+    echo_more(page.more, "action item")
 
 
 def _decision(row: ActionRow) -> None:

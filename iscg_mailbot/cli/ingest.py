@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING
 import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
-from iscg_mailbot.cli.output import echo_json, format_cell, print_table, shorten
+from iscg_mailbot.cli.output import (
+    SHOWN_BY_DEFAULT,
+    echo_json,
+    echo_more,
+    format_cell,
+    print_table,
+    shorten,
+    shown_limit,
+)
 from iscg_mailbot.cli.params import DURATION, SINCE, TOPIC
 
 # Each command imports the services it calls (start-up time: see cli/base.py).
@@ -188,8 +196,12 @@ def threads() -> None:
 @click.option("--topic", type=TOPIC,
               help="Only threads carrying this topic id, in any case (see config/topics.yaml).")
 @click.option("--mentions", help="Only threads naming this body or document (e.g. TSAG-TD409).")
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many threads.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N",
+              help=f"At most N threads (default {SHOWN_BY_DEFAULT}).")
+@click.option("--all", "show_all", is_flag=True, help="All matching threads, however many.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print JSON: a list of the same threads (also at most "
+                   f"{SHOWN_BY_DEFAULT} unless --limit or --all).")
 @pass_state
 def threads_list(
     state: CliState,
@@ -200,11 +212,16 @@ def threads_list(
     topic: str | None,
     mentions: str | None,
     limit: int | None,
+    show_all: bool,
     as_json: bool,
 ) -> None:
-    """Threads by most recent activity (or, with --open/--stalled, by urgency)."""
+    """Threads by most recent activity (or, with --open/--stalled, by urgency).
+
+    Shows 50 threads unless --limit N or --all, and says how many more match.
+    """
     from iscg_mailbot.services import threads as thread_service
 
+    limit = shown_limit(limit, show_all)
     app = state.app()
     filters = _filters(since=since, open_only=open_only, stalled=stalled,
                        participant=participant, topic=topic, mentions=mentions)
@@ -214,13 +231,14 @@ def threads_list(
         if mentions is not None:
             raise click.UsageError("--mentions goes without --open/--stalled")
         if stalled is not None:
-            rows = actions_service.stalled_threads(
+            page = actions_service.stalled_threads_page(
                 app, stalled, topic=topic, participant=participant, limit=limit
             )
         else:
-            rows = actions_service.open_threads(
+            page = actions_service.open_threads_page(
                 app, since=since, topic=topic, participant=participant, limit=limit
             )
+        rows = page.rows
         if as_json:
             echo_json(rows)
             return
@@ -234,10 +252,12 @@ def threads_list(
              for r in rows],
             one_line={"subject": SUBJECT_WIDTH}, main="subject",
         )
+        echo_more(page.more, "thread")
         return
-    summaries = thread_service.threads(
+    listed = thread_service.threads_page(
         app, since=since, participant=participant, topic=topic, mentions=mentions, limit=limit
     )
+    summaries = listed.rows
     if as_json:
         echo_json(summaries)
         return
@@ -245,6 +265,7 @@ def threads_list(
         _no_thread_matched(app, filters)
         return
     _print_threads(state.settings, summaries)
+    echo_more(listed.more, "thread")
 
 
 def _filters(*, since: datetime | None, open_only: bool, stalled: timedelta | None,

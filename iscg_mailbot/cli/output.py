@@ -221,3 +221,24 @@ def to_jsonable(value: Any) -> Any:
 def echo_json(value: Any) -> None:
     """``value`` as indented JSON (non-ASCII kept) on standard output."""
     click.echo(json.dumps(to_jsonable(value), indent=2, ensure_ascii=False))
+
+
+#: Rows ``threads list`` and ``actions list`` show unless given --limit or --all.
+SHOWN_BY_DEFAULT = 50
+
+
+def shown_limit(limit: int | None, show_all: bool) -> int | None:
+    """The row limit of a list command: ``--limit N`` wins, ``--all`` lifts the default of
+    :data:`SHOWN_BY_DEFAULT`; both together are a usage error (exit 2)."""
+    if show_all and limit is not None:
+        raise click.UsageError("--all and --limit go separately: choose one")
+    if show_all:
+        return None
+    return SHOWN_BY_DEFAULT if limit is None else limit
+
+
+def echo_more(more: int, noun: str) -> None:
+    """The line under a cut table: how many rows (``noun``, singular) were left out and
+    how to see them."""
+    if more > 0:
+        click.echo(f"... and {more:,} more {noun}{'' if more == 1 else 's'}: --limit N or --all")

@@ -24,6 +24,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from iscg_mailbot.records import ACTION, OPEN, QUESTION, DigestAction
+from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page, count_rows, make_page
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_actions import ActionItem
 
@@ -110,6 +111,58 @@ def list_actions(
     ``today``; ``owner`` matches one owner among several (see :func:`owner_matches`);
     ``due_before`` keeps items due strictly before that day.
     """
+    conditions = _action_conditions(today=today, status=status, kinds=kinds, overdue=overdue,
+                                    owner=owner, due_before=due_before, thread_ids=thread_ids,
+                                    list_id=list_id)
+    ids = _ordered_ids(session, conditions, owner, limit)
+    return _rows_for(session, ids, today)
+
+
+def actions_page(
+    session: Session,
+    *,
+    today: date,
+    status: str | None = OPEN,
+    kinds: Collection[str] = (ACTION,),
+    overdue: bool = False,
+    owner: str | None = None,
+    due_before: date | None = None,
+    thread_ids: Collection[int] | None = None,
+    list_id: int | None = None,
+    limit: int | None = SHOWN_BY_DEFAULT,
+) -> Page[ActionRow]:
+    """:func:`list_actions` with the number of all matching items, counted in SQL."""
+    rows = list_actions(session, today=today, status=status, kinds=kinds, overdue=overdue,
+                        owner=owner, due_before=due_before, thread_ids=thread_ids,
+                        list_id=list_id, limit=limit)
+
+    def count() -> int:
+        conditions = _action_conditions(today=today, status=status, kinds=kinds,
+                                        overdue=overdue, owner=owner, due_before=due_before,
+                                        thread_ids=thread_ids, list_id=list_id)
+        if not owner:
+            return count_rows(session, select(ActionItem.id).where(*conditions))
+        # The LIKE is coarse ("SG1" finds "SG17"): count per distinct owner in SQL and
+        # keep the owners that really match, so no item row is loaded.
+        per_owner = session.execute(
+            select(ActionItem.owner, func.count()).where(*conditions).group_by(ActionItem.owner))
+        return sum(int(n) for item_owner, n in per_owner if owner_matches(item_owner, owner))
+
+    return make_page(rows, limit, count)
+
+
+def _action_conditions(
+    *,
+    today: date,
+    status: str | None,
+    kinds: Collection[str],
+    overdue: bool,
+    owner: str | None,
+    due_before: date | None,
+    thread_ids: Collection[int] | None,
+    list_id: int | None,
+) -> list[ColumnElement[bool]]:
+    """The WHERE of :func:`list_actions` (the owner's part coarse, see there)."""
     conditions: list[ColumnElement[bool]] = [ActionItem.kind.in_(list(kinds))]
     if status is not None:
         conditions.append(ActionItem.status == status)
@@ -124,8 +177,7 @@ def list_actions(
         conditions.append(ActionItem.thread_id.in_(sorted(thread_ids)))
     if list_id is not None:
         conditions.append(ActionItem.list_id == list_id)
-    ids = _ordered_ids(session, conditions, owner, limit)
-    return _rows_for(session, ids, today)
+    return conditions
 
 
 def _ordered_ids(session: Session, conditions: list[ColumnElement[bool]], owner: str | None,
@@ -237,7 +289,28 @@ def open_threads(
     list_id: int | None = None,
     limit: int | None = DEFAULT_LIMIT,
 ) -> list[OpenThreadRow]:
-    """Threads with open action items or (``include_questions``) unanswered questions.
+    """Threads with open action items or (``include_questions``) unanswered questions;
+    see :func:`open_threads_page`."""
+    return open_threads_page(session, today=today, since=since, participant=participant,
+                             thread_ids=thread_ids, quiet_since=quiet_since,
+                             include_questions=include_questions, list_id=list_id,
+                             limit=limit).rows
+
+
+def open_threads_page(
+    session: Session,
+    *,
+    today: date,
+    since: datetime | None = None,
+    participant: str | None = None,
+    thread_ids: Collection[int] | None = None,
+    quiet_since: datetime | None = None,
+    include_questions: bool = True,
+    list_id: int | None = None,
+    limit: int | None = SHOWN_BY_DEFAULT,
+) -> Page[OpenThreadRow]:
+    """Threads with open action items or (``include_questions``) unanswered questions,
+    and how many there are in all (a window count in the same query).
 
     ``since`` keeps threads active at or after it; ``quiet_since`` keeps threads with
     open *actions* and no message at or after it (see :func:`stalled_threads`);
@@ -274,8 +347,10 @@ def open_threads(
                 ActionItem.thread_id.in_(_participant_threads(session, participant)))
     summary = counts.subquery()
     thread = aliased(Thread)
+    # count(*) OVER () is computed before the LIMIT: every row carries the full total.
     query = select(thread, summary.c.open_actions, summary.c.overdue, summary.c.questions,
-                   summary.c.next_due).join(summary, summary.c.thread_id == thread.id)
+                   summary.c.next_due, func.count().over().label("total"),
+                   ).join(summary, summary.c.thread_id == thread.id)
     if since is not None:
         query = query.where(thread.last_activity >= since)
     if quiet_since is not None:
@@ -284,15 +359,17 @@ def open_threads(
                            thread.last_activity.desc().nulls_last(), thread.id.desc())
     if limit is not None:
         query = query.limit(limit)
-    return [
+    found = session.execute(query).all()
+    rows = [
         OpenThreadRow(
             thread_id=row.id, subject=row.subject, last_activity=row.last_activity,
             message_count=row.message_count, participants=list(row.participants or []),
             open_actions=int(open_actions or 0), overdue_actions=int(overdue or 0),
             open_questions=int(questions or 0), next_due=next_due,
         )
-        for row, open_actions, overdue, questions, next_due in session.execute(query)
+        for row, open_actions, overdue, questions, next_due, _total in found
     ]
+    return Page(rows, int(found[0].total) if found else 0)
 
 
 def stalled_threads(
@@ -306,7 +383,23 @@ def stalled_threads(
     limit: int | None = DEFAULT_LIMIT,
 ) -> list[OpenThreadRow]:
     """Threads with open action items and no message since ``quiet_since`` (now - 14d)."""
-    return open_threads(session, today=today, participant=participant, thread_ids=thread_ids,
+    return stalled_threads_page(session, today=today, quiet_since=quiet_since,
+                                participant=participant, thread_ids=thread_ids,
+                                list_id=list_id, limit=limit).rows
+
+
+def stalled_threads_page(
+    session: Session,
+    *,
+    today: date,
+    quiet_since: datetime,
+    participant: str | None = None,
+    thread_ids: Collection[int] | None = None,
+    list_id: int | None = None,
+    limit: int | None = SHOWN_BY_DEFAULT,
+) -> Page[OpenThreadRow]:
+    """:func:`stalled_threads` with how many there are in all."""
+    return open_threads_page(session, today=today, participant=participant, thread_ids=thread_ids,
                         quiet_since=quiet_since, include_questions=False, list_id=list_id,
                         limit=limit)
 

@@ -6,10 +6,11 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.errors import NotFound
+from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page, count_rows, make_page
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.topics import effective_topics
 
@@ -63,20 +64,14 @@ def _summary(thread: Thread, topics: tuple[str, ...] = ()) -> ThreadSummary:
     )
 
 
-def list_threads(
-    session: Session,
+def _threads_query(
     *,
-    since: datetime | None = None,
-    thread_ids: set[int] | None = None,
-    participant: str | None = None,
-    writers: Collection[str] | None = None,
-    limit: int | None = None,
-) -> list[ThreadSummary]:
-    """Threads by most recent activity; ``since`` keeps those active at or after it.
-
-    ``participant`` keeps threads with a message whose sender address or name contains
-    it (case-insensitive); ``writers`` those with a message from one of these addresses.
-    """
+    since: datetime | None,
+    thread_ids: set[int] | None,
+    participant: str | None,
+    writers: Collection[str] | None,
+) -> Select[Thread] | None:
+    """The threads matching the filters, newest activity first; None if none can match."""
     query = select(Thread).order_by(Thread.last_activity.desc().nulls_last(), Thread.id.desc())
     if since is not None:
         query = query.where(Thread.last_activity >= since)
@@ -95,12 +90,54 @@ def list_threads(
         query = query.where(Thread.id.in_(
             select(Message.thread_id).where(Message.sender_address.in_(writers_addresses))))
     elif writers is not None:
+        return None
+    return query
+
+
+def list_threads(
+    session: Session,
+    *,
+    since: datetime | None = None,
+    thread_ids: set[int] | None = None,
+    participant: str | None = None,
+    writers: Collection[str] | None = None,
+    limit: int | None = None,
+) -> list[ThreadSummary]:
+    """Threads by most recent activity; ``since`` keeps those active at or after it.
+
+    ``participant`` keeps threads with a message whose sender address or name contains
+    it (case-insensitive); ``writers`` those with a message from one of these addresses.
+    """
+    query = _threads_query(since=since, thread_ids=thread_ids, participant=participant,
+                           writers=writers)
+    if query is None:
         return []
     if limit is not None:
         query = query.limit(limit)
     rows = list(session.scalars(query))
     topics = effective_topics(session, [thread.id for thread in rows])
     return [_summary(thread, topics.get(thread.id, ())) for thread in rows]
+
+
+def threads_page(
+    session: Session,
+    *,
+    since: datetime | None = None,
+    thread_ids: set[int] | None = None,
+    participant: str | None = None,
+    writers: Collection[str] | None = None,
+    limit: int | None = SHOWN_BY_DEFAULT,
+) -> Page[ThreadSummary]:
+    """:func:`list_threads` with the number of all matching threads (a COUNT query)."""
+    rows = list_threads(session, limit=limit, since=since, thread_ids=thread_ids,
+                        participant=participant, writers=writers)
+
+    def count() -> int:
+        query = _threads_query(since=since, thread_ids=thread_ids, participant=participant,
+                               writers=writers)
+        return 0 if query is None else count_rows(session, query)
+
+    return make_page(rows, limit, count)
 
 
 def thread_detail(session: Session, thread_id: int) -> ThreadDetail:

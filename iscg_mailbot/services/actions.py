@@ -45,6 +45,7 @@ from iscg_mailbot.records import (
     OpenItem,
 )
 from iscg_mailbot.report import queries
+from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page
 from iscg_mailbot.report.queries import ActionRow, OpenThreadRow
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.config_cache import cached
@@ -398,6 +399,69 @@ def list_actions(
         return queries.list_actions(
             session, today=context.today(now), status=OPEN if (open_only or overdue) else None,
             kinds=kinds, overdue=overdue, owner=owner, due_before=due_before,
+            thread_ids=_thread_ids(app, session, topic), limit=limit,
+        )
+
+
+def actions_page(
+    app: App,
+    *,
+    open_only: bool = False,
+    overdue: bool = False,
+    owner: str | None = None,
+    topic: str | None = None,
+    due_before: date | None = None,
+    kinds: Collection[str] = (ACTION,),
+    limit: int | None = SHOWN_BY_DEFAULT,
+    now: datetime | None = None,
+) -> Page[ActionRow]:
+    """:func:`list_actions` and how many items match in all (``actions list``)."""
+    context = load_context(app)
+    with app.session() as session:
+        return queries.actions_page(
+            session, today=context.today(now), status=OPEN if (open_only or overdue) else None,
+            kinds=kinds, overdue=overdue, owner=owner, due_before=due_before,
+            thread_ids=_thread_ids(app, session, topic), limit=limit,
+        )
+
+
+def open_threads_page(
+    app: App,
+    *,
+    topic: str | None = None,
+    since: datetime | None = None,
+    participant: str | None = None,
+    limit: int | None = SHOWN_BY_DEFAULT,
+    now: datetime | None = None,
+) -> Page[OpenThreadRow]:
+    """:func:`open_threads` and how many threads match in all (``threads list --open``)."""
+    context = load_context(app)
+    with app.session() as session:
+        return queries.open_threads_page(
+            session, today=context.today(now), since=since,
+            participant=_participant(context, participant),
+            thread_ids=_thread_ids(app, session, topic),
+            include_questions=context.config.questions, limit=limit,
+        )
+
+
+def stalled_threads_page(
+    app: App,
+    older_than: timedelta | None = None,
+    *,
+    topic: str | None = None,
+    participant: str | None = None,
+    limit: int | None = SHOWN_BY_DEFAULT,
+    now: datetime | None = None,
+) -> Page[OpenThreadRow]:
+    """:func:`stalled_threads` and how many threads match in all (``--stalled``)."""
+    context = load_context(app)
+    age = older_than or timedelta(days=context.config.stalled_after_days)
+    moment = now or utcnow()
+    with app.session() as session:
+        return queries.stalled_threads_page(
+            session, today=context.today(moment), quiet_since=moment - age,
+            participant=_participant(context, participant),
             thread_ids=_thread_ids(app, session, topic), limit=limit,
         )
 

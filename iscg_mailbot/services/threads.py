@@ -7,10 +7,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from iscg_mailbot.config import Settings
 from iscg_mailbot.members_config import load_members, members_path
 from iscg_mailbot.parse.subjects import display_subject
+from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page
 from iscg_mailbot.report.digest import list_tags
 from iscg_mailbot.report.threads import (
     ThreadDetail,
@@ -19,6 +21,7 @@ from iscg_mailbot.report.threads import (
     quoted_texts,
     thread_detail,
 )
+from iscg_mailbot.report.threads import threads_page as report_threads_page
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.models import Thread
 from iscg_mailbot.store.topics import threads_mentioning, topic_states
@@ -54,18 +57,46 @@ def threads(
     """
     writers = None if group is None else group_addresses(app.settings, group)
     with app.session() as session:
-        thread_ids: set[int] | None = None
-        if topic is not None:
-            from iscg_mailbot.services.topics import thread_ids_with_topic
-
-            thread_ids = thread_ids_with_topic(app, session, topic)
-        if mentions is not None:
-            found = threads_mentioning(session, mentions)
-            thread_ids = found if thread_ids is None else thread_ids & found
+        thread_ids = _filtered_ids(app, session, topic, mentions)
         return list_threads(
             session, since=since, participant=participant, thread_ids=thread_ids,
             writers=writers, limit=limit,
         )
+
+
+def threads_page(
+    app: App,
+    *,
+    since: datetime | None = None,
+    participant: str | None = None,
+    topic: str | None = None,
+    mentions: str | None = None,
+    group: str | None = None,
+    limit: int | None = SHOWN_BY_DEFAULT,
+) -> Page[ThreadSummary]:
+    """:func:`threads` (same filters) and how many threads match in all, counted in SQL
+    (``threads list``; the website's lists can use it the same way)."""
+    writers = None if group is None else group_addresses(app.settings, group)
+    with app.session() as session:
+        thread_ids = _filtered_ids(app, session, topic, mentions)
+        return report_threads_page(
+            session, since=since, participant=participant, thread_ids=thread_ids,
+            writers=writers, limit=limit,
+        )
+
+
+def _filtered_ids(app: App, session: Session, topic: str | None,
+                  mentions: str | None) -> set[int] | None:
+    """The threads a topic and a mention allow (None: no such filter)."""
+    thread_ids: set[int] | None = None
+    if topic is not None:
+        from iscg_mailbot.services.topics import thread_ids_with_topic
+
+        thread_ids = thread_ids_with_topic(app, session, topic)
+    if mentions is not None:
+        found = threads_mentioning(session, mentions)
+        thread_ids = found if thread_ids is None else thread_ids & found
+    return thread_ids
 
 
 def group_addresses(settings: Settings, group: str) -> set[str]:
