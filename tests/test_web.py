@@ -221,7 +221,7 @@ def test_hostile_subjects_and_names_are_escaped(site: tuple[TestClient, SmtpTest
     thread = client.get(f"/threads/{found.group(1)}").text
     assert "<img src=x" not in thread and "&lt;img src=x onerror=alert(1)&gt;" in thread
     assert "<b>not bold</b>" not in thread and "&lt;b&gt;not bold&lt;/b&gt;" in thread
-    assert visible_text("Budget\u202eFDP.exe\u2066x\u2069 \u200dok") == "BudgetFDP.exex \u200dok"
+    assert visible_text("Budget\u202eFDP.exe\u2066x\u2069 \u200dok\x07") == "BudgetFDP.exex ok"
 
 
 def test_bidi_controls_never_reach_the_page(sqlite_engine: Engine, tmp_path: Path,

@@ -13,6 +13,8 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from iscg_mailbot.text import neutralise
+
 # No inline script or style anywhere: the pages need only their own stylesheet.
 PAGE_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self' data:; "
                "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
@@ -20,10 +22,6 @@ PAGE_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self' data:; "
 MAIL_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
                "frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox")
 CSRF_FIELD = "csrf"
-# Bidi embeddings, overrides and isolates, zero-width spaces and other invisible format
-# characters can reorder or hide what a subject or name says; ZWJ/ZWNJ stay (scripts
-# such as Persian and emoji need them).
-_KEEP_FORMAT = {"\u200c", "\u200d"}
 
 
 class SecurityHeaders:
@@ -98,15 +96,10 @@ def safe_path(target: object, default: str = "/week") -> str:
 
 
 def visible_text(value: object) -> str:
-    """Text from the list made safe to show: invisible format characters (bidi overrides,
-    zero-width spaces) and control characters removed; HTML escaping is the templates'."""
-    text = "" if value is None else str(value)
-    kept = []
-    for char in text:
-        category = unicodedata.category(char)
-        if category == "Cf" and char not in _KEEP_FORMAT:
-            continue
-        if category == "Cc" and char not in "\n\t":
-            continue
-        kept.append(char)
-    return "".join(kept)
+    """Text from the list made safe to show: the invisible and direction-changing
+    characters every output drops (:func:`iscg_mailbot.text.neutralise`, one rule for
+    the digest, the CLI and the website) and control characters removed; HTML escaping
+    is the templates'."""
+    text = neutralise("" if value is None else str(value))
+    return "".join(char for char in text
+                   if char in "\n\t" or unicodedata.category(char) != "Cc")
