@@ -194,7 +194,7 @@ def test_demo_says_how_many_more_open_items_and_how_to_see_them(
     assert len(open_items) > 15
     assert f"Open action items (overdue first): 15 of {len(open_items)}" in result.output
     assert (f"... and {len(open_items) - 15} more open items; all of them: "
-            "ISCG_DATABASE_URL=sqlite:///data/demo.db iscg-mailbot actions list --open\n"
+            "ISCG_DATABASE_URL=sqlite:///data/demo.db iscg-mailbot actions list --open --all\n"
             ) in result.output
 
 

@@ -138,7 +138,7 @@ def demo(state: CliState, database_path: Path, archive: Path | None) -> None:
     more = len(report.open_actions) - len(shown)
     if more > 0:
         click.echo(f"... and {more} more open items; all of them: "
-                   f"{env} iscg-mailbot actions list --open")
+                   f"{env} iscg-mailbot actions list --open --all")
     first = report.threads[-1].id if report.threads else 1
     click.echo(f"\nexplore it: {env} iscg-mailbot threads show {first}")
 
