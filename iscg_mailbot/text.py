@@ -31,6 +31,21 @@ def neutralise(text: str) -> str:
     return INVISIBLE.sub("", text)
 
 
+# ... and, in a body, C0/C1 control characters too (all but tab and newline): they
+# have no business in a mail body or a page.
+_UNSAFE_IN_BODY = re.compile(INVISIBLE.pattern[:-1] + r"\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` as a body shows it: line breaks as "\\n", invisible, direction-changing
+    and control characters (but tab and newline) removed.
+
+    >>> printable("Pay\\r\\n\\u202eann\\x07.exe")
+    'Pay\\nann.exe'
+    """
+    return _UNSAFE_IN_BODY.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def shorten(text: str, limit: int = MAX_SHOWN) -> str:
     """``text`` cut to at most ``limit`` characters at a word boundary, ending in "…".
 

@@ -6,7 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
+from pathlib import Path
 
+from sqlalchemy import Engine
+
+from iscg_mailbot.config import Settings
 from iscg_mailbot.records import Provenance, RawMessage
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
@@ -20,6 +24,16 @@ MEMBERS = """members:
   - {name: Pierre Lefebvre, address: pierre@example.int, role: secretariat,
      advisory_group: TDAG, organisation: BDT}
 """
+
+
+def action_app(engine: Engine, tmp_path: Path) -> App:
+    """An App on ``engine`` whose configuration holds :data:`MEMBERS` and a Geneva
+    ``actions.yaml``: what the action-item tests extract and close against."""
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "members.yaml").write_text(MEMBERS, encoding="utf-8")
+    (config / "actions.yaml").write_text("timezone: Europe/Zurich\n", encoding="utf-8")
+    return App(settings=Settings(config_dir=str(config)), engine=engine)
 
 
 def mail(mid: str, sender: str, when: str, body: str, subject: str = "LS on security",

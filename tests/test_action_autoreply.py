@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
-from iscg_mailbot.config import Settings
 from iscg_mailbot.parse.headers import is_automatic
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.records import Provenance, RawMessage
@@ -17,7 +16,7 @@ from iscg_mailbot.services import actions as service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_actions import ActionItem
-from tests.action_samples import MEMBERS, mail, store
+from tests.action_samples import action_app, mail, store
 
 SAMPLE = Path(__file__).parent / "samples" / "autoreply" / "out-of-office-auto-submitted.eml"
 
@@ -33,11 +32,7 @@ def _without_header(data: bytes, name: bytes) -> bytes:
 
 @pytest.fixture
 def app(engine: Engine, tmp_path: Path) -> Iterator[App]:
-    config = tmp_path / "config"
-    config.mkdir()
-    (config / "members.yaml").write_text(MEMBERS, encoding="utf-8")
-    (config / "actions.yaml").write_text("timezone: Europe/Zurich\n", encoding="utf-8")
-    yield App(settings=Settings(config_dir=str(config)), engine=engine)
+    yield action_app(engine, tmp_path)
 
 
 def _sentences(app: App) -> list[str]:

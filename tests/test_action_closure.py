@@ -12,14 +12,13 @@ from sqlalchemy import Engine, select
 
 from iscg_mailbot.analyse.action_closure import delivery_statement
 from iscg_mailbot.analyse.actions import answers_question, detect_closure
-from iscg_mailbot.config import Settings
 from iscg_mailbot.members_config import load_members
 from iscg_mailbot.records import Address, OpenItem
 from iscg_mailbot.services import actions as service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.models_action_shares import ActionShare
 from iscg_mailbot.store.models_actions import ActionItem
-from tests.action_samples import MEMBERS, mail, store
+from tests.action_samples import MEMBERS, action_app, mail, store
 
 
 @pytest.mark.parametrize(("sentence", "said"), [
@@ -55,11 +54,7 @@ def test_an_answer_answers_a_question_and_thanks_do_not() -> None:
 
 @pytest.fixture
 def app(engine: Engine, tmp_path: Path) -> Iterator[App]:
-    config = tmp_path / "config"
-    config.mkdir()
-    (config / "members.yaml").write_text(MEMBERS, encoding="utf-8")
-    (config / "actions.yaml").write_text("timezone: Europe/Zurich\n", encoding="utf-8")
-    yield App(settings=Settings(config_dir=str(config)), engine=engine)
+    yield action_app(engine, tmp_path)
 
 
 ASK = mail("ask", "Ingrid Solheim <ingrid@example.no>", "2026-10-01T09:00:00+02:00",

@@ -10,25 +10,20 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, delete, select, update
 
-from iscg_mailbot.config import Settings
 from iscg_mailbot.errors import NotFound
 from iscg_mailbot.services import actions as service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store import search as search_store
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_actions import ActionItem
-from tests.action_samples import LS, MEMBERS, OLD, QUESTION, REPLY, mail, store
+from tests.action_samples import LS, OLD, QUESTION, REPLY, action_app, mail, store
 
 NOW = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def app(engine: Engine, tmp_path: Path) -> Iterator[App]:
-    config = tmp_path / "config"
-    config.mkdir()
-    (config / "members.yaml").write_text(MEMBERS, encoding="utf-8")
-    (config / "actions.yaml").write_text("timezone: Europe/Zurich\n", encoding="utf-8")
-    yield App(settings=Settings(config_dir=str(config)), engine=engine)
+    yield action_app(engine, tmp_path)
 
 
 def items(app: App) -> dict[str, ActionItem]:

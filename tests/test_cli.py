@@ -194,3 +194,19 @@ def test_digest_preview_groups_the_analysed_threads_by_topic(run, tmp_path: Path
     assert "== Child online protection (1 thread) ==" in text
     assert "Child Online Protection guidelines 2026" in text.split("== Child online protection", 1)[1]
     assert "<h2" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [
+    ["calendar", "export", "--out"],
+    ["report", "annual", "--year", "2026", "--out"],
+    ["report", "areas", "--csv"],
+    ["digest", "preview", "--out"],
+])
+def test_a_file_in_a_missing_folder_is_a_usage_error_not_a_traceback(
+        args: list[str], tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "out.file"
+    result = CliRunner().invoke(cli, [*args, str(missing)])
+    assert result.exit_code == 2, result.output
+    assert (f"Invalid value for '{args[-1]}': folder '{missing.parent}' does not exist; "
+            "create it or pick another") in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
+from iscg_mailbot.cli.params import OUT_FILE
 
 
 @cli.group("calendar")
@@ -17,7 +18,7 @@ def calendar_group() -> None:
 @calendar_group.command("export")
 @click.option("--member", "member_address", metavar="ADDR",
               help="Only this member's deadlines (meetings are always included).")
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--out", "out", required=True, type=OUT_FILE,
               help="The .ics file to write.")
 @pass_state
 def calendar_export(state: CliState, member_address: str | None, out: Path) -> None:

@@ -12,6 +12,7 @@ import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.output import echo_json, print_table
+from iscg_mailbot.cli.params import OUT_FILE
 from iscg_mailbot.errors import ConfigError
 
 # Each command imports the services it calls (start-up time: see cli/base.py).
@@ -29,7 +30,7 @@ def digest() -> None:
               help="Render it as this member receives it (default: everything, no greeting).")
 @click.option("--week", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
               help="The period holding this date (default: the last complete period).")
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--out", "out", type=OUT_FILE,
               help="Write the HTML here (the plain text goes next to it as .txt); default: "
                    "previews/digest-<period start>[-<member>].html in the data directory.")
 @pass_state

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import click
@@ -73,6 +75,27 @@ def normalise_topic(text: str) -> str:
     return text.strip().lower()
 
 
+class OutputFile(click.Path):
+    """A file a command writes: refused as a usage error (one line, exit 2) when its
+    folder is missing or not writable, before any work is done, rather than failing
+    with a traceback once the report or calendar is built."""
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        path = Path(os.fsdecode(super().convert(value, param, ctx)))
+        folder = path.parent
+        if not folder.is_dir():
+            self.fail(f"folder {str(folder)!r} does not exist; create it or pick another",
+                      param, ctx)
+        if not os.access(folder, os.W_OK):
+            self.fail(f"folder {str(folder)!r} is not writable", param, ctx)
+        return path
+
+
 SINCE = Since()
+OUT_FILE = OutputFile()
 TOPIC = TopicId()
 DURATION = Duration()

@@ -10,6 +10,7 @@ import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.output import print_table
+from iscg_mailbot.cli.params import OUT_FILE
 
 
 @cli.group("report")
@@ -21,7 +22,7 @@ def report_group() -> None:
 @click.option("--year", type=click.IntRange(2000, 2100), required=True, help="The year, e.g. 2026.")
 @click.option("--for", "for_group", type=click.Choice(["RAG", "TSAG", "TDAG"]),
               help="The advisory group addressed (default: all three).")
-@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--out", required=True, type=OUT_FILE,
               help="FILE.docx (an ITU contribution), FILE.html or FILE.md.")
 @pass_state
 def report_annual(state: CliState, year: int, for_group: str | None, out: Path) -> None:
@@ -39,7 +40,7 @@ def report_annual(state: CliState, year: int, for_group: str | None, out: Path) 
               help="First day (default: a year before --until).")
 @click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
               help="Last day (default: today).")
-@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--csv", "csv_path", type=OUT_FILE,
               help="Also write the matrix to this CSV file.")
 @pass_state
 def report_areas(state: CliState, since: datetime | None, until: datetime | None,

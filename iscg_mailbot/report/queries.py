@@ -399,9 +399,9 @@ def stalled_threads_page(
     limit: int | None = SHOWN_BY_DEFAULT,
 ) -> Page[OpenThreadRow]:
     """:func:`stalled_threads` with how many there are in all."""
-    return open_threads_page(session, today=today, participant=participant, thread_ids=thread_ids,
-                        quiet_since=quiet_since, include_questions=False, list_id=list_id,
-                        limit=limit)
+    return open_threads_page(session, today=today, participant=participant,
+                             thread_ids=thread_ids, quiet_since=quiet_since,
+                             include_questions=False, list_id=list_id, limit=limit)
 
 
 def digest_actions(session: Session, list_id: int, today: date,

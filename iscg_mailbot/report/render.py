@@ -13,7 +13,6 @@ every value from the list is escaped unless a template explicitly opts out.
 
 from __future__ import annotations
 
-import re
 import textwrap
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -29,14 +28,9 @@ from markupsafe import Markup, escape
 
 from iscg_mailbot.members_config import Member
 from iscg_mailbot.records import Digest
-from iscg_mailbot.text import INVISIBLE, shorten
+from iscg_mailbot.text import printable, shorten
 
 TEMPLATE_DIR = "digest"
-# Direction-changing and invisible characters (iscg_mailbot.text.INVISIBLE: bidi
-# embeddings, overrides, isolates and marks, zero-width characters, the BOM) can reorder
-# or hide what follows them, so one crafted subject could garble the rest of a line;
-# C0/C1 controls other than newline and tab have no business in a mail body.
-_UNSAFE_BODY_CHARS = re.compile(INVISIBLE.pattern[:-1] + r"\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: Bounds on what one digest shows, whatever the list holds: threads per section,
 #: participants named per thread, threads awaiting a reply, characters of an action.
 MAX_SECTION_THREADS = 50
@@ -56,8 +50,7 @@ class RenderedMail:
 
 def clean(value: Any) -> str:
     """Text safe to show in a body: bidi controls and control characters removed."""
-    text = "" if value is None else str(value)
-    return _UNSAFE_BODY_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return printable("" if value is None else str(value))
 
 
 def one_line(value: Any) -> str:

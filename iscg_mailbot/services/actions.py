@@ -476,14 +476,9 @@ def open_threads(
     now: datetime | None = None,
 ) -> list[OpenThreadRow]:
     """Threads with open action items or questions awaiting a reply (``threads list --open``)."""
-    context = load_context(app)
-    with app.session() as session:
-        return queries.open_threads(
-            session, today=context.today(now), since=since,
-            participant=_participant(context, participant),
-            thread_ids=_thread_ids(app, session, topic),
-            include_questions=context.config.questions, limit=limit,
-        )
+    # The page's count is a window column of the same query: nothing is read twice.
+    return open_threads_page(app, topic=topic, since=since, participant=participant,
+                             limit=limit, now=now).rows
 
 
 def stalled_threads(
@@ -497,15 +492,8 @@ def stalled_threads(
 ) -> list[OpenThreadRow]:
     """Threads with open action items and no message for ``older_than`` (default from
     ``actions.yaml``: 14 days) — ``threads list --stalled 14d``."""
-    context = load_context(app)
-    age = older_than or timedelta(days=context.config.stalled_after_days)
-    moment = now or utcnow()
-    with app.session() as session:
-        return queries.stalled_threads(
-            session, today=context.today(moment), quiet_since=moment - age,
-            participant=_participant(context, participant),
-            thread_ids=_thread_ids(app, session, topic), limit=limit,
-        )
+    return stalled_threads_page(app, older_than, topic=topic, participant=participant,
+                                limit=limit, now=now).rows
 
 
 def _participant(context: Context, participant: str | None) -> str | None:

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import hmac
 import secrets
-import unicodedata
 from collections.abc import MutableMapping
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from iscg_mailbot.text import neutralise
+from iscg_mailbot.text import printable
 
 # No inline script or style anywhere: the pages need only their own stylesheet.
 PAGE_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self' data:; "
@@ -96,10 +95,7 @@ def safe_path(target: object, default: str = "/week") -> str:
 
 
 def visible_text(value: object) -> str:
-    """Text from the list made safe to show: the invisible and direction-changing
-    characters every output drops (:func:`iscg_mailbot.text.neutralise`, one rule for
-    the digest, the CLI and the website) and control characters removed; HTML escaping
-    is the templates'."""
-    text = neutralise("" if value is None else str(value))
-    return "".join(char for char in text
-                   if char in "\n\t" or unicodedata.category(char) != "Cc")
+    """Text from the list made safe to show: the same rule as the digest's bodies
+    (:func:`iscg_mailbot.text.printable`: invisible, direction-changing and control
+    characters removed); HTML escaping is the templates'."""
+    return printable("" if value is None else str(value))
