@@ -202,11 +202,12 @@ def test_digest_preview_groups_the_analysed_threads_by_topic(run, tmp_path: Path
     ["report", "areas", "--csv"],
     ["digest", "preview", "--out"],
 ])
-def test_a_file_in_a_missing_folder_is_a_usage_error_not_a_traceback(
+def test_a_file_that_cannot_be_written_is_a_usage_error_not_a_traceback(
         args: list[str], tmp_path: Path) -> None:
-    missing = tmp_path / "no-such-folder" / "out.file"
-    result = CliRunner().invoke(cli, [*args, str(missing)])
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    target = blocker / "sub" / "out.file"
+    result = CliRunner().invoke(cli, [*args, str(target)])
     assert result.exit_code == 2, result.output
-    assert (f"Invalid value for '{args[-1]}': folder '{missing.parent}' does not exist; "
-            "create it or pick another") in result.output
+    assert f"Invalid value for '{args[-1]}': cannot make folder '{target.parent}'" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)

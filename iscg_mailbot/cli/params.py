@@ -76,9 +76,10 @@ def normalise_topic(text: str) -> str:
 
 
 class OutputFile(click.Path):
-    """A file a command writes: refused as a usage error (one line, exit 2) when its
-    folder is missing or not writable, before any work is done, rather than failing
-    with a traceback once the report or calendar is built."""
+    """A file a command writes. Missing folders on its way are created (as `digest
+    preview` always did); a path that cannot be written (under a file, or in a folder
+    that is not writable) is a usage error (one line, exit 2) before any work is done,
+    not a traceback once the report or calendar is built."""
 
     def __init__(self) -> None:
         super().__init__(dir_okay=False, path_type=Path)
@@ -86,12 +87,12 @@ class OutputFile(click.Path):
     def convert(self, value: Any, param: click.Parameter | None,
                 ctx: click.Context | None) -> Any:
         path = Path(os.fsdecode(super().convert(value, param, ctx)))
-        folder = path.parent
-        if not folder.is_dir():
-            self.fail(f"folder {str(folder)!r} does not exist; create it or pick another",
-                      param, ctx)
-        if not os.access(folder, os.W_OK):
-            self.fail(f"folder {str(folder)!r} is not writable", param, ctx)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.fail(f"cannot make folder {str(path.parent)!r}: {exc.strerror}", param, ctx)
+        if not os.access(path.parent, os.W_OK):
+            self.fail(f"folder {str(path.parent)!r} is not writable", param, ctx)
         return path
 
 
