@@ -35,12 +35,12 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import create_engine, text
 
-from iscg_mailbot.config import Settings
 from iscg_mailbot.parse.parallel import ParsedBatch, parse_batch
 from iscg_mailbot.records import MailboxState, Provenance, RawBatch, RawMessage
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.demo import sample_archive
 from iscg_mailbot.services.ingest import IngestReport, store_parsed_batch, sync
+from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.source.imap import ImapSource
 from iscg_mailbot.store.database import connect, session_scope, upgrade
 from iscg_mailbot.store.messages import ensure_list

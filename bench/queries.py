@@ -35,15 +35,15 @@ import yaml
 from sqlalchemy import Engine, create_engine, insert, select, text
 from sqlalchemy.engine import make_url
 
-from iscg_mailbot.actions_config import load_actions_config
 from iscg_mailbot.analyse.action_text import split_sentences
 from iscg_mailbot.analyse.actions import extract_actions
-from iscg_mailbot.members_config import load_members
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.records import ActionInput, Provenance, RawMessage
 from iscg_mailbot.report import queries
 from iscg_mailbot.services.actions import Context, analyse_messages
 from iscg_mailbot.services.demo import sample_archive
+from iscg_mailbot.settings.actions import load_actions_config
+from iscg_mailbot.settings.members import load_members
 from iscg_mailbot.store import search
 from iscg_mailbot.store.database import connect, session_scope, upgrade
 from iscg_mailbot.store.models import MailingList, Message, Thread

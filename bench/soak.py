@@ -43,7 +43,6 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, select
 
-from iscg_mailbot.config import Settings
 from iscg_mailbot.errors import UnparseableMessage
 from iscg_mailbot.parse.headers import clean_message_id
 from iscg_mailbot.parse.message import parse_message
@@ -51,6 +50,7 @@ from iscg_mailbot.records import Provenance, RawMessage
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.demo import sample_archive
 from iscg_mailbot.services.ingest import sync
+from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.source.imap import ImapSource
 from iscg_mailbot.store.database import connect, upgrade
 from iscg_mailbot.store.models import Message, QuarantinedMessage, Thread

@@ -48,11 +48,11 @@ sys.path.insert(0, str(ROOT))
 from iscg_mailbot.analyse.entities import entity_patterns
 from iscg_mailbot.analyse.nlp import EntityFinder, flatten_whitespace
 from iscg_mailbot.analyse.topics import TopicTagger
-from iscg_mailbot.itu_bodies_config import load_itu_bodies
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.records import ThreadText
+from iscg_mailbot.settings.itu_bodies import load_itu_bodies
+from iscg_mailbot.settings.topics import load_topics
 from iscg_mailbot.source.archive import read_archive
-from iscg_mailbot.topics_config import load_topics
 
 SAMPLE = ROOT / "iscg_mailbot" / "data" / "sample-iscg.mbox"
 EVAL = ROOT / "tests" / "data" / "topics_eval.yaml"

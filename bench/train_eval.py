@@ -35,7 +35,7 @@ from iscg_mailbot.analyse.textcat import (
 )
 from iscg_mailbot.analyse.topics import Evaluation, TopicTagger, evaluate_tags
 from iscg_mailbot.records import ThreadTags, ThreadText
-from iscg_mailbot.topics_config import load_topics
+from iscg_mailbot.settings.topics import load_topics
 
 EVAL_SET = ROOT / "tests" / "data" / "topics_eval.yaml"
 TOPICS = ROOT / "config" / "topics.yaml"

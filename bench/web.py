@@ -40,9 +40,9 @@ from itsdangerous import TimestampSigner
 from sqlalchemy import text, update
 
 from bench.queries import NOW, analyse, fill, postgres_database
-from iscg_mailbot.actions_config import load_actions_config
-from iscg_mailbot.members_config import load_members
 from iscg_mailbot.services.actions import Context
+from iscg_mailbot.settings.actions import load_actions_config
+from iscg_mailbot.settings.members import load_members
 from iscg_mailbot.store.database import connect, session_scope, upgrade
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.models_delivery import OutboxEntry

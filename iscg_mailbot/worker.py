@@ -33,7 +33,6 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from iscg_mailbot.delivery_config import digest_settings, worker_settings
 from iscg_mailbot.errors import MailbotError
 from iscg_mailbot.services import digest as digest_service
 from iscg_mailbot.services import ingest
@@ -78,7 +77,7 @@ def sync_job() -> None:
     if worker.stopping.is_set():
         log.info("sync interrupted by shutdown after the current batch")
         return
-    if worker_settings(app.settings).analyse_after_sync and not worker.stopping.is_set():
+    if app.settings.worker.analyse_after_sync and not worker.stopping.is_set():
         analysed = worker_service.after_sync(app)
         if analysed.threads:
             log.info("analysis after sync", extra={"threads": analysed.threads,
@@ -174,7 +173,7 @@ class Worker:
     def __init__(self, app: App, *, wait_for_lock: bool = False,
                  install_signals: bool = True) -> None:
         self.app = app
-        self.config = worker_settings(app.settings)
+        self.config = app.settings.worker
         self.wait_for_lock = wait_for_lock
         self.install_signals = install_signals
         self.holder = worker_service.new_holder()
@@ -219,7 +218,7 @@ class Worker:
     # -- scheduler -----------------------------------------------------------------
 
     def _scheduler(self) -> BlockingScheduler:
-        digest = digest_settings(self.app.settings)
+        digest = self.app.settings.digest
         zone = ZoneInfo(digest.timezone)
         scheduler = BlockingScheduler(
             jobstores={"default": SQLAlchemyJobStore(engine=self.app.engine)},

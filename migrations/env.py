@@ -17,7 +17,7 @@ def _engine() -> Engine:
     engine = context.config.attributes.get("engine")
     if engine is not None:
         return engine
-    from iscg_mailbot.config import load_settings
+    from iscg_mailbot.settings.main import load_settings
     from iscg_mailbot.store.database import connect
 
     return connect(load_settings().database_url)

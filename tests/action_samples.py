@@ -10,10 +10,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from iscg_mailbot.config import Settings
 from iscg_mailbot.records import Provenance, RawMessage
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
+from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.messages import ensure_list
 
 LIST = "iscg@lists.example.int"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from iscg_mailbot.members_config import Member
 from iscg_mailbot.records import (
     Digest,
     DigestAction,
@@ -18,6 +17,7 @@ from iscg_mailbot.records import (
     DigestSection,
     DigestThread,
 )
+from iscg_mailbot.settings.members import Member
 
 START = datetime(2024, 3, 3, 23, 0, tzinfo=UTC)   # Mon 4 Mar 2024 00:00 Geneva
 END = datetime(2024, 3, 10, 23, 0, tzinfo=UTC)    # Mon 11 Mar 2024 00:00 Geneva

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select
 
-from iscg_mailbot.config import ListConfig, Settings
-from iscg_mailbot.delivery_config import DigestConfig, SmtpConfig, WorkerConfig
 from iscg_mailbot.records import Provenance, RawMessage
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
+from iscg_mailbot.settings.delivery import DigestConfig, SmtpConfig, WorkerConfig
+from iscg_mailbot.settings.main import ListConfig, Settings
 from iscg_mailbot.store.database import session_scope
 from iscg_mailbot.store.messages import ensure_list
 from iscg_mailbot.store.models import Message

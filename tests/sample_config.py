@@ -10,11 +10,11 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from iscg_mailbot.cli import cli
-from iscg_mailbot.config import load_settings
 from iscg_mailbot.services.analysis import analyse_pending
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.demo import sample_archive
 from iscg_mailbot.services.ingest import import_archive
+from iscg_mailbot.settings.main import load_settings
 from iscg_mailbot.store.database import upgrade
 
 ROOT = Path(__file__).resolve().parents[1]

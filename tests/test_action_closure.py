@@ -12,10 +12,10 @@ from sqlalchemy import Engine, select
 
 from iscg_mailbot.analyse.action_closure import delivery_statement
 from iscg_mailbot.analyse.actions import answers_question, detect_closure
-from iscg_mailbot.members_config import load_members
 from iscg_mailbot.records import Address, OpenItem
 from iscg_mailbot.services import actions as service
 from iscg_mailbot.services.app import App
+from iscg_mailbot.settings.members import load_members
 from iscg_mailbot.store.models_action_shares import ActionShare
 from iscg_mailbot.store.models_actions import ActionItem
 from tests.action_samples import MEMBERS, action_app, mail, store

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
-from iscg_mailbot.members_config import MembersConfig, load_members
 from iscg_mailbot.records import ActionInput, Address
+from iscg_mailbot.settings.members import MembersConfig, load_members
 
 ROOT = Path(__file__).resolve().parents[1]
 GENEVA = timezone(timedelta(hours=1))

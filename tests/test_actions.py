@@ -15,8 +15,8 @@ from iscg_mailbot.analyse.actions import (
     detect_closure,
     extract_actions,
 )
-from iscg_mailbot.members_config import MembersConfig, load_members
 from iscg_mailbot.records import ActionInput, Address, OpenItem
+from iscg_mailbot.settings.members import MembersConfig, load_members
 
 ROOT = Path(__file__).resolve().parents[1]
 MEMBERS = Path(__file__).resolve().parent / "data" / "action_members.yaml"

@@ -20,8 +20,8 @@ import pytest
 import yaml
 
 from iscg_mailbot.analyse.actions import extract_actions
-from iscg_mailbot.members_config import MembersConfig, load_members
 from iscg_mailbot.records import ActionCandidate, ActionInput, Address
+from iscg_mailbot.settings.members import MembersConfig, load_members
 
 ROOT = Path(__file__).resolve().parents[1]
 MEMBERS = Path(__file__).resolve().parent / "data" / "action_members.yaml"

@@ -30,7 +30,6 @@ from click.testing import CliRunner
 from sqlalchemy import Engine, func, select, update
 
 from iscg_mailbot.cli import cli
-from iscg_mailbot.config import Settings
 from iscg_mailbot.services import actions as actions_service
 from iscg_mailbot.services import analysis
 from iscg_mailbot.services import topics as topics_service
@@ -39,6 +38,7 @@ from iscg_mailbot.services.app import App
 from iscg_mailbot.services.demo import sample_archive
 from iscg_mailbot.services.ingest import import_archive
 from iscg_mailbot.services.status import status
+from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.models import AnalysisFailure, Message, Thread
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.models_topics import ThreadTopic

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
-from iscg_mailbot.config import Settings
 from iscg_mailbot.services.analysis import analyse_pending
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ingest import import_archive
+from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.source.archive import read_archive
 from iscg_mailbot.store.models import Message, QuarantinedMessage
 from iscg_mailbot.store.models_topics import ThreadTopic

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from iscg_mailbot.cli import cli
-from iscg_mailbot.config import load_settings
 from iscg_mailbot.services import actions as service
 from iscg_mailbot.services.app import App
+from iscg_mailbot.settings.main import load_settings
 from iscg_mailbot.store.database import upgrade
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.models_topics import ThreadTopic

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from iscg_mailbot.config import load_settings
 from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.settings.main import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,10 +11,10 @@ import pytest
 
 from iscg_mailbot.deliver.compose import compose, header_text
 from iscg_mailbot.deliver.smtp import DeliveryUncertain, SmtpConnectionError, SmtpSender
-from iscg_mailbot.delivery_config import DigestConfig, SmtpConfig
 from iscg_mailbot.errors import AuthenticationError, ConfigError, DeliveryError
-from iscg_mailbot.members_config import Member
 from iscg_mailbot.report.render import RenderedMail, render_digest
+from iscg_mailbot.settings.delivery import DigestConfig, SmtpConfig
+from iscg_mailbot.settings.members import Member
 from tests.digest_samples import CHAIR, seeded_digest
 from tests.servers.smtp import SmtpTestServer
 

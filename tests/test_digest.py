@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select, update
 
-from iscg_mailbot.delivery_config import DigestConfig, SmtpConfig
 from iscg_mailbot.errors import ConfigError, MailbotError, NotFound
 from iscg_mailbot.report.digest import excerpt, open_actions
 from iscg_mailbot.services import digest as digest_service
@@ -23,6 +22,7 @@ from iscg_mailbot.services.digest import (
     release_uncertain_digests,
     send_digests,
 )
+from iscg_mailbot.settings.delivery import DigestConfig, SmtpConfig
 from iscg_mailbot.store.database import session_scope
 from iscg_mailbot.store.locks import DIGEST_SEND_LOCK, acquire_lock
 from iscg_mailbot.store.models import MailingList

@@ -18,7 +18,6 @@ import yaml
 from click.testing import CliRunner
 
 from iscg_mailbot.cli import cli
-from iscg_mailbot.config import Settings
 from iscg_mailbot.services.eval_scores import PredictedItem, match_items, score_topics
 from iscg_mailbot.services.eval_set import (
     DEV,
@@ -29,6 +28,7 @@ from iscg_mailbot.services.eval_set import (
     to_rfc822,
 )
 from iscg_mailbot.services.evaluation import EvalReport, evaluate_set
+from iscg_mailbot.settings.main import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SYNTHETIC = ROOT / "tests" / "data" / "eval_synthetic"

@@ -53,9 +53,7 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine, delete, select, update
 
 from iscg_mailbot.cli import cli
-from iscg_mailbot.config import load_settings
 from iscg_mailbot.deliver.smtp import SmtpSender
-from iscg_mailbot.delivery_config import DigestConfig
 from iscg_mailbot.errors import MailbotError
 from iscg_mailbot.records import Provenance, RawMessage
 from iscg_mailbot.services import digest as digest_service
@@ -64,6 +62,8 @@ from iscg_mailbot.services.app import App
 from iscg_mailbot.services.digest import digest_status, release_uncertain_digests, send_digests
 from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
 from iscg_mailbot.services.worker import stored_next_run
+from iscg_mailbot.settings.delivery import DigestConfig
+from iscg_mailbot.settings.main import load_settings
 from iscg_mailbot.store.database import connect, session_scope, upgrade
 from iscg_mailbot.store.locks import DIGEST_SEND_LOCK, WORKER_LOCK
 from iscg_mailbot.store.messages import ensure_list

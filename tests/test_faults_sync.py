@@ -50,7 +50,6 @@ from sqlalchemy import Engine, create_engine, event, func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from iscg_mailbot.config import MailboxConfig, Settings
 from iscg_mailbot.errors import MailbotError, UnparseableMessage
 from iscg_mailbot.parse import parallel
 from iscg_mailbot.parse.message import parse_message
@@ -58,6 +57,7 @@ from iscg_mailbot.records import MailboxState, Provenance, RawBatch, RawMessage
 from iscg_mailbot.services import ingest
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ingest import IngestReport, sync
+from iscg_mailbot.settings.main import MailboxConfig, Settings
 from iscg_mailbot.source.imap import ImapSource
 from iscg_mailbot.store.database import connect, upgrade
 from iscg_mailbot.store.models import Mailbox, Message, QuarantinedMessage, Thread

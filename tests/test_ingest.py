@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select
 
-from iscg_mailbot.config import Settings
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.demo import sample_archive
 from iscg_mailbot.services.ingest import import_archive
+from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.models import Message, QuarantinedMessage, Thread
 
 HARD = Path(__file__).resolve().parent / "samples" / "hard"

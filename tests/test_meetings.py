@@ -15,11 +15,11 @@ from sqlalchemy import select
 from iscg_mailbot.analyse.meeting_dates import date_from_meetings, find_meeting_due
 from iscg_mailbot.analyse.meeting_notices import find_convening
 from iscg_mailbot.cli import cli
-from iscg_mailbot.config import load_settings
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.meetings_config import Meeting, MeetingsConfig, load_meetings
 from iscg_mailbot.records import ActionCandidate
 from iscg_mailbot.services.app import App
+from iscg_mailbot.settings.main import load_settings
+from iscg_mailbot.settings.meetings import Meeting, MeetingsConfig, load_meetings
 from iscg_mailbot.store.models_actions import ActionItem
 from tests.sample_config import analysed_sample, invoke
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from iscg_mailbot.cli import cli
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.members_config import (
+from iscg_mailbot.settings.members import (
     AdvisoryGroup,
     Role,
     check_members,

@@ -55,10 +55,10 @@ def test_one_head_and_an_outdated_database_is_refused(engine: Engine) -> None:
 
 
 def test_search_index_is_created_and_filled_by_the_migration(db_url: str) -> None:
-    from iscg_mailbot.config import Settings
     from iscg_mailbot.services.app import App
     from iscg_mailbot.services.demo import sample_archive
     from iscg_mailbot.services.ingest import import_archive
+    from iscg_mailbot.settings.main import Settings
     from iscg_mailbot.store.search import search
 
     engine = connect(db_url)

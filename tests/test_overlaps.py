@@ -13,9 +13,9 @@ import yaml
 from sqlalchemy import Engine
 
 from iscg_mailbot.analyse.overlaps import OverlapRules, ThreadView, find_overlaps
-from iscg_mailbot.config import load_settings
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.overlaps import find_flags
+from iscg_mailbot.settings.main import load_settings
 from iscg_mailbot.store.annual import dismiss_pair, dismissed_pairs
 from iscg_mailbot.store.database import session_scope
 from tests.sample_config import analysed_sample, invoke

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
-from iscg_mailbot.config import Settings
 from iscg_mailbot.parse.parallel import POOL_MIN_BATCH, parse_batch, parse_batches
 from iscg_mailbot.records import MailboxState, Provenance, RawBatch, RawMessage
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.demo import sample_archive
 from iscg_mailbot.services.ingest import import_archive
+from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.models import Message, QuarantinedMessage, Thread
 
 

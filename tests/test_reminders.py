@@ -15,7 +15,6 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy import Engine, select
 
-from iscg_mailbot.config import load_settings
 from iscg_mailbot.deliver.smtp import SmtpSender
 from iscg_mailbot.errors import NotFound
 from iscg_mailbot.report.reminders import step_due
@@ -24,6 +23,7 @@ from iscg_mailbot.services.app import App
 from iscg_mailbot.services.digest import release_uncertain_digests
 from iscg_mailbot.services.ical import export_calendar
 from iscg_mailbot.services.reminders import send_reminders
+from iscg_mailbot.settings.main import load_settings
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.models_delivery import OutboxEntry
 from tests.action_samples import mail, store

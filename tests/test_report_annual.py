@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from iscg_mailbot.members_config import MembersConfig
 from iscg_mailbot.report.annual import AnnualReport, OverlapNote, areas_matrix, build_annual_report
+from iscg_mailbot.settings.members import MembersConfig
 from iscg_mailbot.store.annual import ItemFacts, ThreadFacts
 from tests.conftest import require_service
 from tests.sample_config import analysed_sample, invoke

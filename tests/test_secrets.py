@@ -39,12 +39,12 @@ from sqlalchemy import LargeBinary, select, update
 from sqlalchemy.engine import make_url
 
 from iscg_mailbot.cli import cli
-from iscg_mailbot.config import load_settings
-from iscg_mailbot.delivery_config import DigestConfig
 from iscg_mailbot.errors import AuthenticationError
 from iscg_mailbot.services import ingest
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.digest import send_digests
+from iscg_mailbot.settings.delivery import DigestConfig
+from iscg_mailbot.settings.main import load_settings
 from iscg_mailbot.source.imap import ImapSource
 from iscg_mailbot.store.database import connect, session_scope, upgrade
 from iscg_mailbot.store.models import Base

@@ -8,10 +8,10 @@ from email.message import EmailMessage
 
 from sqlalchemy import Engine, func, select
 
-from iscg_mailbot.config import Settings
 from iscg_mailbot.records import MailboxState, RawBatch
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ingest import sync
+from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.source.imap import ImapSource
 from iscg_mailbot.store.models import Mailbox, Message, QuarantinedMessage, Thread
 from tests.servers.dovecot import DovecotServer

@@ -9,8 +9,8 @@ import pytest
 
 from iscg_mailbot.analyse.itu_structure import find_bodies
 from iscg_mailbot.analyse.topics import TopicTagger
-from iscg_mailbot.itu_bodies_config import check_itu_bodies, load_itu_bodies
-from iscg_mailbot.topics_config import load_topics
+from iscg_mailbot.settings.itu_bodies import check_itu_bodies, load_itu_bodies
+from iscg_mailbot.settings.topics import load_topics
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -23,13 +23,13 @@ from iscg_mailbot.analyse.topics import TopicTagger, evaluate_tags
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.records import Provenance, RawMessage, ThreadText
-from iscg_mailbot.source.archive import read_archive
-from iscg_mailbot.topics_config import (
+from iscg_mailbot.settings.topics import (
     TopicsConfig,
     check_topics,
     check_topics_file,
     load_topics,
 )
+from iscg_mailbot.source.archive import read_archive
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TOPICS = ROOT / "config" / "topics.yaml"

@@ -25,9 +25,9 @@ import pytest
 import yaml
 
 from iscg_mailbot.analyse.topics import Evaluation, TopicTagger, evaluate_tags
-from iscg_mailbot.itu_bodies_config import load_itu_bodies
 from iscg_mailbot.records import ThreadText
-from iscg_mailbot.topics_config import TopicsConfig, load_topics
+from iscg_mailbot.settings.itu_bodies import load_itu_bodies
+from iscg_mailbot.settings.topics import TopicsConfig, load_topics
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_SET = ROOT / "tests" / "data" / "topics_eval.yaml"

@@ -12,13 +12,13 @@ from click.testing import CliRunner
 from sqlalchemy import Engine, select
 
 from iscg_mailbot.cli import cli
-from iscg_mailbot.config import Settings
 from iscg_mailbot.errors import ConfigError, NotFound
 from iscg_mailbot.services import actions as actions_service
 from iscg_mailbot.services import topics as topics_service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.demo import sample_archive
 from iscg_mailbot.services.ingest import import_archive
+from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.models import Thread
 from iscg_mailbot.store.models_topics import ThreadTopic
 from iscg_mailbot.store.threads import THREAD_REFERENCES, merge_threads

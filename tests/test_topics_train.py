@@ -26,10 +26,10 @@ from iscg_mailbot.analyse.textcat import (
     train_topic_model,
 )
 from iscg_mailbot.cli import cli
-from iscg_mailbot.config import Settings
 from iscg_mailbot.services import topics as topics_service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ingest import import_archive
+from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.models import Thread
 from iscg_mailbot.store.topics import effective_topics
 

@@ -15,12 +15,12 @@ from starlette.testclient import TestClient
 
 from iscg_mailbot.services import actions as action_services
 from iscg_mailbot.services.sign_in import MEMBER, UNKNOWN, request_link, use_link
+from iscg_mailbot.settings.web import WebConfig
 from iscg_mailbot.store.database import connect, upgrade
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.types import utcnow
 from iscg_mailbot.web import auth, pages
 from iscg_mailbot.web.security import safe_path, visible_text
-from iscg_mailbot.web_config import WebConfig
 from tests.servers.smtp import SmtpTestServer
 from tests.web_helpers import (
     BASE_URL,

@@ -21,9 +21,9 @@ import pytest
 from sqlalchemy import Engine
 
 from iscg_mailbot.services.digest import send_digests
+from iscg_mailbot.settings.web import WebConfig
 from iscg_mailbot.store.database import connect, upgrade
 from iscg_mailbot.web.app import create_app
-from iscg_mailbot.web_config import WebConfig
 from tests.conftest import require_service
 from tests.digest_week import NOW
 from tests.servers.smtp import SmtpTestServer, free_port

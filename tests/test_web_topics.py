@@ -12,8 +12,8 @@ from sqlalchemy import Engine
 from starlette.testclient import TestClient
 
 from iscg_mailbot.services.topics import retag
+from iscg_mailbot.settings.topics import load_topics
 from iscg_mailbot.store.database import connect, upgrade
-from iscg_mailbot.topics_config import load_topics
 from tests.servers.smtp import SmtpTestServer
 from tests.web_helpers import CHAIR, SECRETARIAT, client_for, csrf_of, sign_in, web_app
 

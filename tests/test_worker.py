@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select
 
-from iscg_mailbot.delivery_config import DigestConfig, SmtpConfig, WorkerConfig
 from iscg_mailbot.errors import MailbotError
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.worker import stored_next_run, worker_lease
+from iscg_mailbot.settings.delivery import DigestConfig, SmtpConfig, WorkerConfig
 from iscg_mailbot.store.database import connect, session_scope, upgrade
 from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_delivery import DigestRun, OutboxEntry

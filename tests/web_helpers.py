@@ -13,10 +13,10 @@ import httpx
 from sqlalchemy import Engine
 from starlette.testclient import TestClient
 
-from iscg_mailbot.delivery_config import DigestConfig, SmtpConfig
 from iscg_mailbot.services.app import App
+from iscg_mailbot.settings.delivery import DigestConfig, SmtpConfig
+from iscg_mailbot.settings.web import WebConfig
 from iscg_mailbot.web.app import create_app
-from iscg_mailbot.web_config import WebConfig
 from tests.digest_week import make_app, seed_actions, seed_week
 from tests.servers.smtp import SmtpTestServer
 

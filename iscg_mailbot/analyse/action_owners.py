@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from iscg_mailbot.members_config import Member, MembersConfig, Role
+from iscg_mailbot.settings.members import Member, MembersConfig, Role
 
 # Canonical name, pattern, and the lower-case words one of which the sentence must hold
 # for the pattern to be tried (a set look-up is far cheaper than a regex scan). Longer

@@ -22,16 +22,16 @@ from dataclasses import replace
 
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
-from iscg_mailbot.analyse.action_rules import (
+from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.records import ActionCandidate, ActionInput
+from iscg_mailbot.settings.action_rules import (
     ACT_VERB_RE,
     ACT_VERBS,
     ACTION,
     AUTO_REPLY_SUBJECT,
     PARTIES,
 )
-from iscg_mailbot.analyse.action_text import Sentence
-from iscg_mailbot.members_config import MembersConfig
-from iscg_mailbot.records import ActionCandidate, ActionInput
+from iscg_mailbot.settings.members import MembersConfig
 
 # The opening words of an auto-reply body: cues that say so by themselves ...
 _AUTO_REPLY_OPENING = re.compile(

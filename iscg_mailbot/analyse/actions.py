@@ -12,7 +12,7 @@ returns one :class:`ActionCandidate` per sentence that asks somebody to do somet
     >>> item.kind, item.owner, item.due
     ('action', 'TDAG', None)
 
-The rules (:mod:`iscg_mailbot.analyse.action_rules`) follow ITU liaison statements
+The rules (:mod:`iscg_mailbot.settings.action_rules`) follow ITU liaison statements
 ("Action required:", "For action to:", "is invited to", "is requested to", "kindly
 requested", "for information", "Deadline:", "no later than") and list replies ("please
 send ... by Friday", "I will circulate ..."). Owners come from
@@ -37,7 +37,23 @@ from iscg_mailbot.analyse.action_closure import (
 )
 from iscg_mailbot.analyse.action_dates import DueMention, find_due
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
-from iscg_mailbot.analyse.action_rules import (
+from iscg_mailbot.analyse.action_scope import (
+    apply_date_carriers,
+    apply_list_frame,
+    owes_nothing,
+    split_clauses,
+    with_sectors,
+)
+from iscg_mailbot.analyse.action_text import Sentence, split_sentences
+from iscg_mailbot.parse.subjects import is_forward_subject
+from iscg_mailbot.records import (
+    ActionCandidate,
+    ActionInput,
+    Address,
+    Closure,
+    OpenItem,
+)
+from iscg_mailbot.settings.action_rules import (
     ACT_VERB_RE,
     ACTION,
     BOILERPLATE,
@@ -53,23 +69,7 @@ from iscg_mailbot.analyse.action_rules import (
     Rule,
     custom_rules,
 )
-from iscg_mailbot.analyse.action_scope import (
-    apply_date_carriers,
-    apply_list_frame,
-    owes_nothing,
-    split_clauses,
-    with_sectors,
-)
-from iscg_mailbot.analyse.action_text import Sentence, split_sentences
-from iscg_mailbot.members_config import MembersConfig
-from iscg_mailbot.parse.subjects import is_forward_subject
-from iscg_mailbot.records import (
-    ActionCandidate,
-    ActionInput,
-    Address,
-    Closure,
-    OpenItem,
-)
+from iscg_mailbot.settings.members import MembersConfig
 
 # Header lines of a liaison statement that set context for the whole message.
 _HEADER_FOR_ACTION = re.compile(r"^\s*for\s+(?:action|comments?)(?:\s+to)?\s*:", re.IGNORECASE)

@@ -28,8 +28,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from iscg_mailbot.meetings_config import Meeting, MeetingsConfig, canonical_body
 from iscg_mailbot.records import ActionCandidate
+from iscg_mailbot.settings.meetings import Meeting, MeetingsConfig, canonical_body
 
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "ten": 10, "twelve": 12, "fourteen": 14, "a": 1}

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from iscg_mailbot.members_config import Member, Role
+from iscg_mailbot.settings.members import Member, Role
 
 SECTORS = ("ITU-R", "ITU-T", "ITU-D", "GS")
 _GROUPS = {"RAG": "ITU-R", "TSAG": "ITU-T", "TDAG": "ITU-D"}

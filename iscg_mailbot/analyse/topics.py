@@ -3,7 +3,7 @@
 A :class:`TopicTagger` is built once from the topic list and a pipeline, then tags
 threads in batches::
 
-    >>> from iscg_mailbot.topics_config import load_topics
+    >>> from iscg_mailbot.settings.topics import load_topics
     >>> tagger = TopicTagger(load_topics("config/topics.yaml"))
     >>> [tag] = tagger.tag_threads([ThreadText(1, "Child online protection guidelines")])[0].tags
     >>> tag.topic, tag.evidence[0].where
@@ -31,9 +31,9 @@ from typing import TYPE_CHECKING
 
 from iscg_mailbot.analyse.entities import LABELS, QUESTION, SECTOR, STUDY_GROUP, WORKING_PARTY
 from iscg_mailbot.analyse.itu_structure import focus_groups, resolve
-from iscg_mailbot.itu_bodies_config import ItuBodies
 from iscg_mailbot.records import EntityMention, Evidence, ThreadTags, ThreadText, TopicTag
-from iscg_mailbot.topics_config import TopicsConfig
+from iscg_mailbot.settings.itu_bodies import ItuBodies
+from iscg_mailbot.settings.topics import TopicsConfig
 
 if TYPE_CHECKING:
     # spaCy is imported when a tagger is built, not when this module is: commands that

@@ -24,8 +24,8 @@ from iscg_mailbot.errors import MailbotError
 
 # Each command imports the services it calls (start-up time: see cli/base.py).
 if TYPE_CHECKING:  # for annotations only: the CLI calls services, never report code
-    from iscg_mailbot.config import Settings
     from iscg_mailbot.report.queries import ActionRow
+    from iscg_mailbot.settings.main import Settings
 
 _WIDTH = 70
 #: records.ACTION_KINDS, spelled out so that `--help` need not import the records (the

@@ -15,8 +15,8 @@ from iscg_mailbot.errors import MailbotError
 # Start-up time: `--help` and the command modules import neither the settings (pydantic)
 # nor the services (SQLAlchemy, Alembic, spaCy...); each command imports what it calls.
 if TYPE_CHECKING:
-    from iscg_mailbot.config import Settings
     from iscg_mailbot.services.app import App
+    from iscg_mailbot.settings.main import Settings
 
 
 @dataclass
@@ -31,7 +31,7 @@ class CliState:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            from iscg_mailbot.config import load_settings
+            from iscg_mailbot.settings.main import load_settings
 
             self._settings = load_settings(self.config_path)
         return self._settings

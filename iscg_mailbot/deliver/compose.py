@@ -24,11 +24,11 @@ from email.policy import SMTP
 from email.utils import format_datetime
 from urllib.parse import quote
 
-from iscg_mailbot.delivery_config import DigestConfig
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.members_config import Member
 from iscg_mailbot.records import Digest
 from iscg_mailbot.report.render import RenderedMail
+from iscg_mailbot.settings.delivery import DigestConfig
+from iscg_mailbot.settings.members import Member
 
 MAX_SUBJECT = 200
 MAX_DISPLAY_NAME = 100

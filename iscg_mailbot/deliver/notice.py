@@ -13,9 +13,9 @@ from email.policy import SMTP
 from email.utils import format_datetime
 
 from iscg_mailbot.deliver.compose import MAX_DISPLAY_NAME, header_text
-from iscg_mailbot.delivery_config import DigestConfig
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.members_config import Member
+from iscg_mailbot.settings.delivery import DigestConfig
+from iscg_mailbot.settings.members import Member
 
 
 def notice_message_id(list_key: str, period_key: str, member_address: str, domain: str) -> str:

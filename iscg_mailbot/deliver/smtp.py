@@ -30,8 +30,8 @@ from email.utils import getaddresses
 from types import TracebackType
 from typing import Any, Self
 
-from iscg_mailbot.delivery_config import SmtpConfig
 from iscg_mailbot.errors import AuthenticationError, DeliveryError
+from iscg_mailbot.settings.delivery import SmtpConfig
 
 log = logging.getLogger(__name__)
 

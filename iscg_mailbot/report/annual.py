@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from iscg_mailbot.analyse.sectors import SECTORS, entity_sectors, leading_sector, member_sector
-from iscg_mailbot.members_config import MembersConfig
+from iscg_mailbot.settings.members import MembersConfig
 from iscg_mailbot.store.annual import ItemFacts, ThreadFacts
 
 GROUP_SECTOR = {"RAG": "ITU-R", "TSAG": "ITU-T", "TDAG": "ITU-D"}

@@ -25,10 +25,7 @@ from urllib.parse import quote
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from iscg_mailbot.config import ListConfig
-from iscg_mailbot.delivery_config import ARCHIVE_URL_FIELDS, DigestConfig, check_url_template
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.members_config import Member
 from iscg_mailbot.parse.subjects import display_subject
 from iscg_mailbot.records import (
     ACTION,
@@ -40,6 +37,9 @@ from iscg_mailbot.records import (
     DigestSection,
     DigestThread,
 )
+from iscg_mailbot.settings.delivery import ARCHIVE_URL_FIELDS, DigestConfig, check_url_template
+from iscg_mailbot.settings.main import ListConfig
+from iscg_mailbot.settings.members import Member
 from iscg_mailbot.store.models import MailingList, Message, Thread
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.topics import effective_topics

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from iscg_mailbot.members_config import Member, MembersConfig, Role
+from iscg_mailbot.settings.members import Member, MembersConfig, Role
 
 # Owners written in the traffic for the secretariat's units, and the organisation
 # members.yaml gives their staff.

@@ -26,8 +26,8 @@ from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
-from iscg_mailbot.members_config import Member
 from iscg_mailbot.records import Digest
+from iscg_mailbot.settings.members import Member
 from iscg_mailbot.text import printable, shorten
 
 TEMPLATE_DIR = "digest"

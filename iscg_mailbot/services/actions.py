@@ -23,7 +23,6 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from iscg_mailbot.actions_config import ActionsConfig, actions_path, load_actions_config
 from iscg_mailbot.analyse.actions import (
     answers_question,
     detect_closure,
@@ -32,8 +31,6 @@ from iscg_mailbot.analyse.actions import (
 )
 from iscg_mailbot.analyse.meeting_dates import date_from_meetings
 from iscg_mailbot.errors import NotFound
-from iscg_mailbot.meetings_config import MeetingsConfig, load_meetings, meetings_path
-from iscg_mailbot.members_config import MembersConfig, load_members, members_path
 from iscg_mailbot.records import (
     ACTION,
     DONE,
@@ -51,6 +48,9 @@ from iscg_mailbot.services.app import App
 from iscg_mailbot.services.config_cache import cached
 from iscg_mailbot.services.forwards import text_to_read
 from iscg_mailbot.services.topics import thread_ids_with_topic
+from iscg_mailbot.settings.actions import ActionsConfig, actions_path, load_actions_config
+from iscg_mailbot.settings.meetings import MeetingsConfig, load_meetings, meetings_path
+from iscg_mailbot.settings.members import MembersConfig, load_members, members_path
 from iscg_mailbot.store import search as search_store
 from iscg_mailbot.store.action_shares import ShareClosure, closed_shares, record_shares
 from iscg_mailbot.store.actions import (

@@ -12,8 +12,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
-from iscg_mailbot.config import CONFIG_FILE_NAME, Settings
 from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.settings.main import CONFIG_FILE_NAME, Settings
 from iscg_mailbot.store.database import (
     connect,
     require_current_schema,

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iscg_mailbot.actions_config import actions_path, load_actions_config
-from iscg_mailbot.config import CONFIG_FILE_NAME, Settings
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.meetings_config import meetings_path
 from iscg_mailbot.services.digest import check_member_list
 from iscg_mailbot.services.meetings import check_meetings_file
-from iscg_mailbot.topics_config import check_topics_file, topics_path
+from iscg_mailbot.settings.actions import actions_path, load_actions_config
+from iscg_mailbot.settings.main import CONFIG_FILE_NAME, Settings
+from iscg_mailbot.settings.meetings import meetings_path
+from iscg_mailbot.settings.topics import check_topics_file, topics_path
 
 
 @dataclass

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from iscg_mailbot.config import DatabaseConfig, Settings
 from iscg_mailbot.report.queries import ActionRow
 from iscg_mailbot.report.threads import ThreadSummary
 from iscg_mailbot.services.actions import list_actions
@@ -15,6 +14,7 @@ from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ingest import IngestReport, import_archive
 from iscg_mailbot.services.status import Status, status
 from iscg_mailbot.services.threads import threads
+from iscg_mailbot.settings.main import DatabaseConfig, Settings
 from iscg_mailbot.store.database import connect, upgrade
 
 

@@ -22,24 +22,25 @@ from typing import Protocol
 
 from sqlalchemy import func, select
 
-from iscg_mailbot.config import ListConfig, Settings
 from iscg_mailbot.deliver.compose import compose
 from iscg_mailbot.deliver.smtp import DeliveryUncertain, SmtpConnectionError, SmtpSender
-from iscg_mailbot.delivery_config import DigestConfig, digest_settings, smtp_settings
 from iscg_mailbot.errors import AuthenticationError, DeliveryError, MailbotError, NotFound
-from iscg_mailbot.members_config import (
-    Member,
-    MembersConfig,
-    check_members,
-    load_members,
-    members_path,
-)
 from iscg_mailbot.records import Digest
 from iscg_mailbot.report.digest import Week, collect_week, digest_for
 from iscg_mailbot.report.render import render_digest
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.config_cache import cached
 from iscg_mailbot.services.overlaps import with_overlaps
+from iscg_mailbot.settings.delivery import DigestConfig
+from iscg_mailbot.settings.main import ListConfig, Settings
+from iscg_mailbot.settings.members import (
+    Member,
+    MembersConfig,
+    check_members,
+    load_members,
+    members_path,
+)
+from iscg_mailbot.settings.topics import load_topics, topics_path
 from iscg_mailbot.store.locks import (
     DIGEST_SEND_LOCK,
     WORKER_LOCK,
@@ -72,7 +73,6 @@ from iscg_mailbot.store.outbox import (
     release_uncertain,
 )
 from iscg_mailbot.store.types import utcnow
-from iscg_mailbot.topics_config import load_topics, topics_path
 
 log = logging.getLogger(__name__)
 
@@ -223,7 +223,7 @@ def preview_digest(app: App, *, member_address: str | None = None, week: date | 
                    now: datetime | None = None, list_key: str | None = None) -> DigestPreview:
     """Render (never send) the digest of the period holding ``week`` (default: the last one)."""
     now = now or utcnow()
-    config = digest_settings(app.settings)
+    config = app.settings.digest
     list_config = app.settings.list_by_id(list_key or app.settings.lists[0].id)
     member = _member(app, _members(app), member_address) if member_address else None
     period = config.period_containing(week) if week else config.period_ending_by(now)
@@ -320,7 +320,7 @@ def send_digests(app: App, now: datetime | None = None, *, dry_run: bool = False
     refuses the login (after recording the run).
     """
     now = now or utcnow()
-    config = digest_settings(app.settings)
+    config = app.settings.digest
     config.sender()  # a missing from_address is a configuration error, found before any work
     if dry_run:
         run = _Run(app, now, config, _NoSender(), holder="dry-run")
@@ -360,7 +360,7 @@ def send_digests(app: App, now: datetime | None = None, *, dry_run: bool = False
 
 
 def _smtp_sender_factory(app: App) -> Callable[[], Sender]:
-    smtp = smtp_settings(app.settings)  # raises ConfigError now, before the lock is taken
+    smtp = app.settings.require_smtp()  # raises ConfigError now, before the lock is taken
     return lambda: SmtpSender(smtp)
 
 
@@ -589,7 +589,7 @@ def confirm_delivery(app: App, *, member_address: str, period_key: str, by: str,
 def digest_status(app: App, now: datetime | None = None) -> DigestStatus:
     """The worker's lease, its next jobs, the last digest runs and outbox problems."""
     now = now or utcnow()
-    config = digest_settings(app.settings)
+    config = app.settings.digest
     period_key = config.period_key(*config.period_ending_by(now))
     with app.session() as session:
         lock = lock_info(session, WORKER_LOCK)
@@ -630,7 +630,7 @@ def live_digest(app: App, *, member_address: str | None = None, now: datetime | 
                 list_key: str | None = None) -> Digest:
     """The digest of the period running now, as it stands (the website's "This week")."""
     now = now or utcnow()
-    config = digest_settings(app.settings)
+    config = app.settings.digest
     list_config = app.settings.list_by_id(list_key or app.settings.lists[0].id)
     members = _members(app)
     member = members.by_address(member_address) if member_address else None
@@ -669,6 +669,6 @@ def sent_digest(app: App, list_key: str, period_key: str, *,
             OutboxEntry.list_key == list_key, OutboxEntry.period_key == period_key,
             OutboxEntry.member_address == member_address, OutboxEntry.status == SENT)).first()
         start = entry.period_start
-    config = digest_settings(app.settings)
+    config = app.settings.digest
     return preview_digest(app, member_address=member_address if received else None,
                           week=start.astimezone(config.zone).date(), list_key=list_key)

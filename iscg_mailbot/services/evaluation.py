@@ -21,7 +21,6 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from iscg_mailbot.config import DatabaseConfig, Settings
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.records import DONE, Provenance, RawMessage
 from iscg_mailbot.services import eval_scores
@@ -30,13 +29,14 @@ from iscg_mailbot.services.app import App
 from iscg_mailbot.services.eval_scores import ActionScores, PredictedItem, TopicScores
 from iscg_mailbot.services.eval_set import SPLITS, EvalSet, EvalThread, load_eval_set, to_rfc822
 from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
+from iscg_mailbot.settings.main import DatabaseConfig, Settings
+from iscg_mailbot.settings.topics import load_topics, topics_path
 from iscg_mailbot.store import topics as topic_store
 from iscg_mailbot.store.database import connect, upgrade
 from iscg_mailbot.store.messages import ensure_list
 from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_action_shares import ActionShare
 from iscg_mailbot.store.models_actions import ActionItem
-from iscg_mailbot.topics_config import load_topics, topics_path
 
 BATCH = 500
 

@@ -16,12 +16,12 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from iscg_mailbot.config import ListConfig, MailboxConfig
 from iscg_mailbot.errors import AuthenticationError, ConfigError, SourceError
 from iscg_mailbot.parse.message import DEFAULT_MAX_BYTES
 from iscg_mailbot.parse.parallel import ParsedBatch, parse_batch, parse_batches
 from iscg_mailbot.records import MailboxState, ParsedMessage, RawBatch, RawMessage
 from iscg_mailbot.services.app import App
+from iscg_mailbot.settings.main import ListConfig, MailboxConfig
 from iscg_mailbot.source.archive import count_messages, read_archive
 from iscg_mailbot.source.imap import ImapSource
 from iscg_mailbot.store.messages import StoredBatch, ensure_list, quarantine, save_messages

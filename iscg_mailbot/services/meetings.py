@@ -18,10 +18,10 @@ import yaml
 from sqlalchemy import or_, select
 
 from iscg_mailbot.analyse.meeting_notices import ConveningNotice, find_convening
-from iscg_mailbot.config import Settings
 from iscg_mailbot.errors import ConfigError, MailbotError, NotFound
-from iscg_mailbot.meetings_config import Meeting, MeetingsConfig, load_meetings, meetings_path
 from iscg_mailbot.services.app import App
+from iscg_mailbot.settings.main import Settings
+from iscg_mailbot.settings.meetings import Meeting, MeetingsConfig, load_meetings, meetings_path
 from iscg_mailbot.store.models import Message
 
 CONFIGURED, PROPOSED = "configured", "proposed"

@@ -16,12 +16,12 @@ from sqlalchemy.orm import Session
 from iscg_mailbot.analyse.overlaps import OverlapFlag, OverlapRules, ThreadView, find_overlaps
 from iscg_mailbot.analyse.sectors import leading_sector
 from iscg_mailbot.errors import MailbotError, NotFound
-from iscg_mailbot.members_config import MembersConfig
 from iscg_mailbot.records import DigestOverlap
 from iscg_mailbot.report.digest import Week
 from iscg_mailbot.services.actions import load_context
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.threads import shown_subject
+from iscg_mailbot.settings.members import MembersConfig
 from iscg_mailbot.store.annual import dismiss_pair, dismissed_pairs, entities_of, threads_active
 from iscg_mailbot.store.models import Thread
 from iscg_mailbot.store.topics import effective_topics

@@ -26,9 +26,7 @@ from email.message import EmailMessage
 
 from iscg_mailbot.deliver.notice import compose_notice
 from iscg_mailbot.deliver.smtp import DeliveryUncertain, SmtpConnectionError, SmtpSender
-from iscg_mailbot.delivery_config import digest_settings, smtp_settings
 from iscg_mailbot.errors import AuthenticationError, DeliveryError, MailbotError
-from iscg_mailbot.members_config import Member, MembersConfig, Role
 from iscg_mailbot.records import OPEN
 from iscg_mailbot.report.reminders import (
     Mail,
@@ -41,6 +39,7 @@ from iscg_mailbot.report.reminders import (
 from iscg_mailbot.services.actions import load_context
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.digest import SEND_LOCK_LEASE, Sender
+from iscg_mailbot.settings.members import Member, MembersConfig, Role
 from iscg_mailbot.store.locks import DIGEST_SEND_LOCK, acquire_lock, release_lock
 from iscg_mailbot.store.locks import new_holder as new_lock_holder
 from iscg_mailbot.store.models_delivery import OutboxEntry
@@ -186,7 +185,7 @@ def send_reminders(app: App, now: datetime | None = None, *, dry_run: bool = Fal
     report = RemindersReport(today=plan.today, dry_run=dry_run)
     if not plan.config.enabled:
         return report
-    digest = digest_settings(app.settings)
+    digest = app.settings.digest
     digest.sender()  # no sender address: a configuration error, before any work
     planned = plan.due_today()
     if dry_run:
@@ -197,7 +196,7 @@ def send_reminders(app: App, now: datetime | None = None, *, dry_run: bool = Fal
                     item.member.address, item.key,
                     "would send" if entry is None else f"already {entry.status}"))
         return report
-    make_sender = sender_factory or (lambda: SmtpSender(smtp_settings(app.settings)))
+    make_sender = sender_factory or (lambda: SmtpSender(app.settings.require_smtp()))
     holder = new_lock_holder()
     if not acquire_lock(app.engine, DIGEST_SEND_LOCK, holder, SEND_LOCK_LEASE, now):
         raise MailbotError("a digest run is sending; reminders wait for the next try")
@@ -221,13 +220,13 @@ def send_reminders(app: App, now: datetime | None = None, *, dry_run: bool = Fal
 def _message(app: App, plan: _Plan, entry: OutboxEntry, member: Member,
              mail: Mail) -> EmailMessage:
     return compose_notice(subject=mail.subject, text=mail.text, member=member,
-                          config=digest_settings(app.settings), list_key=REMINDERS_KEY,
+                          config=app.settings.digest, list_key=REMINDERS_KEY,
                           period_key=entry.period_key, date=plan.now)
 
 
 def _deliver(app: App, plan: _Plan, entries: list[OutboxEntry],
              make_sender: Callable[[], Sender], report: RemindersReport) -> None:
-    digest = digest_settings(app.settings)
+    digest = app.settings.digest
     sender = make_sender()
     connected = False
     try:

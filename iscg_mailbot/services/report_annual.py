@@ -23,10 +23,10 @@ from iscg_mailbot.services.actions import load_context
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.overlaps import list_overlaps
 from iscg_mailbot.services.threads import shown_subject
+from iscg_mailbot.settings.topics import load_topics, topics_path
 from iscg_mailbot.store.annual import entities_of, items_of, senders_active, threads_active
 from iscg_mailbot.store.topics import effective_topics
 from iscg_mailbot.store.types import utcnow
-from iscg_mailbot.topics_config import load_topics, topics_path
 
 FORMATS = (".docx", ".html", ".md")
 

@@ -3,7 +3,7 @@
 The website signs and times the link (it holds the secret); this module decides and
 records. :func:`request_link` treats a member and a stranger alike (same records, same
 limits) and returns a nonce only for a member; :func:`use_link` accepts each nonce once,
-within :data:`~iscg_mailbot.web_config.LINK_MINUTES`; :func:`send_link` mails it
+within :data:`~iscg_mailbot.settings.web.LINK_MINUTES`; :func:`send_link` mails it
 through the configured SMTP server.
 
 >>> request = request_link(app, "ingrid.solheim@example.no", client="192.0.2.7")  # doctest: +SKIP
@@ -27,13 +27,12 @@ from sqlalchemy import delete, func, select, update
 
 from iscg_mailbot.deliver.compose import header_text
 from iscg_mailbot.deliver.smtp import SmtpSender
-from iscg_mailbot.delivery_config import digest_settings, smtp_settings
 from iscg_mailbot.errors import MailbotError
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.web_access import WebUser, web_user
+from iscg_mailbot.settings.web import LINK_MINUTES
 from iscg_mailbot.store.models_web import SignInRequest
 from iscg_mailbot.store.types import utcnow
-from iscg_mailbot.web_config import LINK_MINUTES
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +110,7 @@ def use_link(app: App, nonce: str, address: str, *,
 
 def link_message(app: App, user: WebUser, link: str, now: datetime) -> EmailMessage:
     """The sign-in mail: who asked, the link, how long it is good for."""
-    config = digest_settings(app.settings)
+    config = app.settings.digest
     sender = Address(display_name=header_text(config.from_name, 100), addr_spec=config.sender())
     message = EmailMessage(policy=SMTP)
     message["From"] = sender
@@ -135,7 +134,7 @@ def send_link(app: App, user: WebUser, link: str, now: datetime | None = None) -
     when it could not be sent. Called after the page has been answered."""
     try:
         message = link_message(app, user, link, now or utcnow())
-        with SmtpSender(smtp_settings(app.settings)) as sender:
+        with SmtpSender(app.settings.require_smtp()) as sender:
             sender.send(message)
     except MailbotError as exc:
         log.warning("sign-in link not sent: %s", exc)

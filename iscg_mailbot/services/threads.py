@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from iscg_mailbot.config import Settings
-from iscg_mailbot.members_config import load_members, members_path
 from iscg_mailbot.parse.subjects import display_subject
 from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page
 from iscg_mailbot.report.digest import list_tags
@@ -23,6 +21,8 @@ from iscg_mailbot.report.threads import (
 )
 from iscg_mailbot.report.threads import threads_page as report_threads_page
 from iscg_mailbot.services.app import App
+from iscg_mailbot.settings.main import Settings
+from iscg_mailbot.settings.members import load_members, members_path
 from iscg_mailbot.store.models import Thread
 from iscg_mailbot.store.topics import threads_mentioning, topic_states
 

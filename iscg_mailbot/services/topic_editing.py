@@ -35,11 +35,11 @@ from iscg_mailbot.services.topics import (
     tagger_for,
     topics_file,
 )
+from iscg_mailbot.settings.topics import Topic, TopicsConfig, check_topics, load_topics
 from iscg_mailbot.store import topics as store
 from iscg_mailbot.store.models import Thread
 from iscg_mailbot.store.models_web import TopicEdit
 from iscg_mailbot.store.types import utcnow
-from iscg_mailbot.topics_config import Topic, TopicsConfig, check_topics, load_topics
 
 _BATCH = 500
 

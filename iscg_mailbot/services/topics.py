@@ -29,12 +29,12 @@ from sqlalchemy.orm import Session
 from iscg_mailbot.analyse import textcat
 from iscg_mailbot.analyse.topics import Evaluation, TopicQuality
 from iscg_mailbot.errors import ConfigError, NotFound
-from iscg_mailbot.itu_bodies_config import check_itu_bodies, itu_bodies_path, load_itu_bodies
 from iscg_mailbot.records import EntityMention, ThreadTags, ThreadText
 from iscg_mailbot.report.digest import list_tags
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.config_cache import cached
 from iscg_mailbot.services.forwards import replies_to_nothing, text_to_read
+from iscg_mailbot.settings.itu_bodies import check_itu_bodies, itu_bodies_path, load_itu_bodies
 from iscg_mailbot.store import topics as store
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_topics import AUTO, ThreadTopic
@@ -43,7 +43,7 @@ from iscg_mailbot.text import analysis_text
 if TYPE_CHECKING:
     # spaCy comes in with the tagger, on first use: commands that never tag start fast.
     from iscg_mailbot.analyse.topics import TopicTagger
-from iscg_mailbot.topics_config import (
+from iscg_mailbot.settings.topics import (
     Topic,
     TopicsConfig,
     check_topics_file,

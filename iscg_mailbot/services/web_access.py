@@ -14,11 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from iscg_mailbot.config import Settings
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.members_config import MembersConfig, Role, load_members, members_path
 from iscg_mailbot.services.config_cache import cached
-from iscg_mailbot.topics_config import load_topics, topics_path
+from iscg_mailbot.settings.main import Settings
+from iscg_mailbot.settings.members import MembersConfig, Role, load_members, members_path
+from iscg_mailbot.settings.topics import load_topics, topics_path
 
 ACTING_ROLES = frozenset({Role.CHAIR, Role.SECRETARIAT})
 TOPIC_ROLES = frozenset({Role.SECRETARIAT})

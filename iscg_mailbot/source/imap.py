@@ -33,9 +33,9 @@ from typing import Any, Self
 from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
 
-from iscg_mailbot.config import MailboxConfig
 from iscg_mailbot.errors import AuthenticationError, SourceError
 from iscg_mailbot.records import MailboxState, Provenance, RawBatch, RawMessage
+from iscg_mailbot.settings.main import MailboxConfig
 
 logger = logging.getLogger("iscg_mailbot.source.imap")
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from iscg_mailbot.store.models import Base
+from iscg_mailbot.store.base import Base
 from iscg_mailbot.store.types import utcnow
 
 

@@ -33,7 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from iscg_mailbot.records import ACTION, OPEN
-from iscg_mailbot.store.models import Base
+from iscg_mailbot.store.base import Base
 from iscg_mailbot.store.types import utcnow
 
 

@@ -21,7 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from iscg_mailbot.store.models import Base
+from iscg_mailbot.store.base import Base
 from iscg_mailbot.store.types import utcnow
 
 # Outbox states. pending -> sending -> sent is the happy path; a 4xx or an unreachable

@@ -28,7 +28,7 @@ from typing import Any
 from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from iscg_mailbot.store.models import Base
+from iscg_mailbot.store.base import Base
 from iscg_mailbot.store.types import utcnow
 
 AUTO, MANUAL = "auto", "manual"

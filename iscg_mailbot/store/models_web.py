@@ -20,7 +20,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from iscg_mailbot.store.models import Base
+from iscg_mailbot.store.base import Base
 from iscg_mailbot.store.types import utcnow
 
 

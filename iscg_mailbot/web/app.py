@@ -25,9 +25,9 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
-from iscg_mailbot.config import load_settings
 from iscg_mailbot.errors import MailbotError, NotFound
 from iscg_mailbot.services.app import DATABASE_UNAVAILABLE, App
+from iscg_mailbot.settings.main import load_settings
 from iscg_mailbot.web import auth, pages, topics
 from iscg_mailbot.web.context import SignInRequired, WebState, make_templates, render
 from iscg_mailbot.web.security import SecurityHeaders, safe_path

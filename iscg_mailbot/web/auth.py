@@ -22,9 +22,9 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from iscg_mailbot.services.sign_in import LIMITED, MEMBER, request_link, send_link, use_link
+from iscg_mailbot.settings.web import LINK_MINUTES
 from iscg_mailbot.web.context import call, checked_form, render, state
 from iscg_mailbot.web.security import csrf_token, safe_path
-from iscg_mailbot.web_config import LINK_MINUTES
 
 MAX_ADDRESS = 320
 

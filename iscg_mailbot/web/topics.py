@@ -14,7 +14,7 @@ from starlette.routing import Route
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.services import topic_editing
 from iscg_mailbot.services import topics as topic_services
-from iscg_mailbot.topics_config import Topic
+from iscg_mailbot.settings.topics import Topic
 from iscg_mailbot.web.context import call, checked_form, render, require_topic_editor, state
 
 FIELDS = ("phrases", "acronyms", "negatives", "threshold")

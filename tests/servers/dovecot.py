@@ -40,7 +40,7 @@ from typing import Any, Self
 
 from imapclient import IMAPClient
 
-from iscg_mailbot.config import MailboxConfig
+from iscg_mailbot.settings.main import MailboxConfig
 
 DOVECOT_BINARY = "/usr/sbin/dovecot"
 HOST = "127.0.0.1"

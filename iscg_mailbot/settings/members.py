@@ -22,9 +22,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from iscg_mailbot.config_types import ADDRESS_PATTERN
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.yamlfile import read_yaml_mapping
+from iscg_mailbot.settings.types import ADDRESS_PATTERN
+from iscg_mailbot.settings.yamlfile import read_yaml_mapping
 
 MEMBERS_FILE_NAME = "members.yaml"
 

@@ -22,7 +22,7 @@ import os
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from iscg_mailbot.secrets import read_secret
+from iscg_mailbot.settings.secrets import read_secret
 
 # A sign-in link is good for this long, once (the rule, not a setting).
 LINK_MINUTES = 15

@@ -33,7 +33,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.yamlfile import read_yaml_mapping
+from iscg_mailbot.settings.yamlfile import read_yaml_mapping
 
 MEETINGS_FILE_NAME = "meetings.yaml"
 

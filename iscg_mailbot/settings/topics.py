@@ -27,7 +27,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.yamlfile import read_yaml_mapping
+from iscg_mailbot.settings.yamlfile import read_yaml_mapping
 
 TOPICS_FILE_NAME = "topics.yaml"
 

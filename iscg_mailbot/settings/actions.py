@@ -24,10 +24,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from iscg_mailbot.analyse.action_rules import DEFAULT_CLOSURE_PHRASES, ActionRules
-from iscg_mailbot.config import format_validation_error
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.yamlfile import read_yaml_mapping
+from iscg_mailbot.settings.action_rules import DEFAULT_CLOSURE_PHRASES, ActionRules
+from iscg_mailbot.settings.main import format_validation_error
+from iscg_mailbot.settings.yamlfile import read_yaml_mapping
 
 ACTIONS_FILE_NAME = "actions.yaml"
 

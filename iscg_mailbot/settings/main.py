@@ -13,19 +13,19 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from iscg_mailbot.config_types import EmailAddress
-from iscg_mailbot.delivery_config import DigestConfig, SmtpConfig, WorkerConfig
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.reminders_config import RemindersConfig
-from iscg_mailbot.secrets import read_secret
-from iscg_mailbot.web_config import WebConfig
+from iscg_mailbot.settings.delivery import DigestConfig, SmtpConfig, WorkerConfig
+from iscg_mailbot.settings.reminders import RemindersConfig
+from iscg_mailbot.settings.secrets import read_secret
+from iscg_mailbot.settings.types import EmailAddress
+from iscg_mailbot.settings.web import WebConfig
 
 DEFAULT_CONFIG_DIR = Path("config")
 # The default configuration: the copy installed with the package (a wheel), else the
 # checkout's config/ (an editable install).
-_INSTALLED_CONFIG_DIR = Path(__file__).resolve().parent / "default_config"
+_INSTALLED_CONFIG_DIR = Path(__file__).resolve().parents[1] / "default_config"
 SHIPPED_CONFIG_DIR = (_INSTALLED_CONFIG_DIR if _INSTALLED_CONFIG_DIR.is_dir()
-                      else Path(__file__).resolve().parents[1] / "config")
+                      else Path(__file__).resolve().parents[2] / "config")
 CONFIG_FILE_NAME = "iscg-mailbot.toml"
 
 
@@ -150,6 +150,13 @@ class Settings(_Strict):
         if self.parse_processes:
             return self.parse_processes
         return min(os.cpu_count() or 1, 4)
+
+    def require_smtp(self) -> SmtpConfig:
+        """The ``[smtp]`` section, or a ConfigError saying how to add it."""
+        if self.smtp is None:
+            raise ConfigError("no [smtp] section in the configuration; add one with host, "
+                              "security, username and password_env to send digests")
+        return self.smtp
 
     def list_by_id(self, list_id: str) -> ListConfig:
         for lst in self.lists:

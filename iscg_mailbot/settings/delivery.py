@@ -1,10 +1,8 @@
-"""Settings of the weekly digest and its delivery: ``[smtp]``, ``[digest]`` and members.yaml.
+"""Settings of the weekly digest and its delivery: ``[smtp]``, ``[digest]`` and ``[worker]``.
 
-They hang off :class:`iscg_mailbot.config.Settings` as ``smtp``, ``digest`` and ``worker``. Members (``config/members.yaml``) are in
-:mod:`iscg_mailbot.members_config`.
-
-:func:`digest_settings`, :func:`smtp_settings` and :func:`worker_settings` read them
-from Settings (the last raises ConfigError when no ``[smtp]`` section is configured).
+They hang off :class:`iscg_mailbot.settings.main.Settings` as ``smtp``, ``digest`` and
+``worker`` (``Settings.require_smtp()`` raises ConfigError when no ``[smtp]`` section is
+configured). Members (``config/members.yaml``) are in :mod:`iscg_mailbot.settings.members`.
 
 Example ``iscg-mailbot.toml`` sections::
 
@@ -29,17 +27,14 @@ from __future__ import annotations
 
 import string
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from iscg_mailbot.config_types import EmailAddress
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.secrets import read_secret
-
-if TYPE_CHECKING:
-    from iscg_mailbot.config import Settings
+from iscg_mailbot.settings.secrets import read_secret
+from iscg_mailbot.settings.types import EmailAddress
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 # Fields an archive URL template may use; each is URL-quoted before substitution.
@@ -223,27 +218,6 @@ class WorkerConfig(_Strict):
     misfire_grace_hours: float = Field(default=72.0, gt=0)
     lock_lease_seconds: float = Field(default=120.0, ge=5)
     analyse_after_sync: bool = True
-
-
-def digest_settings(settings: Settings) -> DigestConfig:
-    """``settings.digest``, or the defaults while Settings has no ``[digest]`` section."""
-    value = getattr(settings, "digest", None)
-    return value if isinstance(value, DigestConfig) else DigestConfig()
-
-
-def worker_settings(settings: Settings) -> WorkerConfig:
-    """``settings.worker``, or the defaults while Settings has no ``[worker]`` section."""
-    value = getattr(settings, "worker", None)
-    return value if isinstance(value, WorkerConfig) else WorkerConfig()
-
-
-def smtp_settings(settings: Settings) -> SmtpConfig:
-    """``settings.smtp``, or a ConfigError saying how to add it."""
-    value = getattr(settings, "smtp", None)
-    if not isinstance(value, SmtpConfig):
-        raise ConfigError("no [smtp] section in the configuration; add one with host, security, "
-                          "username and password_env to send digests")
-    return value
 
 
 def check_url_template(template: str, allowed: frozenset[str]) -> None:
