@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from iscg_mailbot.analyse.overlap_headlines import is_event, names_the_other
 from iscg_mailbot.analyse.sectors import SECTORS
 
 # Entities specific enough to show two threads are on the same work. Sector, Bureau and
@@ -146,6 +147,33 @@ def _documents(thread: ThreadView) -> set[str]:
     return {key.upper() for label, key in thread.entities if label == "DOCUMENT"}
 
 
+def _works_apart(a: ThreadView, b: ThreadView) -> bool:
+    """Whether the two threads could be separate work on one subject: neither is about an
+    event, and neither works with the other (passes its document on, or names its body
+    or titled work in the headline)."""
+    if is_event(a.subject) or is_event(b.subject):
+        return False
+    if _documents(a) & _documents(b):
+        return False  # one thread passes the other's document on: they work together
+    return not names_the_other(a.subject, b.subject)
+
+
+def _flag(a: ThreadView, b: ThreadView, similarity: float,
+          rules: OverlapRules) -> OverlapFlag | None:
+    """The flag for a pair of threads led by two Sectors and active together, or None."""
+    if not _works_apart(a, b):
+        return None
+    topics = tuple(sorted(set(a.topics) & set(b.topics)))
+    subject_topics = set(topics) - PROCESS_TOPICS
+    if not ((subject_topics and similarity >= rules.min_similarity)
+            or similarity >= rules.strong_similarity):
+        return None
+    entities = tuple(sorted(_specific(a.entities) & _specific(b.entities)))
+    first, second = (a, b) if a.id < b.id else (b, a)
+    return OverlapFlag(first.id, second.id, first.sector or "", second.sector or "", topics,
+                       entities, round(similarity, 3))
+
+
 def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = None,
                   dismissed: Iterable[str] = ()) -> list[OverlapFlag]:
     """Flags for every pair of threads that looks like duplicated work, strongest first.
@@ -160,23 +188,12 @@ def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = No
     flags = []
     for index, a in enumerate(led):
         for b in led[index + 1:]:
-            if a.sector == b.sector or not _close_in_time(a, b, window):
+            if (a.sector == b.sector or not _close_in_time(a, b, window)
+                    or f"{min(a.id, b.id)}-{max(a.id, b.id)}" in skip):
                 continue
-            key = f"{min(a.id, b.id)}-{max(a.id, b.id)}"
-            if key in skip:
-                continue
-            if _documents(a) & _documents(b):
-                continue  # one thread passes the other's document on: they work together
-            topics = tuple(sorted(set(a.topics) & set(b.topics)))
-            entities = tuple(sorted(_specific(a.entities) & _specific(b.entities)))
-            similarity = _cosine(vectors[a.id], vectors[b.id])
-            subject_topics = set(topics) - PROCESS_TOPICS
-            if (subject_topics and similarity >= rules.min_similarity) or (
-                    similarity >= rules.strong_similarity):
-                first, second = (a, b) if a.id < b.id else (b, a)
-                flags.append(OverlapFlag(first.id, second.id, first.sector or "",
-                                         second.sector or "", topics, entities,
-                                         round(similarity, 3)))
+            flag = _flag(a, b, _cosine(vectors[a.id], vectors[b.id]), rules)
+            if flag is not None:
+                flags.append(flag)
     return sorted(flags, key=lambda f: (-len(f.entities), -f.similarity, f.pair_key))
 
 

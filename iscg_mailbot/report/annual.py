@@ -131,6 +131,92 @@ def _keys(entities: Sequence[tuple[str, str, int]], labels: set[str]) -> Counter
     return found
 
 
+def _item_counts(chosen: Sequence[ItemFacts], year: int, as_of: date) -> tuple[int, int, int]:
+    """Items completed in ``year``, still open, and open past their due day on ``as_of``."""
+    done = sum(1 for i in chosen if i.status == "done"
+               and i.closed_at is not None and i.closed_at.year == year)
+    still = [i for i in chosen if i.status == "open"]
+    late = sum(1 for i in still if i.due is not None and i.due < as_of)
+    return done, len(still), late
+
+
+def _by_count(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
+    """Most first, then by name: the order every count table of the report uses."""
+    return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _section(topic: str, chosen: Sequence[ThreadFacts], *, title: str,
+             sector_of: Mapping[int, str],
+             entities: Mapping[int, Sequence[tuple[str, str, int]]],
+             counts: tuple[int, int, int]) -> TopicSection:
+    """One area of mutual interest: its threads, liaisons, documents and resolutions."""
+    liaisons: Counter[str] = Counter()
+    documents: Counter[str] = Counter()
+    resolutions: Counter[str] = Counter()
+    for facts in chosen:
+        found = entities.get(facts.id, ())
+        if _is_liaison(facts, found):
+            liaisons[_pair(facts, found, sector_of[facts.id])] += 1
+        documents += _keys(found, {"DOCUMENT", "QUESTION"})
+        resolutions += _keys(found, {"RESOLUTION"})
+    lines = tuple(ThreadLine(f.id, f.subject, sector_of[f.id], f.messages,
+                             f.last_activity.date() if f.last_activity else None)
+                  for f in chosen)
+    done, still, late = counts
+    return TopicSection(
+        topic=topic, title=title, threads=lines, liaisons=_by_count(liaisons),
+        documents=tuple(documents.most_common(10)),
+        resolutions=tuple(resolutions.most_common(10)),
+        completed=done, open=still, overdue=late,
+        sectors=tuple(sorted({line.sector for line in lines})))
+
+
+def _participation(senders: Sequence[tuple[int, str]], kept: set[int],
+                   members: MembersConfig) -> tuple[Counter[str], Counter[str], int]:
+    """Messages per Sector and per advisory group of their senders, and the senders."""
+    by_sector: Counter[str] = Counter()
+    by_group: Counter[str] = Counter()
+    people: set[str] = set()
+    for thread_id, address in senders:
+        if thread_id not in kept:
+            continue
+        people.add(address)
+        member = members.by_address(address)
+        by_sector[member_sector(member) or "other"] += 1
+        by_group[(member.group if member and member.group else "none")] += 1
+    return by_sector, by_group, len(people)
+
+
+def _for_group(threads: Sequence[ThreadFacts], for_group: str | None,
+               sector_of: Mapping[int, str],
+               entities: Mapping[int, Sequence[tuple[str, str, int]]]) -> list[ThreadFacts]:
+    """The threads that involve ``for_group``'s Sector (leading it or naming it); all
+    threads without a group."""
+    if for_group is None:
+        return list(threads)
+    wanted = GROUP_SECTOR[for_group]
+    return [t for t in threads if sector_of[t.id] == wanted
+            or wanted in entity_sectors(entities.get(t.id, ()))]
+
+
+def _sections(threads: Sequence[ThreadFacts], topics: Mapping[int, Sequence[str]],
+              titles: Mapping[str, str], sector_of: Mapping[int, str],
+              entities: Mapping[int, Sequence[tuple[str, str, int]]],
+              items_by_thread: Mapping[int, list[ItemFacts]],
+              year: int, as_of: date) -> list[TopicSection]:
+    """One section per topic, the busiest first and the untagged threads last."""
+    by_topic: dict[str, list[ThreadFacts]] = defaultdict(list)
+    for facts in threads:
+        for topic in topics.get(facts.id, ()) or (UNTAGGED,):
+            by_topic[topic].append(facts)
+    ordered = sorted(by_topic.items(), key=lambda kv: (kv[0] == UNTAGGED, -len(kv[1]), kv[0]))
+    return [_section(topic, chosen, title=titles.get(topic, topic), sector_of=sector_of,
+                     entities=entities,
+                     counts=_item_counts([i for f in chosen for i in items_by_thread[f.id]],
+                                         year, as_of))
+            for topic, chosen in ordered]
+
+
 def build_annual_report(
     *, year: int, for_group: str | None, list_name: str, as_of: date,
     threads: Sequence[ThreadFacts], topics: Mapping[int, Sequence[str]],
@@ -144,68 +230,22 @@ def build_annual_report(
     are counted.
     """
     sector_of = {t.id: thread_sector(t, entities.get(t.id, ()), members) for t in threads}
-    if for_group is not None:
-        wanted = GROUP_SECTOR[for_group]
-        threads = [t for t in threads if sector_of[t.id] == wanted
-                   or wanted in entity_sectors(entities.get(t.id, ()))]
+    threads = _for_group(threads, for_group, sector_of, entities)
     kept = {t.id for t in threads}
     items = [i for i in items if i.thread_id in kept]
     items_by_thread: dict[int, list[ItemFacts]] = defaultdict(list)
     for item in items:
         items_by_thread[item.thread_id].append(item)
-    by_topic: dict[str, list[ThreadFacts]] = defaultdict(list)
-    for facts in threads:
-        for topic in topics.get(facts.id, ()) or (UNTAGGED,):
-            by_topic[topic].append(facts)
-
-    def counts(chosen: Sequence[ItemFacts]) -> tuple[int, int, int]:
-        done = sum(1 for i in chosen if i.status == "done"
-                   and i.closed_at is not None and i.closed_at.year == year)
-        still = [i for i in chosen if i.status == "open"]
-        late = sum(1 for i in still if i.due is not None and i.due < as_of)
-        return done, len(still), late
-
-    sections = []
-    for topic, chosen in sorted(by_topic.items(), key=lambda kv: (kv[0] == UNTAGGED, -len(kv[1]),
-                                                                  kv[0])):
-        liaisons: Counter[str] = Counter()
-        documents: Counter[str] = Counter()
-        resolutions: Counter[str] = Counter()
-        for facts in chosen:
-            found = entities.get(facts.id, ())
-            if _is_liaison(facts, found):
-                liaisons[_pair(facts, found, sector_of[facts.id])] += 1
-            documents += _keys(found, {"DOCUMENT", "QUESTION"})
-            resolutions += _keys(found, {"RESOLUTION"})
-        done, still, late = counts([i for f in chosen for i in items_by_thread[f.id]])
-        lines = tuple(ThreadLine(f.id, f.subject, sector_of[f.id], f.messages,
-                                 f.last_activity.date() if f.last_activity else None)
-                      for f in chosen)
-        sections.append(TopicSection(
-            topic=topic, title=titles.get(topic, topic), threads=lines,
-            liaisons=tuple(sorted(liaisons.items(), key=lambda kv: (-kv[1], kv[0]))),
-            documents=tuple(documents.most_common(10)),
-            resolutions=tuple(resolutions.most_common(10)),
-            completed=done, open=still, overdue=late,
-            sectors=tuple(sorted({line.sector for line in lines}))))
+    sections = _sections(threads, topics, titles, sector_of, entities, items_by_thread,
+                         year, as_of)
     issues = _issues(threads, items_by_thread, as_of, stalled_after_days, overlaps)
-    by_sector: Counter[str] = Counter()
-    by_group: Counter[str] = Counter()
-    people: set[str] = set()
-    for thread_id, address in senders:
-        if thread_id not in kept:
-            continue
-        people.add(address)
-        member = members.by_address(address)
-        by_sector[member_sector(member) or "other"] += 1
-        by_group[(member.group if member and member.group else "none")] += 1
-    done, still, late = counts(items)
+    by_sector, by_group, participants = _participation(senders, kept, members)
+    done, still, late = _item_counts(items, year, as_of)
     return AnnualReport(
         year=year, for_group=for_group, list_name=list_name, as_of=as_of,
         sections=tuple(sections), issues=tuple(issues),
-        participation_sector=tuple(sorted(by_sector.items(), key=lambda kv: (-kv[1], kv[0]))),
-        participation_group=tuple(sorted(by_group.items(), key=lambda kv: (-kv[1], kv[0]))),
-        participants=len(people), threads=len(threads),
+        participation_sector=_by_count(by_sector), participation_group=_by_count(by_group),
+        participants=participants, threads=len(threads),
         messages=sum(t.messages for t in threads),
         liaisons=sum(1 for t in threads if _is_liaison(t, entities.get(t.id, ()))),
         completed=done, open=still, overdue=late,

@@ -7,6 +7,7 @@ two charts.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -39,9 +40,9 @@ def _rows(document: object, rows: list[tuple[str, str]] | list[list[str]],
             cell.text = str(text)
 
 
-def to_docx(report: AnnualReport) -> bytes:
-    """The report as .docx bytes."""
-    document = Document()
+def _front_matter(document: Any, report: AnnualReport) -> None:
+    """The ITU contribution's head: the Union, the advisory group, the reference on the
+    right and the Source / Title / For block."""
     style = document.styles["Normal"]
     style.font.name = "Times New Roman"
     style.font.size = Pt(12)
@@ -61,11 +62,10 @@ def to_docx(report: AnnualReport) -> bytes:
         row.cells[0].text = label
         row.cells[0].paragraphs[0].runs[0].bold = True
         row.cells[1].text = value
-    document.add_heading("1 Introduction", level=1)
-    document.add_paragraph(introduction(report))
-    document.add_heading("2 Summary", level=1)
-    _rows(document, summary_rows(report))
-    document.add_picture(io.BytesIO(threads_by_topic_chart(report)), width=Cm(15))
+
+
+def _areas_and_issues(document: Any, report: AnnualReport) -> None:
+    """Sections 3 (one subsection per area) and 4 (key issues)."""
     document.add_heading("3 Areas of mutual interest", level=1)
     for number, section in enumerate(report.sections, start=1):
         document.add_heading(f"3.{number} {section.title}", level=2)
@@ -80,6 +80,10 @@ def to_docx(report: AnnualReport) -> bytes:
         paragraph = document.add_paragraph(style="List Bullet")
         paragraph.add_run(f"{issue.kind}: ").bold = True
         paragraph.add_run(issue.text)
+
+
+def _participation(document: Any, report: AnnualReport) -> None:
+    """Section 5: messages by Sector and group, their chart, and the areas matrix."""
     document.add_heading("5 Participation", level=1)
     _rows(document, [list(map(str, r)) for r in report.participation_sector],
           ["Sector", "Messages"])
@@ -89,6 +93,19 @@ def to_docx(report: AnnualReport) -> bytes:
     document.add_picture(io.BytesIO(participation_chart(report)), width=Cm(13))
     document.add_heading("5.1 Areas of mutual interest by Sector and advisory group", level=2)
     _rows(document, area_rows(report), ["Topic", *AREA_COLUMNS])
+
+
+def to_docx(report: AnnualReport) -> bytes:
+    """The report as .docx bytes."""
+    document = Document()
+    _front_matter(document, report)
+    document.add_heading("1 Introduction", level=1)
+    document.add_paragraph(introduction(report))
+    document.add_heading("2 Summary", level=1)
+    _rows(document, summary_rows(report))
+    document.add_picture(io.BytesIO(threads_by_topic_chart(report)), width=Cm(15))
+    _areas_and_issues(document, report)
+    _participation(document, report)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

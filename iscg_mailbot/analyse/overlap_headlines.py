@@ -1,0 +1,142 @@
+"""What a thread's headline (its subject) says about the work behind it, for the
+duplication watch (:mod:`iscg_mailbot.analyse.overlaps`).
+
+Duplicated effort is two Sectors' bodies each producing work on one subject. Two kinds of
+thread share a subject with another Sector's work without duplicating it, and the
+headline tells them apart from the body text, where every Sector is mentioned in passing:
+
+* **an event** -- a webinar, workshop, forum, meeting... about the subject, not a
+  deliverable: :func:`is_event`;
+* **a thread addressed to the other thread's work** -- its headline names the other
+  headline's body or titled work ("a speaker from ITU-T SG5?" beside "ITU-T SG5: draft
+  Supplement ..."; "data from ITU-R SG6 for Facts and Figures 2026" beside "Facts and
+  Figures 2026 ..."): the two coordinate, as when they pass a document on:
+  :func:`names_the_other`.
+
+    >>> is_event("[list] EMF awareness webinar for African regulators")
+    True
+    >>> names_the_other("Data from ITU-R SG6 for Facts and Figures 2026",
+    ...                 "Facts and Figures 2026 and WTIS-26: request for inputs")
+    True
+
+Pure: strings in, answers out.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Tags and reply / forward prefixes in front of the headline ("[int-sect-team] FW: ...").
+_FRONT = re.compile(r"^\s*(?:\[[^\]]*\]\s*|(?:re|fw|fwd|tr|aw|wg|sv|rif|invitation)\s*:\s*)+",
+                    re.IGNORECASE)
+_SEGMENT = re.compile(r"[:;,()?!\"«»]")
+# Words that make a headline about an event rather than about work on a subject.
+EVENT_WORDS = frozenset({
+    "webinar", "webinars", "workshop", "workshops", "forum", "symposium", "summit",
+    "seminar", "training", "course", "hackathon", "meeting", "session", "event",
+    "atelier", "réunion", "colloque"})
+# Words that name work (a deliverable, a study): an event beside one is not "only an event".
+WORK_WORDS = frozenset({
+    "recommendation", "recommendations", "supplement", "handbook", "toolkit",
+    "guidelines", "guide", "report", "study", "studies", "survey", "questionnaire",
+    "index", "kpis", "work", "question", "questions", "standard", "standards", "monitor",
+    "terms", "definitions", "mapping", "framework", "roadmap", "plan"})
+# Words too common to show that one headline addresses another's work: Sector names and
+# the words of ITU's structure ("Study Group", "Resolution") name no particular body alone.
+_GENERIC = frozenset({
+    "itu", "itu-r", "itu-t", "itu-d", "br", "tsb", "bdt", "rag", "tsag", "tdag", "iscg",
+    "ls", "gs", "sector", "sectors", "the", "a", "an", "study", "group", "groups", "sg", "wp",
+    "working", "party", "question", "questions", "resolution", "focus", "draft", "new",
+    "joint", "global", "regional", "world", "international", "union", "council",
+    "conference", "assembly", "recommendation", "supplement", "report", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november",
+    "december"})
+# Lower-case words allowed inside a name ("Facts and Figures", "Focus Group on AI").
+_CONNECTORS = frozenset({"and", "of", "on", "for", "the", "de", "la", "du", "des"})
+
+
+def headline(subject: str) -> str:
+    """The subject without list tags and reply or forward prefixes."""
+    return _FRONT.sub("", subject).strip()
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _words(text: str) -> list[str]:
+    """The words of a headline, without end punctuation or a possessive ("5D's")."""
+    found = (_POSSESSIVE.sub("", word).strip(".'’") for word in text.split())
+    return [word for word in found if word]
+
+
+def is_event(subject: str) -> bool:
+    """Whether the headline is about an event (and names no work beside it)."""
+    words = {w.lower() for w in _words(_SEGMENT.sub(" ", headline(subject)))}
+    return bool(words & EVENT_WORDS) and not words & WORK_WORDS
+
+
+def _proper(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def _specific(word: str) -> bool:
+    """A word that can name one body or work: a code with letters and digits ("SG5",
+    "5D", "WTIS-26") or a capitalised word ("Facts", "Figures"), not a generic one.
+    Acronyms without digits ("EMF", "QoS") name a subject, which two Sectors may well
+    both work on, not somebody's work."""
+    if word.lower() in _GENERIC:
+        return False
+    if any(c.isdigit() for c in word):
+        return any(c.isalpha() for c in word)
+    return len(word) > 2 and word[0].isupper() and word[1:].islower()
+
+
+def _runs(segment: str) -> list[list[str]]:
+    """Runs of capitalised words and numbers, joined by connectors ("Facts and
+    Figures 2026")."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    words = _words(segment)
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if _proper(word) or (current and word in _CONNECTORS and _proper(following)):
+            current.append(word)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def names(subject: str) -> set[tuple[str, ...]]:
+    """The names in a headline: every part of a run of capitalised words with two
+    capitalised words or numbers, one of them not generic ("ITU-T SG5", "Facts and
+    Figures"), lower case."""
+    found = set()
+    for segment in _SEGMENT.split(headline(subject)):
+        for run in _runs(segment):
+            for start in range(len(run)):
+                for end in range(start + 2, len(run) + 1):
+                    part = run[start:end]
+                    if (_proper(part[0]) and _proper(part[-1])
+                            and sum(map(_proper, part)) >= 2 and any(map(_specific, part))):
+                        found.add(tuple(w.lower() for w in part))
+    return found
+
+
+def _contains(words: list[str], name: tuple[str, ...]) -> bool:
+    size = len(name)
+    return any(tuple(words[i:i + size]) == name for i in range(len(words) - size + 1))
+
+
+def names_the_other(subject: str, other: str) -> bool:
+    """Whether either headline names a body or titled work named in the other."""
+    for first, second in ((subject, other), (other, subject)):
+        words = [w.lower() for w in _words(_SEGMENT.sub(" ", headline(second)))]
+        if any(_contains(words, name) for name in names(first)):
+            return True
+    return False
+
+
+__all__ = ["EVENT_WORDS", "WORK_WORDS", "headline", "is_event", "names", "names_the_other"]
