@@ -24,8 +24,10 @@ from tests.sample_config import analysed_sample, invoke
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "data" / "overlap_pairs.yaml"
-# Precision and recall measured on the held-out pairs (docs/duties.md): a regression guard.
-HELD_OUT_FLOOR = (0.0, 0.0)
+# The goal (docs/duties.md): precision >= 0.8 at recall >= 0.7, on both parts of the pairs.
+# Measured 1.00 / 1.00 on dev and 1.00 / 0.75 held out: one more false positive or one
+# more miss in either part falls below it.
+GOAL = (0.8, 0.7)
 EMF = "The Supplement gives regulators a method for EMF exposure assessment of 5G small cells"
 
 
@@ -168,10 +170,9 @@ def test_precision_and_recall_on_the_labelled_pairs(sample_config: Path) -> None
         print(f"overlaps {name}: tp={tp} fp={fp} fn={fn}, precision={precision:.2f} "
               f"recall={recall:.2f}")
     print(f"{len(flags)} flags in all")
-    # The goal is precision >= 0.8 at recall >= 0.7 (docs/duties.md). The rule was chosen
-    # on the dev part only (2 overlaps in 48 pairs); the floors guard the measured figures.
-    assert dev[3] >= 0.8 and dev[4] >= 0.7, dev
-    assert held[3] >= HELD_OUT_FLOOR[0] and held[4] >= HELD_OUT_FLOOR[1], held
+    # The rule was chosen on the dev part only (2 overlaps in 48 pairs).
+    assert dev[3] >= GOAL[0] and dev[4] >= GOAL[1], dev
+    assert held[3] >= GOAL[0] and held[4] >= GOAL[1], held
 
 
 def test_list_dismiss_and_the_digest_section(sample_config: Path, tmp_path: Path) -> None:

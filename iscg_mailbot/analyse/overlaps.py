@@ -6,8 +6,10 @@ A pair of threads is flagged when
 * different Sectors lead them (:func:`iscg_mailbot.analyse.sectors.leading_sector`; a
   thread no Sector leads is never flagged),
 * they were active within ``window_days`` of each other,
-* neither names a document the other names (a TD or LS passed from one thread to the
-  other means the two already work together),
+* neither headline is about an event, and the two do not already work together: neither
+  names a document the other names (a TD or LS passed on), and neither headline names
+  the other headline's body or titled work
+  (:mod:`iscg_mailbot.analyse.overlap_headlines`),
 * and they share a subject topic (not the process topics ``governance`` and ``events``)
   and close wording (TF-IDF cosine of their text at least ``min_similarity``), or their
   wording alone is very close (``strong_similarity``).
