@@ -43,7 +43,7 @@ FALLBACK_CODEC = "cp1252"
 def codec_for(label: str | None) -> str | None:
     """The Python codec for a declared charset label, or None when it names none.
 
-    >>> codec_for("ISO-8859-1"), codec_for(" \"utf8\" "), codec_for("x-unknown")
+    >>> codec_for("ISO-8859-1"), codec_for(' "utf8" '), codec_for("x-unknown")
     ('cp1252', 'utf-8', None)
     """
     if not isinstance(label, str) or "\x00" in label:
