@@ -68,8 +68,9 @@ class IndexShape:
     the table and runs it, and :data:`CURRENT_SHAPE` moves to it. The statements only
     name columns of ``messages`` that existed at their revision, so a fresh upgrade
     replays them on the schema they were written for. The alternative (the SQL in the
-    migration, imported from there by this module) would make the running code depend
-    on a migration script, which Alembic loads by path, not as a module.
+    migration, imported from there by this module) would make the running code import a
+    migration script, which Alembic loads by path (``0005_search_index`` is no module
+    name), and the store would then follow whatever the newest revision happens to say.
     """
 
     create: Mapping[str, tuple[str, ...]]  # dialect -> statements
