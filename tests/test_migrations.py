@@ -47,7 +47,7 @@ def test_unmigrated_database_is_refused_with_the_command_to_run(db_url: str) -> 
 
 
 def test_one_head_and_an_outdated_database_is_refused(engine: Engine) -> None:
-    assert head_revisions(engine) == {"0014"}
+    assert head_revisions(engine) == {"0015_h_sample"}
     with engine.begin() as connection:
         connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0006'")
     with pytest.raises(SchemaOutdated, match="out of date; run: iscg-mailbot db upgrade"):
@@ -68,3 +68,69 @@ def test_search_index_is_created_and_filled_by_the_migration(db_url: str) -> Non
     with app.session() as session:
         assert [hit.subject for hit in search(session, "Early Warnings", limit=50)]
     engine.dispose()
+
+
+def test_is_reply_is_filled_for_stored_messages_and_at_insert(db_url: str) -> None:
+    """Revision 0015 marks the replies among messages stored before it; the store marks
+    new ones as it inserts them; both agree with ``is_reply_subject``."""
+    from itertools import islice
+
+    import sqlalchemy as sa
+    from alembic import command
+
+    from iscg_mailbot.parse.message import parse_message
+    from iscg_mailbot.parse.subjects import is_reply_subject
+    from iscg_mailbot.services.demo import sample_archive
+    from iscg_mailbot.source.archive import read_archive
+    from iscg_mailbot.store.database import alembic_config, session_scope
+    from iscg_mailbot.store.messages import _row, save_messages
+    from iscg_mailbot.store.models import MailingList, Message
+    from iscg_mailbot.store.types import utcnow
+
+    parsed = [parse_message(raw) for raw in islice(
+        (m for batch in read_archive(sample_archive()) for m in batch.messages), 60)]
+    engine = connect(db_url)
+    command.upgrade(alembic_config(engine), "0014")
+    with engine.begin() as connection:
+        list_id = connection.execute(sa.text(
+            "INSERT INTO mailing_lists (key, address, name) VALUES ('iscg', 'a@b', 'ISCG') "
+            "RETURNING id")).scalar_one()
+        rows = [{**_row(list_id, p), "stored_at": utcnow()} for p in parsed[:40]]
+        columns = Message.__table__.c  # typed as the model types them (JSON, UTC dates)
+        before = sa.table("messages", *(sa.column(name, columns[name].type) for name in rows[0]))
+        connection.execute(sa.insert(before), rows)
+    upgrade(engine)
+    with session_scope(engine) as session:
+        lst = session.get(MailingList, list_id)
+        assert lst is not None
+        save_messages(session, lst.id, parsed[40:])
+        session.flush()
+        stored = session.execute(
+            sa.select(Message.subject, Message.is_reply).order_by(Message.id)).all()
+    assert len(stored) == 60
+    assert [flag for _, flag in stored] == [is_reply_subject(subject) for subject, _ in stored]
+    assert 10 < sum(flag for _, flag in stored[:40]) < 40
+    assert 5 < sum(flag for _, flag in stored[40:]) < 20
+    engine.dispose()
+
+
+def test_the_index_shape_of_revision_0005_is_frozen() -> None:
+    """Migration 0005 runs ``SHAPE_0005`` from store/search.py: editing it would change
+    what an old revision does on a fresh upgrade. A new index shape is a new constant and
+    a new revision; this pins the old one's text."""
+    import hashlib
+
+    from iscg_mailbot.store.search import CURRENT_SHAPE, SHAPE_0005
+
+    digest = hashlib.sha256()
+    for dialect in ("sqlite", "postgresql"):
+        for statement in [*SHAPE_0005.create_statements(dialect),
+                          SHAPE_0005.fill_statement(dialect)]:
+            digest.update(statement.encode() + b"\0")
+    digest.update(str(SHAPE_0005.cap).encode())
+    assert digest.hexdigest() == (
+        "3dab48c608f38fc5183ee0c316cbd9d0ed7685b612b4c6e19de3b06f59375384"
+    ), "SHAPE_0005 changed: add a new IndexShape and a revision that re-creates the index"
+    assert SHAPE_0005.fill_statement("sqlite", "id = 1").endswith("FROM messages WHERE id = 1")
+    assert CURRENT_SHAPE.create_statements("postgresql")[0].startswith(
+        "CREATE TABLE IF NOT EXISTS search_messages")

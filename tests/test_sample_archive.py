@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -324,3 +325,33 @@ def test_addresses_are_itu_or_example_domains() -> None:
     for address in senders:
         domain = address.split("@")[1]
         assert domain == "itu.int" or domain.split(".")[0].startswith("example"), address
+
+
+@pytest.mark.parametrize(
+    ("change", "error"),
+    [
+        (("  from: klaus\n", "  from: klause\n"),
+         "message 2: nobody called 'klause' in people.yaml"),
+        (("  date: 2026-07-02 09:40\n", "  date: 2 July 2026\n"),
+         "message 2: date must look like 2026-07-01 10:12, not 2 July 2026"),
+        (("  text: |\n", "  txt: |\n"), "message 1: unknown field 'txt'"),
+        (("  reply_to: t01a\n", "  reply_to: t02a\n"),
+         "message 2: reply_to 't02a' is not an earlier key"),
+    ],
+)
+def test_a_mistake_in_a_thread_file_is_one_line_naming_it(
+    tmp_path: Path, change: tuple[str, str], error: str
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(SCRIPT.parent / "sample_archive", data)
+    thread = next((data / "threads").glob("t01-*.yaml"))
+    text = thread.read_text(encoding="utf-8")
+    assert change[0] in text
+    thread.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--data", str(data), "--output", str(tmp_path / "x.mbox")],
+        check=False, capture_output=True, text=True,
+    )
+    assert result.returncode == 1
+    assert result.stderr == f"error: {thread.name}: {error}\n"
+    assert not (tmp_path / "x.mbox").exists()

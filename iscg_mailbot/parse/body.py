@@ -10,7 +10,6 @@ never kept.
 from __future__ import annotations
 
 import binascii
-import codecs
 import re
 from dataclasses import dataclass, field
 from email import message_from_bytes
@@ -20,36 +19,9 @@ from html import unescape
 from inscriptis import get_text
 from inscriptis.model.config import ParserConfig
 
+from iscg_mailbot.parse.charsets import codec_for, decode_text
 from iscg_mailbot.parse.headers import decode_header_text, raw_to_text
 from iscg_mailbot.records import Attachment
-
-#: Charset labels that name no real encoding: decode by trying UTF-8, then Windows-1252.
-UNKNOWN_CHARSETS = frozenset(
-    {"unknown", "unknown-8bit", "x-unknown", "x-user-defined", "default", "charset", "none", ""}
-)
-#: Declared labels replaced by the encoding mail clients really used (WHATWG practice):
-#: Windows-1252 for Latin-1, GB18030 for GB2312/GBK, CP949 for KS C 5601, and UTF-8
-#: (a superset) for ASCII, so 8-bit bytes mislabelled as ASCII still decode.
-CHARSET_REPLACEMENTS: dict[str, str] = {
-    "iso-8859-1": "cp1252",
-    "iso_8859-1": "cp1252",
-    "latin1": "cp1252",
-    "latin-1": "cp1252",
-    "us-ascii": "utf-8",
-    "ascii": "utf-8",
-    "ansi_x3.4-1968": "utf-8",
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "x-gbk": "gb18030",
-    "ks_c_5601-1987": "cp949",
-    "euc-kr": "cp949",
-    "iso-8859-8-i": "iso-8859-8",
-    "shift_jis": "cp932",
-    "x-sjis": "cp932",
-    "utf8": "utf-8",
-}
-#: Last resort: every byte maps to something, undefined ones to U+FFFD.
-FALLBACK_CODEC = "cp1252"
 
 #: Text subtypes read as plain text when they are not attachments.
 PLAIN_SUBTYPES = frozenset({"plain", "enriched", "richtext", "x-patch", "x-diff", "markdown"})
@@ -91,93 +63,6 @@ def clean_text(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _UNSAFE_CHARACTERS.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", text)
-
-
-def _codec(label: str | None) -> str | None:
-    """The Python codec for a declared charset label, or None when it names none."""
-    if not isinstance(label, str) or "\x00" in label:
-        return None
-    name = label.strip().strip("\"'").lower()
-    if name in UNKNOWN_CHARSETS:
-        return None
-    name = CHARSET_REPLACEMENTS.get(name, name)
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
-
-
-def decode_text(data: bytes, charset: str | None) -> tuple[str, str]:
-    """Decode body bytes; return the text and the codec that read them.
-
-    Reads the declared charset (mapped by :data:`CHARSET_REPLACEMENTS`); where a few
-    bytes are invalid in it, only those become U+FFFD. Another charset is tried only
-    when the declared one fails broadly (see :func:`_fails_broadly`): then UTF-8, then
-    Windows-1252 with replacement characters, which never fails.
-
-    >>> decode_text("Genève".encode("latin-1"), "iso-8859-1")
-    ('Genève', 'cp1252')
-    >>> decode_text("Genève".encode("utf-8"), "x-unknown")
-    ('Genève', 'utf-8')
-    >>> decode_text("Genève".encode("latin-1"), "utf-8")
-    ('Genève', 'cp1252')
-    >>> decode_text("Genève, Zürich, Malmö".encode("utf-8") + b" \\xff", "utf-8")
-    ('Genève, Zürich, Malmö \\ufffd', 'utf-8')
-    """
-    candidates: list[str] = []
-    declared = _codec(charset)
-    if declared is not None:
-        candidates.append(declared)
-    if "utf-8" not in candidates:
-        candidates.append("utf-8")
-    for codec in candidates:
-        text = _strict_decode(data, codec)
-        if text is not None:
-            return text, codec
-    if declared is not None:
-        lenient = _lenient_decode(data, declared)
-        if lenient is not None:
-            return lenient, declared
-    return data.decode(FALLBACK_CODEC, "replace"), FALLBACK_CODEC
-
-
-def _lenient_decode(data: bytes, codec: str) -> str | None:
-    """The text in ``codec`` with invalid bytes replaced, or None when it fails broadly."""
-    try:
-        text = data.decode(codec, "replace")
-    except Exception:  # noqa: BLE001 - codecs raise more than UnicodeError on junk
-        return None
-    replaced = text.count("\ufffd") - _strict_fffd_count(data, codec)
-    return None if _fails_broadly(data, replaced) else text
-
-
-def _strict_fffd_count(data: bytes, codec: str) -> int:
-    # U+FFFD written in the message itself is not a decoding error.
-    try:
-        return data.count("\ufffd".encode(codec))
-    except (UnicodeError, LookupError):
-        return 0
-
-
-def _fails_broadly(data: bytes, replaced: int) -> bool:
-    """Whether a charset is the wrong one, not a few bad bytes in the right one.
-
-    Text in the wrong charset (Latin-1 labelled UTF-8) breaks at nearly every 8-bit
-    byte; a good UTF-8 text with a stray byte breaks once among many valid sequences.
-    Broad: at least half of the 8-bit bytes were invalid.
-    """
-    high = len(data) - len(data.translate(None, _HIGH_BYTES))
-    return replaced * 2 > high
-
-
-_HIGH_BYTES = bytes(range(128, 256))
-
-
-def _strict_decode(data: bytes, codec: str) -> str | None:
-    try:
-        return data.decode(codec)
-    except Exception:  # noqa: BLE001 - codecs raise more than UnicodeError on junk (utf-7)
-        return None
 
 
 def html_to_text(html: str) -> str:
@@ -391,25 +276,38 @@ _Work = tuple[Message, int] | str
 
 def _visit(part: Message, depth: int, texts: list[str], content: BodyContent) -> list[_Work]:
     """Take in a leaf part; for a container, return what to visit next, in order."""
-    maintype = part.get_content_maintype()
-    subtype = part.get_content_subtype()
+    kind = (part.get_content_maintype(), part.get_content_subtype())
     # Leaves are read as bytes by payload_bytes(); only containers need their list here.
     payload = raw_payload(part) if part.is_multipart() else None
     if isinstance(payload, list):
         children = [child for child in payload if isinstance(child, Message)]
-        if maintype == "message" and subtype in ENCLOSED_SUBTYPES:
-            return _visit_enclosed(part, _decoded_enclosed(part, children), content, depth)
-        if maintype == "message":
-            # delivery-status, disposition-notification: machine-readable blocks.
-            content.attachments.append(attachment_metadata(part))
-        elif subtype == "alternative":
-            chosen = _preferred_alternative(children)
-            return [] if chosen is None else [(chosen, depth)]
-        elif subtype == "encrypted":
-            content.attachments.extend(attachment_metadata(child) for child in children)
-        else:
-            return [(child, depth) for child in children]
-        return []
+        return _visit_container(part, kind, children, depth, content)
+    return _visit_leaf(part, kind, depth, texts, content)
+
+
+def _visit_container(part: Message, kind: tuple[str, str], children: list[Message],
+                     depth: int, content: BodyContent) -> list[_Work]:
+    """A part the parser split into parts: which of them to visit next."""
+    maintype, subtype = kind
+    if maintype == "message" and subtype in ENCLOSED_SUBTYPES:
+        return _visit_enclosed(part, _decoded_enclosed(part, children), content, depth)
+    if maintype == "message":
+        # delivery-status, disposition-notification: machine-readable blocks.
+        content.attachments.append(attachment_metadata(part))
+    elif subtype == "alternative":
+        chosen = _preferred_alternative(children)
+        return [] if chosen is None else [(chosen, depth)]
+    elif subtype == "encrypted":
+        content.attachments.extend(attachment_metadata(child) for child in children)
+    else:
+        return [(child, depth) for child in children]
+    return []
+
+
+def _visit_leaf(part: Message, kind: tuple[str, str], depth: int, texts: list[str],
+                content: BodyContent) -> list[_Work]:
+    """A part with a body of its own: its text, or its attachment metadata."""
+    maintype, subtype = kind
     if maintype == "message" and subtype in ENCLOSED_SUBTYPES and depth < MAX_INLINE_DEPTH:
         # A forwarded message the stdlib left unparsed (base64-encoded message/rfc822).
         enclosed = message_from_bytes(payload_bytes(part))
@@ -506,6 +404,6 @@ def _decoded_text(part: Message, content: BodyContent) -> str:
     except (LookupError, ValueError, UnicodeError):
         declared = None
     text, codec = decode_text(data, declared)
-    if declared is not None and codec != _codec(declared):
+    if declared is not None and codec != codec_for(declared):
         content.defects.append(f"charset-fallback:{declared[:40]}->{codec}")
     return text

@@ -7,85 +7,24 @@ lines (mboxrd unquoting). Messages are numbered from 1 in file order; the number
 locator in :class:`~iscg_mailbot.records.Provenance` (``"path/to/list.mbox#12"``) and
 ``MailboxState.last_uid`` of each batch says how far the import has got.
 
-Why a hand-written splitter rather than ``mailbox.mbox``: the stdlib class splits on
-*every* line that starts with ``From `` (so an unescaped "From Russia with love" in a
-body starts a new message), silently drops everything before the first ``From_`` line
-(a UTF-8 BOM hides the first message), does not undo ``>From`` quoting, and cannot
-read archives that have no ``From_`` lines at all. ``mailbox.MMDF`` drops the first
-line of each message (it expects a ``From_`` line there, which old MMDF files lack) and
-does not recognise CRLF delimiters. The splitter below reads the file line by line, so
-a 50 MB archive is never held in memory; on well-formed mbox files it finds exactly
-the messages ``mailbox.mbox`` finds (tested on the shared corpus).
-
-Formats recognised, by the first non-blank line of the file (after a BOM):
-
-- ``From `` line: mbox (mboxo, mboxrd, Content-Length mboxes with bare ``From -``).
-  Later ``From `` lines start a message if they look like an envelope line
-  (``From <sender>`` alone or followed by a date with a time of day) and the next line
-  is a header field, or, whatever follows, if they carry a full envelope date
-  (``Thu Dec  3 06:42:30 2026``) after a blank line: that is how Python's
-  ``mailbox.mbox`` and mutt write a message that starts with its body or with a blank
-  line, and such a message must never be glued to the one before it.
-- ``^A^A^A^A``: MMDF.
-- anything else: a file of messages that start at a header. A new message starts after
-  a blank line when a header block follows that has at least three fields including
-  ``From:`` and ``Date:`` (RFC 5322 requires both in every message; Outlook's quoted
-  ``From:/Sent:/To:`` blocks have no ``Date:``). A file with no such second block is a
-  single message.
+Files are cut into messages by :mod:`iscg_mailbot.source.archive_split` (which says why
+by hand, and which formats it recognises); Maildir folders are read file by file.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import re
-from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.parser import BytesHeaderParser
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from iscg_mailbot.errors import SourceError
 from iscg_mailbot.records import MailboxState, Provenance, RawBatch, RawMessage
+from iscg_mailbot.source.archive_split import envelope_date, split_archive
 
 log = logging.getLogger(__name__)
-
-_BOM = b"\xef\xbb\xbf"
-_MMDF_DELIMITER = re.compile(rb"\x01\x01\x01\x01\r?\n?\Z")
-# "From sender" optionally followed by an asctime or RFC 5322 date.
-_FROM_LINE = re.compile(rb"From (?P<sender>\S+)(?:[ \t]+(?P<rest>[^\r\n]*?))?[ \t]*\r?\n?\Z")
-_TIME_OF_DAY = re.compile(rb"\b\d{1,2}:\d{2}\b")
-# A complete asctime-style envelope date ("Thu Dec  3 06:42:30 2026", a zone allowed
-# before the year): with it, a From_ line after a blank line is an envelope even when
-# no header follows it. "From Geneva at 10:00 we go" is not one.
-_ENVELOPE_DATE = re.compile(
-    rb"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t]+"
-    rb"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \t]+\d{1,2}[ \t]+"
-    rb"\d{1,2}:\d{2}(?::\d{2})?[ \t]+(?:[A-Za-z]{1,5}[ \t]+|[+-]\d{4}[ \t]+)?\d{4}\b"
-)
-# Where the date starts in "From jjl at pobox.com  Thu Nov  1 11:19:12 2001" (pipermail
-# writes obfuscated senders with spaces in them).
-_WEEKDAY = re.compile(rb"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
-# A header field name as mail software writes them (a stricter subset of RFC 5322 ftext,
-# so that lines such as "<ftp://host/path>" are not taken for fields).
-_HEADER_FIELD = re.compile(rb"(?P<name>[A-Za-z0-9][A-Za-z0-9_.-]*)[ \t]*:")
-# A bare year on its own line separates messages in some old list archives.
-_YEAR_MARKER = re.compile(rb"(?:19|20)\d\d[ \t]*\r?\n?\Z")
-_QUOTED_FROM = re.compile(rb">+From ")
-_FORWARD_INTRO = re.compile(rb"forwarded message|original message", re.IGNORECASE)
-# How far to look ahead for the end of a header block before giving up on it.
-_MAX_HEADER_LINES = 500
-
-
-@dataclass
-class _Chunk:
-    """One message as split from an archive file: its lines and its envelope line."""
-
-    lines: list[bytes]
-    envelope: bytes | None = None
 
 
 def read_archive(path: Path, *, batch_size: int = 500) -> Iterator[RawBatch]:
@@ -121,7 +60,7 @@ def count_messages(path: Path) -> int:
     if kind == "maildir":
         return len(_maildir_files(path))
     with _open(path) as fh:
-        return sum(1 for _ in _split(fh))
+        return sum(1 for _ in split_archive(fh))
 
 
 # --- dispatch -----------------------------------------------------------------------
@@ -155,11 +94,11 @@ def _iter_messages(path: Path) -> Iterator[RawMessage]:
         yield from _read_maildir(path)
         return
     with _open(path) as fh:
-        for number, chunk in enumerate(_split(fh), start=1):
+        for number, chunk in enumerate(split_archive(fh), start=1):
             yield RawMessage(
                 data=b"".join(chunk.lines),
                 provenance=Provenance(archive_path=f"{path}#{number}"),
-                received_at=_envelope_date(chunk.envelope),
+                received_at=envelope_date(chunk.envelope),
             )
 
 
@@ -206,280 +145,3 @@ def _read_maildir(path: Path) -> Iterator[RawMessage]:
             provenance=Provenance(archive_path=f"{path}#{sub}/{name}"),
             received_at=datetime.fromtimestamp(mtime, tz=UTC),
         )
-
-
-# --- splitting files --------------------------------------------------------------------
-
-
-class _Lookahead:
-    """Iterate over the lines of a binary file, with a window of lines to peek at."""
-
-    def __init__(self, fh: BinaryIO) -> None:
-        self._lines = iter(fh)
-        self._ahead: deque[bytes] = deque()
-
-    def __iter__(self) -> _Lookahead:
-        return self
-
-    def __next__(self) -> bytes:
-        if self._ahead:
-            return self._ahead.popleft()
-        return next(self._lines)
-
-    def peek(self, offset: int = 0) -> bytes | None:
-        """The line ``offset`` lines after the last one returned, or None at the end."""
-        while len(self._ahead) <= offset:
-            line = next(self._lines, None)
-            if line is None:
-                return None
-            self._ahead.append(line)
-        return self._ahead[offset]
-
-
-def _split(fh: BinaryIO) -> Iterator[_Chunk]:
-    """Split an archive file into messages, choosing the format from its first line."""
-    if fh.read(len(_BOM)) != _BOM:
-        fh.seek(0)
-    lines = _Lookahead(fh)
-    offset = 0
-    while (first := lines.peek(offset)) is not None and _is_blank(first):
-        offset += 1
-    if first is None:
-        return
-    for _ in range(offset):
-        next(lines)
-    if _MMDF_DELIMITER.match(first):
-        yield from _split_mmdf(lines)
-    elif first.startswith(b"From "):
-        yield from _split_mbox(lines)
-    else:
-        yield from _split_headers(lines)
-
-
-def _split_mbox(lines: _Lookahead) -> Iterator[_Chunk]:
-    """mbox: a message starts at each envelope line; ``>From`` loses one ``>``."""
-    current: _Chunk | None = None
-    previous_blank = True
-    for line in lines:
-        if line.startswith(b"From ") and (
-            current is None or _is_envelope(line, lines.peek(), after_blank=previous_blank)
-        ):
-            if current is not None:
-                yield _finish(current)
-            current = _Chunk([], envelope=line)
-            previous_blank = False
-            continue
-        if previous_blank and current is not None and _is_header_from(line, lines.peek()):
-            # "From  : Ann <ann@example.org>" after a blank line: a message whose writer
-            # left out the envelope line (mailbox.mbox takes this line for one). It
-            # starts a message, and the line is kept as its From header.
-            yield _finish(current)
-            current = _Chunk([line])
-            previous_blank = False
-            continue
-        previous_blank = _is_blank(line)
-        if current is None:  # only blank lines can come before the first envelope
-            continue
-        if line[:1] == b">" and _QUOTED_FROM.match(line):
-            line = line[1:]
-        current.lines.append(line)
-    if current is not None:
-        yield _finish(current)
-
-
-def _split_mmdf(lines: _Lookahead) -> Iterator[_Chunk]:
-    """MMDF: each message sits between two ``^A^A^A^A`` lines."""
-    current: _Chunk | None = None
-    ignored = 0
-    for line in lines:
-        if _MMDF_DELIMITER.match(line):
-            if current is None:
-                current = _Chunk([])
-            else:
-                yield _finish(current)
-                current = None
-        elif current is None:
-            ignored += 0 if _is_blank(line) else 1
-        elif not current.lines and current.envelope is None and _FROM_LINE.match(line):
-            current.envelope = line  # MMDF written by Python's mailbox carries a From_ line
-        else:
-            current.lines.append(line)
-    if current is not None and current.lines:
-        yield _finish(current)  # the last delimiter is missing: keep the message anyway
-    if ignored:
-        log.warning("%d non-blank lines outside MMDF delimiters were ignored", ignored)
-
-
-def _split_headers(lines: _Lookahead) -> Iterator[_Chunk]:
-    """Messages that start at a header, with no envelope line: see the module docstring.
-
-    Inside a MIME body (a multipart before its closing boundary, or a ``message/*``
-    body) header blocks and envelope lines belong to enclosed messages (forwards,
-    bounces, digests) and start no new message.
-    """
-    current: _Chunk | None = None
-    mime = _MimeBody()
-    in_headers = False
-    has_body = False
-    previous_blank = True
-    last_text = b""  # the last non-blank line of the current message
-    for line in lines:
-        blank = _is_blank(line)
-        if current is None:
-            if blank or _is_year_marker(line, lines):
-                continue
-            envelope = (
-                line if line.startswith(b"From ") and _is_envelope(line, lines.peek()) else None
-            )
-            current = _Chunk([] if envelope else [line], envelope=envelope)
-            mime = _MimeBody()
-            in_headers, has_body, previous_blank, last_text = True, False, False, line
-            continue
-        if previous_blank and has_body and not blank and not mime.inside:
-            if line.startswith(b"From ") and _is_envelope(line, lines.peek()):
-                yield _finish(current)
-                current = _Chunk([], envelope=line)
-                mime = _MimeBody()
-                in_headers, has_body, previous_blank = True, False, False
-                continue
-            if _is_year_marker(line, lines):
-                yield _finish(current)
-                current = None
-                continue
-            if _starts_message(line, lines) and not _FORWARD_INTRO.search(last_text):
-                yield _finish(current)
-                current = _Chunk([line])
-                mime = _MimeBody()
-                in_headers, has_body, previous_blank, last_text = True, False, False, line
-                continue
-        current.lines.append(line)
-        if in_headers and blank:
-            mime.read_headers(current.lines)
-        elif not in_headers:
-            mime.see(line)
-        if blank:
-            in_headers = False
-        else:
-            has_body = has_body or not in_headers
-            last_text = line
-        previous_blank = blank
-    if current is not None:
-        yield _finish(current)
-
-
-class _MimeBody:
-    """Whether the lines being read are inside the MIME body of the current message."""
-
-    def __init__(self) -> None:
-        self.closing: bytes | None = None  # "--boundary--" of an open multipart
-        self.enclosed = False  # a message/* body: all of it is the enclosed message
-
-    @property
-    def inside(self) -> bool:
-        return self.enclosed or self.closing is not None
-
-    def read_headers(self, header_lines: list[bytes]) -> None:
-        """Read the top-level Content-Type once the header block is complete."""
-        try:
-            headers = BytesHeaderParser().parsebytes(b"".join(header_lines))
-            maintype = headers.get_content_maintype()
-            boundary = headers.get_boundary() if maintype == "multipart" else None
-        except (LookupError, ValueError, TypeError, UnicodeError):
-            return
-        self.enclosed = maintype == "message"
-        if boundary:
-            self.closing = b"--" + boundary.encode("utf-8", "surrogateescape") + b"--"
-
-    def see(self, line: bytes) -> None:
-        """A body line: the closing boundary ends the multipart."""
-        if self.closing is not None and line.rstrip() == self.closing:
-            self.closing = None
-
-
-# --- line tests ---------------------------------------------------------------------------
-
-
-def _is_blank(line: bytes) -> bool:
-    return not line.strip()
-
-
-def _is_envelope(line: bytes, next_line: bytes | None, *, after_blank: bool = True) -> bool:
-    """Whether a ``From `` line inside an archive is an envelope line, not body text.
-
-    It must read ``From <sender>`` alone or followed by something with a time of day,
-    and the next line must be a header field: "From Russia with love" is body text. Or
-    it follows a blank line and carries a full envelope date, whatever comes next (a
-    message written by ``mailbox.mbox`` that starts with its body or a blank line).
-    """
-    header_next = next_line is not None and _HEADER_FIELD.match(next_line) is not None
-    match = _FROM_LINE.match(line)
-    if match is None:
-        return False
-    rest = match["rest"]
-    if header_next:
-        return not rest or _TIME_OF_DAY.search(rest) is not None
-    return after_blank and rest is not None and _ENVELOPE_DATE.search(rest) is not None
-
-
-def _is_header_from(line: bytes, next_line: bytes | None) -> bool:
-    """A ``From :`` header field (space before the colon) followed by another field."""
-    match = _HEADER_FIELD.match(line) if line.startswith(b"From ") else None
-    return (
-        match is not None
-        and match["name"].lower() == b"from"
-        and next_line is not None
-        and _HEADER_FIELD.match(next_line) is not None
-    )
-
-
-def _is_year_marker(line: bytes, lines: _Lookahead) -> bool:
-    nxt = lines.peek()
-    return bool(_YEAR_MARKER.match(line)) and nxt is not None and bool(_HEADER_FIELD.match(nxt))
-
-
-def _starts_message(first: bytes, lines: _Lookahead) -> bool:
-    """Whether ``first`` and the lines after it form a message's header block."""
-    match = _HEADER_FIELD.match(first)
-    if match is None:
-        return False
-    names = {match["name"].lower()}
-    for offset in range(_MAX_HEADER_LINES):
-        line = lines.peek(offset)
-        if line is None:
-            return False
-        if _is_blank(line):
-            return len(names) >= 3 and {b"from", b"date"} <= names
-        if line[:1] in (b" ", b"\t"):
-            continue  # folded continuation of the previous field
-        match = _HEADER_FIELD.match(line)
-        if match is None:
-            return False
-        names.add(match["name"].lower())
-    return False
-
-
-def _finish(chunk: _Chunk) -> _Chunk:
-    """Drop the one blank line that mbox and MMDF writers put after each message."""
-    if chunk.lines and chunk.lines[-1] in (b"\n", b"\r\n"):
-        chunk.lines.pop()
-    return chunk
-
-
-def _envelope_date(envelope: bytes | None) -> datetime | None:
-    """The date of a ``From_`` line as aware UTC (naive dates are taken as UTC)."""
-    if envelope is None:
-        return None
-    match = _FROM_LINE.match(envelope)
-    rest = match["rest"] if match else None
-    if not rest or not _TIME_OF_DAY.search(rest):
-        return None
-    weekday = _WEEKDAY.search(rest)
-    if weekday is not None:
-        rest = rest[weekday.start() :]
-    try:
-        when = parsedate_to_datetime(rest.decode("ascii", "replace"))
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    if when.tzinfo is None:
-        return when.replace(tzinfo=UTC)
-    return when.astimezone(UTC)

@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models_action_shares import ActionShare
 
 
@@ -31,10 +32,10 @@ def closed_shares(session: Session, item_ids: Collection[int]) -> dict[int, dict
     """Per item: the owners (case-folded) whose share is done, and the closing message."""
     found: dict[int, dict[str, int | None]] = defaultdict(dict)
     ids = sorted(set(item_ids))
-    for start in range(0, len(ids), 500):
+    for chunk in chunks(ids):
         for item_id, owner, message_pk in session.execute(
             select(ActionShare.item_id, ActionShare.owner, ActionShare.closed_by_message_pk)
-            .where(ActionShare.item_id.in_(ids[start:start + 500]))
+            .where(ActionShare.item_id.in_(chunk))
         ):
             found[item_id][owner.casefold()] = message_pk
     return found

@@ -7,7 +7,7 @@ person decided (``manual``) are never changed by :func:`save_items`,
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,12 +24,12 @@ from iscg_mailbot.records import (
     QUESTION,
     ActionCandidate,
 )
+from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.models_web import ActionItemEvent
 from iscg_mailbot.store.types import utcnow
 
-_CHUNK = 500  # bound IN (...) lists: SQLite allows 32k parameters, PostgreSQL 65k
 _FIELDS = ("kind", "sentence", "span_end", "owner", "owner_kind", "due", "due_text",
            "due_meeting", "confidence", "rule")
 
@@ -60,11 +60,6 @@ class ClosingReply:
     sentence: str | None
 
 
-def _chunks(items: Sequence[int]) -> Iterator[Sequence[int]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start:start + _CHUNK]
-
-
 def _values(candidate: ActionCandidate) -> dict[str, object]:
     return {
         "kind": candidate.kind,
@@ -80,6 +75,26 @@ def _values(candidate: ActionCandidate) -> dict[str, object]:
     }
 
 
+def _stored_items(session: Session, pks: list[int]) -> dict[tuple[int, int], ActionItem]:
+    """The stored items of these messages, by (message, sentence start)."""
+    existing: dict[tuple[int, int], ActionItem] = {}
+    for chunk in chunks(pks):
+        for row in session.scalars(select(ActionItem).where(ActionItem.message_pk.in_(chunk))):
+            existing[(row.message_pk, row.span_start)] = row
+    return existing
+
+
+def _update(known: ActionItem, values: dict[str, object], now: datetime) -> bool:
+    """Bring an automatic item in line with what extraction found; True if it changed.
+    A manual item stays as the person set it."""
+    if known.manual or all(getattr(known, f) == values[f] for f in _FIELDS):
+        return False
+    for name, value in values.items():
+        setattr(known, name, value)
+    known.updated_at = now
+    return True
+
+
 def save_items(session: Session, found: Mapping[int, FoundItems]) -> SaveCounts:
     """Store the items found per message primary key; extracting again is harmless.
 
@@ -89,10 +104,7 @@ def save_items(session: Session, found: Mapping[int, FoundItems]) -> SaveCounts:
     """
     counts = SaveCounts()
     pks = sorted(found)
-    existing: dict[tuple[int, int], ActionItem] = {}
-    for chunk in _chunks(pks):
-        for row in session.scalars(select(ActionItem).where(ActionItem.message_pk.in_(chunk))):
-            existing[(row.message_pk, row.span_start)] = row
+    existing = _stored_items(session, pks)
     now = utcnow()
     new_rows: list[dict[str, object]] = []
     seen: set[tuple[int, int]] = set()
@@ -110,10 +122,7 @@ def save_items(session: Session, found: Mapping[int, FoundItems]) -> SaveCounts:
                                  "thread_id": item.thread_id, "span_start": candidate.span[0],
                                  "status": OPEN, "manual": False, "created_at": now,
                                  "updated_at": now})
-            elif not known.manual and any(getattr(known, f) != values[f] for f in _FIELDS):
-                for name, value in values.items():
-                    setattr(known, name, value)
-                known.updated_at = now
+            elif _update(known, values, now):
                 counts.updated += 1
     stale = [row.id for key, row in existing.items()
              if key not in seen and not row.manual and row.status == OPEN]
@@ -134,7 +143,7 @@ def refresh_thread_ids(session: Session, thread_ids: Collection[int]) -> None:
     the items follow their message.
     """
     ids = sorted(thread_ids)
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         pairs = session.execute(
             select(ActionItem.id, Message.thread_id)
             .join(Message, Message.id == ActionItem.message_pk)
@@ -153,7 +162,7 @@ def closable_items_in_threads(session: Session, thread_ids: Collection[int]) -> 
     answer however often it is asked (:func:`close_items` skips those already closed).
     """
     rows: list[ActionItem] = []
-    for chunk in _chunks(sorted(thread_ids)):
+    for chunk in chunks(sorted(thread_ids)):
         rows.extend(session.scalars(
             select(ActionItem)
             .where(ActionItem.thread_id.in_(chunk), ActionItem.status.in_((OPEN, DONE)),
@@ -168,7 +177,7 @@ def close_items(session: Session, closures: Sequence[ClosingReply]) -> list[Clos
     or already closed, are skipped)."""
     wanted = sorted({c.item_id for c in closures})
     still_open: set[int] = set()
-    for chunk in _chunks(wanted):
+    for chunk in chunks(wanted):
         still_open.update(session.scalars(
             select(ActionItem.id).where(ActionItem.id.in_(chunk), ActionItem.status == OPEN,
                                         ActionItem.manual.is_(False))))

@@ -4,25 +4,19 @@ in a period with their first sender, entities, messages' senders and action item
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.models_duties import OverlapDismissal
 from iscg_mailbot.store.models_topics import ThreadEntity
 from iscg_mailbot.store.types import utcnow
-
-_CHUNK = 500
-
-
-def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
-    for start in range(0, len(ids), _CHUNK):
-        yield ids[start:start + _CHUNK]
 
 
 @dataclass(frozen=True)
@@ -67,7 +61,7 @@ def threads_active(session: Session, start: datetime, end: datetime) -> list[Thr
     if not by_thread:
         return []
     subjects: dict[int, str] = {}
-    for chunk in _chunks(sorted(by_thread)):
+    for chunk in chunks(sorted(by_thread)):
         for thread_id, subject in session.execute(
                 select(Thread.id, Thread.subject).where(Thread.id.in_(chunk))):
             subjects[thread_id] = subject
@@ -95,7 +89,7 @@ def entities_of(session: Session,
                 thread_ids: Collection[int]) -> dict[int, list[tuple[str, str, int]]]:
     """(label, key, count) of the entities each thread names."""
     found: dict[int, list[tuple[str, str, int]]] = defaultdict(list)
-    for chunk in _chunks(sorted(thread_ids)):
+    for chunk in chunks(sorted(thread_ids)):
         for thread_id, label, key, count in session.execute(
                 select(ThreadEntity.thread_id, ThreadEntity.label, ThreadEntity.key,
                        ThreadEntity.count).where(ThreadEntity.thread_id.in_(chunk))):
@@ -106,7 +100,7 @@ def entities_of(session: Session,
 def items_of(session: Session, thread_ids: Collection[int]) -> list[ItemFacts]:
     """The action items (kind "action") of these threads."""
     items = []
-    for chunk in _chunks(sorted(thread_ids)):
+    for chunk in chunks(sorted(thread_ids)):
         for row in session.scalars(select(ActionItem).where(
                 ActionItem.thread_id.in_(chunk), ActionItem.kind == "action")):
             if row.thread_id is not None:

@@ -7,7 +7,7 @@ makes a re-sync after a crash, a UIDVALIDITY reset or a second archive import sa
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -15,10 +15,8 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.records import Address, ParsedMessage, RawMessage
+from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import MailingList, Message, MessageReference, QuarantinedMessage
-
-# Keep IN (...) lists well under every driver's parameter limit.
-_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -39,11 +37,6 @@ def ensure_list(session: Session, key: str, address: str, name: str = "") -> Mai
     return found
 
 
-def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
-
-
 def existing_message_ids(session: Session, list_id: int, message_ids: Sequence[str]) -> set[str]:
     """The subset of ``message_ids`` already stored for the list."""
     return set(_primary_keys(session, list_id, message_ids))
@@ -52,7 +45,7 @@ def existing_message_ids(session: Session, list_id: int, message_ids: Sequence[s
 def _primary_keys(session: Session, list_id: int, message_ids: Sequence[str]) -> dict[str, int]:
     """Message-ID -> primary key, for those of ``message_ids`` stored for the list."""
     found: dict[str, int] = {}
-    for chunk in _chunks(message_ids):
+    for chunk in chunks(message_ids):
         rows = session.execute(
             select(Message.message_id, Message.id).where(
                 Message.list_id == list_id, Message.message_id.in_(chunk)

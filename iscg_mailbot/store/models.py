@@ -22,8 +22,10 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from iscg_mailbot.parse.subjects import is_reply_subject
 from iscg_mailbot.store.base import Base
 from iscg_mailbot.store.types import utcnow
 
@@ -81,6 +83,13 @@ class Thread(Base):
     messages: Mapped[list[Message]] = relationship(back_populates="thread")
 
 
+def _reply_subject(context: DefaultExecutionContext) -> bool:
+    """``messages.is_reply`` of a row being inserted, from its subject (every insert
+    path, ORM or Core, gets it without having to remember it)."""
+    parameters = context.get_current_parameters()  # type: ignore[no-untyped-call]
+    return is_reply_subject(parameters.get("subject"))
+
+
 class Message(Base):
     """One stored message. Unique per list by Message-ID (without angle brackets)."""
 
@@ -107,6 +116,11 @@ class Message(Base):
     utc_offset_minutes: Mapped[int | None] = mapped_column(Integer)
     subject: Mapped[str] = mapped_column(Text, default="")
     normalised_subject: Mapped[str] = mapped_column(String(500), default="", index=True)
+    # The subject starts with a reply marker ("RE:", "AW:", ...; revision 0015): read by
+    # threading, which groups a reply under an original of the same subject. Stored
+    # once at insert rather than recomputed from every stored subject on each batch.
+    is_reply: Mapped[bool] = mapped_column(Boolean, default=_reply_subject,
+                                           server_default=false())
     body_text: Mapped[str] = mapped_column(Text, default="")
     new_text: Mapped[str] = mapped_column(Text, default="")
     # The text of messages forwarded as message/rfc822 parts (part of this message,

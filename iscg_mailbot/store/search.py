@@ -1,9 +1,9 @@
 """Full-text search over messages: SQLite FTS5 on SQLite, tsvector + GIN on PostgreSQL.
 
 The index covers each message's subject and new text (quotes left out, so a reply does
-not match for the words it quotes). Migration 0005 creates and fills it with the
-statements of :func:`create_index_statements` and :func:`fill_index_statement` (this
-module is their one home); :func:`index_messages` adds each stored batch,
+not match for the words it quotes). This module is the one home of its SQL: migration
+0005 creates and fills it with :data:`SHAPE_0005` (:class:`IndexShape` says why that is
+safe); :func:`index_messages` adds each stored batch,
 :func:`ensure_search_index` re-creates the index if it was dropped (it is derived data,
 rebuilt from ``messages`` by :func:`index_missing`). It is not in the SQLAlchemy models:
 an FTS5 virtual table and its shadow tables cannot be described there, so
@@ -23,7 +23,7 @@ never passed to them raw. :func:`query_problem` says why a query can find nothin
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -31,13 +31,11 @@ from typing import Any
 from sqlalchemy import ColumnClause, bindparam, column, select, text
 from sqlalchemy.orm import Session
 
+from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.types import UTCDateTime
 
 TABLE = "search_messages"
-_CHUNK = 500
-#: Characters of new text indexed per message (a tsvector holds at most 1 MB).
-MAX_TEXT = 200_000
 _SNIPPET_WORDS = 16
 
 
@@ -59,42 +57,76 @@ def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def create_index_statements(dialect: str) -> list[str]:
-    """The statements creating the (empty) index on ``dialect`` ("sqlite" or
-    "postgresql"); migration 0005 runs them too."""
-    if dialect == "postgresql":
-        return [
+@dataclass(frozen=True)
+class IndexShape:
+    """The statements creating and filling one shape of the index, per dialect.
+
+    Why a migration may import these from here: a revision must keep doing what it did
+    when it was written, whatever the code becomes. So each shape is a constant named
+    after the revision that introduced it and never edited once released (a test pins
+    :data:`SHAPE_0005`'s text); a new shape is a new constant, plus a revision that drops
+    the table and runs it, and :data:`CURRENT_SHAPE` moves to it. The statements only
+    name columns of ``messages`` that existed at their revision, so a fresh upgrade
+    replays them on the schema they were written for. The alternative (the SQL in the
+    migration, imported from there by this module) would make the running code import a
+    migration script, which Alembic loads by path (``0005_search_index`` is no module
+    name), and the store would then follow whatever the newest revision happens to say.
+    """
+
+    create: Mapping[str, tuple[str, ...]]  # dialect -> statements
+    fill: Mapping[str, str]  # dialect -> INSERT ... SELECT with a {condition} slot
+    cap: int  # characters of new text indexed per message, bound as :cap
+
+    def create_statements(self, dialect: str) -> list[str]:
+        """The statements creating the (empty) index on ``dialect`` ("sqlite" or
+        "postgresql"; any other is treated as SQLite)."""
+        return list(self.create.get(dialect, self.create["sqlite"]))
+
+    def fill_statement(self, dialect: str, where: str = "") -> str:
+        """The statement indexing the messages selected by ``where`` (a SQL condition on
+        ``messages``; all of them when empty), replacing what the index held for them.
+        The new text is cut to ``:cap`` characters (bind :attr:`cap`)."""
+        condition = f" WHERE {where}" if where else ""
+        return self.fill.get(dialect, self.fill["sqlite"]).format(condition=condition)
+
+
+#: The index of revision 0005. Frozen: migration 0005 runs it (see :class:`IndexShape`).
+SHAPE_0005 = IndexShape(
+    create={
+        "postgresql": (
             (f"CREATE TABLE IF NOT EXISTS {TABLE} ("
-            " message_pk BIGINT PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,"
-            " document TSVECTOR NOT NULL)"),
+             " message_pk BIGINT PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,"
+             " document TSVECTOR NOT NULL)"),
             f"CREATE INDEX IF NOT EXISTS ix_{TABLE}_document ON {TABLE} USING GIN (document)",
-        ]
-    # Porter stemming over unicode61 (accents folded) is the closest match to
-    # PostgreSQL's 'english' configuration.
-    return [
-        (f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
-        "subject, body, tokenize = 'porter unicode61 remove_diacritics 2')")
-    ]
-
-
-def fill_index_statement(dialect: str, where: str = "") -> str:
-    """The statement indexing the messages selected by ``where`` (a SQL condition on
-    ``messages``; all of them when empty), replacing what the index held for them. The
-    new text is cut to ``:cap`` characters (bind :data:`MAX_TEXT`)."""
-    condition = f" WHERE {where}" if where else ""
-    if dialect == "postgresql":
-        return (
+        ),
+        # Porter stemming over unicode61 (accents folded) is the closest match to
+        # PostgreSQL's 'english' configuration.
+        "sqlite": (
+            (f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
+             "subject, body, tokenize = 'porter unicode61 remove_diacritics 2')"),
+        ),
+    },
+    fill={
+        "postgresql": (
             f"INSERT INTO {TABLE} (message_pk, document) "
             "SELECT id, setweight(to_tsvector('english', coalesce(subject, '')), 'A') || "
             "setweight(to_tsvector('english', left(coalesce(new_text, ''), :cap)), 'B') "
-            f"FROM messages{condition} "
+            "FROM messages{condition} "
             "ON CONFLICT (message_pk) DO UPDATE SET document = EXCLUDED.document"
-        )
-    return (
-        f"INSERT OR REPLACE INTO {TABLE} (rowid, subject, body) "
-        "SELECT id, coalesce(subject, ''), substr(coalesce(new_text, ''), 1, :cap) "
-        f"FROM messages{condition}"
-    )
+        ),
+        "sqlite": (
+            f"INSERT OR REPLACE INTO {TABLE} (rowid, subject, body) "
+            "SELECT id, coalesce(subject, ''), substr(coalesce(new_text, ''), 1, :cap) "
+            "FROM messages{condition}"
+        ),
+    },
+    # A tsvector holds at most 1 MB.
+    cap=200_000,
+)
+#: The shape the running code keeps up to date (the newest revision's).
+CURRENT_SHAPE = SHAPE_0005
+#: Characters of new text indexed per message.
+MAX_TEXT = CURRENT_SHAPE.cap
 
 
 def ensure_search_index(session: Session) -> bool:
@@ -110,24 +142,19 @@ def ensure_search_index(session: Session) -> bool:
         ).first()
     if exists is not None:
         return False
-    for statement in create_index_statements(dialect):
+    for statement in CURRENT_SHAPE.create_statements(dialect):
         session.execute(text(statement))
     return True
-
-
-def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
-    for start in range(0, len(ids), _CHUNK):
-        yield list(ids[start:start + _CHUNK])
 
 
 def index_messages(session: Session, message_ids: Collection[int]) -> int:
     """Add (or refresh) these messages in the index; indexing twice changes nothing."""
     ensure_search_index(session)
     ids = sorted(set(message_ids))
-    statement = text(fill_index_statement(_dialect(session), "id IN :ids")).bindparams(
+    statement = text(CURRENT_SHAPE.fill_statement(_dialect(session), "id IN :ids")).bindparams(
         bindparam("ids", expanding=True)
     )
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         session.execute(statement, {"ids": chunk, "cap": MAX_TEXT})
     return len(ids)
 
@@ -320,24 +347,31 @@ def search(session: Session, words: str, limit: int = 20) -> list[SearchHit]:
     if ensure_search_index(session):
         index_missing(session)
     limit = max(1, min(int(limit), 1000))
-    bind = session.get_bind()
-    if bind.dialect.name == "postgresql":
-        compiled = tsquery(words)
-        if compiled is None:
-            return []
-        expression, values = compiled
-        rows = session.execute(text(
-            f"WITH q AS (SELECT {expression} AS query), "
-            f"hits AS (SELECT s.message_pk, ts_rank_cd(s.document, q.query) AS rank "
-            f"FROM {TABLE} s, q WHERE s.document @@ q.query ORDER BY rank DESC LIMIT :limit) "
-            "SELECT m.id, m.message_id, m.thread_id, m.subject, m.sender_name, "
-            "m.sender_address, m.date, hits.rank, "
-            "ts_headline('english', left(coalesce(m.new_text, ''), 20000), q.query, "
-            f"'StartSel=[, StopSel=], MaxWords={_SNIPPET_WORDS}, MinWords=6, MaxFragments=1') "
-            "AS snippet FROM hits JOIN messages m ON m.id = hits.message_pk, q "
-            "ORDER BY hits.rank DESC, m.id"
-        ).columns(*_COLUMNS), {**values, "limit": limit}).all()
-        return [_hit(row) for row in rows]
+    if _dialect(session) == "postgresql":
+        return _search_postgresql(session, words, limit)
+    return _search_sqlite(session, words, limit)
+
+
+def _search_postgresql(session: Session, words: str, limit: int) -> list[SearchHit]:
+    compiled = tsquery(words)
+    if compiled is None:
+        return []
+    expression, values = compiled
+    rows = session.execute(text(
+        f"WITH q AS (SELECT {expression} AS query), "
+        f"hits AS (SELECT s.message_pk, ts_rank_cd(s.document, q.query) AS rank "
+        f"FROM {TABLE} s, q WHERE s.document @@ q.query ORDER BY rank DESC LIMIT :limit) "
+        "SELECT m.id, m.message_id, m.thread_id, m.subject, m.sender_name, "
+        "m.sender_address, m.date, hits.rank, "
+        "ts_headline('english', left(coalesce(m.new_text, ''), 20000), q.query, "
+        f"'StartSel=[, StopSel=], MaxWords={_SNIPPET_WORDS}, MinWords=6, MaxFragments=1') "
+        "AS snippet FROM hits JOIN messages m ON m.id = hits.message_pk, q "
+        "ORDER BY hits.rank DESC, m.id"
+    ).columns(*_COLUMNS), {**values, "limit": limit}).all()
+    return [_hit(row) for row in rows]
+
+
+def _search_sqlite(session: Session, words: str, limit: int) -> list[SearchHit]:
     match = fts5_query(words)
     if match is None:
         return []
@@ -360,15 +394,13 @@ def search(session: Session, words: str, limit: int = 20) -> list[SearchHit]:
         select(Message.id, Message.message_id, Message.thread_id, Message.subject,
                Message.sender_name, Message.sender_address, Message.date)
         .where(Message.id.in_(ids)))}
-    hits = []
-    for pk, score in ranked:
-        row = messages.get(pk)
-        if row is None:
-            continue  # indexed, then removed from messages
-        hits.append(SearchHit(
+    return [
+        SearchHit(
             message_pk=pk, message_id=row.message_id, thread_id=row.thread_id,
             subject=row.subject or "", sender=row.sender_name or row.sender_address or "",
             date=row.date, snippet=" ".join((snippets.get(pk) or "").split()),
             rank=-float(score),
-        ))
-    return hits
+        )
+        for pk, score in ranked
+        if (row := messages.get(pk)) is not None  # else indexed, then removed from messages
+    ]

@@ -28,30 +28,36 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
-from sqlalchemy import delete, or_, select, true, update
+from sqlalchemy import or_, select, true
 from sqlalchemy.orm import Session, load_only
 
-from iscg_mailbot.parse.subjects import is_reply_subject
 from iscg_mailbot.records import ThreadNode, ThreadRef
-from iscg_mailbot.store.models import AnalysisFailure, Message, MessageReference, Thread
-from iscg_mailbot.store.models_actions import ActionItem
-from iscg_mailbot.store.models_topics import AUTO, MANUAL, ThreadEntity, ThreadTopic
+from iscg_mailbot.store.chunks import chunks
+from iscg_mailbot.store.models import Message, MessageReference, Thread
+from iscg_mailbot.store.thread_merge import THREAD_REFERENCES, merge_threads
 from iscg_mailbot.thread.jwz import build_threads, parent_map
 
+# Merging lives in store/thread_merge.py; it is part of this module's API too, since
+# threading is what merges threads.
+__all__ = [
+    "SUBJECT_WINDOW",
+    "THREADING_COLUMNS",
+    "THREAD_REFERENCES",
+    "attach_to_threads",
+    "merge_threads",
+]
+
 log = logging.getLogger(__name__)
-_Key = TypeVar("_Key", str, int)
 
 #: How far (before the first or after the last message) a thread still attracts a
 #: message that only shares its subject.
 SUBJECT_WINDOW = timedelta(days=90)
 
-# Keep IN (...) lists well under every driver's parameter limit.
-_CHUNK = 500
 # Reference rounds before giving up on following links outward (a safety net only).
 _MAX_ROUNDS = 20
 
@@ -66,15 +72,10 @@ THREADING_COLUMNS = load_only(
     Message.references,
     Message.subject,
     Message.normalised_subject,
+    Message.is_reply,
     Message.date,
     Message.sender_address,
 )
-
-
-def _chunks(items: Collection[_Key]) -> Iterator[list[_Key]]:
-    ordered = sorted(items)
-    for start in range(0, len(ordered), _CHUNK):
-        yield ordered[start : start + _CHUNK]
 
 
 def _pointers(message: Message) -> list[str]:
@@ -114,14 +115,14 @@ def _neighbours(
         if skip_threads
         else true()
     )
-    for chunk in _chunks(by_id):
+    for chunk in chunks(sorted(by_id)):
         named = select(Message.id, Message.thread_id, Message.message_id).where(
             Message.list_id == list_id, Message.message_id.in_(chunk), outside
         )
         for pk, thread_id, mid in session.execute(named):
             if pk not in skip_pks:
                 found.add(pk, thread_id, mid)
-    for chunk in _chunks(by_reference):
+    for chunk in chunks(sorted(by_reference)):
         # No list_id condition in SQL: with it, SQLite (no statistics) walks every
         # message of the list instead of starting from the referenced_id index.
         pointing = (
@@ -155,7 +156,7 @@ def _subject_threads(
 ) -> set[int]:
     """Threads of the list with one of the subjects, active near one of its date spans."""
     by_subject: dict[str, list[_Candidate]] = defaultdict(list)
-    for chunk in _chunks(set(wanted)):
+    for chunk in chunks(sorted(wanted)):
         rows = session.execute(
             select(
                 Thread.normalised_subject, Thread.id, Thread.first_activity, Thread.last_activity
@@ -173,13 +174,13 @@ def _subject_threads(
 
 def _load(session: Session, thread_ids: Collection[int], pks: Collection[int]) -> list[Message]:
     loaded: list[Message] = []
-    for chunk in _chunks(thread_ids):
+    for chunk in chunks(sorted(thread_ids)):
         loaded.extend(
             session.scalars(
                 select(Message).options(THREADING_COLUMNS).where(Message.thread_id.in_(chunk))
             )
         )
-    for chunk in _chunks(pks):
+    for chunk in chunks(sorted(pks)):
         loaded.extend(
             session.scalars(
                 select(Message).options(THREADING_COLUMNS).where(Message.id.in_(chunk))
@@ -197,7 +198,7 @@ class _Component:
         self.new = list(new)
         self.members: dict[int, Message] = {}
         self.by_mid: dict[str, Message] = {}
-        self.refs: list[ThreadRef] = []  # built once per message: subjects cost a regex
+        self.refs: list[ThreadRef] = []  # built once per message
         self.queried: set[str] = set()
         self.loaded_threads: set[int] = set()
         self._admit(self.new)
@@ -293,47 +294,6 @@ def _assign(trees: list[list[str]], by_mid: dict[str, Message]) -> dict[int, int
     return owner
 
 
-#: Every table with a column pointing at ``threads.id``, and what a merge does with it:
-#: messages and action items move to the kept thread; automatic topic tags and entities
-#: are dropped (the merged thread is re-analysed); people's topic decisions move.
-THREAD_REFERENCES = (
-    (Message, Message.thread_id),
-    (ActionItem, ActionItem.thread_id),
-    (ThreadTopic, ThreadTopic.thread_id),
-    (ThreadEntity, ThreadEntity.thread_id),
-    (AnalysisFailure, AnalysisFailure.thread_id),
-)
-
-
-def merge_threads(session: Session, keep_id: int, drop_ids: Iterable[int]) -> None:
-    """Fold threads ``drop_ids`` into ``keep_id``: move what points at them, delete them.
-
-    A new table referencing ``threads.id`` must be added to :data:`THREAD_REFERENCES`
-    (``tests/test_store_threads.py`` checks the list against the metadata).
-
-    >>> merge_threads(session, keep_id=7, drop_ids=[9, 12])  # doctest: +SKIP
-    """
-    drops = sorted(set(drop_ids) - {keep_id})
-    if not drops:
-        return
-    session.execute(delete(ThreadEntity).where(ThreadEntity.thread_id.in_(drops)))
-    # The merged thread is analysed afresh: failures of the parts no longer apply.
-    session.execute(delete(AnalysisFailure).where(AnalysisFailure.thread_id.in_(drops)))
-    session.execute(
-        delete(ThreadTopic).where(ThreadTopic.thread_id.in_(drops), ThreadTopic.source == AUTO)
-    )
-    # A decision already made on the kept thread wins over one on a merged-away thread.
-    decided = select(ThreadTopic.topic).where(
-        ThreadTopic.thread_id == keep_id, ThreadTopic.source == MANUAL
-    )
-    session.execute(
-        delete(ThreadTopic).where(ThreadTopic.thread_id.in_(drops), ThreadTopic.topic.in_(decided))
-    )
-    for model, column in THREAD_REFERENCES:
-        session.execute(update(model).where(column.in_(drops)).values({column: keep_id}))
-    session.execute(delete(Thread).where(Thread.id.in_(drops)))
-
-
 def _summary(tree: list[str], by_mid: dict[str, Message]) -> dict[str, Any]:
     """The Thread columns derived from its messages (``tree`` in thread order)."""
     messages = [by_mid[mid] for mid in tree]
@@ -379,20 +339,11 @@ def attach_to_threads(session: Session, list_id: int, messages: Sequence[Message
     owner = _assign(trees, by_mid)
     involved = {m.thread_id for m in members.values() if m.thread_id is not None}
     threads = {t.id: t for t in _load_threads(session, involved)}
-
-    fresh = {
-        i: Thread(list_id=list_id, **_summary(tree, by_mid))
-        for i, tree in enumerate(trees)
-        if i not in owner
-    }
-    session.add_all(fresh.values())
-    session.flush()
-    for index, thread in fresh.items():
-        owner[index] = thread.id
-        threads[thread.id] = thread
+    fresh = _new_threads(session, list_id, trees, owner, by_mid)
+    threads.update((thread.id, thread) for thread in fresh)
 
     touched, destination = _place(trees, owner, by_mid, parents, session)
-    touched |= {thread.id for thread in fresh.values()}
+    touched |= {thread.id for thread in fresh}
     dropped = involved - set(owner.values())
     _merge_dropped(session, dropped, destination)
     touched -= dropped
@@ -406,13 +357,28 @@ def attach_to_threads(session: Session, list_id: int, messages: Sequence[Message
     return touched
 
 
+def _new_threads(session: Session, list_id: int, trees: list[list[str]],
+                 owner: dict[int, int], by_mid: dict[str, Message]) -> list[Thread]:
+    """A new thread for each tree that kept none (``owner`` gets their ids)."""
+    fresh = {
+        i: Thread(list_id=list_id, **_summary(tree, by_mid))
+        for i, tree in enumerate(trees)
+        if i not in owner
+    }
+    session.add_all(fresh.values())
+    session.flush()
+    for index, thread in fresh.items():
+        owner[index] = thread.id
+    return list(fresh.values())
+
+
 def _thread_ref(message: Message) -> ThreadRef:
     return ThreadRef(
         message_id=message.message_id,
         in_reply_to=message.in_reply_to,
         references=tuple(message.references or ()),
         normalised_subject=message.normalised_subject,
-        is_reply=is_reply_subject(message.subject),
+        is_reply=message.is_reply,
         date=message.date,
     )
 
@@ -471,6 +437,6 @@ def _refresh(thread: Thread, summary: dict[str, Any]) -> bool:
 
 def _load_threads(session: Session, thread_ids: Collection[int]) -> list[Thread]:
     found: list[Thread] = []
-    for chunk in _chunks(thread_ids):
+    for chunk in chunks(sorted(thread_ids)):
         found.extend(session.scalars(select(Thread).where(Thread.id.in_(chunk))))
     return found

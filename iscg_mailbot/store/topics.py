@@ -12,7 +12,7 @@ removals (:func:`effective_topics`)::
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -21,16 +21,9 @@ from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.records import Evidence, ThreadTags
+from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models_topics import AUTO, MANUAL, ThreadEntity, ThreadTopic
 from iscg_mailbot.store.types import utcnow
-
-_CHUNK = 500  # bound IN (...) lists well under every driver's parameter limit
-
-
-def _chunks(ids: Collection[int]) -> Iterator[list[int]]:
-    ordered = sorted(ids)
-    for start in range(0, len(ordered), _CHUNK):
-        yield ordered[start:start + _CHUNK]
 
 
 @dataclass
@@ -53,7 +46,7 @@ class TopicState:
 def topic_states(session: Session, thread_ids: Collection[int]) -> dict[int, dict[str, TopicState]]:
     """Per thread, per topic: automatic score and evidence, and the latest manual decision."""
     states: dict[int, dict[str, TopicState]] = defaultdict(dict)
-    for chunk in _chunks(thread_ids):
+    for chunk in chunks(sorted(thread_ids)):
         rows = session.execute(
             select(ThreadTopic).where(ThreadTopic.thread_id.in_(chunk))
             .order_by(ThreadTopic.tagged_at, ThreadTopic.id)
@@ -112,7 +105,7 @@ def replace_auto_tags(session: Session, results: Sequence[ThreadTags]) -> None:
     """Rewrite the automatic tags and the entities of the threads in ``results``."""
     thread_ids = [result.thread_id for result in results]
     now = utcnow()
-    for chunk in _chunks(thread_ids):
+    for chunk in chunks(sorted(thread_ids)):
         session.execute(
             delete(ThreadTopic).where(ThreadTopic.thread_id.in_(chunk), ThreadTopic.source == AUTO)
         )

@@ -2,9 +2,10 @@
 and create the full-text search index over messages, filled from the stored messages.
 
 The index is SQLite FTS5 on SQLite and a tsvector table with a GIN index on PostgreSQL.
-Its statements live in one place, ``iscg_mailbot.store.search``
-(``create_index_statements``, ``fill_index_statement``), which also keeps the index in
-step with each stored batch: this revision runs them. It is not in the SQLAlchemy models:
+Its statements live in one place, ``iscg_mailbot.store.search``, which also keeps the
+index in step with each stored batch: this revision runs ``SHAPE_0005``, the frozen
+statements of this revision's index (``IndexShape`` there says why importing them is
+safe when the index changes later). It is not in the SQLAlchemy models:
 an FTS5 virtual table and its shadow tables cannot be described there, so
 ``migrations/env.py`` leaves ``search_messages*`` out of comparisons. It is derived data:
 a later change of its shape drops and re-creates it in a new revision.
@@ -20,7 +21,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from iscg_mailbot.store.search import MAX_TEXT, TABLE, create_index_statements, fill_index_statement
+from iscg_mailbot.store.search import SHAPE_0005, TABLE
 
 revision: str = "0005"
 down_revision: str | Sequence[str] | None = ("0002", "0003", "0004")
@@ -30,9 +31,9 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     dialect = op.get_bind().dialect.name
-    for statement in create_index_statements(dialect):
+    for statement in SHAPE_0005.create_statements(dialect):
         op.execute(statement)
-    op.get_bind().execute(sa.text(fill_index_statement(dialect)), {"cap": MAX_TEXT})
+    op.get_bind().execute(sa.text(SHAPE_0005.fill_statement(dialect)), {"cap": SHAPE_0005.cap})
 
 
 def downgrade() -> None:
