@@ -7,7 +7,7 @@ revision fills it for the messages already stored, with the same rule
 (``iscg_mailbot.parse.subjects.is_reply_subject``). It is derived data: a later change
 of that rule needs a revision that recomputes the column, as this one does.
 
-Revision ID: 0015_h_sample
+Revision ID: 0015
 Revises: 0014
 """
 
@@ -20,7 +20,7 @@ from alembic import op
 
 from iscg_mailbot.parse.subjects import is_reply_subject
 
-revision: str = "0015_h_sample"
+revision: str = "0015"
 down_revision: str | Sequence[str] | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
