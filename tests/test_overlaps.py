@@ -210,3 +210,34 @@ def test_list_dismiss_and_the_digest_section(sample_config: Path, tmp_path: Path
                               "e.g. 12-40\n"))
     code, _, err = invoke(sample_config, "overlaps", "dismiss", "1-99999")
     assert (code, err) == (1, "error: no thread 99999\n")
+
+
+EVAL_SET = ROOT / "eval" / "overlaps"
+
+
+def test_the_independent_set_is_scored_by_thread_split(sample_config: Path) -> None:
+    """``overlaps evaluate`` runs the blind set (eval/overlaps) through the whole pipeline
+    and scores every labelled pair once, in the part its threads put it in."""
+    code, out, err = invoke(sample_config, "overlaps", "evaluate", "--set", str(EVAL_SET),
+                            "--json")
+    assert code == 0, err
+    figures = json.loads(out)
+    pairs = yaml.safe_load((EVAL_SET / "pairs.yaml").read_text(encoding="utf-8"))["pairs"]
+    assert sum(f["pairs"] for f in figures.values()) == len(pairs) >= 60
+    assert sum(f["overlaps"] for f in figures.values()) == sum(p["overlap"] for p in pairs)
+    for split, f in figures.items():
+        print(f"independent set, {split}: precision {f['precision']} recall {f['recall']} "
+              f"({f['found']} found, {f['false']} false, {f['missed']} missed)")
+        assert f["found"] + f["missed"] == f["overlaps"]
+        assert f["recall"] == pytest.approx(f["found"] / f["overlaps"], abs=1e-3)
+
+
+def test_evaluate_names_a_bad_set_in_one_line(sample_config: Path, tmp_path: Path) -> None:
+    (tmp_path / "threads.yaml").write_text((EVAL_SET / "threads.yaml").read_text("utf-8"),
+                                           encoding="utf-8")
+    (tmp_path / "pairs.yaml").write_text("pairs:\n  - {a: ov-001, b: nope, overlap: true}\n",
+                                         encoding="utf-8")
+    code, _, err = invoke(sample_config, "overlaps", "evaluate", "--set", str(tmp_path))
+    assert code != 0
+    assert "names threads not in threads.yaml" in err and "nope" in err
+    assert len(err.strip().splitlines()) == 1

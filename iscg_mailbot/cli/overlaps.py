@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import click
 
@@ -47,3 +48,30 @@ def overlaps_dismiss(state: CliState, overlap_id: str, note: str | None) -> None
 
     pair = overlap_service.dismiss_overlap(state.app(), overlap_id, note=note)
     click.echo(f"dismissed {pair}")
+
+
+@overlaps.command("evaluate")
+@click.option("--set", "eval_set", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("eval/overlaps"), show_default=True, metavar="FOLDER",
+              help="The labelled set: a folder with threads.yaml and pairs.yaml.")
+@click.option("--misses", is_flag=True, help="List the dev part's false and missed pairs.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def overlaps_evaluate(state: CliState, eval_set: Path, misses: bool, as_json: bool) -> None:
+    """Precision and recall of the watch on labelled thread pairs, dev and held out."""
+    from iscg_mailbot.services import overlap_eval
+
+    figures = overlap_eval.overlap_figures(
+        overlap_eval.evaluate_overlaps(state.settings, eval_set), misses=misses)
+    if as_json:
+        echo_json(figures)
+        return
+    for split, values in figures.items():
+        assert isinstance(values, dict)
+        click.echo(f"{split}: {values['pairs']} pairs ({values['overlaps']} overlaps): "
+                   f"precision {values['precision']:.2f}, recall {values['recall']:.2f} "
+                   f"({values['found']} found, {values['false']} false, "
+                   f"{values['missed']} missed)")
+        for key in ("false_pairs", "missed_pairs"):
+            for line in values.get(key, ()):
+                click.echo(f"  {key.split('_')[0]}: {line}")

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,6 +99,15 @@ def evaluate_set(settings: Settings, path: Path) -> EvalReport:
 
 def run_pipeline(settings: Settings, loaded: EvalSet) -> PipelineOutput:
     """Ingest and analyse the set in a fresh SQLite database; read back what was stored."""
+    with analysed_set(settings, loaded) as (app, report):
+        output = _read_back(app, loaded.threads)
+    output.stored, output.quarantined = report.stored, report.quarantined
+    return output
+
+
+@contextmanager
+def analysed_set(settings: Settings, loaded: EvalSet) -> Iterator[tuple[App, IngestReport]]:
+    """The set ingested and analysed in a throw-away SQLite database, open for reading."""
     with tempfile.TemporaryDirectory(prefix="iscg-eval-") as folder:
         url = f"sqlite:///{Path(folder) / 'eval.db'}"
         engine = connect(url)
@@ -105,11 +116,21 @@ def run_pipeline(settings: Settings, loaded: EvalSet) -> PipelineOutput:
             upgrade(engine)
             report = _ingest(app, loaded.threads)
             analyse_pending(app)
-            output = _read_back(app, loaded.threads)
+            yield app, report
         finally:
             app.close()
-    output.stored, output.quarantined = report.stored, report.quarantined
-    return output
+
+
+def stored_thread_ids(app: App, threads: list[EvalThread]) -> dict[str, set[int]]:
+    """The stored thread id(s) each thread of the set ended up in, by Message-ID."""
+    where = {thread.message_id(m.id): thread.id for thread in threads for m in thread.messages}
+    found: dict[str, set[int]] = defaultdict(set)
+    with app.session() as session:
+        for message_id, thread_pk in session.execute(select(Message.message_id,
+                                                            Message.thread_id)):
+            if message_id in where and thread_pk is not None:
+                found[where[message_id]].add(thread_pk)
+    return dict(found)
 
 
 def _ingest(app: App, threads: list[EvalThread]) -> IngestReport:

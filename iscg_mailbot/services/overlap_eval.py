@@ -1,0 +1,153 @@
+"""Score the duplication watch on an independent set of labelled thread pairs.
+
+The set is a folder (``eval/overlaps/``) holding ``threads.yaml`` (threads in the format
+of ``eval/README.md``) and ``pairs.yaml`` (``{a, b, overlap}`` entries naming two thread
+ids). The threads go through the whole pipeline in a throw-away database
+(:func:`evaluation.analysed_set`), the watch runs over them as over the list's own
+threads, and each labelled pair counts as found, false or missed. The split is by
+thread, as for ``eval/threads/``: a thread is held out when the SHA-1 of its id is
+divisible by 3, and a pair is *held out* when either of its threads is, so that whoever
+improves the watch on the dev pairs never reads a held-out thread:
+
+    >>> pair_split("ov-001", "ov-003") == pair_split("ov-003", "ov-001")
+    True
+
+    iscg-mailbot overlaps evaluate --set eval/overlaps
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.services.eval_set import DEV, HELD_OUT, SPLITS, load_eval_set, split_of
+from iscg_mailbot.services.evaluation import analysed_set, stored_thread_ids
+from iscg_mailbot.services.overlaps import find_flags
+from iscg_mailbot.settings.main import Settings
+
+
+def pair_split(a: str, b: str) -> str:
+    """``held-out`` when either thread is held out (:func:`eval_set.split_of`), else ``dev``."""
+    return HELD_OUT if HELD_OUT in (split_of(a), split_of(b)) else DEV
+
+
+@dataclass(frozen=True)
+class LabelledPair:
+    """Two threads of the set and whether they are duplicated effort."""
+
+    a: str
+    b: str
+    overlap: bool
+    why: str = ""
+
+    @property
+    def split(self) -> str:
+        return pair_split(self.a, self.b)
+
+
+@dataclass
+class PairScores:
+    """Counts of one split, and the pairs behind the errors."""
+
+    pairs: int = 0
+    positives: int = 0
+    found: int = 0
+    false: list[LabelledPair] = field(default_factory=list)
+    missed: list[LabelledPair] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        flagged = self.found + len(self.false)
+        return self.found / flagged if flagged else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.positives if self.positives else 0.0
+
+
+def load_pairs(path: Path) -> list[LabelledPair]:
+    """The labelled pairs of ``path/pairs.yaml``; ConfigError naming the entry when one is bad."""
+    file = path / "pairs.yaml"
+    try:
+        data: Any = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{file}: cannot be read: {str(exc).splitlines()[0]}") from None
+    entries = data.get("pairs") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise ConfigError(f"{file}: expected a mapping with a 'pairs' list")
+    pairs = []
+    for position, entry in enumerate(entries):
+        if (not isinstance(entry, dict) or not isinstance(entry.get("overlap"), bool)
+                or not all(isinstance(entry.get(k), str) for k in ("a", "b"))):
+            raise ConfigError(f"{file}: pairs[{position}]: needs a, b (thread ids) and "
+                              "overlap: true or false")
+        pairs.append(LabelledPair(entry["a"], entry["b"], entry["overlap"],
+                                  str(entry.get("why", ""))))
+    return pairs
+
+
+def evaluate_overlaps(settings: Settings, path: Path) -> dict[str, PairScores]:
+    """Run the set at ``path`` through the pipeline and the watch; scores per split."""
+    threads_file = path / "threads.yaml"
+    if not threads_file.is_file():
+        raise ConfigError(f"{threads_file}: not found; an overlap set is a folder with "
+                          "threads.yaml and pairs.yaml")
+    loaded = load_eval_set(threads_file)
+    pairs = load_pairs(path)
+    known = {t.id for t in loaded.threads}
+    unknown = sorted({x for p in pairs for x in (p.a, p.b)} - known)
+    if unknown:
+        raise ConfigError(f"{path / 'pairs.yaml'}: names threads not in threads.yaml "
+                          f"(or unreadable): {', '.join(unknown[:5])}")
+    dates = [m.date.astimezone(UTC) for t in loaded.threads for m in t.messages]
+    with analysed_set(settings, loaded) as (app, _report):
+        stored = stored_thread_ids(app, loaded.threads)
+        flags, _subjects = find_flags(app, since=min(dates).date(), until=max(dates).date(),
+                                      now=max(dates) + timedelta(days=1))
+    flagged = {frozenset((f.thread_a, f.thread_b)) for f in flags}
+    return _score(pairs, stored, flagged)
+
+
+def _score(pairs: list[LabelledPair], stored: dict[str, set[int]],
+           flagged: set[frozenset[int]]) -> dict[str, PairScores]:
+    scores = {split: PairScores() for split in SPLITS}
+    for pair in pairs:
+        # A thread of the set is one stored thread; were it split, any part counts.
+        hit = any(frozenset((x, y)) in flagged
+                  for x in stored.get(pair.a, ()) for y in stored.get(pair.b, ()))
+        score = scores[pair.split]
+        score.pairs += 1
+        score.positives += pair.overlap
+        if pair.overlap and hit:
+            score.found += 1
+        elif pair.overlap:
+            score.missed.append(pair)
+        elif hit:
+            score.false.append(pair)
+    return scores
+
+
+def overlap_figures(scores: dict[str, PairScores], *, misses: bool = False
+                    ) -> dict[str, object]:
+    """JSON-ready figures per split; with ``misses``, the dev part's errors (never the
+    held-out part's: those are only scored)."""
+    result: dict[str, object] = {}
+    for split, score in scores.items():
+        figures: dict[str, object] = {
+            "pairs": score.pairs, "overlaps": score.positives, "found": score.found,
+            "false": len(score.false), "missed": len(score.missed),
+            "precision": round(score.precision, 3), "recall": round(score.recall, 3)}
+        if misses and split == DEV:
+            figures["false_pairs"] = [f"{p.a} {p.b}: {p.why}" for p in score.false]
+            figures["missed_pairs"] = [f"{p.a} {p.b}: {p.why}" for p in score.missed]
+        result[split] = figures
+    return result
+
+
+__all__ = ["LabelledPair", "PairScores", "evaluate_overlaps", "load_pairs", "overlap_figures",
+           "pair_split"]
