@@ -15,7 +15,7 @@ MissedDigest(period_key='2024-03-04/2024-03-11', due_at=datetime(2024, 3, 11, 6,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy import exists, select
@@ -45,11 +45,11 @@ def digest_trigger(config: DigestConfig) -> CronTrigger:
 
 
 def next_digest(config: DigestConfig, now: datetime | None = None) -> datetime | None:
-    """When the schedule next sends a digest (None when digests are disabled)."""
+    """When the schedule next sends a digest, in UTC (None when digests are disabled)."""
     if not config.enabled:
         return None
     when: datetime | None = digest_trigger(config).get_next_fire_time(None, now or utcnow())
-    return when
+    return when.astimezone(UTC) if when is not None else None
 
 
 def missed_digest(app: App, now: datetime | None = None) -> MissedDigest | None:
@@ -75,7 +75,7 @@ def missed_digest(app: App, now: datetime | None = None) -> MissedDigest | None:
     with app.session() as session:
         if not _ran_before(session, start) or _recorded(session, period_key, lists):
             return None
-    return MissedDigest(period_key=period_key, due_at=due_at)
+    return MissedDigest(period_key=period_key, due_at=due_at.astimezone(UTC))
 
 
 def _ran_before(session: Session, period_start: datetime) -> bool:
