@@ -8,6 +8,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 # Installed from the committed lock (exact versions, hashes checked), then the package
 # itself without dependencies, so a new release of anything cannot change the image.
+# The lock includes the postgres extra (psycopg): the image runs on SQLite or PostgreSQL.
 # The package carries the migrations and the default config (see pyproject.toml);
 # tests/test_packaging.py builds the wheel from these same files and runs it.
 WORKDIR /app

@@ -1,11 +1,14 @@
 """The scheduled worker behind ``iscg-mailbot run`` (APScheduler 3, BlockingScheduler).
 
-Jobs, kept in the same database (SQLAlchemyJobStore) so that a restart keeps their
-schedule: ``sync`` every ``worker.sync_minutes`` (then re-tagging and action closing),
-``digest`` on the ``digest.schedule`` cron, and ``digest-retry`` every
-``worker.retry_minutes`` for digests whose temporary failure is due for a retry. A
-digest missed while the worker was down is sent once when it comes back (misfire
-grace + coalescing); the outbox makes sure nobody gets it twice.
+Jobs, kept in memory: ``sync`` every ``worker.sync_minutes`` (then re-tagging and
+action closing), ``digest`` on the ``digest.schedule`` cron, ``digest-retry`` every
+``worker.retry_minutes`` for digests whose temporary failure is due for a retry, and
+``reminders`` hourly. Nothing about the schedule is stored: the schedule is the
+configuration, and what was sent is in ``digest_runs`` and the outbox. At start-up
+the worker asks those tables whether the last complete period came due while it was
+down (:func:`iscg_mailbot.services.schedule.missed_digest`) and sends it at once; the
+run it records is what keeps the next start-up from sending it again, and the
+outbox makes sure nobody gets a digest twice.
 
 Only one worker runs per database: it holds a lease row renewed by a heartbeat
 thread. SIGTERM/SIGINT stop scheduling, let the running job finish its current
@@ -27,15 +30,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from apscheduler.executors.pool import ThreadPoolExecutor
-from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.schedulers import SchedulerNotRunningError
 from apscheduler.schedulers.blocking import BlockingScheduler
-from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from iscg_mailbot.errors import MailbotError
 from iscg_mailbot.services import digest as digest_service
-from iscg_mailbot.services import ingest
+from iscg_mailbot.services import ingest, schedule
 from iscg_mailbot.services import reminders as reminder_service
 from iscg_mailbot.services import worker as worker_service
 from iscg_mailbot.services.app import App
@@ -47,37 +49,17 @@ JOB_DIGEST = "digest"
 JOB_RETRY = "digest-retry"
 JOB_REMINDERS = "reminders"
 
-# The persistent job store refers to jobs by "module:function", so jobs are
-# module-level functions that find the running worker here.
-_current: Worker | None = None
-
-
-def _worker() -> Worker:
-    if _current is None:
-        raise RuntimeError("no worker is running in this process")
-    return _current
-
-
-def sync_job() -> None:
+def sync_job(worker: Worker) -> None:
     """Sync each configured mailbox (stopping between mailboxes on shutdown), then analyse."""
-    worker = _worker()
     app = worker.app
     sources = worker.connections.sources()
     reports = ingest.sync(app, sources=sources, should_stop=worker.stopping.is_set)
     for report in reports:
-        name = report.source.removeprefix("imap:")
-        worker.streaks.record(name, report.error)
-        if name in sources:  # reconnection attempts of a known outage: debug only
-            sources[name].retry_log_level = (
-                logging.DEBUG if worker.streaks.failing(name) else logging.INFO)
-        if report.error is None:
-            log.info("sync", extra={"mailbox": report.source, "stored": report.stored,
-                                    "duplicates": report.duplicates,
-                                    "quarantined": report.quarantined})
+        _record_sync(worker, sources, report)
     if worker.stopping.is_set():
         log.info("sync interrupted by shutdown after the current batch")
         return
-    if app.settings.worker.analyse_after_sync and not worker.stopping.is_set():
+    if app.settings.worker.analyse_after_sync:
         analysed = worker_service.after_sync(app)
         if analysed.threads:
             log.info("analysis after sync", extra={"threads": analysed.threads,
@@ -85,20 +67,33 @@ def sync_job() -> None:
                                                    "actions_closed": analysed.actions_closed})
 
 
-def digest_job() -> None:
+def _record_sync(worker: Worker, sources: dict[str, Any], report: ingest.IngestReport) -> None:
+    """Log one mailbox's sync (failures once per streak, see FailureStreaks)."""
+    name = report.source.removeprefix("imap:")
+    worker.streaks.record(name, report.error)
+    if name in sources:  # reconnection attempts of a known outage: debug only
+        sources[name].retry_log_level = (
+            logging.DEBUG if worker.streaks.failing(name) else logging.INFO)
+    if report.error is None:
+        log.info("sync", extra={"mailbox": report.source, "stored": report.stored,
+                                "duplicates": report.duplicates,
+                                "quarantined": report.quarantined})
+
+
+def digest_job(worker: Worker) -> None:
     """Send the last complete period's digests (the scheduled run)."""
-    _send(trigger="scheduled", retry_only=False)
+    _send(worker.app, trigger="scheduled", retry_only=False)
 
 
-def retry_job() -> None:
+def retry_job(worker: Worker) -> None:
     """Retry digests whose temporary failure is due."""
-    _send(trigger="retry", retry_only=True)
+    _send(worker.app, trigger="retry", retry_only=True)
 
 
-def reminders_job() -> None:
+def reminders_job(worker: Worker) -> None:
     """Send the deadline reminders due today (each once; a no-op when none is due)."""
     try:
-        report = reminder_service.send_reminders(_worker().app)
+        report = reminder_service.send_reminders(worker.app)
     except MailbotError as exc:
         log.error("reminders failed", extra={"error": str(exc)})
         return
@@ -108,8 +103,7 @@ def reminders_job() -> None:
                                      "failed": report.count("failed")})
 
 
-def _send(*, trigger: str, retry_only: bool) -> None:
-    app = _worker().app
+def _send(app: App, *, trigger: str, retry_only: bool) -> None:
     try:
         reports = digest_service.send_digests(app, trigger=trigger, retry_only=retry_only)
     except MailbotError as exc:
@@ -218,57 +212,52 @@ class Worker:
     # -- scheduler -----------------------------------------------------------------
 
     def _scheduler(self) -> BlockingScheduler:
-        digest = self.app.settings.digest
-        zone = ZoneInfo(digest.timezone)
+        zone = ZoneInfo(self.app.settings.digest.timezone)
         scheduler = BlockingScheduler(
-            jobstores={"default": SQLAlchemyJobStore(engine=self.app.engine)},
+            # In memory: the schedule is the configuration, and what was sent is in
+            # the outbox and digest_runs (see _add_digest_jobs for a missed digest).
+            jobstores={"default": MemoryJobStore()},
             # One thread: jobs never overlap, so a sync and a digest run never compete
             # for the database or the SMTP server.
             executors={"default": ThreadPoolExecutor(1)},
             job_defaults={"coalesce": True, "max_instances": 1},
             timezone=zone)
-        unwanted = []
         if self.app.settings.mailboxes:
             seconds = self.config.sync_minutes * 60
             scheduler.add_job(sync_job, IntervalTrigger(seconds=seconds, timezone=zone),
-                              id=JOB_SYNC, name="sync mailboxes", replace_existing=True,
+                              args=(self,), id=JOB_SYNC, name="sync mailboxes",
                               misfire_grace_time=max(int(seconds), 1),
                               next_run_time=datetime.now(UTC))
-        else:
-            unwanted.append(JOB_SYNC)
-        if digest.enabled:
-            grace = int(self.config.misfire_grace_hours * 3600)
-            extra: dict[str, Any] = {}
-            missed = worker_service.stored_next_run(self.app, JOB_DIGEST)
-            if missed is not None and missed <= datetime.now(UTC):
-                # Re-adding the job would compute its next run from now and lose the
-                # one missed while the worker was down: keep that run time instead.
-                extra["next_run_time"] = missed
-                log.info("digest missed while stopped; it runs now",
-                         extra={"missed": missed.isoformat()})
-            scheduler.add_job(digest_job, CronTrigger.from_crontab(digest.schedule, timezone=zone),
-                              id=JOB_DIGEST, name="weekly digest", replace_existing=True,
-                              misfire_grace_time=grace, **extra)
-            scheduler.add_job(retry_job, IntervalTrigger(seconds=self.config.retry_minutes * 60,
-                                                         timezone=zone),
-                              id=JOB_RETRY, name="retry digests", replace_existing=True,
-                              misfire_grace_time=max(int(self.config.retry_minutes * 60), 1))
-            if self.app.settings.reminders.enabled:
-                scheduler.add_job(reminders_job, IntervalTrigger(hours=1, timezone=zone),
-                                  id=JOB_REMINDERS, name="deadline reminders",
-                                  replace_existing=True, misfire_grace_time=3600)
-            else:
-                unwanted.append(JOB_REMINDERS)
-        else:
-            unwanted += [JOB_DIGEST, JOB_RETRY, JOB_REMINDERS]
-        worker_service.forget_jobs(self.app, unwanted)
+        if self.app.settings.digest.enabled:
+            self._add_digest_jobs(scheduler, zone)
         return scheduler
+
+    def _add_digest_jobs(self, scheduler: BlockingScheduler, zone: ZoneInfo) -> None:
+        extra: dict[str, Any] = {}
+        missed = schedule.missed_digest(self.app)
+        if missed is not None:
+            # Its scheduled time (not now) keeps it ahead of the first sync, as if
+            # the worker had been running then.
+            extra["next_run_time"] = missed.due_at
+            log.info("digest missed while stopped; it runs now",
+                     extra={"missed": missed.due_at.isoformat(), "period": missed.period_key})
+        scheduler.add_job(digest_job, schedule.digest_trigger(self.app.settings.digest),
+                          args=(self,), id=JOB_DIGEST, name="weekly digest",
+                          misfire_grace_time=int(self.config.misfire_grace_hours * 3600),
+                          **extra)
+        retry = self.config.retry_minutes * 60
+        scheduler.add_job(retry_job, IntervalTrigger(seconds=retry, timezone=zone),
+                          args=(self,), id=JOB_RETRY, name="retry digests",
+                          misfire_grace_time=max(int(retry), 1))
+        if self.app.settings.reminders.enabled:
+            scheduler.add_job(reminders_job, IntervalTrigger(hours=1, timezone=zone),
+                              args=(self,), id=JOB_REMINDERS, name="deadline reminders",
+                              misfire_grace_time=3600)
 
     # -- life cycle ----------------------------------------------------------------
 
     def run(self) -> None:
         """Take the lease, schedule the jobs and block until stopped; always release."""
-        global _current
         # Handlers first: a SIGTERM that arrives while the lease is being taken must
         # still mean "stop cleanly", not the default instant death.
         previous: dict[signal.Signals, Any] = {}
@@ -278,13 +267,8 @@ class Worker:
         try:
             self._take_lease()
         except BaseException:
-            for number, handler in previous.items():
-                signal.signal(number, handler)
+            _restore_signals(previous)
             raise
-        if _current is not None:
-            worker_service.drop_worker_lease(self.app, self.holder)
-            raise MailbotError("a worker is already running in this process")
-        _current = self
         heartbeat = threading.Thread(target=self._heartbeat, name="worker-heartbeat",
                                      daemon=True)
         try:
@@ -298,17 +282,20 @@ class Worker:
             if not self.stopping.is_set():
                 self.scheduler.start()
         finally:
-            self.stopping.set()
-            self._finished.set()
-            if self._stopper is not None:
-                self._stopper.join()  # the running job has finished its batch
-            for number, handler in previous.items():
-                signal.signal(number, handler)
+            self._wind_down(heartbeat, previous)
+
+    def _wind_down(self, heartbeat: threading.Thread,
+                   previous: dict[signal.Signals, Any]) -> None:
+        self.stopping.set()
+        self._finished.set()
+        if self._stopper is not None:
+            self._stopper.join()  # the running job has finished its batch
+        _restore_signals(previous)
+        if heartbeat.ident is not None:  # never started when the scheduler could not be built
             heartbeat.join(timeout=5)
-            self.connections.close()
-            _current = None
-            worker_service.drop_worker_lease(self.app, self.holder)
-            log.info("worker stopped", extra={"holder": self.holder})
+        self.connections.close()
+        worker_service.drop_worker_lease(self.app, self.holder)
+        log.info("worker stopped", extra={"holder": self.holder})
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         log.info("signal received; finishing the current job",
@@ -336,6 +323,11 @@ class Worker:
                     pass
                 return
             time.sleep(0.01)
+
+
+def _restore_signals(previous: dict[signal.Signals, Any]) -> None:
+    for number, handler in previous.items():
+        signal.signal(number, handler)
 
 
 _STANDARD_ATTRIBUTES = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,8 @@ def test_digest_status_and_release_on_empty_database(config_dir: Path) -> None:
     code, out, _ = invoke(config_dir, "digest", "status")
     assert code == 0
     assert out.splitlines()[0] == "worker: not running"
-    assert out.splitlines()[1].endswith(": nothing yet")
+    # Mondays at 07:00 in Zurich (06:00 UTC in winter, 05:00 in summer), from the schedule.
+    assert re.fullmatch(r"next digest: \d{4}-\d\d-\d\d 0[56]:00 UTC", out.splitlines()[1])
+    assert out.splitlines()[2].endswith(": nothing yet")
     assert invoke(config_dir, "digest", "release") == (
         0, "0 uncertain digest(s) will be sent by the next run\n", "")

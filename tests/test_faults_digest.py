@@ -61,7 +61,7 @@ from iscg_mailbot.services.actions import search_messages
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.digest import digest_status, release_uncertain_digests, send_digests
 from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
-from iscg_mailbot.services.worker import stored_next_run
+from iscg_mailbot.services.schedule import missed_digest
 from iscg_mailbot.settings.delivery import DigestConfig
 from iscg_mailbot.settings.main import load_settings
 from iscg_mailbot.store.database import connect, session_scope, upgrade
@@ -70,11 +70,10 @@ from iscg_mailbot.store.messages import ensure_list
 from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_delivery import DigestRun, OutboxEntry, WorkerLock
 from iscg_mailbot.store.types import utcnow
-from iscg_mailbot.worker import JOB_DIGEST, Worker
 from tests.delivery_samples import MEMBERS, MEMBERS_YAML, mail
 from tests.digest_week import LIST, NOW, seed_week
 from tests.servers.smtp import Received, RecordingHandler, SmtpTestServer
-from tests.worker_helpers import pretend_digest_was_missed, reaped, running, wait_for
+from tests.worker_helpers import pretend_digest_was_missed, reaped, wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 20261106
@@ -801,12 +800,12 @@ def test_worker_killed_while_catching_up_on_a_missed_digest(tmp_path: Path,
     upgrade(engine)
     now = utcnow()
     seed_last_period(engine, now)
+    # The period before went out; this one came due an hour ago, with no worker running.
+    missed = pretend_digest_was_missed(engine, DigestConfig(), now, timedelta(hours=1), LIST.id)
     config_dir = write_config(tmp_path / "config", f"sqlite:///{database}", smtp.port,
-                              worker=WORKER_TOML)
+                              worker=WORKER_TOML, digest=f'schedule = "{missed.schedule}"\n')
     app = open_app(config_dir, engine)
-    with running(Worker(app, install_signals=False)):
-        pass  # the job store now holds the digest job, due next Monday
-    pretend_digest_was_missed(engine, now - timedelta(hours=1))
+    assert missed_digest(app) is not None
     third = MEMBERS[2]
     handler(smtp).rule = lambda stage, address, n: (
         HANG if (stage, address, n) == ("data", third, 1) else None)
@@ -844,13 +843,13 @@ def test_worker_killed_while_catching_up_on_a_missed_digest(tmp_path: Path,
     assert "digest entries left sending by an interrupted run are now uncertain" in messages
     with session_scope(engine) as session:
         runs = session.execute(select(DigestRun.trigger, DigestRun.finished_at)
+                               .where(DigestRun.period_key == period)
                                .order_by(DigestRun.id)).all()
         assert [(trigger, done is not None) for trigger, done in runs] == [
             ("scheduled", False), ("retry", True)]
         assert session.scalar(select(WorkerLock.holder).where(
             WorkerLock.name == WORKER_LOCK)) is None  # released on SIGTERM
-    next_digest = stored_next_run(app, JOB_DIGEST)
-    assert next_digest is not None and next_digest > utcnow()
+    assert missed_digest(app) is None  # a third start sends nothing either
     engine.dispose()
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, func, select
 
 from iscg_mailbot.errors import MailbotError
 from iscg_mailbot.services.app import App
-from iscg_mailbot.services.worker import stored_next_run, worker_lease
+from iscg_mailbot.services.worker import worker_lease
 from iscg_mailbot.settings.delivery import DigestConfig, SmtpConfig, WorkerConfig
 from iscg_mailbot.store.database import connect, session_scope, upgrade
 from iscg_mailbot.store.models import Message
@@ -27,7 +27,14 @@ from tests.digest_week import LIST, make_app
 from tests.servers import fixtures as imap_fixtures
 from tests.servers.dovecot import DovecotServer
 from tests.servers.smtp import SmtpTestServer
-from tests.worker_helpers import pretend_digest_was_missed, reaped, running, wait_for
+from tests.worker_helpers import (
+    next_run,
+    period_now,
+    pretend_digest_was_missed,
+    reaped,
+    running,
+    wait_for,
+)
 
 dovecot = imap_fixtures.dovecot
 
@@ -63,27 +70,33 @@ def test_worker_syncs_on_interval_and_sends_a_missed_digest_once(
         smtp_server: SmtpTestServer) -> None:
     app = make_worker_app(engine, tmp_path, dovecot, smtp_server)
     dovecot.append("INBOX", [mail(1), mail(2)])
-    with running(Worker(app, install_signals=False)):
+    worker = Worker(app, install_signals=False)
+    with running(worker):
         wait_for(lambda: stored(engine) == 2)
         dovecot.append("INBOX", [mail(3)])
         wait_for(lambda: stored(engine) == 3)  # a later sync picked it up
         lease = worker_lease(app)
         assert lease is not None and lease.alive(datetime.now(UTC))
+        next_digest = next_run(worker, JOB_DIGEST)
     assert worker_lease(app) is None  # released on stop
-    next_digest = stored_next_run(app, JOB_DIGEST)
     assert next_digest is not None and next_digest > datetime.now(UTC)
     assert next_digest.astimezone().weekday() == 0  # Monday (07:00 Geneva)
-    assert smtp_server.received == []
+    assert smtp_server.received == []  # a new database: no digest is caught up
 
-    pretend_digest_was_missed(engine, datetime.now(UTC) - timedelta(hours=5))
-    with running(Worker(app, install_signals=False)):
+    now = datetime.now(UTC)
+    digest = pretend_digest_was_missed(engine, app.settings.digest, now, timedelta(hours=5),
+                                       LIST.id)
+    app = App(settings=app.settings.model_copy(update={"digest": digest}), engine=engine)
+    worker = Worker(app, install_signals=False)
+    with running(worker):
         wait_for(lambda: len(smtp_server.received) == 3)
         time.sleep(3 * FAST.retry_minutes * 60)  # let retry and sync jobs run a few times
+        restored = next_run(worker, JOB_DIGEST)
     assert len(smtp_server.received) == 3  # once per member (Priya has the digest off)
-    restored = stored_next_run(app, JOB_DIGEST)
-    assert restored is not None and restored > datetime.now(UTC)
+    assert restored is not None and restored > now
     with session_scope(engine) as session:
-        runs = session.scalars(select(DigestRun.trigger)).all()
+        runs = session.scalars(select(DigestRun.trigger).where(
+            DigestRun.period_key == period_now(digest, now))).all()
         assert runs == ["scheduled"]
         statuses = session.scalars(select(OutboxEntry.status)).all()
         assert statuses == ["sent"] * 3
@@ -112,11 +125,11 @@ def test_second_worker_refuses_or_waits(engine: Engine, tmp_path: Path,
     wait_for(waiting.started.is_set, 10)
     lease = worker_lease(app)
     assert lease is not None and lease.holder == waiting.holder
+    assert next_run(waiting, JOB_SYNC) is None  # no mailbox configured: no sync job
+    assert next_run(waiting, JOB_RETRY) is not None
     waiting.stop()
     waiter.join(10)
     assert worker_lease(app) is None
-    assert stored_next_run(app, JOB_SYNC) is None  # no mailbox configured: no sync job
-    assert stored_next_run(app, JOB_RETRY) is not None
 
 
 def test_run_command_exits_cleanly_on_sigterm(tmp_path: Path) -> None:

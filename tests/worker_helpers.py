@@ -1,22 +1,23 @@
 """Helpers for tests that run the scheduled worker: run it in a thread, wait for a
-condition, reap a worker process, and make the stored digest job look missed."""
+condition, reap a worker process, and make a database and a schedule on which the last
+period's digest was missed."""
 
 from __future__ import annotations
 
-import pickle
 import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine
 
+from iscg_mailbot.settings.delivery import DigestConfig
 from iscg_mailbot.store.database import session_scope
-from iscg_mailbot.store.models_delivery import SchedulerJob
-from iscg_mailbot.worker import JOB_DIGEST, Worker
+from iscg_mailbot.store.models_delivery import DigestRun
+from iscg_mailbot.worker import Worker
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = 15.0,
@@ -63,13 +64,36 @@ def running(worker: Worker) -> Iterator[threading.Thread]:
         raise failure[0]
 
 
-def pretend_digest_was_missed(engine: Engine, when: datetime) -> None:
-    """Move the stored digest job's next run into the past, as if the worker had been
-    down at the scheduled time: the row and its pickled state, as the job store writes them."""
+def next_run(worker: Worker, job_id: str) -> datetime | None:
+    """When the running worker's scheduler runs ``job_id`` next (None: no such job)."""
+    assert worker.scheduler is not None
+    job = worker.scheduler.get_job(job_id)
+    return job.next_run_time if job is not None else None
+
+
+def period_now(config: DigestConfig, now: datetime) -> str:
+    """The key of the last complete period at ``now`` (what a digest run now sends)."""
+    return config.period_key(*config.period_ending_by(now))
+
+
+def missed_schedule(config: DigestConfig, now: datetime, ago: timedelta) -> str:
+    """A daily crontab that last fired about ``ago`` before ``now`` (to the minute), and
+    after the last complete period ended: that period's digest came due then."""
+    _, end = config.period_ending_by(now)
+    due = max(now - ago, end).astimezone(config.zone)
+    return f"{due.minute} {due.hour} * * *"
+
+
+def pretend_digest_was_missed(engine: Engine, config: DigestConfig, now: datetime,
+                              ago: timedelta, list_key: str) -> DigestConfig:
+    """``config`` with a schedule that came due ``ago`` before ``now`` while no worker
+    ran, on a database that sent the period before's digest (a finished scheduled run
+    is recorded): what a worker down at digest time leaves behind."""
+    start, _ = config.period_ending_by(now)
+    before = config.period_ending_by(start)
     with session_scope(engine) as session:
-        job = session.get(SchedulerJob, JOB_DIGEST)
-        assert job is not None
-        state = pickle.loads(job.job_state)
-        state["next_run_time"] = when
-        job.job_state = pickle.dumps(state, pickle.HIGHEST_PROTOCOL)
-        job.next_run_time = when.timestamp()
+        session.add(DigestRun(list_key=list_key, period_key=config.period_key(*before),
+                              period_start=before[0], period_end=before[1],
+                              trigger="scheduled", started_at=before[1],
+                              finished_at=before[1]))
+    return config.model_copy(update={"schedule": missed_schedule(config, now, ago)})

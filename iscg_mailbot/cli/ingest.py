@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -168,15 +167,20 @@ def sync(state: CliState, mailboxes: tuple[str, ...]) -> None:
 @pass_state
 def import_(state: CliState, path: Path, list_key: str | None, progress: bool | None) -> None:
     """Import an mbox file or Maildir folder (importing twice adds nothing)."""
-    from tqdm import tqdm
+    from rich.console import Console
+    from rich.progress import MofNCompleteColumn, Progress
 
     from iscg_mailbot.services import ingest
 
     app = state.app()
     total = ingest.archive_size(path)
-    with tqdm(total=total, unit="msg", disable=progress is False if progress is not None else None,
-              file=sys.stderr) as bar:
-        report = ingest.import_archive(app, path, list_key, on_progress=bar.update)
+    console = Console(stderr=True)
+    shown = console.is_terminal if progress is None else progress
+    with Progress(*Progress.get_default_columns(), MofNCompleteColumn(), console=console,
+                  disable=not shown) as bar:
+        task = bar.add_task("messages", total=total)
+        report = ingest.import_archive(app, path, list_key,
+                                       on_progress=lambda done: bar.advance(task, done))
     _print_ingest(report)
     _analyse(app)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Protocol
@@ -31,6 +31,7 @@ from iscg_mailbot.report.render import render_digest
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.config_cache import cached
 from iscg_mailbot.services.overlaps import with_overlaps
+from iscg_mailbot.services.schedule import next_digest
 from iscg_mailbot.settings.delivery import DigestConfig
 from iscg_mailbot.settings.main import ListConfig, Settings
 from iscg_mailbot.settings.members import (
@@ -55,7 +56,6 @@ from iscg_mailbot.store.models_delivery import (
     UNCERTAIN,
     DigestRun,
     OutboxEntry,
-    SchedulerJob,
 )
 from iscg_mailbot.store.outbox import (
     NewEntry,
@@ -185,7 +185,7 @@ class RunSummary:
 
 @dataclass(frozen=True)
 class DigestStatus:
-    """For ``status``: the worker's lease and next jobs, recent runs, outbox problems."""
+    """For ``status``: the worker's lease, the next digest, recent runs, outbox problems."""
 
     worker: str | None
     worker_alive: bool
@@ -591,13 +591,10 @@ def digest_status(app: App, now: datetime | None = None) -> DigestStatus:
     now = now or utcnow()
     config = app.settings.digest
     period_key = config.period_key(*config.period_ending_by(now))
+    # The schedule is configuration, not state: the next digest follows from it.
+    next_runs = {"digest": next_digest(config, now)} if config.enabled else {}
     with app.session() as session:
         lock = lock_info(session, WORKER_LOCK)
-        jobs = {job_id: (datetime.fromtimestamp(when, tz=UTC) if when is not None
-                         else None)
-                for job_id, when in session.execute(
-                    select(SchedulerJob.id, SchedulerJob.next_run_time)
-                    .order_by(SchedulerJob.id))}
         runs = [RunSummary(r.list_key, r.period_key, r.trigger, r.started_at, r.finished_at,
                            r.sent, r.deferred, r.failed, r.uncertain, r.skipped_empty, r.error)
                 for r in session.scalars(select(DigestRun).order_by(DigestRun.id.desc())
@@ -607,7 +604,7 @@ def digest_status(app: App, now: datetime | None = None) -> DigestStatus:
         return DigestStatus(
             worker=lock.holder if lock else None,
             worker_alive=lock is not None and lock.expires_at > now,
-            next_runs=jobs, current_period=period_key,
+            next_runs=next_runs, current_period=period_key,
             outbox=count_by_status(session, period_key), runs=runs, problems=problems)
 
 

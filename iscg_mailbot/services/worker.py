@@ -1,12 +1,10 @@
-"""Services the scheduled worker needs besides sync and digests: its lease, its stored
-job times, and the analysis steps that follow a sync."""
+"""Services the scheduled worker needs besides sync and digests: its lease and the
+analysis steps that follow a sync (what is due at start-up: services/schedule.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-
-from sqlalchemy import delete, select
+from datetime import datetime, timedelta
 
 from iscg_mailbot.services.analysis import AnalysisReport, analyse_pending
 from iscg_mailbot.services.app import App
@@ -18,7 +16,6 @@ from iscg_mailbot.store.locks import (
     renew_lock,
 )
 from iscg_mailbot.store.locks import new_holder as _new_lock_holder
-from iscg_mailbot.store.models_delivery import SchedulerJob
 from iscg_mailbot.store.types import utcnow
 
 
@@ -58,20 +55,6 @@ def worker_lease(app: App) -> WorkerLease | None:
     with app.session() as session:
         row = lock_info(session, WORKER_LOCK)
         return WorkerLease(row.holder, row.heartbeat_at, row.expires_at) if row else None
-
-
-def stored_next_run(app: App, job_id: str) -> datetime | None:
-    """When the persistent job store says ``job_id`` runs next (None: no such job or paused)."""
-    with app.session() as session:
-        when = session.scalar(select(SchedulerJob.next_run_time).where(SchedulerJob.id == job_id))
-    return datetime.fromtimestamp(when, tz=UTC) if when is not None else None
-
-
-def forget_jobs(app: App, job_ids: list[str]) -> None:
-    """Remove jobs from the persistent store (a job the configuration no longer wants)."""
-    if job_ids:
-        with app.session() as session:
-            session.execute(delete(SchedulerJob).where(SchedulerJob.id.in_(job_ids)))
 
 
 def after_sync(app: App) -> AnalysisReport:

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from iscg_mailbot.errors import SchemaOutdated
+from iscg_mailbot.errors import ConfigError, SchemaOutdated
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
@@ -110,7 +110,25 @@ def connect(url: str, *, create: bool = True) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(_postgres_driver(url), pool_pre_ping=True)
+
+
+def _postgres_driver(url: str) -> URL:
+    """``url`` with psycopg as its PostgreSQL driver when it names none (SQLAlchemy's
+    default, psycopg2, is not what the project installs); a ConfigError in one line when
+    psycopg is missing: it comes with the ``postgres`` extra, not with every install."""
+    parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.drivername == "postgresql+psycopg":
+        try:
+            import psycopg  # noqa: F401 - only whether it is there
+        except ImportError:
+            raise ConfigError(
+                f"{parsed.render_as_string(hide_password=True)}: PostgreSQL needs the psycopg "
+                "driver, which is not installed; install it with: "
+                "pip install 'iscg-mailbot[postgres]' (the Docker image has it)") from None
+    return parsed
 
 
 @contextmanager

@@ -1,4 +1,7 @@
-"""Tables of digest delivery and of the worker: outbox, digest runs, locks, scheduler jobs.
+"""Tables of digest delivery and of the worker: outbox, digest runs, locks.
+
+The worker's schedule is not stored: its jobs live in memory, and a digest missed
+while it was down is found in ``digest_runs`` (see ``services/schedule.py``).
 
 No table here references ``threads.id``: a digest is rebuilt from stored threads
 whenever it is (re)attempted, so thread merges never need to touch these rows.
@@ -10,13 +13,10 @@ from datetime import datetime
 
 from sqlalchemy import (
     Boolean,
-    Float,
     ForeignKey,
     Integer,
-    LargeBinary,
     String,
     Text,
-    Unicode,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -112,16 +112,3 @@ class WorkerLock(Base):
     heartbeat_at: Mapped[datetime]
     expires_at: Mapped[datetime]
 
-
-class SchedulerJob(Base):
-    """APScheduler 3's SQLAlchemyJobStore table, declared here so that migrations own it.
-
-    Same name, columns and index as the job store creates; it then finds the table
-    in place, and ``alembic check`` sees no stray table.
-    """
-
-    __tablename__ = "apscheduler_jobs"
-
-    id: Mapped[str] = mapped_column(Unicode(191), primary_key=True)
-    next_run_time: Mapped[float | None] = mapped_column(Float(25), index=True)
-    job_state: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
