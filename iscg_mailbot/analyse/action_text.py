@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from iscg_mailbot.parse.quoting import readable_text
 
@@ -165,7 +166,17 @@ def _ends_with_abbreviation(text: str, stop: int) -> bool:
 
 def split_sentences(text: str, *, forwarded: bool = False) -> list[Sentence]:
     """Split new text into sentences with offsets into ``text`` (quoted parts skipped;
-    a forwarded message's body kept, its mail header left out)."""
+    a forwarded message's body kept, its mail header left out).
+
+    Analysis reads one message's text several times (items, questions, then closures
+    of the batch's replies): the split is kept for the last texts seen.
+    """
+    return list(_split(text, forwarded))
+
+
+# A batch of analysis is 500 messages, read for items first and for closures after.
+@lru_cache(maxsize=1024)
+def _split(text: str, forwarded: bool) -> tuple[Sentence, ...]:
     clean = cut_quoted(text, forwarded=forwarded)
     sentences: list[Sentence] = []
     for seg_start, seg_end in _segments(clean):
@@ -177,7 +188,7 @@ def split_sentences(text: str, *, forwarded: bool = False) -> list[Sentence]:
             _append(sentences, clean, seg_start + cursor, seg_start + match.end())
             cursor = match.end()
         _append(sentences, clean, seg_start + cursor, seg_end)
-    return sentences
+    return tuple(sentences)
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
