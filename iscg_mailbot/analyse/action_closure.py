@@ -317,11 +317,11 @@ def _answered_by_owner(reply: str, open_items: Sequence[OpenItem],
     its owner's reply, or by anybody's when it names no owner; any other item by its
     owner's reply that reports rather than promises ("The nominee is Mr Mori")."""
     sentences = [s.text for s in split_sentences(reply)]
+    promises = [is_acceptance([s]) for s in sentences]
     # What the reply reports: its substantive sentences that promise nothing.
-    reports = [s for s in sentences if is_substantive([s]) and not is_acceptance([s])]
-    if not reports:
+    if not any(is_substantive([s]) and not p for s, p in zip(sentences, promises)):
         return []
-    promise = is_acceptance(sentences)
+    promise = any(promises)
     found = []
     for item in open_items:
         owned = bool(_owner_parts(item.owner) & speaker)

@@ -116,29 +116,24 @@ def _segments(text: str) -> list[tuple[int, int]]:
     """Paragraph-like segments: split at blank lines, bullets and header lines."""
     segments: list[tuple[int, int]] = []
     start: int | None = None
-    end = 0
-    pos = 0
+    end = pos = 0
     for line in text.splitlines(keepends=True):
         line_start, pos = pos, pos + len(line)
-        stripped = line.strip()
-        if not stripped:
+        if not line.strip():
             if start is not None:
                 segments.append((start, end))
                 start = None
             continue
-        if start is not None and (
-            _HEADER_RE.match(line) or _BULLET_RE.match(line) or _GREETING_RE.match(line)
-            or _SALUTATION_START_RE.match(line)
-        ):
+        greeting = _GREETING_RE.match(line) is not None  # a segment of its own
+        bullet = _BULLET_RE.match(line)
+        if start is not None and (greeting or bullet or _HEADER_RE.match(line)
+                                  or _SALUTATION_START_RE.match(line)):
             segments.append((start, end))
             start = None
         if start is None:
-            start = line_start + (len(line) - len(line.lstrip()))
-            bullet = _BULLET_RE.match(line)
-            if bullet:
-                start = line_start + bullet.end()
+            start = line_start + (bullet.end() if bullet else len(line) - len(line.lstrip()))
         end = line_start + len(line.rstrip())
-        if _GREETING_RE.match(line):
+        if greeting:
             segments.append((start, end))
             start = None
     if start is not None:

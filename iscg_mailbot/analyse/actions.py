@@ -303,7 +303,8 @@ def extract_actions(
         return []
     gate = _gate_for(rules, exhaustive)
     found: list[_Found] = []
-    sentences = split_sentences(message.new_text, forwarded=_forwarded(message))
+    forwarded = _forwarded(message)
+    sentences = split_sentences(message.new_text, forwarded=forwarded)
     for sentence in sentences:
         for clause in split_clauses(sentence):
             item = _classify(clause, message, gate, members)
@@ -311,7 +312,7 @@ def extract_actions(
                 found.append(item)
     candidates = apply_date_carriers(with_sectors(
         apply_list_frame(sentences, _apply_context(found), message, members), message))
-    if _forwarded(message) or _FORWARD_MARK.search(message.new_text):
+    if forwarded or _FORWARD_MARK.search(message.new_text):
         # "FYI, please see the LS below": a pointer to the forwarded mail, whose own
         # sentences are the items.
         candidates = [c for c in candidates if not (
