@@ -267,21 +267,7 @@ def detect_closure(
     own_names, body_names = _sender_names(sender, members)
     for found in closing:
         text = found.sentence.text
-        named = set()
-        for mention in find_mentions(text, members):
-            named |= _owner_parts(mention.owner)
-        chosen = [i for i in open_items if _owner_parts(i.owner) & named]
-        by = named
-        if not chosen:  # the sender's own items first, then those of the body they speak for
-            chosen = [i for i in open_items if _owner_parts(i.owner) & own_names]
-            by = own_names
-        if not chosen:
-            chosen = [i for i in open_items if _owner_parts(i.owner) & body_names]
-            by = body_names
-        if not chosen and _ALL_ITEMS.search(text):
-            chosen, by = list(open_items), set()
-        if not chosen and len(open_items) == 1:
-            chosen, by = [open_items[0]], set()
+        chosen, by = _closed_by(text, open_items, members, own_names, body_names)
         for item in chosen:
             closures.setdefault(item.id, Closure(item.id, text, found.phrase,
                                                  (found.sentence.start, found.sentence.end),
@@ -295,6 +281,25 @@ def detect_closure(
                                              (0, len(reply_new_text)),
                                              _share(item.owner, own_names | body_names)))
     return [closures[i.id] for i in open_items if i.id in closures]
+
+
+def _closed_by(text: str, open_items: Sequence[OpenItem], members: MembersConfig | None,
+               own_names: set[str], body_names: set[str]) -> tuple[list[OpenItem], set[str]]:
+    """The items a closing sentence closes, and the owner names that chose them."""
+    named: set[str] = set()
+    for mention in find_mentions(text, members):
+        named |= _owner_parts(mention.owner)
+    # The items of the owners it names, else the sender's own, else those of the body
+    # the sender speaks for.
+    for names in (named, own_names, body_names):
+        chosen = [i for i in open_items if _owner_parts(i.owner) & names]
+        if chosen:
+            return chosen, names
+    if _ALL_ITEMS.search(text):
+        return list(open_items), set()
+    if len(open_items) == 1:
+        return [open_items[0]], set()
+    return [], body_names
 
 
 def answers_question(reply_new_text: str) -> bool:
