@@ -26,6 +26,7 @@ something happens or happened) is no deadline unless a word says so ("due on Fri
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -208,41 +209,58 @@ def _plus(day: date, delta: relativedelta) -> date:
 def _resolve_relative(kind: str, groups: dict[str, str | None], base: date) -> date | None:
     if kind == "today":
         return base + timedelta(days=1) if (groups["word"] or "").lower() == "tomorrow" else base
-    if kind == "within":
-        raw = (groups["num"] or "").lower()
-        number = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 0)
-        unit = (groups["unit"] or "").lower()
-        workdays = (groups.get("workdays") or "").strip().lower()
-        if unit == "day" and workdays and workdays != "calendar":
-            return _add_working_days(base, number)
-        if unit == "day":
-            return base + timedelta(days=number)
-        if unit == "week":
-            return base + timedelta(weeks=number)
-        return _plus(base, relativedelta(months=number))
-    if kind == "end_of":
-        unit, step = (groups["unit"] or "").lower(), 1 if groups.get("next") else 0
-        if unit == "week":
-            # The Friday of this (or next) week; a weekend message means the coming week.
-            monday = base - timedelta(days=base.weekday())
-            if base.weekday() >= 5:
-                monday += timedelta(weeks=1)
-            return monday + timedelta(weeks=step, days=4)
-        if unit == "month":
-            return _plus(base, relativedelta(months=step, day=31))
-        return date(base.year + step, 12, 31)
     if kind == "next_week":
         return base + timedelta(days=7 - base.weekday())
-    if kind == "weekday":
-        target = WEEKDAYS[(groups["weekday"] or "")[:3].lower()]
-        modifier = ((groups.get("mod") or "") + " " + (groups.get("lead") or "")).lower()
-        if "next" in modifier.split():
-            # "next Friday": the Friday of next week.
-            monday_next = base + timedelta(days=7 - base.weekday())
-            return monday_next + timedelta(days=target)
-        # "by Friday": the first Friday after the message day (never the day itself).
-        return _plus(base, relativedelta(days=1, weekday=target))
-    return None
+    resolve = _RESOLVERS.get(kind)
+    return resolve(groups, base) if resolve is not None else None
+
+
+def _within(groups: dict[str, str | None], base: date) -> date:
+    """"within two weeks", "in 5 working days"."""
+    raw = (groups["num"] or "").lower()
+    number = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 0)
+    unit = (groups["unit"] or "").lower()
+    workdays = (groups.get("workdays") or "").strip().lower()
+    if unit == "day" and workdays and workdays != "calendar":
+        return _add_working_days(base, number)
+    if unit == "day":
+        return base + timedelta(days=number)
+    if unit == "week":
+        return base + timedelta(weeks=number)
+    return _plus(base, relativedelta(months=number))
+
+
+def _end_of(groups: dict[str, str | None], base: date) -> date:
+    """"by the end of the (next) week / month / year"."""
+    unit, step = (groups["unit"] or "").lower(), 1 if groups.get("next") else 0
+    if unit == "week":
+        # The Friday of this (or next) week; a weekend message means the coming week.
+        monday = base - timedelta(days=base.weekday())
+        if base.weekday() >= 5:
+            monday += timedelta(weeks=1)
+        return monday + timedelta(weeks=step, days=4)
+    if unit == "month":
+        return _plus(base, relativedelta(months=step, day=31))
+    return date(base.year + step, 12, 31)
+
+
+def _weekday(groups: dict[str, str | None], base: date) -> date:
+    """"by Friday", "next Friday"."""
+    target = WEEKDAYS[(groups["weekday"] or "")[:3].lower()]
+    modifier = ((groups.get("mod") or "") + " " + (groups.get("lead") or "")).lower()
+    if "next" in modifier.split():
+        # "next Friday": the Friday of next week.
+        monday_next = base + timedelta(days=7 - base.weekday())
+        return monday_next + timedelta(days=target)
+    # "by Friday": the first Friday after the message day (never the day itself).
+    return _plus(base, relativedelta(days=1, weekday=target))
+
+
+_RESOLVERS: dict[str, Callable[[dict[str, str | None], date], date]] = {
+    "within": _within,
+    "end_of": _end_of,
+    "weekday": _weekday,
+}
 
 
 _EVENT_DATE = re.compile(r"\s*(?:,\s*)?(?:\(\s*)?(?:on|of|held\s+on|starting|from)?\s*")

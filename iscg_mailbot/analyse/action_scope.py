@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
@@ -56,7 +57,12 @@ def owes_nothing(message: ActionInput) -> bool:
         return True
     if AUTO_REPLY_SUBJECT.match(message.subject or ""):
         return True
-    opening = message.new_text[:300]
+    return _opening_owes_nothing(message.new_text[:300])
+
+
+# Items and questions both ask this of the same message.
+@lru_cache(maxsize=256)
+def _opening_owes_nothing(opening: str) -> bool:
     if _AUTO_REPLY_OPENING.search(opening):
         return True
     return bool(_AWAY.search(opening)) and bool(_AWAY_TOO.search(opening))
@@ -75,6 +81,10 @@ _SECOND_CLAUSE = re.compile(
 )
 _SUBJECT_CLAUSE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:invited|requested|asked|"
                              r"encouraged|urged|tasked)\s+to\b", re.IGNORECASE)
+# One of these is in every sentence _LEAD or _SUBJECT_CLAUSE matches: three in four
+# sentences hold none, and a substring test is far cheaper than those two searches.
+_ASKING_WORDS = ("ask", "request", "invite", "urge", "encourage", "task", "propose", "suggest",
+                 "could", "can", "would", "will")
 
 
 def split_clauses(sentence: Sentence) -> list[Sentence]:
@@ -84,6 +94,9 @@ def split_clauses(sentence: Sentence) -> list[Sentence]:
     as a request of its own; its span is that of the clause in the source.
     """
     text = sentence.text
+    lowered = text.lower()
+    if not any(word in lowered for word in _ASKING_WORDS):
+        return [sentence]
     lead = _LEAD.search(text)
     subject_form = lead is None and _SUBJECT_CLAUSE.search(text)
     if lead is None and not subject_form:

@@ -10,7 +10,8 @@ structure and costs more than the whole extraction.
 Quoted lines (``>``) and everything after a reply header ("On ... wrote:",
 "-----Original Message-----", a "From:/Sent:" block in any language) are skipped, so
 quoted text is never read even when the quoting split upstream missed it; a forwarded
-message's body is read (its mail header is not).
+message's body is read (its mail header is not). What a quote looks like is defined
+once, by :mod:`iscg_mailbot.parse.quoting` (:func:`~iscg_mailbot.parse.quoting.unquoted_text`).
 
     >>> [s.text for s in split_sentences("Dear all,\\nTSAG is invited to\\nnote it. Thanks.")]
     ['Dear all,', 'TSAG is invited to note it.', 'Thanks.']
@@ -20,8 +21,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from iscg_mailbot.parse.quoting import readable_text
+from iscg_mailbot.parse.quoting import unquoted_text
 
 # Words that end with a full stop without ending the sentence (lower case, no dot).
 ABBREVIATIONS = frozenset({
@@ -48,7 +50,6 @@ _HEADER_RE = re.compile(
     + r")[ \t]*:", re.IGNORECASE,
 )
 _BULLET_RE = re.compile(r"^[ \t]*(?:[-*\u2022\u2013\u25aa\u25cf]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+")
-_QUOTED_RE = re.compile(r"^[ \t]*>")
 # A salutation or sign-off line ("Dear colleagues,", "Best regards,") is a segment of its own.
 _GREETING_RE = re.compile(
     r"^[ \t]*(?:(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening)|colleagues|all)"
@@ -58,15 +59,6 @@ _GREETING_RE = re.compile(
     re.IGNORECASE,
 )
 _SALUTATION_START_RE = re.compile(r"^[ \t]*(?:dear|hi|hello|hey)\b", re.IGNORECASE)
-# An attribution that starts a quoted reply ("On ... wrote:"): nothing after it is new
-# text. Reply header blocks of any client and language, and forwarded messages (new to
-# the list, read), are told apart by parse.quoting.readable_text.
-_REPLY_HEADER_RE = re.compile(
-    r"^[ \t]*(?:on\b.{0,200}\bwrote:[ \t]*$"
-    r"|le\b.{0,200}\ba [ée]crit\s*:[ \t]*$"
-    r"|am\b.{0,200}\bschrieb\b.{0,100}:[ \t]*$)",
-    re.IGNORECASE | re.MULTILINE,
-)
 # A sentence ends at . ! ? (and closing quotes/brackets) followed by space and a likely start.
 _STOP_RE = re.compile(r"[.!?]+[\"')\]\u201d\u2019]*(?=\s+[\"'(\[\u201c\u2018]?[A-Z0-9])")
 
@@ -87,57 +79,28 @@ class Sentence:
     end: int
 
 
-def cut_quoted(text: str, *, forwarded: bool = False) -> str:
-    """The text up to the first reply header, with ``>`` lines, forward markers and the
-    mail headers of forwarded messages blanked (a forwarded body is read: it is new to
-    the list). ``forwarded``: the subject says the message is a forward.
-
-    Offsets are kept: blanked lines become spaces of the same length.
-    """
-    text = readable_text(text, forwarded=forwarded)
-    match = _REPLY_HEADER_RE.search(text)
-    if match:
-        text = text[: match.start()]
-    if ">" not in text:
-        return text
-    lines = text.splitlines(keepends=True)
-    out = []
-    for line in lines:
-        if _QUOTED_RE.match(line):
-            body = line.rstrip("\r\n")
-            out.append(" " * len(body) + line[len(body):])
-        else:
-            out.append(line)
-    return "".join(out)
-
-
 def _segments(text: str) -> list[tuple[int, int]]:
     """Paragraph-like segments: split at blank lines, bullets and header lines."""
     segments: list[tuple[int, int]] = []
     start: int | None = None
-    end = 0
-    pos = 0
+    end = pos = 0
     for line in text.splitlines(keepends=True):
         line_start, pos = pos, pos + len(line)
-        stripped = line.strip()
-        if not stripped:
+        if not line.strip():
             if start is not None:
                 segments.append((start, end))
                 start = None
             continue
-        if start is not None and (
-            _HEADER_RE.match(line) or _BULLET_RE.match(line) or _GREETING_RE.match(line)
-            or _SALUTATION_START_RE.match(line)
-        ):
+        greeting = _GREETING_RE.match(line) is not None  # a segment of its own
+        bullet = _BULLET_RE.match(line)
+        if start is not None and (greeting or bullet or _HEADER_RE.match(line)
+                                  or _SALUTATION_START_RE.match(line)):
             segments.append((start, end))
             start = None
         if start is None:
-            start = line_start + (len(line) - len(line.lstrip()))
-            bullet = _BULLET_RE.match(line)
-            if bullet:
-                start = line_start + bullet.end()
+            start = line_start + (bullet.end() if bullet else len(line) - len(line.lstrip()))
         end = line_start + len(line.rstrip())
-        if _GREETING_RE.match(line):
+        if greeting:
             segments.append((start, end))
             start = None
     if start is not None:
@@ -165,8 +128,18 @@ def _ends_with_abbreviation(text: str, stop: int) -> bool:
 
 def split_sentences(text: str, *, forwarded: bool = False) -> list[Sentence]:
     """Split new text into sentences with offsets into ``text`` (quoted parts skipped;
-    a forwarded message's body kept, its mail header left out)."""
-    clean = cut_quoted(text, forwarded=forwarded)
+    a forwarded message's body kept, its mail header left out).
+
+    Analysis reads one message's text several times (items, questions, then closures
+    of the batch's replies): the split is kept for the last texts seen.
+    """
+    return list(_split(text, forwarded))
+
+
+# A batch of analysis is 500 messages, read for items first and for closures after.
+@lru_cache(maxsize=1024)
+def _split(text: str, forwarded: bool) -> tuple[Sentence, ...]:
+    clean = unquoted_text(text, forwarded=forwarded)
     sentences: list[Sentence] = []
     for seg_start, seg_end in _segments(clean):
         segment = clean[seg_start:seg_end]
@@ -177,7 +150,7 @@ def split_sentences(text: str, *, forwarded: bool = False) -> list[Sentence]:
             _append(sentences, clean, seg_start + cursor, seg_start + match.end())
             cursor = match.end()
         _append(sentences, clean, seg_start + cursor, seg_end)
-    return sentences
+    return tuple(sentences)
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:

@@ -1,0 +1,302 @@
+"""Who owes a sentence's request: the body or member it names, the sender, or the
+people the message is addressed to.
+
+Each rule of :mod:`iscg_mailbot.settings.action_rules` names a strategy (``Rule.owner``):
+"before" (the body named just before the match: "TSAG is invited"), "after" (the body
+in the match's ``obj`` group: "we invite TSAG to"), "subject" (the body opening the
+sentence), "recipient" ("for information to ITU-R"), "from" ("comments from RAG"),
+"please" (the body or member addressed before "please"), "sender" ("I will"),
+"sender_unit" (a secretariat unit's passive commitment), else the addressees.
+:class:`Owners` answers for one sentence of one message::
+
+    >>> import re
+    >>> from iscg_mailbot.records import ActionInput
+    >>> from iscg_mailbot.settings.action_rules import RULES
+    >>> text = "TSAG and TDAG are invited to comment."
+    >>> rule = next(r for r in RULES if r.name == "invited_to")
+    >>> Owners(text, ActionInput(text, None), None).find(rule, rule.pattern.search(text))
+    Who(owner='TSAG, TDAG', kind='group', explicit=True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
+from iscg_mailbot.records import ActionInput, Address
+from iscg_mailbot.settings.action_rules import Rule
+from iscg_mailbot.settings.members import MembersConfig
+
+_ADDRESSEE_WORDS = re.compile(
+    r"\b(?:you|your|members|colleagues|participants|delegates|everyone|everybody|all|"
+    r"administrations|recipients|experts|contributors|someone|anyone|each\s+of\s+you)\b",
+    re.IGNORECASE)
+_SENDER_WORDS = re.compile(r"\b(?:(?i:we|us|my|our)|I)\b")
+_CONNECTOR = re.compile(r"^\s*(?:,|and|&|/|as\s+well\s+as|,\s*and)\s*(?:the\s+)?$", re.IGNORECASE)
+_SUBJECT_END = re.compile(
+    r"\b(?:is|are|was|were|should|will|shall|must|may|can|could|would|has|have|had|to|"
+    r"need|needs|agreed|undertook|volunteered|offered)\b", re.IGNORECASE)
+_BEFORE_PLEASE = re.compile(
+    r"^[\s,:\u2013-]*(?:(?:could|can|would|will)\s+)?$", re.IGNORECASE)
+# Between a name and the request addressed to it: "Klaus, could you" / "María: please".
+_VOCATIVE_GAP = re.compile(r"^\s*[,:\u2013]\s*(?:(?:could|can|would|will)\s+)?$", re.IGNORECASE)
+_RECIPIENT_LEAD = re.compile(r"(?:\bto\s*:?|\bfor)\s*(?:the\s+)?$", re.IGNORECASE)
+_FROM_LEAD = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z ]{1,30}:\s*")
+# ", as TDAG secretariat," / "(TSB)": words about a body, not the body acting.
+_ASIDE = re.compile(
+    r"\([^()]*\)|,\s*(?:as|being|in\s+(?:its|their|his|her)\s+capacity\s+as|which|who|"
+    r"together\s+with|with\s+the\s+support\s+of|in\s+(?:cooperation|collaboration)\s+with)"
+    r"\b[^,]*,", re.IGNORECASE)
+
+
+_LABEL_LEAD = re.compile(r"\W*(?:(?:question|request|note|reminder|action)s?\s+(?:to|for)\s+"
+                         r"(?:the\s+)?)?", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"them|him|her|they", re.IGNORECASE)
+_ASKER = re.compile(r"(?P<who>\b(?:I|we|[A-Z][\w-]*(?:\s+[A-Z0-9][\w/-]*){0,2}))\s*(?:will|shall|'ll|"
+                    r"\u2019ll)\s+(?:also\s+)?$")
+# The secretariat's units: a passive commitment of their staff is the unit's.
+_UNITS = frozenset({"TSB", "BR", "BDT", "General Secretariat"})
+
+
+@dataclass(frozen=True)
+class Who:
+    owner: str | None
+    kind: str | None
+    explicit: bool
+
+
+NOBODY = Who(None, None, False)
+
+
+# --- owners --------------------------------------------------------------------------
+
+
+class Owners:
+    """Owner look-up for one sentence of one message."""
+
+    def __init__(self, text: str, message: ActionInput, members: MembersConfig | None) -> None:
+        self.text = text
+        self.message = message
+        self.members = members
+        self.mentions = find_mentions(text, members)
+        self.position = 0  # where the rule matched; set by find()
+
+    # The people a pronoun stands for.
+    def addressees(self) -> Who:
+        message, members = self.message, self.members
+        skip = {a.lower() for a in (message.list_address,
+                                    message.sender.address if message.sender else None) if a}
+        names: list[str] = []
+        for address in message.to:
+            if address.address.lower() in skip:
+                continue
+            member = members.by_address(address.address) if members is not None else None
+            names.append(member.name if member else address.name or address.address)
+        if not names:
+            return NOBODY
+        unique = list(dict.fromkeys(names))
+        shown = ", ".join(unique[:3]) + (f" +{len(unique) - 3}" if len(unique) > 3 else "")
+        return Who(shown, "addressees", False)
+
+    def sender(self) -> Who:
+        sender: Address | None = self.message.sender
+        if sender is None:
+            return NOBODY
+        member = self.members.by_address(sender.address) if self.members is not None else None
+        if member is not None:
+            return Who(member.name, "member", True)
+        return Who(sender.name or sender.address, "sender", True)
+
+    def unit(self) -> Who | None:
+        """The secretariat unit the sender works in, if any."""
+        sender: Address | None = self.message.sender
+        member = (self.members.by_address(sender.address)
+                  if self.members is not None and sender is not None else None)
+        if member is not None and member.organisation in _UNITS:
+            return Who(member.organisation, "group", True)
+        return None
+
+    def sender_unit(self) -> Who:
+        """A passive commitment ("will be posted") of secretariat staff is their unit's;
+        of anybody else, their own. A body named as the subject still owns it."""
+        subject = self.subject()
+        if subject.explicit and subject.kind == "group":
+            return subject
+        return self.unit() or NOBODY  # a statement of fact ("interpretation will be provided")
+
+    def vocative(self) -> Who | None:
+        """Members addressed by name: "Olga, could you ..." -> Olga Petrova; also just
+        before the request: "... from ITU-T: Klaus, Hiroshi, could you ..." -> both."""
+        members = [i for i, m in enumerate(self.mentions)
+                   if m.kind == "member" and m.end <= self.position]
+        if members and _VOCATIVE_GAP.match(self.text[self.mentions[members[-1]].end:self.position]):
+            chain = [members[-1]]
+            while len(chain) < len(members) and _CONNECTOR.match(
+                self.text[self.mentions[members[-len(chain) - 1]].end:
+                          self.mentions[chain[0]].start]
+            ) and members[-len(chain) - 1] == chain[0] - 1:
+                chain.insert(0, members[-len(chain) - 1])
+            found = [self.mentions[i] for i in chain]
+            return Who(join_owners(found), "member", True)
+        for mention in self.mentions:
+            if mention.kind == "member" and mention.start <= 6 and (
+                self.text[mention.end:mention.end + 2].lstrip()[:1] in {",", ":", "\u2013"}
+            ):
+                return Who(mention.owner, "member", True)
+        return self.label()
+
+    def label(self) -> Who | None:
+        """Bodies the sentence is addressed to by a label: "TSB: could you ...", "TSB and
+        BR: please ...", "Question to BR: is there ...?"."""
+        if not self.mentions:
+            return None
+        first = self.mentions[0]
+        if not _LABEL_LEAD.fullmatch(self.text[:first.start]):
+            return None
+        who = self.chain(0, forward=True)
+        last = max(m.end for m in self.mentions if m.owner in (who.owner or "").split(", "))
+        if self.text[last:last + 2].lstrip()[:1] not in {":", "\u2013"}:
+            return None
+        return who
+
+    def pronoun(self, words: str) -> Who | None:
+        """"you"/"members" -> whoever is addressed, "we"/"I" -> the sender; else None."""
+        sender = [m.end() for m in _SENDER_WORDS.finditer(words)]
+        addressee = [m.end() for m in _ADDRESSEE_WORDS.finditer(words)]
+        if not sender and not addressee:
+            return None
+        if (sender[-1] if sender else -1) > (addressee[-1] if addressee else -1):
+            return self.sender()
+        return self.vocative() or self.addressees()
+
+    def chain(self, index: int, forward: bool) -> Who:
+        """The mention at ``index`` with those joined to it by "and" / "," / "/"."""
+        mentions, text = self.mentions, self.text
+        chain = [mentions[index]]
+        step = 1 if forward else -1
+        while 0 <= index + step < len(mentions):
+            left, right = (index, index + step) if forward else (index + step, index)
+            if not _CONNECTOR.match(text[mentions[left].end:mentions[right].start]):
+                break
+            index += step
+            chain.append(mentions[index])
+        if not forward:
+            chain.reverse()
+        kinds = {m.kind for m in chain}
+        return Who(join_owners(chain), "member" if kinds == {"member"} else "group", True)
+
+    def _outside_asides(self, end: int) -> list[int]:
+        asides = [m.span() for m in _ASIDE.finditer(self.text[:end])]
+        return [i for i, m in enumerate(self.mentions) if m.end <= end
+                and not any(a <= m.start and m.end <= b for a, b in asides)]
+
+    # Strategies (see action_rules.Rule).
+    def before(self, match: re.Match[str]) -> Who:
+        candidates = self._outside_asides(match.start())
+        start = self.mentions[candidates[-1]].end if candidates else 0
+        gap = _ASIDE.sub(" ", self.text[start:match.start()])
+        if candidates and self.pronoun(gap) is None and len(gap.split()) <= 5:
+            return self.chain(candidates[-1], forward=False)
+        pronoun = self.pronoun(gap if candidates else self.text[:match.start()])
+        if pronoun is not None:
+            return pronoun
+        return self.from_(match) or self.vocative() or self.addressees()
+
+    def after(self, match: re.Match[str]) -> Who:
+        start, end = match.span("obj")
+        obj = match.group("obj")
+        inside = [i for i, m in enumerate(self.mentions) if m.start >= start and m.end <= end]
+        rest = obj
+        for i in reversed(inside):
+            m = self.mentions[i]
+            rest = rest[:m.start - start] + " " + rest[m.end - start:]
+        pronoun = self.pronoun(rest)
+        asker = _ASKER.search(self.text[:match.start()])
+        if asker is not None:
+            # "I will ask the regional office to ...", "BDT will ask them to ...": the
+            # one who will ask owes the asking.
+            before = [m for m in self.mentions if m.end <= asker.end()]
+            if asker.group("who").casefold() in ("i", "we"):
+                lead = self.pronoun(asker.group("who"))
+                if lead is not None and lead.kind in ("member", "sender", "group"):
+                    return lead
+            elif before and before[-1].end >= asker.start("who"):
+                return self.chain(self.mentions.index(before[-1]), forward=False)
+        if not inside and _THIRD_PERSON.fullmatch(rest.strip()):
+            lead = self.pronoun(self.text[:match.start()])
+            if lead is not None and lead.kind in ("member", "sender"):
+                return lead  # "I will ask them to ...": the sender owes the asking
+        if inside and (pronoun is None or pronoun.kind != "addressees" and pronoun is not NOBODY
+                       and not _ADDRESSEE_WORDS.search(rest)):
+            return self.chain(inside[0], forward=True)
+        if pronoun is not None:
+            return pronoun
+        return self.vocative() or self.addressees()
+
+    def subject(self) -> Who:
+        """The body opening the sentence (before its first verb), else the people addressed."""
+        body = _LABEL.sub("", self.text, count=1)  # "Action required: ..."
+        offset = len(self.text) - len(body)
+        verb = _SUBJECT_END.search(body)
+        limit = offset + (verb.start() if verb else len(body))
+        subject = [i for i, m in enumerate(self.mentions) if offset <= m.start and m.end <= limit]
+        if subject:
+            return self.chain(subject[0], forward=True)
+        return self.pronoun(self.text[offset:limit]) or self.vocative() or self.addressees()
+
+    def recipient(self) -> Who:
+        for i, mention in enumerate(self.mentions):
+            if _RECIPIENT_LEAD.search(self.text[:mention.start]):
+                return self.chain(i, forward=True)
+        return self.vocative() or self.addressees()
+
+    def from_(self, match: re.Match[str] | None = None) -> Who | None:
+        for i, mention in enumerate(self.mentions):
+            if _FROM_LEAD.search(self.text[:mention.start]):
+                return self.chain(i, forward=True)
+        return None
+
+    def please(self, match: re.Match[str]) -> Who:
+        before = [i for i, m in enumerate(self.mentions) if m.end <= match.start()]
+        if before and _BEFORE_PLEASE.match(self.text[self.mentions[before[-1]].end:match.start()]):
+            return self.chain(before[-1], forward=False)
+        return self.vocative() or self.addressees()
+
+    def find(self, rule: Rule, match: re.Match[str]) -> Who:
+        """The owner of what ``rule`` matched, by the rule's strategy."""
+        self.position = match.start()
+        if rule.owner == "after" and "obj" in match.re.groupindex and match.group("obj"):
+            return self.after(match)
+        strategy = _STRATEGIES.get(rule.owner)
+        return strategy(self, match) if strategy is not None else self.addressees()
+
+    def from_or_subject(self, match: re.Match[str]) -> Who:
+        """"Comments from RAG": the body after "from", else a body opening the sentence."""
+        found = self.from_(match)
+        if found is not None:
+            return found
+        subject = self.subject()
+        return subject if subject.explicit and subject.kind != "member" else (
+            self.vocative() or self.addressees())
+
+    def sender_of(self, match: re.Match[str]) -> Who:
+        """"I will": the sender; "We will circulate" from secretariat staff: their unit."""
+        if match.group(0)[:2].casefold() == "we":
+            unit = self.unit()
+            if unit is not None:
+                return unit
+        return self.sender()
+
+
+_STRATEGIES: dict[str, Callable[[Owners, re.Match[str]], Who]] = {
+    "before": Owners.before,
+    "subject": lambda owners, match: owners.subject(),
+    "recipient": lambda owners, match: owners.recipient(),
+    "from": Owners.from_or_subject,
+    "please": Owners.please,
+    "sender": Owners.sender_of,
+    "sender_unit": lambda owners, match: owners.sender_unit(),
+}

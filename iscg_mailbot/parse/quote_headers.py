@@ -1,0 +1,259 @@
+"""Reply and forward header blocks: where a top-posted quote starts, and what a reader
+takes as new in a text.
+
+An Outlook block ("From: … Sent: … To: … Subject: …") or "-----Original Message-----"
+starts a quote that runs to the end; a forwarded message's header block introduces
+content new to the list. :func:`header_block_end` recognises a block by its structure,
+in any language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from iscg_mailbot.parse.quote_lines import (
+    OUTLOOK_FROM,
+    OUTLOOK_SENT,
+    OUTLOOK_TO_OR_SUBJECT,
+    OUTLOOK_WINDOW,
+    PGP_ARMOR,
+    RULE_LINE,
+    UNDERSCORE_RULE,
+    Lines,
+    is_attribution,
+    is_forward_marker,
+    is_original_message,
+    is_quoted_line,
+    is_unmarked_attribution,
+)
+
+# A header field as any mail client writes it, in any language: a short label of
+# letters (one to four words, optionally bold "*From:*"), a colon, and a value.
+_FIELD = re.compile(
+    r"[ \t]*\*{0,2}[^\W\d_][^\W\d_'.-]*(?:[ .'-]{1,2}[^\W\d_]+){0,3}\.?\*{0,2}[ \t]*[:：]"
+    r"\*{0,2}(?:[ \t]+|$)(?P<value>.*)$"
+)
+_HAS_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[mailto:|<[^<>\s]+@", re.IGNORECASE)
+# A date or a time of day, in any calendar notation mail clients use (a year, "10:15",
+# "2026年"): the "Sent:" field whatever its label says.
+_HAS_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\d:])\d{1,2}[:h.]\d\d(?![\d:])")
+_MAX_FIELD_LABEL = 30
+_MAX_BLOCK_LINES = 14
+_MAX_CONTINUATION = 2
+_MAX_FIELDS = 6  # From, Sent, To, Cc, Subject and one more (Importance, Attachments)
+
+
+def header_block_end(lines: Sequence[str], index: int) -> int:
+    """End (exclusive) of a reply/forward header block starting at ``index``, or ``index``.
+
+    Recognised by structure, not by its labels: a run of at least three "label: value"
+    lines (a label being one to four words of letters, in any language and order; a
+    long value may wrap onto the next line, as Outlook's "De: list <...> En nombre de
+    Sofia\\nLindqvist"), one of whose first two fields holds an address and another
+    field a date or time. A liaison statement's own header ("Source:", "Title:", "Deadline:")
+    has no address up front and is not taken.
+
+    >>> header_block_end(["De: int-sect-team <int-sect-team-bounces@lists.itu.int> En "
+    ...     "nombre de Sofia", "Lindqvist", "Enviado el: lunes, 5 de octubre de 2026 10:15",
+    ...     "Para: int-sect-team@lists.itu.int", "Asunto: RE: [int-sect-team] LS", "", "Hola"], 0)
+    5
+    """
+    if not _may_start_block(lines, index):
+        return index  # a block starts after a blank line, a rule or a marker, not mid-text
+    fields, end = _read_fields(lines, index)
+    return end if _is_mail_header(fields) else index
+
+
+def _may_start_block(lines: Sequence[str], index: int) -> bool:
+    previous = lines[index - 1] if index > 0 else ""
+    return not previous.strip() or bool(
+        RULE_LINE.match(previous) or is_original_message(previous) or is_forward_marker(previous))
+
+
+class _Fields:
+    """The "label: value" fields of a header block, read line by line."""
+
+    def __init__(self) -> None:
+        self.values: list[str] = []
+        self.labels: set[str] = set()
+        self.continuation = 0
+
+    def add(self, line: str, previous: str) -> bool:
+        """Take ``line`` as a new field or as the wrapped value of the last; False: neither."""
+        match = _FIELD.match(line)
+        label = line.split(":", 1)[0].split("：", 1)[0].strip(" \t*").casefold()
+        if (match and len(label) <= _MAX_FIELD_LABEL and label not in self.labels
+                and len(self.values) < _MAX_FIELDS):
+            self.labels.add(label)
+            self.values.append(match.group("value"))
+            self.continuation = 0
+            return True
+        if self.values and previous.strip() and self.continuation < _MAX_CONTINUATION \
+                and len(line) <= 120:
+            self.values[-1] += " " + line.strip()
+            self.continuation += 1
+            return True
+        return False
+
+
+def _read_fields(lines: Sequence[str], index: int) -> tuple[list[str], int]:
+    """The field values of the block at ``index`` and the end of the lines they took."""
+    fields = _Fields()
+    spaced = False
+    end = position = index
+    limit = min(len(lines), index + _MAX_BLOCK_LINES)
+    while position < limit:
+        if not lines[position].strip():
+            # Outlook's HTML-to-text puts a blank line between every two fields: allow
+            # one when another field follows, unless the first fields were contiguous
+            # (then the blank line ends the block and the message body starts).
+            following = position + 1
+            if (len(fields.values) != 1 and not spaced) or following >= limit or not _FIELD.match(
+                lines[following]
+            ):
+                break
+            spaced = True
+            position = following
+            continue
+        if not fields.add(lines[position], lines[position - 1] if position > 0 else ""):
+            break
+        position += 1
+        end = position
+    return fields.values, end
+
+
+def _is_mail_header(fields: Sequence[str]) -> bool:
+    """Three fields or more, an address in one of the first two, a date in another.
+
+    The sender's field comes first (Outlook, Gmail, Apple Mail; Thunderbird's forward
+    header, Subject/Date/From, follows a forward marker); a liaison statement's
+    Contact comes last.
+    """
+    if len(fields) < 3 or not any(_HAS_ADDRESS.search(v) for v in fields[:2]):
+        return False
+    addressed = next(i for i, v in enumerate(fields) if _HAS_ADDRESS.search(v))
+    return any(_HAS_DATE.search(v) for i, v in enumerate(fields) if i != addressed)
+
+
+def top_posted_quote_start(text: Lines, *, forwarded: bool) -> int:
+    """Index of the first line of a quote that runs to the end, or ``len(lines)``."""
+    lines = text.lines
+    skip_first_header = forwarded
+    after_forward_marker = -10
+    has_text_above = False
+    inside_block = 0  # the end of a forwarded message's header block just passed over
+    for index, line in enumerate(lines):
+        if text.blank[index] or text.marked[index] or index < inside_block:
+            continue
+        if is_forward_marker(line):
+            after_forward_marker = index
+            continue
+        original = bool(is_original_message(line))
+        if original or is_outlook_header(lines, index):
+            if text.introduces_marked_quote(index):
+                continue  # "---- Original message ----" above "> " lines: an attribution
+            # The header of a forwarded message is content, not a quote.
+            if index - after_forward_marker <= 3 or skip_first_header:
+                skip_first_header = False
+                after_forward_marker = index if original else -10
+                inside_block = index + 1 if original else block_end(lines, index)
+                continue
+            return include_rule_above(text, index)
+        # Top-posting puts new text above the quote; an attribution on the first line
+        # whose quote was deleted is followed by the reply itself.
+        if has_text_above and is_unmarked_attribution(text, index):
+            return index
+        has_text_above = has_text_above or not PGP_ARMOR.match(line)
+    return len(lines)
+
+
+def is_outlook_header(lines: Sequence[str], index: int) -> bool:
+    if ":" not in lines[index] and "：" not in lines[index]:
+        return False  # every header line has a colon: most lines are ruled out at once
+    if OUTLOOK_FROM.match(lines[index]):
+        window = lines[index + 1 : index + 1 + OUTLOOK_WINDOW]
+        if any(OUTLOOK_SENT.match(line) for line in window) and any(
+            OUTLOOK_TO_OR_SUBJECT.match(line) for line in window
+        ):
+            return True
+    # Labels of other languages and clients: the block's structure says it.
+    line = lines[index]
+    return (":" in line or "：" in line) and header_block_end(lines, index) > index
+
+
+def include_rule_above(text: Lines, index: int) -> int:
+    """Move the cut up over the "____" rule and blank lines Outlook puts above its header."""
+    start = index
+    probe = index - 1
+    while probe >= 0 and (text.blank[probe] or UNDERSCORE_RULE.match(text.lines[probe])):
+        if not text.blank[probe]:
+            start = probe
+        probe -= 1
+    return start
+
+
+def block_end(lines: Sequence[str], index: int) -> int:
+    """End of the header block at ``index`` (structural, else up to the next blank line)."""
+    end = header_block_end(lines, index)
+    if end > index:
+        return end
+    end = index
+    while end < len(lines) and end < index + OUTLOOK_WINDOW + 1 and lines[end].strip():
+        end += 1
+    return end
+
+
+def readable_text(text: str, *, forwarded: bool = False) -> str:
+    """What a reader takes as new in ``text``, at the same offsets.
+
+    The top-posted quote (from a reply header of any language or client to the end) is
+    cut off; forward markers and the mail header blocks of forwarded messages are
+    blanked (their words are not the sender's, but the forwarded body below them is new
+    to the list and kept). ``forwarded`` as in :func:`split_new_text`.
+
+    >>> readable_text("FYI\\n---------- Forwarded message ---------\\nFrom: A <a@b.org>\\n"
+    ...               "Date: Mon, 5 Oct 2026 10:15\\nTo: x@y.org\\n\\nTSB is invited.").split()
+    ['FYI', 'TSB', 'is', 'invited.']
+    """
+    raw_lines = text.split("\n")
+    whole = Lines([line.rstrip("\r") for line in raw_lines])
+    cut = top_posted_quote_start(whole, forwarded=forwarded)
+    kept = raw_lines[:cut]
+    index = 0
+    while index < cut:
+        line = whole.lines[index]
+        if whole.blank[index] or whole.marked[index]:
+            index += 1
+            continue
+        if (is_forward_marker(line) or is_original_message(line)
+                or UNDERSCORE_RULE.match(line)):
+            end = index + 1
+        elif is_outlook_header(whole.lines, index) and not whole.introduces_marked_quote(index):
+            end = min(cut, block_end(whole.lines, index))
+        else:
+            index += 1
+            continue
+        for blanked in range(index, end):
+            kept[blanked] = " " * len(raw_lines[blanked])
+        index = end
+    return "\n".join(kept)
+
+
+def unquoted_text(text: str, *, forwarded: bool = False) -> str:
+    """:func:`readable_text` cut at the first attribution ("On ... wrote:") and with
+    ``>``-quoted lines blanked: what analysis reads of a message's new text, even where
+    the quoting split missed a quote. Offsets are kept (blanked lines become spaces).
+
+    >>> unquoted_text("Agreed.\\n> old text\\nSee you.\\nOn Mon, Ann wrote:\\nmore").split()
+    ['Agreed.', 'See', 'you.']
+    """
+    text = readable_text(text, forwarded=forwarded)
+    lines = text.splitlines(keepends=True)
+    out = []
+    for line in lines:
+        body = line.rstrip("\r\n")
+        if is_attribution(body):
+            break
+        out.append(" " * len(body) + line[len(body):] if is_quoted_line(body) else line)
+    return "".join(out)

@@ -1,0 +1,170 @@
+"""The lines of a plain-text body, and the patterns that say which quote them.
+
+Shared by the quoting split (:mod:`iscg_mailbot.parse.quoting`) and by analysis, which
+reads new text with the same rules (one definition of what a quote looks like):
+
+    >>> is_quoted_line("> Draft LS attached."), is_quoted_line("Bob> yes"), is_quoted_line("Yes.")
+    (True, True, False)
+    >>> is_attribution("On Tue, 3 May 2024, Ann wrote:"), is_attribution("Le 3 mai, Ann a écrit :")
+    (True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# -- line patterns (each one named after the convention it recognises) ------------
+
+# ">" quoting, and supercite's "Name> " (old Emacs users on technical lists).
+QUOTED = re.compile(r"[ \t]{0,3}(?:>|[A-Za-z][\w.-]{0,15}> )")
+PGP_ARMOR = re.compile(r"-----BEGIN PGP SIGNED MESSAGE-----$|Hash: \S+$")
+
+# Attribution endings in the languages ISCG members write in.
+ATTRIBUTION_END = re.compile(
+    r"(?:\bwrote|\bwrites|\bsaid|a écrit|schrieb[^:]{0,80}|escribió|ha scritto|escreveu|"
+    r"schreef[^:]{0,80}|skrev|kirjoitti|napisał\(a\)|napisał|написал\(а\)|написал|"
+    r"写道|寫道|のメッセージ)\s*[:：]\s*$",
+    re.IGNORECASE,
+)
+# A dated attribution ("On 3 May 2024, at 10:12, A wrote:"): safe to treat as the
+# start of a top-posted quote even when the quote has no ">" marks.
+DATED_ATTRIBUTION_START = re.compile(
+    r"(?:On|Le|Am|El|Il giorno|Il|Em|Op|Den|Dnia|在)\b.*\d", re.IGNORECASE
+)
+# Elision marks between an attribution and its quote: "[...]", "<snip>", "[ . . . ]".
+SNIP = re.compile(
+    r"\s*(?:\[\s*(?:\.\s*){2,}\]|\[\s*snip[^\]]*\]|<\s*snip[^>]*>|\.{3}|…)\s*$", re.IGNORECASE
+)
+ATTRIBUTION_START = re.compile(r"\s*(?:On|Le|Am|El|Il|Em|Op|Den|Dnia|Quoting|在)\b", re.IGNORECASE)
+
+# Outlook's reply header block, as it appears in the plain-text part.
+OUTLOOK_FROM = re.compile(
+    r"\s*\*?(?:From|De|Von|Van|Da|Od|Fra|Från|Lähettäjä|От|发件人|寄件者|差出人)\s*\*?\s*[:：]",
+    re.IGNORECASE,
+)
+OUTLOOK_SENT = re.compile(
+    r"\s*\*?(?:Sent|Date|Envoyé|Gesendet|Verzonden|Enviado|Enviada|Fecha|Inviato|Data|"
+    r"Datum|Wysłano|Sendt|Skickat|Lähetetty|Отправлено|发送时间|日期|寄件日期|送信日時)"
+    r"\s*\*?\s*[:：]",
+    re.IGNORECASE,
+)
+OUTLOOK_TO_OR_SUBJECT = re.compile(
+    r"\s*\*?(?:To|À|A|An|Aan|Para|Per|Do|Til|Till|Vastaanottaja|Кому|收件人|"
+    r"Subject|Objet|Betreff|Onderwerp|Asunto|Assunto|Oggetto|Temat|Emne|Ämne|Aihe|Тема|"
+    r"主题|主旨|件名)\s*\*?\s*[:：]",
+    re.IGNORECASE,
+)
+ORIGINAL_MESSAGE = re.compile(
+    r"\s*-{2,}\s*(?:Original Message|Message d'origine|Ursprüngliche Nachricht|"
+    r"Originalnachricht|Mensaje original|Messaggio originale|Mensagem original|"
+    r"Oorspronkelijk bericht|Oprindelig meddelelse|Originalmeddelande|Alkuperäinen viesti|"
+    r"Wiadomość oryginalna|Исходное сообщение|原始邮件|原始郵件)\s*-{2,}\s*$",
+    re.IGNORECASE,
+)
+UNDERSCORE_RULE = re.compile(r"\s*_{20,}\s*$")
+
+FORWARD_MARKER = re.compile(
+    r"\s*(?:-{2,}\s*(?:Forwarded message|Message transféré|Weitergeleitete Nachricht|"
+    r"Mensaje reenviado|Messaggio inoltrato|Mensagem encaminhada|Doorgestuurd bericht|"
+    r"Videresendt melding|Vidarebefordrat meddelande|Пересылаемое сообщение|转发邮件)"
+    r"\s*-{2,}|Begin forwarded message:|Début du message réexpédié\s*:|"
+    r"-{3,}\s*Forwarded by .*)\s*$",
+    re.IGNORECASE,
+)
+# A separator line ("-----", "_____", "*****") above a header block or a signature.
+RULE_LINE = re.compile(r"\s*[-_=*~#]{3,}\s*$")
+OUTLOOK_WINDOW = 8
+
+
+class Lines:
+    """The lines of a body and what the rules ask about each, computed once.
+
+    Every rule looks at a bounded window or uses these precomputed facts, so a
+    hostile body (thousands of "x wrote:" or "[...]" lines) costs linear time.
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        # NBSP-only lines are blank lines in text converted from Outlook HTML.
+        self.blank = [not line.strip() for line in lines]
+        self.marked = [bool(line) and bool(QUOTED.match(line)) for line in lines]
+        self.snip = [not b and bool(SNIP.match(line)) for line, b in zip(lines, self.blank)]
+        # next_content[i]: the next line after i that is neither blank nor an elision mark.
+        self.next_content = [len(lines)] * len(lines)
+        following = len(lines)
+        for index in range(len(lines) - 1, -1, -1):
+            self.next_content[index] = following
+            if not self.blank[index] and not self.snip[index]:
+                following = index
+        self.last_marked = max((i for i, marked in enumerate(self.marked) if marked), default=-1)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def introduces_marked_quote(self, index: int) -> bool:
+        """True when the next content line (past blanks and "[...]") is ``>``-quoted."""
+        following = self.next_content[index]
+        return following < len(self.lines) and self.marked[following]
+
+    def content_count(self, start: int, end: int, limit: int) -> int:
+        """Content lines in ``[start, end)``, counting no further than ``limit + 1``."""
+        count = 0
+        index = start
+        if index < end and (self.blank[index] or self.snip[index]):
+            index = self.next_content[index]
+        while index < end and count <= limit:
+            count += 1
+            index = self.next_content[index]
+        return count
+
+
+def attribution_span(lines: Sequence[str], index: int) -> int:
+    """Number of lines (1 or 2) of an attribution ending at ``index``, or 0."""
+    line = lines[index].rstrip()
+    # Cheap test first: this runs on every line of every body.
+    if not line.endswith((":", "：")) or len(line) > 300 or not ATTRIBUTION_END.search(line):
+        return 0
+    if ATTRIBUTION_START.match(line) or index == 0:
+        return 1
+    previous = lines[index - 1]
+    # Clients wrap long attributions: "On Wed, …, James Bottomley\nwrote:".
+    if previous.strip() and not QUOTED.match(previous) and ATTRIBUTION_START.match(previous):
+        return 2
+    return 1
+
+
+def is_unmarked_attribution(text: Lines, index: int) -> bool:
+    """A dated "On … wrote:" followed by text that is not ``>``-quoted (lost HTML quote)."""
+    span = attribution_span(text.lines, index)
+    if not span or text.next_content[index] >= len(text.lines):
+        return False
+    if text.last_marked > index:
+        return False  # the sender quotes with ">": this is prose, not a lost quote
+    first = text.lines[index - span + 1]
+    whole = first if span == 1 else first + " " + text.lines[index]
+    return bool(DATED_ATTRIBUTION_START.match(whole))
+
+
+
+def is_quoted_line(line: str) -> bool:
+    """A ``>``-quoted line (or supercite's ``Name> ``)."""
+    return bool(line) and bool(QUOTED.match(line))
+
+
+def is_attribution(line: str) -> bool:
+    """An attribution line of a quote, in any of the languages: "On … wrote:"."""
+    stripped = line.rstrip()
+    return (stripped.endswith((":", "：")) and len(stripped) <= 300
+            and bool(ATTRIBUTION_START.match(stripped)) and bool(ATTRIBUTION_END.search(stripped)))
+
+
+def is_forward_marker(line: str) -> bool:
+    """"---------- Forwarded message ---------", "Begin forwarded message:"."""
+    # Every marker has a dash or a colon: most lines are ruled out without the regex.
+    return ("-" in line or ":" in line) and bool(FORWARD_MARKER.match(line))
+
+
+def is_original_message(line: str) -> bool:
+    """"-----Original Message-----" in any of the languages."""
+    return "--" in line and bool(ORIGINAL_MESSAGE.match(line))

@@ -1,0 +1,72 @@
+"""The one-pass rule gate is an optimisation only: the same items as asking every rule.
+
+Runs on every message of the shipped sample archive (and the labelled sentences),
+with the shipped members: the items extracted through :class:`RuleGate` equal those
+of the plain path that asks every rule's pattern of every sentence, and the gate
+picks, for each sentence, exactly the rules whose words (``Rule.may_match``) it holds.
+"""
+
+from __future__ import annotations
+
+import mailbox
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from iscg_mailbot.analyse.action_gate import RuleGate
+from iscg_mailbot.analyse.action_text import split_sentences
+from iscg_mailbot.analyse.actions import RULES, ActionRules, extract_actions
+from iscg_mailbot.parse.message import parse_message
+from iscg_mailbot.records import ActionInput, Provenance, RawMessage
+from iscg_mailbot.services.demo import sample_archive
+from iscg_mailbot.settings.members import MembersConfig, load_members
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def messages() -> list[ActionInput]:
+    found = []
+    for message in mailbox.mbox(sample_archive()):
+        parsed = parse_message(RawMessage(message.as_bytes(), Provenance()))
+        found.append(ActionInput(parsed.new_text, parsed.date, sender=parsed.sender,
+                                 to=parsed.to, subject=parsed.subject or ""))
+    data = yaml.safe_load((ROOT / "tests" / "data" / "action_sentences.yaml").read_text("utf-8"))
+    when = datetime(2026, 11, 25, 12, tzinfo=UTC)
+    found += [ActionInput(entry["text"], when) for entry in data["sentences"]]
+    return found
+
+
+@pytest.fixture(scope="module")
+def members() -> MembersConfig:
+    return load_members(ROOT / "config" / "members.yaml")
+
+
+def test_gated_extraction_equals_asking_every_rule(messages: list[ActionInput],
+                                                   members: MembersConfig) -> None:
+    total = 0
+    for message in messages:
+        fast = extract_actions(message, members=members)
+        assert fast == extract_actions(message, members=members, exhaustive=True), message
+        total += len(fast)
+    assert total > 300  # the archive and the labelled sentences hold many items
+
+
+def test_custom_phrases_are_gated_like_the_built_in_rules(messages: list[ActionInput]) -> None:
+    rules = ActionRules(action_phrases=("shall look at",), note_phrases=("for the record",))
+    for message in messages[:200]:
+        assert extract_actions(message, rules) == extract_actions(message, rules,
+                                                                  exhaustive=True)
+
+
+def test_gate_picks_the_rules_whose_words_a_sentence_holds(messages: list[ActionInput]) -> None:
+    gate = RuleGate(RULES)
+    sentences = [s.text.lower() for m in messages for s in split_sentences(m.new_text)]
+    assert len(sentences) > 900
+    for sentence in sentences:
+        assert gate.applicable(sentence) == tuple(r for r in RULES if r.may_match(sentence))
+    # Words overlap ("requested" holds "request"): both rules are picked.
+    names = [r.name for r in gate.applicable("tsag has requested bdt to reply.")]
+    assert {"invited_to", "we_request"} <= set(names)
