@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 from sqlalchemy import select
 
 from iscg_mailbot.errors import ConfigError
@@ -35,7 +34,13 @@ from iscg_mailbot.services.topics import (
     tagger_for,
     topics_file,
 )
-from iscg_mailbot.settings.topics import Topic, TopicsConfig, check_topics, load_topics
+from iscg_mailbot.settings.topics import (
+    Topic,
+    TopicsConfig,
+    check_topics,
+    load_topics,
+    validate_topic,
+)
 from iscg_mailbot.store import topics as store
 from iscg_mailbot.store.models import Thread
 from iscg_mailbot.store.models_web import TopicEdit
@@ -125,12 +130,7 @@ def draft_topic(app: App, topic_id: str, *, phrases: str, acronyms: str, negativ
         except ValueError:
             raise ConfigError("threshold: must be a number, e.g. 2 (or empty for the "
                               "default)") from None
-    try:
-        return Topic.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError("\n".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg'].removeprefix('Value error, ')}"
-            for e in exc.errors())) from None
+    return validate_topic(data)
 
 
 def _with(config: TopicsConfig, topic: Topic) -> TopicsConfig:

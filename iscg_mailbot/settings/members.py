@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.settings.types import ADDRESS_PATTERN
+from iscg_mailbot.settings.validation import by_entry, format_validation_error
 from iscg_mailbot.settings.yamlfile import read_yaml_mapping
 
 MEMBERS_FILE_NAME = "members.yaml"
@@ -155,39 +156,11 @@ def members_path(config_dir: Path | str) -> Path:
     return Path(config_dir) / MEMBERS_FILE_NAME
 
 
-def _entry_label(data: Any, index: int) -> str:
-    try:
-        name = data["members"][index].get("name")
-    except (KeyError, IndexError, TypeError, AttributeError):
-        name = None
-    return f"members[{index}] ({name})" if name else f"members[{index}]"
-
-
 _FIXES = {
-    "extra_forbidden": "unknown key; remove it or check its spelling",
-    "missing": "required key is missing; add it",
     "bool_parsing": "write on or off",
     "string_pattern_mismatch": "not an e-mail address; write local@domain",
     "string_too_short": "must not be empty",
 }
-
-
-def _validation_lines(path: Path, data: Any, error: ValidationError) -> list[str]:
-    lines = []
-    for item in error.errors():
-        loc = list(item["loc"])
-        if len(loc) >= 2 and loc[0] == "members" and isinstance(loc[1], int):
-            where = _entry_label(data, loc[1])
-            key = ".".join(str(part) for part in loc[2:]) or "(entry)"
-        else:
-            where, key = "(top level)", ".".join(str(part) for part in loc) or "(file)"
-        message = _FIXES.get(item["type"], item["msg"].removeprefix("Value error, "))
-        if item["type"] == "enum":
-            given = item.get("input")
-            allowed = item.get("ctx", {}).get("expected", "")
-            message = f"{given!r} is not allowed; use one of {allowed}"
-        lines.append(f"{path}: {where}: {key}: {message}")
-    return lines
 
 
 def _read_yaml(path: Path) -> Any:
@@ -217,7 +190,8 @@ def _parse(path: Path, data: Any) -> MembersConfig:
     try:
         return MembersConfig.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError("\n".join(_validation_lines(path, data, exc))) from None
+        raise ConfigError(format_validation_error(
+            path, exc, where=by_entry(data, "members", "name"), fixes=_FIXES)) from None
 
 
 def load_members(path: Path | str, *, missing_ok: bool = False) -> MembersConfig:
