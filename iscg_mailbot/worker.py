@@ -9,7 +9,8 @@ grace + coalescing); the outbox makes sure nobody gets it twice.
 
 Only one worker runs per database: it holds a lease row renewed by a heartbeat
 thread. SIGTERM/SIGINT stop scheduling, let the running job finish its current
-batch, release the lease and return.
+batch, release the lease and return. SIGHUP reads topics.yaml, members.yaml and the
+other YAML files again (``App.reload_config``).
 
 >>> Worker(App.open(load_settings())).run()      # doctest: +SKIP
 """
@@ -275,6 +276,7 @@ class Worker:
         if self.install_signals:
             for signum in (signal.SIGTERM, signal.SIGINT):
                 previous[signum] = signal.signal(signum, self._on_signal)
+            previous[signal.SIGHUP] = signal.signal(signal.SIGHUP, self._on_hangup)
         try:
             self._take_lease()
         except BaseException:
@@ -314,6 +316,10 @@ class Worker:
         log.info("signal received; finishing the current job",
                  extra={"signal": signal.Signals(signum).name})
         self.stop()
+
+    def _on_hangup(self, signum: int, frame: FrameType | None) -> None:
+        log.info("SIGHUP: the configuration files are read again at their next use")
+        self.app.reload_config()
 
     def stop(self) -> None:
         """Stop scheduling; the running job finishes its current batch. Safe from any thread."""

@@ -14,6 +14,7 @@ from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.output import echo_json, print_table
 from iscg_mailbot.cli.params import OUT_FILE
 from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.settings.loaded import ConfigFiles
 
 # Each command imports the services it calls (start-up time: see cli/base.py).
 if TYPE_CHECKING:
@@ -195,7 +196,7 @@ def members_list(state: CliState, as_json: bool) -> None:
     """Who is on the list: role, advisory group, digest on/off and topic preferences."""
     from iscg_mailbot.services import digest as digest_service
 
-    rows = digest_service.member_list(state.settings)
+    rows = digest_service.member_list(ConfigFiles(state.settings.config_dir))
     if as_json:
         echo_json(rows)
         return

@@ -18,7 +18,6 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -45,12 +44,11 @@ from iscg_mailbot.report import queries
 from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page
 from iscg_mailbot.report.queries import ActionRow, OpenThreadRow
 from iscg_mailbot.services.app import App
-from iscg_mailbot.services.config_cache import cached
 from iscg_mailbot.services.forwards import text_to_read
 from iscg_mailbot.services.topics import thread_ids_with_topic
-from iscg_mailbot.settings.actions import ActionsConfig, actions_path, load_actions_config
-from iscg_mailbot.settings.meetings import MeetingsConfig, load_meetings, meetings_path
-from iscg_mailbot.settings.members import MembersConfig, load_members, members_path
+from iscg_mailbot.settings.actions import ActionsConfig
+from iscg_mailbot.settings.meetings import MeetingsConfig
+from iscg_mailbot.settings.members import MembersConfig
 from iscg_mailbot.store import search as search_store
 from iscg_mailbot.store.action_shares import ShareClosure, closed_shares, record_shares
 from iscg_mailbot.store.actions import (
@@ -101,16 +99,10 @@ class Context:
 
 
 def load_context(app: App) -> Context:
-    """Read ``actions.yaml``, ``members.yaml`` and ``meetings.yaml`` from the configuration."""
-    config_dir = app.settings.config_dir
-    return Context(cached(actions_path(config_dir), load_actions_config),
-                   cached(members_path(config_dir), _members_or_none),
-                   meetings=cached(meetings_path(config_dir), load_meetings),
+    """``actions.yaml``, ``members.yaml`` and ``meetings.yaml`` as the application loaded them."""
+    return Context(app.config.actions(), app.config.members(),
+                   meetings=app.config.meetings(),
                    max_chars=app.settings.analysis_max_chars)
-
-
-def _members_or_none(path: Path) -> MembersConfig:
-    return load_members(path, missing_ok=True)
 
 
 def _addresses(values: Sequence[dict[str, str]] | None) -> tuple[Address, ...]:
@@ -310,8 +302,9 @@ def close_by_replies(app: App, message_ids: Collection[int]) -> list[ClosingRepl
 def reanalyse_all(app: App, batch_size: int = 500) -> ActionsReport:
     """Extract again from every stored message (after changing ``actions.yaml``).
 
-    Manual decisions are kept; automatic items follow the new rules.
+    Manual decisions are kept; automatic items follow the new rules, read again first.
     """
+    app.reload_config()
     context = load_context(app)
     total = ActionsReport()
     with app.session() as session:

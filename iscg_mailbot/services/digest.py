@@ -17,7 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
-from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import func, select
@@ -29,18 +28,11 @@ from iscg_mailbot.records import Digest
 from iscg_mailbot.report.digest import Week, collect_week, digest_for
 from iscg_mailbot.report.render import render_digest
 from iscg_mailbot.services.app import App
-from iscg_mailbot.services.config_cache import cached
 from iscg_mailbot.services.overlaps import with_overlaps
 from iscg_mailbot.settings.delivery import DigestConfig
+from iscg_mailbot.settings.loaded import ConfigFiles
 from iscg_mailbot.settings.main import ListConfig, Settings
-from iscg_mailbot.settings.members import (
-    Member,
-    MembersConfig,
-    check_members,
-    load_members,
-    members_path,
-)
-from iscg_mailbot.settings.topics import load_topics, topics_path
+from iscg_mailbot.settings.members import Member, check_members, load_members
 from iscg_mailbot.store.locks import (
     DIGEST_SEND_LOCK,
     WORKER_LOCK,
@@ -196,26 +188,10 @@ class DigestStatus:
     problems: list[OutboxProblem]
 
 
-def _members(app: App) -> MembersConfig:
-    return cached(members_path(app.settings.config_dir), _members_or_none)
-
-
-def _members_or_none(path: Path) -> MembersConfig:
-    return load_members(path, missing_ok=True)
-
-
-def _topic_titles(settings: Settings) -> dict[str, str]:
-    path = topics_path(settings.config_dir)
-    if not path.exists():
-        return {}
-    return {topic.id: topic.name for topic in cached(path, load_topics).topics}
-
-
-def _member(app: App, members: MembersConfig, address: str) -> Member:
-    member = members.by_address(address)
+def _member(app: App, address: str) -> Member:
+    member = app.config.members().by_address(address)
     if member is None:
-        raise NotFound(f"no member with address {address} in "
-                       f"{members_path(app.settings.config_dir)}")
+        raise NotFound(f"no member with address {address} in {app.config.members_path}")
     return member
 
 
@@ -225,7 +201,7 @@ def preview_digest(app: App, *, member_address: str | None = None, week: date | 
     now = now or utcnow()
     config = app.settings.digest
     list_config = app.settings.list_by_id(list_key or app.settings.lists[0].id)
-    member = _member(app, _members(app), member_address) if member_address else None
+    member = _member(app, member_address) if member_address else None
     period = config.period_containing(week) if week else config.period_ending_by(now)
     as_of = None
     if week is not None and period[1] < now:
@@ -234,7 +210,7 @@ def preview_digest(app: App, *, member_address: str | None = None, week: date | 
         now = as_of = period[1]
     with app.session() as session:
         week_data = collect_week(session, list_config=list_config, period=period, now=now,
-                                 config=config, topic_titles=_topic_titles(app.settings),
+                                 config=config, topic_titles=app.config.topic_titles(),
                                  as_of=as_of)
     digest = digest_for(with_overlaps(app, week_data, period), member)
     rendered = render_digest(digest, member, config_dir=app.settings.config_dir)
@@ -245,8 +221,9 @@ def preview_digest(app: App, *, member_address: str | None = None, week: date | 
 
 def check_member_list(settings: Settings) -> MembersCheck:
     """Validate members.yaml (schema, duplicates, one chair, topic ids known to topics.yaml)."""
-    path = members_path(settings.config_dir)
-    topics = set(_topic_titles(settings)) or None
+    files = ConfigFiles(settings.config_dir)  # a check reads the files as they are now
+    path = files.members_path
+    topics = set(files.topic_titles()) or None
     problems = check_members(path, known_topics=topics)
     try:
         members = load_members(path)
@@ -256,9 +233,9 @@ def check_member_list(settings: Settings) -> MembersCheck:
                         tuple(problems))
 
 
-def member_list(settings: Settings) -> list[MemberRow]:
+def member_list(config: ConfigFiles) -> list[MemberRow]:
     """The members of members.yaml in file order; ConfigError for a missing or broken file."""
-    members = load_members(members_path(settings.config_dir))
+    members = config.members(required=True)
     return [MemberRow(name=m.name, address=m.address, aliases=m.aliases, role=m.role.value,
                       advisory_group=m.group, organisation=m.organisation, digest=m.digest,
                       topics_only=m.topics_only, topics_muted=m.topics_muted)
@@ -275,8 +252,8 @@ class _Run:
         self.config = config
         self.sender = sender
         self.holder = holder
-        self.members = _members(app)
-        self.topic_titles = _topic_titles(app.settings)
+        self.members = app.config.members()
+        self.topic_titles = app.config.topic_titles()
         self.weeks: dict[tuple[str, str], Week] = {}
         self.lock_renewed = now
         self.messages: dict[tuple[str, str, str], tuple[EmailMessage, str]] = {}
@@ -632,12 +609,11 @@ def live_digest(app: App, *, member_address: str | None = None, now: datetime | 
     now = now or utcnow()
     config = app.settings.digest
     list_config = app.settings.list_by_id(list_key or app.settings.lists[0].id)
-    members = _members(app)
-    member = members.by_address(member_address) if member_address else None
+    member = app.config.members().by_address(member_address) if member_address else None
     period = config.period_containing(now.astimezone(config.zone).date())
     with app.session() as session:
         week = collect_week(session, list_config=list_config, period=period, now=now,
-                            config=config, topic_titles=_topic_titles(app.settings))
+                            config=config, topic_titles=app.config.topic_titles())
     return digest_for(week, member)
 
 

@@ -240,6 +240,9 @@ def save_topic(app: App, topic: Topic, *, actor: str, now: datetime | None = Non
             raise ConfigError(f"{path}: the edited list did not read back as saved; nothing "
                               "was changed")
     os.replace(temporary, path)
+    # The new list for this process (the website's later pages, the re-tag below); the
+    # worker reads it at its SIGHUP or restart.
+    app.reload_config()
     with app.session() as session:
         session.add(TopicEdit(topic=topic.id, actor=actor, at=now, backup=backup.name,
                               summary=_summary(config.by_id(topic.id), topic)))

@@ -32,9 +32,8 @@ from iscg_mailbot.errors import ConfigError, NotFound
 from iscg_mailbot.records import EntityMention, ThreadTags, ThreadText
 from iscg_mailbot.report.digest import list_tags
 from iscg_mailbot.services.app import App
-from iscg_mailbot.services.config_cache import cached
 from iscg_mailbot.services.forwards import replies_to_nothing, text_to_read
-from iscg_mailbot.settings.itu_bodies import check_itu_bodies, itu_bodies_path, load_itu_bodies
+from iscg_mailbot.settings.itu_bodies import check_itu_bodies
 from iscg_mailbot.store import topics as store
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_topics import AUTO, ThreadTopic
@@ -47,8 +46,6 @@ from iscg_mailbot.settings.topics import (
     Topic,
     TopicsConfig,
     check_topics_file,
-    load_topics,
-    topics_path,
 )
 
 log = logging.getLogger(__name__)
@@ -63,47 +60,24 @@ SUGGEST_SAMPLE = 3000
 # The actions feature filters by topic through this look-up.
 
 
-# --- the tagger, built once per topic file version -------------------------------
-
-_taggers: dict[tuple[str, int], TopicTagger] = {}
+# --- the topic list and its tagger, held by the application object -------------------
 
 
 def topics_file(app: App) -> Path:
-    """The topic list of the configuration directory."""
-    return topics_path(app.settings.config_dir)
+    """Where the topic list lives (for messages; the list itself: :func:`load_config`)."""
+    return app.config.topics_path
 
 
 def load_config(app: App) -> TopicsConfig:
-    """The validated topic list (ConfigError naming file, key and fix); parsed once per
-    version of the file."""
-    return cached(topics_file(app), load_topics)
-
-
-def _stamp(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return -1  # load_topics reports a missing topic list; no table is an empty one
+    """The validated topic list, read once by the application object (ConfigError
+    naming file, key and fix)."""
+    return app.config.topics()
 
 
 def tagger_for(app: App) -> TopicTagger:
-    """The tagger of the current topic list and ITU-structure table; rebuilt when
-    either file changes."""
-    path = topics_file(app)
-    table = itu_bodies_path(app.settings.config_dir)
-    key = (str(path.resolve()), _stamp(path) * 31 + _stamp(table))
-    if key not in _taggers:
-        from iscg_mailbot.analyse.topics import TopicTagger
-        from iscg_mailbot.services.tagger_cache import cached_tagger
-
-        config = load_topics(path)
-        _taggers.clear()
-        # Built once per content of the topic list and the ITU-structure table, and
-        # kept on disk: see services/tagger_cache.py.
-        _taggers[key] = cached_tagger(
-            path, lambda: TopicTagger(config, bodies=load_itu_bodies(table, missing_ok=True)),
-            config.nlp.model, also=(table,))
-    return _taggers[key]
+    """The tagger of the loaded topic list and ITU-structure table (built once, kept by
+    the application object until it reloads its configuration)."""
+    return app.tagger()
 
 
 # --- re-tagging -----------------------------------------------------------------
@@ -174,8 +148,8 @@ def tag_threads_in_session(app: App, session: Session, thread_ids: Sequence[int]
     import or a sync). Leaves ``needs_analysis`` to the caller; unknown ids are skipped.
     Reads at most ``analysis_max_chars`` (settings) characters of each message.
     """
-    missing = topics_file(app)
-    if not missing.exists():
+    if not app.config.has_topics():
+        missing = app.config.topics_path
         # No topic list configured: threads get no topics (the commands of the topics
         # group say how to fix it), the rest of the analysis goes on. Said once per
         # file and process, not once per chunk of threads or per poll of the worker.
@@ -218,7 +192,9 @@ def retag(app: App, since: datetime | None = None) -> RetagReport:
     ``since`` (after the secretariat edited the list).
 
     Tags stored under a former topic id (``replaces:``) are first moved to the new id.
+    The topic list is read again first: re-tagging is what follows an edit of the file.
     """
+    app.reload_config()
     config = load_config(app)
     report = RetagReport()
     with app.session() as session:
@@ -641,7 +617,7 @@ def check(app: App) -> list[str]:
         ids = set(load_config(app).ids())
     except ConfigError:
         return problems
-    return problems + check_itu_bodies(itu_bodies_path(app.settings.config_dir), ids)
+    return problems + check_itu_bodies(app.config.itu_bodies_path, ids)
 
 
 # --- the trained model (``topics train``) -------------------------------------------
