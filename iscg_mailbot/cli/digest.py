@@ -14,7 +14,6 @@ from iscg_mailbot.cli.base import CliState, cli, pass_state
 from iscg_mailbot.cli.output import echo_json, print_table
 from iscg_mailbot.cli.params import OUT_FILE
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.settings.loaded import ConfigFiles
 
 # Each command imports the services it calls (start-up time: see cli/base.py).
 if TYPE_CHECKING:
@@ -195,6 +194,7 @@ def members() -> None:
 def members_list(state: CliState, as_json: bool) -> None:
     """Who is on the list: role, advisory group, digest on/off and topic preferences."""
     from iscg_mailbot.services import digest as digest_service
+    from iscg_mailbot.settings.loaded import ConfigFiles
 
     rows = digest_service.member_list(ConfigFiles(state.settings.config_dir))
     if as_json:

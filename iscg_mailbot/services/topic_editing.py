@@ -28,12 +28,12 @@ from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.topics import (
     RetagReport,
-    _thread_texts,
     load_config,
     retag,
     tagger_for,
     topics_file,
 )
+from iscg_mailbot.services.topics.texts import thread_texts
 from iscg_mailbot.settings.topics import (
     Topic,
     TopicsConfig,
@@ -161,7 +161,7 @@ def preview_topic(app: App, topic: Topic) -> TopicPreview:
         ids = list(session.scalars(select(Thread.id).order_by(Thread.id)))
         for start in range(0, len(ids), _BATCH):
             chunk = ids[start:start + _BATCH]
-            texts = _thread_texts(session, chunk)
+            texts = thread_texts(session, chunk)
             tagged = {v.thread_id for v in tagger.tag_threads(texts)
                       if any(t.topic == topic.id for t in v.tags)}
             states = store.topic_states(session, chunk)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -232,32 +232,39 @@ def check_members(
             return str(exc).splitlines()
     problems = _duplicate_lines(path, config)
     problems.extend(_name_lines(path, config.members))
-    chairs = [m.name for m in config.members if m.role is Role.CHAIR]
-    if config.members and not chairs:
-        problems.append(f"{path}: no member has role chair; give the chair role to one member")
-    elif len(chairs) > 1:
-        problems.append(
-            f"{path}: {len(chairs)} members have role chair ({', '.join(chairs)}); "
-            "keep one and make the others representative"
-        )
+    problems.extend(_chair_lines(path, config.members))
     for index, member in enumerate(config.members):
-        where = f"{path}: members[{index}] ({member.name})"
-        if member.topics_only is not None:
-            overlap = sorted(set(member.topics_only) & set(member.topics_muted))
-            if overlap:
-                problems.append(
-                    f"{where}: topics {', '.join(overlap)} are in both topics_only and "
-                    "topics_muted; remove them from one of the two"
-                )
-        if known_topics is not None:
-            for key, topics in (("topics_only", member.topics_only or ()),
-                                ("topics_muted", member.topics_muted)):
-                for topic in topics:
-                    if topic not in known_topics:
-                        problems.append(
-                            f"{where}: {key}: unknown topic {topic!r}; use one of "
-                            f"{', '.join(sorted(known_topics)) or '(no topics defined)'}"
-                        )
+        problems.extend(_topic_lines(f"{path}: members[{index}] ({member.name})", member,
+                                     known_topics))
+    return problems
+
+
+def _chair_lines(path: Path, members: Sequence[Member]) -> list[str]:
+    """The one problem of the chair role, if any: nobody has it, or several do."""
+    chairs = [m.name for m in members if m.role is Role.CHAIR]
+    if members and not chairs:
+        return [f"{path}: no member has role chair; give the chair role to one member"]
+    if len(chairs) > 1:
+        return [(f"{path}: {len(chairs)} members have role chair ({', '.join(chairs)}); "
+                "keep one and make the others representative")]
+    return []
+
+
+def _topic_lines(where: str, member: Member, known_topics: Collection[str] | None) -> list[str]:
+    """A member's topic preferences that contradict each other or name no topic."""
+    problems = []
+    overlap = sorted(set(member.topics_only or ()) & set(member.topics_muted))
+    if overlap:
+        problems.append(f"{where}: topics {', '.join(overlap)} are in both topics_only and "
+                        "topics_muted; remove them from one of the two")
+    if known_topics is None:
+        return problems
+    for key, topics in (("topics_only", member.topics_only or ()),
+                        ("topics_muted", member.topics_muted)):
+        problems.extend(
+            f"{where}: {key}: unknown topic {topic!r}; use one of "
+            f"{', '.join(sorted(known_topics)) or '(no topics defined)'}"
+            for topic in topics if topic not in known_topics)
     return problems
 
 

@@ -277,12 +277,7 @@ def check_topics(config: TopicsConfig, path: Path | str = TOPICS_FILE_NAME) -> l
     problems = list(_hard_problems(path, config))
     owners: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     for index, topic in enumerate(config.topics):
-        label = f"{path}: topics[{index}]"
-        if not topic.phrases and not topic.acronyms and not topic.synonyms:
-            problems.append(
-                f"{label} (topic {topic.id!r}): no phrases, acronyms or synonyms, so it never "
-                "matches; add some or remove the topic"
-            )
+        problems.extend(_topic_lines(f"{path}: topics[{index}]", topic))
         for kind in ("phrases", "synonyms", "acronyms"):
             for position, phrase in enumerate(getattr(topic, kind)):
                 # Acronyms are case-sensitive, so "ITS" and "its" are different keys.
@@ -290,31 +285,48 @@ def check_topics(config: TopicsConfig, path: Path | str = TOPICS_FILE_NAME) -> l
                 owners[f"{kind == 'acronyms'}:{key}"].append(
                     (index, f"{kind}[{position}]", phrase.phrase)
                 )
-        positive = {phrase_key(p.phrase) for p in topic.positives()}
-        for position, negative in enumerate(topic.negatives):
-            if phrase_key(negative.phrase) in positive:
-                problems.append(
-                    f"{label}.negatives[{position}] (topic {topic.id!r}): {negative.phrase!r} "
-                    "is also a phrase of this topic, so the two cancel out; remove one"
-                )
     for places in owners.values():
-        if len(places) < 2:
-            continue
-        first_index, first_key, _ = places[0]
-        for index, key, text in places[1:]:
-            topic_id = config.topics[index].id
-            first_id = config.topics[first_index].id
-            if index == first_index:
-                problems.append(
-                    f"{path}: topics[{index}].{key} (topic {topic_id!r}): {text!r} is listed "
-                    f"twice in this topic (also {first_key}); remove one"
-                )
-            else:
-                problems.append(
-                    f"{path}: topics[{index}].{key} (topic {topic_id!r}): {text!r} is also in "
-                    f"topic {first_id!r} ({first_key}); keep it in one topic, or give the "
-                    "narrower topic a longer phrase"
-                )
+        problems.extend(_listed_twice_lines(path, config, places))
+    return problems
+
+
+def _topic_lines(label: str, topic: Topic) -> list[str]:
+    """A topic that never matches, and negatives that cancel one of its phrases."""
+    problems = []
+    if not topic.phrases and not topic.acronyms and not topic.synonyms:
+        problems.append(
+            f"{label} (topic {topic.id!r}): no phrases, acronyms or synonyms, so it never "
+            "matches; add some or remove the topic"
+        )
+    positive = {phrase_key(p.phrase) for p in topic.positives()}
+    for position, negative in enumerate(topic.negatives):
+        if phrase_key(negative.phrase) in positive:
+            problems.append(
+                f"{label}.negatives[{position}] (topic {topic.id!r}): {negative.phrase!r} "
+                "is also a phrase of this topic, so the two cancel out; remove one"
+            )
+    return problems
+
+
+def _listed_twice_lines(path: Path | str, config: TopicsConfig,
+                        places: list[tuple[int, str, str]]) -> list[str]:
+    """Every place after the first of one phrase: (topic index, key, text) each."""
+    problems = []
+    first_index, first_key, _ = places[0]
+    first_id = config.topics[first_index].id
+    for index, key, text in places[1:]:
+        topic_id = config.topics[index].id
+        if index == first_index:
+            problems.append(
+                f"{path}: topics[{index}].{key} (topic {topic_id!r}): {text!r} is listed "
+                f"twice in this topic (also {first_key}); remove one"
+            )
+        else:
+            problems.append(
+                f"{path}: topics[{index}].{key} (topic {topic_id!r}): {text!r} is also in "
+                f"topic {first_id!r} ({first_key}); keep it in one topic, or give the "
+                "narrower topic a longer phrase"
+            )
     return problems
 
 
