@@ -12,7 +12,8 @@ outbox makes sure nobody gets a digest twice.
 
 Only one worker runs per database: it holds a lease row renewed by a heartbeat
 thread. SIGTERM/SIGINT stop scheduling, let the running job finish its current
-batch, release the lease and return.
+batch, release the lease and return. SIGHUP reads topics.yaml, members.yaml and the
+other YAML files again (``App.reload_config``).
 
 >>> Worker(App.open(load_settings())).run()      # doctest: +SKIP
 """
@@ -264,6 +265,7 @@ class Worker:
         if self.install_signals:
             for signum in (signal.SIGTERM, signal.SIGINT):
                 previous[signum] = signal.signal(signum, self._on_signal)
+            previous[signal.SIGHUP] = signal.signal(signal.SIGHUP, self._on_hangup)
         try:
             self._take_lease()
         except BaseException:
@@ -301,6 +303,10 @@ class Worker:
         log.info("signal received; finishing the current job",
                  extra={"signal": signal.Signals(signum).name})
         self.stop()
+
+    def _on_hangup(self, signum: int, frame: FrameType | None) -> None:
+        log.info("SIGHUP: the configuration files are read again at their next use")
+        self.app.reload_config()
 
     def stop(self) -> None:
         """Stop scheduling; the running job finishes its current batch. Safe from any thread."""

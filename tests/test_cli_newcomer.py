@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from iscg_mailbot.cli import cli
-from iscg_mailbot.services import topics as topic_service
+from iscg_mailbot.services import tagger_cache as topic_service
 from iscg_mailbot.services.demo import sample_archive
 from iscg_mailbot.store.database import connect, head_revisions, script_heads
 from tests.conftest import postgres_admin_url, require_service

@@ -13,7 +13,6 @@ from sqlalchemy import Engine, func, select, update
 
 from iscg_mailbot.errors import ConfigError, MailbotError, NotFound
 from iscg_mailbot.report.digest import excerpt, open_actions
-from iscg_mailbot.services import digest as digest_service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.digest import (
     check_member_list,
@@ -22,6 +21,7 @@ from iscg_mailbot.services.digest import (
     release_uncertain_digests,
     send_digests,
 )
+from iscg_mailbot.services.digest import sending as digest_service
 from iscg_mailbot.settings.delivery import DigestConfig, SmtpConfig
 from iscg_mailbot.store.database import session_scope
 from iscg_mailbot.store.locks import DIGEST_SEND_LOCK, acquire_lock

@@ -56,10 +56,10 @@ from iscg_mailbot.cli import cli
 from iscg_mailbot.deliver.smtp import SmtpSender
 from iscg_mailbot.errors import MailbotError
 from iscg_mailbot.records import Provenance, RawMessage
-from iscg_mailbot.services import digest as digest_service
 from iscg_mailbot.services.actions import search_messages
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.digest import digest_status, release_uncertain_digests, send_digests
+from iscg_mailbot.services.digest import sending as digest_service
 from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
 from iscg_mailbot.services.schedule import missed_digest
 from iscg_mailbot.settings.delivery import DigestConfig

@@ -13,8 +13,8 @@ from sqlalchemy import Engine, select
 
 from iscg_mailbot.cli import cli
 from iscg_mailbot.errors import ConfigError, NotFound
-from iscg_mailbot.services import actions as actions_service
 from iscg_mailbot.services import topics as topics_service
+from iscg_mailbot.services.actions import queries as actions_service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.demo import sample_archive
 from iscg_mailbot.services.ingest import import_archive

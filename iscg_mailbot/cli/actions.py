@@ -24,7 +24,7 @@ from iscg_mailbot.errors import MailbotError
 
 # Each command imports the services it calls (start-up time: see cli/base.py).
 if TYPE_CHECKING:  # for annotations only: the CLI calls services, never report code
-    from iscg_mailbot.report.queries import ActionRow
+    from iscg_mailbot.services.actions import ActionRow
     from iscg_mailbot.settings.main import Settings
 
 _WIDTH = 70

@@ -194,8 +194,9 @@ def members() -> None:
 def members_list(state: CliState, as_json: bool) -> None:
     """Who is on the list: role, advisory group, digest on/off and topic preferences."""
     from iscg_mailbot.services import digest as digest_service
+    from iscg_mailbot.settings.loaded import ConfigFiles
 
-    rows = digest_service.member_list(state.settings)
+    rows = digest_service.member_list(ConfigFiles(state.settings.config_dir))
     if as_json:
         echo_json(rows)
         return

@@ -230,33 +230,10 @@ def threads_list(
     filters = _filters(since=since, open_only=open_only, stalled=stalled,
                        participant=participant, topic=topic, mentions=mentions)
     if open_only or stalled is not None:
-        from iscg_mailbot.services import actions as actions_service
-
         if mentions is not None:
             raise click.UsageError("--mentions goes without --open/--stalled")
-        if stalled is not None:
-            page = actions_service.stalled_threads_page(
-                app, stalled, topic=topic, participant=participant, limit=limit
-            )
-        else:
-            page = actions_service.open_threads_page(
-                app, since=since, topic=topic, participant=participant, limit=limit
-            )
-        rows = page.rows
-        if as_json:
-            echo_json(rows)
-            return
-        if not rows:
-            _no_thread_matched(app, filters)
-            return
-        print_table(
-            ["id", "last activity", "msgs", "open", "overdue", "questions", "next due", "subject"],
-            [[r.thread_id, r.last_activity, r.message_count, r.open_actions, r.overdue_actions,
-              r.open_questions, r.next_due, thread_service.shown_subject(state.settings, r.subject)]
-             for r in rows],
-            one_line={"subject": SUBJECT_WIDTH}, main="subject",
-        )
-        echo_more(page.more, "thread")
+        _open_threads_list(state, app, filters, since=since, stalled=stalled, topic=topic,
+                           participant=participant, limit=limit, as_json=as_json)
         return
     listed = thread_service.threads_page(
         app, since=since, participant=participant, topic=topic, mentions=mentions, limit=limit
@@ -270,6 +247,38 @@ def threads_list(
         return
     _print_threads(state.settings, summaries)
     echo_more(listed.more, "thread")
+
+
+def _open_threads_list(state: CliState, app: App, filters: list[str], *, since: datetime | None,
+                       stalled: timedelta | None, topic: str | None, participant: str | None,
+                       limit: int | None, as_json: bool) -> None:
+    """``threads list --open`` / ``--stalled``: threads by urgency."""
+    from iscg_mailbot.services import actions as actions_service
+    from iscg_mailbot.services import threads as thread_service
+
+    if stalled is not None:
+        page = actions_service.stalled_threads_page(
+            app, stalled, topic=topic, participant=participant, limit=limit
+        )
+    else:
+        page = actions_service.open_threads_page(
+            app, since=since, topic=topic, participant=participant, limit=limit
+        )
+    rows = page.rows
+    if as_json:
+        echo_json(rows)
+        return
+    if not rows:
+        _no_thread_matched(app, filters)
+        return
+    print_table(
+        ["id", "last activity", "msgs", "open", "overdue", "questions", "next due", "subject"],
+        [[r.thread_id, r.last_activity, r.message_count, r.open_actions, r.overdue_actions,
+          r.open_questions, r.next_due, thread_service.shown_subject(state.settings, r.subject)]
+         for r in rows],
+        one_line={"subject": SUBJECT_WIDTH}, main="subject",
+    )
+    echo_more(page.more, "thread")
 
 
 def _filters(*, since: datetime | None, open_only: bool, stalled: timedelta | None,

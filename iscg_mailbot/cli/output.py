@@ -112,19 +112,9 @@ def column_widths(headers: Sequence[str], columns: Sequence[Sequence[str]],
     ...               main="snippet")
     [13, 40]
     """
-    wanted: list[int] = []
-    floors: list[int] = []
+    wanted, floors = [], []
     for header, cells in zip(headers, columns, strict=True):
-        natural = max(_natural(cells), len(header))
-        if header in one_line:
-            want = min(natural, one_line[header])
-            floor = min(want, max(MIN_ONE_LINE, len(header)))
-        elif natural <= SHORT:
-            want = floor = natural
-        else:
-            want = natural
-            longest_word = max((len(w) for cell in cells for w in cell.split()), default=0)
-            floor = max(MIN_WRAPPED, min(longest_word, WHOLE_WORD))
+        want, floor = _want_and_floor(header, cells, one_line)
         wanted.append(want)
         floors.append(floor)
     last_resort = [min(floor, LAST_RESORT) for floor in floors]
@@ -149,20 +139,40 @@ def column_widths(headers: Sequence[str], columns: Sequence[Sequence[str]],
             break
         slack = [w - f if yielding(h) and w > f else 0
                  for h, w, f in zip(headers, widths, limits, strict=True)]
-        total = sum(slack)
-        if not total:
-            continue
-        cut_total = min(excess, total)
-        cuts = [cut_total * s // total for s in slack]
-        # Integer division leaves a few columns over: take them from the most slack first.
-        for index in sorted(range(len(slack)), key=lambda i: -slack[i]):
-            if sum(cuts) >= cut_total:
-                break
-            if cuts[index] < slack[index]:
-                cuts[index] += 1
+        cuts = _cuts(slack, excess)
         widths = [w - c for w, c in zip(widths, cuts, strict=True)]
-        excess -= cut_total
+        excess -= sum(cuts)
     return widths
+
+
+def _want_and_floor(header: str, cells: Sequence[str], one_line: Mapping[str, int]
+                    ) -> tuple[int, int]:
+    """The width a column wants (its longest line, a one-line column at most its cap)
+    and the least it may be given before the last resort."""
+    natural = max(_natural(cells), len(header))
+    if header in one_line:
+        want = min(natural, one_line[header])
+        return want, min(want, max(MIN_ONE_LINE, len(header)))
+    if natural <= SHORT:
+        return natural, natural
+    longest_word = max((len(w) for cell in cells for w in cell.split()), default=0)
+    return natural, max(MIN_WRAPPED, min(longest_word, WHOLE_WORD))
+
+
+def _cuts(slack: Sequence[int], excess: int) -> list[int]:
+    """Up to ``excess`` columns taken from the columns in proportion to their ``slack``."""
+    total = sum(slack)
+    if not total:
+        return [0] * len(slack)
+    cut_total = min(excess, total)
+    cuts = [cut_total * s // total for s in slack]
+    # Integer division leaves a few columns over: take them from the most slack first.
+    for index in sorted(range(len(slack)), key=lambda i: -slack[i]):
+        if sum(cuts) >= cut_total:
+            break
+        if cuts[index] < slack[index]:
+            cuts[index] += 1
+    return cuts
 
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], title: str | None = None,

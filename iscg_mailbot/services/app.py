@@ -1,11 +1,19 @@
-"""The application handle passed to every service: validated settings and an engine."""
+"""The application handle passed to every service: validated settings, the configuration
+files read once (:class:`ConfigFiles`), the topic tagger built from them, and an engine.
+
+Services take what they need from the handle and never open a configuration file
+themselves; :meth:`App.reload_config` reads the files again (the worker's SIGHUP, the
+website after a topic edit).
+"""
 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
@@ -13,6 +21,8 @@ from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.services.tagger_cache import cached_tagger
+from iscg_mailbot.settings.loaded import ConfigFiles
 from iscg_mailbot.settings.main import CONFIG_FILE_NAME, Settings
 from iscg_mailbot.store.database import (
     connect,
@@ -21,6 +31,10 @@ from iscg_mailbot.store.database import (
     session_scope,
     upgrade,
 )
+
+if TYPE_CHECKING:
+    # spaCy comes in with the tagger, on first use: commands that never tag start fast.
+    from iscg_mailbot.analyse.topics import TopicTagger
 
 # What a database that is down, locked or refusing us raises, from any service: a fact
 # about the environment, not a bug, which the shells report in one line.
@@ -57,10 +71,20 @@ def database_url(settings: Settings) -> str:
 
 @dataclass
 class App:
-    """Settings plus a database engine; create with :meth:`open`."""
+    """Settings, the configuration files, a database engine; create with :meth:`open`."""
 
     settings: Settings
     engine: Engine
+    # topics.yaml, members.yaml, actions.yaml, meetings.yaml, itu_bodies.yaml: each read
+    # and validated at its first use, then kept until reload_config().
+    config: ConfigFiles = field(init=False)
+    _tagger: TopicTagger | None = field(default=None, init=False, repr=False)
+    # Re-entrant: the worker's SIGHUP handler reloads on the thread it interrupted.
+    _tagger_lock: threading.RLock = field(default_factory=threading.RLock, init=False,
+                                          repr=False)
+
+    def __post_init__(self) -> None:
+        self.config = ConfigFiles(self.settings.config_dir)
 
     @classmethod
     def open(cls, settings: Settings, *, check_schema: bool = True,
@@ -96,6 +120,29 @@ class App:
     def upgrade_schema(self) -> list[str]:
         """Create or migrate the schema to the newest revision; return the revisions now current."""
         return upgrade(self.engine)
+
+    def tagger(self) -> TopicTagger:
+        """The topic tagger of the loaded topic list and ITU-structure table, built at
+        its first use (or unpickled: see services/tagger_cache.py) and kept until
+        :meth:`reload_config`. ConfigError when the topic list is missing or invalid."""
+        with self._tagger_lock:
+            if self._tagger is None:
+                from iscg_mailbot.analyse.topics import TopicTagger
+
+                topics, bodies = self.config.topics(), self.config.itu_bodies()
+                self._tagger = cached_tagger(
+                    self.config.topics_path, lambda: TopicTagger(topics, bodies=bodies),
+                    topics.nlp.model, also=(self.config.itu_bodies_path,))
+            return self._tagger
+
+    def reload_config(self) -> None:
+        """Read the configuration files again at their next use, and rebuild the tagger
+        then: the one call after an edit (SIGHUP to the worker, a topic saved on the
+        website). ``iscg-mailbot.toml`` itself (database, mailboxes, schedule) is read
+        only at start."""
+        with self._tagger_lock:
+            self.config.reload()
+            self._tagger = None
 
     def close(self) -> None:
         self.engine.dispose()

@@ -31,8 +31,8 @@ from iscg_mailbot.services.app import App
 from iscg_mailbot.services.eval_scores import ActionScores, PredictedItem, TopicScores
 from iscg_mailbot.services.eval_set import SPLITS, EvalSet, EvalThread, load_eval_set, to_rfc822
 from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
+from iscg_mailbot.settings.loaded import ConfigFiles
 from iscg_mailbot.settings.main import DatabaseConfig, Settings
-from iscg_mailbot.settings.topics import load_topics, topics_path
 from iscg_mailbot.store import topics as topic_store
 from iscg_mailbot.store.database import connect, upgrade
 from iscg_mailbot.store.messages import ensure_list
@@ -81,7 +81,7 @@ def evaluate_set(settings: Settings, path: Path) -> EvalReport:
         raise ConfigError(f"{path}: no readable thread"
                           + (f" ({loaded.problems[0]})" if loaded.problems else ""))
     output = run_pipeline(settings, loaded)
-    order = [t.id for t in load_topics(topics_path(settings.config_dir)).topics]
+    order = ConfigFiles(settings.config_dir).topics().ids()
     by_split = {split: [t for t in loaded.threads if t.split == split] for split in SPLITS}
     return EvalReport(
         source=str(path),

@@ -101,7 +101,7 @@ def list_meetings(app: App, *, since: date | None = None,
                   include_proposed: bool = True) -> list[MeetingRow]:
     """Configured meetings and (unless told not to) proposed ones not yet in the file,
     by start date; ``since`` leaves out meetings that ended before that day."""
-    calendar = load_calendar(app.settings)
+    calendar = app.config.meetings()
     rows = [_row(m, CONFIGURED) for m in calendar.meetings]
     if include_proposed:
         known = {m.id for m in calendar.meetings}
@@ -150,14 +150,15 @@ def accept_meeting(app: App, meeting_id: str) -> MeetingRow:
 
     NotFound for an id that is no proposal; MailbotError if it is already in the file.
     """
-    calendar = load_calendar(app.settings)
+    calendar = app.config.meetings()
     if calendar.by_id(meeting_id) is not None:
         raise MailbotError(f"meeting {meeting_id!r} is already in the calendar")
     proposal = next((p for p in announced_meetings(app) if p.id == meeting_id), None)
     if proposal is None:
         raise NotFound(f"no meeting {meeting_id!r} announced on the list; see: "
                        "iscg-mailbot meetings list")
-    _append(meetings_path(app.settings.config_dir), proposal)
+    _append(app.config.meetings_path, proposal)
+    app.reload_config()  # the calendar as now written, for this process too
     return MeetingRow(**{**proposal.__dict__, "status": CONFIGURED})
 
 

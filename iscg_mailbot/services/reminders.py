@@ -226,7 +226,6 @@ def _message(app: App, plan: _Plan, entry: OutboxEntry, member: Member,
 
 def _deliver(app: App, plan: _Plan, entries: list[OutboxEntry],
              make_sender: Callable[[], Sender], report: RemindersReport) -> None:
-    digest = app.settings.digest
     sender = make_sender()
     connected = False
     try:
@@ -234,11 +233,8 @@ def _deliver(app: App, plan: _Plan, entries: list[OutboxEntry],
             mail = plan.mail(entry.period_key)
             member = plan.members.by_address(entry.member_address)
             if isinstance(mail, str) or member is None or not member.reminders:
-                reason = mail if isinstance(mail, str) else "no longer to be reminded"
-                with app.session() as session:
-                    cancel_entry(session, entry.id, reason, plan.now)
-                report.items.append(ReminderItem(entry.member_address, entry.period_key,
-                                                 "cancelled", error=reason))
+                _cancel(app, plan, entry, mail if isinstance(mail, str)
+                        else "no longer to be reminded", report)
                 continue
             message = _message(app, plan, entry, member, mail)
             if not connected:
@@ -247,43 +243,59 @@ def _deliver(app: App, plan: _Plan, entries: list[OutboxEntry],
             with app.session() as session:
                 if not claim(session, entry.id, plan.now):
                     continue
-            try:
-                sender.send(message)
-            except (SmtpConnectionError, AuthenticationError) as exc:
-                # Nothing of this message reached the server: pending again, retried on
-                # the next run; the rest waits too.
-                with app.session() as session:
-                    mark_failed(session, entry.id, str(exc), plan.now,
-                                retry_at=plan.now + backoff(entry.attempts + 1,
-                                                            digest.retry_base_minutes,
-                                                            digest.retry_max_minutes))
-                raise
-            except DeliveryUncertain as exc:
-                with app.session() as session:
-                    mark_uncertain(session, entry.id, str(exc), plan.now)
-                report.items.append(ReminderItem(entry.member_address, entry.period_key,
-                                                 "uncertain", mail.subject, str(exc)))
-            except DeliveryError as exc:
-                attempts = entry.attempts + 1
-                give_up = not exc.temporary or attempts >= digest.max_attempts
-                retry_at = None if give_up else plan.now + backoff(
-                    attempts, digest.retry_base_minutes, digest.retry_max_minutes)
-                with app.session() as session:
-                    mark_failed(session, entry.id, str(exc), plan.now, retry_at=retry_at)
-                report.items.append(ReminderItem(entry.member_address, entry.period_key,
-                                                 "failed" if give_up else "deferred",
-                                                 mail.subject, str(exc)))
-            else:
-                with app.session() as session:
-                    mark_sent(session, entry.id, utcnow())
-                report.items.append(ReminderItem(entry.member_address, entry.period_key,
-                                                 "sent", mail.subject))
+            _send_one(app, plan, entry, sender, message, mail.subject, report)
     except (SmtpConnectionError, AuthenticationError) as exc:
         # Nothing more goes out this run; pending entries are tried on the next one.
         log.warning("reminders deferred: %s", exc)
         report.items.append(ReminderItem("", "", "deferred", error=str(exc)))
     finally:
         sender.close()
+
+
+def _cancel(app: App, plan: _Plan, entry: OutboxEntry, reason: str,
+            report: RemindersReport) -> None:
+    with app.session() as session:
+        cancel_entry(session, entry.id, reason, plan.now)
+    report.items.append(ReminderItem(entry.member_address, entry.period_key, "cancelled",
+                                     error=reason))
+
+
+def _send_one(app: App, plan: _Plan, entry: OutboxEntry, sender: Sender,
+              message: EmailMessage, subject: str, report: RemindersReport) -> None:
+    """Send one claimed reminder and record what happened; a lost connection or a
+    refused login is re-raised after the entry is pending again."""
+    digest = app.settings.digest
+    try:
+        sender.send(message)
+    except (SmtpConnectionError, AuthenticationError) as exc:
+        # Nothing of this message reached the server: pending again, retried on the
+        # next run; the rest waits too.
+        with app.session() as session:
+            mark_failed(session, entry.id, str(exc), plan.now,
+                        retry_at=plan.now + backoff(entry.attempts + 1,
+                                                    digest.retry_base_minutes,
+                                                    digest.retry_max_minutes))
+        raise
+    except DeliveryUncertain as exc:
+        with app.session() as session:
+            mark_uncertain(session, entry.id, str(exc), plan.now)
+        report.items.append(ReminderItem(entry.member_address, entry.period_key,
+                                         "uncertain", subject, str(exc)))
+    except DeliveryError as exc:
+        attempts = entry.attempts + 1
+        give_up = not exc.temporary or attempts >= digest.max_attempts
+        retry_at = None if give_up else plan.now + backoff(
+            attempts, digest.retry_base_minutes, digest.retry_max_minutes)
+        with app.session() as session:
+            mark_failed(session, entry.id, str(exc), plan.now, retry_at=retry_at)
+        report.items.append(ReminderItem(entry.member_address, entry.period_key,
+                                         "failed" if give_up else "deferred", subject,
+                                         str(exc)))
+    else:
+        with app.session() as session:
+            mark_sent(session, entry.id, utcnow())
+        report.items.append(ReminderItem(entry.member_address, entry.period_key, "sent",
+                                         subject))
 
 
 __all__ = ["ReminderItem", "RemindersReport", "send_reminders"]

@@ -23,7 +23,6 @@ from iscg_mailbot.services.actions import load_context
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.overlaps import list_overlaps
 from iscg_mailbot.services.threads import shown_subject
-from iscg_mailbot.settings.topics import load_topics, topics_path
 from iscg_mailbot.store.annual import entities_of, items_of, senders_active, threads_active
 from iscg_mailbot.store.topics import effective_topics
 from iscg_mailbot.store.types import utcnow
@@ -37,13 +36,6 @@ class AnnualWritten:
 
     path: Path
     report: AnnualReport
-
-
-def _titles(app: App) -> dict[str, str]:
-    path = topics_path(app.settings.config_dir)
-    if not path.exists():
-        return {}
-    return {topic.id: topic.name for topic in load_topics(path).topics}
 
 
 def _midnight(day: date) -> datetime:
@@ -85,7 +77,7 @@ def annual_report(app: App, year: int, *, for_group: str | None = None,
     return build_annual_report(
         year=year, for_group=for_group, list_name=app.settings.lists[0].name
         or app.settings.lists[0].address, as_of=as_of, threads=threads, topics=topics,
-        titles=_titles(app), entities=entities, senders=senders, items=items,
+        titles=app.config.topic_titles(), entities=entities, senders=senders, items=items,
         members=context.members, stalled_after_days=max(context.config.stalled_after_days, 30),
         overlaps=overlaps)
 

@@ -24,6 +24,7 @@ import os
 import pickle
 import platform
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
@@ -36,13 +37,15 @@ log = logging.getLogger(__name__)
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 # The code a pickled tagger was built by: a change to any of it makes a new key.
-_BUILT_BY = ("analyse/*.py", "topics_config.py", "records.py", "config_types.py",
-             "yamlfile.py", "services/tagger_cache.py")
+_BUILT_BY = ("analyse/*.py", "settings/topics.py", "settings/itu_bodies.py", "records.py",
+             "settings/types.py", "settings/yamlfile.py", "services/tagger_cache.py")
 _VERSIONS = ("spacy", "spacy-lookups-data", "thinc", "pydantic")
 _PREFIX = "tagger-"
 # Taggers kept: a few, so that two configurations used in turn (a test run, a second
 # deployment) do not evict each other at every command.
 _KEEP = 4
+_lock = threading.Lock()
+_taggers: dict[str, TopicTagger] = {}
 
 
 def cache_dir() -> Path:
@@ -84,14 +87,23 @@ def cached_tagger(topics_file: Path, build: Callable[[], TopicTagger],
     cache when it holds one built from this very content and code, else ``build()``,
     then stored for the next time."""
     try:
-        path = cache_dir() / f"{_PREFIX}{cache_key(topics_file, model, also)}.pickle"
+        key = cache_key(topics_file, model, also)
     except OSError:
         return build()  # the topic file cannot be read: build() says so
-    tagger = _load(path)
+    with _lock:
+        tagger = _taggers.get(key)
     if tagger is not None:
         return tagger
-    tagger = build()
-    _store(path, tagger)
+    path = cache_dir() / f"{_PREFIX}{key}.pickle"
+    tagger = _load(path)
+    if tagger is None:
+        tagger = build()
+        _store(path, tagger)
+    with _lock:
+        # One per process: a second application object (a test, a reload that changed
+        # nothing the tagger is built from) shares the tagger instead of unpickling it.
+        _taggers.clear()
+        _taggers[key] = tagger
     return tagger
 
 

@@ -22,7 +22,6 @@ from iscg_mailbot.report.threads import (
 from iscg_mailbot.report.threads import threads_page as report_threads_page
 from iscg_mailbot.services.app import App
 from iscg_mailbot.settings.main import Settings
-from iscg_mailbot.settings.members import load_members, members_path
 from iscg_mailbot.store.models import Thread
 from iscg_mailbot.store.topics import threads_mentioning, topic_states
 
@@ -55,7 +54,7 @@ def threads(
     ``group`` an advisory group (RAG, TSAG, TDAG) one of whose members (any of their
     addresses, from members.yaml) wrote in the thread.
     """
-    writers = None if group is None else group_addresses(app.settings, group)
+    writers = None if group is None else group_addresses(app, group)
     with app.session() as session:
         thread_ids = _filtered_ids(app, session, topic, mentions)
         return list_threads(
@@ -76,7 +75,7 @@ def threads_page(
 ) -> Page[ThreadSummary]:
     """:func:`threads` (same filters) and how many threads match in all, counted in SQL
     (``threads list``; the website's lists can use it the same way)."""
-    writers = None if group is None else group_addresses(app.settings, group)
+    writers = None if group is None else group_addresses(app, group)
     with app.session() as session:
         thread_ids = _filtered_ids(app, session, topic, mentions)
         return report_threads_page(
@@ -99,9 +98,9 @@ def _filtered_ids(app: App, session: Session, topic: str | None,
     return thread_ids
 
 
-def group_addresses(settings: Settings, group: str) -> set[str]:
+def group_addresses(app: App, group: str) -> set[str]:
     """Every address (main and aliases) of the members of an advisory group."""
-    members = load_members(members_path(settings.config_dir), missing_ok=True)
+    members = app.config.members()
     wanted = group.strip().upper()
     return {address for member in members.members if member.group == wanted
             for address in member.addresses}

@@ -22,20 +22,25 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 from sqlalchemy import select
 
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.topics import (
     RetagReport,
-    _thread_texts,
     load_config,
     retag,
     tagger_for,
     topics_file,
 )
-from iscg_mailbot.settings.topics import Topic, TopicsConfig, check_topics, load_topics
+from iscg_mailbot.services.topics.texts import thread_texts
+from iscg_mailbot.settings.topics import (
+    Topic,
+    TopicsConfig,
+    check_topics,
+    load_topics,
+    validate_topic,
+)
 from iscg_mailbot.store import topics as store
 from iscg_mailbot.store.models import Thread
 from iscg_mailbot.store.models_web import TopicEdit
@@ -125,12 +130,7 @@ def draft_topic(app: App, topic_id: str, *, phrases: str, acronyms: str, negativ
         except ValueError:
             raise ConfigError("threshold: must be a number, e.g. 2 (or empty for the "
                               "default)") from None
-    try:
-        return Topic.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError("\n".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg'].removeprefix('Value error, ')}"
-            for e in exc.errors())) from None
+    return validate_topic(data)
 
 
 def _with(config: TopicsConfig, topic: Topic) -> TopicsConfig:
@@ -161,7 +161,7 @@ def preview_topic(app: App, topic: Topic) -> TopicPreview:
         ids = list(session.scalars(select(Thread.id).order_by(Thread.id)))
         for start in range(0, len(ids), _BATCH):
             chunk = ids[start:start + _BATCH]
-            texts = _thread_texts(session, chunk)
+            texts = thread_texts(session, chunk)
             tagged = {v.thread_id for v in tagger.tag_threads(texts)
                       if any(t.topic == topic.id for t in v.tags)}
             states = store.topic_states(session, chunk)
@@ -240,6 +240,9 @@ def save_topic(app: App, topic: Topic, *, actor: str, now: datetime | None = Non
             raise ConfigError(f"{path}: the edited list did not read back as saved; nothing "
                               "was changed")
     os.replace(temporary, path)
+    # The new list for this process (the website's later pages, the re-tag below); the
+    # worker reads it at its SIGHUP or restart.
+    app.reload_config()
     with app.session() as session:
         session.add(TopicEdit(topic=topic.id, actor=actor, at=now, backup=backup.name,
                               summary=_summary(config.by_id(topic.id), topic)))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.services.config_cache import cached
+from iscg_mailbot.settings.file_cache import cached
 from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.settings.members import MembersConfig, Role, load_members, members_path
 from iscg_mailbot.settings.topics import load_topics, topics_path

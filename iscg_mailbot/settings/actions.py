@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.settings.action_rules import DEFAULT_CLOSURE_PHRASES, ActionRules
-from iscg_mailbot.settings.main import format_validation_error
+from iscg_mailbot.settings.validation import format_validation_error
 from iscg_mailbot.settings.yamlfile import read_yaml_mapping
 
 ACTIONS_FILE_NAME = "actions.yaml"

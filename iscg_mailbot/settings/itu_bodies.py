@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.settings.validation import by_entry, format_validation_error
 from iscg_mailbot.settings.yamlfile import read_yaml_mapping
 
 ITU_BODIES_FILE_NAME = "itu_bodies.yaml"
@@ -112,11 +113,8 @@ def _parse(path: Path) -> ItuBodies:
     try:
         return ItuBodies.model_validate(data or {})
     except ValidationError as exc:
-        lines = []
-        for error in exc.errors():
-            where = ".".join(str(part) for part in error["loc"])
-            lines.append(f"{path}: {where}: {error['msg']}")
-        raise ConfigError("\n".join(lines)) from None
+        raise ConfigError(format_validation_error(
+            path, exc, where=by_entry(data, "bodies", "body"))) from None
 
 
 def load_itu_bodies(path: Path | str, *, missing_ok: bool = False) -> ItuBodies:

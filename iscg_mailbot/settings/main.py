@@ -18,6 +18,7 @@ from iscg_mailbot.settings.delivery import DigestConfig, SmtpConfig, WorkerConfi
 from iscg_mailbot.settings.reminders import RemindersConfig
 from iscg_mailbot.settings.secrets import read_secret
 from iscg_mailbot.settings.types import EmailAddress
+from iscg_mailbot.settings.validation import format_validation_error
 from iscg_mailbot.settings.web import WebConfig
 
 DEFAULT_CONFIG_DIR = Path("config")
@@ -164,20 +165,6 @@ class Settings(_Strict):
                 return lst
         raise ConfigError(f"no list {list_id!r} in the configuration; known: "
                           f"{', '.join(x.id for x in self.lists) or 'none'}")
-
-
-def format_validation_error(path: Path, error: ValidationError) -> str:
-    """Turn pydantic errors into 'file: key: problem' lines."""
-    lines = []
-    for item in error.errors():
-        key = ".".join(str(part) for part in item["loc"]) or "(top level)"
-        message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
-            message = "unknown key; remove it or check its spelling"
-        elif item["type"] == "missing":
-            message = "required key is missing; add it"
-        lines.append(f"{path}: {key}: {message}")
-    return "\n".join(lines)
 
 
 def load_settings(path: Path | str | None = None) -> Settings:

@@ -33,6 +33,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.settings.validation import by_entry, format_validation_error
 from iscg_mailbot.settings.yamlfile import read_yaml_mapping
 
 MEETINGS_FILE_NAME = "meetings.yaml"
@@ -141,36 +142,12 @@ def meetings_path(config_dir: Path | str) -> Path:
     return Path(config_dir) / MEETINGS_FILE_NAME
 
 
-def _entry_label(data: Any, index: int) -> str:
-    try:
-        ident = data["meetings"][index].get("id")
-    except (KeyError, IndexError, TypeError, AttributeError):
-        ident = None
-    return f"meetings[{index}] ({ident})" if ident else f"meetings[{index}]"
-
-
 _FIXES = {
-    "extra_forbidden": "unknown key; remove it or check its spelling",
-    "missing": "required key is missing; add it",
     "date_from_datetime_parsing": "not a date; write YYYY-MM-DD",
     "date_parsing": "not a date; write YYYY-MM-DD",
     "date_type": "not a date; write YYYY-MM-DD",
     "string_pattern_mismatch": "write lower-case letters, digits, '-', '.' or '_' (e.g. tsag-2027-01)",
 }
-
-
-def _validation_lines(path: Path, data: Any, error: ValidationError) -> list[str]:
-    lines = []
-    for item in error.errors():
-        loc = list(item["loc"])
-        if len(loc) >= 2 and loc[0] == "meetings" and isinstance(loc[1], int):
-            where = _entry_label(data, loc[1])
-            key = ".".join(str(part) for part in loc[2:]) or "(entry)"
-        else:
-            where, key = "(top level)", ".".join(str(part) for part in loc) or "(file)"
-        message = _FIXES.get(item["type"], item["msg"].removeprefix("Value error, "))
-        lines.append(f"{path}: {where}: {key}: {message}")
-    return lines
 
 
 def load_meetings(path: Path | str, *, missing_ok: bool = True) -> MeetingsConfig:
@@ -187,7 +164,8 @@ def load_meetings(path: Path | str, *, missing_ok: bool = True) -> MeetingsConfi
     try:
         return MeetingsConfig.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError("\n".join(_validation_lines(file, data, exc))) from None
+        raise ConfigError(format_validation_error(
+            file, exc, where=by_entry(data, "meetings", "id"), fixes=_FIXES)) from None
 
 
 __all__ = [

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.settings.types import ADDRESS_PATTERN
+from iscg_mailbot.settings.validation import by_entry, format_validation_error
 from iscg_mailbot.settings.yamlfile import read_yaml_mapping
 
 MEMBERS_FILE_NAME = "members.yaml"
@@ -155,39 +156,11 @@ def members_path(config_dir: Path | str) -> Path:
     return Path(config_dir) / MEMBERS_FILE_NAME
 
 
-def _entry_label(data: Any, index: int) -> str:
-    try:
-        name = data["members"][index].get("name")
-    except (KeyError, IndexError, TypeError, AttributeError):
-        name = None
-    return f"members[{index}] ({name})" if name else f"members[{index}]"
-
-
 _FIXES = {
-    "extra_forbidden": "unknown key; remove it or check its spelling",
-    "missing": "required key is missing; add it",
     "bool_parsing": "write on or off",
     "string_pattern_mismatch": "not an e-mail address; write local@domain",
     "string_too_short": "must not be empty",
 }
-
-
-def _validation_lines(path: Path, data: Any, error: ValidationError) -> list[str]:
-    lines = []
-    for item in error.errors():
-        loc = list(item["loc"])
-        if len(loc) >= 2 and loc[0] == "members" and isinstance(loc[1], int):
-            where = _entry_label(data, loc[1])
-            key = ".".join(str(part) for part in loc[2:]) or "(entry)"
-        else:
-            where, key = "(top level)", ".".join(str(part) for part in loc) or "(file)"
-        message = _FIXES.get(item["type"], item["msg"].removeprefix("Value error, "))
-        if item["type"] == "enum":
-            given = item.get("input")
-            allowed = item.get("ctx", {}).get("expected", "")
-            message = f"{given!r} is not allowed; use one of {allowed}"
-        lines.append(f"{path}: {where}: {key}: {message}")
-    return lines
 
 
 def _read_yaml(path: Path) -> Any:
@@ -217,7 +190,8 @@ def _parse(path: Path, data: Any) -> MembersConfig:
     try:
         return MembersConfig.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError("\n".join(_validation_lines(path, data, exc))) from None
+        raise ConfigError(format_validation_error(
+            path, exc, where=by_entry(data, "members", "name"), fixes=_FIXES)) from None
 
 
 def load_members(path: Path | str, *, missing_ok: bool = False) -> MembersConfig:
@@ -258,32 +232,39 @@ def check_members(
             return str(exc).splitlines()
     problems = _duplicate_lines(path, config)
     problems.extend(_name_lines(path, config.members))
-    chairs = [m.name for m in config.members if m.role is Role.CHAIR]
-    if config.members and not chairs:
-        problems.append(f"{path}: no member has role chair; give the chair role to one member")
-    elif len(chairs) > 1:
-        problems.append(
-            f"{path}: {len(chairs)} members have role chair ({', '.join(chairs)}); "
-            "keep one and make the others representative"
-        )
+    problems.extend(_chair_lines(path, config.members))
     for index, member in enumerate(config.members):
-        where = f"{path}: members[{index}] ({member.name})"
-        if member.topics_only is not None:
-            overlap = sorted(set(member.topics_only) & set(member.topics_muted))
-            if overlap:
-                problems.append(
-                    f"{where}: topics {', '.join(overlap)} are in both topics_only and "
-                    "topics_muted; remove them from one of the two"
-                )
-        if known_topics is not None:
-            for key, topics in (("topics_only", member.topics_only or ()),
-                                ("topics_muted", member.topics_muted)):
-                for topic in topics:
-                    if topic not in known_topics:
-                        problems.append(
-                            f"{where}: {key}: unknown topic {topic!r}; use one of "
-                            f"{', '.join(sorted(known_topics)) or '(no topics defined)'}"
-                        )
+        problems.extend(_topic_lines(f"{path}: members[{index}] ({member.name})", member,
+                                     known_topics))
+    return problems
+
+
+def _chair_lines(path: Path, members: Sequence[Member]) -> list[str]:
+    """The one problem of the chair role, if any: nobody has it, or several do."""
+    chairs = [m.name for m in members if m.role is Role.CHAIR]
+    if members and not chairs:
+        return [f"{path}: no member has role chair; give the chair role to one member"]
+    if len(chairs) > 1:
+        return [(f"{path}: {len(chairs)} members have role chair ({', '.join(chairs)}); "
+                "keep one and make the others representative")]
+    return []
+
+
+def _topic_lines(where: str, member: Member, known_topics: Collection[str] | None) -> list[str]:
+    """A member's topic preferences that contradict each other or name no topic."""
+    problems = []
+    overlap = sorted(set(member.topics_only or ()) & set(member.topics_muted))
+    if overlap:
+        problems.append(f"{where}: topics {', '.join(overlap)} are in both topics_only and "
+                        "topics_muted; remove them from one of the two")
+    if known_topics is None:
+        return problems
+    for key, topics in (("topics_only", member.topics_only or ()),
+                        ("topics_muted", member.topics_muted)):
+        problems.extend(
+            f"{where}: {key}: unknown topic {topic!r}; use one of "
+            f"{', '.join(sorted(known_topics)) or '(no topics defined)'}"
+            for topic in topics if topic not in known_topics)
     return problems
 
 

@@ -27,6 +27,14 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.settings.validation import (
+    Location,
+    Where,
+    entry_name,
+    format_validation_error,
+    key_path,
+    problem_lines,
+)
 from iscg_mailbot.settings.yamlfile import read_yaml_mapping
 
 TOPICS_FILE_NAME = "topics.yaml"
@@ -160,28 +168,18 @@ def topics_path(config_dir: Path | str) -> Path:
     return Path(config_dir) / TOPICS_FILE_NAME
 
 
-def _topic_label(data: Any, index: int) -> str:
-    try:
-        topic_id = data["topics"][index].get("id")
-    except (KeyError, IndexError, TypeError, AttributeError):
-        topic_id = None
-    return f" (topic {topic_id!r})" if topic_id else ""
-
-
-def _key_path(loc: list[Any]) -> str:
-    """``["topics", 3, "phrases", 0, "weight"]`` -> ``topics[3].phrases[0].weight``."""
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text or "(file)"
+def _where(data: Any) -> Where:
+    """Places in the topic list: the key path, then the topic's id when there is one."""
+    def where(loc: Location) -> str:
+        text = key_path(loc)
+        if len(loc) >= 2 and loc[0] == "topics" and isinstance(loc[1], int):
+            topic_id = entry_name(data, "topics", loc[1], "id")
+            text += f" (topic {topic_id!r})" if topic_id else ""
+        return text
+    return where
 
 
 _FIXES = {
-    "extra_forbidden": "unknown key; remove it or check its spelling",
-    "missing": "required key is missing; add it",
     "string_pattern_mismatch": "use lower-case letters, digits and '-' (e.g. 'e-health')",
     "string_too_short": "must not be empty",
     "greater_than": "must be a number greater than {gt:g}; e.g. 1",
@@ -195,25 +193,6 @@ _FIXES = {
 }
 
 
-def _validation_lines(path: Path | str, data: Any, error: ValidationError) -> list[str]:
-    lines = []
-    for item in error.errors():
-        loc = list(item["loc"])
-        # pydantic reports a union or a "before" validator with an extra element
-        # (e.g. "function-before[...]"); drop what is not a key or an index.
-        loc = [part for part in loc if isinstance(part, int) or "[" not in str(part)]
-        where = _key_path(loc)
-        if len(loc) >= 2 and loc[0] == "topics" and isinstance(loc[1], int):
-            where += _topic_label(data, loc[1])
-        template = _FIXES.get(item["type"])
-        if template is not None:
-            message = template.format(**item.get("ctx", {}))
-        else:
-            message = item["msg"].removeprefix("Value error, ")
-        lines.append(f"{path}: {where}: {message}")
-    return lines
-
-
 def _read(path: Path) -> Any:
     data = read_yaml_mapping(path, "topic list", "a 'topics:' list", "topics.yaml")
     return {} if data is None else data
@@ -223,7 +202,7 @@ def _parse(path: Path, data: Any) -> tuple[TopicsConfig | None, list[str]]:
     try:
         return TopicsConfig.model_validate(data), []
     except ValidationError as exc:
-        return None, _validation_lines(path, data, exc)
+        return None, problem_lines(path, exc, where=_where(data), fixes=_FIXES)
 
 
 def _hard_problems(path: Path | str, config: TopicsConfig) -> list[str]:
@@ -272,6 +251,16 @@ def load_topics(path: Path | str) -> TopicsConfig:
     return config
 
 
+def validate_topic(data: Any) -> Topic:
+    """One topic as the website's form describes it; ConfigError with one
+    ``key: problem; fix`` line per problem (the fixes of the file itself)."""
+    try:
+        return Topic.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(format_validation_error(None, exc, where=key_path,
+                                                  fixes=_FIXES)) from None
+
+
 def phrase_key(text: str) -> str:
     """A spelling-insensitive key: case, hyphens and spaces ignored ("Cyber-security" ==
     "cybersecurity"). Used to find a phrase listed twice."""
@@ -288,12 +277,7 @@ def check_topics(config: TopicsConfig, path: Path | str = TOPICS_FILE_NAME) -> l
     problems = list(_hard_problems(path, config))
     owners: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     for index, topic in enumerate(config.topics):
-        label = f"{path}: topics[{index}]"
-        if not topic.phrases and not topic.acronyms and not topic.synonyms:
-            problems.append(
-                f"{label} (topic {topic.id!r}): no phrases, acronyms or synonyms, so it never "
-                "matches; add some or remove the topic"
-            )
+        problems.extend(_topic_lines(f"{path}: topics[{index}]", topic))
         for kind in ("phrases", "synonyms", "acronyms"):
             for position, phrase in enumerate(getattr(topic, kind)):
                 # Acronyms are case-sensitive, so "ITS" and "its" are different keys.
@@ -301,31 +285,48 @@ def check_topics(config: TopicsConfig, path: Path | str = TOPICS_FILE_NAME) -> l
                 owners[f"{kind == 'acronyms'}:{key}"].append(
                     (index, f"{kind}[{position}]", phrase.phrase)
                 )
-        positive = {phrase_key(p.phrase) for p in topic.positives()}
-        for position, negative in enumerate(topic.negatives):
-            if phrase_key(negative.phrase) in positive:
-                problems.append(
-                    f"{label}.negatives[{position}] (topic {topic.id!r}): {negative.phrase!r} "
-                    "is also a phrase of this topic, so the two cancel out; remove one"
-                )
     for places in owners.values():
-        if len(places) < 2:
-            continue
-        first_index, first_key, _ = places[0]
-        for index, key, text in places[1:]:
-            topic_id = config.topics[index].id
-            first_id = config.topics[first_index].id
-            if index == first_index:
-                problems.append(
-                    f"{path}: topics[{index}].{key} (topic {topic_id!r}): {text!r} is listed "
-                    f"twice in this topic (also {first_key}); remove one"
-                )
-            else:
-                problems.append(
-                    f"{path}: topics[{index}].{key} (topic {topic_id!r}): {text!r} is also in "
-                    f"topic {first_id!r} ({first_key}); keep it in one topic, or give the "
-                    "narrower topic a longer phrase"
-                )
+        problems.extend(_listed_twice_lines(path, config, places))
+    return problems
+
+
+def _topic_lines(label: str, topic: Topic) -> list[str]:
+    """A topic that never matches, and negatives that cancel one of its phrases."""
+    problems = []
+    if not topic.phrases and not topic.acronyms and not topic.synonyms:
+        problems.append(
+            f"{label} (topic {topic.id!r}): no phrases, acronyms or synonyms, so it never "
+            "matches; add some or remove the topic"
+        )
+    positive = {phrase_key(p.phrase) for p in topic.positives()}
+    for position, negative in enumerate(topic.negatives):
+        if phrase_key(negative.phrase) in positive:
+            problems.append(
+                f"{label}.negatives[{position}] (topic {topic.id!r}): {negative.phrase!r} "
+                "is also a phrase of this topic, so the two cancel out; remove one"
+            )
+    return problems
+
+
+def _listed_twice_lines(path: Path | str, config: TopicsConfig,
+                        places: list[tuple[int, str, str]]) -> list[str]:
+    """Every place after the first of one phrase: (topic index, key, text) each."""
+    problems = []
+    first_index, first_key, _ = places[0]
+    first_id = config.topics[first_index].id
+    for index, key, text in places[1:]:
+        topic_id = config.topics[index].id
+        if index == first_index:
+            problems.append(
+                f"{path}: topics[{index}].{key} (topic {topic_id!r}): {text!r} is listed "
+                f"twice in this topic (also {first_key}); remove one"
+            )
+        else:
+            problems.append(
+                f"{path}: topics[{index}].{key} (topic {topic_id!r}): {text!r} is also in "
+                f"topic {first_id!r} ({first_key}); keep it in one topic, or give the "
+                "narrower topic a longer phrase"
+            )
     return problems
 
 

@@ -285,7 +285,7 @@ def digest_mail(request: Request) -> Response:
 
 def members(request: Request) -> Response:
     user = require_user(request)
-    rows = digest_services.member_list(state(request).app.settings)
+    rows = digest_services.member_list(state(request).app.config)
     return render(request, "members.html", title="Members", user=user, rows=rows)
 
 

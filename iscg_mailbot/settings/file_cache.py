@@ -1,9 +1,10 @@
-"""The secretariat's YAML files, parsed once per version of the file.
+"""The secretariat's YAML files, parsed once per version of the file in a process.
 
-Parsing ``topics.yaml`` costs ~40 ms and ``members.yaml`` and ``actions.yaml`` a few each;
-the website and the worker ask for them on every page and every batch. A file is read
-again when its modification time, size or inode changes (an edit, or a replace), so an
-edit takes effect at the next call, as before.
+Parsing ``topics.yaml`` costs ~40 ms and ``members.yaml`` and ``actions.yaml`` a few each.
+Each application object keeps what it loaded until it reloads (settings/loaded.py); this
+cache only spares a second application object in the same process (a test, a forked
+analysis child, a reload after an edit of another file) parsing an unchanged file again.
+A file is parsed again when its modification time, size or inode changes.
 
 >>> config = cached(topics_path(config_dir), load_topics)     # doctest: +SKIP
 """

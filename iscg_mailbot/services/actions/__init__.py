@@ -1,0 +1,78 @@
+"""Action items as services, one module per job; this package lists what the shells call.
+
+- :mod:`.extraction` — after each stored batch: extract items from new messages, close
+  the items replies answer, index the messages (``analyse_messages``,
+  ``extract_for_messages``, ``close_by_replies``, ``reanalyse_all``).
+- :mod:`.closures` — which open items a thread's replies close.
+- :mod:`.decisions` — people's decisions (``close_item``, ``reopen_item``, ``drop_item``,
+  ``action_item``, ``action_history``), never overwritten by automation.
+- :mod:`.queries` — the chair's questions (``list_actions``, ``open_threads``,
+  ``stalled_threads``, ``thread_actions``) and their row types.
+- :mod:`.search` — full-text search (``search_messages``, ``reindex``).
+- :mod:`.context` — what these read of the configuration (``load_context``).
+"""
+
+from iscg_mailbot.services.actions.context import Context, load_context
+from iscg_mailbot.services.actions.decisions import (
+    Decision,
+    action_history,
+    action_item,
+    close_item,
+    drop_item,
+    reopen_item,
+)
+from iscg_mailbot.services.actions.extraction import (
+    ActionsReport,
+    analyse_messages,
+    close_by_replies,
+    extract_for_messages,
+    reanalyse_all,
+)
+from iscg_mailbot.services.actions.queries import (
+    ActionRow,
+    OpenThreadRow,
+    Page,
+    actions_page,
+    list_actions,
+    open_threads,
+    open_threads_page,
+    stalled_threads,
+    stalled_threads_page,
+    thread_actions,
+)
+from iscg_mailbot.services.actions.search import (
+    SearchHit,
+    reindex,
+    search_messages,
+    search_query_problem,
+)
+
+__all__ = [
+    "ActionRow",
+    "ActionsReport",
+    "Context",
+    "Decision",
+    "OpenThreadRow",
+    "Page",
+    "SearchHit",
+    "action_history",
+    "action_item",
+    "actions_page",
+    "analyse_messages",
+    "close_by_replies",
+    "close_item",
+    "drop_item",
+    "extract_for_messages",
+    "list_actions",
+    "load_context",
+    "open_threads",
+    "open_threads_page",
+    "reanalyse_all",
+    "reindex",
+    "reopen_item",
+    "search_messages",
+    "search_query_problem",
+    "stalled_threads",
+    "stalled_threads_page",
+    "thread_actions",
+]

@@ -1,0 +1,135 @@
+"""Which open items the replies of a thread close: an owner's "done", an answer.
+
+An item closes when a later message in its thread says it is done (for an item with
+several owners, when the last owner's share is done); a question closes when somebody
+else answers it. Oldest message first, and the same answer however often a batch is
+analysed: an item counts as open when a message arrives unless an earlier reply closed it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from iscg_mailbot.analyse.actions import answers_question, detect_closure
+from iscg_mailbot.records import ACTION, OPEN, QUESTION, Address, Closure, OpenItem
+from iscg_mailbot.services.actions.context import Context
+from iscg_mailbot.store.action_shares import ShareClosure, closed_shares
+from iscg_mailbot.store.actions import ClosingReply, closable_items_in_threads
+from iscg_mailbot.store.models import Message
+from iscg_mailbot.store.models_actions import ActionItem
+
+
+def closures(session: Session, messages: Sequence[Message], threads: set[int],
+             context: Context) -> tuple[list[ClosingReply], list[ShareClosure]]:
+    """Which open items (and which owners' shares of multi-owner items) the given
+    messages close, oldest message first. An item closes when its last share does."""
+    items = [item for item in closable_items_in_threads(session, threads)
+             if item.thread_id is not None] if threads else []
+    if not items:
+        return [], []
+    scan = _Scan(session, items, context)
+    for message in messages:
+        scan.read(message)
+    return scan.closures, scan.shares
+
+
+class _Scan:
+    """The open items of some threads, closed one reply at a time."""
+
+    def __init__(self, session: Session, items: list[ActionItem], context: Context) -> None:
+        self.context = context
+        self.by_thread: dict[int, list[ActionItem]] = defaultdict(list)
+        for item in items:
+            assert item.thread_id is not None
+            self.by_thread[item.thread_id].append(item)
+        self.by_id = {item.id: item for item in items}
+        self.done = closed_shares(session, [item.id for item in items])
+        self.dates, self.senders = _message_facts(
+            session, [i.message_pk for i in items] + [i.closed_by_message_pk for i in items
+                                                      if i.closed_by_message_pk is not None])
+        self.closures: list[ClosingReply] = []
+        self.shares: list[ShareClosure] = []
+        self.closed: set[int] = set()
+
+    def read(self, message: Message) -> None:
+        """Close what ``message`` answers among the items open when it arrived."""
+        if message.thread_id is None or message.date is None or message.auto_submitted:
+            # An auto-reply ("Thank you, your message was received") answers nothing.
+            return
+        candidates = [item for item in self.by_thread.get(message.thread_id, [])
+                      if self._open_for(item, message)]
+        if not candidates:
+            return
+        for closure in _close_questions(candidates, message, self.senders):
+            self._close(closure)
+        actions = [i for i in candidates if i.kind == ACTION]
+        open_items = [OpenItem(i.id, i.owner, i.owner_kind, i.sentence) for i in actions]
+        sender = Address(message.sender_name or "", message.sender_address or "")
+        for found in detect_closure(message.new_text or "", open_items,
+                                    self.context.config.closure_phrases,
+                                    sender=sender, members=self.context.members):
+            if not found.owners or self._last_share(found, message):
+                self._close(ClosingReply(found.item_id, message.id, message.date,
+                                         found.sentence))
+
+    def _open_for(self, item: ActionItem, message: Message) -> bool:
+        # Open when this message arrives: not closed by an earlier reply (in this run
+        # or a previous one). The same answer however often the batch is analysed.
+        if item.id in self.closed or item.message_pk == message.id:
+            return False
+        asked = self.dates.get(item.message_pk)
+        if asked is None or message.date is None or asked >= message.date:
+            return False
+        if item.status == OPEN or item.closed_by_message_pk is None:
+            return item.status == OPEN
+        closer = self.dates.get(item.closed_by_message_pk)
+        return closer is not None and closer >= message.date
+
+    def _last_share(self, found: Closure, message: Message) -> bool:
+        """Record the owners' shares "Done for BDT" closes; True when none is left open."""
+        item_done = self.done.setdefault(found.item_id, {})
+        for owner in found.owners:
+            if owner.casefold() not in item_done:
+                item_done[owner.casefold()] = message.id
+                assert message.date is not None
+                self.shares.append(ShareClosure(found.item_id, owner, message.id,
+                                                message.date, found.sentence))
+        owners = {part.strip().casefold()
+                  for part in (self.by_id[found.item_id].owner or "").split(",")
+                  if part.strip()}
+        return owners <= set(item_done)
+
+    def _close(self, closure: ClosingReply) -> None:
+        self.closures.append(closure)
+        self.closed.add(closure.item_id)
+
+
+def _close_questions(items: Sequence[ActionItem], reply: Message,
+                     senders: dict[int, str]) -> list[ClosingReply]:
+    """A question is answered by a later message from somebody else in its thread that
+    says something (not only thanks, acceptance or another question)."""
+    asked = [item for item in items
+             if item.kind == QUESTION and senders.get(item.message_pk) != (reply.sender_address or "")]
+    if not asked or not answers_question(reply.new_text or ""):
+        return []
+    return [ClosingReply(item.id, reply.id, reply.date, None) for item in asked]
+
+
+def _message_facts(session: Session,
+                   pks: Sequence[int]) -> tuple[dict[int, datetime | None], dict[int, str]]:
+    """Date and sender address of each message."""
+    dates: dict[int, datetime | None] = {}
+    senders: dict[int, str] = {}
+    unique = sorted(set(pks))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start:start + 500]
+        for pk, when, sender in session.execute(
+            select(Message.id, Message.date, Message.sender_address).where(Message.id.in_(chunk))
+        ):
+            dates[pk], senders[pk] = when, sender or ""
+    return dates, senders

@@ -1,0 +1,34 @@
+"""What the action-item services read of the configuration, in one value per call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from iscg_mailbot.services.app import App
+from iscg_mailbot.settings.actions import ActionsConfig
+from iscg_mailbot.settings.meetings import MeetingsConfig
+from iscg_mailbot.settings.members import MembersConfig
+from iscg_mailbot.store.types import utcnow
+
+
+@dataclass(frozen=True)
+class Context:
+    """Configuration read once per call: rules, members, time zone."""
+
+    config: ActionsConfig
+    members: MembersConfig
+    # Characters of one message the extractor reads (settings' analysis_max_chars).
+    max_chars: int = 100_000
+    meetings: MeetingsConfig = field(default_factory=MeetingsConfig)
+
+    def today(self, now: datetime | None = None) -> date:
+        """The calendar day in the list's time zone (what "overdue" is measured against)."""
+        return (now or utcnow()).astimezone(self.config.zone).date()
+
+
+def load_context(app: App) -> Context:
+    """``actions.yaml``, ``members.yaml`` and ``meetings.yaml`` as the application loaded them."""
+    return Context(app.config.actions(), app.config.members(),
+                   meetings=app.config.meetings(),
+                   max_chars=app.settings.analysis_max_chars)

@@ -1,0 +1,166 @@
+"""Action items found in stored messages: extract after each batch, close by reply.
+
+After each stored batch the ingest pipeline calls :func:`analyse_messages` (inside the
+batch's transaction) or :func:`extract_for_messages` (its own transaction) with the new
+message ids: items are extracted from each message's new text, replies close the open
+items of their thread (services/actions/closures.py), and the messages are added to the
+full-text index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from iscg_mailbot.analyse.actions import extract_actions, find_questions
+from iscg_mailbot.analyse.meeting_dates import date_from_meetings
+from iscg_mailbot.records import ActionInput, Address
+from iscg_mailbot.services.actions.closures import closures as find_closures
+from iscg_mailbot.services.actions.context import Context, load_context
+from iscg_mailbot.services.app import App
+from iscg_mailbot.services.forwards import text_to_read
+from iscg_mailbot.store import search as search_store
+from iscg_mailbot.store.action_shares import record_shares
+from iscg_mailbot.store.actions import (
+    ClosingReply,
+    FoundItems,
+    close_items,
+    refresh_thread_ids,
+    save_items,
+)
+from iscg_mailbot.store.models import MailingList, Message
+from iscg_mailbot.text import analysis_text
+
+
+@dataclass
+class ActionsReport:
+    """What one analysis of a batch did."""
+
+    messages: int = 0
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    closed: int = 0
+    indexed: int = 0
+    closures: list[ClosingReply] = field(default_factory=list)
+
+
+def _addresses(values: Sequence[dict[str, str]] | None) -> tuple[Address, ...]:
+    return tuple(Address(v.get("name", ""), v.get("address", "")) for v in values or ())
+
+
+def _input(message: Message, list_address: str | None, context: Context) -> ActionInput:
+    # Relative dates ("by tomorrow") are read in the sender's own time zone, as written in
+    # the Date header; the list's home zone stands in when the header gave none.
+    zone: tzinfo = (
+        timezone(timedelta(minutes=message.utc_offset_minutes))
+        if message.utc_offset_minutes is not None
+        else context.config.zone
+    )
+    when = message.date.astimezone(zone) if message.date else None
+    text, forwarded = text_to_read(message.new_text or "", message.quoted_text or "",
+                                   message.body_text or "", message.in_reply_to,
+                                   message.references)
+    return ActionInput(
+        # Text-level forwards (above), then what MIME-attached messages forwarded.
+        new_text=analysis_text(text, message.forwarded_text or "", context.max_chars),
+        forwarded=forwarded or bool(message.forwarded_text),
+        date=when,
+        sender=Address(message.sender_name or "", message.sender_address or ""),
+        to=_addresses(message.to_addresses),
+        cc=_addresses(message.cc_addresses),
+        subject=(message.subject or "")[:context.max_chars],
+        list_address=list_address,
+        automatic=bool(message.auto_submitted),
+    )
+
+
+def load_messages(session: Session, ids: Sequence[int]) -> list[tuple[Message, str | None]]:
+    rows: list[tuple[Message, str | None]] = []
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        rows.extend(
+            (message, address) for message, address in session.execute(
+                select(Message, MailingList.address)
+                .join(MailingList, MailingList.id == Message.list_id)
+                .where(Message.id.in_(chunk))
+            )
+        )
+    # Oldest first: a reply closes only items of messages written before it.
+    rows.sort(key=lambda pair: (pair[0].date or datetime.max.replace(tzinfo=UTC), pair[0].id))
+    return rows
+
+
+def analyse_messages(session: Session, message_ids: Collection[int], context: Context,
+                     *, index: bool = True) -> ActionsReport:
+    """Extract items from these stored messages, close items they answer, index them.
+
+    Runs inside the caller's transaction (e.g. the batch that stored the messages).
+    Calling it again for the same messages changes nothing.
+    """
+    report = ActionsReport()
+    ids = sorted(set(message_ids))
+    if not ids:
+        return report
+    loaded = load_messages(session, ids)
+    rules = context.config.rules
+    found: dict[int, FoundItems] = {}
+    for message, list_address in loaded:
+        action_input = _input(message, list_address, context)
+        candidates = extract_actions(action_input, rules, context.members)
+        candidates = date_from_meetings(candidates, action_input.date, context.meetings)
+        if context.config.questions:
+            candidates = candidates + find_questions(action_input, candidates, context.members)
+        found[message.id] = FoundItems(message.list_id, message.thread_id, candidates)
+    counts = save_items(session, found)
+    report.messages, report.added = len(loaded), counts.added
+    report.updated, report.removed = counts.updated, counts.removed
+    threads = {m.thread_id for m, _ in loaded if m.thread_id is not None}
+    refresh_thread_ids(session, threads)
+    closures, shares = find_closures(session, [m for m, _ in loaded], threads, context)
+    record_shares(session, shares)
+    report.closures = close_items(session, closures)
+    report.closed = len(report.closures)
+    if index:
+        report.indexed = search_store.index_messages(session, ids)
+    return report
+
+
+def extract_for_messages(app: App, message_ids: Collection[int]) -> ActionsReport:
+    """:func:`analyse_messages` in a transaction of its own (call after each sync batch)."""
+    context = load_context(app)
+    with app.session() as session:
+        return analyse_messages(session, message_ids, context)
+
+
+def close_by_replies(app: App, message_ids: Collection[int]) -> list[ClosingReply]:
+    """Close the open items these (stored, extracted) replies answer; return the closures."""
+    context = load_context(app)
+    with app.session() as session:
+        loaded = [m for m, _ in load_messages(session, sorted(set(message_ids)))]
+        threads = {m.thread_id for m in loaded if m.thread_id is not None}
+        closures, shares = find_closures(session, loaded, threads, context)
+        record_shares(session, shares)
+        return close_items(session, closures)
+
+
+def reanalyse_all(app: App, batch_size: int = 500) -> ActionsReport:
+    """Extract again from every stored message (after changing ``actions.yaml``).
+
+    Manual decisions are kept; automatic items follow the new rules, read again first.
+    """
+    app.reload_config()
+    context = load_context(app)
+    total = ActionsReport()
+    with app.session() as session:
+        ids = list(session.scalars(select(Message.id).order_by(Message.date, Message.id)))
+    for start in range(0, len(ids), batch_size):
+        with app.session() as session:
+            part = analyse_messages(session, ids[start:start + batch_size], context)
+        for name in ("messages", "added", "updated", "removed", "closed", "indexed"):
+            setattr(total, name, getattr(total, name) + getattr(part, name))
+    return total

@@ -1,0 +1,64 @@
+"""The weekly digest as services, one module per job; this package lists what the shells call.
+
+- :mod:`.sending` — ``digest send`` and the worker's jobs: record the period's digests
+  in the outbox, then deliver them, once per member (``send_digests``).
+- :mod:`.outbox` — the operator's settling of uncertain or failed digests
+  (``release_uncertain_digests``, ``confirm_delivery``).
+- :mod:`.run` — what one run's steps share, and its report (``SendReport``).
+- :mod:`.preview` — a digest shown, never sent: ``digest preview`` and the website's
+  pages (``preview_digest``, ``live_digest``, ``sent_periods``, ``sent_digest``).
+- :mod:`.members` — ``members list`` and ``members check``.
+- :mod:`.status` — ``digest status``.
+
+A missing digest can be sent later, a duplicate cannot be taken back: an entry whose
+fate is unknown is ``uncertain`` and never re-sent on its own. See docs/operations.md,
+"Sent exactly once".
+"""
+
+from iscg_mailbot.services.digest.members import (
+    MemberRow,
+    MembersCheck,
+    check_member_list,
+    member_list,
+)
+from iscg_mailbot.services.digest.outbox import confirm_delivery, release_uncertain_digests
+from iscg_mailbot.services.digest.preview import (
+    DigestPreview,
+    SentPeriod,
+    live_digest,
+    preview_digest,
+    sent_digest,
+    sent_periods,
+)
+from iscg_mailbot.services.digest.run import SEND_LOCK_LEASE, Sender, SendItem, SendReport
+from iscg_mailbot.services.digest.sending import send_digests
+from iscg_mailbot.services.digest.status import (
+    DigestStatus,
+    OutboxProblem,
+    RunSummary,
+    digest_status,
+)
+
+__all__ = [
+    "SEND_LOCK_LEASE",
+    "DigestPreview",
+    "DigestStatus",
+    "MemberRow",
+    "MembersCheck",
+    "OutboxProblem",
+    "RunSummary",
+    "SendItem",
+    "SendReport",
+    "Sender",
+    "SentPeriod",
+    "check_member_list",
+    "confirm_delivery",
+    "digest_status",
+    "live_digest",
+    "member_list",
+    "preview_digest",
+    "release_uncertain_digests",
+    "send_digests",
+    "sent_digest",
+    "sent_periods",
+]

@@ -1,0 +1,117 @@
+"""Tagging stored threads with the topic list: after each import or sync, and ``retag``.
+
+The analysis that follows an import or a sync tags the threads it touched with
+:func:`tag_threads_in_session`; ``iscg-mailbot topics retag`` (:func:`retag`)
+re-applies the topic list to every stored thread (or those active since a date) after
+the secretariat edited it. Each re-tag rewrites the automatic tags, evidence and
+entities of its threads, never the decisions people made (services/topics/decisions.py).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from iscg_mailbot.services.app import App
+from iscg_mailbot.services.topics.loading import load_config, tagger_for, with_model
+from iscg_mailbot.services.topics.texts import RETAG_BATCH, thread_texts
+from iscg_mailbot.store import topics as store
+from iscg_mailbot.store.models import Thread
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RetagReport:
+    """What a re-tag changed: threads read, and per topic the threads that gained or
+    lost it (as people see them: manual decisions applied)."""
+
+    threads: int = 0
+    added: Counter[str] = field(default_factory=Counter)
+    removed: Counter[str] = field(default_factory=Counter)
+    renamed: int = 0
+
+    def changes(self) -> list[tuple[str, int, int]]:
+        """(topic, added, removed) for every topic that changed, by topic id."""
+        topics = sorted(set(self.added) | set(self.removed))
+        return [(topic, self.added[topic], self.removed[topic]) for topic in topics]
+
+    def merge(self, other: RetagReport) -> None:
+        self.threads += other.threads
+        self.added.update(other.added)
+        self.removed.update(other.removed)
+        self.renamed += other.renamed
+
+
+_WARNED_MISSING: set[Path] = set()
+
+
+def tag_threads_in_session(app: App, session: Session, thread_ids: Sequence[int]) -> RetagReport:
+    """Re-tag threads inside the caller's transaction (for the analysis that follows an
+    import or a sync). Leaves ``needs_analysis`` to the caller; unknown ids are skipped.
+    Reads at most ``analysis_max_chars`` (settings) characters of each message.
+    """
+    if not app.config.has_topics():
+        missing = app.config.topics_path
+        # No topic list configured: threads get no topics (the commands of the topics
+        # group say how to fix it), the rest of the analysis goes on. Said once per
+        # file and process, not once per chunk of threads or per poll of the worker.
+        if missing not in _WARNED_MISSING:
+            _WARNED_MISSING.add(missing)
+            log.warning("%s not found: threads are not tagged with topics", missing)
+        return RetagReport()
+    tagger = tagger_for(app)
+    report = RetagReport()
+    inputs = thread_texts(session, thread_ids, app.settings.analysis_max_chars)
+    if not inputs:
+        return report
+    ids = [thread.thread_id for thread in inputs]
+    before = store.effective_topics(session, ids)
+    store.replace_auto_tags(session, with_model(app, inputs, tagger.tag_threads(inputs)))
+    after = store.effective_topics(session, ids)
+    for thread_id in ids:
+        old, new = set(before.get(thread_id, ())), set(after.get(thread_id, ()))
+        report.added.update(new - old)
+        report.removed.update(old - new)
+    report.threads = len(ids)
+    return report
+
+
+def retag_threads(app: App, thread_ids: Collection[int]) -> RetagReport:
+    """Re-tag these threads with the current topic list, one transaction per
+    :data:`RETAG_BATCH` threads; unknown ids are skipped."""
+    report = RetagReport()
+    ordered = sorted(set(thread_ids))
+    for start in range(0, len(ordered), RETAG_BATCH):
+        with app.session() as session:
+            report.merge(
+                tag_threads_in_session(app, session, ordered[start:start + RETAG_BATCH])
+            )
+    return report
+
+
+def retag(app: App, since: datetime | None = None) -> RetagReport:
+    """Re-apply the current topic list to every stored thread, or to those active since
+    ``since`` (after the secretariat edited the list).
+
+    Tags stored under a former topic id (``replaces:``) are first moved to the new id.
+    The topic list is read again first: re-tagging is what follows an edit of the file.
+    """
+    app.reload_config()
+    config = load_config(app)
+    report = RetagReport()
+    with app.session() as session:
+        report.renamed = store.rename_topics(session, config.renamed())
+        query = select(Thread.id)
+        if since is not None:
+            query = query.where(Thread.last_activity >= since)
+        thread_ids = list(session.scalars(query.order_by(Thread.id)).all())
+    report.merge(retag_threads(app, thread_ids))
+    return report

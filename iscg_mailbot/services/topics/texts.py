@@ -1,0 +1,74 @@
+"""Stored threads as the tagger reads them: subject, then each message's new text.
+
+Quotes and signatures are left out; what a message forwarded is read as its own text;
+at most ``max_chars`` characters of each message (settings' ``analysis_max_chars``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from iscg_mailbot.errors import NotFound
+from iscg_mailbot.records import ThreadText
+from iscg_mailbot.services.forwards import replies_to_nothing, text_to_read
+from iscg_mailbot.store.models import Message, Thread
+from iscg_mailbot.text import analysis_text
+
+# Characters of one message read when no settings say otherwise (Settings default).
+DEFAULT_MAX_CHARS = 100_000
+# Threads read (and re-tagged) per transaction and per call of the tagger.
+RETAG_BATCH = 500
+
+
+def thread_texts(session: Session, thread_ids: Sequence[int],
+                  max_chars: int = DEFAULT_MAX_CHARS) -> list[ThreadText]:
+    """Subject and the new text of each message (quotes and signatures left out) with
+    the text it forwarded, in the order messages were written; at most ``max_chars``
+    characters of each."""
+    subjects = dict(
+        session.execute(select(Thread.id, Thread.subject).where(Thread.id.in_(thread_ids))).all()
+    )
+    texts: dict[int, list[str]] = defaultdict(list)
+    rows = session.execute(
+        select(Message.thread_id, Message.new_text, Message.forwarded_text, Message.id,
+               Message.in_reply_to, Message.references, Message.quoted_text != "")
+        .where(Message.thread_id.in_(thread_ids))
+        .order_by(Message.thread_id, Message.date, Message.id)
+    ).all()
+    # A message replying to nothing brings what it holds below a header block as new
+    # content (services.forwards): its whole body is read for those few messages only.
+    roots = [pk for _, _, _, pk, parent, refs, quoted in rows
+             if quoted and replies_to_nothing(parent, refs)]
+    bodies = dict(session.execute(
+        select(Message.id, Message.body_text).where(Message.id.in_(roots))).all()) if roots else {}
+    for thread_id, new_text, mime_forwarded, pk, parent, refs, _quoted in rows:
+        if thread_id is not None:
+            text = new_text or ""
+            if pk in bodies:
+                text = text_to_read(text, "quoted", bodies[pk] or "", parent, refs)[0]
+            texts[thread_id].append(analysis_text(text, mime_forwarded or "", max_chars))
+    return [
+        ThreadText(thread_id, (subjects[thread_id] or "")[:max_chars],
+                   tuple(texts[thread_id]))
+        for thread_id in thread_ids
+        if thread_id in subjects
+    ]
+
+
+def thread_texts_batched(session: Session, thread_ids: Sequence[int]) -> list[ThreadText]:
+    """:func:`thread_texts` of many threads, read :data:`RETAG_BATCH` at a time."""
+    return [thread for start in range(0, len(thread_ids), RETAG_BATCH)
+            for thread in thread_texts(session, thread_ids[start:start + RETAG_BATCH])]
+
+
+def find_thread(session: Session, thread_id: int) -> Thread:
+    """The stored thread; NotFound naming the command that lists them."""
+    thread = session.get(Thread, thread_id)
+    if thread is None:
+        # The same words as every other command naming a missing thread.
+        raise NotFound(f"no thread with id {thread_id}; see 'iscg-mailbot threads list'")
+    return thread
