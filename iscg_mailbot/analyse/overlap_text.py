@@ -120,8 +120,9 @@ def _stem(key: str) -> str:
     return key
 
 
-def terms(text: str) -> list[str]:
-    """The terms of ``text`` in order: concepts, then stems of the other content words."""
+def spelled_terms(text: str) -> list[tuple[str, str]]:
+    """The terms of ``text`` in order, each with a word that spells it for a reader: a
+    concept's name, or the lemma key a stem was cut from ("supplement" for "supple")."""
     pattern, wordings = _concepts()
     marked = pattern.sub(lambda m: f" {_MARK}{wordings[m.group(0).lower()]} ", text)
     keys = LemmaKeys.load()
@@ -129,12 +130,18 @@ def terms(text: str) -> list[str]:
     found = []
     for word in _WORD.findall(marked.lower()):
         if word.startswith(_MARK):
-            found.append(word[len(_MARK):])
+            concept = word[len(_MARK):]
+            found.append((concept, concept))
             continue
         key = keys(word)
         if word not in LIST_WORDS and key not in LIST_WORDS and key not in skip:
-            found.append(_stem(key))
+            found.append((_stem(key), key))
     return found
+
+
+def terms(text: str) -> list[str]:
+    """The terms of ``text`` in order: concepts, then stems of the other content words."""
+    return [term for term, _ in spelled_terms(text)]
 
 
 Vector = dict[str, float]
@@ -158,8 +165,13 @@ class TextSimilarity:
     """
 
     def __init__(self, texts: Mapping[int, tuple[str, str]]) -> None:
-        counts = {key: Counter(terms("\n".join([subject] * SUBJECT_COPIES + [text])))
-                  for key, (subject, text) in texts.items()}
+        counts: dict[int, Counter[str]] = {}
+        self._spelling: dict[str, str] = {}
+        for key, (subject, text) in texts.items():
+            spelled = spelled_terms("\n".join([subject] * SUBJECT_COPIES + [text]))
+            counts[key] = Counter(term for term, _ in spelled)
+            for term, word in spelled:
+                self._spelling.setdefault(term, word)
         documents = Counter(term for found in counts.values() for term in found)
         total = len(counts)
 
@@ -177,10 +189,11 @@ class TextSimilarity:
                 + _cosine(self._headline[a], self._headline[b])) / 2
 
     def shared(self, a: int, b: int, most: int = 5) -> list[str]:
-        """The terms that weigh most in both threads' text, heaviest first."""
+        """The terms that weigh most in both threads' text, heaviest first, spelled for a
+        reader."""
         first, second = self._text[a], self._text[b]
         both = sorted(((first[t] * second[t], t) for t in first if t in second), reverse=True)
-        return [term for weight, term in both[:most] if weight > 0]
+        return [self._spelling.get(term, term) for weight, term in both[:most] if weight > 0]
 
 
-__all__ = ["CONCEPTS", "LIST_WORDS", "TextSimilarity", "terms"]
+__all__ = ["CONCEPTS", "LIST_WORDS", "TextSimilarity", "spelled_terms", "terms"]
