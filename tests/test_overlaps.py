@@ -13,7 +13,8 @@ import pytest
 import yaml
 from sqlalchemy import Engine
 
-from iscg_mailbot.analyse.overlap_headlines import is_event, names_the_other
+from iscg_mailbot.analyse.overlap_headlines import is_event, names_the_other, sectors_named
+from iscg_mailbot.analyse.overlap_text import TextSimilarity, terms
 from iscg_mailbot.analyse.overlaps import OverlapRules, ThreadView, find_overlaps
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.overlaps import find_flags
@@ -26,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "data" / "overlap_pairs.yaml"
 # The goal (docs/duties.md): precision >= 0.8 at recall >= 0.7, on both parts of the pairs.
 # Measured 1.00 / 1.00 on dev and 1.00 / 0.75 held out: one more false positive or one
-# more miss in either part falls below it.
+# more miss in either part falls below it. The rules were also chosen on the dev part of
+# the independent set, eval/overlaps (DEV_FLOOR below).
 GOAL = (0.8, 0.7)
 EMF = "The Supplement gives regulators a method for EMF exposure assessment of 5G small cells"
 
@@ -50,6 +52,9 @@ def test_two_sectors_on_one_subject_are_flagged_with_their_evidence() -> None:
     assert (flag.pair_key, flag.sector_a, flag.sector_b, flag.topics, flag.entities) == (
         "1-2", "ITU-T", "ITU-D", ("imt",), ("SG5",))
     assert flag.evidence.startswith("topics imt; both name SG5; text similarity ")
+    # The words both threads weigh most, as a reader spells them ("supplement", not a stem).
+    assert {"emf", "exposure", "supplement"} <= set(flag.terms)
+    assert flag.evidence.endswith(f"({', '.join(flag.terms)})")
 
 
 @pytest.mark.parametrize(("second", "why"), [
@@ -73,6 +78,8 @@ def test_not_flagged(second: ThreadView, why: str) -> None:
     ("ISCG meeting, 9 September 2026 (virtual): convening letter", True),
     ("Atelier régional sur la gouvernance de l'IA, Dakar", True),
     ("CITS meeting and ITU-R WP 5A work on V2X", False),  # names work beside the meeting
+    ("Q7/5 rapporteur meeting - 2nd draft on end-of-life handset return", False),
+    ("ISCG meeting, 4 November 2026 (hybrid): registration and draft agenda", True),
     ("ITU-T SG5: draft Supplement on EMF exposure", False),
 ])
 def test_an_event_is_told_by_its_headline(subject: str, event: bool) -> None:
@@ -91,6 +98,57 @@ def test_an_event_is_told_by_its_headline(subject: str, event: bool) -> None:
 ])
 def test_a_headline_naming_the_others_work(subject: str, other: str, named: bool) -> None:
     assert names_the_other(subject, other) is named
+
+
+@pytest.mark.parametrize(("subject", "sectors"), [
+    ("FW: LS from ITU-T SG5 to ITU-D SG2 - comments invited", {"ITU-T", "ITU-D"}),
+    ("BR assignment data offered for BDT's coverage indicators", {"ITU-R", "ITU-D"}),
+    ("TSAG proposal - Technical Report on indicators", {"ITU-T"}),
+    ("Report of the General Secretariat on Resolution 191", {"GS"}),
+    ("Brief note on broadband", set()),  # "Brief", "broadband": no BR
+])
+def test_the_sectors_a_headline_names(subject: str, sectors: set[str]) -> None:
+    assert sectors_named(subject) == sectors
+
+
+def test_a_thread_addressed_to_the_other_sector_is_coordination() -> None:
+    # An ITU-T liaison to ITU-D on the subject of an ITU-D toolkit: they work together.
+    first = view(1, "ITU-D", EMF, subject="ITU-D toolkit on EMF exposure assessment")
+    second = view(2, "ITU-T", EMF, subject="LS from ITU-T SG5 to ITU-D SG2 on EMF exposure")
+    assert find_overlaps([first, second, *FILLER]) == []
+    alone = view(2, "ITU-T", EMF, subject="ITU-T SG5 draft Supplement on EMF exposure")
+    assert len(find_overlaps([first, alone, *FILLER])) == 1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("national CIRTs", ["national", "cirt"]),
+    ("computer security incident response teams", ["cirt"]),
+    ("machine learning readiness", ["ai", "readiness"]),
+    ("Collecting used and broken mobile devices", ["collect", "ewaste", "handset"]),
+    ("the e-waste collection of María's municipality, 3 March", ["ewaste", "collect",
+                                                                "maría", "locality"]),
+])
+def test_terms_are_lemmas_and_concepts(text: str, expected: list[str]) -> None:
+    assert terms(text) == expected
+
+
+def test_paraphrase_is_close_and_other_work_is_not() -> None:
+    # The same work in other words (no word of the headlines in common) is closer than
+    # another work that shares the list's everyday words.
+    texts = {
+        1: ("SG17 Technical Report on a maturity model for incident response teams",
+            "Five maturity levels for national computer security incident response teams."),
+        2: ("BDT methodology to evaluate national CIRT capabilities",
+            "The methodology evaluates the capabilities of national CIRTs in levels."),
+        3: ("BDT study on reserve prices in spectrum auctions",
+            "The study compares national methods to fix reserve prices in auctions."),
+        4: ("ITU-R handbook on broadcasting coverage", "Coverage of national broadcasting."),
+    }
+    similarity = TextSimilarity(texts)
+    close, other = similarity(1, 2), similarity(1, 3)
+    assert close > 0.15 and other < 0.05, (close, other)
+    assert similarity(1, 2) == pytest.approx(similarity(2, 1))
+    assert set(similarity.shared(1, 2)[:2]) == {"cirt", "readiness"}
 
 
 def test_a_process_topic_is_no_common_subject() -> None:
@@ -201,8 +259,10 @@ def test_list_dismiss_and_the_digest_section(sample_config: Path, tmp_path: Path
     assert emf["id"] not in {r["id"] for r in json.loads(out)}
     invoke(sample_config, "digest", "preview", "--week", "2026-10-01",
             "--out", str(tmp_path / "again.html"))
-    assert "ITU-D handbook on EMF exposure" not in (tmp_path / "again.txt").read_text(
-        encoding="utf-8").split("== Possible overlaps ==")[-1]
+    # The section is gone, or holds other flags only (partition: "" when there is none).
+    _, _, section = (tmp_path / "again.txt").read_text(encoding="utf-8").partition(
+        "== Possible overlaps ==")
+    assert "ITU-D handbook on EMF exposure" not in section
     code, _, err = invoke(sample_config, "overlaps", "dismiss", emf["id"])
     assert (code, err) == (1, f"error: overlap {emf['id']} is already dismissed\n")
     code, _, err = invoke(sample_config, "overlaps", "dismiss", "twelve")
@@ -213,11 +273,17 @@ def test_list_dismiss_and_the_digest_section(sample_config: Path, tmp_path: Path
 
 
 EVAL_SET = ROOT / "eval" / "overlaps"
+# The floor on the independent set's dev part, just below what the watch reaches there
+# (precision 1.00, recall 0.88: 7 of 8 found, none false): one false positive or one more
+# miss fails. The held-out part (0.71 / 0.45 when the rules were last changed) is below
+# the goal, so it is printed, not guarded; it was never used to choose the rules.
+DEV_FLOOR = (0.95, 0.85)
 
 
 def test_the_independent_set_is_scored_by_thread_split(sample_config: Path) -> None:
     """``overlaps evaluate`` runs the blind set (eval/overlaps) through the whole pipeline
-    and scores every labelled pair once, in the part its threads put it in."""
+    and scores every labelled pair once, in the part its threads put it in; the dev part
+    stays at the figures the rules reached there (:data:`DEV_FLOOR`)."""
     code, out, err = invoke(sample_config, "overlaps", "evaluate", "--set", str(EVAL_SET),
                             "--json")
     assert code == 0, err
@@ -230,6 +296,8 @@ def test_the_independent_set_is_scored_by_thread_split(sample_config: Path) -> N
               f"({f['found']} found, {f['false']} false, {f['missed']} missed)")
         assert f["found"] + f["missed"] == f["overlaps"]
         assert f["recall"] == pytest.approx(f["found"] / f["overlaps"], abs=1e-3)
+    dev = figures["dev"]
+    assert dev["precision"] >= DEV_FLOOR[0] and dev["recall"] >= DEV_FLOOR[1], dev
 
 
 def test_evaluate_names_a_bad_set_in_one_line(sample_config: Path, tmp_path: Path) -> None:

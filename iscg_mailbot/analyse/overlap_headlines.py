@@ -40,7 +40,13 @@ WORK_WORDS = frozenset({
     "recommendation", "recommendations", "supplement", "handbook", "toolkit",
     "guidelines", "guide", "report", "study", "studies", "survey", "questionnaire",
     "index", "kpis", "work", "question", "questions", "standard", "standards", "monitor",
-    "terms", "definitions", "mapping", "framework", "roadmap", "plan"})
+    "terms", "definitions", "mapping", "framework", "roadmap", "plan", "draft", "drafts",
+    "methodology", "guideline", "indicators", "revision", "outline"})
+# Words of an event's logistics: beside an event word they keep the headline about the
+# event even when it names work ("ISCG meeting: convening letter and draft agenda").
+LOGISTICS_WORDS = frozenset({
+    "agenda", "minutes", "registration", "convening", "venue", "visas", "logistics",
+    "invitation", "speakers", "speaker", "programme", "program"})
 # Words too common to show that one headline addresses another's work: Sector names and
 # the words of ITU's structure ("Study Group", "Resolution") name no particular body alone.
 _GENERIC = frozenset({
@@ -72,7 +78,32 @@ def _words(text: str) -> list[str]:
 def is_event(subject: str) -> bool:
     """Whether the headline is about an event (and names no work beside it)."""
     words = {w.lower() for w in _words(_SEGMENT.sub(" ", headline(subject)))}
-    return bool(words & EVENT_WORDS) and not words & WORK_WORDS
+    if not words & EVENT_WORDS:
+        return False
+    return bool(words & LOGISTICS_WORDS) or not words & WORK_WORDS
+
+
+# How a headline names a Sector: the Sector itself, its Bureau or its advisory group.
+_SECTOR_NAMES = (
+    ("ITU-R", re.compile(r"\b(?:ITU-R|BR|RAG)\b")),
+    ("ITU-T", re.compile(r"\b(?:ITU-T|TSB|TSAG)\b")),
+    ("ITU-D", re.compile(r"\b(?:ITU-D|BDT|TDAG)\b")),
+    ("GS", re.compile(r"\bGeneral Secretariat\b", re.IGNORECASE)),
+)
+
+
+def sectors_named(subject: str) -> set[str]:
+    """The Sectors a headline names ("LS from ITU-T SG5 to ITU-D SG2": ITU-T and ITU-D).
+
+    A thread whose headline names another Sector than its own is addressed to that
+    Sector's work (a liaison to it, an invitation, data offered for it): the two Sectors
+    already work together on the subject.
+
+        >>> sorted(sectors_named("BR assignment data offered for BDT's coverage indicators"))
+        ['ITU-D', 'ITU-R']
+    """
+    text = headline(subject)
+    return {sector for sector, pattern in _SECTOR_NAMES if pattern.search(text)}
 
 
 def _proper(word: str) -> bool:
@@ -139,4 +170,5 @@ def names_the_other(subject: str, other: str) -> bool:
     return False
 
 
-__all__ = ["EVENT_WORDS", "WORK_WORDS", "headline", "is_event", "names", "names_the_other"]
+__all__ = ["EVENT_WORDS", "LOGISTICS_WORDS", "WORK_WORDS", "headline", "is_event", "names",
+           "names_the_other", "sectors_named"]

@@ -1,0 +1,199 @@
+"""How close two threads' wording is, for the duplication watch
+(:mod:`iscg_mailbot.analyse.overlaps`), when two Sectors describe one subject in their
+own words ("returning end-of-life handsets" beside "e-waste collection"; "a maturity
+model for incident response teams" beside "evaluating national CIRT capabilities").
+
+A thread becomes a bag of *terms*:
+
+* phrases of ITU's domain that say one thing in several ways become one concept
+  (:data:`CONCEPTS`: "machine learning" and "AI"; "CIRT" and "incident response team";
+  "handbook", "guide" and "toolkit");
+* other words become their lemma key (:class:`iscg_mailbot.analyse.nlp.LemmaKeys`:
+  lower case, American spelling, lemma) with a derivational ending cut off, so that
+  "collection", "collecting" and "collected" are one term;
+* common English words, mail courtesies and the words every thread of the list uses
+  (:data:`LIST_WORDS`) are left out.
+
+Terms are weighted by TF-IDF fitted on the threads being compared (a term most threads
+use weighs little). Two cosines are taken: of the whole text (the headline counted
+twice) and of the headlines alone, where the thread names its deliverable; the
+similarity is their mean.
+
+    >>> terms("BDT guideline on monitoring network performance")
+    ['guidance', 'assess', 'qos']
+
+Pure: strings in, numbers out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping
+from functools import lru_cache
+
+from iscg_mailbot.analyse.nlp import LemmaKeys, common_words
+from iscg_mailbot.analyse.overlap_headlines import headline
+
+# One concept, several wordings, in ITU's domain: two Sectors describing one piece of
+# work in their own words use these. A phrase matches in any case, as a whole word.
+CONCEPTS: Mapping[str, tuple[str, ...]] = {
+    "ai": ("artificial intelligence", "machine learning", "ai", "ml"),
+    "readiness": ("readiness", "preparedness", "maturity", "capability", "capabilities",
+                  "capacity", "capacities"),
+    "assess": ("evaluate", "evaluation", "evaluating", "assess", "assessment",
+               "self-assessment", "measure", "measurement", "measurements", "measuring",
+               "monitor", "monitoring", "diagnostic", "diagnostics"),
+    "guidance": ("guideline", "guidelines", "guide", "guides", "handbook", "handbooks",
+                 "manual", "toolkit", "toolkits", "best practices", "best practice"),
+    "kpi": ("key performance indicators", "key performance indicator", "kpi", "kpis",
+            "indicator", "indicators"),
+    "user": ("end user", "end users", "end-user", "end-users", "user", "users", "customer",
+             "customers", "subscriber", "subscribers", "consumer", "consumers"),
+    "handset": ("mobile phone", "mobile phones", "cell phone", "cell phones", "handset",
+                "handsets", "smartphone", "smartphones", "phone", "phones",
+                "mobile device", "mobile devices"),
+    "ewaste": ("e-waste", "electronic waste", "waste electrical and electronic equipment",
+               "weee", "end-of-life", "end of life", "used and broken", "take-back"),
+    "cirt": ("computer security incident response team",
+             "computer security incident response teams", "incident response team",
+             "incident response teams", "computer emergency response team",
+             "computer emergency response teams", "cirt", "cirts", "csirt", "csirts",
+             "cert", "certs"),
+    "qos": ("quality of service", "qos", "quality of experience", "qoe",
+            "network performance"),
+    "satellite": ("space station", "space stations", "satellite network",
+                  "satellite networks", "satellite system", "satellite systems",
+                  "satellite", "satellites"),
+    "locality": ("city", "cities", "town", "towns", "village", "villages", "municipality",
+                 "municipalities", "community", "communities"),
+    "child": ("child", "children", "minor", "minors", "underage", "under-18", "under 18"),
+    "emf": ("electromagnetic field", "electromagnetic fields", "emf", "rf exposure"),
+    "iot": ("internet of things", "iot"),
+    "dfs": ("digital financial services", "dfs"),
+    "ict": ("information and communication technologies",
+            "information and communication technology", "ict", "icts"),
+    "regulator": ("regulatory authority", "regulatory authorities", "regulator",
+                  "regulators", "nra", "nras"),
+    "5g": ("imt-2020", "5g"),
+    "6g": ("imt-2030", "6g"),
+}
+# Words every thread of the list uses, courtesies, dates: they make any two threads
+# look alike.
+LIST_WORDS = frozenset("""
+the and for with that this from have has are was were will would could should can may
+our your their its his her they them you all any each other also more most some such
+not but into than then there here what which who whom whose when where how about over
+under between within without through during before after above below again further once
+dear colleagues colleague regards best thank thanks kind please find attached note fyi
+information iscg itu members member list meeting meetings group sector sectors secretariat
+itu-t itu-r itu-d bdt tsb study question questions work draft new next first year
+int-sect-team saludos cordiales hola merci
+january february march april june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+monday tuesday wednesday thursday friday saturday sunday
+""".split())  # noqa: SIM905 - a word list reads best as text
+# Derivational endings cut off a lemma key (when at least four letters stay).
+_ENDINGS = ("ations", "ation", "ments", "ment", "ings", "ing", "ities", "ity", "ions",
+            "ion", "ates", "ate", "ed")
+# Words of three letters or more, accented ones whole ("María", not "mar").
+_WORD = re.compile(r"[^\W\d_][\w-]{2,}")
+_MARK = "zzconcept"
+# What a text weighs: the headline twice, where the work is named.
+SUBJECT_COPIES = 2
+
+
+@lru_cache(maxsize=1)
+def _concepts() -> tuple[re.Pattern[str], dict[str, str]]:
+    wordings = {phrase: concept for concept, phrases in CONCEPTS.items()
+                for phrase in phrases}
+    # Longest first: "incident response team" before "incident".
+    alternatives = "|".join(re.escape(p) for p in sorted(wordings, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), wordings
+
+
+def _stem(key: str) -> str:
+    for ending in _ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 4:
+            return key[: -len(ending)]
+    return key
+
+
+def spelled_terms(text: str) -> list[tuple[str, str]]:
+    """The terms of ``text`` in order, each with a word that spells it for a reader: a
+    concept's name, or the lemma key a stem was cut from ("supplement" for "supple")."""
+    pattern, wordings = _concepts()
+    marked = pattern.sub(lambda m: f" {_MARK}{wordings[m.group(0).lower()]} ", text)
+    keys = LemmaKeys.load()
+    skip = common_words()
+    found = []
+    for word in _WORD.findall(marked.lower()):
+        if word.startswith(_MARK):
+            concept = word[len(_MARK):]
+            found.append((concept, concept))
+            continue
+        key = keys(word)
+        if word not in LIST_WORDS and key not in LIST_WORDS and key not in skip:
+            found.append((_stem(key), key))
+    return found
+
+
+def terms(text: str) -> list[str]:
+    """The terms of ``text`` in order: concepts, then stems of the other content words."""
+    return [term for term, _ in spelled_terms(text)]
+
+
+Vector = dict[str, float]
+
+
+def _unit(weights: Vector) -> Vector:
+    norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+    return {term: value / norm for term, value in weights.items()}
+
+
+def _cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(value * b.get(term, 0.0) for term, value in a.items())
+
+
+class TextSimilarity:
+    """TF-IDF vectors of threads (text and headline), fitted on the threads compared.
+
+    ``texts`` maps a thread id to its (subject, text).
+    """
+
+    def __init__(self, texts: Mapping[int, tuple[str, str]]) -> None:
+        counts: dict[int, Counter[str]] = {}
+        self._spelling: dict[str, str] = {}
+        for key, (subject, text) in texts.items():
+            spelled = spelled_terms("\n".join([subject] * SUBJECT_COPIES + [text]))
+            counts[key] = Counter(term for term, _ in spelled)
+            for term, word in spelled:
+                self._spelling.setdefault(term, word)
+        documents = Counter(term for found in counts.values() for term in found)
+        total = len(counts)
+
+        def idf(term: str) -> float:
+            return math.log((1 + total) / (1 + documents[term]))
+
+        self._text = {key: _unit({t: (1 + math.log(n)) * idf(t) for t, n in found.items()})
+                      for key, found in counts.items()}
+        self._headline = {key: _unit({t: idf(t) for t in set(terms(headline(subject)))})
+                          for key, (subject, _) in texts.items()}
+
+    def __call__(self, a: int, b: int) -> float:
+        """The mean of the two threads' text cosine and headline cosine, 0 to 1."""
+        return (_cosine(self._text[a], self._text[b])
+                + _cosine(self._headline[a], self._headline[b])) / 2
+
+    def shared(self, a: int, b: int, most: int = 5) -> list[str]:
+        """The terms that weigh most in both threads' text, heaviest first, spelled for a
+        reader."""
+        first, second = self._text[a], self._text[b]
+        both = sorted(((first[t] * second[t], t) for t in first if t in second), reverse=True)
+        return [self._spelling.get(term, term) for weight, term in both[:most] if weight > 0]
+
+
+__all__ = ["CONCEPTS", "LIST_WORDS", "TextSimilarity", "spelled_terms", "terms"]
