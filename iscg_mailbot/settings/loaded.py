@@ -18,14 +18,19 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from iscg_mailbot.settings.actions import ActionsConfig, actions_path, load_actions_config
 from iscg_mailbot.settings.file_cache import cached
-from iscg_mailbot.settings.itu_bodies import ItuBodies, itu_bodies_path, load_itu_bodies
-from iscg_mailbot.settings.meetings import MeetingsConfig, load_meetings, meetings_path
-from iscg_mailbot.settings.members import MembersConfig, load_members, members_path
-from iscg_mailbot.settings.topics import TopicsConfig, load_topics, topics_path
+
+# Each file's module is imported where the file is first used: their schemas (and the
+# action rules' compiled patterns) cost start-up time that a command which never reads
+# the file, such as ``threads list``, should not pay.
+if TYPE_CHECKING:
+    from iscg_mailbot.settings.actions import ActionsConfig
+    from iscg_mailbot.settings.itu_bodies import ItuBodies
+    from iscg_mailbot.settings.meetings import MeetingsConfig
+    from iscg_mailbot.settings.members import MembersConfig
+    from iscg_mailbot.settings.topics import TopicsConfig
 
 T = TypeVar("T")
 
@@ -41,26 +46,38 @@ class ConfigFiles:
     # Where each file lives: for messages and for the services that edit a file.
     @property
     def topics_path(self) -> Path:
+        from iscg_mailbot.settings.topics import topics_path
+
         return topics_path(self.config_dir)
 
     @property
     def members_path(self) -> Path:
+        from iscg_mailbot.settings.members import members_path
+
         return members_path(self.config_dir)
 
     @property
     def actions_path(self) -> Path:
+        from iscg_mailbot.settings.actions import actions_path
+
         return actions_path(self.config_dir)
 
     @property
     def meetings_path(self) -> Path:
+        from iscg_mailbot.settings.meetings import meetings_path
+
         return meetings_path(self.config_dir)
 
     @property
     def itu_bodies_path(self) -> Path:
+        from iscg_mailbot.settings.itu_bodies import itu_bodies_path
+
         return itu_bodies_path(self.config_dir)
 
     def topics(self) -> TopicsConfig:
         """The topic list; ConfigError when it is missing or does not validate."""
+        from iscg_mailbot.settings.topics import load_topics
+
         return self._once("topics", self.topics_path, load_topics)
 
     def has_topics(self) -> bool:
@@ -77,15 +94,21 @@ class ConfigFiles:
         """The member list; no members when the file is missing, unless ``required``
         (then the ConfigError saying how to create it)."""
         if required and not self.members_path.exists():
+            from iscg_mailbot.settings.members import load_members
+
             load_members(self.members_path)  # raises: not found, how to create it
         return self._once("members", self.members_path, _members_or_none)
 
     def actions(self) -> ActionsConfig:
         """The action-item settings; the defaults when ``actions.yaml`` is missing."""
+        from iscg_mailbot.settings.actions import load_actions_config
+
         return self._once("actions", self.actions_path, load_actions_config)
 
     def meetings(self) -> MeetingsConfig:
         """The meetings calendar; none when ``meetings.yaml`` is missing."""
+        from iscg_mailbot.settings.meetings import load_meetings
+
         return self._once("meetings", self.meetings_path, load_meetings)
 
     def itu_bodies(self) -> ItuBodies:
@@ -108,10 +131,14 @@ class ConfigFiles:
 
 
 def _members_or_none(path: Path) -> MembersConfig:
+    from iscg_mailbot.settings.members import load_members
+
     return load_members(path, missing_ok=True)
 
 
 def _itu_bodies_or_none(path: Path) -> ItuBodies:
+    from iscg_mailbot.settings.itu_bodies import load_itu_bodies
+
     return load_itu_bodies(path, missing_ok=True)
 
 
