@@ -28,8 +28,6 @@ from sqlalchemy.orm import Session
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.parse.subjects import display_subject
 from iscg_mailbot.records import (
-    ACTION,
-    OPEN,
     Digest,
     DigestAction,
     DigestAwaiting,
@@ -37,11 +35,17 @@ from iscg_mailbot.records import (
     DigestSection,
     DigestThread,
 )
+from iscg_mailbot.report.digest_actions import (
+    DUE_SOON,
+    NEWLY_OVERDUE,
+    STALE_AFTER,
+    STALE_UNDATED_AFTER,
+    open_item_rows,
+)
 from iscg_mailbot.settings.delivery import ARCHIVE_URL_FIELDS, DigestConfig, check_url_template
 from iscg_mailbot.settings.main import ListConfig
 from iscg_mailbot.settings.members import Member
 from iscg_mailbot.store.models import MailingList, Message, Thread
-from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.topics import effective_topics
 
 OTHER_TITLE = "Other"
@@ -172,39 +176,20 @@ def open_actions(session: Session, list_row_id: int, today: date, *, template: s
     With ``as_of``, the items as they stood then: asked in a message dated no later, and
     open or closed only afterwards (the digest of a past week shows what it showed).
     Notes and questions (the other kinds the action feature stores) are not listed.
+    Only the rows shown are read (see :mod:`iscg_mailbot.report.digest_actions`).
     """
-    query = (
-        select(ActionItem, Thread.subject, Message.message_id, Message.date,
-               Thread.last_activity)
-        .join(Message, Message.id == ActionItem.message_pk)
-        .outerjoin(Thread, Thread.id == ActionItem.thread_id)
-        .where(ActionItem.list_id == list_row_id, ActionItem.kind == ACTION))
-    if as_of is None:
-        query = query.where(ActionItem.status == OPEN)
-    else:
-        query = query.where(
-            or_(Message.date.is_(None), Message.date <= as_of),
-            or_(ActionItem.status == OPEN, ActionItem.closed_at > as_of))
-    rows = session.execute(query).all()
-    actions = [DigestAction(
-        description=item.sentence, owner=item.owner or "(no owner)", due=item.due,
-        overdue=item.due is not None and item.due < today, thread_subject=display_subject(subject, list_tags),
-        url=archive_link(template, message_id=message_id, thread_id=item.thread_id or 0,
+    rows, total, overdue = open_item_rows(session, list_row_id, today, limit=limit, as_of=as_of)
+    actions = tuple(DigestAction(
+        description=row.sentence, owner=row.owner, due=row.due,
+        overdue=row.due is not None and row.due < today,
+        thread_subject=display_subject(row.subject, list_tags),
+        url=archive_link(template, message_id=row.message_id, thread_id=row.thread_id or 0,
                          list_key=list_key),
-        stale=is_stale(item.due, asked, last_activity, today))
-        for item, subject, message_id, asked, last_activity in rows]
-    ordered = sort_actions(actions, today)
-    return (ordered[:limit], len(ordered),
-            sum(1 for a in ordered if a.overdue and not a.stale))
+        stale=row.stale, item_id=row.item_id)
+        for row in rows)
+    return actions, total, overdue
 
 
-# An item this far past its date, or undated and this old, with no message in its
-# thread since, is "stale, unconfirmed": probably done or moot, nobody said so.
-STALE_AFTER = timedelta(days=30)
-STALE_UNDATED_AFTER = timedelta(days=60)
-# What the digest leads with: overdue since at most this long, or due within it.
-NEWLY_OVERDUE = timedelta(days=14)
-DUE_SOON = timedelta(days=7)
 
 
 def is_stale(due: date | None, asked: datetime | None, last_activity: datetime | None,
