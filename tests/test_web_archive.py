@@ -61,7 +61,7 @@ def test_a_sent_digest_is_shown_as_sent_even_after_the_database_changed(
     sign_in(client, smtp, REPRESENTATIVE)
     view = client.get(f"/digests/view?{PERIOD}")
     assert view.status_code == 200 and "exactly as it was sent to you" in view.text
-    shown = re.search(r'<pre class="mail" dir="auto">(.*?)</pre>', view.text, re.S)
+    shown = re.search(r'<pre class="mail" dir="auto">(.*?)</pre>', view.text, re.DOTALL)
     assert shown is not None and "TSAG to send its comments" in shown.group(1)
     assert "Kenji Watanabe" in shown.group(1)  # his own copy ("Dear Kenji Watanabe")
     mail = client.get(f"/digests/mail?{PERIOD}")
