@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta
 from urllib.parse import quote
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.parse.subjects import display_subject
@@ -248,6 +248,10 @@ def _awaiting(thread: Thread, latest: Message, count_in_thread: int, period_end:
                           since=latest.date, url=url)
 
 
+_DIGEST_COLUMNS = (Message.id, Message.thread_id, Message.message_id, Message.sender_name,
+                   Message.sender_address, Message.date, Message.subject, Message.new_text)
+
+
 def collect_week(session: Session, *, list_config: ListConfig, period: tuple[datetime, datetime],
                  now: datetime, config: DigestConfig,
                  topic_titles: Mapping[str, str] | None = None,
@@ -265,9 +269,11 @@ def collect_week(session: Session, *, list_config: ListConfig, period: tuple[dat
     list_row = session.scalar(select(MailingList).where(MailingList.key == list_config.id))
     if list_row is None:
         return Week(base=base, threads=(), topic_titles=dict(topic_titles or {}))
+    # Only the columns the digest reads (not the bodies, quotes and headers).
     messages = session.scalars(
-        select(Message).where(Message.list_id == list_row.id, Message.date >= start,
-                              Message.date < end).order_by(Message.date, Message.id)).all()
+        select(Message).options(load_only(*_DIGEST_COLUMNS))
+        .where(Message.list_id == list_row.id, Message.date >= start, Message.date < end)
+        .order_by(Message.date, Message.id)).all()
     by_thread: dict[int, list[Message]] = defaultdict(list)
     for message in messages:
         if message.thread_id is not None:
