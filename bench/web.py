@@ -24,7 +24,7 @@ import hashlib
 import json
 import math
 import os
-import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -120,6 +120,12 @@ def calendar_link(url: str) -> None:
     with session_scope(engine) as session:
         replace_token(session, CHAIR, hashlib.sha256(CALENDAR_TOKEN.encode()).hexdigest(), NOW)
     engine.dispose()
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite database (its WAL included), by SQLite's backup API."""
+    with sqlite3.connect(source) as old, sqlite3.connect(target) as new:
+        old.backup(new)
 
 
 def pages() -> list[str]:
@@ -261,7 +267,7 @@ def main() -> int:
         try:
             reuse = args.keep is not None and (folder / "config").is_dir()
             if not reuse and args.from_db is not None and not args.postgres:
-                shutil.copy(args.from_db, folder / "bench.db")
+                copy_database(args.from_db, folder / "bench.db")
             config = folder / "config" if reuse else prepare(
                 url, args.messages, folder, built=args.from_db is not None)
             calendar_link(url)

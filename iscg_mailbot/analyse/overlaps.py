@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -107,18 +107,26 @@ def _words(text: str) -> Counter[str]:
     return Counter(w for w in _WORD.findall(text.lower()) if w not in _STOP)
 
 
-def _vectors(threads: Sequence[ThreadView]) -> dict[int, dict[str, float]]:
-    """TF-IDF vectors (log tf, smooth idf), unit length, one per thread."""
-    counts = {t.id: _words(f"{t.subject}\n{t.subject}\n{t.text}") for t in threads}
-    documents = Counter(word for words in counts.values() for word in words)
-    total = len(threads)
-    vectors: dict[int, dict[str, float]] = {}
-    for thread_id, words in counts.items():
-        vector = {w: (1 + math.log(n)) * math.log((1 + total) / (1 + documents[w])) + 0.0
-                  for w, n in words.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors[thread_id] = {w: v / norm for w, v in vector.items()}
-    return vectors
+class _Vectors:
+    """TF-IDF vectors (log tf, smooth idf), unit length, of the threads; each made when
+    first asked for (a digest compares its week's threads only, but the document
+    frequencies count every thread of the window)."""
+
+    def __init__(self, threads: Sequence[ThreadView]) -> None:
+        self.counts = {t.id: _words(f"{t.subject}\n{t.subject}\n{t.text}") for t in threads}
+        self.documents = Counter(word for words in self.counts.values() for word in words)
+        self.total = len(threads)
+        self.made: dict[int, dict[str, float]] = {}
+
+    def __getitem__(self, thread_id: int) -> dict[str, float]:
+        found = self.made.get(thread_id)
+        if found is None:
+            vector = {w: (1 + math.log(n)) * math.log((1 + self.total)
+                                                      / (1 + self.documents[w])) + 0.0
+                      for w, n in self.counts[thread_id].items()}
+            norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+            found = self.made[thread_id] = {w: v / norm for w, v in vector.items()}
+        return found
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -147,19 +155,25 @@ def _documents(thread: ThreadView) -> set[str]:
 
 
 def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = None,
-                  dismissed: Iterable[str] = ()) -> list[OverlapFlag]:
+                  dismissed: Iterable[str] = (),
+                  involving: Collection[int] | None = None) -> list[OverlapFlag]:
     """Flags for every pair of threads that looks like duplicated work, strongest first.
 
     ``dismissed`` holds pair keys ("12-40") the chair dismissed: never flagged again.
+    ``involving`` (the digest's threads of the week) keeps only the pairs with one of
+    these threads, and compares no other pair: the same flags as filtering afterwards.
     """
     rules = rules or OverlapRules()
     led = [t for t in threads if t.sector in SECTORS]
-    vectors = _vectors(threads)
+    wanted = None if involving is None else set(involving)
+    vectors = _Vectors(threads)
     window = timedelta(days=rules.window_days)
     skip = set(dismissed)
     flags = []
     for index, a in enumerate(led):
         for b in led[index + 1:]:
+            if wanted is not None and a.id not in wanted and b.id not in wanted:
+                continue
             if a.sector == b.sector or not _close_in_time(a, b, window):
                 continue
             key = f"{min(a.id, b.id)}-{max(a.id, b.id)}"

@@ -66,19 +66,25 @@ def _midnight(day: date) -> datetime:
     return datetime.combine(day, time(), tzinfo=UTC)
 
 
+def _asked() -> ColumnElement[Any]:
+    # The date of the message that asked, read only where needed (an undated item's
+    # staleness, a past week): most items are decided from the index and their thread.
+    return select(Message.date).where(Message.id == ActionItem.message_pk).scalar_subquery()
+
+
 def stale_condition(today: date, dialect: str) -> ColumnElement[bool]:
-    """:func:`~iscg_mailbot.report.digest.is_stale` as SQL (needs the item joined with its
-    message, for the date it was asked, and its thread, for the last activity)."""
+    """:func:`~iscg_mailbot.report.digest.is_stale` as SQL (needs the item's thread
+    joined, for its last activity)."""
     quiet_dated = or_(Thread.last_activity.is_(None),
                       _utc_day(Thread.last_activity, dialect) <= ActionItem.due)
+    asked = _asked()
     quiet_undated = or_(Thread.last_activity.is_(None),
-                        _utc_day(Thread.last_activity, dialect)
-                        <= _utc_day(Message.date, dialect))
+                        _utc_day(Thread.last_activity, dialect) <= _utc_day(asked, dialect))
     return or_(
         and_(ActionItem.due.is_not(None), ActionItem.due < today - STALE_AFTER, quiet_dated),
-        and_(ActionItem.due.is_(None), Message.date.is_not(None),
+        and_(ActionItem.due.is_(None),
              # asked.date() < today - 60 days, i.e. asked before that day's midnight (UTC)
-             Message.date < _midnight(today - STALE_UNDATED_AFTER), quiet_undated),
+             asked < _midnight(today - STALE_UNDATED_AFTER), quiet_undated),
     )
 
 
@@ -110,15 +116,17 @@ def open_item_rows(session: Session, list_row_id: int, today: date, *, limit: in
     """
     dialect = session.get_bind().dialect.name
     stale = stale_condition(today, dialect)
-    conditions: list[ColumnElement[bool]] = [
-        ActionItem.list_id == list_row_id, ActionItem.kind == ACTION]
+    conditions: list[ColumnElement[bool]] = [ActionItem.kind == ACTION,
+                                             ActionItem.list_id == list_row_id]
     if as_of is None:
         conditions.append(ActionItem.status == OPEN)
     else:
-        conditions += [or_(Message.date.is_(None), Message.date <= as_of),
+        asked = _asked()
+        conditions += [or_(asked.is_(None), asked <= as_of),
                        or_(ActionItem.status == OPEN, ActionItem.closed_at > as_of)]
+    # The (list_id, status, kind, due, owner, thread_id, message_pk) index holds all that
+    # counting and ordering read: no item row is read but the ones shown.
     joined = (select(ActionItem.id)
-              .join(Message, Message.id == ActionItem.message_pk)
               .outerjoin(Thread, Thread.id == ActionItem.thread_id)
               .where(*conditions))
     overdue = and_(ActionItem.due.is_not(None), ActionItem.due < today, ~stale)
@@ -126,15 +134,19 @@ def open_item_rows(session: Session, list_row_id: int, today: date, *, limit: in
         joined.with_only_columns(func.count(), func.coalesce(
             func.sum(case((overdue, 1), else_=0)), 0))).one()
     owner = _owner(dialect)
-    found = session.execute(
-        joined.with_only_columns(ActionItem.id, ActionItem.sentence, owner, ActionItem.due,
-                                 ActionItem.thread_id, stale, Thread.subject,
-                                 Message.message_id)
+    chosen = session.execute(
+        joined.with_only_columns(ActionItem.id, stale)
         .order_by(_group(today, stale), ActionItem.due.is_(None), ActionItem.due, owner,
                   ActionItem.id)
         .limit(limit)).all()
-    rows = [OpenItemRow(item_id, sentence, item_owner, due, thread_id, bool(is_stale),
-                        subject, message_id)
-            for item_id, sentence, item_owner, due, thread_id, is_stale, subject, message_id
-            in found]
+    details = {row.id: row for row in session.execute(
+        select(ActionItem.id, ActionItem.sentence, owner.label("owner"), ActionItem.due,
+               ActionItem.thread_id, Thread.subject, Message.message_id)
+        .join(Message, Message.id == ActionItem.message_pk)
+        .outerjoin(Thread, Thread.id == ActionItem.thread_id)
+        .where(ActionItem.id.in_([item_id for item_id, _ in chosen])))}
+    rows = [OpenItemRow(item_id, details[item_id].sentence, details[item_id].owner,
+                        details[item_id].due, details[item_id].thread_id, bool(is_stale),
+                        details[item_id].subject, details[item_id].message_id)
+            for item_id, is_stale in chosen]
     return rows, int(total), int(overdue_count)

@@ -5,6 +5,8 @@
 - ``calendar_tokens``: the SHA-256 of each member's private calendar link, revocable.
 - ``ix_action_items_thread``: a thread's items whatever their status (the thread page,
   closures by reply); the existing (status, thread_id, ...) index serves only one status.
+- ``ix_action_items_digest``: the digest counts and orders a list's open items (tens of
+  thousands on a list nobody tidies) from this index alone and reads only the rows shown.
 
 Revision ID: 0015_h_web
 Revises: 0014
@@ -47,9 +49,13 @@ def upgrade() -> None:
     op.create_index(op.f("ix_calendar_tokens_member_address"), "calendar_tokens",
                     ["member_address"], unique=False)
     op.create_index("ix_action_items_thread", "action_items", ["thread_id"], unique=False)
+    op.create_index("ix_action_items_digest", "action_items",
+                    ["list_id", "status", "kind", "due", "owner", "thread_id", "message_pk"],
+                    unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_action_items_digest", table_name="action_items")
     op.drop_index("ix_action_items_thread", table_name="action_items")
     op.drop_index(op.f("ix_calendar_tokens_member_address"), table_name="calendar_tokens")
     op.drop_table("calendar_tokens")
