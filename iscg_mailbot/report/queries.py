@@ -112,25 +112,10 @@ def list_actions(
     ``due_before`` keeps items due strictly before that day.
     """
     conditions = _action_conditions(today=today, status=status, kinds=kinds, overdue=overdue,
-                                    owners=_owners(session, owner), due_before=due_before,
-                                    thread_ids=thread_ids, list_id=list_id)
-    ids = _ordered_ids(session, conditions, limit)
+                                    owner=owner, due_before=due_before, thread_ids=thread_ids,
+                                    list_id=list_id)
+    ids = _ordered_ids(session, conditions, owner, limit)
     return _rows_for(session, ids, today)
-
-
-def _owners(session: Session, owner: str | None) -> list[str] | None:
-    """The stored owners ``owner`` names (see :func:`owner_matches`), None for no filter.
-
-    Read from the owner index (a few hundred distinct values, not the items), so that
-    the items are then found through it by equality: a substring match on every item
-    could use no index.
-    """
-    if not owner:
-        return None
-    coarse = session.scalars(
-        select(ActionItem.owner).distinct()
-        .where(func.lower(ActionItem.owner).like(_like(owner), escape="\\")))
-    return sorted(o for o in coarse if o is not None and owner_matches(o, owner))
 
 
 def actions_page(
@@ -153,10 +138,15 @@ def actions_page(
 
     def count() -> int:
         conditions = _action_conditions(today=today, status=status, kinds=kinds,
-                                        overdue=overdue, owners=_owners(session, owner),
-                                        due_before=due_before, thread_ids=thread_ids,
-                                        list_id=list_id)
-        return count_rows(session, select(ActionItem.id).where(*conditions))
+                                        overdue=overdue, owner=owner, due_before=due_before,
+                                        thread_ids=thread_ids, list_id=list_id)
+        if not owner:
+            return count_rows(session, select(ActionItem.id).where(*conditions))
+        # The LIKE is coarse ("SG1" finds "SG17"): count per distinct owner in SQL and
+        # keep the owners that really match, so no item row is loaded.
+        per_owner = session.execute(
+            select(ActionItem.owner, func.count()).where(*conditions).group_by(ActionItem.owner))
+        return sum(int(n) for item_owner, n in per_owner if owner_matches(item_owner, owner))
 
     return make_page(rows, limit, count)
 
@@ -167,12 +157,12 @@ def _action_conditions(
     status: str | None,
     kinds: Collection[str],
     overdue: bool,
-    owners: list[str] | None,
+    owner: str | None,
     due_before: date | None,
     thread_ids: Collection[int] | None,
     list_id: int | None,
 ) -> list[ColumnElement[bool]]:
-    """The WHERE of :func:`list_actions`; ``owners`` from :func:`_owners`."""
+    """The WHERE of :func:`list_actions` (the owner's part coarse, see there)."""
     conditions: list[ColumnElement[bool]] = [ActionItem.kind.in_(list(kinds))]
     if status is not None:
         conditions.append(ActionItem.status == status)
@@ -181,8 +171,8 @@ def _action_conditions(
                        ActionItem.due < today]
     if due_before is not None:
         conditions.append(ActionItem.due < due_before)
-    if owners is not None:
-        conditions.append(ActionItem.owner.in_(owners))
+    if owner:
+        conditions.append(func.lower(ActionItem.owner).like(_like(owner), escape="\\"))
     if thread_ids is not None:
         conditions.append(ActionItem.thread_id.in_(sorted(thread_ids)))
     if list_id is not None:
@@ -190,24 +180,37 @@ def _action_conditions(
     return conditions
 
 
-def _ordered_ids(session: Session, conditions: list[ColumnElement[bool]],
+def _ordered_ids(session: Session, conditions: list[ColumnElement[bool]], owner: str | None,
                  limit: int | None) -> list[int]:
-    """Ids in display order; only ``limit`` are read.
+    """Ids in display order, found page by page so that only ``limit`` rows are read.
 
     Dated items first in due-date order (the (status, kind, due) index gives that order
-    without sorting), then undated ones newest first.
+    without sorting), then undated ones newest first. The owner LIKE in SQL is coarse
+    ("SG1" also finds "SG17"); :func:`owner_matches` is the exact test.
     """
     found: list[int] = []
+    page = max(limit or 1000, 100)
     queries_in_order = (
-        select(ActionItem.id).where(*conditions, ActionItem.due.is_not(None))
+        select(ActionItem.id, ActionItem.owner)
+        .where(*conditions, ActionItem.due.is_not(None))
         .order_by(ActionItem.due, ActionItem.id.desc()),
-        select(ActionItem.id).where(*conditions, ActionItem.due.is_(None))
+        select(ActionItem.id, ActionItem.owner)
+        .where(*conditions, ActionItem.due.is_(None))
         .order_by(ActionItem.id.desc()),
     )
     for query in queries_in_order:
-        if limit is not None and len(found) >= limit:
-            break
-        found += session.scalars(query if limit is None else query.limit(limit - len(found)))
+        offset = 0
+        while limit is None or len(found) < limit:
+            batch = session.execute(query.limit(page).offset(offset)).all()
+            for item_id, item_owner in batch:
+                if owner and not owner_matches(item_owner, owner):
+                    continue
+                found.append(item_id)
+                if limit is not None and len(found) >= limit:
+                    break
+            if len(batch) < page:
+                break
+            offset += page
     return found
 
 

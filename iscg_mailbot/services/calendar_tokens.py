@@ -18,6 +18,7 @@ import secrets
 from datetime import datetime
 
 from iscg_mailbot.errors import NotFound
+from iscg_mailbot.services.actions import load_context
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ical import CalendarFeed, calendar_feed
 from iscg_mailbot.store.calendar_tokens import (
@@ -56,15 +57,22 @@ def calendar_link_since(app: App, member_address: str) -> datetime | None:
         return active_since(session, member_address)
 
 
-def calendar_for_link(app: App, token: str, now: datetime | None = None) -> CalendarFeed:
-    """The calendar of the member whose active link this is; NotFound for a token that is
+def calendar_link_owner(app: App, token: str) -> str:
+    """The address of the member whose active link this is; NotFound for a token that is
     unknown or revoked, or whose member left ``members.yaml``."""
     if not 20 <= len(token) <= 100:
         raise NotFound(_UNKNOWN)
     with app.session() as session:
         address = token_owner(session, _digest(token))
-    if address is None:
+    if address is None or load_context(app).members.by_address(address) is None:
         raise NotFound(_UNKNOWN)
+    return address
+
+
+def calendar_for_link(app: App, token: str, now: datetime | None = None) -> CalendarFeed:
+    """The calendar of the member whose active link this is (see
+    :func:`calendar_link_owner`)."""
+    address = calendar_link_owner(app, token)
     try:
         return calendar_feed(app, member_address=address, now=now)
     except NotFound:

@@ -30,7 +30,7 @@ from iscg_mailbot.report.digest import Week, collect_week, digest_for
 from iscg_mailbot.report.render import render_digest
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.config_cache import cached
-from iscg_mailbot.services.digest_archive import keep_sent_copy
+from iscg_mailbot.services.digest_copies import keep_sent_copy
 from iscg_mailbot.services.overlaps import with_overlaps
 from iscg_mailbot.settings.delivery import DigestConfig
 from iscg_mailbot.settings.main import ListConfig, Settings

@@ -1,7 +1,7 @@
 """The website's Digests pages: every sent digest, as it was sent.
 
-When a digest is accepted by the SMTP server, :func:`keep_sent_copy` keeps the message's
-bytes (see :mod:`iscg_mailbot.store.models_archive`). :func:`archived_digest` shows a
+When a digest is accepted by the SMTP server,
+:func:`iscg_mailbot.services.digest_copies.keep_sent_copy` keeps the message's bytes (see :mod:`iscg_mailbot.store.models_archive`). :func:`archived_digest` shows a
 member the copy they received; a member who did not receive that period's digest (or a
 digest sent before copies were kept) sees it rebuilt, unfiltered, as the period stood
 when it closed, and the page says so.
@@ -14,18 +14,13 @@ True
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from iscg_mailbot.services.app import App
-from iscg_mailbot.store.sent_copies import keep_copy, sent_copy
-from iscg_mailbot.store.types import utcnow
-
-log = logging.getLogger(__name__)
+from iscg_mailbot.services.digest import sent_digest
+from iscg_mailbot.store.sent_copies import sent_copy
 
 
 @dataclass(frozen=True)
@@ -39,19 +34,6 @@ class ArchivedDigest:
     text: str
     html: str
     as_sent: bool
-
-
-def keep_sent_copy(app: App, outbox_id: int, message: EmailMessage) -> None:
-    """Keep the digest the server just accepted for the Digests page.
-
-    Called after the entry is marked sent, in its own transaction: failing to keep a copy
-    (logged) must never turn a delivered digest into one the outbox doubts.
-    """
-    try:
-        with app.session() as session:
-            keep_copy(session, outbox_id, message.as_bytes(), utcnow())
-    except SQLAlchemyError:
-        log.exception("could not keep the copy of sent digest %s", outbox_id)
 
 
 def _parts(mail: bytes) -> tuple[str, str, str]:
@@ -77,8 +59,6 @@ def archived_digest(app: App, list_key: str, period_key: str, *,
             subject, text, html = _parts(mail)
             return ArchivedDigest(list_key, period_key, member_address.lower(), subject,
                                   text, html, as_sent=True)
-    from iscg_mailbot.services.digest import sent_digest
-
     rebuilt = sent_digest(app, list_key, period_key, member_address=member_address)
     return ArchivedDigest(rebuilt.list_key, rebuilt.period_key, rebuilt.member,
                           rebuilt.subject, rebuilt.text, rebuilt.html, as_sent=False)

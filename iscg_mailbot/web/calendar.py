@@ -14,11 +14,12 @@ from starlette.routing import Route
 
 from iscg_mailbot.errors import NotFound
 from iscg_mailbot.services.calendar_tokens import (
-    calendar_for_link,
+    calendar_link_owner,
     calendar_link_since,
     new_calendar_link,
     revoke_calendar_link,
 )
+from iscg_mailbot.services.ical import calendar_feed as calendar_feed_of
 from iscg_mailbot.web.context import call, checked_form, render, require_user, state
 
 
@@ -48,8 +49,13 @@ async def change_calendar(request: Request) -> Response:
 
 def calendar_feed(request: Request) -> Response:
     token = str(request.path_params.get("token", ""))
+    app = state(request).app
     try:
-        feed = calendar_for_link(state(request).app, token)
+        # The link is checked on every request (a revoked one stops at once); the
+        # member's calendar itself is kept a minute, as This week is.
+        address = calendar_link_owner(app, token)
+        feed = state(request).feeds.get(address, lambda: calendar_feed_of(
+            app, member_address=address))
     except NotFound:
         raise HTTPException(404) from None
     return Response(feed.data, media_type="text/calendar; charset=utf-8",
