@@ -240,6 +240,27 @@ def serve(config: Path, url: str, port: int, workers: int) -> subprocess.Popen[b
     raise SystemExit("the server did not start")
 
 
+def measure(server: subprocess.Popen[bytes], port: int, clients: int, requests: int,
+            seconds: float) -> bool:
+    """Load each page in turn and print its figures; whether all met the goal."""
+    ok = True
+    print(f"{'page':58} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6} "
+          f"{'server CPU ms/request':>10}")
+    for path in pages():
+        cpu_before = server_cpu(server)
+        timings, errors = asyncio.run(load(port, path, clients, requests, seconds))
+        cpu = (server_cpu(server) - cpu_before) * 1000 / max(len(timings), 1)
+        p50 = statistics.median(timings) if timings else float("nan")
+        p95 = statistics.quantiles(timings, n=20)[-1] if len(timings) > 1 else float("nan")
+        flag = "" if p95 < GOAL_P95_MS and not errors else "  OVER GOAL"
+        if math.isnan(p95):  # no answer at all
+            flag = "  NO ANSWER"
+        ok = ok and not flag
+        shown = path if len(path) <= 58 else path[:55] + "..."
+        print(f"{shown:58} {len(timings):5d} {p50:8.1f} {p95:8.1f} {errors:6d} {cpu:10.1f}{flag}")
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=100_000)
@@ -273,25 +294,8 @@ def main() -> int:
             calendar_link(url)
             port = free_port()
             server = serve(config, url, port, args.workers)
-            ok = True
             try:
-                print(f"{'page':58} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6} "
-                      f"{'server CPU ms/request':>10}")
-                for path in pages():
-                    cpu_before = server_cpu(server)
-                    timings, errors = asyncio.run(load(
-                        port, path, args.clients, args.requests, args.seconds))
-                    cpu = (server_cpu(server) - cpu_before) * 1000 / max(len(timings), 1)
-                    p50 = statistics.median(timings) if timings else float("nan")
-                    p95 = statistics.quantiles(timings, n=20)[-1] if len(timings) > 1 \
-                        else float("nan")
-                    flag = "" if p95 < GOAL_P95_MS and not errors else "  OVER GOAL"
-                    if math.isnan(p95):  # no answer at all
-                        flag = "  NO ANSWER"
-                    ok = ok and not flag
-                    shown = path if len(path) <= 58 else path[:55] + "..."
-                    print(f"{shown:58} {len(timings):5d} {p50:8.1f} {p95:8.1f} {errors:6d} "
-                          f"{cpu:10.1f}{flag}")
+                ok = measure(server, port, args.clients, args.requests, args.seconds)
             finally:
                 server.terminate()
                 try:

@@ -285,26 +285,10 @@ def collect_week(session: Session, *, list_config: ListConfig, period: tuple[dat
     sizes = {thread_id: thread.message_count for thread_id, thread in threads.items()}
     if as_of is not None:
         sizes = _sizes_as_of(session, list(by_thread), as_of)
-    rows = []
-    for thread_id, items in by_thread.items():
-        thread, latest = threads[thread_id], items[-1]
-        size = max(sizes.get(thread_id, 0), len(items))
-        participants = tuple(dict.fromkeys(m.sender_name or m.sender_address for m in items))
-        url = archive_link(template, message_id=latest.message_id, thread_id=thread_id,
-                           list_key=list_config.id)
-        row = DigestThread(
-            thread_id=thread_id,
-            subject=display_subject(thread.subject or latest.subject, tags),
-            participants=participants, message_count=size,
-            new_messages=len(items),
-            excerpt=excerpt(latest.new_text, config.excerpt_lines, config.excerpt_chars),
-            latest_sender=latest.sender_name or latest.sender_address,
-            last_activity=latest.date,
-            started_in_period=thread.first_activity is not None and thread.first_activity >= start,
-            url=url)
-        awaiting = _awaiting(thread, latest, size, end, now,
-                             config, url, tags)
-        rows.append(WeekThread(row=row, topics=topics.get(thread_id, ()), awaiting=awaiting))
+    rows = [_week_thread(threads[thread_id], items, max(sizes.get(thread_id, 0), len(items)),
+                         topics.get(thread_id, ()), period, now, config, template,
+                         list_config.id, tags)
+            for thread_id, items in by_thread.items()]
     rows.sort(key=lambda w: (-w.row.new_messages, -(w.row.last_activity or start).timestamp(),
                              w.row.thread_id))
     actions, open_count, overdue_count = open_actions(
@@ -318,6 +302,29 @@ def collect_week(session: Session, *, list_config: ListConfig, period: tuple[dat
         awaiting_reply=sum(1 for w in rows if w.awaiting is not None))
     return Week(base=replace(base, actions=actions, counts=counts), threads=tuple(rows),
                 topic_titles=dict(topic_titles or {}))
+
+
+def _week_thread(thread: Thread, items: list[Message], size: int, topics: tuple[str, ...],
+                 period: tuple[datetime, datetime], now: datetime, config: DigestConfig,
+                 template: str | None, list_key: str, tags: Collection[str]) -> WeekThread:
+    """One active thread of the period: its digest row, topics and whether it awaits a
+    reply (``items``: its messages of the period, oldest first)."""
+    start, end = period
+    latest = items[-1]
+    url = archive_link(template, message_id=latest.message_id, thread_id=thread.id,
+                       list_key=list_key)
+    row = DigestThread(
+        thread_id=thread.id,
+        subject=display_subject(thread.subject or latest.subject, tags),
+        participants=tuple(dict.fromkeys(m.sender_name or m.sender_address for m in items)),
+        message_count=size, new_messages=len(items),
+        excerpt=excerpt(latest.new_text, config.excerpt_lines, config.excerpt_chars),
+        latest_sender=latest.sender_name or latest.sender_address,
+        last_activity=latest.date,
+        started_in_period=thread.first_activity is not None and thread.first_activity >= start,
+        url=url)
+    awaiting = _awaiting(thread, latest, size, end, now, config, url, tags)
+    return WeekThread(row=row, topics=topics, awaiting=awaiting)
 
 
 def _sizes_as_of(session: Session, thread_ids: list[int], as_of: datetime) -> dict[int, int]:
