@@ -194,6 +194,8 @@ class DigestAction:
     # Long past its date (or long undated) with nothing written in its thread since:
     # shown apart as "stale, unconfirmed", after the items that are truly open.
     stale: bool = False
+    # The stored item (action_items.id), for the website's link to the item's page.
+    item_id: int | None = None
 
 
 @dataclass(frozen=True)

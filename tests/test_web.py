@@ -354,7 +354,7 @@ def test_a_sent_digest_opens_as_text_and_as_sandboxed_mail(
     listing = client.get("/digests").text
     assert "2024-03-04/2024-03-11" in listing
     view = client.get("/digests/view?list=int-sect-team&period=2024-03-04/2024-03-11")
-    assert view.status_code == 200 and "WRC-27" in view.text and "as you received it" in view.text
+    assert view.status_code == 200 and "WRC-27" in view.text and "exactly as it was sent to you" in view.text
     assert "&lt;script&gt;alert" in view.text and "<script>alert" not in view.text
     mail = client.get("/digests/mail?list=int-sect-team&period=2024-03-04/2024-03-11")
     assert mail.status_code == 200 and "WRC-27" in mail.text

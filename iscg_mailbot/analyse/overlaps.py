@@ -26,7 +26,7 @@ Pure: thread records in, flags out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -156,19 +156,25 @@ def _flag(a: ThreadView, b: ThreadView, text: TextSimilarity,
 
 
 def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = None,
-                  dismissed: Iterable[str] = ()) -> list[OverlapFlag]:
+                  dismissed: Iterable[str] = (),
+                  involving: Collection[int] | None = None) -> list[OverlapFlag]:
     """Flags for every pair of threads that looks like duplicated work, strongest first.
 
     ``dismissed`` holds pair keys ("12-40") the chair dismissed: never flagged again.
+    ``involving`` (the digest's threads of the week) keeps only the pairs with one of
+    these threads, and compares no other pair: the same flags as filtering afterwards.
     """
     rules = rules or OverlapRules()
     led = [t for t in threads if t.sector in SECTORS]
+    wanted = None if involving is None else set(involving)
     text = TextSimilarity({t.id: (t.subject, t.text) for t in threads})
     window = timedelta(days=rules.window_days)
     skip = set(dismissed)
     flags = []
     for index, a in enumerate(led):
         for b in led[index + 1:]:
+            if wanted is not None and a.id not in wanted and b.id not in wanted:
+                continue
             if (a.sector == b.sector or not _close_in_time(a, b, window)
                     or f"{min(a.id, b.id)}-{max(a.id, b.id)}" in skip):
                 continue

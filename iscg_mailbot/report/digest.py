@@ -23,13 +23,11 @@ from datetime import date, datetime, timedelta
 from urllib.parse import quote
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.parse.subjects import display_subject
 from iscg_mailbot.records import (
-    ACTION,
-    OPEN,
     Digest,
     DigestAction,
     DigestAwaiting,
@@ -37,11 +35,17 @@ from iscg_mailbot.records import (
     DigestSection,
     DigestThread,
 )
+from iscg_mailbot.report.digest_actions import (
+    DUE_SOON,
+    NEWLY_OVERDUE,
+    STALE_AFTER,
+    STALE_UNDATED_AFTER,
+    open_item_rows,
+)
 from iscg_mailbot.settings.delivery import ARCHIVE_URL_FIELDS, DigestConfig, check_url_template
 from iscg_mailbot.settings.main import ListConfig
 from iscg_mailbot.settings.members import Member
 from iscg_mailbot.store.models import MailingList, Message, Thread
-from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.topics import effective_topics
 
 OTHER_TITLE = "Other"
@@ -172,39 +176,20 @@ def open_actions(session: Session, list_row_id: int, today: date, *, template: s
     With ``as_of``, the items as they stood then: asked in a message dated no later, and
     open or closed only afterwards (the digest of a past week shows what it showed).
     Notes and questions (the other kinds the action feature stores) are not listed.
+    Only the rows shown are read (see :mod:`iscg_mailbot.report.digest_actions`).
     """
-    query = (
-        select(ActionItem, Thread.subject, Message.message_id, Message.date,
-               Thread.last_activity)
-        .join(Message, Message.id == ActionItem.message_pk)
-        .outerjoin(Thread, Thread.id == ActionItem.thread_id)
-        .where(ActionItem.list_id == list_row_id, ActionItem.kind == ACTION))
-    if as_of is None:
-        query = query.where(ActionItem.status == OPEN)
-    else:
-        query = query.where(
-            or_(Message.date.is_(None), Message.date <= as_of),
-            or_(ActionItem.status == OPEN, ActionItem.closed_at > as_of))
-    rows = session.execute(query).all()
-    actions = [DigestAction(
-        description=item.sentence, owner=item.owner or "(no owner)", due=item.due,
-        overdue=item.due is not None and item.due < today, thread_subject=display_subject(subject, list_tags),
-        url=archive_link(template, message_id=message_id, thread_id=item.thread_id or 0,
+    rows, total, overdue = open_item_rows(session, list_row_id, today, limit=limit, as_of=as_of)
+    actions = tuple(DigestAction(
+        description=row.sentence, owner=row.owner, due=row.due,
+        overdue=row.due is not None and row.due < today,
+        thread_subject=display_subject(row.subject, list_tags),
+        url=archive_link(template, message_id=row.message_id, thread_id=row.thread_id or 0,
                          list_key=list_key),
-        stale=is_stale(item.due, asked, last_activity, today))
-        for item, subject, message_id, asked, last_activity in rows]
-    ordered = sort_actions(actions, today)
-    return (ordered[:limit], len(ordered),
-            sum(1 for a in ordered if a.overdue and not a.stale))
+        stale=row.stale, item_id=row.item_id)
+        for row in rows)
+    return actions, total, overdue
 
 
-# An item this far past its date, or undated and this old, with no message in its
-# thread since, is "stale, unconfirmed": probably done or moot, nobody said so.
-STALE_AFTER = timedelta(days=30)
-STALE_UNDATED_AFTER = timedelta(days=60)
-# What the digest leads with: overdue since at most this long, or due within it.
-NEWLY_OVERDUE = timedelta(days=14)
-DUE_SOON = timedelta(days=7)
 
 
 def is_stale(due: date | None, asked: datetime | None, last_activity: datetime | None,
@@ -263,6 +248,10 @@ def _awaiting(thread: Thread, latest: Message, count_in_thread: int, period_end:
                           since=latest.date, url=url)
 
 
+_DIGEST_COLUMNS = (Message.id, Message.thread_id, Message.message_id, Message.sender_name,
+                   Message.sender_address, Message.date, Message.subject, Message.new_text)
+
+
 def collect_week(session: Session, *, list_config: ListConfig, period: tuple[datetime, datetime],
                  now: datetime, config: DigestConfig,
                  topic_titles: Mapping[str, str] | None = None,
@@ -280,9 +269,11 @@ def collect_week(session: Session, *, list_config: ListConfig, period: tuple[dat
     list_row = session.scalar(select(MailingList).where(MailingList.key == list_config.id))
     if list_row is None:
         return Week(base=base, threads=(), topic_titles=dict(topic_titles or {}))
+    # Only the columns the digest reads (not the bodies, quotes and headers).
     messages = session.scalars(
-        select(Message).where(Message.list_id == list_row.id, Message.date >= start,
-                              Message.date < end).order_by(Message.date, Message.id)).all()
+        select(Message).options(load_only(*_DIGEST_COLUMNS))
+        .where(Message.list_id == list_row.id, Message.date >= start, Message.date < end)
+        .order_by(Message.date, Message.id)).all()
     by_thread: dict[int, list[Message]] = defaultdict(list)
     for message in messages:
         if message.thread_id is not None:
@@ -294,26 +285,10 @@ def collect_week(session: Session, *, list_config: ListConfig, period: tuple[dat
     sizes = {thread_id: thread.message_count for thread_id, thread in threads.items()}
     if as_of is not None:
         sizes = _sizes_as_of(session, list(by_thread), as_of)
-    rows = []
-    for thread_id, items in by_thread.items():
-        thread, latest = threads[thread_id], items[-1]
-        size = max(sizes.get(thread_id, 0), len(items))
-        participants = tuple(dict.fromkeys(m.sender_name or m.sender_address for m in items))
-        url = archive_link(template, message_id=latest.message_id, thread_id=thread_id,
-                           list_key=list_config.id)
-        row = DigestThread(
-            thread_id=thread_id,
-            subject=display_subject(thread.subject or latest.subject, tags),
-            participants=participants, message_count=size,
-            new_messages=len(items),
-            excerpt=excerpt(latest.new_text, config.excerpt_lines, config.excerpt_chars),
-            latest_sender=latest.sender_name or latest.sender_address,
-            last_activity=latest.date,
-            started_in_period=thread.first_activity is not None and thread.first_activity >= start,
-            url=url)
-        awaiting = _awaiting(thread, latest, size, end, now,
-                             config, url, tags)
-        rows.append(WeekThread(row=row, topics=topics.get(thread_id, ()), awaiting=awaiting))
+    rows = [_week_thread(threads[thread_id], items, max(sizes.get(thread_id, 0), len(items)),
+                         topics.get(thread_id, ()), period, now, config, template,
+                         list_config.id, tags)
+            for thread_id, items in by_thread.items()]
     rows.sort(key=lambda w: (-w.row.new_messages, -(w.row.last_activity or start).timestamp(),
                              w.row.thread_id))
     actions, open_count, overdue_count = open_actions(
@@ -327,6 +302,29 @@ def collect_week(session: Session, *, list_config: ListConfig, period: tuple[dat
         awaiting_reply=sum(1 for w in rows if w.awaiting is not None))
     return Week(base=replace(base, actions=actions, counts=counts), threads=tuple(rows),
                 topic_titles=dict(topic_titles or {}))
+
+
+def _week_thread(thread: Thread, items: list[Message], size: int, topics: tuple[str, ...],
+                 period: tuple[datetime, datetime], now: datetime, config: DigestConfig,
+                 template: str | None, list_key: str, tags: Collection[str]) -> WeekThread:
+    """One active thread of the period: its digest row, topics and whether it awaits a
+    reply (``items``: its messages of the period, oldest first)."""
+    start, end = period
+    latest = items[-1]
+    url = archive_link(template, message_id=latest.message_id, thread_id=thread.id,
+                       list_key=list_key)
+    row = DigestThread(
+        thread_id=thread.id,
+        subject=display_subject(thread.subject or latest.subject, tags),
+        participants=tuple(dict.fromkeys(m.sender_name or m.sender_address for m in items)),
+        message_count=size, new_messages=len(items),
+        excerpt=excerpt(latest.new_text, config.excerpt_lines, config.excerpt_chars),
+        latest_sender=latest.sender_name or latest.sender_address,
+        last_activity=latest.date,
+        started_in_period=thread.first_activity is not None and thread.first_activity >= start,
+        url=url)
+    awaiting = _awaiting(thread, latest, size, end, now, config, url, tags)
+    return WeekThread(row=row, topics=topics, awaiting=awaiting)
 
 
 def _sizes_as_of(session: Session, thread_ids: list[int], as_of: datetime) -> dict[int, int]:

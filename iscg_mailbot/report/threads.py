@@ -140,6 +140,16 @@ def threads_page(
     return make_page(rows, limit, count)
 
 
+def matching_thread_ids(session: Session, *, thread_ids: set[int] | None = None,
+                        writers: Collection[str] | None = None) -> set[int]:
+    """Ids (only) of the threads :func:`list_threads` would list with these filters."""
+    query = _threads_query(since=None, thread_ids=thread_ids, participant=None,
+                           writers=writers)
+    if query is None:
+        return set()
+    return set(session.scalars(query.with_only_columns(Thread.id).order_by(None)))
+
+
 def thread_detail(session: Session, thread_id: int) -> ThreadDetail:
     """The thread with its messages, parents before children, siblings by date."""
     thread = session.get(Thread, thread_id)

@@ -38,6 +38,23 @@ def export_calendar(app: App, out: Path, *, member_address: str | None = None,
     the member by name, or by the unit of the member's ``organisation``); NotFound for an
     address that is no member. Meetings are always included.
     """
+    feed = calendar_feed(app, member_address=member_address, now=now)
+    out.write_bytes(feed.data)
+    return ExportReport(out, feed.meetings, feed.deadlines)
+
+
+@dataclass(frozen=True)
+class CalendarFeed:
+    """An iCalendar file's bytes and what it holds (``calendar export``, the private URL)."""
+
+    data: bytes
+    meetings: int
+    deadlines: int
+
+
+def calendar_feed(app: App, *, member_address: str | None = None,
+                  now: datetime | None = None) -> CalendarFeed:
+    """The calendar of :func:`export_calendar` as bytes (the website serves it per member)."""
     now = now or utcnow()
     context = load_context(app)
     member = None
@@ -70,5 +87,5 @@ def export_calendar(app: App, out: Path, *, member_address: str | None = None,
             + (f"\nDated from the meeting {item.due_meeting}" if item.due_meeting else ""),
             category="deadline"))
     name = "ISCG" if member is None else f"ISCG - {member.name}"
-    out.write_bytes(build_calendar(entries, domain=_domain(app), name=name, stamp=now))
-    return ExportReport(out, meetings, len(entries) - meetings)
+    data = build_calendar(entries, domain=_domain(app), name=name, stamp=now)
+    return CalendarFeed(data, meetings, len(entries) - meetings)

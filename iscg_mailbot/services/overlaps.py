@@ -65,10 +65,11 @@ def _midnight(day: date) -> datetime:
 
 
 def find_flags(app: App, *, since: date | None = None, until: date | None = None,
-               now: datetime | None = None,
-               rules: OverlapRules | None = None) -> tuple[list[OverlapFlag],
-                                                              dict[int, str]]:
-    """The flags of the window, dismissed pairs left out, and the threads' subjects."""
+               now: datetime | None = None, rules: OverlapRules | None = None,
+               involving: set[int] | None = None) -> tuple[list[OverlapFlag],
+                                                           dict[int, str]]:
+    """The flags of the window, dismissed pairs left out, and the threads' subjects
+    (``involving``: only pairs with one of these threads)."""
     context = load_context(app)
     until = until or context.today(now or utcnow())
     since = since or until - timedelta(days=365)
@@ -77,13 +78,15 @@ def find_flags(app: App, *, since: date | None = None, until: date | None = None
                              _midnight(until + timedelta(days=1)))
         dismissed = dismissed_pairs(session)
     subjects = {v.id: shown_subject(app.settings, v.subject) for v in views}
-    return find_overlaps(views, rules or OverlapRules(), dismissed), subjects
+    return find_overlaps(views, rules or OverlapRules(), dismissed, involving), subjects
 
 
 def list_overlaps(app: App, *, since: date | None = None, until: date | None = None,
-                  now: datetime | None = None) -> list[OverlapRow]:
-    """The possible duplications of the window (default: the last 365 days), strongest first."""
-    flags, subjects = find_flags(app, since=since, until=until, now=now)
+                  now: datetime | None = None,
+                  involving: set[int] | None = None) -> list[OverlapRow]:
+    """The possible duplications of the window (default: the last 365 days), strongest
+    first; with ``involving``, only those with one of these threads."""
+    flags, subjects = find_flags(app, since=since, until=until, now=now, involving=involving)
     return [OverlapRow(f.pair_key, f.thread_a, subjects.get(f.thread_a, ""), f.sector_a,
                        f.thread_b, subjects.get(f.thread_b, ""), f.sector_b, f.topics,
                        f.entities, f.similarity, f.evidence) for f in flags]
@@ -120,8 +123,7 @@ def with_overlaps(app: App, week: Week, period: tuple[datetime, datetime]) -> We
     if not active:
         return week
     last_day = (period[1] - timedelta(seconds=1)).date()
-    rows = [r for r in list_overlaps(app, until=last_day)
-            if r.thread_a in active or r.thread_b in active][:MAX_IN_DIGEST]
+    rows = list_overlaps(app, until=last_day, involving=active)[:MAX_IN_DIGEST]
     if not rows:
         return week
     found = tuple(DigestOverlap(r.subject_a, r.sector_a, r.subject_b, r.sector_b, r.evidence)

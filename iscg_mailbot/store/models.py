@@ -197,6 +197,7 @@ class QuarantinedMessage(Base):
 from iscg_mailbot.store import (
     models_action_shares,  # noqa: F401
     models_actions,  # noqa: F401
+    models_archive,  # noqa: F401
     models_delivery,  # noqa: F401
     models_duties,  # noqa: F401
     models_topics,  # noqa: F401

@@ -48,6 +48,12 @@ class ActionItem(Base):
         # table look-up); closure look-ups by (status, thread).
         Index("ix_action_items_status_kind_due", "status", "kind", "due"),
         Index("ix_action_items_status_thread", "status", "thread_id", "kind", "due"),
+        # A thread's items whatever their status (the thread page; revision 0015).
+        Index("ix_action_items_thread", "thread_id"),
+        # The digest's open items of a list, counted and ordered from the index alone
+        # (report/digest_actions.py; revision 0015).
+        Index("ix_action_items_digest", "list_id", "status", "kind", "due", "owner",
+              "thread_id", "message_pk"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

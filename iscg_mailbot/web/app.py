@@ -28,7 +28,7 @@ from starlette.types import ASGIApp
 from iscg_mailbot.errors import MailbotError, NotFound
 from iscg_mailbot.services.app import DATABASE_UNAVAILABLE, App
 from iscg_mailbot.settings.main import load_settings
-from iscg_mailbot.web import auth, pages, topics
+from iscg_mailbot.web import auth, calendar, pages, topics
 from iscg_mailbot.web.context import SignInRequired, WebState, make_templates, render
 from iscg_mailbot.web.security import SecurityHeaders, safe_path
 
@@ -104,7 +104,7 @@ def create_app(app: App, *, base_url: str | None = None, secret: str | None = No
                    https_only=config.secure_cookies),
     ]
     starlette = Starlette(
-        routes=[*pages.ROUTES, *auth.ROUTES, *topics.ROUTES,
+        routes=[*pages.ROUTES, *auth.ROUTES, *topics.ROUTES, *calendar.ROUTES,
                 Mount("/static", StaticFiles(directory=STATIC_DIR), name="static")],
         middleware=middleware,
         lifespan=_lifespan,

@@ -16,7 +16,8 @@ from starlette.responses import HTMLResponse
 
 from iscg_mailbot.records import Digest
 from iscg_mailbot.services.app import App
-from iscg_mailbot.services.digest import DigestPreview
+from iscg_mailbot.services.digest_archive import ArchivedDigest
+from iscg_mailbot.services.ical import CalendarFeed
 from iscg_mailbot.services.web_access import WebUser, web_user
 from iscg_mailbot.web.cache import LIVE_SECONDS, PAST_SECONDS, TtlCache
 from iscg_mailbot.web.security import csrf_token, csrf_valid, visible_text
@@ -32,7 +33,8 @@ class WebState:
     base_url: str
     # Costly pages kept a little while (see web/cache.py), per server.
     live: TtlCache[Digest] = field(default_factory=lambda: TtlCache(LIVE_SECONDS))
-    past: TtlCache[DigestPreview] = field(default_factory=lambda: TtlCache(PAST_SECONDS))
+    past: TtlCache[ArchivedDigest] = field(default_factory=lambda: TtlCache(PAST_SECONDS))
+    feeds: TtlCache[CalendarFeed] = field(default_factory=lambda: TtlCache(LIVE_SECONDS))
 
 
 class SignInRequired(Exception):

@@ -18,6 +18,8 @@ from iscg_mailbot.services import digest as digest_services
 from iscg_mailbot.services import meetings as meeting_services
 from iscg_mailbot.services import threads as thread_services
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.digest_archive import ArchivedDigest, archived_digest
+from iscg_mailbot.services.thread_filters import thread_ids
 from iscg_mailbot.services.topics import set_manual_tags
 from iscg_mailbot.services.web_access import composition, terms_of_reference, topic_choices
 from iscg_mailbot.web.context import (
@@ -119,33 +121,44 @@ def threads(request: Request) -> Response:
     mentions = _param(request, "mentions")
     group = _param(request, "group")
     group = group if group in GROUPS else None
-    wanted = page * PAGE_SIZE + 1
-    lines: list[ThreadLine]
-    if view in {"open", "stalled"}:
-        finder = action_services.open_threads if view == "open" else \
-            action_services.stalled_threads
-        narrowed = group is not None or mentions is not None
-        rows = finder(app, topic=topic, participant=participant,
-                      limit=None if narrowed else wanted)
-        if narrowed:
-            # Open (or stalled) threads that also match the group or mention filter.
-            keep = {t.id for t in thread_services.threads(app, mentions=mentions, group=group)}
-            rows = [r for r in rows if r.thread_id in keep][:wanted]
-        lines = [ThreadLine(r.thread_id, r.subject, r.last_activity, r.message_count,
-                            r.participants, [], r.open_actions, r.overdue_actions, r.next_due)
-                 for r in rows]
-    else:
-        view = "all"
-        summaries = thread_services.threads(app, topic=topic, participant=participant,
-                                            mentions=mentions, group=group, limit=wanted)
-        lines = [ThreadLine(s.id, s.subject, s.last_activity, s.message_count, s.participants,
-                            s.topics) for s in summaries]
-    shown = lines[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+    lines, total = _thread_lines(app, view, page * PAGE_SIZE, topic=topic,
+                                 participant=participant, mentions=mentions, group=group)
+    view = view if view in {"open", "stalled"} else "all"
+    shown = lines[(page - 1) * PAGE_SIZE:]
     return render(request, "threads.html", title="Threads", user=user, lines=shown,
                   view=view, topic=topic or "", participant=participant or "",
-                  mentions=mentions or "", group=group or "", groups=GROUPS, page=page, more=len(lines) > page * PAGE_SIZE,
+                  mentions=mentions or "", group=group or "", groups=GROUPS, page=page, more=total > page * PAGE_SIZE, total=total,
                   topics=_topic_choices(app),
                   shown=lambda s: thread_services.shown_subject(app.settings, s))
+
+
+def _thread_lines(app: App, view: str, limit: int, *, topic: str | None,
+                  participant: str | None, mentions: str | None,
+                  group: str | None) -> tuple[list[ThreadLine], int]:
+    """The first ``limit`` lines of the Threads page and how many match in all (counted
+    in SQL: the rest is never loaded)."""
+    if view not in {"open", "stalled"}:
+        found = thread_services.threads_page(app, topic=topic, participant=participant,
+                                             mentions=mentions, group=group, limit=limit)
+        return [ThreadLine(s.id, s.subject, s.last_activity, s.message_count, s.participants,
+                           s.topics) for s in found.rows], found.total
+    narrowed = group is not None or mentions is not None
+    if view == "open":
+        page = action_services.open_threads_page(
+            app, topic=topic, participant=participant, limit=None if narrowed else limit)
+    else:
+        page = action_services.stalled_threads_page(
+            app, topic=topic, participant=participant, limit=None if narrowed else limit)
+    rows, total = page.rows, page.total
+    if narrowed:
+        # Open (or stalled) threads that also match the group or mention filter: the
+        # open ones are few (a few hundred), the group's threads are ids only.
+        keep = thread_ids(app, mentions=mentions, group=group)
+        rows = [r for r in rows if r.thread_id in keep]
+        total, rows = len(rows), rows[:limit]
+    return [ThreadLine(r.thread_id, r.subject, r.last_activity, r.message_count,
+                       r.participants, [], r.open_actions, r.overdue_actions, r.next_due)
+            for r in rows], total
 
 
 def _topic_choices(app: App) -> list[tuple[str, str]]:
@@ -206,12 +219,12 @@ def actions(request: Request) -> Response:
         view = "open"
     owner, topic = _param(request, "owner"), _param(request, "topic")
     page = _page(request)
-    rows = action_services.list_actions(app, open_only=view == "open",
-                                        overdue=view == "overdue", owner=owner, topic=topic,
-                                        limit=page * PAGE_SIZE + 1)
+    found = action_services.actions_page(app, open_only=view == "open",
+                                         overdue=view == "overdue", owner=owner, topic=topic,
+                                         limit=page * PAGE_SIZE)
     return render(request, "actions.html", title="Action items", user=user,
-                  rows=rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE], page=page,
-                  more=len(rows) > page * PAGE_SIZE, view=view, owner=owner or "",
+                  rows=found.rows[(page - 1) * PAGE_SIZE:], page=page, total=found.total,
+                  more=found.total > page * PAGE_SIZE, view=view, owner=owner or "",
                   topic=topic or "", topics=_topic_choices(app))
 
 
@@ -263,11 +276,11 @@ def digests(request: Request) -> Response:
     return render(request, "digests.html", title="Digests", user=user, periods=periods)
 
 
-def _sent(request: Request) -> digest_services.DigestPreview:
+def _sent(request: Request) -> ArchivedDigest:
     user = require_user(request)
-    list_key = request.query_params.get("list", "")
-    period = request.query_params.get("period", "")
-    return state(request).past.get((list_key, period, user.address), lambda: digest_services.sent_digest(
+    list_key = request.query_params.get("list", "")[:200]
+    period = request.query_params.get("period", "")[:100]
+    return state(request).past.get((list_key, period, user.address), lambda: archived_digest(
         state(request).app, list_key, period, member_address=user.address))
 
 

@@ -26,6 +26,7 @@ from iscg_mailbot.errors import AuthenticationError, DeliveryError, MailbotError
 from iscg_mailbot.report.digest import digest_for
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.digest.run import SEND_LOCK_LEASE, Run, Sender, SendItem, SendReport
+from iscg_mailbot.services.digest_copies import keep_sent_copy
 from iscg_mailbot.settings.main import ListConfig
 from iscg_mailbot.store.locks import (
     DIGEST_SEND_LOCK,
@@ -284,6 +285,7 @@ def _send_entry(run: Run, list_config: ListConfig, entry: OutboxEntry, run_id: i
     else:
         with run.app.session() as session:
             mark_sent(session, entry.id, utcnow())
+        keep_sent_copy(run.app, entry.id, message)  # for the website's Digests page
         report.items.append(SendItem(entry.member_address, entry.period_key, "sent",
                                      subject=subject))
     return True
