@@ -42,6 +42,9 @@ _BRACKETED_ID = re.compile(r"<([^<>]*)>")
 _OBFUSCATED_ADDRESS = re.compile(r"^\s*([^\s@<>()\"]+) at ([^\s@<>()\"]+\.[^\s@<>()\"]+)")
 _COMMENT = re.compile(r"\([^()]*\)")
 _SPLIT_NEEDS_SCAN = re.compile(r'["(\\:;]|<[^>]*,')
+# A Message-ID that clean_message_id() would return as it is: printable ASCII without
+# brackets or spaces, short enough for the store (checked by length, not by a regex bound).
+_PLAIN_ID = re.compile(r"[!-;=?-~]+")
 # Dates from before e-mail, or far in the future, are garbage, not history.
 _EARLIEST = datetime(1970, 1, 2, tzinfo=UTC)
 _LATEST = datetime(2200, 1, 1, tzinfo=UTC)
@@ -174,6 +177,11 @@ def parse_references(value: str | bytes | None) -> tuple[str, ...]:
     candidates = found if found else text.replace(",", " ").split()
     ids: dict[str, None] = {}
     for candidate in candidates:
+        if len(candidate) <= MAX_MESSAGE_ID_BYTES and candidate != "@" and _PLAIN_ID.fullmatch(
+            candidate
+        ):
+            ids.setdefault(candidate, None)  # the common case, as clean_message_id() has it
+            continue
         cleaned = clean_message_id(f"<{candidate}>")
         if cleaned:
             ids.setdefault(cleaned, None)
@@ -219,6 +227,22 @@ def parse_addresses(value: object, fallback_charset: str | None = None) -> tuple
     text = _FOLDING.sub(" ", raw_to_text(value, fallback_charset)).strip()
     if not text:
         return ()
+    if len(text) <= _CACHED_LIST_LENGTH:
+        return _read_address_list_cached(text)
+    return _read_address_list(text)
+
+
+#: Whole address headers up to this length are memoised too: on a list the same To and
+#: Cc lines recur message after message, and reading one again costs a scan per item.
+_CACHED_LIST_LENGTH = 2000
+
+
+@lru_cache(maxsize=4096)
+def _read_address_list_cached(text: str) -> tuple[Address, ...]:
+    return _read_address_list(text)
+
+
+def _read_address_list(text: str) -> tuple[Address, ...]:
     items = _split_address_list(text)
     if items is None:  # group syntax or unbalanced quoting: read the header as a whole
         return _read_addresses(text)

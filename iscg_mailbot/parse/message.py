@@ -13,7 +13,6 @@ neither prefers text/plain in ``multipart/alternative`` nor falls back beyond UT
 from __future__ import annotations
 
 import re
-from email import message_from_bytes
 from email.message import Message
 
 from iscg_mailbot.errors import UnparseableMessage
@@ -28,6 +27,7 @@ from iscg_mailbot.parse.headers import (
     synthetic_message_id,
     utc_offset_minutes,
 )
+from iscg_mailbot.parse.mime import content_charset, read_message
 from iscg_mailbot.parse.quoting import split_new_text
 from iscg_mailbot.parse.subjects import is_forward_subject, normalise_subject
 from iscg_mailbot.records import Address, ParsedMessage, RawMessage
@@ -80,7 +80,7 @@ def parse_message(raw: RawMessage, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Par
 
 
 def _parse(raw: RawMessage, data: bytes) -> ParsedMessage:
-    message = message_from_bytes(data)
+    message = read_message(data)
     headers = _header_values(message)
     body = extract_body(message)
     if not headers:
@@ -160,9 +160,8 @@ def _body_charset(message: Message) -> str | None:
     """The first charset a text part declares: the best guess for raw 8-bit headers."""
     for part in message.walk():
         if part.get_content_maintype() == "text":
-            try:
-                charset = part.get_content_charset()
-            except (LookupError, ValueError, UnicodeError):
+            readable, charset = content_charset(part)
+            if not readable:
                 return None
             if charset:
                 return charset
