@@ -27,6 +27,7 @@ if __name__ == "__main__":
 
 from iscg_mailbot.errors import UnparseableMessage
 from iscg_mailbot.parse.message import parse_message
+from iscg_mailbot.parse.mime import content_charset, read_message
 from iscg_mailbot.parse.quoting import split_new_text
 from iscg_mailbot.parse.subjects import is_forward_subject
 from iscg_mailbot.records import ParsedMessage, Provenance, RawMessage
@@ -110,3 +111,24 @@ def test_quoting_split_is_quotings_split_of_the_body() -> None:
 if __name__ == "__main__":
     SNAPSHOT.write_text(json.dumps(current(), indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {SNAPSHOT}")
+
+
+CONTENT_TYPES = [
+    "text/plain", "text/plain; charset=UTF-8", 'text/plain; charset="ISO-8859-1"',
+    "text/plain;charset=us-ascii;format=flowed", "charset=utf-8", "text/plain; charset",
+    'text/plain; name="a;b"; charset=utf-8', "text/plain; charset=\"utf-8\"; charset=latin1",
+    "text/plain; charset=<utf-8>", "text/plain; charset*=utf-8''latin1",
+    'text/plain; charset="\\"x\\""', 'text/plain; charset=""', "text/plain;\n\tcharset=koi8-r",
+    "text/plain; CHARSET = Big5 ;", 'text/plain; charset="utf-8', "text/plain; charset=gen\xe8ve",
+]
+
+
+def test_charset_reading_is_the_stdlibs() -> None:
+    for value in CONTENT_TYPES:
+        data = f"Content-Type: {value}\n\nx".encode("latin-1")
+        part = read_message(data)
+        try:
+            expected = (True, part.get_content_charset())
+        except (LookupError, ValueError, UnicodeError):
+            expected = (False, None)
+        assert content_charset(read_message(data)) == expected, value

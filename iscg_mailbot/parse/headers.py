@@ -359,7 +359,23 @@ def utc_offset_minutes(value: str | bytes | None) -> int | None:
     True
     """
     text = _WHITESPACE.sub(" ", raw_to_text(value)).strip()
+    return _offset_minutes(_parse_date(text) if text else None)
+
+
+def date_and_offset(value: str | bytes | None) -> tuple[datetime | None, int | None]:
+    """``date_to_utc(value)`` and, when that is a date, ``utc_offset_minutes(value)``,
+    reading the header once.
+
+    >>> date_and_offset("Fri, 10 Jul 2026 23:30:00 -0500")
+    (datetime.datetime(2026, 7, 11, 4, 30, tzinfo=datetime.timezone.utc), -300)
+    """
+    text = _WHITESPACE.sub(" ", raw_to_text(value)).strip()
     parsed = _parse_date(text) if text else None
+    moment = _plausible_utc(parsed)
+    return (None, None) if moment is None else (moment, _offset_minutes(parsed))
+
+
+def _offset_minutes(parsed: datetime | None) -> int | None:
     offset = parsed.utcoffset() if parsed is not None else None
     if offset is None:
         return None

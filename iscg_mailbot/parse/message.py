@@ -19,13 +19,13 @@ from iscg_mailbot.errors import UnparseableMessage
 from iscg_mailbot.parse.body import extract_body
 from iscg_mailbot.parse.headers import (
     clean_message_id,
+    date_and_offset,
     date_to_utc,
     decode_header_text,
     is_automatic,
     parse_addresses,
     parse_references,
     synthetic_message_id,
-    utc_offset_minutes,
 )
 from iscg_mailbot.parse.mime import content_charset, read_message
 from iscg_mailbot.parse.quoting import split_new_text
@@ -100,7 +100,7 @@ def _parse(raw: RawMessage, data: bytes) -> ParsedMessage:
     new_text, quoted_text, signature = split_new_text(
         body.text, forwarded=is_forward_subject(subject)
     )
-    header_date = date_to_utc(_first(headers, "date"))
+    header_date, offset = date_and_offset(_first(headers, "date"))
     unreadable_date = header_date is None and _first(headers, "date") is not None
     defects = _defects(message, headers, body.defects, unreadable_date=unreadable_date)
     return ParsedMessage(
@@ -123,7 +123,7 @@ def _parse(raw: RawMessage, data: bytes) -> ParsedMessage:
         list_id=_list_id(_first(headers, "list-id")),
         provenance=raw.provenance,
         defects=defects,
-        utc_offset_minutes=utc_offset_minutes(_first(headers, "date")) if header_date else None,
+        utc_offset_minutes=offset,
         forwarded_text=body.forwarded,
         automatic=is_automatic(headers),
     )
