@@ -42,8 +42,7 @@ _BRACKETED_ID = re.compile(r"<([^<>]*)>")
 _OBFUSCATED_ADDRESS = re.compile(r"^\s*([^\s@<>()\"]+) at ([^\s@<>()\"]+\.[^\s@<>()\"]+)")
 _COMMENT = re.compile(r"\([^()]*\)")
 _SPLIT_NEEDS_SCAN = re.compile(r'["(\\:;]|<[^>]*,')
-# A Message-ID that clean_message_id() would return as it is: printable ASCII without
-# brackets or spaces, short enough for the store (checked by length, not by a regex bound).
+# A Message-ID clean_message_id() returns as it is (if short): printable ASCII, no <> or spaces.
 _PLAIN_ID = re.compile(r"[!-;=?-~]+")
 # Dates from before e-mail, or far in the future, are garbage, not history.
 _EARLIEST = datetime(1970, 1, 2, tzinfo=UTC)
@@ -232,8 +231,7 @@ def parse_addresses(value: object, fallback_charset: str | None = None) -> tuple
     return _read_address_list(text)
 
 
-#: Whole address headers up to this length are memoised too: on a list the same To and
-#: Cc lines recur message after message, and reading one again costs a scan per item.
+#: Whole address headers up to this length are memoised too: on a list To and Cc lines recur.
 _CACHED_LIST_LENGTH = 2000
 
 
@@ -363,8 +361,7 @@ def utc_offset_minutes(value: str | bytes | None) -> int | None:
 
 
 def date_and_offset(value: str | bytes | None) -> tuple[datetime | None, int | None]:
-    """``date_to_utc(value)`` and, when that is a date, ``utc_offset_minutes(value)``,
-    reading the header once.
+    """``date_to_utc(value)`` and, when that is a date, ``utc_offset_minutes(value)``, in one read.
 
     >>> date_and_offset("Fri, 10 Jul 2026 23:30:00 -0500")
     (datetime.datetime(2026, 7, 11, 4, 30, tzinfo=datetime.timezone.utc), -300)
