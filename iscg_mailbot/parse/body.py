@@ -12,7 +12,6 @@ from __future__ import annotations
 import binascii
 import re
 from dataclasses import dataclass, field
-from email import message_from_bytes
 from email.message import Message
 from html import unescape
 
@@ -21,6 +20,7 @@ from inscriptis.model.config import ParserConfig
 
 from iscg_mailbot.parse.charsets import codec_for, decode_text
 from iscg_mailbot.parse.headers import decode_header_text, raw_to_text
+from iscg_mailbot.parse.mime import content_charset, read_message
 from iscg_mailbot.records import Attachment
 
 #: Text subtypes read as plain text when they are not attachments.
@@ -310,7 +310,7 @@ def _visit_leaf(part: Message, kind: tuple[str, str], depth: int, texts: list[st
     maintype, subtype = kind
     if maintype == "message" and subtype in ENCLOSED_SUBTYPES and depth < MAX_INLINE_DEPTH:
         # A forwarded message the stdlib left unparsed (base64-encoded message/rfc822).
-        enclosed = message_from_bytes(payload_bytes(part))
+        enclosed = read_message(payload_bytes(part))
         return _visit_enclosed(part, [enclosed], content, depth)
     if maintype == "multipart":
         # A multipart whose boundary never appears: its raw text is the best reading.
@@ -354,7 +354,7 @@ def _decoded_enclosed(part: Message, children: list[Message]) -> list[Message]:
     encoded = raw_payload(children[0])
     if not isinstance(encoded, str) or children[0].keys():
         return children
-    return [message_from_bytes(_lenient_base64(encoded.encode("ascii", "ignore")))]
+    return [read_message(_lenient_base64(encoded.encode("ascii", "ignore")))]
 
 
 def _enclosed_name(children: list[Message]) -> str | None:
@@ -399,10 +399,7 @@ def _decoded_text(part: Message, content: BodyContent) -> str:
     data = payload_bytes(part)
     if not data:
         return ""
-    try:
-        declared = part.get_content_charset()
-    except (LookupError, ValueError, UnicodeError):
-        declared = None
+    declared = content_charset(part)[1]
     text, codec = decode_text(data, declared)
     if declared is not None and codec != codec_for(declared):
         content.defects.append(f"charset-fallback:{declared[:40]}->{codec}")

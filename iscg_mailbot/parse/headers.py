@@ -42,6 +42,8 @@ _BRACKETED_ID = re.compile(r"<([^<>]*)>")
 _OBFUSCATED_ADDRESS = re.compile(r"^\s*([^\s@<>()\"]+) at ([^\s@<>()\"]+\.[^\s@<>()\"]+)")
 _COMMENT = re.compile(r"\([^()]*\)")
 _SPLIT_NEEDS_SCAN = re.compile(r'["(\\:;]|<[^>]*,')
+# A Message-ID clean_message_id() returns as it is (if short): printable ASCII, no <> or spaces.
+_PLAIN_ID = re.compile(r"[!-;=?-~]+")
 # Dates from before e-mail, or far in the future, are garbage, not history.
 _EARLIEST = datetime(1970, 1, 2, tzinfo=UTC)
 _LATEST = datetime(2200, 1, 1, tzinfo=UTC)
@@ -174,6 +176,11 @@ def parse_references(value: str | bytes | None) -> tuple[str, ...]:
     candidates = found if found else text.replace(",", " ").split()
     ids: dict[str, None] = {}
     for candidate in candidates:
+        if len(candidate) <= MAX_MESSAGE_ID_BYTES and candidate != "@" and _PLAIN_ID.fullmatch(
+            candidate
+        ):
+            ids.setdefault(candidate, None)  # the common case, as clean_message_id() has it
+            continue
         cleaned = clean_message_id(f"<{candidate}>")
         if cleaned:
             ids.setdefault(cleaned, None)
@@ -219,6 +226,21 @@ def parse_addresses(value: object, fallback_charset: str | None = None) -> tuple
     text = _FOLDING.sub(" ", raw_to_text(value, fallback_charset)).strip()
     if not text:
         return ()
+    if len(text) <= _CACHED_LIST_LENGTH:
+        return _read_address_list_cached(text)
+    return _read_address_list(text)
+
+
+#: Whole address headers up to this length are memoised too: on a list To and Cc lines recur.
+_CACHED_LIST_LENGTH = 2000
+
+
+@lru_cache(maxsize=4096)
+def _read_address_list_cached(text: str) -> tuple[Address, ...]:
+    return _read_address_list(text)
+
+
+def _read_address_list(text: str) -> tuple[Address, ...]:
     items = _split_address_list(text)
     if items is None:  # group syntax or unbalanced quoting: read the header as a whole
         return _read_addresses(text)
@@ -335,7 +357,22 @@ def utc_offset_minutes(value: str | bytes | None) -> int | None:
     True
     """
     text = _WHITESPACE.sub(" ", raw_to_text(value)).strip()
+    return _offset_minutes(_parse_date(text) if text else None)
+
+
+def date_and_offset(value: str | bytes | None) -> tuple[datetime | None, int | None]:
+    """``date_to_utc(value)`` and, when that is a date, ``utc_offset_minutes(value)``, in one read.
+
+    >>> date_and_offset("Fri, 10 Jul 2026 23:30:00 -0500")
+    (datetime.datetime(2026, 7, 11, 4, 30, tzinfo=datetime.timezone.utc), -300)
+    """
+    text = _WHITESPACE.sub(" ", raw_to_text(value)).strip()
     parsed = _parse_date(text) if text else None
+    moment = _plausible_utc(parsed)
+    return (None, None) if moment is None else (moment, _offset_minutes(parsed))
+
+
+def _offset_minutes(parsed: datetime | None) -> int | None:
     offset = parsed.utcoffset() if parsed is not None else None
     if offset is None:
         return None

@@ -13,21 +13,21 @@ neither prefers text/plain in ``multipart/alternative`` nor falls back beyond UT
 from __future__ import annotations
 
 import re
-from email import message_from_bytes
 from email.message import Message
 
 from iscg_mailbot.errors import UnparseableMessage
 from iscg_mailbot.parse.body import extract_body
 from iscg_mailbot.parse.headers import (
     clean_message_id,
+    date_and_offset,
     date_to_utc,
     decode_header_text,
     is_automatic,
     parse_addresses,
     parse_references,
     synthetic_message_id,
-    utc_offset_minutes,
 )
+from iscg_mailbot.parse.mime import content_charset, read_message
 from iscg_mailbot.parse.quoting import split_new_text
 from iscg_mailbot.parse.subjects import is_forward_subject, normalise_subject
 from iscg_mailbot.records import Address, ParsedMessage, RawMessage
@@ -80,7 +80,7 @@ def parse_message(raw: RawMessage, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Par
 
 
 def _parse(raw: RawMessage, data: bytes) -> ParsedMessage:
-    message = message_from_bytes(data)
+    message = read_message(data)
     headers = _header_values(message)
     body = extract_body(message)
     if not headers:
@@ -100,7 +100,7 @@ def _parse(raw: RawMessage, data: bytes) -> ParsedMessage:
     new_text, quoted_text, signature = split_new_text(
         body.text, forwarded=is_forward_subject(subject)
     )
-    header_date = date_to_utc(_first(headers, "date"))
+    header_date, offset = date_and_offset(_first(headers, "date"))
     unreadable_date = header_date is None and _first(headers, "date") is not None
     defects = _defects(message, headers, body.defects, unreadable_date=unreadable_date)
     return ParsedMessage(
@@ -123,7 +123,7 @@ def _parse(raw: RawMessage, data: bytes) -> ParsedMessage:
         list_id=_list_id(_first(headers, "list-id")),
         provenance=raw.provenance,
         defects=defects,
-        utc_offset_minutes=utc_offset_minutes(_first(headers, "date")) if header_date else None,
+        utc_offset_minutes=offset,
         forwarded_text=body.forwarded,
         automatic=is_automatic(headers),
     )
@@ -160,9 +160,8 @@ def _body_charset(message: Message) -> str | None:
     """The first charset a text part declares: the best guess for raw 8-bit headers."""
     for part in message.walk():
         if part.get_content_maintype() == "text":
-            try:
-                charset = part.get_content_charset()
-            except (LookupError, ValueError, UnicodeError):
+            readable, charset = content_charset(part)
+            if not readable:
                 return None
             if charset:
                 return charset
