@@ -89,6 +89,12 @@ class Score:
     predicted: int = 0
     expected: int = 0
 
+    def add(self, got: object, want: object, same: bool) -> None:
+        """Count one answer: given when ``got`` is set, expected when ``want`` is set."""
+        self.predicted += got is not None
+        self.expected += want is not None
+        self.correct += got is not None and same
+
     @property
     def precision(self) -> float:
         return self.correct / self.predicted if self.predicted else 1.0
@@ -120,24 +126,10 @@ def evaluate(rows: list[Labelled], members: MembersConfig) -> Report:
         kind = item.kind if item else "none"
         owner = item.owner if item else None
         due = item.due if item else None
-        if kind != "none":
-            report.kind.predicted += 1
-        if row.kind != "none":
-            report.kind.expected += 1
-        if kind != "none" and kind == row.kind:
-            report.kind.correct += 1
-        if owner is not None:
-            report.owner.predicted += 1
-        if row.owner is not None:
-            report.owner.expected += 1
-        if owner is not None and _owners(owner) == _owners(row.owner):
-            report.owner.correct += 1
-        if due is not None:
-            report.due.predicted += 1
-        if row.due is not None:
-            report.due.expected += 1
-        if due is not None and due == row.due:
-            report.due.correct += 1
+        report.kind.add(None if kind == "none" else kind,
+                        None if row.kind == "none" else row.kind, kind == row.kind)
+        report.owner.add(owner, row.owner, _owners(owner) == _owners(row.owner))
+        report.due.add(due, row.due, due == row.due)
         if (kind, _owners(owner), due) != (row.kind, _owners(row.owner), row.due):
             report.misses.append(
                 f"{row.text}\n    want {row.kind} / {row.owner} / {row.due}"

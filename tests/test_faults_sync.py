@@ -320,6 +320,57 @@ def _die() -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 
 
+Hit = Callable[[], None]
+
+
+def _after(owner: Any, name: str, hit: Hit) -> None:
+    """Call ``hit`` after each call of ``owner.name``."""
+    original = getattr(owner, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        result = original(*args, **kwargs)
+        hit()
+        return result
+
+    setattr(owner, name, wrapper)
+
+
+def _in_a_fetch(hit: Hit) -> None:
+    # imaplib reads each message body (an IMAP literal) with IMAP4.read(size): dying on
+    # the n-th literal is dying in the middle of a FETCH response.
+    import imaplib
+
+    original_read = imaplib.IMAP4.read
+
+    def read(self: imaplib.IMAP4, size: int) -> bytes:
+        hit()
+        return original_read(self, size)
+
+    imaplib.IMAP4.read = read  # type: ignore[method-assign]
+
+
+def _before_parse(hit: Hit) -> None:
+    original_parse = parallel.parse_message
+
+    def parse(*args: Any, **kwargs: Any) -> Any:
+        hit()  # dies before this message of the batch is parsed
+        return original_parse(*args, **kwargs)
+
+    parallel.parse_message = parse  # type: ignore[assignment]
+
+
+#: How each stage hook is set up in the child.
+_HOOKS: dict[str, Callable[[Hit], None]] = {
+    "mid-fetch": _in_a_fetch,
+    "fetched": lambda hit: _after(ImapSource, "_fetch_chunk", hit),
+    "parse": _before_parse,
+    "stored": lambda hit: _after(ingest, "save_messages", hit),
+    "threaded": lambda hit: _after(ingest, "attach_to_threads", hit),
+    "commit": lambda hit: event.listen(Session, "before_commit", lambda _session: hit()),
+    "committed": lambda hit: event.listen(Session, "after_commit", lambda _session: hit()),
+}
+
+
 def _arm(point: KillPoint) -> None:
     """In the child only: make the ``point.n``-th hit of ``point.stage`` SIGKILL us."""
     counter = itertools.count(1)
@@ -328,48 +379,9 @@ def _arm(point: KillPoint) -> None:
         if next(counter) == point.n:
             _die()
 
-    def after(owner: Any, name: str) -> None:
-        original = getattr(owner, name)
-
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            result = original(*args, **kwargs)
-            hit()
-            return result
-
-        setattr(owner, name, wrapper)
-
-    if point.stage == "mid-fetch":
-        # imaplib reads each message body (an IMAP literal) with IMAP4.read(size):
-        # dying on the n-th literal is dying in the middle of a FETCH response.
-        import imaplib
-
-        original_read = imaplib.IMAP4.read
-
-        def read(self: imaplib.IMAP4, size: int) -> bytes:
-            hit()
-            return original_read(self, size)
-
-        imaplib.IMAP4.read = read  # type: ignore[method-assign]
-    elif point.stage == "fetched":
-        after(ImapSource, "_fetch_chunk")
-    elif point.stage == "parse":
-        original_parse = parallel.parse_message
-
-        def parse(*args: Any, **kwargs: Any) -> Any:
-            hit()  # dies before this message of the batch is parsed
-            return original_parse(*args, **kwargs)
-
-        parallel.parse_message = parse  # type: ignore[assignment]
-    elif point.stage == "stored":
-        after(ingest, "save_messages")
-    elif point.stage == "threaded":
-        after(ingest, "attach_to_threads")
-    elif point.stage == "commit":
-        event.listen(Session, "before_commit", lambda _session: hit())
-    elif point.stage == "committed":
-        event.listen(Session, "after_commit", lambda _session: hit())
-    else:
+    if point.stage not in _HOOKS:
         raise ValueError(point.stage)
+    _HOOKS[point.stage](hit)
 
 
 def run_killed(url: str, config: MailboxConfig, point: KillPoint) -> bool:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from dateutil import parser as dateutil_parser
 from mailparser.utils import get_addresses
 
+from iscg_mailbot.parse.address_lists import split_address_list
 from iscg_mailbot.records import Address
 
 #: Longest Message-ID kept as is; the store's column holds 998 characters (RFC 5322's
@@ -41,7 +42,6 @@ _BRACKETED_ID = re.compile(r"<([^<>]*)>")
 # Pipermail archives obfuscate addresses as "jjl at pobox.com".
 _OBFUSCATED_ADDRESS = re.compile(r"^\s*([^\s@<>()\"]+) at ([^\s@<>()\"]+\.[^\s@<>()\"]+)")
 _COMMENT = re.compile(r"\([^()]*\)")
-_SPLIT_NEEDS_SCAN = re.compile(r'["(\\:;]|<[^>]*,')
 # A Message-ID clean_message_id() returns as it is (if short): printable ASCII, no <> or spaces.
 _PLAIN_ID = re.compile(r"[!-;=?-~]+")
 # Dates from before e-mail, or far in the future, are garbage, not history.
@@ -241,7 +241,7 @@ def _read_address_list_cached(text: str) -> tuple[Address, ...]:
 
 
 def _read_address_list(text: str) -> tuple[Address, ...]:
-    items = _split_address_list(text)
+    items = split_address_list(text)
     if items is None:  # group syntax or unbalanced quoting: read the header as a whole
         return _read_addresses(text)
     found: dict[str, Address] = {}
@@ -259,45 +259,6 @@ def _read_address_list(text: str) -> tuple[Address, ...]:
 #: ~0.5 ms per header; on a list the same people recur in every From and Cc line, so
 #: reading each distinct mailbox once makes address parsing nearly free.
 _CACHED_ITEM_LENGTH = 1000
-
-
-def _split_address_list(text: str) -> list[str] | None:
-    """Split an address list at top-level commas; None if it has group syntax or is unbalanced."""
-    if not _SPLIT_NEEDS_SCAN.search(text):
-        # The common case, checked at C speed: no quotes, comments, escapes or groups.
-        return [item.strip() for item in text.split(",") if item.strip()]
-    items: list[str] = []
-    start = 0
-    quoted = escaped = False
-    angle = paren = 0
-    for index, char in enumerate(text):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif quoted:
-            quoted = char != '"'
-        elif paren:
-            paren += (char == "(") - (char == ")")
-        elif char == '"':
-            quoted = True
-        elif char == "(":
-            paren = 1
-        elif char == "<":
-            angle += 1
-        elif char == ">":
-            angle -= 1
-        elif angle:
-            continue
-        elif char in ":;":
-            return None
-        elif char == ",":
-            items.append(text[start:index])
-            start = index + 1
-    if quoted or angle or paren:
-        return None
-    items.append(text[start:])
-    return [item.strip() for item in items if item.strip()]
 
 
 @lru_cache(maxsize=8192)

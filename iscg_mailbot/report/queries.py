@@ -19,6 +19,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -317,34 +318,9 @@ def open_threads_page(
     ``participant`` keeps threads that person wrote in. Most overdue first, then the
     most recently active.
     """
-    kinds = [ACTION, QUESTION] if include_questions else [ACTION]
-    is_action = ActionItem.kind == ACTION
-    counts = (
-        select(
-            ActionItem.thread_id.label("thread_id"),
-            func.sum(case((is_action, 1), else_=0)).label("open_actions"),
-            func.sum(case((and_(is_action, ActionItem.due < today), 1), else_=0)).label("overdue"),
-            func.sum(case((ActionItem.kind == QUESTION, 1), else_=0)).label("questions"),
-            func.min(case((is_action, ActionItem.due), else_=None)).label("next_due"),
-        )
-        .where(ActionItem.status == OPEN, ActionItem.kind.in_(kinds),
-               ActionItem.thread_id.is_not(None))
-        .group_by(ActionItem.thread_id)
-    )
-    if list_id is not None:
-        counts = counts.where(ActionItem.list_id == list_id)
-    if thread_ids is not None:
-        counts = counts.where(ActionItem.thread_id.in_(sorted(thread_ids)))
+    counts = _open_item_counts(today, include_questions, list_id, thread_ids)
     if participant:
-        # Filter before counting: only the participant's threads are aggregated. The ids
-        # are fetched first: a literal list keeps the planner from a nested loop when its
-        # statistics are stale (right after a large import).
-        wanted = session.scalars(_participant_threads(session, participant)).all()
-        if len(wanted) <= _MAX_LITERAL_IDS:
-            counts = counts.where(ActionItem.thread_id.in_(sorted(t for t in wanted if t)))
-        else:
-            counts = counts.where(
-                ActionItem.thread_id.in_(_participant_threads(session, participant)))
+        counts = _in_participant_threads(session, counts, participant)
     summary = counts.subquery()
     thread = aliased(Thread)
     # count(*) OVER () is computed before the LIMIT: every row carries the full total.
@@ -370,6 +346,44 @@ def open_threads_page(
         for row, open_actions, overdue, questions, next_due, _total in found
     ]
     return Page(rows, int(found[0].total) if found else 0)
+
+
+# thread id, open actions, overdue actions, open questions, next due date
+_Counts = Select[int | None, Any, Any, Any, Any]
+
+
+def _open_item_counts(today: date, include_questions: bool, list_id: int | None,
+                      thread_ids: Collection[int] | None) -> _Counts:
+    """Per thread: open actions, overdue ones, open questions and the next due date."""
+    kinds = [ACTION, QUESTION] if include_questions else [ACTION]
+    is_action = ActionItem.kind == ACTION
+    counts = (
+        select(
+            ActionItem.thread_id.label("thread_id"),
+            func.sum(case((is_action, 1), else_=0)).label("open_actions"),
+            func.sum(case((and_(is_action, ActionItem.due < today), 1), else_=0)).label("overdue"),
+            func.sum(case((ActionItem.kind == QUESTION, 1), else_=0)).label("questions"),
+            func.min(case((is_action, ActionItem.due), else_=None)).label("next_due"),
+        )
+        .where(ActionItem.status == OPEN, ActionItem.kind.in_(kinds),
+               ActionItem.thread_id.is_not(None))
+        .group_by(ActionItem.thread_id)
+    )
+    if list_id is not None:
+        counts = counts.where(ActionItem.list_id == list_id)
+    if thread_ids is not None:
+        counts = counts.where(ActionItem.thread_id.in_(sorted(thread_ids)))
+    return counts
+
+
+def _in_participant_threads(session: Session, counts: _Counts, participant: str) -> _Counts:
+    """``counts`` restricted to the threads ``participant`` wrote in, before counting."""
+    # The ids are fetched first: a literal list keeps the planner from a nested loop when
+    # its statistics are stale (right after a large import).
+    wanted = session.scalars(_participant_threads(session, participant)).all()
+    if len(wanted) <= _MAX_LITERAL_IDS:
+        return counts.where(ActionItem.thread_id.in_(sorted(t for t in wanted if t)))
+    return counts.where(ActionItem.thread_id.in_(_participant_threads(session, participant)))
 
 
 def stalled_threads(
