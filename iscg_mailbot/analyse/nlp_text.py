@@ -82,7 +82,7 @@ def matching_text(text: str) -> str:
     """A text as the phrase finder reads it (Unicode hyphens as "-", white space
     flattened): the offsets of its hits and entities are offsets in this text.
 
-    >>> matching_text("cyber\u2011security\n  matters")
+    >>> matching_text("cyber\\u2011security\\n  matters")
     'cyber-security matters'
     """
     return flatten_whitespace(plain_hyphens(text))
