@@ -99,18 +99,7 @@ class EntityFinder:
         """The entities of a Doc (whose text is ``text``) with the character offset each
         starts at, in text order. ``matches``: what the shared matchers found in the
         Doc, when the caller has run them already."""
-        if matches is None:
-            matches = self._matchers(doc)
-        labels, windows = self._labels, self._windows
-        spans = [match for match in matches if match[0] in labels]
-        triggered = [(match_id, start) for match_id, start, _ in matches if match_id in windows]
-        if triggered:
-            triggered.sort()
-            for trigger_id, group in itertools.groupby(triggered, key=_MATCH_ID):
-                length, until, tokens = windows[trigger_id]
-                self._match_windows(
-                    doc, tokens, [start for _, start in group], length, until, spans
-                )
+        spans = self._spans(doc, self._matchers(doc) if matches is None else matches)
         if not spans:
             return []
         # Of overlapping matches keep the first, the longest when they start together
@@ -138,6 +127,21 @@ class EntityFinder:
                 continue
             found.append((first, hit))
         return found
+
+    def _spans(self, doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """The entity patterns' matches: those of the phrase patterns among ``matches``,
+        and those of the token patterns in the windows their triggers open."""
+        labels, windows = self._labels, self._windows
+        spans = [match for match in matches if match[0] in labels]
+        triggered = [(match_id, start) for match_id, start, _ in matches if match_id in windows]
+        if triggered:
+            triggered.sort()
+            for trigger_id, group in itertools.groupby(triggered, key=_MATCH_ID):
+                length, until, tokens = windows[trigger_id]
+                self._match_windows(
+                    doc, tokens, [start for _, start in group], length, until, spans
+                )
+        return spans
 
     @staticmethod
     def _match_windows(
