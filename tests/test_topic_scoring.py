@@ -218,6 +218,8 @@ RULE_CASES = [
     # A negative phrase is no second signal for a weak one.
     ([_WEAK_AI], "", ["AI standards, AI Act, AI"], []),
     ([_WEAK_AI], "AI", ["AI standards"], ["ai"]),
+    # Weak phrases in the messages alone, even two messages, are not enough.
+    ([_WEAK_AI], "", ["AI standards", "AI roadmap"], []),
     # A weak phrase numbered is an agenda item, not the term.
     ([_WEAK_AI], "AI 1.13", ["AI 1.13 and AI No. 5"], []),
     # "SG5" is ITU-R's in a text naming ITU-R, ITU-T's in one naming ITU-T, nobody's alone.

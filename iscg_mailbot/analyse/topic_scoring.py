@@ -148,12 +148,12 @@ class TopicRule:
                           tuple(sorted(rejected, key=self.rank)))
 
     def phrases_counted(self, text: ReadText) -> list[_Found]:
-        """The phrases of one text that count. Overlapping phrases of one topic count
+        """The phrases of one text that count. "Overlapping phrases of one topic count
         once: the first, the longest when they start together ("mobile broadband", not
-        also "broadband"). "A negative phrase cancels this topic's phrases inside it"
+        also "broadband")." "A negative phrase cancels this topic's phrases inside it"
         (any it overlaps) "and takes its weight off": of overlapping negatives of a
-        topic, the first counts. A weak phrase followed by a number ("AI 1.13", a WRC
-        agenda item) is not the term: it neither counts nor hides another phrase."""
+        topic, the first counts. "A weak phrase followed by a number ("AI 1.13", an
+        agenda item) is not counted": nor does it hide another phrase."""
         hits = [(self.phrases[int(hit.key)], hit) for hit in text.findings.hits]
         negatives = [(phrase, hit) for phrase, hit in hits if phrase.negative]
         counted: list[tuple[RulePhrase, PhraseHit]] = []
@@ -218,10 +218,10 @@ class TopicRule:
     @staticmethod
     def supported(evidence: Sequence[tuple[Evidence, RulePhrase]]) -> bool:
         """"weak: true ... tags a thread only with a second, independent signal of the
-        topic -- another phrase, an ITU body of itu_bodies.yaml, a second weak phrase,
-        or the same weak phrase in both the subject and a message." A phrase that gives
-        no points (a negative one) is no signal; two weak phrases of the message texts
-        are not independent (one message may hold both), the subject and a message are."""
+        topic -- another phrase, an ITU body of itu_bodies.yaml, or a weak phrase in
+        the other place (one in the subject and one in a message; weak phrases in the
+        messages alone are not enough)." A phrase that gives no points (a negative one)
+        is no signal."""
         signals = [(item, phrase) for item, phrase in evidence if item.points > 0]
         if any(not phrase.weak for _, phrase in signals):
             return True
