@@ -106,7 +106,7 @@ class ReadText:
 
 
 @dataclass(frozen=True)
-class _Found:
+class Occurrence:
     """One occurrence that counts: which phrase, where, spelled how."""
 
     phrase: RulePhrase
@@ -130,7 +130,7 @@ class TopicRule:
         topic's threshold" (and a weak phrase has support), else rejected; each with
         its evidence, most points first. Only the texts given are read: "quoted
         replies and signatures are never read"."""
-        found: list[_Found] = []
+        found: list[Occurrence] = []
         for text in texts:
             found += self.phrases_counted(text)
             found += self.bodies_named(text)
@@ -147,7 +147,7 @@ class TopicRule:
         return ThreadTags(thread_id, tuple(sorted(tags, key=self.rank)), mentions,
                           tuple(sorted(rejected, key=self.rank)))
 
-    def phrases_counted(self, text: ReadText) -> list[_Found]:
+    def phrases_counted(self, text: ReadText) -> list[Occurrence]:
         """The phrases of one text that count. "Overlapping phrases of one topic count
         once: the first, the longest when they start together ("mobile broadband", not
         also "broadband")." "A negative phrase cancels this topic's phrases inside it"
@@ -167,10 +167,10 @@ class TopicRule:
         for phrase, hit in negatives:
             if not _overlaps_topic(phrase, hit, counted_negatives):
                 counted_negatives.append((phrase, hit))
-        return [_Found(phrase, text.where, hit.text)
+        return [Occurrence(phrase, text.where, hit.text)
                 for phrase, hit in counted + counted_negatives]
 
-    def bodies_named(self, text: ReadText) -> list[_Found]:
+    def bodies_named(self, text: ReadText) -> list[Occurrence]:
         """The ITU bodies of the table a text names, for each topic the table gives them:
         study groups, working parties and Questions the entity finder found, focus groups
         by their "FG-" name. A body written without its Sector ("Q7/5") is the one the
@@ -186,13 +186,13 @@ class TopicRule:
                 if entity.key.startswith("ITU-"):
                     sectors.add(entity.key.split(" ", 1)[0])
         names += [(name, name) for name in focus_groups(text.text)]
-        found: list[_Found] = []
+        found: list[Occurrence] = []
         for name, form in names:
             body = resolve(name, sectors, self.known_bodies)
-            found += [_Found(phrase, text.where, form) for phrase in self.bodies.get(body or "", ())]
+            found += [Occurrence(phrase, text.where, form) for phrase in self.bodies.get(body or "", ())]
         return found
 
-    def evidence(self, found: Sequence[_Found]) -> dict[str, list[tuple[Evidence, RulePhrase]]]:
+    def evidence(self, found: Sequence[Occurrence]) -> dict[str, list[tuple[Evidence, RulePhrase]]]:
         """Per topic, one Evidence per phrase and place: "points = weight x place x
         min(count, max_count), where place is subject_weight for the thread subject and
         body_weight for the new text of each message"; a negative phrase's points are
