@@ -109,12 +109,24 @@ def _tokens(
 
 def _phrase_patterns() -> list[dict[str, Any]]:
     """Fixed strings: matched on lower case, or on exact spelling when ``exact``."""
+    return [*_sector_patterns(), *_named_patterns(), *_numbered_patterns(),
+            *_resolution_patterns()]
+
+
+def _sector_patterns() -> list[dict[str, Any]]:
+    """"ITU-T", and each study group with its Sector: "ITU-T SG17", "ITU-R Study Group 5"."""
     patterns = []
     for sector in _SECTORS:
         patterns.append(_phrase(SECTOR, f"ITU-{sector}"))
         for number in _STUDY_GROUPS:
             for form in (f"SG{number}", f"SG {number}", f"Study Group {number}"):
                 patterns.append(_phrase(STUDY_GROUP, f"ITU-{sector} {form}"))
+    return patterns
+
+
+def _named_patterns() -> list[dict[str, Any]]:
+    """Advisory groups, bureaux and conferences, by name and by acronym."""
+    patterns = []
     for acronym, name in _ADVISORY.items():
         patterns.append(_phrase(ADVISORY_GROUP, name, acronym))
         patterns.append(_phrase(ADVISORY_GROUP, acronym, exact=True))
@@ -124,11 +136,17 @@ def _phrase_patterns() -> list[dict[str, Any]]:
         patterns.append(_phrase(BUREAU, f"ITU {acronym}", acronym))
     for acronym, name in _CONFERENCES.items():
         patterns.append(_phrase(CONFERENCE, name, acronym))
-        for year in _YEARS:
-            patterns.append(_phrase(CONFERENCE, f"{acronym}-{year}"))
+        patterns.extend(_phrase(CONFERENCE, f"{acronym}-{year}") for year in _YEARS)
     for acronym in ("WTSA", "WTDC", "WRC", "WTPF"):
         patterns.append(_phrase(CONFERENCE, acronym, exact=True))
     patterns.append(_phrase(CONFERENCE, "WSIS Forum", "WSIS"))
+    return patterns
+
+
+def _numbered_patterns() -> list[dict[str, Any]]:
+    """Study groups, Questions and working parties without their Sector: "SG17",
+    "Q7/5", "Question 6/2", "WP 5D", "WP3/17"."""
+    patterns = []
     for number in _STUDY_GROUPS:
         for form in (f"SG{number}", f"SG {number}", f"Study Group {number}"):
             patterns.append(_phrase(STUDY_GROUP, form))
@@ -142,9 +160,16 @@ def _phrase_patterns() -> list[dict[str, Any]]:
         for party_number in _ITU_T_WORKING_PARTIES:
             for form in (f"WP{party_number}/{number}", f"WP {party_number}/{number}"):
                 patterns.append(_phrase(WORKING_PARTY, form))
-    for number in _RESOLUTIONS:
-        for form in (f"Resolution {number}", f"Res. {number}", f"Res {number}"):
-            patterns.append(_phrase(RESOLUTION, form))
+    return patterns
+
+
+def _resolution_patterns() -> list[dict[str, Any]]:
+    """Resolutions by number, and liaison statements."""
+    patterns = [
+        _phrase(RESOLUTION, form)
+        for number in _RESOLUTIONS
+        for form in (f"Resolution {number}", f"Res. {number}", f"Res {number}")
+    ]
     for form in ("liaison statement", "liaison statements", "LS/o", "LS/i", "LS/r"):
         patterns.append(_phrase(LIAISON, form, "LS"))
     # "LS on ...", "an LS to SG17": LS followed by a preposition is a liaison statement.
@@ -266,23 +291,9 @@ def entity_key(label: str, text: str, pattern_id: str = "") -> str:
     if label == SECTOR:
         return re.sub(r"\s+", "", flat).upper()
     if label in (STUDY_GROUP, WORKING_PARTY, QUESTION):
-        sector = ""
-        match = _SECTOR_RE.match(flat)
-        if match:
-            sector = f"ITU-{match.group('s').upper()} "
-            flat = flat[match.end():]
-        numbered = _NUMBERED_RE.match(flat)
-        prefix = {STUDY_GROUP: "SG", WORKING_PARTY: "WP", QUESTION: "Q"}[label]
-        if numbered:
-            return f"{sector}{prefix}{numbered.group('n').upper()}"
-        return f"{sector}{flat.upper()}"
+        return _numbered_key(label, flat)
     if label == RESOLUTION:
-        match = _RESOLUTION_RE.match(flat)
-        if match:
-            assembly = match.group("assembly")
-            head = f"{assembly.upper()} " if assembly else ""
-            return f"{head}Resolution {int(match.group('n'))}"
-        return flat
+        return _resolution_key(flat)
     if label == DOCUMENT:
         key = re.sub(r"\s+", "", flat).upper()
         return re.sub(r"-R\d{1,2}$", "", key)
@@ -291,3 +302,27 @@ def entity_key(label: str, text: str, pattern_id: str = "") -> str:
     if label == LIAISON:
         return "LS"
     return flat.upper() if len(flat) <= 6 else flat
+
+
+def _numbered_key(label: str, flat: str) -> str:
+    """"ITU-T Study Group 17" -> "ITU-T SG17", "Question 7/5" -> "Q7/5"."""
+    sector = ""
+    match = _SECTOR_RE.match(flat)
+    if match:
+        sector = f"ITU-{match.group('s').upper()} "
+        flat = flat[match.end():]
+    numbered = _NUMBERED_RE.match(flat)
+    prefix = {STUDY_GROUP: "SG", WORKING_PARTY: "WP", QUESTION: "Q"}[label]
+    if numbered:
+        return f"{sector}{prefix}{numbered.group('n').upper()}"
+    return f"{sector}{flat.upper()}"
+
+
+def _resolution_key(flat: str) -> str:
+    """"WTSA Res. 1 (Rev. ...)" -> "WTSA Resolution 1"."""
+    match = _RESOLUTION_RE.match(flat)
+    if match:
+        assembly = match.group("assembly")
+        head = f"{assembly.upper()} " if assembly else ""
+        return f"{head}Resolution {int(match.group('n'))}"
+    return flat

@@ -216,26 +216,60 @@ def train_topic_model(
             f"{len(examples)} labelled threads; training needs at least {min_threads}: "
             "label more threads with `iscg-mailbot tag THREAD +topic -topic`"
         )
-    truth = {t: [ex.label(t) for ex in examples] for t in topic_ids}
-    rules = {t: [t in rule_topics.get(ex.thread_id, frozenset()) for ex in examples]
-             for t in topic_ids}
-    trainable, skipped = [], {}
-    for topic in topic_ids:
-        positives = truth[topic].count(True)
-        negatives = truth[topic].count(False)
-        if positives < min_positives:
-            skipped[topic] = f"{positives} positive(s), needs {min_positives}"
-        elif negatives < folds:
-            skipped[topic] = f"{negatives} negative(s), needs {folds}"
-        else:
-            trainable.append(topic)
+    labels = _Labels(
+        truth={t: [ex.label(t) for ex in examples] for t in topic_ids},
+        rules={t: [t in rule_topics.get(ex.thread_id, frozenset()) for ex in examples]
+               for t in topic_ids},
+    )
+    skipped = _skipped(labels, topic_ids, folds=folds, min_positives=min_positives)
+    trainable = [topic for topic in topic_ids if topic not in skipped]
     if not trainable:
         raise NotEnoughLabels(
             f"no topic has {min_positives} positive and {folds} negative labelled threads: "
             "label more threads with `iscg-mailbot tag THREAD +topic -topic`"
         )
+    combined = _cross_validate(examples, labels, trainable, folds=folds, epochs=epochs,
+                               seed=seed)
+    final = _fit(examples, trainable, epochs=epochs, seed=seed)
+    final_probs = TopicModel(final).probabilities([ex.text for ex in examples])
+    rows = tuple(_topic_row(topic, labels, combined.get(topic), final_probs, skipped.get(topic))
+                 for topic in topic_ids)
+    enabled = {row.topic: row.threshold for row in rows
+               if row.used and row.threshold is not None}
+    return TrainResult(len(examples), folds, rows, TopicModel(final, enabled))
+
+
+@dataclass(frozen=True)
+class _Labels:
+    """Per topic and example: what people said (True, False, None for nobody) and
+    whether the rules tag it."""
+
+    truth: dict[str, list[bool | None]]
+    rules: dict[str, list[bool]]
+
+
+def _skipped(labels: _Labels, topic_ids: Sequence[str], *, folds: int,
+             min_positives: int) -> dict[str, str]:
+    """The topics too few threads are labelled for, with the reason."""
+    skipped = {}
+    for topic in topic_ids:
+        positives = labels.truth[topic].count(True)
+        negatives = labels.truth[topic].count(False)
+        if positives < min_positives:
+            skipped[topic] = f"{positives} positive(s), needs {min_positives}"
+        elif negatives < folds:
+            skipped[topic] = f"{negatives} negative(s), needs {folds}"
+    return skipped
+
+
+def _cross_validate(examples: Sequence[TrainingExample], labels: _Labels,
+                    trainable: Sequence[str], *, folds: int, epochs: int,
+                    seed: int) -> dict[str, list[bool]]:
+    """Per topic and example, "rules OR model" with the model fitted on the other folds
+    and its threshold chosen on them."""
     fold_of = _folds(len(examples), folds, seed)
     combined: dict[str, list[bool]] = {t: [False] * len(examples) for t in trainable}
+    truth, rules = labels.truth, labels.rules
     for fold in range(folds):
         train_ix = [i for i, f in enumerate(fold_of) if f != fold]
         test_ix = [i for i, f in enumerate(fold_of) if f == fold]
@@ -251,27 +285,25 @@ def train_topic_model(
                                         [p[topic] for _, p in known])
             for i, probs in zip(test_ix, test_probs, strict=True):
                 combined[topic][i] = rules[topic][i] or probs[topic] >= threshold
-    final = _fit(examples, trainable, epochs=epochs, seed=seed)
-    final_probs = TopicModel(final).probabilities([ex.text for ex in examples])
-    rows, enabled = [], {}
-    for topic in topic_ids:
-        known_ix = [i for i, label in enumerate(truth[topic]) if label is not None]
-        labels = [bool(truth[topic][i]) for i in known_ix]
-        positives = sum(labels)
-        f1_rules = _f1(*_counts(labels, [rules[topic][i] for i in known_ix]))
-        if topic in skipped:
-            rows.append(TopicTraining(topic, len(known_ix), positives, round(f1_rules, 3),
-                                      round(f1_rules, 3), False, None, skipped[topic]))
-            continue
-        f1_combined = _f1(*_counts(labels, [combined[topic][i] for i in known_ix]))
-        used = round(f1_combined, 6) > round(f1_rules, 6)
-        threshold = _best_threshold(labels, [rules[topic][i] for i in known_ix],
-                                    [final_probs[i][topic] for i in known_ix])
-        if used:
-            enabled[topic] = threshold
-        rows.append(TopicTraining(topic, len(known_ix), positives, round(f1_rules, 3),
-                                  round(f1_combined, 3), used, threshold))
-    return TrainResult(len(examples), folds, tuple(rows), TopicModel(final, enabled))
+    return combined
+
+
+def _topic_row(topic: str, labels: _Labels, combined: list[bool] | None,
+               final_probs: Sequence[dict[str, float]], skipped: str | None) -> TopicTraining:
+    """One topic's figures over the examples labelled for it: rules alone, rules OR
+    model (cross-validated), and whether the model is used (strictly better)."""
+    known_ix = [i for i, label in enumerate(labels.truth[topic]) if label is not None]
+    truth = [bool(labels.truth[topic][i]) for i in known_ix]
+    rules = [labels.rules[topic][i] for i in known_ix]
+    f1_rules = _f1(*_counts(truth, rules))
+    if skipped is not None or combined is None:
+        return TopicTraining(topic, len(known_ix), sum(truth), round(f1_rules, 3),
+                             round(f1_rules, 3), False, None, skipped)
+    f1_combined = _f1(*_counts(truth, [combined[i] for i in known_ix]))
+    used = round(f1_combined, 6) > round(f1_rules, 6)
+    threshold = _best_threshold(truth, rules, [final_probs[i][topic] for i in known_ix])
+    return TopicTraining(topic, len(known_ix), sum(truth), round(f1_rules, 3),
+                         round(f1_combined, 3), used, threshold)
 
 
 # --- on disk ----------------------------------------------------------------------

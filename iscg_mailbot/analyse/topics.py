@@ -9,54 +9,61 @@ threads in batches::
     >>> tag.topic, tag.evidence[0].where
     ('child-online-protection', 'subject')
 
-Scoring, in the words ``topics explain`` uses: each phrase gives ``weight × place ×
-min(count, max_count)`` points, place being the subject or body factor of
-``scoring``; overlapping phrases of one topic count once (the first, the longest when
-they start together); a negative
-phrase cancels the topic's phrases inside it and takes its own points off. A topic is
-tagged when its score reaches its threshold. Only the subject and each message's new
-text are read: quotes and signatures never reach the tagger.
+The rule is that of ``topics.yaml``'s header, written out plainly in
+:mod:`iscg_mailbot.analyse.topic_scoring` (:meth:`TopicTagger.explain` runs that
+version): each phrase gives ``weight × place × min(count, max_count)`` points, place
+being the subject or body factor of ``scoring``; overlapping phrases of one topic count
+once (the first, the longest when they start together); a negative phrase cancels the
+topic's phrases inside it and takes its own points off; a weak phrase needs a second,
+independent signal. A topic is tagged when its score reaches its threshold. Only the
+subject and each message's new text are read: quotes and signatures never reach the
+tagger.
+
+:meth:`TopicTagger.tag_threads` applies the same rule to thousands of threads a second:
+every (phrase, place) pair is a small int (``spec * 2 + place``), so counting is done by
+``Counter`` in C and points are looked up in a table. ``tests/test_topic_scoring.py``
+checks on generated texts and topic lists that the two give the same tags and points.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from itertools import groupby
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
-from iscg_mailbot.analyse.entities import LABELS, QUESTION, SECTOR, STUDY_GROUP, WORKING_PARTY
+from iscg_mailbot.analyse.entities import SECTOR
 from iscg_mailbot.analyse.itu_structure import focus_groups, resolve
-from iscg_mailbot.records import EntityMention, Evidence, ThreadTags, ThreadText, TopicTag
+from iscg_mailbot.analyse.topic_mentions import entity_mentions
+from iscg_mailbot.analyse.topic_quality import Evaluation, TopicQuality, evaluate_tags
+from iscg_mailbot.analyse.topic_scoring import (
+    BODY,
+    BODY_LABELS,
+    MAX_FORMS,
+    NUMBER_AFTER,
+    SUBJECT,
+    ReadText,
+    RulePhrase,
+    TopicRule,
+    evidence_order,
+)
+from iscg_mailbot.records import Evidence, ThreadTags, ThreadText, TopicTag
 from iscg_mailbot.settings.itu_bodies import ItuBodies
-from iscg_mailbot.settings.topics import TopicsConfig
+from iscg_mailbot.settings.topics import Scoring, TopicsConfig
 
 if TYPE_CHECKING:
     # spaCy is imported when a tagger is built, not when this module is: commands that
     # never tag (sync, status) start without it.
     from iscg_mailbot.analyse.nlp import EntityHit, GroupFindings, Language
 
-SUBJECT = "subject"
-BODY = "body"
-# How many matched spellings an Evidence keeps: enough to show "cyber security" next to
-# "cybersecurity", not a list of every occurrence.
-_MAX_FORMS = 3
-_LABEL_ORDER = {label: index for index, label in enumerate(LABELS)}
+# Re-exported: the evaluation's figures were defined here first.
+__all__ = ["BODY", "SUBJECT", "Evaluation", "TopicQuality", "TopicTagger", "evaluate_tags"]
 
-
-@dataclass(frozen=True)
-class _Spec:
-    """One pattern of the topic list: the phrase as written and what it is worth."""
-
-    topic: str
-    phrase: str
-    weight: float
-    negative: bool
-    weak: bool = False
+# What counts of a thread: (spec index * 2 + place, form) per hit, place 0 for the
+# subject and 1 for a message text.
+_Hits = defaultdict[int, list[tuple[int, str]]]
 
 
 class TopicTagger:
@@ -72,43 +79,34 @@ class TopicTagger:
 
         self.config = topics
         self.nlp = nlp if nlp is not None else build_pipeline(topics.nlp.model)
-        self._specs: list[_Spec] = []
-        patterns: list[PhrasePattern] = []
-        for topic in topics.topics:
-            kinds = ((topic.positives(), False, False), (topic.acronyms, False, True),
-                     (topic.negatives, True, False))
-            for phrases, negative, exact in kinds:
-                for phrase in phrases:
-                    self._specs.append(_Spec(topic.id, phrase.phrase, phrase.weight, negative,
-                                             phrase.weak))
-                    patterns.append(
-                        PhrasePattern(str(len(self._specs) - 1), phrase.phrase, exact_case=exact)
-                    )
-        self._finder = PhraseFinder(self.nlp, patterns)
-        self._spec_of = {pattern.key: index for index, pattern in enumerate(patterns)}
-        topic_index = {topic.id: index for index, topic in enumerate(topics.topics)}
-        self._negative_keys = frozenset(
-            pattern.key for pattern, spec in zip(patterns, self._specs, strict=True)
-            if spec.negative
-        )
-        self._weak_keys = frozenset(
-            pattern.key for pattern, spec in zip(patterns, self._specs, strict=True)
-            if spec.weak
-        )
-        # The ITU-structure table: one spec per (body, topic), found by itu_structure
-        # rather than the phrase matcher, scored like a phrase of its own weight.
+        self.rule = TopicRule(topics, bodies)
+        # A spec per phrase of the list (the finder reports it by its index), then one
+        # per (body, topic) row of the ITU-structure table, found by itu_structure
+        # rather than the phrase matcher and scored like a phrase of its own weight.
+        self._specs: list[RulePhrase] = list(self.rule.phrases)
+        self._finder = PhraseFinder(self.nlp, [
+            PhrasePattern(str(index), spec.phrase, exact_case=spec.exact_case)
+            for index, spec in enumerate(self._specs)
+        ])
+        self._spec_of = {str(index): index for index in range(len(self._specs))}
+        self._negative_keys = frozenset(str(i) for i, s in enumerate(self._specs) if s.negative)
+        self._weak_keys = frozenset(str(i) for i, s in enumerate(self._specs) if s.weak)
         self._body_specs: dict[str, list[int]] = {}
-        for body in bodies.bodies if bodies is not None else ():
-            for topic_id in body.topics:
-                if topic_id in topic_index:
-                    self._specs.append(_Spec(topic_id, f"ITU body {body.body}",
-                                             bodies.weight(body), False))  # type: ignore[union-attr]
-                    self._body_specs.setdefault(body.body, []).append(len(self._specs) - 1)
-        self._known_bodies = frozenset(b.body for b in bodies.bodies) if bodies else frozenset()
+        for body, rows in self.rule.bodies.items():
+            for row in rows:
+                self._specs.append(row)
+                self._body_specs.setdefault(body, []).append(len(self._specs) - 1)
+        topic_index = {topic.id: index for index, topic in enumerate(topics.topics)}
         self._topic_index_of = [topic_index[spec.topic] for spec in self._specs]
-        # Per hit key (spec index * 2 + place: 0 subject, 1 body): the topic, what an
-        # Evidence says of it, and its points for each count up to max_count.
-        places = ((SUBJECT, topics.scoring.subject_weight), (BODY, topics.scoring.body_weight))
+        self._index_keys(topics.scoring)
+        self._thresholds = {topic.id: topics.threshold(topic) for topic in topics.topics}
+        self._order = topic_index
+
+    def _index_keys(self, scoring: Scoring) -> None:
+        """Per hit key (spec index * 2 + place: 0 subject, 1 body): the topic, what an
+        Evidence says of it, whether it is weak, and its points for each count up to
+        max_count."""
+        places = ((SUBJECT, scoring.subject_weight), (BODY, scoring.body_weight))
         keyed = [(spec, place) for spec in self._specs for place in places]
         self._key_topic = [spec.topic for spec, _ in keyed]
         self._key_evidence = [(spec.phrase, where, spec.negative) for spec, (where, _) in keyed]
@@ -116,11 +114,9 @@ class TopicTagger:
         self._weak_hit_keys = frozenset(k for k, weak in enumerate(self._key_weak) if weak)
         self._key_points = [
             [_points(spec.weight * factor, count, spec.negative)
-             for count in range(topics.scoring.max_count + 1)]
+             for count in range(scoring.max_count + 1)]
             for spec, (_, factor) in keyed
         ]
-        self._thresholds = {topic.id: topics.threshold(topic) for topic in topics.topics}
-        self._order = {topic.id: index for index, topic in enumerate(topics.topics)}
 
     def tag_threads(self, threads: Sequence[ThreadText]) -> list[ThreadTags]:
         """Tags and entities of each thread, in the order given.
@@ -128,19 +124,33 @@ class TopicTagger:
         All texts of all threads go through the pipeline together, ``nlp.batch_size``
         of the topic list at a time. ``rejected`` is left empty (see :meth:`explain`).
         """
-        return self._tag(threads, explain=False)
+        return self._tag(threads)
 
     def explain(self, subject: str, texts: Iterable[str] = ()) -> ThreadTags:
         """The verdict on one text (or a subject and message texts), with the topics
         that had evidence but stayed below their threshold in ``rejected``, for
-        ``topics explain``."""
-        return self._tag([ThreadText(0, subject, tuple(texts))], explain=True)[0]
+        ``topics explain``: the plain rule of :mod:`~iscg_mailbot.analyse.topic_scoring`."""
+        return self.explain_threads([ThreadText(0, subject, tuple(texts))])[0]
 
     def explain_threads(self, threads: Sequence[ThreadText]) -> list[ThreadTags]:
-        """:meth:`tag_threads` with ``rejected`` filled in."""
-        return self._tag(threads, explain=True)
+        """:meth:`tag_threads` with ``rejected`` filled in, by the plain rule."""
+        return [self.rule.verdict(thread.thread_id, texts)
+                for thread, texts in zip(threads, self.read(threads), strict=True)]
 
-    def _tag(self, threads: Sequence[ThreadText], *, explain: bool) -> list[ThreadTags]:
+    def read(self, threads: Sequence[ThreadText]) -> list[list[ReadText]]:
+        """What the phrase finder reads of each thread: the subject, then each message
+        text (blank ones skipped), with its findings."""
+        from iscg_mailbot.analyse.nlp import matching_text
+
+        placed = [[(where, text) for where, text in
+                   ((SUBJECT, thread.subject), *((BODY, text) for text in thread.texts))
+                   if text and not text.isspace()] for thread in threads]
+        found = iter(self._finder.find([text for texts in placed for _, text in texts],
+                                       batch_size=self.config.nlp.batch_size))
+        return [[ReadText(where, matching_text(text), next(found)) for where, text in texts]
+                for texts in placed]
+
+    def _tag(self, threads: Sequence[ThreadText]) -> list[ThreadTags]:
         # places[i]: (thread index, 1 for a message text or 0 for the subject) of text i.
         places: list[tuple[int, int]] = []
         texts: list[str] = []
@@ -152,11 +162,10 @@ class TopicTagger:
                 if text and not text.isspace():
                     places.append((index, 1))
                     texts.append(text)
-        # What counts of each thread: (spec index * 2 + place, form) per hit, and the
-        # entities. A thread's verdict is made as soon as the group holding its last
-        # text is read, so the findings of a batch never pile up: fewer long-lived
-        # objects for the garbage collector to go through again and again.
-        hits: defaultdict[int, list[tuple[int, str]]] = defaultdict(list)
+        # A thread's verdict is made as soon as the group holding its last text is
+        # read, so the findings of a batch never pile up: fewer long-lived objects for
+        # the garbage collector to go through again and again.
+        hits: _Hits = defaultdict(list)
         entities: defaultdict[int, list[EntityHit]] = defaultdict(list)
         results: list[ThreadTags] = []
         first = 0
@@ -167,50 +176,26 @@ class TopicTagger:
             if self._body_specs:
                 self._count_bodies(group, group_places, hits)
             if group.entities:
-                # A thread's texts are consecutive: its entities, one slice of the group's.
-                first_text = 0
-                for thread, texts_of_thread in groupby(group_places, key=_KEY):
-                    stop = first_text + len(list(texts_of_thread))
-                    entities[thread].extend(group.entities_of(first_text, stop))
-                    first_text = stop
+                _collect_entities(group, group_places, entities)
             # Threads before the next text's thread have all their texts read.
             done = places[first][0] if first < len(places) else len(threads)
             while len(results) < done:
                 index = len(results)
                 results.append(self._verdict(
-                    threads[index].thread_id, hits.pop(index, []), entities.pop(index, []),
-                    explain,
+                    threads[index].thread_id, hits.pop(index, []), entities.pop(index, [])
                 ))
         while len(results) < len(threads):
-            results.append(self._verdict(threads[len(results)].thread_id, [], [], explain))
+            results.append(self._verdict(threads[len(results)].thread_id, [], []))
         return results
 
     def _count_bodies(self, group: GroupFindings, places: list[tuple[int, int]],
-                      hits: defaultdict[int, list[tuple[int, str]]]) -> None:
+                      hits: _Hits) -> None:
         """Hits of the ITU bodies of the table named in each text of a group: the study
         groups, working parties and Questions the entity finder found (no second pass
         over the text), focus groups by their "FG-" prefix; a body written without its
         Sector is resolved by itu_structure.resolve against the Sectors the text names."""
-        starts = group.starts
-        names: dict[int, list[tuple[str, str]]] = {}
-        sectors: dict[int, set[str]] = {}
-        for entity, offset in zip(group.entities, group.entity_offsets, strict=True):
-            label = entity.label
-            if label not in _BODY_LABELS and label != SECTOR:
-                continue
-            index = bisect_right(starts, offset) - 1
-            if label == SECTOR:
-                sectors.setdefault(index, set()).add(entity.key)
-                continue
-            names.setdefault(index, []).append((entity.key, entity.text))
-            if entity.key.startswith("ITU-"):
-                sectors.setdefault(index, set()).add(entity.key.split(" ", 1)[0])
-        if "FG-" in group.text:
-            for index, start in enumerate(starts):
-                end = starts[index + 1] if index + 1 < len(starts) else len(group.text)
-                for fg in focus_groups(group.text[start:end]):
-                    names.setdefault(index, []).append((fg, fg))
-        known, specs_of = self._known_bodies, self._body_specs
+        names, sectors = _bodies_and_sectors(group)
+        known, specs_of = self.rule.known_bodies, self._body_specs
         for index, found in names.items():
             thread, body = places[index]
             named = sectors.get(index, set())
@@ -218,38 +203,30 @@ class TopicTagger:
                 for spec in specs_of.get(resolve(name, named, known) or "", ()):
                     hits[thread].append((spec * 2 + body, form))
 
-    def _count_hits(
-        self,
-        group: GroupFindings,
-        places: list[tuple[int, int]],
-        hits: defaultdict[int, list[tuple[int, str]]],
-    ) -> None:
-        """Add to ``hits[thread]`` (spec index * 2 + place, form) for each hit of a group
-        that counts, ``places`` being the (thread, place) of each text of the group: per
-        topic, the first of overlapping phrases (the longest when they start together),
-        minus those inside a negative phrase of the topic.
+    def _count_hits(self, group: GroupFindings, places: list[tuple[int, int]],
+                    hits: _Hits) -> None:
+        """Add to ``hits[thread]`` (spec index * 2 + place, form) for each phrase hit of
+        a group that counts, ``places`` being the (thread, place) of each text of the
+        group: per topic, the first of overlapping phrases (the longest when they start
+        together), minus those inside a negative phrase of the topic and weak ones
+        followed by a number.
 
-        Negative hits are kept (they take points off); "mobile broadband" and "broadband"
-        at the same place count once, as "mobile broadband". The texts of a group do not
-        overlap and its hits come in text order, so one pass over the group, remembering
-        where each topic's last counted phrase ends, does it for every text at once.
+        "mobile broadband" and "broadband" at the same place count once, as "mobile
+        broadband". The texts of a group do not overlap and its hits come in text order,
+        so one pass over the group, remembering where each topic's last counted phrase
+        ends, does it for every text at once.
         """
         if not group.hits:
             return
         spec_of, topic_of = self._spec_of, self._topic_index_of
-        negative_keys = self._negative_keys
-        negatives: dict[int, list[tuple[int, int]]] = {}
-        if not negative_keys.isdisjoint(hit[0] for hit in group.hits):
-            for key, _, first, last in group.hits:
-                if key in negative_keys:
-                    negatives.setdefault(topic_of[spec_of[key]], []).append((first, last))
+        negative_keys, weak_keys = self._negative_keys, self._weak_keys
+        negatives = self._negative_spans(group)
         text = group.text
         ends: dict[int, int] = {}
-        weak_keys = self._weak_keys
         for key, index, first, last in group.hits:
             if key in negative_keys:
                 continue
-            if key in weak_keys and _NUMBER_AFTER.match(text, last):
+            if key in weak_keys and NUMBER_AFTER.match(text, last):
                 continue  # "AI 1.13": an ambiguous term numbered is an item, not the term
             spec = spec_of[key]
             topic = topic_of[spec]
@@ -264,32 +241,69 @@ class TopicTagger:
             thread, body = places[index]
             hits[thread].append((spec * 2 + body, text[first:last]))
         if negatives:
-            negative_ends: dict[int, int] = {}
-            for key, index, first, last in group.hits:
-                if key not in negative_keys:
-                    continue
-                spec = spec_of[key]
-                topic = topic_of[spec]
-                if first >= negative_ends.get(topic, -1):
-                    negative_ends[topic] = last
-                    thread, body = places[index]
-                    hits[thread].append((spec * 2 + body, text[first:last]))
+            self._count_negatives(group, places, hits)
 
-    def _verdict(
-        self,
-        thread_id: int,
-        hits: list[tuple[int, str]],
-        entities: list[EntityHit],
-        explain: bool = False,
-    ) -> ThreadTags:
+    def _negative_spans(self, group: GroupFindings) -> dict[int, list[tuple[int, int]]]:
+        """Where each topic's negative phrases are in a group ({} for most groups)."""
+        negative_keys = self._negative_keys
+        if negative_keys.isdisjoint(hit[0] for hit in group.hits):
+            return {}
+        spec_of, topic_of = self._spec_of, self._topic_index_of
+        negatives: dict[int, list[tuple[int, int]]] = {}
+        for key, _, first, last in group.hits:
+            if key in negative_keys:
+                negatives.setdefault(topic_of[spec_of[key]], []).append((first, last))
+        return negatives
+
+    def _count_negatives(self, group: GroupFindings, places: list[tuple[int, int]],
+                         hits: _Hits) -> None:
+        """The negative hits that take points off: per topic, the first of overlapping ones."""
+        spec_of, topic_of, text = self._spec_of, self._topic_index_of, group.text
+        negative_ends: dict[int, int] = {}
+        for key, index, first, last in group.hits:
+            if key not in self._negative_keys:
+                continue
+            spec = spec_of[key]
+            topic = topic_of[spec]
+            if first >= negative_ends.get(topic, -1):
+                negative_ends[topic] = last
+                thread, body = places[index]
+                hits[thread].append((spec * 2 + body, text[first:last]))
+
+    def _verdict(self, thread_id: int, hits: list[tuple[int, str]],
+                 entities: list[EntityHit]) -> ThreadTags:
         """Scores, tags and evidence of a thread from its counted hits, keyed by
         spec index * 2 + place (0 subject, 1 body): ints hash fastest."""
-        mentions = _mentions(entities) if entities else ()
+        mentions = entity_mentions(entities)
         if not hits:
             return ThreadTags(thread_id, (), mentions)
         # Counted in C, in order of first occurrence.
         counts = Counter(map(_KEY, hits))
-        # Scores first, from plain numbers; Evidence records only for the topics shown.
+        points, scores = self._scores(counts)
+        # Only threads with a weak phrase can have an unsupported topic (most have none).
+        unsupported = (self._unsupported(counts)
+                       if not self._weak_hit_keys.isdisjoint(counts) else set())
+        thresholds = self._thresholds
+        shown = {topic for topic, score in scores.items()
+                 if round(score, 3) >= thresholds[topic] and topic not in unsupported}
+        if not shown:
+            return ThreadTags(thread_id, (), mentions)
+        tags: list[TopicTag] = []
+        rejected: list[TopicTag] = []
+        for topic, items in self._evidence(hits, counts, points, shown).items():
+            if len(items) > 1:
+                items.sort(key=evidence_order)
+            score = round(sum(map(_POINTS, items)), 3)
+            tag = TopicTag(topic, score, tuple(items))
+            (tags if score >= thresholds[topic] and topic not in unsupported
+             else rejected).append(tag)
+        rank = self._rank
+        return ThreadTags(
+            thread_id, tuple(sorted(tags, key=rank)), mentions, tuple(sorted(rejected, key=rank))
+        )
+
+    def _scores(self, counts: Counter[int]) -> tuple[dict[int, float], dict[str, float]]:
+        """Points per hit key and scores per topic, from plain numbers."""
         key_points, topic_of = self._key_points, self._key_topic
         max_count = self.config.scoring.max_count
         points: dict[int, float] = {}
@@ -298,17 +312,13 @@ class TopicTagger:
             points[key] = value = key_points[key][min(max_count, count)]
             topic = topic_of[key]
             scores[topic] = scores.get(topic, 0.0) + value
-        thresholds = self._thresholds
-        # Only threads with a weak phrase can have an unsupported topic (most have none).
-        unsupported = (self._unsupported(counts)
-                       if not self._weak_hit_keys.isdisjoint(counts) else set())
-        shown = {
-            topic for topic, score in scores.items()
-            if explain or (round(score, 3) >= thresholds[topic] and topic not in unsupported)
-        }
-        if not shown:
-            return ThreadTags(thread_id, (), mentions)
-        # The distinct spellings of each phrase and place, first seen first.
+        return points, scores
+
+    def _evidence(self, hits: list[tuple[int, str]], counts: Counter[int],
+                  points: dict[int, float], shown: set[str]) -> dict[str, list[Evidence]]:
+        """Evidence records, only for the topics shown, each with the distinct
+        spellings of its phrase and place, first seen first."""
+        topic_of = self._key_topic
         forms: dict[int, list[str]] = {}
         for key, form in dict.fromkeys(hits):
             if topic_of[key] in shown:
@@ -320,21 +330,9 @@ class TopicTagger:
             if topic in shown:
                 phrase, where, negative = described[key]
                 evidence.setdefault(topic, []).append(Evidence(
-                    phrase, where, count, points[key], negative, tuple(forms[key][:_MAX_FORMS])
+                    phrase, where, count, points[key], negative, tuple(forms[key][:MAX_FORMS])
                 ))
-        tags: list[TopicTag] = []
-        rejected: list[TopicTag] = []
-        for topic, items in evidence.items():
-            if len(items) > 1:
-                items.sort(key=_evidence_order)
-            score = round(sum(map(_POINTS, items)), 3)
-            tag = TopicTag(topic, score, tuple(items))
-            (tags if score >= self._thresholds[topic] and topic not in unsupported
-             else rejected).append(tag)
-        rank = self._rank
-        return ThreadTags(
-            thread_id, tuple(sorted(tags, key=rank)), mentions, tuple(sorted(rejected, key=rank))
-        )
+        return evidence
 
     def _unsupported(self, counts: Counter[int]) -> set[str]:
         """Topics whose only evidence is one weak (ambiguous) phrase: "AI" in "AI 1.13",
@@ -361,9 +359,6 @@ class TopicTagger:
 
 
 _KEY = itemgetter(0)
-_BODY_LABELS = frozenset({STUDY_GROUP, WORKING_PARTY, QUESTION})
-# A number right after a term: "AI 1.13" (a WRC agenda item), "Resolution 191".
-_NUMBER_AFTER = re.compile(r"[ \t]*(?:No\.?\s*)?\d")
 _POINTS = attrgetter("points")
 
 
@@ -373,109 +368,39 @@ def _points(value: float, count: int, negative: bool) -> float:
     return -points if negative else points
 
 
-def _evidence_order(evidence: Evidence) -> tuple[float, bool, str, str]:
-    """Most points first (gained or lost), then positive before negative, by phrase."""
-    return (-abs(evidence.points), evidence.negative, evidence.phrase, evidence.where)
+def _collect_entities(group: GroupFindings, places: list[tuple[int, int]],
+                      entities: defaultdict[int, list[EntityHit]]) -> None:
+    """Add the entities of a group to their threads: a thread's texts are consecutive,
+    so its entities are one slice of the group's."""
+    first_text = 0
+    for thread, texts_of_thread in groupby(places, key=_KEY):
+        stop = first_text + len(list(texts_of_thread))
+        entities[thread].extend(group.entities_of(first_text, stop))
+        first_text = stop
 
 
-_LABEL_AND_KEY = itemgetter(0, 1)
-_TEXT = itemgetter(2)
-
-
-def _mentions(entities: list[EntityHit]) -> tuple[EntityMention, ...]:
-    """Entities named in a thread, counted, each with its first spelling; by label,
-    then most named first. Counting is done by ``Counter`` and ``dict`` in C: a thread
-    names dozens of entities, mostly the same few."""
-    keys = list(map(_LABEL_AND_KEY, entities))
-    counts = Counter(keys)
-    # Built from the end, so each key keeps the text of its first occurrence.
-    first = dict(zip(reversed(keys), map(_TEXT, reversed(entities)), strict=True))
-    return tuple(
-        EntityMention(label, key, first[(label, key)], count)
-        for (label, key), count in sorted(counts.items(), key=_mention_order)
-    )
-
-
-def _mention_order(item: tuple[tuple[str, str], int]) -> tuple[int, int, str]:
-    (label, key), count = item
-    return _LABEL_ORDER[label], -count, key
-
-
-@dataclass(frozen=True)
-class TopicQuality:
-    """Counts of one topic (or of all, micro-averaged) against hand labels."""
-
-    topic: str
-    true_positives: int
-    false_positives: int
-    false_negatives: int
-
-    @property
-    def precision(self) -> float:
-        """Share of tags given that were right (1.0 when none were given)."""
-        given = self.true_positives + self.false_positives
-        return self.true_positives / given if given else 1.0
-
-    @property
-    def recall(self) -> float:
-        """Share of expected tags that were given (1.0 when none were expected)."""
-        expected = self.true_positives + self.false_negatives
-        return self.true_positives / expected if expected else 1.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall (0.0 when both are 0)."""
-        total = 2 * self.true_positives + self.false_positives + self.false_negatives
-        return 2 * self.true_positives / total if total else 1.0
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    """Per-topic and micro-averaged quality of tags against hand labels."""
-
-    threads: int
-    topics: tuple[TopicQuality, ...]
-    micro: TopicQuality
-
-    def by_topic(self, topic: str) -> TopicQuality:
-        """The counts of one topic (zeros when it never occurred)."""
-        for quality in self.topics:
-            if quality.topic == topic:
-                return quality
-        return TopicQuality(topic, 0, 0, 0)
-
-
-def evaluate_tags(
-    expected: Mapping[int, Collection[str]],
-    predicted: Mapping[int, Collection[str]],
-    topic_ids: Sequence[str] = (),
-) -> Evaluation:
-    """Compare predicted topics with hand labels, thread by thread.
-
-    Only threads in ``expected`` count (a thread nobody labelled says nothing about
-    the tagger). ``topic_ids`` fixes the order of the rows; topics met in the labels
-    or predictions but not listed are appended in alphabetical order.
-
-    >>> evaluate_tags({1: {"ai"}, 2: set()}, {1: {"ai", "imt"}, 2: set()}).micro.precision
-    0.5
-    """
-    counts: dict[str, list[int]] = {}
-    for thread_id, wanted in expected.items():
-        got = set(predicted.get(thread_id, ()))
-        for topic in got | set(wanted):
-            row = counts.setdefault(topic, [0, 0, 0])
-            if topic in got and topic in wanted:
-                row[0] += 1
-            elif topic in got:
-                row[1] += 1
-            else:
-                row[2] += 1
-    order = list(dict.fromkeys([*topic_ids, *sorted(counts)]))
-    rows = tuple(TopicQuality(topic, *counts.get(topic, [0, 0, 0])) for topic in order)
-    micro = TopicQuality(
-        "(all)",
-        sum(row.true_positives for row in rows),
-        sum(row.false_positives for row in rows),
-        sum(row.false_negatives for row in rows),
-    )
-    return Evaluation(threads=len(expected), topics=rows, micro=micro)
+def _bodies_and_sectors(
+    group: GroupFindings,
+) -> tuple[dict[int, list[tuple[str, str]]], dict[int, set[str]]]:
+    """Per text of a group: the ITU bodies named, as (name, form), and the Sectors named
+    (alone, or as the prefix of a body)."""
+    starts = group.starts
+    names: dict[int, list[tuple[str, str]]] = {}
+    sectors: dict[int, set[str]] = {}
+    for entity, offset in zip(group.entities, group.entity_offsets, strict=True):
+        label = entity.label
+        if label not in BODY_LABELS and label != SECTOR:
+            continue
+        index = bisect_right(starts, offset) - 1
+        if label == SECTOR:
+            sectors.setdefault(index, set()).add(entity.key)
+            continue
+        names.setdefault(index, []).append((entity.key, entity.text))
+        if entity.key.startswith("ITU-"):
+            sectors.setdefault(index, set()).add(entity.key.split(" ", 1)[0])
+    if "FG-" in group.text:
+        for index, start in enumerate(starts):
+            end = starts[index + 1] if index + 1 < len(starts) else len(group.text)
+            for fg in focus_groups(group.text[start:end]):
+                names.setdefault(index, []).append((fg, fg))
+    return names, sectors

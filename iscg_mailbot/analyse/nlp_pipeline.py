@@ -1,0 +1,165 @@
+"""The spaCy pipeline the tagger runs: blank English whose NORM is the lower-cased lemma
+(see :mod:`iscg_mailbot.analyse.nlp` for why), and the word statistics ``topics suggest``
+uses."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Collection, Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.attrs import NORM, ORTH
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import load_language_data
+
+from iscg_mailbot.analyse.nlp_text import DASHES, flatten_whitespace
+
+log = logging.getLogger(__name__)
+
+LEMMA_KEYS_COMPONENT = "iscg_lemma_keys"
+
+
+class LemmaKeys:
+    """Maps a word to its matching key: lower case, British spelling to American
+    (spacy-lookups-data ``lexeme_norm``), then the lemma (``lemma_lookup``).
+
+    >>> LemmaKeys.load()("Organisations")
+    'organization'
+    """
+
+    def __init__(self, norms: dict[str, str], lemmas: dict[str, str]) -> None:
+        self._norms = norms
+        self._lemmas = lemmas
+
+    @classmethod
+    def load(cls) -> LemmaKeys:
+        """Read the English tables shipped with spacy-lookups-data (cached)."""
+        return _load_lemma_keys()
+
+    def __call__(self, word: str) -> str:
+        if word in DASHES:
+            # Word processors turn "-" into an en dash: "cyber–security".
+            return "-"
+        lower = word.lower()
+        normal = self._norms.get(lower, lower)
+        return self._lemmas.get(normal, normal)
+
+
+@lru_cache(maxsize=1)
+def _load_lemma_keys() -> LemmaKeys:
+    import spacy_lookups_data
+
+    norms: dict[str, str] = dict(load_language_data(spacy_lookups_data.en["lexeme_norm"]))
+    lemmas: dict[str, str] = dict(load_language_data(spacy_lookups_data.en["lemma_lookup"]))
+    # A few lower-case keys of the lemma table stand for contractions ("ai" -> "have",
+    # from "ain't"); they would turn the word AI into "have".
+    for contraction in ("ai", "ca", "wo", "sha"):
+        lemmas.pop(contraction, None)
+    return LemmaKeys(norms, lemmas)
+
+
+@Language.factory(LEMMA_KEYS_COMPONENT)
+def _make_lemma_keys_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Per-token lemma keys, for pretrained pipelines whose lexeme NORM must stay as is."""
+    keys = LemmaKeys.load()
+
+    def set_norms(doc: Doc) -> Doc:
+        for token in doc:
+            token.norm_ = keys(token.text)
+        return doc
+
+    return set_norms
+
+
+def _use_lemma_keys_as_norm(nlp: Language) -> None:
+    """Make every lexeme's NORM its lemma key, now and for words seen later."""
+    keys = LemmaKeys.load()
+    nlp.vocab.lex_attr_getters[NORM] = keys  # type: ignore[attr-defined]
+    for lexeme in nlp.vocab:
+        lexeme.norm_ = keys(lexeme.orth_)
+
+
+def _keep_generations_whole(nlp: Language) -> None:
+    """Make "5G" one token whatever follows it: the English tokenizer splits "5G," into
+    "5", "G", "," but leaves "5G." whole, so a phrase "5G" would miss both."""
+    for generation in ("2G", "3G", "4G", "5G", "6G"):
+        tokenizer: Any = nlp.tokenizer
+        tokenizer.add_special_case(generation, [{ORTH: generation}])
+        tokenizer.add_special_case(f"{generation}.", [{ORTH: generation}, {ORTH: "."}])
+
+
+def build_pipeline(model: str | None = None) -> Language:
+    """The tagging pipeline: blank English whose NORM is the lower-cased lemma.
+
+    ``model`` names a pretrained pipeline (e.g. ``en_core_web_sm``): when it is installed
+    it is loaded instead, with a component setting the same lemma keys per token; when
+    it is not, a warning is logged and the blank pipeline is used, so the default
+    always works offline.
+    """
+    if model and spacy.util.is_package(model):
+        nlp = spacy.load(model)
+        _keep_generations_whole(nlp)
+        nlp.add_pipe(LEMMA_KEYS_COMPONENT, last=True)
+    else:
+        if model:
+            log.warning("spaCy pipeline %r is not installed; using blank English", model)
+        nlp = spacy.blank("en")
+        _keep_generations_whole(nlp)
+        _use_lemma_keys_as_norm(nlp)
+    return nlp
+
+
+
+# English words at least this frequent (natural log probability in spacy-lookups-data's
+# ``lexeme_prob`` table, about the 470 commonest: "give", "day", "instead") say nothing
+# about a subject; nor do a mail's courtesies.
+COMMON_WORD_LOG_PROB = -9.0
+MAIL_COURTESIES = ("dear", "regard", "colleague", "thank", "thanks", "sincerely", "hello")
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lemma keys of the commonest English words and of mail courtesies: ``topics suggest``
+    never proposes them, nor phrases they start, end or join."""
+    import spacy_lookups_data
+
+    keys = LemmaKeys.load()
+    probabilities: dict[str, float] = dict(load_language_data(spacy_lookups_data.en["lexeme_prob"]))
+    frequent = {keys(word) for word, probability in probabilities.items()
+                if probability > COMMON_WORD_LOG_PROB and word.isalpha()}
+    return frozenset(frequent | set(MAIL_COURTESIES))
+
+
+def content_terms(nlp: Language, texts: Iterable[str], *, longest: int = 3,
+                  skip: Collection[str] = frozenset()) -> Iterator[set[str]]:
+    """The distinct terms of each text, as lemma keys: content words and runs of up to
+    ``longest`` of them not broken by a stop word, a ``skip`` word, a number or
+    punctuation (with the blank pipeline, the closest thing to noun phrases). For
+    ``topics suggest``.
+
+    >>> sorted(next(content_terms(build_pipeline(), ["Spectrum sharing studies."])))
+    ['share', 'share study', 'spectrum', 'spectrum share', 'spectrum share study', 'study']
+    """
+    keys = LemmaKeys.load()
+    for doc in nlp.pipe(flatten_whitespace(text) for text in texts):
+        terms: set[str] = set()
+        run: list[str] = []
+        for token in [*doc, None]:
+            key = keys(token.text) if token is not None and _is_content(token) else None
+            if key is not None and key not in skip:
+                run.append(key)
+                for size in range(1, min(longest, len(run)) + 1):
+                    terms.add(" ".join(run[-size:]))
+            else:
+                run = []
+        yield terms
+
+
+def _is_content(token: Any) -> bool:
+    return bool(
+        token.is_alpha and len(token.text) > 2 and not token.is_stop
+        and not (token.is_upper and len(token.text) <= 2)
+    )

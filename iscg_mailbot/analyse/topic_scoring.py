@@ -1,0 +1,245 @@
+"""The topic rule of ``topics.yaml``, written out plainly: what ``topics explain`` runs.
+
+The header of ``config/topics.yaml`` is the rule the secretariat edits against. This
+module does what it says, step by step, with no shortcut taken for speed; the tagger
+(:class:`iscg_mailbot.analyse.topics.TopicTagger`) does the same on thousands of threads
+a second with index arithmetic, and ``tests/test_topic_scoring.py`` checks with
+generated texts and topic lists that both give the same topics and the same points.
+
+Matching (which words are a phrase: case, inflection, hyphens, acronyms' exact
+spelling) is the phrase finder's job (:mod:`iscg_mailbot.analyse.nlp`); this module
+takes what it found in each text and applies the rule::
+
+    >>> from iscg_mailbot.analyse.nlp import TextFindings, PhraseHit
+    >>> from iscg_mailbot.settings.topics import TopicsConfig
+    >>> config = TopicsConfig.model_validate({"topics": [
+    ...     {"id": "cyber", "name": "Cybersecurity", "phrases": ["malware"]}]})
+    >>> rule = TopicRule(config)
+    >>> found = TextFindings((PhraseHit("0", 0, 7, "Malware"),))
+    >>> [tag] = rule.verdict(1, [ReadText(SUBJECT, "Malware alert", found)]).tags
+    >>> tag.topic, tag.score, tag.evidence[0].points
+    ('cyber', 3.0, 3.0)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from iscg_mailbot.analyse.entities import QUESTION, SECTOR, STUDY_GROUP, WORKING_PARTY
+from iscg_mailbot.analyse.itu_structure import focus_groups, resolve
+from iscg_mailbot.analyse.topic_mentions import entity_mentions
+from iscg_mailbot.records import Evidence, ThreadTags, TopicTag
+from iscg_mailbot.settings.itu_bodies import ItuBodies
+from iscg_mailbot.settings.topics import TopicsConfig
+
+if TYPE_CHECKING:
+    from iscg_mailbot.analyse.nlp import PhraseHit, TextFindings
+
+SUBJECT = "subject"
+BODY = "body"
+# How many spellings an Evidence shows: enough to show "cyber security" next to
+# "cybersecurity", not a list of every occurrence.
+MAX_FORMS = 3
+BODY_LABELS = frozenset({STUDY_GROUP, WORKING_PARTY, QUESTION})
+# A number right after a term: "AI 1.13" (a WRC agenda item), "Resolution 191".
+NUMBER_AFTER = re.compile(r"[ \t]*(?:No\.?\s*)?\d")
+
+
+@dataclass(frozen=True, eq=False)
+class RulePhrase:
+    """One item of the topic list, or one row of the ITU-bodies table for one topic:
+    the phrase as written and what it is worth. Each item counts on its own, even
+    when two are written alike (hence ``eq=False``)."""
+
+    topic: str
+    phrase: str
+    weight: float
+    negative: bool = False
+    weak: bool = False
+    exact_case: bool = False
+
+
+def rule_phrases(topics: TopicsConfig) -> list[RulePhrase]:
+    """Every phrase of the topic list, topic by topic: its phrases and synonyms ("match
+    in any case and inflection"), its acronyms ("match their exact spelling only"),
+    its negatives. The phrase finder reports each under its position in this list."""
+    phrases: list[RulePhrase] = []
+    for topic in topics.topics:
+        kinds = ((topic.positives(), False, False), (topic.acronyms, False, True),
+                 (topic.negatives, True, False))
+        for items, negative, exact in kinds:
+            phrases.extend(
+                RulePhrase(topic.id, item.phrase, item.weight, negative, item.weak, exact)
+                for item in items
+            )
+    return phrases
+
+
+def body_phrases(topics: TopicsConfig, bodies: ItuBodies | None) -> dict[str, list[RulePhrase]]:
+    """"ITU bodies named in a thread are evidence too": per body of the table, a phrase
+    "ITU body <name>" for each topic of the list it names, worth the body's weight."""
+    if bodies is None:
+        return {}
+    known = set(topics.ids())
+    phrases: dict[str, list[RulePhrase]] = {}
+    for body in bodies.bodies:
+        weight = bodies.weight(body)
+        for topic in body.topics:
+            if topic in known:
+                phrases.setdefault(body.body, []).append(
+                    RulePhrase(topic, f"ITU body {body.body}", weight))
+    return phrases
+
+
+@dataclass(frozen=True)
+class ReadText:
+    """One text of a thread as the phrase finder read it: ``where`` (the subject or a
+    message's new text), the text itself (hyphens and white space as the finder saw
+    them: :func:`iscg_mailbot.analyse.nlp.matching_text`) and what it found there."""
+
+    where: str
+    text: str
+    findings: TextFindings
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One occurrence that counts: which phrase, where, spelled how."""
+
+    phrase: RulePhrase
+    where: str
+    form: str
+
+
+class TopicRule:
+    """The rule of one topic list (and ITU-bodies table), applied to one thread at a time."""
+
+    def __init__(self, topics: TopicsConfig, bodies: ItuBodies | None = None) -> None:
+        self.topics = topics
+        self.phrases = rule_phrases(topics)
+        self.bodies = body_phrases(topics, bodies)
+        self.known_bodies = frozenset(body.body for body in bodies.bodies) if bodies else frozenset()
+        self.thresholds = {topic.id: topics.threshold(topic) for topic in topics.topics}
+        self.order = [topic.id for topic in topics.topics]
+
+    def verdict(self, thread_id: int, texts: Sequence[ReadText]) -> ThreadTags:
+        """Every topic with evidence in the thread: tagged when "the sum reaches the
+        topic's threshold" (and a weak phrase has support), else rejected; each with
+        its evidence, most points first. Only the texts given are read: "quoted
+        replies and signatures are never read"."""
+        found: list[Occurrence] = []
+        for text in texts:
+            found += self.phrases_counted(text)
+            found += self.bodies_named(text)
+        tags: list[TopicTag] = []
+        rejected: list[TopicTag] = []
+        for topic, evidence in self.evidence(found).items():
+            score = round(sum(item.points for item, _ in evidence), 3)
+            tag = TopicTag(topic, score, tuple(item for item, _ in evidence))
+            if score >= self.thresholds[topic] and self.supported(evidence):
+                tags.append(tag)
+            else:
+                rejected.append(tag)
+        mentions = entity_mentions([entity for text in texts for entity in text.findings.entities])
+        return ThreadTags(thread_id, tuple(sorted(tags, key=self.rank)), mentions,
+                          tuple(sorted(rejected, key=self.rank)))
+
+    def phrases_counted(self, text: ReadText) -> list[Occurrence]:
+        """The phrases of one text that count. "Overlapping phrases of one topic count
+        once: the first, the longest when they start together ("mobile broadband", not
+        also "broadband")." "A negative phrase cancels this topic's phrases inside it"
+        (any it overlaps) "and takes its weight off": of overlapping negatives of a
+        topic, the first counts. "A weak phrase followed by a number ("AI 1.13", an
+        agenda item) is not counted": nor does it hide another phrase."""
+        hits = [(self.phrases[int(hit.key)], hit) for hit in text.findings.hits]
+        negatives = [(phrase, hit) for phrase, hit in hits if phrase.negative]
+        counted: list[tuple[RulePhrase, PhraseHit]] = []
+        for phrase, hit in hits:
+            if phrase.negative or (phrase.weak and NUMBER_AFTER.match(text.text, hit.end)):
+                continue
+            if _overlaps_topic(phrase, hit, counted) or _overlaps_topic(phrase, hit, negatives):
+                continue
+            counted.append((phrase, hit))
+        counted_negatives: list[tuple[RulePhrase, PhraseHit]] = []
+        for phrase, hit in negatives:
+            if not _overlaps_topic(phrase, hit, counted_negatives):
+                counted_negatives.append((phrase, hit))
+        return [Occurrence(phrase, text.where, hit.text)
+                for phrase, hit in counted + counted_negatives]
+
+    def bodies_named(self, text: ReadText) -> list[Occurrence]:
+        """The ITU bodies of the table a text names, for each topic the table gives them:
+        study groups, working parties and Questions the entity finder found, focus groups
+        by their "FG-" name. A body written without its Sector ("Q7/5") is the one the
+        table lists, or the one of a Sector the same text names (``resolve``)."""
+        if not self.bodies:
+            return []
+        entities = text.findings.entities
+        sectors = {entity.key for entity in entities if entity.label == SECTOR}
+        names: list[tuple[str, str]] = []
+        for entity in entities:
+            if entity.label in BODY_LABELS:
+                names.append((entity.key, entity.text))
+                if entity.key.startswith("ITU-"):
+                    sectors.add(entity.key.split(" ", 1)[0])
+        names += [(name, name) for name in focus_groups(text.text)]
+        found: list[Occurrence] = []
+        for name, form in names:
+            body = resolve(name, sectors, self.known_bodies)
+            found += [Occurrence(phrase, text.where, form) for phrase in self.bodies.get(body or "", ())]
+        return found
+
+    def evidence(self, found: Sequence[Occurrence]) -> dict[str, list[tuple[Evidence, RulePhrase]]]:
+        """Per topic, one Evidence per phrase and place: "points = weight x place x
+        min(count, max_count), where place is subject_weight for the thread subject and
+        body_weight for the new text of each message"; a negative phrase's points are
+        taken off. Sorted most points first (gained or lost), then positive before
+        negative, then by phrase and place."""
+        scoring = self.topics.scoring
+        place = {SUBJECT: scoring.subject_weight, BODY: scoring.body_weight}
+        forms: dict[tuple[RulePhrase, str], list[str]] = {}
+        for item in found:
+            forms.setdefault((item.phrase, item.where), []).append(item.form)
+        evidence: dict[str, list[tuple[Evidence, RulePhrase]]] = {}
+        for (phrase, where), seen in forms.items():
+            count = len(seen)
+            points = round(phrase.weight * place[where] * min(count, scoring.max_count), 3)
+            spellings = tuple(dict.fromkeys(seen))[:MAX_FORMS]
+            record = Evidence(phrase.phrase, where, count, -points if phrase.negative else points,
+                              phrase.negative, spellings)
+            evidence.setdefault(phrase.topic, []).append((record, phrase))
+        for items in evidence.values():
+            items.sort(key=lambda pair: evidence_order(pair[0]))
+        return evidence
+
+    @staticmethod
+    def supported(evidence: Sequence[tuple[Evidence, RulePhrase]]) -> bool:
+        """"weak: true ... tags a thread only with a second, independent signal of the
+        topic -- another phrase, an ITU body of itu_bodies.yaml, or a weak phrase in
+        the other place (one in the subject and one in a message; weak phrases in the
+        messages alone are not enough)." A phrase that gives no points (a negative one)
+        is no signal."""
+        signals = [(item, phrase) for item, phrase in evidence if item.points > 0]
+        if any(not phrase.weak for _, phrase in signals):
+            return True
+        weak_places = {item.where for item, _ in signals}
+        return not weak_places or len(weak_places) > 1
+
+    def rank(self, tag: TopicTag) -> tuple[float, int]:
+        """Highest score first, then the order of the topic list."""
+        return (-tag.score, self.order.index(tag.topic))
+
+
+def evidence_order(evidence: Evidence) -> tuple[float, bool, str, str]:
+    """Most points first (gained or lost), then positive before negative, by phrase."""
+    return (-abs(evidence.points), evidence.negative, evidence.phrase, evidence.where)
+
+
+def _overlaps_topic(phrase: RulePhrase, hit: PhraseHit,
+                    others: Sequence[tuple[RulePhrase, PhraseHit]]) -> bool:
+    """Whether ``hit`` overlaps a hit of ``others`` of the same topic."""
+    return any(other.topic == phrase.topic and hit.start < seen.end and seen.start < hit.end
+               for other, seen in others)
