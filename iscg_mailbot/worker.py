@@ -20,6 +20,7 @@ other YAML files again (``App.reload_config``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import signal
@@ -323,10 +324,8 @@ class Worker:
         while not self._finished.is_set():
             scheduler = self.scheduler
             if scheduler is not None and scheduler.running:
-                try:
+                with contextlib.suppress(SchedulerNotRunningError):
                     scheduler.shutdown(wait=True)
-                except SchedulerNotRunningError:
-                    pass
                 return
             time.sleep(0.01)
 

@@ -93,7 +93,7 @@ def test_preview_of_another_week_and_unknown_member(app: App) -> None:
     earlier = preview_digest(app, week=date(2024, 2, 21), now=NOW)
     assert earlier.period_key == "2024-02-19/2024-02-26"
     assert "\n* SG17 liaison" in earlier.text and "\n* WRC-27" not in earlier.text
-    with pytest.raises(NotFound, match="no member with address x@example.org"):
+    with pytest.raises(NotFound, match=r"no member with address x@example\.org"):
         preview_digest(app, member_address="x@example.org", now=NOW)
 
 

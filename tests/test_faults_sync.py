@@ -27,6 +27,7 @@ events, patched in the child process only); the service code has no test hook.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import os
@@ -108,7 +109,7 @@ def list_traffic(count: int, seed: int) -> list[bytes]:
         if threads and rng.random() < 0.6:
             thread = rng.choice(threads[-40:])
             parent, subject, refs = rng.choice(thread)
-            chain = (refs + [parent])[-8:]
+            chain = ([*refs, parent])[-8:]
             headers = [
                 f"Subject: Re: {subject}",
                 f"In-Reply-To: <{parent}>",
@@ -404,10 +405,8 @@ def run_killed(url: str, config: MailboxConfig, point: KillPoint) -> bool:
             os._exit(code)
     if point.stage == "delay":
         time.sleep(point.delay)
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
     _, status = os.waitpid(pid, 0)
     if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 3:
         raise AssertionError(f"the sync child failed at {point} without being killed")
@@ -832,10 +831,9 @@ def _stored_and_kept(app: App) -> tuple[int, int]:
 
 def _sync_twice(app: App) -> None:
     for _ in range(2):  # the worker's next interval would find the mailbox as it was
-        try:
+        # Whatever the database raised, try again.
+        with contextlib.suppress(DBAPIError, MailbotError):
             sync(app)
-        except (DBAPIError, MailbotError):  # whatever the database raised, try again
-            pass
 
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)

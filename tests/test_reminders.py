@@ -253,5 +253,5 @@ def test_calendar_export_meetings_and_deadlines_with_stable_uids(app: App,
                            now=at("2026-09-03"))
     assert (mine.meetings, mine.deadlines) == (1, 1)
     assert f"action-{items['BDT']}@lists.itu.int" in _events(tmp_path / "pierre.ics")
-    with pytest.raises(NotFound, match="no member with address 'nobody@example.org'"):
+    with pytest.raises(NotFound, match=r"no member with address 'nobody@example\.org'"):
         export_calendar(app, tmp_path / "x.ics", member_address="nobody@example.org")

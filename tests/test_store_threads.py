@@ -305,7 +305,7 @@ def test_attaching_twice_changes_nothing(session: Session, list_id: int) -> None
 def test_merge_threads_moves_messages_and_deletes_rows(session: Session, list_id: int) -> None:
     batch = store(session, list_id, msg("a", 0), msg("b", 1), msg("c", 2))
     ids = sorted(attach_to_threads(session, list_id, batch))
-    merge_threads(session, ids[0], ids[1:] + [ids[0]])
+    merge_threads(session, ids[0], [*ids[1:], ids[0]])
     session.commit()
     assert {thread for thread, _ in layout(session).values()} == {ids[0]}
     assert session.scalar(select(func.count()).select_from(Thread)) == 1

@@ -298,5 +298,5 @@ def test_without_a_topic_list_analysis_goes_on_and_commands_say_why(
     with app.session() as session:
         topics_service.tag_threads_in_session(app, session, [cop])
     assert "not found" not in caplog.text
-    with pytest.raises(ConfigError, match="topics.yaml: topic list not found; create it"):
+    with pytest.raises(ConfigError, match=r"topics\.yaml: topic list not found; create it"):
         topics_service.retag(app)

@@ -324,7 +324,7 @@ def _answered_by_owner(reply: str, open_items: Sequence[OpenItem],
     sentences = [s.text for s in split_sentences(reply)]
     promises = [is_acceptance([s]) for s in sentences]
     # What the reply reports: its substantive sentences that promise nothing.
-    if not any(is_substantive([s]) and not p for s, p in zip(sentences, promises)):
+    if not any(is_substantive([s]) and not p for s, p in zip(sentences, promises, strict=True)):
         return []
     promise = any(promises)
     found = []

@@ -229,8 +229,8 @@ class Owners:
             lead = self.pronoun(self.text[:match.start()])
             if lead is not None and lead.kind in ("member", "sender"):
                 return lead  # "I will ask them to ...": the sender owes the asking
-        if inside and (pronoun is None or pronoun.kind != "addressees" and pronoun is not NOBODY
-                       and not _ADDRESSEE_WORDS.search(rest)):
+        if inside and (pronoun is None or (pronoun.kind != "addressees" and pronoun is not NOBODY
+                       and not _ADDRESSEE_WORDS.search(rest))):
             return self.chain(inside[0], forward=True)
         if pronoun is not None:
             return pronoun

@@ -47,7 +47,7 @@ def header_text(value: str, limit: int = MAX_SUBJECT) -> str:
         category = unicodedata.category(char)
         if category in {"Zl", "Zp"} or char in "\r\n\t\f\v":
             kept.append(" ")
-        elif category in {"Cc", "Cs", "Co", "Cn"} or category == "Cf" and char not in _KEEP_FORMAT_CHARS:
+        elif category in {"Cc", "Cs", "Co", "Cn"} or (category == "Cf" and char not in _KEEP_FORMAT_CHARS):
             continue
         else:
             kept.append(char)

@@ -7,6 +7,7 @@ never raises on bad input: it returns ``None``, an empty value, or its best read
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import warnings
@@ -115,10 +116,10 @@ def decode_header_text(value: object, fallback_charset: str | None = None) -> st
     """
     text = raw_to_text(value, fallback_charset)
     if "=?" in text:
-        try:
+        # A broken encoded word stays as written; the rest is still readable.
+        with contextlib.suppress(HeaderParseError, ValueError, LookupError, UnicodeError,
+                                 AssertionError):
             text = "".join(_decode_word(data, charset) for data, charset in decode_header(text))
-        except (HeaderParseError, ValueError, LookupError, UnicodeError, AssertionError):
-            pass  # a broken encoded word stays as written; the rest is still readable
     text = _CONTROL.sub("", _SURROGATES.sub("\ufffd", text))
     return _WHITESPACE.sub(" ", text).strip()
 

@@ -12,6 +12,7 @@ so the caller stores exactly what it would have stored parsing everything itself
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -158,10 +159,8 @@ class _Workers:
 def _lower_priority() -> None:
     """Runs in each worker: storing, in the calling process, is the slowest step, so
     parsing ahead takes the CPU time it leaves rather than competing for it."""
-    try:
+    with contextlib.suppress(OSError):  # not permitted here: parse at normal priority
         os.nice(10)
-    except OSError:  # not permitted here: parse at normal priority
-        pass
 
 
 def _parse_chunk(messages: Sequence[RawMessage], max_bytes: int) -> list[_Outcome]:

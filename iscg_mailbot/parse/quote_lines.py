@@ -89,7 +89,7 @@ class Lines:
         # NBSP-only lines are blank lines in text converted from Outlook HTML.
         self.blank = [not line.strip() for line in lines]
         self.marked = [bool(line) and bool(QUOTED.match(line)) for line in lines]
-        self.snip = [not b and bool(SNIP.match(line)) for line, b in zip(lines, self.blank)]
+        self.snip = [not b and bool(SNIP.match(line)) for line, b in zip(lines, self.blank, strict=True)]
         # next_content[i]: the next line after i that is neither blank nor an elision mark.
         self.next_content = [len(lines)] * len(lines)
         following = len(lines)

@@ -125,7 +125,7 @@ def split_new_text(text: str, *, forwarded: bool = False) -> tuple[str, str, str
     new_lines: list[str] = []
     quoted_lines: list[str] = []
     signature_lines: list[str] = []
-    for line, quoted, signature in zip(head.lines, quoted_flags, signature_flags):
+    for line, quoted, signature in zip(head.lines, quoted_flags, signature_flags, strict=True):
         if quoted:
             quoted_lines.append(line)
         elif signature:

@@ -337,7 +337,7 @@ def _sizes_as_of(session: Session, thread_ids: list[int], as_of: datetime) -> di
     return {thread_id: count for thread_id, count in rows if thread_id is not None}
 
 
-def _section_for(topics: tuple[str, ...], member: Member | None) -> str | None | bool:
+def _section_for(topics: tuple[str, ...], member: Member | None) -> str | bool | None:
     """The topic a thread is shown under for ``member``: a topic id, None ("Other"), or
     False when the member's preferences hide it."""
     if not topics:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ from iscg_mailbot.settings.yamlfile import read_yaml_mapping
 MEMBERS_FILE_NAME = "members.yaml"
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """What a member does on the list."""
 
     CHAIR = "chair"
@@ -39,7 +39,7 @@ class Role(str, Enum):
     SECRETARIAT = "secretariat"
 
 
-class AdvisoryGroup(str, Enum):
+class AdvisoryGroup(StrEnum):
     """The Sector advisory group a member speaks for (``none`` for the chair, secretariat...)."""
 
     RAG = "RAG"

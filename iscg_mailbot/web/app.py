@@ -49,8 +49,8 @@ def _sign_in_required(request: Request, exc: Exception) -> Response:
 def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     code = exc.status_code
-    message = exc.detail if code in (400, 403, 429) or exc.detail not in (None, "") \
-        and code != 404 else "There is no page at this address."
+    message = exc.detail if code in (400, 403, 429) or (exc.detail not in (None, "") \
+        and code != 404) else "There is no page at this address."
     return render(request, "error.html", code, title=_TITLES.get(code, "Error"),
                   message=message)
 

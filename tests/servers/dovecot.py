@@ -32,7 +32,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -268,10 +268,8 @@ class DovecotServer:
             return
         if process.poll() is None:
             process.terminate()
-            try:
+            with suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                pass
         self._kill_group(process.pid)
         process.wait()
         self._process = None
@@ -541,10 +539,8 @@ class DovecotServer:
             return False
 
     def _kill_group(self, pid: int) -> None:
-        try:
+        with suppress(ProcessLookupError):
             os.killpg(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
     def _doveadm(self, *args: str) -> None:
         result = subprocess.run(
