@@ -24,6 +24,7 @@ from iscg_mailbot.cli.params import DURATION, SINCE, TOPIC
 # Each command imports the services it calls (start-up time: see cli/base.py).
 if TYPE_CHECKING:  # for annotations only: the CLI calls services, never report code
     from iscg_mailbot.report.threads import ThreadSummary
+    from iscg_mailbot.services.analysis import AnalysisReport
     from iscg_mailbot.services.app import App
     from iscg_mailbot.services.ingest import IngestReport
     from iscg_mailbot.services.status import Status
@@ -51,7 +52,12 @@ def _print_ingest(report: IngestReport) -> None:
 def _analyse(app: App) -> None:
     from iscg_mailbot.services import analysis
 
-    report = analysis.analyse_pending(app)
+    _print_analysis(analysis.analyse_pending(app, processes=app.settings.parse_processes_effective))
+
+
+def _print_analysis(report: AnalysisReport | None) -> None:
+    if report is None:
+        return
     if report.threads:
         click.echo(
             f"analysed {report.threads} threads: {report.actions_added} action items found, "
@@ -170,15 +176,18 @@ def import_(state: CliState, path: Path, list_key: str | None, progress: bool | 
     """Import an mbox file or Maildir folder (importing twice adds nothing)."""
     from tqdm import tqdm
 
-    from iscg_mailbot.services import ingest
+    from iscg_mailbot.services import analysis_pool, ingest
 
     app = state.app()
     total = ingest.archive_size(path)
-    with tqdm(total=total, unit="msg", disable=progress is False if progress is not None else None,
-              file=sys.stderr) as bar:
+    # Analysis runs in worker processes beside the import (small archives: after it).
+    with analysis_pool.beside_ingest(app, app.settings.parse_processes_effective,
+                                     total) as analysis, \
+            tqdm(total=total, unit="msg", file=sys.stderr,
+                 disable=progress is False if progress is not None else None) as bar:
         report = ingest.import_archive(app, path, list_key, on_progress=bar.update)
     _print_ingest(report)
-    _analyse(app)
+    _print_analysis(analysis.report)
 
 
 @cli.group()

@@ -172,8 +172,14 @@ _WARNED_MISSING: set[Path] = set()
 def tag_threads_in_session(app: App, session: Session, thread_ids: Sequence[int]) -> RetagReport:
     """Re-tag threads inside the caller's transaction (for the analysis that follows an
     import or a sync). Leaves ``needs_analysis`` to the caller; unknown ids are skipped.
-    Reads at most ``analysis_max_chars`` (settings) characters of each message.
+    Reads at most ``analysis_max_chars`` (settings) characters of each message. The same
+    as :func:`thread_texts`, :func:`tag_texts` and :func:`save_tags` in a row.
     """
+    return save_tags(session, tag_texts(app, thread_texts(app, session, thread_ids)))
+
+
+def thread_texts(app: App, session: Session, thread_ids: Sequence[int]) -> list[ThreadText]:
+    """What the tagger reads of these threads; none when no topic list is configured."""
     missing = topics_file(app)
     if not missing.exists():
         # No topic list configured: threads get no topics (the commands of the topics
@@ -182,15 +188,26 @@ def tag_threads_in_session(app: App, session: Session, thread_ids: Sequence[int]
         if missing not in _WARNED_MISSING:
             _WARNED_MISSING.add(missing)
             log.warning("%s not found: threads are not tagged with topics", missing)
-        return RetagReport()
-    tagger = tagger_for(app)
-    report = RetagReport()
-    inputs = _thread_texts(session, thread_ids, app.settings.analysis_max_chars)
+        return []
+    return _thread_texts(session, thread_ids, app.settings.analysis_max_chars)
+
+
+def tag_texts(app: App, inputs: Sequence[ThreadText]) -> list[ThreadTags]:
+    """Tag threads read by :func:`thread_texts` (no database)."""
     if not inputs:
+        return []
+    return _with_model(app, inputs, tagger_for(app).tag_threads(inputs))
+
+
+def save_tags(session: Session, results: Sequence[ThreadTags]) -> RetagReport:
+    """Store the automatic tags and entities of :func:`tag_texts`; report what people
+    see change."""
+    report = RetagReport()
+    if not results:
         return report
-    ids = [thread.thread_id for thread in inputs]
+    ids = [result.thread_id for result in results]
     before = store.effective_topics(session, ids)
-    store.replace_auto_tags(session, _with_model(app, inputs, tagger.tag_threads(inputs)))
+    store.replace_auto_tags(session, results)
     after = store.effective_topics(session, ids)
     for thread_id in ids:
         old, new = set(before.get(thread_id, ())), set(after.get(thread_id, ()))
