@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from iscg_mailbot.services.analysis import TARGET_SECONDS, AnalysisReport, Analyser
+from iscg_mailbot.services.analysis import TARGET_SECONDS, Analyser, AnalysisReport
 from iscg_mailbot.services.app import App
 from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.database import connect, sqlite_file
@@ -60,6 +60,7 @@ class _Job:
     url: str
     settings: Settings
     target_seconds: float
+    settle: timedelta
 
 
 def _work(job: _Job, ingesting: Event, results: Any) -> None:
@@ -69,7 +70,7 @@ def _work(job: _Job, ingesting: Event, results: Any) -> None:
         app = App(settings=job.settings, engine=connect(job.url, create=False))
         analyser = Analyser(app, target_seconds=job.target_seconds)
         report = analyser.run(lambda n: results.put(("progress", n)),
-                              ingesting=ingesting.is_set, settle=SETTLE)
+                              ingesting=ingesting.is_set, settle=job.settle)
         results.put(("done", report))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which finishes
         results.put(("error", f"{type(exc).__name__}: {exc}"))
@@ -82,7 +83,7 @@ class AnalysisProcesses:
     """``processes`` worker processes analysing the queue until :meth:`finish`."""
 
     def __init__(self, app: App, processes: int, *, ingesting: bool = False,
-                 target_seconds: float = TARGET_SECONDS) -> None:
+                 target_seconds: float = TARGET_SECONDS, settle: timedelta = SETTLE) -> None:
         self.app = app
         context = multiprocessing.get_context("forkserver")
         self._ingesting = context.Event()
@@ -90,7 +91,7 @@ class AnalysisProcesses:
             self._ingesting.set()
         self._results: Any = context.Queue()
         url = app.engine.url.render_as_string(hide_password=False)
-        job = _Job(url, app.settings, target_seconds)
+        job = _Job(url, app.settings, target_seconds, settle)
         self._processes = [
             context.Process(target=_work, args=(job, self._ingesting, self._results),
                             name=f"iscg-analysis-{n}", daemon=True)
@@ -159,7 +160,8 @@ class Background:
 
 
 @contextmanager
-def beside_ingest(app: App, processes: int, expected_messages: int) -> Iterator[Background]:
+def beside_ingest(app: App, processes: int, expected_messages: int, *,
+                  settle: timedelta = SETTLE) -> Iterator[Background]:
     """Analyse in ``processes`` worker processes while the block ingests mail, then
     finish the analysis; ``expected_messages`` below :data:`POOL_MIN_MESSAGES` (or one
     process, or a database in memory) analyse in this process after the block.
@@ -175,7 +177,7 @@ def beside_ingest(app: App, processes: int, expected_messages: int) -> Iterator[
         yield background
         background.report = analyse_pending(app)
         return
-    workers = AnalysisProcesses(app, processes, ingesting=True)
+    workers = AnalysisProcesses(app, processes, ingesting=True, settle=settle)
     try:
         yield background
     except BaseException:
