@@ -72,6 +72,8 @@ def store_parsed_batch(
 ) -> list[int]:
     """Store and thread one parsed batch inside ``session``, quarantine what did not
     parse; return the new message ids."""
+    # Analysers may be committing meanwhile (SQLite: take the write lock first).
+    work.write_first(session)
     for raw, reason in batch.rejected:
         if quarantine(session, list_id, raw, reason):
             report.quarantined += 1
@@ -152,6 +154,7 @@ def _save_or_quarantine(
 
 
 def _list_row_id(session: Session, config: ListConfig) -> int:
+    work.write_first(session)  # it may insert the list's row (see store/work.py)
     return ensure_list(session, config.id, config.address, config.name).id
 
 
@@ -265,6 +268,7 @@ def _store_mailbox_batch(
 
 def _record_sync(app: App, name: str, *, error: str | None) -> None:
     with app.session() as session:
+        work.write_first(session)
         row = session.scalar(select(Mailbox).where(Mailbox.name == name))
         if row is not None:
             row.last_sync_at = utcnow()

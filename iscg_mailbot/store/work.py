@@ -94,10 +94,17 @@ def queue_flagged(session: Session, now: datetime) -> int:
     return len(ids)
 
 
-def _take_write_lock(session: Session, holder: str) -> None:
-    # A write first (it matches nothing: tokens are never reused), so that on SQLite the
-    # transaction holds the write lock and reads the newest data. Harmless elsewhere.
-    session.execute(update(AnalysisWork).where(AnalysisWork.holder == holder + ":")
+def write_first(session: Session) -> None:
+    """Start the transaction with a write that changes nothing.
+
+    On SQLite this takes the database's write lock (waiting for it up to the busy
+    timeout) before anything is read, so the transaction reads the newest data and can
+    write later. A transaction that reads first fails with "database is locked" when it
+    tries to write after another process (an analyser) committed meanwhile. Call it
+    first in any transaction that reads then writes while analysers may run; it costs
+    nothing on PostgreSQL.
+    """
+    session.execute(update(AnalysisWork).where(AnalysisWork.thread_id < 0)
                     .values(holder=None))
 
 
@@ -113,27 +120,31 @@ def claim(
 ) -> list[Claim]:
     """Claim the next free threads (in id order) whose messages fit ``budget``, at
     least one; commit right after. Threads whose failed analysis waits for its retry
-    are left; with ``settled_before``, so are threads marked after it."""
-    _take_write_lock(session, holder)
+    are left; with ``settled_before``, so are threads marked after it.
+
+    How many threads fit is read first without locks; then that many free rows are
+    locked, skipping rows another analyser is claiming (PostgreSQL), so concurrent
+    claims lock only what they take and never wait for each other.
+    """
+    write_first(session)
     waiting = select(AnalysisFailure.thread_id).where(AnalysisFailure.retry_after > now)
+    free = [or_(AnalysisWork.lease_until.is_(None), AnalysisWork.lease_until <= now),
+            AnalysisWork.thread_id.not_in(waiting)]
+    if settled_before is not None:
+        free.append(AnalysisWork.marked_at <= settled_before)
     query = (
         select(AnalysisWork.thread_id, AnalysisWork.generation, Thread.message_count)
         .outerjoin(Thread, Thread.id == AnalysisWork.thread_id)
-        .where(or_(AnalysisWork.lease_until.is_(None), AnalysisWork.lease_until <= now),
-               AnalysisWork.thread_id.not_in(waiting))
+        .where(*free)
         .order_by(AnalysisWork.thread_id)
-        .limit(max_threads)
-        .with_for_update(skip_locked=True, of=AnalysisWork)
     )
-    if settled_before is not None:
-        query = query.where(AnalysisWork.marked_at <= settled_before)
-    taken: list[Claim] = []
-    total = 0
-    for thread_id, generation, count in session.execute(query):
-        if taken and total + (count or 1) > budget:
-            break
-        taken.append(Claim(thread_id, generation, count or 1))
-        total += count or 1
+    counts = [count or 1 for _, _, count in session.execute(query.limit(max_threads))]
+    wanted = _fitting(counts, budget)
+    if not wanted:
+        return []
+    locked = query.limit(wanted).with_for_update(skip_locked=True, of=AnalysisWork)
+    taken = [Claim(thread_id, generation, count or 1)
+             for thread_id, generation, count in session.execute(locked)]
     if taken:
         session.execute(
             update(AnalysisWork)
@@ -141,6 +152,20 @@ def claim(
             .values(holder=holder, lease_until=now + lease)
         )
     return taken
+
+
+def _fitting(counts: Sequence[int], budget: int) -> int:
+    """How many of the first message counts fit ``budget`` (at least one, if any).
+
+    >>> _fitting([3, 4, 5], 8), _fitting([30], 8), _fitting([], 8)
+    (2, 1, 0)
+    """
+    total = 0
+    for index, count in enumerate(counts):
+        if index and total + count > budget:
+            return index
+        total += count
+    return len(counts)
 
 
 def finish(session: Session, holder: str, claims: Sequence[Claim]) -> set[int]:
@@ -178,7 +203,7 @@ def release(session: Session, holder: str, thread_ids: Collection[int]) -> None:
 def release_dead_local(session: Session, now: datetime) -> int:
     """Free claims held by processes of this machine that no longer run (their lease
     would free them only when it expires); return how many were freed."""
-    _take_write_lock(session, "release-dead")
+    write_first(session)
     host = socket.gethostname()
     rows = session.execute(
         select(AnalysisWork.thread_id, AnalysisWork.holder)
