@@ -50,9 +50,10 @@ def _print_ingest(report: IngestReport) -> None:
 
 
 def _analyse(app: App) -> None:
-    from iscg_mailbot.services import analysis
+    from iscg_mailbot.services import analysis_pool
 
-    _print_analysis(analysis.analyse_pending(app, processes=app.settings.parse_processes_effective))
+    _print_analysis(analysis_pool.analyse_pending(
+        app, processes=app.settings.parse_processes_effective))
 
 
 def _print_analysis(report: AnalysisReport | None) -> None:

@@ -105,22 +105,15 @@ def analyse_pending(
     now: datetime | None = None,
     *,
     target_seconds: float = TARGET_SECONDS,
-    processes: int = 1,
 ) -> AnalysisReport:
-    """Analyse every thread marked for analysis and due, in small transactions.
+    """Analyse every thread marked for analysis and due, in small transactions, in this
+    process (:func:`iscg_mailbot.services.analysis_pool.analyse_pending` uses worker
+    processes when the work is large).
 
     Threads whose earlier analysis failed wait for their ``retry_after``. ``now`` fixes
-    the clock (tests); ``target_seconds`` is the work per transaction. With
-    ``processes > 1`` and enough work, that many worker processes share it (see
-    :mod:`iscg_mailbot.services.analysis_pool`); other analysers of the same database
-    (processes, machines) take their share too.
+    the clock (tests); ``target_seconds`` is the work per transaction. Other analysers
+    of the same database (processes, machines) take their share meanwhile.
     """
-    if processes > 1 and now is None:
-        from iscg_mailbot.services import analysis_pool
-
-        if analysis_pool.worth_processes(app):
-            return analysis_pool.analyse_in_processes(app, processes, on_progress,
-                                                      target_seconds=target_seconds)
     return Analyser(app, now=now, target_seconds=target_seconds).run(on_progress)
 
 

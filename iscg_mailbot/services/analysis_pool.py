@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from iscg_mailbot.services import analysis
 from iscg_mailbot.services.analysis import TARGET_SECONDS, Analyser, AnalysisReport
 from iscg_mailbot.services.app import App
 from iscg_mailbot.settings.main import Settings
@@ -145,6 +146,15 @@ class AnalysisProcesses:
             process.join()
 
 
+def analyse_pending(app: App, on_progress: Callable[[int], None] | None = None, *,
+                    processes: int, target_seconds: float = TARGET_SECONDS) -> AnalysisReport:
+    """Analyse what waits: in ``processes`` worker processes when there is enough work
+    (:func:`worth_processes`), else in this process."""
+    if processes > 1 and worth_processes(app):
+        return analyse_in_processes(app, processes, on_progress, target_seconds=target_seconds)
+    return analysis.analyse_pending(app, on_progress, target_seconds=target_seconds)
+
+
 def analyse_in_processes(app: App, processes: int,
                          on_progress: Callable[[int], None] | None = None, *,
                          target_seconds: float = TARGET_SECONDS) -> AnalysisReport:
@@ -170,12 +180,10 @@ def beside_ingest(app: App, processes: int, expected_messages: int, *,
     ...     import_archive(app, path)
     >>> analysis.report.threads  # doctest: +SKIP
     """
-    from iscg_mailbot.services.analysis import analyse_pending
-
     background = Background()
     if processes < 2 or expected_messages < POOL_MIN_MESSAGES or not _shareable(app):
         yield background
-        background.report = analyse_pending(app)
+        background.report = analysis.analyse_pending(app)
         return
     workers = AnalysisProcesses(app, processes, ingesting=True, settle=settle)
     try:

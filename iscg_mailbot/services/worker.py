@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, select
 
-from iscg_mailbot.services.analysis import AnalysisReport, analyse_pending
+from iscg_mailbot.services.analysis import AnalysisReport
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.locks import (
     WORKER_LOCK,
@@ -76,4 +76,6 @@ def forget_jobs(app: App, job_ids: list[str]) -> None:
 
 def after_sync(app: App) -> AnalysisReport:
     """Analyse the threads the sync touched (action items, topics)."""
-    return analyse_pending(app)
+    from iscg_mailbot.services import analysis_pool
+
+    return analysis_pool.analyse_pending(app, processes=app.settings.parse_processes_effective)
