@@ -33,6 +33,7 @@ from iscg_mailbot.cli import cli
 from iscg_mailbot.services import actions as actions_service
 from iscg_mailbot.services import analysis
 from iscg_mailbot.services import topics as topics_service
+from iscg_mailbot.services.topics import tagging
 from iscg_mailbot.services.analysis import analyse_pending
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.demo import sample_archive
@@ -122,14 +123,14 @@ def test_failing_thread_is_recorded_retried_with_backoff_and_others_go_on(
     with app.session() as session:
         bad = session.scalar(select(Message.thread_id).where(
             Message.subject.contains("Updated CRs")))
-    real = topics_service.tag_threads_in_session
+    real = tagging.tag_texts
 
-    def failing(app_: App, session: Any, thread_ids: Any) -> Any:
-        if bad in thread_ids:
+    def failing(app_: App, inputs: Any) -> Any:
+        if bad in [thread.thread_id for thread in inputs]:
             raise ValueError("[E088] Text of length 1200089 exceeds maximum of 1000000.")
-        return real(app_, session, thread_ids)
+        return real(app_, inputs)
 
-    monkeypatch.setattr(topics_service, "tag_threads_in_session", failing)
+    monkeypatch.setattr(tagging, "tag_texts", failing)
     first = analyse_pending(app, now=NOW)
     assert first.threads == 2
     reason = "ValueError: [E088] Text of length 1200089 exceeds maximum of 1000000."
@@ -148,7 +149,7 @@ def test_failing_thread_is_recorded_retried_with_backoff_and_others_go_on(
         assert row is not None and row.attempts == 2
         assert row.retry_after == later + 2 * analysis.RETRY_BASE
     # Fixed (the real tagger again): the retry analyses it and forgets the failure.
-    monkeypatch.setattr(topics_service, "tag_threads_in_session", real)
+    monkeypatch.setattr(tagging, "tag_texts", real)
     done = analyse_pending(app, now=later + timedelta(hours=1))
     assert done.threads == 1 and done.failed == []
     assert status(app).analysis_failures == []
@@ -204,15 +205,13 @@ def _child(url: str, slow: bool) -> None:
     try:
         app = App.open(Settings(database={"url": url}))
         if slow:
-            real = topics_service.tag_threads_in_session
+            real = tagging.tag_texts
 
-            def slowed(app_: App, session: Any, thread_ids: Any) -> Any:
-                messages = session.scalar(select(func.count()).select_from(Message).where(
-                    Message.thread_id.in_(thread_ids)))
-                time.sleep(SECONDS_PER_MESSAGE * messages)
-                return real(app_, session, thread_ids)
+            def slowed(app_: App, inputs: Any) -> Any:
+                time.sleep(SECONDS_PER_MESSAGE * sum(len(t.texts) for t in inputs))
+                return real(app_, inputs)
 
-            topics_service.tag_threads_in_session = slowed  # type: ignore[assignment]
+            tagging.tag_texts = slowed  # type: ignore[assignment]
         analyse_pending(app)
         app.close()
     except BaseException:  # noqa: BLE001 - a child must never return into pytest

@@ -23,6 +23,7 @@ from iscg_mailbot.cli.params import DURATION, SINCE, TOPIC
 # Each command imports the services it calls (start-up time: see cli/base.py).
 if TYPE_CHECKING:  # for annotations only: the CLI calls services, never report code
     from iscg_mailbot.report.threads import ThreadSummary
+    from iscg_mailbot.services.analysis import AnalysisReport
     from iscg_mailbot.services.app import App
     from iscg_mailbot.services.ingest import IngestReport
     from iscg_mailbot.services.status import Status
@@ -48,9 +49,15 @@ def _print_ingest(report: IngestReport) -> None:
 
 
 def _analyse(app: App) -> None:
-    from iscg_mailbot.services import analysis
+    from iscg_mailbot.services import analysis_pool
 
-    report = analysis.analyse_pending(app)
+    _print_analysis(analysis_pool.analyse_pending(
+        app, processes=app.settings.parse_processes_effective))
+
+
+def _print_analysis(report: AnalysisReport | None) -> None:
+    if report is None:
+        return
     if report.threads:
         click.echo(
             f"analysed {report.threads} threads: {report.actions_added} action items found, "
@@ -170,19 +177,22 @@ def import_(state: CliState, path: Path, list_key: str | None, progress: bool | 
     from rich.console import Console
     from rich.progress import MofNCompleteColumn, Progress
 
-    from iscg_mailbot.services import ingest
+    from iscg_mailbot.services import analysis_pool, ingest
 
     app = state.app()
     total = ingest.archive_size(path)
     console = Console(stderr=True)
     shown = console.is_terminal if progress is None else progress
-    with Progress(*Progress.get_default_columns(), MofNCompleteColumn(), console=console,
-                  disable=not shown) as bar:
+    # Analysis runs in worker processes beside the import (small archives: after it).
+    with analysis_pool.beside_ingest(app, app.settings.parse_processes_effective,
+                                     total) as analysis, \
+            Progress(*Progress.get_default_columns(), MofNCompleteColumn(), console=console,
+                     disable=not shown) as bar:
         task = bar.add_task("messages", total=total)
         report = ingest.import_archive(app, path, list_key,
                                        on_progress=lambda done: bar.advance(task, done))
     _print_ingest(report)
-    _analyse(app)
+    _print_analysis(analysis.report)
 
 
 @cli.group()

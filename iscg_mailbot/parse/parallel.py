@@ -16,9 +16,10 @@ import contextlib
 import logging
 import multiprocessing
 import os
-from collections.abc import Generator, Iterable, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 
 from iscg_mailbot.errors import UnparseableMessage
 from iscg_mailbot.parse.message import DEFAULT_MAX_BYTES, parse_message
@@ -76,15 +77,7 @@ def parse_batches(
     first = next(source, None)
     if first is None:
         return
-    # forkserver, not fork: the worker may run threads (the scheduler), and a forked
-    # child of a threaded process can inherit a lock held by another thread. Where
-    # there is no forkserver (Windows), parse here.
-    context = None
-    if processes > 1 and len(first.messages) >= POOL_MIN_BATCH:
-        try:
-            context = multiprocessing.get_context("forkserver")
-        except ValueError:
-            log.warning("no forkserver start method here; parsing in this process")
+    context = _pool_context(processes, len(first.messages))
     if context is None:
         yield parse_batch(first, max_bytes)
         for batch in source:
@@ -93,22 +86,43 @@ def parse_batches(
     with ProcessPoolExecutor(
         max_workers=processes, mp_context=context, initializer=_lower_priority
     ) as pool:
-        workers = _Workers(pool, processes, max_bytes)
-        ahead = workers.submit(first)
-        while True:
-            try:
-                batch = next(source)
-            except StopIteration:
-                break
-            except Exception:
-                # The source failed (a server gone): the batch it gave before is still
-                # the caller's to store, then the failure is.
-                yield workers.collect(ahead)
-                raise
-            following = workers.submit(batch)
+        yield from _parse_ahead(_Workers(pool, processes, max_bytes), first, source)
+
+
+def _pool_context(processes: int, first_batch: int) -> BaseContext | None:
+    """The start method for parse workers, or None to parse here.
+
+    forkserver, not fork: the worker may run threads (the scheduler), and a forked
+    child of a threaded process can inherit a lock held by another thread. Where there
+    is no forkserver (Windows), parse here.
+    """
+    if processes < 2 or first_batch < POOL_MIN_BATCH:
+        return None
+    try:
+        return multiprocessing.get_context("forkserver")
+    except ValueError:
+        log.warning("no forkserver start method here; parsing in this process")
+        return None
+
+
+def _parse_ahead(workers: _Workers, first: RawBatch,
+                 source: Iterator[RawBatch]) -> Generator[ParsedBatch, None, None]:
+    """Send each batch to the workers before yielding the one before it."""
+    ahead = workers.submit(first)
+    while True:
+        try:
+            batch = next(source)
+        except StopIteration:
+            break
+        except Exception:
+            # The source failed (a server gone): the batch it gave before is still
+            # the caller's to store, then the failure is.
             yield workers.collect(ahead)
-            ahead = following
+            raise
+        following = workers.submit(batch)
         yield workers.collect(ahead)
+        ahead = following
+    yield workers.collect(ahead)
 
 
 class _Workers:

@@ -24,11 +24,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.orm import Session
 
-from iscg_mailbot.services import actions as actions_service
-from iscg_mailbot.services import topics as topics_service
+from iscg_mailbot.services.actions import extraction as action_extraction
+from iscg_mailbot.services.actions.context import load_context
 from iscg_mailbot.services.app import DATABASE_UNAVAILABLE, App
+from iscg_mailbot.services.topics import tagging
+from iscg_mailbot.services.topics.loading import tagger_for
+from iscg_mailbot.store import work
 from iscg_mailbot.store.models import AnalysisFailure, Message, Thread
 from iscg_mailbot.store.types import utcnow
 
@@ -45,6 +47,11 @@ RETRY_BASE = timedelta(minutes=5)
 RETRY_MAX = timedelta(hours=24)
 #: Longest failure reason kept.
 MAX_REASON = 500
+#: A claim not finished within this time is taken over (its analyser is presumed dead;
+#: one of this machine whose process is gone loses it at once).
+LEASE = timedelta(minutes=5)
+#: How long an analyser that runs beside ingest waits when nothing is ready.
+IDLE_SECONDS = 0.2
 
 
 @dataclass
@@ -52,10 +59,11 @@ class AnalysisReport:
     """What one call of :func:`analyse_pending` did.
 
     ``failed`` lists (thread id, reason) of threads whose analysis raised; they are
-    retried later (see ``status``).
+    retried later (see ``status``). A thread that got mail again while it was analysed
+    is analysed again and counted once.
     """
 
-    threads: int = 0
+    thread_ids: set[int] = field(default_factory=set)
     messages: int = 0
     actions_added: int = 0
     actions_closed: int = 0
@@ -64,8 +72,23 @@ class AnalysisReport:
     failed: list[tuple[int, str]] = field(default_factory=list)
 
     @property
+    def threads(self) -> int:
+        """Threads analysed."""
+        return len(self.thread_ids)
+
+    @property
     def tagged_threads(self) -> int:
         return sum(self.topics_added.values())
+
+    def merge(self, other: AnalysisReport) -> None:
+        """Add another analyser's report (a worker process's) to this one."""
+        self.thread_ids |= other.thread_ids
+        self.messages += other.messages
+        self.actions_added += other.actions_added
+        self.actions_closed += other.actions_closed
+        self.topics_added.update(other.topics_added)
+        self.transactions += other.transactions
+        self.failed.extend(other.failed)
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -85,62 +108,149 @@ def analyse_pending(
     *,
     target_seconds: float = TARGET_SECONDS,
 ) -> AnalysisReport:
-    """Analyse every thread marked ``needs_analysis`` and due, in small transactions.
+    """Analyse every thread marked for analysis and due, in small transactions, in this
+    process (:func:`iscg_mailbot.services.analysis_pool.analyse_pending` uses worker
+    processes when the work is large).
 
     Threads whose earlier analysis failed wait for their ``retry_after``. ``now`` fixes
-    the clock (tests); ``target_seconds`` is the work per transaction.
+    the clock (tests); ``target_seconds`` is the work per transaction. Other analysers
+    of the same database (processes, machines) take their share meanwhile.
     """
-    report = AnalysisReport()
-    context = actions_service.load_context(app)
-    if topics_service.topics_file(app).exists():
-        topics_service.tagger_for(app)  # built before the first transaction is timed
-    budget = 0  # messages per transaction; 0: one thread (nothing measured yet)
-    after = 0  # thread ids in order: a thread that fails is not tried twice in one run
-    while True:
-        when = now or utcnow()
-        with app.session() as session:
-            chunk = _take(_due_threads(session, when, after), budget)
-        if not chunk:
-            return report
-        thread_ids = [thread_id for thread_id, _ in chunk]
-        messages = sum(count for _, count in chunk)
-        after = thread_ids[-1]
-        started = time.monotonic()
+    return Analyser(app, now=now, target_seconds=target_seconds).run(on_progress)
+
+
+class Analyser:
+    """Claims threads from the work queue, analyses them, writes the results.
+
+    One per process. Each chunk of threads is read in one transaction, analysed with
+    no transaction open (the costly part, which other analysers do at the same time),
+    and written in a second transaction that first takes the threads off the queue if
+    they did not change meanwhile (:func:`iscg_mailbot.store.work.finish`).
+    """
+
+    def __init__(self, app: App, *, now: datetime | None = None,
+                 target_seconds: float = TARGET_SECONDS, lease: timedelta = LEASE) -> None:
+        self.app = app
+        self.now = now
+        self.target_seconds = target_seconds
+        self.lease = lease
+        self.report = AnalysisReport()
+        self.context = load_context(app)
+        if app.config.has_topics():
+            tagger_for(app)  # built before the first transaction is timed
+        self._holder = work.new_holder()
+        self._claims = 0
+        self._budget = 0  # messages per transaction; 0: one thread (nothing measured yet)
+
+    def clock(self) -> datetime:
+        return self.now or utcnow()
+
+    def run(self, on_progress: Callable[[int], None] | None = None,
+            ingesting: Callable[[], bool] | None = None,
+            settle: timedelta = timedelta(0)) -> AnalysisReport:
+        """Analyse until the queue is empty. While ``ingesting()`` says yes, take only
+        threads marked ``settle`` ago or earlier and wait for more when there are none."""
+        with self.app.session() as session:
+            work.release_dead_local(session, self.clock())
+            work.queue_flagged(session, self.clock())
+        while True:
+            busy = ingesting is not None and ingesting()
+            claims = self._claim(settle if busy else None)
+            if not claims and not busy:
+                with self.app.session() as session:
+                    flagged = work.queue_flagged(session, self.clock())
+                claims = self._claim(None) if flagged else []
+            if not claims:
+                if not busy:
+                    return self.report
+                time.sleep(IDLE_SECONDS)
+                continue
+            started = time.monotonic()
+            self._analyse(claims)
+            elapsed = time.monotonic() - started
+            messages = sum(c.messages for c in claims)
+            self._budget = _next_budget(self._budget, messages, elapsed, self.target_seconds)
+            if on_progress is not None:
+                on_progress(len(claims))
+
+    def _claim(self, settle: timedelta | None) -> list[work.Claim]:
+        self._claims += 1
+        holder = f"{self._holder}.{self._claims}"  # one token per claim
+        when = self.clock()
+        with self.app.session() as session:
+            return work.claim(session, holder, when, lease=self.lease,
+                              budget=max(self._budget, 1), max_threads=MAX_CHUNK,
+                              settled_before=when - settle if settle is not None else None)
+
+    def _token(self) -> str:
+        return f"{self._holder}.{self._claims}"
+
+    def _analyse(self, claims: Sequence[work.Claim]) -> None:
         try:
-            _analyse_chunk(app, context, thread_ids, report)
+            self._analyse_chunk(claims)
         except DATABASE_UNAVAILABLE:
             raise
         except Exception:  # noqa: BLE001 - one thread's fault must not stop the rest
             # The chunk was rolled back: find the culprit by taking its threads one by one.
-            for thread_id in thread_ids:
-                _analyse_alone(app, context, thread_id, when, report)
-        budget = _next_budget(budget, messages, time.monotonic() - started, target_seconds)
-        if on_progress is not None:
-            on_progress(len(thread_ids))
+            for one in claims:
+                self._analyse_alone(one)
 
+    def _analyse_chunk(self, claims: Sequence[work.Claim]) -> None:
+        """Read, analyse, then write in a transaction of its own."""
+        thread_ids = [c.thread_id for c in claims]
+        with self.app.session() as session:
+            message_ids = list(session.scalars(
+                select(Message.id).where(Message.thread_id.in_(thread_ids))))
+            extraction = action_extraction.extract_items(session, message_ids, self.context)
+            texts = tagging.texts_to_tag(self.app, session, thread_ids)
+        tags = tagging.tag_texts(self.app, texts)
+        with self.app.session() as session:
+            done = work.finish(session, self._token(), claims)
+            if not done:
+                return
+            kept = extraction.in_threads(done)
+            found = action_extraction.save_extraction(session, kept, self.context, index=False)
+            tagged = tagging.save_tags(session, [t for t in tags if t.thread_id in done])
+            session.execute(update(Thread).where(Thread.id.in_(done)).values(needs_analysis=False))
+            session.execute(delete(AnalysisFailure).where(AnalysisFailure.thread_id.in_(done)))
+        self._count(done, len(kept.ids), found, tagged)
 
-def _due_threads(session: Session, now: datetime, after: int) -> list[tuple[int, int]]:
-    """(thread id, message count) of the next threads to analyse, in id order."""
-    waiting = select(AnalysisFailure.thread_id).where(AnalysisFailure.retry_after > now)
-    rows = session.execute(
-        select(Thread.id, Thread.message_count)
-        .where(Thread.needs_analysis, Thread.id > after, Thread.id.not_in(waiting))
-        .order_by(Thread.id)
-        .limit(MAX_CHUNK)
-    )
-    return [(thread_id, count or 1) for thread_id, count in rows]
+    def _count(self, done: set[int], messages: int, found: action_extraction.ActionsReport,
+               tagged: tagging.RetagReport) -> None:
+        report = self.report
+        report.transactions += 1
+        report.thread_ids |= done
+        report.messages += messages
+        report.actions_added += found.added
+        report.actions_closed += found.closed
+        for topic, added, _removed in tagged.changes():
+            report.topics_added[topic] += added
 
+    def _analyse_alone(self, one: work.Claim) -> None:
+        try:
+            self._analyse_chunk([one])
+        except DATABASE_UNAVAILABLE:
+            raise
+        except Exception as exc:  # noqa: BLE001 - recorded, retried later
+            reason = _reason(exc)
+            log.warning("analysis of thread %d failed (%s); retried later", one.thread_id, reason)
+            self._record_failure(one.thread_id, reason)
+            self.report.failed.append((one.thread_id, reason))
 
-def _take(due: list[tuple[int, int]], budget: int) -> list[tuple[int, int]]:
-    """The first threads whose messages fit the budget; always at least one thread."""
-    taken: list[tuple[int, int]] = []
-    total = 0
-    for thread_id, count in due:
-        if taken and total + count > budget:
-            break
-        taken.append((thread_id, count))
-        total += count
-    return taken
+    def _record_failure(self, thread_id: int, reason: str) -> None:
+        now = self.clock()
+        with self.app.session() as session:
+            work.release(session, self._token(), [thread_id])  # a write first (SQLite)
+            if session.get(Thread, thread_id) is None:
+                return  # merged into another thread meanwhile: that one carries the mark
+            row = session.get(AnalysisFailure, thread_id)
+            if row is None:
+                row = AnalysisFailure(thread_id=thread_id, attempts=0, first_failed_at=now)
+                session.add(row)
+            row.attempts += 1
+            row.reason = reason
+            row.last_failed_at = now
+            row.retry_after = now + retry_delay(row.attempts)
 
 
 def _next_budget(budget: int, messages: int, elapsed: float, target: float) -> int:
@@ -154,65 +264,10 @@ def _next_budget(budget: int, messages: int, elapsed: float, target: float) -> i
     return max(1, min(wanted, max(budget, messages) * 4, MAX_MESSAGES))
 
 
-def _analyse_chunk(
-    app: App, context: actions_service.Context, thread_ids: Sequence[int], report: AnalysisReport
-) -> None:
-    """Analyse threads in one transaction, clearing their mark and their failures."""
-    with app.session() as session:
-        message_ids = list(
-            session.scalars(select(Message.id).where(Message.thread_id.in_(thread_ids)))
-        )
-        found = actions_service.analyse_messages(session, message_ids, context, index=False)
-        tagged = topics_service.tag_threads_in_session(app, session, thread_ids)
-        session.execute(
-            update(Thread).where(Thread.id.in_(thread_ids)).values(needs_analysis=False)
-        )
-        session.execute(delete(AnalysisFailure).where(AnalysisFailure.thread_id.in_(thread_ids)))
-    report.transactions += 1
-    report.threads += len(thread_ids)
-    report.messages += len(message_ids)
-    report.actions_added += found.added
-    report.actions_closed += found.closed
-    for topic, added, _removed in tagged.changes():
-        report.topics_added[topic] += added
-
-
-def _analyse_alone(
-    app: App,
-    context: actions_service.Context,
-    thread_id: int,
-    now: datetime,
-    report: AnalysisReport,
-) -> None:
-    try:
-        _analyse_chunk(app, context, [thread_id], report)
-    except DATABASE_UNAVAILABLE:
-        raise
-    except Exception as exc:  # noqa: BLE001 - recorded, retried later
-        reason = _reason(exc)
-        log.warning("analysis of thread %d failed (%s); retried later", thread_id, reason)
-        _record_failure(app, thread_id, reason, now)
-        report.failed.append((thread_id, reason))
-
-
 def _reason(exc: BaseException) -> str:
     lines = str(exc).strip().splitlines()
     text = f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
     return text[:MAX_REASON]
-
-
-def _record_failure(app: App, thread_id: int, reason: str, now: datetime) -> None:
-    with app.session() as session:
-        if session.get(Thread, thread_id) is None:
-            return  # merged into another thread meanwhile: that one carries the mark
-        row = session.get(AnalysisFailure, thread_id)
-        if row is None:
-            row = AnalysisFailure(thread_id=thread_id, attempts=0, first_failed_at=now)
-            session.add(row)
-        row.attempts += 1
-        row.reason = reason
-        row.last_failed_at = now
-        row.retry_after = now + retry_delay(row.attempts)
 
 
 def pending_threads(app: App) -> int:

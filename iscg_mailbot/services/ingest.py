@@ -24,6 +24,7 @@ from iscg_mailbot.services.app import App
 from iscg_mailbot.settings.main import ListConfig, MailboxConfig
 from iscg_mailbot.source.archive import count_messages, read_archive
 from iscg_mailbot.source.imap import ImapSource
+from iscg_mailbot.store import work
 from iscg_mailbot.store.messages import StoredBatch, ensure_list, quarantine, save_messages
 from iscg_mailbot.store.models import Mailbox, Message, Thread
 from iscg_mailbot.store.search import index_messages
@@ -71,6 +72,8 @@ def store_parsed_batch(
 ) -> list[int]:
     """Store and thread one parsed batch inside ``session``, quarantine what did not
     parse; return the new message ids."""
+    # Analysers may be committing meanwhile (SQLite: take the write lock first).
+    work.write_first(session)
     for raw, reason in batch.rejected:
         if quarantine(session, list_id, raw, reason):
             report.quarantined += 1
@@ -91,9 +94,12 @@ def store_parsed_batch(
         ).all()
         touched = attach_to_threads(session, list_id, messages)
         if touched:
+            # Analysis work, committed with the messages: analysers (other processes,
+            # maybe running now) take it from the queue.
             session.execute(
                 update(Thread).where(Thread.id.in_(touched)).values(needs_analysis=True)
             )
+            work.mark(session, touched, utcnow())
         report.thread_ids.update(touched)
     return stored.new_message_ids
 
@@ -148,6 +154,7 @@ def _save_or_quarantine(
 
 
 def _list_row_id(session: Session, config: ListConfig) -> int:
+    work.write_first(session)  # it may insert the list's row (see store/work.py)
     return ensure_list(session, config.id, config.address, config.name).id
 
 
@@ -175,28 +182,15 @@ def sync_mailbox(
     batch; when it says yes the pass ends there (a clean shutdown), to resume later.
     """
     report = IngestReport(source=f"imap:{config.name}")
-    list_config = app.settings.list_by_id(config.list)
     owned = source is None
     try:
         with app.session() as session:
-            list_id = _list_row_id(session, list_config)
+            list_id = _list_row_id(session, app.settings.list_by_id(config.list))
             row = _mailbox_row(session, config, list_id)
             state = MailboxState(uidvalidity=row.uidvalidity, last_uid=row.last_uid)
         if source is None:
             source = ImapSource(config, config.password())
-        parsed_batches = parse_batches(
-            source.fetch_new(state),
-            max_bytes=app.settings.max_message_bytes,
-            processes=app.settings.parse_processes_effective,
-        )
-        try:
-            for parsed in parsed_batches:
-                _store_mailbox_batch(app, config.name, list_id, parsed, report)
-                if should_stop is not None and should_stop():
-                    break
-        finally:
-            # Stop the workers and the IMAP read before the connection is used again.
-            parsed_batches.close()
+        _store_new_mail(app, config, source, state, list_id, report, should_stop)
     except SourceError as exc:
         report.error = describe_source_failure(config, exc)
     except OperationalError as exc:
@@ -211,6 +205,25 @@ def sync_mailbox(
     except OperationalError:
         log.warning("could not record the sync of %s: the database is unavailable", config.name)
     return report
+
+
+def _store_new_mail(app: App, config: MailboxConfig, source: ImapSource, state: MailboxState,
+                    list_id: int, report: IngestReport,
+                    should_stop: Callable[[], bool] | None) -> None:
+    """Fetch, parse and store batch after batch, each with the mailbox position."""
+    parsed_batches = parse_batches(
+        source.fetch_new(state),
+        max_bytes=app.settings.max_message_bytes,
+        processes=app.settings.parse_processes_effective,
+    )
+    try:
+        for parsed in parsed_batches:
+            _store_mailbox_batch(app, config.name, list_id, parsed, report)
+            if should_stop is not None and should_stop():
+                break
+    finally:
+        # Stop the workers and the IMAP read before the connection is used again.
+        parsed_batches.close()
 
 
 _TLS_WORDS = ("ssl", "tls", "certificate", "handshake")
@@ -255,6 +268,7 @@ def _store_mailbox_batch(
 
 def _record_sync(app: App, name: str, *, error: str | None) -> None:
     with app.session() as session:
+        work.write_first(session)
         row = session.scalar(select(Mailbox).where(Mailbox.name == name))
         if row is not None:
             row.last_sync_at = utcnow()

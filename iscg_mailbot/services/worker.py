@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from iscg_mailbot.services.analysis import AnalysisReport, analyse_pending
+from iscg_mailbot.services.analysis import AnalysisReport
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.locks import (
     WORKER_LOCK,
@@ -59,4 +59,6 @@ def worker_lease(app: App) -> WorkerLease | None:
 
 def after_sync(app: App) -> AnalysisReport:
     """Analyse the threads the sync touched (action items, topics)."""
-    return analyse_pending(app)
+    from iscg_mailbot.services import analysis_pool
+
+    return analysis_pool.analyse_pending(app, processes=app.settings.parse_processes_effective)

@@ -202,4 +202,5 @@ from iscg_mailbot.store import (
     models_duties,  # noqa: F401
     models_topics,  # noqa: F401
     models_web,  # noqa: F401
+    models_work,  # noqa: F401
 )

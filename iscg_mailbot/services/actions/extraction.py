@@ -100,13 +100,35 @@ def analyse_messages(session: Session, message_ids: Collection[int], context: Co
     """Extract items from these stored messages, close items they answer, index them.
 
     Runs inside the caller's transaction (e.g. the batch that stored the messages).
-    Calling it again for the same messages changes nothing.
+    Calling it again for the same messages changes nothing. The same as
+    :func:`extract_items` then :func:`save_extraction` (which the parallel analysis runs
+    in two transactions, extracting outside the write lock).
     """
-    report = ActionsReport()
+    return save_extraction(session, extract_items(session, message_ids, context), context,
+                           index=index)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Items found in stored messages, not saved yet: what :func:`save_extraction` needs."""
+
+    ids: list[int]
+    messages: list[tuple[Message, str | None]]  # loaded, oldest first
+    found: dict[int, FoundItems]
+
+    def in_threads(self, thread_ids: Collection[int]) -> Extraction:
+        """Only the messages of these threads."""
+        kept = [(m, a) for m, a in self.messages if m.thread_id in thread_ids]
+        pks = {m.id for m, _ in kept}
+        return Extraction([i for i in self.ids if i in pks], kept,
+                          {pk: f for pk, f in self.found.items() if pk in pks})
+
+
+def extract_items(session: Session, message_ids: Collection[int],
+                  context: Context) -> Extraction:
+    """Read these messages and find their items; writes nothing."""
     ids = sorted(set(message_ids))
-    if not ids:
-        return report
-    loaded = load_messages(session, ids)
+    loaded = load_messages(session, ids) if ids else []
     rules = context.config.rules
     found: dict[int, FoundItems] = {}
     for message, list_address in loaded:
@@ -116,7 +138,18 @@ def analyse_messages(session: Session, message_ids: Collection[int], context: Co
         if context.config.questions:
             candidates = candidates + find_questions(action_input, candidates, context.members)
         found[message.id] = FoundItems(message.list_id, message.thread_id, candidates)
-    counts = save_items(session, found)
+    return Extraction(ids, loaded, found)
+
+
+def save_extraction(session: Session, extraction: Extraction, context: Context,
+                    *, index: bool = True) -> ActionsReport:
+    """Save what :func:`extract_items` found, close the items its messages answer,
+    index the messages."""
+    report = ActionsReport()
+    ids, loaded = extraction.ids, extraction.messages
+    if not ids:
+        return report
+    counts = save_items(session, extraction.found)
     report.messages, report.added = len(loaded), counts.added
     report.updated, report.removed = counts.updated, counts.removed
     threads = {m.thread_id for m, _ in loaded if m.thread_id is not None}

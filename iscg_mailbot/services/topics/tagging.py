@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from iscg_mailbot.records import ThreadTags, ThreadText
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.topics.loading import load_config, tagger_for, with_model
 from iscg_mailbot.services.topics.texts import RETAG_BATCH, thread_texts
@@ -56,8 +57,15 @@ _WARNED_MISSING: set[Path] = set()
 def tag_threads_in_session(app: App, session: Session, thread_ids: Sequence[int]) -> RetagReport:
     """Re-tag threads inside the caller's transaction (for the analysis that follows an
     import or a sync). Leaves ``needs_analysis`` to the caller; unknown ids are skipped.
-    Reads at most ``analysis_max_chars`` (settings) characters of each message.
+    Reads at most ``analysis_max_chars`` (settings) characters of each message. The same
+    as :func:`texts_to_tag`, :func:`tag_texts` and :func:`save_tags` in a row (which the
+    parallel analysis runs with no transaction open while it tags).
     """
+    return save_tags(session, tag_texts(app, texts_to_tag(app, session, thread_ids)))
+
+
+def texts_to_tag(app: App, session: Session, thread_ids: Sequence[int]) -> list[ThreadText]:
+    """What the tagger reads of these threads; none when no topic list is configured."""
     if not app.config.has_topics():
         missing = app.config.topics_path
         # No topic list configured: threads get no topics (the commands of the topics
@@ -66,15 +74,26 @@ def tag_threads_in_session(app: App, session: Session, thread_ids: Sequence[int]
         if missing not in _WARNED_MISSING:
             _WARNED_MISSING.add(missing)
             log.warning("%s not found: threads are not tagged with topics", missing)
-        return RetagReport()
-    tagger = tagger_for(app)
-    report = RetagReport()
-    inputs = thread_texts(session, thread_ids, app.settings.analysis_max_chars)
+        return []
+    return thread_texts(session, thread_ids, app.settings.analysis_max_chars)
+
+
+def tag_texts(app: App, inputs: Sequence[ThreadText]) -> list[ThreadTags]:
+    """Tag threads read by :func:`texts_to_tag` (no database)."""
     if not inputs:
+        return []
+    return with_model(app, inputs, tagger_for(app).tag_threads(inputs))
+
+
+def save_tags(session: Session, results: Sequence[ThreadTags]) -> RetagReport:
+    """Store the automatic tags and entities of :func:`tag_texts`; report what people
+    see change."""
+    report = RetagReport()
+    if not results:
         return report
-    ids = [thread.thread_id for thread in inputs]
+    ids = [result.thread_id for result in results]
     before = store.effective_topics(session, ids)
-    store.replace_auto_tags(session, with_model(app, inputs, tagger.tag_threads(inputs)))
+    store.replace_auto_tags(session, results)
     after = store.effective_topics(session, ids)
     for thread_id in ids:
         old, new = set(before.get(thread_id, ())), set(after.get(thread_id, ()))

@@ -1,0 +1,194 @@
+"""Analysis in worker processes: after ingest, or beside it while it stores mail.
+
+Each worker process is an :class:`~iscg_mailbot.services.analysis.Analyser` with its own
+database connection: it claims threads from the work queue (``store/work.py``),
+analyses them and writes the results in small transactions. Nothing but the reports
+comes back to this process, so the workers scale as far as the database lets them
+write; on PostgreSQL, analysers on other machines share the same queue.
+
+Beside ingest (:func:`beside_ingest`), workers start with the import and take threads
+whose mail has not changed for :data:`SETTLE` (a thread still receiving mail would be
+analysed again at once); when ingest is done they take everything that is left.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import queue
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+from multiprocessing.synchronize import Event
+from typing import Any
+
+from sqlalchemy import func, select
+
+from iscg_mailbot.services import analysis
+from iscg_mailbot.services.analysis import TARGET_SECONDS, Analyser, AnalysisReport
+from iscg_mailbot.services.app import App
+from iscg_mailbot.settings.main import Settings
+from iscg_mailbot.store.database import connect, sqlite_file
+from iscg_mailbot.store.models import Thread
+
+log = logging.getLogger(__name__)
+
+#: Below this many messages waiting, analyse in this process: starting a worker costs
+#: a second or two of CPU (spaCy and the tagger), which small syncs would not earn back.
+POOL_MIN_MESSAGES = 1000
+#: Beside ingest, a thread is taken once no mail has reached it for this long.
+SETTLE = timedelta(seconds=1)
+
+
+def worth_processes(app: App) -> bool:
+    """Whether the waiting work is large enough for worker processes, and the database
+    one they can open (not a SQLite database in memory)."""
+    if not _shareable(app):
+        return False
+    with app.session() as session:
+        waiting = session.scalar(
+            select(func.sum(Thread.message_count)).where(Thread.needs_analysis))
+    return (waiting or 0) >= POOL_MIN_MESSAGES
+
+
+def _shareable(app: App) -> bool:
+    return app.engine.dialect.name != "sqlite" or sqlite_file(str(app.engine.url)) is not None
+
+
+@dataclass(frozen=True)
+class _Job:
+    url: str
+    settings: Settings
+    target_seconds: float
+    settle: timedelta
+
+
+def _work(job: _Job, ingesting: Event, results: Any) -> None:
+    """A worker process: analyse until the queue is empty and ingest is done."""
+    app: App | None = None
+    try:
+        app = App(settings=job.settings, engine=connect(job.url, create=False))
+        analyser = Analyser(app, target_seconds=job.target_seconds)
+        report = analyser.run(lambda n: results.put(("progress", n)),
+                              ingesting=ingesting.is_set, settle=job.settle)
+        results.put(("done", report))
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which finishes
+        results.put(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        if app is not None:
+            app.close()
+
+
+class AnalysisProcesses:
+    """``processes`` worker processes analysing the queue until :meth:`finish`."""
+
+    def __init__(self, app: App, processes: int, *, ingesting: bool = False,
+                 target_seconds: float = TARGET_SECONDS, settle: timedelta = SETTLE) -> None:
+        self.app = app
+        context = multiprocessing.get_context("forkserver")
+        self._ingesting = context.Event()
+        if ingesting:
+            self._ingesting.set()
+        self._results: Any = context.Queue()
+        url = app.engine.url.render_as_string(hide_password=False)
+        job = _Job(url, app.settings, target_seconds, settle)
+        self._processes = [
+            context.Process(target=_work, args=(job, self._ingesting, self._results),
+                            name=f"iscg-analysis-{n}", daemon=True)
+            for n in range(processes)
+        ]
+        for process in self._processes:
+            process.start()
+
+    def finish(self, on_progress: Callable[[int], None] | None = None) -> AnalysisReport:
+        """Tell the workers ingest is done, wait for them, and return their reports
+        merged. Work a failed worker left is finished here."""
+        self._ingesting.clear()
+        report = AnalysisReport()
+        errors = self._collect(report, on_progress)
+        for process in self._processes:
+            process.join()
+        if errors:
+            log.warning("analysis worker processes failed (%s); finishing in this process",
+                        "; ".join(errors))
+            report.merge(Analyser(self.app).run(on_progress))
+        return report
+
+    def _collect(self, report: AnalysisReport,
+                 on_progress: Callable[[int], None] | None) -> list[str]:
+        errors: list[str] = []
+        outstanding = len(self._processes)
+        while outstanding:
+            try:
+                kind, value = self._results.get(timeout=1.0)
+            except queue.Empty:
+                if not any(p.is_alive() for p in self._processes) and self._results.empty():
+                    errors.append("a worker process died")  # killed: no report came
+                    break
+                continue
+            if kind == "progress":
+                if on_progress is not None:
+                    on_progress(value)
+                continue
+            outstanding -= 1
+            if kind == "done":
+                report.merge(value)
+            else:
+                errors.append(value)
+        return errors
+
+    def stop(self) -> None:
+        """Stop the workers now (ingest failed); what they claimed is taken over later."""
+        for process in self._processes:
+            process.terminate()
+        for process in self._processes:
+            process.join()
+
+
+def analyse_pending(app: App, on_progress: Callable[[int], None] | None = None, *,
+                    processes: int, target_seconds: float = TARGET_SECONDS) -> AnalysisReport:
+    """Analyse what waits: in ``processes`` worker processes when there is enough work
+    (:func:`worth_processes`), else in this process."""
+    if processes > 1 and worth_processes(app):
+        return analyse_in_processes(app, processes, on_progress, target_seconds=target_seconds)
+    return analysis.analyse_pending(app, on_progress, target_seconds=target_seconds)
+
+
+def analyse_in_processes(app: App, processes: int,
+                         on_progress: Callable[[int], None] | None = None, *,
+                         target_seconds: float = TARGET_SECONDS) -> AnalysisReport:
+    """Analyse what waits with ``processes`` worker processes."""
+    return AnalysisProcesses(app, processes, target_seconds=target_seconds).finish(on_progress)
+
+
+@dataclass
+class Background:
+    """What :func:`beside_ingest` gives: the analysis report once the block is left."""
+
+    report: AnalysisReport | None = None
+
+
+@contextmanager
+def beside_ingest(app: App, processes: int, expected_messages: int, *,
+                  settle: timedelta = SETTLE) -> Iterator[Background]:
+    """Analyse in ``processes`` worker processes while the block ingests mail, then
+    finish the analysis; ``expected_messages`` below :data:`POOL_MIN_MESSAGES` (or one
+    process, or a database in memory) analyse in this process after the block.
+
+    >>> with beside_ingest(app, 2, expected_messages=20000) as analysis:  # doctest: +SKIP
+    ...     import_archive(app, path)
+    >>> analysis.report.threads  # doctest: +SKIP
+    """
+    background = Background()
+    if processes < 2 or expected_messages < POOL_MIN_MESSAGES or not _shareable(app):
+        yield background
+        background.report = analysis.analyse_pending(app)
+        return
+    workers = AnalysisProcesses(app, processes, ingesting=True, settle=settle)
+    try:
+        yield background
+    except BaseException:
+        workers.stop()
+        raise
+    background.report = workers.finish()

@@ -1,0 +1,242 @@
+"""Analysis work: queue threads, claim them under a lease, finish or release them.
+
+Ingest calls :func:`mark` in the transaction that stores a thread's mail; analysers
+(processes on this machine or others) :func:`claim` a few threads, analyse them outside
+any transaction, and :func:`finish` them in the transaction that writes the results.
+
+PostgreSQL: a claim is ``SELECT ... FOR UPDATE SKIP LOCKED``, so analysers take
+disjoint threads without waiting for each other. SQLite has no row locks and one
+writer at a time: every transaction here starts with a write, which takes that lock
+(waiting up to the busy timeout) before anything is read, so a claim cannot race with
+another one; it is kept short. (A transaction that reads first and writes later would
+fail at once with "database is locked" once another process has committed.)
+
+A claim carries a lease: the claim of a worker that died is taken over when the lease
+expires, or at once when the holder was a process of this machine that is gone.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, func, or_, select, tuple_, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from iscg_mailbot.store.models import AnalysisFailure, Thread
+from iscg_mailbot.store.models_work import AnalysisWork
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A thread claimed for analysis: its id, the generation claimed, its message count."""
+
+    thread_id: int
+    generation: int
+    messages: int
+
+
+def new_holder() -> str:
+    """A claim token: host, pid and a random part (``host:pid:random``).
+
+    >>> host, pid, _ = new_holder().split(":")
+    >>> int(pid) == os.getpid()
+    True
+    """
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+
+
+def _chunks(ids: Collection[int]) -> Iterator[list[int]]:
+    ordered = sorted(set(ids))
+    for start in range(0, len(ordered), _CHUNK):
+        yield ordered[start:start + _CHUNK]
+
+
+def _insert(session: Session) -> object:
+    dialect = session.get_bind().dialect.name
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+
+
+def mark(session: Session, thread_ids: Collection[int], now: datetime) -> None:
+    """Queue these threads for analysis: a new row, or the next generation of a queued
+    one (an analyser busy with it will not finish it). Ids in order: two ingests that
+    mark the same threads lock them in the same order on PostgreSQL (no deadlock)."""
+    insert = _insert(session)
+    for chunk in _chunks(thread_ids):
+        statement = insert(AnalysisWork).values(  # type: ignore[operator]
+            [{"thread_id": i, "generation": 1, "marked_at": now} for i in chunk]
+        )
+        session.execute(statement.on_conflict_do_update(
+            index_elements=[AnalysisWork.thread_id],
+            set_={"generation": AnalysisWork.generation + 1, "marked_at": now},
+        ))
+
+
+def queue_flagged(session: Session, now: datetime) -> int:
+    """Queue threads flagged ``needs_analysis`` that have no row (flagged by an older
+    version, or by hand); return how many."""
+    queued = select(AnalysisWork.thread_id)
+    ids = list(session.scalars(
+        select(Thread.id).where(Thread.needs_analysis, Thread.id.not_in(queued))))
+    insert = _insert(session)
+    for chunk in _chunks(ids):
+        statement = insert(AnalysisWork).values(  # type: ignore[operator]
+            [{"thread_id": i, "generation": 1, "marked_at": now} for i in chunk]
+        )
+        session.execute(statement.on_conflict_do_nothing())
+    return len(ids)
+
+
+def write_first(session: Session) -> None:
+    """Start the transaction with a write that changes nothing.
+
+    On SQLite this takes the database's write lock (waiting for it up to the busy
+    timeout) before anything is read, so the transaction reads the newest data and can
+    write later. A transaction that reads first fails with "database is locked" when it
+    tries to write after another process (an analyser) committed meanwhile. Call it
+    first in any transaction that reads then writes while analysers may run; it costs
+    nothing on PostgreSQL.
+    """
+    session.execute(update(AnalysisWork).where(AnalysisWork.thread_id < 0)
+                    .values(holder=None))
+
+
+def claim(
+    session: Session,
+    holder: str,
+    now: datetime,
+    *,
+    lease: timedelta,
+    budget: int,
+    max_threads: int,
+    settled_before: datetime | None = None,
+) -> list[Claim]:
+    """Claim the next free threads (in id order) whose messages fit ``budget``, at
+    least one; commit right after. Threads whose failed analysis waits for its retry
+    are left; with ``settled_before``, so are threads marked after it.
+
+    How many threads fit is read first without locks; then that many free rows are
+    locked, skipping rows another analyser is claiming (PostgreSQL), so concurrent
+    claims lock only what they take and never wait for each other.
+    """
+    write_first(session)
+    waiting = select(AnalysisFailure.thread_id).where(AnalysisFailure.retry_after > now)
+    free = [or_(AnalysisWork.lease_until.is_(None), AnalysisWork.lease_until <= now),
+            AnalysisWork.thread_id.not_in(waiting)]
+    if settled_before is not None:
+        free.append(AnalysisWork.marked_at <= settled_before)
+    query = (
+        select(AnalysisWork.thread_id, AnalysisWork.generation, Thread.message_count)
+        .outerjoin(Thread, Thread.id == AnalysisWork.thread_id)
+        .where(*free)
+        .order_by(AnalysisWork.thread_id)
+    )
+    counts = [count or 1 for _, _, count in session.execute(query.limit(max_threads))]
+    wanted = _fitting(counts, budget)
+    if not wanted:
+        return []
+    locked = query.limit(wanted).with_for_update(skip_locked=True, of=AnalysisWork)
+    taken = [Claim(thread_id, generation, count or 1)
+             for thread_id, generation, count in session.execute(locked)]
+    if taken:
+        session.execute(
+            update(AnalysisWork)
+            .where(AnalysisWork.thread_id.in_([c.thread_id for c in taken]))
+            .values(holder=holder, lease_until=now + lease)
+        )
+    return taken
+
+
+def _fitting(counts: Sequence[int], budget: int) -> int:
+    """How many of the first message counts fit ``budget`` (at least one, if any).
+
+    >>> _fitting([3, 4, 5], 8), _fitting([30], 8), _fitting([], 8)
+    (2, 1, 0)
+    """
+    total = 0
+    for index, count in enumerate(counts):
+        if index and total + count > budget:
+            return index
+        total += count
+    return len(counts)
+
+
+def finish(session: Session, holder: str, claims: Sequence[Claim]) -> set[int]:
+    """Take the claimed threads off the queue if nothing changed since the claim, and
+    return those that still exist: the caller writes their results in this same
+    transaction. A thread that got new mail meanwhile stays queued (released); one
+    merged away is just taken off."""
+    done: set[int] = set()
+    pairs = [(c.thread_id, c.generation) for c in claims]
+    for start in range(0, len(pairs), _CHUNK):
+        done.update(session.scalars(
+            delete(AnalysisWork)
+            .where(tuple_(AnalysisWork.thread_id, AnalysisWork.generation)
+                   .in_(pairs[start:start + _CHUNK]),
+                   AnalysisWork.holder == holder)
+            .returning(AnalysisWork.thread_id)
+        ))
+    release(session, holder, [c.thread_id for c in claims])
+    existing: set[int] = set()
+    for chunk in _chunks(done):
+        existing.update(session.scalars(select(Thread.id).where(Thread.id.in_(chunk))))
+    return existing
+
+
+def release(session: Session, holder: str, thread_ids: Collection[int]) -> None:
+    """Give back these threads if ``holder`` still claims them (for another analyser,
+    or a later run)."""
+    for chunk in _chunks(thread_ids):
+        session.execute(
+            update(AnalysisWork)
+            .where(AnalysisWork.holder == holder, AnalysisWork.thread_id.in_(chunk))
+            .values(holder=None, lease_until=None))
+
+
+def release_dead_local(session: Session, now: datetime) -> int:
+    """Free claims held by processes of this machine that no longer run (their lease
+    would free them only when it expires); return how many were freed."""
+    write_first(session)
+    host = socket.gethostname()
+    rows = session.execute(
+        select(AnalysisWork.thread_id, AnalysisWork.holder)
+        .where(AnalysisWork.holder.is_not(None), AnalysisWork.lease_until > now)
+    ).all()
+    dead = [thread_id for thread_id, holder in rows
+            if holder is not None and _local_and_dead(holder, host)]
+    for chunk in _chunks(dead):
+        session.execute(update(AnalysisWork).where(AnalysisWork.thread_id.in_(chunk))
+                        .values(holder=None, lease_until=None))
+    return len(dead)
+
+
+def _local_and_dead(holder: str, host: str) -> bool:
+    name, _, rest = holder.partition(":")
+    pid = rest.partition(":")[0]
+    if name != host or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # exists, but not ours to signal
+        return False
+    return False
+
+
+def queued(session: Session) -> int:
+    """Threads in the queue (claimed or not)."""
+    return session.scalar(select(func.count()).select_from(AnalysisWork)) or 0
+
+
+def forget(session: Session, thread_ids: Collection[int]) -> None:
+    """Take threads off the queue (their analysis is no longer wanted)."""
+    for chunk in _chunks(thread_ids):
+        session.execute(delete(AnalysisWork).where(AnalysisWork.thread_id.in_(chunk)))
