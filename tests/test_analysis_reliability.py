@@ -33,12 +33,12 @@ from iscg_mailbot.cli import cli
 from iscg_mailbot.services import actions as actions_service
 from iscg_mailbot.services import analysis
 from iscg_mailbot.services import topics as topics_service
-from iscg_mailbot.services.topics import tagging
 from iscg_mailbot.services.analysis import analyse_pending
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.demo import sample_archive
 from iscg_mailbot.services.ingest import import_archive
 from iscg_mailbot.services.status import status
+from iscg_mailbot.services.topics import tagging
 from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.models import AnalysisFailure, Message, Thread
 from iscg_mailbot.store.models_actions import ActionItem
