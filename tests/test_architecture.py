@@ -63,3 +63,32 @@ def test_ruff_finds_nothing() -> None:
         [sys.executable, "-m", "ruff", "check", "iscg_mailbot", "tests", "bench", "migrations"],
         check=False, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+MAX_MODULE_LINES = 450
+MAX_FUNCTION_LINES = 50
+
+
+def _sizes() -> tuple[list[str], list[str]]:
+    """Modules over MAX_MODULE_LINES lines and functions over MAX_FUNCTION_LINES lines."""
+    import ast
+
+    long_modules, long_functions = [], []
+    for path in sorted((ROOT / "iscg_mailbot").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        name = path.relative_to(ROOT)
+        if text.count("\n") > MAX_MODULE_LINES:
+            long_modules.append(f"{name}: {text.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    long_functions.append(f"{name}:{node.lineno} {node.name}: {length} lines")
+    return long_modules, long_functions
+
+
+def test_modules_and_functions_stay_small() -> None:
+    """A module reads in one sitting, a function on one screen: split by job when one grows."""
+    long_modules, long_functions = _sizes()
+    assert not long_modules, f"split these modules by job: {long_modules}"
+    assert not long_functions, f"split these functions: {long_functions}"

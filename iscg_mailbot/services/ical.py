@@ -12,7 +12,6 @@ from iscg_mailbot.report.ical import CalendarEntry, build_calendar
 from iscg_mailbot.report.reminders import owners_to_remind
 from iscg_mailbot.services.actions import load_context
 from iscg_mailbot.services.app import App
-from iscg_mailbot.services.meetings import load_calendar
 from iscg_mailbot.store.reminders import open_items_due_between
 from iscg_mailbot.store.types import utcnow
 
@@ -69,7 +68,7 @@ def calendar_feed(app: App, *, member_address: str | None = None,
                 f"{m.body} meeting.", f"Time: {m.time} {m.timezone}." if m.time else "",
                 f"Source: {m.source}" if m.source else "") if part),
             location=m.place, url=m.online, category=m.body)
-        for m in load_calendar(app.settings).meetings
+        for m in app.config.meetings().meetings
     ]
     meetings = len(entries)
     with app.session() as session:

@@ -21,7 +21,7 @@ from iscg_mailbot.analyse.meeting_notices import ConveningNotice, find_convening
 from iscg_mailbot.errors import ConfigError, MailbotError, NotFound
 from iscg_mailbot.services.app import App
 from iscg_mailbot.settings.main import Settings
-from iscg_mailbot.settings.meetings import Meeting, MeetingsConfig, load_meetings, meetings_path
+from iscg_mailbot.settings.meetings import Meeting, load_meetings, meetings_path
 from iscg_mailbot.store.models import Message
 
 CONFIGURED, PROPOSED = "configured", "proposed"
@@ -42,11 +42,6 @@ class MeetingRow:
     time: str = ""
     timezone: str = ""
     online: str = ""
-
-
-def load_calendar(settings: Settings) -> MeetingsConfig:
-    """``meetings.yaml`` of the configuration directory (no file: no meetings)."""
-    return load_meetings(meetings_path(settings.config_dir))
 
 
 def check_meetings_file(settings: Settings) -> tuple[str, list[str]]:
@@ -170,5 +165,4 @@ __all__ = [
     "announced_meetings",
     "check_meetings_file",
     "list_meetings",
-    "load_calendar",
 ]

@@ -79,7 +79,7 @@ def request_link(app: App, address: str, *, client: str,
             SignInRequest.client == client, SignInRequest.requested_at >= since)) or 0
         if per_address >= config.links_per_address or per_client >= config.links_per_client:
             return LinkRequest(LIMITED)
-        user = web_user(app.settings, address) if "@" in address else None
+        user = web_user(app, address) if "@" in address else None
         nonce = secrets.token_urlsafe(32) if user is not None else None
         session.add(SignInRequest(address_digest=digest, client=client, requested_at=now,
                                   nonce=nonce))
@@ -105,7 +105,7 @@ def use_link(app: App, nonce: str, address: str, *,
             .execution_options(synchronize_session=False))
         if getattr(done, "rowcount", 0) != 1:
             return None
-    return web_user(app.settings, address)
+    return web_user(app, address)
 
 
 def link_message(app: App, user: WebUser, link: str, now: datetime) -> EmailMessage:

@@ -4,7 +4,7 @@ Every member reads; the chair and the secretariat act on action items and tags; 
 secretariat edits topics. The file is read again when it changes (its modification
 time), so removing a member or changing a role takes effect on their next click.
 
->>> user = web_user(settings, "ingrid.solheim@example.no")     # doctest: +SKIP
+>>> user = web_user(app, "ingrid.solheim@example.no")          # doctest: +SKIP
 >>> user.can_act, user.can_edit_topics                         # doctest: +SKIP
 (True, False)
 """
@@ -12,13 +12,10 @@ time), so removing a member or changing a role takes effect on their next click.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.settings.file_cache import cached
-from iscg_mailbot.settings.main import Settings
-from iscg_mailbot.settings.members import MembersConfig, Role, load_members, members_path
-from iscg_mailbot.settings.topics import load_topics, topics_path
+from iscg_mailbot.services.app import App
+from iscg_mailbot.settings.members import Role
 
 ACTING_ROLES = frozenset({Role.CHAIR, Role.SECRETARIAT})
 TOPIC_ROLES = frozenset({Role.SECRETARIAT})
@@ -63,26 +60,17 @@ class Composition:
     observers: int
 
 
-def members_of(settings: Settings) -> MembersConfig:
-    """The member list (parsed once per version of the file); ConfigError for a broken file."""
-    return cached(members_path(settings.config_dir), _members_or_none)
-
-
-def _members_or_none(path: Path) -> MembersConfig:
-    return load_members(path, missing_ok=True)
-
-
-def web_user(settings: Settings, address: str) -> WebUser | None:
+def web_user(app: App, address: str) -> WebUser | None:
     """The member with ``address`` (main address or alias) as a web user, or None."""
-    member = members_of(settings).by_address(address)
+    member = app.config.members_now().by_address(address)
     if member is None:
         return None
     return WebUser(member.address, member.name, member.role.value, member.group)
 
 
-def composition(settings: Settings) -> Composition:
+def composition(app: App) -> Composition:
     """Chair, each advisory group's representatives, the secretariat and how many observers."""
-    members = members_of(settings)
+    members = app.config.members_now()
     by_group: dict[str, list[str]] = {}
     others: list[str] = []
     for member in members.with_role(Role.REPRESENTATIVE):
@@ -106,10 +94,10 @@ def composition(settings: Settings) -> Composition:
 TERMS_FILE_NAME = "terms-of-reference.txt"
 
 
-def terms_of_reference(settings: Settings) -> list[str]:
+def terms_of_reference(app: App) -> list[str]:
     """The paragraphs of ``terms-of-reference.txt`` in the configuration directory (the
     text the About page publishes), or [] when there is none."""
-    path = Path(settings.config_dir) / TERMS_FILE_NAME
+    path = app.config.config_dir / TERMS_FILE_NAME
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -118,13 +106,12 @@ def terms_of_reference(settings: Settings) -> list[str]:
     return [" ".join(p.split()) for p in "\n".join(lines).split("\n\n") if p.strip()]
 
 
-def topic_choices(settings: Settings) -> list[tuple[str, str]]:
+def topic_choices(app: App) -> list[tuple[str, str]]:
     """(id, name) of every topic in topics.yaml, for the pages' topic filters; [] without
     a readable file."""
-    path = topics_path(settings.config_dir)
-    if not path.exists():
+    if not app.config.has_topics():
         return []
     try:
-        return [(topic.id, topic.name) for topic in cached(path, load_topics).topics]
+        return [(topic.id, topic.name) for topic in app.config.topics().topics]
     except ConfigError:
         return []

@@ -99,6 +99,12 @@ class ConfigFiles:
             load_members(self.members_path)  # raises: not found, how to create it
         return self._once("members", self.members_path, _members_or_none)
 
+    def members_now(self) -> MembersConfig:
+        """The member list as the file is now (parsed again only when it changed), for
+        who-may-do-what on the website: a member removed from the file loses access at
+        the next request, without waiting for a reload."""
+        return cached(self.members_path, _members_or_none)
+
     def actions(self) -> ActionsConfig:
         """The action-item settings; the defaults when ``actions.yaml`` is missing."""
         from iscg_mailbot.settings.actions import load_actions_config

@@ -73,7 +73,7 @@ def current_user(request: Request) -> WebUser | None:
     if time.time() - since > settings.web.session_hours * 3600:
         request.session.clear()
         return None
-    return web_user(settings, address)
+    return web_user(state(request).app, address)
 
 
 def require_user(request: Request) -> WebUser:

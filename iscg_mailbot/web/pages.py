@@ -87,10 +87,10 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
 
 
 def about(request: Request) -> Response:
-    settings = state(request).app.settings
+    app = state(request).app
     return render(request, "about.html", title="About the ISCG",
-                  composition=composition(settings), terms=terms_of_reference(settings),
-                  subscribe=settings.web.subscribe_address)
+                  composition=composition(app), terms=terms_of_reference(app),
+                  subscribe=app.settings.web.subscribe_address)
 
 
 def meetings(request: Request) -> Response:
@@ -162,7 +162,7 @@ def _thread_lines(app: App, view: str, limit: int, *, topic: str | None,
 
 
 def _topic_choices(app: App) -> list[tuple[str, str]]:
-    return topic_choices(app.settings)
+    return topic_choices(app)
 
 
 def _thread_id(request: Request) -> int:
