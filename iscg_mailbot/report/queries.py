@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, aliased
 
 from iscg_mailbot.records import ACTION, OPEN, QUESTION, DigestAction
 from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page, count_rows, make_page
+from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_actions import ActionItem
 
@@ -217,8 +218,7 @@ def _ordered_ids(session: Session, conditions: list[ColumnElement[bool]], owner:
 
 def _rows_for(session: Session, ids: list[int], today: date) -> list[ActionRow]:
     rows: dict[int, ActionRow] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+    for chunk in chunks(ids):
         for item, subject, message_id, message_date, sender_name, sender_address in session.execute(
             select(ActionItem, Thread.subject, Message.message_id, Message.date,
                    Message.sender_name, Message.sender_address)

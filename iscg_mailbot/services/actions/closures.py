@@ -20,6 +20,7 @@ from iscg_mailbot.records import ACTION, OPEN, QUESTION, Address, Closure, OpenI
 from iscg_mailbot.services.actions.context import Context
 from iscg_mailbot.store.action_shares import ShareClosure, closed_shares
 from iscg_mailbot.store.actions import ClosingReply, closable_items_in_threads
+from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_actions import ActionItem
 
@@ -125,9 +126,7 @@ def _message_facts(session: Session,
     """Date and sender address of each message."""
     dates: dict[int, datetime | None] = {}
     senders: dict[int, str] = {}
-    unique = sorted(set(pks))
-    for start in range(0, len(unique), 500):
-        chunk = unique[start:start + 500]
+    for chunk in chunks(sorted(set(pks))):
         for pk, when, sender in session.execute(
             select(Message.id, Message.date, Message.sender_address).where(Message.id.in_(chunk))
         ):

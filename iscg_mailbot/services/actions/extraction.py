@@ -32,6 +32,7 @@ from iscg_mailbot.store.actions import (
     refresh_thread_ids,
     save_items,
 )
+from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import MailingList, Message
 from iscg_mailbot.text import analysis_text
 
@@ -81,8 +82,7 @@ def _input(message: Message, list_address: str | None, context: Context) -> Acti
 
 def load_messages(session: Session, ids: Sequence[int]) -> list[tuple[Message, str | None]]:
     rows: list[tuple[Message, str | None]] = []
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start:start + 500])
+    for chunk in chunks(ids):
         rows.extend(
             (message, address) for message, address in session.execute(
                 select(Message, MailingList.address)
