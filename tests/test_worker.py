@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -19,7 +16,7 @@ from iscg_mailbot.errors import MailbotError
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.worker import worker_lease
 from iscg_mailbot.settings.delivery import DigestConfig, SmtpConfig, WorkerConfig
-from iscg_mailbot.store.database import connect, session_scope, upgrade
+from iscg_mailbot.store.database import connect, session_scope
 from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_delivery import DigestRun, OutboxEntry
 from iscg_mailbot.worker import JOB_DIGEST, JOB_RETRY, JOB_SYNC, Worker
@@ -31,9 +28,9 @@ from tests.worker_helpers import (
     next_run,
     period_now,
     pretend_digest_was_missed,
-    reaped,
     running,
     wait_for,
+    worker_process,
 )
 
 dovecot = imap_fixtures.dovecot
@@ -133,33 +130,19 @@ def test_second_worker_refuses_or_waits(engine: Engine, tmp_path: Path,
 
 
 def test_run_command_exits_cleanly_on_sigterm(tmp_path: Path) -> None:
-    config = tmp_path / "config"
-    config.mkdir()
-    database = tmp_path / "worker.db"
-    (config / "iscg-mailbot.toml").write_text(
-        f'[database]\nurl = "sqlite:///{database}"\n', encoding="utf-8")
-    engine = connect(f"sqlite:///{database}")
-    upgrade(engine)
-    app = App(settings=make_app(engine, config).settings, engine=engine)
-    env = {**os.environ, "ISCG_CONFIG": str(config)}
-    env.pop("ISCG_DATABASE_URL", None)
-    process = subprocess.Popen([sys.executable, "-m", "iscg_mailbot", "run"], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    with reaped(process):
-        wait_for(lambda: worker_lease(app) is not None or process.poll() is not None, 20)
-        assert process.poll() is None, process.communicate()
-        process.send_signal(signal.SIGTERM)
-        _, stderr = process.communicate(timeout=20)
-    assert process.returncode == 0, stderr
-    records = [json.loads(line) for line in stderr.splitlines() if line.startswith("{")]
-    messages = [r["message"] for r in records]
-    assert "worker started" in messages and messages[-1] == "worker stopped"
-    # No mailbox configured (the default config): it says so at start-up, and what to add.
-    [idle] = [m for m in messages if m.startswith("no mailbox configured")]
-    assert "Add a [[mailboxes]] entry" in idle and f"{config}/iscg-mailbot.toml" in idle
-    assert any(r.get("signal") == "SIGTERM" for r in records)
-    assert worker_lease(app) is None
-    engine.dispose()
+    with worker_process(tmp_path) as worker:
+        worker.process.send_signal(signal.SIGTERM)
+        _, stderr = worker.process.communicate(timeout=20)
+        assert worker.process.returncode == 0, stderr
+        records = [json.loads(line) for line in stderr.splitlines() if line.startswith("{")]
+        messages = [r["message"] for r in records]
+        assert "worker started" in messages and messages[-1] == "worker stopped"
+        # No mailbox configured (the default config): it says so at start-up, and what to add.
+        [idle] = [m for m in messages if m.startswith("no mailbox configured")]
+        assert "Add a [[mailboxes]] entry" in idle
+        assert f"{worker.config}/iscg-mailbot.toml" in idle
+        assert any(r.get("signal") == "SIGTERM" for r in records)
+        assert worker_lease(worker.app) is None
 
 
 def test_health_follows_the_worker_lease(engine: Engine, tmp_path: Path,

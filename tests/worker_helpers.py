@@ -4,20 +4,27 @@ period's digest was missed."""
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
+from iscg_mailbot.services.app import App
+from iscg_mailbot.services.worker import worker_lease
 from iscg_mailbot.settings.delivery import DigestConfig
-from iscg_mailbot.store.database import session_scope
+from iscg_mailbot.store.database import connect, session_scope, upgrade
 from iscg_mailbot.store.models_delivery import DigestRun
 from iscg_mailbot.worker import Worker
+from tests.digest_week import make_app
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = 15.0,
@@ -39,6 +46,41 @@ def reaped(process: subprocess.Popen[Any]) -> Iterator[subprocess.Popen[Any]]:
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+@dataclass(frozen=True)
+class WorkerProcess:
+    """``iscg-mailbot run`` in a process of its own, its configuration folder, and an App
+    on its database (to read the worker lease)."""
+
+    process: subprocess.Popen[str]
+    config: Path
+    app: App
+
+
+@contextmanager
+def worker_process(tmp_path: Path) -> Iterator[WorkerProcess]:
+    """``iscg-mailbot run`` on a fresh SQLite database with no mailbox, once it holds the
+    worker lease; killed on the way out if it still runs."""
+    config = tmp_path / "config"
+    config.mkdir()
+    database = tmp_path / "worker.db"
+    (config / "iscg-mailbot.toml").write_text(
+        f'[database]\nurl = "sqlite:///{database}"\n', encoding="utf-8")
+    engine = connect(f"sqlite:///{database}")
+    upgrade(engine)
+    app = App(settings=make_app(engine, config).settings, engine=engine)
+    env = {**os.environ, "ISCG_CONFIG": str(config)}
+    env.pop("ISCG_DATABASE_URL", None)
+    process = subprocess.Popen([sys.executable, "-m", "iscg_mailbot", "run"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        with reaped(process):
+            wait_for(lambda: worker_lease(app) is not None or process.poll() is not None, 20)
+            assert process.poll() is None, process.communicate()
+            yield WorkerProcess(process, config, app)
+    finally:
+        engine.dispose()
 
 
 @contextmanager
