@@ -309,3 +309,11 @@ def test_evaluate_names_a_bad_set_in_one_line(sample_config: Path, tmp_path: Pat
     assert code != 0
     assert "names threads not in threads.yaml" in err and "nope" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_evaluate_refuses_a_set_without_threads(sample_config: Path, tmp_path: Path) -> None:
+    (tmp_path / "threads.yaml").write_text("threads: []\n", encoding="utf-8")
+    (tmp_path / "pairs.yaml").write_text("pairs: []\n", encoding="utf-8")
+    code, _, err = invoke(sample_config, "overlaps", "evaluate", "--set", str(tmp_path))
+    assert code != 0
+    assert err.strip() == f"error: {tmp_path / 'threads.yaml'}: no readable thread"

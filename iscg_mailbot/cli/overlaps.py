@@ -61,17 +61,15 @@ def overlaps_evaluate(state: CliState, eval_set: Path, misses: bool, as_json: bo
     """Precision and recall of the watch on labelled thread pairs, dev and held out."""
     from iscg_mailbot.services import overlap_eval
 
-    figures = overlap_eval.overlap_figures(
-        overlap_eval.evaluate_overlaps(state.settings, eval_set), misses=misses)
+    scores = overlap_eval.evaluate_overlaps(state.settings, eval_set)
     if as_json:
-        echo_json(figures)
+        echo_json(overlap_eval.overlap_figures(scores, misses=misses))
         return
-    for split, values in figures.items():
-        assert isinstance(values, dict)
-        click.echo(f"{split}: {values['pairs']} pairs ({values['overlaps']} overlaps): "
-                   f"precision {values['precision']:.2f}, recall {values['recall']:.2f} "
-                   f"({values['found']} found, {values['false']} false, "
-                   f"{values['missed']} missed)")
-        for key in ("false_pairs", "missed_pairs"):
-            for line in values.get(key, ()):
-                click.echo(f"  {key.split('_')[0]}: {line}")
+    for split, score in scores.items():
+        click.echo(f"{split}: {score.pairs} pairs ({score.positives} overlaps): "
+                   f"precision {score.precision:.2f}, recall {score.recall:.2f} "
+                   f"({score.found} found, {len(score.false)} false, "
+                   f"{len(score.missed)} missed)")
+    if misses:
+        for label, pair in overlap_eval.dev_misses(scores):
+            click.echo(f"  dev, {label}: {pair.a} {pair.b}: {pair.why}")

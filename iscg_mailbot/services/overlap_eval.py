@@ -98,6 +98,9 @@ def evaluate_overlaps(settings: Settings, path: Path) -> dict[str, PairScores]:
         raise ConfigError(f"{threads_file}: not found; an overlap set is a folder with "
                           "threads.yaml and pairs.yaml")
     loaded = load_eval_set(threads_file)
+    if not loaded.threads:
+        raise ConfigError(f"{threads_file}: no readable thread"
+                          + (f" ({loaded.problems[0]})" if loaded.problems else ""))
     pairs = load_pairs(path)
     known = {t.id for t in loaded.threads}
     unknown = sorted({x for p in pairs for x in (p.a, p.b)} - known)
@@ -132,22 +135,28 @@ def _score(pairs: list[LabelledPair], stored: dict[str, set[int]],
     return scores
 
 
+def dev_misses(scores: dict[str, PairScores]) -> list[tuple[str, LabelledPair]]:
+    """The dev part's errors, each "false" or "missed". The held-out part's are never
+    shown: that part is only scored."""
+    dev = scores[DEV]
+    return [("false", p) for p in dev.false] + [("missed", p) for p in dev.missed]
+
+
 def overlap_figures(scores: dict[str, PairScores], *, misses: bool = False
-                    ) -> dict[str, object]:
-    """JSON-ready figures per split; with ``misses``, the dev part's errors (never the
-    held-out part's: those are only scored)."""
-    result: dict[str, object] = {}
-    for split, score in scores.items():
-        figures: dict[str, object] = {
-            "pairs": score.pairs, "overlaps": score.positives, "found": score.found,
-            "false": len(score.false), "missed": len(score.missed),
-            "precision": round(score.precision, 3), "recall": round(score.recall, 3)}
-        if misses and split == DEV:
-            figures["false_pairs"] = [f"{p.a} {p.b}: {p.why}" for p in score.false]
-            figures["missed_pairs"] = [f"{p.a} {p.b}: {p.why}" for p in score.missed]
-        result[split] = figures
+                    ) -> dict[str, dict[str, object]]:
+    """JSON-ready figures per split; with ``misses``, the dev part's errors too."""
+    result: dict[str, dict[str, object]] = {
+        split: {"pairs": score.pairs, "overlaps": score.positives, "found": score.found,
+                "false": len(score.false), "missed": len(score.missed),
+                "precision": round(score.precision, 3), "recall": round(score.recall, 3)}
+        for split, score in scores.items()}
+    if misses:
+        errors = dev_misses(scores)
+        for label in ("false", "missed"):
+            result[DEV][f"{label}_pairs"] = [f"{p.a} {p.b}: {p.why}"
+                                             for kind, p in errors if kind == label]
     return result
 
 
-__all__ = ["LabelledPair", "PairScores", "evaluate_overlaps", "load_pairs", "overlap_figures",
-           "pair_split"]
+__all__ = ["LabelledPair", "PairScores", "dev_misses", "evaluate_overlaps", "load_pairs",
+           "overlap_figures", "pair_split"]
