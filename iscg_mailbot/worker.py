@@ -51,9 +51,17 @@ JOB_DIGEST = "digest"
 JOB_RETRY = "digest-retry"
 JOB_REMINDERS = "reminders"
 
+def _current_app(worker: Worker) -> App:
+    """The worker's app, its configuration files read again first if one was edited since
+    (by hand, or on the website in another process)."""
+    if worker.app.reload_config_if_changed():
+        log.info("a configuration file changed: the files are read again")
+    return worker.app
+
+
 def sync_job(worker: Worker) -> None:
     """Sync each configured mailbox (stopping between mailboxes on shutdown), then analyse."""
-    app = worker.app
+    app = _current_app(worker)
     sources = worker.connections.sources()
     reports = ingest.sync(app, sources=sources, should_stop=worker.stopping.is_set)
     for report in reports:
@@ -84,18 +92,18 @@ def _record_sync(worker: Worker, sources: dict[str, Any], report: ingest.IngestR
 
 def digest_job(worker: Worker) -> None:
     """Send the last complete period's digests (the scheduled run)."""
-    _send(worker.app, trigger="scheduled", retry_only=False)
+    _send(_current_app(worker), trigger="scheduled", retry_only=False)
 
 
 def retry_job(worker: Worker) -> None:
     """Retry digests whose temporary failure is due."""
-    _send(worker.app, trigger="retry", retry_only=True)
+    _send(_current_app(worker), trigger="retry", retry_only=True)
 
 
 def reminders_job(worker: Worker) -> None:
     """Send the deadline reminders due today (each once; a no-op when none is due)."""
     try:
-        report = reminder_service.send_reminders(worker.app)
+        report = reminder_service.send_reminders(_current_app(worker))
     except MailbotError as exc:
         log.error("reminders failed", extra={"error": str(exc)})
         return

@@ -4,19 +4,14 @@ website after a topic edit) is the one call that reads it again."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 from iscg_mailbot.services.app import App
-from iscg_mailbot.services.worker import worker_lease
 from iscg_mailbot.settings.main import Settings
-from iscg_mailbot.store.database import connect, upgrade
-from tests.digest_week import make_app
-from tests.worker_helpers import reaped, wait_for
+from iscg_mailbot.store.database import connect
+from tests.worker_helpers import worker_process
 
 ROOT = Path(__file__).resolve().parents[1]
 MEMBER = "ingrid.solheim@example.no"
@@ -69,24 +64,11 @@ def test_who_may_act_follows_members_yaml_without_a_reload(tmp_path: Path) -> No
 
 
 def test_the_worker_reloads_on_sighup_and_keeps_running(tmp_path: Path) -> None:
-    config = tmp_path / "config"
-    config.mkdir()
-    database = tmp_path / "worker.db"
-    (config / "iscg-mailbot.toml").write_text(
-        f'[database]\nurl = "sqlite:///{database}"\n', encoding="utf-8")
-    engine = connect(f"sqlite:///{database}")
-    upgrade(engine)
-    app = App(settings=make_app(engine, config).settings, engine=engine)
-    env = {**os.environ, "ISCG_CONFIG": str(config)}
-    env.pop("ISCG_DATABASE_URL", None)
-    process = subprocess.Popen([sys.executable, "-m", "iscg_mailbot", "run"], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    with reaped(process):
-        wait_for(lambda: worker_lease(app) is not None or process.poll() is not None, 20)
-        assert process.poll() is None, process.communicate()
-        process.send_signal(signal.SIGHUP)  # by default a hang-up would end the process
-        wait_for(lambda: process.poll() is not None or worker_lease(app) is not None, 5)
-        assert process.poll() is None, "the worker died of SIGHUP"
+    with worker_process(tmp_path) as worker:
+        process = worker.process
+        # By default a hang-up ends a process: a return code of 0 after SIGTERM says the
+        # worker handled SIGHUP and went on.
+        process.send_signal(signal.SIGHUP)
         process.send_signal(signal.SIGTERM)
         _, stderr = process.communicate(timeout=20)
     assert process.returncode == 0, stderr
@@ -94,4 +76,23 @@ def test_the_worker_reloads_on_sighup_and_keeps_running(tmp_path: Path) -> None:
                 if line.startswith("{")]
     assert "SIGHUP: the configuration files are read again at their next use" in messages
     assert messages[-1] == "worker stopped"
-    engine.dispose()
+
+
+def test_an_edit_from_another_process_is_noticed(tmp_path: Path) -> None:
+    """The worker asks before each job: an edit saved elsewhere (the website runs in its own
+    process) reaches it, and an unchanged file is not read again."""
+    config = _config(tmp_path)
+    app = App(settings=Settings(config_dir=str(config)), engine=connect("sqlite://"))
+    try:
+        assert app.config.topics().topics[0].name == "IMT, 5G, 6G and mobile broadband"
+        assert app.reload_config_if_changed() is False
+        _edit(config / "topics.yaml", "name: IMT, 5G, 6G and mobile broadband",
+              "name: Mobile broadband")
+        assert app.reload_config_if_changed() is True
+        assert app.config.topics().topics[0].name == "Mobile broadband"
+        assert app.reload_config_if_changed() is False
+        (config / "topics.yaml").unlink()
+        assert app.reload_config_if_changed() is True
+        assert not app.config.has_topics()
+    finally:
+        app.close()

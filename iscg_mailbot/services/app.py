@@ -144,5 +144,14 @@ class App:
             self.config.reload()
             self._tagger = None
 
+    def reload_config_if_changed(self) -> bool:
+        """:meth:`reload_config` when a configuration file kept so far was edited since it
+        was read (the worker asks before each job, so an edit made on the website, in
+        another process, reaches it); True when it reloaded."""
+        if not self.config.changed():
+            return False
+        self.reload_config()
+        return True
+
     def close(self) -> None:
         self.engine.dispose()

@@ -21,16 +21,24 @@ _lock = threading.Lock()
 _loaded: dict[tuple[str, str], tuple[tuple[int, int, int], Any]] = {}
 
 
+def file_version(path: Path) -> tuple[int, int, int] | None:
+    """What tells one version of a file from the next (modification time, size, inode);
+    None when the file cannot be read."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
 def cached(path: Path, load: Callable[[Path], T]) -> T:
     """``load(path)``, or the value it gave for this version of the file.
 
     A missing file is not cached (``load`` decides what that means, e.g. a ConfigError).
     """
-    try:
-        stat = path.stat()
-    except OSError:
+    version = file_version(path)
+    if version is None:
         return load(path)
-    version = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
     key = (str(path.resolve()), f"{load.__module__}.{load.__qualname__}")
     with _lock:
         found = _loaded.get(key)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from iscg_mailbot.settings.file_cache import cached
+from iscg_mailbot.settings.file_cache import cached, file_version
 
 # Each file's module is imported where the file is first used: their schemas (and the
 # action rules' compiled patterns) cost start-up time that a command which never reads
@@ -42,6 +42,9 @@ class ConfigFiles:
         self.config_dir = Path(config_dir)
         self._lock = threading.RLock()
         self._loaded: dict[str, Any] = {}
+        # The version of each file kept (see changed()): taken before it was read, so an
+        # edit made while it was being read counts as a change.
+        self._versions: dict[Path, tuple[int, int, int] | None] = {}
 
     # Where each file lives: for messages and for the services that edit a file.
     @property
@@ -125,13 +128,23 @@ class ConfigFiles:
         """Forget every file read so far: the next use reads it again."""
         with self._lock:
             self._loaded.clear()
+            self._versions.clear()
+
+    def changed(self) -> bool:
+        """Whether a file kept so far was edited, replaced or removed since it was read
+        (a few ``stat`` calls: cheap enough before every job of the worker)."""
+        with self._lock:
+            return any(file_version(path) != version
+                       for path, version in self._versions.items())
 
     def _once(self, name: str, path: Path, load: Callable[[Path], T]) -> T:
         with self._lock:
             if name not in self._loaded:
                 # A ConfigError leaves nothing kept; an unchanged file another
                 # application object of this process parsed is not parsed again.
+                version = file_version(path)
                 self._loaded[name] = cached(path, load)
+                self._versions[path] = version
             value: T = self._loaded[name]
             return value
 
