@@ -1,4 +1,4 @@
-"""The scheduled worker behind ``iscg-mailbot run`` (APScheduler 3, BlockingScheduler).
+"""The scheduled worker behind ``iscg-mailbot run`` (APScheduler 3, BackgroundScheduler).
 
 Jobs, kept in memory: ``sync`` every ``worker.sync_minutes`` (then re-tagging and
 action closing), ``digest`` on the ``digest.schedule`` cron, ``digest-retry`` every
@@ -20,7 +20,6 @@ other YAML files again (``App.reload_config``).
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import signal
@@ -33,8 +32,7 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
-from apscheduler.schedulers import SchedulerNotRunningError
-from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from iscg_mailbot.errors import MailbotError
@@ -184,9 +182,7 @@ class Worker:
         self.lease = timedelta(seconds=self.config.lock_lease_seconds)
         self.stopping = threading.Event()
         self.started = threading.Event()
-        self.scheduler: BlockingScheduler | None = None
-        self._stopper: threading.Thread | None = None
-        self._finished = threading.Event()
+        self.scheduler: BackgroundScheduler | None = None
         # One IMAP connection per mailbox, kept open between polls (each reconnects itself).
         self.connections = ingest.KeptConnections(app)
         self.streaks = FailureStreaks()
@@ -221,9 +217,9 @@ class Worker:
 
     # -- scheduler -----------------------------------------------------------------
 
-    def _scheduler(self) -> BlockingScheduler:
+    def _scheduler(self) -> BackgroundScheduler:
         zone = ZoneInfo(self.app.settings.digest.timezone)
-        scheduler = BlockingScheduler(
+        scheduler = BackgroundScheduler(
             # In memory: the schedule is the configuration, and what was sent is in
             # the outbox and digest_runs (see _add_digest_jobs for a missed digest).
             jobstores={"default": MemoryJobStore()},
@@ -242,7 +238,7 @@ class Worker:
             self._add_digest_jobs(scheduler, zone)
         return scheduler
 
-    def _add_digest_jobs(self, scheduler: BlockingScheduler, zone: ZoneInfo) -> None:
+    def _add_digest_jobs(self, scheduler: BackgroundScheduler, zone: ZoneInfo) -> None:
         extra: dict[str, Any] = {}
         missed = schedule.missed_digest(self.app)
         if missed is not None:
@@ -292,15 +288,19 @@ class Worker:
             self.started.set()
             if not self.stopping.is_set():
                 self.scheduler.start()
+            # Jobs run on the scheduler's threads; this (main) thread only waits, in short
+            # steps: Python runs signal handlers on the main thread only, and a signal the
+            # kernel hands to another thread does not cut short a long wait here.
+            while not self.stopping.wait(1.0):
+                pass
         finally:
             self._wind_down(heartbeat, previous)
 
     def _wind_down(self, heartbeat: threading.Thread,
                    previous: dict[signal.Signals, Any]) -> None:
         self.stopping.set()
-        self._finished.set()
-        if self._stopper is not None:
-            self._stopper.join()  # the running job has finished its batch
+        if self.scheduler is not None and self.scheduler.running:
+            self.scheduler.shutdown(wait=True)  # the running job finishes its batch
         _restore_signals(previous)
         if heartbeat.ident is not None:  # never started when the scheduler could not be built
             heartbeat.join(timeout=5)
@@ -318,24 +318,9 @@ class Worker:
         self.app.reload_config()
 
     def stop(self) -> None:
-        """Stop scheduling; the running job finishes its current batch. Safe from any thread."""
+        """Stop scheduling; the running job finishes its current batch. Safe from any thread
+        (run() notices within a second and winds down)."""
         self.stopping.set()
-        if self._stopper is None:
-            # Shut down from a separate thread: a signal handler runs inside the
-            # scheduler's own loop, and shutdown(wait=True) waits for the running job.
-            self._stopper = threading.Thread(target=self._shutdown, name="worker-stop")
-            self._stopper.start()
-
-    def _shutdown(self) -> None:
-        # stop() may come just before the scheduler starts: wait until it runs, or
-        # until run() is over (it then never started).
-        while not self._finished.is_set():
-            scheduler = self.scheduler
-            if scheduler is not None and scheduler.running:
-                with contextlib.suppress(SchedulerNotRunningError):
-                    scheduler.shutdown(wait=True)
-                return
-            time.sleep(0.01)
 
 
 def _restore_signals(previous: dict[signal.Signals, Any]) -> None:

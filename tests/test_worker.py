@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
 import json
+import os
 import signal
 import threading
 import time
@@ -142,6 +144,22 @@ def test_run_command_exits_cleanly_on_sigterm(tmp_path: Path) -> None:
         assert "Add a [[mailboxes]] entry" in idle
         assert f"{worker.config}/iscg-mailbot.toml" in idle
         assert any(r.get("signal") == "SIGTERM" for r in records)
+        assert worker_lease(worker.app) is None
+
+
+def test_sigterm_handed_to_another_thread_still_stops_the_worker(tmp_path: Path) -> None:
+    """The kernel may hand a process signal to any thread; Python runs its handler on the
+    main thread. Sent to the worker's other threads (heartbeat, scheduler) on purpose,
+    SIGTERM must still stop it within seconds, not at the next job hours later."""
+    tgkill = ctypes.CDLL(None, use_errno=True).tgkill
+    with worker_process(tmp_path) as worker:
+        pid = worker.process.pid
+        others = [int(t) for t in os.listdir(f"/proc/{pid}/task") if int(t) != pid]
+        assert others, "the worker runs a heartbeat thread"
+        for thread in others:
+            assert tgkill(pid, thread, signal.SIGTERM) == 0
+        _, stderr = worker.process.communicate(timeout=20)
+        assert worker.process.returncode == 0, stderr
         assert worker_lease(worker.app) is None
 
 
