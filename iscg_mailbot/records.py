@@ -385,12 +385,17 @@ class Evidence:
 
 @dataclass(frozen=True)
 class TopicTag:
-    """A topic of a thread with its score and evidence; ``source`` is "auto" or "manual"."""
+    """A topic of a thread with its score and evidence; ``source`` is "auto" or "manual".
+
+    ``passing`` (only on a rejected tag): the score reached the threshold, but the topic
+    is a passing mention next to a stronger one; says which, for ``topics explain``.
+    """
 
     topic: str
     score: float
     evidence: tuple[Evidence, ...] = ()
     source: str = "auto"
+    passing: str = ""
 
 
 @dataclass(frozen=True)

@@ -376,3 +376,35 @@ def test_split_new_text_loses_no_content_line(lines: list[str], forwarded: bool)
     for line in lines:
         if line.strip() and line.strip() not in ("--",):
             assert line.strip() in kept
+
+
+def test_a_first_name_above_the_full_signature_is_a_sign_off() -> None:
+    # Many sign with their first name and no "Best regards": the block below, starting
+    # with the same name, is the signature (its department name is no topic of the mail).
+    text = ("The survey is anonymous.\n\nMaria\n\nMaria Rossi\nStrategic Planning Division\n"
+            "Example Ministry\nTel: +39 06 0000 0000\n")
+    new, _, signature = split_new_text(text)
+    assert new == "The survey is anonymous."
+    assert signature.startswith("Maria\n\nMaria Rossi\nStrategic Planning")
+    # With a title before the name, and a separator after it.
+    new, _, _ = split_new_text("Noted.\n\nOmar\n\nDr. Omar Said | Director, Policy\nExample Univ.\n")
+    assert new == "Noted."
+    # Minimal pair: a sentence that starts with the name is the message, not a signature.
+    new, _, signature = split_new_text("Plain text.\n\nPierre\n\nPierre will send it.\n")
+    assert (new, signature) == ("Plain text.\n\nPierre\n\nPierre will send it.", "")
+
+
+def test_a_phone_line_with_many_numbers_is_still_part_of_the_signature() -> None:
+    text = ("Please comment by Friday.\n\nBest regards,\nAnna\n\nAnna Berg\nChair, Example Group\n"
+            "Tel: +47 22 82 46 00 | Mob: +47 915 33 210\n")
+    new, _, signature = split_new_text(text)
+    assert new == "Please comment by Friday."
+    assert signature.endswith("Mob: +47 915 33 210")
+
+
+def test_a_sign_off_in_two_languages_is_a_sign_off() -> None:
+    text = ("We will present the tool.\n\nMit freundlichen Grüßen / Best regards\nKarl Meier\n"
+            "Example Regulator, Germany\n")
+    new, _, signature = split_new_text(text)
+    assert new == "We will present the tool."
+    assert signature.startswith("Mit freundlichen Grüßen / Best regards")

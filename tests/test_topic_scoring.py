@@ -75,6 +75,7 @@ def topic_lists(draw: st.DrawFn) -> tuple[TopicsConfig, ItuBodies]:
             "body_weight": draw(st.sampled_from([0.5, 1.0, 1.5])),
             "max_count": draw(st.integers(1, 4)),
             "default_threshold": draw(st.sampled_from([1.0, 2.0, 2.5])),
+            "min_share": draw(st.sampled_from([0.0, 0.25, 0.5, 0.9])),
         },
         "topics": [draw(_topic(index)) for index in range(count)],
     })
@@ -242,3 +243,27 @@ def test_rules_met_rarely_agree_and_hold(nlp: Any, topics: list[dict[str, Any]],
     threads = [ThreadText(1, subject, tuple(texts))]
     _assert_same(tagger, threads)
     assert [tag.topic for tag in tagger.tag_threads(threads)[0].tags] == expected
+
+
+def test_a_passing_mention_next_to_a_stronger_topic_is_rejected_with_a_note(nlp: Any) -> None:
+    config = TopicsConfig.model_validate({
+        "scoring": {"subject_weight": 3, "body_weight": 1, "default_threshold": 2,
+                    "min_share": 0.25},
+        "topics": [{"id": "imt", "name": "IMT", "phrases": [{"phrase": "IMT", "weight": 2}]},
+                   {"id": "spectrum", "name": "Spectrum", "phrases": [{"phrase": "spectrum",
+                                                                       "weight": 2}]}]})
+    tagger = _tagger(nlp, config, ItuBodies.model_validate({"bodies": []}))
+    body = "IMT for villages: IMT towers, IMT planning, and a word on spectrum."
+    passing = ThreadText(1, "IMT for remote villages", (body,))
+    _assert_same(tagger, [passing])
+    [verdict] = tagger.explain_threads([passing])
+    assert [t.topic for t in verdict.tags] == ["imt"]
+    [rejected] = verdict.rejected
+    assert rejected.topic == "spectrum" and rejected.score >= 2
+    assert rejected.passing.startswith("passing mention: below 0.25 x imt's 12")
+    # Minimal pairs: named in the subject, or with the rule off, the topic is tagged.
+    named = ThreadText(2, "IMT for remote villages: spectrum", (body,))
+    assert {t.topic for t in tagger.tag_threads([named])[0].tags} == {"imt", "spectrum"}
+    off = _tagger(nlp, config.model_copy(update={"scoring": config.scoring.model_copy(
+        update={"min_share": 0.0})}), ItuBodies.model_validate({"bodies": []}))
+    assert {t.topic for t in off.tag_threads([passing])[0].tags} == {"imt", "spectrum"}

@@ -545,3 +545,14 @@ def test_replaces_maps_old_ids_and_must_not_name_a_current_topic(tmp_path: Path)
         f"{path}: topics[1].replaces (topic 'ml'): 'ai' is still a topic (topics[0]); remove "
         "that topic or this entry"
     )
+
+
+def test_min_share_is_a_share_below_one(tmp_path: Path) -> None:
+    path = write(tmp_path, "scoring: {min_share: 1.5}\ntopics:\n  - {id: ai, name: A, phrases: [x]}\n")
+    with pytest.raises(ConfigError) as error:
+        load_topics(path)
+    assert str(error.value).splitlines() == [
+        f"{path}: scoring.min_share: must be a number below 1"]
+    fine = write(tmp_path, "scoring: {min_share: 0.3}\ntopics:\n  - {id: ai, name: A, phrases: [x]}\n")
+    assert load_topics(fine).scoring.min_share == 0.3
+    assert load_topics(ROOT / "config" / "topics.yaml").scoring.min_share > 0

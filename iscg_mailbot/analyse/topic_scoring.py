@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from iscg_mailbot.analyse.entities import QUESTION, SECTOR, STUDY_GROUP, WORKING_PARTY
@@ -143,6 +143,7 @@ class TopicRule:
                 tags.append(tag)
             else:
                 rejected.append(tag)
+        tags, rejected = self.passing_mentions(tags, rejected)
         mentions = entity_mentions([entity for text in texts for entity in text.findings.entities])
         return ThreadTags(thread_id, tuple(sorted(tags, key=self.rank)), mentions,
                           tuple(sorted(rejected, key=self.rank)))
@@ -228,9 +229,37 @@ class TopicRule:
         weak_places = {item.where for item, _ in signals}
         return not weak_places or len(weak_places) > 1
 
+    def passing_mentions(self, tags: list[TopicTag], rejected: list[TopicTag]
+                         ) -> tuple[list[TopicTag], list[TopicTag]]:
+        """"A topic the subject does not name needs at least min_share of the score of
+        the thread's strongest topic": the others are passing mentions, rejected with
+        a note saying next to which topic."""
+        share = self.topics.scoring.min_share
+        if share <= 0 or len(tags) < 2:
+            return tags, rejected
+        strongest = min(tags, key=self.rank)
+        kept: list[TopicTag] = []
+        for tag in tags:
+            if tag.score >= share * strongest.score or named_in_subject(tag):
+                kept.append(tag)
+            else:
+                rejected.append(replace(tag, passing=passing_note(share, strongest)))
+        return kept, rejected
+
     def rank(self, tag: TopicTag) -> tuple[float, int]:
         """Highest score first, then the order of the topic list."""
         return (-tag.score, self.order.index(tag.topic))
+
+
+def named_in_subject(tag: TopicTag) -> bool:
+    """Whether the subject line gives the topic points: the thread says it is about it."""
+    return any(item.where == SUBJECT and item.points > 0 for item in tag.evidence)
+
+
+def passing_note(share: float, strongest: TopicTag) -> str:
+    """What ``topics explain`` says of a passing mention."""
+    return (f"passing mention: below {share:g} x {strongest.topic}'s {strongest.score:g}, "
+            f"not in the subject")
 
 
 def evidence_order(evidence: Evidence) -> tuple[float, bool, str, str]:

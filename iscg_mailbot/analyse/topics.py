@@ -286,6 +286,8 @@ class TopicTagger:
         thresholds = self._thresholds
         shown = {topic for topic, score in scores.items()
                  if round(score, 3) >= thresholds[topic] and topic not in unsupported}
+        if len(shown) > 1 and self.config.scoring.min_share > 0:
+            shown -= self._passing(shown, scores, counts)
         if not shown:
             return ThreadTags(thread_id, (), mentions)
         tags: list[TopicTag] = []
@@ -353,6 +355,22 @@ class TopicTagger:
                 strong.add(topic_of[key])
         return {topic for topic, places in weak_specs.items()
                 if topic not in strong and len(places) < 2}
+
+    def _passing(self, shown: set[str], scores: dict[str, float],
+                 counts: Counter[int]) -> set[str]:
+        """Passing mentions (topic_scoring.TopicRule.passing_mentions): topics below
+        min_share of the strongest topic's score that the subject gives no points."""
+        rounded = {topic: round(scores[topic], 3) for topic in shown}
+        order = self._order
+        strongest = min(shown, key=lambda topic: (-rounded[topic], order[topic]))
+        floor = self.config.scoring.min_share * rounded[strongest]
+        low = {topic for topic in shown if rounded[topic] < floor}
+        if not low:
+            return low
+        # key % 2 == 0: a subject hit; its points for one occurrence tell a negative.
+        in_subject = {self._key_topic[key] for key in counts
+                      if key % 2 == 0 and self._key_points[key][1] > 0}
+        return low - in_subject
 
     def _rank(self, tag: TopicTag) -> tuple[float, int]:
         return (-tag.score, self._order[tag.topic])

@@ -119,6 +119,12 @@ def topics_explain(state: CliState, text: str | None, thread_id: int | None, sub
     if as_json:
         echo_json(result)
         return
+    _print_explanation(result)
+
+
+def _print_explanation(result: topic_service.Explanation) -> None:
+    """The evidence table of ``topics explain``, then why a topic above its threshold was
+    left out (a passing mention), then the entities named."""
     verdict = result.verdict
     scored = [*verdict.tags, *verdict.rejected]
     if not scored:
@@ -126,7 +132,7 @@ def topics_explain(state: CliState, text: str | None, thread_id: int | None, sub
     rows = []
     for tag_ in scored:
         threshold = result.thresholds.get(tag_.topic, 0.0)
-        mark = "TAGGED" if tag_ in verdict.tags else "below"
+        mark = "TAGGED" if tag_ in verdict.tags else "passing" if tag_.passing else "below"
         for item in tag_.evidence:
             rows.append([tag_.topic, f"{tag_.score:g}/{threshold:g} {mark}",
                          ("-" if item.negative else "+") + item.phrase, item.where, item.count,
@@ -134,6 +140,9 @@ def topics_explain(state: CliState, text: str | None, thread_id: int | None, sub
     if rows:
         print_table(["topic", "score/threshold", "phrase", "where", "count", "points",
                      "matched"], rows)
+    for tag_ in verdict.rejected:
+        if tag_.passing:
+            click.echo(f"{tag_.topic}: {tag_.passing}")
     if verdict.entities:
         click.echo("entities: " + ", ".join(f"{e.key} x{e.count}" for e in verdict.entities))
 

@@ -92,6 +92,10 @@ _SIGN_OFF_WITH_NAME = re.compile(
 )
 
 _MAX_SIGNATURE_LINES = 7
+# A first name alone on a line ("Lucia", "Jean-Pierre"), and how many title words
+# ("Dr.", "Prof.") may come before it in the full name below.
+_FIRST_NAME = re.compile(r"[^\W\d_][^\W\d_'\-]*(?:[-'][^\W\d_]+)*")
+_TITLE_WORDS = 2
 _MAX_DASH_SIGNATURE_LINES = 15
 _MAX_SIGNATURE_LINE_LENGTH = 90
 _MAX_SIGNATURE_LINE_WORDS = 10
@@ -276,9 +280,9 @@ def _sign_off_start(text: Lines, start: int, end: int) -> int | None:
     first_in_window = max(1, len(content) - _MAX_SIGNATURE_LINES - 1)
     for position in range(first_in_window, len(content)):
         line = text.lines[content[position]]
-        if not (_SIGN_OFF.match(line) or _SIGN_OFF_WITH_NAME.match(line)):
-            continue
         rest = content[position + 1 :]
+        if not (_is_sign_off(line) or (rest and _signs_with_full_name(line, text.lines[rest[0]]))):
+            continue
         if len(rest) <= _MAX_SIGNATURE_LINES and all(
             _is_name_block_line(text.lines[i]) for i in rest
         ):
@@ -286,12 +290,33 @@ def _sign_off_start(text: Lines, start: int, end: int) -> int | None:
     return None
 
 
+def _is_sign_off(line: str) -> bool:
+    """"Best regards,", "Regards, Ann", or two of them side by side in two languages
+    ("Mit freundlichen Grüßen / Best regards")."""
+    return any(_SIGN_OFF.match(part) or _SIGN_OFF_WITH_NAME.match(part)
+               for part in (line, *line.split(" / ")[:2]))
+
+
+def _signs_with_full_name(line: str, next_line: str) -> bool:
+    """A first name on its own line, then the full signature starting with that name:
+    "Lucia" above "Lucia Bianchi" (or "Dr. Omar Khalil" below "Omar"), the way many
+    sign without a "Best regards"."""
+    name = line.strip().rstrip(",.!")
+    full_name = re.split(r"[|,(]", next_line, maxsplit=1)[0].split()
+    return (bool(_FIRST_NAME.fullmatch(name))
+            and name in full_name[:_TITLE_WORDS + 1]
+            and len(full_name) <= _TITLE_WORDS + 3
+            and all(word[0].isupper() for word in full_name))
+
+
 def _is_name_block_line(line: str) -> bool:
-    """Short lines of a name, title, organisation or phone number, not prose."""
+    """Short lines of a name, title, organisation or phone number, not prose: numbers
+    ("+47 22 82 46 00") are not words."""
     stripped = line.strip()
+    words = [word for word in stripped.split() if any(char.isalpha() for char in word)]
     return (
         len(stripped) <= _MAX_SIGNATURE_LINE_LENGTH
-        and len(stripped.split()) <= _MAX_SIGNATURE_LINE_WORDS
+        and len(words) <= _MAX_SIGNATURE_LINE_WORDS
     )
 
 

@@ -117,13 +117,17 @@ class Scoring(_Strict):
 
     Each phrase gives ``weight × place × min(count, max_count)`` points where place is
     ``subject_weight`` for the thread subject and ``body_weight`` for the new text of
-    its messages (quotes and signatures are never read).
+    its messages (quotes and signatures are never read). ``min_share``: a topic the
+    subject does not name needs at least this share of the score of the thread's
+    strongest topic (a passing mention in a thread about something else is not its
+    topic); 0 turns the rule off.
     """
 
     subject_weight: float = Field(default=3.0, ge=0)
     body_weight: float = Field(default=1.0, ge=0)
     max_count: int = Field(default=3, ge=1)
     default_threshold: float = Field(default=2.0, gt=0)
+    min_share: float = Field(default=0.0, ge=0, lt=1)
 
 
 class NlpSettings(_Strict):
@@ -184,6 +188,7 @@ _FIXES = {
     "string_too_short": "must not be empty",
     "greater_than": "must be a number greater than {gt:g}; e.g. 1",
     "greater_than_equal": "must be a number of at least {ge:g}",
+    "less_than": "must be a number below {lt:g}",
     "less_than_equal": "must be a number of at most {le:g}",
     "float_parsing": "must be a number",
     "int_parsing": "must be a whole number",

@@ -2,6 +2,8 @@
 
 Quotes and signatures are left out; what a message forwarded is read as its own text;
 at most ``max_chars`` characters of each message (settings' ``analysis_max_chars``).
+What a program sent (an out-of-office reply: ``Message.auto_submitted``) is not read,
+nor the subject of a thread only programs wrote to: it is a copy of another thread's.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ def thread_texts(session: Session, thread_ids: Sequence[int],
                   max_chars: int = DEFAULT_MAX_CHARS) -> list[ThreadText]:
     """Subject and the new text of each message (quotes and signatures left out) with
     the text it forwarded, in the order messages were written; at most ``max_chars``
-    characters of each."""
+    characters of each. Automatic messages are left out, and the subject of a thread
+    that has nothing else."""
     subjects = dict(
         session.execute(select(Thread.id, Thread.subject).where(Thread.id.in_(thread_ids))).all()
     )
@@ -36,7 +39,7 @@ def thread_texts(session: Session, thread_ids: Sequence[int],
     rows = session.execute(
         select(Message.thread_id, Message.new_text, Message.forwarded_text, Message.id,
                Message.in_reply_to, Message.references, Message.quoted_text != "")
-        .where(Message.thread_id.in_(thread_ids))
+        .where(Message.thread_id.in_(thread_ids), Message.auto_submitted.is_(False))
         .order_by(Message.thread_id, Message.date, Message.id)
     ).all()
     # A message replying to nothing brings what it holds below a header block as new
@@ -51,8 +54,10 @@ def thread_texts(session: Session, thread_ids: Sequence[int],
             if pk in bodies:
                 text = text_to_read(text, "quoted", bodies[pk] or "", parent, refs)[0]
             texts[thread_id].append(analysis_text(text, mime_forwarded or "", max_chars))
+    # A thread with no message written by a person has no subject of its own either.
     return [
-        ThreadText(thread_id, (subjects[thread_id] or "")[:max_chars],
+        ThreadText(thread_id,
+                   (subjects[thread_id] or "")[:max_chars] if thread_id in texts else "",
                    tuple(texts[thread_id]))
         for thread_id in thread_ids
         if thread_id in subjects
