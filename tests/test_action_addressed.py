@@ -81,3 +81,28 @@ def test_greeting_stops_where_the_salutation_ends(members: MembersConfig) -> Non
     assert greeted("Thank you, Olga - happy to help BDT.", members) == ("Olga Petrova", "member")
     assert greeted("Marc, please find the table attached.", members) == ("TSB", "group")
     assert greeted("TSB will reply next week.", members) is None
+
+
+def question_owner(text: str, members: MembersConfig, sender: Address = KENJI) -> str | None:
+    (question,) = find_questions(mail(text, sender), members=members)
+    return question.owner
+
+
+def test_a_question_opening_with_its_verb_asks_the_bodies_after_it(
+        members: MembersConfig) -> None:
+    assert question_owner("Would BR and BDT be ready to co-host the forum?", members) == "BR, BDT"
+    assert question_owner("Could TSB extend the deadline by a week?", members) == "TSB"
+    # The same bodies named to say what is meant: nobody is asked.
+    assert question_owner("Is the BR and BDT forum still planned?", members) is None
+    assert question_owner("Would the forum of BR and BDT move to May?", members) is None
+
+
+def test_a_question_about_one_sectors_work_is_owed_by_its_bureau(members: MembersConfig) -> None:
+    assert question_owner("Is any ITU-R working party studying lunar links?", members) == "BR"
+    assert question_owner("Is there a Recommendation from ITU-T SG12 on call drops?",
+                          members) == "TSB"
+    # Two Sectors named: which Bureau is asked is not said.
+    assert question_owner("Is ITU-T or ITU-D working on call drops?", members) is None
+    # The asker's own Bureau is not asking itself.
+    marc = Address("Marc Dubois", "marc.dubois@example.int")
+    assert question_owner("Is there any work in ITU-T on call drops?", members, marc) is None

@@ -102,3 +102,47 @@ def _greeted(line: str, members: MembersConfig | None) -> tuple[str, str] | None
     people = {m.owner for m in mentions if m.kind == "member"}
     kind = "member" if set(unique) <= people else "group"
     return ", ".join(unique), kind
+
+
+# A question that opens with its verb: the parties right after it are asked ("Would TSB
+# and BR be willing to ...?", "Could BDT extend ...?", "Does BR have ...?"). Not after
+# "is": "Is the WP 5A revision ...?" names a body to say what is meant, not to ask it.
+_INVERTED = re.compile(
+    r"^\W*(?:(?:also|and|so|then)\s*,?\s+)?(?:would|could|can|will|do|does|did|has|have|"
+    r"should|might|may|shall)\s+(?:(?:the|both)\s+)?", re.IGNORECASE)
+_PARTY_JOINS = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and|&|/)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def asked_parties(text: str, mentions: list[OwnerMention]) -> str | None:
+    """The bodies a question opening with its verb asks: "Would TSB and BR be willing
+    ...?" -> "TSB, BR"; None when no body follows the verb."""
+    lead = _INVERTED.match(text)
+    if lead is None or not mentions or mentions[0].start != lead.end():
+        return None
+    chain = [mentions[0]]
+    for mention in mentions[1:]:
+        if not _PARTY_JOINS.match(text[chain[-1].end:mention.start]):
+            break
+        chain.append(mention)
+    if any(m.kind != "group" for m in chain):
+        return None
+    return ", ".join(dict.fromkeys(m.owner for m in chain))
+
+
+# The Bureau that answers for its Sector's work: "Is there any work in ITU-T on ...?".
+_BUREAU_OF = {"ITU-T": "TSB", "TSB": "TSB", "ITU-R": "BR", "BR": "BR", "ITU-D": "BDT",
+              "BDT": "BDT"}
+
+
+def sector_bureau(mentions: list[OwnerMention], own_unit: str | None) -> str | None:
+    """The one Bureau whose Sector a question names ("ITU-T", "ITU-R WP 7B", "the BDT
+    assessment"), unless it is the asker's own; None when none or several are named."""
+    bureaux = set()
+    for mention in mentions:
+        head = mention.owner.split(" ", 1)[0]
+        bureau = _BUREAU_OF.get(head) if mention.kind == "group" else None
+        if bureau is not None:
+            bureaux.add(bureau)
+    if len(bureaux) != 1 or own_unit in bureaux:
+        return None
+    return bureaux.pop()

@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from iscg_mailbot.analyse.action_addressee import asked_parties, sector_bureau
 from iscg_mailbot.analyse.action_closure import (
     ClosingSentence,
     answers_question,
@@ -326,6 +327,25 @@ def extract_actions(
 
 
 QUESTION = "question"
+
+
+def _asked(owners: Owners) -> Who:
+    """Who owes a question's answer: the member or body it is put to ("Olga, ...?",
+    "Does BDT plan to ...?", "Would TSB and BR be willing ...?"), whom the message
+    greets, else the Bureau of the one Sector it asks about ("Is there work in ITU-T
+    on ...?"); nobody when none of these says."""
+    subject = owners.subject()
+    named = subject if subject.explicit and subject.kind == "group" else None
+    inverted = asked_parties(owners.text, owners.mentions)
+    found = owners.vocative() or named or (Who(inverted, "group", True) if inverted else None)
+    if found is not None:
+        return found
+    addressed = owners.addressees()
+    if addressed.owner is not None:
+        return addressed
+    unit = owners.unit()
+    bureau = sector_bureau(owners.mentions, unit.owner if unit else None)
+    return Who(bureau, "group", False) if bureau else addressed
 # Questions that ask nothing of anybody: "Why not?", "Right?".
 _IDLE_QUESTION = re.compile(r"^(?:\W*\w+){0,2}\W*\?$")
 
@@ -351,11 +371,7 @@ def find_questions(
             continue
         if _IDLE_QUESTION.match(text) or BOILERPLATE.search(text):
             continue
-        owners = Owners(text, message, members)
-        subject = owners.subject()
-        # "Does BDT plan to ...?", "Could TSB and BR tell us ...?": the party asked.
-        named = subject if subject.explicit and subject.kind == "group" else None
-        who = owners.vocative() or named or owners.addressees()
+        who = _asked(Owners(text, message, members))
         return [ActionCandidate(kind=QUESTION, sentence=text, span=(sentence.start, sentence.end),
                                 owner=who.owner, owner_kind=who.kind, due=None, due_text=None,
                                 confidence=0.5, rule="question")]
