@@ -40,7 +40,7 @@ from iscg_mailbot.analyse.action_closure import (
     closing_sentences,
     detect_closure,
 )
-from iscg_mailbot.analyse.action_dates import DueMention, find_due
+from iscg_mailbot.analyse.action_dates import DueMention, commitment_due, find_due
 from iscg_mailbot.analyse.action_gate import RuleGate
 from iscg_mailbot.analyse.action_scope import (
     apply_date_carriers,
@@ -196,7 +196,11 @@ def _classify(sentence: Sentence, message: ActionInput, gate: RuleGate,
         who = reading.owners.find(rule, match)
         if rule.needs_owner and not (who.explicit and who.kind in ("group", "member")):
             continue
-        return _build(sentence, rule, match, who, reading.due)
+        due = reading.due
+        if due is None and rule.owner == "sender":
+            # "I will confirm it next week": a commitment is due when it is to be done.
+            due = commitment_due(sentence.text, message.date, match.start())
+        return _build(sentence, rule, match, who, due)
     return None
 
 
