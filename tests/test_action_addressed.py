@@ -106,3 +106,11 @@ def test_a_question_about_one_sectors_work_is_owed_by_its_bureau(members: Member
     # The asker's own Bureau is not asking itself.
     marc = Address("Marc Dubois", "marc.dubois@example.int")
     assert question_owner("Is there any work in ITU-T on call drops?", members, marc) is None
+
+
+def test_the_sectors_asked_together_are_their_bureaux(members: MembersConfig) -> None:
+    assert owners("Comments from the Sectors are invited by 30 April.", members) == [
+        "BR, TSB, BDT"]
+    assert owners("Each Sector is invited to nominate a speaker.", members) == ["BR, TSB, BDT"]
+    assert owners("Comments from Sector Members are invited by 30 April.", members) == [
+        "Sector Members"]
