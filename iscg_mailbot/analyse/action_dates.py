@@ -87,6 +87,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|the\s+current\s+)?(?P<next>next\s+)?"
         r"(?P<unit>week|month|year)\b", re.IGNORECASE)),
     ("next_week", re.compile(r"\b(?:by|before|until|early)\s+next\s+week\b", re.IGNORECASE)),
+    # "next week", "this week" alone: when something happens (its Friday), no deadline
+    # unless a marker says so or a commitment is to be done then (commitment_due).
+    ("week", re.compile(r"\b(?P<which>next|this|the\s+coming|coming)\s+week\b", re.IGNORECASE)),
     ("weekday", re.compile(
         r"\b(?P<lead>by|before|until|till|on|no later than|this|next|coming|cob|eod"
         r"|close of business|end of(?: the)? day)\s+(?:on\s+)?"
@@ -114,7 +117,7 @@ _MARKER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MARKER_AFTER = re.compile(r"^[^.;]{0,25}\b(?:at the latest|deadline)\b", re.IGNORECASE)
-_RELATIVE = frozenset({"today", "within", "end_of", "next_week", "weekday"})
+_RELATIVE = frozenset({"today", "within", "end_of", "next_week", "weekday", "week"})
 
 
 @dataclass(frozen=True)
@@ -211,6 +214,10 @@ def _resolve_relative(kind: str, groups: dict[str, str | None], base: date) -> d
         return base + timedelta(days=1) if (groups["word"] or "").lower() == "tomorrow" else base
     if kind == "next_week":
         return base + timedelta(days=7 - base.weekday())
+    if kind == "week":
+        # The Friday of that week, as "by the end of the (next) week".
+        ahead = "" if (groups.get("which") or "").lower() == "this" else "next"
+        return _end_of({"unit": "week", "next": ahead}, base)
     resolve = _RESOLVERS.get(kind)
     return resolve(groups, base) if resolve is not None else None
 
@@ -296,6 +303,8 @@ def _from_event(text: str, match: re.Match[str], base: date | None) -> date | No
 def _is_event_day(kind: str, match: re.Match[str]) -> bool:
     """"on Friday", "this Friday": the day something happens (or happened: "we
     discussed it on Friday"), not a deadline unless a marker says so ("due on Friday")."""
+    if kind == "week":
+        return True
     return kind == "weekday" and (match.group("lead") or "").lower() in _EVENT_LEADS
 
 
@@ -367,4 +376,23 @@ def find_due(text: str, sent: datetime | None) -> DueMention | None:
     return pick_due(find_dates(text, sent), sent)
 
 
-__all__ = ["DueMention", "find_dates", "find_due", "pick_due"]
+# "I will send it after the meeting next week": the day is another event's.
+_LATER_EVENT = re.compile(r"\b(?:after|following|once|when)\b", re.IGNORECASE)
+
+
+def commitment_due(text: str, sent: datetime | None, start: int) -> DueMention | None:
+    """The day a commitment made at ``start`` is to be done: its due date, else the day
+    or week said after it ("I will confirm it next week" -> that week's Friday, "I will
+    update you on Monday" -> that Monday). A day named before the commitment ("WP 5D
+    meets next week, so we will ...", "I will send it after the meeting next week") is
+    another event's, not the commitment's."""
+    mentions = find_dates(text, sent)
+    due = pick_due(mentions, sent)
+    if due is not None:
+        return due
+    return next((m for m in mentions if m.start >= start and m.value is not None
+                 and m.kind in ("week", "weekday")
+                 and not _LATER_EVENT.search(text, start, m.start)), None)
+
+
+__all__ = ["DueMention", "commitment_due", "find_dates", "find_due", "pick_due"]

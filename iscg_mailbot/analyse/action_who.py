@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from iscg_mailbot.analyse.action_addressee import greeted
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.action_rules import Rule
@@ -57,6 +58,9 @@ _LABEL_LEAD = re.compile(r"\W*(?:(?:question|request|note|reminder|action)s?\s+(
 _THIRD_PERSON = re.compile(r"them|him|her|they", re.IGNORECASE)
 _ASKER = re.compile(r"(?P<who>\b(?:I|we|[A-Z][\w-]*(?:\s+[A-Z0-9][\w/-]*){0,2}))\s*(?:will|shall|'ll|"
                     r"\u2019ll)\s+(?:also\s+)?$")
+# A sentence that speaks to its reader: a question, a request, the second person.
+_ADDRESSED = re.compile(r"\b(?:you|your|please|kindly)\b|\?\s*$|\b(?:asks?|asking|wonder(?:s|ing)?|"
+                        r"would\s+like\s+to\s+know)\s+(?:whether|if)\b", re.IGNORECASE)
 # The secretariat's units: a passive commitment of their staff is the unit's.
 _UNITS = frozenset({"TSB", "BR", "BDT", "General Secretariat"})
 
@@ -86,7 +90,14 @@ class Owners:
 
     # The people a pronoun stands for.
     def addressees(self) -> Who:
+        """Whom the salutation greets ("Dear Sofia," -> BR, her unit) when the sentence
+        speaks to somebody (a question, "please", "you"; a statement of fact owes the
+        greeted nothing), else the people in the To: header other than the list and
+        the sender."""
         message, members = self.message, self.members
+        greeting = greeted(message.new_text, members) if _ADDRESSED.search(self.text) else None
+        if greeting is not None:
+            return Who(greeting[0], greeting[1], False)
         skip = {a.lower() for a in (message.list_address,
                                     message.sender.address if message.sender else None) if a}
         names: list[str] = []

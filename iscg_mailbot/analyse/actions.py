@@ -33,13 +33,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from iscg_mailbot.analyse.action_addressee import asked_parties, sector_bureau
 from iscg_mailbot.analyse.action_closure import (
     ClosingSentence,
     answers_question,
     closing_sentences,
     detect_closure,
 )
-from iscg_mailbot.analyse.action_dates import DueMention, find_due
+from iscg_mailbot.analyse.action_dates import DueMention, commitment_due, find_due
 from iscg_mailbot.analyse.action_gate import RuleGate
 from iscg_mailbot.analyse.action_scope import (
     apply_date_carriers,
@@ -195,7 +196,11 @@ def _classify(sentence: Sentence, message: ActionInput, gate: RuleGate,
         who = reading.owners.find(rule, match)
         if rule.needs_owner and not (who.explicit and who.kind in ("group", "member")):
             continue
-        return _build(sentence, rule, match, who, reading.due)
+        due = reading.due
+        if due is None and rule.owner == "sender":
+            # "I will confirm it next week": a commitment is due when it is to be done.
+            due = commitment_due(sentence.text, message.date, match.start())
+        return _build(sentence, rule, match, who, due)
     return None
 
 
@@ -326,6 +331,25 @@ def extract_actions(
 
 
 QUESTION = "question"
+
+
+def _asked(owners: Owners) -> Who:
+    """Who owes a question's answer: the member or body it is put to ("Olga, ...?",
+    "Does BDT plan to ...?", "Would TSB and BR be willing ...?"), whom the message
+    greets, else the Bureau of the one Sector it asks about ("Is there work in ITU-T
+    on ...?"); nobody when none of these says."""
+    subject = owners.subject()
+    named = subject if subject.explicit and subject.kind == "group" else None
+    inverted = asked_parties(owners.text, owners.mentions)
+    found = owners.vocative() or named or (Who(inverted, "group", True) if inverted else None)
+    if found is not None:
+        return found
+    addressed = owners.addressees()
+    if addressed.owner is not None:
+        return addressed
+    unit = owners.unit()
+    bureau = sector_bureau(owners.mentions, unit.owner if unit else None)
+    return Who(bureau, "group", False) if bureau else addressed
 # Questions that ask nothing of anybody: "Why not?", "Right?".
 _IDLE_QUESTION = re.compile(r"^(?:\W*\w+){0,2}\W*\?$")
 
@@ -351,11 +375,7 @@ def find_questions(
             continue
         if _IDLE_QUESTION.match(text) or BOILERPLATE.search(text):
             continue
-        owners = Owners(text, message, members)
-        subject = owners.subject()
-        # "Does BDT plan to ...?", "Could TSB and BR tell us ...?": the party asked.
-        named = subject if subject.explicit and subject.kind == "group" else None
-        who = owners.vocative() or named or owners.addressees()
+        who = _asked(Owners(text, message, members))
         return [ActionCandidate(kind=QUESTION, sentence=text, span=(sentence.start, sentence.end),
                                 owner=who.owner, owner_kind=who.kind, due=None, due_text=None,
                                 confidence=0.5, rule="question")]

@@ -1,0 +1,148 @@
+"""Whom a message addresses by its salutation: "Dear Sofia," / "Dear BDT colleagues,".
+
+A request or question that names nobody ("Please send me the names by mid-November",
+"Do you have the dates already?") is owed by the people the message speaks to. Mail to
+the list rarely says so in its To: header (the list is the recipient); the salutation
+does. :func:`greeted` reads the opening line of the new text:
+
+- members by name ("Dear Chen, dear Hiroshi,", "Bonjour Sofia,", "Ahmed,"): a member
+  of the secretariat stands for their unit (their ``organisation`` in
+  ``members.yaml``: TSB, BR, BDT, General Secretariat), as a request to staff is a
+  request to their Bureau; anybody else is named;
+- bodies ("Dear BDT colleagues,", "Dear colleagues of BDT and BR,"), but not the list
+  itself ("Dear ISCG colleagues," addresses everybody, so nobody in particular).
+
+    >>> from iscg_mailbot.settings.members import Member, MembersConfig, Role
+    >>> members = MembersConfig(members=(Member(name="Sofia Lindqvist",
+    ...     address="sofia@example.org", role=Role.SECRETARIAT, organisation="BR"),))
+    >>> greeted("Bonjour Sofia,\\n\\nDo you have the dates?", members)
+    ('BR', 'group')
+    >>> greeted("Dear colleagues of TSB and BDT,\\nIs it published?", None)
+    ('TSB, BDT', 'group')
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions
+from iscg_mailbot.settings.members import MembersConfig, Role
+
+# Salutation words of the languages the list writes in (a greeting, then the names).
+_SALUTE = (
+    r"(?:dear|hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening)|bonjour|bonsoir|"
+    r"salut|ch[eè]re?s?|estimad[oa]s?|querid[oa]s?|hola|prezad[oa]s?|car[oa]|cari|liebe[rs]?|"
+    r"hallo|sehr\s+geehrte[rs]?|thanks|thank\s+you|many\s+thanks|merci|gracias|obrigad[oa])"
+)
+# One part of a greeting: "Dear Chen," then "dear Hiroshi,"; the names end at a comma,
+# a colon, a stop or the end of the line.
+_PART = re.compile(
+    r"[ \t]*(?:and[ \t]+|&[ \t]*)?(?P<salute>" + _SALUTE + r"\b[ \t,]*)?"
+    r"(?P<names>[^\W\d_][^,:;!.?\n\u2013]{0,60}?)[ \t]*(?P<end>[,:]|[;!.?\u2013]|[ \t]-[ \t]|(?=\n)|$)",
+    re.IGNORECASE)
+# The list itself and its secretariat in general: everybody, so nobody in particular.
+_EVERYBODY = frozenset({"ISCG", "Secretariat"})
+_UNITS = frozenset({"TSB", "BR", "BDT", "General Secretariat"})
+
+
+def _parts(line: str, members: MembersConfig | None) -> list[OwnerMention]:
+    """The mentions of the greeting's parts: each part opens with a salutation word or
+    is a name alone ("Ahmed," / "Dear Chen, Hiroshi,")."""
+    found: list[OwnerMention] = []
+    position = 0
+    while position < len(line):
+        part = _PART.match(line, position)
+        if part is None or part.end() == position:
+            break
+        names = part.group("names")
+        mentions = find_mentions(names, members)
+        alone = bool(mentions) and _only_mentions(names, mentions)
+        if not part.group("salute") and not alone:
+            break
+        found.extend(mentions)
+        position = part.end()
+        if part.group("end") not in (",", ":"):
+            break  # the greeting is over: "Many thanks, Sofia - ..."
+    return found
+
+
+def _only_mentions(names: str, mentions: list[OwnerMention]) -> bool:
+    rest = names
+    for mention in reversed(mentions):
+        rest = rest[:mention.start] + rest[mention.end:]
+    return not re.sub(r"(?i:\b(?:and|dr|mr|ms|mrs|prof|colleagues|team|of|the)\b|[\s&./])", "",
+                      rest)
+
+
+def _owner(mention: OwnerMention, members: MembersConfig | None) -> str | None:
+    if mention.kind != "member":
+        return None if mention.owner in _EVERYBODY else mention.owner
+    member = members.by_name(mention.owner) if members is not None else None
+    if member is not None and member.role is Role.SECRETARIAT and member.organisation in _UNITS:
+        return member.organisation
+    return mention.owner
+
+
+def greeted(text: str, members: MembersConfig | None) -> tuple[str, str] | None:
+    """The owners the salutation of ``text`` addresses and their kind ("group" when any
+    is a body or unit, else "member"), or None when it names nobody in particular."""
+    stripped = text.lstrip()
+    line = stripped.split("\n", 1)[0]
+    return _greeted(line[:200], members)
+
+
+@lru_cache(maxsize=512)
+def _greeted(line: str, members: MembersConfig | None) -> tuple[str, str] | None:
+    mentions = _parts(line, members)
+    owners = [o for o in (_owner(m, members) for m in mentions) if o is not None]
+    if not owners:
+        return None
+    unique = list(dict.fromkeys(owners))
+    people = {m.owner for m in mentions if m.kind == "member"}
+    kind = "member" if set(unique) <= people else "group"
+    return ", ".join(unique), kind
+
+
+# A question that opens with its verb: the parties right after it are asked ("Would TSB
+# and BR be willing to ...?", "Could BDT extend ...?", "Does BR have ...?"). Not after
+# "is": "Is the WP 5A revision ...?" names a body to say what is meant, not to ask it.
+_INVERTED = re.compile(
+    r"^\W*(?:(?:also|and|so|then)\s*,?\s+)?(?:would|could|can|will|do|does|did|has|have|"
+    r"should|might|may|shall)\s+(?:(?:the|both)\s+)?", re.IGNORECASE)
+_PARTY_JOINS = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and|&|/)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def asked_parties(text: str, mentions: list[OwnerMention]) -> str | None:
+    """The bodies a question opening with its verb asks: "Would TSB and BR be willing
+    ...?" -> "TSB, BR"; None when no body follows the verb."""
+    lead = _INVERTED.match(text)
+    if lead is None or not mentions or mentions[0].start != lead.end():
+        return None
+    chain = [mentions[0]]
+    for mention in mentions[1:]:
+        if not _PARTY_JOINS.match(text[chain[-1].end:mention.start]):
+            break
+        chain.append(mention)
+    if any(m.kind != "group" for m in chain):
+        return None
+    return ", ".join(dict.fromkeys(m.owner for m in chain))
+
+
+# The Bureau that answers for its Sector's work: "Is there any work in ITU-T on ...?".
+_BUREAU_OF = {"ITU-T": "TSB", "TSB": "TSB", "ITU-R": "BR", "BR": "BR", "ITU-D": "BDT",
+              "BDT": "BDT"}
+
+
+def sector_bureau(mentions: list[OwnerMention], own_unit: str | None) -> str | None:
+    """The one Bureau whose Sector a question names ("ITU-T", "ITU-R WP 7B", "the BDT
+    assessment"), unless it is the asker's own; None when none or several are named."""
+    bureaux = set()
+    for mention in mentions:
+        head = mention.owner.split(" ", 1)[0]
+        bureau = _BUREAU_OF.get(head) if mention.kind == "group" else None
+        if bureau is not None:
+            bureaux.add(bureau)
+    if len(bureaux) != 1 or own_unit in bureaux:
+        return None
+    return bureaux.pop()
