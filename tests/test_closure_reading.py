@@ -157,3 +157,46 @@ def _open_questions(app: App) -> int:
     with app.session() as session:
         return len(session.scalars(select(ActionItem).where(
             ActionItem.kind == "question", ActionItem.status == "open")).all())
+
+
+def test_the_sender_delivering_closes_their_promise_and_their_bodys_request(
+        members: MembersConfig) -> None:
+    items = (OpenItem(1, "BDT", "group", "Could BDT share its draft outline?"),
+             OpenItem(2, "Pierre Lefebvre", "member", "I will send the outline once cleared."))
+    closed = detect_closure("Here is the cleared outline (attached).", items, sender=PIERRE,
+                            members=members)
+    assert [c.item_id for c in closed] == [1, 2]
+
+
+def test_a_request_to_deliver_is_not_answered_by_what_is_still_to_come(
+        members: MembersConfig) -> None:
+    say = (OpenItem(1, "BDT", "group", "Pierre, just checking whether BDT will propose a "
+                                       "session?"),)
+    send = (OpenItem(2, "BDT", "group", "Could BDT send its abstract by Friday?"),)
+    reply = "Yes - one session on rural connectivity; the abstract follows tomorrow."
+    assert [c.item_id for c in detect_closure(reply, say, sender=PIERRE, members=members)] == [1]
+    assert detect_closure(reply, send, sender=PIERRE, members=members) == []
+
+
+def test_an_owners_report_on_something_else_does_not_close_their_item(
+        members: MembersConfig) -> None:
+    item = (OpenItem(1, "BDT", "group", "BDT will compile the comments into one table."),)
+    about = detect_closure("The comments are now in one table, sorted by chapter.", item,
+                           sender=PIERRE, members=members)
+    assert [c.item_id for c in about] == [1]
+    other = detect_closure("Unfortunately not: the translations start in December.", item,
+                           sender=PIERRE, members=members)
+    assert other == []
+
+
+def test_a_name_and_title_line_ending_the_reply_is_a_signature() -> None:
+    assert answers_question("Yes, Geneva.") is True
+    assert answers_question("Sure, will do.\n\nAmara Diallo\nDigital Networks and "
+                            "Environment Division, Development Bureau\n") is False
+
+
+def test_somebody_passing_on_what_was_asked_of_a_member() -> None:
+    item = (OpenItem(1, "Ahmed El-Sayed", "member", "I will ask BDT about the survey."),)
+    closed = detect_closure("Ahmed passed on the question.", item,
+                            sender=Address("Amara Diallo", "amara@example.int"))
+    assert [c.item_id for c in closed] == [1]

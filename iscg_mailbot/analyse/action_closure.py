@@ -38,7 +38,8 @@ _STATEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\s+(?:\w+ly\s+|just\s+|now\s+|already\s+)?(?:" + _DELIVERY_VERBS + r")\b"
         r"|\b(?:have|has)\s+(?:\w+ly\s+|just\s+|now\s+|already\s+)?(?:" + _DELIVERY_VERBS
         + r"|confirmed|done)\b"
-        r"|\b(?:I|we)\s+(?:\w+ly\s+|just\s+|already\s+)?(?:" + _DELIVERY_VERBS + r")\b(?!\s+to\b)",
+        r"|\b(?:I|we)\s+(?:\w+ly\s+|just\s+|already\s+)?(?:" + _DELIVERY_VERBS + r")\b(?!\s+to\b)"
+        r"|\bpassed\s+(?:it\s+|them\s+)?on\b",
         re.IGNORECASE)),
     # A reply opening with the deed: "Circulated to both teams", "Checked.", "Added as
     # item 5", "Passed to the co-rapporteurs".

@@ -208,10 +208,18 @@ def _closed_by(text: str, before: str, open_items: Sequence[OpenItem],
     doers = _doers(text, members) or (_doers(before, members) if _PRONOUN.match(text) else [])
     named = frozenset(p for m in doers for p in _owner_parts(m.owner))
     who = tuple(dict.fromkeys(m.owner for m in doers)) or (speaker.display,)
-    for names in (named, speaker.own, speaker.bodies):
-        chosen = [i for i in open_items if _owner_parts(i.owner) & names]
+    if named:
+        chosen = [i for i in open_items if _owner_parts(i.owner) & named]
         if chosen:
-            return _Choice(chosen, names, who)
+            return _Choice(chosen, named, who)
+    # The sender's own items and those of the body spoken for ("Here is the cleared
+    # outline" closes BDT's request and Amara's "I will send it"); of several, those
+    # the clause talks about when it talks about some.
+    names = speaker.own | speaker.bodies
+    chosen = [i for i in open_items if _owner_parts(i.owner) & names]
+    about = [i for i in chosen if shared_words(text, i.sentence)]
+    if chosen:
+        return _Choice(about or chosen, names, who)
     chosen = [] if named else [i for i in open_items if speaker.of_sector(i)]
     if chosen:
         return _Choice(chosen, frozenset(), who)
@@ -254,7 +262,7 @@ def detect_closure(
         before = next((s.text for s in reversed(sentences) if s.end <= found.sentence.start), "")
         choice = _closed_by(text, before, open_items, members, speaker)
         for item in choice.items:
-            if any(shared_words(p, item.sentence) for p in pending) or (
+            if _later(item.sentence, [text], pending) or (
                     delegates(text) and not asks_to_pass(item.sentence)):
                 continue  # part still to come, or only passed on
             closures.setdefault(item.id, Closure(
@@ -269,6 +277,31 @@ def detect_closure(
     return [closures[i.id] for i in open_items if i.id in closures]
 
 
+def _later(item_sentence: str, done: Sequence[str], later: Sequence[str]) -> bool:
+    """Whether what is left for later is more about an item than what is done."""
+    if not later:
+        return False
+    left = max(shared_words(s, item_sentence) for s in later)
+    return left > max((shared_words(s, item_sentence) for s in done), default=0)
+
+
+_INTERROGATIVE = re.compile(r"\b(?:whether|who|which|when|where|what|how\s+(?:many|much|to|can))\b",
+                            re.IGNORECASE)
+_TO_DELIVER = re.compile(r"\b(?:send|share|provide|submit|propose|suggest|nominate|prepare|"
+                         r"circulate|post|upload|compile|give|forward|update)\b", re.IGNORECASE)
+
+
+def _asks_to_say(item_sentence: str) -> bool:
+    """Whether an item asks for something said ("confirm", "say whether", "how many"),
+    rather than for a thing delivered ("could BDT send an update on which labs ...?":
+    the delivery verb comes first)."""
+    if asks_to_say(item_sentence):
+        return True
+    asked = _INTERROGATIVE.search(item_sentence)
+    deliver = _TO_DELIVER.search(item_sentence)
+    return asked is not None and (deliver is None or asked.start() < deliver.start())
+
+
 def _share(owner: str | None, by: Iterable[str]) -> tuple[str, ...]:
     """The owners of a multi-owner item that ``by`` covers, when not all of them."""
     names = set(by)
@@ -279,10 +312,10 @@ def _share(owner: str | None, by: Iterable[str]) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class _Reply:
-    """A reply's sentences sorted by what they do: report, put off the answer, leave
-    work for later, promise."""
+    """A reply's clauses sorted by what they do: say something, put off the answer,
+    leave work for later, promise."""
 
-    reports: list[str]
+    says: list[str]  # substantive, neither a promise nor an answer put off
     put_off: list[str]
     pending: list[str]
     promises: bool
@@ -290,22 +323,33 @@ class _Reply:
     @classmethod
     def read(cls, text: str) -> _Reply:
         sentences = without_signature([s.text for s in split_sentences(text)])
+        clauses = [c.text for s in sentences
+                   for c in _clauses(Sentence(s, 0, len(s)))]
+        # A clause of a sentence that promises goes with the promise ("Yes, we have the
+        # template; I will send it this week").
+        promised = {c.text for s in sentences if is_acceptance([s])
+                    for c in _clauses(Sentence(s, 0, len(s)))}
         return cls(
-            [s for s in sentences if is_substantive([s]) and not is_acceptance([s])
-             and not defers_answer(s) and not leaves_work(s)],
-            [s for s in sentences if defers_answer(s)],
-            [s for s in sentences if leaves_work(s)],
+            [c for c in clauses if is_substantive([c]) and c not in promised
+             and not defers_answer(c)],
+            [c for c in clauses if defers_answer(c)],
+            [c for c in clauses if leaves_work(c)],
             any(is_acceptance([s]) for s in sentences),
         )
 
-    def answers(self, item_sentence: str) -> bool:
-        """Whether the reply answers an item: it reports something, and what it puts
-        off is not this item (a report says more about the item than the put-off)."""
-        if not self.reports:
+    def about(self, item_sentence: str) -> bool:
+        return any(shared_words(c, item_sentence) for c in self.says)
+
+    def answers(self, item_sentence: str, *, delivered: bool = False) -> bool:
+        """Whether the reply answers an item: it says something (for a thing to
+        deliver, something not left for later), and what it puts off is not this item
+        (what it says is more about the item than what it puts off)."""
+        reports = [c for c in self.says if not (delivered and c in self.pending)]
+        if not reports or (delivered and _later(item_sentence, reports, self.pending)):
             return False
         if not self.put_off:
             return True
-        said = max(shared_words(s, item_sentence) for s in self.reports)
+        said = max(shared_words(s, item_sentence) for s in reports)
         later = max(shared_words(s, item_sentence) for s in self.put_off)
         return said >= 2 and said > later
 
@@ -319,26 +363,26 @@ def answers_question(reply_new_text: str, question: str = "") -> bool:
 
 def answered_items(reply: str, open_items: Sequence[OpenItem],
                    speaker: Iterable[str]) -> list[OpenItem]:
-    """Items answered by a reply that reports something (not only thanks, acceptance or
+    """Items answered by a reply that says something (not only thanks, acceptance or
     "I will come back to you"): an item asking to say something ("please confirm",
     "could BDT indicate ...?") by its owner's reply, or by anybody's when it names no
     owner; any other item by its owner's reply that reports rather than promises
-    ("The nominee is Mr Mori"). Work left for later keeps open the items it talks
-    about, and a request to deliver ("could BDT send ...?") while anything is pending."""
+    ("The nominee is Mr Mori"). A request to deliver ("could BDT send ...?") is not
+    answered by what is left for later ("the abstract follows tomorrow")."""
     read = _Reply.read(reply)
     names = set(speaker)
     found = []
     for item in open_items:
-        if not read.answers(item.sentence) or any(
-                shared_words(p, item.sentence) for p in read.pending):
+        says = _asks_to_say(item.sentence)
+        if not read.answers(item.sentence, delivered=not says):
             continue
         owned = bool(_owner_parts(item.owner) & names)
-        says = asks_to_say(item.sentence)
         asking = says or item.sentence.rstrip().endswith("?")
-        if asking and not says and read.pending:
-            continue
+        # Any other item of the owner's, by a report about it: "Unfortunately not: the
+        # translations start later" reports nothing on Nadia's "I will compile them".
         if (asking and (owned or not item.owner)) or (
             owned and not read.promises and item.owner_kind in ("group", "member")
+            and read.about(item.sentence)
         ):
             found.append(item)
     return found

@@ -29,7 +29,6 @@ from functools import lru_cache
 
 _SIGNOFF = re.compile(
     r"(?:\b(?:tel|tél|tél\.|phone|mob|mobile|fax)\b\.?\s*:?\s*\+?\d"
-    r"|\+\d{1,3}[\s-]\d{1,4}[\s-]\d{2,4}"
     r"|\binternational\s+telecommunication\s+union\b|\bunion\s+internationale\s+des\b"
     r"|\buni[oó]n\s+internacional\s+de\b|\bplace\s+des\s+nations\b"
     r"|\b(?:confidential|confidentiels?|confidenciales|avertissement|aviso|disclaimer)\b)",
@@ -37,21 +36,35 @@ _SIGNOFF = re.compile(
 )
 
 
+# A telephone number without its label belongs to a signature when the rest of the
+# line is names and titles ("Faculty of Engineering, Example University, Cairo +20 2
+# 3567 0000"), not to "My telephone number has changed: +86 10 6620 1234".
+_BARE_PHONE = re.compile(r"\+\d{1,3}[\s-]\d{1,4}[\s-]\d{2,4}")
+_LOWER_WORD = re.compile(r"\b(?!(?:of|and|for|the|de|des|du|la|le|et|y|del)\b)(?-i:[a-z])\w{2,}")
+
+
 def is_signoff(sentence: str) -> bool:
     """Whether a sentence is a signature, contact block or disclaimer."""
-    return bool(_SIGNOFF.search(sentence))
+    return bool(_SIGNOFF.search(sentence)) or bool(
+        _BARE_PHONE.search(sentence) and not _LOWER_WORD.search(sentence))
 
 
-_TITLE_LINE = re.compile(r"^[\W\d]*(?:(?-i:[A-Z])[\w'.-]*[\W\d]*)+$")
+_TITLE_LINE = re.compile(r"^[\W\d]*(?:(?:(?-i:[A-Z])[\w'.-]*|of|and|for|de|des|du|la|et|y)"
+                         r"[\W\d]*)+$")
 
 
 def without_signature(sentences: list[str]) -> list[str]:
     """The sentences before the signature: the first contact or disclaimer line, the
-    name and title lines just above it ("Pierre Lefebvre, Counsellor"), all below."""
+    name and title lines just above it ("Pierre Lefebvre, Counsellor") or ending the
+    text ("Amara Diallo Digital Networks and Environment Division"), all below."""
     cut = next((i for i, s in enumerate(sentences) if is_signoff(s)), len(sentences))
-    while cut < len(sentences) and cut > 0 and _TITLE_LINE.match(sentences[cut - 1]):
+    while cut > 0 and _TITLE_LINE.match(sentences[cut - 1]) and (
+            cut < len(sentences) or len(_CAPITALISED.findall(sentences[cut - 1])) >= 3):
         cut -= 1
     return sentences[:cut]
+
+
+_CAPITALISED = re.compile(r"\b(?-i:[A-Z])[\w'.-]+")
 
 
 # The answer is still to come: "I will come back to you", "I am checking with the SG11
@@ -163,20 +176,28 @@ _WORD = re.compile(r"[^\W\d_][\w/-]{3,}|\b[A-Za-z]*\d+[\w/.-]*", re.UNICODE)
 
 @lru_cache(maxsize=4096)
 def content_words(text: str) -> frozenset[str]:
-    """The content words of a text, case-folded and without a plural ``s``."""
+    """The content words of a text, case-folded and stemmed."""
     words = set()
     for match in _WORD.finditer(text):
         word = match.group(0).casefold().rstrip(".")
         if word in _STOP:
             continue
-        words.add(_singular(word))
+        words.add(_stem(word))
     return frozenset(words)
 
 
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 5:
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
+_SUFFIXES = (("ations", ""), ("ation", ""), ("ions", ""), ("ion", ""), ("ings", ""), ("ing", ""), ("ies", "y"),
+             ("ied", "y"), ("ates", ""), ("ated", ""), ("ate", ""), ("ees", ""), ("ee", ""),
+             ("ed", ""), ("es", ""), ("s", ""), ("e", ""))
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to meet "moderators" and "moderator", "confirmed" and
+    "confirm", "suggestions" and "suggest", "nominee" and "nominate"."""
+    for suffix, then in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
+            return word[:-len(suffix)] + then
+    return word
 
 
 def shared_words(sentence: str, item_sentence: str) -> int:
