@@ -21,8 +21,9 @@ send ... by Friday", "I will circulate ..."). Owners come from
 
 ``detect_closure(reply_text, open_items, phrases)`` says which open items a reply
 closes ("done", "please find attached our reply", "we have sent the liaison"); it
-lives in :mod:`~iscg_mailbot.analyse.action_closure` and is re-exported here, as are
-the rules. Owners are found by :mod:`~iscg_mailbot.analyse.action_who`, the rules a
+lives in :mod:`~iscg_mailbot.analyse.closure_items` (what a reply sentence reports in
+:mod:`~iscg_mailbot.analyse.action_closure`, how it relates to an item in
+:mod:`~iscg_mailbot.analyse.closure_reading`) and is re-exported here, as are the rules. Owners are found by :mod:`~iscg_mailbot.analyse.action_who`, the rules a
 sentence may match by :mod:`~iscg_mailbot.analyse.action_gate`.
 """
 
@@ -34,12 +35,6 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from iscg_mailbot.analyse.action_addressee import asked_parties, sector_bureau
-from iscg_mailbot.analyse.action_closure import (
-    ClosingSentence,
-    answers_question,
-    closing_sentences,
-    detect_closure,
-)
 from iscg_mailbot.analyse.action_dates import DueMention, commitment_due, find_due
 from iscg_mailbot.analyse.action_gate import RuleGate
 from iscg_mailbot.analyse.action_scope import (
@@ -51,6 +46,12 @@ from iscg_mailbot.analyse.action_scope import (
 )
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.action_who import Owners, Who
+from iscg_mailbot.analyse.closure_items import (
+    ClosingSentence,
+    answers_question,
+    closing_sentences,
+    detect_closure,
+)
 from iscg_mailbot.parse.subjects import is_forward_subject
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import (

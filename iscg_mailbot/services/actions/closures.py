@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.analyse.actions import answers_question, detect_closure
+from iscg_mailbot.analyse.closure_reading import addressees
 from iscg_mailbot.records import ACTION, OPEN, QUESTION, Address, Closure, OpenItem
 from iscg_mailbot.services.actions.context import Context
 from iscg_mailbot.store.action_shares import ShareClosure, closed_shares
@@ -103,7 +104,8 @@ class _Scan:
         owners = {part.strip().casefold()
                   for part in (self.by_id[found.item_id].owner or "").split(",")
                   if part.strip()}
-        return owners <= set(item_done)
+        # An item naming no owner is everyone's: a reply does the sender's share only.
+        return bool(owners) and owners <= set(item_done)
 
     def _close(self, closure: ClosingReply) -> None:
         self.closures.append(closure)
@@ -111,24 +113,36 @@ class _Scan:
 
 
 def _close_questions(items: Sequence[ActionItem], reply: Message,
-                     senders: dict[int, str]) -> list[ClosingReply]:
+                     senders: dict[int, Address]) -> list[ClosingReply]:
     """A question is answered by a later message from somebody else in its thread that
-    says something (not only thanks, acceptance or another question)."""
+    says something (not only thanks, acceptance, another question or "I will come back
+    to you"), unless the reply greets somebody else than the one who asked ("Dear
+    Ahmed" answers Ahmed, not Klaus's question)."""
+    greeted = addressees(reply.new_text or "")
     asked = [item for item in items
-             if item.kind == QUESTION and senders.get(item.message_pk) != (reply.sender_address or "")]
-    if not asked or not answers_question(reply.new_text or ""):
-        return []
-    return [ClosingReply(item.id, reply.id, reply.date, None) for item in asked]
+             if item.kind == QUESTION and item.message_pk in senders
+             and senders[item.message_pk].address != (reply.sender_address or "")
+             and (not greeted or _first_name(senders[item.message_pk]) in greeted)]
+    return [ClosingReply(item.id, reply.id, reply.date, None) for item in asked
+            if answers_question(reply.new_text or "", item.sentence)]
+
+
+def _first_name(sender: Address) -> str:
+    """The name a greeting would use: the first word of the display name (or of the
+    address); the set's "Zhang Wei" is greeted "Dear Zhang Wei", which also matches."""
+    name = sender.name or sender.address.split("@")[0].replace(".", " ")
+    return (name.split() or [""])[0].casefold()
 
 
 def _message_facts(session: Session,
-                   pks: Sequence[int]) -> tuple[dict[int, datetime | None], dict[int, str]]:
-    """Date and sender address of each message."""
+                   pks: Sequence[int]) -> tuple[dict[int, datetime | None], dict[int, Address]]:
+    """Date and sender of each message."""
     dates: dict[int, datetime | None] = {}
-    senders: dict[int, str] = {}
+    senders: dict[int, Address] = {}
     for chunk in chunks(sorted(set(pks))):
-        for pk, when, sender in session.execute(
-            select(Message.id, Message.date, Message.sender_address).where(Message.id.in_(chunk))
+        for pk, when, name, address in session.execute(
+            select(Message.id, Message.date, Message.sender_name, Message.sender_address)
+            .where(Message.id.in_(chunk))
         ):
-            dates[pk], senders[pk] = when, sender or ""
+            dates[pk], senders[pk] = when, Address(name or "", address or "")
     return dates, senders

@@ -1,0 +1,388 @@
+"""Which open items of a thread a reply closes, and for whom.
+
+A reply closes an item with a sentence saying the work is done (a configured phrase or
+:func:`~iscg_mailbot.analyse.action_closure.delivery_statement`), or by answering what
+the item asked. Which items and whose share, read from the reply:
+
+- the doer is who the sentence names as acting ("TSB's input is attached", "BDT has
+  sent"), not a recipient ("passed to the Q6/2 co-rapporteurs", "sent to TSB"); "It was
+  sent this afternoon" takes the doer of the sentence before; failing a name, the
+  sender, the body the sender speaks for, then the groups of the sender's Sector (TSB
+  staff for ITU-T study groups);
+- part of the work still to come ("the highlights will follow", "one moderator is still
+  to be confirmed") keeps open the item it talks about;
+- passing the request on ("Forwarded to the co-rapporteurs") completes only an item that
+  asked for it to be passed on;
+- an item naming no owner ("please send me ...", "each Bureau is asked to ...") is
+  everyone's: a reply completes the share of whoever it is from ("TSB's input
+  attached"), and the item stays open for the others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from iscg_mailbot.analyse.action_closure import (
+    asks_to_say,
+    delivery_statement,
+    is_acceptance,
+    is_substantive,
+)
+from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions
+from iscg_mailbot.analyse.action_text import Sentence, split_sentences
+from iscg_mailbot.analyse.closure_reading import (
+    asks_to_pass,
+    defers_answer,
+    delegates,
+    is_signoff,
+    leaves_work,
+    shared_words,
+    without_signature,
+)
+from iscg_mailbot.records import Address, Closure, OpenItem
+from iscg_mailbot.settings.action_rules import DEFAULT_CLOSURE_PHRASES
+from iscg_mailbot.settings.members import MembersConfig
+
+_NEGATION = re.compile(
+    r"\b(?:not|n't|never|no|yet\s+to|still\s+to|to\s+be|will\s+be|would\s+be|should\s+be|"
+    r"must\s+be|once|when|if|after|until|before|well|almost|nearly|hardly|is\s+it|"
+    r"are\s+they|has\s+it|have\s+you|has\s+the|get|gets|getting)\W+(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+_ALL_ITEMS = re.compile(
+    r"\ball\s+(?:the\s+)?(?:items|actions|action\s+items|of\s+them|points)\b|\beverything\b|"
+    r"\ball\s+(?:done|completed|closed)\b|"
+    r"\b(?:the|all)\s+(?:two|three|four|five|\d)\s+(?:points|items|questions|requests)\b",
+    re.IGNORECASE)
+# A name after these is whom the work went to, not who did it.
+_RECIPIENT = re.compile(r"\b(?:to|with|copied|cc|informed|asked)\s+(?:[\w/.'-]+\s+){0,3}$",
+                        re.IGNORECASE)
+_PRONOUN = re.compile(r"^\W*(?:it|this|they|these|both)\b", re.IGNORECASE)
+_SECTOR_OF_BUREAU = {"tsb": "itu-t ", "br": "itu-r ", "bdt": "itu-d "}
+
+
+@dataclass(frozen=True)
+class ClosingSentence:
+    """A sentence of a reply saying something is done, and the phrase that says it."""
+
+    sentence: Sentence
+    phrase: str
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    # The longest word of each phrase: a text holding none of them (most do not) cannot
+    # match, and a substring test is far cheaper than any regex over a long message.
+    gate: tuple[str, ...]
+    each: tuple[tuple[str, re.Pattern[str]], ...]  # longest first
+
+    def may_match(self, text: str) -> bool:
+        lowered = text.lower()
+        return any(word in lowered for word in self.gate)
+
+    def find(self, text: str) -> str | None:
+        if not self.may_match(text):
+            return None
+        for listed, pattern in self.each:
+            match = pattern.search(text)
+            if match and not _NEGATION.search(text[:match.start()]):
+                return listed
+        return None
+
+
+_PHRASE_CACHE: dict[tuple[str, ...], _Phrases] = {}
+
+
+def _phrase_pattern(phrase: str) -> str:
+    return r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?![\w-])"
+
+
+def _phrase_patterns(phrases: tuple[str, ...]) -> _Phrases:
+    cached = _PHRASE_CACHE.get(phrases)
+    if cached is None:
+        # Longest first so that "we have sent the liaison" is reported, not "have sent".
+        ordered = [p for p in sorted(phrases, key=len, reverse=True) if p.strip()]
+        cached = _Phrases(
+            tuple({max(p.lower().split(), key=len) for p in ordered}),
+            tuple((p, re.compile(_phrase_pattern(p), re.IGNORECASE)) for p in ordered),
+        )
+        _PHRASE_CACHE[phrases] = cached
+    return cached
+
+
+def _clauses(sentence: Sentence) -> list[Sentence]:
+    """A sentence cut at its semicolons outside brackets: "TSB's table is still missing;
+    I have included last year's figures" says two things about two items."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(sentence.text):
+        depth += (char == "(") - (char == ")")
+        if char == ";" and depth <= 0:
+            parts.append((start, i))
+            start = i + 1
+    parts.append((start, len(sentence.text)))
+    # A clause going on about the same deed ("...; it has been sent to SG17") stays
+    # with the clause before.
+    for k in range(len(parts) - 1, 0, -1):
+        if _PRONOUN.match(sentence.text[parts[k][0]:parts[k][1]]):
+            parts[k - 1:k + 1] = [(parts[k - 1][0], parts[k][1])]
+    return [Sentence(sentence.text[a:b].strip(), sentence.start + a, sentence.start + b)
+            for a, b in parts if sentence.text[a:b].strip()]
+
+
+def closing_sentences(text: str, phrases: Iterable[str]) -> list[ClosingSentence]:
+    """Clauses of new text that say something is done (negations, questions and
+    signatures skipped)."""
+    patterns = _phrase_patterns(tuple(phrases))
+    found = []
+    for sentence in split_sentences(text):
+        if sentence.text.rstrip().endswith("?") or is_signoff(sentence.text):
+            continue
+        # Completion said in other words: "was sent to the SG", "please find attached".
+        for clause in _clauses(sentence):
+            phrase = patterns.find(clause.text) or delivery_statement(clause.text)
+            if phrase is not None:
+                found.append(ClosingSentence(clause, phrase))
+    return found
+
+
+def _owner_parts(owner: str | None) -> set[str]:
+    """The owners of an item, case-folded, a body also without its Sector ("itu-t sg17"
+    and "sg17"), so that a reply naming "SG17" finds ITU-T SG17's item."""
+    parts = {part.strip().casefold() for part in (owner or "").split(",") if part.strip()}
+    return parts | {_SECTOR_PREFIX.sub("", part) for part in parts}
+
+
+_SECTOR_PREFIX = re.compile(r"^itu-[rtd]\s+(?=(?:sg|wp|q)\d)")
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    """Who sent a reply: own names, the bodies spoken for, and the display name of the
+    body (else the person) whose share of an everyone's item the reply does."""
+
+    own: frozenset[str]
+    bodies: frozenset[str]
+    sectors: tuple[str, ...]
+    display: str
+    listed: bool = False  # a member of the list (members.yaml), known to speak for itself
+
+    def of_sector(self, item: OpenItem) -> bool:
+        return any(part.startswith(self.sectors) for part in _owner_parts(item.owner)) \
+            if self.sectors else False
+
+
+def _speaker(sender: Address | None, members: MembersConfig | None) -> _Speaker:
+    if sender is None:
+        return _Speaker(frozenset(), frozenset(), (), "")
+    own = {sender.address.casefold()} | ({sender.name.casefold()} if sender.name else set())
+    bodies: set[str] = set()
+    display = sender.name or sender.address
+    member = members.by_address(sender.address) if members is not None else None
+    if member is not None:
+        own.add(member.name.casefold())
+        display = member.organisation or member.group or member.name
+        bodies |= {b.casefold() for b in (member.group, member.organisation) if b}
+    sectors = tuple(_SECTOR_OF_BUREAU[b] for b in sorted(bodies) if b in _SECTOR_OF_BUREAU)
+    return _Speaker(frozenset(own), frozenset(bodies), sectors, display[:200], member is not None)
+
+
+def _doers(text: str, members: MembersConfig | None) -> list[OwnerMention]:
+    """The bodies and members a sentence names as acting, not as receiving."""
+    return [m for m in find_mentions(text, members) if not _RECIPIENT.search(text[:m.start])]
+
+
+@dataclass(frozen=True)
+class _Choice:
+    items: list[OpenItem]
+    by: frozenset[str]  # the names that chose them (case-folded)
+    who: tuple[str, ...]  # who did it, for the share of an item naming no owner
+
+
+def _closed_by(text: str, before: str, open_items: Sequence[OpenItem],
+               members: MembersConfig | None, speaker: _Speaker) -> _Choice:
+    """The items a closing clause closes: those of the owners it names as acting, else
+    the sender's own, else those of the body or Sector the sender speaks for, else
+    those naming no owner (the one open, or those the clause talks about)."""
+    doers = _doers(text, members) or (_doers(before, members) if _PRONOUN.match(text) else [])
+    named = frozenset(p for m in doers for p in _owner_parts(m.owner))
+    who = tuple(dict.fromkeys(m.owner for m in doers)) or (speaker.display,)
+    if named:
+        chosen = [i for i in open_items if _owner_parts(i.owner) & named]
+        if chosen:
+            return _Choice(chosen, named, who)
+    # The sender's own items and those of the body spoken for ("Here is the cleared
+    # outline" closes BDT's request and Amara's "I will send it"); of several, those
+    # the clause talks about when it talks about some.
+    names = speaker.own | speaker.bodies
+    chosen = [i for i in open_items if _owner_parts(i.owner) & names]
+    about = [i for i in chosen if shared_words(text, i.sentence)]
+    if chosen:
+        return _Choice(about or chosen, names, who)
+    chosen = [] if named else [i for i in open_items if speaker.of_sector(i)]
+    if chosen:
+        return _Choice(chosen, frozenset(), who)
+    if _ALL_ITEMS.search(text):
+        return _Choice(list(open_items), frozenset(), who)
+    if len(open_items) == 1 and open_items[0].owner and not speaker.listed and not named:
+        # The only open item, done by a sender we cannot place; a listed member who
+        # is not its owner ("Our lab has done a campaign") reports on something else.
+        return _Choice(list(open_items), frozenset(), who)
+    everyone = [i for i in open_items if not i.owner]
+    if len(everyone) > 1:
+        everyone = [i for i in everyone if shared_words(text, i.sentence)]
+    return _Choice(everyone, named, who)
+
+
+def detect_closure(
+    reply_new_text: str,
+    open_items: Sequence[OpenItem],
+    phrases: Iterable[str] = DEFAULT_CLOSURE_PHRASES,
+    *,
+    sender: Address | None = None,
+    members: MembersConfig | None = None,
+) -> list[Closure]:
+    """The open items of a thread that a reply's new text closes (see the module).
+
+    A clause closes items when it holds one of ``phrases`` or reports a delivery (not
+    negated: "not done yet"; not a question). ``Closure.owners`` names the shares done
+    when not the whole item: "Done for BDT" of an item of TSB and BDT, or the sender's
+    body for an item naming no owner. Without a closing clause, an item asking to say
+    something is answered by a reply that says it (:func:`answered_items`).
+    """
+    if not open_items:
+        return []
+    speaker = _speaker(sender, members)
+    sentences = [s for s in split_sentences(reply_new_text) if not is_signoff(s.text)]
+    pending = [c.text for s in sentences for c in _clauses(s) if leaves_work(c.text)]
+    closures: dict[int, Closure] = {}
+    for found in closing_sentences(reply_new_text, phrases):
+        text = found.sentence.text
+        before = next((s.text for s in reversed(sentences) if s.end <= found.sentence.start), "")
+        choice = _closed_by(text, before, open_items, members, speaker)
+        for item in choice.items:
+            if _later(item.sentence, [text], pending) or (
+                    delegates(text) and not asks_to_pass(item.sentence)):
+                continue  # part still to come, or only passed on
+            closures.setdefault(item.id, Closure(
+                item.id, text, found.phrase, (found.sentence.start, found.sentence.end),
+                _share(item.owner, choice.by) if item.owner else choice.who))
+    if not closures:
+        for item in answered_items(reply_new_text, open_items, speaker.own | speaker.bodies):
+            closures[item.id] = Closure(
+                item.id, reply_new_text.strip()[:300], "answered", (0, len(reply_new_text)),
+                _share(item.owner, speaker.own | speaker.bodies) if item.owner
+                else (speaker.display,))
+    return [closures[i.id] for i in open_items if i.id in closures]
+
+
+def _later(item_sentence: str, done: Sequence[str], later: Sequence[str]) -> bool:
+    """Whether what is left for later is more about an item than what is done."""
+    if not later:
+        return False
+    left = max(shared_words(s, item_sentence) for s in later)
+    return left > max((shared_words(s, item_sentence) for s in done), default=0)
+
+
+_INTERROGATIVE = re.compile(r"\b(?:whether|who|which|when|where|what|how\s+(?:many|much|to|can))\b",
+                            re.IGNORECASE)
+_TO_DELIVER = re.compile(r"\b(?:send|share|provide|submit|propose|suggest|nominate|prepare|"
+                         r"circulate|post|upload|compile|give|forward|update)\b", re.IGNORECASE)
+
+
+def _asks_to_say(item_sentence: str) -> bool:
+    """Whether an item asks for something said ("confirm", "say whether", "how many"),
+    rather than for a thing delivered ("could BDT send an update on which labs ...?":
+    the delivery verb comes first)."""
+    if asks_to_say(item_sentence):
+        return True
+    asked = _INTERROGATIVE.search(item_sentence)
+    deliver = _TO_DELIVER.search(item_sentence)
+    return asked is not None and (deliver is None or asked.start() < deliver.start())
+
+
+def _share(owner: str | None, by: Iterable[str]) -> tuple[str, ...]:
+    """The owners of a multi-owner item that ``by`` covers, when not all of them."""
+    names = set(by)
+    parts = [p.strip() for p in (owner or "").split(",") if p.strip()]
+    covered = tuple(p for p in parts if _owner_parts(p) & names)
+    return covered if names and covered and len(covered) < len(parts) else ()
+
+
+@dataclass(frozen=True)
+class _Reply:
+    """A reply's clauses sorted by what they do: say something, put off the answer,
+    leave work for later, promise."""
+
+    says: list[str]  # substantive, neither a promise nor an answer put off
+    put_off: list[str]
+    pending: list[str]
+    promises: bool
+
+    @classmethod
+    def read(cls, text: str) -> _Reply:
+        sentences = without_signature([s.text for s in split_sentences(text)])
+        clauses = [c.text for s in sentences
+                   for c in _clauses(Sentence(s, 0, len(s)))]
+        # A clause of a sentence that promises goes with the promise ("Yes, we have the
+        # template; I will send it this week").
+        promised = {c.text for s in sentences if is_acceptance([s])
+                    for c in _clauses(Sentence(s, 0, len(s)))}
+        return cls(
+            [c for c in clauses if is_substantive([c]) and c not in promised
+             and not defers_answer(c)],
+            [c for c in clauses if defers_answer(c)],
+            [c for c in clauses if leaves_work(c)],
+            any(is_acceptance([s]) for s in sentences),
+        )
+
+    def about(self, item_sentence: str) -> bool:
+        return any(shared_words(c, item_sentence) for c in self.says)
+
+    def answers(self, item_sentence: str, *, delivered: bool = False) -> bool:
+        """Whether the reply answers an item: it says something (for a thing to
+        deliver, something not left for later), and what it puts off is not this item
+        (what it says is more about the item than what it puts off)."""
+        reports = [c for c in self.says if not (delivered and c in self.pending)]
+        if not reports or (delivered and _later(item_sentence, reports, self.pending)):
+            return False
+        if not self.put_off:
+            return True
+        said = max(shared_words(s, item_sentence) for s in reports)
+        later = max(shared_words(s, item_sentence) for s in self.put_off)
+        return said >= 2 and said > later
+
+
+def answers_question(reply_new_text: str, question: str = "") -> bool:
+    """Whether a reply answers a question: it says something beyond thanks, acceptance
+    ("Sure, will do"), further questions and "I will come back to you" (unless that
+    is about another question it leaves for later)."""
+    return _Reply.read(reply_new_text).answers(question)
+
+
+def answered_items(reply: str, open_items: Sequence[OpenItem],
+                   speaker: Iterable[str]) -> list[OpenItem]:
+    """Items answered by a reply that says something (not only thanks, acceptance or
+    "I will come back to you"): an item asking to say something ("please confirm",
+    "could BDT indicate ...?") by its owner's reply, or by anybody's when it names no
+    owner; any other item by its owner's reply that reports rather than promises
+    ("The nominee is Mr Mori"). A request to deliver ("could BDT send ...?") is not
+    answered by what is left for later ("the abstract follows tomorrow")."""
+    read = _Reply.read(reply)
+    names = set(speaker)
+    found = []
+    for item in open_items:
+        says = _asks_to_say(item.sentence)
+        if not read.answers(item.sentence, delivered=not says):
+            continue
+        owned = bool(_owner_parts(item.owner) & names)
+        asking = says or item.sentence.rstrip().endswith("?")
+        # Any other item of the owner's, by a report about it: "Unfortunately not: the
+        # translations start later" reports nothing on Nadia's "I will compile them".
+        if (asking and (owned or not item.owner)) or (
+            owned and not read.promises and item.owner_kind in ("group", "member")
+            and read.about(item.sentence)
+        ):
+            found.append(item)
+    return found

@@ -1,0 +1,210 @@
+"""How a reply relates to the items it might close, beyond "done": what it leaves for
+later, whom it addresses, what it talks about.
+
+- :func:`is_signoff`: a signature or disclaimer line that reached the new text ("Pierre
+  Lefebvre Conseiller ... Tél. : +41 22 730 5433") says nothing about the work;
+- :func:`defers`: the sentence leaves something for later, the answer ("I am checking
+  with the SG11 secretariat and will reply next week", "I will come back to you") or
+  part of the work ("the highlights are being cleared and will follow", "one moderator
+  is still to be confirmed", "for the indicators we need another week");
+- :func:`delegates`: the sender passed the request on ("Forwarded to the Q3/2
+  co-rapporteurs"), which completes an item only when passing it on was what was asked;
+- :func:`addressees`: the first names a reply greets ("Dear Ahmed," → ``{"ahmed"}``);
+- :func:`content_words` and :func:`talks_about`: whether a sentence and an item share a
+  content word ("the modules will be ready in April" and "the updated modules on
+  notification procedures").
+
+    >>> defers("The highlights are being cleared and will follow next week.")
+    True
+    >>> defers("TSB has one side event and it will need captioning.")
+    False
+    >>> sorted(addressees("Dear Andrés, dear Ahmed,\\n\\nThe report lists 27 countries."))
+    ['ahmed', 'andrés']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_SIGNOFF = re.compile(
+    r"(?:\b(?:tel|tél|tél\.|phone|mob|mobile|fax)\b\.?\s*:?\s*\+?\d"
+    r"|\binternational\s+telecommunication\s+union\b|\bunion\s+internationale\s+des\b"
+    r"|\buni[oó]n\s+internacional\s+de\b|\bplace\s+des\s+nations\b"
+    r"|\b(?:confidential|confidentiels?|confidenciales|avertissement|aviso|disclaimer)\b)",
+    re.IGNORECASE,
+)
+
+
+# A telephone number without its label belongs to a signature when the rest of the
+# line is names and titles ("Faculty of Engineering, Example University, Cairo +20 2
+# 3567 0000"), not to "My telephone number has changed: +86 10 6620 1234".
+_BARE_PHONE = re.compile(r"\+\d{1,3}[\s-]\d{1,4}[\s-]\d{2,4}")
+_LOWER_WORD = re.compile(r"\b(?!(?:of|and|for|the|de|des|du|la|le|et|y|del)\b)(?-i:[a-z])\w{2,}")
+
+
+def is_signoff(sentence: str) -> bool:
+    """Whether a sentence is a signature, contact block or disclaimer."""
+    return bool(_SIGNOFF.search(sentence)) or bool(
+        _BARE_PHONE.search(sentence) and not _LOWER_WORD.search(sentence))
+
+
+_TITLE_LINE = re.compile(r"^[\W\d]*(?:(?:(?-i:[A-Z])[\w'.-]*|of|and|for|de|des|du|la|et|y)"
+                         r"[\W\d]*)+$")
+
+
+def without_signature(sentences: list[str]) -> list[str]:
+    """The sentences before the signature: the first contact or disclaimer line, the
+    name and title lines just above it ("Pierre Lefebvre, Counsellor") or ending the
+    text ("Amara Diallo Digital Networks and Environment Division"), all below."""
+    cut = next((i for i, s in enumerate(sentences) if is_signoff(s)), len(sentences))
+    while cut > 0 and _TITLE_LINE.match(sentences[cut - 1]) and (
+            cut < len(sentences) or len(_CAPITALISED.findall(sentences[cut - 1])) >= 3):
+        cut -= 1
+    return sentences[:cut]
+
+
+_CAPITALISED = re.compile(r"\b(?-i:[A-Z])[\w'.-]+")
+
+
+# The answer is still to come: "I will come back to you", "I am checking with the SG11
+# secretariat and will reply next week", "I will ask BDT".
+_DEFERS_ANSWER = re.compile(
+    r"\b(?:come|get)\s+back\b|\brevert\b|\bwill\s+(?:reply|respond|answer|update\s+you|"
+    r"let\s+you\s+know|check|look\s+into|raise\s+it|ask|consult|find\s+out)\b|"
+    r"\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:still\s+)?(?:checking|looking\s+into|"
+    r"consulting|waiting|asking)\b",
+    re.IGNORECASE,
+)
+# Part of the work is still to come: "the highlights are being cleared and will follow",
+# "one moderator is still to be confirmed", "for the indicators we need another week".
+# Not "will need" or "will be held": only a delivery put off, or unfinished work.
+_LEAVES_WORK = re.compile(
+    r"\bwill\s+(?:follow|send|compile|share|circulate|provide|prepare|submit|confirm)\b|"
+    r"\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:still\s+)?(?:collecting|compiling|"
+    r"preparing|working\s+on)\b|"
+    r"\b(?:is|are)\s+(?:still\s+)?(?:collecting|compiling|preparing|being\s+\w+ed|under\s+way|"
+    r"in\s+progress|pending|outstanding|missing)\b|"
+    r"\bstill\s+(?:to\s+be|missing|pending|outstanding|open|being)\b|"
+    r"\b(?:follows?|to\s+follow)\s+(?:tomorrow|shortly|soon|later|next|by|separately|after)\b|"
+    r"\bwill\s+(?:come|follow)\s+(?:separately|later|after)\b|"
+    r"\bneed\s+(?:another|more|a\s+few\s+more)\s+(?:week|weeks|days|time)\b|"
+    r"\bwill\s+be\s+(?:ready|available|sent|provided|shared|circulated|finali[sz]ed)\b",
+    re.IGNORECASE,
+)
+
+
+def defers_answer(sentence: str) -> bool:
+    """Whether a sentence puts off the answer ("I will come back to you")."""
+    return bool(_DEFERS_ANSWER.search(sentence))
+
+
+def leaves_work(sentence: str) -> bool:
+    """Whether a sentence says part of the work is still to come ("will follow")."""
+    return bool(_LEAVES_WORK.search(sentence))
+
+
+def defers(sentence: str) -> bool:
+    """Whether a sentence leaves the answer or part of the work for later."""
+    return defers_answer(sentence) or leaves_work(sentence)
+
+
+_DELEGATES = re.compile(
+    r"\b(?:forwarded|passed\s+(?:it\s+|them\s+|this\s+|the\s+\w+\s+)?(?:on\s+)?to|passed\s+on|"
+    r"(?:I|we)\s+(?:have\s+)?asked)\b",
+    re.IGNORECASE,
+)
+# What an item asks when passing it on is the work: forward, pass, transmit, inform,
+# bring to someone's attention, make sure someone receives it, ask someone.
+_ASKS_TO_PASS = re.compile(
+    r"\b(?:forward|pass|transmit|relay|circulate|inform|bring\b.{0,40}\battention|"
+    r"make\s+sure\b.{0,60}\breceive|ask|share\b.{0,60}\bwith)\w*\b",
+    re.IGNORECASE,
+)
+
+
+def delegates(sentence: str) -> bool:
+    """Whether a sentence says the request was passed on to somebody else."""
+    return bool(_DELEGATES.search(sentence))
+
+
+def asks_to_pass(item_sentence: str) -> bool:
+    """Whether an item asks for the request to be passed on (done by passing it on)."""
+    return bool(_ASKS_TO_PASS.search(item_sentence))
+
+
+_GREETING = re.compile(
+    r"(?:^|[,;]\s*|\n\s*)(?:dear|hi|hello|hola|ol[aá]|bonjour|bonsoir|cher|ch[eè]re|chers|"
+    r"estimad[oa]s?|prezad[oa]s?|liebe[rs]?|hallo)\s+(?P<name>[^\W\d_][\w'-]*)",
+    re.IGNORECASE,
+)
+_VOCATIVE = re.compile(r"^\W*(?P<name>(?-i:[A-Z])[\w'-]+)\s*(?:,|\s-\s|\s\u2013\s)")
+_NOT_NAMES = {"yes", "no", "thanks", "thank", "sure", "ok", "okay", "done", "confirmed", "sorry",
+              "apologies", "update", "noted", "good", "great", "indeed", "perfect", "excellent",
+              "unfortunately", "also", "just", "please", "fine", "agreed", "sent"}
+_EVERYONE = {"all", "colleagues", "colleague", "everyone", "members", "team", "iscg",
+             "tous", "todos", "colegas", "collègues", "kollegen"}
+
+
+def addressees(reply: str) -> set[str]:
+    """The first names a reply greets at its start, case-folded; empty when it greets
+    everyone ("Dear all", "Dear colleagues") or nobody."""
+    head = reply.strip()[:120]
+    first_line = head.split("\n", 1)[0]
+    names = {m.group("name").casefold() for m in _GREETING.finditer(first_line)}
+    if not names:
+        match = _VOCATIVE.match(first_line + ",")
+        if match and match.group("name").casefold() not in _NOT_NAMES:
+            names = {match.group("name").casefold()}
+    return set() if names & _EVERYONE else names
+
+
+_STOP = frozenset((
+    "about", "above", "after", "again", "also", "another", "available", "before", "being",
+    "below", "between", "could", "dear", "does", "each", "from", "have", "into", "itself",
+    "just", "more", "most", "much", "next", "only", "other", "over", "please", "really",
+    "same", "shall", "should", "some", "still", "such", "than", "thank", "thanks", "that",
+    "their", "them", "then", "there", "these", "they", "this", "those", "through", "under",
+    "until", "very", "want", "week", "weeks", "well", "were", "what", "when", "where",
+    "whether", "which", "while", "will", "with", "within", "would", "your", "yours",
+    "yourself", "send", "provide", "share", "give", "tell", "know", "kindly", "asked",
+    "request", "requested", "colleagues", "meeting", "meetings", "today", "tomorrow",
+    "yesterday", "morning", "afternoon", "evening", "list", "lists",
+))
+_WORD = re.compile(r"[^\W\d_][\w/-]{3,}|\b[A-Za-z]*\d+[\w/.-]*", re.UNICODE)
+
+
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
+    """The content words of a text, case-folded and stemmed."""
+    words = set()
+    for match in _WORD.finditer(text):
+        word = match.group(0).casefold().rstrip(".")
+        if word in _STOP:
+            continue
+        words.add(_stem(word))
+    return frozenset(words)
+
+
+_SUFFIXES = (("ations", ""), ("ation", ""), ("ions", ""), ("ion", ""), ("ings", ""), ("ing", ""), ("ies", "y"),
+             ("ied", "y"), ("ates", ""), ("ated", ""), ("ate", ""), ("ees", ""), ("ee", ""),
+             ("ed", ""), ("es", ""), ("s", ""), ("e", ""))
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to meet "moderators" and "moderator", "confirmed" and
+    "confirm", "suggestions" and "suggest", "nominee" and "nominate"."""
+    for suffix, then in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
+            return word[:-len(suffix)] + then
+    return word
+
+
+def shared_words(sentence: str, item_sentence: str) -> int:
+    """How many content words a sentence and an item's sentence share."""
+    return len(content_words(sentence) & content_words(item_sentence))
+
+
+def talks_about(sentence: str, item_sentence: str) -> bool:
+    """Whether a sentence and an item's sentence share a content word."""
+    return shared_words(sentence, item_sentence) > 0
