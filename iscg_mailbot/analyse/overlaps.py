@@ -9,12 +9,16 @@ A pair of threads is flagged when
 * neither headline is about an event, and the two do not already work together: neither
   names a document the other names (a TD or LS passed on), neither headline names the
   other headline's body or titled work, and neither headline names the other thread's
-  Sector (a liaison, an invitation or data addressed to it)
+  Sector or one of its study groups (a liaison, an invitation or data addressed to it)
   (:mod:`iscg_mailbot.analyse.overlap_headlines`),
 * and they share a subject topic (not the process topics ``governance`` and ``events``)
   and close wording (:class:`iscg_mailbot.analyse.overlap_text.TextSimilarity`: TF-IDF
-  of lemmas and ITU-domain concepts, text and headline, at least ``min_similarity``), or
-  their wording alone is very close (``strong_similarity``).
+  of lemmas and ITU-domain concepts, text and headline, at least ``min_similarity``); or
+  a subject concept (:data:`iscg_mailbot.analyse.overlap_concepts.SUBJECT_CONCEPTS`),
+  closer wording (``concept_similarity``) and wording beyond the concept
+  (``beyond_concept``); or their wording alone is very close (``strong_similarity``).
+
+:func:`why_not` says which of these conditions keeps a pair out.
 
 The ITU entities both name (Questions, study groups, resolutions) are reported as
 evidence; on the labelled pairs of the sample they did not tell overlaps apart on their
@@ -60,7 +64,7 @@ PROCESS_TOPICS = frozenset({"governance", "events"})
 @dataclass(frozen=True)
 class OverlapRules:
     """The watch's settings (the defaults were set on the dev parts of the labelled pairs
-    of the sample and of ``eval/overlaps``)."""
+    of the sample, of ``eval/overlaps`` and of ``eval/overlaps2``)."""
 
     window_days: int = 90
     min_similarity: float = 0.12
