@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from sqlalchemy import Engine
 
 from iscg_mailbot.analyse.overlap_headlines import is_event, names_the_other, sectors_named
 from iscg_mailbot.analyse.overlap_text import TextSimilarity, terms
-from iscg_mailbot.analyse.overlaps import OverlapRules, ThreadView, find_overlaps
+from iscg_mailbot.analyse.overlaps import OverlapRules, ThreadView, find_overlaps, why_not
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.overlaps import find_flags
 from iscg_mailbot.settings.main import load_settings
@@ -28,7 +29,7 @@ LABELS = ROOT / "tests" / "data" / "overlap_pairs.yaml"
 # The goal (docs/duties.md): precision >= 0.8 at recall >= 0.7, on both parts of the pairs.
 # Measured 1.00 / 1.00 on dev and 1.00 / 0.75 held out: one more false positive or one
 # more miss in either part falls below it. The rules were also chosen on the dev part of
-# the independent set, eval/overlaps (DEV_FLOOR below).
+# the blind sets, eval/overlaps and eval/overlaps2 (DEV_FLOORS below).
 GOAL = (0.8, 0.7)
 EMF = "The Supplement gives regulators a method for EMF exposure assessment of 5G small cells"
 
@@ -51,7 +52,7 @@ def test_two_sectors_on_one_subject_are_flagged_with_their_evidence() -> None:
     [flag] = find_overlaps(threads)
     assert (flag.pair_key, flag.sector_a, flag.sector_b, flag.topics, flag.entities) == (
         "1-2", "ITU-T", "ITU-D", ("imt",), ("SG5",))
-    assert flag.evidence.startswith("topics imt; both name SG5; text similarity ")
+    assert flag.evidence.startswith("topics imt; both name SG5; subjects 5g, emf; text similarity ")
     # The words both threads weigh most, as a reader spells them ("supplement", not a stem).
     assert {"emf", "exposure", "supplement"} <= set(flag.terms)
     assert flag.evidence.endswith(f"({', '.join(flag.terms)})")
@@ -153,8 +154,9 @@ def test_paraphrase_is_close_and_other_work_is_not() -> None:
 
 def test_a_process_topic_is_no_common_subject() -> None:
     # Below the similarity that decides alone, a topic in common is needed: a subject
-    # topic, not one about the group's own process (governance, events).
-    rules = OverlapRules(strong_similarity=1.5)
+    # topic, not one about the group's own process (governance, events). (The subject
+    # concepts EMF and 5G both texts use are set aside here.)
+    rules = OverlapRules(strong_similarity=1.5, concept_similarity=1.5)
     first = view(1, "ITU-T", EMF, topics=("imt", "governance"))
     assert find_overlaps([first, view(2, "ITU-D", EMF, topics=("governance",)), *FILLER],
                          rules) == []
@@ -273,31 +275,38 @@ def test_list_dismiss_and_the_digest_section(sample_config: Path, tmp_path: Path
 
 
 EVAL_SET = ROOT / "eval" / "overlaps"
-# The floor on the independent set's dev part, just below what the watch reaches there
-# (precision 1.00, recall 0.88: 7 of 8 found, none false): one false positive or one more
-# miss fails. The held-out part (0.71 / 0.45 when the rules were last changed) is below
-# the goal, so it is printed, not guarded; it was never used to choose the rules.
-DEV_FLOOR = (0.95, 0.85)
+# The floors on the dev parts of the two blind sets, just below what the watch reaches
+# there (eval/overlaps: precision 1.00, recall 0.88, 7 of 8 found; eval/overlaps2: 1.00 /
+# 1.00, 6 of 6): one false positive or one more miss fails. The held-out parts
+# (0.75 / 0.55 and 0.75 / 0.41 when the rules were last changed) are below the goal, so
+# they are printed, not guarded; they were never used to choose the rules.
+DEV_FLOORS = {"overlaps": (0.95, 0.85), "overlaps2": (0.95, 0.9)}
 
 
-def test_the_independent_set_is_scored_by_thread_split(sample_config: Path) -> None:
-    """``overlaps evaluate`` runs the blind set (eval/overlaps) through the whole pipeline
-    and scores every labelled pair once, in the part its threads put it in; the dev part
-    stays at the figures the rules reached there (:data:`DEV_FLOOR`)."""
-    code, out, err = invoke(sample_config, "overlaps", "evaluate", "--set", str(EVAL_SET),
-                            "--json")
+@pytest.mark.parametrize("name", sorted(DEV_FLOORS))
+def test_the_independent_set_is_scored_by_thread_split(sample_config: Path,
+                                                       name: str) -> None:
+    """``overlaps evaluate`` runs a blind set through the whole pipeline and scores every
+    labelled pair once, in the part its threads put it in; the dev part stays at the
+    figures the rules reached there (:data:`DEV_FLOORS`), and each dev miss says which
+    condition kept it out."""
+    folder = ROOT / "eval" / name
+    code, out, err = invoke(sample_config, "overlaps", "evaluate", "--set", str(folder),
+                            "--json", "--misses")
     assert code == 0, err
     figures = json.loads(out)
-    pairs = yaml.safe_load((EVAL_SET / "pairs.yaml").read_text(encoding="utf-8"))["pairs"]
+    pairs = yaml.safe_load((folder / "pairs.yaml").read_text(encoding="utf-8"))["pairs"]
     assert sum(f["pairs"] for f in figures.values()) == len(pairs) >= 60
     assert sum(f["overlaps"] for f in figures.values()) == sum(p["overlap"] for p in pairs)
     for split, f in figures.items():
-        print(f"independent set, {split}: precision {f['precision']} recall {f['recall']} "
+        print(f"{name}, {split}: precision {f['precision']} recall {f['recall']} "
               f"({f['found']} found, {f['false']} false, {f['missed']} missed)")
         assert f["found"] + f["missed"] == f["overlaps"]
         assert f["recall"] == pytest.approx(f["found"] / f["overlaps"], abs=1e-3)
     dev = figures["dev"]
-    assert dev["precision"] >= DEV_FLOOR[0] and dev["recall"] >= DEV_FLOOR[1], dev
+    assert all("[not flagged: " in line for line in dev["missed_pairs"])
+    assert "missed_pairs" not in figures["held-out"]
+    assert dev["precision"] >= DEV_FLOORS[name][0] and dev["recall"] >= DEV_FLOORS[name][1]
 
 
 def test_evaluate_names_a_bad_set_in_one_line(sample_config: Path, tmp_path: Path) -> None:
@@ -317,3 +326,82 @@ def test_evaluate_refuses_a_set_without_threads(sample_config: Path, tmp_path: P
     code, _, err = invoke(sample_config, "overlaps", "evaluate", "--set", str(tmp_path))
     assert code != 0
     assert err.strip() == f"error: {tmp_path / 'threads.yaml'}: no readable thread"
+
+
+CALLER_ID = ("Draft Recommendation on validating caller ID across borders",
+             ("The draft sets out how transit carriers pass calling line identification on "
+             "international calls, so that the terminating operator can trust it, and "
+             "what it does with calls it cannot verify: block them or warn the called party."))
+SPOOFED = ("Guide for regulators on spoofed calling numbers from abroad",
+           ("Regulators ask how operators can authenticate the calling party number of "
+           "international calls, and whether to block calls whose number cannot be "
+           "validated or warn the called party."))
+
+
+def test_itu_wordings_of_one_subject_are_one_concept() -> None:
+    # ITU's vocabulary for the number shown to the called party, digital identity, media
+    # made to deceive and age assurance: each wording is the one concept.
+    assert terms("caller ID") == terms("calling line identification") == ["cli"]
+    assert terms("calling numbers") == terms("CLI") == ["cli"]
+    assert terms("identity wallets") == terms("digital ID") == terms("eID") == ["digitalid"]
+    assert terms("deepfakes") == terms("manipulated video") == terms("synthetic audio") \
+        == ["deepfake"]
+    assert terms("age verification") == terms("minors") == ["child"]
+    assert terms("undersea cables") == terms("submarine cable") == ["subsea"]
+    # Two quantum subjects stay apart.
+    assert terms("post-quantum migration")[0] != terms("quantum key distribution")[0]
+
+
+def test_a_subject_concept_both_threads_use_stands_for_a_topic() -> None:
+    # No topic in common (the tagger has none for calling-line identification), but both
+    # threads are about one subject in their own words: flagged, with the concept shown.
+    first = view(1, "ITU-T", CALLER_ID[1], topics=(), subject=CALLER_ID[0])
+    second = view(2, "ITU-D", SPOOFED[1], topics=("governance",), subject=SPOOFED[0])
+    [flag] = find_overlaps([first, second, *FILLER])
+    assert (flag.concepts, flag.topics) == (("cli",), ())
+    assert "subjects cli; text similarity" in flag.evidence
+    # A concept is one phrase: it needs closer wording than a topic does.
+    assert find_overlaps([first, second, *FILLER], OverlapRules(concept_similarity=0.9)) == []
+
+
+def test_a_shared_concept_with_different_work_is_not_flagged() -> None:
+    # The same subject concept beside different work (a fallback after a cable cut, a
+    # register of cable faults): the wording stays apart.
+    first = view(1, "ITU-T", "A global register of submarine cable faults: where each "
+                 "break happened, its cause and the repair time, reported by cable owners.",
+                 topics=(), subject="Register of submarine cable faults")
+    second = view(2, "ITU-R", "Which satellite capacity could carry traffic when an undersea "
+                  "cable is cut, and how quickly the spectrum can be coordinated.",
+                  topics=("spectrum",), subject="Satellite fallback after sea cable cuts")
+    assert find_overlaps([first, second, *FILLER]) == []
+
+
+def test_a_headline_naming_the_other_sectors_study_group_addresses_its_work() -> None:
+    # A study group or Question written without its Sector belongs to the only Sector
+    # with a study group of that number (SG15, Q4/12: ITU-T); SG5 (ITU-T or ITU-R) to none.
+    assert sectors_named("Outage records offered to SG15's fault register") == {"ITU-T"}
+    assert sectors_named("Traffic samples for the Q4/12 rapporteurs") == {"ITU-T"}
+    assert sectors_named("WP 5D: a new Report") == {"ITU-R"}
+    assert sectors_named("SG5 draft Supplement") == set()
+    text = "A register of submarine cable faults with repair times, reported by operators."
+    register = view(1, "ITU-T", text, subject="SG15 register of submarine cable faults")
+    offer = view(2, "ITU-D", text, subject="Outage records offered to SG15's fault register")
+    assert find_overlaps([register, offer, *FILLER]) == []
+    assert len(find_overlaps([register, replace(offer, subject="Cable fault register"),
+                              *FILLER])) == 1
+
+
+def test_why_not_names_the_condition_that_keeps_a_pair_out() -> None:
+    first = view(1, "ITU-T", CALLER_ID[1], topics=(), subject=CALLER_ID[0])
+    second = view(2, "ITU-D", SPOOFED[1], topics=(), subject=SPOOFED[0])
+    threads = [first, second, *FILLER]
+    text = TextSimilarity({t.id: (t.subject, t.text) for t in threads})
+    assert why_not(first, second, text) is None
+    assert why_not(first, replace(second, sector="ITU-T"), text) == "both led by ITU-T"
+    assert why_not(first, replace(second, sector=None), text) == (
+        f"no Sector leads {SPOOFED[0]!r}")
+    webinar = replace(second, subject="Webinar on spoofed calling numbers")
+    assert why_not(first, webinar, text).startswith("an event: ")
+    low = why_not(first, second, text, OverlapRules(concept_similarity=0.9))
+    assert low is not None and low.startswith("similarity ")
+    assert "(subject topics: none; subject concepts: cli, " in low

@@ -92,8 +92,39 @@ _SECTOR_NAMES = (
 )
 
 
+# The study groups of each Sector (ITU-R SG1-7, ITU-T SG2-21, ITU-D SG1-2): a study
+# group, or a Question of one ("Q10/17"), written without its Sector belongs to the only
+# Sector with a study group of that number; "SG5" (ITU-T's or ITU-R's) to none.
+_STUDY_GROUPS = {"ITU-R": {1, 3, 4, 5, 6, 7}, "ITU-D": {1, 2},
+                 "ITU-T": {2, 3, 5, 9, 11, 12, 13, 15, 16, 17, 20, 21}}
+_BODY = re.compile(r"(?<![\w/-])(?:SG\s?(?P<sg>\d{1,2})|Q\d{1,2}/(?P<qsg>\d{1,2})|"
+                   r"WP\s?(?P<wp>\d[A-F]))(?![\w/])")
+
+
+def _body_sector(match: re.Match[str]) -> str | None:
+    if match.group("wp"):
+        return "ITU-R"  # "WP 5D": the lettered working parties are ITU-R's
+    number = int(match.group("sg") or match.group("qsg"))
+    owners = [sector for sector, groups in _STUDY_GROUPS.items() if number in groups]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _bodies_named(text: str) -> set[str]:
+    """The Sectors of the bodies a headline names without their Sector ("SG15's fault
+    register": ITU-T). A body written with its Sector names the Sector anyway."""
+    found = set()
+    for match in _BODY.finditer(text):
+        sector = text[max(0, match.start() - 6):match.start()].strip()
+        owner = sector if sector in _STUDY_GROUPS else _body_sector(match)
+        if owner is not None:
+            found.add(owner)
+    return found
+
+
 def sectors_named(subject: str) -> set[str]:
-    """The Sectors a headline names ("LS from ITU-T SG5 to ITU-D SG2": ITU-T and ITU-D).
+    """The Sectors a headline names ("LS from ITU-T SG5 to ITU-D SG2": ITU-T and ITU-D):
+    the Sector, its Bureau or advisory group, or one of its bodies ("SG15", "Q10/17",
+    "WP 5D").
 
     A thread whose headline names another Sector than its own is addressed to that
     Sector's work (a liaison to it, an invitation, data offered for it): the two Sectors
@@ -101,9 +132,12 @@ def sectors_named(subject: str) -> set[str]:
 
         >>> sorted(sectors_named("BR assignment data offered for BDT's coverage indicators"))
         ['ITU-D', 'ITU-R']
+        >>> sorted(sectors_named("TDAG proposal: feeding outage records into SG15's register"))
+        ['ITU-D', 'ITU-T']
     """
     text = headline(subject)
-    return {sector for sector, pattern in _SECTOR_NAMES if pattern.search(text)}
+    named = {sector for sector, pattern in _SECTOR_NAMES if pattern.search(text)}
+    return named | _bodies_named(text)
 
 
 def _proper(word: str) -> bool:

@@ -6,8 +6,8 @@ model for incident response teams" beside "evaluating national CIRT capabilities
 A thread becomes a bag of *terms*:
 
 * phrases of ITU's domain that say one thing in several ways become one concept
-  (:data:`CONCEPTS`: "machine learning" and "AI"; "CIRT" and "incident response team";
-  "handbook", "guide" and "toolkit");
+  (:mod:`iscg_mailbot.analyse.overlap_concepts`: "machine learning" and "AI"; "CIRT" and
+  "incident response team"; "handbook", "guide" and "toolkit");
 * other words become their lemma key (:class:`iscg_mailbot.analyse.nlp.LemmaKeys`:
   lower case, American spelling, lemma) with a derivational ending cut off, so that
   "collection", "collecting" and "collected" are one term;
@@ -30,55 +30,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from functools import lru_cache
 
 from iscg_mailbot.analyse.nlp import LemmaKeys, common_words
+from iscg_mailbot.analyse.overlap_concepts import CONCEPTS, SUBJECT_CONCEPTS
 from iscg_mailbot.analyse.overlap_headlines import headline
 
-# One concept, several wordings, in ITU's domain: two Sectors describing one piece of
-# work in their own words use these. A phrase matches in any case, as a whole word.
-CONCEPTS: Mapping[str, tuple[str, ...]] = {
-    "ai": ("artificial intelligence", "machine learning", "ai", "ml"),
-    "readiness": ("readiness", "preparedness", "maturity", "capability", "capabilities",
-                  "capacity", "capacities"),
-    "assess": ("evaluate", "evaluation", "evaluating", "assess", "assessment",
-               "self-assessment", "measure", "measurement", "measurements", "measuring",
-               "monitor", "monitoring", "diagnostic", "diagnostics"),
-    "guidance": ("guideline", "guidelines", "guide", "guides", "handbook", "handbooks",
-                 "manual", "toolkit", "toolkits", "best practices", "best practice"),
-    "kpi": ("key performance indicators", "key performance indicator", "kpi", "kpis",
-            "indicator", "indicators"),
-    "user": ("end user", "end users", "end-user", "end-users", "user", "users", "customer",
-             "customers", "subscriber", "subscribers", "consumer", "consumers"),
-    "handset": ("mobile phone", "mobile phones", "cell phone", "cell phones", "handset",
-                "handsets", "smartphone", "smartphones", "phone", "phones",
-                "mobile device", "mobile devices"),
-    "ewaste": ("e-waste", "electronic waste", "waste electrical and electronic equipment",
-               "weee", "end-of-life", "end of life", "used and broken", "take-back"),
-    "cirt": ("computer security incident response team",
-             "computer security incident response teams", "incident response team",
-             "incident response teams", "computer emergency response team",
-             "computer emergency response teams", "cirt", "cirts", "csirt", "csirts",
-             "cert", "certs"),
-    "qos": ("quality of service", "qos", "quality of experience", "qoe",
-            "network performance"),
-    "satellite": ("space station", "space stations", "satellite network",
-                  "satellite networks", "satellite system", "satellite systems",
-                  "satellite", "satellites"),
-    "locality": ("city", "cities", "town", "towns", "village", "villages", "municipality",
-                 "municipalities", "community", "communities"),
-    "child": ("child", "children", "minor", "minors", "underage", "under-18", "under 18"),
-    "emf": ("electromagnetic field", "electromagnetic fields", "emf", "rf exposure"),
-    "iot": ("internet of things", "iot"),
-    "dfs": ("digital financial services", "dfs"),
-    "ict": ("information and communication technologies",
-            "information and communication technology", "ict", "icts"),
-    "regulator": ("regulatory authority", "regulatory authorities", "regulator",
-                  "regulators", "nra", "nras"),
-    "5g": ("imt-2020", "5g"),
-    "6g": ("imt-2030", "6g"),
-}
 # Words every thread of the list uses, courtesies, dates: they make any two threads
 # look alike.
 LIST_WORDS = frozenset("""
@@ -183,10 +141,18 @@ class TextSimilarity:
         self._headline = {key: _unit({t: idf(t) for t in set(terms(headline(subject)))})
                           for key, (subject, _) in texts.items()}
 
-    def __call__(self, a: int, b: int) -> float:
-        """The mean of the two threads' text cosine and headline cosine, 0 to 1."""
-        return (_cosine(self._text[a], self._text[b])
-                + _cosine(self._headline[a], self._headline[b])) / 2
+    def __call__(self, a: int, b: int, without: Collection[str] = ()) -> float:
+        """The mean of the two threads' text cosine and headline cosine, 0 to 1;
+        ``without`` leaves out what these terms add (the wording beyond a subject)."""
+        pairs = ((self._text[a], self._text[b]), (self._headline[a], self._headline[b]))
+        return sum(_cosine(x, y) - sum(x.get(t, 0.0) * y.get(t, 0.0) for t in without)
+                   for x, y in pairs) / 2
+
+    def shared_subjects(self, a: int, b: int) -> tuple[str, ...]:
+        """The subject concepts (:data:`overlap_concepts.SUBJECT_CONCEPTS`) both threads
+        use, in name order: evidence of one subject, as a topic both are tagged with."""
+        return tuple(sorted(t for t in self._text[a].keys() & self._text[b].keys()
+                            if t in SUBJECT_CONCEPTS))
 
     def shared(self, a: int, b: int, most: int = 5) -> list[str]:
         """The terms that weigh most in both threads' text, heaviest first, spelled for a

@@ -9,12 +9,16 @@ A pair of threads is flagged when
 * neither headline is about an event, and the two do not already work together: neither
   names a document the other names (a TD or LS passed on), neither headline names the
   other headline's body or titled work, and neither headline names the other thread's
-  Sector (a liaison, an invitation or data addressed to it)
+  Sector or one of its study groups (a liaison, an invitation or data addressed to it)
   (:mod:`iscg_mailbot.analyse.overlap_headlines`),
 * and they share a subject topic (not the process topics ``governance`` and ``events``)
   and close wording (:class:`iscg_mailbot.analyse.overlap_text.TextSimilarity`: TF-IDF
-  of lemmas and ITU-domain concepts, text and headline, at least ``min_similarity``), or
-  their wording alone is very close (``strong_similarity``).
+  of lemmas and ITU-domain concepts, text and headline, at least ``min_similarity``); or
+  a subject concept (:data:`iscg_mailbot.analyse.overlap_concepts.SUBJECT_CONCEPTS`),
+  closer wording (``concept_similarity``) and wording beyond the concept
+  (``beyond_concept``); or their wording alone is very close (``strong_similarity``).
+
+:func:`why_not` says which of these conditions keeps a pair out.
 
 The ITU entities both name (Questions, study groups, resolutions) are reported as
 evidence; on the labelled pairs of the sample they did not tell overlaps apart on their
@@ -60,10 +64,16 @@ PROCESS_TOPICS = frozenset({"governance", "events"})
 @dataclass(frozen=True)
 class OverlapRules:
     """The watch's settings (the defaults were set on the dev parts of the labelled pairs
-    of the sample and of ``eval/overlaps``)."""
+    of the sample, of ``eval/overlaps`` and of ``eval/overlaps2``)."""
 
     window_days: int = 90
     min_similarity: float = 0.12
+    # A shared subject concept is one phrase where a topic is the tagger's judgement on
+    # many: it needs closer wording.
+    concept_similarity: float = 0.15
+    # ... and wording in common beyond that concept: one subject named alike is not yet
+    # one piece of work (a register of cable faults, satellite capacity after a cut).
+    beyond_concept: float = 0.03
     strong_similarity: float = 0.40
 
 
@@ -79,6 +89,7 @@ class OverlapFlag:
     entities: tuple[str, ...]
     similarity: float
     terms: tuple[str, ...] = ()
+    concepts: tuple[str, ...] = ()
 
     @property
     def pair_key(self) -> str:
@@ -93,6 +104,8 @@ class OverlapFlag:
             parts.append("topics " + ", ".join(self.topics))
         if self.entities:
             parts.append("both name " + ", ".join(self.entities))
+        if self.concepts:
+            parts.append("subjects " + ", ".join(self.concepts))
         similarity = f"text similarity {self.similarity:.2f}"
         if self.terms:
             similarity += " (" + ", ".join(self.terms) + ")"
@@ -125,34 +138,82 @@ def _addresses(a: ThreadView, b: ThreadView) -> bool:
     return b.sector != a.sector and b.sector in sectors_named(a.subject)
 
 
-def _works_apart(a: ThreadView, b: ThreadView) -> bool:
-    """Whether the two threads could be separate work on one subject: neither is about an
-    event, and neither works with the other (passes its document on, or names its body
-    or titled work in the headline)."""
-    if is_event(a.subject) or is_event(b.subject):
-        return False
+def _together(a: ThreadView, b: ThreadView) -> str | None:
+    """Why the two threads are not separate work on one subject (one is an event, or
+    one works with the other: passes its document on, names its Sector, its body or its
+    titled work in the headline), or None."""
+    for thread in (a, b):
+        if is_event(thread.subject):
+            return f"an event: {thread.subject!r}"
     if _documents(a) & _documents(b):
-        return False  # one thread passes the other's document on: they work together
-    if _addresses(a, b) or _addresses(b, a):
-        return False
-    return not names_the_other(a.subject, b.subject)
+        return "both name " + ", ".join(sorted(_documents(a) & _documents(b)))
+    for first, second in ((a, b), (b, a)):
+        if _addresses(first, second):
+            return f"{first.subject!r} names {second.sector}"
+    if names_the_other(a.subject, b.subject):
+        return "a headline names the other's body or titled work"
+    return None
+
+
+def _rejection(a: ThreadView, b: ThreadView, window: timedelta) -> str | None:
+    """Why the pair cannot be duplicated work whatever its wording, or None."""
+    for thread in (a, b):
+        if thread.sector not in SECTORS:
+            return f"no Sector leads {thread.subject!r}"
+    if a.sector == b.sector:
+        return f"both led by {a.sector}"
+    if not _close_in_time(a, b, window):
+        return "not active within the window"
+    return _together(a, b)
+
+
+def _subject_shared(a: ThreadView, b: ThreadView, text: TextSimilarity,
+                    rules: OverlapRules) -> tuple[tuple[str, ...], tuple[str, ...], float,
+                                                  bool]:
+    """The subject topics and concepts both threads have, their similarity, and whether
+    that is enough: a shared topic and ``min_similarity``; a shared concept,
+    ``concept_similarity`` and ``beyond_concept`` without the concept; or
+    ``strong_similarity`` alone."""
+    similarity = text(a.id, b.id)
+    topics = tuple(sorted(set(a.topics) & set(b.topics) - PROCESS_TOPICS))
+    concepts = text.shared_subjects(a.id, b.id)
+    close = ((bool(topics) and similarity >= rules.min_similarity)
+             or (bool(concepts) and similarity >= rules.concept_similarity
+                 and text(a.id, b.id, without=concepts) >= rules.beyond_concept)
+             or similarity >= rules.strong_similarity)
+    return topics, concepts, similarity, close
+
+
+def why_not(a: ThreadView, b: ThreadView, text: TextSimilarity,
+            rules: OverlapRules | None = None) -> str | None:
+    """Which condition keeps the pair from being flagged, in words, or None when it is
+    flagged: for ``overlaps evaluate --misses``."""
+    rules = rules or OverlapRules()
+    reason = _rejection(a, b, timedelta(days=rules.window_days))
+    if reason is not None:
+        return reason
+    topics, concepts, similarity, close = _subject_shared(a, b, text, rules)
+    if close:
+        return None
+    beyond = f", {text(a.id, b.id, without=concepts):.2f} beyond them" if concepts else ""
+    return (f"similarity {similarity:.2f} too low (subject topics: {', '.join(topics) or 'none'}"
+            f"; subject concepts: {', '.join(concepts) or 'none'}{beyond})")
 
 
 def _flag(a: ThreadView, b: ThreadView, text: TextSimilarity,
           rules: OverlapRules) -> OverlapFlag | None:
     """The flag for a pair of threads led by two Sectors and active together, or None."""
-    if not _works_apart(a, b):
+    if _together(a, b) is not None:
         return None
-    similarity = text(a.id, b.id)
-    topics = tuple(sorted(set(a.topics) & set(b.topics)))
-    subject_topics = set(topics) - PROCESS_TOPICS
-    if not ((subject_topics and similarity >= rules.min_similarity)
-            or similarity >= rules.strong_similarity):
+    _topics, concepts, similarity, close = _subject_shared(a, b, text, rules)
+    if not close:
         return None
     entities = tuple(sorted(_specific(a.entities) & _specific(b.entities)))
     first, second = (a, b) if a.id < b.id else (b, a)
-    return OverlapFlag(first.id, second.id, first.sector or "", second.sector or "", topics,
-                       entities, round(similarity, 3), tuple(text.shared(a.id, b.id)))
+    shown = tuple(sorted(set(a.topics) & set(b.topics)))
+    return OverlapFlag(first.id, second.id, first.sector or "", second.sector or "", shown,
+                       entities, round(similarity, 3), tuple(text.shared(a.id, b.id)),
+                       concepts)
 
 
 def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = None,
@@ -184,4 +245,4 @@ def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = No
     return sorted(flags, key=lambda f: (-len(f.entities), -f.similarity, f.pair_key))
 
 
-__all__ = ["OverlapFlag", "OverlapRules", "ThreadView", "find_overlaps"]
+__all__ = ["OverlapFlag", "OverlapRules", "ThreadView", "find_overlaps", "why_not"]

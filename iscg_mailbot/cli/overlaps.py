@@ -73,3 +73,6 @@ def overlaps_evaluate(state: CliState, eval_set: Path, misses: bool, as_json: bo
     if misses:
         for label, pair in overlap_eval.dev_misses(scores):
             click.echo(f"  dev, {label}: {pair.a} {pair.b}: {pair.why}")
+            reason = scores["dev"].reasons.get(pair)
+            if reason:
+                click.echo(f"    not flagged: {reason}")

@@ -24,10 +24,12 @@ from typing import Any
 
 import yaml
 
+from iscg_mailbot.analyse.overlap_text import TextSimilarity
+from iscg_mailbot.analyse.overlaps import ThreadView, find_overlaps, why_not
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.services.eval_set import DEV, HELD_OUT, SPLITS, load_eval_set, split_of
 from iscg_mailbot.services.evaluation import analysed_set, stored_thread_ids
-from iscg_mailbot.services.overlaps import find_flags
+from iscg_mailbot.services.overlaps import window_views
 from iscg_mailbot.settings.main import Settings
 
 
@@ -59,6 +61,8 @@ class PairScores:
     found: int = 0
     false: list[LabelledPair] = field(default_factory=list)
     missed: list[LabelledPair] = field(default_factory=list)
+    # Per missed pair, the condition that kept it from being flagged (dev part only).
+    reasons: dict[LabelledPair, str] = field(default_factory=dict)
 
     @property
     def precision(self) -> float:
@@ -110,10 +114,26 @@ def evaluate_overlaps(settings: Settings, path: Path) -> dict[str, PairScores]:
     dates = [m.date.astimezone(UTC) for t in loaded.threads for m in t.messages]
     with analysed_set(settings, loaded) as (app, _report):
         stored = stored_thread_ids(app, loaded.threads)
-        flags, _subjects = find_flags(app, since=min(dates).date(), until=max(dates).date(),
-                                      now=max(dates) + timedelta(days=1))
+        views, _dismissed = window_views(app, since=min(dates).date(),
+                                         until=max(dates).date(),
+                                         now=max(dates) + timedelta(days=1))
+    flags = find_overlaps(views)
     flagged = {frozenset((f.thread_a, f.thread_b)) for f in flags}
-    return _score(pairs, stored, flagged)
+    scores = _score(pairs, stored, flagged)
+    _explain(scores[DEV], stored, views)
+    return scores
+
+
+def _explain(score: PairScores, stored: dict[str, set[int]], views: list[ThreadView]) -> None:
+    """Why each missed pair of ``score`` was not flagged (:func:`overlaps.why_not`)."""
+    by_id = {view.id: view for view in views}
+    text = TextSimilarity({v.id: (v.subject, v.text) for v in views})
+    for pair in score.missed:
+        first, second = (by_id.get(min(stored.get(x, {-1}))) for x in (pair.a, pair.b))
+        if first is None or second is None:
+            score.reasons[pair] = "a thread is not among the window's threads"
+            continue
+        score.reasons[pair] = why_not(first, second, text) or "flagged"
 
 
 def _score(pairs: list[LabelledPair], stored: dict[str, set[int]],
@@ -153,8 +173,10 @@ def overlap_figures(scores: dict[str, PairScores], *, misses: bool = False
     if misses:
         errors = dev_misses(scores)
         for label in ("false", "missed"):
-            result[DEV][f"{label}_pairs"] = [f"{p.a} {p.b}: {p.why}"
-                                             for kind, p in errors if kind == label]
+            result[DEV][f"{label}_pairs"] = [
+                f"{p.a} {p.b}: {p.why}" + (f" [not flagged: {scores[DEV].reasons[p]}]"
+                                           if p in scores[DEV].reasons else "")
+                for kind, p in errors if kind == label]
     return result
 
 

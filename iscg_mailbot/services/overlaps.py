@@ -64,12 +64,10 @@ def _midnight(day: date) -> datetime:
     return datetime.combine(day, time(0), tzinfo=UTC)
 
 
-def find_flags(app: App, *, since: date | None = None, until: date | None = None,
-               now: datetime | None = None, rules: OverlapRules | None = None,
-               involving: set[int] | None = None) -> tuple[list[OverlapFlag],
-                                                           dict[int, str]]:
-    """The flags of the window, dismissed pairs left out, and the threads' subjects
-    (``involving``: only pairs with one of these threads)."""
+def window_views(app: App, *, since: date | None = None, until: date | None = None,
+                 now: datetime | None = None) -> tuple[list[ThreadView], set[str]]:
+    """The threads of the window (default: the 365 days to today) as the watch reads
+    them, and the dismissed pair keys."""
     context = load_context(app)
     until = until or context.today(now or utcnow())
     since = since or until - timedelta(days=365)
@@ -77,6 +75,16 @@ def find_flags(app: App, *, since: date | None = None, until: date | None = None
         views = thread_views(session, context.members, _midnight(since),
                              _midnight(until + timedelta(days=1)))
         dismissed = dismissed_pairs(session)
+    return views, set(dismissed)
+
+
+def find_flags(app: App, *, since: date | None = None, until: date | None = None,
+               now: datetime | None = None, rules: OverlapRules | None = None,
+               involving: set[int] | None = None) -> tuple[list[OverlapFlag],
+                                                           dict[int, str]]:
+    """The flags of the window, dismissed pairs left out, and the threads' subjects
+    (``involving``: only pairs with one of these threads)."""
+    views, dismissed = window_views(app, since=since, until=until, now=now)
     subjects = {v.id: shown_subject(app.settings, v.subject) for v in views}
     return find_overlaps(views, rules or OverlapRules(), dismissed, involving), subjects
 
@@ -131,4 +139,5 @@ def with_overlaps(app: App, week: Week, period: tuple[datetime, datetime]) -> We
     return replace(week, base=replace(week.base, overlaps=found))
 
 
-__all__ = ["OverlapRow", "dismiss_overlap", "find_flags", "list_overlaps", "thread_views", "with_overlaps"]
+__all__ = ["OverlapRow", "dismiss_overlap", "find_flags", "list_overlaps", "thread_views", "window_views",
+           "with_overlaps"]
