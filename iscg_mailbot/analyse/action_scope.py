@@ -24,6 +24,7 @@ from functools import lru_cache
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.parse.subjects import is_forward_subject
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import (
     ACT_VERB_RE,
@@ -60,6 +61,11 @@ def owes_nothing(message: ActionInput) -> bool:
     return _opening_owes_nothing(message.new_text[:300])
 
 
+def forwards_mail(message: ActionInput) -> bool:
+    """Whether the message forwards other mail (its headers or its "Fwd:" subject say so)."""
+    return message.forwarded or is_forward_subject(message.subject)
+
+
 # Items and questions both ask this of the same message.
 @lru_cache(maxsize=256)
 def _opening_owes_nothing(opening: str) -> bool:
@@ -74,9 +80,12 @@ _LEAD = re.compile(
     r"tasks|propose\s+that|suggest\s+that|could|can|would|will)\s+(?=" + PARTIES + r"\s)",
     re.IGNORECASE,
 )
+# "..., and BDT to review it" / "Could TSB confirm X, and could BDT say Y?": the second
+# clause may repeat the modal that asks, and then needs no words from the first.
 _SECOND_CLAUSE = re.compile(
-    r"(?:,|;)?\s+(?:and|while|whereas)\s+(?:also\s+)?(?=(?P<obj>" + PARTIES + r")\s+"
-    r"(?:to\s+|should\s+)?(?:please\s+)?(?:" + ACT_VERBS + r")\b)",
+    r"(?:,|;)?\s+(?:and|while|whereas)\s+(?:also\s+)?(?P<modal>(?:could|can|would|will)\s+)?"
+    r"(?=(?P<obj>" + PARTIES + r")\s+(?:to\s+|should\s+)?(?:please\s+|kindly\s+|also\s+)?"
+    r"(?:" + ACT_VERBS + r")\b)",
     re.IGNORECASE,
 )
 _SUBJECT_CLAUSE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:invited|requested|asked|"
@@ -108,8 +117,8 @@ def split_clauses(sentence: Sentence) -> list[Sentence]:
     if second is None or not find_mentions(second.group("obj"), None):
         return [sentence]
     first_text = text[:second.start()].rstrip(" ,;")
-    obj_start = second.start("obj")
-    prefix = text[:lead.end()] if lead is not None else ""
+    obj_start = second.start("modal") if second.group("modal") else second.start("obj")
+    prefix = text[:lead.end()] if lead is not None and not second.group("modal") else ""
     rest = text[obj_start:]
     if lead is None and not re.match(r"\S+(?:\s+\S+){0,6}?\s+to\s", rest):
         return [sentence]

@@ -1,0 +1,45 @@
+"""Action items by the shape of a request (minimal pairs; each failed before).
+
+Two requests joined with a repeated modal ("Could TSB ..., and could BDT ...?").
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from iscg_mailbot.analyse.actions import extract_actions
+from iscg_mailbot.records import ActionInput, Address
+from iscg_mailbot.settings.members import MembersConfig, load_members
+
+ROOT = Path(__file__).resolve().parents[1]
+GENEVA = timezone(timedelta(hours=1))
+SENT = datetime(2027, 2, 3, 9, 30, tzinfo=GENEVA)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def members() -> MembersConfig:
+    return load_members(ROOT / "config" / "members.yaml")
+
+
+def owners(text: str, members: MembersConfig,
+           sender: str = "ingrid.solheim@example.no") -> list[tuple[str | None, date | None]]:
+    member = members.by_address(sender)
+    message = ActionInput(text, SENT, sender=Address(member.name if member else "", sender))
+    return [(c.owner, c.due) for c in extract_actions(message, members=members)]
+
+
+def test_a_second_request_repeating_its_modal_is_an_item_of_its_own(
+    members: MembersConfig,
+) -> None:
+    text = ("Could BR share the draft agenda of the workshop, and could BDT say which "
+            "regional offices will attend?")
+    assert owners(text, members) == [("BR", None), ("BDT", None)]
+    # The modal not repeated: the same split, as before.
+    assert owners(text.replace("and could BDT say", "and BDT say"), members) == [
+        ("BR", None), ("BDT", None)]
+    # One party asked two things is one request.
+    assert owners("Could BR share the draft agenda, and could you say who attends?",
+                  members) == [("BR", None)]
