@@ -43,3 +43,33 @@ def test_a_second_request_repeating_its_modal_is_an_item_of_its_own(
     # One party asked two things is one request.
     assert owners("Could BR share the draft agenda, and could you say who attends?",
                   members) == [("BR", None)]
+
+
+def reply_items(text: str, members: MembersConfig, *, parent_asks: bool = True,
+                sender: str = "chen.lihua@itu.int") -> list[tuple[str | None, date | None]]:
+    member = members.by_address(sender)
+    message = ActionInput(text, SENT, sender=Address(member.name if member else "", sender),
+                          parent_sender=Address("Ingrid Solheim", "ingrid.solheim@example.no"),
+                          parent_asks=parent_asks)
+    return [(c.owner, c.due) for c in extract_actions(message, members=members)]
+
+
+def test_an_answer_to_the_parents_question_is_no_new_request(members: MembersConfig) -> None:
+    # "Could TSB say whether the draft may go to SG20?" answered:
+    answer = "Dear Ingrid,\n\nYes, please send it as a contribution to Q4/20 before the meeting."
+    assert reply_items(answer, members) == []
+    assert reply_items(answer.replace("Yes, please", "No - please"), members) == []
+    assert reply_items("Ingrid - yes: please add it to the draft.", members) == []
+    # The same words when the parent asked nothing, or not opening with the answer: a request.
+    assert reply_items(answer, members, parent_asks=False) == [("Ingrid Solheim", None)]
+    assert reply_items(answer.replace("Yes, please", "Please"), members) == [
+        ("Ingrid Solheim", None)]
+
+
+def test_an_answer_that_asks_or_promises_more_is_a_new_item(members: MembersConfig) -> None:
+    assert reply_items("Dear Ingrid,\n\nYes, it can go ahead - please send the draft to the "
+                       "rapporteur by 12 February.", members) == [("Ingrid Solheim",
+                                                                    date(2027, 2, 12))]
+    assert reply_items("Sure, will do - I will check the dates with the SG20 team by Friday.",
+                       members) == [("Chen Lihua", date(2027, 2, 5))]
+    assert reply_items("Sure, we will check the dates with the SG20 team.", members) == []

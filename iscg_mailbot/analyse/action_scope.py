@@ -296,3 +296,38 @@ def apply_date_carriers(candidates: list[ActionCandidate]) -> list[ActionCandida
                     result[index] = replace(result[index], due=candidate.due,
                                             due_text=candidate.due_text)
     return result
+
+
+# The opening of an answer: "Yes, please ...", "Sure, will do", "No - ...", after a name
+# or a topic at most ("Klaus - yes, ...", "For the SG2 session, yes: ...", "2. Yes, ...").
+_ANSWER = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s*)?(?:[^\W\d_][\w.'-]*(?:\s+[\w.'/-]+){0,4}?\s*[,:\u2013-]\s*)?"
+    r"(?:yes|no|sure|of\s+course|certainly|absolutely|indeed|gladly|s[ií]|oui|ja|sim|claro|"
+    r"bien\s+s[uû]r|volontiers|con\s+gusto|agreed)(?:\s*[,:;.!\u2013-]|\s+(?:please|for)\b)",
+    re.IGNORECASE)
+
+
+# A later clause of the answer that asks or promises something of its own.
+_CLAUSE_BREAK = re.compile(r";|\s[\u2013-]\s")
+_ANEW = re.compile(r"\bplease\b|\b(?:I|we)\s*(?:will|shall|'ll|\u2019ll)\b", re.IGNORECASE)
+
+
+def _answers(sentence: str) -> bool:
+    """The sentence opens with an answer and asks or promises nothing after it: "Yes,
+    please add it - it gives tasks to BR", not "Sí, they can be listed - please send
+    the descriptions" nor "Sure - I will check the timing with the team"."""
+    opening = _ANSWER.match(sentence)
+    if opening is None or sentence.rstrip().endswith("?"):
+        return False  # a question in the answer ("Yes - could you also ...?") asks anew
+    later = _CLAUSE_BREAK.split(sentence[opening.end():])[1:]
+    return not any(_ANEW.search(clause) for clause in later)
+
+
+def drop_answers(candidates: list[ActionCandidate],
+                 message: ActionInput) -> list[ActionCandidate]:
+    """A reply's answer to the question it replies to is no new item: "Yes, please
+    submit it as a contribution" answers "Could TSB indicate whether ...?", "Sure, we
+    will send it" accepts the request in hand. Only when the parent asked something."""
+    if not message.parent_asks:
+        return candidates
+    return [c for c in candidates if not _answers(c.sentence)]

@@ -44,6 +44,7 @@ from iscg_mailbot.analyse.action_questions import QUESTION, find_questions
 from iscg_mailbot.analyse.action_scope import (
     apply_date_carriers,
     apply_list_frame,
+    drop_answers,
     forwards_mail,
     owes_nothing,
     split_clauses,
@@ -310,8 +311,8 @@ def extract_actions(
             item = _classify(clause, message, gate, members)
             if item is not None:
                 found.append(item)
-    candidates = apply_date_carriers(with_sectors(
-        apply_list_frame(sentences, _apply_context(found), message, members), message))
+    candidates = drop_answers(apply_date_carriers(with_sectors(
+        apply_list_frame(sentences, _apply_context(found), message, members), message)), message)
     if forwarded or _FORWARD_MARK.search(message.new_text):
         # "FYI, please see the LS below": a pointer to the forwarded mail, whose own
         # sentences are the items.
