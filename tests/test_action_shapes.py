@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from iscg_mailbot.analyse.actions import extract_actions
+from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.members import MembersConfig, load_members
 
@@ -73,3 +73,35 @@ def test_an_answer_that_asks_or_promises_more_is_a_new_item(members: MembersConf
     assert reply_items("Sure, will do - I will check the dates with the SG20 team by Friday.",
                        members) == [("Chen Lihua", date(2027, 2, 5))]
     assert reply_items("Sure, we will check the dates with the SG20 team.", members) == []
+
+
+def question_owner(text: str, members: MembersConfig, parent: str | None,
+                   sender: str = "andres.gutierrez@example.gov.co") -> str | None:
+    parent_member = members.by_address(parent) if parent else None
+    message = ActionInput(text, SENT, sender=Address("", sender), parent_sender=Address(
+        parent_member.name if parent_member else "", parent) if parent else None)
+    (question,) = find_questions(message, members=members)
+    return question.owner
+
+
+def test_a_question_in_a_reply_greeting_nobody_asks_whom_it_answers(
+    members: MembersConfig,
+) -> None:
+    text = "Colombia can host the session.\nWill the slides be shared afterwards?"
+    # Secretariat staff stand for their unit; anybody else by name.
+    assert question_owner(text, members, "tomas.herrera@itu.int") == "BDT"
+    assert question_owner(text, members, "priya.raman@example.gov.in") == "Priya Raman"
+    # Not a reply, or a reply to oneself: nobody in particular.
+    assert question_owner(text, members, None) is None
+    assert question_owner(text, members, "andres.gutierrez@example.gov.co") is None
+    # The salutation still says whom the question asks.
+    assert question_owner("Dear Rajesh,\n\n" + text, members, "tomas.herrera@itu.int") == "BR"
+
+
+def test_a_question_about_a_body_named_without_its_sector_asks_its_bureau(
+    members: MembersConfig,
+) -> None:
+    # Q5/1 is ITU-D's (ITU-T has no SG1): its Bureau answers, before whom the reply answers.
+    assert question_owner("Who is the Q5/1 rapporteur now?", members,
+                          "rajesh.iyer@itu.int") == "BDT"
+    assert question_owner("Who is the rapporteur now?", members, "rajesh.iyer@itu.int") == "BR"

@@ -27,7 +27,8 @@ def asked(owners: Owners) -> Who:
     """Who owes a question's answer: the member or body it is put to ("Olga, ...?",
     "Does BDT plan to ...?", "Would TSB and BR be willing ...?"), whom the message
     greets, else the Bureau of the one Sector it asks about ("Is there work in ITU-T
-    on ...?"); nobody when none of these says."""
+    on ...?"), else whom a reply answers (the sender of its parent); nobody when none
+    of these says."""
     subject = owners.subject()
     named = subject if subject.explicit and subject.kind == "group" else None
     inverted = asked_parties(owners.text, owners.mentions)
@@ -39,7 +40,7 @@ def asked(owners: Owners) -> Who:
         return addressed
     unit = owners.unit()
     bureau = sector_bureau(owners.mentions, unit.owner if unit else None)
-    return Who(bureau, "group", False) if bureau else addressed
+    return Who(bureau, "group", False) if bureau else owners.replied()
 
 
 # Questions that ask nothing of anybody: "Why not?", "Right?".

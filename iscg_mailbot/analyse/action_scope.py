@@ -245,12 +245,13 @@ def with_sectors(candidates: list[ActionCandidate], message: ActionInput) -> lis
             continue
         if named is None:
             named = set(_NAMED_SECTOR.findall(f"{message.subject}\n{message.new_text}"))
-        fixed = [_sector_of(p, named) for p in parts]
+        fixed = [sector_of(p, named) for p in parts]
         result.append(replace(candidate, owner=", ".join(dict.fromkeys(fixed))))
     return result
 
 
-def _sector_of(part: str, named: set[str]) -> str:
+def sector_of(part: str, named: set[str]) -> str:
+    """The body with its Sector when knowable ("Q5/1" -> "ITU-D Q5/1"), else as given."""
     match = _BARE_BODY.fullmatch(part)
     if match is None:
         return part

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from iscg_mailbot.analyse.action_addressee import greeted
+from iscg_mailbot.analyse.action_addressee import greeted, replied_to
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.action_rules import Rule
@@ -111,6 +111,12 @@ class Owners:
         unique = list(dict.fromkeys(names))
         shown = ", ".join(unique[:3]) + (f" +{len(unique) - 3}" if len(unique) > 3 else "")
         return Who(shown, "addressees", False)
+
+    def replied(self) -> Who:
+        """The sender of the message this one replies to (their unit when on the
+        secretariat's staff), not the sender themselves; nobody when unknown."""
+        found = replied_to(self.message, self.members)
+        return Who(found[0], found[1], False) if found else NOBODY
 
     def sender(self) -> Who:
         sender: Address | None = self.message.sender
