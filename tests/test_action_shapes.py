@@ -105,3 +105,13 @@ def test_a_question_about_a_body_named_without_its_sector_asks_its_bureau(
     assert question_owner("Who is the Q5/1 rapporteur now?", members,
                           "rajesh.iyer@itu.int") == "BDT"
     assert question_owner("Who is the rapporteur now?", members, "rajesh.iyer@itu.int") == "BR"
+
+
+def test_what_is_wanted_from_named_bodies_is_theirs_to_give(members: MembersConfig) -> None:
+    assert owners("We would welcome one panellist from each of TSB (SG20 leadership) and "
+                  "BDT (smart villages) by 1 March.", members) == [("TSB, BDT", date(2027, 3, 1))]
+    text = ("For the annual report, the editorial team needs from each Bureau, by 26 February:"
+            "\n\n- a short foreword;\n- two photos of 2026 events.\n")
+    assert owners(text, members) == [("BR, TSB, BDT", date(2027, 2, 26))] * 2
+    # Wanted from nobody named: no request to anybody in particular.
+    assert owners("We would welcome one panellist from industry.", members) == []
