@@ -299,6 +299,10 @@ class ActionInput:
     # The header fields say a program sent it (Auto-Submitted, X-Autoreply, ...): an
     # auto-reply owes nothing, however its text reads.
     automatic: bool = False
+    # The message it replies to: who wrote it (a question that greets nobody asks them)
+    # and whether its new text asked something (then "Yes, please ..." answers it).
+    parent_sender: Address | None = None
+    parent_asks: bool = False
 
 
 @dataclass(frozen=True)

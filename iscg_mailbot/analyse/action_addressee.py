@@ -27,6 +27,8 @@ import re
 from functools import lru_cache
 
 from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions
+from iscg_mailbot.analyse.action_scope import sector_of
+from iscg_mailbot.records import ActionInput
 from iscg_mailbot.settings.members import MembersConfig, Role
 
 # Salutation words of the languages the list writes in (a greeting, then the names).
@@ -78,10 +80,31 @@ def _only_mentions(names: str, mentions: list[OwnerMention]) -> bool:
 def _owner(mention: OwnerMention, members: MembersConfig | None) -> str | None:
     if mention.kind != "member":
         return None if mention.owner in _EVERYBODY else mention.owner
-    member = members.by_name(mention.owner) if members is not None else None
+    return _member_owner(mention.owner, members)
+
+
+def _member_owner(name: str, members: MembersConfig | None) -> str:
+    """A member stands for their unit when on the secretariat's staff, else by name."""
+    member = members.by_name(name) if members is not None else None
     if member is not None and member.role is Role.SECRETARIAT and member.organisation in _UNITS:
         return member.organisation
-    return mention.owner
+    return name
+
+
+def replied_to(message: ActionInput, members: MembersConfig | None) -> tuple[str, str] | None:
+    """Whom a reply that greets nobody speaks to: the sender of the message it replies
+    to ("Who is the rapporteur now?" answering Tomás asks Tomás, so BDT), unless the
+    sender replies to themselves; None for a message that replies to nobody known."""
+    parent, sender = message.parent_sender, message.sender
+    if parent is None or not parent.address or (
+        sender is not None and sender.address.lower() == parent.address.lower()
+    ):
+        return None
+    member = members.by_address(parent.address) if members is not None else None
+    if member is None:
+        return (parent.name, "member") if parent.name else None
+    owner = _member_owner(member.name, members)
+    return owner, "member" if owner == member.name else "group"
 
 
 def greeted(text: str, members: MembersConfig | None) -> tuple[str, str] | None:
@@ -136,10 +159,10 @@ _BUREAU_OF = {"ITU-T": "TSB", "TSB": "TSB", "ITU-R": "BR", "BR": "BR", "ITU-D": 
 
 def sector_bureau(mentions: list[OwnerMention], own_unit: str | None) -> str | None:
     """The one Bureau whose Sector a question names ("ITU-T", "ITU-R WP 7B", "the BDT
-    assessment"), unless it is the asker's own; None when none or several are named."""
+    assessment", "Q5/1" of ITU-D), unless it is the asker's own; None when none or several are named."""
     bureaux = set()
     for mention in mentions:
-        head = mention.owner.split(" ", 1)[0]
+        head = sector_of(mention.owner, set()).split(" ", 1)[0]  # "Q5/1" is ITU-D's
         bureau = _BUREAU_OF.get(head) if mention.kind == "group" else None
         if bureau is not None:
             bureaux.add(bureau)

@@ -24,6 +24,7 @@ from functools import lru_cache
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.parse.subjects import is_forward_subject
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import (
     ACT_VERB_RE,
@@ -60,6 +61,11 @@ def owes_nothing(message: ActionInput) -> bool:
     return _opening_owes_nothing(message.new_text[:300])
 
 
+def forwards_mail(message: ActionInput) -> bool:
+    """Whether the message forwards other mail (its headers or its "Fwd:" subject say so)."""
+    return message.forwarded or is_forward_subject(message.subject)
+
+
 # Items and questions both ask this of the same message.
 @lru_cache(maxsize=256)
 def _opening_owes_nothing(opening: str) -> bool:
@@ -74,9 +80,12 @@ _LEAD = re.compile(
     r"tasks|propose\s+that|suggest\s+that|could|can|would|will)\s+(?=" + PARTIES + r"\s)",
     re.IGNORECASE,
 )
+# "..., and BDT to review it" / "Could TSB confirm X, and could BDT say Y?": the second
+# clause may repeat the modal that asks, and then needs no words from the first.
 _SECOND_CLAUSE = re.compile(
-    r"(?:,|;)?\s+(?:and|while|whereas)\s+(?:also\s+)?(?=(?P<obj>" + PARTIES + r")\s+"
-    r"(?:to\s+|should\s+)?(?:please\s+)?(?:" + ACT_VERBS + r")\b)",
+    r"(?:,|;)?\s+(?:and|while|whereas)\s+(?:also\s+)?(?P<modal>(?:could|can|would|will)\s+)?"
+    r"(?=(?P<obj>" + PARTIES + r")\s+(?:to\s+|should\s+)?(?:please\s+|kindly\s+|also\s+)?"
+    r"(?:" + ACT_VERBS + r")\b)",
     re.IGNORECASE,
 )
 _SUBJECT_CLAUSE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:invited|requested|asked|"
@@ -108,8 +117,8 @@ def split_clauses(sentence: Sentence) -> list[Sentence]:
     if second is None or not find_mentions(second.group("obj"), None):
         return [sentence]
     first_text = text[:second.start()].rstrip(" ,;")
-    obj_start = second.start("obj")
-    prefix = text[:lead.end()] if lead is not None else ""
+    obj_start = second.start("modal") if second.group("modal") else second.start("obj")
+    prefix = text[:lead.end()] if lead is not None and not second.group("modal") else ""
     rest = text[obj_start:]
     if lead is None and not re.match(r"\S+(?:\s+\S+){0,6}?\s+to\s", rest):
         return [sentence]
@@ -236,12 +245,13 @@ def with_sectors(candidates: list[ActionCandidate], message: ActionInput) -> lis
             continue
         if named is None:
             named = set(_NAMED_SECTOR.findall(f"{message.subject}\n{message.new_text}"))
-        fixed = [_sector_of(p, named) for p in parts]
+        fixed = [sector_of(p, named) for p in parts]
         result.append(replace(candidate, owner=", ".join(dict.fromkeys(fixed))))
     return result
 
 
-def _sector_of(part: str, named: set[str]) -> str:
+def sector_of(part: str, named: set[str]) -> str:
+    """The body with its Sector when knowable ("Q5/1" -> "ITU-D Q5/1"), else as given."""
     match = _BARE_BODY.fullmatch(part)
     if match is None:
         return part
@@ -287,3 +297,38 @@ def apply_date_carriers(candidates: list[ActionCandidate]) -> list[ActionCandida
                     result[index] = replace(result[index], due=candidate.due,
                                             due_text=candidate.due_text)
     return result
+
+
+# The opening of an answer: "Yes, please ...", "Sure, will do", "No - ...", after a name
+# or a topic at most ("Klaus - yes, ...", "For the SG2 session, yes: ...", "2. Yes, ...").
+_ANSWER = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s*)?(?:[^\W\d_][\w.'-]*(?:\s+[\w.'/-]+){0,4}?\s*[,:\u2013-]\s*)?"
+    r"(?:yes|no|sure|of\s+course|certainly|absolutely|indeed|gladly|s[ií]|oui|ja|sim|claro|"
+    r"bien\s+s[uû]r|volontiers|con\s+gusto|agreed)(?:\s*[,:;.!\u2013-]|\s+(?:please|for)\b)",
+    re.IGNORECASE)
+
+
+# A later clause of the answer that asks or promises something of its own.
+_CLAUSE_BREAK = re.compile(r";|\s[\u2013-]\s")
+_ANEW = re.compile(r"\bplease\b|\b(?:I|we)\s*(?:will|shall|'ll|\u2019ll)\b", re.IGNORECASE)
+
+
+def _answers(sentence: str) -> bool:
+    """The sentence opens with an answer and asks or promises nothing after it: "Yes,
+    please add it - it gives tasks to BR", not "Sí, they can be listed - please send
+    the descriptions" nor "Sure - I will check the timing with the team"."""
+    opening = _ANSWER.match(sentence)
+    if opening is None or sentence.rstrip().endswith("?"):
+        return False  # a question in the answer ("Yes - could you also ...?") asks anew
+    later = _CLAUSE_BREAK.split(sentence[opening.end():])[1:]
+    return not any(_ANEW.search(clause) for clause in later)
+
+
+def drop_answers(candidates: list[ActionCandidate],
+                 message: ActionInput) -> list[ActionCandidate]:
+    """A reply's answer to the question it replies to is no new item: "Yes, please
+    submit it as a contribution" answers "Could TSB indicate whether ...?", "Sure, we
+    will send it" accepts the request in hand. Only when the parent asked something."""
+    if not message.parent_asks:
+        return candidates
+    return [c for c in candidates if not _answers(c.sentence)]

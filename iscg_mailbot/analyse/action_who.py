@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from iscg_mailbot.analyse.action_addressee import greeted
+from iscg_mailbot.analyse.action_addressee import greeted, replied_to
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.action_rules import Rule
@@ -44,7 +44,9 @@ _BEFORE_PLEASE = re.compile(
 # Between a name and the request addressed to it: "Klaus, could you" / "María: please".
 _VOCATIVE_GAP = re.compile(r"^\s*[,:\u2013]\s*(?:(?:could|can|would|will)\s+)?$", re.IGNORECASE)
 _RECIPIENT_LEAD = re.compile(r"(?:\bto\s*:?|\bfor)\s*(?:the\s+)?$", re.IGNORECASE)
-_FROM_LEAD = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM_LEAD = re.compile(r"\bfrom\s+(?:each\s+of\s+|both\s+)?(?:the\s+)?$", re.IGNORECASE)
+# An aside about the body just named: "TSB (SG5 leadership) and BR".
+_ASIDE_PARENS = re.compile(r"\([^()]*\)")
 _LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z ]{1,30}:\s*")
 # ", as TDAG secretariat," / "(TSB)": words about a body, not the body acting.
 _ASIDE = re.compile(
@@ -111,6 +113,12 @@ class Owners:
         unique = list(dict.fromkeys(names))
         shown = ", ".join(unique[:3]) + (f" +{len(unique) - 3}" if len(unique) > 3 else "")
         return Who(shown, "addressees", False)
+
+    def replied(self) -> Who:
+        """The sender of the message this one replies to (their unit when on the
+        secretariat's staff), not the sender themselves; nobody when unknown."""
+        found = replied_to(self.message, self.members)
+        return Who(found[0], found[1], False) if found else NOBODY
 
     def sender(self) -> Who:
         sender: Address | None = self.message.sender
@@ -265,9 +273,20 @@ class Owners:
         return self.vocative() or self.addressees()
 
     def from_(self, match: re.Match[str] | None = None) -> Who | None:
+        """"Comments from RAG", "one speaker from each of TSB (SG5) and BR (SG7)": the
+        bodies after "from", joined past asides in parentheses."""
         for i, mention in enumerate(self.mentions):
             if _FROM_LEAD.search(self.text[:mention.start]):
-                return self.chain(i, forward=True)
+                chain = [mention]
+                for later in self.mentions[i + 1:]:
+                    between = _ASIDE_PARENS.sub("", self.text[chain[-1].end:later.start])
+                    if "(" in between:
+                        continue  # named inside an aside
+                    if not _CONNECTOR.match(between):
+                        break
+                    chain.append(later)
+                kinds = {m.kind for m in chain}
+                return Who(join_owners(chain), "member" if kinds == {"member"} else "group", True)
         return None
 
     def please(self, match: re.Match[str]) -> Who:

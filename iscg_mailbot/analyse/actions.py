@@ -30,16 +30,17 @@ sentence may match by :mod:`~iscg_mailbot.analyse.action_gate`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from iscg_mailbot.analyse.action_addressee import asked_parties, sector_bureau
 from iscg_mailbot.analyse.action_dates import DueMention, commitment_due, find_due
 from iscg_mailbot.analyse.action_gate import RuleGate
+from iscg_mailbot.analyse.action_questions import QUESTION, find_questions
 from iscg_mailbot.analyse.action_scope import (
     apply_date_carriers,
     apply_list_frame,
+    drop_answers,
+    forwards_mail,
     owes_nothing,
     split_clauses,
     with_sectors,
@@ -52,7 +53,6 @@ from iscg_mailbot.analyse.closure_items import (
     closing_sentences,
     detect_closure,
 )
-from iscg_mailbot.parse.subjects import is_forward_subject
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import (
     ACT_VERB_RE,
@@ -99,10 +99,6 @@ _FORWARD_MARK = re.compile(r"^\W*(?:-{2,}\s*forwarded\s+message|begin\s+forwarde
                            re.IGNORECASE | re.MULTILINE)
 _POINTER = re.compile(r"\b(?:below|attached|forwarded|following|enclosed|copied|fyi)\b",
                       re.IGNORECASE)
-
-
-def _forwarded(message: ActionInput) -> bool:
-    return message.forwarded or is_forward_subject(message.subject)
 
 
 # --- classification ------------------------------------------------------------------
@@ -309,15 +305,15 @@ def extract_actions(
         return []
     gate = _gate_for(rules, exhaustive)
     found: list[_Found] = []
-    forwarded = _forwarded(message)
+    forwarded = forwards_mail(message)
     sentences = split_sentences(message.new_text, forwarded=forwarded)
     for sentence in sentences:
         for clause in split_clauses(sentence):
             item = _classify(clause, message, gate, members)
             if item is not None:
                 found.append(item)
-    candidates = apply_date_carriers(with_sectors(
-        apply_list_frame(sentences, _apply_context(found), message, members), message))
+    candidates = drop_answers(apply_date_carriers(with_sectors(
+        apply_list_frame(sentences, _apply_context(found), message, members), message)), message)
     if forwarded or _FORWARD_MARK.search(message.new_text):
         # "FYI, please see the LS below": a pointer to the forwarded mail, whose own
         # sentences are the items.
@@ -331,65 +327,13 @@ def extract_actions(
     return [c for c in candidates if c.confidence >= rules.min_confidence]
 
 
-QUESTION = "question"
-
-
-def _asked(owners: Owners) -> Who:
-    """Who owes a question's answer: the member or body it is put to ("Olga, ...?",
-    "Does BDT plan to ...?", "Would TSB and BR be willing ...?"), whom the message
-    greets, else the Bureau of the one Sector it asks about ("Is there work in ITU-T
-    on ...?"); nobody when none of these says."""
-    subject = owners.subject()
-    named = subject if subject.explicit and subject.kind == "group" else None
-    inverted = asked_parties(owners.text, owners.mentions)
-    found = owners.vocative() or named or (Who(inverted, "group", True) if inverted else None)
-    if found is not None:
-        return found
-    addressed = owners.addressees()
-    if addressed.owner is not None:
-        return addressed
-    unit = owners.unit()
-    bureau = sector_bureau(owners.mentions, unit.owner if unit else None)
-    return Who(bureau, "group", False) if bureau else addressed
-# Questions that ask nothing of anybody: "Why not?", "Right?".
-_IDLE_QUESTION = re.compile(r"^(?:\W*\w+){0,2}\W*\?$")
-
-
-def find_questions(
-    message: ActionInput,
-    items: Sequence[ActionCandidate] = (),
-    members: MembersConfig | None = None,
-) -> list[ActionCandidate]:
-    """The message's first question that is not already an item, as kind "question".
-
-    A message that asks something waits for a reply: the item stays open until somebody
-    else writes in the thread. At most one per message: it marks the message as asking,
-    which is all the chair's "awaiting a reply" needs. ``items`` are the message's
-    action candidates (a request phrased as a question is already one of them).
-    """
-    taken = {item.span for item in items}
-    if owes_nothing(message):
-        return []
-    for sentence in split_sentences(message.new_text, forwarded=_forwarded(message)):
-        text = sentence.text
-        if not text.endswith("?") or (sentence.start, sentence.end) in taken:
-            continue
-        if _IDLE_QUESTION.match(text) or BOILERPLATE.search(text):
-            continue
-        who = _asked(Owners(text, message, members))
-        return [ActionCandidate(kind=QUESTION, sentence=text, span=(sentence.start, sentence.end),
-                                owner=who.owner, owner_kind=who.kind, due=None, due_text=None,
-                                confidence=0.5, rule="question")]
-    return []
-
-
-
 # Re-exported so callers need one import.
 __all__ = [
     "ACTION",
     "DEFAULT_CLOSURE_PHRASES",
     "DEFAULT_RULES",
     "NOTE",
+    "QUESTION",
     "RULES",
     "ActionRules",
     "ClosingSentence",

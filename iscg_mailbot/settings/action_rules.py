@@ -239,6 +239,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                         "proposal", "feedback", "views", "candidature", "registration",
                         "document", "paper", "presentation", "slides"),
     "we_need": ("need", "must", "have to"),
+    "wanted_from": ("from",),
     "no_later_than": ("later than", "at the latest"),
     "deadline": ("deadline", "due date", "cut-off", "cutoff"),
     "action_header": ("action", "to do"),
@@ -312,6 +313,12 @@ RULES: tuple[Rule, ...] = (
          r"\bfor\s+(?:action|comments?|review|approval|endorsement|consideration|(?:your\s+)?"
          r"(?:input|feedback|guidance|reply|response))\b", "recipient", 0.7, skip_past=True,
          skip_past_due=True),
+    # "We would welcome one speaker from each of TSB and BR", "the team needs from each
+    # Bureau, by 16 April:": what is wanted and from whom (only when a body is named).
+    rule("wanted_from", ACTION,
+         r"\b(?:welcome|need|needs|require|requires|seek|seeks)\s+"
+         r"(?:[^.;?]{0,60}?\s)?from\s+(?:each\s+of\s+|each\s+|both\s+|all\s+)?(?:the\s+)?\S",
+         "from", 0.7, needs_owner=True, skip_past=True, skip_past_due=True),
     rule("passive_request", ACTION,
          r"\b(?:contributions?|comments?|inputs?|replies|reply|responses?|nominations?|proposals?|"
          r"feedback|views|candidatures?|registrations?|documents?|papers?|presentations?|slides)"

@@ -54,7 +54,33 @@ def _addresses(values: Sequence[dict[str, str]] | None) -> tuple[Address, ...]:
     return tuple(Address(v.get("name", ""), v.get("address", "")) for v in values or ())
 
 
-def _input(message: Message, list_address: str | None, context: Context) -> ActionInput:
+@dataclass(frozen=True)
+class _Parent:
+    """What a reply's extraction reads of the message it replies to."""
+
+    sender: Address
+    asks: bool
+
+
+def load_parents(session: Session, messages: Sequence[Message]) -> dict[tuple[int, str], _Parent]:
+    """The stored parents of these messages, by (list id, Message-ID)."""
+    wanted = {m.parent_message_id for m in messages if m.parent_message_id}
+    lists = {m.list_id for m in messages}
+    parents: dict[tuple[int, str], _Parent] = {}
+    for chunk in chunks(sorted(wanted)):
+        for row in session.execute(
+            select(Message.list_id, Message.message_id, Message.sender_name,
+                   Message.sender_address, Message.new_text)
+            .where(Message.message_id.in_(chunk), Message.list_id.in_(lists))
+        ):
+            parents[(row.list_id, row.message_id)] = _Parent(
+                Address(row.sender_name or "", row.sender_address or ""),
+                "?" in (row.new_text or ""))
+    return parents
+
+
+def _input(message: Message, list_address: str | None, context: Context,
+           parent: _Parent | None = None) -> ActionInput:
     # Relative dates ("by tomorrow") are read in the sender's own time zone, as written in
     # the Date header; the list's home zone stands in when the header gave none.
     zone: tzinfo = (
@@ -77,6 +103,8 @@ def _input(message: Message, list_address: str | None, context: Context) -> Acti
         subject=(message.subject or "")[:context.max_chars],
         list_address=list_address,
         automatic=bool(message.auto_submitted),
+        parent_sender=parent.sender if parent else None,
+        parent_asks=parent.asks if parent else False,
     )
 
 
@@ -131,8 +159,10 @@ def extract_items(session: Session, message_ids: Collection[int],
     loaded = load_messages(session, ids) if ids else []
     rules = context.config.rules
     found: dict[int, FoundItems] = {}
+    parents = load_parents(session, [m for m, _ in loaded])
     for message, list_address in loaded:
-        action_input = _input(message, list_address, context)
+        parent = parents.get((message.list_id, message.parent_message_id or ""))
+        action_input = _input(message, list_address, context, parent)
         candidates = extract_actions(action_input, rules, context.members)
         candidates = date_from_meetings(candidates, action_input.date, context.meetings)
         if context.config.questions:
