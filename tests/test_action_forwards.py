@@ -70,3 +70,21 @@ def test_replies_requested_by_a_date_dates_the_requests_and_is_no_item() -> None
             "Action required: ITU-T SG17 is invited to inform Q12/3 of its Recommendations. "
             "Replies are requested by 30 January 2027.")
     assert found(text) == [("ITU-T SG17", date(2027, 1, 30))]
+
+
+RETOLD = ("Dear all,\n\nIn short, WP 3K asks ITU-D SG2 to {request}.\n\n"
+          "-----Original Message-----\n"
+          "Action required: ITU-D SG2 is invited to comment on the scope of the survey "
+          "questionnaire on rural backhaul.\n\nDeadline: 20 January 2027\n")
+
+
+def test_the_notes_account_of_a_forwarded_request_is_the_same_item() -> None:
+    items = found(RETOLD.format(request="confirm the scope of the survey questionnaire on rural "
+                                          "backhaul"), subject="FW: LS on the survey")
+    assert items == [("ITU-D SG2", date(2027, 1, 20))]
+
+
+def test_a_different_request_of_the_same_body_in_the_note_is_kept() -> None:
+    items = found(RETOLD.format(request="nominate a focal point for its data collection"),
+                  subject="FW: LS on the survey")
+    assert items == [("ITU-D SG2", None), ("ITU-D SG2", date(2027, 1, 20))]

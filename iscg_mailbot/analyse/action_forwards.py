@@ -88,3 +88,39 @@ def apply_list_tail(sentences: Sequence[Sentence], candidates: list[ActionCandid
                   if c.kind == ACTION and c.due is None and c.span[0] in spans else c
                   for c in result]
     return result
+
+
+_WORD = re.compile(r"[\w.-]*\w")
+# Words any request holds: they say nothing of what is asked.
+_ASKING = frozenset({"asks", "asked", "invited", "invites", "requested", "requests", "kindly",
+                     "please", "could", "would", "with", "that", "this", "their", "they",
+                     "from", "about", "action", "required"})
+_RETOLD_SHARED = 3
+_RETOLD_SHARE = 0.4
+
+
+def _content_words(candidate: ActionCandidate) -> set[str]:
+    owners = {w.casefold() for w in _WORD.findall(candidate.owner or "")}
+    return {w for w in (m.casefold() for m in _WORD.findall(candidate.sentence))
+            if len(w) >= 4 and w not in _ASKING and w not in owners}
+
+
+def _retells(note: ActionCandidate, item: ActionCandidate) -> bool:
+    """Whether a request of the note retells a forwarded one: same owners, and most of
+    what it asks in the statement's words ("SG13 asks WP 5D to confirm the alignment
+    with M.2160" above "WP 5D is invited to comment on the alignment ... M.2160")."""
+    if note.kind != item.kind or not note.owner or note.owner != item.owner:
+        return False
+    words = _content_words(note)
+    shared = words & _content_words(item)
+    return len(shared) >= _RETOLD_SHARED and len(shared) >= _RETOLD_SHARE * len(words)
+
+
+def drop_retold(candidates: list[ActionCandidate], parts: Sequence[int]) -> list[ActionCandidate]:
+    """The forwarding note's own account of a request the forwarded statement makes is
+    the same item: the statement's (with its deadline) is kept."""
+    if not parts:
+        return candidates
+    forwarded = [c for c in candidates if part_index(parts, c.span[0]) > 0]
+    return [c for c in candidates if part_index(parts, c.span[0]) > 0
+            or not any(_retells(c, item) for item in forwarded)]

@@ -36,7 +36,12 @@ from functools import cached_property
 
 from iscg_mailbot.analyse.action_addressee import asked_parties, sector_bureau
 from iscg_mailbot.analyse.action_dates import DueMention, commitment_due, find_due
-from iscg_mailbot.analyse.action_forwards import apply_list_tail, forward_parts, part_index
+from iscg_mailbot.analyse.action_forwards import (
+    apply_list_tail,
+    drop_retold,
+    forward_parts,
+    part_index,
+)
 from iscg_mailbot.analyse.action_gate import RuleGate
 from iscg_mailbot.analyse.action_scope import (
     apply_date_carriers,
@@ -329,8 +334,8 @@ def extract_actions(
                 found.append(item)
     parts = forward_parts(message.new_text, forwarded=forwarded)
     framed = apply_list_frame(sentences, _apply_context(found, parts), message, members)
-    candidates = apply_date_carriers(with_sectors(
-        apply_list_tail(sentences, framed, message.new_text, message.date), message))
+    candidates = drop_retold(apply_date_carriers(with_sectors(
+        apply_list_tail(sentences, framed, message.new_text, message.date), message)), parts)
     if forwarded or _FORWARD_MARK.search(message.new_text):
         # "FYI, please see the LS below": a pointer to the forwarded mail, whose own
         # sentences are the items.
