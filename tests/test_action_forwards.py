@@ -88,3 +88,14 @@ def test_a_different_request_of_the_same_body_in_the_note_is_kept() -> None:
     items = found(RETOLD.format(request="nominate a focal point for its data collection"),
                   subject="FW: LS on the survey")
     assert items == [("ITU-D SG2", None), ("ITU-D SG2", date(2027, 1, 20))]
+
+
+@pytest.mark.parametrize(("invited", "owner"), [
+    ("BR and BDT", "BR, BDT"),
+    ("their national statistics offices", "ISCG"),
+])
+def test_a_body_asked_to_invite_named_bodies_passes_the_request_on(invited: str,
+                                                                  owner: str) -> None:
+    text = (f"Action required: the ISCG is asked to invite {invited} to list their work "
+            "items on data sets by 20 January 2027.")
+    assert found(text) == [(owner, date(2027, 1, 20))]

@@ -6,6 +6,9 @@ forwarded (a liaison statement, usually).
   liaison statement's "For action to:" and "Deadline:" lines speak for the statement
   they head, not for the note above it ("Amara, could you make sure the rapporteur
   gets it?" is not due on the statement's deadline).
+- :func:`drop_retold`: the note's own account of a request the statement makes is the
+  statement's item; :func:`pass_relays`: "the ISCG is asked to invite BR and BDT to
+  identify ..." is owned by BR and BDT.
 - :func:`apply_list_tail`: "- WP 5D is invited to ...;\\n- ITU-D SG2 is invited to
   ...;\\nby 30 November 2026." dates every request of the list, not only the last.
 
@@ -23,11 +26,13 @@ from dataclasses import replace
 from datetime import datetime
 
 from iscg_mailbot.analyse.action_dates import find_due
+from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions, join_owners
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.parse.quote_headers import quote_and_forwards
 from iscg_mailbot.parse.quote_lines import Lines
 from iscg_mailbot.records import ActionCandidate
 from iscg_mailbot.settings.action_rules import ACTION
+from iscg_mailbot.settings.members import MembersConfig
 
 
 def forward_parts(text: str, *, forwarded: bool) -> list[int]:
@@ -124,3 +129,35 @@ def drop_retold(candidates: list[ActionCandidate], parts: Sequence[int]) -> list
     forwarded = [c for c in candidates if part_index(parts, c.span[0]) > 0]
     return [c for c in candidates if part_index(parts, c.span[0]) > 0
             or not any(_retells(c, item) for item in forwarded)]
+
+
+# "The ISCG is asked to invite BR and BDT to identify ...": the invited do the work.
+_RELAY = re.compile(
+    r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:asked|requested|invited|tasked)\s+to\s+"
+    r"(?:invite|ask|request|encourage|urge)\s+(?P<obj>[^.;:]{1,80}?)\s+to\s+\w", re.IGNORECASE)
+_JOINERS = re.compile(r"(?:\s|,|&|\band\b|\bthe\b)*", re.IGNORECASE)
+
+
+def _relayed_to(sentence: str, members: MembersConfig | None) -> list[OwnerMention]:
+    match = _RELAY.search(sentence)
+    if match is None:
+        return []
+    obj = match.group("obj")
+    mentions = find_mentions(obj, members)
+    rest = obj
+    for mention in sorted(mentions, key=lambda m: -m.start):
+        rest = rest[:mention.start] + " " + rest[mention.end:]
+    # Only bodies named in full ("BR and BDT"), not "their national statistics offices".
+    return mentions if mentions and _JOINERS.fullmatch(rest) else []
+
+
+def pass_relays(candidates: list[ActionCandidate],
+                members: MembersConfig | None) -> list[ActionCandidate]:
+    """A body asked to invite others to do something passes the request on: the bodies
+    invited own the item."""
+    result = []
+    for candidate in candidates:
+        invited = _relayed_to(candidate.sentence, members) if candidate.kind == ACTION else []
+        result.append(replace(candidate, owner=join_owners(invited), owner_kind="group")
+                      if invited else candidate)
+    return result

@@ -41,6 +41,7 @@ from iscg_mailbot.analyse.action_forwards import (
     drop_retold,
     forward_parts,
     part_index,
+    pass_relays,
 )
 from iscg_mailbot.analyse.action_gate import RuleGate
 from iscg_mailbot.analyse.action_scope import (
@@ -333,7 +334,8 @@ def extract_actions(
             if item is not None:
                 found.append(item)
     parts = forward_parts(message.new_text, forwarded=forwarded)
-    framed = apply_list_frame(sentences, _apply_context(found, parts), message, members)
+    framed = apply_list_frame(sentences, pass_relays(_apply_context(found, parts), members),
+                              message, members)
     candidates = drop_retold(apply_date_carriers(with_sectors(
         apply_list_tail(sentences, framed, message.new_text, message.date), message)), parts)
     if forwarded or _FORWARD_MARK.search(message.new_text):
