@@ -88,6 +88,10 @@ _SECOND_CLAUSE = re.compile(
     r"(?:" + ACT_VERBS + r")\b)",
     re.IGNORECASE,
 )
+# "X is invited to A; Y is invited to B": the liaison statement's next request.
+_NEXT_SUBJECT = re.compile(
+    r";\s+(?:and\s+)?(?:the\s+)?(?=(?P<obj>" + PARTIES + r")\s+(?:is|are)\s+(?:\w+ly\s+)?"
+    r"(?:invited|requested|asked|encouraged|urged|tasked)\s+to\b)", re.IGNORECASE)
 _SUBJECT_CLAUSE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:invited|requested|asked|"
                              r"encouraged|urged|tasked)\s+to\b", re.IGNORECASE)
 # One of these is in every sentence _LEAD or _SUBJECT_CLAUSE matches: three in four
@@ -114,11 +118,14 @@ def split_clauses(sentence: Sentence) -> list[Sentence]:
     # The first clause's own verb comes first: "TSB and BDT send" is one clause.
     verb = ACT_VERB_RE.search(text, after)
     second = _SECOND_CLAUSE.search(text, verb.end()) if verb is not None else None
+    if second is None and subject_form and verb is not None:
+        second = _NEXT_SUBJECT.search(text, verb.end())
     if second is None or not find_mentions(second.group("obj"), None):
         return [sentence]
     first_text = text[:second.start()].rstrip(" ,;")
-    obj_start = second.start("modal") if second.group("modal") else second.start("obj")
-    prefix = text[:lead.end()] if lead is not None and not second.group("modal") else ""
+    modal = second.groupdict().get("modal")  # _NEXT_SUBJECT has no modal
+    obj_start = second.start("modal") if modal else second.start("obj")
+    prefix = text[:lead.end()] if lead is not None and not modal else ""
     rest = text[obj_start:]
     if lead is None and not re.match(r"\S+(?:\s+\S+){0,6}?\s+to\s", rest):
         return [sentence]
@@ -275,8 +282,16 @@ _DATE_CARRIER = re.compile(
     r"^\W*(?:(?:both|all|each|everything|these|names?|replies|answers?|responses?|comments?|"
     r"inputs?|contributions?|nominations?|details)\s+)?(?:please\s+)?(?:by|before|no\s+later\s+than|"
     r"until|within)\b|^\W*please\s+(?:reply|respond|revert|let\s+(?:us|me)\s+know)\s+(?:by|before|"
-    r"within)\b", re.IGNORECASE)
+    r"within)\b|^\W*(?:replies|answers?|responses?|comments?|inputs?|contributions?)\s+(?:are|is)\s+"
+    r"(?:kindly\s+)?requested\s+(?:by|before|no\s+later\s+than)\b",
+    re.IGNORECASE)
 _CARRIER_WORDS = 10
+
+
+def is_date_carrier(sentence: str) -> bool:
+    """Whether a short sentence only dates what was asked before it ("Replies are
+    requested by 30 October 2026."): it names no owner of its own."""
+    return len(sentence.split()) <= _CARRIER_WORDS and bool(_DATE_CARRIER.match(sentence))
 
 
 def apply_date_carriers(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
@@ -285,8 +300,7 @@ def apply_date_carriers(candidates: list[ActionCandidate]) -> list[ActionCandida
     result: list[ActionCandidate] = []
     for candidate in candidates:
         carrier = (candidate.kind == ACTION and candidate.owner_kind not in ("group", "member")
-                   and len(candidate.sentence.split()) <= _CARRIER_WORDS
-                   and _DATE_CARRIER.match(candidate.sentence))
+                   and is_date_carrier(candidate.sentence))
         earlier = [i for i, c in enumerate(result) if c.kind in (ACTION, "question")]
         if not carrier or not earlier:
             result.append(candidate)

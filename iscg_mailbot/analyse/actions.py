@@ -34,6 +34,13 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from iscg_mailbot.analyse.action_dates import DueMention, commitment_due, find_due
+from iscg_mailbot.analyse.action_forwards import (
+    apply_list_tail,
+    drop_retold,
+    forward_parts,
+    part_index,
+    pass_relays,
+)
 from iscg_mailbot.analyse.action_gate import RuleGate
 from iscg_mailbot.analyse.action_questions import QUESTION, find_questions
 from iscg_mailbot.analyse.action_scope import (
@@ -41,6 +48,7 @@ from iscg_mailbot.analyse.action_scope import (
     apply_list_frame,
     drop_answers,
     forwards_mail,
+    is_date_carrier,
     owes_nothing,
     split_clauses,
     with_sectors,
@@ -255,10 +263,18 @@ def _build(sentence: Sentence, rule: Rule, match: re.Match[str], who: Who,
     return _Found(candidate, _header_kind(text), who.explicit, due)
 
 
-def _apply_context(found: list[_Found]) -> list[ActionCandidate]:
-    """Let liaison-statement header lines fill in owners and dates of the body's items.
+def _apply_context(found: list[_Found], parts: list[int]) -> list[ActionCandidate]:
+    """Let liaison-statement header lines fill in owners and dates of the body's items,
+    within each part of the message (:func:`forward_parts`): a forwarded statement's
+    header lines speak for the statement, not for the note forwarding it."""
+    groups: dict[int, list[_Found]] = {}
+    for item in found:
+        groups.setdefault(part_index(parts, item.candidate.span[0]), []).append(item)
+    return [c for _, group in sorted(groups.items()) for c in _apply_part_context(group)]
 
-    "For action to: ITU-T SG17" names the owner of action items that name nobody;
+
+def _apply_part_context(found: list[_Found]) -> list[ActionCandidate]:
+    """"For action to: ITU-T SG17" names the owner of action items that name nobody;
     "Deadline: 15 March 2027" dates action items that carry no date (but not those due
     "before the next meeting"). A header line is an item of its own only when the body
     has no action item for it to inform; "For action to" and "Deadline" together then
@@ -275,7 +291,8 @@ def _apply_context(found: list[_Found]) -> list[ActionCandidate]:
         if item.header == "deadline" and for_action is not None:
             continue  # merged into the "For action to" item below
         if (candidate.kind == ACTION and item.header != "for_action"
-                and for_action is not None and not item.owner_explicit):
+                and for_action is not None and not item.owner_explicit
+                and not is_date_carrier(candidate.sentence)):
             candidate = replace(candidate, owner=for_action.candidate.owner,
                                 owner_kind=for_action.candidate.owner_kind)
         if candidate.kind == ACTION and deadline is not None and candidate.due is None and (
@@ -312,8 +329,12 @@ def extract_actions(
             item = _classify(clause, message, gate, members)
             if item is not None:
                 found.append(item)
-    candidates = drop_answers(apply_date_carriers(with_sectors(
-        apply_list_frame(sentences, _apply_context(found), message, members), message)), message)
+    parts = forward_parts(message.new_text, forwarded=forwarded)
+    framed = apply_list_frame(sentences, pass_relays(_apply_context(found, parts), members),
+                              message, members)
+    candidates = drop_answers(drop_retold(apply_date_carriers(with_sectors(
+        apply_list_tail(sentences, framed, message.new_text, message.date), message)), parts),
+        message)
     if forwarded or _FORWARD_MARK.search(message.new_text):
         # "FYI, please see the LS below": a pointer to the forwarded mail, whose own
         # sentences are the items.

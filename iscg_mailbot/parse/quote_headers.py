@@ -138,16 +138,25 @@ def _is_mail_header(fields: Sequence[str]) -> bool:
 
 def top_posted_quote_start(text: Lines, *, forwarded: bool) -> int:
     """Index of the first line of a quote that runs to the end, or ``len(lines)``."""
+    return quote_and_forwards(text, forwarded=forwarded)[0]
+
+
+def quote_and_forwards(text: Lines, *, forwarded: bool) -> tuple[int, list[int]]:
+    """Where the top-posted quote starts (``len(lines)`` when none), and where each
+    forwarded message above it starts (its marker, else its header block and the rule
+    above it): the sender's note ends there, and so does the note's signature."""
     lines = text.lines
     skip_first_header = forwarded
     after_forward_marker = -10
     has_text_above = False
     inside_block = 0  # the end of a forwarded message's header block just passed over
+    starts: list[int] = []
     for index, line in enumerate(lines):
         if text.blank[index] or text.marked[index] or index < inside_block:
             continue
         if is_forward_marker(line):
             after_forward_marker = index
+            starts.append(index)
             continue
         original = bool(is_original_message(line))
         if original or is_outlook_header(lines, index):
@@ -155,17 +164,19 @@ def top_posted_quote_start(text: Lines, *, forwarded: bool) -> int:
                 continue  # "---- Original message ----" above "> " lines: an attribution
             # The header of a forwarded message is content, not a quote.
             if index - after_forward_marker <= 3 or skip_first_header:
+                if index - after_forward_marker > 3:
+                    starts.append(include_rule_above(text, index))
                 skip_first_header = False
                 after_forward_marker = index if original else -10
                 inside_block = index + 1 if original else block_end(lines, index)
                 continue
-            return include_rule_above(text, index)
+            return include_rule_above(text, index), starts
         # Top-posting puts new text above the quote; an attribution on the first line
         # whose quote was deleted is followed by the reply itself.
         if has_text_above and is_unmarked_attribution(text, index):
-            return index
+            return index, starts
         has_text_above = has_text_above or not PGP_ARMOR.match(line)
-    return len(lines)
+    return len(lines), starts
 
 
 def is_outlook_header(lines: Sequence[str], index: int) -> bool:

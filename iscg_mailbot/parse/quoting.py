@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from iscg_mailbot.parse.quote_headers import (
     header_block_end,
+    quote_and_forwards,
     readable_text,
-    top_posted_quote_start,
     unquoted_text,
 )
 from iscg_mailbot.parse.quote_lines import (
@@ -120,23 +121,26 @@ def split_new_text(text: str, *, forwarded: bool = False) -> tuple[str, str, str
     'Bob Smith, ITU-T SG17'
     """
     whole = Lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    cut = top_posted_quote_start(whole, forwarded=forwarded)
-    head = whole if cut == len(whole.lines) else Lines(whole.lines[:cut])
-
-    quoted_flags = _quoted_flags(head)
-    signature_flags = _signature_flags(head, quoted_flags)
-
+    cut, forward_starts = quote_and_forwards(whole, forwarded=forwarded)
     new_lines: list[str] = []
     quoted_lines: list[str] = []
     signature_lines: list[str] = []
-    for line, quoted, signature in zip(head.lines, quoted_flags, signature_flags, strict=True):
-        if quoted:
-            quoted_lines.append(line)
-        elif signature:
-            if not _SIGNATURE_DASHES.match(line):  # the delimiter itself is not kept
-                signature_lines.append(line)
-        else:
-            new_lines.append(line)
+    # The note above a forwarded message and each message forwarded end where the next
+    # begins: a signature or disclaimer ends its own part, not the text forwarded below.
+    bounds = [0, *(s for s in forward_starts if 0 < s < cut), cut]
+    for start, end in pairwise(bounds):
+        part = whole if (start, end) == (0, len(whole.lines)) else Lines(whole.lines[start:end])
+        quoted_flags = _quoted_flags(part)
+        signature_flags = _signature_flags(part, quoted_flags)
+        for line, quoted, signature in zip(part.lines, quoted_flags, signature_flags,
+                                           strict=True):
+            if quoted:
+                quoted_lines.append(line)
+            elif signature:
+                if not _SIGNATURE_DASHES.match(line):  # the delimiter itself is not kept
+                    signature_lines.append(line)
+            else:
+                new_lines.append(line)
     quoted_lines.extend(whole.lines[cut:])
     return _tidy(new_lines), _tidy(quoted_lines), _tidy(signature_lines)
 

@@ -1,0 +1,163 @@
+"""A message that forwards mail, read as its parts: the sender's note, then each message
+forwarded (a liaison statement, usually).
+
+- :func:`forward_parts`: where each forwarded message starts in the text analysis reads
+  (its "Forwarded message" or "Original Message" line, else its mail header block). A
+  liaison statement's "For action to:" and "Deadline:" lines speak for the statement
+  they head, not for the note above it ("Amara, could you make sure the rapporteur
+  gets it?" is not due on the statement's deadline).
+- :func:`drop_retold`: the note's own account of a request the statement makes is the
+  statement's item; :func:`pass_relays`: "the ISCG is asked to invite BR and BDT to
+  identify ..." is owned by BR and BDT.
+- :func:`apply_list_tail`: "- WP 5D is invited to ...;\\n- ITU-D SG2 is invited to
+  ...;\\nby 30 November 2026." dates every request of the list, not only the last.
+
+    >>> text = "Ann, please check it.\\n\\n---------- Forwarded message ---------\\nDeadline: 1 May"
+    >>> part_index(forward_parts(text, forwarded=True), text.index("Deadline"))
+    1
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from iscg_mailbot.analyse.action_dates import find_due
+from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions, join_owners
+from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.parse.quote_headers import quote_and_forwards
+from iscg_mailbot.parse.quote_lines import Lines
+from iscg_mailbot.records import ActionCandidate
+from iscg_mailbot.settings.action_rules import ACTION
+from iscg_mailbot.settings.members import MembersConfig
+
+
+def forward_parts(text: str, *, forwarded: bool) -> list[int]:
+    """Offsets in ``text`` where forwarded messages start (none: the text is one part)."""
+    if not any(mark in text for mark in (":", "--")):
+        return []
+    lines = text.split("\n")
+    starts = quote_and_forwards(Lines(lines), forwarded=forwarded)[1]
+    offsets: list[int] = []
+    position = 0
+    wanted = iter(sorted(set(starts)))
+    target = next(wanted, None)
+    for index, line in enumerate(lines):
+        while target is not None and target == index:
+            if index:
+                offsets.append(position)
+            target = next(wanted, None)
+        position += len(line) + 1
+    return offsets
+
+
+def part_index(parts: Sequence[int], offset: int) -> int:
+    """The part (0: the note, 1: the first message forwarded, ...) holding ``offset``."""
+    return bisect_right(parts, offset)
+
+
+_BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u25aa\u25cf]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+")
+# The line after a list whose items end with ";": "both by 15 February 2027, so that ...".
+_TAIL = re.compile(r"[;,][ \t]*\n[ \t]*(?P<tail>(?:(?:both|all|each|all\s+of\s+them)\s+)?"
+                   r"(?:by|before|no\s+later\s+than)\b[^\n]*)", re.IGNORECASE)
+
+
+def _is_bullet(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_BULLET.fullmatch(text[line_start:start]))
+
+
+def apply_list_tail(sentences: Sequence[Sentence], candidates: list[ActionCandidate],
+                    text: str, sent: datetime | None) -> list[ActionCandidate]:
+    """The requests of a bulleted list take the date its closing line gives them all.
+
+    The closing line ("by 30 November 2026.") is read into the last bullet's sentence;
+    the bullets above it are the run of bullet sentences before that one.
+    """
+    result = list(candidates)
+    for index, sentence in enumerate(sentences):
+        tail = _TAIL.search(text, sentence.start, sentence.end)
+        if tail is None or not _is_bullet(text, sentence.start):
+            continue
+        due = find_due(tail.group("tail"), sent)
+        if due is None or due.value is None:
+            continue
+        first = index
+        while first > 0 and _is_bullet(text, sentences[first - 1].start):
+            first -= 1
+        spans = range(sentences[first].start, sentence.end + 1)
+        result = [replace(c, due=due.value, due_text=due.text)
+                  if c.kind == ACTION and c.due is None and c.span[0] in spans else c
+                  for c in result]
+    return result
+
+
+_WORD = re.compile(r"[\w.-]*\w")
+# Words any request holds: they say nothing of what is asked.
+_ASKING = frozenset({"asks", "asked", "invited", "invites", "requested", "requests", "kindly",
+                     "please", "could", "would", "with", "that", "this", "their", "they",
+                     "from", "about", "action", "required"})
+_RETOLD_SHARED = 3
+_RETOLD_SHARE = 0.4
+
+
+def _content_words(candidate: ActionCandidate) -> set[str]:
+    owners = {w.casefold() for w in _WORD.findall(candidate.owner or "")}
+    return {w for w in (m.casefold() for m in _WORD.findall(candidate.sentence))
+            if len(w) >= 4 and w not in _ASKING and w not in owners}
+
+
+def _retells(note: ActionCandidate, item: ActionCandidate) -> bool:
+    """Whether a request of the note retells a forwarded one: same owners, and most of
+    what it asks in the statement's words ("SG13 asks WP 5D to confirm the alignment
+    with M.2160" above "WP 5D is invited to comment on the alignment ... M.2160")."""
+    if note.kind != item.kind or not note.owner or note.owner != item.owner:
+        return False
+    words = _content_words(note)
+    shared = words & _content_words(item)
+    return len(shared) >= _RETOLD_SHARED and len(shared) >= _RETOLD_SHARE * len(words)
+
+
+def drop_retold(candidates: list[ActionCandidate], parts: Sequence[int]) -> list[ActionCandidate]:
+    """The forwarding note's own account of a request the forwarded statement makes is
+    the same item: the statement's (with its deadline) is kept."""
+    if not parts:
+        return candidates
+    forwarded = [c for c in candidates if part_index(parts, c.span[0]) > 0]
+    return [c for c in candidates if part_index(parts, c.span[0]) > 0
+            or not any(_retells(c, item) for item in forwarded)]
+
+
+# "The ISCG is asked to invite BR and BDT to identify ...": the invited do the work.
+_RELAY = re.compile(
+    r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:asked|requested|invited|tasked)\s+to\s+"
+    r"(?:invite|ask|request|encourage|urge)\s+(?P<obj>[^.;:]{1,80}?)\s+to\s+\w", re.IGNORECASE)
+_JOINERS = re.compile(r"(?:\s|,|&|\band\b|\bthe\b)*", re.IGNORECASE)
+
+
+def _relayed_to(sentence: str, members: MembersConfig | None) -> list[OwnerMention]:
+    match = _RELAY.search(sentence)
+    if match is None:
+        return []
+    obj = match.group("obj")
+    mentions = find_mentions(obj, members)
+    rest = obj
+    for mention in sorted(mentions, key=lambda m: -m.start):
+        rest = rest[:mention.start] + " " + rest[mention.end:]
+    # Only bodies named in full ("BR and BDT"), not "their national statistics offices".
+    return mentions if mentions and _JOINERS.fullmatch(rest) else []
+
+
+def pass_relays(candidates: list[ActionCandidate],
+                members: MembersConfig | None) -> list[ActionCandidate]:
+    """A body asked to invite others to do something passes the request on: the bodies
+    invited own the item."""
+    result = []
+    for candidate in candidates:
+        invited = _relayed_to(candidate.sentence, members) if candidate.kind == ACTION else []
+        result.append(replace(candidate, owner=join_owners(invited), owner_kind="group")
+                      if invited else candidate)
+    return result
