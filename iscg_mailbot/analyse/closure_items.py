@@ -33,6 +33,7 @@ from iscg_mailbot.analyse.action_closure import (
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.closure_reading import (
     asks_to_pass,
+    defers,
     defers_answer,
     delegates,
     is_signoff,
@@ -303,6 +304,32 @@ class _Reply:
         said = max(shared_words(s, item_sentence) for s in reports)
         later = max(shared_words(s, item_sentence) for s in self.put_off)
         return said >= 2 and said > later
+
+
+def question_owners(reply_new_text: str, owner: str | None, *, sender: Address | None = None,
+                    members: MembersConfig | None = None) -> tuple[str, ...] | None:
+    """Whose share of a question asked of several owners a reply answers ("Yes for
+    TSB", or TSB staff writing): ``()`` for the whole question, None for none of it.
+
+    The owners the sender speaks for and those the reply names as acting ("Pierre
+    confirms for BDT"; not in what it leaves for later: "BDT will answer separately");
+    a reply from a member of the list who speaks for none of the owners ("Hiroshi" of
+    TSB on a question asked of BDT) answers none of it, while one from a sender we
+    cannot place answers the whole question."""
+    parts = [p.strip() for p in (owner or "").split(",") if p.strip()]
+    if not parts:
+        return ()
+    speaker = speaker_of(sender, members)
+    said = " ".join(s for s in without_signature([s.text for s in split_sentences(reply_new_text)
+                                                  if not is_signoff(s.text)])
+                    if not defers(s))
+    names = speaker.own | speaker.bodies | {
+        p for m in doers(said, members) for p in owner_parts(m.owner)}
+    covered = tuple(p for p in parts if owner_parts(p) & names) or tuple(
+        p for p in parts if speaker.of_sector(OpenItem(0, p)))
+    if covered:
+        return () if len(covered) == len(parts) else covered
+    return None if speaker.listed else ()
 
 
 def answers_question(reply_new_text: str, question: str = "") -> bool:

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.analyse.actions import answers_question, detect_closure
+from iscg_mailbot.analyse.closure_items import question_owners
 from iscg_mailbot.analyse.closure_reading import addressees
 from iscg_mailbot.records import ACTION, OPEN, QUESTION, Address, Closure, OpenItem
 from iscg_mailbot.services.actions.context import Context
@@ -67,8 +68,11 @@ class _Scan:
                       if self._open_for(item, message)]
         if not candidates:
             return
-        for closure in _close_questions(candidates, message, self.senders):
-            self._close(closure)
+        for item, shares in _close_questions(candidates, message, self.senders, self.context):
+            answer = Closure(item.id, (message.new_text or "").strip()[:300], "answered",
+                             (0, len(message.new_text or "")), shares)
+            if not shares or self._last_share(answer, message):
+                self._close(ClosingReply(item.id, message.id, message.date, None))
         actions = [i for i in candidates if i.kind == ACTION]
         open_items = [OpenItem(i.id, i.owner, i.owner_kind, i.sentence) for i in actions]
         sender = Address(message.sender_name or "", message.sender_address or "")
@@ -112,19 +116,28 @@ class _Scan:
         self.closed.add(closure.item_id)
 
 
-def _close_questions(items: Sequence[ActionItem], reply: Message,
-                     senders: dict[int, Address]) -> list[ClosingReply]:
+def _close_questions(items: Sequence[ActionItem], reply: Message, senders: dict[int, Address],
+                     context: Context) -> list[tuple[ActionItem, tuple[str, ...]]]:
     """A question is answered by a later message from somebody else in its thread that
     says something (not only thanks, acceptance, another question or "I will come back
     to you"), unless the reply greets somebody else than the one who asked ("Dear
-    Ahmed" answers Ahmed, not Klaus's question)."""
+    Ahmed" answers Ahmed, not Klaus's question). Of a question asked of several owners,
+    the reply answers the shares of those it speaks for (:func:`question_owners`)."""
     greeted = addressees(reply.new_text or "")
     asked = [item for item in items
              if item.kind == QUESTION and item.message_pk in senders
              and senders[item.message_pk].address != (reply.sender_address or "")
              and (not greeted or _first_name(senders[item.message_pk]) in greeted)]
-    return [ClosingReply(item.id, reply.id, reply.date, None) for item in asked
-            if answers_question(reply.new_text or "", item.sentence)]
+    sender = Address(reply.sender_name or "", reply.sender_address or "")
+    found = []
+    for item in asked:
+        if not answers_question(reply.new_text or "", item.sentence):
+            continue
+        shares = question_owners(reply.new_text or "", item.owner, sender=sender,
+                                 members=context.members)
+        if shares is not None:
+            found.append((item, shares))
+    return found
 
 
 def _first_name(sender: Address) -> str:
