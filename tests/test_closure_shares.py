@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
+from iscg_mailbot.analyse.closure_items import detect_closure
+from iscg_mailbot.records import Address, OpenItem
 from iscg_mailbot.services import actions as service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.models_actions import ActionItem
@@ -64,3 +66,43 @@ def test_a_member_answering_for_another_body_answers_none_of_it(app: App) -> Non
                  "under the CASC scheme.\n\nChen\n", subject="Test labs", parent="g1")
     service.extract_for_messages(app, store(app, other))
     assert "done" not in set(_statuses(app).values())
+
+
+# --- what a reply says about a request put as a question --------------------------
+
+PIERRE = Address("Pierre Lefebvre", "pierre@example.int")
+
+
+def _closes(reply: str, item: str, owner: str = "Pierre Lefebvre") -> bool:
+    return bool(detect_closure(reply, [OpenItem(1, owner, "member", item)], sender=PIERRE))
+
+
+@pytest.mark.parametrize(("reply", "closes"), [
+    ("The overview of the labs is below: four in the programme, two need test kits.", True),
+    ("Thank you for the suggestion, this is most welcome. Sure, I will send it next week.",
+     False),
+])
+def test_a_request_put_as_a_question_is_not_answered_by_a_promise(reply: str,
+                                                                  closes: bool) -> None:
+    item = "Could Pierre send an overview of the labs and what support they need?"
+    assert _closes(reply, item) is closes
+
+
+@pytest.mark.parametrize(("reply", "closes"), [
+    ("Yes - one workshop on rural backhaul with the SG1 chair.", True),
+    ("Yes - one workshop on rural backhaul with the SG1 chair; the outline follows on Monday.",
+     False),
+])
+def test_a_request_to_deliver_stays_open_while_part_of_it_is_to_come(reply: str,
+                                                                     closes: bool) -> None:
+    item = "Could Pierre send his workshop proposal (title, outline, speakers)?"
+    assert _closes(reply, item) is closes
+
+
+@pytest.mark.parametrize(("reply", "closes"), [
+    ("Greetings from Nairobi. Is the annex in scope, or should we leave it out?", False),
+    ("Greetings from Nairobi. The table is right except for two names.", True),
+])
+def test_greetings_from_somewhere_say_nothing(reply: str, closes: bool) -> None:
+    assert _closes(reply, "Could Pierre check his part of the table and send corrections?") \
+        is closes

@@ -92,7 +92,8 @@ _ACK_WORDS = (
     r"(?:a\s+)?lovely\s+(?:idea|initiative)|very\s+(?:interesting|useful|welcome)|wonderful|"
     r"sounds\s+good|with\s+pleasure|bien\s+re[çc]u|excelente|perfekt|danke|obrigad[oa]|merci|"
     r"(?:muchas\s+)?gracias|(?:we|I)(?:'ll|\s+will)\s+(?:revert|come\s+back|get\s+back|look\s+into\s+it|check)|"
-    r"dear|hi|hello|best|(?:best|kind|warm)\s+regards|regards|cheers"
+    r"dear|hi|hello|best|(?:best|kind|warm)\s+regards|regards|cheers|"
+    r"(?:(?:warm|season's|season’s)\s+)?greetings(?:\s+from\s+(?:the\s+)?\w+(?:\s+\w+)?)?"
 )
 _NAME = r"(?-i:[A-Z][\w'.-]*)(?:\s+(?-i:[A-Z][\w'.-]*)){0,3}"
 _ACKNOWLEDGEMENT = re.compile(

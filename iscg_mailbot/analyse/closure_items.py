@@ -352,10 +352,14 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
     found = []
     for item in open_items:
         says = _asks_to_say(item.sentence)
-        if not read.answers(item.sentence, delivered=not says):
-            continue
+        if not read.answers(item.sentence, delivered=not says) or (
+                not says and any(shared_words(c, item.sentence) for c in read.pending)):
+            continue  # no delivery reported, and part of the thing is still to come
         owned = bool(owner_parts(item.owner) & names)
-        asking = says or item.sentence.rstrip().endswith("?")
+        # "Could BDT send an update?" is a request put as a question: "Thank you for the
+        # offer. Sure, we will send it" promises it and says nothing about it.
+        asking = says or (item.sentence.rstrip().endswith("?") and (
+            read.about(item.sentence) or not read.promises))
         # Any other item of the owner's, by a report about it: "Unfortunately not: the
         # translations start later" reports nothing on Nadia's "I will compile them".
         if (asking and (owned or not item.owner)) or (
