@@ -106,3 +106,18 @@ def test_a_request_to_deliver_stays_open_while_part_of_it_is_to_come(reply: str,
 def test_greetings_from_somewhere_say_nothing(reply: str, closes: bool) -> None:
     assert _closes(reply, "Could Pierre check his part of the table and send corrections?") \
         is closes
+
+
+INGRID = Address("Ingrid Solheim", "ingrid@example.no")
+
+
+@pytest.mark.parametrize(("reply", "closes"), [
+    ("Dear Ana, dear Bo,\n\nThe merged list is now part of the summary for June.\n\nIngrid",
+     True),
+    (("Dear Ana, dear Bo,\n\nA reminder - I still need the TSB list to prepare the summary "
+      "for June. Could you tell me when to expect it?\n\nThanks,\nIngrid"), False),
+])
+def test_a_reminder_that_work_is_still_needed_reports_nothing(reply: str, closes: bool) -> None:
+    item = OpenItem(1, "Ingrid Solheim", "member",
+                    "BR already sent a first list at the workshop, which I will merge.")
+    assert bool(detect_closure(reply, [item], sender=INGRID)) is closes

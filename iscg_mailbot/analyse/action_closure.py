@@ -96,8 +96,10 @@ _ACK_WORDS = (
     r"(?:(?:warm|season's|season’s)\s+)?greetings(?:\s+from\s+(?:the\s+)?\w+(?:\s+\w+)?)?"
 )
 _NAME = r"(?-i:[A-Z][\w'.-]*)(?:\s+(?-i:[A-Z][\w'.-]*)){0,3}"
+# A greeting of several people is several of them: "Dear Amara, dear Pierre,".
+_GREETED = r"(?:dear|hi|hello)\s+" + _NAME + r"\W+"
 _ACKNOWLEDGEMENT = re.compile(
-    r"^\W*(?:(?:" + _ACK_WORDS + r")(?:\W+(?:" + _ACK_WORDS + r"))*)?"
+    r"^\W*(?:" + _GREETED + r")*(?:(?:" + _ACK_WORDS + r")(?:\W+(?:" + _ACK_WORDS + r"))*)?"
     r"(?:\W*(?:for\s+(?:this|that|the\s+\w+|your\s+\w+)|all|colleagues|everyone))?"
     r"(?:\W+" + _NAME + r")?\W*$|^\W*(?!(?:yes|no|agreed|confirmed|correct|indeed)\b)" + _NAME
     + r"\W*$",

@@ -250,6 +250,9 @@ def _asks_to_say(item_sentence: str) -> bool:
     if asks_to_say(item_sentence):
         return True
     asked = _INTERROGATIVE.search(item_sentence)
+    if asked and item_sentence[:asked.start()].rstrip().endswith(",") \
+            and not item_sentence.rstrip().endswith("?"):
+        asked = None  # a relative clause: "a first list, which I will merge"
     deliver = _TO_DELIVER.search(item_sentence)
     return asked is not None and (deliver is None or asked.start() < deliver.start())
 
