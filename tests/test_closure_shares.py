@@ -121,3 +121,42 @@ def test_a_reminder_that_work_is_still_needed_reports_nothing(reply: str, closes
     item = OpenItem(1, "Ingrid Solheim", "member",
                     "BR already sent a first list at the workshop, which I will merge.")
     assert bool(detect_closure(reply, [item], sender=INGRID)) is closes
+
+
+# --- replies about some points of a message --------------------------------------
+
+TWO_QUESTIONS = mail("p1", "Klaus Brenner <klaus@example.de>", "2026-05-04T09:00:00+02:00", """\
+Dear colleagues,
+
+Is the handbook on spectrum monitoring available in German? And is there a
+training course on it this year?
+
+Klaus
+""", subject="Monitoring handbook")
+
+
+@pytest.mark.parametrize(("opening", "closes"), [
+    ("On the first point: the German edition came out in March.", True),
+    ("On the second point: the course runs in Bonn in October.", False),
+])
+def test_a_reply_about_one_point_answers_that_point_only(app: App, opening: str,
+                                                         closes: bool) -> None:
+    service.extract_for_messages(app, store(app, TWO_QUESTIONS))
+    [first] = [s for s in _statuses(app) if s.startswith("Is the handbook")]
+    reply = mail("p2", "Chen Lihua <chen@example.int>", "2026-05-05T09:00:00+02:00",
+                 f"Dear Klaus,\n\n{opening}\n\nChen\n", subject="Monitoring handbook",
+                 parent="p1")
+    service.extract_for_messages(app, store(app, reply))
+    assert (_statuses(app)[first] == "done") is closes
+
+
+@pytest.mark.parametrize(("reply", "closed"), [
+    ("TSB's input on the first two points is attached.", {1, 2}),
+    ("TSB's input on points 1 and 3 is attached.", {1, 3}),
+    ("TSB's input on all the points is attached.", {1, 2, 3}),
+])
+def test_a_delivery_names_the_points_it_covers(reply: str, closed: set[int]) -> None:
+    items = [OpenItem(1, None, None, "the list of joint outputs;", 1),
+             OpenItem(2, None, None, "the outputs delivered with another Sector;", 2),
+             OpenItem(3, None, None, "the indicators you intend to drop.", 3)]
+    assert {c.item_id for c in detect_closure(reply, items)} == closed

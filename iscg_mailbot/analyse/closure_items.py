@@ -31,6 +31,7 @@ from iscg_mailbot.analyse.action_closure import (
     is_substantive,
 )
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
+from iscg_mailbot.analyse.closure_points import on_points, points_referred
 from iscg_mailbot.analyse.closure_reading import (
     asks_to_pass,
     defers,
@@ -182,8 +183,9 @@ def _closed_by(text: str, before: str, open_items: Sequence[OpenItem],
         # is not its owner ("Our lab has done a campaign") reports on something else.
         return _Choice(list(open_items), frozenset(), who)
     everyone = [i for i in open_items if not i.owner]
-    if len(everyone) > 1:
-        everyone = [i for i in everyone if shared_words(text, i.sentence)]
+    if len(everyone) > 1:  # those it talks about, or whose points it names
+        everyone = [i for i in everyone
+                    if shared_words(text, i.sentence) or i.point in points_referred(text)]
     return _Choice(everyone, named, who)
 
 
@@ -212,7 +214,7 @@ def detect_closure(
     for found in closing_sentences(reply_new_text, phrases):
         text = found.sentence.text
         before = next((s.text for s in reversed(sentences) if s.end <= found.sentence.start), "")
-        choice = _closed_by(text, before, open_items, members, speaker)
+        choice = _closed_by(text, before, on_points(open_items, text), members, speaker)
         for item in choice.items:
             if _later(item.sentence, [text], pending) or (
                     delegates(text) and not asks_to_pass(item.sentence)):
@@ -221,7 +223,8 @@ def detect_closure(
                 item.id, text, found.phrase, (found.sentence.start, found.sentence.end),
                 _share(item.owner, choice.by) if item.owner else choice.who))
     if not closures:
-        for item in answered_items(reply_new_text, open_items, speaker.own | speaker.bodies):
+        for item in answered_items(reply_new_text, on_points(open_items, reply_new_text),
+                                   speaker.own | speaker.bodies):
             closures[item.id] = Closure(
                 item.id, reply_new_text.strip()[:300], "answered", (0, len(reply_new_text)),
                 _share(item.owner, speaker.own | speaker.bodies) if item.owner
