@@ -340,6 +340,7 @@ class OpenItem:
     owner: str | None
     owner_kind: str | None = None
     sentence: str = ""
+    point: int | None = None  # which point of its message (a list entry, a question), from 1
 
 
 @dataclass(frozen=True)

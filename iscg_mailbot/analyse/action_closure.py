@@ -92,11 +92,14 @@ _ACK_WORDS = (
     r"(?:a\s+)?lovely\s+(?:idea|initiative)|very\s+(?:interesting|useful|welcome)|wonderful|"
     r"sounds\s+good|with\s+pleasure|bien\s+re[çc]u|excelente|perfekt|danke|obrigad[oa]|merci|"
     r"(?:muchas\s+)?gracias|(?:we|I)(?:'ll|\s+will)\s+(?:revert|come\s+back|get\s+back|look\s+into\s+it|check)|"
-    r"dear|hi|hello|best|(?:best|kind|warm)\s+regards|regards|cheers"
+    r"dear|hi|hello|best|(?:best|kind|warm)\s+regards|regards|cheers|"
+    r"(?:(?:warm|season's|season’s)\s+)?greetings(?:\s+from\s+(?:the\s+)?\w+(?:\s+\w+)?)?"
 )
 _NAME = r"(?-i:[A-Z][\w'.-]*)(?:\s+(?-i:[A-Z][\w'.-]*)){0,3}"
+# A greeting of several people is several of them: "Dear Amara, dear Pierre,".
+_GREETED = r"(?:dear|hi|hello)\s+" + _NAME + r"\W+"
 _ACKNOWLEDGEMENT = re.compile(
-    r"^\W*(?:(?:" + _ACK_WORDS + r")(?:\W+(?:" + _ACK_WORDS + r"))*)?"
+    r"^\W*(?:" + _GREETED + r")*(?:(?:" + _ACK_WORDS + r")(?:\W+(?:" + _ACK_WORDS + r"))*)?"
     r"(?:\W*(?:for\s+(?:this|that|the\s+\w+|your\s+\w+)|all|colleagues|everyone))?"
     r"(?:\W+" + _NAME + r")?\W*$|^\W*(?!(?:yes|no|agreed|confirmed|correct|indeed)\b)" + _NAME
     + r"\W*$",

@@ -30,10 +30,11 @@ from iscg_mailbot.analyse.action_closure import (
     is_acceptance,
     is_substantive,
 )
-from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
+from iscg_mailbot.analyse.closure_points import on_points, points_referred
 from iscg_mailbot.analyse.closure_reading import (
     asks_to_pass,
+    defers,
     defers_answer,
     delegates,
     is_signoff,
@@ -41,6 +42,7 @@ from iscg_mailbot.analyse.closure_reading import (
     shared_words,
     without_signature,
 )
+from iscg_mailbot.analyse.closure_speaker import Speaker, doers, owner_parts, speaker_of
 from iscg_mailbot.records import Address, Closure, OpenItem
 from iscg_mailbot.settings.action_rules import DEFAULT_CLOSURE_PHRASES
 from iscg_mailbot.settings.members import MembersConfig
@@ -57,10 +59,7 @@ _ALL_ITEMS = re.compile(
     r"\b(?:the|all)\s+(?:two|three|four|five|\d)\s+(?:points|items|questions|requests)\b",
     re.IGNORECASE)
 # A name after these is whom the work went to, not who did it.
-_RECIPIENT = re.compile(r"\b(?:to|with|copied|cc|informed|asked)\s+(?:[\w/.'-]+\s+){0,3}$",
-                        re.IGNORECASE)
 _PRONOUN = re.compile(r"^\W*(?:it|this|they|these|both)\b", re.IGNORECASE)
-_SECTOR_OF_BUREAU = {"tsb": "itu-t ", "br": "itu-r ", "bdt": "itu-d "}
 
 
 @dataclass(frozen=True)
@@ -147,52 +146,6 @@ def closing_sentences(text: str, phrases: Iterable[str]) -> list[ClosingSentence
     return found
 
 
-def _owner_parts(owner: str | None) -> set[str]:
-    """The owners of an item, case-folded, a body also without its Sector ("itu-t sg17"
-    and "sg17"), so that a reply naming "SG17" finds ITU-T SG17's item."""
-    parts = {part.strip().casefold() for part in (owner or "").split(",") if part.strip()}
-    return parts | {_SECTOR_PREFIX.sub("", part) for part in parts}
-
-
-_SECTOR_PREFIX = re.compile(r"^itu-[rtd]\s+(?=(?:sg|wp|q)\d)")
-
-
-@dataclass(frozen=True)
-class _Speaker:
-    """Who sent a reply: own names, the bodies spoken for, and the display name of the
-    body (else the person) whose share of an everyone's item the reply does."""
-
-    own: frozenset[str]
-    bodies: frozenset[str]
-    sectors: tuple[str, ...]
-    display: str
-    listed: bool = False  # a member of the list (members.yaml), known to speak for itself
-
-    def of_sector(self, item: OpenItem) -> bool:
-        return any(part.startswith(self.sectors) for part in _owner_parts(item.owner)) \
-            if self.sectors else False
-
-
-def _speaker(sender: Address | None, members: MembersConfig | None) -> _Speaker:
-    if sender is None:
-        return _Speaker(frozenset(), frozenset(), (), "")
-    own = {sender.address.casefold()} | ({sender.name.casefold()} if sender.name else set())
-    bodies: set[str] = set()
-    display = sender.name or sender.address
-    member = members.by_address(sender.address) if members is not None else None
-    if member is not None:
-        own.add(member.name.casefold())
-        display = member.organisation or member.group or member.name
-        bodies |= {b.casefold() for b in (member.group, member.organisation) if b}
-    sectors = tuple(_SECTOR_OF_BUREAU[b] for b in sorted(bodies) if b in _SECTOR_OF_BUREAU)
-    return _Speaker(frozenset(own), frozenset(bodies), sectors, display[:200], member is not None)
-
-
-def _doers(text: str, members: MembersConfig | None) -> list[OwnerMention]:
-    """The bodies and members a sentence names as acting, not as receiving."""
-    return [m for m in find_mentions(text, members) if not _RECIPIENT.search(text[:m.start])]
-
-
 @dataclass(frozen=True)
 class _Choice:
     items: list[OpenItem]
@@ -201,22 +154,22 @@ class _Choice:
 
 
 def _closed_by(text: str, before: str, open_items: Sequence[OpenItem],
-               members: MembersConfig | None, speaker: _Speaker) -> _Choice:
+               members: MembersConfig | None, speaker: Speaker) -> _Choice:
     """The items a closing clause closes: those of the owners it names as acting, else
     the sender's own, else those of the body or Sector the sender speaks for, else
     those naming no owner (the one open, or those the clause talks about)."""
-    doers = _doers(text, members) or (_doers(before, members) if _PRONOUN.match(text) else [])
-    named = frozenset(p for m in doers for p in _owner_parts(m.owner))
-    who = tuple(dict.fromkeys(m.owner for m in doers)) or (speaker.display,)
+    acting = doers(text, members) or (doers(before, members) if _PRONOUN.match(text) else [])
+    named = frozenset(p for m in acting for p in owner_parts(m.owner))
+    who = tuple(dict.fromkeys(m.owner for m in acting)) or (speaker.display,)
     if named:
-        chosen = [i for i in open_items if _owner_parts(i.owner) & named]
+        chosen = [i for i in open_items if owner_parts(i.owner) & named]
         if chosen:
             return _Choice(chosen, named, who)
     # The sender's own items and those of the body spoken for ("Here is the cleared
     # outline" closes BDT's request and Amara's "I will send it"); of several, those
     # the clause talks about when it talks about some.
     names = speaker.own | speaker.bodies
-    chosen = [i for i in open_items if _owner_parts(i.owner) & names]
+    chosen = [i for i in open_items if owner_parts(i.owner) & names]
     about = [i for i in chosen if shared_words(text, i.sentence)]
     if chosen:
         return _Choice(about or chosen, names, who)
@@ -230,8 +183,9 @@ def _closed_by(text: str, before: str, open_items: Sequence[OpenItem],
         # is not its owner ("Our lab has done a campaign") reports on something else.
         return _Choice(list(open_items), frozenset(), who)
     everyone = [i for i in open_items if not i.owner]
-    if len(everyone) > 1:
-        everyone = [i for i in everyone if shared_words(text, i.sentence)]
+    if len(everyone) > 1:  # those it talks about, or whose points it names
+        everyone = [i for i in everyone
+                    if shared_words(text, i.sentence) or i.point in points_referred(text)]
     return _Choice(everyone, named, who)
 
 
@@ -253,14 +207,14 @@ def detect_closure(
     """
     if not open_items:
         return []
-    speaker = _speaker(sender, members)
+    speaker = speaker_of(sender, members)
     sentences = [s for s in split_sentences(reply_new_text) if not is_signoff(s.text)]
     pending = [c.text for s in sentences for c in _clauses(s) if leaves_work(c.text)]
     closures: dict[int, Closure] = {}
     for found in closing_sentences(reply_new_text, phrases):
         text = found.sentence.text
         before = next((s.text for s in reversed(sentences) if s.end <= found.sentence.start), "")
-        choice = _closed_by(text, before, open_items, members, speaker)
+        choice = _closed_by(text, before, on_points(open_items, text), members, speaker)
         for item in choice.items:
             if _later(item.sentence, [text], pending) or (
                     delegates(text) and not asks_to_pass(item.sentence)):
@@ -269,7 +223,8 @@ def detect_closure(
                 item.id, text, found.phrase, (found.sentence.start, found.sentence.end),
                 _share(item.owner, choice.by) if item.owner else choice.who))
     if not closures:
-        for item in answered_items(reply_new_text, open_items, speaker.own | speaker.bodies):
+        for item in answered_items(reply_new_text, on_points(open_items, reply_new_text),
+                                   speaker.own | speaker.bodies):
             closures[item.id] = Closure(
                 item.id, reply_new_text.strip()[:300], "answered", (0, len(reply_new_text)),
                 _share(item.owner, speaker.own | speaker.bodies) if item.owner
@@ -298,6 +253,9 @@ def _asks_to_say(item_sentence: str) -> bool:
     if asks_to_say(item_sentence):
         return True
     asked = _INTERROGATIVE.search(item_sentence)
+    if asked and item_sentence[:asked.start()].rstrip().endswith(",") \
+            and not item_sentence.rstrip().endswith("?"):
+        asked = None  # a relative clause: "a first list, which I will merge"
     deliver = _TO_DELIVER.search(item_sentence)
     return asked is not None and (deliver is None or asked.start() < deliver.start())
 
@@ -306,7 +264,7 @@ def _share(owner: str | None, by: Iterable[str]) -> tuple[str, ...]:
     """The owners of a multi-owner item that ``by`` covers, when not all of them."""
     names = set(by)
     parts = [p.strip() for p in (owner or "").split(",") if p.strip()]
-    covered = tuple(p for p in parts if _owner_parts(p) & names)
+    covered = tuple(p for p in parts if owner_parts(p) & names)
     return covered if names and covered and len(covered) < len(parts) else ()
 
 
@@ -354,6 +312,32 @@ class _Reply:
         return said >= 2 and said > later
 
 
+def question_owners(reply_new_text: str, owner: str | None, *, sender: Address | None = None,
+                    members: MembersConfig | None = None) -> tuple[str, ...] | None:
+    """Whose share of a question asked of several owners a reply answers ("Yes for
+    TSB", or TSB staff writing): ``()`` for the whole question, None for none of it.
+
+    The owners the sender speaks for and those the reply names as acting ("Pierre
+    confirms for BDT"; not in what it leaves for later: "BDT will answer separately");
+    a reply from a member of the list who speaks for none of the owners ("Hiroshi" of
+    TSB on a question asked of BDT) answers none of it, while one from a sender we
+    cannot place answers the whole question."""
+    parts = [p.strip() for p in (owner or "").split(",") if p.strip()]
+    if not parts:
+        return ()
+    speaker = speaker_of(sender, members)
+    said = " ".join(s for s in without_signature([s.text for s in split_sentences(reply_new_text)
+                                                  if not is_signoff(s.text)])
+                    if not defers(s))
+    names = speaker.own | speaker.bodies | {
+        p for m in doers(said, members) for p in owner_parts(m.owner)}
+    covered = tuple(p for p in parts if owner_parts(p) & names) or tuple(
+        p for p in parts if speaker.of_sector(OpenItem(0, p)))
+    if covered:
+        return () if len(covered) == len(parts) else covered
+    return None if speaker.listed else ()
+
+
 def answers_question(reply_new_text: str, question: str = "") -> bool:
     """Whether a reply answers a question: it says something beyond thanks, acceptance
     ("Sure, will do"), further questions and "I will come back to you" (unless that
@@ -374,10 +358,14 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
     found = []
     for item in open_items:
         says = _asks_to_say(item.sentence)
-        if not read.answers(item.sentence, delivered=not says):
-            continue
-        owned = bool(_owner_parts(item.owner) & names)
-        asking = says or item.sentence.rstrip().endswith("?")
+        if not read.answers(item.sentence, delivered=not says) or (
+                not says and any(shared_words(c, item.sentence) for c in read.pending)):
+            continue  # no delivery reported, and part of the thing is still to come
+        owned = bool(owner_parts(item.owner) & names)
+        # "Could BDT send an update?" is a request put as a question: "Thank you for the
+        # offer. Sure, we will send it" promises it and says nothing about it.
+        asking = says or (item.sentence.rstrip().endswith("?") and (
+            read.about(item.sentence) or not read.promises))
         # Any other item of the owner's, by a report about it: "Unfortunately not: the
         # translations start later" reports nothing on Nadia's "I will compile them".
         if (asking and (owned or not item.owner)) or (

@@ -85,8 +85,10 @@ _LEAVES_WORK = re.compile(
     r"preparing|working\s+on)\b|"
     r"\b(?:is|are)\s+(?:still\s+)?(?:collecting|compiling|preparing|being\s+\w+ed|under\s+way|"
     r"in\s+progress|pending|outstanding|missing)\b|"
-    r"\bstill\s+(?:to\s+be|missing|pending|outstanding|open|being)\b|"
-    r"\b(?:follows?|to\s+follow)\s+(?:tomorrow|shortly|soon|later|next|by|separately|after)\b|"
+    r"\bstill\s+(?:to\s+be|missing|pending|outstanding|open|being|waiting|awaiting)\b|"
+    r"\b(?:I|we)\s+still\s+(?:need|expect|have\s+not|haven't)\b|"
+    r"\b(?:follows?|to\s+follow)\s+(?:tomorrow|shortly|soon|later|next|by|separately|after|"
+    r"on\s+\w+day|this\s+week|within)\b|"
     r"\bwill\s+(?:come|follow)\s+(?:separately|later|after)\b|"
     r"\bneed\s+(?:another|more|a\s+few\s+more)\s+(?:week|weeks|days|time)\b|"
     r"\bwill\s+be\s+(?:ready|available|sent|provided|shared|circulated|finali[sz]ed)\b",

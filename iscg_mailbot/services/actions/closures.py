@@ -16,6 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.analyse.actions import answers_question, detect_closure
+from iscg_mailbot.analyse.closure_items import question_owners
+from iscg_mailbot.analyse.closure_points import point_of, points_referred
 from iscg_mailbot.analyse.closure_reading import addressees
 from iscg_mailbot.records import ACTION, OPEN, QUESTION, Address, Closure, OpenItem
 from iscg_mailbot.services.actions.context import Context
@@ -54,6 +56,7 @@ class _Scan:
         self.dates, self.senders = _message_facts(
             session, [i.message_pk for i in items] + [i.closed_by_message_pk for i in items
                                                       if i.closed_by_message_pk is not None])
+        self.points = _points(session, items)
         self.closures: list[ClosingReply] = []
         self.shares: list[ShareClosure] = []
         self.closed: set[int] = set()
@@ -67,10 +70,17 @@ class _Scan:
                       if self._open_for(item, message)]
         if not candidates:
             return
-        for closure in _close_questions(candidates, message, self.senders):
-            self._close(closure)
+        referred = points_referred(message.new_text or "")
+        asked = [i for i in candidates
+                 if not referred or self.points.get(i.id) in referred | {None}]
+        for item, shares in _close_questions(asked, message, self.senders, self.context):
+            answer = Closure(item.id, (message.new_text or "").strip()[:300], "answered",
+                             (0, len(message.new_text or "")), shares)
+            if not shares or self._last_share(answer, message):
+                self._close(ClosingReply(item.id, message.id, message.date, None))
         actions = [i for i in candidates if i.kind == ACTION]
-        open_items = [OpenItem(i.id, i.owner, i.owner_kind, i.sentence) for i in actions]
+        open_items = [OpenItem(i.id, i.owner, i.owner_kind, i.sentence, self.points.get(i.id))
+                      for i in actions]
         sender = Address(message.sender_name or "", message.sender_address or "")
         for found in detect_closure(message.new_text or "", open_items,
                                     self.context.config.closure_phrases,
@@ -112,19 +122,28 @@ class _Scan:
         self.closed.add(closure.item_id)
 
 
-def _close_questions(items: Sequence[ActionItem], reply: Message,
-                     senders: dict[int, Address]) -> list[ClosingReply]:
+def _close_questions(items: Sequence[ActionItem], reply: Message, senders: dict[int, Address],
+                     context: Context) -> list[tuple[ActionItem, tuple[str, ...]]]:
     """A question is answered by a later message from somebody else in its thread that
     says something (not only thanks, acceptance, another question or "I will come back
     to you"), unless the reply greets somebody else than the one who asked ("Dear
-    Ahmed" answers Ahmed, not Klaus's question)."""
+    Ahmed" answers Ahmed, not Klaus's question). Of a question asked of several owners,
+    the reply answers the shares of those it speaks for (:func:`question_owners`)."""
     greeted = addressees(reply.new_text or "")
     asked = [item for item in items
              if item.kind == QUESTION and item.message_pk in senders
              and senders[item.message_pk].address != (reply.sender_address or "")
              and (not greeted or _first_name(senders[item.message_pk]) in greeted)]
-    return [ClosingReply(item.id, reply.id, reply.date, None) for item in asked
-            if answers_question(reply.new_text or "", item.sentence)]
+    sender = Address(reply.sender_name or "", reply.sender_address or "")
+    found = []
+    for item in asked:
+        if not answers_question(reply.new_text or "", item.sentence):
+            continue
+        shares = question_owners(reply.new_text or "", item.owner, sender=sender,
+                                 members=context.members)
+        if shares is not None:
+            found.append((item, shares))
+    return found
 
 
 def _first_name(sender: Address) -> str:
@@ -146,3 +165,15 @@ def _message_facts(session: Session,
         ):
             dates[pk], senders[pk] = when, Address(name or "", address or "")
     return dates, senders
+
+
+def _points(session: Session, items: Sequence[ActionItem]) -> dict[int, int | None]:
+    """Which point of its message each item came from (a list entry, one of several
+    questions), so that "On the second point: ..." closes that point's items only."""
+    texts: dict[int, str] = {}
+    for chunk in chunks(sorted({item.message_pk for item in items})):
+        for pk, text in session.execute(select(Message.id, Message.new_text)
+                                        .where(Message.id.in_(chunk))):
+            texts[pk] = text or ""
+    return {item.id: point_of(texts.get(item.message_pk) or "", item.span_start)
+            for item in items}

@@ -1,0 +1,123 @@
+"""Which point of its message an item came from, and which points a reply talks about.
+
+A request often comes as points: a numbered, lettered or bulleted list ("1. BDT - number
+of countries ...", "- the list of outputs ..."), or several questions in a row ("Is ITU
+using automatic captions? And is there any ITU-T work ...?"). A reply may answer some of
+them only: "On the second point: ...", "BDT's input on the first two points is
+attached", "items 1 and 3", "2) The database covers ...". Such a reply closes the items
+of those points, and no other.
+
+    >>> sorted(points_referred("BDT's input on the first two points is attached."))
+    [1, 2]
+    >>> sorted(points_referred("1) Yes, countries can request it."))
+    [1]
+    >>> point_of("Two questions:\\n1) Is it free?\\n2) Who runs it?\\n", 33)
+    2
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from iscg_mailbot.records import OpenItem
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+_POINT_WORD = r"(?:points?|questions?|items?|requests?|parts?|bullets?)"
+# "the first two points", "the first three questions"
+_FIRST_N = re.compile(r"\bfirst\s+(two|three|four|five|\d)\s+" + _POINT_WORD + r"\b",
+                      re.IGNORECASE)
+# "the second point", "your third question", "on the first item"
+_ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth)\s+" + _POINT_WORD + r"\b",
+                      re.IGNORECASE)
+# "items 1 and 3", "point 2", "questions 1-3", "(item 1)", "point (b)"
+_NUMBERED = re.compile(
+    r"\b" + _POINT_WORD + r"\s+\(?(\d|[a-f])\)?((?:\s*(?:,|and|&|-|to)\s*\(?(?:\d|[a-f])\)?)*)"
+    r"(?!\s+(?:on|of)\s+(?:the|our)\s+agenda)(?![\w/.-])",
+    re.IGNORECASE)
+# A reply clause opening with the marker of the point it answers: "2) The database ...",
+# "(b) Yes", "1. Submissions can be made ...".
+_LEADING = re.compile(r"^\W{0,3}\(?(\d|[a-f])[.)]\s", re.IGNORECASE)
+# A list entry of the item's message: "1. BDT - ...", "(a) ...", "- the list ...".
+_ENTRY = re.compile(r"^[ \t]*(?:\(?(?:\d{1,2}|[a-h])[.)]|[-*\u2022\u2013])[ \t]+", re.IGNORECASE)
+
+
+def _number(token: str) -> int:
+    token = token.lower()
+    return int(token) if token.isdigit() else ord(token) - ord("a") + 1
+
+
+def _numbered(match: re.Match[str]) -> set[int]:
+    first = _number(match.group(1))
+    tokens = re.findall(r"(,|and|&|-|to|\d|\b[a-f]\b)", match.group(2), re.IGNORECASE)
+    found, last, ranged = {first}, first, False
+    for token in tokens:
+        if token.lower() in ("-", "to"):
+            ranged = True
+        elif token.lower() not in (",", "and", "&"):
+            number = _number(token)
+            found |= set(range(last, number + 1)) if ranged else {number}
+            last, ranged = number, False
+    return found
+
+
+def points_referred(text: str) -> set[int]:
+    """The points (counted from 1) a reply's text says it is about; empty when none."""
+    found: set[int] = set()
+    for match in _FIRST_N.finditer(text):
+        word = match.group(1).lower()
+        found |= set(range(1, (int(word) if word.isdigit() else _NUMBERS[word]) + 1))
+    found |= {_ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)}
+    for match in _NUMBERED.finditer(text):
+        found |= _numbered(match)
+    leading = _LEADING.match(text)
+    if leading:
+        found.add(_number(leading.group(1)))
+    return found
+
+
+def point_of(text: str, start: int) -> int | None:
+    """The point (counted from 1) of the message ``text`` at offset ``start``: its entry
+    in a list of two or more, else its place among the message's questions when it is
+    one of two or more; None when it is neither."""
+    lines = text.splitlines(keepends=True)
+    offsets, at = [], 0
+    for line in lines:
+        offsets.append(at)
+        at += len(line)
+    here = max((i for i, o in enumerate(offsets) if o <= start), default=0)
+    entry = next((i for i in range(here, -1, -1) if _ENTRY.match(lines[i])
+                  or not lines[i].strip()), here) if lines else 0
+    if lines and _ENTRY.match(lines[entry]):
+        first = entry
+        while first > 0 and (_ENTRY.match(lines[first - 1]) or (
+                lines[first - 1].strip() and lines[first - 1][:1].isspace())):
+            first -= 1
+        entries = []
+        for i in range(first, len(lines)):
+            if _ENTRY.match(lines[i]):
+                entries.append(i)
+            elif not lines[i].strip() or not lines[i][:1].isspace():
+                break  # the list ends at a blank line or at a line of its own
+        if len(entries) > 1:
+            return sum(1 for i in entries if i <= entry)
+    return _question_place(text, start)
+
+
+_QUESTION = re.compile(r"[^.?!\n]*(?:\n(?!\s*\n)[^.?!\n]*)*\?")
+
+
+def _question_place(text: str, start: int) -> int | None:
+    questions = [m.span() for m in _QUESTION.finditer(text)]
+    if len(questions) < 2:
+        return None
+    return next((k + 1 for k, (a, b) in enumerate(questions) if a <= start < b), None)
+
+
+def on_points(items: Sequence[OpenItem], reply: str) -> list[OpenItem]:
+    """The items a reply (or a clause of it) may close: when it names points, those of
+    the items on other points of their message are left out ("On the second point: ..."
+    does not answer the first question)."""
+    referred = points_referred(reply)
+    return [i for i in items if not referred or i.point is None or i.point in referred]

@@ -1,0 +1,68 @@
+"""Who a reply speaks for and whom its sentences name as acting.
+
+- :func:`speaker_of`: the sender's own names, the bodies they speak for (their unit and
+  advisory group in members.yaml) and the Sector whose groups their Bureau serves;
+- :func:`owner_parts`: an item's owners, case-folded, a body also without its Sector;
+- :func:`doers`: the bodies and members a sentence names as acting ("BDT has sent"),
+  not as receiving ("passed to TSB").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions
+from iscg_mailbot.records import Address, OpenItem
+from iscg_mailbot.settings.members import MembersConfig
+
+# A name after these is whom the work went to, not who did it.
+_RECIPIENT = re.compile(r"\b(?:to|with|copied|cc|informed|asked)\s+(?:[\w/.'-]+\s+){0,3}$",
+                        re.IGNORECASE)
+_SECTOR_OF_BUREAU = {"tsb": "itu-t ", "br": "itu-r ", "bdt": "itu-d "}
+
+
+def owner_parts(owner: str | None) -> set[str]:
+    """The owners of an item, case-folded, a body also without its Sector ("itu-t sg17"
+    and "sg17"), so that a reply naming "SG17" finds ITU-T SG17's item."""
+    parts = {part.strip().casefold() for part in (owner or "").split(",") if part.strip()}
+    return parts | {_SECTOR_PREFIX.sub("", part) for part in parts}
+
+
+_SECTOR_PREFIX = re.compile(r"^itu-[rtd]\s+(?=(?:sg|wp|q)\d)")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who sent a reply: own names, the bodies spoken for, and the display name of the
+    body (else the person) whose share of an everyone's item the reply does."""
+
+    own: frozenset[str]
+    bodies: frozenset[str]
+    sectors: tuple[str, ...]
+    display: str
+    listed: bool = False  # a member of the list (members.yaml), known to speak for itself
+
+    def of_sector(self, item: OpenItem) -> bool:
+        return any(part.startswith(self.sectors) for part in owner_parts(item.owner)) \
+            if self.sectors else False
+
+
+def speaker_of(sender: Address | None, members: MembersConfig | None) -> Speaker:
+    if sender is None:
+        return Speaker(frozenset(), frozenset(), (), "")
+    own = {sender.address.casefold()} | ({sender.name.casefold()} if sender.name else set())
+    bodies: set[str] = set()
+    display = sender.name or sender.address
+    member = members.by_address(sender.address) if members is not None else None
+    if member is not None:
+        own.add(member.name.casefold())
+        display = member.organisation or member.group or member.name
+        bodies |= {b.casefold() for b in (member.group, member.organisation) if b}
+    sectors = tuple(_SECTOR_OF_BUREAU[b] for b in sorted(bodies) if b in _SECTOR_OF_BUREAU)
+    return Speaker(frozenset(own), frozenset(bodies), sectors, display[:200], member is not None)
+
+
+def doers(text: str, members: MembersConfig | None) -> list[OwnerMention]:
+    """The bodies and members a sentence names as acting, not as receiving."""
+    return [m for m in find_mentions(text, members) if not _RECIPIENT.search(text[:m.start])]
