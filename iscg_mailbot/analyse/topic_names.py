@@ -52,17 +52,27 @@ def in_other_name(text: str, first: int, last: int, others: Iterable[tuple[int, 
 def in_other_name_at(text: str, hits: list[tuple[str, int, int, int]], position: int,
                      topic: int, strong_topic: dict[str, int]) -> bool:
     """:func:`in_other_name` for ``hits[position]`` of a group of texts (the phrase
-    finder's (key, text index, first, last), in text order) of topic ``topic``;
-    ``strong_topic`` gives the topic of each key that is neither weak nor negative.
-    Only the hits near it are looked at: one that holds it or completes its name
-    starts at most REACH characters before it, or just after it."""
+    finder's (key, text index, first, last), in text order, the longest first at a
+    tie) of topic ``topic``; ``strong_topic`` gives the topic of each key that is
+    neither weak nor negative. Only the hits that can answer are looked at, without
+    building a list: one that holds it comes before it and starts at most REACH
+    characters earlier; one that completes its name starts just after the joint."""
     first, last = hits[position][2], hits[position][3]
-    low = position
-    while low > 0 and hits[low - 1][2] >= first - REACH:
-        low -= 1
-    high = position + 1
-    while high < len(hits) and hits[high][2] <= last + REACH:
-        high += 1
-    others = [(start, end) for key, _, start, end in hits[low:high]
-              if strong_topic.get(key, topic) != topic]
-    return bool(others) and in_other_name(text, first, last, others)
+    index = position - 1
+    while index >= 0 and hits[index][2] >= first - REACH:
+        key, _, start, end = hits[index]
+        if end >= last and end - start > last - first and strong_topic.get(key, topic) != topic:
+            return True
+        index -= 1
+    complement = COMPLEMENT.match(text, last) if text[first:first + 1].isupper() else None
+    if complement is None:
+        return False
+    joint = complement.end()
+    index = position + 1
+    while index < len(hits) and hits[index][2] <= joint:
+        key, _, start, _ = hits[index]
+        if (start == joint and text[start:start + 1].isupper()
+                and strong_topic.get(key, topic) != topic):
+            return True
+        index += 1
+    return False
