@@ -420,9 +420,13 @@ class EntityMention:
 @dataclass(frozen=True)
 class ThreadTags:
     """The tagger's verdict on one thread: topics reaching their threshold (best first),
-    the entities named, and ``rejected``: topics with evidence below their threshold."""
+    the entities named, and ``rejected``: topics with evidence below their threshold.
+    ``notes`` (from the plain rule only, for ``topics explain``): why a topic that
+    reached its threshold lacks support, and which weak phrases belong to another
+    topic's name."""
 
     thread_id: int
     tags: tuple[TopicTag, ...]
     entities: tuple[EntityMention, ...] = ()
     rejected: tuple[TopicTag, ...] = ()
+    notes: tuple[str, ...] = ()

@@ -36,10 +36,11 @@ ACRONYMS = ["AI", "ITS", "5G", "IMT", "WRC"]
 WEIGHTS = [0.25, 0.5, 1.0, 1.5, 2.0, 3.0]
 BODIES = ["ITU-T SG17", "ITU-R SG5", "ITU-T SG5", "ITU-T Q7/5", "ITU-R WP5D", "ITU-T FG-AI4H"]
 # Pieces of text besides the topic list's own phrases: numbers (after "AI", "AI 1.13" is
-# a WRC agenda item), ITU bodies with and without their Sector, Sectors, filler.
+# a WRC agenda item), ITU bodies with and without their Sector, Sectors, filler, and
+# what joins a name to what it is named after ("on", "of the", a hyphen: topic_names).
 PIECES = ["1.13", "No. 5", "SG17", "ITU-T SG5", "SG5", "ITU-R", "ITU-T", "Q7/5",
           "Question 7/5", "FG-AI4H", "WP 5D", "Study Group 17", "the", "and", ",", ".", "\n",
-          "\n\n"]
+          "\n\n", "on", "of the", "AI-IMT"]
 
 
 def _phrase(text: str) -> Any:
@@ -76,6 +77,8 @@ def topic_lists(draw: st.DrawFn) -> tuple[TopicsConfig, ItuBodies]:
             "max_count": draw(st.integers(1, 4)),
             "default_threshold": draw(st.sampled_from([1.0, 2.0, 2.5])),
             "min_share": draw(st.sampled_from([0.0, 0.25, 0.5, 0.9])),
+            "weak_repeat_needs_clear_subject": draw(st.booleans()),
+            "weak_in_names": draw(st.booleans()),
         },
         "topics": [draw(_topic(index)) for index in range(count)],
     })

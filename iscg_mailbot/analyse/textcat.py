@@ -379,6 +379,6 @@ def add_model_tags(model: TopicModel, threads: Sequence[ThreadText],
         ]
         if extra:
             result = ThreadTags(result.thread_id, (*result.tags, *extra), result.entities,
-                                result.rejected)
+                                result.rejected, result.notes)
         combined.append(result)
     return combined

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from iscg_mailbot.analyse.entities import QUESTION, SECTOR, STUDY_GROUP, WORKING_PARTY
 from iscg_mailbot.analyse.itu_structure import focus_groups, resolve
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
+from iscg_mailbot.analyse.topic_names import in_other_name
 from iscg_mailbot.records import Evidence, ThreadTags, TopicTag
 from iscg_mailbot.settings.itu_bodies import ItuBodies
 from iscg_mailbot.settings.topics import TopicsConfig
@@ -131,35 +132,46 @@ class TopicRule:
         its evidence, most points first. Only the texts given are read: "quoted
         replies and signatures are never read"."""
         found: list[Occurrence] = []
+        notes: list[str] = []
         for text in texts:
-            found += self.phrases_counted(text)
+            found += self.phrases_counted(text, notes)
             found += self.bodies_named(text)
+        evidence_of = self.evidence(found)
+        in_subject = {topic for topic, evidence in evidence_of.items()
+                      if any(item.where == SUBJECT and item.points > 0 and not phrase.weak
+                             for item, phrase in evidence)}
         tags: list[TopicTag] = []
         rejected: list[TopicTag] = []
-        for topic, evidence in self.evidence(found).items():
+        for topic, evidence in evidence_of.items():
             score = round(sum(item.points for item, _ in evidence), 3)
             tag = TopicTag(topic, score, tuple(item for item, _ in evidence))
-            if score >= self.thresholds[topic] and self.supported(evidence):
+            why = self.unsupported(evidence, in_subject - {topic})
+            if score >= self.thresholds[topic] and not why:
                 tags.append(tag)
             else:
                 rejected.append(tag)
+                notes += [f"{topic}: {why}"] if why and score >= self.thresholds[topic] else []
         tags, rejected = self.passing_mentions(tags, rejected)
         mentions = entity_mentions([entity for text in texts for entity in text.findings.entities])
         return ThreadTags(thread_id, tuple(sorted(tags, key=self.rank)), mentions,
-                          tuple(sorted(rejected, key=self.rank)))
+                          tuple(sorted(rejected, key=self.rank)), tuple(notes))
 
-    def phrases_counted(self, text: ReadText) -> list[Occurrence]:
+    def phrases_counted(self, text: ReadText, notes: list[str] | None = None) -> list[Occurrence]:
         """The phrases of one text that count. "Overlapping phrases of one topic count
         once: the first, the longest when they start together ("mobile broadband", not
         also "broadband")." "A negative phrase cancels this topic's phrases inside it"
         (any it overlaps) "and takes its weight off": of overlapping negatives of a
         topic, the first counts. "A weak phrase followed by a number ("AI 1.13", an
-        agenda item) is not counted": nor does it hide another phrase."""
+        agenda item) is not counted": nor does it hide another phrase; nor is a weak
+        phrase inside another topic's name, with ``weak_in_names`` (:mod:`topic_names`)."""
         hits = [(self.phrases[int(hit.key)], hit) for hit in text.findings.hits]
         negatives = [(phrase, hit) for phrase, hit in hits if phrase.negative]
+        named = {id(hit) for hit in self.weak_in_names(text, hits, notes)}
         counted: list[tuple[RulePhrase, PhraseHit]] = []
         for phrase, hit in hits:
             if phrase.negative or (phrase.weak and NUMBER_AFTER.match(text.text, hit.end)):
+                continue
+            if id(hit) in named:
                 continue
             if _overlaps_topic(phrase, hit, counted) or _overlaps_topic(phrase, hit, negatives):
                 continue
@@ -170,6 +182,26 @@ class TopicRule:
                 counted_negatives.append((phrase, hit))
         return [Occurrence(phrase, text.where, hit.text)
                 for phrase, hit in counted + counted_negatives]
+
+    def weak_in_names(self, text: ReadText, hits: Sequence[tuple[RulePhrase, PhraseHit]],
+                      notes: list[str] | None = None) -> list[PhraseHit]:
+        """The weak phrases of a text that belong to another topic's name: "a weak
+        phrase inside another topic's name ("Global Cybersecurity Index") belongs to
+        that name", each with a note for ``topics explain``."""
+        if not self.topics.scoring.weak_in_names:
+            return []
+        named: list[PhraseHit] = []
+        for phrase, hit in hits:
+            if not phrase.weak or phrase.negative:
+                continue
+            others = [(seen.start, seen.end) for other, seen in hits
+                      if other.topic != phrase.topic and not other.weak and not other.negative]
+            if in_other_name(text.text, hit.start, hit.end, others):
+                named.append(hit)
+                if notes is not None:
+                    notes.append(f"{phrase.topic}: {hit.text!r} ({text.where}) is part of "
+                                 f"another topic's name, not counted")
+        return named
 
     def bodies_named(self, text: ReadText) -> list[Occurrence]:
         """The ITU bodies of the table a text names, for each topic the table gives them:
@@ -216,18 +248,32 @@ class TopicRule:
             items.sort(key=lambda pair: evidence_order(pair[0]))
         return evidence
 
-    @staticmethod
-    def supported(evidence: Sequence[tuple[Evidence, RulePhrase]]) -> bool:
-        """"weak: true ... tags a thread only with a second, independent signal of the
-        topic -- another phrase, an ITU body of itu_bodies.yaml, or a weak phrase in
-        the other place (one in the subject and one in a message; weak phrases in the
-        messages alone are not enough)." A phrase that gives no points (a negative one)
-        is no signal."""
+    def unsupported(self, evidence: Sequence[tuple[Evidence, RulePhrase]],
+                    others_in_subject: set[str]) -> str:
+        """Why a topic's evidence lacks support, or "" when it has it. "weak: true ...
+        tags a thread only with a second, independent signal of the topic -- another
+        phrase, an ITU body of itu_bodies.yaml, or a weak phrase in the other place (one
+        in the subject and one in a message; weak phrases in the messages alone are not
+        enough)." With ``weak_repeat_needs_clear_subject``, "the same weak phrase in the
+        subject and in the messages is one signal, not two, when the subject names
+        another topic with a phrase that is not weak" (``others_in_subject``); "a weak
+        acronym ("AI") is a name: repeated, it still counts". A phrase that gives no
+        points (a negative one) is no signal."""
         signals = [(item, phrase) for item, phrase in evidence if item.points > 0]
-        if any(not phrase.weak for _, phrase in signals):
-            return True
-        weak_places = {item.where for item, _ in signals}
-        return not weak_places or len(weak_places) > 1
+        if not signals or any(not phrase.weak for _, phrase in signals):
+            return ""
+        subject = {id(phrase) for item, phrase in signals if item.where == SUBJECT}
+        body = {id(phrase) for item, phrase in signals if item.where == BODY}
+        if not subject or not body:
+            return "weak phrases in one place only, no second signal"
+        if subject != body or len(subject) > 1:
+            return ""
+        [(_, repeated)] = [pair for pair in signals if pair[0].where == SUBJECT]
+        if (self.topics.scoring.weak_repeat_needs_clear_subject and others_in_subject
+                and not repeated.exact_case):
+            return (f"the same weak phrase in the subject and the messages is one signal; "
+                    f"the subject names {', '.join(sorted(others_in_subject))}")
+        return ""
 
     def passing_mentions(self, tags: list[TopicTag], rejected: list[TopicTag]
                          ) -> tuple[list[TopicTag], list[TopicTag]]:

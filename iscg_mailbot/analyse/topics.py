@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 from iscg_mailbot.analyse.entities import SECTOR
 from iscg_mailbot.analyse.itu_structure import focus_groups, resolve
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
+from iscg_mailbot.analyse.topic_names import in_other_name_at
 from iscg_mailbot.analyse.topic_quality import Evaluation, TopicQuality, evaluate_tags
 from iscg_mailbot.analyse.topic_scoring import (
     BODY,
@@ -84,6 +85,7 @@ class TopicTagger:
         # per (body, topic) row of the ITU-structure table, found by itu_structure
         # rather than the phrase matcher and scored like a phrase of its own weight.
         self._specs: list[RulePhrase] = list(self.rule.phrases)
+        topic_index = {topic.id: index for index, topic in enumerate(topics.topics)}
         self._finder = PhraseFinder(self.nlp, [
             PhrasePattern(str(index), spec.phrase, exact_case=spec.exact_case)
             for index, spec in enumerate(self._specs)
@@ -91,12 +93,14 @@ class TopicTagger:
         self._spec_of = {str(index): index for index in range(len(self._specs))}
         self._negative_keys = frozenset(str(i) for i, s in enumerate(self._specs) if s.negative)
         self._weak_keys = frozenset(str(i) for i, s in enumerate(self._specs) if s.weak)
+        # The topic of each phrase that can hold a weak phrase in its name (topic_names).
+        self._strong_topic = {str(i): topic_index[s.topic] for i, s in enumerate(self._specs)
+                              if not s.weak and not s.negative}
         self._body_specs: dict[str, list[int]] = {}
         for body, rows in self.rule.bodies.items():
             for row in rows:
                 self._specs.append(row)
                 self._body_specs.setdefault(body, []).append(len(self._specs) - 1)
-        topic_index = {topic.id: index for index, topic in enumerate(topics.topics)}
         self._topic_index_of = [topic_index[spec.topic] for spec in self._specs]
         self._index_keys(topics.scoring)
         self._thresholds = {topic.id: topics.threshold(topic) for topic in topics.topics}
@@ -111,6 +115,8 @@ class TopicTagger:
         self._key_topic = [spec.topic for spec, _ in keyed]
         self._key_evidence = [(spec.phrase, where, spec.negative) for spec, (where, _) in keyed]
         self._key_weak = [spec.weak for spec, _ in keyed]
+        # A weak word (not a weak acronym) repeated needs a subject about nothing else.
+        self._key_word = [spec.weak and not spec.exact_case for spec, _ in keyed]
         self._weak_hit_keys = frozenset(k for k, weak in enumerate(self._key_weak) if weak)
         self._key_points = [
             [_points(spec.weight * factor, count, spec.negative)
@@ -221,15 +227,17 @@ class TopicTagger:
         spec_of, topic_of = self._spec_of, self._topic_index_of
         negative_keys, weak_keys = self._negative_keys, self._weak_keys
         negatives = self._negative_spans(group)
-        text = group.text
+        text, all_hits = group.text, group.hits
+        names = self._strong_topic if self.config.scoring.weak_in_names else None
         ends: dict[int, int] = {}
-        for key, index, first, last in group.hits:
+        for position, (key, index, first, last) in enumerate(all_hits):
             if key in negative_keys:
                 continue
-            if key in weak_keys and NUMBER_AFTER.match(text, last):
-                continue  # "AI 1.13": an ambiguous term numbered is an item, not the term
             spec = spec_of[key]
             topic = topic_of[spec]
+            if key in weak_keys and (NUMBER_AFTER.match(text, last) or (
+                    names and in_other_name_at(text, all_hits, position, topic, names))):
+                continue  # "AI 1.13" is an agenda item; "Global Cybersecurity Index" a name
             if first < ends.get(topic, -1):
                 continue
             if negatives and topic in negatives and any(
@@ -337,24 +345,32 @@ class TopicTagger:
         return evidence
 
     def _unsupported(self, counts: Counter[int]) -> set[str]:
-        """Topics whose only evidence is one weak (ambiguous) phrase: "AI" in "AI 1.13",
+        """Topics whose only evidence is weak (ambiguous) phrases: "AI" in "AI 1.13",
         "security" at a venue. A weak phrase needs a second, independent signal of the
-        topic: another phrase, an ITU body of the table, or a weak phrase in the other
-        place (the subject and the messages are independent; two weak words of one
-        message are not)."""
-        weak, topic_of = self._key_weak, self._key_topic
+        topic (TopicRule.unsupported): another phrase, an ITU body of the table, or a
+        weak phrase in the other place (two weak words of one message are not); the
+        same weak word (not acronym) in both places only when the subject names no
+        other topic with a phrase that is not weak (weak_repeat_needs_clear_subject)."""
+        weak, topic_of, key_points = self._key_weak, self._key_topic, self._key_points
         strong: set[str] = set()
-        weak_specs: dict[str, set[int]] = {}
+        in_subject: set[str] = set()
+        # Per topic, the weak specs of the subject (place 0) and of the messages (1).
+        weak_specs: dict[str, tuple[set[int], set[int]]] = {}
         for key in counts:
-            if self._key_points[key][1] <= 0:
+            if key_points[key][1] <= 0:
                 continue  # a negative phrase is no signal
+            topic = topic_of[key]
             if weak[key]:
-                # The place: the subject (0) and the messages (1) are independent.
-                weak_specs.setdefault(topic_of[key], set()).add(key % 2)
+                weak_specs.setdefault(topic, (set(), set()))[key % 2].add(key // 2)
             else:
-                strong.add(topic_of[key])
-        return {topic for topic, places in weak_specs.items()
-                if topic not in strong and len(places) < 2}
+                strong.add(topic)
+                if key % 2 == 0:
+                    in_subject.add(topic)
+        clear = self.config.scoring.weak_repeat_needs_clear_subject
+        return {topic for topic, (subject, body) in weak_specs.items()
+                if topic not in strong and (not subject or not body or (
+                    subject == body and len(subject) == 1 and clear
+                    and self._key_word[2 * min(subject)] and bool(in_subject - {topic})))}
 
     def _passing(self, shown: set[str], scores: dict[str, float],
                  counts: Counter[int]) -> set[str]:

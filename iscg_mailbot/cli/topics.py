@@ -124,7 +124,8 @@ def topics_explain(state: CliState, text: str | None, thread_id: int | None, sub
 
 def _print_explanation(result: topic_service.Explanation) -> None:
     """The evidence table of ``topics explain``, then why a topic above its threshold was
-    left out (a passing mention), then the entities named."""
+    left out (a passing mention, a weak phrase with no second signal) and which weak
+    phrases belong to another topic's name, then the entities named."""
     verdict = result.verdict
     scored = [*verdict.tags, *verdict.rejected]
     if not scored:
@@ -132,7 +133,8 @@ def _print_explanation(result: topic_service.Explanation) -> None:
     rows = []
     for tag_ in scored:
         threshold = result.thresholds.get(tag_.topic, 0.0)
-        mark = "TAGGED" if tag_ in verdict.tags else "passing" if tag_.passing else "below"
+        mark = ("TAGGED" if tag_ in verdict.tags else "passing" if tag_.passing
+                else "weak only" if tag_.score >= threshold else "below")
         for item in tag_.evidence:
             rows.append([tag_.topic, f"{tag_.score:g}/{threshold:g} {mark}",
                          ("-" if item.negative else "+") + item.phrase, item.where, item.count,
@@ -143,6 +145,9 @@ def _print_explanation(result: topic_service.Explanation) -> None:
     for tag_ in verdict.rejected:
         if tag_.passing:
             click.echo(f"{tag_.topic}: {tag_.passing}")
+    # Weak phrases without a second signal, or inside another topic's name.
+    for note in verdict.notes:
+        click.echo(note)
     if verdict.entities:
         click.echo("entities: " + ", ".join(f"{e.key} x{e.count}" for e in verdict.entities))
 

@@ -120,7 +120,12 @@ class Scoring(_Strict):
     its messages (quotes and signatures are never read). ``min_share``: a topic the
     subject does not name needs at least this share of the score of the thread's
     strongest topic (a passing mention in a thread about something else is not its
-    topic); 0 turns the rule off.
+    topic); 0 turns the rule off. ``weak_repeat_needs_clear_subject``: the same weak
+    phrase in the subject and in the messages supports itself only when the subject
+    names no other topic with a phrase that is not weak ("satellite terminals" in a
+    subject about a hurricane is the hurricane's). ``weak_in_names``: a weak phrase
+    inside another topic's name ("Global Cybersecurity Index", "Council Working Group
+    on Child Online Protection") belongs to that name and is not counted.
     """
 
     subject_weight: float = Field(default=3.0, ge=0)
@@ -128,6 +133,8 @@ class Scoring(_Strict):
     max_count: int = Field(default=3, ge=1)
     default_threshold: float = Field(default=2.0, gt=0)
     min_share: float = Field(default=0.0, ge=0, lt=1)
+    weak_repeat_needs_clear_subject: bool = False
+    weak_in_names: bool = False
 
 
 class NlpSettings(_Strict):
@@ -192,6 +199,8 @@ _FIXES = {
     "less_than_equal": "must be a number of at most {le:g}",
     "float_parsing": "must be a number",
     "int_parsing": "must be a whole number",
+    "bool_parsing": "must be true or false",
+    "bool_type": "must be true or false",
     "tuple_type": "must be a list (items starting with '- ')",
     "model_type": "must be a mapping of keys (e.g. 'phrase: ...')",
     "model_attributes_type": "must be a mapping of keys (e.g. 'phrase: ...')",
