@@ -121,5 +121,5 @@ def topic_choices(app: App) -> list[tuple[str, str]]:
 def data_version(app: App) -> int | None:
     """The database's data version (``store/versions.py``): it moves with every commit
     that changes what a page shows; None when the database keeps none."""
-    with app.session() as session:
-        return versions.data_version(session)
+    with app.engine.connect() as connection:
+        return versions.data_version(connection)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Engine, event, select
+from sqlalchemy import Connection, Engine, event, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.store.models_web import DataVersion
@@ -100,7 +100,11 @@ def _table_exists(cursor: Any, dialect: str) -> bool:
     return row is not None and row[0] is not None
 
 
-def data_version(session: Session) -> int | None:
+_READ = select(DataVersion.version).where(DataVersion.id == 1)
+
+
+def data_version(connection: Session | Connection) -> int | None:
     """The current data version; None when the database has no counter (then nothing
-    may be kept)."""
-    return session.scalar(select(DataVersion.version).where(DataVersion.id == 1))
+    may be kept). Read it before the data a page shows: the page is then at least as
+    new as the number it is kept under."""
+    return connection.scalar(_READ)
