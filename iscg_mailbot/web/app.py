@@ -118,6 +118,8 @@ def create_app(app: App, *, base_url: str | None = None, secret: str | None = No
     starlette.state.web = WebState(
         app=app, templates=make_templates(),
         signer=URLSafeTimedSerializer(key, salt="iscg-sign-in-link"), base_url=url)
+    if not config.keep_pages:
+        starlette.state.web.pages = None
     # Outside Starlette's own error middleware, so that error pages carry the headers too.
     return SecurityHeaders(starlette, hsts=config.secure_cookies)
 

@@ -124,9 +124,9 @@ def threads(request: Request) -> Response:
     group = group if group in GROUPS else None
 
     def build() -> dict[str, object]:
-        lines, total = _thread_lines(app, view, page * PAGE_SIZE, topic=topic,
+        lines, total = _thread_lines(app, view, (page - 1) * PAGE_SIZE, topic=topic,
                                      participant=participant, mentions=mentions, group=group)
-        return {"title": "Threads", "lines": lines[(page - 1) * PAGE_SIZE:],
+        return {"title": "Threads", "lines": lines,
                 "view": view if view in {"open", "stalled"} else "all", "topic": topic or "",
                 "participant": participant or "", "mentions": mentions or "",
                 "group": group or "", "groups": GROUPS, "page": page,
@@ -136,30 +136,34 @@ def threads(request: Request) -> Response:
     return render_kept(request, "threads.html", user, build)
 
 
-def _thread_lines(app: App, view: str, limit: int, *, topic: str | None,
+def _thread_lines(app: App, view: str, offset: int, *, topic: str | None,
                   participant: str | None, mentions: str | None,
                   group: str | None) -> tuple[list[ThreadLine], int]:
-    """The first ``limit`` lines of the Threads page and how many match in all (counted
-    in SQL: the rest is never loaded)."""
+    """The page's lines of the Threads page, after the first ``offset``, and how many
+    match in all (counted in SQL: the other pages are never loaded)."""
+    limit = PAGE_SIZE
     if view not in {"open", "stalled"}:
         found = thread_services.threads_page(app, topic=topic, participant=participant,
-                                             mentions=mentions, group=group, limit=limit)
+                                             mentions=mentions, group=group, limit=limit,
+                                             offset=offset)
         return [ThreadLine(s.id, s.subject, s.last_activity, s.message_count, s.participants,
                            s.topics) for s in found.rows], found.total
     narrowed = group is not None or mentions is not None
     if view == "open":
         page = action_services.open_threads_page(
-            app, topic=topic, participant=participant, limit=None if narrowed else limit)
+            app, topic=topic, participant=participant, limit=None if narrowed else limit,
+            offset=0 if narrowed else offset)
     else:
         page = action_services.stalled_threads_page(
-            app, topic=topic, participant=participant, limit=None if narrowed else limit)
+            app, topic=topic, participant=participant, limit=None if narrowed else limit,
+            offset=0 if narrowed else offset)
     rows, total = page.rows, page.total
     if narrowed:
         # Open (or stalled) threads that also match the group or mention filter: the
         # open ones are few (a few hundred), the group's threads are ids only.
         keep = thread_ids(app, mentions=mentions, group=group)
         rows = [r for r in rows if r.thread_id in keep]
-        total, rows = len(rows), rows[:limit]
+        total, rows = len(rows), rows[offset:offset + limit]
     return [ThreadLine(r.thread_id, r.subject, r.last_activity, r.message_count,
                        r.participants, [], r.open_actions, r.overdue_actions, r.next_due)
             for r in rows], total
@@ -231,8 +235,8 @@ def actions(request: Request) -> Response:
     def build() -> dict[str, object]:
         found = action_services.actions_page(
             app, open_only=view == "open", overdue=view == "overdue", owner=owner,
-            topic=topic, limit=page * PAGE_SIZE)
-        return {"title": "Action items", "rows": found.rows[(page - 1) * PAGE_SIZE:],
+            topic=topic, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+        return {"title": "Action items", "rows": found.rows,
                 "page": page, "total": found.total, "more": found.total > page * PAGE_SIZE,
                 "view": view, "owner": owner or "", "topic": topic or "",
                 "topics": _topic_choices(app)}
