@@ -349,14 +349,18 @@ def open_threads_page(
     if limit is not None or offset:
         query = query.limit(limit).offset(offset)
     found = session.execute(query).all()
-    rows = [OpenThreadRow(
-        thread_id=row.id, subject=row.subject, last_activity=row.last_activity,
-        message_count=row.message_count, participants=list(row.participants or []),
-        open_actions=int(row.open_actions or 0), overdue_actions=int(row.overdue or 0),
-        open_questions=int(row.questions or 0), next_due=row.next_due) for row in found]
+    rows = [_open_thread_row(row) for row in found]
     if not found and offset:  # past the end: the total needs its own count
         return Page(rows, count_rows(session, query))
     return Page(rows, int(found[0].total) if found else 0)
+
+
+def _open_thread_row(row: Any) -> OpenThreadRow:
+    return OpenThreadRow(
+        thread_id=row.id, subject=row.subject, last_activity=row.last_activity,
+        message_count=row.message_count, participants=list(row.participants or []),
+        open_actions=int(row.open_actions or 0), overdue_actions=int(row.overdue or 0),
+        open_questions=int(row.questions or 0), next_due=row.next_due)
 
 
 # thread id, open actions, overdue actions, open questions, next due date
