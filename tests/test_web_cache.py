@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, event, select, text, update
+from sqlalchemy.engine.interfaces import CacheStats
 from starlette.testclient import TestClient
 
 from iscg_mailbot.services.app import App
@@ -133,3 +134,39 @@ def test_kept_pages_are_not_shared_across_roles_and_keep_each_session_s_token(
         assert csrf_of(theirs) == csrf_of(other_chair.get("/threads"))
         assert 'action="/threads/1/topics"' not in representative.get("/threads/1").text
         assert "Kenji Watanabe" in representative.get("/threads/1").text  # own name
+
+
+def test_a_started_server_s_first_pages_compile_no_query(
+        engine: Engine, tmp_path: Path, smtp_server: SmtpTestServer) -> None:
+    """The warm-up (services/web_warmup.py) asked each page's questions at start-up:
+    the first visitor's pages find every query already compiled (This week asks some
+    that depend on the member's names, so it is not among them)."""
+    app = web_app(engine, tmp_path / "config", smtp_server)
+    with client_for(app) as client:
+        sign_in(client, smtp_server, CHAIR)
+        compiled: list[str] = []
+
+        def record(_conn: Any, _cursor: Any, statement: str, _parameters: Any,
+                   context: Any, _many: bool) -> None:
+            if context is not None and context.cache_hit is CacheStats.CACHE_MISS:
+                compiled.append(statement)
+
+        event.listen(engine, "before_cursor_execute", record)
+        try:
+            for path in ("/threads", "/threads?state=open", "/threads?state=stalled",
+                         "/actions", "/actions?view=overdue", "/threads/1",
+                         "/search?q=liaison"):
+                assert client.get(path).status_code == 200, path
+                assert compiled == [], (path, compiled)
+        finally:
+            event.remove(engine, "before_cursor_execute", record)
+
+
+def test_a_server_starts_when_the_warm_up_fails(
+        engine: Engine, tmp_path: Path, smtp_server: SmtpTestServer,
+        caplog: pytest.LogCaptureFixture) -> None:
+    app = web_app(engine, tmp_path / "config", smtp_server)
+    (tmp_path / "config" / "topics.yaml").write_text("topics: [", encoding="utf-8")
+    with client_for(app) as client:
+        assert client.get("/").status_code == 200
+    assert "warm-up stopped" in caplog.text
