@@ -155,7 +155,7 @@ def test_a_started_server_s_first_pages_compile_no_query(
         try:
             for path in ("/threads", "/threads?state=open", "/threads?state=stalled",
                          "/actions", "/actions?view=overdue", "/threads/1",
-                         "/search?q=liaison"):
+                         "/search?q=liaison", "/calendar", "/digests"):
                 assert client.get(path).status_code == 200, path
                 assert compiled == [], (path, compiled)
         finally:

@@ -12,13 +12,17 @@ first real use.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 
+from iscg_mailbot.errors import NotFound
 from iscg_mailbot.services import actions as action_services
 from iscg_mailbot.services import digest as digest_services
 from iscg_mailbot.services import threads as thread_services
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.calendar_tokens import calendar_link_owner, calendar_link_since
+from iscg_mailbot.services.ical import calendar_feed
 from iscg_mailbot.services.web_access import data_version, topic_choices
 
 log = logging.getLogger(__name__)
@@ -31,6 +35,10 @@ def warm_up(app: App) -> None:
         lambda: data_version(app),
         lambda: topic_choices(app),
         lambda: digest_services.live_digest(app, member_address=_a_member(app)),
+        lambda: calendar_feed(app, member_address=_a_member(app)),
+        lambda: calendar_link_since(app, _a_member(app) or ""),
+        lambda: _no_such_link(app),
+        lambda: digest_services.sent_periods(app),
         lambda: action_services.actions_page(app, open_only=True),
         lambda: action_services.actions_page(app, overdue=True),
         lambda: action_services.actions_page(app, open_only=True, owner="TSAG"),
@@ -55,6 +63,12 @@ def _a_member(app: App) -> str | None:
     first visit may still compile one query)."""
     members = app.config.members().members
     return members[0].address if members else None
+
+
+def _no_such_link(app: App) -> None:
+    """A private calendar address is looked up on every request (this one is no link)."""
+    with contextlib.suppress(NotFound):
+        calendar_link_owner(app, "warm-up-" + "0" * 32)
 
 
 def _one_thread_and_item(app: App) -> None:
