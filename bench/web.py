@@ -13,6 +13,8 @@ Goal: p95 under 150 ms for every page, no error.
 Usage: python bench/web.py [--messages 100000] [--clients 20] [--requests 400]
                            [--workers N] [--keep DIR] [--from-db FILE]
                            [--postgres URL]   (default: SQLite)
+                           [--built-each-time] ([web] keep_pages = false: every request
+                                                builds its page, as after each change)
 """
 
 from __future__ import annotations
@@ -223,6 +225,15 @@ def server_cpu(process: subprocess.Popen[bytes]) -> float:
     return total
 
 
+def keep_pages(config: Path, keep: bool) -> None:
+    """Set ``[web] keep_pages`` (the bench's configuration ends with its [web] section)."""
+    path = config / "iscg-mailbot.toml"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if not line.startswith("keep_pages")]
+    path.write_text("\n".join([*lines, *([] if keep else ["keep_pages = false"])]) + "\n",
+                    encoding="utf-8")
+
+
 def serve(config: Path, url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "ISCG_DATABASE_URL": url, "ISCG_WEB_SECRET": SECRET}
     process = subprocess.Popen(
@@ -269,6 +280,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=30.0, help="at most, per page")
     parser.add_argument("--postgres", default=None, help="admin URL; default: SQLite")
     parser.add_argument("--workers", type=int, default=1, help="serve --workers")
+    parser.add_argument("--built-each-time", action="store_true",
+                        help="[web] keep_pages = false: what each page costs to build")
     parser.add_argument("--keep", type=Path, default=None,
                         help="SQLite only: build the database in this folder once, reuse it")
     parser.add_argument("--from-db", type=Path, default=None,
@@ -292,6 +305,7 @@ def main() -> int:
             config = folder / "config" if reuse else prepare(
                 url, args.messages, folder, built=args.from_db is not None)
             calendar_link(url)
+            keep_pages(config, not args.built_each_time)
             port = free_port()
             server = serve(config, url, port, args.workers)
             try:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from iscg_mailbot.records import ACTION, OPEN, QUESTION, DigestAction
@@ -73,19 +73,37 @@ class OpenThreadRow:
     next_due: date | None
 
 
+def owner_pattern(wanted: str) -> str | None:
+    """The regular expression that finds ``wanted`` as an owner, or one owner among
+    several (see :func:`owner_matches`); None when no owner can match. Python's ``re``
+    (SQLite's REGEXP, which SQLAlchemy provides) and PostgreSQL's ``~`` read it alike:
+    an inline ``(?i)``, ``\\w`` and look-arounds, and ``re.escape`` only puts a backslash
+    before characters that are not letters or digits, which both take literally.
+
+    >>> print(owner_pattern("SG1"))
+    (?i)(?<![\\w-])SG1(?![\\w-])
+    >>> owner_pattern(" "), owner_pattern("RAG, TSAG")
+    (None, None)
+    """
+    wanted = wanted.strip()
+    # A comma separates owners: "RAG, TSAG" is two owners, never one to look for.
+    if not wanted or "," in wanted:
+        return None
+    return r"(?i)(?<![\w-])" + re.escape(wanted) + r"(?![\w-])"
+
+
 def owner_matches(owner: str | None, wanted: str) -> bool:
     """Whether ``wanted`` names the owner or one of several ("TSAG" in "RAG, TSAG, TDAG").
 
     Case-insensitive and on word boundaries, so "SG1" does not match "ITU-T SG17" and
-    "Petrova" matches "Olga Petrova".
+    "Petrova" matches "Olga Petrova". The lists apply the same test in SQL
+    (:func:`owner_pattern`), so that a page is a plain LIMIT and OFFSET.
 
     >>> owner_matches("RAG, TSAG, TDAG", "tsag"), owner_matches("ITU-T SG17", "SG1")
     (True, False)
     """
-    if not owner or not wanted.strip():
-        return False
-    pattern = re.compile(r"(?<![\w-])" + re.escape(wanted.strip()) + r"(?![\w-])", re.IGNORECASE)
-    return any(pattern.search(part) for part in owner.split(","))
+    pattern = owner_pattern(wanted)
+    return bool(owner) and pattern is not None and re.search(pattern, owner or "") is not None
 
 
 def _like(value: str) -> str:
@@ -105,9 +123,10 @@ def list_actions(
     thread_ids: Collection[int] | None = None,
     list_id: int | None = None,
     limit: int | None = DEFAULT_LIMIT,
+    offset: int = 0,
 ) -> list[ActionRow]:
     """Action items by due date (so the most overdue come first), undated last and
-    newest first among them.
+    newest first among them; ``limit`` of them after the first ``offset``.
 
     ``status`` None means any status; ``overdue`` keeps open actions due before
     ``today``; ``owner`` matches one owner among several (see :func:`owner_matches`);
@@ -116,7 +135,7 @@ def list_actions(
     conditions = _action_conditions(today=today, status=status, kinds=kinds, overdue=overdue,
                                     owner=owner, due_before=due_before, thread_ids=thread_ids,
                                     list_id=list_id)
-    ids = _ordered_ids(session, conditions, owner, limit)
+    ids = _ordered_ids(session, conditions, limit, offset)
     return _rows_for(session, ids, today)
 
 
@@ -132,25 +151,20 @@ def actions_page(
     thread_ids: Collection[int] | None = None,
     list_id: int | None = None,
     limit: int | None = SHOWN_BY_DEFAULT,
+    offset: int = 0,
 ) -> Page[ActionRow]:
     """:func:`list_actions` with the number of all matching items, counted in SQL."""
     rows = list_actions(session, today=today, status=status, kinds=kinds, overdue=overdue,
                         owner=owner, due_before=due_before, thread_ids=thread_ids,
-                        list_id=list_id, limit=limit)
+                        list_id=list_id, limit=limit, offset=offset)
 
     def count() -> int:
         conditions = _action_conditions(today=today, status=status, kinds=kinds,
                                         overdue=overdue, owner=owner, due_before=due_before,
                                         thread_ids=thread_ids, list_id=list_id)
-        if not owner:
-            return count_rows(session, select(ActionItem.id).where(*conditions))
-        # The LIKE is coarse ("SG1" finds "SG17"): count per distinct owner in SQL and
-        # keep the owners that really match, so no item row is loaded.
-        per_owner = session.execute(
-            select(ActionItem.owner, func.count()).where(*conditions).group_by(ActionItem.owner))
-        return sum(int(n) for item_owner, n in per_owner if owner_matches(item_owner, owner))
+        return count_rows(session, select(ActionItem.id).where(*conditions))
 
-    return make_page(rows, limit, count)
+    return make_page(rows, limit, count, offset)
 
 
 def _action_conditions(
@@ -164,7 +178,7 @@ def _action_conditions(
     thread_ids: Collection[int] | None,
     list_id: int | None,
 ) -> list[ColumnElement[bool]]:
-    """The WHERE of :func:`list_actions` (the owner's part coarse, see there)."""
+    """The WHERE of :func:`list_actions`."""
     conditions: list[ColumnElement[bool]] = [ActionItem.kind.in_(list(kinds))]
     if status is not None:
         conditions.append(ActionItem.status == status)
@@ -174,7 +188,14 @@ def _action_conditions(
     if due_before is not None:
         conditions.append(ActionItem.due < due_before)
     if owner:
-        conditions.append(func.lower(ActionItem.owner).like(_like(owner), escape="\\"))
+        pattern = owner_pattern(owner)
+        if pattern is None:
+            conditions.append(false())
+        else:
+            # The LIKE is coarse ("SG1" finds "SG17") but cheap; the pattern, exact, is
+            # then tried on the few rows it leaves.
+            conditions += [func.lower(ActionItem.owner).like(_like(owner), escape="\\"),
+                           ActionItem.owner.regexp_match(pattern)]
     if thread_ids is not None:
         conditions.append(ActionItem.thread_id.in_(sorted(thread_ids)))
     if list_id is not None:
@@ -182,38 +203,24 @@ def _action_conditions(
     return conditions
 
 
-def _ordered_ids(session: Session, conditions: list[ColumnElement[bool]], owner: str | None,
-                 limit: int | None) -> list[int]:
-    """Ids in display order, found page by page so that only ``limit`` rows are read.
+def _ordered_ids(session: Session, conditions: list[ColumnElement[bool]],
+                 limit: int | None, offset: int) -> list[int]:
+    """Ids in display order, ``limit`` of them after the first ``offset``.
 
     Dated items first in due-date order (the (status, kind, due) index gives that order
-    without sorting), then undated ones newest first. The owner LIKE in SQL is coarse
-    ("SG1" also finds "SG17"); :func:`owner_matches` is the exact test.
+    without sorting), then undated ones newest first: two queries rather than one sort.
     """
-    found: list[int] = []
-    page = max(limit or 1000, 100)
-    queries_in_order = (
-        select(ActionItem.id, ActionItem.owner)
-        .where(*conditions, ActionItem.due.is_not(None))
-        .order_by(ActionItem.due, ActionItem.id.desc()),
-        select(ActionItem.id, ActionItem.owner)
-        .where(*conditions, ActionItem.due.is_(None))
-        .order_by(ActionItem.id.desc()),
-    )
-    for query in queries_in_order:
-        offset = 0
-        while limit is None or len(found) < limit:
-            batch = session.execute(query.limit(page).offset(offset)).all()
-            for item_id, item_owner in batch:
-                if owner and not owner_matches(item_owner, owner):
-                    continue
-                found.append(item_id)
-                if limit is not None and len(found) >= limit:
-                    break
-            if len(batch) < page:
-                break
-            offset += page
-    return found
+    dated = (select(ActionItem.id).where(*conditions, ActionItem.due.is_not(None))
+             .order_by(ActionItem.due, ActionItem.id.desc()))
+    undated = (select(ActionItem.id).where(*conditions, ActionItem.due.is_(None))
+               .order_by(ActionItem.id.desc()))
+    found = list(session.scalars(dated.limit(limit).offset(offset)))
+    if limit is not None and len(found) >= limit:
+        return found
+    # The page reaches past the dated items: how many undated ones precede it.
+    skip = 0 if found or not offset else max(0, offset - count_rows(session, dated))
+    rest = None if limit is None else limit - len(found)
+    return found + list(session.scalars(undated.limit(rest).offset(skip)))
 
 
 def _rows_for(session: Session, ids: list[int], today: date) -> list[ActionRow]:
@@ -309,9 +316,11 @@ def open_threads_page(
     include_questions: bool = True,
     list_id: int | None = None,
     limit: int | None = SHOWN_BY_DEFAULT,
+    offset: int = 0,
 ) -> Page[OpenThreadRow]:
     """Threads with open action items or (``include_questions``) unanswered questions,
-    and how many there are in all (a window count in the same query).
+    and how many there are in all (a window count in the same query); ``limit`` of them
+    after the first ``offset``.
 
     ``since`` keeps threads active at or after it; ``quiet_since`` keeps threads with
     open *actions* and no message at or after it (see :func:`stalled_threads`);
@@ -324,8 +333,12 @@ def open_threads_page(
     summary = counts.subquery()
     thread = aliased(Thread)
     # count(*) OVER () is computed before the LIMIT: every row carries the full total.
-    query = select(thread, summary.c.open_actions, summary.c.overdue, summary.c.questions,
-                   summary.c.next_due, func.count().over().label("total"),
+    # The columns shown, not Thread entities: building 50 ORM objects cost more than
+    # the query.
+    query = select(thread.id, thread.subject, thread.last_activity, thread.message_count,
+                   thread.participants, summary.c.open_actions, summary.c.overdue,
+                   summary.c.questions, summary.c.next_due,
+                   func.count().over().label("total"),
                    ).join(summary, summary.c.thread_id == thread.id)
     if since is not None:
         query = query.where(thread.last_activity >= since)
@@ -333,19 +346,21 @@ def open_threads_page(
         query = query.where(summary.c.open_actions > 0, thread.last_activity < quiet_since)
     query = query.order_by(summary.c.overdue.desc(),
                            thread.last_activity.desc().nulls_last(), thread.id.desc())
-    if limit is not None:
-        query = query.limit(limit)
+    if limit is not None or offset:
+        query = query.limit(limit).offset(offset)
     found = session.execute(query).all()
-    rows = [
-        OpenThreadRow(
-            thread_id=row.id, subject=row.subject, last_activity=row.last_activity,
-            message_count=row.message_count, participants=list(row.participants or []),
-            open_actions=int(open_actions or 0), overdue_actions=int(overdue or 0),
-            open_questions=int(questions or 0), next_due=next_due,
-        )
-        for row, open_actions, overdue, questions, next_due, _total in found
-    ]
+    rows = [_open_thread_row(row) for row in found]
+    if not found and offset:  # past the end: the total needs its own count
+        return Page(rows, count_rows(session, query))
     return Page(rows, int(found[0].total) if found else 0)
+
+
+def _open_thread_row(row: Any) -> OpenThreadRow:
+    return OpenThreadRow(
+        thread_id=row.id, subject=row.subject, last_activity=row.last_activity,
+        message_count=row.message_count, participants=list(row.participants or []),
+        open_actions=int(row.open_actions or 0), overdue_actions=int(row.overdue or 0),
+        open_questions=int(row.questions or 0), next_due=row.next_due)
 
 
 # thread id, open actions, overdue actions, open questions, next due date
@@ -411,11 +426,13 @@ def stalled_threads_page(
     thread_ids: Collection[int] | None = None,
     list_id: int | None = None,
     limit: int | None = SHOWN_BY_DEFAULT,
+    offset: int = 0,
 ) -> Page[OpenThreadRow]:
     """:func:`stalled_threads` with how many there are in all."""
     return open_threads_page(session, today=today, participant=participant,
                              thread_ids=thread_ids, quiet_since=quiet_since,
-                             include_questions=False, list_id=list_id, limit=limit)
+                             include_questions=False, list_id=list_id, limit=limit,
+                             offset=offset)
 
 
 def digest_actions(session: Session, list_id: int, today: date,

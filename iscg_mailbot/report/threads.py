@@ -102,8 +102,10 @@ def list_threads(
     participant: str | None = None,
     writers: Collection[str] | None = None,
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[ThreadSummary]:
-    """Threads by most recent activity; ``since`` keeps those active at or after it.
+    """Threads by most recent activity (``limit`` after the first ``offset``); ``since``
+    keeps those active at or after it.
 
     ``participant`` keeps threads with a message whose sender address or name contains
     it (case-insensitive); ``writers`` those with a message from one of these addresses.
@@ -112,8 +114,8 @@ def list_threads(
                            writers=writers)
     if query is None:
         return []
-    if limit is not None:
-        query = query.limit(limit)
+    if limit is not None or offset:
+        query = query.limit(limit).offset(offset)
     rows = list(session.scalars(query))
     topics = effective_topics(session, [thread.id for thread in rows])
     return [_summary(thread, topics.get(thread.id, ())) for thread in rows]
@@ -127,17 +129,18 @@ def threads_page(
     participant: str | None = None,
     writers: Collection[str] | None = None,
     limit: int | None = SHOWN_BY_DEFAULT,
+    offset: int = 0,
 ) -> Page[ThreadSummary]:
     """:func:`list_threads` with the number of all matching threads (a COUNT query)."""
-    rows = list_threads(session, limit=limit, since=since, thread_ids=thread_ids,
-                        participant=participant, writers=writers)
+    rows = list_threads(session, limit=limit, offset=offset, since=since,
+                        thread_ids=thread_ids, participant=participant, writers=writers)
 
     def count() -> int:
         query = _threads_query(since=since, thread_ids=thread_ids, participant=participant,
                                writers=writers)
         return 0 if query is None else count_rows(session, query)
 
-    return make_page(rows, limit, count)
+    return make_page(rows, limit, count, offset)
 
 
 def matching_thread_ids(session: Session, *, thread_ids: set[int] | None = None,

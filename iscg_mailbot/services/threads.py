@@ -72,6 +72,7 @@ def threads_page(
     mentions: str | None = None,
     group: str | None = None,
     limit: int | None = SHOWN_BY_DEFAULT,
+    offset: int = 0,
 ) -> Page[ThreadSummary]:
     """:func:`threads` (same filters) and how many threads match in all, counted in SQL
     (``threads list``; the website's lists can use it the same way)."""
@@ -80,7 +81,7 @@ def threads_page(
         thread_ids = _filtered_ids(app, session, topic, mentions)
         return report_threads_page(
             session, since=since, participant=participant, thread_ids=thread_ids,
-            writers=writers, limit=limit,
+            writers=writers, limit=limit, offset=offset,
         )
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.services.app import App
 from iscg_mailbot.settings.members import Role
+from iscg_mailbot.store import versions
 
 ACTING_ROLES = frozenset({Role.CHAIR, Role.SECRETARIAT})
 TOPIC_ROLES = frozenset({Role.SECRETARIAT})
@@ -115,3 +116,10 @@ def topic_choices(app: App) -> list[tuple[str, str]]:
         return [(topic.id, topic.name) for topic in app.config.topics().topics]
     except ConfigError:
         return []
+
+
+def data_version(app: App) -> int | None:
+    """The database's data version (``store/versions.py``): it moves with every commit
+    that changes what a page shows; None when the database keeps none."""
+    with app.engine.connect() as connection:
+        return versions.data_version(connection)

@@ -45,6 +45,7 @@ class ConfigFiles:
         # The version of each file kept (see changed()): taken before it was read, so an
         # edit made while it was being read counts as a change.
         self._versions: dict[Path, tuple[int, int, int] | None] = {}
+        self._generation = 0  # reloads so far
 
     # Where each file lives: for messages and for the services that edit a file.
     @property
@@ -129,6 +130,7 @@ class ConfigFiles:
         with self._lock:
             self._loaded.clear()
             self._versions.clear()
+            self._generation += 1
 
     def changed(self) -> bool:
         """Whether a file kept so far was edited, replaced or removed since it was read
@@ -136,6 +138,13 @@ class ConfigFiles:
         with self._lock:
             return any(file_version(path) != version
                        for path, version in self._versions.items())
+
+    def stamp(self) -> tuple[object, ...]:
+        """What tells the files in use now from those after a :meth:`reload` (and
+        ``members.yaml``, read as it is now, from an edit of it): part of the key of a
+        page the website keeps. A file first read after a page was kept is read as it is
+        then, which no page kept before needed."""
+        return self._generation, file_version(self.members_path)
 
     def _once(self, name: str, path: Path, load: Callable[[Path], T]) -> T:
         with self._lock:

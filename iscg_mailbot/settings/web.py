@@ -42,6 +42,9 @@ class WebConfig(BaseModel):
     links_per_client: int = Field(default=10, ge=1, le=1000)
     # Shown on the public About page: how to join the list (an address or a URL).
     subscribe_address: str | None = None
+    # Keep rendered lists, threads, items and search results until the data changes
+    # (web/cache.py); off only to measure what a page costs to build.
+    keep_pages: bool = True
 
     @field_validator("base_url")
     @classmethod

@@ -11,13 +11,16 @@ topic, who, when, and the dated copy of the previous ``topics.yaml``.
 
 ``action_item_events`` records who closed, reopened or dropped an item, when, and with
 what note, so that the item's page shows its history.
+
+``data_versions`` holds one counter that every commit changing a table the pages read
+raises (``store/versions.py``), so a rendered page can be kept until the data changes.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from iscg_mailbot.store.base import Base
@@ -66,3 +69,13 @@ class TopicEdit(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow)
     backup: Mapped[str] = mapped_column(Text, default="")
     summary: Mapped[str] = mapped_column(Text, default="")
+
+
+class DataVersion(Base):
+    """One counter raised by every commit that changed what the pages show
+    (``store/versions.py``): the website keeps a rendered page while it stays the same."""
+
+    __tablename__ = "data_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(BigInteger, default=0)

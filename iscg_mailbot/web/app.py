@@ -27,6 +27,7 @@ from starlette.types import ASGIApp
 
 from iscg_mailbot.errors import MailbotError, NotFound
 from iscg_mailbot.services.app import DATABASE_UNAVAILABLE, App
+from iscg_mailbot.services.web_warmup import warm_up
 from iscg_mailbot.settings.main import load_settings
 from iscg_mailbot.web import auth, calendar, pages, topics
 from iscg_mailbot.web.context import SignInRequired, WebState, make_templates, render
@@ -79,8 +80,14 @@ REQUEST_THREADS = 5
 
 
 @asynccontextmanager
-async def _lifespan(_: Starlette) -> AsyncIterator[None]:
+async def _lifespan(starlette: Starlette) -> AsyncIterator[None]:
     anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
+    # Before the first visitor: the templates compiled, each page's queries asked once
+    # (services/web_warmup.py), so that a page's first build is not also a cold one.
+    web: WebState = starlette.state.web
+    for name in web.templates.list_templates():
+        web.templates.get_template(name)
+    await anyio.to_thread.run_sync(warm_up, web.app)
     yield
 
 
@@ -118,6 +125,8 @@ def create_app(app: App, *, base_url: str | None = None, secret: str | None = No
     starlette.state.web = WebState(
         app=app, templates=make_templates(),
         signer=URLSafeTimedSerializer(key, salt="iscg-sign-in-link"), base_url=url)
+    if not config.keep_pages:
+        starlette.state.web.pages = None
     # Outside Starlette's own error middleware, so that error pages carry the headers too.
     return SecurityHeaders(starlette, hsts=config.secure_cookies)
 

@@ -4,6 +4,16 @@
 active thread): on a large archive that takes a second, so each member's copy is kept
 for :data:`LIVE_SECONDS`. A past digest is rebuilt as it stood when its period closed,
 which changes only if old mail arrives late: kept for :data:`PAST_SECONDS`.
+
+The lists, a thread, an item and search results are kept as rendered HTML (the page's
+content, without the navigation, the member's name and the CSRF token, which each
+answer fills in) for :data:`PAGE_SECONDS`, keyed by the page's address, the member's
+role, the configuration files' versions and the database's data version
+(``store/versions.py``), which every commit changing what a page shows moves: a change
+shows at the next request, and twenty members opening the same list cost one query and
+one rendering. The minute is for what changes with time alone (an item becomes overdue
+at midnight, a thread stalled after 14 quiet days) and for rows changed outside the
+application.
 """
 
 from __future__ import annotations
@@ -17,6 +27,7 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 LIVE_SECONDS = 60.0
 PAST_SECONDS = 600.0
+PAGE_SECONDS = 60.0
 
 
 class TtlCache(Generic[T]):
@@ -50,13 +61,16 @@ class TtlCache(Generic[T]):
             hit, value = self._fresh(key)
             if hit:
                 return value  # type: ignore[return-value]
-            made = make()
+            try:
+                made = make()
+            finally:  # a failed build (a 404, say) leaves no lock behind
+                with self._lock:
+                    self._building.pop(key, None)
             with self._lock:
                 self._values[key] = (time.monotonic(), made)
                 self._values.move_to_end(key)
                 while len(self._values) > self.size:
                     self._values.popitem(last=False)
-                self._building.pop(key, None)
         return made
 
     def clear(self) -> None:

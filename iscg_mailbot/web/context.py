@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from itsdangerous import URLSafeTimedSerializer
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -18,9 +21,23 @@ from iscg_mailbot.records import Digest
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.digest_archive import ArchivedDigest
 from iscg_mailbot.services.ical import CalendarFeed
-from iscg_mailbot.services.web_access import WebUser, web_user
-from iscg_mailbot.web.cache import LIVE_SECONDS, PAST_SECONDS, TtlCache
+from iscg_mailbot.services.web_access import WebUser, data_version, web_user
+from iscg_mailbot.web.cache import LIVE_SECONDS, PAGE_SECONDS, PAST_SECONDS, TtlCache
 from iscg_mailbot.web.security import csrf_token, csrf_valid, visible_text
+
+
+@dataclass(frozen=True)
+class KeptPage:
+    """A page's title and rendered content, kept while the data stays the same; the
+    content holds :data:`CSRF_SLOT` where the member's CSRF token goes."""
+
+    title: str
+    content: str
+
+
+# Rendered into kept content in place of the CSRF token, replaced by each session's own
+# token when the page is served: random, so no text from the list can forge it.
+CSRF_SLOT = "csrf-slot-" + secrets.token_hex(16)
 
 
 @dataclass
@@ -35,6 +52,9 @@ class WebState:
     live: TtlCache[Digest] = field(default_factory=lambda: TtlCache(LIVE_SECONDS))
     past: TtlCache[ArchivedDigest] = field(default_factory=lambda: TtlCache(PAST_SECONDS))
     feeds: TtlCache[CalendarFeed] = field(default_factory=lambda: TtlCache(LIVE_SECONDS))
+    # Rendered lists, threads, items and search results; None keeps nothing.
+    pages: TtlCache[KeptPage] | None = field(
+        default_factory=lambda: TtlCache(PAGE_SECONDS, size=512))
 
 
 class SignInRequired(Exception):
@@ -119,6 +139,35 @@ def render(request: Request, template: str, status_code: int = 200,
         request=request, user=user, csrf=csrf,
         path=request.url.path, lists=web.app.settings.lists, **context)
     return HTMLResponse(page, status_code=status_code)
+
+
+def render_kept(request: Request, template: str, user: WebUser,
+                build: Callable[[], dict[str, Any]]) -> HTMLResponse:
+    """:func:`render` of ``template`` with the context ``build()`` returns (its title
+    included), whose content is kept while the data version, the configuration and the
+    member's role stay the same (``web/cache.py``); the navigation and the CSRF token
+    are each request's own."""
+    web = state(request)
+    version = data_version(web.app) if web.pages is not None else None
+    if web.pages is None or version is None:
+        return render(request, template, user=user, **build())
+    key = (template, request.url.path, request.url.query, user.role, version,
+           web.app.config.stamp())
+    kept = web.pages.get(key, lambda: _kept_page(request, template, user, build()))
+    csrf = csrf_token(request.session) if "session" in request.scope else ""
+    return render(request, "kept.html", user=user, title=kept.title,
+                  content=Markup(kept.content.replace(CSRF_SLOT, csrf)))
+
+
+def _kept_page(request: Request, template: str, user: WebUser,
+               context: dict[str, Any]) -> KeptPage:
+    """The content block of ``template`` alone, with :data:`CSRF_SLOT` as its token."""
+    web = state(request)
+    page = web.templates.get_template(template)
+    variables = page.new_context({"request": request, "user": user, "csrf": CSRF_SLOT,
+                                  "path": request.url.path, "lists": web.app.settings.lists,
+                                  **context})
+    return KeptPage(context["title"], "".join(page.blocks["content"](variables)))
 
 
 async def call(function: Any, *args: Any, **kwargs: Any) -> Any:

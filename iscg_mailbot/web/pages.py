@@ -26,6 +26,7 @@ from iscg_mailbot.web.context import (
     call,
     checked_form,
     render,
+    render_kept,
     require_actor,
     require_user,
     state,
@@ -121,41 +122,48 @@ def threads(request: Request) -> Response:
     mentions = _param(request, "mentions")
     group = _param(request, "group")
     group = group if group in GROUPS else None
-    lines, total = _thread_lines(app, view, page * PAGE_SIZE, topic=topic,
-                                 participant=participant, mentions=mentions, group=group)
-    view = view if view in {"open", "stalled"} else "all"
-    shown = lines[(page - 1) * PAGE_SIZE:]
-    return render(request, "threads.html", title="Threads", user=user, lines=shown,
-                  view=view, topic=topic or "", participant=participant or "",
-                  mentions=mentions or "", group=group or "", groups=GROUPS, page=page, more=total > page * PAGE_SIZE, total=total,
-                  topics=_topic_choices(app),
-                  shown=lambda s: thread_services.shown_subject(app.settings, s))
+
+    def build() -> dict[str, object]:
+        lines, total = _thread_lines(app, view, (page - 1) * PAGE_SIZE, topic=topic,
+                                     participant=participant, mentions=mentions, group=group)
+        return {"title": "Threads", "lines": lines,
+                "view": view if view in {"open", "stalled"} else "all", "topic": topic or "",
+                "participant": participant or "", "mentions": mentions or "",
+                "group": group or "", "groups": GROUPS, "page": page,
+                "more": total > page * PAGE_SIZE, "total": total, "topics": _topic_choices(app),
+                "shown": lambda s: thread_services.shown_subject(app.settings, s)}
+
+    return render_kept(request, "threads.html", user, build)
 
 
-def _thread_lines(app: App, view: str, limit: int, *, topic: str | None,
+def _thread_lines(app: App, view: str, offset: int, *, topic: str | None,
                   participant: str | None, mentions: str | None,
                   group: str | None) -> tuple[list[ThreadLine], int]:
-    """The first ``limit`` lines of the Threads page and how many match in all (counted
-    in SQL: the rest is never loaded)."""
+    """The page's lines of the Threads page, after the first ``offset``, and how many
+    match in all (counted in SQL: the other pages are never loaded)."""
+    limit = PAGE_SIZE
     if view not in {"open", "stalled"}:
         found = thread_services.threads_page(app, topic=topic, participant=participant,
-                                             mentions=mentions, group=group, limit=limit)
+                                             mentions=mentions, group=group, limit=limit,
+                                             offset=offset)
         return [ThreadLine(s.id, s.subject, s.last_activity, s.message_count, s.participants,
                            s.topics) for s in found.rows], found.total
     narrowed = group is not None or mentions is not None
     if view == "open":
         page = action_services.open_threads_page(
-            app, topic=topic, participant=participant, limit=None if narrowed else limit)
+            app, topic=topic, participant=participant, limit=None if narrowed else limit,
+            offset=0 if narrowed else offset)
     else:
         page = action_services.stalled_threads_page(
-            app, topic=topic, participant=participant, limit=None if narrowed else limit)
+            app, topic=topic, participant=participant, limit=None if narrowed else limit,
+            offset=0 if narrowed else offset)
     rows, total = page.rows, page.total
     if narrowed:
         # Open (or stalled) threads that also match the group or mention filter: the
         # open ones are few (a few hundred), the group's threads are ids only.
         keep = thread_ids(app, mentions=mentions, group=group)
         rows = [r for r in rows if r.thread_id in keep]
-        total, rows = len(rows), rows[:limit]
+        total, rows = len(rows), rows[offset:offset + limit]
     return [ThreadLine(r.thread_id, r.subject, r.last_activity, r.message_count,
                        r.participants, [], r.open_actions, r.overdue_actions, r.next_due)
             for r in rows], total
@@ -176,13 +184,17 @@ def thread(request: Request) -> Response:
     user = require_user(request)
     app = state(request).app
     thread_id = _thread_id(request)
-    page = thread_services.thread(app, thread_id)
-    return render(request, "thread.html", title=thread_services.shown_subject(
-                      app.settings, page.thread.summary.subject) or "(no subject)",
-                  user=user, page=page, quotes=thread_services.message_quotes(app, thread_id),
-                  items=action_services.thread_actions(app, thread_id),
-                  decisions=thread_services.tag_decisions(app, thread_id),
-                  topics=_topic_choices(app), archive=_archive_url(request, page))
+
+    def build() -> dict[str, object]:
+        page = thread_services.thread(app, thread_id)
+        return {"title": thread_services.shown_subject(
+                    app.settings, page.thread.summary.subject) or "(no subject)",
+                "page": page, "quotes": thread_services.message_quotes(app, thread_id),
+                "items": action_services.thread_actions(app, thread_id),
+                "decisions": thread_services.tag_decisions(app, thread_id),
+                "topics": _topic_choices(app), "archive": _archive_url(request, page)}
+
+    return render_kept(request, "thread.html", user, build)
 
 
 def _archive_url(request: Request, page: thread_services.ThreadPage) -> str | None:
@@ -219,13 +231,17 @@ def actions(request: Request) -> Response:
         view = "open"
     owner, topic = _param(request, "owner"), _param(request, "topic")
     page = _page(request)
-    found = action_services.actions_page(app, open_only=view == "open",
-                                         overdue=view == "overdue", owner=owner, topic=topic,
-                                         limit=page * PAGE_SIZE)
-    return render(request, "actions.html", title="Action items", user=user,
-                  rows=found.rows[(page - 1) * PAGE_SIZE:], page=page, total=found.total,
-                  more=found.total > page * PAGE_SIZE, view=view, owner=owner or "",
-                  topic=topic or "", topics=_topic_choices(app))
+
+    def build() -> dict[str, object]:
+        found = action_services.actions_page(
+            app, open_only=view == "open", overdue=view == "overdue", owner=owner,
+            topic=topic, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+        return {"title": "Action items", "rows": found.rows,
+                "page": page, "total": found.total, "more": found.total > page * PAGE_SIZE,
+                "view": view, "owner": owner or "", "topic": topic or "",
+                "topics": _topic_choices(app)}
+
+    return render_kept(request, "actions.html", user, build)
 
 
 def _item_id(request: Request) -> int:
@@ -239,9 +255,9 @@ def action(request: Request) -> Response:
     user = require_user(request)
     app = state(request).app
     item_id = _item_id(request)
-    return render(request, "action.html", title=f"Action item {item_id}", user=user,
-                  row=action_services.action_item(app, item_id),
-                  history=action_services.action_history(app, item_id))
+    return render_kept(request, "action.html", user, lambda: {
+        "title": f"Action item {item_id}", "row": action_services.action_item(app, item_id),
+        "history": action_services.action_history(app, item_id)})
 
 
 async def decide(request: Request) -> Response:
@@ -261,13 +277,17 @@ def search(request: Request) -> Response:
     app = state(request).app
     words = request.query_params.get("q", "")[:500]
     page = _page(request)
-    hits = action_services.search_messages(app, words, limit=page * SEARCH_PAGE_SIZE + 1) \
-        if words.strip() else []
-    shown = hits[(page - 1) * SEARCH_PAGE_SIZE: page * SEARCH_PAGE_SIZE]
-    return render(request, "search.html", title="Search", user=user, q=words, page=page,
-                  hits=[(hit, snippet_parts(hit.snippet)) for hit in shown],
-                  more=len(hits) > page * SEARCH_PAGE_SIZE,
-                  shown=lambda s: thread_services.shown_subject(app.settings, s))
+
+    def build() -> dict[str, object]:
+        hits = action_services.search_messages(app, words, limit=page * SEARCH_PAGE_SIZE + 1) \
+            if words.strip() else []
+        shown = hits[(page - 1) * SEARCH_PAGE_SIZE: page * SEARCH_PAGE_SIZE]
+        return {"title": "Search", "q": words, "page": page,
+                "hits": [(hit, snippet_parts(hit.snippet)) for hit in shown],
+                "more": len(hits) > page * SEARCH_PAGE_SIZE,
+                "shown": lambda s: thread_services.shown_subject(app.settings, s)}
+
+    return render_kept(request, "search.html", user, build)
 
 
 def digests(request: Request) -> Response:

@@ -72,14 +72,16 @@ def actions_page(
     kinds: Collection[str] = (ACTION,),
     limit: int | None = SHOWN_BY_DEFAULT,
     now: datetime | None = None,
+    offset: int = 0,
 ) -> Page[ActionRow]:
-    """:func:`list_actions` and how many items match in all (``actions list``)."""
+    """:func:`list_actions` and how many items match in all (``actions list``); the
+    website's later pages pass ``offset``."""
     context = load_context(app)
     with app.session() as session:
         return queries.actions_page(
             session, today=context.today(now), status=OPEN if (open_only or overdue) else None,
             kinds=kinds, overdue=overdue, owner=owner, due_before=due_before,
-            thread_ids=_thread_ids(app, session, topic), limit=limit,
+            thread_ids=_thread_ids(app, session, topic), limit=limit, offset=offset,
         )
 
 
@@ -91,6 +93,7 @@ def open_threads_page(
     participant: str | None = None,
     limit: int | None = SHOWN_BY_DEFAULT,
     now: datetime | None = None,
+    offset: int = 0,
 ) -> Page[OpenThreadRow]:
     """:func:`open_threads` and how many threads match in all (``threads list --open``)."""
     context = load_context(app)
@@ -99,7 +102,7 @@ def open_threads_page(
             session, today=context.today(now), since=since,
             participant=_participant(context, participant),
             thread_ids=_thread_ids(app, session, topic),
-            include_questions=context.config.questions, limit=limit,
+            include_questions=context.config.questions, limit=limit, offset=offset,
         )
 
 
@@ -111,6 +114,7 @@ def stalled_threads_page(
     participant: str | None = None,
     limit: int | None = SHOWN_BY_DEFAULT,
     now: datetime | None = None,
+    offset: int = 0,
 ) -> Page[OpenThreadRow]:
     """:func:`stalled_threads` and how many threads match in all (``--stalled``)."""
     context = load_context(app)
@@ -120,7 +124,7 @@ def stalled_threads_page(
         return queries.stalled_threads_page(
             session, today=context.today(moment), quiet_since=moment - age,
             participant=_participant(context, participant),
-            thread_ids=_thread_ids(app, session, topic), limit=limit,
+            thread_ids=_thread_ids(app, session, topic), limit=limit, offset=offset,
         )
 
 

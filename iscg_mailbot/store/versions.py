@@ -1,0 +1,110 @@
+"""A data version: one counter that every commit changing what the pages show raises.
+
+The website keeps rendered pages keyed by this number (``web/cache.py``): while it
+stays the same, nothing a page reads has changed, whichever process wrote (the worker,
+a command, another web worker). :func:`watch` makes every engine of :func:`connect
+<iscg_mailbot.store.database.connect>` note each INSERT, UPDATE or DELETE it sends and,
+when the transaction commits, raise ``data_versions.version`` in that same transaction:
+readers see the new number exactly when they can see the new rows.
+
+Why at commit and in the transaction, rather than a trigger or a sequence: a sequence
+(or ``max(id)``) moves before the writer commits, so a reader could keep the old rows
+under the new number for good; a row trigger on PostgreSQL would lock the counter from
+the first write to the commit, making every writer wait for the worker's longest
+transaction (and able to deadlock with it). Raised as the last statement before COMMIT,
+the counter is locked for the commit only. Bookkeeping tables no page shows
+(:data:`UNWATCHED`: locks, leases, sign-in requests) leave it alone, so the worker's
+heartbeats do not empty the cache. Rows changed outside this code (an operator's
+``sqlite3`` session, a restore) are not noticed: the cache forgets every page within a
+minute anyway.
+
+>>> watch(engine)                               # doctest: +SKIP
+>>> data_version(session)                       # doctest: +SKIP
+41
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import Connection, Engine, event, select
+from sqlalchemy.orm import Session
+
+from iscg_mailbot.store.models_web import DataVersion
+
+TABLE = "data_versions"
+#: Tables written often that no page shows: writing them changes no page.
+UNWATCHED = frozenset({TABLE, "alembic_version", "worker_locks", "analysis_work",
+                       "sign_in_requests", "calendar_tokens"})
+_CHANGED = "iscg_data_changed"
+# The table an INSERT, UPDATE or DELETE writes to (as SQLAlchemy and this package's
+# text() statements spell them); any other statement that may write (WITH ... UPDATE,
+# TRUNCATE) counts as a change of some table.
+_WRITE = re.compile(r'\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?'
+                    r'|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
+_MAYBE_WRITE = re.compile(r"\b(?:INSERT|UPDATE|DELETE|TRUNCATE|REPLACE)\b", re.IGNORECASE)
+_BUMP = f"UPDATE {TABLE} SET version = version + 1 WHERE id = 1"
+
+
+def changes_pages(statement: str) -> bool:
+    """Whether ``statement`` may change a table some page reads.
+
+    >>> changes_pages("UPDATE action_items SET status=? WHERE action_items.id = ?")
+    True
+    >>> changes_pages("INSERT INTO worker_locks (name) VALUES (?)"), changes_pages("SELECT 1")
+    (False, False)
+    """
+    found = _WRITE.match(statement)
+    if found is not None:
+        return found.group(1).lower() not in UNWATCHED
+    head = statement.lstrip()[:8].upper()
+    return head.startswith("TRUNCATE") or (head.startswith("WITH")
+                                           and _MAYBE_WRITE.search(statement) is not None)
+
+
+def watch(engine: Engine) -> None:
+    """Raise the data version at each commit of ``engine`` that changed a watched table."""
+    ready: list[bool] = []  # the table exists (checked once it matters, then remembered)
+
+    def noted(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if not conn.info.get(_CHANGED) and changes_pages(statement):
+            conn.info[_CHANGED] = True
+
+    def commit(conn: Any) -> None:
+        if not conn.info.pop(_CHANGED, False):
+            return
+        cursor = conn.connection.dbapi_connection.cursor()
+        try:
+            if not ready and _table_exists(cursor, conn.dialect.name):
+                ready.append(True)
+            if ready:  # before migration 0019 (or during it) there is nothing to raise
+                cursor.execute(_BUMP)
+        finally:
+            cursor.close()
+
+    def forget(conn: Any) -> None:
+        conn.info.pop(_CHANGED, None)
+
+    event.listen(engine, "before_cursor_execute", noted)
+    event.listen(engine, "commit", commit)
+    event.listen(engine, "rollback", forget)
+
+
+def _table_exists(cursor: Any, dialect: str) -> bool:
+    if dialect == "postgresql":
+        cursor.execute(f"SELECT to_regclass('{TABLE}')")
+    else:
+        cursor.execute(f"SELECT name FROM sqlite_master WHERE type = 'table' AND name = '{TABLE}'")
+    row = cursor.fetchone()
+    return row is not None and row[0] is not None
+
+
+_READ = select(DataVersion.version).where(DataVersion.id == 1)
+
+
+def data_version(connection: Session | Connection) -> int | None:
+    """The current data version; None when the database has no counter (then nothing
+    may be kept). Read it before the data a page shows: the page is then at least as
+    new as the number it is kept under."""
+    return connection.scalar(_READ)
