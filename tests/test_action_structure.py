@@ -178,8 +178,9 @@ def test_a_label_names_the_owner_and_a_short_sentence_dates_the_request(
 
 
 def test_the_party_a_question_asks_owns_it(members: MembersConfig) -> None:
+    # A request to say something is a question (tests/test_action_questions.py).
     assert items("Could BDT tell us by 30 November how many fellowships it can fund?",
-                 members) == [("action", "BDT", date(2026, 11, 30))]
+                 members) == [("question", "BDT", date(2026, 11, 30))]
     message = ActionInput("Does BDT plan to collect the measurement results?", SENT)
     assert [(q.kind, q.owner) for q in find_questions(message, [], members)] == [
         ("question", "BDT")]

@@ -2,7 +2,10 @@
 
 A message that asks something waits for a reply. A request phrased as a question
 ("Could BDT share the list?") is an action item already; any other sentence ending with
-"?" that asks something of somebody is a question (:func:`find_questions`).
+"?" that asks something of somebody is a question (:func:`find_questions`). A request
+to *say* something ("Could BDT tell us whether ...?", "Could BR let me know by 19 June
+which ...?", "When will TSB publish the list?") owes an answer, not a deliverable: it
+is a question too (:func:`as_question`).
 
 Who owes the answer (:func:`asked`): the member or body the question is put to, else
 whom the message greets, else the Bureau of the one Sector it asks about.
@@ -12,16 +15,82 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from iscg_mailbot.analyse.action_addressee import asked_parties, sector_bureau
 from iscg_mailbot.analyse.action_scope import forwards_mail, owes_nothing
 from iscg_mailbot.analyse.action_text import split_sentences
 from iscg_mailbot.analyse.action_who import Owners, Who
 from iscg_mailbot.records import ActionCandidate, ActionInput
-from iscg_mailbot.settings.action_rules import BOILERPLATE
+from iscg_mailbot.settings.action_rules import ACTION, BOILERPLATE, PARTIES
 from iscg_mailbot.settings.members import MembersConfig
 
 QUESTION = "question"
+
+# Whom a request to say something is put to: "you", or named parties, but not each or
+# all of them ("Could each Bureau indicate which ...?" collects a round of inputs).
+_ASKED = r"(?:you|(?!(?:each|every|all)\b)" + PARTIES + r")"
+# Verbs that ask to say something, with whom to say it to.
+_SAY = (r"(?:tell|say|indicate|confirm|advise|explain|clarify|"
+        r"let\s+(?:us|me|the\s+group|ISCG|(?-i:[A-Z]\w+))\s+know)(?:\s+(?:us|me|the\s+group))?")
+# A date between the verb and what is to be said: "tell us by 30 October how many".
+_WHEN = r"(?:\s*,?\s*(?:by|before|within|in|at|no\s+later\s+than)\s+[^,?]{1,40}?,?)?"
+_WH = r"(?:whether|if|which|who|whom|what|how|when|where|why)"
+# "Could BDT tell us whether ...?", "could BR let me know by 19 June which ...": the
+# verb to say is the request's first verb ("Can BDT check the data, and tell us how"
+# asks to check first).
+_ASKS_TO_SAY = re.compile(
+    r"\b(?:could|can|would)\s+" + _ASKED + r"\s+(?:please\s+|kindly\s+|also\s+)?"
+    + _SAY + _WHEN + r"\s+" + _WH + r"\b", re.IGNORECASE)
+# A label or vocative opening the sentence: "Sofia, ", "Question to BR: ".
+_OPENING = r"^\W*(?:(?-i:[A-Z])[\w-]*(?:\s+[\w-]+){0,2}\s*[,:]\s+)?"
+# "When will TSB publish the list?", "Will TSB organise a workshop in 2027?": asking
+# what somebody plans or knows, not asking them to do it ("Will you send it?" does).
+_ASKS_PLANS = re.compile(
+    _OPENING + r"(?:(?:when|where|which|who|what|how|why)\b|will\s+(?!you\b)" + PARTIES
+    + r"\s+\w+)[^?]*\?\s*$", re.IGNORECASE)
+
+
+# A reply chasing what was asked before: "I still need the BR tables - could you send
+# them?", "Still waiting to hear from BDT", "Could I still have ...?", "Any news?".
+_CHASE = re.compile(
+    r"\b(?:I|we)(?:\s+am|\s+are|'m|'re)?\s+still\s+(?:need|waiting|missing|expecting|"
+    r"looking\s+for)\b|^\W*(?:[\w-]+(?:\s*,\s*[\w-]+)*\s*[,:\u2013-]\s*)?still\s+waiting\b|"
+    r"\b(?:could|can|may)\s+(?:I|we)\s+still\s+(?:have|get|receive)\b|"
+    r"^\W*any\s+(?:news|updates?|progress)\b", re.IGNORECASE)
+
+
+def chases(message: ActionInput, sentence: str) -> bool:
+    """Whether a reply's request only chases one made before ("I still need the BR
+    tables - could you send them?"): the earlier item stays the one open, so the chase
+    is no new item."""
+    return message.parent_sender is not None and bool(_CHASE.search(sentence))
+
+
+# "... - should BR add it, or is it out of scope?": asks whoever decides (whom the
+# message greets or answers) what the party named should do.
+_ASKS_DECISION = re.compile(r"(?:^|[-,;:]\s+)(?:should|shall)\s+(?:we|I|" + PARTIES
+                            + r")\s+\w+[^?]*\?\s*$", re.IGNORECASE)
+
+
+def as_question(item: ActionCandidate, message: ActionInput,
+                members: MembersConfig | None = None) -> ActionCandidate:
+    """An action item that asks its owner to say something, as a question: it is done
+    when answered. Requests to deliver or do ("Could BDT send the list?") stay actions.
+    One that asks what a named party should do is owed by whoever decides."""
+    text = item.sentence
+    if item.kind != ACTION:
+        return item
+    if _ASKS_DECISION.search(text):
+        owners = Owners(text, message, members)
+        decider = owners.vocative() or owners.addressees()
+        who = decider if decider.owner is not None else owners.replied()
+        return replace(item, kind=QUESTION, rule=f"{item.rule}_decision", owner=who.owner,
+                       owner_kind=who.kind)
+    if _ASKS_TO_SAY.search(text) or _ASKS_PLANS.match(text):
+        return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say")
+    return item
+
 
 def asked(owners: Owners) -> Who:
     """Who owes a question's answer: the member or body it is put to ("Olga, ...?",
@@ -66,7 +135,7 @@ def find_questions(
         text = sentence.text
         if not text.endswith("?") or (sentence.start, sentence.end) in taken:
             continue
-        if _IDLE_QUESTION.match(text) or BOILERPLATE.search(text):
+        if _IDLE_QUESTION.match(text) or BOILERPLATE.search(text) or chases(message, text):
             continue
         who = asked(Owners(text, message, members))
         return [ActionCandidate(kind=QUESTION, sentence=text, span=(sentence.start, sentence.end),
