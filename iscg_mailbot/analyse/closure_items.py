@@ -30,6 +30,7 @@ from iscg_mailbot.analyse.action_closure import (
     is_acceptance,
     is_substantive,
 )
+from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.closure_points import on_points, points_referred
 from iscg_mailbot.analyse.closure_reading import (
@@ -321,7 +322,8 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
     confirms for BDT"; not in what it leaves for later: "BDT will answer separately");
     a reply from a member of the list who speaks for none of the owners ("Hiroshi" of
     TSB on a question asked of BDT) answers none of it, while one from a sender we
-    cannot place answers the whole question."""
+    cannot place answers the whole question, as does anybody's reply to a question
+    asked of people, not bodies."""
     parts = [p.strip() for p in (owner or "").split(",") if p.strip()]
     if not parts:
         return ()
@@ -335,7 +337,14 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
         p for p in parts if speaker.of_sector(OpenItem(0, p)))
     if covered:
         return () if len(covered) == len(parts) else covered
-    return None if speaker.listed else ()
+    # A body's share is its own to give; a question put to people ("Which room is
+    # booked?", asked of whoever the reply answered) is answered by whoever knows.
+    return None if speaker.listed and any(_is_body(p) for p in parts) else ()
+
+
+def _is_body(owner: str) -> bool:
+    """Whether an owner is a body (a Bureau, a study group ...), not a person."""
+    return any(m.kind != "member" for m in find_mentions(owner, None))
 
 
 def answers_question(reply_new_text: str, question: str = "") -> bool:
