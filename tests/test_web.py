@@ -349,9 +349,10 @@ def test_a_sent_digest_opens_as_text_and_as_sandboxed_mail(
     from tests.digest_week import NOW
 
     client, smtp = site
-    send_digests(_app_of(client), NOW, trigger="scheduled")  # type: ignore[arg-type]
     sign_in(client, smtp, CHAIR)
-    listing = client.get("/digests").text
+    assert "No digest has been sent yet" in client.get("/digests").text
+    send_digests(_app_of(client), NOW, trigger="scheduled")  # type: ignore[arg-type]
+    listing = client.get("/digests").text  # the kept page is not shown once a digest is sent
     assert "2024-03-04/2024-03-11" in listing
     view = client.get("/digests/view?list=int-sect-team&period=2024-03-04/2024-03-11")
     assert view.status_code == 200 and "WRC-27" in view.text and "exactly as it was sent to you" in view.text

@@ -63,14 +63,16 @@ class TtlCache(Generic[T]):
                 return value  # type: ignore[return-value]
             try:
                 made = make()
+                # Stored before the lock goes, so a request arriving in between finds
+                # the value instead of building it again.
+                with self._lock:
+                    self._values[key] = (time.monotonic(), made)
+                    self._values.move_to_end(key)
+                    while len(self._values) > self.size:
+                        self._values.popitem(last=False)
             finally:  # a failed build (a 404, say) leaves no lock behind
                 with self._lock:
                     self._building.pop(key, None)
-            with self._lock:
-                self._values[key] = (time.monotonic(), made)
-                self._values.move_to_end(key)
-                while len(self._values) > self.size:
-                    self._values.popitem(last=False)
         return made
 
     def clear(self) -> None:

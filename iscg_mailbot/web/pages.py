@@ -292,8 +292,9 @@ def search(request: Request) -> Response:
 
 def digests(request: Request) -> Response:
     user = require_user(request)
-    periods = digest_services.sent_periods(state(request).app)
-    return render(request, "digests.html", title="Digests", user=user, periods=periods)
+    app = state(request).app
+    return render_kept(request, "digests.html", user, lambda: {
+        "title": "Digests", "periods": digest_services.sent_periods(app)})
 
 
 def _sent(request: Request) -> ArchivedDigest:
