@@ -105,11 +105,28 @@ def point_of(text: str, start: int) -> int | None:
     return _question_place(text, start)
 
 
-_QUESTION = re.compile(r"[^.?!\n]*(?:\n(?!\s*\n)[^.?!\n]*)*\?")
+# What ends a question's run of text: a sentence's end, or a line followed by a blank
+# one (a question's text may run over lines within a paragraph).
+_RUN_END = re.compile(r"[.?!]|\n(?=\s*\n)")
+
+
+def question_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the questions of a text: each run of text between two ends (see
+    ``_RUN_END``) that ends with "?". One pass: the pattern this replaces,
+    ``[^.?!\\n]*(?:\\n(?!\\s*\\n)[^.?!\\n]*)*\\?``, found the same spans but
+    scanned each run again from every position of it, quadratic in a paragraph
+    without a question (8 s for 20,000 characters)."""
+    spans, start = [], 0
+    for end in _RUN_END.finditer(text):
+        at = end.start()
+        if text[at] == "?":
+            spans.append((start, at + 1))
+        start = at + 1
+    return spans
 
 
 def _question_place(text: str, start: int) -> int | None:
-    questions = [m.span() for m in _QUESTION.finditer(text)]
+    questions = question_spans(text)
     if len(questions) < 2:
         return None
     return next((k + 1 for k, (a, b) in enumerate(questions) if a <= start < b), None)
