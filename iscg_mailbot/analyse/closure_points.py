@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from iscg_mailbot.records import OpenItem
 
@@ -64,6 +65,11 @@ def _numbered(match: re.Match[str]) -> set[int]:
 
 def points_referred(text: str) -> set[int]:
     """The points (counted from 1) a reply's text says it is about; empty when none."""
+    return set(_referred(text))
+
+
+@lru_cache(maxsize=256)  # a reply's text and clauses, read for each of its thread's items
+def _referred(text: str) -> frozenset[int]:
     found: set[int] = set()
     for match in _FIRST_N.finditer(text):
         word = match.group(1).lower()
@@ -74,7 +80,7 @@ def points_referred(text: str) -> set[int]:
     leading = _LEADING.match(text)
     if leading:
         found.add(_number(leading.group(1)))
-    return found
+    return frozenset(found)
 
 
 def point_of(text: str, start: int) -> int | None:
@@ -136,5 +142,5 @@ def on_points(items: Sequence[OpenItem], reply: str) -> list[OpenItem]:
     """The items a reply (or a clause of it) may close: when it names points, those of
     the items on other points of their message are left out ("On the second point: ..."
     does not answer the first question)."""
-    referred = points_referred(reply)
+    referred = _referred(reply)
     return [i for i in items if not referred or i.point is None or i.point in referred]
