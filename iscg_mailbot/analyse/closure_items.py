@@ -242,9 +242,7 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
     if not parts:
         return ()
     speaker = speaker_of(sender, members)
-    said = reply_of(reply_new_text).said
-    names = speaker.own | speaker.bodies | {
-        p for m in doers(said, members) for p in owner_parts(m.owner)}
+    names = speaker.own | speaker.bodies | reply_of(reply_new_text).named(members)
     covered = tuple(p for p in parts if owner_parts(p) & names) or tuple(
         p for p in parts if speaker.of_sector(OpenItem(0, p)))
     if covered:

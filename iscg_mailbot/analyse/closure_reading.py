@@ -43,6 +43,9 @@ _BARE_PHONE = re.compile(r"\+\d{1,3}[\s-]\d{1,4}[\s-]\d{2,4}")
 _LOWER_WORD = re.compile(r"\b(?!(?:of|and|for|the|de|des|du|la|le|et|y|del)\b)(?-i:[a-z])\w{2,}")
 
 
+# A reply's sentences are asked several times (its sentences, what precedes its signature,
+# what each clause says), and signature lines recur from mail to mail.
+@lru_cache(maxsize=2048)
 def is_signoff(sentence: str) -> bool:
     """Whether a sentence is a signature, contact block or disclaimer."""
     return bool(_SIGNOFF.search(sentence)) or bool(

@@ -28,6 +28,8 @@ from iscg_mailbot.analyse.closure_reading import (
     shared_words,
     without_signature,
 )
+from iscg_mailbot.analyse.closure_speaker import doers, owner_parts
+from iscg_mailbot.settings.members import MembersConfig
 
 # A clause going on about the same deed ("...; it has been sent to SG17") stays with the
 # clause before; a name after these is whom the work went to, not who did it.
@@ -115,6 +117,7 @@ class Reply:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._named: tuple[MembersConfig | None, frozenset[str]] | None = None
 
     @cached_property
     def sentences(self) -> tuple[tuple[Sentence, tuple[Sentence, ...]], ...]:
@@ -137,6 +140,13 @@ class Reply:
         """What the reply says now, not what it leaves for later (signature left out)."""
         return " ".join(s for s in without_signature([s.text for s, _ in self.sentences])
                         if not defers(s))
+
+    def named(self, members: MembersConfig | None) -> frozenset[str]:
+        """The owners (:func:`owner_parts`) that what the reply says now names as acting."""
+        if self._named is None or self._named[0] is not members:
+            self._named = (members, frozenset(
+                p for m in doers(self.said, members) for p in owner_parts(m.owner)))
+        return self._named[1]
 
 
 @lru_cache(maxsize=32)
