@@ -23,26 +23,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from iscg_mailbot.analyse.action_closure import (
-    asks_to_say,
-    delivery_statement,
-    is_acceptance,
-    is_substantive,
-)
+from iscg_mailbot.analyse.action_closure import asks_to_say, delivery_statement
 from iscg_mailbot.analyse.action_owners import find_mentions
-from iscg_mailbot.analyse.action_text import Sentence, split_sentences
+from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.closure_points import on_points, points_referred
-from iscg_mailbot.analyse.closure_reading import (
-    asks_to_pass,
-    defers,
-    defers_answer,
-    delegates,
-    is_signoff,
-    leaves_work,
-    shared_words,
-    without_signature,
-)
+from iscg_mailbot.analyse.closure_reading import asks_to_pass, delegates, shared_words
+from iscg_mailbot.analyse.closure_reply import PRONOUN, later, reply_of
 from iscg_mailbot.analyse.closure_speaker import Speaker, doers, owner_parts, speaker_of
 from iscg_mailbot.records import Address, Closure, OpenItem
 from iscg_mailbot.settings.action_rules import DEFAULT_CLOSURE_PHRASES
@@ -59,8 +47,6 @@ _ALL_ITEMS = re.compile(
     r"\ball\s+(?:done|completed|closed)\b|"
     r"\b(?:the|all)\s+(?:two|three|four|five|\d)\s+(?:points|items|questions|requests)\b",
     re.IGNORECASE)
-# A name after these is whom the work went to, not who did it.
-_PRONOUN = re.compile(r"^\W*(?:it|this|they|these|both)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -112,35 +98,16 @@ def _phrase_patterns(phrases: tuple[str, ...]) -> _Phrases:
     return cached
 
 
-def _clauses(sentence: Sentence) -> list[Sentence]:
-    """A sentence cut at its semicolons outside brackets: "TSB's table is still missing;
-    I have included last year's figures" says two things about two items."""
-    parts, depth, start = [], 0, 0
-    for i, char in enumerate(sentence.text):
-        depth += (char == "(") - (char == ")")
-        if char == ";" and depth <= 0:
-            parts.append((start, i))
-            start = i + 1
-    parts.append((start, len(sentence.text)))
-    # A clause going on about the same deed ("...; it has been sent to SG17") stays
-    # with the clause before.
-    for k in range(len(parts) - 1, 0, -1):
-        if _PRONOUN.match(sentence.text[parts[k][0]:parts[k][1]]):
-            parts[k - 1:k + 1] = [(parts[k - 1][0], parts[k][1])]
-    return [Sentence(sentence.text[a:b].strip(), sentence.start + a, sentence.start + b)
-            for a, b in parts if sentence.text[a:b].strip()]
-
-
 def closing_sentences(text: str, phrases: Iterable[str]) -> list[ClosingSentence]:
     """Clauses of new text that say something is done (negations, questions and
     signatures skipped)."""
     patterns = _phrase_patterns(tuple(phrases))
     found = []
-    for sentence in split_sentences(text):
-        if sentence.text.rstrip().endswith("?") or is_signoff(sentence.text):
+    for sentence, clauses in reply_of(text).sentences:  # sign-off lines left out
+        if sentence.text.rstrip().endswith("?"):
             continue
         # Completion said in other words: "was sent to the SG", "please find attached".
-        for clause in _clauses(sentence):
+        for clause in clauses:
             phrase = patterns.find(clause.text) or delivery_statement(clause.text)
             if phrase is not None:
                 found.append(ClosingSentence(clause, phrase))
@@ -159,7 +126,7 @@ def _closed_by(text: str, before: str, open_items: Sequence[OpenItem],
     """The items a closing clause closes: those of the owners it names as acting, else
     the sender's own, else those of the body or Sector the sender speaks for, else
     those naming no owner (the one open, or those the clause talks about)."""
-    acting = doers(text, members) or (doers(before, members) if _PRONOUN.match(text) else [])
+    acting = doers(text, members) or (doers(before, members) if PRONOUN.match(text) else [])
     named = frozenset(p for m in acting for p in owner_parts(m.owner))
     who = tuple(dict.fromkeys(m.owner for m in acting)) or (speaker.display,)
     if named:
@@ -209,15 +176,15 @@ def detect_closure(
     if not open_items:
         return []
     speaker = speaker_of(sender, members)
-    sentences = [s for s in split_sentences(reply_new_text) if not is_signoff(s.text)]
-    pending = [c.text for s in sentences for c in _clauses(s) if leaves_work(c.text)]
+    reply = reply_of(reply_new_text)
     closures: dict[int, Closure] = {}
     for found in closing_sentences(reply_new_text, phrases):
         text = found.sentence.text
-        before = next((s.text for s in reversed(sentences) if s.end <= found.sentence.start), "")
+        before = next((s.text for s, _ in reversed(reply.sentences)
+                       if s.end <= found.sentence.start), "")
         choice = _closed_by(text, before, on_points(open_items, text), members, speaker)
         for item in choice.items:
-            if _later(item.sentence, [text], pending) or (
+            if later(item.sentence, [text], reply.pending) or (
                     delegates(text) and not asks_to_pass(item.sentence)):
                 continue  # part still to come, or only passed on
             closures.setdefault(item.id, Closure(
@@ -233,20 +200,13 @@ def detect_closure(
     return [closures[i.id] for i in open_items if i.id in closures]
 
 
-def _later(item_sentence: str, done: Sequence[str], later: Sequence[str]) -> bool:
-    """Whether what is left for later is more about an item than what is done."""
-    if not later:
-        return False
-    left = max(shared_words(s, item_sentence) for s in later)
-    return left > max((shared_words(s, item_sentence) for s in done), default=0)
-
-
 _INTERROGATIVE = re.compile(r"\b(?:whether|who|which|when|where|what|how\s+(?:many|much|to|can))\b",
                             re.IGNORECASE)
 _TO_DELIVER = re.compile(r"\b(?:send|share|provide|submit|propose|suggest|nominate|prepare|"
                          r"circulate|post|upload|compile|give|forward|update)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # an open item is compared with every reply of its thread
 def _asks_to_say(item_sentence: str) -> bool:
     """Whether an item asks for something said ("confirm", "say whether", "how many"),
     rather than for a thing delivered ("could BDT send an update on which labs ...?":
@@ -269,50 +229,6 @@ def _share(owner: str | None, by: Iterable[str]) -> tuple[str, ...]:
     return covered if names and covered and len(covered) < len(parts) else ()
 
 
-@dataclass(frozen=True)
-class _Reply:
-    """A reply's clauses sorted by what they do: say something, put off the answer,
-    leave work for later, promise."""
-
-    says: list[str]  # substantive, neither a promise nor an answer put off
-    put_off: list[str]
-    pending: list[str]
-    promises: bool
-
-    @classmethod
-    def read(cls, text: str) -> _Reply:
-        sentences = without_signature([s.text for s in split_sentences(text)])
-        clauses = [c.text for s in sentences
-                   for c in _clauses(Sentence(s, 0, len(s)))]
-        # A clause of a sentence that promises goes with the promise ("Yes, we have the
-        # template; I will send it this week").
-        promised = {c.text for s in sentences if is_acceptance([s])
-                    for c in _clauses(Sentence(s, 0, len(s)))}
-        return cls(
-            [c for c in clauses if is_substantive([c]) and c not in promised
-             and not defers_answer(c)],
-            [c for c in clauses if defers_answer(c)],
-            [c for c in clauses if leaves_work(c)],
-            any(is_acceptance([s]) for s in sentences),
-        )
-
-    def about(self, item_sentence: str) -> bool:
-        return any(shared_words(c, item_sentence) for c in self.says)
-
-    def answers(self, item_sentence: str, *, delivered: bool = False) -> bool:
-        """Whether the reply answers an item: it says something (for a thing to
-        deliver, something not left for later), and what it puts off is not this item
-        (what it says is more about the item than what it puts off)."""
-        reports = [c for c in self.says if not (delivered and c in self.pending)]
-        if not reports or (delivered and _later(item_sentence, reports, self.pending)):
-            return False
-        if not self.put_off:
-            return True
-        said = max(shared_words(s, item_sentence) for s in reports)
-        later = max(shared_words(s, item_sentence) for s in self.put_off)
-        return said >= 2 and said > later
-
-
 def question_owners(reply_new_text: str, owner: str | None, *, sender: Address | None = None,
                     members: MembersConfig | None = None) -> tuple[str, ...] | None:
     """Whose share of a question asked of several owners a reply answers ("Yes for
@@ -328,11 +244,7 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
     if not parts:
         return ()
     speaker = speaker_of(sender, members)
-    said = " ".join(s for s in without_signature([s.text for s in split_sentences(reply_new_text)
-                                                  if not is_signoff(s.text)])
-                    if not defers(s))
-    names = speaker.own | speaker.bodies | {
-        p for m in doers(said, members) for p in owner_parts(m.owner)}
+    names = speaker.own | speaker.bodies | reply_of(reply_new_text).named(members)
     covered = tuple(p for p in parts if owner_parts(p) & names) or tuple(
         p for p in parts if speaker.of_sector(OpenItem(0, p)))
     if covered:
@@ -351,7 +263,7 @@ def answers_question(reply_new_text: str, question: str = "") -> bool:
     """Whether a reply answers a question: it says something beyond thanks, acceptance
     ("Sure, will do"), further questions and "I will come back to you" (unless that
     is about another question it leaves for later)."""
-    return _Reply.read(reply_new_text).answers(question)
+    return reply_of(reply_new_text).answer.answers(question)
 
 
 def answered_items(reply: str, open_items: Sequence[OpenItem],
@@ -362,7 +274,7 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
     owner; any other item by its owner's reply that reports rather than promises
     ("The nominee is Mr Mori"). A request to deliver ("could BDT send ...?") is not
     answered by what is left for later ("the abstract follows tomorrow")."""
-    read = _Reply.read(reply)
+    read = reply_of(reply).answer
     names = set(speaker)
     found = []
     for item in open_items:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions
 from iscg_mailbot.records import Address, OpenItem
@@ -22,11 +23,12 @@ _RECIPIENT = re.compile(r"\b(?:to|with|copied|cc|informed|asked)\s+(?:[\w/.'-]+\
 _SECTOR_OF_BUREAU = {"tsb": "itu-t ", "br": "itu-r ", "bdt": "itu-d "}
 
 
-def owner_parts(owner: str | None) -> set[str]:
+@lru_cache(maxsize=4096)  # an open item's owner, read for every reply of its thread
+def owner_parts(owner: str | None) -> frozenset[str]:
     """The owners of an item, case-folded, a body also without its Sector ("itu-t sg17"
     and "sg17"), so that a reply naming "SG17" finds ITU-T SG17's item."""
     parts = {part.strip().casefold() for part in (owner or "").split(",") if part.strip()}
-    return parts | {_SECTOR_PREFIX.sub("", part) for part in parts}
+    return frozenset(parts | {_SECTOR_PREFIX.sub("", part) for part in parts})
 
 
 _SECTOR_PREFIX = re.compile(r"^itu-[rtd]\s+(?=(?:sg|wp|q)\d)")

@@ -127,11 +127,7 @@ class MembersConfig(BaseModel):
 
     def by_address(self, address: str) -> Member | None:
         """The member writing from ``address`` (main address or alias, any case), or None."""
-        wanted = address.strip().lower()
-        for member in self.members:
-            if wanted in member.addresses:
-                return member
-        return None
+        return _address_index(self.members).get(address.strip().lower())
 
     def by_name(self, name: str) -> Member | None:
         """The member with this display name (case- and space-insensitive), or None."""
@@ -149,6 +145,26 @@ class MembersConfig(BaseModel):
     def digest_recipients(self) -> list[Member]:
         """Members whose digest is on."""
         return [m for m in self.members if m.digest]
+
+
+# members tuple id -> (the tuple, address -> its first member). Analysis asks for the
+# sender and addressees of every sentence it reads; kept outside the frozen model so
+# that two configs of equal members stay equal and a copy never sees another's index.
+_ADDRESS_INDEXES: dict[int, tuple[tuple[Member, ...], dict[str, Member]]] = {}
+
+
+def _address_index(members: tuple[Member, ...]) -> dict[str, Member]:
+    cached = _ADDRESS_INDEXES.get(id(members))
+    if cached is not None and cached[0] is members:
+        return cached[1]
+    index: dict[str, Member] = {}
+    for member in members:
+        for address in member.addresses:
+            index.setdefault(address, member)
+    if len(_ADDRESS_INDEXES) > 8:
+        _ADDRESS_INDEXES.clear()
+    _ADDRESS_INDEXES[id(members)] = (members, index)
+    return index
 
 
 def members_path(config_dir: Path | str) -> Path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -42,21 +43,36 @@ def closures(session: Session, messages: Sequence[Message], threads: set[int],
     return scan.closures, scan.shares
 
 
+@dataclass(frozen=True)
+class _Open:
+    """An item as the scan compares it with each reply of its thread, read once: when it
+    was asked, until when it is open, and what closure detection reads of it."""
+
+    item: ActionItem
+    id: int
+    message_pk: int
+    asked: datetime
+    until: datetime | None  # closed by a reply of this date (open before it); None: open
+    read: OpenItem
+
+
 class _Scan:
     """The open items of some threads, closed one reply at a time."""
 
     def __init__(self, session: Session, items: list[ActionItem], context: Context) -> None:
         self.context = context
-        self.by_thread: dict[int, list[ActionItem]] = defaultdict(list)
-        for item in items:
-            assert item.thread_id is not None
-            self.by_thread[item.thread_id].append(item)
         self.by_id = {item.id: item for item in items}
         self.done = closed_shares(session, [item.id for item in items])
         self.dates, self.senders = _message_facts(
             session, [i.message_pk for i in items] + [i.closed_by_message_pk for i in items
                                                       if i.closed_by_message_pk is not None])
         self.points = _points(session, items)
+        self.by_thread: dict[int, list[_Open]] = defaultdict(list)
+        for item in items:
+            assert item.thread_id is not None
+            window = self._window(item)
+            if window is not None:
+                self.by_thread[item.thread_id].append(window)
         self.closures: list[ClosingReply] = []
         self.shares: list[ShareClosure] = []
         self.closed: set[int] = set()
@@ -66,10 +82,15 @@ class _Scan:
         if message.thread_id is None or message.date is None or message.auto_submitted:
             # An auto-reply ("Thank you, your message was received") answers nothing.
             return
-        candidates = [item for item in self.by_thread.get(message.thread_id, [])
-                      if self._open_for(item, message)]
-        if not candidates:
+        when, closed = message.date, self.closed
+        # Open when this message arrives: not closed by an earlier reply (in this run
+        # or a previous one). The same answer however often the batch is analysed.
+        windows = [w for w in self.by_thread.get(message.thread_id, ())
+                   if w.id not in closed and w.message_pk != message.id and w.asked < when
+                   and (w.until is None or w.until >= when)]
+        if not windows:
             return
+        candidates = [w.item for w in windows]
         referred = points_referred(message.new_text or "")
         asked = [i for i in candidates
                  if not referred or self.points.get(i.id) in referred | {None}]
@@ -78,9 +99,7 @@ class _Scan:
                              (0, len(message.new_text or "")), shares)
             if not shares or self._last_share(answer, message):
                 self._close(ClosingReply(item.id, message.id, message.date, None))
-        actions = [i for i in candidates if i.kind == ACTION]
-        open_items = [OpenItem(i.id, i.owner, i.owner_kind, i.sentence, self.points.get(i.id))
-                      for i in actions]
+        open_items = [w.read for w in windows if w.item.kind == ACTION]
         sender = Address(message.sender_name or "", message.sender_address or "")
         for found in detect_closure(message.new_text or "", open_items,
                                     self.context.config.closure_phrases,
@@ -89,18 +108,22 @@ class _Scan:
                 self._close(ClosingReply(found.item_id, message.id, message.date,
                                          found.sentence))
 
-    def _open_for(self, item: ActionItem, message: Message) -> bool:
-        # Open when this message arrives: not closed by an earlier reply (in this run
-        # or a previous one). The same answer however often the batch is analysed.
-        if item.id in self.closed or item.message_pk == message.id:
-            return False
+    def _window(self, item: ActionItem) -> _Open | None:
+        """When the item is open, or None when no reply can close it: an item asked at
+        no known date, or closed by a reply of no known date."""
         asked = self.dates.get(item.message_pk)
-        if asked is None or message.date is None or asked >= message.date:
-            return False
-        if item.status == OPEN or item.closed_by_message_pk is None:
-            return item.status == OPEN
-        closer = self.dates.get(item.closed_by_message_pk)
-        return closer is not None and closer >= message.date
+        if asked is None:
+            return None
+        until = None
+        if item.status != OPEN:
+            closer = (self.dates.get(item.closed_by_message_pk)
+                      if item.closed_by_message_pk is not None else None)
+            if closer is None:
+                return None
+            until = closer
+        return _Open(item, item.id, item.message_pk, asked, until,
+                     OpenItem(item.id, item.owner, item.owner_kind, item.sentence,
+                              self.points.get(item.id)))
 
     def _last_share(self, found: Closure, message: Message) -> bool:
         """Record the owners' shares "Done for BDT" closes; True when none is left open."""

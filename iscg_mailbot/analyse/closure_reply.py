@@ -1,0 +1,156 @@
+"""A reply read once, however many open items it is compared with.
+
+Closure detection asks several questions of a reply (which of its clauses say something
+is done, which leave work for later, whether it answers a question, whom it speaks for)
+for each open item of its thread and for each question asked in it. What depends on the
+reply alone (its sentences, their clauses, what each clause reports) is read here, the
+first time it is asked for, and kept with the reply: :func:`reply_of` returns the same
+:class:`Reply` for the same text while the reply is being compared with its items.
+
+    >>> [c.text for c in clauses(Sentence("The table is missing; I have added it", 0, 37))]
+    ['The table is missing', 'I have added it']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from iscg_mailbot.analyse.action_closure import is_acceptance, is_substantive
+from iscg_mailbot.analyse.action_text import Sentence, split_sentences
+from iscg_mailbot.analyse.closure_reading import (
+    defers,
+    defers_answer,
+    is_signoff,
+    leaves_work,
+    shared_words,
+    without_signature,
+)
+from iscg_mailbot.analyse.closure_speaker import doers, owner_parts
+from iscg_mailbot.settings.members import MembersConfig
+
+# A clause going on about the same deed ("...; it has been sent to SG17") stays with the
+# clause before; a name after these is whom the work went to, not who did it.
+PRONOUN = re.compile(r"^\W*(?:it|this|they|these|both)\b", re.IGNORECASE)
+_CUTS = re.compile(r"[();]")
+
+
+def clauses(sentence: Sentence) -> list[Sentence]:
+    """A sentence cut at its semicolons outside brackets: "TSB's table is still missing;
+    I have included last year's figures" says two things about two items."""
+    text = sentence.text
+    if ";" not in text:  # most sentences: one clause
+        return [Sentence(text.strip(), sentence.start, sentence.start + len(text))] \
+            if text.strip() else []
+    parts, depth, start = [], 0, 0
+    for cut in _CUTS.finditer(text):
+        char, i = cut.group(), cut.start()
+        depth += (char == "(") - (char == ")")
+        if char == ";" and depth <= 0:
+            parts.append((start, i))
+            start = i + 1
+    parts.append((start, len(text)))
+    for k in range(len(parts) - 1, 0, -1):
+        if PRONOUN.match(text[parts[k][0]:parts[k][1]]):
+            parts[k - 1:k + 1] = [(parts[k - 1][0], parts[k][1])]
+    return [Sentence(text[a:b].strip(), sentence.start + a, sentence.start + b)
+            for a, b in parts if text[a:b].strip()]
+
+
+def later(item_sentence: str, done: Sequence[str], pending: Sequence[str]) -> bool:
+    """Whether what is left for later is more about an item than what is done."""
+    if not pending:
+        return False
+    left = max(shared_words(s, item_sentence) for s in pending)
+    return left > max((shared_words(s, item_sentence) for s in done), default=0)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A reply's clauses sorted by what they do: say something, put off the answer,
+    leave work for later, promise."""
+
+    says: tuple[str, ...]  # substantive, neither a promise nor an answer put off
+    put_off: tuple[str, ...]
+    pending: tuple[str, ...]
+    promises: bool
+
+    @classmethod
+    def read(cls, text: str) -> Answer:
+        sentences = without_signature([s.text for s in split_sentences(text)])
+        each = [[c.text for c in clauses(Sentence(s, 0, len(s)))] for s in sentences]
+        accepting = [is_acceptance([s]) for s in sentences]
+        # A clause of a sentence that promises goes with the promise ("Yes, we have the
+        # template; I will send it this week").
+        promised = {c for parts, accepts in zip(each, accepting, strict=True) if accepts for c in parts}
+        texts = [c for parts in each for c in parts]
+        deferred = {c: defers_answer(c) for c in texts}
+        return cls(
+            tuple(c for c in texts if is_substantive([c]) and c not in promised
+                  and not deferred[c]),
+            tuple(c for c in texts if deferred[c]),
+            tuple(c for c in texts if leaves_work(c)),
+            any(accepting),
+        )
+
+    def about(self, item_sentence: str) -> bool:
+        return any(shared_words(c, item_sentence) for c in self.says)
+
+    def answers(self, item_sentence: str, *, delivered: bool = False) -> bool:
+        """Whether the reply answers an item: it says something (for a thing to
+        deliver, something not left for later), and what it puts off is not this item
+        (what it says is more about the item than what it puts off)."""
+        reports = [c for c in self.says if not (delivered and c in self.pending)]
+        if not reports or (delivered and later(item_sentence, reports, self.pending)):
+            return False
+        if not self.put_off:
+            return True
+        said = max(shared_words(s, item_sentence) for s in reports)
+        put_off = max(shared_words(s, item_sentence) for s in self.put_off)
+        return said >= 2 and said > put_off
+
+
+class Reply:
+    """A reply's new text and what it says, each reading made once, when first asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._named: tuple[MembersConfig | None, frozenset[str]] | None = None
+
+    @cached_property
+    def sentences(self) -> tuple[tuple[Sentence, tuple[Sentence, ...]], ...]:
+        """The sentences (sign-off lines left out), each with its clauses."""
+        return tuple((s, tuple(clauses(s))) for s in split_sentences(self.text)
+                     if not is_signoff(s.text))
+
+    @cached_property
+    def pending(self) -> tuple[str, ...]:
+        """The clauses saying part of the work is still to come."""
+        return tuple(c.text for _, parts in self.sentences for c in parts
+                     if leaves_work(c.text))
+
+    @cached_property
+    def answer(self) -> Answer:
+        return Answer.read(self.text)
+
+    @cached_property
+    def said(self) -> str:
+        """What the reply says now, not what it leaves for later (signature left out)."""
+        return " ".join(s for s in without_signature([s.text for s, _ in self.sentences])
+                        if not defers(s))
+
+    def named(self, members: MembersConfig | None) -> frozenset[str]:
+        """The owners (:func:`owner_parts`) that what the reply says now names as acting."""
+        if self._named is None or self._named[0] is not members:
+            self._named = (members, frozenset(
+                p for m in doers(self.said, members) for p in owner_parts(m.owner)))
+        return self._named[1]
+
+
+@lru_cache(maxsize=32)
+def reply_of(text: str) -> Reply:
+    """The reading of a reply's text; the same one while it is compared with the items
+    of its thread and the questions asked in it (a few replies at a time)."""
+    return Reply(text)
