@@ -84,7 +84,11 @@ def watch(engine: Engine) -> None:
             cursor.close()
 
     def forget(conn: Any) -> None:
-        conn.info.pop(_CHANGED, None)
+        # A connection the server dropped is invalidated: touching its info would raise
+        # PendingRollbackError inside the rollback, hiding the real error; its info
+        # dictionary goes with the dead DBAPI connection anyway.
+        if not conn.invalidated:
+            conn.info.pop(_CHANGED, None)
 
     event.listen(engine, "before_cursor_execute", noted)
     event.listen(engine, "commit", commit)
