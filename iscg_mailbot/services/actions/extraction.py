@@ -69,13 +69,13 @@ def load_parents(session: Session, messages: Sequence[Message]) -> dict[tuple[in
     parents: dict[tuple[int, str], _Parent] = {}
     for chunk in chunks(sorted(wanted)):
         for row in session.execute(
+            # Whether the parent asks is decided in SQL: its whole text is not needed here.
             select(Message.list_id, Message.message_id, Message.sender_name,
-                   Message.sender_address, Message.new_text)
+                   Message.sender_address, Message.new_text.contains("?").label("asks"))
             .where(Message.message_id.in_(chunk), Message.list_id.in_(lists))
         ):
             parents[(row.list_id, row.message_id)] = _Parent(
-                Address(row.sender_name or "", row.sender_address or ""),
-                "?" in (row.new_text or ""))
+                Address(row.sender_name or "", row.sender_address or ""), bool(row.asks))
     return parents
 
 
