@@ -200,3 +200,25 @@ def test_somebody_passing_on_what_was_asked_of_a_member() -> None:
     closed = detect_closure("Ahmed passed on the question.", item,
                             sender=Address("Amara Diallo", "amara@example.int"))
     assert [c.item_id for c in closed] == [1]
+
+
+def test_a_greeting_with_a_title_answers_the_asker() -> None:
+    """"Dear Dr Park" greets the asker "Dr. Mi-rae Park": the title is no name."""
+    from iscg_mailbot.analyse.closure_reading import addressees
+
+    assert addressees("Dear Dr Park,\n\nRoom K is booked.") == {"park"}
+    assert addressees("Dear Ms. Okafor, dear Amara,\n") == {"okafor", "amara"}
+    assert addressees("Dear Drew,\n") == {"drew"}
+
+
+def test_a_question_from_a_titled_sender_is_answered_by_a_titled_greeting(app: App) -> None:
+    ask = mail("t1", "Dr. Mi-rae Park <park@example.kr>", "2026-10-01T09:00:00+02:00",
+               "Dear all,\n\nWhich room is booked for the ISCG meeting on 12 November?\n",
+               subject="Rooms")
+    service.extract_for_messages(app, store(app, ask))
+    assert _open_questions(app) == 1
+    answer = mail("t2", "Chen Lihua <chen@example.int>", "2026-10-02T10:00:00+02:00",
+                  "Dear Dr Park,\n\nRoom K is booked for the whole day.\n\nChen\n",
+                  subject="Rooms", parent="t1")
+    service.extract_for_messages(app, store(app, answer))
+    assert _open_questions(app) == 0

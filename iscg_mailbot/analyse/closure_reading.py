@@ -145,7 +145,10 @@ def asks_to_pass(item_sentence: str) -> bool:
 
 _GREETING = re.compile(
     r"(?:^|[,;]\s*|\n\s*)(?:dear|hi|hello|hola|ol[aá]|bonjour|bonsoir|cher|ch[eè]re|chers|"
-    r"estimad[oa]s?|prezad[oa]s?|liebe[rs]?|hallo)\s+(?P<name>[^\W\d_][\w'-]*)",
+    r"estimad[oa]s?|prezad[oa]s?|liebe[rs]?|hallo)\s+"
+    # A title is not the name: "Dear Dr Park" greets Park.
+    r"(?:(?:dr|mr|mrs|ms|miss|prof|professor|sr|sra|mme|herr|frau)\.?\s+|m\.\s*)?"
+    r"(?P<name>[^\W\d_][\w'-]*)",
     re.IGNORECASE,
 )
 _VOCATIVE = re.compile(r"^\W*(?P<name>(?-i:[A-Z])[\w'-]+)\s*(?:,|\s-\s|\s\u2013\s)")
@@ -156,9 +159,15 @@ _EVERYONE = {"all", "colleagues", "colleague", "everyone", "members", "team", "i
              "tous", "todos", "colegas", "collègues", "kollegen"}
 
 
+#: Titles before a name, in a greeting or a display name ("Dr. Seo-yeon Park").
+TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sr", "sra", "m",
+                    "mme", "herr", "frau"})
+
+
 def addressees(reply: str) -> set[str]:
-    """The first names a reply greets at its start, case-folded; empty when it greets
-    everyone ("Dear all", "Dear colleagues") or nobody."""
+    """The names a reply greets at its start (the first word after a title: "Dear Dr
+    Park" greets "park"), case-folded; empty when it greets everyone ("Dear all", "Dear
+    colleagues") or nobody."""
     head = reply.strip()[:120]
     first_line = head.split("\n", 1)[0]
     names = {m.group("name").casefold() for m in _GREETING.finditer(first_line)}

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from iscg_mailbot.analyse.actions import answers_question, detect_closure
 from iscg_mailbot.analyse.closure_items import question_owners
 from iscg_mailbot.analyse.closure_points import point_of, points_referred
-from iscg_mailbot.analyse.closure_reading import addressees
+from iscg_mailbot.analyse.closure_reading import TITLES, addressees
 from iscg_mailbot.records import ACTION, OPEN, QUESTION, Address, Closure, OpenItem
 from iscg_mailbot.services.actions.context import Context
 from iscg_mailbot.store.action_shares import ShareClosure, closed_shares
@@ -156,7 +156,7 @@ def _close_questions(items: Sequence[ActionItem], reply: Message, senders: dict[
     asked = [item for item in items
              if item.kind == QUESTION and item.message_pk in senders
              and senders[item.message_pk].address != (reply.sender_address or "")
-             and (not greeted or _first_name(senders[item.message_pk]) in greeted)]
+             and (not greeted or not greeted.isdisjoint(_names(senders[item.message_pk])))]
     sender = Address(reply.sender_name or "", reply.sender_address or "")
     found = []
     for item in asked:
@@ -169,11 +169,13 @@ def _close_questions(items: Sequence[ActionItem], reply: Message, senders: dict[
     return found
 
 
-def _first_name(sender: Address) -> str:
-    """The name a greeting would use: the first word of the display name (or of the
-    address); the set's "Zhang Wei" is greeted "Dear Zhang Wei", which also matches."""
+def _names(sender: Address) -> set[str]:
+    """The words a greeting may use for a sender: those of the display name (or of the
+    address) without titles, so "Dr. Seo-yeon Park" is greeted "Dear Seo-yeon" or "Dear
+    Dr Park", and "Zhang Wei" "Dear Zhang Wei"."""
     name = sender.name or sender.address.split("@")[0].replace(".", " ")
-    return (name.split() or [""])[0].casefold()
+    words = {word.strip(".,").casefold() for word in name.split()}
+    return words - TITLES - {""}
 
 
 def _message_facts(session: Session,
