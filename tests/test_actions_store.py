@@ -184,6 +184,37 @@ def test_search_ranks_and_marks_the_words(app: App) -> None:
                for h in service.search_messages(app, "regional workshops"))
 
 
+def test_search_pages_and_ranks_only_the_newest_matches_of_a_common_word(app: App) -> None:
+    # Five messages hold "budget"; the oldest says it most often, so it ranks first when
+    # every match is ranked. With a window of three, the three newest are ranked (the
+    # best of them first) and the two older ones follow, newest first.
+    bodies = ["budget budget budget budget, the budget again.",
+              "A long note on many things: travel, rooms, interpretation, and the budget.",
+              "The budget, the budget and the budget.",
+              "One line about the budget and a good deal about the agenda and the rooms.",
+              "The budget."]
+    store(app, *(mail(f"b{n}", "Chen Lihua <chen@example.int>",
+                      f"2026-09-0{n + 1}T10:00:00+02:00", body, subject=f"Note {n}")
+                 for n, body in enumerate(bodies)))
+    everything = service.search_page(app, "budget", 1, 10)
+    assert (everything.total, everything.ranked, everything.more) == (5, 5, False)
+    assert everything.hits[0].subject == "Note 0"
+    assert sorted(h.subject for h in everything.hits) == [f"Note {n}" for n in range(5)]
+
+    windowed = [service.search_page(app, "budget", page, 2, window=3) for page in (1, 2, 3)]
+    assert [(p.total, p.ranked, p.more, p.first) for p in windowed] == [
+        (5, 3, True, 1), (5, 3, True, 3), (5, 3, False, 5)]
+    order = [h.subject for p in windowed for h in p.hits]
+    # The newest three, best first (the engines order the two single mentions differently).
+    assert order[0] == "Note 2" and set(order[:3]) == {"Note 2", "Note 3", "Note 4"}
+    assert order[3:] == ["Note 1", "Note 0"]  # then the older ones, newest first
+    assert [h.rank > 0 for p in windowed for h in p.hits] == [True, True, True, False, False]
+    # The snippets are those of the hits shown, whatever the page.
+    assert all("[budget]" in h.snippet.lower() for p in windowed for h in p.hits)
+    assert service.search_page(app, "budget", 9, 2).hits == []
+    assert service.search_page(app, "nothing-like-it", 1, 2).total == 0
+
+
 HOSTILE = ['"', "'", "AND", "OR OR", "NOT", "*", "-", "-room", "NEAR(", "col:val", "^x", "(((",
            "'; DROP TABLE messages; --", "\\", "%_", "\u00e9t\u00e9 \U0001F600", "", "   ",
            "a" * 500, "liaison & statement | !x <-> y:*"]

@@ -213,7 +213,8 @@ def search(state: CliState, words: tuple[str, ...], limit: int, as_json: bool) -
     if problem is not None:
         raise MailbotError(f"{problem}. Syntax: {SEARCH_SYNTAX}; "
                            "e.g. iscg-mailbot search spectrum -draft")
-    hits = action_service.search_messages(state.app(), query, limit)
+    found = action_service.search_page(state.app(), query, 1, limit)
+    hits = found.hits
     if as_json:
         echo_json(hits)
         return
@@ -227,3 +228,8 @@ def search(state: CliState, words: tuple[str, ...], limit: int, as_json: bool) -
                 [[h.thread_id, h.date, h.sender, shown_subject(state.settings, h.subject),
                   _short(h.snippet, 240)] for h in hits],
                 one_line={"from": 20, "subject": 32}, main="snippet")
+    if found.total > len(hits):
+        ranked = (f"; the best of the newest {found.ranked:,} come first"
+                  if found.ranked < found.total else "")
+        click.echo(f"{len(hits)} of {found.total:,} matching messages{ranked} "
+                   "(--limit shows more, extra words narrow the search)")

@@ -2,11 +2,36 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store import search as search_store
-from iscg_mailbot.store.search import SearchHit
+from iscg_mailbot.store.search import RANK_WINDOW, SearchHit
 
-__all__ = ["SearchHit", "reindex", "search_messages", "search_query_problem"]
+__all__ = ["SearchHit", "SearchPage", "reindex", "search_messages", "search_page",
+           "search_query_problem"]
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of a search: its hits, how many messages match in all, and whether only
+    the newest :data:`~iscg_mailbot.store.search.RANK_WINDOW` of them were ranked."""
+
+    hits: list[SearchHit]
+    page: int
+    per_page: int
+    total: int
+    ranked: int  # how many of the matches were ranked (the newest); the rest follow
+
+    @property
+    def more(self) -> bool:
+        """Whether a next page exists."""
+        return self.page * self.per_page < self.total
+
+    @property
+    def first(self) -> int:
+        """The 1-based position of this page's first hit."""
+        return (self.page - 1) * self.per_page + 1
 
 
 def search_query_problem(words: str) -> str | None:
@@ -19,6 +44,19 @@ def search_messages(app: App, words: str, limit: int = 20) -> list[SearchHit]:
     """Ranked full-text search over messages with snippets (any string is accepted)."""
     with app.session() as session:
         return search_store.search(session, words, limit)
+
+
+def search_page(app: App, words: str, page: int = 1, per_page: int = 20, *,
+                window: int = RANK_WINDOW) -> SearchPage:
+    """Page ``page`` (from 1) of a search, ``per_page`` hits a page, with the total;
+    ``window``: how many of the newest matches are ranked (the rest follow, newest first)."""
+    page = max(1, page)
+    with app.session() as session:
+        total = search_store.count_matches(session, words)
+        hits = search_store.search(session, words, per_page, offset=(page - 1) * per_page,
+                                   window=window) if total else []
+    return SearchPage(hits=hits, page=page, per_page=per_page, total=total,
+                      ranked=min(total, window))
 
 
 def reindex(app: App) -> int:
