@@ -51,8 +51,9 @@ def test_two_sectors_on_one_subject_are_flagged_with_their_evidence() -> None:
                     entities=(("STUDY_GROUP", "SG5"),)), *FILLER]
     [flag] = find_overlaps(threads)
     assert (flag.pair_key, flag.sector_a, flag.sector_b, flag.topics, flag.entities) == (
-        "1-2", "ITU-T", "ITU-D", ("imt",), ("SG5",))
-    assert flag.evidence.startswith("topics imt; both name SG5; subjects 5g, emf; text similarity ")
+        "1-2", "ITU-T", "ITU-D", ("imt",), ("ITU-T SG5",))
+    assert flag.evidence.startswith("topics imt; both name ITU-T SG5; subjects 5g, emf; "
+                                    "text similarity ")
     # The words both threads weigh most, as a reader spells them ("supplement", not a stem).
     assert {"emf", "exposure", "supplement"} <= set(flag.terms)
     assert flag.evidence.endswith(f"({', '.join(flag.terms)})")
