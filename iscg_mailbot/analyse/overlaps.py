@@ -76,6 +76,10 @@ class OverlapRules:
     # one piece of work (a register of cable faults, satellite capacity after a cut).
     beyond_concept: float = 0.03
     strong_similarity: float = 0.40
+    # The subject concepts of overlap_concepts (a table written with the dev threads in
+    # view). False only to measure the watch without them (``overlaps evaluate
+    # --without-concepts``): how it fares on subjects the table does not know.
+    subject_concepts: bool = True
 
 
 @dataclass(frozen=True)
@@ -276,7 +280,8 @@ def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = No
     rules = rules or OverlapRules()
     led = [t for t in threads if t.sector in SECTORS]
     wanted = None if involving is None else set(involving)
-    text = TextSimilarity({t.id: (t.subject, t.text) for t in threads})
+    text = TextSimilarity({t.id: (t.subject, t.text) for t in threads},
+                          subjects=rules.subject_concepts)
     window = timedelta(days=rules.window_days)
     skip = set(dismissed)
     flags = []
