@@ -151,8 +151,14 @@ def quote_and_forwards(text: Lines, *, forwarded: bool) -> tuple[int, list[int]]
     has_text_above = False
     inside_block = 0  # the end of a forwarded message's header block just passed over
     starts: list[int] = []
+    blank, marked = text.blank, text.marked
     for index, line in enumerate(lines):
-        if text.blank[index] or text.marked[index] or index < inside_block:
+        if blank[index] or marked[index] or index < inside_block:
+            continue
+        if "-" not in line and ":" not in line and "：" not in line:
+            # Every marker, header line, attribution and PGP armor line has a dash or a
+            # colon: this line is text, as the tests below would find, at C speed.
+            has_text_above = True
             continue
         if is_forward_marker(line):
             after_forward_marker = index

@@ -36,6 +36,8 @@ DATED_ATTRIBUTION_START = re.compile(
 SNIP = re.compile(
     r"\s*(?:\[\s*(?:\.\s*){2,}\]|\[\s*snip[^\]]*\]|<\s*snip[^>]*>|\.{3}|…)\s*$", re.IGNORECASE
 )
+# What an elision mark starts with once leading spaces are stripped ("" for none: blank).
+_SNIP_FIRST = "[<.…"
 ATTRIBUTION_START = re.compile(r"\s*(?:On|Le|Am|El|Il|Em|Op|Den|Dnia|Quoting|在)\b", re.IGNORECASE)
 
 # Outlook's reply header block, as it appears in the plain-text part.
@@ -87,17 +89,21 @@ class Lines:
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
         # NBSP-only lines are blank lines in text converted from Outlook HTML.
-        self.blank = [not line.strip() for line in lines]
-        self.marked = [bool(line) and bool(QUOTED.match(line)) for line in lines]
-        self.snip = [not b and bool(SNIP.match(line)) for line, b in zip(lines, self.blank, strict=True)]
+        self.blank = blank = [not line.strip() for line in lines]
+        # Substring tests first: they rule out most lines at C speed (a quote mark has a
+        # ">", an elision mark starts with one of "[<.…" once leading spaces are gone).
+        self.marked = marked = [">" in line and QUOTED.match(line) is not None for line in lines]
+        self.snip = snip = [line.lstrip()[:1] in _SNIP_FIRST and line.strip() != ""
+                            and SNIP.match(line) is not None for line in lines]
         # next_content[i]: the next line after i that is neither blank nor an elision mark.
-        self.next_content = [len(lines)] * len(lines)
-        following = len(lines)
-        for index in range(len(lines) - 1, -1, -1):
-            self.next_content[index] = following
-            if not self.blank[index] and not self.snip[index]:
+        count = len(lines)
+        self.next_content = next_content = [count] * count
+        following = count
+        for index in range(count - 1, -1, -1):
+            next_content[index] = following
+            if not blank[index] and not snip[index]:
                 following = index
-        self.last_marked = max((i for i, marked in enumerate(self.marked) if marked), default=-1)
+        self.last_marked = count - 1 - marked[::-1].index(True) if True in marked else -1
 
     def __len__(self) -> int:
         return len(self.lines)

@@ -92,6 +92,20 @@ _SIGN_OFF_WITH_NAME = re.compile(
     r"\s*(?:(?:best|kind|warm|many)\s+)?regards\s*,\s*[^\s,.!?:;][^.!?:;]{0,40}$", re.IGNORECASE
 )
 
+# The openers of _explicit_signature() as one pattern each, so a line costs one match:
+# before any text, a device line or a PGP block; after text, a disclaimer too.
+_OPENS_SIGNATURE = re.compile(
+    rf"(?:{_SENT_FROM_DEVICE.pattern})|(?-i:{_PGP_SIGNATURE.pattern})", re.IGNORECASE
+)
+_OPENS_SIGNATURE_AFTER_TEXT = re.compile(
+    rf"(?:{_SENT_FROM_DEVICE.pattern})|(?-i:{_PGP_SIGNATURE.pattern})|(?:{_DISCLAIMER.pattern})",
+    re.IGNORECASE,
+)
+# _SIGN_OFF or _SIGN_OFF_WITH_NAME, in one match.
+_ANY_SIGN_OFF = re.compile(rf"(?:{_SIGN_OFF.pattern})|(?:{_SIGN_OFF_WITH_NAME.pattern})",
+                           re.IGNORECASE)
+_FULL_NAME_END = re.compile(r"[|,(]")
+
 _MAX_SIGNATURE_LINES = 7
 # A first name alone on a line ("Lucia", "Jean-Pierre"), and how many title words
 # ("Dr.", "Prof.") may come before it in the full name below.
@@ -156,17 +170,25 @@ def _quoted_flags(text: Lines) -> list[bool]:
 
 def _mark_attributions(text: Lines, flags: list[bool]) -> None:
     """An attribution ("On ... wrote:", "--- Original message ---") above a ``>`` quote."""
-    for index, line in enumerate(text.lines):
-        if flags[index] or text.blank[index]:
+    if text.last_marked < 0:
+        return  # no ">" quote for an attribution to introduce
+    lines, blank, marked, next_content = text.lines, text.blank, text.marked, text.next_content
+    count = len(lines)
+    for index, line in enumerate(lines):
+        following = next_content[index]
+        # Only a line right above a ">" quote can be its attribution: test that first.
+        if flags[index] or blank[index] or following >= count or not marked[following]:
             continue
-        span = attribution_span(text.lines, index) or (1 if is_original_message(line) else 0)
-        if span and text.introduces_marked_quote(index):
+        span = attribution_span(lines, index) or (1 if is_original_message(line) else 0)
+        if span:
             for offset in range(span):
                 flags[index - offset] = True
 
 
 def _mark_elisions(text: Lines, flags: list[bool]) -> None:
     """An elision mark ("[...]", "<snip>") next to a quote is part of it."""
+    if True not in text.snip:
+        return
     previous_flag = False
     for index in range(len(text.lines)):
         if text.blank[index]:
@@ -179,13 +201,13 @@ def _mark_elisions(text: Lines, flags: list[bool]) -> None:
 def _mark_gaps(text: Lines, flags: list[bool]) -> None:
     """A blank line between two quoted lines belongs to the quote."""
     last_quoted = -1
-    for index, flag in enumerate(flags):
-        if flag:
+    for index in [i for i, flag in enumerate(flags) if flag]:
+        if index - last_quoted > 1 and last_quoted >= 0:
             gap = range(last_quoted + 1, index)
-            if last_quoted >= 0 and all(text.blank[i] for i in gap):
+            if all(text.blank[i] for i in gap):
                 for i in gap:
                     flags[i] = True
-            last_quoted = index
+        last_quoted = index
 
 
 def _segments(flags: Sequence[bool]) -> list[tuple[int, int]]:
@@ -248,11 +270,12 @@ def _explicit_signature(
     bare "--" is then just a separator.
     """
     has_text = seen_text
+    blank, lines = text.blank, text.lines
     for index in range(start, end):
-        if text.blank[index]:
+        if blank[index]:
             continue
-        line = text.lines[index]
-        if _SIGNATURE_DASHES.match(line):
+        line = lines[index]
+        if line.startswith("--") and _SIGNATURE_DASHES.match(line):
             following = text.content_count(index + 1, end, _MAX_DASH_SIGNATURE_LINES)
             if following <= _MAX_DASH_SIGNATURE_LINES:
                 return index, end
@@ -260,11 +283,7 @@ def _explicit_signature(
                 return index, _paragraph_end(text, text.next_content[index], end)
             has_text = True
             continue
-        if (
-            _SENT_FROM_DEVICE.match(line)
-            or _PGP_SIGNATURE.match(line)
-            or (has_text and _DISCLAIMER.match(line))
-        ):
+        if (_OPENS_SIGNATURE_AFTER_TEXT if has_text else _OPENS_SIGNATURE).match(line):
             return index, end
         has_text = True
     return None, end
@@ -297,8 +316,9 @@ def _sign_off_start(text: Lines, start: int, end: int) -> int | None:
 def _is_sign_off(line: str) -> bool:
     """"Best regards,", "Regards, Ann", or two of them side by side in two languages
     ("Mit freundlichen Grüßen / Best regards")."""
-    return any(_SIGN_OFF.match(part) or _SIGN_OFF_WITH_NAME.match(part)
-               for part in (line, *line.split(" / ")[:2]))
+    if " / " not in line:
+        return _ANY_SIGN_OFF.match(line) is not None
+    return any(_ANY_SIGN_OFF.match(part) for part in (line, *line.split(" / ")[:2]))
 
 
 def _signs_with_full_name(line: str, next_line: str) -> bool:
@@ -306,9 +326,10 @@ def _signs_with_full_name(line: str, next_line: str) -> bool:
     "Lucia" above "Lucia Bianchi" (or "Dr. Omar Khalil" below "Omar"), the way many
     sign without a "Best regards"."""
     name = line.strip().rstrip(",.!")
-    full_name = re.split(r"[|,(]", next_line, maxsplit=1)[0].split()
-    return (bool(_FIRST_NAME.fullmatch(name))
-            and name in full_name[:_TITLE_WORDS + 1]
+    if not _FIRST_NAME.fullmatch(name):
+        return False
+    full_name = _FULL_NAME_END.split(next_line, maxsplit=1)[0].split()
+    return (name in full_name[:_TITLE_WORDS + 1]
             and len(full_name) <= _TITLE_WORDS + 3
             and all(word[0].isupper() for word in full_name))
 
@@ -339,7 +360,7 @@ _EXTRA_BLANKS = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)+")
 
 def _tidy(lines: Sequence[str]) -> str:
     """Join lines, squeeze runs of blank lines to one, drop outer blank lines."""
-    text = "\n".join(line.rstrip() for line in lines)
+    text = "\n".join([line.rstrip() for line in lines])
     return _EXTRA_BLANKS.sub("\n\n", text).strip("\n").strip()
 
 
