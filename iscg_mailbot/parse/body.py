@@ -20,7 +20,7 @@ from inscriptis.model.config import ParserConfig
 
 from iscg_mailbot.parse.charsets import codec_for, decode_text
 from iscg_mailbot.parse.headers import decode_header_text, raw_to_text
-from iscg_mailbot.parse.mime import content_charset, read_message
+from iscg_mailbot.parse.mime import content_charset, content_type, read_message
 from iscg_mailbot.records import Attachment
 
 #: Text subtypes read as plain text when they are not attachments.
@@ -40,7 +40,6 @@ _TAG = re.compile(r"<[^>]*>")
 _HIDDEN_OPEN = re.compile(r"<(style|script|head)\b", re.IGNORECASE)
 _UNSAFE_CHARACTERS = re.compile(r"[\x00\ud800-\udfff]")
 _BLANK_RUNS = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)+")
-_BASE64_PADDING = re.compile(rb"=+\s*$")
 
 
 @dataclass
@@ -62,6 +61,8 @@ def clean_text(text: str) -> str:
     'a\\nbc\\ufffd'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.isascii():  # no surrogates: only NUL to remove, found at C speed
+        return text.replace("\x00", "")
     return _UNSAFE_CHARACTERS.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", text)
 
 
@@ -144,6 +145,9 @@ def raw_payload(part: Message) -> str | bytes | list[Message]:
     For a leaf holding 8-bit bytes the stdlib decodes the text with the raw charset
     parameter, which raises on RFC 2231 (``charset*=``) or a NUL in the name.
     """
+    payload = vars(part).get("_payload")
+    if isinstance(payload, str) and payload.isascii():
+        return payload  # what get_payload() returns for it, without its header lookup
     try:
         payload = part.get_payload()
     except (TypeError, ValueError, LookupError):
@@ -155,12 +159,22 @@ def raw_payload(part: Message) -> str | bytes | list[Message]:
 
 
 def _lenient_base64(raw: bytes) -> bytes:
-    compact = re.sub(rb"[^A-Za-z0-9+/]", b"", _BASE64_PADDING.sub(b"", raw))
+    compact = re.sub(rb"[^A-Za-z0-9+/]", b"", _without_padding(raw))
     compact = compact[: len(compact) - len(compact) % 4 if len(compact) % 4 == 1 else None]
     try:
         return binascii.a2b_base64(compact + b"=" * (-len(compact) % 4))
     except binascii.Error:
         return b""
+
+
+def _without_padding(data: bytes) -> bytes:
+    """``data`` without the "=" padding (and the white space after it) that ends it.
+
+    What ``re.sub(rb"=+\\s*$", b"", data)`` gives, without a pattern tried at every
+    "=" of a megabyte attachment.
+    """
+    stripped = data.rstrip()
+    return stripped.rstrip(b"=") if stripped.endswith(b"=") else data
 
 
 def encoded_size(part: Message) -> int:
@@ -183,7 +197,7 @@ def encoded_size(part: Message) -> int:
                     pending.append(child)
         elif _transfer_encoding(current) == "base64" and isinstance(payload, str):
             # Decoding a 20 MB base64 attachment only to measure it would dominate parse time.
-            text = _BASE64_PADDING.sub(b"", payload.encode("ascii", "ignore"))
+            text = _without_padding(payload.encode("ascii", "ignore"))
             total += (len(text) - sum(text.count(c) for c in (b"\n", b"\r", b" ", b"\t"))) * 3 // 4
         else:
             total += len(payload_bytes(current))
@@ -201,7 +215,7 @@ def attachment_metadata(part: Message) -> Attachment:
     """
     return Attachment(
         filename=_filename(part),
-        content_type=part.get_content_type(),
+        content_type=content_type(part),
         size=encoded_size(part),
     )
 
@@ -219,12 +233,17 @@ def _filename(part: Message) -> str | None:
     return decoded[:255] or None
 
 
+def _kind(part: Message) -> tuple[str, str]:
+    """``(part.get_content_maintype(), part.get_content_subtype())``."""
+    maintype, _, subtype = content_type(part).partition("/")
+    return maintype, subtype
+
+
 def _is_attachment(part: Message) -> bool:
     disposition = (part.get_content_disposition() or "").lower()
     if disposition == "attachment":
         return True
-    maintype = part.get_content_maintype()
-    subtype = part.get_content_subtype()
+    maintype, subtype = _kind(part)
     if maintype == "text":
         return subtype not in PLAIN_SUBTYPES and subtype != "html"
     return maintype != "multipart" and maintype != "message"
@@ -276,7 +295,7 @@ _Work = tuple[Message, int] | str
 
 def _visit(part: Message, depth: int, texts: list[str], content: BodyContent) -> list[_Work]:
     """Take in a leaf part; for a container, return what to visit next, in order."""
-    kind = (part.get_content_maintype(), part.get_content_subtype())
+    kind = _kind(part)
     # Leaves are read as bytes by payload_bytes(); only containers need their list here.
     payload = raw_payload(part) if part.is_multipart() else None
     if isinstance(payload, list):
@@ -334,7 +353,7 @@ def _visit_enclosed(
     content.attachments.append(
         Attachment(
             filename=_filename(part) or _enclosed_name(children),
-            content_type=part.get_content_type(),
+            content_type=content_type(part),
             size=encoded_size(part),
         )
     )
@@ -379,12 +398,12 @@ def _preferred_alternative(children: list[Message]) -> Message | None:
     for wanted in ("plain", "html"):
         for child in children:
             if (
-                child.get_content_type() == f"text/{wanted}"
+                content_type(child) == f"text/{wanted}"
                 and not _is_attachment(child)
                 and (wanted == "html" or _has_content(child))
             ):
                 return child
-    nested = [child for child in children if child.get_content_maintype() == "multipart"]
+    nested = [child for child in children if _kind(child)[0] == "multipart"]
     if nested:
         return nested[-1]
     return children[-1] if children else None

@@ -27,7 +27,7 @@ from iscg_mailbot.parse.headers import (
     parse_references,
     synthetic_message_id,
 )
-from iscg_mailbot.parse.mime import content_charset, read_message
+from iscg_mailbot.parse.mime import content_charset, content_type, read_message
 from iscg_mailbot.parse.quoting import split_new_text
 from iscg_mailbot.parse.subjects import is_forward_subject, normalise_subject
 from iscg_mailbot.records import Address, ParsedMessage, RawMessage
@@ -159,7 +159,7 @@ def _raw_body(data: bytes) -> bytes:
 def _body_charset(message: Message) -> str | None:
     """The first charset a text part declares: the best guess for raw 8-bit headers."""
     for part in message.walk():
-        if part.get_content_maintype() == "text":
+        if content_type(part).startswith("text/"):
             readable, charset = content_charset(part)
             if not readable:
                 return None

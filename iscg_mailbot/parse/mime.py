@@ -25,6 +25,7 @@ from io import StringIO
 # Where a part keeps its charset once read: (readable, charset). An attribute on the
 # part itself, so the memo lives exactly as long as the parse that made the part.
 _CHARSET_MEMO = "_iscg_charset"
+_TYPE_MEMO = "_iscg_content_type"
 # A Content-Type value the stdlib's parameter reader takes apart by plain ";" and "="
 # splitting (when each piece holds whole quoted strings): ASCII, no escapes, RFC 2231
 # stars or angle brackets to undo.
@@ -153,6 +154,19 @@ def _without_line_break(line: str) -> str:
         if line.endswith(end):
             return line[: -len(end)]
     return line
+
+
+def content_type(part: Message) -> str:
+    """``part.get_content_type()``, read once per part: the stdlib looks the header up
+    among all of the part's fields at every call, and the body walk asks several times.
+
+    >>> content_type(read_message(b"Content-Type: Text/HTML; charset=utf-8\\n\\nx"))
+    'text/html'
+    """
+    memo: str | None = part.__dict__.get(_TYPE_MEMO)
+    if memo is None:
+        memo = part.__dict__[_TYPE_MEMO] = part.get_content_type()
+    return memo
 
 
 def content_charset(part: Message) -> tuple[bool, str | None]:
