@@ -40,21 +40,23 @@ SNIP = re.compile(
 _SNIP_FIRST = "[<.…"
 ATTRIBUTION_START = re.compile(r"\s*(?:On|Le|Am|El|Il|Em|Op|Den|Dnia|Quoting|在)\b", re.IGNORECASE)
 
-# Outlook's reply header block, as it appears in the plain-text part.
+# Outlook's reply header block, as it appears in the plain-text part. White space is
+# possessive (\s*+) where two runs of it meet around an optional "*", so that a long run
+# of spaces is not tried every way of sharing it out.
 OUTLOOK_FROM = re.compile(
-    r"\s*\*?(?:From|De|Von|Van|Da|Od|Fra|Från|Lähettäjä|От|发件人|寄件者|差出人)\s*\*?\s*[:：]",
+    r"\s*+\*?(?:From|De|Von|Van|Da|Od|Fra|Från|Lähettäjä|От|发件人|寄件者|差出人)\s*+\*?\s*+[:：]",
     re.IGNORECASE,
 )
 OUTLOOK_SENT = re.compile(
-    r"\s*\*?(?:Sent|Date|Envoyé|Gesendet|Verzonden|Enviado|Enviada|Fecha|Inviato|Data|"
+    r"\s*+\*?(?:Sent|Date|Envoyé|Gesendet|Verzonden|Enviado|Enviada|Fecha|Inviato|Data|"
     r"Datum|Wysłano|Sendt|Skickat|Lähetetty|Отправлено|发送时间|日期|寄件日期|送信日時)"
-    r"\s*\*?\s*[:：]",
+    r"\s*+\*?\s*+[:：]",
     re.IGNORECASE,
 )
 OUTLOOK_TO_OR_SUBJECT = re.compile(
-    r"\s*\*?(?:To|À|A|An|Aan|Para|Per|Do|Til|Till|Vastaanottaja|Кому|收件人|"
+    r"\s*+\*?(?:To|À|A|An|Aan|Para|Per|Do|Til|Till|Vastaanottaja|Кому|收件人|"
     r"Subject|Objet|Betreff|Onderwerp|Asunto|Assunto|Oggetto|Temat|Emne|Ämne|Aihe|Тема|"
-    r"主题|主旨|件名)\s*\*?\s*[:：]",
+    r"主题|主旨|件名)\s*+\*?\s*+[:：]",
     re.IGNORECASE,
 )
 ORIGINAL_MESSAGE = re.compile(

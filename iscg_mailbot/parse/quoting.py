@@ -76,15 +76,17 @@ _EXTERNAL_BANNER = re.compile(
     r"\W{0,4}\[?external (?:e-?mail|sender|message)\]?",
     re.IGNORECASE,
 )
+# Possessive white space (\s*+) where two runs of it meet: with plain \s*, a line of
+# spaces around "regards" was tried every way of sharing them out (minutes per line).
 _SIGN_OFF = re.compile(
-    r"\s*(?:(?:with )?(?:best|kind|warm|warmest|kindest|many|my)?\s*(?:regards|wishes)|"
+    r"\s*+(?:(?:with )?(?:best|kind|warm|warmest|kindest|many|my)?\s*(?:regards|wishes)|"
     r"regards|cheers|thanks(?: and regards| & regards| again| a lot| in advance)?|"
     r"thank you(?: very much| in advance)?|many thanks|sincerely|yours(?: sincerely| truly| "
     r"faithfully)?|best|br|bien cordialement|cordialement|salutations|"
     r"meilleures salutations|bien à vous|mit freundlichen grüßen|mit freundlichen gruessen|"
     r"viele grüße|beste grüße|freundliche grüße|grüße|gruß|saludos(?: cordiales)?|atentamente|"
     r"un saludo|cordiali saluti|distinti saluti|saluti|met vriendelijke groet(?:en)?|"
-    r"pozdrawiam|с уважением|此致敬礼|此致|谢谢|顺祝商祺|よろしくお願いします)\s*[,.!]?\s*$",
+    r"pozdrawiam|с уважением|此致敬礼|此致|谢谢|顺祝商祺|よろしくお願いします)\s*+[,.!]?\s*+$",
     re.IGNORECASE,
 )
 # "Regards, Stephen" on one line: only the regards family, not "Thanks, will do".
