@@ -3,8 +3,8 @@
 Each case runs :func:`parse_message` in a forked child that is killed after
 :data:`BOUND` seconds, so a regression fails here instead of hanging the suite. Before
 the fix, the sign-off line below took ~20 s at 2,000 spaces (it grows with the cube of
-the spaces), a line of an Outlook header block 12 s at 40,000 (the square), and the
-HTML ~20 minutes.
+the spaces), a line of an Outlook header block 12 s at 40,000 (the square), a 1 MB From line
+of "<a" over two minutes, and the HTML ~20 minutes.
 """
 
 from __future__ import annotations
@@ -64,6 +64,11 @@ CASES: dict[str, tuple[bytes, Callable[[ParsedMessage], bool]]] = {
     "spaces after the Sent label of a header block": (
         _mail("Hello\n\nFrom: ann@itu.int" + f"\nSent{SPACES * 2}x" * 6 + "\n"),
         lambda parsed: parsed.new_text.startswith("Hello"),
+    ),
+    # An address header is looked at for a comma inside <...> before it is split.
+    "a From line of unclosed angle brackets": (
+        b"Subject: x\nMessage-ID: <2@itu.int>\nFrom: " + b"<a" * 500_000 + b"\n\nHello\n",
+        lambda parsed: parsed.body_text == "Hello",
     ),
     # HTML too large to lay out is stripped of its tags by pattern.
     "HTML of unclosed tags": (

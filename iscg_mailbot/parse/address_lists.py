@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 
 # Anything that needs the scan: quotes, comments, escapes, group syntax, a comma in <...>.
-_SPLIT_NEEDS_SCAN = re.compile(r'["(\\:;]|<[^>]*,')
+# (A comma after a "<" with no ">" between: the last "<" before that comma has no "<"
+# between either, so "<[^<>,]*," finds the same lists as "<[^>]*," did, without running
+# from every "<" of "<a<a<a..." to the end: that was quadratic, 1 s for an 80 KB From.)
+_SPLIT_NEEDS_SCAN = re.compile(r'["(\\:;]|<[^<>,]*,')
 
 
 class _Scan:
