@@ -8,6 +8,7 @@ answers through the public functions.
 from __future__ import annotations
 
 import base64
+import contextlib
 import re
 
 import pytest
@@ -95,3 +96,51 @@ def test_clean_text_drops_nul_and_replaces_lone_surrogates(text: str, cleaned: s
 def test_a_nul_in_an_ascii_body_is_dropped_from_the_parsed_text() -> None:
     parsed = parse_message(RawMessage(b"Subject: x\n\nHello\x00 world\n", Provenance()))
     assert parsed.body_text == "Hello world"
+
+
+# -- header text: white space and control characters at C speed -------------------------
+
+HEADER_CHARACTERS = st.sampled_from(
+    [*"ab =?:<>@\t\r\n\x00\x07\x1b\x1c\x1f\x7f\x85\xa0\u2003\u2028é",
+     "\udce9", "=?utf-8?q?caf=C3=A9?=", "=?x?q?a?=", "\r\n "]
+)
+
+
+def _regex_decode(text: str) -> str:
+    """decode_header_text's last steps as they were written, with patterns."""
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", re.sub(r"[\udc80-\udcff]", "\ufffd", text))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(HEADER_CHARACTERS, max_size=20).map("".join))
+def test_header_text_is_cleaned_as_the_patterns_cleaned_it(text: str) -> None:
+    from email.header import decode_header
+
+    from iscg_mailbot.parse.headers import _decode_word, decode_header_text, raw_to_text
+
+    decoded = raw_to_text(text)
+    if "=?" in decoded:
+        with contextlib.suppress(Exception):  # a broken word stays as written, as there
+            decoded = "".join(_decode_word(data, charset) for data, charset in decode_header(decoded))
+    assert decode_header_text(text) == _regex_decode(decoded)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("Re:\u2003LS\x1c on\tIMT\x00-2030 ", "Re: LS on IMT-2030"),
+    ("\x07Bell\x85and\xa0space", "Bell and space"),
+])
+def test_subject_white_space_and_control_characters(value: str, expected: str) -> None:
+    from iscg_mailbot.parse.headers import decode_header_text
+
+    assert decode_header_text(value) == expected
+
+
+def test_message_ids_and_folded_addresses_read_through_the_shortcuts() -> None:
+    raw = (b"Message-ID: < abc\x01def @ itu.int >\r\nTo: Ann <ann@itu.int>,\r\n\tBob <bob@itu.int>\r\n"
+           b"Date: Tue,  3 May\t2024 10:12:00 +0200\r\nSubject:  Re:  [iscg]\t LS \r\n\r\nHi\r\n")
+    parsed = parse_message(RawMessage(raw, Provenance()))
+    assert parsed.message_id == "abcdef@itu.int"
+    assert [a.address for a in parsed.to] == ["ann@itu.int", "bob@itu.int"]
+    assert parsed.date is not None and parsed.date.hour == 8
+    assert (parsed.subject, parsed.normalised_subject) == ("Re: [iscg] LS", "ls")

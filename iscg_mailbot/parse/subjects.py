@@ -47,7 +47,6 @@ _TAG = re.compile(r"\[[^\[\]]{0,80}\]\s*")
 _VERSION = re.compile(r"(?<![\w-])(v\d{1,3}|rfc)(?![\w-])", re.IGNORECASE)
 # Pine and older clients append "(fwd)" instead of prefixing.
 _FWD_SUFFIX = re.compile(r"\s*\((?:fwd|fw)\)\s*$", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
 _REPLY_WORDS = frozenset(REPLY_PREFIXES)
 
 
@@ -105,7 +104,7 @@ def normalise_subject(subject: str | None) -> str:
     """
     if not subject:
         return ""
-    text = _SPACES.sub(" ", subject).strip()
+    text = " ".join(subject.split())
     text = _strip_wrapping_quotes(text)
     versions: list[str] = []
     _, rest = _leading_markers(text, versions)
@@ -128,7 +127,7 @@ def display_subject(subject: str | None, list_tags: Iterable[str] = ()) -> str:
     """
     if not subject:
         return ""
-    text = _strip_wrapping_quotes(_SPACES.sub(" ", subject).strip())
+    text = _strip_wrapping_quotes(" ".join(subject.split()))
     own_tags = {f"[{tag.casefold()}]" for tag in list_tags}
     rest = text
     while rest:
@@ -178,5 +177,5 @@ def is_forward_subject(subject: str | None) -> bool:
 def _markers(subject: str | None) -> list[str]:
     if not subject:
         return []
-    text = _strip_wrapping_quotes(_SPACES.sub(" ", subject).strip())
+    text = _strip_wrapping_quotes(" ".join(subject.split()))
     return _leading_markers(text)[0]
