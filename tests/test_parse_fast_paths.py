@@ -144,3 +144,17 @@ def test_message_ids_and_folded_addresses_read_through_the_shortcuts() -> None:
     assert [a.address for a in parsed.to] == ["ann@itu.int", "bob@itu.int"]
     assert parsed.date is not None and parsed.date.hour == 8
     assert (parsed.subject, parsed.normalised_subject) == ("Re: [iscg] LS", "ls")
+
+
+# -- the quoting split's sign-off window, read from the end of the text ------------------
+
+
+@pytest.mark.parametrize(("block", "is_signature"), [(7, True), (8, False)])
+def test_a_sign_off_takes_at_most_seven_lines_below_it(block: int, is_signature: bool) -> None:
+    from iscg_mailbot.parse.quoting import split_new_text
+
+    lines = ["Bob Smith", "ITU-T SG17", "+41 22 730 5111", "bob@itu.int", "Geneva", "Switzerland",
+             "www.itu.int", "Room 1203"][:block]
+    text = "We support the LS.\nSee the text.\n\nCheers,\n" + "\n".join(lines)
+    new, _, signature = split_new_text(text)
+    assert (signature.startswith("Cheers,"), "Cheers," in new) == (is_signature, not is_signature)

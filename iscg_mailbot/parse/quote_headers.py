@@ -164,7 +164,7 @@ def quote_and_forwards(text: Lines, *, forwarded: bool) -> tuple[int, list[int]]
             after_forward_marker = index
             starts.append(index)
             continue
-        original = bool(is_original_message(line))
+        original = "--" in line and is_original_message(line)
         if original or is_outlook_header(lines, index):
             if text.introduces_marked_quote(index):
                 continue  # "---- Original message ----" above "> " lines: an attribution
@@ -179,7 +179,8 @@ def quote_and_forwards(text: Lines, *, forwarded: bool) -> tuple[int, list[int]]
             return include_rule_above(text, index), starts
         # Top-posting puts new text above the quote; an attribution on the first line
         # whose quote was deleted is followed by the reply itself.
-        if has_text_above and is_unmarked_attribution(text, index):
+        if (has_text_above and line.rstrip().endswith((":", "："))
+                and is_unmarked_attribution(text, index)):
             return index, starts
         has_text_above = has_text_above or not PGP_ARMOR.match(line)
     return len(lines), starts
@@ -194,9 +195,10 @@ def is_outlook_header(lines: Sequence[str], index: int) -> bool:
             OUTLOOK_TO_OR_SUBJECT.match(line) for line in window
         ):
             return True
-    # Labels of other languages and clients: the block's structure says it.
+    # Labels of other languages and clients: the block's structure says it. A block's
+    # first line is a field (tested first: it rules out most lines with a colon).
     line = lines[index]
-    return (":" in line or "：" in line) and header_block_end(lines, index) > index
+    return bool(_FIELD.match(line)) and header_block_end(lines, index) > index
 
 
 def include_rule_above(text: Lines, index: int) -> int:

@@ -215,21 +215,30 @@ def _mark_gaps(text: Lines, flags: list[bool]) -> None:
 def _segments(flags: Sequence[bool]) -> list[tuple[int, int]]:
     """Runs ``[start, end)`` of unquoted lines."""
     runs: list[tuple[int, int]] = []
-    start = None
-    for index, flag in enumerate(flags):
-        if not flag and start is None:
-            start = index
-        elif flag and start is not None:
-            runs.append((start, index))
-            start = None
-    if start is not None:
-        runs.append((start, len(flags)))
+    count = len(flags)
+    end = 0
+    while end < count:
+        # list.index finds the ends of the runs at C speed.
+        start = _position(flags, False, end, count)
+        if start == count:
+            break
+        end = _position(flags, True, start, count)
+        runs.append((start, end))
     return runs
+
+
+def _position(flags: Sequence[bool], value: bool, start: int, count: int) -> int:
+    """The first index from ``start`` holding ``value``, or ``count``."""
+    try:
+        return flags.index(value, start)
+    except ValueError:
+        return count
 
 
 def _signature_flags(text: Lines, quoted: Sequence[bool]) -> list[bool]:
     flags = [False] * len(text)
-    segments = [s for s in _segments(quoted) if not all(text.blank[i] for i in range(*s))]
+    blank = text.blank
+    segments = [(start, end) for start, end in _segments(quoted) if False in blank[start:end]]
     seen_text = False
     for number, (start, end) in enumerate(segments):
         if number == 0:
@@ -246,7 +255,7 @@ def _signature_flags(text: Lines, quoted: Sequence[bool]) -> list[bool]:
             for index in range(signature_start, signature_end):
                 flags[index] = True
         text_end = signature_start if signature_start is not None else end
-        seen_text = seen_text or not all(text.blank[i] for i in range(start, text_end))
+        seen_text = seen_text or False in blank[start:text_end]
     return flags
 
 
@@ -299,11 +308,12 @@ def _paragraph_end(text: Lines, index: int, end: int) -> int:
 
 def _sign_off_start(text: Lines, start: int, end: int) -> int | None:
     """A sign-off line followed by a short name/title block reaching the end of the text."""
-    content = [i for i in range(start, end) if not text.blank[i]]
+    # The window: the last _MAX_SIGNATURE_LINES + 1 content lines (a sign-off and its
+    # block), never the first content line: the lines it needs are the last + 2.
+    content = _last_content(text, start, end, _MAX_SIGNATURE_LINES + 2)
     if len(content) < 2:
         return None
-    first_in_window = max(1, len(content) - _MAX_SIGNATURE_LINES - 1)
-    for position in range(first_in_window, len(content)):
+    for position in range(1, len(content)):
         line = text.lines[content[position]]
         rest = content[position + 1 :]
         if not (_is_sign_off(line) or (rest and _signs_with_full_name(line, text.lines[rest[0]]))):
@@ -313,6 +323,19 @@ def _sign_off_start(text: Lines, start: int, end: int) -> int | None:
         ):
             return content[position]
     return None
+
+
+def _last_content(text: Lines, start: int, end: int, count: int) -> list[int]:
+    """The indexes of the last ``count`` non-blank lines in ``[start, end)``, in order."""
+    found: list[int] = []
+    blank = text.blank
+    index = end - 1
+    while index >= start and len(found) < count:
+        if not blank[index]:
+            found.append(index)
+        index -= 1
+    found.reverse()
+    return found
 
 
 def _is_sign_off(line: str) -> bool:
