@@ -39,6 +39,8 @@ _HEADER_LINE = re.compile(r"^(From |[\041-\071\073-\176]*:|[\t ])")
 _EMPTY_LINE_STARTS = ("\n\n", "\n\r", "\r\r")
 #: Main types the stdlib parser reads a body of parts from, rather than as one payload.
 _CONTAINERS = ("multipart", "message")
+# The fields the stdlib parser reads of a message to read its body into parts.
+_BODY_FIELDS = ("content-type", "content-transfer-encoding")
 
 
 def read_message(data: bytes) -> Message:
@@ -55,14 +57,46 @@ def read_message(data: bytes) -> Message:
     end = _head_end(text)
     if 0 < end < len(text):
         message, rest = _read_head(text[:end])
+        # The body: the lines of the head the headers did not take, then the rest.
+        body = "".join(rest) + text[end:]
         if message.get_content_maintype() not in _CONTAINERS:
-            # The stdlib parser puts every line after the headers into the payload: the
-            # lines of the head the headers did not take, then the rest of the text.
-            message.set_payload("".join(rest) + text[end:])
+            # The stdlib parser puts every line after the headers into the payload.
+            message.set_payload(body)
             return message
+        return _with_parts(message, body)
     parser: FeedParser[Message] = FeedParser(Message, policy=compat32)
     parser.feed(text)
     return parser.close()
+
+
+def _with_parts(message: Message, body: str) -> Message:
+    """``message`` (headers read) with ``body`` read into parts by the stdlib parser.
+
+    The parser reads a body by the two fields it asks of a message, its first
+    Content-Type and Content-Transfer-Encoding; it is given those alone above the body
+    rather than the whole header block again, and the message it returns takes the
+    real fields, envelope line and header defects (which come first, as there).
+    """
+    fields = "".join(f"{name}:{value}\n" for name, value in _first_fields(message, _BODY_FIELDS))
+    parser: FeedParser[Message] = FeedParser(Message, policy=compat32)
+    parser.feed(f"{fields}\n{body}")
+    root = parser.close()
+    vars(root)["_headers"] = vars(message)["_headers"]
+    root.set_unixfrom(message.get_unixfrom())  # type: ignore[arg-type]
+    root.defects[:0] = message.defects
+    return root
+
+
+def _first_fields(message: Message, names: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The first field of each of ``names`` (lower case), in the order of the message."""
+    found: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for name, value in message.raw_items():
+        key = name.lower()
+        if key in names and key not in seen:
+            seen.add(key)
+            found.append((name, value))
+    return found
 
 
 def _head_end(text: str) -> int:
