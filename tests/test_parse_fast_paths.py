@@ -158,3 +158,33 @@ def test_a_sign_off_takes_at_most_seven_lines_below_it(block: int, is_signature:
     text = "We support the LS.\nSee the text.\n\nCheers,\n" + "\n".join(lines)
     new, _, signature = split_new_text(text)
     assert (signature.startswith("Cheers,"), "Cheers," in new) == (is_signature, not is_signature)
+
+
+# -- a part's fields read once ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("disposition", "listed"), [
+    ("", False), ("Content-Disposition: attachment; filename=notes.txt\n", True),
+    ("Content-Disposition: inline\n", False), ("content-disposition: ATTACHMENT\n", True),
+])
+def test_a_text_part_is_read_unless_its_disposition_says_attachment(disposition: str,
+                                                                     listed: bool) -> None:
+    raw = (f"Subject: x\nContent-Type: multipart/mixed; boundary=b\n\n--b\n"
+           f"Content-Type: text/plain\n\nHello\n--b\nContent-Type: text/plain\n{disposition}\n"
+           f"Meeting notes\n--b--\n").encode()
+    parsed = parse_message(RawMessage(raw, Provenance()))
+    assert ("Meeting notes" in parsed.body_text, len(parsed.attachments)) == (not listed, listed)
+
+
+def test_repeated_fields_are_read_as_the_stdlib_reads_them() -> None:
+    from email import message_from_bytes
+
+    from iscg_mailbot.parse.body import raw_header
+    from iscg_mailbot.parse.mime import content_charset
+
+    data = (b"Content-Type: text/plain; charset=koi8-r\nContent-type: text/plain; charset=utf-8\n"
+            b"Subject: first\nSUBJECT: second\n\nx")
+    stdlib = message_from_bytes(data)
+    part = read_message(data)
+    assert content_charset(part) == (True, stdlib.get_content_charset()) == (True, "koi8-r")
+    assert raw_header(part, "Subject") == stdlib["subject"] == "first"

@@ -20,7 +20,7 @@ from inscriptis.model.config import ParserConfig
 
 from iscg_mailbot.parse.charsets import codec_for, decode_text
 from iscg_mailbot.parse.headers import decode_header_text, raw_to_text
-from iscg_mailbot.parse.mime import content_charset, content_type, read_message
+from iscg_mailbot.parse.mime import content_charset, content_type, first_fields, read_message
 from iscg_mailbot.records import Attachment
 
 #: Text subtypes read as plain text when they are not attachments.
@@ -129,11 +129,7 @@ def raw_header(part: Message, name: str) -> str | None:
     >>> raw_header(message_from_bytes(b"Subject: Gen\\xe8ve\\n\\nx"), "SUBJECT")
     'Gen\\udce8ve'
     """
-    wanted = name.lower()
-    for key, value in part.raw_items():
-        if key.lower() == wanted:
-            return value
-    return None
+    return first_fields(part).get(name.lower())
 
 
 def payload_bytes(part: Message) -> bytes:
@@ -259,7 +255,9 @@ def _kind(part: Message) -> tuple[str, str]:
 
 
 def _is_attachment(part: Message) -> bool:
-    disposition = (part.get_content_disposition() or "").lower()
+    disposition = ""
+    if "content-disposition" in first_fields(part):  # else get_content_disposition() is None
+        disposition = (part.get_content_disposition() or "").lower()
     if disposition == "attachment":
         return True
     maintype, subtype = _kind(part)

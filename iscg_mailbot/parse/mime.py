@@ -26,6 +26,7 @@ from io import StringIO
 # part itself, so the memo lives exactly as long as the parse that made the part.
 _CHARSET_MEMO = "_iscg_charset"
 _TYPE_MEMO = "_iscg_content_type"
+_FIELDS_MEMO = "_iscg_fields"
 # A Content-Type value the stdlib's parameter reader takes apart by plain ";" and "="
 # splitting (when each piece holds whole quoted strings): ASCII, no escapes, RFC 2231
 # stars or angle brackets to undo.
@@ -190,6 +191,21 @@ def _without_line_break(line: str) -> str:
     return line
 
 
+def first_fields(part: Message) -> dict[str, str]:
+    """Lower-case field name -> the first raw value of that field, read once per part.
+
+    >>> first_fields(read_message(b"Subject: a\\nSUBJECT: b\\nTo: x\\n\\nbody"))
+    {'subject': 'a', 'to': 'x'}
+    """
+    memo: dict[str, str] | None = part.__dict__.get(_FIELDS_MEMO)
+    if memo is None:
+        memo = {}
+        for name, value in part.raw_items():
+            memo.setdefault(name.lower(), value)
+        part.__dict__[_FIELDS_MEMO] = memo
+    return memo
+
+
 def content_type(part: Message) -> str:
     """``part.get_content_type()``, read once per part: the stdlib looks the header up
     among all of the part's fields at every call, and the body walk asks several times.
@@ -244,7 +260,4 @@ def _unquoted(value: str) -> str:
 def _content_type(part: Message) -> str | None:
     """The first Content-Type value as the parser stored it (``Message.get`` without the
     wrapping of 8-bit values)."""
-    for name, value in part.raw_items():
-        if name.lower() == "content-type":
-            return value
-    return None
+    return first_fields(part).get("content-type")
