@@ -119,3 +119,14 @@ def test_normalise_subject_never_raises_on_any_text(subject: str) -> None:
 def test_display_subject_drops_markers_and_the_lists_own_tags(subject: str | None,
                                                               shown: str) -> None:
     assert display_subject(subject, ["int-sect-team", "iscg"]) == shown
+
+
+@given(st.lists(st.sampled_from(
+    ["Re: ", "Fwd: ", "FW:", "AW: ", "[iscg] ", "[PATCH v2] ", "(fwd)", " ", "x", '"', "回复: "]
+), max_size=12).map("".join))
+def test_normalise_and_forward_reads_as_the_two_functions(subject: str) -> None:
+    # normalise_subject is normalise_and_forward's first half (the tests above pin it);
+    # the second must be what is_forward_subject, which reads the markers itself, says.
+    from iscg_mailbot.parse.subjects import normalise_and_forward
+
+    assert normalise_and_forward(subject) == (normalise_subject(subject), is_forward_subject(subject))

@@ -29,7 +29,7 @@ from iscg_mailbot.parse.headers import (
 )
 from iscg_mailbot.parse.mime import content_charset, content_type, read_message
 from iscg_mailbot.parse.quoting import split_new_text
-from iscg_mailbot.parse.subjects import is_forward_subject, normalise_subject
+from iscg_mailbot.parse.subjects import normalise_and_forward
 from iscg_mailbot.records import Address, ParsedMessage, RawMessage
 
 #: Default size limit: larger input is quarantined rather than parsed.
@@ -97,9 +97,8 @@ def _parse(raw: RawMessage, data: bytes) -> ParsedMessage:
         first_values = {name: values[0] for name, values in headers.items()}
         message_id = synthetic_message_id(first_values, _raw_body(data))
 
-    new_text, quoted_text, signature = split_new_text(
-        body.text, forwarded=is_forward_subject(subject)
-    )
+    normalised_subject, forwarded = normalise_and_forward(subject)
+    new_text, quoted_text, signature = split_new_text(body.text, forwarded=forwarded)
     header_date, offset = date_and_offset(_first(headers, "date"))
     unreadable_date = header_date is None and _first(headers, "date") is not None
     defects = _defects(message, headers, body.defects, unreadable_date=unreadable_date)
@@ -109,7 +108,7 @@ def _parse(raw: RawMessage, data: bytes) -> ParsedMessage:
         in_reply_to=clean_message_id(_first(headers, "in-reply-to")),
         references=parse_references(" ".join(headers.get("references", ()))),
         subject=subject,
-        normalised_subject=normalise_subject(subject),
+        normalised_subject=normalised_subject,
         sender=_sender(headers, charset),
         to=_addresses(headers, "to", charset),
         cc=_addresses(headers, "cc", charset),

@@ -104,14 +104,26 @@ def normalise_subject(subject: str | None) -> str:
     """
     if not subject:
         return ""
-    text = " ".join(subject.split())
-    text = _strip_wrapping_quotes(text)
+    return normalise_and_forward(subject)[0]
+
+
+def normalise_and_forward(subject: str | None) -> tuple[str, bool]:
+    """``(normalise_subject(subject), is_forward_subject(subject))``, the markers read once.
+
+    >>> normalise_and_forward("[iscg] Fwd: Re: LS on IMT-2030")
+    ('ls on imt-2030', True)
+    """
+    if not subject:
+        return "", False
+    text = _strip_wrapping_quotes(" ".join(subject.split()))
     versions: list[str] = []
-    _, rest = _leading_markers(text, versions)
+    markers, rest = _leading_markers(text, versions)
+    words = [word for word in markers if word != "[]"]
+    forward = words[0] not in _REPLY_WORDS if words else bool(_FWD_SUFFIX.search(subject))
     rest = _FWD_SUFFIX.sub("", rest).strip().casefold()
     if versions and rest:
-        return f"[{' '.join(dict.fromkeys(versions))}] {rest}"
-    return rest
+        return f"[{' '.join(dict.fromkeys(versions))}] {rest}", forward
+    return rest, forward
 
 
 def display_subject(subject: str | None, list_tags: Iterable[str] = ()) -> str:
