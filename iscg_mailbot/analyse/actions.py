@@ -42,7 +42,13 @@ from iscg_mailbot.analyse.action_forwards import (
     pass_relays,
 )
 from iscg_mailbot.analyse.action_gate import RuleGate
-from iscg_mailbot.analyse.action_questions import QUESTION, as_question, chases, find_questions
+from iscg_mailbot.analyse.action_questions import (
+    QUESTION,
+    as_question,
+    asking_for_answers,
+    chases,
+    find_questions,
+)
 from iscg_mailbot.analyse.action_scope import (
     apply_date_carriers,
     apply_list_frame,
@@ -341,8 +347,8 @@ def extract_actions(
         candidates = [c for c in candidates if not (
             (c.kind == NOTE or c.rule in ("for_action", "for_information"))
             and _POINTER.search(c.sentence))]
-    candidates = [as_question(c, message, members) for c in candidates
-                  if not chases(message, c.sentence)]
+    candidates = asking_for_answers([as_question(c, message, members) for c in candidates
+                                     if not chases(message, c.sentence)], sentences)
     if rules.notes == "drop":
         candidates = [c for c in candidates if c.kind != NOTE]
     elif rules.notes == "action":
