@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from iscg_mailbot.analyse.action_addressee import asked_parties, sector_bureau
 from iscg_mailbot.analyse.action_dates import find_due
+from iscg_mailbot.analyse.action_followups import date_from_followups
 from iscg_mailbot.analyse.action_scope import forwards_mail, owes_nothing
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.action_who import Owners, Who
@@ -209,4 +210,4 @@ def find_questions(
             kind=QUESTION, sentence=text, span=(start, sentence.end), owner=who.owner,
             owner_kind=who.kind, due=due.value if due else None,
             due_text=due.text if due else None, confidence=0.5, rule="question"))
-    return found
+    return date_from_followups(found, sentences, message.date) if found else found
