@@ -31,6 +31,7 @@ from iscg_mailbot.settings.action_rules import (
     ACT_VERBS,
     ACTION,
     AUTO_REPLY_SUBJECT,
+    NOTE,
     PARTIES,
 )
 from iscg_mailbot.settings.members import MembersConfig
@@ -346,3 +347,24 @@ def drop_answers(candidates: list[ActionCandidate],
     if not message.parent_asks:
         return candidates
     return [c for c in candidates if not _answers(c.sentence)]
+
+
+# What a note points its reader to: something sent with the message.
+_SENT_WITH = re.compile(r"\b(?:attach\w*|enclos\w*|below|herewith|forward\w*|copied)\b",
+                        re.IGNORECASE)
+_BY_NOTE_RULE = ("please_note", "for_information")
+
+
+def noted_by_the_list(candidates: list[ActionCandidate],
+                      message: ActionInput) -> list[ActionCandidate]:
+    """A note that names nobody but points to what the message brings ("I attach the
+    checklist for your information"), in mail to the list, is the group's to note (ISCG).
+    A fact told to nobody in particular ("Please note that the meeting is in room H2")
+    stays a note of nobody's."""
+    if message.list_address is None or not any(
+        a.address.lower() == message.list_address.lower() for a in message.to
+    ):
+        return candidates
+    return [replace(c, owner="ISCG", owner_kind="group")
+            if c.kind == NOTE and not c.owner and c.rule in _BY_NOTE_RULE
+            and _SENT_WITH.search(c.sentence) else c for c in candidates]

@@ -56,6 +56,7 @@ from iscg_mailbot.analyse.action_scope import (
     drop_answers,
     forwards_mail,
     is_date_carrier,
+    noted_by_the_list,
     owes_nothing,
     split_clauses,
     with_sectors,
@@ -350,7 +351,8 @@ def extract_actions(
             and _POINTER.search(c.sentence))]
     candidates = asking_for_answers([as_question(c, message, members) for c in candidates
                                      if not chases(message, c.sentence)], sentences)
-    candidates = date_from_followups(candidates, sentences, message.date)
+    candidates = date_from_followups(noted_by_the_list(candidates, message), sentences,
+                                     message.date)
     if rules.notes == "drop":
         candidates = [c for c in candidates if c.kind != NOTE]
     elif rules.notes == "action":
