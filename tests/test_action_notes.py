@@ -46,3 +46,22 @@ def test_the_people_of_a_body_stand_for_the_body(members: MembersConfig) -> None
                  members) == [("note", "ISCG")]
     assert found("TSB and BDT colleagues, please pass the liaison to the rapporteurs.",
                  members) == [("action", "TSB, BDT")]
+
+
+NADIA = Address("Nadia Haddad", "nadia.haddad@itu.int")  # General Secretariat
+
+
+def test_the_secretariat_asking_about_your_sector_asks_the_bureaux(
+    members: MembersConfig,
+) -> None:
+    def owners(text: str, sender: Address) -> list[str | None]:
+        message = ActionInput(text, SENT, sender=sender, to=(Address("", LIST),),
+                              list_address=LIST)
+        return [c.owner for c in extract_actions(message, members=members)]
+
+    sectors = ("Dear colleagues,\n\nFor the operational plan, please send me by 20 March "
+               "the outputs of your Sector that serve two strategic goals.\n\nNadia")
+    plain = sectors.replace(" of your Sector", "")
+    assert owners(sectors, NADIA) == ["TSB, BR, BDT"]
+    assert owners(plain, NADIA) == [None]
+    assert owners(sectors, SENDER) == [None]  # a member asking the list asks nobody in particular

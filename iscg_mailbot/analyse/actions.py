@@ -59,6 +59,7 @@ from iscg_mailbot.analyse.action_scope import (
     noted_by_the_list,
     owes_nothing,
     split_clauses,
+    to_the_bureaux,
     with_sectors,
 )
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
@@ -351,8 +352,8 @@ def extract_actions(
             and _POINTER.search(c.sentence))]
     candidates = asking_for_answers([as_question(c, message, members) for c in candidates
                                      if not chases(message, c.sentence)], sentences)
-    candidates = date_from_followups(noted_by_the_list(candidates, message), sentences,
-                                     message.date)
+    candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
+    candidates = date_from_followups(candidates, sentences, message.date)
     if rules.notes == "drop":
         candidates = [c for c in candidates if c.kind != NOTE]
     elif rules.notes == "action":
