@@ -39,7 +39,7 @@ def test_extraction_is_stored_once_with_owner_due_and_thread(app: App) -> None:
     assert (again.added, again.updated, again.removed, again.closed) == (0, 0, 0, 0)
     found = {(i.kind, i.owner, i.due) for i in items(app).values()}
     assert found == {
-        ("note", None, None),  # "For information and action, please find below ..."
+        ("note", "ISCG", None),  # "For information and action, please find below ...": the list's
         ("action", "TSAG", date(2026, 9, 15)),
         ("note", "TDAG", None),
         ("action", "BDT", date(2026, 12, 1)),
@@ -104,7 +104,7 @@ def test_overdue_owner_and_due_before_filters(app: App) -> None:
     before = service.list_actions(app, due_before=date(2026, 11, 1), now=NOW)
     assert [r.owner for r in before] == ["TSAG"]
     notes = service.list_actions(app, kinds=("note",), now=NOW)
-    assert {r.owner for r in notes} == {None, "TDAG"}
+    assert {r.owner for r in notes} == {"ISCG", "TDAG"}
 
 
 def test_overdue_uses_the_lists_time_zone(app: App) -> None:

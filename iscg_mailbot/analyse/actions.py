@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from iscg_mailbot.analyse.action_dates import DueMention, commitment_due, find_due
+from iscg_mailbot.analyse.action_followups import date_from_followups
 from iscg_mailbot.analyse.action_forwards import (
     apply_list_tail,
     drop_retold,
@@ -42,15 +43,23 @@ from iscg_mailbot.analyse.action_forwards import (
     pass_relays,
 )
 from iscg_mailbot.analyse.action_gate import RuleGate
-from iscg_mailbot.analyse.action_questions import QUESTION, as_question, chases, find_questions
+from iscg_mailbot.analyse.action_questions import (
+    QUESTION,
+    as_question,
+    asking_for_answers,
+    chases,
+    find_questions,
+)
 from iscg_mailbot.analyse.action_scope import (
     apply_date_carriers,
     apply_list_frame,
     drop_answers,
     forwards_mail,
     is_date_carrier,
+    noted_by_the_list,
     owes_nothing,
     split_clauses,
+    to_the_bureaux,
     with_sectors,
 )
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
@@ -341,8 +350,10 @@ def extract_actions(
         candidates = [c for c in candidates if not (
             (c.kind == NOTE or c.rule in ("for_action", "for_information"))
             and _POINTER.search(c.sentence))]
-    candidates = [as_question(c, message, members) for c in candidates
-                  if not chases(message, c.sentence)]
+    candidates = asking_for_answers([as_question(c, message, members) for c in candidates
+                                     if not chases(message, c.sentence)], sentences)
+    candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
+    candidates = date_from_followups(candidates, sentences, message.date)
     if rules.notes == "drop":
         candidates = [c for c in candidates if c.kind != NOTE]
     elif rules.notes == "action":
