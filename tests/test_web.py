@@ -327,7 +327,7 @@ def test_search_highlights_and_pages(site: tuple[TestClient, SmtpTestServer],
              for n in (1, 2, 3)]
     assert sorted(int(n) for page in shown for n in page) == list(range(45))  # each once
     past = client.get("/search?q=budget&page=9").text
-    assert "Page 9 is past the last of the 45 messages" in past
+    assert "Page 9 is past the last of the 45 messages found" in past
 
 
 def test_no_open_redirect_after_sign_in() -> None:
