@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store import search as search_store
+from iscg_mailbot.store import search_query
 from iscg_mailbot.store.search import RESULT_WINDOW, SearchHit
 
 __all__ = ["SearchHit", "SearchPage", "reindex", "search_messages", "search_page",
@@ -48,7 +49,7 @@ class SearchPage:
 def search_query_problem(words: str) -> str | None:
     """Why a search query would find nothing whatever is stored (no word to look for,
     only exclusions), or None for a query worth running."""
-    return search_store.query_problem(words)
+    return search_query.query_problem(words)
 
 
 def search_messages(app: App, words: str, limit: int = 20) -> list[SearchHit]:
