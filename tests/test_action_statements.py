@@ -79,3 +79,18 @@ def test_the_deployment_drops_undated_offers() -> None:
     config = load_actions_config(ROOT / "config" / "actions.yaml")
     assert config.rules.offers == "drop"
     assert load_actions_config(ROOT / "no-such-dir" / "actions.yaml").rules.offers == "action"
+
+
+def test_a_report_that_somebody_has_asked_is_no_item_unless_it_passes_on_a_date(
+    members: MembersConfig,
+) -> None:
+    assert items("UNICEF has asked ITU to promote the new toolkit for schools.", members) == []
+    assert items("I have asked the WP 5D secretariat to send the draft to SG13.", members) == []
+    assert items("The ministries have asked for a chance to present their results.",
+                 members) == []
+    # Passed on with a date of its own: a task the list follows.
+    assert items("I have asked BDT to prepare an overview of the pilots by 30 October.",
+                 members) == [("BDT", date(2026, 10, 30))]
+    # Asking now is a request.
+    assert items("We ask BDT to prepare an overview of the pilots.", members) == [
+        ("BDT", None)]

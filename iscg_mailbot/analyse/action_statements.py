@@ -88,3 +88,23 @@ def drop_offers(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
     return [c for c in candidates if not (
         c.kind == ACTION and c.rule == "commitment" and c.due is None
         and is_offer(c.sentence))]
+
+
+# "WHO has asked ITU to promote ...", "I have asked the SG13 secretariat to share ...",
+# "the envoys have asked for a chance to ...": a report that a request was made.
+_REPORTED_REQUEST = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:already\s+)?(?:asked|requested|invited|tasked)\b",
+    re.IGNORECASE)
+_REPORT_WORDS = ("asked", "requested", "invited", "tasked")
+
+
+def drop_reported_requests(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """A report that somebody has asked somebody ("WHO has asked ITU to promote the
+    standard", "I have asked the SG13 secretariat to share the text") tells the list of a
+    request made elsewhere: no item of the list's. Passed on with a date of its own ("I
+    have asked BDT to prepare an overview by the end of March") it is a task the list
+    follows, and stays."""
+    return [c for c in candidates if not (
+        c.kind == ACTION and c.rule == "we_request" and c.due is None
+        and any(word in c.sentence.lower() for word in _REPORT_WORDS)
+        and _REPORTED_REQUEST.search(c.sentence))]

@@ -63,7 +63,11 @@ from iscg_mailbot.analyse.action_scope import (
     to_the_bureaux,
     with_sectors,
 )
-from iscg_mailbot.analyse.action_statements import drop_meeting_work, drop_offers
+from iscg_mailbot.analyse.action_statements import (
+    drop_meeting_work,
+    drop_offers,
+    drop_reported_requests,
+)
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.action_who import Owners, Who
 from iscg_mailbot.analyse.closure_items import (
@@ -357,7 +361,7 @@ def extract_actions(
                                      if not chases(message, c.sentence)], sentences)
     candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
     candidates = date_from_followups(candidates, sentences, message.date)
-    candidates = drop_meeting_work(candidates)
+    candidates = drop_reported_requests(drop_meeting_work(candidates))
     if rules.offers == "drop":
         candidates = drop_offers(candidates)
     if rules.notes == "drop":
