@@ -20,7 +20,7 @@ from dataclasses import replace
 from iscg_mailbot.analyse.action_addressee import asked_parties, sector_bureau
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_followups import date_from_followups
-from iscg_mailbot.analyse.action_scope import forwards_mail, owes_nothing
+from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.action_who import Owners, Who
 from iscg_mailbot.records import ActionCandidate, ActionInput
@@ -183,7 +183,7 @@ def find_questions(
     taken = {item.span for item in items}
     if owes_nothing(message):
         return []
-    found = []
+    found: list[ActionCandidate] = []
     sentences = split_sentences(message.new_text, forwarded=forwards_mail(message))
     asked_before: Sentence | None = None  # a question the next request asks to answer
     for index, sentence in enumerate(sentences):
@@ -192,6 +192,8 @@ def find_questions(
             continue  # not a question, or an item's (or read with the request after it)
         if _IDLE_QUESTION.match(text) or BOILERPLATE.search(text) or chases(message, text):
             continue
+        if (found or any(b <= sentence.start for _, b in taken)) and is_date_carrier(text):
+            continue  # "Could you let me know by 31 August?": dates what was just asked
         if _followed_by_request(sentences, index, items):
             asked_before = sentence
             continue

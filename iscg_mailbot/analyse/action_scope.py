@@ -289,9 +289,19 @@ _DATE_CARRIER = re.compile(
 _CARRIER_WORDS = 10
 
 
+# "Could you let me know by 31 August?", "Please let us know before the planning meeting
+# in January.": asks for the answer to what was just asked, by a time, and nothing else.
+_LET_KNOW_CARRIER = re.compile(
+    r"^\W*(?:(?:could|can|would)\s+you\s+)?(?:please\s+)?let\s+(?:me|us)\s+know\s+(?:by|before|"
+    r"within|no\s+later\s+than)\b(?![^?.]*\b(?:whether|if|what|which|who|how|when)\b)",
+    re.IGNORECASE)
+
+
 def is_date_carrier(sentence: str) -> bool:
     """Whether a short sentence only dates what was asked before it ("Replies are
     requested by 30 October 2026."): it names no owner of its own."""
+    if "know" in sentence and _LET_KNOW_CARRIER.match(sentence):
+        return True
     return len(sentence.split()) <= _CARRIER_WORDS and bool(_DATE_CARRIER.match(sentence))
 
 
