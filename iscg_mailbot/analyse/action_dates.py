@@ -32,6 +32,8 @@ from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from iscg_mailbot.analyse.date_phrases import RELATIVE, RESOLVERS, extra_matches
+
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -117,7 +119,7 @@ _MARKER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MARKER_AFTER = re.compile(r"^[^.;]{0,25}\b(?:at the latest|deadline)\b", re.IGNORECASE)
-_RELATIVE = frozenset({"today", "within", "end_of", "next_week", "weekday", "week"})
+_RELATIVE = frozenset({"today", "within", "end_of", "next_week", "weekday", "week"}) | RELATIVE
 
 
 @dataclass(frozen=True)
@@ -263,11 +265,14 @@ def _weekday(groups: dict[str, str | None], base: date) -> date:
     return _plus(base, relativedelta(days=1, weekday=target))
 
 
-_RESOLVERS: dict[str, Callable[[dict[str, str | None], date], date]] = {
+_RESOLVERS: dict[str, Callable[[dict[str, str | None], date], date | None]] = {
     "within": _within,
     "end_of": _end_of,
     "weekday": _weekday,
 }
+# The phrases of date_phrases.py ("within a fortnight", "by the 15th", "2026/11/15").
+_RESOLVERS.update(RESOLVERS)
+_RESOLVERS["weekday_time"] = _weekday
 
 
 _EVENT_DATE = re.compile(r"\s*(?:,\s*)?(?:\(\s*)?(?:on|of|held\s+on|starting|from)?\s*")
@@ -321,6 +326,7 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             found.append((match.start(), match.end(), kind, match))
+    found.extend(extra_matches(text))
     # Prefer the earliest, then the longest; drop anything overlapping a kept mention.
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
     mentions: list[DueMention] = []
