@@ -38,10 +38,10 @@ BODIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("ITU-D", r"\bITU-D\b|(?i:(?:telecommunication\s+)?development\s+sector)",
      ("itu", "development")),
     ("BR", r"\bBR\b|(?i:radiocommunication\s+bureau)", ("br", "radiocommunication")),
-    ("TSB", r"\bTSB\b|(?i:telecommunication\s+standardi[sz]ation\s+bureau)",
-     ("tsb", "telecommunication")),
-    ("BDT", r"\bBDT\b|(?i:telecommunication\s+development\s+bureau)",
-     ("bdt", "telecommunication")),
+    ("TSB", r"\bTSB\b|(?i:(?:telecommunication\s+)?standardi[sz]ation\s+bureau)",
+     ("tsb", "standardization", "standardisation")),
+    ("BDT", r"\bBDT\b|(?i:(?:telecommunication\s+)?development\s+bureau)",
+     ("bdt", "development")),
     ("General Secretariat", r"(?i:general\s+secretariat|secretary[- ]general)|\bGS\b",
      ("general", "gs")),
     ("Secretariat", r"(?i:\b(?:the\s+)?(?:ISCG\s+)?secretariat\b)", ("secretariat",)),
@@ -62,7 +62,7 @@ BODIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 # Bodies whose name is built from the match (study groups, working parties, CWGs, FGs).
 _STUDY_GROUP = re.compile(
-    r"\b(?:(?P<sector>ITU-[RTD])\s+)?(?:SG|(?i:study\s+group))\s*(?P<n>\d{1,2})\b"
+    r"\b(?:(?P<sector>ITU-[RTD])\s+)?(?:SG|(?i:study\s+group))(?:-|\s*)(?P<n>\d{1,2})\b"
 )
 _WORKING_PARTY = re.compile(
     r"\b(?:(?P<sector>ITU-[RTD])\s+)?(?:WP|(?i:working\s+party))\s*(?P<n>\d{1,2}[A-Z]?(?:/\d{1,2})?)\b"
@@ -73,7 +73,7 @@ _QUESTION = re.compile(
 )
 _NAMED_GROUP = re.compile(r"\b(?:CWG|FG|JCA|IRG)-[A-Za-z0-9&-]*[A-Za-z0-9]")
 _GROUP_CHAIR = re.compile(
-    r"\b(?P<group>RAG|TSAG|TDAG)\s+(?i:(?:vice-)?chair(?:man|person|woman)?|management\s+team)\b"
+    r"\b(?P<group>RAG|TSAG|TDAG)\s+(?i:(?:vice[- ])?chair(?:man|person|woman)?s?|management\s+team)\b"
 )
 _CHAIR = re.compile(r"(?i:\b(?:the\s+)?(?:ISCG\s+)?chair(?:man|person|woman)?\b)(?!\s+of\b)")
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -158,7 +158,8 @@ def _fixed(owner: str, kind: str) -> Callable[[str], tuple[str, str]]:
 
 _CHAIR_WORDS = frozenset({"chair", "chairman", "chairperson", "chairwoman"})
 _STATIC: tuple[_Pattern, ...] = (
-    _Pattern(_GROUP_CHAIR, lambda t: (t.split()[0], "group"), _CHAIR_WORDS | {"management"}),
+    _Pattern(_GROUP_CHAIR, lambda t: (t.split()[0], "group"),
+             _CHAIR_WORDS | {"management", "chairs"}),
     _Pattern(_STUDY_GROUP, lambda t: (_study_group_name(t), "group"), frozenset({"sg", "study"})),
     _Pattern(_WORKING_PARTY, lambda t: (_working_party_name(t), "group"),
              frozenset({"wp", "working"})),

@@ -44,6 +44,9 @@ _BEFORE_PLEASE = re.compile(
     re.IGNORECASE)
 # "the ISCG members", "BDT colleagues": the people of the body just named, so the body.
 _OF_BODY = re.compile(r"\s+(?:members|colleagues|team|delegates|experts)\b", re.IGNORECASE)
+# "colleagues in BDT", "someone at TSB": the people of the body named next, so the body.
+_PEOPLE_IN = re.compile(r"\b(?:colleagues|someone|somebody|staff|experts|people)\s+"
+                        r"(?:in|from|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # Between a name and the request addressed to it: "Klaus, could you" / "María: please".
 _VOCATIVE_GAP = re.compile(r"^\s*[,:\u2013]\s*(?:(?:could|can|would|will)\s+)?$", re.IGNORECASE)
 _RECIPIENT_LEAD = re.compile(r"(?:\bto\s*:?|\bfor)\s*(?:the\s+)?$", re.IGNORECASE)
@@ -58,8 +61,12 @@ _ASIDE = re.compile(
     r"\b[^,]*,", re.IGNORECASE)
 
 
-_LABEL_LEAD = re.compile(r"\W*(?:(?:question|request|note|reminder|action)s?\s+(?:to|for)\s+"
-                         r"(?:the\s+)?)?", re.IGNORECASE)
+_LABEL_LEAD = re.compile(r"\W*(?:(?:(?:question|request|note|reminder|action)s?\s+)?(?:to|for)\s+"
+                         r"(?:the\s+)?|(?:attn|attention)\s*[.:]?\s*(?:the\s+)?)?", re.IGNORECASE)
+# A sentence opening that frames what follows: "For ITU-D, ...", "As for BR, ...".
+_FRAME = re.compile(r"^\W*(?:for|as\s+for|as\s+regards|regarding|concerning|on\s+behalf\s+of)\s+"
+                    r"(?:the\s+)?$", re.IGNORECASE)
+_LIST_GOES_ON = re.compile(r"\s*(?:,|:|&|/|\band\b)", re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"them|him|her|they", re.IGNORECASE)
 _ASKER = re.compile(r"(?P<who>\b(?:I|we|[A-Z][\w-]*(?:\s+[A-Z0-9][\w/-]*){0,2}))\s*(?:will|shall|'ll|"
                     r"\u2019ll)\s+(?:also\s+)?$")
@@ -203,6 +210,10 @@ class Owners:
             left, right = (index, index + step) if forward else (index + step, index)
             if not _CONNECTOR.match(text[mentions[left].end:mentions[right].start]):
                 break
+            if _FRAME.match(text[:mentions[left].start]) and "," in text[
+                    mentions[left].end:mentions[right].start] and not _LIST_GOES_ON.match(
+                    text, mentions[right].end):
+                break  # "For ITU-D, BDT will advise": ITU-D is the frame, BDT acts
             index += step
             chain.append(mentions[index])
         if not forward:
@@ -220,6 +231,8 @@ class Owners:
         candidates = self._outside_asides(match.start())
         start = self.mentions[candidates[-1]].end if candidates else 0
         gap = _ASIDE.sub(" ", self.text[start:match.start()])
+        if candidates and _OF_BODY.match(gap):
+            gap = _OF_BODY.sub(" ", gap, count=1)  # "BR colleagues are invited": BR's
         if candidates and self.pronoun(gap) is None and len(gap.split()) <= 5:
             return self.chain(candidates[-1], forward=False)
         pronoun = self.pronoun(gap if candidates else self.text[:match.start()])
@@ -253,7 +266,8 @@ class Owners:
                 return lead  # "I will ask them to ...": the sender owes the asking
         if inside and (pronoun is None or (pronoun.kind != "addressees" and pronoun is not NOBODY
                        and not _ADDRESSEE_WORDS.search(rest))
-                       or _OF_BODY.match(self.text, self.mentions[inside[-1]].end)):
+                       or _OF_BODY.match(self.text, self.mentions[inside[-1]].end)
+                       or _PEOPLE_IN.search(self.text, 0, self.mentions[inside[0]].start)):
             return self.chain(inside[0], forward=True)
         if pronoun is not None:
             return pronoun

@@ -145,6 +145,9 @@ _CAPITALISED = r"(?-i:[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3})"
 _PARTY = (r"(?:(?:the|each|all|both|every|our|your)\s+)?(?:(?:two|three|four|relevant|"
           r"respective|other)\s+)?" + _CAPITALISED)
 PARTIES = _PARTY + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)" + _PARTY + r"){0,4}"
+# "Could colleagues in BDT ...?", "Could someone at TSB ...?": the people of a body.
+_PEOPLE_OF = (r"(?:(?:our|the|your)\s+)?(?:colleagues|someone|somebody|staff|experts|people)\s+"
+              r"(?:in|from|at|of)\s+")
 
 # Sentences that look like requests but are mail furniture.
 BOILERPLATE = re.compile(
@@ -279,7 +282,8 @@ RULES: tuple[Rule, ...] = (
     rule("may_wish", ACTION, r"\bmay\s+wish\s+to\b", "before", 0.6),
     # --- requests in list mail -------------------------------------------------------
     rule("could_you", ACTION,
-         r"\b(?:could|can|would|will)\s+(?P<obj>you(?:\s+(?:both|all|two))?|" + PARTIES
+         r"\b(?:could|can|would|will)\s+(?P<obj>you(?:\s+(?:both|all|two))?|" + _PEOPLE_OF
+         + PARTIES + r"|" + PARTIES + r"\s+(?:colleagues|team|staff|experts)|" + PARTIES
          + r")(?:\s*,\s*[^,?]{1,60},)?\s+(?:please\s+|kindly\s+)?(?:be\s+able\s+to\s+)?(?:"
          + ACT_VERBS + r")\b", "after", 0.7),
     rule("please_do", ACTION,
@@ -287,7 +291,8 @@ RULES: tuple[Rule, ...] = (
          r"be\s+(?:informed|advised|aware)))|\bkindly\s+(?=(?:" + ACT_VERBS + r")\b)",
          "please", 0.7),
     rule("grateful_if", ACTION,
-         r"\b(?:grateful|appreciate\s+it|thankful|helpful|useful|appreciated|good)\s+if\s+"
+         r"\b(?:grateful|appreciate\s+it|thankful|helpful|useful|appreciated|good|great|ideal"
+         r"|wonderful)\s+if\s+"
          r"(?P<obj>[^.;]{1,60}?)\s+(?:could|would|can|will|might|were\s+to)\b", "after", 0.75),
     rule("we_would_appreciate", ACTION,
          r"\b(?:would|will|is|are)\s+be\s+(?:most\s+|very\s+|much\s+|greatly\s+|highly\s+|very\s+much\s+)?"

@@ -1,0 +1,73 @@
+"""Owners written in other ways: a Bureau by a short name, the people of a body
+("colleagues in BDT", "BR colleagues", "the BDT team"), a chair's title in the plural,
+"It would be great if BR could ...", a label "To the TDAG vice-chairs:", and a frame
+"For ITU-D, BDT will ..." that names the acting body after a comma."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from iscg_mailbot.analyse.actions import extract_actions
+from iscg_mailbot.records import ActionInput
+
+MONDAY = datetime(2026, 10, 5, 9, 0, tzinfo=timezone(timedelta(hours=2)))
+
+
+def owners(text: str) -> list[str | None]:
+    return [item.owner for item in extract_actions(ActionInput(new_text=text, date=MONDAY))]
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    ("Could the Development Bureau send the figures by 15 November?", "BDT"),
+    ("Could the Standardization Bureau send the figures by 15 November?", "TSB"),
+    ("Could the Standardisation Bureau send the figures by 15 November?", "TSB"),
+    ("ITU-T SG-17 is invited to comment by 15 November.", "ITU-T SG17"),
+    ("The TDAG vice-chairs are invited to comment by 15 November.", "TDAG"),
+])
+def test_bodies_by_other_names(text: str, owner: str) -> None:
+    assert owners(text) == [owner]
+
+
+def test_a_development_sector_is_not_its_bureau() -> None:
+    assert owners("The Development Sector is invited to comment by 15 November.") == ["ITU-D"]
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    ("Could colleagues in BDT send the figures by 15 November?", "BDT"),
+    ("Could our colleagues in the Radiocommunication Bureau send the figures by 15 November?",
+     "BR"),
+    ("Could someone at TSB send the figures by 15 November?", "TSB"),
+    ("Could the BDT team send the figures by 15 November?", "BDT"),
+    ("BR colleagues are invited to comment by 15 November.", "BR"),
+    ("Our BDT colleagues are requested to comment by 15 November.", "BDT"),
+    ("TSB and BDT colleagues are invited to comment by 15 November.", "TSB, BDT"),
+])
+def test_the_people_of_a_body_are_the_body(text: str, owner: str) -> None:
+    assert owners(text) == [owner]
+
+
+def test_colleagues_of_nobody_named_stay_the_readers() -> None:
+    # No body named: whom the message addresses (nobody here), not a guess.
+    assert owners("Could colleagues send the figures by 15 November?") in ([], [None])
+
+
+def test_it_would_be_great_if_a_body_could() -> None:
+    assert owners("It would be great if the Radiocommunication Bureau could send the "
+                  "figures by 15 November.") == ["BR"]
+    assert owners("It would be great to see you all in Geneva.") == []
+
+
+def test_a_label_addressed_to_a_body() -> None:
+    assert owners("To the TDAG vice-chairs: please send the figures by 15 November.") == ["TDAG"]
+    assert owners("Attention TSAG chairman: please send the figures by 15 November.") == ["TSAG"]
+
+
+def test_a_frame_before_the_acting_body() -> None:
+    (item,) = extract_actions(ActionInput(new_text="For ITU-D, BDT will advise on Q5/2 by "
+                                          "20 October.", date=MONDAY))
+    assert (item.owner, item.due) == ("BDT", date(2026, 10, 20))
+    assert owners("For ITU-D, BDT colleagues will advise on Q5/2.") == ["BDT"]
+    # A label listing several stays all of them.
+    assert owners("For BR, TSB and BDT: please advise on Q5/2.") == ["BR, TSB, BDT"]
