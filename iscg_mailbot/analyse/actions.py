@@ -68,7 +68,7 @@ from iscg_mailbot.analyse.action_statements import (
     drop_offers,
     drop_reported_requests,
 )
-from iscg_mailbot.analyse.action_text import Sentence, split_sentences
+from iscg_mailbot.analyse.action_text import DEADLINE_HEADER, Sentence, split_sentences
 from iscg_mailbot.analyse.action_who import Owners, Who
 from iscg_mailbot.analyse.closure_items import (
     ClosingSentence,
@@ -98,7 +98,7 @@ from iscg_mailbot.settings.members import MembersConfig
 # Header lines of a liaison statement that set context for the whole message.
 _HEADER_FOR_ACTION = re.compile(r"^\s*for\s+(?:action|comments?)(?:\s+to)?\s*:", re.IGNORECASE)
 _HEADER_FOR_INFO = re.compile(r"^\s*for\s+information(?:\s+to)?\s*:", re.IGNORECASE)
-_HEADER_DEADLINE = re.compile(r"^\s*(?:deadline|due\s+date)\s*:", re.IGNORECASE)
+_HEADER_DEADLINE = DEADLINE_HEADER
 _HEADER_ACTION_REQUIRED = re.compile(r"^\s*actions?\s+required\s*:", re.IGNORECASE)
 
 

@@ -107,6 +107,27 @@ PATTERNS: list[tuple[str, tuple[str, ...], bool, re.Pattern[str]]] = [
         r",?\s+(?:at\s+)?\d{1,2}(?:[:h]\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.|h\b))",
         re.IGNORECASE)),
 ]
+# Month names in French, Spanish, Portuguese, Italian and German (those not spelt as
+# in English): "Date limite : 15 novembre 2026", "antes del 20 de noviembre".
+_FOREIGN_MONTHS = {
+    1: ("janvier", "enero", "janeiro", "gennaio", "januar", "j\u00e4nner"),
+    2: ("f\u00e9vrier", "fevrier", "febrero", "fevereiro", "febbraio", "februar"),
+    3: ("mars", "marzo", "mar\u00e7o", "marco", "m\u00e4rz", "maerz"),
+    4: ("avril", "abril", "aprile"),
+    5: ("mai", "mayo", "maio", "maggio"),
+    6: ("juin", "junio", "junho", "giugno", "juni"),
+    7: ("juillet", "julio", "julho", "luglio", "juli"),
+    8: ("ao\u00fbt", "aout", "agosto"),
+    9: ("septembre", "septiembre", "setiembre", "setembro", "settembre"),
+    10: ("octobre", "octubre", "outubro", "ottobre", "oktober"),
+    11: ("novembre", "noviembre", "novembro"),
+    12: ("d\u00e9cembre", "decembre", "diciembre", "dezembro", "dicembre", "dezember"),
+}
+_FOREIGN = {name: number for number, names in _FOREIGN_MONTHS.items() for name in names}
+PATTERNS.append(("foreign_day_month", tuple(sorted({n[:3] for n in _FOREIGN})), False, re.compile(
+    r"(?<![\w/.-])(?P<day>[0-3]?\d)(?:er|\u00ba|\u00b0|\.)?\s+(?:de\s+)?"
+    r"(?P<fmonth>" + "|".join(sorted(_FOREIGN, key=len, reverse=True)) + r")"
+    r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>(?:19|20)\d{2}))?(?![\w-])", re.IGNORECASE)))
 # Kinds counted from the message day, deadlines by their wording (as "within").
 RELATIVE = frozenset({"fortnight", "from_now", "after_tomorrow", "weekday_time",
                       "part_of_next_month"})
@@ -239,6 +260,12 @@ def _d_mon_y(groups: dict[str, str | None], base: date) -> date | None:
                  _MONTHS[(groups["month"] or "")[:3].lower()], int(groups["d"] or 0))
 
 
+def _foreign(groups: dict[str, str | None], base: date) -> date | None:
+    month = _FOREIGN[(groups["fmonth"] or "").lower()]
+    day, given = int(groups["day"] or 0), groups.get("year")
+    return _safe(int(given) if given else _year_for(month, min(day, 28), base), month, day)
+
+
 RESOLVERS: dict[str, Callable[[dict[str, str | None], date], date | None]] = {
     "fortnight": lambda groups, base: base + timedelta(days=14 * _count(groups.get("num"))),
     "from_now": _from_now,
@@ -251,6 +278,7 @@ RESOLVERS: dict[str, Callable[[dict[str, str | None], date], date | None]] = {
     "last_day": _last_day,
     "quarter_end": _quarter_end,
     "part_of_next_month": _part_of_next_month,
+    "foreign_day_month": _foreign,
 }
 
 

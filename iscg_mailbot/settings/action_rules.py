@@ -247,7 +247,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "we_need": ("need", "must", "have to"),
     "wanted_from": ("from",),
     "no_later_than": ("later than", "at the latest"),
-    "deadline": ("deadline", "due date", "cut-off", "cutoff"),
+    "deadline": ("deadline", "due date", "cut-off", "cutoff", "reply date", "response date",
+                 "date limite", "fecha l", "prazo", "frist"),
     "action_header": ("action", "to do"),
 }
 
@@ -344,7 +345,9 @@ RULES: tuple[Rule, ...] = (
     rule("we_need", ACTION, r"\b(?:we|you)\s+(?:need|must|have)\s+to\b", "subject", 0.6),
     rule("no_later_than", ACTION, r"\b(?:no|not)\s+later\s+than\b|\bat\s+the\s+latest\b",
          "subject", 0.75, needs_date=True, skip_past=True, skip_past_due=True),
-    rule("deadline", ACTION, r"\b(?:deadline|due\s+date|cut-?off\s+date)s?\b", "subject", 0.7,
+    rule("deadline", ACTION, r"\b(?:deadline|due\s+date|cut-?off\s+date|(?:requested\s+)?"
+         r"(?:reply|response)\s+date|date\s+limite|fecha\s+l[i\u00ed]mite|prazo|frist)s?\b",
+         "subject", 0.7,
          needs_date=True, skip_past=True, skip_past_due=True),
     rule("action_header", ACTION,
          r"^\s*(?:actions?(?:\s+(?:required|requested|items?|points?))?|to\s+do)\s*[:\-\u2013]",
