@@ -347,7 +347,7 @@ def extract_actions(
     parts = forward_parts(message.new_text, forwarded=forwarded)
     framed = apply_list_frame(sentences, pass_relays(_apply_context(found, parts), members),
                               message, members)
-    framed = split_elliptic(framed, members)
+    framed = split_elliptic(framed, members, message.date)
     candidates = drop_answers(drop_retold(apply_date_carriers(with_sectors(
         apply_list_tail(sentences, framed, message.new_text, message.date), message)), parts),
         message)
