@@ -1,6 +1,7 @@
-"""A second party asked in a clause that leaves out the verb: "I would ask BDT to send
-the list by 20 November, and TSB the slides by 27 November" is two items, each with its
-owner and date (its own, else the sentence's)."""
+"""A second party asked in a clause that leaves out the verb ("I would ask BDT to send
+the list by 20 November, and TSB the slides by 27 November": two items, each with its
+owner and date, its own else the sentence's), or after a semicolon by a date of its own
+("...; BR inputs are needed by 20 November")."""
 
 from __future__ import annotations
 
@@ -43,3 +44,16 @@ def test_two_things_of_one_party_stay_one_item() -> None:
 
 def test_no_request_no_item() -> None:
     assert items("We discussed the figures and TSB the list of events.") == []
+
+
+def test_a_dated_request_of_another_party_after_a_semicolon() -> None:
+    assert items("The agenda is attached; BR inputs are needed by 20 November.") == [
+        ("BR", date(2026, 11, 20))]
+    assert items("Please send your comments by 20 November; BDT should circulate the draft "
+                 "by 27 November.") == [(None, date(2026, 11, 20)), ("BDT", date(2026, 11, 27))]
+
+
+def test_an_undated_clause_after_a_semicolon_stays_with_its_sentence() -> None:
+    # Without a date of its own the clause is more often an aside: one item, as before.
+    assert items("Please send your comments by 20 November; BDT should be copied.") == [
+        (None, date(2026, 11, 20))]

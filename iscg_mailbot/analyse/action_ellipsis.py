@@ -4,7 +4,9 @@ clause after "and one from" / "and another from" repeats the request for another
 party, so it is an item of its own, owed by the party it names. So does a clause that
 leaves out the verb asked of the first party: "I would ask BDT to send the list by 20
 November, and TSB the slides by 27 November", "TSB to provide a paragraph on X, and BR
-a paragraph on Y, by 8 January" (its own date, else the sentence's).
+a paragraph on Y, by 8 January" (its own date, else the sentence's). A request of
+another party after a semicolon is read on its own: "The draft will be circulated
+within two weeks; BDT inputs would be welcome by 26 February" (:func:`split_semicolons`).
 
     >>> from iscg_mailbot.records import ActionCandidate
     >>> text = "We would welcome a speaker from TSB on X, and one from BR on Y."
@@ -23,6 +25,7 @@ from datetime import datetime
 
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
+from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.records import ActionCandidate
 from iscg_mailbot.settings.action_rules import ACT_VERBS
 from iscg_mailbot.settings.members import MembersConfig
@@ -109,3 +112,38 @@ def _split(candidate: ActionCandidate, members: MembersConfig | None) -> list[Ac
                 replace(candidate, sentence=second, span=(middle, end), owner=owner,
                         owner_kind="member" if chain[0].kind == "member" else "group")]
     return [candidate]
+
+
+_AFTER_SEMICOLON = re.compile(r";\s+(?:and\s+)?(?:the\s+)?(?=\S)", re.IGNORECASE)
+# What the party after the semicolon is asked: "BDT inputs would be welcome by ...",
+# "BR comments are needed by ...", "TSB should send ...", "BR to provide ...".
+_ASKS = re.compile(
+    r"^[^;]{0,60}?\b(?:would\s+be\s+(?:most\s+|very\s+|much\s+)?(?:welcome|appreciated|helpful)"
+    r"|(?:is|are)\s+(?:\w+ly\s+)?(?:needed|required|requested|invited|expected|asked|welcome)"
+    r"|(?:should|must|to)\s+(?:please\s+|kindly\s+|also\s+)?(?:" + ACT_VERBS + r"))\b",
+    re.IGNORECASE)
+
+
+def split_semicolons(clauses: list[Sentence], members: MembersConfig | None,
+                     sent: datetime | None) -> list[Sentence]:
+    """The clauses, with a clause after ";" that asks a party it opens with, by a date of
+    its own, read on its own ("...; BR inputs are needed by 20 November")."""
+    result: list[Sentence] = []
+    for clause in clauses:
+        text = clause.text
+        cut = None
+        if ";" in text:
+            for match in _AFTER_SEMICOLON.finditer(text):
+                rest = text[match.end():]
+                named = find_mentions(rest, members)
+                if named and named[0].start == 0 and _ASKS.match(rest) and find_due(rest, sent):
+                    cut = match
+                    break
+        if cut is None:
+            result.append(clause)
+            continue
+        middle = min(clause.end, clause.start + cut.end())
+        result.append(Sentence(text[:cut.start()], clause.start, max(clause.start + 1,
+                                                                      middle - 1)))
+        result.append(Sentence(text[cut.end():], middle, clause.end))
+    return result

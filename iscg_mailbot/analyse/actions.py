@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from iscg_mailbot.analyse.action_dates import DueMention, commitment_due, find_due
-from iscg_mailbot.analyse.action_ellipsis import split_elliptic
+from iscg_mailbot.analyse.action_ellipsis import split_elliptic, split_semicolons
 from iscg_mailbot.analyse.action_followups import date_from_followups
 from iscg_mailbot.analyse.action_forwards import (
     apply_list_tail,
@@ -340,7 +340,7 @@ def extract_actions(
     forwarded = forwards_mail(message)
     sentences = split_sentences(message.new_text, forwarded=forwarded)
     for sentence in sentences:
-        for clause in split_clauses(sentence):
+        for clause in split_semicolons(split_clauses(sentence), members, message.date):
             item = _classify(clause, message, gate, members)
             if item is not None:
                 found.append(item)
