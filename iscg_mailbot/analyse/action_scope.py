@@ -165,7 +165,7 @@ def apply_list_frame(
     by_span = {c.span: c for c in candidates}
     result = list(candidates)
     for index, intro in enumerate(sentences):
-        frame = by_span.get((intro.start, intro.end))
+        frame = by_span.get((intro.start, intro.end)) or _wanting_frame(intro, message)
         if frame is None or frame.kind != ACTION or not intro.text.rstrip().endswith(":"):
             continue
         bullets = []
@@ -176,6 +176,8 @@ def apply_list_frame(
         if not bullets:
             continue
         labelled = [b for b in bullets if _label_owner(b, frame, members)]
+        if frame.rule == "wanted_list" and len(labelled) < len(bullets):
+            continue  # "we need: - a room - a projector": things, asked of nobody named
         topical = [b for b in bullets if _LABEL.match(b.text) and b not in labelled
                    and find_mentions(_LABEL.match(b.text).group("label"), members)]  # type: ignore[union-attr]
         if len(labelled) == len(bullets) or not topical:
@@ -198,6 +200,29 @@ def apply_list_frame(
     return sorted(result, key=lambda c: c.span)
 
 
+# "To finalise the programme, we need:" above bullets labelled by owner ("- from TSB:
+# the list of speakers"): what is wanted, of each body its label names.
+_WANTING = re.compile(r"\b(?:(?:we|I)\s+(?:would\s+|will\s+|still\s+)?(?:need|require|welcome)"
+                      r"|(?:we|I)\s+would\s+like\s+to\s+(?:receive|have)|(?:is|are)\s+(?:still\s+)?"
+                      r"(?:needed|required|missing))\b[^:]{0,60}:\s*$", re.IGNORECASE)
+
+
+_PEOPLE_OF_LABEL = re.compile(
+    r"^\s*(?:from\s+)?(?:the\s+|our\s+)?(?:[\w&/-]+\s+){0,3}?(?:team|colleagues|unit|division|"
+    r"department|experts)\s+(?:in|of|at|from)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _wanting_frame(intro: Sentence, message: ActionInput) -> ActionCandidate | None:
+    """A frame made of an introduction that says what is wanted, which no rule read."""
+    if not intro.text.rstrip().endswith(":") or not _WANTING.search(intro.text):
+        return None
+    due = find_due(intro.text, message.date)
+    return ActionCandidate(kind=ACTION, sentence=intro.text, span=(intro.start, intro.end),
+                           owner=None, owner_kind=None, due=due.value if due else None,
+                           due_text=due.text if due else None, confidence=0.7,
+                           rule="wanted_list")
+
+
 def _label_owner(bullet: Sentence, frame: ActionCandidate,
                  members: MembersConfig | None) -> str | None:
     """The body a bullet's label names ("TSB: ..."), if the frame may be split by it: the
@@ -205,8 +230,10 @@ def _label_owner(bullet: Sentence, frame: ActionCandidate,
     label = _LABEL.match(bullet.text)
     if label is None:
         return None
-    named = find_mentions(label.group("label"), members)
-    if not named or len(" ".join(m.owner for m in named)) < len(label.group("label")) - 8:
+    # "from the C&I team in TSB": the people of a body label the body.
+    text = _PEOPLE_OF_LABEL.sub("", label.group("label"))
+    named = find_mentions(text, members)
+    if not named or len(" ".join(m.owner for m in named)) < len(text) - 8:
         return None  # the label is a topic that mentions a body, not a body
     owner = join_owners(named)
     frame_owners = {p.strip() for p in (frame.owner or "").split(",") if p.strip()}
