@@ -117,3 +117,24 @@ def test_the_item_of_a_request_carries_the_date() -> None:
         new_text="Could BR send the figures no later than the 3rd of next month?",
         date=WEDNESDAY))
     assert (item.owner, item.due) == ("BR", date(2026, 11, 3))
+
+
+def items_of(text: str) -> list[tuple[str | None, date | None]]:
+    found = extract_actions(ActionInput(new_text="Dear colleagues,\n\n" + text, date=WEDNESDAY))
+    return [(item.owner, item.due) for item in found]
+
+
+def test_counted_from_the_deadline_given_earlier() -> None:
+    assert items_of("Comments from the Sectors are invited by 30 October 2026. The General "
+                    "Secretariat will compile them into a single table within two weeks of "
+                    "the closing date.") == [("BR, TSB, BDT", date(2026, 10, 30)),
+                                             ("General Secretariat", date(2026, 11, 13))]
+    assert items_of("Please send your inputs by 30 October. TSB will circulate a summary "
+                    "within 5 working days after the deadline.")[1] == ("TSB", date(2026, 11, 6))
+
+
+def test_counted_from_a_deadline_nobody_gave_is_undated() -> None:
+    # Never counted from the message's own day.
+    assert items_of("TSB will circulate a summary within two weeks of the deadline.") == [
+        ("TSB", None)]
+    assert due("Please reply within two weeks of receipt of this message.") == date(2026, 10, 21)

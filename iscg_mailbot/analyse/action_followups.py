@@ -30,6 +30,7 @@ from datetime import date, datetime
 
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.analyse.date_phrases import counted_from
 from iscg_mailbot.records import ActionCandidate
 
 # Words that point back to what was just asked.
@@ -90,4 +91,23 @@ def date_from_followups(candidates: list[ActionCandidate], sentences: Sequence[S
         gap += 1
         if gap > _GAP:
             pending = []
+    return result
+
+
+def date_from_earlier_deadline(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """"Comments are invited by 30 September. The General Secretariat will compile them
+    within two weeks of the closing date.": an undated item counted from "the closing
+    date" / "the deadline" is dated from the latest deadline before it in the message."""
+    result: list[ActionCandidate] = []
+    anchor: ActionCandidate | None = None
+    for candidate in candidates:
+        if candidate.due is None and anchor is not None and anchor.due is not None:
+            lowered = candidate.sentence.lower()
+            if any(word in lowered for word in ("deadline", "closing", "cut", "that date")):
+                due = counted_from(candidate.sentence, anchor.due)
+                if due is not None:
+                    candidate = replace(candidate, due=due, due_text=anchor.due_text)
+        if candidate.due is not None:
+            anchor = candidate
+        result.append(candidate)
     return result

@@ -35,7 +35,7 @@ from functools import cached_property
 
 from iscg_mailbot.analyse.action_dates import DueMention, commitment_due, find_due
 from iscg_mailbot.analyse.action_ellipsis import split_elliptic, split_semicolons
-from iscg_mailbot.analyse.action_followups import date_from_followups
+from iscg_mailbot.analyse.action_followups import date_from_earlier_deadline, date_from_followups
 from iscg_mailbot.analyse.action_forwards import (
     apply_list_tail,
     drop_retold,
@@ -360,7 +360,7 @@ def extract_actions(
     candidates = asking_for_answers([as_question(c, message, members) for c in candidates
                                      if not chases(message, c.sentence)], sentences)
     candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
-    candidates = date_from_followups(candidates, sentences, message.date)
+    candidates = date_from_earlier_deadline(date_from_followups(candidates, sentences, message.date))
     candidates = drop_reported_requests(drop_meeting_work(candidates))
     if rules.offers == "drop":
         candidates = drop_offers(candidates)

@@ -128,9 +128,17 @@ PATTERNS.append(("foreign_day_month", tuple(sorted({n[:3] for n in _FOREIGN})), 
     r"(?<![\w/.-])(?P<day>[0-3]?\d)(?:er|\u00ba|\u00b0|\.)?\s+(?:de\s+)?"
     r"(?P<fmonth>" + "|".join(sorted(_FOREIGN, key=len, reverse=True)) + r")"
     r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>(?:19|20)\d{2}))?(?![\w-])", re.IGNORECASE)))
+# "within two weeks of the closing date", "in 10 days after the deadline": counted from a
+# deadline the sentence does not give (an earlier one of the message: action_followups).
+PATTERNS.append(("from_deadline", ("deadline", "closing", "cut-off", "cutoff", "that date"),
+                 False, re.compile(
+    r"\b(?:within|in)\s+(?:the\s+)?(?P<num>\d{1,3}|" + _COUNT_WORDS + r")\s+"
+    r"(?P<workdays>working\s+|business\s+)?(?P<unit>day|week|month)s?\s+(?:of|after|from|following)"
+    r"\s+(?:the|that|this|our|their|your)\s+(?:[\w'\u2019-]+\s+){0,2}?(?:closing\s+date|deadline"
+    r"|cut-?off(?:\s+date)?|date)\b", re.IGNORECASE)))
 # Kinds counted from the message day, deadlines by their wording (as "within").
 RELATIVE = frozenset({"fortnight", "from_now", "after_tomorrow", "weekday_time",
-                      "part_of_next_month"})
+                      "part_of_next_month", "from_deadline"})
 
 
 def extra_matches(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
@@ -279,7 +287,21 @@ RESOLVERS: dict[str, Callable[[dict[str, str | None], date], date | None]] = {
     "quarter_end": _quarter_end,
     "part_of_next_month": _part_of_next_month,
     "foreign_day_month": _foreign,
+    "from_deadline": lambda groups, base: None,  # not the message's day: see counted_from
 }
 
 
-__all__ = ["PATTERNS", "RELATIVE", "RESOLVERS", "extra_matches"]
+def counted_from(text: str, anchor: date) -> date | None:
+    """The day "within two weeks of the closing date" in ``text`` means when the
+    deadline meant is ``anchor``, or None when the text counts from no deadline."""
+    for kind, _words, _lead, pattern in PATTERNS:
+        if kind != "from_deadline":
+            continue
+        match = pattern.search(text)
+        if match is None:
+            return None
+        return _from_now(match.groupdict(), anchor)
+    return None
+
+
+__all__ = ["PATTERNS", "RELATIVE", "RESOLVERS", "counted_from", "extra_matches"]
