@@ -71,3 +71,19 @@ def test_a_frame_before_the_acting_body() -> None:
     assert owners("For ITU-D, BDT colleagues will advise on Q5/2.") == ["BDT"]
     # A label listing several stays all of them.
     assert owners("For BR, TSB and BDT: please advise on Q5/2.") == ["BR, TSB, BDT"]
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    ("The summary record will be posted by the General Secretariat within a week.",
+     "General Secretariat"),
+    ("The guide for Member States will be published by BDT by the end of April.", "BDT"),
+    ("The figures will be provided by the Radiocommunication Bureau by 15 November.", "BR"),
+    ("The draft will be circulated to the group by TSB before 20 November.", "TSB"),
+])
+def test_the_agent_of_a_passive_commitment(text: str, owner: str) -> None:
+    assert owners(text) == [owner]
+
+
+def test_a_passive_by_no_body_owes_nothing() -> None:
+    # Not secretariat staff, no agent: a statement of fact, as before.
+    assert owners("The LS will be sent by e-mail by 20 November.") == []

@@ -73,6 +73,9 @@ _ASKER = re.compile(r"(?P<who>\b(?:I|we|[A-Z][\w-]*(?:\s+[A-Z0-9][\w/-]*){0,2}))
 # A sentence that speaks to its reader: a question, a request, the second person.
 _ADDRESSED = re.compile(r"\b(?:you|your|please|kindly)\b|\?\s*$|\b(?:asks?|asking|wonder(?:s|ing)?|"
                         r"would\s+like\s+to\s+know)\s+(?:whether|if)\b", re.IGNORECASE)
+# The agent of a passive: "will be posted by the ", "will be prepared by BDT".
+_AGENT_LEAD = re.compile(r"\bbe\s+(?:\w+ly\s+)?\w+\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?$",
+                         re.IGNORECASE)
 # The secretariat's units: a passive commitment of their staff is the unit's.
 _UNITS = frozenset({"TSB", "BR", "BDT", "General Secretariat"})
 
@@ -150,7 +153,12 @@ class Owners:
 
     def sender_unit(self) -> Who:
         """A passive commitment ("will be posted") of secretariat staff is their unit's;
-        of anybody else, their own. A body named as the subject still owns it."""
+        of anybody else, their own. The body it is done by ("will be posted by the
+        General Secretariat") owns it, else a body named as the subject."""
+        for index, mention in enumerate(self.mentions):
+            if mention.start >= self.position and _AGENT_LEAD.search(
+                    self.text, self.position, mention.start):
+                return self.chain(index, forward=True)  # "will be posted by the GS"
         subject = self.subject()
         if subject.explicit and subject.kind == "group":
             return subject
