@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from iscg_mailbot.analyse.actions import extract_actions
-from iscg_mailbot.records import ActionInput
+from iscg_mailbot.records import ActionInput, Address
 
 MONDAY = datetime(2026, 10, 5, 9, 0, tzinfo=timezone(timedelta(hours=2)))
 
@@ -87,3 +87,21 @@ def test_the_agent_of_a_passive_commitment(text: str, owner: str) -> None:
 def test_a_passive_by_no_body_owes_nothing() -> None:
     # Not secretariat staff, no agent: a statement of fact, as before.
     assert owners("The LS will be sent by e-mail by 20 November.") == []
+
+
+def test_we_would_welcome_asks_the_readers() -> None:
+    sender = Address("Jane Roe", "jane.roe@example.org")  # not a listed member
+
+    def read(text: str) -> list[tuple[str | None, date | None]]:
+        return [(item.owner, item.due) for item in extract_actions(ActionInput(
+            new_text="Dear colleagues,\n\n" + text, date=MONDAY, sender=sender))]
+
+    assert read("We would welcome case studies from your administrations by 11 December.") == [
+        (None, date(2026, 12, 11))]
+    # The sender asks: the readers owe it, not the sender.
+    assert read("We would appreciate your comments by 11 December.") == [
+        (None, date(2026, 12, 11))]
+    assert read("I would welcome a short contribution from BDT by 11 December.") == [
+        ("BDT", date(2026, 12, 11))]
+    # An opinion asks nothing.
+    assert read("We would welcome this initiative.") == []

@@ -335,7 +335,8 @@ class Owners:
         if found is not None:
             return found
         subject = self.subject()
-        return subject if subject.explicit and subject.kind != "member" else (
+        # "We would appreciate ...": the sender asks, so the readers owe it.
+        return subject if subject.explicit and subject.kind not in ("member", "sender") else (
             self.vocative() or self.addressees())
 
     def sender_of(self, match: re.Match[str]) -> Who:

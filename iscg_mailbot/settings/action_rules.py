@@ -298,7 +298,8 @@ RULES: tuple[Rule, ...] = (
     rule("we_would_appreciate", ACTION,
          r"\b(?:would|will|is|are)\s+be\s+(?:most\s+|very\s+|much\s+|greatly\s+|highly\s+|very\s+much\s+)?"
          r"(?:appreciated|welcome[d]?|grateful|helpful)\b|\b(?:is|are)\s+(?:most\s+|very\s+|much\s+|"
-         r"greatly\s+|highly\s+)?appreciated\b|\bwe\s+would\s+(?:be\s+grateful|appreciate)\b|"
+         r"greatly\s+|highly\s+)?appreciated\b|\b(?:we|I)\s+would\s+(?:be\s+grateful|appreciate)\b|"
+         r"\b(?:we|I)\s+would\s+welcome\b(?=[^.;]*\b(?:by|before|your|within|no\s+later)\b)|"
          r"\bwe\s+look\s+forward\s+to\s+(?:receiving|your)\b", "from", 0.7),
     rule("commitment", ACTION,
          r"\b(?:I|we)\s*(?:will|shall|'ll|\u2019ll|am\s+going\s+to|are\s+going\s+to|plan\s+to|"
