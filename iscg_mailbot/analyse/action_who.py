@@ -356,4 +356,5 @@ _STRATEGIES: dict[str, Callable[[Owners, re.Match[str]], Who]] = {
     "please": Owners.please,
     "sender": Owners.sender_of,
     "sender_unit": lambda owners, match: owners.sender_unit(),
+    "sender_unit_or_sender": lambda owners, match: owners.unit() or owners.sender(),
 }

@@ -245,6 +245,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                         "proposal", "feedback", "views", "candidature", "registration",
                         "document", "paper", "presentation", "slides"),
     "we_need": ("need", "must", "have to"),
+    "will_follow": ("follow",),
     "wanted_from": ("from",),
     "no_later_than": ("later than", "at the latest"),
     "deadline": ("deadline", "due date", "cut-off", "cutoff", "reply date", "response date",
@@ -343,6 +344,12 @@ RULES: tuple[Rule, ...] = (
     rule("will_be_done", ACTION,
          r"\b(?:will|shall)\s+(?:\w+ly\s+)?be\s+(?:\w+ly\s+)?(?:" + DELIVERED + r")\b",
          "sender_unit", 0.65, needs_owner=True, skip_past=True),
+    # "The highlights will follow by the end of next week", "the abstract follows
+    # tomorrow": a delivery promised for a day, the sender's (their unit's, if staff).
+    rule("will_follow", ACTION,
+         r"\b(?:will|shall)\s+(?:\w+ly\s+)?follow\b(?!\s+(?:up|the|this|that|these|your|our|its"
+         r"|their|a|an)\b)|\bfollows\s+(?=(?:tomorrow|today|shortly|next|by|on|within|before|"
+         r"later)\b)", "sender_unit_or_sender", 0.65, needs_date=True, skip_past=True),
     rule("we_need", ACTION, r"\b(?:we|you)\s+(?:need|must|have)\s+to\b", "subject", 0.6),
     rule("no_later_than", ACTION, r"\b(?:no|not)\s+later\s+than\b|\bat\s+the\s+latest\b",
          "subject", 0.75, needs_date=True, skip_past=True, skip_past_due=True),
