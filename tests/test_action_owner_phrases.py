@@ -105,3 +105,10 @@ def test_we_would_welcome_asks_the_readers() -> None:
         ("BDT", date(2026, 12, 11))]
     # An opinion asks nothing.
     assert read("We would welcome this initiative.") == []
+
+
+def test_please_welcome_is_a_greeting_not_a_request() -> None:
+    assert owners("Please welcome two new subscribers: Priya Raman and Omar Khalil.") == []
+    assert owners("Please join me in welcoming Ms Costa, who joins BDT this week.") == []
+    # A request about a welcome pack still is one.
+    assert owners("Please send the welcome pack to the new members by Friday.") == [None]

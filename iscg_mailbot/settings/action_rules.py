@@ -290,7 +290,7 @@ RULES: tuple[Rule, ...] = (
          + ACT_VERBS + r")\b", "after", 0.7),
     rule("please_do", ACTION,
          r"\bplease\b(?!\s+(?:find|see|refer|accept|excuse|forgive|note|ignore|disregard|"
-         r"be\s+(?:informed|advised|aware)))|\bkindly\s+(?=(?:" + ACT_VERBS + r")\b)",
+         r"be\s+(?:informed|advised|aware)|(?:join\s+me\s+in\s+|help\s+me\s+)?welcom))|\bkindly\s+(?=(?:" + ACT_VERBS + r")\b)",
          "please", 0.7),
     rule("grateful_if", ACTION,
          r"\b(?:grateful|appreciate\s+it|thankful|helpful|useful|appreciated|good|great|ideal"
