@@ -225,13 +225,15 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "for_information": ("for information", "for your", "for info", "for awareness",
                         "for reference", "fyi"),
     "invited_to": _PARTICIPLE_WORDS,
-    "we_request": ("invite", "request", "ask", "encourag", "urge", "call", "tasked"),
+    "we_request": ("invite", "request", "ask", "encourag", "urge", "call", "tasked", "count on",
+                   "counting on", "rely"),
     "kindly_requested": ("kindly",),
     "proposed_that": ("propos", "suggest", "recommend"),
     "may_wish": ("may wish",),
-    "could_you": ("could", "can", "would", "will"),
+    "possible_for": ("possible for", "feasible for"),
+    "could_you": ("could", "can", "would", "will", "might"),
     "please_do": ("please", "kindly"),
-    "grateful_if": (" if ",),
+    "grateful_if": (" if ", "chance"),
     "we_would_appreciate": ("appreciat", "welcome", "grateful", "helpful", "look forward"),
     "will_be_done": ("be ",),
     "i_will": ("will", "shall", "'ll", "\u2019ll"),
@@ -273,7 +275,8 @@ RULES: tuple[Rule, ...] = (
     rule("invited_to", ACTION, rf"\b{_BE}\s+{_ADVERBS}{_REQUEST_PARTICIPLES}\s+to\b",
          "before", 0.9),
     rule("we_request", ACTION,
-         r"\b(?:(?:invites?|requests?|asks?|encourages?|urges?|calls?\s+upon)|(?:have|has|had)\s+"
+         r"\b(?:(?:invites?|requests?|asks?|encourages?|urges?|calls?\s+upon|count(?:ing)?\s+on"
+         r"|rely(?:ing)?\s+on)|(?:have|has|had)\s+"
          r"(?:\w+ly\s+)?(?:asked|requested|invited|tasked))\s+(?:that\s+)?(?P<obj>[^.;]{1,80}?)\s+"
          r"(?:to\s+(?!the\b|a\b|an\b|this\b|its\b)|(?:should|shall|will)\s+)", "after", 0.85),
     rule("kindly_requested", ACTION, r"\bkindly\s+requested\b", "before", 0.85),
@@ -282,19 +285,25 @@ RULES: tuple[Rule, ...] = (
          r"recommend))\s+that\s+(?P<obj>[^.;]{1,60}?)\s+(?:should\s+|could\s+|would\s+)?(?:"
          + ACT_VERBS + r")s?\b", "after", 0.7),
     rule("may_wish", ACTION, r"\bmay\s+wish\s+to\b", "before", 0.6),
+    # "Would it be possible for BDT to share ...?": the party it asks of.
+    rule("possible_for", ACTION,
+         r"\b(?:possible|feasible)\s+for\s+(?P<obj>[^.;?]{1,60}?)\s+to\s+(?:please\s+|also\s+)?(?:"
+         + ACT_VERBS + r")\b", "after", 0.7),
     # --- requests in list mail -------------------------------------------------------
     rule("could_you", ACTION,
-         r"\b(?:could|can|would|will)\s+(?P<obj>you(?:\s+(?:both|all|two))?|" + _PEOPLE_OF
+         r"\b(?:could|can|would|will|might)\s+(?P<obj>you(?:\s+(?:both|all|two))?|" + _PEOPLE_OF
          + PARTIES + r"|" + PARTIES + r"\s+(?:colleagues|team|staff|experts)|" + PARTIES
-         + r")(?:\s*,\s*[^,?]{1,60},)?\s+(?:please\s+|kindly\s+)?(?:be\s+able\s+to\s+)?(?:"
+         + r")(?:\s*,\s*[^,?]{1,60},)?\s+(?:please\s+|kindly\s+)?(?:be\s+(?:able|in\s+a\s+position)"
+         r"\s+to\s+)?(?:"
          + ACT_VERBS + r")\b", "after", 0.7),
     rule("please_do", ACTION,
          r"\bplease\b(?!\s+(?:find|see|refer|accept|excuse|forgive|note|ignore|disregard|"
-         r"be\s+(?:informed|advised|aware)|(?:join\s+me\s+in\s+|help\s+me\s+)?welcom))|\bkindly\s+(?=(?:" + ACT_VERBS + r")\b)",
+         r"be\s+(?:informed|advised|aware)|(?:join\s+me\s+in\s+|help\s+me\s+)?welcom))"
+         r"|\bkindly\s+(?=(?:" + ACT_VERBS + r")\b)",
          "please", 0.7),
     rule("grateful_if", ACTION,
-         r"\b(?:grateful|appreciate\s+it|thankful|helpful|useful|appreciated|good|great|ideal"
-         r"|wonderful)\s+if\s+"
+         r"\b(?:(?:grateful|appreciate\s+it|thankful|helpful|useful|appreciated|good|great|ideal"
+         r"|wonderful|help|wonder(?:ing)?)\s+if|(?:any|a)\s+chance(?:\s+that)?)\s+"
          r"(?P<obj>[^.;]{1,60}?)\s+(?:could|would|can|will|might|were\s+to)\b", "after", 0.75),
     rule("we_would_appreciate", ACTION,
          r"\b(?:would|will|is|are)\s+be\s+(?:most\s+|very\s+|much\s+|greatly\s+|highly\s+|very\s+much\s+)?"
@@ -358,7 +367,8 @@ RULES: tuple[Rule, ...] = (
          "subject", 0.7,
          needs_date=True, skip_past=True, skip_past_due=True),
     rule("action_header", ACTION,
-         r"^\s*(?:actions?(?:\s+(?:required|requested|items?|points?))?|to\s+do)\s*[:\-\u2013]",
+         r"^\s*(?:actions?(?:\s+(?:required|requested|items?|points?))?(?:\s+(?:for|on)\s+[^:\n]{1,40}?)?"
+         r"|to\s+do)\s*[:\-\u2013]",
          "subject", 0.8),
 )
 
