@@ -154,3 +154,54 @@ def test_folded_holds_every_word_a_pattern_matches(word: str, noise: list[str]) 
             text = "".join(noise) + word[:n] + other + word[n + 1 :] + "".join(noise)
             if pattern.search(text):
                 assert word in folded(text), text
+
+
+def test_find_dates_finds_what_every_pattern_finds(
+    clause_texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dates: each pattern is searched only in sentences holding its words (and a digit
+    where it needs one); the same mentions as searching every pattern."""
+    from datetime import UTC, datetime
+
+    from iscg_mailbot.analyse import action_dates
+
+    sent = datetime(2026, 11, 25, 12, tzinfo=UTC)
+    texts = [
+        *clause_texts,
+        "Please reply by 2027-01-15.",
+        "Due 15/01/2027 at the latest.",
+        "By mid-March please.",
+        "Deadline: 4 December 2026.",
+        "Send it by December 4th.",
+        "By tomorrow EOD.",
+        "Within two weeks, please.",
+        "By the end of next month.",
+        "Before next week.",
+        "Next week is fine.",
+        "By Friday, please.",
+        "Two weeks before the meeting.",
+        "Before the next TSAG meeting.",
+        "By close of business on Monday.",
+    ]
+
+    def dates(text: str) -> object:
+        try:
+            return action_dates.find_dates(text, sent)
+        except KeyError as error:  # "Fr\u0131day": the weekday is not read (either way)
+            return repr(error)
+
+    gated = [dates(text) for text in texts]
+    monkeypatch.setattr(
+        action_dates, "_GATED", [(kind, pattern, False) for kind, pattern in action_dates._PATTERNS]
+    )
+    plain = [dates(text) for text in texts]
+    assert gated == plain
+    assert sum(len(d) for d in plain if isinstance(d, list)) > len(texts) // 50
+
+
+def test_points_referred_behind_gates() -> None:
+    from iscg_mailbot.analyse.closure_points import points_referred
+
+    assert points_referred("On the FIRST TWO POINTS: done.") == {1, 2}
+    assert points_referred("Your second question: yes. Items 3 and 4 follow.") == {2, 3, 4}
+    assert points_referred("Thanks, all done.") == set()

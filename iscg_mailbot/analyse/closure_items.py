@@ -76,7 +76,9 @@ class _Phrases:
             return None
         lowered = folded(text)
         for listed, pattern in self.each:
-            match = pattern.search(text, lowered)
+            if pattern.words[0] not in lowered:
+                continue  # (the one word of the gate, tested here without a call)
+            match = pattern.pattern.search(text)
             if match and not _NEGATION.search(text[:match.start()]):
                 return listed
         return None

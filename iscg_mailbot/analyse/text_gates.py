@@ -19,7 +19,7 @@ each gated pattern of the package to its plain search.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 # A case-insensitive pattern takes U+0131 (dotless i) and U+0130 (capital I with a dot)
 # for i, and U+017F (long s) for s, which str.lower() keeps (U+0131, U+017F) or writes as
@@ -77,6 +77,12 @@ class GatedPattern:
         if not self.may_match(folded(text) if lowered is None else lowered):
             return None
         return self.pattern.search(text)
+
+    def finditer(self, text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, none when no word of the gate is in the text."""
+        if not self.may_match(folded(text) if lowered is None else lowered):
+            return iter(())
+        return self.pattern.finditer(text)
 
 
 def _trie(words: Iterable[str]) -> str:
