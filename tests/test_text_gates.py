@@ -24,7 +24,7 @@ from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.closure_items import closing_sentences
 from iscg_mailbot.analyse.closure_reading import is_signoff, leaves_work
 from iscg_mailbot.analyse.closure_reply import clauses
-from iscg_mailbot.analyse.text_gates import GatedPattern, folded, gated_patterns
+from iscg_mailbot.analyse.text_gates import GatedPattern, folded, gated_patterns, trie_pattern
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.records import Provenance, RawMessage
 from iscg_mailbot.services.demo import sample_archive
@@ -63,6 +63,8 @@ _EXTRA = [
     "Aviso legal",
     "Telecommunication standardization, 2026 edition.",  # "tel" and a digit, no label
     "Nothing here to report.",
+    "I am out of the office until 4 January.",
+    "I am travelling with limited access to e-mail until Monday.",
     "Thanks!",
     "Noted with thanks.",
 ]
@@ -205,3 +207,11 @@ def test_points_referred_behind_gates() -> None:
     assert points_referred("On the FIRST TWO POINTS: done.") == {1, 2}
     assert points_referred("Your second question: yes. Items 3 and 4 follow.") == {2, 3, 4}
     assert points_referred("Thanks, all done.") == set()
+
+
+@given(
+    st.lists(st.text(alphabet="abc -'", min_size=1, max_size=4), min_size=1, max_size=6),
+    st.text(alphabet="abc -'x", max_size=30),
+)
+def test_trie_pattern_finds_a_word_where_one_is(words: list[str], text: str) -> None:
+    assert (re.search(trie_pattern(words), text) is not None) == any(w in text for w in words)

@@ -62,7 +62,7 @@ class GatedPattern:
         # ("co(?:mpiling|llecting)": fewer branches tried at each position than a flat
         # alternation), with no flags (the text is folded already).
         self._word = self.words[0] if len(self.words) == 1 else None
-        self._gate = re.compile(_trie(self.words))
+        self._gate = re.compile(trie_pattern(self.words))
         _REGISTERED.append(self)
 
     def may_match(self, lowered: str) -> bool:
@@ -85,10 +85,10 @@ class GatedPattern:
         return self.pattern.finditer(text)
 
 
-def _trie(words: Iterable[str]) -> str:
+def trie_pattern(words: Iterable[str]) -> str:
     """A pattern matching any of ``words``, their common prefixes written once.
 
-    >>> _trie(["will", "working", "waiting"])
+    >>> trie_pattern(["will", "working", "waiting"])
     'w(?:aiting|ill|orking)'
     """
     tree: dict[str, dict] = {}  # type: ignore[type-arg]
