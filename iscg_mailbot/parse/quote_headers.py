@@ -154,6 +154,10 @@ def quote_and_forwards(text: Lines, *, forwarded: bool) -> tuple[int, list[int]]
     for index, line in enumerate(lines):
         if text.blank[index] or text.marked[index] or index < inside_block:
             continue
+        if ":" not in line and "-" not in line and "\uff1a" not in line:
+            # No marker, header line or attribution without a colon or a dash: most lines.
+            has_text_above = has_text_above or not PGP_ARMOR.match(line)
+            continue
         if is_forward_marker(line):
             after_forward_marker = index
             starts.append(index)
@@ -234,8 +238,9 @@ def readable_text(text: str, *, forwarded: bool = False) -> str:
     index = 0
     while index < cut:
         line = whole.lines[index]
-        if whole.blank[index] or whole.marked[index]:
-            index += 1
+        if whole.blank[index] or whole.marked[index] or not (
+                ":" in line or "-" in line or "_" in line or "\uff1a" in line):
+            index += 1  # (a marker, a rule or a header line has one of these)
             continue
         if (is_forward_marker(line) or is_original_message(line)
                 or UNDERSCORE_RULE.match(line)):
@@ -260,6 +265,8 @@ def unquoted_text(text: str, *, forwarded: bool = False) -> str:
     ['Agreed.', 'See', 'you.']
     """
     text = readable_text(text, forwarded=forwarded)
+    if ">" not in text and ":" not in text and "\uff1a" not in text:
+        return text  # no quoted line, no attribution ("... wrote:")
     lines = text.splitlines(keepends=True)
     out = []
     for line in lines:
