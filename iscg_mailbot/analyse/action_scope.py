@@ -105,6 +105,8 @@ _NEXT_SUBJECT = re.compile(
     r"(?:invited|requested|asked|encouraged|urged|tasked)\s+to\b)", re.IGNORECASE)
 _SUBJECT_CLAUSE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:invited|requested|asked|"
                              r"encouraged|urged|tasked)\s+to\b", re.IGNORECASE)
+_GATED_SUBJECT_CLAUSE = GatedPattern(_SUBJECT_CLAUSE, (
+    "invited", "requested", "asked", "encouraged", "urged", "tasked"))
 # One of these is in every sentence _LEAD or _SUBJECT_CLAUSE matches: three in four
 # sentences hold none, and a substring test is far cheaper than those two searches.
 _ASKING_WORDS = ("ask", "request", "invite", "urge", "encourage", "task", "propose", "suggest",
@@ -123,7 +125,7 @@ def split_clauses(sentence: Sentence) -> list[Sentence]:
     if _ASKING_GATE.search(text.lower()) is None:
         return [sentence]
     lead = _LEAD.search(text)
-    subject_form = lead is None and _SUBJECT_CLAUSE.search(text)
+    subject_form = lead is None and _GATED_SUBJECT_CLAUSE.search(text)
     if lead is None and not subject_form:
         return [sentence]
     after = lead.end() if lead is not None else subject_form.end()  # type: ignore[union-attr]

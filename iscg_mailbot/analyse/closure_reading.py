@@ -128,14 +128,16 @@ _GATED_LEAVES_WORK = GatedPattern(_LEAVES_WORK, (
     "pending", "outstanding", "missing", "still", "follow", "need"))
 
 
-def defers_answer(sentence: str) -> bool:
-    """Whether a sentence puts off the answer ("I will come back to you")."""
-    return _GATED_DEFERS_ANSWER.search(sentence) is not None
+def defers_answer(sentence: str, lowered: str | None = None) -> bool:
+    """Whether a sentence puts off the answer ("I will come back to you").
+    ``lowered``: ``folded(sentence)``, when the caller has it."""
+    return _GATED_DEFERS_ANSWER.search(sentence, lowered) is not None
 
 
-def leaves_work(sentence: str) -> bool:
-    """Whether a sentence says part of the work is still to come ("will follow")."""
-    return _GATED_LEAVES_WORK.search(sentence) is not None
+def leaves_work(sentence: str, lowered: str | None = None) -> bool:
+    """Whether a sentence says part of the work is still to come ("will follow").
+    ``lowered``: ``folded(sentence)``, when the caller has it."""
+    return _GATED_LEAVES_WORK.search(sentence, lowered) is not None
 
 
 def defers(sentence: str) -> bool:
