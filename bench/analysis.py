@@ -199,7 +199,7 @@ def main() -> None:
         f"{messages} messages analysed; baseline {args.baseline}; {args.rounds} rounds A/B; "
         f"CPU seconds, median (ms a message)"
     )
-    print(f"{'part':16} {'baseline':>16} {'this tree':>16} {'ratio':>6}")
+    print(f"{'part':20} {'baseline':>16} {'this tree':>16} {'ratio':>6}")
     for part in (*PARTS, "extraction+closures", "analysis"):
         medians = []
         for name in trees:
@@ -211,7 +211,7 @@ def main() -> None:
             ]
             medians.append(statistics.median(values))
         cells = [f"{m:7.2f} ({1000 * m / messages:5.2f})" for m in medians]
-        print(f"{part:16} {cells[0]:>16} {cells[1]:>16} {medians[0] / medians[1]:5.2f}x")
+        print(f"{part:20} {cells[0]:>16} {cells[1]:>16} {medians[0] / medians[1]:5.2f}x")
     same = len(dumps["baseline"]) == 1 and dumps["baseline"] == dumps["this tree"]
     print(
         f"load average {os.getloadavg()[0]:.1f} at the end; same items, closures, shares, "
