@@ -215,3 +215,13 @@ def test_points_referred_behind_gates() -> None:
 )
 def test_trie_pattern_finds_a_word_where_one_is(words: list[str], text: str) -> None:
     assert (re.search(trie_pattern(words), text) is not None) == any(w in text for w in words)
+
+
+def test_configured_phrases_are_found_behind_their_gate() -> None:
+    def found(text: str, phrases: tuple[str, ...]) -> list[str]:
+        return [c.phrase for c in closing_sentences(text, phrases)]
+
+    assert found("We FINISHED the review.", ("finished", "sorted out")) == ["finished"]
+    assert found("It is sorted\nout now.", ("finished", "sorted out")) == ["sorted out"]
+    assert found("We finished the review.", ()) == []
+    assert found("We have not finished the review.", ("finished",)) == []  # negated

@@ -32,7 +32,7 @@ from iscg_mailbot.analyse.closure_points import on_points, points_referred
 from iscg_mailbot.analyse.closure_reading import asks_to_pass, delegates, shared_words
 from iscg_mailbot.analyse.closure_reply import PRONOUN, later, reply_of
 from iscg_mailbot.analyse.closure_speaker import Speaker, doers, owner_parts, speaker_of
-from iscg_mailbot.analyse.text_gates import GatedPattern, folded
+from iscg_mailbot.analyse.text_gates import GatedPattern, folded, trie_pattern
 from iscg_mailbot.records import Address, Closure, OpenItem
 from iscg_mailbot.settings.action_rules import DEFAULT_CLOSURE_PHRASES
 from iscg_mailbot.settings.members import MembersConfig
@@ -67,9 +67,15 @@ class _Phrases:
     # phrase's longest word.
     each: tuple[tuple[str, GatedPattern], ...]
 
+    def __post_init__(self) -> None:
+        # All the words in one search (the same answer as a substring test of each);
+        # no phrases, nothing to find.
+        gate = re.compile(trie_pattern(self.gate)) if self.gate else None
+        object.__setattr__(self, "_gate", gate)
+
     def may_match(self, text: str) -> bool:
-        lowered = text.lower()
-        return any(word in lowered for word in self.gate)
+        gate: re.Pattern[str] | None = self._gate  # type: ignore[attr-defined]
+        return gate is not None and gate.search(text.lower()) is not None
 
     def find(self, text: str) -> str | None:
         if not self.may_match(text):
