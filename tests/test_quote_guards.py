@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from iscg_mailbot.parse.quote_headers import (
+    forward_starts,
     is_outlook_header,
     quote_and_forwards,
     readable_text,
@@ -82,3 +83,25 @@ def test_text_without_marks_reads_as_it_is(lines: list[str], forwarded: bool) ->
         if "-" not in text and "_" not in text:
             assert readable_text(text, forwarded=forwarded) == text
             assert quote_and_forwards(Lines(lines), forwarded=forwarded) == (len(lines), [])
+
+
+@given(st.lists(_LINE, max_size=12), st.booleans(), st.booleans())
+def test_forward_starts_are_those_of_the_lines(
+    lines: list[str], forwarded: bool, crlf: bool
+) -> None:
+    """Where forwarded messages start is read once with the sentences and kept: the
+    same starts as reading the lines again (carriage returns and all)."""
+    text = ("\r\n" if crlf else "\n").join(lines)
+    unquoted_text(text, forwarded=forwarded)  # reads (and keeps) the quotes first
+    expected = quote_and_forwards(Lines(text.split("\n")), forwarded=forwarded)[1]
+    assert forward_starts(text, forwarded=forwarded) == expected
+
+
+def test_forward_starts_of_a_forwarded_liaison() -> None:
+    text = (
+        "FYI, see below.\n\n---------- Forwarded message ---------\n"
+        "From: TSB <tsb@itu.int>\nDate: Mon, 5 Oct 2026 10:15\nTo: x@y.org\n\n"
+        "SG17 is invited to comment."
+    )
+    assert forward_starts(text, forwarded=False) == [2]
+    assert "invited" in unquoted_text(text) and "tsb@itu.int" not in unquoted_text(text)
