@@ -6,8 +6,10 @@ or fails when ISCG_REQUIRE_SERVICES=1 (as CI sets it).
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -84,19 +86,25 @@ def _reset_postgres(url: str) -> None:
     engine.dispose()
 
 
-@pytest.fixture(scope="session")
-def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite file migrated once per session (per xdist worker); the ``engine`` fixture
-    copies it instead of running every migration for each test."""
-    path = tmp_path_factory.mktemp("migrated") / "template.db"
-    engine = connect(f"sqlite:///{path}")
-    upgrade(engine)
-    with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    assert not path.with_name(path.name + "-wal").exists() or not path.with_name(
-        path.name + "-wal").stat().st_size, "the template's WAL must be merged before copying"
-    return path
+_SQLITE_TEMPLATE: list[Path] = []  # the migrated file of this process, once made
+
+
+def migrated_sqlite(path: Path) -> str:
+    """The URL of a new SQLite database at ``path`` with every migration applied: a copy
+    of a file migrated once per process (running the migrations takes a quarter of a
+    second; copying the file, a millisecond)."""
+    if not _SQLITE_TEMPLATE:
+        folder = Path(tempfile.mkdtemp(prefix="iscg-migrated-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        template = folder / "template.db"
+        engine = connect(f"sqlite:///{template}")
+        upgrade(engine)
+        engine.dispose()  # the last connection closed: the WAL is merged into the file
+        assert not template.with_name("template.db-wal").exists()
+        _SQLITE_TEMPLATE.append(template)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_SQLITE_TEMPLATE[0], path)
+    return f"sqlite:///{path}"
 
 
 # Everything a test could change in the schema of the migrated PostgreSQL database: when
@@ -229,9 +237,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     migrated = "engine" in request.fixturenames
     if request.param == "sqlite":
         path = tmp_path / "test.db"
-        if migrated:
-            shutil.copyfile(request.getfixturevalue("_sqlite_template"), path)
-        return f"sqlite:///{path}"
+        return migrated_sqlite(path) if migrated else f"sqlite:///{path}"
     url: str | None = request.getfixturevalue("postgres_server")
     require_service(url is not None, f"PostgreSQL not reachable at {postgres_admin_url()}")
     assert url is not None

@@ -64,12 +64,13 @@ from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
 from iscg_mailbot.services.schedule import missed_digest
 from iscg_mailbot.settings.delivery import DigestConfig
 from iscg_mailbot.settings.main import load_settings
-from iscg_mailbot.store.database import connect, session_scope, upgrade
+from iscg_mailbot.store.database import connect, session_scope
 from iscg_mailbot.store.locks import DIGEST_SEND_LOCK, WORKER_LOCK
 from iscg_mailbot.store.messages import ensure_list
 from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_delivery import DigestRun, OutboxEntry, WorkerLock
 from iscg_mailbot.store.types import utcnow
+from tests.conftest import migrated_sqlite
 from tests.delivery_samples import MEMBERS, MEMBERS_YAML, mail
 from tests.digest_week import LIST, NOW, seed_week
 from tests.servers.smtp import Received, RecordingHandler, SmtpTestServer
@@ -386,8 +387,7 @@ def test_slow_server_times_out_without_a_second_copy(engine: Engine, tmp_path: P
 def test_server_level_failures_back_off_exponentially(tmp_path: Path, fault: str,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     database = tmp_path / "backoff.db"
-    engine = connect(f"sqlite:///{database}")
-    upgrade(engine)
+    engine = connect(migrated_sqlite(database))
     seed_week(engine)
     monkeypatch.setenv("ISCG_TEST_SMTP_PASSWORD", "not-the-password")
     with SmtpTestServer(user=("bot", "the-password")) as server:
@@ -707,8 +707,7 @@ def test_cli_digest_send_killed_between_acceptance_and_outbox_update(
     sent, and dies there.
     """
     database = tmp_path / "digest.db"
-    engine = connect(f"sqlite:///{database}")
-    upgrade(engine)
+    engine = connect(migrated_sqlite(database))
     now = utcnow()
     seed_last_period(engine, now)
     config_dir = write_config(tmp_path / "config", f"sqlite:///{database}", smtp.port)
@@ -796,8 +795,7 @@ def test_worker_killed_while_catching_up_on_a_missed_digest(tmp_path: Path,
     sending the missed digest and is SIGKILLed in the middle of the 3rd member's; a
     restarted worker (``run --wait``) sends the rest: each member exactly once."""
     database = tmp_path / "worker.db"
-    engine = connect(f"sqlite:///{database}")
-    upgrade(engine)
+    engine = connect(migrated_sqlite(database))
     now = utcnow()
     seed_last_period(engine, now)
     # The period before went out; this one came due an hour ago, with no worker running.

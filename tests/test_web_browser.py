@@ -22,9 +22,9 @@ from sqlalchemy import Engine
 
 from iscg_mailbot.services.digest import send_digests
 from iscg_mailbot.settings.web import WebConfig
-from iscg_mailbot.store.database import connect, upgrade
+from iscg_mailbot.store.database import connect
 from iscg_mailbot.web.app import create_app
-from tests.conftest import require_service
+from tests.conftest import migrated_sqlite, require_service
 from tests.digest_week import NOW
 from tests.servers.smtp import SmtpTestServer, free_port
 from tests.web_helpers import CHAIR, REPRESENTATIVE, STRANGER, link_in, wait_for_mail, web_app
@@ -51,8 +51,7 @@ class LiveSite:
 def live_site(tmp_path: Path, smtp_server: SmtpTestServer) -> Iterator[LiveSite]:
     import uvicorn
 
-    engine = connect(f"sqlite:///{tmp_path / 'web.db'}")
-    upgrade(engine)
+    engine = connect(migrated_sqlite(tmp_path / "web.db"))
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     # http on 127.0.0.1: cookies without Secure, as [web] secure_cookies = false allows.
