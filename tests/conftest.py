@@ -256,3 +256,20 @@ def engine(db_url: str) -> Iterator[Engine]:
     eng = connect(db_url)
     yield eng
     eng.dispose()
+
+
+# -- how pytest-xdist shares the tests out (pyproject.toml sets --dist loadgroup) --------
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests of a module that share a module-scoped fixture (a built pipeline, an
+    analysed sample database) run on one worker, which builds it once: an xdist group
+    per such module. The other tests are handed out one at a time, the ones marked
+    ``slow`` first, so that no long test is left to run alone at the end."""
+    for item in items:
+        info = getattr(item, "_fixtureinfo", None)
+        definitions = info.name2fixturedefs.values() if info is not None else ()
+        if any(defs and defs[-1].scope == "module" for defs in definitions):
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

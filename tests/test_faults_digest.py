@@ -357,6 +357,7 @@ def test_refused_4xx_5xx_then_cleared_each_member_once(faults_app: App,
     assert copies(server, app.engine, period) == dict.fromkeys([MEMBERS[0], *MEMBERS[1:]], 1)
 
 
+@pytest.mark.slow
 def test_slow_server_times_out_without_a_second_copy(engine: Engine, tmp_path: Path,
                                                      smtp: SmtpTestServer) -> None:
     """A server slower than ``timeout_seconds``: at RCPT the digest is deferred (nothing
@@ -423,6 +424,7 @@ SOAK_FAULTS = {
 }
 
 
+@pytest.mark.slow
 def test_random_faults_over_several_periods(engine: Engine, tmp_path: Path,
                                             smtp: SmtpTestServer) -> None:
     """Seeded random faults on every RCPT and DATA, and refused connections, over
@@ -674,6 +676,7 @@ def kill_app(engine: Engine, tmp_path: Path, smtp: SmtpTestServer) -> tuple[App,
     return open_app(config_dir, engine), config_dir
 
 
+@pytest.mark.slow
 def test_sigkill_at_each_point_of_digest_send(kill_app: tuple[App, Path],
                                               smtp: SmtpTestServer) -> None:
     app, config_dir = kill_app
@@ -789,6 +792,7 @@ def json_logs(log: Path) -> list[dict[str, Any]]:
             if line.startswith("{")]
 
 
+@pytest.mark.slow
 def test_worker_killed_while_catching_up_on_a_missed_digest(tmp_path: Path,
                                                             smtp: SmtpTestServer) -> None:
     """The digest time passed while the worker was down; the worker comes back, starts

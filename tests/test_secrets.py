@@ -313,6 +313,7 @@ def json_records(log: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in lines if line.startswith("{") and line.endswith("\n")]
 
 
+@pytest.mark.slow
 def test_worker_json_logs_never_show_passwords(deployment: Deployment,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """``python -m iscg_mailbot --debug run``: IMAP login accepted (its protocol logged at

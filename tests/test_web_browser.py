@@ -122,6 +122,7 @@ def _sign_in(page: Page, site: LiveSite, address: str) -> None:
     page.wait_for_url(lambda url: "/sign-in" not in url, timeout=10_000)
 
 
+@pytest.mark.slow
 def test_chair_signs_in_closes_an_item_searches_and_opens_a_digest(
         browser: Browser, live_site: LiveSite, tmp_path: Path) -> None:
     shots = _shots_dir(tmp_path)
@@ -206,6 +207,7 @@ def test_a_member_without_a_role_cannot_act_and_a_stranger_cannot_sign_in(
     context.close()
 
 
+@pytest.mark.slow
 def test_the_secretariat_edits_a_topic_previews_and_saves(
         browser: Browser, live_site: LiveSite, tmp_path: Path) -> None:
     from tests.web_helpers import SECRETARIAT
