@@ -71,8 +71,10 @@ def live_site(tmp_path: Path, smtp_server: SmtpTestServer) -> Iterator[LiveSite]
     engine.dispose()
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    """One Chromium for the module's tests (each opens a context of its own: no cookie or
+    page is shared)."""
     require_service(sync_playwright is not None, "playwright is not installed (dev extra)")
     binary = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
     require_service(binary is not None, "Chromium not installed (apt-get install chromium)")
