@@ -5,13 +5,10 @@
   searchable, analysed up to ``analysis_max_chars`` and reported by ``status``.
 * A thread whose analysis raises is recorded with its reason, retried with back-off,
   and the others are analysed meanwhile.
-* Kill test: the analysis runs in forked children SIGKILLed 40 times, each 0.5-3 s of
-  the child's time after its start, on a clock running twice as fast as the real one
-  (the simulated cost per message and the time a transaction aims at are halved alike,
-  so kills land as on a slow machine's 0.5-3 s, in half the wait); when it
-  gets through all threads anyway, every thread is marked again, as new mail would;
-  each restart keeps what the previous ones committed, and the final result equals an
-  uninterrupted run's.
+* Kill test: the analysis runs in forked children SIGKILLed every 0.5-3 s, 40 times
+  (when it gets through all threads anyway, every thread is marked again, as new mail
+  would); each restart keeps what the previous ones committed, and the final result
+  equals an uninterrupted run's.
 """
 
 from __future__ import annotations
@@ -171,9 +168,6 @@ def test_transactions_stay_small(app: App) -> None:
 
 KILLS = 40
 SECONDS_PER_MESSAGE = 0.2  # a slow machine, simulated in the child only
-#: The child's seconds per real second: the simulated cost, the kill delays and the
-#: time a transaction aims at (analysis.TARGET_SECONDS) are all divided by it.
-SPEED_UP = 2
 SEED = 20261203
 
 
@@ -214,13 +208,11 @@ def _child(url: str, slow: bool) -> None:
             real = tagging.tag_texts
 
             def slowed(app_: App, inputs: Any) -> Any:
-                time.sleep(SECONDS_PER_MESSAGE / SPEED_UP * sum(len(t.texts) for t in inputs))
+                time.sleep(SECONDS_PER_MESSAGE * sum(len(t.texts) for t in inputs))
                 return real(app_, inputs)
 
             tagging.tag_texts = slowed  # type: ignore[assignment]
-            analyse_pending(app, target_seconds=analysis.TARGET_SECONDS / SPEED_UP)
-        else:
-            analyse_pending(app)
+        analyse_pending(app)
         app.close()
     except BaseException:  # noqa: BLE001 - a child must never return into pytest
         os._exit(1)
@@ -264,7 +256,7 @@ def test_analysis_killed_40_times_finishes_and_equals_an_uninterrupted_run(
         pid = os.fork()
         if pid == 0:
             _child(killed, slow=True)
-        time.sleep(rng.uniform(0.5, 3.0) / SPEED_UP)
+        time.sleep(rng.uniform(0.5, 3.0))
         os.kill(pid, signal.SIGKILL)
         _, code = os.waitpid(pid, 0)
         if os.WIFSIGNALED(code):
@@ -273,7 +265,7 @@ def test_analysis_killed_40_times_finishes_and_equals_an_uninterrupted_run(
     print(f"kill test: {KILLS} kills, {kept} threads analysed and kept across them "
           f"({rounds} round(s) of {total}), progress per restart {progress}")
     # Most restarts kept what they did: with one transaction for all threads (the old
-    # code) no kill 0.5-3 s (of the child's clock) after the start let anything be kept.
+    # code) no kill 0.5-3 s after the start let anything be kept.
     assert sum(1 for p in progress if p > 0) >= KILLS // 2
 
     pid = os.fork()
