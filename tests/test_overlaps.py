@@ -51,8 +51,9 @@ def test_two_sectors_on_one_subject_are_flagged_with_their_evidence() -> None:
                     entities=(("STUDY_GROUP", "SG5"),)), *FILLER]
     [flag] = find_overlaps(threads)
     assert (flag.pair_key, flag.sector_a, flag.sector_b, flag.topics, flag.entities) == (
-        "1-2", "ITU-T", "ITU-D", ("imt",), ("SG5",))
-    assert flag.evidence.startswith("topics imt; both name SG5; subjects 5g, emf; text similarity ")
+        "1-2", "ITU-T", "ITU-D", ("imt",), ("ITU-T SG5",))
+    assert flag.evidence.startswith("topics imt; both name ITU-T SG5; subjects 5g, emf; "
+                                    "text similarity ")
     # The words both threads weigh most, as a reader spells them ("supplement", not a stem).
     assert {"emf", "exposure", "supplement"} <= set(flag.terms)
     assert flag.evidence.endswith(f"({', '.join(flag.terms)})")
@@ -405,3 +406,32 @@ def test_why_not_names_the_condition_that_keeps_a_pair_out() -> None:
     low = why_not(first, second, text, OverlapRules(concept_similarity=0.9))
     assert low is not None and low.startswith("similarity ")
     assert "(subject topics: none; subject concepts: cli, " in low
+
+
+def test_the_watch_can_be_measured_without_the_subject_concepts() -> None:
+    # The same two paraphrases: with the subject concepts, "caller ID" and "calling party
+    # number" are one subject and the pair is flagged; without them (the dev check of
+    # how far the figures rest on the table) the words alone are too far apart, and the
+    # reason names no concept.
+    first = view(1, "ITU-T", CALLER_ID[1], topics=(), subject=CALLER_ID[0])
+    second = view(2, "ITU-D", SPOOFED[1], topics=(), subject=SPOOFED[0])
+    threads = [first, second, *FILLER]
+    assert len(find_overlaps(threads)) == 1
+    bare = OverlapRules(subject_concepts=False)
+    assert find_overlaps(threads, bare) == []
+    text = TextSimilarity({t.id: (t.subject, t.text) for t in threads}, subjects=False)
+    assert "subject concepts: none" in (why_not(first, second, text, bare) or "")
+    assert "cli" not in terms("caller ID", subjects=False)
+
+
+def test_evaluate_without_concepts_scores_the_dev_part_only(sample_config: Path) -> None:
+    code, out, err = invoke(sample_config, "overlaps", "evaluate", "--set", str(EVAL_SET),
+                            "--without-concepts", "--json")
+    assert code == 0, err
+    bare = json.loads(out)
+    assert set(bare) == {"dev"}
+    _, out, _ = invoke(sample_config, "overlaps", "evaluate", "--set", str(EVAL_SET), "--json")
+    full = json.loads(out)
+    # The table was written with the dev threads in view: without it, dev recall drops.
+    assert bare["dev"]["pairs"] == full["dev"]["pairs"]
+    assert bare["dev"]["recall"] < full["dev"]["recall"]

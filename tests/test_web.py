@@ -21,6 +21,7 @@ from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.types import utcnow
 from iscg_mailbot.web import auth, pages
 from iscg_mailbot.web.security import safe_path, visible_text
+from tests.action_samples import action_app, mail, store
 from tests.conftest import migrated_sqlite
 from tests.servers.smtp import SmtpTestServer
 from tests.web_helpers import (
@@ -298,7 +299,8 @@ def test_decision_history_is_stored_on_both_databases(engine: Engine, tmp_path: 
         ("dropped", "not ISCG work", SECRETARIAT), ("open", None, "")]
 
 
-def test_search_highlights_and_pages(site: tuple[TestClient, SmtpTestServer]) -> None:
+def test_search_highlights_and_pages(site: tuple[TestClient, SmtpTestServer],
+                                     sqlite_engine: Engine, tmp_path: Path) -> None:
     client, smtp = site
     sign_in(client, smtp, CHAIR)
     found = client.get("/search?q=room").text
@@ -307,6 +309,25 @@ def test_search_highlights_and_pages(site: tuple[TestClient, SmtpTestServer]) ->
     assert pages.snippet_parts("a [b] c") == [("a ", False), ("b", True), (" c", False)]
     empty = client.get("/search?q=zzzzqqq").text
     assert "Nothing found" in empty
+
+    # A word in more messages than a page holds: the count, then the pages in turn.
+    mails = [mail(f"budget{n}", "Chen Lihua <chen@example.int>", "2026-09-01T10:00:00+02:00",
+                  f"Budget note {n}: the budget line for item {n}.", subject=f"Budget {n}")
+             for n in range(45)]
+    (tmp_path / "other").mkdir()
+    other = action_app(sqlite_engine, tmp_path / "other")
+    action_services.extract_for_messages(other, store(other, *mails))  # stores and indexes
+    first = client.get("/search?q=budget").text
+    assert 'id="found">1-20 of 45 messages.</p>' in first
+    assert 'href="?q=budget&amp;page=2">Next' in first and "Previous" not in first
+    last = client.get("/search?q=budget&page=3").text
+    assert 'id="found">41-45 of 45 messages.</p>' in last and '<ol class="rows" start="41"' in last
+    assert "Next" not in last and 'href="?q=budget&amp;page=2">Previous' in last
+    shown = [re.findall(r"Budget (\d+)</a>", client.get(f"/search?q=budget&page={n}").text)
+             for n in (1, 2, 3)]
+    assert sorted(int(n) for page in shown for n in page) == list(range(45))  # each once
+    past = client.get("/search?q=budget&page=9").text
+    assert "Page 9 is past the last of the 45 messages found" in past
 
 
 def test_no_open_redirect_after_sign_in() -> None:

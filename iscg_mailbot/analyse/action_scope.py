@@ -31,6 +31,7 @@ from iscg_mailbot.settings.action_rules import (
     ACT_VERBS,
     ACTION,
     AUTO_REPLY_SUBJECT,
+    NOTE,
     PARTIES,
 )
 from iscg_mailbot.settings.members import MembersConfig
@@ -288,9 +289,19 @@ _DATE_CARRIER = re.compile(
 _CARRIER_WORDS = 10
 
 
+# "Could you let me know by 31 August?", "Please let us know before the planning meeting
+# in January.": asks for the answer to what was just asked, by a time, and nothing else.
+_LET_KNOW_CARRIER = re.compile(
+    r"^\W*(?:(?:could|can|would)\s+you\s+)?(?:please\s+)?let\s+(?:me|us)\s+know\s+(?:by|before|"
+    r"within|no\s+later\s+than)\b(?![^?.]*\b(?:whether|if|what|which|who|how|when)\b)",
+    re.IGNORECASE)
+
+
 def is_date_carrier(sentence: str) -> bool:
     """Whether a short sentence only dates what was asked before it ("Replies are
     requested by 30 October 2026."): it names no owner of its own."""
+    if "know" in sentence and _LET_KNOW_CARRIER.match(sentence):
+        return True
     return len(sentence.split()) <= _CARRIER_WORDS and bool(_DATE_CARRIER.match(sentence))
 
 
@@ -346,3 +357,52 @@ def drop_answers(candidates: list[ActionCandidate],
     if not message.parent_asks:
         return candidates
     return [c for c in candidates if not _answers(c.sentence)]
+
+
+# What a note points its reader to: something sent with the message.
+_SENT_WITH = re.compile(r"\b(?:attach\w*|enclos\w*|below|herewith|forward\w*|copied)\b",
+                        re.IGNORECASE)
+_BY_NOTE_RULE = ("please_note", "for_information")
+
+
+def noted_by_the_list(candidates: list[ActionCandidate],
+                      message: ActionInput) -> list[ActionCandidate]:
+    """A note that names nobody but points to what the message brings ("I attach the
+    checklist for your information"), in mail to the list, is the group's to note (ISCG).
+    A fact told to nobody in particular ("Please note that the meeting is in room H2")
+    stays a note of nobody's."""
+    if message.list_address is None or not any(
+        a.address.lower() == message.list_address.lower() for a in message.to
+    ):
+        return candidates
+    return [replace(c, owner="ISCG", owner_kind="group")
+            if c.kind == NOTE and not c.owner and c.rule in _BY_NOTE_RULE
+            and _SENT_WITH.search(c.sentence) else c for c in candidates]
+
+
+# The Bureaux as the ones spoken to: "the list of outputs of your Sector", "Requests from
+# the Bureaux:", "each Bureau", "the lead Bureau".
+_TO_THE_BUREAUX = re.compile(
+    r"\b(?:your\s+(?:Sector|Bureau)|(?:the\s+(?:three\s+)?|each\s+|lead\s+)Bureaux?|"
+    r"each\s+Sector)\b", re.IGNORECASE)
+BUREAUX = "TSB, BR, BDT"
+
+
+def to_the_bureaux(candidates: list[ActionCandidate], message: ActionInput,
+                   members: MembersConfig | None) -> list[ActionCandidate]:
+    """Requests naming nobody that the General Secretariat sends the list about "your
+    Sector" or "the Bureaux" are owed by the three Bureaux: on the ISCG, the secretariat
+    asks the Sectors, and their Bureaux answer."""
+    if not any(c.owner is None and c.kind != NOTE for c in candidates):
+        return candidates
+    lowered = message.new_text.lower()
+    if "bureau" not in lowered and "sector" not in lowered:
+        return candidates
+    sender = (members.by_address(message.sender.address)
+              if members is not None and message.sender is not None else None)
+    if sender is None or sender.organisation != "General Secretariat":
+        return candidates
+    if not _TO_THE_BUREAUX.search(message.new_text):
+        return candidates
+    return [replace(c, owner=BUREAUX, owner_kind="group")
+            if c.owner is None and c.kind != NOTE else c for c in candidates]

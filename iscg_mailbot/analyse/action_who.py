@@ -40,7 +40,10 @@ _SUBJECT_END = re.compile(
     r"\b(?:is|are|was|were|should|will|shall|must|may|can|could|would|has|have|had|to|"
     r"need|needs|agreed|undertook|volunteered|offered)\b", re.IGNORECASE)
 _BEFORE_PLEASE = re.compile(
-    r"^[\s,:\u2013-]*(?:(?:could|can|would|will)\s+)?$", re.IGNORECASE)
+    r"^(?:\s+(?:colleagues|team|members))?[\s,:\u2013-]*(?:(?:could|can|would|will)\s+)?$",
+    re.IGNORECASE)
+# "the ISCG members", "BDT colleagues": the people of the body just named, so the body.
+_OF_BODY = re.compile(r"\s+(?:members|colleagues|team|delegates|experts)\b", re.IGNORECASE)
 # Between a name and the request addressed to it: "Klaus, could you" / "María: please".
 _VOCATIVE_GAP = re.compile(r"^\s*[,:\u2013]\s*(?:(?:could|can|would|will)\s+)?$", re.IGNORECASE)
 _RECIPIENT_LEAD = re.compile(r"(?:\bto\s*:?|\bfor)\s*(?:the\s+)?$", re.IGNORECASE)
@@ -249,7 +252,8 @@ class Owners:
             if lead is not None and lead.kind in ("member", "sender"):
                 return lead  # "I will ask them to ...": the sender owes the asking
         if inside and (pronoun is None or (pronoun.kind != "addressees" and pronoun is not NOBODY
-                       and not _ADDRESSEE_WORDS.search(rest))):
+                       and not _ADDRESSEE_WORDS.search(rest))
+                       or _OF_BODY.match(self.text, self.mentions[inside[-1]].end)):
             return self.chain(inside[0], forward=True)
         if pronoun is not None:
             return pronoun

@@ -34,6 +34,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from iscg_mailbot.analyse.action_dates import DueMention, commitment_due, find_due
+from iscg_mailbot.analyse.action_ellipsis import split_elliptic
+from iscg_mailbot.analyse.action_followups import date_from_followups
 from iscg_mailbot.analyse.action_forwards import (
     apply_list_tail,
     drop_retold,
@@ -42,16 +44,29 @@ from iscg_mailbot.analyse.action_forwards import (
     pass_relays,
 )
 from iscg_mailbot.analyse.action_gate import RuleGate
-from iscg_mailbot.analyse.action_questions import QUESTION, as_question, chases, find_questions
+from iscg_mailbot.analyse.action_questions import (
+    QUESTION,
+    as_question,
+    asking_for_answers,
+    chases,
+    find_questions,
+)
 from iscg_mailbot.analyse.action_scope import (
     apply_date_carriers,
     apply_list_frame,
     drop_answers,
     forwards_mail,
     is_date_carrier,
+    noted_by_the_list,
     owes_nothing,
     split_clauses,
+    to_the_bureaux,
     with_sectors,
+)
+from iscg_mailbot.analyse.action_statements import (
+    drop_meeting_work,
+    drop_offers,
+    drop_reported_requests,
 )
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.action_who import Owners, Who
@@ -332,6 +347,7 @@ def extract_actions(
     parts = forward_parts(message.new_text, forwarded=forwarded)
     framed = apply_list_frame(sentences, pass_relays(_apply_context(found, parts), members),
                               message, members)
+    framed = split_elliptic(framed, members)
     candidates = drop_answers(drop_retold(apply_date_carriers(with_sectors(
         apply_list_tail(sentences, framed, message.new_text, message.date), message)), parts),
         message)
@@ -341,8 +357,13 @@ def extract_actions(
         candidates = [c for c in candidates if not (
             (c.kind == NOTE or c.rule in ("for_action", "for_information"))
             and _POINTER.search(c.sentence))]
-    candidates = [as_question(c, message, members) for c in candidates
-                  if not chases(message, c.sentence)]
+    candidates = asking_for_answers([as_question(c, message, members) for c in candidates
+                                     if not chases(message, c.sentence)], sentences)
+    candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
+    candidates = date_from_followups(candidates, sentences, message.date)
+    candidates = drop_reported_requests(drop_meeting_work(candidates))
+    if rules.offers == "drop":
+        candidates = drop_offers(candidates)
     if rules.notes == "drop":
         candidates = [c for c in candidates if c.kind != NOTE]
     elif rules.notes == "action":

@@ -79,7 +79,8 @@ _CAPITALISED = re.compile(r"\b(?-i:[A-Z])[\w'.-]+")
 # secretariat and will reply next week", "I will ask BDT".
 _DEFERS_ANSWER = re.compile(
     r"\b(?:come|get)\s+back\b|\brevert\b|\bwill\s+(?:reply|respond|answer|update\s+you|"
-    r"let\s+you\s+know|check|look\s+into|raise\s+it|ask|consult|find\s+out)\b|"
+    r"let\s+you\s+know|check|look\s+into|raise\s+it|ask|consult|find\s+out|get\s+in\s+touch|"
+    r"contact\s+you)\b|"
     r"\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:still\s+)?(?:checking|looking\s+into|"
     r"consulting|waiting|asking)\b",
     re.IGNORECASE,

@@ -34,7 +34,7 @@ from collections.abc import Collection, Mapping
 from functools import lru_cache
 
 from iscg_mailbot.analyse.nlp import LemmaKeys, common_words
-from iscg_mailbot.analyse.overlap_concepts import CONCEPTS, SUBJECT_CONCEPTS
+from iscg_mailbot.analyse.overlap_concepts import CONCEPTS, FORM_CONCEPTS, SUBJECT_CONCEPTS
 from iscg_mailbot.analyse.overlap_headlines import headline
 
 # Words every thread of the list uses, courtesies, dates: they make any two threads
@@ -62,9 +62,10 @@ _MARK = "zzconcept"
 SUBJECT_COPIES = 2
 
 
-@lru_cache(maxsize=1)
-def _concepts() -> tuple[re.Pattern[str], dict[str, str]]:
-    wordings = {phrase: concept for concept, phrases in CONCEPTS.items()
+@lru_cache(maxsize=2)
+def _concepts(subjects: bool = True) -> tuple[re.Pattern[str], dict[str, str]]:
+    table = CONCEPTS if subjects else FORM_CONCEPTS
+    wordings = {phrase: concept for concept, phrases in table.items()
                 for phrase in phrases}
     # Longest first: "incident response team" before "incident".
     alternatives = "|".join(re.escape(p) for p in sorted(wordings, key=len, reverse=True))
@@ -78,10 +79,11 @@ def _stem(key: str) -> str:
     return key
 
 
-def spelled_terms(text: str) -> list[tuple[str, str]]:
+def spelled_terms(text: str, *, subjects: bool = True) -> list[tuple[str, str]]:
     """The terms of ``text`` in order, each with a word that spells it for a reader: a
-    concept's name, or the lemma key a stem was cut from ("supplement" for "supple")."""
-    pattern, wordings = _concepts()
+    concept's name, or the lemma key a stem was cut from ("supplement" for "supple").
+    ``subjects=False`` leaves the subject concepts out (their wordings stay words)."""
+    pattern, wordings = _concepts(subjects)
     marked = pattern.sub(lambda m: f" {_MARK}{wordings[m.group(0).lower()]} ", text)
     keys = LemmaKeys.load()
     skip = common_words()
@@ -97,9 +99,9 @@ def spelled_terms(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def terms(text: str) -> list[str]:
+def terms(text: str, *, subjects: bool = True) -> list[str]:
     """The terms of ``text`` in order: concepts, then stems of the other content words."""
-    return [term for term, _ in spelled_terms(text)]
+    return [term for term, _ in spelled_terms(text, subjects=subjects)]
 
 
 Vector = dict[str, float]
@@ -119,14 +121,18 @@ def _cosine(a: Vector, b: Vector) -> float:
 class TextSimilarity:
     """TF-IDF vectors of threads (text and headline), fitted on the threads compared.
 
-    ``texts`` maps a thread id to its (subject, text).
+    ``texts`` maps a thread id to its (subject, text). ``subjects=False`` reads them
+    without the subject concepts of :mod:`overlap_concepts` (for ``overlaps evaluate
+    --without-concepts``: how the comparison fares on subjects the table does not know).
     """
 
-    def __init__(self, texts: Mapping[int, tuple[str, str]]) -> None:
+    def __init__(self, texts: Mapping[int, tuple[str, str]], *,
+                 subjects: bool = True) -> None:
         counts: dict[int, Counter[str]] = {}
         self._spelling: dict[str, str] = {}
         for key, (subject, text) in texts.items():
-            spelled = spelled_terms("\n".join([subject] * SUBJECT_COPIES + [text]))
+            spelled = spelled_terms("\n".join([subject] * SUBJECT_COPIES + [text]),
+                                    subjects=subjects)
             counts[key] = Counter(term for term, _ in spelled)
             for term, word in spelled:
                 self._spelling.setdefault(term, word)
@@ -138,7 +144,8 @@ class TextSimilarity:
 
         self._text = {key: _unit({t: (1 + math.log(n)) * idf(t) for t, n in found.items()})
                       for key, found in counts.items()}
-        self._headline = {key: _unit({t: idf(t) for t in set(terms(headline(subject)))})
+        self._headline = {key: _unit({t: idf(t) for t in
+                                      set(terms(headline(subject), subjects=subjects))})
                           for key, (subject, _) in texts.items()}
 
     def __call__(self, a: int, b: int, without: Collection[str] = ()) -> float:

@@ -21,7 +21,8 @@ A pair of threads is flagged when
 :func:`why_not` says which of these conditions keeps a pair out.
 
 The ITU entities both name (Questions, study groups, resolutions) are reported as
-evidence; on the labelled pairs of the sample they did not tell overlaps apart on their
+evidence, one body however it is written ("SG17" and "ITU-T SG17"; "Q7/5" in a thread
+naming ITU-T SG5) and two Sectors' bodies of one number apart (ITU-T SG2, ITU-D SG2); on the labelled pairs of the sample they did not tell overlaps apart on their
 own (SG17 or Resolution 191 are named in many unrelated threads), so they do not decide.
 Each :class:`OverlapFlag` names the two threads, their Sectors and the shared evidence.
 Pure: thread records in, flags out.
@@ -75,6 +76,10 @@ class OverlapRules:
     # one piece of work (a register of cable faults, satellite capacity after a cut).
     beyond_concept: float = 0.03
     strong_similarity: float = 0.40
+    # The subject concepts of overlap_concepts (a table written with the dev threads in
+    # view). False only to measure the watch without them (``overlaps evaluate
+    # --without-concepts``): how it fares on subjects the table does not know.
+    subject_concepts: bool = True
 
 
 @dataclass(frozen=True)
@@ -119,13 +124,60 @@ def _close_in_time(a: ThreadView, b: ThreadView, window: timedelta) -> bool:
     return a.first - window <= b.last and b.first - window <= a.last
 
 
-def _specific(entities: Iterable[tuple[str, str]]) -> set[str]:
-    found = set()
-    for label, key in entities:
-        if label in SPECIFIC_LABELS:
-            # "SG17" and "ITU-T SG17" are one group.
-            found.add(re.sub(r"^ITU-[RTD]\s+", "", key.upper()))
+_SECTOR_PREFIX = re.compile(r"^(ITU-[RTD])\s+")
+_QUESTION = re.compile(r"^Q\d{1,2}/(\d{1,2})$")
+_GROUP = re.compile(r"^SG(\d{1,2})$")
+# The study groups of each Sector (as in overlap_headlines): a bare "SG17" or "Q10/17"
+# belongs to the only Sector with a study group of that number; the lettered working
+# parties ("WP5D") are ITU-R's.
+_GROUPS_OF = {"ITU-R": {1, 3, 4, 5, 6, 7}, "ITU-D": {1, 2},
+              "ITU-T": {2, 3, 5, 9, 11, 12, 13, 15, 16, 17, 20, 21}}
+
+
+def _body_sector(name: str, named: Collection[str]) -> str | None:
+    """The Sector of a body written without one ("SG17", "Q7/5", "WP5D"): the Sector of
+    the same body (or, for a Question, of its study group) the thread names with its
+    Sector, else the only Sector with such a body; None when that leaves none or two."""
+    if name.startswith("WP"):
+        return "ITU-R"
+    match = _QUESTION.match(name) or _GROUP.match(name)
+    if match is None:
+        return None
+    group = f"SG{int(match.group(1))}"
+    owners = {sector for sector, body in (n.split(" ", 1) for n in named)
+              if body in (name, group)}
+    if not owners:
+        owners = {s for s, groups in _GROUPS_OF.items() if int(match.group(1)) in groups}
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _specific(entities: Iterable[tuple[str, str]]) -> dict[tuple[str, str | None], str]:
+    """The specific entities a thread names, each keyed by (name, Sector or None): "SG17"
+    and "ITU-T SG17" are one group, "Q7/5" is ITU-T's in a thread that names ITU-T SG5,
+    and ITU-T SG2 is not ITU-D SG2. The value is how the entity is shown."""
+    keys = [key.upper() for label, key in entities if label in SPECIFIC_LABELS]
+    named = {key for key in keys if _SECTOR_PREFIX.match(key)}
+    found: dict[tuple[str, str | None], str] = {}
+    for key in keys:
+        prefix = _SECTOR_PREFIX.match(key)
+        name = key[prefix.end():] if prefix else key
+        sector = prefix.group(1) if prefix else _body_sector(name, named)
+        found[(name, sector)] = f"{sector} {name}" if sector else name
     return found
+
+
+def _shared_entities(a: ThreadView, b: ThreadView) -> tuple[str, ...]:
+    """The specific entities both threads name: the same name of the same Sector, or of
+    a Sector one of them leaves open ("SG5" beside "ITU-T SG5"), shown as the more
+    precise of the two."""
+    first, second = _specific(a.entities), _specific(b.entities)
+    shared = set()
+    for (name, sector), shown in first.items():
+        for (other_name, other_sector), other_shown in second.items():
+            if name == other_name and (sector == other_sector
+                                       or None in (sector, other_sector)):
+                shared.add(shown if sector else other_shown)
+    return tuple(sorted(shared))
 
 
 def _documents(thread: ThreadView) -> set[str]:
@@ -208,7 +260,7 @@ def _flag(a: ThreadView, b: ThreadView, text: TextSimilarity,
     _topics, concepts, similarity, close = _subject_shared(a, b, text, rules)
     if not close:
         return None
-    entities = tuple(sorted(_specific(a.entities) & _specific(b.entities)))
+    entities = _shared_entities(a, b)
     first, second = (a, b) if a.id < b.id else (b, a)
     shown = tuple(sorted(set(a.topics) & set(b.topics)))
     return OverlapFlag(first.id, second.id, first.sector or "", second.sector or "", shown,
@@ -228,7 +280,8 @@ def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = No
     rules = rules or OverlapRules()
     led = [t for t in threads if t.sector in SECTORS]
     wanted = None if involving is None else set(involving)
-    text = TextSimilarity({t.id: (t.subject, t.text) for t in threads})
+    text = TextSimilarity({t.id: (t.subject, t.text) for t in threads},
+                          subjects=rules.subject_concepts)
     window = timedelta(days=rules.window_days)
     skip = set(dismissed)
     flags = []

@@ -213,7 +213,8 @@ def search(state: CliState, words: tuple[str, ...], limit: int, as_json: bool) -
     if problem is not None:
         raise MailbotError(f"{problem}. Syntax: {SEARCH_SYNTAX}; "
                            "e.g. iscg-mailbot search spectrum -draft")
-    hits = action_service.search_messages(state.app(), query, limit)
+    found = action_service.search_page(state.app(), query, 1, limit)
+    hits = found.hits
     if as_json:
         echo_json(hits)
         return
@@ -227,3 +228,8 @@ def search(state: CliState, words: tuple[str, ...], limit: int, as_json: bool) -
                 [[h.thread_id, h.date, h.sender, shown_subject(state.settings, h.subject),
                   _short(h.snippet, 240)] for h in hits],
                 one_line={"from": 20, "subject": 32}, main="snippet")
+    if found.total > len(hits):
+        total = (f"more than {found.window:,} matching messages (the best of the newest "
+                 f"{found.window:,} are found)" if found.beyond_window
+                 else f"{found.total:,} matching messages")
+        click.echo(f"{len(hits)} of {total}; --limit shows more, extra words narrow the search")

@@ -55,13 +55,22 @@ def overlaps_dismiss(state: CliState, overlap_id: str, note: str | None) -> None
               default=Path("eval/overlaps"), show_default=True, metavar="FOLDER",
               help="The labelled set: a folder with threads.yaml and pairs.yaml.")
 @click.option("--misses", is_flag=True, help="List the dev part's false and missed pairs.")
+@click.option("--without-concepts", is_flag=True,
+              help="Score the dev part only, with the subject concepts (a table written "
+                   "with the dev threads in view) left out: how the watch fares on "
+                   "subjects the table does not know.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
-def overlaps_evaluate(state: CliState, eval_set: Path, misses: bool, as_json: bool) -> None:
+def overlaps_evaluate(state: CliState, eval_set: Path, misses: bool, without_concepts: bool,
+                      as_json: bool) -> None:
     """Precision and recall of the watch on labelled thread pairs, dev and held out."""
     from iscg_mailbot.services import overlap_eval
 
-    scores = overlap_eval.evaluate_overlaps(state.settings, eval_set)
+    scores = overlap_eval.evaluate_overlaps(
+        state.settings, eval_set, overlap_eval.rules_without_concepts() if without_concepts
+        else None)
+    if without_concepts:
+        scores = {split: score for split, score in scores.items() if split == "dev"}
     if as_json:
         echo_json(overlap_eval.overlap_figures(scores, misses=misses))
         return

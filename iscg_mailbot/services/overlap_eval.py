@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from iscg_mailbot.analyse.overlap_text import TextSimilarity
-from iscg_mailbot.analyse.overlaps import ThreadView, find_overlaps, why_not
+from iscg_mailbot.analyse.overlaps import OverlapRules, ThreadView, find_overlaps, why_not
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.services.eval_set import DEV, HELD_OUT, SPLITS, load_eval_set, split_of
 from iscg_mailbot.services.evaluation import analysed_set, stored_thread_ids
@@ -95,8 +95,11 @@ def load_pairs(path: Path) -> list[LabelledPair]:
     return pairs
 
 
-def evaluate_overlaps(settings: Settings, path: Path) -> dict[str, PairScores]:
-    """Run the set at ``path`` through the pipeline and the watch; scores per split."""
+def evaluate_overlaps(settings: Settings, path: Path,
+                      rules: OverlapRules | None = None) -> dict[str, PairScores]:
+    """Run the set at ``path`` through the pipeline and the watch (``rules``, default
+    :class:`OverlapRules`); scores per split."""
+    rules = rules or OverlapRules()
     threads_file = path / "threads.yaml"
     if not threads_file.is_file():
         raise ConfigError(f"{threads_file}: not found; an overlap set is a folder with "
@@ -117,23 +120,25 @@ def evaluate_overlaps(settings: Settings, path: Path) -> dict[str, PairScores]:
         views, _dismissed = window_views(app, since=min(dates).date(),
                                          until=max(dates).date(),
                                          now=max(dates) + timedelta(days=1))
-    flags = find_overlaps(views)
+    flags = find_overlaps(views, rules)
     flagged = {frozenset((f.thread_a, f.thread_b)) for f in flags}
     scores = _score(pairs, stored, flagged)
-    _explain(scores[DEV], stored, views)
+    _explain(scores[DEV], stored, views, rules)
     return scores
 
 
-def _explain(score: PairScores, stored: dict[str, set[int]], views: list[ThreadView]) -> None:
+def _explain(score: PairScores, stored: dict[str, set[int]], views: list[ThreadView],
+             rules: OverlapRules) -> None:
     """Why each missed pair of ``score`` was not flagged (:func:`overlaps.why_not`)."""
     by_id = {view.id: view for view in views}
-    text = TextSimilarity({v.id: (v.subject, v.text) for v in views})
+    text = TextSimilarity({v.id: (v.subject, v.text) for v in views},
+                          subjects=rules.subject_concepts)
     for pair in score.missed:
         first, second = (by_id.get(min(stored.get(x, {-1}))) for x in (pair.a, pair.b))
         if first is None or second is None:
             score.reasons[pair] = "a thread is not among the window's threads"
             continue
-        score.reasons[pair] = why_not(first, second, text) or "flagged"
+        score.reasons[pair] = why_not(first, second, text, rules) or "flagged"
 
 
 def _score(pairs: list[LabelledPair], stored: dict[str, set[int]],
@@ -153,6 +158,12 @@ def _score(pairs: list[LabelledPair], stored: dict[str, set[int]],
         elif hit:
             score.false.append(pair)
     return scores
+
+
+def rules_without_concepts() -> OverlapRules:
+    """The watch's rules without the subject concepts, for a dev check of how far the
+    figures rest on that table (the CLI has no business importing the analysis)."""
+    return OverlapRules(subject_concepts=False)
 
 
 def dev_misses(scores: dict[str, PairScores]) -> list[tuple[str, LabelledPair]]:
@@ -181,4 +192,4 @@ def overlap_figures(scores: dict[str, PairScores], *, misses: bool = False
 
 
 __all__ = ["LabelledPair", "PairScores", "dev_misses", "evaluate_overlaps", "load_pairs",
-           "overlap_figures", "pair_split"]
+           "overlap_figures", "pair_split", "rules_without_concepts"]

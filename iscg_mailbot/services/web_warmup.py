@@ -43,7 +43,7 @@ def warm_up(app: App) -> None:
         lambda: action_services.actions_page(app, overdue=True),
         lambda: action_services.actions_page(app, open_only=True, owner="TSAG"),
         lambda: action_services.stalled_threads_page(app),
-        lambda: action_services.search_messages(app, "agenda"),
+        lambda: action_services.search_page(app, "agenda"),
         lambda: _one_thread_and_item(app),
     ]
     try:

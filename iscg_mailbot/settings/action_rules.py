@@ -59,7 +59,9 @@ class ActionRules(BaseModel):
     ``notes``: what becomes of "invited to note" / "for information" sentences: kept as
     kind ``note`` (default; not open work), counted as ``action``, or ``drop``-ped.
     ``action_phrases`` / ``note_phrases`` add plain phrases that mark a sentence (owner:
-    the body opening the sentence, else the people addressed). ``closure_phrases`` are
+    the body opening the sentence, else the people addressed). ``offers``: an offer
+    without a date of its own ("I can send you the TDs") counted as an ``action`` or
+    ``drop``-ped (nobody owes it until it is taken up). ``closure_phrases`` are
     the words in a reply that close an item. Candidates under ``min_confidence`` are
     left out.
     """
@@ -67,6 +69,7 @@ class ActionRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     notes: Literal["note", "action", "drop"] = "note"
+    offers: Literal["action", "drop"] = "action"
     action_phrases: tuple[str, ...] = ()
     note_phrases: tuple[str, ...] = ()
     closure_phrases: tuple[str, ...] = DEFAULT_CLOSURE_PHRASES

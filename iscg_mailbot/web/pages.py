@@ -279,12 +279,11 @@ def search(request: Request) -> Response:
     page = _page(request)
 
     def build() -> dict[str, object]:
-        hits = action_services.search_messages(app, words, limit=page * SEARCH_PAGE_SIZE + 1) \
-            if words.strip() else []
-        shown = hits[(page - 1) * SEARCH_PAGE_SIZE: page * SEARCH_PAGE_SIZE]
-        return {"title": "Search", "q": words, "page": page,
-                "hits": [(hit, snippet_parts(hit.snippet)) for hit in shown],
-                "more": len(hits) > page * SEARCH_PAGE_SIZE,
+        found = action_services.search_page(app, words, page, SEARCH_PAGE_SIZE) \
+            if words.strip() else None
+        return {"title": "Search", "q": words, "page": page, "found": found,
+                "hits": [(hit, snippet_parts(hit.snippet)) for hit in found.hits] if found else [],
+                "more": found is not None and found.more,
                 "shown": lambda s: thread_services.shown_subject(app.settings, s)}
 
     return render_kept(request, "search.html", user, build)

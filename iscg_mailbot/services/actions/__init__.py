@@ -42,8 +42,10 @@ from iscg_mailbot.services.actions.queries import (
 )
 from iscg_mailbot.services.actions.search import (
     SearchHit,
+    SearchPage,
     reindex,
     search_messages,
+    search_page,
     search_query_problem,
 )
 
@@ -55,6 +57,7 @@ __all__ = [
     "OpenThreadRow",
     "Page",
     "SearchHit",
+    "SearchPage",
     "action_history",
     "action_item",
     "actions_page",
@@ -71,6 +74,7 @@ __all__ = [
     "reindex",
     "reopen_item",
     "search_messages",
+    "search_page",
     "search_query_problem",
     "stalled_threads",
     "stalled_threads_page",
