@@ -188,7 +188,7 @@ def _safe_date(year: int | None, month: int, day: int) -> date | None:
 
 
 def _month_number(word: str) -> int:
-    return MONTHS[word[:3].lower()]
+    return MONTHS[folded(word)[:3]]
 
 
 def _add_working_days(start: date, days: int) -> date:
@@ -281,7 +281,7 @@ def _end_of(groups: dict[str, str | None], base: date) -> date:
 
 def _weekday(groups: dict[str, str | None], base: date) -> date:
     """"by Friday", "next Friday"."""
-    target = WEEKDAYS[(groups["weekday"] or "")[:3].lower()]
+    target = WEEKDAYS[folded(groups["weekday"] or "")[:3]]
     modifier = ((groups.get("mod") or "") + " " + (groups.get("lead") or "")).lower()
     if "next" in modifier.split():
         # "next Friday": the Friday of next week.

@@ -81,9 +81,9 @@ def _referred(text: str) -> frozenset[int]:
     found: set[int] = set()
     lowered = folded(text)
     for match in _GATED_FIRST_N.finditer(text, lowered):
-        word = match.group(1).lower()
+        word = folded(match.group(1))
         found |= set(range(1, (int(word) if word.isdigit() else _NUMBERS[word]) + 1))
-    found |= {_ORDINALS[m.group(1).lower()] for m in _GATED_ORDINAL.finditer(text, lowered)}
+    found |= {_ORDINALS[folded(m.group(1))] for m in _GATED_ORDINAL.finditer(text, lowered)}
     for match in _GATED_NUMBERED.finditer(text, lowered):
         found |= _numbered(match)
     leading = _LEADING.match(text)
