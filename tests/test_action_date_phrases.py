@@ -138,3 +138,14 @@ def test_counted_from_a_deadline_nobody_gave_is_undated() -> None:
     assert items_of("TSB will circulate a summary within two weeks of the deadline.") == [
         ("TSB", None)]
     assert due("Please reply within two weeks of receipt of this message.") == date(2026, 10, 21)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Please reply by 15-\u017fep-2027.", date(2027, 9, 15)),  # a long s
+    ("Please reply by the end of the f\u0131rst quarter.", date(2027, 3, 31)),  # a dotless i
+    ("Date limite : 3 \u017feptembre 2027", date(2027, 9, 3)),
+    ("Please send it by m\u0131d-next month.", date(2026, 11, 15)),
+])
+def test_unusual_letters_read_as_the_pattern_reads_them(text: str, expected: date) -> None:
+    # The patterns take them for i and s; the look-ups must too (no KeyError).
+    assert due(text) == expected

@@ -33,6 +33,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from iscg_mailbot.analyse.date_phrases import RELATIVE, RESOLVERS, extra_matches
+from iscg_mailbot.analyse.text_gates import GatedPattern, folded
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -111,6 +112,32 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.IGNORECASE)),
 ]
 
+# The words one of which each match of a pattern holds (in lower case), and whether it
+# holds a digit: find_dates searches a sentence only for the patterns it can match.
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_UNITS = ("day", "week", "month")
+_GATES: dict[str, tuple[tuple[str, ...] | None, bool]] = {
+    "iso": (("-",), True),
+    "numeric": (None, True),
+    "part_of_month": (("end", "mid", "beginning", "start"), False),
+    "day_month": (_MONTH_WORDS, True),
+    "month_day": (_MONTH_WORDS, True),
+    "today": (("today", "tonight", "tomorrow", "end", "eod", "cob", "close"), False),
+    "within": (_UNITS, False),
+    "end_of": (("end",), False),
+    "next_week": (("week",), False),
+    "week": (("week",), False),
+    "weekday": (("mon", "tue", "wed", "thu", "fri", "sat", "sun"), False),
+    "event_relative": (_UNITS, False),
+    "next_meeting": (("meeting", "session", "plenary", "assembly", "conference"), False),
+}
+_GATED: list[tuple[str, re.Pattern[str] | GatedPattern, bool]] = [
+    (kind, GatedPattern(pattern, words) if words else pattern, digit)
+    for kind, pattern in _PATTERNS
+    for words, digit in (_GATES[kind],)
+]
+_DIGIT = re.compile(r"\d")
+
 # Words that make a following date a deadline rather than, say, a meeting date.
 _MARKER_BEFORE = re.compile(
     r"\b(?:by|before|until|till|no later than|not later than|on or before|prior to|"
@@ -162,7 +189,7 @@ def _safe_date(year: int | None, month: int, day: int) -> date | None:
 
 
 def _month_number(word: str) -> int:
-    return MONTHS[word[:3].lower()]
+    return MONTHS[folded(word)[:3]]
 
 
 def _add_working_days(start: date, days: int) -> date:
@@ -255,7 +282,7 @@ def _end_of(groups: dict[str, str | None], base: date) -> date:
 
 def _weekday(groups: dict[str, str | None], base: date) -> date:
     """"by Friday", "next Friday"."""
-    target = WEEKDAYS[(groups["weekday"] or "")[:3].lower()]
+    target = WEEKDAYS[folded(groups["weekday"] or "")[:3]]
     modifier = ((groups.get("mod") or "") + " " + (groups.get("lead") or "")).lower()
     if "next" in modifier.split():
         # "next Friday": the Friday of next week.
@@ -323,8 +350,14 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
     """
     base = sent.date() if sent is not None else None
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
+    lowered = folded(text)
+    digit = _DIGIT.search(text) is not None
+    for kind, pattern, needs_digit in _GATED:
+        if needs_digit and not digit:
+            continue  # "31/12", "2026-12-03", "4 December": none without a digit
+        matches = (pattern.finditer(text, lowered) if isinstance(pattern, GatedPattern)
+                   else pattern.finditer(text))
+        for match in matches:
             found.append((match.start(), match.end(), kind, match))
     found.extend(extra_matches(text))
     # Prefer the earliest, then the longest; drop anything overlapping a kept mention.

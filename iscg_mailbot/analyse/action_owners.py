@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from iscg_mailbot.settings.members import Member, MembersConfig, Role
 
@@ -175,6 +175,19 @@ _STATIC: tuple[_Pattern, ...] = (
 class _Matcher:
     patterns: tuple[_Pattern, ...]
     vocatives: tuple[tuple[Member, re.Pattern[str]], ...]
+    # For each gate word, the patterns (by position) it lets be tried: a text's words
+    # pick its patterns without testing every pattern's gate.
+    by_word: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+
+def _matcher_of(patterns: list[_Pattern],
+                vocatives: list[tuple[Member, re.Pattern[str]]]) -> _Matcher:
+    by_word: dict[str, list[int]] = {}
+    for index, pattern in enumerate(patterns):
+        for word in pattern.gate:
+            by_word.setdefault(word, []).append(index)
+    return _Matcher(tuple(patterns), tuple(vocatives),
+                    {word: tuple(found) for word, found in by_word.items()})
 
 
 def _name_words(member: Member) -> frozenset[str]:
@@ -188,7 +201,7 @@ def _build_matcher(members: MembersConfig | None) -> _Matcher:
     patterns: list[_Pattern] = list(_STATIC)
     vocatives: list[tuple[Member, re.Pattern[str]]] = []
     if members is None:
-        return _Matcher(tuple(patterns), ())
+        return _matcher_of(patterns, [])
     single_names: dict[str, list[tuple[Member, str]]] = {}
     for member in members.members:
         words = member.name.split()
@@ -219,7 +232,7 @@ def _build_matcher(members: MembersConfig | None) -> _Matcher:
     chairs = [m for m in members.members if m.role is Role.CHAIR]
     if len(chairs) == 1:
         patterns.append(_Pattern(_CHAIR, _fixed(chairs[0].name, "member"), _CHAIR_WORDS))
-    return _Matcher(tuple(patterns), tuple(vocatives))
+    return _matcher_of(patterns, vocatives)
 
 
 _MATCHERS: dict[int, tuple[MembersConfig | None, _Matcher]] = {}
@@ -242,14 +255,22 @@ def find_mentions(text: str, members: MembersConfig | None) -> list[OwnerMention
     matcher = _matcher(members)
     words = _words(text)
     found: list[OwnerMention] = []
-    for member, pattern in matcher.vocatives:
-        match = pattern.match(text)
-        if match:
-            found.append(OwnerMention(member.name, "member", match.start("name"),
-                                      match.end("name")))
-    for candidate in matcher.patterns:
-        if candidate.gate.isdisjoint(words):
-            continue
+    if "," in text or ":" in text or "\u2013" in text:  # every vocative ends with one
+        for member, pattern in matcher.vocatives:
+            match = pattern.match(text)
+            if match:
+                found.append(OwnerMention(member.name, "member", match.start("name"),
+                                          match.end("name")))
+    # The patterns one of whose gate words the text holds, in their order.
+    by_word = matcher.by_word
+    chosen: set[int] = set()
+    for word in words:
+        picked = by_word.get(word)
+        if picked is not None:
+            chosen.update(picked)
+    patterns = matcher.patterns
+    for index in sorted(chosen):
+        candidate = patterns[index]
         for match in candidate.regex.finditer(text):
             owner, kind = candidate.name(match.group(0))
             found.append(OwnerMention(owner, kind, match.start(), match.end()))

@@ -31,6 +31,8 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from iscg_mailbot.analyse.text_gates import folded
+
 _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
            "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 _MONTH_NAMES = (
@@ -143,7 +145,7 @@ RELATIVE = frozenset({"fortnight", "from_now", "after_tomorrow", "weekday_time",
 
 def extra_matches(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """The matches of :data:`PATTERNS` in ``text``: (start, end, kind, match)."""
-    lowered = text.lower()
+    lowered = folded(text)
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, words, needs_lead, pattern in PATTERNS:
         if not any(word in lowered for word in words):
@@ -156,7 +158,7 @@ def extra_matches(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
 
 
 def _count(raw: str | None) -> int:
-    word = (raw or "").lower()
+    word = folded(raw or "")
     return int(word) if word.isdigit() else _COUNT.get(word, 1)
 
 
@@ -200,7 +202,7 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _ordinal_day(groups: dict[str, str | None], base: date) -> date | None:
-    which = (groups.get("month_of") or "").lower()
+    which = folded(groups.get("month_of") or "")
     ahead = 1 if any(w in which for w in ("next", "following", "coming")) else (
         0 if which or groups.get("month_of") is not None else None)
     return _next_day_of_month(int(groups["day"] or 0), base, ahead)
@@ -208,7 +210,7 @@ def _ordinal_day(groups: dict[str, str | None], base: date) -> date | None:
 
 def _quarter_end(groups: dict[str, str | None], base: date) -> date:
     named = groups.get("q")
-    quarter = int(named[1]) if named else _QUARTER_WORDS[(groups.get("qw") or "last").lower()]
+    quarter = int(named[1]) if named else _QUARTER_WORDS[folded(groups.get("qw") or "last")]
     month = quarter * 3
     given = groups.get("year")
     year = int(given) if given else _year_for(month, 28, base)
@@ -217,7 +219,7 @@ def _quarter_end(groups: dict[str, str | None], base: date) -> date:
 
 def _last_day(groups: dict[str, str | None], base: date) -> date:
     if groups.get("month"):
-        month = _MONTHS[(groups["month"] or "")[:3].lower()]
+        month = _MONTHS[folded(groups["month"] or "")[:3]]
         given = groups.get("year")
         year = int(given) if given else _year_for(month, 28, base)
         return _month_end(year, month)
@@ -247,7 +249,7 @@ def _from_now(groups: dict[str, str | None], base: date) -> date:
 
 def _part_of_next_month(groups: dict[str, str | None], base: date) -> date:
     first: date = base.replace(day=1) + relativedelta(months=1)
-    return first.replace(day=15) if (groups.get("part") or "").lower() in ("mid", "middle") else first
+    return first.replace(day=15) if folded(groups.get("part") or "") in ("mid", "middle") else first
 
 
 def _figures(groups: dict[str, str | None], base: date) -> date | None:
@@ -265,11 +267,11 @@ def _ymd(groups: dict[str, str | None], base: date) -> date | None:
 def _d_mon_y(groups: dict[str, str | None], base: date) -> date | None:
     year = int(groups["y"] or 0)
     return _safe(year + 2000 if year < 100 else year,
-                 _MONTHS[(groups["month"] or "")[:3].lower()], int(groups["d"] or 0))
+                 _MONTHS[folded(groups["month"] or "")[:3]], int(groups["d"] or 0))
 
 
 def _foreign(groups: dict[str, str | None], base: date) -> date | None:
-    month = _FOREIGN[(groups["fmonth"] or "").lower()]
+    month = _FOREIGN[folded(groups["fmonth"] or "")]
     day, given = int(groups["day"] or 0), groups.get("year")
     return _safe(int(given) if given else _year_for(month, min(day, 28), base), month, day)
 

@@ -30,6 +30,7 @@ from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from iscg_mailbot.analyse.text_gates import folded
 from iscg_mailbot.records import ActionCandidate
 from iscg_mailbot.settings.meetings import Meeting, MeetingsConfig, canonical_body
 
@@ -113,7 +114,7 @@ def _next_meeting(calendar: MeetingsConfig, body: str, day: date, year: int | No
     names); "SG17" without its Sector: the one Sector's SG17 the calendar has."""
     if when is not None and when.isdigit():
         year = int(when)
-    month = _MONTHS.index(when.lower()) + 1 if when is not None and not when.isdigit() else None
+    month = _MONTHS.index(folded(when)) + 1 if when is not None and not when.isdigit() else None
     bodies = ([f"ITU-{s} SG{int(body[2:].strip())}" for s in "TRD"]
               if body.startswith("SG") else [body])
     found = []

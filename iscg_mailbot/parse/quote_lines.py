@@ -88,8 +88,15 @@ class Lines:
         self.lines = lines
         # NBSP-only lines are blank lines in text converted from Outlook HTML.
         self.blank = [not line.strip() for line in lines]
-        self.marked = [bool(line) and bool(QUOTED.match(line)) for line in lines]
-        self.snip = [not b and bool(SNIP.match(line)) for line, b in zip(lines, self.blank, strict=True)]
+        # A quote mark needs a ">", an elision mark a "[", "<", "..." or "\u2026": a text
+        # without them (most new text) has neither, and no line is matched.
+        whole = "\n".join(lines)
+        self.marked = ([">" in line and bool(QUOTED.match(line)) for line in lines]
+                       if ">" in whole else [False] * len(lines))
+        self.snip = ([not b and bool(SNIP.match(line))
+                      for line, b in zip(lines, self.blank, strict=True)]
+                     if "[" in whole or "<" in whole or "..." in whole or "\u2026" in whole
+                     else [False] * len(lines))
         # next_content[i]: the next line after i that is neither blank nor an elision mark.
         self.next_content = [len(lines)] * len(lines)
         following = len(lines)
@@ -97,7 +104,8 @@ class Lines:
             self.next_content[index] = following
             if not self.blank[index] and not self.snip[index]:
                 following = index
-        self.last_marked = max((i for i, marked in enumerate(self.marked) if marked), default=-1)
+        self.last_marked = max((i for i, marked in enumerate(self.marked) if marked), default=-1) \
+            if ">" in whole else -1
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -149,7 +157,7 @@ def is_unmarked_attribution(text: Lines, index: int) -> bool:
 
 def is_quoted_line(line: str) -> bool:
     """A ``>``-quoted line (or supercite's ``Name> ``)."""
-    return bool(line) and bool(QUOTED.match(line))
+    return ">" in line and bool(QUOTED.match(line))  # (every quote mark has a ">")
 
 
 def is_attribution(line: str) -> bool:
