@@ -128,6 +128,8 @@ def split_semicolons(clauses: list[Sentence], members: MembersConfig | None,
                      sent: datetime | None) -> list[Sentence]:
     """The clauses, with a clause after ";" that asks a party it opens with, by a date of
     its own, read on its own ("...; BR inputs are needed by 20 November")."""
+    if len(clauses) == 1 and ";" not in clauses[0].text:
+        return clauses  # most sentences
     result: list[Sentence] = []
     for clause in clauses:
         text = clause.text

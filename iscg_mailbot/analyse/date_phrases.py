@@ -64,7 +64,7 @@ PATTERNS: list[tuple[str, tuple[str, ...], bool, re.Pattern[str]]] = [
         r"\b(?:within|in|during|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?"
         r"(?:(?P<num>\d{1,2}|" + _COUNT_WORDS + r")\s+)?fortnights?(?:['\u2019]s?\s*time)?\b",
         re.IGNORECASE)),
-    ("from_now", ("from",), False, re.compile(
+    ("from_now", ("from today", "from now", "from the", "from this"), False, re.compile(
         r"\b(?P<num>\d{1,3}|" + _COUNT_WORDS + r")\s+(?P<workdays>working\s+|business\s+)?"
         r"(?P<unit>day|week|month)s?\s+from\s+(?:today|now|the\s+date\s+of\s+this\s+"
         r"(?:message|mail|e-?mail|letter)|(?:this|the)\s+(?:message|mail|e-?mail))\b",
@@ -88,14 +88,14 @@ PATTERNS: list[tuple[str, tuple[str, ...], bool, re.Pattern[str]]] = [
         r"(?<![\w/.-])(?!24/7\b)(?P<d>[0-3]?\d)(?P<sep>[./])(?P<m>[01]?\d)"
         r"(?![\d/]|\.\d|\s*(?:%|per\s*cent|percent|million|billion|GHz|MHz|kHz|dB|times)\b"
         r"|\s*%)")),
-    ("year_month_end", ("end",), False, re.compile(
+    ("year_month_end", ("year-end", "month-end", "end-of", "calendar year"), False, re.compile(
         r"\b(?:(?P<unit>year|month)-end|end-of-(?:the-)?(?P<unit2>year|month)"
         r"|end\s+of\s+(?:the\s+)?calendar\s+year)\b", re.IGNORECASE)),
-    ("last_day", ("last",), False, re.compile(
+    ("last_day", ("last day",), False, re.compile(
         r"\b(?:the\s+)?last\s+day\s+of\s+(?:(?:the|this)\s+(?P<unit>month|year)\b"
         r"|(?P<month>" + _MONTH_NAMES + r")\.?(?:,?\s+(?P<year>(?:19|20)\d{2}))?(?![\w-]))",
         re.IGNORECASE)),
-    ("quarter_end", ("end",), False, re.compile(
+    ("quarter_end", ("quarter", "q1", "q2", "q3", "q4"), False, re.compile(
         r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+)?|end-)(?:(?P<q>Q[1-4])|(?P<qw>first|second|third"
         r"|fourth|last)\s+quarter)(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?(?![\w-])",
         re.IGNORECASE)),
@@ -143,13 +143,48 @@ RELATIVE = frozenset({"fortnight", "from_now", "after_tomorrow", "weekday_time",
                       "part_of_next_month", "from_deadline"})
 
 
+# Kinds every match of which holds a digit ("by the 15th", "2026/11/15", "Friday 5 pm").
+_DIGIT_KINDS = frozenset({"ordinal_day", "ymd", "d_mon_y", "day_month_figures", "weekday_time",
+                          "foreign_day_month"})
+_DIGIT = re.compile(r"\d")
+# A shape each match holds, searched once per text for the kinds that share it: most
+# sentences hold a full stop and a digit, few a digit, a stop or slash, and a digit.
+_FIGURES = re.compile(r"\d[./]\d")
+_SHAPES: dict[str, re.Pattern[str]] = {
+    "ymd": _FIGURES, "day_month_figures": _FIGURES, "d_mon_y": re.compile(r"\d[-/][^\W\d_]"),
+    "ordinal_day": re.compile(r"\d(?:st|nd|rd|th)\b", re.IGNORECASE),
+    "weekday_time": re.compile(r"\d(?:[:h]\d\d|\s*(?:am|pm|a\.m|p\.m|h)\b)", re.IGNORECASE),
+}
+
+
+# Each pattern with its words as one search (cheaper than a test per word).
+_GATED = [(kind, re.compile("|".join(re.escape(w) for w in words)), needs_lead, pattern)
+          for kind, words, needs_lead, pattern in PATTERNS]
+
+
+# The words of the kinds that need no digit, in one search: a text without a digit and
+# without any of them (most) has no match.
+_WORDS_GATE = re.compile("|".join(re.escape(w) for kind, words, _lead, _pattern in PATTERNS
+                                  if kind not in _DIGIT_KINDS for w in words))
+
+
 def extra_matches(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """The matches of :data:`PATTERNS` in ``text``: (start, end, kind, match)."""
     lowered = folded(text)
+    digit = _DIGIT.search(text) is not None
+    if not digit and _WORDS_GATE.search(lowered) is None:
+        return []
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, words, needs_lead, pattern in PATTERNS:
-        if not any(word in lowered for word in words):
+    shapes: dict[re.Pattern[str], bool] = {}
+    for kind, gate, needs_lead, pattern in _GATED:
+        if (not digit and kind in _DIGIT_KINDS) or gate.search(lowered) is None:
             continue
+        shape = _SHAPES.get(kind)
+        if shape is not None:
+            if shape not in shapes:
+                shapes[shape] = shape.search(text) is not None
+            if not shapes[shape]:
+                continue
         for match in pattern.finditer(text):
             if needs_lead and not _LEAD.search(text, max(0, match.start() - 40), match.start()):
                 continue

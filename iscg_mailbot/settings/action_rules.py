@@ -291,8 +291,8 @@ RULES: tuple[Rule, ...] = (
          + ACT_VERBS + r")\b", "after", 0.7),
     # --- requests in list mail -------------------------------------------------------
     rule("could_you", ACTION,
-         r"\b(?:could|can|would|will|might)\s+(?P<obj>you(?:\s+(?:both|all|two))?|" + _PEOPLE_OF
-         + PARTIES + r"|" + PARTIES + r"\s+(?:colleagues|team|staff|experts)|" + PARTIES
+         r"\b(?:could|can|would|will|might)\s+(?P<obj>you(?:\s+(?:both|all|two))?|(?:" + _PEOPLE_OF
+         + r")?" + PARTIES + r"(?:\s+(?:colleagues|team|staff|experts))?"
          + r")(?:\s*,\s*[^,?]{1,60},)?\s+(?:please\s+|kindly\s+)?(?:be\s+(?:able|in\s+a\s+position)"
          r"\s+to\s+)?(?:"
          + ACT_VERBS + r")\b", "after", 0.7),
