@@ -283,7 +283,8 @@ def main() -> int:
     parser.add_argument("--built-each-time", action="store_true",
                         help="[web] keep_pages = false: what each page costs to build")
     parser.add_argument("--keep", type=Path, default=None,
-                        help="SQLite only: build the database in this folder once, reuse it")
+                        help="build the database once (SQLite: in this folder; "
+                             "PostgreSQL: its URL is kept there) and reuse it")
     parser.add_argument("--from-db", type=Path, default=None,
                         help="SQLite only: start from a copy of bench/queries.py --keep's "
                              "bench.db (same messages and analysis) instead of building")
@@ -294,8 +295,15 @@ def main() -> int:
         folder = args.keep or Path(name)
         folder.mkdir(parents=True, exist_ok=True)
         drop = None
-        if args.postgres:
+        kept_url = folder / "postgres.url"
+        if args.postgres and args.keep is not None and kept_url.exists():
+            url = kept_url.read_text(encoding="utf-8").strip()  # built by an earlier run
+        elif args.postgres:
             url, drop = postgres_database(args.postgres)
+            if args.keep is not None:
+                # Kept for later runs (drop it by hand: DROP DATABASE iscg_bench_...).
+                kept_url.write_text(url, encoding="utf-8")
+                drop = None
         else:
             url = f"sqlite:///{folder / 'bench.db'}"
         try:

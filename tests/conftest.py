@@ -6,14 +6,19 @@ or fails when ISCG_REQUIRE_SERVICES=1 (as CI sets it).
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
 
 from iscg_mailbot.store.database import connect, upgrade
 
@@ -81,22 +86,190 @@ def _reset_postgres(url: str) -> None:
     engine.dispose()
 
 
+_SQLITE_TEMPLATE: list[Path] = []  # the migrated file of this process, once made
+
+
+def migrated_sqlite(path: Path) -> str:
+    """The URL of a new SQLite database at ``path`` with every migration applied: a copy
+    of a file migrated once per process (running the migrations takes a quarter of a
+    second; copying the file, a millisecond)."""
+    if not _SQLITE_TEMPLATE:
+        folder = Path(tempfile.mkdtemp(prefix="iscg-migrated-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        template = folder / "template.db"
+        engine = connect(f"sqlite:///{template}")
+        upgrade(engine)
+        engine.dispose()  # the last connection closed: the WAL is merged into the file
+        assert not template.with_name("template.db-wal").exists()
+        _SQLITE_TEMPLATE.append(template)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_SQLITE_TEMPLATE[0], path)
+    return f"sqlite:///{path}"
+
+
+# Everything a test could change in the schema of the migrated PostgreSQL database: when
+# this differs from what the migrations built, the schema is built again from nothing.
+_SCHEMA_FINGERPRINT = text("""
+SELECT md5(string_agg(item, E'\n' ORDER BY item)) FROM (
+  SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' '
+         || coalesce(column_default, '') || ' ' || is_nullable || ' '
+         || coalesce(is_generated, '') || ' ' || coalesce(generation_expression, '')
+    FROM information_schema.columns WHERE table_schema = 'public'
+  UNION ALL SELECT 'index ' || indexname || ' ' || indexdef
+    FROM pg_indexes WHERE schemaname = 'public'
+  UNION ALL SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' '
+         || pg_get_constraintdef(oid)
+    FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+  UNION ALL SELECT 'trigger ' || tgrelid::regclass::text || ' ' || tgname
+    FROM pg_trigger WHERE NOT tgisinternal
+  UNION ALL SELECT 'function ' || proname || ' ' || md5(prosrc)
+    FROM pg_proc WHERE pronamespace = 'public'::regnamespace
+  UNION ALL SELECT 'type ' || typname || ' ' || typtype::text
+    FROM pg_type WHERE typnamespace = 'public'::regnamespace
+  UNION ALL SELECT 'relation ' || relname || ' ' || relkind::text
+    FROM pg_class WHERE relnamespace = 'public'::regnamespace
+  UNION ALL SELECT 'extension ' || extname FROM pg_extension
+  UNION ALL SELECT 'revision ' || version_num FROM alembic_version
+) AS schema(item)
+""")
+
+
+class _MigratedPostgres:
+    """A PostgreSQL database of this session (per xdist worker) that the migrations
+    build once; :meth:`fresh` hands it out as just migrated.
+
+    Running every migration for each test cost about a second on PostgreSQL. Instead the
+    rows the migrations wrote (``data_versions``'s) and the sequences' positions are kept
+    after the build, and each test gets the database with every table emptied, those
+    rows written back and the sequences set back, which is what the migrations leave.
+    A test that changed the schema (or ``alembic_version``) changes its fingerprint: the
+    next test then gets a schema built again from nothing.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.fingerprint: str | None = None
+        self.tables: list[str] = []
+        self.seeds: list[tuple[str, list[dict[str, object]]]] = []
+        self.sequences: list[tuple[str, int, bool]] = []
+
+    def _build(self) -> None:
+        _reset_postgres(self.url)
+        migrated = connect(self.url)
+        upgrade(migrated)
+        migrated.dispose()
+        engine = create_engine(self.url, poolclass=NullPool)
+        with engine.connect() as connection:
+            self.fingerprint = connection.execute(_SCHEMA_FINGERPRINT).scalar_one()
+            self.tables = list(connection.execute(text(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                "AND tablename <> 'alembic_version' ORDER BY tablename")).scalars())
+            self.seeds = []
+            for table in self.tables:
+                rows = [dict(row) for row in
+                        connection.execute(text(f'SELECT * FROM "{table}"')).mappings()]
+                if rows:
+                    self.seeds.append((table, rows))
+            self.sequences = [
+                (f'"{row.schemaname}"."{row.sequencename}"',
+                 row.start_value if row.last_value is None else row.last_value,
+                 row.last_value is not None)
+                for row in connection.execute(text(
+                    "SELECT schemaname, sequencename, start_value, last_value "
+                    "FROM pg_sequences WHERE schemaname = 'public'"))]
+        engine.dispose()
+
+    def fresh(self) -> str:
+        """The URL of the database, every table as the migrations left it."""
+        engine = create_engine(self.url, poolclass=NullPool)
+        try:
+            with engine.connect() as connection:
+                try:
+                    current = connection.execute(_SCHEMA_FINGERPRINT).scalar_one()
+                except DBAPIError:  # no alembic_version: the schema is not the built one
+                    current = None
+                connection.rollback()
+                if self.fingerprint is not None and current == self.fingerprint:
+                    self._empty(connection)
+                    return self.url
+        finally:
+            engine.dispose()
+        self._build()
+        return self.url
+
+    def _empty(self, connection: Connection) -> None:
+        # Replica mode skips the foreign-key triggers: the tables empty in any order.
+        connection.execute(text("SET LOCAL session_replication_role = replica"))
+        for table in self.tables:
+            connection.execute(text(f'DELETE FROM "{table}"'))
+        for table, rows in self.seeds:
+            names = ", ".join(f'"{column}"' for column in rows[0])
+            values = ", ".join(f":{column}" for column in rows[0])
+            connection.execute(text(f'INSERT INTO "{table}" ({names}) VALUES ({values})'),
+                               rows)
+        for sequence, value, called in self.sequences:
+            connection.execute(text("SELECT setval(:sequence, :value, :called)"),
+                               {"sequence": sequence, "value": value, "called": called})
+        connection.commit()
+
+
+@pytest.fixture(scope="session")
+def _postgres_migrated(postgres_server: str | None) -> Iterator[_MigratedPostgres | None]:
+    """A second database beside :func:`postgres_server`'s, for the ``engine`` fixture."""
+    if postgres_server is None:
+        yield None
+        return
+    admin = create_engine(postgres_admin_url(), isolation_level="AUTOCOMMIT")
+    url = make_url(postgres_server)
+    name = f"{url.database}_migrated"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield _MigratedPostgres(url.set(database=name).render_as_string(hide_password=False))
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """An empty database URL, once for SQLite and once for PostgreSQL."""
+    """A database URL, once for SQLite and once for PostgreSQL: an empty database, or a
+    migrated one when the test also uses ``engine`` (the same database)."""
+    migrated = "engine" in request.fixturenames
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'test.db'}"
+        path = tmp_path / "test.db"
+        return migrated_sqlite(path) if migrated else f"sqlite:///{path}"
     url: str | None = request.getfixturevalue("postgres_server")
     require_service(url is not None, f"PostgreSQL not reachable at {postgres_admin_url()}")
     assert url is not None
+    if migrated:
+        database: _MigratedPostgres = request.getfixturevalue("_postgres_migrated")
+        return database.fresh()
     _reset_postgres(url)
     return url
 
 
 @pytest.fixture
 def engine(db_url: str) -> Iterator[Engine]:
-    """A migrated engine on each database."""
+    """A migrated engine on each database (see :func:`db_url`: a copy of a migrated
+    SQLite file, or the migrated PostgreSQL database emptied to what the migrations
+    left)."""
     eng = connect(db_url)
-    upgrade(eng)
     yield eng
     eng.dispose()
+
+
+# -- how pytest-xdist shares the tests out (pyproject.toml sets --dist loadgroup) --------
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests of a module that share a module-scoped fixture (a built pipeline, an
+    analysed sample database) run on one worker, which builds it once: an xdist group
+    per such module. The other tests are handed out one at a time, the ones marked
+    ``slow`` first, so that no long test is left to run alone at the end."""
+    for item in items:
+        info = getattr(item, "_fixtureinfo", None)
+        definitions = info.name2fixturedefs.values() if info is not None else ()
+        if any(defs and defs[-1].scope == "module" for defs in definitions):
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

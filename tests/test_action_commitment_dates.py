@@ -36,3 +36,17 @@ def test_next_week_alone_is_no_deadline_of_a_request_or_a_statement() -> None:
     # Only a commitment is dated by when it happens; a request needs "by".
     assert find_due("The workshop takes place next week.", TUESDAY) is None
     assert find_due("Please reply by next week.", TUESDAY) is not None
+
+
+def test_a_delivery_that_will_follow_on_a_day_is_a_commitment() -> None:
+    # "will follow" with a day: the sender's (their unit's when on the staff).
+    assert due_of("The highlights are being cleared and will follow by the end of next "
+                  "week.") == date(2027, 3, 12)
+    (item,) = extract_actions(ActionInput(new_text="The abstract follows tomorrow.",
+                                          date=TUESDAY, sender=SENDER))
+    assert (item.owner, item.due) == ("Kenji Watanabe", date(2027, 3, 3))
+    # Without a day it promises nothing checkable; "follow the discussion" is no delivery.
+    assert extract_actions(ActionInput(new_text="Details will follow.", date=TUESDAY,
+                                       sender=SENDER)) == []
+    assert extract_actions(ActionInput(new_text="As follows: the agenda is attached.",
+                                       date=TUESDAY, sender=SENDER)) == []

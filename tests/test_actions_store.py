@@ -39,7 +39,7 @@ def test_extraction_is_stored_once_with_owner_due_and_thread(app: App) -> None:
     assert (again.added, again.updated, again.removed, again.closed) == (0, 0, 0, 0)
     found = {(i.kind, i.owner, i.due) for i in items(app).values()}
     assert found == {
-        ("note", None, None),  # "For information and action, please find below ..."
+        ("note", "ISCG", None),  # "For information and action, please find below ...": the list's
         ("action", "TSAG", date(2026, 9, 15)),
         ("note", "TDAG", None),
         ("action", "BDT", date(2026, 12, 1)),
@@ -104,7 +104,7 @@ def test_overdue_owner_and_due_before_filters(app: App) -> None:
     before = service.list_actions(app, due_before=date(2026, 11, 1), now=NOW)
     assert [r.owner for r in before] == ["TSAG"]
     notes = service.list_actions(app, kinds=("note",), now=NOW)
-    assert {r.owner for r in notes} == {None, "TDAG"}
+    assert {r.owner for r in notes} == {"ISCG", "TDAG"}
 
 
 def test_overdue_uses_the_lists_time_zone(app: App) -> None:
@@ -184,10 +184,11 @@ def test_search_ranks_and_marks_the_words(app: App) -> None:
                for h in service.search_messages(app, "regional workshops"))
 
 
-def test_search_pages_and_ranks_only_the_newest_matches_of_a_common_word(app: App) -> None:
+def test_search_pages_and_finds_the_best_of_the_newest_matches_of_a_common_word(
+        app: App) -> None:
     # Five messages hold "budget"; the oldest says it most often, so it ranks first when
-    # every match is ranked. With a window of three, the three newest are ranked (the
-    # best of them first) and the two older ones follow, newest first.
+    # every match is found. With a window of three, a search finds the three newest (the
+    # best of them first) and says that more match.
     bodies = ["budget budget budget budget, the budget again.",
               "A long note on many things: travel, rooms, interpretation, and the budget.",
               "The budget, the budget and the budget.",
@@ -197,22 +198,26 @@ def test_search_pages_and_ranks_only_the_newest_matches_of_a_common_word(app: Ap
                       f"2026-09-0{n + 1}T10:00:00+02:00", body, subject=f"Note {n}")
                  for n, body in enumerate(bodies)))
     everything = service.search_page(app, "budget", 1, 10)
-    assert (everything.total, everything.ranked, everything.more) == (5, 5, False)
-    assert everything.hits[0].subject == "Note 0"
+    assert (everything.total, everything.found, everything.beyond_window) == (5, 5, False)
+    assert everything.hits[0].subject == "Note 0" and not everything.more
     assert sorted(h.subject for h in everything.hits) == [f"Note {n}" for n in range(5)]
+    pages = [service.search_page(app, "budget", page, 2) for page in (1, 2, 3)]
+    assert [h.subject for p in pages for h in p.hits] == [h.subject for h in everything.hits]
+    assert [(p.more, p.first) for p in pages] == [(True, 1), (True, 3), (False, 5)]
 
     windowed = [service.search_page(app, "budget", page, 2, window=3) for page in (1, 2, 3)]
-    assert [(p.total, p.ranked, p.more, p.first) for p in windowed] == [
-        (5, 3, True, 1), (5, 3, True, 3), (5, 3, False, 5)]
+    assert [(p.total, p.found, p.beyond_window, p.more) for p in windowed] == [
+        (4, 3, True, True), (4, 3, True, False), (4, 3, True, False)]
     order = [h.subject for p in windowed for h in p.hits]
     # The newest three, best first (the engines order the two single mentions differently).
-    assert order[0] == "Note 2" and set(order[:3]) == {"Note 2", "Note 3", "Note 4"}
-    assert order[3:] == ["Note 1", "Note 0"]  # then the older ones, newest first
-    assert [h.rank > 0 for p in windowed for h in p.hits] == [True, True, True, False, False]
+    assert order[0] == "Note 2" and sorted(order) == ["Note 2", "Note 3", "Note 4"]
     # The snippets are those of the hits shown, whatever the page.
     assert all("[budget]" in h.snippet.lower() for p in windowed for h in p.hits)
     assert service.search_page(app, "budget", 9, 2).hits == []
     assert service.search_page(app, "nothing-like-it", 1, 2).total == 0
+    with app.session() as session:
+        assert search_store.count_matches(session, "budget") == 5
+        assert search_store.count_matches(session, "budget", at_most=2) == 2
 
 
 HOSTILE = ['"', "'", "AND", "OR OR", "NOT", "*", "-", "-room", "NEAR(", "col:val", "^x", "(((",

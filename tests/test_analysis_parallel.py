@@ -26,6 +26,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine, func, inspect, select, text
+from sqlalchemy.engine import make_url
 
 from bench.ingest import corpus_messages, variant
 from iscg_mailbot.services.analysis import analyse_pending
@@ -45,6 +46,8 @@ from iscg_mailbot.store.types import utcnow
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED = 1200
+#: Messages per import batch of the generated corpus.
+GENERATED_BATCH = 100
 #: Columns that say when or in which order a row was written, not what analysis found.
 WRITTEN = {"id", "created_at", "updated_at", "tagged_at"}
 
@@ -102,13 +105,28 @@ def _fresh(url: str) -> App:
     return app
 
 
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The generated corpus, written once for the module's tests."""
+    return generated_corpus(tmp_path_factory.mktemp("generated") / "generated.mbox")
+
+
+#: One process's results by (database, archive, batch size): the reference several tests
+#: compare with, computed once per test process (the module's tests share a worker: they
+#: share a module fixture, see tests/conftest.py).
+_ONE_PROCESS: dict[tuple[str, Path, int], dict[str, Any]] = {}
+
+
 def _one_process(url: str, archive: Path, batch_size: int) -> dict[str, Any]:
-    app = _fresh(url)
-    import_archive(app, archive, batch_size=batch_size)
-    report = analyse_pending(app)
-    assert report.failed == [] and report.threads > 0
-    app.close()
-    return stored_analysis(url)
+    key = (make_url(url).get_backend_name(), archive, batch_size)
+    if key not in _ONE_PROCESS:
+        app = _fresh(url)
+        import_archive(app, archive, batch_size=batch_size)
+        report = analyse_pending(app)
+        assert report.failed == [] and report.threads > 0
+        app.close()
+        _ONE_PROCESS[key] = stored_analysis(url)
+    return _ONE_PROCESS[key]
 
 
 def _beside_ingest(url: str, archive: Path, batch_size: int) -> dict[str, Any]:
@@ -131,11 +149,11 @@ def _urls(db_url: str, tmp_path: Path) -> tuple[str, str]:
 
 @pytest.mark.parametrize("corpus", ["sample", "generated"])
 def test_analysis_beside_ingest_equals_one_process(db_url: str, tmp_path: Path,
-                                                   corpus: str) -> None:
+                                                   corpus: str, generated: Path) -> None:
     if corpus == "sample":
         archive, batch = sample_archive(), 20
     else:
-        archive, batch = generated_corpus(tmp_path / "generated.mbox"), 100
+        archive, batch = generated, GENERATED_BATCH
     one, many = _urls(db_url, tmp_path)
     expected = _one_process(one, archive, batch)
     assert expected["action_items"] and expected["thread_topics"]
@@ -171,12 +189,11 @@ def postgres_url(db_url: str) -> str:
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_two_processes_analyse_one_postgresql_database_once(
-    postgres_url: str, tmp_path: Path
+    postgres_url: str, tmp_path: Path, generated: Path
 ) -> None:
-    archive = generated_corpus(tmp_path / "generated.mbox")
-    expected = _one_process(postgres_url, archive, 200)
+    expected = _one_process(postgres_url, generated, GENERATED_BATCH)
     app = _fresh(postgres_url)
-    import_archive(app, archive, batch_size=200)
+    import_archive(app, generated, batch_size=GENERATED_BATCH)
     with app.session() as session:
         threads = set(session.scalars(select(Thread.id)))
     app.close()

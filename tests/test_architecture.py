@@ -15,6 +15,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -48,6 +50,7 @@ def test_a_shell_reaching_past_the_services_breaks_a_contract(tmp_path: Path) ->
     assert "iscg_mailbot.cli.shortcut -> iscg_mailbot.store.database" in result.stdout
 
 
+@pytest.mark.slow
 def test_the_package_type_checks_under_mypy_strict() -> None:
     """``mypy`` with the settings of pyproject.toml (``strict = true``) finds nothing."""
     result = subprocess.run([sys.executable, "-m", "mypy", "iscg_mailbot"], check=False,

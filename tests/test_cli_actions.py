@@ -14,10 +14,10 @@ from iscg_mailbot.cli import cli
 from iscg_mailbot.services import actions as service
 from iscg_mailbot.services.app import App
 from iscg_mailbot.settings.main import load_settings
-from iscg_mailbot.store.database import upgrade
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.models_topics import ThreadTopic
 from tests.action_samples import LS, MEMBERS, QUESTION, store
+from tests.conftest import migrated_sqlite
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,8 +32,8 @@ def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (config / "members.yaml").write_text(MEMBERS, encoding="utf-8")
     (config / "actions.yaml").write_text("timezone: UTC\n", encoding="utf-8")
     monkeypatch.delenv("ISCG_DATABASE_URL", raising=False)
-    app = App.open(load_settings(config), check_schema=False)
-    upgrade(app.engine)
+    migrated_sqlite(database)
+    app = App.open(load_settings(config))
     service.extract_for_messages(app, store(app, LS, QUESTION))
     app.close()
     return config

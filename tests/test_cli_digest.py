@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from iscg_mailbot.cli import cli
-from iscg_mailbot.store.database import connect, upgrade
+from tests.conftest import migrated_sqlite
 from tests.digest_week import MEMBERS_YAML
 
 
@@ -22,9 +22,7 @@ def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                                              encoding="utf-8")
     (config / "members.yaml").write_text(MEMBERS_YAML, encoding="utf-8")
     monkeypatch.delenv("ISCG_DATABASE_URL", raising=False)
-    engine = connect(f"sqlite:///{database}")
-    upgrade(engine)
-    engine.dispose()
+    migrated_sqlite(database)
     return config
 
 

@@ -14,8 +14,9 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from iscg_mailbot.cli import cli
-from iscg_mailbot.store.database import connect, session_scope, upgrade
+from iscg_mailbot.store.database import connect, session_scope, sqlite_file
 from iscg_mailbot.store.models_delivery import OutboxEntry
+from tests.conftest import migrated_sqlite
 from tests.delivery_samples import MEMBERS
 from tests.servers.smtp import SmtpTestServer
 from tests.test_faults_digest import write_config
@@ -26,8 +27,9 @@ MEMBER = MEMBERS[1]
 
 def _interrupted_entry(url: str) -> None:
     """What a run SIGKILLed after claiming a digest leaves behind."""
-    engine = connect(url)
-    upgrade(engine)
+    path = sqlite_file(url)
+    assert path is not None
+    engine = connect(migrated_sqlite(path))
     start, end = datetime(2024, 3, 4, tzinfo=UTC), datetime(2024, 3, 11, tzinfo=UTC)
     with session_scope(engine) as session:
         session.add(OutboxEntry(

@@ -64,12 +64,13 @@ from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
 from iscg_mailbot.services.schedule import missed_digest
 from iscg_mailbot.settings.delivery import DigestConfig
 from iscg_mailbot.settings.main import load_settings
-from iscg_mailbot.store.database import connect, session_scope, upgrade
+from iscg_mailbot.store.database import connect, session_scope
 from iscg_mailbot.store.locks import DIGEST_SEND_LOCK, WORKER_LOCK
 from iscg_mailbot.store.messages import ensure_list
 from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_delivery import DigestRun, OutboxEntry, WorkerLock
 from iscg_mailbot.store.types import utcnow
+from tests.conftest import migrated_sqlite
 from tests.delivery_samples import MEMBERS, MEMBERS_YAML, mail
 from tests.digest_week import LIST, NOW, seed_week
 from tests.servers.smtp import Received, RecordingHandler, SmtpTestServer
@@ -356,6 +357,7 @@ def test_refused_4xx_5xx_then_cleared_each_member_once(faults_app: App,
     assert copies(server, app.engine, period) == dict.fromkeys([MEMBERS[0], *MEMBERS[1:]], 1)
 
 
+@pytest.mark.slow
 def test_slow_server_times_out_without_a_second_copy(engine: Engine, tmp_path: Path,
                                                      smtp: SmtpTestServer) -> None:
     """A server slower than ``timeout_seconds``: at RCPT the digest is deferred (nothing
@@ -386,8 +388,7 @@ def test_slow_server_times_out_without_a_second_copy(engine: Engine, tmp_path: P
 def test_server_level_failures_back_off_exponentially(tmp_path: Path, fault: str,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     database = tmp_path / "backoff.db"
-    engine = connect(f"sqlite:///{database}")
-    upgrade(engine)
+    engine = connect(migrated_sqlite(database))
     seed_week(engine)
     monkeypatch.setenv("ISCG_TEST_SMTP_PASSWORD", "not-the-password")
     with SmtpTestServer(user=("bot", "the-password")) as server:
@@ -423,6 +424,7 @@ SOAK_FAULTS = {
 }
 
 
+@pytest.mark.slow
 def test_random_faults_over_several_periods(engine: Engine, tmp_path: Path,
                                             smtp: SmtpTestServer) -> None:
     """Seeded random faults on every RCPT and DATA, and refused connections, over
@@ -674,6 +676,7 @@ def kill_app(engine: Engine, tmp_path: Path, smtp: SmtpTestServer) -> tuple[App,
     return open_app(config_dir, engine), config_dir
 
 
+@pytest.mark.slow
 def test_sigkill_at_each_point_of_digest_send(kill_app: tuple[App, Path],
                                               smtp: SmtpTestServer) -> None:
     app, config_dir = kill_app
@@ -707,8 +710,7 @@ def test_cli_digest_send_killed_between_acceptance_and_outbox_update(
     sent, and dies there.
     """
     database = tmp_path / "digest.db"
-    engine = connect(f"sqlite:///{database}")
-    upgrade(engine)
+    engine = connect(migrated_sqlite(database))
     now = utcnow()
     seed_last_period(engine, now)
     config_dir = write_config(tmp_path / "config", f"sqlite:///{database}", smtp.port)
@@ -790,14 +792,14 @@ def json_logs(log: Path) -> list[dict[str, Any]]:
             if line.startswith("{")]
 
 
+@pytest.mark.slow
 def test_worker_killed_while_catching_up_on_a_missed_digest(tmp_path: Path,
                                                             smtp: SmtpTestServer) -> None:
     """The digest time passed while the worker was down; the worker comes back, starts
     sending the missed digest and is SIGKILLed in the middle of the 3rd member's; a
     restarted worker (``run --wait``) sends the rest: each member exactly once."""
     database = tmp_path / "worker.db"
-    engine = connect(f"sqlite:///{database}")
-    upgrade(engine)
+    engine = connect(migrated_sqlite(database))
     now = utcnow()
     seed_last_period(engine, now)
     # The period before went out; this one came due an hour ago, with no worker running.

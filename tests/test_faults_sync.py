@@ -60,9 +60,9 @@ from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ingest import IngestReport, sync
 from iscg_mailbot.settings.main import MailboxConfig, Settings
 from iscg_mailbot.source.imap import ImapSource
-from iscg_mailbot.store.database import connect, upgrade
+from iscg_mailbot.store.database import connect, sqlite_file, upgrade
 from iscg_mailbot.store.models import Mailbox, Message, QuarantinedMessage, Thread
-from tests.conftest import require_service
+from tests.conftest import migrated_sqlite, require_service
 from tests.servers.dovecot import PASSWORD_ENV, DovecotServer, dovecot_available
 from tests.servers.tcp_proxy import TcpProxy
 
@@ -219,6 +219,10 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Filled]:
 
 
 def make_app(url: str, config: MailboxConfig, *, migrate: bool = True) -> App:
+    path = sqlite_file(url)
+    if migrate and path is not None and not path.exists():
+        url = migrated_sqlite(path)  # a new SQLite file: a copy of a migrated one
+        migrate = False
     engine = connect(url)
     if migrate:
         upgrade(engine)

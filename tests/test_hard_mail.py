@@ -186,6 +186,7 @@ def corpus_messages() -> list[tuple[str, RawMessage]]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"shared corpus not found at {CORPUS}")
 def test_whole_shared_corpus_parses_or_is_refused_with_a_reason() -> None:
     messages = corpus_messages()

@@ -431,6 +431,7 @@ def measure(engine: Engine, data: bytes) -> Measured:
     return Measured(got, float(took), float(grown))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("bomb", BOMBS, ids=[b.name for b in BOMBS])
 def test_mail_bomb_is_handled_in_bounded_time_and_memory(
     engine: Engine, bomb: Bomb, record_property: Callable[[str, object], None]

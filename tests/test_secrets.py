@@ -35,7 +35,7 @@ from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner, Result
-from sqlalchemy import LargeBinary, select, update
+from sqlalchemy import Engine, LargeBinary, select, update
 from sqlalchemy.engine import make_url
 
 from iscg_mailbot.cli import cli
@@ -46,12 +46,12 @@ from iscg_mailbot.services.digest import send_digests
 from iscg_mailbot.settings.delivery import DigestConfig
 from iscg_mailbot.settings.main import load_settings
 from iscg_mailbot.source.imap import ImapSource
-from iscg_mailbot.store.database import connect, session_scope, upgrade
+from iscg_mailbot.store.database import connect, session_scope
 from iscg_mailbot.store.models import Base
 from iscg_mailbot.store.models_delivery import OutboxEntry
 from iscg_mailbot.store.types import utcnow
 from iscg_mailbot.worker import JsonFormatter
-from tests.conftest import require_service
+from tests.conftest import migrated_sqlite, require_service
 from tests.delivery_samples import MEMBERS, MEMBERS_YAML, mail
 from tests.digest_week import LIST
 from tests.servers.dovecot import DovecotServer, dovecot_available
@@ -170,16 +170,15 @@ def recent_mail(count: int) -> list[bytes]:
 
 
 @pytest.fixture
-def deployment(db_url: str, tmp_path: Path, smtp_certificate: tuple[Path, Path],
+def deployment(db_url: str, engine: Engine, tmp_path: Path,
+               smtp_certificate: tuple[Path, Path],
                monkeypatch: pytest.MonkeyPatch) -> Iterator[Deployment]:
+    """A worker's deployment over ``db_url`` (migrated: the test uses ``engine``)."""
     require_service(dovecot_available(), "dovecot not installed: apt-get install dovecot-imapd")
     url = db_url
     if make_url(db_url).get_backend_name() == "postgresql":
         # Trust authentication takes any password: a marker one shows where it goes.
         url = make_url(db_url).set(password=DB_SECRET).render_as_string(hide_password=False)
-    engine = connect(url)
-    upgrade(engine)
-    engine.dispose()
     monkeypatch.setenv(IMAP_ENV, IMAP_SECRET)
     monkeypatch.setenv(SMTP_ENV, SMTP_SECRET)
     monkeypatch.setenv("ISCG_DATABASE_URL", url)  # the database password from the environment
@@ -314,6 +313,7 @@ def json_records(log: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in lines if line.startswith("{") and line.endswith("\n")]
 
 
+@pytest.mark.slow
 def test_worker_json_logs_never_show_passwords(deployment: Deployment,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """``python -m iscg_mailbot --debug run``: IMAP login accepted (its protocol logged at
@@ -380,8 +380,7 @@ def imap_app(tmp_path: Path, mailboxes: str) -> App:
         f'[database]\nurl = "sqlite:///{tmp_path / "tls.db"}"\n\n[[lists]]\nid = "{LIST.id}"\n'
         f'address = "{LIST.address}"\n\n{mailboxes}', encoding="utf-8")
     settings = load_settings(config_dir)
-    engine = connect(settings.database_url)
-    upgrade(engine)
+    engine = connect(migrated_sqlite(tmp_path / "tls.db"))
     return App(settings=settings, engine=engine)
 
 
@@ -446,8 +445,7 @@ def send_with(tmp_path: Path, smtp_section: str) -> tuple[int, str]:
     database = tmp_path / "smtp-tls.db"
     (config_dir / "iscg-mailbot.toml").write_text(
         f'[database]\nurl = "sqlite:///{database}"\n\n{smtp_section}', encoding="utf-8")
-    engine = connect(f"sqlite:///{database}")
-    upgrade(engine)
+    engine = connect(migrated_sqlite(database))
     with session_scope(engine) as session:
         session.execute(update(OutboxEntry).values(next_attempt_at=None))
     engine.dispose()

@@ -370,6 +370,7 @@ def test_other_lists_are_left_alone(session: Session, list_id: int) -> None:
     assert session.get(Thread, their_thread) is not None
 
 
+@pytest.mark.slow
 def test_batch_of_500_into_20000_messages(session: Session, list_id: int) -> None:
     # 2,000 existing threads of 10 messages each, written directly (already threaded).
     # Core executemany (no RETURNING): ORM bulk inserts would take seconds here.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from email.message import EmailMessage
 
+import pytest
 from sqlalchemy import Engine, func, select
 
 from iscg_mailbot.records import MailboxState, RawBatch
@@ -118,6 +119,7 @@ def test_server_lost_mid_sync_then_resumed(engine: Engine, dovecot: DovecotServe
         assert session.scalars(select(Mailbox)).one().last_error is None
 
 
+@pytest.mark.slow
 def test_large_sync_parsed_by_workers_survives_a_lost_server(
     engine: Engine, dovecot: DovecotServer
 ) -> None:

@@ -138,13 +138,13 @@ def _assert_same(tagger: TopicTagger, threads: list[ThreadText]) -> None:
 
 @lru_cache(maxsize=8)
 def _tagger(nlp: Any, config: TopicsConfig, bodies: ItuBodies) -> TopicTagger:
-    """Taggers by topic list (building one takes most of a second; shrinking a failing
-    example builds the same ones again and again)."""
+    """Taggers by topic list (building one on a pipeline that built one before takes about
+    50 ms; shrinking a failing example builds the same ones again and again)."""
     return TopicTagger(config, nlp, bodies=bodies)
 
 
-# No shrinking: each topic list costs a tagger build (most of a second), and shrinking
-# tries hundreds of lists (five minutes). A failure prints the example as generated.
+# No shrinking: each topic list costs a tagger build, and shrinking tries hundreds of
+# lists (minutes). A failure prints the example as generated.
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow],
           phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(cases())

@@ -132,6 +132,7 @@ def test_too_few_labels_is_refused_clearly(app: App, threads: dict[str, list[int
     assert not topics_service.model_dir(app).exists()
 
 
+@pytest.mark.slow
 def test_model_is_used_only_where_it_helps_and_retag_adds_with_evidence(
     app: App, threads: dict[str, list[int]]
 ) -> None:
@@ -237,6 +238,7 @@ def test_unknown_topics_are_left_out_of_training_and_figures() -> None:
     assert rows["events"].skipped == "0 positive(s), needs 3"
 
 
+@pytest.mark.slow
 def test_cli_train_and_evaluate(app: App, threads: dict[str, list[int]], db_url: str,
                                 tmp_path: Path) -> None:
     config = Path(app.settings.config_dir) / "iscg-mailbot.toml"

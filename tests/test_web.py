@@ -16,12 +16,13 @@ from starlette.testclient import TestClient
 from iscg_mailbot.services import actions as action_services
 from iscg_mailbot.services.sign_in import MEMBER, UNKNOWN, request_link, use_link
 from iscg_mailbot.settings.web import WebConfig
-from iscg_mailbot.store.database import connect, upgrade
+from iscg_mailbot.store.database import connect
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.types import utcnow
 from iscg_mailbot.web import auth, pages
 from iscg_mailbot.web.security import safe_path, visible_text
 from tests.action_samples import action_app, mail, store
+from tests.conftest import migrated_sqlite
 from tests.servers.smtp import SmtpTestServer
 from tests.web_helpers import (
     BASE_URL,
@@ -44,8 +45,7 @@ MEMBER_PAGES = ["/week", "/threads", "/threads/1", "/actions", "/actions/1", "/s
 
 @pytest.fixture
 def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
-    engine = connect(f"sqlite:///{tmp_path / 'web.db'}")
-    upgrade(engine)
+    engine = connect(migrated_sqlite(tmp_path / "web.db"))
     yield engine
     engine.dispose()
 
@@ -327,7 +327,7 @@ def test_search_highlights_and_pages(site: tuple[TestClient, SmtpTestServer],
              for n in (1, 2, 3)]
     assert sorted(int(n) for page in shown for n in page) == list(range(45))  # each once
     past = client.get("/search?q=budget&page=9").text
-    assert "Page 9 is past the last of the 45 messages" in past
+    assert "Page 9 is past the last of the 45 messages found" in past
 
 
 def test_no_open_redirect_after_sign_in() -> None:

@@ -22,9 +22,9 @@ from sqlalchemy import Engine
 
 from iscg_mailbot.services.digest import send_digests
 from iscg_mailbot.settings.web import WebConfig
-from iscg_mailbot.store.database import connect, upgrade
+from iscg_mailbot.store.database import connect
 from iscg_mailbot.web.app import create_app
-from tests.conftest import require_service
+from tests.conftest import migrated_sqlite, require_service
 from tests.digest_week import NOW
 from tests.servers.smtp import SmtpTestServer, free_port
 from tests.web_helpers import CHAIR, REPRESENTATIVE, STRANGER, link_in, wait_for_mail, web_app
@@ -51,8 +51,7 @@ class LiveSite:
 def live_site(tmp_path: Path, smtp_server: SmtpTestServer) -> Iterator[LiveSite]:
     import uvicorn
 
-    engine = connect(f"sqlite:///{tmp_path / 'web.db'}")
-    upgrade(engine)
+    engine = connect(migrated_sqlite(tmp_path / "web.db"))
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     # http on 127.0.0.1: cookies without Secure, as [web] secure_cookies = false allows.
@@ -72,8 +71,10 @@ def live_site(tmp_path: Path, smtp_server: SmtpTestServer) -> Iterator[LiveSite]
     engine.dispose()
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    """One Chromium for the module's tests (each opens a context of its own: no cookie or
+    page is shared)."""
     require_service(sync_playwright is not None, "playwright is not installed (dev extra)")
     binary = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
     require_service(binary is not None, "Chromium not installed (apt-get install chromium)")
@@ -123,6 +124,7 @@ def _sign_in(page: Page, site: LiveSite, address: str) -> None:
     page.wait_for_url(lambda url: "/sign-in" not in url, timeout=10_000)
 
 
+@pytest.mark.slow
 def test_chair_signs_in_closes_an_item_searches_and_opens_a_digest(
         browser: Browser, live_site: LiveSite, tmp_path: Path) -> None:
     shots = _shots_dir(tmp_path)
@@ -207,6 +209,7 @@ def test_a_member_without_a_role_cannot_act_and_a_stranger_cannot_sign_in(
     context.close()
 
 
+@pytest.mark.slow
 def test_the_secretariat_edits_a_topic_previews_and_saves(
         browser: Browser, live_site: LiveSite, tmp_path: Path) -> None:
     from tests.web_helpers import SECRETARIAT

@@ -13,15 +13,15 @@ from starlette.testclient import TestClient
 
 from iscg_mailbot.services.topics import retag
 from iscg_mailbot.settings.topics import load_topics
-from iscg_mailbot.store.database import connect, upgrade
+from iscg_mailbot.store.database import connect
+from tests.conftest import migrated_sqlite
 from tests.servers.smtp import SmtpTestServer
 from tests.web_helpers import CHAIR, SECRETARIAT, client_for, csrf_of, sign_in, web_app
 
 
 @pytest.fixture
 def site(tmp_path: Path, smtp_server: SmtpTestServer) -> Iterator[tuple[TestClient, Path, Engine]]:
-    engine = connect(f"sqlite:///{tmp_path / 'web.db'}")
-    upgrade(engine)
+    engine = connect(migrated_sqlite(tmp_path / "web.db"))
     app = web_app(engine, tmp_path / "config", smtp_server)
     retag(app)
     with client_for(app) as client:
@@ -98,8 +98,7 @@ def test_save_without_preview_or_with_problems_changes_nothing(
 
 
 def test_only_the_secretariat_edits_topics(tmp_path: Path, smtp_server: SmtpTestServer) -> None:
-    engine = connect(f"sqlite:///{tmp_path / 'web.db'}")
-    upgrade(engine)
+    engine = connect(migrated_sqlite(tmp_path / "web.db"))
     app = web_app(engine, tmp_path / "config", smtp_server)
     with client_for(app) as client:
         sign_in(client, smtp_server, CHAIR)

@@ -64,6 +64,7 @@ def make_worker_app(engine: Engine, tmp_path: Path, dovecot: DovecotServer | Non
     return app
 
 
+@pytest.mark.slow
 def test_worker_syncs_on_interval_and_sends_a_missed_digest_once(
         engine: Engine, tmp_path: Path, dovecot: DovecotServer,
         smtp_server: SmtpTestServer) -> None:

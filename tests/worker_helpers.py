@@ -21,9 +21,10 @@ from sqlalchemy import Engine
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.worker import worker_lease
 from iscg_mailbot.settings.delivery import DigestConfig
-from iscg_mailbot.store.database import connect, session_scope, upgrade
+from iscg_mailbot.store.database import connect, session_scope
 from iscg_mailbot.store.models_delivery import DigestRun
 from iscg_mailbot.worker import Worker
+from tests.conftest import migrated_sqlite
 from tests.digest_week import make_app
 
 
@@ -67,8 +68,7 @@ def worker_process(tmp_path: Path) -> Iterator[WorkerProcess]:
     database = tmp_path / "worker.db"
     (config / "iscg-mailbot.toml").write_text(
         f'[database]\nurl = "sqlite:///{database}"\n', encoding="utf-8")
-    engine = connect(f"sqlite:///{database}")
-    upgrade(engine)
+    engine = connect(migrated_sqlite(database))
     app = App(settings=make_app(engine, config).settings, engine=engine)
     env = {**os.environ, "ISCG_CONFIG": str(config)}
     env.pop("ISCG_DATABASE_URL", None)

@@ -26,13 +26,14 @@ import re
 from iscg_mailbot.analyse.closure_reading import (
     without_signature,
 )
+from iscg_mailbot.analyse.text_gates import GatedPattern, folded
 
 _DELIVERY_VERBS = (
     r"sent|submitted|circulated|uploaded|posted|shared|provided|forwarded|transmitted|"
     r"published|distributed|issued|delivered|returned|completed|finali[sz]ed|prepared|"
     r"updated|added|included|filed|registered|nominated|designated|appointed|made\s+available"
 )
-_STATEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+_STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("delivered", re.compile(
         r"\b(?:was|were|has\s+been|have\s+been|had\s+been|(?:is|are)\s+now|(?:is|are)\s+already)"
         r"\s+(?:\w+ly\s+|just\s+|now\s+|already\s+)?(?:" + _DELIVERY_VERBS + r")\b"
@@ -63,6 +64,20 @@ _STATEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:hereby\s+)?confirm)\b",
         re.IGNORECASE)),
 )
+# The words one of which every match of a statement holds (the delivery verbs; "made"
+# of "made available", "finali" of "finalised"): most clauses hold none. The anchored
+# statements ("Done.", "Confirmed") fail at once and are searched as they are.
+_DELIVERY_WORDS = tuple(w.split("[")[0].split("\\")[0] for w in _DELIVERY_VERBS.split("|"))
+_STATEMENT_WORDS: dict[str, tuple[str, ...]] = {
+    "delivered": (*_DELIVERY_WORDS, "confirmed", "done", "passed"),
+    "attached": ("attach", "enclos", "here", "below", "ci-joint", "voici", "veuillez", "adjunt",
+                 "anbei", "allegato", "anexo", "approved"),
+}
+_STATEMENTS: tuple[tuple[str, re.Pattern[str], GatedPattern | None], ...] = tuple(
+    (name, pattern, GatedPattern(pattern, _STATEMENT_WORDS[name])
+     if name in _STATEMENT_WORDS else None)
+    for name, pattern in _STATEMENT_PATTERNS
+)
 # "will be sent", "once it has been sent", "if you have sent": not (yet) done.
 _NOT_YET = re.compile(
     r"\b(?:will|shall|would|should|must|once|when|if|after|until|before|not|n't|never|yet|"
@@ -75,7 +90,10 @@ def delivery_statement(sentence: str) -> str | None:
     """The name of the completion a sentence reports, or None (questions report none)."""
     if sentence.rstrip().endswith("?"):
         return None
-    for name, pattern in _STATEMENTS:
+    lowered = folded(sentence)
+    for name, pattern, gate in _STATEMENTS:
+        if gate is not None and not gate.may_match(lowered):
+            continue  # none of the words this statement needs
         match = pattern.search(sentence)
         if match and not _NOT_YET.search(sentence[:match.start()]):
             return name
@@ -137,7 +155,11 @@ _PROMISE = re.compile(
     r"\bwill\s+(?:revert|come\s+back|get\s+back)\b", re.IGNORECASE)
 
 
+# Every promise says "will", "shall", "'ll", "going (to)" or "follow".
+_GATED_PROMISE = GatedPattern(_PROMISE, ("will", "shall", "'ll", "\u2019ll", "going", "follow"))
+
+
 def is_acceptance(sentences: list[str]) -> bool:
     """Whether a reply promises the work rather than doing it ("Sure, will do", "BDT
     will check the entries")."""
-    return any(_PROMISE.search(s) for s in sentences)
+    return any(_GATED_PROMISE.search(s) for s in sentences)

@@ -32,6 +32,9 @@ from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from iscg_mailbot.analyse.date_phrases import RELATIVE, RESOLVERS, extra_matches
+from iscg_mailbot.analyse.text_gates import GatedPattern, folded
+
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -109,6 +112,32 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.IGNORECASE)),
 ]
 
+# The words one of which each match of a pattern holds (in lower case), and whether it
+# holds a digit: find_dates searches a sentence only for the patterns it can match.
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_UNITS = ("day", "week", "month")
+_GATES: dict[str, tuple[tuple[str, ...] | None, bool]] = {
+    "iso": (("-",), True),
+    "numeric": (None, True),
+    "part_of_month": (("end", "mid", "beginning", "start"), False),
+    "day_month": (_MONTH_WORDS, True),
+    "month_day": (_MONTH_WORDS, True),
+    "today": (("today", "tonight", "tomorrow", "end", "eod", "cob", "close"), False),
+    "within": (_UNITS, False),
+    "end_of": (("end",), False),
+    "next_week": (("week",), False),
+    "week": (("week",), False),
+    "weekday": (("mon", "tue", "wed", "thu", "fri", "sat", "sun"), False),
+    "event_relative": (_UNITS, False),
+    "next_meeting": (("meeting", "session", "plenary", "assembly", "conference"), False),
+}
+_GATED: list[tuple[str, re.Pattern[str] | GatedPattern, bool]] = [
+    (kind, GatedPattern(pattern, words) if words else pattern, digit)
+    for kind, pattern in _PATTERNS
+    for words, digit in (_GATES[kind],)
+]
+_DIGIT = re.compile(r"\d")
+
 # Words that make a following date a deadline rather than, say, a meeting date.
 _MARKER_BEFORE = re.compile(
     r"\b(?:by|before|until|till|no later than|not later than|on or before|prior to|"
@@ -117,7 +146,7 @@ _MARKER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MARKER_AFTER = re.compile(r"^[^.;]{0,25}\b(?:at the latest|deadline)\b", re.IGNORECASE)
-_RELATIVE = frozenset({"today", "within", "end_of", "next_week", "weekday", "week"})
+_RELATIVE = frozenset({"today", "within", "end_of", "next_week", "weekday", "week"}) | RELATIVE
 
 
 @dataclass(frozen=True)
@@ -160,7 +189,7 @@ def _safe_date(year: int | None, month: int, day: int) -> date | None:
 
 
 def _month_number(word: str) -> int:
-    return MONTHS[word[:3].lower()]
+    return MONTHS[folded(word)[:3]]
 
 
 def _add_working_days(start: date, days: int) -> date:
@@ -253,7 +282,7 @@ def _end_of(groups: dict[str, str | None], base: date) -> date:
 
 def _weekday(groups: dict[str, str | None], base: date) -> date:
     """"by Friday", "next Friday"."""
-    target = WEEKDAYS[(groups["weekday"] or "")[:3].lower()]
+    target = WEEKDAYS[folded(groups["weekday"] or "")[:3]]
     modifier = ((groups.get("mod") or "") + " " + (groups.get("lead") or "")).lower()
     if "next" in modifier.split():
         # "next Friday": the Friday of next week.
@@ -263,11 +292,14 @@ def _weekday(groups: dict[str, str | None], base: date) -> date:
     return _plus(base, relativedelta(days=1, weekday=target))
 
 
-_RESOLVERS: dict[str, Callable[[dict[str, str | None], date], date]] = {
+_RESOLVERS: dict[str, Callable[[dict[str, str | None], date], date | None]] = {
     "within": _within,
     "end_of": _end_of,
     "weekday": _weekday,
 }
+# The phrases of date_phrases.py ("within a fortnight", "by the 15th", "2026/11/15").
+_RESOLVERS.update(RESOLVERS)
+_RESOLVERS["weekday_time"] = _weekday
 
 
 _EVENT_DATE = re.compile(r"\s*(?:,\s*)?(?:\(\s*)?(?:on|of|held\s+on|starting|from)?\s*")
@@ -318,9 +350,16 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
     """
     base = sent.date() if sent is not None else None
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
+    lowered = folded(text)
+    digit = _DIGIT.search(text) is not None
+    for kind, pattern, needs_digit in _GATED:
+        if needs_digit and not digit:
+            continue  # "31/12", "2026-12-03", "4 December": none without a digit
+        matches = (pattern.finditer(text, lowered) if isinstance(pattern, GatedPattern)
+                   else pattern.finditer(text))
+        for match in matches:
             found.append((match.start(), match.end(), kind, match))
+    found.extend(extra_matches(text))
     # Prefer the earliest, then the longest; drop anything overlapping a kept mention.
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
     mentions: list[DueMention] = []

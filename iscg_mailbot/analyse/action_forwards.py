@@ -28,8 +28,7 @@ from datetime import datetime
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions, join_owners
 from iscg_mailbot.analyse.action_text import Sentence
-from iscg_mailbot.parse.quote_headers import quote_and_forwards
-from iscg_mailbot.parse.quote_lines import Lines
+from iscg_mailbot.parse.quote_headers import forward_starts
 from iscg_mailbot.records import ActionCandidate
 from iscg_mailbot.settings.action_rules import ACTION
 from iscg_mailbot.settings.members import MembersConfig
@@ -40,7 +39,7 @@ def forward_parts(text: str, *, forwarded: bool) -> list[int]:
     if not any(mark in text for mark in (":", "--")):
         return []
     lines = text.split("\n")
-    starts = quote_and_forwards(Lines(lines), forwarded=forwarded)[1]
+    starts = forward_starts(text, forwarded=forwarded)  # read with the sentences already
     offsets: list[int] = []
     position = 0
     wanted = iter(sorted(set(starts)))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from iscg_mailbot.settings.members import Member, MembersConfig, Role
 
@@ -38,10 +38,10 @@ BODIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("ITU-D", r"\bITU-D\b|(?i:(?:telecommunication\s+)?development\s+sector)",
      ("itu", "development")),
     ("BR", r"\bBR\b|(?i:radiocommunication\s+bureau)", ("br", "radiocommunication")),
-    ("TSB", r"\bTSB\b|(?i:telecommunication\s+standardi[sz]ation\s+bureau)",
-     ("tsb", "telecommunication")),
-    ("BDT", r"\bBDT\b|(?i:telecommunication\s+development\s+bureau)",
-     ("bdt", "telecommunication")),
+    ("TSB", r"\bTSB\b|(?i:(?:telecommunication\s+)?standardi[sz]ation\s+bureau)",
+     ("tsb", "standardization", "standardisation")),
+    ("BDT", r"\bBDT\b|(?i:(?:telecommunication\s+)?development\s+bureau)",
+     ("bdt", "development")),
     ("General Secretariat", r"(?i:general\s+secretariat|secretary[- ]general)|\bGS\b",
      ("general", "gs")),
     ("Secretariat", r"(?i:\b(?:the\s+)?(?:ISCG\s+)?secretariat\b)", ("secretariat",)),
@@ -62,7 +62,7 @@ BODIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 # Bodies whose name is built from the match (study groups, working parties, CWGs, FGs).
 _STUDY_GROUP = re.compile(
-    r"\b(?:(?P<sector>ITU-[RTD])\s+)?(?:SG|(?i:study\s+group))\s*(?P<n>\d{1,2})\b"
+    r"\b(?:(?P<sector>ITU-[RTD])\s+)?(?:SG|(?i:study\s+group))(?:-|\s*)(?P<n>\d{1,2})\b"
 )
 _WORKING_PARTY = re.compile(
     r"\b(?:(?P<sector>ITU-[RTD])\s+)?(?:WP|(?i:working\s+party))\s*(?P<n>\d{1,2}[A-Z]?(?:/\d{1,2})?)\b"
@@ -73,7 +73,7 @@ _QUESTION = re.compile(
 )
 _NAMED_GROUP = re.compile(r"\b(?:CWG|FG|JCA|IRG)-[A-Za-z0-9&-]*[A-Za-z0-9]")
 _GROUP_CHAIR = re.compile(
-    r"\b(?P<group>RAG|TSAG|TDAG)\s+(?i:(?:vice-)?chair(?:man|person|woman)?|management\s+team)\b"
+    r"\b(?P<group>RAG|TSAG|TDAG)\s+(?i:(?:vice[- ])?chair(?:man|person|woman)?s?|management\s+team)\b"
 )
 _CHAIR = re.compile(r"(?i:\b(?:the\s+)?(?:ISCG\s+)?chair(?:man|person|woman)?\b)(?!\s+of\b)")
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -158,7 +158,8 @@ def _fixed(owner: str, kind: str) -> Callable[[str], tuple[str, str]]:
 
 _CHAIR_WORDS = frozenset({"chair", "chairman", "chairperson", "chairwoman"})
 _STATIC: tuple[_Pattern, ...] = (
-    _Pattern(_GROUP_CHAIR, lambda t: (t.split()[0], "group"), _CHAIR_WORDS | {"management"}),
+    _Pattern(_GROUP_CHAIR, lambda t: (t.split()[0], "group"),
+             _CHAIR_WORDS | {"management", "chairs"}),
     _Pattern(_STUDY_GROUP, lambda t: (_study_group_name(t), "group"), frozenset({"sg", "study"})),
     _Pattern(_WORKING_PARTY, lambda t: (_working_party_name(t), "group"),
              frozenset({"wp", "working"})),
@@ -174,6 +175,19 @@ _STATIC: tuple[_Pattern, ...] = (
 class _Matcher:
     patterns: tuple[_Pattern, ...]
     vocatives: tuple[tuple[Member, re.Pattern[str]], ...]
+    # For each gate word, the patterns (by position) it lets be tried: a text's words
+    # pick its patterns without testing every pattern's gate.
+    by_word: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+
+def _matcher_of(patterns: list[_Pattern],
+                vocatives: list[tuple[Member, re.Pattern[str]]]) -> _Matcher:
+    by_word: dict[str, list[int]] = {}
+    for index, pattern in enumerate(patterns):
+        for word in pattern.gate:
+            by_word.setdefault(word, []).append(index)
+    return _Matcher(tuple(patterns), tuple(vocatives),
+                    {word: tuple(found) for word, found in by_word.items()})
 
 
 def _name_words(member: Member) -> frozenset[str]:
@@ -187,7 +201,7 @@ def _build_matcher(members: MembersConfig | None) -> _Matcher:
     patterns: list[_Pattern] = list(_STATIC)
     vocatives: list[tuple[Member, re.Pattern[str]]] = []
     if members is None:
-        return _Matcher(tuple(patterns), ())
+        return _matcher_of(patterns, [])
     single_names: dict[str, list[tuple[Member, str]]] = {}
     for member in members.members:
         words = member.name.split()
@@ -218,7 +232,7 @@ def _build_matcher(members: MembersConfig | None) -> _Matcher:
     chairs = [m for m in members.members if m.role is Role.CHAIR]
     if len(chairs) == 1:
         patterns.append(_Pattern(_CHAIR, _fixed(chairs[0].name, "member"), _CHAIR_WORDS))
-    return _Matcher(tuple(patterns), tuple(vocatives))
+    return _matcher_of(patterns, vocatives)
 
 
 _MATCHERS: dict[int, tuple[MembersConfig | None, _Matcher]] = {}
@@ -241,14 +255,22 @@ def find_mentions(text: str, members: MembersConfig | None) -> list[OwnerMention
     matcher = _matcher(members)
     words = _words(text)
     found: list[OwnerMention] = []
-    for member, pattern in matcher.vocatives:
-        match = pattern.match(text)
-        if match:
-            found.append(OwnerMention(member.name, "member", match.start("name"),
-                                      match.end("name")))
-    for candidate in matcher.patterns:
-        if candidate.gate.isdisjoint(words):
-            continue
+    if "," in text or ":" in text or "\u2013" in text:  # every vocative ends with one
+        for member, pattern in matcher.vocatives:
+            match = pattern.match(text)
+            if match:
+                found.append(OwnerMention(member.name, "member", match.start("name"),
+                                          match.end("name")))
+    # The patterns one of whose gate words the text holds, in their order.
+    by_word = matcher.by_word
+    chosen: set[int] = set()
+    for word in words:
+        picked = by_word.get(word)
+        if picked is not None:
+            chosen.update(picked)
+    patterns = matcher.patterns
+    for index in sorted(chosen):
+        candidate = patterns[index]
         for match in candidate.regex.finditer(text):
             owner, kind = candidate.name(match.group(0))
             found.append(OwnerMention(owner, kind, match.start(), match.end()))

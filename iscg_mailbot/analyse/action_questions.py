@@ -18,8 +18,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from iscg_mailbot.analyse.action_addressee import asked_parties, sector_bureau
-from iscg_mailbot.analyse.action_scope import forwards_mail, owes_nothing
-from iscg_mailbot.analyse.action_text import split_sentences
+from iscg_mailbot.analyse.action_dates import find_due
+from iscg_mailbot.analyse.action_followups import date_from_followups
+from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
+from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.action_who import Owners, Who
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import ACTION, BOILERPLATE, PARTIES
@@ -112,8 +114,58 @@ def asked(owners: Owners) -> Who:
     return Who(bureau, "group", False) if bureau else owners.replied()
 
 
-# Questions that ask nothing of anybody: "Why not?", "Right?".
-_IDLE_QUESTION = re.compile(r"^(?:\W*\w+){0,2}\W*\?$")
+# Where a request in a question starts: "Sofia and Pierre, could you ...?".
+_MODAL = re.compile(r"\b(?:could|can|would|will)\s+you\b", re.IGNORECASE)
+
+# Questions that ask nothing of anybody: "Why not?", "Right?". Possessive runs: each
+# word is taken whole, so a question of three words or more fails at once; written
+# "(?:\W*\w+){0,2}" it tried every split of a long word (quadratic: 7 s for a question
+# of 20,000 letters). The same questions match: at most two words before the "?".
+_IDLE_QUESTION = re.compile(r"^(?:\W*+\w++){0,2}\W*\?$")
+
+# A request that opens with its verb of asking, after a name at most: "Could TSB answer
+# before 26 March?", "Sofia, could you share it?", "Please let us know by Friday."
+_REQUEST_OPENING = re.compile(
+    r"^\W*(?:(?-i:[A-Z])[\w-]*(?:\s+(?:and\s+)?(?-i:[A-Z])[\w-]*){0,3}\s*,\s*)?"
+    r"(?:could|can|would|please|kindly)\b", re.IGNORECASE)
+
+
+def _followed_by_request(sentences: Sequence[Sentence], index: int,
+                         items: Sequence[ActionCandidate]) -> bool:
+    """Whether the sentence after the question at ``index`` is a request, found as an
+    item or asked as a question ("Is there a testing programme? Could TSB answer before
+    26 March?"): the request asks for the answer, so the question is no item of its own."""
+    if index + 1 >= len(sentences):
+        return False
+    following = sentences[index + 1]
+    return bool(_REQUEST_OPENING.match(following.text)) and (
+        following.text.endswith("?")
+        or any(following.start <= item.span[0] < following.end for item in items))
+
+
+def asking_for_answers(candidates: list[ActionCandidate],
+                       sentences: Sequence[Sentence]) -> list[ActionCandidate]:
+    """A request right after a question that is no item of its own asks for its answer
+    ("Is the guide being updated? Could you send the timeline before March?"): it is a
+    question, read with the question it asks to answer (a reply answering the question
+    closes it, see :func:`find_questions`)."""
+    if not any(s.text.endswith("?") for s in sentences):
+        return candidates
+    result = list(candidates)
+    spans = {c.span for c in candidates}
+    for index, sentence in enumerate(sentences[:-1]):
+        if not sentence.text.endswith("?") or (sentence.start, sentence.end) in spans:
+            continue
+        if not _followed_by_request(sentences, index, candidates):
+            continue
+        following = sentences[index + 1]
+        for position, candidate in enumerate(result):
+            if candidate.kind == ACTION and following.start <= candidate.span[0] < following.end:
+                result[position] = replace(
+                    candidate, kind=QUESTION, rule=f"{candidate.rule}_answer",
+                    sentence=f"{sentence.text} {candidate.sentence}",
+                    span=(sentence.start, candidate.span[1]))
+    return result
 
 
 def find_questions(
@@ -121,24 +173,46 @@ def find_questions(
     items: Sequence[ActionCandidate] = (),
     members: MembersConfig | None = None,
 ) -> list[ActionCandidate]:
-    """The message's first question that is not already an item, as kind "question".
+    """The message's questions that are not already items, as kind "question".
 
     A message that asks something waits for a reply: the item stays open until somebody
-    else writes in the thread. At most one per message: it marks the message as asking,
-    which is all the chair's "awaiting a reply" needs. ``items`` are the message's
-    action candidates (a request phrased as a question is already one of them).
+    else writes in the thread. Each question is put to whom it names or asks about
+    ("Is ITU using automatic captions? And is there ITU-T work on ...?" asks the
+    secretariat, then TSB). ``items`` are the message's action candidates: a request
+    phrased as a question is already one of them, and a question followed by a request
+    to answer it ("... ? Could TSB answer by 26 March?") is that request's. A question's
+    own deadline ("... by 26 March?") is its due date.
     """
     taken = {item.span for item in items}
     if owes_nothing(message):
         return []
-    for sentence in split_sentences(message.new_text, forwarded=forwards_mail(message)):
+    found: list[ActionCandidate] = []
+    sentences = split_sentences(message.new_text, forwarded=forwards_mail(message))
+    asked_before: Sentence | None = None  # a question the next request asks to answer
+    for index, sentence in enumerate(sentences):
         text = sentence.text
-        if not text.endswith("?") or (sentence.start, sentence.end) in taken:
-            continue
+        if not text.endswith("?") or any(a <= sentence.start < b for a, b in taken):
+            continue  # not a question, or an item's (or read with the request after it)
         if _IDLE_QUESTION.match(text) or BOILERPLATE.search(text) or chases(message, text):
             continue
-        who = asked(Owners(text, message, members))
-        return [ActionCandidate(kind=QUESTION, sentence=text, span=(sentence.start, sentence.end),
-                                owner=who.owner, owner_kind=who.kind, due=None, due_text=None,
-                                confidence=0.5, rule="question")]
-    return []
+        if (found or any(b <= sentence.start for _, b in taken)) and is_date_carrier(text):
+            continue  # "Could you let me know by 31 August?": dates what was just asked
+        if _followed_by_request(sentences, index, items):
+            asked_before = sentence
+            continue
+        before, asked_before = asked_before, None
+        start = sentence.start
+        if before is not None and sentences[index - 1] is before:
+            text, start = f"{before.text} {text}", before.start
+        owners = Owners(sentence.text, message, members)
+        modal = _MODAL.search(sentence.text)
+        owners.position = modal.start() if modal else 0
+        who = asked(owners)
+        due = find_due(sentence.text, message.date)
+        if due is not None and (due.value is None or not due.marked):
+            due = None
+        found.append(ActionCandidate(
+            kind=QUESTION, sentence=text, span=(start, sentence.end), owner=who.owner,
+            owner_kind=who.kind, due=due.value if due else None,
+            due_text=due.text if due else None, confidence=0.5, rule="question"))
+    return date_from_followups(found, sentences, message.date) if found else found

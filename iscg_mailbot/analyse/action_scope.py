@@ -24,6 +24,7 @@ from functools import lru_cache
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.analyse.text_gates import GatedPattern, folded, trie_pattern
 from iscg_mailbot.parse.subjects import is_forward_subject
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import (
@@ -31,6 +32,7 @@ from iscg_mailbot.settings.action_rules import (
     ACT_VERBS,
     ACTION,
     AUTO_REPLY_SUBJECT,
+    NOTE,
     PARTIES,
 )
 from iscg_mailbot.settings.members import MembersConfig
@@ -69,9 +71,19 @@ def forwards_mail(message: ActionInput) -> bool:
 # Items and questions both ask this of the same message.
 @lru_cache(maxsize=256)
 def _opening_owes_nothing(opening: str) -> bool:
-    if _AUTO_REPLY_OPENING.search(opening):
+    lowered = folded(opening)
+    if _GATED_AUTO_REPLY_OPENING.search(opening, lowered):
         return True
-    return bool(_AWAY.search(opening)) and bool(_AWAY_TOO.search(opening))
+    return bool(_GATED_AWAY.search(opening, lowered)) and bool(_AWAY_TOO.search(opening))
+
+
+# The words one of which each match holds ("out of office", "auto-reply", "limited access
+# to e-mail", "upon my return", "je suis absent", "estoy ...", "nicht im Büro", "ich bin
+# abwesend"; "I am away / travelling / on leave ..."): most openings hold none.
+_GATED_AUTO_REPLY_OPENING = GatedPattern(_AUTO_REPLY_OPENING, (
+    "out", "auto", "access", "return", "absent", "estoy", "nicht", "abwesend"))
+_GATED_AWAY = GatedPattern(_AWAY, ("away", "travel", "absent", "leave", "mission", "holiday",
+                                   "vacation"))
 
 
 # A verb asking somebody, then the party asked: the words that govern a second clause.
@@ -94,10 +106,14 @@ _NEXT_SUBJECT = re.compile(
     r"(?:invited|requested|asked|encouraged|urged|tasked)\s+to\b)", re.IGNORECASE)
 _SUBJECT_CLAUSE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:invited|requested|asked|"
                              r"encouraged|urged|tasked)\s+to\b", re.IGNORECASE)
+_GATED_SUBJECT_CLAUSE = GatedPattern(_SUBJECT_CLAUSE, (
+    "invited", "requested", "asked", "encouraged", "urged", "tasked"))
 # One of these is in every sentence _LEAD or _SUBJECT_CLAUSE matches: three in four
 # sentences hold none, and a substring test is far cheaper than those two searches.
 _ASKING_WORDS = ("ask", "request", "invite", "urge", "encourage", "task", "propose", "suggest",
                  "could", "can", "would", "will")
+# All of them in one search ("a(?:sk)|c(?:an|ould)|..."): one call instead of twelve.
+_ASKING_GATE = re.compile(trie_pattern(_ASKING_WORDS))
 
 
 def split_clauses(sentence: Sentence) -> list[Sentence]:
@@ -107,11 +123,10 @@ def split_clauses(sentence: Sentence) -> list[Sentence]:
     as a request of its own; its span is that of the clause in the source.
     """
     text = sentence.text
-    lowered = text.lower()
-    if not any(word in lowered for word in _ASKING_WORDS):
+    if _ASKING_GATE.search(text.lower()) is None:
         return [sentence]
     lead = _LEAD.search(text)
-    subject_form = lead is None and _SUBJECT_CLAUSE.search(text)
+    subject_form = lead is None and _GATED_SUBJECT_CLAUSE.search(text)
     if lead is None and not subject_form:
         return [sentence]
     after = lead.end() if lead is not None else subject_form.end()  # type: ignore[union-attr]
@@ -164,7 +179,7 @@ def apply_list_frame(
     by_span = {c.span: c for c in candidates}
     result = list(candidates)
     for index, intro in enumerate(sentences):
-        frame = by_span.get((intro.start, intro.end))
+        frame = by_span.get((intro.start, intro.end)) or _wanting_frame(intro, message)
         if frame is None or frame.kind != ACTION or not intro.text.rstrip().endswith(":"):
             continue
         bullets = []
@@ -175,6 +190,8 @@ def apply_list_frame(
         if not bullets:
             continue
         labelled = [b for b in bullets if _label_owner(b, frame, members)]
+        if frame.rule == "wanted_list" and len(labelled) < len(bullets):
+            continue  # "we need: - a room - a projector": things, asked of nobody named
         topical = [b for b in bullets if _LABEL.match(b.text) and b not in labelled
                    and find_mentions(_LABEL.match(b.text).group("label"), members)]  # type: ignore[union-attr]
         if len(labelled) == len(bullets) or not topical:
@@ -197,6 +214,29 @@ def apply_list_frame(
     return sorted(result, key=lambda c: c.span)
 
 
+# "To finalise the programme, we need:" above bullets labelled by owner ("- from TSB:
+# the list of speakers"): what is wanted, of each body its label names.
+_WANTING = re.compile(r"\b(?:(?:we|I)\s+(?:would\s+|will\s+|still\s+)?(?:need|require|welcome)"
+                      r"|(?:we|I)\s+would\s+like\s+to\s+(?:receive|have)|(?:is|are)\s+(?:still\s+)?"
+                      r"(?:needed|required|missing))\b[^:]{0,60}:\s*$", re.IGNORECASE)
+
+
+_PEOPLE_OF_LABEL = re.compile(
+    r"^\s*(?:from\s+)?(?:the\s+|our\s+)?(?:[\w&/-]+\s+){0,3}?(?:team|colleagues|unit|division|"
+    r"department|experts)\s+(?:in|of|at|from)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _wanting_frame(intro: Sentence, message: ActionInput) -> ActionCandidate | None:
+    """A frame made of an introduction that says what is wanted, which no rule read."""
+    if not intro.text.rstrip().endswith(":") or not _WANTING.search(intro.text):
+        return None
+    due = find_due(intro.text, message.date)
+    return ActionCandidate(kind=ACTION, sentence=intro.text, span=(intro.start, intro.end),
+                           owner=None, owner_kind=None, due=due.value if due else None,
+                           due_text=due.text if due else None, confidence=0.7,
+                           rule="wanted_list")
+
+
 def _label_owner(bullet: Sentence, frame: ActionCandidate,
                  members: MembersConfig | None) -> str | None:
     """The body a bullet's label names ("TSB: ..."), if the frame may be split by it: the
@@ -204,8 +244,10 @@ def _label_owner(bullet: Sentence, frame: ActionCandidate,
     label = _LABEL.match(bullet.text)
     if label is None:
         return None
-    named = find_mentions(label.group("label"), members)
-    if not named or len(" ".join(m.owner for m in named)) < len(label.group("label")) - 8:
+    # "from the C&I team in TSB": the people of a body label the body.
+    text = _PEOPLE_OF_LABEL.sub("", label.group("label"))
+    named = find_mentions(text, members)
+    if not named or len(" ".join(m.owner for m in named)) < len(text) - 8:
         return None  # the label is a topic that mentions a body, not a body
     owner = join_owners(named)
     frame_owners = {p.strip() for p in (frame.owner or "").split(",") if p.strip()}
@@ -288,9 +330,19 @@ _DATE_CARRIER = re.compile(
 _CARRIER_WORDS = 10
 
 
+# "Could you let me know by 31 August?", "Please let us know before the planning meeting
+# in January.": asks for the answer to what was just asked, by a time, and nothing else.
+_LET_KNOW_CARRIER = re.compile(
+    r"^\W*(?:(?:could|can|would)\s+you\s+)?(?:please\s+)?let\s+(?:me|us)\s+know\s+(?:by|before|"
+    r"within|no\s+later\s+than)\b(?![^?.]*\b(?:whether|if|what|which|who|how|when)\b)",
+    re.IGNORECASE)
+
+
 def is_date_carrier(sentence: str) -> bool:
     """Whether a short sentence only dates what was asked before it ("Replies are
     requested by 30 October 2026."): it names no owner of its own."""
+    if "know" in sentence and _LET_KNOW_CARRIER.match(sentence):
+        return True
     return len(sentence.split()) <= _CARRIER_WORDS and bool(_DATE_CARRIER.match(sentence))
 
 
@@ -346,3 +398,52 @@ def drop_answers(candidates: list[ActionCandidate],
     if not message.parent_asks:
         return candidates
     return [c for c in candidates if not _answers(c.sentence)]
+
+
+# What a note points its reader to: something sent with the message.
+_SENT_WITH = re.compile(r"\b(?:attach\w*|enclos\w*|below|herewith|forward\w*|copied)\b",
+                        re.IGNORECASE)
+_BY_NOTE_RULE = ("please_note", "for_information")
+
+
+def noted_by_the_list(candidates: list[ActionCandidate],
+                      message: ActionInput) -> list[ActionCandidate]:
+    """A note that names nobody but points to what the message brings ("I attach the
+    checklist for your information"), in mail to the list, is the group's to note (ISCG).
+    A fact told to nobody in particular ("Please note that the meeting is in room H2")
+    stays a note of nobody's."""
+    if message.list_address is None or not any(
+        a.address.lower() == message.list_address.lower() for a in message.to
+    ):
+        return candidates
+    return [replace(c, owner="ISCG", owner_kind="group")
+            if c.kind == NOTE and not c.owner and c.rule in _BY_NOTE_RULE
+            and _SENT_WITH.search(c.sentence) else c for c in candidates]
+
+
+# The Bureaux as the ones spoken to: "the list of outputs of your Sector", "Requests from
+# the Bureaux:", "each Bureau", "the lead Bureau".
+_TO_THE_BUREAUX = re.compile(
+    r"\b(?:your\s+(?:Sector|Bureau)|(?:the\s+(?:three\s+)?|each\s+|lead\s+)Bureaux?|"
+    r"each\s+Sector)\b", re.IGNORECASE)
+BUREAUX = "TSB, BR, BDT"
+
+
+def to_the_bureaux(candidates: list[ActionCandidate], message: ActionInput,
+                   members: MembersConfig | None) -> list[ActionCandidate]:
+    """Requests naming nobody that the General Secretariat sends the list about "your
+    Sector" or "the Bureaux" are owed by the three Bureaux: on the ISCG, the secretariat
+    asks the Sectors, and their Bureaux answer."""
+    if not any(c.owner is None and c.kind != NOTE for c in candidates):
+        return candidates
+    lowered = message.new_text.lower()
+    if "bureau" not in lowered and "sector" not in lowered:
+        return candidates
+    sender = (members.by_address(message.sender.address)
+              if members is not None and message.sender is not None else None)
+    if sender is None or sender.organisation != "General Secretariat":
+        return candidates
+    if not _TO_THE_BUREAUX.search(message.new_text):
+        return candidates
+    return [replace(c, owner=BUREAUX, owner_kind="group")
+            if c.owner is None and c.kind != NOTE else c for c in candidates]

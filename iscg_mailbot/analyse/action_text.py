@@ -49,6 +49,14 @@ _HEADER_RE = re.compile(
     r"^[ \t]*(?:" + "|".join(re.escape(k) for k in sorted(HEADER_KEYS, key=len, reverse=True))
     + r")[ \t]*:", re.IGNORECASE,
 )
+# "Deadline:", "Deadline for replies:", "Reply deadline (TSB):", "Deadline<tab>15 May",
+# "Deadline - 15 May", "Requested reply date:", "Date limite :", "Fecha l\u00edmite:".
+DEADLINE_HEADER = re.compile(
+    r"^\s*(?:(?:requested\s+)?(?:reply|response)\s+|requested\s+)?(?:deadline|due\s+date"
+    r"|(?:reply|response)\s+date|date\s+limite|fecha\s+l[i\u00ed]mite|prazo|frist)"
+    r"(?:\s+(?:for|of)\s+(?:the\s+)?(?:repl(?:y|ies)|responses?|comments?|inputs?|contributions?"
+    r"|action))?\s*(?:\([^()\n]{0,40}\)\s*)?(?::|\t|(?<=\s)[-=\u2013]\s|(?<=\s\s)|(?<=\s)(?=\d)|$)",
+    re.IGNORECASE)
 _BULLET_RE = re.compile(r"^[ \t]*(?:[-*\u2022\u2013\u25aa\u25cf]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+")
 # A salutation or sign-off line ("Dear colleagues,", "Best regards,") is a segment of its own.
 _GREETING_RE = re.compile(
@@ -94,6 +102,7 @@ def _segments(text: str) -> list[tuple[int, int]]:
         greeting = _GREETING_RE.match(line) is not None  # a segment of its own
         bullet = _BULLET_RE.match(line)
         if start is not None and (greeting or bullet or _HEADER_RE.match(line)
+                                  or DEADLINE_HEADER.match(line)
                                   or _SALUTATION_START_RE.match(line)):
             segments.append((start, end))
             start = None

@@ -40,7 +40,13 @@ _SUBJECT_END = re.compile(
     r"\b(?:is|are|was|were|should|will|shall|must|may|can|could|would|has|have|had|to|"
     r"need|needs|agreed|undertook|volunteered|offered)\b", re.IGNORECASE)
 _BEFORE_PLEASE = re.compile(
-    r"^[\s,:\u2013-]*(?:(?:could|can|would|will)\s+)?$", re.IGNORECASE)
+    r"^(?:\s+(?:colleagues|team|members))?[\s,:\u2013-]*(?:(?:could|can|would|will)\s+)?$",
+    re.IGNORECASE)
+# "the ISCG members", "BDT colleagues": the people of the body just named, so the body.
+_OF_BODY = re.compile(r"\s+(?:members|colleagues|team|delegates|experts)\b", re.IGNORECASE)
+# "colleagues in BDT", "someone at TSB": the people of the body named next, so the body.
+_PEOPLE_IN = re.compile(r"\b(?:colleagues|someone|somebody|staff|experts|people)\s+"
+                        r"(?:in|from|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # Between a name and the request addressed to it: "Klaus, could you" / "María: please".
 _VOCATIVE_GAP = re.compile(r"^\s*[,:\u2013]\s*(?:(?:could|can|would|will)\s+)?$", re.IGNORECASE)
 _RECIPIENT_LEAD = re.compile(r"(?:\bto\s*:?|\bfor)\s*(?:the\s+)?$", re.IGNORECASE)
@@ -55,14 +61,21 @@ _ASIDE = re.compile(
     r"\b[^,]*,", re.IGNORECASE)
 
 
-_LABEL_LEAD = re.compile(r"\W*(?:(?:question|request|note|reminder|action)s?\s+(?:to|for)\s+"
-                         r"(?:the\s+)?)?", re.IGNORECASE)
+_LABEL_LEAD = re.compile(r"\W*(?:(?:(?:question|request|note|reminder|action)s?\s+)?(?:to|for)\s+"
+                         r"(?:the\s+)?|(?:attn|attention)\s*[.:]?\s*(?:the\s+)?)?", re.IGNORECASE)
+# A sentence opening that frames what follows: "For ITU-D, ...", "As for BR, ...".
+_FRAME = re.compile(r"^\W*(?:for|as\s+for|as\s+regards|regarding|concerning|on\s+behalf\s+of)\s+"
+                    r"(?:the\s+)?$", re.IGNORECASE)
+_LIST_GOES_ON = re.compile(r"\s*(?:,|:|&|/|\band\b)", re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"them|him|her|they", re.IGNORECASE)
 _ASKER = re.compile(r"(?P<who>\b(?:I|we|[A-Z][\w-]*(?:\s+[A-Z0-9][\w/-]*){0,2}))\s*(?:will|shall|'ll|"
                     r"\u2019ll)\s+(?:also\s+)?$")
 # A sentence that speaks to its reader: a question, a request, the second person.
 _ADDRESSED = re.compile(r"\b(?:you|your|please|kindly)\b|\?\s*$|\b(?:asks?|asking|wonder(?:s|ing)?|"
                         r"would\s+like\s+to\s+know)\s+(?:whether|if)\b", re.IGNORECASE)
+# The agent of a passive: "will be posted by the ", "will be prepared by BDT".
+_AGENT_LEAD = re.compile(r"\bbe\s+(?:\w+ly\s+)?\w+\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?$",
+                         re.IGNORECASE)
 # The secretariat's units: a passive commitment of their staff is the unit's.
 _UNITS = frozenset({"TSB", "BR", "BDT", "General Secretariat"})
 
@@ -140,7 +153,12 @@ class Owners:
 
     def sender_unit(self) -> Who:
         """A passive commitment ("will be posted") of secretariat staff is their unit's;
-        of anybody else, their own. A body named as the subject still owns it."""
+        of anybody else, their own. The body it is done by ("will be posted by the
+        General Secretariat") owns it, else a body named as the subject."""
+        for index, mention in enumerate(self.mentions):
+            if mention.start >= self.position and _AGENT_LEAD.search(
+                    self.text, self.position, mention.start):
+                return self.chain(index, forward=True)  # "will be posted by the GS"
         subject = self.subject()
         if subject.explicit and subject.kind == "group":
             return subject
@@ -200,6 +218,10 @@ class Owners:
             left, right = (index, index + step) if forward else (index + step, index)
             if not _CONNECTOR.match(text[mentions[left].end:mentions[right].start]):
                 break
+            if _FRAME.match(text[:mentions[left].start]) and "," in text[
+                    mentions[left].end:mentions[right].start] and not _LIST_GOES_ON.match(
+                    text, mentions[right].end):
+                break  # "For ITU-D, BDT will advise": ITU-D is the frame, BDT acts
             index += step
             chain.append(mentions[index])
         if not forward:
@@ -217,6 +239,8 @@ class Owners:
         candidates = self._outside_asides(match.start())
         start = self.mentions[candidates[-1]].end if candidates else 0
         gap = _ASIDE.sub(" ", self.text[start:match.start()])
+        if candidates and _OF_BODY.match(gap):
+            gap = _OF_BODY.sub(" ", gap, count=1)  # "BR colleagues are invited": BR's
         if candidates and self.pronoun(gap) is None and len(gap.split()) <= 5:
             return self.chain(candidates[-1], forward=False)
         pronoun = self.pronoun(gap if candidates else self.text[:match.start()])
@@ -249,7 +273,9 @@ class Owners:
             if lead is not None and lead.kind in ("member", "sender"):
                 return lead  # "I will ask them to ...": the sender owes the asking
         if inside and (pronoun is None or (pronoun.kind != "addressees" and pronoun is not NOBODY
-                       and not _ADDRESSEE_WORDS.search(rest))):
+                       and not _ADDRESSEE_WORDS.search(rest))
+                       or _OF_BODY.match(self.text, self.mentions[inside[-1]].end)
+                       or _PEOPLE_IN.search(self.text, 0, self.mentions[inside[0]].start)):
             return self.chain(inside[0], forward=True)
         if pronoun is not None:
             return pronoun
@@ -309,7 +335,8 @@ class Owners:
         if found is not None:
             return found
         subject = self.subject()
-        return subject if subject.explicit and subject.kind != "member" else (
+        # "We would appreciate ...": the sender asks, so the readers owe it.
+        return subject if subject.explicit and subject.kind not in ("member", "sender") else (
             self.vocative() or self.addressees())
 
     def sender_of(self, match: re.Match[str]) -> Who:
@@ -329,4 +356,5 @@ _STRATEGIES: dict[str, Callable[[Owners, re.Match[str]], Who]] = {
     "please": Owners.please,
     "sender": Owners.sender_of,
     "sender_unit": lambda owners, match: owners.sender_unit(),
+    "sender_unit_or_sender": lambda owners, match: owners.unit() or owners.sender(),
 }

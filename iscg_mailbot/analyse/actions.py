@@ -34,6 +34,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from iscg_mailbot.analyse.action_dates import DueMention, commitment_due, find_due
+from iscg_mailbot.analyse.action_ellipsis import split_elliptic, split_semicolons
+from iscg_mailbot.analyse.action_followups import date_from_earlier_deadline, date_from_followups
 from iscg_mailbot.analyse.action_forwards import (
     apply_list_tail,
     drop_retold,
@@ -42,18 +44,31 @@ from iscg_mailbot.analyse.action_forwards import (
     pass_relays,
 )
 from iscg_mailbot.analyse.action_gate import RuleGate
-from iscg_mailbot.analyse.action_questions import QUESTION, as_question, chases, find_questions
+from iscg_mailbot.analyse.action_questions import (
+    QUESTION,
+    as_question,
+    asking_for_answers,
+    chases,
+    find_questions,
+)
 from iscg_mailbot.analyse.action_scope import (
     apply_date_carriers,
     apply_list_frame,
     drop_answers,
     forwards_mail,
     is_date_carrier,
+    noted_by_the_list,
     owes_nothing,
     split_clauses,
+    to_the_bureaux,
     with_sectors,
 )
-from iscg_mailbot.analyse.action_text import Sentence, split_sentences
+from iscg_mailbot.analyse.action_statements import (
+    drop_meeting_work,
+    drop_offers,
+    drop_reported_requests,
+)
+from iscg_mailbot.analyse.action_text import DEADLINE_HEADER, Sentence, split_sentences
 from iscg_mailbot.analyse.action_who import Owners, Who
 from iscg_mailbot.analyse.closure_items import (
     ClosingSentence,
@@ -83,7 +98,7 @@ from iscg_mailbot.settings.members import MembersConfig
 # Header lines of a liaison statement that set context for the whole message.
 _HEADER_FOR_ACTION = re.compile(r"^\s*for\s+(?:action|comments?)(?:\s+to)?\s*:", re.IGNORECASE)
 _HEADER_FOR_INFO = re.compile(r"^\s*for\s+information(?:\s+to)?\s*:", re.IGNORECASE)
-_HEADER_DEADLINE = re.compile(r"^\s*(?:deadline|due\s+date)\s*:", re.IGNORECASE)
+_HEADER_DEADLINE = DEADLINE_HEADER
 _HEADER_ACTION_REQUIRED = re.compile(r"^\s*actions?\s+required\s*:", re.IGNORECASE)
 
 
@@ -325,13 +340,14 @@ def extract_actions(
     forwarded = forwards_mail(message)
     sentences = split_sentences(message.new_text, forwarded=forwarded)
     for sentence in sentences:
-        for clause in split_clauses(sentence):
+        for clause in split_semicolons(split_clauses(sentence), members, message.date):
             item = _classify(clause, message, gate, members)
             if item is not None:
                 found.append(item)
     parts = forward_parts(message.new_text, forwarded=forwarded)
     framed = apply_list_frame(sentences, pass_relays(_apply_context(found, parts), members),
                               message, members)
+    framed = split_elliptic(framed, members, message.date)
     candidates = drop_answers(drop_retold(apply_date_carriers(with_sectors(
         apply_list_tail(sentences, framed, message.new_text, message.date), message)), parts),
         message)
@@ -341,8 +357,13 @@ def extract_actions(
         candidates = [c for c in candidates if not (
             (c.kind == NOTE or c.rule in ("for_action", "for_information"))
             and _POINTER.search(c.sentence))]
-    candidates = [as_question(c, message, members) for c in candidates
-                  if not chases(message, c.sentence)]
+    candidates = asking_for_answers([as_question(c, message, members) for c in candidates
+                                     if not chases(message, c.sentence)], sentences)
+    candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
+    candidates = date_from_earlier_deadline(date_from_followups(candidates, sentences, message.date))
+    candidates = drop_reported_requests(drop_meeting_work(candidates))
+    if rules.offers == "drop":
+        candidates = drop_offers(candidates)
     if rules.notes == "drop":
         candidates = [c for c in candidates if c.kind != NOTE]
     elif rules.notes == "action":

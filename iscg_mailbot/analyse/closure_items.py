@@ -32,6 +32,7 @@ from iscg_mailbot.analyse.closure_points import on_points, points_referred
 from iscg_mailbot.analyse.closure_reading import asks_to_pass, delegates, shared_words
 from iscg_mailbot.analyse.closure_reply import PRONOUN, later, reply_of
 from iscg_mailbot.analyse.closure_speaker import Speaker, doers, owner_parts, speaker_of
+from iscg_mailbot.analyse.text_gates import GatedPattern, folded, trie_pattern
 from iscg_mailbot.records import Address, Closure, OpenItem
 from iscg_mailbot.settings.action_rules import DEFAULT_CLOSURE_PHRASES
 from iscg_mailbot.settings.members import MembersConfig
@@ -62,17 +63,28 @@ class _Phrases:
     # The longest word of each phrase: a text holding none of them (most do not) cannot
     # match, and a substring test is far cheaper than any regex over a long message.
     gate: tuple[str, ...]
-    each: tuple[tuple[str, re.Pattern[str]], ...]  # longest first
+    # Longest first; each phrase's pattern is searched only in a text holding the
+    # phrase's longest word.
+    each: tuple[tuple[str, GatedPattern], ...]
+
+    def __post_init__(self) -> None:
+        # All the words in one search (the same answer as a substring test of each);
+        # no phrases, nothing to find.
+        gate = re.compile(trie_pattern(self.gate)) if self.gate else None
+        object.__setattr__(self, "_gate", gate)
 
     def may_match(self, text: str) -> bool:
-        lowered = text.lower()
-        return any(word in lowered for word in self.gate)
+        gate: re.Pattern[str] | None = self._gate  # type: ignore[attr-defined]
+        return gate is not None and gate.search(text.lower()) is not None
 
     def find(self, text: str) -> str | None:
         if not self.may_match(text):
             return None
+        lowered = folded(text)
         for listed, pattern in self.each:
-            match = pattern.search(text)
+            if pattern.words[0] not in lowered:
+                continue  # (the one word of the gate, tested here without a call)
+            match = pattern.pattern.search(text)
             if match and not _NEGATION.search(text[:match.start()]):
                 return listed
         return None
@@ -85,14 +97,19 @@ def _phrase_pattern(phrase: str) -> str:
     return r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?![\w-])"
 
 
+def _longest_word(phrase: str) -> str:
+    return max(phrase.lower().split(), key=len)
+
+
 def _phrase_patterns(phrases: tuple[str, ...]) -> _Phrases:
     cached = _PHRASE_CACHE.get(phrases)
     if cached is None:
         # Longest first so that "we have sent the liaison" is reported, not "have sent".
         ordered = [p for p in sorted(phrases, key=len, reverse=True) if p.strip()]
         cached = _Phrases(
-            tuple({max(p.lower().split(), key=len) for p in ordered}),
-            tuple((p, re.compile(_phrase_pattern(p), re.IGNORECASE)) for p in ordered),
+            tuple({_longest_word(p) for p in ordered}),
+            tuple((p, GatedPattern(re.compile(_phrase_pattern(p), re.IGNORECASE),
+                                   (folded(_longest_word(p)),))) for p in ordered),
         )
         _PHRASE_CACHE[phrases] = cached
     return cached

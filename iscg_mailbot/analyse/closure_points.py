@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from iscg_mailbot.analyse.text_gates import GatedPattern, folded
 from iscg_mailbot.records import OpenItem
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
@@ -42,6 +43,13 @@ _NUMBERED = re.compile(
 _LEADING = re.compile(r"^\W{0,3}\(?(\d|[a-f])[.)]\s", re.IGNORECASE)
 # A list entry of the item's message: "1. BDT - ...", "(a) ...", "- the list ...".
 _ENTRY = re.compile(r"^[ \t]*(?:\(?(?:\d{1,2}|[a-h])[.)]|[-*\u2022\u2013])[ \t]+", re.IGNORECASE)
+
+
+# Searched only in texts holding a word each of their matches holds.
+_GATED_FIRST_N = GatedPattern(_FIRST_N, ("first",))
+_GATED_ORDINAL = GatedPattern(_ORDINAL, tuple(_ORDINALS))
+_GATED_NUMBERED = GatedPattern(_NUMBERED, ("point", "question", "item", "request", "part",
+                                           "bullet"))
 
 
 def _number(token: str) -> int:
@@ -71,11 +79,12 @@ def points_referred(text: str) -> set[int]:
 @lru_cache(maxsize=256)  # a reply's text and clauses, read for each of its thread's items
 def _referred(text: str) -> frozenset[int]:
     found: set[int] = set()
-    for match in _FIRST_N.finditer(text):
-        word = match.group(1).lower()
+    lowered = folded(text)
+    for match in _GATED_FIRST_N.finditer(text, lowered):
+        word = folded(match.group(1))
         found |= set(range(1, (int(word) if word.isdigit() else _NUMBERS[word]) + 1))
-    found |= {_ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)}
-    for match in _NUMBERED.finditer(text):
+    found |= {_ORDINALS[folded(m.group(1))] for m in _GATED_ORDINAL.finditer(text, lowered)}
+    for match in _GATED_NUMBERED.finditer(text, lowered):
         found |= _numbered(match)
     leading = _LEADING.match(text)
     if leading:

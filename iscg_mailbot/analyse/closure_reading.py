@@ -27,13 +27,29 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_SIGNOFF = re.compile(
-    r"(?:\b(?:tel|tél|tél\.|phone|mob|mobile|fax)\b\.?\s*:?\s*\+?\d"
-    r"|\binternational\s+telecommunication\s+union\b|\bunion\s+internationale\s+des\b"
+from iscg_mailbot.analyse.text_gates import GatedPattern, folded
+
+# A contact line ("Tel: +41 ...") and the Union's name or a disclaimer, searched apart:
+# each only when one of the words it needs is there (a contact label and a digit:
+# "telecommunication" is in most ITU sentences, a digit in few of them).
+_SIGNOFF_CONTACT = GatedPattern(re.compile(
+    r"\b(?:tel|tél|tél\.|phone|mob|mobile|fax)\b\.?\s*:?\s*\+?\d", re.IGNORECASE),
+    ("tel", "tél", "phone", "mob", "fax"))
+_SIGNOFF_NAMES = GatedPattern(re.compile(
+    r"\binternational\s+telecommunication\s+union\b|\bunion\s+internationale\s+des\b"
     r"|\buni[oó]n\s+internacional\s+de\b|\bplace\s+des\s+nations\b"
-    r"|\b(?:confidential|confidentiels?|confidenciales|avertissement|aviso|disclaimer)\b)",
-    re.IGNORECASE,
-)
+    r"|\b(?:confidential|confidentiels?|confidenciales|avertissement|aviso|disclaimer)\b",
+    re.IGNORECASE), ("union", "unión", "nations", "confiden", "avertissement", "aviso",
+                     "disclaimer"))
+_DIGIT = re.compile(r"\d")
+
+
+def _signoff_words(sentence: str) -> bool:
+    """A contact label before a number, the Union's name, a disclaimer word."""
+    lowered = folded(sentence)
+    return (_SIGNOFF_NAMES.search(sentence, lowered) is not None
+            or (_DIGIT.search(sentence) is not None
+                and _SIGNOFF_CONTACT.search(sentence, lowered) is not None))
 
 
 # A telephone number without its label belongs to a signature when the rest of the
@@ -48,7 +64,7 @@ _LOWER_WORD = re.compile(r"\b(?!(?:of|and|for|the|de|des|du|la|le|et|y|del)\b)(?
 @lru_cache(maxsize=2048)
 def is_signoff(sentence: str) -> bool:
     """Whether a sentence is a signature, contact block or disclaimer."""
-    return bool(_SIGNOFF.search(sentence)) or bool(
+    return _signoff_words(sentence) or bool(
         _BARE_PHONE.search(sentence) and not _LOWER_WORD.search(sentence))
 
 
@@ -79,7 +95,8 @@ _CAPITALISED = re.compile(r"\b(?-i:[A-Z])[\w'.-]+")
 # secretariat and will reply next week", "I will ask BDT".
 _DEFERS_ANSWER = re.compile(
     r"\b(?:come|get)\s+back\b|\brevert\b|\bwill\s+(?:reply|respond|answer|update\s+you|"
-    r"let\s+you\s+know|check|look\s+into|raise\s+it|ask|consult|find\s+out)\b|"
+    r"let\s+you\s+know|check|look\s+into|raise\s+it|ask|consult|find\s+out|get\s+in\s+touch|"
+    r"contact\s+you)\b|"
     r"\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:still\s+)?(?:checking|looking\s+into|"
     r"consulting|waiting|asking)\b",
     re.IGNORECASE,
@@ -104,14 +121,24 @@ _LEAVES_WORK = re.compile(
 )
 
 
-def defers_answer(sentence: str) -> bool:
-    """Whether a sentence puts off the answer ("I will come back to you")."""
-    return bool(_DEFERS_ANSWER.search(sentence))
+# The words one of which each match holds: most sentences hold none.
+_GATED_DEFERS_ANSWER = GatedPattern(_DEFERS_ANSWER, (
+    "back", "revert", "will", "checking", "looking", "consulting", "waiting", "asking"))
+_GATED_LEAVES_WORK = GatedPattern(_LEAVES_WORK, (
+    "will", "collecting", "compiling", "preparing", "working", "being", "under", "progress",
+    "pending", "outstanding", "missing", "still", "follow", "need"))
 
 
-def leaves_work(sentence: str) -> bool:
-    """Whether a sentence says part of the work is still to come ("will follow")."""
-    return bool(_LEAVES_WORK.search(sentence))
+def defers_answer(sentence: str, lowered: str | None = None) -> bool:
+    """Whether a sentence puts off the answer ("I will come back to you").
+    ``lowered``: ``folded(sentence)``, when the caller has it."""
+    return _GATED_DEFERS_ANSWER.search(sentence, lowered) is not None
+
+
+def leaves_work(sentence: str, lowered: str | None = None) -> bool:
+    """Whether a sentence says part of the work is still to come ("will follow").
+    ``lowered``: ``folded(sentence)``, when the caller has it."""
+    return _GATED_LEAVES_WORK.search(sentence, lowered) is not None
 
 
 def defers(sentence: str) -> bool:

@@ -29,6 +29,7 @@ from iscg_mailbot.analyse.closure_reading import (
     without_signature,
 )
 from iscg_mailbot.analyse.closure_speaker import doers, owner_parts
+from iscg_mailbot.analyse.text_gates import folded
 from iscg_mailbot.settings.members import MembersConfig
 
 # A clause going on about the same deed ("...; it has been sent to SG17") stays with the
@@ -86,12 +87,13 @@ class Answer:
         # template; I will send it this week").
         promised = {c for parts, accepts in zip(each, accepting, strict=True) if accepts for c in parts}
         texts = [c for parts in each for c in parts]
-        deferred = {c: defers_answer(c) for c in texts}
+        lowered = {c: folded(c) for c in texts}  # each clause folded once for the gates
+        deferred = {c: defers_answer(c, lowered[c]) for c in texts}
         return cls(
-            tuple(c for c in texts if is_substantive([c]) and c not in promised
-                  and not deferred[c]),
+            tuple(c for c in texts if c not in promised and not deferred[c]
+                  and is_substantive([c])),
             tuple(c for c in texts if deferred[c]),
-            tuple(c for c in texts if leaves_work(c)),
+            tuple(c for c in texts if leaves_work(c, lowered[c])),
             any(accepting),
         )
 

@@ -28,6 +28,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from dateutil.relativedelta import relativedelta
+
+from iscg_mailbot.analyse.text_gates import folded
 from iscg_mailbot.records import ActionCandidate
 from iscg_mailbot.settings.meetings import Meeting, MeetingsConfig, canonical_body
 
@@ -36,18 +39,24 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 # Case matters for bodies ("RA" is not "ra"), not for the words around them.
 _BODY_WORDS = r"RAG|TSAG|TDAG|[Cc]ouncil|ISCG|WRC|WTSA|WTDC|PP|RA"
 _BODY = (
-    r"(?P<body>ITU-[RTD]\s*SG\s*\d{1,2}|(?:" + _BODY_WORDS + r")(?:-(?P<yy>\d{2}))?)"
+    r"(?P<body>ITU-[RTD]\s*SG\s*\d{1,2}|SG\s*\d{1,2}|(?:" + _BODY_WORDS + r")(?:-(?P<yy>\d{2}))?)"
 )
+# "the January TSAG meeting", "the 2027 TDAG meeting": which of the body's meetings.
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_WHEN = r"(?:(?P<when>(?i:" + "|".join(_MONTHS) + r")|(?:19|20)\d{2})\s+)?"
 _NEXT = r"(?i:next|upcoming|forthcoming|coming|following)"
 _MEETING = r"(?i:meeting|session|plenary|assembly|conference)s?"
-_LEAD = r"(?P<lead>(?i:in\s+time\s+for|prior\s+to|ahead\s+of|before|until|by|at|during))"
-_OFFSET = (r"(?:(?P<num>\d{1,2}|(?i:" + "|".join(_NUMBERS) + r"))\s+(?P<unit>(?i:day|week))s?\s+)?")
+_LEAD = (r"(?P<lead>(?i:(?:by|at)\s+the\s+(?:start|opening|beginning)\s+of|in\s+time\s+for"
+         r"|prior\s+to|ahead\s+of|before|until|by|at|during))")
+_OFFSET = (r"(?:(?P<num>\d{1,2}|(?i:" + "|".join(_NUMBERS) + r"))\s+(?P<unit>(?i:day|week|month))s?"
+           r"\s+)?")
 
 # "before the next TSAG meeting", "in time for the TDAG session", "at the next meeting
 # of RAG", "before TSAG", "two weeks before the TDAG meeting", "prior to WRC-27".
 _NAMED = re.compile(
-    r"\b" + _OFFSET + _LEAD + r"\s+(?:(?i:the)\s+)?(?:" + _NEXT + r"\s+)?"
-    r"(?:" + _BODY + r"(?:['\u2019]s)?(?:\s+" + _MEETING + r")?"
+    r"\b" + _OFFSET + _LEAD + r"\s+(?:(?i:the)\s+)?(?:" + _NEXT + r"\s+)?" + _WHEN
+    + r"(?:" + _BODY + r"(?:['\u2019]s)?(?:\s+" + _MEETING + r")?"
     r"|" + _MEETING + r"\s+(?i:of)\s+(?:(?i:the)\s+)?" + _BODY.replace("body", "body2").replace("yy", "yy2")
     + r")(?![\w-])",
 )
@@ -73,6 +82,9 @@ def _day(lead: str, num: str | None, unit: str | None, meeting: Meeting) -> date
     lead = " ".join(lead.lower().split())
     if num is not None and unit is not None:
         count = int(num) if num.isdigit() else _NUMBERS.get(num.lower(), 0)
+        if unit.lower() == "month":
+            earlier: date = meeting.start - relativedelta(months=count)
+            return earlier
         return meeting.start - timedelta(days=count * (7 if unit.lower() == "week" else 1))
     if lead in _LEAD_DAY_BEFORE:
         return meeting.start - timedelta(days=1)
@@ -91,7 +103,28 @@ def _body_and_year(match: re.Match[str]) -> tuple[str | None, int | None]:
     if raw is None:
         return None, None
     raw = re.sub(r"-\d{2}$", "", raw)
+    if re.fullmatch(r"SG\s*\d{1,2}", raw):
+        return " ".join(raw.split()), (2000 + int(short)) if short else None  # its Sector: below
     return canonical_body(raw), (2000 + int(short)) if short else None
+
+
+def _next_meeting(calendar: MeetingsConfig, body: str, day: date, year: int | None,
+                  when: str | None) -> Meeting | None:
+    """The body's first meeting after ``day`` (of the year or in the month ``when``
+    names); "SG17" without its Sector: the one Sector's SG17 the calendar has."""
+    if when is not None and when.isdigit():
+        year = int(when)
+    month = _MONTHS.index(folded(when)) + 1 if when is not None and not when.isdigit() else None
+    bodies = ([f"ITU-{s} SG{int(body[2:].strip())}" for s in "TRD"]
+              if body.startswith("SG") else [body])
+    found = []
+    for name in bodies:
+        meeting = calendar.next_of(name, day, year=year)
+        while meeting is not None and month is not None and meeting.start.month != month:
+            meeting = calendar.next_of(name, meeting.start, year=year)
+        if meeting is not None:
+            found.append(meeting)
+    return found[0] if len(found) == 1 else None
 
 
 def find_meeting_due(text: str, sent: date | datetime | None, calendar: MeetingsConfig,
@@ -116,7 +149,9 @@ def find_meeting_due(text: str, sent: date | datetime | None, calendar: Meetings
     for _, match, body, year in sorted(found, key=lambda item: item[0]):
         if body is None:
             continue
-        meeting = calendar.next_of(body, day, year=year)
+        when = match.groupdict().get("when")
+        meeting = (calendar.next_of(body, day, year=year) if when is None
+                   and not body.startswith("SG") else _next_meeting(calendar, body, day, year, when))
         if meeting is None:
             continue
         due = _day(match.group("lead"), match.group("num"), match.group("unit"), meeting)

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from iscg_mailbot.analyse.text_gates import folded
+
 _MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august",
      "september", "october", "november", "december"), start=1)}
@@ -80,7 +82,7 @@ def find_convening(subject: str, text: str) -> ConveningNotice | None:
     if day_match is None or time_match is None:
         return None
     try:
-        day = date(int(day_match.group("year")), _MONTHS[day_match.group("month").lower()],
+        day = date(int(day_match.group("year")), _MONTHS[folded(day_match.group("month"))],
                    int(day_match.group("day")))
     except ValueError:
         return None

@@ -5,6 +5,9 @@ for why not spaCy's EntityRuler)."""
 from __future__ import annotations
 
 import itertools
+import threading
+import weakref
+from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
@@ -46,41 +49,17 @@ class EntityFinder:
     def __init__(self, nlp: Language, matchers: SharedMatchers | None = None) -> None:
         vocab = nlp.vocab
         self._matchers = matchers if matchers is not None else SharedMatchers(nlp)
-        self._labels: dict[int, tuple[str, str]] = {}
-        phrases: dict[tuple[str, bool], list[Doc]] = {}
-        # Token patterns by where they are searched: (the word sequences starting them,
-        # window length, last word) -> the patterns by key.
-        token_patterns: dict[_Window, dict[str, list[list[dict[str, Any]]]]] = {}
-        for pattern in entity_patterns():
-            label, pattern_id = pattern["label"], pattern.get("id", "")
-            exact = bool(pattern.get("exact"))
-            # Exact-case patterns get keys of their own: their matches are checked for
-            # spelling by match id.
-            key = f"{_ENTITY_KEY_PREFIX}{label}|{pattern_id}{'|exact' if exact else ''}"
-            self._labels[int(vocab.strings.add(key))] = (label, pattern_id)
-            if isinstance(pattern["pattern"], str):
-                phrase_key = (key, exact)
-                phrases.setdefault(phrase_key, []).append(self._matchers.doc(pattern["pattern"]))
-            else:
-                window = (
-                    tuple(dict.fromkeys(tuple(words) for words in pattern["trigger"])),
-                    pattern["window"],
-                    pattern.get("until", ""),
-                )
-                by_key = token_patterns.setdefault(window, {})
-                by_key.setdefault(key, []).append(pattern["pattern"])
-        for (key, exact), docs in phrases.items():
+        prepared = _prepared(nlp, self._matchers)
+        self._labels = prepared.labels
+        for (key, exact), docs in prepared.phrases.items():
             self._matchers.add(key, docs, exact=exact)
         # A trigger's match id -> the window searched from it (length, and the ORTH of
         # the word ending it, or 0) and the Matcher run there, holding only the patterns
         # that start with that trigger.
         self._windows: dict[int, tuple[int, int, Matcher]] = {}
-        for number, ((sequences, length, until), by_key) in enumerate(token_patterns.items()):
-            trigger_id = self._matchers.add(
-                f"{_TRIGGER_KEY}{number}",
-                [Doc(vocab, words=list(words)) for words in sequences],
-                exact=True,
-            )
+        for number, ((_, length, until), by_key) in enumerate(prepared.token_patterns.items()):
+            trigger_id = self._matchers.add(f"{_TRIGGER_KEY}{number}",
+                                            prepared.triggers[number], exact=True)
             tokens = Matcher(vocab)
             for key, patterns in by_key.items():
                 tokens.add(key, patterns)
@@ -181,3 +160,57 @@ def _mid_line(doc: Doc, start: int, end: int) -> bool:
 
 
 _MATCH_ID = itemgetter(0)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """The entity patterns made ready for one pipeline: what every EntityFinder on it
+    would otherwise tokenise again (two thirds of building a tagger)."""
+
+    labels: dict[int, tuple[str, str]]
+    phrases: dict[tuple[str, bool], list[Doc]]
+    token_patterns: dict[_Window, dict[str, list[list[dict[str, Any]]]]]
+    triggers: list[list[Doc]]
+
+
+_PREPARED: weakref.WeakKeyDictionary[Language, _Prepared] = weakref.WeakKeyDictionary()
+_PREPARING = threading.Lock()
+
+
+def _prepared(nlp: Language, matchers: SharedMatchers) -> _Prepared:
+    """The entity patterns of :func:`entity_patterns` as pattern Docs of ``nlp``, made
+    once per pipeline (the Docs are only read: PhraseMatcher.add copies what it needs)."""
+    with _PREPARING:
+        found = _PREPARED.get(nlp)
+        if found is None:
+            found = _PREPARED[nlp] = _prepare(nlp, matchers)
+        return found
+
+
+def _prepare(nlp: Language, matchers: SharedMatchers) -> _Prepared:
+    vocab = nlp.vocab
+    labels: dict[int, tuple[str, str]] = {}
+    phrases: dict[tuple[str, bool], list[Doc]] = {}
+    # Token patterns by where they are searched: (the word sequences starting them,
+    # window length, last word) -> the patterns by key.
+    token_patterns: dict[_Window, dict[str, list[list[dict[str, Any]]]]] = {}
+    for pattern in entity_patterns():
+        label, pattern_id = pattern["label"], pattern.get("id", "")
+        exact = bool(pattern.get("exact"))
+        # Exact-case patterns get keys of their own: their matches are checked for
+        # spelling by match id.
+        key = f"{_ENTITY_KEY_PREFIX}{label}|{pattern_id}{'|exact' if exact else ''}"
+        labels[int(vocab.strings.add(key))] = (label, pattern_id)
+        if isinstance(pattern["pattern"], str):
+            phrases.setdefault((key, exact), []).append(matchers.doc(pattern["pattern"]))
+        else:
+            window = (
+                tuple(dict.fromkeys(tuple(words) for words in pattern["trigger"])),
+                pattern["window"],
+                pattern.get("until", ""),
+            )
+            by_key = token_patterns.setdefault(window, {})
+            by_key.setdefault(key, []).append(pattern["pattern"])
+    triggers = [[Doc(vocab, words=list(words)) for words in sequences]
+                for sequences, _, _ in token_patterns]
+    return _Prepared(labels, phrases, token_patterns, triggers)

@@ -36,6 +36,7 @@ from functools import lru_cache
 from iscg_mailbot.analyse.nlp import LemmaKeys, common_words
 from iscg_mailbot.analyse.overlap_concepts import CONCEPTS, FORM_CONCEPTS, SUBJECT_CONCEPTS
 from iscg_mailbot.analyse.overlap_headlines import headline
+from iscg_mailbot.analyse.text_gates import folded
 
 # Words every thread of the list uses, courtesies, dates: they make any two threads
 # look alike.
@@ -84,7 +85,7 @@ def spelled_terms(text: str, *, subjects: bool = True) -> list[tuple[str, str]]:
     concept's name, or the lemma key a stem was cut from ("supplement" for "supple").
     ``subjects=False`` leaves the subject concepts out (their wordings stay words)."""
     pattern, wordings = _concepts(subjects)
-    marked = pattern.sub(lambda m: f" {_MARK}{wordings[m.group(0).lower()]} ", text)
+    marked = pattern.sub(lambda m: f" {_MARK}{wordings[folded(m.group(0))]} ", text)
     keys = LemmaKeys.load()
     skip = common_words()
     found = []

@@ -229,7 +229,7 @@ def search(state: CliState, words: tuple[str, ...], limit: int, as_json: bool) -
                   _short(h.snippet, 240)] for h in hits],
                 one_line={"from": 20, "subject": 32}, main="snippet")
     if found.total > len(hits):
-        ranked = (f"; the best of the newest {found.ranked:,} come first"
-                  if found.ranked < found.total else "")
-        click.echo(f"{len(hits)} of {found.total:,} matching messages{ranked} "
-                   "(--limit shows more, extra words narrow the search)")
+        total = (f"more than {found.window:,} matching messages (the best of the newest "
+                 f"{found.window:,} are found)" if found.beyond_window
+                 else f"{found.total:,} matching messages")
+        click.echo(f"{len(hits)} of {total}; --limit shows more, extra words narrow the search")

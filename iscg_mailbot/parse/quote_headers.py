@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from iscg_mailbot.parse.quote_lines import (
     OUTLOOK_FROM,
@@ -155,10 +156,9 @@ def quote_and_forwards(text: Lines, *, forwarded: bool) -> tuple[int, list[int]]
     for index, line in enumerate(lines):
         if blank[index] or marked[index] or index < inside_block:
             continue
-        if "-" not in line and ":" not in line and "：" not in line:
-            # Every marker, header line, attribution and PGP armor line has a dash or a
-            # colon: this line is text, as the tests below would find, at C speed.
-            has_text_above = True
+        if ":" not in line and "-" not in line and "\uff1a" not in line:
+            # No marker, header line or attribution without a colon or a dash: most lines.
+            has_text_above = has_text_above or not PGP_ARMOR.match(line)
             continue
         if is_forward_marker(line):
             after_forward_marker = index
@@ -223,6 +223,30 @@ def block_end(lines: Sequence[str], index: int) -> int:
     return end
 
 
+# Analysis reads a text's quotes twice (its sentences, then where its forwarded
+# messages start): the reading is kept for the last texts read.
+@lru_cache(maxsize=64)
+def _read_quotes(text: str, forwarded: bool) -> tuple[Lines, int, tuple[int, ...]]:
+    """The lines of ``text`` ("\\r" removed), where its top-posted quote starts and where
+    each forwarded message above it starts (:func:`quote_and_forwards`)."""
+    whole = Lines([line.rstrip("\r") for line in text.split("\n")])
+    cut, starts = quote_and_forwards(whole, forwarded=forwarded)
+    return whole, cut, tuple(starts)
+
+
+def forward_starts(text: str, *, forwarded: bool) -> list[int]:
+    """The lines (indices in ``text.split("\\n")``) where the forwarded messages of
+    ``text`` start: :func:`quote_and_forwards` of its lines.
+
+    >>> forward_starts("FYI\\n---------- Forwarded message ---------\\nFrom: A <a@b.org>",
+    ...                forwarded=False)
+    [1]
+    """
+    if "\r" in text:  # the lines as they are, carriage returns included
+        return quote_and_forwards(Lines(text.split("\n")), forwarded=forwarded)[1]
+    return list(_read_quotes(text, forwarded)[2])
+
+
 def readable_text(text: str, *, forwarded: bool = False) -> str:
     """What a reader takes as new in ``text``, at the same offsets.
 
@@ -236,14 +260,14 @@ def readable_text(text: str, *, forwarded: bool = False) -> str:
     ['FYI', 'TSB', 'is', 'invited.']
     """
     raw_lines = text.split("\n")
-    whole = Lines([line.rstrip("\r") for line in raw_lines])
-    cut = top_posted_quote_start(whole, forwarded=forwarded)
+    whole, cut, _ = _read_quotes(text, forwarded)
     kept = raw_lines[:cut]
     index = 0
     while index < cut:
         line = whole.lines[index]
-        if whole.blank[index] or whole.marked[index]:
-            index += 1
+        if whole.blank[index] or whole.marked[index] or not (
+                ":" in line or "-" in line or "_" in line or "\uff1a" in line):
+            index += 1  # (a marker, a rule or a header line has one of these)
             continue
         if (is_forward_marker(line) or is_original_message(line)
                 or UNDERSCORE_RULE.match(line)):
@@ -268,6 +292,8 @@ def unquoted_text(text: str, *, forwarded: bool = False) -> str:
     ['Agreed.', 'See', 'you.']
     """
     text = readable_text(text, forwarded=forwarded)
+    if ">" not in text and ":" not in text and "\uff1a" not in text:
+        return text  # no quoted line, no attribution ("... wrote:")
     lines = text.splitlines(keepends=True)
     out = []
     for line in lines:

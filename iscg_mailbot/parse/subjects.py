@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 #: Reply markers, lower-case, without the colon. ``r`` is Italian/Spanish Outlook,
 #: ``ré`` and ``réf.`` French, ``aw`` German, ``sv`` Nordic, ``vs`` Finnish,
@@ -172,6 +173,8 @@ def is_reply_subject(subject: str | None) -> bool:
     return bool(words) and words[0] in _REPLY_WORDS
 
 
+# Analysis asks it of each message twice (items, questions); a thread's subjects repeat.
+@lru_cache(maxsize=1024)
 def is_forward_subject(subject: str | None) -> bool:
     """True when the first reply/forward marker is a forward marker (or "(fwd)" ends it).
 

@@ -59,7 +59,9 @@ class ActionRules(BaseModel):
     ``notes``: what becomes of "invited to note" / "for information" sentences: kept as
     kind ``note`` (default; not open work), counted as ``action``, or ``drop``-ped.
     ``action_phrases`` / ``note_phrases`` add plain phrases that mark a sentence (owner:
-    the body opening the sentence, else the people addressed). ``closure_phrases`` are
+    the body opening the sentence, else the people addressed). ``offers``: an offer
+    without a date of its own ("I can send you the TDs") counted as an ``action`` or
+    ``drop``-ped (nobody owes it until it is taken up). ``closure_phrases`` are
     the words in a reply that close an item. Candidates under ``min_confidence`` are
     left out.
     """
@@ -67,6 +69,7 @@ class ActionRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     notes: Literal["note", "action", "drop"] = "note"
+    offers: Literal["action", "drop"] = "action"
     action_phrases: tuple[str, ...] = ()
     note_phrases: tuple[str, ...] = ()
     closure_phrases: tuple[str, ...] = DEFAULT_CLOSURE_PHRASES
@@ -142,6 +145,9 @@ _CAPITALISED = r"(?-i:[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3})"
 _PARTY = (r"(?:(?:the|each|all|both|every|our|your)\s+)?(?:(?:two|three|four|relevant|"
           r"respective|other)\s+)?" + _CAPITALISED)
 PARTIES = _PARTY + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)" + _PARTY + r"){0,4}"
+# "Could colleagues in BDT ...?", "Could someone at TSB ...?": the people of a body.
+_PEOPLE_OF = (r"(?:(?:our|the|your)\s+)?(?:colleagues|someone|somebody|staff|experts|people)\s+"
+              r"(?:in|from|at|of)\s+")
 
 # Sentences that look like requests but are mail furniture.
 BOILERPLATE = re.compile(
@@ -219,13 +225,15 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "for_information": ("for information", "for your", "for info", "for awareness",
                         "for reference", "fyi"),
     "invited_to": _PARTICIPLE_WORDS,
-    "we_request": ("invite", "request", "ask", "encourag", "urge", "call", "tasked"),
+    "we_request": ("invite", "request", "ask", "encourag", "urge", "call", "tasked", "count on",
+                   "counting on", "rely"),
     "kindly_requested": ("kindly",),
     "proposed_that": ("propos", "suggest", "recommend"),
     "may_wish": ("may wish",),
-    "could_you": ("could", "can", "would", "will"),
+    "possible_for": ("possible for", "feasible for"),
+    "could_you": ("could", "can", "would", "will", "might"),
     "please_do": ("please", "kindly"),
-    "grateful_if": (" if ",),
+    "grateful_if": (" if ", "chance"),
     "we_would_appreciate": ("appreciat", "welcome", "grateful", "helpful", "look forward"),
     "will_be_done": ("be ",),
     "i_will": ("will", "shall", "'ll", "\u2019ll"),
@@ -239,9 +247,11 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                         "proposal", "feedback", "views", "candidature", "registration",
                         "document", "paper", "presentation", "slides"),
     "we_need": ("need", "must", "have to"),
+    "will_follow": ("follow",),
     "wanted_from": ("from",),
     "no_later_than": ("later than", "at the latest"),
-    "deadline": ("deadline", "due date", "cut-off", "cutoff"),
+    "deadline": ("deadline", "due date", "cut-off", "cutoff", "reply date", "response date",
+                 "date limite", "fecha l", "prazo", "frist"),
     "action_header": ("action", "to do"),
 }
 
@@ -265,7 +275,8 @@ RULES: tuple[Rule, ...] = (
     rule("invited_to", ACTION, rf"\b{_BE}\s+{_ADVERBS}{_REQUEST_PARTICIPLES}\s+to\b",
          "before", 0.9),
     rule("we_request", ACTION,
-         r"\b(?:(?:invites?|requests?|asks?|encourages?|urges?|calls?\s+upon)|(?:have|has|had)\s+"
+         r"\b(?:(?:invites?|requests?|asks?|encourages?|urges?|calls?\s+upon|count(?:ing)?\s+on"
+         r"|rely(?:ing)?\s+on)|(?:have|has|had)\s+"
          r"(?:\w+ly\s+)?(?:asked|requested|invited|tasked))\s+(?:that\s+)?(?P<obj>[^.;]{1,80}?)\s+"
          r"(?:to\s+(?!the\b|a\b|an\b|this\b|its\b)|(?:should|shall|will)\s+)", "after", 0.85),
     rule("kindly_requested", ACTION, r"\bkindly\s+requested\b", "before", 0.85),
@@ -274,22 +285,31 @@ RULES: tuple[Rule, ...] = (
          r"recommend))\s+that\s+(?P<obj>[^.;]{1,60}?)\s+(?:should\s+|could\s+|would\s+)?(?:"
          + ACT_VERBS + r")s?\b", "after", 0.7),
     rule("may_wish", ACTION, r"\bmay\s+wish\s+to\b", "before", 0.6),
+    # "Would it be possible for BDT to share ...?": the party it asks of.
+    rule("possible_for", ACTION,
+         r"\b(?:possible|feasible)\s+for\s+(?P<obj>[^.;?]{1,60}?)\s+to\s+(?:please\s+|also\s+)?(?:"
+         + ACT_VERBS + r")\b", "after", 0.7),
     # --- requests in list mail -------------------------------------------------------
     rule("could_you", ACTION,
-         r"\b(?:could|can|would|will)\s+(?P<obj>you(?:\s+(?:both|all|two))?|" + PARTIES
-         + r")(?:\s*,\s*[^,?]{1,60},)?\s+(?:please\s+|kindly\s+)?(?:be\s+able\s+to\s+)?(?:"
+         r"\b(?:could|can|would|will|might)\s+(?P<obj>you(?:\s+(?:both|all|two))?|(?:" + _PEOPLE_OF
+         + r")?" + PARTIES + r"(?:\s+(?:colleagues|team|staff|experts))?"
+         + r")(?:\s*,\s*[^,?]{1,60},)?\s+(?:please\s+|kindly\s+)?(?:be\s+(?:able|in\s+a\s+position)"
+         r"\s+to\s+)?(?:"
          + ACT_VERBS + r")\b", "after", 0.7),
     rule("please_do", ACTION,
          r"\bplease\b(?!\s+(?:find|see|refer|accept|excuse|forgive|note|ignore|disregard|"
-         r"be\s+(?:informed|advised|aware)))|\bkindly\s+(?=(?:" + ACT_VERBS + r")\b)",
+         r"be\s+(?:informed|advised|aware)|(?:join\s+me\s+in\s+|help\s+me\s+)?welcom))"
+         r"|\bkindly\s+(?=(?:" + ACT_VERBS + r")\b)",
          "please", 0.7),
     rule("grateful_if", ACTION,
-         r"\b(?:grateful|appreciate\s+it|thankful|helpful|useful|appreciated|good)\s+if\s+"
+         r"\b(?:(?:grateful|appreciate\s+it|thankful|helpful|useful|appreciated|good|great|ideal"
+         r"|wonderful|help|wonder(?:ing)?)\s+if|(?:any|a)\s+chance(?:\s+that)?)\s+"
          r"(?P<obj>[^.;]{1,60}?)\s+(?:could|would|can|will|might|were\s+to)\b", "after", 0.75),
     rule("we_would_appreciate", ACTION,
          r"\b(?:would|will|is|are)\s+be\s+(?:most\s+|very\s+|much\s+|greatly\s+|highly\s+|very\s+much\s+)?"
          r"(?:appreciated|welcome[d]?|grateful|helpful)\b|\b(?:is|are)\s+(?:most\s+|very\s+|much\s+|"
-         r"greatly\s+|highly\s+)?appreciated\b|\bwe\s+would\s+(?:be\s+grateful|appreciate)\b|"
+         r"greatly\s+|highly\s+)?appreciated\b|\b(?:we|I)\s+would\s+(?:be\s+grateful|appreciate)\b|"
+         r"\b(?:we|I)\s+would\s+welcome\b(?=[^.;]*\b(?:by|before|your|within|no\s+later)\b)|"
          r"\bwe\s+look\s+forward\s+to\s+(?:receiving|your)\b", "from", 0.7),
     rule("commitment", ACTION,
          r"\b(?:I|we)\s*(?:will|shall|'ll|\u2019ll|am\s+going\s+to|are\s+going\s+to|plan\s+to|"
@@ -333,13 +353,22 @@ RULES: tuple[Rule, ...] = (
     rule("will_be_done", ACTION,
          r"\b(?:will|shall)\s+(?:\w+ly\s+)?be\s+(?:\w+ly\s+)?(?:" + DELIVERED + r")\b",
          "sender_unit", 0.65, needs_owner=True, skip_past=True),
+    # "The highlights will follow by the end of next week", "the abstract follows
+    # tomorrow": a delivery promised for a day, the sender's (their unit's, if staff).
+    rule("will_follow", ACTION,
+         r"\b(?:will|shall)\s+(?:\w+ly\s+)?follow\b(?!\s+(?:up|the|this|that|these|your|our|its"
+         r"|their|a|an)\b)|\bfollows\s+(?=(?:tomorrow|today|shortly|next|by|on|within|before|"
+         r"later)\b)", "sender_unit_or_sender", 0.65, needs_date=True, skip_past=True),
     rule("we_need", ACTION, r"\b(?:we|you)\s+(?:need|must|have)\s+to\b", "subject", 0.6),
     rule("no_later_than", ACTION, r"\b(?:no|not)\s+later\s+than\b|\bat\s+the\s+latest\b",
          "subject", 0.75, needs_date=True, skip_past=True, skip_past_due=True),
-    rule("deadline", ACTION, r"\b(?:deadline|due\s+date|cut-?off\s+date)s?\b", "subject", 0.7,
+    rule("deadline", ACTION, r"\b(?:deadline|due\s+date|cut-?off\s+date|(?:requested\s+)?"
+         r"(?:reply|response)\s+date|date\s+limite|fecha\s+l[i\u00ed]mite|prazo|frist)s?\b",
+         "subject", 0.7,
          needs_date=True, skip_past=True, skip_past_due=True),
     rule("action_header", ACTION,
-         r"^\s*(?:actions?(?:\s+(?:required|requested|items?|points?))?|to\s+do)\s*[:\-\u2013]",
+         r"^\s*(?:actions?(?:\s+(?:required|requested|items?|points?))?(?:\s+(?:for|on)\s+[^:\n]{1,40}?)?"
+         r"|to\s+do)\s*[:\-\u2013]",
          "subject", 0.8),
 )
 

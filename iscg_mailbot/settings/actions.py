@@ -5,6 +5,7 @@ Every key is optional; a missing file means the defaults::
     # config/actions.yaml
     timezone: Europe/Zurich     # the list's home time zone (see below)
     notes: note                 # note | action | drop: "invited to note" sentences
+    offers: action              # action | drop: "I can send you the TDs" (undated offers)
     min_confidence: 0.5         # leave out weaker candidates
     action_phrases: ["shall look into"]     # extra phrases that make an action
     note_phrases: []                        # extra phrases that make a note
@@ -39,6 +40,7 @@ class ActionsConfig(BaseModel):
 
     timezone: str = "UTC"
     notes: Literal["note", "action", "drop"] = "note"
+    offers: Literal["action", "drop"] = "action"
     min_confidence: float = Field(default=0.3, ge=0.0, le=1.0)
     action_phrases: tuple[str, ...] = ()
     note_phrases: tuple[str, ...] = ()
@@ -67,6 +69,7 @@ class ActionsConfig(BaseModel):
         """The extraction and closure rules for :mod:`iscg_mailbot.analyse.actions`."""
         return ActionRules(
             notes=self.notes,
+            offers=self.offers,
             action_phrases=self.action_phrases,
             note_phrases=self.note_phrases,
             closure_phrases=self.closure_phrases,

@@ -12,18 +12,13 @@ an FTS5 virtual table and its shadow tables cannot be described there, so
     >>> index_messages(session, new_message_ids)            # doctest: +SKIP
     >>> [hit.subject for hit in search(session, "spectrum sharing", limit=3)]  # doctest: +SKIP
 
-Any user string is accepted, and both engines read it the same way (one parser, then
-an FTS5 MATCH expression or a tsquery built from its terms): words must all match
-(English stemming: "liaisons" finds "liaison"); "quoted words" match as a phrase;
-``-word`` excludes; ``OR`` between two terms accepts either; ``cyber*`` matches words
-starting with "cyber". Characters that mean something to FTS5 or to ``to_tsquery`` are
-never passed to them raw. :func:`query_problem` says why a query can find nothing.
+Any user string is accepted, and both engines read it the same way (English stemming:
+"liaisons" finds "liaison"): see :mod:`iscg_mailbot.store.search_query`.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -33,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import Message
+from iscg_mailbot.store.search_query import clean_query, fts5_query, tsquery
 from iscg_mailbot.store.types import UTCDateTime
 
 TABLE = "search_messages"
@@ -169,140 +165,6 @@ def index_missing(session: Session) -> int:
     return index_messages(session, missing) if missing else 0
 
 
-# --- the query language ---------------------------------------------------------------
-
-_TERM = re.compile(r'(?P<neg>-)?"(?P<phrase>[^"]*)"|(?P<word>\S+)')
-_WORD = re.compile(r"\w+")
-_PREFIX = re.compile(r"\w\*+[^\w*]*$")  # a star right after a word, at the end
-
-
-@dataclass(frozen=True)
-class _Term:
-    words: tuple[str, ...]
-    negated: bool
-    prefix: bool = False  # the last word may be the start of a longer one ("cyber*")
-
-
-def _terms(query: str) -> list[_Term | str]:
-    """Terms and the "OR" operators between them, from any user string."""
-    parsed: list[_Term | str] = []
-    for match in _TERM.finditer(query):
-        prefix = False
-        if match.group("phrase") is not None:
-            words = tuple(_WORD.findall(match.group("phrase")))
-            negated = bool(match.group("neg"))
-        else:
-            raw = match.group("word")
-            if raw == "OR":
-                parsed.append("OR")
-                continue
-            if raw == "AND":
-                # Every word must match anyway; PostgreSQL drops "and" as a stop word.
-                continue
-            negated = raw.startswith("-") and len(raw) > 1
-            words = tuple(_WORD.findall(raw))
-            # "cyber*": a prefix, when the star follows a word ("*" alone asks nothing).
-            prefix = _PREFIX.search(raw) is not None
-        if words:
-            parsed.append(_Term(words, negated, prefix))
-    return parsed
-
-
-def query_problem(query: str) -> str | None:
-    """Why ``query`` cannot find anything, whatever is stored, or None.
-
-    >>> query_problem("spectrum -draft") is None
-    True
-    >>> query_problem("*")
-    'the search query has no word to look for'
-    >>> query_problem("-draft")
-    'the search query only excludes words (-draft); add a word to look for'
-    """
-    terms = [term for term in _terms(clean_query(query)) if isinstance(term, _Term)]
-    if not terms:
-        return "the search query has no word to look for"
-    if all(term.negated for term in terms):
-        return (f"the search query only excludes words ({query.strip()}); "
-                "add a word to look for")
-    return None
-
-
-def _fts5_term(term: _Term) -> str:
-    quoted = '"' + " ".join(word.replace('"', '""') for word in term.words) + '"'
-    return f"{quoted} *" if term.prefix else quoted
-
-
-def fts5_query(query: str) -> str | None:
-    """The FTS5 MATCH expression for a user query, or None when it asks for nothing.
-
-    >>> fts5_query('liaison "spectrum sharing" OR SG17; -draft (x*')
-    '("liaison" AND ("spectrum sharing" OR "SG17") AND "x" *) NOT "draft"'
-    >>> fts5_query("room AND joint")
-    '"room" AND "joint"'
-    """
-    positive, negative = _combine(query, _fts5_term, " OR ")
-    if not positive:
-        return None  # FTS5 cannot search for "everything except"
-    expression = " AND ".join(f"({p})" if " OR " in p else p for p in positive)
-    for excluded in negative:
-        expression = f"({expression}) NOT {excluded}"
-    return expression
-
-
-def _combine(query: str, render: Callable[[_Term], str],
-             either: str) -> tuple[list[str], list[str]]:
-    """The rendered positive terms (each joined with the terms OR'ed to it by
-    ``either``) and the rendered excluded ones."""
-    positive: list[str] = []
-    negative: list[str] = []
-    pending_or = False
-    for term in _terms(query):
-        if term == "OR":
-            pending_or = bool(positive)
-            continue
-        assert isinstance(term, _Term)
-        rendered = render(term)
-        if term.negated:
-            negative.append(rendered)
-        elif pending_or:
-            positive[-1] = f"{positive[-1]}{either}{rendered}"
-            pending_or = False
-        else:
-            positive.append(rendered)
-    return positive, negative
-
-
-def tsquery(query: str) -> tuple[str, dict[str, str]] | None:
-    """A PostgreSQL tsquery expression (SQL, with its bind values) for a user query, or
-    None when it asks for nothing: the same reading as :func:`fts5_query`. Each term is
-    its own ``phraseto_tsquery`` (words, phrases) or ``to_tsquery`` of one quoted lexeme
-    with ``:*`` (prefixes; ``\\w`` words hold no quote or operator), joined with the
-    tsquery operators ``&&``, ``||`` and ``!!``.
-
-    >>> tsquery('liaison OR SG17 -draft cyber*')
-    ("((phraseto_tsquery('english', :t0) || phraseto_tsquery('english', :t1)) && to_tsquery('english', :t3)) && !! phraseto_tsquery('english', :t2)", {'t0': 'liaison', 't1': 'SG17', 't2': 'draft', 't3': "'cyber':*"})
-    """
-    values: dict[str, str] = {}
-
-    def render(term: _Term) -> str:
-        name = f"t{len(values)}"
-        if term.prefix and len(term.words) == 1:
-            values[name] = f"'{term.words[0]}':*"
-            return f"to_tsquery('english', :{name})"
-        values[name] = " ".join(term.words)
-        return f"phraseto_tsquery('english', :{name})"
-
-    positive, negative = _combine(query, render, " || ")
-    if not positive:
-        return None
-    expression = " && ".join(f"({p})" if " || " in p else p for p in positive)
-    if len(positive) > 1 or " || " in expression:
-        expression = f"({expression})"
-    for excluded in negative:
-        expression = f"{expression} && !! {excluded}"
-    return expression, values
-
-
 # --- search -----------------------------------------------------------------------------
 
 # Typed result columns, so that dates come back as aware datetimes on both databases.
@@ -326,38 +188,24 @@ def _hit(row: object) -> SearchHit:
     )
 
 
-#: A query keeps at most this many characters and terms: longer ones only exhaust the
-#: engines' parsers (FTS5's stack, PostgreSQL's max_stack_depth) and find nothing more.
-MAX_QUERY_CHARACTERS = 1000
-MAX_QUERY_TERMS = 32
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def clean_query(words: str) -> str:
-    """The user's query without control characters (PostgreSQL text cannot hold NUL),
-    cut to :data:`MAX_QUERY_CHARACTERS` and :data:`MAX_QUERY_TERMS` whitespace-separated
-    terms (quoted phrases may count as several; they still match as phrases)."""
-    cleaned = _CONTROL.sub(" ", words)[:MAX_QUERY_CHARACTERS]
-    return " ".join(cleaned.split()[:MAX_QUERY_TERMS])
-
-
-#: How many matching messages a search ranks at most: the newest (last stored) ones. A
-#: word found in more messages than this (at 100,000 messages, "meeting" is in 40,000)
-#: ranks the newest RANK_WINDOW of them and lists the older ones after them, unranked,
-#: newest first. Ranking is the whole cost of such a search (FTS5's bm25 or PostgreSQL's
-#: ts_rank_cd on every match: ~30 ms for 40,000 matches, ~5 ms for 5,000), and a word in
-#: that many messages says little about which one is best anyway. Below it (every search
-#: of a list of a few thousand messages), every match is ranked.
-RANK_WINDOW = 5000
+#: How many matching messages a search finds at most: the newest (last stored) ones,
+#: ranked. A word found in more messages than this (at 100,000 messages, "meeting" is in
+#: 40,000) finds the best of its newest RESULT_WINDOW messages, as a web search engine
+#: stops at some thousands of results (Elasticsearch's max_result_window): ranking every
+#: match is the whole cost of such a search (FTS5's bm25: ~30 ms for 40,000 matches,
+#: ~5 ms for 5,000), nobody pages through thousands of hits, and a word in that many
+#: messages says little about which one is best. A list of a few thousand messages never
+#: reaches it; elsewhere, more words narrow the search.
+RESULT_WINDOW = 5000
 
 
 def search(session: Session, words: str, limit: int = 20, *, offset: int = 0,
-           window: int = RANK_WINDOW) -> list[SearchHit]:
+           window: int = RESULT_WINDOW) -> list[SearchHit]:
     """Messages matching ``words``, best first, each with a snippet; [] for an empty query.
 
     ``offset`` skips that many hits (the pages after the first); snippets are made only for
-    the hits returned. When more than ``window`` messages match, the newest ``window`` are
-    ranked first and the others follow, newest first (see :data:`RANK_WINDOW`).
+    the hits returned. Only the newest ``window`` matches are found (see
+    :data:`RESULT_WINDOW`).
     """
     words = clean_query(words)
     if ensure_search_index(session):
@@ -365,29 +213,35 @@ def search(session: Session, words: str, limit: int = 20, *, offset: int = 0,
     limit = max(1, min(int(limit), 1000))
     offset = max(0, int(offset))
     window = max(1, int(window))
+    if offset >= window:
+        return []
+    limit = min(limit, window - offset)
     if _dialect(session) == "postgresql":
         return _search_postgresql(session, words, limit, offset, window)
     return _search_sqlite(session, words, limit, offset, window)
 
 
-def count_matches(session: Session, words: str) -> int:
-    """How many messages match ``words`` (0 for a query that asks for nothing)."""
+def count_matches(session: Session, words: str, at_most: int | None = None) -> int:
+    """How many messages match ``words`` (0 for a query that asks for nothing), counting
+    no further than ``at_most`` when given (a bounded count reads only that many)."""
     words = clean_query(words)
     if ensure_search_index(session):
         index_missing(session)
+    cap = "" if at_most is None else f" LIMIT {max(0, int(at_most))}"
     if _dialect(session) == "postgresql":
         compiled = tsquery(words)
         if compiled is None:
             return 0
         expression, values = compiled
         return int(session.execute(text(
-            f"SELECT count(*) FROM {TABLE} WHERE document @@ ({expression})"), values).scalar_one())
+            f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} "
+            f"WHERE document @@ ({expression}){cap}) AS found"), values).scalar_one())
     match = fts5_query(words)
     if match is None:
         return 0
     return int(session.execute(text(
-        f"SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH :expression"),
-        {"expression": match}).scalar_one())
+        f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH :expression{cap}) "
+        "AS found"), {"expression": match}).scalar_one())
 
 
 def _search_postgresql(session: Session, words: str, limit: int, offset: int,
@@ -396,26 +250,21 @@ def _search_postgresql(session: Session, words: str, limit: int, offset: int,
     if compiled is None:
         return []
     expression, values = compiled
-    # The newest `window` matches are ranked (rank > 0 puts them first); older ones
-    # follow with rank 0, newest first. ts_rank_cd reads each match's whole tsvector.
+    # The newest matches are chosen by key alone (a narrow sort), then ranked: carrying
+    # each match's tsvector through that sort spilled it to disk.
     rows = session.execute(text(
         f"WITH q AS (SELECT {expression} AS query), "
-        f"matches AS (SELECT s.message_pk, s.document, "
-        "row_number() OVER (ORDER BY s.message_pk DESC) AS age "
-        f"FROM {TABLE} s, q WHERE s.document @@ q.query), "
-        "hits AS (SELECT matches.message_pk, "
-        "CASE WHEN age <= :window THEN ts_rank_cd(matches.document, q.query) END AS rank "
-        "FROM matches, q "
-        "ORDER BY rank DESC NULLS LAST, "
-        "CASE WHEN age <= :window THEN matches.message_pk END, matches.message_pk DESC "
-        "LIMIT :limit OFFSET :offset) "
+        f"newest AS (SELECT s.message_pk FROM {TABLE} s, q WHERE s.document @@ q.query "
+        "ORDER BY s.message_pk DESC LIMIT :window), "
+        "hits AS (SELECT s.message_pk, ts_rank_cd(s.document, q.query) AS rank "
+        f"FROM newest JOIN {TABLE} s ON s.message_pk = newest.message_pk, q "
+        "ORDER BY rank DESC, s.message_pk LIMIT :limit OFFSET :offset) "
         "SELECT m.id, m.message_id, m.thread_id, m.subject, m.sender_name, "
-        "m.sender_address, m.date, coalesce(hits.rank, 0) AS rank, "
+        "m.sender_address, m.date, hits.rank, "
         "ts_headline('english', left(coalesce(m.new_text, ''), 20000), q.query, "
         f"'StartSel=[, StopSel=], MaxWords={_SNIPPET_WORDS}, MinWords=6, MaxFragments=1') "
         "AS snippet FROM hits JOIN messages m ON m.id = hits.message_pk, q "
-        "ORDER BY hits.rank DESC NULLS LAST, "
-        "CASE WHEN hits.rank IS NOT NULL THEN m.id END, m.id DESC"
+        "ORDER BY hits.rank DESC, m.id"
     ).columns(*_COLUMNS), {**values, "limit": limit, "offset": offset, "window": window}).all()
     return [_hit(row) for row in rows]
 
@@ -425,32 +274,23 @@ def _search_sqlite(session: Session, words: str, limit: int, offset: int,
     match = fts5_query(words)
     if match is None:
         return []
-    # The oldest message of the ranked window: walking the matches newest first without
-    # ranking them is cheap (0.3 ms for 5,000 of them); None when all of them fit.
-    oldest_ranked = session.execute(text(
+    # The oldest message of the window: walking the matches newest first without ranking
+    # them is cheap (0.3 ms for 5,000 of them); None when all of them fit.
+    oldest = session.execute(text(
         f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :expression "
         "ORDER BY rowid DESC LIMIT 1 OFFSET :skip"
     ), {"expression": match, "skip": window - 1}).scalar()
-    ranked: list[tuple[int, float]] = [(pk, score) for pk, score in session.execute(text(
+    ranked = session.execute(text(
         f"SELECT rowid, bm25({TABLE}, 3.0, 1.0) FROM {TABLE} WHERE {TABLE} MATCH :expression "
         "AND rowid >= :oldest "
         f"ORDER BY bm25({TABLE}, 3.0, 1.0), rowid LIMIT :limit OFFSET :offset"
-    ), {"expression": match, "oldest": oldest_ranked or 0, "limit": limit,
-        "offset": offset})]
-    if oldest_ranked is not None and len(ranked) < limit:
-        # Past the ranked window: the older matches, newest first, unranked (score 0).
-        rest = session.execute(text(
-            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :expression AND rowid < :oldest "
-            "ORDER BY rowid DESC LIMIT :limit OFFSET :offset"
-        ), {"expression": match, "oldest": oldest_ranked, "limit": limit - len(ranked),
-            "offset": max(0, offset - window)}).scalars().all()
-        ranked = [*ranked, *((pk, 0.0) for pk in rest)]
+    ), {"expression": match, "oldest": oldest or 0, "limit": limit, "offset": offset}).all()
     if not ranked:
         return []
     ids = [pk for pk, _ in ranked]
-    # Rank first, then build snippets for the rows returned only: snippet() on every
-    # match of a common word would cost more than the ranking itself.
-    # The snippet comes from the body, as on PostgreSQL: the subject is shown beside it.
+    # Snippets for the rows returned only: snippet() on every match of a common word
+    # would cost more than the ranking itself. The snippet comes from the body, as on
+    # PostgreSQL: the subject is shown beside it.
     snippets: dict[int, str] = {pk: snippet for pk, snippet in session.execute(text(
         f"SELECT rowid, snippet({TABLE}, 1, '[', ']', '…', {_SNIPPET_WORDS}) FROM {TABLE} "
         f"WHERE {TABLE} MATCH :expression AND rowid IN :ids"
@@ -464,7 +304,7 @@ def _search_sqlite(session: Session, words: str, limit: int, offset: int,
             message_pk=pk, message_id=row.message_id, thread_id=row.thread_id,
             subject=row.subject or "", sender=row.sender_name or row.sender_address or "",
             date=row.date, snippet=" ".join((snippets.get(pk) or "").split()),
-            rank=0.0 - float(score),
+            rank=-float(score),
         )
         for pk, score in ranked
         if (row := messages.get(pk)) is not None  # else indexed, then removed from messages

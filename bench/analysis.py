@@ -1,0 +1,225 @@
+"""Analysis CPU per message of a serial import: this tree against a baseline revision.
+
+Writes the generated corpus (``bench/e2e.py``'s: the sample archive and the shared list
+archives cycled with fresh Message-IDs) as an mbox of ``--messages`` messages; then, for
+this tree and for ``--baseline`` (a git revision, unpacked with ``git archive``), each in
+a fresh process and a fresh SQLite database, A/B interleaved ``--rounds`` times, imports
+it and analyses it in the importing process (the ``serial`` import of ``bench/e2e.py``).
+It prints the CPU seconds (``time.process_time`` of the process: the machine's other
+load does not count) of each part of the analysis: action items (``extract_actions``),
+questions (``find_questions``), closures (``services/actions/closures.py``), topic
+tagging, and the whole analysis (which also loads the tagger and reads and writes the
+database); medians, ms a message and the ratio to the baseline. Each run dumps the
+action items, shares, topics and entities by Message-ID, and the dumps of both trees
+must be identical (the closing dates and items; ``tagged_at`` left out).
+
+Usage: python bench/analysis.py [--baseline add70e1] [--messages 2000] [--rounds 3]
+       [--profile FILE] (one cProfile of this tree's analysis instead)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_BASELINE = "add70e1"  # before the substring gates (issue 17, second round)
+PARTS = ("extract_actions", "find_questions", "closures", "tag_texts")
+
+
+def child(tree: str, mbox: str, dump: str, profile: str | None) -> None:
+    """Import ``mbox`` with the code of ``tree``; print the CPU of each part as JSON."""
+    sys.path.insert(0, tree)
+    os.chdir(tree)  # config/ of that tree
+    import cProfile
+
+    from iscg_mailbot.services import analysis, ingest
+    from iscg_mailbot.services.actions import extraction
+    from iscg_mailbot.services.app import App
+    from iscg_mailbot.services.topics import tagging
+    from iscg_mailbot.settings.main import Settings
+
+    spent = dict.fromkeys(PARTS, 0.0)
+
+    def timed(module: Any, name: str, label: str) -> None:
+        function = getattr(module, name)
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            began = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[label] += time.process_time() - began
+
+        setattr(module, name, wrapper)
+
+    timed(extraction, "extract_actions", "extract_actions")
+    timed(extraction, "find_questions", "find_questions")
+    timed(extraction, "find_closures", "closures")
+    timed(tagging, "tag_texts", "tag_texts")
+    with tempfile.TemporaryDirectory() as folder:
+        app = App.open(
+            Settings(database={"url": f"sqlite:///{folder}/bench.db"}), check_schema=False
+        )
+        app.upgrade_schema()
+        stored = ingest.import_archive(app, Path(mbox)).stored
+        profiler = cProfile.Profile(time.process_time) if profile else None
+        began = time.process_time()
+        if profiler is not None:
+            profiler.enable()
+        analysed = analysis.analyse_pending(app).messages
+        if profiler is not None:
+            profiler.disable()
+            profiler.dump_stats(profile)
+        whole = time.process_time() - began
+        Path(dump).write_text(json.dumps(_dump(app), sort_keys=True), "utf-8")
+        app.close()
+    print(json.dumps({"stored": stored, "analysed": analysed, "analysis": whole, **spent}))
+
+
+def _dump(app: Any) -> dict[str, Any]:
+    """Items, shares, topics and entities, keyed by Message-ID (not by row ids)."""
+    from sqlalchemy import text
+
+    with app.session() as session:
+        ids = dict(session.execute(text("SELECT id, message_id FROM messages")).all())
+        threads = dict(
+            session.execute(
+                text("SELECT thread_id, min(message_id) FROM messages GROUP BY thread_id")
+            ).all()
+        )
+        items, where = [], {}
+        for row in session.execute(
+            text(
+                "SELECT id, message_pk, kind, status, sentence, span_start, span_end, owner, "
+                "owner_kind, due, due_text, due_meeting, confidence, rule, "
+                "closed_by_message_pk, closed_at, closing_sentence FROM action_items"
+            )
+        ).mappings():
+            item = {k: str(v) for k, v in row.items() if k != "id"}
+            item["message_pk"] = ids[row["message_pk"]]
+            item["closed_by_message_pk"] = str(ids.get(row["closed_by_message_pk"]))
+            where[row["id"]] = (item["message_pk"], row["span_start"])
+            items.append(item)
+        shares = [
+            [*where[r[0]], r[1], str(ids.get(r[2])), str(r[3]), r[4]]
+            for r in session.execute(
+                text(
+                    "SELECT item_id, owner, closed_by_message_pk, closed_at, closing_sentence "
+                    "FROM action_item_shares"
+                )
+            )
+        ]
+        topics = [
+            {
+                k: str(v)
+                for k, v in r.items()
+                if k not in ("id", "thread_id", "created_at", "updated_at", "tagged_at")
+            }
+            | {"thread": threads.get(r["thread_id"])}
+            for r in session.execute(text("SELECT * FROM thread_topics")).mappings()
+        ]
+        entities = [
+            {k: str(v) for k, v in r.items() if k not in ("id", "thread_id")}
+            | {"thread": threads.get(r["thread_id"])}
+            for r in session.execute(text("SELECT * FROM thread_entities")).mappings()
+        ]
+    return {
+        name: sorted(rows, key=lambda r: json.dumps(r, sort_keys=True))
+        for name, rows in (
+            ("items", items),
+            ("shares", shares),
+            ("topics", topics),
+            ("entities", entities),
+        )
+    }
+
+
+def _run(tree: str, mbox: Path, dump: Path, profile: str | None = None) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", tree, str(mbox), str(dump), profile or ""],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tree,
+    ).stdout
+    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baseline", default=DEFAULT_BASELINE, help="git revision to compare")
+    parser.add_argument("--messages", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--profile", help="write a cProfile of this tree's analysis here")
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        tree, mbox, dump, profile = args.child
+        child(tree, mbox, dump, profile or None)
+        return
+    sys.path.insert(0, str(ROOT))
+    from bench.e2e import write_corpus
+
+    print(
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start; "
+        f"{time.strftime('%Y-%m-%d %H:%M')}"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        mbox = write_corpus(Path(folder) / "corpus.mbox", args.messages)
+        if args.profile:
+            result = _run(str(ROOT), mbox, Path(folder) / "dump.json", args.profile)
+            print(json.dumps(result))
+            return
+        base = Path(folder) / "baseline"
+        base.mkdir()
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", args.baseline], check=True, capture_output=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
+        trees = {"baseline": str(base), "this tree": str(ROOT)}
+        runs: dict[str, list[dict[str, Any]]] = {name: [] for name in trees}
+        dumps: dict[str, set[str]] = {name: set() for name in trees}
+        for _ in range(args.rounds):
+            for name, tree in trees.items():
+                dump = Path(folder) / "dump.json"
+                runs[name].append(_run(tree, mbox, dump))
+                dumps[name].add(dump.read_text("utf-8"))
+        messages = runs["this tree"][0]["analysed"]
+    print(
+        f"{messages} messages analysed; baseline {args.baseline}; {args.rounds} rounds A/B; "
+        f"CPU seconds, median (ms a message)"
+    )
+    print(f"{'part':20} {'baseline':>16} {'this tree':>16} {'ratio':>6}")
+    for part in (*PARTS, "extraction+closures", "analysis"):
+        medians = []
+        for name in trees:
+            values = [
+                sum(r[p] for p in ("extract_actions", "find_questions", "closures"))
+                if part == "extraction+closures"
+                else r[part]
+                for r in runs[name]
+            ]
+            medians.append(statistics.median(values))
+        cells = [f"{m:7.2f} ({1000 * m / messages:5.2f})" for m in medians]
+        print(f"{part:20} {cells[0]:>16} {cells[1]:>16} {medians[0] / medians[1]:5.2f}x")
+    same = len(dumps["baseline"]) == 1 and dumps["baseline"] == dumps["this tree"]
+    print(
+        f"load average {os.getloadavg()[0]:.1f} at the end; same items, closures, shares, "
+        f"topics and entities: {'yes' if same else 'NO'}"
+    )
+    if not same:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""A second party asked for the same thing in a shortened clause: "We would welcome a
+speaker from TSB on quality measurements, and one from BR on coverage data." The
+clause after "and one from" / "and another from" repeats the request for another
+party, so it is an item of its own, owed by the party it names. So does a clause that
+leaves out the verb asked of the first party: "I would ask BDT to send the list by 20
+November, and TSB the slides by 27 November", "TSB to provide a paragraph on X, and BR
+a paragraph on Y, by 8 January" (its own date, else the sentence's). A request of
+another party after a semicolon is read on its own: "The draft will be circulated
+within two weeks; BDT inputs would be welcome by 26 February" (:func:`split_semicolons`).
+
+    >>> from iscg_mailbot.records import ActionCandidate
+    >>> text = "We would welcome a speaker from TSB on X, and one from BR on Y."
+    >>> asked = ActionCandidate(kind="action", sentence=text, span=(0, len(text)),
+    ...     owner="TSB", owner_kind="group", due=None, due_text=None, confidence=0.7,
+    ...     rule="wanted_from")
+    >>> [(c.owner, c.sentence) for c in split_elliptic([asked], None)]
+    [('TSB', 'We would welcome a speaker from TSB on X'), ('BR', 'and one from BR on Y.')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+
+from iscg_mailbot.analyse.action_dates import find_due
+from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
+from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.records import ActionCandidate
+from iscg_mailbot.settings.action_rules import ACT_VERBS
+from iscg_mailbot.settings.members import MembersConfig
+
+# ", and one from BR", "; another from the General Secretariat", "and one each from".
+_ELLIPTIC = re.compile(
+    r"\s*[,;]?\s+(?:and\s+)?(?:also\s+)?(?:one|another|a\s+second|two|one\s+each)\s+(?:more\s+)?"
+    r"from\s+(?:the\s+)?", re.IGNORECASE)
+_GATE = (" one from", "another from", "second from", "two from", "each from")
+# "..., and TSB the slides", "; and BR a short summary": a party, then what it is to give
+# (a determiner, not a verb), the verb left out; the first clause asks "<party> to <verb>".
+_GAPPED = re.compile(r"\s*[,;]?\s+and\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
+_GAPPED_THING = re.compile(r"\s+(?:a|an|the|its|their|one|two|three|some|any|short|brief)\s",
+                           re.IGNORECASE)
+_ASKED_VERB = re.compile(r"\b(?:to|(?:could|can|would)\s+(?:[\w-]+\s+){1,4}?)\s*(?:please\s+|"
+                         r"kindly\s+|also\s+)?(?:" + ACT_VERBS + r")\b", re.IGNORECASE)
+
+
+def split_elliptic(candidates: list[ActionCandidate], members: MembersConfig | None,
+                   sent: datetime | None = None) -> list[ActionCandidate]:
+    """Items asking parties for something, then "and one from <party>": one item each."""
+    result: list[ActionCandidate] = []
+    for candidate in candidates:
+        lowered = candidate.sentence.lower()
+        if candidate.kind != "note" and " and " in lowered:
+            gapped = _split_gapped(candidate, members, sent)
+            if len(gapped) > 1:
+                result.extend(gapped)
+                continue
+        if candidate.kind == "note" or not any(word in lowered for word in _GATE):
+            result.append(candidate)
+            continue
+        result.extend(_split(candidate, members))
+    return result
+
+
+def _split_gapped(candidate: ActionCandidate, members: MembersConfig | None,
+                  sent: datetime | None) -> list[ActionCandidate]:
+    """"<party> to <verb> A, and <party2> B": the second party's item, B."""
+    text = candidate.sentence
+    for match in _GAPPED.finditer(text):
+        asked = _ASKED_VERB.search(text, 0, match.start())
+        if asked is None:
+            continue
+        named = find_mentions(text[match.end():], members)
+        if not named or named[0].start != 0 or not _GAPPED_THING.match(
+                text, match.end() + named[0].end):
+            continue
+        owner = join_owners(named[:1])
+        if owner in {p.strip() for p in (candidate.owner or "").split(",")}:
+            continue
+        cut = match.start() + len(match.group(0)) - len(match.group(0).lstrip(" ,;"))
+        first, second = text[:match.start()].rstrip(" ,;"), text[cut:]
+        start, end = candidate.span
+        middle = min(end, start + cut)
+        own = find_due(second, sent)
+        due, due_text = ((own.value, own.text) if own is not None and own.value is not None
+                         else (candidate.due, candidate.due_text))
+        return [replace(candidate, sentence=first, span=(start, max(start + 1, middle - 1))),
+                replace(candidate, sentence=second, span=(middle, end), owner=owner,
+                        owner_kind="member" if named[0].kind == "member" else "group",
+                        due=due, due_text=due_text)]
+    return [candidate]
+
+
+def _split(candidate: ActionCandidate, members: MembersConfig | None) -> list[ActionCandidate]:
+    text = candidate.sentence
+    for match in _ELLIPTIC.finditer(text):
+        before = find_mentions(text[:match.start()], members)
+        named = find_mentions(text[match.end():], members)
+        if not before or not named or named[0].start != 0:
+            continue  # the first clause names nobody, or "one from" is no party's
+        chain = [named[0]]
+        owner = join_owners(chain)
+        first_owner = candidate.owner or ""
+        if owner in {p.strip() for p in first_owner.split(",")}:
+            continue
+        cut = match.start() + len(match.group(0)) - len(match.group(0).lstrip(" ,;"))
+        first = text[:match.start()].rstrip(" ,;")
+        second = text[cut:]
+        start, end = candidate.span
+        middle = min(end, start + cut)
+        return [replace(candidate, sentence=first, span=(start, max(start + 1, middle - 1))),
+                replace(candidate, sentence=second, span=(middle, end), owner=owner,
+                        owner_kind="member" if chain[0].kind == "member" else "group")]
+    return [candidate]
+
+
+_AFTER_SEMICOLON = re.compile(r";\s+(?:and\s+)?(?:the\s+)?(?=\S)", re.IGNORECASE)
+# What the party after the semicolon is asked: "BDT inputs would be welcome by ...",
+# "BR comments are needed by ...", "TSB should send ...", "BR to provide ...".
+_ASKS = re.compile(
+    r"^[^;]{0,60}?\b(?:would\s+be\s+(?:most\s+|very\s+|much\s+)?(?:welcome|appreciated|helpful)"
+    r"|(?:is|are)\s+(?:\w+ly\s+)?(?:needed|required|requested|invited|expected|asked|welcome)"
+    r"|(?:should|must|to)\s+(?:please\s+|kindly\s+|also\s+)?(?:" + ACT_VERBS + r"))\b",
+    re.IGNORECASE)
+
+
+def split_semicolons(clauses: list[Sentence], members: MembersConfig | None,
+                     sent: datetime | None) -> list[Sentence]:
+    """The clauses, with a clause after ";" that asks a party it opens with, by a date of
+    its own, read on its own ("...; BR inputs are needed by 20 November")."""
+    if len(clauses) == 1 and ";" not in clauses[0].text:
+        return clauses  # most sentences
+    result: list[Sentence] = []
+    for clause in clauses:
+        text = clause.text
+        cut = None
+        if ";" in text:
+            for match in _AFTER_SEMICOLON.finditer(text):
+                rest = text[match.end():]
+                named = find_mentions(rest, members)
+                if named and named[0].start == 0 and _ASKS.match(rest) and find_due(rest, sent):
+                    cut = match
+                    break
+        if cut is None:
+            result.append(clause)
+            continue
+        middle = min(clause.end, clause.start + cut.end())
+        result.append(Sentence(text[:cut.start()], clause.start, max(clause.start + 1,
+                                                                      middle - 1)))
+        result.append(Sentence(text[cut.end():], middle, clause.end))
+    return result

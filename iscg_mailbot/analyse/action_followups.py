@@ -1,0 +1,113 @@
+"""A deadline said in the sentence after the request: "Could BR nominate a speaker?
+I would need the name by 12 February." / "1) Is ...? 2) Does ...? If possible within
+10 days." / "Could TSB advise whether ...? We need the answer by 3 December."
+
+The sentence that follows names no work of its own (it is no item): it only says when
+the requests just made are wanted, so it dates the undated items right before it. A
+sentence reads as such a follow-up when it is short, gives a marked date ("by", "within",
+"before") and points back to what was asked: "I/we (would) need ...", "if possible ...",
+or a word for the thing asked ("it", "them", "the name", "the answer", "the list").
+
+    >>> from datetime import date, datetime, timezone
+    >>> from iscg_mailbot.analyse.action_text import split_sentences
+    >>> from iscg_mailbot.records import ActionCandidate
+    >>> text = "Could BR nominate a speaker? I would need the name by 12 February."
+    >>> asked = ActionCandidate(kind="action", sentence="Could BR nominate a speaker?",
+    ...     span=(0, 28), owner="BR", owner_kind="group", due=None, due_text=None,
+    ...     confidence=0.7, rule="could_you")
+    >>> item, = date_from_followups([asked], split_sentences(text),
+    ...                             datetime(2027, 1, 20, tzinfo=timezone.utc))
+    >>> item.due
+    datetime.date(2027, 2, 12)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, datetime
+
+from iscg_mailbot.analyse.action_dates import find_due
+from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.analyse.date_phrases import counted_from
+from iscg_mailbot.records import ActionCandidate
+
+# Words that point back to what was just asked.
+_POINTS_BACK = re.compile(
+    r"^\W*(?:(?:I|we)\s+(?:would\s+|will\s+|shall\s+)?(?:need|require)\b|if\s+possible\b|"
+    r"(?:ideally|preferably)\b)|\b(?:it|them|both|the\s+(?:answers?|names?|repl(?:y|ies)|"
+    r"information|list|inputs?|details|nominations?|references|texts?|material))\b",
+    re.IGNORECASE)
+# A deadline needs one of these words (a cheap test before reading dates).
+_DATE_WORDS = ("by ", "within", "before", "until", "no later", "end of")
+_MAX_WORDS = 20
+# Sentences that are no items may stand between the requests and their deadline.
+_GAP = 1
+
+
+def _followup_due(sentence: Sentence, sent: datetime | None) -> tuple[date, str] | None:
+    text = sentence.text
+    lowered = text.lower()
+    if len(text.split()) > _MAX_WORDS or not any(w in lowered for w in _DATE_WORDS):
+        return None
+    if not _POINTS_BACK.search(text):
+        return None
+    due = find_due(text, sent)
+    if due is None or due.value is None or not due.marked:
+        return None
+    return due.value, due.text
+
+
+def date_from_followups(candidates: list[ActionCandidate], sentences: Sequence[Sentence],
+                        sent: datetime | None) -> list[ActionCandidate]:
+    """The undated items just before a follow-up deadline sentence take its date."""
+    undated = [i for i, c in enumerate(candidates) if c.due is None and c.kind != "note"]
+    if not undated:
+        return candidates
+    result = list(candidates)
+    ends = sorted((c.span[0], c.span[1], i) for i, c in enumerate(candidates))
+    pending: list[int] = []
+    gap = 0
+    for sentence in sentences:
+        inside = [i for a, b, i in ends if a <= sentence.start < b or sentence.start <= a
+                  < sentence.end]
+        if inside:
+            if any(result[i].due is not None for i in inside):
+                pending = []  # what was asked before has its date, or is no concern here
+            else:
+                pending += [i for i in inside if result[i].kind != "note" and i not in pending]
+            gap = 0
+            continue
+        if not pending:
+            continue
+        found = _followup_due(sentence, sent)
+        if found is not None:
+            value, text = found
+            for i in pending:
+                result[i] = replace(result[i], due=value, due_text=text)
+            pending = []
+            continue
+        gap += 1
+        if gap > _GAP:
+            pending = []
+    return result
+
+
+def date_from_earlier_deadline(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """"Comments are invited by 30 September. The General Secretariat will compile them
+    within two weeks of the closing date.": an undated item counted from "the closing
+    date" / "the deadline" is dated from the latest deadline before it in the message."""
+    result: list[ActionCandidate] = []
+    anchor: ActionCandidate | None = None
+    for candidate in candidates:
+        if candidate.due is None and anchor is not None and anchor.due is not None:
+            lowered = candidate.sentence.lower()
+            if any(word in lowered for word in ("deadline", "closing", "cut", "that date")):
+                due = counted_from(candidate.sentence, anchor.due)
+                if due is not None:
+                    candidate = replace(candidate, due=due, due_text=anchor.due_text)
+        if candidate.due is not None:
+            anchor = candidate
+        result.append(candidate)
+    return result

@@ -1,0 +1,110 @@
+"""Sentences that read like work but owe nothing on the list: what a meeting will do,
+and offers not yet taken up.
+
+- :func:`drop_meeting_work`: "the reply will be prepared at the Q4/1 rapporteur group
+  meeting", "a reply will be prepared there", "the revision is expected to be finalized
+  at the May meeting": a passive future whose work a meeting does is a statement of what
+  will happen there, not a commitment of the sender's unit. Said with a delivery to the
+  readers ("... and copied to this list", "circulated to ISCG") it stays a commitment.
+- :func:`drop_offers`: "I can send you the relevant TDs", "If helpful, I can share
+  their experience", "I am happy to present it": an offer owes nothing until it is taken
+  up (eval/README.md: an action is something somebody *must* do). An offer that sets its
+  own date ("I can share a case study by the end of July") is an undertaking and stays.
+  Only when the deployment asks for it (``offers: drop`` in ``config/actions.yaml``).
+
+    >>> from iscg_mailbot.records import ActionCandidate
+    >>> said = ActionCandidate(kind="action", span=(0, 60), owner="BR", owner_kind="group",
+    ...     sentence="The LS goes to the October meeting; a reply will be prepared there.",
+    ...     due=None, due_text=None, confidence=0.65, rule="will_be_done")
+    >>> drop_meeting_work([said])
+    []
+"""
+
+from __future__ import annotations
+
+import re
+
+from iscg_mailbot.records import ActionCandidate
+from iscg_mailbot.settings.action_rules import ACTION, DELIVERED
+
+# A passive future, or a forecast in the passive: "will be prepared", "is expected to be
+# finalized".
+_PASSIVE_FUTURE = re.compile(
+    r"\b(?:(?:will|shall)\s+(?:\w+ly\s+)?be|(?:is|are)\s+(?:\w+ly\s+)?(?:expected|scheduled|"
+    r"planned|due)\s+to\s+be)\s+(?:\w+ly\s+)?(?:" + DELIVERED + r"|considered|discussed|"
+    r"agreed|adopted|approved|finali[sz]ed|reviewed|examined|decided)\b", re.IGNORECASE)
+# Where the work happens: at a meeting, or "there" when a meeting was just named.
+_AT_MEETING = re.compile(
+    r"\bat\s+(?:the|its|their|a|an|this|that|next)\s+(?:[\w/.'-]+\s+){0,5}?(?:meeting|session|"
+    r"plenary|assembly|workshop|conference)s?\b|\bthere\b", re.IGNORECASE)
+_MEETING = re.compile(r"\b(?:meeting|session|plenary|assembly|workshop|conference)s?\b",
+                      re.IGNORECASE)
+# A delivery to the readers makes the statement a commitment again.
+_TO_READERS = re.compile(
+    r"\b(?:to|with)\s+(?:this|the|our)\s+(?:mailing\s+)?list\b|\b(?:to|with)\s+(?:you|all|"
+    r"everyone|(?:the\s+)?ISCG|members)\b|\bcopied\b|\bcirculated\b", re.IGNORECASE)
+_STATEMENT_RULES = frozenset({"will_be_done", "invited_to"})
+
+
+def _meeting_work(sentence: str) -> bool:
+    passive = _PASSIVE_FUTURE.search(sentence)
+    if passive is None:
+        return False
+    place = _AT_MEETING.search(sentence, passive.end())
+    if place is None:
+        return False
+    if place.group(0).lower() == "there" and not _MEETING.search(sentence, 0, place.start()):
+        return False
+    return not _TO_READERS.search(sentence, passive.start())
+
+
+def drop_meeting_work(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """Passive futures of work a meeting does ("will be prepared at the meeting") are no
+    items: the sender states what will happen, nobody on the list owes it."""
+    return [c for c in candidates if not (
+        c.kind == ACTION and c.rule in _STATEMENT_RULES and " be " in c.sentence
+        and _meeting_work(c.sentence))]
+
+
+# "I can ...", "we could ...", "I am happy to ...", "we would be glad to ...".
+_OFFER = re.compile(
+    r"\b(?:I|we)\s+(?:can|could|(?:am|are|would\s+be|'d\s+be|\u2019d\s+be)\s+(?:very\s+|more\s+"
+    r"than\s+)?(?:happy|glad|pleased|willing)\s+to)\s", re.IGNORECASE)
+# "..., so that I can close the list": a purpose, not an offer.
+_PURPOSE = re.compile(r"\bso(?:\s+that)?\s+(?:I|we)\s+can\b", re.IGNORECASE)
+_OFFER_WORDS = ("can", "could", "happy", "glad", "pleased", "willing")
+
+
+def is_offer(sentence: str) -> bool:
+    """Whether the sentence offers to do something ("I can send you the TDs")."""
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _OFFER_WORDS):
+        return False
+    return bool(_OFFER.search(sentence)) and not _PURPOSE.search(sentence)
+
+
+def drop_offers(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """Offers the sender makes without a date of their own are no items."""
+    return [c for c in candidates if not (
+        c.kind == ACTION and c.rule == "commitment" and c.due is None
+        and is_offer(c.sentence))]
+
+
+# "WHO has asked ITU to promote ...", "I have asked the SG13 secretariat to share ...",
+# "the envoys have asked for a chance to ...": a report that a request was made.
+_REPORTED_REQUEST = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:already\s+)?(?:asked|requested|invited|tasked)\b",
+    re.IGNORECASE)
+_REPORT_WORDS = ("asked", "requested", "invited", "tasked")
+
+
+def drop_reported_requests(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """A report that somebody has asked somebody ("WHO has asked ITU to promote the
+    standard", "I have asked the SG13 secretariat to share the text") tells the list of a
+    request made elsewhere: no item of the list's. Passed on with a date of its own ("I
+    have asked BDT to prepare an overview by the end of March") it is a task the list
+    follows, and stays."""
+    return [c for c in candidates if not (
+        c.kind == ACTION and c.rule == "we_request" and c.due is None
+        and any(word in c.sentence.lower() for word in _REPORT_WORDS)
+        and _REPORTED_REQUEST.search(c.sentence))]

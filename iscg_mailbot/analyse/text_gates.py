@@ -1,0 +1,116 @@
+"""Substring tests that rule a pattern out before it is searched.
+
+Closure and reply reading asks a dozen case-insensitive patterns of every clause of
+every reply ("was sent", "please find attached", "I will", "still to be confirmed");
+most clauses hold none of the words any match of a pattern must hold. A
+:class:`GatedPattern` knows those words and searches its pattern only when one of them
+is in the clause's :func:`folded` text: the same matches, at a fraction of the cost.
+
+    >>> sent = GatedPattern(re.compile(r"\\b(?:was|has\\s+been)\\s+sent\\b", re.IGNORECASE),
+    ...                     ("sent",))
+    >>> sent.search("The LS was SENT yesterday.").group(), sent.search("Thanks!")
+    ('was SENT', None)
+
+The words must be lower case, and each match of the pattern must contain one of them
+(in any case: the pattern is case-insensitive); ``tests/test_text_gates.py`` holds
+each gated pattern of the package to its plain search.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+# A case-insensitive pattern takes U+0131 (dotless i) and U+0130 (capital I with a dot)
+# for i, and U+017F (long s) for s, which str.lower() keeps (U+0131, U+017F) or writes as
+# two characters (U+0130: "i" and a combining dot above, U+0307): folded() reads them as
+# the letters the pattern takes them for.
+_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s", "\u0307": None})
+
+
+def folded(text: str) -> str:
+    """``text`` in lower case as a case-insensitive pattern reads it: a word such a
+    pattern can match in ``text`` is a substring of ``folded(text)``.
+
+    >>> folded("W\u0130ll \u017fend"), folded("Will send")
+    ('will send', 'will send')
+    """
+    lowered = text.lower()
+    if lowered.isascii() or not ("\u0131" in lowered or "\u017f" in lowered or "\u0307" in lowered):
+        return lowered
+    return lowered.translate(_FOLD)
+
+
+_REGISTERED: list[GatedPattern] = []
+
+
+class GatedPattern:
+    """A compiled pattern and the words (lower case) one of which each match holds.
+
+    Every gated pattern made is registered (:func:`gated_patterns`), so that the tests
+    can hold each to its plain search.
+    """
+
+    __slots__ = ("_gate", "_word", "pattern", "words")
+
+    def __init__(self, pattern: re.Pattern[str], words: Iterable[str]) -> None:
+        self.pattern = pattern
+        self.words = tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+        if not self.words or any(w != w.lower() or not w for w in self.words):
+            raise ValueError(f"gate words must be non-empty lower case: {self.words!r}")
+        # One word: a substring test; more: one plain search for all of them, as a trie
+        # ("co(?:mpiling|llecting)": fewer branches tried at each position than a flat
+        # alternation), with no flags (the text is folded already).
+        self._word = self.words[0] if len(self.words) == 1 else None
+        self._gate = re.compile(trie_pattern(self.words))
+        _REGISTERED.append(self)
+
+    def may_match(self, lowered: str) -> bool:
+        """Whether the pattern can match a text whose :func:`folded` form is ``lowered``."""
+        if self._word is not None:
+            return self._word in lowered
+        return self._gate.search(lowered) is not None
+
+    def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
+        """``pattern.search(text)``, skipped when no word of the gate is in the text
+        (``lowered``: ``folded(text)`` when the caller has it already)."""
+        if not self.may_match(folded(text) if lowered is None else lowered):
+            return None
+        return self.pattern.search(text)
+
+    def finditer(self, text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, none when no word of the gate is in the text."""
+        if not self.may_match(folded(text) if lowered is None else lowered):
+            return iter(())
+        return self.pattern.finditer(text)
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A pattern matching any of ``words``, their common prefixes written once.
+
+    >>> trie_pattern(["will", "working", "waiting"])
+    'w(?:aiting|ill|orking)'
+    """
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        branches = [
+            re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else f"(?:{'|'.join(branches)})"
+        return body + ("?" if ends else "")
+
+    return pattern(tree)
+
+
+def gated_patterns() -> tuple[GatedPattern, ...]:
+    """Every gated pattern made so far (those of the modules imported)."""
+    return tuple(_REGISTERED)

@@ -1,0 +1,63 @@
+"""A deadline given in the sentence after the request dates the request.
+
+Minimal pairs of our own wording: the follow-up sentence ("I would need the names by
+...", "If possible within ten days.") dates the undated requests just before it; a
+sentence that dates something else (an event) or comes after unrelated text does not.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from iscg_mailbot.analyse.actions import extract_actions, find_questions
+from iscg_mailbot.records import ActionInput, Address
+from iscg_mailbot.settings.members import MembersConfig, load_members
+
+ROOT = Path(__file__).resolve().parents[1]
+SENT = datetime(2027, 2, 1, 10, 0, tzinfo=timezone(timedelta(hours=1)))  # a Monday
+SENDER = Address("Klaus Brenner", "klaus.brenner@example.de")
+
+
+@pytest.fixture(scope="module")
+def members() -> MembersConfig:
+    return load_members(ROOT / "config" / "members.yaml")
+
+
+def dues(text: str, members: MembersConfig) -> list[tuple[str | None, date | None]]:
+    message = ActionInput(text, SENT, sender=SENDER)
+    found = extract_actions(message, members=members)
+    found += find_questions(message, found, members)
+    return [(c.owner, c.due) for c in sorted(found, key=lambda c: c.span)]
+
+
+@pytest.mark.parametrize(("followed", "unrelated"), [
+    ("Could TSB suggest a moderator for the panel? I would need the name by 19 February.",
+     "Could TSB suggest a moderator for the panel? The panel meets on 19 February."),
+    ("Could TSB suggest a moderator for the panel? We need it by 19 February to print it.",
+     "Could TSB suggest a moderator for the panel? We printed it on 19 February."),
+])
+def test_a_deadline_in_the_next_sentence_dates_the_request(
+    members: MembersConfig, followed: str, unrelated: str,
+) -> None:
+    assert dues(followed, members) == [("TSB", date(2027, 2, 19))]
+    assert dues(unrelated, members) == [("TSB", None)]
+
+
+def test_both_requests_of_a_sentence_take_the_date(members: MembersConfig) -> None:
+    text = ("Could TSB suggest a moderator, and could BDT share the speakers' kit? We need "
+            "them by 26 February.")
+    assert dues(text, members) == [("TSB", date(2027, 2, 26)), ("BDT", date(2027, 2, 26))]
+
+
+def test_questions_in_a_list_take_the_date_after_it(members: MembersConfig) -> None:
+    listed = ("Dear colleagues,\n\nTwo questions:\n1) Is the BDT toolkit on rural "
+              "connectivity available in Portuguese?\n2) Is there an ITU-T Recommendation on "
+              "solar-powered base stations?\n\nIf possible within ten days, as our plan goes "
+              "to consultation.\n\nJoão")
+    assert dues(listed, members) == [("BDT", date(2027, 2, 11)), ("TSB", date(2027, 2, 11))]
+    told = listed.replace("If possible within ten days, as our plan goes to consultation.",
+                          "Our plan goes to consultation within ten days.")
+    assert dues(told, members) == [("BDT", None), ("TSB", None)]
