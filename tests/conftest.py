@@ -27,7 +27,7 @@ from iscg_mailbot.store.database import connect, upgrade
 os.environ.pop("COLUMNS", None)
 os.environ.pop("LINES", None)
 
-pytest_plugins = ["tests.servers.fixtures", "tests.servers.smtp_fixtures"]
+pytest_plugins = ["tests.servers.fixtures", "tests.servers.smtp_fixtures", "tests.web_fixtures"]
 
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

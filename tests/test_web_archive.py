@@ -4,10 +4,8 @@ lists (issue 14's remaining points), over HTTP with Starlette's TestClient."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy import Engine, select, update
 from starlette.testclient import TestClient
 
@@ -18,21 +16,11 @@ from tests.servers.smtp import SmtpTestServer
 from tests.web_helpers import (
     CHAIR,
     REPRESENTATIVE,
-    client_for,
     csrf_of,
     sign_in,
-    web_app,
 )
 
 PERIOD = "list=int-sect-team&period=2024-03-04/2024-03-11"
-
-
-@pytest.fixture
-def site(engine: Engine, tmp_path: Path,
-         smtp_server: SmtpTestServer) -> Iterator[tuple[TestClient, SmtpTestServer, App]]:
-    app = web_app(engine, tmp_path / "config", smtp_server)
-    with client_for(app) as client:
-        yield client, smtp_server, app
 
 
 def _sent_text(smtp: SmtpTestServer, address: str) -> str:
@@ -47,11 +35,11 @@ def _sent_text(smtp: SmtpTestServer, address: str) -> str:
 
 
 def test_a_sent_digest_is_shown_as_sent_even_after_the_database_changed(
-        site: tuple[TestClient, SmtpTestServer, App], engine: Engine) -> None:
+        web_site: tuple[TestClient, SmtpTestServer, App], engine: Engine) -> None:
     from iscg_mailbot.services.digest import send_digests
     from tests.digest_week import NOW
 
-    client, smtp, app = site
+    client, smtp, app = web_site
     send_digests(app, NOW, trigger="scheduled")
     mailed = _sent_text(smtp, REPRESENTATIVE)
     assert "TSAG to send its comments" in mailed
@@ -70,12 +58,12 @@ def test_a_sent_digest_is_shown_as_sent_even_after_the_database_changed(
 
 
 def test_a_member_who_did_not_receive_a_digest_sees_it_rebuilt_and_told_so(
-        site: tuple[TestClient, SmtpTestServer, App], engine: Engine) -> None:
+        web_site: tuple[TestClient, SmtpTestServer, App], engine: Engine) -> None:
     from iscg_mailbot.services.digest import send_digests
     from iscg_mailbot.store.models_delivery import OutboxEntry
     from tests.digest_week import NOW
 
-    client, smtp, app = site
+    client, smtp, app = web_site
     send_digests(app, NOW, trigger="scheduled")
     with engine.begin() as connection:  # as if the chair had joined after that week
         connection.execute(update(OutboxEntry).where(OutboxEntry.member_address == CHAIR)
@@ -88,8 +76,8 @@ def test_a_member_who_did_not_receive_a_digest_sees_it_rebuilt_and_told_so(
 
 
 def test_this_week_links_each_open_item_to_its_page(
-        site: tuple[TestClient, SmtpTestServer, App], engine: Engine) -> None:
-    client, smtp, _ = site
+        web_site: tuple[TestClient, SmtpTestServer, App], engine: Engine) -> None:
+    client, smtp, _ = web_site
     with engine.connect() as connection:
         item_id = connection.scalar(select(ActionItem.id).where(
             ActionItem.sentence == "TSAG to send its comments by 1 March."))
@@ -110,8 +98,8 @@ def _new_link(client: TestClient) -> str:
 
 
 def test_a_member_makes_replaces_and_revokes_a_private_calendar_url(
-        site: tuple[TestClient, SmtpTestServer, App], engine: Engine) -> None:
-    client, smtp, _ = site
+        web_site: tuple[TestClient, SmtpTestServer, App], engine: Engine) -> None:
+    client, smtp, _ = web_site
     sign_in(client, smtp, REPRESENTATIVE)
     assert "You have no calendar address." in client.get("/calendar").text
     path = _new_link(client)
@@ -141,8 +129,8 @@ def test_a_member_makes_replaces_and_revokes_a_private_calendar_url(
 
 
 def test_calendar_links_need_sign_in_csrf_and_end_with_membership(
-        site: tuple[TestClient, SmtpTestServer, App]) -> None:
-    client, smtp, app = site
+        web_site: tuple[TestClient, SmtpTestServer, App]) -> None:
+    client, smtp, app = web_site
     with TestClient(client.app) as visitor:
         assert visitor.get("/calendar", follow_redirects=False).status_code == 303
     sign_in(client, smtp, REPRESENTATIVE)
@@ -158,8 +146,8 @@ def test_calendar_links_need_sign_in_csrf_and_end_with_membership(
 
 
 def test_lists_say_how_many_match_and_page_on(
-        site: tuple[TestClient, SmtpTestServer, App]) -> None:
-    client, smtp, _ = site
+        web_site: tuple[TestClient, SmtpTestServer, App]) -> None:
+    client, smtp, _ = web_site
     sign_in(client, smtp, CHAIR)
     threads = client.get("/threads").text
     assert re.search(r'<p class="meta">\d+ threads\.</p>', threads)

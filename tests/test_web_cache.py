@@ -5,7 +5,6 @@ token. On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +19,6 @@ from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.versions import changes_pages, data_version
 from tests.servers.smtp import SmtpTestServer
 from tests.web_helpers import CHAIR, REPRESENTATIVE, client_for, csrf_of, sign_in, web_app
-
-
-@pytest.fixture
-def site(engine: Engine, tmp_path: Path,
-         smtp_server: SmtpTestServer) -> Iterator[tuple[TestClient, SmtpTestServer, App]]:
-    app = web_app(engine, tmp_path / "config", smtp_server)
-    with client_for(app) as client:
-        yield client, smtp_server, app
 
 
 def _version(engine: Engine) -> int | None:
@@ -73,8 +64,8 @@ def _selects(engine: Engine) -> tuple[list[str], Any]:
 
 
 def test_a_page_asked_again_reads_only_the_data_version(
-        site: tuple[TestClient, SmtpTestServer, App], engine: Engine) -> None:
-    client, smtp, _ = site
+        web_site: tuple[TestClient, SmtpTestServer, App], engine: Engine) -> None:
+    client, smtp, _ = web_site
     sign_in(client, smtp, CHAIR)
     for path in ("/threads?state=open", "/actions", "/threads/1", "/search?q=agenda"):
         first = client.get(path)
@@ -88,8 +79,8 @@ def test_a_page_asked_again_reads_only_the_data_version(
 
 
 def test_a_change_shows_at_once_even_made_by_another_process(
-        site: tuple[TestClient, SmtpTestServer, App], db_url: str) -> None:
-    client, smtp, _ = site
+        web_site: tuple[TestClient, SmtpTestServer, App], db_url: str) -> None:
+    client, smtp, _ = web_site
     sign_in(client, smtp, CHAIR)
     before = client.get("/actions")
     assert "TSAG to send its comments" in before.text
@@ -105,8 +96,8 @@ def test_a_change_shows_at_once_even_made_by_another_process(
 
 
 def test_a_decision_on_the_site_shows_on_the_item_and_the_list_at_once(
-        site: tuple[TestClient, SmtpTestServer, App], engine: Engine) -> None:
-    client, smtp, _ = site
+        web_site: tuple[TestClient, SmtpTestServer, App], engine: Engine) -> None:
+    client, smtp, _ = web_site
     sign_in(client, smtp, CHAIR)
     with session_scope(engine) as session:
         item_id = session.scalar(select(ActionItem.id).where(ActionItem.status == "open"))
