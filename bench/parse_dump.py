@@ -18,7 +18,7 @@ import dataclasses
 import hashlib
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,17 +33,18 @@ from iscg_mailbot.records import ParsedMessage, Provenance, RawMessage
 FIELDS = tuple(f.name for f in dataclasses.fields(ParsedMessage))
 
 
-def digest(value: object) -> str:
-    return hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).hexdigest()[:10]
+def digest(value: object, length: int = 10) -> str:
+    return hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).hexdigest()[:length]
 
 
-def fields_of(raw: RawMessage) -> str:
-    """The hashes of all fields in :data:`FIELDS` order, or why the message is refused."""
+def fields_of(raw: RawMessage, fields: Sequence[str] = FIELDS, length: int = 10) -> str:
+    """The hashes (``length`` hex digits) of ``fields`` in order, or why the message is
+    refused."""
     try:
         parsed = parse_message(raw)
     except UnparseableMessage as exc:
         return f"unparseable: {exc}"
-    return " ".join(digest(getattr(parsed, name)) for name in FIELDS)
+    return " ".join(digest(getattr(parsed, name), length) for name in fields)
 
 
 def dump(messages: Iterable[bytes]) -> list[str]:

@@ -15,7 +15,6 @@ After an intended change to what parsing produces, rewrite the snapshot with
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import sys
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
 
+from bench.parse_dump import fields_of
 from iscg_mailbot.errors import UnparseableMessage
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.parse.mime import content_charset, read_message
@@ -62,17 +62,9 @@ def sample_messages() -> Iterator[tuple[str, RawMessage]]:
 FIELDS = tuple(f.name for f in dataclasses.fields(ParsedMessage) if f.name not in SPLIT_FIELDS)
 
 
-def _digest(value: object) -> str:
-    return hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).hexdigest()[:6]
-
-
 def fingerprint(raw: RawMessage) -> str:
     """The hashes of the fields, in :data:`FIELDS` order, or why the message is refused."""
-    try:
-        parsed = parse_message(raw)
-    except UnparseableMessage as exc:
-        return f"unparseable: {exc}"
-    return " ".join(_digest(getattr(parsed, name)) for name in FIELDS)
+    return fields_of(raw, FIELDS, length=6)
 
 
 def current() -> dict[str, str]:
