@@ -81,7 +81,8 @@ class OverlapRules:
     # the headlines) is enough alone: two Sectors describing one deliverable in their
     # own words share few headline words and no topic the tagger knows ("ID wallets in
     # smartphones" beside "the national eID on citizens' phones"). Chosen on the dev
-    # pairs with the subject concepts off (leave-one-cluster-out: 0.14-0.16).
+    # pairs with the subject concepts off (leave-one-cluster-out: 0.14-0.16). It needs
+    # a headline term and ``text_terms`` terms in common (:func:`_close_texts`).
     text_similarity: float = 0.15
     text_terms: int = 3
     # The subject concepts of overlap_concepts (a table written with the dev threads in
