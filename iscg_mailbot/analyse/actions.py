@@ -366,6 +366,9 @@ def extract_actions(
         candidates = drop_offers(candidates)
     if rules.notes == "drop":
         candidates = [c for c in candidates if c.kind != NOTE]
+    elif rules.notes == "addressed":
+        # "Please note that the room has changed": news for whoever reads, owed by nobody.
+        candidates = [c for c in candidates if c.kind != NOTE or c.owner]
     elif rules.notes == "action":
         candidates = [replace(c, kind=ACTION) if c.kind == NOTE else c for c in candidates]
     return [c for c in candidates if c.confidence >= rules.min_confidence]
