@@ -362,6 +362,12 @@ def extract_actions(
     candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
     candidates = date_from_earlier_deadline(date_from_followups(candidates, sentences, message.date))
     candidates = drop_reported_requests(drop_meeting_work(candidates))
+    return _as_configured(candidates, rules)
+
+
+def _as_configured(candidates: list[ActionCandidate], rules: ActionRules
+                   ) -> list[ActionCandidate]:
+    """The deployment's choices: offers and notes kept, dropped or counted as actions."""
     if rules.offers == "drop":
         candidates = drop_offers(candidates)
     if rules.notes == "drop":
