@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from iscg_mailbot.analyse.action_parent_dates import date_from_parent
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.analyse.meeting_dates import date_from_meetings
 from iscg_mailbot.records import ActionInput, Address
@@ -60,6 +62,8 @@ class _Parent:
 
     sender: Address
     asks: bool
+    text: str = ""
+    date: datetime | None = None
 
 
 def load_parents(session: Session, messages: Sequence[Message]) -> dict[tuple[int, str], _Parent]:
@@ -71,11 +75,17 @@ def load_parents(session: Session, messages: Sequence[Message]) -> dict[tuple[in
         for row in session.execute(
             # Whether the parent asks is decided in SQL: its whole text is not needed here.
             select(Message.list_id, Message.message_id, Message.sender_name,
-                   Message.sender_address, Message.new_text.contains("?").label("asks"))
+                   Message.sender_address, Message.new_text, Message.date,
+                   Message.utc_offset_minutes)
             .where(Message.message_id.in_(chunk), Message.list_id.in_(lists))
         ):
+            text = row.new_text or ""
+            when = (row.date.astimezone(timezone(timedelta(minutes=row.utc_offset_minutes)))
+                    if row.date is not None and row.utc_offset_minutes is not None
+                    else row.date)
             parents[(row.list_id, row.message_id)] = _Parent(
-                Address(row.sender_name or "", row.sender_address or ""), bool(row.asks))
+                Address(row.sender_name or "", row.sender_address or ""), "?" in text,
+                text, when)
     return parents
 
 
@@ -105,6 +115,8 @@ def _input(message: Message, list_address: str | None, context: Context,
         automatic=bool(message.auto_submitted),
         parent_sender=parent.sender if parent else None,
         parent_asks=parent.asks if parent else False,
+        parent_text=parent.text[:context.max_chars] if parent else "",
+        parent_date=parent.date if parent else None,
     )
 
 
@@ -164,6 +176,8 @@ def extract_items(session: Session, message_ids: Collection[int],
         parent = parents.get((message.list_id, message.parent_message_id or ""))
         action_input = _input(message, list_address, context, parent)
         candidates = extract_actions(action_input, rules, context.members)
+        candidates = date_from_parent(candidates, action_input, partial(
+            extract_actions, rules=rules, members=context.members))
         candidates = date_from_meetings(candidates, action_input.date, context.meetings)
         if context.config.questions:
             candidates = candidates + find_questions(action_input, candidates, context.members)
