@@ -17,6 +17,7 @@ from functools import partial
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from iscg_mailbot.analyse.action_acceptances import Earlier, drop_restated
 from iscg_mailbot.analyse.action_parent_dates import date_from_parent
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.analyse.meeting_dates import date_from_meetings
@@ -36,6 +37,7 @@ from iscg_mailbot.store.actions import (
 )
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import MailingList, Message
+from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.text import analysis_text
 
 
@@ -164,6 +166,29 @@ class Extraction:
                           {pk: f for pk, f in self.found.items() if pk in pks})
 
 
+def _before(when: datetime | None, than: datetime | None) -> bool:
+    return when is not None and than is not None and when < than
+
+
+def _asked_before(session: Session, loaded: Sequence[tuple[Message, str | None]]
+                  ) -> dict[int, list[tuple[datetime | None, Earlier]]]:
+    """The stored items of these messages' threads from other messages (earlier
+    batches), with their messages' dates: what was asked before a reply."""
+    threads = {m.thread_id for m, _ in loaded if m.thread_id is not None}
+    pks = {m.id for m, _ in loaded}
+    asked: dict[int, list[tuple[datetime | None, Earlier]]] = {}
+    for chunk in chunks(sorted(threads)):
+        for thread_id, message_pk, when, owner, due, kind in session.execute(
+            select(ActionItem.thread_id, ActionItem.message_pk, Message.date, ActionItem.owner,
+                   ActionItem.due, ActionItem.kind)
+            .join(Message, Message.id == ActionItem.message_pk)
+            .where(ActionItem.thread_id.in_(chunk))
+        ):
+            if message_pk not in pks and thread_id is not None:
+                asked.setdefault(thread_id, []).append((when, Earlier(owner, due, kind)))
+    return asked
+
+
 def extract_items(session: Session, message_ids: Collection[int],
                   context: Context) -> Extraction:
     """Read these messages and find their items; writes nothing."""
@@ -172,12 +197,20 @@ def extract_items(session: Session, message_ids: Collection[int],
     rules = context.config.rules
     found: dict[int, FoundItems] = {}
     parents = load_parents(session, [m for m, _ in loaded])
+    asked = _asked_before(session, loaded)
     for message, list_address in loaded:
         parent = parents.get((message.list_id, message.parent_message_id or ""))
         action_input = _input(message, list_address, context, parent)
         candidates = extract_actions(action_input, rules, context.members)
         candidates = date_from_parent(candidates, action_input, partial(
             extract_actions, rules=rules, members=context.members))
+        earlier = asked.get(message.thread_id or -1, [])
+        candidates = drop_restated(candidates, action_input.sender,
+                                   [e for when, e in earlier if _before(when, message.date)],
+                                   context.members)
+        if message.thread_id is not None:
+            asked.setdefault(message.thread_id, []).extend(
+                (message.date, Earlier(c.owner, c.due, c.kind)) for c in candidates)
         candidates = date_from_meetings(candidates, action_input.date, context.meetings)
         if context.config.questions:
             candidates = candidates + find_questions(action_input, candidates, context.members)
