@@ -64,6 +64,7 @@ from iscg_mailbot.analyse.action_scope import (
     with_sectors,
 )
 from iscg_mailbot.analyse.action_statements import (
+    drop_explanations,
     drop_meeting_work,
     drop_offers,
     drop_reported_requests,
@@ -361,7 +362,7 @@ def extract_actions(
                                      if not chases(message, c.sentence)], sentences)
     candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
     candidates = date_from_earlier_deadline(date_from_followups(candidates, sentences, message.date))
-    candidates = drop_reported_requests(drop_meeting_work(candidates))
+    candidates = drop_explanations(drop_reported_requests(drop_meeting_work(candidates)))
     return _as_configured(candidates, rules)
 
 
