@@ -1,4 +1,5 @@
-"""An obligation given as a reason, or "what X has to offer", is no item.
+"""An obligation given as a reason, "what X has to offer", "a request to reply" (the
+noun) and "the survey asks whether" (a document's question) are no items.
 
 Minimal pairs of our own wording: the same party and verb stay an item when the
 sentence promises or assigns the work, and are no item when "because" gives them as
@@ -40,3 +41,16 @@ def test_a_reason_or_what_exists_is_no_item(item: str, reason: str,
                                             members: MembersConfig) -> None:
     assert owners(item, members) != []
     assert owners(reason, members) == []
+
+
+@pytest.mark.parametrize(("item", "not_asked"), [
+    ("We request TSB to reply to you directly.",
+     "Forwarded to TSB this morning, with a request to reply to you directly."),
+    ("We ask BDT to check whether the survey covers quantum-safe migration.",
+     ("The draft survey of the Global Cybersecurity Index asks whether countries have a plan "
+      "to migrate to quantum-safe algorithms.")),
+])
+def test_a_request_as_a_noun_or_a_document_s_question_asks_nobody(
+        item: str, not_asked: str, members: MembersConfig) -> None:
+    assert owners(item, members) != []
+    assert owners(not_asked, members) == []

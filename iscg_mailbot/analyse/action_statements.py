@@ -101,16 +101,32 @@ _REPORTED_REQUEST = re.compile(
 _REPORT_WORDS = ("asked", "requested", "invited", "tasked")
 
 
+# "with a request to reply", "the request to ...": the noun, asking nobody here; "the
+# questionnaire asks whether ...": a document's question, put to its readers elsewhere.
+_ASKING = re.compile(r"\b(?:invites?|requests?|asks?|encourages?|urges?)\b", re.IGNORECASE)
+_NOUN_OR_DOCUMENT = re.compile(
+    r"\b(?:a|an|the|this|that|our|your|their|his|her|its|(?:questionnaire|survey|form|template|"
+    r"document|draft|report|text|letter|circular)s?(?:\s+of\s+(?:the\s+)?[\w\s-]{1,50}?)?)\s+$",
+    re.IGNORECASE)
+
+
+def _asks_nobody(sentence: str) -> bool:
+    words = list(_ASKING.finditer(sentence))
+    return bool(words) and all(
+        _NOUN_OR_DOCUMENT.search(sentence, max(0, w.start() - 80), w.start()) for w in words)
+
+
 def drop_reported_requests(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
     """A report that somebody has asked somebody ("WHO has asked ITU to promote the
     standard", "I have asked the SG13 secretariat to share the text") tells the list of a
     request made elsewhere: no item of the list's. Passed on with a date of its own ("I
     have asked BDT to prepare an overview by the end of March") it is a task the list
-    follows, and stays."""
+    follows, and stays. Nor is "a request to reply" (the noun) or "the questionnaire
+    asks whether ..." (a document's question)."""
     return [c for c in candidates if not (
         c.kind == ACTION and c.rule == "we_request" and c.due is None
-        and any(word in c.sentence.lower() for word in _REPORT_WORDS)
-        and _REPORTED_REQUEST.search(c.sentence))]
+        and ((any(word in c.sentence.lower() for word in _REPORT_WORDS)
+              and _REPORTED_REQUEST.search(c.sentence)) or _asks_nobody(c.sentence)))]
 
 
 # "..., because our ministry must decide ...": the obligation explains; "what ITU-T has to
