@@ -303,6 +303,10 @@ class ActionInput:
     # and whether its new text asked something (then "Yes, please ..." answers it).
     parent_sender: Address | None = None
     parent_asks: bool = False
+    # Its new text and date (in its sender's zone): "one week after the deadline" in a
+    # reply counts from the deadline the parent gave (action_parent_dates).
+    parent_text: str = ""
+    parent_date: datetime | None = None
 
 
 @dataclass(frozen=True)

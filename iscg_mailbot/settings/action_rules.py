@@ -57,7 +57,9 @@ class ActionRules(BaseModel):
     """Tunable behaviour of extraction and closure (``config/actions.yaml``).
 
     ``notes``: what becomes of "invited to note" / "for information" sentences: kept as
-    kind ``note`` (default; not open work), counted as ``action``, or ``drop``-ped.
+    kind ``note`` (default; not open work), counted as ``action``, ``drop``-ped, or kept
+    only when ``addressed`` to someone ("ISCG is invited to note", "for information to
+    ITU-R"; "Please note that the room has changed", addressed to nobody, is dropped).
     ``action_phrases`` / ``note_phrases`` add plain phrases that mark a sentence (owner:
     the body opening the sentence, else the people addressed). ``offers``: an offer
     without a date of its own ("I can send you the TDs") counted as an ``action`` or
@@ -68,7 +70,7 @@ class ActionRules(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    notes: Literal["note", "action", "drop"] = "note"
+    notes: Literal["note", "action", "drop", "addressed"] = "note"
     offers: Literal["action", "drop"] = "action"
     action_phrases: tuple[str, ...] = ()
     note_phrases: tuple[str, ...] = ()

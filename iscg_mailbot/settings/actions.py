@@ -4,7 +4,7 @@ Every key is optional; a missing file means the defaults::
 
     # config/actions.yaml
     timezone: Europe/Zurich     # the list's home time zone (see below)
-    notes: note                 # note | action | drop: "invited to note" sentences
+    notes: note                 # note | action | drop | addressed: "invited to note" sentences
     offers: action              # action | drop: "I can send you the TDs" (undated offers)
     min_confidence: 0.5         # leave out weaker candidates
     action_phrases: ["shall look into"]     # extra phrases that make an action
@@ -39,7 +39,7 @@ class ActionsConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     timezone: str = "UTC"
-    notes: Literal["note", "action", "drop"] = "note"
+    notes: Literal["note", "action", "drop", "addressed"] = "note"
     offers: Literal["action", "drop"] = "action"
     min_confidence: float = Field(default=0.3, ge=0.0, le=1.0)
     action_phrases: tuple[str, ...] = ()
