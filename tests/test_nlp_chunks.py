@@ -108,3 +108,11 @@ def test_a_pickled_cache_forgets_the_chunks_it_saw() -> None:
     copy.fill("see TSAG-TD409, please")
     assert calls
     assert copy._tokenizer.max_cache_size >= 100_000
+
+
+def test_a_pickled_finder_fills_the_cache_of_its_own_tokenizer() -> None:
+    """The tagger is pickled into the cache directory: its chunk cache must still fill
+    the tokenizer its pipeline runs, not a copy of it."""
+    finder = PhraseFinder(build_pipeline(), [PhrasePattern("0", "spectrum")])
+    copy = pickle.loads(pickle.dumps(finder, protocol=pickle.HIGHEST_PROTOCOL))
+    assert copy._chunks._tokenizer is copy.nlp.tokenizer
