@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from iscg_mailbot.analyse.nlp import PhraseFinder, PhrasePattern, build_pipeline
-from iscg_mailbot.analyse.nlp_chunks import ChunkCache
+from iscg_mailbot.analyse.nlp_chunks import CHUNK_LIMIT, ChunkCache
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.source.archive import read_archive
 
@@ -107,7 +107,7 @@ def test_a_pickled_cache_forgets_the_chunks_it_saw() -> None:
     calls = _counting_suffix_search(copy._tokenizer)
     copy.fill("see TSAG-TD409, please")
     assert calls
-    assert copy._tokenizer.max_cache_size >= 100_000
+    assert copy._tokenizer.max_cache_size >= CHUNK_LIMIT
 
 
 def test_a_pickled_finder_fills_the_cache_of_its_own_tokenizer() -> None:
