@@ -34,6 +34,7 @@ from collections.abc import Collection, Mapping
 from functools import lru_cache
 
 from iscg_mailbot.analyse.nlp import LemmaKeys, common_words
+from iscg_mailbot.analyse.overlap_acronyms import spelled_out
 from iscg_mailbot.analyse.overlap_concepts import CONCEPTS, FORM_CONCEPTS, SUBJECT_CONCEPTS
 from iscg_mailbot.analyse.overlap_headlines import headline
 from iscg_mailbot.analyse.text_gates import folded
@@ -131,6 +132,9 @@ class TextSimilarity:
                  subjects: bool = True) -> None:
         counts: dict[int, Counter[str]] = {}
         self._spelling: dict[str, str] = {}
+        # An acronym a thread spells out is read as its words ("DPI": digital public
+        # infrastructure here, deep packet inspection there).
+        texts = {key: spelled_out(subject, text) for key, (subject, text) in texts.items()}
         for key, (subject, text) in texts.items():
             spelled = spelled_terms("\n".join([subject] * SUBJECT_COPIES + [text]),
                                     subjects=subjects)
