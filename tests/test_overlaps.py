@@ -29,7 +29,7 @@ LABELS = ROOT / "tests" / "data" / "overlap_pairs.yaml"
 # The goal (docs/duties.md): precision >= 0.8 at recall >= 0.7, on both parts of the pairs.
 # Measured 1.00 / 1.00 on dev and 1.00 / 0.75 held out: one more false positive or one
 # more miss in either part falls below it. The rules were also chosen on the dev part of
-# the blind sets, eval/overlaps and eval/overlaps2 (DEV_FLOORS below).
+# the blind sets, eval/overlaps, eval/overlaps2 and eval/overlaps3 (DEV_FLOORS below).
 GOAL = (0.8, 0.7)
 EMF = "The Supplement gives regulators a method for EMF exposure assessment of 5G small cells"
 
@@ -282,7 +282,9 @@ EVAL_SET = ROOT / "eval" / "overlaps"
 # 1.00, 6 of 6): one false positive or one more miss fails. The held-out parts
 # (0.71 / 0.45 and 0.83 / 0.52 when the rules were last changed) are below the goal, so
 # they are printed, not guarded; they were never used to choose the rules.
-DEV_FLOORS = {"overlaps": (0.95, 0.85), "overlaps2": (0.95, 0.9)}
+# eval/overlaps3 dev: 10 found, 1 false, 1 missed (0.91 / 0.91); one more false flag
+# (0.83) or miss (0.82) falls below its floor.
+DEV_FLOORS = {"overlaps": (0.95, 0.85), "overlaps2": (0.95, 0.9), "overlaps3": (0.88, 0.88)}
 
 
 @pytest.mark.parametrize("name", sorted(DEV_FLOORS))
