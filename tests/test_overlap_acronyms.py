@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from iscg_mailbot.analyse.overlap_acronyms import defined, expand
+from iscg_mailbot.analyse.overlap_acronyms import defined, expand, spelled_out
 from iscg_mailbot.analyse.overlap_text import TextSimilarity
 from iscg_mailbot.analyse.overlaps import ThreadView, find_overlaps
 
@@ -66,3 +66,15 @@ def test_the_watch_leaves_two_meanings_of_one_acronym_alone() -> None:
     [flag] = find_overlaps([_view(1, "ITU-D", OPS_D), _view(2, "ITU-T", OPS_T_SAME),
                             *others])
     assert flag.pair_key == "1-2"
+
+
+def test_the_list_s_own_names_stay_as_they_are() -> None:
+    # "ISCG" and "TSAG" are words every thread uses (left out of the comparison, which
+    # passes them as ``keep``): spelled out, they would become terms unrelated threads
+    # share.
+    text = ("The Inter-Sector Coordination Group (ISCG) met; the Telecommunication "
+            "Standardization Advisory Group (TSAG) noted it. ISCG and TSAG will reply.")
+    subject, body = spelled_out("ISCG and TSAG", text, keep={"iscg"})
+    assert subject == "ISCG and Telecommunication Standardization Advisory Group"
+    assert body.endswith("ISCG and Telecommunication Standardization Advisory Group "
+                         "will reply.")

@@ -21,7 +21,7 @@ Pure: strings in, strings out.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from functools import cache
 
 # An acronym: two to eight letters and digits, at least two of them capitals ("D2D",
@@ -133,9 +133,13 @@ def expand(text: str, definitions: Mapping[str, str]) -> str:
     return pattern.sub(lambda m: definitions[m.group(0)], text)
 
 
-def spelled_out(subject: str, text: str) -> tuple[str, str]:
-    """A thread's subject and text with the acronyms it defines (in either) spelled out."""
-    definitions = defined(subject + "\n" + text)
+def spelled_out(subject: str, text: str,
+                keep: Collection[str] = ()) -> tuple[str, str]:
+    """A thread's subject and text with the acronyms it defines (in either) spelled out,
+    but for those ``keep`` holds in lower case (the list's own names, "ISCG", "RAG":
+    spelled out they would become words the comparison counts)."""
+    definitions = {acronym: words for acronym, words in defined(subject + "\n" + text).items()
+                   if acronym.lower() not in keep}
     return expand(subject, definitions), expand(text, definitions)
 
 

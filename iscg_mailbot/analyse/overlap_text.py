@@ -147,7 +147,8 @@ class TextSimilarity:
         self._spelling: dict[str, str] = {}
         # An acronym a thread spells out is read as its words ("DPI": digital public
         # infrastructure here, deep packet inspection there).
-        texts = {key: spelled_out(subject, text) for key, (subject, text) in texts.items()}
+        texts = {key: spelled_out(subject, text, LIST_WORDS | PROCEDURE_WORDS)
+                 for key, (subject, text) in texts.items()}
         for key, (subject, text) in texts.items():
             spelled = spelled_terms("\n".join([subject] * SUBJECT_COPIES + [text]),
                                     subjects=subjects, procedure=False)
