@@ -29,7 +29,7 @@ LABELS = ROOT / "tests" / "data" / "overlap_pairs.yaml"
 # The goal (docs/duties.md): precision >= 0.8 at recall >= 0.7, on both parts of the pairs.
 # Measured 1.00 / 1.00 on dev and 1.00 / 0.75 held out: one more false positive or one
 # more miss in either part falls below it. The rules were also chosen on the dev part of
-# the blind sets, eval/overlaps and eval/overlaps2 (DEV_FLOORS below).
+# the blind sets, eval/overlaps, eval/overlaps2 and eval/overlaps3 (DEV_FLOORS below).
 GOAL = (0.8, 0.7)
 EMF = "The Supplement gives regulators a method for EMF exposure assessment of 5G small cells"
 
@@ -282,7 +282,9 @@ EVAL_SET = ROOT / "eval" / "overlaps"
 # 1.00, 6 of 6): one false positive or one more miss fails. The held-out parts
 # (0.71 / 0.45 and 0.83 / 0.52 when the rules were last changed) are below the goal, so
 # they are printed, not guarded; they were never used to choose the rules.
-DEV_FLOORS = {"overlaps": (0.95, 0.85), "overlaps2": (0.95, 0.9)}
+# eval/overlaps3 dev: 10 found, 1 false, 1 missed (0.91 / 0.91); one more false flag
+# (0.83) or miss (0.82) falls below its floor.
+DEV_FLOORS = {"overlaps": (0.95, 0.85), "overlaps2": (0.95, 0.9), "overlaps3": (0.88, 0.88)}
 
 
 @pytest.mark.parametrize("name", sorted(DEV_FLOORS))
@@ -485,3 +487,47 @@ def test_close_texts_need_a_headline_word_and_several_words_in_common() -> None:
     text = TextSimilarity({t.id: (t.subject, t.text) for t in (drive, clinics, *FILLER)})
     assert text.text_cosine(3, 4) >= OverlapRules().text_similarity
     assert find_overlaps([drive, clinics, *FILLER]) == []
+
+
+# One deliverable under two headlines with no word in common: the texts share many of
+# its particulars (meters, leaks, pressure, billing...), not a subject word or two.
+PIPES_T = ("Draft Recommendation on indicators for smart pipe networks",
+           ("The draft lists indicators for utilities: share of smart meters installed, "
+            "leaks detected per kilometre, pressure sensors per district, hours of supply, "
+            "billing accuracy, non-revenue losses and repair delays reported by crews."))
+PIPES_D = ("Maturity levels for digital utilities",
+           ("Ministries asked for a scale of maturity: smart meters installed, leaks "
+            "detected each kilometre, pressure sensors in each district, supply hours, "
+            "billing accuracy, non-revenue losses and the repair delays of field crews."))
+
+
+def test_many_particulars_in_common_stand_in_for_a_headline_word() -> None:
+    first = view(1, "ITU-T", PIPES_T[1], topics=(), subject=PIPES_T[0])
+    second = view(2, "ITU-D", PIPES_D[1], topics=(), subject=PIPES_D[0])
+    text = TextSimilarity({t.id: (t.subject, t.text) for t in (first, second, *FILLER)})
+    shared, headlines = text.common(1, 2)
+    assert not headlines and shared >= OverlapRules().wide_terms
+    [flag] = find_overlaps([first, second, *FILLER])
+    assert flag.pair_key == "1-2" and flag.terms
+    assert find_overlaps([first, second, *FILLER], OverlapRules(wide_terms=99)) == []
+
+
+def _liaison(title: str, ask: str) -> str:
+    return (f"Please find below a liaison statement, for action as deemed appropriate.\n"
+            f"LIAISON STATEMENT\nSource: TSAG\nTitle: {title}\nFor: Action: TDAG; "
+            f"Information: RAG\nDeadline: 15 September 2026\nContact: TSB\n"
+            f"Summary: {ask}\nAction required: TDAG is invited to note this document "
+            f"and to provide comments; a reply is requested. Copy to RAG.")
+
+
+def test_the_liaison_form_is_no_common_wording() -> None:
+    # Two liaisons on unrelated subjects share their whole form, not their subject.
+    tariffs = view(1, "ITU-T", _liaison("Roaming tariffs", "Harmonised roaming tariffs "
+                                        "for island states."), topics=(),
+                   subject="LS on roaming tariffs")
+    planes = view(2, "ITU-R", _liaison("Aircraft altimeters", "Protection of radio "
+                                       "altimeters near airports."), topics=(),
+                  subject="LS on aircraft altimeters")
+    text = TextSimilarity({t.id: (t.subject, t.text) for t in (tariffs, planes, *FILLER)})
+    assert text.text_cosine(1, 2) < 0.05
+    assert not {"liaison", "statement", "deadline", "tdag"} & set(text.shared(1, 2, 20))

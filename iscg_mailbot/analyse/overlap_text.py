@@ -34,6 +34,7 @@ from collections.abc import Collection, Mapping
 from functools import lru_cache
 
 from iscg_mailbot.analyse.nlp import LemmaKeys, common_words
+from iscg_mailbot.analyse.overlap_acronyms import spelled_out
 from iscg_mailbot.analyse.overlap_concepts import CONCEPTS, FORM_CONCEPTS, SUBJECT_CONCEPTS
 from iscg_mailbot.analyse.overlap_headlines import headline
 from iscg_mailbot.analyse.text_gates import folded
@@ -52,6 +53,16 @@ int-sect-team saludos cordiales hola merci
 january february march april june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
 monday tuesday wednesday thursday friday saturday sunday
+""".split())  # noqa: SIM905 - a word list reads best as text
+# The form of a liaison statement and of the groups' procedure: its field labels, its
+# stock phrases ("for action as deemed appropriate", "invited to note this document and
+# provide comments") and the advisory groups it goes to. Any two liaisons share them
+# whatever they are about (on the sample, two LS threads shared 25 such terms and
+# nothing of their subjects).
+PROCEDURE_WORDS = frozenset("""
+liaison statement source title action required deadline contact abstract summary annex
+appropriate deem invite request provide comment reply copy address document note noted
+input output contribution item agree register rag tsag tdag rev
 """.split())  # noqa: SIM905 - a word list reads best as text
 # Derivational endings cut off a lemma key (when at least four letters stay).
 _ENDINGS = ("ations", "ation", "ments", "ment", "ings", "ing", "ities", "ity", "ions",
@@ -80,10 +91,12 @@ def _stem(key: str) -> str:
     return key
 
 
-def spelled_terms(text: str, *, subjects: bool = True) -> list[tuple[str, str]]:
+def spelled_terms(text: str, *, subjects: bool = True,
+                  procedure: bool = True) -> list[tuple[str, str]]:
     """The terms of ``text`` in order, each with a word that spells it for a reader: a
     concept's name, or the lemma key a stem was cut from ("supplement" for "supple").
-    ``subjects=False`` leaves the subject concepts out (their wordings stay words)."""
+    ``subjects=False`` leaves the subject concepts out (their wordings stay words);
+    ``procedure=False`` leaves out the words of :data:`PROCEDURE_WORDS`."""
     pattern, wordings = _concepts(subjects)
     marked = pattern.sub(lambda m: f" {_MARK}{wordings[folded(m.group(0))]} ", text)
     keys = LemmaKeys.load()
@@ -95,7 +108,8 @@ def spelled_terms(text: str, *, subjects: bool = True) -> list[tuple[str, str]]:
             found.append((concept, concept))
             continue
         key = keys(word)
-        if word not in LIST_WORDS and key not in LIST_WORDS and key not in skip:
+        if (word not in LIST_WORDS and key not in LIST_WORDS and key not in skip
+                and (procedure or key not in PROCEDURE_WORDS)):
             found.append((_stem(key), key))
     return found
 
@@ -131,9 +145,13 @@ class TextSimilarity:
                  subjects: bool = True) -> None:
         counts: dict[int, Counter[str]] = {}
         self._spelling: dict[str, str] = {}
+        # An acronym a thread spells out is read as its words ("DPI": digital public
+        # infrastructure here, deep packet inspection there).
+        texts = {key: spelled_out(subject, text, LIST_WORDS | PROCEDURE_WORDS)
+                 for key, (subject, text) in texts.items()}
         for key, (subject, text) in texts.items():
             spelled = spelled_terms("\n".join([subject] * SUBJECT_COPIES + [text]),
-                                    subjects=subjects)
+                                    subjects=subjects, procedure=False)
             counts[key] = Counter(term for term, _ in spelled)
             for term, word in spelled:
                 self._spelling.setdefault(term, word)
