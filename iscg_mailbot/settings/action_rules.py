@@ -318,8 +318,11 @@ RULES: tuple[Rule, ...] = (
          "sender", 0.75),
     rule("i_will", ACTION,
          r"\b(?:I|we)\s*(?:will|shall|'ll|\u2019ll)\s+(?:\w+ly\s+)?(?!" + NOT_WORK_VERBS
-         # "We will look at it next week": accepting the request in hand, not a new one.
-         + r")(?![a-z]+\s+(?:at\s+|into\s+|on\s+)?(?:it|this|that|them|so)\b(?!\s+(?:by|before)\b))"
+         # "We will look at it next week": accepting the request in hand, not a new one;
+         # but "I will raise it with the chair", "put it on the agenda": a further step,
+         # taking it to somebody or somewhere else.
+         + r")(?![a-z]+\s+(?:at\s+|into\s+|on\s+)?(?:it|this|that|them|so)\b(?!\s+(?:by|before)\b"
+         r"|\s+(?:up\s+)?(?:with|to|on)\s+(?:the|our|their|all|both|each)\b))"
          r"[a-z]+\b", "sender", 0.6, skip_past=True),
     rule("entity_will", ACTION,
          r"\b(?:will|shall|should|needs?\s+to|has\s+to|have\s+to|must|is\s+to|are\s+to|"

@@ -1,0 +1,32 @@
+"""Items the extractor used to miss altogether: a commitment that takes the matter in
+hand somewhere else ("I will raise it with the chair"), ..."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from iscg_mailbot.analyse.actions import extract_actions
+from iscg_mailbot.records import ActionInput, Address
+
+# A Thursday in Geneva.
+WHEN = datetime(2027, 5, 6, 11, 0, tzinfo=timezone(timedelta(hours=2)))
+SENDER = Address("Kenji Watanabe", "kenji.watanabe@example.org")
+
+
+def items(text: str) -> list[tuple[str, str | None]]:
+    found = extract_actions(ActionInput(new_text=text, date=WHEN, sender=SENDER))
+    return [(c.kind, c.owner) for c in found]
+
+
+def test_taking_the_matter_to_somebody_else_is_a_new_step() -> None:
+    # Minimal pair: "handle it" accepts the request in hand; "take it up with the
+    # working party" / "put it on the agenda" is a further step the sender owes.
+    assert items("Thanks, I will handle it.") == []
+    assert items("Thanks, I will take it up with the working party chairs.") == [
+        ("action", "Kenji Watanabe")]
+    assert items("Good point; I will put this on the agenda of our June call.") == [
+        ("action", "Kenji Watanabe")]
+    assert items("I will forward it to the rapporteurs of Question 4.") == [
+        ("action", "Kenji Watanabe")]
+    # Handing it back to the asker is no new step.
+    assert items("I will handle it with you.") == []
