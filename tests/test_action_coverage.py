@@ -1,5 +1,6 @@
 """Items the extractor used to miss altogether: a commitment that takes the matter in
-hand somewhere else ("I will raise it with the chair"), ..."""
+hand somewhere else ("I will raise it with the chair"), a second request of the same
+party after "and" ("..., and advise on the format"), ..."""
 
 from __future__ import annotations
 
@@ -30,3 +31,19 @@ def test_taking_the_matter_to_somebody_else_is_a_new_step() -> None:
         ("action", "Kenji Watanabe")]
     # Handing it back to the asker is no new step.
     assert items("I will handle it with you.") == []
+
+
+def test_a_second_request_after_and_is_an_item_of_its_own() -> None:
+    # Minimal pair: "and" joining two things asked for is one request; joining two
+    # verbs of work, each its own request, two items, both owed by the party asked.
+    assert items("Could TSB check the figures and the footnotes?") == [("action", "TSB")]
+    assert items("Could TSB check the figures, and advise on the footnotes?") == [
+        ("action", "TSB"), ("action", "TSB")]
+    assert items("ITU-T SG12 is invited to review the annex, and to appoint two "
+                 "editors.") == [("action", "ITU-T SG12"), ("action", "ITU-T SG12")]
+    # Asking to say something after "and" is a question owed by the same party.
+    assert items("Could BDT update the table and let us know whether the totals "
+                 "changed?") == [("action", "BDT"), ("question", "BDT")]
+    # Reporting back on the request is part of it, not a second one.
+    assert items("Could TSB check the figures, and inform us of the outcome?") == [
+        ("action", "TSB")]

@@ -7,6 +7,9 @@ November, and TSB the slides by 27 November", "TSB to provide a paragraph on X, 
 a paragraph on Y, by 8 January" (its own date, else the sentence's). A request of
 another party after a semicolon is read on its own: "The draft will be circulated
 within two weeks; BDT inputs would be welcome by 26 February" (:func:`split_semicolons`).
+Two requests of the same party joined by "and" are two items when the second is a
+request of its own: "Could BDT check the data, and tell us how to correct it?",
+"WP 5D is invited to review X, and to nominate Y" (:func:`split_coordinated`).
 
     >>> from iscg_mailbot.records import ActionCandidate
     >>> text = "We would welcome a speaker from TSB on X, and one from BR on Y."
@@ -42,6 +45,50 @@ _GAPPED_THING = re.compile(r"\s+(?:a|an|the|its|their|one|two|three|some|any|sho
                            re.IGNORECASE)
 _ASKED_VERB = re.compile(r"\b(?:to|(?:could|can|would)\s+(?:[\w-]+\s+){1,4}?)\s*(?:please\s+|"
                          r"kindly\s+|also\s+)?(?:" + ACT_VERBS + r")\b", re.IGNORECASE)
+
+
+# The rules whose match asks a party for something it is to do (not a note, not a
+# commitment): a second request of the same party may follow after "and".
+_REQUESTS = frozenset({"could_you", "please_do", "invited_to", "we_request", "possible_for",
+                       "kindly_requested"})
+# "..., and advise on X", "..., and to nominate Y", "... and tell us whether ...": a
+# second verb of its own after "and" (with a comma, any verb of work; without one, only
+# a turn to asking for an answer, which is an item of its own kind).
+_SECOND_REQUEST = re.compile(
+    r",\s+and\s+(?:to\s+)?(?:also\s+)?(?:please\s+)?(?=(?:" + ACT_VERBS + r")\b)"
+    r"|,?\s+and\s+(?:to\s+)?(?:also\s+)?(?:please\s+)?(?=(?:tell|let)\s+(?:me|us)\b)",
+    re.IGNORECASE)
+# Verbs too light to make a request of their own ("and make sure", "and let me"), and
+# reporting back on the first request ("and to inform SG12 of its views"): its tail.
+_LIGHT = re.compile(r"(?:make|let(?!\s+(?:me|us)\s+know)|continue|work|ensure|support|include|add|give|take|bring|"
+                    r"come|get|follow|go|look|act|inform|notify|reply|respond|revert|report|"
+                    r"keep)\b", re.IGNORECASE)
+
+
+def split_coordinated(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """A request, then ", and <verb> ..." asking the same party something else: one item
+    each, with the same owner and date."""
+    result: list[ActionCandidate] = []
+    for candidate in candidates:
+        result.extend(_coordinated(candidate) if candidate.rule in _REQUESTS
+                      and " and " in candidate.sentence else [candidate])
+    return result
+
+
+def _coordinated(candidate: ActionCandidate) -> list[ActionCandidate]:
+    text = candidate.sentence
+    cut = None
+    for match in _SECOND_REQUEST.finditer(text):
+        if not _LIGHT.match(text, match.end()):
+            cut = match
+            break
+    if cut is None:
+        return [candidate]
+    first, second = text[:cut.start()].rstrip(" ,"), text[cut.end():]
+    start, end = candidate.span
+    middle = min(end, start + cut.end())
+    return [replace(candidate, sentence=first, span=(start, max(start + 1, middle - 1))),
+            replace(candidate, sentence=second, span=(middle, end))]
 
 
 def split_elliptic(candidates: list[ActionCandidate], members: MembersConfig | None,

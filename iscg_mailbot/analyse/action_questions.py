@@ -44,6 +44,10 @@ _WH = r"(?:whether|if|which|who|whom|what|how|when|where|why)"
 _ASKS_TO_SAY = re.compile(
     r"\b(?:could|can|would)\s+" + _ASKED + r"\s+(?:please\s+|kindly\s+|also\s+)?"
     + _SAY + _WHEN + r"\s+" + _WH + r"\b", re.IGNORECASE)
+# The second request of a sentence read on its own (action_ellipsis.split_coordinated):
+# "tell us how to send a correction?" asks to say, as "Could BDT tell us how" does.
+_SAYS_SECOND = re.compile(r"^\W*(?:please\s+|also\s+)?" + _SAY + _WHEN + r"\s+" + _WH + r"\b",
+                          re.IGNORECASE)
 # A label or vocative opening the sentence: "Sofia, ", "Question to BR: ".
 _OPENING = r"^\W*(?:(?-i:[A-Z])[\w-]*(?:\s+[\w-]+){0,2}\s*[,:]\s+)?"
 # "When will TSB publish the list?", "Will TSB organise a workshop in 2027?": asking
@@ -89,7 +93,7 @@ def as_question(item: ActionCandidate, message: ActionInput,
         who = decider if decider.owner is not None else owners.replied()
         return replace(item, kind=QUESTION, rule=f"{item.rule}_decision", owner=who.owner,
                        owner_kind=who.kind)
-    if _ASKS_TO_SAY.search(text) or _ASKS_PLANS.match(text):
+    if _ASKS_TO_SAY.search(text) or _ASKS_PLANS.match(text) or _SAYS_SECOND.match(text):
         return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say")
     return item
 

@@ -34,7 +34,11 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from iscg_mailbot.analyse.action_dates import DueMention, commitment_due, find_due
-from iscg_mailbot.analyse.action_ellipsis import split_elliptic, split_semicolons
+from iscg_mailbot.analyse.action_ellipsis import (
+    split_coordinated,
+    split_elliptic,
+    split_semicolons,
+)
 from iscg_mailbot.analyse.action_followups import date_from_earlier_deadline, date_from_followups
 from iscg_mailbot.analyse.action_forwards import (
     apply_list_tail,
@@ -347,7 +351,7 @@ def extract_actions(
     parts = forward_parts(message.new_text, forwarded=forwarded)
     framed = apply_list_frame(sentences, pass_relays(_apply_context(found, parts), members),
                               message, members)
-    framed = split_elliptic(framed, members, message.date)
+    framed = split_coordinated(split_elliptic(framed, members, message.date))
     candidates = drop_answers(drop_retold(apply_date_carriers(with_sectors(
         apply_list_tail(sentences, framed, message.new_text, message.date), message)), parts),
         message)
