@@ -1,6 +1,7 @@
 """Items the extractor used to miss altogether: a commitment that takes the matter in
 hand somewhere else ("I will raise it with the chair"), a second request of the same
-party after "and" ("..., and advise on the format"), ..."""
+party after "and" ("..., and advise on the format"), a commitment or request of its own
+after a semicolon, and a secretariat unit's "will be ready"."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.records import ActionInput, Address
+from iscg_mailbot.settings.members import Member, MembersConfig
 
 # A Thursday in Geneva.
 WHEN = datetime(2027, 5, 6, 11, 0, tzinfo=timezone(timedelta(hours=2)))
@@ -47,3 +49,28 @@ def test_a_second_request_after_and_is_an_item_of_its_own() -> None:
     # Reporting back on the request is part of it, not a second one.
     assert items("Could TSB check the figures, and inform us of the outcome?") == [
         ("action", "TSB")]
+
+
+def test_a_commitment_or_request_after_a_semicolon_is_read_on_its_own() -> None:
+    # Minimal pair: a comma keeps one sentence, one item; after a semicolon the sender's
+    # own commitment is an item beside the request before it.
+    assert items("Please check the annex, as I will be away next week.") == [
+        ("action", None)]
+    assert items("Please check the annex by Friday; I will send the rest to the chairs "
+                 "on Monday.") == [("action", None), ("action", "Kenji Watanabe")]
+    assert items("The annex is not final yet; please wait for the next version.") == [
+        ("action", None)]
+
+
+STAFF = MembersConfig(members=[Member(name="Rosa Marin", address="rosa.marin@itu.int",
+                                      role="secretariat", organisation="BR")])
+
+
+def test_a_units_staff_saying_it_will_be_ready_commit_their_unit() -> None:
+    def found(text: str) -> list[tuple[str, str | None]]:
+        message = ActionInput(new_text=text, date=WHEN,
+                              sender=Address("Rosa Marin", "rosa.marin@itu.int"))
+        return [(c.kind, c.owner) for c in extract_actions(message, members=STAFF)]
+
+    assert found("The handbook will be ready within two weeks.") == [("action", "BR")]
+    assert found("The handbook was ready within two weeks.") == []

@@ -171,6 +171,13 @@ _ASKS = re.compile(
     re.IGNORECASE)
 
 
+# A clause after ";" that makes a commitment or a request of its own: "The explainer will
+# be ready within ten days; we will share it with the Regional Offices too", "Our
+# Ministry will send the letters; please ask the speakers to contact us".
+_OWN_CLAUSE = re.compile(r"(?:I|we)\s*(?:will|shall|'ll|\u2019ll)\s|(?:please|kindly)\s+(?!note\b)",
+                         re.IGNORECASE)
+
+
 def split_semicolons(clauses: list[Sentence], members: MembersConfig | None,
                      sent: datetime | None) -> list[Sentence]:
     """The clauses, with a clause after ";" that asks a party it opens with, by a date of
@@ -185,7 +192,8 @@ def split_semicolons(clauses: list[Sentence], members: MembersConfig | None,
             for match in _AFTER_SEMICOLON.finditer(text):
                 rest = text[match.end():]
                 named = find_mentions(rest, members)
-                if named and named[0].start == 0 and _ASKS.match(rest) and find_due(rest, sent):
+                if _OWN_CLAUSE.match(rest) or (named and named[0].start == 0
+                                               and _ASKS.match(rest) and find_due(rest, sent)):
                     cut = match
                     break
         if cut is None:

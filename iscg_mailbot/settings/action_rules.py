@@ -351,10 +351,10 @@ RULES: tuple[Rule, ...] = (
          r"solicited|expected|submitted|sent|provided|due|appreciated|needed|required|uploaded|"
          r"posted))\b",
          "from", 0.7, skip_past=True, skip_past_due=True),
-    # "The summary will be posted within a week", written by secretariat staff: their
-    # unit's commitment (a plain "are posted" is a statement, not work).
+    # "The summary will be posted within a week", "your badge will be ready", written by
+    # secretariat staff: their unit's commitment (a plain "are posted" is a statement).
     rule("will_be_done", ACTION,
-         r"\b(?:will|shall)\s+(?:\w+ly\s+)?be\s+(?:\w+ly\s+)?(?:" + DELIVERED + r")\b",
+         r"\b(?:will|shall)\s+(?:\w+ly\s+)?be\s+(?:\w+ly\s+)?(?:" + DELIVERED + r"|ready)\b",
          "sender_unit", 0.65, needs_owner=True, skip_past=True),
     # "The highlights will follow by the end of next week", "the abstract follows
     # tomorrow": a delivery promised for a day, the sender's (their unit's, if staff).
