@@ -74,3 +74,36 @@ def test_a_units_staff_saying_it_will_be_ready_commit_their_unit() -> None:
 
     assert found("The handbook will be ready within two weeks.") == [("action", "BR")]
     assert found("The handbook was ready within two weeks.") == []
+
+
+SIDES = MembersConfig(members=[
+    Member(name="Hery Rakoto", address="hery@example.mg", role="representative",
+           organisation="Ministère du Numérique de Madagascar"),
+    Member(name="Ana Souza", address="ana@example.net", role="representative",
+           organisation="Sample Networks Ltd (Sector Member)"),
+    Member(name="Lars Berg", address="lars@example.se", role="representative",
+           organisation="Swedish Post and Telecom Administration")])
+
+
+def owners_from(address: str, text: str) -> list[str | None]:
+    message = ActionInput(new_text=text, date=WHEN, sender=Address("", address))
+    return [c.owner for c in extract_actions(message, members=SIDES)]
+
+
+def test_the_senders_own_organisation_or_country_commits_the_sender() -> None:
+    # Minimal pair: the same sentence commits its writer only when it names their side.
+    assert owners_from("hery@example.mg", "Madagascar will translate the guide.") == [
+        "Hery Rakoto"]
+    assert owners_from("ana@example.net", "Madagascar will translate the guide.") == []
+    assert owners_from("ana@example.net", "Sample Networks will submit a paper to SG12."
+                       ) == ["Ana Souza"]
+    assert owners_from("lars@example.se", "Sweden will host the next session.") == [
+        "Lars Berg"]
+
+
+def test_an_agreement_reported_is_owed_by_the_party_it_names() -> None:
+    assert owners_from("hery@example.mg", "Ana, we agreed that Madagascar would review "
+                       "the draft.") == ["Hery Rakoto"]
+    assert owners_from("hery@example.mg", "It was agreed that TSB would circulate the "
+                       "draft.") == ["TSB"]
+    assert owners_from("hery@example.mg", "We agreed that the draft is fine.") == []

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from iscg_mailbot.analyse.action_addressee import greeted, replied_to
+from iscg_mailbot.analyse.action_own_side import own_names, speaks_for
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.action_rules import Rule
@@ -164,6 +165,16 @@ class Owners:
             return subject
         return self.unit() or NOBODY  # a statement of fact ("interpretation will be provided")
 
+    def own_side(self, words: str) -> Who | None:
+        """The sender when ``words`` name only their own organisation or its country
+        ("Example Telecom", "Senegal"): see :mod:`~iscg_mailbot.analyse.action_own_side`."""
+        sender: Address | None = self.message.sender
+        member = (self.members.by_address(sender.address)
+                  if self.members is not None and sender is not None else None)
+        if member is None or not speaks_for(words, own_names(member.organisation)):
+            return None
+        return self.sender()
+
     def vocative(self) -> Who | None:
         """Members addressed by name: "Olga, could you ..." -> Olga Petrova; also just
         before the request: "... from ITU-T: Klaus, Hiroshi, could you ..." -> both."""
@@ -246,7 +257,10 @@ class Owners:
         pronoun = self.pronoun(gap if candidates else self.text[:match.start()])
         if pronoun is not None:
             return pronoun
-        return self.from_(match) or self.vocative() or self.addressees()
+        clause = self.text[:match.start()]
+        clause = clause[max(clause.rfind(c) for c in ",;:\u2013") + 1:]
+        own = None if candidates else self.own_side(clause)
+        return own or self.from_(match) or self.vocative() or self.addressees()
 
     def after(self, match: re.Match[str]) -> Who:
         start, end = match.span("obj")
@@ -279,7 +293,7 @@ class Owners:
             return self.chain(inside[0], forward=True)
         if pronoun is not None:
             return pronoun
-        return self.vocative() or self.addressees()
+        return (None if inside else self.own_side(obj)) or self.vocative() or self.addressees()
 
     def subject(self) -> Who:
         """The body opening the sentence (before its first verb), else the people addressed."""

@@ -239,6 +239,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "i_will": ("will", "shall", "'ll", "\u2019ll"),
     "commitment": ("will", "shall", "'ll", "\u2019ll", "going to", "plan to", "intend",
                    "undertake", "commit", "happy to", "try to", "can"),
+    "agreed_that": ("agreed", "decided", "confirmed"),
     "entity_will": ("will", "shall", "should", "need", "has to", "have to", "must", "is to",
                     "are to", "agreed", "undertaken", "volunteered", "offered", "undertook"),
     "minutes_action": (" to ",),
@@ -324,6 +325,12 @@ RULES: tuple[Rule, ...] = (
          + r")(?![a-z]+\s+(?:at\s+|into\s+|on\s+)?(?:it|this|that|them|so)\b(?!\s+(?:by|before)\b"
          r"|\s+(?:up\s+)?(?:with|to|on)\s+(?:the|our|their|all|both|each)\b))"
          r"[a-z]+\b", "sender", 0.6, skip_past=True),
+    # "We agreed that Senegal would review the French version", "it was agreed that TSB
+    # would circulate the draft": an agreement reported, owed by the party it names.
+    rule("agreed_that", ACTION,
+         r"\b(?:agreed|decided|confirmed)\s+(?:with\s+[^.;,]{1,40}?\s+)?that\s+(?P<obj>[^.;,]{1,60}?)"
+         r"\s+(?:would|will|should|is\s+to|are\s+to)\s+(?:\w+\s+){0,2}?(?:" + ACT_VERBS + r")\b",
+         "after", 0.7, needs_owner=True),
     rule("entity_will", ACTION,
          r"\b(?:will|shall|should|needs?\s+to|has\s+to|have\s+to|must|is\s+to|are\s+to|"
          r"(?:has|have)\s+(?:\w+ly\s+)?(?:agreed|undertaken|volunteered|offered)\s+to|"
