@@ -107,3 +107,12 @@ def test_an_agreement_reported_is_owed_by_the_party_it_names() -> None:
     assert owners_from("hery@example.mg", "It was agreed that TSB would circulate the "
                        "draft.") == ["TSB"]
     assert owners_from("hery@example.mg", "We agreed that the draft is fine.") == []
+
+
+def test_the_party_asked_to_pass_a_request_on_owes_it() -> None:
+    # Minimal pair: "ask SG12 to review" from the sender names SG12 as the one who must
+    # review; put to BDT ("Could BDT ask SG12 ...?"), BDT owes the asking.
+    assert items("We ask ITU-T SG12 to review the annex.") == [("action", "ITU-T SG12")]
+    assert items("Could BDT ask ITU-T SG12 to review the annex?") == [("action", "BDT")]
+    assert items("We would be grateful if the TDAG members could encourage their "
+                 "regulators to reply by 30 June.") == [("action", "TDAG")]

@@ -71,6 +71,15 @@ _LIST_GOES_ON = re.compile(r"\s*(?:,|:|&|/|\band\b)", re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"them|him|her|they", re.IGNORECASE)
 _ASKER = re.compile(r"(?P<who>\b(?:I|we|[A-Z][\w-]*(?:\s+[A-Z0-9][\w/-]*){0,2}))\s*(?:will|shall|'ll|"
                     r"\u2019ll)\s+(?:also\s+)?$")
+# Between a party and the verb of asking it is asked to use: "Could BR ask WP 5D to",
+# "grateful if the advisory group representatives could encourage their offices to".
+_ASKED_TO_ASK = re.compile(r"^(?:\s+(?:representatives?|colleagues|members|team|staff|"
+                           r"secretariat))?\s+(?:could|can|would|might|will)\s+"
+                           r"(?:please\s+|kindly\s+|also\s+)?$", re.IGNORECASE)
+_ADVERB_GAP = re.compile(r"\s+(?:please\s+|kindly\s+|also\s+)?", re.IGNORECASE)
+_MODAL_LEAD = re.compile(r"\b(?:could|can|would|will)\s+(?:the\s+)?$", re.IGNORECASE)
+_YOU_TO_ASK = re.compile(r"\b(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+|also\s+)?$",
+                         re.IGNORECASE)
 # A sentence that speaks to its reader: a question, a request, the second person.
 _ADDRESSED = re.compile(r"\b(?:you|your|please|kindly)\b|\?\s*$|\b(?:asks?|asking|wonder(?:s|ing)?|"
                         r"would\s+like\s+to\s+know)\s+(?:whether|if)\b", re.IGNORECASE)
@@ -271,17 +280,9 @@ class Owners:
             m = self.mentions[i]
             rest = rest[:m.start - start] + " " + rest[m.end - start:]
         pronoun = self.pronoun(rest)
-        asker = _ASKER.search(self.text[:match.start()])
-        if asker is not None:
-            # "I will ask the regional office to ...", "BDT will ask them to ...": the
-            # one who will ask owes the asking.
-            before = [m for m in self.mentions if m.end <= asker.end()]
-            if asker.group("who").casefold() in ("i", "we"):
-                lead = self.pronoun(asker.group("who"))
-                if lead is not None and lead.kind in ("member", "sender", "group"):
-                    return lead
-            elif before and before[-1].end >= asker.start("who"):
-                return self.chain(self.mentions.index(before[-1]), forward=False)
+        asking = self.will_ask(match) or self.asked_to_ask(match)
+        if asking is not None:
+            return asking
         if not inside and _THIRD_PERSON.fullmatch(rest.strip()):
             lead = self.pronoun(self.text[:match.start()])
             if lead is not None and lead.kind in ("member", "sender"):
@@ -294,6 +295,41 @@ class Owners:
         if pronoun is not None:
             return pronoun
         return (None if inside else self.own_side(obj)) or self.vocative() or self.addressees()
+
+    def will_ask(self, match: re.Match[str]) -> Who | None:
+        """"I will ask the regional office to ...", "BDT will ask them to ...": the one
+        who will ask owes the asking."""
+        asker = _ASKER.search(self.text[:match.start()])
+        if asker is None:
+            return None
+        before = [m for m in self.mentions if m.end <= asker.end()]
+        if asker.group("who").casefold() in ("i", "we"):
+            lead = self.pronoun(asker.group("who"))
+            if lead is not None and lead.kind in ("member", "sender", "group"):
+                return lead
+        elif before and before[-1].end >= asker.start("who"):
+            return self.chain(self.mentions.index(before[-1]), forward=False)
+        return None
+
+    def asked_to_ask(self, match: re.Match[str]) -> Who | None:
+        """The party asked to pass a request on ("Could BR ask WP 5D to provide it?",
+        "... if the advisory groups could encourage their offices to reply"): it owes
+        the asking, not the party it is to ask."""
+        lead = self.text[:match.start()]
+        if _YOU_TO_ASK.search(lead):
+            return self.vocative() or self.addressees()
+        before = [i for i, m in enumerate(self.mentions) if m.end <= match.start()]
+        if not before:
+            return None
+        gap = lead[self.mentions[before[-1]].end:]
+        if _ASKED_TO_ASK.match(gap):
+            return self.chain(before[-1], forward=False)
+        who = self.chain(before[-1], forward=False)
+        first = min(m.start for m in self.mentions[:before[-1] + 1]
+                    if m.owner in (who.owner or "").split(", "))
+        if _ADVERB_GAP.fullmatch(gap) and _MODAL_LEAD.search(lead, 0, first):
+            return who  # "Could BR ask WP 5D to ...?"
+        return None
 
     def subject(self) -> Who:
         """The body opening the sentence (before its first verb), else the people addressed."""
