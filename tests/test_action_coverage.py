@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from iscg_mailbot.analyse.actions import extract_actions
+from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.members import Member, MembersConfig
 
@@ -116,3 +116,29 @@ def test_the_party_asked_to_pass_a_request_on_owes_it() -> None:
     assert items("Could BDT ask ITU-T SG12 to review the annex?") == [("action", "BDT")]
     assert items("We would be grateful if the TDAG members could encourage their "
                  "regulators to reply by 30 June.") == [("action", "TDAG")]
+
+
+def asked(text: str) -> list[tuple[str, str | None]]:
+    message = ActionInput(new_text=text, date=WHEN, sender=SENDER)
+    found = extract_actions(message)
+    found += find_questions(message, found)
+    return [(c.kind, c.owner) for c in found]
+
+
+def test_a_request_after_a_question_is_put_to_whom_the_question_is() -> None:
+    # "Could you ...?" names nobody; the question just before it names BR.
+    assert asked("Does BR keep a list of the regional seminars? Could you send it by "
+                 "the end of May?") == [("question", "BR")]
+    assert asked("Is there a list of the regional seminars? Could you send it by the "
+                 "end of May?") == [("question", None)]
+
+
+def test_a_question_naming_nobody_asks_about_the_sector_named_before_it() -> None:
+    # Minimal pair: the text before the question cites an ITU-T Recommendation (or names
+    # ITU-T), so TSB is asked; citing nothing of a Sector, nobody in particular is.
+    assert asked("Our lab measures latency as in Y.1540. Is a revision planned?") == [
+        ("question", "TSB")]
+    assert asked("Our lab measures latency with ITU-T tools. Is a revision planned?") == [
+        ("question", "TSB")]
+    assert asked("Our lab measures latency with its own tools. Is a revision planned?"
+                 ) == [("question", None)]

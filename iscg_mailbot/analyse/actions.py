@@ -323,6 +323,18 @@ def _apply_part_context(found: list[_Found]) -> list[ActionCandidate]:
     return result
 
 
+def _found_in(sentences: list[Sentence], message: ActionInput, gate: RuleGate,
+              members: MembersConfig | None) -> list[_Found]:
+    """Each clause's item, if any, in text order."""
+    found: list[_Found] = []
+    for sentence in sentences:
+        for clause in split_semicolons(split_clauses(sentence), members, message.date):
+            item = _classify(clause, message, gate, members)
+            if item is not None:
+                found.append(item)
+    return found
+
+
 def extract_actions(
     message: ActionInput,
     rules: ActionRules = DEFAULT_RULES,
@@ -340,14 +352,9 @@ def extract_actions(
     if owes_nothing(message):
         return []
     gate = _gate_for(rules, exhaustive)
-    found: list[_Found] = []
     forwarded = forwards_mail(message)
     sentences = split_sentences(message.new_text, forwarded=forwarded)
-    for sentence in sentences:
-        for clause in split_semicolons(split_clauses(sentence), members, message.date):
-            item = _classify(clause, message, gate, members)
-            if item is not None:
-                found.append(item)
+    found = _found_in(sentences, message, gate, members)
     parts = forward_parts(message.new_text, forwarded=forwarded)
     framed = apply_list_frame(sentences, pass_relays(_apply_context(found, parts), members),
                               message, members)
@@ -362,7 +369,8 @@ def extract_actions(
             (c.kind == NOTE or c.rule in ("for_action", "for_information"))
             and _POINTER.search(c.sentence))]
     candidates = asking_for_answers([as_question(c, message, members) for c in candidates
-                                     if not chases(message, c.sentence)], sentences)
+                                     if not chases(message, c.sentence)], sentences, message,
+                                    members)
     candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
     candidates = date_from_earlier_deadline(date_from_followups(candidates, sentences, message.date))
     candidates = drop_reported_requests(drop_meeting_work(candidates))
