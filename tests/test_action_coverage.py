@@ -142,3 +142,30 @@ def test_a_question_naming_nobody_asks_about_the_sector_named_before_it() -> Non
         ("question", "TSB")]
     assert asked("Our lab measures latency with its own tools. Is a revision planned?"
                  ) == [("question", None)]
+
+
+def test_a_verb_after_and_shares_the_subject_of_the_sentence() -> None:
+    # Minimal pair: the body just before "and will" is who the sender checks with, not
+    # who will reply; when it opens the sentence, it is the subject.
+    text = "I am consulting the ITU-T SG12 secretariat and will reply next week."
+    assert owners_from("hery@example.mg", text) == ["Hery Rakoto"]
+    assert owners_from("hery@example.mg", "ITU-T SG12 is consulting its rapporteurs and "
+                       "will reply next week.") == ["ITU-T SG12"]
+    (item,) = extract_actions(ActionInput(new_text=text, date=WHEN,
+                                          sender=Address("", "hery@example.mg")),
+                              members=SIDES)
+    assert str(item.due) == "2027-05-14"  # a commitment is due when it is to be done
+
+
+def test_a_question_under_a_label_is_the_labelled_partys() -> None:
+    assert items("Question to BDT: is there a toolkit that we should include in the "
+                 "course?") == [
+        ("action", "BDT")]
+    assert items("Is there a toolkit that we should include in the course?") == []
+
+
+def test_with_me_makes_the_sender_a_co_owner() -> None:
+    assert owners_from("hery@example.mg", "Ana Souza will draft the annex with me.") == [
+        "Ana Souza, Hery Rakoto"]
+    assert owners_from("hery@example.mg", "Ana Souza will draft the annex.") == [
+        "Ana Souza"]

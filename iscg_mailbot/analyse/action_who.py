@@ -80,6 +80,11 @@ _ADVERB_GAP = re.compile(r"\s+(?:please\s+|kindly\s+|also\s+)?", re.IGNORECASE)
 _MODAL_LEAD = re.compile(r"\b(?:could|can|would|will)\s+(?:the\s+)?$", re.IGNORECASE)
 _YOU_TO_ASK = re.compile(r"\b(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+|also\s+)?$",
                          re.IGNORECASE)
+# "... and will reply": a verb sharing the subject of the one before "and".
+_AND_LEAD = re.compile(r"\band\s+(?:then\s+|also\s+)?$", re.IGNORECASE)
+_OPENS_WITH_SENDER = re.compile(r"^\W*(?:(?:so|but|also|meanwhile|for\s+now)\s*,?\s+)?"
+                                r"(?P<who>I|[Ww]e)\b")
+_WITH_ME = re.compile(r"\b(?:together\s+)?with\s+me\b", re.IGNORECASE)
 # A sentence that speaks to its reader: a question, a request, the second person.
 _ADDRESSED = re.compile(r"\b(?:you|your|please|kindly)\b|\?\s*$|\b(?:asks?|asking|wonder(?:s|ing)?|"
                         r"would\s+like\s+to\s+know)\s+(?:whether|if)\b", re.IGNORECASE)
@@ -372,12 +377,45 @@ class Owners:
         return self.vocative() or self.addressees()
 
     def find(self, rule: Rule, match: re.Match[str]) -> Who:
-        """The owner of what ``rule`` matched, by the rule's strategy."""
+        """The owner of what ``rule`` matched, by the rule's strategy; a question under
+        a label is the labelled party's ("Question to BR: is there ... we should
+        include?"); "<verb> ... with me" adds the sender ("Nadia will draft it with me")."""
         self.position = match.start()
+        if self.text.rstrip().endswith("?") and rule.owner in ("before", "sender"):
+            labelled = self.label()
+            if labelled is not None:
+                return labelled
         if rule.owner == "after" and "obj" in match.re.groupindex and match.group("obj"):
             return self.after(match)
+        if rule.owner == "before":
+            shared = self.coordinated_subject(match)
+            if shared is not None:
+                return shared
         strategy = _STRATEGIES.get(rule.owner)
-        return strategy(self, match) if strategy is not None else self.addressees()
+        who = strategy(self, match) if strategy is not None else self.addressees()
+        return self.with_me(who, match)
+
+    def coordinated_subject(self, match: re.Match[str]) -> Who | None:
+        """"I am checking with the SG20 secretariat and will reply next week": the verb
+        after "and" shares the sentence's subject, not the body just before it."""
+        if not _AND_LEAD.search(self.text, 0, match.start()):
+            return None
+        opening = _OPENS_WITH_SENDER.match(self.text)
+        if opening is None:
+            return None
+        if opening.group("who").casefold() == "we":
+            unit = self.unit()
+            if unit is not None:
+                return unit
+        return self.sender()
+
+    def with_me(self, who: Who, match: re.Match[str]) -> Who:
+        sender = self.sender()
+        if (who.kind != "member" or not who.explicit or sender.owner is None
+                or not _WITH_ME.search(self.text, match.end())
+                or sender.owner in (who.owner or "").split(", ")):
+            return who
+        return Who(f"{who.owner}, {sender.owner}", "member", True)
 
     def from_or_subject(self, match: re.Match[str]) -> Who:
         """"Comments from RAG": the body after "from", else a body opening the sentence."""

@@ -221,7 +221,8 @@ def _classify(sentence: Sentence, message: ActionInput, gate: RuleGate,
         if rule.needs_owner and not (who.explicit and who.kind in ("group", "member")):
             continue
         due = reading.due
-        if due is None and rule.owner == "sender":
+        if due is None and (rule.owner == "sender" or (
+                who.kind in ("member", "sender") and who == reading.owners.sender())):
             # "I will confirm it next week": a commitment is due when it is to be done.
             due = commitment_due(sentence.text, message.date, match.start())
         return _build(sentence, rule, match, who, due)
