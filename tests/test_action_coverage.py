@@ -169,3 +169,11 @@ def test_with_me_makes_the_sender_a_co_owner() -> None:
         "Ana Souza, Hery Rakoto"]
     assert owners_from("hery@example.mg", "Ana Souza will draft the annex.") == [
         "Ana Souza"]
+
+
+def test_of_several_greeted_the_question_asks_the_one_of_its_sector() -> None:
+    greeting = "Dear colleagues of TSB and BDT,\n\n"
+    assert asked(greeting + "We read that ITU-T SG12 has a new handbook. Is it available "
+                 "in French?") == [("question", "TSB")]
+    assert asked(greeting + "We read that there is a new handbook. Is it available in "
+                 "French?") == [("question", "TSB, BDT")]

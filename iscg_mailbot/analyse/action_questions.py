@@ -116,6 +116,18 @@ def context_bureau(before: str, owners: Owners) -> str | None:
     return bureau
 
 
+def _one_of(addressed: Who, owners: Owners, before: str) -> Who:
+    """Of several parties greeted ("Dear colleagues of BDT and BR,"), the one whose
+    Sector the question (or its paragraph before it) is about: "ITU-D Q1/1 was
+    preparing a study. Is it published?" asks BDT."""
+    greeted = (addressed.owner or "").split(", ")
+    if len(greeted) < 2:
+        return addressed
+    paragraph = before.rsplit("\n\n", 1)[-1]
+    bureau = sector_bureau(owners.mentions, None) or context_bureau(paragraph, owners)
+    return Who(bureau, "group", addressed.explicit) if bureau in greeted else addressed
+
+
 def asked(owners: Owners, before: str = "") -> Who:
     """Who owes a question's answer: the member or body it is put to ("Olga, ...?",
     "Does BDT plan to ...?", "Would TSB and BR be willing ...?"), whom the message
@@ -130,7 +142,7 @@ def asked(owners: Owners, before: str = "") -> Who:
         return found
     addressed = owners.addressees()
     if addressed.owner is not None:
-        return addressed
+        return _one_of(addressed, owners, before)
     unit = owners.unit()
     bureau = sector_bureau(owners.mentions, unit.owner if unit else None)
     if bureau:
