@@ -60,6 +60,9 @@ def test_a_commitment_or_request_after_a_semicolon_is_read_on_its_own() -> None:
                  "on Monday.") == [("action", None), ("action", "Kenji Watanabe")]
     assert items("The annex is not final yet; please wait for the next version.") == [
         ("action", None)]
+    # A passive commitment with its agent after the semicolon: the agent's.
+    assert ("action", "BR") in items("The reply was approved today, for information; it "
+                                     "will be sent by the BR secretariat on Monday.")
 
 
 STAFF = MembersConfig(members=[Member(name="Rosa Marin", address="rosa.marin@itu.int",

@@ -174,7 +174,8 @@ _ASKS = re.compile(
 # A clause after ";" that makes a commitment or a request of its own: "The explainer will
 # be ready within ten days; we will share it with the Regional Offices too", "Our
 # Ministry will send the letters; please ask the speakers to contact us".
-_OWN_CLAUSE = re.compile(r"(?:I|we)\s*(?:will|shall|'ll|\u2019ll)\s|(?:please|kindly)\s+(?!note\b)",
+_OWN_CLAUSE = re.compile(r"(?:I|we)\s*(?:will|shall|'ll|\u2019ll)\s|(?:please|kindly)\s+(?!note\b)"
+                         r"|[^;]{0,40}?\bwill\s+be\s+\w+\s+by\s+(?:the\s+)?(?-i:[A-Z])",
                          re.IGNORECASE)
 
 
