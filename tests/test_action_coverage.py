@@ -180,3 +180,11 @@ def test_of_several_greeted_the_question_asks_the_one_of_its_sector() -> None:
                  "in French?") == [("question", "TSB")]
     assert asked(greeting + "We read that there is a new handbook. Is it available in "
                  "French?") == [("question", "TSB, BDT")]
+
+
+def test_let_me_is_a_commitment_of_the_sender() -> None:
+    # Minimal pair: "let me know" asks the reader; "let me check" promises work.
+    assert owners_from("hery@example.mg", "Let me check with ITU-T SG12 and come back to "
+                       "you next week.") == ["Hery Rakoto"]
+    assert owners_from("hery@example.mg", "Let me remind you that the room is booked.") == []
+    assert owners_from("hery@example.mg", "Please let me know by Friday.") == [None]

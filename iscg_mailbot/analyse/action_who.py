@@ -429,7 +429,7 @@ class Owners:
 
     def sender_of(self, match: re.Match[str]) -> Who:
         """"I will": the sender; "We will circulate" from secretariat staff: their unit."""
-        if match.group(0)[:2].casefold() == "we":
+        if re.match(r"(?:we|let\s+us)\b", match.group(0), re.IGNORECASE):
             unit = self.unit()
             if unit is not None:
                 return unit

@@ -236,6 +236,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "grateful_if": (" if ", "chance"),
     "we_would_appreciate": ("appreciat", "welcome", "grateful", "helpful", "look forward"),
     "will_be_done": ("be ",),
+    "let_me": ("let me", "let us"),
     "i_will": ("will", "shall", "'ll", "\u2019ll"),
     "commitment": ("will", "shall", "'ll", "\u2019ll", "going to", "plan to", "intend",
                    "undertake", "commit", "happy to", "try to", "can"),
@@ -317,6 +318,13 @@ RULES: tuple[Rule, ...] = (
          r"intend\s+to|undertake\s+to|commit\s+to|would\s+be\s+happy\s+to|am\s+happy\s+to|"
          r"are\s+happy\s+to|will\s+try\s+to|can)\s+(?:\w+\s+){0,2}?(?:" + ACT_VERBS + r")\b",
          "sender", 0.75),
+    # "Let me check with BDT and come back to you", "let us look into it": the sender's
+    # commitment ("let me know" asks the reader; "let me remind you" only says).
+    rule("let_me", ACTION,
+         r"\blet\s+(?:me|us)\s+(?:(?:first|quickly|also)\s+)?(?:check|verify|look\s+into|"
+         r"come\s+back|get\s+back|revert|circulate|send|share|forward|follow\s+up|find\s+out|"
+         r"ask|consult|coordinate|prepare|draft|compile|investigate|raise)\b",
+         "sender", 0.65, skip_past=True),
     rule("i_will", ACTION,
          r"\b(?:I|we)\s*(?:will|shall|'ll|\u2019ll)\s+(?:\w+ly\s+)?(?!" + NOT_WORK_VERBS
          # "We will look at it next week": accepting the request in hand, not a new one;
