@@ -188,3 +188,12 @@ def test_let_me_is_a_commitment_of_the_sender() -> None:
                        "you next week.") == ["Hery Rakoto"]
     assert owners_from("hery@example.mg", "Let me remind you that the room is booked.") == []
     assert owners_from("hery@example.mg", "Please let me know by Friday.") == [None]
+
+
+def test_a_second_party_with_its_own_verb_after_and_owes_its_own_item() -> None:
+    # Minimal pair: "A and B will review" is one request of two parties; "A will draft
+    # and B will review" is two pieces of work, one each.
+    assert owners_from("hery@example.mg", "ITU-T SG12 and BDT will review the annex.") == [
+        "ITU-T SG12, BDT"]
+    assert owners_from("hery@example.mg", "ITU-T SG12 will draft the annex and BDT will "
+                       "review it.") == ["ITU-T SG12", "BDT"]

@@ -99,6 +99,8 @@ def split_elliptic(candidates: list[ActionCandidate], members: MembersConfig | N
         lowered = candidate.sentence.lower()
         if candidate.kind != "note" and " and " in lowered:
             gapped = _split_gapped(candidate, members, sent)
+            if len(gapped) == 1:
+                gapped = _split_second_party(candidate, members, sent)
             if len(gapped) > 1:
                 result.extend(gapped)
                 continue
@@ -136,6 +138,52 @@ def _split_gapped(candidate: ActionCandidate, members: MembersConfig | None,
                         owner_kind="member" if named[0].kind == "member" else "group",
                         due=due, due_text=due_text)]
     return [candidate]
+
+
+# "Sofia will check the frequencies and Pierre will send the figures": a second party
+# with a verb of its own after "and".
+_AND_PARTY = re.compile(r"\s*,?\s+and\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
+_OWN_VERB = re.compile(r"\s+(?:will|shall|should|is\s+to|are\s+to|to|could|can)\s+(?:\w+\s+){0,2}?"
+                       r"(?:" + ACT_VERBS + r")\b", re.IGNORECASE)
+
+
+def _split_second_party(candidate: ActionCandidate, members: MembersConfig | None,
+                        sent: datetime | None) -> list[ActionCandidate]:
+    """"<party> will A and <party2> will B": B is the second party's item."""
+    text = candidate.sentence
+    for match in _AND_PARTY.finditer(text):
+        named = find_mentions(text[match.end():], members)
+        if not named or named[0].start != 0:
+            continue
+        before = find_mentions(text[:match.start()], members)
+        if before and before[-1].end == match.start():
+            continue  # "invite BR and BDT to ...": one list of parties
+        chain = [named[0]]
+        for later in named[1:]:
+            if not _CONNECTS.fullmatch(text[match.end() + chain[-1].end:match.end() + later.start]):
+                break
+            chain.append(later)
+        if not _OWN_VERB.match(text, match.end() + chain[-1].end):
+            continue
+        owner = join_owners(chain)
+        if owner == candidate.owner:
+            continue
+        cut = match.end()
+        start, end = candidate.span
+        middle = min(end, start + cut)
+        own = find_due(text[cut:], sent)
+        due, due_text = ((own.value, own.text) if own is not None and own.value is not None
+                         else (candidate.due, candidate.due_text))
+        kinds = {m.kind for m in chain}
+        return [replace(candidate, sentence=text[:match.start()].rstrip(" ,"),
+                        span=(start, max(start + 1, middle - 1))),
+                replace(candidate, sentence=text[cut:], span=(middle, end), owner=owner,
+                        owner_kind="member" if kinds == {"member"} else "group",
+                        due=due, due_text=due_text)]
+    return [candidate]
+
+
+_CONNECTS = re.compile(r"\s*(?:,|and|&|/)\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def _split(candidate: ActionCandidate, members: MembersConfig | None) -> list[ActionCandidate]:
