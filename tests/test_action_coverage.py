@@ -197,3 +197,14 @@ def test_a_second_party_with_its_own_verb_after_and_owes_its_own_item() -> None:
         "ITU-T SG12, BDT"]
     assert owners_from("hery@example.mg", "ITU-T SG12 will draft the annex and BDT will "
                        "review it.") == ["ITU-T SG12", "BDT"]
+
+
+def test_the_party_a_label_or_a_closing_name_addresses_owes_the_request() -> None:
+    assert asked("A question for BDT: is the ITU-T SG12 handbook published?") == [
+        ("question", "BDT")]
+    assert asked("Is the ITU-T SG12 handbook published?") == [("question", "TSB")]
+    # A name closing the request, after a comma, is whom it speaks to.
+    assert owners_from("hery@example.mg", "Grateful if you could check the table, Ana "
+                       "Souza.") == ["Ana Souza"]
+    assert owners_from("hery@example.mg", "Grateful if you could check the table.") == [
+        None]

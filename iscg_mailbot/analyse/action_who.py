@@ -27,6 +27,16 @@ from dataclasses import dataclass
 from iscg_mailbot.analyse.action_addressee import greeted, replied_to
 from iscg_mailbot.analyse.action_own_side import own_names, speaks_for
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
+from iscg_mailbot.analyse.action_shapes import (
+    ADVERB_GAP,
+    AND_LEAD,
+    ASKED_TO_ASK,
+    MODAL_LEAD,
+    OPENS_WITH_SENDER,
+    TRAILING_NAME,
+    WITH_ME,
+    YOU_TO_ASK,
+)
 from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.action_rules import Rule
 from iscg_mailbot.settings.members import MembersConfig
@@ -62,7 +72,8 @@ _ASIDE = re.compile(
     r"\b[^,]*,", re.IGNORECASE)
 
 
-_LABEL_LEAD = re.compile(r"\W*(?:(?:(?:question|request|note|reminder|action)s?\s+)?(?:to|for)\s+"
+_LABEL_LEAD = re.compile(r"\W*(?:(?:(?:(?:a|one|quick|short|another)\s+)?(?:question|request|note|"
+                         r"reminder|action)s?\s+)?(?:to|for)\s+"
                          r"(?:the\s+)?|(?:attn|attention)\s*[.:]?\s*(?:the\s+)?)?", re.IGNORECASE)
 # A sentence opening that frames what follows: "For ITU-D, ...", "As for BR, ...".
 _FRAME = re.compile(r"^\W*(?:for|as\s+for|as\s+regards|regarding|concerning|on\s+behalf\s+of)\s+"
@@ -71,20 +82,6 @@ _LIST_GOES_ON = re.compile(r"\s*(?:,|:|&|/|\band\b)", re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"them|him|her|they", re.IGNORECASE)
 _ASKER = re.compile(r"(?P<who>\b(?:I|we|[A-Z][\w-]*(?:\s+[A-Z0-9][\w/-]*){0,2}))\s*(?:will|shall|'ll|"
                     r"\u2019ll)\s+(?:also\s+)?$")
-# Between a party and the verb of asking it is asked to use: "Could BR ask WP 5D to",
-# "grateful if the advisory group representatives could encourage their offices to".
-_ASKED_TO_ASK = re.compile(r"^(?:\s+(?:representatives?|colleagues|members|team|staff|"
-                           r"secretariat))?\s+(?:could|can|would|might|will)\s+"
-                           r"(?:please\s+|kindly\s+|also\s+)?$", re.IGNORECASE)
-_ADVERB_GAP = re.compile(r"\s+(?:please\s+|kindly\s+|also\s+)?", re.IGNORECASE)
-_MODAL_LEAD = re.compile(r"\b(?:could|can|would|will)\s+(?:the\s+)?$", re.IGNORECASE)
-_YOU_TO_ASK = re.compile(r"\b(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+|also\s+)?$",
-                         re.IGNORECASE)
-# "... and will reply": a verb sharing the subject of the one before "and".
-_AND_LEAD = re.compile(r"\band\s+(?:then\s+|also\s+)?$", re.IGNORECASE)
-_OPENS_WITH_SENDER = re.compile(r"^\W*(?:(?:so|but|also|meanwhile|for\s+now)\s*,?\s+)?"
-                                r"(?P<who>I|[Ww]e)\b")
-_WITH_ME = re.compile(r"\b(?:together\s+)?with\s+me\b", re.IGNORECASE)
 # A sentence that speaks to its reader: a question, a request, the second person.
 _ADDRESSED = re.compile(r"\b(?:you|your|please|kindly)\b|\?\s*$|\b(?:asks?|asking|wonder(?:s|ing)?|"
                         r"would\s+like\s+to\s+know)\s+(?:whether|if)\b", re.IGNORECASE)
@@ -208,6 +205,10 @@ class Owners:
                 self.text[mention.end:mention.end + 2].lstrip()[:1] in {",", ":", "\u2013"}
             ):
                 return Who(mention.owner, "member", True)
+        last = self.mentions[-1] if self.mentions else None
+        if last is not None and last.kind == "member" and TRAILING_NAME.fullmatch(
+                self.text, last.end) and self.text[:last.start].rstrip().endswith(","):
+            return Who(last.owner, "member", True)  # "Grateful if you could ..., Sofia."
         return self.label()
 
     def label(self) -> Who | None:
@@ -321,18 +322,18 @@ class Owners:
         "... if the advisory groups could encourage their offices to reply"): it owes
         the asking, not the party it is to ask."""
         lead = self.text[:match.start()]
-        if _YOU_TO_ASK.search(lead):
+        if YOU_TO_ASK.search(lead):
             return self.vocative() or self.addressees()
         before = [i for i, m in enumerate(self.mentions) if m.end <= match.start()]
         if not before:
             return None
         gap = lead[self.mentions[before[-1]].end:]
-        if _ASKED_TO_ASK.match(gap):
+        if ASKED_TO_ASK.match(gap):
             return self.chain(before[-1], forward=False)
         who = self.chain(before[-1], forward=False)
         first = min(m.start for m in self.mentions[:before[-1] + 1]
                     if m.owner in (who.owner or "").split(", "))
-        if _ADVERB_GAP.fullmatch(gap) and _MODAL_LEAD.search(lead, 0, first):
+        if ADVERB_GAP.fullmatch(gap) and MODAL_LEAD.search(lead, 0, first):
             return who  # "Could BR ask WP 5D to ...?"
         return None
 
@@ -381,7 +382,7 @@ class Owners:
         a label is the labelled party's ("Question to BR: is there ... we should
         include?"); "<verb> ... with me" adds the sender ("Nadia will draft it with me")."""
         self.position = match.start()
-        if self.text.rstrip().endswith("?") and rule.owner in ("before", "sender"):
+        if self.text.rstrip().endswith("?"):
             labelled = self.label()
             if labelled is not None:
                 return labelled
@@ -398,9 +399,9 @@ class Owners:
     def coordinated_subject(self, match: re.Match[str]) -> Who | None:
         """"I am checking with the SG20 secretariat and will reply next week": the verb
         after "and" shares the sentence's subject, not the body just before it."""
-        if not _AND_LEAD.search(self.text, 0, match.start()):
+        if not AND_LEAD.search(self.text, 0, match.start()):
             return None
-        opening = _OPENS_WITH_SENDER.match(self.text)
+        opening = OPENS_WITH_SENDER.match(self.text)
         if opening is None:
             return None
         if opening.group("who").casefold() == "we":
@@ -412,7 +413,7 @@ class Owners:
     def with_me(self, who: Who, match: re.Match[str]) -> Who:
         sender = self.sender()
         if (who.kind != "member" or not who.explicit or sender.owner is None
-                or not _WITH_ME.search(self.text, match.end())
+                or not WITH_ME.search(self.text, match.end())
                 or sender.owner in (who.owner or "").split(", ")):
             return who
         return Who(f"{who.owner}, {sender.owner}", "member", True)
