@@ -208,3 +208,18 @@ def test_the_party_a_label_or_a_closing_name_addresses_owes_the_request() -> Non
                        "Souza.") == ["Ana Souza"]
     assert owners_from("hery@example.mg", "Grateful if you could check the table.") == [
         None]
+
+
+def test_more_ways_of_naming_who_is_to_do_something() -> None:
+    # "useful for X to", as "possible for X to"; "expected from X", as "needed from X".
+    assert owners_from("hery@example.mg", "It would be useful for BDT to present the "
+                       "study.") == ["BDT"]
+    assert owners_from("hery@example.mg", "It would be useful to present the study.") == []
+    assert owners_from("hery@example.mg", "The table is expected from BDT by 30 May.") == [
+        "BDT"]
+    # Several parties' tasks in one sentence, after ";" or "," (minutes' style).
+    assert owners_from("hery@example.mg", "Next steps: BDT will update the table; TSB will "
+                       "circulate the minutes.") == ["BDT", "TSB"]
+    assert owners_from("hery@example.mg", "Open points: TSB to confirm the room, BR to send "
+                       "the list.") == ["TSB", "BR"]
+    assert owners_from("hery@example.mg", "For ITU-R, BR will send the list.") == ["BR"]

@@ -97,7 +97,7 @@ def split_elliptic(candidates: list[ActionCandidate], members: MembersConfig | N
     result: list[ActionCandidate] = []
     for candidate in candidates:
         lowered = candidate.sentence.lower()
-        if candidate.kind != "note" and " and " in lowered:
+        if candidate.kind != "note" and (" and " in lowered or "," in lowered):
             gapped = _split_gapped(candidate, members, sent)
             if len(gapped) == 1:
                 gapped = _split_second_party(candidate, members, sent)
@@ -140,9 +140,10 @@ def _split_gapped(candidate: ActionCandidate, members: MembersConfig | None,
     return [candidate]
 
 
-# "Sofia will check the frequencies and Pierre will send the figures": a second party
-# with a verb of its own after "and".
-_AND_PARTY = re.compile(r"\s*,?\s+and\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
+# "Sofia will check the frequencies and Pierre will send the figures", "TSB to confirm
+# the room, BR to send the list": a second party with a verb of its own after "and" or
+# a comma.
+_AND_PARTY = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?=\S)", re.IGNORECASE)
 _OWN_VERB = re.compile(r"\s+(?:will|shall|should|is\s+to|are\s+to|to|could|can)\s+(?:\w+\s+){0,2}?"
                        r"(?:" + ACT_VERBS + r")\b", re.IGNORECASE)
 
@@ -227,6 +228,11 @@ _OWN_CLAUSE = re.compile(r"(?:I|we)\s*(?:will|shall|'ll|\u2019ll)\s|(?:please|ki
                          re.IGNORECASE)
 
 
+# "...; TSB will circulate the minutes": a party's own commitment, dated or not.
+_PARTY_WILL = re.compile(r"\s+(?:will|shall|is\s+to|are\s+to|to)\s+(?:\w+\s+){0,2}?(?:"
+                         + ACT_VERBS + r")\b", re.IGNORECASE)
+
+
 def split_semicolons(clauses: list[Sentence], members: MembersConfig | None,
                      sent: datetime | None) -> list[Sentence]:
     """The clauses, with a clause after ";" that asks a party it opens with, by a date of
@@ -241,8 +247,9 @@ def split_semicolons(clauses: list[Sentence], members: MembersConfig | None,
             for match in _AFTER_SEMICOLON.finditer(text):
                 rest = text[match.end():]
                 named = find_mentions(rest, members)
-                if _OWN_CLAUSE.match(rest) or (named and named[0].start == 0
-                                               and _ASKS.match(rest) and find_due(rest, sent)):
+                if _OWN_CLAUSE.match(rest) or (named and named[0].start == 0 and (
+                        (_ASKS.match(rest) and find_due(rest, sent))
+                        or _PARTY_WILL.match(rest, named[0].end))):
                     cut = match
                     break
         if cut is None:

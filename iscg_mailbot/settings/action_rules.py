@@ -230,7 +230,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "kindly_requested": ("kindly",),
     "proposed_that": ("propos", "suggest", "recommend"),
     "may_wish": ("may wish",),
-    "possible_for": ("possible for", "feasible for"),
+    "possible_for": ("possible for", "feasible for", "useful for", "helpful for", "good for",
+                     "great for", "ideal for", "important for"),
     "could_you": ("could", "can", "would", "will", "might"),
     "please_do": ("please", "kindly"),
     "grateful_if": (" if ", "chance"),
@@ -289,7 +290,8 @@ RULES: tuple[Rule, ...] = (
     rule("may_wish", ACTION, r"\bmay\s+wish\s+to\b", "before", 0.6),
     # "Would it be possible for BDT to share ...?": the party it asks of.
     rule("possible_for", ACTION,
-         r"\b(?:possible|feasible)\s+for\s+(?P<obj>[^.;?]{1,60}?)\s+to\s+(?:please\s+|also\s+)?(?:"
+         r"\b(?:possible|feasible|useful|helpful|good|great|ideal|important)\s+for\s+"
+         r"(?P<obj>[^.;?]{1,60}?)\s+to\s+(?:please\s+|also\s+)?(?:"
          + ACT_VERBS + r")\b", "after", 0.7),
     # --- requests in list mail -------------------------------------------------------
     rule("could_you", ACTION,
@@ -354,7 +356,7 @@ RULES: tuple[Rule, ...] = (
     # "We would welcome one speaker from each of TSB and BR", "the team needs from each
     # Bureau, by 16 April:": what is wanted and from whom (only when a body is named).
     rule("wanted_from", ACTION,
-         r"\b(?:welcome|need|needs|require|requires|seek|seeks)\s+"
+         r"\b(?:welcome|need|needs|require|requires|seek|seeks|(?:is|are)\s+(?:expected|awaited|due))\s+"
          r"(?:[^.;?]{0,60}?\s)?from\s+(?:each\s+of\s+|each\s+|both\s+|all\s+)?(?:the\s+)?\S",
          "from", 0.7, needs_owner=True, skip_past=True, skip_past_due=True),
     rule("passive_request", ACTION,
