@@ -223,3 +223,10 @@ def test_more_ways_of_naming_who_is_to_do_something() -> None:
     assert owners_from("hery@example.mg", "Open points: TSB to confirm the room, BR to send "
                        "the list.") == ["TSB", "BR"]
     assert owners_from("hery@example.mg", "For ITU-R, BR will send the list.") == ["BR"]
+
+
+def test_our_people_are_the_senders_side_not_the_readers() -> None:
+    # Minimal pair: "experts" alone are the readers; "our experts", the sender's.
+    assert owners_from("hery@example.mg", "Our experts will review the draft.") == [
+        "Hery Rakoto"]
+    assert owners_from("hery@example.mg", "Experts will review the draft.") == []

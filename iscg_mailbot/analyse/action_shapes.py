@@ -22,3 +22,9 @@ AND_LEAD = re.compile(r"\band\s+(?:then\s+|also\s+)?$", re.IGNORECASE)
 OPENS_WITH_SENDER = re.compile(r"^\W*(?:(?:so|but|also|meanwhile|for\s+now)\s*,?\s+)?"
                                 r"(?P<who>I|[Ww]e)\b")
 WITH_ME = re.compile(r"\b(?:together\s+)?with\s+me\b", re.IGNORECASE)
+# "our experts", "my colleagues": the sender's people, not the readers.
+OUR_PEOPLE = re.compile(r"\b(?:our|my)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# A label before the party a sentence speaks to: "Question to BR:", "Attn TSB:".
+LABEL_LEAD = re.compile(r"\W*(?:(?:(?:(?:a|one|quick|short|another)\s+)?(?:question|request|note|"
+                         r"reminder|action)s?\s+)?(?:to|for)\s+"
+                         r"(?:the\s+)?|(?:attn|attention)\s*[.:]?\s*(?:the\s+)?)?", re.IGNORECASE)

@@ -31,8 +31,10 @@ from iscg_mailbot.analyse.action_shapes import (
     ADVERB_GAP,
     AND_LEAD,
     ASKED_TO_ASK,
+    LABEL_LEAD,
     MODAL_LEAD,
     OPENS_WITH_SENDER,
+    OUR_PEOPLE,
     TRAILING_NAME,
     WITH_ME,
     YOU_TO_ASK,
@@ -72,9 +74,6 @@ _ASIDE = re.compile(
     r"\b[^,]*,", re.IGNORECASE)
 
 
-_LABEL_LEAD = re.compile(r"\W*(?:(?:(?:(?:a|one|quick|short|another)\s+)?(?:question|request|note|"
-                         r"reminder|action)s?\s+)?(?:to|for)\s+"
-                         r"(?:the\s+)?|(?:attn|attention)\s*[.:]?\s*(?:the\s+)?)?", re.IGNORECASE)
 # A sentence opening that frames what follows: "For ITU-D, ...", "As for BR, ...".
 _FRAME = re.compile(r"^\W*(?:for|as\s+for|as\s+regards|regarding|concerning|on\s+behalf\s+of)\s+"
                     r"(?:the\s+)?$", re.IGNORECASE)
@@ -217,7 +216,7 @@ class Owners:
         if not self.mentions:
             return None
         first = self.mentions[0]
-        if not _LABEL_LEAD.fullmatch(self.text[:first.start]):
+        if not LABEL_LEAD.fullmatch(self.text[:first.start]):
             return None
         who = self.chain(0, forward=True)
         last = max(m.end for m in self.mentions if m.owner in (who.owner or "").split(", "))
@@ -228,7 +227,8 @@ class Owners:
     def pronoun(self, words: str) -> Who | None:
         """"you"/"members" -> whoever is addressed, "we"/"I" -> the sender; else None."""
         sender = [m.end() for m in _SENDER_WORDS.finditer(words)]
-        addressee = [m.end() for m in _ADDRESSEE_WORDS.finditer(words)]
+        addressee = [m.end() for m in _ADDRESSEE_WORDS.finditer(words)
+                     if not OUR_PEOPLE.search(words, 0, m.start())]  # "our experts": ours
         if not sender and not addressee:
             return None
         if (sender[-1] if sender else -1) > (addressee[-1] if addressee else -1):
