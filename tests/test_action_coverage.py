@@ -102,6 +102,8 @@ def test_the_senders_own_organisation_or_country_commits_the_sender() -> None:
                        ) == ["Ana Souza"]
     assert owners_from("lars@example.se", "Sweden will host the next session.") == [
         "Lars Berg"]
+    assert owners_from("lars@example.se", "The Swedish administration will host the next "
+                       "session.") == ["Lars Berg"]
 
 
 def test_an_agreement_reported_is_owed_by_the_party_it_names() -> None:

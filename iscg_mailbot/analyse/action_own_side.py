@@ -8,8 +8,8 @@ The organisation comes from ``members.yaml``; a country is read from it by name
 ("..., Germany", "Administration du Sénégal") or by its adjective ("Brazilian
 Administration")::
 
-    >>> own_names("Brazilian Administration (example)")
-    frozenset({'brazil'})
+    >>> sorted(own_names("Brazilian Administration (example)"))
+    ['brazil', 'brazilian']
     >>> sorted(own_names("Example Telecom Inc. (Sector Member)"))
     ['example telecom']
     >>> speaks_for("Senegal", own_names("Administration du Sénégal (exemple)"))
@@ -51,7 +51,8 @@ _LEGAL = re.compile(r"\s+(?:Inc|Ltd|LLC|plc|GmbH|S\.?A|AG|Co|Corp)\.?$", re.IGNO
 _GENERIC = re.compile(r"^(?:the\s+)?(?:national\s+)?(?:administration|ministry|government|"
                       r"regulator|university|secretariat)$", re.IGNORECASE)
 # What may stand around the name in a subject: "Senegal", "the Example Telecom team".
-_AROUND = re.compile(r"(?i:\b(?:the|and|also|itself|team|delegation|side|as\s+well)\b)|[\s,]")
+_AROUND = re.compile(r"(?i:\b(?:the|and|also|itself|team|delegation|side|as\s+well|"
+                     r"administration|ministry|government|regulator|experts|authorities)\b)|[\s,]")
 
 
 def _fold(text: str) -> str:
@@ -82,6 +83,8 @@ def own_names(organisation: str) -> frozenset[str]:
             names.add(country[0])
         elif len(words) >= 2 and of is None and not _GENERIC.match(part):
             names.add(folded)
+    # "the German administration", "Brazilian experts": the country's adjective too.
+    names.update(a for a, c in _ADJECTIVES.items() if c in names)
     return frozenset(names)
 
 
