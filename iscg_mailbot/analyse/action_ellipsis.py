@@ -9,7 +9,10 @@ another party after a semicolon is read on its own: "The draft will be circulate
 within two weeks; BDT inputs would be welcome by 26 February" (:func:`split_semicolons`).
 Two requests of the same party joined by "and" are two items when the second is a
 request of its own: "Could BDT check the data, and tell us how to correct it?",
-"WP 5D is invited to review X, and to nominate Y" (:func:`split_coordinated`).
+"WP 5D is invited to review X, and to nominate Y" (:func:`split_coordinated`). A
+second party with a verb of its own after "and" or a comma owes its own item: "Sofia
+will check the frequencies and Pierre will send the figures", "TSB to confirm the
+room, BR to send the list".
 
     >>> from iscg_mailbot.records import ActionCandidate
     >>> text = "We would welcome a speaker from TSB on X, and one from BR on Y."
