@@ -45,9 +45,10 @@ def kinds(text: str, members: MembersConfig, *, parent: Address | None = None,
      "Could TSB nominate who will coordinate the reply on the ITU-T side?", "TSB", None),
     ("Could TSB and BR confirm whether remote participation is possible?",
      "Could TSB and BR confirm the dates of the meeting?", "TSB, BR", None),
-    # The verb to say must come first: here checking does, and the answer waits on it.
+    # The verb asked must be one of saying: checking is work ("..., and tell us how to
+    # correct them" after it is a second request, a question: test_action_coverage).
     ("Could BDT tell us how to correct the figures?",
-     "Could BDT check the figures, and tell us how to correct them?", "BDT", None),
+     "Could BDT check how to correct the figures?", "BDT", None),
 ])
 def test_a_request_to_say_something_is_a_question(
     members: MembersConfig, asks: str, wants: str, owner: str, due: date | None,

@@ -7,6 +7,12 @@ November, and TSB the slides by 27 November", "TSB to provide a paragraph on X, 
 a paragraph on Y, by 8 January" (its own date, else the sentence's). A request of
 another party after a semicolon is read on its own: "The draft will be circulated
 within two weeks; BDT inputs would be welcome by 26 February" (:func:`split_semicolons`).
+Two requests of the same party joined by "and" are two items when the second is a
+request of its own: "Could BDT check the data, and tell us how to correct it?",
+"WP 5D is invited to review X, and to nominate Y" (:func:`split_coordinated`). A
+second party with a verb of its own after "and" or a comma owes its own item: "Sofia
+will check the frequencies and Pierre will send the figures", "TSB to confirm the
+room, BR to send the list".
 
     >>> from iscg_mailbot.records import ActionCandidate
     >>> text = "We would welcome a speaker from TSB on X, and one from BR on Y."
@@ -44,14 +50,60 @@ _ASKED_VERB = re.compile(r"\b(?:to|(?:could|can|would)\s+(?:[\w-]+\s+){1,4}?)\s*
                          r"kindly\s+|also\s+)?(?:" + ACT_VERBS + r")\b", re.IGNORECASE)
 
 
+# The rules whose match asks a party for something it is to do (not a note, not a
+# commitment): a second request of the same party may follow after "and".
+_REQUESTS = frozenset({"could_you", "please_do", "invited_to", "we_request", "possible_for",
+                       "kindly_requested"})
+# "..., and advise on X", "..., and to nominate Y", "... and tell us whether ...": a
+# second verb of its own after "and" (with a comma, any verb of work; without one, only
+# a turn to asking for an answer, which is an item of its own kind).
+_SECOND_REQUEST = re.compile(
+    r",\s+and\s+(?:to\s+)?(?:also\s+)?(?:please\s+)?(?=(?:" + ACT_VERBS + r")\b)"
+    r"|,?\s+and\s+(?:to\s+)?(?:also\s+)?(?:please\s+)?(?=(?:tell|let)\s+(?:me|us)\b)",
+    re.IGNORECASE)
+# Verbs too light to make a request of their own ("and make sure", "and let me"), and
+# reporting back on the first request ("and to inform SG12 of its views"): its tail.
+_LIGHT = re.compile(r"(?:make|let(?!\s+(?:me|us)\s+know)|continue|work|ensure|support|include|add|give|take|bring|"
+                    r"come|get|follow|go|look|act|inform|notify|reply|respond|revert|report|"
+                    r"keep)\b", re.IGNORECASE)
+
+
+def split_coordinated(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """A request, then ", and <verb> ..." asking the same party something else: one item
+    each, with the same owner and date."""
+    result: list[ActionCandidate] = []
+    for candidate in candidates:
+        result.extend(_coordinated(candidate) if candidate.rule in _REQUESTS
+                      and " and " in candidate.sentence else [candidate])
+    return result
+
+
+def _coordinated(candidate: ActionCandidate) -> list[ActionCandidate]:
+    text = candidate.sentence
+    cut = None
+    for match in _SECOND_REQUEST.finditer(text):
+        if not _LIGHT.match(text, match.end()):
+            cut = match
+            break
+    if cut is None:
+        return [candidate]
+    first, second = text[:cut.start()].rstrip(" ,"), text[cut.end():]
+    start, end = candidate.span
+    middle = min(end, start + cut.end())
+    return [replace(candidate, sentence=first, span=(start, max(start + 1, middle - 1))),
+            replace(candidate, sentence=second, span=(middle, end))]
+
+
 def split_elliptic(candidates: list[ActionCandidate], members: MembersConfig | None,
                    sent: datetime | None = None) -> list[ActionCandidate]:
     """Items asking parties for something, then "and one from <party>": one item each."""
     result: list[ActionCandidate] = []
     for candidate in candidates:
         lowered = candidate.sentence.lower()
-        if candidate.kind != "note" and " and " in lowered:
+        if candidate.kind != "note" and (" and " in lowered or "," in lowered):
             gapped = _split_gapped(candidate, members, sent)
+            if len(gapped) == 1:
+                gapped = _split_second_party(candidate, members, sent)
             if len(gapped) > 1:
                 result.extend(gapped)
                 continue
@@ -91,6 +143,53 @@ def _split_gapped(candidate: ActionCandidate, members: MembersConfig | None,
     return [candidate]
 
 
+# "Sofia will check the frequencies and Pierre will send the figures", "TSB to confirm
+# the room, BR to send the list": a second party with a verb of its own after "and" or
+# a comma.
+_AND_PARTY = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?=\S)", re.IGNORECASE)
+_OWN_VERB = re.compile(r"\s+(?:will|shall|should|is\s+to|are\s+to|to|could|can)\s+(?:\w+\s+){0,2}?"
+                       r"(?:" + ACT_VERBS + r")\b", re.IGNORECASE)
+
+
+def _split_second_party(candidate: ActionCandidate, members: MembersConfig | None,
+                        sent: datetime | None) -> list[ActionCandidate]:
+    """"<party> will A and <party2> will B": B is the second party's item."""
+    text = candidate.sentence
+    for match in _AND_PARTY.finditer(text):
+        named = find_mentions(text[match.end():], members)
+        if not named or named[0].start != 0:
+            continue
+        before = find_mentions(text[:match.start()], members)
+        if before and before[-1].end == match.start():
+            continue  # "invite BR and BDT to ...": one list of parties
+        chain = [named[0]]
+        for later in named[1:]:
+            if not _CONNECTS.fullmatch(text[match.end() + chain[-1].end:match.end() + later.start]):
+                break
+            chain.append(later)
+        if not _OWN_VERB.match(text, match.end() + chain[-1].end):
+            continue
+        owner = join_owners(chain)
+        if owner == candidate.owner:
+            continue
+        cut = match.end()
+        start, end = candidate.span
+        middle = min(end, start + cut)
+        own = find_due(text[cut:], sent)
+        due, due_text = ((own.value, own.text) if own is not None and own.value is not None
+                         else (candidate.due, candidate.due_text))
+        kinds = {m.kind for m in chain}
+        return [replace(candidate, sentence=text[:match.start()].rstrip(" ,"),
+                        span=(start, max(start + 1, middle - 1))),
+                replace(candidate, sentence=text[cut:], span=(middle, end), owner=owner,
+                        owner_kind="member" if kinds == {"member"} else "group",
+                        due=due, due_text=due_text)]
+    return [candidate]
+
+
+_CONNECTS = re.compile(r"\s*(?:,|and|&|/)\s*(?:the\s+)?", re.IGNORECASE)
+
+
 def _split(candidate: ActionCandidate, members: MembersConfig | None) -> list[ActionCandidate]:
     text = candidate.sentence
     for match in _ELLIPTIC.finditer(text):
@@ -124,6 +223,19 @@ _ASKS = re.compile(
     re.IGNORECASE)
 
 
+# A clause after ";" that makes a commitment or a request of its own: "The explainer will
+# be ready within ten days; we will share it with the Regional Offices too", "Our
+# Ministry will send the letters; please ask the speakers to contact us".
+_OWN_CLAUSE = re.compile(r"(?:I|we)\s*(?:will|shall|'ll|\u2019ll)\s|(?:please|kindly)\s+(?!note\b)"
+                         r"|[^;]{0,40}?\bwill\s+be\s+\w+\s+by\s+(?:the\s+)?(?-i:[A-Z])",
+                         re.IGNORECASE)
+
+
+# "...; TSB will circulate the minutes": a party's own commitment, dated or not.
+_PARTY_WILL = re.compile(r"\s+(?:will|shall|is\s+to|are\s+to|to)\s+(?:\w+\s+){0,2}?(?:"
+                         + ACT_VERBS + r")\b", re.IGNORECASE)
+
+
 def split_semicolons(clauses: list[Sentence], members: MembersConfig | None,
                      sent: datetime | None) -> list[Sentence]:
     """The clauses, with a clause after ";" that asks a party it opens with, by a date of
@@ -138,7 +250,9 @@ def split_semicolons(clauses: list[Sentence], members: MembersConfig | None,
             for match in _AFTER_SEMICOLON.finditer(text):
                 rest = text[match.end():]
                 named = find_mentions(rest, members)
-                if named and named[0].start == 0 and _ASKS.match(rest) and find_due(rest, sent):
+                if _OWN_CLAUSE.match(rest) or (named and named[0].start == 0 and (
+                        (_ASKS.match(rest) and find_due(rest, sent))
+                        or _PARTY_WILL.match(rest, named[0].end))):
                     cut = match
                     break
         if cut is None:

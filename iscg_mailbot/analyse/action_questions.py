@@ -20,6 +20,7 @@ from dataclasses import replace
 from iscg_mailbot.analyse.action_addressee import asked_parties, sector_bureau
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_followups import date_from_followups
+from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.action_who import Owners, Who
@@ -44,6 +45,10 @@ _WH = r"(?:whether|if|which|who|whom|what|how|when|where|why)"
 _ASKS_TO_SAY = re.compile(
     r"\b(?:could|can|would)\s+" + _ASKED + r"\s+(?:please\s+|kindly\s+|also\s+)?"
     + _SAY + _WHEN + r"\s+" + _WH + r"\b", re.IGNORECASE)
+# The second request of a sentence read on its own (action_ellipsis.split_coordinated):
+# "tell us how to send a correction?" asks to say, as "Could BDT tell us how" does.
+_SAYS_SECOND = re.compile(r"^\W*(?:please\s+|also\s+)?" + _SAY + _WHEN + r"\s+" + _WH + r"\b",
+                          re.IGNORECASE)
 # A label or vocative opening the sentence: "Sofia, ", "Question to BR: ".
 _OPENING = r"^\W*(?:(?-i:[A-Z])[\w-]*(?:\s+[\w-]+){0,2}\s*[,:]\s+)?"
 # "When will TSB publish the list?", "Will TSB organise a workshop in 2027?": asking
@@ -89,17 +94,46 @@ def as_question(item: ActionCandidate, message: ActionInput,
         who = decider if decider.owner is not None else owners.replied()
         return replace(item, kind=QUESTION, rule=f"{item.rule}_decision", owner=who.owner,
                        owner_kind=who.kind)
-    if _ASKS_TO_SAY.search(text) or _ASKS_PLANS.match(text):
+    if _ASKS_TO_SAY.search(text) or _ASKS_PLANS.match(text) or _SAYS_SECOND.match(text):
         return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say")
     return item
 
 
-def asked(owners: Owners) -> Who:
+# An ITU-T Recommendation by its number: "H.870", "ITU-T L.1470" (not the letters ITU-R
+# shares: F, M, P, S, V).
+_T_RECOMMENDATION = re.compile(r"\b(?-i:[A-EG-LN-OQ-RT-UW-Z])\.\d{2,4}\b")
+
+
+def context_bureau(before: str, owners: Owners) -> str | None:
+    """The one Bureau whose Sector the message's text before a question names (or whose
+    Recommendations it cites): a question that names nobody ("Is a revision planned?")
+    asks about it."""
+    unit = owners.unit()
+    own = unit.owner if unit else None
+    bureau = sector_bureau(find_mentions(before, owners.members), own)
+    if bureau is None and _T_RECOMMENDATION.search(before) and own != "TSB":
+        bureau = "TSB"
+    return bureau
+
+
+def _one_of(addressed: Who, owners: Owners, before: str) -> Who:
+    """Of several parties greeted ("Dear colleagues of BDT and BR,"), the one whose
+    Sector the question (or its paragraph before it) is about: "ITU-D Q1/1 was
+    preparing a study. Is it published?" asks BDT."""
+    greeted = (addressed.owner or "").split(", ")
+    if len(greeted) < 2:
+        return addressed
+    paragraph = before.rsplit("\n\n", 1)[-1]
+    bureau = sector_bureau(owners.mentions, None) or context_bureau(paragraph, owners)
+    return Who(bureau, "group", addressed.explicit) if bureau in greeted else addressed
+
+
+def asked(owners: Owners, before: str = "") -> Who:
     """Who owes a question's answer: the member or body it is put to ("Olga, ...?",
     "Does BDT plan to ...?", "Would TSB and BR be willing ...?"), whom the message
     greets, else the Bureau of the one Sector it asks about ("Is there work in ITU-T
-    on ...?"), else whom a reply answers (the sender of its parent); nobody when none
-    of these says."""
+    on ...?"), else whom a reply answers (the sender of its parent), else the Bureau
+    of the one Sector the text ``before`` it names; nobody when none of these says."""
     subject = owners.subject()
     named = subject if subject.explicit and subject.kind == "group" else None
     inverted = asked_parties(owners.text, owners.mentions)
@@ -108,10 +142,16 @@ def asked(owners: Owners) -> Who:
         return found
     addressed = owners.addressees()
     if addressed.owner is not None:
-        return addressed
+        return _one_of(addressed, owners, before)
     unit = owners.unit()
     bureau = sector_bureau(owners.mentions, unit.owner if unit else None)
-    return Who(bureau, "group", False) if bureau else owners.replied()
+    if bureau:
+        return Who(bureau, "group", False)
+    replied = owners.replied()
+    if replied.owner is not None or not before:
+        return replied
+    bureau = context_bureau(before, owners)
+    return Who(bureau, "group", False) if bureau else replied
 
 
 # Where a request in a question starts: "Sofia and Pierre, could you ...?".
@@ -143,12 +183,14 @@ def _followed_by_request(sentences: Sequence[Sentence], index: int,
         or any(following.start <= item.span[0] < following.end for item in items))
 
 
-def asking_for_answers(candidates: list[ActionCandidate],
-                       sentences: Sequence[Sentence]) -> list[ActionCandidate]:
+def asking_for_answers(candidates: list[ActionCandidate], sentences: Sequence[Sentence],
+                       message: ActionInput | None = None,
+                       members: MembersConfig | None = None) -> list[ActionCandidate]:
     """A request right after a question that is no item of its own asks for its answer
     ("Is the guide being updated? Could you send the timeline before March?"): it is a
     question, read with the question it asks to answer (a reply answering the question
-    closes it, see :func:`find_questions`)."""
+    closes it, see :func:`find_questions`). A request that names nobody ("Could you
+    share it?") is put to whom the question is ("Does BDT have a model agreement?")."""
     if not any(s.text.endswith("?") for s in sentences):
         return candidates
     result = list(candidates)
@@ -161,11 +203,26 @@ def asking_for_answers(candidates: list[ActionCandidate],
         following = sentences[index + 1]
         for position, candidate in enumerate(result):
             if candidate.kind == ACTION and following.start <= candidate.span[0] < following.end:
+                owner, kind = candidate.owner, candidate.owner_kind
+                if owner is None and message is not None:
+                    owner, kind = _put_to(sentence.text, message, members)
                 result[position] = replace(
                     candidate, kind=QUESTION, rule=f"{candidate.rule}_answer",
                     sentence=f"{sentence.text} {candidate.sentence}",
-                    span=(sentence.start, candidate.span[1]))
+                    span=(sentence.start, candidate.span[1]), owner=owner, owner_kind=kind)
     return result
+
+
+def _put_to(question: str, message: ActionInput,
+            members: MembersConfig | None) -> tuple[str | None, str | None]:
+    """The party a question is put to by name ("Does BDT have ...?", "Olga, is ...?"),
+    else nobody."""
+    owners = Owners(question, message, members)
+    inverted = asked_parties(question, owners.mentions)
+    if inverted:
+        return inverted, "group"
+    found = owners.vocative()
+    return (found.owner, found.kind) if found is not None else (None, None)
 
 
 def find_questions(
@@ -207,7 +264,7 @@ def find_questions(
         owners = Owners(sentence.text, message, members)
         modal = _MODAL.search(sentence.text)
         owners.position = modal.start() if modal else 0
-        who = asked(owners)
+        who = asked(owners, message.new_text[max(0, sentence.start - 1000):sentence.start])
         due = find_due(sentence.text, message.date)
         if due is not None and (due.value is None or not due.marked):
             due = None

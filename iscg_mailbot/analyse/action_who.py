@@ -25,7 +25,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from iscg_mailbot.analyse.action_addressee import greeted, replied_to
+from iscg_mailbot.analyse.action_own_side import own_names, speaks_for
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
+from iscg_mailbot.analyse.action_shapes import (
+    ADVERB_GAP,
+    AND_LEAD,
+    ASKED_TO_ASK,
+    LABEL_LEAD,
+    MODAL_LEAD,
+    OPENS_WITH_SENDER,
+    OUR_PEOPLE,
+    TRAILING_NAME,
+    WITH_ME,
+    YOU_TO_ASK,
+)
 from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.action_rules import Rule
 from iscg_mailbot.settings.members import MembersConfig
@@ -61,8 +74,6 @@ _ASIDE = re.compile(
     r"\b[^,]*,", re.IGNORECASE)
 
 
-_LABEL_LEAD = re.compile(r"\W*(?:(?:(?:question|request|note|reminder|action)s?\s+)?(?:to|for)\s+"
-                         r"(?:the\s+)?|(?:attn|attention)\s*[.:]?\s*(?:the\s+)?)?", re.IGNORECASE)
 # A sentence opening that frames what follows: "For ITU-D, ...", "As for BR, ...".
 _FRAME = re.compile(r"^\W*(?:for|as\s+for|as\s+regards|regarding|concerning|on\s+behalf\s+of)\s+"
                     r"(?:the\s+)?$", re.IGNORECASE)
@@ -164,6 +175,16 @@ class Owners:
             return subject
         return self.unit() or NOBODY  # a statement of fact ("interpretation will be provided")
 
+    def own_side(self, words: str) -> Who | None:
+        """The sender when ``words`` name only their own organisation or its country
+        ("Example Telecom", "Senegal"): see :mod:`~iscg_mailbot.analyse.action_own_side`."""
+        sender: Address | None = self.message.sender
+        member = (self.members.by_address(sender.address)
+                  if self.members is not None and sender is not None else None)
+        if member is None or not speaks_for(words, own_names(member.organisation)):
+            return None
+        return self.sender()
+
     def vocative(self) -> Who | None:
         """Members addressed by name: "Olga, could you ..." -> Olga Petrova; also just
         before the request: "... from ITU-T: Klaus, Hiroshi, could you ..." -> both."""
@@ -183,6 +204,10 @@ class Owners:
                 self.text[mention.end:mention.end + 2].lstrip()[:1] in {",", ":", "\u2013"}
             ):
                 return Who(mention.owner, "member", True)
+        last = self.mentions[-1] if self.mentions else None
+        if last is not None and last.kind == "member" and TRAILING_NAME.fullmatch(
+                self.text, last.end) and self.text[:last.start].rstrip().endswith(","):
+            return Who(last.owner, "member", True)  # "Grateful if you could ..., Sofia."
         return self.label()
 
     def label(self) -> Who | None:
@@ -191,7 +216,7 @@ class Owners:
         if not self.mentions:
             return None
         first = self.mentions[0]
-        if not _LABEL_LEAD.fullmatch(self.text[:first.start]):
+        if not LABEL_LEAD.fullmatch(self.text[:first.start]):
             return None
         who = self.chain(0, forward=True)
         last = max(m.end for m in self.mentions if m.owner in (who.owner or "").split(", "))
@@ -202,7 +227,8 @@ class Owners:
     def pronoun(self, words: str) -> Who | None:
         """"you"/"members" -> whoever is addressed, "we"/"I" -> the sender; else None."""
         sender = [m.end() for m in _SENDER_WORDS.finditer(words)]
-        addressee = [m.end() for m in _ADDRESSEE_WORDS.finditer(words)]
+        addressee = [m.end() for m in _ADDRESSEE_WORDS.finditer(words)
+                     if not OUR_PEOPLE.search(words, 0, m.start())]  # "our experts": ours
         if not sender and not addressee:
             return None
         if (sender[-1] if sender else -1) > (addressee[-1] if addressee else -1):
@@ -246,7 +272,10 @@ class Owners:
         pronoun = self.pronoun(gap if candidates else self.text[:match.start()])
         if pronoun is not None:
             return pronoun
-        return self.from_(match) or self.vocative() or self.addressees()
+        clause = self.text[:match.start()]
+        clause = clause[max(clause.rfind(c) for c in ",;:\u2013") + 1:]
+        own = None if candidates else self.own_side(clause)
+        return own or self.from_(match) or self.vocative() or self.addressees()
 
     def after(self, match: re.Match[str]) -> Who:
         start, end = match.span("obj")
@@ -257,17 +286,9 @@ class Owners:
             m = self.mentions[i]
             rest = rest[:m.start - start] + " " + rest[m.end - start:]
         pronoun = self.pronoun(rest)
-        asker = _ASKER.search(self.text[:match.start()])
-        if asker is not None:
-            # "I will ask the regional office to ...", "BDT will ask them to ...": the
-            # one who will ask owes the asking.
-            before = [m for m in self.mentions if m.end <= asker.end()]
-            if asker.group("who").casefold() in ("i", "we"):
-                lead = self.pronoun(asker.group("who"))
-                if lead is not None and lead.kind in ("member", "sender", "group"):
-                    return lead
-            elif before and before[-1].end >= asker.start("who"):
-                return self.chain(self.mentions.index(before[-1]), forward=False)
+        asking = self.will_ask(match) or self.asked_to_ask(match)
+        if asking is not None:
+            return asking
         if not inside and _THIRD_PERSON.fullmatch(rest.strip()):
             lead = self.pronoun(self.text[:match.start()])
             if lead is not None and lead.kind in ("member", "sender"):
@@ -279,7 +300,42 @@ class Owners:
             return self.chain(inside[0], forward=True)
         if pronoun is not None:
             return pronoun
-        return self.vocative() or self.addressees()
+        return (None if inside else self.own_side(obj)) or self.vocative() or self.addressees()
+
+    def will_ask(self, match: re.Match[str]) -> Who | None:
+        """"I will ask the regional office to ...", "BDT will ask them to ...": the one
+        who will ask owes the asking."""
+        asker = _ASKER.search(self.text[:match.start()])
+        if asker is None:
+            return None
+        before = [m for m in self.mentions if m.end <= asker.end()]
+        if asker.group("who").casefold() in ("i", "we"):
+            lead = self.pronoun(asker.group("who"))
+            if lead is not None and lead.kind in ("member", "sender", "group"):
+                return lead
+        elif before and before[-1].end >= asker.start("who"):
+            return self.chain(self.mentions.index(before[-1]), forward=False)
+        return None
+
+    def asked_to_ask(self, match: re.Match[str]) -> Who | None:
+        """The party asked to pass a request on ("Could BR ask WP 5D to provide it?",
+        "... if the advisory groups could encourage their offices to reply"): it owes
+        the asking, not the party it is to ask."""
+        lead = self.text[:match.start()]
+        if YOU_TO_ASK.search(lead):
+            return self.vocative() or self.addressees()
+        before = [i for i, m in enumerate(self.mentions) if m.end <= match.start()]
+        if not before:
+            return None
+        gap = lead[self.mentions[before[-1]].end:]
+        if ASKED_TO_ASK.match(gap):
+            return self.chain(before[-1], forward=False)
+        who = self.chain(before[-1], forward=False)
+        first = min(m.start for m in self.mentions[:before[-1] + 1]
+                    if m.owner in (who.owner or "").split(", "))
+        if ADVERB_GAP.fullmatch(gap) and MODAL_LEAD.search(lead, 0, first):
+            return who  # "Could BR ask WP 5D to ...?"
+        return None
 
     def subject(self) -> Who:
         """The body opening the sentence (before its first verb), else the people addressed."""
@@ -322,12 +378,45 @@ class Owners:
         return self.vocative() or self.addressees()
 
     def find(self, rule: Rule, match: re.Match[str]) -> Who:
-        """The owner of what ``rule`` matched, by the rule's strategy."""
+        """The owner of what ``rule`` matched, by the rule's strategy; a question under
+        a label is the labelled party's ("Question to BR: is there ... we should
+        include?"); "<verb> ... with me" adds the sender ("Nadia will draft it with me")."""
         self.position = match.start()
+        if self.text.rstrip().endswith("?"):
+            labelled = self.label()
+            if labelled is not None:
+                return labelled
         if rule.owner == "after" and "obj" in match.re.groupindex and match.group("obj"):
             return self.after(match)
+        if rule.owner == "before":
+            shared = self.coordinated_subject(match)
+            if shared is not None:
+                return shared
         strategy = _STRATEGIES.get(rule.owner)
-        return strategy(self, match) if strategy is not None else self.addressees()
+        who = strategy(self, match) if strategy is not None else self.addressees()
+        return self.with_me(who, match)
+
+    def coordinated_subject(self, match: re.Match[str]) -> Who | None:
+        """"I am checking with the SG20 secretariat and will reply next week": the verb
+        after "and" shares the sentence's subject, not the body just before it."""
+        if not AND_LEAD.search(self.text, 0, match.start()):
+            return None
+        opening = OPENS_WITH_SENDER.match(self.text)
+        if opening is None:
+            return None
+        if opening.group("who").casefold() == "we":
+            unit = self.unit()
+            if unit is not None:
+                return unit
+        return self.sender()
+
+    def with_me(self, who: Who, match: re.Match[str]) -> Who:
+        sender = self.sender()
+        if (who.kind != "member" or not who.explicit or sender.owner is None
+                or not WITH_ME.search(self.text, match.end())
+                or sender.owner in (who.owner or "").split(", ")):
+            return who
+        return Who(f"{who.owner}, {sender.owner}", "member", True)
 
     def from_or_subject(self, match: re.Match[str]) -> Who:
         """"Comments from RAG": the body after "from", else a body opening the sentence."""
@@ -341,7 +430,7 @@ class Owners:
 
     def sender_of(self, match: re.Match[str]) -> Who:
         """"I will": the sender; "We will circulate" from secretariat staff: their unit."""
-        if match.group(0)[:2].casefold() == "we":
+        if re.match(r"(?:we|let\s+us)\b", match.group(0), re.IGNORECASE):
             unit = self.unit()
             if unit is not None:
                 return unit

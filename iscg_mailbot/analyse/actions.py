@@ -34,7 +34,11 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from iscg_mailbot.analyse.action_dates import DueMention, commitment_due, find_due
-from iscg_mailbot.analyse.action_ellipsis import split_elliptic, split_semicolons
+from iscg_mailbot.analyse.action_ellipsis import (
+    split_coordinated,
+    split_elliptic,
+    split_semicolons,
+)
 from iscg_mailbot.analyse.action_followups import date_from_earlier_deadline, date_from_followups
 from iscg_mailbot.analyse.action_forwards import (
     apply_list_tail,
@@ -218,7 +222,8 @@ def _classify(sentence: Sentence, message: ActionInput, gate: RuleGate,
         if rule.needs_owner and not (who.explicit and who.kind in ("group", "member")):
             continue
         due = reading.due
-        if due is None and rule.owner == "sender":
+        if due is None and (rule.owner == "sender" or (
+                who.kind in ("member", "sender") and who == reading.owners.sender())):
             # "I will confirm it next week": a commitment is due when it is to be done.
             due = commitment_due(sentence.text, message.date, match.start())
         return _build(sentence, rule, match, who, due)
@@ -320,6 +325,18 @@ def _apply_part_context(found: list[_Found]) -> list[ActionCandidate]:
     return result
 
 
+def _found_in(sentences: list[Sentence], message: ActionInput, gate: RuleGate,
+              members: MembersConfig | None) -> list[_Found]:
+    """Each clause's item, if any, in text order."""
+    found: list[_Found] = []
+    for sentence in sentences:
+        for clause in split_semicolons(split_clauses(sentence), members, message.date):
+            item = _classify(clause, message, gate, members)
+            if item is not None:
+                found.append(item)
+    return found
+
+
 def extract_actions(
     message: ActionInput,
     rules: ActionRules = DEFAULT_RULES,
@@ -337,18 +354,13 @@ def extract_actions(
     if owes_nothing(message):
         return []
     gate = _gate_for(rules, exhaustive)
-    found: list[_Found] = []
     forwarded = forwards_mail(message)
     sentences = split_sentences(message.new_text, forwarded=forwarded)
-    for sentence in sentences:
-        for clause in split_semicolons(split_clauses(sentence), members, message.date):
-            item = _classify(clause, message, gate, members)
-            if item is not None:
-                found.append(item)
+    found = _found_in(sentences, message, gate, members)
     parts = forward_parts(message.new_text, forwarded=forwarded)
     framed = apply_list_frame(sentences, pass_relays(_apply_context(found, parts), members),
                               message, members)
-    framed = split_elliptic(framed, members, message.date)
+    framed = split_coordinated(split_elliptic(framed, members, message.date))
     candidates = drop_answers(drop_retold(apply_date_carriers(with_sectors(
         apply_list_tail(sentences, framed, message.new_text, message.date), message)), parts),
         message)
@@ -359,7 +371,8 @@ def extract_actions(
             (c.kind == NOTE or c.rule in ("for_action", "for_information"))
             and _POINTER.search(c.sentence))]
     candidates = asking_for_answers([as_question(c, message, members) for c in candidates
-                                     if not chases(message, c.sentence)], sentences)
+                                     if not chases(message, c.sentence)], sentences, message,
+                                    members)
     candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
     candidates = date_from_earlier_deadline(date_from_followups(candidates, sentences, message.date))
     candidates = drop_explanations(drop_reported_requests(drop_meeting_work(candidates)))

@@ -232,15 +232,18 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "kindly_requested": ("kindly",),
     "proposed_that": ("propos", "suggest", "recommend"),
     "may_wish": ("may wish",),
-    "possible_for": ("possible for", "feasible for"),
+    "possible_for": ("possible for", "feasible for", "useful for", "helpful for", "good for",
+                     "great for", "ideal for", "important for"),
     "could_you": ("could", "can", "would", "will", "might"),
     "please_do": ("please", "kindly"),
     "grateful_if": (" if ", "chance"),
     "we_would_appreciate": ("appreciat", "welcome", "grateful", "helpful", "look forward"),
     "will_be_done": ("be ",),
+    "let_me": ("let me", "let us"),
     "i_will": ("will", "shall", "'ll", "\u2019ll"),
     "commitment": ("will", "shall", "'ll", "\u2019ll", "going to", "plan to", "intend",
                    "undertake", "commit", "happy to", "try to", "can"),
+    "agreed_that": ("agreed", "decided", "confirmed"),
     "entity_will": ("will", "shall", "should", "need", "has to", "have to", "must", "is to",
                     "are to", "agreed", "undertaken", "volunteered", "offered", "undertook"),
     "minutes_action": (" to ",),
@@ -289,7 +292,8 @@ RULES: tuple[Rule, ...] = (
     rule("may_wish", ACTION, r"\bmay\s+wish\s+to\b", "before", 0.6),
     # "Would it be possible for BDT to share ...?": the party it asks of.
     rule("possible_for", ACTION,
-         r"\b(?:possible|feasible)\s+for\s+(?P<obj>[^.;?]{1,60}?)\s+to\s+(?:please\s+|also\s+)?(?:"
+         r"\b(?:possible|feasible|useful|helpful|good|great|ideal|important)\s+for\s+"
+         r"(?P<obj>[^.;?]{1,60}?)\s+to\s+(?:please\s+|also\s+)?(?:"
          + ACT_VERBS + r")\b", "after", 0.7),
     # --- requests in list mail -------------------------------------------------------
     rule("could_you", ACTION,
@@ -318,11 +322,27 @@ RULES: tuple[Rule, ...] = (
          r"intend\s+to|undertake\s+to|commit\s+to|would\s+be\s+happy\s+to|am\s+happy\s+to|"
          r"are\s+happy\s+to|will\s+try\s+to|can)\s+(?:\w+\s+){0,2}?(?:" + ACT_VERBS + r")\b",
          "sender", 0.75),
+    # "Let me check with BDT and come back to you", "let us look into it": the sender's
+    # commitment ("let me know" asks the reader; "let me remind you" only says).
+    rule("let_me", ACTION,
+         r"\blet\s+(?:me|us)\s+(?:(?:first|quickly|also)\s+)?(?:check|verify|look\s+into|"
+         r"come\s+back|get\s+back|revert|circulate|send|share|forward|follow\s+up|find\s+out|"
+         r"ask|consult|coordinate|prepare|draft|compile|investigate|raise)\b",
+         "sender", 0.65, skip_past=True),
     rule("i_will", ACTION,
          r"\b(?:I|we)\s*(?:will|shall|'ll|\u2019ll)\s+(?:\w+ly\s+)?(?!" + NOT_WORK_VERBS
-         # "We will look at it next week": accepting the request in hand, not a new one.
-         + r")(?![a-z]+\s+(?:at\s+|into\s+|on\s+)?(?:it|this|that|them|so)\b(?!\s+(?:by|before)\b))"
+         # "We will look at it next week": accepting the request in hand, not a new one;
+         # but "I will raise it with the chair", "put it on the agenda": a further step,
+         # taking it to somebody or somewhere else.
+         + r")(?![a-z]+\s+(?:at\s+|into\s+|on\s+)?(?:it|this|that|them|so)\b(?!\s+(?:by|before)\b"
+         r"|\s+(?:up\s+)?(?:with|to|on)\s+(?:the|our|their|all|both|each)\b))"
          r"[a-z]+\b", "sender", 0.6, skip_past=True),
+    # "We agreed that Senegal would review the French version", "it was agreed that TSB
+    # would circulate the draft": an agreement reported, owed by the party it names.
+    rule("agreed_that", ACTION,
+         r"\b(?:agreed|decided|confirmed)\s+(?:with\s+[^.;,]{1,40}?\s+)?that\s+(?P<obj>[^.;,]{1,60}?)"
+         r"\s+(?:would|will|should|is\s+to|are\s+to)\s+(?:\w+\s+){0,2}?(?:" + ACT_VERBS + r")\b",
+         "after", 0.7, needs_owner=True),
     rule("entity_will", ACTION,
          r"\b(?:will|shall|should|needs?\s+to|has\s+to|have\s+to|must|is\s+to|are\s+to|"
          r"(?:has|have)\s+(?:\w+ly\s+)?(?:agreed|undertaken|volunteered|offered)\s+to|"
@@ -338,7 +358,7 @@ RULES: tuple[Rule, ...] = (
     # "We would welcome one speaker from each of TSB and BR", "the team needs from each
     # Bureau, by 16 April:": what is wanted and from whom (only when a body is named).
     rule("wanted_from", ACTION,
-         r"\b(?:welcome|need|needs|require|requires|seek|seeks)\s+"
+         r"\b(?:welcome|need|needs|require|requires|seek|seeks|(?:is|are)\s+(?:expected|awaited|due))\s+"
          r"(?:[^.;?]{0,60}?\s)?from\s+(?:each\s+of\s+|each\s+|both\s+|all\s+)?(?:the\s+)?\S",
          "from", 0.7, needs_owner=True, skip_past=True, skip_past_due=True),
     rule("passive_request", ACTION,
@@ -350,10 +370,10 @@ RULES: tuple[Rule, ...] = (
          r"solicited|expected|submitted|sent|provided|due|appreciated|needed|required|uploaded|"
          r"posted))\b",
          "from", 0.7, skip_past=True, skip_past_due=True),
-    # "The summary will be posted within a week", written by secretariat staff: their
-    # unit's commitment (a plain "are posted" is a statement, not work).
+    # "The summary will be posted within a week", "your badge will be ready", written by
+    # secretariat staff: their unit's commitment (a plain "are posted" is a statement).
     rule("will_be_done", ACTION,
-         r"\b(?:will|shall)\s+(?:\w+ly\s+)?be\s+(?:\w+ly\s+)?(?:" + DELIVERED + r")\b",
+         r"\b(?:will|shall)\s+(?:\w+ly\s+)?be\s+(?:\w+ly\s+)?(?:" + DELIVERED + r"|ready)\b",
          "sender_unit", 0.65, needs_owner=True, skip_past=True),
     # "The highlights will follow by the end of next week", "the abstract follows
     # tomorrow": a delivery promised for a day, the sender's (their unit's, if staff).
