@@ -8,6 +8,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+# Defined on their own (the ORM models and the queries need them without this module's
+# dataclasses, ~20 ms to create at start-up), importable from here as before.
+from iscg_mailbot.action_codes import (
+    ACTION,
+    ACTION_KINDS,
+    ACTION_STATUSES,
+    DONE,
+    DROPPED,
+    NOTE,
+    OPEN,
+    QUESTION,
+)
+
+__all__ = ["ACTION", "ACTION_KINDS", "ACTION_STATUSES", "DONE", "DROPPED", "NOTE", "OPEN",
+           "QUESTION", "ActionCandidate", "ActionInput", "Address", "Attachment", "Closure",
+           "Digest", "DigestAction", "DigestAwaiting", "DigestCounts", "DigestOverlap",
+           "DigestSection", "DigestThread", "EntityMention", "Evidence", "MailboxState",
+           "OpenItem", "ParsedMessage", "Provenance", "RawBatch", "RawMessage", "ThreadNode",
+           "ThreadRef", "ThreadTags", "ThreadText", "TopicTag"]
+
 
 @dataclass(frozen=True)
 class Provenance:
@@ -268,11 +288,7 @@ class Digest:
 
 # --- analyse: actions ---
 
-# The kinds and states of an action item, as stored and as the CLI accepts them.
-ACTION, NOTE, QUESTION = "action", "note", "question"
-ACTION_KINDS = (ACTION, NOTE, QUESTION)
-OPEN, DONE, DROPPED = "open", "done", "dropped"
-ACTION_STATUSES = (OPEN, DONE, DROPPED)
+# The kinds and states of an action item (ACTION, OPEN...) are in action_codes.py.
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,13 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from iscg_mailbot.analyse.actions import extract_actions, find_questions
+from iscg_mailbot.analyse.meeting_dates import date_from_meetings
 from iscg_mailbot.records import ActionInput, Address
+from iscg_mailbot.services.actions.closures import closures as find_closures
 from iscg_mailbot.services.actions.context import Context, load_context
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.forwards import text_to_read
 from iscg_mailbot.store import search as search_store
 from iscg_mailbot.store.action_shares import record_shares
 from iscg_mailbot.store.actions import (
@@ -31,12 +35,6 @@ from iscg_mailbot.store.actions import (
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import MailingList, Message
 from iscg_mailbot.text import analysis_text
-
-# Start-up time: the extractor (analyse.actions and the modules it reads), the closure
-# finder and the forward reader (parse.quoting) are imported by the functions below that
-# use them, not here. The chair's queries (`actions list`, `search`) import this module
-# through services/actions/__init__.py and use none of them: at the top they cost every
-# such command about 0.3 s of imports.
 
 
 @dataclass
@@ -83,8 +81,6 @@ def load_parents(session: Session, messages: Sequence[Message]) -> dict[tuple[in
 
 def _input(message: Message, list_address: str | None, context: Context,
            parent: _Parent | None = None) -> ActionInput:
-    from iscg_mailbot.services.forwards import text_to_read  # see the imports' comment
-
     # Relative dates ("by tomorrow") are read in the sender's own time zone, as written in
     # the Date header; the list's home zone stands in when the header gave none.
     zone: tzinfo = (
@@ -159,10 +155,6 @@ class Extraction:
 def extract_items(session: Session, message_ids: Collection[int],
                   context: Context) -> Extraction:
     """Read these messages and find their items; writes nothing."""
-    # The extractor, imported at first use (see the comment under the imports).
-    from iscg_mailbot.analyse.actions import extract_actions, find_questions
-    from iscg_mailbot.analyse.meeting_dates import date_from_meetings
-
     ids = sorted(set(message_ids))
     loaded = load_messages(session, ids) if ids else []
     rules = context.config.rules
@@ -183,8 +175,6 @@ def save_extraction(session: Session, extraction: Extraction, context: Context,
                     *, index: bool = True) -> ActionsReport:
     """Save what :func:`extract_items` found, close the items its messages answer,
     index the messages."""
-    from iscg_mailbot.services.actions.closures import closures as find_closures
-
     report = ActionsReport()
     ids, loaded = extraction.ids, extraction.messages
     if not ids:
@@ -212,8 +202,6 @@ def extract_for_messages(app: App, message_ids: Collection[int]) -> ActionsRepor
 
 def close_by_replies(app: App, message_ids: Collection[int]) -> list[ClosingReply]:
     """Close the open items these (stored, extracted) replies answer; return the closures."""
-    from iscg_mailbot.services.actions.closures import closures as find_closures
-
     context = load_context(app)
     with app.session() as session:
         loaded = [m for m, _ in load_messages(session, sorted(set(message_ids)))]

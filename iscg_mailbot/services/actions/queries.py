@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from iscg_mailbot.records import ACTION, OPEN, QUESTION
+from iscg_mailbot.action_codes import ACTION, OPEN, QUESTION
 from iscg_mailbot.report import queries
 from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page
 from iscg_mailbot.report.queries import ActionRow, OpenThreadRow
