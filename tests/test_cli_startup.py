@@ -86,8 +86,13 @@ def test_a_topic_filter_still_brings_the_topic_service(database: str) -> None:
     assert "iscg_mailbot.services.topics" in loaded
 
 
-def test_a_plain_thread_list_reads_no_yaml_file(database: str) -> None:
-    # threads list needs the settings (TOML) only: actions.yaml, members.yaml and
-    # meetings.yaml are read by the queries that use them (--open, actions, search).
-    loaded = _loaded_by(["threads", "list"], database)
-    assert "iscg_mailbot.settings.yamlfile" not in loaded
+@pytest.mark.parametrize("args", [["threads", "list"], ["search", "spectrum"]], ids=" ".join)
+def test_a_query_that_reads_no_yaml_file_imports_no_yaml_reader(args: list[str],
+                                                                database: str) -> None:
+    # These need the settings (TOML) only: actions.yaml, members.yaml and meetings.yaml
+    # are read (and PyYAML imported) by the queries that use them (--open, actions list).
+    loaded = _loaded_by(args, database)
+    assert not [m for m in loaded if m.startswith(("iscg_mailbot.settings.yamlfile",
+                                                   "iscg_mailbot.settings.actions",
+                                                   "iscg_mailbot.settings.members",
+                                                   "iscg_mailbot.settings.meetings"))]
