@@ -15,8 +15,6 @@ for every thread a batch touched (``merge_threads`` may also move them directly)
 (closure by reply, re-extraction) never changes such a row again.
 """
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import (
