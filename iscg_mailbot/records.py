@@ -8,8 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-# Defined on their own (the ORM models and the queries need them without this module's
-# dataclasses, ~20 ms to create at start-up), importable from here as before.
+# Defined apart: the ORM models and queries read them without creating these dataclasses.
 from iscg_mailbot.action_codes import (
     ACTION,
     ACTION_KINDS,
@@ -288,8 +287,6 @@ class Digest:
 
 # --- analyse: actions ---
 
-# The kinds and states of an action item (ACTION, OPEN...) are in action_codes.py.
-
 
 @dataclass(frozen=True)
 class ActionInput:
@@ -319,6 +316,10 @@ class ActionInput:
     # and whether its new text asked something (then "Yes, please ..." answers it).
     parent_sender: Address | None = None
     parent_asks: bool = False
+    # Its new text and date (in its sender's zone): "one week after the deadline" in a
+    # reply counts from the deadline the parent gave (action_parent_dates).
+    parent_text: str = ""
+    parent_date: datetime | None = None
 
 
 @dataclass(frozen=True)

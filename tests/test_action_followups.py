@@ -61,3 +61,17 @@ def test_questions_in_a_list_take_the_date_after_it(members: MembersConfig) -> N
     told = listed.replace("If possible within ten days, as our plan goes to consultation.",
                           "Our plan goes to consultation within ten days.")
     assert dues(told, members) == [("BDT", None), ("TSB", None)]
+
+
+@pytest.mark.parametrize(("followed", "unrelated"), [
+    ("Could TSB suggest a moderator for the panel? An answer within two weeks would be ideal.",
+     "Could TSB suggest a moderator for the panel? An event within two weeks would be ideal."),
+    ("Could TSB suggest a moderator for the panel? A reply by 19 February would help us.",
+     "Could TSB suggest a moderator for the panel? A panel by 19 February would help us."),
+])
+def test_a_sentence_opening_with_the_answer_wanted_dates_the_request(
+    members: MembersConfig, followed: str, unrelated: str,
+) -> None:
+    want = date(2027, 2, 15) if "two weeks" in followed else date(2027, 2, 19)
+    assert dues(followed, members) == [("TSB", want)]
+    assert dues(unrelated, members) == [("TSB", None)]

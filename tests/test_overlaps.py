@@ -157,7 +157,8 @@ def test_a_process_topic_is_no_common_subject() -> None:
     # Below the similarity that decides alone, a topic in common is needed: a subject
     # topic, not one about the group's own process (governance, events). (The subject
     # concepts EMF and 5G both texts use are set aside here.)
-    rules = OverlapRules(strong_similarity=1.5, concept_similarity=1.5)
+    rules = OverlapRules(strong_similarity=1.5, concept_similarity=1.5,
+                         text_similarity=1.5)
     first = view(1, "ITU-T", EMF, topics=("imt", "governance"))
     assert find_overlaps([first, view(2, "ITU-D", EMF, topics=("governance",)), *FILLER],
                          rules) == []
@@ -279,7 +280,7 @@ EVAL_SET = ROOT / "eval" / "overlaps"
 # The floors on the dev parts of the two blind sets, just below what the watch reaches
 # there (eval/overlaps: precision 1.00, recall 0.88, 7 of 8 found; eval/overlaps2: 1.00 /
 # 1.00, 6 of 6): one false positive or one more miss fails. The held-out parts
-# (0.75 / 0.55 and 0.75 / 0.41 when the rules were last changed) are below the goal, so
+# (0.71 / 0.45 and 0.83 / 0.52 when the rules were last changed) are below the goal, so
 # they are printed, not guarded; they were never used to choose the rules.
 DEV_FLOORS = {"overlaps": (0.95, 0.85), "overlaps2": (0.95, 0.9)}
 
@@ -362,7 +363,8 @@ def test_a_subject_concept_both_threads_use_stands_for_a_topic() -> None:
     assert (flag.concepts, flag.topics) == (("cli",), ())
     assert "subjects cli; text similarity" in flag.evidence
     # A concept is one phrase: it needs closer wording than a topic does.
-    assert find_overlaps([first, second, *FILLER], OverlapRules(concept_similarity=0.9)) == []
+    assert find_overlaps([first, second, *FILLER],
+                        OverlapRules(concept_similarity=0.9, text_similarity=1.5)) == []
 
 
 def test_a_shared_concept_with_different_work_is_not_flagged() -> None:
@@ -403,7 +405,8 @@ def test_why_not_names_the_condition_that_keeps_a_pair_out() -> None:
         f"no Sector leads {SPOOFED[0]!r}")
     webinar = replace(second, subject="Webinar on spoofed calling numbers")
     assert why_not(first, webinar, text).startswith("an event: ")
-    low = why_not(first, second, text, OverlapRules(concept_similarity=0.9))
+    low = why_not(first, second, text,
+                  OverlapRules(concept_similarity=0.9, text_similarity=1.5))
     assert low is not None and low.startswith("similarity ")
     assert "(subject topics: none; subject concepts: cli, " in low
 
@@ -435,3 +438,50 @@ def test_evaluate_without_concepts_scores_the_dev_part_only(sample_config: Path)
     # The table was written with the dev threads in view: without it, dev recall drops.
     assert bare["dev"]["pairs"] == full["dev"]["pairs"]
     assert bare["dev"]["recall"] < full["dev"]["recall"]
+
+
+# One deliverable described by two Sectors in their own words: no topic the tagger
+# knows, no subject concept, one headline word in common ("connection" and "connected"),
+# and the texts sharing the particulars of the work (bandwidth, last upgrade, who pays).
+SCHOOLS_T = ("Draft Recommendation: registers of school connections",
+             ("The draft describes a register of schools and their connection: the "
+              "bandwidth each school receives, the date of the last upgrade and who pays "
+              "the monthly fee."))
+SCHOOLS_D = ("Toolkit for ministries on tracking connected schools",
+             ("Ministries asked how to keep track of which schools are online, at what "
+              "bandwidth, when each had its last upgrade, and who pays the fee for the "
+              "connection."))
+
+
+def test_texts_close_in_their_particulars_are_flagged_without_a_topic() -> None:
+    first = view(1, "ITU-T", SCHOOLS_T[1], topics=(), subject=SCHOOLS_T[0])
+    second = view(2, "ITU-D", SCHOOLS_D[1], topics=(), subject=SCHOOLS_D[0])
+    [flag] = find_overlaps([first, second, *FILLER])
+    assert (flag.pair_key, flag.topics, flag.concepts) == ("1-2", (), ())
+    assert {"bandwidth", "upgrade", "fee"} <= set(flag.terms)
+    # The whole-text cosine is what decides: the mean of text and headline is far from
+    # the similarity that decides alone.
+    text = TextSimilarity({t.id: (t.subject, t.text) for t in (first, second, *FILLER)})
+    rules = OverlapRules()
+    assert text.text_cosine(1, 2) >= rules.text_similarity
+    assert text(1, 2) < rules.strong_similarity
+    assert find_overlaps([first, second, *FILLER], OverlapRules(text_similarity=0.5)) == []
+
+
+def test_close_texts_need_a_headline_word_and_several_words_in_common() -> None:
+    first = view(1, "ITU-T", SCHOOLS_T[1], topics=(), subject=SCHOOLS_T[0])
+    # The same text under a headline with no word of the other's: not named alike, not
+    # flagged on the body's wording alone (two long threads alike in their courtesies).
+    apart = view(2, "ITU-D", SCHOOLS_D[1], topics=(), subject="Toolkit for ministries")
+    assert find_overlaps([first, apart, *FILLER]) == []
+    text = TextSimilarity({t.id: (t.subject, t.text) for t in (first, apart, *FILLER)})
+    assert "text alone 0." in (why_not(first, apart, text) or "")
+    # Two short notes with one word in common in headline and text: a high cosine from
+    # a single shared word is not one piece of work.
+    drive = view(3, "ITU-T", "Please ask for drive access by Friday.", topics=(),
+                 subject="Shared drive access for new staff")
+    clinics = view(4, "ITU-D", "Tariffs for broadband access in clinics.", topics=(),
+                   subject="Broadband access tariffs")
+    text = TextSimilarity({t.id: (t.subject, t.text) for t in (drive, clinics, *FILLER)})
+    assert text.text_cosine(3, 4) >= OverlapRules().text_similarity
+    assert find_overlaps([drive, clinics, *FILLER]) == []

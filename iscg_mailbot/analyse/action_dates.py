@@ -73,8 +73,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part_of_month", re.compile(
         r"\b(?P<part>end|mid|middle|beginning|start)(?:\s+of\s+|-|\s+)" + _MONTH + _YEAR + r"\b",
         re.IGNORECASE)),
+    # "15 March", "15th of March", "15. March" (the day's full stop, as German writes it).
     ("day_month", re.compile(
-        r"\b(?P<day>\d{1,2})" + _ORD + _RANGE_TAIL + r"\s+(?:of\s+)?" + _MONTH + _YEAR
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?" + _RANGE_TAIL + r"\s+(?:of\s+)?" + _MONTH + _YEAR
         + r"(?![\w-])", re.IGNORECASE)),
     ("month_day", re.compile(
         r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})" + _ORD + r"(?![\d:])" + _RANGE_TAIL + _YEAR

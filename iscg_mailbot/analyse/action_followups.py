@@ -6,7 +6,8 @@ The sentence that follows names no work of its own (it is no item): it only says
 the requests just made are wanted, so it dates the undated items right before it. A
 sentence reads as such a follow-up when it is short, gives a marked date ("by", "within",
 "before") and points back to what was asked: "I/we (would) need ...", "if possible ...",
-or a word for the thing asked ("it", "them", "the name", "the answer", "the list").
+or a word for the thing asked ("it", "them", "the name", "the answer", "the list"), or
+opens with one ("An answer within three weeks would be ideal").
 
     >>> from datetime import date, datetime, timezone
     >>> from iscg_mailbot.analyse.action_text import split_sentences
@@ -37,7 +38,9 @@ from iscg_mailbot.records import ActionCandidate
 _POINTS_BACK = re.compile(
     r"^\W*(?:(?:I|we)\s+(?:would\s+|will\s+|shall\s+)?(?:need|require)\b|if\s+possible\b|"
     r"(?:ideally|preferably)\b)|\b(?:it|them|both|the\s+(?:answers?|names?|repl(?:y|ies)|"
-    r"information|list|inputs?|details|nominations?|references|texts?|material))\b",
+    r"information|list|inputs?|details|nominations?|references|texts?|material))\b|"
+    # "An answer within three weeks would be ideal", "A reply by Friday would help".
+    r"^\W*(?:an?|your)\s+(?:answer|reply|response|feedback)\b",
     re.IGNORECASE)
 # A deadline needs one of these words (a cheap test before reading dates).
 _DATE_WORDS = ("by ", "within", "before", "until", "no later", "end of")

@@ -5,9 +5,9 @@ each ask something of somebody, and a deadline that governs a list.
 - :func:`split_clauses`: "ask the General Secretariat to prepare X, and the three
   Bureaux to indicate Y by 4 December" is two requests; the second clause is read with
   the words that govern both ("... ask "), so each keeps its own owner and its own date.
-- :func:`apply_list_frame`: "By 20 November, please provide:" above bullets labelled
-  by owner ("- TSB: the list of events") gives each bullet an item due that day; bullets
-  that are items of their own take the list's date when they name none.
+- :func:`apply_list_frame`: "By 20 November, please provide:" above bullets labelled by
+  owner ("- TSB: the list of events") gives each bullet an item due that day (bullets
+  that are items take the list's date); "..., covering:" lists one text's contents.
 
     >>> [s.text for s in split_clauses(Sentence(
     ...     "We ask TSB to draft X, and BDT to review it by 4 December.", 0, 57))]
@@ -22,6 +22,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from iscg_mailbot.analyse.action_dates import find_due
+from iscg_mailbot.analyse.action_list_contents import lists_contents
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded, trie_pattern
@@ -144,8 +145,7 @@ def split_clauses(sentence: Sentence) -> list[Sentence]:
     rest = text[obj_start:]
     if lead is None and not re.match(r"\S+(?:\s+\S+){0,6}?\s+to\s", rest):
         return [sentence]
-    # Offsets: the source text is folded (one space per break), so map by proportion of
-    # characters within the sentence's span.
+    # Offsets: the source text is folded (one space per break): map by proportion.
     cut = sentence.start + min(obj_start, sentence.end - sentence.start)
     return [
         Sentence(first_text, sentence.start, max(sentence.start + 1, cut - 1)),
@@ -180,7 +180,8 @@ def apply_list_frame(
     result = list(candidates)
     for index, intro in enumerate(sentences):
         frame = by_span.get((intro.start, intro.end)) or _wanting_frame(intro, message)
-        if frame is None or frame.kind != ACTION or not intro.text.rstrip().endswith(":"):
+        if frame is None or frame.kind != ACTION or not intro.text.rstrip().endswith(":") \
+                or lists_contents(intro.text):  # "a half-page, covering:": one text
             continue
         bullets = []
         for following in sentences[index + 1:]:

@@ -6,6 +6,9 @@ and offers not yet taken up.
   at the May meeting": a passive future whose work a meeting does is a statement of what
   will happen there, not a commitment of the sender's unit. Said with a delivery to the
   readers ("... and copied to this list", "circulated to ISCG") it stays a commitment.
+- :func:`drop_explanations`: "I ask because our ministry must decide in 2027", "they
+  want to know what ITU-T has to offer": an obligation given as a reason, or the idiom
+  "what X has to offer", is no work anybody owes the list.
 - :func:`drop_offers`: "I can send you the relevant TDs", "If helpful, I can share
   their experience", "I am happy to present it": an offer owes nothing until it is taken
   up (eval/README.md: an action is something somebody *must* do). An offer that sets its
@@ -98,13 +101,56 @@ _REPORTED_REQUEST = re.compile(
 _REPORT_WORDS = ("asked", "requested", "invited", "tasked")
 
 
+# "with a request to reply", "the request to ...": the noun, asking nobody here; "the
+# questionnaire asks whether ...": a document's question, put to its readers elsewhere.
+_ASKING = re.compile(r"\b(?:invites?|requests?|asks?|encourages?|urges?)\b", re.IGNORECASE)
+_NOUN_OR_DOCUMENT = re.compile(
+    r"\b(?:a|an|the|this|that|our|your|their|his|her|its|(?:questionnaire|survey|form|template|"
+    r"document|draft|report|text|letter|circular)s?(?:\s+of\s+(?:the\s+)?[\w\s-]{1,50}?)?)\s+$",
+    re.IGNORECASE)
+
+
+def _asks_nobody(sentence: str) -> bool:
+    words = list(_ASKING.finditer(sentence))
+    return bool(words) and all(
+        _NOUN_OR_DOCUMENT.search(sentence, max(0, w.start() - 80), w.start()) for w in words)
+
+
 def drop_reported_requests(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
     """A report that somebody has asked somebody ("WHO has asked ITU to promote the
     standard", "I have asked the SG13 secretariat to share the text") tells the list of a
     request made elsewhere: no item of the list's. Passed on with a date of its own ("I
     have asked BDT to prepare an overview by the end of March") it is a task the list
-    follows, and stays."""
+    follows, and stays. Nor is "a request to reply" (the noun) or "the questionnaire
+    asks whether ..." (a document's question)."""
     return [c for c in candidates if not (
         c.kind == ACTION and c.rule == "we_request" and c.due is None
-        and any(word in c.sentence.lower() for word in _REPORT_WORDS)
-        and _REPORTED_REQUEST.search(c.sentence))]
+        and ((any(word in c.sentence.lower() for word in _REPORT_WORDS)
+              and _REPORTED_REQUEST.search(c.sentence)) or _asks_nobody(c.sentence)))]
+
+
+# "..., because our ministry must decide ...": the obligation explains; "what ITU-T has to
+# offer": what exists, not what is owed.
+_MODAL = re.compile(r"\b(?:will|shall|should|must|needs?\s+to|has\s+to|have\s+to|is\s+to|are\s+to)\b",
+                    re.IGNORECASE)
+_BECAUSE = re.compile(r"\bbecause\b", re.IGNORECASE)
+_WHAT = re.compile(r"\bwhat\b", re.IGNORECASE)
+_HAS_TO_OFFER = re.compile(r"\b(?:has|have)\s+to\s+offer\b", re.IGNORECASE)
+
+
+def _explains(sentence: str) -> bool:
+    modal = _MODAL.search(sentence)
+    if modal is None:
+        return False
+    if (_HAS_TO_OFFER.match(sentence, modal.start()) and _WHAT.search(sentence, 0, modal.start())
+            and not _MODAL.search(sentence, modal.end())):
+        return True
+    because = _BECAUSE.search(sentence, 0, modal.start())
+    return because is not None
+
+
+def drop_explanations(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """A named party's obligation that only explains ("I ask because our ministry must
+    decide this year") or the idiom "what X has to offer" is no item."""
+    return [c for c in candidates if not (
+        c.kind == ACTION and c.rule == "entity_will" and _explains(c.sentence))]

@@ -117,10 +117,21 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return segments
 
 
+# "by 15. December", "bis 15. Dezember": a day written with a full stop before its month.
+_MONTH_AFTER_RE = re.compile(
+    r"\.\s+(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|m(?:arch|\u00e4rz)|mar\b(?!\s+del\b)|apr(?:il)?"
+    r"|ma[iy]|june?|juni|july?|juli|aug(?:ust)?|sept?(?:ember)?|o[ck]t(?:ober)?|nov(?:ember)?"
+    r"|de[cz](?:ember)?)\b", re.IGNORECASE)
+
+
 def _ends_with_abbreviation(text: str, stop: int) -> bool:
-    """Whether the full stop at ``stop`` closes an abbreviation or an initial."""
+    """Whether the full stop at ``stop`` closes an abbreviation, an initial or the day
+    of a date ("15. December")."""
     if text[stop] != ".":
         return False
+    if (stop >= 1 and text[stop - 1].isdigit() and (stop < 3 or not text[stop - 3].isdigit())
+            and _MONTH_AFTER_RE.match(text, stop)):
+        return True
     word_start = stop
     while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "([":
         word_start -= 1

@@ -64,6 +64,7 @@ from iscg_mailbot.analyse.action_scope import (
     with_sectors,
 )
 from iscg_mailbot.analyse.action_statements import (
+    drop_explanations,
     drop_meeting_work,
     drop_offers,
     drop_reported_requests,
@@ -360,11 +361,20 @@ def extract_actions(
                                      if not chases(message, c.sentence)], sentences)
     candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
     candidates = date_from_earlier_deadline(date_from_followups(candidates, sentences, message.date))
-    candidates = drop_reported_requests(drop_meeting_work(candidates))
+    candidates = drop_explanations(drop_reported_requests(drop_meeting_work(candidates)))
+    return _as_configured(candidates, rules)
+
+
+def _as_configured(candidates: list[ActionCandidate], rules: ActionRules
+                   ) -> list[ActionCandidate]:
+    """The deployment's choices: offers and notes kept, dropped or counted as actions."""
     if rules.offers == "drop":
         candidates = drop_offers(candidates)
     if rules.notes == "drop":
         candidates = [c for c in candidates if c.kind != NOTE]
+    elif rules.notes == "addressed":
+        # "Please note that the room has changed": news for whoever reads, owed by nobody.
+        candidates = [c for c in candidates if c.kind != NOTE or c.owner]
     elif rules.notes == "action":
         candidates = [replace(c, kind=ACTION) if c.kind == NOTE else c for c in candidates]
     return [c for c in candidates if c.confidence >= rules.min_confidence]

@@ -63,6 +63,7 @@ from operator import itemgetter
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from iscg_mailbot.analyse.nlp_chunks import ChunkCache
 from iscg_mailbot.analyse.nlp_entities import EntityFinder
 from iscg_mailbot.analyse.nlp_matchers import (
     NOTHING,
@@ -126,6 +127,7 @@ class PhraseFinder:
         self, nlp: Language, patterns: Iterable[PhrasePattern], *, entities: bool = True
     ) -> None:
         self.nlp = nlp
+        self._chunks = ChunkCache(nlp.tokenizer)
         self._matchers = SharedMatchers(nlp)
         self._entities = EntityFinder(nlp, self._matchers) if entities else None
         grouped: dict[tuple[str, bool], list[Doc]] = {}
@@ -180,7 +182,7 @@ class PhraseFinder:
         group), so that a caller who only counts never builds a record per hit.
         Groups go through ``nlp.pipe``, ``batch_size`` texts per batch.
         """
-        groups = _groups(matching_text(text) for text in texts)
+        groups = self._filled(_groups(matching_text(text) for text in texts))
         pipe_batch = max(1, batch_size // _GROUP_TEXTS)
         if not self.nlp.pipeline:
             # Blank pipeline: nothing but the tokenizer to run.
@@ -193,6 +195,14 @@ class PhraseFinder:
             batch_size=pipe_batch,
         ):
             yield self._group_findings(doc, text, starts)
+
+    def _filled(self, groups: Iterator[tuple[str, list[int]]]) -> Iterator[tuple[str, list[int]]]:
+        """The groups, each once the tokenizer's cache holds its chunks (see
+        :mod:`~iscg_mailbot.analyse.nlp_chunks`: the same tokens, split once a chunk)."""
+        fill = self._chunks.fill
+        for group in groups:
+            fill(group[0])
+            yield group
 
     def _group_findings(self, doc: Doc, text: str, starts: list[int]) -> GroupFindings:
         """What the matchers found in a joined Doc, each finding with its text's index."""

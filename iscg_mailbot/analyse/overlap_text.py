@@ -156,6 +156,18 @@ class TextSimilarity:
         return sum(_cosine(x, y) - sum(x.get(t, 0.0) * y.get(t, 0.0) for t in without)
                    for x, y in pairs) / 2
 
+    def text_cosine(self, a: int, b: int) -> float:
+        """The cosine of the two threads' whole texts alone (headline counted twice),
+        0 to 1: two descriptions of one piece of work share words across the text even
+        where their headlines name it differently."""
+        return _cosine(self._text[a], self._text[b])
+
+    def common(self, a: int, b: int) -> tuple[int, bool]:
+        """How many terms the two texts have in common, and whether the headlines have
+        one."""
+        return (len(self._text[a].keys() & self._text[b].keys()),
+                bool(self._headline[a].keys() & self._headline[b].keys()))
+
     def shared_subjects(self, a: int, b: int) -> tuple[str, ...]:
         """The subject concepts (:data:`overlap_concepts.SUBJECT_CONCEPTS`) both threads
         use, in name order: evidence of one subject, as a topic both are tagged with."""

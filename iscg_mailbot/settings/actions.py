@@ -4,7 +4,7 @@ Every key is optional; a missing file means the defaults::
 
     # config/actions.yaml
     timezone: Europe/Zurich     # the list's home time zone (see below)
-    notes: note                 # note | action | drop: "invited to note" sentences
+    notes: note                 # note | action | drop | addressed: "invited to note" sentences
     offers: action              # action | drop: "I can send you the TDs" (undated offers)
     min_confidence: 0.5         # leave out weaker candidates
     action_phrases: ["shall look into"]     # extra phrases that make an action
@@ -70,7 +70,9 @@ class ActionRules(BaseModel):
     """Tunable behaviour of extraction and closure (``config/actions.yaml``).
 
     ``notes``: what becomes of "invited to note" / "for information" sentences: kept as
-    kind ``note`` (default; not open work), counted as ``action``, or ``drop``-ped.
+    kind ``note`` (default; not open work), counted as ``action``, ``drop``-ped, or kept
+    only when ``addressed`` to someone ("ISCG is invited to note", "for information to
+    ITU-R"; "Please note that the room has changed", addressed to nobody, is dropped).
     ``action_phrases`` / ``note_phrases`` add plain phrases that mark a sentence (owner:
     the body opening the sentence, else the people addressed). ``offers``: an offer
     without a date of its own ("I can send you the TDs") counted as an ``action`` or
@@ -81,7 +83,7 @@ class ActionRules(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    notes: Literal["note", "action", "drop"] = "note"
+    notes: Literal["note", "action", "drop", "addressed"] = "note"
     offers: Literal["action", "drop"] = "action"
     action_phrases: tuple[str, ...] = ()
     note_phrases: tuple[str, ...] = ()
@@ -96,7 +98,7 @@ class ActionsConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     timezone: str = "UTC"
-    notes: Literal["note", "action", "drop"] = "note"
+    notes: Literal["note", "action", "drop", "addressed"] = "note"
     offers: Literal["action", "drop"] = "action"
     min_confidence: float = Field(default=0.3, ge=0.0, le=1.0)
     action_phrases: tuple[str, ...] = ()

@@ -132,29 +132,31 @@ def _split_mbox(lines: _Lookahead) -> Iterator[Chunk]:
     """mbox: a message starts at each envelope line; ``>From`` loses one ``>``."""
     current: Chunk | None = None
     previous_blank = True
+    append = None  # current.lines.append (this loop runs for every line of the file)
     for line in lines:
-        if line.startswith(b"From ") and (
-            current is None or _is_envelope(line, lines.peek(), after_blank=previous_blank)
-        ):
-            if current is not None:
+        if line[:5] == b"From ":
+            if current is None or _is_envelope(line, lines.peek(), after_blank=previous_blank):
+                if current is not None:
+                    yield _finish(current)
+                current = Chunk([], envelope=line)
+                append = current.lines.append
+                previous_blank = False
+                continue
+            if previous_blank and _is_header_from(line, lines.peek()):
+                # "From  : Ann <ann@example.org>" after a blank line: a message whose
+                # writer left out the envelope line (mailbox.mbox takes this line for
+                # one). It starts a message, and the line is kept as its From header.
                 yield _finish(current)
-            current = Chunk([], envelope=line)
-            previous_blank = False
-            continue
-        if previous_blank and current is not None and _is_header_from(line, lines.peek()):
-            # "From  : Ann <ann@example.org>" after a blank line: a message whose writer
-            # left out the envelope line (mailbox.mbox takes this line for one). It
-            # starts a message, and the line is kept as its From header.
-            yield _finish(current)
-            current = Chunk([line])
-            previous_blank = False
-            continue
-        previous_blank = _is_blank(line)
-        if current is None:  # only blank lines can come before the first envelope
+                current = Chunk([line])
+                append = current.lines.append
+                previous_blank = False
+                continue
+        previous_blank = not line.strip()  # _is_blank
+        if append is None:  # only blank lines can come before the first envelope
             continue
         if line[:1] == b">" and _QUOTED_FROM.match(line):
             line = line[1:]
-        current.lines.append(line)
+        append(line)
     if current is not None:
         yield _finish(current)
 

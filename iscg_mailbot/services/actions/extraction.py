@@ -12,10 +12,13 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from iscg_mailbot.analyse.action_acceptances import Earlier, drop_restated
+from iscg_mailbot.analyse.action_parent_dates import date_from_parent
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.analyse.meeting_dates import date_from_meetings
 from iscg_mailbot.records import ActionInput, Address
@@ -34,6 +37,7 @@ from iscg_mailbot.store.actions import (
 )
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import MailingList, Message
+from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.text import analysis_text
 
 
@@ -60,6 +64,8 @@ class _Parent:
 
     sender: Address
     asks: bool
+    text: str = ""
+    date: datetime | None = None
 
 
 def load_parents(session: Session, messages: Sequence[Message]) -> dict[tuple[int, str], _Parent]:
@@ -71,11 +77,17 @@ def load_parents(session: Session, messages: Sequence[Message]) -> dict[tuple[in
         for row in session.execute(
             # Whether the parent asks is decided in SQL: its whole text is not needed here.
             select(Message.list_id, Message.message_id, Message.sender_name,
-                   Message.sender_address, Message.new_text.contains("?").label("asks"))
+                   Message.sender_address, Message.new_text, Message.date,
+                   Message.utc_offset_minutes)
             .where(Message.message_id.in_(chunk), Message.list_id.in_(lists))
         ):
+            text = row.new_text or ""
+            when = (row.date.astimezone(timezone(timedelta(minutes=row.utc_offset_minutes)))
+                    if row.date is not None and row.utc_offset_minutes is not None
+                    else row.date)
             parents[(row.list_id, row.message_id)] = _Parent(
-                Address(row.sender_name or "", row.sender_address or ""), bool(row.asks))
+                Address(row.sender_name or "", row.sender_address or ""), "?" in text,
+                text, when)
     return parents
 
 
@@ -105,6 +117,8 @@ def _input(message: Message, list_address: str | None, context: Context,
         automatic=bool(message.auto_submitted),
         parent_sender=parent.sender if parent else None,
         parent_asks=parent.asks if parent else False,
+        parent_text=parent.text[:context.max_chars] if parent else "",
+        parent_date=parent.date if parent else None,
     )
 
 
@@ -152,6 +166,29 @@ class Extraction:
                           {pk: f for pk, f in self.found.items() if pk in pks})
 
 
+def _before(when: datetime | None, than: datetime | None) -> bool:
+    return when is not None and than is not None and when < than
+
+
+def _asked_before(session: Session, loaded: Sequence[tuple[Message, str | None]]
+                  ) -> dict[int, list[tuple[datetime | None, Earlier]]]:
+    """The stored items of these messages' threads from other messages (earlier
+    batches), with their messages' dates: what was asked before a reply."""
+    threads = {m.thread_id for m, _ in loaded if m.thread_id is not None}
+    pks = {m.id for m, _ in loaded}
+    asked: dict[int, list[tuple[datetime | None, Earlier]]] = {}
+    for chunk in chunks(sorted(threads)):
+        for thread_id, message_pk, when, owner, due, kind in session.execute(
+            select(ActionItem.thread_id, ActionItem.message_pk, Message.date, ActionItem.owner,
+                   ActionItem.due, ActionItem.kind)
+            .join(Message, Message.id == ActionItem.message_pk)
+            .where(ActionItem.thread_id.in_(chunk))
+        ):
+            if message_pk not in pks and thread_id is not None:
+                asked.setdefault(thread_id, []).append((when, Earlier(owner, due, kind)))
+    return asked
+
+
 def extract_items(session: Session, message_ids: Collection[int],
                   context: Context) -> Extraction:
     """Read these messages and find their items; writes nothing."""
@@ -160,10 +197,20 @@ def extract_items(session: Session, message_ids: Collection[int],
     rules = context.config.rules
     found: dict[int, FoundItems] = {}
     parents = load_parents(session, [m for m, _ in loaded])
+    asked = _asked_before(session, loaded)
     for message, list_address in loaded:
         parent = parents.get((message.list_id, message.parent_message_id or ""))
         action_input = _input(message, list_address, context, parent)
         candidates = extract_actions(action_input, rules, context.members)
+        candidates = date_from_parent(candidates, action_input, partial(
+            extract_actions, rules=rules, members=context.members))
+        earlier = asked.get(message.thread_id or -1, [])
+        candidates = drop_restated(candidates, action_input.sender,
+                                   [e for when, e in earlier if _before(when, message.date)],
+                                   context.members)
+        if message.thread_id is not None:
+            asked.setdefault(message.thread_id, []).extend(
+                (message.date, Earlier(c.owner, c.due, c.kind)) for c in candidates)
         candidates = date_from_meetings(candidates, action_input.date, context.meetings)
         if context.config.questions:
             candidates = candidates + find_questions(action_input, candidates, context.members)

@@ -1,0 +1,145 @@
+"""CPU a message of a serial import, stage by stage: this tree against a baseline revision.
+
+Writes the generated corpus (``bench/e2e.py``'s) as an mbox of ``--messages`` messages;
+then, for this tree and for ``--baseline`` (a git revision, unpacked with ``git
+archive``), each in a fresh process and a fresh SQLite database, A/B interleaved
+``--rounds`` times, imports it (parse workers as the import command runs them) and
+analyses it in the importing process (``bench/e2e.py --runs serial``). It prints, as
+medians in ms of CPU a message: the whole process tree (user + system, parse workers
+included, sampled from /proc as ``bench/e2e.py`` does), the importing process's start
+(imports), its import (reading the archive, storing, threading, indexing: the parse
+workers' CPU is in the tree's figure only), ``store_parsed_batch``, the whole analysis,
+and its parts: ``extract_actions``, ``find_questions``, closures, ``texts_to_tag``,
+``tag_texts``, ``save_tags``, ``save_extraction`` (closures included). The machine's
+other load slows both sides alike; say the load average with the figures.
+
+Usage: python bench/import_cpu.py [--baseline main] [--messages 4000] [--rounds 3]
+       [--mbox FILE] (an mbox written before, instead of writing the corpus)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+PARTS = ("store_parsed_batch", "extract_actions", "find_questions", "closures",
+         "texts_to_tag", "tag_texts", "save_tags", "save_extraction")
+
+
+def child(tree: str, mbox: str) -> None:
+    """Import and analyse ``mbox`` with the code of ``tree``; print CPU seconds as JSON."""
+    began = time.process_time()
+    sys.path.insert(0, tree)
+    os.chdir(tree)  # config/ of that tree
+    from iscg_mailbot.services import analysis, ingest
+    from iscg_mailbot.services.actions import extraction
+    from iscg_mailbot.services.app import App
+    from iscg_mailbot.services.topics import tagging
+    from iscg_mailbot.settings.main import Settings
+
+    spent = dict.fromkeys(PARTS, 0.0)
+
+    def timed(module: Any, name: str, label: str) -> None:
+        function = getattr(module, name)
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[label] += time.process_time() - start
+
+        setattr(module, name, wrapper)
+
+    for module, name, label in (
+        (ingest, "store_parsed_batch", "store_parsed_batch"),
+        (extraction, "extract_actions", "extract_actions"),
+        (extraction, "find_questions", "find_questions"),
+        (extraction, "find_closures", "closures"),
+        (extraction, "save_extraction", "save_extraction"),
+        (tagging, "texts_to_tag", "texts_to_tag"),
+        (tagging, "tag_texts", "tag_texts"),
+        (tagging, "save_tags", "save_tags"),
+    ):
+        timed(module, name, label)
+    with tempfile.TemporaryDirectory() as folder:
+        app = App.open(Settings(database={"url": f"sqlite:///{folder}/bench.db"}),
+                       check_schema=False)
+        app.upgrade_schema()
+        imported = time.process_time()
+        stored = ingest.import_archive(app, Path(mbox)).stored
+        analysed = time.process_time()
+        analysis.analyse_pending(app)
+        done = time.process_time()
+        app.close()
+    print(json.dumps({"stored": stored, "start": imported - began,
+                      "import": analysed - imported, "analysis": done - analysed, **spent}))
+
+
+def _run(tree: str, mbox: Path) -> dict[str, Any]:
+    from bench.e2e import Tree
+
+    process = subprocess.Popen([sys.executable, __file__, "--child", tree, str(mbox)],
+                               stdout=subprocess.PIPE, text=True, cwd=tree)
+    sampled = Tree(cpu={})
+    while process.poll() is None:
+        sampled.sample(process.pid)
+        time.sleep(0.1)
+    output = process.stdout.read() if process.stdout else ""
+    if process.returncode != 0:
+        raise SystemExit(f"the run of {tree} failed ({process.returncode})")
+    result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
+    result["tree"] = sum(sampled.cpu.values())
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baseline", default="main", help="git revision to compare")
+    parser.add_argument("--messages", type=int, default=4000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--mbox", type=Path, help="an mbox to import instead of the corpus")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    sys.path.insert(0, str(ROOT))
+    from bench.e2e import write_corpus
+
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start; "
+          f"{time.strftime('%Y-%m-%d %H:%M')}")
+    with tempfile.TemporaryDirectory() as folder:
+        mbox = args.mbox or write_corpus(Path(folder) / "corpus.mbox", args.messages)
+        base = Path(folder) / "baseline"
+        base.mkdir()
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.baseline],
+                                 check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
+        trees = {"baseline": str(base), "this tree": str(ROOT)}
+        runs: dict[str, list[dict[str, Any]]] = {name: [] for name in trees}
+        for _ in range(args.rounds):
+            for name, tree in trees.items():
+                runs[name].append(_run(tree, mbox))
+    messages = runs["this tree"][0]["stored"]
+    print(f"{messages} messages; baseline {args.baseline}; {args.rounds} rounds A/B; "
+          f"ms of CPU a message, median")
+    print(f"{'part':20} {'baseline':>9} {'this tree':>9}")
+    for part in ("tree", "start", "import", *PARTS[:1], "analysis", *PARTS[1:]):
+        cells = [1000 * statistics.median(r[part] for r in runs[name]) / messages
+                 for name in trees]
+        print(f"{part:20} {cells[0]:9.3f} {cells[1]:9.3f}")
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""Acceptances that restate the request they accept: no new item.
+
+"Sure, will do - I will circulate the template", "Bien reçu, BDT will contribute",
+"Thanks - TSB will provide the paragraph by 8 January": the sender takes on what an
+earlier message of the thread asked of them (or of their unit). The work is that
+earlier item, still open (eval/README.md: acceptance does not close); the reply's
+promise is no second item.
+
+A reply's promise stays an item when it is not opened as an acceptance ("I will raise
+it with the SG13 chair and come back by the end of February"), when it promises a step
+towards what was asked rather than the thing itself ("Sure - I will check the dates
+with the team"), when nothing earlier in
+the thread asked the sender or their unit, or when it sets a day of its own ("Yes - I
+will send it this week" to a request due by the end of the month): then it says more
+than "yes".
+
+    >>> from datetime import date
+    >>> from iscg_mailbot.records import ActionCandidate, Address
+    >>> said = "Sure, will do - we will circulate the template."
+    >>> item = ActionCandidate(kind="action", sentence=said, span=(0, len(said)),
+    ...     owner="BDT", owner_kind="group", due=None, due_text=None, confidence=0.75,
+    ...     rule="commitment")
+    >>> asked = [Earlier(owner="BR, BDT", due=date(2027, 3, 5), kind="action")]
+    >>> drop_restated([item], Address("BDT", "bdt@example.int"), asked, None)
+    []
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from iscg_mailbot.analyse.closure_speaker import owner_parts, speaker_of
+from iscg_mailbot.records import ActionCandidate, Address
+from iscg_mailbot.settings.members import MembersConfig
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """An item an earlier message of the thread created: whose, due when, what kind."""
+
+    owner: str | None
+    due: date | None
+    kind: str
+
+
+# The words a reply opens with when it says yes to what it was asked.
+_ACCEPTS = re.compile(
+    r"^\W*(?:sure|will\s+do|noted|ok(?:ay)?|of\s+course|certainly|gladly|with\s+pleasure|"
+    r"bien\s+re[\u00e7c]u|thanks?|thank\s+you|agreed|understood|received|yes)\b",
+    re.IGNORECASE)
+# "I will check ...", "we will look into ...": a step towards what was asked, new work.
+_STEP = re.compile(
+    r"\bwill\s+(?:\w+ly\s+)?(?:check|look\s+into|verify|find\s+out|explore|investigate|"
+    r"enquire|inquire|consult|ask|see\s+(?:whether|if))\b", re.IGNORECASE)
+# Promises: the sender's ("I will", "we will") or a body's ("BDT will").
+_PROMISES = frozenset({"commitment", "i_will", "entity_will"})
+
+
+def _restates(candidate: ActionCandidate, speaks_for: frozenset[str],
+              earlier: Sequence[Earlier]) -> bool:
+    if not (candidate.kind == "action" and candidate.rule in _PROMISES
+            and _ACCEPTS.match(candidate.sentence) and not _STEP.search(candidate.sentence)):
+        return False
+    if not owner_parts(candidate.owner) & speaks_for:
+        return False
+    asked = [e for e in earlier if e.kind != "note" and owner_parts(e.owner) & speaks_for]
+    return bool(asked) and (candidate.due is None or candidate.due in {e.due for e in asked})
+
+
+def drop_restated(candidates: list[ActionCandidate], sender: Address | None,
+                  earlier: Sequence[Earlier], members: MembersConfig | None
+                  ) -> list[ActionCandidate]:
+    """The reply's promises that only accept what was asked of the sender (or their
+    unit) earlier in the thread, without a day of their own, are dropped."""
+    if not earlier or not candidates:
+        return candidates
+    speaker = speaker_of(sender, members)
+    speaks_for = speaker.own | speaker.bodies
+    return [c for c in candidates if not _restates(c, speaks_for, earlier)]
+
+
+__all__ = ["Earlier", "drop_restated"]

@@ -1,0 +1,118 @@
+"""The tagger fills spaCy's tokenizer cache chunk by chunk (analyse/nlp_chunks.py): a
+word met again after a special case ("I'm", "e.g.", a line break) is looked up, not
+split again, and the tokens are the same as a tokenizer without that step gives."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from iscg_mailbot.analyse.nlp import PhraseFinder, PhrasePattern, build_pipeline
+from iscg_mailbot.analyse.nlp_chunks import CHUNK_LIMIT, ChunkCache
+from iscg_mailbot.parse.message import parse_message
+from iscg_mailbot.source.archive import read_archive
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_ARCHIVE = ROOT / "iscg_mailbot" / "data" / "sample-iscg.mbox"
+
+
+def _counting_suffix_search(tokenizer: Any) -> list[str]:
+    """Record each string the tokenizer looks for a suffix in (it does so only when it
+    splits a chunk, never for one found in its cache)."""
+    calls: list[str] = []
+    search = tokenizer.suffix_search
+
+    def counted(text: str) -> Any:
+        calls.append(text)
+        return search(text)
+
+    tokenizer.suffix_search = counted  # (setting it empties the cache)
+    return calls
+
+
+def test_words_after_a_special_case_are_split_once() -> None:
+    nlp = build_pipeline()
+    calls = _counting_suffix_search(nlp.tokenizer)
+    finder = PhraseFinder(nlp, [PhrasePattern("0", "spectrum")])
+    # "I'm" is a special case of spaCy's: before, nothing of the Doc after it was
+    # cached, and every word below was split again on the second reading.
+    text = "Dear colleagues, I'm glad to share:\n\n" + " ".join(
+        f"(item{n}), see doc-{n}." for n in range(40))
+    list(finder.find_groups([text]))
+    assert calls
+    calls.clear()
+    list(finder.find_groups([text, text]))
+    assert calls == []
+
+
+def _tokens(nlp: Any, text: str) -> list[tuple[str, str, int, str]]:
+    return [(t.text, t.norm_, t.idx, t.whitespace_) for t in nlp.make_doc(text)]
+
+
+def _sample_texts() -> list[str]:
+    texts = []
+    for batch in read_archive(SAMPLE_ARCHIVE):
+        for raw in batch.messages:
+            message = parse_message(raw)
+            texts += [message.subject, message.new_text, message.quoted_text]
+    return [text for text in texts if text]
+
+
+def test_the_same_tokens_on_the_sample_archive() -> None:
+    plain, filled = build_pipeline(), build_pipeline()
+    chunks = ChunkCache(filled.tokenizer)
+    texts = _sample_texts()
+    joined = "\n\n".join(texts)
+    for text in [*texts, joined, joined]:
+        chunks.fill(text)
+        assert _tokens(filled, text) == _tokens(plain, text)
+
+
+# Specials (contractions, abbreviations, emoticons, "5G", line breaks), punctuation
+# that is split off or kept, and plain words, in any order and spacing.
+_PIECES = ["don't", "e.g.", "5G,", "5G.", ":)", "(", ")", "\n", "\n\n", " ", "  ", "\t",
+           "TSAG-TD409", "Q7/5", "word", "it's", "U.S.", "a.m.", "...", "\u2014", "\u00a0",
+           "'quoted'", "http://itu.int/x?y=1", "co-operation", "e-mail:", "I'm", "3rd"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join), max_size=4))
+def test_the_same_tokens_on_generated_texts(texts: list[str]) -> None:
+    plain, filled = _pipelines()
+    chunks = ChunkCache(filled.tokenizer, limit=50)  # starts over now and then
+    for text in texts:
+        chunks.fill(text)
+        assert _tokens(filled, text) == _tokens(plain, text)
+
+
+_PIPELINES: list[Any] = []
+
+
+def _pipelines() -> list[Any]:
+    if not _PIPELINES:
+        _PIPELINES.extend([build_pipeline(), build_pipeline()])
+    return _PIPELINES
+
+
+def test_a_pickled_cache_forgets_the_chunks_it_saw() -> None:
+    nlp = build_pipeline()
+    chunks = ChunkCache(nlp.tokenizer)
+    chunks.fill("see TSAG-TD409, please")
+    copy = pickle.loads(pickle.dumps(chunks))
+    # The tokenizer comes back with an empty cache and spaCy's default limit.
+    calls = _counting_suffix_search(copy._tokenizer)
+    copy.fill("see TSAG-TD409, please")
+    assert calls
+    assert copy._tokenizer.max_cache_size >= CHUNK_LIMIT
+
+
+def test_a_pickled_finder_fills_the_cache_of_its_own_tokenizer() -> None:
+    """The tagger is pickled into the cache directory: its chunk cache must still fill
+    the tokenizer its pipeline runs, not a copy of it."""
+    finder = PhraseFinder(build_pipeline(), [PhrasePattern("0", "spectrum")])
+    copy = pickle.loads(pickle.dumps(finder, protocol=pickle.HIGHEST_PROTOCOL))
+    assert copy._chunks._tokenizer is copy.nlp.tokenizer
