@@ -100,6 +100,7 @@ def _naive(app: object, archive: Path) -> tuple[int, int]:
     """Per message, one transaction: parse, store, thread, index, extract its action
     items and closures, tag its thread (today's services, called message by message)."""
     from iscg_mailbot.services import actions, topics
+    from iscg_mailbot.services.actions import extraction
     from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
     from iscg_mailbot.source.archive import read_archive
     from iscg_mailbot.store.messages import ensure_list
@@ -113,7 +114,7 @@ def _naive(app: object, archive: Path) -> tuple[int, int]:
     for batch in read_archive(archive, batch_size=1):
         with app.session() as session:  # type: ignore[attr-defined]
             new = store_raw_batch(session, list_id, batch.messages, report)
-            actions.analyse_messages(session, new, context, index=False)
+            extraction.analyse_messages(session, new, context, index=False)
             threads = {session.get(Message, pk).thread_id for pk in new}  # type: ignore[union-attr]
             topics.tag_threads_in_session(app, session, [t for t in threads if t])  # type: ignore[arg-type]
     return report.stored, report.stored

@@ -49,8 +49,9 @@ from iscg_mailbot.analyse.action_text import split_sentences
 from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.records import ActionInput, Provenance, RawMessage
-from iscg_mailbot.report import queries
-from iscg_mailbot.services.actions import Context, analyse_messages
+from iscg_mailbot.report import digest_actions, queries
+from iscg_mailbot.services.actions import Context
+from iscg_mailbot.services.actions.extraction import analyse_messages
 from iscg_mailbot.services.demo import sample_archive
 from iscg_mailbot.settings.actions import load_actions_config
 from iscg_mailbot.settings.members import load_members
@@ -177,7 +178,7 @@ def query_suite(engine: Engine) -> list[tuple[str, float, int]]:
             s, today=today, since=NOW - timedelta(days=30))),
         ("threads list --stalled 14d", lambda s: queries.stalled_threads(
             s, today=today, quiet_since=NOW - timedelta(days=14))),
-        ("digest open actions", lambda s: queries.digest_actions(s, 1, today)),
+        ("digest open actions", lambda s: digest_actions.digest_actions(s, 1, today)),
         ('search "liaison statement"', lambda s: search.search(s, "liaison statement", 20)),
         ('search "spectrum" -draft', lambda s: search.search(s, "spectrum -draft", 20)),
         ('search "meeting" (a common word)', lambda s: search.search(s, "meeting", 20)),

@@ -8,6 +8,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+# Defined apart: the ORM models and queries read them without creating these dataclasses.
+from iscg_mailbot.action_codes import (
+    ACTION,
+    ACTION_KINDS,
+    ACTION_STATUSES,
+    DONE,
+    DROPPED,
+    NOTE,
+    OPEN,
+    QUESTION,
+)
+
+__all__ = ["ACTION", "ACTION_KINDS", "ACTION_STATUSES", "DONE", "DROPPED", "NOTE", "OPEN",
+           "QUESTION", "ActionCandidate", "ActionInput", "Address", "Attachment", "Closure",
+           "Digest", "DigestAction", "DigestAwaiting", "DigestCounts", "DigestOverlap",
+           "DigestSection", "DigestThread", "EntityMention", "Evidence", "MailboxState",
+           "OpenItem", "ParsedMessage", "Provenance", "RawBatch", "RawMessage", "ThreadNode",
+           "ThreadRef", "ThreadTags", "ThreadText", "TopicTag"]
+
 
 @dataclass(frozen=True)
 class Provenance:
@@ -267,12 +286,6 @@ class Digest:
 
 
 # --- analyse: actions ---
-
-# The kinds and states of an action item, as stored and as the CLI accepts them.
-ACTION, NOTE, QUESTION = "action", "note", "question"
-ACTION_KINDS = (ACTION, NOTE, QUESTION)
-OPEN, DONE, DROPPED = "open", "done", "dropped"
-ACTION_STATUSES = (OPEN, DONE, DROPPED)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, select
 
 from iscg_mailbot.analyse.action_acceptances import Earlier, drop_restated
 from iscg_mailbot.records import ActionCandidate, Address
-from iscg_mailbot.services import actions as service
+from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.models_actions import ActionItem
 from tests.action_samples import action_app, mail, store
@@ -46,14 +46,14 @@ def items_of_reply(app: App) -> list[str]:
 
 
 def test_saying_yes_to_the_request_makes_no_second_item(app: App) -> None:
-    service.extract_for_messages(app, store(app, ASK, reply(
+    extraction.extract_for_messages(app, store(app, ASK, reply(
         "Sure, will do - I will send the table.")))
     assert items_of_reply(app) == []
 
 
 def test_the_request_read_from_an_earlier_batch(app: App) -> None:
-    service.extract_for_messages(app, store(app, ASK))
-    service.extract_for_messages(app, store(app, reply("Noted - BDT will send the table.")))
+    extraction.extract_for_messages(app, store(app, ASK))
+    extraction.extract_for_messages(app, store(app, reply("Noted - BDT will send the table.")))
     assert items_of_reply(app) == []
 
 
@@ -63,13 +63,13 @@ def test_the_request_read_from_an_earlier_batch(app: App) -> None:
     "Sure, will do - I will send the table by 5 February.",   # a day of its own
 ])
 def test_a_promise_saying_more_than_yes_stays(app: App, body: str) -> None:
-    service.extract_for_messages(app, store(app, ASK, reply(body)))
+    extraction.extract_for_messages(app, store(app, ASK, reply(body)))
     assert items_of_reply(app) == [body]
 
 
 def test_a_promise_by_someone_not_asked_stays(app: App) -> None:
     body = "Sure, will do - I will send the table."
-    service.extract_for_messages(app, store(app, ASK, reply(
+    extraction.extract_for_messages(app, store(app, ASK, reply(
         body, "Chen Lihua <chen@example.int>")))
     assert items_of_reply(app) == [body]
 

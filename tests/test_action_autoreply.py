@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select
 from iscg_mailbot.parse.headers import is_automatic
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.records import Provenance, RawMessage
-from iscg_mailbot.services import actions as service
+from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_actions import ActionItem
@@ -43,7 +43,7 @@ def _sentences(app: App) -> list[str]:
 def test_out_of_office_with_auto_submitted_yields_no_item_on_either_database(app: App) -> None:
     data = SAMPLE.read_bytes()
     ids = store(app, _raw(data))
-    report = service.extract_for_messages(app, ids)
+    report = extraction.extract_for_messages(app, ids)
     with app.session() as session:
         assert session.scalar(select(Message.auto_submitted).where(Message.id == ids[0]))
     assert (report.messages, report.added) == (1, 0)
@@ -54,7 +54,7 @@ def test_the_same_text_without_the_header_yields_the_request(app: App) -> None:
     # The minimal pair: the wording alone does not give it away as an auto-reply.
     data = _without_header(SAMPLE.read_bytes(), b"Auto-Submitted")
     ids = store(app, _raw(data))
-    service.extract_for_messages(app, ids)
+    extraction.extract_for_messages(app, ids)
     with app.session() as session:
         assert session.scalar(select(Message.auto_submitted).where(Message.id == ids[0])) is False
     assert any("before 5 November 2026" in s for s in _sentences(app))
@@ -66,11 +66,11 @@ def test_an_auto_reply_closes_nothing(app: App) -> None:
     answer = mail("ooo1", "Klaus Brenner <klaus@example.de>", "2026-10-20T11:00:00+02:00",
                   "Thank you, done. Your message has been received.\n", parent="ask1")
     flagged = _raw(bytes(answer.data).replace(b"\nTo:", b"\nAuto-Submitted: auto-replied\nTo:", 1))
-    service.extract_for_messages(app, store(app, ask))
-    assert service.extract_for_messages(app, store(app, flagged)).closed == 0
+    extraction.extract_for_messages(app, store(app, ask))
+    assert extraction.extract_for_messages(app, store(app, flagged)).closed == 0
     # Control: the same answer from a person closes the item.
     unflagged = _raw(bytes(answer.data).replace(b"<ooo1@", b"<ooo2@"))
-    assert service.extract_for_messages(app, store(app, unflagged)).closed == 1
+    assert extraction.extract_for_messages(app, store(app, unflagged)).closed == 1
 
 
 @pytest.mark.parametrize(("headers", "automatic"), [

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, select
 from iscg_mailbot.analyse.action_closure import delivery_statement
 from iscg_mailbot.analyse.actions import answers_question, detect_closure
 from iscg_mailbot.records import Address, OpenItem
-from iscg_mailbot.services import actions as service
+from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App
 from iscg_mailbot.settings.members import load_members
 from iscg_mailbot.store.models_action_shares import ActionShare
@@ -71,37 +71,37 @@ def _status(app: App) -> tuple[str, int | None, list[str]]:
 
 
 def test_a_multi_owner_item_closes_with_its_last_share(app: App) -> None:
-    service.extract_for_messages(app, store(app, ASK))
+    extraction.extract_for_messages(app, store(app, ASK))
     accept = mail("r0", "Chen Lihua <chen@example.int>", "2026-10-01T10:00:00+02:00",
                   "Sure, will do.\n\nChen\n", subject="Focal points", parent="ask")
-    service.extract_for_messages(app, store(app, accept))
+    extraction.extract_for_messages(app, store(app, accept))
     assert _status(app) == ("open", None, [])  # acceptance is not completion
     bdt = mail("r1", "Pierre Lefebvre <pierre@example.int>", "2026-10-02T10:00:00+02:00",
                "Done for BDT.\n\nPierre\n", subject="Focal points", parent="ask")
-    service.extract_for_messages(app, store(app, bdt))
+    extraction.extract_for_messages(app, store(app, bdt))
     assert _status(app) == ("open", None, ["BDT"])
     tsb = mail("r2", "Chen Lihua <chen@example.int>", "2026-10-03T10:00:00+02:00",
                "Please find attached TSB's list.\n\nChen\n", subject="Focal points",
                parent="r1")
     ids = store(app, tsb)
-    service.extract_for_messages(app, ids)
+    extraction.extract_for_messages(app, ids)
     status, closer, shares = _status(app)
     assert (status, closer, shares) == ("done", ids[0], ["BDT", "TSB"])
     # Analysing the replies again changes nothing.
-    assert service.extract_for_messages(app, ids).closed == 0
+    assert extraction.extract_for_messages(app, ids).closed == 0
 
 
 def test_a_question_waits_for_an_answer_not_for_thanks(app: App) -> None:
     question = mail("q", "Ingrid Solheim <ingrid@example.no>", "2026-10-01T09:00:00+02:00",
                     "Which room is booked for the ISCG meeting on 12 November?\n",
                     subject="Room")
-    service.extract_for_messages(app, store(app, question))
+    extraction.extract_for_messages(app, store(app, question))
     thanks = mail("t", "Klaus Brenner <klaus@example.de>", "2026-10-01T10:00:00+02:00",
                   "Thanks, Ingrid!\n", subject="Room", parent="q")
-    assert service.extract_for_messages(app, store(app, thanks)).closed == 0
+    assert extraction.extract_for_messages(app, store(app, thanks)).closed == 0
     answer = mail("a", "Chen Lihua <chen@example.int>", "2026-10-01T11:00:00+02:00",
                   "Room K is booked for the whole day.\n", subject="Room", parent="t")
-    assert service.extract_for_messages(app, store(app, answer)).closed == 1
+    assert extraction.extract_for_messages(app, store(app, answer)).closed == 1
 
 
 ASK_TO_SAY = (OpenItem(7, "BDT", "group", "Could BDT confirm the date of the workshop?"),)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
-from iscg_mailbot.services import actions as service
+from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.models_actions import ActionItem
 from tests.action_samples import QUESTION, action_app, mail, store
@@ -34,10 +34,10 @@ def found(app: App) -> list[tuple[str, str, str]]:
 
 
 def test_a_reply_reads_its_parent_in_the_same_batch_or_a_later_one(app: App) -> None:
-    service.extract_for_messages(app, store(app, QUESTION, REPLY))
+    extraction.extract_for_messages(app, store(app, QUESTION, REPLY))
     # Klaus asks Pierre back: Pierre is BDT staff, so BDT owes the answer.
     assert ("question", "BDT", "Will the joint session have remote participation?") in found(app)
     # Pierre's answer to Klaus's question asks nothing new.
     before = found(app)
-    service.extract_for_messages(app, store(app, ANSWER))
+    extraction.extract_for_messages(app, store(app, ANSWER))
     assert found(app) == before

@@ -21,7 +21,7 @@ from sqlalchemy import Engine, select
 from iscg_mailbot.analyse.action_parent_dates import date_from_parent
 from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.records import ActionInput, Address
-from iscg_mailbot.services import actions as service
+from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App
 from iscg_mailbot.settings.members import load_members
 from iscg_mailbot.store.models_actions import ActionItem
@@ -105,7 +105,7 @@ def app(engine: Engine, tmp_path: Path) -> Iterator[App]:
 
 
 def test_the_stored_reply_reads_its_parent_s_deadline(app: App) -> None:
-    service.extract_for_messages(app, store(app, REQUEST, PROMISE))
+    extraction.extract_for_messages(app, store(app, REQUEST, PROMISE))
     with app.session() as session:
         dues = {i.sentence: i.due for i in session.scalars(select(ActionItem))}
     assert dues["I will circulate the merged table one week after the deadline."] == date(

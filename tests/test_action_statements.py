@@ -10,8 +10,7 @@ import pytest
 
 from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.records import ActionInput, Address
-from iscg_mailbot.settings.action_rules import ActionRules
-from iscg_mailbot.settings.actions import load_actions_config
+from iscg_mailbot.settings.actions import ActionRules, load_actions_config
 from iscg_mailbot.settings.members import MembersConfig, load_members
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, delete, select, update
 
 from iscg_mailbot.errors import NotFound
 from iscg_mailbot.services import actions as service
+from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store import search as search_store
 from iscg_mailbot.store.models import Message, Thread
@@ -33,9 +34,9 @@ def items(app: App) -> dict[str, ActionItem]:
 
 def test_extraction_is_stored_once_with_owner_due_and_thread(app: App) -> None:
     ids = store(app, LS)
-    first = service.extract_for_messages(app, ids)
+    first = extraction.extract_for_messages(app, ids)
     assert (first.messages, first.added, first.indexed) == (1, 4, 1)
-    again = service.extract_for_messages(app, ids)
+    again = extraction.extract_for_messages(app, ids)
     assert (again.added, again.updated, again.removed, again.closed) == (0, 0, 0, 0)
     found = {(i.kind, i.owner, i.due) for i in items(app).values()}
     assert found == {
@@ -50,9 +51,9 @@ def test_extraction_is_stored_once_with_owner_due_and_thread(app: App) -> None:
 
 
 def test_reply_closes_the_item_of_the_senders_group(app: App) -> None:
-    service.extract_for_messages(app, store(app, LS))
+    extraction.extract_for_messages(app, store(app, LS))
     reply_ids = store(app, REPLY)
-    report = service.extract_for_messages(app, reply_ids)
+    report = extraction.extract_for_messages(app, reply_ids)
     assert report.closed == 1
     rows = service.list_actions(app, now=NOW)
     tsag = next(r for r in rows if r.owner == "TSAG")
@@ -61,20 +62,20 @@ def test_reply_closes_the_item_of_the_senders_group(app: App) -> None:
     assert tsag.closed_at == datetime(2026, 9, 14, 14, 0, tzinfo=UTC)
     assert [r.owner for r in service.list_actions(app, open_only=True, now=NOW)] == ["BDT"]
     # Analysing the reply again closes nothing more.
-    assert service.extract_for_messages(app, reply_ids).closed == 0
+    assert extraction.extract_for_messages(app, reply_ids).closed == 0
 
 
 def test_a_reply_in_the_same_batch_closes_earlier_items(app: App) -> None:
-    service.extract_for_messages(app, store(app, LS, REPLY))
+    extraction.extract_for_messages(app, store(app, LS, REPLY))
     assert [r.owner for r in service.list_actions(app, open_only=True, now=NOW)] == ["BDT"]
 
 
 def test_manual_decisions_are_never_overwritten(app: App) -> None:
-    service.extract_for_messages(app, store(app, LS))
+    extraction.extract_for_messages(app, store(app, LS))
     tsag = next(r for r in service.list_actions(app, now=NOW) if r.owner == "TSAG")
     reopened = service.reopen_item(app, tsag.id, note="waiting for the formal LS")
     assert (reopened.status, reopened.manual, reopened.note) == ("open", True, "waiting for the formal LS")
-    service.extract_for_messages(app, store(app, REPLY))  # "Done: ..." from TSAG
+    extraction.extract_for_messages(app, store(app, REPLY))  # "Done: ..." from TSAG
     row = next(r for r in service.list_actions(app, now=NOW) if r.id == tsag.id)
     assert row.status == "open"  # the person's decision stands
     bdt = next(r for r in service.list_actions(app, now=NOW) if r.owner == "BDT")
@@ -84,7 +85,7 @@ def test_manual_decisions_are_never_overwritten(app: App) -> None:
     dropped = service.drop_item(app, tsag.id)
     assert (dropped.status, dropped.note) == ("dropped", "waiting for the formal LS")
     # Re-extraction (e.g. after changing actions.yaml) keeps both decisions.
-    report = service.reanalyse_all(app)
+    report = extraction.reanalyse_all(app)
     assert report.added == 0
     statuses = {r.owner: r.status for r in service.list_actions(app, now=NOW)}
     assert statuses == {"TSAG": "dropped", "BDT": "done"}
@@ -93,7 +94,7 @@ def test_manual_decisions_are_never_overwritten(app: App) -> None:
 
 
 def test_overdue_owner_and_due_before_filters(app: App) -> None:
-    service.extract_for_messages(app, store(app, LS))
+    extraction.extract_for_messages(app, store(app, LS))
     overdue = service.list_actions(app, overdue=True, now=NOW)
     assert [(r.owner, r.overdue) for r in overdue] == [("TSAG", True)]
     assert service.list_actions(app, overdue=True, now=datetime(2026, 9, 10, tzinfo=UTC)) == []
@@ -108,7 +109,7 @@ def test_overdue_owner_and_due_before_filters(app: App) -> None:
 
 
 def test_overdue_uses_the_lists_time_zone(app: App) -> None:
-    service.extract_for_messages(app, store(app, LS))
+    extraction.extract_for_messages(app, store(app, LS))
     # 23:30 UTC on 15 September is already the 16th in Geneva: TSAG's item is late there.
     late_evening = datetime(2026, 9, 15, 23, 30, tzinfo=UTC)
     assert [r.owner for r in service.list_actions(app, overdue=True, now=late_evening)] == ["TSAG"]
@@ -117,7 +118,7 @@ def test_overdue_uses_the_lists_time_zone(app: App) -> None:
 
 
 def test_open_threads_questions_participants_and_stalled(app: App) -> None:
-    service.extract_for_messages(app, store(app, LS, QUESTION, OLD))
+    extraction.extract_for_messages(app, store(app, LS, QUESTION, OLD))
     rows = service.open_threads(app, now=NOW)
     by_subject = {r.subject: r for r in rows}
     assert set(by_subject) == {"LS on security", "Joint session room",
@@ -131,7 +132,7 @@ def test_open_threads_questions_participants_and_stalled(app: App) -> None:
     # Somebody else answers the question: the thread no longer waits.
     answer = mail("q2", "Chen Lihua <chen@example.int>", "2026-09-02T11:00:00+02:00",
                   "Yes, TSB booked room K.\n", subject="Joint session room", parent="q1")
-    service.extract_for_messages(app, store(app, answer))
+    extraction.extract_for_messages(app, store(app, answer))
     assert "Joint session room" not in {r.subject for r in service.open_threads(app, now=NOW)}
     by_address = service.open_threads(app, participant="ingrid@example.no", now=NOW)
     assert [r.subject for r in by_address] == ["Call for experts on spectrum sharing studies"]
@@ -150,19 +151,19 @@ def test_open_threads_questions_participants_and_stalled(app: App) -> None:
 
 def test_items_follow_their_message_to_another_thread(app: App) -> None:
     ids = store(app, LS, OLD)
-    service.extract_for_messages(app, ids)
+    extraction.extract_for_messages(app, ids)
     with app.session() as session:
         old_pk = session.scalar(select(Message.id).where(Message.message_id == "old1@example.org"))
         ls_thread = session.scalar(select(Message.thread_id)
                                    .where(Message.message_id == "ls1@example.org"))
         session.execute(update(Message).where(Message.id == old_pk).values(thread_id=ls_thread))
-    service.extract_for_messages(app, [old_pk])
+    extraction.extract_for_messages(app, [old_pk])
     with app.session() as session:
         assert set(session.scalars(select(ActionItem.thread_id))) == {ls_thread}
 
 
 def test_search_ranks_and_marks_the_words(app: App) -> None:
-    service.extract_for_messages(app, store(app, LS, QUESTION, OLD, REPLY))
+    extraction.extract_for_messages(app, store(app, LS, QUESTION, OLD, REPLY))
     hits = service.search_messages(app, "liaison statement")
     assert hits and hits[0].subject == "LS on security"
     assert "[liaison]" in hits[0].snippet.lower()
@@ -226,7 +227,7 @@ HOSTILE = ['"', "'", "AND", "OR OR", "NOT", "*", "-", "-room", "NEAR(", "col:val
 
 
 def test_search_accepts_any_string(app: App) -> None:
-    service.extract_for_messages(app, store(app, LS))
+    extraction.extract_for_messages(app, store(app, LS))
     for hostile in HOSTILE:
         assert isinstance(service.search_messages(app, hostile, limit=5), list), hostile
     with app.session() as session:
@@ -245,7 +246,7 @@ def test_index_catches_up_with_messages_stored_before_it(app: App) -> None:
 
 def test_a_thread_merged_away_never_fails_on_its_items(app: App) -> None:
     ids = store(app, LS, OLD)
-    service.extract_for_messages(app, ids)
+    extraction.extract_for_messages(app, ids)
     with app.session() as session:
         old_pk = session.scalar(select(Message.id).where(Message.message_id == "old1@example.org"))
         ls_thread = session.scalar(select(Message.thread_id)
@@ -257,7 +258,7 @@ def test_a_thread_merged_away_never_fails_on_its_items(app: App) -> None:
         session.execute(delete(Thread).where(Thread.id == old_thread))
     with app.session() as session:
         assert None in set(session.scalars(select(ActionItem.thread_id)))
-    service.extract_for_messages(app, [old_pk])  # the next analysis of the batch
+    extraction.extract_for_messages(app, [old_pk])  # the next analysis of the batch
     with app.session() as session:
         assert set(session.scalars(select(ActionItem.thread_id))) == {ls_thread}
 
@@ -268,7 +269,7 @@ def test_relative_dates_are_read_in_the_senders_own_time_zone(app: App) -> None:
     late = mail("late", "Ana Ruiz <ana@example.gov>", "2026-07-10T23:30:00-05:00",
                 "Dear colleagues,\n\nTSB is kindly requested to send the figures by tomorrow.\n")
     ids = store(app, late)
-    service.extract_for_messages(app, ids)
+    extraction.extract_for_messages(app, ids)
     with app.session() as session:
         assert session.scalar(select(Message.utc_offset_minutes)) == -300
     [item] = [i for i in items(app).values() if i.kind == "action"]

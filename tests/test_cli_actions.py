@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from iscg_mailbot.cli import cli
-from iscg_mailbot.services import actions as service
+from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App
 from iscg_mailbot.settings.main import load_settings
 from iscg_mailbot.store.models_actions import ActionItem
@@ -34,7 +34,7 @@ def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("ISCG_DATABASE_URL", raising=False)
     migrated_sqlite(database)
     app = App.open(load_settings(config))
-    service.extract_for_messages(app, store(app, LS, QUESTION))
+    extraction.extract_for_messages(app, store(app, LS, QUESTION))
     app.close()
     return config
 

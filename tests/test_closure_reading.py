@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select
 
 from iscg_mailbot.analyse.actions import answers_question, detect_closure
 from iscg_mailbot.records import Address, OpenItem
-from iscg_mailbot.services import actions as service
+from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App
 from iscg_mailbot.settings.members import MembersConfig, load_members
 from iscg_mailbot.store.models_action_shares import ActionShare
@@ -121,11 +121,11 @@ def test_an_item_naming_no_owner_stays_open_for_the_others(app: App) -> None:
     ask = mail("ask", "Ingrid Solheim <ingrid@example.no>", "2026-10-01T09:00:00+02:00",
                "Dear colleagues,\n\nPlease send me your inputs on the work plan by "
                "6 November.\n\nIngrid\n", subject="Work plan")
-    service.extract_for_messages(app, store(app, ask))
+    extraction.extract_for_messages(app, store(app, ask))
     reply = mail("r", "Chen Lihua <chen@example.int>", "2026-10-02T09:00:00+02:00",
                  "Please find attached TSB's input.\n\nChen\n", subject="Work plan",
                  parent="ask")
-    service.extract_for_messages(app, store(app, reply))
+    extraction.extract_for_messages(app, store(app, reply))
     with app.session() as session:
         item = session.scalars(select(ActionItem)).one()
         shares = list(session.scalars(select(ActionShare.owner)))
@@ -136,20 +136,20 @@ def test_a_question_is_answered_by_a_reply_to_its_asker(app: App) -> None:
     ask = mail("q1", "Ingrid Solheim <ingrid@example.no>", "2026-10-01T09:00:00+02:00",
                "Dear all,\n\nCould BDT send me the list of regional workshops?\n\nIngrid\n",
                subject="Workshops")
-    service.extract_for_messages(app, store(app, ask))
+    extraction.extract_for_messages(app, store(app, ask))
     question = mail("q2", "Klaus Brenner <klaus@example.de>", "2026-10-01T10:00:00+02:00",
                     "Which room is booked for the ISCG meeting on 12 November?\n",
                     subject="Workshops", parent="q1")
-    service.extract_for_messages(app, store(app, question))
+    extraction.extract_for_messages(app, store(app, question))
     to_ingrid = mail("r1", "Pierre Lefebvre <pierre@example.int>", "2026-10-02T09:00:00+02:00",
                      "Dear Ingrid,\n\nThe list is attached: six workshops in 2027.\n\nPierre\n",
                      subject="Workshops", parent="q1")
-    service.extract_for_messages(app, store(app, to_ingrid))
+    extraction.extract_for_messages(app, store(app, to_ingrid))
     assert _open_questions(app) == 1
     to_klaus = mail("r2", "Chen Lihua <chen@example.int>", "2026-10-02T10:00:00+02:00",
                     "Dear Klaus,\n\nRoom K is booked for the whole day.\n\nChen\n",
                     subject="Workshops", parent="q2")
-    service.extract_for_messages(app, store(app, to_klaus))
+    extraction.extract_for_messages(app, store(app, to_klaus))
     assert _open_questions(app) == 0
 
 
@@ -215,10 +215,10 @@ def test_a_question_from_a_titled_sender_is_answered_by_a_titled_greeting(app: A
     ask = mail("t1", "Dr. Mi-rae Park <park@example.kr>", "2026-10-01T09:00:00+02:00",
                "Dear all,\n\nWhich room is booked for the ISCG meeting on 12 November?\n",
                subject="Rooms")
-    service.extract_for_messages(app, store(app, ask))
+    extraction.extract_for_messages(app, store(app, ask))
     assert _open_questions(app) == 1
     answer = mail("t2", "Chen Lihua <chen@example.int>", "2026-10-02T10:00:00+02:00",
                   "Dear Dr Park,\n\nRoom K is booked for the whole day.\n\nChen\n",
                   subject="Rooms", parent="t1")
-    service.extract_for_messages(app, store(app, answer))
+    extraction.extract_for_messages(app, store(app, answer))
     assert _open_questions(app) == 0

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select
 
 from iscg_mailbot.analyse.closure_items import detect_closure
 from iscg_mailbot.records import Address, OpenItem
-from iscg_mailbot.services import actions as service
+from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.models_actions import ActionItem
 from tests.action_samples import action_app, mail, store
@@ -41,18 +41,18 @@ Klaus
 
 
 def test_a_question_to_two_bureaux_stays_open_until_both_answer(app: App) -> None:
-    service.extract_for_messages(app, store(app, ASK))
+    extraction.extract_for_messages(app, store(app, ASK))
     [(sentence, status)] = [(s, st) for s, st in _statuses(app).items() if "Would" in s]
     assert status == "open"
     tsb = mail("f2", "Chen Lihua <chen@example.int>", "2026-05-05T09:00:00+02:00",
                "Dear Klaus,\n\nYes, TSB can give three travel grants from its fund.\n\nChen\n",
                subject="Summer school grants", parent="f1")
-    service.extract_for_messages(app, store(app, tsb))
+    extraction.extract_for_messages(app, store(app, tsb))
     assert _statuses(app)[sentence] == "open"  # BDT has not answered yet
     bdt = mail("f3", "Pierre Lefebvre <pierre@example.int>", "2026-05-06T09:00:00+02:00",
                "Dear Klaus,\n\nBDT can add two grants through the Africa initiative.\n\n"
                "Pierre\n", subject="Summer school grants", parent="f1")
-    service.extract_for_messages(app, store(app, bdt))
+    extraction.extract_for_messages(app, store(app, bdt))
     assert _statuses(app)[sentence] == "done"
 
 
@@ -60,11 +60,11 @@ def test_a_member_answering_for_another_body_answers_none_of_it(app: App) -> Non
     ask = mail("g1", "Klaus Brenner <klaus@example.de>", "2026-05-04T09:00:00+02:00",
                "Hello,\n\nDoes BDT keep a list of the national test labs in West Africa?\n\n"
                "Klaus\n", subject="Test labs")
-    service.extract_for_messages(app, store(app, ask))
+    extraction.extract_for_messages(app, store(app, ask))
     other = mail("g2", "Chen Lihua <chen@example.int>", "2026-05-05T09:00:00+02:00",
                  "Dear Klaus,\n\nThe ITU-T conformity database lists the labs recognised "
                  "under the CASC scheme.\n\nChen\n", subject="Test labs", parent="g1")
-    service.extract_for_messages(app, store(app, other))
+    extraction.extract_for_messages(app, store(app, other))
     assert "done" not in set(_statuses(app).values())
 
 
@@ -141,12 +141,12 @@ Klaus
 ])
 def test_a_reply_about_one_point_answers_that_point_only(app: App, opening: str,
                                                          closes: bool) -> None:
-    service.extract_for_messages(app, store(app, TWO_QUESTIONS))
+    extraction.extract_for_messages(app, store(app, TWO_QUESTIONS))
     [first] = [s for s in _statuses(app) if s.startswith("Is the handbook")]
     reply = mail("p2", "Chen Lihua <chen@example.int>", "2026-05-05T09:00:00+02:00",
                  f"Dear Klaus,\n\n{opening}\n\nChen\n", subject="Monitoring handbook",
                  parent="p1")
-    service.extract_for_messages(app, store(app, reply))
+    extraction.extract_for_messages(app, store(app, reply))
     assert (_statuses(app)[first] == "done") is closes
 
 

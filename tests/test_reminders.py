@@ -19,6 +19,7 @@ from iscg_mailbot.deliver.smtp import SmtpSender
 from iscg_mailbot.errors import NotFound
 from iscg_mailbot.report.reminders import step_due
 from iscg_mailbot.services import actions as action_service
+from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.digest import release_uncertain_digests
 from iscg_mailbot.services.ical import export_calendar
@@ -74,7 +75,7 @@ def app(engine: Engine, tmp_path: Path, smtp: SmtpTestServer) -> App:
         'security = "plain"\ntimeout_seconds = 5\n\n[digest]\n'
         'from_address = "iscg-bot@example.org"\n', encoding="utf-8")
     application = App(settings=load_settings(config), engine=engine)
-    action_service.extract_for_messages(application, store(application, REQUESTS))
+    extraction.extract_for_messages(application, store(application, REQUESTS))
     return application
 
 

@@ -28,7 +28,7 @@ from iscg_mailbot.analyse.text_gates import GatedPattern, folded, gated_patterns
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.records import Provenance, RawMessage
 from iscg_mailbot.services.demo import sample_archive
-from iscg_mailbot.settings.action_rules import DEFAULT_CLOSURE_PHRASES
+from iscg_mailbot.settings.actions import DEFAULT_CLOSURE_PHRASES
 
 ROOT = Path(__file__).resolve().parents[1]
 

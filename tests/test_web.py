@@ -14,6 +14,7 @@ from starlette.routing import Route
 from starlette.testclient import TestClient
 
 from iscg_mailbot.services import actions as action_services
+from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.sign_in import MEMBER, UNKNOWN, request_link, use_link
 from iscg_mailbot.settings.web import WebConfig
 from iscg_mailbot.store.database import connect
@@ -316,7 +317,7 @@ def test_search_highlights_and_pages(site: tuple[TestClient, SmtpTestServer],
              for n in range(45)]
     (tmp_path / "other").mkdir()
     other = action_app(sqlite_engine, tmp_path / "other")
-    action_services.extract_for_messages(other, store(other, *mails))  # stores and indexes
+    extraction.extract_for_messages(other, store(other, *mails))  # stores and indexes
     first = client.get("/search?q=budget").text
     assert 'id="found">1-20 of 45 messages.</p>' in first
     assert 'href="?q=budget&amp;page=2">Next' in first and "Previous" not in first

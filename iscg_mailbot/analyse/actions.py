@@ -86,7 +86,6 @@ from iscg_mailbot.settings.action_rules import (
     ACT_VERB_RE,
     ACTION,
     BOILERPLATE,
-    DEFAULT_CLOSURE_PHRASES,
     DEFAULT_RULES,
     NOT_REQUESTED,
     NOT_WORK,
@@ -94,10 +93,10 @@ from iscg_mailbot.settings.action_rules import (
     PAST,
     RULES,
     SOFTENERS,
-    ActionRules,
     Rule,
     custom_rules,
 )
+from iscg_mailbot.settings.actions import DEFAULT_CLOSURE_PHRASES, ActionRules
 from iscg_mailbot.settings.members import MembersConfig
 
 # Header lines of a liaison statement that set context for the whole message.

@@ -34,7 +34,7 @@ from iscg_mailbot.analyse.closure_reply import PRONOUN, later, reply_of
 from iscg_mailbot.analyse.closure_speaker import Speaker, doers, owner_parts, speaker_of
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded, trie_pattern
 from iscg_mailbot.records import Address, Closure, OpenItem
-from iscg_mailbot.settings.action_rules import DEFAULT_CLOSURE_PHRASES
+from iscg_mailbot.settings.actions import DEFAULT_CLOSURE_PHRASES
 from iscg_mailbot.settings.members import MembersConfig
 
 _NEGATION = re.compile(

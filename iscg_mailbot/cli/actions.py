@@ -163,9 +163,9 @@ def actions_extract(state: CliState) -> None:
 
     Items closed, reopened or dropped by hand are kept as they are.
     """
-    from iscg_mailbot.services import actions as action_service
+    from iscg_mailbot.services.actions import extraction
 
-    report = action_service.reanalyse_all(state.app())
+    report = extraction.reanalyse_all(state.app())
     click.echo(f"{report.messages} messages: {report.added} items added, {report.updated} "
                f"updated, {report.removed} removed, {report.closed} closed by replies")
 

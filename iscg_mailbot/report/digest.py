@@ -42,6 +42,7 @@ from iscg_mailbot.report.digest_actions import (
     STALE_UNDATED_AFTER,
     open_item_rows,
 )
+from iscg_mailbot.report.threads import list_tags
 from iscg_mailbot.settings.delivery import ARCHIVE_URL_FIELDS, DigestConfig, check_url_template
 from iscg_mailbot.settings.main import ListConfig
 from iscg_mailbot.settings.members import Member
@@ -130,12 +131,6 @@ def unwrapped_lines(text: str) -> list[str]:
             kept.append(line)
         previous_length = len(line)
     return kept
-
-
-def list_tags(list_config: ListConfig) -> tuple[str, ...]:
-    """The ``[tags]`` the list server may put in subjects: the list's id and the local part
-    of its address (``[int-sect-team]``). A digest about that list leaves them out."""
-    return tuple(dict.fromkeys((list_config.id, list_config.address.split("@", 1)[0])))
 
 
 def archive_link(template: str | None, *, message_id: str, thread_id: int,

@@ -22,7 +22,8 @@ from sqlalchemy import Date, and_, case, cast, func, literal, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from iscg_mailbot.records import ACTION, OPEN
+from iscg_mailbot.records import ACTION, OPEN, DigestAction
+from iscg_mailbot.report import queries
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_actions import ActionItem
 
@@ -150,3 +151,19 @@ def open_item_rows(session: Session, list_row_id: int, today: date, *, limit: in
                         details[item_id].subject, details[item_id].message_id)
             for item_id, is_stale in chosen]
     return rows, int(total), int(overdue_count)
+
+
+def digest_actions(session: Session, list_id: int, today: date,
+                   limit: int = 50) -> tuple[DigestAction, ...]:
+    """Open action items of a list for the digest (overdue first), as :class:`DigestAction`.
+
+    For ``report/digest.py: open_actions`` to return. (Here rather than in
+    report/queries.py, which the chair's queries import without the records.)
+    """
+    rows = queries.list_actions(session, today=today, list_id=list_id, limit=limit)
+    return tuple(
+        DigestAction(description=row.sentence, owner=row.owner or "unassigned", due=row.due,
+                     overdue=row.overdue, thread_subject=row.thread_subject)
+        for row in rows
+    )
+

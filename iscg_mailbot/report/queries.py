@@ -6,8 +6,7 @@ Read-only functions over a session, returning plain rows:
   threads), overdue first then by due date;
 - :func:`open_threads` — threads with open action items or questions still awaiting a
   reply, with counts, filtered by activity, participant or threads;
-- :func:`stalled_threads` — threads with open action items and no message for a while;
-- :func:`digest_actions` — the open items as the digest lists them.
+- :func:`stalled_threads` — threads with open action items and no message for a while.
 
 ``today`` (for "overdue") is the caller's calendar day in the list's time zone. Topic
 filters arrive as ``thread_ids``: the topics feature turns a topic into its threads.
@@ -24,7 +23,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from iscg_mailbot.records import ACTION, OPEN, QUESTION, DigestAction
+from iscg_mailbot.action_codes import ACTION, OPEN, QUESTION
 from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page, count_rows, make_page
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import Message, Thread
@@ -433,18 +432,4 @@ def stalled_threads_page(
                              thread_ids=thread_ids, quiet_since=quiet_since,
                              include_questions=False, list_id=list_id, limit=limit,
                              offset=offset)
-
-
-def digest_actions(session: Session, list_id: int, today: date,
-                   limit: int = 50) -> tuple[DigestAction, ...]:
-    """Open action items of a list for the digest (overdue first), as :class:`DigestAction`.
-
-    For ``report/digest.py: open_actions`` to return.
-    """
-    rows = list_actions(session, today=today, list_id=list_id, limit=limit)
-    return tuple(
-        DigestAction(description=row.sentence, owner=row.owner or "unassigned", due=row.due,
-                     overdue=row.overdue, thread_subject=row.thread_subject)
-        for row in rows
-    )
 

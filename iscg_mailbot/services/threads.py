@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 
 from iscg_mailbot.parse.subjects import display_subject
 from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page
-from iscg_mailbot.report.digest import list_tags
 from iscg_mailbot.report.threads import (
     ThreadDetail,
     ThreadSummary,
+    list_tags,
     list_threads,
     quoted_texts,
     thread_detail,

@@ -26,11 +26,70 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.settings.action_rules import DEFAULT_CLOSURE_PHRASES, ActionRules
 from iscg_mailbot.settings.validation import format_validation_error
 from iscg_mailbot.settings.yamlfile import read_yaml_mapping
 
 ACTIONS_FILE_NAME = "actions.yaml"
+
+DEFAULT_CLOSURE_PHRASES: tuple[str, ...] = (
+    "done",
+    "completed",
+    "this is now closed",
+    "can be closed",
+    "please find attached our reply",
+    "please find attached the reply",
+    "please find attached our response",
+    "please find attached our comments",
+    "please find attached our input",
+    "our reply is attached",
+    "attached is our reply",
+    "we have sent the liaison",
+    "we have sent the reply",
+    "we sent the liaison",
+    "the liaison has been sent",
+    "the reply has been sent",
+    "has been sent",
+    "have been sent",
+    "has been submitted",
+    "has been circulated",
+    "has been uploaded",
+    "has been posted",
+    "has been provided",
+    "we have submitted",
+    "i have submitted",
+    "we have circulated",
+    "i have circulated",
+    "i have sent",
+    "we have sent",
+    "we have provided",
+    "taken care of",
+)
+
+
+class ActionRules(BaseModel):
+    """Tunable behaviour of extraction and closure (``config/actions.yaml``).
+
+    ``notes``: what becomes of "invited to note" / "for information" sentences: kept as
+    kind ``note`` (default; not open work), counted as ``action``, ``drop``-ped, or kept
+    only when ``addressed`` to someone ("ISCG is invited to note", "for information to
+    ITU-R"; "Please note that the room has changed", addressed to nobody, is dropped).
+    ``action_phrases`` / ``note_phrases`` add plain phrases that mark a sentence (owner:
+    the body opening the sentence, else the people addressed). ``offers``: an offer
+    without a date of its own ("I can send you the TDs") counted as an ``action`` or
+    ``drop``-ped (nobody owes it until it is taken up). ``closure_phrases`` are
+    the words in a reply that close an item. Candidates under ``min_confidence`` are
+    left out.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    notes: Literal["note", "action", "drop", "addressed"] = "note"
+    offers: Literal["action", "drop"] = "action"
+    action_phrases: tuple[str, ...] = ()
+    note_phrases: tuple[str, ...] = ()
+    closure_phrases: tuple[str, ...] = DEFAULT_CLOSURE_PHRASES
+    min_confidence: float = 0.3
+
 
 
 class ActionsConfig(BaseModel):

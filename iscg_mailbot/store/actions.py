@@ -10,25 +10,21 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from iscg_mailbot.action_codes import ACTION, ACTION_STATUSES, DONE, DROPPED, OPEN, QUESTION
 from iscg_mailbot.errors import MailbotError, NotFound
-from iscg_mailbot.records import (
-    ACTION,
-    ACTION_STATUSES,
-    DONE,
-    DROPPED,
-    OPEN,
-    QUESTION,
-    ActionCandidate,
-)
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.models_web import ActionItemEvent
 from iscg_mailbot.store.types import utcnow
+
+if TYPE_CHECKING:  # the chair's queries run without creating the records' dataclasses
+    from iscg_mailbot.records import ActionCandidate
 
 _FIELDS = ("kind", "sentence", "span_end", "owner", "owner_kind", "due", "due_text",
            "due_meeting", "confidence", "rule")

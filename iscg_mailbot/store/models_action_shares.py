@@ -7,8 +7,6 @@ item itself closes when every owner's share is done. Rows go with their item (ON
 DELETE CASCADE); the closing message may be deleted (SET NULL).
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint

@@ -8,14 +8,12 @@ instead of adding new ones.
 ``thread_id`` copies the message's thread so that the chair's queries need no join
 through ``messages``. It references ``threads.id`` with ON DELETE SET NULL: a merge
 that deletes a thread never fails on its items, and
-:func:`iscg_mailbot.services.actions.analyse_messages` copies the message's thread back
+:func:`iscg_mailbot.services.actions.extraction.analyse_messages` copies the message's thread back
 for every thread a batch touched (``merge_threads`` may also move them directly).
 
 ``manual`` is set when a person closed, reopened or dropped the item: automation
 (closure by reply, re-extraction) never changes such a row again.
 """
-
-from __future__ import annotations
 
 from datetime import date, datetime
 
@@ -32,7 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from iscg_mailbot.records import ACTION, OPEN
+from iscg_mailbot.action_codes import ACTION, OPEN
 from iscg_mailbot.store.base import Base
 from iscg_mailbot.store.types import utcnow
 

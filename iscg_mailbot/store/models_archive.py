@@ -10,8 +10,6 @@ the token is stored (a copy of the database does not give anyone's link away), a
 link is revoked by stamping ``revoked_at`` (one active link per member).
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, LargeBinary, String

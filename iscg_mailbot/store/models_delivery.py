@@ -7,8 +7,6 @@ No table here references ``threads.id``: a digest is rebuilt from stored threads
 whenever it is (re)attempted, so thread merges never need to touch these rows.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import (

@@ -5,8 +5,6 @@ Flags are recomputed from the threads whenever they are asked for; only a dismis
 (smaller first), so that the pair is never flagged again.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import Integer, String, Text

@@ -20,8 +20,6 @@ UPDATE, which may leave two rows for one (thread, topic); readers take the lates
 manual decision, and the next re-tag of the merged thread rewrites the rest.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Any
 

@@ -16,8 +16,6 @@ what note, so that the item's page shows its history.
 raises (``store/versions.py``), so a rendered page can be kept until the data changes.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import BigInteger, ForeignKey, Index, String, Text

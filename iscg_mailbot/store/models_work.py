@@ -1,7 +1,5 @@
 """The analysis work queue: one row per thread whose stored messages wait for analysis."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import Integer, String

@@ -15,14 +15,16 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from iscg_mailbot.records import Evidence, ThreadTags
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models_topics import AUTO, MANUAL, ThreadEntity, ThreadTopic
+
+if TYPE_CHECKING:  # a thread list reads topics without creating the records' dataclasses
+    from iscg_mailbot.records import Evidence, ThreadTags
 from iscg_mailbot.store.types import utcnow
 
 

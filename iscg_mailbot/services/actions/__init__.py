@@ -1,8 +1,10 @@
-"""Action items as services, one module per job; this package lists what the shells call.
+"""Action items as services, one module per job; this package lists what the queries call.
 
 - :mod:`.extraction` — after each stored batch: extract items from new messages, close
   the items replies answer, index the messages (``analyse_messages``,
-  ``extract_for_messages``, ``close_by_replies``, ``reanalyse_all``).
+  ``extract_for_messages``, ``close_by_replies``, ``reanalyse_all``). Not re-exported
+  here: it imports the extractor (analyse.actions, ~0.3 s), which the chair's queries
+  (``actions list``, ``search``...) import this package without; import the module.
 - :mod:`.closures` — which open items a thread's replies close.
 - :mod:`.decisions` — people's decisions (``close_item``, ``reopen_item``, ``drop_item``,
   ``action_item``, ``action_history``), never overwritten by automation.
@@ -20,13 +22,6 @@ from iscg_mailbot.services.actions.decisions import (
     close_item,
     drop_item,
     reopen_item,
-)
-from iscg_mailbot.services.actions.extraction import (
-    ActionsReport,
-    analyse_messages,
-    close_by_replies,
-    extract_for_messages,
-    reanalyse_all,
 )
 from iscg_mailbot.services.actions.queries import (
     ActionRow,
@@ -51,7 +46,6 @@ from iscg_mailbot.services.actions.search import (
 
 __all__ = [
     "ActionRow",
-    "ActionsReport",
     "Context",
     "Decision",
     "OpenThreadRow",
@@ -61,16 +55,12 @@ __all__ = [
     "action_history",
     "action_item",
     "actions_page",
-    "analyse_messages",
-    "close_by_replies",
     "close_item",
     "drop_item",
-    "extract_for_messages",
     "list_actions",
     "load_context",
     "open_threads",
     "open_threads_page",
-    "reanalyse_all",
     "reindex",
     "reopen_item",
     "search_messages",

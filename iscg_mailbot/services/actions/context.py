@@ -4,12 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from iscg_mailbot.services.app import App
-from iscg_mailbot.settings.actions import ActionsConfig
-from iscg_mailbot.settings.meetings import MeetingsConfig
-from iscg_mailbot.settings.members import MembersConfig
 from iscg_mailbot.store.types import utcnow
+
+if TYPE_CHECKING:
+    # The files' modules (and PyYAML) are imported when the files are read (App.config):
+    # `search` imports this package and reads none of them.
+    from iscg_mailbot.settings.actions import ActionsConfig
+    from iscg_mailbot.settings.meetings import MeetingsConfig
+    from iscg_mailbot.settings.members import MembersConfig
+
+
+def _no_meetings() -> MeetingsConfig:
+    """An empty meetings calendar, for a Context made without one (see the imports)."""
+    from iscg_mailbot.settings.meetings import MeetingsConfig
+
+    return MeetingsConfig()
 
 
 @dataclass(frozen=True)
@@ -20,7 +32,7 @@ class Context:
     members: MembersConfig
     # Characters of one message the extractor reads (settings' analysis_max_chars).
     max_chars: int = 100_000
-    meetings: MeetingsConfig = field(default_factory=MeetingsConfig)
+    meetings: MeetingsConfig = field(default_factory=_no_meetings)
 
     def today(self, now: datetime | None = None) -> date:
         """The calendar day in the list's time zone (what "overdue" is measured against)."""

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from iscg_mailbot.action_codes import DONE, DROPPED, OPEN
 from iscg_mailbot.errors import NotFound
-from iscg_mailbot.records import DONE, DROPPED, OPEN
 from iscg_mailbot.report import queries
 from iscg_mailbot.report.queries import ActionRow
 from iscg_mailbot.services.actions.context import load_context

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
-from iscg_mailbot.report.digest import list_tags
+from iscg_mailbot.report.threads import list_tags
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.topics.loading import tagger_for
 from iscg_mailbot.services.topics.texts import thread_texts_batched

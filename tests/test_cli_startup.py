@@ -1,0 +1,111 @@
+"""Start-up of the chair's queries (issue 17): what a query imports, in a fresh process.
+
+`threads list`, `actions list` and `search` are run as a new process would run them
+(Click's runner inside ``python -c``, on a migrated SQLite database), and the modules
+they loaded are read from ``sys.modules``. Each module named here is one a query used
+to import for nothing: the extractor and its patterns, the digest, the topic service,
+the records' dataclasses. Times are not asserted (``bench/cli.py`` measures them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from iscg_mailbot.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = ROOT / "config"
+
+#: Modules no query below needs (a prefix stands for its submodules too).
+NOT_FOR_QUERIES = (
+    "iscg_mailbot.analyse",  # the extractor, the tagger, closure reading
+    "iscg_mailbot.settings.action_rules",  # ~100 extraction patterns compiled at import
+    "iscg_mailbot.services.actions.extraction",
+    "iscg_mailbot.services.actions.closures",
+    "iscg_mailbot.services.forwards",
+    "iscg_mailbot.parse.quoting",
+    "iscg_mailbot.services.topics",  # only with --topic
+    "iscg_mailbot.report.digest",  # report.digest_actions too
+    "iscg_mailbot.records",  # 25 dataclasses; the queries need only action_codes
+)
+
+QUERIES = [
+    ["threads", "list"],
+    ["threads", "list", "--open"],
+    ["threads", "list", "--stalled", "14d"],
+    ["actions", "list", "--open"],
+    ["actions", "list", "--overdue"],
+    ["search", "spectrum", "-draft"],
+]
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('startup') / 'q.db'}"
+    result = CliRunner().invoke(cli, ["--config", str(CONFIG), "db", "upgrade"],
+                                env={"ISCG_DATABASE_URL": url})
+    assert result.exit_code == 0, result.output
+    return url
+
+
+def _loaded_by(args: list[str], url: str) -> list[str]:
+    """The iscg_mailbot modules a fresh process has loaded after running ``args``."""
+    probe = (
+        "import json, sys\n"
+        "from click.testing import CliRunner\n"
+        "from iscg_mailbot.cli import cli\n"
+        f"result = CliRunner().invoke(cli, {args!r})\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('iscg_mailbot'))))"
+    )
+    env = {**os.environ, "ISCG_DATABASE_URL": url, "ISCG_CONFIG": str(CONFIG)}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, env=env, cwd=ROOT)
+    loaded: list[str] = json.loads(done.stdout.splitlines()[-1])
+    return loaded
+
+
+@pytest.mark.parametrize("args", QUERIES, ids=" ".join)
+def test_a_query_imports_only_what_it_uses(args: list[str], database: str) -> None:
+    loaded = _loaded_by(args, database)
+    assert "iscg_mailbot.store.models" in loaded  # the probe did run the query
+    needless = [m for m in loaded
+                if any(m == name or m.startswith(name + ".") for name in NOT_FOR_QUERIES)]
+    assert needless == []
+
+
+def test_a_topic_filter_still_brings_the_topic_service(database: str) -> None:
+    loaded = _loaded_by(["actions", "list", "--topic", "Cybersecurity"], database)
+    assert "iscg_mailbot.services.topics" in loaded
+
+
+@pytest.mark.parametrize("args", [["threads", "list"], ["search", "spectrum"]], ids=" ".join)
+def test_a_query_that_reads_no_yaml_file_imports_no_yaml_reader(args: list[str],
+                                                                database: str) -> None:
+    # These need the settings (TOML) only: actions.yaml, members.yaml and meetings.yaml
+    # are read (and PyYAML imported) by the queries that use them (--open, actions list).
+    loaded = _loaded_by(args, database)
+    assert not [m for m in loaded if m.startswith(("iscg_mailbot.settings.yamlfile",
+                                                   "iscg_mailbot.settings.actions",
+                                                   "iscg_mailbot.settings.members",
+                                                   "iscg_mailbot.settings.meetings"))]
+
+
+def test_the_models_annotations_are_objects_not_text() -> None:
+    # SQLAlchemy evaluates an annotation given as text (``from __future__ import
+    # annotations``) for every column at import: about a quarter of the models' import.
+    from iscg_mailbot.store.base import Base
+
+    texts = {f"{mapper.class_.__name__}.{name}"
+             for mapper in Base.registry.mappers
+             for name, annotation in vars(mapper.class_).get("__annotations__", {}).items()
+             if isinstance(annotation, str)}
+    assert len(Base.registry.mappers) > 20
+    assert texts == set()
