@@ -247,7 +247,8 @@ def _share(owner: str | None, by: Iterable[str]) -> tuple[str, ...]:
 
 
 def question_owners(reply_new_text: str, owner: str | None, *, sender: Address | None = None,
-                    members: MembersConfig | None = None) -> tuple[str, ...] | None:
+                    members: MembersConfig | None = None,
+                    question: str | None = None) -> tuple[str, ...] | None:
     """Whose share of a question asked of several owners a reply answers ("Yes for
     TSB", or TSB staff writing): ``()`` for the whole question, None for none of it.
 
@@ -256,7 +257,11 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
     a reply from a member of the list who speaks for none of the owners ("Hiroshi" of
     TSB on a question asked of BDT) answers none of it, while one from a sender we
     cannot place answers the whole question, as does anybody's reply to a question
-    asked of people, not bodies."""
+    asked of people, not bodies. Only a body the question itself names ("Will TSB
+    organise ...?") keeps its share for itself: an owner inferred from around the
+    question (the greeting, a heading, the Sector named before it) is whom the asker
+    hoped would answer, and whoever answers instead ("Ahmed passed on the question")
+    answers it; ``question`` None takes every owner as named."""
     parts = [p.strip() for p in (owner or "").split(",") if p.strip()]
     if not parts:
         return ()
@@ -268,7 +273,14 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
         return () if len(covered) == len(parts) else covered
     # A body's share is its own to give; a question put to people ("Which room is
     # booked?", asked of whoever the reply answered) is answered by whoever knows.
-    return None if speaker.listed and any(_is_body(p) for p in parts) else ()
+    return None if speaker.listed and any(
+        _is_body(p) for p in parts if question is None or _named_in(p, question)) else ()
+
+
+def _named_in(owner: str, question: str) -> bool:
+    """Whether a question names an owner itself ("Could BDT share ...?")."""
+    return bool(owner_parts(owner) & {p for m in find_mentions(question, None)
+                                      for p in owner_parts(m.owner)})
 
 
 def _is_body(owner: str) -> bool:

@@ -163,7 +163,7 @@ def _close_questions(items: Sequence[ActionItem], reply: Message, senders: dict[
         if not answers_question(reply.new_text or "", item.sentence):
             continue
         shares = question_owners(reply.new_text or "", item.owner, sender=sender,
-                                 members=context.members)
+                                 members=context.members, question=item.sentence)
         if shares is not None:
             found.append((item, shares))
     return found

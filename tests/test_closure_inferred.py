@@ -1,0 +1,52 @@
+"""Whose answer closes a question: a body the question itself names keeps its share for
+itself, while an owner inferred from around the question (the greeting, a heading, the
+Sector named before it) is only whom the asker hoped would answer, so another member's
+answer closes it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select
+
+from iscg_mailbot.services.actions import extraction
+from iscg_mailbot.services.app import App
+from iscg_mailbot.store.models_actions import ActionItem
+from tests.action_samples import action_app, mail, store
+
+
+@pytest.fixture
+def app(engine: Engine, tmp_path: Path) -> Iterator[App]:
+    yield action_app(engine, tmp_path)
+
+
+def _questions(app: App) -> list[tuple[str | None, str]]:
+    with app.session() as session:
+        return [(row.owner, row.status) for row in session.scalars(select(ActionItem))
+                if row.kind == "question"]
+
+
+def _ask_and_answer(app: App, ask: str) -> list[tuple[str | None, str]]:
+    extraction.extract_for_messages(app, store(app, mail(
+        "q1", "Klaus Brenner <klaus@example.de>", "2026-05-04T09:00:00+02:00", ask,
+        subject="Test labs")))
+    extraction.extract_for_messages(app, store(app, mail(
+        "q2", "Chen Lihua <chen@example.int>", "2026-05-05T09:00:00+02:00",
+        "Dear Klaus,\n\nThe ITU-T conformity database lists the eleven labs recognised "
+        "under the CASC scheme, with their scopes.\n\nChen\n", subject="Test labs",
+        parent="q1")))
+    return _questions(app)
+
+
+def test_a_question_owed_by_a_greeted_bureau_is_answered_by_another_member(app: App) -> None:
+    found = _ask_and_answer(app, "Dear colleagues of BDT,\n\nIs there a list of the national "
+                            "test labs in West Africa?\n\nKlaus\n")
+    assert found == [("BDT", "done")]
+
+
+def test_a_question_naming_its_bureau_waits_for_that_bureau(app: App) -> None:
+    found = _ask_and_answer(app, "Dear colleagues,\n\nDoes BDT keep a list of the national "
+                            "test labs in West Africa?\n\nKlaus\n")
+    assert found == [("BDT", "open")]
