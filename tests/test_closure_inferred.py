@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
+from iscg_mailbot.analyse.closure_items import answers_question
 from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.models_actions import ActionItem
@@ -50,3 +51,16 @@ def test_a_question_naming_its_bureau_waits_for_that_bureau(app: App) -> None:
     found = _ask_and_answer(app, "Dear colleagues,\n\nDoes BDT keep a list of the national "
                             "test labs in West Africa?\n\nKlaus\n")
     assert found == [("BDT", "open")]
+
+
+# --- a question about what will be done, answered by saying what will be done ---------
+
+@pytest.mark.parametrize(("reply", "answers"), [
+    ("Thanks. I will take over the drafting of the reply for BDT.", True),
+    ("Thanks. I will look into it and come back to you.", False),
+    ("Sure, will do.", False),
+])
+def test_a_question_on_who_will_act_is_answered_by_the_promise_itself(reply: str,
+                                                                      answers: bool) -> None:
+    question = "Could BDT indicate who will take over the drafting of the reply?"
+    assert answers_question(reply, question) is answers

@@ -292,7 +292,8 @@ def answers_question(reply_new_text: str, question: str = "") -> bool:
     """Whether a reply answers a question: it says something beyond thanks, acceptance
     ("Sure, will do"), further questions and "I will come back to you" (unless that
     is about another question it leaves for later)."""
-    return reply_of(reply_new_text).answer.answers(question)
+    read = reply_of(reply_new_text).answer
+    return read.answers(question) or read.commits_to(question)
 
 
 def answered_items(reply: str, open_items: Sequence[OpenItem],

@@ -77,6 +77,7 @@ class Answer:
     put_off: tuple[str, ...]
     pending: tuple[str, ...]
     promises: bool
+    promised: tuple[str, ...] = ()  # the clauses of sentences that promise
 
     @classmethod
     def read(cls, text: str) -> Answer:
@@ -95,7 +96,15 @@ class Answer:
             tuple(c for c in texts if deferred[c]),
             tuple(c for c in texts if leaves_work(c, lowered[c])),
             any(accepting),
+            tuple(c for c in texts if c in promised and not deferred[c]),
         )
+
+    def commits_to(self, question: str) -> bool:
+        """Whether the reply answers a question about what will be done by saying what
+        will be done ("Who will coordinate the reply?" - "I will coordinate the reply
+        for BDT"): a promise going on about the deed asked about (two words shared),
+        not a bare "Sure, will do"."""
+        return any(shared_words(c, question) >= 2 for c in self.promised)
 
     def about(self, item_sentence: str) -> bool:
         return any(shared_words(c, item_sentence) for c in self.says)
