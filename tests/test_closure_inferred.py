@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from iscg_mailbot.analyse.closure_items import answers_question
+from iscg_mailbot.analyse.closure_reading import addressees
 from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.models_actions import ActionItem
@@ -64,3 +65,15 @@ def test_a_question_on_who_will_act_is_answered_by_the_promise_itself(reply: str
                                                                       answers: bool) -> None:
     question = "Could BDT indicate who will take over the drafting of the reply?"
     assert answers_question(reply, question) is answers
+
+
+# --- somebody turned to further down a reply is addressed too ---------------------------
+
+@pytest.mark.parametrize(("reply", "greeted"), [
+    ("Dear Ingrid,\n\nThe agenda is attached. Mateus: the room is booked for Tuesday.",
+     {"ingrid", "mateus"}),
+    ("Dear Ingrid,\n\nThe agenda is attached. The room is booked for Tuesday.", {"ingrid"}),
+    ("Update: the room is booked for Tuesday.", set()),
+])
+def test_a_name_opening_a_later_sentence_is_addressed(reply: str, greeted: set[str]) -> None:
+    assert addressees(reply) == greeted

@@ -202,7 +202,16 @@ def addressees(reply: str) -> set[str]:
         match = _VOCATIVE.match(first_line + ",")
         if match and match.group("name").casefold() not in _NOT_NAMES:
             names = {match.group("name").casefold()}
+    if names and not names & _EVERYONE:
+        # Somebody turned to further down ("Dear Hiroshi, BDT's text attached. Fatou:
+        # 19 countries have ...") is addressed too: the reply answers them as well.
+        names |= {m.group("name").casefold() for m in _TURNED_TO.finditer(reply)
+                  if m.group("name").casefold() not in _NOT_NAMES}
     return set() if names & _EVERYONE else names
+
+
+# A name opening a sentence or a line, then a colon: "Fatou: according to our records".
+_TURNED_TO = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?P<name>(?-i:[A-Z])[a-z\u00e0-\u00ff'-]+):\s")
 
 
 _STOP = frozenset((
