@@ -77,3 +77,19 @@ def test_a_question_on_who_will_act_is_answered_by_the_promise_itself(reply: str
 ])
 def test_a_name_opening_a_later_sentence_is_addressed(reply: str, greeted: set[str]) -> None:
     assert addressees(reply) == greeted
+
+
+# --- a request put as a question, answered by saying the deed is still to come ---------
+
+_BROKEN = "Sorry - the printer was broken and was repaired this morning. "
+
+
+@pytest.mark.parametrize(("reply", "answers"), [
+    (_BROKEN + "The registration desk will print the badges for the session on Monday.",
+     False),
+    (_BROKEN + "The registration desk printed the badges for the session an hour ago.", True),
+])
+def test_a_request_put_as_a_question_stays_open_while_the_deed_is_to_come(
+        reply: str, answers: bool) -> None:
+    question = "Could the registration desk print the badges before the session?"
+    assert answers_question(reply, question) is answers

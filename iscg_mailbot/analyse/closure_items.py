@@ -293,7 +293,20 @@ def answers_question(reply_new_text: str, question: str = "") -> bool:
     ("Sure, will do"), further questions and "I will come back to you" (unless that
     is about another question it leaves for later)."""
     read = reply_of(reply_new_text).answer
-    return read.answers(question) or read.commits_to(question)
+    if _asks_to_say(question):
+        return read.answers(question) or read.commits_to(question)
+    # A request put as a question ("Could the conference service test the set-up?")
+    # is not answered while the reply promises the deed more than it reports on it.
+    if not read.answers(question):
+        return False
+    if not _REQUEST.match(question):
+        return True
+    to_come = [c for c in read.says if _FUTURE.search(c)] + list(read.promised)
+    return not later(question, [c for c in read.says if c not in to_come], to_come)
+
+
+_REQUEST = re.compile(r"^\W*(?:could|can|would)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|shall)\s+(?!be\b|not\b)\w+|'ll\s+\w+", re.IGNORECASE)
 
 
 def answered_items(reply: str, open_items: Sequence[OpenItem],
