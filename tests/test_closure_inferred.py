@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
-from iscg_mailbot.analyse.closure_items import answers_question
+from iscg_mailbot.analyse.closure_items import answers_question, detect_closure
 from iscg_mailbot.analyse.closure_reading import addressees
+from iscg_mailbot.records import Address, OpenItem
 from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.models_actions import ActionItem
@@ -93,3 +94,21 @@ def test_a_request_put_as_a_question_stays_open_while_the_deed_is_to_come(
         reply: str, answers: bool) -> None:
     question = "Could the registration desk print the badges before the session?"
     assert answers_question(reply, question) is answers
+
+
+# --- a reply that reports one item done may answer another in its other sentences -------
+
+_PIERRE = Address("Pierre Lefebvre", "pierre@example.int")
+_TWO = (OpenItem(1, "Pierre Lefebvre", "member", "I will send the workshop report."),
+        OpenItem(2, "Pierre Lefebvre", "member",
+                 "Could Pierre confirm whether the Nairobi venue is booked?"))
+
+
+@pytest.mark.parametrize(("reply", "closed"), [
+    ("The workshop report was sent this morning. The Nairobi venue is booked for the 12th.",
+     [1, 2]),
+    ("The workshop report was sent this morning. The photos are on the team site.", [1]),
+])
+def test_the_other_sentences_of_a_delivery_answer_what_they_talk_about(
+        reply: str, closed: list[int]) -> None:
+    assert [c.item_id for c in detect_closure(reply, _TWO, sender=_PIERRE)] == closed

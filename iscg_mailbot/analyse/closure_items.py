@@ -207,8 +207,13 @@ def detect_closure(
             closures.setdefault(item.id, Closure(
                 item.id, text, found.phrase, (found.sentence.start, found.sentence.end),
                 _share(item.owner, choice.by) if item.owner else choice.who))
-    if not closures:
-        for item in answered_items(reply_new_text, on_points(open_items, reply_new_text),
+    # The items no clause reports done, answered by what else the reply says: "BR's
+    # contribution was sent yesterday. We have no case to withhold." (of a reply that
+    # closed some, only the items it also talks about).
+    rest = [i for i in open_items if i.id not in closures
+            and (not closures or reply.answer.about(i.sentence))]
+    if rest:
+        for item in answered_items(reply_new_text, on_points(rest, reply_new_text),
                                    speaker.own | speaker.bodies):
             closures[item.id] = Closure(
                 item.id, reply_new_text.strip()[:300], "answered", (0, len(reply_new_text)),
