@@ -112,3 +112,20 @@ _TWO = (OpenItem(1, "Pierre Lefebvre", "member", "I will send the workshop repor
 def test_the_other_sentences_of_a_delivery_answer_what_they_talk_about(
         reply: str, closed: list[int]) -> None:
     assert [c.item_id for c in detect_closure(reply, _TWO, sender=_PIERRE)] == closed
+
+
+# --- work left for later by another owner keeps only that owner's share open -------------
+
+_SHARED = (OpenItem(1, "ITU-D SG2, BDT", "group",
+                    "ITU-D SG2 and BDT are invited to share information on register "
+                    "deployments and market impact."),)
+
+
+@pytest.mark.parametrize(("later", "shares"), [
+    ("The SG2 figures on deployments and market impact will come separately.", [("BDT",)]),
+    ("BDT's figures on deployments and market impact will come separately.", []),
+])
+def test_what_another_owner_leaves_for_later_keeps_only_its_share_open(
+        later: str, shares: list[tuple[str, ...]]) -> None:
+    reply = "BDT's information was sent today. " + later
+    assert [c.owners for c in detect_closure(reply, _SHARED)] == shares

@@ -187,8 +187,9 @@ def detect_closure(
     A clause closes items when it holds one of ``phrases`` or reports a delivery (not
     negated: "not done yet"; not a question). ``Closure.owners`` names the shares done
     when not the whole item: "Done for BDT" of an item of TSB and BDT, or the sender's
-    body for an item naming no owner. Without a closing clause, an item asking to say
-    something is answered by a reply that says it (:func:`answered_items`).
+    body for an item naming no owner. An item no clause reports done, asking to say
+    something, is answered by a reply that says it (:func:`answered_items`); of a reply
+    that closed other items, only when what it says talks about the item.
     """
     if not open_items:
         return []
@@ -201,7 +202,8 @@ def detect_closure(
                        if s.end <= found.sentence.start), "")
         choice = _closed_by(text, before, on_points(open_items, text), members, speaker)
         for item in choice.items:
-            if later(item.sentence, [text], reply.pending) or (
+            if later(item.sentence, [text], _still_to_come(reply.pending, item, choice.by,
+                                                           members)) or (
                     delegates(text) and not asks_to_pass(item.sentence)):
                 continue  # part still to come, or only passed on
             closures.setdefault(item.id, Closure(
@@ -220,6 +222,18 @@ def detect_closure(
                 _share(item.owner, speaker.own | speaker.bodies) if item.owner
                 else (speaker.display,))
     return [closures[i.id] for i in open_items if i.id in closures]
+
+
+def _still_to_come(pending: Sequence[str], item: OpenItem, by: frozenset[str],
+                   members: MembersConfig | None) -> list[str]:
+    """What is left for later of the share done: "BDT's contribution was sent. The SG2
+    reply will come separately" leaves SG2's share of an item of SG2 and BDT for later,
+    not BDT's."""
+    others = owner_parts(item.owner) - by if by else frozenset()
+    if not others:
+        return list(pending)
+    return [p for p in pending
+            if not {q for m in doers(p, members) for q in owner_parts(m.owner)} & others]
 
 
 _INTERROGATIVE = re.compile(r"\b(?:whether|who|which|when|where|what|how\s+(?:many|much|to|can))\b",
