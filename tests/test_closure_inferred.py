@@ -1,7 +1,11 @@
-"""Whose answer closes a question: a body the question itself names keeps its share for
-itself, while an owner inferred from around the question (the greeting, a heading, the
-Sector named before it) is only whom the asker hoped would answer, so another member's
-answer closes it."""
+"""Whose answer closes a question, and what else a reply closes: a body the question
+itself names keeps its share for itself, while an owner inferred from around the
+question (the greeting, a heading, the Sector named before it) is only whom the asker
+hoped would answer, so another member's answer closes it; a name turned to further down
+a reply is addressed; a question on what will be done is answered by saying it; a
+request put as a question stays open while its deed is to come; the other sentences of
+a delivery answer what they talk about; another owner's work to come keeps only that
+owner's share open."""
 
 from __future__ import annotations
 
