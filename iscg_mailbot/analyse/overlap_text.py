@@ -27,13 +27,18 @@ Pure: strings in, numbers out.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-from iscg_mailbot.analyse.nlp import LemmaKeys, common_words
 from iscg_mailbot.analyse.overlap_concepts import CONCEPTS, FORM_CONCEPTS, SUBJECT_CONCEPTS
 from iscg_mailbot.analyse.overlap_headlines import headline
 from iscg_mailbot.analyse.text_gates import folded, trie_pattern
@@ -114,6 +119,9 @@ _MOST_WORDS = 200_000
 
 def _word_term(word: str) -> tuple[str, str] | None:
     """The (stem, lemma key) of a lower-case word, None for a word left out; remembered."""
+    # Here, not at the top: the digest reads stored terms and never needs spaCy.
+    from iscg_mailbot.analyse.nlp import LemmaKeys, common_words
+
     key = LemmaKeys.load()(word)
     term = None
     if word not in LIST_WORDS and key not in LIST_WORDS and key not in common_words():
@@ -143,55 +151,157 @@ def _cosine(a: Vector, b: Vector) -> float:
     return sum(value * b.get(term, 0.0) for term, value in a.items())
 
 
+@dataclass(frozen=True)
+class ThreadTerms:
+    """What the comparison reads of a thread: each term's count (in the order the terms
+    are first met: the headline twice, then the text) with the word that first spelled
+    it, and the terms of its headline (:func:`thread_terms`)."""
+
+    counts: dict[str, int]
+    spelling: dict[str, str]
+    headline: tuple[str, ...]
+
+
+# A text's terms counted: (term, count, the word that first spelled it), in the order
+# first met. Terms do not run across lines (no phrase or word holds a line break), so
+# the terms of lines joined are those of each line, one after the other.
+Counted = list[tuple[str, int, str]]
+
+
+def counted_terms(text: str, *, subjects: bool = True) -> Counted:
+    """The terms of ``text`` counted, in the order first met (see :data:`Counted`)."""
+    found: dict[str, list[Any]] = {}
+    for term, word in spelled_terms(text, subjects=subjects):
+        entry = found.get(term)
+        if entry is None:
+            found[term] = [1, word]
+        else:
+            entry[0] += 1
+    return [(term, count, word) for term, (count, word) in found.items()]
+
+
+def merged_terms(parts: Iterable[Counted]) -> Counted:
+    """The counted terms of lines joined, from each line's (see :data:`Counted`)."""
+    found: dict[str, list[Any]] = {}
+    for part in parts:
+        for term, count, word in part:
+            entry = found.get(term)
+            if entry is None:
+                found[term] = [count, word]
+            else:
+                entry[0] += count
+    return [(term, count, word) for term, (count, word) in found.items()]
+
+
+def joined_terms(subject: Counted, headline_terms: Sequence[str],
+                 parts: Iterable[Counted]) -> ThreadTerms:
+    """The :func:`thread_terms` of a thread read in parts: its headline's counted terms
+    (counted SUBJECT_COPIES times) and terms, and its text's lines' counted terms, in
+    order."""
+    counts: dict[str, int] = {}
+    spelling: dict[str, str] = {}
+    for part in itertools.chain([subject] * SUBJECT_COPIES, parts):
+        for term, count, word in part:
+            counts[term] = counts.get(term, 0) + count
+            spelling.setdefault(term, word)
+    return ThreadTerms(counts, spelling, tuple(headline_terms))
+
+
+def thread_terms(subject: str, text: str, *, subjects: bool = True) -> ThreadTerms:
+    """What the comparison reads of a thread: its headline ``subject`` and its ``text``."""
+    spelled = spelled_terms("\n".join([subject] * SUBJECT_COPIES + [text]), subjects=subjects)
+    spelling: dict[str, str] = {}
+    for term, word in spelled:
+        spelling.setdefault(term, word)
+    return ThreadTerms(dict(Counter(term for term, _ in spelled)), spelling,
+                       tuple(terms(headline(subject), subjects=subjects)))
+
+
+# The modules whose code decides what a text's terms are.
+_READING = ("overlap_text.py", "overlap_concepts.py", "nlp_pipeline.py", "text_gates.py")
+
+
+@lru_cache(maxsize=1)
+def terms_version() -> str:
+    """A fingerprint of how terms are read: the code of the modules that read them and
+    the version of the word tables (spacy-lookups-data). Terms stored under another
+    fingerprint are read again."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha1(usedforsecurity=False)
+    for name in _READING:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    with contextlib.suppress(PackageNotFoundError):
+        digest.update(version("spacy-lookups-data").encode())
+    return digest.hexdigest()
+
+
 class TextSimilarity:
     """TF-IDF vectors of threads (text and headline), fitted on the threads compared.
 
     ``texts`` maps a thread id to its (subject, text). ``subjects=False`` reads them
     without the subject concepts of :mod:`overlap_concepts` (for ``overlaps evaluate
     --without-concepts``: how the comparison fares on subjects the table does not know).
+    :meth:`of_terms` fits threads already read (:func:`thread_terms`, or stored). A
+    thread's vectors are made when a pair asks for them.
     """
 
     def __init__(self, texts: Mapping[int, tuple[str, str]], *,
                  subjects: bool = True) -> None:
-        counts: dict[int, Counter[str]] = {}
+        self._fit({key: thread_terms(subject, text, subjects=subjects)
+                   for key, (subject, text) in texts.items()})
+
+    @classmethod
+    def of_terms(cls, threads: Mapping[int, ThreadTerms]) -> TextSimilarity:
+        """The similarity of threads already read, in the order given."""
+        similarity = cls.__new__(cls)
+        similarity._fit(threads)
+        return similarity
+
+    def _fit(self, threads: Mapping[int, ThreadTerms]) -> None:
+        self._threads = threads
         self._spelling: dict[str, str] = {}
-        for key, (subject, text) in texts.items():
-            spelled = spelled_terms("\n".join([subject] * SUBJECT_COPIES + [text]),
-                                    subjects=subjects)
-            counts[key] = Counter(term for term, _ in spelled)
-            for term, word in spelled:
+        for found in threads.values():
+            for term, word in found.spelling.items():
                 self._spelling.setdefault(term, word)
-        documents = Counter(term for found in counts.values() for term in found)
-        total = len(counts)
+        self._documents = Counter(term for found in threads.values() for term in found.counts)
+        self._total = len(threads)
+        self._vectors: dict[int, tuple[Vector, Vector]] = {}
 
-        def idf(term: str) -> float:
-            return math.log((1 + total) / (1 + documents[term]))
+    def _idf(self, term: str) -> float:
+        return math.log((1 + self._total) / (1 + self._documents[term]))
 
-        self._text = {key: _unit({t: (1 + math.log(n)) * idf(t) for t, n in found.items()})
-                      for key, found in counts.items()}
-        self._headline = {key: _unit({t: idf(t) for t in
-                                      set(terms(headline(subject), subjects=subjects))})
-                          for key, (subject, _) in texts.items()}
+    def _vector(self, key: int) -> tuple[Vector, Vector]:
+        """The thread's (text, headline) vectors."""
+        found = self._vectors.get(key)
+        if found is None:
+            read, idf = self._threads[key], self._idf
+            found = (_unit({t: (1 + math.log(n)) * idf(t) for t, n in read.counts.items()}),
+                     _unit({t: idf(t) for t in set(read.headline)}))
+            self._vectors[key] = found
+        return found
 
     def __call__(self, a: int, b: int, without: Collection[str] = ()) -> float:
         """The mean of the two threads' text cosine and headline cosine, 0 to 1;
         ``without`` leaves out what these terms add (the wording beyond a subject)."""
-        pairs = ((self._text[a], self._text[b]), (self._headline[a], self._headline[b]))
+        (text_a, headline_a), (text_b, headline_b) = self._vector(a), self._vector(b)
+        pairs = ((text_a, text_b), (headline_a, headline_b))
         return sum(_cosine(x, y) - sum(x.get(t, 0.0) * y.get(t, 0.0) for t in without)
                    for x, y in pairs) / 2
 
     def shared_subjects(self, a: int, b: int) -> tuple[str, ...]:
         """The subject concepts (:data:`overlap_concepts.SUBJECT_CONCEPTS`) both threads
         use, in name order: evidence of one subject, as a topic both are tagged with."""
-        return tuple(sorted(t for t in self._text[a].keys() & self._text[b].keys()
+        return tuple(sorted(t for t in self._vector(a)[0].keys() & self._vector(b)[0].keys()
                             if t in SUBJECT_CONCEPTS))
 
     def shared(self, a: int, b: int, most: int = 5) -> list[str]:
         """The terms that weigh most in both threads' text, heaviest first, spelled for a
         reader."""
-        first, second = self._text[a], self._text[b]
+        first, second = self._vector(a)[0], self._vector(b)[0]
         both = sorted(((first[t] * second[t], t) for t in first if t in second), reverse=True)
         return [self._spelling.get(term, term) for weight, term in both[:most] if weight > 0]
 
 
-__all__ = ["CONCEPTS", "LIST_WORDS", "TextSimilarity", "spelled_terms", "terms"]
+__all__ = ["CONCEPTS", "LIST_WORDS", "Counted", "TextSimilarity", "ThreadTerms", "counted_terms",
+           "joined_terms", "merged_terms", "spelled_terms", "terms", "terms_version", "thread_terms"]

@@ -1,4 +1,5 @@
-"""The ``overlap_dismissals`` table: the chair's decisions on the duplication watch.
+"""The ``overlap_dismissals`` table: the chair's decisions on the duplication watch; and
+``thread_overlap_terms``, each thread's terms as the watch reads them.
 
 Flags are recomputed from the threads whenever they are asked for; only a dismissal
 ("these two threads are not duplicated work") is stored, keyed by the pair of thread ids
@@ -8,8 +9,9 @@ Flags are recomputed from the threads whenever they are asked for; only a dismis
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Integer, String, Text
+from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from iscg_mailbot.store.base import Base
@@ -27,3 +29,29 @@ class OverlapDismissal(Base):
     thread_b: Mapped[int] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)
     dismissed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ThreadOverlapTerms(Base):
+    """A thread's terms as the duplication watch reads them, kept so that the digest and
+    the watch need not read and tokenize a year of threads each time (revision 0020).
+
+    Written by analysis (``services/overlap_terms.py``). ``message_ids`` are the dated
+    messages read, in date order; a reader uses the row only when its own window holds
+    exactly these messages (``terms``: the first one's subject and every text) or some
+    of them (``parts``: each message's subject and text), the thread's subject is still
+    ``subject``, and ``version`` is the current reading's (:func:`terms_version
+    <iscg_mailbot.analyse.overlap_text.terms_version>`); else it reads the texts.
+    Counted terms are lists of [term, count, the word that first spelled it].
+    """
+
+    __tablename__ = "thread_overlap_terms"
+
+    thread_id: Mapped[int] = mapped_column(
+        ForeignKey("threads.id", ondelete="CASCADE"), primary_key=True, autoincrement=False)
+    version: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(Text)
+    subject_terms: Mapped[list[Any]] = mapped_column()
+    headline_terms: Mapped[list[Any]] = mapped_column()
+    message_ids: Mapped[list[Any]] = mapped_column()
+    terms: Mapped[list[Any]] = mapped_column()
+    parts: Mapped[list[Any]] = mapped_column()

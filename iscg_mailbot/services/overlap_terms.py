@@ -1,0 +1,122 @@
+"""Each thread's terms for the duplication watch, stored by analysis and read back.
+
+The digest's "possible overlaps" fit their text comparison on a year of threads. Reading
+and tokenizing a year of texts on every ``digest preview`` took seconds (and spaCy's word
+tables); analysis now stores what the comparison reads of each thread
+(``thread_overlap_terms``, :func:`read_thread_terms` then :func:`save_thread_terms`), and
+:func:`window_threads` reads the threads of a window from those rows: exactly the terms
+the texts give (``tests/test_overlap_stored.py``). A thread whose row is missing or stale
+(analysed before revision 0020, its subject or messages changed since, or terms read by
+other code) is read from its texts as before.
+
+    >>> facts, terms = window_threads(session, start, end)   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from iscg_mailbot.analyse.overlap_headlines import headline
+from iscg_mailbot.analyse.overlap_text import (
+    ThreadTerms,
+    counted_terms,
+    joined_terms,
+    merged_terms,
+    terms,
+    terms_version,
+    thread_terms,
+)
+from iscg_mailbot.store.annual import ThreadFacts
+from iscg_mailbot.store.overlap_terms import (
+    WindowMessage,
+    dated_messages,
+    message_texts,
+    save_terms,
+    stored_parts,
+    stored_terms,
+    thread_subjects,
+    window_messages,
+)
+
+
+def read_thread_terms(session: Session, thread_ids: Collection[int]) -> list[dict[str, Any]]:
+    """The rows of these threads, every dated message read (a message already in the
+    thread's row under the current version is not tokenized again)."""
+    subjects = thread_subjects(session, thread_ids)
+    dated = dated_messages(session, subjects)
+    version = terms_version()
+    known: dict[int, Any] = {}
+    old = stored_terms(session, subjects)
+    current = [tid for tid, row in old.items() if row[1] == version]
+    for tid, parts in stored_parts(session, current).items():
+        known.update(zip(old[tid][5], parts, strict=True))
+    texts = message_texts(session, [pk for ids in dated.values() for pk in ids
+                                    if pk not in known])
+    rows = []
+    for tid, subject in subjects.items():
+        ids = dated.get(tid, [])
+        parts = [known[pk] if pk in known else
+                 [counted_terms(texts[pk][0]), counted_terms(texts[pk][1])] for pk in ids]
+        rows.append({
+            "thread_id": tid, "version": version, "subject": subject,
+            "subject_terms": counted_terms(subject), "headline_terms": terms(headline(subject)),
+            "message_ids": ids, "parts": parts,
+            "terms": merged_terms([parts[0][0], *(p[1] for p in parts)]) if parts else []})
+    return rows
+
+
+def save_thread_terms(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Store rows of :func:`read_thread_terms` (replacing the threads' old rows)."""
+    save_terms(session, rows)
+
+
+def _facts(tid: int, subject: str, found: list[WindowMessage]) -> ThreadFacts:
+    dates = [m.date for m in found if m.date is not None]
+    return ThreadFacts(id=tid, subject=subject, first_activity=min(dates) if dates else None,
+                       last_activity=max(dates) if dates else None, messages=len(found),
+                       starter=found[0].sender, text="")
+
+
+def window_threads(session: Session, start: datetime,
+                   end: datetime) -> tuple[list[ThreadFacts], dict[int, ThreadTerms]]:
+    """The threads active in [start, end) as :func:`store.annual.threads_active` gives
+    them, texts left out, and the terms of each (what its messages in the window say),
+    from the stored rows where they hold exactly these messages, else from the texts."""
+    messages = window_messages(session, start, end)
+    subjects = thread_subjects(session, messages)
+    stored = stored_terms(session, messages)
+    version = terms_version()
+    found: dict[int, ThreadTerms] = {}
+    partial, unread = [], []
+    for tid, window in messages.items():
+        row = stored.get(tid)
+        ids = [m.id for m in window]
+        if row is None or row[1] != version or row[2] != subjects.get(tid, window[0].subject):
+            unread.append(tid)
+        elif row[5] == ids:
+            found[tid] = joined_terms(row[3], row[4], [row[6]])
+        elif set(ids) <= set(row[5]):
+            partial.append(tid)
+        else:
+            unread.append(tid)
+    for tid, parts in stored_parts(session, partial).items():
+        by_id = dict(zip(stored[tid][5], parts, strict=True))
+        chosen = [by_id[m.id] for m in messages[tid]]
+        found[tid] = joined_terms(stored[tid][3], stored[tid][4],
+                                  [chosen[0][0], *(part[1] for part in chosen)])
+    texts = message_texts(session, [m.id for tid in unread for m in messages[tid]])
+    for tid in unread:
+        window = messages[tid]
+        text = "\n".join([window[0].subject, *(texts[m.id][1] for m in window)])
+        found[tid] = thread_terms(subjects.get(tid, window[0].subject), text)
+    facts = [_facts(tid, subjects.get(tid, window[0].subject), window)
+             for tid, window in messages.items()]
+    facts.sort(key=lambda f: (f.first_activity is None, f.first_activity, f.id))
+    return facts, found
+
+
+__all__ = ["read_thread_terms", "save_thread_terms", "window_threads"]
