@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, select, update
+from sqlalchemy import Engine, delete, select, update
 
 from iscg_mailbot.analyse import overlap_text
 from iscg_mailbot.analyse.overlap_text import thread_terms
@@ -25,7 +25,7 @@ from iscg_mailbot.services.overlap_terms import (
 from iscg_mailbot.services.overlaps import find_flags, window_views
 from iscg_mailbot.settings.main import load_settings
 from iscg_mailbot.store.annual import threads_active
-from iscg_mailbot.store.database import connect, session_scope, upgrade
+from iscg_mailbot.store.database import session_scope
 from iscg_mailbot.store.models import Thread
 from iscg_mailbot.store.models_duties import ThreadOverlapTerms
 from tests.sample_config import analysed_sample
@@ -113,23 +113,21 @@ def test_the_digest_and_the_flags_are_the_same_as_read_from_the_texts(
         app.close()
 
 
-def test_a_generated_list_with_threads_across_every_window_edge(tmp_path: Path) -> None:
+def test_a_generated_list_with_threads_across_every_window_edge(engine: Engine) -> None:
     """bench/queries.py's generated list (threads of ten messages over a month, texts of
-    the sample and the labelled action sentences): rows written in several analyses as
-    messages arrive reuse the stored messages and give the texts' terms for any window."""
+    the sample and the labelled action sentences), on both databases: rows written in
+    two analyses reuse the stored messages and give the texts' terms for any window."""
     from bench.queries import fill
 
-    engine = connect(f"sqlite:///{tmp_path / 'generated.db'}")
-    upgrade(engine)
     fill(engine, 600)
     with session_scope(engine) as session:
-        ids = session.scalars(select(Thread.id)).all()
+        ids = session.scalars(select(Thread.id).order_by(Thread.id)).all()
         save_thread_terms(session, read_thread_terms(session, ids[:20]))
         # Again for every thread: the first twenty's stored messages are reused.
         save_thread_terms(session, read_thread_terms(session, ids))
+        assert len(session.scalars(select(ThreadOverlapTerms.thread_id)).all()) == len(ids)
         first, last = datetime(2024, 1, 1, tzinfo=UTC), datetime(2026, 11, 25, tzinfo=UTC)
         step = (last - first) / 7
         for n in range(7):
             assert assert_same_terms(session, first + step * n, first + step * (n + 1)) > 0
         assert assert_same_terms(session, first, last) == len(ids)
-    engine.dispose()

@@ -180,19 +180,6 @@ def counted_terms(text: str, *, subjects: bool = True) -> Counted:
     return [(term, count, word) for term, (count, word) in found.items()]
 
 
-def merged_terms(parts: Iterable[Counted]) -> Counted:
-    """The counted terms of lines joined, from each line's (see :data:`Counted`)."""
-    found: dict[str, list[Any]] = {}
-    for part in parts:
-        for term, count, word in part:
-            entry = found.get(term)
-            if entry is None:
-                found[term] = [count, word]
-            else:
-                entry[0] += count
-    return [(term, count, word) for term, (count, word) in found.items()]
-
-
 def joined_terms(subject: Counted, headline_terms: Sequence[str],
                  parts: Iterable[Counted]) -> ThreadTerms:
     """The :func:`thread_terms` of a thread read in parts: its headline's counted terms
@@ -215,6 +202,34 @@ def thread_terms(subject: str, text: str, *, subjects: bool = True) -> ThreadTer
         spelling.setdefault(term, word)
     return ThreadTerms(dict(Counter(term for term, _ in spelled)), spelling,
                        tuple(terms(headline(subject), subjects=subjects)))
+
+
+# Stored terms are plain text, read without a JSON parser: a year of threads is a few
+# hundred thousand terms. Terms and words hold no control characters.
+_SEPARATOR = "\x1f"
+
+
+def packed_terms(read: ThreadTerms) -> tuple[str, str, str, str] | None:
+    """``read`` as four strings (terms, counts, first spellings, headline terms) for
+    :func:`unpacked_terms`; None when a word holds the separator (then not stored)."""
+    words = [read.spelling[term] for term in read.counts]
+    fields = (*read.counts, *words, *read.headline)
+    if any(_SEPARATOR in field for field in fields):
+        return None
+    return (_SEPARATOR.join(read.counts), " ".join(map(str, read.counts.values())),
+            _SEPARATOR.join(words), _SEPARATOR.join(read.headline))
+
+
+def _split(text: str) -> list[str]:
+    return text.split(_SEPARATOR) if text else []
+
+
+def unpacked_terms(terms: str, counts: str, words: str, headline_terms: str) -> ThreadTerms:
+    """The :class:`ThreadTerms` of :func:`packed_terms`' strings."""
+    keys = _split(terms)
+    return ThreadTerms(dict(zip(keys, map(int, counts.split()), strict=True)),
+                       dict(zip(keys, _split(words), strict=True)),
+                       tuple(_split(headline_terms)))
 
 
 # The modules whose code decides what a text's terms are.
@@ -304,4 +319,5 @@ class TextSimilarity:
 
 
 __all__ = ["CONCEPTS", "LIST_WORDS", "Counted", "TextSimilarity", "ThreadTerms", "counted_terms",
-           "joined_terms", "merged_terms", "spelled_terms", "terms", "terms_version", "thread_terms"]
+           "joined_terms", "packed_terms", "spelled_terms", "terms", "terms_version",
+           "thread_terms", "unpacked_terms"]

@@ -25,14 +25,15 @@ from iscg_mailbot.analyse.overlap_text import (
     ThreadTerms,
     counted_terms,
     joined_terms,
-    merged_terms,
+    packed_terms,
     terms,
     terms_version,
     thread_terms,
+    unpacked_terms,
 )
 from iscg_mailbot.store.annual import ThreadFacts
 from iscg_mailbot.store.overlap_terms import (
-    WindowMessage,
+    WindowThread,
     dated_messages,
     message_texts,
     save_terms,
@@ -49,11 +50,11 @@ def read_thread_terms(session: Session, thread_ids: Collection[int]) -> list[dic
     subjects = thread_subjects(session, thread_ids)
     dated = dated_messages(session, subjects)
     version = terms_version()
-    known: dict[int, Any] = {}
     old = stored_terms(session, subjects)
+    known: dict[int, Any] = {}
     current = [tid for tid, row in old.items() if row[1] == version]
-    for tid, parts in stored_parts(session, current).items():
-        known.update(zip(old[tid][5], parts, strict=True))
+    for tid, (_subject, parts) in stored_parts(session, current).items():
+        known.update(zip(map(int, old[tid][3].split()), parts, strict=True))
     texts = message_texts(session, [pk for ids in dated.values() for pk in ids
                                     if pk not in known])
     rows = []
@@ -61,11 +62,16 @@ def read_thread_terms(session: Session, thread_ids: Collection[int]) -> list[dic
         ids = dated.get(tid, [])
         parts = [known[pk] if pk in known else
                  [counted_terms(texts[pk][0]), counted_terms(texts[pk][1])] for pk in ids]
+        subject_terms = counted_terms(subject)
+        text = [parts[0][0], *(part[1] for part in parts)] if parts else []
+        packed = packed_terms(joined_terms(subject_terms, terms(headline(subject)), text))
+        if packed is None:
+            continue  # read from the texts when asked for
         rows.append({
             "thread_id": tid, "version": version, "subject": subject,
-            "subject_terms": counted_terms(subject), "headline_terms": terms(headline(subject)),
-            "message_ids": ids, "parts": parts,
-            "terms": merged_terms([parts[0][0], *(p[1] for p in parts)]) if parts else []})
+            "message_ids": " ".join(map(str, ids)), "terms": packed[0], "counts": packed[1],
+            "words": packed[2], "headline_terms": packed[3], "subject_terms": subject_terms,
+            "parts": parts})
     return rows
 
 
@@ -74,18 +80,17 @@ def save_thread_terms(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     save_terms(session, rows)
 
 
-def _facts(tid: int, subject: str, found: list[WindowMessage]) -> ThreadFacts:
-    dates = [m.date for m in found if m.date is not None]
-    return ThreadFacts(id=tid, subject=subject, first_activity=min(dates) if dates else None,
-                       last_activity=max(dates) if dates else None, messages=len(found),
-                       starter=found[0].sender, text="")
+def _facts(tid: int, subject: str, window: WindowThread) -> ThreadFacts:
+    return ThreadFacts(id=tid, subject=subject, first_activity=window.first,
+                       last_activity=window.last, messages=len(window.ids),
+                       starter=window.starter, text="")
 
 
 def window_threads(session: Session, start: datetime,
                    end: datetime) -> tuple[list[ThreadFacts], dict[int, ThreadTerms]]:
     """The threads active in [start, end) as :func:`store.annual.threads_active` gives
     them, texts left out, and the terms of each (what its messages in the window say),
-    from the stored rows where they hold exactly these messages, else from the texts."""
+    from the stored rows where they hold these messages, else from the texts."""
     messages = window_messages(session, start, end)
     subjects = thread_subjects(session, messages)
     stored = stored_terms(session, messages)
@@ -94,27 +99,28 @@ def window_threads(session: Session, start: datetime,
     partial, unread = [], []
     for tid, window in messages.items():
         row = stored.get(tid)
-        ids = [m.id for m in window]
-        if row is None or row[1] != version or row[2] != subjects.get(tid, window[0].subject):
+        if row is None or row[1] != version or tid not in subjects or row[2] != subjects[tid]:
             unread.append(tid)
-        elif row[5] == ids:
-            found[tid] = joined_terms(row[3], row[4], [row[6]])
-        elif set(ids) <= set(row[5]):
+        elif row[3] == " ".join(map(str, window.ids)):
+            found[tid] = unpacked_terms(*row[4:8])
+        elif set(window.ids) <= set(map(int, row[3].split())):
             partial.append(tid)
         else:
             unread.append(tid)
-    for tid, parts in stored_parts(session, partial).items():
-        by_id = dict(zip(stored[tid][5], parts, strict=True))
-        chosen = [by_id[m.id] for m in messages[tid]]
-        found[tid] = joined_terms(stored[tid][3], stored[tid][4],
+    for tid, (subject_terms, parts) in stored_parts(session, partial).items():
+        by_id = dict(zip(map(int, stored[tid][3].split()), parts, strict=True))
+        chosen = [by_id[pk] for pk in messages[tid].ids]
+        headline_terms = unpacked_terms("", "", "", stored[tid][7]).headline
+        found[tid] = joined_terms(subject_terms, headline_terms,
                                   [chosen[0][0], *(part[1] for part in chosen)])
-    texts = message_texts(session, [m.id for tid in unread for m in messages[tid]])
+    texts = message_texts(session, [pk for tid in unread for pk in messages[tid].ids])
     for tid in unread:
-        window = messages[tid]
-        text = "\n".join([window[0].subject, *(texts[m.id][1] for m in window)])
-        found[tid] = thread_terms(subjects.get(tid, window[0].subject), text)
-    facts = [_facts(tid, subjects.get(tid, window[0].subject), window)
-             for tid, window in messages.items()]
+        ids = messages[tid].ids
+        first_subject = texts[ids[0]][0]
+        subjects.setdefault(tid, first_subject)
+        text = "\n".join([first_subject, *(texts[pk][1] for pk in ids)])
+        found[tid] = thread_terms(subjects[tid], text)
+    facts = [_facts(tid, subjects[tid], window) for tid, window in messages.items()]
     facts.sort(key=lambda f: (f.first_activity is None, f.first_activity, f.id))
     return facts, found
 

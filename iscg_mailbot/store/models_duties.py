@@ -36,12 +36,15 @@ class ThreadOverlapTerms(Base):
     the watch need not read and tokenize a year of threads each time (revision 0020).
 
     Written by analysis (``services/overlap_terms.py``). ``message_ids`` are the dated
-    messages read, in date order; a reader uses the row only when its own window holds
-    exactly these messages (``terms``: the first one's subject and every text) or some
-    of them (``parts``: each message's subject and text), the thread's subject is still
-    ``subject``, and ``version`` is the current reading's (:func:`terms_version
-    <iscg_mailbot.analyse.overlap_text.terms_version>`); else it reads the texts.
-    Counted terms are lists of [term, count, the word that first spelled it].
+    messages read, in date order (space-separated); a reader uses the row only when its
+    window holds exactly these messages (``terms``, ``counts`` and ``words``: the
+    thread's terms as the comparison reads them, packed by :func:`packed_terms
+    <iscg_mailbot.analyse.overlap_text.packed_terms>`) or some of them (``parts``: each
+    message's subject and text counted, with ``subject_terms``), when the thread's
+    subject is still ``subject`` and ``version`` is the current reading's
+    (:func:`terms_version <iscg_mailbot.analyse.overlap_text.terms_version>`); else it
+    reads the texts. Counted terms are lists of [term, count, the word that first
+    spelled it].
     """
 
     __tablename__ = "thread_overlap_terms"
@@ -50,8 +53,10 @@ class ThreadOverlapTerms(Base):
         ForeignKey("threads.id", ondelete="CASCADE"), primary_key=True, autoincrement=False)
     version: Mapped[str] = mapped_column(String(40))
     subject: Mapped[str] = mapped_column(Text)
+    message_ids: Mapped[str] = mapped_column(Text)
+    terms: Mapped[str] = mapped_column(Text)
+    counts: Mapped[str] = mapped_column(Text)
+    words: Mapped[str] = mapped_column(Text)
+    headline_terms: Mapped[str] = mapped_column(Text)
     subject_terms: Mapped[list[Any]] = mapped_column()
-    headline_terms: Mapped[list[Any]] = mapped_column()
-    message_ids: Mapped[list[Any]] = mapped_column()
-    terms: Mapped[list[Any]] = mapped_column()
     parts: Mapped[list[Any]] = mapped_column()

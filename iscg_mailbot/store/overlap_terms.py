@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.store.chunks import chunks
@@ -17,30 +17,40 @@ from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_duties import ThreadOverlapTerms
 
 
-@dataclass(frozen=True)
-class WindowMessage:
-    """A message of a thread in the window, without its text."""
+@dataclass
+class WindowThread:
+    """A thread's messages in the window: their ids in date order, who wrote the first,
+    and the first and last dates."""
 
-    id: int
-    sender: str  # lower case
-    date: datetime | None
-    subject: str
+    ids: list[int]
+    starter: str  # lower case
+    first: datetime | None = None
+    last: datetime | None = None
 
 
 def window_messages(session: Session, start: datetime,
-                    end: datetime) -> dict[int, list[WindowMessage]]:
-    """The messages dated in [start, end) by thread, each thread's in date order (as
-    :func:`iscg_mailbot.store.annual.threads_active` reads them, texts left out)."""
-    by_thread: dict[int, list[WindowMessage]] = defaultdict(list)
-    for thread_id, pk, sender, when, subject in session.execute(
-            select(Message.thread_id, Message.id, Message.sender_address, Message.date,
-                   Message.subject)
-            .where(Message.thread_id.is_not(None), Message.date >= start, Message.date < end)
-            .order_by(Message.date, Message.id)):
-        if thread_id is not None:
-            by_thread[thread_id].append(
-                WindowMessage(pk, (sender or "").lower(), when, subject or ""))
-    return dict(by_thread)
+                    end: datetime) -> dict[int, WindowThread]:
+    """The threads with messages dated in [start, end), as
+    :func:`iscg_mailbot.store.annual.threads_active` reads them (texts left out; dates
+    converted per thread, not per message)."""
+    window = (Message.thread_id.is_not(None), Message.date >= start, Message.date < end)
+    found: dict[int, WindowThread] = {}
+    for thread_id, pk, sender in session.execute(
+            select(Message.thread_id, Message.id, Message.sender_address)
+            .where(*window).order_by(Message.date, Message.id)):
+        if thread_id is None:
+            continue
+        thread = found.get(thread_id)
+        if thread is None:
+            found[thread_id] = WindowThread([pk], (sender or "").lower())
+        else:
+            thread.ids.append(pk)
+    for thread_id, first, last in session.execute(
+            select(Message.thread_id, func.min(Message.date), func.max(Message.date))
+            .where(*window).group_by(Message.thread_id)):
+        if thread_id in found:
+            found[thread_id].first, found[thread_id].last = first, last
+    return found
 
 
 def thread_subjects(session: Session, thread_ids: Collection[int]) -> dict[int, str]:
@@ -80,14 +90,14 @@ def message_texts(session: Session, message_ids: Collection[int]) -> dict[int, t
 
 # What a reader of the whole-thread terms needs; the message parts are read on demand.
 _SUMMARY = (ThreadOverlapTerms.thread_id, ThreadOverlapTerms.version,
-            ThreadOverlapTerms.subject, ThreadOverlapTerms.subject_terms,
-            ThreadOverlapTerms.headline_terms, ThreadOverlapTerms.message_ids,
-            ThreadOverlapTerms.terms)
+            ThreadOverlapTerms.subject, ThreadOverlapTerms.message_ids,
+            ThreadOverlapTerms.terms, ThreadOverlapTerms.counts, ThreadOverlapTerms.words,
+            ThreadOverlapTerms.headline_terms)
 
 
 def stored_terms(session: Session, thread_ids: Collection[int]) -> dict[int, Sequence[Any]]:
-    """Rows of these threads (``_SUMMARY`` columns: id, version, subject, subject terms,
-    headline terms, message ids, terms)."""
+    """Rows of these threads, without their parts: (id, version, subject, message ids,
+    terms, counts, words, headline terms), plain text."""
     found: dict[int, Sequence[Any]] = {}
     for chunk in chunks(sorted(thread_ids)):
         for row in session.execute(select(*_SUMMARY).where(
@@ -96,14 +106,16 @@ def stored_terms(session: Session, thread_ids: Collection[int]) -> dict[int, Seq
     return found
 
 
-def stored_parts(session: Session, thread_ids: Collection[int]) -> dict[int, list[Any]]:
-    """The per-message parts of these threads' rows."""
-    found: dict[int, list[Any]] = {}
+def stored_parts(session: Session,
+                 thread_ids: Collection[int]) -> dict[int, tuple[list[Any], list[Any]]]:
+    """The subject terms and per-message parts of these threads' rows."""
+    found: dict[int, tuple[list[Any], list[Any]]] = {}
     for chunk in chunks(sorted(thread_ids)):
-        for thread_id, parts in session.execute(
-                select(ThreadOverlapTerms.thread_id, ThreadOverlapTerms.parts)
+        for thread_id, subject_terms, parts in session.execute(
+                select(ThreadOverlapTerms.thread_id, ThreadOverlapTerms.subject_terms,
+                       ThreadOverlapTerms.parts)
                 .where(ThreadOverlapTerms.thread_id.in_(chunk))):
-            found[thread_id] = parts
+            found[thread_id] = (subject_terms, parts)
     return found
 
 
@@ -123,5 +135,5 @@ def save_terms(session: Session, rows: Sequence[dict[str, Any]]) -> None:
         session.execute(insert(ThreadOverlapTerms), kept)
 
 
-__all__ = ["WindowMessage", "dated_messages", "message_texts", "save_terms", "stored_parts",
+__all__ = ["WindowThread", "dated_messages", "message_texts", "save_terms", "stored_parts",
            "stored_terms", "thread_subjects", "window_messages"]
