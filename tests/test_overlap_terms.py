@@ -5,6 +5,7 @@ words must give the same terms, spelled alike, in the same order."""
 
 from __future__ import annotations
 
+import hashlib
 import mailbox
 import random
 import re
@@ -14,7 +15,7 @@ import pytest
 from iscg_mailbot.analyse import overlap_text
 from iscg_mailbot.analyse.nlp import LemmaKeys, common_words
 from iscg_mailbot.analyse.overlap_concepts import CONCEPTS, FORM_CONCEPTS
-from iscg_mailbot.analyse.overlap_text import LIST_WORDS, spelled_terms
+from iscg_mailbot.analyse.overlap_text import LIST_WORDS, TERMS_VERSION, spelled_terms
 from iscg_mailbot.analyse.text_gates import folded
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.records import Provenance, RawMessage
@@ -97,3 +98,18 @@ def test_concept_phrases_are_lower_case_ascii_and_each_one_concept() -> None:
     phrases = [p for ps in CONCEPTS.values() for p in ps]
     assert all(p == p.lower() and p.isascii() for p in phrases)
     assert len(phrases) == len(set(phrases))
+
+
+# The terms of the texts above, as read under TERMS_VERSION 1.
+FINGERPRINT = (1, "fb40bf513fc1e5fe2ad25269d4fd7873b9e08eea")
+
+
+def test_stored_terms_are_read_again_when_the_reading_changes() -> None:
+    """Terms stored by analysis (thread_overlap_terms) are used while terms_version()
+    is unchanged: a change in what texts give must raise TERMS_VERSION (then record the
+    new fingerprint here)."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    for text in archive_texts() + phrase_texts():
+        digest.update(repr(spelled_terms(text)).encode())
+    assert (TERMS_VERSION, digest.hexdigest()) == FINGERPRINT, (
+        "the terms changed: raise overlap_text.TERMS_VERSION and record the fingerprint")

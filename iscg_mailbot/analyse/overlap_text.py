@@ -35,8 +35,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from functools import cached_property, lru_cache
 from typing import Any
 
 from iscg_mailbot.analyse.overlap_concepts import CONCEPTS, FORM_CONCEPTS, SUBJECT_CONCEPTS
@@ -161,6 +160,10 @@ class ThreadTerms:
     spelling: dict[str, str]
     headline: tuple[str, ...]
 
+    def spelled(self) -> Iterable[tuple[str, str]]:
+        """(term, first spelling) of each term."""
+        return self.spelling.items()
+
 
 # A text's terms counted: (term, count, the word that first spelled it), in the order
 # first met. Terms do not run across lines (no phrase or word holds a line break), so
@@ -232,20 +235,56 @@ def unpacked_terms(terms: str, counts: str, words: str, headline_terms: str) -> 
                        tuple(_split(headline_terms)))
 
 
-# The modules whose code decides what a text's terms are.
-_READING = ("overlap_text.py", "overlap_concepts.py", "nlp_pipeline.py", "text_gates.py")
+class PackedTerms:
+    """:class:`ThreadTerms` from :func:`packed_terms`' strings, the counts and spellings
+    unpacked when asked for: fitting a year of threads needs only which terms each has,
+    and only the threads of the pairs compared are unpacked."""
+
+    def __init__(self, terms: str, counts: str, words: str, headline_terms: str) -> None:
+        self.keys = _split(terms)
+        self._packed = (counts, words, headline_terms)
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        """Each term's count, in the order first met."""
+        return dict(zip(self.keys, map(int, self._packed[0].split()), strict=True))
+
+    @cached_property
+    def spelling(self) -> dict[str, str]:
+        """The word that first spelled each term."""
+        return dict(self.spelled())
+
+    @property
+    def headline(self) -> tuple[str, ...]:
+        """The terms of the headline."""
+        return tuple(_split(self._packed[2]))
+
+    def spelled(self) -> Iterable[tuple[str, str]]:
+        """(term, first spelling) of each term."""
+        return zip(self.keys, _split(self._packed[1]), strict=True)
+
+
+# What the comparison reads of a thread: read from the texts or stored.
+ReadTerms = ThreadTerms | PackedTerms
+
+
+#: Raised whenever the terms a text gives change (the reading code, not the tables below,
+#: which the fingerprint reads): tests/test_overlap_terms.py holds the terms of the
+#: sample archive to a fingerprint recorded with this number.
+TERMS_VERSION = 1
 
 
 @lru_cache(maxsize=1)
 def terms_version() -> str:
-    """A fingerprint of how terms are read: the code of the modules that read them and
-    the version of the word tables (spacy-lookups-data). Terms stored under another
-    fingerprint are read again."""
+    """A fingerprint of how terms are read: :data:`TERMS_VERSION`, the concept table,
+    the list's words, the endings cut and the version of the word tables
+    (spacy-lookups-data). Terms stored under another fingerprint are read again."""
     from importlib.metadata import PackageNotFoundError, version
 
     digest = hashlib.sha1(usedforsecurity=False)
-    for name in _READING:
-        digest.update((Path(__file__).parent / name).read_bytes())
+    digest.update(repr((TERMS_VERSION, sorted((k, tuple(v)) for k, v in CONCEPTS.items()),
+                        sorted(SUBJECT_CONCEPTS), sorted(LIST_WORDS), _ENDINGS,
+                        SUBJECT_COPIES)).encode())
     with contextlib.suppress(PackageNotFoundError):
         digest.update(version("spacy-lookups-data").encode())
     return digest.hexdigest()
@@ -267,19 +306,24 @@ class TextSimilarity:
                    for key, (subject, text) in texts.items()})
 
     @classmethod
-    def of_terms(cls, threads: Mapping[int, ThreadTerms]) -> TextSimilarity:
+    def of_terms(cls, threads: Mapping[int, ReadTerms]) -> TextSimilarity:
         """The similarity of threads already read, in the order given."""
         similarity = cls.__new__(cls)
         similarity._fit(threads)
         return similarity
 
-    def _fit(self, threads: Mapping[int, ThreadTerms]) -> None:
+    def _fit(self, threads: Mapping[int, ReadTerms]) -> None:
         self._threads = threads
+        # Each term spelled as the first thread that has it spells it: the threads'
+        # spellings laid over one another from the last to the first.
         self._spelling: dict[str, str] = {}
+        for found in reversed(list(threads.values())):
+            self._spelling.update(found.spelled())
+        self._documents: Counter[str] = Counter()
         for found in threads.values():
-            for term, word in found.spelling.items():
-                self._spelling.setdefault(term, word)
-        self._documents = Counter(term for found in threads.values() for term in found.counts)
+            # Each term once per thread (a mapping would add its counts).
+            self._documents.update(found.keys if isinstance(found, PackedTerms)
+                                   else found.counts.keys())
         self._total = len(threads)
         self._vectors: dict[int, tuple[Vector, Vector]] = {}
 
@@ -318,6 +362,6 @@ class TextSimilarity:
         return [self._spelling.get(term, term) for weight, term in both[:most] if weight > 0]
 
 
-__all__ = ["CONCEPTS", "LIST_WORDS", "Counted", "TextSimilarity", "ThreadTerms", "counted_terms",
-           "joined_terms", "packed_terms", "spelled_terms", "terms", "terms_version",
+__all__ = ["CONCEPTS", "LIST_WORDS", "Counted", "PackedTerms", "ReadTerms", "TextSimilarity",
+           "ThreadTerms", "counted_terms", "joined_terms", "packed_terms", "spelled_terms", "terms", "terms_version",
            "thread_terms", "unpacked_terms"]

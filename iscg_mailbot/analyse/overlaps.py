@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from iscg_mailbot.analyse.overlap_headlines import is_event, names_the_other, sectors_named
-from iscg_mailbot.analyse.overlap_text import TextSimilarity, ThreadTerms
+from iscg_mailbot.analyse.overlap_text import ReadTerms, TextSimilarity
 from iscg_mailbot.analyse.sectors import SECTORS
 
 # Entities specific enough to show two threads are on the same work. Sector, Bureau and
@@ -271,7 +271,7 @@ def _flag(a: ThreadView, b: ThreadView, text: TextSimilarity,
 def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = None,
                   dismissed: Iterable[str] = (),
                   involving: Collection[int] | None = None, *,
-                  terms: Mapping[int, ThreadTerms] | None = None) -> list[OverlapFlag]:
+                  terms: Mapping[int, ReadTerms] | None = None) -> list[OverlapFlag]:
     """Flags for every pair of threads that looks like duplicated work, strongest first.
 
     ``dismissed`` holds pair keys ("12-40") the chair dismissed: never flagged again.

@@ -14,15 +14,18 @@ other code) is read from its texts as before.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.analyse.overlap_headlines import headline
 from iscg_mailbot.analyse.overlap_text import (
-    ThreadTerms,
+    PackedTerms,
+    ReadTerms,
     counted_terms,
     joined_terms,
     packed_terms,
@@ -31,6 +34,7 @@ from iscg_mailbot.analyse.overlap_text import (
     thread_terms,
     unpacked_terms,
 )
+from iscg_mailbot.services.app import App
 from iscg_mailbot.store.annual import ThreadFacts
 from iscg_mailbot.store.overlap_terms import (
     WindowThread,
@@ -42,6 +46,8 @@ from iscg_mailbot.store.overlap_terms import (
     thread_subjects,
     window_messages,
 )
+
+log = logging.getLogger(__name__)
 
 
 def read_thread_terms(session: Session, thread_ids: Collection[int]) -> list[dict[str, Any]]:
@@ -86,23 +92,24 @@ def _facts(tid: int, subject: str, window: WindowThread) -> ThreadFacts:
                        starter=window.starter, text="")
 
 
-def window_threads(session: Session, start: datetime,
-                   end: datetime) -> tuple[list[ThreadFacts], dict[int, ThreadTerms]]:
+def window_threads(session: Session, start: datetime, end: datetime
+                   ) -> tuple[list[ThreadFacts], dict[int, ReadTerms], list[int]]:
     """The threads active in [start, end) as :func:`store.annual.threads_active` gives
-    them, texts left out, and the terms of each (what its messages in the window say),
-    from the stored rows where they hold these messages, else from the texts."""
+    them, texts left out; the terms of each (what its messages in the window say), from
+    the stored rows where they hold these messages, else from the texts; and the threads
+    read from their texts (no row, or a stale one)."""
     messages = window_messages(session, start, end)
     subjects = thread_subjects(session, messages)
     stored = stored_terms(session, messages)
     version = terms_version()
-    found: dict[int, ThreadTerms] = {}
+    found: dict[int, ReadTerms] = {}
     partial, unread = [], []
     for tid, window in messages.items():
         row = stored.get(tid)
         if row is None or row[1] != version or tid not in subjects or row[2] != subjects[tid]:
             unread.append(tid)
         elif row[3] == " ".join(map(str, window.ids)):
-            found[tid] = unpacked_terms(*row[4:8])
+            found[tid] = PackedTerms(*row[4:8])
         elif set(window.ids) <= set(map(int, row[3].split())):
             partial.append(tid)
         else:
@@ -122,7 +129,20 @@ def window_threads(session: Session, start: datetime,
         found[tid] = thread_terms(subjects[tid], text)
     facts = [_facts(tid, subjects[tid], window) for tid, window in messages.items()]
     facts.sort(key=lambda f: (f.first_activity is None, f.first_activity, f.id))
-    return facts, found
+    return facts, found, unread
 
 
-__all__ = ["read_thread_terms", "save_thread_terms", "window_threads"]
+def keep_thread_terms(app: App, thread_ids: Sequence[int]) -> None:
+    """Store the rows of threads a reader had to tokenize (threads analysed before
+    revision 0020, or before the reading changed): the next reader finds them. Best
+    effort: a database that refuses the write (read-only, busy) leaves them for later."""
+    if not thread_ids:
+        return
+    try:
+        with app.session() as session:
+            save_thread_terms(session, read_thread_terms(session, thread_ids))
+    except SQLAlchemyError as exc:
+        log.info("overlap terms of %d threads not stored (%s)", len(thread_ids), exc)
+
+
+__all__ = ["keep_thread_terms", "read_thread_terms", "save_thread_terms", "window_threads"]

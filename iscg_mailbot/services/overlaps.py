@@ -18,9 +18,8 @@ from iscg_mailbot.analyse.sectors import leading_sector
 from iscg_mailbot.errors import MailbotError, NotFound
 from iscg_mailbot.records import DigestOverlap
 from iscg_mailbot.report.digest import Week
-from iscg_mailbot.services.actions import load_context
 from iscg_mailbot.services.app import App
-from iscg_mailbot.services.overlap_terms import window_threads
+from iscg_mailbot.services.overlap_terms import keep_thread_terms, window_threads
 from iscg_mailbot.services.threads import shown_subject
 from iscg_mailbot.settings.members import MembersConfig
 from iscg_mailbot.store.annual import (
@@ -77,11 +76,12 @@ def _midnight(day: date) -> datetime:
 
 def _window(app: App, since: date | None, until: date | None,
             now: datetime | None) -> tuple[MembersConfig, datetime, datetime]:
-    """The members and the window's bounds (default: the 365 days to today)."""
-    context = load_context(app)
-    until = until or context.today(now or utcnow())
+    """The members and the window's bounds (default: the 365 days to today in the
+    list's time zone, as action items count days). Read from the configuration without
+    the action services: the digest needs none of their extraction code."""
+    until = until or (now or utcnow()).astimezone(app.config.actions().zone).date()
     since = since or until - timedelta(days=365)
-    return context.members, _midnight(since), _midnight(until + timedelta(days=1))
+    return app.config.members(), _midnight(since), _midnight(until + timedelta(days=1))
 
 
 def window_views(app: App, *, since: date | None = None, until: date | None = None,
@@ -103,17 +103,19 @@ def find_flags(app: App, *, since: date | None = None, until: date | None = None
     (``involving``: only pairs with one of these threads).
 
     The threads' terms come from what analysis stored (:mod:`overlap_terms
-    <iscg_mailbot.services.overlap_terms>`), the texts of a thread without a current
-    row being read instead; without the subject concepts (an evaluation), from the texts.
+    <iscg_mailbot.services.overlap_terms>`); a thread without a current row is read
+    from its texts, and its row stored for the next time. Without the subject concepts
+    (an evaluation), every thread is read from its texts.
     """
     rules = rules or OverlapRules()
     terms = None
     if rules.subject_concepts:
         members, start, end = _window(app, since, until, now)
         with app.session() as session:
-            facts, terms = window_threads(session, start, end)
+            facts, terms, unread = window_threads(session, start, end)
             views = _views(session, members, facts)
             dismissed = dismissed_pairs(session)
+        keep_thread_terms(app, unread)
     else:
         views, dismissed = window_views(app, since=since, until=until, now=now)
     subjects = {v.id: shown_subject(app.settings, v.subject) for v in views}
