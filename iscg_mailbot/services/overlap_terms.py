@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from iscg_mailbot.analyse.overlap_headlines import headline
 from iscg_mailbot.analyse.overlap_text import (
+    Counted,
     PackedTerms,
     ReadTerms,
     counted_terms,
@@ -63,12 +64,21 @@ def read_thread_terms(session: Session, thread_ids: Collection[int]) -> list[dic
         known.update(zip(map(int, old[tid][3].split()), parts, strict=True))
     texts = message_texts(session, [pk for ids in dated.values() for pk in ids
                                     if pk not in known])
+    # A thread's messages mostly share one subject ("Re: ..."): each read once.
+    subject_parts: dict[str, Counted] = {}
+
+    def subject_part(text: str) -> Counted:
+        found = subject_parts.get(text)
+        if found is None:
+            found = subject_parts[text] = counted_terms(text)
+        return found
+
     rows = []
     for tid, subject in subjects.items():
         ids = dated.get(tid, [])
         parts = [known[pk] if pk in known else
-                 [counted_terms(texts[pk][0]), counted_terms(texts[pk][1])] for pk in ids]
-        subject_terms = counted_terms(subject)
+                 [subject_part(texts[pk][0]), counted_terms(texts[pk][1])] for pk in ids]
+        subject_terms = subject_part(subject)
         text = [parts[0][0], *(part[1] for part in parts)] if parts else []
         packed = packed_terms(joined_terms(subject_terms, terms(headline(subject)), text))
         if packed is None:

@@ -1,9 +1,10 @@
 """The ``overlap_dismissals`` table: the chair's decisions on the duplication watch; and
 ``thread_overlap_terms``, each thread's terms as the watch reads them.
 
-Flags are recomputed from the threads whenever they are asked for; only a dismissal
-("these two threads are not duplicated work") is stored, keyed by the pair of thread ids
-(smaller first), so that the pair is never flagged again.
+Flags are recomputed from the threads whenever they are asked for; a dismissal ("these
+two threads are not duplicated work") is stored, keyed by the pair of thread ids (smaller
+first), so that the pair is never flagged again. What the comparison reads of each
+thread is kept beside it, so that the threads of a year need not be tokenized each time.
 """
 
 from __future__ import annotations
