@@ -6,6 +6,8 @@ only for a thread whose row is missing or stale (and its row then stored)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -137,3 +139,22 @@ def test_a_generated_list_with_threads_across_every_window_edge(engine: Engine) 
         for n in range(7):
             assert assert_same_terms(session, first + step * n, first + step * (n + 1)) > 0
         assert assert_same_terms(session, first, last) == len(ids)
+
+
+def test_a_digest_preview_loads_neither_spacy_nor_the_action_extraction(
+        sample_config: Path, tmp_path: Path) -> None:
+    """With every thread's row stored, the digest (overlaps included) tokenizes nothing:
+    spaCy, its word tables and the action services' extraction stay unloaded."""
+    out = tmp_path / "oct.html"
+    probe = (
+        "import sys\nfrom click.testing import CliRunner\nfrom iscg_mailbot.cli import cli\n"
+        f"result = CliRunner().invoke(cli, ['--config', {str(sample_config)!r}, 'digest',"
+        f" 'preview', '--week', '2026-10-01', '--out', {str(out)!r}])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(' '.join(m for m in ('spacy', 'spacy_lookups_data', 'iscg_mailbot.analyse.nlp',"
+        " 'iscg_mailbot.services.actions.extraction') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=False, cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr
+    assert "Possible overlaps" in (tmp_path / "oct.txt").read_text(encoding="utf-8")
+    assert done.stdout.split() == []
