@@ -2,7 +2,8 @@
 
 Builds a database of N messages (default 100,000) in 10,000 threads from the texts of
 the shipped sample archive and the labelled action sentences, runs the real extraction
-over all of them (action items, closures, full-text index), then times each query of
+over all of them (action items, closures, full-text index; each thread's overlap terms
+as thread analysis stores them), then times each query of
 ``report/queries.py`` and ``store/search.py``: the median of 5 runs after one warm-up.
 Goal: every query under 200 ms on both databases.
 
