@@ -40,6 +40,7 @@ from iscg_mailbot.analyse.action_ellipsis import (
     split_semicolons,
 )
 from iscg_mailbot.analyse.action_followups import date_from_earlier_deadline, date_from_followups
+from iscg_mailbot.analyse.action_forecasts import drop_conditional_offers, drop_forecasts
 from iscg_mailbot.analyse.action_forwards import (
     apply_list_tail,
     drop_retold,
@@ -374,7 +375,8 @@ def extract_actions(
                                     members)
     candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
     candidates = date_from_earlier_deadline(date_from_followups(candidates, sentences, message.date))
-    candidates = drop_explanations(drop_reported_requests(drop_meeting_work(candidates)))
+    candidates = drop_forecasts(drop_explanations(drop_reported_requests(drop_meeting_work(
+        candidates))))
     return _as_configured(candidates, rules)
 
 
@@ -382,7 +384,7 @@ def _as_configured(candidates: list[ActionCandidate], rules: ActionRules
                    ) -> list[ActionCandidate]:
     """The deployment's choices: offers and notes kept, dropped or counted as actions."""
     if rules.offers == "drop":
-        candidates = drop_offers(candidates)
+        candidates = drop_conditional_offers(drop_offers(candidates))
     if rules.notes == "drop":
         candidates = [c for c in candidates if c.kind != NOTE]
     elif rules.notes == "addressed":
