@@ -72,3 +72,13 @@ def test_a_known_text_expected_in_a_month_is_no_deadline(members: MembersConfig)
     assert items("A call for experts will be issued in April.", members) == [("BDT", None)]
     assert items("The handbook will be circulated to the list in September.",
                  members) == [("BDT", None)]
+
+
+def test_a_wish_put_to_nobody_on_the_list_is_no_item(members: MembersConfig) -> None:
+    # Minimal pair: "would be welcome" with nobody on the list to owe it is a wish; with
+    # a day, or wanted from a Bureau, it is a request.
+    assert items("Case studies from Ghana would be very welcome.", members) == []
+    assert items("Case studies from Ghana would be very welcome by 12 March.", members) == [
+        (None, date(2027, 3, 12))]
+    assert items("Comments from ITU-R WP 1B would be welcome.", members) == []
+    assert items("Comments from BR would be welcome.", members) == [("BR", None)]

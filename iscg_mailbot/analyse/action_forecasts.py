@@ -100,7 +100,21 @@ def drop_scheduled_releases(candidates: list[ActionCandidate]) -> list[ActionCan
         and not TO_READERS.search(c.sentence))]
 
 
+# "Contributions from Japan would be welcome", "References from SG17 would be very
+# welcome": a wish in the conditional, put to nobody on the list.
+_WISH = re.compile(r"\bwould\s+be\s+(?:\w+ly\s+|very\s+|most\s+|much\s+)?(?:welcome|"
+                   r"appreciated)\b", re.IGNORECASE)
+
+
+def drop_open_wishes(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """A wish ("... would be welcome") without a day, owed by nobody or by a body off
+    the list, is no item; "BDT inputs would be welcome by 26 February" stays."""
+    return [c for c in candidates if not (
+        c.kind == ACTION and c.due is None and (c.owner is None or _third_party(c))
+        and _WISH.search(c.sentence))]
+
+
 def drop_forecasts(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
-    """Third parties' plans and scheduled releases; conditional offers go with the
-    deployment's other offers (``offers: drop``)."""
-    return drop_scheduled_releases(drop_third_party_forecasts(candidates))
+    """Third parties' plans, scheduled releases and open wishes; conditional offers go
+    with the deployment's other offers (``offers: drop``)."""
+    return drop_open_wishes(drop_scheduled_releases(drop_third_party_forecasts(candidates)))
