@@ -6,9 +6,10 @@ only forecast:
 - :func:`drop_third_party_forecasts`: "SG13 will consider an LS to WP 4C at its December
   meeting", "the SG21 rapporteur will present the draft in person": what a body that
   does not sit on the list will weigh or hear (a study group, a working party, a rapporteur, a regional
-  group). The list's parties are the Bureaux, the General Secretariat, the ISCG and its
-  members; what another body will do is news, unless it is owed for a day ("SG13 will
-  send its reply by 30 June") or delivered to the readers ("... and copied to this list").
+  group). The list's parties are the Bureaux, the General Secretariat, the ISCG, the
+  advisory groups and the members; what another body will do is news, unless it is
+  owed for a day ("SG13 will send its reply by 30 June") or delivered to the readers
+  ("... and copied to this list").
 - :func:`drop_conditional_offers`: "BR will present the draft at each regional meeting if
   invited": a promise that waits for a request not yet made is an offer, owed by nobody
   until it is taken up; with a day of its own it stays. Only when the deployment drops
@@ -35,8 +36,10 @@ from iscg_mailbot.analyse.action_statements import TO_READERS
 from iscg_mailbot.records import ActionCandidate
 from iscg_mailbot.settings.action_rules import ACTION
 
-# The parties that read and answer on the list.
-_LIST_PARTIES = frozenset({"TSB", "BR", "BDT", "General Secretariat", "ISCG"})
+# The parties that read and answer on the list (the advisory groups through their
+# counsellors and chairs, see members.yaml's ``advisory_group``).
+_LIST_PARTIES = frozenset({"TSB", "BR", "BDT", "General Secretariat", "ISCG", "RAG", "TSAG",
+                           "TDAG"})
 
 
 def _third_party(candidate: ActionCandidate) -> bool:
