@@ -298,10 +298,11 @@ def _apply_part_context(found: list[_Found]) -> list[ActionCandidate]:
     """"For action to: ITU-T SG17" names the owner of action items that name nobody;
     "Deadline: 15 March 2027" dates action items that carry no date (but not those due
     "before the next meeting"). A header line is an item of its own only when the body
-    has no action item for it to inform; "For action to" and "Deadline" together then
+    has no action item (for "For information to", no note either) for it to inform; "For action to" and "Deadline" together then
     make one item.
     """
     body_actions = [f for f in found if f.header is None and f.candidate.kind == ACTION]
+    body_notes = [f for f in found if f.header is None and f.candidate.kind == NOTE]
     for_action = next((f for f in found if f.header == "for_action" and f.owner_explicit), None)
     deadline = next((f for f in found if f.header == "deadline" and f.candidate.due), None)
     result: list[ActionCandidate] = []
@@ -309,6 +310,8 @@ def _apply_part_context(found: list[_Found]) -> list[ActionCandidate]:
         candidate = item.candidate
         if item.header in ("for_action", "deadline", "for_information") and body_actions:
             continue  # context only: the body says what is to be done (and by whom)
+        if item.header == "for_information" and body_notes:
+            continue  # "... is invited to take this into account" says what to note
         if item.header == "deadline" and for_action is not None:
             continue  # merged into the "For action to" item below
         if (candidate.kind == ACTION and item.header != "for_action"
