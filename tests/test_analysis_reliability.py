@@ -29,6 +29,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import Engine, func, select, update
 
+from iscg_mailbot.analyse import overlap_text
 from iscg_mailbot.cli import cli
 from iscg_mailbot.services import actions as actions_service
 from iscg_mailbot.services import analysis
@@ -236,9 +237,11 @@ def test_analysis_killed_40_times_finishes_and_equals_an_uninterrupted_run(
     app = App.open(Settings(database={"url": killed}), check_schema=False)
     app.upgrade_schema()
     import_archive(app, sample_archive())
-    # Load the tagger and the rules in the parent: the forked children start at once.
+    # Load the tagger, the rules and the word tables of the overlap terms in the parent:
+    # the forked children start at once.
     topics_service.tagger_for(app)
     actions_service.load_context(app)
+    overlap_text.terms("warm")
     app.close()
     shutil.copyfile(killed_db, clean_db)
     total = _pending(killed)

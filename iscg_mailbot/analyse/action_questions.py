@@ -5,7 +5,8 @@ A message that asks something waits for a reply. A request phrased as a question
 "?" that asks something of somebody is a question (:func:`find_questions`). A request
 to *say* something ("Could BDT tell us whether ...?", "Could BR let me know by 19 June
 which ...?", "When will TSB publish the list?") owes an answer, not a deliverable: it
-is a question too (:func:`as_question`).
+is a question too (:func:`as_question`), as is a request to verify what may or should
+be done with a thing ("Could BDT confirm that the courses can be listed?").
 
 Who owes the answer (:func:`asked`): the member or body the question is put to, else
 whom the message greets, else the Bureau of the one Sector it asks about.
@@ -57,6 +58,16 @@ _ASKS_PLANS = re.compile(
     _OPENING + r"(?:(?:when|where|which|who|what|how|why)\b|will\s+(?!you\b)" + PARTIES
     + r"\s+\w+)[^?]*\?\s*$", re.IGNORECASE)
 
+# "Could BDT confirm that the courses can be listed ...?", "could BR check whether the
+# platforms should be covered?": asking to verify what may or should be done with a
+# thing owes a yes or a no. Whether a party can or will act ("check whether Brazil can
+# help") needs asking them, and "look into whether" an inquiry: tasks.
+_ASKS_TO_VERIFY = re.compile(
+    r"\b(?:could|can|would)\s+" + _ASKED + r"\s+(?:please\s+|kindly\s+|also\s+)?"
+    r"(?:confirm|check|verify)\s+(?:that|whether|if)\s+"
+    r"(?:(?:the|a|an|this|that|these|those|its|their|our|your|such|any)\b|(?-i:[a-z]))"
+    r"[^?;]{0,80}?\s(?:can|could|may|might|should|must)\s+(?:\w+\s+)?\w+", re.IGNORECASE)
+
 
 # A reply chasing what was asked before: "I still need the BR tables - could you send
 # them?", "Still waiting to hear from BDT", "Could I still have ...?", "Any news?".
@@ -94,7 +105,8 @@ def as_question(item: ActionCandidate, message: ActionInput,
         who = decider if decider.owner is not None else owners.replied()
         return replace(item, kind=QUESTION, rule=f"{item.rule}_decision", owner=who.owner,
                        owner_kind=who.kind)
-    if _ASKS_TO_SAY.search(text) or _ASKS_PLANS.match(text) or _SAYS_SECOND.match(text):
+    if (_ASKS_TO_SAY.search(text) or _ASKS_PLANS.match(text) or _SAYS_SECOND.match(text)
+            or _ASKS_TO_VERIFY.search(text)):
         return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say")
     return item
 

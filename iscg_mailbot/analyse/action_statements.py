@@ -43,7 +43,7 @@ _AT_MEETING = re.compile(
 _MEETING = re.compile(r"\b(?:meeting|session|plenary|assembly|workshop|conference)s?\b",
                       re.IGNORECASE)
 # A delivery to the readers makes the statement a commitment again.
-_TO_READERS = re.compile(
+TO_READERS = re.compile(
     r"\b(?:to|with)\s+(?:this|the|our)\s+(?:mailing\s+)?list\b|\b(?:to|with)\s+(?:you|all|"
     r"everyone|(?:the\s+)?ISCG|members)\b|\bcopied\b|\bcirculated\b", re.IGNORECASE)
 _STATEMENT_RULES = frozenset({"will_be_done", "invited_to"})
@@ -58,7 +58,7 @@ def _meeting_work(sentence: str) -> bool:
         return False
     if place.group(0).lower() == "there" and not _MEETING.search(sentence, 0, place.start()):
         return False
-    return not _TO_READERS.search(sentence, passive.start())
+    return not TO_READERS.search(sentence, passive.start())
 
 
 def drop_meeting_work(candidates: list[ActionCandidate]) -> list[ActionCandidate]:

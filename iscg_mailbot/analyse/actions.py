@@ -40,6 +40,7 @@ from iscg_mailbot.analyse.action_ellipsis import (
     split_semicolons,
 )
 from iscg_mailbot.analyse.action_followups import date_from_earlier_deadline, date_from_followups
+from iscg_mailbot.analyse.action_forecasts import drop_conditional_offers, drop_forecasts
 from iscg_mailbot.analyse.action_forwards import (
     apply_list_tail,
     drop_retold,
@@ -297,10 +298,11 @@ def _apply_part_context(found: list[_Found]) -> list[ActionCandidate]:
     """"For action to: ITU-T SG17" names the owner of action items that name nobody;
     "Deadline: 15 March 2027" dates action items that carry no date (but not those due
     "before the next meeting"). A header line is an item of its own only when the body
-    has no action item for it to inform; "For action to" and "Deadline" together then
+    has no action item (for "For information to", no note either) for it to inform; "For action to" and "Deadline" together then
     make one item.
     """
     body_actions = [f for f in found if f.header is None and f.candidate.kind == ACTION]
+    body_notes = [f for f in found if f.header is None and f.candidate.kind == NOTE]
     for_action = next((f for f in found if f.header == "for_action" and f.owner_explicit), None)
     deadline = next((f for f in found if f.header == "deadline" and f.candidate.due), None)
     result: list[ActionCandidate] = []
@@ -308,6 +310,8 @@ def _apply_part_context(found: list[_Found]) -> list[ActionCandidate]:
         candidate = item.candidate
         if item.header in ("for_action", "deadline", "for_information") and body_actions:
             continue  # context only: the body says what is to be done (and by whom)
+        if item.header == "for_information" and body_notes:
+            continue  # "... is invited to take this into account" says what to note
         if item.header == "deadline" and for_action is not None:
             continue  # merged into the "For action to" item below
         if (candidate.kind == ACTION and item.header != "for_action"
@@ -374,7 +378,8 @@ def extract_actions(
                                     members)
     candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
     candidates = date_from_earlier_deadline(date_from_followups(candidates, sentences, message.date))
-    candidates = drop_explanations(drop_reported_requests(drop_meeting_work(candidates)))
+    candidates = drop_forecasts(drop_explanations(drop_reported_requests(drop_meeting_work(
+        candidates))))
     return _as_configured(candidates, rules)
 
 
@@ -382,7 +387,7 @@ def _as_configured(candidates: list[ActionCandidate], rules: ActionRules
                    ) -> list[ActionCandidate]:
     """The deployment's choices: offers and notes kept, dropped or counted as actions."""
     if rules.offers == "drop":
-        candidates = drop_offers(candidates)
+        candidates = drop_conditional_offers(drop_offers(candidates))
     if rules.notes == "drop":
         candidates = [c for c in candidates if c.kind != NOTE]
     elif rules.notes == "addressed":

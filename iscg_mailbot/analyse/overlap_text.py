@@ -27,17 +27,21 @@ Pure: strings in, numbers out.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping
-from functools import lru_cache
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Any
 
-from iscg_mailbot.analyse.nlp import LemmaKeys, common_words
-from iscg_mailbot.analyse.overlap_acronyms import spelled_out
+from iscg_mailbot.analyse.overlap_acronyms import defined, spelled_out
 from iscg_mailbot.analyse.overlap_concepts import CONCEPTS, FORM_CONCEPTS, SUBJECT_CONCEPTS
 from iscg_mailbot.analyse.overlap_headlines import headline
-from iscg_mailbot.analyse.text_gates import folded
+from iscg_mailbot.analyse.text_gates import folded, trie_pattern
 
 # Words every thread of the list uses, courtesies, dates: they make any two threads
 # look alike.
@@ -58,12 +62,15 @@ monday tuesday wednesday thursday friday saturday sunday
 # stock phrases ("for action as deemed appropriate", "invited to note this document and
 # provide comments") and the advisory groups it goes to. Any two liaisons share them
 # whatever they are about (on the sample, two LS threads shared 25 such terms and
-# nothing of their subjects).
+# nothing of their subjects). Left out of a thread's text terms; its headline keeps them.
 PROCEDURE_WORDS = frozenset("""
 liaison statement source title action required deadline contact abstract summary annex
 appropriate deem invite request provide comment reply copy address document note noted
 input output contribution item agree register rag tsag tdag rev
 """.split())  # noqa: SIM905 - a word list reads best as text
+# Lower-case acronyms never spelled out (the list's own names, "ISCG", "RAG": spelled
+# out they would become words the comparison counts).
+KEEP_ACRONYMS = LIST_WORDS | PROCEDURE_WORDS
 # Derivational endings cut off a lemma key (when at least four letters stay).
 _ENDINGS = ("ations", "ation", "ments", "ment", "ings", "ing", "ities", "ity", "ions",
             "ion", "ates", "ate", "ed")
@@ -79,9 +86,13 @@ def _concepts(subjects: bool = True) -> tuple[re.Pattern[str], dict[str, str]]:
     table = CONCEPTS if subjects else FORM_CONCEPTS
     wordings = {phrase: concept for concept, phrases in table.items()
                 for phrase in phrases}
-    # Longest first: "incident response team" before "incident".
-    alternatives = "|".join(re.escape(p) for p in sorted(wordings, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), wordings
+    # The phrases as a trie ("incident(?: response team)?"): the longest phrase that
+    # ends at a word's end wins ("incident response team" before "incident"), as with
+    # the alternation of every phrase longest first, which tried ~400 phrases at each
+    # character (most of the watch's time). The phrases are lower-case ASCII, so no
+    # two branches of the trie take the same character.
+    return (re.compile(rf"(?<![\w-])(?:{trie_pattern(wordings)})(?![\w-])", re.IGNORECASE),
+            wordings)
 
 
 def _stem(key: str) -> str:
@@ -99,19 +110,41 @@ def spelled_terms(text: str, *, subjects: bool = True,
     ``procedure=False`` leaves out the words of :data:`PROCEDURE_WORDS`."""
     pattern, wordings = _concepts(subjects)
     marked = pattern.sub(lambda m: f" {_MARK}{wordings[folded(m.group(0))]} ", text)
-    keys = LemmaKeys.load()
-    skip = common_words()
     found = []
+    known = _WORD_TERMS
     for word in _WORD.findall(marked.lower()):
         if word.startswith(_MARK):
             concept = word[len(_MARK):]
             found.append((concept, concept))
             continue
-        key = keys(word)
-        if (word not in LIST_WORDS and key not in LIST_WORDS and key not in skip
-                and (procedure or key not in PROCEDURE_WORDS)):
-            found.append((_stem(key), key))
+        term = known.get(word, _UNSEEN)
+        if term is _UNSEEN:
+            term = _word_term(word)
+        if term is not None and (procedure or term[1] not in PROCEDURE_WORDS):
+            found.append(term)
     return found
+
+
+# A word's (stem, lemma key), None for a word left out: a list's words repeat, and the
+# lemma lookup and stemming of each occurrence were a third of the watch's time.
+_WORD_TERMS: dict[str, tuple[str, str] | None] = {}
+_UNSEEN = ("", "")
+_MOST_WORDS = 200_000
+
+
+def _word_term(word: str) -> tuple[str, str] | None:
+    """The (stem, lemma key) of a lower-case word, None for a word left out; remembered."""
+    # Here, not at the top: the digest reads stored terms and never needs spaCy.
+    from iscg_mailbot.analyse.nlp import LemmaKeys, common_words
+
+    key = LemmaKeys.load()(word)
+    term = None
+    if word not in LIST_WORDS and key not in LIST_WORDS and key not in common_words():
+        term = (_stem(key), key)
+    if len(_WORD_TERMS) >= _MOST_WORDS:
+        _WORD_TERMS.clear()
+    _WORD_TERMS[word] = term
+    return term
 
 
 def terms(text: str, *, subjects: bool = True) -> list[str]:
@@ -133,44 +166,215 @@ def _cosine(a: Vector, b: Vector) -> float:
     return sum(value * b.get(term, 0.0) for term, value in a.items())
 
 
+@dataclass(frozen=True)
+class ThreadTerms:
+    """What the comparison reads of a thread: each term's count (in the order the terms
+    are first met: the headline twice, then the text) with the word that first spelled
+    it, and the terms of its headline (:func:`thread_terms`)."""
+
+    counts: dict[str, int]
+    spelling: dict[str, str]
+    headline: tuple[str, ...]
+
+    def spelled(self) -> Iterable[tuple[str, str]]:
+        """(term, first spelling) of each term."""
+        return self.spelling.items()
+
+
+# A text's terms counted: (term, count, the word that first spelled it), in the order
+# first met. Terms do not run across lines (no phrase or word holds a line break), so
+# the terms of lines joined are those of each line, one after the other.
+Counted = list[tuple[str, int, str]]
+
+
+def counted_terms(text: str, *, subjects: bool = True) -> Counted:
+    """The text terms of ``text`` (procedure words left out) counted, in the order first
+    met (see :data:`Counted`)."""
+    found: dict[str, list[Any]] = {}
+    for term, word in spelled_terms(text, subjects=subjects, procedure=False):
+        entry = found.get(term)
+        if entry is None:
+            found[term] = [1, word]
+        else:
+            entry[0] += 1
+    return [(term, count, word) for term, (count, word) in found.items()]
+
+
+def joined_terms(subject: Counted, headline_terms: Sequence[str],
+                 parts: Iterable[Counted]) -> ThreadTerms:
+    """The :func:`thread_terms` of a thread read in parts: its headline's counted terms
+    (counted SUBJECT_COPIES times) and terms, and its text's lines' counted terms, in
+    order."""
+    counts: dict[str, int] = {}
+    spelling: dict[str, str] = {}
+    for part in itertools.chain([subject] * SUBJECT_COPIES, parts):
+        for term, count, word in part:
+            counts[term] = counts.get(term, 0) + count
+            spelling.setdefault(term, word)
+    return ThreadTerms(counts, spelling, tuple(headline_terms))
+
+
+def thread_terms(subject: str, text: str, *, subjects: bool = True) -> ThreadTerms:
+    """What the comparison reads of a thread: its headline ``subject`` and its ``text``.
+
+    An acronym the thread spells out is read as its words ("DPI": digital public
+    infrastructure here, deep packet inspection there;
+    :mod:`iscg_mailbot.analyse.overlap_acronyms`)."""
+    subject, text = spelled_out(subject, text, KEEP_ACRONYMS)
+    spelled = spelled_terms("\n".join([subject] * SUBJECT_COPIES + [text]), subjects=subjects,
+                            procedure=False)
+    spelling: dict[str, str] = {}
+    for term, word in spelled:
+        spelling.setdefault(term, word)
+    return ThreadTerms(dict(Counter(term for term, _ in spelled)), spelling,
+                       tuple(terms(headline(subject), subjects=subjects)))
+
+
+def spells_out_acronyms(subject: str, text: str) -> bool:
+    """Whether :func:`thread_terms` reads an acronym of this thread as its words: then
+    the thread's terms depend on its whole text, and are not kept per message."""
+    return any(acronym.lower() not in KEEP_ACRONYMS
+               for acronym in defined(subject + "\n" + text))
+
+
+# Stored terms are plain text, read without a JSON parser: a year of threads is a few
+# hundred thousand terms. Terms and words hold no control characters.
+_SEPARATOR = "\x1f"
+
+
+def packed_terms(read: ThreadTerms) -> tuple[str, str, str, str] | None:
+    """``read`` as four strings (terms, counts, first spellings, headline terms) for
+    :func:`unpacked_terms`; None when a word holds the separator (then not stored)."""
+    words = [read.spelling[term] for term in read.counts]
+    fields = (*read.counts, *words, *read.headline)
+    if any(_SEPARATOR in field for field in fields):
+        return None
+    return (_SEPARATOR.join(read.counts), " ".join(map(str, read.counts.values())),
+            _SEPARATOR.join(words), _SEPARATOR.join(read.headline))
+
+
+def _split(text: str) -> list[str]:
+    return text.split(_SEPARATOR) if text else []
+
+
+def unpacked_terms(terms: str, counts: str, words: str, headline_terms: str) -> ThreadTerms:
+    """The :class:`ThreadTerms` of :func:`packed_terms`' strings."""
+    keys = _split(terms)
+    return ThreadTerms(dict(zip(keys, map(int, counts.split()), strict=True)),
+                       dict(zip(keys, _split(words), strict=True)),
+                       tuple(_split(headline_terms)))
+
+
+class PackedTerms:
+    """:class:`ThreadTerms` from :func:`packed_terms`' strings, the counts and spellings
+    unpacked when asked for: fitting a year of threads needs only which terms each has,
+    and only the threads of the pairs compared are unpacked."""
+
+    def __init__(self, terms: str, counts: str, words: str, headline_terms: str) -> None:
+        self.keys = _split(terms)
+        self._packed = (counts, words, headline_terms)
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        """Each term's count, in the order first met."""
+        return dict(zip(self.keys, map(int, self._packed[0].split()), strict=True))
+
+    @cached_property
+    def spelling(self) -> dict[str, str]:
+        """The word that first spelled each term."""
+        return dict(self.spelled())
+
+    @property
+    def headline(self) -> tuple[str, ...]:
+        """The terms of the headline."""
+        return tuple(_split(self._packed[2]))
+
+    def spelled(self) -> Iterable[tuple[str, str]]:
+        """(term, first spelling) of each term."""
+        return zip(self.keys, _split(self._packed[1]), strict=True)
+
+
+# What the comparison reads of a thread: read from the texts or stored.
+ReadTerms = ThreadTerms | PackedTerms
+
+
+#: Raised whenever the terms a text gives change (the reading code, not the tables below,
+#: which the fingerprint reads): tests/test_overlap_terms.py holds the terms of the
+#: sample archive to a fingerprint recorded with this number.
+TERMS_VERSION = 2
+
+
+@lru_cache(maxsize=1)
+def terms_version() -> str:
+    """A fingerprint of how terms are read: :data:`TERMS_VERSION`, the concept table,
+    the list's words, the endings cut and the version of the word tables
+    (spacy-lookups-data). Terms stored under another fingerprint are read again."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha1(usedforsecurity=False)
+    digest.update(repr((TERMS_VERSION, sorted((k, tuple(v)) for k, v in CONCEPTS.items()),
+                        sorted(SUBJECT_CONCEPTS), sorted(LIST_WORDS), sorted(PROCEDURE_WORDS), _ENDINGS,
+                        SUBJECT_COPIES)).encode())
+    with contextlib.suppress(PackageNotFoundError):
+        digest.update(version("spacy-lookups-data").encode())
+    return digest.hexdigest()
+
+
 class TextSimilarity:
     """TF-IDF vectors of threads (text and headline), fitted on the threads compared.
 
     ``texts`` maps a thread id to its (subject, text). ``subjects=False`` reads them
     without the subject concepts of :mod:`overlap_concepts` (for ``overlaps evaluate
     --without-concepts``: how the comparison fares on subjects the table does not know).
+    :meth:`of_terms` fits threads already read (:func:`thread_terms`, or stored). A
+    thread's vectors are made when a pair asks for them.
     """
 
     def __init__(self, texts: Mapping[int, tuple[str, str]], *,
                  subjects: bool = True) -> None:
-        counts: dict[int, Counter[str]] = {}
+        self._fit({key: thread_terms(subject, text, subjects=subjects)
+                   for key, (subject, text) in texts.items()})
+
+    @classmethod
+    def of_terms(cls, threads: Mapping[int, ReadTerms]) -> TextSimilarity:
+        """The similarity of threads already read, in the order given."""
+        similarity = cls.__new__(cls)
+        similarity._fit(threads)
+        return similarity
+
+    def _fit(self, threads: Mapping[int, ReadTerms]) -> None:
+        self._threads = threads
+        # Each term spelled as the first thread that has it spells it: the threads'
+        # spellings laid over one another from the last to the first.
         self._spelling: dict[str, str] = {}
-        # An acronym a thread spells out is read as its words ("DPI": digital public
-        # infrastructure here, deep packet inspection there).
-        texts = {key: spelled_out(subject, text, LIST_WORDS | PROCEDURE_WORDS)
-                 for key, (subject, text) in texts.items()}
-        for key, (subject, text) in texts.items():
-            spelled = spelled_terms("\n".join([subject] * SUBJECT_COPIES + [text]),
-                                    subjects=subjects, procedure=False)
-            counts[key] = Counter(term for term, _ in spelled)
-            for term, word in spelled:
-                self._spelling.setdefault(term, word)
-        documents = Counter(term for found in counts.values() for term in found)
-        total = len(counts)
+        for found in reversed(list(threads.values())):
+            self._spelling.update(found.spelled())
+        self._documents: Counter[str] = Counter()
+        for found in threads.values():
+            # Each term once per thread (a mapping would add its counts).
+            self._documents.update(found.keys if isinstance(found, PackedTerms)
+                                   else found.counts.keys())
+        self._total = len(threads)
+        self._vectors: dict[int, tuple[Vector, Vector]] = {}
 
-        def idf(term: str) -> float:
-            return math.log((1 + total) / (1 + documents[term]))
+    def _idf(self, term: str) -> float:
+        return math.log((1 + self._total) / (1 + self._documents[term]))
 
-        self._text = {key: _unit({t: (1 + math.log(n)) * idf(t) for t, n in found.items()})
-                      for key, found in counts.items()}
-        self._headline = {key: _unit({t: idf(t) for t in
-                                      set(terms(headline(subject), subjects=subjects))})
-                          for key, (subject, _) in texts.items()}
+    def _vector(self, key: int) -> tuple[Vector, Vector]:
+        """The thread's (text, headline) vectors."""
+        found = self._vectors.get(key)
+        if found is None:
+            read, idf = self._threads[key], self._idf
+            found = (_unit({t: (1 + math.log(n)) * idf(t) for t, n in read.counts.items()}),
+                     _unit({t: idf(t) for t in set(read.headline)}))
+            self._vectors[key] = found
+        return found
 
     def __call__(self, a: int, b: int, without: Collection[str] = ()) -> float:
         """The mean of the two threads' text cosine and headline cosine, 0 to 1;
         ``without`` leaves out what these terms add (the wording beyond a subject)."""
-        pairs = ((self._text[a], self._text[b]), (self._headline[a], self._headline[b]))
+        (text_a, headline_a), (text_b, headline_b) = self._vector(a), self._vector(b)
+        pairs = ((text_a, text_b), (headline_a, headline_b))
         return sum(_cosine(x, y) - sum(x.get(t, 0.0) * y.get(t, 0.0) for t in without)
                    for x, y in pairs) / 2
 
@@ -178,26 +382,29 @@ class TextSimilarity:
         """The cosine of the two threads' whole texts alone (headline counted twice),
         0 to 1: two descriptions of one piece of work share words across the text even
         where their headlines name it differently."""
-        return _cosine(self._text[a], self._text[b])
+        return _cosine(self._vector(a)[0], self._vector(b)[0])
 
     def common(self, a: int, b: int) -> tuple[int, bool]:
         """How many terms the two texts have in common, and whether the headlines have
         one."""
-        return (len(self._text[a].keys() & self._text[b].keys()),
-                bool(self._headline[a].keys() & self._headline[b].keys()))
+        (text_a, headline_a), (text_b, headline_b) = self._vector(a), self._vector(b)
+        return len(text_a.keys() & text_b.keys()), bool(headline_a.keys() & headline_b.keys())
 
     def shared_subjects(self, a: int, b: int) -> tuple[str, ...]:
         """The subject concepts (:data:`overlap_concepts.SUBJECT_CONCEPTS`) both threads
         use, in name order: evidence of one subject, as a topic both are tagged with."""
-        return tuple(sorted(t for t in self._text[a].keys() & self._text[b].keys()
+        return tuple(sorted(t for t in self._vector(a)[0].keys() & self._vector(b)[0].keys()
                             if t in SUBJECT_CONCEPTS))
 
     def shared(self, a: int, b: int, most: int = 5) -> list[str]:
         """The terms that weigh most in both threads' text, heaviest first, spelled for a
         reader."""
-        first, second = self._text[a], self._text[b]
+        first, second = self._vector(a)[0], self._vector(b)[0]
         both = sorted(((first[t] * second[t], t) for t in first if t in second), reverse=True)
         return [self._spelling.get(term, term) for weight, term in both[:most] if weight > 0]
 
 
-__all__ = ["CONCEPTS", "LIST_WORDS", "TextSimilarity", "spelled_terms", "terms"]
+__all__ = ["CONCEPTS", "LIST_WORDS", "PROCEDURE_WORDS", "Counted", "PackedTerms", "ReadTerms",
+           "TextSimilarity", "ThreadTerms", "counted_terms", "joined_terms", "packed_terms",
+           "spelled_terms", "spells_out_acronyms", "terms", "terms_version", "thread_terms",
+           "unpacked_terms"]

@@ -32,12 +32,12 @@ Pure: thread records in, flags out.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from iscg_mailbot.analyse.overlap_headlines import is_event, names_the_other, sectors_named
-from iscg_mailbot.analyse.overlap_text import TextSimilarity
+from iscg_mailbot.analyse.overlap_text import ReadTerms, TextSimilarity
 from iscg_mailbot.analyse.sectors import SECTORS
 
 # Entities specific enough to show two threads are on the same work. Sector, Bureau and
@@ -301,18 +301,24 @@ def _flag(a: ThreadView, b: ThreadView, text: TextSimilarity,
 
 def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = None,
                   dismissed: Iterable[str] = (),
-                  involving: Collection[int] | None = None) -> list[OverlapFlag]:
+                  involving: Collection[int] | None = None, *,
+                  terms: Mapping[int, ReadTerms] | None = None) -> list[OverlapFlag]:
     """Flags for every pair of threads that looks like duplicated work, strongest first.
 
     ``dismissed`` holds pair keys ("12-40") the chair dismissed: never flagged again.
     ``involving`` (the digest's threads of the week) keeps only the pairs with one of
     these threads, and compares no other pair: the same flags as filtering afterwards.
+    ``terms``: each thread's terms already read (with the subject concepts), its
+    ``text`` then unused.
     """
     rules = rules or OverlapRules()
     led = [t for t in threads if t.sector in SECTORS]
     wanted = None if involving is None else set(involving)
-    text = TextSimilarity({t.id: (t.subject, t.text) for t in threads},
-                          subjects=rules.subject_concepts)
+    if terms is not None:
+        text = TextSimilarity.of_terms({t.id: terms[t.id] for t in threads})
+    else:
+        text = TextSimilarity({t.id: (t.subject, t.text) for t in threads},
+                              subjects=rules.subject_concepts)
     window = timedelta(days=rules.window_days)
     skip = set(dismissed)
     flags = []

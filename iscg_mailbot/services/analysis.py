@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select, update
 
+from iscg_mailbot.services import overlap_terms
 from iscg_mailbot.services.actions import extraction as action_extraction
 from iscg_mailbot.services.actions.context import load_context
 from iscg_mailbot.services.app import DATABASE_UNAVAILABLE, App
@@ -203,6 +204,8 @@ class Analyser:
                 select(Message.id).where(Message.thread_id.in_(thread_ids))))
             extraction = action_extraction.extract_items(session, message_ids, self.context)
             texts = tagging.texts_to_tag(self.app, session, thread_ids)
+            # What the duplication watch reads of each thread, kept for the digest.
+            overlap_rows = overlap_terms.read_thread_terms(session, thread_ids)
         tags = tagging.tag_texts(self.app, texts)
         with self.app.session() as session:
             done = work.finish(session, self._token(), claims)
@@ -211,6 +214,8 @@ class Analyser:
             kept = extraction.in_threads(done)
             found = action_extraction.save_extraction(session, kept, self.context, index=False)
             tagged = tagging.save_tags(session, [t for t in tags if t.thread_id in done])
+            overlap_terms.save_thread_terms(
+                session, [row for row in overlap_rows if row["thread_id"] in done])
             session.execute(update(Thread).where(Thread.id.in_(done)).values(needs_analysis=False))
             session.execute(delete(AnalysisFailure).where(AnalysisFailure.thread_id.in_(done)))
         self._count(done, len(kept.ids), found, tagged)

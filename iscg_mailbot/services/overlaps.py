@@ -18,11 +18,17 @@ from iscg_mailbot.analyse.sectors import leading_sector
 from iscg_mailbot.errors import MailbotError, NotFound
 from iscg_mailbot.records import DigestOverlap
 from iscg_mailbot.report.digest import Week
-from iscg_mailbot.services.actions import load_context
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.overlap_terms import keep_thread_terms, window_threads
 from iscg_mailbot.services.threads import shown_subject
 from iscg_mailbot.settings.members import MembersConfig
-from iscg_mailbot.store.annual import dismiss_pair, dismissed_pairs, entities_of, threads_active
+from iscg_mailbot.store.annual import (
+    ThreadFacts,
+    dismiss_pair,
+    dismissed_pairs,
+    entities_of,
+    threads_active,
+)
 from iscg_mailbot.store.models import Thread
 from iscg_mailbot.store.topics import effective_topics
 from iscg_mailbot.store.types import utcnow
@@ -48,7 +54,11 @@ class OverlapRow:
 def thread_views(session: Session, members: MembersConfig, start: datetime,
                  end: datetime) -> list[ThreadView]:
     """The threads active in [start, end) as the watch reads them."""
-    threads = threads_active(session, start, end)
+    return _views(session, members, threads_active(session, start, end))
+
+
+def _views(session: Session, members: MembersConfig,
+           threads: list[ThreadFacts]) -> list[ThreadView]:
     ids = [t.id for t in threads]
     topics = effective_topics(session, ids)
     entities = entities_of(session, ids)
@@ -64,16 +74,23 @@ def _midnight(day: date) -> datetime:
     return datetime.combine(day, time(0), tzinfo=UTC)
 
 
+def _window(app: App, since: date | None, until: date | None,
+            now: datetime | None) -> tuple[MembersConfig, datetime, datetime]:
+    """The members and the window's bounds (default: the 365 days to today in the
+    list's time zone, as action items count days). Read from the configuration without
+    the action services: the digest needs none of their extraction code."""
+    until = until or (now or utcnow()).astimezone(app.config.actions().zone).date()
+    since = since or until - timedelta(days=365)
+    return app.config.members(), _midnight(since), _midnight(until + timedelta(days=1))
+
+
 def window_views(app: App, *, since: date | None = None, until: date | None = None,
                  now: datetime | None = None) -> tuple[list[ThreadView], set[str]]:
     """The threads of the window (default: the 365 days to today) as the watch reads
     them, and the dismissed pair keys."""
-    context = load_context(app)
-    until = until or context.today(now or utcnow())
-    since = since or until - timedelta(days=365)
+    members, start, end = _window(app, since, until, now)
     with app.session() as session:
-        views = thread_views(session, context.members, _midnight(since),
-                             _midnight(until + timedelta(days=1)))
+        views = thread_views(session, members, start, end)
         dismissed = dismissed_pairs(session)
     return views, set(dismissed)
 
@@ -83,10 +100,26 @@ def find_flags(app: App, *, since: date | None = None, until: date | None = None
                involving: set[int] | None = None) -> tuple[list[OverlapFlag],
                                                            dict[int, str]]:
     """The flags of the window, dismissed pairs left out, and the threads' subjects
-    (``involving``: only pairs with one of these threads)."""
-    views, dismissed = window_views(app, since=since, until=until, now=now)
+    (``involving``: only pairs with one of these threads).
+
+    The threads' terms come from what analysis stored (:mod:`overlap_terms
+    <iscg_mailbot.services.overlap_terms>`); a thread without a current row is read
+    from its texts, and its row stored for the next time. Without the subject concepts
+    (an evaluation), every thread is read from its texts.
+    """
+    rules = rules or OverlapRules()
+    terms = None
+    if rules.subject_concepts:
+        members, start, end = _window(app, since, until, now)
+        with app.session() as session:
+            facts, terms, unread = window_threads(session, start, end)
+            views = _views(session, members, facts)
+            dismissed = dismissed_pairs(session)
+        keep_thread_terms(app, unread)
+    else:
+        views, dismissed = window_views(app, since=since, until=until, now=now)
     subjects = {v.id: shown_subject(app.settings, v.subject) for v in views}
-    return find_overlaps(views, rules or OverlapRules(), dismissed, involving), subjects
+    return find_overlaps(views, rules, dismissed, involving, terms=terms), subjects
 
 
 def list_overlaps(app: App, *, since: date | None = None, until: date | None = None,

@@ -81,7 +81,9 @@ _REQUEST_PARTICIPLES = (
     r"required|mandated|entrusted)"
 )
 _NOTE_OBJECT = (
-    r"(?:take\s+(?:due\s+|careful\s+|good\s+)?note|note|take\s+into\s+(?:account|consideration)|"
+    # "take into account", "take this information into account" (a short object between).
+    r"(?:take\s+(?:due\s+|careful\s+|good\s+)?note|note|take\s+(?:(?!(?:and|to)\b)[\w'/.-]+\s+)"
+    r"{0,8}?into\s+(?:account|consideration)|"
     r"be\s+(?:informed|aware|advised))\b"
 )
 _CAPITALISED = r"(?-i:[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3})"

@@ -1,13 +1,16 @@
-"""The ``overlap_dismissals`` table: the chair's decisions on the duplication watch.
+"""The ``overlap_dismissals`` table: the chair's decisions on the duplication watch; and
+``thread_overlap_terms``, each thread's terms as the watch reads them.
 
-Flags are recomputed from the threads whenever they are asked for; only a dismissal
-("these two threads are not duplicated work") is stored, keyed by the pair of thread ids
-(smaller first), so that the pair is never flagged again.
+Flags are recomputed from the threads whenever they are asked for; a dismissal ("these
+two threads are not duplicated work") is stored, keyed by the pair of thread ids (smaller
+first), so that the pair is never flagged again. What the comparison reads of each
+thread is kept beside it, so that the threads of a year need not be tokenized each time.
 """
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Integer, String, Text
+from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from iscg_mailbot.store.base import Base
@@ -25,3 +28,34 @@ class OverlapDismissal(Base):
     thread_b: Mapped[int] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)
     dismissed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ThreadOverlapTerms(Base):
+    """A thread's terms as the duplication watch reads them, kept so that the digest and
+    the watch need not read and tokenize a year of threads each time (revision 0020).
+
+    Written by analysis (``services/overlap_terms.py``). ``message_ids`` are the dated
+    messages read, in date order (space-separated); a reader uses the row only when its
+    window holds exactly these messages (``terms``, ``counts`` and ``words``: the
+    thread's terms as the comparison reads them, packed by :func:`packed_terms
+    <iscg_mailbot.analyse.overlap_text.packed_terms>`) or some of them (``parts``: each
+    message's subject and text counted, with ``subject_terms``), when the thread's
+    subject is still ``subject`` and ``version`` is the current reading's
+    (:func:`terms_version <iscg_mailbot.analyse.overlap_text.terms_version>`); else it
+    reads the texts. Counted terms are lists of [term, count, the word that first
+    spelled it].
+    """
+
+    __tablename__ = "thread_overlap_terms"
+
+    thread_id: Mapped[int] = mapped_column(
+        ForeignKey("threads.id", ondelete="CASCADE"), primary_key=True, autoincrement=False)
+    version: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(Text)
+    message_ids: Mapped[str] = mapped_column(Text)
+    terms: Mapped[str] = mapped_column(Text)
+    counts: Mapped[str] = mapped_column(Text)
+    words: Mapped[str] = mapped_column(Text)
+    headline_terms: Mapped[str] = mapped_column(Text)
+    subject_terms: Mapped[list[Any]] = mapped_column()
+    parts: Mapped[list[Any]] = mapped_column()

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from iscg_mailbot.store.models import AnalysisFailure, Message, Thread
 from iscg_mailbot.store.models_actions import ActionItem
+from iscg_mailbot.store.models_duties import ThreadOverlapTerms
 from iscg_mailbot.store.models_topics import AUTO, MANUAL, ThreadEntity, ThreadTopic
 
 #: Every table with a column pointing at ``threads.id``, and what a merge does with it:
@@ -24,6 +25,7 @@ THREAD_REFERENCES = (
     (ThreadTopic, ThreadTopic.thread_id),
     (ThreadEntity, ThreadEntity.thread_id),
     (AnalysisFailure, AnalysisFailure.thread_id),
+    (ThreadOverlapTerms, ThreadOverlapTerms.thread_id),
 )
 
 
@@ -39,6 +41,8 @@ def merge_threads(session: Session, keep_id: int, drop_ids: Iterable[int]) -> No
     if not drops:
         return
     session.execute(delete(ThreadEntity).where(ThreadEntity.thread_id.in_(drops)))
+    # The kept thread's terms are read again by its analysis (its messages changed).
+    session.execute(delete(ThreadOverlapTerms).where(ThreadOverlapTerms.thread_id.in_(drops)))
     # The merged thread is analysed afresh: failures of the parts no longer apply.
     session.execute(delete(AnalysisFailure).where(AnalysisFailure.thread_id.in_(drops)))
     session.execute(

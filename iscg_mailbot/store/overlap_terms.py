@@ -1,0 +1,139 @@
+"""Reads and writes of ``thread_overlap_terms`` (each thread's terms as the duplication
+watch reads them) and the message facts the watch needs without their texts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from iscg_mailbot.store.chunks import chunks
+from iscg_mailbot.store.models import Message, Thread
+from iscg_mailbot.store.models_duties import ThreadOverlapTerms
+
+
+@dataclass
+class WindowThread:
+    """A thread's messages in the window: their ids in date order, who wrote the first,
+    and the first and last dates."""
+
+    ids: list[int]
+    starter: str  # lower case
+    first: datetime | None = None
+    last: datetime | None = None
+
+
+def window_messages(session: Session, start: datetime,
+                    end: datetime) -> dict[int, WindowThread]:
+    """The threads with messages dated in [start, end), as
+    :func:`iscg_mailbot.store.annual.threads_active` reads them (texts left out; dates
+    converted per thread, not per message)."""
+    window = (Message.thread_id.is_not(None), Message.date >= start, Message.date < end)
+    found: dict[int, WindowThread] = {}
+    for thread_id, pk, sender in session.execute(
+            select(Message.thread_id, Message.id, Message.sender_address)
+            .where(*window).order_by(Message.date, Message.id)):
+        if thread_id is None:
+            continue
+        thread = found.get(thread_id)
+        if thread is None:
+            found[thread_id] = WindowThread([pk], (sender or "").lower())
+        else:
+            thread.ids.append(pk)
+    for thread_id, first, last in session.execute(
+            select(Message.thread_id, func.min(Message.date), func.max(Message.date))
+            .where(*window).group_by(Message.thread_id)):
+        if thread_id in found:
+            found[thread_id].first, found[thread_id].last = first, last
+    return found
+
+
+def thread_subjects(session: Session, thread_ids: Collection[int]) -> dict[int, str]:
+    """Each thread's subject."""
+    found: dict[int, str] = {}
+    for chunk in chunks(sorted(thread_ids)):
+        for thread_id, subject in session.execute(
+                select(Thread.id, Thread.subject).where(Thread.id.in_(chunk))):
+            found[thread_id] = subject
+    return found
+
+
+def dated_messages(session: Session, thread_ids: Collection[int]) -> dict[int, list[int]]:
+    """The ids of each thread's dated messages, in date order (every message a window
+    reads, whatever the window)."""
+    found: dict[int, list[int]] = defaultdict(list)
+    for chunk in chunks(sorted(thread_ids)):
+        for thread_id, pk in session.execute(
+                select(Message.thread_id, Message.id)
+                .where(Message.thread_id.in_(chunk), Message.date.is_not(None))
+                .order_by(Message.date, Message.id)):
+            if thread_id is not None:
+                found[thread_id].append(pk)
+    return dict(found)
+
+
+def message_texts(session: Session, message_ids: Collection[int]) -> dict[int, tuple[str, str]]:
+    """(subject, new text) of these messages."""
+    found: dict[int, tuple[str, str]] = {}
+    for chunk in chunks(sorted(message_ids)):
+        for pk, subject, text in session.execute(
+                select(Message.id, Message.subject, Message.new_text)
+                .where(Message.id.in_(chunk))):
+            found[pk] = (subject or "", text or "")
+    return found
+
+
+# What a reader of the whole-thread terms needs; the message parts are read on demand.
+_SUMMARY = (ThreadOverlapTerms.thread_id, ThreadOverlapTerms.version,
+            ThreadOverlapTerms.subject, ThreadOverlapTerms.message_ids,
+            ThreadOverlapTerms.terms, ThreadOverlapTerms.counts, ThreadOverlapTerms.words,
+            ThreadOverlapTerms.headline_terms)
+
+
+def stored_terms(session: Session, thread_ids: Collection[int]) -> dict[int, Sequence[Any]]:
+    """Rows of these threads, without their parts: (id, version, subject, message ids,
+    terms, counts, words, headline terms), plain text."""
+    found: dict[int, Sequence[Any]] = {}
+    for chunk in chunks(sorted(thread_ids)):
+        for row in session.execute(select(*_SUMMARY).where(
+                ThreadOverlapTerms.thread_id.in_(chunk))):
+            found[row[0]] = tuple(row)
+    return found
+
+
+def stored_parts(session: Session,
+                 thread_ids: Collection[int]) -> dict[int, tuple[list[Any], list[Any]]]:
+    """The subject terms and per-message parts of these threads' rows."""
+    found: dict[int, tuple[list[Any], list[Any]]] = {}
+    for chunk in chunks(sorted(thread_ids)):
+        for thread_id, subject_terms, parts in session.execute(
+                select(ThreadOverlapTerms.thread_id, ThreadOverlapTerms.subject_terms,
+                       ThreadOverlapTerms.parts)
+                .where(ThreadOverlapTerms.thread_id.in_(chunk))):
+            found[thread_id] = (subject_terms, parts)
+    return found
+
+
+def save_terms(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Replace the rows of these threads (each a dict of the table's columns); threads
+    gone meanwhile (merged) are skipped."""
+    if not rows:
+        return
+    ids = [row["thread_id"] for row in rows]
+    existing = set()
+    for chunk in chunks(sorted(ids)):
+        session.execute(delete(ThreadOverlapTerms).where(
+            ThreadOverlapTerms.thread_id.in_(chunk)))
+        existing |= set(session.scalars(select(Thread.id).where(Thread.id.in_(chunk))))
+    kept = [row for row in rows if row["thread_id"] in existing]
+    if kept:
+        session.execute(insert(ThreadOverlapTerms), kept)
+
+
+__all__ = ["WindowThread", "dated_messages", "message_texts", "save_terms", "stored_parts",
+           "stored_terms", "thread_subjects", "window_messages"]
