@@ -120,10 +120,26 @@ COMMON_WORD_LOG_PROB = -9.0
 MAIL_COURTESIES = ("dear", "regard", "colleague", "thank", "thanks", "sincerely", "hello")
 
 
+#: :func:`common_words_from_tables` as shipped: reading a million probabilities to keep
+#: ~470 words cost every process that tokenizes (each analysis worker) about a second.
+COMMON_WORDS_FILE = "common-words.txt"
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Lemma keys of the commonest English words and of mail courtesies: ``topics suggest``
-    never proposes them, nor phrases they start, end or join."""
+    never proposes them, nor phrases they start, end or join, and the duplication watch
+    does not count them (read from ``iscg_mailbot/data/common-words.txt``;
+    ``tests/test_nlp_pipeline.py`` holds it to :func:`common_words_from_tables`)."""
+    from importlib import resources
+
+    text = (resources.files("iscg_mailbot") / "data" / COMMON_WORDS_FILE).read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def common_words_from_tables() -> frozenset[str]:
+    """:func:`common_words` computed from spacy-lookups-data's ``lexeme_prob`` table (a
+    million words): those above :data:`COMMON_WORD_LOG_PROB`, as lemma keys."""
     import spacy_lookups_data
 
     keys = LemmaKeys.load()
