@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions
 from iscg_mailbot.analyse.action_scope import sector_of
+from iscg_mailbot.analyse.sectors import SECRETARIAT_UNITS
 from iscg_mailbot.records import ActionInput
 from iscg_mailbot.settings.members import MembersConfig, Role
 
@@ -45,7 +46,6 @@ _PART = re.compile(
     re.IGNORECASE)
 # The list itself and its secretariat in general: everybody, so nobody in particular.
 _EVERYBODY = frozenset({"ISCG", "Secretariat"})
-_UNITS = frozenset({"TSB", "BR", "BDT", "General Secretariat"})
 
 
 def _parts(line: str, members: MembersConfig | None) -> list[OwnerMention]:
@@ -86,7 +86,7 @@ def _owner(mention: OwnerMention, members: MembersConfig | None) -> str | None:
 def _member_owner(name: str, members: MembersConfig | None) -> str:
     """A member stands for their unit when on the secretariat's staff, else by name."""
     member = members.by_name(name) if members is not None else None
-    if member is not None and member.role is Role.SECRETARIAT and member.organisation in _UNITS:
+    if member is not None and member.role is Role.SECRETARIAT and member.organisation in SECRETARIAT_UNITS:
         return member.organisation
     return name
 

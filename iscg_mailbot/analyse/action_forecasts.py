@@ -33,13 +33,13 @@ from __future__ import annotations
 import re
 
 from iscg_mailbot.analyse.action_statements import TO_READERS
+from iscg_mailbot.analyse.sectors import ADVISORY_GROUPS, SECRETARIAT_UNITS
 from iscg_mailbot.records import ActionCandidate
 from iscg_mailbot.settings.action_rules import ACTION
 
 # The parties that read and answer on the list (the advisory groups through their
 # counsellors and chairs, see members.yaml's ``advisory_group``).
-_LIST_PARTIES = frozenset({"TSB", "BR", "BDT", "General Secretariat", "ISCG", "RAG", "TSAG",
-                           "TDAG"})
+_LIST_PARTIES = SECRETARIAT_UNITS | ADVISORY_GROUPS | {"ISCG"}
 
 
 def _third_party(candidate: ActionCandidate) -> bool:

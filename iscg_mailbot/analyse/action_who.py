@@ -39,6 +39,7 @@ from iscg_mailbot.analyse.action_shapes import (
     WITH_ME,
     YOU_TO_ASK,
 )
+from iscg_mailbot.analyse.sectors import SECRETARIAT_UNITS
 from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.action_rules import Rule
 from iscg_mailbot.settings.members import MembersConfig
@@ -87,8 +88,6 @@ _ADDRESSED = re.compile(r"\b(?:you|your|please|kindly)\b|\?\s*$|\b(?:asks?|askin
 # The agent of a passive: "will be posted by the ", "will be prepared by BDT".
 _AGENT_LEAD = re.compile(r"\bbe\s+(?:\w+ly\s+)?\w+\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?$",
                          re.IGNORECASE)
-# The secretariat's units: a passive commitment of their staff is the unit's.
-_UNITS = frozenset({"TSB", "BR", "BDT", "General Secretariat"})
 
 
 @dataclass(frozen=True)
@@ -158,7 +157,7 @@ class Owners:
         sender: Address | None = self.message.sender
         member = (self.members.by_address(sender.address)
                   if self.members is not None and sender is not None else None)
-        if member is not None and member.organisation in _UNITS:
+        if member is not None and member.organisation in SECRETARIAT_UNITS:
             return Who(member.organisation, "group", True)
         return None
 

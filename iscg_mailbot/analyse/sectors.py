@@ -21,6 +21,9 @@ from iscg_mailbot.settings.members import Member, Role
 SECTORS = ("ITU-R", "ITU-T", "ITU-D", "GS")
 _GROUPS = {"RAG": "ITU-R", "TSAG": "ITU-T", "TDAG": "ITU-D"}
 _UNITS = {"BR": "ITU-R", "TSB": "ITU-T", "BDT": "ITU-D", "GENERAL SECRETARIAT": "GS"}
+#: The secretariat's units and the advisory groups as owners are spelled.
+SECRETARIAT_UNITS = frozenset({"TSB", "BR", "BDT", "General Secretariat"})
+ADVISORY_GROUPS = frozenset(_GROUPS)
 _CONFERENCES = {"WRC": "ITU-R", "RA": "ITU-R", "WTSA": "ITU-T", "WTDC": "ITU-D", "PP": "GS",
                 "COUNCIL": "GS"}
 
