@@ -232,3 +232,13 @@ def test_our_people_are_the_senders_side_not_the_readers() -> None:
     assert owners_from("hery@example.mg", "Our experts will review the draft.") == [
         "Hery Rakoto"]
     assert owners_from("hery@example.mg", "Experts will review the draft.") == []
+
+
+def test_a_group_named_before_a_request_with_its_own_owners_does_not_crash() -> None:
+    # "each Bureau" stands for three owners in one mention; the request after it names
+    # two of them. Comparing the mention's owners one string at a time found none and
+    # raised ValueError, which failed the whole thread's analysis.
+    text = ("I know each Bureau works within its own mandate; nonetheless it would be "
+            "much appreciated if TSB and BDT could jointly prepare, by 2 March, a short "
+            "note listing the activities of each Bureau.")
+    assert items(text) == [("action", "TSB, BDT")]

@@ -330,9 +330,10 @@ class Owners:
         if ASKED_TO_ASK.match(gap):
             return self.chain(before[-1], forward=False)
         who = self.chain(before[-1], forward=False)
-        first = min(m.start for m in self.mentions[:before[-1] + 1]
-                    if m.owner in (who.owner or "").split(", "))
-        if ADVERB_GAP.fullmatch(gap) and MODAL_LEAD.search(lead, 0, first):
+        owners = set((who.owner or "").split(", "))  # a mention may be several: "each Bureau"
+        first = min((m.start for m in self.mentions[:before[-1] + 1]
+                     if set(m.owner.split(", ")) <= owners), default=None)
+        if first is not None and ADVERB_GAP.fullmatch(gap) and MODAL_LEAD.search(lead, 0, first):
             return who  # "Could BR ask WP 5D to ...?"
         return None
 
