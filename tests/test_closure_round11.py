@@ -1,0 +1,31 @@
+"""Closure, eleventh round (minimal pairs): a part answered in the question's own words
+while the rest is put off."""
+
+from __future__ import annotations
+
+from iscg_mailbot.analyse.actions import answers_question
+
+REMOTE = "Could TSB let us know whether a remote option is possible for the meetings?"
+
+
+def test_a_part_answered_in_the_questions_words_answers_it() -> None:
+    partly = ("Possible for the plenary - the conference service will set it up. For the "
+              "side events, I will come back to you next week.")
+    assert answers_question(partly, REMOTE)
+    only_put_off = ("The conference service will set it up for the plenary. For the side "
+                    "events, I will come back to you next week.")
+    assert not answers_question(only_put_off, REMOTE)
+
+
+def test_an_answer_beside_other_work_being_checked_answers() -> None:
+    how = "Could BR tell us how to register a correction before the deadline?"
+    answer = ("Corrections go through the notice portal until 6 May. We are checking "
+              "the frequencies now.")
+    assert answers_question(answer, how)
+    assert not answers_question("We are checking the frequencies now.", how)
+
+
+def test_the_asking_verb_taken_up_is_not_an_answer() -> None:
+    ask = "Could BDT confirm whether the workshop dates are fixed?"
+    assert not answers_question("Confirmation will follow once I have checked with "
+                                "the regional office, I will come back to you.", ask)
