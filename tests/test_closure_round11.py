@@ -29,3 +29,11 @@ def test_the_asking_verb_taken_up_is_not_an_answer() -> None:
     ask = "Could BDT confirm whether the workshop dates are fixed?"
     assert not answers_question("Confirmation will follow once I have checked with "
                                 "the regional office, I will come back to you.", ask)
+
+
+def test_taking_up_the_question_to_remark_on_it_is_not_an_answer() -> None:
+    ask = "Could BDT tell us whether fellowships are available for the course?"
+    assert not answers_question("Fellowships are an interesting question; I will come "
+                                "back to you next week.", ask)
+    assert answers_question("Fellowships for the course: two, from the regional "
+                            "initiative; for travel, I will come back to you next week.", ask)

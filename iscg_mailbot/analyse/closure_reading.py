@@ -276,14 +276,17 @@ def leads_with(clause: str, question: str) -> bool:
     takes up what was asked ("whether this is feasible?" - "Feasible for the contacts";
     "how to send a correction?" - "Corrections can be sent through the portal")."""
     match = _LEAD.match(clause)
-    if match is None:
-        return False
+    if match is None or _REMARK.search(clause):
+        return False  # (nor a remark on the question: "Fellowships are a good question")
     word = match.group("word").casefold()
     # The asking verb is not what was asked about: "Confirmation will follow".
     return word not in _STOP and not _ASKING.match(word) \
         and _stem(word) in content_words(question)
 
 
+_REMARK = re.compile(r"\b(?:good|interesting|important|valid|fair|excellent|great|difficult|"
+                     r"tricky|complex)\s+(?:question|point|idea|suggestion|topic|issue)\b",
+                     re.IGNORECASE)
 _ASKING = re.compile(r"(?:confirm|indicat|inform|advis|clarif|repl|respon|answer|check|"
                      r"verif|question)", re.IGNORECASE)
 
