@@ -263,3 +263,30 @@ def shared_words(sentence: str, item_sentence: str) -> int:
 def talks_about(sentence: str, item_sentence: str) -> bool:
     """Whether a sentence and an item's sentence share a content word."""
     return shared_words(sentence, item_sentence) > 0
+
+
+# The first word of a clause, after "yes"/"no" and an article: "Feasible for the
+# contacts - ...", "Corrections can be sent through the portal".
+_LEAD = re.compile(r"^\W*(?:(?:yes|no|the|our|its|their)\W+)*(?P<word>[^\W\d_][\w/-]{3,})",
+                   re.IGNORECASE)
+
+
+def leads_with(clause: str, question: str) -> bool:
+    """Whether a clause opens with a content word of the question, the way an answer
+    takes up what was asked ("whether this is feasible?" - "Feasible for the contacts";
+    "how to send a correction?" - "Corrections can be sent through the portal")."""
+    match = _LEAD.match(clause)
+    if match is None or _REMARK.search(clause):
+        return False  # (nor a remark on the question: "Fellowships are a good question")
+    word = match.group("word").casefold()
+    # The asking verb is not what was asked about: "Confirmation will follow".
+    return word not in _STOP and not _ASKING.match(word) \
+        and _stem(word) in content_words(question)
+
+
+_REMARK = re.compile(r"\b(?:good|interesting|important|valid|fair|excellent|great|difficult|"
+                     r"tricky|complex)\s+(?:question|point|idea|suggestion|topic|issue)\b",
+                     re.IGNORECASE)
+_ASKING = re.compile(r"(?:confirm|indicat|inform|advis|clarif|repl|respon|answer|check|"
+                     r"verif|question)", re.IGNORECASE)
+

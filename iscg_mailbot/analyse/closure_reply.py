@@ -24,6 +24,7 @@ from iscg_mailbot.analyse.closure_reading import (
     defers,
     defers_answer,
     is_signoff,
+    leads_with,
     leaves_work,
     shared_words,
     without_signature,
@@ -114,9 +115,14 @@ class Answer:
         deliver, something not left for later), and what it puts off is not this item
         (what it says is more about the item than what it puts off)."""
         reports = [c for c in self.says if not (delivered and c in self.pending)]
-        if not reports or (delivered and later(item_sentence, reports, self.pending)):
+        # A part answered, the rest put off: a clause taking up the question's own word
+        # ("Feasible for the contacts - the office will reach out. For the funding, I
+        # will come back to you"), of something to say, not a thing to deliver.
+        echo = not delivered and any(leads_with(c, item_sentence)
+                                     for c in (*reports, *self.promised) if c not in self.pending)
+        if not (reports or echo) or (delivered and later(item_sentence, reports, self.pending)):
             return False
-        if not self.put_off:
+        if not self.put_off or echo:
             return True
         said = max(shared_words(s, item_sentence) for s in reports)
         put_off = max(shared_words(s, item_sentence) for s in self.put_off)
