@@ -78,7 +78,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?" + _RANGE_TAIL + r"\s+(?:of\s+)?" + _MONTH + _YEAR
         + r"(?![\w-])", re.IGNORECASE)),
     ("month_day", re.compile(
-        r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})" + _ORD + r"(?![\d:])" + _RANGE_TAIL + _YEAR
+        r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})" + _ORD + r"(?!\d|:\d)" + _RANGE_TAIL + _YEAR
         + r"(?![\w-])", re.IGNORECASE)),
     ("today", re.compile(
         r"\b(?P<word>today|tonight|tomorrow|end of (?:the )?(?:business )?day|eod|cob"

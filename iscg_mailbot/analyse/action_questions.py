@@ -68,6 +68,36 @@ _ASKS_TO_VERIFY = re.compile(
     r"(?:(?:the|a|an|this|that|these|those|its|their|our|your|such|any)\b|(?-i:[a-z]))"
     r"[^?;]{0,80}?\s(?:can|could|may|might|should|must)\s+(?:\w+\s+)?\w+", re.IGNORECASE)
 
+# The request's own verb, after the modal and whom it asks ("Could BDT ...", "would you
+# please ...", "... and advise on ..." read on its own): the sentence form decides.
+_REQUEST_VERB = (r"(?:\b(?:could|can|would)\s+" + _ASKED + r"\s+|^\W*(?:and\s+)?)"
+                 r"(?:please\s+|kindly\s+|also\s+)?")
+# Asking for an answer without a whether-clause: to reply ("Could TSB reply by 25
+# June?"), to consider something (a yes or no: "would TSB consider a workshop?"), or to
+# say a thing named by a noun ("Could BDT explain the procedure?", "advise on
+# translation"). The last only when nothing sets a deadline ("Could TSB clarify the
+# division of work before the TSAG meeting?" is work with a date). "Confirm the dates"
+# stays an action: it settles them (the older labelled sentences count it so).
+_ASKS_ANSWER = re.compile(_REQUEST_VERB + r"(?:reply|answer|respond|consider)\b", re.IGNORECASE)
+_SAYS_THING = re.compile(_REQUEST_VERB + r"(?:(?:explain|clarify)\s+"
+                         r"(?:the|its|their|your|our|this|these|any)|advise\s+on)\b",
+                         re.IGNORECASE)
+_DEADLINE_WORD = re.compile(r"\b(?:by|before|within|until|till|no\s+later\s+than|"
+                            r"in\s+time\s+for|deadline)\b", re.IGNORECASE)
+# A request put by its modal ("Could BDT explain ..."), whether or not it ends with "?".
+_REQUEST_VERB_ONLY = re.compile(r"\b(?:could|can|would)\s+" + _ASKED + r"\s", re.IGNORECASE)
+
+
+def _asks_answer(text: str) -> bool:
+    """Whether a request put as a question asks for an answer rather than a deliverable
+    (see ``_ASKS_ANSWER``, ``_SAYS_THING``); only questions ("...?") or their second
+    request ("..., and advise on translation?") are read."""
+    if not text.rstrip().endswith("?") and not _REQUEST_VERB_ONLY.match(text):
+        return False
+    if _ASKS_ANSWER.search(text):
+        return True
+    return bool(_SAYS_THING.search(text)) and not _DEADLINE_WORD.search(text)
+
 
 # A reply chasing what was asked before: "I still need the BR tables - could you send
 # them?", "Still waiting to hear from BDT", "Could I still have ...?", "Any news?".
@@ -106,7 +136,7 @@ def as_question(item: ActionCandidate, message: ActionInput,
         return replace(item, kind=QUESTION, rule=f"{item.rule}_decision", owner=who.owner,
                        owner_kind=who.kind)
     if (_ASKS_TO_SAY.search(text) or _ASKS_PLANS.match(text) or _SAYS_SECOND.match(text)
-            or _ASKS_TO_VERIFY.search(text)):
+            or _ASKS_TO_VERIFY.search(text) or _asks_answer(text)):
         return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say")
     return item
 

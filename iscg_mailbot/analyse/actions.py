@@ -56,6 +56,7 @@ from iscg_mailbot.analyse.action_questions import (
     chases,
     find_questions,
 )
+from iscg_mailbot.analyse.action_receipts import drop_receipts
 from iscg_mailbot.analyse.action_scope import (
     apply_date_carriers,
     apply_list_frame,
@@ -378,8 +379,8 @@ def extract_actions(
                                     members)
     candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
     candidates = date_from_earlier_deadline(date_from_followups(candidates, sentences, message.date))
-    candidates = drop_forecasts(drop_explanations(drop_reported_requests(drop_meeting_work(
-        candidates))))
+    candidates = drop_receipts(drop_forecasts(drop_explanations(drop_reported_requests(
+        drop_meeting_work(candidates)))), message)
     return _as_configured(candidates, rules)
 
 
