@@ -109,3 +109,49 @@ def test_the_models_annotations_are_objects_not_text() -> None:
              if isinstance(annotation, str)}
     assert len(Base.registry.mappers) > 20
     assert texts == set()
+
+
+#: Modules ``digest preview`` needs not import once the week's overlaps are kept
+#: (``services/overlap_cache.py``): the comparison of a year of threads, the sending
+#: code and what it imports.
+NOT_FOR_THE_PREVIEW = (
+    "iscg_mailbot.analyse",  # the duplication watch's reading and comparison, the tagger
+    "iscg_mailbot.services.overlaps",
+    "iscg_mailbot.services.overlap_terms",
+    "iscg_mailbot.services.actions.extraction",
+    "iscg_mailbot.settings.action_rules",
+    "iscg_mailbot.services.digest.sending",
+    "iscg_mailbot.services.digest.run",
+    "iscg_mailbot.services.digest.status",
+    "iscg_mailbot.deliver",  # the mail composer
+    "spacy",
+    "apscheduler",
+)
+
+
+def test_a_digest_preview_with_its_overlaps_kept_imports_no_comparison(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    from tests.sample_config import analysed_sample
+
+    base = tmp_path_factory.mktemp("preview-startup")
+    config = analysed_sample(base)
+    args = ["--config", str(config), "digest", "preview", "--week", "2026-10-01",
+            "--out", str(base / "week.html")]
+    first = CliRunner().invoke(cli, args)  # computes the week's overlaps, keeps them
+    assert first.exit_code == 0, first.output
+    probe = (
+        "import json, sys\n"
+        "from click.testing import CliRunner\n"
+        "from iscg_mailbot.cli import cli\n"
+        f"result = CliRunner().invoke(cli, {args!r})\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, cwd=ROOT)
+    loaded: list[str] = json.loads(done.stdout.splitlines()[-1])
+    assert "Possible overlaps" in (base / "week.txt").read_text(encoding="utf-8")
+    assert "iscg_mailbot.services.digest.preview" in loaded
+    needless = [m for m in loaded
+                if any(m == name or m.startswith(name + ".") for name in NOT_FOR_THE_PREVIEW)]
+    assert needless == []

@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from iscg_mailbot.analyse.nlp_pipeline import common_words, common_words_from_tables
+from iscg_mailbot.analyse.lemma_keys import common_words
+from iscg_mailbot.analyse.nlp_pipeline import common_words_from_tables
 
 
 def test_the_shipped_common_words_are_those_of_the_word_tables() -> None:
@@ -19,7 +20,7 @@ def test_the_shipped_common_words_are_those_of_the_word_tables() -> None:
 def test_reading_the_common_words_loads_no_probability_table() -> None:
     """Every analysis worker reads them: the million-word probability table (about a
     second of CPU) is read only to check the shipped list."""
-    code = ("import sys; from iscg_mailbot.analyse.nlp_pipeline import common_words; "
+    code = ("import sys; from iscg_mailbot.analyse.lemma_keys import common_words; "
             "words = common_words(); "
             "print(len(words) > 400, 'spacy_lookups_data' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -63,6 +63,7 @@ from operator import itemgetter
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from iscg_mailbot.analyse.lemma_keys import LemmaKeys, common_words
 from iscg_mailbot.analyse.nlp_chunks import ChunkCache
 from iscg_mailbot.analyse.nlp_entities import EntityFinder
 from iscg_mailbot.analyse.nlp_matchers import (
@@ -78,9 +79,7 @@ from iscg_mailbot.analyse.nlp_matchers import (
 )
 from iscg_mailbot.analyse.nlp_pipeline import (
     LEMMA_KEYS_COMPONENT,
-    LemmaKeys,
     build_pipeline,
-    common_words,
     content_terms,
 )
 from iscg_mailbot.analyse.nlp_text import (

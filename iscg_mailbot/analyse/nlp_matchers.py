@@ -12,7 +12,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from iscg_mailbot.analyse.nlp_pipeline import LEMMA_KEYS_COMPONENT, LemmaKeys
+from iscg_mailbot.analyse.lemma_keys import LemmaKeys
+from iscg_mailbot.analyse.nlp_pipeline import LEMMA_KEYS_COMPONENT
 
 
 @dataclass(frozen=True)

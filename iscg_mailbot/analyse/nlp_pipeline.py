@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection, Iterable, Iterator
-from functools import lru_cache
 from typing import Any
 
 import spacy
@@ -15,50 +14,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import load_language_data
 
-from iscg_mailbot.analyse.nlp_text import DASHES, flatten_whitespace
+from iscg_mailbot.analyse.lemma_keys import LemmaKeys
+from iscg_mailbot.analyse.nlp_text import flatten_whitespace
 
 log = logging.getLogger(__name__)
 
 LEMMA_KEYS_COMPONENT = "iscg_lemma_keys"
-
-
-class LemmaKeys:
-    """Maps a word to its matching key: lower case, British spelling to American
-    (spacy-lookups-data ``lexeme_norm``), then the lemma (``lemma_lookup``).
-
-    >>> LemmaKeys.load()("Organisations")
-    'organization'
-    """
-
-    def __init__(self, norms: dict[str, str], lemmas: dict[str, str]) -> None:
-        self._norms = norms
-        self._lemmas = lemmas
-
-    @classmethod
-    def load(cls) -> LemmaKeys:
-        """Read the English tables shipped with spacy-lookups-data (cached)."""
-        return _load_lemma_keys()
-
-    def __call__(self, word: str) -> str:
-        if word in DASHES:
-            # Word processors turn "-" into an en dash: "cyber–security".
-            return "-"
-        lower = word.lower()
-        normal = self._norms.get(lower, lower)
-        return self._lemmas.get(normal, normal)
-
-
-@lru_cache(maxsize=1)
-def _load_lemma_keys() -> LemmaKeys:
-    import spacy_lookups_data
-
-    norms: dict[str, str] = dict(load_language_data(spacy_lookups_data.en["lexeme_norm"]))
-    lemmas: dict[str, str] = dict(load_language_data(spacy_lookups_data.en["lemma_lookup"]))
-    # A few lower-case keys of the lemma table stand for contractions ("ai" -> "have",
-    # from "ain't"); they would turn the word AI into "have".
-    for contraction in ("ai", "ca", "wo", "sha"):
-        lemmas.pop(contraction, None)
-    return LemmaKeys(norms, lemmas)
 
 
 @Language.factory(LEMMA_KEYS_COMPONENT)
@@ -118,23 +79,6 @@ def build_pipeline(model: str | None = None) -> Language:
 # about a subject; nor do a mail's courtesies.
 COMMON_WORD_LOG_PROB = -9.0
 MAIL_COURTESIES = ("dear", "regard", "colleague", "thank", "thanks", "sincerely", "hello")
-
-
-#: :func:`common_words_from_tables` as shipped: reading a million probabilities to keep
-#: ~470 words cost every process that tokenizes (each analysis worker) about a second.
-COMMON_WORDS_FILE = "common-words.txt"
-
-
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Lemma keys of the commonest English words and of mail courtesies: ``topics suggest``
-    never proposes them, nor phrases they start, end or join, and the duplication watch
-    does not count them (read from ``iscg_mailbot/data/common-words.txt``;
-    ``tests/test_nlp_pipeline.py`` holds it to :func:`common_words_from_tables`)."""
-    from importlib import resources
-
-    text = (resources.files("iscg_mailbot") / "data" / COMMON_WORDS_FILE).read_text("utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def common_words_from_tables() -> frozenset[str]:

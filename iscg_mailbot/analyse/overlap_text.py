@@ -134,8 +134,8 @@ _MOST_WORDS = 200_000
 
 def _word_term(word: str) -> tuple[str, str] | None:
     """The (stem, lemma key) of a lower-case word, None for a word left out; remembered."""
-    # Here, not at the top: the digest reads stored terms and never needs spaCy.
-    from iscg_mailbot.analyse.nlp import LemmaKeys, common_words
+    # Here, not at the top: the digest reads stored terms and needs no word tables.
+    from iscg_mailbot.analyse.lemma_keys import LemmaKeys, common_words
 
     key = LemmaKeys.load()(word)
     term = None

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Date, and_, case, cast, func, literal, or_, select
+from sqlalchemy import Date, Select, and_, case, cast, func, literal, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -108,6 +108,37 @@ def _owner(dialect: str) -> ColumnElement[str]:
     return owner.collate("C") if dialect == "postgresql" else owner
 
 
+def _group_ranges(today: date, stale: ColumnElement[bool]) -> list[ColumnElement[bool]]:
+    """The groups of :func:`_group` in their order, each as a condition that a range of
+    the ``due`` index serves: the digest reads the first rows of each in turn, and
+    stops at ``limit``, instead of ordering every open item by a computed group."""
+    soon, newly = today + timedelta(days=1) + DUE_SOON, today - NEWLY_OVERDUE
+    return [
+        and_(ActionItem.due >= newly, ActionItem.due < today),  # never stale (30 days)
+        and_(ActionItem.due >= today, ActionItem.due < soon),
+        and_(ActionItem.due < newly, ~stale),
+        ActionItem.due >= soon,
+        and_(ActionItem.due.is_(None), ~stale),
+        stale,
+    ]
+
+
+def _chosen(session: Session, joined: Select[Any], today: date, stale: ColumnElement[bool],
+            limit: int, dialect: str) -> list[tuple[int, bool]]:
+    """The ids of the first ``limit`` items in the digest's order, and which are stale."""
+    owner = _owner(dialect)
+    chosen: list[tuple[int, bool]] = []
+    groups = _group_ranges(today, stale)
+    for number, condition in enumerate(groups):
+        if len(chosen) >= limit:
+            break
+        chosen += [(item_id, number == len(groups) - 1) for item_id in session.scalars(
+            joined.where(condition)
+            .order_by(ActionItem.due.is_(None), ActionItem.due, owner, ActionItem.id)
+            .limit(limit - len(chosen)))]
+    return chosen
+
+
 def open_item_rows(session: Session, list_row_id: int, today: date, *, limit: int,
                    as_of: datetime | None = None) -> tuple[list[OpenItemRow], int, int]:
     """At most ``limit`` open action items of the list in the digest's order, how many
@@ -130,16 +161,11 @@ def open_item_rows(session: Session, list_row_id: int, today: date, *, limit: in
     joined = (select(ActionItem.id)
               .outerjoin(Thread, Thread.id == ActionItem.thread_id)
               .where(*conditions))
-    overdue = and_(ActionItem.due.is_not(None), ActionItem.due < today, ~stale)
-    total, overdue_count = session.execute(
-        joined.with_only_columns(func.count(), func.coalesce(
-            func.sum(case((overdue, 1), else_=0)), 0))).one()
+    total = session.scalar(select(func.count()).select_from(ActionItem).where(*conditions))
+    overdue_count = session.scalar(joined.with_only_columns(func.count()).where(
+        ActionItem.due < today, ~stale))
+    chosen = _chosen(session, joined, today, stale, limit, dialect)
     owner = _owner(dialect)
-    chosen = session.execute(
-        joined.with_only_columns(ActionItem.id, stale)
-        .order_by(_group(today, stale), ActionItem.due.is_(None), ActionItem.due, owner,
-                  ActionItem.id)
-        .limit(limit)).all()
     details = {row.id: row for row in session.execute(
         select(ActionItem.id, ActionItem.sentence, owner.label("owner"), ActionItem.due,
                ActionItem.thread_id, Thread.subject, Message.message_id)
@@ -147,10 +173,10 @@ def open_item_rows(session: Session, list_row_id: int, today: date, *, limit: in
         .outerjoin(Thread, Thread.id == ActionItem.thread_id)
         .where(ActionItem.id.in_([item_id for item_id, _ in chosen])))}
     rows = [OpenItemRow(item_id, details[item_id].sentence, details[item_id].owner,
-                        details[item_id].due, details[item_id].thread_id, bool(is_stale),
+                        details[item_id].due, details[item_id].thread_id, is_stale,
                         details[item_id].subject, details[item_id].message_id)
             for item_id, is_stale in chosen]
-    return rows, int(total), int(overdue_count)
+    return rows, int(total or 0), int(overdue_count or 0)
 
 
 def digest_actions(session: Session, list_id: int, today: date,

@@ -120,7 +120,8 @@ def window_threads(session: Session, start: datetime, end: datetime
     """The threads active in [start, end) as :func:`store.annual.threads_active` gives
     them, texts left out; the terms of each (what its messages in the window say), from
     the stored rows where they hold these messages, else from the texts; and the threads
-    read from their texts (no row, or a stale one)."""
+    whose row is missing or stale (read from their texts; a current row of a thread
+    kept whole that the window cuts is read from the texts too, but needs no storing)."""
     messages = window_messages(session, start, end)
     subjects = thread_subjects(session, messages)
     stored = stored_terms(session, messages)
@@ -137,6 +138,7 @@ def window_threads(session: Session, start: datetime, end: datetime
             partial.append(tid)
         else:
             unread.append(tid)
+    stale = list(unread)
     for tid, (subject_terms, parts) in stored_parts(session, partial).items():
         if not parts:  # kept whole (it spells out an acronym): read from the texts
             unread.append(tid)
@@ -155,7 +157,7 @@ def window_threads(session: Session, start: datetime, end: datetime
         found[tid] = thread_terms(subjects[tid], text)
     facts = [_facts(tid, subjects[tid], window) for tid, window in messages.items()]
     facts.sort(key=lambda f: (f.first_activity is None, f.first_activity, f.id))
-    return facts, found, unread
+    return facts, found, stale
 
 
 def keep_thread_terms(app: App, thread_ids: Sequence[int]) -> None:

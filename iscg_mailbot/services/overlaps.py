@@ -1,14 +1,15 @@
 """The duplication watch as a service: flags over recent threads, the chair's dismissals.
 
 ``list_overlaps(app)`` recomputes the flags from the stored threads of the window (default:
-the last 365 days) every time; ``dismiss_overlap(app, "12-40")`` stores the chair's
-decision, after which the pair is never flagged again. The digest and the annual report
+the last 365 days) every time (the digest keeps its share per data version:
+:mod:`overlap_cache <iscg_mailbot.services.overlap_cache>`);
+``dismiss_overlap(app, "12-40")`` stores the chair's decision, after which the pair is never flagged again. The digest and the annual report
 show the same flags.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
@@ -16,8 +17,6 @@ from sqlalchemy.orm import Session
 from iscg_mailbot.analyse.overlaps import OverlapFlag, OverlapRules, ThreadView, find_overlaps
 from iscg_mailbot.analyse.sectors import leading_sector
 from iscg_mailbot.errors import MailbotError, NotFound
-from iscg_mailbot.records import DigestOverlap
-from iscg_mailbot.report.digest import Week
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.overlap_terms import keep_thread_terms, window_threads
 from iscg_mailbot.services.threads import shown_subject
@@ -153,24 +152,5 @@ def dismiss_overlap(app: App, pair: str, *, note: str | None = None) -> str:
                                "dismissed")
     return f"{min(first, second)}-{max(first, second)}"
 
-
-MAX_IN_DIGEST = 5
-
-
-def with_overlaps(app: App, week: Week, period: tuple[datetime, datetime]) -> Week:
-    """``week`` with the possible overlaps that involve one of its threads (at most
-    :data:`MAX_IN_DIGEST`); unchanged when there is none."""
-    active = {item.row.thread_id for item in week.threads}
-    if not active:
-        return week
-    last_day = (period[1] - timedelta(seconds=1)).date()
-    rows = list_overlaps(app, until=last_day, involving=active)[:MAX_IN_DIGEST]
-    if not rows:
-        return week
-    found = tuple(DigestOverlap(r.subject_a, r.sector_a, r.subject_b, r.sector_b, r.evidence)
-                  for r in rows)
-    return replace(week, base=replace(week.base, overlaps=found))
-
-
-__all__ = ["OverlapRow", "dismiss_overlap", "find_flags", "list_overlaps", "thread_views", "window_views",
-           "with_overlaps"]
+__all__ = ["OverlapRow", "dismiss_overlap", "find_flags", "list_overlaps", "thread_views",
+           "window_views"]

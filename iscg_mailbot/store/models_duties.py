@@ -1,5 +1,6 @@
-"""The ``overlap_dismissals`` table: the chair's decisions on the duplication watch; and
-``thread_overlap_terms``, each thread's terms as the watch reads them.
+"""The ``overlap_dismissals`` table: the chair's decisions on the duplication watch;
+``thread_overlap_terms``, each thread's terms as the watch reads them; and
+``overlap_flag_cache``, the flags a digest showed, kept per data version.
 
 Flags are recomputed from the threads whenever they are asked for; a dismissal ("these
 two threads are not duplicated work") is stored, keyed by the pair of thread ids (smaller
@@ -10,7 +11,7 @@ thread is kept beside it, so that the threads of a year need not be tokenized ea
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from iscg_mailbot.store.base import Base
@@ -59,3 +60,20 @@ class ThreadOverlapTerms(Base):
     headline_terms: Mapped[str] = mapped_column(Text)
     subject_terms: Mapped[list[Any]] = mapped_column()
     parts: Mapped[list[Any]] = mapped_column()
+
+
+class OverlapFlagCache(Base):
+    """The possible overlaps a digest shows for one window and one week's threads, as
+    read at ``data_version`` (revision 0021, ``services/overlap_cache.py``): ``key``
+    fingerprints everything else they depend on (window, threads, configuration, code).
+    ``flags`` holds each shown overlap's fields (:class:`DigestOverlap
+    <iscg_mailbot.records.DigestOverlap>`) as a list. Written by readers; its writes do
+    not move the data version (``store/versions.py``).
+    """
+
+    __tablename__ = "overlap_flag_cache"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data_version: Mapped[int] = mapped_column(BigInteger)
+    flags: Mapped[list[Any]] = mapped_column()
+    stored_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -36,7 +36,9 @@ from iscg_mailbot.store.models_web import DataVersion
 TABLE = "data_versions"
 #: Tables written often that no page shows: writing them changes no page.
 UNWATCHED = frozenset({TABLE, "alembic_version", "worker_locks", "analysis_work",
-                       "sign_in_requests", "calendar_tokens"})
+                       "sign_in_requests", "calendar_tokens",
+                       # results kept under the data version itself: storing one is no change
+                       "overlap_flag_cache"})
 _CHANGED = "iscg_data_changed"
 # The table an INSERT, UPDATE or DELETE writes to (as SQLAlchemy and this package's
 # text() statements spell them); any other statement that may write (WITH ... UPDATE,

@@ -15,29 +15,59 @@ fate is unknown is ``uncertain`` and never re-sent on its own. See docs/operatio
 "Sent exactly once".
 """
 
-from iscg_mailbot.services.digest.members import (
-    MemberRow,
-    MembersCheck,
-    check_member_list,
-    member_list,
-)
-from iscg_mailbot.services.digest.outbox import confirm_delivery, release_uncertain_digests
-from iscg_mailbot.services.digest.preview import (
-    DigestPreview,
-    SentPeriod,
-    live_digest,
-    preview_digest,
-    sent_digest,
-    sent_periods,
-)
-from iscg_mailbot.services.digest.run import SEND_LOCK_LEASE, Sender, SendItem, SendReport
-from iscg_mailbot.services.digest.sending import send_digests
-from iscg_mailbot.services.digest.status import (
-    DigestStatus,
-    OutboxProblem,
-    RunSummary,
-    digest_status,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Each name is imported from its module at first use: ``digest preview`` needs neither
+# the sending code nor the mail composer and scheduler it imports (start-up time).
+if TYPE_CHECKING:
+    from iscg_mailbot.services.digest.members import (
+        MemberRow,
+        MembersCheck,
+        check_member_list,
+        member_list,
+    )
+    from iscg_mailbot.services.digest.outbox import confirm_delivery, release_uncertain_digests
+    from iscg_mailbot.services.digest.preview import (
+        DigestPreview,
+        SentPeriod,
+        live_digest,
+        preview_digest,
+        sent_digest,
+        sent_periods,
+    )
+    from iscg_mailbot.services.digest.run import SEND_LOCK_LEASE, Sender, SendItem, SendReport
+    from iscg_mailbot.services.digest.sending import send_digests
+    from iscg_mailbot.services.digest.status import (
+        DigestStatus,
+        OutboxProblem,
+        RunSummary,
+        digest_status,
+    )
+
+_MODULES = {
+    "MemberRow": "members", "MembersCheck": "members", "check_member_list": "members",
+    "member_list": "members",
+    "confirm_delivery": "outbox", "release_uncertain_digests": "outbox",
+    "DigestPreview": "preview", "SentPeriod": "preview", "live_digest": "preview",
+    "preview_digest": "preview", "sent_digest": "preview", "sent_periods": "preview",
+    "SEND_LOCK_LEASE": "run", "Sender": "run", "SendItem": "run", "SendReport": "run",
+    "send_digests": "sending",
+    "DigestStatus": "status", "OutboxProblem": "status", "RunSummary": "status",
+    "digest_status": "status",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "SEND_LOCK_LEASE",

@@ -12,7 +12,7 @@ from iscg_mailbot.records import Digest
 from iscg_mailbot.report.digest import Week, collect_week
 from iscg_mailbot.report.render import render_digest
 from iscg_mailbot.services.app import App
-from iscg_mailbot.services.overlaps import with_overlaps
+from iscg_mailbot.services.overlap_cache import with_overlaps
 from iscg_mailbot.settings.delivery import DigestConfig
 from iscg_mailbot.settings.main import ListConfig
 from iscg_mailbot.settings.members import Member
