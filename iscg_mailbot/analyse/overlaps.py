@@ -17,7 +17,9 @@ A pair of threads is flagged when
   a subject concept (:data:`iscg_mailbot.analyse.overlap_concepts.SUBJECT_CONCEPTS`),
   closer wording (``concept_similarity``) and wording beyond the concept
   (``beyond_concept``); or their wording alone is very close (``strong_similarity``, of
-  text and headline; or ``text_similarity``, of the whole texts alone).
+  text and headline; or ``text_similarity``, of the whole texts alone); or they are close
+  in meaning (``meaning_similarity``: :mod:`iscg_mailbot.analyse.overlap_meaning`, the
+  same subject in other words) with some wording in common (``meaning_text``).
 
 :func:`why_not` says which of these conditions keeps a pair out.
 
@@ -37,6 +39,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from iscg_mailbot.analyse.overlap_headlines import is_event, names_the_other, sectors_named
+from iscg_mailbot.analyse.overlap_meaning import meaning_similarity
 from iscg_mailbot.analyse.overlap_text import ReadTerms, TextSimilarity
 from iscg_mailbot.analyse.sectors import SECTORS
 
@@ -57,6 +60,8 @@ class ThreadView:
     entities: tuple[tuple[str, str], ...]   # (label, key)
     first: datetime | None
     last: datetime | None
+    # The thread's meaning vector (overlap_meaning); empty when not computed.
+    meaning: tuple[float, ...] = ()
 
 
 # Topics about the group's own process: sharing them says nothing about the work.
@@ -98,6 +103,15 @@ class OverlapRules:
     # view). False only to measure the watch without them (``overlaps evaluate
     # --without-concepts``): how it fares on subjects the table does not know.
     subject_concepts: bool = True
+    # Paraphrase evidence (overlap_meaning, needs the ``wordllama`` package): the cosine
+    # of the threads' meaning vectors at which two threads are one subject in other
+    # words, with a whole-text cosine of ``meaning_text``. None: off, the default. 0.38
+    # was chosen on the dev pairs of the three eval/overlaps sets (leave one set out:
+    # 0.35-0.45) and raised held-out recall there, but it let 7 false pairs into the
+    # sample's dev pairs (their cosines run higher): a raw cosine does not carry from
+    # one corpus to another (docs/duties.md).
+    meaning_similarity: float | None = None
+    meaning_text: float = 0.05
 
 
 @dataclass(frozen=True)
@@ -113,6 +127,7 @@ class OverlapFlag:
     similarity: float
     terms: tuple[str, ...] = ()
     concepts: tuple[str, ...] = ()
+    meaning: float | None = None
 
     @property
     def pair_key(self) -> str:
@@ -133,6 +148,8 @@ class OverlapFlag:
         if self.terms:
             similarity += " (" + ", ".join(self.terms) + ")"
         parts.append(similarity)
+        if self.meaning is not None:
+            parts.append(f"texts close in meaning: {self.meaning:.2f}")
         return "; ".join(parts)
 
 
@@ -248,6 +265,19 @@ def _close_texts(a: ThreadView, b: ThreadView, text: TextSimilarity,
             and text.text_cosine(a.id, b.id) >= rules.text_similarity)
 
 
+def close_in_meaning(a: ThreadView, b: ThreadView, text_cosine: float,
+                     rules: OverlapRules) -> float | None:
+    """The cosine of the two threads' meaning vectors when it shows one subject in other
+    words (``meaning_similarity``, and ``meaning_text`` of whole-text cosine), else None
+    (also when either vector is missing or the signal is off)."""
+    if rules.meaning_similarity is None or not a.meaning or not b.meaning:
+        return None
+    cosine = meaning_similarity(a.meaning, b.meaning)
+    if cosine >= rules.meaning_similarity and text_cosine >= rules.meaning_text:
+        return cosine
+    return None
+
+
 def _subject_shared(a: ThreadView, b: ThreadView, text: TextSimilarity,
                     rules: OverlapRules) -> tuple[tuple[str, ...], tuple[str, ...], float,
                                                   bool]:
@@ -262,7 +292,8 @@ def _subject_shared(a: ThreadView, b: ThreadView, text: TextSimilarity,
              or (bool(concepts) and similarity >= rules.concept_similarity
                  and text(a.id, b.id, without=concepts) >= rules.beyond_concept)
              or similarity >= rules.strong_similarity
-             or _close_texts(a, b, text, rules))
+             or _close_texts(a, b, text, rules)
+             or close_in_meaning(a, b, text.text_cosine(a.id, b.id), rules) is not None)
     return topics, concepts, similarity, close
 
 
@@ -278,9 +309,11 @@ def why_not(a: ThreadView, b: ThreadView, text: TextSimilarity,
     if close:
         return None
     beyond = f", {text(a.id, b.id, without=concepts):.2f} beyond them" if concepts else ""
+    meaning = (f"; meaning {meaning_similarity(a.meaning, b.meaning):.2f}"
+               if a.meaning and b.meaning else "")
     return (f"similarity {similarity:.2f} too low (subject topics: {', '.join(topics) or 'none'}"
             f"; subject concepts: {', '.join(concepts) or 'none'}{beyond}"
-            f"; text alone {text.text_cosine(a.id, b.id):.2f})")
+            f"; text alone {text.text_cosine(a.id, b.id):.2f}{meaning})")
 
 
 def _flag(a: ThreadView, b: ThreadView, text: TextSimilarity,
@@ -294,9 +327,10 @@ def _flag(a: ThreadView, b: ThreadView, text: TextSimilarity,
     entities = _shared_entities(a, b)
     first, second = (a, b) if a.id < b.id else (b, a)
     shown = tuple(sorted(set(a.topics) & set(b.topics)))
+    meaning = close_in_meaning(a, b, text.text_cosine(a.id, b.id), rules)
     return OverlapFlag(first.id, second.id, first.sector or "", second.sector or "", shown,
                        entities, round(similarity, 3), tuple(text.shared(a.id, b.id)),
-                       concepts)
+                       concepts, None if meaning is None else round(meaning, 3))
 
 
 def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = None,

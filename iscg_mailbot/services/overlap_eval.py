@@ -119,7 +119,9 @@ def evaluate_overlaps(settings: Settings, path: Path,
         stored = stored_thread_ids(app, loaded.threads)
         views, _dismissed = window_views(app, since=min(dates).date(),
                                          until=max(dates).date(),
-                                         now=max(dates) + timedelta(days=1))
+                                         now=max(dates) + timedelta(days=1),
+                                         meaning=rules.meaning_similarity is not None,
+                                         subjects=rules.subject_concepts)
     flags = find_overlaps(views, rules)
     flagged = {frozenset((f.thread_a, f.thread_b)) for f in flags}
     scores = _score(pairs, stored, flagged)
