@@ -17,9 +17,10 @@ A pair of threads is flagged when
   a subject concept (:data:`iscg_mailbot.analyse.overlap_concepts.SUBJECT_CONCEPTS`),
   closer wording (``concept_similarity``) and wording beyond the concept
   (``beyond_concept``); or their wording alone is very close (``strong_similarity``, of
-  text and headline; or ``text_similarity``, of the whole texts alone); or they are close
-  in meaning (``meaning_similarity``: :mod:`iscg_mailbot.analyse.overlap_meaning`, the
-  same subject in other words) with some wording in common (``meaning_text``).
+  text and headline; or ``text_similarity``, of the whole texts alone); or each is among
+  the other's nearest in meaning (``meaning_neighbours``:
+  :mod:`iscg_mailbot.analyse.overlap_meaning`, the same subject in other words) with
+  some wording in common (``meaning_text``).
 
 :func:`why_not` says which of these conditions keeps a pair out.
 
@@ -39,7 +40,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from iscg_mailbot.analyse.overlap_headlines import is_event, names_the_other, sectors_named
-from iscg_mailbot.analyse.overlap_meaning import meaning_similarity
+from iscg_mailbot.analyse.overlap_meaning import MeaningNeighbours
 from iscg_mailbot.analyse.overlap_text import ReadTerms, TextSimilarity
 from iscg_mailbot.analyse.sectors import SECTORS
 
@@ -103,15 +104,15 @@ class OverlapRules:
     # view). False only to measure the watch without them (``overlaps evaluate
     # --without-concepts``): how it fares on subjects the table does not know.
     subject_concepts: bool = True
-    # Paraphrase evidence (overlap_meaning, needs the ``wordllama`` package): the cosine
-    # of the threads' meaning vectors at which two threads are one subject in other
-    # words, with a whole-text cosine of ``meaning_text``. None: off, the default. 0.38
-    # was chosen on the dev pairs of the three eval/overlaps sets (leave one set out:
-    # 0.35-0.45) and raised held-out recall there, but it let 7 false pairs into the
-    # sample's dev pairs (their cosines run higher): a raw cosine does not carry from
-    # one corpus to another (docs/duties.md).
-    meaning_similarity: float | None = None
-    meaning_text: float = 0.05
+    # Paraphrase evidence (overlap_meaning, needs the threads' meaning vectors): each
+    # thread among the other's ``meaning_neighbours`` nearest in meaning of the threads
+    # it could be paired with, and a whole-text cosine of ``meaning_text``. None: off.
+    # Chosen leaving one set out over the dev pairs of the three eval/overlaps sets and
+    # of the sample (bench/overlap_meaning_loso.py): 2 and 0.11 in three folds of four,
+    # no false pair added in any; a raw cosine of the vectors let 7 false pairs into
+    # the sample's dev pairs (docs/duties.md).
+    meaning_neighbours: int | None = 2
+    meaning_text: float = 0.11
 
 
 @dataclass(frozen=True)
@@ -265,22 +266,39 @@ def _close_texts(a: ThreadView, b: ThreadView, text: TextSimilarity,
             and text.text_cosine(a.id, b.id) >= rules.text_similarity)
 
 
-def close_in_meaning(a: ThreadView, b: ThreadView, text_cosine: float,
-                     rules: OverlapRules) -> float | None:
-    """The cosine of the two threads' meaning vectors when it shows one subject in other
-    words (``meaning_similarity``, and ``meaning_text`` of whole-text cosine), else None
-    (also when either vector is missing or the signal is off)."""
-    if rules.meaning_similarity is None or not a.meaning or not b.meaning:
+def close_in_meaning(a: ThreadView, b: ThreadView, text_cosine: float, rules: OverlapRules,
+                     neighbours: MeaningNeighbours | None) -> float | None:
+    """The cosine of the two threads' meaning vectors when each is among the other's
+    ``meaning_neighbours`` nearest candidates and the texts' cosine is ``meaning_text``,
+    else None (also when a vector is missing or the evidence is off)."""
+    if (rules.meaning_neighbours is None or neighbours is None
+            or text_cosine < rules.meaning_text):
         return None
-    cosine = meaning_similarity(a.meaning, b.meaning)
-    if cosine >= rules.meaning_similarity and text_cosine >= rules.meaning_text:
-        return cosine
-    return None
+    rank = neighbours.mutual_rank(a.id, b.id)
+    if rank is None or rank > rules.meaning_neighbours:
+        return None
+    return neighbours.cosine(a.id, b.id)
 
 
-def _subject_shared(a: ThreadView, b: ThreadView, text: TextSimilarity,
-                    rules: OverlapRules) -> tuple[tuple[str, ...], tuple[str, ...], float,
-                                                  bool]:
+def meaning_neighbours(threads: Sequence[ThreadView],
+                       rules: OverlapRules) -> MeaningNeighbours | None:
+    """The threads' neighbours in meaning among the pairs the watch may flag (led by two
+    Sectors, active within the window), or None when the evidence is off."""
+    if rules.meaning_neighbours is None:
+        return None
+    by_id = {t.id: t for t in threads if t.sector in SECTORS and t.meaning}
+    window = timedelta(days=rules.window_days)
+
+    def candidates(a: int, b: int) -> bool:
+        first, second = by_id[a], by_id[b]
+        return first.sector != second.sector and _close_in_time(first, second, window)
+
+    return MeaningNeighbours({tid: t.meaning for tid, t in by_id.items()}, candidates)
+
+
+def _subject_shared(a: ThreadView, b: ThreadView, text: TextSimilarity, rules: OverlapRules,
+                    neighbours: MeaningNeighbours | None = None
+                    ) -> tuple[tuple[str, ...], tuple[str, ...], float, bool]:
     """The subject topics and concepts both threads have, their similarity, and whether
     that is enough: a shared topic and ``min_similarity``; a shared concept,
     ``concept_similarity`` and ``beyond_concept`` without the concept;
@@ -293,41 +311,44 @@ def _subject_shared(a: ThreadView, b: ThreadView, text: TextSimilarity,
                  and text(a.id, b.id, without=concepts) >= rules.beyond_concept)
              or similarity >= rules.strong_similarity
              or _close_texts(a, b, text, rules)
-             or close_in_meaning(a, b, text.text_cosine(a.id, b.id), rules) is not None)
+             or close_in_meaning(a, b, text.text_cosine(a.id, b.id), rules,
+                                 neighbours) is not None)
     return topics, concepts, similarity, close
 
 
 def why_not(a: ThreadView, b: ThreadView, text: TextSimilarity,
-            rules: OverlapRules | None = None) -> str | None:
+            rules: OverlapRules | None = None,
+            neighbours: MeaningNeighbours | None = None) -> str | None:
     """Which condition keeps the pair from being flagged, in words, or None when it is
-    flagged: for ``overlaps evaluate --misses``."""
+    flagged: for ``overlaps evaluate --misses`` (``neighbours``: of the window's
+    threads, :func:`meaning_neighbours`)."""
     rules = rules or OverlapRules()
     reason = _rejection(a, b, timedelta(days=rules.window_days))
     if reason is not None:
         return reason
-    topics, concepts, similarity, close = _subject_shared(a, b, text, rules)
+    topics, concepts, similarity, close = _subject_shared(a, b, text, rules, neighbours)
     if close:
         return None
     beyond = f", {text(a.id, b.id, without=concepts):.2f} beyond them" if concepts else ""
-    meaning = (f"; meaning {meaning_similarity(a.meaning, b.meaning):.2f}"
-               if a.meaning and b.meaning else "")
+    rank = neighbours.mutual_rank(a.id, b.id) if neighbours is not None else None
+    meaning = f"; each among the other's {rank} nearest in meaning" if rank else ""
     return (f"similarity {similarity:.2f} too low (subject topics: {', '.join(topics) or 'none'}"
             f"; subject concepts: {', '.join(concepts) or 'none'}{beyond}"
             f"; text alone {text.text_cosine(a.id, b.id):.2f}{meaning})")
 
 
-def _flag(a: ThreadView, b: ThreadView, text: TextSimilarity,
-          rules: OverlapRules) -> OverlapFlag | None:
+def _flag(a: ThreadView, b: ThreadView, text: TextSimilarity, rules: OverlapRules,
+          neighbours: MeaningNeighbours | None) -> OverlapFlag | None:
     """The flag for a pair of threads led by two Sectors and active together, or None."""
     if _together(a, b) is not None:
         return None
-    _topics, concepts, similarity, close = _subject_shared(a, b, text, rules)
+    _topics, concepts, similarity, close = _subject_shared(a, b, text, rules, neighbours)
     if not close:
         return None
     entities = _shared_entities(a, b)
     first, second = (a, b) if a.id < b.id else (b, a)
     shown = tuple(sorted(set(a.topics) & set(b.topics)))
-    meaning = close_in_meaning(a, b, text.text_cosine(a.id, b.id), rules)
+    meaning = close_in_meaning(a, b, text.text_cosine(a.id, b.id), rules, neighbours)
     return OverlapFlag(first.id, second.id, first.sector or "", second.sector or "", shown,
                        entities, round(similarity, 3), tuple(text.shared(a.id, b.id)),
                        concepts, None if meaning is None else round(meaning, 3))
@@ -354,6 +375,7 @@ def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = No
         text = TextSimilarity({t.id: (t.subject, t.text) for t in threads},
                               subjects=rules.subject_concepts)
     window = timedelta(days=rules.window_days)
+    neighbours = meaning_neighbours(threads, rules)
     skip = set(dismissed)
     flags = []
     for index, a in enumerate(led):
@@ -363,10 +385,11 @@ def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = No
             if (a.sector == b.sector or not _close_in_time(a, b, window)
                     or f"{min(a.id, b.id)}-{max(a.id, b.id)}" in skip):
                 continue
-            flag = _flag(a, b, text, rules)
+            flag = _flag(a, b, text, rules, neighbours)
             if flag is not None:
                 flags.append(flag)
     return sorted(flags, key=lambda f: (-len(f.entities), -f.similarity, f.pair_key))
 
 
-__all__ = ["OverlapFlag", "OverlapRules", "ThreadView", "find_overlaps", "why_not"]
+__all__ = ["OverlapFlag", "OverlapRules", "ThreadView", "find_overlaps", "meaning_neighbours",
+           "why_not"]

@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select, update
 
-from iscg_mailbot.services import overlap_terms
+from iscg_mailbot.services import overlap_meaning, overlap_terms
 from iscg_mailbot.services.actions import extraction as action_extraction
 from iscg_mailbot.services.actions.context import load_context
 from iscg_mailbot.services.app import DATABASE_UNAVAILABLE, App
@@ -163,6 +163,8 @@ class Analyser:
                 claims = self._claim(None) if flagged else []
             if not claims:
                 if not busy:
+                    # Rows stored before revision 0021 or by a reader get their vectors.
+                    overlap_meaning.fill_meaning(self.app)
                     return self.report
                 time.sleep(IDLE_SECONDS)
                 continue
@@ -207,6 +209,7 @@ class Analyser:
             # What the duplication watch reads of each thread, kept for the digest.
             overlap_rows = overlap_terms.read_thread_terms(session, thread_ids)
         tags = tagging.tag_texts(self.app, texts)
+        overlap_rows = overlap_meaning.rows_with_meaning(self.app.settings, overlap_rows)
         with self.app.session() as session:
             done = work.finish(session, self._token(), claims)
             if not done:

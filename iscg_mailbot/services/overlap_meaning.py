@@ -1,21 +1,113 @@
 """The threads' meaning vectors for the duplication watch
-(:mod:`iscg_mailbot.analyse.overlap_meaning`), from what their messages of the window say.
+(:mod:`iscg_mailbot.analyse.overlap_meaning`): computed by analysis, stored beside the
+thread's terms (``thread_overlap_terms.meaning``, revision 0021), read by the watch.
 
-Computed when the watch runs (~1.3 ms a thread, and ~1 s to load the model once per
-process); not stored. A thread whose messages carry no text has no vector, and the
-meaning evidence then says nothing about its pairs.
+Analysis embeds each thread's terms as it stores them (:func:`rows_with_meaning`) and,
+when its queue is empty, the rows still without a current vector (:func:`fill_meaning`:
+rows written before revision 0021 or by a reader that had to tokenize a thread). The
+digest and ``overlaps list`` only read the vectors (:func:`stored_vectors`): they never
+import the model. ``[overlaps] meaning = false`` in iscg-mailbot.toml turns the
+evidence off: analysis computes no vector and the watch reads none.
+
+Only ``overlaps evaluate --without-concepts`` embeds texts when the watch runs
+(:func:`with_meaning`): its terms are not the stored ones.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
-from iscg_mailbot.analyse.overlap_meaning import meaning_vectors
+from iscg_mailbot.analyse.overlap_meaning import (
+    Vector,
+    embedded,
+    meaning_available,
+    meaning_vectors,
+    meaning_version,
+    packed_vector,
+    terms_text,
+    unpacked_vector,
+)
+from iscg_mailbot.analyse.overlap_text import terms_version, unpacked_terms
 from iscg_mailbot.analyse.overlaps import ThreadView
-from iscg_mailbot.store.overlap_terms import message_texts, window_messages
+from iscg_mailbot.services.app import App
+from iscg_mailbot.settings.main import Settings
+from iscg_mailbot.store.overlap_terms import (
+    message_texts,
+    save_meaning,
+    stored_meaning,
+    window_messages,
+    without_meaning,
+)
+
+log = logging.getLogger(__name__)
+
+#: Rows given a vector per transaction when analysis fills the missing ones.
+FILL_BATCH = 500
+
+
+def meaning_on(settings: Settings) -> bool:
+    """Whether the evidence is on (``[overlaps] meaning``) and its package installed."""
+    return settings.overlaps.meaning and meaning_available()
+
+
+def rows_with_meaning(settings: Settings, rows: Sequence[dict[str, Any]]
+                      ) -> list[dict[str, Any]]:
+    """Rows of :func:`overlap_terms.read_thread_terms
+    <iscg_mailbot.services.overlap_terms.read_thread_terms>` with their vectors (none
+    when the evidence is off)."""
+    if not rows or not meaning_on(settings):
+        return list(rows)
+    vectors = embedded([terms_text(unpacked_terms(r["terms"], r["counts"], r["words"],
+                                                  r["headline_terms"])) for r in rows])
+    version = meaning_version()
+    return [{**row, "meaning": packed_vector(vector), "meaning_version": version}
+            for row, vector in zip(rows, vectors, strict=True)]
+
+
+def fill_meaning(app: App, *, batch: int = FILL_BATCH, most: int | None = None) -> int:
+    """Give a vector to the stored rows of current terms that have none (or an old
+    one), ``batch`` rows a transaction, at most ``most`` in all; how many were given."""
+    if not meaning_on(app.settings):
+        return 0
+    done, version = 0, meaning_version()
+    while most is None or done < most:
+        size = batch if most is None else min(batch, most - done)
+        with app.session() as session:
+            rows = without_meaning(session, terms_version(), version, size)
+        if not rows:
+            break
+        vectors = embedded([terms_text(unpacked_terms(*row[1:5])) for row in rows])
+        with app.session() as session:
+            save_meaning(session, {row[0]: packed_vector(vector)
+                                   for row, vector in zip(rows, vectors, strict=True)},
+                         version)
+        done += len(rows)
+    if done:
+        log.info("meaning vectors of %d threads stored", done)
+    return done
+
+
+def stored_vectors(session: Session, settings: Settings,
+                   thread_ids: Collection[int]) -> dict[int, Vector]:
+    """The stored vectors of these threads made by the current model (none when the
+    evidence is off). A window holding part of a thread reads the whole thread's."""
+    if not settings.overlaps.meaning:
+        return {}
+    return {tid: unpacked_vector(data)
+            for tid, data in stored_meaning(session, thread_ids, meaning_version()).items()}
+
+
+def with_stored_meaning(session: Session, settings: Settings,
+                        views: list[ThreadView]) -> list[ThreadView]:
+    """``views`` with their stored vectors (a thread without one keeps none)."""
+    vectors = stored_vectors(session, settings, [v.id for v in views])
+    return [replace(v, meaning=vectors[v.id]) if v.id in vectors else v for v in views]
 
 
 def window_texts(session: Session, thread_ids: set[int], start: datetime,
@@ -31,8 +123,8 @@ def window_texts(session: Session, thread_ids: set[int], start: datetime,
 
 def with_meaning(session: Session, views: list[ThreadView], start: datetime,
                  end: datetime, *, subjects: bool = True) -> list[ThreadView]:
-    """``views`` with their meaning vectors (a view without text reads its messages of
-    [start, end))."""
+    """``views`` with meaning vectors embedded now from their texts (``subjects``: read
+    with the subject concepts); a view without text reads its messages of [start, end)."""
     missing = {v.id for v in views if not v.text}
     texts = window_texts(session, missing, start, end) if missing else {}
     read = [(v, v.text or texts.get(v.id, "")) for v in views]
@@ -40,4 +132,5 @@ def with_meaning(session: Session, views: list[ThreadView], start: datetime,
     return [replace(v, meaning=vector) for (v, _text), vector in zip(read, vectors, strict=True)]
 
 
-__all__ = ["window_texts", "with_meaning"]
+__all__ = ["fill_meaning", "meaning_on", "rows_with_meaning", "stored_vectors",
+           "window_texts", "with_meaning", "with_stored_meaning"]
