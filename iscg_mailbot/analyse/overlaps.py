@@ -296,11 +296,10 @@ def meaning_neighbours(threads: Sequence[ThreadView],
     return MeaningNeighbours({tid: t.meaning for tid, t in by_id.items()}, candidates)
 
 
-def _subject_shared(a: ThreadView, b: ThreadView, text: TextSimilarity, rules: OverlapRules,
-                    neighbours: MeaningNeighbours | None = None
+def _subject_shared(a: ThreadView, b: ThreadView, text: TextSimilarity, rules: OverlapRules
                     ) -> tuple[tuple[str, ...], tuple[str, ...], float, bool]:
     """The subject topics and concepts both threads have, their similarity, and whether
-    that is enough: a shared topic and ``min_similarity``; a shared concept,
+    their wording is enough: a shared topic and ``min_similarity``; a shared concept,
     ``concept_similarity`` and ``beyond_concept`` without the concept;
     ``strong_similarity`` alone; or a whole-text cosine of ``text_similarity``."""
     similarity = text(a.id, b.id)
@@ -310,9 +309,7 @@ def _subject_shared(a: ThreadView, b: ThreadView, text: TextSimilarity, rules: O
              or (bool(concepts) and similarity >= rules.concept_similarity
                  and text(a.id, b.id, without=concepts) >= rules.beyond_concept)
              or similarity >= rules.strong_similarity
-             or _close_texts(a, b, text, rules)
-             or close_in_meaning(a, b, text.text_cosine(a.id, b.id), rules,
-                                 neighbours) is not None)
+             or _close_texts(a, b, text, rules))
     return topics, concepts, similarity, close
 
 
@@ -326,8 +323,9 @@ def why_not(a: ThreadView, b: ThreadView, text: TextSimilarity,
     reason = _rejection(a, b, timedelta(days=rules.window_days))
     if reason is not None:
         return reason
-    topics, concepts, similarity, close = _subject_shared(a, b, text, rules, neighbours)
-    if close:
+    topics, concepts, similarity, close = _subject_shared(a, b, text, rules)
+    if close or close_in_meaning(a, b, text.text_cosine(a.id, b.id), rules,
+                                 neighbours) is not None:
         return None
     beyond = f", {text(a.id, b.id, without=concepts):.2f} beyond them" if concepts else ""
     rank = neighbours.mutual_rank(a.id, b.id) if neighbours is not None else None
@@ -339,16 +337,20 @@ def why_not(a: ThreadView, b: ThreadView, text: TextSimilarity,
 
 def _flag(a: ThreadView, b: ThreadView, text: TextSimilarity, rules: OverlapRules,
           neighbours: MeaningNeighbours | None) -> OverlapFlag | None:
-    """The flag for a pair of threads led by two Sectors and active together, or None."""
+    """The flag for a pair of threads led by two Sectors and active together, or None.
+    Its ``meaning`` is set when the meaning evidence alone flags it (the wording said
+    enough otherwise: the evidence shown is the one that counted)."""
     if _together(a, b) is not None:
         return None
-    _topics, concepts, similarity, close = _subject_shared(a, b, text, rules, neighbours)
+    _topics, concepts, similarity, close = _subject_shared(a, b, text, rules)
+    meaning = None
     if not close:
-        return None
+        meaning = close_in_meaning(a, b, text.text_cosine(a.id, b.id), rules, neighbours)
+        if meaning is None:
+            return None
     entities = _shared_entities(a, b)
     first, second = (a, b) if a.id < b.id else (b, a)
     shown = tuple(sorted(set(a.topics) & set(b.topics)))
-    meaning = close_in_meaning(a, b, text.text_cosine(a.id, b.id), rules, neighbours)
     return OverlapFlag(first.id, second.id, first.sector or "", second.sector or "", shown,
                        entities, round(similarity, 3), tuple(text.shared(a.id, b.id)),
                        concepts, None if meaning is None else round(meaning, 3))
