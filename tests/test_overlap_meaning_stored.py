@@ -64,7 +64,7 @@ def test_analysis_stores_the_vectors_the_texts_give_and_fills_the_missing(
                         .values(meaning_version="1-l2_supercat-256-0.3"))
         session.execute(update(ThreadOverlapTerms)
                         .where(ThreadOverlapTerms.thread_id.in_(ids[1::3]))
-                        .values(meaning=None, meaning_version=None))
+                        .values(meaning=None))
         assert len(stored_vectors(session, app.settings, ids)) == len(ids[2::3])
     assert fill_meaning(app, batch=7) == len(ids[::3]) + len(ids[1::3])
     assert fill_meaning(app) == 0

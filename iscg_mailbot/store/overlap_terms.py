@@ -158,7 +158,8 @@ def without_meaning(session: Session, terms_version: str, version: str,
                ThreadOverlapTerms.counts, ThreadOverlapTerms.words,
                ThreadOverlapTerms.headline_terms)
         .where(ThreadOverlapTerms.version == terms_version,
-               or_(ThreadOverlapTerms.meaning_version.is_(None),
+               or_(ThreadOverlapTerms.meaning.is_(None),
+                   ThreadOverlapTerms.meaning_version.is_(None),
                    ThreadOverlapTerms.meaning_version != version))
         .order_by(ThreadOverlapTerms.thread_id).limit(limit))]
 
