@@ -1,6 +1,6 @@
 """The threads' meaning vectors are computed by analysis and stored beside their terms
 (``thread_overlap_terms.meaning``, revision 0021), on SQLite and PostgreSQL: the vectors
-the texts give, packed as float32; rows without a current vector get one when analysis
+the texts give, packed as float32, given to the rows without a current one when analysis
 has nothing else to do; the watch reads them without loading the model; and
 ``[overlaps] meaning = false`` turns it all off."""
 
@@ -19,11 +19,7 @@ from iscg_mailbot.analyse.overlap_meaning import meaning_similarity, meaning_vec
 from iscg_mailbot.cli import cli
 from iscg_mailbot.services.analysis import analyse_pending
 from iscg_mailbot.services.app import App
-from iscg_mailbot.services.overlap_meaning import (
-    fill_meaning,
-    rows_with_meaning,
-    stored_vectors,
-)
+from iscg_mailbot.services.overlap_meaning import fill_meaning, stored_vectors
 from iscg_mailbot.services.overlap_terms import read_thread_terms, save_thread_terms
 from iscg_mailbot.settings.main import OverlapsConfig, Settings
 from iscg_mailbot.store.annual import threads_active
@@ -44,8 +40,9 @@ def test_analysis_stores_the_vectors_the_texts_give_and_fills_the_missing(
     app = App(settings=Settings(), engine=engine)
     with session_scope(engine) as session:
         ids = session.scalars(select(Thread.id).order_by(Thread.id)).all()
-        save_thread_terms(session, rows_with_meaning(app.settings,
-                                                     read_thread_terms(session, ids)))
+        save_thread_terms(session, read_thread_terms(session, ids))
+        assert stored_vectors(session, app.settings, ids) == {}
+    assert fill_meaning(app, batch=50) == len(ids)
     with session_scope(engine) as session:
         stored = stored_vectors(session, app.settings, ids)
         packed = session.scalars(select(ThreadOverlapTerms.meaning)).all()
@@ -74,7 +71,6 @@ def test_analysis_stores_the_vectors_the_texts_give_and_fills_the_missing(
         assert stored_vectors(session, OFF, ids) == {}
         session.execute(update(ThreadOverlapTerms).values(meaning=None, meaning_version=None))
     assert fill_meaning(App(settings=OFF, engine=engine)) == 0
-    assert rows_with_meaning(OFF, [{"thread_id": 1}]) == [{"thread_id": 1}]
 
 
 def test_the_pipeline_stores_a_vector_for_every_thread(tmp_path: Path) -> None:

@@ -163,7 +163,8 @@ class Analyser:
                 claims = self._claim(None) if flagged else []
             if not claims:
                 if not busy:
-                    # Rows stored before revision 0021 or by a reader get their vectors.
+                    # The threads' meaning vectors, in transactions of their own: the
+                    # model's load (~1 s) never delays the first commit of a restart.
                     overlap_meaning.fill_meaning(self.app)
                     return self.report
                 time.sleep(IDLE_SECONDS)
@@ -209,7 +210,6 @@ class Analyser:
             # What the duplication watch reads of each thread, kept for the digest.
             overlap_rows = overlap_terms.read_thread_terms(session, thread_ids)
         tags = tagging.tag_texts(self.app, texts)
-        overlap_rows = overlap_meaning.rows_with_meaning(self.app.settings, overlap_rows)
         with self.app.session() as session:
             done = work.finish(session, self._token(), claims)
             if not done:

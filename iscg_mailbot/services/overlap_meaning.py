@@ -2,9 +2,10 @@
 (:mod:`iscg_mailbot.analyse.overlap_meaning`): computed by analysis, stored beside the
 thread's terms (``thread_overlap_terms.meaning``, revision 0021), read by the watch.
 
-Analysis embeds each thread's terms as it stores them (:func:`rows_with_meaning`) and,
-when its queue is empty, the rows still without a current vector (:func:`fill_meaning`:
-rows written before revision 0021 or by a reader that had to tokenize a thread). The
+Analysis stores each thread's terms; when its queue is empty, it embeds the rows without
+a current vector (:func:`fill_meaning`: rows it has just written, rows written before
+revision 0021 or by a reader that had to tokenize a thread, rows of another model), in
+transactions of their own, so that loading the model (~1 s) delays no analysis. The
 digest and ``overlaps list`` only read the vectors (:func:`stored_vectors`): they never
 import the model. ``[overlaps] meaning = false`` in iscg-mailbot.toml turns the
 evidence off: analysis computes no vector and the watch reads none.
@@ -16,10 +17,9 @@ Only ``overlaps evaluate --without-concepts`` embeds texts when the watch runs
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -54,20 +54,6 @@ FILL_BATCH = 500
 def meaning_on(settings: Settings) -> bool:
     """Whether the evidence is on (``[overlaps] meaning``) and its package installed."""
     return settings.overlaps.meaning and meaning_available()
-
-
-def rows_with_meaning(settings: Settings, rows: Sequence[dict[str, Any]]
-                      ) -> list[dict[str, Any]]:
-    """Rows of :func:`overlap_terms.read_thread_terms
-    <iscg_mailbot.services.overlap_terms.read_thread_terms>` with their vectors (none
-    when the evidence is off)."""
-    if not rows or not meaning_on(settings):
-        return list(rows)
-    vectors = embedded([terms_text(unpacked_terms(r["terms"], r["counts"], r["words"],
-                                                  r["headline_terms"])) for r in rows])
-    version = meaning_version()
-    return [{**row, "meaning": packed_vector(vector), "meaning_version": version}
-            for row, vector in zip(rows, vectors, strict=True)]
 
 
 def fill_meaning(app: App, *, batch: int = FILL_BATCH, most: int | None = None) -> int:
@@ -132,5 +118,5 @@ def with_meaning(session: Session, views: list[ThreadView], start: datetime,
     return [replace(v, meaning=vector) for (v, _text), vector in zip(read, vectors, strict=True)]
 
 
-__all__ = ["fill_meaning", "meaning_on", "rows_with_meaning", "stored_vectors",
+__all__ = ["fill_meaning", "meaning_on", "stored_vectors",
            "window_texts", "with_meaning", "with_stored_meaning"]
