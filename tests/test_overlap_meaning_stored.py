@@ -73,7 +73,10 @@ def test_analysis_stores_the_vectors_the_texts_give_and_fills_the_missing(
     assert fill_meaning(App(settings=OFF, engine=engine)) == 0
 
 
-def test_the_pipeline_stores_a_vector_for_every_thread(tmp_path: Path) -> None:
+@pytest.mark.parametrize("processes", [1, 2])
+def test_the_pipeline_stores_a_vector_for_every_thread(tmp_path: Path, processes: int) -> None:
+    """In one process, or in worker processes that leave the embedding to their parent."""
+    from iscg_mailbot.services.analysis_pool import analyse_in_processes
     from iscg_mailbot.services.demo import sample_archive
     from iscg_mailbot.services.ingest import import_archive
     from iscg_mailbot.store.database import upgrade
@@ -83,7 +86,10 @@ def test_the_pipeline_stores_a_vector_for_every_thread(tmp_path: Path) -> None:
     try:
         upgrade(app.engine)
         import_archive(app, sample_archive())
-        analyse_pending(app)
+        if processes == 1:
+            analyse_pending(app)
+        else:
+            analyse_in_processes(app, processes)
         with app.session() as session:
             ids = session.scalars(select(ThreadOverlapTerms.thread_id)).all()
             assert len(ids) == len(session.scalars(select(Thread.id)).all())

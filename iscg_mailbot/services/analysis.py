@@ -130,8 +130,12 @@ class Analyser:
     """
 
     def __init__(self, app: App, *, now: datetime | None = None,
-                 target_seconds: float = TARGET_SECONDS, lease: timedelta = LEASE) -> None:
+                 target_seconds: float = TARGET_SECONDS, lease: timedelta = LEASE,
+                 embed: bool = True) -> None:
         self.app = app
+        # Whether the run ends by embedding the threads (worker processes leave it to
+        # their parent: one model in memory, not one per process).
+        self.embed = embed
         self.now = now
         self.target_seconds = target_seconds
         self.lease = lease
@@ -165,7 +169,8 @@ class Analyser:
                 if not busy:
                     # The threads' meaning vectors, in transactions of their own: the
                     # model's load (~1 s) never delays the first commit of a restart.
-                    overlap_meaning.fill_meaning(self.app)
+                    if self.embed:
+                        overlap_meaning.fill_meaning(self.app)
                     return self.report
                 time.sleep(IDLE_SECONDS)
                 continue
