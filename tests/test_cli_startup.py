@@ -34,6 +34,7 @@ NOT_FOR_QUERIES = (
     "iscg_mailbot.services.topics",  # only with --topic
     "iscg_mailbot.report.digest",  # report.digest_actions too
     "iscg_mailbot.records",  # 25 dataclasses; the queries need only action_codes
+    "wordllama",  # the duplication watch's meaning model: analysis only
 )
 
 QUERIES = [
@@ -56,14 +57,16 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def _loaded_by(args: list[str], url: str) -> list[str]:
-    """The iscg_mailbot modules a fresh process has loaded after running ``args``."""
+    """The iscg_mailbot (and wordllama) modules a fresh process has loaded after running
+    ``args``."""
     probe = (
         "import json, sys\n"
         "from click.testing import CliRunner\n"
         "from iscg_mailbot.cli import cli\n"
         f"result = CliRunner().invoke(cli, {args!r})\n"
         "assert result.exit_code == 0, result.output\n"
-        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('iscg_mailbot'))))"
+        "print(json.dumps(sorted(m for m in sys.modules\n"
+        "                        if m.startswith(('iscg_mailbot', 'wordllama')))))"
     )
     env = {**os.environ, "ISCG_DATABASE_URL": url, "ISCG_CONFIG": str(CONFIG)}
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,

@@ -17,7 +17,10 @@ A pair of threads is flagged when
   a subject concept (:data:`iscg_mailbot.analyse.overlap_concepts.SUBJECT_CONCEPTS`),
   closer wording (``concept_similarity``) and wording beyond the concept
   (``beyond_concept``); or their wording alone is very close (``strong_similarity``, of
-  text and headline; or ``text_similarity``, of the whole texts alone).
+  text and headline; or ``text_similarity``, of the whole texts alone); or each is among
+  the other's nearest in meaning (``meaning_neighbours``:
+  :mod:`iscg_mailbot.analyse.overlap_meaning`, the same subject in other words) with
+  some wording in common (``meaning_text``).
 
 :func:`why_not` says which of these conditions keeps a pair out.
 
@@ -37,6 +40,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from iscg_mailbot.analyse.overlap_headlines import is_event, names_the_other, sectors_named
+from iscg_mailbot.analyse.overlap_meaning import MeaningNeighbours
 from iscg_mailbot.analyse.overlap_text import ReadTerms, TextSimilarity
 from iscg_mailbot.analyse.sectors import SECTORS
 
@@ -57,6 +61,8 @@ class ThreadView:
     entities: tuple[tuple[str, str], ...]   # (label, key)
     first: datetime | None
     last: datetime | None
+    # The thread's meaning vector (overlap_meaning); empty when not computed.
+    meaning: tuple[float, ...] = ()
 
 
 # Topics about the group's own process: sharing them says nothing about the work.
@@ -98,6 +104,15 @@ class OverlapRules:
     # view). False only to measure the watch without them (``overlaps evaluate
     # --without-concepts``): how it fares on subjects the table does not know.
     subject_concepts: bool = True
+    # Paraphrase evidence (overlap_meaning, needs the threads' meaning vectors): each
+    # thread among the other's ``meaning_neighbours`` nearest in meaning of the threads
+    # it could be paired with, and a whole-text cosine of ``meaning_text``. None: off.
+    # Chosen leaving one set out over the dev pairs of the three eval/overlaps sets and
+    # of the sample (bench/overlap_meaning_loso.py): 2 and 0.11 in three folds of four,
+    # no false pair added in any; a raw cosine of the vectors let 7 false pairs into
+    # the sample's dev pairs (docs/duties.md).
+    meaning_neighbours: int | None = 2
+    meaning_text: float = 0.11
 
 
 @dataclass(frozen=True)
@@ -113,6 +128,7 @@ class OverlapFlag:
     similarity: float
     terms: tuple[str, ...] = ()
     concepts: tuple[str, ...] = ()
+    meaning: float | None = None
 
     @property
     def pair_key(self) -> str:
@@ -133,6 +149,8 @@ class OverlapFlag:
         if self.terms:
             similarity += " (" + ", ".join(self.terms) + ")"
         parts.append(similarity)
+        if self.meaning is not None:
+            parts.append(f"texts close in meaning: {self.meaning:.2f}")
         return "; ".join(parts)
 
 
@@ -248,11 +266,40 @@ def _close_texts(a: ThreadView, b: ThreadView, text: TextSimilarity,
             and text.text_cosine(a.id, b.id) >= rules.text_similarity)
 
 
-def _subject_shared(a: ThreadView, b: ThreadView, text: TextSimilarity,
-                    rules: OverlapRules) -> tuple[tuple[str, ...], tuple[str, ...], float,
-                                                  bool]:
+def close_in_meaning(a: ThreadView, b: ThreadView, text_cosine: float, rules: OverlapRules,
+                     neighbours: MeaningNeighbours | None) -> float | None:
+    """The cosine of the two threads' meaning vectors when each is among the other's
+    ``meaning_neighbours`` nearest candidates and the texts' cosine is ``meaning_text``,
+    else None (also when a vector is missing or the evidence is off)."""
+    if (rules.meaning_neighbours is None or neighbours is None
+            or text_cosine < rules.meaning_text):
+        return None
+    rank = neighbours.mutual_rank(a.id, b.id)
+    if rank is None or rank > rules.meaning_neighbours:
+        return None
+    return neighbours.cosine(a.id, b.id)
+
+
+def meaning_neighbours(threads: Sequence[ThreadView],
+                       rules: OverlapRules) -> MeaningNeighbours | None:
+    """The threads' neighbours in meaning among the pairs the watch may flag (led by two
+    Sectors, active within the window), or None when the evidence is off."""
+    if rules.meaning_neighbours is None:
+        return None
+    by_id = {t.id: t for t in threads if t.sector in SECTORS and t.meaning}
+    window = timedelta(days=rules.window_days)
+
+    def candidates(a: int, b: int) -> bool:
+        first, second = by_id[a], by_id[b]
+        return first.sector != second.sector and _close_in_time(first, second, window)
+
+    return MeaningNeighbours({tid: t.meaning for tid, t in by_id.items()}, candidates)
+
+
+def _subject_shared(a: ThreadView, b: ThreadView, text: TextSimilarity, rules: OverlapRules
+                    ) -> tuple[tuple[str, ...], tuple[str, ...], float, bool]:
     """The subject topics and concepts both threads have, their similarity, and whether
-    that is enough: a shared topic and ``min_similarity``; a shared concept,
+    their wording is enough: a shared topic and ``min_similarity``; a shared concept,
     ``concept_similarity`` and ``beyond_concept`` without the concept;
     ``strong_similarity`` alone; or a whole-text cosine of ``text_similarity``."""
     similarity = text(a.id, b.id)
@@ -267,36 +314,46 @@ def _subject_shared(a: ThreadView, b: ThreadView, text: TextSimilarity,
 
 
 def why_not(a: ThreadView, b: ThreadView, text: TextSimilarity,
-            rules: OverlapRules | None = None) -> str | None:
+            rules: OverlapRules | None = None,
+            neighbours: MeaningNeighbours | None = None) -> str | None:
     """Which condition keeps the pair from being flagged, in words, or None when it is
-    flagged: for ``overlaps evaluate --misses``."""
+    flagged: for ``overlaps evaluate --misses`` (``neighbours``: of the window's
+    threads, :func:`meaning_neighbours`)."""
     rules = rules or OverlapRules()
     reason = _rejection(a, b, timedelta(days=rules.window_days))
     if reason is not None:
         return reason
     topics, concepts, similarity, close = _subject_shared(a, b, text, rules)
-    if close:
+    if close or close_in_meaning(a, b, text.text_cosine(a.id, b.id), rules,
+                                 neighbours) is not None:
         return None
     beyond = f", {text(a.id, b.id, without=concepts):.2f} beyond them" if concepts else ""
+    rank = neighbours.mutual_rank(a.id, b.id) if neighbours is not None else None
+    meaning = f"; each among the other's {rank} nearest in meaning" if rank else ""
     return (f"similarity {similarity:.2f} too low (subject topics: {', '.join(topics) or 'none'}"
             f"; subject concepts: {', '.join(concepts) or 'none'}{beyond}"
-            f"; text alone {text.text_cosine(a.id, b.id):.2f})")
+            f"; text alone {text.text_cosine(a.id, b.id):.2f}{meaning})")
 
 
-def _flag(a: ThreadView, b: ThreadView, text: TextSimilarity,
-          rules: OverlapRules) -> OverlapFlag | None:
-    """The flag for a pair of threads led by two Sectors and active together, or None."""
+def _flag(a: ThreadView, b: ThreadView, text: TextSimilarity, rules: OverlapRules,
+          neighbours: MeaningNeighbours | None) -> OverlapFlag | None:
+    """The flag for a pair of threads led by two Sectors and active together, or None.
+    Its ``meaning`` is set when the meaning evidence alone flags it (the wording said
+    enough otherwise: the evidence shown is the one that counted)."""
     if _together(a, b) is not None:
         return None
     _topics, concepts, similarity, close = _subject_shared(a, b, text, rules)
+    meaning = None
     if not close:
-        return None
+        meaning = close_in_meaning(a, b, text.text_cosine(a.id, b.id), rules, neighbours)
+        if meaning is None:
+            return None
     entities = _shared_entities(a, b)
     first, second = (a, b) if a.id < b.id else (b, a)
     shown = tuple(sorted(set(a.topics) & set(b.topics)))
     return OverlapFlag(first.id, second.id, first.sector or "", second.sector or "", shown,
                        entities, round(similarity, 3), tuple(text.shared(a.id, b.id)),
-                       concepts)
+                       concepts, None if meaning is None else round(meaning, 3))
 
 
 def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = None,
@@ -320,6 +377,7 @@ def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = No
         text = TextSimilarity({t.id: (t.subject, t.text) for t in threads},
                               subjects=rules.subject_concepts)
     window = timedelta(days=rules.window_days)
+    neighbours = meaning_neighbours(threads, rules)
     skip = set(dismissed)
     flags = []
     for index, a in enumerate(led):
@@ -329,10 +387,11 @@ def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = No
             if (a.sector == b.sector or not _close_in_time(a, b, window)
                     or f"{min(a.id, b.id)}-{max(a.id, b.id)}" in skip):
                 continue
-            flag = _flag(a, b, text, rules)
+            flag = _flag(a, b, text, rules, neighbours)
             if flag is not None:
                 flags.append(flag)
     return sorted(flags, key=lambda f: (-len(f.entities), -f.similarity, f.pair_key))
 
 
-__all__ = ["OverlapFlag", "OverlapRules", "ThreadView", "find_overlaps", "why_not"]
+__all__ = ["OverlapFlag", "OverlapRules", "ThreadView", "find_overlaps", "meaning_neighbours",
+           "why_not"]

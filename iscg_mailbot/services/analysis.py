@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select, update
 
-from iscg_mailbot.services import overlap_terms
+from iscg_mailbot.services import overlap_meaning, overlap_terms
 from iscg_mailbot.services.actions import extraction as action_extraction
 from iscg_mailbot.services.actions.context import load_context
 from iscg_mailbot.services.app import DATABASE_UNAVAILABLE, App
@@ -130,8 +130,12 @@ class Analyser:
     """
 
     def __init__(self, app: App, *, now: datetime | None = None,
-                 target_seconds: float = TARGET_SECONDS, lease: timedelta = LEASE) -> None:
+                 target_seconds: float = TARGET_SECONDS, lease: timedelta = LEASE,
+                 embed: bool = True) -> None:
         self.app = app
+        # Whether the run ends by embedding the threads (worker processes leave it to
+        # their parent: one model in memory, not one per process).
+        self.embed = embed
         self.now = now
         self.target_seconds = target_seconds
         self.lease = lease
@@ -163,6 +167,10 @@ class Analyser:
                 claims = self._claim(None) if flagged else []
             if not claims:
                 if not busy:
+                    # The threads' meaning vectors, in transactions of their own: the
+                    # model's load (~1 s) never delays the first commit of a restart.
+                    if self.embed:
+                        overlap_meaning.fill_meaning(self.app)
                     return self.report
                 time.sleep(IDLE_SECONDS)
                 continue

@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from iscg_mailbot.services import analysis
+from iscg_mailbot.services import analysis, overlap_meaning
 from iscg_mailbot.services.analysis import TARGET_SECONDS, Analyser, AnalysisReport
 from iscg_mailbot.services.app import App
 from iscg_mailbot.settings.main import Settings
@@ -69,7 +69,7 @@ def _work(job: _Job, ingesting: Event, results: Any) -> None:
     app: App | None = None
     try:
         app = App(settings=job.settings, engine=connect(job.url, create=False))
-        analyser = Analyser(app, target_seconds=job.target_seconds)
+        analyser = Analyser(app, target_seconds=job.target_seconds, embed=False)
         report = analyser.run(lambda n: results.put(("progress", n)),
                               ingesting=ingesting.is_set, settle=job.settle)
         results.put(("done", report))
@@ -113,6 +113,8 @@ class AnalysisProcesses:
             log.warning("analysis worker processes failed (%s); finishing in this process",
                         "; ".join(errors))
             report.merge(Analyser(self.app).run(on_progress))
+        # The meaning vectors, here only: one model loaded, not one per worker.
+        overlap_meaning.fill_meaning(self.app)
         return report
 
     def _collect(self, report: AnalysisReport,

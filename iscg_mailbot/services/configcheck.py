@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from iscg_mailbot.analyse.overlap_meaning import meaning_available
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.services.digest import check_member_list
 from iscg_mailbot.services.meetings import check_meetings_file
@@ -30,13 +31,19 @@ def check_configuration(settings: Settings) -> ConfigCheck:
     result.checked[str(config_dir / CONFIG_FILE_NAME)] = (
         f"{len(settings.lists)} list(s), {len(settings.mailboxes)} mailbox(es), "
         f"database {settings.database_url.split('://', 1)[0]}, "
-        f"SMTP {'configured' if settings.smtp else 'not configured'}"
+        f"SMTP {'configured' if settings.smtp else 'not configured'}, "
+        f"overlap meaning evidence {'on' if settings.overlaps.meaning else 'off'}"
     )
     for mailbox in settings.mailboxes:
         try:
             mailbox.password()
         except ConfigError as exc:
             result.problems.append(str(exc))
+    if settings.overlaps.meaning and not meaning_available():
+        result.problems.append(
+            f"{config_dir / CONFIG_FILE_NAME}: [overlaps] meaning is on but the wordllama "
+            "package is not installed; install the lock files' packages, or set "
+            "meaning = false under [overlaps]")
     topics = topics_path(config_dir)
     if topics.exists():
         problems = check_topics_file(topics)

@@ -25,7 +25,13 @@ from typing import Any
 import yaml
 
 from iscg_mailbot.analyse.overlap_text import TextSimilarity
-from iscg_mailbot.analyse.overlaps import OverlapRules, ThreadView, find_overlaps, why_not
+from iscg_mailbot.analyse.overlaps import (
+    OverlapRules,
+    ThreadView,
+    find_overlaps,
+    meaning_neighbours,
+    why_not,
+)
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.services.eval_set import DEV, HELD_OUT, SPLITS, load_eval_set, split_of
 from iscg_mailbot.services.evaluation import analysed_set, stored_thread_ids
@@ -119,7 +125,9 @@ def evaluate_overlaps(settings: Settings, path: Path,
         stored = stored_thread_ids(app, loaded.threads)
         views, _dismissed = window_views(app, since=min(dates).date(),
                                          until=max(dates).date(),
-                                         now=max(dates) + timedelta(days=1))
+                                         now=max(dates) + timedelta(days=1),
+                                         meaning=rules.meaning_neighbours is not None,
+                                         subjects=rules.subject_concepts)
     flags = find_overlaps(views, rules)
     flagged = {frozenset((f.thread_a, f.thread_b)) for f in flags}
     scores = _score(pairs, stored, flagged)
@@ -133,12 +141,13 @@ def _explain(score: PairScores, stored: dict[str, set[int]], views: list[ThreadV
     by_id = {view.id: view for view in views}
     text = TextSimilarity({v.id: (v.subject, v.text) for v in views},
                           subjects=rules.subject_concepts)
+    neighbours = meaning_neighbours(views, rules)
     for pair in score.missed:
         first, second = (by_id.get(min(stored.get(x, {-1}))) for x in (pair.a, pair.b))
         if first is None or second is None:
             score.reasons[pair] = "a thread is not among the window's threads"
             continue
-        score.reasons[pair] = why_not(first, second, text, rules) or "flagged"
+        score.reasons[pair] = why_not(first, second, text, rules, neighbours) or "flagged"
 
 
 def _score(pairs: list[LabelledPair], stored: dict[str, set[int]],

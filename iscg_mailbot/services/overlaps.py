@@ -18,6 +18,7 @@ from iscg_mailbot.analyse.overlaps import OverlapFlag, OverlapRules, ThreadView,
 from iscg_mailbot.analyse.sectors import leading_sector
 from iscg_mailbot.errors import MailbotError, NotFound
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.overlap_meaning import meaning_on, with_meaning, with_stored_meaning
 from iscg_mailbot.services.overlap_terms import keep_thread_terms, window_threads
 from iscg_mailbot.services.threads import shown_subject
 from iscg_mailbot.settings.members import MembersConfig
@@ -84,13 +85,19 @@ def _window(app: App, since: date | None, until: date | None,
 
 
 def window_views(app: App, *, since: date | None = None, until: date | None = None,
-                 now: datetime | None = None) -> tuple[list[ThreadView], set[str]]:
+                 now: datetime | None = None, meaning: bool = True,
+                 subjects: bool = True) -> tuple[list[ThreadView], set[str]]:
     """The threads of the window (default: the 365 days to today) as the watch reads
-    them, and the dismissed pair keys."""
+    them (``meaning``: with their meaning vectors, as stored; without the subject
+    concepts, embedded now from their texts), and the dismissed pair keys."""
     members, start, end = _window(app, since, until, now)
     with app.session() as session:
         views = thread_views(session, members, start, end)
         dismissed = dismissed_pairs(session)
+        if meaning and subjects:
+            views = with_stored_meaning(session, app.settings, views)
+        elif meaning and meaning_on(app.settings):
+            views = with_meaning(session, views, start, end, subjects=False)
     return views, set(dismissed)
 
 
@@ -114,9 +121,13 @@ def find_flags(app: App, *, since: date | None = None, until: date | None = None
             facts, terms, unread = window_threads(session, start, end)
             views = _views(session, members, facts)
             dismissed = dismissed_pairs(session)
+            if rules.meaning_neighbours is not None:
+                views = with_stored_meaning(session, app.settings, views)
         keep_thread_terms(app, unread)
     else:
-        views, dismissed = window_views(app, since=since, until=until, now=now)
+        views, dismissed = window_views(app, since=since, until=until, now=now,
+                                        meaning=rules.meaning_neighbours is not None,
+                                        subjects=False)
     subjects = {v.id: shown_subject(app.settings, v.subject) for v in views}
     return find_overlaps(views, rules, dismissed, involving, terms=terms), subjects
 

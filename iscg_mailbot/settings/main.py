@@ -102,6 +102,15 @@ class MailboxConfig(_Strict):
         return read_secret(self.password_env, self.password_file, f"mailbox {self.name!r}")
 
 
+class OverlapsConfig(_Strict):
+    """``[overlaps]``: the duplication watch. ``meaning``: the paraphrase evidence (each
+    thread among the other's nearest in meaning, analyse/overlap_meaning.py; needs the
+    ``wordllama`` package). Off: analysis embeds nothing (~1 s and ~100 MB less per
+    analysing process) and the watch flags on wording alone."""
+
+    meaning: bool = True
+
+
 class Settings(_Strict):
     """Everything read from ``iscg-mailbot.toml``."""
 
@@ -123,6 +132,7 @@ class Settings(_Strict):
     worker: WorkerConfig = WorkerConfig()
     reminders: RemindersConfig = RemindersConfig()
     web: WebConfig = WebConfig()
+    overlaps: OverlapsConfig = OverlapsConfig()
 
     @model_validator(mode="after")
     def _mailboxes_name_known_lists(self) -> Settings:

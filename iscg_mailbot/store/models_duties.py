@@ -11,7 +11,7 @@ thread is kept beside it, so that the threads of a year need not be tokenized ea
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from iscg_mailbot.store.base import Base
@@ -60,6 +60,10 @@ class ThreadOverlapTerms(Base):
     headline_terms: Mapped[str] = mapped_column(Text)
     subject_terms: Mapped[list[Any]] = mapped_column()
     parts: Mapped[list[Any]] = mapped_column()
+    # The thread's meaning vector (analyse/overlap_meaning.py: 256 float32, packed) and
+    # the version that made it (revision 0022); None until analysis computes it.
+    meaning: Mapped[bytes | None] = mapped_column(LargeBinary)
+    meaning_version: Mapped[str | None] = mapped_column(String(60))
 
 
 class OverlapFlagCache(Base):

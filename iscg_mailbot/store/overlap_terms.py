@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.store.chunks import chunks
@@ -135,5 +135,43 @@ def save_terms(session: Session, rows: Sequence[dict[str, Any]]) -> None:
         session.execute(insert(ThreadOverlapTerms), kept)
 
 
-__all__ = ["WindowThread", "dated_messages", "message_texts", "save_terms", "stored_parts",
-           "stored_terms", "thread_subjects", "window_messages"]
+def stored_meaning(session: Session, thread_ids: Collection[int],
+                   version: str) -> dict[int, bytes]:
+    """The packed meaning vectors of these threads' rows made under ``version``."""
+    found: dict[int, bytes] = {}
+    for chunk in chunks(sorted(thread_ids)):
+        for thread_id, meaning in session.execute(
+                select(ThreadOverlapTerms.thread_id, ThreadOverlapTerms.meaning)
+                .where(ThreadOverlapTerms.thread_id.in_(chunk),
+                       ThreadOverlapTerms.meaning_version == version)):
+            if meaning is not None:
+                found[thread_id] = bytes(meaning)
+    return found
+
+
+def without_meaning(session: Session, terms_version: str, version: str,
+                    limit: int) -> list[Sequence[Any]]:
+    """Up to ``limit`` rows of the current terms (``terms_version``) without a vector
+    made under ``version``: (id, terms, counts, words, headline terms)."""
+    return [tuple(row) for row in session.execute(
+        select(ThreadOverlapTerms.thread_id, ThreadOverlapTerms.terms,
+               ThreadOverlapTerms.counts, ThreadOverlapTerms.words,
+               ThreadOverlapTerms.headline_terms)
+        .where(ThreadOverlapTerms.version == terms_version,
+               or_(ThreadOverlapTerms.meaning.is_(None),
+                   ThreadOverlapTerms.meaning_version.is_(None),
+                   ThreadOverlapTerms.meaning_version != version))
+        .order_by(ThreadOverlapTerms.thread_id).limit(limit))]
+
+
+def save_meaning(session: Session, vectors: dict[int, bytes], version: str) -> None:
+    """Store packed meaning vectors in these threads' rows."""
+    for thread_id, meaning in vectors.items():
+        session.execute(update(ThreadOverlapTerms)
+                        .where(ThreadOverlapTerms.thread_id == thread_id)
+                        .values(meaning=meaning, meaning_version=version))
+
+
+__all__ = ["WindowThread", "dated_messages", "message_texts", "save_meaning", "save_terms",
+           "stored_meaning", "stored_parts", "stored_terms", "thread_subjects",
+           "window_messages", "without_meaning"]
