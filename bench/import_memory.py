@@ -92,11 +92,13 @@ class _Probe:
         self.taken = time.monotonic()
         self.first: tracemalloc.Snapshot | None = None
         self.last: tracemalloc.Snapshot | None = None
+        self.in_phase: tracemalloc.Snapshot | None = None  # the last one between batches
 
     def tick(self, phase: str) -> None:
         self.calls += 1
         if self.calls == 2 or time.monotonic() - self.taken >= self.seconds:
             self.take(f"{phase} {self.calls}")
+            self.in_phase = self.last
 
     def take(self, label: str) -> None:
         current, peak = tracemalloc.get_traced_memory()
@@ -110,11 +112,15 @@ class _Probe:
 
     def report(self, top: int) -> None:
         assert self.first is not None and self.last is not None
-        print(f"\nallocations grown most since the first snapshot (top {top}):")
-        for stat in self.last.compare_to(self.first, "traceback")[:top]:
-            print(f"{stat.size_diff / MB:+8.2f} MB {stat.count_diff:+8d} blocks")
-            for line in stat.traceback.format(limit=4, most_recent_first=True):
-                print(f"    {line}")
+        for title, snapshot in (("between the first and the last batch", self.in_phase),
+                                ("from the first batch to the end", self.last)):
+            if snapshot is None:
+                continue
+            print(f"\nallocations grown most {title} (top {top}):")
+            for stat in snapshot.compare_to(self.first, "traceback")[:top]:
+                print(f"{stat.size_diff / MB:+8.2f} MB {stat.count_diff:+8d} blocks")
+                for line in stat.traceback.format(limit=4, most_recent_first=True):
+                    print(f"    {line}")
 
 
 def main() -> None:
