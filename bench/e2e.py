@@ -45,11 +45,18 @@ TICKS = os.sysconf("SC_CLK_TCK")
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
-def write_corpus(path: Path, count: int) -> Path:
-    """The generated corpus: ``count`` messages as an mbox."""
+def write_corpus(path: Path, count: int, cache: Path | None = None) -> Path:
+    """The generated corpus: ``count`` messages as an mbox (copied from ``cache`` when it
+    holds one of that size: the corpus is deterministic and 100k take minutes to write)."""
     from bench.ingest import corpus_messages, variant
 
+    cached = cache / f"corpus-{count}.mbox" if cache else None
+    if cached is not None and cached.exists():
+        return cached
     base = corpus_messages()
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        path = cached
     box = mailbox.mbox(path)
     box.lock()
     for n in range(count):
@@ -217,6 +224,8 @@ def main() -> None:
     parser.add_argument("--postgres", default=os.environ.get("ISCG_TEST_POSTGRES_URL",
                                                              DEFAULT_POSTGRES))
     parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument("--corpus-cache", type=Path,
+                        help="keep the generated corpora here and reuse them")
     parser.add_argument("--runs", default="serial,ours,naive")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
@@ -229,10 +238,11 @@ def main() -> None:
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start; "
           f"{time.strftime('%Y-%m-%d %H:%M')}")
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = write_corpus(Path(tmp) / "corpus.mbox", args.messages)
+        corpus = write_corpus(Path(tmp) / "corpus.mbox", args.messages, args.corpus_cache)
         naive_corpus = corpus
         if args.naive_messages and args.naive_messages < args.messages:
-            naive_corpus = write_corpus(Path(tmp) / "naive.mbox", args.naive_messages)
+            naive_corpus = write_corpus(Path(tmp) / "naive.mbox", args.naive_messages,
+                                            args.corpus_cache)
         databases = ["sqlite"] + ([] if args.sqlite_only else ["postgresql"])
         for database in databases:
             rows = []
