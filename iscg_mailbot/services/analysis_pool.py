@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import queue
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import timedelta
+from multiprocessing.process import BaseProcess
 from multiprocessing.synchronize import Event
 from typing import Any
 
@@ -28,6 +31,7 @@ from sqlalchemy import func, select
 from iscg_mailbot.services import analysis
 from iscg_mailbot.services.analysis import TARGET_SECONDS, Analyser, AnalysisReport
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.topics.loading import tagger_for
 from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.database import connect, sqlite_file
 from iscg_mailbot.store.models import Thread
@@ -64,11 +68,8 @@ class _Job:
     settle: timedelta
 
 
-def _work(job: _Job, ingesting: Event, results: Any) -> None:
-    """A worker process: analyse until the queue is empty and ingest is done."""
-    app: App | None = None
+def _analyse(app: App, job: _Job, ingesting: Event, results: Any) -> None:
     try:
-        app = App(settings=job.settings, engine=connect(job.url, create=False))
         analyser = Analyser(app, target_seconds=job.target_seconds)
         report = analyser.run(lambda n: results.put(("progress", n)),
                               ingesting=ingesting.is_set, settle=job.settle)
@@ -76,8 +77,52 @@ def _work(job: _Job, ingesting: Event, results: Any) -> None:
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which finishes
         results.put(("error", f"{type(exc).__name__}: {exc}"))
     finally:
-        if app is not None:
-            app.close()
+        app.close()
+
+
+def _work_and_fork(job: _Job, ingesting: Event, results: Any, others: int) -> None:
+    """The first worker process: loads what analysis needs once (imports, the tagger,
+    the word tables: ~1.5 s of CPU a process), forks the ``others`` workers from
+    itself, which inherit it, then works beside them.
+
+    fork, not the forkserver, from here: this process runs no thread of its own, so a
+    forked child inherits no lock held by another thread (the reason the importing
+    process starts its workers from a forkserver).
+    """
+    app = App(settings=job.settings, engine=connect(job.url, create=False))
+    with suppress(Exception):  # each worker meets it again, and reports it
+        preload(app)  # before any connection is opened: the children open their own
+    multiprocessing.current_process().daemon = False  # to have children; they are daemonic
+    fork = multiprocessing.get_context("fork")
+    children = [fork.Process(target=_analyse, args=(app, job, ingesting, results),
+                             name=f"iscg-analysis-{n + 1}", daemon=True)
+                for n in range(others)]
+    for child in children:
+        child.start()
+    # Stopped by the importing process (ingest failed): the children stop too. Set after
+    # they started, so that they do not inherit it.
+    signal.signal(signal.SIGTERM, lambda *_: _stop(children))
+    _analyse(app, job, ingesting, results)
+    for child in children:
+        child.join()
+
+
+def _stop(children: Sequence[BaseProcess]) -> None:
+    for child in children:
+        child.terminate()
+    os._exit(1)
+
+
+def preload(app: App) -> None:
+    """Load what analysing a thread loads at its first use: the tagger (spaCy comes with
+    it), the lemma tables and the common words of the duplication watch. Opens no
+    database connection."""
+    from iscg_mailbot.analyse.nlp_pipeline import LemmaKeys, common_words
+
+    if app.config.has_topics():
+        tagger_for(app)
+    LemmaKeys.load()
+    common_words()
 
 
 class AnalysisProcesses:
@@ -93,10 +138,13 @@ class AnalysisProcesses:
         self._results: Any = context.Queue()
         url = app.engine.url.render_as_string(hide_password=False)
         job = _Job(url, app.settings, target_seconds, settle)
+        # One process started from the forkserver, which forks the others once it has
+        # loaded what they all need (:func:`_work_and_fork`).
+        self._expected = processes
         self._processes = [
-            context.Process(target=_work, args=(job, self._ingesting, self._results),
-                            name=f"iscg-analysis-{n}", daemon=True)
-            for n in range(processes)
+            context.Process(target=_work_and_fork,
+                            args=(job, self._ingesting, self._results, processes - 1),
+                            name="iscg-analysis-0", daemon=True)
         ]
         for process in self._processes:
             process.start()
@@ -118,7 +166,7 @@ class AnalysisProcesses:
     def _collect(self, report: AnalysisReport,
                  on_progress: Callable[[int], None] | None) -> list[str]:
         errors: list[str] = []
-        outstanding = len(self._processes)
+        outstanding = self._expected
         while outstanding:
             try:
                 kind, value = self._results.get(timeout=1.0)
