@@ -6,6 +6,10 @@ analyses them and writes the results in small transactions. Nothing but the repo
 comes back to this process, so the workers scale as far as the database lets them
 write; on PostgreSQL, analysers on other machines share the same queue.
 
+The first worker loads the analysis code, spaCy, the tagger and the word tables, then
+forks the others from itself (:func:`_work_and_fork`): they inherit all that instead of
+loading it again (~1.5 s of CPU a process).
+
 Beside ingest (:func:`beside_ingest`), workers start with the import and take threads
 whose mail has not changed for :data:`SETTLE` (a thread still receiving mail would be
 analysed again at once); when ingest is done they take everything that is left.
@@ -38,7 +42,7 @@ from iscg_mailbot.store.models import Thread
 
 log = logging.getLogger(__name__)
 
-#: Below this many messages waiting, analyse in this process: starting a worker costs
+#: Below this many messages waiting, analyse in this process: starting the workers costs
 #: a second or two of CPU (spaCy and the tagger), which small syncs would not earn back.
 POOL_MIN_MESSAGES = 1000
 #: Beside ingest, a thread is taken once no mail has reached it for this long.
@@ -85,9 +89,10 @@ def _work_and_fork(job: _Job, ingesting: Event, results: Any, others: int) -> No
     the word tables: ~1.5 s of CPU a process), forks the ``others`` workers from
     itself, which inherit it, then works beside them.
 
-    fork, not the forkserver, from here: this process runs no thread of its own, so a
-    forked child inherits no lock held by another thread (the reason the importing
-    process starts its workers from a forkserver).
+    fork, not the forkserver, from here: this process runs no thread of its own (the
+    only other one is numpy's BLAS pool, which handles fork itself), so a forked child
+    inherits no lock held by another thread; the importing process may run threads (the
+    scheduler), which is why it starts this one from the forkserver.
     """
     app = App(settings=job.settings, engine=connect(job.url, create=False))
     with suppress(Exception):  # each worker meets it again, and reports it
