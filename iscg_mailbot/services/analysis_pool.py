@@ -32,10 +32,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from iscg_mailbot.services import analysis
-from iscg_mailbot.services.analysis import TARGET_SECONDS, Analyser, AnalysisReport
+from iscg_mailbot.services.analysis_report import TARGET_SECONDS, AnalysisReport
 from iscg_mailbot.services.app import App
-from iscg_mailbot.services.topics.loading import tagger_for
 from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.database import connect, sqlite_file
 from iscg_mailbot.store.models import Thread
@@ -73,6 +71,8 @@ class _Job:
 
 
 def _analyse(app: App, job: _Job, ingesting: Event, results: Any) -> None:
+    from iscg_mailbot.services.analysis import Analyser
+
     try:
         analyser = Analyser(app, target_seconds=job.target_seconds)
         report = analyser.run(lambda n: results.put(("progress", n)),
@@ -123,6 +123,7 @@ def preload(app: App) -> None:
     it), the lemma tables and the common words of the duplication watch. Opens no
     database connection."""
     from iscg_mailbot.analyse.nlp_pipeline import LemmaKeys, common_words
+    from iscg_mailbot.services.topics.loading import tagger_for
 
     if app.config.has_topics():
         tagger_for(app)
@@ -165,6 +166,8 @@ class AnalysisProcesses:
         if errors:
             log.warning("analysis worker processes failed (%s); finishing in this process",
                         "; ".join(errors))
+            from iscg_mailbot.services.analysis import Analyser
+
             report.merge(Analyser(self.app).run(on_progress))
         return report
 
@@ -205,6 +208,8 @@ def analyse_pending(app: App, on_progress: Callable[[int], None] | None = None, 
     (:func:`worth_processes`), else in this process."""
     if processes > 1 and worth_processes(app):
         return analyse_in_processes(app, processes, on_progress, target_seconds=target_seconds)
+    from iscg_mailbot.services import analysis
+
     return analysis.analyse_pending(app, on_progress, target_seconds=target_seconds)
 
 
@@ -236,6 +241,8 @@ def beside_ingest(app: App, processes: int, expected_messages: int, *,
     background = Background()
     if processes < 2 or expected_messages < POOL_MIN_MESSAGES or not _shareable(app):
         yield background
+        from iscg_mailbot.services import analysis
+
         background.report = analysis.analyse_pending(app)
         return
     workers = AnalysisProcesses(app, processes, ingesting=True, settle=settle)
