@@ -103,6 +103,8 @@ def _work_and_fork(job: _Job, ingesting: Event, results: Any, others: int) -> No
                              name=f"iscg-analysis-{n + 1}", daemon=True)
                 for n in range(others)]
     for child in children:
+        # Before this process puts anything on the queue: its feeder thread, started by
+        # the first put, would not be in the children.
         child.start()
     # Stopped by the importing process (ingest failed): the children stop too. Set after
     # they started, so that they do not inherit it.
