@@ -23,7 +23,7 @@ from iscg_mailbot.cli.params import DURATION, SINCE, TOPIC
 # Each command imports the services it calls (start-up time: see cli/base.py).
 if TYPE_CHECKING:  # for annotations only: the CLI calls services, never report code
     from iscg_mailbot.report.threads import ThreadSummary
-    from iscg_mailbot.services.analysis import AnalysisReport
+    from iscg_mailbot.services.analysis_report import AnalysisReport
     from iscg_mailbot.services.app import App
     from iscg_mailbot.services.ingest import IngestReport
     from iscg_mailbot.services.status import Status

@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select, update
@@ -28,6 +26,7 @@ from sqlalchemy import delete, func, select, update
 from iscg_mailbot.services import overlap_meaning, overlap_terms
 from iscg_mailbot.services.actions import extraction as action_extraction
 from iscg_mailbot.services.actions.context import load_context
+from iscg_mailbot.services.analysis_report import TARGET_SECONDS, AnalysisReport
 from iscg_mailbot.services.app import DATABASE_UNAVAILABLE, App
 from iscg_mailbot.services.topics import tagging
 from iscg_mailbot.services.topics.loading import tagger_for
@@ -37,8 +36,6 @@ from iscg_mailbot.store.types import utcnow
 
 log = logging.getLogger(__name__)
 
-#: Work per transaction, in seconds: what a kill can cost at most.
-TARGET_SECONDS = 1.0
 #: Most threads in one transaction. The first transaction of a run takes one thread;
 #: later ones take as many messages as the last ones analysed in about TARGET_SECONDS.
 MAX_CHUNK = 200
@@ -53,43 +50,6 @@ MAX_REASON = 500
 LEASE = timedelta(minutes=5)
 #: How long an analyser that runs beside ingest waits when nothing is ready.
 IDLE_SECONDS = 0.2
-
-
-@dataclass
-class AnalysisReport:
-    """What one call of :func:`analyse_pending` did.
-
-    ``failed`` lists (thread id, reason) of threads whose analysis raised; they are
-    retried later (see ``status``). A thread that got mail again while it was analysed
-    is analysed again and counted once.
-    """
-
-    thread_ids: set[int] = field(default_factory=set)
-    messages: int = 0
-    actions_added: int = 0
-    actions_closed: int = 0
-    topics_added: Counter[str] = field(default_factory=Counter)
-    transactions: int = 0
-    failed: list[tuple[int, str]] = field(default_factory=list)
-
-    @property
-    def threads(self) -> int:
-        """Threads analysed."""
-        return len(self.thread_ids)
-
-    @property
-    def tagged_threads(self) -> int:
-        return sum(self.topics_added.values())
-
-    def merge(self, other: AnalysisReport) -> None:
-        """Add another analyser's report (a worker process's) to this one."""
-        self.thread_ids |= other.thread_ids
-        self.messages += other.messages
-        self.actions_added += other.actions_added
-        self.actions_closed += other.actions_closed
-        self.topics_added.update(other.topics_added)
-        self.transactions += other.transactions
-        self.failed.extend(other.failed)
 
 
 def retry_delay(attempts: int) -> timedelta:

@@ -6,6 +6,10 @@ analyses them and writes the results in small transactions. Nothing but the repo
 comes back to this process, so the workers scale as far as the database lets them
 write; on PostgreSQL, analysers on other machines share the same queue.
 
+The first worker loads the analysis code, spaCy, the tagger and the word tables, then
+forks the others from itself (:func:`_work_and_fork`): they inherit all that instead of
+loading it again (~1.5 s of CPU a process).
+
 Beside ingest (:func:`beside_ingest`), workers start with the import and take threads
 whose mail has not changed for :data:`SETTLE` (a thread still receiving mail would be
 analysed again at once); when ingest is done they take everything that is left.
@@ -15,18 +19,20 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import queue
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import timedelta
+from multiprocessing.process import BaseProcess
 from multiprocessing.synchronize import Event
 from typing import Any
 
 from sqlalchemy import func, select
 
-from iscg_mailbot.services import analysis, overlap_meaning
-from iscg_mailbot.services.analysis import TARGET_SECONDS, Analyser, AnalysisReport
+from iscg_mailbot.services.analysis_report import TARGET_SECONDS, AnalysisReport
 from iscg_mailbot.services.app import App
 from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.database import connect, sqlite_file
@@ -34,7 +40,7 @@ from iscg_mailbot.store.models import Thread
 
 log = logging.getLogger(__name__)
 
-#: Below this many messages waiting, analyse in this process: starting a worker costs
+#: Below this many messages waiting, analyse in this process: starting the workers costs
 #: a second or two of CPU (spaCy and the tagger), which small syncs would not earn back.
 POOL_MIN_MESSAGES = 1000
 #: Beside ingest, a thread is taken once no mail has reached it for this long.
@@ -64,11 +70,10 @@ class _Job:
     settle: timedelta
 
 
-def _work(job: _Job, ingesting: Event, results: Any) -> None:
-    """A worker process: analyse until the queue is empty and ingest is done."""
-    app: App | None = None
+def _analyse(app: App, job: _Job, ingesting: Event, results: Any) -> None:
+    from iscg_mailbot.services.analysis import Analyser
+
     try:
-        app = App(settings=job.settings, engine=connect(job.url, create=False))
         analyser = Analyser(app, target_seconds=job.target_seconds, embed=False)
         report = analyser.run(lambda n: results.put(("progress", n)),
                               ingesting=ingesting.is_set, settle=job.settle)
@@ -76,8 +81,56 @@ def _work(job: _Job, ingesting: Event, results: Any) -> None:
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which finishes
         results.put(("error", f"{type(exc).__name__}: {exc}"))
     finally:
-        if app is not None:
-            app.close()
+        app.close()
+
+
+def _work_and_fork(job: _Job, ingesting: Event, results: Any, others: int) -> None:
+    """The first worker process: loads what analysis needs once (imports, the tagger,
+    the word tables: ~1.5 s of CPU a process), forks the ``others`` workers from
+    itself, which inherit it, then works beside them.
+
+    fork, not the forkserver, from here: this process runs no thread of its own (the
+    only other one is numpy's BLAS pool, which handles fork itself), so a forked child
+    inherits no lock held by another thread; the importing process may run threads (the
+    scheduler), which is why it starts this one from the forkserver.
+    """
+    app = App(settings=job.settings, engine=connect(job.url, create=False))
+    with suppress(Exception):  # each worker meets it again, and reports it
+        preload(app)  # before any connection is opened: the children open their own
+    multiprocessing.current_process().daemon = False  # to have children; they are daemonic
+    fork = multiprocessing.get_context("fork")
+    children = [fork.Process(target=_analyse, args=(app, job, ingesting, results),
+                             name=f"iscg-analysis-{n + 1}", daemon=True)
+                for n in range(others)]
+    for child in children:
+        # Before this process puts anything on the queue: its feeder thread, started by
+        # the first put, would not be in the children.
+        child.start()
+    # Stopped by the importing process (ingest failed): the children stop too. Set after
+    # they started, so that they do not inherit it.
+    signal.signal(signal.SIGTERM, lambda *_: _stop(children))
+    _analyse(app, job, ingesting, results)
+    for child in children:
+        child.join()
+
+
+def _stop(children: Sequence[BaseProcess]) -> None:
+    for child in children:
+        child.terminate()
+    os._exit(1)
+
+
+def preload(app: App) -> None:
+    """Load what analysing a thread loads at its first use: the tagger (spaCy comes with
+    it), the lemma tables and the common words of the duplication watch. Opens no
+    database connection."""
+    from iscg_mailbot.analyse.lemma_keys import LemmaKeys, common_words
+    from iscg_mailbot.services.topics.loading import tagger_for
+
+    if app.config.has_topics():
+        tagger_for(app)
+    LemmaKeys.load()
+    common_words()
 
 
 class AnalysisProcesses:
@@ -93,10 +146,13 @@ class AnalysisProcesses:
         self._results: Any = context.Queue()
         url = app.engine.url.render_as_string(hide_password=False)
         job = _Job(url, app.settings, target_seconds, settle)
+        # One process started from the forkserver, which forks the others once it has
+        # loaded what they all need (:func:`_work_and_fork`).
+        self._expected = processes
         self._processes = [
-            context.Process(target=_work, args=(job, self._ingesting, self._results),
-                            name=f"iscg-analysis-{n}", daemon=True)
-            for n in range(processes)
+            context.Process(target=_work_and_fork,
+                            args=(job, self._ingesting, self._results, processes - 1),
+                            name="iscg-analysis-0", daemon=True)
         ]
         for process in self._processes:
             process.start()
@@ -112,15 +168,19 @@ class AnalysisProcesses:
         if errors:
             log.warning("analysis worker processes failed (%s); finishing in this process",
                         "; ".join(errors))
+            from iscg_mailbot.services.analysis import Analyser
+
             report.merge(Analyser(self.app).run(on_progress))
         # The meaning vectors, here only: one model loaded, not one per worker.
+        from iscg_mailbot.services import overlap_meaning
+
         overlap_meaning.fill_meaning(self.app)
         return report
 
     def _collect(self, report: AnalysisReport,
                  on_progress: Callable[[int], None] | None) -> list[str]:
         errors: list[str] = []
-        outstanding = len(self._processes)
+        outstanding = self._expected
         while outstanding:
             try:
                 kind, value = self._results.get(timeout=1.0)
@@ -154,6 +214,8 @@ def analyse_pending(app: App, on_progress: Callable[[int], None] | None = None, 
     (:func:`worth_processes`), else in this process."""
     if processes > 1 and worth_processes(app):
         return analyse_in_processes(app, processes, on_progress, target_seconds=target_seconds)
+    from iscg_mailbot.services import analysis
+
     return analysis.analyse_pending(app, on_progress, target_seconds=target_seconds)
 
 
@@ -185,6 +247,8 @@ def beside_ingest(app: App, processes: int, expected_messages: int, *,
     background = Background()
     if processes < 2 or expected_messages < POOL_MIN_MESSAGES or not _shareable(app):
         yield background
+        from iscg_mailbot.services import analysis
+
         background.report = analysis.analyse_pending(app)
         return
     workers = AnalysisProcesses(app, processes, ingesting=True, settle=settle)

@@ -9,7 +9,8 @@ from pathlib import Path
 from iscg_mailbot.report.queries import ActionRow
 from iscg_mailbot.report.threads import ThreadSummary
 from iscg_mailbot.services.actions import list_actions
-from iscg_mailbot.services.analysis import AnalysisReport, analyse_pending
+from iscg_mailbot.services.analysis import analyse_pending
+from iscg_mailbot.services.analysis_report import AnalysisReport
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ingest import IngestReport, import_archive
 from iscg_mailbot.services.status import Status, status

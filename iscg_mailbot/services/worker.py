@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from iscg_mailbot.services.analysis import AnalysisReport
+from iscg_mailbot.services.analysis_report import AnalysisReport
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.locks import (
     WORKER_LOCK,
