@@ -88,3 +88,10 @@ def test_a_reply_quoting_the_forward_reads_none_of_it() -> None:
     new, quoted, _ = split_new_text(REPLY_TO_FORWARD)
     assert new == "Thanks, noted."
     assert "TDAG is invited" in quoted
+
+
+def test_apple_mail_marker_in_german_opens_a_quoted_forward() -> None:
+    body = APPLE.replace("Begin forwarded message:", "Anfang der weitergeleiteten Nachricht:")
+    new, _, _ = split_new_text(body)
+    assert "TDAG is invited to comment on the revised handbook chapter." in new
+    assert _items(body, "WG: LS on spectrum monitoring") == [("action", "TDAG", "2027-01-08")]

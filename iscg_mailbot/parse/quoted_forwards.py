@@ -49,7 +49,7 @@ def dequote_forwards(text: Lines, starts: Sequence[int], cut: int) -> Lines:
 
 def _quoted_run(text: Lines, start: int, end: int) -> tuple[int, int]:
     """``[first, last)`` of the ``>`` run opening the forward at ``start`` (empty: none)."""
-    index = _past_opening(text, start, end)
+    index = past_forward_header(text, start, end)
     following = text.next_content[index - 1] if index > 0 else index
     if following >= end or not text.marked[following]:
         return (0, 0)
@@ -59,8 +59,14 @@ def _quoted_run(text: Lines, start: int, end: int) -> tuple[int, int]:
     return (following, last)
 
 
-def _past_opening(text: Lines, start: int, end: int) -> int:
-    """The first line after the forward's marker, rule and unquoted header block."""
+def past_forward_header(text: Lines, start: int, end: int) -> int:
+    """The first line of a forwarded message's body: past its marker, rules and unquoted
+    header block (from ``start``, its first line, to ``end``).
+
+    >>> past_forward_header(Lines(["---------- Forwarded message ---------",
+    ...     "From: A <a@b.org>", "Date: Mon, 5 Oct 2026 10:15", "To: TSAG", "", "Hi"]), 0, 6)
+    4
+    """
     lines, index = text.lines, start
     while index < end and (text.blank[index] or RULE_LINE.match(lines[index])
                            or is_forward_marker(lines[index])
