@@ -95,3 +95,10 @@ def test_apple_mail_marker_in_german_opens_a_quoted_forward() -> None:
     new, _, _ = split_new_text(body)
     assert "TDAG is invited to comment on the revised handbook chapter." in new
     assert _items(body, "WG: LS on spectrum monitoring") == [("action", "TDAG", "2027-01-08")]
+
+
+def test_a_forwarded_reply_opening_with_a_quote_keeps_its_quote() -> None:
+    body = GMAIL_HEADER_THEN_QUOTED + "\nWe will ask our experts and come back to you.\n"
+    new, quoted, _ = split_new_text(body, forwarded=True)
+    assert "We will ask our experts" in new
+    assert "TDAG is invited to share information" in quoted

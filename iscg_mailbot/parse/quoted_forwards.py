@@ -5,9 +5,10 @@ forwards put ``> `` before every line of the message they forward, header block 
 liaison statement alike. The quote marks then say "forwarded", not "replied to": the
 message was never on the list. :func:`dequote_forwards` takes one level of marks off a
 ``>`` run that a forward opens (its marker, then optionally its unquoted header block,
-then the run), so the statement's "Action required:" and "Deadline:" are read as new
-text. Deeper levels stay quoted: a reply quoted inside the forwarded message is still a
-quote.
+then the run, to the end of the forwarded part), so the statement's "Action required:"
+and "Deadline:" are read as new text. Deeper levels stay quoted, and so does a quote
+that a forwarded reply opens with (text of its own follows it): a reply quoted inside
+the forwarded message is still a quote.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def dequote_forwards(text: Lines, starts: Sequence[int], cut: int) -> Lines:
     """``text`` with one ``>`` level taken off each quoted run a forward opens.
 
     ``starts`` are the forwarded messages' first lines (:func:`quote_and_forwards`);
-    runs end at a content line without a mark, at the next forward or at ``cut``.
+    a run counts only when it lasts to the next forward or to ``cut``.
     Returns ``text`` itself when no forward opens a quoted run.
 
     >>> lines = Lines(["FYI", "Begin forwarded message:", "", "> From: A <a@b.org>",
@@ -56,7 +57,9 @@ def _quoted_run(text: Lines, start: int, end: int) -> tuple[int, int]:
     last = following
     while last < end and (text.marked[last] or text.blank[last] or text.snip[last]):
         last += 1
-    return (following, last)
+    # Text of its own below the run: the forwarded message is a reply that opens with a
+    # quote ("> your question\n\nOur answer ..."), and its quote stays one.
+    return (following, last) if last >= end else (0, 0)
 
 
 def past_forward_header(text: Lines, start: int, end: int) -> int:
