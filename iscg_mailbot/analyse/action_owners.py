@@ -75,7 +75,9 @@ _NAMED_GROUP = re.compile(r"\b(?:CWG|FG|JCA|IRG)-[A-Za-z0-9&-]*[A-Za-z0-9]")
 _GROUP_CHAIR = re.compile(
     r"\b(?P<group>RAG|TSAG|TDAG)\s+(?i:(?:vice[- ])?chair(?:man|person|woman)?s?|management\s+team)\b"
 )
-_CHAIR = re.compile(r"(?i:\b(?:the\s+)?(?:ISCG\s+)?chair(?:man|person|woman)?\b)(?!\s+of\b)")
+# Not "vice-chair", "co-chair", "SG2 vice chair": another body's officer, not the ISCG's chair.
+_CHAIR = re.compile(
+    r"(?i:(?<!-)(?<!vice )\b(?:the\s+)?(?:ISCG\s+)?chair(?:man|person|woman)?\b)(?!\s+of\b)")
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _TITLES = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Mme|M)\.?"
 

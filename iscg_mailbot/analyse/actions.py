@@ -83,6 +83,7 @@ from iscg_mailbot.analyse.closure_items import (
     closing_sentences,
     detect_closure,
 )
+from iscg_mailbot.analyse.forward_addressees import own_by_addressees
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import (
     ACT_VERB_RE,
@@ -362,7 +363,8 @@ def extract_actions(
     sentences = split_sentences(message.new_text, forwarded=forwarded)
     found = _found_in(sentences, message, gate, members)
     parts = forward_parts(message.new_text, forwarded=forwarded)
-    framed = apply_list_frame(sentences, pass_relays(_apply_context(found, parts), members),
+    framed = apply_list_frame(sentences, own_by_addressees(pass_relays(
+        _apply_context(found, parts), members), message.new_text, parts, members),
                               message, members)
     framed = split_coordinated(split_elliptic(framed, members, message.date))
     candidates = drop_answers(drop_retold(apply_date_carriers(with_sectors(

@@ -28,6 +28,7 @@ from iscg_mailbot.parse.quote_lines import (
     is_quoted_line,
     is_unmarked_attribution,
 )
+from iscg_mailbot.parse.subjects import is_forward_subject
 
 # A header field as any mail client writes it, in any language: a short label of
 # letters (one to four words, optionally bold "*From:*"), a colon, and a value.
@@ -172,9 +173,11 @@ def quote_and_forwards(text: Lines, *, forwarded: bool) -> tuple[int, list[int]]
             if index - after_forward_marker <= 3 or skip_first_header:
                 if index - after_forward_marker > 3:
                     starts.append(include_rule_above(text, index))
-                skip_first_header = False
                 after_forward_marker = index if original else -10
                 inside_block = index + 1 if original else block_end(lines, index)
+                # "Subject: FW: ..." in the block: the message forwarded was a forward
+                # itself ("FW: FW:"), so the next header block starts content too.
+                skip_first_header = _forwards_again(lines, index, inside_block)
                 continue
             return include_rule_above(text, index), starts
         # Top-posting puts new text above the quote; an attribution on the first line
@@ -184,6 +187,15 @@ def quote_and_forwards(text: Lines, *, forwarded: bool) -> tuple[int, list[int]]
             return index, starts
         has_text_above = has_text_above or not PGP_ARMOR.match(line)
     return len(lines), starts
+
+
+def _forwards_again(lines: Sequence[str], start: int, end: int) -> bool:
+    """Whether a field of the header block ``[start, end)`` is a forward's subject."""
+    for line in lines[start:end]:
+        match = _FIELD.match(line)
+        if match and is_forward_subject(match.group("value")):
+            return True
+    return False
 
 
 def is_outlook_header(lines: Sequence[str], index: int) -> bool:

@@ -73,6 +73,11 @@ FORWARD_MARKER = re.compile(
     r"Mensaje reenviado|Messaggio inoltrato|Mensagem encaminhada|Doorgestuurd bericht|"
     r"Videresendt melding|Vidarebefordrat meddelande|Пересылаемое сообщение|转发邮件)"
     r"\s*-{2,}|Begin forwarded message:|Début du message réexpédié\s*:|"
+    # Apple Mail's marker in its other languages (German, Spanish, Italian, Portuguese,
+    # Dutch): its forwards are often ">"-quoted below it (quoted_forwards).
+    r"Anfang der weitergeleiteten Nachricht\s*:|Inicio del mensaje reenviado\s*:|"
+    r"Inizio messaggio inoltrato\s*:|In[ií]cio da mensagem (?:re)?encaminhada\s*:|"
+    r"Begin doorgestuurd bericht\s*:|"
     r"-{3,}\s*Forwarded by .*)\s*$",
     re.IGNORECASE,
 )

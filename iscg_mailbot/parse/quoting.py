@@ -42,6 +42,7 @@ from iscg_mailbot.parse.quote_lines import (
     attribution_span,
     is_original_message,
 )
+from iscg_mailbot.parse.quoted_forwards import dequote_forwards
 
 _PGP_SIGNATURE = re.compile(r"-----BEGIN PGP SIGNATURE-----\s*$")
 _SIGNATURE_DASHES = re.compile(r"--[ \t]?$")
@@ -138,6 +139,8 @@ def split_new_text(text: str, *, forwarded: bool = False) -> tuple[str, str, str
     """
     whole = Lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     cut, forward_starts = quote_and_forwards(whole, forwarded=forwarded)
+    # A forward sent ">"-quoted (Apple Mail) is new text: one level of marks comes off.
+    whole = dequote_forwards(whole, forward_starts, cut)
     new_lines: list[str] = []
     quoted_lines: list[str] = []
     signature_lines: list[str] = []
