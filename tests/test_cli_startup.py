@@ -56,23 +56,31 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> str:
     return url
 
 
-def _loaded_by(args: list[str], url: str) -> list[str]:
-    """The iscg_mailbot (and wordllama) modules a fresh process has loaded after running
-    ``args``."""
+def _modules_after(args: list[str], env: dict[str, str],
+                   prefixes: tuple[str, ...] = ()) -> list[str]:
+    """The modules (those starting with ``prefixes``, or all) a fresh process has loaded
+    after running ``args``."""
     probe = (
         "import json, sys\n"
         "from click.testing import CliRunner\n"
         "from iscg_mailbot.cli import cli\n"
         f"result = CliRunner().invoke(cli, {args!r})\n"
         "assert result.exit_code == 0, result.output\n"
+        f"prefixes = {prefixes!r}\n"
         "print(json.dumps(sorted(m for m in sys.modules\n"
-        "                        if m.startswith(('iscg_mailbot', 'wordllama')))))"
+        "                        if not prefixes or m.startswith(prefixes))))"
     )
-    env = {**os.environ, "ISCG_DATABASE_URL": url, "ISCG_CONFIG": str(CONFIG)}
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          check=True, env=env, cwd=ROOT)
+                          check=True, env={**os.environ, **env}, cwd=ROOT)
     loaded: list[str] = json.loads(done.stdout.splitlines()[-1])
     return loaded
+
+
+def _loaded_by(args: list[str], url: str) -> list[str]:
+    """The iscg_mailbot (and wordllama) modules a fresh process has loaded after running
+    ``args``."""
+    return _modules_after(args, {"ISCG_DATABASE_URL": url, "ISCG_CONFIG": str(CONFIG)},
+                          ("iscg_mailbot", "wordllama"))
 
 
 @pytest.mark.parametrize("args", QUERIES, ids=" ".join)
@@ -142,17 +150,7 @@ def test_a_digest_preview_with_its_overlaps_kept_imports_no_comparison(
             "--out", str(base / "week.html")]
     first = CliRunner().invoke(cli, args)  # computes the week's overlaps, keeps them
     assert first.exit_code == 0, first.output
-    probe = (
-        "import json, sys\n"
-        "from click.testing import CliRunner\n"
-        "from iscg_mailbot.cli import cli\n"
-        f"result = CliRunner().invoke(cli, {args!r})\n"
-        "assert result.exit_code == 0, result.output\n"
-        "print(json.dumps(sorted(sys.modules)))"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          check=True, cwd=ROOT)
-    loaded: list[str] = json.loads(done.stdout.splitlines()[-1])
+    loaded = _modules_after(args, {})
     assert "Possible overlaps" in (base / "week.txt").read_text(encoding="utf-8")
     assert "iscg_mailbot.services.digest.preview" in loaded
     needless = [m for m in loaded
