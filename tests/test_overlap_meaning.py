@@ -93,6 +93,40 @@ def test_nearer_threads_in_the_window_take_the_place() -> None:
     assert reason is not None and "each among the other's 3 nearest in meaning" in reason
 
 
+# One deliverable in two Sectors' words with hardly a word in common (text cosine ~0.03).
+TWIN = ("Draft Recommendation on network digital twins",
+        ("Requirements and reference architecture of a digital twin of an operator's "
+         "network: the data repository, the models of the physical plant, what-if analysis "
+         "before changes are pushed."))
+MIRRORS = ("Guide on simulated mirrors of national broadband infrastructure",
+           ("A living computer model of the whole national infrastructure, fibre, microwave "
+            "and towers, kept in sync with live operational data, so that planners test "
+            "outages and upgrades before money is spent."))
+# A third Sector's thread nearer to both in meaning.
+COPY = ("Simulated copy of operator infrastructure",
+        ("A computer model of an operator's physical plant kept in sync with live "
+         "operational data, to test changes and outages before they are made."))
+
+
+def test_each_the_others_nearest_needs_no_word_in_common() -> None:
+    threads = views(("ITU-T", *TWIN), ("ITU-D", *MIRRORS))
+    text = TextSimilarity({v.id: (v.subject, v.text) for v in threads})
+    assert text.text_cosine(1, 2) < ON.meaning_text
+    assert [f.pair_key for f in find_overlaps(threads, ON) if f.pair_key == "1-2"] == ["1-2"]
+    # Without the nearest alone, the wording is too far apart for the 2 nearest.
+    assert not [f for f in find_overlaps(threads, replace(ON, meaning_alone=None))
+                if f.pair_key == "1-2"]
+    # A nearer thread makes the pair only each other's 2nd nearest: not enough alone.
+    threads = views(("ITU-T", *TWIN), ("ITU-D", *MIRRORS), ("ITU-R", *COPY))
+    assert not [f for f in find_overlaps(threads, ON) if f.pair_key == "1-2"]
+    # Meaning alone only for two headlines that each name a piece of work: a
+    # newsletter that tells of the same subject is none.
+    news = ("Connectivity centres: newsletter, October 2026", MIRRORS[1])
+    threads = views(("ITU-T", *TWIN), ("ITU-D", *news))
+    assert meaning_neighbours(threads, ON).mutual_rank(1, 2) == 1
+    assert not [f for f in find_overlaps(threads, ON) if f.pair_key == "1-2"]
+
+
 def test_one_liaison_form_on_two_subjects_is_not_flagged() -> None:
     threads = views(("ITU-R", *ORBITS), ("ITU-D", *CHILDREN))
     assert not [f for f in find_overlaps(threads, ON) if f.pair_key == "1-2"]
