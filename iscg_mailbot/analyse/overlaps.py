@@ -405,16 +405,18 @@ class _Pairs:
                 partners.setdefault(one, set()).update(key - {one})
         for key, flag in list(self.done.items()):
             a, b = (led[x] for x in sorted(key))
-            if (flag is not None or a.sector == b.sector or _together(a, b) is not None
-                    or f"{a.id}-{b.id}" in self.skip or not _close_in_time(a, b, self.window)):
-                continue
             near = a if wanted is None or a.id in wanted else b
             other = b if near is a else a
-            beside = sorted(c for c in partners.get(near.id, ()) if led[c].sector not in
-                            (a.sector, b.sector) and self.flag(other, led[c]) is not None)
-            if beside and self.neighbours.within(a.id, b.id, most):
+            if (flag is not None or a.sector == b.sector or not partners.get(near.id)
+                    or f"{a.id}-{b.id}" in self.skip or not _close_in_time(a, b, self.window)
+                    or not self.neighbours.within(a.id, b.id, most)
+                    or _together(a, b) is not None):
+                continue
+            beside = next((c for c in sorted(partners[near.id]) if led[c].sector not in
+                           (a.sector, b.sector) and self.flag(other, led[c]) is not None), None)
+            if beside is not None:
                 cosine = self.neighbours.cosine(a.id, b.id) or 0.0
-                found.append(replace(_shown(a, b, self.text, cosine), beside=beside[0]))
+                found.append(replace(_shown(a, b, self.text, cosine), beside=beside))
         return found
 
 
