@@ -127,6 +127,10 @@ def test_each_the_others_nearest_needs_no_word_in_common() -> None:
     threads = views(("ITU-T", *TWIN), ("ITU-D", *news))
     assert meaning_neighbours(threads, ON).mutual_rank(1, 2) == 1
     assert not [f for f in find_overlaps(threads, ON) if f.pair_key == "1-2"]
+    text = TextSimilarity({v.id: (v.subject, v.text) for v in threads})
+    reason = why_not(threads[0], threads[1], text, ON, meaning_neighbours(threads, ON))
+    assert reason is not None and reason.endswith(
+        "each among the other's 1 nearest in meaning, but a headline names no piece of work)")
 
 
 def test_one_liaison_form_on_two_subjects_is_not_flagged() -> None:

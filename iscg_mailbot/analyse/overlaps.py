@@ -305,6 +305,8 @@ def why_not(a: ThreadView, b: ThreadView, text: TextSimilarity,
     beyond = f", {text(a.id, b.id, without=concepts):.2f} beyond them" if concepts else ""
     rank = neighbours.mutual_rank(a.id, b.id) if neighbours is not None else None
     meaning = f"; each among the other's {rank} nearest in meaning" if rank else ""
+    if rank == 1 and not (names_work(a.subject) and names_work(b.subject)):
+        meaning += ", but a headline names no piece of work"
     return (f"similarity {similarity:.2f} too low (subject topics: {', '.join(topics) or 'none'}"
             f"; subject concepts: {', '.join(concepts) or 'none'}{beyond}"
             f"; text alone {text.text_cosine(a.id, b.id):.2f}{meaning})")
