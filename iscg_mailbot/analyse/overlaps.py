@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from iscg_mailbot.analyse.overlap_bodies import names_body_of, shared_entities
 from iscg_mailbot.analyse.overlap_headlines import (
@@ -45,7 +45,7 @@ from iscg_mailbot.analyse.overlap_headlines import (
     names_work,
     sectors_named,
 )
-from iscg_mailbot.analyse.overlap_meaning import MeaningNeighbours
+from iscg_mailbot.analyse.overlap_meaning import Candidates, MeaningNeighbours
 from iscg_mailbot.analyse.overlap_text import ReadTerms, TextSimilarity
 from iscg_mailbot.analyse.sectors import SECTORS
 
@@ -261,14 +261,28 @@ def meaning_neighbours(threads: Sequence[ThreadView],
     Sectors, active within the window), or None when the evidence is off."""
     if rules.meaning_neighbours is None:
         return None
-    by_id = {t.id: t for t in threads if t.sector in SECTORS and t.meaning}
-    window = timedelta(days=rules.window_days)
+    led = [t for t in threads if t.sector in SECTORS and t.meaning]
+    return MeaningNeighbours({t.id: t.meaning for t in led}, rows=_candidates(led, rules))
 
-    def candidates(a: int, b: int) -> bool:
-        first, second = by_id[a], by_id[b]
-        return first.sector != second.sector and _close_in_time(first, second, window)
 
-    return MeaningNeighbours({tid: t.meaning for tid, t in by_id.items()}, candidates)
+def _candidates(led: Sequence[ThreadView], rules: OverlapRules) -> Candidates:
+    """Which of these threads (led by a Sector) may be paired: another Sector, active
+    within the window (as :func:`_close_in_time`)."""
+    return Candidates({t.id: t.sector or "" for t in led}, {t.id: _span(t) for t in led},
+                      timedelta(days=rules.window_days) // _MICROSECOND)
+
+
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def _span(thread: ThreadView) -> tuple[int, int] | None:
+    """The thread's first and last activity in whole microseconds (as
+    :func:`_close_in_time` compares them), None without both."""
+    if thread.first is None or thread.last is None:
+        return None
+    epoch = datetime(1970, 1, 1, tzinfo=thread.first.tzinfo and UTC)
+    return ((thread.first - epoch) // _MICROSECOND,
+            (thread.last - epoch) // _MICROSECOND)
 
 
 def _subject_shared(a: ThreadView, b: ThreadView, text: TextSimilarity, rules: OverlapRules
@@ -364,8 +378,13 @@ def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = No
     neighbours = meaning_neighbours(threads, rules)
     skip = set(dismissed)
     pairs = _Pairs(text, rules, neighbours, skip)
+    # Only the pairs of two Sectors active together are compared (one numpy mask a
+    # thread: a year of threads is millions of pairs).
+    ids = [t.id for t in led]
+    gate = _candidates(led, rules)
     for index, a in enumerate(led):
-        for b in led[index + 1:]:
+        for other in gate.after(index, ids):
+            b = led[other]
             if wanted is None or a.id in wanted or b.id in wanted:
                 pairs.flag(a, b)
     flags = [f for f in pairs.done.values() if f is not None]
@@ -406,10 +425,12 @@ class _Pairs:
             for one in key if flag is not None else ():
                 partners.setdefault(one, set()).update(key - {one})
         for key, flag in list(self.done.items()):
+            if flag is not None:
+                continue
             a, b = (led[x] for x in sorted(key))
             near = a if wanted is None or a.id in wanted else b
             other = b if near is a else a
-            if (flag is not None or a.sector == b.sector or not partners.get(near.id)
+            if (not partners.get(near.id) or a.sector == b.sector
                     or f"{a.id}-{b.id}" in self.skip or not _close_in_time(a, b, self.window)
                     or not self.neighbours.within(a.id, b.id, most)
                     or _together(a, b) is not None):
