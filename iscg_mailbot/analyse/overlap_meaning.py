@@ -160,6 +160,7 @@ class MeaningNeighbours:
         self._unit = matrix / norms[:, None] if len(self._ids) else matrix
         self._candidates, self._rows = candidates, rows
         self._nearest: dict[int, tuple[list[float], list[int], int]] = {}
+        self._all: dict[int, tuple[list[float], list[int], int]] = {}
 
     def _cosine(self, a: int, b: int) -> float:
         # The norms once per thread: a thread's cosines to a year of threads are most of
@@ -199,7 +200,7 @@ class MeaningNeighbours:
             self._nearest[a] = self._row(a, NEAREST_KEPT)
         values, ids, total = self._nearest[a]
         if cap is None or cap >= len(values) < total:
-            values, ids, total = self._row(a, None)
+            values, ids, total = self._all_of(a)
         count = 0
         for value, other in zip(values, ids, strict=True):
             if value < cosine - TIE_MARGIN:
@@ -212,8 +213,15 @@ class MeaningNeighbours:
             return self._nearer_all(a, cosine, cap)
         return count
 
+    def _all_of(self, a: int) -> tuple[list[float], list[int], int]:
+        """All of ``a``'s candidates in order (kept: ``overlaps evaluate --misses`` asks
+        the full rank of each missed pair)."""
+        if a not in self._all:
+            self._all[a] = self._row(a, None)
+        return self._all[a]
+
     def _nearer_all(self, a: int, cosine: float, cap: int | None) -> int:
-        values, ids, _total = self._row(a, None)
+        values, ids, _total = self._all_of(a)
         count = sum(1 for value, other in zip(values, ids, strict=True)
                     if value >= cosine - TIE_MARGIN and (value > cosine + TIE_MARGIN
                                                          or self._cosine(a, other) > cosine))
