@@ -31,6 +31,7 @@ import math
 import operator
 from array import array
 from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,8 @@ NEAREST_KEPT = 16
 #: Cosines of the matrix product this close to a pair's exact cosine are compared by
 #: their exact cosine (the two sums differ by ~1e-14 for 256 dimensions).
 TIE_MARGIN = 1e-9
+#: Threads whose nearest candidates are found with one matrix product.
+ROWS_AT_ONCE = 128
 
 
 @lru_cache(maxsize=1)
@@ -177,13 +180,29 @@ class MeaningNeighbours:
     def _row(self, a: int, most: int | None) -> tuple[list[float], list[int], int]:
         """``a``'s candidates by matrix cosine, nearest first (its ``most`` nearest, all
         when None), and how many candidates it has."""
+        i = self._index[a]
+        return self._select(i, self._unit @ self._unit[i], most)
+
+    def _kept(self, a: int) -> tuple[list[float], list[int], int]:
+        """``a``'s :data:`NEAREST_KEPT` nearest candidates, made with those of the
+        threads beside it (:data:`ROWS_AT_ONCE`: one matrix product, not one a thread)."""
+        if a not in self._nearest:
+            start = self._index[a] - self._index[a] % ROWS_AT_ONCE
+            block = self._unit[start:start + ROWS_AT_ONCE] @ self._unit.T
+            for row, values in enumerate(block):
+                tid = self._ids[start + row]
+                if tid not in self._nearest:
+                    self._nearest[tid] = self._select(start + row, values, NEAREST_KEPT)
+        return self._nearest[a]
+
+    def _select(self, i: int, values: Any, most: int | None
+                ) -> tuple[list[float], list[int], int]:
         import numpy as np
 
-        i = self._index[a]
-        values = self._unit @ self._unit[i]
         if self._rows is not None:
             mask = self._rows.mask(i, self._ids)
         else:
+            a = self._ids[i]
             mask = np.array([other != a and self._candidates is not None
                              and self._candidates(a, other) for other in self._ids], dtype=bool)
         mask[i] = False
@@ -193,12 +212,25 @@ class MeaningNeighbours:
         chosen = chosen[np.argsort(-values[chosen], kind="stable")]
         return [float(x) for x in values[chosen]], [self._ids[j] for j in chosen], int(mask.sum())
 
+    def possibly_within(self, most: int) -> set[tuple[int, int]]:
+        """Ordered pairs (a, b) where ``b`` may be among ``a``'s ``most`` nearest: each
+        pair of which each is among the other's ``most`` nearest is here both ways (the
+        matrix cosines down to 2 ``TIE_MARGIN`` below a thread's ``most``-th nearest)."""
+        found: set[tuple[int, int]] = set()
+        for a in self._ids:
+            values, ids, total = self._kept(a)
+            if not values:
+                continue
+            floor = values[min(most, len(values)) - 1] - 2 * TIE_MARGIN
+            if len(values) < total and values[-1] >= floor:
+                values, ids, total = self._all_of(a)
+            found.update((a, b) for value, b in zip(values, ids, strict=True) if value >= floor)
+        return found
+
     def _nearer(self, a: int, cosine: float, cap: int | None) -> int:
         """How many of ``a``'s candidates are nearer to it than ``cosine`` (exact
         cosines), counted up to ``cap`` (None: all)."""
-        if a not in self._nearest:
-            self._nearest[a] = self._row(a, NEAREST_KEPT)
-        values, ids, total = self._nearest[a]
+        values, ids, total = self._kept(a)
         if cap is None or cap >= len(values) < total:
             values, ids, total = self._all_of(a)
         count = 0
@@ -252,6 +284,9 @@ class MeaningNeighbours:
                 and self._nearer(second, cosine, most) < most)
 
 
+_MICROSECOND = timedelta(microseconds=1)
+
+
 class Candidates:
     """Which threads each thread may be compared with, for all at once: another group
     (``groups``: the leading Sector) and active within ``window`` of it (``spans``:
@@ -262,6 +297,18 @@ class Candidates:
                  window: int) -> None:
         self._groups, self._spans, self._window = groups, spans, window
         self._arrays: tuple[Any, ...] | None = None
+
+    @classmethod
+    def of(cls, threads: Sequence[tuple[int, str, datetime | None, datetime | None]],
+           window: timedelta) -> Candidates:
+        """From (id, group, first activity, last activity) of each thread."""
+        spans = {}
+        for tid, _group, first, last in threads:
+            if first is not None and last is not None:
+                epoch = datetime(1970, 1, 1, tzinfo=first.tzinfo and UTC)
+                spans[tid] = ((first - epoch) // _MICROSECOND, (last - epoch) // _MICROSECOND)
+        return cls({tid: group for tid, group, _first, _last in threads}, spans,
+                   window // _MICROSECOND)
 
     def _build(self, ids: Sequence[int]) -> tuple[Any, ...]:
         import numpy as np

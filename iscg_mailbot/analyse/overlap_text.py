@@ -371,6 +371,10 @@ class TextSimilarity:
             self._vectors[key] = found
         return found
 
+    def weights(self, key: int) -> tuple[Vector, Vector]:
+        """The thread's TF-IDF weights of text and headline (unit length, never negative)."""
+        return self._vector(key)
+
     def _cosines(self, a: int, b: int) -> tuple[float, float]:
         """The text and headline cosines of the pair: the watch asks for them several
         times a pair, one pair after another, so the last pair's are kept."""

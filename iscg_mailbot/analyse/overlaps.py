@@ -36,9 +36,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from iscg_mailbot.analyse.overlap_bodies import names_body_of, shared_entities
+from iscg_mailbot.analyse.overlap_filter import pair_filter
 from iscg_mailbot.analyse.overlap_headlines import (
     is_event,
     names_the_other,
@@ -268,21 +269,8 @@ def meaning_neighbours(threads: Sequence[ThreadView],
 def _candidates(led: Sequence[ThreadView], rules: OverlapRules) -> Candidates:
     """Which of these threads (led by a Sector) may be paired: another Sector, active
     within the window (as :func:`_close_in_time`)."""
-    return Candidates({t.id: t.sector or "" for t in led}, {t.id: _span(t) for t in led},
-                      timedelta(days=rules.window_days) // _MICROSECOND)
-
-
-_MICROSECOND = timedelta(microseconds=1)
-
-
-def _span(thread: ThreadView) -> tuple[int, int] | None:
-    """The thread's first and last activity in whole microseconds (as
-    :func:`_close_in_time` compares them), None without both."""
-    if thread.first is None or thread.last is None:
-        return None
-    epoch = datetime(1970, 1, 1, tzinfo=thread.first.tzinfo and UTC)
-    return ((thread.first - epoch) // _MICROSECOND,
-            (thread.last - epoch) // _MICROSECOND)
+    return Candidates.of([(t.id, t.sector or "", t.first, t.last) for t in led],
+                         timedelta(days=rules.window_days))
 
 
 def _subject_shared(a: ThreadView, b: ThreadView, text: TextSimilarity, rules: OverlapRules
@@ -380,10 +368,13 @@ def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = No
     pairs = _Pairs(text, rules, neighbours, skip)
     # Only the pairs of two Sectors active together are compared (one numpy mask a
     # thread: a year of threads is millions of pairs).
-    ids = [t.id for t in led]
-    gate = _candidates(led, rules)
+    # ... and of those, every pair only when its wording or meaning may flag it.
+    ids, gate = [t.id for t in led], _candidates(led, rules)
+    kept = None if wanted is not None else pair_filter(
+        ids, [text.weights(t.id) for t in led], rules, neighbours)
     for index, a in enumerate(led):
-        for other in gate.after(index, ids):
+        others = gate.after(index, ids)
+        for other in others if kept is None else kept.after(index, others):
             b = led[other]
             if wanted is None or a.id in wanted or b.id in wanted:
                 pairs.flag(a, b)
