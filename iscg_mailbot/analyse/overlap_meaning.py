@@ -330,6 +330,14 @@ class Candidates:
                                        & (first - self._window <= last[i]))
         return (group != group[i]) & close
 
+    def around(self, i: int, ids: Sequence[int]) -> list[int]:
+        """The positions of the ``i``-th thread's candidates among ``ids``."""
+        import numpy as np
+
+        mask = self.mask(i, ids)
+        mask[i] = False
+        return [int(j) for j in np.flatnonzero(mask)]
+
     def after(self, i: int, ids: Sequence[int]) -> list[int]:
         """The positions after the ``i``-th of its candidates among ``ids``."""
         import numpy as np

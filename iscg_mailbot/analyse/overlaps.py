@@ -368,16 +368,17 @@ def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = No
     pairs = _Pairs(text, rules, neighbours, skip)
     # Only the pairs of two Sectors active together are compared (one numpy mask a
     # thread: a year of threads is millions of pairs).
-    # ... and of those, every pair only when its wording or meaning may flag it.
+    # ... and of those, every pair only when its wording or meaning may flag it; a
+    # pair's threads in their order in ``led``, as every pair is compared.
     ids, gate = [t.id for t in led], _candidates(led, rules)
-    kept = None if wanted is not None else pair_filter(
-        ids, [text.weights(t.id) for t in led], rules, neighbours)
-    for index, a in enumerate(led):
-        others = gate.after(index, ids)
-        for other in others if kept is None else kept.after(index, others):
-            b = led[other]
-            if wanted is None or a.id in wanted or b.id in wanted:
-                pairs.flag(a, b)
+    if wanted is None:
+        kept = pair_filter(ids, [text.weights(t.id) for t in led], rules, neighbours)
+        for index, a in enumerate(led):
+            for other in kept.after(index, gate.after(index, ids)):
+                pairs.flag(a, led[other])
+    for index in [n for n, t in enumerate(led) if wanted is not None and t.id in wanted]:
+        for other in gate.around(index, ids):
+            pairs.flag(led[min(index, other)], led[max(index, other)])
     flags = [f for f in pairs.done.values() if f is not None]
     flags += pairs.three_sectors({t.id: t for t in led}, wanted)
     return sorted(flags, key=lambda f: (-len(f.entities), -f.similarity, f.pair_key))
