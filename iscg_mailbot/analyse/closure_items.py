@@ -149,7 +149,7 @@ def _closed_by(text: str, before: str, open_items: Sequence[OpenItem],
     if named:
         chosen = [i for i in open_items if owner_parts(i.owner) & named]
         if chosen:
-            return _Choice(chosen, named, who)
+            return _Choice(_asked_for(text, chosen), named, who)
     # The sender's own items and those of the body spoken for ("Here is the cleared
     # outline" closes BDT's request and Amara's "I will send it"); of several, those
     # the clause talks about when it talks about some.
@@ -157,7 +157,7 @@ def _closed_by(text: str, before: str, open_items: Sequence[OpenItem],
     chosen = [i for i in open_items if owner_parts(i.owner) & names]
     about = [i for i in chosen if shared_words(text, i.sentence)]
     if chosen:
-        return _Choice(about or chosen, names, who)
+        return _Choice(about or _asked_for(text, chosen), names, who)
     chosen = [] if named else [i for i in open_items if speaker.of_sector(i)]
     if chosen:
         return _Choice(chosen, frozenset(), who)
@@ -222,6 +222,23 @@ def detect_closure(
                 _share(item.owner, speaker.own | speaker.bodies) if item.owner
                 else (speaker.display,))
     return [closures[i.id] for i in open_items if i.id in closures]
+
+
+def _asked_for(text: str, items: list[OpenItem]) -> list[OpenItem]:
+    """Of an owner's items, those a delivery completes: a thing sent or attached
+    ("Please find attached TSB's input") completes the requests for a thing, not one
+    asking to say something else ("indicate any case of overlap"), unless it talks
+    about it; a confirmation ("Done for BDT") completes them all."""
+    if not _DELIVERS.search(text):
+        return items
+    things = [i for i in items if not _asks_to_say(i.sentence)]
+    if not things or len(things) == len(items):
+        return items
+    return [i for i in items if i in things or shared_words(text, i.sentence)]
+
+
+_DELIVERS = re.compile(r"\b(?:attach|enclos|sent\b|submitted|uploaded|posted|circulated|"
+                       r"shared|provided|forwarded|transmitted)", re.IGNORECASE)
 
 
 def _still_to_come(pending: Sequence[str], item: OpenItem, by: frozenset[str],
@@ -307,11 +324,19 @@ def _is_body(owner: str) -> bool:
     return any(m.kind != "member" for m in find_mentions(owner, None))
 
 
-def answers_question(reply_new_text: str, question: str = "") -> bool:
+def answers_question(reply_new_text: str, question: str = "", *, owner: str | None = None,
+                     sender: Address | None = None, members: MembersConfig | None = None) -> bool:
     """Whether a reply answers a question: it says something beyond thanks, acceptance
     ("Sure, will do"), further questions and "I will come back to you" (unless that
-    is about another question it leaves for later)."""
+    is about another question it leaves for later). A reply that only delivers
+    something ("The template is attached") answers the question of somebody it does
+    not speak for (``owner``, when ``sender`` is given) only when it talks about it."""
     read = reply_of(reply_new_text).answer
+    if sender is not None and read.says and not read.about(question) \
+            and all(delivery_statement(c) for c in read.says):
+        speaker = speaker_of(sender, members)
+        if not owner_parts(owner) & (speaker.own | speaker.bodies):
+            return False
     if _asks_to_say(question):
         return read.answers(question) or read.commits_to(question)
     # A request put as a question ("Could the conference service test the set-up?")

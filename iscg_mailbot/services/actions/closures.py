@@ -160,7 +160,8 @@ def _close_questions(items: Sequence[ActionItem], reply: Message, senders: dict[
     sender = Address(reply.sender_name or "", reply.sender_address or "")
     found = []
     for item in asked:
-        if not answers_question(reply.new_text or "", item.sentence):
+        if not answers_question(reply.new_text or "", item.sentence, owner=item.owner,
+                                sender=sender, members=context.members):
             continue
         shares = question_owners(reply.new_text or "", item.owner, sender=sender,
                                  members=context.members, question=item.sentence)

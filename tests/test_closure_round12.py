@@ -1,0 +1,87 @@
+"""Closure, twelfth round (minimal pairs): a reply is matched to what the item asked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select
+
+from iscg_mailbot.analyse.closure_items import detect_closure
+from iscg_mailbot.records import Address, OpenItem
+from iscg_mailbot.services.actions import extraction
+from iscg_mailbot.services.app import App
+from iscg_mailbot.store.models_actions import ActionItem
+from tests.action_samples import action_app, mail, store
+
+CHEN = Address("Chen Lihua", "chen@example.int")
+
+
+@pytest.fixture
+def app(engine: Engine, tmp_path: Path) -> Iterator[App]:
+    yield action_app(engine, tmp_path)
+
+
+def _statuses(app: App) -> dict[str, str]:
+    with app.session() as session:
+        return {row.sentence[:30]: row.status for row in session.scalars(select(ActionItem))}
+
+
+# --- a delivery completes what asked for a thing ---------------------------------------
+
+SEND = OpenItem(1, "TSB, BR", "group",
+                "Each Bureau is asked to send its contribution to the Secretary-General's "
+                "office by 23 April.")
+SAY = OpenItem(2, "TSB, BR", "group",
+               "I would ask the Bureaux to indicate by 16 April any case of overlap they "
+               "would prefer not to mention publicly.")
+
+
+def _closed(reply: str) -> set[int]:
+    return {c.item_id for c in detect_closure(reply, [SEND, SAY], sender=CHEN)}
+
+
+def test_a_delivery_completes_the_request_for_a_thing_not_one_to_say_something() -> None:
+    assert _closed("Please find attached TSB's input.") == {1}
+    assert _closed("TSB's contribution was sent to the Secretary-General today.") == {1}
+
+
+def test_a_delivery_that_talks_about_the_other_request_completes_it_too() -> None:
+    assert _closed("Please find attached TSB's input, which lists the one case of "
+                   "overlap we would prefer not to mention publicly.") == {1, 2}
+
+
+def test_a_confirmation_completes_both() -> None:
+    assert _closed("Done for TSB.") == {1, 2}
+
+
+# --- a delivery to one person does not answer a question put to another ---------------
+
+ASK = mail("q", "Ingrid Solheim <ingrid@example.no>", "2027-03-01T09:00:00+01:00", """\
+Dear colleagues,
+
+Could BDT please circulate the draft questionnaire by 10 March?
+
+Klaus, could you tell us whether your regulator intends to field the module on
+meaningful connectivity again this year?
+
+Ingrid
+""", subject="Household survey")
+
+
+@pytest.mark.parametrize(("reply", "status"), [
+    ("The draft questionnaire is attached in English, French and Spanish.", "open"),
+    (("The draft questionnaire is attached; the module on meaningful connectivity stays in "
+      "it, as an option."), "done"),
+])
+def test_a_delivery_answers_another_persons_question_only_when_it_talks_about_it(
+        app: App, reply: str, status: str) -> None:
+    extraction.extract_for_messages(app, store(app, ASK))
+    sent = mail("r", "Pierre Lefebvre <pierre@example.int>", "2027-03-05T09:00:00+01:00",
+                f"Dear Ingrid, dear all,\n\n{reply}\n\nPierre\n", subject="Household survey",
+                parent="q")
+    extraction.extract_for_messages(app, store(app, sent))
+    statuses = _statuses(app)
+    assert statuses["Could BDT please circulate the"] == "done"
+    assert statuses["Klaus, could you tell us wheth"] == status
