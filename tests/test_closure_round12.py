@@ -85,3 +85,47 @@ def test_a_delivery_answers_another_persons_question_only_when_it_talks_about_it
     statuses = _statuses(app)
     assert statuses["Could BDT please circulate the"] == "done"
     assert statuses["Klaus, could you tell us wheth"] == status
+
+
+# --- the deed asked, reported done in the item's own verb --------------------------------
+
+PIERRE = Address("Pierre Lefebvre", "pierre@example.int")
+ASK_THEM = OpenItem(1, "Pierre Lefebvre", "member",
+                    "I will ask the Q6/2 co-rapporteurs to put this on the agenda of their "
+                    "meeting.")
+
+
+@pytest.mark.parametrize(("reply", "closed"), [
+    (("Please send it to me and I will pass it on. Update: I asked the co-rapporteurs on "
+     "Friday."), True),
+    (("Please send it to me and I will pass it on. Update: I checked the agenda on "
+     "Friday."), False),
+    ("I will ask them on Friday.", False),
+])
+def test_the_owner_reporting_the_deed_done_closes_it(reply: str, closed: bool) -> None:
+    assert bool(detect_closure(reply, [ASK_THEM], sender=PIERRE)) is closed
+
+
+APT = mail("apt", "Chen Lihua <chen@example.int>", "2026-03-30T09:00:00+02:00", """\
+Dear BDT colleagues,
+
+The APT survey below is mostly about regulatory frameworks. Could BDT reply to APT
+directly before their 10 April deadline?
+
+Chen
+""", subject="APT survey")
+
+
+@pytest.mark.parametrize(("reply", "status"), [
+    ("I replied to APT this morning: BDT will contribute the QoS chapter of the toolkit.",
+     "done"),
+    ("I will reply to APT this week: BDT will contribute the QoS chapter of the toolkit.",
+     "open"),
+])
+def test_a_request_put_as_a_question_is_answered_by_the_deed_done(
+        app: App, reply: str, status: str) -> None:
+    extraction.extract_for_messages(app, store(app, APT))
+    answer = mail("r", "Pierre Lefebvre <pierre@example.int>", "2026-04-02T11:00:00+02:00",
+                  f"Chen,\n\n{reply}\n\nPierre\n", subject="APT survey", parent="apt")
+    extraction.extract_for_messages(app, store(app, answer))
+    assert _statuses(app)["Could BDT reply to APT directl"] == status

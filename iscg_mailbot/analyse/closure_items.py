@@ -29,8 +29,13 @@ from iscg_mailbot.analyse.action_closure import asks_to_say, delivery_statement
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.closure_points import on_points, points_referred
-from iscg_mailbot.analyse.closure_reading import asks_to_pass, delegates, shared_words
-from iscg_mailbot.analyse.closure_reply import PRONOUN, later, reply_of
+from iscg_mailbot.analyse.closure_reading import (
+    asks_to_pass,
+    delegates,
+    reports_deed,
+    shared_words,
+)
+from iscg_mailbot.analyse.closure_reply import PRONOUN, Reply, later, reply_of
 from iscg_mailbot.analyse.closure_speaker import Speaker, doers, owner_parts, speaker_of
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded, trie_pattern
 from iscg_mailbot.records import Address, Closure, OpenItem
@@ -209,6 +214,7 @@ def detect_closure(
             closures.setdefault(item.id, Closure(
                 item.id, text, found.phrase, (found.sentence.start, found.sentence.end),
                 _share(item.owner, choice.by) if item.owner else choice.who))
+    _deeds_done(reply, open_items, speaker, members, closures)
     # The items no clause reports done, answered by what else the reply says: "BR's
     # contribution was sent yesterday. We have no case to withhold." (of a reply that
     # closed some, only the items it also talks about).
@@ -239,6 +245,28 @@ def _asked_for(text: str, items: list[OpenItem]) -> list[OpenItem]:
 
 _DELIVERS = re.compile(r"\b(?:attach|enclos|sent\b|submitted|uploaded|posted|circulated|"
                        r"shared|provided|forwarded|transmitted)", re.IGNORECASE)
+
+
+def _deeds_done(reply: Reply, open_items: Sequence[OpenItem], speaker: Speaker,
+                members: MembersConfig | None, closures: dict[int, Closure]) -> None:
+    """The owner's items whose deed a clause reports done in the past, in the item's own
+    verb: "I replied to APT this morning" of "Could you reply to APT?", "Update: I
+    asked the co-rapporteurs on Friday" of "I will ask the co-rapporteurs to ..."."""
+    for item in open_items:
+        if item.id in closures or not item.owner:
+            continue
+        for sentence, parts in reply.sentences:
+            deed = next((c for c in parts if reports_deed(c.text, item.sentence)), None)
+            if deed is None:
+                continue
+            by = speaker.own | speaker.bodies | {p for m in doers(deed.text, members)
+                                                 for p in owner_parts(m.owner)}
+            if owner_parts(item.owner) & by and not later(item.sentence, [deed.text],
+                                                          reply.pending):
+                closures[item.id] = Closure(item.id, deed.text, "did",
+                                            (sentence.start, sentence.end),
+                                            _share(item.owner, by))
+                break
 
 
 def _still_to_come(pending: Sequence[str], item: OpenItem, by: frozenset[str],
@@ -331,7 +359,10 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
     is about another question it leaves for later). A reply that only delivers
     something ("The template is attached") answers the question of somebody it does
     not speak for (``owner``, when ``sender`` is given) only when it talks about it."""
-    read = reply_of(reply_new_text).answer
+    reply = reply_of(reply_new_text)
+    if any(reports_deed(c.text, question) for _, parts in reply.sentences for c in parts):
+        return True  # the deed asked, reported done: "I replied to APT this morning"
+    read = reply.answer
     if sender is not None and read.says and not read.about(question) \
             and all(delivery_statement(c) for c in read.says):
         speaker = speaker_of(sender, members)
