@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
-from iscg_mailbot.analyse.closure_items import detect_closure
+from iscg_mailbot.analyse.closure_items import answers_question, detect_closure
 from iscg_mailbot.records import Address, OpenItem
 from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App
@@ -129,3 +129,25 @@ def test_a_request_put_as_a_question_is_answered_by_the_deed_done(
                   f"Chen,\n\n{reply}\n\nPierre\n", subject="APT survey", parent="apt")
     extraction.extract_for_messages(app, store(app, answer))
     assert _statuses(app)["Could BDT reply to APT directl"] == status
+
+
+# --- a promise that tells what will be done answers a question on it -------------------
+
+FUND = "Could TSB and BDT co-fund fellowships for the least developed countries?"
+PUBLIC = "Will the ISCG note on the EPFD limits be made public, or stay on the TIES page?"
+
+
+def test_a_promise_telling_what_will_be_done_answers_the_question() -> None:
+    assert answers_question("BDT will cover Bhutan, Nepal and Bangladesh (2 each) through "
+                            "the Asia-Pacific regional initiative.", FUND)
+    assert answers_question("It will be public: once RAG has taken note of it in November "
+                            "we will move it to the open ISCG page.", PUBLIC)
+
+
+def test_acceptance_a_thing_still_to_deliver_or_an_answer_put_off_does_not() -> None:
+    assert not answers_question("Sure, we will do it.", FUND)
+    assert not answers_question("From the BDT side we would be ready to fund some. I will "
+                                "raise it with the regional office and come back to you.", FUND)
+    assert not answers_question(
+        "Yes, we have the template; I will send it with the EAC case study this week.",
+        "Does BDT have a model agreement? Could you share it by the end of June?")

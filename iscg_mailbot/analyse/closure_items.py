@@ -371,8 +371,11 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
     if _asks_to_say(question):
         return read.answers(question) or read.commits_to(question)
     # A request put as a question ("Could the conference service test the set-up?")
-    # is not answered while the reply promises the deed more than it reports on it.
-    if not read.answers(question):
+    # is not answered while the reply promises the deed more than it reports on it; a
+    # promise telling what will be done answers a question on it ("Will the note be
+    # public?" - "It will be public: once RAG has taken note of it we will move it").
+    if not (read.answers(question) or (
+            read.informs(question) and not _TO_DELIVER.search(question))):
         return False
     if not _REQUEST.match(question):
         return True

@@ -21,6 +21,7 @@ from functools import cached_property, lru_cache
 from iscg_mailbot.analyse.action_closure import is_acceptance, is_substantive
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.closure_reading import (
+    content_words,
     defers,
     defers_answer,
     is_signoff,
@@ -106,6 +107,18 @@ class Answer:
         for BDT"): a promise going on about the deed asked about (two words shared),
         not a bare "Sure, will do"."""
         return any(shared_words(c, question) >= 2 for c in self.promised)
+
+    def informs(self, question: str) -> bool:
+        """Whether what the reply promises tells the asker something: a promise that
+        brings three content words of its own ("BDT will cover Bhutan, Nepal and
+        Bangladesh through the regional initiative" to "Could BDT co-fund
+        fellowships?"), while no answer is put off; not "Sure, we will do it", nor a
+        thing still to deliver ("I will send it with the case study this week")."""
+        if self.put_off:
+            return False
+        asked = content_words(question)
+        return any(len(content_words(c) - asked) >= 3 for c in self.promised
+                   if c not in self.pending)
 
     def about(self, item_sentence: str) -> bool:
         return any(shared_words(c, item_sentence) for c in self.says)
