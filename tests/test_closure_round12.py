@@ -151,3 +151,41 @@ def test_acceptance_a_thing_still_to_deliver_or_an_answer_put_off_does_not() -> 
     assert not answers_question(
         "Yes, we have the template; I will send it with the EAC case study this week.",
         "Does BDT have a model agreement? Could you share it by the end of June?")
+
+
+# --- what may be is neither an answer beside one put off, nor an owner answering --------
+
+SESSION = "Could BR and TSB consider a joint session of the two groups before June?"
+
+
+def test_what_might_be_beside_an_answer_put_off_does_not_answer() -> None:
+    assert not answers_question("From the TSB side, SG13 would be ready to hold a joint "
+                                "session. I will raise it with the chair and come back.",
+                                SESSION)
+    assert answers_question("From the TSB side, SG13 has agreed to a joint session with WP 5D in "
+                            "May. I will come back on the date.", SESSION)
+
+
+DIVIDE = mail("v", "Klaus Brenner <klaus@example.de>", "2026-09-15T10:00:00+02:00", """\
+Dear experts,
+
+Could BR and TSB explain how the work on vehicular communications is divided between
+ITU-T SG16 and ITU-R WP 5A?
+
+Klaus
+""", subject="Connected vehicles")
+
+
+@pytest.mark.parametrize(("named", "status"), [
+    ("BR may want to add the radio side.", "open"),
+    ("BR agrees with this division.", "done"),
+])
+def test_an_owner_named_with_what_it_may_do_has_not_answered(
+        app: App, named: str, status: str) -> None:
+    extraction.extract_for_messages(app, store(app, DIVIDE))
+    answer = mail("r", "Chen Lihua <chen@example.int>", "2026-09-15T11:00:00+02:00",
+                  "Dear Klaus,\n\nOn the ITU-T side, SG16 covers the in-vehicle multimedia and "
+                  f"the services layer of connected vehicles. {named}\n\nChen\n",
+                  subject="Connected vehicles", parent="v")
+    extraction.extract_for_messages(app, store(app, answer))
+    assert _statuses(app)["Could BR and TSB explain how t"] == status

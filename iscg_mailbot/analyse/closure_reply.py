@@ -137,9 +137,18 @@ class Answer:
             return False
         if not self.put_off or echo:
             return True
-        said = max(shared_words(s, item_sentence) for s in reports)
+        # What might be ("SG13 would be ready to hold a joint session") answers nothing
+        # beside an answer put off ("I will raise it with the chair and come back").
+        said = max((shared_words(s, item_sentence) for s in reports if not HEDGED.search(s)),
+                   default=0)
         put_off = max(shared_words(s, item_sentence) for s in self.put_off)
         return said >= 2 and said > put_off
+
+
+# A clause saying what may be, not what is or was done: "SG13 would be ready to hold a
+# joint session", "BR may want to add the radio side".
+# (Lower case: "in May 2027" is a month.)
+HEDGED = re.compile(r"\b(?:would|might|may|could)\s+(?:not\s+)?(?:[a-z]+ly\s+)?(?!you\b|we\b)[a-z]+")
 
 
 class Reply:
@@ -167,9 +176,10 @@ class Reply:
 
     @cached_property
     def said(self) -> str:
-        """What the reply says now, not what it leaves for later (signature left out)."""
+        """What the reply says now, not what it leaves for later or what may be ("BR may
+        want to add the radio side"; signature left out)."""
         return " ".join(s for s in without_signature([s.text for s, _ in self.sentences])
-                        if not defers(s))
+                        if not defers(s) and not HEDGED.search(s))
 
     def named(self, members: MembersConfig | None) -> frozenset[str]:
         """The owners (:func:`owner_parts`) that what the reply says now names as acting."""
