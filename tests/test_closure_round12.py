@@ -189,3 +189,22 @@ def test_an_owner_named_with_what_it_may_do_has_not_answered(
                   subject="Connected vehicles", parent="v")
     extraction.extract_for_messages(app, store(app, answer))
     assert _statuses(app)["Could BR and TSB explain how t"] == status
+
+
+# --- deliveries said in other languages ---------------------------------------------------
+
+SPEAKER = OpenItem(1, "TSB", "group", "Could TSB propose one speaker for the side session?")
+
+
+@pytest.mark.parametrize(("reply", "closed"), [
+    ("Pour TSB, nous proposons M. Fall. Sa biographie est jointe.", True),
+    ("Vous trouverez en pi\u00e8ce jointe la biographie de M. Fall.", True),
+    ("La biographie de M. Fall a \u00e9t\u00e9 envoy\u00e9e hier.", True),
+    ("La biograf\u00eda del Sr. Fall fue enviada ayer.", True),
+    ("Die Biografie von Herrn Fall wurde gestern \u00fcbermittelt.", True),
+    ("Die Biografie finden Sie im Anhang.", True),
+    ("La biographie de M. Fall sera envoy\u00e9e demain.", False),
+    ("Ce message et ses pi\u00e8ces jointes sont confidentiels.", False),
+])
+def test_a_delivery_in_another_language_closes(reply: str, closed: bool) -> None:
+    assert bool(detect_closure(reply, [SPEAKER], sender=CHEN)) is closed
