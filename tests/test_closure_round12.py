@@ -208,3 +208,13 @@ SPEAKER = OpenItem(1, "TSB", "group", "Could TSB propose one speaker for the sid
 ])
 def test_a_delivery_in_another_language_closes(reply: str, closed: bool) -> None:
     assert bool(detect_closure(reply, [SPEAKER], sender=CHEN)) is closed
+
+
+def test_a_deed_done_while_another_part_is_to_come_keeps_the_item_open() -> None:
+    check = OpenItem(1, "Pierre Lefebvre", "member",
+                     "Could you check the figures and send me the corrections by Friday?")
+    assert not detect_closure("I checked the figures; the corrections will follow next "
+                              "week.", [check], sender=PIERRE)
+    assert detect_closure("I checked the figures and they are right.", [check], sender=PIERRE)
+    assert not answers_question("I checked the figures; the corrections will follow next "
+                                "week.", "Could you check the figures and send corrections?")

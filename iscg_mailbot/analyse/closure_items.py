@@ -261,8 +261,10 @@ def _deeds_done(reply: Reply, open_items: Sequence[OpenItem], speaker: Speaker,
                 continue
             by = speaker.own | speaker.bodies | {p for m in doers(deed.text, members)
                                                  for p in owner_parts(m.owner)}
-            if owner_parts(item.owner) & by and not later(item.sentence, [deed.text],
-                                                          reply.pending):
+            # Not while part of it is still to come ("I checked the figures;
+            # corrections will follow next week").
+            if owner_parts(item.owner) & by and not any(
+                    shared_words(p, item.sentence) for p in reply.pending):
                 closures[item.id] = Closure(item.id, deed.text, "did",
                                             (sentence.start, sentence.end),
                                             _share(item.owner, by))
@@ -360,7 +362,8 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
     something ("The template is attached") answers the question of somebody it does
     not speak for (``owner``, when ``sender`` is given) only when it talks about it."""
     reply = reply_of(reply_new_text)
-    if any(reports_deed(c.text, question) for _, parts in reply.sentences for c in parts):
+    if any(reports_deed(c.text, question) for _, parts in reply.sentences for c in parts) \
+            and not any(shared_words(p, question) for p in reply.pending):
         return True  # the deed asked, reported done: "I replied to APT this morning"
     read = reply.answer
     if sender is not None and read.says and not read.about(question) \
