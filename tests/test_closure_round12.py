@@ -218,3 +218,21 @@ def test_a_deed_done_while_another_part_is_to_come_keeps_the_item_open() -> None
     assert detect_closure("I checked the figures and they are right.", [check], sender=PIERRE)
     assert not answers_question("I checked the figures; the corrections will follow next "
                                 "week.", "Could you check the figures and send corrections?")
+
+
+def test_what_could_be_done_beside_an_answer_put_off_still_answers() -> None:
+    host = "Could BDT host the workshop in May?"
+    assert answers_question("Yes, BDT could host the workshop in Nairobi in May. For the "
+                            "dates, I will come back to you.", host)
+    assert not answers_question("BDT would be happy to host the workshop in Nairobi. For "
+                                "the dates, I will come back to you.", host)
+
+
+def test_a_delivery_answers_a_question_when_it_delivers_nothing_else_asked() -> None:
+    klaus = "Klaus, is the report on meaningful connectivity out yet?"
+    circulate = "Could BDT please circulate the draft questionnaire by 10 March?"
+    pierre = Address("Pierre Lefebvre", "pierre@example.int")
+    assert answers_question("It was posted on the website yesterday.", klaus,
+                            owner="Klaus Brenner", sender=pierre, others=[circulate])
+    assert not answers_question("The draft questionnaire is attached.", klaus,
+                                owner="Klaus Brenner", sender=pierre, others=[circulate])

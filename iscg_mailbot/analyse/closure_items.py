@@ -355,19 +355,22 @@ def _is_body(owner: str) -> bool:
 
 
 def answers_question(reply_new_text: str, question: str = "", *, owner: str | None = None,
-                     sender: Address | None = None, members: MembersConfig | None = None) -> bool:
+                     sender: Address | None = None, members: MembersConfig | None = None,
+                     others: Sequence[str] = ()) -> bool:
     """Whether a reply answers a question: it says something beyond thanks, acceptance
     ("Sure, will do"), further questions and "I will come back to you" (unless that
-    is about another question it leaves for later). A reply that only delivers
-    something ("The template is attached") answers the question of somebody it does
-    not speak for (``owner``, when ``sender`` is given) only when it talks about it."""
+    is about another question it leaves for later). A reply that only delivers what
+    another open item asked for (``others``: "The template is attached" of "BDT: the
+    template for national reports") answers the question of somebody it does not speak
+    for (``owner``, when ``sender`` is given) only when it talks about it."""
     reply = reply_of(reply_new_text)
     if any(reports_deed(c.text, question) for _, parts in reply.sentences for c in parts) \
             and not any(shared_words(p, question) for p in reply.pending):
         return True  # the deed asked, reported done: "I replied to APT this morning"
     read = reply.answer
     if sender is not None and read.says and not read.about(question) \
-            and all(delivery_statement(c) for c in read.says):
+            and all(delivery_statement(c) for c in read.says) \
+            and any(read.about(other) for other in others):
         speaker = speaker_of(sender, members)
         if not owner_parts(owner) & (speaker.own | speaker.bodies):
             return False

@@ -145,10 +145,12 @@ class Answer:
         return said >= 2 and said > put_off
 
 
-# A clause saying what may be, not what is or was done: "SG13 would be ready to hold a
-# joint session", "BR may want to add the radio side".
-# (Lower case: "in May 2027" is a month.)
-HEDGED = re.compile(r"\b(?:would|might|may|could)\s+(?:not\s+)?(?:[a-z]+ly\s+)?(?!you\b|we\b)[a-z]+")
+# A clause saying what somebody may be willing to do, not what is decided or done:
+# "SG13 would be ready to hold a joint session", "BR may want to add the radio side";
+# not "BDT could host it in May" (lower case: "in May 2027" is a month).
+HEDGED = re.compile(r"\b(?:would|might|may|could)\s+(?:(?:also|well|perhaps)\s+)?(?:be\s+"
+                    r"(?:ready|happy|willing|glad|open|prepared|interested|keen)|want|wish|"
+                    r"like|consider)\b")
 
 
 class Reply:

@@ -161,7 +161,8 @@ def _close_questions(items: Sequence[ActionItem], reply: Message, senders: dict[
     found = []
     for item in asked:
         if not answers_question(reply.new_text or "", item.sentence, owner=item.owner,
-                                sender=sender, members=context.members):
+                                sender=sender, members=context.members,
+                                others=[i.sentence for i in items if i is not item]):
             continue
         shares = question_owners(reply.new_text or "", item.owner, sender=sender,
                                  members=context.members, question=item.sentence)
