@@ -236,3 +236,19 @@ def test_a_delivery_answers_a_question_when_it_delivers_nothing_else_asked() -> 
                             owner="Klaus Brenner", sender=pierre, others=[circulate])
     assert not answers_question("The draft questionnaire is attached.", klaus,
                                 owner="Klaus Brenner", sender=pierre, others=[circulate])
+
+
+# --- deliveries said otherwise in English -------------------------------------------------
+
+
+@pytest.mark.parametrize(("reply", "closed"), [
+    ("I am attaching the biography of Mr Fall.", True),
+    ("TSB's proposal is in the attached draft (section 1).", True),
+    ("Yes - it went to the SG13 secretariat on 2 July.", True),
+    ("TSB's proposal for the session has gone to the SG13 secretariat.", True),
+    ("I went to the SG13 meeting last week.", False),
+    ("Could you comment on the figures in the attached draft?", False),
+    ("The proposal will go to the SG13 secretariat next week.", False),
+])
+def test_a_delivery_said_otherwise_closes(reply: str, closed: bool) -> None:
+    assert bool(detect_closure(reply, [SPEAKER], sender=CHEN)) is closed
