@@ -252,3 +252,21 @@ def test_a_delivery_answers_a_question_when_it_delivers_nothing_else_asked() -> 
 ])
 def test_a_delivery_said_otherwise_closes(reply: str, closed: bool) -> None:
     assert bool(detect_closure(reply, [SPEAKER], sender=CHEN)) is closed
+
+
+# --- a reply dated before its parent (a wrong clock) ---------------------------------------
+
+
+@pytest.mark.parametrize(("parent", "status"), [("ls", "done"), (None, "open")])
+def test_a_reply_dated_before_the_item_it_answers_still_closes_it(
+        app: App, parent: str | None, status: str) -> None:
+    ask = mail("ls", "Ingrid Solheim <ingrid@example.no>", "2026-07-08T12:05:00+02:00",
+               "Dear Chen,\n\nCould TSB confirm that the LS was also sent to ITU-D SG1?\n\n"
+               "Ingrid\n", subject="LS on terminology")
+    extraction.extract_for_messages(app, store(app, ask))
+    # Written after the question, dated an hour before it by a wrong clock.
+    answer = mail("r", "Chen Lihua <chen@example.int>", "2026-07-08T11:20:00+02:00",
+                  "Dear Ingrid,\n\nYes, it went to ITU-D SG1 on 2 July.\n\nChen\n",
+                  subject="LS on terminology", parent=parent)
+    extraction.extract_for_messages(app, store(app, answer))
+    assert _statuses(app)["Could TSB confirm that the LS "] == status
