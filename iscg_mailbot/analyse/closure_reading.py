@@ -311,15 +311,29 @@ def reports_deed(clause: str, item_sentence: str) -> bool:
     """Whether a clause reports done, in the past, the deed an item asks for: its verb
     is the item's ("I replied to APT" - "Could you reply to APT?"), not another one
     ("I checked the figures" - "send the figures")."""
+    done = _deeds(clause)
+    return bool(done) and not done.isdisjoint(_asked_words(item_sentence))
+
+
+# Each clause and each item sentence is read once, however many items and replies a
+# thread holds.
+@lru_cache(maxsize=4096)
+def _deeds(clause: str) -> frozenset[str]:
+    """What the deeds a clause reports done may be the past of (empty for a question)."""
     if clause.rstrip().endswith("?"):
-        return False
-    words = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", item_sentence)}
-    asked = words | {_stem(w) for w in words}
-    for match in _DID.finditer(clause):
-        if _bases(match.group("verb").casefold()) & asked \
-                and not _NOT_DONE.search(clause[:match.start()]):
-            return True
-    return False
+        return frozenset()
+    return frozenset(base for match in _DID.finditer(clause)
+                     if not _NOT_DONE.search(clause[:match.start()])
+                     for base in _bases(match.group("verb").casefold()))
+
+
+@lru_cache(maxsize=4096)
+def _asked_words(item_sentence: str) -> frozenset[str]:
+    words = {w.casefold() for w in _ITEM_WORD.findall(item_sentence)}
+    return frozenset(words | {_stem(w) for w in words})
+
+
+_ITEM_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def _bases(verb: str) -> set[str]:
