@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from iscg_mailbot.analyse.action_clauses import split_clauses
 from iscg_mailbot.analyse.action_dates import DueMention, commitment_due, find_due
 from iscg_mailbot.analyse.action_ellipsis import (
     split_coordinated,
@@ -65,7 +66,6 @@ from iscg_mailbot.analyse.action_scope import (
     is_date_carrier,
     noted_by_the_list,
     owes_nothing,
-    split_clauses,
     to_the_bureaux,
     with_sectors,
 )
