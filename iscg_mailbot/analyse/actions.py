@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from iscg_mailbot.analyse.action_back_dates import date_from_earlier_days
 from iscg_mailbot.analyse.action_clauses import split_clauses
 from iscg_mailbot.analyse.action_dates import DueMention, commitment_due, find_due
 from iscg_mailbot.analyse.action_ellipsis import (
@@ -380,7 +381,8 @@ def extract_actions(
                                      if not chases(message, c.sentence)], sentences, message,
                                     members)
     candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
-    candidates = date_from_earlier_deadline(date_from_followups(candidates, sentences, message.date))
+    candidates = date_from_earlier_days(date_from_earlier_deadline(date_from_followups(
+        candidates, sentences, message.date)), message.new_text, message.date)
     candidates = drop_receipts(drop_forecasts(drop_explanations(drop_reported_requests(
         drop_meeting_work(candidates)))), message)
     return _as_configured(candidates, rules)
