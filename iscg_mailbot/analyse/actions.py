@@ -225,7 +225,7 @@ def _classify(sentence: Sentence, message: ActionInput, gate: RuleGate,
         if rule.needs_owner and not (who.explicit and who.kind in ("group", "member")):
             continue
         due = reading.due
-        if due is None and (rule.owner == "sender" or (
+        if due is None and (rule.owner.startswith("sender") or (
                 who.kind in ("member", "sender") and who == reading.owners.sender())):
             # "I will confirm it next week": a commitment is due when it is to be done.
             due = commitment_due(sentence.text, message.date, match.start())
@@ -246,10 +246,28 @@ def _checks_pass(rule: Rule, match: re.Match[str], reading: _Reading) -> bool:
         return False
     if rule.skip_past_due and reading.past_due():
         return False
+    if rule.needs_deadline and not _deadline(reading, match):
+        return False
     if rule.kind == ACTION and reading.not_requested:
         return False
     # "Action items:" introduces a list; its lines are the items.
     return not (rule.name == "action_header" and len(text[match.end():].split()) < 3)
+
+
+def _deadline(reading: _Reading, match: re.Match[str]) -> bool:
+    """A date by which the matched work is to be done ("by 12 February", "within a week",
+    "this week" after the verb), not the day of an event ("on 1 March", "issued by
+    central banks on 3 June")."""
+    due = commitment_due(reading.text, reading.message.date, match.start())
+    if due is None or due.value is None or due.start < match.start():
+        return False
+    return due.kind in ("week", "weekday") or bool(
+        _OPENS_DEADLINE.match(due.text) or _BEFORE_DEADLINE.search(reading.text, 0, due.start))
+
+
+_OPENS_DEADLINE = re.compile(r"(?:by|before|within|until|no\s+later\s+than)\b", re.IGNORECASE)
+_BEFORE_DEADLINE = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
 
 
 def _build(sentence: Sentence, rule: Rule, match: re.Match[str], who: Who,
