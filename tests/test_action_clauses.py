@@ -64,8 +64,3 @@ def test_a_collective_party_in_lower_case_is_asked(members: MembersConfig) -> No
     text = ("So that we can plan the room, could each advisory group let me know by "
             "20 November how many delegates will attend?")
     assert items(text, members) == [("action", "RAG, TSAG, TDAG", date(2026, 11, 20))]
-
-
-def test_please_abbreviated_asks_the_member_named(members: MembersConfig) -> None:
-    assert items("Nadia: once it is final, pls circulate the table to the Council group.",
-                 members) == [("action", "Nadia Haddad", None)]

@@ -184,7 +184,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "possible_for": ("possible for", "feasible for", "useful for", "helpful for", "good for",
                      "great for", "ideal for", "important for"),
     "could_you": ("could", "can", "would", "will", "might"),
-    "please_do": ("please", "kindly", "pls", "plz"),
+    "please_do": ("please", "kindly"),
     "grateful_if": (" if ", "chance"),
     "we_would_appreciate": ("appreciat", "welcome", "grateful", "helpful", "look forward"),
     "will_be_done": ("be ",),
@@ -255,7 +255,7 @@ RULES: tuple[Rule, ...] = (
     rule("please_do", ACTION,
          r"\bplease\b(?!\s+(?:find|see|refer|accept|excuse|forgive|note|ignore|disregard|"
          r"be\s+(?:informed|advised|aware)|(?:join\s+me\s+in\s+|help\s+me\s+)?welcom))"
-         r"|\b(?:kindly|pl[sz])\s+(?=(?:" + ACT_VERBS + r")\b)",
+         r"|\bkindly\s+(?=(?:" + ACT_VERBS + r")\b)",
          "please", 0.7),
     rule("grateful_if", ACTION,
          r"\b(?:(?:grateful|appreciate\s+it|thankful|helpful|useful|appreciated|good|great|ideal"
