@@ -58,9 +58,3 @@ def test_a_date_said_once_for_both_clauses(members: MembersConfig) -> None:
     text = ("We would like to ask BR to share the handbook by 6 November, and BDT to "
             "indicate the pilot countries, both by 27 November.")
     assert items(text, members)[0] == ("action", "BR", date(2026, 11, 6))
-
-
-def test_a_collective_party_in_lower_case_is_asked(members: MembersConfig) -> None:
-    text = ("So that we can plan the room, could each advisory group let me know by "
-            "20 November how many delegates will attend?")
-    assert items(text, members) == [("action", "RAG, TSAG, TDAG", date(2026, 11, 20))]
