@@ -50,21 +50,3 @@ def test_after_that_counts_from_the_earlier_items_date(members: MembersConfig) -
             "it within a week after that.")
     assert items(text, members) == [("BR, TSB", date(2026, 11, 13)),
                                     ("BDT", date(2026, 11, 20))]
-
-
-def test_the_days_an_event_lasts_are_no_deadline(members: MembersConfig) -> None:
-    text = "For the Forum (Geneva, 7-11 December) TSB will provide remote captioning."
-    assert items(text, members) == [("TSB", None)]
-    # Said as a deadline, a day is one.
-    assert items("TSB will provide the captions by 7 December.", members) == [
-        ("TSB", date(2026, 12, 7))]
-
-
-def test_both_dates_the_last_two_requests(members: MembersConfig) -> None:
-    text = ("For the Forum, TSB will provide remote captioning.\n\n"
-            "Requests to the Bureaux:\n"
-            "- please send the list of your side events;\n"
-            "- please send the accessible versions of your slides.\n\n"
-            "Both by 20 November, please.")
-    dated = [due for _, due in items(text, members)]
-    assert dated == [None, date(2026, 11, 20), date(2026, 11, 20)]

@@ -406,14 +406,9 @@ def pick_due(mentions: list[DueMention], sent: datetime | None) -> DueMention | 
         return mention
     base = sent.date() if sent is not None else None
     absolute = [m for m in mentions if m.kind not in _RELATIVE and m.value is not None]
-    if len(absolute) == 1 and (base is None or absolute[0].value >= base) and (  # type: ignore[operator]
-            not _SPAN_OF_DAYS.search(absolute[0].text)):
+    if len(absolute) == 1 and (base is None or absolute[0].value >= base):  # type: ignore[operator]
         return absolute[0]
     return None
-
-
-# "8-18 June", "14 and 15 October": the days an event lasts, not a deadline (unless said).
-_SPAN_OF_DAYS = re.compile(r"\d\s*(?:-|\u2013|to|and)\s*\d", re.IGNORECASE)
 
 
 def find_due(text: str, sent: datetime | None) -> DueMention | None:

@@ -42,7 +42,6 @@ _POINTS_BACK = re.compile(
     # "An answer within three weeks would be ideal", "A reply by Friday would help".
     r"^\W*(?:an?|your)\s+(?:answer|reply|response|feedback)\b",
     re.IGNORECASE)
-_BOTH = re.compile(r"\W*both\b", re.IGNORECASE)
 # A deadline needs one of these words (a cheap test before reading dates).
 _DATE_WORDS = ("by ", "within", "before", "until", "no later", "end of")
 _MAX_WORDS = 20
@@ -88,8 +87,6 @@ def date_from_followups(candidates: list[ActionCandidate], sentences: Sequence[S
         found = _followup_due(sentence, sent)
         if found is not None:
             value, text = found
-            if _BOTH.match(sentence.text):
-                pending = pending[-2:]  # "Both by 14 May, please.": the last two asked
             for i in pending:
                 result[i] = replace(result[i], due=value, due_text=text)
             pending = []

@@ -285,8 +285,6 @@ def apply_date_carriers(candidates: list[ActionCandidate]) -> list[ActionCandida
             result.append(candidate)
             continue
         if candidate.due is not None:
-            if re.match(r"\W*both\b", candidate.sentence, re.IGNORECASE):
-                earlier = earlier[-2:]  # "Both by 14 May, please.": the last two asked
             for index in earlier:
                 if result[index].due is None:
                     result[index] = replace(result[index], due=candidate.due,
