@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 
-from iscg_mailbot.analyse.action_dates import find_dates
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.text_gates import GatedPattern, trie_pattern
@@ -23,31 +22,21 @@ from iscg_mailbot.settings.action_rules import ACT_VERB_RE, ACT_VERBS, PARTIES
 # A verb asking somebody, then the party asked: the words that govern a second clause.
 _LEAD = re.compile(
     r"\b(?:ask|asks|request|requests|invite|invites|urge|urges|encourage|encourages|task|"
-    r"tasks|propose\s+that|suggest\s+that|could|can|would|will)\s+(?=" + PARTIES + r"\s)"
-    # "it would be much appreciated if TSB and BDT could prepare X, and if the ISCG could
-    # consider Y": "if" governs both.
-    r"|\bif\s+(?=" + PARTIES + r"\s+(?:[\w-]+\s+)?(?:could|would|can|might)\b)",
+    r"tasks|propose\s+that|suggest\s+that|could|can|would|will)\s+(?=" + PARTIES + r"\s)",
     re.IGNORECASE,
 )
 # "..., and BDT to review it" / "Could TSB confirm X, and could BDT say Y?": the second
-# clause may repeat the modal that asks, and then needs no words from the first; so does
-# one with a request of its own (", and RAG is invited to nominate ...": ``own``). The
-# party may be a body's people ("and TDAG members to send ..."), a request after "if"
-# keeps its modal ("..., and if the ISCG could at that meeting consider ...").
-_REQUESTED = r"(?:invited|requested|asked|encouraged|urged|tasked)\s+to\b"
+# clause may repeat the modal that asks, and then needs no words from the first.
 _SECOND_CLAUSE = re.compile(
-    r"(?:,|;)?\s+(?:and|while|whereas)\s+(?:also\s+)?(?:if\s+)?"
-    r"(?P<modal>(?:could|can|would|will)\s+)?"
-    r"(?=(?P<obj>" + PARTIES + r")(?:\s+(?:members|colleagues|vice-chairs|team))?\s+"
-    r"(?:(?P<own>(?:is|are)\s+(?:\w+ly\s+)?" + _REQUESTED + r")|(?:to\s+|should\s+|"
-    r"(?:could|would|can|might)\s+(?:[\w-]+\s+){0,4}?)?(?:please\s+|kindly\s+|also\s+)?"
-    r"(?:" + ACT_VERBS + r")\b))",
+    r"(?:,|;)?\s+(?:and|while|whereas)\s+(?:also\s+)?(?P<modal>(?:could|can|would|will)\s+)?"
+    r"(?=(?P<obj>" + PARTIES + r")\s+(?:to\s+|should\s+)?(?:please\s+|kindly\s+|also\s+)?"
+    r"(?:" + ACT_VERBS + r")\b)",
     re.IGNORECASE,
 )
 # "X is invited to A; Y is invited to B": the liaison statement's next request.
 _NEXT_SUBJECT = re.compile(
     r";\s+(?:and\s+)?(?:the\s+)?(?=(?P<obj>" + PARTIES + r")\s+(?:is|are)\s+(?:\w+ly\s+)?"
-    + _REQUESTED + r")", re.IGNORECASE)
+    r"(?:invited|requested|asked|encouraged|urged|tasked)\s+to\b)", re.IGNORECASE)
 _SUBJECT_CLAUSE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:invited|requested|asked|"
                              r"encouraged|urged|tasked)\s+to\b", re.IGNORECASE)
 _GATED_SUBJECT_CLAUSE = GatedPattern(_SUBJECT_CLAUSE, (
@@ -81,11 +70,10 @@ def split_clauses(sentence: Sentence) -> list[Sentence]:
         second = _NEXT_SUBJECT.search(text, verb.end())
     if second is None or not find_mentions(second.group("obj"), None):
         return [sentence]
-    first_text = _with_shared_date(text[:second.start()].rstrip(" ,;"), text[second.end():])
+    first_text = text[:second.start()].rstrip(" ,;")
     modal = second.groupdict().get("modal")  # _NEXT_SUBJECT has no modal
     obj_start = second.start("modal") if modal else second.start("obj")
-    own = modal or second.groupdict().get("own")  # the clause asks by itself
-    prefix = text[:lead.end()] if lead is not None and not own else ""
+    prefix = text[:lead.end()] if lead is not None and not modal else ""
     rest = text[obj_start:]
     if lead is None and not re.match(r"\S+(?:\s+\S+){0,6}?\s+to\s", rest):
         return [sentence]
@@ -95,20 +83,6 @@ def split_clauses(sentence: Sentence) -> list[Sentence]:
         Sentence(first_text, sentence.start, max(sentence.start + 1, cut - 1)),
         Sentence(prefix + rest, cut, sentence.end),
     ]
-
-
-# "..., and BDT to indicate Y, both by the end of October": one date for both clauses.
-_SHARED_DATE = re.compile(r"[,;]?\s+(?:both|all|each)\s+(?=(?:by|before|no\s+later\s+than|"
-                          r"until|within)\b)(?P<date>[^,;.?]+)", re.IGNORECASE)
-
-
-def _with_shared_date(first: str, rest: str) -> str:
-    """The first clause, with the date the last one gives to both ("both by X") when it
-    names none of its own."""
-    shared = _SHARED_DATE.search(rest)
-    if shared is None or find_dates(first, None):
-        return first
-    return f"{first}, {shared.group('date').strip()}"
 
 
 __all__ = ["split_clauses"]
