@@ -35,8 +35,8 @@ def test_counted_from_the_meeting_dated_before(members: MembersConfig) -> None:
 
 
 def test_at_that_meeting_is_the_meeting_day(members: MembersConfig) -> None:
-    text = ("It would be appreciated if BR could send a short note by 20 November, before "
-            "our meeting on 27 November, and if the TDAG could at that meeting review it.")
+    text = ("BR is invited to send a short note by 20 November, before our meeting on 27 "
+            "November. The TDAG is invited to review it at that meeting.")
     assert items(text, members) == [("BR", date(2026, 11, 20)), ("TDAG", date(2026, 11, 27))]
 
 
