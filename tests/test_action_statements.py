@@ -93,3 +93,12 @@ def test_a_report_that_somebody_has_asked_is_no_item_unless_it_passes_on_a_date(
     # Asking now is a request.
     assert items("We ask BDT to prepare an overview of the pilots.", members) == [
         ("BDT", None)]
+
+
+def test_what_a_document_is_for_is_no_item_unless_someone_or_a_day_is_named(
+    members: MembersConfig,
+) -> None:
+    assert items("The revised handbook is now open for comments.", members) == []
+    assert items("The draft outline is attached for review.", members) == []
+    assert [c[0] for c in items("The draft outline is sent to TSAG for review.", members)] == [
+        "TSAG"]

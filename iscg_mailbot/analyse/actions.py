@@ -74,6 +74,7 @@ from iscg_mailbot.analyse.action_statements import (
     drop_explanations,
     drop_meeting_work,
     drop_offers,
+    drop_purposes,
     drop_reported_requests,
 )
 from iscg_mailbot.analyse.action_text import DEADLINE_HEADER, Sentence, split_sentences
@@ -402,7 +403,7 @@ def extract_actions(
     candidates = date_from_earlier_days(date_from_earlier_deadline(date_from_followups(
         candidates, sentences, message.date)), message.new_text, message.date)
     candidates = drop_receipts(drop_forecasts(drop_explanations(drop_reported_requests(
-        drop_meeting_work(candidates)))), message)
+        drop_meeting_work(drop_purposes(candidates))))), message)
     return _as_configured(candidates, rules)
 
 
