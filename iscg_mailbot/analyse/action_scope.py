@@ -324,7 +324,16 @@ def drop_answers(candidates: list[ActionCandidate],
     will send it" accepts the request in hand. Only when the parent asked something."""
     if not message.parent_asks:
         return candidates
-    return [c for c in candidates if not _answers(c.sentence)]
+    asked_how = bool(_HOW_TO.search(message.parent_text))
+    return [c for c in candidates if not _answers(c.sentence) and not (
+        asked_how and c.rule == "please_do" and c.due is None)]
+
+
+# "How can we propose a presentation?", "Who should we contact in BDT?": the asker asks
+# what to do; "Please send a short abstract to ...", "Please contact the team lead"
+# answers it (the asker's next step, undated), and is no new item.
+_HOW_TO = re.compile(r"\b(?:how|who|whom|where|which\s+\w+)\s+(?:can|could|should|shall|do|may"
+                     r"|would)\s+(?:we|I)\b[^?]*\?", re.IGNORECASE)
 
 
 # What a note points its reader to: something sent with the message.
