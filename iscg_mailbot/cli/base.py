@@ -62,8 +62,11 @@ _gc_defaults: list[tuple[int, int, int]] = []
 
 def _start_up_done() -> None:
     """The command opens the database: from here on its work, not its imports, makes the
-    objects, and the collector runs as Python's defaults say."""
+    objects, and the collector runs as Python's defaults say, over the objects made from
+    now on: those of the start-up are frozen first (else the first collection would scan
+    all of them at once, and every full one again)."""
     if _gc_defaults:
+        gc.freeze()
         gc.set_threshold(*_gc_defaults.pop())
 
 
@@ -79,9 +82,10 @@ class MailbotGroup(click.Group):
         collecting, yet at Python's default threshold the cyclic collector scanned them
         some 200 times (~40 ms of a 0.5 s query), and again while the interpreter tore
         them down at exit (~90 ms). So the collector waits for 200,000 new objects until
-        the command opens the database (``CliState.app``; a command that never does keeps
-        that bound), and at exit what is left is frozen: memory goes back to the system
-        with the process, the objects' refcounts still run ``__del__`` and close files.
+        the command opens the database (``CliState.app``: then the start-up's objects are
+        frozen and the defaults come back; a command that never opens it keeps that
+        bound), and at exit what is left is frozen: memory goes back to the system with
+        the process, and refcounts still run ``__del__`` and close files.
         """
         defaults = gc.get_threshold()
         _gc_defaults[:] = [defaults]
