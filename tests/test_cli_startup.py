@@ -116,6 +116,20 @@ def test_a_query_that_reads_no_yaml_file_imports_no_yaml_reader(args: list[str],
                                                    "iscg_mailbot.settings.meetings"))]
 
 
+@pytest.mark.parametrize("args", [["threads", "list", "--open"], ["actions", "list", "--overdue"],
+                                  ["threads", "list", "--stalled", "14d"]], ids=" ".join)
+def test_a_query_reads_the_member_list_only_to_resolve_a_name(args: list[str],
+                                                              database: str) -> None:
+    # "Overdue" needs actions.yaml's time zone; members.yaml (and its module) is read when
+    # --participant names a person, meetings.yaml by extraction, never by these queries.
+    members = ("iscg_mailbot.settings.members", "iscg_mailbot.settings.meetings")
+    assert not [m for m in _loaded_by(args, database) if m.startswith(members)]
+    with_a_name = _loaded_by([*args, "--participant", "Brenner"] if args[0] == "threads"
+                             else ["threads", "list", "--open", "--participant", "Brenner"],
+                             database)
+    assert "iscg_mailbot.settings.members" in with_a_name
+
+
 def test_the_models_annotations_are_objects_not_text() -> None:
     # SQLAlchemy evaluates an annotation given as text (``from __future__ import
     # annotations``) for every column at import: about a quarter of the models' import.
