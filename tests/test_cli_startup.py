@@ -35,6 +35,7 @@ NOT_FOR_QUERIES = (
     "iscg_mailbot.report.digest",  # report.digest_actions too
     "iscg_mailbot.records",  # 25 dataclasses; the queries need only action_codes
     "wordllama",  # the duplication watch's meaning model: analysis only
+    "rich",  # tables are drawn by cli/plain_table.py (rich: import's progress bar)
     # Tables no query reads: each is declared (and its mapper configured) only where used.
     "iscg_mailbot.store.all_models",
     "iscg_mailbot.store.models_action_shares",
@@ -84,10 +85,10 @@ def _modules_after(args: list[str], env: dict[str, str],
 
 
 def _loaded_by(args: list[str], url: str) -> list[str]:
-    """The iscg_mailbot (and wordllama) modules a fresh process has loaded after running
-    ``args``."""
+    """The iscg_mailbot (and wordllama, rich) modules a fresh process has loaded after
+    running ``args``."""
     return _modules_after(args, {"ISCG_DATABASE_URL": url, "ISCG_CONFIG": str(CONFIG)},
-                          ("iscg_mailbot", "wordllama"))
+                          ("iscg_mailbot", "wordllama", "rich"))
 
 
 @pytest.mark.parametrize("args", QUERIES, ids=" ".join)
