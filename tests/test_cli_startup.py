@@ -131,6 +131,42 @@ def test_a_query_reads_the_member_list_only_to_resolve_a_name(args: list[str],
     assert "iscg_mailbot.settings.members" in with_a_name
 
 
+def test_a_command_that_opens_the_database_collects_as_python_does_afterwards(
+        database: str) -> None:
+    # The process's entry point (cli(), as the console script calls it) holds the
+    # collector back while the command starts; once it opens the database (a worker, an
+    # import, the website run on from there) Python's thresholds are back, with the
+    # start-up's objects frozen out of every later collection.
+    probe = (
+        "import gc, json\n"
+        "from iscg_mailbot.cli import cli\n"
+        "before = gc.get_threshold()\n"
+        "seen = {}\n"
+        "import iscg_mailbot.cli.base as base\n"
+        "opened = base.CliState.app\n"
+        "def app(self, **kw):\n"
+        "    seen['starting'] = gc.get_threshold()\n"
+        "    handle = opened(self, **kw)\n"
+        "    seen['after'] = gc.get_threshold()\n"
+        "    seen['frozen'] = gc.get_freeze_count()\n"
+        "    return handle\n"
+        "base.CliState.app = app\n"
+        "try:\n"
+        "    cli(['threads', 'list'])\n"
+        "except SystemExit as done:\n"
+        "    assert not done.code, done.code\n"
+        "print(json.dumps({'before': before, **seen}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, cwd=ROOT,
+                          env={**os.environ, "ISCG_DATABASE_URL": database,
+                               "ISCG_CONFIG": str(CONFIG)})
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert seen["starting"][0] > seen["before"][0]  # held back while starting
+    assert seen["after"] == seen["before"]  # Python's defaults once the database is open
+    assert seen["frozen"] > 10_000  # the start-up's objects, out of later collections
+
+
 def test_the_models_annotations_are_objects_not_text() -> None:
     # SQLAlchemy evaluates an annotation given as text (``from __future__ import
     # annotations``) for every column at import: about a quarter of the models' import.
