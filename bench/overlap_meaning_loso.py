@@ -1,10 +1,10 @@
-"""The duplication watch's meaning evidence, leave one set out over four sets of dev pairs.
+"""The duplication watch's meaning evidence, leave one set out over five sets of dev pairs.
 
     python bench/overlap_meaning_loso.py
 
-Needs the ``wordllama`` package (not in the lock files: ``pip install wordllama``). The
-four sets are the dev pairs of ``eval/overlaps``, ``eval/overlaps2``, ``eval/overlaps3``
-(pairs of which neither thread is held out) and of the sample's labelled pairs
+Needs the ``wordllama`` package. The five sets are the dev pairs of ``eval/overlaps``,
+``eval/overlaps2``, ``eval/overlaps3``, ``eval/overlaps4`` (pairs of which neither thread
+is held out) and of the sample's labelled pairs
 (``tests/data/overlap_pairs.yaml``, pairs not held out as ``tests/test_overlaps.py``
 splits them). Held-out pairs are left out before anything is read of them; the windows
 hold every thread of a set, as ``overlaps evaluate`` runs them.
@@ -16,9 +16,12 @@ other's neighbours by meaning (``all``: every thread of the window led by a Sect
 ``cand``: the threads it could be paired with, another Sector and active within the
 window) and the z-score of the pair's cosine among each thread's. Each family of rules
 (a raw cosine, mutual or one-sided k nearest neighbours, a z-score, each with a floor on
-the text cosine) has its values chosen on three sets' dev pairs and is scored on the
-fourth, for each set in turn. Prints one line per family and way of choosing: the values
-chosen in each fold and the left-out set's precision / recall before and after.
+the text cosine; the nearest alone with no floor, beside the 2 nearest with one) has its
+values chosen on four sets' dev pairs and is scored on the fifth, for each set in turn,
+with the subject concepts and without them (``--without-concepts``: how the evidence
+fares on subjects the concept table, written with the dev threads in view, does not
+know). Prints one line per family and way of choosing: the values chosen in each fold
+and the left-out set's precision / recall before and after.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from iscg_mailbot.analyse.overlap_headlines import names_work
 from iscg_mailbot.analyse.overlap_text import TextSimilarity
 from iscg_mailbot.analyse.overlaps import OverlapRules, ThreadView, find_overlaps
 from iscg_mailbot.analyse.sectors import SECTORS
@@ -62,6 +66,7 @@ class Row:
     overlap: bool
     flagged: bool
     gated: bool = False   # passes the gates: the meaning evidence can flag it
+    work: bool = False    # both headlines name a piece of work (meaning alone may flag it)
     text: float = 0.0
     cosine: float = 0.0
     rank: dict[str, tuple[int, int]] = field(default_factory=dict)  # pool: (best, worst)
@@ -103,6 +108,7 @@ def window_rows(views: list[ThreadView], pairs: list[tuple[int, int, bool]],
             continue
         i, j = at[a], at[b]
         row.gated, row.text, row.cosine = True, text.text_cosine(a, b), float(cosines[i, j])
+        row.work = names_work(views[i].subject) and names_work(views[j].subject)
         for pool, mask in pools.items():
             ranks = [int(np.sum(cosines[k][mask[k]] > row.cosine)) + 1 for k in (i, j)]
             spread = [(row.cosine - cosines[k][mask[k]].mean())
@@ -181,6 +187,21 @@ def families() -> Iterator[tuple[str, tuple[float, float], Rule]]:
         for t in np.arange(0.30, 0.50, 0.02):
             yield ("mutual 1NN (cand) and cosine", (round(t, 2), floor),
                    rule(lambda r, t=t: r.rank["cand"][1] <= 1 and r.cosine >= t))
+    yield from _nearest_alone()
+
+
+def _nearest_alone() -> Iterator[tuple[str, tuple[float, float], Rule]]:
+    """The rules as shipped: each the other's ``alone`` nearest whatever the wording (when
+    both headlines name a piece of work), or among the other's 2 nearest with the text
+    floor (alone 0: the floor always)."""
+    for alone in (0, 1, 2):
+        yield ("nearest alone, 2 nearest at 0.11", (alone, 0.11),
+               lambda r, a=alone: ((r.work and r.rank["cand"][1] <= a)
+                                   or (r.rank["cand"][1] <= 2 and r.text >= 0.11)))
+        for floor in TEXT_FLOORS:
+            yield ("nearest alone, or 2 nearest (cand)", (alone, floor),
+                   lambda r, a=alone, f=floor: ((r.work and r.rank["cand"][1] <= a)
+                                                or (r.rank["cand"][1] <= 2 and r.text >= f)))
 
 
 def counts(rows: list[Row], rule: Rule | None) -> tuple[int, int, int]:
@@ -216,24 +237,26 @@ def choose(train: list[list[Row]], tried: list[tuple[tuple[float, float], Rule]]
     return None if best is None else (best[1], best[2])
 
 
-def loso(sets: dict[str, dict[bool, list[Row]]], criterion: str) -> None:
-    """One line per family: the values chosen on three sets, the fourth's figures."""
+def loso(sets: dict[str, dict[bool, list[Row]]], criterion: str, concepts: bool) -> None:
+    """One line per family: the values chosen on four sets, the fifth's figures."""
     by_family: dict[str, list[tuple[tuple[float, float], Rule]]] = {}
     for family, values, rule in families():
         by_family.setdefault(family, []).append((values, rule))
     for family, tried in by_family.items():
         def strict(values: tuple[float, float], family: str = family) -> tuple[float, float]:
             larger_is_stricter = "cosine" in family or "z-score" in family
+            if family.startswith("nearest alone"):
+                larger_is_stricter = False
             return (values[0] if larger_is_stricter else -values[0], values[1])
         cells, gained, added, holds = [], 0, 0, True
         for name, rows in sets.items():
-            chosen = choose([r[True] for n, r in sets.items() if n != name], tried,
+            chosen = choose([r[concepts] for n, r in sets.items() if n != name], tried,
                             criterion, strict)
             if chosen is None:
                 cells.append(f"{name}: nothing safe")
                 continue
             (value, floor), rule = chosen
-            old, new = counts(rows[True], None), counts(rows[True], rule)
+            old, new = counts(rows[concepts], None), counts(rows[concepts], rule)
             gained, added = gained + new[0] - old[0], added + new[1] - old[1]
             holds = holds and new[1] == old[1] and precision_recall(*new)[0] >= 0.8
             cells.append("{} {:g}/{:.2f}: {:.2f}/{:.2f} -> {:.2f}/{:.2f}".format(
@@ -246,17 +269,19 @@ def main() -> None:
     logging.disable(logging.INFO)
     settings = load_settings(None)
     sets = {name: eval_set_rows(settings, name)
-            for name in ("overlaps", "overlaps2", "overlaps3")}
+            for name in ("overlaps", "overlaps2", "overlaps3", "overlaps4")}
     sets["sample"] = sample_rows(settings)
     for name, rows in sets.items():
         for concepts in (True, False):
             print(f"{name} dev, {'with' if concepts else 'without'} the concepts: "
                   "precision {:.2f} recall {:.2f}".format(
                       *precision_recall(*counts(rows[concepts], None))))
-    for criterion in ("f1", "safe"):
-        print(f"\nchosen by {'the sum of F1' if criterion == 'f1' else 'most gained, no false'}"
-              " on three sets (with the concepts), scored on the fourth:")
-        loso(sets, criterion)
+    for concepts in (True, False):
+        for criterion in ("f1", "safe"):
+            print(f"\nchosen by {'the sum of F1' if criterion == 'f1' else 'most gained, no false'}"
+                  f" on four sets ({'with' if concepts else 'without'} the concepts), scored "
+                  "on the fifth:")
+            loso(sets, criterion, concepts)
 
 
 if __name__ == "__main__":

@@ -825,10 +825,16 @@ def test_worker_killed_while_catching_up_on_a_missed_digest(tmp_path: Path,
     period = period_of(now)
     assert letters(engine, period) == "SSGPP"
     # The dead run's send lease lasts 10 minutes; let it have expired, as it would have
-    # by the time of a real restart. (The worker lease, 5 s here, is waited for.)
+    # by the time of a real restart. The dead worker's own lease (5 s here) is still held
+    # when the restart begins, as if it had renewed it just before the kill: set from
+    # here, so that a slow start of the new process on a busy machine cannot outlast it.
     with session_scope(engine) as session:
         session.execute(update(WorkerLock).where(WorkerLock.name == DIGEST_SEND_LOCK)
                         .values(expires_at=utcnow() - timedelta(seconds=1)))
+        assert session.execute(update(WorkerLock).where(WorkerLock.name == WORKER_LOCK)
+                               .where(WorkerLock.holder.is_not(None))
+                               .values(expires_at=utcnow() + timedelta(seconds=8))
+                               ).rowcount == 1
 
     second = start_worker(config_dir, second_log, "--wait")
     with reaped(second):

@@ -93,6 +93,46 @@ def test_nearer_threads_in_the_window_take_the_place() -> None:
     assert reason is not None and "each among the other's 3 nearest in meaning" in reason
 
 
+# One deliverable in two Sectors' words with hardly a word in common (text cosine ~0.03).
+TWIN = ("Draft Recommendation on network digital twins",
+        ("Requirements and reference architecture of a digital twin of an operator's "
+         "network: the data repository, the models of the physical plant, what-if analysis "
+         "before changes are pushed."))
+MIRRORS = ("Guide on simulated mirrors of national broadband infrastructure",
+           ("A living computer model of the whole national infrastructure, fibre, microwave "
+            "and towers, kept in sync with live operational data, so that planners test "
+            "outages and upgrades before money is spent."))
+# A thread nearer to both in meaning.
+COPY = ("Simulated copy of operator infrastructure",
+        ("A computer model of an operator's physical plant kept in sync with live "
+         "operational data, to test changes and outages before they are made."))
+
+
+def test_each_the_others_nearest_needs_no_word_in_common() -> None:
+    threads = views(("ITU-T", *TWIN), ("ITU-D", *MIRRORS))
+    text = TextSimilarity({v.id: (v.subject, v.text) for v in threads})
+    assert text.text_cosine(1, 2) < ON.meaning_text
+    assert [f.pair_key for f in find_overlaps(threads, ON) if f.pair_key == "1-2"] == ["1-2"]
+    # Without the nearest alone, the wording is too far apart for the 2 nearest.
+    assert not [f for f in find_overlaps(threads, replace(ON, meaning_alone=None))
+                if f.pair_key == "1-2"]
+    # A nearer thread makes the pair only each other's 2nd nearest: not enough alone
+    # (of the first one's Sector, so that no third Sector is flagged beside both).
+    threads = views(("ITU-T", *TWIN), ("ITU-D", *MIRRORS), ("ITU-T", *COPY))
+    assert meaning_neighbours(threads, ON).mutual_rank(1, 2) == 2
+    assert not [f for f in find_overlaps(threads, ON) if f.pair_key == "1-2"]
+    # Meaning alone only for two headlines that each name a piece of work: a
+    # newsletter that tells of the same subject is none.
+    news = ("Connectivity centres: newsletter, October 2026", MIRRORS[1])
+    threads = views(("ITU-T", *TWIN), ("ITU-D", *news))
+    assert meaning_neighbours(threads, ON).mutual_rank(1, 2) == 1
+    assert not [f for f in find_overlaps(threads, ON) if f.pair_key == "1-2"]
+    text = TextSimilarity({v.id: (v.subject, v.text) for v in threads})
+    reason = why_not(threads[0], threads[1], text, ON, meaning_neighbours(threads, ON))
+    assert reason is not None and reason.endswith(
+        "each among the other's 1 nearest in meaning, but a headline names no piece of work)")
+
+
 def test_one_liaison_form_on_two_subjects_is_not_flagged() -> None:
     threads = views(("ITU-R", *ORBITS), ("ITU-D", *CHILDREN))
     assert not [f for f in find_overlaps(threads, ON) if f.pair_key == "1-2"]
@@ -122,3 +162,43 @@ def test_a_view_without_vector_keeps_the_old_rules() -> None:
     threads = views(("ITU-T", *CABINETS), ("ITU-D", *KERBSIDE))
     stripped = [replace(threads[0], meaning=()), *threads[1:]]
     assert not [f for f in find_overlaps(stripped, ON) if f.pair_key == "1-2"]
+
+
+def _cluster(vectors: dict[int, tuple[float, ...]], sector_c: str = "GS") -> list[ThreadView]:
+    """Three Sectors on one subject: the repair of cut sea cables (ITU-T), the continuity
+    of island connectivity (ITU-D), and a best practice that holds both (``sector_c``);
+    the first two share no word. Threads 4-6 (ITU-R) are on other subjects."""
+    texts = {1: ("ITU-T", "Technical Report on cable repair ships and fault localisation",
+                 "repair ships, spare depots and fault localisation on optical cables"),
+             2: ("ITU-D", "Toolkit on island continuity when links are down",
+                 "backup satellite capacity, diverse landing routes and permits for islands"),
+             3: (sector_c, "Best practice on repair and redundancy",
+                 ("repair ships, spare depots and fault localisation on optical cables; "
+                  "backup satellite capacity, diverse landing routes and permits for islands")),
+             4: ("ITU-R", "Spectrum for IMT-2030", "frequency bands above 7 GHz"),
+             5: ("ITU-R", "Accessibility of broadcasting", "captions and audio description"),
+             6: ("ITU-R", "Budget of the regional forum", "interpretation and travel")}
+    return [ThreadView(n, s, f"{s}\n{t}", sector, ("cables",), (), WHEN, WHEN, vectors[n])
+            for n, (sector, s, t) in texts.items()]
+
+
+def test_three_sectors_on_one_subject_flag_the_third_pair() -> None:
+    # Each of the first two has the third nearest, then the other: 2nd nearest, no word
+    # in common, so neither the wording nor the meaning alone flags them.
+    vectors = {1: (1.0, 0.0, 0.0, 0.0), 2: (0.6, 0.8, 0.0, 0.0), 3: (0.9, 0.43, 0.0, 0.0),
+               4: (0.0, 0.0, 1.0, 0.0), 5: (0.0, 0.0, 0.0, 1.0), 6: (0.0, 0.0, 0.7, 0.7)}
+    threads = _cluster(vectors)
+    flags = {f.pair_key: f for f in find_overlaps(threads, ON)}
+    assert {"1-3", "2-3", "1-2"} <= set(flags)
+    assert flags["1-2"].beside == 3 and flags["1-3"].beside is None
+    assert "both flagged beside thread 3 of a third Sector" in flags["1-2"].evidence
+    # The digest's way (only the pairs of a week's thread) finds the same flag.
+    assert {f.pair_key for f in find_overlaps(threads, ON, involving={2})} == {"1-2", "2-3"}
+    # Not without the rule, nor when the third thread is of the first one's Sector ...
+    assert "1-2" not in {f.pair_key for f in find_overlaps(
+        threads, replace(ON, meaning_cluster=None))}
+    assert "1-2" not in {f.pair_key for f in find_overlaps(_cluster(vectors, "ITU-T"), ON)}
+    # ... nor when the two are not among each other's 3 nearest.
+    far = {**vectors, 2: (0.1, 0.0, 0.0, 0.995), 4: (0.45, 0.0, 0.89, 0.0),
+           5: (0.3, 0.0, 0.0, 0.95), 6: (0.4, 0.0, 0.65, 0.65)}
+    assert "1-2" not in {f.pair_key for f in find_overlaps(_cluster(far), ON)}

@@ -31,10 +31,14 @@ _FRONT = re.compile(r"^\s*(?:\[[^\]]*\]\s*|(?:re|fw|fwd|tr|aw|wg|sv|rif|invitati
                     re.IGNORECASE)
 _SEGMENT = re.compile(r"[:;,()?!\"«»]")
 # Words that make a headline about an event rather than about work on a subject.
+# Each in the plural too ("Council 2027 sessions - captioning contract"): a headline's
+# words are not lemmatised.
 EVENT_WORDS = frozenset({
-    "webinar", "webinars", "workshop", "workshops", "forum", "symposium", "summit",
-    "seminar", "training", "course", "hackathon", "meeting", "session", "event",
-    "atelier", "réunion", "colloque"})
+    "webinar", "webinars", "workshop", "workshops", "forum", "forums", "symposium",
+    "summit", "summits", "seminar", "seminars", "training", "trainings", "course",
+    "courses", "hackathon", "hackathons", "meeting", "meetings", "session", "sessions",
+    "event", "events", "atelier", "ateliers", "réunion", "réunions", "colloque",
+    "colloques"})
 # Words that name work (a deliverable, a study): an event beside one is not "only an event".
 WORK_WORDS = frozenset({
     "recommendation", "recommendations", "supplement", "handbook", "toolkit",
@@ -121,6 +125,46 @@ def _bodies_named(text: str) -> set[str]:
     return found
 
 
+# A body as a headline names it, short or long ("SG15", "Study Group 15", "Q7/5",
+# "Question 7/5", "WP 5D", "Working Party 6B", "WP2/15"), for :func:`bodies_named`.
+_NAMED_BODY = re.compile(
+    r"(?<![\w/-])(?:(?:SG|Study\s+Group)\s?(?P<sg>\d{1,2})|(?:Q|Question)\s?"
+    r"(?P<q>\d{1,2}/\d{1,2})|(?:WP|Working\s+Party)\s?(?P<wp>\d[A-F]|\d{1,2}/\d{1,2}))"
+    r"(?![\w/])", re.IGNORECASE)
+
+
+def bodies_named(subject: str) -> set[str]:
+    """The study groups, Questions and working parties a headline names, written as the
+    watch keys them ("SG15", "Q7/5", "WP5D"): the bodies whose work the thread is about.
+
+        >>> sorted(bodies_named("WP 6B preliminary draft new Report; Study Group 16 input"))
+        ['SG16', 'WP6B']
+    """
+    found = set()
+    for match in _NAMED_BODY.finditer(headline(subject)):
+        if match.group("sg"):
+            found.add(f"SG{int(match.group('sg'))}")
+        elif match.group("q"):
+            found.add(f"Q{match.group('q')}")
+        else:
+            found.add(f"WP{match.group('wp').upper()}")
+    return found
+
+
+def names_work(subject: str) -> bool:
+    """Whether the headline names a piece of work: a deliverable or a study
+    (:data:`WORK_WORDS`: "toolkit", "draft", "guide" ...) or the body doing it ("SG13
+    progress on Y.NDT-arch"), not a newsletter, an announcement or a question.
+
+        >>> names_work("Digital Transformation Centres: newsletter, October 2026")
+        False
+        >>> names_work("SG13 progress on Y.NDT-arch (network digital twin)")
+        True
+    """
+    words = {w.lower() for w in _words(_SEGMENT.sub(" ", headline(subject)))}
+    return bool(words & WORK_WORDS) or bool(bodies_named(subject))
+
+
 def sectors_named(subject: str) -> set[str]:
     """The Sectors a headline names ("LS from ITU-T SG5 to ITU-D SG2": ITU-T and ITU-D):
     the Sector, its Bureau or advisory group, or one of its bodies ("SG15", "Q10/17",
@@ -204,5 +248,5 @@ def names_the_other(subject: str, other: str) -> bool:
     return False
 
 
-__all__ = ["EVENT_WORDS", "LOGISTICS_WORDS", "WORK_WORDS", "headline", "is_event", "names",
-           "names_the_other", "sectors_named"]
+__all__ = ["EVENT_WORDS", "LOGISTICS_WORDS", "WORK_WORDS", "bodies_named", "headline",
+           "is_event", "names", "names_the_other", "names_work", "sectors_named"]

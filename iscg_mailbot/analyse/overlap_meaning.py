@@ -28,6 +28,7 @@ once per analysing process (~100 MB), ~0.65 ms to embed a thread.
 from __future__ import annotations
 
 import math
+import operator
 from array import array
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -133,14 +134,22 @@ class MeaningNeighbours:
     def __init__(self, vectors: dict[int, Vector],
                  candidates: Callable[[int, int], bool]) -> None:
         self.vectors = {tid: v for tid, v in vectors.items() if v}
+        self._norms = {tid: math.sqrt(sum(x * x for x in v)) or 1.0
+                       for tid, v in self.vectors.items()}
         self._candidates = candidates
         self._cosines: dict[int, list[float]] = {}
+
+    def _cosine(self, a: int, b: int) -> float:
+        # The norms once per thread: a thread's cosines to a year of threads are most of
+        # the evidence's time.
+        dot: float = sum(map(operator.mul, self.vectors[a], self.vectors[b]))
+        return dot / (self._norms[a] * self._norms[b])
 
     def cosine(self, a: int, b: int) -> float | None:
         """The cosine of the two threads' vectors, None when either has none."""
         if a not in self.vectors or b not in self.vectors:
             return None
-        return meaning_similarity(self.vectors[a], self.vectors[b])
+        return self._cosine(a, b)
 
     def rank(self, a: int, b: int) -> int | None:
         """1 + how many of ``a``'s candidates are nearer to it than ``b``."""
@@ -148,9 +157,7 @@ class MeaningNeighbours:
         if cosine is None:
             return None
         if a not in self._cosines:
-            mine = self.vectors[a]
-            self._cosines[a] = [meaning_similarity(mine, vector)
-                                for other, vector in self.vectors.items()
+            self._cosines[a] = [self._cosine(a, other) for other in self.vectors
                                 if other != a and self._candidates(a, other)]
         return 1 + sum(1 for value in self._cosines[a] if value > cosine)
 
@@ -158,6 +165,18 @@ class MeaningNeighbours:
         """The larger of the two ranks: each is among the other's that many nearest."""
         first, second = self.rank(a, b), self.rank(b, a)
         return None if first is None or second is None else max(first, second)
+
+    def within(self, a: int, b: int, most: int) -> bool:
+        """Whether each thread is among the other's ``most`` nearest: ``mutual_rank`` at
+        most ``most``, the thread whose cosines are already known asked first, so that
+        a pair that fails on it costs no other thread's cosines (the digest asks about
+        every pair of a week's thread, and the week's threads are few)."""
+        first, second = (b, a) if b in self._cosines and a not in self._cosines else (a, b)
+        rank = self.rank(first, second)
+        if rank is None or rank > most:
+            return False
+        rank = self.rank(second, first)
+        return rank is not None and rank <= most
 
 
 __all__ = ["MEANING_VERSION", "MeaningNeighbours", "embedded", "meaning_available",

@@ -119,18 +119,39 @@ def stored_parts(session: Session,
     return found
 
 
+# What a meaning vector is made from: a row read again with the same keeps its vector.
+_EMBEDDED = ("terms", "counts", "words")
+
+
 def save_terms(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     """Replace the rows of these threads (each a dict of the table's columns); threads
-    gone meanwhile (merged) are skipped."""
+    gone meanwhile (merged) are skipped. A row whose terms, counts and spellings come
+    out as before (read again under a new version, a subject renamed) keeps its meaning
+    vector: a thread without one would change its neighbours' nearest threads."""
     if not rows:
         return
     ids = [row["thread_id"] for row in rows]
     existing = set()
+    vectors: dict[int, tuple[Any, ...]] = {}
     for chunk in chunks(sorted(ids)):
+        for found in session.execute(select(
+                ThreadOverlapTerms.thread_id, ThreadOverlapTerms.meaning,
+                ThreadOverlapTerms.meaning_version,
+                *(getattr(ThreadOverlapTerms, name) for name in _EMBEDDED))
+                .where(ThreadOverlapTerms.thread_id.in_(chunk),
+                       ThreadOverlapTerms.meaning.is_not(None))):
+            vectors[found[0]] = tuple(found[1:])
         session.execute(delete(ThreadOverlapTerms).where(
             ThreadOverlapTerms.thread_id.in_(chunk)))
         existing |= set(session.scalars(select(Thread.id).where(Thread.id.in_(chunk))))
-    kept = [row for row in rows if row["thread_id"] in existing]
+    kept = []
+    for row in rows:
+        if row["thread_id"] not in existing:
+            continue
+        old = vectors.get(row["thread_id"])
+        if old is not None and tuple(row.get(name) for name in _EMBEDDED) == old[2:]:
+            row = {**row, "meaning": old[0], "meaning_version": old[1]}
+        kept.append(row)
     if kept:
         session.execute(insert(ThreadOverlapTerms), kept)
 
