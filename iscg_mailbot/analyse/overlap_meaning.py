@@ -91,10 +91,17 @@ def meaning_text(subject: str, text: str, *, subjects: bool = True) -> str:
 
 
 def embedded(texts: Sequence[str]) -> list[Vector]:
-    """The unit vectors of texts of :func:`terms_text` (the model loaded on first use)."""
+    """The unit vectors of texts of :func:`terms_text` (the model loaded on first use).
+
+    One text a call: the model pads each batch of texts to its longest one's tokens and
+    gathers and multiplies the padding too (a thread's terms run from a few tokens to
+    thousands: 5x the work at its default 64 a batch). The padding adds only zeros, so
+    the vectors are the same bytes either way (``tests/test_overlap_meaning_batch.py``).
+    """
     if not texts:
         return []
-    return [tuple(float(x) for x in row) for row in _model().embed(list(texts), norm=True)]
+    embed = _model().embed
+    return [tuple(float(x) for x in embed([text], norm=True)[0]) for text in texts]
 
 
 def meaning_vectors(texts: Sequence[tuple[str, str]], *, subjects: bool = True) -> list[Vector]:
