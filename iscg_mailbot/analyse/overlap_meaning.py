@@ -78,6 +78,11 @@ def _model() -> Any:
                                     disable_download=True)
 
 
+def load_model() -> None:
+    """Load the model now (a process that forks analysers loads it once for them)."""
+    _model()
+
+
 def terms_text(read: ReadTerms) -> str:
     """What is embedded of a thread read as ``read``: its content terms, spelled, in order."""
     counts = read.counts
@@ -167,6 +172,6 @@ class MeaningNeighbours:
         return None if first is None or second is None else max(first, second)
 
 
-__all__ = ["MEANING_VERSION", "MeaningNeighbours", "embedded", "meaning_available",
+__all__ = ["MEANING_VERSION", "MeaningNeighbours", "embedded", "load_model", "meaning_available",
            "meaning_similarity", "meaning_text", "meaning_vectors", "meaning_version",
            "packed_vector", "terms_text", "unpacked_vector"]
