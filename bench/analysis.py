@@ -9,11 +9,12 @@ It prints the CPU seconds (``time.process_time`` of the process: the machine's o
 load does not count) of each part of the analysis: action items (``extract_actions``),
 questions (``find_questions``), closures (``services/actions/closures.py``), topic
 tagging, the overlap terms (``read_thread_terms``), the meaning vectors
-(``fill_meaning``: the model's load and the embedding), and the whole analysis (which
-also loads the tagger and reads and writes the database); medians, ms a message and the
-ratio to the baseline. Each run dumps the action items, shares, topics, entities and
-overlap terms with their meaning vectors by Message-ID, and the dumps of both trees
-must be identical (the closing dates and items; ``tagged_at`` left out).
+(``fill_meaning`` and ``with_vectors``: the model's load and the embedding), and the
+whole analysis (which also loads the tagger and reads and writes the database);
+medians, ms a message and the ratio to the baseline. Each run dumps the action items,
+shares, topics, entities and overlap terms with their meaning vectors by Message-ID,
+and the dumps of both trees must be identical (the closing dates and items;
+``tagged_at`` left out).
 
 Usage: python bench/analysis.py [--baseline add70e1] [--messages 2000] [--rounds 3]
        [--profile FILE] (one cProfile of this tree's analysis instead)
@@ -71,7 +72,8 @@ def child(tree: str, mbox: str, dump: str, profile: str | None) -> None:
     timed(extraction, "find_closures", "closures")
     timed(tagging, "tag_texts", "tag_texts")
     for module_name, name, label in (("overlap_terms", "read_thread_terms", "overlap_terms"),
-                                     ("overlap_meaning", "fill_meaning", "meaning")):
+                                     ("overlap_meaning", "fill_meaning", "meaning"),
+                                     ("overlap_meaning", "with_vectors", "meaning")):
         timed(getattr(analysis, module_name, None), name, label)
     with tempfile.TemporaryDirectory() as folder:
         app = App.open(

@@ -11,9 +11,9 @@ included, sampled from /proc as ``bench/e2e.py`` does), the importing process's 
 workers' CPU is in the tree's figure only), ``store_parsed_batch``, the whole analysis,
 and its parts: ``extract_actions``, ``find_questions``, closures, ``texts_to_tag``,
 ``tag_texts``, ``save_tags``, ``save_extraction`` (closures included), the overlap
-terms (``read_thread_terms``) and the meaning vectors (``fill_meaning``: the model's load
-and the embedding). The machine's
-other load slows both sides alike; say the load average with the figures.
+terms (``read_thread_terms``) and the meaning vectors (``fill_meaning`` and
+``with_vectors``: the model's load and the embedding). The machine's other load slows
+both sides alike; say the load average with the figures.
 
 Usage: python bench/import_cpu.py [--baseline main] [--messages 4000] [--rounds 3]
        [--mbox FILE] (an mbox written before, instead of writing the corpus)
@@ -76,6 +76,7 @@ def child(tree: str, mbox: str) -> None:
         (tagging, "save_tags", "save_tags"),
         (getattr(analysis, "overlap_terms", None), "read_thread_terms", "overlap_terms"),
         (getattr(analysis, "overlap_meaning", None), "fill_meaning", "meaning"),
+        (getattr(analysis, "overlap_meaning", None), "with_vectors", "meaning"),
     ):
         timed(module, name, label)
     with tempfile.TemporaryDirectory() as folder:
