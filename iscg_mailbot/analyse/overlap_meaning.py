@@ -83,6 +83,11 @@ def load_model() -> None:
     _model()
 
 
+def model_loaded() -> bool:
+    """Whether this process has the model in memory already (loaded, or inherited)."""
+    return _model.cache_info().currsize > 0
+
+
 def terms_text(read: ReadTerms) -> str:
     """What is embedded of a thread read as ``read``: its content terms, spelled, in order."""
     counts = read.counts
@@ -174,4 +179,4 @@ class MeaningNeighbours:
 
 __all__ = ["MEANING_VERSION", "MeaningNeighbours", "embedded", "load_model", "meaning_available",
            "meaning_similarity", "meaning_text", "meaning_vectors", "meaning_version",
-           "packed_vector", "terms_text", "unpacked_vector"]
+           "model_loaded", "packed_vector", "terms_text", "unpacked_vector"]

@@ -93,8 +93,9 @@ class Analyser:
                  target_seconds: float = TARGET_SECONDS, lease: timedelta = LEASE,
                  embed: bool = True) -> None:
         self.app = app
-        # Whether the run ends by embedding the rows left without a vector (each chunk
-        # embeds its own threads; worker processes leave the rest to their parent).
+        # Whether the run ends by embedding the rows left without a vector (a chunk
+        # embeds its threads when the model is loaded; worker processes, which inherit
+        # it, leave the rest to their parent).
         self.embed = embed
         self.now = now
         self.target_seconds = target_seconds

@@ -2,12 +2,13 @@
 (:mod:`iscg_mailbot.analyse.overlap_meaning`): computed by analysis, stored beside the
 thread's terms (``thread_overlap_terms.meaning``, revision 0022), read by the watch.
 
-Analysis stores each thread's terms with their vector (:func:`with_vectors`: each
-analyser embeds the threads it read, outside its transactions; the worker processes
-inherit the model from the one that loaded it); when its queue is empty, it embeds the
-rows still without a current vector (:func:`fill_meaning`: rows written before revision
-0022 or by a reader that had to tokenize a thread, rows of another model), in
-transactions of their own. The
+Analysis stores each thread's terms; an analyser that has the model in memory (the
+worker processes inherit it from the one that loaded it) stores them with their vector
+(:func:`with_vectors`, computed outside its transactions). When its queue is empty, it
+embeds the rows without a current vector (:func:`fill_meaning`: rows it has just
+written without one, rows written before revision 0022 or by a reader that had to
+tokenize a thread, rows of another model), in transactions of their own, so that
+loading the model (~1 s) delays no analysis. The
 digest and ``overlaps list`` only read the vectors (:func:`stored_vectors`): they never
 import the model. ``[overlaps] meaning = false`` in iscg-mailbot.toml turns the
 evidence off: analysis computes no vector and the watch reads none.
@@ -32,6 +33,7 @@ from iscg_mailbot.analyse.overlap_meaning import (
     meaning_available,
     meaning_vectors,
     meaning_version,
+    model_loaded,
     packed_vector,
     terms_text,
     unpacked_vector,
@@ -87,8 +89,10 @@ def with_vectors(settings: Settings, rows: Sequence[dict[str, Any]]) -> None:
     <iscg_mailbot.services.overlap_terms.read_thread_terms>` their meaning vector before
     they are stored: the bytes :func:`fill_meaning` would give them once stored (the same
     text, embedded on its own), computed by the analyser that read them (in parallel,
-    beside ingest) instead of by one process after all analysis."""
-    if not rows or not meaning_on(settings):
+    beside ingest) instead of by one process after all analysis. Only in a process that
+    has the model already (the analysis workers inherit it): loading it here would delay
+    a restarted analyser's first commit; :func:`fill_meaning` embeds the rest."""
+    if not rows or not meaning_on(settings) or not model_loaded():
         return
     version = meaning_version()
     vectors = embedded([terms_text(unpacked_terms(row["terms"], row["counts"], row["words"],
