@@ -8,10 +8,13 @@ it and analyses it in the importing process (the ``serial`` import of ``bench/e2
 It prints the CPU seconds (``time.process_time`` of the process: the machine's other
 load does not count) of each part of the analysis: action items (``extract_actions``),
 questions (``find_questions``), closures (``services/actions/closures.py``), topic
-tagging, and the whole analysis (which also loads the tagger and reads and writes the
-database); medians, ms a message and the ratio to the baseline. Each run dumps the
-action items, shares, topics and entities by Message-ID, and the dumps of both trees
-must be identical (the closing dates and items; ``tagged_at`` left out).
+tagging, the overlap terms (``read_thread_terms``), the meaning vectors
+(``fill_meaning`` and ``with_vectors``: the model's load and the embedding), and the
+whole analysis (which also loads the tagger and reads and writes the database);
+medians, ms a message and the ratio to the baseline. Each run dumps the action items,
+shares, topics, entities and overlap terms with their meaning vectors by Message-ID,
+and the dumps of both trees must be identical (the closing dates and items;
+``tagged_at`` left out).
 
 Usage: python bench/analysis.py [--baseline add70e1] [--messages 2000] [--rounds 3]
        [--profile FILE] (one cProfile of this tree's analysis instead)
@@ -32,7 +35,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_BASELINE = "add70e1"  # before the substring gates (issue 17, second round)
-PARTS = ("extract_actions", "find_questions", "closures", "tag_texts")
+PARTS = ("extract_actions", "find_questions", "closures", "tag_texts", "overlap_terms",
+         "meaning")
 
 
 def child(tree: str, mbox: str, dump: str, profile: str | None) -> None:
@@ -50,7 +54,9 @@ def child(tree: str, mbox: str, dump: str, profile: str | None) -> None:
     spent = dict.fromkeys(PARTS, 0.0)
 
     def timed(module: Any, name: str, label: str) -> None:
-        function = getattr(module, name)
+        function = getattr(module, name, None)
+        if function is None:  # a baseline older than this part: 0
+            return
 
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             began = time.process_time()
@@ -65,6 +71,10 @@ def child(tree: str, mbox: str, dump: str, profile: str | None) -> None:
     timed(extraction, "find_questions", "find_questions")
     timed(extraction, "find_closures", "closures")
     timed(tagging, "tag_texts", "tag_texts")
+    for module_name, name, label in (("overlap_terms", "read_thread_terms", "overlap_terms"),
+                                     ("overlap_meaning", "fill_meaning", "meaning"),
+                                     ("overlap_meaning", "with_vectors", "meaning")):
+        timed(getattr(analysis, module_name, None), name, label)
     with tempfile.TemporaryDirectory() as folder:
         app = App.open(
             Settings(database={"url": f"sqlite:///{folder}/bench.db"}), check_schema=False
@@ -86,7 +96,8 @@ def child(tree: str, mbox: str, dump: str, profile: str | None) -> None:
 
 
 def _dump(app: Any) -> dict[str, Any]:
-    """Items, shares, topics and entities, keyed by Message-ID (not by row ids)."""
+    """Items, shares, topics, entities and overlap terms, keyed by Message-ID (not by
+    row ids)."""
     from sqlalchemy import text
 
     with app.session() as session:
@@ -132,6 +143,7 @@ def _dump(app: Any) -> dict[str, Any]:
             | {"thread": threads.get(r["thread_id"])}
             for r in session.execute(text("SELECT * FROM thread_entities")).mappings()
         ]
+        overlaps = _overlap_rows(session, ids, threads)
     return {
         name: sorted(rows, key=lambda r: json.dumps(r, sort_keys=True))
         for name, rows in (
@@ -139,8 +151,26 @@ def _dump(app: Any) -> dict[str, Any]:
             ("shares", shares),
             ("topics", topics),
             ("entities", entities),
+            ("overlap terms", overlaps),
         )
     }
+
+
+def _overlap_rows(session: Any, ids: dict[int, str], threads: dict[int, str]) -> list[Any]:
+    """The stored overlap terms and meaning vectors (bytes as hex), by Message-ID; none
+    for a tree before them."""
+    from sqlalchemy import inspect, text
+
+    if not inspect(session.connection()).has_table("thread_overlap_terms"):
+        return []
+    rows = []
+    for r in session.execute(text("SELECT * FROM thread_overlap_terms")).mappings():
+        row = {k: v.hex() if isinstance(v, bytes) else str(v) for k, v in r.items()
+               if k not in ("thread_id", "message_ids")}
+        row["thread"] = threads.get(r["thread_id"])
+        row["messages"] = [ids[int(pk)] for pk in r["message_ids"].split()]
+        rows.append(row)
+    return rows
 
 
 def _run(tree: str, mbox: Path, dump: Path, profile: str | None = None) -> dict[str, Any]:
@@ -215,7 +245,7 @@ def main() -> None:
     same = len(dumps["baseline"]) == 1 and dumps["baseline"] == dumps["this tree"]
     print(
         f"load average {os.getloadavg()[0]:.1f} at the end; same items, closures, shares, "
-        f"topics and entities: {'yes' if same else 'NO'}"
+        f"topics, entities, overlap terms and meaning vectors: {'yes' if same else 'NO'}"
     )
     if not same:
         sys.exit(1)

@@ -10,8 +10,10 @@ included, sampled from /proc as ``bench/e2e.py`` does), the importing process's 
 (imports), its import (reading the archive, storing, threading, indexing: the parse
 workers' CPU is in the tree's figure only), ``store_parsed_batch``, the whole analysis,
 and its parts: ``extract_actions``, ``find_questions``, closures, ``texts_to_tag``,
-``tag_texts``, ``save_tags``, ``save_extraction`` (closures included). The machine's
-other load slows both sides alike; say the load average with the figures.
+``tag_texts``, ``save_tags``, ``save_extraction`` (closures included), the overlap
+terms (``read_thread_terms``) and the meaning vectors (``fill_meaning`` and
+``with_vectors``: the model's load and the embedding). The machine's other load slows
+both sides alike; say the load average with the figures.
 
 Usage: python bench/import_cpu.py [--baseline main] [--messages 4000] [--rounds 3]
        [--mbox FILE] (an mbox written before, instead of writing the corpus)
@@ -32,7 +34,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 PARTS = ("store_parsed_batch", "extract_actions", "find_questions", "closures",
-         "texts_to_tag", "tag_texts", "save_tags", "save_extraction")
+         "texts_to_tag", "tag_texts", "save_tags", "save_extraction", "overlap_terms",
+         "meaning")
 
 
 def child(tree: str, mbox: str) -> None:
@@ -49,7 +52,9 @@ def child(tree: str, mbox: str) -> None:
     spent = dict.fromkeys(PARTS, 0.0)
 
     def timed(module: Any, name: str, label: str) -> None:
-        function = getattr(module, name)
+        function = getattr(module, name, None)
+        if function is None:  # a baseline older than this part: 0
+            return
 
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             start = time.process_time()
@@ -69,6 +74,9 @@ def child(tree: str, mbox: str) -> None:
         (tagging, "texts_to_tag", "texts_to_tag"),
         (tagging, "tag_texts", "tag_texts"),
         (tagging, "save_tags", "save_tags"),
+        (getattr(analysis, "overlap_terms", None), "read_thread_terms", "overlap_terms"),
+        (getattr(analysis, "overlap_meaning", None), "fill_meaning", "meaning"),
+        (getattr(analysis, "overlap_meaning", None), "with_vectors", "meaning"),
     ):
         timed(module, name, label)
     with tempfile.TemporaryDirectory() as folder:

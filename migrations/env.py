@@ -6,11 +6,11 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Engine
 
-from iscg_mailbot.store import models
+from iscg_mailbot.store import all_models
 from iscg_mailbot.store.search import TABLE as SEARCH_TABLE
 from iscg_mailbot.store.types import UTCDateTime
 
-target_metadata = models.Base.metadata
+target_metadata = all_models.Base.metadata
 
 
 def _engine() -> Engine:

@@ -70,8 +70,10 @@ def test_a_question_is_owed_by_the_greeted(members: MembersConfig) -> None:
 def test_a_statement_owes_the_greeted_nothing(members: MembersConfig) -> None:
     # Only a sentence that speaks to its reader (a question, "please", "you", "asks
     # whether") is owed by whom the greeting names.
-    assert owners("Dear Fatima,\n\nThe revised draft is attached for comments.", members) == [
-        None]
+    assert owners("Dear Fatima,\n\nThe revised draft is attached for comments by 4 December.",
+                  members) == [None]
+    # Without a day it says what the document is for, and is no item at all.
+    assert owners("Dear Fatima,\n\nThe revised draft is attached for comments.", members) == []
     assert owners("Dear Fatima,\n\nYour comments on the revised draft would be welcome.",
                   members) == ["BR"]
 

@@ -93,3 +93,32 @@ def test_a_report_that_somebody_has_asked_is_no_item_unless_it_passes_on_a_date(
     # Asking now is a request.
     assert items("We ask BDT to prepare an overview of the pilots.", members) == [
         ("BDT", None)]
+
+
+def test_what_a_document_is_for_is_no_item_unless_someone_or_a_day_is_named(
+    members: MembersConfig,
+) -> None:
+    assert items("The revised handbook is now open for comments.", members) == []
+    assert items("The draft outline is attached for review.", members) == []
+    assert [c[0] for c in items("The draft outline is sent to TSAG for review.", members)] == [
+        "TSAG"]
+
+
+def test_an_instruction_that_answers_how_or_whom_is_no_new_item(
+    members: MembersConfig,
+) -> None:
+    def reply(text: str, asked: str) -> list[tuple[str | None, date | None]]:
+        message = ActionInput(text, SENT, sender=Address("Elena Petrova", "elena.petrova@itu.int"),
+                              parent_sender=Address("", "someone@example.org"), parent_asks=True,
+                              parent_text=asked)
+        return [(c.owner, c.due) for c in extract_actions(message, ActionRules(), members=members)]
+
+    assert reply("Please write to the workshop secretariat at tsbws@itu.int.",
+                 "Where should we send our proposal?") == []
+    assert reply("Please contact the regional office in Cairo.",
+                 "Who can I ask about the venue?") == []
+    # A dated request, or one after a question that asks nothing of the kind, stays.
+    assert reply("Please send the abstract by 20 November.",
+                 "Where should we send our proposal?") != []
+    assert reply("Please send the abstract to tsbws@itu.int.",
+                 "Could you confirm that the workshop takes place?") != []

@@ -2,8 +2,8 @@
 
 * Import with analysis worker processes running beside it (every thread analysed as
   soon as a batch stored it, then again as more mail reaches it) stores exactly the
-  topics, entities, action items and closures of an import followed by analysis in
-  one process: on the sample archive and on a generated corpus of real list mail, on
+  topics, entities, action items, closures, overlap terms and meaning vectors of an
+  import followed by analysis in one process: on the sample archive and on a generated corpus of real list mail, on
   SQLite and PostgreSQL. Every stored column is compared except row ids and the
   times rows were written; references to rows are compared by Message-ID.
 * Two separate processes analysing one PostgreSQL database share the work: each
@@ -40,6 +40,7 @@ from iscg_mailbot.store.database import connect, upgrade
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_action_shares import ActionShare
 from iscg_mailbot.store.models_actions import ActionItem
+from iscg_mailbot.store.models_duties import ThreadOverlapTerms
 from iscg_mailbot.store.models_topics import ThreadEntity, ThreadTopic
 from iscg_mailbot.store.models_work import AnalysisWork
 from iscg_mailbot.store.types import utcnow
@@ -75,9 +76,12 @@ def stored_analysis(url: str) -> dict[str, Any]:
             refs: dict[str, Callable[[Any], Any]] = {
                 "message_pk": mids.get, "closed_by_message_pk": mids.get,
                 "thread_id": roots.get, "item_id": items.get,
+                "message_ids": lambda pks: [mids[int(pk)] for pk in pks.split()],
             }
             tables = {}
-            for model in (ActionItem, ActionShare, ThreadTopic, ThreadEntity):
+            # The overlap terms with their meaning vectors (bytes) too.
+            for model in (ActionItem, ActionShare, ThreadTopic, ThreadEntity,
+                          ThreadOverlapTerms):
                 rows = []
                 for row in connection.execute(select(model)).mappings():
                     rows.append(repr(sorted(
@@ -158,6 +162,8 @@ def test_analysis_beside_ingest_equals_one_process(db_url: str, tmp_path: Path,
     expected = _one_process(one, archive, batch)
     assert expected["action_items"] and expected["thread_topics"]
     assert expected["thread_entities"]
+    assert expected["thread_overlap_terms"] and all(
+        "('meaning', None)" not in row for row in expected["thread_overlap_terms"])
     assert expected["pending"] == [0, 0]
     assert _beside_ingest(many, archive, batch) == expected
 

@@ -4,7 +4,8 @@ Each worker used to load spaCy, the topic tagger and the word tables itself (~1.
 CPU a process); now the first worker loads them and forks the others from itself. The
 tagger's cache file here records every process that unpickles it. The importing
 process, which only starts the workers and reads their reports, no longer imports the
-analysis code (~0.2 s of CPU on the import's busiest process).
+analysis code (~0.2 s of CPU on the import's busiest process), nor the meaning model:
+the workers, which inherit it, embed the threads they analyse.
 """
 
 from __future__ import annotations
@@ -88,13 +89,19 @@ app = App(settings=Settings(), engine=connect(sys.argv[1]))
 app.upgrade_schema()
 with beside_ingest(app, 2, expected_messages=10**6, settle=timedelta(0)) as analysis:
     import_archive(app, Path(sys.argv[2]))
-    # What ingest loaded, while the workers analyse. Once they are done, this process
-    # embeds the threads for the duplication watch (one model, not one per worker).
+    # What ingest loaded, while the workers analyse.
     loaded = sorted(m for m in sys.modules if m.startswith((
         "iscg_mailbot.analyse", "iscg_mailbot.services.analysis.")))
     loaded += [m for m in ("iscg_mailbot.services.analysis",) if m in sys.modules]
+# The workers embedded the threads they analysed (the model loaded once, before they
+# forked): nothing was left for this process to embed, so it never loaded the model.
+from sqlalchemy import text
+with app.engine.connect() as connection:
+    unembedded = connection.scalar(text(
+        "SELECT count(*) FROM thread_overlap_terms WHERE meaning IS NULL"))
 print(json.dumps({"threads": analysis.report.threads, "failed": analysis.report.failed,
-                  "loaded": loaded}))
+                  "loaded": loaded, "model": "wordllama" in sys.modules,
+                  "unembedded": unembedded}))
 """
 
 
@@ -108,3 +115,4 @@ def test_the_importing_process_leaves_the_analysis_code_to_its_workers(
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["threads"] > 0 and result["failed"] == []
     assert result["loaded"] == []
+    assert result["model"] is False and result["unembedded"] == 0

@@ -276,6 +276,25 @@ def test_the_quick_schema_check_reads_the_same_heads_as_alembic(tmp_path: Path) 
     engine.dispose()
 
 
+def test_the_quick_schema_check_reads_identifiers_wherever_a_script_sets_them(
+        tmp_path: Path) -> None:
+    # The quick reading parses what comes before a script's first function; identifiers
+    # set after it, or a docstring with a line starting "def " (the cut falls inside a
+    # string), make it read the whole script.
+    versions = tmp_path / "versions"
+    versions.mkdir()
+    (versions / "a.py").write_text('revision = "a"\ndown_revision = None\n\ndef upgrade():\n'
+                                   '    pass\n', encoding="utf-8")
+    (versions / "b.py").write_text('"""B."""\n\ndef upgrade():\n    pass\n\nrevision = "b"\n'
+                                   'down_revision = "a"\n', encoding="utf-8")
+    (versions / "c.py").write_text('"""Notes:\ndef upgrade() is below\n"""\nrevision = "c"\n'
+                                   'down_revision = ("b",)\n\ndef upgrade():\n    pass\n',
+                                   encoding="utf-8")
+    assert script_heads(tmp_path) == {"c"}
+    (versions / "d.py").write_text('revision = "d"\ndown_revision = "a"\n', encoding="utf-8")
+    assert script_heads(tmp_path) == {"c", "d"}
+
+
 # --- 5: start-up ------------------------------------------------------------------------
 
 HEAVY = ("sqlalchemy", "alembic", "pydantic", "spacy", "rich", "apscheduler", "mailparser",

@@ -8,8 +8,9 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, inspect, text
 
+from iscg_mailbot.store.all_models import Base
 from iscg_mailbot.store.database import connect, current_revisions, head_revisions, upgrade
-from iscg_mailbot.store.models import Base, MailingList
+from iscg_mailbot.store.models import MailingList
 from iscg_mailbot.store.search import TABLE as SEARCH_TABLE
 from iscg_mailbot.store.versions import data_version
 from tests.conftest import _MigratedPostgres, _reset_postgres, require_service

@@ -8,6 +8,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine
 
 from iscg_mailbot.errors import SchemaOutdated
+from iscg_mailbot.store.all_models import Base
 from iscg_mailbot.store.database import (
     connect,
     current_revisions,
@@ -15,7 +16,6 @@ from iscg_mailbot.store.database import (
     require_current_schema,
     upgrade,
 )
-from iscg_mailbot.store.models import Base
 from iscg_mailbot.store.search import TABLE as SEARCH_TABLE
 
 

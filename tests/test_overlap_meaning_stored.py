@@ -140,3 +140,22 @@ def test_the_digest_reads_the_vectors_without_loading_the_model(tmp_path: Path) 
     assert done.returncode == 0, done.stderr
     assert "Possible overlaps" in (tmp_path / "oct.txt").read_text(encoding="utf-8")
     assert done.stdout.split() == []
+
+
+def test_a_vector_for_a_row_gone_meanwhile_is_dropped_not_an_error(engine: Engine) -> None:
+    """A thread merged away between reading the rows to fill and writing their vectors:
+    the others are stored, the missing one is skipped."""
+    from bench.queries import fill
+    from iscg_mailbot.store.overlap_terms import save_meaning
+
+    fill(engine, 200)
+    with session_scope(engine) as session:
+        ids = session.scalars(select(Thread.id).order_by(Thread.id)).all()[:3]
+        save_thread_terms(session, read_thread_terms(session, ids))
+    with session_scope(engine) as session:
+        save_meaning(session, {ids[0]: b"\x00" * 4, ids[2]: b"\x01" * 4, 10**9: b"\x02" * 4},
+                     "v-test")
+    with session_scope(engine) as session:
+        rows = dict(session.execute(select(ThreadOverlapTerms.thread_id,
+                                           ThreadOverlapTerms.meaning_version)).all())
+    assert rows == {ids[0]: "v-test", ids[1]: None, ids[2]: "v-test"}

@@ -46,8 +46,8 @@ from iscg_mailbot.services.digest import send_digests
 from iscg_mailbot.settings.delivery import DigestConfig
 from iscg_mailbot.settings.main import load_settings
 from iscg_mailbot.source.imap import ImapSource
+from iscg_mailbot.store.all_models import Base
 from iscg_mailbot.store.database import connect, session_scope
-from iscg_mailbot.store.models import Base
 from iscg_mailbot.store.models_delivery import OutboxEntry
 from iscg_mailbot.store.types import utcnow
 from iscg_mailbot.worker import JsonFormatter

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 import iscg_mailbot.store
 from iscg_mailbot.parse.subjects import normalise_subject
-from iscg_mailbot.store.models import Base, MailingList, Message, MessageReference, Thread
+from iscg_mailbot.store.all_models import Base
+from iscg_mailbot.store.models import MailingList, Message, MessageReference, Thread
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.models_topics import ThreadEntity, ThreadTopic
 from iscg_mailbot.store.threads import (

@@ -40,7 +40,18 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\b(?:have|has)\s+(?:\w+ly\s+|just\s+|now\s+|already\s+)?(?:" + _DELIVERY_VERBS
         + r"|confirmed|done)\b"
         r"|\b(?:I|we)\s+(?:\w+ly\s+|just\s+|already\s+)?(?:" + _DELIVERY_VERBS + r")\b(?!\s+to\b)"
-        r"|\bpassed\s+(?:it\s+|them\s+)?on\b",
+        r"|\bpassed\s+(?:it\s+|them\s+)?on\b"
+        # The thing went: "it went to ITU-D SG1 on 2 July", "our reply has gone to SG5".
+        r"|\b(?:it|this|(?:the|our|its|their|\w+['\u2019]s)\s+[\w-]+)\s+(?:[\w/.-]+\s+){0,3}"
+        r"(?:went|(?:has|have)\s+(?:now\s+|already\s+)?gone)\s+(?:out\s+)?to\b"
+        # Other languages: "a été envoyé", "avons transmis", "fue enviado", "hemos
+        # enviado", "foi enviado", "wurde ... übermittelt".
+        r"|\b(?:a|ont)\s+(?:d\u00e9j\u00e0\s+)?\u00e9t\u00e9\s+(?:envoy|transmis|soumis|"
+        r"publi|diffus|communiqu)\w*|\b(?:avons|ai)\s+(?:d\u00e9j\u00e0\s+)?(?:envoy|transmis|"
+        r"soumis)\w*|\b(?:fue|fueron|ha\s+sido|han\s+sido|foi|foram)\s+(?:enviad|remitid|"
+        r"presentad|publicad)\w*|\b(?:hemos|he|se)\s+(?:enviado|remitido|envi\u00f3)\b"
+        r"|\bwurden?\s+(?:\w+\s+){0,4}(?:gesendet|versandt|verschickt|\u00fcbermittelt|"
+        r"eingereicht)\b",
         re.IGNORECASE)),
     # A reply opening with the deed: "Circulated to both teams", "Checked.", "Added as
     # item 5", "Passed to the co-rapporteurs".
@@ -57,6 +68,13 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\b(?:I|we)\s+(?:hereby\s+|herewith\s+)?(?:attach|enclose)\b"
         r"|^\W*here\s+(?:is|are)\b|\b(?:ci-joint|voici|veuillez\s+trouver|adjunto|adjunta|"
         r"adjuntamos|anbei|in\s+allegato|em\s+anexo|segue\s+em\s+anexo)\b"
+        # Other languages' "is attached": "Sa biographie est jointe", "en pièce jointe",
+        # "se adjunta", "im Anhang", "beigefügt", "segue anexo".
+        r"|\b(?:est|sont)\s+(?:ci-)?joint(?:e|s|es)?\b|\ben\s+pi[\u00e8e]ces?\s+jointes?\b"
+        r"|\bdocument\s+joint\b|\bim\s+anhang\b|\bbeigef\u00fcgt\b|\bsegue\s+anexo\b"
+        # "I am attaching the list", "TSB's part is in the attached draft".
+        r"|\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:also\s+)?attaching\b"
+        r"|\b(?:is|are)\s+(?:now\s+|all\s+)?in\s+the\s+attached\b"
         r"|\bapproved\s+(?:its|the|our)\s+(?:reply|response|answer)\b",
         re.IGNORECASE)),
     ("confirmed", re.compile(
@@ -69,9 +87,13 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # statements ("Done.", "Confirmed") fail at once and are searched as they are.
 _DELIVERY_WORDS = tuple(w.split("[")[0].split("\\")[0] for w in _DELIVERY_VERBS.split("|"))
 _STATEMENT_WORDS: dict[str, tuple[str, ...]] = {
-    "delivered": (*_DELIVERY_WORDS, "confirmed", "done", "passed"),
+    "delivered": (*_DELIVERY_WORDS, "confirmed", "done", "passed", "went", "gone", "envoy", "transmis",
+                  "soumis", "publi", "diffus", "communiqu", "enviad", "remitid", "presentad",
+                  "publicad", "remitido", "envi\u00f3", "gesendet", "versandt", "verschickt",
+                  "\u00fcbermittelt", "eingereicht"),
     "attached": ("attach", "enclos", "here", "below", "ci-joint", "voici", "veuillez", "adjunt",
-                 "anbei", "allegato", "anexo", "approved"),
+                 "anbei", "allegato", "anexo", "approved", "joint", "anhang",
+                 "beigef\u00fcgt"),
 }
 _STATEMENTS: tuple[tuple[str, re.Pattern[str], GatedPattern | None], ...] = tuple(
     (name, pattern, GatedPattern(pattern, _STATEMENT_WORDS[name])

@@ -2,16 +2,10 @@
 each ask something of somebody, and a deadline that governs a list.
 
 - :func:`owes_nothing`: auto-replies (by subject or their opening words) yield no items.
-- :func:`split_clauses`: "ask the General Secretariat to prepare X, and the three
-  Bureaux to indicate Y by 4 December" is two requests; the second clause is read with
-  the words that govern both ("... ask "), so each keeps its own owner and its own date.
+- clauses that each ask something of somebody: :mod:`~iscg_mailbot.analyse.action_clauses`.
 - :func:`apply_list_frame`: "By 20 November, please provide:" above bullets labelled by
   owner ("- TSB: the list of events") gives each bullet an item due that day (bullets
   that are items take the list's date); "..., covering:" lists one text's contents.
-
-    >>> [s.text for s in split_clauses(Sentence(
-    ...     "We ask TSB to draft X, and BDT to review it by 4 December.", 0, 57))]
-    ['We ask TSB to draft X', 'We ask BDT to review it by 4 December.']
 """
 
 from __future__ import annotations
@@ -25,16 +19,14 @@ from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_list_contents import lists_contents
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.analyse.action_text import Sentence
-from iscg_mailbot.analyse.text_gates import GatedPattern, folded, trie_pattern
+from iscg_mailbot.analyse.text_gates import GatedPattern, folded
 from iscg_mailbot.parse.subjects import is_forward_subject
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import (
-    ACT_VERB_RE,
     ACT_VERBS,
     ACTION,
     AUTO_REPLY_SUBJECT,
     NOTE,
-    PARTIES,
 )
 from iscg_mailbot.settings.members import MembersConfig
 
@@ -85,72 +77,6 @@ _GATED_AUTO_REPLY_OPENING = GatedPattern(_AUTO_REPLY_OPENING, (
     "out", "auto", "access", "return", "absent", "estoy", "nicht", "abwesend"))
 _GATED_AWAY = GatedPattern(_AWAY, ("away", "travel", "absent", "leave", "mission", "holiday",
                                    "vacation"))
-
-
-# A verb asking somebody, then the party asked: the words that govern a second clause.
-_LEAD = re.compile(
-    r"\b(?:ask|asks|request|requests|invite|invites|urge|urges|encourage|encourages|task|"
-    r"tasks|propose\s+that|suggest\s+that|could|can|would|will)\s+(?=" + PARTIES + r"\s)",
-    re.IGNORECASE,
-)
-# "..., and BDT to review it" / "Could TSB confirm X, and could BDT say Y?": the second
-# clause may repeat the modal that asks, and then needs no words from the first.
-_SECOND_CLAUSE = re.compile(
-    r"(?:,|;)?\s+(?:and|while|whereas)\s+(?:also\s+)?(?P<modal>(?:could|can|would|will)\s+)?"
-    r"(?=(?P<obj>" + PARTIES + r")\s+(?:to\s+|should\s+)?(?:please\s+|kindly\s+|also\s+)?"
-    r"(?:" + ACT_VERBS + r")\b)",
-    re.IGNORECASE,
-)
-# "X is invited to A; Y is invited to B": the liaison statement's next request.
-_NEXT_SUBJECT = re.compile(
-    r";\s+(?:and\s+)?(?:the\s+)?(?=(?P<obj>" + PARTIES + r")\s+(?:is|are)\s+(?:\w+ly\s+)?"
-    r"(?:invited|requested|asked|encouraged|urged|tasked)\s+to\b)", re.IGNORECASE)
-_SUBJECT_CLAUSE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:invited|requested|asked|"
-                             r"encouraged|urged|tasked)\s+to\b", re.IGNORECASE)
-_GATED_SUBJECT_CLAUSE = GatedPattern(_SUBJECT_CLAUSE, (
-    "invited", "requested", "asked", "encouraged", "urged", "tasked"))
-# One of these is in every sentence _LEAD or _SUBJECT_CLAUSE matches: three in four
-# sentences hold none, and a substring test is far cheaper than those two searches.
-_ASKING_WORDS = ("ask", "request", "invite", "urge", "encourage", "task", "propose", "suggest",
-                 "could", "can", "would", "will")
-# All of them in one search ("a(?:sk)|c(?:an|ould)|..."): one call instead of twelve.
-_ASKING_GATE = re.compile(trie_pattern(_ASKING_WORDS))
-
-
-def split_clauses(sentence: Sentence) -> list[Sentence]:
-    """The sentence, or its clauses when a second party is asked for something else.
-
-    The second clause's text is prefixed with the words that ask ("We ask ") so it reads
-    as a request of its own; its span is that of the clause in the source.
-    """
-    text = sentence.text
-    if _ASKING_GATE.search(text.lower()) is None:
-        return [sentence]
-    lead = _LEAD.search(text)
-    subject_form = lead is None and _GATED_SUBJECT_CLAUSE.search(text)
-    if lead is None and not subject_form:
-        return [sentence]
-    after = lead.end() if lead is not None else subject_form.end()  # type: ignore[union-attr]
-    # The first clause's own verb comes first: "TSB and BDT send" is one clause.
-    verb = ACT_VERB_RE.search(text, after)
-    second = _SECOND_CLAUSE.search(text, verb.end()) if verb is not None else None
-    if second is None and subject_form and verb is not None:
-        second = _NEXT_SUBJECT.search(text, verb.end())
-    if second is None or not find_mentions(second.group("obj"), None):
-        return [sentence]
-    first_text = text[:second.start()].rstrip(" ,;")
-    modal = second.groupdict().get("modal")  # _NEXT_SUBJECT has no modal
-    obj_start = second.start("modal") if modal else second.start("obj")
-    prefix = text[:lead.end()] if lead is not None and not modal else ""
-    rest = text[obj_start:]
-    if lead is None and not re.match(r"\S+(?:\s+\S+){0,6}?\s+to\s", rest):
-        return [sentence]
-    # Offsets: the source text is folded (one space per break): map by proportion.
-    cut = sentence.start + min(obj_start, sentence.end - sentence.start)
-    return [
-        Sentence(first_text, sentence.start, max(sentence.start + 1, cut - 1)),
-        Sentence(prefix + rest, cut, sentence.end),
-    ]
 
 
 _STARTS_WITH_VERB = re.compile(r"^(?:please\s+|also\s+)?(?:" + ACT_VERBS + r")\b", re.IGNORECASE)
@@ -398,7 +324,16 @@ def drop_answers(candidates: list[ActionCandidate],
     will send it" accepts the request in hand. Only when the parent asked something."""
     if not message.parent_asks:
         return candidates
-    return [c for c in candidates if not _answers(c.sentence)]
+    asked_how = bool(_HOW_TO.search(message.parent_text))
+    return [c for c in candidates if not _answers(c.sentence) and not (
+        asked_how and c.rule == "please_do" and c.due is None)]
+
+
+# "How can we propose a presentation?", "Who should we contact in BDT?": the asker asks
+# what to do; "Please send a short abstract to ...", "Please contact the team lead"
+# answers it (the asker's next step, undated), and is no new item.
+_HOW_TO = re.compile(r"\b(?:how|who|whom|where|which\s+\w+)\s+(?:can|could|should|shall|do|may"
+                     r"|would)\s+(?:we|I)\b[^?]*\?", re.IGNORECASE)
 
 
 # What a note points its reader to: something sent with the message.

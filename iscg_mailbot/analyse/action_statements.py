@@ -14,6 +14,9 @@ and offers not yet taken up.
   up (eval/README.md: an action is something somebody *must* do). An offer that sets its
   own date ("I can share a case study by the end of July") is an undertaking and stays.
   Only when the deployment asks for it (``offers: drop`` in ``config/actions.yaml``).
+- :func:`drop_purposes`: "The draft is attached for comments", "the revision is now open
+  for comments": what a document is for, asked of nobody and by no day, is no item
+  ("For action to: TSAG", "sent to RAG for comments by 5 May" name who and when).
 
     >>> from iscg_mailbot.records import ActionCandidate
     >>> said = ActionCandidate(kind="action", span=(0, 60), owner="BR", owner_kind="group",
@@ -154,3 +157,9 @@ def drop_explanations(candidates: list[ActionCandidate]) -> list[ActionCandidate
     decide this year") or the idiom "what X has to offer" is no item."""
     return [c for c in candidates if not (
         c.kind == ACTION and c.rule == "entity_will" and _explains(c.sentence))]
+
+
+def drop_purposes(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """Items read from "for comments" / "for review" that name no owner and no date."""
+    return [c for c in candidates
+            if not (c.rule == "for_action" and not c.owner and c.due is None)]

@@ -33,6 +33,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from iscg_mailbot.analyse.action_back_dates import date_from_earlier_days
+from iscg_mailbot.analyse.action_clauses import split_clauses
 from iscg_mailbot.analyse.action_dates import DueMention, commitment_due, find_due
 from iscg_mailbot.analyse.action_ellipsis import (
     split_coordinated,
@@ -65,7 +67,6 @@ from iscg_mailbot.analyse.action_scope import (
     is_date_carrier,
     noted_by_the_list,
     owes_nothing,
-    split_clauses,
     to_the_bureaux,
     with_sectors,
 )
@@ -73,6 +74,7 @@ from iscg_mailbot.analyse.action_statements import (
     drop_explanations,
     drop_meeting_work,
     drop_offers,
+    drop_purposes,
     drop_reported_requests,
 )
 from iscg_mailbot.analyse.action_text import DEADLINE_HEADER, Sentence, split_sentences
@@ -224,7 +226,7 @@ def _classify(sentence: Sentence, message: ActionInput, gate: RuleGate,
         if rule.needs_owner and not (who.explicit and who.kind in ("group", "member")):
             continue
         due = reading.due
-        if due is None and (rule.owner == "sender" or (
+        if due is None and (rule.owner.startswith("sender") or (
                 who.kind in ("member", "sender") and who == reading.owners.sender())):
             # "I will confirm it next week": a commitment is due when it is to be done.
             due = commitment_due(sentence.text, message.date, match.start())
@@ -245,10 +247,28 @@ def _checks_pass(rule: Rule, match: re.Match[str], reading: _Reading) -> bool:
         return False
     if rule.skip_past_due and reading.past_due():
         return False
+    if rule.needs_deadline and not _deadline(reading, match):
+        return False
     if rule.kind == ACTION and reading.not_requested:
         return False
     # "Action items:" introduces a list; its lines are the items.
     return not (rule.name == "action_header" and len(text[match.end():].split()) < 3)
+
+
+def _deadline(reading: _Reading, match: re.Match[str]) -> bool:
+    """A date by which the matched work is to be done ("by 12 February", "within a week",
+    "this week" after the verb), not the day of an event ("on 1 March", "issued by
+    central banks on 3 June")."""
+    due = commitment_due(reading.text, reading.message.date, match.start())
+    if due is None or due.value is None or due.start < match.start():
+        return False
+    return due.kind in ("week", "weekday") or bool(
+        _OPENS_DEADLINE.match(due.text) or _BEFORE_DEADLINE.search(reading.text, 0, due.start))
+
+
+_OPENS_DEADLINE = re.compile(r"(?:by|before|within|until|no\s+later\s+than)\b", re.IGNORECASE)
+_BEFORE_DEADLINE = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
 
 
 def _build(sentence: Sentence, rule: Rule, match: re.Match[str], who: Who,
@@ -380,9 +400,10 @@ def extract_actions(
                                      if not chases(message, c.sentence)], sentences, message,
                                     members)
     candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
-    candidates = date_from_earlier_deadline(date_from_followups(candidates, sentences, message.date))
+    candidates = date_from_earlier_days(date_from_earlier_deadline(date_from_followups(
+        candidates, sentences, message.date)), message.new_text, message.date)
     candidates = drop_receipts(drop_forecasts(drop_explanations(drop_reported_requests(
-        drop_meeting_work(candidates)))), message)
+        drop_meeting_work(drop_purposes(candidates))))), message)
     return _as_configured(candidates, rules)
 
 

@@ -29,8 +29,13 @@ from iscg_mailbot.analyse.action_closure import asks_to_say, delivery_statement
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.closure_points import on_points, points_referred
-from iscg_mailbot.analyse.closure_reading import asks_to_pass, delegates, shared_words
-from iscg_mailbot.analyse.closure_reply import PRONOUN, later, reply_of
+from iscg_mailbot.analyse.closure_reading import (
+    asks_to_pass,
+    delegates,
+    reports_deed,
+    shared_words,
+)
+from iscg_mailbot.analyse.closure_reply import PRONOUN, Reply, later, reply_of
 from iscg_mailbot.analyse.closure_speaker import Speaker, doers, owner_parts, speaker_of
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded, trie_pattern
 from iscg_mailbot.records import Address, Closure, OpenItem
@@ -149,7 +154,7 @@ def _closed_by(text: str, before: str, open_items: Sequence[OpenItem],
     if named:
         chosen = [i for i in open_items if owner_parts(i.owner) & named]
         if chosen:
-            return _Choice(chosen, named, who)
+            return _Choice(_asked_for(text, chosen), named, who)
     # The sender's own items and those of the body spoken for ("Here is the cleared
     # outline" closes BDT's request and Amara's "I will send it"); of several, those
     # the clause talks about when it talks about some.
@@ -157,7 +162,7 @@ def _closed_by(text: str, before: str, open_items: Sequence[OpenItem],
     chosen = [i for i in open_items if owner_parts(i.owner) & names]
     about = [i for i in chosen if shared_words(text, i.sentence)]
     if chosen:
-        return _Choice(about or chosen, names, who)
+        return _Choice(about or _asked_for(text, chosen), names, who)
     chosen = [] if named else [i for i in open_items if speaker.of_sector(i)]
     if chosen:
         return _Choice(chosen, frozenset(), who)
@@ -209,6 +214,7 @@ def detect_closure(
             closures.setdefault(item.id, Closure(
                 item.id, text, found.phrase, (found.sentence.start, found.sentence.end),
                 _share(item.owner, choice.by) if item.owner else choice.who))
+    _deeds_done(reply, open_items, speaker, members, closures)
     # The items no clause reports done, answered by what else the reply says: "BR's
     # contribution was sent yesterday. We have no case to withhold." (of a reply that
     # closed some, only the items it also talks about).
@@ -222,6 +228,47 @@ def detect_closure(
                 _share(item.owner, speaker.own | speaker.bodies) if item.owner
                 else (speaker.display,))
     return [closures[i.id] for i in open_items if i.id in closures]
+
+
+def _asked_for(text: str, items: list[OpenItem]) -> list[OpenItem]:
+    """Of an owner's items, those a delivery completes: a thing sent or attached
+    ("Please find attached TSB's input") completes the requests for a thing, not one
+    asking to say something else ("indicate any case of overlap"), unless it talks
+    about it; a confirmation ("Done for BDT") completes them all."""
+    if not _DELIVERS.search(text):
+        return items
+    things = [i for i in items if not _asks_to_say(i.sentence)]
+    if not things or len(things) == len(items):
+        return items
+    return [i for i in items if i in things or shared_words(text, i.sentence)]
+
+
+_DELIVERS = re.compile(r"\b(?:attach|enclos|sent\b|submitted|uploaded|posted|circulated|"
+                       r"shared|provided|forwarded|transmitted)", re.IGNORECASE)
+
+
+def _deeds_done(reply: Reply, open_items: Sequence[OpenItem], speaker: Speaker,
+                members: MembersConfig | None, closures: dict[int, Closure]) -> None:
+    """The owner's items whose deed a clause reports done in the past, in the item's own
+    verb: "I replied to APT this morning" of "Could you reply to APT?", "Update: I
+    asked the co-rapporteurs on Friday" of "I will ask the co-rapporteurs to ..."."""
+    for item in open_items:
+        if item.id in closures or not item.owner:
+            continue
+        for sentence, parts in reply.sentences:
+            deed = next((c for c in parts if reports_deed(c.text, item.sentence)), None)
+            if deed is None:
+                continue
+            by = speaker.own | speaker.bodies | {p for m in doers(deed.text, members)
+                                                 for p in owner_parts(m.owner)}
+            # Not while part of it is still to come ("I checked the figures;
+            # corrections will follow next week").
+            if owner_parts(item.owner) & by and not any(
+                    shared_words(p, item.sentence) for p in reply.pending):
+                closures[item.id] = Closure(item.id, deed.text, "did",
+                                            (sentence.start, sentence.end),
+                                            _share(item.owner, by))
+                break
 
 
 def _still_to_come(pending: Sequence[str], item: OpenItem, by: frozenset[str],
@@ -307,16 +354,34 @@ def _is_body(owner: str) -> bool:
     return any(m.kind != "member" for m in find_mentions(owner, None))
 
 
-def answers_question(reply_new_text: str, question: str = "") -> bool:
+def answers_question(reply_new_text: str, question: str = "", *, owner: str | None = None,
+                     sender: Address | None = None, members: MembersConfig | None = None,
+                     others: Sequence[str] = ()) -> bool:
     """Whether a reply answers a question: it says something beyond thanks, acceptance
     ("Sure, will do"), further questions and "I will come back to you" (unless that
-    is about another question it leaves for later)."""
-    read = reply_of(reply_new_text).answer
+    is about another question it leaves for later). A reply that only delivers what
+    another open item asked for (``others``: "The template is attached" of "BDT: the
+    template for national reports") answers the question of somebody it does not speak
+    for (``owner``, when ``sender`` is given) only when it talks about it."""
+    reply = reply_of(reply_new_text)
+    if any(reports_deed(c.text, question) for _, parts in reply.sentences for c in parts) \
+            and not any(shared_words(p, question) for p in reply.pending):
+        return True  # the deed asked, reported done: "I replied to APT this morning"
+    read = reply.answer
+    if sender is not None and read.says and not read.about(question) \
+            and all(delivery_statement(c) for c in read.says) \
+            and any(read.about(other) for other in others):
+        speaker = speaker_of(sender, members)
+        if not owner_parts(owner) & (speaker.own | speaker.bodies):
+            return False
     if _asks_to_say(question):
         return read.answers(question) or read.commits_to(question)
     # A request put as a question ("Could the conference service test the set-up?")
-    # is not answered while the reply promises the deed more than it reports on it.
-    if not read.answers(question):
+    # is not answered while the reply promises the deed more than it reports on it; a
+    # promise telling what will be done answers a question on it ("Will the note be
+    # public?" - "It will be public: once RAG has taken note of it we will move it").
+    if not (read.answers(question) or (
+            read.informs(question) and not _TO_DELIVER.search(question))):
         return False
     if not _REQUEST.match(question):
         return True

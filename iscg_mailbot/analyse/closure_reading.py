@@ -290,3 +290,56 @@ _REMARK = re.compile(r"\b(?:good|interesting|important|valid|fair|excellent|grea
 _ASKING = re.compile(r"(?:confirm|indicat|inform|advis|clarif|repl|respon|answer|check|"
                      r"verif|question)", re.IGNORECASE)
 
+
+
+# The deed asked, reported done by the one who did it: "I replied to APT this morning"
+# (to "Could you reply to APT?"), "Update: I asked the co-rapporteurs on Friday" (to "I
+# will ask the Q6/2 co-rapporteurs ..."), "We have contacted the organisers".
+_DID = re.compile(
+    r"\b(?:I|we|(?-i:[A-Z][A-Za-z]*[A-Z][\w/-]*))\s+(?:have\s+|has\s+|had\s+)?"
+    r"(?:(?:just|already|also|now|\w+ly)\s+)?(?P<verb>[a-z]+ed|sent|gave|wrote|told|made|met|"
+    r"spoke|took|brought|found|held|began)\b", re.IGNORECASE)
+_PAST_OF = {"sent": "send", "gave": "give", "wrote": "write", "told": "tell", "made": "make",
+            "met": "meet", "spoke": "speak", "took": "take", "brought": "bring",
+            "found": "find", "held": "hold", "began": "begin"}
+_NOT_DONE = re.compile(r"\b(?:will|shall|would|should|must|once|when|if|after|until|before|"
+                       r"not|n't|never|yet|soon|as|going\s+to|plan\s+to)\W+(?:\w+\W+){0,2}$",
+                       re.IGNORECASE)
+
+
+def reports_deed(clause: str, item_sentence: str) -> bool:
+    """Whether a clause reports done, in the past, the deed an item asks for: its verb
+    is the item's ("I replied to APT" - "Could you reply to APT?"), not another one
+    ("I checked the figures" - "send the figures")."""
+    done = _deeds(clause)
+    return bool(done) and not done.isdisjoint(_asked_words(item_sentence))
+
+
+# Each clause and each item sentence is read once, however many items and replies a
+# thread holds.
+@lru_cache(maxsize=4096)
+def _deeds(clause: str) -> frozenset[str]:
+    """What the deeds a clause reports done may be the past of (empty for a question)."""
+    if clause.rstrip().endswith("?"):
+        return frozenset()
+    return frozenset(base for match in _DID.finditer(clause)
+                     if not _NOT_DONE.search(clause[:match.start()])
+                     for base in _bases(match.group("verb").casefold()))
+
+
+@lru_cache(maxsize=4096)
+def _asked_words(item_sentence: str) -> frozenset[str]:
+    words = {w.casefold() for w in _ITEM_WORD.findall(item_sentence)}
+    return frozenset(words | {_stem(w) for w in words})
+
+
+_ITEM_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _bases(verb: str) -> set[str]:
+    """What a past form may be the past of: "sent" send, "shared" share, "asked" ask,
+    "replied" reply, "submitted" submit."""
+    if verb in _PAST_OF:
+        return {_PAST_OF[verb]}
+    found = {verb[:-1], verb[:-2], verb[:-3] + "y", verb[:-3]}
+    return {b for b in found | {_stem(b) for b in found} if len(b) >= 3}

@@ -21,6 +21,7 @@ from functools import cached_property, lru_cache
 from iscg_mailbot.analyse.action_closure import is_acceptance, is_substantive
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.closure_reading import (
+    content_words,
     defers,
     defers_answer,
     is_signoff,
@@ -107,6 +108,18 @@ class Answer:
         not a bare "Sure, will do"."""
         return any(shared_words(c, question) >= 2 for c in self.promised)
 
+    def informs(self, question: str) -> bool:
+        """Whether what the reply promises tells the asker something: a promise that
+        brings three content words of its own ("BDT will cover Bhutan, Nepal and
+        Bangladesh through the regional initiative" to "Could BDT co-fund
+        fellowships?"), while no answer is put off; not "Sure, we will do it", nor a
+        thing still to deliver ("I will send it with the case study this week")."""
+        if self.put_off:
+            return False
+        asked = content_words(question)
+        return any(len(content_words(c) - asked) >= 3 for c in self.promised
+                   if c not in self.pending)
+
     def about(self, item_sentence: str) -> bool:
         return any(shared_words(c, item_sentence) for c in self.says)
 
@@ -124,9 +137,20 @@ class Answer:
             return False
         if not self.put_off or echo:
             return True
-        said = max(shared_words(s, item_sentence) for s in reports)
+        # What might be ("SG13 would be ready to hold a joint session") answers nothing
+        # beside an answer put off ("I will raise it with the chair and come back").
+        said = max((shared_words(s, item_sentence) for s in reports if not HEDGED.search(s)),
+                   default=0)
         put_off = max(shared_words(s, item_sentence) for s in self.put_off)
         return said >= 2 and said > put_off
+
+
+# A clause saying what somebody may be willing to do, not what is decided or done:
+# "SG13 would be ready to hold a joint session", "BR may want to add the radio side";
+# not "BDT could host it in May" (lower case: "in May 2027" is a month).
+HEDGED = re.compile(r"\b(?:would|might|may|could)\s+(?:(?:also|well|perhaps)\s+)?(?:be\s+"
+                    r"(?:ready|happy|willing|glad|open|prepared|interested|keen)|want|wish|"
+                    r"like|consider)\b")
 
 
 class Reply:
@@ -154,9 +178,10 @@ class Reply:
 
     @cached_property
     def said(self) -> str:
-        """What the reply says now, not what it leaves for later (signature left out)."""
+        """What the reply says now, not what it leaves for later or what may be ("BR may
+        want to add the radio side"; signature left out)."""
         return " ".join(s for s in without_signature([s.text for s, _ in self.sentences])
-                        if not defers(s))
+                        if not defers(s) and not HEDGED.search(s))
 
     def named(self, members: MembersConfig | None) -> frozenset[str]:
         """The owners (:func:`owner_parts`) that what the reply says now names as acting."""

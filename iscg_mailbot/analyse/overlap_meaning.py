@@ -89,6 +89,16 @@ def _model() -> Any:
                                     disable_download=True)
 
 
+def load_model() -> None:
+    """Load the model now (a process that forks analysers loads it once for them)."""
+    _model()
+
+
+def model_loaded() -> bool:
+    """Whether this process has the model in memory already (loaded, or inherited)."""
+    return _model.cache_info().currsize > 0
+
+
 def terms_text(read: ReadTerms) -> str:
     """What is embedded of a thread read as ``read``: its content terms, spelled, in order."""
     counts = read.counts
@@ -102,10 +112,17 @@ def meaning_text(subject: str, text: str, *, subjects: bool = True) -> str:
 
 
 def embedded(texts: Sequence[str]) -> list[Vector]:
-    """The unit vectors of texts of :func:`terms_text` (the model loaded on first use)."""
+    """The unit vectors of texts of :func:`terms_text` (the model loaded on first use).
+
+    One text a call: the model pads each batch of texts to its longest one's tokens and
+    gathers and multiplies the padding too (a thread's terms run from a few tokens to
+    thousands: 5x the work at its default 64 a batch). The padding adds only zeros, so
+    the vectors are the same bytes either way (``tests/test_overlap_meaning_batch.py``).
+    """
     if not texts:
         return []
-    return [tuple(float(x) for x in row) for row in _model().embed(list(texts), norm=True)]
+    embed = _model().embed
+    return [tuple(float(x) for x in embed([text], norm=True)[0]) for text in texts]
 
 
 def meaning_vectors(texts: Sequence[tuple[str, str]], *, subjects: bool = True) -> list[Vector]:
@@ -345,6 +362,6 @@ class Candidates:
         return [i + 1 + int(j) for j in np.flatnonzero(self.mask(i, ids)[i + 1:])]
 
 
-__all__ = ["MEANING_VERSION", "Candidates", "MeaningNeighbours", "embedded", "meaning_available",
-           "meaning_similarity", "meaning_text", "meaning_vectors", "meaning_version",
-           "packed_vector", "terms_text", "unpacked_vector"]
+__all__ = ["MEANING_VERSION", "Candidates", "MeaningNeighbours", "embedded", "load_model",
+           "meaning_available", "meaning_similarity", "meaning_text", "meaning_vectors", "meaning_version",
+           "model_loaded", "packed_vector", "terms_text", "unpacked_vector"]

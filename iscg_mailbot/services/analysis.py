@@ -93,8 +93,9 @@ class Analyser:
                  target_seconds: float = TARGET_SECONDS, lease: timedelta = LEASE,
                  embed: bool = True) -> None:
         self.app = app
-        # Whether the run ends by embedding the threads (worker processes leave it to
-        # their parent: one model in memory, not one per process).
+        # Whether the run ends by embedding the rows left without a vector (a chunk
+        # embeds its threads when the model is loaded; worker processes, which inherit
+        # it, leave the rest to their parent).
         self.embed = embed
         self.now = now
         self.target_seconds = target_seconds
@@ -127,8 +128,8 @@ class Analyser:
                 claims = self._claim(None) if flagged else []
             if not claims:
                 if not busy:
-                    # The threads' meaning vectors, in transactions of their own: the
-                    # model's load (~1 s) never delays the first commit of a restart.
+                    # The rows left without a vector (written by readers, before
+                    # revision 0022, by another model), in transactions of their own.
                     if self.embed:
                         overlap_meaning.fill_meaning(self.app)
                     return self.report
@@ -175,6 +176,7 @@ class Analyser:
             # What the duplication watch reads of each thread, kept for the digest.
             overlap_rows = overlap_terms.read_thread_terms(session, thread_ids)
         tags = tagging.tag_texts(self.app, texts)
+        overlap_meaning.with_vectors(self.app.settings, overlap_rows)
         with self.app.session() as session:
             done = work.finish(session, self._token(), claims)
             if not done:

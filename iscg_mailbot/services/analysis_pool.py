@@ -6,8 +6,8 @@ analyses them and writes the results in small transactions. Nothing but the repo
 comes back to this process, so the workers scale as far as the database lets them
 write; on PostgreSQL, analysers on other machines share the same queue.
 
-The first worker loads the analysis code, spaCy, the tagger and the word tables, then
-forks the others from itself (:func:`_work_and_fork`): they inherit all that instead of
+The first worker loads the analysis code, spaCy, the tagger, the word tables and the
+meaning model, then forks the others from itself (:func:`_work_and_fork`): they inherit all that instead of
 loading it again (~1.5 s of CPU a process).
 
 Beside ingest (:func:`beside_ingest`), workers start with the import and take threads
@@ -122,15 +122,20 @@ def _stop(children: Sequence[BaseProcess]) -> None:
 
 def preload(app: App) -> None:
     """Load what analysing a thread loads at its first use: the tagger (spaCy comes with
-    it), the lemma tables and the common words of the duplication watch. Opens no
-    database connection."""
+    it), the lemma tables and the common words of the duplication watch, and its
+    meaning model when on. Opens no database connection."""
     from iscg_mailbot.analyse.lemma_keys import LemmaKeys, common_words
+    from iscg_mailbot.services.overlap_meaning import meaning_on
     from iscg_mailbot.services.topics.loading import tagger_for
 
     if app.config.has_topics():
         tagger_for(app)
     LemmaKeys.load()
     common_words()
+    if meaning_on(app.settings):
+        from iscg_mailbot.analyse.overlap_meaning import load_model
+
+        load_model()
 
 
 class AnalysisProcesses:
@@ -171,7 +176,8 @@ class AnalysisProcesses:
             from iscg_mailbot.services.analysis import Analyser
 
             report.merge(Analyser(self.app).run(on_progress))
-        # The meaning vectors, here only: one model loaded, not one per worker.
+        # The rows the workers left without a meaning vector (none, unless written by a
+        # reader or before revision 0022): the model is loaded only if there are some.
         from iscg_mailbot.services import overlap_meaning
 
         overlap_meaning.fill_meaning(self.app)

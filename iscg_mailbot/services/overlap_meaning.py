@@ -2,10 +2,13 @@
 (:mod:`iscg_mailbot.analyse.overlap_meaning`): computed by analysis, stored beside the
 thread's terms (``thread_overlap_terms.meaning``, revision 0022), read by the watch.
 
-Analysis stores each thread's terms; when its queue is empty, it embeds the rows without
-a current vector (:func:`fill_meaning`: rows it has just written, rows written before
-revision 0022 or by a reader that had to tokenize a thread, rows of another model), in
-transactions of their own, so that loading the model (~1 s) delays no analysis. The
+Analysis stores each thread's terms; an analyser that has the model in memory (the
+worker processes inherit it from the one that loaded it) stores them with their vector
+(:func:`with_vectors`, computed outside its transactions). When its queue is empty, it
+embeds the rows without a current vector (:func:`fill_meaning`: rows it has just
+written without one, rows written before revision 0022 or by a reader that had to
+tokenize a thread, rows of another model), in transactions of their own, so that
+loading the model (~1 s) delays no analysis. The
 digest and ``overlaps list`` only read the vectors (:func:`stored_vectors`): they never
 import the model. ``[overlaps] meaning = false`` in iscg-mailbot.toml turns the
 evidence off: analysis computes no vector and the watch reads none.
@@ -17,9 +20,10 @@ Only ``overlaps evaluate --without-concepts`` embeds texts when the watch runs
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -29,6 +33,7 @@ from iscg_mailbot.analyse.overlap_meaning import (
     meaning_available,
     meaning_vectors,
     meaning_version,
+    model_loaded,
     packed_vector,
     terms_text,
     unpacked_vector,
@@ -79,6 +84,23 @@ def fill_meaning(app: App, *, batch: int = FILL_BATCH, most: int | None = None) 
     return done
 
 
+def with_vectors(settings: Settings, rows: Sequence[dict[str, Any]]) -> None:
+    """Give rows of :func:`read_thread_terms
+    <iscg_mailbot.services.overlap_terms.read_thread_terms>` their meaning vector before
+    they are stored: the bytes :func:`fill_meaning` would give them once stored (the same
+    text, embedded on its own), computed by the analyser that read them (in parallel,
+    beside ingest) instead of by one process after all analysis. Only in a process that
+    has the model already (the analysis workers inherit it): loading it here would delay
+    a restarted analyser's first commit; :func:`fill_meaning` embeds the rest."""
+    if not rows or not meaning_on(settings) or not model_loaded():
+        return
+    version = meaning_version()
+    vectors = embedded([terms_text(unpacked_terms(row["terms"], row["counts"], row["words"],
+                                                  row["headline_terms"])) for row in rows])
+    for row, vector in zip(rows, vectors, strict=True):
+        row["meaning"], row["meaning_version"] = packed_vector(vector), version
+
+
 def stored_vectors(session: Session, settings: Settings,
                    thread_ids: Collection[int]) -> dict[int, Vector]:
     """The stored vectors of these threads made by the current model (none when the
@@ -118,5 +140,5 @@ def with_meaning(session: Session, views: list[ThreadView], start: datetime,
     return [replace(v, meaning=vector) for (v, _text), vector in zip(read, vectors, strict=True)]
 
 
-__all__ = ["fill_meaning", "meaning_on", "stored_vectors",
-           "window_texts", "with_meaning", "with_stored_meaning"]
+__all__ = ["fill_meaning", "meaning_on", "stored_vectors", "window_texts", "with_meaning",
+           "with_stored_meaning", "with_vectors"]

@@ -134,7 +134,9 @@ class Rule:
     "addressees". Checks: ``needs_owner`` (only when a body or member is named, as in
     "TSB to circulate"), ``needs_date`` ("deadline" without a date is no item),
     ``skip_past`` (not in a sentence in the past tense), ``skip_past_due`` (not when the
-    date has already passed when the message was written: a report, not a request).
+    date has already passed when the message was written: a report, not a request),
+    ``needs_deadline`` (a date by which it is to be done: "by 12 February", or the day or
+    week said after the verb, "this week"; not an event's day, "on 1 March").
     """
 
     name: str
@@ -146,6 +148,7 @@ class Rule:
     needs_date: bool = False
     skip_past: bool = False
     skip_past_due: bool = False
+    needs_deadline: bool = False
     keywords: tuple[str, ...] = ()
 
     def may_match(self, lowered: str) -> bool:
@@ -196,6 +199,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "passive_request": ("contribution", "comment", "input", "repl", "response", "nomination",
                         "proposal", "feedback", "views", "candidature", "registration",
                         "document", "paper", "presentation", "slides"),
+    "dated_delivery": ("will", "shall"),
     "we_need": ("need", "must", "have to"),
     "will_follow": ("follow",),
     "wanted_from": ("from",),
@@ -326,6 +330,13 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:will|shall)\s+(?:\w+ly\s+)?follow\b(?!\s+(?:up|the|this|that|these|your|our|its"
          r"|their|a|an)\b)|\bfollows\s+(?=(?:tomorrow|today|shortly|next|by|on|within|before|"
          r"later)\b)", "sender_unit_or_sender", 0.65, needs_date=True, skip_past=True),
+    # "Speakers will receive a briefing note by 12 February", "the Regional Office will
+    # reach out this week", written by secretariat staff: a delivery their unit promises
+    # for a day, whoever the grammatical subject (not "I"/"we"/"you", read above).
+    rule("dated_delivery", ACTION,
+         r"(?<!\bI\s)(?<!\bwe\s)(?<!\byou\s)\b(?:will|shall)\s+(?:\w+ly\s+)?(?!"
+         + NOT_WORK_VERBS + r")[a-z]+\b", "sender_unit", 0.6, needs_owner=True, skip_past=True,
+         skip_past_due=True, needs_deadline=True),
     rule("we_need", ACTION, r"\b(?:we|you)\s+(?:need|must|have)\s+to\b", "subject", 0.6),
     rule("no_later_than", ACTION, r"\b(?:no|not)\s+later\s+than\b|\bat\s+the\s+latest\b",
          "subject", 0.75, needs_date=True, skip_past=True, skip_past_due=True),

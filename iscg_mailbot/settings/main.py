@@ -106,7 +106,8 @@ class OverlapsConfig(_Strict):
     """``[overlaps]``: the duplication watch. ``meaning``: the paraphrase evidence (each
     thread among the other's nearest in meaning, analyse/overlap_meaning.py; needs the
     ``wordllama`` package). Off: analysis embeds nothing (~1 s and ~100 MB less per
-    analysing process) and the watch flags on wording alone."""
+    analysing process; the analysis workers share one model, loaded before they fork)
+    and the watch flags on wording alone."""
 
     meaning: bool = True
 

@@ -199,20 +199,17 @@ def script_heads(directory: Path | None = None) -> set[str] | None:
     revisions: set[str] = set()
     parents: set[str] = set()
     for script in sorted((directory or migrations_dir()).glob("versions/*.py")):
-        found: dict[str, Any] = {}
         try:
-            tree = ast.parse(script.read_text(encoding="utf-8"))
-            for node in tree.body:
-                if isinstance(node, ast.AnnAssign) and node.value is not None:
-                    targets: list[ast.expr] = [node.target]
-                    value = node.value
-                elif isinstance(node, ast.Assign):
-                    targets, value = node.targets, node.value
-                else:
-                    continue
-                for target in targets:
-                    if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
-                        found[target.id] = ast.literal_eval(value)
+            text = script.read_text(encoding="utf-8")
+            # The identifiers come before the functions: parsing only the statements above
+            # the first top-level ``def`` is an eighth of the work (~1 ms for all scripts,
+            # not 8); the whole script when they are not there.
+            try:
+                found = _identifiers(text[:text.find("\ndef ")] if "\ndef " in text else text)
+            except (SyntaxError, ValueError):  # cut inside a string: read it all
+                found = {}
+            if not isinstance(found.get("revision"), str):
+                found = _identifiers(text)
         except (OSError, SyntaxError, ValueError):
             return None
         if not isinstance(found.get("revision"), str):
@@ -222,6 +219,24 @@ def script_heads(directory: Path | None = None) -> set[str] | None:
         parents.update([down] if isinstance(down, str) else list(down or ()))
     heads = revisions - parents
     return heads or None
+
+
+def _identifiers(source: str) -> dict[str, Any]:
+    """The literal ``revision`` and ``down_revision`` assigned at the top level of
+    ``source`` (SyntaxError, ValueError when it is not Python or they are no literals)."""
+    found: dict[str, Any] = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets: list[ast.expr] = [node.target]
+            value = node.value
+        elif isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        else:
+            continue
+        for target in targets:
+            if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
+                found[target.id] = ast.literal_eval(value)
+    return found
 
 
 def _at_schema_head(engine: Engine) -> bool:

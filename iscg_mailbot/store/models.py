@@ -1,8 +1,11 @@
-"""SQLAlchemy 2 typed ORM models.
+"""SQLAlchemy 2 typed ORM models: the lists, mailboxes, threads and messages.
 
-Every table of the application is declared here so that Alembic's autogenerate
-sees one metadata (``Base.metadata``); ``tests/test_migrations.py`` checks that the
-migrations in ``migrations/versions`` produce exactly this schema.
+The other tables are declared in the ``models_*`` modules, each imported where it is
+used: a query process declares (and configures the mappers of) the tables it reads, not
+all 25 (issue 17, start-up). :mod:`iscg_mailbot.store.all_models` imports every one, so
+that Alembic's autogenerate sees one metadata (``Base.metadata``);
+``tests/test_migrations.py`` checks that the migrations in ``migrations/versions``
+produce exactly this schema.
 
 Start-up time: this module and the other ``models_*`` modules do without ``from __future__
 import annotations``. SQLAlchemy reads each ``Mapped[...]`` annotation when the class is
@@ -197,14 +200,3 @@ class QuarantinedMessage(Base):
     source_uid: Mapped[int | None] = mapped_column(BigInteger)
     source_path: Mapped[str | None] = mapped_column(Text)
     quarantined_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-from iscg_mailbot.store import (
-    models_action_shares,  # noqa: F401
-    models_actions,  # noqa: F401
-    models_archive,  # noqa: F401
-    models_delivery,  # noqa: F401
-    models_duties,  # noqa: F401
-    models_topics,  # noqa: F401
-    models_web,  # noqa: F401
-    models_work,  # noqa: F401
-)

@@ -7,9 +7,9 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.store.chunks import chunks
@@ -186,11 +186,17 @@ def without_meaning(session: Session, terms_version: str, version: str,
 
 
 def save_meaning(session: Session, vectors: dict[int, bytes], version: str) -> None:
-    """Store packed meaning vectors in these threads' rows."""
-    for thread_id, meaning in vectors.items():
-        session.execute(update(ThreadOverlapTerms)
-                        .where(ThreadOverlapTerms.thread_id == thread_id)
-                        .values(meaning=meaning, meaning_version=version))
+    """Store packed meaning vectors in these threads' rows (one executemany: a statement
+    a row cost more than embedding them)."""
+    if not vectors:
+        return
+    table = cast(Table, ThreadOverlapTerms.__table__)
+    # A Core statement: a row gone meanwhile (its thread merged) updates nothing, as a
+    # statement a row did (the ORM's bulk update by key would raise instead).
+    session.execute(table.update().where(table.c.thread_id == bindparam("row"))
+                    .values(meaning=bindparam("meaning"), meaning_version=version),
+                    [{"row": thread_id, "meaning": meaning}
+                     for thread_id, meaning in vectors.items()])
 
 
 __all__ = ["WindowThread", "dated_messages", "message_texts", "save_meaning", "save_terms",

@@ -54,6 +54,7 @@ class _Open:
     asked: datetime
     until: datetime | None  # closed by a reply of this date (open before it); None: open
     read: OpenItem
+    message_key: str = ""  # the Message-ID of the item's message
 
 
 class _Scan:
@@ -63,7 +64,7 @@ class _Scan:
         self.context = context
         self.by_id = {item.id: item for item in items}
         self.done = closed_shares(session, [item.id for item in items])
-        self.dates, self.senders = _message_facts(
+        self.dates, self.senders, self.keys = _message_facts(
             session, [i.message_pk for i in items] + [i.closed_by_message_pk for i in items
                                                       if i.closed_by_message_pk is not None])
         self.points = _points(session, items)
@@ -83,10 +84,14 @@ class _Scan:
             # An auto-reply ("Thank you, your message was received") answers nothing.
             return
         when, closed = message.date, self.closed
+        # A reply to the item's message is later than it whatever the clocks say (a
+        # sender's clock or time zone set wrong dates a reply before its parent).
+        cites = {message.in_reply_to, *(message.references or ())} - {None, ""}
         # Open when this message arrives: not closed by an earlier reply (in this run
         # or a previous one). The same answer however often the batch is analysed.
         windows = [w for w in self.by_thread.get(message.thread_id, ())
-                   if w.id not in closed and w.message_pk != message.id and w.asked < when
+                   if w.id not in closed and w.message_pk != message.id
+                   and (w.asked < when or w.message_key in cites)
                    and (w.until is None or w.until >= when)]
         if not windows:
             return
@@ -123,7 +128,7 @@ class _Scan:
             until = closer
         return _Open(item, item.id, item.message_pk, asked, until,
                      OpenItem(item.id, item.owner, item.owner_kind, item.sentence,
-                              self.points.get(item.id)))
+                              self.points.get(item.id)), self.keys.get(item.message_pk, ""))
 
     def _last_share(self, found: Closure, message: Message) -> bool:
         """Record the owners' shares "Done for BDT" closes; True when none is left open."""
@@ -160,7 +165,9 @@ def _close_questions(items: Sequence[ActionItem], reply: Message, senders: dict[
     sender = Address(reply.sender_name or "", reply.sender_address or "")
     found = []
     for item in asked:
-        if not answers_question(reply.new_text or "", item.sentence):
+        if not answers_question(reply.new_text or "", item.sentence, owner=item.owner,
+                                sender=sender, members=context.members,
+                                others=[i.sentence for i in items if i is not item]):
             continue
         shares = question_owners(reply.new_text or "", item.owner, sender=sender,
                                  members=context.members, question=item.sentence)
@@ -178,18 +185,21 @@ def _names(sender: Address) -> set[str]:
     return words - TITLES - {""}
 
 
-def _message_facts(session: Session,
-                   pks: Sequence[int]) -> tuple[dict[int, datetime | None], dict[int, Address]]:
-    """Date and sender of each message."""
+def _message_facts(session: Session, pks: Sequence[int]
+                   ) -> tuple[dict[int, datetime | None], dict[int, Address], dict[int, str]]:
+    """Date, sender and Message-ID of each message."""
     dates: dict[int, datetime | None] = {}
     senders: dict[int, Address] = {}
+    keys: dict[int, str] = {}
     for chunk in chunks(sorted(set(pks))):
-        for pk, when, name, address in session.execute(
-            select(Message.id, Message.date, Message.sender_name, Message.sender_address)
+        for pk, when, name, address, key in session.execute(
+            select(Message.id, Message.date, Message.sender_name, Message.sender_address,
+                   Message.message_id)
             .where(Message.id.in_(chunk))
         ):
             dates[pk], senders[pk] = when, Address(name or "", address or "")
-    return dates, senders
+            keys[pk] = key or ""
+    return dates, senders, keys
 
 
 def _points(session: Session, items: Sequence[ActionItem]) -> dict[int, int | None]:

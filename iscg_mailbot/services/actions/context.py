@@ -36,7 +36,15 @@ class Context:
 
     def today(self, now: datetime | None = None) -> date:
         """The calendar day in the list's time zone (what "overdue" is measured against)."""
-        return (now or utcnow()).astimezone(self.config.zone).date()
+        return list_today(self.config, now)
+
+
+def list_today(config: ActionsConfig, now: datetime | None = None) -> date:
+    """The calendar day in the time zone of ``actions.yaml`` (what "overdue" is measured
+    against): :meth:`Context.today` for a query that reads nothing else of the
+    configuration (``threads list --open`` and ``actions list`` read neither
+    ``members.yaml`` nor ``meetings.yaml`` unless they need them)."""
+    return (now or utcnow()).astimezone(config.zone).date()
 
 
 def load_context(app: App) -> Context:

@@ -16,7 +16,7 @@ from iscg_mailbot.action_codes import ACTION, OPEN, QUESTION
 from iscg_mailbot.report import queries
 from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page
 from iscg_mailbot.report.queries import ActionRow, OpenThreadRow
-from iscg_mailbot.services.actions.context import Context, load_context
+from iscg_mailbot.services.actions.context import list_today
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.types import utcnow
 
@@ -57,10 +57,10 @@ def list_actions(
     now: datetime | None = None,
 ) -> list[ActionRow]:
     """Action items (all statuses unless ``open_only``/``overdue``), overdue first."""
-    context = load_context(app)
+    today = list_today(app.config.actions(), now)
     with app.session() as session:
         return queries.list_actions(
-            session, today=context.today(now), status=OPEN if (open_only or overdue) else None,
+            session, today=today, status=OPEN if (open_only or overdue) else None,
             kinds=kinds, overdue=overdue, owner=owner, due_before=due_before,
             thread_ids=_thread_ids(app, session, topic), limit=limit,
         )
@@ -81,10 +81,10 @@ def actions_page(
 ) -> Page[ActionRow]:
     """:func:`list_actions` and how many items match in all (``actions list``); the
     website's later pages pass ``offset``."""
-    context = load_context(app)
+    today = list_today(app.config.actions(), now)
     with app.session() as session:
         return queries.actions_page(
-            session, today=context.today(now), status=OPEN if (open_only or overdue) else None,
+            session, today=today, status=OPEN if (open_only or overdue) else None,
             kinds=kinds, overdue=overdue, owner=owner, due_before=due_before,
             thread_ids=_thread_ids(app, session, topic), limit=limit, offset=offset,
         )
@@ -101,13 +101,13 @@ def open_threads_page(
     offset: int = 0,
 ) -> Page[OpenThreadRow]:
     """:func:`open_threads` and how many threads match in all (``threads list --open``)."""
-    context = load_context(app)
+    config = app.config.actions()
     with app.session() as session:
         return queries.open_threads_page(
-            session, today=context.today(now), since=since,
-            participant=_participant(context, participant),
+            session, today=list_today(config, now), since=since,
+            participant=_participant(app, participant),
             thread_ids=_thread_ids(app, session, topic),
-            include_questions=context.config.questions, limit=limit, offset=offset,
+            include_questions=config.questions, limit=limit, offset=offset,
         )
 
 
@@ -122,13 +122,13 @@ def stalled_threads_page(
     offset: int = 0,
 ) -> Page[OpenThreadRow]:
     """:func:`stalled_threads` and how many threads match in all (``--stalled``)."""
-    context = load_context(app)
-    age = older_than or timedelta(days=context.config.stalled_after_days)
+    config = app.config.actions()
+    age = older_than or timedelta(days=config.stalled_after_days)
     moment = now or utcnow()
     with app.session() as session:
         return queries.stalled_threads_page(
-            session, today=context.today(moment), quiet_since=moment - age,
-            participant=_participant(context, participant),
+            session, today=list_today(config, moment), quiet_since=moment - age,
+            participant=_participant(app, participant),
             thread_ids=_thread_ids(app, session, topic), limit=limit, offset=offset,
         )
 
@@ -163,16 +163,17 @@ def stalled_threads(
                                 limit=limit, now=now).rows
 
 
-def _participant(context: Context, participant: str | None) -> str | None:
+def _participant(app: App, participant: str | None) -> str | None:
     """A member's name, or a part of it matching one member only, stands for their
     address ("Klaus Brenner", "Brenner" -> klaus.brenner@...): an address is found by
     index, a name only by reading every message."""
     if participant is None or "@" in participant:
         return participant
-    member = context.members.by_name(participant)
+    members = app.config.members()  # read only for a name
+    member = members.by_name(participant)
     if member is None:
         wanted = _folded(participant)
-        found = [m for m in context.members.members if wanted and wanted in _folded(m.name)]
+        found = [m for m in members.members if wanted and wanted in _folded(m.name)]
         member = found[0] if len(found) == 1 else None
     return member.address if member is not None else participant
 
@@ -184,8 +185,8 @@ def _folded(text: str) -> str:
 
 def thread_actions(app: App, thread_id: int, now: datetime | None = None) -> list[ActionRow]:
     """Every action item and question of one thread, whatever its status."""
-    context = load_context(app)
+    today = list_today(app.config.actions(), now)
     with app.session() as session:
-        return queries.list_actions(session, today=context.today(now), status=None,
+        return queries.list_actions(session, today=today, status=None,
                                     kinds=(ACTION, QUESTION), thread_ids={thread_id},
                                     limit=None)

@@ -1,0 +1,113 @@
+"""Due dates that point back to a day said earlier in the message.
+
+- "a week after that meeting", "at that meeting", "before the same meeting": counted
+  from the meeting whose date the message gave before ("The regional group meets in
+  Abidjan on 9-11 March. ... a week after that meeting" is 18 March, from the last day
+  of the meeting; "our meeting on 9 March, and if the ISCG could at that meeting
+  consider ..." is 9 March). No meeting dated before it: no date, never a guess.
+- "by the same date", "within a week after that", "two days after that date": counted
+  from the latest due date of an earlier item of the message ("TSB is invited to update
+  it by 20 April, and BDT to review it within a week after that" is 27 April).
+
+    >>> sent = datetime(2027, 2, 16, tzinfo=timezone.utc)
+    >>> text = "The group meets on 9-11 March. We will report a week after that meeting."
+    >>> meeting_day(text, len(text), after=True, sent=sent)
+    datetime.date(2027, 3, 11)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone  # noqa: F401 (the doctest)
+
+from dateutil.relativedelta import relativedelta
+
+from iscg_mailbot.analyse.action_dates import NUMBER_WORDS, find_dates
+from iscg_mailbot.records import ActionCandidate
+
+_COUNT = r"(?P<num>\d{1,2}|" + "|".join(
+    re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_OFFSET = (_COUNT + r"\s+(?:working\s+|business\s+)?(?P<unit>day|week|month)s?\s+"
+           r"(?P<dir>after|following|before|prior\s+to|ahead\s+of)")
+# "a week after that meeting", "at that meeting", "by the same date".
+_THAT_EVENT = re.compile(
+    r"\b(?:(?:within\s+)?" + _OFFSET + r"|(?P<at>at|during|before|by|until|in\s+time\s+for))\s+"
+    r"(?:that|the\s+same|this\s+same)\s+(?P<what>meeting|session|date|deadline|day)\b",
+    re.IGNORECASE)
+# "within a week after that." (nothing named after "that").
+_AFTER_THAT = re.compile(r"\b(?:within\s+)?" + _OFFSET + r"\s+(?:that|then)\b(?=\s*(?:[.;,)!?]|$))",
+                         re.IGNORECASE)
+_WORDS = ("that", "same")
+# A meeting and, within a few words after it, its date: "meets in Abidjan on 9-11 March",
+# "our meeting on 9 March".
+_MEETING = re.compile(r"\b(?:meets?|meeting|session|convenes?)\b[^.;:!?]{0,40}", re.IGNORECASE)
+_RANGE = re.compile(r"^\s*(?P<first>\d{1,2})\s*(?:-|\u2013|to|and)\s*(?P<last>\d{1,2})\b")
+
+
+def meeting_day(text: str, end: int, *, after: bool, sent: datetime | None = None
+                ) -> date | None:
+    """The date of the last meeting dated in ``text`` before ``end`` (its last day when
+    counting ``after`` it), or None."""
+    found: date | None = None
+    for match in _MEETING.finditer(text, 0, end):
+        dates = [m for m in find_dates(match.group(0), sent) if m.value is not None
+                 and m.kind in ("day_month", "month_day", "iso", "numeric")]
+        if not dates:
+            continue
+        day = dates[0].value
+        span = _RANGE.match(dates[0].text)
+        if after and span and day is not None:
+            day = day.replace(day=int(span.group("last")))
+        found = day
+    return found
+
+
+def _shift(day: date, match: re.Match[str]) -> date:
+    if match.group("num") is None:
+        return day  # "at that meeting", "by the same date"
+    raw = match.group("num").lower()
+    number = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 0)
+    sign = 1 if match.group("dir").lower() in ("after", "following") else -1
+    unit = match.group("unit").lower()
+    if unit == "month":
+        shifted: date = day + relativedelta(months=sign * number)
+        return shifted
+    return day + sign * (timedelta(weeks=number) if unit == "week" else timedelta(days=number))
+
+
+def _pointed_day(candidate: ActionCandidate, match: re.Match[str], text: str,
+                 earlier: date | None, sent: datetime | None) -> date | None:
+    what = (match.groupdict().get("what") or "").lower()
+    if what in ("meeting", "session"):
+        after = (match.group("dir") or "").lower() in ("after", "following")
+        end = min(candidate.span[0] + match.start(), candidate.span[1])
+        anchor = meeting_day(text, end, after=after, sent=sent)
+    else:
+        anchor = earlier
+    return None if anchor is None else _shift(anchor, match)
+
+
+def date_from_earlier_days(candidates: list[ActionCandidate], text: str,
+                           sent: datetime | None) -> list[ActionCandidate]:
+    """Items whose date points back ("a week after that meeting", "by the same date"),
+    dated from the day pointed at (see the module's description)."""
+    result: list[ActionCandidate] = []
+    earlier: date | None = None
+    for candidate in candidates:
+        lowered = candidate.sentence.lower()
+        if any(word in lowered for word in _WORDS):
+            match = _THAT_EVENT.search(candidate.sentence) or _AFTER_THAT.search(
+                candidate.sentence)
+            if match is not None and (candidate.due is None or (
+                    candidate.due_text and candidate.due_text in match.group(0))):
+                day = _pointed_day(candidate, match, text, earlier, sent)
+                if day is not None:
+                    candidate = replace(candidate, due=day, due_text=match.group(0))
+        if candidate.due is not None:
+            earlier = candidate.due
+        result.append(candidate)
+    return result
+
+
+__all__ = ["date_from_earlier_days", "meeting_day"]
