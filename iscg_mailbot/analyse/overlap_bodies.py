@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
+from functools import lru_cache
 
 from iscg_mailbot.analyse.overlap_headlines import bodies_named
 
@@ -93,19 +94,33 @@ def names_body_of(subject: str, entities: Entities, other: Entities) -> str | No
     and keep the two aligned", "we will ask SG17 to look at the chapter"): ``b`` knows of
     that work and works with it. One Sector's body is not another's (ITU-T SG2, ITU-D
     SG2); a body written without its Sector is the one :func:`specific_entities` reads."""
-    heading = bodies_named(subject)
-    if not heading:
+    if not bodies_named(subject):
         return None
-    own = {key: shown for key, shown in specific_entities(
-        (label, key) for label, key in entities if label in _BODY_LABELS).items()
-        if key[0] in heading}
-    others = specific_entities((label, key) for label, key in other
-                               if label in _BODY_LABELS)
-    for (name, sector), shown in sorted(own.items(), key=lambda item: item[1]):
+    others = _bodies_of(tuple(other))
+    for (name, sector), shown in _heading_bodies(subject, tuple(entities)):
         if any(name == body and (sector == other_sector or None in (sector, other_sector))
                for body, other_sector in others):
             return shown
     return None
+
+
+# A thread's bodies are asked of every pair it is in: read once per thread.
+@lru_cache(maxsize=16384)
+def _heading_bodies(subject: str, entities: tuple[tuple[str, str], ...]
+                    ) -> tuple[tuple[tuple[str, str | None], str], ...]:
+    """The bodies the thread names that its headline is about, in the order shown."""
+    heading = bodies_named(subject)
+    own = {key: shown for key, shown in specific_entities(
+        (label, key) for label, key in entities if label in _BODY_LABELS).items()
+        if key[0] in heading}
+    return tuple(sorted(own.items(), key=lambda item: item[1]))
+
+
+@lru_cache(maxsize=16384)
+def _bodies_of(entities: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str | None], ...]:
+    """The bodies a thread names anywhere, as (name, Sector or None)."""
+    return tuple(specific_entities((label, key) for label, key in entities
+                                   if label in _BODY_LABELS))
 
 
 __all__ = ["SPECIFIC_LABELS", "names_body_of", "shared_entities", "specific_entities"]

@@ -25,6 +25,7 @@ Pure: strings in, answers out.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Tags and reply / forward prefixes in front of the headline ("[int-sect-team] FW: ...").
 _FRONT = re.compile(r"^\s*(?:\[[^\]]*\]\s*|(?:re|fw|fwd|tr|aw|wg|sv|rif|invitation)\s*:\s*)+",
@@ -79,6 +80,12 @@ def _words(text: str) -> list[str]:
     return [word for word in found if word]
 
 
+# The headline's readings are asked of every pair a thread is in (a year of threads: its
+# every candidate): each subject is read once. Strings in, bools and frozen sets out.
+_CACHED = 16384
+
+
+@lru_cache(maxsize=_CACHED)
 def is_event(subject: str) -> bool:
     """Whether the headline is about an event (and names no work beside it)."""
     words = {w.lower() for w in _words(_SEGMENT.sub(" ", headline(subject)))}
@@ -140,6 +147,11 @@ def bodies_named(subject: str) -> set[str]:
         >>> sorted(bodies_named("WP 6B preliminary draft new Report; Study Group 16 input"))
         ['SG16', 'WP6B']
     """
+    return set(_bodies_named_in(subject))
+
+
+@lru_cache(maxsize=_CACHED)
+def _bodies_named_in(subject: str) -> frozenset[str]:
     found = set()
     for match in _NAMED_BODY.finditer(headline(subject)):
         if match.group("sg"):
@@ -148,9 +160,10 @@ def bodies_named(subject: str) -> set[str]:
             found.add(f"Q{match.group('q')}")
         else:
             found.add(f"WP{match.group('wp').upper()}")
-    return found
+    return frozenset(found)
 
 
+@lru_cache(maxsize=_CACHED)
 def names_work(subject: str) -> bool:
     """Whether the headline names a piece of work: a deliverable or a study
     (:data:`WORK_WORDS`: "toolkit", "draft", "guide" ...) or the body doing it ("SG13
@@ -179,9 +192,14 @@ def sectors_named(subject: str) -> set[str]:
         >>> sorted(sectors_named("TDAG proposal: feeding outage records into SG15's register"))
         ['ITU-D', 'ITU-T']
     """
+    return set(_sectors_named_in(subject))
+
+
+@lru_cache(maxsize=_CACHED)
+def _sectors_named_in(subject: str) -> frozenset[str]:
     text = headline(subject)
     named = {sector for sector, pattern in _SECTOR_NAMES if pattern.search(text)}
-    return named | _bodies_named(text)
+    return frozenset(named | _bodies_named(text))
 
 
 def _proper(word: str) -> bool:
@@ -222,6 +240,11 @@ def names(subject: str) -> set[tuple[str, ...]]:
     """The names in a headline: every part of a run of capitalised words with two
     capitalised words or numbers, one of them not generic ("ITU-T SG5", "Facts and
     Figures"), lower case."""
+    return set(_names_in(subject))
+
+
+@lru_cache(maxsize=_CACHED)
+def _names_in(subject: str) -> frozenset[tuple[str, ...]]:
     found = set()
     for segment in _SEGMENT.split(headline(subject)):
         for run in _runs(segment):
@@ -231,7 +254,7 @@ def names(subject: str) -> set[tuple[str, ...]]:
                     if (_proper(part[0]) and _proper(part[-1])
                             and sum(map(_proper, part)) >= 2 and any(map(_specific, part))):
                         found.add(tuple(w.lower() for w in part))
-    return found
+    return frozenset(found)
 
 
 def _contains(words: list[str], name: tuple[str, ...]) -> bool:
@@ -242,10 +265,16 @@ def _contains(words: list[str], name: tuple[str, ...]) -> bool:
 def names_the_other(subject: str, other: str) -> bool:
     """Whether either headline names a body or titled work named in the other."""
     for first, second in ((subject, other), (other, subject)):
-        words = [w.lower() for w in _words(_SEGMENT.sub(" ", headline(second)))]
-        if any(_contains(words, name) for name in names(first)):
+        words = _headline_words(second)
+        if any(_contains(words, name) for name in _names_in(first)):
             return True
     return False
+
+
+@lru_cache(maxsize=_CACHED)
+def _headline_words(subject: str) -> list[str]:
+    """The headline's words in lower case, its segments run together (read, not changed)."""
+    return [w.lower() for w in _words(_SEGMENT.sub(" ", headline(subject)))]
 
 
 __all__ = ["EVENT_WORDS", "LOGISTICS_WORDS", "WORK_WORDS", "bodies_named", "headline",

@@ -30,7 +30,8 @@ from __future__ import annotations
 import math
 import operator
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,15 @@ MOST_REPEATS = 3
 MEANING_VERSION = 2
 
 Vector = tuple[float, ...]
+
+#: How many of a thread's nearest candidates are kept in order (the watch asks about the
+#: 1-3 nearest); a rank beyond them reads the thread's cosines again.
+NEAREST_KEPT = 16
+#: Cosines of the matrix product this close to a pair's exact cosine are compared by
+#: their exact cosine (the two sums differ by ~1e-14 for 256 dimensions).
+TIE_MARGIN = 1e-9
+#: Threads whose nearest candidates are found with one matrix product.
+ROWS_AT_ONCE = 128
 
 
 @lru_cache(maxsize=1)
@@ -144,17 +154,33 @@ def meaning_similarity(a: Sequence[float], b: Sequence[float]) -> float:
 
 class MeaningNeighbours:
     """How near in meaning each thread is to another among its candidates: the threads
-    ``candidates(a, b)`` allows (led by another Sector, active within the window).
-    Each thread's cosines are computed when first asked for: the watch asks only about
-    the pairs that reach the meaning evidence."""
+    ``candidates(a, b)`` allows (led by another Sector, active within the window), or,
+    faster, ``rows`` (:class:`Candidates`: each thread's candidates at once).
 
-    def __init__(self, vectors: dict[int, Vector],
-                 candidates: Callable[[int, int], bool]) -> None:
+    A thread's cosines to all others come from one matrix product (numpy) when first
+    asked for, and only its :data:`NEAREST_KEPT` nearest candidates are kept in order:
+    the watch asks whether a thread is among another's 1-3 nearest. The ranks are those
+    of the exact cosines (:meth:`cosine`, summed in order as :func:`meaning_similarity`
+    does): a candidate whose matrix cosine is within :data:`TIE_MARGIN` of the pair's is
+    compared by its exact cosine, so that ties and near-ties count as before.
+    """
+
+    def __init__(self, vectors: Mapping[int, Vector],
+                 candidates: Callable[[int, int], bool] | None = None, *,
+                 rows: Candidates | None = None) -> None:
+        import numpy as np
+
         self.vectors = {tid: v for tid, v in vectors.items() if v}
         self._norms = {tid: math.sqrt(sum(x * x for x in v)) or 1.0
                        for tid, v in self.vectors.items()}
-        self._candidates = candidates
-        self._cosines: dict[int, list[float]] = {}
+        self._ids = list(self.vectors)
+        self._index = {tid: i for i, tid in enumerate(self._ids)}
+        matrix = np.array([self.vectors[t] for t in self._ids], dtype=np.float64)
+        norms = np.array([self._norms[t] for t in self._ids], dtype=np.float64)
+        self._unit = matrix / norms[:, None] if len(self._ids) else matrix
+        self._candidates, self._rows = candidates, rows
+        self._nearest: dict[int, tuple[list[float], list[int], int]] = {}
+        self._all: dict[int, tuple[list[float], list[int], int]] = {}
 
     def _cosine(self, a: int, b: int) -> float:
         # The norms once per thread: a thread's cosines to a year of threads are most of
@@ -168,15 +194,94 @@ class MeaningNeighbours:
             return None
         return self._cosine(a, b)
 
+    def _row(self, a: int, most: int | None) -> tuple[list[float], list[int], int]:
+        """``a``'s candidates by matrix cosine, nearest first (its ``most`` nearest, all
+        when None), and how many candidates it has."""
+        i = self._index[a]
+        return self._select(i, self._unit @ self._unit[i], most)
+
+    def _kept(self, a: int) -> tuple[list[float], list[int], int]:
+        """``a``'s :data:`NEAREST_KEPT` nearest candidates, made with those of the
+        threads beside it (:data:`ROWS_AT_ONCE`: one matrix product, not one a thread)."""
+        if a not in self._nearest:
+            start = self._index[a] - self._index[a] % ROWS_AT_ONCE
+            block = self._unit[start:start + ROWS_AT_ONCE] @ self._unit.T
+            for row, values in enumerate(block):
+                tid = self._ids[start + row]
+                if tid not in self._nearest:
+                    self._nearest[tid] = self._select(start + row, values, NEAREST_KEPT)
+        return self._nearest[a]
+
+    def _select(self, i: int, values: Any, most: int | None
+                ) -> tuple[list[float], list[int], int]:
+        import numpy as np
+
+        if self._rows is not None:
+            mask = self._rows.mask(i, self._ids)
+        else:
+            a = self._ids[i]
+            mask = np.array([other != a and self._candidates is not None
+                             and self._candidates(a, other) for other in self._ids], dtype=bool)
+        mask[i] = False
+        chosen = np.flatnonzero(mask)
+        if most is not None and most < len(chosen):
+            chosen = chosen[np.argpartition(-values[chosen], most - 1)[:most]]
+        chosen = chosen[np.argsort(-values[chosen], kind="stable")]
+        return [float(x) for x in values[chosen]], [self._ids[j] for j in chosen], int(mask.sum())
+
+    def possibly_within(self, most: int) -> set[tuple[int, int]]:
+        """Ordered pairs (a, b) where ``b`` may be among ``a``'s ``most`` nearest: each
+        pair of which each is among the other's ``most`` nearest is here both ways (the
+        matrix cosines down to 2 ``TIE_MARGIN`` below a thread's ``most``-th nearest)."""
+        found: set[tuple[int, int]] = set()
+        for a in self._ids:
+            values, ids, total = self._kept(a)
+            if not values:
+                continue
+            floor = values[min(most, len(values)) - 1] - 2 * TIE_MARGIN
+            if len(values) < total and values[-1] >= floor:
+                values, ids, total = self._all_of(a)
+            found.update((a, b) for value, b in zip(values, ids, strict=True) if value >= floor)
+        return found
+
+    def _nearer(self, a: int, cosine: float, cap: int | None) -> int:
+        """How many of ``a``'s candidates are nearer to it than ``cosine`` (exact
+        cosines), counted up to ``cap`` (None: all)."""
+        values, ids, total = self._kept(a)
+        if cap is None or cap >= len(values) < total:
+            values, ids, total = self._all_of(a)
+        count = 0
+        for value, other in zip(values, ids, strict=True):
+            if value < cosine - TIE_MARGIN:
+                return count
+            if value > cosine + TIE_MARGIN or self._cosine(a, other) > cosine:
+                count += 1
+                if cap is not None and count >= cap:
+                    return count
+        if len(values) < total:  # more than NEAREST_KEPT near-ties
+            return self._nearer_all(a, cosine, cap)
+        return count
+
+    def _all_of(self, a: int) -> tuple[list[float], list[int], int]:
+        """All of ``a``'s candidates in order (kept: ``overlaps evaluate --misses`` asks
+        the full rank of each missed pair)."""
+        if a not in self._all:
+            self._all[a] = self._row(a, None)
+        return self._all[a]
+
+    def _nearer_all(self, a: int, cosine: float, cap: int | None) -> int:
+        values, ids, _total = self._all_of(a)
+        count = sum(1 for value, other in zip(values, ids, strict=True)
+                    if value >= cosine - TIE_MARGIN and (value > cosine + TIE_MARGIN
+                                                         or self._cosine(a, other) > cosine))
+        return count if cap is None else min(count, cap)
+
     def rank(self, a: int, b: int) -> int | None:
         """1 + how many of ``a``'s candidates are nearer to it than ``b``."""
         cosine = self.cosine(a, b)
         if cosine is None:
             return None
-        if a not in self._cosines:
-            self._cosines[a] = [self._cosine(a, other) for other in self.vectors
-                                if other != a and self._candidates(a, other)]
-        return 1 + sum(1 for value in self._cosines[a] if value > cosine)
+        return 1 + self._nearer(a, cosine, None)
 
     def mutual_rank(self, a: int, b: int) -> int | None:
         """The larger of the two ranks: each is among the other's that many nearest."""
@@ -185,17 +290,78 @@ class MeaningNeighbours:
 
     def within(self, a: int, b: int, most: int) -> bool:
         """Whether each thread is among the other's ``most`` nearest: ``mutual_rank`` at
-        most ``most``, the thread whose cosines are already known asked first, so that
-        a pair that fails on it costs no other thread's cosines (the digest asks about
-        every pair of a week's thread, and the week's threads are few)."""
-        first, second = (b, a) if b in self._cosines and a not in self._cosines else (a, b)
-        rank = self.rank(first, second)
-        if rank is None or rank > most:
+        most ``most``, the thread whose neighbours are already known asked first, so
+        that a pair that fails on it costs no other thread's cosines (the digest asks
+        about every pair of a week's thread, and the week's threads are few)."""
+        cosine = self.cosine(a, b)
+        if cosine is None:
             return False
-        rank = self.rank(second, first)
-        return rank is not None and rank <= most
+        first, second = (b, a) if b in self._nearest and a not in self._nearest else (a, b)
+        return (self._nearer(first, cosine, most) < most
+                and self._nearer(second, cosine, most) < most)
 
 
-__all__ = ["MEANING_VERSION", "MeaningNeighbours", "embedded", "load_model", "meaning_available",
-           "meaning_similarity", "meaning_text", "meaning_vectors", "meaning_version",
+_MICROSECOND = timedelta(microseconds=1)
+
+
+class Candidates:
+    """Which threads each thread may be compared with, for all at once: another group
+    (``groups``: the leading Sector) and active within ``window`` of it (``spans``:
+    first and last activity, in whole microseconds; None for a thread without dates,
+    which is close to every thread)."""
+
+    def __init__(self, groups: Mapping[int, str], spans: Mapping[int, tuple[int, int] | None],
+                 window: int) -> None:
+        self._groups, self._spans, self._window = groups, spans, window
+        self._arrays: tuple[Any, ...] | None = None
+
+    @classmethod
+    def of(cls, threads: Sequence[tuple[int, str, datetime | None, datetime | None]],
+           window: timedelta) -> Candidates:
+        """From (id, group, first activity, last activity) of each thread."""
+        spans = {}
+        for tid, _group, first, last in threads:
+            if first is not None and last is not None:
+                epoch = datetime(1970, 1, 1, tzinfo=first.tzinfo and UTC)
+                spans[tid] = ((first - epoch) // _MICROSECOND, (last - epoch) // _MICROSECOND)
+        return cls({tid: group for tid, group, _first, _last in threads}, spans,
+                   window // _MICROSECOND)
+
+    def _build(self, ids: Sequence[int]) -> tuple[Any, ...]:
+        import numpy as np
+
+        codes: dict[str, int] = {}
+        group = np.array([codes.setdefault(self._groups[t], len(codes)) for t in ids])
+        spans = [self._spans.get(t) for t in ids]
+        dated = np.array([s is not None for s in spans], dtype=bool)
+        first = np.array([s[0] if s else 0 for s in spans], dtype=np.int64)
+        last = np.array([s[1] if s else 0 for s in spans], dtype=np.int64)
+        return group, dated, first, last
+
+    def mask(self, i: int, ids: Sequence[int]) -> Any:
+        """Whether each of ``ids`` is a candidate of the ``i``-th (itself included)."""
+        if self._arrays is None:
+            self._arrays = self._build(ids)
+        group, dated, first, last = self._arrays
+        close = ~(dated & dated[i]) | ((first[i] - self._window <= last)
+                                       & (first - self._window <= last[i]))
+        return (group != group[i]) & close
+
+    def around(self, i: int, ids: Sequence[int]) -> list[int]:
+        """The positions of the ``i``-th thread's candidates among ``ids``."""
+        import numpy as np
+
+        mask = self.mask(i, ids)
+        mask[i] = False
+        return [int(j) for j in np.flatnonzero(mask)]
+
+    def after(self, i: int, ids: Sequence[int]) -> list[int]:
+        """The positions after the ``i``-th of its candidates among ``ids``."""
+        import numpy as np
+
+        return [i + 1 + int(j) for j in np.flatnonzero(self.mask(i, ids)[i + 1:])]
+
+
+__all__ = ["MEANING_VERSION", "Candidates", "MeaningNeighbours", "embedded", "load_model",
+           "meaning_available", "meaning_similarity", "meaning_text", "meaning_vectors", "meaning_version",
            "model_loaded", "packed_vector", "terms_text", "unpacked_vector"]

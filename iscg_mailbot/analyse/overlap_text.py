@@ -356,6 +356,7 @@ class TextSimilarity:
                                    else found.counts.keys())
         self._total = len(threads)
         self._vectors: dict[int, tuple[Vector, Vector]] = {}
+        self._last: tuple[tuple[int, int] | None, tuple[float, float]] = (None, (0.0, 0.0))
 
     def _idf(self, term: str) -> float:
         return math.log((1 + self._total) / (1 + self._documents[term]))
@@ -370,19 +371,31 @@ class TextSimilarity:
             self._vectors[key] = found
         return found
 
+    def weights(self, key: int) -> tuple[Vector, Vector]:
+        """The thread's TF-IDF weights of text and headline (unit length, never negative)."""
+        return self._vector(key)
+
+    def _cosines(self, a: int, b: int) -> tuple[float, float]:
+        """The text and headline cosines of the pair: the watch asks for them several
+        times a pair, one pair after another, so the last pair's are kept."""
+        if self._last[0] != (a, b):
+            (text_a, headline_a), (text_b, headline_b) = self._vector(a), self._vector(b)
+            self._last = ((a, b), (_cosine(text_a, text_b), _cosine(headline_a, headline_b)))
+        return self._last[1]
+
     def __call__(self, a: int, b: int, without: Collection[str] = ()) -> float:
         """The mean of the two threads' text cosine and headline cosine, 0 to 1;
         ``without`` leaves out what these terms add (the wording beyond a subject)."""
         (text_a, headline_a), (text_b, headline_b) = self._vector(a), self._vector(b)
         pairs = ((text_a, text_b), (headline_a, headline_b))
-        return sum(_cosine(x, y) - sum(x.get(t, 0.0) * y.get(t, 0.0) for t in without)
-                   for x, y in pairs) / 2
+        return sum(cosine - sum(x.get(t, 0.0) * y.get(t, 0.0) for t in without)
+                   for cosine, (x, y) in zip(self._cosines(a, b), pairs, strict=True)) / 2
 
     def text_cosine(self, a: int, b: int) -> float:
         """The cosine of the two threads' whole texts alone (headline counted twice),
         0 to 1: two descriptions of one piece of work share words across the text even
         where their headlines name it differently."""
-        return _cosine(self._vector(a)[0], self._vector(b)[0])
+        return self._cosines(a, b)[0]
 
     def common(self, a: int, b: int) -> tuple[int, bool]:
         """How many terms the two texts have in common, and whether the headlines have

@@ -39,13 +39,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from iscg_mailbot.analyse.overlap_bodies import names_body_of, shared_entities
+from iscg_mailbot.analyse.overlap_filter import pair_filter
 from iscg_mailbot.analyse.overlap_headlines import (
     is_event,
     names_the_other,
     names_work,
     sectors_named,
 )
-from iscg_mailbot.analyse.overlap_meaning import MeaningNeighbours
+from iscg_mailbot.analyse.overlap_meaning import Candidates, MeaningNeighbours
 from iscg_mailbot.analyse.overlap_text import ReadTerms, TextSimilarity
 from iscg_mailbot.analyse.sectors import SECTORS
 
@@ -261,14 +262,15 @@ def meaning_neighbours(threads: Sequence[ThreadView],
     Sectors, active within the window), or None when the evidence is off."""
     if rules.meaning_neighbours is None:
         return None
-    by_id = {t.id: t for t in threads if t.sector in SECTORS and t.meaning}
-    window = timedelta(days=rules.window_days)
+    led = [t for t in threads if t.sector in SECTORS and t.meaning]
+    return MeaningNeighbours({t.id: t.meaning for t in led}, rows=_candidates(led, rules))
 
-    def candidates(a: int, b: int) -> bool:
-        first, second = by_id[a], by_id[b]
-        return first.sector != second.sector and _close_in_time(first, second, window)
 
-    return MeaningNeighbours({tid: t.meaning for tid, t in by_id.items()}, candidates)
+def _candidates(led: Sequence[ThreadView], rules: OverlapRules) -> Candidates:
+    """Which of these threads (led by a Sector) may be paired: another Sector, active
+    within the window (as :func:`_close_in_time`)."""
+    return Candidates.of([(t.id, t.sector or "", t.first, t.last) for t in led],
+                         timedelta(days=rules.window_days))
 
 
 def _subject_shared(a: ThreadView, b: ThreadView, text: TextSimilarity, rules: OverlapRules
@@ -364,10 +366,19 @@ def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = No
     neighbours = meaning_neighbours(threads, rules)
     skip = set(dismissed)
     pairs = _Pairs(text, rules, neighbours, skip)
-    for index, a in enumerate(led):
-        for b in led[index + 1:]:
-            if wanted is None or a.id in wanted or b.id in wanted:
-                pairs.flag(a, b)
+    # Only the pairs of two Sectors active together are compared (one numpy mask a
+    # thread: a year of threads is millions of pairs).
+    # ... and of those, every pair only when its wording or meaning may flag it; a
+    # pair's threads in their order in ``led``, as every pair is compared.
+    ids, gate = [t.id for t in led], _candidates(led, rules)
+    if wanted is None:
+        kept = pair_filter(ids, [text.weights(t.id) for t in led], rules, neighbours)
+        for index, a in enumerate(led):
+            for other in kept.after(index, gate.after(index, ids)):
+                pairs.flag(a, led[other])
+    for index in [n for n, t in enumerate(led) if wanted is not None and t.id in wanted]:
+        for other in gate.around(index, ids):
+            pairs.flag(led[min(index, other)], led[max(index, other)])
     flags = [f for f in pairs.done.values() if f is not None]
     flags += pairs.three_sectors({t.id: t for t in led}, wanted)
     return sorted(flags, key=lambda f: (-len(f.entities), -f.similarity, f.pair_key))
@@ -406,10 +417,12 @@ class _Pairs:
             for one in key if flag is not None else ():
                 partners.setdefault(one, set()).update(key - {one})
         for key, flag in list(self.done.items()):
+            if flag is not None:
+                continue
             a, b = (led[x] for x in sorted(key))
             near = a if wanted is None or a.id in wanted else b
             other = b if near is a else a
-            if (flag is not None or a.sector == b.sector or not partners.get(near.id)
+            if (not partners.get(near.id) or a.sector == b.sector
                     or f"{a.id}-{b.id}" in self.skip or not _close_in_time(a, b, self.window)
                     or not self.neighbours.within(a.id, b.id, most)
                     or _together(a, b) is not None):
