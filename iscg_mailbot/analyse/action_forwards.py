@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -160,3 +160,26 @@ def pass_relays(candidates: list[ActionCandidate],
         result.append(replace(candidate, owner=join_owners(invited), owner_kind="group")
                       if invited else candidate)
     return result
+
+
+def _split_owners(owner: str | None) -> set[str]:
+    return {o.strip() for o in (owner or "").split(",") if o.strip()}
+
+
+def informed_only(owner: str | None, headers: Iterable[tuple[str | None, str | None]]) -> bool:
+    """Whether an item's owners are all among a statement's "For information to"
+    addressees and none among its "For action to" ones (``headers``: each header line's
+    kind and the owners it names). The "Deadline:" line dates what the statement asks of
+    those it is for action to, not what it suggests to the others ("For information to:
+    ISCG" ... "ISCG is invited to consider maintaining a joint calendar").
+
+    >>> informed_only("ISCG", [("for_action", "TSAG, RAG"), ("for_information", "ISCG")])
+    True
+    >>> informed_only("TSAG", [("for_action", "TSAG, RAG"), ("for_information", "ISCG")])
+    False
+    """
+    owners = _split_owners(owner)
+    pairs = list(headers)
+    informed = set().union(*(_split_owners(o) for h, o in pairs if h == "for_information"))
+    acting = set().union(*(_split_owners(o) for h, o in pairs if h == "for_action"))
+    return bool(owners) and owners <= informed and not owners & acting
