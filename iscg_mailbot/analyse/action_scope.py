@@ -206,6 +206,17 @@ _ONLY_SECTOR = {**{n: "ITU-T" for n in (9, 11, 12, 13, 15, 16, 17, 20, 21)},
                 **{n: "ITU-R" for n in (4, 6, 7)}}
 _BARE_BODY = re.compile(r"(?:SG(?P<sg>\d{1,2})|WP\d{1,2}[A-Z]|Q\d{1,2}/\d{1,2})")
 _NAMED_SECTOR = re.compile(r"\bITU-[RTD]\b")
+# A study group named with its Sector: "ITU-D SG2", "ITU-D Study Group 2".
+_SECTOR_GROUP = re.compile(r"\b(?P<sector>ITU-[RTD])\s+(?:SG|(?i:study\s+group))\s*(?P<n>\d{1,2})\b")
+
+
+def _group_sectors(*texts: str) -> dict[int, set[str]]:
+    """Per study group number, the Sectors whose study group of that number is named."""
+    groups: dict[int, set[str]] = {}
+    for text in texts:
+        for match in _SECTOR_GROUP.finditer(text):
+            groups.setdefault(int(match.group("n")), set()).add(match.group("sector"))
+    return groups
 
 
 def with_sectors(candidates: list[ActionCandidate], message: ActionInput) -> list[ActionCandidate]:
@@ -221,9 +232,27 @@ def with_sectors(candidates: list[ActionCandidate], message: ActionInput) -> lis
             continue
         if named is None:
             named = set(_NAMED_SECTOR.findall(f"{message.subject}\n{message.new_text}"))
-        fixed = [sector_of(p, named) for p in parts]
+        # A Question is its study group's: "ITU-D SG2 Q6/2", "For action to: ITU-D SG2
+        # (Question 6/2)" -> "ITU-D Q6/2", the sentence's study group first.
+        groups = _group_sectors(candidate.sentence)
+        texts = _group_sectors(f"{message.subject}\n{message.new_text}")
+        fixed = [_question_sector(p, groups, texts) or sector_of(p, named) for p in parts]
         result.append(replace(candidate, owner=", ".join(dict.fromkeys(fixed))))
     return result
+
+
+def _question_sector(part: str, *scopes: dict[int, set[str]]) -> str | None:
+    """A bare Question ("Q6/2") with the Sector of the one study group of its number that
+    the sentence (else the message) names with a Sector; None when none or several do."""
+    if not part.startswith("Q") or _BARE_BODY.fullmatch(part) is None:
+        return None
+    group = int(part.rsplit("/", 1)[1])
+    for scope in scopes:
+        if len(scope.get(group, ())) == 1:
+            return f"{next(iter(scope[group]))} {part}"
+        if scope.get(group):
+            return None
+    return None
 
 
 def sector_of(part: str, named: set[str]) -> str:

@@ -47,6 +47,7 @@ from iscg_mailbot.analyse.action_forwards import (
     apply_list_tail,
     drop_retold,
     forward_parts,
+    informed_only,
     part_index,
     pass_relays,
 )
@@ -343,7 +344,8 @@ def _apply_part_context(found: list[_Found]) -> list[ActionCandidate]:
                                 owner_kind=for_action.candidate.owner_kind)
         if candidate.kind == ACTION and deadline is not None and candidate.due is None and (
             item.due_mention is None or not _unknowable(item.due_mention)
-        ):
+        ) and not informed_only(candidate.owner, [(f.header, f.candidate.owner)
+                                                  for f in found if f.owner_explicit]):
             candidate = replace(candidate, due=deadline.candidate.due,
                                 due_text=deadline.candidate.due_text)
         result.append(candidate)
