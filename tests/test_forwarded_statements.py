@@ -141,34 +141,3 @@ def test_a_for_information_body_also_for_action_keeps_the_deadline() -> None:
 
 def test_a_reply_quoting_a_statements_action_required_creates_no_item() -> None:
     assert items(REPLY) == []
-
-
-WHO_REQUEST = """\
-Dear colleagues at ITU,
-
-WHO is establishing a technical working group on safe listening in gaming.
-
-Action required: ITU is kindly invited to nominate a focal point (and an alternate)
-to the working group.
-Deadline: 15 October 2026
-"""
-
-
-def note_forward(note: str) -> str:
-    return (FORWARD.replace("FYI the LS below.", note)
-            .replace("Mon, 3 May 2027", "Wed, 30 Sep 2026")
-            .format(subject="Make Listening Safe - technical working group",
-                    statement=WHO_REQUEST, tag="2"))
-
-
-def test_the_note_saying_who_does_an_unowned_forwarded_request_takes_it_over() -> None:
-    found = items(note_forward(
-        "See WHO's request below. TSB will nominate the SG16 counsellor as ITU focal point.\n"
-        "BDT - would you want to add someone? Please let me know by Friday 9 October."))
-    nominations = [(c.owner, c.due) for c in found if "nominate" in c.sentence]
-    assert nominations == [("TSB", date(2026, 10, 15))]
-
-
-def test_a_note_about_something_else_leaves_the_forwarded_request() -> None:
-    found = items(note_forward("See WHO's request below. TSB will post the report online."))
-    assert any("nominate a focal point" in c.sentence for c in found)

@@ -109,12 +109,11 @@ def _content_words(candidate: ActionCandidate) -> set[str]:
             if len(w) >= 4 and w not in _ASKING and w not in owners}
 
 
-def _retells(note: ActionCandidate, item: ActionCandidate, *, owners: bool = True) -> bool:
-    """Whether a request of the note retells a forwarded one: same owners (unless
-    ``owners`` is False), and most of what it asks in the statement's words ("SG13 asks
-    WP 5D to confirm the alignment with M.2160" above "WP 5D is invited to comment on
-    the alignment ... M.2160")."""
-    if note.kind != item.kind or not note.owner or (owners and note.owner != item.owner):
+def _retells(note: ActionCandidate, item: ActionCandidate) -> bool:
+    """Whether a request of the note retells a forwarded one: same owners, and most of
+    what it asks in the statement's words ("SG13 asks WP 5D to confirm the alignment
+    with M.2160" above "WP 5D is invited to comment on the alignment ... M.2160")."""
+    if note.kind != item.kind or not note.owner or note.owner != item.owner:
         return False
     words = _content_words(note)
     shared = words & _content_words(item)
@@ -127,30 +126,8 @@ def drop_retold(candidates: list[ActionCandidate], parts: Sequence[int]) -> list
     if not parts:
         return candidates
     forwarded = [c for c in candidates if part_index(parts, c.span[0]) > 0]
-    candidates = [c for c in candidates if part_index(parts, c.span[0]) > 0
-                  or not any(_retells(c, item) for item in forwarded)]
-    return take_over(candidates, parts)
-
-
-def take_over(candidates: list[ActionCandidate], parts: Sequence[int]) -> list[ActionCandidate]:
-    """A request the forwarded mail makes of nobody named ("ITU is kindly invited to
-    nominate a focal point") that the note says who will do ("TSB will nominate the SG16
-    counsellor as ITU focal point") is the note's item, due on the forwarded deadline
-    unless the note's sentence gives a date of its own (a date the sentences after it
-    give, "Please let me know by Friday", is for what they ask)."""
-    result = list(candidates)
-    for note in candidates:
-        if part_index(parts, note.span[0]) > 0 or note.kind != ACTION or not note.owner:
-            continue
-        taken = next((c for c in result if part_index(parts, c.span[0]) > 0 and not c.owner
-                      and _retells(note, c, owners=False)), None)
-        if taken is None:
-            continue
-        result.remove(taken)
-        own_date = note.due is not None and (note.due_text or "") in note.sentence
-        if not own_date and taken.due is not None:
-            result[result.index(note)] = replace(note, due=taken.due, due_text=taken.due_text)
-    return result
+    return [c for c in candidates if part_index(parts, c.span[0]) > 0
+            or not any(_retells(c, item) for item in forwarded)]
 
 
 # "The ISCG is asked to invite BR and BDT to identify ...": the invited do the work.
