@@ -16,66 +16,17 @@ from __future__ import annotations
 
 import logging
 import sys
-import tempfile
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from iscg_mailbot.analyse.overlaps import OverlapRules, ThreadView, find_overlaps
-from iscg_mailbot.services.app import App
-from iscg_mailbot.services.eval_set import DEV, load_eval_set
-from iscg_mailbot.services.evaluation import analysed_set, stored_thread_ids
-from iscg_mailbot.services.overlap_eval import load_pairs
-from iscg_mailbot.services.overlaps import window_views
-from iscg_mailbot.services.threads import shown_subject
-from iscg_mailbot.settings.main import Settings, load_settings
-from tests.sample_config import analysed_sample
-from tests.test_overlaps import LABELS, held_out
+from bench.overlap_meaning_loso import Window, eval_windows, sample_windows
+from iscg_mailbot.analyse.overlaps import OverlapRules, find_overlaps
+from iscg_mailbot.settings.main import load_settings
 
 VALUES: tuple[int | None, ...] = (None, 2, 3, 4)
-Window = tuple[list[ThreadView], list[tuple[int, int, bool]]]
-
-
-def eval_windows(settings: Settings, name: str) -> dict[bool, Window]:
-    """The views of ``eval/name`` (with and without the concepts) and its dev pairs."""
-    folder = ROOT / "eval" / name
-    loaded = load_eval_set(folder / "threads.yaml")
-    pairs = [p for p in load_pairs(folder) if p.split == DEV]
-    dates = [m.date.astimezone(UTC) for t in loaded.threads for m in t.messages]
-    found = {}
-    with analysed_set(settings, loaded) as (app, _report):
-        stored = {x: min(ids) for x, ids in stored_thread_ids(app, loaded.threads).items()}
-        for concepts in (True, False):
-            views, _ = window_views(app, since=min(dates).date(), until=max(dates).date(),
-                                    now=max(dates) + timedelta(days=1), subjects=concepts)
-            found[concepts] = (views, [(stored[p.a], stored[p.b], p.overlap) for p in pairs])
-    return found
-
-
-def sample_windows(settings: Settings) -> dict[bool, Window]:
-    """The sample's views (the year to 2026-12-31) and its dev pairs."""
-    pairs = [p for p in yaml.safe_load(LABELS.read_text(encoding="utf-8"))["pairs"]
-             if not held_out(p)]
-    found = {}
-    with tempfile.TemporaryDirectory() as folder:
-        app = App.open(load_settings(analysed_sample(Path(folder))))
-        try:
-            for concepts in (True, False):
-                views, _ = window_views(app, now=datetime(2026, 12, 31, tzinfo=UTC),
-                                        subjects=concepts)
-                subjects = {v.id: shown_subject(settings, v.subject) for v in views}
-                ids = {part: next(t for t, s in subjects.items() if part in s)
-                       for p in pairs for part in (p["a"], p["b"])}
-                found[concepts] = (views, [(ids[p["a"]], ids[p["b"]], p["overlap"])
-                                           for p in pairs])
-        finally:
-            app.close()
-    return found
 
 
 def counts(window: Window, value: int | None, concepts: bool) -> tuple[int, int, int]:

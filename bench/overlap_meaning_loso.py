@@ -118,29 +118,31 @@ def window_rows(views: list[ThreadView], pairs: list[tuple[int, int, bool]],
     return rows
 
 
-def eval_set_rows(settings: Settings, name: str) -> dict[bool, list[Row]]:
-    """The dev pairs of ``eval/name``, with and without the subject concepts."""
+#: A labelled set's thread views and its dev pairs (thread ids and label).
+Window = tuple[list[ThreadView], list[tuple[int, int, bool]]]
+
+
+def eval_windows(settings: Settings, name: str) -> dict[bool, Window]:
+    """The views of ``eval/name`` (with and without the concepts) and its dev pairs."""
     folder = ROOT / "eval" / name
     loaded = load_eval_set(folder / "threads.yaml")
     pairs = [p for p in load_pairs(folder) if p.split == DEV]
     dates = [m.date.astimezone(UTC) for t in loaded.threads for m in t.messages]
-    result = {}
+    found = {}
     with analysed_set(settings, loaded) as (app, _report):
         stored = {x: min(ids) for x, ids in stored_thread_ids(app, loaded.threads).items()}
         for concepts in (True, False):
             views, _ = window_views(app, since=min(dates).date(), until=max(dates).date(),
                                     now=max(dates) + timedelta(days=1), subjects=concepts)
-            result[concepts] = window_rows(
-                views, [(stored[p.a], stored[p.b], p.overlap) for p in pairs], concepts)
-    return result
+            found[concepts] = (views, [(stored[p.a], stored[p.b], p.overlap) for p in pairs])
+    return found
 
 
-def sample_rows(settings: Settings) -> dict[bool, list[Row]]:
-    """The sample's dev pairs, in the window ``test_overlaps`` reads (the year to
-    2026-12-31), with and without the subject concepts."""
+def sample_windows(settings: Settings) -> dict[bool, Window]:
+    """The sample's views (the year to 2026-12-31) and its dev pairs."""
     pairs = [p for p in yaml.safe_load(LABELS.read_text(encoding="utf-8"))["pairs"]
              if not held_out(p)]
-    result = {}
+    found = {}
     with tempfile.TemporaryDirectory() as folder:
         app = App.open(load_settings(analysed_sample(Path(folder))))
         try:
@@ -148,17 +150,27 @@ def sample_rows(settings: Settings) -> dict[bool, list[Row]]:
                 views, _ = window_views(app, now=datetime(2026, 12, 31, tzinfo=UTC),
                                         subjects=concepts)
                 subjects = {v.id: shown_subject(settings, v.subject) for v in views}
-
-                def thread(part: str, subjects: dict[int, str] = subjects) -> int:
-                    [found] = [tid for tid, subject in subjects.items() if part in subject]
-                    return found
-
-                result[concepts] = window_rows(
-                    views, [(thread(p["a"]), thread(p["b"]), p["overlap"]) for p in pairs],
-                    concepts)
+                ids = {}
+                for part in {part for p in pairs for part in (p["a"], p["b"])}:
+                    [ids[part]] = [t for t, s in subjects.items() if part in s]  # just one
+                found[concepts] = (views, [(ids[p["a"]], ids[p["b"]], p["overlap"])
+                                           for p in pairs])
         finally:
             app.close()
-    return result
+    return found
+
+
+def eval_set_rows(settings: Settings, name: str) -> dict[bool, list[Row]]:
+    """The dev pairs of ``eval/name``, with and without the subject concepts."""
+    return {concepts: window_rows(views, pairs, concepts)
+            for concepts, (views, pairs) in eval_windows(settings, name).items()}
+
+
+def sample_rows(settings: Settings) -> dict[bool, list[Row]]:
+    """The sample's dev pairs, in the window ``test_overlaps`` reads (the year to
+    2026-12-31), with and without the subject concepts."""
+    return {concepts: window_rows(views, pairs, concepts)
+            for concepts, (views, pairs) in sample_windows(settings).items()}
 
 
 Rule = Callable[[Row], bool]

@@ -8,13 +8,14 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from iscg_mailbot.records import Provenance, RawMessage
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
 from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.messages import ensure_list
+from iscg_mailbot.store.models_actions import ActionItem
 
 LIST = "iscg@lists.example.int"
 MEMBERS = """members:
@@ -91,3 +92,9 @@ def store(app: App, *raws: RawMessage) -> list[int]:
     with app.session() as session:
         list_id = ensure_list(session, "iscg", LIST).id
         return store_raw_batch(session, list_id, list(raws), IngestReport(source="test"))
+
+
+def statuses(app: App, width: int) -> dict[str, str]:
+    """Each stored item's status, keyed by the first ``width`` characters of its sentence."""
+    with app.session() as session:
+        return {row.sentence[:width]: row.status for row in session.scalars(select(ActionItem))}

@@ -6,14 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from iscg_mailbot.analyse.closure_items import answers_question, detect_closure
 from iscg_mailbot.records import Address, OpenItem
 from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App
-from iscg_mailbot.store.models_actions import ActionItem
-from tests.action_samples import action_app, mail, store
+from tests.action_samples import action_app, mail, statuses, store
 
 CHEN = Address("Chen Lihua", "chen@example.int")
 
@@ -22,10 +21,6 @@ CHEN = Address("Chen Lihua", "chen@example.int")
 def app(engine: Engine, tmp_path: Path) -> Iterator[App]:
     yield action_app(engine, tmp_path)
 
-
-def _statuses(app: App) -> dict[str, str]:
-    with app.session() as session:
-        return {row.sentence[:30]: row.status for row in session.scalars(select(ActionItem))}
 
 
 # --- a delivery completes what asked for a thing ---------------------------------------
@@ -82,9 +77,9 @@ def test_a_delivery_answers_another_persons_question_only_when_it_talks_about_it
                 f"Dear Ingrid, dear all,\n\n{reply}\n\nPierre\n", subject="Household survey",
                 parent="q")
     extraction.extract_for_messages(app, store(app, sent))
-    statuses = _statuses(app)
-    assert statuses["Could BDT please circulate the"] == "done"
-    assert statuses["Klaus, could you tell us wheth"] == status
+    shown = statuses(app, 30)
+    assert shown["Could BDT please circulate the"] == "done"
+    assert shown["Klaus, could you tell us wheth"] == status
 
 
 # --- the deed asked, reported done in the item's own verb --------------------------------
@@ -128,7 +123,7 @@ def test_a_request_put_as_a_question_is_answered_by_the_deed_done(
     answer = mail("r", "Pierre Lefebvre <pierre@example.int>", "2026-04-02T11:00:00+02:00",
                   f"Chen,\n\n{reply}\n\nPierre\n", subject="APT survey", parent="apt")
     extraction.extract_for_messages(app, store(app, answer))
-    assert _statuses(app)["Could BDT reply to APT directl"] == status
+    assert statuses(app, 30)["Could BDT reply to APT directl"] == status
 
 
 # --- a promise that tells what will be done answers a question on it -------------------
@@ -188,7 +183,7 @@ def test_an_owner_named_with_what_it_may_do_has_not_answered(
                   f"the services layer of connected vehicles. {named}\n\nChen\n",
                   subject="Connected vehicles", parent="v")
     extraction.extract_for_messages(app, store(app, answer))
-    assert _statuses(app)["Could BR and TSB explain how t"] == status
+    assert statuses(app, 30)["Could BR and TSB explain how t"] == status
 
 
 # --- deliveries said in other languages ---------------------------------------------------
@@ -269,4 +264,4 @@ def test_a_reply_dated_before_the_item_it_answers_still_closes_it(
                   "Dear Ingrid,\n\nYes, it went to ITU-D SG1 on 2 July.\n\nChen\n",
                   subject="LS on terminology", parent=parent)
     extraction.extract_for_messages(app, store(app, answer))
-    assert _statuses(app)["Could TSB confirm that the LS "] == status
+    assert statuses(app, 30)["Could TSB confirm that the LS "] == status

@@ -8,24 +8,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from iscg_mailbot.analyse.closure_items import detect_closure
 from iscg_mailbot.records import Address, OpenItem
 from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App
-from iscg_mailbot.store.models_actions import ActionItem
-from tests.action_samples import action_app, mail, store
+from tests.action_samples import action_app, mail, statuses, store
 
 
 @pytest.fixture
 def app(engine: Engine, tmp_path: Path) -> Iterator[App]:
     yield action_app(engine, tmp_path)
 
-
-def _statuses(app: App) -> dict[str, str]:
-    with app.session() as session:
-        return {row.sentence[:40]: row.status for row in session.scalars(select(ActionItem))}
 
 
 ASK = mail("f1", "Klaus Brenner <klaus@example.de>", "2026-05-04T09:00:00+02:00", """\
@@ -42,18 +37,18 @@ Klaus
 
 def test_a_question_to_two_bureaux_stays_open_until_both_answer(app: App) -> None:
     extraction.extract_for_messages(app, store(app, ASK))
-    [(sentence, status)] = [(s, st) for s, st in _statuses(app).items() if "Would" in s]
+    [(sentence, status)] = [(s, st) for s, st in statuses(app, 40).items() if "Would" in s]
     assert status == "open"
     tsb = mail("f2", "Chen Lihua <chen@example.int>", "2026-05-05T09:00:00+02:00",
                "Dear Klaus,\n\nYes, TSB can give three travel grants from its fund.\n\nChen\n",
                subject="Summer school grants", parent="f1")
     extraction.extract_for_messages(app, store(app, tsb))
-    assert _statuses(app)[sentence] == "open"  # BDT has not answered yet
+    assert statuses(app, 40)[sentence] == "open"  # BDT has not answered yet
     bdt = mail("f3", "Pierre Lefebvre <pierre@example.int>", "2026-05-06T09:00:00+02:00",
                "Dear Klaus,\n\nBDT can add two grants through the Africa initiative.\n\n"
                "Pierre\n", subject="Summer school grants", parent="f1")
     extraction.extract_for_messages(app, store(app, bdt))
-    assert _statuses(app)[sentence] == "done"
+    assert statuses(app, 40)[sentence] == "done"
 
 
 def test_a_member_answering_for_another_body_answers_none_of_it(app: App) -> None:
@@ -65,7 +60,7 @@ def test_a_member_answering_for_another_body_answers_none_of_it(app: App) -> Non
                  "Dear Klaus,\n\nThe ITU-T conformity database lists the labs recognised "
                  "under the CASC scheme.\n\nChen\n", subject="Test labs", parent="g1")
     extraction.extract_for_messages(app, store(app, other))
-    assert "done" not in set(_statuses(app).values())
+    assert "done" not in set(statuses(app, 40).values())
 
 
 # --- what a reply says about a request put as a question --------------------------
@@ -142,12 +137,12 @@ Klaus
 def test_a_reply_about_one_point_answers_that_point_only(app: App, opening: str,
                                                          closes: bool) -> None:
     extraction.extract_for_messages(app, store(app, TWO_QUESTIONS))
-    [first] = [s for s in _statuses(app) if s.startswith("Is the handbook")]
+    [first] = [s for s in statuses(app, 40) if s.startswith("Is the handbook")]
     reply = mail("p2", "Chen Lihua <chen@example.int>", "2026-05-05T09:00:00+02:00",
                  f"Dear Klaus,\n\n{opening}\n\nChen\n", subject="Monitoring handbook",
                  parent="p1")
     extraction.extract_for_messages(app, store(app, reply))
-    assert (_statuses(app)[first] == "done") is closes
+    assert (statuses(app, 40)[first] == "done") is closes
 
 
 @pytest.mark.parametrize(("reply", "closed"), [
