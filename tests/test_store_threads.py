@@ -485,3 +485,25 @@ def test_batches_in_any_order_give_the_threads_of_one_jwz_run(
     for thread_id, ids in stored.items():
         assert thread_id is not None
         assert rows[thread_id]["count"] == len(ids)
+
+
+def test_unthreaded_messages_stored_around_a_batch_join_its_threads(
+    session: Session, list_id: int
+) -> None:
+    # Messages never threaded (stored apart, thread_id NULL) whose ids sit just before,
+    # inside and just after the batch's: the batch's lookups must still find them.
+    before = store(session, list_id, msg("b1", 1, irt="p", refs=["p"]))
+    parent = store(session, list_id, msg("p", 0, subject="LS"), msg("p2", 0, subject="Other"))
+    inside = store(session, list_id, msg("i1", 2, irt="p2", refs=["p2"]))
+    late = store(session, list_id, msg("x", 3, irt="p", refs=["p"]))
+    after = store(session, list_id, msg("a1", 4, irt="x", refs=["p", "x"]))
+    assert before[0].id < parent[0].id < inside[0].id < late[0].id < after[0].id
+    touched = attach_to_threads(session, list_id, [*parent, *late])
+    session.commit()
+    placed = layout(session)
+    assert {mid: parent_id for mid, (_, parent_id) in placed.items()} == {
+        "p": None, "b1": "p", "x": "p", "a1": "x", "p2": None, "i1": "p2"}
+    threads = {mid: thread_id for mid, (thread_id, _) in placed.items()}
+    assert threads["p"] == threads["b1"] == threads["x"] == threads["a1"]
+    assert threads["p2"] == threads["i1"] != threads["p"]
+    assert touched == {threads["p"], threads["p2"]}

@@ -29,28 +29,24 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import or_, select, true
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, load_only
+from sqlalchemy.orm.attributes import set_committed_value
 
 from iscg_mailbot.records import ThreadNode, ThreadRef
 from iscg_mailbot.store.chunks import chunks
-from iscg_mailbot.store.models import Message, MessageReference, Thread
+from iscg_mailbot.store.models import Message, Thread
+from iscg_mailbot.store.thread_lookup import neighbours
 from iscg_mailbot.store.thread_merge import THREAD_REFERENCES, merge_threads
 from iscg_mailbot.thread.jwz import build_threads, parent_map
 
 # Merging lives in store/thread_merge.py; it is part of this module's API too, since
 # threading is what merges threads.
-__all__ = [
-    "SUBJECT_WINDOW",
-    "THREADING_COLUMNS",
-    "THREAD_REFERENCES",
-    "attach_to_threads",
-    "merge_threads",
-]
+__all__ = ["SUBJECT_WINDOW", "THREADING_COLUMNS", "THREAD_REFERENCES", "attach_to_threads",
+           "merge_threads"]
 
 log = logging.getLogger(__name__)
 
@@ -82,58 +78,6 @@ def _pointers(message: Message) -> list[str]:
     """The ids a message points at (In-Reply-To and References), without itself."""
     found = [*(message.references or ()), *([message.in_reply_to] if message.in_reply_to else [])]
     return [mid for mid in found if mid and mid != message.message_id]
-
-
-@dataclass
-class _Found:
-    """Existing messages reached from a set of ids (one round of the search)."""
-
-    threads: set[int] = field(default_factory=set)
-    loose: set[int] = field(default_factory=set)  # stored but never threaded
-    matched: set[str] = field(default_factory=set)  # ids that led somewhere
-
-    def add(self, pk: int, thread_id: int | None, via: str) -> None:
-        self.matched.add(via)
-        if thread_id is None:
-            self.loose.add(pk)
-        else:
-            self.threads.add(thread_id)
-
-
-def _neighbours(
-    session: Session,
-    list_id: int,
-    by_id: set[str],
-    by_reference: set[str],
-    skip_pks: Collection[int],
-    skip_threads: Collection[int],
-) -> _Found:
-    """Messages of the list whose Message-ID is in ``by_id`` or that reference ``by_reference``."""
-    found = _Found()
-    outside = (
-        or_(Message.thread_id.is_(None), Message.thread_id.not_in(skip_threads))
-        if skip_threads
-        else true()
-    )
-    for chunk in chunks(sorted(by_id)):
-        named = select(Message.id, Message.thread_id, Message.message_id).where(
-            Message.list_id == list_id, Message.message_id.in_(chunk), outside
-        )
-        for pk, thread_id, mid in session.execute(named):
-            if pk not in skip_pks:
-                found.add(pk, thread_id, mid)
-    for chunk in chunks(sorted(by_reference)):
-        # No list_id condition in SQL: with it, SQLite (no statistics) walks every
-        # message of the list instead of starting from the referenced_id index.
-        pointing = (
-            select(Message.id, Message.thread_id, MessageReference.referenced_id, Message.list_id)
-            .join(MessageReference, MessageReference.message_pk == Message.id)
-            .where(MessageReference.referenced_id.in_(chunk), outside)
-        )
-        for pk, thread_id, mid, row_list in session.execute(pointing):
-            if pk not in skip_pks and row_list == list_id:
-                found.add(pk, thread_id, mid)
-    return found
 
 
 class _Candidate(NamedTuple):
@@ -229,7 +173,7 @@ class _Component:
             } - self.queried
             by_id = by_reference - self.by_mid.keys()
             self.queried |= by_reference
-            found = _neighbours(
+            found = neighbours(
                 self.session,
                 self.list_id,
                 by_id,
@@ -390,26 +334,35 @@ def _place(
     parents: dict[str, str | None],
     session: Session,
 ) -> tuple[set[int], dict[int, Counter[int]]]:
-    """Set thread_id/parent_message_id; return changed thread ids and where messages went."""
+    """Set thread_id/parent_message_id; return changed thread ids and where messages went.
+
+    One executemany, the objects given the values as committed (the ORM's flush cost more).
+    """
     touched: set[int] = set()
     destination: dict[int, Counter[int]] = defaultdict(Counter)
+    rows: list[dict[str, Any]] = []
     for index, tree in enumerate(trees):
         thread_id = owner[index]
         for mid in tree:
             message = by_mid[mid]
-            if message.thread_id != thread_id:
-                if message.thread_id is not None:
-                    touched.add(message.thread_id)
-                    destination[message.thread_id][thread_id] += 1
-                message.thread_id = thread_id
+            moved = message.thread_id != thread_id
+            if moved and message.thread_id is not None:
+                touched.add(message.thread_id)
+                destination[message.thread_id][thread_id] += 1
+            if moved or message.parent_message_id != parents[mid]:
                 touched.add(thread_id)
-                if "thread" in message.__dict__:  # a loaded relationship would be stale
+                rows.append({"pk": message.id, "thread": thread_id, "parent": parents[mid]})
+                set_committed_value(message, "thread_id", thread_id)
+                set_committed_value(message, "parent_message_id", parents[mid])
+                if moved and "thread" in message.__dict__:  # a loaded relationship is stale
                     session.expire(message, ["thread"])
-            if message.parent_message_id != parents[mid]:
-                message.parent_message_id = parents[mid]
-                touched.add(thread_id)
-    session.flush()
+    if rows:
+        session.execute(_PLACE, rows)
     return touched, destination
+
+_MESSAGES = Message.__table__
+_PLACE = update(_MESSAGES).where(_MESSAGES.c.id == bindparam("pk")).values(  # type: ignore[arg-type]
+    thread_id=bindparam("thread"), parent_message_id=bindparam("parent"))
 
 
 def _merge_dropped(
@@ -436,7 +389,5 @@ def _refresh(thread: Thread, summary: dict[str, Any]) -> bool:
 
 
 def _load_threads(session: Session, thread_ids: Collection[int]) -> list[Thread]:
-    found: list[Thread] = []
-    for chunk in chunks(sorted(thread_ids)):
-        found.extend(session.scalars(select(Thread).where(Thread.id.in_(chunk))))
-    return found
+    return [thread for chunk in chunks(sorted(thread_ids))
+            for thread in session.scalars(select(Thread).where(Thread.id.in_(chunk)))]
