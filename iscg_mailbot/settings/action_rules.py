@@ -248,10 +248,7 @@ RULES: tuple[Rule, ...] = (
     rule("could_you", ACTION,
          r"\b(?:could|can|would|will|might)\s+(?P<obj>you(?:\s+(?:both|all|two))?|(?:" + _PEOPLE_OF
          + r")?" + PARTIES + r"(?:\s+(?:colleagues|team|staff|experts))?"
-         # "Could TSB and BDT each send ...", "... could jointly prepare": how the parties
-         # share the request, between them and the verb.
-         + r")(?:\s*,\s*[^,?]{1,60},)?\s+(?:(?:each|both|jointly)\s+)?(?:please\s+|kindly\s+)?"
-         r"(?:be\s+(?:able|in\s+a\s+position)"
+         + r")(?:\s*,\s*[^,?]{1,60},)?\s+(?:please\s+|kindly\s+)?(?:be\s+(?:able|in\s+a\s+position)"
          r"\s+to\s+)?(?:"
          + ACT_VERBS + r")\b", "after", 0.7),
     rule("please_do", ACTION,
