@@ -75,7 +75,11 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "I am attaching the list", "TSB's part is in the attached draft".
         r"|\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:also\s+)?attaching\b"
         r"|\b(?:is|are)\s+(?:now\s+|all\s+)?in\s+the\s+attached\b"
-        r"|\bapproved\s+(?:its|the|our)\s+(?:reply|response|answer)\b",
+        r"|\bapproved\s+(?:its|the|our)\s+(?:reply|response|answer)\b"
+        # A clause that is only the thing and "attached": "Bios attached.", "Sorry for the
+        # delay - BR slides attached."
+        r"|(?:^|[:;\u2013\u2014-]\s)\W*(?:(?!(?:will|shall|be|not|nothing|no|to)\b)[\w'\u2019/.-]+\s+){1,4}"
+        r"(?:attached|enclosed)\W*$",
         re.IGNORECASE)),
     ("confirmed", re.compile(
         r"^\W*(?:(?:yes|yes,\s+indeed|indeed)\W+)?(?:confirmed|done|(?:I|we)\s+(?:can\s+)?"
