@@ -41,6 +41,10 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         + r"|confirmed|done)\b"
         r"|\b(?:I|we)\s+(?:\w+ly\s+|just\s+|already\s+)?(?:" + _DELIVERY_VERBS + r")\b(?!\s+to\b)"
         r"|\bpassed\s+(?:it\s+|them\s+)?on\b"
+        # The state the deed left: "TSB rows of the tracker are updated", "the roster is
+        # updated (attached)" -- not "is updated weekly".
+        r"|\b(?:is|are)\s+(?:now\s+|all\s+)?(?:updated|completed|finali[sz]ed)\b"
+        r"(?!\s+(?:weekly|monthly|daily|regularly|every|each|once|twice|annually|yearly|by\b))"
         # The thing went: "it went to ITU-D SG1 on 2 July", "our reply has gone to SG5".
         r"|\b(?:it|this|(?:the|our|its|their|\w+['\u2019]s)\s+[\w-]+)\s+(?:[\w/.-]+\s+){0,3}"
         r"(?:went|(?:has|have)\s+(?:now\s+|already\s+)?gone)\s+(?:out\s+)?to\b"
