@@ -55,3 +55,25 @@ TRACKER = "Pierre, please correct your rows of the liaison tracker by 15 March."
 ])
 def test_the_state_the_deed_left_reports_it_done(app: App, reply: str, status: str) -> None:
     assert _status_after(app, TRACKER, reply, TRACKER[:30]) == status
+
+
+# --- a Bureau answers for its Sector -----------------------------------------------------
+
+SECTOR_ASK = "Does ITU-T still have a focus group on quantum networks, or is it finished?"
+
+
+@pytest.mark.parametrize(("sender", "status"), [
+    ("Chen Lihua <chen@example.int>", "done"),  # TSB, the Bureau of ITU-T
+    ("Pierre Lefebvre <pierre@example.int>", "open"),  # BDT speaks for ITU-D
+])
+def test_a_question_put_to_a_sector_is_answered_by_its_bureau(
+        app: App, sender: str, status: str) -> None:
+    extraction.extract_for_messages(app, store(app, mail(
+        "q", "Klaus Brenner <klaus@example.de>", "2027-03-01T09:00:00+01:00",
+        f"Dear colleagues,\n\n{SECTOR_ASK}\n\nKlaus\n", subject="Quantum")))
+    extraction.extract_for_messages(app, store(app, mail(
+        "r", sender, "2027-03-04T09:00:00+01:00",
+        "Dear Klaus,\n\nThe focus group concluded its work in 2024 and its reports are "
+        "published; the work continues in SG13.\n\nBest regards\n",
+        subject="Quantum", parent="q")))
+    assert statuses(app, 30)[SECTOR_ASK[:30]] == status
