@@ -41,6 +41,10 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         + r"|confirmed|done)\b"
         r"|\b(?:I|we)\s+(?:\w+ly\s+|just\s+|already\s+)?(?:" + _DELIVERY_VERBS + r")\b(?!\s+to\b)"
         r"|\bpassed\s+(?:it\s+|them\s+)?on\b"
+        # The state the deed left: "TSB rows of the tracker are updated", "the roster is
+        # updated (attached)" -- not "is updated weekly".
+        r"|\b(?:is|are)\s+(?:now\s+|all\s+)?(?:updated|completed|finali[sz]ed)\b"
+        r"(?!\s+(?:weekly|monthly|daily|regularly|every|each|once|twice|annually|yearly|by\b))"
         # The thing went: "it went to ITU-D SG1 on 2 July", "our reply has gone to SG5".
         r"|\b(?:it|this|(?:the|our|its|their|\w+['\u2019]s)\s+[\w-]+)\s+(?:[\w/.-]+\s+){0,3}"
         r"(?:went|(?:has|have)\s+(?:now\s+|already\s+)?gone)\s+(?:out\s+)?to\b"
@@ -75,7 +79,11 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "I am attaching the list", "TSB's part is in the attached draft".
         r"|\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:also\s+)?attaching\b"
         r"|\b(?:is|are)\s+(?:now\s+|all\s+)?in\s+the\s+attached\b"
-        r"|\bapproved\s+(?:its|the|our)\s+(?:reply|response|answer)\b",
+        r"|\bapproved\s+(?:its|the|our)\s+(?:reply|response|answer)\b"
+        # A clause that is only the thing and "attached": "Bios attached.", "Sorry for the
+        # delay - BR slides attached."
+        r"|(?:^|[:;\u2013\u2014-]\s)\W*(?:(?!(?:will|shall|be|not|nothing|no|to)\b)[\w'\u2019/.-]+\s+){1,4}"
+        r"(?:attached|enclosed)\W*$",
         re.IGNORECASE)),
     ("confirmed", re.compile(
         r"^\W*(?:(?:yes|yes,\s+indeed|indeed)\W+)?(?:confirmed|done|(?:I|we)\s+(?:can\s+)?"

@@ -46,8 +46,10 @@ class Speaker:
     listed: bool = False  # a member of the list (members.yaml), known to speak for itself
 
     def of_sector(self, item: OpenItem) -> bool:
-        return any(part.startswith(self.sectors) for part in owner_parts(item.owner)) \
-            if self.sectors else False
+        """Whether an item is owned by the Sector the speaker's Bureau serves: one of its
+        groups ("ITU-T SG17") or the Sector itself ("Does ITU-T still have ...?")."""
+        return any(part.startswith(self.sectors) or f"{part} " in self.sectors
+                   for part in owner_parts(item.owner)) if self.sectors else False
 
 
 def speaker_of(sender: Address | None, members: MembersConfig | None) -> Speaker:
