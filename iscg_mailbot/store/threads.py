@@ -327,6 +327,12 @@ def _thread_ref(message: Message) -> ThreadRef:
     )
 
 
+#: One statement for every message :func:`_place` moves (run as an executemany).
+_MESSAGES = Message.__table__
+_PLACE = update(_MESSAGES).where(_MESSAGES.c.id == bindparam("pk")).values(  # type: ignore[arg-type]
+    thread_id=bindparam("thread"), parent_message_id=bindparam("parent"))
+
+
 def _place(
     trees: list[list[str]],
     owner: dict[int, int],
@@ -359,10 +365,6 @@ def _place(
     if rows:
         session.execute(_PLACE, rows)
     return touched, destination
-
-_MESSAGES = Message.__table__
-_PLACE = update(_MESSAGES).where(_MESSAGES.c.id == bindparam("pk")).values(  # type: ignore[arg-type]
-    thread_id=bindparam("thread"), parent_message_id=bindparam("parent"))
 
 
 def _merge_dropped(
