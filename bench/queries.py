@@ -20,6 +20,7 @@ Goals (issue 17): digest preview under 1 s and 150 MB; the lists under 0.4 s.
 Usage: python bench/queries.py [--messages 100000] [--postgres URL]
                                [--sqlite-only | --postgres-only]
                                [--keep DIR] (build the SQLite database there once, reuse it)
+                               [--keep-postgres NAME] (the same with a PostgreSQL database)
 """
 
 from __future__ import annotations
@@ -204,18 +205,28 @@ def extraction_throughput(pool: list[tuple[str, str]], context: Context) -> tupl
     return sentences / seconds, len(inputs) / seconds
 
 
-def postgres_database(admin_url: str) -> tuple[str, Callable[[], None]]:
+def postgres_database(admin_url: str, keep: str | None = None) -> tuple[str, Callable[[], None], bool]:
+    """URL of the bench's database, how to drop it, and whether it was there already.
+
+    A throw-away database, or with ``keep`` that named one, created when missing, left
+    in place and reused by the next run (building 100,000 messages takes many minutes).
+    """
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    name = f"iscg_bench_{uuid.uuid4().hex[:8]}"
+    name = keep or f"iscg_bench_{uuid.uuid4().hex[:8]}"
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+        exists = connection.execute(
+            text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}).first()
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
 
     def drop() -> None:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if keep is None:
+            with admin.connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
 
-    return make_url(admin_url).set(database=name).render_as_string(hide_password=False), drop
+    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    return url, drop, exists is not None
 
 
 CLI_COMMANDS: list[tuple[str, list[str], float, float]] = [
@@ -336,6 +347,8 @@ def main() -> int:
     only.add_argument("--postgres-only", action="store_true")
     parser.add_argument("--keep", type=Path, default=None,
                         help="build the SQLite database in this folder once, then reuse it")
+    parser.add_argument("--keep-postgres", default=None, metavar="NAME",
+                        help="build the PostgreSQL database NAME once, then reuse it")
     args = parser.parse_args()
     context = Context(load_actions_config(ROOT / "config" / "actions.yaml"),
                       load_members(ROOT / "config" / "members.yaml"))
@@ -351,9 +364,9 @@ def main() -> int:
             ok = run("SQLite", url, args.messages, context, reuse=reuse) and ok
             ok = cli_suite(write_config(folder), url) and ok
         if not args.sqlite_only:
-            url, drop = postgres_database(args.postgres)
+            url, drop, reuse = postgres_database(args.postgres, args.keep_postgres)
             try:
-                ok = run("PostgreSQL", url, args.messages, context) and ok
+                ok = run("PostgreSQL", url, args.messages, context, reuse=reuse) and ok
                 ok = cli_suite(write_config(folder), url) and ok
             finally:
                 drop()

@@ -299,7 +299,7 @@ def main() -> int:
         if args.postgres and args.keep is not None and kept_url.exists():
             url = kept_url.read_text(encoding="utf-8").strip()  # built by an earlier run
         elif args.postgres:
-            url, drop = postgres_database(args.postgres)
+            url, drop, _ = postgres_database(args.postgres)
             if args.keep is not None:
                 # Kept for later runs (drop it by hand: DROP DATABASE iscg_bench_...).
                 kept_url.write_text(url, encoding="utf-8")
