@@ -97,6 +97,9 @@ _DEFERS_ANSWER = re.compile(
     r"\b(?:come|get)\s+back\b|\brevert\b|\bwill\s+(?:reply|respond|answer|update\s+you|"
     r"let\s+you\s+know|check|look\s+into|raise\s+it|ask|consult|find\s+out|get\s+in\s+touch|"
     r"contact\s+you)\b|"
+    # Handed to somebody else: "I leave it to Grace", "I'll let Grace reply".
+    r"\bleav(?:e|ing)\s+(?:it|this|that|the\s+\w+(?:\s+\w+)?)\s+to\s+(?!be\b)\w+|"
+    r"\blet\s+(?!me\b|us\b)\w+\s+(?:reply|respond|answer|comment|take\s+(?:it|this|that))\b|"
     r"\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:still\s+)?(?:checking|looking\s+into|"
     r"consulting|waiting|asking)\b",
     re.IGNORECASE,
@@ -123,7 +126,8 @@ _LEAVES_WORK = re.compile(
 
 # The words one of which each match holds: most sentences hold none.
 _GATED_DEFERS_ANSWER = GatedPattern(_DEFERS_ANSWER, (
-    "back", "revert", "will", "checking", "looking", "consulting", "waiting", "asking"))
+    "back", "revert", "will", "checking", "looking", "consulting", "waiting", "asking",
+    "leav", "let"))
 _GATED_LEAVES_WORK = GatedPattern(_LEAVES_WORK, (
     "will", "collecting", "compiling", "preparing", "working", "being", "under", "progress",
     "pending", "outstanding", "missing", "still", "follow", "need"))
