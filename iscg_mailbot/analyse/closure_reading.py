@@ -18,6 +18,8 @@ later, whom it addresses, what it talks about.
     True
     >>> defers("TSB has one side event and it will need captioning.")
     False
+    >>> defers("The page is managed by BDT, so I leave it to Grace."), defers("I leave it to you.")
+    (True, False)
     >>> sorted(addressees("Dear Andrés, dear Ahmed,\\n\\nThe report lists 27 countries."))
     ['ahmed', 'andrés']
 """
@@ -97,8 +99,9 @@ _DEFERS_ANSWER = re.compile(
     r"\b(?:come|get)\s+back\b|\brevert\b|\bwill\s+(?:reply|respond|answer|update\s+you|"
     r"let\s+you\s+know|check|look\s+into|raise\s+it|ask|consult|find\s+out|get\s+in\s+touch|"
     r"contact\s+you)\b|"
-    # Handed to somebody else: "I leave it to Grace", "I'll let Grace reply".
-    r"\bleav(?:e|ing)\s+(?:it|this|that|the\s+\w+(?:\s+\w+)?)\s+to\s+(?!be\b)\w+|"
+    # Handed to somebody else: "I leave it to Grace", "I'll let Grace reply" (not "I
+    # leave it to you": the choice handed back to the asker answers it).
+    r"\bleav(?:e|ing)\s+(?:it|this|that|the\s+\w+(?:\s+\w+)?)\s+to\s+(?!be\b|you\b)\w+|"
     r"\blet\s+(?!me\b|us\b)\w+\s+(?:reply|respond|answer|comment|take\s+(?:it|this|that))\b|"
     r"\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:still\s+)?(?:checking|looking\s+into|"
     r"consulting|waiting|asking)\b",
