@@ -79,10 +79,17 @@ def points_referred(text: str) -> set[int]:
 
 @lru_cache(maxsize=256)  # a reply's text and clauses, read for each of its thread's items
 def _referred(text: str) -> frozenset[int]:
+    found = _points_named(text)
     # A point whose answer is put off or handed on is not answered here: "On the second
-    # point I'll let Grace reply" answers the first.
-    if _HANDS_ON.search(text):
-        text = " ".join(s for s in _SENTENCE.findall(text) if not defers_answer(s))
+    # point I'll let Grace reply" answers the first. (Read again only when the text names
+    # points at all, which few replies do.)
+    if found and _HANDS_ON.search(text):
+        found = _points_named(" ".join(s for s in _SENTENCE.findall(text)
+                                       if not defers_answer(s)))
+    return frozenset(found)
+
+
+def _points_named(text: str) -> set[int]:
     found: set[int] = set()
     lowered = folded(text)
     for match in _GATED_FIRST_N.finditer(text, lowered):
@@ -94,7 +101,7 @@ def _referred(text: str) -> frozenset[int]:
     leading = _LEADING.match(text)
     if leading:
         found.add(_number(leading.group(1)))
-    return frozenset(found)
+    return found
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
