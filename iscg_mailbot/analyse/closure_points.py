@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from iscg_mailbot.analyse.closure_reading import defers_answer
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded
 from iscg_mailbot.records import OpenItem
 
@@ -78,6 +79,17 @@ def points_referred(text: str) -> set[int]:
 
 @lru_cache(maxsize=256)  # a reply's text and clauses, read for each of its thread's items
 def _referred(text: str) -> frozenset[int]:
+    found = _points_named(text)
+    # A point whose answer is put off or handed on is not answered here: "On the second
+    # point I'll let Grace reply" answers the first. (Read again only when the text names
+    # points at all, which few replies do.)
+    if found and _HANDS_ON.search(text):
+        found = _points_named(" ".join(s for s in _SENTENCE.findall(text)
+                                       if not defers_answer(s)))
+    return frozenset(found)
+
+
+def _points_named(text: str) -> set[int]:
     found: set[int] = set()
     lowered = folded(text)
     for match in _GATED_FIRST_N.finditer(text, lowered):
@@ -89,7 +101,13 @@ def _referred(text: str) -> frozenset[int]:
     leading = _LEADING.match(text)
     if leading:
         found.add(_number(leading.group(1)))
-    return frozenset(found)
+    return found
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+# Words a sentence putting off the answer holds (one of them), checked first.
+_HANDS_ON = re.compile(r"back|revert|will|'ll|checking|looking|consulting|waiting|asking|"
+                       r"leav|let", re.IGNORECASE)
 
 
 def point_of(text: str, start: int) -> int | None:

@@ -18,6 +18,8 @@ later, whom it addresses, what it talks about.
     True
     >>> defers("TSB has one side event and it will need captioning.")
     False
+    >>> defers("The page is managed by BDT, so I leave it to Grace."), defers("I leave it to you.")
+    (True, False)
     >>> sorted(addressees("Dear Andrés, dear Ahmed,\\n\\nThe report lists 27 countries."))
     ['ahmed', 'andrés']
 """
@@ -97,6 +99,10 @@ _DEFERS_ANSWER = re.compile(
     r"\b(?:come|get)\s+back\b|\brevert\b|\bwill\s+(?:reply|respond|answer|update\s+you|"
     r"let\s+you\s+know|check|look\s+into|raise\s+it|ask|consult|find\s+out|get\s+in\s+touch|"
     r"contact\s+you)\b|"
+    # Handed to somebody else: "I leave it to Grace", "I'll let Grace reply" (not "I
+    # leave it to you": the choice handed back to the asker answers it).
+    r"\bleav(?:e|ing)\s+(?:it|this|that|the\s+\w+(?:\s+\w+)?)\s+to\s+(?!be\b|you\b)\w+|"
+    r"\blet\s+(?!me\b|us\b)\w+\s+(?:reply|respond|answer|comment|take\s+(?:it|this|that))\b|"
     r"\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:still\s+)?(?:checking|looking\s+into|"
     r"consulting|waiting|asking)\b",
     re.IGNORECASE,
@@ -123,7 +129,8 @@ _LEAVES_WORK = re.compile(
 
 # The words one of which each match holds: most sentences hold none.
 _GATED_DEFERS_ANSWER = GatedPattern(_DEFERS_ANSWER, (
-    "back", "revert", "will", "checking", "looking", "consulting", "waiting", "asking"))
+    "back", "revert", "will", "checking", "looking", "consulting", "waiting", "asking",
+    "leav", "let"))
 _GATED_LEAVES_WORK = GatedPattern(_LEAVES_WORK, (
     "will", "collecting", "compiling", "preparing", "working", "being", "under", "progress",
     "pending", "outstanding", "missing", "still", "follow", "need"))

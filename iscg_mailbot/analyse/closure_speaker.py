@@ -68,5 +68,17 @@ def speaker_of(sender: Address | None, members: MembersConfig | None) -> Speaker
 
 
 def doers(text: str, members: MembersConfig | None) -> list[OwnerMention]:
-    """The bodies and members a sentence names as acting, not as receiving."""
-    return [m for m in find_mentions(text, members) if not _RECIPIENT.search(text[:m.start])]
+    """The bodies and members a sentence names as acting, not as receiving, nor as the
+    prefix of a document number."""
+    return [m for m in find_mentions(text, members) if not _RECIPIENT.search(text[:m.start])
+            and not _is_document_number(text, m.start)]
+
+
+def _is_document_number(text: str, start: int) -> bool:
+    """Whether the name at ``start`` opens a document number ("ISCG-26/5-011",
+    "SG1-LS/45"): it names the document, not somebody acting ("The table is posted as
+    ISCG-27/9")."""
+    return _DOCUMENT_NUMBER.match(text, start) is not None
+
+
+_DOCUMENT_NUMBER = re.compile(r"\w+-(?:[A-Za-z]+/)?\d")
