@@ -307,11 +307,8 @@ def apply_date_carriers(candidates: list[ActionCandidate]) -> list[ActionCandida
     earlier undated items of the message and is no item itself."""
     result: list[ActionCandidate] = []
     for candidate in candidates:
-        # An owner the sentence does not name came from the greeting ("Dear Sofia, ...
-        # Could BR ...? Please let me know by 1 October."): still only a date.
-        carrier = (candidate.kind == ACTION and is_date_carrier(candidate.sentence) and (
-            candidate.owner_kind not in ("group", "member")
-            or not find_mentions(candidate.sentence, None)))
+        carrier = (candidate.kind == ACTION and candidate.owner_kind not in ("group", "member")
+                   and is_date_carrier(candidate.sentence))
         earlier = [i for i, c in enumerate(result) if c.kind in (ACTION, "question")]
         if not carrier or not earlier:
             result.append(candidate)
