@@ -57,13 +57,3 @@ def test_an_undated_clause_after_a_semicolon_stays_with_its_sentence() -> None:
     # Without a date of its own the clause is more often an aside: one item, as before.
     assert items("Please send your comments by 20 November; BDT should be copied.") == [
         (None, date(2026, 11, 20))]
-
-
-def test_three_parties_the_second_after_a_comma() -> None:
-    # Sixth-writer round: "..., BR its table by ... and BDT the mapping by ...".
-    assert items("Could TSB send the mapping by 5 February, BR its table by 12 February "
-                 "and BDT the plan by 19 February?") == [
-        ("TSB", date(2027, 2, 5)), ("BR", date(2027, 2, 12)), ("BDT", date(2027, 2, 19))]
-    # A comma before a thing of the same party is no second party.
-    assert items("Could TSB send the list by 5 November, the slides by 12 November?") == [
-        ("TSB", date(2026, 11, 5))]

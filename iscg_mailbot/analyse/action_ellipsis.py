@@ -43,8 +43,7 @@ _ELLIPTIC = re.compile(
 _GATE = (" one from", "another from", "second from", "two from", "each from")
 # "..., and TSB the slides", "; and BR a short summary": a party, then what it is to give
 # (a determiner, not a verb), the verb left out; the first clause asks "<party> to <verb>".
-# "... by 5 February, BR its table by 12 February and BDT ...": a comma alone too.
-_GAPPED = re.compile(r"(?:\s*[,;]\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?(?=\S)", re.IGNORECASE)
+_GAPPED = re.compile(r"\s*[,;]?\s+and\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
 _GAPPED_THING = re.compile(r"\s+(?:a|an|the|its|their|one|two|three|some|any|short|brief)\s",
                            re.IGNORECASE)
 _ASKED_VERB = re.compile(r"\b(?:to|(?:could|can|would)\s+(?:[\w-]+\s+){1,4}?)\s*(?:please\s+|"
@@ -116,12 +115,12 @@ def split_elliptic(candidates: list[ActionCandidate], members: MembersConfig | N
 
 
 def _split_gapped(candidate: ActionCandidate, members: MembersConfig | None,
-                  sent: datetime | None, asked: bool = False) -> list[ActionCandidate]:
-    """"<party> to <verb> A, and <party2> B": the second party's item, B (and a third
-    party's after it: ", <party2> B and <party3> C", the verb asked before them all)."""
+                  sent: datetime | None) -> list[ActionCandidate]:
+    """"<party> to <verb> A, and <party2> B": the second party's item, B."""
     text = candidate.sentence
     for match in _GAPPED.finditer(text):
-        if not asked and _ASKED_VERB.search(text, 0, match.start()) is None:
+        asked = _ASKED_VERB.search(text, 0, match.start())
+        if asked is None:
             continue
         named = find_mentions(text[match.end():], members)
         if not named or named[0].start != 0 or not _GAPPED_THING.match(
@@ -138,10 +137,9 @@ def _split_gapped(candidate: ActionCandidate, members: MembersConfig | None,
         due, due_text = ((own.value, own.text) if own is not None and own.value is not None
                          else (candidate.due, candidate.due_text))
         return [replace(candidate, sentence=first, span=(start, max(start + 1, middle - 1))),
-                *_split_gapped(replace(
-                    candidate, sentence=second, span=(middle, end), owner=owner,
-                    owner_kind="member" if named[0].kind == "member" else "group",
-                    due=due, due_text=due_text), members, sent, asked=True)]
+                replace(candidate, sentence=second, span=(middle, end), owner=owner,
+                        owner_kind="member" if named[0].kind == "member" else "group",
+                        due=due, due_text=due_text)]
     return [candidate]
 
 
