@@ -62,7 +62,6 @@ _OF_BODY = re.compile(r"\s+(?:members|colleagues|team|delegates|experts)\b", re.
 _PEOPLE_IN = re.compile(r"\b(?:colleagues|someone|somebody|staff|experts|people)\s+"
                         r"(?:in|from|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # Between a name and the request addressed to it: "Klaus, could you" / "María: please".
-_YOU = re.compile(r"\byou\b", re.IGNORECASE)
 _VOCATIVE_GAP = re.compile(r"^\s*[,:\u2013]\s*(?:(?:could|can|would|will)\s+)?$", re.IGNORECASE)
 _RECIPIENT_LEAD = re.compile(r"(?:\bto\s*:?|\bfor)\s*(?:the\s+)?$", re.IGNORECASE)
 _FROM_LEAD = re.compile(r"\bfrom\s+(?:each\s+of\s+|both\s+)?(?:the\s+)?$", re.IGNORECASE)
@@ -220,10 +219,7 @@ class Owners:
             return None
         who = self.chain(0, forward=True)
         last = max(m.end for m in self.mentions if m.owner in (who.owner or "").split(", "))
-        mark = self.text[last:last + 2].lstrip()[:1]
-        # "BDT - could you ...", "BDT, in addition, could you ...": a body spoken to.
-        if mark not in {":", "\u2013"} and not (mark in {",", "-"} and first.kind != "member"
-                                                and _YOU.search(self.text)):
+        if self.text[last:last + 2].lstrip()[:1] not in {":", "\u2013"}:
             return None
         return who
 
