@@ -102,11 +102,7 @@ BOILERPLATE = re.compile(
     r"this\s+e-?mail\s+(?:and\s+any\s+attachments?\s+)?(?:is|are|may\s+be)\s+confidential|"
     r"do\s+not\s+hesitate|don't\s+hesitate|feel\s+free|"
     r"let\s+(?:me|us)\s+know\s+if\s+you\s+(?:have|need)\s+any|if\s+you\s+have\s+any\s+questions|"
-    r"(?:do\s+not|don't)\s+reply\s+to\s+this|no-?reply|"
-    # "Please correct me if needed", "tell me if I missed anything": the sender's own
-    # account offered for correction, nothing asked.
-    r"\b(?:correct|tell)\s+(?:me|us)\s+if\s+(?:needed|necessary|I\s+(?:missed|forgot|got)"
-    r"|anything\s+is\s+(?:missing|wrong))|let\s+(?:me|us)\s+know\s+if\s+I\s+(?:missed|forgot|got)",
+    r"(?:do\s+not|don't)\s+reply\s+to\s+this|no-?reply",
     re.IGNORECASE,
 )
 # "No reply is expected", "no action is required": the request is explicitly not made.
