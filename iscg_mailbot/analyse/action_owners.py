@@ -51,7 +51,7 @@ BODIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Sector Members", r"(?i:\bsector\s+members\b)", ("sector",)),
     # Collective names stand for every body they cover.
     # "Comments from the Sectors": their Bureaux, who answer for them on the list.
-    ("BR, TSB, BDT", (r"(?i:\b(?:the\s+)?(?:three\s+|all\s+|ITU\s+)?bureaux\b|"
+    ("BR, TSB, BDT", (r"(?i:\b(?:the\s+)?(?:three\s+|all\s+(?:three\s+)?|ITU\s+)?bureaux\b|"
                       r"\b(?:each|every)\s+(?:of\s+the\s+(?:three\s+)?bureaux|bureau)\b|"
                       r"\b(?:the\s+(?:three\s+)?|all\s+(?:three\s+)?|each\s+of\s+the\s+)sectors\b|"
                       r"\b(?:each|every)\s+sector\b(?!\s+members?\b))"),

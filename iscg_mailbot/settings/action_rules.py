@@ -298,7 +298,11 @@ RULES: tuple[Rule, ...] = (
          r"(?:volunteered|offered|undertook)\s+to)\s+(?:\w+\s+){0,2}?(?:" + ACT_VERBS + r")\b",
          "before", 0.7, needs_owner=True),
     rule("minutes_action", ACTION,
-         r"(?:^|:\s*)(?P<obj>" + _CAPITALISED + r")\s+to\s+(?:" + ACT_VERBS + r")\b",
+         # "BR and TSB to prepare ...", "TSB, BR and BDT to update ...": one or more.
+         # "All three Bureaux to send ...": a counted party.
+         r"(?:^|:\s*)(?P<obj>(?:(?i:the|all|both)\s+)?(?:(?:two|three|four)\s+)?" + _CAPITALISED
+         + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
+         + _CAPITALISED + r"){0,4})\s+to\s+(?:" + ACT_VERBS + r")\b",
          "after", 0.8, needs_owner=True),
     rule("for_action", ACTION,
          r"\bfor\s+(?:action|comments?|review|approval|endorsement|consideration|(?:your\s+)?"
