@@ -65,6 +65,24 @@ def test_paraphrases_from_itu_mandates(tagger: TopicTagger, text: str, topic: st
     assert topic in topics(tagger, text)
 
 
+@pytest.mark.parametrize(("subject", "topic"), [
+    ("Res. 191: inputs from the Bureaux", "governance"),
+    ("Draft report to Council on joint work", "governance"),
+    ("Study group chairs: preparing for WTSA-28", "governance"),
+    ("Mapping of overlapping Questions", "governance"),
+    ("Draft CPM Report in six languages", "spectrum"),
+    ("Girls in ICT Day: plans of the Sectors", "events"),
+])
+def test_itu_terms_of_the_cross_writer_round(tagger: TopicTagger, subject: str,
+                                             topic: str) -> None:
+    assert topic in topics(tagger, subject)
+
+
+def test_a_drill_alone_is_not_an_event(tagger: TopicTagger) -> None:
+    assert "events" not in topics(tagger, "Evacuation drill in the Tower building")
+    assert "events" in topics(tagger, "Regional cyber drill", "Workshop programme attached.")
+
+
 def test_topics_check_reports_the_tables_problems(tmp_path: Path) -> None:
     table = tmp_path / "itu_bodies.yaml"
     table.write_text(
