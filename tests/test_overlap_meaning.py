@@ -202,3 +202,32 @@ def test_three_sectors_on_one_subject_flag_the_third_pair() -> None:
     far = {**vectors, 2: (0.1, 0.0, 0.0, 0.995), 4: (0.45, 0.0, 0.89, 0.0),
            5: (0.3, 0.0, 0.0, 0.95), 6: (0.4, 0.0, 0.65, 0.65)}
     assert "1-2" not in {f.pair_key for f in find_overlaps(_cluster(far), ON)}
+
+
+# One word in two uses: a handbook on UTC beside a note that a group's dates are in
+# Geneva time, "not UTC". Each is the other's nearest in meaning and the one word weighs
+# enough for a text cosine over ``meaning_text``; a headline names no work.
+CLOCK = ("Handbook on UTC without leap seconds",
+         "A handbook on UTC once leap seconds stop: atomic time for timestamps.")
+HOURS = ("Times of the Council group: not UTC",
+         "The group's dates are in Geneva time, not UTC: remote delegates please check.")
+
+
+def test_one_heavy_word_in_common_is_not_wording_in_common() -> None:
+    threads = views(("ITU-R", *CLOCK), ("ITU-T", *HOURS))
+    text = TextSimilarity({v.id: (v.subject, v.text) for v in threads})
+    assert text.text_cosine(1, 2) >= ON.meaning_text and text.common(1, 2)[0] == 1
+    assert meaning_neighbours(threads, ON).mutual_rank(1, 2) == 1
+    assert not [f for f in find_overlaps(threads, ON) if f.pair_key == "1-2"]
+    reason = why_not(threads[0], threads[1], text, ON, meaning_neighbours(threads, ON))
+    assert reason is not None and "1 terms in common" in reason
+    # The cosine alone, as before the terms were counted, flagged them.
+    assert [f for f in find_overlaps(threads, replace(ON, meaning_terms=1))
+            if f.pair_key == "1-2"]
+    # Two Sectors' wordings of one subject share its particulars (5 terms): flagged by
+    # the 2 nearest with wording in common, not only by the nearest alone.
+    threads = views(("ITU-T", *CABINETS), ("ITU-D", *KERBSIDE))
+    text = TextSimilarity({v.id: (v.subject, v.text) for v in threads})
+    assert text.common(1, 2)[0] >= ON.meaning_terms
+    assert [f for f in find_overlaps(threads, replace(ON, meaning_alone=None))
+            if f.pair_key == "1-2"]
