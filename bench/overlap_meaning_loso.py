@@ -93,7 +93,7 @@ def window_rows(views: list[ThreadView], pairs: list[tuple[int, int, bool]],
     rules = OverlapRules(subject_concepts=concepts, meaning_neighbours=None)
     flagged = {frozenset((f.thread_a, f.thread_b)) for f in find_overlaps(views, rules)}
     # At these values every pair that passes the gates is close in meaning.
-    every = replace(rules, meaning_neighbours=len(views), meaning_text=-2.0)
+    every = replace(rules, meaning_neighbours=len(views), meaning_text=-2.0, meaning_terms=0)
     gated = {frozenset((f.thread_a, f.thread_b)) for f in find_overlaps(views, every)}
     text = TextSimilarity({v.id: (v.subject, v.text) for v in views}, subjects=concepts)
     vectors = np.array([v.meaning for v in views], dtype=float)

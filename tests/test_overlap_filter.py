@@ -42,10 +42,13 @@ def generated(seed: int, size: int) -> list[ThreadView]:
         text = f"{subject}\n" + " ".join(rnd.choice(chosen) for _ in range(rnd.randint(8, 40)))
         noise = rnd.choice((0.0, 0.3, 1.0))
         vector = tuple(round(x + rnd.gauss(0.0, noise), 1) for x in centres[which])
+        # The opening (headline and first message) near the subject in its own way.
+        opening = tuple(round(x + rnd.gauss(0.0, 1.0), 1) for x in centres[which])
         first = START + timedelta(days=rnd.randrange(200))
         topics = (topic,) if rnd.random() < 0.5 else ()
         threads.append(ThreadView(n, subject, text, rnd.choice(SECTORS), topics, (), first,
-                                  first + timedelta(days=rnd.randrange(30)), vector))
+                                  first + timedelta(days=rnd.randrange(30)), vector,
+                                  opening if n % 4 else ()))
     return threads
 
 
@@ -54,6 +57,7 @@ def generated(seed: int, size: int) -> list[ThreadView]:
     OverlapRules(),
     OverlapRules(meaning_neighbours=None),
     OverlapRules(meaning_neighbours=3, meaning_alone=2, meaning_cluster=4),
+    OverlapRules(meaning_opening=2),
     OverlapRules(min_similarity=0.3, strong_similarity=0.5, text_similarity=0.25),
 ])
 def test_every_pair_gives_the_flags_of_comparing_each_pair(seed: int,
@@ -64,11 +68,16 @@ def test_every_pair_gives_the_flags_of_comparing_each_pair(seed: int,
     assert every == one_by_one
     assert len(every) >= 10
     assert any(f.meaning is not None for f in every) == (rules.meaning_neighbours is not None)
-    # Dismissed pairs are left out alike.
+    if rules.meaning_neighbours is not None:
+        # The openings flag pairs the whole threads' vectors do not.
+        assert len(every) > len(find_overlaps(threads, replace(rules, meaning_opening=None)))
+    # Dismissed pairs are left out alike. (A pair flagged as three Sectors on one subject
+    # beside a dismissed pair may then name another third thread, or none: the same
+    # either way it is compared.)
     dismissed = [f.pair_key for f in every[:3]]
-    assert (find_overlaps(threads, rules, dismissed)
-            == find_overlaps(threads, rules, dismissed, involving=[t.id for t in threads])
-            == every[3:])
+    kept = find_overlaps(threads, rules, dismissed)
+    assert kept == find_overlaps(threads, rules, dismissed, involving=[t.id for t in threads])
+    assert [f for f in kept if f.beside is None] == [f for f in every[3:] if f.beside is None]
 
 
 def test_threads_without_vectors_or_dates_are_compared_alike() -> None:

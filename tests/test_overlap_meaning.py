@@ -202,3 +202,82 @@ def test_three_sectors_on_one_subject_flag_the_third_pair() -> None:
     far = {**vectors, 2: (0.1, 0.0, 0.0, 0.995), 4: (0.45, 0.0, 0.89, 0.0),
            5: (0.3, 0.0, 0.0, 0.95), 6: (0.4, 0.0, 0.65, 0.65)}
     assert "1-2" not in {f.pair_key for f in find_overlaps(_cluster(far), ON)}
+
+
+# One word in two uses: a handbook on UTC beside a note that a group's dates are in
+# Geneva time, "not UTC". Each is the other's nearest in meaning and the one word weighs
+# enough for a text cosine over ``meaning_text``; a headline names no work.
+CLOCK = ("Handbook on UTC without leap seconds",
+         "A handbook on UTC once leap seconds stop: atomic time for timestamps.")
+HOURS = ("Times of the Council group: not UTC",
+         "The group's dates are in Geneva time, not UTC: remote delegates please check.")
+
+
+def test_one_heavy_word_in_common_is_not_wording_in_common() -> None:
+    threads = views(("ITU-R", *CLOCK), ("ITU-T", *HOURS))
+    text = TextSimilarity({v.id: (v.subject, v.text) for v in threads})
+    assert text.text_cosine(1, 2) >= ON.meaning_text and text.common(1, 2)[0] == 1
+    assert meaning_neighbours(threads, ON).mutual_rank(1, 2) == 1
+    assert not [f for f in find_overlaps(threads, ON) if f.pair_key == "1-2"]
+    reason = why_not(threads[0], threads[1], text, ON, meaning_neighbours(threads, ON))
+    assert reason is not None and "1 terms in common" in reason
+    # The cosine alone, as before the terms were counted, flagged them.
+    assert [f for f in find_overlaps(threads, replace(ON, meaning_terms=1))
+            if f.pair_key == "1-2"]
+    # Two Sectors' wordings of one subject share its particulars (5 terms): flagged by
+    # the 2 nearest with wording in common, not only by the nearest alone.
+    threads = views(("ITU-T", *CABINETS), ("ITU-D", *KERBSIDE))
+    text = TextSimilarity({v.id: (v.subject, v.text) for v in threads})
+    assert text.common(1, 2)[0] >= ON.meaning_terms
+    assert [f for f in find_overlaps(threads, replace(ON, meaning_alone=None))
+            if f.pair_key == "1-2"]
+
+
+# One subject (services older persons can use) proposed in two first messages, each
+# followed by a reply about logistics: the replies take the whole threads apart in
+# meaning (each only the other's 2nd nearest, one word in common), the openings are
+# each other's nearest.
+SENIORS = ("Older persons and online services",
+           ("Pension payments and health appointments moved online, and older persons struggle "
+           "with small letters, passwords and apps that change every month."),
+           ("Thanks. Our ministry can host the call on Tuesday; please send the names of the "
+           "delegates, their visas and the room booking to the secretariat before Friday."))
+ELDERLY = ("Age-friendly digital services",
+           ("Interfaces that elderly users can read, simple onboarding, help for declining "
+           "vision and dexterity, protection of senior citizens from scams."),
+           ("Noted. The regional office will circulate the travel arrangements, the hotel list "
+           "and the interpretation budget for the next session in the coming days."))
+
+
+def opened(*threads: tuple[str, tuple[str, str, str]]) -> list[ThreadView]:
+    """(sector, (subject, first message, reply)) threads, then OTHERS, with the vectors of
+    their whole texts and of their headline and first message (``opening``)."""
+    whole = views(*[(sector, s, f"{first}\n{reply}") for sector, (s, first, reply) in threads])
+    firsts = meaning_vectors([(s, first) for _, (s, first, _reply) in threads] + OTHERS)
+    return [replace(v, opening=tuple(o)) for v, o in zip(whole, firsts, strict=True)]
+
+
+def test_two_openings_each_the_others_nearest_are_flagged() -> None:
+    threads = opened(("ITU-T", SENIORS), ("ITU-D", ELDERLY))
+    text = TextSimilarity({v.id: (v.subject, v.text) for v in threads})
+    neighbours = meaning_neighbours(threads, ON)
+    assert text.text_cosine(1, 2) < ON.meaning_text
+    assert neighbours.mutual_rank(1, 2) == 2
+    assert neighbours.opening is not None and neighbours.opening.mutual_rank(1, 2) == 1
+    flags = [f for f in find_overlaps(threads, ON) if f.pair_key == "1-2"]
+    assert len(flags) == 1 and flags[0].meaning == pytest.approx(
+        neighbours.opening.cosine(1, 2), abs=1e-3)
+    # Without the openings' evidence, or without their vectors, the pair is not flagged.
+    assert not [f for f in find_overlaps(threads, replace(ON, meaning_opening=None))
+                if f.pair_key == "1-2"]
+    bare = [replace(v, opening=()) for v in threads]
+    assert not [f for f in find_overlaps(bare, ON) if f.pair_key == "1-2"]
+    # Led by one Sector, the openings are no candidates of each other.
+    threads = opened(("ITU-T", SENIORS), ("ITU-T", ELDERLY))
+    assert not [f for f in find_overlaps(threads, ON) if f.pair_key == "1-2"]
+    # A newsletter tells of many pieces of work and is none: never flagged so.
+    news = ("Digital inclusion newsletter, October 2026", *ELDERLY[1:])
+    threads = opened(("ITU-T", SENIORS), ("ITU-D", news))
+    near = meaning_neighbours(threads, ON).opening
+    assert near is not None and near.mutual_rank(1, 2) == 1
+    assert not [f for f in find_overlaps(threads, ON) if f.pair_key == "1-2"]

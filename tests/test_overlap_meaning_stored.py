@@ -19,13 +19,14 @@ from iscg_mailbot.analyse.overlap_meaning import meaning_similarity, meaning_vec
 from iscg_mailbot.cli import cli
 from iscg_mailbot.services.analysis import analyse_pending
 from iscg_mailbot.services.app import App
-from iscg_mailbot.services.overlap_meaning import fill_meaning, stored_vectors
+from iscg_mailbot.services.overlap_meaning import fill_meaning, stored_pairs, stored_vectors
 from iscg_mailbot.services.overlap_terms import read_thread_terms, save_thread_terms
 from iscg_mailbot.settings.main import OverlapsConfig, Settings
 from iscg_mailbot.store.annual import threads_active
 from iscg_mailbot.store.database import session_scope
 from iscg_mailbot.store.models import Thread
 from iscg_mailbot.store.models_duties import ThreadOverlapTerms
+from iscg_mailbot.store.overlap_terms import dated_messages, message_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 FIRST, LAST = datetime(2024, 1, 1, tzinfo=UTC), datetime(2026, 12, 1, tzinfo=UTC)
@@ -47,12 +48,28 @@ def test_analysis_stores_the_vectors_the_texts_give_and_fills_the_missing(
         stored = stored_vectors(session, app.settings, ids)
         packed = session.scalars(select(ThreadOverlapTerms.meaning)).all()
         threads = threads_active(session, FIRST, LAST)
-    assert set(stored) == set(ids) and {len(p or b"") for p in packed} == {256 * 4}
+    # Each row: the thread's vector, then its opening's (headline and first message).
+    assert set(stored) == set(ids) and {len(p or b"") for p in packed} == {2 * 256 * 4}
     # The vectors the texts give (float32: to 1e-6), not those of the terms alone.
     from_texts = meaning_vectors([(t.subject, t.text) for t in threads])
     for thread, vector in zip(threads, from_texts, strict=True):
         assert stored[thread.id] == pytest.approx(vector, abs=1e-6)
         assert meaning_similarity(stored[thread.id], vector) > 0.99999
+    # Its opening: what the headline and first message give; a thread kept whole (it
+    # spells out an acronym: no parts stored) opens as it goes on.
+    with session_scope(engine) as session:
+        pairs = stored_pairs(session, app.settings, ids)
+        firsts = {tid: found[0] for tid, found in dated_messages(session, ids).items()}
+        texts = message_texts(session, list(firsts.values()))
+        whole = {tid for tid, parts in session.execute(
+            select(ThreadOverlapTerms.thread_id, ThreadOverlapTerms.parts)) if not parts}
+    openings = meaning_vectors([(t.subject, "\n".join(texts[firsts[t.id]])) for t in threads])
+    for thread, vector in zip(threads, openings, strict=True):
+        expected = stored[thread.id] if thread.id in whole else vector
+        assert pairs[thread.id][1] == pytest.approx(expected, abs=1e-6)
+    # Threads of several messages open otherwise than they go on.
+    assert any(pairs[t.id][0] != pairs[t.id][1] for t in threads
+               if t.messages > 1 and t.id not in whole)
     # Rows of an older model, or without a vector, get theirs from analysis; and then
     # no row is left to fill.
     with session_scope(engine) as session:

@@ -81,6 +81,10 @@ def pair_filter(ids: Sequence[int], weights: Sequence[tuple[Weights, Weights]],
     near = (neighbours.possibly_within(most)
             if neighbours is not None and rules.meaning_neighbours is not None and most
             else set())
+    if neighbours is not None and neighbours.opening is not None and rules.meaning_opening:
+        # Near by their openings: a pair passes when each may be the other's nearest by
+        # one vector or the other (the union is never stricter than either).
+        near |= neighbours.opening.possibly_within(rules.meaning_opening)
     return PairFilter(ids, weights, sum_floor, rules.text_similarity, near)
 
 

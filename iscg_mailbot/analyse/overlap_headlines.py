@@ -47,6 +47,8 @@ WORK_WORDS = frozenset({
     "index", "kpis", "work", "question", "questions", "standard", "standards", "monitor",
     "terms", "definitions", "mapping", "framework", "roadmap", "plan", "draft", "drafts",
     "methodology", "guideline", "indicators", "revision", "outline"})
+# Words of news: a newsletter or bulletin tells of many pieces of work, and is none.
+NEWS_WORDS = frozenset({"newsletter", "newsletters", "bulletin", "bulletins"})
 # Words of an event's logistics: beside an event word they keep the headline about the
 # event even when it names work ("ISCG meeting: convening letter and draft agenda").
 LOGISTICS_WORDS = frozenset({
@@ -178,6 +180,17 @@ def names_work(subject: str) -> bool:
     return bool(words & WORK_WORDS) or bool(bodies_named(subject))
 
 
+@lru_cache(maxsize=_CACHED)
+def is_news(subject: str) -> bool:
+    """Whether the headline is news (a newsletter, a bulletin), not a piece of work.
+
+        >>> is_news("Digital Transformation Centres: newsletter, October 2026")
+        True
+    """
+    return bool({w.lower() for w in _words(_SEGMENT.sub(" ", headline(subject)))}
+                & NEWS_WORDS)
+
+
 def sectors_named(subject: str) -> set[str]:
     """The Sectors a headline names ("LS from ITU-T SG5 to ITU-D SG2": ITU-T and ITU-D):
     the Sector, its Bureau or advisory group, or one of its bodies ("SG15", "Q10/17",
@@ -277,5 +290,5 @@ def _headline_words(subject: str) -> list[str]:
     return [w.lower() for w in _words(_SEGMENT.sub(" ", headline(subject)))]
 
 
-__all__ = ["EVENT_WORDS", "LOGISTICS_WORDS", "WORK_WORDS", "bodies_named", "headline",
-           "is_event", "names", "names_the_other", "names_work", "sectors_named"]
+__all__ = ["EVENT_WORDS", "LOGISTICS_WORDS", "NEWS_WORDS", "WORK_WORDS", "bodies_named",
+           "headline", "is_event", "is_news", "names", "names_the_other", "names_work", "sectors_named"]

@@ -36,12 +36,21 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from iscg_mailbot.analyse.overlap_text import ReadTerms, thread_terms
+from iscg_mailbot.analyse.overlap_headlines import headline
+from iscg_mailbot.analyse.overlap_text import (
+    Counted,
+    ReadTerms,
+    ThreadTerms,
+    joined_terms,
+    terms,
+    thread_terms,
+)
 
 # A term said many times says no more about the subject after a few times.
 MOST_REPEATS = 3
 # Raised when the vectors a text gives change (the text embedded, the model's use).
-MEANING_VERSION = 2
+# 3: a thread's vector is stored with that of its headline and first message after it.
+MEANING_VERSION = 3
 
 Vector = tuple[float, ...]
 
@@ -130,6 +139,16 @@ def meaning_vectors(texts: Sequence[tuple[str, str]], *, subjects: bool = True) 
     return embedded([meaning_text(s, t, subjects=subjects) for s, t in texts])
 
 
+def opening_terms(subject: str, subject_terms: Counted,
+                  parts: Sequence[Any]) -> ThreadTerms | None:
+    """The terms of a thread's headline and first message alone (what its opening
+    vector is made of), from its stored parts (``read_thread_terms``' rows); None for a
+    thread kept whole (it spells out an acronym: its terms depend on its whole text)."""
+    if not parts:
+        return None
+    return joined_terms(subject_terms, terms(headline(subject)), [parts[0][0], parts[0][1]])
+
+
 def packed_vector(vector: Sequence[float]) -> bytes:
     """A vector as stored: little-endian float32 (1 KB for 256 dimensions)."""
     packed = array("f", vector)
@@ -181,6 +200,9 @@ class MeaningNeighbours:
         self._candidates, self._rows = candidates, rows
         self._nearest: dict[int, tuple[list[float], list[int], int]] = {}
         self._all: dict[int, tuple[list[float], list[int], int]] = {}
+        # The same threads' neighbours by the meaning of their headline and first
+        # message alone (``OverlapRules.meaning_opening``), when known.
+        self.opening: MeaningNeighbours | None = None
 
     def _cosine(self, a: int, b: int) -> float:
         # The norms once per thread: a thread's cosines to a year of threads are most of

@@ -1,6 +1,9 @@
 """The threads' meaning vectors for the duplication watch
 (:mod:`iscg_mailbot.analyse.overlap_meaning`): computed by analysis, stored beside the
-thread's terms (``thread_overlap_terms.meaning``, revision 0022), read by the watch.
+thread's terms (``thread_overlap_terms.meaning``, revision 0022), read by the watch. A
+row holds two vectors one after the other: the whole thread's and its *opening*'s (its
+headline and first message alone, from the stored parts; a thread kept whole, which
+spells out an acronym, has its whole vector twice).
 
 Analysis stores each thread's terms; an analyser that has the model in memory (the
 worker processes inherit it from the one that loaded it) stores them with their vector
@@ -34,15 +37,22 @@ from iscg_mailbot.analyse.overlap_meaning import (
     meaning_vectors,
     meaning_version,
     model_loaded,
+    opening_terms,
     packed_vector,
     terms_text,
     unpacked_vector,
 )
-from iscg_mailbot.analyse.overlap_text import terms_version, unpacked_terms
+from iscg_mailbot.analyse.overlap_text import (
+    ThreadTerms,
+    terms_version,
+    thread_terms,
+    unpacked_terms,
+)
 from iscg_mailbot.analyse.overlaps import ThreadView
 from iscg_mailbot.services.app import App
 from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.overlap_terms import (
+    dated_messages,
     message_texts,
     save_meaning,
     stored_meaning,
@@ -73,11 +83,11 @@ def fill_meaning(app: App, *, batch: int = FILL_BATCH, most: int | None = None) 
             rows = without_meaning(session, terms_version(), version, size)
         if not rows:
             break
-        vectors = embedded([terms_text(unpacked_terms(*row[1:5])) for row in rows])
+        packed = _packed([(unpacked_terms(*row[1:5]), opening_terms(*row[5:8]))
+                          for row in rows])
         with app.session() as session:
-            save_meaning(session, {row[0]: packed_vector(vector)
-                                   for row, vector in zip(rows, vectors, strict=True)},
-                         version)
+            save_meaning(session, {row[0]: data
+                                   for row, data in zip(rows, packed, strict=True)}, version)
         done += len(rows)
     if done:
         log.info("meaning vectors of %d threads stored", done)
@@ -95,27 +105,52 @@ def with_vectors(settings: Settings, rows: Sequence[dict[str, Any]]) -> None:
     if not rows or not meaning_on(settings) or not model_loaded():
         return
     version = meaning_version()
-    vectors = embedded([terms_text(unpacked_terms(row["terms"], row["counts"], row["words"],
-                                                  row["headline_terms"])) for row in rows])
-    for row, vector in zip(rows, vectors, strict=True):
-        row["meaning"], row["meaning_version"] = packed_vector(vector), version
+    packed = _packed([(unpacked_terms(row["terms"], row["counts"], row["words"],
+                                      row["headline_terms"]),
+                       opening_terms(row["subject"], row["subject_terms"], row["parts"]))
+                      for row in rows])
+    for row, data in zip(rows, packed, strict=True):
+        row["meaning"], row["meaning_version"] = data, version
+
+
+def _packed(threads: Sequence[tuple[ThreadTerms, ThreadTerms | None]]) -> list[bytes]:
+    """Each thread's vector and its opening's (None: the whole again), packed one
+    after the other; a text is embedded once (a thread of one message: its opening)."""
+    texts = [(terms_text(whole), terms_text(opening or whole)) for whole, opening in threads]
+    unique = list(dict.fromkeys(text for pair in texts for text in pair))
+    vectors = dict(zip(unique, embedded(unique), strict=True))
+    return [packed_vector(vectors[whole] + vectors[opening]) for whole, opening in texts]
+
+
+def _halves(vector: Vector) -> tuple[Vector, Vector]:
+    half = len(vector) // 2
+    return vector[:half], vector[half:]
+
+
+def stored_pairs(session: Session, settings: Settings,
+                 thread_ids: Collection[int]) -> dict[int, tuple[Vector, Vector]]:
+    """The stored vectors of these threads made by the current model, each thread's
+    and its opening's (none when the evidence is off). A window holding part of a thread
+    reads the whole thread's."""
+    if not settings.overlaps.meaning:
+        return {}
+    return {tid: _halves(unpacked_vector(data))
+            for tid, data in stored_meaning(session, thread_ids, meaning_version()).items()}
 
 
 def stored_vectors(session: Session, settings: Settings,
                    thread_ids: Collection[int]) -> dict[int, Vector]:
-    """The stored vectors of these threads made by the current model (none when the
-    evidence is off). A window holding part of a thread reads the whole thread's."""
-    if not settings.overlaps.meaning:
-        return {}
-    return {tid: unpacked_vector(data)
-            for tid, data in stored_meaning(session, thread_ids, meaning_version()).items()}
+    """The stored vectors of these whole threads (:func:`stored_pairs`)."""
+    return {tid: whole for tid, (whole, _) in stored_pairs(session, settings,
+                                                            thread_ids).items()}
 
 
 def with_stored_meaning(session: Session, settings: Settings,
                         views: list[ThreadView]) -> list[ThreadView]:
     """``views`` with their stored vectors (a thread without one keeps none)."""
-    vectors = stored_vectors(session, settings, [v.id for v in views])
-    return [replace(v, meaning=vectors[v.id]) if v.id in vectors else v for v in views]
+    pairs = stored_pairs(session, settings, [v.id for v in views])
+    return [replace(v, meaning=pairs[v.id][0], opening=pairs[v.id][1]) if v.id in pairs
+            else v for v in views]
 
 
 def window_texts(session: Session, thread_ids: set[int], start: datetime,
@@ -137,8 +172,19 @@ def with_meaning(session: Session, views: list[ThreadView], start: datetime,
     texts = window_texts(session, missing, start, end) if missing else {}
     read = [(v, v.text or texts.get(v.id, "")) for v in views]
     vectors = meaning_vectors([(v.subject, text) for v, text in read], subjects=subjects)
-    return [replace(v, meaning=vector) for (v, _text), vector in zip(read, vectors, strict=True)]
+    openings = _opening_texts(session, [v.id for v in views])
+    opening = embedded([terms_text(thread_terms(v.subject, openings.get(v.id, ""),
+                                                subjects=subjects)) for v in views])
+    return [replace(v, meaning=vector, opening=first) for (v, _text), vector, first
+            in zip(read, vectors, opening, strict=True)]
 
 
-__all__ = ["fill_meaning", "meaning_on", "stored_vectors", "window_texts", "with_meaning",
+def _opening_texts(session: Session, thread_ids: Collection[int]) -> dict[int, str]:
+    """Each thread's first message: its subject, then its new text."""
+    firsts = {tid: ids[0] for tid, ids in dated_messages(session, thread_ids).items() if ids}
+    texts = message_texts(session, list(firsts.values()))
+    return {tid: "\n".join(texts[pk]) for tid, pk in firsts.items()}
+
+
+__all__ = ["fill_meaning", "meaning_on", "stored_pairs", "stored_vectors", "window_texts", "with_meaning",
            "with_stored_meaning", "with_vectors"]

@@ -173,11 +173,13 @@ def stored_meaning(session: Session, thread_ids: Collection[int],
 def without_meaning(session: Session, terms_version: str, version: str,
                     limit: int) -> list[Sequence[Any]]:
     """Up to ``limit`` rows of the current terms (``terms_version``) without a vector
-    made under ``version``: (id, terms, counts, words, headline terms)."""
+    made under ``version``: (id, terms, counts, words, headline terms, subject, subject
+    terms, parts)."""
     return [tuple(row) for row in session.execute(
         select(ThreadOverlapTerms.thread_id, ThreadOverlapTerms.terms,
                ThreadOverlapTerms.counts, ThreadOverlapTerms.words,
-               ThreadOverlapTerms.headline_terms)
+               ThreadOverlapTerms.headline_terms, ThreadOverlapTerms.subject,
+               ThreadOverlapTerms.subject_terms, ThreadOverlapTerms.parts)
         .where(ThreadOverlapTerms.version == terms_version,
                or_(ThreadOverlapTerms.meaning.is_(None),
                    ThreadOverlapTerms.meaning_version.is_(None),
