@@ -328,7 +328,11 @@ def open_threads_page(
     """
     counts = _open_item_counts(today, include_questions, list_id, thread_ids)
     if participant:
-        counts = _in_participant_threads(session, counts, participant)
+        counts = _in_threads(session, counts, _participant_threads(session, participant))
+    if since is not None:
+        # Only the items of threads active since then are counted (found by the threads'
+        # index), not every open item of the archive, filtered afterwards.
+        counts = _in_threads(session, counts, select(Thread.id).where(Thread.last_activity >= since))
     summary = counts.subquery()
     thread = aliased(Thread)
     # count(*) OVER () is computed before the LIMIT: every row carries the full total.
@@ -339,8 +343,6 @@ def open_threads_page(
                    summary.c.questions, summary.c.next_due,
                    func.count().over().label("total"),
                    ).join(summary, summary.c.thread_id == thread.id)
-    if since is not None:
-        query = query.where(thread.last_activity >= since)
     if quiet_since is not None:
         query = query.where(summary.c.open_actions > 0, thread.last_activity < quiet_since)
     query = query.order_by(summary.c.overdue.desc(),
@@ -390,14 +392,15 @@ def _open_item_counts(today: date, include_questions: bool, list_id: int | None,
     return counts
 
 
-def _in_participant_threads(session: Session, counts: _Counts, participant: str) -> _Counts:
-    """``counts`` restricted to the threads ``participant`` wrote in, before counting."""
+def _in_threads(session: Session, counts: _Counts, threads: Select[int | None]) -> _Counts:
+    """``counts`` restricted to ``threads`` (a query of thread ids), before counting."""
     # The ids are fetched first: a literal list keeps the planner from a nested loop when
-    # its statistics are stale (right after a large import).
-    wanted = session.scalars(_participant_threads(session, participant)).all()
+    # its statistics are stale (right after a large import), and from reading every open
+    # item (a hash join) when only a few threads' items are wanted.
+    wanted = session.scalars(threads).all()
     if len(wanted) <= _MAX_LITERAL_IDS:
         return counts.where(ActionItem.thread_id.in_(sorted(t for t in wanted if t)))
-    return counts.where(ActionItem.thread_id.in_(_participant_threads(session, participant)))
+    return counts.where(ActionItem.thread_id.in_(threads))
 
 
 def stalled_threads(
