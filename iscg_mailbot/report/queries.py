@@ -192,9 +192,13 @@ def _action_conditions(
             conditions.append(false())
         else:
             # The LIKE is coarse ("SG1" finds "SG17") but cheap; the pattern, exact, is
-            # then tried on the few rows it leaves.
-            conditions += [func.lower(ActionItem.owner).like(_like(owner), escape="\\"),
-                           ActionItem.owner.regexp_match(pattern)]
+            # then tried on the few rows it leaves. In a CASE, as PostgreSQL otherwise
+            # tried the pattern first on every open item, and estimated so few matches
+            # that it read them all and sorted them instead of walking the due-date index
+            # to the first page (180 -> 27 ms at 100,000 messages).
+            coarse = func.lower(ActionItem.owner).like(_like(owner), escape="\\")
+            conditions.append(case((coarse, ActionItem.owner.regexp_match(pattern)),
+                                   else_=false()))
     if thread_ids is not None:
         conditions.append(ActionItem.thread_id.in_(sorted(thread_ids)))
     if list_id is not None:
@@ -222,14 +226,19 @@ def _ordered_ids(session: Session, conditions: list[ColumnElement[bool]],
     return found + list(session.scalars(undated.limit(rest).offset(skip)))
 
 
+# Each row's subject by its thread's key: joined, PostgreSQL hashed every thread (15 ms
+# at 10,000 threads, growing with the archive) to find the subjects of 200 rows.
+_THREAD_SUBJECT = (select(Thread.subject).where(Thread.id == ActionItem.thread_id)
+                   .correlate(ActionItem).scalar_subquery())
+
+
 def _rows_for(session: Session, ids: list[int], today: date) -> list[ActionRow]:
     rows: dict[int, ActionRow] = {}
     for chunk in chunks(ids):
         for item, subject, message_id, message_date, sender_name, sender_address in session.execute(
-            select(ActionItem, Thread.subject, Message.message_id, Message.date,
+            select(ActionItem, _THREAD_SUBJECT, Message.message_id, Message.date,
                    Message.sender_name, Message.sender_address)
             .join(Message, Message.id == ActionItem.message_pk)
-            .outerjoin(Thread, Thread.id == ActionItem.thread_id)
             .where(ActionItem.id.in_(chunk))
         ):
             rows[item.id] = _action_row(item, subject, message_id, message_date,
