@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -63,10 +64,16 @@ def _calls(app: App, item_id: int) -> dict[str, Callable[[], object]]:
         "actions list --overdue": lambda: action_services.actions_page(app, overdue=True, now=NOW),
         "actions list --open --owner": lambda: action_services.actions_page(
             app, open_only=True, owner="TSAG", now=NOW),
+        # Every status, several kinds: the (due, id) index of revision 0023.
+        "actions list": lambda: action_services.actions_page(app, now=NOW),
+        "actions list --kind all": lambda: action_services.actions_page(
+            app, kinds=("action", "note", "question"), now=NOW),
         "threads list": lambda: thread_services.threads_page(app),
         "threads list --open": lambda: action_services.open_threads_page(app, now=NOW),
         "threads list --open --participant": lambda: action_services.open_threads_page(
             app, participant=REPRESENTATIVE, now=NOW),
+        "threads list --open --since": lambda: action_services.open_threads_page(
+            app, since=NOW - timedelta(days=30), now=NOW),
         "threads list --stalled": lambda: action_services.stalled_threads_page(app, now=NOW),
         "threads list --group": lambda: thread_services.threads_page(app, group="TSAG"),
         "search": lambda: action_services.search_messages(app, "agenda"),

@@ -52,6 +52,8 @@ class ActionItem(Base):
         # (report/digest_actions.py; revision 0015).
         Index("ix_action_items_digest", "list_id", "status", "kind", "due", "owner",
               "thread_id", "message_pk"),
+        # Items of every status or several kinds by due date (revision 0023).
+        Index("ix_action_items_due", "due", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
