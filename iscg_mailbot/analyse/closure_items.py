@@ -332,7 +332,11 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
     if not parts:
         return ()
     speaker = speaker_of(sender, members)
-    names = speaker.own | speaker.bodies | reply_of(reply_new_text).named(members)
+    names = speaker.own | speaker.bodies
+    if not all(owner_parts(p) & names for p in parts):
+        # (Whom the reply names as acting is read only when the sender's own names do
+        # not cover every owner: it cannot change the answer then.)
+        names = names | reply_of(reply_new_text).named(members)
     covered = tuple(p for p in parts if owner_parts(p) & names) or tuple(
         p for p in parts if speaker.of_sector(OpenItem(0, p)))
     if covered:
