@@ -225,3 +225,27 @@ def test_configured_phrases_are_found_behind_their_gate() -> None:
     assert found("It is sorted\nout now.", ("finished", "sorted out")) == ["sorted out"]
     assert found("We finished the review.", ()) == []
     assert found("We have not finished the review.", ("finished",)) == []  # negated
+
+
+def test_delivery_statement_is_the_unsplit_search(clause_texts: list[str]) -> None:
+    """The "attached" statement is searched as groups of its alternatives, each behind
+    its own words: the same statement as searching every pattern whole, on every
+    clause (a test clause matches each group, so that none is vacuous)."""
+    from iscg_mailbot.analyse import action_closure
+
+    def plain(sentence: str) -> str | None:
+        if sentence.rstrip().endswith("?"):
+            return None
+        for name, pattern in action_closure._STATEMENT_PATTERNS:
+            match = pattern.search(sentence)
+            if match and not action_closure._NOT_YET.search(sentence[:match.start()]):
+                return name
+        return None
+
+    texts = [*clause_texts, "Please see TSB's two notes attached.", "Attached is the list.",
+             "Voici le document.", "There are three slides attached.", "Here is it - attached",
+             "The plan was approved; see the attached draft, which is enclosed."]
+    assert [delivery_statement(t) for t in texts] == [plain(t) for t in texts]
+    (_, _, groups), = [s for s in action_closure._STATEMENTS if s[0] == "attached"]
+    assert groups is not None
+    assert all(any(g.pattern.search(t) for t in texts) for g in groups)

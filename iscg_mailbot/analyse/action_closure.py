@@ -26,7 +26,7 @@ import re
 from iscg_mailbot.analyse.closure_reading import (
     without_signature,
 )
-from iscg_mailbot.analyse.text_gates import GatedPattern, folded
+from iscg_mailbot.analyse.text_gates import GatedPattern, folded, top_alternatives
 
 _DELIVERY_VERBS = (
     r"sent|submitted|circulated|uploaded|posted|shared|provided|forwarded|transmitted|"
@@ -103,9 +103,35 @@ _STATEMENT_WORDS: dict[str, tuple[str, ...]] = {
                  "anbei", "allegato", "anexo", "approved", "joint", "anhang",
                  "beigef\u00fcgt"),
 }
-_STATEMENTS: tuple[tuple[str, re.Pattern[str], GatedPattern | None], ...] = tuple(
-    (name, pattern, GatedPattern(pattern, _STATEMENT_WORDS[name])
-     if name in _STATEMENT_WORDS else None)
+# The "attached" statement's alternatives searched apart, each group behind the words
+# its matches hold: a clause saying "there" or "below" lets the whole statement's gate
+# through, and its last alternative ("BR slides attached") is tried at every position.
+# Only where the leftmost match starts is read, and the leftmost of the groups' matches
+# starts where the whole pattern's would (``tests/test_text_gates.py``).
+_ATTACHED_GROUPS: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = (
+    (("please",), (0, 1)),
+    (("attach", "enclos"), (2, 3, 4, 13, 14, 16)),
+    (("here",), (5,)),
+    (("joint", "voici", "veuillez", "adjunt", "anbei", "allegato", "anexo", "anhang",
+      "beigefügt", "approved"), (6, 7, 8, 9, 10, 11, 12, 15)),
+)
+
+
+def _split_statement(pattern: re.Pattern[str],
+                     groups: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]
+                     ) -> tuple[GatedPattern, ...]:
+    parts = top_alternatives(pattern.pattern)
+    if sorted(i for _, group in groups for i in group) != list(range(len(parts))):
+        raise ValueError("each alternative of the statement must be in one group")
+    return tuple(GatedPattern(re.compile("|".join(parts[i] for i in group), pattern.flags),
+                              words) for words, group in groups)
+
+
+_STATEMENTS: tuple[tuple[str, re.Pattern[str], tuple[GatedPattern, ...] | None], ...] = tuple(
+    (name, pattern,
+     _split_statement(pattern, _ATTACHED_GROUPS) if name == "attached"
+     else (GatedPattern(pattern, _STATEMENT_WORDS[name]),) if name in _STATEMENT_WORDS
+     else None)
     for name, pattern in _STATEMENT_PATTERNS
 )
 # "will be sent", "once it has been sent", "if you have sent": not (yet) done.
@@ -121,11 +147,17 @@ def delivery_statement(sentence: str) -> str | None:
     if sentence.rstrip().endswith("?"):
         return None
     lowered = folded(sentence)
-    for name, pattern, gate in _STATEMENTS:
-        if gate is not None and not gate.may_match(lowered):
-            continue  # none of the words this statement needs
-        match = pattern.search(sentence)
-        if match and not _NOT_YET.search(sentence[:match.start()]):
+    for name, pattern, gates in _STATEMENTS:
+        if gates is None:
+            match = pattern.search(sentence)
+            start = match.start() if match else None
+        else:  # the leftmost match of the groups whose words the sentence holds
+            start = None
+            for gate in gates:
+                if gate.may_match(lowered) and (match := gate.pattern.search(sentence)) \
+                        and (start is None or match.start() < start):
+                    start = match.start()
+        if start is not None and not _NOT_YET.search(sentence[:start]):
             return name
     return None
 

@@ -31,8 +31,8 @@ from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.closure_points import on_points, points_referred
 from iscg_mailbot.analyse.closure_reading import (
     asks_to_pass,
+    deeds_asked,
     delegates,
-    reports_deed,
     shared_words,
 )
 from iscg_mailbot.analyse.closure_reply import PRONOUN, Reply, later, reply_of
@@ -255,8 +255,8 @@ def _deeds_done(reply: Reply, open_items: Sequence[OpenItem], speaker: Speaker,
     for item in open_items:
         if item.id in closures or not item.owner:
             continue
-        for sentence, parts in reply.sentences:
-            deed = next((c for c in parts if reports_deed(c.text, item.sentence)), None)
+        for sentence, parts in reply.deeds:
+            deed = next((c for c, done in parts if deeds_asked(done, item.sentence)), None)
             if deed is None:
                 continue
             by = speaker.own | speaker.bodies | {p for m in doers(deed.text, members)
@@ -332,7 +332,11 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
     if not parts:
         return ()
     speaker = speaker_of(sender, members)
-    names = speaker.own | speaker.bodies | reply_of(reply_new_text).named(members)
+    names = speaker.own | speaker.bodies
+    if not all(owner_parts(p) & names for p in parts):
+        # (Whom the reply names as acting is read only when the sender's own names do
+        # not cover every owner: it cannot change the answer then.)
+        names = names | reply_of(reply_new_text).named(members)
     covered = tuple(p for p in parts if owner_parts(p) & names) or tuple(
         p for p in parts if speaker.of_sector(OpenItem(0, p)))
     if covered:
@@ -364,7 +368,7 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
     template for national reports") answers the question of somebody it does not speak
     for (``owner``, when ``sender`` is given) only when it talks about it."""
     reply = reply_of(reply_new_text)
-    if any(reports_deed(c.text, question) for _, parts in reply.sentences for c in parts) \
+    if any(deeds_asked(done, question) for _, parts in reply.deeds for _, done in parts) \
             and not any(shared_words(p, question) for p in reply.pending):
         return True  # the deed asked, reported done: "I replied to APT this morning"
     read = reply.answer

@@ -18,6 +18,7 @@ of those points, and no other.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -114,12 +115,31 @@ def point_of(text: str, start: int) -> int | None:
     """The point (counted from 1) of the message ``text`` at offset ``start``: its entry
     in a list of two or more, else its place among the message's questions when it is
     one of two or more; None when it is neither."""
+    return points_of(text, [start])[0]
+
+
+def points_of(text: str, starts: Sequence[int]) -> list[int | None]:
+    """:func:`point_of` of each offset in ``starts``, the text's lines and questions
+    read once (the items of one message)."""
     lines = text.splitlines(keepends=True)
     offsets, at = [], 0
     for line in lines:
         offsets.append(at)
         at += len(line)
-    here = max((i for i, o in enumerate(offsets) if o <= start), default=0)
+    questions: list[tuple[int, int]] | None = None
+    found: list[int | None] = []
+    for start in starts:
+        point = _list_entry(lines, max(bisect_right(offsets, start) - 1, 0))
+        if point is None:
+            if questions is None:
+                questions = question_spans(text)
+            point = _question_place(questions, start)
+        found.append(point)
+    return found
+
+
+def _list_entry(lines: list[str], here: int) -> int | None:
+    """The place of the list entry holding line ``here`` in a list of two or more."""
     entry = next((i for i in range(here, -1, -1) if _ENTRY.match(lines[i])
                   or not lines[i].strip()), here) if lines else 0
     if lines and _ENTRY.match(lines[entry]):
@@ -135,7 +155,7 @@ def point_of(text: str, start: int) -> int | None:
                 break  # the list ends at a blank line or at a line of its own
         if len(entries) > 1:
             return sum(1 for i in entries if i <= entry)
-    return _question_place(text, start)
+    return None
 
 
 # What ends a question's run of text: a sentence's end, or a line followed by a blank
@@ -158,8 +178,7 @@ def question_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _question_place(text: str, start: int) -> int | None:
-    questions = question_spans(text)
+def _question_place(questions: list[tuple[int, int]], start: int) -> int | None:
     if len(questions) < 2:
         return None
     return next((k + 1 for k, (a, b) in enumerate(questions) if a <= start < b), None)

@@ -240,12 +240,30 @@ _WORD = re.compile(r"[^\W\d_][\w/-]{3,}|\b[A-Za-z]*\d+[\w/.-]*", re.UNICODE)
 def content_words(text: str) -> frozenset[str]:
     """The content words of a text, case-folded and stemmed."""
     words = set()
-    for match in _WORD.finditer(text):
-        word = match.group(0).casefold().rstrip(".")
-        if word in _STOP:
-            continue
-        words.add(_stem(word))
+    stems = _CONTENT_STEMS
+    for found in _WORD.findall(text):
+        stem = stems.get(found, _UNSEEN)
+        if stem == _UNSEEN:  # (no stem is empty)
+            stem = _content_stem(found)
+        if stem is not None:
+            words.add(stem)
     return frozenset(words)
+
+
+# A word as matched, its stem or None (a stop word): the words of a list repeat (any
+# corpus's do), and stemming each occurrence was most of content_words' time.
+_CONTENT_STEMS: dict[str, str | None] = {}
+_UNSEEN = ""
+_MOST_WORDS = 200_000
+
+
+def _content_stem(found: str) -> str | None:
+    word = found.casefold().rstrip(".")
+    stem = None if word in _STOP else _stem(word)
+    if len(_CONTENT_STEMS) >= _MOST_WORDS:
+        _CONTENT_STEMS.clear()
+    _CONTENT_STEMS[found] = stem
+    return stem
 
 
 _SUFFIXES = (("ations", ""), ("ation", ""), ("ions", ""), ("ion", ""), ("ings", ""), ("ing", ""), ("ies", "y"),
@@ -256,6 +274,8 @@ _SUFFIXES = (("ations", ""), ("ation", ""), ("ions", ""), ("ion", ""), ("ings", 
 def _stem(word: str) -> str:
     """A crude stem, enough to meet "moderators" and "moderator", "confirmed" and
     "confirm", "suggestions" and "suggest", "nominee" and "nominate"."""
+    if len(word) < 5 or word.endswith("ss"):
+        return word  # (no suffix leaves four letters, or "ss" keeps every one)
     for suffix, then in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
             return word[:-len(suffix)] + then
@@ -282,13 +302,20 @@ def leads_with(clause: str, question: str) -> bool:
     """Whether a clause opens with a content word of the question, the way an answer
     takes up what was asked ("whether this is feasible?" - "Feasible for the contacts";
     "how to send a correction?" - "Corrections can be sent through the portal")."""
+    lead = lead_stem(clause)
+    return lead is not None and lead in content_words(question)
+
+
+def lead_stem(clause: str) -> str | None:
+    """The stem of the content word a clause opens with, that :func:`leads_with` looks
+    for in a question; None when it opens with none (it depends on the clause alone:
+    a reply's clauses are each read once, not once per question)."""
     match = _LEAD.match(clause)
     if match is None or _REMARK.search(clause):
-        return False  # (nor a remark on the question: "Fellowships are a good question")
+        return None  # (nor a remark on the question: "Fellowships are a good question")
     word = match.group("word").casefold()
     # The asking verb is not what was asked about: "Confirmation will follow".
-    return word not in _STOP and not _ASKING.match(word) \
-        and _stem(word) in content_words(question)
+    return None if word in _STOP or _ASKING.match(word) else _stem(word)
 
 
 _REMARK = re.compile(r"\b(?:good|interesting|important|valid|fair|excellent|great|difficult|"
@@ -320,6 +347,17 @@ def reports_deed(clause: str, item_sentence: str) -> bool:
     ("I checked the figures" - "send the figures")."""
     done = _deeds(clause)
     return bool(done) and not done.isdisjoint(_asked_words(item_sentence))
+
+
+def deeds_asked(deeds: frozenset[str], item_sentence: str) -> bool:
+    """:func:`reports_deed` of a clause whose :func:`deeds` are ``deeds`` (not empty)."""
+    return not deeds.isdisjoint(_asked_words(item_sentence))
+
+
+def deeds(clause: str) -> frozenset[str]:
+    """What the deeds a clause reports done in the past may be the past of: "sent" send;
+    empty when it reports none (most clauses), or for a question."""
+    return _deeds(clause)
 
 
 # Each clause and each item sentence is read once, however many items and replies a

@@ -22,10 +22,11 @@ from iscg_mailbot.analyse.action_closure import is_acceptance, is_substantive
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.closure_reading import (
     content_words,
+    deeds,
     defers,
     defers_answer,
     is_signoff,
-    leads_with,
+    lead_stem,
     leaves_work,
     shared_words,
     without_signature,
@@ -120,6 +121,17 @@ class Answer:
         return any(len(content_words(c) - asked) >= 3 for c in self.promised
                    if c not in self.pending)
 
+    @cached_property
+    def _leads(self) -> dict[str, str]:
+        """The stem each clause said or promised (not left for later) opens with
+        (:func:`lead_stem`), for the clauses opening with one: an answer taking up the
+        question's own word."""
+        found = {}
+        for clause in (*self.says, *self.promised):
+            if clause not in self.pending and (lead := lead_stem(clause)) is not None:
+                found[clause] = lead
+        return found
+
     def about(self, item_sentence: str) -> bool:
         return any(shared_words(c, item_sentence) for c in self.says)
 
@@ -131,8 +143,9 @@ class Answer:
         # A part answered, the rest put off: a clause taking up the question's own word
         # ("Feasible for the contacts - the office will reach out. For the funding, I
         # will come back to you"), of something to say, not a thing to deliver.
-        echo = not delivered and any(leads_with(c, item_sentence)
-                                     for c in (*reports, *self.promised) if c not in self.pending)
+        echo = not delivered and bool(self._leads) and any(
+            self._leads[c] in content_words(item_sentence)
+            for c in (*reports, *self.promised) if self._leads.get(c) is not None)
         if not (reports or echo) or (delivered and later(item_sentence, reports, self.pending)):
             return False
         if not self.put_off or echo:
@@ -165,6 +178,18 @@ class Reply:
         """The sentences (sign-off lines left out), each with its clauses."""
         return tuple((s, tuple(clauses(s))) for s in split_sentences(self.text)
                      if not is_signoff(s.text))
+
+    @cached_property
+    def deeds(self) -> tuple[tuple[Sentence, tuple[tuple[Sentence, frozenset[str]], ...]], ...]:
+        """The sentences with clauses reporting deeds done (:func:`deeds`), each with
+        those clauses and their deeds, in order: most replies have none, and each open
+        item is compared with them."""
+        found = []
+        for sentence, parts in self.sentences:
+            done = tuple((c, d) for c in parts if (d := deeds(c.text)))
+            if done:
+                found.append((sentence, done))
+        return tuple(found)
 
     @cached_property
     def pending(self) -> tuple[str, ...]:

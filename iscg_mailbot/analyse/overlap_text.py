@@ -95,6 +95,12 @@ def _concepts(subjects: bool = True) -> tuple[re.Pattern[str], dict[str, str]]:
             wordings)
 
 
+@lru_cache(maxsize=2)
+def _concepts_exact(subjects: bool = True) -> re.Pattern[str]:
+    """:func:`_concepts`' pattern without its IGNORECASE flag, for lower-case ASCII text."""
+    return re.compile(_concepts(subjects)[0].pattern)
+
+
 def _stem(key: str) -> str:
     for ending in _ENDINGS:
         if key.endswith(ending) and len(key) - len(ending) >= 4:
@@ -109,16 +115,24 @@ def spelled_terms(text: str, *, subjects: bool = True,
     ``subjects=False`` leaves the subject concepts out (their wordings stay words);
     ``procedure=False`` leaves out the words of :data:`PROCEDURE_WORDS`."""
     pattern, wordings = _concepts(subjects)
-    marked = pattern.sub(lambda m: f" {_MARK}{wordings[folded(m.group(0))]} ", text)
+    if text.isascii():
+        # The phrases are lower-case ASCII: in an ASCII text the case-sensitive pattern
+        # finds in the lower-cased text what the case-insensitive one finds in the text
+        # (at the same offsets), at half the cost.
+        marked = _concepts_exact(subjects).sub(
+            lambda m: f" {_MARK}{wordings[m.group(0)]} ", text.lower())
+    else:
+        marked = pattern.sub(lambda m: f" {_MARK}{wordings[folded(m.group(0))]} ", text)
     found = []
-    known = _WORD_TERMS
+    known = _WORD_TERMS.get
     for word in _WORD.findall(marked.lower()):
-        if word.startswith(_MARK):
-            concept = word[len(_MARK):]
-            found.append((concept, concept))
-            continue
-        term = known.get(word, _UNSEEN)
+        term = known(word, _UNSEEN)
         if term is _UNSEEN:
+            # (A concept's mark is never remembered as a word: looked for on a miss only.)
+            if word.startswith(_MARK):
+                concept = word[len(_MARK):]
+                found.append((concept, concept))
+                continue
             term = _word_term(word)
         if term is not None and (procedure or term[1] not in PROCEDURE_WORDS):
             found.append(term)

@@ -111,6 +111,41 @@ def trie_pattern(words: Iterable[str]) -> str:
     return pattern(tree)
 
 
+def top_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern's source (its ``|`` outside groups and
+    character classes).
+
+    >>> top_alternatives(r"a(?:b|c)|[|]d|e\\|f")
+    ['a(?:b|c)', '[|]d', 'e\\\\|f']
+    """
+    found: list[str] = []
+    depth, start, index = 0, 0, 0
+    in_class = False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2  # an escaped character, whatever it is
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[index + 1:index + 2] == "^":
+                index += 1
+            if pattern[index + 1:index + 2] == "]":
+                index += 1  # "[]...]", "[^]...]": a first "]" is a member
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            found.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    found.append(pattern[start:])
+    return found
+
+
 def gated_patterns() -> tuple[GatedPattern, ...]:
     """Every gated pattern made so far (those of the modules imported)."""
     return tuple(_REGISTERED)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from iscg_mailbot.analyse.actions import answers_question, detect_closure
 from iscg_mailbot.analyse.closure_items import question_owners
-from iscg_mailbot.analyse.closure_points import point_of, points_referred
+from iscg_mailbot.analyse.closure_points import points_of, points_referred
 from iscg_mailbot.analyse.closure_reading import TITLES, addressees
 from iscg_mailbot.records import ACTION, OPEN, QUESTION, Address, Closure, OpenItem
 from iscg_mailbot.services.actions.context import Context
@@ -210,5 +210,11 @@ def _points(session: Session, items: Sequence[ActionItem]) -> dict[int, int | No
         for pk, text in session.execute(select(Message.id, Message.new_text)
                                         .where(Message.id.in_(chunk))):
             texts[pk] = text or ""
-    return {item.id: point_of(texts.get(item.message_pk) or "", item.span_start)
-            for item in items}
+    by_message: dict[int, list[ActionItem]] = defaultdict(list)
+    for item in items:
+        by_message[item.message_pk].append(item)
+    points: dict[int, int | None] = {}
+    for pk, its in by_message.items():  # each message's text read once for its items
+        found = points_of(texts.get(pk) or "", [item.span_start for item in its])
+        points.update(zip((item.id for item in its), found, strict=True))
+    return {item.id: points[item.id] for item in items}
