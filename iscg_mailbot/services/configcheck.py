@@ -7,6 +7,7 @@ from pathlib import Path
 
 from iscg_mailbot.analyse.overlap_meaning import meaning_available
 from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.services.actions.context import load_gate_model
 from iscg_mailbot.services.digest import check_member_list
 from iscg_mailbot.services.meetings import check_meetings_file
 from iscg_mailbot.settings.actions import actions_path, load_actions_config
@@ -56,8 +57,10 @@ def check_configuration(settings: Settings) -> ConfigCheck:
     )
     actions = actions_path(config_dir)
     try:
-        load_actions_config(actions)
+        actions_config = load_actions_config(actions)
         result.checked[str(actions)] = "ok" if actions.exists() else "absent (defaults)"
+        if load_gate_model(actions_config, config_dir) is not None:
+            result.checked[str(actions)] += ", learned gate on"
     except ConfigError as exc:
         result.problems.append(str(exc))
     summary, problems = check_meetings_file(settings)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.settings.validation import format_validation_error
@@ -106,6 +106,11 @@ class ActionsConfig(BaseModel):
     closure_phrases: tuple[str, ...] = DEFAULT_CLOSURE_PHRASES
     questions: bool = True
     stalled_after_days: int = Field(default=14, ge=1)
+    # The learned gate over the rules' candidates (analyse/action_model.py): on or off,
+    # and a retrained model's file (relative to the configuration folder) instead of
+    # the one shipped in the package.
+    gate: StrictBool = False
+    gate_model: str | None = None
 
     @field_validator("timezone")
     @classmethod
