@@ -26,6 +26,7 @@ from iscg_mailbot.analyse.action_model_fit import fit_binary, fit_classes
 from iscg_mailbot.cli import cli
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.records import ActionCandidate, ActionInput
+from iscg_mailbot.services.action_gate_training import helps
 from iscg_mailbot.services.actions import extraction, list_actions
 from iscg_mailbot.services.actions.context import load_context
 from iscg_mailbot.services.app import App
@@ -189,3 +190,9 @@ def test_actions_train_chooses_on_writer_folds_and_is_reproducible(tmp_path: Pat
     assert [f["writer"] for f in figures["folds"]] == ["a", "b"]
     for fold in figures["folds"]:
         assert fold["strict_f1"][1] > fold["strict_f1"][0]
+
+
+def test_a_setting_counts_only_if_it_helps_most_writers_and_hurts_none() -> None:
+    assert helps([0.02, 0.01, -0.004])  # two of three better, the third within 0.005
+    assert not helps([0.02, 0.01, -0.02])  # one writer loses two points: refused
+    assert not helps([0.02, 0.0, 0.0])  # one writer of three is not most
