@@ -117,7 +117,7 @@ def test_the_switch_is_validated_and_a_missing_model_is_reported(engine: Engine,
         "gate: true\ngate_model: missing.json\n", encoding="utf-8")
     app.reload_config()
     with pytest.raises(ConfigError, match=r"missing\.json"):
-        load_context(app)
+        _ = load_context(app).gate
     assert any("missing.json" in p for p in check_configuration(app.settings).problems)
 
 

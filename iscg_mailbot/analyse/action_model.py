@@ -199,5 +199,3 @@ def load_gate(path: Path) -> GateModel:
                           "set 'gate: false' in actions.yaml or retrain it") from None
     return _load(str(path), stamp)
 
-
-SHIPPED = Path(__file__).resolve().parent.parent / "data" / "action_gate.json"

@@ -29,6 +29,9 @@ from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.settings.validation import format_validation_error
 from iscg_mailbot.settings.yamlfile import read_yaml_mapping
 
+# The learned gate's model shipped in the package (analyse/action_model.py reads it).
+SHIPPED_GATE_MODEL = Path(__file__).resolve().parents[1] / "data" / "action_gate.json"
+
 ACTIONS_FILE_NAME = "actions.yaml"
 
 DEFAULT_CLOSURE_PHRASES: tuple[str, ...] = (
@@ -111,6 +114,12 @@ class ActionsConfig(BaseModel):
     # the one shipped in the package.
     gate: StrictBool = False
     gate_model: str | None = None
+
+    def gate_file(self, config_dir: Path | str) -> Path | None:
+        """The learned gate's model file, None when ``gate`` is off."""
+        if not self.gate:
+            return None
+        return Path(config_dir) / self.gate_model if self.gate_model else SHIPPED_GATE_MODEL
 
     @field_validator("timezone")
     @classmethod

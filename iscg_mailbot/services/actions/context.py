@@ -35,8 +35,19 @@ class Context:
     # Characters of one message the extractor reads (settings' analysis_max_chars).
     max_chars: int = 100_000
     meetings: MeetingsConfig = field(default_factory=_no_meetings)
-    # The learned gate over the rules' candidates (actions.yaml "gate"), None when off.
-    gate: GateModel | None = None
+    # The learned gate's model file (actions.yaml "gate", "gate_model"), None when off.
+    gate_file: Path | None = None
+
+    @property
+    def gate(self) -> GateModel | None:
+        """The learned gate over the rules' candidates, read once per process; None when
+        off. Raises ConfigError when its file cannot be read."""
+        if self.gate_file is None:
+            return None
+        # Imported here: the chair's queries build a Context and never read the model.
+        from iscg_mailbot.analyse.action_model import load_gate
+
+        return load_gate(self.gate_file)
 
     def today(self, now: datetime | None = None) -> date:
         """The calendar day in the list's time zone (what "overdue" is measured against)."""
@@ -57,18 +68,4 @@ def load_context(app: App) -> Context:
     config = app.config.actions()
     return Context(config, app.config.members(), meetings=app.config.meetings(),
                    max_chars=app.settings.analysis_max_chars,
-                   gate=load_gate_model(config, app.settings.config_dir))
-
-
-def load_gate_model(config: ActionsConfig, config_dir: Path | str) -> GateModel | None:
-    """The gate's model (read once per process), None when ``gate: false``.
-
-    Raises ConfigError when the model file cannot be read.
-    """
-    if not config.gate:
-        return None
-    # Imported here: the chair's queries build a Context and never read the model.
-    from iscg_mailbot.analyse.action_model import SHIPPED, load_gate
-
-    path = Path(config_dir) / config.gate_model if config.gate_model else SHIPPED
-    return load_gate(path)
+                   gate_file=config.gate_file(app.settings.config_dir))

@@ -223,9 +223,10 @@ def extract_items(session: Session, message_ids: Collection[int],
     found: dict[int, FoundItems] = {}
     loaded: list[tuple[Message, str | None]] = []
     ids = sorted(set(message_ids))
+    gate = context.gate
     for message, action_input, candidates in read_items(session, ids, context):
-        if context.gate is not None:
-            candidates = context.gate.apply(candidates, action_input)
+        if gate is not None:
+            candidates = gate.apply(candidates, action_input)
         found[message.id] = FoundItems(message.list_id, message.thread_id, candidates)
         loaded.append((message, action_input.list_address))
     return Extraction(ids, loaded, found)
