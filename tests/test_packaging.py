@@ -47,6 +47,7 @@ def test_the_wheel_holds_every_subpackage_and_the_shipped_files(wheel: Path) -> 
     assert sources - names == set()
     shipped = {
         "iscg_mailbot/data/sample-iscg.mbox",
+        "iscg_mailbot/data/action_gate.json",  # the learned gate's shipped model
         "iscg_mailbot/report/templates/digest/body.html",
         "iscg_mailbot/report/templates/digest/body.txt",
         "iscg_mailbot/report/templates/digest/subject.txt",

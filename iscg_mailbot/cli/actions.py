@@ -187,6 +187,41 @@ def actions_evaluate(state: CliState, eval_set: Path, misses: bool, as_json: boo
     echo_json(figures) if as_json else print_eval_figures(figures, "actions")
 
 
+@actions.command("train")
+@click.option("--set", "eval_set", required=True,
+              type=click.Path(exists=True, path_type=Path),
+              help="The labelled set (eval/README.md); only its dev threads are read.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the model [default: action-gate.json in the "
+                   "configuration folder].")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="The order examples are visited in: the same seed, the same model.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def actions_train(state: CliState, eval_set: Path, output: Path | None, seed: int,
+                  as_json: bool) -> None:
+    """Train the learned gate over the rules' candidates from a labelled set.
+
+    Settings are chosen leaving one writer out (w1-*.yaml, w2-*.yaml ...); the figures
+    of each fold are printed. Use the model with "gate: true" and "gate_model: FILE"
+    in actions.yaml.
+    """
+    from iscg_mailbot.services import action_gate_training  # the pipeline: only when asked
+
+    path = output or Path(state.settings.config_dir) / action_gate_training.MODEL_FILE
+    figures = action_gate_training.train_and_save(state.settings, eval_set, path, seed=seed)
+    if as_json:
+        echo_json(figures)
+        return
+    click.echo(f"{figures['examples']} candidates; chosen: {figures['choice']}")
+    for fold in figures["folds"]:  # type: ignore[attr-defined]
+        click.echo(f"  {fold['writer']}: strict F1 {fold['strict_f1'][0]:.3f} -> "
+                   f"{fold['strict_f1'][1]:.3f}, items F1 {fold['items_f1'][0]:.3f} -> "
+                   f"{fold['items_f1'][1]:.3f}, kind right {fold['kind'][0]} -> "
+                   f"{fold['kind'][1]}")
+    click.echo(f"model written to {path}")
+
+
 @cli.command(context_settings={"ignore_unknown_options": True})
 # UNPROCESSED and ignore_unknown_options: "-draft" is a word to exclude, not an option.
 @click.argument("words", nargs=-1, type=click.UNPROCESSED, required=True)

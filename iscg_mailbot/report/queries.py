@@ -55,6 +55,8 @@ class ActionRow:
     note: str | None
     closed_at: datetime | None
     closing_sentence: str | None
+    # The rule that found it; "... (kind by gate)" when the learned gate set its kind.
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -257,6 +259,7 @@ def _action_row(item: ActionItem, subject: str | None, message_id: str,
         message_id=message_id, message_date=message_date, sender=sender,
         confidence=item.confidence, manual=item.manual, note=item.note,
         closed_at=item.closed_at, closing_sentence=item.closing_sentence,
+        rule=item.rule or "",
     )
 
 

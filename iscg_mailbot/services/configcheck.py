@@ -9,7 +9,7 @@ from iscg_mailbot.analyse.overlap_meaning import meaning_available
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.services.digest import check_member_list
 from iscg_mailbot.services.meetings import check_meetings_file
-from iscg_mailbot.settings.actions import actions_path, load_actions_config
+from iscg_mailbot.settings.actions import ActionsConfig, actions_path, load_actions_config
 from iscg_mailbot.settings.main import CONFIG_FILE_NAME, Settings
 from iscg_mailbot.settings.meetings import meetings_path
 from iscg_mailbot.settings.topics import check_topics_file, topics_path
@@ -56,11 +56,24 @@ def check_configuration(settings: Settings) -> ConfigCheck:
     )
     actions = actions_path(config_dir)
     try:
-        load_actions_config(actions)
+        actions_config = load_actions_config(actions)
         result.checked[str(actions)] = "ok" if actions.exists() else "absent (defaults)"
+        if _gate_model(actions_config, config_dir) is not None:
+            result.checked[str(actions)] += ", learned gate on"
     except ConfigError as exc:
         result.problems.append(str(exc))
     summary, problems = check_meetings_file(settings)
     result.checked[str(meetings_path(config_dir))] = summary
     result.problems.extend(problems)
     return result
+
+
+def _gate_model(config: ActionsConfig, config_dir: Path) -> object | None:
+    """The learned gate's model as the analysis will read it (ConfigError when it cannot
+    be read), None when it is off."""
+    path = config.gate_file(config_dir)
+    if path is None:
+        return None
+    from iscg_mailbot.analyse.action_model import load_gate
+
+    return load_gate(path)

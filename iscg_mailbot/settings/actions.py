@@ -23,11 +23,14 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.settings.validation import format_validation_error
 from iscg_mailbot.settings.yamlfile import read_yaml_mapping
+
+# The learned gate's model shipped in the package (analyse/action_model.py reads it).
+SHIPPED_GATE_MODEL = Path(__file__).resolve().parents[1] / "data" / "action_gate.json"
 
 ACTIONS_FILE_NAME = "actions.yaml"
 
@@ -106,6 +109,17 @@ class ActionsConfig(BaseModel):
     closure_phrases: tuple[str, ...] = DEFAULT_CLOSURE_PHRASES
     questions: bool = True
     stalled_after_days: int = Field(default=14, ge=1)
+    # The learned gate over the rules' candidates (analyse/action_model.py): on or off,
+    # and a retrained model's file (relative to the configuration folder) instead of
+    # the one shipped in the package.
+    gate: StrictBool = False
+    gate_model: str | None = None
+
+    def gate_file(self, config_dir: Path | str) -> Path | None:
+        """The learned gate's model file, None when ``gate`` is off."""
+        if not self.gate:
+            return None
+        return Path(config_dir) / self.gate_model if self.gate_model else SHIPPED_GATE_MODEL
 
     @field_validator("timezone")
     @classmethod

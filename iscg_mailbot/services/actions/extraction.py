@@ -9,7 +9,7 @@ full-text index.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import partial
@@ -21,7 +21,7 @@ from iscg_mailbot.analyse.action_acceptances import Earlier, drop_restated
 from iscg_mailbot.analyse.action_parent_dates import date_from_parent
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.analyse.meeting_dates import date_from_meetings
-from iscg_mailbot.records import ActionInput, Address
+from iscg_mailbot.records import ActionCandidate, ActionInput, Address
 from iscg_mailbot.services.actions.closures import closures as find_closures
 from iscg_mailbot.services.actions.context import Context, load_context
 from iscg_mailbot.services.app import App
@@ -189,13 +189,12 @@ def _asked_before(session: Session, loaded: Sequence[tuple[Message, str | None]]
     return asked
 
 
-def extract_items(session: Session, message_ids: Collection[int],
-                  context: Context) -> Extraction:
-    """Read these messages and find their items; writes nothing."""
-    ids = sorted(set(message_ids))
-    loaded = load_messages(session, ids) if ids else []
+def read_items(session: Session, message_ids: Collection[int], context: Context
+               ) -> Iterator[tuple[Message, ActionInput, list[ActionCandidate]]]:
+    """Each of these messages (oldest first), what the extractor reads of it, and the
+    rules' candidates, before the learned gate (``actions train`` learns from these)."""
+    loaded = load_messages(session, sorted(set(message_ids))) if message_ids else []
     rules = context.config.rules
-    found: dict[int, FoundItems] = {}
     parents = load_parents(session, [m for m, _ in loaded])
     asked = _asked_before(session, loaded)
     for message, list_address in loaded:
@@ -214,7 +213,22 @@ def extract_items(session: Session, message_ids: Collection[int],
         candidates = date_from_meetings(candidates, action_input.date, context.meetings)
         if context.config.questions:
             candidates = candidates + find_questions(action_input, candidates, context.members)
+        yield message, action_input, candidates
+
+
+def extract_items(session: Session, message_ids: Collection[int],
+                  context: Context) -> Extraction:
+    """Read these messages and find their items (the rules, then the learned gate when
+    it is on); writes nothing."""
+    found: dict[int, FoundItems] = {}
+    loaded: list[tuple[Message, str | None]] = []
+    ids = sorted(set(message_ids))
+    gate = context.gate
+    for message, action_input, candidates in read_items(session, ids, context):
+        if gate is not None:
+            candidates = gate.apply(candidates, action_input)
         found[message.id] = FoundItems(message.list_id, message.thread_id, candidates)
+        loaded.append((message, action_input.list_address))
     return Extraction(ids, loaded, found)
 
 

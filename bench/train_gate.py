@@ -1,0 +1,130 @@
+"""Does the learned action gate help on a writer it was not trained on?
+
+    python bench/train_gate.py --set FOLDER [--seed 0]
+
+Leave one writer out over the evaluation set's **dev** threads only (held-out threads
+are never read): the gate's settings are chosen on these folds as ``actions train``
+chooses them; then, for each writer, the gate fitted on the other writers' dev
+candidates runs inside the whole pipeline (ingest, threading, extraction, closures) on
+that writer's dev threads, against the same pipeline with the gate off. Prints, per
+fold: strict and items P/R, kind right, closure accuracy, before -> after; then the
+gate's own cost per message (features and look-ups, timed apart from the rules).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import select
+
+from iscg_mailbot.services import action_gate_training as training
+from iscg_mailbot.services import evaluation
+from iscg_mailbot.services.actions import extraction
+from iscg_mailbot.services.actions.context import load_context
+from iscg_mailbot.services.eval_scores import ActionScores, score_actions
+from iscg_mailbot.services.eval_set import EvalSet, EvalThread
+from iscg_mailbot.settings.main import Settings, load_settings
+from iscg_mailbot.store.models import Message
+
+HEADER = ("| writer | strict P/R before | after | items P/R before | after "
+          "| kind right | closures agree |\n|---|---|---|---|---|---|---|")
+
+
+def _pipeline(settings: Settings, threads: list[EvalThread],
+              model: training.GateModel | None) -> ActionScores:
+    with training.gate_settings(settings, model) as chosen:
+        output = evaluation.run_pipeline(chosen, EvalSet(list(threads)))
+    return score_actions(threads, output.items)
+
+
+def _pr(scores: ActionScores, name: str) -> str:
+    counts = getattr(scores, name)
+    return f"{counts.precision:.3f}/{counts.recall:.3f}"
+
+
+def _row(group: str, before: ActionScores, after: ActionScores, closures: bool = True) -> str:
+    shares = (f"{before.closure.agree}/{before.closure.shares} -> "
+              f"{after.closure.agree}/{after.closure.shares}" if closures else "not run")
+    return (f"| {group} | {_pr(before, 'strict')} | {_pr(after, 'strict')} "
+            f"| {_pr(before, 'items')} | {_pr(after, 'items')} "
+            f"| {before.kind.correct} -> {after.kind.correct} of {after.items.correct} "
+            f"| {shares} |")
+
+
+def _cost(settings: Settings, threads: list[EvalThread], model: training.GateModel) -> str:
+    """The gate's CPU time per message, and the rules' (extraction of the same messages,
+    gate off), measured on every dev message."""
+    with training.gate_settings(settings, None) as plain, \
+            evaluation.analysed_set(plain, EvalSet(list(threads))) as (app, _):
+        context = load_context(app)
+        with app.session() as session:
+            ids = list(session.scalars(select(Message.id)))
+            # CPU time, not the wall clock: the machine is shared, and the analysis's
+            # own cost per message (docs/performance.md) is given in CPU time too.
+            started = time.process_time()
+            read = [(found, candidates) for _, found, candidates
+                    in extraction.read_items(session, ids, context)]
+            rules = time.process_time() - started
+    started = time.process_time()
+    for _ in range(5):
+        for found, candidates in read:
+            model.apply(candidates, found)
+    gate = (time.process_time() - started) / 5
+    per = 1e6 / max(len(read), 1)
+    return (f"gate cost: {gate * per:.0f} us of CPU per message; the rules' extraction of "
+            f"the same messages {rules * per:.0f} us ({len(read)} messages, "
+            f"{sum(len(c) for _, c in read)} candidates)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--set", required=True, type=Path,
+                        help="the labelled set: a folder or a file (its dev threads only)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--threshold", type=float, default=None,
+                        help="force this drop threshold (and keep the rules' kinds) "
+                             "instead of the chosen settings: what dropping would do")
+    parser.add_argument("--l2", type=float, default=0.01, help="with --threshold")
+    parser.add_argument("--cost-only", action="store_true",
+                        help="only time the gate fitted with the chosen settings")
+    args = parser.parse_args()
+    settings = load_settings(ROOT / "config")
+    threads = training.dev_threads(args.set)
+    examples = training.collect_examples(settings, threads)
+    choice = (training.choose(threads, examples, seed=args.seed) if args.threshold is None
+              else training.Choice(args.l2, args.threshold, args.l2, training.KEEP_KINDS))
+    print(f"{len(threads)} dev threads, {len(examples)} candidates "
+          f"({sum(e.item for e in examples)} match a labelled item); settings: {choice}")
+    if args.cost_only:
+        print(_cost(settings, threads, training.fit_choice(examples, choice, seed=args.seed)))
+        return
+    print("\ncandidates only (what the gate changes, closures not run):\n" + HEADER)
+    for fold in training.folds(threads, examples, choice, seed=args.seed):
+        print(_row(fold.group, fold.before, fold.after, closures=False))
+    print("\nwhole pipeline (closures run after the gate):\n" + HEADER)
+    total_before, total_after = ActionScores(), ActionScores()
+    for group in sorted({e.group for e in examples}):
+        mine = [t for t in threads if training.writer_of(t) == group]
+        model = training.fit_choice([e for e in examples if e.group != group], choice,
+                                    seed=args.seed)
+        before, after = _pipeline(settings, mine, None), _pipeline(settings, mine, model)
+        print(_row(group, before, after), flush=True)
+        for total, part in ((total_before, before), (total_after, after)):
+            for name in ("items", "kind", "strict"):
+                getattr(total, name).add(getattr(part, name))
+            total.closure.agree += part.closure.agree
+            total.closure.shares += part.closure.shares
+    print(_row("all", total_before, total_after))
+    print("\n" + _cost(settings, threads, training.fit_choice(examples, choice,
+                                                              seed=args.seed)))
+
+
+if __name__ == "__main__":
+    main()
