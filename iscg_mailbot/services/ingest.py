@@ -27,6 +27,7 @@ from iscg_mailbot.source.imap import ImapSource
 from iscg_mailbot.store import work
 from iscg_mailbot.store.messages import StoredBatch, ensure_list, quarantine, save_messages
 from iscg_mailbot.store.models import Mailbox, Message, Thread
+from iscg_mailbot.store.planner import PlannerStatistics
 from iscg_mailbot.store.search import index_messages
 from iscg_mailbot.store.threads import THREADING_COLUMNS, attach_to_threads
 from iscg_mailbot.store.types import utcnow
@@ -216,9 +217,12 @@ def _store_new_mail(app: App, config: MailboxConfig, source: ImapSource, state: 
         max_bytes=app.settings.max_message_bytes,
         processes=app.settings.parse_processes_effective,
     )
+    statistics = PlannerStatistics()
     try:
         for parsed in parsed_batches:
+            stored = report.stored
             _store_mailbox_batch(app, config.name, list_id, parsed, report)
+            _refresh_statistics(app, statistics, report.stored - stored)
             if should_stop is not None and should_stop():
                 break
     finally:
@@ -264,6 +268,14 @@ def _store_mailbox_batch(
         row.uidvalidity = parsed.batch.state.uidvalidity
         row.last_uid = parsed.batch.state.last_uid
         row.messages_stored += len(new_ids)
+
+
+def _refresh_statistics(app: App, statistics: PlannerStatistics, stored: int) -> None:
+    """After a committed batch: PostgreSQL's planner statistics, when the import has grown
+    the tables enough (see store/planner.py); in a transaction of its own."""
+    if stored and app.engine.dialect.name == "postgresql":
+        with app.session() as session:
+            statistics.stored(session, stored)
 
 
 def _record_sync(app: App, name: str, *, error: str | None) -> None:
@@ -355,10 +367,12 @@ def import_archive(
         max_bytes=app.settings.max_message_bytes,
         processes=app.settings.parse_processes_effective,
     )
+    statistics = PlannerStatistics()
     try:
         for parsed in parsed_batches:
             with app.session() as session:
-                store_parsed_batch(session, list_id, parsed, report)
+                new_ids = store_parsed_batch(session, list_id, parsed, report)
+            _refresh_statistics(app, statistics, len(new_ids))
             if on_progress is not None:
                 on_progress(len(parsed.batch.messages))
     finally:

@@ -6,8 +6,9 @@ body starts a new message), silently drops everything before the first ``From_``
 (a UTF-8 BOM hides the first message), does not undo ``>From`` quoting, and cannot
 read archives that have no ``From_`` lines at all. ``mailbox.MMDF`` drops the first
 line of each message (it expects a ``From_`` line there, which old MMDF files lack) and
-does not recognise CRLF delimiters. The splitter below reads the file line by line, so
-a 50 MB archive is never held in memory; on well-formed mbox files it finds exactly
+does not recognise CRLF delimiters. The splitters read the file line by line (mbox: in
+blocks, searched for ``From `` lines, :mod:`iscg_mailbot.source.archive_mbox`), so a
+50 MB archive is never held in memory; on well-formed mbox files they find exactly
 the messages ``mailbox.mbox`` finds (tested on the shared corpus).
 
 Formats recognised, by the first non-blank line of the file (after a BOM):
@@ -43,41 +44,27 @@ from email.parser import BytesHeaderParser
 from email.utils import parsedate_to_datetime
 from typing import BinaryIO
 
+from iscg_mailbot.source.archive_mbox import (
+    FROM_LINE,
+    HEADER_FIELD,
+    TIME_OF_DAY,
+    Chunk,
+    is_envelope,
+    split_mbox,
+)
+
 log = logging.getLogger(__name__)
 
 _BOM = b"\xef\xbb\xbf"
 _MMDF_DELIMITER = re.compile(rb"\x01\x01\x01\x01\r?\n?\Z")
-# "From sender" optionally followed by an asctime or RFC 5322 date.
-_FROM_LINE = re.compile(rb"From (?P<sender>\S+)(?:[ \t]+(?P<rest>[^\r\n]*?))?[ \t]*\r?\n?\Z")
-_TIME_OF_DAY = re.compile(rb"\b\d{1,2}:\d{2}\b")
-# A complete asctime-style envelope date ("Thu Dec  3 06:42:30 2026", a zone allowed
-# before the year): with it, a From_ line after a blank line is an envelope even when
-# no header follows it. "From Geneva at 10:00 we go" is not one.
-_ENVELOPE_DATE = re.compile(
-    rb"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t]+"
-    rb"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \t]+\d{1,2}[ \t]+"
-    rb"\d{1,2}:\d{2}(?::\d{2})?[ \t]+(?:[A-Za-z]{1,5}[ \t]+|[+-]\d{4}[ \t]+)?\d{4}\b"
-)
 # Where the date starts in "From jjl at pobox.com  Thu Nov  1 11:19:12 2001" (pipermail
 # writes obfuscated senders with spaces in them).
 _WEEKDAY = re.compile(rb"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
-# A header field name as mail software writes them (a stricter subset of RFC 5322 ftext,
-# so that lines such as "<ftp://host/path>" are not taken for fields).
-_HEADER_FIELD = re.compile(rb"(?P<name>[A-Za-z0-9][A-Za-z0-9_.-]*)[ \t]*:")
 # A bare year on its own line separates messages in some old list archives.
 _YEAR_MARKER = re.compile(rb"(?:19|20)\d\d[ \t]*\r?\n?\Z")
-_QUOTED_FROM = re.compile(rb">+From ")
 _FORWARD_INTRO = re.compile(rb"forwarded message|original message", re.IGNORECASE)
 # How far to look ahead for the end of a header block before giving up on it.
 _MAX_HEADER_LINES = 500
-
-
-@dataclass
-class Chunk:
-    """One message as split from an archive file: its lines and its envelope line."""
-
-    lines: list[bytes]
-    envelope: bytes | None = None
 
 
 # --- splitting files --------------------------------------------------------------------
@@ -107,58 +94,32 @@ class _Lookahead:
             self._ahead.append(line)
         return self._ahead[offset]
 
+    def peeked(self, count: int) -> list[bytes]:
+        """The first ``count`` lines peeked at (they must have been)."""
+        return list(self._ahead)[:count]
+
 
 def split_archive(fh: BinaryIO) -> Iterator[Chunk]:
     """Split an archive file into messages, choosing the format from its first line."""
-    if fh.read(len(_BOM)) != _BOM:
-        fh.seek(0)
+    start = len(_BOM) if fh.read(len(_BOM)) == _BOM else 0
+    fh.seek(start)
     lines = _Lookahead(fh)
     offset = 0
     while (first := lines.peek(offset)) is not None and _is_blank(first):
         offset += 1
     if first is None:
         return
+    if first.startswith(b"From "):
+        # Searched in blocks from the envelope line on (see archive_mbox.py).
+        fh.seek(start + sum(len(blank) for blank in lines.peeked(offset)))
+        yield from split_mbox(fh)
+        return
     for _ in range(offset):
         next(lines)
     if _MMDF_DELIMITER.match(first):
         yield from _split_mmdf(lines)
-    elif first.startswith(b"From "):
-        yield from _split_mbox(lines)
     else:
         yield from _split_headers(lines)
-
-
-def _split_mbox(lines: _Lookahead) -> Iterator[Chunk]:
-    """mbox: a message starts at each envelope line; ``>From`` loses one ``>``."""
-    current: Chunk | None = None
-    previous_blank = True
-    append = None  # current.lines.append (this loop runs for every line of the file)
-    for line in lines:
-        if line[:5] == b"From ":
-            if current is None or _is_envelope(line, lines.peek(), after_blank=previous_blank):
-                if current is not None:
-                    yield _finish(current)
-                current = Chunk([], envelope=line)
-                append = current.lines.append
-                previous_blank = False
-                continue
-            if previous_blank and _is_header_from(line, lines.peek()):
-                # "From  : Ann <ann@example.org>" after a blank line: a message whose
-                # writer left out the envelope line (mailbox.mbox takes this line for
-                # one). It starts a message, and the line is kept as its From header.
-                yield _finish(current)
-                current = Chunk([line])
-                append = current.lines.append
-                previous_blank = False
-                continue
-        previous_blank = not line.strip()  # _is_blank
-        if append is None:  # only blank lines can come before the first envelope
-            continue
-        if line[:1] == b">" and _QUOTED_FROM.match(line):
-            line = line[1:]
-        append(line)
-    if current is not None:
-        yield _finish(current)
 
 
 def _split_mmdf(lines: _Lookahead) -> Iterator[Chunk]:
@@ -174,7 +135,7 @@ def _split_mmdf(lines: _Lookahead) -> Iterator[Chunk]:
                 current = None
         elif current is None:
             ignored += 0 if _is_blank(line) else 1
-        elif not current.lines and current.envelope is None and _FROM_LINE.match(line):
+        elif not current.lines and current.envelope is None and FROM_LINE.match(line):
             current.envelope = line  # MMDF written by Python's mailbox carries a From_ line
         else:
             current.lines.append(line)
@@ -224,7 +185,7 @@ class _Reading:
     @classmethod
     def start(cls, line: bytes, lines: _Lookahead) -> _Reading:
         """A message starting at ``line``: an envelope line, else its first header."""
-        if line.startswith(b"From ") and _is_envelope(line, lines.peek()):
+        if line.startswith(b"From ") and is_envelope(line, lines.peek()):
             return cls(Chunk([], envelope=line))
         return cls(Chunk([line]), last_text=line)
 
@@ -251,7 +212,7 @@ def _boundary(line: bytes, lines: _Lookahead, last_text: bytes) -> str | None:
     """What makes ``line`` start the next message ("envelope", "year" for a year marker
     line, "header"), or None: a header block right after "Forwarded message" or
     "Original message" is the forwarded one's."""
-    if line.startswith(b"From ") and _is_envelope(line, lines.peek()):
+    if line.startswith(b"From ") and is_envelope(line, lines.peek()):
         return "envelope"
     if _is_year_marker(line, lines):
         return "year"
@@ -296,43 +257,14 @@ def _is_blank(line: bytes) -> bool:
     return not line.strip()
 
 
-def _is_envelope(line: bytes, next_line: bytes | None, *, after_blank: bool = True) -> bool:
-    """Whether a ``From `` line inside an archive is an envelope line, not body text.
-
-    It must read ``From <sender>`` alone or followed by something with a time of day,
-    and the next line must be a header field: "From Russia with love" is body text. Or
-    it follows a blank line and carries a full envelope date, whatever comes next (a
-    message written by ``mailbox.mbox`` that starts with its body or a blank line).
-    """
-    header_next = next_line is not None and _HEADER_FIELD.match(next_line) is not None
-    match = _FROM_LINE.match(line)
-    if match is None:
-        return False
-    rest = match["rest"]
-    if header_next:
-        return not rest or _TIME_OF_DAY.search(rest) is not None
-    return after_blank and rest is not None and _ENVELOPE_DATE.search(rest) is not None
-
-
-def _is_header_from(line: bytes, next_line: bytes | None) -> bool:
-    """A ``From :`` header field (space before the colon) followed by another field."""
-    match = _HEADER_FIELD.match(line) if line.startswith(b"From ") else None
-    return (
-        match is not None
-        and match["name"].lower() == b"from"
-        and next_line is not None
-        and _HEADER_FIELD.match(next_line) is not None
-    )
-
-
 def _is_year_marker(line: bytes, lines: _Lookahead) -> bool:
     nxt = lines.peek()
-    return bool(_YEAR_MARKER.match(line)) and nxt is not None and bool(_HEADER_FIELD.match(nxt))
+    return bool(_YEAR_MARKER.match(line)) and nxt is not None and bool(HEADER_FIELD.match(nxt))
 
 
 def _starts_message(first: bytes, lines: _Lookahead) -> bool:
     """Whether ``first`` and the lines after it form a message's header block."""
-    match = _HEADER_FIELD.match(first)
+    match = HEADER_FIELD.match(first)
     if match is None:
         return False
     names = {match["name"].lower()}
@@ -344,7 +276,7 @@ def _starts_message(first: bytes, lines: _Lookahead) -> bool:
             return len(names) >= 3 and {b"from", b"date"} <= names
         if line[:1] in (b" ", b"\t"):
             continue  # folded continuation of the previous field
-        match = _HEADER_FIELD.match(line)
+        match = HEADER_FIELD.match(line)
         if match is None:
             return False
         names.add(match["name"].lower())
@@ -362,9 +294,9 @@ def envelope_date(envelope: bytes | None) -> datetime | None:
     """The date of a ``From_`` line as aware UTC (naive dates are taken as UTC)."""
     if envelope is None:
         return None
-    match = _FROM_LINE.match(envelope)
+    match = FROM_LINE.match(envelope)
     rest = match["rest"] if match else None
-    if not rest or not _TIME_OF_DAY.search(rest):
+    if not rest or not TIME_OF_DAY.search(rest):
         return None
     weekday = _WEEKDAY.search(rest)
     if weekday is not None:
