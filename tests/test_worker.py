@@ -155,9 +155,15 @@ def test_sigterm_handed_to_another_thread_still_stops_the_worker(tmp_path: Path)
     tgkill = ctypes.CDLL(None, use_errno=True).tgkill
     with worker_process(tmp_path) as worker:
         pid = worker.process.pid
-        others = [int(t) for t in os.listdir(f"/proc/{pid}/task") if int(t) != pid]
-        assert others, "the worker runs a heartbeat thread"
-        for thread in others:
+
+        def others() -> list[int]:
+            return [int(t) for t in os.listdir(f"/proc/{pid}/task") if int(t) != pid]
+
+        # The lease is taken before the heartbeat thread starts: on a loaded machine the
+        # threads may come a moment after it.
+        wait_for(lambda: bool(others()), 20)
+        assert others(), "the worker runs a heartbeat thread"
+        for thread in others():
             assert tgkill(pid, thread, signal.SIGTERM) == 0
         _, stderr = worker.process.communicate(timeout=20)
         assert worker.process.returncode == 0, stderr

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select, update
@@ -25,6 +26,7 @@ from iscg_mailbot.settings.main import ListConfig, MailboxConfig
 from iscg_mailbot.source.archive import count_messages, read_archive
 from iscg_mailbot.source.imap import ImapSource
 from iscg_mailbot.store import work
+from iscg_mailbot.store.conflicts import retrying
 from iscg_mailbot.store.messages import StoredBatch, ensure_list, quarantine, save_messages
 from iscg_mailbot.store.models import Mailbox, Message, Thread
 from iscg_mailbot.store.planner import PlannerStatistics
@@ -261,13 +263,37 @@ def describe_source_failure(config: MailboxConfig, exc: SourceError) -> str:
 def _store_mailbox_batch(
     app: App, name: str, list_id: int, parsed: ParsedBatch, report: IngestReport
 ) -> None:
-    with app.session() as session:
-        new_ids = store_parsed_batch(session, list_id, parsed, report)
-        row = session.scalar(select(Mailbox).where(Mailbox.name == name).with_for_update())
-        assert row is not None
-        row.uidvalidity = parsed.batch.state.uidvalidity
-        row.last_uid = parsed.batch.state.last_uid
-        row.messages_stored += len(new_ids)
+    _batch_transaction(app, report, partial(_store_and_advance, name, list_id, parsed, report))
+
+
+def _store_and_advance(name: str, list_id: int, parsed: ParsedBatch, report: IngestReport,
+                       session: Session) -> list[int]:
+    new_ids = store_parsed_batch(session, list_id, parsed, report)
+    row = session.scalar(select(Mailbox).where(Mailbox.name == name).with_for_update())
+    assert row is not None
+    row.uidvalidity = parsed.batch.state.uidvalidity
+    row.last_uid = parsed.batch.state.last_uid
+    row.messages_stored += len(new_ids)
+    return new_ids
+
+
+def _batch_transaction(app: App, report: IngestReport,
+                       store: Callable[[Session], list[int]]) -> list[int]:
+    """Run ``store`` in a transaction of its own and return the new message ids. When
+    the database rolls it back to break a deadlock with an analyser (PostgreSQL, see
+    store/conflicts.py), the report's counts are put back and the batch runs again."""
+    before = replace(report, thread_ids=set(report.thread_ids))
+
+    def once() -> list[int]:
+        with app.session() as session:
+            return store(session)
+
+    def restore() -> None:
+        for name in ("fetched", "stored", "duplicates", "quarantined", "batches"):
+            setattr(report, name, getattr(before, name))
+        report.thread_ids = set(before.thread_ids)
+
+    return retrying(once, before_retry=restore)
 
 
 def _refresh_statistics(app: App, statistics: PlannerStatistics, stored: int) -> None:
@@ -370,14 +396,19 @@ def import_archive(
     statistics = PlannerStatistics()
     try:
         for parsed in parsed_batches:
-            with app.session() as session:
-                new_ids = store_parsed_batch(session, list_id, parsed, report)
+            new_ids = _batch_transaction(
+                app, report, partial(_store_batch, list_id, parsed, report))
             _refresh_statistics(app, statistics, len(new_ids))
             if on_progress is not None:
                 on_progress(len(parsed.batch.messages))
     finally:
         parsed_batches.close()
     return report
+
+
+def _store_batch(list_id: int, parsed: ParsedBatch, report: IngestReport,
+                 session: Session) -> list[int]:
+    return store_parsed_batch(session, list_id, parsed, report)
 
 
 def archive_size(path: Path) -> int:
