@@ -346,6 +346,9 @@ def test_the_independent_set_is_scored_by_thread_split(sample_config: Path,
     assert all("[not flagged: " in line for line in dev["missed_pairs"])
     assert "missed_pairs" not in figures["held-out"]
     assert dev["precision"] >= DEV_FLOORS[name][0] and dev["recall"] >= DEV_FLOORS[name][1]
+    # No dev part has a flag between two of its threads that no label names (each is a
+    # false flag the labels do not count: docs/duties.md, "Issue 15, fourth round").
+    assert dev["unlabelled_flagged"] == 0, dev["unlabelled_pairs"]
 
 
 def test_evaluate_names_a_bad_set_in_one_line(sample_config: Path, tmp_path: Path) -> None:

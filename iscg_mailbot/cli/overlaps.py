@@ -54,7 +54,7 @@ def overlaps_dismiss(state: CliState, overlap_id: str, note: str | None) -> None
 @click.option("--set", "eval_set", type=click.Path(path_type=Path, file_okay=False),
               default=Path("eval/overlaps"), show_default=True, metavar="FOLDER",
               help="The labelled set: a folder with threads.yaml and pairs.yaml.")
-@click.option("--misses", is_flag=True, help="List the dev part's false and missed pairs.")
+@click.option("--misses", is_flag=True, help="List the dev part's false and missed pairs, and its flagged pairs no label names.")
 @click.option("--without-concepts", is_flag=True,
               help="Score the dev part only, with the subject concepts (a table written "
                    "with the dev threads in view) left out: how the watch fares on "
@@ -78,10 +78,13 @@ def overlaps_evaluate(state: CliState, eval_set: Path, misses: bool, without_con
         click.echo(f"{split}: {score.pairs} pairs ({score.positives} overlaps): "
                    f"precision {score.precision:.2f}, recall {score.recall:.2f} "
                    f"({score.found} found, {len(score.false)} false, "
-                   f"{len(score.missed)} missed)")
+                   f"{len(score.missed)} missed; {len(score.unlabelled)} unlabelled "
+                   "pairs flagged)")
     if misses:
         for label, pair in overlap_eval.dev_misses(scores):
             click.echo(f"  dev, {label}: {pair.a} {pair.b}: {pair.why}")
             reason = scores["dev"].reasons.get(pair)
             if reason:
                 click.echo(f"    not flagged: {reason}")
+        for a, b in scores["dev"].unlabelled:
+            click.echo(f"  dev, flagged, not labelled: {a} {b}")

@@ -69,6 +69,12 @@ class PairScores:
     missed: list[LabelledPair] = field(default_factory=list)
     # Per missed pair, the condition that kept it from being flagged (dev part only).
     reasons: dict[LabelledPair, str] = field(default_factory=dict)
+    # Flagged pairs of two threads of the set that no labelled pair names (thread ids,
+    # sorted): a writer labels the pairs of a subject and its hard negatives, not every
+    # pair of the set, so a flag between two subjects falls outside precision. Nearly
+    # all are false; none is flagged on any dev part (docs/duties.md, "Issue 15, fourth
+    # round"): a rule that adds some loses precision the labels do not show.
+    unlabelled: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -153,6 +159,7 @@ def _explain(score: PairScores, stored: dict[str, set[int]], views: list[ThreadV
 def _score(pairs: list[LabelledPair], stored: dict[str, set[int]],
            flagged: set[frozenset[int]]) -> dict[str, PairScores]:
     scores = {split: PairScores() for split in SPLITS}
+    _unlabelled(scores, pairs, stored, flagged)
     for pair in pairs:
         # A thread of the set is one stored thread; were it split, any part counts.
         hit = any(frozenset((x, y)) in flagged
@@ -167,6 +174,19 @@ def _score(pairs: list[LabelledPair], stored: dict[str, set[int]],
         elif hit:
             score.false.append(pair)
     return scores
+
+
+def _unlabelled(scores: dict[str, PairScores], pairs: list[LabelledPair],
+                stored: dict[str, set[int]], flagged: set[frozenset[int]]) -> None:
+    """Each flagged pair of two of the set's threads that no labelled pair names, in the
+    part its threads put it in (:attr:`PairScores.unlabelled`)."""
+    thread_of = {tid: name for name, ids in stored.items() for tid in ids}
+    labelled = {frozenset((p.a, p.b)) for p in pairs}
+    found = {tuple(sorted({thread_of[t] for t in pair})) for pair in flagged
+             if all(t in thread_of for t in pair)}
+    for a, b in sorted(p for p in found if len(p) == 2):
+        if frozenset((a, b)) not in labelled:
+            scores[pair_split(a, b)].unlabelled.append((a, b))
 
 
 def rules_without_concepts() -> OverlapRules:
@@ -188,7 +208,8 @@ def overlap_figures(scores: dict[str, PairScores], *, misses: bool = False
     result: dict[str, dict[str, object]] = {
         split: {"pairs": score.pairs, "overlaps": score.positives, "found": score.found,
                 "false": len(score.false), "missed": len(score.missed),
-                "precision": round(score.precision, 3), "recall": round(score.recall, 3)}
+                "precision": round(score.precision, 3), "recall": round(score.recall, 3),
+                "unlabelled_flagged": len(score.unlabelled)}
         for split, score in scores.items()}
     if misses:
         errors = dev_misses(scores)
@@ -197,6 +218,8 @@ def overlap_figures(scores: dict[str, PairScores], *, misses: bool = False
                 f"{p.a} {p.b}: {p.why}" + (f" [not flagged: {scores[DEV].reasons[p]}]"
                                            if p in scores[DEV].reasons else "")
                 for kind, p in errors if kind == label]
+        if DEV in scores:
+            result[DEV]["unlabelled_pairs"] = [f"{a} {b}" for a, b in scores[DEV].unlabelled]
     return result
 
 
