@@ -113,6 +113,15 @@ def test_a_thread_naming_the_body_of_the_others_work_works_with_it() -> None:
                         entities=(("STUDY_GROUP", "ITU-T SG2"),))
     other = replace(toolkit, entities=(("STUDY_GROUP", "ITU-D SG2"),))
     assert [f.pair_key for f in find_overlaps([numbering, other, *FILLER])] == ["1-2"]
+    # Written without its Sector, a number two Sectors use is the leading Sector's: a
+    # TSAG member's "SG2 draft" is ITU-T SG2's, whichever way round the two are read.
+    bare = replace(numbering, subject="SG2 draft on EMF exposure",
+                   entities=(("STUDY_GROUP", "SG2"),))
+    assert [f.pair_key for f in find_overlaps([bare, other, *FILLER])] == ["1-2"]
+    heading = replace(other, subject="ITU-D SG2 toolkit for regulators on EMF exposure")
+    mentions = replace(numbering, subject="Draft on EMF exposure",
+                       entities=(("STUDY_GROUP", "SG2"),))
+    assert [f.pair_key for f in find_overlaps([mentions, heading, *FILLER])] == ["1-2"]
     unnamed = replace(report, subject="Preliminary draft new Report on EMF exposure")
     assert [f.pair_key for f in find_overlaps([unnamed, toolkit, *FILLER])] == ["1-2"]
 

@@ -87,21 +87,45 @@ def shared_entities(a: Entities, b: Entities) -> tuple[str, ...]:
 _BODY_LABELS = frozenset({"STUDY_GROUP", "WORKING_PARTY", "QUESTION"})
 
 
-def names_body_of(subject: str, entities: Entities, other: Entities) -> str | None:
+def names_body_of(subject: str, entities: Entities, other: Entities,
+                  sector: str | None = None, other_sector: str | None = None) -> str | None:
     """The body whose work a thread's headline ``subject`` is about ("WP 6B preliminary
     draft new Report ...", its ``entities`` saying whose) when another thread names it
     anywhere (``other``: its entities) ("we will reference the ITU-R WP 6B Report
     and keep the two aligned", "we will ask SG17 to look at the chapter"): ``b`` knows of
     that work and works with it. One Sector's body is not another's (ITU-T SG2, ITU-D
-    SG2); a body written without its Sector is the one :func:`specific_entities` reads."""
+    SG2); a body written without its Sector is the one :func:`specific_entities` reads,
+    and when two Sectors have such a body, the one of the Sector leading the thread
+    (``sector``, ``other_sector`` for the other thread): a TSAG member's "SG2 draft
+    Supplement" is ITU-T SG2's, so a thread naming ITU-D SG2 does not work with it.
+
+    >>> names_body_of("SG2 draft Supplement on SIM boxes", [("STUDY_GROUP", "SG2")],
+    ...               [("STUDY_GROUP", "ITU-D SG2")], sector="ITU-T") is None
+    True
+    >>> names_body_of("SG2 draft Supplement on SIM boxes", [("STUDY_GROUP", "SG2")],
+    ...               [("STUDY_GROUP", "ITU-D SG2")])
+    'SG2'
+    """
     if not bodies_named(subject):
         return None
     others = _bodies_of(tuple(other))
-    for (name, sector), shown in _heading_bodies(subject, tuple(entities)):
-        if any(name == body and (sector == other_sector or None in (sector, other_sector))
-               for body, other_sector in others):
+    others = tuple((body, other_sector if named is None and _has_body(other_sector, body)
+                    else named) for body, named in others)
+    for (name, body_sector), shown in _heading_bodies(subject, tuple(entities)):
+        if body_sector is None and _has_body(sector, name):
+            body_sector, shown = sector, f"{sector} {name}"
+        if any(name == body and (body_sector == named or None in (body_sector, named))
+               for body, named in others):
             return shown
     return None
+
+
+def _has_body(sector: str | None, name: str) -> bool:
+    """Whether ``sector`` has a study group of the number ``name`` ("SG2", "Q4/2")
+    names."""
+    match = _QUESTION.match(name) or _GROUP.match(name)
+    return (match is not None and sector in _GROUPS_OF
+            and int(match.group(1)) in _GROUPS_OF[sector])
 
 
 # A thread's bodies are asked of every pair it is in: read once per thread.

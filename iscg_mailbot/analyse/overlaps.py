@@ -180,7 +180,8 @@ def _together(a: ThreadView, b: ThreadView) -> str | None:
     if names_the_other(a.subject, b.subject):
         return "a headline names the other's body or titled work"
     for first, second in ((a, b), (b, a)):
-        body = names_body_of(first.subject, first.entities, second.entities)
+        body = names_body_of(first.subject, first.entities, second.entities,
+                             first.sector, second.sector)
         if body is not None:
             return f"{second.subject!r} names {body}, whose work {first.subject!r} is"
     return None
