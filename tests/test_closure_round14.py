@@ -1,5 +1,5 @@
 """Closure, fourteenth round (minimal pairs): a document number is nobody acting, an
-answer handed to somebody else is not given, a deed reported in a participle."""
+answer handed to somebody else is not given."""
 
 from __future__ import annotations
 
@@ -80,23 +80,3 @@ INTERPRETERS = ("Could TSB and BDT tell me by 10 December whether you can each c
 def test_a_share_handed_on_is_not_answered_for(app: App, reply: str, status: str) -> None:
     found = _after(app, INTERPRETERS, reply, sender="Chen Lihua <chen@example.int>")
     assert found[INTERPRETERS[:60]] == status
-
-
-# --- a deed reported in a participle ------------------------------------------------------
-
-SLIDES = "Pierre, please send your slides for the workshop by Friday 5 March."
-TRACKER = "Pierre, please correct your rows of the liaison tracker by 15 March."
-
-
-@pytest.mark.parametrize(("ask", "reply", "status"), [
-    # (words the item does not use: the owner's reply about the item closes it anyway)
-    (TRACKER, "Sorry for the wait, BDT entries updated.", "done"),
-    (TRACKER, "Sorry for the wait, BDT entries to be updated.", "open"),
-    (SLIDES, "Thanks Ingrid - deck shared with the organisers.", "done"),
-    (SLIDES, "Thanks Ingrid - deck to be shared with the organisers.", "open"),
-    (SLIDES, "Enviado hoy al relator, con copia a Tomás.", "done"),
-    (SLIDES, "Nothing sent yet, sorry.", "open"),
-])
-def test_the_thing_and_the_deeds_participle_report_it_done(
-        app: App, ask: str, reply: str, status: str) -> None:
-    assert _after(app, ask, reply)[ask[:60]] == status

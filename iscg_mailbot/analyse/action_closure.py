@@ -33,11 +33,6 @@ _DELIVERY_VERBS = (
     r"published|distributed|issued|delivered|returned|completed|finali[sz]ed|prepared|"
     r"updated|added|included|filed|registered|nominated|designated|appointed|made\s+available"
 )
-# Words that make "<words> sent" something other than the thing and its deed: "to be
-# sent", "will be updated", "nothing sent", "is updated weekly".
-_NOT_THE_THING = (r"(?:will|shall|be|not|nothing|no|to|is|are|was|were|has|have|had|being|"
-                  r"been|as|if|once|when|until|before|after|please|must|should|would|could|"
-                  r"can|may|need|needs)\b")
 _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("delivered", re.compile(
         r"\b(?:was|were|has\s+been|have\s+been|had\s+been|(?:is|are)\s+now|(?:is|are)\s+already)"
@@ -90,16 +85,6 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|(?:^|[:;\u2013\u2014-]\s)\W*(?:(?!(?:will|shall|be|not|nothing|no|to)\b)[\w'\u2019/.-]+\s+){1,4}"
         r"(?:attached|enclosed)\W*$",
         re.IGNORECASE)),
-    ("reported", re.compile(
-        # Likewise the thing and the deed's participle, where it went after it: "Lucia,
-        # TSB rows updated.", "Thanks Amara - shared with the universities network.",
-        # "Enviado hoy al relator", "Étude de cas envoyée au rapporteur ce matin".
-        r"(?:^|[:;,\u2013\u2014-]\s)\W*(?:(?!" + _NOT_THE_THING + r")[\w'\u2019/.-]+\s+){0,4}"
-        r"(?:updated|sent|posted|uploaded|shared|submitted|circulated|forwarded|"
-        r"enviad[oa]s?|envoy\u00e9e?s?|transmise?s?|remitid[oa]s?)"
-        r"(?:\s+(?:to|with|on|in|today|yesterday|this|al|a|au|aux|\u00e0|hoy|ayer|ce|hier)"
-        r"\b[^.;:]*)?\W*$",
-        re.IGNORECASE)),
     ("confirmed", re.compile(
         r"^\W*(?:(?:yes|yes,\s+indeed|indeed)\W+)?(?:confirmed|done|(?:I|we)\s+(?:can\s+)?"
         r"(?:hereby\s+)?confirm)\b",
@@ -114,8 +99,6 @@ _STATEMENT_WORDS: dict[str, tuple[str, ...]] = {
                   "soumis", "publi", "diffus", "communiqu", "enviad", "remitid", "presentad",
                   "publicad", "remitido", "envi\u00f3", "gesendet", "versandt", "verschickt",
                   "\u00fcbermittelt", "eingereicht"),
-    "reported": ("updated", "sent", "posted", "uploaded", "shared", "submitted", "circulated",
-                 "forwarded", "enviad", "envoy", "transmis", "remitid"),
     "attached": ("attach", "enclos", "here", "below", "ci-joint", "voici", "veuillez", "adjunt",
                  "anbei", "allegato", "anexo", "approved", "joint", "anhang",
                  "beigef\u00fcgt"),
