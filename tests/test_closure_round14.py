@@ -1,5 +1,5 @@
 """Closure, fourteenth round (minimal pairs): a document number is nobody acting, an
-answer handed to somebody else is not given, a future with an adverb."""
+answer handed to somebody else is not given."""
 
 from __future__ import annotations
 
@@ -80,16 +80,3 @@ INTERPRETERS = ("Could TSB and BDT tell me by 10 December whether you can each c
 def test_a_share_handed_on_is_not_answered_for(app: App, reply: str, status: str) -> None:
     found = _after(app, INTERPRETERS, reply, sender="Chen Lihua <chen@example.int>")
     assert found[INTERPRETERS[:60]] == status
-
-
-# --- a future with an adverb ------------------------------------------------------------
-
-TRACKER = "Pierre, please correct your rows of the liaison tracker by 15 March."
-
-
-@pytest.mark.parametrize(("reply", "status"), [
-    ("Ours will only be done next week.", "open"),
-    ("Ours are done.", "done"),
-])
-def test_a_future_with_an_adverb_is_not_done(app: App, reply: str, status: str) -> None:
-    assert _after(app, TRACKER, reply)[TRACKER[:60]] == status

@@ -43,7 +43,7 @@ from iscg_mailbot.settings.actions import DEFAULT_CLOSURE_PHRASES
 from iscg_mailbot.settings.members import MembersConfig
 
 _NEGATION = re.compile(
-    r"\b(?:not|n't|never|no|yet\s+to|still\s+to|to\s+be|will|shall|would\s+be|should\s+be|"
+    r"\b(?:not|n't|never|no|yet\s+to|still\s+to|to\s+be|will\s+be|would\s+be|should\s+be|"
     r"must\s+be|once|when|if|after|until|before|well|almost|nearly|hardly|is\s+it|"
     r"are\s+they|has\s+it|have\s+you|has\s+the|get|gets|getting)\W+(?:\w+\W+){0,3}$",
     re.IGNORECASE,
