@@ -50,34 +50,3 @@ def test_a_question_is_not_its_study_group() -> None:
     assert {"itu-t sg16", "sg16"} <= item_parts("ITU-T Q26/16")
     assert {"itu-d sg2", "sg2", "bdt"} <= item_parts("ITU-D Q6/2, BDT")
     assert item_parts("ITU-T SG16") == frozenset({"itu-t sg16", "sg16"})  # not its Questions
-
-
-# --- the thing asked, put off by a pronoun ----------------------------------------------
-
-STATUS = ("Could BDT provide a short status of the studies on supplemental coverage from "
-          "space, so that I can brief our agency?")
-PIERRE = "Pierre Lefebvre <pierre@example.int>"
-
-
-@pytest.mark.parametrize(("reply", "status"), [
-    ("Of course. The draft text is still moving, so let me write you a two-paragraph "
-     "status rather than pointing to the documents. I will send it by the end of next "
-     "week.", "open"),
-    ("Of course. The draft text is still moving, so the status is short: three methods "
-     "remain on the table.", "done"),
-])
-def test_the_thing_put_off_by_a_pronoun_is_not_given(app: App, reply: str,
-                                                     status: str) -> None:
-    assert _after(app, STATUS, reply, sender=PIERRE)[STATUS[:60]] == status
-
-
-def test_the_thing_given_later_completes_the_promise_too(app: App) -> None:
-    _after(app, STATUS, "Of course. The draft text is still moving. I will send it by the "
-           "end of next week.", sender=PIERRE)
-    extraction.extract_for_messages(app, store(app, mail(
-        "d", PIERRE, "2027-03-10T09:00:00+01:00",
-        "Dear Ingrid,\n\nHere is the status as promised: three methods remain.\n\nPierre\n",
-        subject="Liaison", parent="r")))
-    found = statuses(app, 60)
-    assert found[STATUS[:60]] == "done"
-    assert found["I will send it by the end of next week."] == "done"

@@ -166,8 +166,7 @@ def _closed_by(text: str, before: str, open_items: Sequence[OpenItem],
     # the clause talks about when it talks about some.
     names = speaker.own | speaker.bodies
     chosen = [i for i in open_items if owner_parts(i.owner) & names]
-    about = [i for i in chosen if shared_words(text, i.sentence)
-             or _TO_THE_ASKER_LATER.search(i.sentence)]  # "I will send it": the thing asked
+    about = [i for i in chosen if shared_words(text, i.sentence)]
     if chosen:
         return _Choice(about or _asked_for(text, chosen), names, who)
     chosen = [] if named else [i for i in open_items if speaker.of_sector(i)]
@@ -401,13 +400,6 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
 
 
 _REQUEST = re.compile(r"^\W*(?:could|can|would)\b", re.IGNORECASE)
-# The thing asked for, put off by a pronoun: "I will send it by the end of next week".
-_THE_THING_LATER = re.compile(r"\bwill\s+(?:send|share|provide|circulate|submit)\s+(?:it|them)\b",
-                              re.IGNORECASE)
-# ... and to whom asked for it, not to somebody else ("we will share it with the Regional
-# Offices too" is another deed).
-_TO_THE_ASKER_LATER = re.compile(_THE_THING_LATER.pattern + r"(?!\s+(?:to|with)\b)",
-                                 re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|shall)\s+(?!be\b|not\b)\w+|'ll\s+\w+", re.IGNORECASE)
 
 
@@ -425,8 +417,7 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
     for item in open_items:
         says = _asks_to_say(item.sentence)
         if not read.answers(item.sentence, delivered=not says) or (
-                not says and any(shared_words(c, item.sentence) or _THE_THING_LATER.search(c)
-                                 for c in read.pending)):
+                not says and any(shared_words(c, item.sentence) for c in read.pending)):
             continue  # no delivery reported, and part of the thing is still to come
         owned = bool(owner_parts(item.owner) & names)
         # "Could BDT send an update?" is a request put as a question: "Thank you for the
