@@ -50,19 +50,3 @@ def test_a_question_is_not_its_study_group() -> None:
     assert {"itu-t sg16", "sg16"} <= item_parts("ITU-T Q26/16")
     assert {"itu-d sg2", "sg2", "bdt"} <= item_parts("ITU-D Q6/2, BDT")
     assert item_parts("ITU-T SG16") == frozenset({"itu-t sg16", "sg16"})  # not its Questions
-
-
-# --- the owner says no ------------------------------------------------------------------
-
-BRIEFING = ("Could BDT give a 20-minute briefing on the outcomes at the TDAG meeting in "
-            "January?")
-
-
-@pytest.mark.parametrize(("reply", "status"), [
-    ("I'm afraid BDT cannot commit to a briefing in January. Instead, a written note on "
-     "the outcomes will be sent to TDAG in December.", "done"),
-    ("A written note on the outcomes will be sent to TDAG in December.", "open"),
-])
-def test_a_refusal_answers_the_request(app: App, reply: str, status: str) -> None:
-    found = _after(app, BRIEFING, reply, sender="Pierre Lefebvre <pierre@example.int>")
-    assert found[BRIEFING[:60]] == status

@@ -400,9 +400,6 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
 
 
 _REQUEST = re.compile(r"^\W*(?:could|can|would)\b", re.IGNORECASE)
-# The owner says no: "BR cannot commit to a presentation", "unfortunately not".
-_REFUSAL = re.compile(r"\b(?:cannot|can't|can\u2019t|(?:is|are|am)\s+(?:not\s+able|unable)\s+to|"
-                      r"won't\s+be\s+able)\b|^\W*(?:unfortunately|sadly)\s+not\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|shall)\s+(?!be\b|not\b)\w+|'ll\s+\w+", re.IGNORECASE)
 
 
@@ -417,16 +414,12 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
     read = reply_of(reply).answer
     names = set(speaker)
     found = []
-    refuses = any(_REFUSAL.search(c) for c in read.says)
     for item in open_items:
         says = _asks_to_say(item.sentence)
-        owned = bool(owner_parts(item.owner) & names)
-        if refuses and owned and item.sentence.rstrip().endswith("?"):
-            found.append(item)  # "I'm afraid BR cannot commit to it: instead, a note ..."
-            continue
         if not read.answers(item.sentence, delivered=not says) or (
                 not says and any(shared_words(c, item.sentence) for c in read.pending)):
             continue  # no delivery reported, and part of the thing is still to come
+        owned = bool(owner_parts(item.owner) & names)
         # "Could BDT send an update?" is a request put as a question: "Thank you for the
         # offer. Sure, we will send it" promises it and says nothing about it.
         asking = says or (item.sentence.rstrip().endswith("?") and (
