@@ -36,13 +36,7 @@ from iscg_mailbot.analyse.closure_reading import (
     shared_words,
 )
 from iscg_mailbot.analyse.closure_reply import PRONOUN, Reply, later, reply_of
-from iscg_mailbot.analyse.closure_speaker import (
-    Speaker,
-    doers,
-    item_parts,
-    owner_parts,
-    speaker_of,
-)
+from iscg_mailbot.analyse.closure_speaker import Speaker, doers, owner_parts, speaker_of
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded, trie_pattern
 from iscg_mailbot.records import Address, Closure, OpenItem
 from iscg_mailbot.settings.actions import DEFAULT_CLOSURE_PHRASES
@@ -158,7 +152,7 @@ def _closed_by(text: str, before: str, open_items: Sequence[OpenItem],
     named = frozenset(p for m in acting for p in owner_parts(m.owner))
     who = tuple(dict.fromkeys(m.owner for m in acting)) or (speaker.display,)
     if named:
-        chosen = [i for i in open_items if item_parts(i.owner) & named]
+        chosen = [i for i in open_items if owner_parts(i.owner) & named]
         if chosen:
             return _Choice(_asked_for(text, chosen), named, who)
     # The sender's own items and those of the body spoken for ("Here is the cleared

@@ -3,7 +3,6 @@
 - :func:`speaker_of`: the sender's own names, the bodies they speak for (their unit and
   advisory group in members.yaml) and the Sector whose groups their Bureau serves;
 - :func:`owner_parts`: an item's owners, case-folded, a body also without its Sector;
-  :func:`item_parts` adds the study group of a Question;
 - :func:`doers`: the bodies and members a sentence names as acting ("BDT has sent"),
   not as receiving ("passed to TSB").
 """
@@ -33,21 +32,6 @@ def owner_parts(owner: str | None) -> frozenset[str]:
 
 
 _SECTOR_PREFIX = re.compile(r"^itu-[rtd]\s+(?=(?:sg|wp|q)\d)")
-
-
-@lru_cache(maxsize=4096)
-def item_parts(owner: str | None) -> frozenset[str]:
-    """:func:`owner_parts` of an item, with the study group of each Question it names:
-    a Question's work is done when its study group reports it done ("SG16 approved its
-    reply" completes "Q26/16 will prepare a reply"). Not the other way: a Question
-    reporting is not its study group's deed."""
-    parts = owner_parts(owner)
-    groups = {f"{m.group(1) or ''}sg{m.group(2)}" for part in parts
-              if (m := _QUESTION.match(part))}
-    return parts | groups | {_SECTOR_PREFIX.sub("", g) for g in groups}
-
-
-_QUESTION = re.compile(r"^(itu-[rtd]\s+)?q\d+/(\d+)$")
 
 
 @dataclass(frozen=True)
