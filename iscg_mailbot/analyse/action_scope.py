@@ -110,11 +110,7 @@ def apply_list_frame(
         if frame is None or frame.kind != ACTION or not intro.text.rstrip().endswith(":") \
                 or lists_contents(intro.text):  # "a half-page, covering:": one text
             continue
-        bullets = []
-        for following in sentences[index + 1:]:
-            if not _is_bullet(message.new_text, following.start):
-                break
-            bullets.append(following)
+        bullets = _bullets_after(sentences, index, message.new_text)
         if not bullets:
             continue
         labelled = [b for b in bullets if _label_owner(b, frame, members)]
@@ -127,8 +123,7 @@ def apply_list_frame(
             # to:" / "please send by 25 September:" above the tasks or things owed (one
             # item each, the frame's owner and date): the frame only frames them. Bullets
             # labelled by other bodies ("- ITU-D: emergency plans") are topics of one
-            # request and stay in it.
-            # "- BR: ...; - TSB: ... Please send them by 2 March.": dated after the list.
+            # request and stay in it. "Please send them by 2 March" after the list dates it.
             frame, after = dated_after(frame, sentences, bullets, by_span)
             added = [_bullet_item(b, by_span.get((b.start, b.end)), frame, message, members)
                      for b in bullets]
@@ -143,6 +138,16 @@ def apply_list_frame(
             ):
                 result[position] = replace(candidate, due=frame.due, due_text=frame.due_text)
     return sorted(result, key=lambda c: c.span)
+
+
+def _bullets_after(sentences: Sequence[Sentence], index: int, text: str) -> list[Sentence]:
+    """The bullets right after the sentence at ``index``."""
+    bullets = []
+    for following in sentences[index + 1:]:
+        if not _is_bullet(text, following.start):
+            break
+        bullets.append(following)
+    return bullets
 
 
 # "To finalise the programme, we need:" above bullets labelled by owner ("- from TSB:
