@@ -130,9 +130,11 @@ def _greeted(line: str, members: MembersConfig | None) -> tuple[str, str] | None
 # A question that opens with its verb: the parties right after it are asked ("Would TSB
 # and BR be willing to ...?", "Could BDT extend ...?", "Does BR have ...?"). Not after
 # "is": "Is the WP 5A revision ...?" names a body to say what is meant, not to ask it.
+# The verb may follow a lead that ends with a colon ("To update the table: have your
+# Sectors received ...?").
 _INVERTED = re.compile(
-    r"^\W*(?:(?:also|and|so|then)\s*,?\s+)?(?:would|could|can|will|do|does|did|has|have|"
-    r"should|might|may|shall)\s+(?:(?:the|both)\s+)?", re.IGNORECASE)
+    r"^\W*(?:[^:?\n]{0,100}:\s+)?(?:(?:also|and|so|then)\s*,?\s+)?(?:would|could|can|will|"
+    r"do|does|did|has|have|should|might|may|shall)\s+(?:(?:the|both)\s+)?", re.IGNORECASE)
 _PARTY_JOINS = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and|&|/)\s*(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from iscg_mailbot.analyse.action_relays import drop_relayed
 from iscg_mailbot.analyse.action_statements import TO_READERS
 from iscg_mailbot.analyse.sectors import ADVISORY_GROUPS, SECRETARIAT_UNITS
 from iscg_mailbot.records import ActionCandidate
@@ -118,6 +119,8 @@ def drop_open_wishes(candidates: list[ActionCandidate]) -> list[ActionCandidate]
 
 
 def drop_forecasts(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
-    """Third parties' plans, scheduled releases and open wishes; conditional offers go
+    """Third parties' plans, scheduled releases, open wishes and promises relayed on
+    another's word (:mod:`~iscg_mailbot.analyse.action_relays`); conditional offers go
     with the deployment's other offers (``offers: drop``)."""
-    return drop_open_wishes(drop_scheduled_releases(drop_third_party_forecasts(candidates)))
+    return drop_relayed(drop_open_wishes(drop_scheduled_releases(
+        drop_third_party_forecasts(candidates))))

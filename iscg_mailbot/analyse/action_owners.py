@@ -53,7 +53,7 @@ BODIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # "Comments from the Sectors": their Bureaux, who answer for them on the list.
     ("BR, TSB, BDT", (r"(?i:\b(?:the\s+)?(?:three\s+|all\s+(?:three\s+)?|ITU\s+)?bureaux\b|"
                       r"\b(?:each|every)\s+(?:of\s+the\s+(?:three\s+)?bureaux|bureau)\b|"
-                      r"\b(?:the\s+(?:three\s+)?|all\s+(?:three\s+)?|each\s+of\s+the\s+)sectors\b|"
+                      r"\b(?:the\s+(?:three\s+)?|all\s+(?:three\s+)?|each\s+of\s+the\s+|your\s+)sectors\b|"
                       r"\b(?:each|every)\s+sector\b(?!\s+members?\b))"),
      ("bureaux", "bureau", "sectors", "sector")),
     ("RAG, TSAG, TDAG",

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from iscg_mailbot.analyse.action_addressee import asked_parties, sector_bureau
+from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_followups import date_from_followups
 from iscg_mailbot.analyse.action_owners import find_mentions
@@ -97,22 +98,6 @@ def _asks_answer(text: str) -> bool:
     if _ASKS_ANSWER.search(text):
         return True
     return bool(_SAYS_THING.search(text)) and not _DEADLINE_WORD.search(text)
-
-
-# A reply chasing what was asked before: "I still need the BR tables - could you send
-# them?", "Still waiting to hear from BDT", "Could I still have ...?", "Any news?".
-_CHASE = re.compile(
-    r"\b(?:I|we)(?:\s+am|\s+are|'m|'re)?\s+still\s+(?:need|waiting|missing|expecting|"
-    r"looking\s+for)\b|^\W*(?:[\w-]+(?:\s*,\s*[\w-]+)*\s*[,:\u2013-]\s*)?still\s+waiting\b|"
-    r"\b(?:could|can|may)\s+(?:I|we)\s+still\s+(?:have|get|receive)\b|"
-    r"^\W*any\s+(?:news|updates?|progress)\b", re.IGNORECASE)
-
-
-def chases(message: ActionInput, sentence: str) -> bool:
-    """Whether a reply's request only chases one made before ("I still need the BR
-    tables - could you send them?"): the earlier item stays the one open, so the chase
-    is no new item."""
-    return message.parent_sender is not None and bool(_CHASE.search(sentence))
 
 
 # "... - should BR add it, or is it out of scope?": asks whoever decides (whom the

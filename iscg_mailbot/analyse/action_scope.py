@@ -18,6 +18,7 @@ from functools import lru_cache
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_list_contents import lists_contents
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
+from iscg_mailbot.analyse.action_party_lists import WANTING_MORE, dash_label, dated_after
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded
 from iscg_mailbot.parse.subjects import is_forward_subject
@@ -109,11 +110,7 @@ def apply_list_frame(
         if frame is None or frame.kind != ACTION or not intro.text.rstrip().endswith(":") \
                 or lists_contents(intro.text):  # "a half-page, covering:": one text
             continue
-        bullets = []
-        for following in sentences[index + 1:]:
-            if not _is_bullet(message.new_text, following.start):
-                break
-            bullets.append(following)
+        bullets = _bullets_after(sentences, index, message.new_text)
         if not bullets:
             continue
         labelled = [b for b in bullets if _label_owner(b, frame, members)]
@@ -126,10 +123,12 @@ def apply_list_frame(
             # to:" / "please send by 25 September:" above the tasks or things owed (one
             # item each, the frame's owner and date): the frame only frames them. Bullets
             # labelled by other bodies ("- ITU-D: emergency plans") are topics of one
-            # request and stay in it.
+            # request and stay in it. "Please send them by 2 March" after the list dates it.
+            frame, after = dated_after(frame, sentences, bullets, by_span)
             added = [_bullet_item(b, by_span.get((b.start, b.end)), frame, message, members)
                      for b in bullets]
-            result = [c for c in result if c.span not in {frame.span, *(a.span for a in added)}]
+            result = [c for c in result
+                      if c.span not in {frame.span, after, *(a.span for a in added)}]
             result.extend(added)
             continue
         # Bullets that are items of their own take the list's date when they have none.
@@ -139,6 +138,16 @@ def apply_list_frame(
             ):
                 result[position] = replace(candidate, due=frame.due, due_text=frame.due_text)
     return sorted(result, key=lambda c: c.span)
+
+
+def _bullets_after(sentences: Sequence[Sentence], index: int, text: str) -> list[Sentence]:
+    """The bullets right after the sentence at ``index``."""
+    bullets = []
+    for following in sentences[index + 1:]:
+        if not _is_bullet(text, following.start):
+            break
+        bullets.append(following)
+    return bullets
 
 
 # "To finalise the programme, we need:" above bullets labelled by owner ("- from TSB:
@@ -155,7 +164,8 @@ _PEOPLE_OF_LABEL = re.compile(
 
 def _wanting_frame(intro: Sentence, message: ActionInput) -> ActionCandidate | None:
     """A frame made of an introduction that says what is wanted, which no rule read."""
-    if not intro.text.rstrip().endswith(":") or not _WANTING.search(intro.text):
+    if not intro.text.rstrip().endswith(":") or not (
+            _WANTING.search(intro.text) or WANTING_MORE.search(intro.text)):
         return None
     due = find_due(intro.text, message.date)
     return ActionCandidate(kind=ACTION, sentence=intro.text, span=(intro.start, intro.end),
@@ -169,10 +179,11 @@ def _label_owner(bullet: Sentence, frame: ActionCandidate,
     """The body a bullet's label names ("TSB: ..."), if the frame may be split by it: the
     frame names nobody, or names that body among its owners."""
     label = _LABEL.match(bullet.text)
-    if label is None:
+    said = label.group("label") if label else dash_label(bullet.text)  # "BDT - ..."
+    if said is None:
         return None
     # "from the C&I team in TSB": the people of a body label the body.
-    text = _PEOPLE_OF_LABEL.sub("", label.group("label"))
+    text = _PEOPLE_OF_LABEL.sub("", said)
     named = find_mentions(text, members)
     if not named or len(" ".join(m.owner for m in named)) < len(text) - 8:
         return None  # the label is a topic that mentions a body, not a body

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from iscg_mailbot.analyse.action_reading import drop_reading_notes
 from iscg_mailbot.records import ActionCandidate
 from iscg_mailbot.settings.action_rules import ACTION, DELIVERED
 
@@ -160,6 +161,7 @@ def drop_explanations(candidates: list[ActionCandidate]) -> list[ActionCandidate
 
 
 def drop_purposes(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
-    """Items read from "for comments" / "for review" that name no owner and no date."""
-    return [c for c in candidates
-            if not (c.rule == "for_action" and not c.owner and c.due is None)]
+    """Items read from "for comments" / "for review" that name no owner and no date, and
+    requests that only say how to read what is sent (:mod:`.action_reading`)."""
+    return drop_reading_notes([c for c in candidates
+                               if not (c.rule == "for_action" and not c.owner and c.due is None)])

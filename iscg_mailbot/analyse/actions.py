@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from iscg_mailbot.analyse.action_back_dates import date_from_earlier_days
+from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_clauses import split_clauses
 from iscg_mailbot.analyse.action_dates import DueMention, commitment_due, find_due
 from iscg_mailbot.analyse.action_ellipsis import (
@@ -56,7 +57,6 @@ from iscg_mailbot.analyse.action_questions import (
     QUESTION,
     as_question,
     asking_for_answers,
-    chases,
     find_questions,
 )
 from iscg_mailbot.analyse.action_receipts import drop_receipts

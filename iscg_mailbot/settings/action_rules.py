@@ -90,7 +90,8 @@ _CAPITALISED = r"(?-i:[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3})"
 # One or more parties, named or counted: "TSB and BDT", "the three Bureaux", "each
 # Sector", "ITU-T SG5, ITU-R WP 5D and BDT" (a request's subject, whatever its number).
 _PARTY = (r"(?:(?:the|each|all|both|every|our|your)\s+)?(?:(?:two|three|four|relevant|"
-          r"respective|other)\s+)?" + _CAPITALISED)
+          r"respective|other)\s+)?(?:" + _CAPITALISED + r"|(?-i:advisory\s+groups?|bureaux|"
+          r"sectors?)\b)")
 PARTIES = _PARTY + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)" + _PARTY + r"){0,4}"
 # "Could colleagues in BDT ...?", "Could someone at TSB ...?": the people of a body.
 _PEOPLE_OF = (r"(?:(?:our|the|your)\s+)?(?:colleagues|someone|somebody|staff|experts|people)\s+"

@@ -1,0 +1,48 @@
+"""A reply that chases what was asked before is no new item.
+
+"I still need the BR tables - could you send them?", "Still waiting to hear from BDT",
+"Could I still have ...?", "Any news?": the earlier item stays the one open. The same
+chase put to the people who owe it, by name or body before it ("BDT colleagues, any
+news on the pilot countries?", "Pierre, Grace - any news on the BDT timeline?"), or
+opened by what is still missing ("Still missing BR - Sofia, could you let me know?"),
+is a chase too, unless it sets a day of its own ("Still missing the BR slides - could
+you send them by Monday noon?" asks anew, by a new date).
+
+    >>> from iscg_mailbot.records import ActionInput, Address
+    >>> reply = ActionInput("", None, parent_sender=Address("Sofia", "sofia@itu.int"))
+    >>> chases(reply, "Pierre, Grace - any news on the BDT timeline?")
+    True
+    >>> chases(reply, "Still missing the BR slides - could you send them by Monday noon?")
+    False
+"""
+
+from __future__ import annotations
+
+import re
+
+from iscg_mailbot.records import ActionInput
+
+_CHASE = re.compile(
+    r"\b(?:I|we)(?:\s+am|\s+are|'m|'re)?\s+still\s+(?:need|waiting|missing|expecting|"
+    r"looking\s+for)\b|^\W*(?:[\w-]+(?:\s*,\s*[\w-]+)*\s*[,:\u2013-]\s*)?still\s+waiting\b|"
+    r"\b(?:could|can|may)\s+(?:I|we)\s+still\s+(?:have|get|receive)\b|"
+    r"^\W*any\s+(?:news|updates?|progress)\b", re.IGNORECASE)
+# The people chased, named before the chase: "BDT colleagues, ", "Pierre, Grace - ".
+_CHASED = r"(?:[\w-]+(?:\s+(?:colleagues|team))?(?:\s*(?:,|and|&)\s*[\w-]+){0,3}\s*[,:\u2013-]\s*)"
+_CHASE_ADDRESSED = re.compile(
+    r"^\W*" + _CHASED + r"any\s+(?:news|updates?|progress)\b"
+    r"|^\W*still\s+(?:missing|outstanding|pending)\b", re.IGNORECASE)
+# A day of its own makes the chase a new request.
+_DAY = re.compile(r"\b(?:by|before|within|until|till|no\s+later\s+than)\b", re.IGNORECASE)
+
+
+def chases(message: ActionInput, sentence: str) -> bool:
+    """Whether a reply's request only chases one made before: the earlier item stays the
+    one open, so the chase is no new item."""
+    if message.parent_sender is None:
+        return False
+    return bool(_CHASE.search(sentence)) or (
+        bool(_CHASE_ADDRESSED.search(sentence)) and not _DAY.search(sentence))
+
+
+__all__ = ["chases"]

@@ -1,0 +1,79 @@
+"""A list of what each party owes, under an introduction that names no verb of request.
+
+:func:`~iscg_mailbot.analyse.action_scope.apply_list_frame` reads bullets labelled by
+owner under a request ending with ":". Two more shapes of the same list:
+
+- the label set off by a dash instead of a colon ("1. BDT - number of countries
+  supported ...", "- TSB – the list of sessions"): :func:`dash_label`;
+- an introduction that says what is wanted without asking anybody ("Requested inputs,
+  all by 23 April 2027:", "For item 2 I would like short written status notes:"):
+  :data:`WANTING_MORE`, read only when every bullet is labelled by a party;
+- the request said once after the list ("- BR: the note; - TSB: the list; - BDT: the
+  timeline. Please send them by 2 March."): it dates the bullets and is no item of its
+  own (:func:`dated_after`), as it asks for what the bullets list.
+
+    >>> dash_label("BDT - number of countries supported with cell broadcast")
+    'BDT'
+    >>> bool(WANTING_MORE.search("Requested inputs, all by 23 April 2027:"))
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.records import ActionCandidate
+from iscg_mailbot.settings.action_rules import ACTION
+
+# "BDT - ...", "ITU-R WP 5D – ...": a short label, then a dash with spaces around it.
+_DASH_LABEL = re.compile(r"^\s*(?P<label>[^:\s][^:]{0,38}?)\s+[-\u2013\u2014]\s+\S")
+
+# An introduction naming what is wanted: "Requested inputs, all by ...:", "Expected
+# contributions:", "I would like short written status notes:", "We would appreciate:".
+WANTING_MORE = re.compile(
+    r"^\W*(?:requested|expected|required|needed)\s+(?:inputs?|contributions?|texts?|notes?|"
+    r"items?|material|information|elements?)\b[^:]{0,60}:\s*$"
+    r"|\b(?:we|I)\s+would\s+(?:like|appreciate)\b(?!\s+to\s+(?!receive\b|have\b))[^:]{0,60}:\s*$",
+    re.IGNORECASE)
+
+# The request after the list points back to what it lists: "Please send them by ...".
+_POINTS_BACK = re.compile(r"\b(?:them|these|those|all\s+three|all\s+of\s+them|both)\b",
+                          re.IGNORECASE)
+
+
+def dash_label(text: str) -> str | None:
+    """The label of a bullet set off by a dash ("BDT - ..."), if any."""
+    match = _DASH_LABEL.match(text)
+    return match.group("label") if match else None
+
+
+def _request_after(sentences: Sequence[Sentence], bullets: Sequence[Sentence],
+                  by_span: dict[tuple[int, int], ActionCandidate]) -> ActionCandidate | None:
+    """The dated request right after the list that asks for what it lists, naming
+    nobody ("Please send them by 2 March so that they can be posted a week ahead.")."""
+    last = bullets[-1]
+    following = next((s for s in sentences if s.start >= last.end), None)
+    if following is None:
+        return None
+    candidate = by_span.get((following.start, following.end))
+    if candidate is None or candidate.kind != ACTION or candidate.owner is not None \
+            or candidate.due is None or not _POINTS_BACK.search(candidate.sentence):
+        return None
+    return candidate
+
+
+def dated_after(frame: ActionCandidate, sentences: Sequence[Sentence],
+                bullets: Sequence[Sentence], by_span: dict[tuple[int, int], ActionCandidate]
+                ) -> tuple[ActionCandidate, tuple[int, int] | None]:
+    """An undated frame dated by the request after its list, and that request's span
+    (no item of its own); the frame unchanged and None when there is none."""
+    after = _request_after(sentences, bullets, by_span) if frame.due is None else None
+    if after is None:
+        return frame, None
+    return replace(frame, due=after.due, due_text=after.due_text), after.span
+
+
+__all__ = ["WANTING_MORE", "dash_label", "dated_after"]
