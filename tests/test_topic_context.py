@@ -83,6 +83,26 @@ def test_a_drill_alone_is_not_an_event(tagger: TopicTagger) -> None:
     assert "events" in topics(tagger, "Regional cyber drill", "Workshop programme attached.")
 
 
+def test_an_opinion_survey_of_members_is_not_ict_statistics(tagger: TopicTagger) -> None:
+    body = "The overall index of our annual member survey went down; the survey index is a mean."
+    assert "ict-statistics" not in topics(tagger, "ISCG member survey - how the index is calculated",
+                                          body)
+    assert "ict-statistics" not in topics(tagger, "Satisfaction survey of the ISCG - the index",
+                                          "The satisfaction survey index went down.")
+    # The minimal pair: a survey that is not of members keeps the topic.
+    assert "ict-statistics" in topics(tagger, "ICT household survey - how the index is calculated",
+                                      body.replace("member survey", "household survey"))
+
+
+def test_a_regional_office_and_one_workshop_are_a_passing_mention(tagger: TopicTagger) -> None:
+    body = ("Substandard phones fail type approval and mutual recognition does not help. "
+            "This was shown at a workshop; the regional office has the list of operators.")
+    assert topics(tagger, "Substandard handsets - IMEI databases", body) == ["conformance"]
+    # The minimal pair: the same thread organising the workshop is about an event too.
+    assert "events" in topics(tagger, "Substandard handsets - IMEI databases",
+                              body + " The workshop programme is attached.")
+
+
 def test_topics_check_reports_the_tables_problems(tmp_path: Path) -> None:
     table = tmp_path / "itu_bodies.yaml"
     table.write_text(
