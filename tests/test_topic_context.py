@@ -103,6 +103,15 @@ def test_a_regional_office_and_one_workshop_are_a_passing_mention(tagger: TopicT
                               body + " The workshop programme is attached.")
 
 
+def test_two_different_weak_words_in_the_messages_tag(tagger: TopicTagger) -> None:
+    subject = "Vaccine fridges that text the nurse when they warm up"
+    body = ("The health ministry showed loggers that send an SMS to the clinic. The health "
+            "ministry asks for help; device health reporting is in Q2/20.")
+    assert "e-health" in topics(tagger, subject, body)
+    # The minimal pair: the same weak word alone, however often, is not enough.
+    assert "e-health" not in topics(tagger, subject, body.replace("the clinic", "the nurse"))
+
+
 def test_topics_check_reports_the_tables_problems(tmp_path: Path) -> None:
     table = tmp_path / "itu_bodies.yaml"
     table.write_text(

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from iscg_mailbot.analyse.itu_structure import resolve
 from iscg_mailbot.analyse.topic_entities import bodies_and_sectors, collect_entities
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
-from iscg_mailbot.analyse.topic_names import in_other_name_at
+from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name_at
 from iscg_mailbot.analyse.topic_quality import Evaluation, TopicQuality, evaluate_tags
 from iscg_mailbot.analyse.topic_scoring import (
     BODY,
@@ -347,7 +347,8 @@ class TopicTagger:
         topic (TopicRule.unsupported): another phrase, an ITU body of the table, or a
         weak phrase in the other place (two weak words of one message are not); the
         same weak word (not acronym) in both places only when the subject names no
-        other topic with a phrase that is not weak (weak_repeat_needs_clear_subject)."""
+        other topic with a phrase that is not weak (weak_repeat_needs_clear_subject);
+        two different weak phrases in the messages (weak_pairs_in_messages)."""
         weak, topic_of, key_points = self._key_weak, self._key_topic, self._key_points
         strong: set[str] = set()
         in_subject: set[str] = set()
@@ -364,8 +365,11 @@ class TopicTagger:
                 if key % 2 == 0:
                     in_subject.add(topic)
         clear = self.config.scoring.weak_repeat_needs_clear_subject
+        pairs = self.config.scoring.weak_pairs_in_messages
         return {topic for topic, (subject, body) in weak_specs.items()
-                if topic not in strong and (not subject or not body or (
+                if topic not in strong and not (pairs and not subject and distinct_names(
+                    self._specs[spec].phrase for spec in body) >= 2)
+                and (not subject or not body or (
                     subject == body and len(subject) == 1 and clear
                     and self._key_word[2 * min(subject)] and bool(in_subject - {topic})))}
 
