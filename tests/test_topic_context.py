@@ -112,6 +112,16 @@ def test_two_different_weak_words_in_the_messages_tag(tagger: TopicTagger) -> No
     assert "e-health" not in topics(tagger, subject, body.replace("the clinic", "the nurse"))
 
 
+def test_an_ict_price_basket_is_not_imt(tagger: TopicTagger) -> None:
+    body = "Will the questionnaire include the new 5G data-only basket? EGTI discussed it."
+    assert "imt" not in topics(tagger, "ICT price data collection and the 5G basket", body)
+    assert "imt" not in topics(tagger, "ICT Price Baskets questionnaire",
+                               "Is the data-only mobile broadband basket still 5 GB?")
+    # The minimal pair: 5G itself, not a basket, is IMT.
+    assert "imt" in topics(tagger, "ICT price data collection and the 5G network",
+                           body.replace("5G data-only basket", "5G network"))
+
+
 def test_topics_check_reports_the_tables_problems(tmp_path: Path) -> None:
     table = tmp_path / "itu_bodies.yaml"
     table.write_text(
