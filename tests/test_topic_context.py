@@ -122,6 +122,14 @@ def test_an_ict_price_basket_is_not_imt(tagger: TopicTagger) -> None:
                            body.replace("5G data-only basket", "5G network"))
 
 
+def test_the_groups_work_plan_is_governance(tagger: TopicTagger) -> None:
+    body = "Could the Bureaux send their lists of subjects, with a lead, for the work plan?"
+    assert "governance" in topics(tagger, "ISCG work plan 2027 - lead Sector per subject", body)
+    # The minimal pair: the same request for a list of subjects names no governance.
+    assert "governance" not in topics(tagger, "ISCG subjects 2027 - lead Sector per subject",
+                                      body.replace("the work plan", "the list"))
+
+
 def test_topics_check_reports_the_tables_problems(tmp_path: Path) -> None:
     table = tmp_path / "itu_bodies.yaml"
     table.write_text(
