@@ -83,6 +83,53 @@ def test_a_drill_alone_is_not_an_event(tagger: TopicTagger) -> None:
     assert "events" in topics(tagger, "Regional cyber drill", "Workshop programme attached.")
 
 
+def test_an_opinion_survey_of_members_is_not_ict_statistics(tagger: TopicTagger) -> None:
+    body = "The overall index of our annual member survey went down; the survey index is a mean."
+    assert "ict-statistics" not in topics(tagger, "ISCG member survey - how the index is calculated",
+                                          body)
+    assert "ict-statistics" not in topics(tagger, "Satisfaction survey of the ISCG - the index",
+                                          "The satisfaction survey index went down.")
+    # The minimal pair: a survey that is not of members keeps the topic.
+    assert "ict-statistics" in topics(tagger, "ICT household survey - how the index is calculated",
+                                      body.replace("member survey", "household survey"))
+
+
+def test_a_regional_office_and_one_workshop_are_a_passing_mention(tagger: TopicTagger) -> None:
+    body = ("Substandard phones fail type approval and mutual recognition does not help. "
+            "This was shown at a workshop; the regional office has the list of operators.")
+    assert topics(tagger, "Substandard handsets - IMEI databases", body) == ["conformance"]
+    # The minimal pair: the same thread organising the workshop is about an event too.
+    assert "events" in topics(tagger, "Substandard handsets - IMEI databases",
+                              body + " The workshop programme is attached.")
+
+
+def test_two_different_weak_words_in_the_messages_tag(tagger: TopicTagger) -> None:
+    subject = "Vaccine fridges that text the nurse when they warm up"
+    body = ("The health ministry showed loggers that send an SMS to the clinic. The health "
+            "ministry asks for help; device health reporting is in Q2/20.")
+    assert "e-health" in topics(tagger, subject, body)
+    # The minimal pair: the same weak word alone, however often, is not enough.
+    assert "e-health" not in topics(tagger, subject, body.replace("the clinic", "the nurse"))
+
+
+def test_an_ict_price_basket_is_not_imt(tagger: TopicTagger) -> None:
+    body = "Will the questionnaire include the new 5G data-only basket? EGTI discussed it."
+    assert "imt" not in topics(tagger, "ICT price data collection and the 5G basket", body)
+    assert "imt" not in topics(tagger, "ICT Price Baskets questionnaire",
+                               "Is the data-only mobile broadband basket still 5 GB?")
+    # The minimal pair: 5G itself, not a basket, is IMT.
+    assert "imt" in topics(tagger, "ICT price data collection and the 5G network",
+                           body.replace("5G data-only basket", "5G network"))
+
+
+def test_the_groups_work_plan_is_governance(tagger: TopicTagger) -> None:
+    body = "Could the Bureaux send their lists of subjects, with a lead, for the work plan?"
+    assert "governance" in topics(tagger, "ISCG work plan 2027 - lead Sector per subject", body)
+    # The minimal pair: the same request for a list of subjects names no governance.
+    assert "governance" not in topics(tagger, "ISCG subjects 2027 - lead Sector per subject",
+                                      body.replace("the work plan", "the list"))
+
+
 def test_topics_check_reports_the_tables_problems(tmp_path: Path) -> None:
     table = tmp_path / "itu_bodies.yaml"
     table.write_text(

@@ -79,6 +79,7 @@ def topic_lists(draw: st.DrawFn) -> tuple[TopicsConfig, ItuBodies]:
             "min_share": draw(st.sampled_from([0.0, 0.25, 0.5, 0.9])),
             "weak_repeat_needs_clear_subject": draw(st.booleans()),
             "weak_in_names": draw(st.booleans()),
+            "weak_pairs_in_messages": draw(st.booleans()),
         },
         "topics": [draw(_topic(index)) for index in range(count)],
     })
@@ -232,6 +233,36 @@ RULE_CASES = [
     ([_BODY_TOPICS], "", ["comments on SG5"], []),
     ([_BODY_TOPICS], "SG5 and ITU-R", [], ["env"]),
 ]
+
+
+_WEAK_HEALTH = {"id": "health", "name": "E-health", "phrases": [
+    {"phrase": "clinic", "weight": 1.5, "weak": True}, {"phrase": "health", "weight": 1.5, "weak": True},
+    {"phrase": "Council Working Group", "weight": 1.5, "weak": True}],
+    "acronyms": [{"phrase": "CWG", "weight": 1.5, "weak": True}]}
+PAIR_CASES = [
+    # Two different weak phrases in the messages support each other ...
+    ("", ["The clinic nurse gets an SMS.", "The health ministry asked."], ["health"]),
+    ("", ["The clinic and the health ministry."], ["health"]),
+    # ... one repeated does not, nor an acronym and the words it abbreviates.
+    ("", ["The health ministry.", "Health data.", "More on health."], []),
+    ("", ["The Council Working Group (CWG) met."], []),
+]
+
+
+@pytest.mark.parametrize(("subject", "texts", "expected"), PAIR_CASES)
+def test_two_different_weak_phrases_in_the_messages(nlp: Any, subject: str, texts: list[str],
+                                                    expected: list[str]) -> None:
+    def tagged(pairs: bool) -> list[str]:
+        config = TopicsConfig.model_validate({
+            "scoring": {"default_threshold": 2.5, "weak_pairs_in_messages": pairs},
+            "topics": [_WEAK_HEALTH]})
+        tagger = _tagger(nlp, config, ItuBodies.model_validate({"bodies": []}))
+        threads = [ThreadText(1, subject, tuple(texts))]
+        _assert_same(tagger, threads)
+        return [tag.topic for tag in tagger.tag_threads(threads)[0].tags]
+
+    assert tagged(True) == expected
+    assert tagged(False) == []  # the rule before the seventh-writer round
 
 
 @pytest.mark.parametrize(("topics", "subject", "texts", "expected"), RULE_CASES)

@@ -76,3 +76,16 @@ def in_other_name_at(text: str, hits: list[tuple[str, int, int, int]], position:
             return True
         index += 1
     return False
+
+
+def distinct_names(phrases: Iterable[str]) -> int:
+    """How many different names a set of weak phrases holds: an acronym that spells the
+    initials of another phrase of the set is that phrase's name again.
+
+    >>> distinct_names(["health", "clinic"]), distinct_names(["CWG", "Council Working Group"])
+    (2, 1)
+    """
+    found = set(phrases)
+    initials = {"".join(word[0] for word in phrase.split()).upper()
+                for phrase in found if " " in phrase}
+    return sum(1 for phrase in found if phrase not in initials)

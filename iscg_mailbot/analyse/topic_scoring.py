@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from iscg_mailbot.analyse.entities import QUESTION, SECTOR, STUDY_GROUP, WORKING_PARTY
 from iscg_mailbot.analyse.itu_structure import focus_groups, resolve
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
-from iscg_mailbot.analyse.topic_names import in_other_name
+from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name
 from iscg_mailbot.records import Evidence, ThreadTags, TopicTag
 from iscg_mailbot.settings.itu_bodies import ItuBodies
 from iscg_mailbot.settings.topics import TopicsConfig
@@ -257,13 +257,18 @@ class TopicRule:
         enough)." With ``weak_repeat_needs_clear_subject``, "the same weak phrase in the
         subject and in the messages is one signal, not two, when the subject names
         another topic with a phrase that is not weak" (``others_in_subject``); "a weak
-        acronym ("AI") is a name: repeated, it still counts". A phrase that gives no
-        points (a negative one) is no signal."""
+        acronym ("AI") is a name: repeated, it still counts". With
+        ``weak_pairs_in_messages``, "two different weak phrases of a topic in the
+        messages support each other" (an acronym and the words it abbreviates are one
+        name). A phrase that gives no points (a negative one) is no signal."""
         signals = [(item, phrase) for item, phrase in evidence if item.points > 0]
         if not signals or any(not phrase.weak for _, phrase in signals):
             return ""
         subject = {id(phrase) for item, phrase in signals if item.where == SUBJECT}
         body = {id(phrase) for item, phrase in signals if item.where == BODY}
+        if not subject and self.topics.scoring.weak_pairs_in_messages and distinct_names(
+                phrase.phrase for _, phrase in signals) >= 2:
+            return ""  # "two different weak phrases of a topic in the messages"
         if not subject or not body:
             return "weak phrases in one place only, no second signal"
         if subject != body or len(subject) > 1:

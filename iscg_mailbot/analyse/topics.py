@@ -27,21 +27,18 @@ checks on generated texts and topic lists that the two give the same tags and po
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from itertools import groupby
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
-from iscg_mailbot.analyse.entities import SECTOR
-from iscg_mailbot.analyse.itu_structure import focus_groups, resolve
+from iscg_mailbot.analyse.itu_structure import resolve
+from iscg_mailbot.analyse.topic_entities import bodies_and_sectors, collect_entities
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
-from iscg_mailbot.analyse.topic_names import in_other_name_at
+from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name_at
 from iscg_mailbot.analyse.topic_quality import Evaluation, TopicQuality, evaluate_tags
 from iscg_mailbot.analyse.topic_scoring import (
     BODY,
-    BODY_LABELS,
     MAX_FORMS,
     NUMBER_AFTER,
     SUBJECT,
@@ -182,7 +179,7 @@ class TopicTagger:
             if self._body_specs:
                 self._count_bodies(group, group_places, hits)
             if group.entities:
-                _collect_entities(group, group_places, entities)
+                collect_entities(group, group_places, entities)
             # Threads before the next text's thread have all their texts read.
             done = places[first][0] if first < len(places) else len(threads)
             while len(results) < done:
@@ -200,7 +197,7 @@ class TopicTagger:
         groups, working parties and Questions the entity finder found (no second pass
         over the text), focus groups by their "FG-" prefix; a body written without its
         Sector is resolved by itu_structure.resolve against the Sectors the text names."""
-        names, sectors = _bodies_and_sectors(group)
+        names, sectors = bodies_and_sectors(group)
         known, specs_of = self.rule.known_bodies, self._body_specs
         for index, found in names.items():
             thread, body = places[index]
@@ -350,7 +347,8 @@ class TopicTagger:
         topic (TopicRule.unsupported): another phrase, an ITU body of the table, or a
         weak phrase in the other place (two weak words of one message are not); the
         same weak word (not acronym) in both places only when the subject names no
-        other topic with a phrase that is not weak (weak_repeat_needs_clear_subject)."""
+        other topic with a phrase that is not weak (weak_repeat_needs_clear_subject);
+        two different weak phrases in the messages (weak_pairs_in_messages)."""
         weak, topic_of, key_points = self._key_weak, self._key_topic, self._key_points
         strong: set[str] = set()
         in_subject: set[str] = set()
@@ -367,8 +365,11 @@ class TopicTagger:
                 if key % 2 == 0:
                     in_subject.add(topic)
         clear = self.config.scoring.weak_repeat_needs_clear_subject
+        pairs = self.config.scoring.weak_pairs_in_messages
         return {topic for topic, (subject, body) in weak_specs.items()
-                if topic not in strong and (not subject or not body or (
+                if topic not in strong and not (pairs and not subject and distinct_names(
+                    self._specs[spec].phrase for spec in body) >= 2)
+                and (not subject or not body or (
                     subject == body and len(subject) == 1 and clear
                     and self._key_word[2 * min(subject)] and bool(in_subject - {topic})))}
 
@@ -400,41 +401,3 @@ def _points(value: float, count: int, negative: bool) -> float:
     """Points of a phrase found ``count`` times (already capped), ``value`` each."""
     points = round(value * count, 3)
     return -points if negative else points
-
-
-def _collect_entities(group: GroupFindings, places: list[tuple[int, int]],
-                      entities: defaultdict[int, list[EntityHit]]) -> None:
-    """Add the entities of a group to their threads: a thread's texts are consecutive,
-    so its entities are one slice of the group's."""
-    first_text = 0
-    for thread, texts_of_thread in groupby(places, key=_KEY):
-        stop = first_text + len(list(texts_of_thread))
-        entities[thread].extend(group.entities_of(first_text, stop))
-        first_text = stop
-
-
-def _bodies_and_sectors(
-    group: GroupFindings,
-) -> tuple[dict[int, list[tuple[str, str]]], dict[int, set[str]]]:
-    """Per text of a group: the ITU bodies named, as (name, form), and the Sectors named
-    (alone, or as the prefix of a body)."""
-    starts = group.starts
-    names: dict[int, list[tuple[str, str]]] = {}
-    sectors: dict[int, set[str]] = {}
-    for entity, offset in zip(group.entities, group.entity_offsets, strict=True):
-        label = entity.label
-        if label not in BODY_LABELS and label != SECTOR:
-            continue
-        index = bisect_right(starts, offset) - 1
-        if label == SECTOR:
-            sectors.setdefault(index, set()).add(entity.key)
-            continue
-        names.setdefault(index, []).append((entity.key, entity.text))
-        if entity.key.startswith("ITU-"):
-            sectors.setdefault(index, set()).add(entity.key.split(" ", 1)[0])
-    if "FG-" in group.text:
-        for index, start in enumerate(starts):
-            end = starts[index + 1] if index + 1 < len(starts) else len(group.text)
-            for fg in focus_groups(group.text[start:end]):
-                names.setdefault(index, []).append((fg, fg))
-    return names, sectors

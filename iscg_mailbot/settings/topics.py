@@ -135,6 +135,7 @@ class Scoring(_Strict):
     min_share: float = Field(default=0.0, ge=0, lt=1)
     weak_repeat_needs_clear_subject: bool = False
     weak_in_names: bool = False
+    weak_pairs_in_messages: bool = False
 
 
 class NlpSettings(_Strict):

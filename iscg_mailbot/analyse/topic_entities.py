@@ -1,0 +1,59 @@
+"""What the tagger takes of the ITU entities the phrase finder found in a group of texts:
+the entities of each thread (stored with its tags), and the ITU bodies and Sectors each
+text names (evidence for the topics of ``itu_bodies.yaml``). Split from
+:mod:`iscg_mailbot.analyse.topics`, which calls them once per group of texts."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from itertools import groupby
+from operator import itemgetter
+from typing import TYPE_CHECKING
+
+from iscg_mailbot.analyse.entities import SECTOR
+from iscg_mailbot.analyse.itu_structure import focus_groups
+from iscg_mailbot.analyse.topic_scoring import BODY_LABELS
+
+if TYPE_CHECKING:
+    from iscg_mailbot.analyse.nlp import EntityHit, GroupFindings
+
+_KEY = itemgetter(0)
+
+
+def collect_entities(group: GroupFindings, places: list[tuple[int, int]],
+                      entities: defaultdict[int, list[EntityHit]]) -> None:
+    """Add the entities of a group to their threads: a thread's texts are consecutive,
+    so its entities are one slice of the group's."""
+    first_text = 0
+    for thread, texts_of_thread in groupby(places, key=_KEY):
+        stop = first_text + len(list(texts_of_thread))
+        entities[thread].extend(group.entities_of(first_text, stop))
+        first_text = stop
+
+
+def bodies_and_sectors(
+    group: GroupFindings,
+) -> tuple[dict[int, list[tuple[str, str]]], dict[int, set[str]]]:
+    """Per text of a group: the ITU bodies named, as (name, form), and the Sectors named
+    (alone, or as the prefix of a body)."""
+    starts = group.starts
+    names: dict[int, list[tuple[str, str]]] = {}
+    sectors: dict[int, set[str]] = {}
+    for entity, offset in zip(group.entities, group.entity_offsets, strict=True):
+        label = entity.label
+        if label not in BODY_LABELS and label != SECTOR:
+            continue
+        index = bisect_right(starts, offset) - 1
+        if label == SECTOR:
+            sectors.setdefault(index, set()).add(entity.key)
+            continue
+        names.setdefault(index, []).append((entity.key, entity.text))
+        if entity.key.startswith("ITU-"):
+            sectors.setdefault(index, set()).add(entity.key.split(" ", 1)[0])
+    if "FG-" in group.text:
+        for index, start in enumerate(starts):
+            end = starts[index + 1] if index + 1 < len(starts) else len(group.text)
+            for fg in focus_groups(group.text[start:end]):
+                names.setdefault(index, []).append((fg, fg))
+    return names, sectors
