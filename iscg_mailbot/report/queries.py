@@ -20,17 +20,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, false, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, case, false, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from iscg_mailbot.action_codes import ACTION, OPEN
 from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page, count_rows, make_page
+from iscg_mailbot.report.thread_counts import in_threads, overdue_actions
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_actions import ActionItem, ThreadOpenItems
 
 DEFAULT_LIMIT = 200
-_MAX_LITERAL_IDS = 2000
 
 
 @dataclass(frozen=True)
@@ -341,43 +341,55 @@ def open_threads_page(
     Each thread's open items are read from their kept counts (``thread_open_items``, one
     row per thread with open work), not counted from every open item of the archive;
     only threads with an open due date between the day they were counted and ``today``
-    have their overdue actions counted (:func:`_overdue`).
+    have their overdue actions counted (:func:`~iscg_mailbot.report.thread_counts.overdue_actions`).
     """
-    counts = ThreadOpenItems
-    query = select(counts.thread_id)
-    if participant:
-        query = _in_threads(session, query, _participant_threads(session, participant))
-    if since is not None:
-        # The threads active since then are found first (their index).
-        query = _in_threads(session, query, select(Thread.id).where(Thread.last_activity >= since))
-    thread = aliased(Thread)
-    overdue = _overdue(today).label("overdue")
-    questions = counts.open_questions if include_questions else literal(0)
-    # count(*) OVER () is computed before the LIMIT: every row carries the full total.
-    # The columns shown, not Thread entities: building 50 ORM objects cost more than
-    # the query.
-    query = query.add_columns(
-        thread.subject, thread.last_activity, thread.message_count, thread.participants,
-        counts.open_actions, overdue, questions.label("questions"),
-        counts.first_due.label("next_due"), func.count().over().label("total"),
-    ).join(thread, thread.id == counts.thread_id)
-    if not include_questions or quiet_since is not None:
-        query = query.where(counts.open_actions > 0)
-    if quiet_since is not None:
-        query = query.where(thread.last_activity < quiet_since)
-    if list_id is not None:
-        query = query.where(thread.list_id == list_id)
-    if thread_ids is not None:
-        query = query.where(counts.thread_id.in_(sorted(thread_ids)))
-    query = query.order_by(overdue.desc(), thread.last_activity.desc().nulls_last(),
-                           thread.id.desc())
+    ranked = _ranked(session, today, since, participant, thread_ids, quiet_since,
+                     include_questions, list_id)
     if limit is not None or offset:
-        query = query.limit(limit).offset(offset)
+        ranked = ranked.limit(limit).offset(offset)
+    page = ranked.subquery()
+    # The shown columns of the page's threads only: carried through the sort of every
+    # thread with open work, the subjects and participants cost more than the ranking.
+    thread = aliased(Thread)
+    query = (select(page, thread.subject, thread.message_count, thread.participants)
+             .join(thread, thread.id == page.c.thread_id)
+             .order_by(page.c.overdue.desc(), page.c.last_activity.desc().nulls_last(),
+                       page.c.thread_id.desc()))
     found = session.execute(query).all()
     rows = [_open_thread_row(row) for row in found]
     if not found and offset:  # past the end: the total needs its own count
-        return Page(rows, count_rows(session, query))
+        return Page(rows, count_rows(session, ranked.limit(None).offset(None)))
     return Page(rows, int(found[0].total) if found else 0)
+
+
+def _ranked(session: Session, today: date, since: datetime | None, participant: str | None,
+            thread_ids: Collection[int] | None, quiet_since: datetime | None,
+            include_questions: bool, list_id: int | None) -> Select[Any]:
+    """The threads of :func:`open_threads_page` in order, with their counts and how many
+    there are in all (``count(*) OVER ()``, computed before any LIMIT)."""
+    counts = ThreadOpenItems
+    query = select(counts.thread_id)
+    if participant:
+        query = in_threads(session, query, _participant_threads(session, participant))
+    if since is not None:
+        # The threads active since then are found first (their index).
+        query = in_threads(session, query, select(Thread.id).where(Thread.last_activity >= since))
+    overdue = overdue_actions(today).label("overdue")
+    questions = counts.open_questions if include_questions else literal(0)
+    ranked = query.add_columns(
+        Thread.last_activity, counts.open_actions, overdue, questions.label("questions"),
+        counts.first_due.label("next_due"), func.count().over().label("total"),
+    ).join(Thread, Thread.id == counts.thread_id)
+    if not include_questions or quiet_since is not None:
+        ranked = ranked.where(counts.open_actions > 0)
+    if quiet_since is not None:
+        ranked = ranked.where(Thread.last_activity < quiet_since)
+    if list_id is not None:
+        ranked = ranked.where(Thread.list_id == list_id)
+    if thread_ids is not None:
+        ranked = ranked.where(counts.thread_id.in_(sorted(thread_ids)))
+    return ranked.order_by(overdue.desc(), Thread.last_activity.desc().nulls_last(),
+                           counts.thread_id.desc())
 
 
 def _open_thread_row(row: Any) -> OpenThreadRow:
@@ -386,37 +398,6 @@ def _open_thread_row(row: Any) -> OpenThreadRow:
         message_count=row.message_count, participants=list(row.participants or []),
         open_actions=int(row.open_actions or 0), overdue_actions=int(row.overdue or 0),
         open_questions=int(row.questions or 0), next_due=row.next_due)
-
-
-def _overdue(today: date) -> ColumnElement[int]:
-    """A thread's open actions due before ``today``, from its kept counts: none when its
-    earliest open due date is not past, all its dated ones when its latest is, the count
-    as of the day it was counted when no open due date lies between that day and
-    ``today``; counted from its items (an index range) only otherwise."""
-    counts = ThreadOpenItems
-    counted = (select(func.count()).select_from(ActionItem)
-               .where(ActionItem.status == OPEN, ActionItem.thread_id == counts.thread_id,
-                      ActionItem.kind == ACTION, ActionItem.due < today)
-               .correlate(counts).scalar_subquery())
-    unchanged = and_(or_(counts.first_due_after.is_(None), counts.first_due_after >= today),
-                     or_(counts.last_due_before.is_(None), counts.last_due_before < today))
-    return case((or_(counts.first_due.is_(None), counts.first_due >= today), 0),
-                (counts.last_due < today, counts.dated_actions),
-                (unchanged, counts.overdue_then), else_=counted)
-
-
-_Ids = Select[int]
-
-
-def _in_threads(session: Session, counts: _Ids, threads: Select[int | None]) -> _Ids:
-    """``counts`` restricted to ``threads`` (a query of thread ids)."""
-    # The ids are fetched first: a literal list keeps the planner from a nested loop when
-    # its statistics are stale (right after a large import), and from reading every open
-    # item (a hash join) when only a few threads' items are wanted.
-    wanted = session.scalars(threads).all()
-    if len(wanted) <= _MAX_LITERAL_IDS:
-        return counts.where(ThreadOpenItems.thread_id.in_(sorted(t for t in wanted if t)))
-    return counts.where(ThreadOpenItems.thread_id.in_(threads))
 
 
 def stalled_threads(
