@@ -12,9 +12,10 @@ Also prints extraction throughput: pure ``extract_actions`` (sentences/s, messag
 and the whole analysis of stored messages (items saved, closures, index) in msg/s.
 
 Then, on each database, each command a person waits for as a whole process (import, settings,
-query, printing), with its peak RSS: ``threads list --open``, ``actions list --overdue``,
-``search`` and ``digest preview``; median wall time of 3 runs and the CPU time (user +
-system) of the process, which a machine shared with other jobs changes less.
+query, printing), with its peak RSS: ``threads list --open`` and ``--stalled 14d``,
+``actions list --overdue``, ``search`` and ``digest preview``; median wall time of 3 runs
+and the CPU time (user + system) of the process, which a machine shared with other jobs
+changes less.
 Goals (issue 17): digest preview under 1 s and 150 MB; the lists under 0.4 s.
 
 Usage: python bench/queries.py [--messages 100000] [--postgres URL]
@@ -232,6 +233,7 @@ def postgres_database(admin_url: str, keep: str | None = None) -> tuple[str, Cal
 CLI_COMMANDS: list[tuple[str, list[str], float, float]] = [
     # (label, arguments, goal in s, goal in MB)
     ("threads list --open", ["threads", "list", "--open"], 0.4, 150.0),
+    ("threads list --stalled 14d", ["threads", "list", "--stalled", "14d"], 0.4, 150.0),
     ("actions list --overdue", ["actions", "list", "--overdue"], 0.4, 150.0),
     ('search "liaison statement"', ["search", "liaison statement"], 0.4, 150.0),
     ("digest preview", ["digest", "preview"], 1.0, 150.0),

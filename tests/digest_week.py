@@ -20,6 +20,7 @@ from iscg_mailbot.store.database import session_scope
 from iscg_mailbot.store.messages import ensure_list
 from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_actions import ActionItem
+from iscg_mailbot.store.open_items import refresh_open_items
 
 NOW = datetime(2024, 3, 11, 9, 0, tzinfo=UTC)
 LIST = ListConfig(id="int-sect-team", address="int-sect-team@lists.itu.int",
@@ -147,6 +148,9 @@ def seed_actions(engine: Engine) -> None:
             item("room2@example.org", "Is there remote participation?", "Marc Dubois", None,
                  kind="question"),
         ])
+        session.flush()
+        # As store/actions.py does after every write: the threads' open items counted.
+        refresh_open_items(session, [m.thread_id for m in messages.values()])
 
 
 def make_app(engine: Engine, config_dir: Path, *, smtp: SmtpConfig | None = None,

@@ -214,3 +214,13 @@ def test_a_digest_preview_with_its_overlaps_kept_imports_no_comparison(
     needless = [m for m in loaded
                 if any(m == name or m.startswith(name + ".") for name in NOT_FOR_THE_PREVIEW)]
     assert needless == []
+
+
+@pytest.mark.parametrize("args", QUERIES, ids=" ".join)
+def test_a_query_on_sqlite_imports_no_postgresql_dialect(args: list[str], database: str) -> None:
+    # SQLAlchemy's PostgreSQL package imports every driver's dialect (~55 ms of a SQLite
+    # query's start-up when store/open_items.py imported it for its INSERT ... ON CONFLICT).
+    loaded = _modules_after(args, {"ISCG_DATABASE_URL": database, "ISCG_CONFIG": str(CONFIG)},
+                            ("sqlalchemy.dialects", "psycopg"))
+    assert "sqlalchemy.dialects.sqlite" in loaded
+    assert not [m for m in loaded if m.startswith(("sqlalchemy.dialects.postgresql", "psycopg"))]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from iscg_mailbot.services.digest_archive import archived_digest
 from iscg_mailbot.services.ical import calendar_feed
 from iscg_mailbot.store.database import session_scope
 from iscg_mailbot.store.models_actions import ActionItem
+from iscg_mailbot.store.open_items import count_passed
 from tests.digest_week import NOW
 from tests.servers.smtp import SmtpTestServer
 from tests.web_helpers import CHAIR, REPRESENTATIVE, web_app
@@ -84,7 +85,14 @@ def _calls(app: App, item_id: int) -> dict[str, Callable[[], object]]:
         "a sent digest": lambda: archived_digest(app, "int-sect-team", "2024-03-04/2024-03-11",
                                                  member_address=CHAIR),
         "a member's calendar": lambda: calendar_feed(app, member_address=REPRESENTATIVE, now=NOW),
+        # The writers' recount of the threads a new day overtook (revision 0024).
+        "open items counted again a month later": lambda: _count_passed(app, NOW + timedelta(days=30)),
     }
+
+
+def _count_passed(app: App, when: datetime) -> int:
+    with app.session() as session:
+        return count_passed(session, when.date())
 
 
 def _full_scans(engine: Engine, statement: str, parameters: Any) -> list[str]:
@@ -131,3 +139,33 @@ def test_the_check_finds_a_full_scan(engine: Engine, dummy: int) -> None:
     """The checker itself: a query on an unindexed column is reported."""
     statement = "SELECT id FROM action_items WHERE sentence = 'x'"
     assert _full_scans(engine, statement, {} if engine.dialect.name != "sqlite" else ())
+
+
+def test_the_thread_lists_read_items_only_thread_by_thread(
+        engine: Engine, tmp_path: Path, smtp_server: SmtpTestServer) -> None:
+    """``threads list --open``/``--stalled`` read the kept counts (revision 0024): open
+    items are only read for one thread at a time (its due dates on both sides of the
+    day), never counted for the whole archive."""
+    app = web_app(engine, tmp_path / "config", smtp_server)
+    calls = [lambda: action_services.open_threads_page(app, now=NOW),
+             lambda: action_services.stalled_threads_page(app, now=NOW)]
+    reads = []
+    for call in calls:
+        with recorded(engine) as sent:
+            call()
+        reads += [(statement, parameters) for statement, parameters in sent
+                  if "action_items" in statement]
+    assert reads
+    for statement, parameters in reads:
+        with engine.connect() as connection:
+            if engine.dialect.name == "sqlite":
+                plan = [str(row[-1]) for row in connection.exec_driver_sql(
+                    "EXPLAIN QUERY PLAN " + statement, parameters)]
+                items = [line for line in plan if "action_items" in line]
+                assert items and all("thread_id=?" in line for line in items), plan
+            else:
+                plan = [str(row[0]) for row in connection.exec_driver_sql(
+                    "EXPLAIN " + statement, parameters)]
+                text = "\n".join(plan)
+                assert "thread_id = thread_open_items.thread_id" in text, text
+                assert "HashAggregate" not in text and "GroupAggregate" not in text, text

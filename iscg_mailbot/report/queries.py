@@ -20,17 +20,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, false, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from iscg_mailbot.action_codes import ACTION, OPEN, QUESTION
+from iscg_mailbot.action_codes import ACTION, OPEN
 from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page, count_rows, make_page
+from iscg_mailbot.report.thread_counts import in_threads, overdue_actions
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import Message, Thread
-from iscg_mailbot.store.models_actions import ActionItem
+from iscg_mailbot.store.models_actions import ActionItem, ThreadOpenItems
 
 DEFAULT_LIMIT = 200
-_MAX_LITERAL_IDS = 2000
 
 
 @dataclass(frozen=True)
@@ -337,82 +337,67 @@ def open_threads_page(
     open *actions* and no message at or after it (see :func:`stalled_threads`);
     ``participant`` keeps threads that person wrote in. Most overdue first, then the
     most recently active.
+
+    Each thread's open items are read from their kept counts (``thread_open_items``, one
+    row per thread with open work), not counted from every open item of the archive;
+    only threads with an open due date between the day they were counted and ``today``
+    have their overdue actions counted (:func:`~iscg_mailbot.report.thread_counts.overdue_actions`).
     """
-    counts = _open_item_counts(today, include_questions, list_id, thread_ids)
-    if participant:
-        counts = _in_threads(session, counts, _participant_threads(session, participant))
-    if since is not None:
-        # Only the items of threads active since then are counted (found by the threads'
-        # index), not every open item of the archive, filtered afterwards.
-        counts = _in_threads(session, counts, select(Thread.id).where(Thread.last_activity >= since))
-    summary = counts.subquery()
-    thread = aliased(Thread)
-    # count(*) OVER () is computed before the LIMIT: every row carries the full total.
-    # The columns shown, not Thread entities: building 50 ORM objects cost more than
-    # the query.
-    query = select(thread.id, thread.subject, thread.last_activity, thread.message_count,
-                   thread.participants, summary.c.open_actions, summary.c.overdue,
-                   summary.c.questions, summary.c.next_due,
-                   func.count().over().label("total"),
-                   ).join(summary, summary.c.thread_id == thread.id)
-    if quiet_since is not None:
-        query = query.where(summary.c.open_actions > 0, thread.last_activity < quiet_since)
-    query = query.order_by(summary.c.overdue.desc(),
-                           thread.last_activity.desc().nulls_last(), thread.id.desc())
+    ranked = _ranked(session, today, since, participant, thread_ids, quiet_since,
+                     include_questions, list_id)
     if limit is not None or offset:
-        query = query.limit(limit).offset(offset)
+        ranked = ranked.limit(limit).offset(offset)
+    page = ranked.subquery()
+    # The shown columns of the page's threads only: carried through the sort of every
+    # thread with open work, the subjects and participants cost more than the ranking.
+    thread = aliased(Thread)
+    query = (select(page, thread.subject, thread.message_count, thread.participants)
+             .join(thread, thread.id == page.c.thread_id)
+             .order_by(page.c.overdue.desc(), page.c.last_activity.desc().nulls_last(),
+                       page.c.thread_id.desc()))
     found = session.execute(query).all()
     rows = [_open_thread_row(row) for row in found]
     if not found and offset:  # past the end: the total needs its own count
-        return Page(rows, count_rows(session, query))
+        return Page(rows, count_rows(session, ranked.limit(None).offset(None)))
     return Page(rows, int(found[0].total) if found else 0)
+
+
+def _ranked(session: Session, today: date, since: datetime | None, participant: str | None,
+            thread_ids: Collection[int] | None, quiet_since: datetime | None,
+            include_questions: bool, list_id: int | None) -> Select[Any]:
+    """The threads of :func:`open_threads_page` in order, with their counts and how many
+    there are in all (``count(*) OVER ()``, computed before any LIMIT)."""
+    counts = ThreadOpenItems
+    query = select(counts.thread_id)
+    if participant:
+        query = in_threads(session, query, _participant_threads(session, participant))
+    if since is not None:
+        # The threads active since then are found first (their index).
+        query = in_threads(session, query, select(Thread.id).where(Thread.last_activity >= since))
+    overdue = overdue_actions(today).label("overdue")
+    questions = counts.open_questions if include_questions else literal(0)
+    ranked = query.add_columns(
+        Thread.last_activity, counts.open_actions, overdue, questions.label("questions"),
+        counts.first_due.label("next_due"), func.count().over().label("total"),
+    ).join(Thread, Thread.id == counts.thread_id)
+    if not include_questions or quiet_since is not None:
+        ranked = ranked.where(counts.open_actions > 0)
+    if quiet_since is not None:
+        ranked = ranked.where(Thread.last_activity < quiet_since)
+    if list_id is not None:
+        ranked = ranked.where(Thread.list_id == list_id)
+    if thread_ids is not None:
+        ranked = ranked.where(counts.thread_id.in_(sorted(thread_ids)))
+    return ranked.order_by(overdue.desc(), Thread.last_activity.desc().nulls_last(),
+                           counts.thread_id.desc())
 
 
 def _open_thread_row(row: Any) -> OpenThreadRow:
     return OpenThreadRow(
-        thread_id=row.id, subject=row.subject, last_activity=row.last_activity,
+        thread_id=row.thread_id, subject=row.subject, last_activity=row.last_activity,
         message_count=row.message_count, participants=list(row.participants or []),
         open_actions=int(row.open_actions or 0), overdue_actions=int(row.overdue or 0),
         open_questions=int(row.questions or 0), next_due=row.next_due)
-
-
-# thread id, open actions, overdue actions, open questions, next due date
-_Counts = Select[int | None, Any, Any, Any, Any]
-
-
-def _open_item_counts(today: date, include_questions: bool, list_id: int | None,
-                      thread_ids: Collection[int] | None) -> _Counts:
-    """Per thread: open actions, overdue ones, open questions and the next due date."""
-    kinds = [ACTION, QUESTION] if include_questions else [ACTION]
-    is_action = ActionItem.kind == ACTION
-    counts = (
-        select(
-            ActionItem.thread_id.label("thread_id"),
-            func.sum(case((is_action, 1), else_=0)).label("open_actions"),
-            func.sum(case((and_(is_action, ActionItem.due < today), 1), else_=0)).label("overdue"),
-            func.sum(case((ActionItem.kind == QUESTION, 1), else_=0)).label("questions"),
-            func.min(case((is_action, ActionItem.due), else_=None)).label("next_due"),
-        )
-        .where(ActionItem.status == OPEN, ActionItem.kind.in_(kinds),
-               ActionItem.thread_id.is_not(None))
-        .group_by(ActionItem.thread_id)
-    )
-    if list_id is not None:
-        counts = counts.where(ActionItem.list_id == list_id)
-    if thread_ids is not None:
-        counts = counts.where(ActionItem.thread_id.in_(sorted(thread_ids)))
-    return counts
-
-
-def _in_threads(session: Session, counts: _Counts, threads: Select[int | None]) -> _Counts:
-    """``counts`` restricted to ``threads`` (a query of thread ids), before counting."""
-    # The ids are fetched first: a literal list keeps the planner from a nested loop when
-    # its statistics are stale (right after a large import), and from reading every open
-    # item (a hash join) when only a few threads' items are wanted.
-    wanted = session.scalars(threads).all()
-    if len(wanted) <= _MAX_LITERAL_IDS:
-        return counts.where(ActionItem.thread_id.in_(sorted(t for t in wanted if t)))
-    return counts.where(ActionItem.thread_id.in_(threads))
 
 
 def stalled_threads(

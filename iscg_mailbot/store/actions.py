@@ -2,7 +2,8 @@
 
 Every function works inside the caller's session (one transaction per batch). Rows a
 person decided (``manual``) are never changed by :func:`save_items`,
-:func:`close_items` or re-extraction.
+:func:`close_items` or re-extraction. Each one counts the open items of the threads it
+changed again (``store/open_items.py``), in the same transaction.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.models_web import ActionItemEvent
+from iscg_mailbot.store.open_items import refresh_open_items
 from iscg_mailbot.store.types import utcnow
 
 if TYPE_CHECKING:  # the chair's queries run without creating the records' dataclasses
@@ -104,6 +106,7 @@ def save_items(session: Session, found: Mapping[int, FoundItems]) -> SaveCounts:
     now = utcnow()
     new_rows: list[dict[str, object]] = []
     seen: set[tuple[int, int]] = set()
+    touched: set[int | None] = set()
     for pk in pks:
         item = found[pk]
         for candidate in item.candidates:
@@ -118,17 +121,21 @@ def save_items(session: Session, found: Mapping[int, FoundItems]) -> SaveCounts:
                                  "thread_id": item.thread_id, "span_start": candidate.span[0],
                                  "status": OPEN, "manual": False, "created_at": now,
                                  "updated_at": now})
+                touched.add(item.thread_id)
             elif _update(known, values, now):
                 counts.updated += 1
-    stale = [row.id for key, row in existing.items()
+                touched.add(known.thread_id)
+    stale = [row for key, row in existing.items()
              if key not in seen and not row.manual and row.status == OPEN]
     if stale:
-        session.execute(delete(ActionItem).where(ActionItem.id.in_(stale)))
+        session.execute(delete(ActionItem).where(ActionItem.id.in_([r.id for r in stale])))
         counts.removed = len(stale)
+        touched.update(r.thread_id for r in stale)
     if new_rows:
         session.execute(insert(ActionItem), new_rows)
         counts.added = len(new_rows)
     session.flush()
+    refresh_open_items(session, touched)
     return counts
 
 
@@ -139,16 +146,19 @@ def refresh_thread_ids(session: Session, thread_ids: Collection[int]) -> None:
     the items follow their message.
     """
     ids = sorted(thread_ids)
+    touched: set[int | None] = set()
     for chunk in chunks(ids):
-        pairs = session.execute(
-            select(ActionItem.id, Message.thread_id)
+        moves = session.execute(
+            select(ActionItem.id, ActionItem.thread_id, Message.thread_id.label("to"))
             .join(Message, Message.id == ActionItem.message_pk)
             .where(Message.thread_id.in_(chunk))
             .where(ActionItem.thread_id.is_distinct_from(Message.thread_id))
         ).all()
-        if pairs:
+        if moves:
             session.execute(update(ActionItem),
-                            [{"id": item_id, "thread_id": thread_id} for item_id, thread_id in pairs])
+                            [{"id": move.id, "thread_id": move.to} for move in moves])
+            touched.update(t for move in moves for t in (move.thread_id, move.to))
+    refresh_open_items(session, touched)
 
 
 def closable_items_in_threads(session: Session, thread_ids: Collection[int]) -> list[ActionItem]:
@@ -172,15 +182,17 @@ def close_items(session: Session, closures: Sequence[ClosingReply]) -> list[Clos
     """Mark items done by a reply; return the closures applied (items a person decided,
     or already closed, are skipped)."""
     wanted = sorted({c.item_id for c in closures})
-    still_open: set[int] = set()
+    still_open: dict[int, int | None] = {}  # item: its thread
     for chunk in chunks(wanted):
-        still_open.update(session.scalars(
-            select(ActionItem.id).where(ActionItem.id.in_(chunk), ActionItem.status == OPEN,
-                                        ActionItem.manual.is_(False))))
+        still_open.update((row.id, row.thread_id) for row in session.execute(
+            select(ActionItem.id, ActionItem.thread_id).where(
+                ActionItem.id.in_(chunk), ActionItem.status == OPEN,
+                ActionItem.manual.is_(False))))
     applied: list[ClosingReply] = []
+    touched: set[int | None] = set()
     for closure in closures:
         if closure.item_id in still_open:
-            still_open.discard(closure.item_id)  # the first reply to close it wins
+            touched.add(still_open.pop(closure.item_id))  # the first reply to close it wins
             applied.append(closure)
     if applied:
         now = utcnow()
@@ -189,6 +201,7 @@ def close_items(session: Session, closures: Sequence[ClosingReply]) -> list[Clos
              "closed_at": c.closed_at or now, "closing_sentence": c.sentence, "updated_at": now}
             for c in applied
         ])
+        refresh_open_items(session, touched)
     return applied
 
 
@@ -218,6 +231,7 @@ def set_status(session: Session, item_id: int, status: str, note: str | None = N
         row.closed_by_message_pk = None
         row.closing_sentence = None
     session.flush()
+    refresh_open_items(session, [row.thread_id])
     return row
 
 

@@ -13,6 +13,12 @@ for every thread a batch touched (``merge_threads`` may also move them directly)
 
 ``manual`` is set when a person closed, reopened or dropped the item: automation
 (closure by reply, re-extraction) never changes such a row again.
+
+``thread_open_items`` keeps, per thread with open work, what the chair's thread lists
+order by (revision 0024): how many open actions (and how many of them dated), open
+questions, and the earliest and latest due date of its open actions. Every write to
+``action_items`` goes through ``store/actions.py`` or ``store/thread_merge.py``, which
+count the threads they touched again (``store/open_items.py``).
 """
 
 from datetime import date, datetime
@@ -85,3 +91,36 @@ class ActionItem(Base):
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ThreadOpenItems(Base):
+    """A thread's open actions and questions, counted again whenever its items change.
+
+    "Overdue" depends on the day it is asked, so it is kept as of the day the thread was
+    counted (``counted_on``, UTC): ``overdue_then`` open actions were due before it, the
+    latest of them on ``last_due_before``, and the earliest one not yet due then is
+    ``first_due_after``. Asked about another day, the count stands unless an open due
+    date lies between the two days; only such threads have their items counted at query
+    time (``report/queries.py``), and :func:`iscg_mailbot.store.open_items.count_passed`
+    counts them again as days pass.
+    """
+
+    __tablename__ = "thread_open_items"
+    __table_args__ = (
+        # Threads whose count a day has overtaken (count_passed), from either side.
+        Index("ix_thread_open_items_first_due_after", "first_due_after"),
+        Index("ix_thread_open_items_last_due_before", "last_due_before"),
+    )
+
+    thread_id: Mapped[int] = mapped_column(
+        ForeignKey("threads.id", ondelete="CASCADE"), primary_key=True)
+    open_actions: Mapped[int] = mapped_column(Integer, default=0)
+    dated_actions: Mapped[int] = mapped_column(Integer, default=0)
+    open_questions: Mapped[int] = mapped_column(Integer, default=0)
+    # Of the open actions: the earliest and latest due date.
+    first_due: Mapped[date | None] = mapped_column(Date)
+    last_due: Mapped[date | None] = mapped_column(Date)
+    counted_on: Mapped[date] = mapped_column(Date)
+    overdue_then: Mapped[int] = mapped_column(Integer, default=0)
+    last_due_before: Mapped[date | None] = mapped_column(Date)
+    first_due_after: Mapped[date | None] = mapped_column(Date)

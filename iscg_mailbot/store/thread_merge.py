@@ -12,16 +12,19 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.store.models import AnalysisFailure, Message, Thread
-from iscg_mailbot.store.models_actions import ActionItem
+from iscg_mailbot.store.models_actions import ActionItem, ThreadOpenItems
 from iscg_mailbot.store.models_duties import ThreadOverlapTerms
 from iscg_mailbot.store.models_topics import AUTO, MANUAL, ThreadEntity, ThreadTopic
+from iscg_mailbot.store.open_items import forget_threads, refresh_open_items
 
 #: Every table with a column pointing at ``threads.id``, and what a merge does with it:
 #: messages and action items move to the kept thread; automatic topic tags and entities
-#: are dropped (the merged thread is re-analysed); people's topic decisions move.
+#: are dropped (the merged thread is re-analysed); people's topic decisions move; the
+#: open items' counts of the merged threads go and the kept thread's are counted again.
 THREAD_REFERENCES = (
     (Message, Message.thread_id),
     (ActionItem, ActionItem.thread_id),
+    (ThreadOpenItems, ThreadOpenItems.thread_id),
     (ThreadTopic, ThreadTopic.thread_id),
     (ThreadEntity, ThreadEntity.thread_id),
     (AnalysisFailure, AnalysisFailure.thread_id),
@@ -55,6 +58,8 @@ def merge_threads(session: Session, keep_id: int, drop_ids: Iterable[int]) -> No
     session.execute(
         delete(ThreadTopic).where(ThreadTopic.thread_id.in_(drops), ThreadTopic.topic.in_(decided))
     )
+    forget_threads(session, drops)
     for model, column in THREAD_REFERENCES:
         session.execute(update(model).where(column.in_(drops)).values({column: keep_id}))
+    refresh_open_items(session, [keep_id])
     session.execute(delete(Thread).where(Thread.id.in_(drops)))

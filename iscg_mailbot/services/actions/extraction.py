@@ -38,6 +38,7 @@ from iscg_mailbot.store.actions import (
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import MailingList, Message
 from iscg_mailbot.store.models_actions import ActionItem
+from iscg_mailbot.store.open_items import count_passed
 from iscg_mailbot.text import analysis_text
 
 
@@ -240,6 +241,9 @@ def save_extraction(session: Session, extraction: Extraction, context: Context,
     ids, loaded = extraction.ids, extraction.messages
     if not ids:
         return report
+    # Threads whose items fell due since they were counted (none most of the day);
+    # first, so that two analysers lock those threads' counts in the same order.
+    count_passed(session)
     counts = save_items(session, extraction.found)
     report.messages, report.added = len(loaded), counts.added
     report.updated, report.removed = counts.updated, counts.removed
