@@ -15,8 +15,12 @@ overlap terms and vectors, by Message-ID), and the dumps must be identical.
 ``--py-spy FILE`` samples this tree's analysis once instead (py-spy must be installed
 in the environment; raw collapsed stacks, the analysis' share by function printed).
 
+``--mbox FILE`` analyses that archive instead of the corpus (the sample archive...);
+``--postgres ADMIN_URL`` analyses in PostgreSQL instead (a database ``bench_analysis``
+on that server, dropped and imported again by this tree before each run).
+
 Usage: python bench/analysis_kept.py --keep DIR [--messages 4000] [--baseline main]
-       [--rounds 3] [--py-spy FILE]
+       [--rounds 3] [--py-spy FILE] [--mbox FILE] [--postgres URL]
 """
 
 from __future__ import annotations
@@ -37,14 +41,19 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def prepare(db: Path, mbox: Path) -> None:
-    """Import ``mbox`` into a new SQLite database ``db`` (no analysis)."""
+def _url(db: str) -> str:
+    return db if db.startswith("postgresql") else f"sqlite:///{db}"
+
+
+def prepare(db: str, mbox: Path) -> None:
+    """Import ``mbox`` into a new database ``db`` (a SQLite file or a PostgreSQL URL; no
+    analysis)."""
     from iscg_mailbot.services import ingest
     from iscg_mailbot.services.app import App
     from iscg_mailbot.settings.main import Settings
 
     os.chdir(ROOT)
-    app = App.open(Settings(database={"url": f"sqlite:///{db}"}), check_schema=False)
+    app = App.open(Settings(database={"url": _url(db)}), check_schema=False)
     app.upgrade_schema()
     ingest.import_archive(app, mbox)
     app.close()
@@ -60,20 +69,27 @@ def child(tree: str, db: str, dump: str) -> None:
     from iscg_mailbot.services.app import App
     from iscg_mailbot.settings.main import Settings
 
-    app = App.open(Settings(database={"url": f"sqlite:///{db}"}), check_schema=False)
+    app = App.open(Settings(database={"url": _url(db)}), check_schema=False)
     analysis_pool.preload(app)
     began = time.process_time()
-    analysed = analysis.analyse_pending(app).messages
+    report = analysis.analyse_pending(app)
     spent = time.process_time() - began
     Path(dump).write_text(json.dumps(_dump(app), sort_keys=True), "utf-8")
     app.close()
-    print(json.dumps({"analysed": analysed, "analysis": spent}))
+    print(json.dumps({"analysed": report.messages, "analysis": spent,
+                      "transactions": report.transactions}))
 
 
-def _run(tree: str, kept: Path, folder: Path, spy: str | None = None) -> tuple[dict[str, Any], str]:
-    db, dump = folder / "run.db", folder / "dump.json"
-    shutil.copyfile(kept, db)
-    command = [sys.executable, __file__, "--child", tree, str(db), str(dump)]
+def _run(tree: str, kept: Path, folder: Path, spy: str | None = None,
+         postgres: str | None = None) -> tuple[dict[str, Any], str]:
+    db, dump = str(folder / "run.db"), folder / "dump.json"
+    if postgres:  # a fresh database, the archive imported again (by this tree)
+        db = _fresh_postgres(postgres)
+        subprocess.run([sys.executable, __file__, "--prepare", db, str(kept)], check=True,
+                       cwd=ROOT)
+    else:
+        shutil.copyfile(kept, db)
+    command = [sys.executable, __file__, "--child", tree, db, str(dump)]
     if spy:
         command = [str(Path(sys.executable).with_name("py-spy")), "record", "--format", "raw",
                    "--rate", "250", "--output", spy, "--", *command]
@@ -81,6 +97,19 @@ def _run(tree: str, kept: Path, folder: Path, spy: str | None = None) -> tuple[d
     result: dict[str, Any] = json.loads(
         [line for line in out.strip().splitlines() if line.startswith("{")][-1])
     return result, dump.read_text("utf-8")
+
+
+def _fresh_postgres(admin: str) -> str:
+    """The URL of an empty database ``bench_analysis`` beside ``admin``'s (dropped first)."""
+    from sqlalchemy import create_engine, make_url, text
+
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text('DROP DATABASE IF EXISTS "bench_analysis" WITH (FORCE)'))
+        connection.execute(text('CREATE DATABASE "bench_analysis"'))
+    engine.dispose()
+    return make_url(admin).set(database="bench_analysis").render_as_string(
+        hide_password=False)
 
 
 def shares(spy: Path, root: str = "analyse_pending", top: int = 40) -> None:
@@ -127,19 +156,19 @@ def main() -> None:
     parser.add_argument("--baseline-tree")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--py-spy", dest="spy")
+    parser.add_argument("--mbox", type=Path, help="import this mbox instead of the corpus")
+    parser.add_argument("--postgres", help="analyse in PostgreSQL (this admin URL's server: "
+                        "a database bench_analysis, imported again before each run)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--prepare", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(*args.child)
         return
-    sys.path.insert(0, str(ROOT))
-    from bench.e2e import write_corpus
-
-    kept = args.keep / f"analysis-{args.messages}.db"
-    if not kept.exists():
-        args.keep.mkdir(parents=True, exist_ok=True)
-        mbox = write_corpus(args.keep / "corpus.mbox", args.messages, args.keep)
-        prepare(kept, mbox)
+    if args.prepare:
+        prepare(args.prepare[0], Path(args.prepare[1]))
+        return
+    kept = _kept(args)
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start; "
           f"{time.strftime('%Y-%m-%d %H:%M')}", flush=True)
     with tempfile.TemporaryDirectory() as name:
@@ -150,25 +179,47 @@ def main() -> None:
                 print(json.dumps(result))
             shares(Path(args.spy))
             return
-        base = args.baseline_tree
-        if base is None:
-            base = str(folder / "baseline")
-            Path(base).mkdir()
-            archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.baseline],
-                                     check=True, capture_output=True).stdout
-            subprocess.run(["tar", "-x", "-C", base], input=archive, check=True)
-        trees = {"baseline": base, "this tree": str(ROOT)}
-        runs: dict[str, list[float]] = {n: [] for n in trees}
-        dumps: dict[str, set[str]] = {n: set() for n in trees}
-        messages = 0
-        for _ in range(args.rounds):
-            for name, tree in trees.items():
-                result, dump = _run(tree, kept, folder)
-                runs[name].append(result["analysis"])
-                dumps[name].add(dump)
-                messages = result["analysed"]
-                print(f"{name}: {result['analysis']:.2f} s, load "
-                      f"{os.getloadavg()[0]:.1f}", flush=True)
+        _compare(args, kept, folder)
+
+
+def _kept(args: argparse.Namespace) -> Path:
+    """The kept SQLite database (imported now if missing), or the mbox for PostgreSQL."""
+    sys.path.insert(0, str(ROOT))
+    from bench.e2e import write_corpus
+
+    args.keep.mkdir(parents=True, exist_ok=True)
+    if args.mbox:
+        mbox = args.mbox
+        kept = args.keep / f"analysis-{mbox.stem}.db"
+    else:
+        mbox = write_corpus(args.keep / "corpus.mbox", args.messages, args.keep)
+        kept = args.keep / f"analysis-{args.messages}.db"
+    if not kept.exists():
+        prepare(str(kept), mbox)
+    return mbox if args.postgres else kept  # PostgreSQL: imported again before each run
+
+
+def _compare(args: argparse.Namespace, kept: Path, folder: Path) -> None:
+    """The baseline and this tree in turn; medians; the stored rows compared."""
+    base = args.baseline_tree
+    if base is None:
+        base = str(folder / "baseline")
+        Path(base).mkdir()
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.baseline],
+                                 check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", base], input=archive, check=True)
+    trees = {"baseline": base, "this tree": str(ROOT)}
+    runs: dict[str, list[float]] = {n: [] for n in trees}
+    dumps: dict[str, set[str]] = {n: set() for n in trees}
+    messages = 0
+    for _ in range(args.rounds):
+        for name, tree in trees.items():
+            result, dump = _run(tree, kept, folder, postgres=args.postgres)
+            runs[name].append(result["analysis"])
+            dumps[name].add(dump)
+            messages = result["analysed"]
+            print(f"{name}: {result['analysis']:.2f} s, load "
+                  f"{os.getloadavg()[0]:.1f}", flush=True)
     medians = [statistics.median(runs[n]) for n in trees]
     print(f"{messages} messages analysed; CPU s median (ms a message): baseline "
           f"{medians[0]:.2f} ({1000 * medians[0] / messages:.2f}), this tree "
