@@ -71,6 +71,8 @@ def child(tree: str, db: str, dump: str) -> None:
 
     app = App.open(Settings(database={"url": _url(db)}), check_schema=False)
     analysis_pool.preload(app)
+    if hasattr(analysis_pool, "quiet_collector"):  # as a worker does after preloading
+        analysis_pool.quiet_collector()
     began = time.process_time()
     report = analysis.analyse_pending(app)
     spent = time.process_time() - began
@@ -88,6 +90,8 @@ def _run(tree: str, kept: Path, folder: Path, spy: str | None = None,
         subprocess.run([sys.executable, __file__, "--prepare", db, str(kept)], check=True,
                        cwd=ROOT)
     else:
+        for suffix in ("-wal", "-shm"):  # a run's leftovers would apply to the new copy
+            Path(db + suffix).unlink(missing_ok=True)
         shutil.copyfile(kept, db)
     command = [sys.executable, __file__, "--child", tree, db, str(dump)]
     if spy:
