@@ -86,19 +86,22 @@ class _Scan:
         when, closed = message.date, self.closed
         # A reply to the item's message is later than it whatever the clocks say (a
         # sender's clock or time zone set wrong dates a reply before its parent).
-        cites = {message.in_reply_to, *(message.references or ())} - {None, ""}
+        # (Asked only of an item dated after the message: most are not.)
+        cited, references = message.in_reply_to, message.references or ()
         # Open when this message arrives: not closed by an earlier reply (in this run
         # or a previous one). The same answer however often the batch is analysed.
         windows = [w for w in self.by_thread.get(message.thread_id, ())
                    if w.id not in closed and w.message_pk != message.id
-                   and (w.asked < when or w.message_key in cites)
+                   and (w.asked < when or (w.message_key != "" and (
+                       w.message_key == cited or w.message_key in references)))
                    and (w.until is None or w.until >= when)]
         if not windows:
             return
         candidates = [w.item for w in windows]
         referred = points_referred(message.new_text or "")
+        referred_or_none = referred | {None}
         asked = [i for i in candidates
-                 if not referred or self.points.get(i.id) in referred | {None}]
+                 if not referred or self.points.get(i.id) in referred_or_none]
         for item, shares in _close_questions(asked, message, self.senders, self.context):
             answer = Closure(item.id, (message.new_text or "").strip()[:300], "answered",
                              (0, len(message.new_text or "")), shares)
