@@ -16,7 +16,7 @@ overlap terms and vectors, by Message-ID), and the dumps must be identical.
 in the environment; raw collapsed stacks, the analysis' share by function printed).
 
 ``--mbox FILE`` analyses that archive instead of the corpus (the sample archive...);
-``--postgres ADMIN_URL`` analyses in PostgreSQL instead (a database ``bench_analysis``
+``--postgres ADMIN_URL`` analyses in PostgreSQL instead (a database ``bench_analysis_PID``
 on that server, dropped and imported again by this tree before each run).
 
 Usage: python bench/analysis_kept.py --keep DIR [--messages 4000] [--baseline main]
@@ -103,17 +103,19 @@ def _run(tree: str, kept: Path, folder: Path, spy: str | None = None,
     return result, dump.read_text("utf-8")
 
 
-def _fresh_postgres(admin: str) -> str:
-    """The URL of an empty database ``bench_analysis`` beside ``admin``'s (dropped first)."""
+def _fresh_postgres(admin: str, create: bool = True) -> str:
+    """The URL of an empty database ``bench_analysis_PID`` beside ``admin``'s (dropped
+    first; only dropped without ``create``)."""
     from sqlalchemy import create_engine, make_url, text
 
+    name = f"bench_analysis_{os.getpid()}"
     engine = create_engine(admin, isolation_level="AUTOCOMMIT")
     with engine.connect() as connection:
-        connection.execute(text('DROP DATABASE IF EXISTS "bench_analysis" WITH (FORCE)'))
-        connection.execute(text('CREATE DATABASE "bench_analysis"'))
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if create:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
     engine.dispose()
-    return make_url(admin).set(database="bench_analysis").render_as_string(
-        hide_password=False)
+    return make_url(admin).set(database=name).render_as_string(hide_password=False)
 
 
 def shares(spy: Path, root: str = "analyse_pending", top: int = 40) -> None:
@@ -162,7 +164,7 @@ def main() -> None:
     parser.add_argument("--py-spy", dest="spy")
     parser.add_argument("--mbox", type=Path, help="import this mbox instead of the corpus")
     parser.add_argument("--postgres", help="analyse in PostgreSQL (this admin URL's server: "
-                        "a database bench_analysis, imported again before each run)")
+                        "a database bench_analysis_PID, imported again before each run)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--prepare", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -183,7 +185,11 @@ def main() -> None:
                 print(json.dumps(result))
             shares(Path(args.spy))
             return
-        _compare(args, kept, folder)
+        try:
+            _compare(args, kept, folder)
+        finally:
+            if args.postgres:
+                _fresh_postgres(args.postgres, create=False)
 
 
 def _kept(args: argparse.Namespace) -> Path:
@@ -228,7 +234,8 @@ def _compare(args: argparse.Namespace, kept: Path, folder: Path) -> None:
     print(f"{messages} messages analysed; CPU s median (ms a message): baseline "
           f"{medians[0]:.2f} ({1000 * medians[0] / messages:.2f}), this tree "
           f"{medians[1]:.2f} ({1000 * medians[1] / messages:.2f}), "
-          f"{medians[0] / medians[1]:.2f}x")
+          f"{medians[0] / medians[1]:.2f}x; least: baseline {min(runs['baseline']):.2f}, "
+          f"this tree {min(runs['this tree']):.2f}")
     same = len(dumps["baseline"]) == 1 and dumps["baseline"] == dumps["this tree"]
     print(f"load average {os.getloadavg()[0]:.1f} at the end; same stored rows: "
           f"{'yes' if same else 'NO'}")
