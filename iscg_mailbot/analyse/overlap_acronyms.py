@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from functools import cache
 
 # An acronym: two to eight letters and digits, at least two of them capitals ("D2D",
 # "QoS", "NETP"), as a whole word.
@@ -57,16 +56,25 @@ def _spells(letters: list[str], words: list[str]) -> bool:
     """Whether ``words`` (in order, all of them) spell ``letters``: each word gives the
     next letter by its first letter, a small word may give none."""
 
-    @cache
-    def match(i: int, j: int) -> bool:
-        if j == len(words):
-            return i == len(letters)
-        word = words[j]
-        if i < len(letters) and _fits(letters[i], word) and match(i + 1, j + 1):
-            return True
-        return word in _SMALL and match(i, j + 1)
+    if len(letters) < 2:
+        return False
+    # Memoised by hand: a functools.cache made at each call cost more than the search.
+    known: dict[tuple[int, int], bool] = {}
 
-    return len(letters) >= 2 and match(0, 0)
+    def match(i: int, j: int) -> bool:
+        found = known.get((i, j))
+        if found is None:
+            if j == len(words):
+                found = i == len(letters)
+            else:
+                word = words[j]
+                found = ((i < len(letters) and _fits(letters[i], word)
+                          and match(i + 1, j + 1))
+                         or (word in _SMALL and match(i, j + 1)))
+            known[(i, j)] = found
+        return found
+
+    return match(0, 0)
 
 
 def _parts(text: str) -> list[str]:

@@ -186,8 +186,11 @@ class Analyser:
             tagged = tagging.save_tags(session, [t for t in tags if t.thread_id in done])
             overlap_terms.save_thread_terms(
                 session, [row for row in overlap_rows if row["thread_id"] in done])
-            session.execute(update(Thread).where(Thread.id.in_(done)).values(needs_analysis=False))
-            session.execute(delete(AnalysisFailure).where(AnalysisFailure.thread_id.in_(done)))
+            # No Thread or AnalysisFailure of these was loaded in this session.
+            session.execute(update(Thread).where(Thread.id.in_(done))
+                            .values(needs_analysis=False).execution_options(**work.NO_SYNC))
+            session.execute(delete(AnalysisFailure).where(AnalysisFailure.thread_id.in_(done))
+                            .execution_options(**work.NO_SYNC))
         self._count(done, len(kept.ids), found, tagged)
 
     def _count(self, done: set[int], messages: int, found: action_extraction.ActionsReport,

@@ -9,8 +9,9 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.store.chunks import chunks
@@ -45,15 +46,16 @@ def record_shares(session: Session, shares: Sequence[ShareClosure]) -> int:
     """Store the shares not stored yet; return how many were added."""
     if not shares:
         return 0
+    session.flush()  # the caller's pending ORM rows first (Core statements do not autoflush)
     existing = closed_shares(session, {s.item_id for s in shares})
-    added = 0
+    rows = []
     for share in shares:
         if share.owner.casefold() in existing.get(share.item_id, {}):
             continue
-        session.add(ActionShare(item_id=share.item_id, owner=share.owner[:200],
-                                closed_by_message_pk=share.message_pk, closed_at=share.closed_at,
-                                closing_sentence=share.sentence))
+        rows.append({"item_id": share.item_id, "owner": share.owner[:200],
+                     "closed_by_message_pk": share.message_pk, "closed_at": share.closed_at,
+                     "closing_sentence": share.sentence})
         existing.setdefault(share.item_id, {})[share.owner.casefold()] = share.message_pk
-        added += 1
-    session.flush()
-    return added
+    if rows:  # one executemany, in the order found (the ids the ORM gave one by one)
+        session.execute(cast(Table, ActionShare.__table__).insert(), rows)
+    return len(rows)

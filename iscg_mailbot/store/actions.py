@@ -11,15 +11,15 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Row, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.action_codes import ACTION, ACTION_STATUSES, DONE, DROPPED, OPEN, QUESTION
 from iscg_mailbot.errors import MailbotError, NotFound
+from iscg_mailbot.store.analysis_rows import ITEM_COLUMNS, ITEMS, MESSAGES, ItemRow
 from iscg_mailbot.store.chunks import chunks
-from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.models_web import ActionItemEvent
 from iscg_mailbot.store.open_items import refresh_open_items
@@ -73,24 +73,26 @@ def _values(candidate: ActionCandidate) -> dict[str, object]:
     }
 
 
-def _stored_items(session: Session, pks: list[int]) -> dict[tuple[int, int], ActionItem]:
+# What saving reads of a stored item (plain rows: analysis writes them back with Core).
+_STORED = tuple(ITEMS.c[name] for name in ("id", "message_pk", "thread_id", "span_start", "manual",
+                                            "status", *_FIELDS))
+# An executemany UPDATE by id: the SET clause is the other keys of the parameters.
+_BY_ID = ITEMS.update().where(ITEMS.c.id == bindparam("item_id"))
+
+
+def _stored_items(session: Session, pks: list[int]) -> dict[tuple[int, int], Row[Any]]:
     """The stored items of these messages, by (message, sentence start)."""
-    existing: dict[tuple[int, int], ActionItem] = {}
+    existing: dict[tuple[int, int], Row[Any]] = {}
     for chunk in chunks(pks):
-        for row in session.scalars(select(ActionItem).where(ActionItem.message_pk.in_(chunk))):
+        for row in session.execute(select(*_STORED).where(ITEMS.c.message_pk.in_(chunk))):
             existing[(row.message_pk, row.span_start)] = row
     return existing
 
 
-def _update(known: ActionItem, values: dict[str, object], now: datetime) -> bool:
-    """Bring an automatic item in line with what extraction found; True if it changed.
-    A manual item stays as the person set it."""
-    if known.manual or all(getattr(known, f) == values[f] for f in _FIELDS):
-        return False
-    for name, value in values.items():
-        setattr(known, name, value)
-    known.updated_at = now
-    return True
+def _changed(known: Row[Any], values: dict[str, object]) -> bool:
+    """Whether an automatic item differs from what extraction found. A manual item
+    stays as the person set it."""
+    return not known.manual and any(getattr(known, f) != values[f] for f in _FIELDS)
 
 
 def save_items(session: Session, found: Mapping[int, FoundItems]) -> SaveCounts:
@@ -101,10 +103,12 @@ def save_items(session: Session, found: Mapping[int, FoundItems]) -> SaveCounts:
     manual item is left as the person set it.
     """
     counts = SaveCounts()
+    session.flush()  # the caller's pending ORM rows first (Core statements do not autoflush)
     pks = sorted(found)
     existing = _stored_items(session, pks)
     now = utcnow()
     new_rows: list[dict[str, object]] = []
+    changed: list[dict[str, object]] = []
     seen: set[tuple[int, int]] = set()
     touched: set[int | None] = set()
     for pk in pks:
@@ -122,19 +126,21 @@ def save_items(session: Session, found: Mapping[int, FoundItems]) -> SaveCounts:
                                  "status": OPEN, "manual": False, "created_at": now,
                                  "updated_at": now})
                 touched.add(item.thread_id)
-            elif _update(known, values, now):
-                counts.updated += 1
+            elif _changed(known, values):
+                changed.append({"item_id": known.id, **values, "updated_at": now})
                 touched.add(known.thread_id)
+    counts.updated = len(changed)
     stale = [row for key, row in existing.items()
              if key not in seen and not row.manual and row.status == OPEN]
     if stale:
-        session.execute(delete(ActionItem).where(ActionItem.id.in_([r.id for r in stale])))
+        session.execute(delete(ITEMS).where(ITEMS.c.id.in_([r.id for r in stale])))
         counts.removed = len(stale)
         touched.update(r.thread_id for r in stale)
     if new_rows:
-        session.execute(insert(ActionItem), new_rows)
+        session.execute(ITEMS.insert(), new_rows)
         counts.added = len(new_rows)
-    session.flush()
+    if changed:
+        session.execute(_BY_ID, changed)
     refresh_open_items(session, touched)
     return counts
 
@@ -149,31 +155,32 @@ def refresh_thread_ids(session: Session, thread_ids: Collection[int]) -> None:
     touched: set[int | None] = set()
     for chunk in chunks(ids):
         moves = session.execute(
-            select(ActionItem.id, ActionItem.thread_id, Message.thread_id.label("to"))
-            .join(Message, Message.id == ActionItem.message_pk)
-            .where(Message.thread_id.in_(chunk))
-            .where(ActionItem.thread_id.is_distinct_from(Message.thread_id))
+            select(ITEMS.c.id, ITEMS.c.thread_id, MESSAGES.c.thread_id.label("to"))
+            .join(MESSAGES, MESSAGES.c.id == ITEMS.c.message_pk)
+            .where(MESSAGES.c.thread_id.in_(chunk))
+            .where(ITEMS.c.thread_id.is_distinct_from(MESSAGES.c.thread_id))
         ).all()
         if moves:
-            session.execute(update(ActionItem),
-                            [{"id": move.id, "thread_id": move.to} for move in moves])
+            session.execute(_BY_ID, [{"item_id": move.id, "thread_id": move.to}
+                                     for move in moves])
             touched.update(t for move in moves for t in (move.thread_id, move.to))
     refresh_open_items(session, touched)
 
 
-def closable_items_in_threads(session: Session, thread_ids: Collection[int]) -> list[ActionItem]:
+def closable_items_in_threads(session: Session, thread_ids: Collection[int]) -> list[ItemRow]:
     """Automatic action and question items of these threads, open or closed by a reply.
 
     Closed ones are included so that deciding which items a reply closes gives the same
     answer however often it is asked (:func:`close_items` skips those already closed).
     """
-    rows: list[ActionItem] = []
+    rows: list[ItemRow] = []
+    session.flush()  # the caller's pending ORM rows first (Core statements do not autoflush)
     for chunk in chunks(sorted(thread_ids)):
-        rows.extend(session.scalars(
-            select(ActionItem)
-            .where(ActionItem.thread_id.in_(chunk), ActionItem.status.in_((OPEN, DONE)),
-                   ActionItem.kind.in_((ACTION, QUESTION)), ActionItem.manual.is_(False))
-            .order_by(ActionItem.id)
+        rows.extend(session.execute(
+            select(*ITEM_COLUMNS)
+            .where(ITEMS.c.thread_id.in_(chunk), ITEMS.c.status.in_((OPEN, DONE)),
+                   ITEMS.c.kind.in_((ACTION, QUESTION)), ITEMS.c.manual.is_(False))
+            .order_by(ITEMS.c.id)
         ))
     return rows
 
@@ -183,11 +190,11 @@ def close_items(session: Session, closures: Sequence[ClosingReply]) -> list[Clos
     or already closed, are skipped)."""
     wanted = sorted({c.item_id for c in closures})
     still_open: dict[int, int | None] = {}  # item: its thread
+    session.flush()
     for chunk in chunks(wanted):
         still_open.update((row.id, row.thread_id) for row in session.execute(
-            select(ActionItem.id, ActionItem.thread_id).where(
-                ActionItem.id.in_(chunk), ActionItem.status == OPEN,
-                ActionItem.manual.is_(False))))
+            select(ITEMS.c.id, ITEMS.c.thread_id).where(
+                ITEMS.c.id.in_(chunk), ITEMS.c.status == OPEN, ITEMS.c.manual.is_(False))))
     applied: list[ClosingReply] = []
     touched: set[int | None] = set()
     for closure in closures:
@@ -196,8 +203,8 @@ def close_items(session: Session, closures: Sequence[ClosingReply]) -> list[Clos
             applied.append(closure)
     if applied:
         now = utcnow()
-        session.execute(update(ActionItem), [
-            {"id": c.item_id, "status": DONE, "closed_by_message_pk": c.message_pk,
+        session.execute(_BY_ID, [
+            {"item_id": c.item_id, "status": DONE, "closed_by_message_pk": c.message_pk,
              "closed_at": c.closed_at or now, "closing_sentence": c.sentence, "updated_at": now}
             for c in applied
         ])

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, func, insert, or_, select
+from sqlalchemy import Table, bindparam, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.store.chunks import chunks
@@ -153,7 +153,11 @@ def save_terms(session: Session, rows: Sequence[dict[str, Any]]) -> None:
             row = {**row, "meaning": old[0], "meaning_version": old[1]}
         kept.append(row)
     if kept:
-        session.execute(insert(ThreadOverlapTerms), kept)
+        # One Core executemany (the ORM's bulk insert cost as much again in Python); its
+        # rows need the same keys: a row without a vector has none.
+        table = cast(Table, ThreadOverlapTerms.__table__)
+        session.execute(table.insert(), [{"meaning": None, "meaning_version": None, **row}
+                                         for row in kept])
 
 
 def stored_meaning(session: Session, thread_ids: Collection[int],

@@ -15,9 +15,9 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import Table, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.store.chunks import chunks
@@ -45,14 +45,21 @@ class TopicState:
         return self.manual if self.manual is not None else self.auto_score is not None
 
 
+_TOPICS = cast(Table, ThreadTopic.__table__)
+_STATE_COLUMNS = tuple(_TOPICS.c[name] for name in (
+    "thread_id", "topic", "source", "assigned", "score", "evidence", "note", "tagged_at"))
+
+
 def topic_states(session: Session, thread_ids: Collection[int]) -> dict[int, dict[str, TopicState]]:
     """Per thread, per topic: automatic score and evidence, and the latest manual decision."""
     states: dict[int, dict[str, TopicState]] = defaultdict(dict)
+    session.flush()  # the caller's pending ORM rows first (Core statements do not autoflush)
     for chunk in chunks(sorted(thread_ids)):
+        # The table's columns, not the ORM entity: plain rows, read many per analysis.
         rows = session.execute(
-            select(ThreadTopic).where(ThreadTopic.thread_id.in_(chunk))
-            .order_by(ThreadTopic.tagged_at, ThreadTopic.id)
-        ).scalars()
+            select(*_STATE_COLUMNS).where(_TOPICS.c.thread_id.in_(chunk))
+            .order_by(_TOPICS.c.tagged_at, _TOPICS.c.id)
+        )
         for row in rows:
             state = states[row.thread_id].setdefault(row.topic, TopicState(row.topic))
             if row.source == MANUAL:
@@ -138,10 +145,11 @@ def replace_auto_tags(session: Session, results: Sequence[ThreadTags]) -> None:
         for result in results
         for mention in result.entities
     ]
+    # Core executemany: the ORM's bulk insert of the same rows cost as much again.
     if tags:
-        session.execute(insert(ThreadTopic), tags)
+        session.execute(cast(Table, ThreadTopic.__table__).insert(), tags)
     if entities:
-        session.execute(insert(ThreadEntity), entities)
+        session.execute(cast(Table, ThreadEntity.__table__).insert(), entities)
 
 
 def set_manual(

@@ -24,12 +24,12 @@ from iscg_mailbot.records import ACTION, OPEN, QUESTION, Address, Closure, OpenI
 from iscg_mailbot.services.actions.context import Context
 from iscg_mailbot.store.action_shares import ShareClosure, closed_shares
 from iscg_mailbot.store.actions import ClosingReply, closable_items_in_threads
+from iscg_mailbot.store.analysis_rows import ItemRow, MessageRow
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import Message
-from iscg_mailbot.store.models_actions import ActionItem
 
 
-def closures(session: Session, messages: Sequence[Message], threads: set[int],
+def closures(session: Session, messages: Sequence[MessageRow], threads: set[int],
              context: Context) -> tuple[list[ClosingReply], list[ShareClosure]]:
     """Which open items (and which owners' shares of multi-owner items) the given
     messages close, oldest message first. An item closes when its last share does."""
@@ -48,7 +48,7 @@ class _Open:
     """An item as the scan compares it with each reply of its thread, read once: when it
     was asked, until when it is open, and what closure detection reads of it."""
 
-    item: ActionItem
+    item: ItemRow
     id: int
     message_pk: int
     asked: datetime
@@ -60,7 +60,7 @@ class _Open:
 class _Scan:
     """The open items of some threads, closed one reply at a time."""
 
-    def __init__(self, session: Session, items: list[ActionItem], context: Context) -> None:
+    def __init__(self, session: Session, items: list[ItemRow], context: Context) -> None:
         self.context = context
         self.by_id = {item.id: item for item in items}
         self.done = closed_shares(session, [item.id for item in items])
@@ -78,7 +78,7 @@ class _Scan:
         self.shares: list[ShareClosure] = []
         self.closed: set[int] = set()
 
-    def read(self, message: Message) -> None:
+    def read(self, message: MessageRow) -> None:
         """Close what ``message`` answers among the items open when it arrived."""
         if message.thread_id is None or message.date is None or message.auto_submitted:
             # An auto-reply ("Thank you, your message was received") answers nothing.
@@ -86,19 +86,22 @@ class _Scan:
         when, closed = message.date, self.closed
         # A reply to the item's message is later than it whatever the clocks say (a
         # sender's clock or time zone set wrong dates a reply before its parent).
-        cites = {message.in_reply_to, *(message.references or ())} - {None, ""}
+        # (Asked only of an item dated after the message: most are not.)
+        cited, references = message.in_reply_to, message.references or ()
         # Open when this message arrives: not closed by an earlier reply (in this run
         # or a previous one). The same answer however often the batch is analysed.
         windows = [w for w in self.by_thread.get(message.thread_id, ())
                    if w.id not in closed and w.message_pk != message.id
-                   and (w.asked < when or w.message_key in cites)
+                   and (w.asked < when or (w.message_key != "" and (
+                       w.message_key == cited or w.message_key in references)))
                    and (w.until is None or w.until >= when)]
         if not windows:
             return
         candidates = [w.item for w in windows]
         referred = points_referred(message.new_text or "")
+        referred_or_none = referred | {None}
         asked = [i for i in candidates
-                 if not referred or self.points.get(i.id) in referred | {None}]
+                 if not referred or self.points.get(i.id) in referred_or_none]
         for item, shares in _close_questions(asked, message, self.senders, self.context):
             answer = Closure(item.id, (message.new_text or "").strip()[:300], "answered",
                              (0, len(message.new_text or "")), shares)
@@ -113,7 +116,7 @@ class _Scan:
                 self._close(ClosingReply(found.item_id, message.id, message.date,
                                          found.sentence))
 
-    def _window(self, item: ActionItem) -> _Open | None:
+    def _window(self, item: ItemRow) -> _Open | None:
         """When the item is open, or None when no reply can close it: an item asked at
         no known date, or closed by a reply of no known date."""
         asked = self.dates.get(item.message_pk)
@@ -130,7 +133,7 @@ class _Scan:
                      OpenItem(item.id, item.owner, item.owner_kind, item.sentence,
                               self.points.get(item.id)), self.keys.get(item.message_pk, ""))
 
-    def _last_share(self, found: Closure, message: Message) -> bool:
+    def _last_share(self, found: Closure, message: MessageRow) -> bool:
         """Record the owners' shares "Done for BDT" closes; True when none is left open."""
         item_done = self.done.setdefault(found.item_id, {})
         for owner in found.owners:
@@ -150,8 +153,8 @@ class _Scan:
         self.closed.add(closure.item_id)
 
 
-def _close_questions(items: Sequence[ActionItem], reply: Message, senders: dict[int, Address],
-                     context: Context) -> list[tuple[ActionItem, tuple[str, ...]]]:
+def _close_questions(items: Sequence[ItemRow], reply: MessageRow, senders: dict[int, Address],
+                     context: Context) -> list[tuple[ItemRow, tuple[str, ...]]]:
     """A question is answered by a later message from somebody else in its thread that
     says something (not only thanks, acceptance, another question or "I will come back
     to you"), unless the reply greets somebody else than the one who asked ("Dear
@@ -202,7 +205,7 @@ def _message_facts(session: Session, pks: Sequence[int]
     return dates, senders, keys
 
 
-def _points(session: Session, items: Sequence[ActionItem]) -> dict[int, int | None]:
+def _points(session: Session, items: Sequence[ItemRow]) -> dict[int, int | None]:
     """Which point of its message each item came from (a list entry, one of several
     questions), so that "On the second point: ..." closes that point's items only."""
     texts: dict[int, str] = {}
@@ -210,7 +213,7 @@ def _points(session: Session, items: Sequence[ActionItem]) -> dict[int, int | No
         for pk, text in session.execute(select(Message.id, Message.new_text)
                                         .where(Message.id.in_(chunk))):
             texts[pk] = text or ""
-    by_message: dict[int, list[ActionItem]] = defaultdict(list)
+    by_message: dict[int, list[ItemRow]] = defaultdict(list)
     for item in items:
         by_message[item.message_pk].append(item)
     points: dict[int, int | None] = {}

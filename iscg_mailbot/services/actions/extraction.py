@@ -35,8 +35,9 @@ from iscg_mailbot.store.actions import (
     refresh_thread_ids,
     save_items,
 )
+from iscg_mailbot.store.analysis_rows import MessageRow, message_rows
 from iscg_mailbot.store.chunks import chunks
-from iscg_mailbot.store.models import MailingList, Message
+from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.open_items import count_passed
 from iscg_mailbot.text import analysis_text
@@ -69,7 +70,7 @@ class _Parent:
     date: datetime | None = None
 
 
-def load_parents(session: Session, messages: Sequence[Message]) -> dict[tuple[int, str], _Parent]:
+def load_parents(session: Session, messages: Sequence[MessageRow]) -> dict[tuple[int, str], _Parent]:
     """The stored parents of these messages, by (list id, Message-ID)."""
     wanted = {m.parent_message_id for m in messages if m.parent_message_id}
     lists = {m.list_id for m in messages}
@@ -92,7 +93,7 @@ def load_parents(session: Session, messages: Sequence[Message]) -> dict[tuple[in
     return parents
 
 
-def _input(message: Message, list_address: str | None, context: Context,
+def _input(message: MessageRow, list_address: str | None, context: Context,
            parent: _Parent | None = None) -> ActionInput:
     # Relative dates ("by tomorrow") are read in the sender's own time zone, as written in
     # the Date header; the list's home zone stands in when the header gave none.
@@ -123,16 +124,8 @@ def _input(message: Message, list_address: str | None, context: Context,
     )
 
 
-def load_messages(session: Session, ids: Sequence[int]) -> list[tuple[Message, str | None]]:
-    rows: list[tuple[Message, str | None]] = []
-    for chunk in chunks(ids):
-        rows.extend(
-            (message, address) for message, address in session.execute(
-                select(Message, MailingList.address)
-                .join(MailingList, MailingList.id == Message.list_id)
-                .where(Message.id.in_(chunk))
-            )
-        )
+def load_messages(session: Session, ids: Sequence[int]) -> list[tuple[MessageRow, str | None]]:
+    rows = message_rows(session, ids)
     # Oldest first: a reply closes only items of messages written before it.
     rows.sort(key=lambda pair: (pair[0].date or datetime.max.replace(tzinfo=UTC), pair[0].id))
     return rows
@@ -156,7 +149,7 @@ class Extraction:
     """Items found in stored messages, not saved yet: what :func:`save_extraction` needs."""
 
     ids: list[int]
-    messages: list[tuple[Message, str | None]]  # loaded, oldest first
+    messages: list[tuple[MessageRow, str | None]]  # loaded, oldest first
     found: dict[int, FoundItems]
 
     def in_threads(self, thread_ids: Collection[int]) -> Extraction:
@@ -171,7 +164,7 @@ def _before(when: datetime | None, than: datetime | None) -> bool:
     return when is not None and than is not None and when < than
 
 
-def _asked_before(session: Session, loaded: Sequence[tuple[Message, str | None]]
+def _asked_before(session: Session, loaded: Sequence[tuple[MessageRow, str | None]]
                   ) -> dict[int, list[tuple[datetime | None, Earlier]]]:
     """The stored items of these messages' threads from other messages (earlier
     batches), with their messages' dates: what was asked before a reply."""
@@ -191,7 +184,7 @@ def _asked_before(session: Session, loaded: Sequence[tuple[Message, str | None]]
 
 
 def read_items(session: Session, message_ids: Collection[int], context: Context
-               ) -> Iterator[tuple[Message, ActionInput, list[ActionCandidate]]]:
+               ) -> Iterator[tuple[MessageRow, ActionInput, list[ActionCandidate]]]:
     """Each of these messages (oldest first), what the extractor reads of it, and the
     rules' candidates, before the learned gate (``actions train`` learns from these)."""
     loaded = load_messages(session, sorted(set(message_ids))) if message_ids else []
@@ -222,7 +215,7 @@ def extract_items(session: Session, message_ids: Collection[int],
     """Read these messages and find their items (the rules, then the learned gate when
     it is on); writes nothing."""
     found: dict[int, FoundItems] = {}
-    loaded: list[tuple[Message, str | None]] = []
+    loaded: list[tuple[MessageRow, str | None]] = []
     ids = sorted(set(message_ids))
     gate = context.gate
     for message, action_input, candidates in read_items(session, ids, context):

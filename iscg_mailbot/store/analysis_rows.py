@@ -1,0 +1,133 @@
+"""What analysis reads of stored messages and items, as plain rows (SQLAlchemy Core).
+
+Analysis reads thousands of messages and items per transaction and writes none of them
+back through the ORM: loading them as ORM objects (identity map, instance state, every
+column's JSON decoded) cost more CPU than reading them, about 4% of an analysed
+message's (docs/performance.md, "Analysis reads and writes without the ORM"). These
+selects name the tables' columns, so SQLAlchemy returns its plain rows (attribute access
+by column name, as the ORM objects had), and only the columns analysis reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, Protocol, cast
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from iscg_mailbot.store.chunks import chunks
+from iscg_mailbot.store.models import MailingList, Message
+from iscg_mailbot.store.models_actions import ActionItem
+
+MESSAGES = cast(Table, Message.__table__)
+LISTS = cast(Table, MailingList.__table__)
+ITEMS = cast(Table, ActionItem.__table__)
+
+
+class MessageRow(Protocol):
+    """A stored message as analysis reads it (an ORM ``Message`` has all of these)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def list_id(self) -> int: ...
+    @property
+    def thread_id(self) -> int | None: ...
+    @property
+    def message_id(self) -> str: ...
+    @property
+    def parent_message_id(self) -> str | None: ...
+    @property
+    def in_reply_to(self) -> str | None: ...
+    @property
+    def references(self) -> list[Any]: ...
+    @property
+    def sender_name(self) -> str: ...
+    @property
+    def sender_address(self) -> str: ...
+    @property
+    def to_addresses(self) -> list[Any]: ...
+    @property
+    def cc_addresses(self) -> list[Any]: ...
+    @property
+    def date(self) -> datetime | None: ...
+    @property
+    def utc_offset_minutes(self) -> int | None: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def body_text(self) -> str: ...
+    @property
+    def new_text(self) -> str: ...
+    @property
+    def forwarded_text(self) -> str: ...
+    @property
+    def quoted_text(self) -> str: ...
+    @property
+    def auto_submitted(self) -> bool: ...
+
+
+_MESSAGE_COLUMNS = tuple(MESSAGES.c[name] for name in (
+    "id", "list_id", "thread_id", "message_id", "parent_message_id", "in_reply_to",
+    "references", "sender_name", "sender_address", "to_addresses", "cc_addresses", "date",
+    "utc_offset_minutes", "subject", "body_text", "new_text", "forwarded_text",
+    "quoted_text", "auto_submitted"))
+
+
+def message_rows(session: Session, ids: Sequence[int]
+                 ) -> list[tuple[MessageRow, str | None]]:
+    """These messages (what :class:`MessageRow` names) with their list's address, in no
+    particular order."""
+    rows: list[tuple[MessageRow, str | None]] = []
+    session.flush()  # the caller's pending ORM rows first (Core statements do not autoflush)
+    for chunk in chunks(ids):
+        for row in session.execute(
+            select(*_MESSAGE_COLUMNS, LISTS.c.address.label("list_address"))
+            .join(LISTS, LISTS.c.id == MESSAGES.c.list_id)
+            .where(MESSAGES.c.id.in_(chunk))
+        ):
+            rows.append((cast(MessageRow, row), row.list_address))
+    return rows
+
+
+class ItemRow(Protocol):
+    """A stored action item as closure detection reads it."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def message_pk(self) -> int: ...
+    @property
+    def thread_id(self) -> int | None: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def sentence(self) -> str: ...
+    @property
+    def span_start(self) -> int: ...
+    @property
+    def owner(self) -> str | None: ...
+    @property
+    def owner_kind(self) -> str | None: ...
+    @property
+    def closed_by_message_pk(self) -> int | None: ...
+
+
+ITEM_COLUMNS = tuple(ITEMS.c[name] for name in (
+    "id", "message_pk", "thread_id", "kind", "status", "sentence", "span_start", "owner",
+    "owner_kind", "closed_by_message_pk"))
+
+
+__all__ = [
+    "ITEMS",
+    "ITEM_COLUMNS",
+    "LISTS",
+    "MESSAGES",
+    "ItemRow",
+    "MessageRow",
+    "message_rows",
+]
