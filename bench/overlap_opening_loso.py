@@ -43,14 +43,20 @@ CONDITIONS = ("alone", "work", "2 terms", "3 terms")
 Effect = dict[str, tuple[int, int]]
 
 
-def _ranks(cosines: np.ndarray, candidates: np.ndarray) -> np.ndarray:
-    """Per ordered pair, the worse of the two threads' ranks of each other."""
-    size = len(cosines)
+def ordered_ranks(scores: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+    """Per ordered pair (i, j), the rank of j among i's candidates (10**6 if none)."""
+    size = len(scores)
     rank = np.full((size, size), 10 ** 6)
     for i in range(size):
-        row = cosines[i][candidates[i]]
+        row = scores[i][candidates[i]]
         for j in np.flatnonzero(candidates[i]):
-            rank[i, j] = 1 + int(np.sum(row > cosines[i, j]))
+            rank[i, j] = 1 + int(np.sum(row > scores[i, j]))
+    return rank
+
+
+def _ranks(cosines: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+    """Per ordered pair, the worse of the two threads' ranks of each other."""
+    rank = ordered_ranks(cosines, candidates)
     return np.maximum(rank, rank.T)
 
 

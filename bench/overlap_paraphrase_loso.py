@@ -55,6 +55,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.overlap_opening_loso import ordered_ranks
 from iscg_mailbot.analyse.overlap_headlines import headline, is_news, names_work
 from iscg_mailbot.analyse.overlap_meaning import _model, embedded, terms_text
 from iscg_mailbot.analyse.overlap_text import TextSimilarity, thread_terms
@@ -155,17 +156,6 @@ def _soft(bags: list[list[str]], idf: dict[str, float]) -> np.ndarray:
     return found
 
 
-def _ranks(scores: np.ndarray, candidates: np.ndarray) -> np.ndarray:
-    """Per ordered pair (i, j), the rank of j among i's candidates."""
-    size = len(scores)
-    rank = np.full((size, size), 10 ** 6)
-    for i in range(size):
-        row = scores[i][candidates[i]]
-        for j in np.flatnonzero(candidates[i]):
-            rank[i, j] = 1 + int(np.sum(row > scores[i, j]))
-    return rank
-
-
 def _close(a: ThreadView, b: ThreadView) -> bool:
     if a.first is None or b.first is None or a.last is None or b.last is None:
         return True
@@ -207,10 +197,10 @@ def window_rows(window: Window) -> list[Row]:
     candidates = np.array([[a.sector != b.sector and _close(a, b) for b in led] for a in led])
     text = TextSimilarity({v.id: (v.subject, v.text) for v in window.views})
     values = _signals(led, window, text)
-    ranks = {name: _ranks(m, candidates) for name, m in values.items()}
+    ranks = {name: ordered_ranks(m, candidates) for name, m in values.items()}
     for fused in FUSIONS:
         # Each thread fuses its own ranks of its candidates.
-        ranks["rrf:" + "+".join(fused)] = _ranks(sum(1.0 / (3 + ranks[s]) for s in fused),
+        ranks["rrf:" + "+".join(fused)] = ordered_ranks(sum(1.0 / (3 + ranks[s]) for s in fused),
                                                  candidates)
     ranks = {name: np.maximum(rank, rank.T) for name, rank in ranks.items()}
     labels = {frozenset((a, b)): label for a, b, label in window.pairs}
