@@ -106,16 +106,10 @@ def _run(tree: str, kept: Path, folder: Path, spy: str | None = None,
 def _fresh_postgres(admin: str, create: bool = True) -> str:
     """The URL of an empty database ``bench_analysis_PID`` beside ``admin``'s (dropped
     first; only dropped without ``create``)."""
-    from sqlalchemy import create_engine, make_url, text
+    sys.path.insert(0, str(ROOT))
+    from bench.e2e import postgres_database
 
-    name = f"bench_analysis_{os.getpid()}"
-    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        if create:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    engine.dispose()
-    return make_url(admin).set(database=name).render_as_string(hide_password=False)
+    return postgres_database(admin, create, f"bench_analysis_{os.getpid()}")
 
 
 def shares(spy: Path, root: str = "analyse_pending", top: int = 40) -> None:
