@@ -1,26 +1,27 @@
 """The stdlib ``compat32`` message tree, built and read without repeated work.
 
-Parsing is the costliest step of ingest after analysis, and most of it is the stdlib
-parser itself (see ``bench/parse.py``). Three things here shave what the stdlib would do
-for us at greater cost: the bytes are fed to the parser in one piece (``message_from_bytes``
-feeds 8 KB chunks, each a round of the parser's generator); a message that is not
-``multipart/*`` or ``message/*`` (most list mail) has its header block read here and its
-body taken whole, where the parser passes every line of both through a line buffer and a
-generator (the stdlib's ~1 us a line is most of a list message's parse: ITU and 3GPP
-mail carries 60-70 header lines); and a part's charset parameter, which both the header
-and the body decoding ask for and which the stdlib re-parses from the Content-Type
-header at every call, is read once per part. ``tests/test_parse_mime.py`` checks the
-tree is the stdlib's, attribute by attribute.
+Parsing is the costliest step of ingest after analysis, and most of it was the stdlib
+parser itself (see ``bench/parse.py``), which passes every line through a line buffer
+and a generator (~1 us a line; ITU and 3GPP mail carries 60-70 header lines) and, in a
+multipart body, matches each line against a boundary pattern it compiles per message.
+So a message's header block is read by :mod:`~iscg_mailbot.parse.header_block` and its
+body taken whole, or, for ``multipart/*`` and ``message/*``, read into parts by
+:mod:`~iscg_mailbot.parse.multipart` (the stdlib parser reads what that leaves, fed in
+one piece); and a part's charset parameter, which both the header and the body decoding
+ask for and which the stdlib re-parses from the Content-Type header at every call, is
+read once per part. ``tests/test_parse_mime.py`` and ``tests/test_parse_multipart.py``
+check the tree is the stdlib's, attribute by attribute.
 """
 
 from __future__ import annotations
 
 import re
-from email import errors
 from email.feedparser import FeedParser
 from email.message import Message
 from email.policy import compat32
-from io import StringIO
+
+from iscg_mailbot.parse.header_block import head_end, read_head
+from iscg_mailbot.parse.multipart import Unsupported, read_parts
 
 # Where a part keeps its charset once read: (readable, charset). An attribute on the
 # part itself, so the memo lives exactly as long as the parse that made the part.
@@ -31,13 +32,6 @@ _FIELDS_MEMO = "_iscg_fields"
 # splitting (when each piece holds whole quoted strings): ASCII, no escapes, RFC 2231
 # stars or angle brackets to undo.
 _PLAIN_PARAMETERS = re.compile(r'[^\\*<>\x80-\U0010ffff]*')
-_LINE_ENDS = ("\r", "\n")
-_LINE_BREAKS = ("\r\n", "\r", "\n")
-# The stdlib parser's test for a header line (email.feedparser.headerRE): an envelope
-# line, a field name and colon, or a continuation.
-_HEADER_LINE = re.compile(r"^(From |[\041-\071\073-\176]*:|[\t ])")
-# The end of a line and the start of an empty one after it.
-_EMPTY_LINE_STARTS = ("\n\n", "\n\r", "\r\r")
 #: Main types the stdlib parser reads a body of parts from, rather than as one payload.
 _CONTAINERS = ("multipart", "message")
 # The fields the stdlib parser reads of a message to read its body into parts.
@@ -55,9 +49,9 @@ def read_message(data: bytes) -> Message:
     'Body\\n'
     """
     text = data.decode("ascii", "surrogateescape")
-    end = _head_end(text)
+    end = head_end(text)
     if 0 < end < len(text):
-        message, rest = _read_head(text[:end])
+        message, rest = read_head(text[:end])
         # The body: the lines of the head the headers did not take, then the rest.
         body = "".join(rest) + text[end:]
         if message.get_content_maintype() not in _CONTAINERS:
@@ -71,13 +65,21 @@ def read_message(data: bytes) -> Message:
 
 
 def _with_parts(message: Message, body: str) -> Message:
-    """``message`` (headers read) with ``body`` read into parts by the stdlib parser.
+    """``message`` (headers read) with ``body`` read into parts as the stdlib parser reads
+    them: by :func:`~iscg_mailbot.parse.multipart.read_parts`, else by the parser itself.
 
     The parser reads a body by the two fields it asks of a message, its first
     Content-Type and Content-Transfer-Encoding; it is given those alone above the body
     rather than the whole header block again, and the message it returns takes the
     real fields, envelope line and header defects (which come first, as there).
     """
+    header_defects = list(message.defects)
+    try:
+        read_parts(message, body)
+    except Unsupported:
+        message.defects[:] = header_defects
+    else:
+        return message
     fields = "".join(f"{name}:{value}\n" for name, value in _first_fields(message, _BODY_FIELDS))
     parser: FeedParser[Message] = FeedParser(Message, policy=compat32)
     parser.feed(f"{fields}\n{body}")
@@ -98,97 +100,6 @@ def _first_fields(message: Message, names: tuple[str, ...]) -> list[tuple[str, s
             seen.add(key)
             found.append((name, value))
     return found
-
-
-def _head_end(text: str) -> int:
-    """The end of the first empty line, where the headers end at the latest; 0 if none.
-
-    Lines end as the stdlib parser ends them (CRLF, CR or LF), so an empty line starts
-    right after an LF or a CR not followed by LF, with a CR or an LF: it is found by
-    the first "\\n\\n", "\\n\\r" or "\\r\\r". An empty first line counts as none.
-    """
-    if text[:1] in _LINE_ENDS:
-        return 0
-    first = len(text)
-    for pair in _EMPTY_LINE_STARTS:
-        found = text.find(pair, 0, first + 1)
-        if found != -1:
-            first = found
-    if first == len(text):
-        return 0
-    return first + (3 if text.startswith("\r\n", first + 1) else 2)
-
-
-def _read_head(head: str) -> tuple[Message, list[str]]:
-    """A message with the headers of ``head`` as the stdlib ``FeedParser`` reads them,
-    and the lines it leaves for the body.
-
-    ``head`` ends with an empty line. This is the parser's header loop, then its
-    ``_parse_headers`` (compat32), without the generator and line buffer the parser
-    puts around every line: same names, values, envelope line and defects, in order.
-    """
-    message = Message(policy=compat32)
-    lines = StringIO(head, newline="").readlines()
-    stop = len(lines)
-    for index, line in enumerate(lines):
-        if not _HEADER_LINE.match(line):
-            stop = index
-            break
-    if stop < len(lines) and lines[stop] not in _LINE_BREAKS:
-        # No empty line after the headers: the line that ended them is the body's.
-        message.defects.append(errors.MissingHeaderBodySeparatorDefect())
-        rest = lines[stop:]
-    else:
-        rest = lines[stop + 1 :]
-    pushed_back = _read_fields(message, lines, stop)
-    return message, ([pushed_back, *rest] if pushed_back is not None else rest)
-
-
-def _read_fields(message: Message, lines: list[str], stop: int) -> str | None:
-    """``FeedParser._parse_headers`` on ``lines[:stop]``; returns the last line when it is
-    an envelope line, which goes back to the body, else None."""
-    defects = message.defects
-    start = -1  # the first line of the field being read
-    for index in range(stop):
-        line = lines[index]
-        if line[0] in " \t":  # a continuation line
-            if start < 0:
-                defects.append(errors.FirstHeaderLineIsContinuationDefect(line))
-            continue
-        if start >= 0:
-            message.set_raw(*_field(lines, start, index))
-            start = -1
-        if line.startswith("From "):
-            if index == 0:
-                message.set_unixfrom(_without_line_break(line))
-            elif index == stop - 1:
-                return line
-            else:
-                defects.append(errors.MisplacedEnvelopeHeaderDefect(line))
-            continue
-        if line[0] == ":":
-            defects.append(errors.InvalidHeaderDefect("Missing header name."))
-            continue
-        start = index
-    if start >= 0:
-        message.set_raw(*_field(lines, start, stop))
-    return None
-
-
-def _field(lines: list[str], start: int, end: int) -> tuple[str, str]:
-    """``compat32.header_source_parse``: a field's name and raw value from its lines."""
-    name, value = lines[start].split(":", 1)
-    value = value.lstrip(" \t")
-    if end - start > 1:
-        value += "".join(lines[start + 1 : end])
-    return name, value.rstrip("\r\n")
-
-
-def _without_line_break(line: str) -> str:
-    for end in _LINE_BREAKS:  # CRLF first
-        if line.endswith(end):
-            return line[: -len(end)]
-    return line
 
 
 def first_fields(part: Message) -> dict[str, str]:

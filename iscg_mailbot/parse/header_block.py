@@ -1,0 +1,138 @@
+"""A message's header block read as the stdlib ``FeedParser`` reads it, without its line loop.
+
+The stdlib parser passes every line through a line buffer and a generator (~1 us a
+line); ITU and 3GPP mail carries 60-70 header lines. These are the parser's header loop
+and its ``_parse_headers`` (compat32) over a block of text: same names, values, envelope
+line and defects, in order. :mod:`iscg_mailbot.parse.mime` reads a message's headers
+here, :mod:`iscg_mailbot.parse.multipart` those of each part.
+"""
+
+from __future__ import annotations
+
+import re
+from email import errors
+from email.message import Message
+from email.policy import compat32
+from io import StringIO
+
+_LINE_ENDS = ("\r", "\n")
+_LINE_BREAKS = ("\r\n", "\r", "\n")
+# The stdlib parser's test for a header line (email.feedparser.headerRE): an envelope
+# line, a field name and colon, or a continuation.
+_HEADER_LINE = re.compile(r"^(From |[\041-\071\073-\176]*:|[\t ])")
+# The end of a line and the start of an empty one after it.
+_EMPTY_LINE_STARTS = ("\n\n", "\n\r", "\r\r")
+
+
+def head_end(text: str) -> int:
+    """The end of the first empty line, where the headers end at the latest; 0 if none.
+
+    Lines end as the stdlib parser ends them (CRLF, CR or LF), so an empty line starts
+    right after an LF or a CR not followed by LF, with a CR or an LF: it is found by
+    the first "\\n\\n", "\\n\\r" or "\\r\\r". An empty first line counts as none.
+
+    >>> head_end("Subject: a\\n\\nBody"), head_end("\\nBody"), head_end("Subject: a\\n")
+    (12, 0, 0)
+    """
+    if text[:1] in _LINE_ENDS:
+        return 0
+    return max(empty_line_end(text, 0, len(text)), 0)
+
+
+def empty_line_end(text: str, start: int, stop: int) -> int:
+    """The end of the first empty line in ``text[start:stop]`` (which starts a line and
+    ends one, or the text); -1 if there is none. An empty first line counts.
+
+    >>> empty_line_end("a: 1\\r\\n\\r\\nb", 0, 9), empty_line_end("\\nx", 0, 2)
+    (8, 1)
+    >>> empty_line_end("a: 1\\n\\n", 0, 5)
+    -1
+    """
+    if text.startswith(_LINE_ENDS, start, stop):
+        return start + (2 if text.startswith("\r\n", start, stop) else 1)
+    first = stop
+    for pair in _EMPTY_LINE_STARTS:
+        found = text.find(pair, start, min(first + 1, stop))
+        if found != -1:
+            first = found
+    if first == stop:
+        return -1
+    return first + (3 if text.startswith("\r\n", first + 1, stop) else 2)
+
+
+def read_head(head: str) -> tuple[Message, list[str]]:
+    """A message with the headers of ``head`` as the stdlib ``FeedParser`` reads them,
+    and the lines it leaves for the body.
+
+    ``head`` ends with an empty line, or is all there is of the part. This is the
+    parser's header loop, then its ``_parse_headers`` (compat32), without the generator
+    and line buffer the parser puts around every line: same names, values, envelope line
+    and defects, in order.
+    """
+    message = Message(policy=compat32)
+    lines = StringIO(head, newline="").readlines()
+    stop = len(lines)
+    for index, line in enumerate(lines):
+        if not _HEADER_LINE.match(line):
+            stop = index
+            break
+    if stop < len(lines) and lines[stop] not in _LINE_BREAKS:
+        # No empty line after the headers: the line that ended them is the body's.
+        message.defects.append(errors.MissingHeaderBodySeparatorDefect())
+        rest = lines[stop:]
+    else:
+        rest = lines[stop + 1 :]
+    pushed_back = _read_fields(message, lines, stop)
+    return message, ([pushed_back, *rest] if pushed_back is not None else rest)
+
+
+def _read_fields(message: Message, lines: list[str], stop: int) -> str | None:
+    """``FeedParser._parse_headers`` on ``lines[:stop]``; returns the last line when it is
+    an envelope line, which goes back to the body, else None."""
+    defects = message.defects
+    start = -1  # the first line of the field being read
+    for index in range(stop):
+        line = lines[index]
+        if line[0] in " \t":  # a continuation line
+            if start < 0:
+                defects.append(errors.FirstHeaderLineIsContinuationDefect(line))
+            continue
+        if start >= 0:
+            message.set_raw(*_field(lines, start, index))
+            start = -1
+        if line.startswith("From "):
+            if index == 0:
+                message.set_unixfrom(without_line_break(line))
+            elif index == stop - 1:
+                return line
+            else:
+                defects.append(errors.MisplacedEnvelopeHeaderDefect(line))
+            continue
+        if line[0] == ":":
+            defects.append(errors.InvalidHeaderDefect("Missing header name."))
+            continue
+        start = index
+    if start >= 0:
+        message.set_raw(*_field(lines, start, stop))
+    return None
+
+
+def _field(lines: list[str], start: int, end: int) -> tuple[str, str]:
+    """``compat32.header_source_parse``: a field's name and raw value from its lines."""
+    name, value = lines[start].split(":", 1)
+    value = value.lstrip(" \t")
+    if end - start > 1:
+        value += "".join(lines[start + 1 : end])
+    return name, value.rstrip("\r\n")
+
+
+def without_line_break(line: str) -> str:
+    """``line`` without the one line break it ends with, if any (CRLF first).
+
+    >>> without_line_break("a\\r\\n"), without_line_break("a\\n\\r"), without_line_break("a")
+    ('a', 'a\\n', 'a')
+    """
+    for end in _LINE_BREAKS:  # CRLF first
+        if line.endswith(end):
+            return line[: -len(end)]
+    return line
