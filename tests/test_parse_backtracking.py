@@ -70,6 +70,13 @@ CASES: dict[str, tuple[bytes, Callable[[ParsedMessage], bool]]] = {
         b"Subject: x\nMessage-ID: <2@itu.int>\nFrom: " + b"<a" * 500_000 + b"\n\nHello\n",
         lambda parsed: parsed.body_text == "Hello",
     ),
+    # A header block is tried against the pattern of plain fields before its lines are
+    # read one by one (header_block.py): blank runs, then a line that is not a field.
+    "a header block of blank runs, then a line that is not a field": (
+        b"Subject: x\nMessage-ID: <3@itu.int>\nX-A:" + b" \t" * 500_000 + b"\n"
+        + b"X-B: y\n" + b"  \n" * 200_000 + b"not a field\n\nHello\n",
+        lambda parsed: parsed.subject == "x",
+    ),
     # HTML too large to lay out is stripped of its tags by pattern.
     "HTML of unclosed tags": (
         _mail("<p>Hello</p>" + "<a" * (MAX_HTML_LAYOUT // 2 + 1000), "text/html"),

@@ -191,3 +191,29 @@ def test_repeated_fields_are_read_as_the_stdlib_reads_them() -> None:
     part = read_message(data)
     assert content_charset(part) == (True, stdlib.get_content_charset()) == (True, "koi8-r")
     assert raw_header(part, "Subject") == stdlib["subject"] == "first"
+
+
+# -- header blocks of plain fields read by one pattern ------------------------------------
+
+FIELD_LINES = ["Subject: Hello", "To: a@b.org,", " c@d.org", "\tfolded", "X-Empty:", "X-Blank:   ",
+               "X-Tab:\t value", " ", "From: Ann <ann@itu.int>", "From ann@itu.int Mon",
+               ": nameless", "no colon", "X-8bit: Gen\udce8ve", "X-\udce9: 1", "A:b:c", "Ü: x"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(FIELD_LINES), max_size=8),
+       st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=9, max_size=9),
+       st.sampled_from(["\n", "\r\n", "\r", ""]))
+def test_plain_header_blocks_read_as_the_line_loop_reads_them(lines: list[str], ends: list[str],
+                                                               empty: str) -> None:
+    from iscg_mailbot.parse.header_block import _read_lines, read_head
+
+    # Mostly one kind of line end, as written; sometimes mixed.
+    ends = ends if ends[0] == "\r" else [ends[0]] * len(ends)
+    head = "".join(line + end for line, end in zip(lines, ends, strict=False)) + empty
+    fast, slow = read_head(head), _read_lines(head)
+    assert (list(fast[0].raw_items()), fast[0].get_unixfrom(), fast[1]) == (
+        list(slow[0].raw_items()), slow[0].get_unixfrom(), slow[1])
+    assert [(type(d), str(d)) for d in fast[0].defects] == [(type(d), str(d))
+                                                            for d in slow[0].defects]
+    assert vars(fast[0]).keys() == vars(slow[0]).keys()
