@@ -49,6 +49,10 @@ HOSTILE = {
                                                    "boundary=b\n\n--b\n\ninner\n--bb\n\nouter\n"
                                                    "--b--\n--bb--\n"),
     "closing line of the prefix": _mixed("b-", "--b-\n\nx\n--b--\n--b---\n"),
+    "nested, the outer's boundary": _mixed("b", "--b\nContent-Type: multipart/mixed; boundary=b\n"
+                                                "\n--b\n\nx\n--b--\n\n--b--\n"),
+    "nested, the outer's boundary, no empty line": _mixed(
+        "b", "--b\nContent-Type: multipart/mixed; boundary=b\n--b\n\nx\n--b--\n--b--\n"),
     "nested, inner not closed": _mixed("a", "--a\nContent-Type: multipart/mixed; boundary=c\n\n"
                                             "pre\n--c\n\nin\n--a\n\nnext\n--a--\nepi\n"),
     "nested, outer boundary in the preamble": _mixed(

@@ -26,7 +26,6 @@ every part with ``email.message_from_bytes``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from email import errors
 from email.message import Message
 from typing import NamedTuple
@@ -35,8 +34,6 @@ from iscg_mailbot.parse.header_block import empty_line_end, read_head, without_l
 
 #: Parts nested deeper than this are left to the stdlib parser (which recurses too).
 MAX_DEPTH = 40
-# A line that starts with "--" after the first (the first is looked at alone).
-_DASH_LINE = re.compile(r"[\r\n]--")
 # What may follow the separator on a boundary line (the stdlib's boundary pattern after
 # its separator): "--" for the closing one, blanks, then the end of the line.
 _BOUNDARY_TAIL = re.compile(r"(--)?[ \t]*(\r\n|\r|\n|\Z)")
@@ -74,13 +71,10 @@ def read_parts(message: Message, body: str) -> None:
 
 
 class _Reader:
-    """One message's body text and the starts of its lines that begin with "--"."""
+    """One message's body text."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.dashes = [found.start() + 1 for found in _DASH_LINE.finditer(text)]
-        if text.startswith("--"):
-            self.dashes.insert(0, 0)
 
     def part(self, start: int, stop: int, parent_type: str, depth: int) -> tuple[Message, Message]:
         """The part in ``text[start:stop]`` and the last message read in it (whose line
@@ -163,17 +157,28 @@ class _Reader:
 
     def boundaries(self, separator: str, start: int, stop: int) -> list[_Boundary]:
         """The lines of ``text[start:stop]`` the stdlib's boundary pattern for
-        ``separator`` matches, in order (none where the separator spans a line break)."""
+        ``separator`` matches, in order (none where the separator spans a line break).
+
+        A line starts the text or follows a line end, so its separator is found by
+        ``str.find`` with the line end in front (a long needle: the scan skips ahead).
+        """
         text = self.text
-        dashes = self.dashes
         found: list[_Boundary] = []
         if "\n" in separator or "\r" in separator:
             return found  # the stdlib matches it against one line at a time
-        for line in dashes[bisect_left(dashes, start) : bisect_left(dashes, stop)]:
-            if text.startswith(separator, line):
-                tail = _BOUNDARY_TAIL.match(text, line + len(separator))
-                if tail is not None:
-                    found.append(_Boundary(line, tail.end(), tail.group(1) is not None))
+        lines = [start] if text.startswith(separator, start, stop) else []
+        for line_end in ("\n", "\r"):
+            needle = line_end + separator
+            at = text.find(needle, start, stop)
+            while at != -1:
+                lines.append(at + 1)
+                at = text.find(needle, at + 1, stop)
+        if lines and "\r" + separator in text:
+            lines.sort()  # CR line ends: the two scans interleave
+        for line in lines:
+            tail = _BOUNDARY_TAIL.match(text, line + len(separator))
+            if tail is not None:
+                found.append(_Boundary(line, tail.end(), tail.group(1) is not None))
         return found
 
 
