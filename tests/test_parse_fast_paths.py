@@ -217,3 +217,27 @@ def test_plain_header_blocks_read_as_the_line_loop_reads_them(lines: list[str], 
     assert [(type(d), str(d)) for d in fast[0].defects] == [(type(d), str(d))
                                                             for d in slow[0].defects]
     assert vars(fast[0]).keys() == vars(slow[0]).keys()
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["a", ":", " ", "\n", "\r", "\r\n", "\n\n", "\r\r"]), max_size=14),
+       st.integers(0, 5), st.integers(0, 5))
+def test_the_empty_line_is_found_where_the_lines_say(pieces: list[str], skip: int,
+                                                     cut: int) -> None:
+    from io import StringIO
+
+    from iscg_mailbot.parse.header_block import empty_line_end
+
+    text = "".join(pieces)
+    lines = StringIO(text, newline="").readlines()
+    # A region from one line start to another, as the readers pass.
+    skip, cut = min(skip, len(lines)), min(cut, len(lines) - min(skip, len(lines)))
+    start = len("".join(lines[:skip]))
+    stop = len(text) - len("".join(lines[len(lines) - cut :])) if cut else len(text)
+    expected, offset = -1, start
+    for line in StringIO(text[start:stop], newline="").readlines():
+        offset += len(line)
+        if line in ("\n", "\r", "\r\n"):
+            expected = offset
+            break
+    assert empty_line_end(text, start, stop) == expected

@@ -20,8 +20,8 @@ _LINE_BREAKS = ("\r\n", "\r", "\n")
 # The stdlib parser's test for a header line (email.feedparser.headerRE): an envelope
 # line, a field name and colon, or a continuation.
 _HEADER_LINE = re.compile(r"^(From |[\041-\071\073-\176]*:|[\t ])")
-# The end of a line and the start of an empty one after it.
-_EMPTY_LINE_STARTS = ("\n\n", "\n\r", "\r\r")
+# The end of a line and the start of an empty one after it, those with a CR first.
+_CR_FIRST = ("\n\r", "\r\r", "\n\n")
 # A field the way most header blocks are written: a name and colon, the value (blanks
 # after the colon are not the value's), its continuation lines, each line ended by LF
 # (or each by CRLF). Atomic and possessive, so that a block that is not all such fields
@@ -66,9 +66,14 @@ def empty_line_end(text: str, start: int, stop: int) -> int:
     """
     if text.startswith(_LINE_ENDS, start, stop):
         return start + (2 if text.startswith("\r\n", start, stop) else 1)
+    # The pairs are looked for in an order that keeps each scan to the header block:
+    # with no CR in the text (one fast scan says so) only "\n\n" can start it; with CRs
+    # (CRLF mail, where "\n\n" would be looked for through the whole body) those first.
     first = stop
-    for pair in _EMPTY_LINE_STARTS:
-        found = text.find(pair, start, min(first + 1, stop))
+    cr = text.find("\r", start, stop)
+    for pair in ("\n\n",) if cr == -1 else _CR_FIRST:
+        begin = start if pair == "\n\n" else max(start, cr - 1)  # a pair with a CR
+        found = text.find(pair, begin, min(first + 1, stop))
         if found != -1:
             first = found
     if first == stop:
