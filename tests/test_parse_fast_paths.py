@@ -241,3 +241,38 @@ def test_the_empty_line_is_found_where_the_lines_say(pieces: list[str], skip: in
             expected = offset
             break
     assert empty_line_end(text, start, stop) == expected
+
+
+# -- a part's type and decoded payload from the fields read once ------------------------
+
+TYPE_FIELDS = ["Content-Type: text/plain", "Content-Type: Text/HTML; charset=utf-8",
+               "content-type:  multipart/mixed ; boundary=b", "Content-Type: text",
+               "Content-Type: a/b/c", "Content-Type: ;text/plain", "Content-Type:",
+               "Content-Type: te\udce9xt/plain", "CONTENT-TYPE: message/rfc822",
+               "Content-Type : text/plain", "Content-Type: multipart\n /mixed",
+               "Content-Transfer-Encoding: quoted-printable", "Content-Transfer-Encoding: Base64",
+               "Content-Transfer-Encoding:  7bit ", "Content-Transfer-Encoding: x-uue",
+               "Content-Transfer-Encoding: QUOTED-PRINTABLE", "Content-Transfer-Encoding: b\udce9",
+               "content-transfer-encoding: 8bit", "Subject: x", "X-Message/Id: message/1"]
+PAYLOADS = ["", "plain\n", "a=3Db=\nc\n", "=E9t=E9\n", "SGk=\n", "caf\udce9\n",
+            "begin 644 x\n#86)C\n`\nend\n"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(TYPE_FIELDS), max_size=4), st.sampled_from(PAYLOADS),
+       st.booleans())
+def test_type_and_payload_are_read_as_the_stdlib_reads_them(fields: list[str], payload: str,
+                                                            in_digest: bool) -> None:
+    from email import message_from_bytes
+
+    from iscg_mailbot.parse.mime import content_type, decoded_payload
+
+    data = ("".join(field + "\n" for field in fields) + "\n" + payload).encode(
+        "ascii", "surrogateescape")
+    ours, stdlib = read_message(data), message_from_bytes(data)
+    if in_digest:
+        ours.set_default_type("message/rfc822")
+        stdlib.set_default_type("message/rfc822")
+    assert content_type(ours) == stdlib.get_content_type()
+    if not stdlib.is_multipart():
+        assert decoded_payload(ours) == stdlib.get_payload(decode=True)

@@ -20,7 +20,13 @@ from inscriptis.model.config import ParserConfig
 
 from iscg_mailbot.parse.charsets import codec_for, decode_text
 from iscg_mailbot.parse.headers import decode_header_text, raw_to_text
-from iscg_mailbot.parse.mime import content_charset, content_type, first_fields, read_message
+from iscg_mailbot.parse.mime import (
+    content_charset,
+    content_type,
+    decoded_payload,
+    first_fields,
+    read_message,
+)
 from iscg_mailbot.records import Attachment
 
 #: Text subtypes read as plain text when they are not attachments.
@@ -150,7 +156,7 @@ def payload_bytes(part: Message) -> bytes:
     if _transfer_encoding(part) == "base64":
         raw = payload.encode("ascii", "ignore") if isinstance(payload, str) else bytes(payload)
         return _lenient_base64(raw)
-    data = part.get_payload(decode=True)
+    data = decoded_payload(part)
     return data if isinstance(data, bytes) else b""
 
 

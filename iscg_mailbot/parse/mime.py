@@ -15,6 +15,7 @@ check the tree is the stdlib's, attribute by attribute.
 
 from __future__ import annotations
 
+import quopri
 import re
 from email.feedparser import FeedParser
 from email.message import Message
@@ -34,6 +35,8 @@ _FIELDS_MEMO = "_iscg_fields"
 _PLAIN_PARAMETERS = re.compile(r'[^\\*<>\x80-\U0010ffff]*')
 #: Main types the stdlib parser reads a body of parts from, rather than as one payload.
 _CONTAINERS = ("multipart", "message")
+# Transfer encodings get_payload(decode=True) decodes besides quoted-printable.
+_STDLIB_DECODED = frozenset({"base64", "x-uuencode", "uuencode", "uue", "x-uue"})
 # The fields the stdlib parser reads of a message to read its body into parts.
 _BODY_FIELDS = ("content-type", "content-transfer-encoding")
 
@@ -54,7 +57,7 @@ def read_message(data: bytes) -> Message:
         message, rest = read_head(text[:end])
         # The body: the lines of the head the headers did not take, then the rest.
         body = "".join(rest) + text[end:]
-        if message.get_content_maintype() not in _CONTAINERS:
+        if not _may_hold_parts(text[:end]) or message.get_content_maintype() not in _CONTAINERS:
             # The stdlib parser puts every line after the headers into the payload.
             message.set_payload(body)
             return message
@@ -62,6 +65,13 @@ def read_message(data: bytes) -> Message:
     parser: FeedParser[Message] = FeedParser(Message, policy=compat32)
     parser.feed(text)
     return parser.close()
+
+
+def _may_hold_parts(head: str) -> bool:
+    """False when no field of ``head`` can give a ``multipart/*`` or ``message/*`` type
+    (one scan of the text, where the stdlib looks the field up among all the fields)."""
+    lowered = head.lower()
+    return "multipart/" in lowered or "message/" in lowered
 
 
 def _with_parts(message: Message, body: str) -> Message:
@@ -126,8 +136,39 @@ def content_type(part: Message) -> str:
     """
     memo: str | None = part.__dict__.get(_TYPE_MEMO)
     if memo is None:
-        memo = part.__dict__[_TYPE_MEMO] = part.get_content_type()
+        memo = part.__dict__[_TYPE_MEMO] = _read_content_type(part)
     return memo
+
+
+def _read_content_type(part: Message) -> str:
+    """``part.get_content_type()`` from the fields already read (:func:`first_fields`)."""
+    value = _content_type(part)
+    if value is None:
+        return part.get_default_type()
+    if not value.isascii():  # the stdlib reads it through an email.header.Header
+        return part.get_content_type()
+    found = value.partition(";")[0].strip().lower()
+    return found if found.count("/") == 1 else "text/plain"
+
+
+def decoded_payload(part: Message) -> object:
+    """``part.get_payload(decode=True)``; for an ASCII payload, from the first
+    Content-Transfer-Encoding value as :func:`first_fields` read it, without the stdlib's
+    look-up of the field among all of the part's fields.
+
+    >>> decoded_payload(read_message(b"Content-Transfer-Encoding: Quoted-Printable\n\na=3Db"))
+    b'a=b'
+    """
+    payload = vars(part).get("_payload")
+    if isinstance(payload, str) and payload.isascii():
+        encoding = first_fields(part).get("content-transfer-encoding") or ""
+        if encoding.isascii():  # else the stdlib reads it through an email.header.Header
+            encoding = encoding.lower()
+            if encoding == "quoted-printable":
+                return quopri.decodestring(payload.encode("ascii"))
+            if encoding not in _STDLIB_DECODED:
+                return payload.encode("ascii")
+    return part.get_payload(decode=True)
 
 
 def content_charset(part: Message) -> tuple[bool, str | None]:
