@@ -156,7 +156,7 @@ def decoded_payload(part: Message) -> object:
     Content-Transfer-Encoding value as :func:`first_fields` read it, without the stdlib's
     look-up of the field among all of the part's fields.
 
-    >>> decoded_payload(read_message(b"Content-Transfer-Encoding: Quoted-Printable\n\na=3Db"))
+    >>> decoded_payload(read_message(b"Content-Transfer-Encoding: Quoted-Printable\\n\\na=3Db"))
     b'a=b'
     """
     payload = vars(part).get("_payload")
