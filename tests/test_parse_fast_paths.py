@@ -197,19 +197,20 @@ def test_repeated_fields_are_read_as_the_stdlib_reads_them() -> None:
 
 FIELD_LINES = ["Subject: Hello", "To: a@b.org,", " c@d.org", "\tfolded", "X-Empty:", "X-Blank:   ",
                "X-Tab:\t value", " ", "From: Ann <ann@itu.int>", "From ann@itu.int Mon",
-               ": nameless", "no colon", "X-8bit: Gen\udce8ve", "X-\udce9: 1", "A:b:c", "Ü: x"]
+               ": nameless", "no colon", "X-8bit: Gen\udce8ve", "X-\udce9: 1", "A:b:c", "Ü: x",
+               "a b: c", "X: a\rb", "X: a\nb", "X: a\r\nb", " X: y", "X\t: y"]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=4000, deadline=None)
 @given(st.lists(st.sampled_from(FIELD_LINES), max_size=8),
        st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=9, max_size=9),
-       st.sampled_from(["\n", "\r\n", "\r", ""]))
+       st.sampled_from(["\n", "\r\n", "\r", ""]), st.integers(0, 2))
 def test_plain_header_blocks_read_as_the_line_loop_reads_them(lines: list[str], ends: list[str],
-                                                               empty: str) -> None:
+                                                               empty: str, mixed: int) -> None:
     from iscg_mailbot.parse.header_block import _read_lines, read_head
 
     # Mostly one kind of line end, as written; sometimes mixed.
-    ends = ends if ends[0] == "\r" else [ends[0]] * len(ends)
+    ends = ends if mixed == 0 else [ends[0]] * len(ends)
     head = "".join(line + end for line, end in zip(lines, ends, strict=False)) + empty
     fast, slow = read_head(head), _read_lines(head)
     assert (list(fast[0].raw_items()), fast[0].get_unixfrom(), fast[1]) == (

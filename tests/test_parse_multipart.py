@@ -201,9 +201,13 @@ SLOW_BODIES = {
 
 
 def _seconds(data: bytes) -> float:
-    started = time.process_time()
-    read_message(data)
-    return time.process_time() - started
+    """The least CPU time of three reads (other work on the machine only adds to it)."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        read_message(data)
+        best = min(best, time.process_time() - started)
+    return best
 
 
 @pytest.mark.parametrize("body", SLOW_BODIES.values(), ids=SLOW_BODIES.keys())

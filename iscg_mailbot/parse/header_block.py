@@ -14,6 +14,7 @@ from email import errors
 from email.message import Message
 from email.policy import compat32
 from io import StringIO
+from operator import itemgetter
 
 _LINE_ENDS = ("\r", "\n")
 _LINE_BREAKS = ("\r\n", "\r", "\n")
@@ -22,22 +23,13 @@ _LINE_BREAKS = ("\r\n", "\r", "\n")
 _HEADER_LINE = re.compile(r"^(From |[\041-\071\073-\176]*:|[\t ])")
 # The end of a line and the start of an empty one after it, those with a CR first.
 _CR_FIRST = ("\n\r", "\r\r", "\n\n")
-# A field the way most header blocks are written: a name and colon, the value (blanks
-# after the colon are not the value's), its continuation lines, each line ended by LF
-# (or each by CRLF). Atomic and possessive, so that a block that is not all such fields
-# fails in linear time.
-_PLAIN_FIELD = r"(?>([\041-\071\073-\176]+):[ \t]*+([^\r\n]*+(?:{0}[ \t][^\r\n]*+)*+){0})"
-
-
-def _plain_patterns(end: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A field, and a header block of such fields only, then the empty line: no envelope
-    line, no continuation first, no nameless field, no other line, one kind of line end."""
-    field = _PLAIN_FIELD.format(end)
-    return re.compile(field), re.compile(f"(?:{field})*+{end}")
-
-
-_PLAIN_LF = _plain_patterns("\\n")
-_PLAIN_CRLF = _plain_patterns("\\r\\n")
+# A field the way most header blocks are written: at the start of a line, a name and
+# colon, the value (blanks after the colon are not the value's), its continuation lines,
+# each line ended by LF (or each by CRLF). Possessive, so that a line that is not such a
+# field fails in the time it takes to read it.
+_PLAIN_FIELD = r"(?<![^\n])([\041-\071\073-\176]++):[ \t]*+([^\r\n]*+(?:{0}[ \t][^\r\n]*+)*+){0}"
+_PLAIN_LF = re.compile(_PLAIN_FIELD.format("\\n"))
+_PLAIN_CRLF = re.compile(_PLAIN_FIELD.format("\\r\\n"))
 
 
 def head_end(text: str) -> int:
@@ -90,13 +82,35 @@ def read_head(head: str) -> tuple[Message, list[str]]:
     and line buffer the parser puts around every line: same names, values, envelope line
     and defects, in order.
     """
-    fields, plain_head = _PLAIN_CRLF if "\r" in head else _PLAIN_LF
-    if plain_head.fullmatch(head):
+    fields = _plain_fields(head)
+    if fields is not None:
         # Most header blocks: (name, value) pairs at C speed, all the loop would find.
         message = Message(policy=compat32)
-        vars(message)["_headers"] = fields.findall(head)
+        vars(message)["_headers"] = fields
         return message, []
     return _read_lines(head)
+
+
+def _plain_fields(head: str) -> list[tuple[str, str]] | None:
+    """The fields of ``head`` when it is plain fields only (no envelope line, nameless
+    field, continuation first or other line; one kind of line end), then the empty line.
+
+    The pattern finds the fields that start lines, each with its continuation lines
+    (one line end in its value for each): they are all the lines when they hold as many
+    line ends as ``head`` but those of the last field and of the empty line.
+    """
+    if "\r" in head:
+        end, pattern = "\r\n", _PLAIN_CRLF
+        if head.count("\r") != head.count("\n"):
+            return None  # a line ended by a lone CR or LF
+    else:
+        end, pattern = "\n", _PLAIN_LF
+    if not head.endswith(end + end):
+        return None
+    fields: list[tuple[str, str]] = pattern.findall(head)
+    if fields and "\n".join(map(itemgetter(1), fields)).count("\n") + 2 == head.count("\n"):
+        return fields
+    return None
 
 
 def _read_lines(head: str) -> tuple[Message, list[str]]:
