@@ -277,3 +277,21 @@ def test_type_and_payload_are_read_as_the_stdlib_reads_them(fields: list[str], p
     assert content_type(ours) == stdlib.get_content_type()
     if not stdlib.is_multipart():
         assert decoded_payload(ours) == stdlib.get_payload(decode=True)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["Subject", "SUBJECT", "subject ", "To", "X-\udce9",
+                                           "A\nB", "", "Content-Type", "content-TYPE"]),
+                          st.sampled_from(["a", "b", "", "c\udce9"])), max_size=8))
+def test_first_fields_keep_the_first_value_of_each_name(fields: list[tuple[str, str]]) -> None:
+    from email.message import Message
+
+    from iscg_mailbot.parse.mime import first_fields
+
+    part = Message()
+    for name, value in fields:
+        part.set_raw(name, value)
+    expected: dict[str, str] = {}
+    for name, value in fields:
+        expected.setdefault(name.lower(), value)
+    assert first_fields(part) == expected

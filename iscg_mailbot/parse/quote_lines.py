@@ -100,10 +100,12 @@ class Lines:
         # A quote mark needs a ">", an elision mark a "[", "<", "..." or "\u2026": a text
         # without them (most new text) has neither, and no line is matched. In a text
         # with them, substring tests still rule out most lines at C speed (a quote mark
-        # has a ">", an elision mark starts with one of "[<.…" once spaces are gone).
+        # has a ">", an elision mark starts with one of "[<.…" once spaces are gone); a
+        # line that starts with ">" is a quote line without the pattern.
         whole = "\n".join(lines)
         self.marked = marked = (
-            [">" in line and QUOTED.match(line) is not None for line in lines]
+            [line[:1] == ">" or (">" in line and QUOTED.match(line) is not None)
+             for line in lines]
             if ">" in whole else [False] * len(lines))
         self.snip = snip = (
             [line.lstrip()[:1] in _SNIP_FIRST and line.strip() != ""
