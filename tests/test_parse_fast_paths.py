@@ -295,3 +295,59 @@ def test_first_fields_keep_the_first_value_of_each_name(fields: list[tuple[str, 
     for name, value in fields:
         expected.setdefault(name.lower(), value)
     assert first_fields(part) == expected
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["Subject", "SUBJECT", "subject ", " To", "X-\udce9",
+                                           "A\nB", "", "  ", "a b", "Received", "x\ty"]),
+                          st.sampled_from(["a", "b", "", "c\udce9"])), max_size=8))
+def test_header_values_group_every_value_by_name(fields: list[tuple[str, str]]) -> None:
+    from email.message import Message
+
+    from iscg_mailbot.parse.message import _header_values
+
+    message = Message()
+    for name, value in fields:
+        message.set_raw(name, value)
+    expected: dict[str, list[str]] = {}
+    for name, value in fields:
+        expected.setdefault(name.strip().lower(), []).append(value)
+    assert _header_values(message) == expected
+    assert list(_header_values(message)) == list(expected)
+
+
+# -- the quoting split's per-line patterns, ruled out by cheaper tests first ---------------
+
+SIGN_OFF_WORDS = ["Best", "regards", "Kind", "kindest", "Many", "thanks", "Cheers", "BR", "bien",
+                  "cordialement", "Mit", "freundlichen", "Grüßen", "gruessen", "Viele", "un",
+                  "saludo", "Distinti", "saluti", "Met", "vriendelijke", "groet", "Pozdrawiam",
+                  "\u0421", "уважением", "此致", "谢谢", "よろしくお願いします", "Yours", "truly",
+                  "Sincerely", "Thank", "you", "Atentamente", "with", "warm", "wishes", "\u017fincerely", "\u212aind",
+                  "Kind", "Ann", "Jean-Pierre", "I", "think", "so", "Hello", "1.", "-", "*", ",",
+                  ".", "!", "/", "Regards,", "Dr.", "Omar", ":"]
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(st.sampled_from(SIGN_OFF_WORDS), max_size=5),
+       st.sampled_from(["", " ", "\t", "  ", "\u00a0"]), st.sampled_from([" ", "", "  "]))
+def test_sign_offs_are_ruled_out_only_where_the_pattern_fails(words: list[str], lead: str,
+                                                              between: str) -> None:
+    from iscg_mailbot.parse.quoting import _ANY_SIGN_OFF, _signs_off
+
+    line = lead + between.join(words)
+    assert _signs_off(line) == (_ANY_SIGN_OFF.match(line) is not None)
+
+
+FIELD_WORDS = ["From", "Sent", "**De", ":**", ":", "\uff1a", "Envoyé", "le", "To", "Objet", "a",
+               "b.", "c-d", "x'y", "1", "_", " ", "\t", "On Monday", "wrote", "<a@b.org>",
+               "Note that the point is", "Cc", "*", "Date", "2026"]
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(st.sampled_from(FIELD_WORDS), max_size=7), st.sampled_from(["", " ", "  "]))
+def test_header_fields_are_ruled_out_only_where_the_pattern_fails(words: list[str],
+                                                                  between: str) -> None:
+    from iscg_mailbot.parse.quote_headers import _FIELD, may_be_field
+
+    line = between.join(words)
+    assert may_be_field(line) or _FIELD.match(line) is None

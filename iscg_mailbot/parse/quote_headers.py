@@ -210,7 +210,21 @@ def is_outlook_header(lines: Sequence[str], index: int) -> bool:
     # Labels of other languages and clients: the block's structure says it. A block's
     # first line is a field (tested first: it rules out most lines with a colon).
     line = lines[index]
-    return bool(_FIELD.match(line)) and header_block_end(lines, index) > index
+    return may_be_field(line) and bool(_FIELD.match(line)) and header_block_end(lines, index) > index
+
+
+def may_be_field(line: str) -> bool:
+    """False where ``_FIELD`` cannot match: a field's label is at most four words, and
+    its colon the first in the line (prose has a colon, if any, further on).
+
+    >>> may_be_field("**Sent:** Monday"), may_be_field("Note that the point is: x")
+    (True, False)
+    """
+    colon = line.find(":")
+    wide = line.find("\uff1a")
+    if wide != -1 and (colon == -1 or wide < colon):
+        colon = wide
+    return colon != -1 and len(line[:colon].split(None, 4)) <= 4
 
 
 def include_rule_above(text: Lines, index: int) -> int:

@@ -107,6 +107,8 @@ _OPENS_SIGNATURE_AFTER_TEXT = re.compile(
 # _SIGN_OFF or _SIGN_OFF_WITH_NAME, in one match.
 _ANY_SIGN_OFF = re.compile(rf"(?:{_SIGN_OFF.pattern})|(?:{_SIGN_OFF_WITH_NAME.pattern})",
                            re.IGNORECASE)
+# The ASCII letters a sign-off starts with (the phrases of _SIGN_OFF, _SIGN_OFF_WITH_NAME).
+_SIGN_OFF_FIRST = frozenset("abcdfgkmprstuvwy")
 _FULL_NAME_END = re.compile(r"[|,(]")
 
 _MAX_SIGNATURE_LINES = 7
@@ -345,8 +347,17 @@ def _is_sign_off(line: str) -> bool:
     """"Best regards,", "Regards, Ann", or two of them side by side in two languages
     ("Mit freundlichen Grüßen / Best regards")."""
     if " / " not in line:
-        return _ANY_SIGN_OFF.match(line) is not None
-    return any(_ANY_SIGN_OFF.match(part) for part in (line, *line.split(" / ")[:2]))
+        return _signs_off(line)
+    return any(_signs_off(part) for part in (line, *line.split(" / ")[:2]))
+
+
+def _signs_off(text: str) -> bool:
+    """``_ANY_SIGN_OFF.match(text)``, ruling out at once a text whose first letter (an
+    ASCII one, past white space) starts no sign-off."""
+    first = text.lstrip()[:1]
+    if first.isascii() and first.lower() not in _SIGN_OFF_FIRST:
+        return False
+    return _ANY_SIGN_OFF.match(text) is not None
 
 
 def _signs_with_full_name(line: str, next_line: str) -> bool:
