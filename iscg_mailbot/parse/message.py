@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from email.message import Message
-from operator import itemgetter
 
 from iscg_mailbot.errors import UnparseableMessage
 from iscg_mailbot.parse.body import extract_body
@@ -141,15 +140,8 @@ def _looks_binary(data: bytes) -> bool:
 def _header_values(message: Message) -> dict[str, list[str]]:
     """Lower-case header name -> raw values in order (8-bit bytes as surrogate escapes)."""
     values: dict[str, list[str]] = {}
-    fields: list[tuple[str, str]] = vars(message)["_headers"]
-    # The names stripped and lowered in one piece, where each is one word (as the
-    # parser reads them: no name holds white space).
-    lowered = "\n".join(map(itemgetter(0), fields)).lower()
-    names = lowered.split()
-    if len(names) != len(fields) or len("".join(names)) + len(fields) - 1 != len(lowered):
-        names = [name.strip().lower() for name, _ in fields]  # (a name with white space)
-    for name, (_, value) in zip(names, fields, strict=True):
-        values.setdefault(name, []).append(value)
+    for name, value in message.raw_items():
+        values.setdefault(name.strip().lower(), []).append(value)
     return values
 
 

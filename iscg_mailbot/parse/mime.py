@@ -20,7 +20,6 @@ import re
 from email.feedparser import FeedParser
 from email.message import Message
 from email.policy import compat32
-from operator import itemgetter
 
 from iscg_mailbot.parse.header_block import head_end, read_head
 from iscg_mailbot.parse.multipart import Unsupported, read_parts
@@ -121,16 +120,9 @@ def first_fields(part: Message) -> dict[str, str]:
     """
     memo: dict[str, str] | None = part.__dict__.get(_FIELDS_MEMO)
     if memo is None:
-        fields: list[tuple[str, str]] = vars(part)["_headers"]
-        # The names lowered in one piece (a name holds no line break), the fields taken
-        # last to first so that the first of a name is the one kept.
-        names = "\n".join(map(itemgetter(0), fields)).lower().split("\n")
-        if len(names) == len(fields):
-            memo = dict(zip(reversed(names), map(itemgetter(1), reversed(fields)), strict=True))
-        else:  # no fields, or a name with a line break in it
-            memo = {}
-            for name, value in fields:
-                memo.setdefault(name.lower(), value)
+        memo = {}
+        for name, value in part.raw_items():
+            memo.setdefault(name.lower(), value)
         part.__dict__[_FIELDS_MEMO] = memo
     return memo
 
