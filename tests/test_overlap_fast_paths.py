@@ -2,8 +2,8 @@
 
 ``bench/analysis.py`` measures why each is there: the acronym patterns whose
 look-behind comes after the first capital, the test for an acronym spelled out that
-stops at the first one, the words' terms looked up in C, and the first message's parts
-read from the stored JSON without decoding the others.
+stops at the first one, and the first message's parts read from the stored JSON without
+decoding the others.
 """
 
 from __future__ import annotations
@@ -15,10 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from iscg_mailbot.analyse import overlap_acronyms, overlap_text
-from iscg_mailbot.analyse.lemma_keys import LemmaKeys, common_words
 from iscg_mailbot.analyse.overlap_acronyms import defined, defines_other
-from iscg_mailbot.analyse.overlap_text import LIST_WORDS, PROCEDURE_WORDS
-from iscg_mailbot.analyse.text_gates import folded
 from iscg_mailbot.services.overlap_meaning import _first_part
 
 _ACRONYM = r"[A-Z][A-Za-z0-9]{1,7}"
@@ -56,47 +53,6 @@ def test_defines_other_answers_as_defined(text: str, keep: set[str]) -> None:
     assert defines_other(text, keep) is expected
     assert overlap_text.spells_out_acronyms("", text) is any(
         acronym.lower() not in overlap_text.KEEP_ACRONYMS for acronym in defined("\n" + text))
-
-
-WORDS = ["Machine", "learning", "AI", "the", "liaison", "statement", "e-waste", "ewaste",
-         "incident", "response", "team", "5G", "São", "Paulo", "zzconceptai", "network",
-         "networks", "collected", "collection", "ITU-T", "handbook", "deadline", "source",
-         "comments", " ", "\n", ",", "-"]
-
-
-def _reference_terms(text: str, procedure: bool) -> list[tuple[str, str]]:
-    """spelled_terms as it was: each word looked up and filtered in Python."""
-    pattern, wordings = overlap_text._concepts(True)
-    mark = overlap_text._MARK
-    marked = pattern.sub(lambda m: f" {mark}{wordings[folded(m.group(0))]} ", text)
-    found = []
-    for word in overlap_text._WORD.findall(marked.lower()):
-        if word.startswith(mark):
-            found.append((word[len(mark):], word[len(mark):]))
-            continue
-        key = LemmaKeys.load()(word)
-        if word in LIST_WORDS or key in LIST_WORDS or key in common_words():
-            continue
-        if procedure or key not in PROCEDURE_WORDS:
-            found.append((overlap_text._stem(key), key))
-    return found
-
-
-@settings(max_examples=1000, deadline=None)
-@given(st.lists(st.sampled_from(WORDS), max_size=30).map(" ".join), st.booleans())
-def test_terms_are_those_of_each_word(text: str, fresh: bool) -> None:
-    if fresh:  # words met for the first time
-        overlap_text._WORD_TERMS.clear()
-        overlap_text._TEXT_TERMS.clear()
-    for procedure in (False, True, False):
-        assert overlap_text.spelled_terms(text, procedure=procedure) == _reference_terms(
-            text, procedure)
-    spelled = _reference_terms(text, False)
-    counts: dict[str, tuple[int, str]] = {}
-    for term, word in spelled:
-        count, first = counts.get(term, (0, word))
-        counts[term] = (count + 1, first)
-    assert overlap_text.counted_terms(text) == [(t, n, w) for t, (n, w) in counts.items()]
 
 
 @settings(max_examples=500, deadline=None)

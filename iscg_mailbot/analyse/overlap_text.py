@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from operator import itemgetter
+from typing import Any
 
 from iscg_mailbot.analyse.overlap_acronyms import defines_other, spelled_out
 from iscg_mailbot.analyse.overlap_concepts import CONCEPTS, FORM_CONCEPTS, SUBJECT_CONCEPTS
@@ -123,47 +123,42 @@ def spelled_terms(text: str, *, subjects: bool = True,
             lambda m: f" {_MARK}{wordings[m.group(0)]} ", text.lower())
     else:
         marked = pattern.sub(lambda m: f" {_MARK}{wordings[folded(m.group(0))]} ", text)
-    words = _WORD.findall(marked.lower())
-    # Each word's term looked up in C (map, filter): most words were met before.
-    table = _WORD_TERMS if procedure else _TEXT_TERMS
-    try:
-        return list(filter(None, map(table.__getitem__, words)))
-    except KeyError:  # a word not met before
-        return list(filter(None, [table[word] if word in table else _unseen(word)[procedure]
-                                  for word in words]))
+    found = []
+    known = _WORD_TERMS.get
+    for word in _WORD.findall(marked.lower()):
+        term = known(word, _UNSEEN)
+        if term is _UNSEEN:
+            # (A concept's mark is never remembered as a word: looked for on a miss only.)
+            if word.startswith(_MARK):
+                concept = word[len(_MARK):]
+                found.append((concept, concept))
+                continue
+            term = _word_term(word)
+        if term is not None and (procedure or term[1] not in PROCEDURE_WORDS):
+            found.append(term)
+    return found
 
 
 # A word's (stem, lemma key), None for a word left out: a list's words repeat, and the
-# lemma lookup and stemming of each occurrence were a third of the watch's time. The
-# second table leaves out the words of PROCEDURE_WORDS too (a text's terms). A concept's
-# mark ("zzconceptai") is remembered as its concept.
+# lemma lookup and stemming of each occurrence were a third of the watch's time.
 _WORD_TERMS: dict[str, tuple[str, str] | None] = {}
-_TEXT_TERMS: dict[str, tuple[str, str] | None] = {}
+_UNSEEN = ("", "")
 _MOST_WORDS = 200_000
 
 
-def _unseen(word: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
-    """The term of a word not met before, in a text's terms and with the procedure
-    words; remembered in both tables."""
-    term: tuple[str, str] | None
-    text_term: tuple[str, str] | None
-    if word.startswith(_MARK):
-        concept = word[len(_MARK):]
-        text_term = term = (concept, concept)
-    else:
-        # Here, not at the top: the digest reads stored terms and needs no word tables.
-        from iscg_mailbot.analyse.lemma_keys import LemmaKeys, common_words
+def _word_term(word: str) -> tuple[str, str] | None:
+    """The (stem, lemma key) of a lower-case word, None for a word left out; remembered."""
+    # Here, not at the top: the digest reads stored terms and needs no word tables.
+    from iscg_mailbot.analyse.lemma_keys import LemmaKeys, common_words
 
-        key = LemmaKeys.load()(word)
-        term = None
-        if word not in LIST_WORDS and key not in LIST_WORDS and key not in common_words():
-            term = (_stem(key), key)
-        text_term = None if term is not None and term[1] in PROCEDURE_WORDS else term
+    key = LemmaKeys.load()(word)
+    term = None
+    if word not in LIST_WORDS and key not in LIST_WORDS and key not in common_words():
+        term = (_stem(key), key)
     if len(_WORD_TERMS) >= _MOST_WORDS:
         _WORD_TERMS.clear()
-        _TEXT_TERMS.clear()
-    _WORD_TERMS[word], _TEXT_TERMS[word] = term, text_term
-    return text_term, term
+    _WORD_TERMS[word] = term
+    return term
 
 
 def terms(text: str, *, subjects: bool = True) -> list[str]:
@@ -209,10 +204,14 @@ Counted = list[tuple[str, int, str]]
 def counted_terms(text: str, *, subjects: bool = True) -> Counted:
     """The text terms of ``text`` (procedure words left out) counted, in the order first
     met (see :data:`Counted`)."""
-    spelled = spelled_terms(text, subjects=subjects, procedure=False)
-    first = dict(reversed(spelled))  # each term's first word: the earliest set last
-    return [(term, count, first[term])
-            for term, count in Counter(map(itemgetter(0), spelled)).items()]
+    found: dict[str, list[Any]] = {}
+    for term, word in spelled_terms(text, subjects=subjects, procedure=False):
+        entry = found.get(term)
+        if entry is None:
+            found[term] = [1, word]
+        else:
+            entry[0] += 1
+    return [(term, count, word) for term, (count, word) in found.items()]
 
 
 def joined_terms(subject: Counted, headline_terms: Sequence[str],
@@ -241,7 +240,7 @@ def thread_terms(subject: str, text: str, *, subjects: bool = True) -> ThreadTer
     spelling: dict[str, str] = {}
     for term, word in spelled:
         spelling.setdefault(term, word)
-    return ThreadTerms(dict(Counter(map(itemgetter(0), spelled))), spelling,
+    return ThreadTerms(dict(Counter(term for term, _ in spelled)), spelling,
                        tuple(terms(headline(subject), subjects=subjects)))
 
 
