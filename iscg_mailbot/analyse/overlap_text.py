@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
-from iscg_mailbot.analyse.overlap_acronyms import defined, spelled_out
+from iscg_mailbot.analyse.overlap_acronyms import defines_other, spelled_out
 from iscg_mailbot.analyse.overlap_concepts import CONCEPTS, FORM_CONCEPTS, SUBJECT_CONCEPTS
 from iscg_mailbot.analyse.overlap_headlines import headline
 from iscg_mailbot.analyse.text_gates import folded, trie_pattern
@@ -247,8 +247,7 @@ def thread_terms(subject: str, text: str, *, subjects: bool = True) -> ThreadTer
 def spells_out_acronyms(subject: str, text: str) -> bool:
     """Whether :func:`thread_terms` reads an acronym of this thread as its words: then
     the thread's terms depend on its whole text, and are not kept per message."""
-    return any(acronym.lower() not in KEEP_ACRONYMS
-               for acronym in defined(subject + "\n" + text))
+    return defines_other(subject + "\n" + text, KEEP_ACRONYMS)
 
 
 # Stored terms are plain text, read without a JSON parser: a year of threads is a few
