@@ -23,6 +23,9 @@ from iscg_mailbot.analyse.overlaps import ThreadView, find_overlaps
     # Brackets that hold no spelling of the word before them define nothing.
     ("send it to BDT (English or French are fine)", {}),
     ("input from the Study Group (SG17) on it", {}),
+    # A run of "_" alone has no words to spell with (it raised IndexError).
+    ("The DPI means DPI _ here.", {}),
+    ("RAG means RAG _", {}),
 ])
 def test_what_a_thread_defines(text: str, expected: dict[str, str]) -> None:
     assert defined(text) == expected

@@ -98,8 +98,8 @@ def _run_spelling(text: str, acronym: str, *, last: bool) -> str | None:
     spans.sort(key=lambda s: (-s[1], s[1] - s[0]) if last else (s[0], s[1] - s[0]))
     for i, j in spans:
         phrase = text[words[i].start():words[j - 1].end()]
-        parts = _parts(phrase)
-        if (parts[0] not in _SMALL and parts[-1] not in _SMALL
+        parts = _parts(phrase)  # empty for a run of "_" alone ("DPI means DPI _")
+        if (parts and parts[0] not in _SMALL and parts[-1] not in _SMALL
                 and _fits(letters[0], parts[0]) and _spells(letters, parts)):
             return phrase
     return None
