@@ -405,15 +405,20 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
     owner; any other item by its owner's reply that reports rather than promises
     ("The nominee is Mr Mori"). A request to deliver ("could BDT send ...?") is not
     answered by what is left for later ("the abstract follows tomorrow")."""
-    read = reply_of(reply).answer
     names = set(speaker)
+    # Only the owner's items and those naming no owner can be answered (most items of a
+    # thread are somebody else's): the others are ruled out before the reply is read.
+    mine = [(item, owned) for item in open_items
+            if (owned := bool(owner_parts(item.owner) & names)) or not item.owner]
+    if not mine:
+        return []
+    read = reply_of(reply).answer
     found = []
-    for item in open_items:
+    for item, owned in mine:
         says = _asks_to_say(item.sentence)
         if not read.answers(item.sentence, delivered=not says) or (
                 not says and any(shared_words(c, item.sentence) for c in read.pending)):
             continue  # no delivery reported, and part of the thing is still to come
-        owned = bool(owner_parts(item.owner) & names)
         # "Could BDT send an update?" is a request put as a question: "Thank you for the
         # offer. Sure, we will send it" promises it and says nothing about it.
         asking = says or (item.sentence.rstrip().endswith("?") and (
