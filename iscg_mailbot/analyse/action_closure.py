@@ -26,7 +26,7 @@ import re
 from iscg_mailbot.analyse.closure_reading import (
     without_signature,
 )
-from iscg_mailbot.analyse.text_gates import GatedPattern, folded, top_alternatives
+from iscg_mailbot.analyse.text_gates import GatedPattern, folded, top_alternatives, trie_pattern
 
 _DELIVERY_VERBS = (
     r"sent|submitted|circulated|uploaded|posted|shared|provided|forwarded|transmitted|"
@@ -142,11 +142,42 @@ _NOT_YET = re.compile(
 )
 
 
+def _is_anchored(pattern: re.Pattern[str]) -> bool:
+    """Whether a pattern matches only at the start of a text (each alternative "^...")."""
+    return not pattern.flags & re.MULTILINE and all(
+        alternative.startswith("^") for alternative in top_alternatives(pattern.pattern))
+
+
+# The statements (and groups of the "attached" one) anchored at the start of the clause
+# ("Done.", "Here is ...", "Confirmed"), in the order they are tried: each is one quick
+# try at the start of a clause, its gate is not needed.
+_ANCHORED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, pattern) for name, whole, gates in _STATEMENTS
+    for pattern in ((whole,) if gates is None else (g.pattern for g in gates))
+    if _is_anchored(pattern))
+if any(gates is None and not _is_anchored(whole) for _, whole, gates in _STATEMENTS):
+    raise ValueError("an ungated statement must be anchored at the start of the clause")
+# Every word of every other gated statement, in one search: most clauses hold none of
+# them, and then only the anchored statements can match.
+_ANY_STATEMENT_WORD = re.compile(trie_pattern(
+    {w for _, _, gates in _STATEMENTS for gate in gates or ()
+     if not _is_anchored(gate.pattern) for w in gate.words}))
+
+
 def delivery_statement(sentence: str) -> str | None:
     """The name of the completion a sentence reports, or None (questions report none)."""
     if sentence.rstrip().endswith("?"):
         return None
     lowered = folded(sentence)
+    if _ANY_STATEMENT_WORD.search(lowered) is None:
+        # An anchored statement matches at the start, where nothing is before it to
+        # negate it (``_NOT_YET`` of an empty text).
+        return next((name for name, pattern in _ANCHORED if pattern.match(sentence)), None)
+    return _gated_statement(sentence, lowered)
+
+
+def _gated_statement(sentence: str, lowered: str) -> str | None:
+    """:func:`delivery_statement` of a clause holding one of the statements' words."""
     for name, pattern, gates in _STATEMENTS:
         if gates is None:
             match = pattern.search(sentence)

@@ -1,0 +1,44 @@
+"""Closure detection's shortcuts give what the general code gives.
+
+Each shortcut (``bench/analysis.py`` measures why it is there: docs/performance.md,
+"Closure detection, third round") skips work the general code would do for nothing;
+these tests hold the two to the same answers on texts made of the pieces the shortcut
+decides on.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from iscg_mailbot.analyse import action_closure
+from iscg_mailbot.analyse.action_closure import delivery_statement
+
+# Words and openings of the statements (anchored ones: "Done", "Here is", "Confirmed"),
+# negations, letters a case-insensitive pattern reads as "i" and "s", and filler.
+STATEMENT_PIECES = ["Done", "done", "Here is", "here are", "Confirmed", "Yes, we confirm",
+                    "sent", "was sent", "has been uploaded", "attached", "please find",
+                    "enclosed", "is attached", "not", "will be", "we", "I", "the report",
+                    "BR slides", "-", ";", ",", ".", "?", " ", "\n", "There", "wh", "ere",
+                    "\u0131", "\u017f", "\u0130", "Voici", "anbei", "approved its reply",
+                    "it went to", "SG17", "passed it on"]
+
+
+def _plain_statement(sentence: str) -> str | None:
+    """The statements searched whole, in order, with no gate and no shortcut."""
+    if sentence.rstrip().endswith("?"):
+        return None
+    for name, pattern in action_closure._STATEMENT_PATTERNS:
+        match = pattern.search(sentence)
+        if match and not action_closure._NOT_YET.search(sentence[:match.start()]):
+            return name
+    return None
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(STATEMENT_PIECES), max_size=10).map(" ".join))
+def test_delivery_statement_is_the_plain_search(text: str) -> None:
+    # The one search of every gate word first; the anchored statements alone when the
+    # clause holds none of them.
+    assert delivery_statement(text) == _plain_statement(text)
+    assert delivery_statement(text.replace(" ", "")) == _plain_statement(text.replace(" ", ""))
