@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import re
 
-from iscg_mailbot.analyse.closure_reading import (
-    without_signature,
-)
+from iscg_mailbot.analyse.closure_reading import signature_line, without_signature
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded, top_alternatives, trie_pattern
 
 _DELIVERY_VERBS = (
@@ -223,6 +221,14 @@ def is_substantive(sentences: list[str]) -> bool:
     acceptance ("Sure, will do") and further questions."""
     return any(not s.rstrip().endswith("?") and not _ACKNOWLEDGEMENT.match(s)
                for s in without_signature(sentences) if s.strip())
+
+
+def says_something(clause: str, signoff: bool | None = None) -> bool:
+    """``is_substantive([clause])``, its own tests first (most clauses say something,
+    so the signature's are read of most of them). ``signoff``: whether the clause
+    :func:`~iscg_mailbot.analyse.closure_reading.is_signoff`, when the caller knows."""
+    return bool(clause.strip()) and not clause.rstrip().endswith("?") \
+        and not _ACKNOWLEDGEMENT.match(clause) and not signature_line(clause, signoff)
 
 
 # Requests answered by saying something: "confirm", "indicate", "let us know".

@@ -27,6 +27,7 @@ later, whom it addresses, what it talks about.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded
@@ -83,11 +84,26 @@ def without_signature(sentences: list[str]) -> list[str]:
     """The sentences before the signature: the first contact or disclaimer line, the
     name and title lines just above it ("Pierre Lefebvre, Counsellor") or ending the
     text ("Amara Diallo Digital Networks and Environment Division"), all below."""
-    cut = next((i for i, s in enumerate(sentences) if is_signoff(s)), len(sentences))
+    return sentences[:signature_start(sentences)]
+
+
+def signature_start(sentences: Sequence[str], signoff: Sequence[bool] | None = None) -> int:
+    """How many sentences :func:`without_signature` keeps. ``signoff``: whether each
+    sentence :func:`is_signoff`, when the caller has read it already."""
+    cut = next((i for i, s in enumerate(sentences)
+                if (signoff[i] if signoff is not None else is_signoff(s))), len(sentences))
     while cut > 0 and _TITLE_LINE.match(sentences[cut - 1]) and (
             cut < len(sentences) or len(_CAPITALISED.findall(sentences[cut - 1])) >= 3):
         cut -= 1
-    return sentences[:cut]
+    return cut
+
+
+def signature_line(sentence: str, signoff: bool | None = None) -> bool:
+    """Whether :func:`without_signature` leaves out a sentence read alone (a sign-off
+    line, or a line of three names and titles). ``signoff``: :func:`is_signoff` of it,
+    when the caller has read it already."""
+    return (is_signoff(sentence) if signoff is None else signoff) or bool(
+        _TITLE_LINE.match(sentence) and len(_CAPITALISED.findall(sentence)) >= 3)
 
 
 _CAPITALISED = re.compile(r"\b(?-i:[A-Z])[\w'.-]+")

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from iscg_mailbot.analyse.action_closure import is_acceptance, is_substantive
+from iscg_mailbot.analyse.action_closure import is_acceptance, says_something
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.closure_reading import (
     content_words,
@@ -29,7 +29,7 @@ from iscg_mailbot.analyse.closure_reading import (
     lead_stem,
     leaves_work,
     shared_words,
-    without_signature,
+    signature_start,
 )
 from iscg_mailbot.analyse.closure_speaker import doers, owner_parts
 from iscg_mailbot.analyse.text_gates import folded
@@ -84,18 +84,23 @@ class Answer:
 
     @classmethod
     def read(cls, text: str) -> Answer:
-        sentences = without_signature([s.text for s in split_sentences(text)])
-        each = [[c.text for c in clauses(Sentence(s, 0, len(s)))] for s in sentences]
+        return Reply(text).answer
+
+    @classmethod
+    def of(cls, sentences: Sequence[str], each: Sequence[Sequence[str]]) -> Answer:
+        """The answer of a reply's sentences before its signature (none a sign-off
+        line), each with the texts of its clauses (:func:`clauses`)."""
         accepting = [is_acceptance([s]) for s in sentences]
         # A clause of a sentence that promises goes with the promise ("Yes, we have the
         # template; I will send it this week").
         promised = {c for parts, accepts in zip(each, accepting, strict=True) if accepts for c in parts}
+        whole = set(sentences)  # (a clause that is its whole sentence is no sign-off line)
         texts = [c for parts in each for c in parts]
         lowered = {c: folded(c) for c in texts}  # each clause folded once for the gates
         deferred = {c: defers_answer(c, lowered[c]) for c in texts}
         return cls(
             tuple(c for c in texts if c not in promised and not deferred[c]
-                  and is_substantive([c])),
+                  and says_something(c, False if c in whole else None)),
             tuple(c for c in texts if deferred[c]),
             tuple(c for c in texts if leaves_work(c, lowered[c])),
             any(accepting),
@@ -174,10 +179,18 @@ class Reply:
         self._named: tuple[MembersConfig | None, frozenset[str]] | None = None
 
     @cached_property
+    def _split(self) -> tuple[tuple[Sentence, ...], tuple[bool, ...]]:
+        """The sentences, and whether each is a sign-off line (read once for the
+        sentences, the answer and what the reply says)."""
+        split = tuple(split_sentences(self.text))
+        return split, tuple(is_signoff(s.text) for s in split)
+
+    @cached_property
     def sentences(self) -> tuple[tuple[Sentence, tuple[Sentence, ...]], ...]:
         """The sentences (sign-off lines left out), each with its clauses."""
-        return tuple((s, tuple(clauses(s))) for s in split_sentences(self.text)
-                     if not is_signoff(s.text))
+        split, signoff = self._split
+        return tuple((s, tuple(clauses(s))) for s, off in zip(split, signoff, strict=True)
+                     if not off)
 
     @cached_property
     def deeds(self) -> tuple[tuple[Sentence, tuple[tuple[Sentence, frozenset[str]], ...]], ...]:
@@ -199,13 +212,20 @@ class Reply:
 
     @cached_property
     def answer(self) -> Answer:
-        return Answer.read(self.text)
+        split, signoff = self._split
+        texts = [s.text for s in split]
+        cut = signature_start(texts, signoff)
+        # The sentences before the signature are no sign-off lines: the first of those
+        # read, with their clauses.
+        return Answer.of(texts[:cut], [[c.text for c in parts]
+                                       for _, parts in self.sentences[:cut]])
 
     @cached_property
     def said(self) -> str:
         """What the reply says now, not what it leaves for later or what may be ("BR may
         want to add the radio side"; signature left out)."""
-        return " ".join(s for s in without_signature([s.text for s, _ in self.sentences])
+        texts = [s.text for s, _ in self.sentences]  # (no sign-off line among them)
+        return " ".join(s for s in texts[:signature_start(texts, [False] * len(texts))]
                         if not defers(s) and not HEDGED.search(s))
 
     def named(self, members: MembersConfig | None) -> frozenset[str]:
