@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from iscg_mailbot.analyse import action_closure
 from iscg_mailbot.analyse.action_closure import delivery_statement
+from iscg_mailbot.analyse.closure_reading import is_signoff, signoff_lines
 
 # Words and openings of the statements (anchored ones: "Done", "Here is", "Confirmed"),
 # negations, letters a case-insensitive pattern reads as "i" and "s", and filler.
@@ -42,3 +43,20 @@ def test_delivery_statement_is_the_plain_search(text: str) -> None:
     # clause holds none of them.
     assert delivery_statement(text) == _plain_statement(text)
     assert delivery_statement(text.replace(" ", "")) == _plain_statement(text.replace(" ", ""))
+
+
+# Sign-off lines: contact numbers, the Union's name, disclaimers, names and titles.
+SIGNOFF_PIECES = ["Tel", "T\u00e9l.", ":", "+41", "22", "730", "5433", "Phone", "Fax", "mob",
+                  "International Telecommunication Union", "Place des Nations",
+                  "CONFIDENTIAL", "disclaimer", "Union", "uni\u00f3n", "nations", "Pierre",
+                  "Lefebvre", "Counsellor", "the report", "is attached", "\u0131", "\u017f",
+                  "\u0130", "0", "-", " ", "\u0663"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(SIGNOFF_PIECES), max_size=6).map(" ".join),
+                max_size=5))
+def test_signoff_lines_are_each_sentence_read(sentences: list[str]) -> None:
+    # One search of the whole reply for a digit or a word of the Union or a disclaimer
+    # first; each sentence read only when the reply holds one.
+    assert signoff_lines(sentences) == tuple(is_signoff(s) for s in sentences)

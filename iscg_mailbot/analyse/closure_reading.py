@@ -71,6 +71,16 @@ def is_signoff(sentence: str) -> bool:
         _BARE_PHONE.search(sentence) and not _LOWER_WORD.search(sentence))
 
 
+def signoff_lines(sentences: Sequence[str]) -> tuple[bool, ...]:
+    """:func:`is_signoff` of each of a reply's sentences. A sign-off line holds a digit
+    (a contact number) or one of the Union's or a disclaimer's words: a reply holding
+    neither (most) has none, and is read in two searches, not three or four a sentence."""
+    joined = "\n".join(sentences)  # (no word of the gate holds a line break)
+    if _DIGIT.search(joined) is None and not _SIGNOFF_NAMES.may_match(folded(joined)):
+        return (False,) * len(sentences)
+    return tuple(is_signoff(s) for s in sentences)
+
+
 # Possessive runs (*+): a name's tail takes all it can, and so does the run between two
 # words. The same lines match (a shorter tail or run leaves the same characters to the
 # run or word that follows), but a line of capitals, digits and underscores that fails

@@ -25,11 +25,11 @@ from iscg_mailbot.analyse.closure_reading import (
     deeds,
     defers,
     defers_answer,
-    is_signoff,
     lead_stem,
     leaves_work,
     shared_words,
     signature_start,
+    signoff_lines,
 )
 from iscg_mailbot.analyse.closure_speaker import doers, owner_parts
 from iscg_mailbot.analyse.text_gates import folded
@@ -183,7 +183,7 @@ class Reply:
         """The sentences, and whether each is a sign-off line (read once for the
         sentences, the answer and what the reply says)."""
         split = tuple(split_sentences(self.text))
-        return split, tuple(is_signoff(s.text) for s in split)
+        return split, signoff_lines([s.text for s in split])
 
     @cached_property
     def sentences(self) -> tuple[tuple[Sentence, tuple[Sentence, ...]], ...]:
