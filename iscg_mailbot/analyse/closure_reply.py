@@ -46,8 +46,11 @@ def clauses(sentence: Sentence) -> list[Sentence]:
     I have included last year's figures" says two things about two items."""
     text = sentence.text
     if ";" not in text:  # most sentences: one clause
-        return [Sentence(text.strip(), sentence.start, sentence.start + len(text))] \
-            if text.strip() else []
+        stripped = text.strip()
+        if stripped == text and sentence.end == sentence.start + len(text):
+            return [sentence]  # (the sentence itself: most are read stripped, one line)
+        return [Sentence(stripped, sentence.start, sentence.start + len(text))] \
+            if stripped else []
     parts, depth, start = [], 0, 0
     for cut in _CUTS.finditer(text):
         char, i = cut.group(), cut.start()
