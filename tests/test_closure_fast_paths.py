@@ -11,9 +11,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iscg_mailbot.analyse import action_closure
+from iscg_mailbot.analyse import action_closure, closure_points
 from iscg_mailbot.analyse.action_closure import delivery_statement
 from iscg_mailbot.analyse.closure_reading import is_signoff, signoff_lines
+from iscg_mailbot.analyse.text_gates import folded
 
 # Words and openings of the statements (anchored ones: "Done", "Here is", "Confirmed"),
 # negations, letters a case-insensitive pattern reads as "i" and "s", and filler.
@@ -60,3 +61,35 @@ def test_signoff_lines_are_each_sentence_read(sentences: list[str]) -> None:
     # One search of the whole reply for a digit or a word of the Union or a disclaimer
     # first; each sentence read only when the reply holds one.
     assert signoff_lines(sentences) == tuple(is_signoff(s) for s in sentences)
+
+
+POINT_PIECES = ["first", "FIRST", "second", "third", "two", "three", "2", "b", "(b)", "(2)",
+                "point", "points", "question", "Questions", "item", "items", "request",
+                "part", "bullet", "and", "&", "-", "to", ",", "on the agenda", "of our agenda",
+                "On the", ":", ".", "\n", " ", "\u0131", "\u017f", "\u0130", "I'll let Grace reply",
+                "1)", "\u0663", "fir", "st"]
+
+
+def _plain_points_named(text: str) -> set[int]:
+    """The points named, every pattern searched, no gate."""
+    found: set[int] = set()
+    for match in closure_points._FIRST_N.finditer(text):
+        word = folded(match.group(1))
+        found |= set(range(1, (int(word) if word.isdigit() else closure_points._NUMBERS[word]) + 1))
+    found |= {closure_points._ORDINALS[folded(m.group(1))]
+              for m in closure_points._ORDINAL.finditer(text)}
+    for match in closure_points._NUMBERED.finditer(text):
+        found |= closure_points._numbered(match)
+    leading = closure_points._LEADING.match(text)
+    if leading:
+        found.add(closure_points._number(leading.group(1)))
+    return found
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(POINT_PIECES), max_size=12).map(" ".join))
+def test_points_named_behind_their_gates(text: str) -> None:
+    # Each pattern searched only when the folded text holds its words in their order.
+    assert closure_points._points_named(text) == _plain_points_named(text)
+    assert closure_points._points_named(text.replace(" ", "")) == \
+        _plain_points_named(text.replace(" ", ""))
