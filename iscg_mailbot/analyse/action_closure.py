@@ -155,6 +155,11 @@ _ANCHORED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     if _is_anchored(pattern))
 if any(gates is None and not _is_anchored(whole) for _, whole, gates in _STATEMENTS):
     raise ValueError("an ungated statement must be anchored at the start of the clause")
+if any(p.groups or p.flags != _ANCHORED[0][1].flags for _, p in _ANCHORED):
+    raise ValueError("the anchored statements are tried in one pattern: no groups, same flags")
+# All of them tried in one match: at the start, the first alternative that matches.
+_ANCHORED_ONE = re.compile("|".join(f"(?P<a{i}>{p.pattern})" for i, (_, p) in enumerate(_ANCHORED)),
+                           _ANCHORED[0][1].flags)
 # Every word of every other gated statement, in one search: most clauses hold none of
 # them, and then only the anchored statements can match.
 _ANY_STATEMENT_WORD = re.compile(trie_pattern(
@@ -169,8 +174,9 @@ def delivery_statement(sentence: str) -> str | None:
     lowered = folded(sentence)
     if _ANY_STATEMENT_WORD.search(lowered) is None:
         # An anchored statement matches at the start, where nothing is before it to
-        # negate it (``_NOT_YET`` of an empty text).
-        return next((name for name, pattern in _ANCHORED if pattern.match(sentence)), None)
+        # negate it (``_NOT_YET`` of an empty text); the first of them in their order.
+        match = _ANCHORED_ONE.match(sentence)
+        return _ANCHORED[int(match.lastgroup[1:])][0] if match and match.lastgroup else None
     return _gated_statement(sentence, lowered)
 
 

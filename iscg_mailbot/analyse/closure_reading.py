@@ -72,11 +72,15 @@ def is_signoff(sentence: str) -> bool:
 
 
 def signoff_lines(sentences: Sequence[str]) -> tuple[bool, ...]:
-    """:func:`is_signoff` of each of a reply's sentences. A sign-off line holds a digit
-    (a contact number) or one of the Union's or a disclaimer's words: a reply holding
-    neither (most) has none, and is read in two searches, not three or four a sentence."""
-    joined = "\n".join(sentences)  # (no word of the gate holds a line break)
-    if _DIGIT.search(joined) is None and not _SIGNOFF_NAMES.may_match(folded(joined)):
+    """:func:`is_signoff` of each of a reply's sentences. A sign-off line holds one of
+    the Union's or a disclaimer's words, a contact label and a digit, or a "+" (a bare
+    number): a reply holding none of them (most) has none, and is read in a few
+    substring tests, not three or four searches a sentence."""
+    joined = "\n".join(sentences)  # (no word of the gates holds a line break)
+    lowered = folded(joined)
+    if not (any(word in lowered for word in _SIGNOFF_NAMES.words) or "+" in joined or (
+            any(word in lowered for word in _SIGNOFF_CONTACT.words)
+            and _DIGIT.search(joined) is not None)):
         return (False,) * len(sentences)
     return tuple(is_signoff(s) for s in sentences)
 
