@@ -14,7 +14,7 @@ first time it is asked for, and kept with the reply: :func:`reply_of` returns th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -23,7 +23,6 @@ from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.closure_reading import (
     content_words,
     deeds,
-    defers,
     defers_answer,
     lead_stem,
     leaves_work,
@@ -74,6 +73,13 @@ def later(item_sentence: str, done: Sequence[str], pending: Sequence[str]) -> bo
     return left > max((shared_words(s, item_sentence) for s in done), default=0)
 
 
+def deferral(text: str) -> tuple[bool, bool]:
+    """Whether a clause puts off the answer (:func:`defers_answer`) and whether it
+    leaves work for later (:func:`leaves_work`): :func:`defers` is either."""
+    lowered = folded(text)  # (folded once for both gates)
+    return defers_answer(text, lowered), leaves_work(text, lowered)
+
+
 @dataclass(frozen=True)
 class Answer:
     """A reply's clauses sorted by what they do: say something, put off the answer,
@@ -90,24 +96,25 @@ class Answer:
         return Reply(text).answer
 
     @classmethod
-    def of(cls, sentences: Sequence[str], each: Sequence[Sequence[str]]) -> Answer:
+    def of(cls, sentences: Sequence[str], each: Sequence[Sequence[str]],
+           read: Callable[[str], tuple[bool, bool]] = deferral) -> Answer:
         """The answer of a reply's sentences before its signature (none a sign-off
-        line), each with the texts of its clauses (:func:`clauses`)."""
+        line), each with the texts of its clauses (:func:`clauses`); ``read``:
+        :func:`deferral` (or the reply's reading of it)."""
         accepting = [is_acceptance([s]) for s in sentences]
         # A clause of a sentence that promises goes with the promise ("Yes, we have the
         # template; I will send it this week").
         promised = {c for parts, accepts in zip(each, accepting, strict=True) if accepts for c in parts}
         whole = set(sentences)  # (a clause that is its whole sentence is no sign-off line)
         texts = [c for parts in each for c in parts]
-        lowered = {c: folded(c) for c in texts}  # each clause folded once for the gates
-        deferred = {c: defers_answer(c, lowered[c]) for c in texts}
+        deferred = {c: read(c) for c in texts}  # (answer put off, work left)
         return cls(
-            tuple(c for c in texts if c not in promised and not deferred[c]
+            tuple(c for c in texts if c not in promised and not deferred[c][0]
                   and says_something(c, False if c in whole else None)),
-            tuple(c for c in texts if deferred[c]),
-            tuple(c for c in texts if leaves_work(c, lowered[c])),
+            tuple(c for c in texts if deferred[c][0]),
+            tuple(c for c in texts if deferred[c][1]),
             any(accepting),
-            tuple(c for c in texts if c in promised and not deferred[c]),
+            tuple(c for c in texts if c in promised and not deferred[c][0]),
         )
 
     def commits_to(self, question: str) -> bool:
@@ -180,6 +187,15 @@ class Reply:
     def __init__(self, text: str) -> None:
         self.text = text
         self._named: tuple[MembersConfig | None, frozenset[str]] | None = None
+        self._later: dict[str, tuple[bool, bool]] = {}
+
+    def deferral(self, text: str) -> tuple[bool, bool]:
+        """:func:`deferral` of a clause or sentence of the reply, read once (for its
+        answer, what it leaves for later and what it says now)."""
+        found = self._later.get(text)
+        if found is None:
+            found = self._later[text] = deferral(text)
+        return found
 
     @cached_property
     def _split(self) -> tuple[tuple[Sentence, ...], tuple[bool, ...]]:
@@ -211,7 +227,7 @@ class Reply:
     def pending(self) -> tuple[str, ...]:
         """The clauses saying part of the work is still to come."""
         return tuple(c.text for _, parts in self.sentences for c in parts
-                     if leaves_work(c.text))
+                     if self.deferral(c.text)[1])
 
     @cached_property
     def answer(self) -> Answer:
@@ -221,7 +237,7 @@ class Reply:
         # The sentences before the signature are no sign-off lines: the first of those
         # read, with their clauses.
         return Answer.of(texts[:cut], [[c.text for c in parts]
-                                       for _, parts in self.sentences[:cut]])
+                                       for _, parts in self.sentences[:cut]], self.deferral)
 
     @cached_property
     def said(self) -> str:
@@ -229,7 +245,7 @@ class Reply:
         want to add the radio side"; signature left out)."""
         texts = [s.text for s, _ in self.sentences]  # (no sign-off line among them)
         return " ".join(s for s in texts[:signature_start(texts, [False] * len(texts))]
-                        if not defers(s) and not HEDGED.search(s))
+                        if not any(self.deferral(s)) and not HEDGED.search(s))  # (:func:`defers`)
 
     def named(self, members: MembersConfig | None) -> frozenset[str]:
         """The owners (:func:`owner_parts`) that what the reply says now names as acting."""
