@@ -11,10 +11,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iscg_mailbot.analyse import action_closure, closure_points
+from iscg_mailbot.analyse import action_closure, closure_items, closure_points
 from iscg_mailbot.analyse.action_closure import delivery_statement
 from iscg_mailbot.analyse.closure_reading import is_signoff, signoff_lines
 from iscg_mailbot.analyse.text_gates import folded
+from iscg_mailbot.settings.actions import DEFAULT_CLOSURE_PHRASES
 
 # Words and openings of the statements (anchored ones: "Done", "Here is", "Confirmed"),
 # negations, letters a case-insensitive pattern reads as "i" and "s", and filler.
@@ -93,3 +94,33 @@ def test_points_named_behind_their_gates(text: str) -> None:
     assert closure_points._points_named(text) == _plain_points_named(text)
     assert closure_points._points_named(text.replace(" ", "")) == \
         _plain_points_named(text.replace(" ", ""))
+
+
+PHRASE_PIECES = ["has", "been", "sent", "have", "the", "liaison", "reply", "we", "done",
+                 "not", "yet", "please", "find", "attached", "our", "is", "HAS", "Been",
+                 "\u017fent", "ha\u017f", "\u0130s", "thi\u017f", "can be closed", "-", ".",
+                 "\n", "been-sent"]
+
+
+def _longest_word_only(text: str, phrases: tuple[str, ...]) -> str | None:
+    """The phrases' search behind their longest word alone (before the other words)."""
+    patterns = closure_items._phrase_patterns(phrases)
+    if not patterns.may_match(text):
+        return None
+    lowered = folded(text)
+    for listed, pattern in patterns.each:
+        if pattern.words[0] not in lowered:
+            continue
+        match = pattern.pattern.search(text)
+        if match and not closure_items._NEGATION.search(text[:match.start()]):
+            return listed
+    return None
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(PHRASE_PIECES), max_size=10).map(" ".join))
+def test_phrases_behind_all_their_words(text: str) -> None:
+    # A phrase searched only when the text holds all its words, not only the longest.
+    for phrases in (DEFAULT_CLOSURE_PHRASES, ("has been sent", "d\u00e9j\u00e0 envoy\u00e9")):
+        assert closure_items._phrase_patterns(phrases).find(text) == \
+            _longest_word_only(text, phrases)

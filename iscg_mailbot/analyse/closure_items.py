@@ -69,8 +69,12 @@ class _Phrases:
     # match, and a substring test is far cheaper than any regex over a long message.
     gate: tuple[str, ...]
     # Longest first; each phrase's pattern is searched only in a text holding the
-    # phrase's longest word.
+    # phrase's longest word,
     each: tuple[tuple[str, GatedPattern], ...]
+    # and its other words ("has been sent": "been", then "has" and "sent"), folded: a
+    # phrase of letters a case-insensitive pattern reads in any case only as their
+    # folded selves (the words of a phrase not all ASCII: none).
+    rest: tuple[tuple[str, ...], ...] = ()
 
     def __post_init__(self) -> None:
         # All the words in one search (the same answer as a substring test of each);
@@ -86,9 +90,11 @@ class _Phrases:
         if not self.may_match(text):
             return None
         lowered = folded(text)
-        for listed, pattern in self.each:
+        for (listed, pattern), rest in zip(self.each, self.rest, strict=True):
             if pattern.words[0] not in lowered:
                 continue  # (the one word of the gate, tested here without a call)
+            if rest and not all(word in lowered for word in rest):
+                continue
             match = pattern.pattern.search(text)
             if match and not _NEGATION.search(text[:match.start()]):
                 return listed
@@ -106,6 +112,15 @@ def _longest_word(phrase: str) -> str:
     return max(phrase.lower().split(), key=len)
 
 
+def _other_words(phrase: str) -> tuple[str, ...]:
+    """The words of a phrase but its longest, folded, when all are ASCII (else none)."""
+    words = [folded(w) for w in phrase.split()]
+    if not phrase.isascii():
+        return ()
+    longest = folded(_longest_word(phrase))
+    return tuple(w for w in dict.fromkeys(words) if w != longest)
+
+
 def _phrase_patterns(phrases: tuple[str, ...]) -> _Phrases:
     cached = _PHRASE_CACHE.get(phrases)
     if cached is None:
@@ -115,6 +130,7 @@ def _phrase_patterns(phrases: tuple[str, ...]) -> _Phrases:
             tuple({_longest_word(p) for p in ordered}),
             tuple((p, GatedPattern(re.compile(_phrase_pattern(p), re.IGNORECASE),
                                    (folded(_longest_word(p)),))) for p in ordered),
+            tuple(_other_words(p) for p in ordered),
         )
         _PHRASE_CACHE[phrases] = cached
     return cached
