@@ -95,11 +95,13 @@ def _referred(text: str) -> frozenset[int]:
 def _points_named(text: str) -> set[int]:
     found: set[int] = set()
     lowered = folded(text)
-    if _FIRST_N_GATE.search(lowered):
+    # (A substring test of the ordinals first: most replies hold none.)
+    ordinal = any(word in lowered for word in _ORDINALS)
+    if ordinal and "first" in lowered and _FIRST_N_GATE.search(lowered):
         for match in _FIRST_N.finditer(text):
             word = folded(match.group(1))
             found |= set(range(1, (int(word) if word.isdigit() else _NUMBERS[word]) + 1))
-    if _ORDINAL_GATE.search(lowered):
+    if ordinal and _ORDINAL_GATE.search(lowered):
         found |= {_ORDINALS[folded(m.group(1))] for m in _ORDINAL.finditer(text)}
     if _NUMBERED_GATE.search(lowered):
         for match in _NUMBERED.finditer(text):
