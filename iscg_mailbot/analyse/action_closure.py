@@ -268,3 +268,8 @@ def is_acceptance(sentences: list[str]) -> bool:
     """Whether a reply promises the work rather than doing it ("Sure, will do", "BDT
     will check the entries")."""
     return any(_GATED_PROMISE.search(s) for s in sentences)
+
+
+def promises(sentence: str) -> bool:
+    """``is_acceptance([sentence])`` (asked of each sentence of most replies)."""
+    return _GATED_PROMISE.search(sentence) is not None

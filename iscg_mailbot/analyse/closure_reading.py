@@ -178,6 +178,15 @@ def leaves_work(sentence: str, lowered: str | None = None) -> bool:
     return _GATED_LEAVES_WORK.search(sentence, lowered) is not None
 
 
+def deferral(text: str) -> tuple[bool, bool]:
+    """Whether a clause puts off the answer (:func:`defers_answer`) and whether it
+    leaves work for later (:func:`leaves_work`): :func:`defers` is either. (Folded
+    once for both gates; read for each clause of most replies.)"""
+    lowered = folded(text)
+    return (_GATED_DEFERS_ANSWER.may_match(lowered) and _DEFERS_ANSWER.search(text) is not None,
+            _GATED_LEAVES_WORK.may_match(lowered) and _LEAVES_WORK.search(text) is not None)
+
+
 def defers(sentence: str) -> bool:
     """Whether a sentence leaves the answer or part of the work for later."""
     return defers_answer(sentence) or leaves_work(sentence)

@@ -18,20 +18,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from iscg_mailbot.analyse.action_closure import is_acceptance, says_something
+from iscg_mailbot.analyse.action_closure import promises, says_something
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.closure_reading import (
     content_words,
     deeds,
-    defers_answer,
+    deferral,
     lead_stem,
-    leaves_work,
     shared_words,
     signature_start,
     signoff_lines,
 )
 from iscg_mailbot.analyse.closure_speaker import doers, owner_parts
-from iscg_mailbot.analyse.text_gates import folded
 from iscg_mailbot.settings.members import MembersConfig
 
 # A clause going on about the same deed ("...; it has been sent to SG17") stays with the
@@ -73,11 +71,6 @@ def later(item_sentence: str, done: Sequence[str], pending: Sequence[str]) -> bo
     return left > max((shared_words(s, item_sentence) for s in done), default=0)
 
 
-def deferral(text: str) -> tuple[bool, bool]:
-    """Whether a clause puts off the answer (:func:`defers_answer`) and whether it
-    leaves work for later (:func:`leaves_work`): :func:`defers` is either."""
-    lowered = folded(text)  # (folded once for both gates)
-    return defers_answer(text, lowered), leaves_work(text, lowered)
 
 
 @dataclass(frozen=True)
@@ -101,7 +94,7 @@ class Answer:
         """The answer of a reply's sentences before its signature (none a sign-off
         line), each with the texts of its clauses (:func:`clauses`); ``read``:
         :func:`deferral` (or the reply's reading of it)."""
-        accepting = [is_acceptance([s]) for s in sentences]
+        accepting = [promises(s) for s in sentences]
         # A clause of a sentence that promises goes with the promise ("Yes, we have the
         # template; I will send it this week").
         promised = {c for parts, accepts in zip(each, accepting, strict=True) if accepts for c in parts}
