@@ -195,5 +195,7 @@ def on_points(items: Sequence[OpenItem], reply: str) -> list[OpenItem]:
     """The items a reply (or a clause of it) may close: when it names points, those of
     the items on other points of their message are left out ("On the second point: ..."
     does not answer the first question)."""
+    if all(i.point is None for i in items):
+        return list(items)  # (the points a reply names are not read: they cannot matter)
     referred = _referred(reply)
     return [i for i in items if not referred or i.point is None or i.point in referred]

@@ -98,10 +98,13 @@ class _Scan:
         if not windows:
             return
         candidates = [w.item for w in windows]
-        referred = points_referred(message.new_text or "")
-        referred_or_none = referred | {None}
-        asked = [i for i in candidates
-                 if not referred or self.points.get(i.id) in referred_or_none]
+        # The points the reply names matter only to items of a point of their message
+        # (most items are not): read only then.
+        points = [self.points.get(i.id) for i in candidates]
+        referred = points_referred(message.new_text or "") \
+            if any(p is not None for p in points) else set()
+        asked = [i for i, point in zip(candidates, points, strict=True)
+                 if not referred or point is None or point in referred]
         for item, shares in _close_questions(asked, message, self.senders, self.context):
             answer = Closure(item.id, (message.new_text or "").strip()[:300], "answered",
                              (0, len(message.new_text or "")), shares)
