@@ -163,11 +163,14 @@ def _close_questions(items: Sequence[ItemRow], reply: MessageRow, senders: dict[
     to you"), unless the reply greets somebody else than the one who asked ("Dear
     Ahmed" answers Ahmed, not Klaus's question). Of a question asked of several owners,
     the reply answers the shares of those it speaks for (:func:`question_owners`)."""
+    theirs = [item for item in items
+              if item.kind == QUESTION and item.message_pk in senders
+              and senders[item.message_pk].address != (reply.sender_address or "")]
+    if not theirs:  # (most replies: whom the reply greets is not read)
+        return []
     greeted = addressees(reply.new_text or "")
-    asked = [item for item in items
-             if item.kind == QUESTION and item.message_pk in senders
-             and senders[item.message_pk].address != (reply.sender_address or "")
-             and (not greeted or not greeted.isdisjoint(_names(senders[item.message_pk])))]
+    asked = [item for item in theirs
+             if not greeted or not greeted.isdisjoint(_names(senders[item.message_pk]))]
     sender = Address(reply.sender_name or "", reply.sender_address or "")
     found = []
     for item in asked:
