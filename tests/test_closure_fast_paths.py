@@ -13,9 +13,14 @@ from hypothesis import strategies as st
 
 from iscg_mailbot.analyse import action_closure, closure_items, closure_points
 from iscg_mailbot.analyse.action_closure import delivery_statement
+from iscg_mailbot.analyse.closure_items import question_owners
 from iscg_mailbot.analyse.closure_reading import is_signoff, signoff_lines
+from iscg_mailbot.analyse.closure_reply import reply_of
+from iscg_mailbot.analyse.closure_speaker import owner_parts, speaker_of
 from iscg_mailbot.analyse.text_gates import folded
+from iscg_mailbot.records import Address, OpenItem
 from iscg_mailbot.settings.actions import DEFAULT_CLOSURE_PHRASES
+from iscg_mailbot.settings.members import Member, MembersConfig
 
 # Words and openings of the statements (anchored ones: "Done", "Here is", "Confirmed"),
 # negations, letters a case-insensitive pattern reads as "i" and "s", and filler.
@@ -124,3 +129,45 @@ def test_phrases_behind_all_their_words(text: str) -> None:
     for phrases in (DEFAULT_CLOSURE_PHRASES, ("has been sent", "d\u00e9j\u00e0 envoy\u00e9")):
         assert closure_items._phrase_patterns(phrases).find(text) == \
             _longest_word_only(text, phrases)
+
+
+MEMBERS = MembersConfig(members=[
+    Member(name="Rosa Marin", address="rosa.marin@itu.int", role="secretariat",
+           organisation="BR"),
+    Member(name="Pierre Lefebvre", address="pierre@itu.int", role="secretariat",
+           organisation="BDT")])
+REPLY_PIECES = ["Yes", "for BDT", "for TSB", "Pierre confirms for BDT", "BR will answer",
+                "separately", "TSB has sent it", "Rosa", "the figures are attached", ".",
+                "SG17 agrees", "Dear Ahmed,", "I will come back to you"]
+OWNERS = ["BDT", "TSB", "BDT, TSB", "ITU-T SG17", "Ahmed Hassan", "BR, BDT", ""]
+SENDERS = [None, Address("", "someone@example.org"), Address("Rosa Marin", "rosa.marin@itu.int"),
+           Address("Pierre", "pierre@itu.int")]
+
+
+def _owners_reading_all(reply: str, owner: str, sender: Address | None,
+                        question: str) -> tuple[str, ...] | None:
+    """question_owners with whom the reply names as acting always read."""
+    parts = [p.strip() for p in owner.split(",") if p.strip()]
+    if not parts:
+        return ()
+    speaker = speaker_of(sender, MEMBERS)
+    names = speaker.own | speaker.bodies | reply_of(reply).named(MEMBERS)
+    covered = tuple(p for p in parts if owner_parts(p) & names) or tuple(
+        p for p in parts if speaker.of_sector(OpenItem(0, p)))
+    if covered:
+        return () if len(covered) == len(parts) else covered
+    return None if speaker.listed and any(
+        closure_items._is_body(p) for p in parts
+        if closure_items._named_in(p, question)) else ()
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(REPLY_PIECES), max_size=6).map(" ".join),
+       st.sampled_from(OWNERS), st.sampled_from(SENDERS),
+       st.sampled_from(["Could BDT share it?", "Which room is booked?", "Will TSB host it?"]))
+def test_question_owners_reads_what_can_change_the_answer(
+        reply: str, owner: str, sender: Address | None, question: str) -> None:
+    # Whom the reply names is read only when it can change the answer: not of one
+    # owner asked by a sender who is not on the list, nor when the sender covers all.
+    assert question_owners(reply, owner, sender=sender, members=MEMBERS, question=question) \
+        == _owners_reading_all(reply, owner, sender, question)

@@ -345,13 +345,13 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
     hoped would answer, and whoever answers instead ("Ahmed passed on the question")
     answers it; ``question`` None takes every owner as named."""
     parts = [p.strip() for p in (owner or "").split(",") if p.strip()]
-    if not parts:
-        return ()
     speaker = speaker_of(sender, members)
+    if not parts or (len(parts) == 1 and not speaker.listed):
+        return ()  # (one owner and a sender not on the list: the whole, whoever acts)
     names = speaker.own | speaker.bodies
     if not all(owner_parts(p) & names for p in parts):
-        # (Whom the reply names as acting is read only when the sender's own names do
-        # not cover every owner: it cannot change the answer then.)
+        # (Whom the reply names as acting is read only when it can change the answer:
+        # the sender's own names do not cover every owner.)
         names = names | reply_of(reply_new_text).named(members)
     covered = tuple(p for p in parts if owner_parts(p) & names) or tuple(
         p for p in parts if speaker.of_sector(OpenItem(0, p)))
