@@ -23,10 +23,8 @@ from __future__ import annotations
 
 import re
 
-from iscg_mailbot.analyse.closure_reading import (
-    without_signature,
-)
-from iscg_mailbot.analyse.text_gates import GatedPattern, folded, top_alternatives
+from iscg_mailbot.analyse.closure_reading import signature_line, without_signature
+from iscg_mailbot.analyse.text_gates import GatedPattern, folded, top_alternatives, trie_pattern
 
 _DELIVERY_VERBS = (
     r"sent|submitted|circulated|uploaded|posted|shared|provided|forwarded|transmitted|"
@@ -142,11 +140,48 @@ _NOT_YET = re.compile(
 )
 
 
+def _is_anchored(pattern: re.Pattern[str]) -> bool:
+    """Whether a pattern matches only at the start of a text (each alternative "^...")."""
+    return not pattern.flags & re.MULTILINE and all(
+        alternative.startswith("^") for alternative in top_alternatives(pattern.pattern))
+
+
+# The statements (and groups of the "attached" one) anchored at the start of the clause
+# ("Done.", "Here is ...", "Confirmed"), in the order they are tried: each is one quick
+# try at the start of a clause, its gate is not needed.
+_ANCHORED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, pattern) for name, whole, gates in _STATEMENTS
+    for pattern in ((whole,) if gates is None else (g.pattern for g in gates))
+    if _is_anchored(pattern))
+if any(gates is None and not _is_anchored(whole) for _, whole, gates in _STATEMENTS):
+    raise ValueError("an ungated statement must be anchored at the start of the clause")
+if any(p.groups or p.flags != _ANCHORED[0][1].flags for _, p in _ANCHORED):
+    raise ValueError("the anchored statements are tried in one pattern: no groups, same flags")
+# All of them tried in one match: at the start, the first alternative that matches.
+_ANCHORED_ONE = re.compile("|".join(f"(?P<a{i}>{p.pattern})" for i, (_, p) in enumerate(_ANCHORED)),
+                           _ANCHORED[0][1].flags)
+# Every word of every other gated statement, in one search: most clauses hold none of
+# them, and then only the anchored statements can match.
+_ANY_STATEMENT_WORD = re.compile(trie_pattern(
+    {w for _, _, gates in _STATEMENTS for gate in gates or ()
+     if not _is_anchored(gate.pattern) for w in gate.words}))
+
+
 def delivery_statement(sentence: str) -> str | None:
     """The name of the completion a sentence reports, or None (questions report none)."""
     if sentence.rstrip().endswith("?"):
         return None
     lowered = folded(sentence)
+    if _ANY_STATEMENT_WORD.search(lowered) is None:
+        # An anchored statement matches at the start, where nothing is before it to
+        # negate it (``_NOT_YET`` of an empty text); the first of them in their order.
+        match = _ANCHORED_ONE.match(sentence)
+        return _ANCHORED[int(match.lastgroup[1:])][0] if match and match.lastgroup else None
+    return _gated_statement(sentence, lowered)
+
+
+def _gated_statement(sentence: str, lowered: str) -> str | None:
+    """:func:`delivery_statement` of a clause holding one of the statements' words."""
     for name, pattern, gates in _STATEMENTS:
         if gates is None:
             match = pattern.search(sentence)
@@ -194,6 +229,14 @@ def is_substantive(sentences: list[str]) -> bool:
                for s in without_signature(sentences) if s.strip())
 
 
+def says_something(clause: str, signoff: bool | None = None) -> bool:
+    """``is_substantive([clause])``, its own tests first (most clauses say something,
+    so the signature's are read of most of them). ``signoff``: whether the clause
+    :func:`~iscg_mailbot.analyse.closure_reading.is_signoff`, when the caller knows."""
+    return bool(clause.strip()) and not clause.rstrip().endswith("?") \
+        and not _ACKNOWLEDGEMENT.match(clause) and not signature_line(clause, signoff)
+
+
 # Requests answered by saying something: "confirm", "indicate", "let us know".
 _ASKS_TO_SAY = re.compile(
     r"\b(?:confirm|indicate|inform\s+(?:us|me|the\s+\w+|ISCG)|let\s+(?:us|me|\w+)\s+know|"
@@ -225,3 +268,8 @@ def is_acceptance(sentences: list[str]) -> bool:
     """Whether a reply promises the work rather than doing it ("Sure, will do", "BDT
     will check the entries")."""
     return any(_GATED_PROMISE.search(s) for s in sentences)
+
+
+def promises(sentence: str) -> bool:
+    """``is_acceptance([sentence])`` (asked of each sentence of most replies)."""
+    return _GATED_PROMISE.search(sentence) is not None

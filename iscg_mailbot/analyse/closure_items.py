@@ -69,8 +69,12 @@ class _Phrases:
     # match, and a substring test is far cheaper than any regex over a long message.
     gate: tuple[str, ...]
     # Longest first; each phrase's pattern is searched only in a text holding the
-    # phrase's longest word.
+    # phrase's longest word,
     each: tuple[tuple[str, GatedPattern], ...]
+    # and its other words ("has been sent": "been", then "has" and "sent"), folded: a
+    # phrase of letters a case-insensitive pattern reads in any case only as their
+    # folded selves (the words of a phrase not all ASCII: none).
+    rest: tuple[tuple[str, ...], ...] = ()
 
     def __post_init__(self) -> None:
         # All the words in one search (the same answer as a substring test of each);
@@ -86,9 +90,11 @@ class _Phrases:
         if not self.may_match(text):
             return None
         lowered = folded(text)
-        for listed, pattern in self.each:
+        for (listed, pattern), rest in zip(self.each, self.rest, strict=True):
             if pattern.words[0] not in lowered:
                 continue  # (the one word of the gate, tested here without a call)
+            if rest and not all(word in lowered for word in rest):
+                continue
             match = pattern.pattern.search(text)
             if match and not _NEGATION.search(text[:match.start()]):
                 return listed
@@ -106,6 +112,15 @@ def _longest_word(phrase: str) -> str:
     return max(phrase.lower().split(), key=len)
 
 
+def _other_words(phrase: str) -> tuple[str, ...]:
+    """The words of a phrase but its longest, folded, when all are ASCII (else none)."""
+    words = [folded(w) for w in phrase.split()]
+    if not phrase.isascii():
+        return ()
+    longest = folded(_longest_word(phrase))
+    return tuple(w for w in dict.fromkeys(words) if w != longest)
+
+
 def _phrase_patterns(phrases: tuple[str, ...]) -> _Phrases:
     cached = _PHRASE_CACHE.get(phrases)
     if cached is None:
@@ -115,6 +130,7 @@ def _phrase_patterns(phrases: tuple[str, ...]) -> _Phrases:
             tuple({_longest_word(p) for p in ordered}),
             tuple((p, GatedPattern(re.compile(_phrase_pattern(p), re.IGNORECASE),
                                    (folded(_longest_word(p)),))) for p in ordered),
+            tuple(_other_words(p) for p in ordered),
         )
         _PHRASE_CACHE[phrases] = cached
     return cached
@@ -329,13 +345,13 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
     hoped would answer, and whoever answers instead ("Ahmed passed on the question")
     answers it; ``question`` None takes every owner as named."""
     parts = [p.strip() for p in (owner or "").split(",") if p.strip()]
-    if not parts:
-        return ()
     speaker = speaker_of(sender, members)
+    if not parts or (len(parts) == 1 and not speaker.listed):
+        return ()  # (one owner and a sender not on the list: the whole, whoever acts)
     names = speaker.own | speaker.bodies
     if not all(owner_parts(p) & names for p in parts):
-        # (Whom the reply names as acting is read only when the sender's own names do
-        # not cover every owner: it cannot change the answer then.)
+        # (Whom the reply names as acting is read only when it can change the answer:
+        # the sender's own names do not cover every owner.)
         names = names | reply_of(reply_new_text).named(members)
     covered = tuple(p for p in parts if owner_parts(p) & names) or tuple(
         p for p in parts if speaker.of_sector(OpenItem(0, p)))
@@ -405,15 +421,20 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
     owner; any other item by its owner's reply that reports rather than promises
     ("The nominee is Mr Mori"). A request to deliver ("could BDT send ...?") is not
     answered by what is left for later ("the abstract follows tomorrow")."""
-    read = reply_of(reply).answer
     names = set(speaker)
+    # Only the owner's items and those naming no owner can be answered (most items of a
+    # thread are somebody else's): the others are ruled out before the reply is read.
+    mine = [(item, owned) for item in open_items
+            if (owned := bool(owner_parts(item.owner) & names)) or not item.owner]
+    if not mine:
+        return []
+    read = reply_of(reply).answer
     found = []
-    for item in open_items:
+    for item, owned in mine:
         says = _asks_to_say(item.sentence)
         if not read.answers(item.sentence, delivered=not says) or (
                 not says and any(shared_words(c, item.sentence) for c in read.pending)):
             continue  # no delivery reported, and part of the thing is still to come
-        owned = bool(owner_parts(item.owner) & names)
         # "Could BDT send an update?" is a request put as a question: "Thank you for the
         # offer. Sure, we will send it" promises it and says nothing about it.
         asking = says or (item.sentence.rstrip().endswith("?") and (

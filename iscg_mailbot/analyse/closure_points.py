@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from iscg_mailbot.analyse.closure_reading import defers_answer
-from iscg_mailbot.analyse.text_gates import GatedPattern, folded
+from iscg_mailbot.analyse.text_gates import folded
 from iscg_mailbot.records import OpenItem
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
@@ -47,11 +47,13 @@ _LEADING = re.compile(r"^\W{0,3}\(?(\d|[a-f])[.)]\s", re.IGNORECASE)
 _ENTRY = re.compile(r"^[ \t]*(?:\(?(?:\d{1,2}|[a-h])[.)]|[-*\u2022\u2013])[ \t]+", re.IGNORECASE)
 
 
-# Searched only in texts holding a word each of their matches holds.
-_GATED_FIRST_N = GatedPattern(_FIRST_N, ("first",))
-_GATED_ORDINAL = GatedPattern(_ORDINAL, tuple(_ORDINALS))
-_GATED_NUMBERED = GatedPattern(_NUMBERED, ("point", "question", "item", "request", "part",
-                                           "bullet"))
+# Each searched only in a text whose folded form (:func:`folded`) holds the words its
+# matches hold, in their order ("point" or "question" alone is in most replies, "item
+# 2" or "second question" in few): the letters a case-insensitive pattern reads as "i"
+# and "s" are folded to them, and the word boundaries and what follows are not tested.
+_FIRST_N_GATE = re.compile(r"first\s+(?:two|three|four|five|\d)\s+" + _POINT_WORD)
+_ORDINAL_GATE = re.compile(r"(?:first|second|third|fourth|fifth|sixth)\s+" + _POINT_WORD)
+_NUMBERED_GATE = re.compile(_POINT_WORD + r"\s+\(?[\da-f]")
 
 
 def _number(token: str) -> int:
@@ -93,12 +95,17 @@ def _referred(text: str) -> frozenset[int]:
 def _points_named(text: str) -> set[int]:
     found: set[int] = set()
     lowered = folded(text)
-    for match in _GATED_FIRST_N.finditer(text, lowered):
-        word = folded(match.group(1))
-        found |= set(range(1, (int(word) if word.isdigit() else _NUMBERS[word]) + 1))
-    found |= {_ORDINALS[folded(m.group(1))] for m in _GATED_ORDINAL.finditer(text, lowered)}
-    for match in _GATED_NUMBERED.finditer(text, lowered):
-        found |= _numbered(match)
+    # (A substring test of the ordinals first: most replies hold none.)
+    ordinal = any(word in lowered for word in _ORDINALS)
+    if ordinal and "first" in lowered and _FIRST_N_GATE.search(lowered):
+        for match in _FIRST_N.finditer(text):
+            word = folded(match.group(1))
+            found |= set(range(1, (int(word) if word.isdigit() else _NUMBERS[word]) + 1))
+    if ordinal and _ORDINAL_GATE.search(lowered):
+        found |= {_ORDINALS[folded(m.group(1))] for m in _ORDINAL.finditer(text)}
+    if _NUMBERED_GATE.search(lowered):
+        for match in _NUMBERED.finditer(text):
+            found |= _numbered(match)
     leading = _LEADING.match(text)
     if leading:
         found.add(_number(leading.group(1)))
@@ -188,5 +195,7 @@ def on_points(items: Sequence[OpenItem], reply: str) -> list[OpenItem]:
     """The items a reply (or a clause of it) may close: when it names points, those of
     the items on other points of their message are left out ("On the second point: ..."
     does not answer the first question)."""
+    if all(i.point is None for i in items):
+        return list(items)  # (the points a reply names are not read: they cannot matter)
     referred = _referred(reply)
     return [i for i in items if not referred or i.point is None or i.point in referred]

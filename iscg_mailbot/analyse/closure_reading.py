@@ -27,6 +27,7 @@ later, whom it addresses, what it talks about.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded
@@ -70,6 +71,20 @@ def is_signoff(sentence: str) -> bool:
         _BARE_PHONE.search(sentence) and not _LOWER_WORD.search(sentence))
 
 
+def signoff_lines(sentences: Sequence[str]) -> tuple[bool, ...]:
+    """:func:`is_signoff` of each of a reply's sentences. A sign-off line holds one of
+    the Union's or a disclaimer's words, a contact label and a digit, or a "+" (a bare
+    number): a reply holding none of them (most) has none, and is read in a few
+    substring tests, not three or four searches a sentence."""
+    joined = "\n".join(sentences)  # (no word of the gates holds a line break)
+    lowered = folded(joined)
+    if not (any(word in lowered for word in _SIGNOFF_NAMES.words) or "+" in joined or (
+            any(word in lowered for word in _SIGNOFF_CONTACT.words)
+            and _DIGIT.search(joined) is not None)):
+        return (False,) * len(sentences)
+    return tuple(is_signoff(s) for s in sentences)
+
+
 # Possessive runs (*+): a name's tail takes all it can, and so does the run between two
 # words. The same lines match (a shorter tail or run leaves the same characters to the
 # run or word that follows), but a line of capitals, digits and underscores that fails
@@ -83,11 +98,26 @@ def without_signature(sentences: list[str]) -> list[str]:
     """The sentences before the signature: the first contact or disclaimer line, the
     name and title lines just above it ("Pierre Lefebvre, Counsellor") or ending the
     text ("Amara Diallo Digital Networks and Environment Division"), all below."""
-    cut = next((i for i, s in enumerate(sentences) if is_signoff(s)), len(sentences))
+    return sentences[:signature_start(sentences)]
+
+
+def signature_start(sentences: Sequence[str], signoff: Sequence[bool] | None = None) -> int:
+    """How many sentences :func:`without_signature` keeps. ``signoff``: whether each
+    sentence :func:`is_signoff`, when the caller has read it already."""
+    cut = next((i for i, s in enumerate(sentences)
+                if (signoff[i] if signoff is not None else is_signoff(s))), len(sentences))
     while cut > 0 and _TITLE_LINE.match(sentences[cut - 1]) and (
             cut < len(sentences) or len(_CAPITALISED.findall(sentences[cut - 1])) >= 3):
         cut -= 1
-    return sentences[:cut]
+    return cut
+
+
+def signature_line(sentence: str, signoff: bool | None = None) -> bool:
+    """Whether :func:`without_signature` leaves out a sentence read alone (a sign-off
+    line, or a line of three names and titles). ``signoff``: :func:`is_signoff` of it,
+    when the caller has read it already."""
+    return (is_signoff(sentence) if signoff is None else signoff) or bool(
+        _TITLE_LINE.match(sentence) and len(_CAPITALISED.findall(sentence)) >= 3)
 
 
 _CAPITALISED = re.compile(r"\b(?-i:[A-Z])[\w'.-]+")
@@ -146,6 +176,15 @@ def leaves_work(sentence: str, lowered: str | None = None) -> bool:
     """Whether a sentence says part of the work is still to come ("will follow").
     ``lowered``: ``folded(sentence)``, when the caller has it."""
     return _GATED_LEAVES_WORK.search(sentence, lowered) is not None
+
+
+def deferral(text: str) -> tuple[bool, bool]:
+    """Whether a clause puts off the answer (:func:`defers_answer`) and whether it
+    leaves work for later (:func:`leaves_work`): :func:`defers` is either. (Folded
+    once for both gates; read for each clause of most replies.)"""
+    lowered = folded(text)
+    return (_GATED_DEFERS_ANSWER.may_match(lowered) and _DEFERS_ANSWER.search(text) is not None,
+            _GATED_LEAVES_WORK.may_match(lowered) and _LEAVES_WORK.search(text) is not None)
 
 
 def defers(sentence: str) -> bool:

@@ -14,25 +14,22 @@ first time it is asked for, and kept with the reply: :func:`reply_of` returns th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from iscg_mailbot.analyse.action_closure import is_acceptance, is_substantive
+from iscg_mailbot.analyse.action_closure import promises, says_something
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.closure_reading import (
     content_words,
     deeds,
-    defers,
-    defers_answer,
-    is_signoff,
+    deferral,
     lead_stem,
-    leaves_work,
     shared_words,
-    without_signature,
+    signature_start,
+    signoff_lines,
 )
 from iscg_mailbot.analyse.closure_speaker import doers, owner_parts
-from iscg_mailbot.analyse.text_gates import folded
 from iscg_mailbot.settings.members import MembersConfig
 
 # A clause going on about the same deed ("...; it has been sent to SG17") stays with the
@@ -46,8 +43,11 @@ def clauses(sentence: Sentence) -> list[Sentence]:
     I have included last year's figures" says two things about two items."""
     text = sentence.text
     if ";" not in text:  # most sentences: one clause
-        return [Sentence(text.strip(), sentence.start, sentence.start + len(text))] \
-            if text.strip() else []
+        stripped = text.strip()
+        if stripped == text and sentence.end == sentence.start + len(text):
+            return [sentence]  # (the sentence itself: most are read stripped, one line)
+        return [Sentence(stripped, sentence.start, sentence.start + len(text))] \
+            if stripped else []
     parts, depth, start = [], 0, 0
     for cut in _CUTS.finditer(text):
         char, i = cut.group(), cut.start()
@@ -71,6 +71,8 @@ def later(item_sentence: str, done: Sequence[str], pending: Sequence[str]) -> bo
     return left > max((shared_words(s, item_sentence) for s in done), default=0)
 
 
+
+
 @dataclass(frozen=True)
 class Answer:
     """A reply's clauses sorted by what they do: say something, put off the answer,
@@ -84,22 +86,28 @@ class Answer:
 
     @classmethod
     def read(cls, text: str) -> Answer:
-        sentences = without_signature([s.text for s in split_sentences(text)])
-        each = [[c.text for c in clauses(Sentence(s, 0, len(s)))] for s in sentences]
-        accepting = [is_acceptance([s]) for s in sentences]
+        return Reply(text).answer
+
+    @classmethod
+    def of(cls, sentences: Sequence[str], each: Sequence[Sequence[str]],
+           read: Callable[[str], tuple[bool, bool]] = deferral) -> Answer:
+        """The answer of a reply's sentences before its signature (none a sign-off
+        line), each with the texts of its clauses (:func:`clauses`); ``read``:
+        :func:`deferral` (or the reply's reading of it)."""
+        accepting = [promises(s) for s in sentences]
         # A clause of a sentence that promises goes with the promise ("Yes, we have the
         # template; I will send it this week").
         promised = {c for parts, accepts in zip(each, accepting, strict=True) if accepts for c in parts}
+        whole = set(sentences)  # (a clause that is its whole sentence is no sign-off line)
         texts = [c for parts in each for c in parts]
-        lowered = {c: folded(c) for c in texts}  # each clause folded once for the gates
-        deferred = {c: defers_answer(c, lowered[c]) for c in texts}
+        deferred = {c: read(c) for c in texts}  # (answer put off, work left)
         return cls(
-            tuple(c for c in texts if c not in promised and not deferred[c]
-                  and is_substantive([c])),
-            tuple(c for c in texts if deferred[c]),
-            tuple(c for c in texts if leaves_work(c, lowered[c])),
+            tuple(c for c in texts if c not in promised and not deferred[c][0]
+                  and says_something(c, False if c in whole else None)),
+            tuple(c for c in texts if deferred[c][0]),
+            tuple(c for c in texts if deferred[c][1]),
             any(accepting),
-            tuple(c for c in texts if c in promised and not deferred[c]),
+            tuple(c for c in texts if c in promised and not deferred[c][0]),
         )
 
     def commits_to(self, question: str) -> bool:
@@ -172,12 +180,29 @@ class Reply:
     def __init__(self, text: str) -> None:
         self.text = text
         self._named: tuple[MembersConfig | None, frozenset[str]] | None = None
+        self._later: dict[str, tuple[bool, bool]] = {}
+
+    def deferral(self, text: str) -> tuple[bool, bool]:
+        """:func:`deferral` of a clause or sentence of the reply, read once (for its
+        answer, what it leaves for later and what it says now)."""
+        found = self._later.get(text)
+        if found is None:
+            found = self._later[text] = deferral(text)
+        return found
+
+    @cached_property
+    def _split(self) -> tuple[tuple[Sentence, ...], tuple[bool, ...]]:
+        """The sentences, and whether each is a sign-off line (read once for the
+        sentences, the answer and what the reply says)."""
+        split = tuple(split_sentences(self.text))
+        return split, signoff_lines([s.text for s in split])
 
     @cached_property
     def sentences(self) -> tuple[tuple[Sentence, tuple[Sentence, ...]], ...]:
         """The sentences (sign-off lines left out), each with its clauses."""
-        return tuple((s, tuple(clauses(s))) for s in split_sentences(self.text)
-                     if not is_signoff(s.text))
+        split, signoff = self._split
+        return tuple((s, tuple(clauses(s))) for s, off in zip(split, signoff, strict=True)
+                     if not off)
 
     @cached_property
     def deeds(self) -> tuple[tuple[Sentence, tuple[tuple[Sentence, frozenset[str]], ...]], ...]:
@@ -195,18 +220,25 @@ class Reply:
     def pending(self) -> tuple[str, ...]:
         """The clauses saying part of the work is still to come."""
         return tuple(c.text for _, parts in self.sentences for c in parts
-                     if leaves_work(c.text))
+                     if self.deferral(c.text)[1])
 
     @cached_property
     def answer(self) -> Answer:
-        return Answer.read(self.text)
+        split, signoff = self._split
+        texts = [s.text for s in split]
+        cut = signature_start(texts, signoff)
+        # The sentences before the signature are no sign-off lines: the first of those
+        # read, with their clauses.
+        return Answer.of(texts[:cut], [[c.text for c in parts]
+                                       for _, parts in self.sentences[:cut]], self.deferral)
 
     @cached_property
     def said(self) -> str:
         """What the reply says now, not what it leaves for later or what may be ("BR may
         want to add the radio side"; signature left out)."""
-        return " ".join(s for s in without_signature([s.text for s, _ in self.sentences])
-                        if not defers(s) and not HEDGED.search(s))
+        texts = [s.text for s, _ in self.sentences]  # (no sign-off line among them)
+        return " ".join(s for s in texts[:signature_start(texts, [False] * len(texts))]
+                        if not any(self.deferral(s)) and not HEDGED.search(s))  # (:func:`defers`)
 
     def named(self, members: MembersConfig | None) -> frozenset[str]:
         """The owners (:func:`owner_parts`) that what the reply says now names as acting."""

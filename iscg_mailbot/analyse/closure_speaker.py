@@ -52,9 +52,28 @@ class Speaker:
                    for part in owner_parts(item.owner)) if self.sectors else False
 
 
+# A sender's reading, for the replies of the same people (a list's members write most
+# of its mail): each reply asks it for each of its thread's items and questions.
+_SPEAKERS: dict[tuple[Address, int], tuple[MembersConfig | None, Speaker]] = {}
+_MOST_SPEAKERS = 4096
+
+
 def speaker_of(sender: Address | None, members: MembersConfig | None) -> Speaker:
+    """Who sent a reply (:class:`Speaker`), read once a sender and ``members.yaml``."""
     if sender is None:
         return Speaker(frozenset(), frozenset(), (), "")
+    key = (sender, id(members))
+    known = _SPEAKERS.get(key)
+    if known is not None and known[0] is members:  # (the same members read: not a new one)
+        return known[1]
+    if len(_SPEAKERS) >= _MOST_SPEAKERS:
+        _SPEAKERS.clear()
+    speaker = _speaker(sender, members)
+    _SPEAKERS[key] = (members, speaker)
+    return speaker
+
+
+def _speaker(sender: Address, members: MembersConfig | None) -> Speaker:
     own = {sender.address.casefold()} | ({sender.name.casefold()} if sender.name else set())
     bodies: set[str] = set()
     display = sender.name or sender.address

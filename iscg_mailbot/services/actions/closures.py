@@ -98,10 +98,13 @@ class _Scan:
         if not windows:
             return
         candidates = [w.item for w in windows]
-        referred = points_referred(message.new_text or "")
-        referred_or_none = referred | {None}
-        asked = [i for i in candidates
-                 if not referred or self.points.get(i.id) in referred_or_none]
+        # The points the reply names matter only to items of a point of their message
+        # (most items are not): read only then.
+        points = [self.points.get(i.id) for i in candidates]
+        referred = points_referred(message.new_text or "") \
+            if any(p is not None for p in points) else set()
+        asked = [i for i, point in zip(candidates, points, strict=True)
+                 if not referred or point is None or point in referred]
         for item, shares in _close_questions(asked, message, self.senders, self.context):
             answer = Closure(item.id, (message.new_text or "").strip()[:300], "answered",
                              (0, len(message.new_text or "")), shares)
@@ -160,11 +163,14 @@ def _close_questions(items: Sequence[ItemRow], reply: MessageRow, senders: dict[
     to you"), unless the reply greets somebody else than the one who asked ("Dear
     Ahmed" answers Ahmed, not Klaus's question). Of a question asked of several owners,
     the reply answers the shares of those it speaks for (:func:`question_owners`)."""
+    theirs = [item for item in items
+              if item.kind == QUESTION and item.message_pk in senders
+              and senders[item.message_pk].address != (reply.sender_address or "")]
+    if not theirs:  # (most replies: whom the reply greets is not read)
+        return []
     greeted = addressees(reply.new_text or "")
-    asked = [item for item in items
-             if item.kind == QUESTION and item.message_pk in senders
-             and senders[item.message_pk].address != (reply.sender_address or "")
-             and (not greeted or not greeted.isdisjoint(_names(senders[item.message_pk])))]
+    asked = [item for item in theirs
+             if not greeted or not greeted.isdisjoint(_names(senders[item.message_pk]))]
     sender = Address(reply.sender_name or "", reply.sender_address or "")
     found = []
     for item in asked:
