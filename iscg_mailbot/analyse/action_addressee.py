@@ -24,7 +24,6 @@ does. :func:`greeted` reads the opening line of the new text:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions
 from iscg_mailbot.analyse.action_scope import sector_of
@@ -111,11 +110,23 @@ def greeted(text: str, members: MembersConfig | None) -> tuple[str, str] | None:
     """The owners the salutation of ``text`` addresses and their kind ("group" when any
     is a body or unit, else "member"), or None when it names nobody in particular."""
     stripped = text.lstrip()
-    line = stripped.split("\n", 1)[0]
-    return _greeted(line[:200], members)
+    line = stripped.split("\n", 1)[0][:200]
+    # Kept by the members' identity (the configuration is immutable): hashing it, as a
+    # functools cache key would, walks every member on each call.
+    key = (line, id(members))
+    kept = _GREETED.get(key)
+    if kept is not None and kept[0] is members:
+        return kept[1]
+    if len(_GREETED) >= 512:
+        _GREETED.clear()
+    found = _greeted(line, members)
+    _GREETED[key] = (members, found)
+    return found
 
 
-@lru_cache(maxsize=512)
+_GREETED: dict[tuple[str, int], tuple[MembersConfig | None, tuple[str, str] | None]] = {}
+
+
 def _greeted(line: str, members: MembersConfig | None) -> tuple[str, str] | None:
     mentions = _parts(line, members)
     owners = [o for o in (_owner(m, members) for m in mentions) if o is not None]

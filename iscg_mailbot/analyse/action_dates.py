@@ -426,7 +426,13 @@ def commitment_due(text: str, sent: datetime | None, start: int) -> DueMention |
     update you on Monday" -> that Monday). A day named before the commitment ("WP 5D
     meets next week, so we will ...", "I will send it after the meeting next week") is
     another event's, not the commitment's."""
-    mentions = find_dates(text, sent)
+    return commitment_due_in(find_dates(text, sent), text, sent, start)
+
+
+def commitment_due_in(mentions: list[DueMention], text: str, sent: datetime | None,
+                      start: int) -> DueMention | None:
+    """:func:`commitment_due` from the sentence's dates (:func:`find_dates` of ``text``)
+    when the caller has them already."""
     due = pick_due(mentions, sent)
     if due is not None:
         return due
@@ -435,4 +441,5 @@ def commitment_due(text: str, sent: datetime | None, start: int) -> DueMention |
                  and not _LATER_EVENT.search(text, start, m.start)), None)
 
 
-__all__ = ["DueMention", "commitment_due", "find_dates", "find_due", "pick_due"]
+__all__ = ["DueMention", "commitment_due", "commitment_due_in", "find_dates", "find_due",
+           "pick_due"]
