@@ -14,7 +14,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from iscg_mailbot.analyse.action_clauses import ASKING_WORDS
 from iscg_mailbot.analyse.action_gate import RuleGate
 from iscg_mailbot.analyse.action_text import split_sentences
 from iscg_mailbot.analyse.actions import RULES, ActionRules, extract_actions
@@ -70,3 +73,41 @@ def test_gate_picks_the_rules_whose_words_a_sentence_holds(messages: list[Action
     # Words overlap ("requested" holds "request"): both rules are picked.
     names = [r.name for r in gate.applicable("tsag has requested bdt to reply.")]
     assert {"invited_to", "we_request"} <= set(names)
+
+
+# Pieces of the rules' words, cut and joined at and across spaces, with other
+# characters: the words' parts meet in every way a sentence can hold them.
+_PIECES = sorted({w for r in RULES for w in r.keywords}
+                 | {p for r in RULES for w in r.keywords for p in w.split(" ") if p}
+                 | {"ask", "could", "x", "ed", ",", ".", "  ", "\t", "\u0131"})
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12),
+       st.lists(st.sampled_from(["", " "]), min_size=12, max_size=12))
+def test_the_word_pass_picks_what_asking_every_rule_picks(pieces: list[str],
+                                                          joins: list[str]) -> None:
+    gate = RuleGate(RULES, extra=ASKING_WORDS)
+    sentence = "".join(p + j for p, j in zip(pieces, joins, strict=False))
+    found = gate.scan(sentence)
+    assert gate.rules_for(found) == tuple(r for r in RULES if r.may_match(sentence))
+    assert gate.holds(found) == any(w in sentence for w in ASKING_WORDS)
+    assert gate.applicable(sentence) == gate.rules_for(found)
+
+
+def test_anchored_rules_match_at_the_start_or_after_a_colon(messages: list[ActionInput]) -> None:
+    gate = RuleGate(RULES)
+    anchored = [r for r in RULES if r.name in gate.anchored]
+    assert [r.name for r in anchored] == ["minutes_action"]
+    sentences = [s.text for m in messages for s in split_sentences(m.new_text)]
+    sentences += ["TSB to circulate the draft.", "Actions: BR and TSB to prepare it.",
+                  "As agreed, TSB to circulate it.", "All three Bureaux to send it"]
+    hits = 0
+    for sentence in sentences:
+        for rule in anchored:
+            plain = rule.pattern.search(sentence)
+            if ":" not in sentence:
+                fast = rule.pattern.match(sentence)
+                assert (fast and fast.span()) == (plain and plain.span()), sentence
+            hits += plain is not None
+    assert hits >= 3

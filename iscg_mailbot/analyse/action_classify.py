@@ -10,11 +10,11 @@ and the later passes to what this finds.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from iscg_mailbot.analyse.action_dates import DueMention, commitment_due_in, find_dates, pick_due
-from iscg_mailbot.analyse.action_gate import RuleGate
 from iscg_mailbot.analyse.action_text import DEADLINE_HEADER, Sentence
 from iscg_mailbot.analyse.action_who import Owners, Who
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded
@@ -132,18 +132,22 @@ class _Reading:
             when is not None and due.value < when.date())
 
 
-def classify(sentence: Sentence, message: ActionInput, gate: RuleGate,
-              members: MembersConfig | None) -> Found | None:
-    """The first rule that matches the sentence and passes its checks, as an item.
+def classify(sentence: Sentence, message: ActionInput, rules: Sequence[Rule],
+             members: MembersConfig | None, anchored: Collection[str] = ()) -> Found | None:
+    """The first of ``rules`` that matches the sentence and passes its checks, as an item.
 
-    Only rules whose words the sentence holds are asked (:class:`RuleGate`), and the
+    ``rules`` are those whose words the sentence holds (:class:`~iscg_mailbot.analyse.action_gate.RuleGate`); the
     sentence's other facts are read only once a rule matches: most sentences match none.
+    Rules named in ``anchored`` (:attr:`~iscg_mailbot.analyse.action_gate.RuleGate.anchored`) match at the start or after
+    a colon only: in a sentence without a colon, only the start is tried.
     """
-    if len(sentence.text) < 8:
+    text = sentence.text
+    if len(text) < 8:
         return None
     reading = _Reading(sentence, message, members)
-    for rule in gate.applicable(sentence.text.lower()):
-        match = rule.pattern.search(sentence.text)
+    for rule in rules:
+        match = (rule.pattern.match(text) if rule.name in anchored and ":" not in text
+                 else rule.pattern.search(text))
         if match is None:
             continue
         if reading.furniture:

@@ -35,7 +35,7 @@ from dataclasses import replace
 from iscg_mailbot.analyse.action_back_dates import date_from_earlier_days
 from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_classify import Found, classify, unknowable
-from iscg_mailbot.analyse.action_clauses import split_clauses
+from iscg_mailbot.analyse.action_clauses import ASKING_WORDS, split_clauses
 from iscg_mailbot.analyse.action_ellipsis import (
     split_coordinated,
     split_elliptic,
@@ -110,7 +110,8 @@ def _gate_for(rules: ActionRules, exhaustive: bool) -> RuleGate:
     key = (rules.action_phrases, rules.note_phrases, exhaustive)
     gate = _GATES.get(key)
     if gate is None:
-        gate = _GATES[key] = RuleGate(custom_rules(*key[:2]) + RULES, exhaustive=exhaustive)
+        gate = _GATES[key] = RuleGate(custom_rules(*key[:2]) + RULES, exhaustive=exhaustive,
+                                      extra=ASKING_WORDS)
     return gate
 
 
@@ -164,8 +165,16 @@ def _found_in(sentences: list[Sentence], message: ActionInput, gate: RuleGate,
     """Each clause's item, if any, in text order."""
     found: list[Found] = []
     for sentence in sentences:
-        for clause in split_semicolons(split_clauses(sentence), members, message.date):
-            item = classify(clause, message, gate, members)
+        # One pass over the sentence's words picks the rules and tells whether it asks
+        # anybody (a word that can start a second request); the plain reference
+        # (exhaustive) leaves the clauses to their own test.
+        words = gate.scan(sentence.text.lower())
+        asking = None if gate.exhaustive else gate.holds(words)
+        for clause in split_semicolons(split_clauses(sentence, asking=asking), members,
+                                       message.date):
+            if clause is not sentence and clause.text != sentence.text:
+                words = gate.scan(clause.text.lower())  # a clause of its own
+            item = classify(clause, message, gate.rules_for(words), members, gate.anchored)
             if item is not None:
                 found.append(item)
     return found
