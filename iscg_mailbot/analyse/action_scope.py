@@ -362,9 +362,11 @@ def drop_answers(candidates: list[ActionCandidate],
     """A reply's answer to the question it replies to is no new item: "Yes, please
     submit it as a contribution" answers "Could TSB indicate whether ...?", "Sure, we
     will send it" accepts the request in hand. Only when the parent asked something."""
-    if not message.parent_asks:
+    if not message.parent_asks or not candidates:
         return candidates
-    asked_how = bool(_HOW_TO.search(message.parent_text))
+    # The parent's whole text is searched only when an item could be its next step.
+    asked_how = any(c.rule == "please_do" and c.due is None for c in candidates) and bool(
+        _HOW_TO.search(message.parent_text))
     return [c for c in candidates if not _answers(c.sentence) and not (
         asked_how and c.rule == "please_do" and c.due is None)]
 
