@@ -192,7 +192,8 @@ def extract_actions(
     ``members`` lets a sentence name a member ("Ms Petrova is requested to ...",
     "Olga, could you ...") and names the sender and addressees by their member names.
     ``exhaustive`` asks every rule of every sentence instead of only those whose words
-    the sentence holds: slower, the same items (the reference the tests hold it to).
+    the sentence holds, and runs every later pass even when no sentence is an item:
+    slower, the same items (the reference the tests hold it to).
     """
     if owes_nothing(message):
         return []
@@ -200,6 +201,12 @@ def extract_actions(
     forwarded = forwards_mail(message)
     sentences = split_sentences(message.new_text, forwarded=forwarded)
     found = _found_in(sentences, message, gate, members)
+    if not found and not exhaustive and not any(s.text.rstrip().endswith(":")
+                                                for s in sentences):
+        # No sentence is an item, and none ends with a colon to frame a list's lines as
+        # items (apply_list_frame): the passes below only change or drop items. Most
+        # messages; the plain reference (exhaustive) runs them all the same.
+        return []
     parts = forward_parts(message.new_text, forwarded=forwarded)
     framed = apply_list_frame(sentences, own_by_addressees(pass_relays(
         _apply_context(found, parts), members), message.new_text, parts, members),
