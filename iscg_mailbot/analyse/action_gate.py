@@ -78,6 +78,7 @@ class RuleGate:
         self._rule_mask = reduce(or_, self._rule_bits, 0)
         self._extra = reduce(or_, (bit[w] for w in extra), 0)
         self._pieces: dict[str, int] = {}
+        self._spaced_words: dict[int, tuple[tuple[str, int], ...]] = {}
         self._chosen: dict[int, tuple[Rule, ...]] = {}
         # Rules that can match only at the start or after a colon ("TSB to send ..."):
         # without a colon, a match at the start is the only one to try.
@@ -93,13 +94,21 @@ class RuleGate:
                 bits = self._piece_bits(piece)
             found |= bits
         spaced = found & self._spaced_mask
-        while spaced:
-            low = spaced & -spaced
-            spaced ^= low
-            for word, word_bit in self._spaced[low]:
+        if spaced:
+            words = self._spaced_words.get(spaced)
+            if words is None:
+                words = self._spaced_words_for(spaced)
+            for word, word_bit in words:
                 if word in lowered:
                     found |= word_bit
         return found
+
+    def _spaced_words_for(self, parts: int) -> tuple[tuple[str, int], ...]:
+        """The words with a space whose longest part is among the bits ``parts``."""
+        words = tuple(w for low, group in self._spaced.items() if low & parts for w in group)
+        if len(self._spaced_words) < 4096:
+            self._spaced_words[parts] = words
+        return words
 
     def _piece_bits(self, piece: str) -> int:
         if len(self._pieces) >= _MAX_PIECES:

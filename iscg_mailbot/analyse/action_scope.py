@@ -71,11 +71,11 @@ def _opening_owes_nothing(opening: str) -> bool:
     return bool(_GATED_AWAY.search(opening, lowered)) and bool(_AWAY_TOO.search(opening))
 
 
-# The words one of which each match holds ("out of office", "auto-reply", "limited access
+# The words one of which each match holds ("out of the office", "auto-reply", "limited access
 # to e-mail", "upon my return", "je suis absent", "estoy ...", "nicht im Büro", "ich bin
 # abwesend"; "I am away / travelling / on leave ..."): most openings hold none.
 _GATED_AUTO_REPLY_OPENING = GatedPattern(_AUTO_REPLY_OPENING, (
-    "out", "auto", "access", "return", "absent", "estoy", "nicht", "abwesend"))
+    "office", "auto", "access", "return", "absent", "estoy", "nicht", "abwesend"))
 _GATED_AWAY = GatedPattern(_AWAY, ("away", "travel", "absent", "leave", "mission", "holiday",
                                    "vacation"))
 
