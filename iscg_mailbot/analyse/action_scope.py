@@ -20,7 +20,7 @@ from iscg_mailbot.analyse.action_list_contents import lists_contents
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.analyse.action_party_lists import WANTING_MORE, dash_label, dated_after
 from iscg_mailbot.analyse.action_text import Sentence
-from iscg_mailbot.analyse.text_gates import GatedPattern, folded
+from iscg_mailbot.analyse.text_gates import GatedPattern, folded, trie_pattern
 from iscg_mailbot.parse.subjects import is_forward_subject
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import (
@@ -66,6 +66,8 @@ def forwards_mail(message: ActionInput) -> bool:
 @lru_cache(maxsize=256)
 def _opening_owes_nothing(opening: str) -> bool:
     lowered = folded(opening)
+    if _OPENING_WORDS.search(lowered) is None:
+        return False  # none of either pattern's words (most openings): one search
     if _GATED_AUTO_REPLY_OPENING.search(opening, lowered):
         return True
     return bool(_GATED_AWAY.search(opening, lowered)) and bool(_AWAY_TOO.search(opening))
@@ -78,6 +80,7 @@ _GATED_AUTO_REPLY_OPENING = GatedPattern(_AUTO_REPLY_OPENING, (
     "office", "auto", "access", "return", "absent", "estoy", "nicht", "abwesend"))
 _GATED_AWAY = GatedPattern(_AWAY, ("away", "travel", "absent", "leave", "mission", "holiday",
                                    "vacation"))
+_OPENING_WORDS = re.compile(trie_pattern(_GATED_AUTO_REPLY_OPENING.words + _GATED_AWAY.words))
 
 
 _STARTS_WITH_VERB = re.compile(r"^(?:please\s+|also\s+)?(?:" + ACT_VERBS + r")\b", re.IGNORECASE)
