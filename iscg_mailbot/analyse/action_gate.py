@@ -35,7 +35,7 @@ from collections.abc import Iterable, Sequence
 from functools import reduce
 from operator import or_
 
-from iscg_mailbot.analyse.text_gates import top_alternatives
+from iscg_mailbot.analyse.text_gates import top_alternatives, trie_pattern
 from iscg_mailbot.settings.action_rules import Rule
 
 # Pieces of sentences kept with the words they hold; cleared when this many (a few
@@ -63,8 +63,11 @@ class RuleGate:
         probes = sorted({w for w in words if " " not in w} | set(parts.values()) | set(extra))
         if any(not p or " " in p or p != p.lower() for p in probes):
             raise ValueError(f"gate words must be lower case, without spaces: {probes!r}")
-        self._probes = tuple((p, 1 << i) for i, p in enumerate(probes))
         bit = {p: 1 << i for i, p in enumerate(probes)}
+        # The words as a trie in a lookahead, tried at every character of a new piece.
+        self._probe_pattern = re.compile(f"(?=({trie_pattern(probes)}))")
+        self._with_prefixes = {p: reduce(or_, (b for q, b in bit.items() if p.startswith(q)))
+                               for p in probes}
         # The rules' words with a space, by the bit of their longest part, each with a
         # bit of its own above the probes'.
         self._spaced: dict[int, list[tuple[str, int]]] = {}
@@ -111,12 +114,13 @@ class RuleGate:
         return words
 
     def _piece_bits(self, piece: str) -> int:
+        """The words a piece not seen before holds: at each of its characters, the
+        longest word starting there, and so every shorter one (a prefix of it)."""
         if len(self._pieces) >= _MAX_PIECES:
             self._pieces.clear()
         bits = 0
-        for probe, bit in self._probes:
-            if probe in piece:
-                bits |= bit
+        for longest in self._probe_pattern.findall(piece):
+            bits |= self._with_prefixes[longest]
         self._pieces[piece] = bits
         return bits
 
