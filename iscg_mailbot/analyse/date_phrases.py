@@ -170,10 +170,13 @@ _WORDS_GATE = re.compile(trie_pattern(w for kind, words, _lead, _pattern in PATT
                                      if kind not in _DIGIT_KINDS for w in words))
 
 
-def extra_matches(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
-    """The matches of :data:`PATTERNS` in ``text``: (start, end, kind, match)."""
-    lowered = folded(text)
-    digit = _DIGIT.search(text) is not None
+def extra_matches(text: str, lowered: str | None = None, digit: bool | None = None
+                  ) -> list[tuple[int, int, str, re.Match[str]]]:
+    """The matches of :data:`PATTERNS` in ``text``: (start, end, kind, match).
+    ``lowered`` (:func:`folded` text) and ``digit`` (whether it holds one): when the
+    caller has them."""
+    lowered = folded(text) if lowered is None else lowered
+    digit = _DIGIT.search(text) is not None if digit is None else digit
     if not digit and _WORDS_GATE.search(lowered) is None:
         return []
     found: list[tuple[int, int, str, re.Match[str]]] = []
