@@ -24,6 +24,7 @@ does. :func:`greeted` reads the opening line of the new text:
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions
 from iscg_mailbot.analyse.action_scope import sector_of
@@ -104,6 +105,31 @@ def replied_to(message: ActionInput, members: MembersConfig | None) -> tuple[str
         return (parent.name, "member") if parent.name else None
     owner = _member_owner(member.name, members)
     return owner, "member" if owner == member.name else "group"
+
+
+def to_names(message: ActionInput, members: MembersConfig | None) -> str | None:
+    """The people the message's To: header names, other than the list and the sender
+    ("Sofia Lindqvist, Bob +2"), or None. Every owner look-up of the message's sentences
+    may ask: the answer of the last message is kept (by identity: it is immutable)."""
+    if _LAST_TO[0] is message and _LAST_TO[1] is members:
+        kept: str | None = _LAST_TO[2]
+        return kept
+    skip = {a.lower() for a in (message.list_address,
+                                message.sender.address if message.sender else None) if a}
+    names: list[str] = []
+    for address in message.to:
+        if address.address.lower() in skip:
+            continue
+        member = members.by_address(address.address) if members is not None else None
+        names.append(member.name if member else address.name or address.address)
+    unique = list(dict.fromkeys(names))
+    shown = (", ".join(unique[:3]) + (f" +{len(unique) - 3}" if len(unique) > 3 else "")
+             if unique else None)
+    _LAST_TO[:] = [message, members, shown]
+    return shown
+
+
+_LAST_TO: list[Any] = [None, None, None]
 
 
 def greeted(text: str, members: MembersConfig | None) -> tuple[str, str] | None:
