@@ -42,6 +42,26 @@ from iscg_mailbot.settings.action_rules import Rule
 # thousand distinct pieces occur in a year of a list's mail).
 _MAX_PIECES = 50_000
 
+_DELIVERED = ("posted", "circulated", "sent", "shared", "published", "uploaded", "made",
+              "distributed", "provided", "issued", "prepared", "updated", "submitted",
+              "forwarded", "transmitted", "compiled", "finali", "revised", "drafted",
+              "announced", "added", "included", "placed", "put", "reflected", "incorporated",
+              "translated")
+# Rules whose sentences their words let through but most of which they do not match:
+# groups of words each match also holds one of (read from the patterns in
+# settings/action_rules.py; tests/test_action_gate.py holds each match to them). "For
+# your" without "input", "reply", ...; "will be" without a participle of delivery.
+NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "for_action": (("action", "comment", "review", "approval", "endorsement",
+                    "consideration", "input", "feedback", "guidance", "reply", "response"),),
+    "will_be_done": ((*_DELIVERED, "ready"),),
+    "passive_request": (("welcome", "invited", "requested", "sought", "solicited",
+                         "expected", "due", "appreciated", "needed", "required", "submitted",
+                         "sent", "provided", "uploaded", "posted"),),
+    "grateful_if": (("could", "would", "can", "will", "might", "were"),),
+    "wanted_from": (("welcome", "need", "require", "seek", "expected", "awaited", "due"),),
+}
+
 
 class RuleGate:
     """The rules of ``rules`` a lower-cased sentence can match.
@@ -60,7 +80,9 @@ class RuleGate:
         # One bit per word a piece can hold: the rules' words without a space, the
         # longest part of each word with one, the extra words.
         parts = {w: max(w.split(" "), key=len) for w in spaced}
-        probes = sorted({w for w in words if " " not in w} | set(parts.values()) | set(extra))
+        needs = {r.name: NEEDS.get(r.name, ()) for r in self.rules}
+        probes = sorted({w for w in words if " " not in w} | set(parts.values()) | set(extra)
+                        | {w for groups in needs.values() for group in groups for w in group})
         if any(not p or " " in p or p != p.lower() for p in probes):
             raise ValueError(f"gate words must be lower case, without spaces: {probes!r}")
         bit = {p: 1 << i for i, p in enumerate(probes)}
@@ -79,10 +101,13 @@ class RuleGate:
             w: b for group in self._spaced.values() for w, b in group}
         self._rule_bits = tuple(sum(word_bit[w] for w in r.keywords) for r in self.rules)
         self._rule_mask = reduce(or_, self._rule_bits, 0)
+        self._need_bits = tuple(tuple(reduce(or_, (bit[w] for w in group)) for group in
+                                      needs[r.name]) for r in self.rules)
+        self._need_mask = reduce(or_, (b for groups in self._need_bits for b in groups), 0)
         self._extra = reduce(or_, (bit[w] for w in extra), 0)
         self._pieces: dict[str, int] = {}
         self._spaced_words: dict[int, tuple[tuple[str, int], ...]] = {}
-        self._chosen: dict[int, tuple[Rule, ...]] = {}
+        self._chosen: dict[tuple[int, bool], tuple[Rule, ...]] = {}
         # Rules that can match only at the start or after a colon ("TSB to send ..."):
         # without a colon, a match at the start is the only one to try.
         self.anchored = frozenset(r.name for r in self.rules if _anchored(r))
@@ -128,18 +153,23 @@ class RuleGate:
         """Whether a sentence whose :meth:`scan` is ``found`` holds an ``extra`` word."""
         return bool(found & self._extra)
 
-    def rules_for(self, found: int) -> tuple[Rule, ...]:
+    def rules_for(self, found: int, *, ascii_text: bool = False) -> tuple[Rule, ...]:
         """The rules, in their order, that may match a sentence whose :meth:`scan` is
-        ``found`` (all of them when exhaustive)."""
+        ``found`` (all of them when exhaustive). ``ascii_text``: the sentence is ASCII,
+        so its lower case is what a case-insensitive pattern reads
+        (:func:`~iscg_mailbot.analyse.text_gates.folded`) and the rules of
+        :data:`NEEDS` are asked only when it holds their words too."""
         if self.exhaustive:
             return self.rules
-        found &= self._rule_mask
-        chosen = self._chosen.get(found)
+        found &= self._need_mask | self._rule_mask if ascii_text else self._rule_mask
+        chosen = self._chosen.get((found, ascii_text))
         if chosen is None:
-            chosen = tuple(r for r, bits in zip(self.rules, self._rule_bits, strict=True)
-                           if not bits or bits & found)
+            chosen = tuple(r for r, bits, needs in zip(self.rules, self._rule_bits,
+                                                       self._need_bits, strict=True)
+                           if (not bits or bits & found)
+                           and not (ascii_text and any(not n & found for n in needs)))
             if len(self._chosen) < 4096:  # a few hundred word sets occur in practice
-                self._chosen[found] = chosen
+                self._chosen[(found, ascii_text)] = chosen
         return chosen
 
     def applicable(self, lowered: str) -> tuple[Rule, ...]:

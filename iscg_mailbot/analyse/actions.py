@@ -168,13 +168,16 @@ def _found_in(sentences: list[Sentence], message: ActionInput, gate: RuleGate,
         # One pass over the sentence's words picks the rules and tells whether it asks
         # anybody (a word that can start a second request); the plain reference
         # (exhaustive) leaves the clauses to their own test.
-        words = gate.scan(sentence.text.lower())
+        lowered = sentence.text.lower()
+        words = gate.scan(lowered)
         asking = None if gate.exhaustive else gate.holds(words)
         for clause in split_semicolons(split_clauses(sentence, asking=asking), members,
                                        message.date):
             if clause is not sentence and clause.text != sentence.text:
-                words = gate.scan(clause.text.lower())  # a clause of its own
-            item = classify(clause, message, gate.rules_for(words), members, gate.anchored)
+                lowered = clause.text.lower()  # a clause of its own
+                words = gate.scan(lowered)
+            rules = gate.rules_for(words, ascii_text=lowered.isascii())
+            item = classify(clause, message, rules, members, gate.anchored)
             if item is not None:
                 found.append(item)
     return found
