@@ -111,8 +111,9 @@ def to_names(message: ActionInput, members: MembersConfig | None) -> str | None:
     """The people the message's To: header names, other than the list and the sender
     ("Sofia Lindqvist, Bob +2"), or None. Every owner look-up of the message's sentences
     may ask: the answer of the last message is kept (by identity: it is immutable)."""
-    if _LAST_TO[0] is message and _LAST_TO[1] is members:
-        kept: str | None = _LAST_TO[2]
+    last = _LAST_TO[0]  # one tuple, read once: safe if two threads extract at once
+    if last[0] is message and last[1] is members:
+        kept: str | None = last[2]
         return kept
     skip = {a.lower() for a in (message.list_address,
                                 message.sender.address if message.sender else None) if a}
@@ -125,11 +126,11 @@ def to_names(message: ActionInput, members: MembersConfig | None) -> str | None:
     unique = list(dict.fromkeys(names))
     shown = (", ".join(unique[:3]) + (f" +{len(unique) - 3}" if len(unique) > 3 else "")
              if unique else None)
-    _LAST_TO[:] = [message, members, shown]
+    _LAST_TO[0] = (message, members, shown)
     return shown
 
 
-_LAST_TO: list[Any] = [None, None, None]
+_LAST_TO: list[tuple[Any, Any, str | None]] = [(None, None, None)]
 
 
 def greeted(text: str, members: MembersConfig | None) -> tuple[str, str] | None:
