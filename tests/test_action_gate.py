@@ -14,10 +14,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from iscg_mailbot.analyse.action_gate import RuleGate
+from iscg_mailbot.analyse.action_clauses import ASKING_WORDS
+from iscg_mailbot.analyse.action_gate import NEEDS, RuleGate
 from iscg_mailbot.analyse.action_text import split_sentences
 from iscg_mailbot.analyse.actions import RULES, ActionRules, extract_actions
+from iscg_mailbot.analyse.text_gates import folded
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.records import ActionInput, Provenance, RawMessage
 from iscg_mailbot.services.demo import sample_archive
@@ -70,3 +74,75 @@ def test_gate_picks_the_rules_whose_words_a_sentence_holds(messages: list[Action
     # Words overlap ("requested" holds "request"): both rules are picked.
     names = [r.name for r in gate.applicable("tsag has requested bdt to reply.")]
     assert {"invited_to", "we_request"} <= set(names)
+
+
+# Pieces of the rules' words, cut and joined at and across spaces, with other
+# characters: the words' parts meet in every way a sentence can hold them.
+_PIECES = sorted({w for r in RULES for w in r.keywords}
+                 | {p for r in RULES for w in r.keywords for p in w.split(" ") if p}
+                 | {"ask", "could", "x", "ed", ",", ".", "  ", "\t", "\u0131"})
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12),
+       st.lists(st.sampled_from(["", " "]), min_size=12, max_size=12))
+def test_the_word_pass_picks_what_asking_every_rule_picks(pieces: list[str],
+                                                          joins: list[str]) -> None:
+    gate = RuleGate(RULES, extra=ASKING_WORDS)
+    sentence = "".join(p + j for p, j in zip(pieces, joins, strict=False))
+    found = gate.scan(sentence)
+    assert gate.rules_for(found) == tuple(r for r in RULES if r.may_match(sentence))
+    assert gate.holds(found) == any(w in sentence for w in ASKING_WORDS)
+    assert gate.applicable(sentence) == gate.rules_for(found)
+
+
+def test_anchored_rules_match_at_the_start_or_after_a_colon(messages: list[ActionInput]) -> None:
+    gate = RuleGate(RULES)
+    anchored = [r for r in RULES if r.name in gate.anchored]
+    assert [r.name for r in anchored] == ["minutes_action"]
+    sentences = [s.text for m in messages for s in split_sentences(m.new_text)]
+    sentences += ["TSB to circulate the draft.", "Actions: BR and TSB to prepare it.",
+                  "As agreed, TSB to circulate it.", "All three Bureaux to send it"]
+    hits = 0
+    for sentence in sentences:
+        for rule in anchored:
+            plain = rule.pattern.search(sentence)
+            if ":" not in sentence:
+                fast = rule.pattern.match(sentence)
+                assert (fast and fast.span()) == (plain and plain.span()), sentence
+            hits += plain is not None
+    assert hits >= 3
+
+
+_NEEDING = ["Please send it for your input.", "For review by SG17.",
+            "The slides will be posted tomorrow.", "The summary will shortly be ready.",
+            "Comments are welcome by Friday.", "Contributions should be submitted by May.",
+            "I would be grateful if BDT could share it.", "Any chance that TSB were to help?",
+            "We would welcome one speaker from each of TSB and BR.",
+            "Input is expected from the Bureaux.", "FOR YOUR FEEDBACK.",
+            "The report will be \u017fent tomorrow.", "Nominations are inv\u0131ted."]
+
+
+def test_each_match_of_a_needing_rule_holds_its_words(messages: list[ActionInput]) -> None:
+    """The rules of NEEDS are asked only of sentences holding a word of each of their
+    groups: every sentence one of them matches holds them (as a case-insensitive pattern
+    reads it), and the extraction is the same as asking every rule (above)."""
+    rules = {r.name: r for r in RULES}
+    sentences = [s.text for m in messages for s in split_sentences(m.new_text)] + _NEEDING
+    sentences += [s.upper() for s in sentences] + [s.swapcase() for s in sentences]
+    hits = dict.fromkeys(NEEDS, 0)
+    for sentence in sentences:
+        lowered = folded(sentence)
+        for name, groups in NEEDS.items():
+            if rules[name].pattern.search(sentence):
+                hits[name] += 1
+                assert all(any(w in lowered for w in group) for group in groups), (name,
+                                                                                   sentence)
+    assert all(hits.values()), hits
+    # A sentence that is not ASCII asks them all the same.
+    gate = RuleGate(RULES)
+    text = "tsag is invited to send it for your inp\u00fct."
+    assert "for_action" in [r.name for r in gate.rules_for(gate.scan(text))]
+    assert "for_action" in [r.name for r in gate.rules_for(gate.scan(text), ascii_text=False)]
+    assert "for_action" not in [r.name for r in gate.rules_for(
+        gate.scan("send it for your views."), ascii_text=True)]

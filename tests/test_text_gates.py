@@ -194,7 +194,8 @@ def test_find_dates_finds_what_every_pattern_finds(
 
     gated = [dates(text) for text in texts]
     monkeypatch.setattr(
-        action_dates, "_GATED", [(kind, pattern, False) for kind, pattern in action_dates._PATTERNS]
+        action_dates, "_SEARCHED",
+        [(kind, pattern, False, 0) for kind, pattern in action_dates._PATTERNS],
     )
     plain = [dates(text) for text in texts]
     assert gated == plain

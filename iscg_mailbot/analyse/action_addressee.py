@@ -24,7 +24,7 @@ does. :func:`greeted` reads the opening line of the new text:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from typing import Any
 
 from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions
 from iscg_mailbot.analyse.action_scope import sector_of
@@ -107,15 +107,53 @@ def replied_to(message: ActionInput, members: MembersConfig | None) -> tuple[str
     return owner, "member" if owner == member.name else "group"
 
 
+def to_names(message: ActionInput, members: MembersConfig | None) -> str | None:
+    """The people the message's To: header names, other than the list and the sender
+    ("Sofia Lindqvist, Bob +2"), or None. Every owner look-up of the message's sentences
+    may ask: the answer of the last message is kept (by identity: it is immutable)."""
+    last = _LAST_TO[0]  # one tuple, read once: safe if two threads extract at once
+    if last[0] is message and last[1] is members:
+        kept: str | None = last[2]
+        return kept
+    skip = {a.lower() for a in (message.list_address,
+                                message.sender.address if message.sender else None) if a}
+    names: list[str] = []
+    for address in message.to:
+        if address.address.lower() in skip:
+            continue
+        member = members.by_address(address.address) if members is not None else None
+        names.append(member.name if member else address.name or address.address)
+    unique = list(dict.fromkeys(names))
+    shown = (", ".join(unique[:3]) + (f" +{len(unique) - 3}" if len(unique) > 3 else "")
+             if unique else None)
+    _LAST_TO[0] = (message, members, shown)
+    return shown
+
+
+_LAST_TO: list[tuple[Any, Any, str | None]] = [(None, None, None)]
+
+
 def greeted(text: str, members: MembersConfig | None) -> tuple[str, str] | None:
     """The owners the salutation of ``text`` addresses and their kind ("group" when any
     is a body or unit, else "member"), or None when it names nobody in particular."""
     stripped = text.lstrip()
-    line = stripped.split("\n", 1)[0]
-    return _greeted(line[:200], members)
+    line = stripped.split("\n", 1)[0][:200]
+    # Kept by the members' identity (the configuration is immutable): hashing it, as a
+    # functools cache key would, walks every member on each call.
+    key = (line, id(members))
+    kept = _GREETED.get(key)
+    if kept is not None and kept[0] is members:
+        return kept[1]
+    if len(_GREETED) >= 512:
+        _GREETED.clear()
+    found = _greeted(line, members)
+    _GREETED[key] = (members, found)
+    return found
 
 
-@lru_cache(maxsize=512)
+_GREETED: dict[tuple[str, int], tuple[MembersConfig | None, tuple[str, str] | None]] = {}
+
+
 def _greeted(line: str, members: MembersConfig | None) -> tuple[str, str] | None:
     mentions = _parts(line, members)
     owners = [o for o in (_owner(m, members) for m in mentions) if o is not None]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from iscg_mailbot.analyse.text_gates import GatedPattern, folded
 from iscg_mailbot.records import ActionInput
 
 _CHASE = re.compile(
@@ -41,8 +42,14 @@ def chases(message: ActionInput, sentence: str) -> bool:
     one open, so the chase is no new item."""
     if message.parent_sender is None:
         return False
-    return bool(_CHASE.search(sentence)) or (
-        bool(_CHASE_ADDRESSED.search(sentence)) and not _DAY.search(sentence))
+    lowered = folded(sentence)
+    return bool(_GATED_CHASE.search(sentence, lowered)) or (
+        bool(_GATED_CHASE_ADDRESSED.search(sentence, lowered)) and not _DAY.search(sentence))
+
+
+# Every chase holds one of these words; most sentences neither.
+_GATED_CHASE = GatedPattern(_CHASE, ("still", "any"))
+_GATED_CHASE_ADDRESSED = GatedPattern(_CHASE_ADDRESSED, ("still", "any"))
 
 
 __all__ = ["chases"]

@@ -43,20 +43,24 @@ _GATED_SUBJECT_CLAUSE = GatedPattern(_SUBJECT_CLAUSE, (
     "invited", "requested", "asked", "encouraged", "urged", "tasked"))
 # One of these is in every sentence _LEAD or _SUBJECT_CLAUSE matches: three in four
 # sentences hold none, and a substring test is far cheaper than those two searches.
-_ASKING_WORDS = ("ask", "request", "invite", "urge", "encourage", "task", "propose", "suggest",
+ASKING_WORDS = ("ask", "request", "invite", "urge", "encourage", "task", "propose", "suggest",
                  "could", "can", "would", "will")
 # All of them in one search ("a(?:sk)|c(?:an|ould)|..."): one call instead of twelve.
-_ASKING_GATE = re.compile(trie_pattern(_ASKING_WORDS))
+_ASKING_GATE = re.compile(trie_pattern(ASKING_WORDS))
 
 
-def split_clauses(sentence: Sentence) -> list[Sentence]:
+def split_clauses(sentence: Sentence, *, asking: bool | None = None) -> list[Sentence]:
     """The sentence, or its clauses when a second party is asked for something else.
 
     The second clause's text is prefixed with the words that ask ("We ask ") so it reads
-    as a request of its own; its span is that of the clause in the source.
+    as a request of its own; its span is that of the clause in the source. ``asking``:
+    whether the sentence in lower case holds one of :data:`ASKING_WORDS`, when the
+    caller knows (:class:`~iscg_mailbot.analyse.action_gate.RuleGate` reads them).
     """
     text = sentence.text
-    if _ASKING_GATE.search(text.lower()) is None:
+    if asking is None:
+        asking = _ASKING_GATE.search(text.lower()) is not None
+    if not asking:
         return [sentence]
     lead = _LEAD.search(text)
     subject_form = lead is None and _GATED_SUBJECT_CLAUSE.search(text)
@@ -85,4 +89,4 @@ def split_clauses(sentence: Sentence) -> list[Sentence]:
     ]
 
 
-__all__ = ["split_clauses"]
+__all__ = ["ASKING_WORDS", "split_clauses"]

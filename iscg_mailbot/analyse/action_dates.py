@@ -33,7 +33,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from iscg_mailbot.analyse.date_phrases import RELATIVE, RESOLVERS, extra_matches
-from iscg_mailbot.analyse.text_gates import GatedPattern, folded
+from iscg_mailbot.analyse.text_gates import GatedPattern, WordSet, folded
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -138,6 +138,12 @@ _GATED: list[tuple[str, re.Pattern[str] | GatedPattern, bool]] = [
     for words, digit in (_GATES[kind],)
 ]
 _DIGIT = re.compile(r"\d")
+# The gates' words, read in one pass over a sentence (most hold none): each pattern, if
+# it needs a digit, and the bits of its words (0: searched in every sentence).
+_WORDS = WordSet(w for _, p, _d in _GATED if isinstance(p, GatedPattern) for w in p.words)
+_SEARCHED: list[tuple[str, re.Pattern[str], bool, int]] = [
+    (kind, p.pattern, digit, _WORDS.mask(p.words)) if isinstance(p, GatedPattern)
+    else (kind, p, digit, 0) for kind, p, digit in _GATED]
 
 # Words that make a following date a deadline rather than, say, a meeting date.
 _MARKER_BEFORE = re.compile(
@@ -353,14 +359,13 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
     found: list[tuple[int, int, str, re.Match[str]]] = []
     lowered = folded(text)
     digit = _DIGIT.search(text) is not None
-    for kind, pattern, needs_digit in _GATED:
-        if needs_digit and not digit:
-            continue  # "31/12", "2026-12-03", "4 December": none without a digit
-        matches = (pattern.finditer(text, lowered) if isinstance(pattern, GatedPattern)
-                   else pattern.finditer(text))
-        for match in matches:
+    words = _WORDS.bits(lowered)
+    for kind, pattern, needs_digit, mask in _SEARCHED:
+        if (needs_digit and not digit) or (mask and not words & mask):
+            continue  # "31/12", "4 December": none without a digit; nor without a word
+        for match in pattern.finditer(text):
             found.append((match.start(), match.end(), kind, match))
-    found.extend(extra_matches(text))
+    found.extend(extra_matches(text, lowered, digit))
     # Prefer the earliest, then the longest; drop anything overlapping a kept mention.
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
     mentions: list[DueMention] = []
@@ -426,7 +431,13 @@ def commitment_due(text: str, sent: datetime | None, start: int) -> DueMention |
     update you on Monday" -> that Monday). A day named before the commitment ("WP 5D
     meets next week, so we will ...", "I will send it after the meeting next week") is
     another event's, not the commitment's."""
-    mentions = find_dates(text, sent)
+    return commitment_due_in(find_dates(text, sent), text, sent, start)
+
+
+def commitment_due_in(mentions: list[DueMention], text: str, sent: datetime | None,
+                      start: int) -> DueMention | None:
+    """:func:`commitment_due` from the sentence's dates (:func:`find_dates` of ``text``)
+    when the caller has them already."""
     due = pick_due(mentions, sent)
     if due is not None:
         return due
@@ -435,4 +446,5 @@ def commitment_due(text: str, sent: datetime | None, start: int) -> DueMention |
                  and not _LATER_EVENT.search(text, start, m.start)), None)
 
 
-__all__ = ["DueMention", "commitment_due", "find_dates", "find_due", "pick_due"]
+__all__ = ["DueMention", "commitment_due", "commitment_due_in", "find_dates", "find_due",
+           "pick_due"]

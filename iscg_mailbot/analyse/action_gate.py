@@ -1,18 +1,23 @@
-"""Which rules can apply to a sentence, found in one pass over it.
+"""Which rules can apply to a sentence, found from its words in one pass.
 
 Each :class:`~iscg_mailbot.settings.action_rules.Rule` names the lower-case words one of
-which its pattern needs (``Rule.keywords``). Asking every rule in turn whether one of
-its words is in the sentence cost more than a third of an import (millions of calls);
-:class:`RuleGate` compiles all the words into one alternation and reads the sentence
-once, then hands back, in rule order, only the rules whose words it met (and the rules
-that name no words, which can always apply).
+which its pattern needs (``Rule.keywords``): a rule may match a sentence only when one
+of them is a substring of the sentence in lower case. :class:`RuleGate` answers, for a
+sentence, which of its rules those are, exactly as asking each rule would
+(``Rule.may_match``), without searching the sentence for each word.
 
-The alternation sits in a lookahead so that every position of the sentence is tried
-(words overlap: "requested" holds "request"); at one position the longest word is
-found, and every shorter word found there is a prefix of it, so each word carries the
-rules of its prefixes too. The words are compiled as a trie ("f(?:or (?:info(?:rmation
-|)|...)|yi)"): the regex engine then tests one character at most positions instead of
-every word (3.5x faster than a flat alternation, see bench/actions.py). The answer is exactly that of ``Rule.may_match``::
+The sentence is cut at its spaces (a sentence's text holds one space between words). A
+word without a space is in the sentence exactly when it is in one of its pieces; what
+each piece holds is worked out once per piece and kept (pieces repeat across mail: "to",
+"the", "will"). A word with a space ("may wish", " to ", "for ") can only be there when
+its longest space-free part is in a piece; only then is it looked for in the sentence.
+The words found pick the rules, in rule order, and the rules that name no words, which
+can always apply. Earlier, one regex of all the words (a trie in a lookahead, tried at
+every character) read each sentence: about twice the cost.
+
+The same pass tells :func:`~iscg_mailbot.analyse.action_clauses.split_clauses` whether
+the sentence holds a word of asking (``extra`` words: their own test would read it
+again)::
 
     >>> from iscg_mailbot.settings.action_rules import RULES
     >>> gate = RuleGate(RULES)
@@ -26,66 +31,155 @@ every word (3.5x faster than a flat alternation, see bench/actions.py). The answ
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from functools import reduce
+from operator import or_
 
+from iscg_mailbot.analyse.text_gates import top_alternatives, trie_pattern
 from iscg_mailbot.settings.action_rules import Rule
+
+# Pieces of sentences kept with the words they hold; cleared when this many (a few
+# thousand distinct pieces occur in a year of a list's mail).
+_MAX_PIECES = 50_000
+
+_DELIVERED = ("posted", "circulated", "sent", "shared", "published", "uploaded", "made",
+              "distributed", "provided", "issued", "prepared", "updated", "submitted",
+              "forwarded", "transmitted", "compiled", "finali", "revised", "drafted",
+              "announced", "added", "included", "placed", "put", "reflected", "incorporated",
+              "translated")
+# Rules whose sentences their words let through but most of which they do not match:
+# groups of words each match also holds one of (read from the patterns in
+# settings/action_rules.py; tests/test_action_gate.py holds each match to them). "For
+# your" without "input", "reply", ...; "will be" without a participle of delivery.
+NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "for_action": (("action", "comment", "review", "approval", "endorsement",
+                    "consideration", "input", "feedback", "guidance", "reply", "response"),),
+    "will_be_done": ((*_DELIVERED, "ready"),),
+    "passive_request": (("welcome", "invited", "requested", "sought", "solicited",
+                         "expected", "due", "appreciated", "needed", "required", "submitted",
+                         "sent", "provided", "uploaded", "posted"),),
+    "grateful_if": (("could", "would", "can", "will", "might", "were"),),
+    "wanted_from": (("welcome", "need", "require", "seek", "expected", "awaited", "due"),),
+}
 
 
 class RuleGate:
-    """The rules of ``rules`` a lower-cased sentence can match, in one regex pass.
+    """The rules of ``rules`` a lower-cased sentence can match.
 
     ``exhaustive`` hands back every rule whatever the sentence says: the plain "ask
-    every rule" reference the fast path is tested against.
+    every rule" reference the fast path is tested against. ``extra`` words (lower case,
+    no spaces) are looked for in the same pass (:meth:`holds`).
     """
 
-    def __init__(self, rules: Sequence[Rule], *, exhaustive: bool = False) -> None:
+    def __init__(self, rules: Sequence[Rule], *, exhaustive: bool = False,
+                 extra: Iterable[str] = ()) -> None:
         self.rules = tuple(rules)
         self.exhaustive = exhaustive
         words = sorted({w for r in self.rules for w in r.keywords})
-        # For each word, the rules (by position) of every word that is a prefix of it.
-        self._rules_of: dict[str, frozenset[int]] = {
-            word: frozenset(i for i, r in enumerate(self.rules)
-                            if any(word.startswith(k) for k in r.keywords))
-            for word in words
-        }
-        self._always = frozenset(i for i, r in enumerate(self.rules) if not r.keywords)
-        self._pattern = re.compile(f"(?=({_trie_pattern(words)}))") if words else None
-        self._cache: dict[frozenset[str], tuple[Rule, ...]] = {}
+        spaced = [w for w in words if " " in w]
+        # One bit per word a piece can hold: the rules' words without a space, the
+        # longest part of each word with one, the extra words.
+        parts = {w: max(w.split(" "), key=len) for w in spaced}
+        needs = {r.name: NEEDS.get(r.name, ()) for r in self.rules}
+        probes = sorted({w for w in words if " " not in w} | set(parts.values()) | set(extra)
+                        | {w for groups in needs.values() for group in groups for w in group})
+        if any(not p or " " in p or p != p.lower() for p in probes):
+            raise ValueError(f"gate words must be lower case, without spaces: {probes!r}")
+        bit = {p: 1 << i for i, p in enumerate(probes)}
+        # The words as a trie in a lookahead, tried at every character of a new piece.
+        self._probe_pattern = re.compile(f"(?=({trie_pattern(probes)}))")
+        self._with_prefixes = {p: reduce(or_, (b for q, b in bit.items() if p.startswith(q)))
+                               for p in probes}
+        # The rules' words with a space, by the bit of their longest part, each with a
+        # bit of its own above the probes'.
+        self._spaced: dict[int, list[tuple[str, int]]] = {}
+        for index, word in enumerate(spaced):
+            self._spaced.setdefault(bit[parts[word]], []).append(
+                (word, 1 << (len(probes) + index)))
+        self._spaced_mask = sum(self._spaced)
+        word_bit = {w: bit[w] for w in words if " " not in w} | {
+            w: b for group in self._spaced.values() for w, b in group}
+        self._rule_bits = tuple(sum(word_bit[w] for w in r.keywords) for r in self.rules)
+        self._rule_mask = reduce(or_, self._rule_bits, 0)
+        self._need_bits = tuple(tuple(reduce(or_, (bit[w] for w in group)) for group in
+                                      needs[r.name]) for r in self.rules)
+        self._need_mask = reduce(or_, (b for groups in self._need_bits for b in groups), 0)
+        self._extra = reduce(or_, (bit[w] for w in extra), 0)
+        self._pieces: dict[str, int] = {}
+        self._spaced_words: dict[int, tuple[tuple[str, int], ...]] = {}
+        self._chosen: dict[tuple[int, bool], tuple[Rule, ...]] = {}
+        # Rules that can match only at the start or after a colon ("TSB to send ..."):
+        # without a colon, a match at the start is the only one to try.
+        self.anchored = frozenset(r.name for r in self.rules if _anchored(r))
+
+    def scan(self, lowered: str) -> int:
+        """The words of the gate that the lower-cased sentence ``lowered`` holds, as
+        bits: what :meth:`rules_for` and :meth:`holds` read."""
+        pieces, found = self._pieces, 0
+        for piece in lowered.split(" "):
+            bits = pieces.get(piece)
+            if bits is None:
+                bits = self._piece_bits(piece)
+            found |= bits
+        spaced = found & self._spaced_mask
+        if spaced:
+            words = self._spaced_words.get(spaced)
+            if words is None:
+                words = self._spaced_words_for(spaced)
+            for word, word_bit in words:
+                if word in lowered:
+                    found |= word_bit
+        return found
+
+    def _spaced_words_for(self, parts: int) -> tuple[tuple[str, int], ...]:
+        """The words with a space whose longest part is among the bits ``parts``."""
+        words = tuple(w for low, group in self._spaced.items() if low & parts for w in group)
+        if len(self._spaced_words) < 4096:
+            self._spaced_words[parts] = words
+        return words
+
+    def _piece_bits(self, piece: str) -> int:
+        """The words a piece not seen before holds: at each of its characters, the
+        longest word starting there, and so every shorter one (a prefix of it)."""
+        if len(self._pieces) >= _MAX_PIECES:
+            self._pieces.clear()
+        bits = 0
+        for longest in self._probe_pattern.findall(piece):
+            bits |= self._with_prefixes[longest]
+        self._pieces[piece] = bits
+        return bits
+
+    def holds(self, found: int) -> bool:
+        """Whether a sentence whose :meth:`scan` is ``found`` holds an ``extra`` word."""
+        return bool(found & self._extra)
+
+    def rules_for(self, found: int, *, ascii_text: bool = False) -> tuple[Rule, ...]:
+        """The rules, in their order, that may match a sentence whose :meth:`scan` is
+        ``found`` (all of them when exhaustive). ``ascii_text``: the sentence is ASCII,
+        so its lower case is what a case-insensitive pattern reads
+        (:func:`~iscg_mailbot.analyse.text_gates.folded`) and the rules of
+        :data:`NEEDS` are asked only when it holds their words too."""
+        if self.exhaustive:
+            return self.rules
+        found &= self._need_mask | self._rule_mask if ascii_text else self._rule_mask
+        chosen = self._chosen.get((found, ascii_text))
+        if chosen is None:
+            chosen = tuple(r for r, bits, needs in zip(self.rules, self._rule_bits,
+                                                       self._need_bits, strict=True)
+                           if (not bits or bits & found)
+                           and not (ascii_text and any(not n & found for n in needs)))
+            if len(self._chosen) < 4096:  # a few hundred word sets occur in practice
+                self._chosen[(found, ascii_text)] = chosen
+        return chosen
 
     def applicable(self, lowered: str) -> tuple[Rule, ...]:
         """The rules, in their order, that may match the lower-cased sentence ``lowered``."""
-        if self.exhaustive or self._pattern is None:
-            return self.rules
-        found = frozenset(self._pattern.findall(lowered))
-        cached = self._cache.get(found)
-        if cached is None:
-            chosen = set(self._always)
-            for word in found:
-                chosen |= self._rules_of[word]
-            cached = tuple(self.rules[i] for i in sorted(chosen))
-            if len(self._cache) < 4096:  # a few hundred word sets occur in practice
-                self._cache[found] = cached
-        return cached
+        return self.rules_for(self.scan(lowered))
 
 
-def _trie_pattern(words: Sequence[str]) -> str:
-    """A regex matching the longest of ``words`` that starts where it is tried."""
-    root: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-    return _node_pattern(root)
-
-
-def _node_pattern(node: dict[str, dict[str, Any]]) -> str:
-    branches = [re.escape(char) + _node_pattern(child)
-                for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    if len(branches) == 1 and "" not in node:
-        return branches[0]
-    # Longer words first; the empty branch (a word ends here) only when none goes on.
-    return "(?:" + "|".join(branches) + ("|" if "" in node else "") + ")"
+def _anchored(rule: Rule) -> bool:
+    """Whether every match of the rule's pattern starts at the text's start or at a
+    colon: a pattern that opens with ``(?:^|:\\s*)`` and has no other alternative."""
+    source = rule.pattern.pattern
+    return (source.startswith("(?:^|:\\s*)") and len(top_alternatives(source)) == 1
+            and not rule.pattern.flags & re.MULTILINE)

@@ -180,6 +180,8 @@ class _Matcher:
     # For each gate word, the patterns (by position) it lets be tried: a text's words
     # pick its patterns without testing every pattern's gate.
     by_word: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # All the vocatives in one pattern: a text that opens with none (most) tries none.
+    any_vocative: re.Pattern[str] | None = None
 
 
 def _matcher_of(patterns: list[_Pattern],
@@ -188,8 +190,10 @@ def _matcher_of(patterns: list[_Pattern],
     for index, pattern in enumerate(patterns):
         for word in pattern.gate:
             by_word.setdefault(word, []).append(index)
+    joined = "|".join("(?:" + p.pattern.replace("(?P<name>", "(?:") + ")" for _, p in vocatives)
     return _Matcher(tuple(patterns), tuple(vocatives),
-                    {word: tuple(found) for word, found in by_word.items()})
+                    {word: tuple(found) for word, found in by_word.items()},
+                    re.compile(joined, re.IGNORECASE) if vocatives else None)
 
 
 def _name_words(member: Member) -> frozenset[str]:
@@ -257,7 +261,8 @@ def find_mentions(text: str, members: MembersConfig | None) -> list[OwnerMention
     matcher = _matcher(members)
     words = _words(text)
     found: list[OwnerMention] = []
-    if "," in text or ":" in text or "\u2013" in text:  # every vocative ends with one
+    if ("," in text or ":" in text or "\u2013" in text) and (  # every vocative ends with one
+            matcher.any_vocative is not None and matcher.any_vocative.match(text)):
         for member, pattern in matcher.vocatives:
             match = pattern.match(text)
             if match:

@@ -267,6 +267,8 @@ def find_questions(
     to answer it ("... ? Could TSB answer by 26 March?") is that request's. A question's
     own deadline ("... by 26 March?") is its due date.
     """
+    if "?" not in message.new_text:
+        return []  # no question (the sentences are cut from the text, none added)
     taken = {item.span for item in items}
     if owes_nothing(message):
         return []

@@ -20,7 +20,7 @@ from iscg_mailbot.analyse.action_list_contents import lists_contents
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.analyse.action_party_lists import WANTING_MORE, dash_label, dated_after
 from iscg_mailbot.analyse.action_text import Sentence
-from iscg_mailbot.analyse.text_gates import GatedPattern, folded
+from iscg_mailbot.analyse.text_gates import GatedPattern, folded, trie_pattern
 from iscg_mailbot.parse.subjects import is_forward_subject
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import (
@@ -66,18 +66,21 @@ def forwards_mail(message: ActionInput) -> bool:
 @lru_cache(maxsize=256)
 def _opening_owes_nothing(opening: str) -> bool:
     lowered = folded(opening)
+    if _OPENING_WORDS.search(lowered) is None:
+        return False  # none of either pattern's words (most openings): one search
     if _GATED_AUTO_REPLY_OPENING.search(opening, lowered):
         return True
     return bool(_GATED_AWAY.search(opening, lowered)) and bool(_AWAY_TOO.search(opening))
 
 
-# The words one of which each match holds ("out of office", "auto-reply", "limited access
+# The words one of which each match holds ("out of the office", "auto-reply", "limited access
 # to e-mail", "upon my return", "je suis absent", "estoy ...", "nicht im Büro", "ich bin
 # abwesend"; "I am away / travelling / on leave ..."): most openings hold none.
 _GATED_AUTO_REPLY_OPENING = GatedPattern(_AUTO_REPLY_OPENING, (
-    "out", "auto", "access", "return", "absent", "estoy", "nicht", "abwesend"))
+    "office", "auto", "access", "return", "absent", "estoy", "nicht", "abwesend"))
 _GATED_AWAY = GatedPattern(_AWAY, ("away", "travel", "absent", "leave", "mission", "holiday",
                                    "vacation"))
+_OPENING_WORDS = re.compile(trie_pattern(_GATED_AUTO_REPLY_OPENING.words + _GATED_AWAY.words))
 
 
 _STARTS_WITH_VERB = re.compile(r"^(?:please\s+|also\s+)?(?:" + ACT_VERBS + r")\b", re.IGNORECASE)
@@ -362,9 +365,11 @@ def drop_answers(candidates: list[ActionCandidate],
     """A reply's answer to the question it replies to is no new item: "Yes, please
     submit it as a contribution" answers "Could TSB indicate whether ...?", "Sure, we
     will send it" accepts the request in hand. Only when the parent asked something."""
-    if not message.parent_asks:
+    if not message.parent_asks or not candidates:
         return candidates
-    asked_how = bool(_HOW_TO.search(message.parent_text))
+    # The parent's whole text is searched only when an item could be its next step.
+    asked_how = any(c.rule == "please_do" and c.due is None for c in candidates) and bool(
+        _HOW_TO.search(message.parent_text))
     return [c for c in candidates if not _answers(c.sentence) and not (
         asked_how and c.rule == "please_do" and c.due is None)]
 

@@ -69,6 +69,10 @@ _GREETING_RE = re.compile(
     re.IGNORECASE,
 )
 _SALUTATION_START_RE = re.compile(r"^[ \t]*(?:dear|hi|hello|hey)\b", re.IGNORECASE)
+# The first letters (lower case) a greeting's and a deadline header's words start with;
+# U+017F (long s) is an "s" to a case-insensitive pattern.
+_GREETING_FIRST = frozenset("dhgcabkwrmtsy\u017f")
+_DEADLINE_FIRST = frozenset("rdfp")
 # A sentence ends at . ! ? (and closing quotes/brackets) followed by space and a likely start.
 _STOP_RE = re.compile(r"[.!?]+[\"')\]\u201d\u2019]*(?=\s+[\"'(\[\u201c\u2018]?[A-Z0-9])")
 
@@ -101,11 +105,15 @@ def _segments(text: str) -> list[tuple[int, int]]:
                 segments.append((start, end))
                 start = None
             continue
-        greeting = _GREETING_RE.match(line) is not None  # a segment of its own
+        # Each pattern is tried only on a line whose first letter it can start with
+        # (and a header key only on a line with a colon): most lines start none.
+        first = line.lstrip(" \t")[:1].lower()
+        greeting = first in _GREETING_FIRST and _GREETING_RE.match(line) is not None
         bullet = _BULLET_RE.match(line)
-        if start is not None and (greeting or bullet or _HEADER_RE.match(line)
-                                  or DEADLINE_HEADER.match(line)
-                                  or _SALUTATION_START_RE.match(line)):
+        if start is not None and (greeting or bullet or (":" in line and _HEADER_RE.match(line))
+                                  or (line.lstrip()[:1].lower() in _DEADLINE_FIRST
+                                      and DEADLINE_HEADER.match(line))
+                                  or (first in "dh" and _SALUTATION_START_RE.match(line))):
             segments.append((start, end))
             start = None
         if start is None:
@@ -176,9 +184,9 @@ def _split(text: str, forwarded: bool) -> tuple[Sentence, ...]:
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        sentences.append(Sentence(" ".join(text[start:end].split()), start, end))
+    piece = text[start:end]
+    words = piece.split()
+    if words:  # the offsets without the white space around the sentence
+        start += len(piece) - len(piece.lstrip())
+        end -= len(piece) - len(piece.rstrip())
+        sentences.append(Sentence(" ".join(words), start, end))

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from iscg_mailbot.analyse.action_addressee import greeted, replied_to
+from iscg_mailbot.analyse.action_addressee import greeted, replied_to, to_names
 from iscg_mailbot.analyse.action_own_side import own_names, speaks_for
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.analyse.action_shapes import (
@@ -123,19 +123,8 @@ class Owners:
         greeting = greeted(message.new_text, members) if _ADDRESSED.search(self.text) else None
         if greeting is not None:
             return Who(greeting[0], greeting[1], False)
-        skip = {a.lower() for a in (message.list_address,
-                                    message.sender.address if message.sender else None) if a}
-        names: list[str] = []
-        for address in message.to:
-            if address.address.lower() in skip:
-                continue
-            member = members.by_address(address.address) if members is not None else None
-            names.append(member.name if member else address.name or address.address)
-        if not names:
-            return NOBODY
-        unique = list(dict.fromkeys(names))
-        shown = ", ".join(unique[:3]) + (f" +{len(unique) - 3}" if len(unique) > 3 else "")
-        return Who(shown, "addressees", False)
+        shown = to_names(message, members)
+        return Who(shown, "addressees", False) if shown else NOBODY
 
     def replied(self) -> Who:
         """The sender of the message this one replies to (their unit when on the

@@ -30,13 +30,12 @@ sentence may match by :mod:`~iscg_mailbot.analyse.action_gate`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import replace
 
 from iscg_mailbot.analyse.action_back_dates import date_from_earlier_days
 from iscg_mailbot.analyse.action_chases import chases
-from iscg_mailbot.analyse.action_clauses import split_clauses
-from iscg_mailbot.analyse.action_dates import DueMention, commitment_due, find_due
+from iscg_mailbot.analyse.action_classify import Found, classify, unknowable
+from iscg_mailbot.analyse.action_clauses import ASKING_WORDS, split_clauses
 from iscg_mailbot.analyse.action_ellipsis import (
     split_coordinated,
     split_elliptic,
@@ -78,8 +77,7 @@ from iscg_mailbot.analyse.action_statements import (
     drop_purposes,
     drop_reported_requests,
 )
-from iscg_mailbot.analyse.action_text import DEADLINE_HEADER, Sentence, split_sentences
-from iscg_mailbot.analyse.action_who import Owners, Who
+from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.closure_items import (
     ClosingSentence,
     answers_question,
@@ -89,72 +87,20 @@ from iscg_mailbot.analyse.closure_items import (
 from iscg_mailbot.analyse.forward_addressees import own_by_addressees
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import (
-    ACT_VERB_RE,
     ACTION,
-    BOILERPLATE,
     DEFAULT_RULES,
-    NOT_REQUESTED,
-    NOT_WORK,
     NOTE,
-    PAST,
     RULES,
-    SOFTENERS,
     Rule,
     custom_rules,
 )
 from iscg_mailbot.settings.actions import DEFAULT_CLOSURE_PHRASES, ActionRules
 from iscg_mailbot.settings.members import MembersConfig
 
-# Header lines of a liaison statement that set context for the whole message.
-_HEADER_FOR_ACTION = re.compile(r"^\s*for\s+(?:action|comments?)(?:\s+to)?\s*:", re.IGNORECASE)
-_HEADER_FOR_INFO = re.compile(r"^\s*for\s+information(?:\s+to)?\s*:", re.IGNORECASE)
-_HEADER_DEADLINE = DEADLINE_HEADER
-_HEADER_ACTION_REQUIRED = re.compile(r"^\s*actions?\s+required\s*:", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class _Found:
-    """A sentence's classification before the message's header lines are applied."""
-
-    candidate: ActionCandidate
-    header: str | None  # "for_action", "for_information", "deadline" for LS header lines
-    owner_explicit: bool
-    due_mention: DueMention | None
-
-
-def _unknowable(due: DueMention) -> bool:
-    """A due phrase naming no knowable day: "before the next meeting", "a week after
-    the meeting" (no date of it given): the item gets no date, not a guessed one."""
-    return due.value is None and due.kind in ("next_meeting", "event_relative")
-
-
 _FORWARD_MARK = re.compile(r"^\W*(?:-{2,}\s*forwarded\s+message|begin\s+forwarded\s+message)",
                            re.IGNORECASE | re.MULTILINE)
 _POINTER = re.compile(r"\b(?:below|attached|forwarded|following|enclosed|copied|fyi)\b",
                       re.IGNORECASE)
-
-
-# --- classification ------------------------------------------------------------------
-
-
-def _header_kind(text: str) -> str | None:
-    if _HEADER_FOR_ACTION.match(text):
-        return "for_action"
-    if _HEADER_FOR_INFO.match(text):
-        return "for_information"
-    if _HEADER_DEADLINE.match(text):
-        return "deadline"
-    return None
-
-
-def _and_act(rest: str) -> bool:
-    """Whether a note clause goes on to ask for work: "... and provide guidance"."""
-    match = re.search(
-        r"\b(?:and|then|as\s+well\s+as)\s+(?:to\s+)?(?:kindly\s+|also\s+)?(?P<verb>\w+(?:\s+\w+)?)",
-        rest, re.IGNORECASE,
-    )
-    return bool(match and ACT_VERB_RE.match(match.group("verb")))
-
 
 _GATES: dict[tuple[tuple[str, ...], tuple[str, ...], bool], RuleGate] = {}
 
@@ -164,160 +110,22 @@ def _gate_for(rules: ActionRules, exhaustive: bool) -> RuleGate:
     key = (rules.action_phrases, rules.note_phrases, exhaustive)
     gate = _GATES.get(key)
     if gate is None:
-        gate = _GATES[key] = RuleGate(custom_rules(*key[:2]) + RULES, exhaustive=exhaustive)
+        gate = _GATES[key] = RuleGate(custom_rules(*key[:2]) + RULES, exhaustive=exhaustive,
+                                      extra=ASKING_WORDS)
     return gate
 
 
-class _Reading:
-    """What the rules ask about one sentence, each worked out once and only if asked."""
-
-    def __init__(self, sentence: Sentence, message: ActionInput,
-                 members: MembersConfig | None) -> None:
-        self.text = sentence.text
-        self.message = message
-        self.members = members
-
-    @cached_property
-    def furniture(self) -> bool:
-        """Mail furniture ("do not hesitate to ...") or mail owing nothing ("out of office")."""
-        return bool(BOILERPLATE.search(self.text) or NOT_WORK.search(self.text))
-
-    @cached_property
-    def past(self) -> bool:
-        return bool(PAST.search(self.text))
-
-    @cached_property
-    def not_requested(self) -> bool:
-        return bool(NOT_REQUESTED.search(self.text))
-
-    @cached_property
-    def due(self) -> DueMention | None:
-        return find_due(self.text, self.message.date)
-
-    @cached_property
-    def owners(self) -> Owners:
-        return Owners(self.text, self.message, self.members)
-
-    def past_due(self) -> bool:
-        """The date has passed when the message was written: a report, not a request."""
-        due, when = self.due, self.message.date
-        return due is not None and due.value is not None and (
-            when is not None and due.value < when.date())
-
-
-def _classify(sentence: Sentence, message: ActionInput, gate: RuleGate,
-              members: MembersConfig | None) -> _Found | None:
-    """The first rule that matches the sentence and passes its checks, as an item.
-
-    Only rules whose words the sentence holds are asked (:class:`RuleGate`), and the
-    sentence's other facts are read only once a rule matches: most sentences match none.
-    """
-    if len(sentence.text) < 8:
-        return None
-    reading = _Reading(sentence, message, members)
-    for rule in gate.applicable(sentence.text.lower()):
-        match = rule.pattern.search(sentence.text)
-        if match is None:
-            continue
-        if reading.furniture:
-            return None  # no rule applies to furniture, so none is asked further
-        if not _checks_pass(rule, match, reading):
-            continue
-        who = reading.owners.find(rule, match)
-        if rule.needs_owner and not (who.explicit and who.kind in ("group", "member")):
-            continue
-        due = reading.due
-        if due is None and (rule.owner.startswith("sender") or (
-                who.kind in ("member", "sender") and who == reading.owners.sender())):
-            # "I will confirm it next week": a commitment is due when it is to be done.
-            due = commitment_due(sentence.text, message.date, match.start())
-        return _build(sentence, rule, match, who, due)
-    return None
-
-
-def _checks_pass(rule: Rule, match: re.Match[str], reading: _Reading) -> bool:
-    """The rule's checks (see :class:`Rule`) on a sentence it matched."""
-    text = reading.text
-    if rule.skip_past and reading.past:
-        return False
-    if rule.name in ("invited_to", "we_request") and PAST.search(
-        text[max(0, match.start() - 12):match.end()]
-    ):
-        return False  # "TSAG was invited to": a report of the past
-    if rule.needs_date and (reading.due is None or _unknowable(reading.due)):
-        return False
-    if rule.skip_past_due and reading.past_due():
-        return False
-    if rule.needs_deadline and not _deadline(reading, match):
-        return False
-    if rule.kind == ACTION and reading.not_requested:
-        return False
-    # "Action items:" introduces a list; its lines are the items.
-    return not (rule.name == "action_header" and len(text[match.end():].split()) < 3)
-
-
-def _deadline(reading: _Reading, match: re.Match[str]) -> bool:
-    """A date by which the matched work is to be done ("by 12 February", "within a week",
-    "this week" after the verb), not the day of an event ("on 1 March", "issued by
-    central banks on 3 June")."""
-    due = commitment_due(reading.text, reading.message.date, match.start())
-    if due is None or due.value is None or due.start < match.start():
-        return False
-    return due.kind in ("week", "weekday") or bool(
-        _OPENS_DEADLINE.match(due.text) or _BEFORE_DEADLINE.search(reading.text, 0, due.start))
-
-
-_OPENS_DEADLINE = re.compile(r"(?:by|before|within|until|no\s+later\s+than)\b", re.IGNORECASE)
-_BEFORE_DEADLINE = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than)\s+(?:the\s+)?$",
-                              re.IGNORECASE)
-
-
-def _build(sentence: Sentence, rule: Rule, match: re.Match[str], who: Who,
-           due: DueMention | None) -> _Found:
-    text = sentence.text
-    kind, name, confidence = rule.kind, rule.name, rule.confidence
-    if kind == NOTE and name != "for_information" and _and_act(text[match.end():]):
-        # "invited to note this document and provide guidance": the note is also work.
-        kind, name = ACTION, f"{name}_and_act"
-    if kind == NOTE and name == "for_information" and re.search(
-        r"\bfor\s+(?:action|comments?)\b", text, re.IGNORECASE
-    ):
-        kind, name = ACTION, "for_action"
-    if kind == NOTE and due is not None and not due.marked:
-        due = None  # an event date in a note ("the Forum takes place on ...") is no deadline
-    if due is not None and due.value is not None:
-        confidence += 0.05
-    if SOFTENERS.search(text):
-        confidence -= 0.15
-    if text.rstrip().endswith("?") and name not in ("could_you", "please_do"):
-        confidence -= 0.1
-    if _HEADER_ACTION_REQUIRED.match(text):
-        confidence += 0.05
-    candidate = ActionCandidate(
-        kind=kind,
-        sentence=text,
-        span=(sentence.start, sentence.end),
-        owner=who.owner,
-        owner_kind=who.kind,
-        due=due.value if due else None,
-        due_text=due.text if due else None,
-        confidence=round(min(0.99, max(0.05, confidence)), 2),
-        rule=name,
-    )
-    return _Found(candidate, _header_kind(text), who.explicit, due)
-
-
-def _apply_context(found: list[_Found], parts: list[int]) -> list[ActionCandidate]:
+def _apply_context(found: list[Found], parts: list[int]) -> list[ActionCandidate]:
     """Let liaison-statement header lines fill in owners and dates of the body's items,
     within each part of the message (:func:`forward_parts`): a forwarded statement's
     header lines speak for the statement, not for the note forwarding it."""
-    groups: dict[int, list[_Found]] = {}
+    groups: dict[int, list[Found]] = {}
     for item in found:
         groups.setdefault(part_index(parts, item.candidate.span[0]), []).append(item)
     return [c for _, group in sorted(groups.items()) for c in _apply_part_context(group)]
 
 
-def _apply_part_context(found: list[_Found]) -> list[ActionCandidate]:
+def _apply_part_context(found: list[Found]) -> list[ActionCandidate]:
     """"For action to: ITU-T SG17" names the owner of action items that name nobody;
     "Deadline: 15 March 2027" dates action items that carry no date (but not those due
     "before the next meeting"). A header line is an item of its own only when the body
@@ -343,7 +151,7 @@ def _apply_part_context(found: list[_Found]) -> list[ActionCandidate]:
             candidate = replace(candidate, owner=for_action.candidate.owner,
                                 owner_kind=for_action.candidate.owner_kind)
         if candidate.kind == ACTION and deadline is not None and candidate.due is None and (
-            item.due_mention is None or not _unknowable(item.due_mention)
+            item.due_mention is None or not unknowable(item.due_mention)
         ) and not informed_only(candidate.owner, [(f.header, f.candidate.owner)
                                                   for f in found if f.owner_explicit]):
             candidate = replace(candidate, due=deadline.candidate.due,
@@ -353,12 +161,23 @@ def _apply_part_context(found: list[_Found]) -> list[ActionCandidate]:
 
 
 def _found_in(sentences: list[Sentence], message: ActionInput, gate: RuleGate,
-              members: MembersConfig | None) -> list[_Found]:
+              members: MembersConfig | None) -> list[Found]:
     """Each clause's item, if any, in text order."""
-    found: list[_Found] = []
+    found: list[Found] = []
     for sentence in sentences:
-        for clause in split_semicolons(split_clauses(sentence), members, message.date):
-            item = _classify(clause, message, gate, members)
+        # One pass over the sentence's words picks the rules and tells whether it asks
+        # anybody (a word that can start a second request); the plain reference
+        # (exhaustive) leaves the clauses to their own test.
+        lowered = sentence.text.lower()
+        words = gate.scan(lowered)
+        asking = None if gate.exhaustive else gate.holds(words)
+        for clause in split_semicolons(split_clauses(sentence, asking=asking), members,
+                                       message.date):
+            if clause is not sentence and clause.text != sentence.text:
+                lowered = clause.text.lower()  # a clause of its own
+                words = gate.scan(lowered)
+            rules = gate.rules_for(words, ascii_text=lowered.isascii())
+            item = classify(clause, message, rules, members, gate.anchored)
             if item is not None:
                 found.append(item)
     return found
@@ -376,7 +195,8 @@ def extract_actions(
     ``members`` lets a sentence name a member ("Ms Petrova is requested to ...",
     "Olga, could you ...") and names the sender and addressees by their member names.
     ``exhaustive`` asks every rule of every sentence instead of only those whose words
-    the sentence holds: slower, the same items (the reference the tests hold it to).
+    the sentence holds, and runs every later pass even when no sentence is an item:
+    slower, the same items (the reference the tests hold it to).
     """
     if owes_nothing(message):
         return []
@@ -384,6 +204,12 @@ def extract_actions(
     forwarded = forwards_mail(message)
     sentences = split_sentences(message.new_text, forwarded=forwarded)
     found = _found_in(sentences, message, gate, members)
+    if not found and not exhaustive and not any(s.text.rstrip().endswith(":")
+                                                for s in sentences):
+        # No sentence is an item, and none ends with a colon to frame a list's lines as
+        # items (apply_list_frame): the passes below only change or drop items. Most
+        # messages; the plain reference (exhaustive) runs them all the same.
+        return []
     parts = forward_parts(message.new_text, forwarded=forwarded)
     framed = apply_list_frame(sentences, own_by_addressees(pass_relays(
         _apply_context(found, parts), members), message.new_text, parts, members),

@@ -149,3 +149,53 @@ def top_alternatives(pattern: str) -> list[str]:
 def gated_patterns() -> tuple[GatedPattern, ...]:
     """Every gated pattern made so far (those of the modules imported)."""
     return tuple(_REGISTERED)
+
+
+class WordSet:
+    """Which of some words (lower case, no white space) a folded text holds, read from
+    its white-space-separated tokens in one pass: a word is in the text exactly when it
+    is in one of its tokens, and what each token holds is worked out once and kept
+    (tokens repeat across mail). The answer is bits: test them with :meth:`mask`.
+
+    >>> days = WordSet(["mon", "month", "week"])
+    >>> found = days.bits("by the end of the month")
+    >>> bool(found & days.mask(["mon"])), bool(found & days.mask(["week"]))
+    (True, False)
+    """
+
+    _MAX_TOKENS = 50_000  # then the kept tokens are cleared
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = tuple(sorted(set(words)))
+        if any(not w or w != w.lower() or len(w.split()) != 1 or w != w.strip()
+               for w in self.words):
+            raise ValueError(f"words must be lower case, without white space: {self.words!r}")
+        self._bit = {w: 1 << i for i, w in enumerate(self.words)}
+        # At each character of a new token, the longest word starting there (a trie in
+        # a lookahead), and so every shorter one, a prefix of it.
+        self._pattern = re.compile(f"(?=({trie_pattern(self.words)}))")
+        self._with_prefixes = {w: self.mask(q for q in self.words if w.startswith(q))
+                               for w in self.words}
+        self._tokens: dict[str, int] = {}
+
+    def mask(self, words: Iterable[str]) -> int:
+        """The bits of ``words`` (each one of this set's)."""
+        bits = 0
+        for word in words:
+            bits |= self._bit[word]
+        return bits
+
+    def bits(self, lowered: str) -> int:
+        """The words that ``lowered`` (a :func:`folded` text) holds, as bits."""
+        tokens, found = self._tokens, 0
+        for token in lowered.split():
+            bits = tokens.get(token)
+            if bits is None:
+                if len(tokens) >= self._MAX_TOKENS:
+                    tokens.clear()
+                bits = 0
+                for longest in self._pattern.findall(token):
+                    bits |= self._with_prefixes[longest]
+                tokens[token] = bits
+            found |= bits
+        return found
