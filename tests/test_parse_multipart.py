@@ -11,6 +11,7 @@ it stays linear in time on bodies made to be slow.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from email.message import Message
@@ -201,18 +202,26 @@ SLOW_BODIES = {
 
 
 def _seconds(data: bytes) -> float:
-    """The least CPU time of three reads (other work on the machine only adds to it)."""
+    """The least CPU time of three reads (other work on the machine only adds to it),
+    the cyclic collector off: its passes over a tree of many parts come at whatever
+    moment and made the figure swing several times over under a loaded test run."""
     best = float("inf")
-    for _ in range(3):
-        started = time.process_time()
-        read_message(data)
-        best = min(best, time.process_time() - started)
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(3):
+            started = time.process_time()
+            read_message(data)
+            best = min(best, time.process_time() - started)
+    finally:
+        gc.enable()
     return best
 
 
 @pytest.mark.parametrize("body", SLOW_BODIES.values(), ids=SLOW_BODIES.keys())
 def test_multipart_bodies_are_read_in_linear_time(body: Callable[[int], bytes]) -> None:
-    small, large = body(20_000), body(160_000)
+    small, large = body(10_000), body(160_000)
     assert tree(read_message(small)) == stdlib_tree(small)
-    # Eight times the lines: about eight times the time (quadratic work would be 64).
-    assert _seconds(large) < 16 * _seconds(small) + 0.2
+    # Sixteen times the lines: about sixteen times the time; quadratic work would be
+    # 256 times. The bound leaves room for a loaded machine (the suite runs on every core).
+    assert _seconds(large) < 64 * _seconds(small) + 0.5
