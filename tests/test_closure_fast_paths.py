@@ -11,10 +11,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iscg_mailbot.analyse import action_closure, closure_items, closure_points
-from iscg_mailbot.analyse.action_closure import delivery_statement
+from iscg_mailbot.analyse import action_closure, closure_items, closure_points, closure_reading
+from iscg_mailbot.analyse.action_closure import delivery_statement, promises
 from iscg_mailbot.analyse.closure_items import question_owners
-from iscg_mailbot.analyse.closure_reading import is_signoff, signoff_lines
+from iscg_mailbot.analyse.closure_reading import deferral, is_signoff, signoff_lines
 from iscg_mailbot.analyse.closure_reply import reply_of
 from iscg_mailbot.analyse.closure_speaker import owner_parts, speaker_of
 from iscg_mailbot.analyse.text_gates import folded
@@ -29,7 +29,13 @@ STATEMENT_PIECES = ["Done", "done", "Here is", "here are", "Confirmed", "Yes, we
                     "enclosed", "is attached", "not", "will be", "we", "I", "the report",
                     "BR slides", "-", ";", ",", ".", "?", " ", "\n", "There", "wh", "ere",
                     "\u0131", "\u017f", "\u0130", "Voici", "anbei", "approved its reply",
-                    "it went to", "SG17", "passed it on"]
+                    "it went to", "SG17", "passed it on",
+                    # the words of the gate read from the clause's words (closure_words)
+                    "finalised", "FINALIZED", "made available", "a \u00e9t\u00e9 envoy\u00e9",
+                    "avons transmis", "ai soumis", "fue enviada", "ha sido publicado",
+                    "hemos envi\u00f3", "wurde heute \u00fcbermittelt", "Ci-joint", "est jointe",
+                    "en pi\u00e8ces jointes", "adjuntamos", "I am attaching", "in the attached",
+                    "we attach", "_", "'", "\u2019", "\u212a", "\u00c9T\u00c9", "BDT has provided"]
 
 
 def _plain_statement(sentence: str) -> str | None:
@@ -50,6 +56,28 @@ def test_delivery_statement_is_the_plain_search(text: str) -> None:
     # clause holds none of them.
     assert delivery_statement(text) == _plain_statement(text)
     assert delivery_statement(text.replace(" ", "")) == _plain_statement(text.replace(" ", ""))
+
+
+# What puts off an answer, leaves work or promises, at word boundaries of every kind.
+DEFERRAL_PIECES = ["I", "we", "will", "WILL", "Will", "'ll", "\u2019ll", "shall", "am going to",
+                   "are", "'m", "still", "checking", "looking into", "consulting", "waiting",
+                   "asking", "come back", "get back", "revert", "leave it to", "leaving this to",
+                   "Grace", "you", "let", "Grace reply", "collecting", "compiling", "preparing",
+                   "working on", "is", "being cleared", "under way", "in progress", "pending",
+                   "to be", "need another week", "follow", "follows", "tomorrow", "separately",
+                   "be ready", "do", "BDT", "feedback", "willing", "letter", "-", "_", "'", ".",
+                   "\u0130", "\u0131", "\u017f", "\u212a", "\u00e9", "\n"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(DEFERRAL_PIECES), max_size=10).map(" ".join))
+def test_word_gates_are_the_plain_searches(text: str) -> None:
+    # Each pattern searched only when the clause's words (read once) hold a word of
+    # its gate: the same answers as the patterns searched always.
+    for clause in (text, text.replace(" ", "")):
+        assert deferral(clause) == (closure_reading._DEFERS_ANSWER.search(clause) is not None,
+                                    closure_reading._LEAVES_WORK.search(clause) is not None)
+        assert promises(clause) == (action_closure._PROMISE.search(clause) is not None)
 
 
 # Sign-off lines: contact numbers, the Union's name, disclaimers, names and titles.

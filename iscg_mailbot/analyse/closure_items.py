@@ -141,12 +141,13 @@ def closing_sentences(text: str, phrases: Iterable[str]) -> list[ClosingSentence
     signatures skipped)."""
     patterns = _phrase_patterns(tuple(phrases))
     found = []
-    for sentence, clauses in reply_of(text).sentences:  # sign-off lines left out
+    reply = reply_of(text)
+    for sentence, clauses in reply.sentences:  # sign-off lines left out
         if sentence.text.rstrip().endswith("?"):
             continue
         # Completion said in other words: "was sent to the SG", "please find attached".
         for clause in clauses:
-            phrase = patterns.find(clause.text) or delivery_statement(clause.text)
+            phrase = patterns.find(clause.text) or reply.statement(clause.text)
             if phrase is not None:
                 found.append(ClosingSentence(clause, phrase))
     return found

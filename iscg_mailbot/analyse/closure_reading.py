@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from iscg_mailbot.analyse.closure_words import gate_words, words_of
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded
 
 # A contact line ("Tel: +41 ...") and the Union's name or a disclaimer, searched apart:
@@ -178,13 +179,27 @@ def leaves_work(sentence: str, lowered: str | None = None) -> bool:
     return _GATED_LEAVES_WORK.search(sentence, lowered) is not None
 
 
-def deferral(text: str) -> tuple[bool, bool]:
+# The same words as the clause's words (:func:`words_of`: each is a word of its own in
+# every match, "leav" as "leave" or "leaving"), asked of most clauses of most replies.
+_DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "checking", "looking", "consulting",
+                                 "waiting", "asking", "leave", "leaving", "let"))
+_LEAVES_WORK_WORDS = gate_words(("will", "collecting", "compiling", "preparing", "working", "being",
+                               "under", "progress", "pending", "outstanding", "missing", "still",
+                               "follow", "follows", "need"))
+
+
+def deferral(text: str, words: frozenset[str] | None = None) -> tuple[bool, bool]:
     """Whether a clause puts off the answer (:func:`defers_answer`) and whether it
-    leaves work for later (:func:`leaves_work`): :func:`defers` is either. (Folded
-    once for both gates; read for each clause of most replies.)"""
-    lowered = folded(text)
-    return (_GATED_DEFERS_ANSWER.may_match(lowered) and _DEFERS_ANSWER.search(text) is not None,
-            _GATED_LEAVES_WORK.may_match(lowered) and _LEAVES_WORK.search(text) is not None)
+    leaves work for later (:func:`leaves_work`): :func:`defers` is either. (Read for
+    each clause of most replies: each pattern only when the clause's words, read once,
+    hold one of its gate's; ``words``: :func:`words_of` the clause, when the caller
+    has them.)"""
+    if words is None:
+        words = words_of(text)
+    return (not _DEFERS_ANSWER_WORDS.isdisjoint(words)
+            and _DEFERS_ANSWER.search(text) is not None,
+            not _LEAVES_WORK_WORDS.isdisjoint(words)
+            and _LEAVES_WORK.search(text) is not None)
 
 
 def defers(sentence: str) -> bool:
