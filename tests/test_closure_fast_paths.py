@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 from iscg_mailbot.analyse import action_closure, closure_items, closure_points, closure_reading
 from iscg_mailbot.analyse.action_closure import delivery_statement, promises
 from iscg_mailbot.analyse.closure_items import question_owners
-from iscg_mailbot.analyse.closure_reading import deferral, is_signoff, signoff_lines
+from iscg_mailbot.analyse.closure_reading import deeds, deferral, is_signoff, signoff_lines
 from iscg_mailbot.analyse.closure_reply import reply_of
 from iscg_mailbot.analyse.closure_speaker import owner_parts, speaker_of
+from iscg_mailbot.analyse.closure_words import word_runs, words_of
 from iscg_mailbot.analyse.text_gates import folded
 from iscg_mailbot.records import Address, OpenItem
 from iscg_mailbot.settings.actions import DEFAULT_CLOSURE_PHRASES
@@ -78,6 +79,23 @@ def test_word_gates_are_the_plain_searches(text: str) -> None:
         assert deferral(clause) == (closure_reading._DEFERS_ANSWER.search(clause) is not None,
                                     closure_reading._LEAVES_WORK.search(clause) is not None)
         assert promises(clause) == (action_closure._PROMISE.search(clause) is not None)
+
+
+DEED_PIECES = ["I", "we", "We", "BDT", "TsB", "ITU-T", "SG17", "have", "has", "had", "just",
+               "already", "quickly", "replied", "REPLIED", "sent", "\u017fent", "asked",
+               "a\u017fked", "met", "made", "gave", "spoke", "need", "based", "will", "not",
+               "if", "to APT", "the co-rapporteurs", "?", "-", "_", "'", ".", ",", "\u0130",
+               "\u0131", "\u212a", "\u00e9", "\n", "ed", "Ied"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(DEED_PIECES), max_size=10).map(" ".join))
+def test_deeds_behind_their_runs(text: str) -> None:
+    # The deeds pattern searched only when the clause's runs hold a verb ending in "ed"
+    # (or an irregular one) and a subject ("I", "we", an acronym).
+    for clause in (text, text.replace(" ", "")):
+        read = (word_runs(clause), words_of(clause))
+        assert deeds(clause, read) == closure_reading._deeds.__wrapped__(clause)
 
 
 # Sign-off lines: contact numbers, the Union's name, disclaimers, names and titles.

@@ -30,7 +30,7 @@ from iscg_mailbot.analyse.closure_reading import (
     signoff_lines,
 )
 from iscg_mailbot.analyse.closure_speaker import doers, owner_parts
-from iscg_mailbot.analyse.closure_words import words_of
+from iscg_mailbot.analyse.closure_words import word_runs, words_of
 from iscg_mailbot.settings.members import MembersConfig
 
 # A clause going on about the same deed ("...; it has been sent to SG17") stays with the
@@ -183,15 +183,21 @@ class Reply:
         self.text = text
         self._named: tuple[MembersConfig | None, frozenset[str]] | None = None
         self._later: dict[str, tuple[bool, bool]] = {}
-        self._words: dict[str, frozenset[str]] = {}
+        self._read: dict[str, tuple[str, frozenset[str]]] = {}
+
+    def read(self, text: str) -> tuple[str, frozenset[str]]:
+        """:func:`word_runs` and :func:`words_of` a clause or sentence of the reply, read
+        once for the gates of every pattern asked of it (statements, deferral,
+        promises, deeds)."""
+        found = self._read.get(text)
+        if found is None:
+            runs = word_runs(text)
+            found = self._read[text] = (runs, words_of(text, runs))
+        return found
 
     def words(self, text: str) -> frozenset[str]:
-        """:func:`words_of` a clause or sentence of the reply, read once for the gates
-        of every pattern asked of it (statements, deferral, promises)."""
-        found = self._words.get(text)
-        if found is None:
-            found = self._words[text] = words_of(text)
-        return found
+        """:func:`words_of` a clause or sentence of the reply (:meth:`read`)."""
+        return self.read(text)[1]
 
     def deferral(self, text: str) -> tuple[bool, bool]:
         """:func:`deferral` of a clause or sentence of the reply, read once (for its
@@ -230,7 +236,7 @@ class Reply:
         item is compared with them."""
         found = []
         for sentence, parts in self.sentences:
-            done = tuple((c, d) for c in parts if (d := deeds(c.text)))
+            done = tuple((c, d) for c in parts if (d := deeds(c.text, self.read(c.text))))
             if done:
                 found.append((sentence, done))
         return tuple(found)

@@ -28,14 +28,25 @@ _GAPS = bytes(c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in rang
 _RUN = re.compile(r"\w+")
 
 
-def words_of(text: str) -> frozenset[str]:
+def word_runs(text: str) -> str:
     """The runs of word characters of ``text`` (its ``\\w+`` matches), folded
-    (:func:`~iscg_mailbot.analyse.text_gates.folded`)."""
+    (:func:`~iscg_mailbot.analyse.text_gates.folded`), each between spaces: a run
+    ending in "ed" holds "ed " (``" ed "``: the run "ed").
+
+    >>> word_runs("Wİll send_it, OK?")
+    ' will send_it ok '
+    """
     if text.isascii():
-        return frozenset(text.lower().encode("ascii").translate(_GAPS).decode("ascii").split())
+        return f" {text.lower().encode('ascii').translate(_GAPS).decode('ascii')} "
     # The runs of the text itself (its word boundaries are the patterns'), then folded
     # (no folded letter is a space).
-    return frozenset(folded(" ".join(_RUN.findall(text))).split())
+    return f" {folded(' '.join(_RUN.findall(text)))} "
+
+
+def words_of(text: str, runs: str | None = None) -> frozenset[str]:
+    """The runs of word characters of ``text``, folded, as a set (``runs``:
+    :func:`word_runs` of it, when the caller has them)."""
+    return frozenset((word_runs(text) if runs is None else runs).split())
 
 
 def gate_words(words: Iterable[str]) -> frozenset[str]:
