@@ -158,48 +158,34 @@ _LEAVES_WORK = re.compile(
 )
 
 
-# The words one of which each match holds: most sentences hold none.
-_GATED_DEFERS_ANSWER = GatedPattern(_DEFERS_ANSWER, (
-    "back", "revert", "will", "checking", "looking", "consulting", "waiting", "asking",
-    "leav", "let"))
-_GATED_LEAVES_WORK = GatedPattern(_LEAVES_WORK, (
-    "will", "collecting", "compiling", "preparing", "working", "being", "under", "progress",
-    "pending", "outstanding", "missing", "still", "follow", "need"))
+# The words one of which each match holds, each a word of its own in the match
+# (:func:`words_of`; "leav" as "leave" or "leaving"): most clauses hold none.
+_DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "checking", "looking",
+                                   "consulting", "waiting", "asking", "leave", "leaving", "let"))
+_LEAVES_WORK_WORDS = gate_words(("will", "collecting", "compiling", "preparing", "working",
+                                 "being", "under", "progress", "pending", "outstanding",
+                                 "missing", "still", "follow", "follows", "need"))
 
 
-def defers_answer(sentence: str, lowered: str | None = None) -> bool:
-    """Whether a sentence puts off the answer ("I will come back to you").
-    ``lowered``: ``folded(sentence)``, when the caller has it."""
-    return _GATED_DEFERS_ANSWER.search(sentence, lowered) is not None
+def defers_answer(sentence: str) -> bool:
+    """Whether a sentence puts off the answer ("I will come back to you")."""
+    return deferral(sentence)[0]
 
 
-def leaves_work(sentence: str, lowered: str | None = None) -> bool:
-    """Whether a sentence says part of the work is still to come ("will follow").
-    ``lowered``: ``folded(sentence)``, when the caller has it."""
-    return _GATED_LEAVES_WORK.search(sentence, lowered) is not None
-
-
-# The same words as the clause's words (:func:`words_of`: each is a word of its own in
-# every match, "leav" as "leave" or "leaving"), asked of most clauses of most replies.
-_DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "checking", "looking", "consulting",
-                                 "waiting", "asking", "leave", "leaving", "let"))
-_LEAVES_WORK_WORDS = gate_words(("will", "collecting", "compiling", "preparing", "working", "being",
-                               "under", "progress", "pending", "outstanding", "missing", "still",
-                               "follow", "follows", "need"))
+def leaves_work(sentence: str) -> bool:
+    """Whether a sentence says part of the work is still to come ("will follow")."""
+    return deferral(sentence)[1]
 
 
 def deferral(text: str, words: frozenset[str] | None = None) -> tuple[bool, bool]:
     """Whether a clause puts off the answer (:func:`defers_answer`) and whether it
     leaves work for later (:func:`leaves_work`): :func:`defers` is either. (Read for
-    each clause of most replies: each pattern only when the clause's words, read once,
-    hold one of its gate's; ``words``: :func:`words_of` the clause, when the caller
-    has them.)"""
+    each clause of most replies, each pattern only when the clause's words, read once,
+    hold one of its gate's; ``words``: :func:`words_of` the clause, when known.)"""
     if words is None:
         words = words_of(text)
-    return (not _DEFERS_ANSWER_WORDS.isdisjoint(words)
-            and _DEFERS_ANSWER.search(text) is not None,
-            not _LEAVES_WORK_WORDS.isdisjoint(words)
-            and _LEAVES_WORK.search(text) is not None)
+    return (not _DEFERS_ANSWER_WORDS.isdisjoint(words) and _DEFERS_ANSWER.search(text) is not None,
+            not _LEAVES_WORK_WORDS.isdisjoint(words) and _LEAVES_WORK.search(text) is not None)
 
 
 def defers(sentence: str) -> bool:
@@ -377,7 +363,6 @@ _REMARK = re.compile(r"\b(?:good|interesting|important|valid|fair|excellent|grea
                      re.IGNORECASE)
 _ASKING = re.compile(r"(?:confirm|indicat|inform|advis|clarif|repl|respon|answer|check|"
                      r"verif|question)", re.IGNORECASE)
-
 
 
 # The deed asked, reported done by the one who did it: "I replied to APT this morning"
