@@ -11,7 +11,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iscg_mailbot.analyse import action_closure, closure_items, closure_points, closure_reading
+from iscg_mailbot.analyse import (
+    action_closure,
+    closure_items,
+    closure_phrases,
+    closure_points,
+    closure_reading,
+)
 from iscg_mailbot.analyse.action_closure import delivery_statement, promises
 from iscg_mailbot.analyse.closure_items import question_owners
 from iscg_mailbot.analyse.closure_reading import deeds, deferral, is_signoff, signoff_lines
@@ -150,12 +156,12 @@ def test_points_named_behind_their_gates(text: str) -> None:
 PHRASE_PIECES = ["has", "been", "sent", "have", "the", "liaison", "reply", "we", "done",
                  "not", "yet", "please", "find", "attached", "our", "is", "HAS", "Been",
                  "\u017fent", "ha\u017f", "\u0130s", "thi\u017f", "can be closed", "-", ".",
-                 "\n", "been-sent"]
+                 "\n", "been-sent", "e-mail", "done.", "_", "\u212a", "o\u017ft", "taken care of"]
 
 
 def _longest_word_only(text: str, phrases: tuple[str, ...]) -> str | None:
     """The phrases' search behind their longest word alone (before the other words)."""
-    patterns = closure_items._phrase_patterns(phrases)
+    patterns = closure_phrases.phrase_patterns(phrases)
     if not patterns.may_match(text):
         return None
     lowered = folded(text)
@@ -163,7 +169,7 @@ def _longest_word_only(text: str, phrases: tuple[str, ...]) -> str | None:
         if pattern.words[0] not in lowered:
             continue
         match = pattern.pattern.search(text)
-        if match and not closure_items._NEGATION.search(text[:match.start()]):
+        if match and not closure_phrases.NEGATION.search(text[:match.start()]):
             return listed
     return None
 
@@ -172,8 +178,12 @@ def _longest_word_only(text: str, phrases: tuple[str, ...]) -> str | None:
 @given(st.lists(st.sampled_from(PHRASE_PIECES), max_size=10).map(" ".join))
 def test_phrases_behind_all_their_words(text: str) -> None:
     # A phrase searched only when the text holds all its words, not only the longest.
-    for phrases in (DEFAULT_CLOSURE_PHRASES, ("has been sent", "d\u00e9j\u00e0 envoy\u00e9")):
-        assert closure_items._phrase_patterns(phrases).find(text) == \
+    for phrases in (DEFAULT_CLOSURE_PHRASES, ("has been sent", "d\u00e9j\u00e0 envoy\u00e9"),
+                    ("e-mail sent", "done.", "been-sent", "O\u017fT")):
+        assert closure_phrases.phrase_patterns(phrases).find(text) == \
+            _longest_word_only(text, phrases)
+        # and behind the clause's words (closure_words) when the caller has them
+        assert closure_phrases.phrase_patterns(phrases).find(text, words_of(text)) == \
             _longest_word_only(text, phrases)
 
 
