@@ -156,7 +156,8 @@ def test_points_named_behind_their_gates(text: str) -> None:
 PHRASE_PIECES = ["has", "been", "sent", "have", "the", "liaison", "reply", "we", "done",
                  "not", "yet", "please", "find", "attached", "our", "is", "HAS", "Been",
                  "\u017fent", "ha\u017f", "\u0130s", "thi\u017f", "can be closed", "-", ".",
-                 "\n", "been-sent", "e-mail", "done.", "_", "\u212a", "o\u017ft", "taken care of"]
+                 "\n", "been-sent", "e-mail", "done.", "_", "\u212a", "o\u017ft", "taken care of",
+                 "clo\u017fed", "completed", "CLOSED", "this is now"]
 
 
 def _longest_word_only(text: str, phrases: tuple[str, ...]) -> str | None:

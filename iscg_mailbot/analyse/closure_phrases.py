@@ -57,8 +57,11 @@ class _Phrases:
         if words is None:
             if not self.may_match(text):
                 return None
-        elif self._runs.isdisjoint(words) and not (  # type: ignore[attr-defined]
-                self._others and any(w in text.lower() for w in self._others)):  # type: ignore[attr-defined]
+        elif (self._runs.isdisjoint(words) and not (  # type: ignore[attr-defined]
+                self._others and any(w in text.lower() for w in self._others))  # type: ignore[attr-defined]
+              ) or not self.may_match(text):
+            # (The words first, they rule out most clauses; then the search of the
+            # lower-case text as above, which a clause holding "clo\u017fed" fails.)
             return None
         lowered = folded(text)
         for (listed, pattern), rest in zip(self.each, self.rest, strict=True):
