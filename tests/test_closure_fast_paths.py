@@ -11,12 +11,19 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iscg_mailbot.analyse import action_closure, closure_items, closure_points
-from iscg_mailbot.analyse.action_closure import delivery_statement
+from iscg_mailbot.analyse import (
+    action_closure,
+    closure_items,
+    closure_phrases,
+    closure_points,
+    closure_reading,
+)
+from iscg_mailbot.analyse.action_closure import delivery_statement, promises
 from iscg_mailbot.analyse.closure_items import question_owners
-from iscg_mailbot.analyse.closure_reading import is_signoff, signoff_lines
+from iscg_mailbot.analyse.closure_reading import deeds, deferral, is_signoff, signoff_lines
 from iscg_mailbot.analyse.closure_reply import reply_of
 from iscg_mailbot.analyse.closure_speaker import owner_parts, speaker_of
+from iscg_mailbot.analyse.closure_words import word_runs, words_of
 from iscg_mailbot.analyse.text_gates import folded
 from iscg_mailbot.records import Address, OpenItem
 from iscg_mailbot.settings.actions import DEFAULT_CLOSURE_PHRASES
@@ -29,7 +36,13 @@ STATEMENT_PIECES = ["Done", "done", "Here is", "here are", "Confirmed", "Yes, we
                     "enclosed", "is attached", "not", "will be", "we", "I", "the report",
                     "BR slides", "-", ";", ",", ".", "?", " ", "\n", "There", "wh", "ere",
                     "\u0131", "\u017f", "\u0130", "Voici", "anbei", "approved its reply",
-                    "it went to", "SG17", "passed it on"]
+                    "it went to", "SG17", "passed it on",
+                    # the words of the gate read from the clause's words (closure_words)
+                    "finalised", "FINALIZED", "made available", "a \u00e9t\u00e9 envoy\u00e9",
+                    "avons transmis", "ai soumis", "fue enviada", "ha sido publicado",
+                    "hemos envi\u00f3", "wurde heute \u00fcbermittelt", "Ci-joint", "est jointe",
+                    "en pi\u00e8ces jointes", "adjuntamos", "I am attaching", "in the attached",
+                    "we attach", "_", "'", "\u2019", "\u212a", "\u00c9T\u00c9", "BDT has provided"]
 
 
 def _plain_statement(sentence: str) -> str | None:
@@ -50,6 +63,45 @@ def test_delivery_statement_is_the_plain_search(text: str) -> None:
     # clause holds none of them.
     assert delivery_statement(text) == _plain_statement(text)
     assert delivery_statement(text.replace(" ", "")) == _plain_statement(text.replace(" ", ""))
+
+
+# What puts off an answer, leaves work or promises, at word boundaries of every kind.
+DEFERRAL_PIECES = ["I", "we", "will", "WILL", "Will", "'ll", "\u2019ll", "shall", "am going to",
+                   "are", "'m", "still", "checking", "looking into", "consulting", "waiting",
+                   "asking", "come back", "get back", "revert", "leave it to", "leaving this to",
+                   "Grace", "you", "let", "Grace reply", "collecting", "compiling", "preparing",
+                   "working on", "is", "being cleared", "under way", "in progress", "pending",
+                   "to be", "need another week", "follow", "follows", "tomorrow", "separately",
+                   "be ready", "do", "BDT", "feedback", "willing", "letter", "-", "_", "'", ".",
+                   "\u0130", "\u0131", "\u017f", "\u212a", "\u00e9", "\n"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(DEFERRAL_PIECES), max_size=10).map(" ".join))
+def test_word_gates_are_the_plain_searches(text: str) -> None:
+    # Each pattern searched only when the clause's words (read once) hold a word of
+    # its gate: the same answers as the patterns searched always.
+    for clause in (text, text.replace(" ", "")):
+        assert deferral(clause) == (closure_reading._DEFERS_ANSWER.search(clause) is not None,
+                                    closure_reading._LEAVES_WORK.search(clause) is not None)
+        assert promises(clause) == (action_closure._PROMISE.search(clause) is not None)
+
+
+DEED_PIECES = ["I", "we", "We", "BDT", "TsB", "ITU-T", "SG17", "have", "has", "had", "just",
+               "already", "quickly", "replied", "REPLIED", "sent", "\u017fent", "asked",
+               "a\u017fked", "met", "made", "gave", "spoke", "need", "based", "will", "not",
+               "if", "to APT", "the co-rapporteurs", "?", "-", "_", "'", ".", ",", "\u0130",
+               "\u0131", "\u212a", "\u00e9", "\n", "ed", "Ied"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(DEED_PIECES), max_size=10).map(" ".join))
+def test_deeds_behind_their_runs(text: str) -> None:
+    # The deeds pattern searched only when the clause's runs hold a verb ending in "ed"
+    # (or an irregular one) and a subject ("I", "we", an acronym).
+    for clause in (text, text.replace(" ", "")):
+        read = (word_runs(clause), words_of(clause))
+        assert deeds(clause, read) == closure_reading._deeds.__wrapped__(clause)
 
 
 # Sign-off lines: contact numbers, the Union's name, disclaimers, names and titles.
@@ -104,12 +156,13 @@ def test_points_named_behind_their_gates(text: str) -> None:
 PHRASE_PIECES = ["has", "been", "sent", "have", "the", "liaison", "reply", "we", "done",
                  "not", "yet", "please", "find", "attached", "our", "is", "HAS", "Been",
                  "\u017fent", "ha\u017f", "\u0130s", "thi\u017f", "can be closed", "-", ".",
-                 "\n", "been-sent"]
+                 "\n", "been-sent", "e-mail", "done.", "_", "\u212a", "o\u017ft", "taken care of",
+                 "clo\u017fed", "completed", "CLOSED", "this is now"]
 
 
 def _longest_word_only(text: str, phrases: tuple[str, ...]) -> str | None:
     """The phrases' search behind their longest word alone (before the other words)."""
-    patterns = closure_items._phrase_patterns(phrases)
+    patterns = closure_phrases.phrase_patterns(phrases)
     if not patterns.may_match(text):
         return None
     lowered = folded(text)
@@ -117,7 +170,7 @@ def _longest_word_only(text: str, phrases: tuple[str, ...]) -> str | None:
         if pattern.words[0] not in lowered:
             continue
         match = pattern.pattern.search(text)
-        if match and not closure_items._NEGATION.search(text[:match.start()]):
+        if match and not closure_phrases.NEGATION.search(text[:match.start()]):
             return listed
     return None
 
@@ -126,8 +179,12 @@ def _longest_word_only(text: str, phrases: tuple[str, ...]) -> str | None:
 @given(st.lists(st.sampled_from(PHRASE_PIECES), max_size=10).map(" ".join))
 def test_phrases_behind_all_their_words(text: str) -> None:
     # A phrase searched only when the text holds all its words, not only the longest.
-    for phrases in (DEFAULT_CLOSURE_PHRASES, ("has been sent", "d\u00e9j\u00e0 envoy\u00e9")):
-        assert closure_items._phrase_patterns(phrases).find(text) == \
+    for phrases in (DEFAULT_CLOSURE_PHRASES, ("has been sent", "d\u00e9j\u00e0 envoy\u00e9"),
+                    ("e-mail sent", "done.", "been-sent", "O\u017fT")):
+        assert closure_phrases.phrase_patterns(phrases).find(text) == \
+            _longest_word_only(text, phrases)
+        # and behind the clause's words (closure_words) when the caller has them
+        assert closure_phrases.phrase_patterns(phrases).find(text, words_of(text)) == \
             _longest_word_only(text, phrases)
 
 

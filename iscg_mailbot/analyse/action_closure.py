@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 
 from iscg_mailbot.analyse.closure_reading import signature_line, without_signature
-from iscg_mailbot.analyse.text_gates import GatedPattern, folded, top_alternatives, trie_pattern
+from iscg_mailbot.analyse.closure_words import gate_words, words_of
+from iscg_mailbot.analyse.text_gates import GatedPattern, folded, top_alternatives
 
 _DELIVERY_VERBS = (
     r"sent|submitted|circulated|uploaded|posted|shared|provided|forwarded|transmitted|"
@@ -160,24 +161,35 @@ if any(p.groups or p.flags != _ANCHORED[0][1].flags for _, p in _ANCHORED):
 # All of them tried in one match: at the start, the first alternative that matches.
 _ANCHORED_ONE = re.compile("|".join(f"(?P<a{i}>{p.pattern})" for i, (_, p) in enumerate(_ANCHORED)),
                            _ANCHORED[0][1].flags)
-# Every word of every other gated statement, in one search: most clauses hold none of
-# them, and then only the anchored statements can match.
-_ANY_STATEMENT_WORD = re.compile(trie_pattern(
-    {w for _, _, gates in _STATEMENTS for gate in gates or ()
-     if not _is_anchored(gate.pattern) for w in gate.words}))
 
 
-def delivery_statement(sentence: str) -> str | None:
-    """The name of the completion a sentence reports, or None (questions report none)."""
+# The same gate asked of the clause's words (:func:`words_of`), read once a clause: a
+# word of its own in every match of each statement: the verbs ("finali" as "finalised"
+# or "finalized"), "please", the attaching words ("attach" as "attached", "attaching",
+# ...), and for the stems of other languages the word before them ("a \u00e9t\u00e9
+# envoy\u00e9", "avons transmis", "fue enviada", "hemos enviado"). No substring test: a
+# few of them a clause cost more than the trie search they replaced.
+_ANY_STATEMENT_WORDS = gate_words((
+    *(w for w in _DELIVERY_WORDS if w != "finali"), "finalised", "finalized", "confirmed",
+    "done", "passed", "went", "gone", "\u00e9t\u00e9", "avons", "ai", "fue", "fueron", "sido",
+    "foi", "foram", "enviado", "remitido", "envi\u00f3", "gesendet", "versandt", "verschickt",
+    "\u00fcbermittelt", "eingereicht",
+    "please", "attached", "enclosed", "attach", "enclose", "attaching",
+    "joint", "jointe", "joints", "jointes", "voici", "veuillez", "adjunto", "adjunta",
+    "adjuntamos", "anbei", "allegato", "anexo", "anhang", "beigef\u00fcgt", "approved"))
+
+
+def delivery_statement(sentence: str, words: frozenset[str] | None = None) -> str | None:
+    """The name of the completion a sentence reports, or None (questions report none).
+    ``words``: :func:`words_of` the sentence, when the caller has them."""
     if sentence.rstrip().endswith("?"):
         return None
-    lowered = folded(sentence)
-    if _ANY_STATEMENT_WORD.search(lowered) is None:
+    if _ANY_STATEMENT_WORDS.isdisjoint(words_of(sentence) if words is None else words):
         # An anchored statement matches at the start, where nothing is before it to
         # negate it (``_NOT_YET`` of an empty text); the first of them in their order.
         match = _ANCHORED_ONE.match(sentence)
         return _ANCHORED[int(match.lastgroup[1:])][0] if match and match.lastgroup else None
-    return _gated_statement(sentence, lowered)
+    return _gated_statement(sentence, folded(sentence))
 
 
 def _gated_statement(sentence: str, lowered: str) -> str | None:
@@ -270,6 +282,14 @@ def is_acceptance(sentences: list[str]) -> bool:
     return any(_GATED_PROMISE.search(s) for s in sentences)
 
 
-def promises(sentence: str) -> bool:
-    """``is_acceptance([sentence])`` (asked of each sentence of most replies)."""
-    return _GATED_PROMISE.search(sentence) is not None
+# The same words asked of the sentence's words (:func:`words_of`): "'ll" is the word
+# "ll", and "I"/"we" may stand against the verb ("Iwill").
+_PROMISE_WORDS = gate_words(("will", "shall", "ll", "going", "follow", "iwill", "wewill", "ishall",
+                           "weshall"))
+
+
+def promises(sentence: str, words: frozenset[str] | None = None) -> bool:
+    """``is_acceptance([sentence])`` (asked of each sentence of most replies).
+    ``words``: :func:`words_of` the sentence, when the caller has them."""
+    return not _PROMISE_WORDS.isdisjoint(words_of(sentence) if words is None else words) \
+        and _PROMISE.search(sentence) is not None

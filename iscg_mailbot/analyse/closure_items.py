@@ -28,6 +28,7 @@ from functools import lru_cache
 from iscg_mailbot.analyse.action_closure import asks_to_say, delivery_statement
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.analyse.closure_phrases import phrase_patterns
 from iscg_mailbot.analyse.closure_points import on_points, points_referred
 from iscg_mailbot.analyse.closure_reading import (
     asks_to_pass,
@@ -37,17 +38,10 @@ from iscg_mailbot.analyse.closure_reading import (
 )
 from iscg_mailbot.analyse.closure_reply import PRONOUN, Reply, later, reply_of
 from iscg_mailbot.analyse.closure_speaker import Speaker, doers, owner_parts, speaker_of
-from iscg_mailbot.analyse.text_gates import GatedPattern, folded, trie_pattern
 from iscg_mailbot.records import Address, Closure, OpenItem
 from iscg_mailbot.settings.actions import DEFAULT_CLOSURE_PHRASES
 from iscg_mailbot.settings.members import MembersConfig
 
-_NEGATION = re.compile(
-    r"\b(?:not|n't|never|no|yet\s+to|still\s+to|to\s+be|will\s+be|would\s+be|should\s+be|"
-    r"must\s+be|once|when|if|after|until|before|well|almost|nearly|hardly|is\s+it|"
-    r"are\s+they|has\s+it|have\s+you|has\s+the|get|gets|getting)\W+(?:\w+\W+){0,3}$",
-    re.IGNORECASE,
-)
 _ALL_ITEMS = re.compile(
     r"\ball\s+(?:the\s+)?(?:items|actions|action\s+items|of\s+them|points)\b|\beverything\b|"
     r"\ball\s+(?:done|completed|closed)\b|"
@@ -63,90 +57,19 @@ class ClosingSentence:
     phrase: str
 
 
-@dataclass(frozen=True)
-class _Phrases:
-    # The longest word of each phrase: a text holding none of them (most do not) cannot
-    # match, and a substring test is far cheaper than any regex over a long message.
-    gate: tuple[str, ...]
-    # Longest first; each phrase's pattern is searched only in a text holding the
-    # phrase's longest word,
-    each: tuple[tuple[str, GatedPattern], ...]
-    # and its other words ("has been sent": "been", then "has" and "sent"), folded: a
-    # phrase of letters a case-insensitive pattern reads in any case only as their
-    # folded selves (the words of a phrase not all ASCII: none).
-    rest: tuple[tuple[str, ...], ...] = ()
-
-    def __post_init__(self) -> None:
-        # All the words in one search (the same answer as a substring test of each);
-        # no phrases, nothing to find.
-        gate = re.compile(trie_pattern(self.gate)) if self.gate else None
-        object.__setattr__(self, "_gate", gate)
-
-    def may_match(self, text: str) -> bool:
-        gate: re.Pattern[str] | None = self._gate  # type: ignore[attr-defined]
-        return gate is not None and gate.search(text.lower()) is not None
-
-    def find(self, text: str) -> str | None:
-        if not self.may_match(text):
-            return None
-        lowered = folded(text)
-        for (listed, pattern), rest in zip(self.each, self.rest, strict=True):
-            if pattern.words[0] not in lowered:
-                continue  # (the one word of the gate, tested here without a call)
-            if rest and not all(word in lowered for word in rest):
-                continue
-            match = pattern.pattern.search(text)
-            if match and not _NEGATION.search(text[:match.start()]):
-                return listed
-        return None
-
-
-_PHRASE_CACHE: dict[tuple[str, ...], _Phrases] = {}
-
-
-def _phrase_pattern(phrase: str) -> str:
-    return r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?![\w-])"
-
-
-def _longest_word(phrase: str) -> str:
-    return max(phrase.lower().split(), key=len)
-
-
-def _other_words(phrase: str) -> tuple[str, ...]:
-    """The words of a phrase but its longest, folded, when all are ASCII (else none)."""
-    words = [folded(w) for w in phrase.split()]
-    if not phrase.isascii():
-        return ()
-    longest = folded(_longest_word(phrase))
-    return tuple(w for w in dict.fromkeys(words) if w != longest)
-
-
-def _phrase_patterns(phrases: tuple[str, ...]) -> _Phrases:
-    cached = _PHRASE_CACHE.get(phrases)
-    if cached is None:
-        # Longest first so that "we have sent the liaison" is reported, not "have sent".
-        ordered = [p for p in sorted(phrases, key=len, reverse=True) if p.strip()]
-        cached = _Phrases(
-            tuple({_longest_word(p) for p in ordered}),
-            tuple((p, GatedPattern(re.compile(_phrase_pattern(p), re.IGNORECASE),
-                                   (folded(_longest_word(p)),))) for p in ordered),
-            tuple(_other_words(p) for p in ordered),
-        )
-        _PHRASE_CACHE[phrases] = cached
-    return cached
-
-
 def closing_sentences(text: str, phrases: Iterable[str]) -> list[ClosingSentence]:
     """Clauses of new text that say something is done (negations, questions and
     signatures skipped)."""
-    patterns = _phrase_patterns(tuple(phrases))
+    patterns = phrase_patterns(tuple(phrases))
     found = []
-    for sentence, clauses in reply_of(text).sentences:  # sign-off lines left out
+    reply = reply_of(text)
+    for sentence, clauses in reply.sentences:  # sign-off lines left out
         if sentence.text.rstrip().endswith("?"):
             continue
         # Completion said in other words: "was sent to the SG", "please find attached".
         for clause in clauses:
-            phrase = patterns.find(clause.text) or delivery_statement(clause.text)
+            phrase = patterns.find(clause.text, reply.words(clause.text)) \
+                or reply.statement(clause.text)
             if phrase is not None:
                 found.append(ClosingSentence(clause, phrase))
     return found

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from iscg_mailbot.analyse.action_closure import promises, says_something
+from iscg_mailbot.analyse.action_closure import delivery_statement, promises, says_something
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.closure_reading import (
     content_words,
@@ -30,6 +30,7 @@ from iscg_mailbot.analyse.closure_reading import (
     signoff_lines,
 )
 from iscg_mailbot.analyse.closure_speaker import doers, owner_parts
+from iscg_mailbot.analyse.closure_words import word_runs, words_of
 from iscg_mailbot.settings.members import MembersConfig
 
 # A clause going on about the same deed ("...; it has been sent to SG17") stays with the
@@ -90,11 +91,12 @@ class Answer:
 
     @classmethod
     def of(cls, sentences: Sequence[str], each: Sequence[Sequence[str]],
-           read: Callable[[str], tuple[bool, bool]] = deferral) -> Answer:
+           read: Callable[[str], tuple[bool, bool]] = deferral,
+           accepts: Callable[[str], bool] | None = None) -> Answer:
         """The answer of a reply's sentences before its signature (none a sign-off
         line), each with the texts of its clauses (:func:`clauses`); ``read``:
-        :func:`deferral` (or the reply's reading of it)."""
-        accepting = [promises(s) for s in sentences]
+        :func:`deferral` and ``accepts``: :func:`promises` (or the reply's readings)."""
+        accepting = [(accepts or promises)(s) for s in sentences]
         # A clause of a sentence that promises goes with the promise ("Yes, we have the
         # template; I will send it this week").
         promised = {c for parts, accepts in zip(each, accepting, strict=True) if accepts for c in parts}
@@ -181,14 +183,37 @@ class Reply:
         self.text = text
         self._named: tuple[MembersConfig | None, frozenset[str]] | None = None
         self._later: dict[str, tuple[bool, bool]] = {}
+        self._read: dict[str, tuple[str, frozenset[str]]] = {}
+
+    def read(self, text: str) -> tuple[str, frozenset[str]]:
+        """:func:`word_runs` and :func:`words_of` a clause or sentence of the reply, read
+        once for the gates of every pattern asked of it (statements, deferral,
+        promises, deeds)."""
+        found = self._read.get(text)
+        if found is None:
+            runs = word_runs(text)
+            found = self._read[text] = (runs, words_of(text, runs))
+        return found
+
+    def words(self, text: str) -> frozenset[str]:
+        """:func:`words_of` a clause or sentence of the reply (:meth:`read`)."""
+        return self.read(text)[1]
 
     def deferral(self, text: str) -> tuple[bool, bool]:
         """:func:`deferral` of a clause or sentence of the reply, read once (for its
         answer, what it leaves for later and what it says now)."""
         found = self._later.get(text)
         if found is None:
-            found = self._later[text] = deferral(text)
+            found = self._later[text] = deferral(text, self.words(text))
         return found
+
+    def promises(self, sentence: str) -> bool:
+        """:func:`promises` of a sentence of the reply (its words read once)."""
+        return promises(sentence, self.words(sentence))
+
+    def statement(self, clause: str) -> str | None:
+        """:func:`delivery_statement` of a clause of the reply (its words read once)."""
+        return delivery_statement(clause, self.words(clause))
 
     @cached_property
     def _split(self) -> tuple[tuple[Sentence, ...], tuple[bool, ...]]:
@@ -211,7 +236,7 @@ class Reply:
         item is compared with them."""
         found = []
         for sentence, parts in self.sentences:
-            done = tuple((c, d) for c in parts if (d := deeds(c.text)))
+            done = tuple((c, d) for c in parts if (d := deeds(c.text, self.read(c.text))))
             if done:
                 found.append((sentence, done))
         return tuple(found)
@@ -230,7 +255,8 @@ class Reply:
         # The sentences before the signature are no sign-off lines: the first of those
         # read, with their clauses.
         return Answer.of(texts[:cut], [[c.text for c in parts]
-                                       for _, parts in self.sentences[:cut]], self.deferral)
+                                       for _, parts in self.sentences[:cut]], self.deferral,
+                         self.promises)
 
     @cached_property
     def said(self) -> str:
