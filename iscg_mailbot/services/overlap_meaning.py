@@ -29,7 +29,6 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Text, cast, or_, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.analyse.overlap_meaning import (
@@ -53,13 +52,13 @@ from iscg_mailbot.analyse.overlap_text import (
 from iscg_mailbot.analyse.overlaps import ThreadView
 from iscg_mailbot.services.app import App
 from iscg_mailbot.settings.main import Settings
-from iscg_mailbot.store.models_duties import ThreadOverlapTerms
 from iscg_mailbot.store.overlap_terms import (
     dated_messages,
     message_texts,
     save_meaning,
     stored_meaning,
     window_messages,
+    without_meaning,
 )
 
 log = logging.getLogger(__name__)
@@ -82,7 +81,7 @@ def fill_meaning(app: App, *, batch: int = FILL_BATCH, most: int | None = None) 
     while most is None or done < most:
         size = batch if most is None else min(batch, most - done)
         with app.session() as session:
-            rows = _without_meaning(session, terms_version(), version, size)
+            rows = without_meaning(session, terms_version(), version, size)
         if not rows:
             break
         packed = _packed([(unpacked_terms(*row[1:5]),
@@ -95,25 +94,6 @@ def fill_meaning(app: App, *, batch: int = FILL_BATCH, most: int | None = None) 
     if done:
         log.info("meaning vectors of %d threads stored", done)
     return done
-
-
-def _without_meaning(session: Session, terms: str, version: str,
-                     limit: int) -> list[Sequence[Any]]:
-    """Up to ``limit`` rows of the current terms (``terms``) without a vector made under
-    ``version``: (id, terms, counts, words, headline terms, subject, subject terms, the
-    parts as JSON text). :func:`store.overlap_terms.without_meaning
-    <iscg_mailbot.store.overlap_terms.without_meaning>`'s rows, but the parts (every
-    message's counted terms) left as text: the opening needs the first message's alone,
-    and decoding every message's (and collecting the lists it made) was half the CPU
-    of filling the vectors of a serial import."""
-    table = ThreadOverlapTerms
-    return [tuple(row) for row in session.execute(
-        select(table.thread_id, table.terms, table.counts, table.words, table.headline_terms,
-               table.subject, table.subject_terms, cast(table.parts, Text))
-        .where(table.version == terms,
-               or_(table.meaning.is_(None), table.meaning_version.is_(None),
-                   table.meaning_version != version))
-        .order_by(table.thread_id).limit(limit))]
 
 
 _DECODER = json.JSONDecoder()
