@@ -35,12 +35,8 @@ from collections.abc import Iterable, Sequence
 from functools import reduce
 from operator import or_
 
-from iscg_mailbot.analyse.text_gates import top_alternatives, trie_pattern
+from iscg_mailbot.analyse.text_gates import WordSet, top_alternatives
 from iscg_mailbot.settings.action_rules import Rule
-
-# Pieces of sentences kept with the words they hold; cleared when this many (a few
-# thousand distinct pieces occur in a year of a list's mail).
-_MAX_PIECES = 50_000
 
 _DELIVERED = ("posted", "circulated", "sent", "shared", "published", "uploaded", "made",
               "distributed", "provided", "issued", "prepared", "updated", "submitted",
@@ -83,13 +79,9 @@ class RuleGate:
         needs = {r.name: NEEDS.get(r.name, ()) for r in self.rules}
         probes = sorted({w for w in words if " " not in w} | set(parts.values()) | set(extra)
                         | {w for groups in needs.values() for group in groups for w in group})
-        if any(not p or " " in p or p != p.lower() for p in probes):
-            raise ValueError(f"gate words must be lower case, without spaces: {probes!r}")
-        bit = {p: 1 << i for i, p in enumerate(probes)}
-        # The words as a trie in a lookahead, tried at every character of a new piece.
-        self._probe_pattern = re.compile(f"(?=({trie_pattern(probes)}))")
-        self._with_prefixes = {p: reduce(or_, (b for q, b in bit.items() if p.startswith(q)))
-                               for p in probes}
+        # What each piece of a sentence holds is worked out once and kept (WordSet).
+        self._probes = WordSet(probes)
+        bit = {p: self._probes.mask((p,)) for p in probes}
         # The rules' words with a space, by the bit of their longest part, each with a
         # bit of its own above the probes'.
         self._spaced: dict[int, list[tuple[str, int]]] = {}
@@ -105,7 +97,6 @@ class RuleGate:
                                       needs[r.name]) for r in self.rules)
         self._need_mask = reduce(or_, (b for groups in self._need_bits for b in groups), 0)
         self._extra = reduce(or_, (bit[w] for w in extra), 0)
-        self._pieces: dict[str, int] = {}
         self._spaced_words: dict[int, tuple[tuple[str, int], ...]] = {}
         self._chosen: dict[tuple[int, bool], tuple[Rule, ...]] = {}
         # Rules that can match only at the start or after a colon ("TSB to send ..."):
@@ -115,12 +106,7 @@ class RuleGate:
     def scan(self, lowered: str) -> int:
         """The words of the gate that the lower-cased sentence ``lowered`` holds, as
         bits: what :meth:`rules_for` and :meth:`holds` read."""
-        pieces, found = self._pieces, 0
-        for piece in lowered.split(" "):
-            bits = pieces.get(piece)
-            if bits is None:
-                bits = self._piece_bits(piece)
-            found |= bits
+        found = self._probes.bits(lowered)
         spaced = found & self._spaced_mask
         if spaced:
             words = self._spaced_words.get(spaced)
@@ -137,17 +123,6 @@ class RuleGate:
         if len(self._spaced_words) < 4096:
             self._spaced_words[parts] = words
         return words
-
-    def _piece_bits(self, piece: str) -> int:
-        """The words a piece not seen before holds: at each of its characters, the
-        longest word starting there, and so every shorter one (a prefix of it)."""
-        if len(self._pieces) >= _MAX_PIECES:
-            self._pieces.clear()
-        bits = 0
-        for longest in self._probe_pattern.findall(piece):
-            bits |= self._with_prefixes[longest]
-        self._pieces[piece] = bits
-        return bits
 
     def holds(self, found: int) -> bool:
         """Whether a sentence whose :meth:`scan` is ``found`` holds an ``extra`` word."""
