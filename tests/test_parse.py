@@ -183,6 +183,16 @@ def test_raw_8bit_subject_uses_the_body_charset() -> None:
     assert parsed.subject == "測試"
 
 
+def test_a_nul_in_the_declared_charset_is_an_unknown_charset_not_a_quarantine() -> None:
+    # Found by bench/fuzz_parse.py: "embedded null character" (a ValueError) escaped
+    # the header decoding and the message was quarantined.
+    parsed = parse_message(raw(
+        b"From: Jos\xc3\xa9 <j@b.c>\nSubject: Caf\xe9\n"
+        b"Content-Type: text/plain; charset=\"utf\x008\"\n\nx\n"
+    ))
+    assert (parsed.sender.name if parsed.sender else None, parsed.subject) == ("José", "Café")
+
+
 def test_nested_message_is_shown_under_a_forward_marker_and_listed() -> None:
     parsed = parse(
         b"From: a@b.c\nSubject: Fwd: LS\nContent-Type: multipart/mixed; boundary=b\n\n"

@@ -78,7 +78,7 @@ def raw_to_text(value: object, fallback_charset: str | None = None) -> str:
         if codec:
             try:
                 return data.decode(_python_codec(codec))
-            except (LookupError, UnicodeDecodeError):
+            except (LookupError, ValueError):  # a bad byte, or a NUL in the charset's name
                 continue
     return data.decode("cp1252", "replace")
 
@@ -103,7 +103,7 @@ def _decode_word(data: bytes | str, charset: str | None) -> str:
     for codec in (charset, "utf-8"):
         try:
             return data.decode(_python_codec(codec))
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):  # a bad byte, or a NUL in the charset's name
             continue
     return data.decode("cp1252", "replace")
 
