@@ -14,7 +14,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,30 +31,57 @@ class LemmaKeys:
     """Maps a word to its matching key: lower case, British spelling to American
     (spacy-lookups-data ``lexeme_norm``), then the lemma (``lemma_lookup``). A word
     the tables do not know at all (new vocabulary: "webinars", "chatbots") reads as
-    its regular singular (:func:`regular_singular`; "e-wastes" -> "e-waste"), so that it
-    meets the phrase written in the singular.
+    its regular singular (:func:`regular_singular`; "e-wastes" -> "e-waste"), so that
+    the tagger's phrases meet it in either number. :meth:`table_key` is the key the
+    tables alone give (what the duplication watch reads).
 
     >>> keys = LemmaKeys.load()
-    >>> keys("Organisations"), keys("Webinars"), keys("news")
-    ('organization', 'webinar', 'news')
+    >>> keys("Organisations"), keys("Webinars"), keys("news"), keys.table_key("Webinars")
+    ('organization', 'webinar', 'news', 'webinars')
     """
 
-    def __init__(self, norms: dict[str, str], lemmas: dict[str, str],
-                 known: frozenset[str] = frozenset()) -> None:
+    def __init__(self, norms: dict[str, str], lemmas: dict[str, str]) -> None:
         self._norms = norms
         self._lemmas = lemmas
-        # Every word the tables hold, as a lemma or as a word (lemma_index: WordNet's
-        # nouns, verbs, adjectives and adverbs): only words outside it are guessed at.
-        self._known = known
 
     @classmethod
     def load(cls) -> LemmaKeys:
         """Read the English tables shipped with spacy-lookups-data (cached)."""
         return _load_lemma_keys()
 
-    def __call__(self, word: str) -> str:
+    @cached_property
+    def _known(self) -> frozenset[str]:
+        """Every word the tables hold, as a lemma or as a word (``lemma_index``: WordNet's
+        nouns, verbs, adjectives and adverbs): only words outside it are guessed at. Read
+        when first needed: the duplication watch, reading :meth:`table_key`, never does."""
+        import spacy_lookups_data
+
+        index: dict[str, list[str]] = lookups_table(spacy_lookups_data.en["lemma_index"])
+        return frozenset(itertools.chain(self._norms.values(), self._lemmas.values(),
+                                         *index.values()))
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A pickled tagger (services/tagger_cache.py) holds its keys as NORM's getter:
+        # not the known words, which are read again faster than unpickled.
+        state = dict(self.__dict__)
+        state.pop("_known", None)
+        return state
+
+    def table_key(self, word: str) -> str:
+        """The key the tables give: new vocabulary stays as written ("webinars"). The
+        duplication watch reads these: its thresholds were fitted on them, and a term's
+        spelling feeds its embedding model, which reads the words as written better than
+        guessed singulars of names and acronyms ("tomá" for "Tomás", "copuo" for "COPUOS";
+        docs/evaluation.md, 2026-12-04)."""
         if word in DASHES:
             # Word processors turn "-" into an en dash: "cyber–security".
+            return "-"
+        lower = word.lower()
+        normal = self._norms.get(lower, lower)
+        return self._lemmas.get(normal, normal)
+
+    def __call__(self, word: str) -> str:
+        if word in DASHES:
             return "-"
         lower = word.lower()
         normal = self._norms.get(lower, lower)
@@ -100,7 +127,7 @@ def regular_singular(word: str) -> str:
     >>> regular_singular("deepfakes"), regular_singular("sms"), regular_singular("corpus")
     ('deepfake', 'sms', 'corpus')
     """
-    if len(word) < 4 or word[-1] != "s" or not word[-2].isalpha() \
+    if len(word) < 4 or word[-1] != "s" or not word.isascii() or not word[-2].isalpha() \
             or word.endswith(_SINGULAR_ENDINGS) or word in _FUNCTION_WORDS:
         return word
     if word.endswith("ies") and len(word) > 4:
@@ -129,9 +156,7 @@ def _load_lemma_keys() -> LemmaKeys:
     # from "ain't"); they would turn the word AI into "have".
     for contraction in ("ai", "ca", "wo", "sha"):
         lemmas.pop(contraction, None)
-    index: dict[str, list[str]] = lookups_table(spacy_lookups_data.en["lemma_index"])
-    known = frozenset(itertools.chain(norms.values(), lemmas.values(), *index.values()))
-    return LemmaKeys(norms, lemmas, known)
+    return LemmaKeys(norms, lemmas)
 
 
 @lru_cache(maxsize=1)

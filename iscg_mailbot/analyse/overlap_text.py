@@ -151,7 +151,7 @@ def _word_term(word: str) -> tuple[str, str] | None:
     # Here, not at the top: the digest reads stored terms and needs no word tables.
     from iscg_mailbot.analyse.lemma_keys import LemmaKeys, common_words
 
-    key = LemmaKeys.load()(word)
+    key = LemmaKeys.load().table_key(word)
     term = None
     if word not in LIST_WORDS and key not in LIST_WORDS and key not in common_words():
         term = (_stem(key), key)
@@ -314,7 +314,7 @@ ReadTerms = ThreadTerms | PackedTerms
 #: Raised whenever the terms a text gives change (the reading code, not the tables below,
 #: which the fingerprint reads): tests/test_overlap_terms.py holds the terms of the
 #: sample archive to a fingerprint recorded with this number.
-TERMS_VERSION = 3
+TERMS_VERSION = 2
 
 
 @lru_cache(maxsize=1)
