@@ -69,8 +69,8 @@ def test_a_plural_the_tables_lack_has_its_singulars_key(plural: str, singular: s
     "SMS", "ITS", "its", "QoS", "WTIS", "wireless", "coronavirus", "cryptanalysis",
     # Compounds whose head the tables know as a word of its own.
     "K-series", "e-news", "ai-generated",
-    # A number's "s".
-    "1990s",
+    # A number's "s"; words of other languages and names.
+    "1990s", "Andrés", "très",
 ])
 def test_words_that_are_not_regular_plurals_keep_their_key(word: str) -> None:
     assert LemmaKeys.load()(word) == _table_key(word) == word.lower()

@@ -121,8 +121,9 @@ def regular_singular(word: str) -> str:
     """The singular of a lower-case word by English's regular plural ("chatbots" ->
     "chatbot", "cryptocurrencies" -> "cryptocurrency", "hotpatches" -> "hotpatch"),
     the word itself when it does not end like one: under four letters ("sms", "its"),
-    an "s" after anything but a letter ("1990s"), or a singular's ending ("-ss", "-us",
-    "-is"). Only for words the lemma table lacks: its plurals are the irregular ones.
+    an "s" after anything but a letter ("1990s"), a singular's ending ("-ss", "-us",
+    "-is"), or letters outside ASCII (names and other languages: "andrés", "très").
+    Only for words the lemma table lacks: its plurals are the irregular ones.
 
     >>> regular_singular("deepfakes"), regular_singular("sms"), regular_singular("corpus")
     ('deepfake', 'sms', 'corpus')
