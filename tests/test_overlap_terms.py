@@ -40,7 +40,7 @@ def reference_terms(text: str, *, subjects: bool = True) -> list[tuple[str, str]
         if word.startswith("zzconcept"):
             found.append((word[len("zzconcept"):],) * 2)
             continue
-        key = keys(word)
+        key = keys.table_key(word)
         if word not in LIST_WORDS and key not in LIST_WORDS and key not in skip:
             stem = key
             for ending in ("ations", "ation", "ments", "ment", "ings", "ing", "ities", "ity",

@@ -121,6 +121,44 @@ def test_inflections_match_the_lemma(small: TopicTagger) -> None:
     assert set(evidence.forms) == {"Networks", "network"}
 
 
+@pytest.fixture(scope="module")
+def new_words(nlp) -> TopicTagger:  # type: ignore[no-untyped-def]
+    """Phrases of words the lemma table lacks, one written in the plural."""
+    return TopicTagger(TopicsConfig.model_validate({
+        "scoring": {"subject_weight": 3, "body_weight": 1, "default_threshold": 1},
+        "topics": [
+            {"id": "events", "name": "Events", "phrases": ["webinar", "hackathons"]},
+            {"id": "ewaste", "name": "E-waste", "phrases": ["e-waste"]},
+            {"id": "fakes", "name": "Deepfakes", "phrases": ["deepfake"],
+             "acronyms": ["CIRT"]},
+        ],
+    }), nlp)
+
+
+@pytest.mark.parametrize(("text", "phrase", "forms"), [
+    ("Two Webinars and a webinar next week.", "webinar", {"Webinars", "webinar"}),
+    ("A hackathon in Kigali.", "hackathons", {"hackathon"}),
+    ("Collecting ewastes and e-wastes.", "e-waste", {"ewastes", "e-wastes"}),
+    ("Detecting deepfakes.", "deepfake", {"deepfakes"}),
+])
+def test_new_words_match_in_the_singular_and_the_plural(
+        new_words: TopicTagger, text: str, phrase: str, forms: set[str]) -> None:
+    """Words the lemma table lacks read as their regular singular, in the phrase and in
+    the text alike; the evidence shows the words as the text wrote them."""
+    [tag] = new_words.explain("", [text]).tags
+    [evidence] = tag.evidence
+    assert (evidence.phrase, set(evidence.forms)) == (phrase, forms)
+
+
+@pytest.mark.parametrize("text", [
+    "Webinarists and hackathoners met.",  # other words, with their own plurals
+    "Deepfakers at work; e-wasters too.",
+    "The CIRTs of the region.",  # an acronym matches its exact spelling only
+])
+def test_other_new_words_do_not_match(new_words: TopicTagger, text: str) -> None:
+    assert explain(new_words, "", text) == {}
+
+
 def test_british_and_american_spellings_are_one_word(nlp) -> None:  # type: ignore[no-untyped-def]
     finder = PhraseFinder(nlp, [PhrasePattern("std", "standardization gap")])
     [found] = list(finder.find(["Bridging the Standardisation Gap"]))

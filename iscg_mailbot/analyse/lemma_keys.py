@@ -12,8 +12,9 @@ their texts (a thread spelling out an acronym, cut by the year's window) importe
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +29,15 @@ COMMON_WORDS_FILE = "common-words.txt"
 
 class LemmaKeys:
     """Maps a word to its matching key: lower case, British spelling to American
-    (spacy-lookups-data ``lexeme_norm``), then the lemma (``lemma_lookup``).
+    (spacy-lookups-data ``lexeme_norm``), then the lemma (``lemma_lookup``). A word
+    the tables do not know at all (new vocabulary: "webinars", "chatbots") reads as
+    its regular singular (:func:`regular_singular`; "e-wastes" -> "e-waste"), so that
+    the tagger's phrases meet it in either number. :meth:`table_key` is the key the
+    tables alone give (what the duplication watch reads).
 
-    >>> LemmaKeys.load()("Organisations")
-    'organization'
+    >>> keys = LemmaKeys.load()
+    >>> keys("Organisations"), keys("Webinars"), keys("news"), keys.table_key("Webinars")
+    ('organization', 'webinar', 'news', 'webinars')
     """
 
     def __init__(self, norms: dict[str, str], lemmas: dict[str, str]) -> None:
@@ -43,13 +49,93 @@ class LemmaKeys:
         """Read the English tables shipped with spacy-lookups-data (cached)."""
         return _load_lemma_keys()
 
-    def __call__(self, word: str) -> str:
+    @cached_property
+    def _known(self) -> frozenset[str]:
+        """Every word the tables hold, as a lemma or as a word (``lemma_index``: WordNet's
+        nouns, verbs, adjectives and adverbs): only words outside it are guessed at. Read
+        when first needed: the duplication watch, reading :meth:`table_key`, never does."""
+        import spacy_lookups_data
+
+        index: dict[str, list[str]] = lookups_table(spacy_lookups_data.en["lemma_index"])
+        return frozenset(itertools.chain(self._norms.values(), self._lemmas.values(),
+                                         *index.values()))
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A pickled tagger (services/tagger_cache.py) holds its keys as NORM's getter:
+        # not the known words, which are read again faster than unpickled.
+        state = dict(self.__dict__)
+        state.pop("_known", None)
+        return state
+
+    def table_key(self, word: str) -> str:
+        """The key the tables give: new vocabulary stays as written ("webinars"). The
+        duplication watch reads these: its thresholds were fitted on them, and a term's
+        spelling feeds its embedding model, which reads the words as written better than
+        guessed singulars of names and acronyms ("tomá" for "Tomás", "copuo" for "COPUOS";
+        docs/evaluation.md, 2026-12-04)."""
         if word in DASHES:
             # Word processors turn "-" into an en dash: "cyber–security".
             return "-"
         lower = word.lower()
         normal = self._norms.get(lower, lower)
         return self._lemmas.get(normal, normal)
+
+    def __call__(self, word: str) -> str:
+        if word in DASHES:
+            return "-"
+        lower = word.lower()
+        normal = self._norms.get(lower, lower)
+        lemma = self._lemmas.get(normal)
+        if lemma is not None:
+            return lemma
+        if normal in self._known:
+            return normal  # "news", "gas", "analysis": words of their own, not plurals
+        return self._guessed(normal)
+
+    def _guessed(self, word: str) -> str:
+        """The key of a word the tables lack: its regular singular. A compound inflects
+        at its head ("e-wastes", "co-chairs"), unless the tables know the head as a word
+        of its own ("k-series", "e-news", "ai-generated" stay as written)."""
+        head = word.rpartition("-")[2]
+        singular = regular_singular(head)
+        if singular == head:
+            return word
+        if head != word and (head in self._known or head in self._lemmas) \
+                and self._lemmas.get(head) != singular:
+            return word
+        return word[: len(word) - len(head)] + singular
+
+
+# Endings of singular words that regular_singular leaves alone: "wireless", "corpus",
+# "cryptanalysis" (at the cost of "APIs" and "GPUs", which stay as written).
+_SINGULAR_ENDINGS = ("ss", "us", "is")
+# English function words ending in "s" that the tables lack: not plurals ("ours" is not
+# "our"s); tests/test_lemma_keys.py holds every stop word of spaCy's English to its key.
+_FUNCTION_WORDS = frozenset({"hers", "ours", "yours", "theirs", "ourselves", "themselves",
+                             "yourselves", "towards", "whereas"})
+# Plurals that add "es" rather than "s": "hotpatches", "sandboxes", "hashes".
+_ES_PLURALS = ("sses", "xes", "zzes", "ches", "shes")
+
+
+def regular_singular(word: str) -> str:
+    """The singular of a lower-case word by English's regular plural ("chatbots" ->
+    "chatbot", "cryptocurrencies" -> "cryptocurrency", "hotpatches" -> "hotpatch"),
+    the word itself when it does not end like one: under four letters ("sms", "its"),
+    an "s" after anything but a letter ("1990s"), a singular's ending ("-ss", "-us",
+    "-is"), or letters outside ASCII (names and other languages: "andrés", "très").
+    Only for words the lemma table lacks: its plurals are the irregular ones.
+
+    >>> regular_singular("deepfakes"), regular_singular("sms"), regular_singular("corpus")
+    ('deepfake', 'sms', 'corpus')
+    """
+    if len(word) < 4 or word[-1] != "s" or not word.isascii() or not word[-2].isalpha() \
+            or word.endswith(_SINGULAR_ENDINGS) or word in _FUNCTION_WORDS:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(_ES_PLURALS):
+        return word[:-2]
+    return word[:-1]
 
 
 def lookups_table(path: str | Path) -> Any:
@@ -87,4 +173,4 @@ def common_words() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
-__all__ = ["COMMON_WORDS_FILE", "LemmaKeys", "common_words", "lookups_table"]
+__all__ = ["COMMON_WORDS_FILE", "LemmaKeys", "common_words", "lookups_table", "regular_singular"]

@@ -151,7 +151,7 @@ def _word_term(word: str) -> tuple[str, str] | None:
     # Here, not at the top: the digest reads stored terms and needs no word tables.
     from iscg_mailbot.analyse.lemma_keys import LemmaKeys, common_words
 
-    key = LemmaKeys.load()(word)
+    key = LemmaKeys.load().table_key(word)
     term = None
     if word not in LIST_WORDS and key not in LIST_WORDS and key not in common_words():
         term = (_stem(key), key)
