@@ -7,8 +7,10 @@ point loses nothing and the next run stores nothing twice.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -35,6 +37,10 @@ from iscg_mailbot.store.threads import THREADING_COLUMNS, attach_to_threads
 from iscg_mailbot.store.types import utcnow
 
 log = logging.getLogger(__name__)
+
+#: The cyclic collector's thresholds while a sync or an import runs (Python's: 700, 10,
+#: 10). See :func:`fewer_collections`.
+INGEST_GC_THRESHOLDS = (20_000, 20, 10)
 
 
 @dataclass
@@ -105,6 +111,25 @@ def store_parsed_batch(
             work.mark(session, touched, utcnow())
         report.thread_ids.update(touched)
     return stored.new_message_ids
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the cyclic collector less often while batches are stored, then as before.
+
+    Each batch makes some 100,000 container objects that refcounts free (parsed
+    messages, the ORM's rows and states, SQLAlchemy's parameters), and at Python's
+    thresholds the collector ran ~90 times a batch and scanned the process's long-lived
+    objects in every full pass: ~14% of the importing process's CPU (0.06-0.07 ms a
+    message of a 20k import). Every 20,000 new objects it is ~10 times an import; the
+    few cycles (ORM states) wait a little longer to be freed.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(*INGEST_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _refused_data(exc: DBAPIError) -> bool:
@@ -220,16 +245,17 @@ def _store_new_mail(app: App, config: MailboxConfig, source: ImapSource, state: 
         processes=app.settings.parse_processes_effective,
     )
     statistics = PlannerStatistics()
-    try:
-        for parsed in parsed_batches:
-            stored = report.stored
-            _store_mailbox_batch(app, config.name, list_id, parsed, report)
-            _refresh_statistics(app, statistics, report.stored - stored)
-            if should_stop is not None and should_stop():
-                break
-    finally:
-        # Stop the workers and the IMAP read before the connection is used again.
-        parsed_batches.close()
+    with fewer_collections():
+        try:
+            for parsed in parsed_batches:
+                stored = report.stored
+                _store_mailbox_batch(app, config.name, list_id, parsed, report)
+                _refresh_statistics(app, statistics, report.stored - stored)
+                if should_stop is not None and should_stop():
+                    break
+        finally:
+            # Stop the workers and the IMAP read before the connection is used again.
+            parsed_batches.close()
 
 
 _TLS_WORDS = ("ssl", "tls", "certificate", "handshake")
@@ -394,15 +420,16 @@ def import_archive(
         processes=app.settings.parse_processes_effective,
     )
     statistics = PlannerStatistics()
-    try:
-        for parsed in parsed_batches:
-            new_ids = _batch_transaction(
-                app, report, partial(_store_batch, list_id, parsed, report))
-            _refresh_statistics(app, statistics, len(new_ids))
-            if on_progress is not None:
-                on_progress(len(parsed.batch.messages))
-    finally:
-        parsed_batches.close()
+    with fewer_collections():
+        try:
+            for parsed in parsed_batches:
+                new_ids = _batch_transaction(
+                    app, report, partial(_store_batch, list_id, parsed, report))
+                _refresh_statistics(app, statistics, len(new_ids))
+                if on_progress is not None:
+                    on_progress(len(parsed.batch.messages))
+        finally:
+            parsed_batches.close()
     return report
 
 
