@@ -62,11 +62,7 @@ def read_thread_terms(session: Session, thread_ids: Collection[int],
     thread's row under the current version is not tokenized again). ``messages``: the
     threads' messages read already (the analysis reads each chunk's once for its parts),
     else they are read here."""
-    if messages is None:
-        subjects = thread_subjects(session, thread_ids)
-        dated = dated_messages(session, subjects)
-    else:
-        subjects, dated = _dated(messages, thread_ids)
+    subjects, dated, texts = _read_texts(session, thread_ids, messages)
     version = terms_version()
     old = stored_terms(session, subjects)
     known: dict[int, Any] = {}
@@ -74,11 +70,6 @@ def read_thread_terms(session: Session, thread_ids: Collection[int],
     for tid, (_subject, stored) in stored_parts(session, current).items():
         if stored:  # none: a thread kept whole (it spells out an acronym)
             known.update(zip(map(int, old[tid][3].split()), stored, strict=True))
-    # Every text, tokenized or not: a thread that spells out an acronym is read whole.
-    texts = (message_texts(session, [pk for ids in dated.values() for pk in ids])
-             if messages is None else
-             {m.id: (m.subject or "", m.new_text or "") for m, _ in messages.rows
-              if m.thread_id in dated})
     # A thread's messages mostly share one subject ("Re: ..."): each read once.
     subject_parts: dict[str, Counted] = {}
 
@@ -114,17 +105,26 @@ def read_thread_terms(session: Session, thread_ids: Collection[int],
     return rows
 
 
-def _dated(messages: ThreadMessages, thread_ids: Collection[int]
-           ) -> tuple[dict[int, str], dict[int, list[int]]]:
-    """What :func:`thread_subjects` and :func:`dated_messages` read of these threads,
-    from their messages read already (by thread, date and id, as those read them)."""
+def _read_texts(session: Session, thread_ids: Collection[int], messages: ThreadMessages | None
+                ) -> tuple[dict[int, str], dict[int, list[int]], dict[int, tuple[str, str]]]:
+    """Each thread's subject, its dated messages' ids in date order, and their (subject,
+    new text): every text, tokenized or not (a thread that spells out an acronym is read
+    whole). From ``messages`` when given (by thread, date and id, as these reads give
+    them)."""
+    if messages is None:
+        subjects = thread_subjects(session, thread_ids)
+        dated = dated_messages(session, subjects)
+        return subjects, dated, message_texts(session, [pk for ids in dated.values()
+                                                        for pk in ids])
     wanted = set(thread_ids)
     subjects = {tid: subject for tid, subject in messages.subjects.items() if tid in wanted}
-    dated: dict[int, list[int]] = {}
+    dated = {}
+    texts = {}
     for message, _address in messages.rows:
         if message.date is not None and message.thread_id in subjects:
             dated.setdefault(message.thread_id, []).append(message.id)
-    return subjects, dated
+            texts[message.id] = (message.subject or "", message.new_text or "")
+    return subjects, dated, texts
 
 
 def save_thread_terms(session: Session, rows: Sequence[dict[str, Any]]) -> None:
