@@ -30,8 +30,8 @@ from iscg_mailbot.services.analysis_report import TARGET_SECONDS, AnalysisReport
 from iscg_mailbot.services.app import DATABASE_UNAVAILABLE, App
 from iscg_mailbot.services.topics import tagging
 from iscg_mailbot.services.topics.loading import tagger_for
-from iscg_mailbot.store import work
-from iscg_mailbot.store.models import AnalysisFailure, Message, Thread
+from iscg_mailbot.store import analysis_rows, work
+from iscg_mailbot.store.models import AnalysisFailure, Thread
 from iscg_mailbot.store.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -169,12 +169,12 @@ class Analyser:
         """Read, analyse, then write in a transaction of its own."""
         thread_ids = [c.thread_id for c in claims]
         with self.app.session() as session:
-            message_ids = list(session.scalars(
-                select(Message.id).where(Message.thread_id.in_(thread_ids))))
-            extraction = action_extraction.extract_items(session, message_ids, self.context)
-            texts = tagging.texts_to_tag(self.app, session, thread_ids)
+            # The threads' messages, read once for the three parts that read them.
+            messages = analysis_rows.thread_messages(session, thread_ids)
+            extraction = action_extraction.extract_rows(session, messages.rows, self.context)
+            texts = tagging.chunk_texts_to_tag(self.app, messages, thread_ids)
             # What the duplication watch reads of each thread, kept for the digest.
-            overlap_rows = overlap_terms.read_thread_terms(session, thread_ids)
+            overlap_rows = overlap_terms.read_thread_terms(session, thread_ids, messages)
         tags = tagging.tag_texts(self.app, texts)
         overlap_meaning.with_vectors(self.app.settings, overlap_rows)
         with self.app.session() as session:

@@ -40,6 +40,7 @@ from iscg_mailbot.analyse.overlap_text import (
     unpacked_terms,
 )
 from iscg_mailbot.services.app import App
+from iscg_mailbot.store.analysis_rows import ThreadMessages
 from iscg_mailbot.store.annual import ThreadFacts
 from iscg_mailbot.store.overlap_terms import (
     WindowThread,
@@ -55,11 +56,13 @@ from iscg_mailbot.store.overlap_terms import (
 log = logging.getLogger(__name__)
 
 
-def read_thread_terms(session: Session, thread_ids: Collection[int]) -> list[dict[str, Any]]:
+def read_thread_terms(session: Session, thread_ids: Collection[int],
+                      messages: ThreadMessages | None = None) -> list[dict[str, Any]]:
     """The rows of these threads, every dated message read (a message already in the
-    thread's row under the current version is not tokenized again)."""
-    subjects = thread_subjects(session, thread_ids)
-    dated = dated_messages(session, subjects)
+    thread's row under the current version is not tokenized again). ``messages``: the
+    threads' messages read already (the analysis reads each chunk's once for its parts),
+    else they are read here."""
+    subjects, dated, texts = _read_texts(session, thread_ids, messages)
     version = terms_version()
     old = stored_terms(session, subjects)
     known: dict[int, Any] = {}
@@ -67,8 +70,6 @@ def read_thread_terms(session: Session, thread_ids: Collection[int]) -> list[dic
     for tid, (_subject, stored) in stored_parts(session, current).items():
         if stored:  # none: a thread kept whole (it spells out an acronym)
             known.update(zip(map(int, old[tid][3].split()), stored, strict=True))
-    # Every text, tokenized or not: a thread that spells out an acronym is read whole.
-    texts = message_texts(session, [pk for ids in dated.values() for pk in ids])
     # A thread's messages mostly share one subject ("Re: ..."): each read once.
     subject_parts: dict[str, Counted] = {}
 
@@ -102,6 +103,28 @@ def read_thread_terms(session: Session, thread_ids: Collection[int]) -> list[dic
             "words": packed[2], "headline_terms": packed[3], "subject_terms": subject_terms,
             "parts": parts})
     return rows
+
+
+def _read_texts(session: Session, thread_ids: Collection[int], messages: ThreadMessages | None
+                ) -> tuple[dict[int, str], dict[int, list[int]], dict[int, tuple[str, str]]]:
+    """Each thread's subject, its dated messages' ids in date order, and their (subject,
+    new text): every text, tokenized or not (a thread that spells out an acronym is read
+    whole). From ``messages`` when given (by thread, date and id, as these reads give
+    them)."""
+    if messages is None:
+        subjects = thread_subjects(session, thread_ids)
+        dated = dated_messages(session, subjects)
+        return subjects, dated, message_texts(session, [pk for ids in dated.values()
+                                                        for pk in ids])
+    wanted = set(thread_ids)
+    subjects = {tid: subject for tid, subject in messages.subjects.items() if tid in wanted}
+    dated = {}
+    texts = {}
+    for message, _address in messages.rows:
+        if message.date is not None and message.thread_id in subjects:
+            dated.setdefault(message.thread_id, []).append(message.id)
+            texts[message.id] = (message.subject or "", message.new_text or "")
+    return subjects, dated, texts
 
 
 def save_thread_terms(session: Session, rows: Sequence[dict[str, Any]]) -> None:

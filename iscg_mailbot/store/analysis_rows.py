@@ -10,7 +10,8 @@ by column name, as the ORM objects had), and only the columns analysis reads.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, cast
 
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import MailingList, Message
 from iscg_mailbot.store.models_actions import ActionItem
+from iscg_mailbot.store.overlap_terms import thread_subjects
 
 MESSAGES = cast(Table, Message.__table__)
 LISTS = cast(Table, MailingList.__table__)
@@ -92,6 +94,36 @@ def message_rows(session: Session, ids: Sequence[int]
     return rows
 
 
+@dataclass(frozen=True)
+class ThreadMessages:
+    """Every message of some threads, read once for the three parts of an analysis
+    that read them (action items, topics, the duplication watch's terms), and the
+    threads' subjects."""
+
+    #: (message, its list's address), by thread, date and id in the database's order
+    #: (a message of no date first on SQLite, last on PostgreSQL, as ORDER BY puts it).
+    rows: list[tuple[MessageRow, str | None]]
+    #: Each thread's subject (threads gone meanwhile are left out).
+    subjects: dict[int, str]
+
+
+def thread_messages(session: Session, thread_ids: Collection[int]) -> ThreadMessages:
+    """Every message of these threads (what :class:`MessageRow` names) with its list's
+    address, and the threads' subjects: one read where the three parts of an analysis
+    read them three times (docs/performance.md, "One read of a chunk's messages")."""
+    rows: list[tuple[MessageRow, str | None]] = []
+    session.flush()  # the caller's pending ORM rows first (Core statements do not autoflush)
+    for chunk in chunks(sorted(set(thread_ids))):
+        for row in session.execute(
+            select(*_MESSAGE_COLUMNS, LISTS.c.address.label("list_address"))
+            .join(LISTS, LISTS.c.id == MESSAGES.c.list_id)
+            .where(MESSAGES.c.thread_id.in_(chunk))
+            .order_by(MESSAGES.c.thread_id, MESSAGES.c.date, MESSAGES.c.id)
+        ):
+            rows.append((cast(MessageRow, row), row.list_address))
+    return ThreadMessages(rows, thread_subjects(session, thread_ids))
+
+
 class ItemRow(Protocol):
     """A stored action item as closure detection reads it."""
 
@@ -129,5 +161,7 @@ __all__ = [
     "MESSAGES",
     "ItemRow",
     "MessageRow",
+    "ThreadMessages",
     "message_rows",
+    "thread_messages",
 ]

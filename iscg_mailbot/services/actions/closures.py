@@ -37,7 +37,7 @@ def closures(session: Session, messages: Sequence[MessageRow], threads: set[int]
              if item.thread_id is not None] if threads else []
     if not items:
         return [], []
-    scan = _Scan(session, items, context)
+    scan = _Scan(session, items, context, {m.id: m for m in messages})
     for message in messages:
         scan.read(message)
     return scan.closures, scan.shares
@@ -60,14 +60,18 @@ class _Open:
 class _Scan:
     """The open items of some threads, closed one reply at a time."""
 
-    def __init__(self, session: Session, items: list[ItemRow], context: Context) -> None:
+    def __init__(self, session: Session, items: list[ItemRow], context: Context,
+                 known: dict[int, MessageRow]) -> None:
         self.context = context
         self.by_id = {item.id: item for item in items}
         self.done = closed_shares(session, [item.id for item in items])
+        # The items' messages are mostly among those scanned (``known``, read by the
+        # caller): only the others are read.
         self.dates, self.senders, self.keys = _message_facts(
             session, [i.message_pk for i in items] + [i.closed_by_message_pk for i in items
-                                                      if i.closed_by_message_pk is not None])
-        self.points = _points(session, items)
+                                                      if i.closed_by_message_pk is not None],
+            known)
+        self.points = _points(session, items, known)
         self.by_thread: dict[int, list[_Open]] = defaultdict(list)
         for item in items:
             assert item.thread_id is not None
@@ -194,13 +198,18 @@ def _names(sender: Address) -> set[str]:
     return words - TITLES - {""}
 
 
-def _message_facts(session: Session, pks: Sequence[int]
+def _message_facts(session: Session, pks: Sequence[int], known: dict[int, MessageRow]
                    ) -> tuple[dict[int, datetime | None], dict[int, Address], dict[int, str]]:
-    """Date, sender and Message-ID of each message."""
+    """Date, sender and Message-ID of each message (those of ``known`` from there)."""
     dates: dict[int, datetime | None] = {}
     senders: dict[int, Address] = {}
     keys: dict[int, str] = {}
-    for chunk in chunks(sorted(set(pks))):
+    for pk in set(pks).intersection(known):
+        message = known[pk]
+        dates[pk] = message.date
+        senders[pk] = Address(message.sender_name or "", message.sender_address or "")
+        keys[pk] = message.message_id or ""
+    for chunk in chunks(sorted(set(pks).difference(known))):
         for pk, when, name, address, key in session.execute(
             select(Message.id, Message.date, Message.sender_name, Message.sender_address,
                    Message.message_id)
@@ -211,11 +220,13 @@ def _message_facts(session: Session, pks: Sequence[int]
     return dates, senders, keys
 
 
-def _points(session: Session, items: Sequence[ItemRow]) -> dict[int, int | None]:
+def _points(session: Session, items: Sequence[ItemRow],
+            known: dict[int, MessageRow]) -> dict[int, int | None]:
     """Which point of its message each item came from (a list entry, one of several
     questions), so that "On the second point: ..." closes that point's items only."""
-    texts: dict[int, str] = {}
-    for chunk in chunks(sorted({item.message_pk for item in items})):
+    wanted = {item.message_pk for item in items}
+    texts = {pk: known[pk].new_text or "" for pk in wanted.intersection(known)}
+    for chunk in chunks(sorted(wanted.difference(known))):
         for pk, text in session.execute(select(Message.id, Message.new_text)
                                         .where(Message.id.in_(chunk))):
             texts[pk] = text or ""

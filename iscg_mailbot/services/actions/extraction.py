@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import partial
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -70,26 +71,37 @@ class _Parent:
     date: datetime | None = None
 
 
+def _parent(row: Any) -> _Parent:
+    """A stored message (a :class:`MessageRow` or a row of its columns) as a parent."""
+    text = row.new_text or ""
+    when = (row.date.astimezone(timezone(timedelta(minutes=row.utc_offset_minutes)))
+            if row.date is not None and row.utc_offset_minutes is not None
+            else row.date)
+    # Whether the parent asks is all a reply's extraction needs of "?" in its text.
+    return _Parent(Address(row.sender_name or "", row.sender_address or ""), "?" in text,
+                   text, when)
+
+
 def load_parents(session: Session, messages: Sequence[MessageRow]) -> dict[tuple[int, str], _Parent]:
-    """The stored parents of these messages, by (list id, Message-ID)."""
-    wanted = {m.parent_message_id for m in messages if m.parent_message_id}
-    lists = {m.list_id for m in messages}
+    """The stored parents of these messages, by (list id, Message-ID). A parent among
+    ``messages`` (a reply's parent is mostly in its thread, read with it) is taken from
+    there; only the others are read (the same rows: a list's Message-IDs are unique)."""
     parents: dict[tuple[int, str], _Parent] = {}
-    for chunk in chunks(sorted(wanted)):
+    wanted = {m.parent_message_id for m in messages if m.parent_message_id}
+    for message in messages:
+        if message.message_id in wanted:
+            parents[(message.list_id, message.message_id)] = _parent(message)
+    missing = {m.parent_message_id for m in messages if m.parent_message_id
+               and (m.list_id, m.parent_message_id) not in parents}
+    lists = {m.list_id for m in messages}
+    for chunk in chunks(sorted(missing)):
         for row in session.execute(
-            # Whether the parent asks is decided in SQL: its whole text is not needed here.
             select(Message.list_id, Message.message_id, Message.sender_name,
                    Message.sender_address, Message.new_text, Message.date,
                    Message.utc_offset_minutes)
             .where(Message.message_id.in_(chunk), Message.list_id.in_(lists))
         ):
-            text = row.new_text or ""
-            when = (row.date.astimezone(timezone(timedelta(minutes=row.utc_offset_minutes)))
-                    if row.date is not None and row.utc_offset_minutes is not None
-                    else row.date)
-            parents[(row.list_id, row.message_id)] = _Parent(
-                Address(row.sender_name or "", row.sender_address or ""), "?" in text,
-                text, when)
+            parents[(row.list_id, row.message_id)] = _parent(row)
     return parents
 
 
@@ -125,10 +137,14 @@ def _input(message: MessageRow, list_address: str | None, context: Context,
 
 
 def load_messages(session: Session, ids: Sequence[int]) -> list[tuple[MessageRow, str | None]]:
-    rows = message_rows(session, ids)
+    return _oldest_first(message_rows(session, ids))
+
+
+def _oldest_first(rows: Sequence[tuple[MessageRow, str | None]]
+                  ) -> list[tuple[MessageRow, str | None]]:
     # Oldest first: a reply closes only items of messages written before it.
-    rows.sort(key=lambda pair: (pair[0].date or datetime.max.replace(tzinfo=UTC), pair[0].id))
-    return rows
+    return sorted(rows, key=lambda pair: (pair[0].date or datetime.max.replace(tzinfo=UTC),
+                                          pair[0].id))
 
 
 def analyse_messages(session: Session, message_ids: Collection[int], context: Context,
@@ -188,6 +204,13 @@ def read_items(session: Session, message_ids: Collection[int], context: Context
     """Each of these messages (oldest first), what the extractor reads of it, and the
     rules' candidates, before the learned gate (``actions train`` learns from these)."""
     loaded = load_messages(session, sorted(set(message_ids))) if message_ids else []
+    return _read_loaded(session, loaded, context)
+
+
+def _read_loaded(session: Session, loaded: list[tuple[MessageRow, str | None]],
+                 context: Context
+                 ) -> Iterator[tuple[MessageRow, ActionInput, list[ActionCandidate]]]:
+    """:func:`read_items` of messages already read, oldest first."""
     rules = context.config.rules
     parents = load_parents(session, [m for m, _ in loaded])
     asked = _asked_before(session, loaded)
@@ -214,11 +237,26 @@ def extract_items(session: Session, message_ids: Collection[int],
                   context: Context) -> Extraction:
     """Read these messages and find their items (the rules, then the learned gate when
     it is on); writes nothing."""
+    ids = sorted(set(message_ids))
+    return _extracted(ids, _read_loaded(session, load_messages(session, ids) if ids else [],
+                                        context), context)
+
+
+def extract_rows(session: Session, rows: Sequence[tuple[MessageRow, str | None]],
+                 context: Context) -> Extraction:
+    """:func:`extract_items` of messages already read (with their lists' addresses, in
+    any order: :func:`iscg_mailbot.store.analysis_rows.thread_messages`)."""
+    ids = sorted({m.id for m, _ in rows})
+    return _extracted(ids, _read_loaded(session, _oldest_first(rows), context), context)
+
+
+def _extracted(ids: list[int],
+               read: Iterator[tuple[MessageRow, ActionInput, list[ActionCandidate]]],
+               context: Context) -> Extraction:
     found: dict[int, FoundItems] = {}
     loaded: list[tuple[MessageRow, str | None]] = []
-    ids = sorted(set(message_ids))
     gate = context.gate
-    for message, action_input, candidates in read_items(session, ids, context):
+    for message, action_input, candidates in read:
         if gate is not None:
             candidates = gate.apply(candidates, action_input)
         found[message.id] = FoundItems(message.list_id, message.thread_id, candidates)

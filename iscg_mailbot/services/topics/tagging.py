@@ -22,8 +22,9 @@ from sqlalchemy.orm import Session
 from iscg_mailbot.records import ThreadTags, ThreadText
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.topics.loading import load_config, tagger_for, with_model
-from iscg_mailbot.services.topics.texts import RETAG_BATCH, thread_texts
+from iscg_mailbot.services.topics.texts import RETAG_BATCH, chunk_texts, thread_texts
 from iscg_mailbot.store import topics as store
+from iscg_mailbot.store.analysis_rows import ThreadMessages
 from iscg_mailbot.store.models import Thread
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,20 @@ def tag_threads_in_session(app: App, session: Session, thread_ids: Sequence[int]
 
 def texts_to_tag(app: App, session: Session, thread_ids: Sequence[int]) -> list[ThreadText]:
     """What the tagger reads of these threads; none when no topic list is configured."""
+    if not _has_topics(app):
+        return []
+    return thread_texts(session, thread_ids, app.settings.analysis_max_chars)
+
+
+def chunk_texts_to_tag(app: App, messages: ThreadMessages,
+                       thread_ids: Sequence[int]) -> list[ThreadText]:
+    """:func:`texts_to_tag` of threads whose messages were read already."""
+    if not _has_topics(app):
+        return []
+    return chunk_texts(messages, thread_ids, app.settings.analysis_max_chars)
+
+
+def _has_topics(app: App) -> bool:
     if not app.config.has_topics():
         missing = app.config.topics_path
         # No topic list configured: threads get no topics (the commands of the topics
@@ -74,8 +89,8 @@ def texts_to_tag(app: App, session: Session, thread_ids: Sequence[int]) -> list[
         if missing not in _WARNED_MISSING:
             _WARNED_MISSING.add(missing)
             log.warning("%s not found: threads are not tagged with topics", missing)
-        return []
-    return thread_texts(session, thread_ids, app.settings.analysis_max_chars)
+        return False
+    return True
 
 
 def tag_texts(app: App, inputs: Sequence[ThreadText]) -> list[ThreadTags]:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from iscg_mailbot.errors import NotFound
 from iscg_mailbot.records import ThreadText
 from iscg_mailbot.services.forwards import replies_to_nothing, text_to_read
+from iscg_mailbot.store.analysis_rows import ThreadMessages
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.text import analysis_text
 
@@ -55,6 +56,29 @@ def thread_texts(session: Session, thread_ids: Sequence[int],
                 text = text_to_read(text, "quoted", bodies[pk] or "", parent, refs)[0]
             texts[thread_id].append(analysis_text(text, mime_forwarded or "", max_chars))
     # A thread with no message written by a person has no subject of its own either.
+    return [
+        ThreadText(thread_id,
+                   (subjects[thread_id] or "")[:max_chars] if thread_id in texts else "",
+                   tuple(texts[thread_id]))
+        for thread_id in thread_ids
+        if thread_id in subjects
+    ]
+
+
+def chunk_texts(messages: ThreadMessages, thread_ids: Sequence[int],
+                max_chars: int = DEFAULT_MAX_CHARS) -> list[ThreadText]:
+    """:func:`thread_texts` of threads whose messages were read already (the analysis
+    reads each chunk's messages once for its parts): the same texts in the same order
+    (``tests/test_analysis_one_read.py``)."""
+    subjects = messages.subjects
+    texts: dict[int, list[str]] = defaultdict(list)
+    for message, _address in messages.rows:  # by thread, date and id, as thread_texts reads
+        if message.thread_id is not None and not message.auto_submitted:
+            text, _forwarded = text_to_read(message.new_text or "", message.quoted_text or "",
+                                            message.body_text or "", message.in_reply_to,
+                                            message.references)
+            texts[message.thread_id].append(
+                analysis_text(text, message.forwarded_text or "", max_chars))
     return [
         ThreadText(thread_id,
                    (subjects[thread_id] or "")[:max_chars] if thread_id in texts else "",
