@@ -55,14 +55,7 @@ def thread_texts(session: Session, thread_ids: Sequence[int],
             if pk in bodies:
                 text = text_to_read(text, "quoted", bodies[pk] or "", parent, refs)[0]
             texts[thread_id].append(analysis_text(text, mime_forwarded or "", max_chars))
-    # A thread with no message written by a person has no subject of its own either.
-    return [
-        ThreadText(thread_id,
-                   (subjects[thread_id] or "")[:max_chars] if thread_id in texts else "",
-                   tuple(texts[thread_id]))
-        for thread_id in thread_ids
-        if thread_id in subjects
-    ]
+    return _thread_texts(thread_ids, subjects, texts, max_chars)
 
 
 def chunk_texts(messages: ThreadMessages, thread_ids: Sequence[int],
@@ -79,6 +72,12 @@ def chunk_texts(messages: ThreadMessages, thread_ids: Sequence[int],
                                             message.references)
             texts[message.thread_id].append(
                 analysis_text(text, message.forwarded_text or "", max_chars))
+    return _thread_texts(thread_ids, subjects, texts, max_chars)
+
+
+def _thread_texts(thread_ids: Sequence[int], subjects: dict[int, str],
+                  texts: dict[int, list[str]], max_chars: int) -> list[ThreadText]:
+    # A thread with no message written by a person has no subject of its own either.
     return [
         ThreadText(thread_id,
                    (subjects[thread_id] or "")[:max_chars] if thread_id in texts else "",
