@@ -174,3 +174,22 @@ def test_any_ascii_text_a_rule_matches_holds_its_pattern_words(rule: Rule) -> No
             assert all(any(w in lowered for w in g) for g in groups), (rule.name, text)
 
     holds()
+
+
+def test_a_rule_is_found_where_its_matches_can_start(messages: list[ActionInput]) -> None:
+    """``RuleGate.search`` matches each rule only at the places of the strings its
+    matches start with: the same match as the rule's plain search, in any case."""
+    gate = RuleGate(RULES)
+    sentences = [s.text for m in messages for s in split_sentences(m.new_text)] + _NEEDING
+    sentences += [s.upper() for s in sentences[::3]] + [s.swapcase() for s in sentences[::3]]
+    sentences += ["BR and TSB to prepare it: as agreed, TSB to circulate it.", "at the latest"]
+    hits = 0
+    for sentence in sentences:
+        lowered = sentence.lower() if sentence.isascii() else None
+        for rule in RULES:
+            plain = rule.pattern.search(sentence)
+            fast = gate.search(rule, sentence, lowered)
+            assert (fast and (fast.span(), fast.groupdict())) == (
+                plain and (plain.span(), plain.groupdict())), (rule.name, sentence)
+            hits += plain is not None
+    assert hits > 500

@@ -35,8 +35,8 @@ from collections.abc import Iterable, Sequence
 from functools import reduce
 from operator import or_
 
-from iscg_mailbot.analyse.pattern_words import required_words
-from iscg_mailbot.analyse.text_gates import WordSet, top_alternatives
+from iscg_mailbot.analyse.pattern_words import leading_strings, required_words
+from iscg_mailbot.analyse.text_gates import WordSet, top_alternatives, trie_pattern
 from iscg_mailbot.settings.action_rules import Rule
 
 
@@ -93,6 +93,32 @@ class RuleGate:
         # Rules that can match only at the start or after a colon ("TSB to send ..."):
         # without a colon, a match at the start is the only one to try.
         self.anchored = frozenset(r.name for r in self.rules if _anchored(r))
+        # Where a match of each rule can start in an ASCII sentence: the places of the
+        # strings its every match starts with ("will", "shall" for will_be_done).
+        self._starts = {r.name: re.compile(f"(?=(?:{trie_pattern(starts)}))")
+                        for r in self.rules if (starts := leading_strings(r.pattern))}
+
+    def search(self, rule: Rule, text: str, lowered: str | None = None) -> re.Match[str] | None:
+        """``rule.pattern.search(text)``: tried only where a match can start.
+
+        ``lowered``: ``text.lower()`` when ``text`` is ASCII (then a match starts at a
+        place of one of the rule's :func:`~iscg_mailbot.analyse.pattern_words.leading_strings`
+        in it, and the pattern is matched at those places in turn, not at every
+        character). An :attr:`anchored` rule is matched at the start of a sentence
+        without a colon. When exhaustive: the plain search."""
+        if self.exhaustive:
+            return rule.pattern.search(text)
+        if rule.name in self.anchored and ":" not in text:
+            return rule.pattern.match(text)
+        starts = self._starts.get(rule.name) if lowered is not None else None
+        if starts is None:
+            return rule.pattern.search(text)
+        match = rule.pattern.match
+        for place in starts.finditer(lowered):  # type: ignore[arg-type]
+            found = match(text, place.start())
+            if found is not None:
+                return found
+        return None
 
     def scan(self, lowered: str) -> int:
         """The words of the gate that the lower-cased sentence ``lowered`` holds, as

@@ -148,3 +148,50 @@ def _branches(branches: list[_Words]) -> _Words:
         if len(unions) == _MAX_GROUPS:
             break
     return _Words(None, tuple(unions))
+
+
+def leading_strings(pattern: re.Pattern[str], min_length: int = 2) -> tuple[str, ...]:
+    """The strings (lower case) one of which every match of ``pattern`` starts with in
+    an ASCII text, or none when a match can start with what cannot be listed (a class
+    of many letters, an optional part) or with a string shorter than ``min_length``
+    (found nearly everywhere): where a match can start, found by a plain search of
+    the lower-case text.
+
+    >>> leading_strings(re.compile(r"\\b(?:will|shall|needs?\\s+to)\\s+be", re.I))
+    ('need', 'shall', 'will')
+    """
+    run = _leading(list(sre_parse.parse(pattern.pattern, pattern.flags)))
+    if not run or min(map(len, run)) < min_length:
+        return ()
+    # A match starting with "remains" starts with "remain": that place is found.
+    return tuple(sorted(w for w in run if not any(o != w and w.startswith(o) for o in run)))
+
+
+def _leading(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The strings every match of these parts starts with (None: not known)."""
+    run = frozenset({""})
+    for op, arg in items:
+        part = _node(op, arg)
+        if part.exact is not None:
+            joined = frozenset(a + b for a, b in product(run, part.exact))
+            if len(joined) > _MAX_STRINGS:
+                return run if "" not in run else None
+            run = joined
+            continue
+        # Not finite: what it starts with, if known, ends the strings.
+        if op is sre.SUBPATTERN:
+            starts = _leading(list(arg[-1]))
+        elif op is sre.BRANCH:
+            each = [_leading(list(b)) for b in arg[1]]
+            known = [e for e in each if e is not None]
+            starts = frozenset().union(*known) if len(known) == len(each) else None
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            starts = _leading(list(arg[2]))
+        else:
+            starts = None
+        if starts is not None:
+            joined = frozenset(a + b for a, b in product(run, starts))
+            if len(joined) <= _MAX_STRINGS:
+                run = joined
+        break
+    return None if "" in run else run
