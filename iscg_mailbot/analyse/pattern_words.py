@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -53,6 +54,9 @@ _EMPTY = _Words(frozenset({""}))
 _UNKNOWN = _Words(None)
 
 
+# Cached: a gate is built once a process, but tests and tools build many; parsing
+# each pattern again is the whole cost of building one.
+@lru_cache(maxsize=1024)
 def required_words(pattern: re.Pattern[str], min_word: int = MIN_WORD
                    ) -> tuple[tuple[str, ...], ...]:
     """Groups of words (lower case), one of each of which every match of ``pattern``
@@ -150,6 +154,9 @@ def _branches(branches: list[_Words]) -> _Words:
     return _Words(None, tuple(unions))
 
 
+# Cached: a gate is built once a process, but tests and tools build many; parsing
+# each pattern again is the whole cost of building one.
+@lru_cache(maxsize=1024)
 def leading_strings(pattern: re.Pattern[str], min_length: int = 2) -> tuple[str, ...]:
     """The strings (lower case) one of which every match of ``pattern`` starts with in
     an ASCII text, or none when a match can start with what cannot be listed (a class
