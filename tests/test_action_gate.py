@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from iscg_mailbot.analyse.action_clauses import ASKING_WORDS
-from iscg_mailbot.analyse.action_gate import NEEDS, RuleGate
+from iscg_mailbot.analyse.action_gate import RuleGate, pattern_needs
 from iscg_mailbot.analyse.action_text import split_sentences
-from iscg_mailbot.analyse.actions import RULES, ActionRules, extract_actions
+from iscg_mailbot.analyse.actions import RULES, ActionRules, Rule, extract_actions
 from iscg_mailbot.analyse.text_gates import folded
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.records import ActionInput, Provenance, RawMessage
@@ -83,12 +83,17 @@ _PIECES = sorted({w for r in RULES for w in r.keywords}
                  | {"ask", "could", "x", "ed", ",", ".", "  ", "\t", "\u0131"})
 
 
+# One gate for every example, as a process keeps one: what it keeps of the pieces it has
+# seen must not change its answers.
+_GATE = RuleGate(RULES, extra=ASKING_WORDS)
+
+
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=12),
        st.lists(st.sampled_from(["", " "]), min_size=12, max_size=12))
 def test_the_word_pass_picks_what_asking_every_rule_picks(pieces: list[str],
                                                           joins: list[str]) -> None:
-    gate = RuleGate(RULES, extra=ASKING_WORDS)
+    gate = _GATE
     sentence = "".join(p + j for p, j in zip(pieces, joins, strict=False))
     found = gate.scan(sentence)
     assert gate.rules_for(found) == tuple(r for r in RULES if r.may_match(sentence))
@@ -123,22 +128,30 @@ _NEEDING = ["Please send it for your input.", "For review by SG17.",
             "The report will be \u017fent tomorrow.", "Nominations are inv\u0131ted."]
 
 
-def test_each_match_of_a_needing_rule_holds_its_words(messages: list[ActionInput]) -> None:
-    """The rules of NEEDS are asked only of sentences holding a word of each of their
-    groups: every sentence one of them matches holds them (as a case-insensitive pattern
-    reads it), and the extraction is the same as asking every rule (above)."""
-    rules = {r.name: r for r in RULES}
+def test_each_match_of_a_rule_holds_the_words_read_from_its_pattern(
+        messages: list[ActionInput]) -> None:
+    """A rule is asked of an ASCII sentence only when it holds a word of each group
+    read from the rule's pattern (``pattern_needs``): every sentence a rule matches
+    holds them (as a case-insensitive pattern reads it), and the extraction is the same
+    as asking every rule (above)."""
+    needs = {r.name: pattern_needs(r) for r in RULES}
+    # The groups the hand-kept list had before are among those read.
+    assert ("shall", "will") in needs["will_be_done"]
+    assert any({"input", "reply", "guidance"} <= set(g) for g in needs["for_action"])
+    assert any({"could", "would", "were"} <= set(g) for g in needs["grateful_if"])
     sentences = [s.text for m in messages for s in split_sentences(m.new_text)] + _NEEDING
     sentences += [s.upper() for s in sentences] + [s.swapcase() for s in sentences]
-    hits = dict.fromkeys(NEEDS, 0)
+    hits = dict.fromkeys((n for n, groups in needs.items() if groups), 0)
     for sentence in sentences:
         lowered = folded(sentence)
-        for name, groups in NEEDS.items():
-            if rules[name].pattern.search(sentence):
-                hits[name] += 1
-                assert all(any(w in lowered for w in group) for group in groups), (name,
-                                                                                   sentence)
-    assert all(hits.values()), hits
+        for rule in RULES:
+            if needs[rule.name] and rule.pattern.search(sentence):
+                hits[rule.name] += 1
+                assert all(any(w in lowered for w in group) for group in needs[rule.name]), (
+                    rule.name, sentence)
+    # Those most sentences with their words hold but few match, among others.
+    assert all(hits[n] for n in ("for_action", "will_be_done", "passive_request", "grateful_if",
+                                 "wanted_from", "entity_will", "could_you")), hits
     # A sentence that is not ASCII asks them all the same.
     gate = RuleGate(RULES)
     text = "tsag is invited to send it for your inp\u00fct."
@@ -146,3 +159,42 @@ def test_each_match_of_a_needing_rule_holds_its_words(messages: list[ActionInput
     assert "for_action" in [r.name for r in gate.rules_for(gate.scan(text), ascii_text=False)]
     assert "for_action" not in [r.name for r in gate.rules_for(
         gate.scan("send it for your views."), ascii_text=True)]
+
+
+_ASCII = st.characters(max_codepoint=127)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
+def test_any_ascii_text_a_rule_matches_holds_its_pattern_words(rule: Rule) -> None:
+    """Texts made from each rule's pattern (hypothesis writes matches of it) hold a
+    word of each of its groups: the groups are necessary, whatever the text."""
+    groups = pattern_needs(rule)
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+              database=None)
+    @given(st.from_regex(rule.pattern, alphabet=_ASCII))
+    def holds(text: str) -> None:
+        if rule.pattern.search(text):
+            lowered = text.lower()
+            assert all(any(w in lowered for w in g) for g in groups), (rule.name, text)
+
+    holds()
+
+
+def test_a_rule_is_found_where_its_matches_can_start(messages: list[ActionInput]) -> None:
+    """``RuleGate.search`` matches each rule only at the places of the strings its
+    matches start with: the same match as the rule's plain search, in any case."""
+    gate = RuleGate(RULES)
+    sentences = [s.text for m in messages for s in split_sentences(m.new_text)] + _NEEDING
+    sentences += [s.upper() for s in sentences[::3]] + [s.swapcase() for s in sentences[::3]]
+    sentences += ["BR and TSB to prepare it: as agreed, TSB to circulate it.", "at the latest"]
+    hits = 0
+    for sentence in sentences:
+        lowered = sentence.lower() if sentence.isascii() else None
+        for rule in RULES:
+            plain = rule.pattern.search(sentence)
+            fast = gate.search(rule, sentence, lowered)
+            assert (fast and (fast.span(), fast.groupdict())) == (
+                plain and (plain.span(), plain.groupdict())), (rule.name, sentence)
+            hits += plain is not None
+    assert hits > 500

@@ -10,7 +10,7 @@ and the later passes to what this finds.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -31,6 +31,9 @@ from iscg_mailbot.settings.action_rules import (
     Rule,
 )
 from iscg_mailbot.settings.members import MembersConfig
+
+# How a rule's match is found in a sentence (given in lower case when it is ASCII).
+Search = Callable[[Rule, str, "str | None"], "re.Match[str] | None"]
 
 # Header lines of a liaison statement that set context for the whole message.
 _HEADER_FOR_ACTION = re.compile(r"^\s*for\s+(?:action|comments?)(?:\s+to)?\s*:", re.IGNORECASE)
@@ -133,21 +136,22 @@ class _Reading:
 
 
 def classify(sentence: Sentence, message: ActionInput, rules: Sequence[Rule],
-             members: MembersConfig | None, anchored: Collection[str] = ()) -> Found | None:
+             members: MembersConfig | None, search: Search | None = None,
+             lowered: str | None = None) -> Found | None:
     """The first of ``rules`` that matches the sentence and passes its checks, as an item.
 
     ``rules`` are those whose words the sentence holds (:class:`~iscg_mailbot.analyse.action_gate.RuleGate`); the
     sentence's other facts are read only once a rule matches: most sentences match none.
-    Rules named in ``anchored`` (:attr:`~iscg_mailbot.analyse.action_gate.RuleGate.anchored`) match at the start or after
-    a colon only: in a sentence without a colon, only the start is tried.
+    ``search`` finds a rule's match (:meth:`~iscg_mailbot.analyse.action_gate.RuleGate.search`:
+    tried only where a match can start; ``lowered``, the sentence in lower case when it
+    is ASCII, tells it where); without it, the rule's plain search.
     """
     text = sentence.text
     if len(text) < 8:
         return None
     reading = _Reading(sentence, message, members)
     for rule in rules:
-        match = (rule.pattern.match(text) if rule.name in anchored and ":" not in text
-                 else rule.pattern.search(text))
+        match = rule.pattern.search(text) if search is None else search(rule, text, lowered)
         if match is None:
             continue
         if reading.furniture:

@@ -35,28 +35,19 @@ from collections.abc import Iterable, Sequence
 from functools import reduce
 from operator import or_
 
-from iscg_mailbot.analyse.text_gates import WordSet, top_alternatives
+from iscg_mailbot.analyse.pattern_words import leading_strings, required_words
+from iscg_mailbot.analyse.text_gates import WordSet, top_alternatives, trie_pattern
 from iscg_mailbot.settings.action_rules import Rule
 
-_DELIVERED = ("posted", "circulated", "sent", "shared", "published", "uploaded", "made",
-              "distributed", "provided", "issued", "prepared", "updated", "submitted",
-              "forwarded", "transmitted", "compiled", "finali", "revised", "drafted",
-              "announced", "added", "included", "placed", "put", "reflected", "incorporated",
-              "translated")
-# Rules whose sentences their words let through but most of which they do not match:
-# groups of words each match also holds one of (read from the patterns in
-# settings/action_rules.py; tests/test_action_gate.py holds each match to them). "For
-# your" without "input", "reply", ...; "will be" without a participle of delivery.
-NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "for_action": (("action", "comment", "review", "approval", "endorsement",
-                    "consideration", "input", "feedback", "guidance", "reply", "response"),),
-    "will_be_done": ((*_DELIVERED, "ready"),),
-    "passive_request": (("welcome", "invited", "requested", "sought", "solicited",
-                         "expected", "due", "appreciated", "needed", "required", "submitted",
-                         "sent", "provided", "uploaded", "posted"),),
-    "grateful_if": (("could", "would", "can", "will", "might", "were"),),
-    "wanted_from": (("welcome", "need", "require", "seek", "expected", "awaited", "due"),),
-}
+
+def pattern_needs(rule: Rule) -> tuple[tuple[str, ...], ...]:
+    """Groups of words each match of the rule's pattern holds one of, in an ASCII
+    sentence (:func:`~iscg_mailbot.analyse.pattern_words.required_words`: read from the
+    pattern, none kept by hand): "for" and one of "input", "reply", ... for
+    ``for_action``; "will" or "shall" and a participle of delivery for ``will_be_done``.
+    Words with white space are left to the rule's own ``keywords``."""
+    return tuple(g for g in required_words(rule.pattern) if all(len(w.split()) == 1 and
+                                                                w.strip() == w for w in g))
 
 
 class RuleGate:
@@ -76,7 +67,7 @@ class RuleGate:
         # One bit per word a piece can hold: the rules' words without a space, the
         # longest part of each word with one, the extra words.
         parts = {w: max(w.split(" "), key=len) for w in spaced}
-        needs = {r.name: NEEDS.get(r.name, ()) for r in self.rules}
+        needs = {r.name: pattern_needs(r) for r in self.rules}
         probes = sorted({w for w in words if " " not in w} | set(parts.values()) | set(extra)
                         | {w for groups in needs.values() for group in groups for w in group})
         # What each piece of a sentence holds is worked out once and kept (WordSet).
@@ -102,6 +93,32 @@ class RuleGate:
         # Rules that can match only at the start or after a colon ("TSB to send ..."):
         # without a colon, a match at the start is the only one to try.
         self.anchored = frozenset(r.name for r in self.rules if _anchored(r))
+        # Where a match of each rule can start in an ASCII sentence: the places of the
+        # strings its every match starts with ("will", "shall" for will_be_done).
+        self._starts = {r.name: re.compile(f"(?=(?:{trie_pattern(starts)}))")
+                        for r in self.rules if (starts := leading_strings(r.pattern))}
+
+    def search(self, rule: Rule, text: str, lowered: str | None = None) -> re.Match[str] | None:
+        """``rule.pattern.search(text)``: tried only where a match can start.
+
+        ``lowered``: ``text.lower()`` when ``text`` is ASCII (then a match starts at a
+        place of one of the rule's :func:`~iscg_mailbot.analyse.pattern_words.leading_strings`
+        in it, and the pattern is matched at those places in turn, not at every
+        character). An :attr:`anchored` rule is matched at the start of a sentence
+        without a colon. When exhaustive: the plain search."""
+        if self.exhaustive:
+            return rule.pattern.search(text)
+        if rule.name in self.anchored and ":" not in text:
+            return rule.pattern.match(text)
+        starts = self._starts.get(rule.name) if lowered is not None else None
+        if starts is None:
+            return rule.pattern.search(text)
+        match = rule.pattern.match
+        for place in starts.finditer(lowered):  # type: ignore[arg-type]
+            found = match(text, place.start())
+            if found is not None:
+                return found
+        return None
 
     def scan(self, lowered: str) -> int:
         """The words of the gate that the lower-cased sentence ``lowered`` holds, as
@@ -133,7 +150,7 @@ class RuleGate:
         ``found`` (all of them when exhaustive). ``ascii_text``: the sentence is ASCII,
         so its lower case is what a case-insensitive pattern reads
         (:func:`~iscg_mailbot.analyse.text_gates.folded`) and the rules of
-        :data:`NEEDS` are asked only when it holds their words too."""
+        :func:`pattern_needs` are asked only when it holds a word of each group too."""
         if self.exhaustive:
             return self.rules
         found &= self._need_mask | self._rule_mask if ascii_text else self._rule_mask

@@ -176,8 +176,10 @@ def _found_in(sentences: list[Sentence], message: ActionInput, gate: RuleGate,
             if clause is not sentence and clause.text != sentence.text:
                 lowered = clause.text.lower()  # a clause of its own
                 words = gate.scan(lowered)
-            rules = gate.rules_for(words, ascii_text=lowered.isascii())
-            item = classify(clause, message, rules, members, gate.anchored)
+            ascii_text = lowered.isascii()
+            rules = gate.rules_for(words, ascii_text=ascii_text)
+            item = classify(clause, message, rules, members, gate.search,
+                            lowered if ascii_text else None)
             if item is not None:
                 found.append(item)
     return found
