@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import MailingList, Message
 from iscg_mailbot.store.models_actions import ActionItem
-from iscg_mailbot.store.overlap_terms import thread_subjects
 
 MESSAGES = cast(Table, Message.__table__)
 LISTS = cast(Table, MailingList.__table__)
@@ -121,6 +120,10 @@ def thread_messages(session: Session, thread_ids: Collection[int]) -> ThreadMess
             .order_by(MESSAGES.c.thread_id, MESSAGES.c.date, MESSAGES.c.id)
         ):
             rows.append((cast(MessageRow, row), row.list_address))
+    # Here, not at the top: the chair's queries import this module (its row types) and
+    # must not load the duplication watch's tables (tests/test_cli_startup.py).
+    from iscg_mailbot.store.overlap_terms import thread_subjects
+
     return ThreadMessages(rows, thread_subjects(session, thread_ids))
 
 
