@@ -22,7 +22,7 @@ would, so callers that store row by row after a refused batch keep working.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Table, insert
@@ -46,22 +46,25 @@ class _Parameters:
         return self._row
 
 
-def _defaults(table: Table, given: Sequence[str]) -> dict[str, Callable[[Mapping[str, Any]], Any]]:
-    """Column name -> how to compute its Python-side default, for the columns not given."""
-    found: dict[str, Callable[[Mapping[str, Any]], Any]] = {}
+def _defaults(table: Table, given: Sequence[str]) -> dict[str, Any]:
+    """Column name -> its Python-side default (``ColumnDefault``), for the columns not
+    given; a default only an INSERT can compute (SQL, a sequence) raises ValueError."""
+    found: dict[str, Any] = {}
     for column in table.columns:
         default = column.default
         if column.name in given or default is None:
             continue
-        if getattr(default, "is_scalar", False):
-            value = default.arg  # type: ignore[attr-defined]
-            found[column.name] = lambda _row, value=value: value
-        elif getattr(default, "is_callable", False):
-            function = default.arg  # type: ignore[attr-defined]
-            found[column.name] = lambda row, function=function: function(_Parameters(row))
-        else:  # a SQL expression or a sequence: only an INSERT can compute it
+        if not (getattr(default, "is_scalar", False) or getattr(default, "is_callable", False)):
             raise ValueError(f"{table.name}.{column.name}: give a value (its default is SQL)")
+        found[column.name] = default
     return found
+
+
+def _default_value(default: Any, row: Mapping[str, Any]) -> Any:
+    """The value SQLAlchemy's INSERT computes from ``default`` for ``row``."""
+    if default.is_scalar:
+        return default.arg
+    return default.arg(_Parameters(row))  # SQLAlchemy wraps a no-argument callable too
 
 
 def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -88,7 +91,7 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
         with driver.cursor() as cursor, cursor.copy(statement) as copy:
             for row in rows:
                 values = [row[name] for name in given]
-                values.extend(compute(row) for compute in defaults.values())
+                values.extend(_default_value(default, row) for default in defaults.values())
                 copy.write_row([value if process is None else process(value)
                                 for value, process in zip(values, processors, strict=True)])
     except dialect.loaded_dbapi.Error as exc:
