@@ -47,7 +47,7 @@ def test_unmigrated_database_is_refused_with_the_command_to_run(db_url: str) -> 
 
 
 def test_one_head_and_an_outdated_database_is_refused(engine: Engine) -> None:
-    assert head_revisions(engine) == {"0024"}
+    assert head_revisions(engine) == {"0025"}
     with engine.begin() as connection:
         connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0006'")
     with pytest.raises(SchemaOutdated, match="out of date; run: iscg-mailbot db upgrade"):
@@ -134,3 +134,31 @@ def test_the_index_shape_of_revision_0005_is_frozen() -> None:
     assert SHAPE_0005.fill_statement("sqlite", "id = 1").endswith("FROM messages WHERE id = 1")
     assert CURRENT_SHAPE.create_statements("postgresql")[0].startswith(
         "CREATE TABLE IF NOT EXISTS search_messages")
+
+
+def _compression(engine: Engine, table: str, column: str) -> str:
+    with engine.connect() as connection:
+        return str(connection.exec_driver_sql(
+            "SELECT attcompression FROM pg_attribute "
+            f"WHERE attrelid = '{table}'::regclass AND attname = '{column}'").scalar())
+
+
+def test_large_columns_are_compressed_with_lz4_on_postgresql(engine: Engine) -> None:
+    """Revision 0025: lz4 ('l') on the large columns, the server's default ('') again after
+    a downgrade."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("compression methods are PostgreSQL's")
+    from alembic import command
+
+    from iscg_mailbot.store.database import alembic_config
+
+    assert _compression(engine, "messages", "body_text") == "l"
+    assert _compression(engine, "search_messages", "document") == "l"
+    assert _compression(engine, "thread_overlap_terms", "parts") == "l"
+    assert _compression(engine, "messages", "message_id") == ""  # short: left alone
+    command.downgrade(alembic_config(engine), "0024")
+    try:
+        assert _compression(engine, "messages", "body_text") == ""
+    finally:
+        command.upgrade(alembic_config(engine), "heads")
+    assert _compression(engine, "messages", "new_text") == "l"

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from iscg_mailbot.action_codes import ACTION, ACTION_STATUSES, DONE, DROPPED, OPEN, QUESTION
 from iscg_mailbot.errors import MailbotError, NotFound
 from iscg_mailbot.store.analysis_rows import ITEM_COLUMNS, ITEMS, MESSAGES, ItemRow
+from iscg_mailbot.store.bulk import insert_rows
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.models_web import ActionItemEvent
@@ -137,7 +138,7 @@ def save_items(session: Session, found: Mapping[int, FoundItems]) -> SaveCounts:
         counts.removed = len(stale)
         touched.update(r.thread_id for r in stale)
     if new_rows:
-        session.execute(ITEMS.insert(), new_rows)
+        insert_rows(session, ITEMS, new_rows)  # a COPY on PostgreSQL (store/bulk.py)
         counts.added = len(new_rows)
     if changed:
         session.execute(_BY_ID, changed)

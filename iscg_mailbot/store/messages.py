@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.records import Address, ParsedMessage, RawMessage
+from iscg_mailbot.store.bulk import insert_rows
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import MailingList, Message, MessageReference, QuarantinedMessage
 
@@ -111,12 +112,13 @@ def save_messages(session: Session, list_id: int, batch: Sequence[ParsedMessage]
     duplicates = len(batch) - len(fresh)
     if not fresh:
         return StoredBatch(new_message_ids=[], duplicates=duplicates)
-    # Core executemany on the tables: the ORM's per-row bookkeeping cost more than the
-    # database itself here. No RETURNING: with it SQLAlchemy writes one huge
-    # multi-row INSERT per page that psycopg re-parses every time (PostgreSQL), or one
-    # INSERT per row (SQLite); the new keys are read back by Message-ID instead.
-    messages = cast(Table, Message.__table__)
-    session.execute(insert(messages), [_row(list_id, parsed) for parsed in fresh])
+    # Core rows, not ORM objects: the ORM's per-row bookkeeping cost more than the
+    # database itself here; a COPY on PostgreSQL (store/bulk.py). No RETURNING: with it
+    # SQLAlchemy writes one huge multi-row INSERT per page that psycopg re-parses every
+    # time (PostgreSQL), or one INSERT per row (SQLite); the new keys are read back by
+    # Message-ID instead.
+    insert_rows(session, cast(Table, Message.__table__),
+                [_row(list_id, parsed) for parsed in fresh])
     keys = _primary_keys(session, list_id, [parsed.message_id for parsed in fresh])
     ids = [keys[parsed.message_id] for parsed in fresh]
     references: list[dict[str, object]] = []
@@ -124,8 +126,7 @@ def save_messages(session: Session, list_id: int, batch: Sequence[ParsedMessage]
         targets = dict.fromkeys([*parsed.references, *filter(None, [parsed.in_reply_to])])
         targets.pop(parsed.message_id, None)
         references.extend({"message_pk": pk, "referenced_id": ref[:998]} for ref in targets)
-    if references:
-        session.execute(insert(cast(Table, MessageReference.__table__)), references)
+    insert_rows(session, cast(Table, MessageReference.__table__), references)
     return StoredBatch(new_message_ids=ids, duplicates=duplicates)
 
 

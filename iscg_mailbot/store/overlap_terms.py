@@ -13,6 +13,7 @@ from sqlalchemy import Table, Text, bindparam, delete, func, or_, select
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
+from iscg_mailbot.store.bulk import insert_rows
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_duties import ThreadOverlapTerms
@@ -154,11 +155,12 @@ def save_terms(session: Session, rows: Sequence[dict[str, Any]]) -> None:
             row = {**row, "meaning": old[0], "meaning_version": old[1]}
         kept.append(row)
     if kept:
-        # One Core executemany (the ORM's bulk insert cost as much again in Python); its
-        # rows need the same keys: a row without a vector has none.
+        # Core rows in one statement (the ORM's bulk insert cost as much again in Python;
+        # a COPY on PostgreSQL, store/bulk.py); its rows need the same keys: a row
+        # without a vector has none.
         table = cast(Table, ThreadOverlapTerms.__table__)
-        session.execute(table.insert(), [{"meaning": None, "meaning_version": None, **row}
-                                         for row in kept])
+        insert_rows(session, table, [{"meaning": None, "meaning_version": None, **row}
+                                     for row in kept])
 
 
 def stored_meaning(session: Session, thread_ids: Collection[int],

@@ -65,6 +65,13 @@ def changes_pages(statement: str) -> bool:
                                            and _MAYBE_WRITE.search(statement) is not None)
 
 
+def note_write(connection: Connection, table: str) -> None:
+    """Note a write to ``table`` that went past the cursor (PostgreSQL's ``COPY``, see
+    ``store/bulk.py``), so that the commit raises the data version as for an INSERT."""
+    if table.lower() not in UNWATCHED:
+        connection.info[_CHANGED] = True
+
+
 def watch(engine: Engine) -> None:
     """Raise the data version at each commit of ``engine`` that changed a watched table."""
     ready: list[bool] = []  # the table exists (checked once it matters, then remembered)
