@@ -81,16 +81,10 @@ class LemmaKeys:
         return self._lemmas.get(normal, normal)
 
     def __call__(self, word: str) -> str:
-        if word in DASHES:
-            return "-"
-        lower = word.lower()
-        normal = self._norms.get(lower, lower)
-        lemma = self._lemmas.get(normal)
-        if lemma is not None:
-            return lemma
-        if normal in self._known:
-            return normal  # "news", "gas", "analysis": words of their own, not plurals
-        return self._guessed(normal)
+        key = self.table_key(word)
+        # A lemma the tables give is among the known words, and so are "news", "gas",
+        # "analysis": words of their own, not plurals. Only the rest is guessed at.
+        return key if key in self._known else self._guessed(key)
 
     def _guessed(self, word: str) -> str:
         """The key of a word the tables lack: its regular singular. A compound inflects
