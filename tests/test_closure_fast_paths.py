@@ -1,6 +1,6 @@
 """Closure detection's shortcuts give what the general code gives.
 
-Each shortcut (``bench/analysis.py`` measures why it is there: docs/performance.md,
+Each shortcut (``bench/analysis.py`` measures why it is there: docs/performance-history.md,
 "Closure detection, third round") skips work the general code would do for nothing;
 these tests hold the two to the same answers on texts made of the pieces the shortcut
 decides on.

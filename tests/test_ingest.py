@@ -32,6 +32,17 @@ def mail(message_id: str, subject: str, *, reply_to: str | None = None, day: int
     return msg.as_bytes()
 
 
+def mbox_of(path: Path, count: int, *, subjects: int = 40) -> Path:
+    """An mbox of ``count`` unrelated messages (``m0@example.org`` ...) over ``subjects``
+    subjects and 28 days."""
+    box = mailbox.mbox(path)
+    for n in range(count):
+        box.add(mail(f"m{n}@example.org", f"topic {n % subjects}", day=1 + n % 28))
+    box.flush()
+    box.close()
+    return path
+
+
 @pytest.fixture
 def app(engine: Engine) -> App:
     return App(settings=Settings(), engine=engine)

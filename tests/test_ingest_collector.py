@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import mailbox
 import multiprocessing
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +15,7 @@ from iscg_mailbot.services import ingest
 from iscg_mailbot.services.app import App
 from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.models import Message
-from tests.test_ingest import mail
+from tests.test_ingest import mbox_of
 
 
 @pytest.fixture
@@ -26,15 +25,6 @@ def thresholds() -> Iterator[tuple[int, int, int]]:
     gc.set_threshold(700, 10, 10)
     yield gc.get_threshold()
     gc.set_threshold(*before)
-
-
-def _archive(path: Path, count: int) -> Path:
-    box = mailbox.mbox(path)
-    for n in range(count):
-        box.add(mail(f"c{n}@example.org", f"topic {n % 7}", day=1 + n % 28))
-    box.flush()
-    box.close()
-    return path
 
 
 def test_an_import_stores_with_fewer_collections_then_restores_them(
@@ -50,7 +40,7 @@ def test_an_import_stores_with_fewer_collections_then_restores_them(
 
     monkeypatch.setattr(ingest, "store_parsed_batch", watching)
     app = App(settings=Settings(), engine=engine)
-    report = ingest.import_archive(app, _archive(tmp_path / "list.mbox", 60), batch_size=20)
+    report = ingest.import_archive(app, mbox_of(tmp_path / "list.mbox", 60, subjects=7), batch_size=20)
     assert report.stored == 60
     assert seen == [ingest.INGEST_GC_THRESHOLDS] * 3
     assert gc.get_threshold() == thresholds
@@ -69,7 +59,7 @@ def test_a_failed_import_restores_the_collector(
     monkeypatch.setattr(ingest, "store_parsed_batch", failing)
     app = App(settings=Settings(), engine=engine)
     with pytest.raises(RuntimeError, match="disk is full"):
-        ingest.import_archive(app, _archive(tmp_path / "list.mbox", 5))
+        ingest.import_archive(app, mbox_of(tmp_path / "list.mbox", 5, subjects=7))
     assert gc.get_threshold() == thresholds
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import mailbox
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -10,16 +9,7 @@ from sqlalchemy import Engine, text
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ingest import import_archive
 from iscg_mailbot.settings.main import Settings
-from tests.test_ingest import mail
-
-
-def _archive(path: Path, count: int) -> Path:
-    box = mailbox.mbox(path)
-    for n in range(count):
-        box.add(mail(f"m{n}@example.org", f"topic {n % 40}", day=1 + n % 28))
-    box.flush()
-    box.close()
-    return path
+from tests.test_ingest import mbox_of
 
 
 def test_statistics_are_refreshed_as_the_import_doubles_the_table(
@@ -29,7 +19,7 @@ def test_statistics_are_refreshed_as_the_import_doubles_the_table(
     if postgres:
         with engine.begin() as connection:  # statistics of the empty table: 0 rows
             connection.execute(text("ANALYZE messages"))
-    report = import_archive(app, _archive(tmp_path / "list.mbox", 1200), batch_size=100)
+    report = import_archive(app, mbox_of(tmp_path / "list.mbox", 1200), batch_size=100)
     assert report.stored == 1200
     if not postgres:
         return

@@ -3,7 +3,7 @@
 Analysis reads thousands of messages and items per transaction and writes none of them
 back through the ORM: loading them as ORM objects (identity map, instance state, every
 column's JSON decoded) cost more CPU than reading them, about 4% of an analysed
-message's (docs/performance.md, "Analysis reads and writes without the ORM"). These
+message's (docs/performance-history.md, "Analysis reads and writes without the ORM"). These
 selects name the tables' columns, so SQLAlchemy returns its plain rows (attribute access
 by column name, as the ORM objects had), and only the columns analysis reads.
 """
@@ -109,7 +109,7 @@ class ThreadMessages:
 def thread_messages(session: Session, thread_ids: Collection[int]) -> ThreadMessages:
     """Every message of these threads (what :class:`MessageRow` names) with its list's
     address, and the threads' subjects: one read where the three parts of an analysis
-    read them three times (docs/performance.md, "One read of a chunk's messages")."""
+    read them three times (docs/performance-history.md, "One read of a chunk's messages")."""
     rows: list[tuple[MessageRow, str | None]] = []
     session.flush()  # the caller's pending ORM rows first (Core statements do not autoflush)
     for chunk in chunks(sorted(set(thread_ids))):
