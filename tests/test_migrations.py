@@ -162,3 +162,19 @@ def test_large_columns_are_compressed_with_lz4_on_postgresql(engine: Engine) -> 
     finally:
         command.upgrade(alembic_config(engine), "heads")
     assert _compression(engine, "messages", "new_text") == "l"
+
+
+def test_a_search_index_put_back_keeps_lz4_on_postgresql(engine: Engine) -> None:
+    """An index someone dropped is re-created by ``ensure_search_index`` with the
+    compression revision 0025 chose, not the server's default."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("compression methods are PostgreSQL's")
+    from sqlalchemy.orm import Session
+
+    from iscg_mailbot.store.search import ensure_search_index
+
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"DROP TABLE {SEARCH_TABLE}")
+    with Session(engine) as session, session.begin():
+        assert ensure_search_index(session)
+    assert _compression(engine, "search_messages", "document") == "l"

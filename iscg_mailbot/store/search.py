@@ -140,7 +140,20 @@ def ensure_search_index(session: Session) -> bool:
         return False
     for statement in CURRENT_SHAPE.create_statements(dialect):
         session.execute(text(statement))
+    if dialect == "postgresql":
+        _compress_like_the_bodies(session)
     return True
+
+
+def _compress_like_the_bodies(session: Session) -> None:
+    """Give a re-created index the compression revision 0025 gave the message bodies
+    (lz4 where the server has it), so a rebuilt index is not pglz again."""
+    method = session.execute(text(
+        "SELECT attcompression FROM pg_attribute"
+        " WHERE attrelid = 'messages'::regclass AND attname = 'body_text'"
+    )).scalar()
+    if method == "l":
+        session.execute(text(f"ALTER TABLE {TABLE} ALTER COLUMN document SET COMPRESSION lz4"))
 
 
 def index_messages(session: Session, message_ids: Collection[int]) -> int:
