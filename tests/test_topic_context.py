@@ -141,3 +141,14 @@ def test_topics_check_reports_the_tables_problems(tmp_path: Path) -> None:
     assert "topic 'enviroment' is not in the topic list" in problems[1]
     shipped = load_topics(ROOT / "config" / "topics.yaml").ids()
     assert check_itu_bodies(ROOT / "config" / "itu_bodies.yaml", set(shipped)) == []
+
+
+def test_work_across_itus_sectors_is_governance(tagger: TopicTagger) -> None:
+    body = "TSAG asks the Bureaux for an overview, to avoid duplication of the studies."
+    assert "governance" in topics(tagger, "Mapping of machine-learning work across the Sectors",
+                                  body)
+    assert "governance" in topics(tagger, "Machine-learning work: an overview",
+                                  body + " Coordination among the three Sectors helps.")
+    # The minimal pair: sectors in lower case are any sectors (health, energy), not ITU's.
+    assert "governance" not in topics(tagger, "Mapping of machine-learning work across sectors",
+                                      body)
