@@ -152,3 +152,14 @@ def test_work_across_itus_sectors_is_governance(tagger: TopicTagger) -> None:
     # The minimal pair: sectors in lower case are any sectors (health, energy), not ITU's.
     assert "governance" not in topics(tagger, "Mapping of machine-learning work across sectors",
                                       body)
+
+
+def test_the_sectors_joint_activities_are_governance_with_a_second_signal(
+        tagger: TopicTagger) -> None:
+    body = "Bureaux, please update your rows of the joint activities table by 15 July."
+    assert "governance" in topics(tagger, "Joint activities table - July update", body)
+    assert "governance" in topics(tagger, "Progress report to TSAG: joint activities",
+                                  "Our section lists the WTSA resolutions' outputs.")
+    # The minimal pair: one event's joint activities, named once, are the event's.
+    assert "governance" not in topics(tagger, "Girls in ICT Day - joint activities",
+                                      "Each Sector is invited to host coding sessions.")
