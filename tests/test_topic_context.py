@@ -163,3 +163,13 @@ def test_the_sectors_joint_activities_are_governance_with_a_second_signal(
     # The minimal pair: one event's joint activities, named once, are the event's.
     assert "governance" not in topics(tagger, "Girls in ICT Day - joint activities",
                                       "Each Sector is invited to host coding sessions.")
+
+
+def test_courses_of_the_itu_academy_are_standardization_capacity(tagger: TopicTagger) -> None:
+    body = ("Our engineers ask for online courses in French on how a Question works. The "
+            "ITU Academy offers a few. BDT will ask the ITU Academy team.")
+    assert "standardization-gap" in topics(tagger, "Online courses for French-speaking Africa",
+                                           body)
+    # The minimal pair: the same courses from a university are not ITU's capacity building.
+    assert "standardization-gap" not in topics(tagger, "Online courses for French-speaking Africa",
+                                               body.replace("ITU Academy", "university"))
