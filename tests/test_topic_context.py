@@ -173,3 +173,15 @@ def test_courses_of_the_itu_academy_are_standardization_capacity(tagger: TopicTa
     # The minimal pair: the same courses from a university are not ITU's capacity building.
     assert "standardization-gap" not in topics(tagger, "Online courses for French-speaking Africa",
                                                body.replace("ITU Academy", "university"))
+
+
+def test_itus_recurring_events_by_name(tagger: TopicTagger) -> None:
+    body = "Researchers are preparing papers; the submission deadline is close."
+    assert "events" in topics(tagger, "Kaleidoscope 2027 call for papers - extension?", body)
+    summit = ("Planning for the AI for Good Global Summit has started; TSB asks BDT for a "
+              "track and two speakers.")
+    assert "events" in topics(tagger, "Machine-learning challenges: the BDT track", summit)
+    # The minimal pairs: the same calls without the event's name are no event.
+    assert "events" not in topics(tagger, "Journal issue 2027 call for papers - extension?", body)
+    assert "events" not in topics(tagger, "Machine-learning challenges: the BDT track",
+                                  summit.replace("Global Summit", "programme"))
