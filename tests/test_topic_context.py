@@ -185,3 +185,13 @@ def test_itus_recurring_events_by_name(tagger: TopicTagger) -> None:
     assert "events" not in topics(tagger, "Journal issue 2027 call for papers - extension?", body)
     assert "events" not in topics(tagger, "Machine-learning challenges: the BDT track",
                                   summit.replace("Global Summit", "programme"))
+
+
+def test_safe_listening_venues_and_events_are_not_meetings(tagger: TopicTagger) -> None:
+    body = ("Could WHO share the latest draft of the standard on safe listening at venues "
+            "and events?")
+    assert topics(tagger, "Safe listening at entertainment venues - latest draft", body) == [
+        "e-health"]
+    # The minimal pair: a venue and an event of our own are an event.
+    assert "events" in topics(tagger, "Safe listening at entertainment venues - latest draft",
+                              body.replace("venues and events", "the venue of our event"))
