@@ -195,3 +195,14 @@ def test_safe_listening_venues_and_events_are_not_meetings(tagger: TopicTagger) 
     # The minimal pair: a venue and an event of our own are an event.
     assert "events" in topics(tagger, "Safe listening at entertainment venues - latest draft",
                               body.replace("venues and events", "the venue of our event"))
+
+
+def test_a_workshop_and_a_regional_office_in_passing_are_not_an_event(
+        tagger: TopicTagger) -> None:
+    body = ("Drive tests show the quality of service on highways. The results were shown at "
+            "a workshop; the regional office has the list of operators.")
+    assert topics(tagger, "Mobile coverage on highways - joint campaign", body) == [
+        "quality-of-service"]
+    # The minimal pair: the workshop discussed twice is an event of the thread.
+    assert "events" in topics(tagger, "Mobile coverage on highways - joint campaign",
+                              body + " Who will present at the workshop?")
