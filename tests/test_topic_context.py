@@ -141,3 +141,68 @@ def test_topics_check_reports_the_tables_problems(tmp_path: Path) -> None:
     assert "topic 'enviroment' is not in the topic list" in problems[1]
     shipped = load_topics(ROOT / "config" / "topics.yaml").ids()
     assert check_itu_bodies(ROOT / "config" / "itu_bodies.yaml", set(shipped)) == []
+
+
+def test_work_across_itus_sectors_is_governance(tagger: TopicTagger) -> None:
+    body = "TSAG asks the Bureaux for an overview, to avoid duplication of the studies."
+    assert "governance" in topics(tagger, "Mapping of machine-learning work across the Sectors",
+                                  body)
+    assert "governance" in topics(tagger, "Machine-learning work: an overview",
+                                  body + " Coordination among the three Sectors helps.")
+    # The minimal pair: sectors in lower case are any sectors (health, energy), not ITU's.
+    assert "governance" not in topics(tagger, "Mapping of machine-learning work across sectors",
+                                      body)
+
+
+def test_the_sectors_joint_activities_are_governance_with_a_second_signal(
+        tagger: TopicTagger) -> None:
+    body = "Bureaux, please update your rows of the joint activities table by 15 July."
+    assert "governance" in topics(tagger, "Joint activities table - July update", body)
+    assert "governance" in topics(tagger, "Progress report to TSAG: joint activities",
+                                  "Our section lists the WTSA resolutions' outputs.")
+    # The minimal pair: one event's joint activities, named once, are the event's.
+    assert "governance" not in topics(tagger, "Girls in ICT Day - joint activities",
+                                      "Each Sector is invited to host coding sessions.")
+
+
+def test_courses_of_the_itu_academy_are_standardization_capacity(tagger: TopicTagger) -> None:
+    body = ("Our engineers ask for online courses in French on how a Question works. The "
+            "ITU Academy offers a few. BDT will ask the ITU Academy team.")
+    assert "standardization-gap" in topics(tagger, "Online courses for French-speaking Africa",
+                                           body)
+    # The minimal pair: the same courses from a university are not ITU's capacity building.
+    assert "standardization-gap" not in topics(tagger, "Online courses for French-speaking Africa",
+                                               body.replace("ITU Academy", "university"))
+
+
+def test_itus_recurring_events_by_name(tagger: TopicTagger) -> None:
+    body = "Researchers are preparing papers; the submission deadline is close."
+    assert "events" in topics(tagger, "Kaleidoscope 2027 call for papers - extension?", body)
+    summit = ("Planning for the AI for Good Global Summit has started; TSB asks BDT for a "
+              "track and two speakers.")
+    assert "events" in topics(tagger, "Machine-learning challenges: the BDT track", summit)
+    # The minimal pairs: the same calls without the event's name are no event.
+    assert "events" not in topics(tagger, "Journal issue 2027 call for papers - extension?", body)
+    assert "events" not in topics(tagger, "Machine-learning challenges: the BDT track",
+                                  summit.replace("Global Summit", "programme"))
+
+
+def test_safe_listening_venues_and_events_are_not_meetings(tagger: TopicTagger) -> None:
+    body = ("Could WHO share the latest draft of the standard on safe listening at venues "
+            "and events?")
+    assert topics(tagger, "Safe listening at entertainment venues - latest draft", body) == [
+        "e-health"]
+    # The minimal pair: a venue and an event of our own are an event.
+    assert "events" in topics(tagger, "Safe listening at entertainment venues - latest draft",
+                              body.replace("venues and events", "the venue of our event"))
+
+
+def test_a_workshop_and_a_regional_office_in_passing_are_not_an_event(
+        tagger: TopicTagger) -> None:
+    body = ("Drive tests show the quality of service on highways. The results were shown at "
+            "a workshop; the regional office has the list of operators.")
+    assert topics(tagger, "Mobile coverage on highways - joint campaign", body) == [
+        "quality-of-service"]
+    # The minimal pair: the workshop discussed twice is an event of the thread.
+    assert "events" in topics(tagger, "Mobile coverage on highways - joint campaign",
+                              body + " Who will present at the workshop?")
