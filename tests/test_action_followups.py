@@ -75,3 +75,31 @@ def test_a_sentence_opening_with_the_answer_wanted_dates_the_request(
     want = date(2027, 2, 15) if "two weeks" in followed else date(2027, 2, 19)
     assert dues(followed, members) == [("TSB", want)]
     assert dues(unrelated, members) == [("TSB", None)]
+
+
+@pytest.mark.parametrize(("followed", "unrelated"), [
+    ("Dear Sofia, dear Hiroshi,\n\nCould BR give a briefing at TSAG? Please let me know by "
+     "19 February.",
+     "Dear Sofia, dear Hiroshi,\n\nCould BR give a briefing at TSAG? The agenda closes on "
+     "19 February."),
+    ("Dear colleagues,\n\nCould BR give a briefing at TSAG? Please let me know by "
+     "19 February.",
+     "Dear colleagues,\n\nCould BR give a briefing at TSAG? The agenda closes on "
+     "19 February."),
+])
+def test_let_me_know_by_dates_the_request_whoever_the_message_greets(
+    members: MembersConfig, followed: str, unrelated: str,
+) -> None:
+    # Greeting Sofia (BR) and Hiroshi (TSB) does not make "Please let me know by ..." a
+    # request of its own to both of them: it only dates what was asked.
+    assert dues(followed, members) == [("BR", date(2027, 2, 19))]
+    assert dues(unrelated, members) == [("BR", None)]
+
+
+def test_let_me_know_by_dates_the_question_not_the_promise(members: MembersConfig) -> None:
+    text = ("Dear colleagues,\n\nSee the request below. TSB will nominate the SG16 counsellor "
+            "as focal point. Would BDT want to add someone for the developing-country angle? "
+            "Please let me know by 19 February.")
+    assert dues(text, members) == [("TSB", None), ("BDT", date(2027, 2, 19))]
+    told = text.replace("Please let me know by 19 February.", "The group meets on 19 February.")
+    assert dues(told, members) == [("TSB", None), ("BDT", None)]

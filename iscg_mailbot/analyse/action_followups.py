@@ -30,6 +30,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from iscg_mailbot.analyse.action_dates import find_due
+from iscg_mailbot.analyse.action_scope import is_date_carrier, is_promise
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.date_phrases import counted_from
 from iscg_mailbot.records import ActionCandidate
@@ -54,7 +55,7 @@ def _followup_due(sentence: Sentence, sent: datetime | None) -> tuple[date, str]
     lowered = text.lower()
     if len(text.split()) > _MAX_WORDS or not any(w in lowered for w in _DATE_WORDS):
         return None
-    if not _POINTS_BACK.search(text):
+    if not _POINTS_BACK.search(text) and not is_date_carrier(text):
         return None
     due = find_due(text, sent)
     if due is None or due.value is None or not due.marked:
@@ -62,10 +63,16 @@ def _followup_due(sentence: Sentence, sent: datetime | None) -> tuple[date, str]
     return due.value, due.text
 
 
+def _asked(candidate: ActionCandidate) -> bool:
+    """A request or question: what a follow-up deadline is about (a note is not, nor a
+    promise of the sender's side, "TSB will nominate ...")."""
+    return candidate.kind != "note" and not is_promise(candidate)
+
+
 def date_from_followups(candidates: list[ActionCandidate], sentences: Sequence[Sentence],
                         sent: datetime | None) -> list[ActionCandidate]:
     """The undated items just before a follow-up deadline sentence take its date."""
-    undated = [i for i, c in enumerate(candidates) if c.due is None and c.kind != "note"]
+    undated = [i for i, c in enumerate(candidates) if c.due is None and _asked(c)]
     if not undated:
         return candidates
     result = list(candidates)
@@ -79,7 +86,7 @@ def date_from_followups(candidates: list[ActionCandidate], sentences: Sequence[S
             if any(result[i].due is not None for i in inside):
                 pending = []  # what was asked before has its date, or is no concern here
             else:
-                pending += [i for i in inside if result[i].kind != "note" and i not in pending]
+                pending += [i for i in inside if _asked(result[i]) and i not in pending]
             gap = 0
             continue
         if not pending:
