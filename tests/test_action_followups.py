@@ -75,3 +75,75 @@ def test_a_sentence_opening_with_the_answer_wanted_dates_the_request(
     want = date(2027, 2, 15) if "two weeks" in followed else date(2027, 2, 19)
     assert dues(followed, members) == [("TSB", want)]
     assert dues(unrelated, members) == [("TSB", None)]
+
+
+@pytest.mark.parametrize(("followed", "unrelated"), [
+    (("Dear Sofia, dear Hiroshi,\n\nCould BR give a briefing at TSAG? Please let me know by "
+     "19 February."),
+     ("Dear Sofia, dear Hiroshi,\n\nCould BR give a briefing at TSAG? The agenda closes on "
+     "19 February.")),
+    (("Dear colleagues,\n\nCould BR give a briefing at TSAG? Please let me know by "
+     "19 February."),
+     ("Dear colleagues,\n\nCould BR give a briefing at TSAG? The agenda closes on "
+     "19 February.")),
+])
+def test_let_me_know_by_dates_the_request_whoever_the_message_greets(
+    members: MembersConfig, followed: str, unrelated: str,
+) -> None:
+    # Greeting Sofia (BR) and Hiroshi (TSB) does not make "Please let me know by ..." a
+    # request of its own to both of them: it only dates what was asked.
+    assert dues(followed, members) == [("BR", date(2027, 2, 19))]
+    assert dues(unrelated, members) == [("BR", None)]
+
+
+def test_let_me_know_by_dates_the_question_not_the_promise(members: MembersConfig) -> None:
+    text = ("Dear colleagues,\n\nSee the request below. TSB will nominate the SG16 counsellor "
+            "as focal point. Would BDT want to add someone for the developing-country angle? "
+            "Please let me know by 19 February.")
+    assert dues(text, members) == [("TSB", None), ("BDT", date(2027, 2, 19))]
+    told = text.replace("Please let me know by 19 February.", "The group meets on 19 February.")
+    assert dues(told, members) == [("TSB", None), ("BDT", None)]
+
+
+def items(text: str, members: MembersConfig) -> list[tuple[str, str | None, date | None]]:
+    message = ActionInput(text, SENT, sender=SENDER)
+    found = extract_actions(message, members=members)
+    found += find_questions(message, found, members)
+    return [(c.kind, c.owner, c.due) for c in sorted(found, key=lambda c: c.span)]
+
+
+@pytest.mark.parametrize(("followed", "unrelated", "want"), [
+    # The deadline as the consequence of a reason, after a question.
+    (("Dear Tomás,\n\nIs the data basket threshold still 5 GB? Our regulator reports to "
+     "its board, so we need to know by 19 February."),
+     ("Dear Tomás,\n\nIs the data basket threshold still 5 GB? Our regulator reported to "
+     "its board on 19 February, so the comparison is ready."),
+     [("question", "BDT", date(2027, 2, 19))]),
+    # ... or after a request, naming the thing asked for.
+    (("Dear Omar,\n\nPlease submit the results as a contribution to ITU-D SG1. The meeting "
+     "opens on 1 March, so the contribution should reach the secretariat by 15 February to "
+     "be translated."),
+     ("Dear Omar,\n\nPlease submit the results as a contribution to ITU-D SG1. The meeting "
+     "opens on 1 March; last year the contributions reached the secretariat by 15 February."),
+     [("action", "Omar Khalil", date(2027, 2, 15))]),
+    # The wished date as the sentence's subject; "so I can report there" promises nothing.
+    (("Dear colleagues,\n\nCould BR and BDT tell me whether the rooms have a loop? Before the "
+     "JCA meeting on 19 February would be ideal, so I can report there."),
+     ("Dear colleagues,\n\nCould BR and BDT tell me whether the rooms have a loop? The JCA "
+     "meeting, where I report, is on 19 February."),
+     [("question", "BR, BDT", date(2027, 2, 19))]),
+    # "by <date> if possible" after what would help.
+    (("Dear colleagues,\n\nA question for BDT: do countries ask you for help with licensing "
+     "radio microphones? A short list of the requests would help our contribution - by 19 "
+     "February if possible, as the meeting starts on 22 February."),
+     ("Dear colleagues,\n\nA question for BDT: do countries ask you for help with licensing "
+     "radio microphones? A short list of the requests would help our contribution, as the "
+     "meeting starts on 22 February."),
+     [("question", "BDT", date(2027, 2, 19))]),
+])
+def test_a_deadline_said_as_consequence_or_wish_dates_what_was_asked(
+    members: MembersConfig, followed: str, unrelated: str,
+    want: list[tuple[str, str | None, date | None]],
+) -> None:
+    assert items(followed, members) == want
+    assert items(unrelated, members) == [(k, o, None) for k, o, _ in want]

@@ -34,6 +34,7 @@ from datetime import date
 
 from iscg_mailbot.analyse.closure_speaker import owner_parts, speaker_of
 from iscg_mailbot.records import ActionCandidate, Address
+from iscg_mailbot.settings.action_rules import PROMISES
 from iscg_mailbot.settings.members import MembersConfig
 
 
@@ -55,13 +56,11 @@ _ACCEPTS = re.compile(
 _STEP = re.compile(
     r"\bwill\s+(?:\w+ly\s+)?(?:check|look\s+into|verify|find\s+out|explore|investigate|"
     r"enquire|inquire|consult|ask|see\s+(?:whether|if))\b", re.IGNORECASE)
-# Promises: the sender's ("I will", "we will") or a body's ("BDT will").
-_PROMISES = frozenset({"commitment", "i_will", "entity_will"})
 
 
 def _restates(candidate: ActionCandidate, speaks_for: frozenset[str],
               earlier: Sequence[Earlier]) -> bool:
-    if not (candidate.kind == "action" and candidate.rule in _PROMISES
+    if not (candidate.kind == "action" and candidate.rule in PROMISES
             and _ACCEPTS.match(candidate.sentence) and not _STEP.search(candidate.sentence)):
         return False
     if not owner_parts(candidate.owner) & speaks_for:

@@ -30,6 +30,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from iscg_mailbot.analyse.action_dates import find_due
+from iscg_mailbot.analyse.action_scope import is_date_carrier, is_promise
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.date_phrases import counted_from
 from iscg_mailbot.records import ActionCandidate
@@ -42,6 +43,19 @@ _POINTS_BACK = re.compile(
     # "An answer within three weeks would be ideal", "A reply by Friday would help".
     r"^\W*(?:an?|your)\s+(?:answer|reply|response|feedback)\b",
     re.IGNORECASE)
+# The deadline as what follows from the request or is wished for it: "..., so we need to
+# know by 19 March", "..., so the contribution should reach the secretariat by 7 April",
+# "Before the meeting on 1 July would be ideal", "... would help us - by 9 July if
+# possible". Such a sentence may run longer, as it gives the reason.
+_WANTED_BY = re.compile(
+    r"\bso\s+(?:that\s+)?(?:I|we|it|they|the\s+\w+)\s+(?:would\s+|will\s+)?(?:need|needs|"
+    r"must|should|has\s+to|have\s+to)\b|^\W*(?:by|before|within|no\s+later\s+than)\b[^.;]*"
+    r"\bwould\s+be\s+(?:ideal|great|best|perfect|helpful|appreciated)\b|"
+    r"\b(?:by|before|within)\s[^,.;()]{1,40}?\bif\s+(?:at\s+all\s+)?possible\b",
+    re.IGNORECASE)
+_MAX_WANTED_WORDS = 26
+_OUR_NEED = re.compile(r"\b(?:I|we)\s+(?:would\s+|will\s+)?(?:need|must|have)\s+to\b",
+                       re.IGNORECASE)
 # A deadline needs one of these words (a cheap test before reading dates).
 _DATE_WORDS = ("by ", "within", "before", "until", "no later", "end of")
 _MAX_WORDS = 20
@@ -52,9 +66,13 @@ _GAP = 1
 def _followup_due(sentence: Sentence, sent: datetime | None) -> tuple[date, str] | None:
     text = sentence.text
     lowered = text.lower()
-    if len(text.split()) > _MAX_WORDS or not any(w in lowered for w in _DATE_WORDS):
+    if not any(w in lowered for w in _DATE_WORDS):
         return None
-    if not _POINTS_BACK.search(text):
+    words = len(text.split())
+    if words > _MAX_WANTED_WORDS or (words > _MAX_WORDS and not _WANTED_BY.search(text)):
+        return None
+    if not (_POINTS_BACK.search(text) or is_date_carrier(text)
+            or _WANTED_BY.search(text)):
         return None
     due = find_due(text, sent)
     if due is None or due.value is None or not due.marked:
@@ -62,39 +80,64 @@ def _followup_due(sentence: Sentence, sent: datetime | None) -> tuple[date, str]
     return due.value, due.text
 
 
+def _asked(candidate: ActionCandidate) -> bool:
+    """A request or question: what a follow-up deadline is about (a note is not, nor a
+    promise of the sender's side, "TSB will nominate ...")."""
+    return candidate.kind != "note" and not is_promise(candidate)
+
+
+def _says_why(candidate: ActionCandidate) -> bool:
+    """An item a follow-up sentence makes on the way asks nothing new: a promise ("so I
+    can report there") or the sender's side's need ("so we need to know by ...")."""
+    return (is_promise(candidate) or candidate.owner is None
+            or bool(_OUR_NEED.search(candidate.sentence)))
+
+
+def _date(result: list[ActionCandidate | None], pending: list[int], inside: list[int],
+          found: tuple[date, str]) -> None:
+    """The pending items take the follow-up's date; the promises it makes are dropped."""
+    for i in inside:
+        result[i] = None
+    for i in pending:
+        item = result[i] if i >= 0 else None
+        if item is not None:
+            result[i] = replace(item, due=found[0], due_text=found[1])
+
+
 def date_from_followups(candidates: list[ActionCandidate], sentences: Sequence[Sentence],
                         sent: datetime | None) -> list[ActionCandidate]:
-    """The undated items just before a follow-up deadline sentence take its date."""
-    undated = [i for i, c in enumerate(candidates) if c.due is None and c.kind != "note"]
-    if not undated:
+    """The undated items just before a follow-up deadline sentence take its date. A
+    promise or need that sentence makes on the way ("..., so we need to know by 19 March",
+    "Before the meeting on 1 July would be ideal, so I can report there") is no item:
+    it says why the date, after a request or a question (which :func:`find_questions`
+    reads, so it is dated there)."""
+    if not any(c.due is None and _asked(c) for c in candidates) and "?" not in "".join(
+            s.text[-1:] for s in sentences):
         return candidates
-    result = list(candidates)
+    result: list[ActionCandidate | None] = list(candidates)
     ends = sorted((c.span[0], c.span[1], i) for i, c in enumerate(candidates))
-    pending: list[int] = []
+    pending: list[int] = []  # -1: a question that is no item here
     gap = 0
     for sentence in sentences:
         inside = [i for a, b, i in ends if a <= sentence.start < b or sentence.start <= a
                   < sentence.end]
-        if inside:
-            if any(result[i].due is not None for i in inside):
+        found = _followup_due(sentence, sent) if pending else None
+        if found is not None and all(_says_why(candidates[i]) for i in inside):
+            _date(result, pending, inside, found)
+            pending, gap = [], 0
+        elif inside:
+            if any(candidates[i].due is not None for i in inside):
                 pending = []  # what was asked before has its date, or is no concern here
             else:
-                pending += [i for i in inside if result[i].kind != "note" and i not in pending]
+                pending += [i for i in inside if _asked(candidates[i]) and i not in pending]
             gap = 0
-            continue
-        if not pending:
-            continue
-        found = _followup_due(sentence, sent)
-        if found is not None:
-            value, text = found
-            for i in pending:
-                result[i] = replace(result[i], due=value, due_text=text)
-            pending = []
-            continue
-        gap += 1
-        if gap > _GAP:
-            pending = []
-    return result
+        elif sentence.text.rstrip().endswith("?"):
+            pending, gap = [*pending, -1], 0
+        elif pending:
+            gap += 1
+            if gap > _GAP:
+                pending = []
+    return [c for c in result if c is not None]
 
 
 def date_from_earlier_deadline(candidates: list[ActionCandidate]) -> list[ActionCandidate]:

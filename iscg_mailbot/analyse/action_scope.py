@@ -28,6 +28,7 @@ from iscg_mailbot.settings.action_rules import (
     ACTION,
     AUTO_REPLY_SUBJECT,
     NOTE,
+    PROMISES,
 )
 from iscg_mailbot.settings.members import MembersConfig
 
@@ -316,15 +317,25 @@ def is_date_carrier(sentence: str) -> bool:
     return len(sentence.split()) <= _CARRIER_WORDS and bool(_DATE_CARRIER.match(sentence))
 
 
-def apply_date_carriers(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+def is_promise(candidate: ActionCandidate) -> bool:
+    """Whether the item promises work ("TSB will nominate ..."), not asks for it: a
+    question read by a promise's rule ("... a service that we should include?") asks."""
+    return candidate.rule in PROMISES and not candidate.sentence.rstrip().endswith("?")
+
+
+def apply_date_carriers(candidates: list[ActionCandidate], text: str) -> list[ActionCandidate]:
     """A short sentence that only dates what was asked before it gives its date to the
-    earlier undated items of the message and is no item itself."""
+    earlier undated requests of the message and is no item itself. Whom the message
+    greets does not make it a request of its own ("Dear Sofia, ... Could BR give a
+    briefing? Please let me know by 1 October."); a promise before it ("TSB will
+    nominate ...") is not what was asked, and a question before it (which
+    :func:`find_questions` reads) is."""
     result: list[ActionCandidate] = []
     for candidate in candidates:
-        carrier = (candidate.kind == ACTION and candidate.owner_kind not in ("group", "member")
-                   and is_date_carrier(candidate.sentence))
-        earlier = [i for i, c in enumerate(result) if c.kind in (ACTION, "question")]
-        if not carrier or not earlier:
+        carrier = candidate.kind == ACTION and is_date_carrier(candidate.sentence)
+        earlier = [i for i, c in enumerate(result)
+                   if c.kind in (ACTION, "question") and not is_promise(c)]
+        if not carrier or not (earlier or "?" in text[:candidate.span[0]]):
             result.append(candidate)
             continue
         if candidate.due is not None:

@@ -62,7 +62,9 @@ _OF_BODY = re.compile(r"\s+(?:members|colleagues|team|delegates|experts)\b", re.
 _PEOPLE_IN = re.compile(r"\b(?:colleagues|someone|somebody|staff|experts|people)\s+"
                         r"(?:in|from|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # Between a name and the request addressed to it: "Klaus, could you" / "María: please".
-_VOCATIVE_GAP = re.compile(r"^\s*[,:\u2013]\s*(?:(?:could|can|would|will)\s+)?$", re.IGNORECASE)
+# A hyphen typed between spaces is a dash ("Sofia - could you ..."), as an en dash is.
+_VOCATIVE_GAP = re.compile(r"^(?:\s*[,:\u2013\u2014]|\s+-(?=\s))\s*(?:(?:could|can|would|will)\s+)?$",
+                           re.IGNORECASE)
 _RECIPIENT_LEAD = re.compile(r"(?:\bto\s*:?|\bfor)\s*(?:the\s+)?$", re.IGNORECASE)
 _FROM_LEAD = re.compile(r"\bfrom\s+(?:each\s+of\s+|both\s+)?(?:the\s+)?$", re.IGNORECASE)
 # An aside about the body just named: "TSB (SG5 leadership) and BR".
@@ -101,6 +103,13 @@ NOBODY = Who(None, None, False)
 
 
 # --- owners --------------------------------------------------------------------------
+
+
+def _dash_at(text: str, end: int) -> bool:
+    """A dash right after a name: an en or em dash, or a hyphen typed between spaces
+    ("BDT - could you ...", as mail clients leave it)."""
+    rest = text[end:end + 3]
+    return rest.lstrip()[:1] in {"\u2013", "\u2014"} or rest.startswith(" - ")
 
 
 class Owners:
@@ -189,7 +198,8 @@ class Owners:
             return Who(join_owners(found), "member", True)
         for mention in self.mentions:
             if mention.kind == "member" and mention.start <= 6 and (
-                self.text[mention.end:mention.end + 2].lstrip()[:1] in {",", ":", "\u2013"}
+                self.text[mention.end:mention.end + 2].lstrip()[:1] in {",", ":"}
+                or _dash_at(self.text, mention.end)
             ):
                 return Who(mention.owner, "member", True)
         last = self.mentions[-1] if self.mentions else None
@@ -208,7 +218,7 @@ class Owners:
             return None
         who = self.chain(0, forward=True)
         last = max(m.end for m in self.mentions if m.owner in (who.owner or "").split(", "))
-        if self.text[last:last + 2].lstrip()[:1] not in {":", "\u2013"}:
+        if self.text[last:last + 2].lstrip()[:1] != ":" and not _dash_at(self.text, last):
             return None
         return who
 

@@ -218,8 +218,8 @@ def extract_actions(
                               message, members)
     framed = split_coordinated(split_elliptic(framed, members, message.date))
     candidates = drop_answers(drop_retold(apply_date_carriers(with_sectors(
-        apply_list_tail(sentences, framed, message.new_text, message.date), message)), parts),
-        message)
+        apply_list_tail(sentences, framed, message.new_text, message.date), message),
+        message.new_text), parts), message)
     if forwarded or _FORWARD_MARK.search(message.new_text):
         # "FYI, please see the LS below": a pointer to the forwarded mail, whose own
         # sentences are the items.

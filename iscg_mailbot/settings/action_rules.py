@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from iscg_mailbot.settings.actions import ActionRules
 
 ACTION, NOTE = "action", "note"
+# The rules of promises: the sender's ("I will", "we will") or a body's ("BDT will").
+PROMISES = frozenset({"commitment", "i_will", "entity_will"})
 
 DEFAULT_RULES = ActionRules()
 
