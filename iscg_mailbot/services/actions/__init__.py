@@ -14,15 +14,12 @@
 - :mod:`.context` — what these read of the configuration (``load_context``).
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from iscg_mailbot.services.actions.context import Context, load_context
-from iscg_mailbot.services.actions.decisions import (
-    Decision,
-    action_history,
-    action_item,
-    close_item,
-    drop_item,
-    reopen_item,
-)
 from iscg_mailbot.services.actions.queries import (
     ActionRow,
     OpenThreadRow,
@@ -35,14 +32,44 @@ from iscg_mailbot.services.actions.queries import (
     stalled_threads_page,
     thread_actions,
 )
-from iscg_mailbot.services.actions.search import (
-    SearchHit,
-    SearchPage,
-    reindex,
-    search_messages,
-    search_page,
-    search_query_problem,
-)
+
+if TYPE_CHECKING:
+    from iscg_mailbot.services.actions.decisions import (
+        Decision,
+        action_history,
+        action_item,
+        close_item,
+        drop_item,
+        reopen_item,
+    )
+    from iscg_mailbot.services.actions.search import (
+        SearchHit,
+        SearchPage,
+        reindex,
+        search_messages,
+        search_page,
+        search_query_problem,
+    )
+
+#: Names of :mod:`.decisions` and :mod:`.search`, imported at their first use: the
+#: decisions' writers (and the website's tables they log to) and the search index are
+#: not what ``actions list`` and ``threads list --open`` read (issue 17, start-up).
+_ON_FIRST_USE = {
+    **dict.fromkeys(("Decision", "action_history", "action_item", "close_item",
+                     "drop_item", "reopen_item"), "decisions"),
+    **dict.fromkeys(("SearchHit", "SearchPage", "reindex", "search_messages",
+                     "search_page", "search_query_problem"), "search"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _ON_FIRST_USE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # the next use is a plain attribute
+    return value
+
 
 __all__ = [
     "ActionRow",
