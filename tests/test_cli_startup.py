@@ -128,8 +128,25 @@ def test_a_query_without_topics_declares_no_topic_table(args: list[str], databas
     loaded = _loaded_by(args, database)
     assert not [m for m in loaded if m.startswith(("iscg_mailbot.store.topics",
                                                    "iscg_mailbot.store.models_topics"))]
-    search_service = "iscg_mailbot.services.actions.search" in loaded
-    assert search_service == (args[0] == "search")
+    # The action services' package imports each module at the first use of its names:
+    # search reads neither the action queries nor their tables, the lists no search store.
+    searching = args[0] == "search"
+    assert ("iscg_mailbot.services.actions.search" in loaded) == searching
+    assert ("iscg_mailbot.services.actions.queries" in loaded) == (not searching)
+    assert ("iscg_mailbot.store.models_actions" in loaded) == (not searching)
+
+
+def test_the_action_services_package_gives_each_name_from_its_module() -> None:
+    import importlib
+
+    import iscg_mailbot.services.actions as package
+
+    assert sorted(package._MODULE_OF) == sorted(package.__all__)
+    for name, module in package._MODULE_OF.items():
+        where = importlib.import_module(f"{package.__name__}.{module}")
+        assert getattr(package, name) is getattr(where, name)
+    with pytest.raises(AttributeError):
+        package.no_such_service  # noqa: B018
 
 
 def test_the_command_table_names_the_module_of_every_command() -> None:

@@ -19,21 +19,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from iscg_mailbot.services.actions.context import Context, load_context
-from iscg_mailbot.services.actions.queries import (
-    ActionRow,
-    OpenThreadRow,
-    Page,
-    actions_page,
-    list_actions,
-    open_threads,
-    open_threads_page,
-    stalled_threads,
-    stalled_threads_page,
-    thread_actions,
-)
-
 if TYPE_CHECKING:
+    from iscg_mailbot.services.actions.context import Context, load_context
     from iscg_mailbot.services.actions.decisions import (
         Decision,
         action_history,
@@ -41,6 +28,18 @@ if TYPE_CHECKING:
         close_item,
         drop_item,
         reopen_item,
+    )
+    from iscg_mailbot.services.actions.queries import (
+        ActionRow,
+        OpenThreadRow,
+        Page,
+        actions_page,
+        list_actions,
+        open_threads,
+        open_threads_page,
+        stalled_threads,
+        stalled_threads_page,
+        thread_actions,
     )
     from iscg_mailbot.services.actions.search import (
         SearchHit,
@@ -51,19 +50,24 @@ if TYPE_CHECKING:
         search_query_problem,
     )
 
-#: Names of :mod:`.decisions` and :mod:`.search`, imported at their first use: the
-#: decisions' writers (and the website's tables they log to) and the search index are
-#: not what ``actions list`` and ``threads list --open`` read (issue 17, start-up).
-_ON_FIRST_USE = {
+#: Where each name below lives; its module is imported at the name's first use
+#: (issue 17, start-up): ``search`` needs neither the action queries nor their tables,
+#: ``actions list`` neither the search store nor the decisions' writers (and the
+#: website's tables they log to).
+_MODULE_OF = {
+    **dict.fromkeys(("Context", "load_context"), "context"),
     **dict.fromkeys(("Decision", "action_history", "action_item", "close_item",
                      "drop_item", "reopen_item"), "decisions"),
+    **dict.fromkeys(("ActionRow", "OpenThreadRow", "Page", "actions_page", "list_actions",
+                     "open_threads", "open_threads_page", "stalled_threads",
+                     "stalled_threads_page", "thread_actions"), "queries"),
     **dict.fromkeys(("SearchHit", "SearchPage", "reindex", "search_messages",
                      "search_page", "search_query_problem"), "search"),
 }
 
 
 def __getattr__(name: str) -> Any:
-    module = _ON_FIRST_USE.get(name)
+    module = _MODULE_OF.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
