@@ -15,10 +15,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from iscg_mailbot.cli import cli
+from iscg_mailbot.cli.base import COMMAND_MODULES, load_all_commands
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "config"
@@ -43,6 +45,12 @@ NOT_FOR_QUERIES = (
     "iscg_mailbot.store.models_delivery",
     "iscg_mailbot.store.models_duties",
     "iscg_mailbot.store.models_work",
+    # The website's tables: the data version is read by the website and the digest's
+    # kept overlaps only (store/versions.py builds its SELECT at first use).
+    "iscg_mailbot.store.models_web",
+    # People's decisions and their writers (services.actions imports them at first use).
+    "iscg_mailbot.services.actions.decisions",
+    "iscg_mailbot.store.actions",
 )
 
 QUERIES = [
@@ -98,6 +106,69 @@ def test_a_query_imports_only_what_it_uses(args: list[str], database: str) -> No
     needless = [m for m in loaded
                 if any(m == name or m.startswith(name + ".") for name in NOT_FOR_QUERIES)]
     assert needless == []
+
+
+#: The command line's own helpers, which every command module imports.
+CLI_HELPERS = {"base", "eval_output", "output", "params", "plain_table"}
+
+
+@pytest.mark.parametrize("args", QUERIES, ids=" ".join)
+def test_a_query_imports_only_the_module_of_its_command(args: list[str], database: str) -> None:
+    # The root group imports a command's module when the command is asked for: the
+    # other ~80 commands' options (and their modules' imports) are not declared.
+    loaded = {m.removeprefix("iscg_mailbot.cli.") for m in _loaded_by(args, database)
+              if m.startswith("iscg_mailbot.cli.")}
+    assert loaded - CLI_HELPERS == {COMMAND_MODULES[args[0]]}
+
+
+@pytest.mark.parametrize("args", [q for q in QUERIES if q != ["threads", "list"]], ids=" ".join)
+def test_a_query_without_topics_declares_no_topic_table(args: list[str], database: str) -> None:
+    # Only the plain thread list shows topics; the action queries take shown_subject
+    # from the thread service, which imports the topic store where it is used.
+    loaded = _loaded_by(args, database)
+    assert not [m for m in loaded if m.startswith(("iscg_mailbot.store.topics",
+                                                   "iscg_mailbot.store.models_topics"))]
+    # The action services' package imports each module at the first use of its names:
+    # search reads neither the action queries nor their tables, the lists no search store.
+    searching = args[0] == "search"
+    assert ("iscg_mailbot.services.actions.search" in loaded) == searching
+    assert ("iscg_mailbot.services.actions.queries" in loaded) == (not searching)
+    assert ("iscg_mailbot.store.models_actions" in loaded) == (not searching)
+
+
+def test_the_action_services_package_gives_each_name_from_its_module() -> None:
+    import importlib
+
+    import iscg_mailbot.services.actions as package
+
+    assert sorted(package._MODULE_OF) == sorted(package.__all__)
+    for name, module in package._MODULE_OF.items():
+        where = importlib.import_module(f"{package.__name__}.{module}")
+        assert getattr(package, name) is getattr(where, name)
+    with pytest.raises(AttributeError):
+        package.no_such_service  # noqa: B018
+
+
+def test_the_command_table_names_the_module_of_every_command() -> None:
+    load_all_commands()
+    declared = {name: command.callback.__module__.removeprefix("iscg_mailbot.cli.")
+                for name, command in cli.commands.items() if command.callback is not None}
+    assert declared == COMMAND_MODULES
+    assert cli.list_commands(click.Context(cli)) == sorted(COMMAND_MODULES)
+
+
+def test_help_and_a_mistyped_command_see_every_command() -> None:
+    # Run as a user runs them (fresh processes): --help lists every command, and a
+    # mistyped name is answered with the closest command's name.
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "iscg_mailbot", *args],
+                              capture_output=True, text=True, cwd=ROOT, check=False)
+
+    listed = run("--help").stdout
+    assert all(f"  {name} " in listed for name in COMMAND_MODULES)
+    mistyped = run("threds", "list")
+    assert mistyped.returncode == 2
+    assert "Did you mean 'threads'?" in mistyped.stderr
 
 
 def test_a_topic_filter_still_brings_the_topic_service(database: str) -> None:

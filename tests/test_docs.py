@@ -20,8 +20,12 @@ DOCS_TEXT = "\n".join(path.read_text(encoding="utf-8") for path in DOCS)
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:
+    # Through Click's interface: the root group imports each command's module when asked.
+    ctx = click.Context(group)
     found = []
-    for name, command in sorted(group.commands.items()):
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None, name
         path = (*prefix, name)
         found.append((path, command))
         if isinstance(command, click.Group):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import importlib
 import logging
 import sys
 from dataclasses import dataclass, field
@@ -70,8 +71,48 @@ def _start_up_done() -> None:
         gc.set_threshold(*_gc_defaults.pop())
 
 
+#: The module of ``iscg_mailbot.cli`` that declares each command. A process imports the
+#: one its command is in (issue 17, start-up: a query need not declare ~80 commands'
+#: options); ``--help`` and a name no command has import them all.
+#: ``tests/test_cli_startup.py`` holds this table to the commands the modules declare.
+COMMAND_MODULES = {
+    "actions": "actions", "search": "actions",
+    "calendar": "calendar",
+    "config": "config",
+    "db": "ingest", "demo": "ingest", "import": "ingest", "status": "ingest",
+    "sync": "ingest", "threads": "ingest",
+    "digest": "digest", "members": "digest",
+    "meetings": "meetings",
+    "overlaps": "overlaps",
+    "reminders": "reminders",
+    "report": "report",
+    "tag": "topics", "topics": "topics",
+    "serve": "web",
+    "health": "worker", "run": "worker",
+}
+
+
+def load_all_commands() -> None:
+    """Import every command module: each registers its commands on :data:`cli`."""
+    for module in sorted(set(COMMAND_MODULES.values())):
+        importlib.import_module(f"iscg_mailbot.cli.{module}")
+
+
 class MailbotGroup(click.Group):
-    """A group that turns MailbotError into one line on stderr and exit code 1."""
+    """A group that turns MailbotError into one line on stderr and exit code 1, and
+    imports a command's module when the command is asked for."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            module = COMMAND_MODULES.get(cmd_name)
+            if module is None:
+                load_all_commands()  # Click's "did you mean" reads every command
+            else:
+                importlib.import_module(f"iscg_mailbot.cli.{module}")
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *COMMAND_MODULES})
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         """The process's entry point (the console script, ``python -m iscg_mailbot``; the

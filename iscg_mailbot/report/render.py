@@ -27,6 +27,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from iscg_mailbot.records import Digest
+from iscg_mailbot.report.compiled_templates import KeptTemplates
 from iscg_mailbot.settings.members import Member
 from iscg_mailbot.text import printable, shorten
 
@@ -114,8 +115,11 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 
 
 @lru_cache(maxsize=8)
-def make_environment(config_dir: str | None = None) -> SandboxedEnvironment:
-    """The Jinja2 environment: ``<config_dir>/templates`` first (when present), then the package."""
+def make_environment(config_dir: str | None = None,
+                     compiled: str | None = None) -> SandboxedEnvironment:
+    """The Jinja2 environment: ``<config_dir>/templates`` first (when present), then the
+    package; ``compiled``: a directory that keeps the compiled templates between
+    processes (report/compiled_templates.py)."""
     loaders: list[Any] = []
     if config_dir is not None:
         override = Path(config_dir) / "templates"
@@ -130,6 +134,7 @@ def make_environment(config_dir: str | None = None) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=KeptTemplates(compiled) if compiled is not None else None,
     )
     env.filters.update(clean=clean, one_line=one_line, wrap=wrap, nl2br=nl2br, href=href,
                        local=local, day=day)
@@ -137,13 +142,14 @@ def make_environment(config_dir: str | None = None) -> SandboxedEnvironment:
     return env
 
 
-def render_digest(digest: Digest, member: Member | None,
-                  *, config_dir: str | Path | None = None) -> RenderedMail:
-    """Render ``digest`` for ``member`` (None: a generic preview) with the digest templates.
+def render_digest(digest: Digest, member: Member | None, *, config_dir: str | Path | None = None,
+                  compiled: str | None = None) -> RenderedMail:
+    """Render ``digest`` for ``member`` (None: a generic preview) with the digest templates
+    (``compiled``: where the compiled templates are kept, see :func:`make_environment`).
 
     The subject is reduced to one line whatever a template or the list content holds.
     """
-    env = make_environment(str(config_dir) if config_dir is not None else None)
+    env = make_environment(str(config_dir) if config_dir is not None else None, compiled)
     zone = ZoneInfo(digest.timezone)
     hidden = [max(len(section.threads) - MAX_SECTION_THREADS, 0) for section in digest.sections]
     digest = bounded(digest)

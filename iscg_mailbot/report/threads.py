@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from iscg_mailbot.errors import NotFound
 from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page, count_rows, make_page
 from iscg_mailbot.store.models import Message, Thread
-from iscg_mailbot.store.topics import effective_topics
 
 if TYPE_CHECKING:
     from iscg_mailbot.settings.main import ListConfig
@@ -128,7 +127,7 @@ def list_threads(
     if limit is not None or offset:
         query = query.limit(limit).offset(offset)
     rows = list(session.scalars(query))
-    topics = effective_topics(session, [thread.id for thread in rows])
+    topics = _topics(session, [thread.id for thread in rows])
     return [_summary(thread, topics.get(thread.id, ())) for thread in rows]
 
 
@@ -206,8 +205,16 @@ def thread_detail(session: Session, thread_id: int) -> ThreadDetail:
             # Parent pointers that form a cycle are never reached from a root: show
             # those messages anyway rather than hide them.
             stack = [(m, 0) for m in reversed(messages) if m.id not in seen][:1]
-    topics = effective_topics(session, [thread.id]).get(thread.id, ())
+    topics = _topics(session, [thread.id]).get(thread.id, ())
     return ThreadDetail(summary=_summary(thread, topics), messages=ordered)
+
+
+def _topics(session: Session, thread_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    # The topic store (its tables and writers) is imported by the lists that show
+    # topics, not by the action queries that take shown_subject from this package.
+    from iscg_mailbot.store.topics import effective_topics
+
+    return effective_topics(session, thread_ids)
 
 
 def quoted_texts(session: Session, thread_id: int) -> dict[int, str]:

@@ -23,7 +23,6 @@ from iscg_mailbot.report.threads import threads_page as report_threads_page
 from iscg_mailbot.services.app import App
 from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.models import Thread
-from iscg_mailbot.store.topics import threads_mentioning, topic_states
 
 if TYPE_CHECKING:
     # The topic service (the topic list's models, the tagger's module) is imported by
@@ -94,6 +93,8 @@ def _filtered_ids(app: App, session: Session, topic: str | None,
 
         thread_ids = thread_ids_with_topic(app, session, topic)
     if mentions is not None:
+        from iscg_mailbot.store.topics import threads_mentioning
+
         found = threads_mentioning(session, mentions)
         thread_ids = found if thread_ids is None else thread_ids & found
     return thread_ids
@@ -162,6 +163,8 @@ class TagDecision:
 
 def tag_decisions(app: App, thread_id: int) -> list[TagDecision]:
     """The standing manual topic decisions of a thread, oldest first (who is in the note)."""
+    from iscg_mailbot.store.topics import topic_states
+
     with app.session() as session:
         states = topic_states(session, [thread_id]).get(thread_id, {})
     decisions = [TagDecision(s.topic, bool(s.manual), s.note, s.decided_at)

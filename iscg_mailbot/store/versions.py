@@ -25,13 +25,12 @@ minute anyway.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event, select
+from sqlalchemy import Connection, Engine, Select, event, select
 from sqlalchemy.orm import Session
-
-from iscg_mailbot.store.models_web import DataVersion
 
 TABLE = "data_versions"
 #: Tables written often that no page shows: writing them changes no page.
@@ -113,11 +112,18 @@ def _table_exists(cursor: Any, dialect: str) -> bool:
     return row is not None and row[0] is not None
 
 
-_READ = select(DataVersion.version).where(DataVersion.id == 1)
-
-
 def data_version(connection: Session | Connection) -> int | None:
     """The current data version; None when the database has no counter (then nothing
     may be kept). Read it before the data a page shows: the page is then at least as
     new as the number it is kept under."""
-    return connection.scalar(_READ)
+    return connection.scalar(_read_statement())
+
+
+@functools.cache
+def _read_statement() -> Select[int]:
+    # Built at first use: every engine is watched (store/database.py imports this
+    # module), but only the website and the digest's kept overlaps read the counter; a
+    # query need not declare the website's tables (issue 17, start-up).
+    from iscg_mailbot.store.models_web import DataVersion
+
+    return select(DataVersion.version).where(DataVersion.id == 1)

@@ -14,35 +14,66 @@
 - :mod:`.context` — what these read of the configuration (``load_context``).
 """
 
-from iscg_mailbot.services.actions.context import Context, load_context
-from iscg_mailbot.services.actions.decisions import (
-    Decision,
-    action_history,
-    action_item,
-    close_item,
-    drop_item,
-    reopen_item,
-)
-from iscg_mailbot.services.actions.queries import (
-    ActionRow,
-    OpenThreadRow,
-    Page,
-    actions_page,
-    list_actions,
-    open_threads,
-    open_threads_page,
-    stalled_threads,
-    stalled_threads_page,
-    thread_actions,
-)
-from iscg_mailbot.services.actions.search import (
-    SearchHit,
-    SearchPage,
-    reindex,
-    search_messages,
-    search_page,
-    search_query_problem,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from iscg_mailbot.services.actions.context import Context, load_context
+    from iscg_mailbot.services.actions.decisions import (
+        Decision,
+        action_history,
+        action_item,
+        close_item,
+        drop_item,
+        reopen_item,
+    )
+    from iscg_mailbot.services.actions.queries import (
+        ActionRow,
+        OpenThreadRow,
+        Page,
+        actions_page,
+        list_actions,
+        open_threads,
+        open_threads_page,
+        stalled_threads,
+        stalled_threads_page,
+        thread_actions,
+    )
+    from iscg_mailbot.services.actions.search import (
+        SearchHit,
+        SearchPage,
+        reindex,
+        search_messages,
+        search_page,
+        search_query_problem,
+    )
+
+#: Where each name below lives; its module is imported at the name's first use
+#: (issue 17, start-up): ``search`` needs neither the action queries nor their tables,
+#: ``actions list`` neither the search store nor the decisions' writers (and the
+#: website's tables they log to).
+_MODULE_OF = {
+    **dict.fromkeys(("Context", "load_context"), "context"),
+    **dict.fromkeys(("Decision", "action_history", "action_item", "close_item",
+                     "drop_item", "reopen_item"), "decisions"),
+    **dict.fromkeys(("ActionRow", "OpenThreadRow", "Page", "actions_page", "list_actions",
+                     "open_threads", "open_threads_page", "stalled_threads",
+                     "stalled_threads_page", "thread_actions"), "queries"),
+    **dict.fromkeys(("SearchHit", "SearchPage", "reindex", "search_messages",
+                     "search_page", "search_query_problem"), "search"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # the next use is a plain attribute
+    return value
+
 
 __all__ = [
     "ActionRow",

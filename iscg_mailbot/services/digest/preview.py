@@ -10,10 +10,12 @@ from sqlalchemy import func, select
 
 from iscg_mailbot.errors import NotFound
 from iscg_mailbot.records import Digest
+from iscg_mailbot.report.compiled_templates import compiled_templates
 from iscg_mailbot.report.digest import collect_week, digest_for
 from iscg_mailbot.report.render import render_digest
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.overlap_cache import with_overlaps
+from iscg_mailbot.services.tagger_cache import cache_dir
 from iscg_mailbot.settings.members import Member
 from iscg_mailbot.store.models_delivery import SENT, OutboxEntry
 from iscg_mailbot.store.types import utcnow
@@ -57,7 +59,8 @@ def preview_digest(app: App, *, member_address: str | None = None, week: date | 
                                  config=config, topic_titles=app.config.topic_titles(),
                                  as_of=as_of)
     digest = digest_for(with_overlaps(app, week_data, period), member)
-    rendered = render_digest(digest, member, config_dir=app.settings.config_dir)
+    rendered = render_digest(digest, member, config_dir=app.settings.config_dir,
+                             compiled=compiled_templates(cache_dir()))
     return DigestPreview(list_key=list_config.id, period_key=digest.period_key,
                          member=member.address if member else None, subject=rendered.subject,
                          text=rendered.text, html=rendered.html, empty=digest.is_empty)
