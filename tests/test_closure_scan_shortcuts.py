@@ -13,6 +13,9 @@ from datetime import datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from iscg_mailbot.analyse.closure_reading import lead_stem, shared_words
+from iscg_mailbot.analyse.closure_reply import reply_of
+from iscg_mailbot.analyse.closure_words import words_of
 from iscg_mailbot.records import OpenItem
 from iscg_mailbot.services.actions.closures import _Open, _Thread
 
@@ -46,3 +49,42 @@ def test_items_asked_before_are_the_plain_scan(items: list[tuple[int, str]], day
     found = _Thread(windows).asked_before(when, cited, references)
     assert found == _plain(windows, when, cited, references)
 
+
+# The openings and remarks a clause's lead is read from: stop and asking words, content
+# words, the remark's adjectives and nouns in any case, glued and plural forms.
+LEAD_PIECES = ["Yes", "the", "Feasible", "Fellowships", "Confirmation", "Corrections", "are",
+               "a", "good", "Good", "interesting", "question", "Question", "QUESTION",
+               "questions", "point", "points", "idea", "suggestion", "topic", "issue",
+               "issues", "goodquestion", "question_", "_question", "-", ",", ".", ":", " ",
+               "\n", "valid", "tricky", "\u0130ssue", "\u017fuggestion", "week", "SG17"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(LEAD_PIECES), max_size=8).map(" ".join))
+def test_lead_stem_behind_the_remark_words(text: str) -> None:
+    """A clause's lead read with its words (the remark searched only when it holds one
+    of the remark's nouns) is the lead read alone."""
+    assert lead_stem(text, words_of(text)) == lead_stem(text)
+
+
+# Replies and items sharing (or not) content words, with clauses said, put off, left
+# for later and promised.
+REPLY_PIECES = ["The report was sent.", "The figures will follow next week.",
+                "I will come back to you.", "We will send the template.", "Thanks!",
+                "The moderators are confirmed;", "one moderator is still to be confirmed.",
+                "Is that fine?", "Dear Ahmed,", "BDT has provided its input.",
+                "The modules will be ready in April.", "No case to withhold.", "\n\n"]
+ITEM_PIECES = ["send", "the", "report", "figures", "template", "moderators", "modules",
+               "input", "case", "April", "withhold", "nothing", "Could", "BDT", "?"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(REPLY_PIECES), max_size=6).map(" ".join),
+       st.lists(st.sampled_from(ITEM_PIECES), max_size=6).map(" ".join))
+def test_words_shared_with_the_reply_read_once(reply: str, item: str) -> None:
+    """Whether a clause said or left for later shares a word with an item, asked of the
+    union of the clauses' words, is what asking each clause gives."""
+    read = reply_of(reply)
+    assert read.answer.about(item) == any(shared_words(c, item) for c in read.answer.says)
+    assert read.answer.leaves(item) == any(shared_words(c, item) for c in read.answer.pending)
+    assert read.leaves(item) == any(shared_words(c, item) for c in read.pending)

@@ -346,21 +346,31 @@ def leads_with(clause: str, question: str) -> bool:
     return lead is not None and lead in content_words(question)
 
 
-def lead_stem(clause: str) -> str | None:
+def lead_stem(clause: str, words: frozenset[str] | None = None) -> str | None:
     """The stem of the content word a clause opens with, that :func:`leads_with` looks
     for in a question; None when it opens with none (it depends on the clause alone:
-    a reply's clauses are each read once, not once per question)."""
+    a reply's clauses are each read once, not once per question). ``words``:
+    :func:`~iscg_mailbot.analyse.closure_words.words_of` the clause, when known."""
     match = _LEAD.match(clause)
-    if match is None or _REMARK.search(clause):
-        return None  # (nor a remark on the question: "Fellowships are a good question")
+    if match is None:
+        return None
     word = match.group("word").casefold()
     # The asking verb is not what was asked about: "Confirmation will follow".
-    return None if word in _STOP or _ASKING.match(word) else _stem(word)
+    if word in _STOP or _ASKING.match(word):
+        return None
+    # Nor a remark on the question: "Fellowships are a good question". (Searched only in
+    # a clause holding one of the remark's nouns as a word: few do.)
+    if (words is None or not _REMARK_WORDS.isdisjoint(words)) and _REMARK.search(clause):
+        return None
+    return _stem(word)
 
 
 _REMARK = re.compile(r"\b(?:good|interesting|important|valid|fair|excellent|great|difficult|"
                      r"tricky|complex)\s+(?:question|point|idea|suggestion|topic|issue)\b",
                      re.IGNORECASE)
+# A match of ``_REMARK`` ends with one of these as a word of its own (the pattern reads
+# them in lower case only; the clause's words are folded).
+_REMARK_WORDS = gate_words(("question", "point", "idea", "suggestion", "topic", "issue"))
 _ASKING = re.compile(r"(?:confirm|indicat|inform|advis|clarif|repl|respon|answer|check|"
                      r"verif|question)", re.IGNORECASE)
 
