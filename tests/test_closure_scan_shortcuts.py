@@ -8,11 +8,13 @@ made of the pieces the shortcut decides on.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import datetime, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from iscg_mailbot.analyse import closure_points
 from iscg_mailbot.analyse.closure_reading import lead_stem, shared_words
 from iscg_mailbot.analyse.closure_reply import reply_of
 from iscg_mailbot.analyse.closure_words import words_of
@@ -88,3 +90,33 @@ def test_words_shared_with_the_reply_read_once(reply: str, item: str) -> None:
     assert read.answer.about(item) == any(shared_words(c, item) for c in read.answer.says)
     assert read.answer.leaves(item) == any(shared_words(c, item) for c in read.answer.pending)
     assert read.leaves(item) == any(shared_words(c, item) for c in read.pending)
+
+
+POINT_PIECES = ["1.", "2)", "(a)", "-", "*", "Is it free?", "Who runs it?", "Yes.", "?", "!",
+                ".", "BDT", "the list", "\n", "\n\n", "  ", "\t"]
+
+
+def _plain_points(text: str, starts: list[int]) -> list[int | None]:
+    """:func:`points_of` with every line's offset counted in turn and the questions
+    always read."""
+    lines = text.splitlines(keepends=True)
+    offsets, at = [], 0
+    for line in lines:
+        offsets.append(at)
+        at += len(line)
+    questions = closure_points.question_spans(text)
+    found = []
+    for start in starts:
+        point = closure_points._list_entry(lines, max(bisect_right(offsets, start) - 1, 0))
+        found.append(point if point is not None
+                     else closure_points._question_place(questions, start))
+    return found
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(POINT_PIECES), max_size=12).map(" ".join), st.data())
+def test_points_of_reads_questions_only_of_two(text: str, data: st.DataObject) -> None:
+    """The points of a message's items, its questions read only when it holds two
+    question marks, are those read in full."""
+    starts = data.draw(st.lists(st.integers(0, max(len(text) - 1, 0)), max_size=4))
+    assert closure_points.points_of(text, starts) == _plain_points(text, starts)
