@@ -348,19 +348,16 @@ def leads_with(clause: str, question: str) -> bool:
 
 def lead_stem(clause: str, words: frozenset[str] | None = None) -> str | None:
     """The stem of the content word a clause opens with, that :func:`leads_with` looks
-    for in a question; None when it opens with none (it depends on the clause alone:
-    a reply's clauses are each read once, not once per question). ``words``:
-    :func:`~iscg_mailbot.analyse.closure_words.words_of` the clause, when known."""
+    for in a question, or None (``words``: :func:`words_of` the clause, when known)."""
     match = _LEAD.match(clause)
     if match is None:
         return None
     word = match.group("word").casefold()
-    # The asking verb is not what was asked about: "Confirmation will follow".
-    if word in _STOP or _ASKING.match(word):
-        return None
-    # Nor a remark on the question: "Fellowships are a good question". (Searched only in
-    # a clause holding one of the remark's nouns as a word: few do.)
-    if (words is None or not _REMARK_WORDS.isdisjoint(words)) and _REMARK.search(clause):
+    # Not the asking verb ("Confirmation will follow"), nor a remark on the question
+    # ("Fellowships are a good question": searched only when the clause's words hold
+    # one of the remark's nouns, few do).
+    if word in _STOP or _ASKING.match(word) or (
+            (words is None or not _REMARK_WORDS.isdisjoint(words)) and _REMARK.search(clause)):
         return None
     return _stem(word)
 
@@ -368,8 +365,7 @@ def lead_stem(clause: str, words: frozenset[str] | None = None) -> str | None:
 _REMARK = re.compile(r"\b(?:good|interesting|important|valid|fair|excellent|great|difficult|"
                      r"tricky|complex)\s+(?:question|point|idea|suggestion|topic|issue)\b",
                      re.IGNORECASE)
-# A match of ``_REMARK`` ends with one of these as a word of its own (the pattern reads
-# them in lower case only; the clause's words are folded).
+# Each match of ``_REMARK`` holds one of these as a word of its own (:func:`gate_words`).
 _REMARK_WORDS = gate_words(("question", "point", "idea", "suggestion", "topic", "issue"))
 _ASKING = re.compile(r"(?:confirm|indicat|inform|advis|clarif|repl|respon|answer|check|"
                      r"verif|question)", re.IGNORECASE)
