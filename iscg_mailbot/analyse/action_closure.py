@@ -89,19 +89,11 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:hereby\s+)?confirm)\b",
         re.IGNORECASE)),
 )
-# The words one of which every match of a statement holds (the delivery verbs; "made"
-# of "made available", "finali" of "finalised"): most clauses hold none. The anchored
-# statements ("Done.", "Confirmed") fail at once and are searched as they are.
+# The delivery verbs as the words their matches hold ("made" of "made available",
+# "finali" of "finalised"). The anchored statements ("Done.", "Confirmed") fail at once
+# and are searched as they are; the others in groups of their alternatives, each group
+# behind the words its matches hold (most clauses hold none).
 _DELIVERY_WORDS = tuple(w.split("[")[0].split("\\")[0] for w in _DELIVERY_VERBS.split("|"))
-_STATEMENT_WORDS: dict[str, tuple[str, ...]] = {
-    "delivered": (*_DELIVERY_WORDS, "confirmed", "done", "passed", "went", "gone", "envoy", "transmis",
-                  "soumis", "publi", "diffus", "communiqu", "enviad", "remitid", "presentad",
-                  "publicad", "remitido", "envi\u00f3", "gesendet", "versandt", "verschickt",
-                  "\u00fcbermittelt", "eingereicht"),
-    "attached": ("attach", "enclos", "here", "below", "ci-joint", "voici", "veuillez", "adjunt",
-                 "anbei", "allegato", "anexo", "approved", "joint", "anhang",
-                 "beigef\u00fcgt"),
-}
 # The "attached" statement's alternatives searched apart, each group behind the words
 # its matches hold: a clause saying "there" or "below" lets the whole statement's gate
 # through, and its last alternative ("BR slides attached") is tried at every position.
@@ -114,6 +106,20 @@ _ATTACHED_GROUPS: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = (
     (("joint", "voici", "veuillez", "adjunt", "anbei", "allegato", "anexo", "anhang",
       "beigefügt", "approved"), (6, 7, 8, 9, 10, 11, 12, 15)),
 )
+
+# The "delivered" statement's alternatives the same way: the English deeds behind the
+# delivery verbs, and apart those tried at every word of a clause holding a delivery verb
+# ("it ... went to", the other languages' forms), each behind its own words.
+_DELIVERED_GROUPS: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = (
+    ((*_DELIVERY_WORDS, "confirmed", "done"), (0, 1, 2, 4)),
+    (("passed",), (3,)),
+    (("went", "gone"), (5,)),
+    (("envoy", "transmis", "soumis", "publi", "diffus", "communiqu", "enviad", "remitid",
+      "presentad", "publicad", "envi\u00f3", "gesendet", "versandt", "verschickt",
+      "\u00fcbermittelt", "eingereicht"), (6, 7, 8, 9, 10)),
+)
+
+_GROUPS = {"delivered": _DELIVERED_GROUPS, "attached": _ATTACHED_GROUPS}
 
 
 def _split_statement(pattern: re.Pattern[str],
@@ -128,9 +134,7 @@ def _split_statement(pattern: re.Pattern[str],
 
 _STATEMENTS: tuple[tuple[str, re.Pattern[str], tuple[GatedPattern, ...] | None], ...] = tuple(
     (name, pattern,
-     _split_statement(pattern, _ATTACHED_GROUPS) if name == "attached"
-     else (GatedPattern(pattern, _STATEMENT_WORDS[name]),) if name in _STATEMENT_WORDS
-     else None)
+     _split_statement(pattern, _GROUPS[name]) if name in _GROUPS else None)
     for name, pattern in _STATEMENT_PATTERNS
 )
 # "will be sent", "once it has been sent", "if you have sent": not (yet) done.

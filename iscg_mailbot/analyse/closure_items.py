@@ -202,8 +202,7 @@ def _deeds_done(reply: Reply, open_items: Sequence[OpenItem], speaker: Speaker,
                                                  for p in owner_parts(m.owner)}
             # Not while part of it is still to come ("I checked the figures;
             # corrections will follow next week").
-            if owner_parts(item.owner) & by and not any(
-                    shared_words(p, item.sentence) for p in reply.pending):
+            if owner_parts(item.owner) & by and not reply.leaves(item.sentence):
                 closures[item.id] = Closure(item.id, deed.text, "did",
                                             (sentence.start, sentence.end),
                                             _share(item.owner, by))
@@ -308,7 +307,7 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
     for (``owner``, when ``sender`` is given) only when it talks about it."""
     reply = reply_of(reply_new_text)
     if any(deeds_asked(done, question) for _, parts in reply.deeds for _, done in parts) \
-            and not any(shared_words(p, question) for p in reply.pending):
+            and not reply.leaves(question):
         return True  # the deed asked, reported done: "I replied to APT this morning"
     read = reply.answer
     if sender is not None and read.says and not read.about(question) \
@@ -356,7 +355,7 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
     for item, owned in mine:
         says = _asks_to_say(item.sentence)
         if not read.answers(item.sentence, delivered=not says) or (
-                not says and any(shared_words(c, item.sentence) for c in read.pending)):
+                not says and read.leaves(item.sentence)):
             continue  # no delivery reported, and part of the thing is still to come
         # "Could BDT send an update?" is a request put as a question: "Thank you for the
         # offer. Sure, we will send it" promises it and says nothing about it.

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 from iscg_mailbot.analyse.closure_reading import defers_answer
 from iscg_mailbot.analyse.text_gates import folded
@@ -129,17 +130,16 @@ def points_of(text: str, starts: Sequence[int]) -> list[int | None]:
     """:func:`point_of` of each offset in ``starts``, the text's lines and questions
     read once (the items of one message)."""
     lines = text.splitlines(keepends=True)
-    offsets, at = [], 0
-    for line in lines:
-        offsets.append(at)
-        at += len(line)
+    offsets = list(accumulate(map(len, lines), initial=0))[:-1]  # where each line starts
     questions: list[tuple[int, int]] | None = None
     found: list[int | None] = []
     for start in starts:
         point = _list_entry(lines, max(bisect_right(offsets, start) - 1, 0))
         if point is None:
             if questions is None:
-                questions = question_spans(text)
+                # A place among the questions needs two of them, each ending with its
+                # own "?": a text holding fewer (most) is not read for them.
+                questions = question_spans(text) if text.count("?") > 1 else []
             point = _question_place(questions, start)
         found.append(point)
     return found

@@ -346,21 +346,27 @@ def leads_with(clause: str, question: str) -> bool:
     return lead is not None and lead in content_words(question)
 
 
-def lead_stem(clause: str) -> str | None:
+def lead_stem(clause: str, words: frozenset[str] | None = None) -> str | None:
     """The stem of the content word a clause opens with, that :func:`leads_with` looks
-    for in a question; None when it opens with none (it depends on the clause alone:
-    a reply's clauses are each read once, not once per question)."""
+    for in a question, or None (``words``: :func:`words_of` the clause, when known)."""
     match = _LEAD.match(clause)
-    if match is None or _REMARK.search(clause):
-        return None  # (nor a remark on the question: "Fellowships are a good question")
+    if match is None:
+        return None
     word = match.group("word").casefold()
-    # The asking verb is not what was asked about: "Confirmation will follow".
-    return None if word in _STOP or _ASKING.match(word) else _stem(word)
+    # Not the asking verb ("Confirmation will follow"), nor a remark on the question
+    # ("Fellowships are a good question": searched only when the clause's words hold
+    # one of the remark's nouns, few do).
+    if word in _STOP or _ASKING.match(word) or (
+            (words is None or not _REMARK_WORDS.isdisjoint(words)) and _REMARK.search(clause)):
+        return None
+    return _stem(word)
 
 
 _REMARK = re.compile(r"\b(?:good|interesting|important|valid|fair|excellent|great|difficult|"
                      r"tricky|complex)\s+(?:question|point|idea|suggestion|topic|issue)\b",
                      re.IGNORECASE)
+# Each match of ``_REMARK`` holds one of these as a word of its own (:func:`gate_words`).
+_REMARK_WORDS = gate_words(("question", "point", "idea", "suggestion", "topic", "issue"))
 _ASKING = re.compile(r"(?:confirm|indicat|inform|advis|clarif|repl|respon|answer|check|"
                      r"verif|question)", re.IGNORECASE)
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache, partial
 
 from iscg_mailbot.analyse.action_closure import delivery_statement, promises, says_something
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
@@ -74,6 +74,13 @@ def later(item_sentence: str, done: Sequence[str], pending: Sequence[str]) -> bo
 
 
 
+def words_of_all(texts: Sequence[str]) -> frozenset[str]:
+    """The content words of any of ``texts``: ``any(shared_words(t, s) for t in texts)``
+    is ``not words_of_all(texts).isdisjoint(content_words(s))``, one set test for each
+    item compared with a reply instead of one a clause."""
+    return frozenset().union(*(content_words(t) for t in texts))
+
+
 @dataclass(frozen=True)
 class Answer:
     """A reply's clauses sorted by what they do: say something, put off the answer,
@@ -84,6 +91,9 @@ class Answer:
     pending: tuple[str, ...]
     promises: bool
     promised: tuple[str, ...] = ()  # the clauses of sentences that promise
+    # :func:`words_of` a clause, when the reply has read them (its gates' words).
+    words: Callable[[str], frozenset[str]] | None = field(default=None, compare=False,
+                                                          repr=False)
 
     @classmethod
     def read(cls, text: str) -> Answer:
@@ -92,10 +102,12 @@ class Answer:
     @classmethod
     def of(cls, sentences: Sequence[str], each: Sequence[Sequence[str]],
            read: Callable[[str], tuple[bool, bool]] = deferral,
-           accepts: Callable[[str], bool] | None = None) -> Answer:
+           accepts: Callable[[str], bool] | None = None,
+           words: Callable[[str], frozenset[str]] | None = None) -> Answer:
         """The answer of a reply's sentences before its signature (none a sign-off
         line), each with the texts of its clauses (:func:`clauses`); ``read``:
-        :func:`deferral` and ``accepts``: :func:`promises` (or the reply's readings)."""
+        :func:`deferral`, ``accepts``: :func:`promises` and ``words``: :func:`words_of`
+        (or the reply's readings)."""
         accepting = [(accepts or promises)(s) for s in sentences]
         # A clause of a sentence that promises goes with the promise ("Yes, we have the
         # template; I will send it this week").
@@ -110,6 +122,7 @@ class Answer:
             tuple(c for c in texts if deferred[c][1]),
             any(accepting),
             tuple(c for c in texts if c in promised and not deferred[c][0]),
+            words,
         )
 
     def commits_to(self, question: str) -> bool:
@@ -138,12 +151,28 @@ class Answer:
         question's own word."""
         found = {}
         for clause in (*self.says, *self.promised):
-            if clause not in self.pending and (lead := lead_stem(clause)) is not None:
+            if clause not in self.pending and (lead := lead_stem(
+                    clause, self.words(clause) if self.words is not None else None)) is not None:
                 found[clause] = lead
         return found
 
+    @cached_property
+    def _said_words(self) -> frozenset[str]:
+        """The content words of all the clauses said, read once a reply: a clause shares
+        a word with an item exactly when their union does."""
+        return words_of_all(self.says)
+
+    @cached_property
+    def _pending_words(self) -> frozenset[str]:
+        return words_of_all(self.pending)
+
     def about(self, item_sentence: str) -> bool:
-        return any(shared_words(c, item_sentence) for c in self.says)
+        """Whether a clause said shares a content word with the item (:func:`talks_about`)."""
+        return not self._said_words.isdisjoint(content_words(item_sentence))
+
+    def leaves(self, item_sentence: str) -> bool:
+        """Whether a clause left for later shares a content word with the item."""
+        return not self._pending_words.isdisjoint(content_words(item_sentence))
 
     def answers(self, item_sentence: str, *, delivered: bool = False) -> bool:
         """Whether the reply answers an item: it says something (for a thing to
@@ -189,15 +218,11 @@ class Reply:
         """:func:`word_runs` and :func:`words_of` a clause or sentence of the reply, read
         once for the gates of every pattern asked of it (statements, deferral,
         promises, deeds)."""
-        found = self._read.get(text)
-        if found is None:
-            runs = word_runs(text)
-            found = self._read[text] = (runs, words_of(text, runs))
-        return found
+        return _read(self._read, text)
 
     def words(self, text: str) -> frozenset[str]:
         """:func:`words_of` a clause or sentence of the reply (:meth:`read`)."""
-        return self.read(text)[1]
+        return _read(self._read, text)[1]
 
     def deferral(self, text: str) -> tuple[bool, bool]:
         """:func:`deferral` of a clause or sentence of the reply, read once (for its
@@ -247,6 +272,14 @@ class Reply:
         return tuple(c.text for _, parts in self.sentences for c in parts
                      if self.deferral(c.text)[1])
 
+    def leaves(self, item_sentence: str) -> bool:
+        """Whether a clause of :attr:`pending` shares a content word with the item."""
+        return not self._pending_words.isdisjoint(content_words(item_sentence))
+
+    @cached_property
+    def _pending_words(self) -> frozenset[str]:
+        return words_of_all(self.pending)
+
     @cached_property
     def answer(self) -> Answer:
         split, signoff = self._split
@@ -256,7 +289,8 @@ class Reply:
         # read, with their clauses.
         return Answer.of(texts[:cut], [[c.text for c in parts]
                                        for _, parts in self.sentences[:cut]], self.deferral,
-                         self.promises)
+                         # (the words' cache, not the reply: no reference cycle)
+                         self.promises, partial(_words, self._read))
 
     @cached_property
     def said(self) -> str:
@@ -272,6 +306,20 @@ class Reply:
             self._named = (members, frozenset(
                 p for m in doers(self.said, members) for p in owner_parts(m.owner)))
         return self._named[1]
+
+
+def _read(found: dict[str, tuple[str, frozenset[str]]], text: str
+          ) -> tuple[str, frozenset[str]]:
+    """:meth:`Reply.read`, kept in ``found``."""
+    read = found.get(text)
+    if read is None:
+        runs = word_runs(text)
+        read = found[text] = (runs, words_of(text, runs))
+    return read
+
+
+def _words(found: dict[str, tuple[str, frozenset[str]]], text: str) -> frozenset[str]:
+    return _read(found, text)[1]
 
 
 @lru_cache(maxsize=32)

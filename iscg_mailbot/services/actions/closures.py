@@ -8,6 +8,7 @@ analysed: an item counts as open when a message arrives unless an earlier reply 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -57,6 +58,35 @@ class _Open:
     message_key: str = ""  # the Message-ID of the item's message
 
 
+class _Thread:
+    """The items of a thread, found by date: each reply of a long thread is compared
+    with the items asked before it (and those of the message it answers) without a test
+    of every item of the thread (half of them asked after it, on the generated corpus)."""
+
+    def __init__(self, windows: list[_Open]) -> None:
+        self.windows = windows
+        order = sorted(range(len(windows)), key=lambda i: windows[i].asked)
+        self.dates = [windows[i].asked for i in order]
+        self.order = order  # the places of the items, by the date they were asked
+        self.keyed: dict[str, list[int]] = defaultdict(list)  # by their message's Message-ID
+        for i, window in enumerate(windows):
+            if window.message_key != "":
+                self.keyed[window.message_key].append(i)
+
+    def asked_before(self, when: datetime, cited: str | None,
+                     references: Sequence[str]) -> list[_Open]:
+        """The items asked before ``when`` or in the message ``cited`` or one of
+        ``references`` (the messages a reply answers), in the thread's order."""
+        places = self.order[:bisect_left(self.dates, when)]
+        if self.keyed:
+            later = {i for key in (cited, *references) if key
+                     for i in self.keyed.get(key, ()) if not self.windows[i].asked < when}
+            if later:
+                places = [*places, *later]
+        places.sort()
+        return [self.windows[i] for i in places]
+
+
 class _Scan:
     """The open items of some threads, closed one reply at a time."""
 
@@ -72,12 +102,13 @@ class _Scan:
                                                       if i.closed_by_message_pk is not None],
             known)
         self.points = _points(session, items, known)
-        self.by_thread: dict[int, list[_Open]] = defaultdict(list)
+        by_thread: dict[int, list[_Open]] = defaultdict(list)
         for item in items:
             assert item.thread_id is not None
             window = self._window(item)
             if window is not None:
-                self.by_thread[item.thread_id].append(window)
+                by_thread[item.thread_id].append(window)
+        self.by_thread = {thread: _Thread(windows) for thread, windows in by_thread.items()}
         self.closures: list[ClosingReply] = []
         self.shares: list[ShareClosure] = []
         self.closed: set[int] = set()
@@ -94,11 +125,10 @@ class _Scan:
         cited, references = message.in_reply_to, message.references or ()
         # Open when this message arrives: not closed by an earlier reply (in this run
         # or a previous one). The same answer however often the batch is analysed.
-        windows = [w for w in self.by_thread.get(message.thread_id, ())
+        thread = self.by_thread.get(message.thread_id)
+        windows = [w for w in thread.asked_before(when, cited, references)
                    if w.id not in closed and w.message_pk != message.id
-                   and (w.asked < when or (w.message_key != "" and (
-                       w.message_key == cited or w.message_key in references)))
-                   and (w.until is None or w.until >= when)]
+                   and (w.until is None or w.until >= when)] if thread is not None else []
         if not windows:
             return
         candidates = [w.item for w in windows]
