@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 from functools import reduce
 from operator import or_
 
@@ -90,6 +91,7 @@ class RuleGate:
         self._extra = reduce(or_, (bit[w] for w in extra), 0)
         self._spaced_words: dict[int, tuple[tuple[str, int], ...]] = {}
         self._chosen: dict[tuple[int, bool], tuple[Rule, ...]] = {}
+        self._worded: dict[int, tuple[tuple[Rule, tuple[int, ...]], ...]] = {}
         # Rules that can match only at the start or after a colon ("TSB to send ..."):
         # without a colon, a match at the start is the only one to try.
         self.anchored = frozenset(r.name for r in self.rules if _anchored(r))
@@ -156,17 +158,31 @@ class RuleGate:
         found &= self._need_mask | self._rule_mask if ascii_text else self._rule_mask
         chosen = self._chosen.get((found, ascii_text))
         if chosen is None:
-            chosen = tuple(r for r, bits, needs in zip(self.rules, self._rule_bits,
-                                                       self._need_bits, strict=True)
-                           if (not bits or bits & found)
-                           and not (ascii_text and any(not n & found for n in needs)))
-            if len(self._chosen) < 4096:  # a few hundred word sets occur in practice
-                self._chosen[(found, ascii_text)] = chosen
+            # The rules with a word of the sentence first (a few hundred sets of them
+            # occur), then those of them whose groups of needed words it holds too
+            # (thousands of sets: the second look is over those few rules, not all).
+            worded = self._worded.get(found & self._rule_mask)
+            if worded is None:
+                worded = tuple((r, needs) for r, bits, needs in zip(
+                    self.rules, self._rule_bits, self._need_bits, strict=True)
+                               if not bits or bits & found)
+                _keep(self._worded, found & self._rule_mask, worded)
+            chosen = tuple(r for r, needs in worded
+                           if not (ascii_text and any(not n & found for n in needs)))
+            _keep(self._chosen, (found, ascii_text), chosen)
         return chosen
 
     def applicable(self, lowered: str) -> tuple[Rule, ...]:
         """The rules, in their order, that may match the lower-cased sentence ``lowered``."""
         return self.rules_for(self.scan(lowered))
+
+
+def _keep(kept: dict[Any, Any], key: Any, value: Any, most: int = 8192) -> None:
+    """Keep ``value`` under ``key``; a table grown to ``most`` entries starts again (the
+    word sets of mail read lately are the ones that recur)."""
+    if len(kept) >= most:
+        kept.clear()
+    kept[key] = value
 
 
 def _anchored(rule: Rule) -> bool:

@@ -178,6 +178,8 @@ def _found_in(sentences: list[Sentence], message: ActionInput, gate: RuleGate,
                 words = gate.scan(lowered)
             ascii_text = lowered.isascii()
             rules = gate.rules_for(words, ascii_text=ascii_text)
+            if not rules:
+                continue  # (most clauses: classify would try none)
             item = classify(clause, message, rules, members, gate.search,
                             lowered if ascii_text else None)
             if item is not None:
