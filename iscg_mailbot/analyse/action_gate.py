@@ -36,8 +36,8 @@ from typing import Any
 from functools import reduce
 from operator import or_
 
-from iscg_mailbot.analyse.pattern_words import leading_strings, required_words
-from iscg_mailbot.analyse.text_gates import WordSet, top_alternatives, trie_pattern
+from iscg_mailbot.analyse.pattern_words import StartedSearch, required_words
+from iscg_mailbot.analyse.text_gates import WordSet, top_alternatives
 from iscg_mailbot.settings.action_rules import Rule
 
 
@@ -97,8 +97,7 @@ class RuleGate:
         self.anchored = frozenset(r.name for r in self.rules if _anchored(r))
         # Where a match of each rule can start in an ASCII sentence: the places of the
         # strings its every match starts with ("will", "shall" for will_be_done).
-        self._starts = {r.name: re.compile(f"(?=(?:{trie_pattern(starts)}))")
-                        for r in self.rules if (starts := leading_strings(r.pattern))}
+        self._starts = {r.name: StartedSearch(r.pattern) for r in self.rules}
 
     def search(self, rule: Rule, text: str, lowered: str | None = None) -> re.Match[str] | None:
         """``rule.pattern.search(text)``: tried only where a match can start.
@@ -112,15 +111,7 @@ class RuleGate:
             return rule.pattern.search(text)
         if rule.name in self.anchored and ":" not in text:
             return rule.pattern.match(text)
-        starts = self._starts.get(rule.name) if lowered is not None else None
-        if starts is None:
-            return rule.pattern.search(text)
-        match = rule.pattern.match
-        for place in starts.finditer(lowered):  # type: ignore[arg-type]
-            found = match(text, place.start())
-            if found is not None:
-                return found
-        return None
+        return self._starts[rule.name].search(text, lowered)
 
     def scan(self, lowered: str) -> int:
         """The words of the gate that the lower-cased sentence ``lowered`` holds, as
