@@ -68,7 +68,10 @@ _PIECES = ["Dear", "dear", "Hi", "HELLO", "Best regards", "\u017fincerely", "\u2
            "Thanks", "colleagues", "all", "Deadline", "deadline", "Reply date", "Fecha l\u00edmite",
            "prazo", "For action", "To", "Subject", "Action items", "note", "-", "*", "\u2022",
            "1.", "(a)", "b)", "AI-2", "Action 4.", ":", ",", ".", "!", " ", "  ", "\t", "\n",
-           "\n\n", "TSB", "is invited to", "x", "\u0131", "\u0130", "\u00a0", "\u2003", "\r\n"]
+           "\n\n", "TSB", "is invited to", "x", "\u0131", "\u0130", "\u00a0", "\u2003", "\r\n",
+           "Thank you", "CHEERS", "Yours \u017fincerely", "Good morning", "warm", "Many thanks",
+           "Hey", "Greetings", "Regards", "Best", "Colleagues", "The", "To all", "Th", "h\u0130",
+           "\u212aind regards", "dEAR", "S"]
 
 
 @settings(max_examples=3000, deadline=None)
@@ -178,3 +181,14 @@ def _sample_texts() -> list[str]:
 
     return [parse_message(RawMessage(m.as_bytes(), Provenance())).new_text
             for m in mailbox.mbox(sample_archive())]
+
+
+def test_every_greeting_opens_with_two_letters_the_split_looks_for() -> None:
+    """The greeting pattern is tried only on a line whose first two letters (ASCII) open
+    one of its words: each word it can start with, read from the pattern itself."""
+    from iscg_mailbot.analyse.pattern_words import leading_strings
+
+    words = re.compile(_GREETING_RE.pattern.replace("^[ \\t]*", "", 1), _GREETING_RE.flags)
+    starts = leading_strings(words)
+    assert {"dear", "thanks", "yours sincerely"} <= set(starts)
+    assert {w[:2] for w in starts} == action_text._GREETING_STARTS

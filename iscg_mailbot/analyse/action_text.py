@@ -72,6 +72,10 @@ _SALUTATION_START_RE = re.compile(r"^[ \t]*(?:dear|hi|hello|hey)\b", re.IGNORECA
 # The first letters (lower case) a greeting's and a deadline header's words start with;
 # U+017F (long s) is an "s" to a case-insensitive pattern.
 _GREETING_FIRST = frozenset("dhgcabkwrmtsy\u017f")
+# Their first two letters, for a line that opens with two ASCII characters (whose lower
+# case is then what the pattern reads): "th" of "thanks", not "to" or "the".
+_GREETING_STARTS = frozenset({"de", "hi", "he", "gr", "go", "co", "al", "be", "ki", "wa", "re",
+                              "ma", "th", "ch", "si", "yo"})
 _DEADLINE_FIRST = frozenset("rdfp")
 # A sentence ends at . ! ? (and closing quotes/brackets) followed by space and a likely start.
 # "[.!?][.!?]*", not "[.!?]+": a pattern that opens with a class (not a repeat) is searched
@@ -113,7 +117,9 @@ def _segments(text: str) -> list[tuple[int, int]]:
         # (and a header key only on a line with a colon): most lines start none.
         opening = line.lstrip(" \t")
         first = opening[:1].lower()
-        greeting = first in _GREETING_FIRST and _GREETING_RE.match(line) is not None
+        two = opening[:2]
+        greeting = (two.lower() in _GREETING_STARTS if two.isascii() else first in _GREETING_FIRST
+                    ) and _GREETING_RE.match(line) is not None
         bullet = _BULLET_RE.match(line) if _may_be_bullet(opening) else None
         if start is not None and (greeting or bullet or (":" in line and _HEADER_RE.match(line))
                                   or (content[:1].lower() in _DEADLINE_FIRST
