@@ -32,9 +32,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
 from functools import reduce
 from operator import or_
+from typing import Any
 
 from iscg_mailbot.analyse.pattern_words import StartedSearch, required_words
 from iscg_mailbot.analyse.text_gates import WordSet, top_alternatives
