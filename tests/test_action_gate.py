@@ -198,3 +198,23 @@ def test_a_rule_is_found_where_its_matches_can_start(messages: list[ActionInput]
                 plain and (plain.span(), plain.groupdict())), (rule.name, sentence)
             hits += plain is not None
     assert hits > 500
+
+
+# The rules' words and the words of their needed groups (pattern_needs), with others.
+_NEED_PIECES = sorted(set(_PIECES) | {w for r in RULES for g in pattern_needs(r) for w in g})
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_NEED_PIECES), max_size=14),
+       st.lists(st.sampled_from(["", " "]), min_size=14, max_size=14))
+def test_an_ascii_sentence_gets_the_rules_whose_words_and_needed_words_it_holds(
+        pieces: list[str], joins: list[str]) -> None:
+    """The rules picked for an ASCII sentence (from the rules kept for its words, then
+    those of them whose needed groups it holds) are those asking each rule picks."""
+    sentence = "".join(p + j for p, j in zip(pieces, joins, strict=False))
+    plain = tuple(r for r in RULES if r.may_match(sentence)
+                  and all(any(w in sentence for w in group) for group in pattern_needs(r)))
+    found = _GATE.scan(sentence)
+    assert _GATE.rules_for(found, ascii_text=True) == plain
+    assert _GATE.rules_for(found, ascii_text=True) == plain  # as kept
+    assert _GATE.rules_for(found) == tuple(r for r in RULES if r.may_match(sentence))

@@ -16,6 +16,7 @@ import re
 
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.analyse.pattern_words import StartedSearch
 from iscg_mailbot.analyse.text_gates import GatedPattern, trie_pattern
 from iscg_mailbot.settings.action_rules import ACT_VERB_RE, ACT_VERBS, PARTIES
 
@@ -25,6 +26,9 @@ _LEAD = re.compile(
     r"tasks|propose\s+that|suggest\s+that|could|can|would|will)\s+(?=" + PARTIES + r"\s)",
     re.IGNORECASE,
 )
+# Tried only where one of its first words is (most sentences with "will" or "can"
+# hold no party after it): a search at every character tried all sixteen words.
+_LEAD_SEARCH = StartedSearch(_LEAD)
 # "..., and BDT to review it" / "Could TSB confirm X, and could BDT say Y?": the second
 # clause may repeat the modal that asks, and then needs no words from the first.
 _SECOND_CLAUSE = re.compile(
@@ -49,20 +53,23 @@ ASKING_WORDS = ("ask", "request", "invite", "urge", "encourage", "task", "propos
 _ASKING_GATE = re.compile(trie_pattern(ASKING_WORDS))
 
 
-def split_clauses(sentence: Sentence, *, asking: bool | None = None) -> list[Sentence]:
+def split_clauses(sentence: Sentence, *, asking: bool | None = None,
+                  lowered: str | None = None) -> list[Sentence]:
     """The sentence, or its clauses when a second party is asked for something else.
 
     The second clause's text is prefixed with the words that ask ("We ask ") so it reads
     as a request of its own; its span is that of the clause in the source. ``asking``:
     whether the sentence in lower case holds one of :data:`ASKING_WORDS`, when the
     caller knows (:class:`~iscg_mailbot.analyse.action_gate.RuleGate` reads them).
+    ``lowered``: the sentence's text in lower case when it is ASCII (the words that ask
+    are then looked for only where they are).
     """
     text = sentence.text
     if asking is None:
         asking = _ASKING_GATE.search(text.lower()) is not None
     if not asking:
         return [sentence]
-    lead = _LEAD.search(text)
+    lead = _LEAD_SEARCH.search(text, lowered)
     subject_form = lead is None and _GATED_SUBJECT_CLAUSE.search(text)
     if lead is None and not subject_form:
         return [sentence]

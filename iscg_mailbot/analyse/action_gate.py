@@ -34,9 +34,10 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import reduce
 from operator import or_
+from typing import Any
 
-from iscg_mailbot.analyse.pattern_words import leading_strings, required_words
-from iscg_mailbot.analyse.text_gates import WordSet, top_alternatives, trie_pattern
+from iscg_mailbot.analyse.pattern_words import StartedSearch, required_words
+from iscg_mailbot.analyse.text_gates import WordSet, top_alternatives
 from iscg_mailbot.settings.action_rules import Rule
 
 
@@ -90,13 +91,13 @@ class RuleGate:
         self._extra = reduce(or_, (bit[w] for w in extra), 0)
         self._spaced_words: dict[int, tuple[tuple[str, int], ...]] = {}
         self._chosen: dict[tuple[int, bool], tuple[Rule, ...]] = {}
+        self._worded: dict[int, tuple[tuple[Rule, tuple[int, ...]], ...]] = {}
         # Rules that can match only at the start or after a colon ("TSB to send ..."):
         # without a colon, a match at the start is the only one to try.
         self.anchored = frozenset(r.name for r in self.rules if _anchored(r))
         # Where a match of each rule can start in an ASCII sentence: the places of the
         # strings its every match starts with ("will", "shall" for will_be_done).
-        self._starts = {r.name: re.compile(f"(?=(?:{trie_pattern(starts)}))")
-                        for r in self.rules if (starts := leading_strings(r.pattern))}
+        self._starts = {r.name: StartedSearch(r.pattern) for r in self.rules}
 
     def search(self, rule: Rule, text: str, lowered: str | None = None) -> re.Match[str] | None:
         """``rule.pattern.search(text)``: tried only where a match can start.
@@ -110,15 +111,7 @@ class RuleGate:
             return rule.pattern.search(text)
         if rule.name in self.anchored and ":" not in text:
             return rule.pattern.match(text)
-        starts = self._starts.get(rule.name) if lowered is not None else None
-        if starts is None:
-            return rule.pattern.search(text)
-        match = rule.pattern.match
-        for place in starts.finditer(lowered):  # type: ignore[arg-type]
-            found = match(text, place.start())
-            if found is not None:
-                return found
-        return None
+        return self._starts[rule.name].search(text, lowered)
 
     def scan(self, lowered: str) -> int:
         """The words of the gate that the lower-cased sentence ``lowered`` holds, as
@@ -156,17 +149,31 @@ class RuleGate:
         found &= self._need_mask | self._rule_mask if ascii_text else self._rule_mask
         chosen = self._chosen.get((found, ascii_text))
         if chosen is None:
-            chosen = tuple(r for r, bits, needs in zip(self.rules, self._rule_bits,
-                                                       self._need_bits, strict=True)
-                           if (not bits or bits & found)
-                           and not (ascii_text and any(not n & found for n in needs)))
-            if len(self._chosen) < 4096:  # a few hundred word sets occur in practice
-                self._chosen[(found, ascii_text)] = chosen
+            # The rules with a word of the sentence first (a few hundred sets of them
+            # occur), then those of them whose groups of needed words it holds too
+            # (thousands of sets: the second look is over those few rules, not all).
+            worded = self._worded.get(found & self._rule_mask)
+            if worded is None:
+                worded = tuple((r, needs) for r, bits, needs in zip(
+                    self.rules, self._rule_bits, self._need_bits, strict=True)
+                               if not bits or bits & found)
+                _keep(self._worded, found & self._rule_mask, worded)
+            chosen = tuple(r for r, needs in worded
+                           if not (ascii_text and any(not n & found for n in needs)))
+            _keep(self._chosen, (found, ascii_text), chosen)
         return chosen
 
     def applicable(self, lowered: str) -> tuple[Rule, ...]:
         """The rules, in their order, that may match the lower-cased sentence ``lowered``."""
         return self.rules_for(self.scan(lowered))
+
+
+def _keep(kept: dict[Any, Any], key: Any, value: Any, most: int = 8192) -> None:
+    """Keep ``value`` under ``key``; a table grown to ``most`` entries starts again (the
+    word sets of mail read lately are the ones that recur)."""
+    if len(kept) >= most:
+        kept.clear()
+    kept[key] = value
 
 
 def _anchored(rule: Rule) -> bool:

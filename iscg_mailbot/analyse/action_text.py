@@ -72,9 +72,16 @@ _SALUTATION_START_RE = re.compile(r"^[ \t]*(?:dear|hi|hello|hey)\b", re.IGNORECA
 # The first letters (lower case) a greeting's and a deadline header's words start with;
 # U+017F (long s) is an "s" to a case-insensitive pattern.
 _GREETING_FIRST = frozenset("dhgcabkwrmtsy\u017f")
+# Their first two letters, for a line that opens with two ASCII characters (whose lower
+# case is then what the pattern reads): "th" of "thanks", not "to" or "the".
+_GREETING_STARTS = frozenset({"de", "hi", "he", "gr", "go", "co", "al", "be", "ki", "wa", "re",
+                              "ma", "th", "ch", "si", "yo"})
 _DEADLINE_FIRST = frozenset("rdfp")
 # A sentence ends at . ! ? (and closing quotes/brackets) followed by space and a likely start.
-_STOP_RE = re.compile(r"[.!?]+[\"')\]\u201d\u2019]*(?=\s+[\"'(\[\u201c\u2018]?[A-Z0-9])")
+# "[.!?][.!?]*", not "[.!?]+": a pattern that opens with a class (not a repeat) is searched
+# by skipping to the class's characters, not by trying the whole pattern at each one
+# (2x faster over mail).
+_STOP_RE = re.compile(r"[.!?][.!?]*[\"')\]\u201d\u2019]*(?=\s+[\"'(\[\u201c\u2018]?[A-Z0-9])")
 
 
 _LABELLED_LETTER_RE = re.compile(
@@ -100,24 +107,28 @@ def _segments(text: str) -> list[tuple[int, int]]:
     end = pos = 0
     for line in text.splitlines(keepends=True):
         line_start, pos = pos, pos + len(line)
-        if not line.strip():
+        content = line.lstrip()
+        if not content:
             if start is not None:
                 segments.append((start, end))
                 start = None
             continue
         # Each pattern is tried only on a line whose first letter it can start with
         # (and a header key only on a line with a colon): most lines start none.
-        first = line.lstrip(" \t")[:1].lower()
-        greeting = first in _GREETING_FIRST and _GREETING_RE.match(line) is not None
-        bullet = _BULLET_RE.match(line)
+        opening = line.lstrip(" \t")
+        first = opening[:1].lower()
+        two = opening[:2]
+        greeting = (two.lower() in _GREETING_STARTS if two.isascii() else first in _GREETING_FIRST
+                    ) and _GREETING_RE.match(line) is not None
+        bullet = _BULLET_RE.match(line) if _may_be_bullet(opening) else None
         if start is not None and (greeting or bullet or (":" in line and _HEADER_RE.match(line))
-                                  or (line.lstrip()[:1].lower() in _DEADLINE_FIRST
+                                  or (content[:1].lower() in _DEADLINE_FIRST
                                       and DEADLINE_HEADER.match(line))
                                   or (first in "dh" and _SALUTATION_START_RE.match(line))):
             segments.append((start, end))
             start = None
         if start is None:
-            start = line_start + (bullet.end() if bullet else len(line) - len(line.lstrip()))
+            start = line_start + (bullet.end() if bullet else len(line) - len(content))
         end = line_start + len(line.rstrip())
         if greeting:
             segments.append((start, end))
@@ -127,11 +138,28 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return segments
 
 
+# What a bullet (_BULLET_RE) can open with, after its spaces and tabs: a mark, a bracket,
+# the "A" of "AI-2" and "Action 4.", a digit; a lower-case letter only before "." or ")".
+_BULLET_MARKS = frozenset("-*\u2022\u2013\u25aa\u25cf(A")
+_LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _may_be_bullet(opening: str) -> bool:
+    """False where ``_BULLET_RE`` cannot match a line that opens (after its spaces and
+    tabs) with ``opening``: most lines open with a capital or a word of prose."""
+    mark = opening[:1]
+    return (mark in _BULLET_MARKS or mark.isdigit()
+            or (mark in _LOWER_ASCII and opening[1:2] in (".", ")")))
+
+
 # "by 15. December", "bis 15. Dezember": a day written with a full stop before its month.
 _MONTH_AFTER_RE = re.compile(
     r"\.\s+(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|m(?:arch|\u00e4rz)|mar\b(?!\s+del\b)|apr(?:il)?"
     r"|ma[iy]|june?|juni|july?|juli|aug(?:ust)?|sept?(?:ember)?|o[ck]t(?:ober)?|nov(?:ember)?"
     r"|de[cz](?:ember)?)\b", re.IGNORECASE)
+
+
+_INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def _ends_with_abbreviation(text: str, stop: int) -> bool:
@@ -142,9 +170,7 @@ def _ends_with_abbreviation(text: str, stop: int) -> bool:
     if (stop >= 1 and text[stop - 1].isdigit() and (stop < 3 or not text[stop - 3].isdigit())
             and _MONTH_AFTER_RE.match(text, stop)):
         return True
-    word_start = stop
-    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "([":
-        word_start -= 1
+    word_start = _word_start(text, stop)
     word = text[word_start:stop].lower()
     if not word:
         return False
@@ -153,7 +179,24 @@ def _ends_with_abbreviation(text: str, stop: int) -> bool:
     if len(word) == 1 and _LABELLED_LETTER_RE.search(text[:word_start]):
         return False  # "Annex A." ends a sentence; "J. Smith" does not
     # A single letter ("J. Smith") or dotted initials ("U.S.").
-    return len(word.replace(".", "")) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return len(word.replace(".", "")) == 1 or _INITIALS_RE.fullmatch(word) is not None
+
+
+def _word_start(text: str, stop: int) -> int:
+    """Where the word before ``stop`` starts: after the white space, "(" or "[" before
+    it. Read from the last few characters' last word (most words are short)."""
+    if stop == 0 or text[stop - 1].isspace():
+        return stop
+    window = max(0, stop - 24)
+    tail = text[window:stop].rsplit(None, 1)[-1]
+    bracket = max(tail.rfind("("), tail.rfind("["))
+    if bracket != -1:
+        return stop - len(tail) + bracket + 1
+    start = stop - len(tail)
+    if start == window and window > 0:  # the word may go on before the window
+        while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([":
+            start -= 1
+    return start
 
 
 def split_sentences(text: str, *, forwarded: bool = False) -> list[Sentence]:
@@ -169,24 +212,33 @@ def split_sentences(text: str, *, forwarded: bool = False) -> list[Sentence]:
 # A batch of analysis is 500 messages, read for items first and for closures after.
 @lru_cache(maxsize=1024)
 def _split(text: str, forwarded: bool) -> tuple[Sentence, ...]:
-    clean = unquoted_text(text, forwarded=forwarded)
+    return _sentences(unquoted_text(text, forwarded=forwarded))
+
+
+def _sentences(clean: str) -> tuple[Sentence, ...]:
+    """The sentences of a text whose quotes are blanked: each segment cut at its stops
+    (not those of abbreviations), with folded white space and offsets into ``clean``."""
     sentences: list[Sentence] = []
     for seg_start, seg_end in _segments(clean):
         segment = clean[seg_start:seg_end]
         cursor = 0
-        for match in _STOP_RE.finditer(segment):
-            if _ends_with_abbreviation(segment, match.start()):
-                continue
-            _append(sentences, clean, seg_start + cursor, seg_start + match.end())
-            cursor = match.end()
-        _append(sentences, clean, seg_start + cursor, seg_end)
+        if "." in segment or "!" in segment or "?" in segment:  # else no stop to find
+            for match in _STOP_RE.finditer(segment):
+                stop = match.start()
+                if segment[stop] == "." and _ends_with_abbreviation(segment, stop):
+                    continue
+                _append(sentences, segment, cursor, match.end(), seg_start)
+                cursor = match.end()
+        _append(sentences, segment, cursor, len(segment), seg_start)
     return tuple(sentences)
 
 
-def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+def _append(sentences: list[Sentence], text: str, start: int, end: int,
+            offset: int = 0) -> None:
+    """The sentence ``text[start:end]`` with its white space folded, at ``start`` and
+    ``end`` moved in over the white space around it and on by ``offset``."""
     piece = text[start:end]
     words = piece.split()
     if words:  # the offsets without the white space around the sentence
-        start += len(piece) - len(piece.lstrip())
-        end -= len(piece) - len(piece.rstrip())
-        sentences.append(Sentence(" ".join(words), start, end))
+        sentences.append(Sentence(" ".join(words), offset + end - len(piece.lstrip()),
+                                  offset + start + len(piece.rstrip())))

@@ -171,13 +171,17 @@ def _found_in(sentences: list[Sentence], message: ActionInput, gate: RuleGate,
         lowered = sentence.text.lower()
         words = gate.scan(lowered)
         asking = None if gate.exhaustive else gate.holds(words)
-        for clause in split_semicolons(split_clauses(sentence, asking=asking), members,
-                                       message.date):
+        plain = gate.exhaustive or not lowered.isascii()
+        for clause in split_semicolons(split_clauses(sentence, asking=asking,
+                                                     lowered=None if plain else lowered),
+                                       members, message.date):
             if clause is not sentence and clause.text != sentence.text:
                 lowered = clause.text.lower()  # a clause of its own
                 words = gate.scan(lowered)
             ascii_text = lowered.isascii()
             rules = gate.rules_for(words, ascii_text=ascii_text)
+            if not rules:
+                continue  # (most clauses: classify would try none)
             item = classify(clause, message, rules, members, gate.search,
                             lowered if ascii_text else None)
             if item is not None:

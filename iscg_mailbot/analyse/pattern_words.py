@@ -202,3 +202,39 @@ def _leading(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
                 run = joined
         break
     return None if "" in run else run
+
+
+class StartedSearch:
+    """``pattern.search(text)``, tried only where a match can start.
+
+    Given ``lowered`` (``text.lower()`` of an ASCII ``text``), the pattern is matched
+    (``pattern.match(text, place)``) at the places of its :func:`leading_strings` in
+    ``lowered``, in order, instead of at every character: the first place that matches
+    gives ``search``'s match (a match at a place reads the text before it for ``\\b`` and
+    lookbehinds). Without ``lowered``, or for a pattern whose starts cannot be listed,
+    the plain search.
+
+    >>> lead = StartedSearch(re.compile(r"\\b(?:ask|will)\\s+(?=TSB)", re.I))
+    >>> text = "We will ask TSB to reply."
+    >>> lead.search(text, text.lower()).group(), lead.search(text).span()
+    ('ask ', (8, 12))
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        from iscg_mailbot.analyse.text_gates import trie_pattern
+
+        self.pattern = pattern
+        starts = leading_strings(pattern)
+        self.places = re.compile(f"(?=(?:{trie_pattern(starts)}))") if starts else None
+
+    def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
+        """The first match of the pattern in ``text`` (``lowered``: its lower case,
+        when ``text`` is ASCII)."""
+        if lowered is None or self.places is None:
+            return self.pattern.search(text)
+        match = self.pattern.match
+        for place in self.places.finditer(lowered):
+            found = match(text, place.start())
+            if found is not None:
+                return found
+        return None
