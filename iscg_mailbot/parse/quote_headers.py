@@ -27,8 +27,12 @@ from iscg_mailbot.parse.quote_lines import (
     is_original_message,
     is_quoted_line,
     is_unmarked_attribution,
+    may_start_with,
 )
 from iscg_mailbot.parse.subjects import is_forward_subject
+
+# What OUTLOOK_FROM's labels start with (two letters, lower case; quote_lines.may_start_with).
+_OUTLOOK_FROM_HEADS = frozenset({"fr", "de", "vo", "va", "da", "od"})
 
 # A header field as any mail client writes it, in any language: a short label of
 # letters (one to four words, optionally bold "*From:*"), a colon, and a value.
@@ -201,16 +205,18 @@ def _forwards_again(lines: Sequence[str], start: int, end: int) -> bool:
 def is_outlook_header(lines: Sequence[str], index: int) -> bool:
     if ":" not in lines[index] and "：" not in lines[index]:
         return False  # every header line has a colon: most lines are ruled out at once
-    if OUTLOOK_FROM.match(lines[index]):
+    if may_start_with(lines[index], _OUTLOOK_FROM_HEADS) and OUTLOOK_FROM.match(lines[index]):
         window = lines[index + 1 : index + 1 + OUTLOOK_WINDOW]
         if any(OUTLOOK_SENT.match(line) for line in window) and any(
             OUTLOOK_TO_OR_SUBJECT.match(line) for line in window
         ):
             return True
     # Labels of other languages and clients: the block's structure says it. A block's
-    # first line is a field (tested first: it rules out most lines with a colon).
+    # first line is a field after a blank line or a rule (tested first: they rule out
+    # most lines with a colon).
     line = lines[index]
-    return may_be_field(line) and bool(_FIELD.match(line)) and header_block_end(lines, index) > index
+    return (may_be_field(line) and _may_start_block(lines, index) and bool(_FIELD.match(line))
+            and header_block_end(lines, index) > index)
 
 
 def may_be_field(line: str) -> bool:

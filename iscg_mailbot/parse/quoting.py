@@ -41,11 +41,13 @@ from iscg_mailbot.parse.quote_lines import (
     Lines,
     attribution_span,
     is_original_message,
+    may_start_with,
 )
 from iscg_mailbot.parse.quoted_forwards import dequote_forwards
 
 _PGP_SIGNATURE = re.compile(r"-----BEGIN PGP SIGNATURE-----\s*$")
-_SIGNATURE_DASHES = re.compile(r"--[ \t]?$")
+# The signature delimiter: "--", with a space or a tab after it or not.
+_SIGNATURE_DASHES = frozenset({"--", "-- ", "--\t"})
 _SENT_FROM_DEVICE = re.compile(
     r"\s*(?:Sent from my |Sent from Outlook|Get Outlook for |Envoyé de mon |"
     r"Von meinem .* gesendet|Enviado desde mi |Inviato da )",
@@ -77,6 +79,7 @@ _EXTERNAL_BANNER = re.compile(
     r"\W{0,4}\[?external (?:e-?mail|sender|message)\]?",
     re.IGNORECASE,
 )
+_BANNER_HEADS = frozenset({"exte", "caut", "warn", "atte"})
 # Possessive white space (\s*+) where two runs of it meet: with plain \s*, a line of
 # spaces around "regards" was tried every way of sharing them out (minutes per line).
 _SIGN_OFF = re.compile(
@@ -104,6 +107,12 @@ _OPENS_SIGNATURE_AFTER_TEXT = re.compile(
     rf"(?:{_SENT_FROM_DEVICE.pattern})|(?-i:{_PGP_SIGNATURE.pattern})|(?:{_DISCLAIMER.pattern})",
     re.IGNORECASE,
 )
+# What the openers' words start with (the first four letters, lower case), before any
+# text (a device line) and after text (a disclaimer too): see quote_lines.may_start_with.
+_OPENER_HEADS = frozenset({"sent", "get ", "envo", "von ", "envi", "invi"})
+_OPENER_HEADS_AFTER_TEXT = _OPENER_HEADS | {
+    "conf", "priv", "lega", "impo", "disc", "this", "the ", "if y", "any ", "view", "plea",
+    "ce m", "ce c", "ce e", "dies", "este"}
 # _SIGN_OFF or _SIGN_OFF_WITH_NAME, in one match.
 _ANY_SIGN_OFF = re.compile(rf"(?:{_SIGN_OFF.pattern})|(?:{_SIGN_OFF_WITH_NAME.pattern})",
                            re.IGNORECASE)
@@ -158,7 +167,7 @@ def split_new_text(text: str, *, forwarded: bool = False) -> tuple[str, str, str
             if quoted:
                 quoted_lines.append(line)
             elif signature:
-                if not _SIGNATURE_DASHES.match(line):  # the delimiter itself is not kept
+                if line not in _SIGNATURE_DASHES:  # the delimiter itself is not kept
                     signature_lines.append(line)
             else:
                 new_lines.append(line)
@@ -267,7 +276,8 @@ def _signature_flags(text: Lines, quoted: Sequence[bool]) -> list[bool]:
 def _skip_external_banner(text: Lines, start: int, end: int, flags: list[bool]) -> int:
     """Put an "[EXTERNAL] … from outside" banner paragraph at the top into the signature."""
     first = next((i for i in range(start, end) if not text.blank[i]), None)
-    if first is None or not _EXTERNAL_BANNER.match(text.lines[first]):
+    if (first is None or not may_start_with(text.lines[first], _BANNER_HEADS)
+            or not _EXTERNAL_BANNER.match(text.lines[first])):
         return start
     index = first
     while index < end and not text.blank[index]:
@@ -291,7 +301,7 @@ def _explicit_signature(
         if blank[index]:
             continue
         line = lines[index]
-        if line.startswith("--") and _SIGNATURE_DASHES.match(line):
+        if line in _SIGNATURE_DASHES:
             following = text.content_count(index + 1, end, _MAX_DASH_SIGNATURE_LINES)
             if following <= _MAX_DASH_SIGNATURE_LINES:
                 return index, end
@@ -299,10 +309,19 @@ def _explicit_signature(
                 return index, _paragraph_end(text, text.next_content[index], end)
             has_text = True
             continue
-        if (_OPENS_SIGNATURE_AFTER_TEXT if has_text else _OPENS_SIGNATURE).match(line):
+        if _opens_signature(line, has_text):
             return index, end
         has_text = True
     return None, end
+
+
+def _opens_signature(line: str, after_text: bool) -> bool:
+    """A device line or PGP block opens a signature; after text, a disclaimer too."""
+    # Most lines start with a word that starts no opener: ruled out without the pattern.
+    if after_text:
+        return (may_start_with(line, _OPENER_HEADS_AFTER_TEXT)
+                and _OPENS_SIGNATURE_AFTER_TEXT.match(line) is not None)
+    return may_start_with(line, _OPENER_HEADS) and _OPENS_SIGNATURE.match(line) is not None
 
 
 def _paragraph_end(text: Lines, index: int, end: int) -> int:
@@ -365,7 +384,8 @@ def _signs_with_full_name(line: str, next_line: str) -> bool:
     "Lucia" above "Lucia Bianchi" (or "Dr. Omar Khalil" below "Omar"), the way many
     sign without a "Best regards"."""
     name = line.strip().rstrip(",.!")
-    if not _FIRST_NAME.fullmatch(name):
+    # A name with a space (most lines) is more than a first name: no pattern needed.
+    if " " in name or not _FIRST_NAME.fullmatch(name):
         return False
     full_name = _FULL_NAME_END.split(next_line, maxsplit=1)[0].split()
     return (name in full_name[:_TITLE_WORDS + 1]
@@ -400,7 +420,10 @@ _EXTRA_BLANKS = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)+")
 def _tidy(lines: Sequence[str]) -> str:
     """Join lines, squeeze runs of blank lines to one, drop outer blank lines."""
     text = "\n".join([line.rstrip() for line in lines])
-    return _EXTRA_BLANKS.sub("\n\n", text).strip("\n").strip()
+    # Blank lines are empty once stripped: a run of two or more has "\n\n\n".
+    if "\n\n\n" in text:
+        text = _EXTRA_BLANKS.sub("\n\n", text)
+    return text.strip("\n").strip()
 
 
 
