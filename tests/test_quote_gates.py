@@ -16,7 +16,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from iscg_mailbot.parse import quote_headers, quoting
-from iscg_mailbot.parse.quote_headers import header_block_end, is_outlook_header, may_be_field
+from iscg_mailbot.parse.quote_headers import (
+    header_block_end,
+    is_outlook_header,
+    may_be_field,
+    quote_and_forwards,
+)
 from iscg_mailbot.parse.quote_lines import (
     ATTRIBUTION_END,
     FORWARD_MARKER,
@@ -24,8 +29,12 @@ from iscg_mailbot.parse.quote_lines import (
     OUTLOOK_SENT,
     OUTLOOK_TO_OR_SUBJECT,
     OUTLOOK_WINDOW,
+    PGP_ARMOR,
+    Lines,
     ends_attribution,
     is_forward_marker,
+    is_original_message,
+    is_unmarked_attribution,
     may_start_with,
 )
 from iscg_mailbot.services.demo import sample_archive
@@ -67,16 +76,17 @@ def archive_lines() -> list[str]:
 
 # Each gate: its heads and the pattern it stands in front of.
 _GATES = [
-    (quoting._OPENER_HEADS, quoting._OPENS_SIGNATURE),
-    (quoting._OPENER_HEADS_AFTER_TEXT, quoting._OPENS_SIGNATURE_AFTER_TEXT),
-    (quoting._BANNER_HEADS, quoting._EXTERNAL_BANNER),
-    (quote_headers._OUTLOOK_FROM_HEADS, OUTLOOK_FROM),
+    (quoting._OPENER_HEADS, 4, quoting._OPENS_SIGNATURE),
+    (quoting._OPENER_HEADS_AFTER_TEXT, 4, quoting._OPENS_SIGNATURE_AFTER_TEXT),
+    (quoting._BANNER_HEADS, 4, quoting._EXTERNAL_BANNER),
+    (quote_headers._OUTLOOK_FROM_HEADS, 2, OUTLOOK_FROM),
 ]
 
 
 def _check_gates(line: str) -> None:
-    for heads, pattern in _GATES:
-        if not may_start_with(line, heads):
+    for heads, size, pattern in _GATES:
+        assert {len(head) for head in heads} == {size}
+        if not may_start_with(line, heads, size):
             assert pattern.match(line) is None, (line, pattern.pattern[:40])
     assert is_forward_marker(line) == bool(FORWARD_MARKER.match(line))
     stripped = line.rstrip()
@@ -122,7 +132,8 @@ def test_every_opener_passes_its_gate(line: str) -> None:
     """A gate that dropped a word would lose that opener's signatures."""
     assert quoting._OPENS_SIGNATURE_AFTER_TEXT.match(line)
     assert may_start_with(line, quoting._OPENER_HEADS_AFTER_TEXT)
-    assert quoting._opens_signature(line, after_text=True)
+    text = Lines(["Our answer.", "", line])
+    assert quoting._explicit_signature(text, 0, 3, seen_text=False) == (2, 3)
 
 
 @pytest.mark.parametrize("line", [
@@ -171,3 +182,77 @@ def test_blank_runs_squeezed_as_the_pattern_squeezes_them(lines: list[str]) -> N
     text = "\n".join([line.rstrip() for line in lines])
     expected = quoting._EXTRA_BLANKS.sub("\n\n", text).strip("\n").strip()
     assert quoting._tidy(lines) == expected
+
+
+# Line sequences with quote marks, attributions, markers and header blocks in several
+# languages, for the passes that skip lines they cannot act on.
+_SEQUENCE_LINE = st.sampled_from([
+    "", " ", "> quoted", ">", "> > deeper", "Ann> supercite", "[...]", "<snip>", "...",
+    "On Mon, 5 Oct 2026, Ann wrote:", "Le lundi 5 octobre 2026, Ann a écrit :",
+    "Am 05.10.2026 um 10:15 schrieb Ann <a@b.de>:", "El 5 oct 2026, Ann escribió:",
+    "-----Original Message-----", "---------- Forwarded message ---------",
+    "Begin forwarded message:", "-----BEGIN PGP SIGNED MESSAGE-----", "Hash: SHA256",
+    "well-known text", "Note: text", "Text.", "x-y -- z",
+]) | _FIELD_LINE | _LINE
+
+
+def _general_quote_and_forwards(text: Lines, forwarded: bool) -> tuple[int, list[int]]:
+    """quote_and_forwards as a loop over every line (the definition its candidate list
+    and text-above test shortcut)."""
+    lines, blank, marked = text.lines, text.blank, text.marked
+    skip_first_header, after_forward_marker, has_text_above = forwarded, -10, False
+    inside_block, starts = 0, []
+    for index, line in enumerate(lines):
+        if blank[index] or marked[index] or index < inside_block:
+            continue
+        if is_forward_marker(line):
+            after_forward_marker = index
+            starts.append(index)
+            continue
+        original = is_original_message(line)
+        if original or is_outlook_header(lines, index):
+            if text.introduces_marked_quote(index):
+                continue
+            if index - after_forward_marker <= 3 or skip_first_header:
+                if index - after_forward_marker > 3:
+                    starts.append(quote_headers.include_rule_above(text, index))
+                after_forward_marker = index if original else -10
+                inside_block = index + 1 if original else quote_headers.block_end(lines, index)
+                skip_first_header = quote_headers._forwards_again(lines, index, inside_block)
+                continue
+            return quote_headers.include_rule_above(text, index), starts
+        if (has_text_above and line.rstrip().endswith((":", "\uff1a"))
+                and is_unmarked_attribution(text, index)):
+            return index, starts
+        has_text_above = has_text_above or not PGP_ARMOR.match(line)
+    return len(lines), starts
+
+
+@given(st.lists(_SEQUENCE_LINE, max_size=14), st.booleans())
+def test_quote_and_forwards_read_as_every_line_reads_them(lines: list[str],
+                                                          forwarded: bool) -> None:
+    text = Lines(lines)
+    assert quote_and_forwards(text, forwarded=forwarded) == _general_quote_and_forwards(
+        text, forwarded)
+
+
+@given(st.lists(_SEQUENCE_LINE, max_size=14), st.lists(st.booleans(), max_size=14))
+def test_attributions_and_gaps_marked_as_every_line_marks_them(lines: list[str],
+                                                               more: list[bool]) -> None:
+    text = Lines(lines)
+    count = len(lines)
+    expected_above = [i for i in range(count) if not text.marked[i] and not text.blank[i]
+                      and text.next_content[i] < count and text.marked[text.next_content[i]]]
+    assert quoting._lines_above_quotes(text) == (expected_above if True in text.marked else [])
+    flags = [marked or (index < len(more) and more[index])
+             for index, marked in enumerate(text.marked)]
+    expected = list(flags)
+    last = -1
+    for index in [i for i, flag in enumerate(flags) if flag]:
+        gap = range(last + 1, index)
+        if last >= 0 and gap and all(text.blank[i] for i in gap):
+            for i in gap:
+                expected[i] = True
+        last = index
+    quoting._mark_gaps(text, flags)
+    assert flags == expected

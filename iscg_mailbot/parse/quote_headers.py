@@ -158,13 +158,20 @@ def quote_and_forwards(text: Lines, *, forwarded: bool) -> tuple[int, list[int]]
     inside_block = 0  # the end of a forwarded message's header block just passed over
     starts: list[int] = []
     blank, marked = text.blank, text.marked
-    for index, line in enumerate(lines):
-        if blank[index] or marked[index] or index < inside_block:
+    # A header line or an attribution has a colon, a marker without one starts with "--"
+    # (as does PGP's armour): most lines have neither and are passed over at C speed
+    # (they only say there is text above).
+    candidates = [i for i, line in enumerate(lines)
+                  if ":" in line or "--" in line or "\uff1a" in line]
+    passed = 0  # the lines before it have been read
+    for index in candidates:
+        if not has_text_above:
+            has_text_above = any(not (blank[i] or marked[i])
+                                 for i in range(max(passed, inside_block), index))
+        passed = index + 1
+        if marked[index] or index < inside_block:
             continue
-        if ":" not in line and "-" not in line and "\uff1a" not in line:
-            # No marker, header line or attribution without a colon or a dash: most lines.
-            has_text_above = has_text_above or not PGP_ARMOR.match(line)
-            continue
+        line = lines[index]
         if is_forward_marker(line):
             after_forward_marker = index
             starts.append(index)
@@ -205,7 +212,7 @@ def _forwards_again(lines: Sequence[str], start: int, end: int) -> bool:
 def is_outlook_header(lines: Sequence[str], index: int) -> bool:
     if ":" not in lines[index] and "：" not in lines[index]:
         return False  # every header line has a colon: most lines are ruled out at once
-    if may_start_with(lines[index], _OUTLOOK_FROM_HEADS) and OUTLOOK_FROM.match(lines[index]):
+    if may_start_with(lines[index], _OUTLOOK_FROM_HEADS, 2) and OUTLOOK_FROM.match(lines[index]):
         window = lines[index + 1 : index + 1 + OUTLOOK_WINDOW]
         if any(OUTLOOK_SENT.match(line) for line in window) and any(
             OUTLOOK_TO_OR_SUBJECT.match(line) for line in window

@@ -215,10 +215,10 @@ def is_forward_marker(line: str) -> bool:
 _FORWARD_MARKER_HEADS = frozenset({"begi", "anfa", "inic", "iniz"})
 
 
-def may_start_with(line: str, heads: frozenset[str]) -> bool:
+def may_start_with(line: str, heads: frozenset[str], size: int = 4) -> bool:
     """False when ``line`` (past its leading white space) starts with a letter or digit
-    and its first ``n`` characters are ASCII and, lower-cased, none of ``heads`` (all
-    ``n`` long): then no case-insensitive pattern of words starting with ``heads``,
+    and its first ``size`` characters are ASCII and, lower-cased, none of ``heads`` (all
+    ``size`` long): then no case-insensitive pattern of words starting with ``heads``,
     after white space or other non-word characters, matches the line.
 
     A line starting with another character, or with non-ASCII ones (which a pattern's
@@ -231,10 +231,10 @@ def may_start_with(line: str, heads: frozenset[str]) -> bool:
     >>> may_start_with("-- ", heads), may_start_with("Ge", heads)
     (True, False)
     """
-    head = line.lstrip()[:len(next(iter(heads)))]
-    if not head[:1].isalnum() or not head.isascii():
-        return True
-    return head.lower() in heads
+    head = line.lstrip()[:size]
+    if head.isascii() and head[:1].isalnum():
+        return head.lower() in heads
+    return True
 
 
 def is_original_message(line: str) -> bool:

@@ -148,7 +148,9 @@ def split_new_text(text: str, *, forwarded: bool = False) -> tuple[str, str, str
     >>> signature
     'Bob Smith, ITU-T SG17'
     """
-    whole = Lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    if "\r" in text:  # (most texts have none: the two scans for it are skipped)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    whole = Lines(text.split("\n"))
     cut, forward_starts = quote_and_forwards(whole, forwarded=forwarded)
     # A forward sent ">"-quoted (Apple Mail) is new text: one level of marks comes off.
     whole = dequote_forwards(whole, forward_starts, cut)
@@ -188,17 +190,35 @@ def _mark_attributions(text: Lines, flags: list[bool]) -> None:
     """An attribution ("On ... wrote:", "--- Original message ---") above a ``>`` quote."""
     if text.last_marked < 0:
         return  # no ">" quote for an attribution to introduce
-    lines, blank, marked, next_content = text.lines, text.blank, text.marked, text.next_content
-    count = len(lines)
-    for index, line in enumerate(lines):
-        following = next_content[index]
-        # Only a line right above a ">" quote can be its attribution: test that first.
-        if flags[index] or blank[index] or following >= count or not marked[following]:
-            continue
-        span = attribution_span(lines, index) or (1 if is_original_message(line) else 0)
+    lines = text.lines
+    # Only a line right above a ">" quote can be its attribution.
+    for index in _lines_above_quotes(text):
+        span = attribution_span(lines, index) or (1 if is_original_message(lines[index]) else 0)
         if span:
             for offset in range(span):
                 flags[index - offset] = True
+
+
+def _lines_above_quotes(text: Lines) -> list[int]:
+    """The lines that are neither blank nor ``>``-quoted and whose next content line
+    (past blank lines and elision marks) is: the content line above each run of ``>``
+    lines and the elision marks between them. The runs are found at C speed (most lines
+    are in none or inside one)."""
+    blank, marked, snip = text.blank, text.marked, text.snip
+    count = len(marked)
+    above: list[int] = []
+    start = _position(marked, True, 0, count)
+    while start < count:
+        index = start - 1
+        # Elision marks and blank lines (never ">" lines) up to the content line above.
+        while index >= 0 and not marked[index] and (blank[index] or snip[index]):
+            if not blank[index]:
+                above.append(index)
+            index -= 1
+        if index >= 0 and not marked[index]:
+            above.append(index)
+        start = _position(marked, True, _position(marked, False, start, count), count)
+    return sorted(above)
 
 
 def _mark_elisions(text: Lines, flags: list[bool]) -> None:
@@ -216,14 +236,16 @@ def _mark_elisions(text: Lines, flags: list[bool]) -> None:
 
 def _mark_gaps(text: Lines, flags: list[bool]) -> None:
     """A blank line between two quoted lines belongs to the quote."""
-    last_quoted = -1
-    for index in [i for i, flag in enumerate(flags) if flag]:
-        if index - last_quoted > 1 and last_quoted >= 0:
-            gap = range(last_quoted + 1, index)
-            if all(text.blank[i] for i in gap):
-                for i in gap:
-                    flags[i] = True
-        last_quoted = index
+    count = len(flags)
+    # From the end of each run of quoted lines to the start of the next, at C speed.
+    gap = _position(flags, False, _position(flags, True, 0, count), count)
+    while gap < count:
+        following = _position(flags, True, gap, count)
+        if following == count:
+            break
+        if False not in text.blank[gap:following]:
+            flags[gap:following] = [True] * (following - gap)
+        gap = _position(flags, False, following, count)
 
 
 def _segments(flags: Sequence[bool]) -> list[tuple[int, int]]:
@@ -295,7 +317,11 @@ def _explicit_signature(
     first paragraph is the signature (people paste documents below their sig), and a
     bare "--" is then just a separator.
     """
-    has_text = seen_text
+    # Before any text, a device line or PGP block opens a signature; after text, a
+    # disclaimer too. Most lines start with a word that starts no opener: they are ruled
+    # out without the pattern (quote_lines.may_start_with).
+    heads, opener = ((_OPENER_HEADS_AFTER_TEXT, _OPENS_SIGNATURE_AFTER_TEXT) if seen_text
+                     else (_OPENER_HEADS, _OPENS_SIGNATURE))
     blank, lines = text.blank, text.lines
     for index in range(start, end):
         if blank[index]:
@@ -307,21 +333,10 @@ def _explicit_signature(
                 return index, end
             if line.startswith("-- "):
                 return index, _paragraph_end(text, text.next_content[index], end)
-            has_text = True
-            continue
-        if _opens_signature(line, has_text):
+        elif may_start_with(line, heads) and opener.match(line):
             return index, end
-        has_text = True
+        heads, opener = _OPENER_HEADS_AFTER_TEXT, _OPENS_SIGNATURE_AFTER_TEXT  # text above
     return None, end
-
-
-def _opens_signature(line: str, after_text: bool) -> bool:
-    """A device line or PGP block opens a signature; after text, a disclaimer too."""
-    # Most lines start with a word that starts no opener: ruled out without the pattern.
-    if after_text:
-        return (may_start_with(line, _OPENER_HEADS_AFTER_TEXT)
-                and _OPENS_SIGNATURE_AFTER_TEXT.match(line) is not None)
-    return may_start_with(line, _OPENER_HEADS) and _OPENS_SIGNATURE.match(line) is not None
 
 
 def _paragraph_end(text: Lines, index: int, end: int) -> int:
