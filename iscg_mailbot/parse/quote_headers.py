@@ -158,9 +158,8 @@ def quote_and_forwards(text: Lines, *, forwarded: bool) -> tuple[int, list[int]]
     inside_block = 0  # the end of a forwarded message's header block just passed over
     starts: list[int] = []
     blank, marked = text.blank, text.marked
-    # A header line or an attribution has a colon, a marker without one starts with "--"
-    # (as does PGP's armour): most lines have neither and are passed over at C speed
-    # (they only say there is text above).
+    # A header line or attribution has a colon, a marker without one (or PGP's armour) a
+    # "--": most lines have neither and are passed over at C speed (text above, no more).
     candidates = [i for i, line in enumerate(lines)
                   if ":" in line or "--" in line or "\uff1a" in line]
     passed = 0  # the lines before it have been read
