@@ -27,8 +27,12 @@ from iscg_mailbot.parse.quote_lines import (
     is_original_message,
     is_quoted_line,
     is_unmarked_attribution,
+    may_start_with,
 )
 from iscg_mailbot.parse.subjects import is_forward_subject
+
+# What OUTLOOK_FROM's labels start with (two letters, lower case; quote_lines.may_start_with).
+_OUTLOOK_FROM_HEADS = frozenset({"fr", "de", "vo", "va", "da", "od"})
 
 # A header field as any mail client writes it, in any language: a short label of
 # letters (one to four words, optionally bold "*From:*"), a colon, and a value.
@@ -154,13 +158,19 @@ def quote_and_forwards(text: Lines, *, forwarded: bool) -> tuple[int, list[int]]
     inside_block = 0  # the end of a forwarded message's header block just passed over
     starts: list[int] = []
     blank, marked = text.blank, text.marked
-    for index, line in enumerate(lines):
-        if blank[index] or marked[index] or index < inside_block:
+    # A header line or attribution has a colon, a marker without one (or PGP's armour) a
+    # "--": most lines have neither and are passed over at C speed (text above, no more).
+    candidates = [i for i, line in enumerate(lines)
+                  if ":" in line or "--" in line or "\uff1a" in line]
+    passed = 0  # the lines before it have been read
+    for index in candidates:
+        if not has_text_above:
+            has_text_above = any(not (blank[i] or marked[i])
+                                 for i in range(max(passed, inside_block), index))
+        passed = index + 1
+        if marked[index] or index < inside_block:
             continue
-        if ":" not in line and "-" not in line and "\uff1a" not in line:
-            # No marker, header line or attribution without a colon or a dash: most lines.
-            has_text_above = has_text_above or not PGP_ARMOR.match(line)
-            continue
+        line = lines[index]
         if is_forward_marker(line):
             after_forward_marker = index
             starts.append(index)
@@ -201,16 +211,18 @@ def _forwards_again(lines: Sequence[str], start: int, end: int) -> bool:
 def is_outlook_header(lines: Sequence[str], index: int) -> bool:
     if ":" not in lines[index] and "：" not in lines[index]:
         return False  # every header line has a colon: most lines are ruled out at once
-    if OUTLOOK_FROM.match(lines[index]):
+    if may_start_with(lines[index], _OUTLOOK_FROM_HEADS, 2) and OUTLOOK_FROM.match(lines[index]):
         window = lines[index + 1 : index + 1 + OUTLOOK_WINDOW]
         if any(OUTLOOK_SENT.match(line) for line in window) and any(
             OUTLOOK_TO_OR_SUBJECT.match(line) for line in window
         ):
             return True
     # Labels of other languages and clients: the block's structure says it. A block's
-    # first line is a field (tested first: it rules out most lines with a colon).
+    # first line is a field after a blank line or a rule (tested first: they rule out
+    # most lines with a colon).
     line = lines[index]
-    return may_be_field(line) and bool(_FIELD.match(line)) and header_block_end(lines, index) > index
+    return (may_be_field(line) and _may_start_block(lines, index) and bool(_FIELD.match(line))
+            and header_block_end(lines, index) > index)
 
 
 def may_be_field(line: str) -> bool:

@@ -41,11 +41,13 @@ from iscg_mailbot.parse.quote_lines import (
     Lines,
     attribution_span,
     is_original_message,
+    may_start_with,
 )
 from iscg_mailbot.parse.quoted_forwards import dequote_forwards
 
 _PGP_SIGNATURE = re.compile(r"-----BEGIN PGP SIGNATURE-----\s*$")
-_SIGNATURE_DASHES = re.compile(r"--[ \t]?$")
+# The signature delimiter: "--", with a space or a tab after it or not.
+_SIGNATURE_DASHES = frozenset({"--", "-- ", "--\t"})
 _SENT_FROM_DEVICE = re.compile(
     r"\s*(?:Sent from my |Sent from Outlook|Get Outlook for |Envoyé de mon |"
     r"Von meinem .* gesendet|Enviado desde mi |Inviato da )",
@@ -77,6 +79,7 @@ _EXTERNAL_BANNER = re.compile(
     r"\W{0,4}\[?external (?:e-?mail|sender|message)\]?",
     re.IGNORECASE,
 )
+_BANNER_HEADS = frozenset({"exte", "caut", "warn", "atte"})
 # Possessive white space (\s*+) where two runs of it meet: with plain \s*, a line of
 # spaces around "regards" was tried every way of sharing them out (minutes per line).
 _SIGN_OFF = re.compile(
@@ -104,6 +107,12 @@ _OPENS_SIGNATURE_AFTER_TEXT = re.compile(
     rf"(?:{_SENT_FROM_DEVICE.pattern})|(?-i:{_PGP_SIGNATURE.pattern})|(?:{_DISCLAIMER.pattern})",
     re.IGNORECASE,
 )
+# What the openers' words start with (the first four letters, lower case), before any
+# text (a device line) and after text (a disclaimer too): see quote_lines.may_start_with.
+_OPENER_HEADS = frozenset({"sent", "get ", "envo", "von ", "envi", "invi"})
+_OPENER_HEADS_AFTER_TEXT = _OPENER_HEADS | {
+    "conf", "priv", "lega", "impo", "disc", "this", "the ", "if y", "any ", "view", "plea",
+    "ce m", "ce c", "ce e", "dies", "este"}
 # _SIGN_OFF or _SIGN_OFF_WITH_NAME, in one match.
 _ANY_SIGN_OFF = re.compile(rf"(?:{_SIGN_OFF.pattern})|(?:{_SIGN_OFF_WITH_NAME.pattern})",
                            re.IGNORECASE)
@@ -139,7 +148,9 @@ def split_new_text(text: str, *, forwarded: bool = False) -> tuple[str, str, str
     >>> signature
     'Bob Smith, ITU-T SG17'
     """
-    whole = Lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    if "\r" in text:  # (most texts have none: the two scans for it are skipped)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    whole = Lines(text.split("\n"))
     cut, forward_starts = quote_and_forwards(whole, forwarded=forwarded)
     # A forward sent ">"-quoted (Apple Mail) is new text: one level of marks comes off.
     whole = dequote_forwards(whole, forward_starts, cut)
@@ -158,7 +169,7 @@ def split_new_text(text: str, *, forwarded: bool = False) -> tuple[str, str, str
             if quoted:
                 quoted_lines.append(line)
             elif signature:
-                if not _SIGNATURE_DASHES.match(line):  # the delimiter itself is not kept
+                if line not in _SIGNATURE_DASHES:  # the delimiter itself is not kept
                     signature_lines.append(line)
             else:
                 new_lines.append(line)
@@ -179,17 +190,35 @@ def _mark_attributions(text: Lines, flags: list[bool]) -> None:
     """An attribution ("On ... wrote:", "--- Original message ---") above a ``>`` quote."""
     if text.last_marked < 0:
         return  # no ">" quote for an attribution to introduce
-    lines, blank, marked, next_content = text.lines, text.blank, text.marked, text.next_content
-    count = len(lines)
-    for index, line in enumerate(lines):
-        following = next_content[index]
-        # Only a line right above a ">" quote can be its attribution: test that first.
-        if flags[index] or blank[index] or following >= count or not marked[following]:
-            continue
-        span = attribution_span(lines, index) or (1 if is_original_message(line) else 0)
+    lines = text.lines
+    # Only a line right above a ">" quote can be its attribution.
+    for index in _lines_above_quotes(text):
+        span = attribution_span(lines, index) or (1 if is_original_message(lines[index]) else 0)
         if span:
             for offset in range(span):
                 flags[index - offset] = True
+
+
+def _lines_above_quotes(text: Lines) -> list[int]:
+    """The lines that are neither blank nor ``>``-quoted and whose next content line
+    (past blank lines and elision marks) is: the content line above each run of ``>``
+    lines and the elision marks between them. The runs are found at C speed (most lines
+    are in none or inside one)."""
+    blank, marked, snip = text.blank, text.marked, text.snip
+    count = len(marked)
+    above: list[int] = []
+    start = _position(marked, True, 0, count)
+    while start < count:
+        index = start - 1
+        # Elision marks and blank lines (never ">" lines) up to the content line above.
+        while index >= 0 and not marked[index] and (blank[index] or snip[index]):
+            if not blank[index]:
+                above.append(index)
+            index -= 1
+        if index >= 0 and not marked[index]:
+            above.append(index)
+        start = _position(marked, True, _position(marked, False, start, count), count)
+    return sorted(above)
 
 
 def _mark_elisions(text: Lines, flags: list[bool]) -> None:
@@ -207,14 +236,16 @@ def _mark_elisions(text: Lines, flags: list[bool]) -> None:
 
 def _mark_gaps(text: Lines, flags: list[bool]) -> None:
     """A blank line between two quoted lines belongs to the quote."""
-    last_quoted = -1
-    for index in [i for i, flag in enumerate(flags) if flag]:
-        if index - last_quoted > 1 and last_quoted >= 0:
-            gap = range(last_quoted + 1, index)
-            if all(text.blank[i] for i in gap):
-                for i in gap:
-                    flags[i] = True
-        last_quoted = index
+    count = len(flags)
+    # From the end of each run of quoted lines to the start of the next, at C speed.
+    gap = _position(flags, False, _position(flags, True, 0, count), count)
+    while gap < count:
+        following = _position(flags, True, gap, count)
+        if following == count:
+            break
+        if False not in text.blank[gap:following]:
+            flags[gap:following] = [True] * (following - gap)
+        gap = _position(flags, False, following, count)
 
 
 def _segments(flags: Sequence[bool]) -> list[tuple[int, int]]:
@@ -267,7 +298,8 @@ def _signature_flags(text: Lines, quoted: Sequence[bool]) -> list[bool]:
 def _skip_external_banner(text: Lines, start: int, end: int, flags: list[bool]) -> int:
     """Put an "[EXTERNAL] … from outside" banner paragraph at the top into the signature."""
     first = next((i for i in range(start, end) if not text.blank[i]), None)
-    if first is None or not _EXTERNAL_BANNER.match(text.lines[first]):
+    if (first is None or not may_start_with(text.lines[first], _BANNER_HEADS)
+            or not _EXTERNAL_BANNER.match(text.lines[first])):
         return start
     index = first
     while index < end and not text.blank[index]:
@@ -285,23 +317,25 @@ def _explicit_signature(
     first paragraph is the signature (people paste documents below their sig), and a
     bare "--" is then just a separator.
     """
-    has_text = seen_text
+    # Before any text, a device line or PGP block opens a signature; after text, a
+    # disclaimer too. Most lines start with a word that starts no opener: they are ruled
+    # out without the pattern (quote_lines.may_start_with).
+    heads, opener = ((_OPENER_HEADS_AFTER_TEXT, _OPENS_SIGNATURE_AFTER_TEXT) if seen_text
+                     else (_OPENER_HEADS, _OPENS_SIGNATURE))
     blank, lines = text.blank, text.lines
     for index in range(start, end):
         if blank[index]:
             continue
         line = lines[index]
-        if line.startswith("--") and _SIGNATURE_DASHES.match(line):
+        if line in _SIGNATURE_DASHES:
             following = text.content_count(index + 1, end, _MAX_DASH_SIGNATURE_LINES)
             if following <= _MAX_DASH_SIGNATURE_LINES:
                 return index, end
             if line.startswith("-- "):
                 return index, _paragraph_end(text, text.next_content[index], end)
-            has_text = True
-            continue
-        if (_OPENS_SIGNATURE_AFTER_TEXT if has_text else _OPENS_SIGNATURE).match(line):
+        elif may_start_with(line, heads) and opener.match(line):
             return index, end
-        has_text = True
+        heads, opener = _OPENER_HEADS_AFTER_TEXT, _OPENS_SIGNATURE_AFTER_TEXT  # text above
     return None, end
 
 
@@ -365,7 +399,8 @@ def _signs_with_full_name(line: str, next_line: str) -> bool:
     "Lucia" above "Lucia Bianchi" (or "Dr. Omar Khalil" below "Omar"), the way many
     sign without a "Best regards"."""
     name = line.strip().rstrip(",.!")
-    if not _FIRST_NAME.fullmatch(name):
+    # A name with a space (most lines) is more than a first name: no pattern needed.
+    if " " in name or not _FIRST_NAME.fullmatch(name):
         return False
     full_name = _FULL_NAME_END.split(next_line, maxsplit=1)[0].split()
     return (name in full_name[:_TITLE_WORDS + 1]
@@ -400,7 +435,10 @@ _EXTRA_BLANKS = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)+")
 def _tidy(lines: Sequence[str]) -> str:
     """Join lines, squeeze runs of blank lines to one, drop outer blank lines."""
     text = "\n".join([line.rstrip() for line in lines])
-    return _EXTRA_BLANKS.sub("\n\n", text).strip("\n").strip()
+    # Blank lines are empty once stripped: a run of two or more has "\n\n\n".
+    if "\n\n\n" in text:
+        text = _EXTRA_BLANKS.sub("\n\n", text)
+    return text.strip("\n").strip()
 
 
 
