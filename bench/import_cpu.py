@@ -19,7 +19,8 @@ both sides alike; say the load average with the figures.
 
 Usage: python bench/import_cpu.py [--baseline main] [--messages 4000] [--rounds 3]
        [--mbox FILE] (an mbox written before, instead of writing the corpus)
-       [--postgres URL]
+       [--postgres URL] [--import-only] [--profile FILE] (only a cProfile of this
+       tree's import)
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The child writes a cProfile of its import here when set (``--profile``).
+PROFILE = "ISCG_BENCH_IMPORT_PROFILE"
+#: The child skips the analysis when set (``--import-only``).
+IMPORT_ONLY = "ISCG_BENCH_IMPORT_ONLY"
 PARTS = ("store_parsed_batch", "extract_actions", "find_questions", "closures",
          "texts_to_tag", "tag_texts", "save_tags", "save_extraction", "overlap_terms",
          "meaning")
@@ -88,9 +93,18 @@ def child(tree: str, mbox: str, url: str = "") -> None:
                        check_schema=False)
         app.upgrade_schema()
         imported = time.process_time()
-        stored = ingest.import_archive(app, Path(mbox)).stored
+        profile = os.environ.get(PROFILE)
+        if profile:  # the import only (the importing process: not the parse workers)
+            import cProfile
+
+            profiler = cProfile.Profile()
+            stored = profiler.runcall(ingest.import_archive, app, Path(mbox)).stored
+            profiler.dump_stats(profile)
+        else:
+            stored = ingest.import_archive(app, Path(mbox)).stored
         analysed = time.process_time()
-        analysis.analyse_pending(app)
+        if not (profile or os.environ.get(IMPORT_ONLY)):
+            analysis.analyse_pending(app)
         done = time.process_time()
         app.close()
     print(json.dumps({"stored": stored, "start": imported - began,
@@ -141,6 +155,22 @@ def _run(tree: str, mbox: Path, postgres: str = "") -> dict[str, Any]:
     return result
 
 
+def profile(args: argparse.Namespace) -> None:
+    """One import of this tree under cProfile; the top 40 functions by own time."""
+    import pstats
+
+    sys.path.insert(0, str(ROOT))
+    from bench.e2e import write_corpus
+
+    with tempfile.TemporaryDirectory() as folder:
+        mbox = args.mbox or write_corpus(Path(folder) / "corpus.mbox", args.messages)
+        os.environ[PROFILE] = str(args.profile.resolve())
+        print(json.dumps(_run(str(ROOT), mbox, args.postgres)))
+    stats = pstats.Stats(str(args.profile))
+    stats.sort_stats("tottime").print_stats(40)
+    stats.sort_stats("cumulative").print_stats(60)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", default="main", help="git revision to compare")
@@ -151,11 +181,22 @@ def main() -> None:
                         help="import into PostgreSQL (a database made on this server, "
                         "e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test) and "
                         "count its backends' CPU too")
+    parser.add_argument("--profile", type=Path, metavar="FILE",
+                        help="only profile this tree's import (cProfile, the importing "
+                        "process) into FILE and print its top functions")
+    parser.add_argument("--import-only", action="store_true",
+                        help="no analysis: only the import (parse workers, the importing "
+                        "process and, with --postgres, the server)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(*args.child)
         return
+    if args.profile:
+        profile(args)
+        return
+    if args.import_only:
+        os.environ[IMPORT_ONLY] = "1"
     sys.path.insert(0, str(ROOT))
     from bench.e2e import write_corpus
 
