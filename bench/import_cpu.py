@@ -4,9 +4,11 @@ Writes the generated corpus (``bench/e2e.py``'s) as an mbox of ``--messages`` me
 then, for this tree and for ``--baseline`` (a git revision, unpacked with ``git
 archive``), each in a fresh process and a fresh SQLite database, A/B interleaved
 ``--rounds`` times, imports it (parse workers as the import command runs them) and
-analyses it in the importing process (``bench/e2e.py --runs serial``). It prints, as
-medians in ms of CPU a message: the whole process tree (user + system, parse workers
-included, sampled from /proc as ``bench/e2e.py`` does), the importing process's start
+analyses it in the importing process (``bench/e2e.py --runs serial``); with
+``--postgres URL``, into a fresh PostgreSQL database on that server instead. It prints,
+as medians in ms of CPU a message: the whole process tree (user + system, parse workers
+included, sampled from /proc as ``bench/e2e.py`` does), the PostgreSQL server's
+backends serving the import (0 on SQLite; the server must run on this machine), the importing process's start
 (imports), its import (reading the archive, storing, threading, indexing: the parse
 workers' CPU is in the tree's figure only), ``store_parsed_batch``, the whole analysis,
 and its parts: ``extract_actions``, ``find_questions``, closures, ``texts_to_tag``,
@@ -17,6 +19,8 @@ both sides alike; say the load average with the figures.
 
 Usage: python bench/import_cpu.py [--baseline main] [--messages 4000] [--rounds 3]
        [--mbox FILE] (an mbox written before, instead of writing the corpus)
+       [--postgres URL] [--import-only] [--profile FILE] (only a cProfile of this
+       tree's import)
 """
 
 from __future__ import annotations
@@ -33,13 +37,18 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The child writes a cProfile of its import here when set (``--profile``).
+PROFILE = "ISCG_BENCH_IMPORT_PROFILE"
+#: The child skips the analysis when set (``--import-only``).
+IMPORT_ONLY = "ISCG_BENCH_IMPORT_ONLY"
 PARTS = ("store_parsed_batch", "extract_actions", "find_questions", "closures",
          "texts_to_tag", "tag_texts", "save_tags", "save_extraction", "overlap_terms",
          "meaning")
 
 
-def child(tree: str, mbox: str) -> None:
-    """Import and analyse ``mbox`` with the code of ``tree``; print CPU seconds as JSON."""
+def child(tree: str, mbox: str, url: str = "") -> None:
+    """Import and analyse ``mbox`` with the code of ``tree`` (into ``url``, a fresh
+    SQLite database without it); print CPU seconds as JSON."""
     began = time.process_time()
     sys.path.insert(0, tree)
     os.chdir(tree)  # config/ of that tree
@@ -80,34 +89,86 @@ def child(tree: str, mbox: str) -> None:
     ):
         timed(module, name, label)
     with tempfile.TemporaryDirectory() as folder:
-        app = App.open(Settings(database={"url": f"sqlite:///{folder}/bench.db"}),
+        app = App.open(Settings(database={"url": url or f"sqlite:///{folder}/bench.db"}),
                        check_schema=False)
         app.upgrade_schema()
         imported = time.process_time()
-        stored = ingest.import_archive(app, Path(mbox)).stored
+        profile = os.environ.get(PROFILE)
+        if profile:  # the import only (the importing process: not the parse workers)
+            import cProfile
+
+            profiler = cProfile.Profile()
+            stored = profiler.runcall(ingest.import_archive, app, Path(mbox)).stored
+            profiler.dump_stats(profile)
+        else:
+            stored = ingest.import_archive(app, Path(mbox)).stored
         analysed = time.process_time()
-        analysis.analyse_pending(app)
+        if not (profile or os.environ.get(IMPORT_ONLY)):
+            analysis.analyse_pending(app)
         done = time.process_time()
         app.close()
     print(json.dumps({"stored": stored, "start": imported - began,
                       "import": analysed - imported, "analysis": done - analysed, **spent}))
 
 
-def _run(tree: str, mbox: Path) -> dict[str, Any]:
-    from bench.e2e import Tree
+def _backends(database: str) -> dict[int, float]:
+    """CPU seconds of the PostgreSQL backends serving ``database`` (from /proc)."""
+    from bench.e2e import TICKS
 
-    process = subprocess.Popen([sys.executable, __file__, "--child", tree, str(mbox)],
+    found: dict[int, float] = {}
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as handle:
+                command = handle.read().decode(errors="replace")
+            if not command.startswith("postgres: ") or f" {database} " not in command:
+                continue
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except (OSError, ValueError):
+            continue
+        found[int(entry)] = (int(fields[11]) + int(fields[12])) / TICKS
+    return found
+
+
+def _run(tree: str, mbox: Path, postgres: str = "") -> dict[str, Any]:
+    from bench.e2e import Tree, postgres_database
+
+    url = postgres_database(postgres, True, "import_cpu_bench") if postgres else ""
+    process = subprocess.Popen([sys.executable, __file__, "--child", tree, str(mbox), url],
                                stdout=subprocess.PIPE, text=True, cwd=tree)
     sampled = Tree(cpu={})
+    server: dict[int, float] = {}
     while process.poll() is None:
         sampled.sample(process.pid)
+        if url:
+            for pid, seconds in _backends("import_cpu_bench").items():
+                server[pid] = max(server.get(pid, 0.0), seconds)
         time.sleep(0.1)
     output = process.stdout.read() if process.stdout else ""
     if process.returncode != 0:
         raise SystemExit(f"the run of {tree} failed ({process.returncode})")
     result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
     result["tree"] = sum(sampled.cpu.values())
+    result["server"] = sum(server.values())
+    if url:
+        postgres_database(postgres, False, "import_cpu_bench")
     return result
+
+
+def profile(args: argparse.Namespace) -> None:
+    """One import of this tree under cProfile; the top 40 functions by own time."""
+    import pstats
+
+    sys.path.insert(0, str(ROOT))
+    from bench.e2e import write_corpus
+
+    with tempfile.TemporaryDirectory() as folder:
+        mbox = args.mbox or write_corpus(Path(folder) / "corpus.mbox", args.messages)
+        os.environ[PROFILE] = str(args.profile.resolve())
+        print(json.dumps(_run(str(ROOT), mbox, args.postgres)))
+    stats = pstats.Stats(str(args.profile))
+    stats.sort_stats("tottime").print_stats(40)
+    stats.sort_stats("cumulative").print_stats(60)
 
 
 def main() -> None:
@@ -116,11 +177,26 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=4000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--mbox", type=Path, help="an mbox to import instead of the corpus")
-    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--postgres", default="", metavar="URL",
+                        help="import into PostgreSQL (a database made on this server, "
+                        "e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test) and "
+                        "count its backends' CPU too")
+    parser.add_argument("--profile", type=Path, metavar="FILE",
+                        help="only profile this tree's import (cProfile, the importing "
+                        "process) into FILE and print its top functions")
+    parser.add_argument("--import-only", action="store_true",
+                        help="no analysis: only the import (parse workers, the importing "
+                        "process and, with --postgres, the server)")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(*args.child)
         return
+    if args.profile:
+        profile(args)
+        return
+    if args.import_only:
+        os.environ[IMPORT_ONLY] = "1"
     sys.path.insert(0, str(ROOT))
     from bench.e2e import write_corpus
 
@@ -137,12 +213,12 @@ def main() -> None:
         runs: dict[str, list[dict[str, Any]]] = {name: [] for name in trees}
         for _ in range(args.rounds):
             for name, tree in trees.items():
-                runs[name].append(_run(tree, mbox))
+                runs[name].append(_run(tree, mbox, args.postgres))
     messages = runs["this tree"][0]["stored"]
     print(f"{messages} messages; baseline {args.baseline}; {args.rounds} rounds A/B; "
           f"ms of CPU a message, median")
     print(f"{'part':20} {'baseline':>9} {'this tree':>9}")
-    for part in ("tree", "start", "import", *PARTS[:1], "analysis", *PARTS[1:]):
+    for part in ("tree", "server", "start", "import", *PARTS[:1], "analysis", *PARTS[1:]):
         cells = [1000 * statistics.median(r[part] for r in runs[name]) / messages
                  for name in trees]
         print(f"{part:20} {cells[0]:9.3f} {cells[1]:9.3f}")

@@ -6,8 +6,8 @@ messages of the mailbox — none lost, none stored twice — and consistent thre
 * **SIGKILL** at more than 20 points of a 1,500-message first sync (SQLite; a few on
   PostgreSQL): the sync runs in a forked child (no import cost) that is killed either
   by a seeded random delay or by a stage hook armed only in the child (mid-FETCH,
-  after FETCH, mid-parse, after the INSERTs, after threading, just before COMMIT,
-  just after COMMIT), and twice as a real ``python -m iscg_mailbot sync`` process.
+  after FETCH, mid-parse, after threading (threads written, the messages not yet),
+  after the INSERTs, just before COMMIT, just after COMMIT), and twice as a real ``python -m iscg_mailbot sync`` process.
   Each killed run resumes from the state the previous one left, so one first sync
   is killed over and over; after every kill the database must hold exactly the
   messages up to the stored ``last_uid`` with consistent threads, and the final
@@ -55,11 +55,11 @@ from iscg_mailbot.errors import MailbotError, UnparseableMessage
 from iscg_mailbot.parse import parallel
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.records import MailboxState, Provenance, RawBatch, RawMessage
-from iscg_mailbot.services import ingest
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.ingest import IngestReport, sync
 from iscg_mailbot.settings.main import MailboxConfig, Settings
 from iscg_mailbot.source.imap import ImapSource
+from iscg_mailbot.store import messages as store_messages
 from iscg_mailbot.store.database import connect, sqlite_file, upgrade
 from iscg_mailbot.store.models import Mailbox, Message, QuarantinedMessage, Thread
 from tests.conftest import migrated_sqlite, require_service
@@ -318,7 +318,7 @@ class KillPoint:
 
 
 #: Stage hooks, in pipeline order. n counts hits within one run.
-STAGES = ("mid-fetch", "fetched", "parse", "stored", "threaded", "commit", "committed")
+STAGES = ("mid-fetch", "fetched", "parse", "threaded", "stored", "commit", "committed")
 
 
 def _die() -> None:
@@ -369,8 +369,9 @@ _HOOKS: dict[str, Callable[[Hit], None]] = {
     "mid-fetch": _in_a_fetch,
     "fetched": lambda hit: _after(ImapSource, "_fetch_chunk", hit),
     "parse": _before_parse,
-    "stored": lambda hit: _after(ingest, "save_messages", hit),
-    "threaded": lambda hit: _after(ingest, "attach_to_threads", hit),
+    # A batch is threaded first, then its rows are written with their threads.
+    "threaded": lambda hit: _after(store_messages, "thread_new_messages", hit),
+    "stored": lambda hit: _after(store_messages, "insert_messages", hit),
     "commit": lambda hit: event.listen(Session, "before_commit", lambda _session: hit()),
     "committed": lambda hit: event.listen(Session, "after_commit", lambda _session: hit()),
 }
@@ -769,21 +770,21 @@ def test_postgres_backend_terminated_mid_batch(db_url: str, filled: Filled) -> N
     app = make_app(db_url, net_config(filled, filled.server.port))
     admin = create_engine(db_url, isolation_level="AUTOCOMMIT")
     calls = itertools.count(1)
-    original = ingest.attach_to_threads
+    original = store_messages.insert_messages
 
-    def attach_then_lose_the_server(session: Session, *args: Any) -> set[int]:
-        touched = original(session, *args)
-        if next(calls) == 3:  # the third batch: inserted and threaded, not committed
+    def insert_then_lose_the_server(session: Session, *args: Any) -> list[int]:
+        stored = original(session, *args)
+        if next(calls) == 3:  # the third batch: threaded and inserted, not committed
             pid = session.execute(text("SELECT pg_backend_pid()")).scalar_one()
             with admin.connect() as connection:
                 connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
-        return touched
+        return stored
 
-    ingest.attach_to_threads = attach_then_lose_the_server  # type: ignore[assignment]
+    store_messages.insert_messages = insert_then_lose_the_server  # type: ignore[assignment]
     try:
         [lost] = sync(app)
     finally:
-        ingest.attach_to_threads = original  # type: ignore[assignment]
+        store_messages.insert_messages = original  # type: ignore[assignment]
     assert lost.error is not None and lost.error.startswith("database unavailable")
     assert assert_consistent(app.engine, filled.net) == 2 * NET_BATCH
     [report] = sync(app)  # the pool notices the dead connection (pre-ping) and goes on

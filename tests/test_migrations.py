@@ -95,7 +95,7 @@ def test_is_reply_is_filled_for_stored_messages_and_at_insert(db_url: str) -> No
         list_id = connection.execute(sa.text(
             "INSERT INTO mailing_lists (key, address, name) VALUES ('iscg', 'a@b', 'ISCG') "
             "RETURNING id")).scalar_one()
-        rows = [{**_row(list_id, p), "stored_at": utcnow()} for p in parsed[:40]]
+        rows = [{**_row(list_id, p, {}), "stored_at": utcnow()} for p in parsed[:40]]
         columns = Message.__table__.c  # typed as the model types them (JSON, UTC dates)
         before = sa.table("messages", *(sa.column(name, columns[name].type) for name in rows[0]))
         connection.execute(sa.insert(before), rows)

@@ -29,7 +29,13 @@ from iscg_mailbot.source.archive import count_messages, read_archive
 from iscg_mailbot.source.imap import ImapSource
 from iscg_mailbot.store import work
 from iscg_mailbot.store.conflicts import retrying
-from iscg_mailbot.store.messages import StoredBatch, ensure_list, quarantine, save_messages
+from iscg_mailbot.store.messages import (
+    StoredBatch,
+    ensure_list,
+    quarantine,
+    save_messages,
+    save_threaded_messages,
+)
 from iscg_mailbot.store.models import Mailbox, Message, Thread
 from iscg_mailbot.store.planner import PlannerStatistics
 from iscg_mailbot.store.search import index_messages
@@ -86,7 +92,7 @@ def store_parsed_batch(
     for raw, reason in batch.rejected:
         if quarantine(session, list_id, raw, reason):
             report.quarantined += 1
-    stored = _save_or_quarantine(session, list_id, batch.parsed, report)
+    stored, touched = _save_or_quarantine(session, list_id, batch.parsed, report)
     report.fetched += len(batch.batch.messages)
     report.stored += len(stored.new_message_ids)
     report.duplicates += stored.duplicates
@@ -94,22 +100,14 @@ def store_parsed_batch(
     if stored.new_message_ids:
         # The search index is kept in step with the messages, in the same transaction.
         index_messages(session, stored.new_message_ids)
-        # Only the threading facts: the bodies were just written and are not needed here.
-        messages = session.scalars(
-            select(Message)
-            .options(THREADING_COLUMNS)
-            .where(Message.id.in_(stored.new_message_ids))
-            .order_by(Message.id)
-        ).all()
-        touched = attach_to_threads(session, list_id, messages)
-        if touched:
-            # Analysis work, committed with the messages: analysers (other processes,
-            # maybe running now) take it from the queue.
-            session.execute(
-                update(Thread).where(Thread.id.in_(touched)).values(needs_analysis=True)
-            )
-            work.mark(session, touched, utcnow())
-        report.thread_ids.update(touched)
+    if touched:
+        # Analysis work, committed with the messages: analysers (other processes,
+        # maybe running now) take it from the queue.
+        session.execute(
+            update(Thread).where(Thread.id.in_(touched)).values(needs_analysis=True)
+        )
+        work.mark(session, touched, utcnow())
+    report.thread_ids.update(touched)
     return stored.new_message_ids
 
 
@@ -153,17 +151,21 @@ def _save_or_quarantine(
     list_id: int,
     parsed: Sequence[tuple[RawMessage, ParsedMessage]],
     report: IngestReport,
-) -> StoredBatch:
-    """Store the batch in one statement; if the database refuses a row, store message by
-    message and quarantine the ones it refuses, so one bad message never blocks a mailbox."""
+) -> tuple[StoredBatch, set[int]]:
+    """Thread and store the batch, each row written once; if the database refuses a row,
+    store message by message, quarantine the ones it refuses and thread the others.
+    Returns what was stored and the ids of the threads that changed, so one bad message
+    never blocks a mailbox."""
     try:
         with session.begin_nested():
-            return save_messages(session, list_id, [message for _, message in parsed])
+            return save_threaded_messages(session, list_id, [message for _, message in parsed])
     except DBAPIError as exc:
         if not _refused_data(exc):
             raise
         log.warning("the database refused a row of the batch (%s); storing one by one",
                     _first_line(exc))
+    # Threading's objects may hold what the rolled-back savepoint wrote.
+    session.expire_all()
     new_ids: list[int] = []
     duplicates = 0
     for raw, message in parsed:
@@ -178,7 +180,11 @@ def _save_or_quarantine(
             continue
         new_ids.extend(one.new_message_ids)
         duplicates += one.duplicates
-    return StoredBatch(new_message_ids=new_ids, duplicates=duplicates)
+    # Only the threading facts: the bodies were just written and are not needed here.
+    messages = session.scalars(select(Message).options(THREADING_COLUMNS)
+                               .where(Message.id.in_(new_ids)).order_by(Message.id)).all()
+    touched = attach_to_threads(session, list_id, messages)
+    return StoredBatch(new_message_ids=new_ids, duplicates=duplicates), touched
 
 
 def _list_row_id(session: Session, config: ListConfig) -> int:

@@ -9,15 +9,19 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC
 from typing import cast
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from iscg_mailbot.parse.subjects import is_reply_subject
 from iscg_mailbot.records import Address, ParsedMessage, RawMessage
 from iscg_mailbot.store.bulk import insert_rows
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import MailingList, Message, MessageReference, QuarantinedMessage
+from iscg_mailbot.store.thread_members import NewMessage, Placement
+from iscg_mailbot.store.threads import thread_new_messages
 
 
 @dataclass(frozen=True)
@@ -60,10 +64,13 @@ def _address_json(addresses: Sequence[Address]) -> list[dict[str, str]]:
     return [{"name": a.name, "address": a.address} for a in addresses]
 
 
-def _row(list_id: int, parsed: ParsedMessage) -> dict[str, object]:
+def _row(list_id: int, parsed: ParsedMessage, placed: Placement) -> dict[str, object]:
     source = parsed.provenance
+    thread_id, parent = placed.get(parsed.message_id, (None, None))
     return {
         "list_id": list_id,
+        "thread_id": thread_id,
+        "parent_message_id": parent,
         "message_id": parsed.message_id,
         "synthetic_id": parsed.synthetic_id,
         "in_reply_to": parsed.in_reply_to,
@@ -98,27 +105,68 @@ def _row(list_id: int, parsed: ParsedMessage) -> dict[str, object]:
 def save_messages(session: Session, list_id: int, batch: Sequence[ParsedMessage]) -> StoredBatch:
     """Insert the messages of ``batch`` not yet stored for the list, with their references.
 
-    Returns the primary keys of the new rows (threading is the caller's next step).
+    Returns the primary keys of the new rows (threading is the caller's next step:
+    :func:`save_threaded_messages` does both in one write of each row).
 
     >>> stored = save_messages(session, lst.id, parsed_batch)  # doctest: +SKIP
     >>> save_messages(session, lst.id, parsed_batch).new_message_ids  # doctest: +SKIP
     []
     """
+    fresh, duplicates = _fresh(session, list_id, batch)
+    return StoredBatch(insert_messages(session, list_id, fresh, {}), duplicates)
+
+
+def save_threaded_messages(
+    session: Session, list_id: int, batch: Sequence[ParsedMessage]
+) -> tuple[StoredBatch, set[int]]:
+    """:func:`save_messages` and :func:`~iscg_mailbot.store.threads.attach_to_threads` in
+    one: the new messages are threaded first and their rows written with their thread.
+    Returns what was stored and the ids of the threads that changed."""
+    fresh, duplicates = _fresh(session, list_id, batch)
+    threaded = thread_new_messages(session, list_id, [new_message(p) for p in fresh])
+    stored = StoredBatch(insert_messages(session, list_id, fresh, threaded.placed), duplicates)
+    return stored, threaded.touched
+
+
+def new_message(parsed: ParsedMessage) -> NewMessage:
+    """The threading facts of ``parsed`` as its row will hold them (see :func:`_row`)."""
+    return NewMessage(
+        message_id=parsed.message_id,
+        in_reply_to=parsed.in_reply_to,
+        references=list(parsed.references),
+        subject=parsed.subject,
+        normalised_subject=parsed.normalised_subject[:500],
+        is_reply=is_reply_subject(parsed.subject),  # the column's default
+        date=None if parsed.date is None else parsed.date.astimezone(UTC),  # as read back
+        sender_address=parsed.sender.address,
+    )
+
+
+def _fresh(session: Session, list_id: int,
+           batch: Sequence[ParsedMessage]) -> tuple[list[ParsedMessage], int]:
+    """The messages of ``batch`` not stored yet (the first of each Message-ID), and how
+    many of the batch are left out."""
     unique: dict[str, ParsedMessage] = {}
     for parsed in batch:
         unique.setdefault(parsed.message_id, parsed)
     known = existing_message_ids(session, list_id, list(unique))
     fresh = [parsed for mid, parsed in unique.items() if mid not in known]
-    duplicates = len(batch) - len(fresh)
+    return fresh, len(batch) - len(fresh)
+
+
+def insert_messages(session: Session, list_id: int, fresh: Sequence[ParsedMessage],
+                    placed: Placement) -> list[int]:
+    """Write the rows of ``fresh`` (none stored yet), each with its place in ``placed``
+    when it has one, and their references; return their primary keys in order."""
     if not fresh:
-        return StoredBatch(new_message_ids=[], duplicates=duplicates)
+        return []
     # Core rows, not ORM objects: the ORM's per-row bookkeeping cost more than the
     # database itself here; a COPY on PostgreSQL (store/bulk.py). No RETURNING: with it
     # SQLAlchemy writes one huge multi-row INSERT per page that psycopg re-parses every
     # time (PostgreSQL), or one INSERT per row (SQLite); the new keys are read back by
     # Message-ID instead.
     insert_rows(session, cast(Table, Message.__table__),
-                [_row(list_id, parsed) for parsed in fresh])
+                [_row(list_id, parsed, placed) for parsed in fresh])
     keys = _primary_keys(session, list_id, [parsed.message_id for parsed in fresh])
     ids = [keys[parsed.message_id] for parsed in fresh]
     references: list[dict[str, object]] = []
@@ -127,7 +175,7 @@ def save_messages(session: Session, list_id: int, batch: Sequence[ParsedMessage]
         targets.pop(parsed.message_id, None)
         references.extend({"message_pk": pk, "referenced_id": ref[:998]} for ref in targets)
     insert_rows(session, cast(Table, MessageReference.__table__), references)
-    return StoredBatch(new_message_ids=ids, duplicates=duplicates)
+    return ids
 
 
 def quarantine(

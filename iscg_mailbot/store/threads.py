@@ -40,13 +40,14 @@ from iscg_mailbot.records import ThreadNode, ThreadRef
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.thread_lookup import neighbours
+from iscg_mailbot.store.thread_members import Member, NewMessage, Placement, Threaded
 from iscg_mailbot.store.thread_merge import THREAD_REFERENCES, merge_threads
 from iscg_mailbot.thread.jwz import build_threads, parent_map
 
 # Merging lives in store/thread_merge.py; it is part of this module's API too, since
 # threading is what merges threads.
-__all__ = ["SUBJECT_WINDOW", "THREADING_COLUMNS", "THREAD_REFERENCES", "attach_to_threads",
-           "merge_threads"]
+__all__ = ["SUBJECT_WINDOW", "THREADING_COLUMNS", "THREAD_REFERENCES", "NewMessage", "Threaded",
+           "attach_to_threads", "merge_threads", "thread_new_messages"]
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +75,7 @@ THREADING_COLUMNS = load_only(
 )
 
 
-def _pointers(message: Message) -> list[str]:
+def _pointers(message: Member) -> list[str]:
     """The ids a message points at (In-Reply-To and References), without itself."""
     found = [*(message.references or ()), *([message.in_reply_to] if message.in_reply_to else [])]
     return [mid for mid in found if mid and mid != message.message_id]
@@ -136,20 +137,21 @@ def _load(session: Session, thread_ids: Collection[int], pks: Collection[int]) -
 class _Component:
     """The new messages and the stored ones they can affect, grown a round at a time."""
 
-    def __init__(self, session: Session, list_id: int, new: Sequence[Message]) -> None:
+    def __init__(self, session: Session, list_id: int, new: Sequence[Member]) -> None:
         self.session = session
         self.list_id = list_id
         self.new = list(new)
-        self.members: dict[int, Message] = {}
-        self.by_mid: dict[str, Message] = {}
+        self.members: dict[int, Member] = {}  # the stored ones, by primary key
+        self.by_mid: dict[str, Member] = {}
         self.refs: list[ThreadRef] = []  # built once per message
         self.queried: set[str] = set()
         self.loaded_threads: set[int] = set()
         self._admit(self.new)
 
-    def _admit(self, messages: Iterable[Message]) -> None:
+    def _admit(self, messages: Iterable[Member]) -> None:
         for message in messages:
-            self.members[message.id] = message
+            if message.id is not None:
+                self.members[message.id] = message
             self.by_mid[message.message_id] = message
             self.refs.append(_thread_ref(message))
 
@@ -164,9 +166,9 @@ class _Component:
         self._admit(fresh)
         return fresh
 
-    def follow_references(self, start: Sequence[Message]) -> None:
+    def follow_references(self, start: Sequence[Member]) -> None:
         """Add stored messages linked to ``start`` by references, until nothing new comes."""
-        frontier = list(start)
+        frontier: Sequence[Member] = start
         for _ in range(_MAX_ROUNDS):
             by_reference = {
                 mid for m in frontier for mid in (m.message_id, *_pointers(m))
@@ -221,7 +223,7 @@ class _Component:
         return roots
 
 
-def _assign(trees: list[list[str]], by_mid: dict[str, Message]) -> dict[int, int]:
+def _assign(trees: list[list[str]], by_mid: dict[str, Member]) -> dict[int, int]:
     """Tree index -> existing thread id it keeps: most of the tree's messages, then oldest."""
     pairs: list[tuple[int, int, int]] = []
     for index, tree in enumerate(trees):
@@ -238,7 +240,7 @@ def _assign(trees: list[list[str]], by_mid: dict[str, Message]) -> dict[int, int
     return owner
 
 
-def _summary(tree: list[str], by_mid: dict[str, Message]) -> dict[str, Any]:
+def _summary(tree: list[str], by_mid: dict[str, Member]) -> dict[str, Any]:
     """The Thread columns derived from its messages (``tree`` in thread order)."""
     messages = [by_mid[mid] for mid in tree]
     root = messages[0]  # the top real message (the first child of a ghost root)
@@ -273,8 +275,28 @@ def attach_to_threads(session: Session, list_id: int, messages: Sequence[Message
     >>> attach_to_threads(session, lst.id, new_messages)  # doctest: +SKIP
     set()
     """
+    return _attach(session, list_id, messages).touched
+
+
+def thread_new_messages(
+    session: Session, list_id: int, messages: Sequence[NewMessage]
+) -> Threaded:
+    """Thread messages of a list before their rows are written, as
+    :func:`attach_to_threads` would thread them once stored.
+
+    Threads are created, merged and summarised as there, and stored messages that move
+    are updated; the new messages' ``thread_id`` and ``parent_message_id`` come back in
+    ``placed``, for their rows to be written with them in the same transaction (one
+    write of each row instead of an insert and an update). ``messages`` must not be
+    stored yet, and their ``MessageReference`` rows not written yet either.
+    """
+    return _attach(session, list_id, messages)
+
+
+def _attach(session: Session, list_id: int, messages: Sequence[Member]) -> Threaded:
+    """:func:`attach_to_threads` for stored messages and new ones alike."""
     if not messages:
-        return set()
+        return Threaded(set(), {})
     component = _Component(session, list_id, messages)
     roots = component.thread()
     members, by_mid = component.members, component.by_mid
@@ -286,7 +308,7 @@ def attach_to_threads(session: Session, list_id: int, messages: Sequence[Message
     fresh = _new_threads(session, list_id, trees, owner, by_mid)
     threads.update((thread.id, thread) for thread in fresh)
 
-    touched, destination = _place(trees, owner, by_mid, parents, session)
+    touched, destination, placed = _place(trees, owner, by_mid, parents, session)
     touched |= {thread.id for thread in fresh}
     dropped = involved - set(owner.values())
     _merge_dropped(session, dropped, destination)
@@ -298,11 +320,11 @@ def attach_to_threads(session: Session, list_id: int, messages: Sequence[Message
         if "messages" in thread.__dict__ and thread.id in touched:
             session.expire(thread, ["messages"])
     session.flush()
-    return touched
+    return Threaded(touched, placed)
 
 
 def _new_threads(session: Session, list_id: int, trees: list[list[str]],
-                 owner: dict[int, int], by_mid: dict[str, Message]) -> list[Thread]:
+                 owner: dict[int, int], by_mid: dict[str, Member]) -> list[Thread]:
     """A new thread for each tree that kept none (``owner`` gets their ids)."""
     fresh = {
         i: Thread(list_id=list_id, **_summary(tree, by_mid))
@@ -316,7 +338,7 @@ def _new_threads(session: Session, list_id: int, trees: list[list[str]],
     return list(fresh.values())
 
 
-def _thread_ref(message: Message) -> ThreadRef:
+def _thread_ref(message: Member) -> ThreadRef:
     return ThreadRef(
         message_id=message.message_id,
         in_reply_to=message.in_reply_to,
@@ -336,17 +358,20 @@ _PLACE = update(_MESSAGES).where(_MESSAGES.c.id == bindparam("pk")).values(  # t
 def _place(
     trees: list[list[str]],
     owner: dict[int, int],
-    by_mid: dict[str, Message],
+    by_mid: dict[str, Member],
     parents: dict[str, str | None],
     session: Session,
-) -> tuple[set[int], dict[int, Counter[int]]]:
-    """Set thread_id/parent_message_id; return changed thread ids and where messages went.
+) -> tuple[set[int], dict[int, Counter[int]], Placement]:
+    """Set thread_id/parent_message_id; return changed thread ids, where messages went,
+    and the place of each message not stored yet.
 
-    One executemany, the objects given the values as committed (the ORM's flush cost more).
+    One executemany for the stored ones, the objects given the values as committed (the
+    ORM's flush cost more).
     """
     touched: set[int] = set()
     destination: dict[int, Counter[int]] = defaultdict(Counter)
     rows: list[dict[str, Any]] = []
+    placed: Placement = {}
     for index, tree in enumerate(trees):
         thread_id = owner[index]
         for mid in tree:
@@ -355,16 +380,20 @@ def _place(
             if moved and message.thread_id is not None:
                 touched.add(message.thread_id)
                 destination[message.thread_id][thread_id] += 1
-            if moved or message.parent_message_id != parents[mid]:
-                touched.add(thread_id)
-                rows.append({"pk": message.id, "thread": thread_id, "parent": parents[mid]})
-                set_committed_value(message, "thread_id", thread_id)
-                set_committed_value(message, "parent_message_id", parents[mid])
-                if moved and "thread" in message.__dict__:  # a loaded relationship is stale
-                    session.expire(message, ["thread"])
+            if not (moved or message.parent_message_id != parents[mid]):
+                continue
+            touched.add(thread_id)
+            if isinstance(message, NewMessage):
+                placed[mid] = (thread_id, parents[mid])
+                continue
+            rows.append({"pk": message.id, "thread": thread_id, "parent": parents[mid]})
+            set_committed_value(message, "thread_id", thread_id)
+            set_committed_value(message, "parent_message_id", parents[mid])
+            if moved and "thread" in message.__dict__:  # a loaded relationship is stale
+                session.expire(message, ["thread"])
     if rows:
         session.execute(_PLACE, rows)
-    return touched, destination
+    return touched, destination, placed
 
 
 def _merge_dropped(
