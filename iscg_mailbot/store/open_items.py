@@ -149,9 +149,13 @@ def refresh_open_items(session: Session, thread_ids: Iterable[int | None],
 def passed_threads(session: Session, today: date) -> list[int]:
     """Threads whose kept "overdue" no longer holds on ``today``: an open due date lies
     between the day they were counted and ``today`` (two index ranges)."""
-    counts = ThreadOpenItems
-    return sorted(session.scalars(select(counts.thread_id).where(or_(
-        counts.first_due_after < today, counts.last_due_before >= today))))
+    return sorted(session.scalars(_PASSED, {"today": today}))
+
+
+# Read with every analysed chunk: built once.
+_PASSED = select(ThreadOpenItems.thread_id).where(or_(
+    ThreadOpenItems.first_due_after < bindparam("today"),
+    ThreadOpenItems.last_due_before >= bindparam("today")))
 
 
 def count_passed(session: Session, today: date | None = None) -> int:
