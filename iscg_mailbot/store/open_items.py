@@ -113,8 +113,11 @@ def _statements(dialect: str) -> _Statements:
         thread_id=bindparam("thread"), open_actions=0, dated_actions=0, open_questions=0,
         counted_on=bindparam("then"), overdue_then=0)
     return _Statements(
+        # RETURNING, unread: SQLAlchemy then sends the rows as one multi-row VALUES (its
+        # "insertmanyvalues"), not a statement a thread (PostgreSQL's executemany).
         lock=lock.on_conflict_do_update(index_elements=[kept.c.thread_id],
-                                        set_={"open_actions": kept.c.open_actions}),
+                                        set_={"open_actions": kept.c.open_actions})
+        .returning(kept.c.thread_id),
         count=_counting(bindparam("then")).where(ActionItem.thread_id.in_(ids)),
         store=update(kept).where(kept.c.thread_id == bindparam("thread")),
         forget=delete(kept).where(kept.c.thread_id.in_(ids)))
