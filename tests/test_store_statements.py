@@ -12,13 +12,14 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, select
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.engine.interfaces import CacheStats
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.store import open_items, work
 from iscg_mailbot.store.actions import FoundItems, save_items
+from iscg_mailbot.store.models_work import AnalysisWork
 from iscg_mailbot.store.types import utcnow
 from tests.test_open_items import COUNTED_ON, candidate, threads_and_messages
 
@@ -77,3 +78,16 @@ def test_claiming_and_finishing_compiles_nothing_new(engine: Engine, session: Se
     assert cycle(2) == set(threads[1:3])
     again = compiled_anew(engine, lambda: cycle(4))
     assert again == []
+
+
+def test_marking_threads_again_compiles_nothing_new(engine: Engine, session: Session) -> None:
+    _list_id, threads, _messages = threads_and_messages(session, 7)
+    first, later = utcnow(), utcnow() + timedelta(minutes=1)
+    work.mark(session, threads[:2], first)
+    again = compiled_anew(engine, lambda: work.mark(session, threads[1:], later))
+    assert again == []
+    rows = session.execute(select(AnalysisWork.thread_id, AnalysisWork.generation,
+                                  AnalysisWork.marked_at).order_by(AnalysisWork.thread_id))
+    # Marked again: the next generation, the later time; the others new.
+    assert [tuple(row) for row in rows] == [(threads[0], 1, first), (threads[1], 2, later),
+                                             *((t, 1, later) for t in threads[2:])]
