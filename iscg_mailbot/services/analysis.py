@@ -20,8 +20,9 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from typing import cast
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 
 from iscg_mailbot.services import overlap_meaning, overlap_terms
 from iscg_mailbot.services.actions import extraction as action_extraction
@@ -50,6 +51,15 @@ MAX_REASON = 500
 LEASE = timedelta(minutes=5)
 #: How long an analyser that runs beside ingest waits when nothing is ready.
 IDLE_SECONDS = 0.2
+
+
+# Built once, as the store's statements every chunk sends (store/analysis_rows.py).
+_THREADS = cast(Table, Thread.__table__)
+_FAILURES = cast(Table, AnalysisFailure.__table__)
+_ANALYSED = update(_THREADS).where(_THREADS.c.id.in_(bindparam("ids", expanding=True))).values(
+    needs_analysis=False)
+_NO_FAILURE = delete(_FAILURES).where(
+    _FAILURES.c.thread_id.in_(bindparam("ids", expanding=True)))
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -187,10 +197,8 @@ class Analyser:
             overlap_terms.save_thread_terms(
                 session, [row for row in overlap_rows if row["thread_id"] in done])
             # No Thread or AnalysisFailure of these was loaded in this session.
-            session.execute(update(Thread).where(Thread.id.in_(done))
-                            .values(needs_analysis=False).execution_options(**work.NO_SYNC))
-            session.execute(delete(AnalysisFailure).where(AnalysisFailure.thread_id.in_(done))
-                            .execution_options(**work.NO_SYNC))
+            session.execute(_ANALYSED, {"ids": sorted(done)})
+            session.execute(_NO_FAILURE, {"ids": sorted(done)})
         self._count(done, len(kept.ids), found, tagged)
 
     def _count(self, done: set[int], messages: int, found: action_extraction.ActionsReport,

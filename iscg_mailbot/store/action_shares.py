@@ -11,11 +11,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models_action_shares import ActionShare
+
+_SHARES = cast(Table, ActionShare.__table__)
+# Built once (store/analysis_rows.py says why).
+_CLOSED = (select(_SHARES.c.item_id, _SHARES.c.owner, _SHARES.c.closed_by_message_pk)
+           .where(_SHARES.c.item_id.in_(bindparam("ids", expanding=True))))
+_ADD = _SHARES.insert()
 
 
 @dataclass(frozen=True)
@@ -34,10 +40,7 @@ def closed_shares(session: Session, item_ids: Collection[int]) -> dict[int, dict
     found: dict[int, dict[str, int | None]] = defaultdict(dict)
     ids = sorted(set(item_ids))
     for chunk in chunks(ids):
-        for item_id, owner, message_pk in session.execute(
-            select(ActionShare.item_id, ActionShare.owner, ActionShare.closed_by_message_pk)
-            .where(ActionShare.item_id.in_(chunk))
-        ):
+        for item_id, owner, message_pk in session.execute(_CLOSED, {"ids": chunk}):
             found[item_id][owner.casefold()] = message_pk
     return found
 
@@ -57,5 +60,5 @@ def record_shares(session: Session, shares: Sequence[ShareClosure]) -> int:
                      "closing_sentence": share.sentence})
         existing.setdefault(share.item_id, {})[share.owner.casefold()] = share.message_pk
     if rows:  # one executemany, in the order found (the ids the ORM gave one by one)
-        session.execute(cast(Table, ActionShare.__table__).insert(), rows)
+        session.execute(_ADD, rows)
     return len(rows)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Row, bindparam, delete, select
+from sqlalchemy import BindParameter, Row, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.action_codes import ACTION, ACTION_STATUSES, DONE, DROPPED, OPEN, QUESTION
@@ -79,13 +79,28 @@ _STORED = tuple(ITEMS.c[name] for name in ("id", "message_pk", "thread_id", "spa
                                             "status", *_FIELDS))
 # An executemany UPDATE by id: the SET clause is the other keys of the parameters.
 _BY_ID = ITEMS.update().where(ITEMS.c.id == bindparam("item_id"))
+# The statements every analysed chunk sends, built once with bound parameters
+# (store/analysis_rows.py says why).
+_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
+_STORED_OF = select(*_STORED).where(ITEMS.c.message_pk.in_(_IDS))
+_DROP = delete(ITEMS).where(ITEMS.c.id.in_(_IDS))
+_MOVED = (select(ITEMS.c.id, ITEMS.c.thread_id, MESSAGES.c.thread_id.label("to"))
+          .join(MESSAGES, MESSAGES.c.id == ITEMS.c.message_pk)
+          .where(MESSAGES.c.thread_id.in_(_IDS))
+          .where(ITEMS.c.thread_id.is_distinct_from(MESSAGES.c.thread_id)))
+_CLOSABLE = (select(*ITEM_COLUMNS)
+             .where(ITEMS.c.thread_id.in_(_IDS), ITEMS.c.status.in_((OPEN, DONE)),
+                    ITEMS.c.kind.in_((ACTION, QUESTION)), ITEMS.c.manual.is_(False))
+             .order_by(ITEMS.c.id))
+_STILL_OPEN = select(ITEMS.c.id, ITEMS.c.thread_id).where(
+    ITEMS.c.id.in_(_IDS), ITEMS.c.status == OPEN, ITEMS.c.manual.is_(False))
 
 
 def _stored_items(session: Session, pks: list[int]) -> dict[tuple[int, int], Row[Any]]:
     """The stored items of these messages, by (message, sentence start)."""
     existing: dict[tuple[int, int], Row[Any]] = {}
     for chunk in chunks(pks):
-        for row in session.execute(select(*_STORED).where(ITEMS.c.message_pk.in_(chunk))):
+        for row in session.execute(_STORED_OF, {"ids": chunk}):
             existing[(row.message_pk, row.span_start)] = row
     return existing
 
@@ -134,7 +149,7 @@ def save_items(session: Session, found: Mapping[int, FoundItems]) -> SaveCounts:
     stale = [row for key, row in existing.items()
              if key not in seen and not row.manual and row.status == OPEN]
     if stale:
-        session.execute(delete(ITEMS).where(ITEMS.c.id.in_([r.id for r in stale])))
+        session.execute(_DROP, {"ids": [r.id for r in stale]})
         counts.removed = len(stale)
         touched.update(r.thread_id for r in stale)
     if new_rows:
@@ -155,12 +170,7 @@ def refresh_thread_ids(session: Session, thread_ids: Collection[int]) -> None:
     ids = sorted(thread_ids)
     touched: set[int | None] = set()
     for chunk in chunks(ids):
-        moves = session.execute(
-            select(ITEMS.c.id, ITEMS.c.thread_id, MESSAGES.c.thread_id.label("to"))
-            .join(MESSAGES, MESSAGES.c.id == ITEMS.c.message_pk)
-            .where(MESSAGES.c.thread_id.in_(chunk))
-            .where(ITEMS.c.thread_id.is_distinct_from(MESSAGES.c.thread_id))
-        ).all()
+        moves = session.execute(_MOVED, {"ids": chunk}).all()
         if moves:
             session.execute(_BY_ID, [{"item_id": move.id, "thread_id": move.to}
                                      for move in moves])
@@ -177,12 +187,7 @@ def closable_items_in_threads(session: Session, thread_ids: Collection[int]) -> 
     rows: list[ItemRow] = []
     session.flush()  # the caller's pending ORM rows first (Core statements do not autoflush)
     for chunk in chunks(sorted(thread_ids)):
-        rows.extend(session.execute(
-            select(*ITEM_COLUMNS)
-            .where(ITEMS.c.thread_id.in_(chunk), ITEMS.c.status.in_((OPEN, DONE)),
-                   ITEMS.c.kind.in_((ACTION, QUESTION)), ITEMS.c.manual.is_(False))
-            .order_by(ITEMS.c.id)
-        ))
+        rows.extend(session.execute(_CLOSABLE, {"ids": chunk}))
     return rows
 
 
@@ -193,9 +198,8 @@ def close_items(session: Session, closures: Sequence[ClosingReply]) -> list[Clos
     still_open: dict[int, int | None] = {}  # item: its thread
     session.flush()
     for chunk in chunks(wanted):
-        still_open.update((row.id, row.thread_id) for row in session.execute(
-            select(ITEMS.c.id, ITEMS.c.thread_id).where(
-                ITEMS.c.id.in_(chunk), ITEMS.c.status == OPEN, ITEMS.c.manual.is_(False))))
+        still_open.update((row.id, row.thread_id)
+                          for row in session.execute(_STILL_OPEN, {"ids": chunk}))
     applied: list[ClosingReply] = []
     touched: set[int | None] = set()
     for closure in closures:

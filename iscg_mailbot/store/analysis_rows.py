@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.store.chunks import chunks
@@ -93,6 +93,16 @@ def message_rows(session: Session, ids: Sequence[int]
     return rows
 
 
+# Built once (a statement built each time cost as much as SQLite's reading it), as are
+# the other statements every analysed chunk sends (docs/performance-history.md, "The
+# analysis's row writes").
+_THREADS_MESSAGES = (
+    select(*_MESSAGE_COLUMNS, LISTS.c.address.label("list_address"))
+    .join(LISTS, LISTS.c.id == MESSAGES.c.list_id)
+    .where(MESSAGES.c.thread_id.in_(bindparam("ids", expanding=True)))
+    .order_by(MESSAGES.c.thread_id, MESSAGES.c.date, MESSAGES.c.id))
+
+
 @dataclass(frozen=True)
 class ThreadMessages:
     """Every message of some threads, read once for the three parts of an analysis
@@ -113,12 +123,7 @@ def thread_messages(session: Session, thread_ids: Collection[int]) -> ThreadMess
     rows: list[tuple[MessageRow, str | None]] = []
     session.flush()  # the caller's pending ORM rows first (Core statements do not autoflush)
     for chunk in chunks(sorted(set(thread_ids))):
-        for row in session.execute(
-            select(*_MESSAGE_COLUMNS, LISTS.c.address.label("list_address"))
-            .join(LISTS, LISTS.c.id == MESSAGES.c.list_id)
-            .where(MESSAGES.c.thread_id.in_(chunk))
-            .order_by(MESSAGES.c.thread_id, MESSAGES.c.date, MESSAGES.c.id)
-        ):
+        for row in session.execute(_THREADS_MESSAGES, {"ids": chunk}):
             rows.append((cast(MessageRow, row), row.list_address))
     # Here, not at the top: the chair's queries import this module (its row types) and
     # must not load the duplication watch's tables (tests/test_cli_startup.py).

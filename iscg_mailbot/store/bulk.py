@@ -23,9 +23,10 @@ would, so callers that store row by row after a refused batch keep working.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Insert, Table, insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -67,13 +68,20 @@ def _default_value(default: Any, row: Mapping[str, Any]) -> Any:
     return default.arg(_Parameters(row))  # SQLAlchemy wraps a no-argument callable too
 
 
+@cache
+def _insert(table: Table) -> Insert:
+    """``insert(table)``, built once a table (SQLAlchemy then finds its compiled form
+    without computing a new statement's cache key)."""
+    return insert(table)
+
+
 def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert ``rows`` (dicts keyed by column name, all with the same keys) into ``table``
     in the session's transaction, as ``session.execute(insert(table), rows)`` would."""
     if not rows:
         return
     if session.get_bind().dialect.name != "postgresql" or len(rows) < MIN_COPY_ROWS:
-        session.execute(insert(table), list(rows))
+        session.execute(_insert(table), list(rows))
         return
     session.flush()  # an INSERT through the session would flush pending objects first
     connection = session.connection()

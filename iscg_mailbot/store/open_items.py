@@ -15,10 +15,27 @@ change, on both databases.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from functools import cache
+from typing import Any, cast
 
-from sqlalchemy import Select, and_, case, delete, func, or_, select, update
+from sqlalchemy import (
+    BindParameter,
+    Delete,
+    Insert,
+    Select,
+    Table,
+    Update,
+    and_,
+    bindparam,
+    case,
+    delete,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.action_codes import ACTION, OPEN, QUESTION
@@ -38,6 +55,13 @@ def today_utc() -> date:
 def open_item_counts(then: date, thread_ids: list[int] | None = None) -> Select[*tuple[Any, ...]]:
     """The query counting threads' open items as :class:`ThreadOpenItems` keeps them,
     as of the day ``then`` (every thread's when ``thread_ids`` is None)."""
+    query = _counting(then)
+    if thread_ids is not None:
+        query = query.where(ActionItem.thread_id.in_(thread_ids))
+    return query
+
+
+def _counting(then: date | BindParameter[date]) -> Select[*tuple[Any, ...]]:
     action = ActionItem.kind == ACTION
     passed = and_(action, ActionItem.due < then)
     coming = and_(action, ActionItem.due >= then)
@@ -58,9 +82,45 @@ def open_item_counts(then: date, thread_ids: list[int] | None = None) -> Select[
                ActionItem.thread_id.is_not(None))
         .group_by(ActionItem.thread_id)
     )
-    if thread_ids is not None:
-        query = query.where(ActionItem.thread_id.in_(thread_ids))
     return query
+
+
+@dataclass(frozen=True)
+class _Statements:
+    """The statements of :func:`refresh_open_items`, built once per dialect: building
+    them (a VALUES row and a bound literal per thread, the counting query's CASE
+    expressions) and compiling each new shape cost ~4 ms a call, ~2% of an analysis
+    (docs/performance-history.md, "The analysis's row writes"); with bound parameters
+    SQLAlchemy compiles each once."""
+
+    lock: Insert  # a thread's row written as it is (created empty): thread, then
+    count: Select[*tuple[Any, ...]]  # open_item_counts of then, ids
+    store: Update  # a thread's counts: thread and the columns
+    forget: Delete  # rows of ids
+
+
+@cache
+def _statements(dialect: str) -> _Statements:
+    # The dialect's INSERT, imported here: importing the PostgreSQL package costs a
+    # SQLite process ~55 ms, and the chair's queries never write.
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
+    kept = cast(Table, ThreadOpenItems.__table__)
+    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
+    lock = insert(kept).values(
+        thread_id=bindparam("thread"), open_actions=0, dated_actions=0, open_questions=0,
+        counted_on=bindparam("then"), overdue_then=0)
+    return _Statements(
+        # RETURNING, unread: SQLAlchemy then sends the rows as one multi-row VALUES (its
+        # "insertmanyvalues"), not a statement a thread (PostgreSQL's executemany).
+        lock=lock.on_conflict_do_update(index_elements=[kept.c.thread_id],
+                                        set_={"open_actions": kept.c.open_actions})
+        .returning(kept.c.thread_id),
+        count=_counting(bindparam("then")).where(ActionItem.thread_id.in_(ids)),
+        store=update(kept).where(kept.c.thread_id == bindparam("thread")),
+        forget=delete(kept).where(kept.c.thread_id.in_(ids)))
 
 
 def refresh_open_items(session: Session, thread_ids: Iterable[int | None],
@@ -75,36 +135,30 @@ def refresh_open_items(session: Session, thread_ids: Iterable[int | None],
     """
     then = today or today_utc()
     ids = sorted({t for t in thread_ids if t is not None})
-    # The dialect's INSERT ... ON CONFLICT, imported here: importing the PostgreSQL
-    # package costs a SQLite process ~55 ms, and the chair's queries never write.
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
+    statements = _statements(session.get_bind().dialect.name)
     for chunk in chunks(ids):
-        lock = insert(ThreadOpenItems).values([
-            {"thread_id": t, "open_actions": 0, "dated_actions": 0, "open_questions": 0,
-             "counted_on": then, "overdue_then": 0} for t in chunk])
-        session.execute(lock.on_conflict_do_update(
-            index_elements=[ThreadOpenItems.thread_id],
-            set_={"open_actions": ThreadOpenItems.open_actions}))
-        counted = {row.thread_id: row for row in session.execute(open_item_counts(then, chunk))}
+        session.execute(statements.lock, [{"thread": t, "then": then} for t in chunk])
+        counted = {row.thread_id: row
+                   for row in session.execute(statements.count, {"then": then, "ids": chunk})}
         if counted:
-            session.execute(update(ThreadOpenItems), [
-                {"thread_id": t, "counted_on": then,
-                 **{name: getattr(row, name) for name in _COUNTED}}
+            session.execute(statements.store, [
+                {"thread": t, "counted_on": then, **{name: getattr(row, name) for name in _COUNTED}}
                 for t, row in sorted(counted.items())])
         gone = [t for t in chunk if t not in counted]
         if gone:
-            session.execute(delete(ThreadOpenItems).where(ThreadOpenItems.thread_id.in_(gone)))
+            session.execute(statements.forget, {"ids": gone})
 
 
 def passed_threads(session: Session, today: date) -> list[int]:
     """Threads whose kept "overdue" no longer holds on ``today``: an open due date lies
     between the day they were counted and ``today`` (two index ranges)."""
-    counts = ThreadOpenItems
-    return sorted(session.scalars(select(counts.thread_id).where(or_(
-        counts.first_due_after < today, counts.last_due_before >= today))))
+    return sorted(session.scalars(_PASSED, {"today": today}))
+
+
+# Read with every analysed chunk: built once.
+_PASSED = select(ThreadOpenItems.thread_id).where(or_(
+    ThreadOpenItems.first_due_after < bindparam("today"),
+    ThreadOpenItems.last_due_before >= bindparam("today")))
 
 
 def count_passed(session: Session, today: date | None = None) -> int:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, Text, bindparam, delete, func, or_, select
+from sqlalchemy import BindParameter, Table, Text, bindparam, delete, func, or_, select
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
@@ -17,6 +17,10 @@ from iscg_mailbot.store.bulk import insert_rows
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_duties import ThreadOverlapTerms
+
+_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
+# Statements every analysed chunk sends, built once (store/analysis_rows.py says why).
+_SUBJECTS = select(Thread.id, Thread.subject).where(Thread.id.in_(_IDS))
 
 
 @dataclass
@@ -59,10 +63,10 @@ def thread_subjects(session: Session, thread_ids: Collection[int]) -> dict[int, 
     """Each thread's subject."""
     found: dict[int, str] = {}
     for chunk in chunks(sorted(thread_ids)):
-        for thread_id, subject in session.execute(
-                select(Thread.id, Thread.subject).where(Thread.id.in_(chunk))):
+        for thread_id, subject in session.execute(_SUBJECTS, {"ids": chunk}):
             found[thread_id] = subject
     return found
+
 
 
 def dated_messages(session: Session, thread_ids: Collection[int]) -> dict[int, list[int]]:
@@ -123,6 +127,13 @@ def stored_parts(session: Session,
 
 # What a meaning vector is made from: a row read again with the same keeps its vector.
 _EMBEDDED = ("terms", "counts", "words")
+_VECTORS = (select(ThreadOverlapTerms.thread_id, ThreadOverlapTerms.meaning,
+                   ThreadOverlapTerms.meaning_version,
+                   *(getattr(ThreadOverlapTerms, name) for name in _EMBEDDED))
+            .where(ThreadOverlapTerms.thread_id.in_(_IDS), ThreadOverlapTerms.meaning.is_not(None)))
+_TERMS_TABLE = cast(Table, ThreadOverlapTerms.__table__)
+_FORGET = delete(_TERMS_TABLE).where(_TERMS_TABLE.c.thread_id.in_(_IDS))
+_THREADS = select(Thread.id).where(Thread.id.in_(_IDS))
 
 
 def save_terms(session: Session, rows: Sequence[dict[str, Any]]) -> None:
@@ -136,16 +147,10 @@ def save_terms(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     existing = set()
     vectors: dict[int, tuple[Any, ...]] = {}
     for chunk in chunks(sorted(ids)):
-        for found in session.execute(select(
-                ThreadOverlapTerms.thread_id, ThreadOverlapTerms.meaning,
-                ThreadOverlapTerms.meaning_version,
-                *(getattr(ThreadOverlapTerms, name) for name in _EMBEDDED))
-                .where(ThreadOverlapTerms.thread_id.in_(chunk),
-                       ThreadOverlapTerms.meaning.is_not(None))):
+        for found in session.execute(_VECTORS, {"ids": chunk}):
             vectors[found[0]] = tuple(found[1:])
-        session.execute(delete(ThreadOverlapTerms).where(
-            ThreadOverlapTerms.thread_id.in_(chunk)))
-        existing |= set(session.scalars(select(Thread.id).where(Thread.id.in_(chunk))))
+        session.execute(_FORGET, {"ids": chunk})
+        existing |= set(session.scalars(_THREADS, {"ids": chunk}))
     kept = []
     for row in rows:
         if row["thread_id"] not in existing:
@@ -158,9 +163,8 @@ def save_terms(session: Session, rows: Sequence[dict[str, Any]]) -> None:
         # Core rows in one statement (the ORM's bulk insert cost as much again in Python;
         # a COPY on PostgreSQL, store/bulk.py); its rows need the same keys: a row
         # without a vector has none.
-        table = cast(Table, ThreadOverlapTerms.__table__)
-        insert_rows(session, table, [{"meaning": None, "meaning_version": None, **row}
-                                     for row in kept])
+        insert_rows(session, _TERMS_TABLE, [{"meaning": None, "meaning_version": None, **row}
+                                            for row in kept])
 
 
 def stored_meaning(session: Session, thread_ids: Collection[int],

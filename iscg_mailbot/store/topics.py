@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Table, delete, or_, select, update
+from sqlalchemy import BindParameter, Table, bindparam, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.store.bulk import insert_rows
@@ -47,8 +47,16 @@ class TopicState:
 
 
 _TOPICS = cast(Table, ThreadTopic.__table__)
+_ENTITIES = cast(Table, ThreadEntity.__table__)
 _STATE_COLUMNS = tuple(_TOPICS.c[name] for name in (
     "thread_id", "topic", "source", "assigned", "score", "evidence", "note", "tagged_at"))
+# The statements every analysed chunk sends, built once with bound parameters
+# (store/analysis_rows.py says why).
+_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
+_STATES = (select(*_STATE_COLUMNS).where(_TOPICS.c.thread_id.in_(_IDS))
+           .order_by(_TOPICS.c.tagged_at, _TOPICS.c.id))
+_FORGET_AUTO = delete(_TOPICS).where(_TOPICS.c.thread_id.in_(_IDS), _TOPICS.c.source == AUTO)
+_FORGET_ENTITIES = delete(_ENTITIES).where(_ENTITIES.c.thread_id.in_(_IDS))
 
 
 def topic_states(session: Session, thread_ids: Collection[int]) -> dict[int, dict[str, TopicState]]:
@@ -57,10 +65,7 @@ def topic_states(session: Session, thread_ids: Collection[int]) -> dict[int, dic
     session.flush()  # the caller's pending ORM rows first (Core statements do not autoflush)
     for chunk in chunks(sorted(thread_ids)):
         # The table's columns, not the ORM entity: plain rows, read many per analysis.
-        rows = session.execute(
-            select(*_STATE_COLUMNS).where(_TOPICS.c.thread_id.in_(chunk))
-            .order_by(_TOPICS.c.tagged_at, _TOPICS.c.id)
-        )
+        rows = session.execute(_STATES, {"ids": chunk})
         for row in rows:
             state = states[row.thread_id].setdefault(row.topic, TopicState(row.topic))
             if row.source == MANUAL:
@@ -116,10 +121,8 @@ def replace_auto_tags(session: Session, results: Sequence[ThreadTags]) -> None:
     thread_ids = [result.thread_id for result in results]
     now = utcnow()
     for chunk in chunks(sorted(thread_ids)):
-        session.execute(
-            delete(ThreadTopic).where(ThreadTopic.thread_id.in_(chunk), ThreadTopic.source == AUTO)
-        )
-        session.execute(delete(ThreadEntity).where(ThreadEntity.thread_id.in_(chunk)))
+        session.execute(_FORGET_AUTO, {"ids": chunk})
+        session.execute(_FORGET_ENTITIES, {"ids": chunk})
     tags = [
         {
             "thread_id": result.thread_id,
@@ -148,8 +151,8 @@ def replace_auto_tags(session: Session, results: Sequence[ThreadTags]) -> None:
     ]
     # Core rows in one statement (a COPY on PostgreSQL, store/bulk.py): the ORM's bulk
     # insert of the same rows cost as much again.
-    insert_rows(session, cast(Table, ThreadTopic.__table__), tags)
-    insert_rows(session, cast(Table, ThreadEntity.__table__), entities)
+    insert_rows(session, _TOPICS, tags)
+    insert_rows(session, _ENTITIES, entities)
 
 
 def set_manual(

@@ -23,8 +23,22 @@ import uuid
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
+from typing import cast
 
-from sqlalchemy import delete, func, or_, select, tuple_, update
+from sqlalchemy import (
+    BindParameter,
+    Insert,
+    Select,
+    Table,
+    bindparam,
+    delete,
+    func,
+    or_,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -68,15 +82,24 @@ def mark(session: Session, thread_ids: Collection[int], now: datetime) -> None:
     """Queue these threads for analysis: a new row, or the next generation of a queued
     one (an analyser busy with it will not finish it). Ids in order: two ingests that
     mark the same threads lock them in the same order on PostgreSQL (no deadlock)."""
-    insert = _insert(session)
+    statement = _marking(session.get_bind().dialect.name)
     for chunk in _chunks(thread_ids):
-        statement = insert(AnalysisWork).values(  # type: ignore[operator]
-            [{"thread_id": i, "generation": 1, "marked_at": now} for i in chunk]
-        )
-        session.execute(statement.on_conflict_do_update(
-            index_elements=[AnalysisWork.thread_id],
-            set_={"generation": AnalysisWork.generation + 1, "marked_at": now},
-        ))
+        session.execute(statement, [{"thread": i, "now": now} for i in chunk])
+
+
+@cache
+def _marking(dialect: str) -> Insert:
+    """:func:`mark`'s INSERT ... ON CONFLICT, one row of parameters a thread, built once:
+    a VALUES row a thread made SQLAlchemy build and compile it anew each batch (~10 ms
+    for 300 threads, in the importing process). Its RETURNING, unread, makes SQLAlchemy
+    send a chunk as one multi-row VALUES (insertmanyvalues), as before."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(_QUEUE).values(thread_id=bindparam("thread"), generation=1,
+                                      marked_at=bindparam("now"))
+    return statement.on_conflict_do_update(
+        index_elements=[_QUEUE.c.thread_id],
+        set_={"generation": _QUEUE.c.generation + 1, "marked_at": statement.excluded.marked_at},
+    ).returning(_QUEUE.c.thread_id)
 
 
 def queue_flagged(session: Session, now: datetime) -> int:
@@ -100,6 +123,22 @@ def queue_flagged(session: Session, now: datetime) -> int:
 #: cent of the analysis' SQLAlchemy time).
 NO_SYNC = {"synchronize_session": False}
 
+# The statements every analysed chunk sends, built once with bound parameters: building
+# a statement and its cache key each time cost more than SQLite's work for it (~0.2 ms
+# against ~0.1; docs/performance-history.md, "The analysis's row writes").
+_QUEUE = cast(Table, AnalysisWork.__table__)
+_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
+_WRITE_FIRST = update(_QUEUE).where(_QUEUE.c.thread_id < 0).values(holder=None)
+_TAKE = update(_QUEUE).where(_QUEUE.c.thread_id.in_(_IDS)).values(
+    holder=bindparam("claimer"), lease_until=bindparam("until"))
+_FINISH = (delete(_QUEUE).where(tuple_(_QUEUE.c.thread_id, _QUEUE.c.generation)
+                                .in_(bindparam("pairs", expanding=True)),
+                                _QUEUE.c.holder == bindparam("claimer"))
+           .returning(_QUEUE.c.thread_id))
+_RELEASE = update(_QUEUE).where(_QUEUE.c.holder == bindparam("claimer"),
+                                _QUEUE.c.thread_id.in_(_IDS)).values(holder=None, lease_until=None)
+_EXISTING = select(Thread.id).where(Thread.id.in_(_IDS))
+
 
 def write_first(session: Session) -> None:
     """Start the transaction with a write that changes nothing.
@@ -111,8 +150,7 @@ def write_first(session: Session) -> None:
     first in any transaction that reads then writes while analysers may run; it costs
     nothing on PostgreSQL.
     """
-    session.execute(update(AnalysisWork).where(AnalysisWork.thread_id < 0)
-                    .values(holder=None).execution_options(**NO_SYNC))
+    session.execute(_WRITE_FIRST)
 
 
 def claim(
@@ -134,31 +172,37 @@ def claim(
     claims lock only what they take and never wait for each other.
     """
     write_first(session)
-    waiting = select(AnalysisFailure.thread_id).where(AnalysisFailure.retry_after > now)
-    free = [or_(AnalysisWork.lease_until.is_(None), AnalysisWork.lease_until <= now),
-            AnalysisWork.thread_id.not_in(waiting)]
-    if settled_before is not None:
-        free.append(AnalysisWork.marked_at <= settled_before)
-    query = (
-        select(AnalysisWork.thread_id, AnalysisWork.generation, Thread.message_count)
-        .outerjoin(Thread, Thread.id == AnalysisWork.thread_id)
-        .where(*free)
-        .order_by(AnalysisWork.thread_id)
-    )
-    counts = [count or 1 for _, _, count in session.execute(query.limit(max_threads))]
+    query = _free(settled_before is not None)
+    given = {"now": now, "settled": settled_before}
+    counts = [count or 1 for _, _, count in session.execute(query.limit(max_threads), given)]
     wanted = _fitting(counts, budget)
     if not wanted:
         return []
     locked = query.limit(wanted).with_for_update(skip_locked=True, of=AnalysisWork)
     taken = [Claim(thread_id, generation, count or 1)
-             for thread_id, generation, count in session.execute(locked)]
+             for thread_id, generation, count in session.execute(locked, given)]
     if taken:
-        session.execute(
-            update(AnalysisWork)
-            .where(AnalysisWork.thread_id.in_([c.thread_id for c in taken]))
-            .values(holder=holder, lease_until=now + lease).execution_options(**NO_SYNC)
-        )
+        session.execute(_TAKE, {"ids": [c.thread_id for c in taken], "claimer": holder,
+                                "until": now + lease})
     return taken
+
+
+@cache
+def _free(settled: bool) -> Select[int, int, int]:
+    """The free threads at ``now`` (those marked ``settled`` or earlier when asked), with
+    their message counts, in id order."""
+    now: BindParameter[datetime] = bindparam("now")
+    waiting = select(AnalysisFailure.thread_id).where(AnalysisFailure.retry_after > now)
+    free = [or_(AnalysisWork.lease_until.is_(None), AnalysisWork.lease_until <= now),
+            AnalysisWork.thread_id.not_in(waiting)]
+    if settled:
+        free.append(AnalysisWork.marked_at <= bindparam("settled"))
+    return (
+        select(AnalysisWork.thread_id, AnalysisWork.generation, Thread.message_count)
+        .outerjoin(Thread, Thread.id == AnalysisWork.thread_id)
+        .where(*free)
+        .order_by(AnalysisWork.thread_id)
+    )
 
 
 def _fitting(counts: Sequence[int], budget: int) -> int:
@@ -184,16 +228,11 @@ def finish(session: Session, holder: str, claims: Sequence[Claim]) -> set[int]:
     pairs = [(c.thread_id, c.generation) for c in claims]
     for start in range(0, len(pairs), _CHUNK):
         done.update(session.scalars(
-            delete(AnalysisWork)
-            .where(tuple_(AnalysisWork.thread_id, AnalysisWork.generation)
-                   .in_(pairs[start:start + _CHUNK]),
-                   AnalysisWork.holder == holder)
-            .returning(AnalysisWork.thread_id).execution_options(**NO_SYNC)
-        ))
+            _FINISH, {"pairs": pairs[start:start + _CHUNK], "claimer": holder}))
     release(session, holder, [c.thread_id for c in claims])
     existing: set[int] = set()
     for chunk in _chunks(done):
-        existing.update(session.scalars(select(Thread.id).where(Thread.id.in_(chunk))))
+        existing.update(session.scalars(_EXISTING, {"ids": chunk}))
     return existing
 
 
@@ -201,10 +240,7 @@ def release(session: Session, holder: str, thread_ids: Collection[int]) -> None:
     """Give back these threads if ``holder`` still claims them (for another analyser,
     or a later run)."""
     for chunk in _chunks(thread_ids):
-        session.execute(
-            update(AnalysisWork)
-            .where(AnalysisWork.holder == holder, AnalysisWork.thread_id.in_(chunk))
-            .values(holder=None, lease_until=None).execution_options(**NO_SYNC))
+        session.execute(_RELEASE, {"claimer": holder, "ids": chunk})
 
 
 def release_dead_local(session: Session, now: datetime) -> int:

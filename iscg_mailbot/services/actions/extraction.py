@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import partial
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.analyse.action_acceptances import Earlier, drop_restated
@@ -82,6 +82,18 @@ def _parent(row: Any) -> _Parent:
                    text, when)
 
 
+# Statements every analysed chunk sends, built once (store/analysis_rows.py says why).
+_PARENTS = (select(Message.list_id, Message.message_id, Message.sender_name,
+                   Message.sender_address, Message.new_text, Message.date,
+                   Message.utc_offset_minutes)
+            .where(Message.message_id.in_(bindparam("ids", expanding=True)),
+                   Message.list_id.in_(bindparam("lists", expanding=True))))
+_ASKED = (select(ActionItem.thread_id, ActionItem.message_pk, Message.date, ActionItem.owner,
+                 ActionItem.due, ActionItem.kind)
+          .join(Message, Message.id == ActionItem.message_pk)
+          .where(ActionItem.thread_id.in_(bindparam("ids", expanding=True))))
+
+
 def load_parents(session: Session, messages: Sequence[MessageRow]) -> dict[tuple[int, str], _Parent]:
     """The stored parents of these messages, by (list id, Message-ID). A parent among
     ``messages`` (a reply's parent is mostly in its thread, read with it) is taken from
@@ -95,12 +107,7 @@ def load_parents(session: Session, messages: Sequence[MessageRow]) -> dict[tuple
                and (m.list_id, m.parent_message_id) not in parents}
     lists = {m.list_id for m in messages}
     for chunk in chunks(sorted(missing)):
-        for row in session.execute(
-            select(Message.list_id, Message.message_id, Message.sender_name,
-                   Message.sender_address, Message.new_text, Message.date,
-                   Message.utc_offset_minutes)
-            .where(Message.message_id.in_(chunk), Message.list_id.in_(lists))
-        ):
+        for row in session.execute(_PARENTS, {"ids": chunk, "lists": sorted(lists)}):
             parents[(row.list_id, row.message_id)] = _parent(row)
     return parents
 
@@ -189,11 +196,7 @@ def _asked_before(session: Session, loaded: Sequence[tuple[MessageRow, str | Non
     asked: dict[int, list[tuple[datetime | None, Earlier]]] = {}
     for chunk in chunks(sorted(threads)):
         for thread_id, message_pk, when, owner, due, kind in session.execute(
-            select(ActionItem.thread_id, ActionItem.message_pk, Message.date, ActionItem.owner,
-                   ActionItem.due, ActionItem.kind)
-            .join(Message, Message.id == ActionItem.message_pk)
-            .where(ActionItem.thread_id.in_(chunk))
-        ):
+                _ASKED, {"ids": chunk}):
             if message_pk not in pks and thread_id is not None:
                 asked.setdefault(thread_id, []).append((when, Earlier(owner, due, kind)))
     return asked
