@@ -273,3 +273,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if any(defs and defs[-1].scope == "module" for defs in definitions):
             item.add_marker(pytest.mark.xdist_group(item.path.stem))
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+@pytest.fixture(scope="session")
+def archive_lines() -> list[str]:
+    """Every line of the sample archive's single-part bodies (the quote gates' tests hold
+    each gate to its pattern on them)."""
+    import mailbox
+
+    from iscg_mailbot.services.demo import sample_archive
+
+    lines: list[str] = []
+    for message in mailbox.mbox(sample_archive()):
+        payload = message.get_payload(decode=True) if not message.is_multipart() else b""
+        lines += (payload or b"").decode("utf-8", "replace").split("\n")
+    return lines

@@ -8,7 +8,6 @@ long s, the dotless and dotted i, the Kelvin sign), and on every line of the shi
 
 from __future__ import annotations
 
-import mailbox
 import re
 
 import pytest
@@ -37,7 +36,6 @@ from iscg_mailbot.parse.quote_lines import (
     is_unmarked_attribution,
     may_start_with,
 )
-from iscg_mailbot.services.demo import sample_archive
 
 # Words of the patterns (and near misses), in the cases people write them.
 _WORDS = [
@@ -63,15 +61,6 @@ _BITS = ["", " ", "  ", "\t", "\u00a0", "\u2003", ":", "\uff1a", "*", "**", "-",
          "<", ">", "(", ",", ".", "...", "\u017f", "\u0131", "\u0130", "\u212a", "s", "S", "e", "x" * 70]
 _PIECE = st.sampled_from(_WORDS + _BITS) | st.text(max_size=3)
 _LINE = st.lists(_PIECE, max_size=8).map("".join)
-
-
-@pytest.fixture(scope="module")
-def archive_lines() -> list[str]:
-    lines: list[str] = []
-    for message in mailbox.mbox(sample_archive()):
-        payload = message.get_payload(decode=True) if not message.is_multipart() else b""
-        lines += (payload or b"").decode("utf-8", "replace").split("\n")
-    return lines
 
 
 # Each gate: its heads and the pattern it stands in front of.

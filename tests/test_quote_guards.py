@@ -9,9 +9,6 @@ the characters that matter and on every line of the shipped sample archive.
 
 from __future__ import annotations
 
-import mailbox
-
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -31,19 +28,9 @@ from iscg_mailbot.parse.quote_lines import (
     is_original_message,
     is_quoted_line,
 )
-from iscg_mailbot.services.demo import sample_archive
 
 _ALPHABET = "On wrote:\uff1a->_[]<.\u2026 From Sent To Subject 2026 10:15 @a.b Forwarded message \t"
 _LINE = st.text(alphabet=_ALPHABET, max_size=60)
-
-
-@pytest.fixture(scope="module")
-def archive_lines() -> list[str]:
-    lines: list[str] = []
-    for message in mailbox.mbox(sample_archive()):
-        payload = message.get_payload(decode=True) if not message.is_multipart() else b""
-        lines += (payload or b"").decode("utf-8", "replace").split("\n")
-    return lines
 
 
 def _without_colon_or_dash(line: str) -> bool:
