@@ -69,10 +69,10 @@ def _followup_due(sentence: Sentence, sent: datetime | None) -> tuple[date, str]
     if not any(w in lowered for w in _DATE_WORDS):
         return None
     words = len(text.split())
-    if words > _MAX_WANTED_WORDS or (words > _MAX_WORDS and not _WANTED_BY.search(text)):
+    wanted = _WANTED_BY.search(text) is not None
+    if words > _MAX_WANTED_WORDS or (words > _MAX_WORDS and not wanted):
         return None
-    if not (_POINTS_BACK.search(text) or is_date_carrier(text)
-            or _WANTED_BY.search(text)):
+    if not (wanted or _POINTS_BACK.search(text) or is_date_carrier(text)):
         return None
     due = find_due(text, sent)
     if due is None or due.value is None or not due.marked:
@@ -84,6 +84,11 @@ def _asked(candidate: ActionCandidate) -> bool:
     """A request or question: what a follow-up deadline is about (a note is not, nor a
     promise of the sender's side, "TSB will nominate ...")."""
     return candidate.kind != "note" and not is_promise(candidate)
+
+
+def _asks(sentence: Sentence) -> bool:
+    """A question: one that is no item here may still take a follow-up's date."""
+    return sentence.text.rstrip().endswith("?")
 
 
 def _says_why(candidate: ActionCandidate) -> bool:
@@ -111,8 +116,8 @@ def date_from_followups(candidates: list[ActionCandidate], sentences: Sequence[S
     "Before the meeting on 1 July would be ideal, so I can report there") is no item:
     it says why the date, after a request or a question (which :func:`find_questions`
     reads, so it is dated there)."""
-    if not any(c.due is None and _asked(c) for c in candidates) and "?" not in "".join(
-            s.text[-1:] for s in sentences):
+    if not any(c.due is None and _asked(c) for c in candidates) and not any(
+            _asks(s) for s in sentences):
         return candidates
     result: list[ActionCandidate | None] = list(candidates)
     ends = sorted((c.span[0], c.span[1], i) for i, c in enumerate(candidates))
@@ -131,7 +136,7 @@ def date_from_followups(candidates: list[ActionCandidate], sentences: Sequence[S
             else:
                 pending += [i for i in inside if _asked(candidates[i]) and i not in pending]
             gap = 0
-        elif sentence.text.rstrip().endswith("?"):
+        elif _asks(sentence):
             pending, gap = [*pending, -1], 0
         elif pending:
             gap += 1
