@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from iscg_mailbot.analyse.itu_structure import find_bodies
+from iscg_mailbot.analyse.itu_structure import agenda_items, find_bodies, resolve
 from iscg_mailbot.analyse.topics import TopicTagger
-from iscg_mailbot.settings.itu_bodies import check_itu_bodies, load_itu_bodies
+from iscg_mailbot.settings.itu_bodies import check_itu_bodies, load_itu_bodies, normalise_key
 from iscg_mailbot.settings.topics import load_topics
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -206,3 +206,26 @@ def test_a_workshop_and_a_regional_office_in_passing_are_not_an_event(
     # The minimal pair: the workshop discussed twice is an event of the thread.
     assert "events" in topics(tagger, "Mobile coverage on highways - joint campaign",
                               body + " Who will present at the workshop?")
+
+
+def test_a_wrc_agenda_item_is_evidence_for_its_subject(tagger: TopicTagger) -> None:
+    body = "The note should say what the satellite and the terrestrial sides each want."
+    assert topics(tagger, "A plain-language note for TDAG on WRC-27 agenda items 1.7 and 1.13",
+                  body) == ["imt", "spectrum"]
+    assert "imt" in topics(tagger, "AI 1.13 (direct-to-handset) - input from the Bureaux?", body)
+    # The minimal pairs: an item on another subject (lunar links), another conference's
+    # item, and a meeting's own numbered item are no IMT work.
+    assert topics(tagger, "AI 1.15 - input from the Bureaux?", body) == ["spectrum"]
+    assert "imt" not in topics(tagger, "WRC-23 agenda item 1.13 - input from the Bureaux?", body)
+    assert "imt" not in topics(tagger, "Item 1.13 of the ISCG meeting - input from the Bureaux?",
+                               body)
+
+
+def test_agenda_items_are_found_with_or_without_their_conference() -> None:
+    found = agenda_items("WRC-27\nagenda items 1.7 and 1.13; AI 1.15, AI-1 and item 1.17")
+    assert [name for _, name, _ in found] == ["WRC-27 AI 1.7", "WRC-27 AI 1.13", "AI 1.15"]
+    known = {"WRC-27 AI 1.13", "ITU-T SG17"}
+    assert resolve("AI 1.13", set(), known) == "WRC-27 AI 1.13"
+    assert resolve("AI 1.13", {"WRC-23"}, known) is None  # the text is about another WRC
+    assert resolve("AI 1.13", {"WRC-23", "WRC-27"}, known) == "WRC-27 AI 1.13"
+    assert normalise_key("WRC-27 agenda item 1.7") == "WRC-27 AI 1.7"

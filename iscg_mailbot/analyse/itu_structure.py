@@ -5,7 +5,10 @@ found and keyed as "ITU-T SG5", "ITU-T SG17", "ITU-T Q7/5", "ITU-D Q6/2", "ITU-R
 "ITU-T FG-AI4H". A body written without its Sector takes the Sector written just before
 it ("Question 6/2 of ITU-D"), else the only Sector whose body of that name the table
 lists (SG17 is ITU-T's), else the only one of those the text names elsewhere; "SG5"
-in a text naming no Sector (ITU-T's or ITU-R's?) stays unresolved.
+in a text naming no Sector (ITU-T's or ITU-R's?) stays unresolved. WRC agenda items
+("AI 1.13", "WRC-27 agenda items 1.7 and 1.13") are found by :func:`agenda_items` and
+resolved the same way against the conferences: "AI 1.13" is the only conference's item
+1.13 the table lists, unless the text names other conferences only (WRC-23).
 
     >>> [m.key for m in find_bodies("ITU-R WP 5D and Q7/5", {"ITU-R WP5D", "ITU-T Q7/5"})]
     ['ITU-R WP5D', 'ITU-T Q7/5']
@@ -77,19 +80,76 @@ _FOCUS_GROUP = re.compile(r"(?<![\w-])FG-[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 
 def resolve(name: str, named_sectors: Collection[str], known: Collection[str]) -> str | None:
     """The table key of a body as found ("ITU-T SG17", "SG17", "WP5D", "Q7/5",
-    "FG-AI4H"): its own Sector, else the only listed one, else the only listed one the
-    text names; None when that leaves no single body.
+    "FG-AI4H", "AI 1.13"): its own Sector (or conference), else the only listed one,
+    else the only listed one the text names; None when that leaves no single body.
+    ``named_sectors`` holds the Sectors and the conferences ("WRC-27") the text names.
 
     >>> resolve("Q6/2", {"ITU-D"}, {"ITU-T Q6/2", "ITU-D Q6/2"})
     'ITU-D Q6/2'
+    >>> resolve("AI 1.13", set(), {"WRC-27 AI 1.13"}), resolve("AI 1.13", {"WRC-23"}, {"WRC-27 AI 1.13"})
+    ('WRC-27 AI 1.13', None)
     """
-    if name.startswith("ITU-"):
+    if name.startswith(("ITU-", "WRC-")):
         return name
+    if name.startswith("AI "):
+        return _agenda_item(name, named_sectors, known)
     kind = "FG" if name.startswith("FG-") else name[:1] if name.startswith("Q") else name[:2]
     listed = [s for s in _SECTORS_OF.get(kind, ()) if f"{s} {name}" in known]
     if len(listed) > 1:
         listed = [s for s in listed if s in named_sectors]
     return f"{listed[0]} {name}" if len(listed) == 1 else None
+
+
+def _agenda_item(name: str, named: Collection[str], known: Collection[str]) -> str | None:
+    """The conference of an agenda item written without one: of the conferences whose
+    item the table lists, the only one, or the only one the text names; none when the
+    text names conferences and none of them lists it ("WRC-23 ... AI 1.13")."""
+    listed = [key for key in known if key.startswith("WRC-") and key.endswith(f" {name}")]
+    conferences = [sector for sector in named if sector.startswith("WRC-")]
+    if conferences:
+        listed = [key for key in listed if key.split(" ", 1)[0] in conferences]
+    return listed[0] if len(listed) == 1 else None
+
+
+# A WRC agenda item: "AI 1.13" (ITU-R's own short form), "agenda item 1.7", with the
+# conference before it or not, several in a row ("agenda items 1.7 and 1.13"). A bare
+# "item 1.7" is not one: meeting agendas number their items too. One line break at most
+# between the words: texts are joined with a blank line for the phrase finder.
+_GAP = r"[ \t]*\n?[ \t]*"
+_ITEM_NUMBER = r"\d{1,2}\.\d{1,2}(?![\d.]*\d)"
+_AGENDA_ITEM = re.compile(
+    r"(?<![\w-])(?:(?P<conference>WRC-\d{2})" + _GAP + r")?"
+    r"(?:AI|[Aa]genda" + _GAP + r"[Ii]tems?)" + _GAP
+    + r"(?P<items>" + _ITEM_NUMBER + r"(?:" + _GAP + r"(?:,|and|&)" + _GAP + _ITEM_NUMBER + r")*)"
+)
+_CONFERENCE = re.compile(r"(?<![\w-])WRC-\d{2}(?!\d)")
+_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
+
+
+def agenda_items(text: str) -> list[tuple[int, str, str]]:
+    """WRC agenda items named in a text, as (offset, name, form): the name with its
+    conference when written before it ("WRC-27 AI 1.7"), else "AI 1.7" for
+    :func:`resolve`; the form is what was written.
+
+    >>> [name for _, name, _ in agenda_items("WRC-27 agenda items 1.7 and 1.13; AI 1.15")]
+    ['WRC-27 AI 1.7', 'WRC-27 AI 1.13', 'AI 1.15']
+    """
+    if "AI" not in text and "genda" not in text:
+        return []  # most texts: no regex run
+    found: list[tuple[int, str, str]] = []
+    for match in _AGENDA_ITEM.finditer(text):
+        conference = match.group("conference")
+        prefix = f"{conference} AI" if conference else "AI"
+        found += [(match.start(), f"{prefix} {number}", match.group(0))
+                  for number in _NUMBER.findall(match.group("items"))]
+    return found
+
+
+def conferences(text: str) -> list[tuple[int, str]]:
+    """The WRCs a text names ("WRC-27"), as (offset, name): what an agenda item written
+    without its conference is resolved against."""
+    return [(match.start(), match.group(0)) for match in _CONFERENCE.finditer(text)] \
+        if "WRC-" in text else []
 
 
 def focus_groups(text: str) -> list[str]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from iscg_mailbot.analyse.entities import QUESTION, SECTOR, STUDY_GROUP, WORKING_PARTY
-from iscg_mailbot.analyse.itu_structure import focus_groups, resolve
+from iscg_mailbot.analyse.itu_structure import agenda_items, conferences, focus_groups, resolve
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name
 from iscg_mailbot.records import Evidence, ThreadTags, TopicTag
@@ -206,8 +206,9 @@ class TopicRule:
     def bodies_named(self, text: ReadText) -> list[Occurrence]:
         """The ITU bodies of the table a text names, for each topic the table gives them:
         study groups, working parties and Questions the entity finder found, focus groups
-        by their "FG-" name. A body written without its Sector ("Q7/5") is the one the
-        table lists, or the one of a Sector the same text names (``resolve``)."""
+        by their "FG-" name, WRC agenda items ("AI 1.13"). A body written without its
+        Sector ("Q7/5") or conference is the one the table lists, or the one of a Sector
+        or conference the same text names (``resolve``)."""
         if not self.bodies:
             return []
         entities = text.findings.entities
@@ -219,6 +220,8 @@ class TopicRule:
                 if entity.key.startswith("ITU-"):
                     sectors.add(entity.key.split(" ", 1)[0])
         names += [(name, name) for name in focus_groups(text.text)]
+        names += [(name, form) for _, name, form in agenda_items(text.text)]
+        sectors.update(conference for _, conference in conferences(text.text))
         found: list[Occurrence] = []
         for name, form in names:
             body = resolve(name, sectors, self.known_bodies)

@@ -1,5 +1,5 @@
 """The ITU-structure table (``config/itu_bodies.yaml``): study groups, working parties,
-Questions and focus groups, and the topics their mandates cover.
+Questions, focus groups and WRC agenda items, and the topics their mandates cover.
 
 A thread naming "ITU-T SG5", "Q7/5", "ITU-R WP 5D" or "ITU-D Q6/2" says what it is
 about; the tagger counts such a name as evidence for the body's topics, with the
@@ -29,13 +29,17 @@ ITU_BODIES_FILE_NAME = "itu_bodies.yaml"
 # The canonical names bodies are keyed by (what analyse.itu_structure finds).
 BODY_KEY = re.compile(
     r"^ITU-[RTD] (?:SG\d{1,2}|WP\d{1,2}[A-Z]|Q\d{1,2}/\d{1,2})$|^ITU-T FG-[A-Za-z0-9-]+$"
+    r"|^WRC-\d{2} AI \d{1,2}\.\d{1,2}$"
 )
-KINDS = ("study_group", "working_party", "question", "focus_group")
+KINDS = ("study_group", "working_party", "question", "focus_group", "agenda_item")
 
 
 def body_kind(key: str) -> str:
-    """``study_group``, ``working_party``, ``question`` or ``focus_group`` of a key."""
+    """``study_group``, ``working_party``, ``question``, ``focus_group`` or
+    ``agenda_item`` of a key."""
     name = key.split(" ", 1)[1]
+    if name.startswith("AI "):
+        return "agenda_item"
     if name.startswith("SG"):
         return "study_group"
     if name.startswith("WP"):
@@ -46,8 +50,10 @@ def body_kind(key: str) -> str:
 
 
 def normalise_key(text: str) -> str:
-    """A body as written in the table, in canonical form ("ITU-R WP 5D" -> "ITU-R WP5D")."""
+    """A body as written in the table, in canonical form ("ITU-R WP 5D" -> "ITU-R WP5D",
+    "WRC-27 agenda item 1.7" -> "WRC-27 AI 1.7")."""
     text = " ".join(text.split())
+    text = re.sub(r"^(WRC-\d{2}) (?:[Aa]genda item|AI) ?(?=\d)", r"\1 AI ", text)
     return re.sub(r"\b(SG|WP|Q)\s+(?=\d)", r"\1", text)
 
 
@@ -76,12 +82,14 @@ class Body(_Strict):
 
 class Weights(_Strict):
     """Points one mention of a body gives (before the subject/body factor of the
-    topic list): a Question or a focus group says more than a whole study group."""
+    topic list): a Question, a focus group or a WRC agenda item says more than a whole
+    study group."""
 
     study_group: float = Field(default=1.0, gt=0, le=100)
     working_party: float = Field(default=1.5, gt=0, le=100)
     question: float = Field(default=2.0, gt=0, le=100)
     focus_group: float = Field(default=2.0, gt=0, le=100)
+    agenda_item: float = Field(default=2.0, gt=0, le=100)
 
 
 class ItuBodies(_Strict):
@@ -144,7 +152,8 @@ def check_itu_bodies(path: Path | str, topic_ids: set[str]) -> list[str]:
         label = f"{file}: bodies[{index}] ({body.body})"
         if not BODY_KEY.match(body.body):
             problems.append(f"{label}: write the body as 'ITU-T SG17', 'ITU-R WP 5D', "
-                            "'ITU-D Q6/2' or 'ITU-T FG-AI4H' (Sector first)")
+                            "'ITU-D Q6/2', 'ITU-T FG-AI4H' (Sector first) or "
+                            "'WRC-27 AI 1.13' (conference first)")
         if body.body in seen:
             problems.append(f"{label}: also bodies[{seen[body.body]}]; keep one entry")
         seen.setdefault(body.body, index)
