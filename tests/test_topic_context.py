@@ -229,3 +229,12 @@ def test_agenda_items_are_found_with_or_without_their_conference() -> None:
     assert resolve("AI 1.13", {"WRC-23"}, known) is None  # the text is about another WRC
     assert resolve("AI 1.13", {"WRC-23", "WRC-27"}, known) == "WRC-27 AI 1.13"
     assert normalise_key("WRC-27 agenda item 1.7") == "WRC-27 AI 1.7"
+
+
+def test_an_itu_r_study_group_of_a_service_is_no_spectrum_evidence(tagger: TopicTagger) -> None:
+    body = "For BR: the work of ITU-R SG7 on meteorological satellites will be presented."
+    assert topics(tagger, "Early warning for all - progress report", body) == [
+        "emergency-telecoms"]
+    # The minimal pair: the study group of spectrum management is spectrum work.
+    assert "spectrum" in topics(tagger, "Early warning for all - progress report",
+                                body.replace("SG7", "SG1"))
