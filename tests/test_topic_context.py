@@ -238,3 +238,11 @@ def test_an_itu_r_study_group_of_a_service_is_no_spectrum_evidence(tagger: Topic
     # The minimal pair: the study group of spectrum management is spectrum work.
     assert "spectrum" in topics(tagger, "Early warning for all - progress report",
                                 body.replace("SG7", "SG1"))
+
+
+def test_the_mid_band_is_spectrum_work(tagger: TopicTagger) -> None:
+    body = "Operators do not deploy. Is the joint guide on reserve prices being updated?"
+    assert "spectrum" in topics(tagger, "Reserve prices for the mid-band in African auctions", body)
+    # The minimal pair: the licences of a service, not its band, are no spectrum work.
+    assert "spectrum" not in topics(tagger, "Reserve prices for mobile licences in African auctions",
+                                    body)
