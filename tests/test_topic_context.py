@@ -246,3 +246,12 @@ def test_the_mid_band_is_spectrum_work(tagger: TopicTagger) -> None:
     # The minimal pair: the licences of a service, not its band, are no spectrum work.
     assert "spectrum" not in topics(tagger, "Reserve prices for mobile licences in African auctions",
                                     body)
+
+
+def test_itu_t_sg3_is_evidence_of_digital_financial_services(tagger: TopicTagger) -> None:
+    body = "Which Sector studies how a digital currency of a central bank reaches rural users?"
+    assert "financial-inclusion" in topics(tagger, "Central bank digital money - ITU-T SG3 and BDT",
+                                           body)
+    # The minimal pair: another study group named in the same words is no such evidence.
+    assert "financial-inclusion" not in topics(
+        tagger, "Central bank digital money - ITU-T SG13 and BDT", body)
