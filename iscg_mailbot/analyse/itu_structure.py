@@ -114,16 +114,37 @@ def _agenda_item(name: str, named: Collection[str], known: Collection[str]) -> s
 # A WRC agenda item: "AI 1.13" (ITU-R's own short form), "agenda item 1.7", with the
 # conference before it or not, several in a row ("agenda items 1.7 and 1.13"). A bare
 # "item 1.7" is not one: meeting agendas number their items too. One line break at most
-# between the words: texts are joined with a blank line for the phrase finder.
+# between the words: texts are joined with a blank line for the phrase finder. Found
+# from the literal "AI" and "genda" (str.find), then matched there: scanning every
+# position of a group's text with the regex costs more than the tagging around it.
 _GAP = r"[ \t]*\n?[ \t]*"
 _ITEM_NUMBER = r"\d{1,2}\.\d{1,2}(?![\d.]*\d)"
 _AGENDA_ITEM = re.compile(
-    r"(?<![\w-])(?:(?P<conference>WRC-\d{2})" + _GAP + r")?"
     r"(?:AI|[Aa]genda" + _GAP + r"[Ii]tems?)" + _GAP
     + r"(?P<items>" + _ITEM_NUMBER + r"(?:" + _GAP + r"(?:,|and|&)" + _GAP + _ITEM_NUMBER + r")*)"
 )
-_CONFERENCE = re.compile(r"(?<![\w-])WRC-\d{2}(?!\d)")
+_ITEM_ANCHORS = (("AI", 0), ("genda", 1))
+# The conference written just before an item ("WRC-27 agenda item 1.7"), in the few
+# characters before it.
+_CONFERENCE_BEFORE = re.compile(r"(?<![\w-])(WRC-\d{2})" + _GAP + r"\Z")
+_CONFERENCE = re.compile(r"WRC-\d{2}(?!\d)")
 _NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
+
+
+def _starts_a_word(text: str, start: int) -> bool:
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-")
+
+
+def _literal_starts(text: str, anchors: tuple[tuple[str, int], ...]) -> list[int]:
+    """Where a name can start: each anchor's positions (str.find), moved back by its offset."""
+    starts: list[int] = []
+    for token, back in anchors:
+        index = text.find(token)
+        while index != -1:
+            if index >= back and _starts_a_word(text, index - back):
+                starts.append(index - back)
+            index = text.find(token, index + 1)
+    return sorted(starts)
 
 
 def agenda_items(text: str) -> list[tuple[int, str, str]]:
@@ -134,13 +155,15 @@ def agenda_items(text: str) -> list[tuple[int, str, str]]:
     >>> [name for _, name, _ in agenda_items("WRC-27 agenda items 1.7 and 1.13; AI 1.15")]
     ['WRC-27 AI 1.7', 'WRC-27 AI 1.13', 'AI 1.15']
     """
-    if "AI" not in text and "genda" not in text:
-        return []  # most texts: no regex run
     found: list[tuple[int, str, str]] = []
-    for match in _AGENDA_ITEM.finditer(text):
-        conference = match.group("conference")
-        prefix = f"{conference} AI" if conference else "AI"
-        found += [(match.start(), f"{prefix} {number}", match.group(0))
+    for start in _literal_starts(text, _ITEM_ANCHORS):
+        match = _AGENDA_ITEM.match(text, start)
+        if match is None:
+            continue
+        before = _CONFERENCE_BEFORE.search(text, max(0, start - 16), start)
+        prefix = f"{before.group(1)} AI" if before else "AI"
+        form = text[before.start():match.end()] if before else match.group(0)
+        found += [(start, f"{prefix} {number}", form)
                   for number in _NUMBER.findall(match.group("items"))]
     return found
 
@@ -148,8 +171,12 @@ def agenda_items(text: str) -> list[tuple[int, str, str]]:
 def conferences(text: str) -> list[tuple[int, str]]:
     """The WRCs a text names ("WRC-27"), as (offset, name): what an agenda item written
     without its conference is resolved against."""
-    return [(match.start(), match.group(0)) for match in _CONFERENCE.finditer(text)] \
-        if "WRC-" in text else []
+    found: list[tuple[int, str]] = []
+    for start in _literal_starts(text, (("WRC-", 0),)):
+        match = _CONFERENCE.match(text, start)
+        if match is not None:
+            found.append((start, match.group(0)))
+    return found
 
 
 def focus_groups(text: str) -> list[str]:
