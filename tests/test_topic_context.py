@@ -231,6 +231,15 @@ def test_agenda_items_are_found_with_or_without_their_conference() -> None:
     assert normalise_key("WRC-27 agenda item 1.7") == "WRC-27 AI 1.7"
 
 
+def test_topics_check_names_the_form_of_an_agenda_item(tmp_path: Path) -> None:
+    table = tmp_path / "itu_bodies.yaml"
+    table.write_text("bodies:\n  - {body: WRC-27 agenda item 1.7, topics: [imt]}\n"
+                     "  - {body: AI 1.13, topics: [imt]}\n", encoding="utf-8")
+    problems = check_itu_bodies(table, {"imt"})
+    assert len(problems) == 1 and "bodies[1] (AI 1.13)" in problems[0]
+    assert "'WRC-27 AI 1.13' (conference first)" in problems[0]
+
+
 def test_an_itu_r_study_group_of_a_service_is_no_spectrum_evidence(tagger: TopicTagger) -> None:
     body = "For BR: the work of ITU-R SG7 on meteorological satellites will be presented."
     assert topics(tagger, "Early warning for all - progress report", body) == [
