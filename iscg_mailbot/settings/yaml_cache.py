@@ -50,7 +50,7 @@ def kept_parse(path: Path, text: str) -> dict[str, Any] | None:
 def keep_parse(path: Path, text: str, data: dict[str, Any]) -> None:
     """Keep ``data``, what ``text`` parsed to, when JSON gives it back unchanged."""
     try:
-        encoded = json.dumps({"key": _key(text), "data": data}, ensure_ascii=False)
+        encoded = json.dumps({"key": _key(text), "data": data})
     except (TypeError, ValueError):
         return  # a date, a set...: parsed every time
     if json.loads(encoded)["data"] != data:
