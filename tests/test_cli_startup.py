@@ -44,6 +44,7 @@ NOT_FOR_QUERIES = (
     "iscg_mailbot.store.models_archive",
     "iscg_mailbot.store.models_delivery",
     "iscg_mailbot.store.models_duties",
+    "iscg_mailbot.store.models_ingest",  # mailboxes, references, quarantine, failures
     "iscg_mailbot.store.models_work",
     # The website's tables: the data version is read by the website and the digest's
     # kept overlaps only (store/versions.py builds its SELECT at first use).
@@ -147,6 +148,39 @@ def test_the_action_services_package_gives_each_name_from_its_module() -> None:
         assert getattr(package, name) is getattr(where, name)
     with pytest.raises(AttributeError):
         package.no_such_service  # noqa: B018
+
+
+@pytest.mark.parametrize("args", [["threads", "list", "--open"], ["search", "spectrum"]],
+                         ids=" ".join)
+def test_a_query_declares_only_the_tables_it_reads(args: list[str], database: str) -> None:
+    # Each mapped class costs its declaring and its mapper's configuring (issue 17,
+    # start-up); the mailboxes, references, quarantine and analysis failures are
+    # declared by the commands that write them (store/models_ingest.py).
+    probe = (
+        "import json\n"
+        "from click.testing import CliRunner\n"
+        "from iscg_mailbot.cli import cli\n"
+        "from iscg_mailbot.store.base import Base\n"
+        f"result = CliRunner().invoke(cli, {args!r})\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(json.dumps(sorted(m.local_table.name for m in Base.registry.mappers)))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, cwd=ROOT, env={**os.environ, "ISCG_DATABASE_URL": database,
+                                                     "ISCG_CONFIG": str(CONFIG)})
+    tables = set(json.loads(done.stdout.splitlines()[-1]))
+    assert {"messages", "threads", "mailing_lists"} <= tables
+    assert not tables & {"mailboxes", "message_references", "quarantine", "analysis_failures"}
+
+
+def test_the_models_module_still_gives_the_tables_declared_apart() -> None:
+    from iscg_mailbot.store import models, models_ingest
+
+    for name in sorted(models._INGEST_TABLES):
+        assert getattr(models, name) is getattr(models_ingest, name)
+    assert set(models.__all__) >= models._INGEST_TABLES
+    with pytest.raises(AttributeError):
+        models.NoSuchTable  # noqa: B018
 
 
 def test_the_command_table_names_the_module_of_every_command() -> None:

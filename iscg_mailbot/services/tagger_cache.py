@@ -30,6 +30,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# Where cached taggers live.
+from iscg_mailbot.settings.cache_dir import cache_dir
+
 if TYPE_CHECKING:
     from iscg_mailbot.analyse.topics import TopicTagger
 
@@ -46,15 +49,6 @@ _PREFIX = "tagger-"
 _KEEP = 4
 _lock = threading.Lock()
 _taggers: dict[str, TopicTagger] = {}
-
-
-def cache_dir() -> Path:
-    """Where cached taggers live (see the module docstring)."""
-    explicit = os.environ.get("ISCG_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "iscg-mailbot"
 
 
 def cache_key(topics_file: Path, model: str | None = None, also: Sequence[Path] = ()) -> str:

@@ -6,13 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.settings.yaml_cache import keep_parse, kept_parse
 
-# libyaml's parser when PyYAML was built with it: the pure-Python one took ~45 ms for
-# the shipped topics.yaml, on every `threads show` and `topics explain`.
-_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# PyYAML is imported only when a file must be parsed: what an unchanged file parsed to
+# is kept (settings/yaml_cache.py), and importing PyYAML costs a query ~8 ms.
 
 
 def read_yaml_mapping(
@@ -34,15 +32,29 @@ def read_yaml_mapping(
         ) from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the {what}: {exc.strerror}") from None
+    kept = kept_parse(path, text)
+    if kept is not None:
+        return kept
+    data = _parse(path, text)
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping with {expected} at the top level")
+    keep_parse(path, text, data)
+    return data
+
+
+def _parse(path: Path, text: str) -> Any:
+    """What PyYAML makes of ``text``; ConfigError naming the line of a syntax error."""
+    import yaml
+
+    # libyaml's parser when PyYAML was built with it: the pure-Python one took ~45 ms
+    # for the shipped topics.yaml, on every `threads show` and `topics explain`.
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(text, Loader=_SAFE_LOADER)
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(f"{path}: not valid YAML{where}: {problem}") from None
-    if data is None:
-        return None
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping with {expected} at the top level")
-    return data

@@ -15,6 +15,7 @@ from iscg_mailbot.store import (
     models_archive,  # noqa: F401
     models_delivery,  # noqa: F401
     models_duties,  # noqa: F401
+    models_ingest,  # noqa: F401
     models_topics,  # noqa: F401
     models_web,  # noqa: F401
     models_work,  # noqa: F401

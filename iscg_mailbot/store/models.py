@@ -1,9 +1,11 @@
-"""SQLAlchemy 2 typed ORM models: the lists, mailboxes, threads and messages.
+"""SQLAlchemy 2 typed ORM models: the lists, threads and messages.
 
 The other tables are declared in the ``models_*`` modules, each imported where it is
 used: a query process declares (and configures the mappers of) the tables it reads, not
-all 25 (issue 17, start-up). :mod:`iscg_mailbot.store.all_models` imports every one, so
-that Alembic's autogenerate sees one metadata (``Base.metadata``);
+all 25 (issue 17, start-up). The mailboxes, references, quarantine and analysis
+failures (``models_ingest``) are still imported from here by name, declared at the first
+use of one. :mod:`iscg_mailbot.store.all_models` imports every module, so that Alembic's
+autogenerate sees one metadata (``Base.metadata``);
 ``tests/test_migrations.py`` checks that the migrations in ``migrations/versions``
 produce exactly this schema.
 
@@ -15,7 +17,7 @@ in quotes (``Mapped[list["Message"]]``).
 """
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     BigInteger,
@@ -23,7 +25,6 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -36,6 +37,14 @@ from iscg_mailbot.parse.subjects import is_reply_subject
 from iscg_mailbot.store.base import Base
 from iscg_mailbot.store.types import utcnow
 
+if TYPE_CHECKING:
+    from iscg_mailbot.store.models_ingest import (
+        AnalysisFailure,
+        Mailbox,
+        MessageReference,
+        QuarantinedMessage,
+    )
+
 
 class MailingList(Base):
     """A list the deployment follows (one deployment may follow several)."""
@@ -46,27 +55,6 @@ class MailingList(Base):
     key: Mapped[str] = mapped_column(String(100), unique=True)
     address: Mapped[str] = mapped_column(String(320))
     name: Mapped[str] = mapped_column(String(200), default="")
-
-
-class Mailbox(Base):
-    """An IMAP folder (or archive path) feeding a list, with its sync state.
-
-    ``uidvalidity``/``last_uid`` advance only in the transaction that stores the batch.
-    """
-
-    __tablename__ = "mailboxes"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
-    list_id: Mapped[int] = mapped_column(ForeignKey("mailing_lists.id"))
-    kind: Mapped[str] = mapped_column(String(20), default="imap")
-    uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
-    last_uid: Mapped[int] = mapped_column(BigInteger, default=0)
-    last_sync_at: Mapped[datetime | None]
-    last_error: Mapped[str | None] = mapped_column(Text)
-    messages_stored: Mapped[int] = mapped_column(Integer, default=0)
-
-    mailing_list: Mapped[MailingList] = relationship()
 
 
 class Thread(Base):
@@ -150,53 +138,22 @@ class Message(Base):
     thread: Mapped[Thread | None] = relationship(back_populates="messages")
 
 
-class MessageReference(Base):
-    """One Message-ID a message points at (In-Reply-To or References).
-
-    Indexed by the referenced ID so that a parent arriving after its children finds
-    them in one query and their threads can be repaired.
-    """
-
-    __tablename__ = "message_references"
-
-    message_pk: Mapped[int] = mapped_column(
-        ForeignKey("messages.id", ondelete="CASCADE"), primary_key=True
-    )
-    referenced_id: Mapped[str] = mapped_column(String(998), primary_key=True, index=True)
+#: The tables of ``models_ingest`` (a query reads none of them), still importable from
+#: here: each is declared at the first use of its name (issue 17, start-up: ~5 ms of
+#: every query's declaring and configuring the models).
+_INGEST_TABLES = frozenset({"AnalysisFailure", "Mailbox", "MessageReference",
+                            "QuarantinedMessage"})
 
 
-class AnalysisFailure(Base):
-    """A thread whose analysis raised: why, how often, and when to try again.
+def __getattr__(name: str) -> Any:
+    if name not in _INGEST_TABLES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from iscg_mailbot.store import models_ingest
 
-    The thread keeps ``needs_analysis`` set; analysis skips it until ``retry_after``
-    (exponential back-off), so one bad thread never blocks the others. The row goes
-    away when the thread is analysed (successfully).
-    """
-
-    __tablename__ = "analysis_failures"
-
-    thread_id: Mapped[int] = mapped_column(
-        ForeignKey("threads.id", ondelete="CASCADE"), primary_key=True
-    )
-    reason: Mapped[str] = mapped_column(Text)
-    attempts: Mapped[int] = mapped_column(Integer, default=1)
-    first_failed_at: Mapped[datetime] = mapped_column(default=utcnow)
-    last_failed_at: Mapped[datetime] = mapped_column(default=utcnow)
-    retry_after: Mapped[datetime] = mapped_column(index=True)
+    value = getattr(models_ingest, name)
+    globals()[name] = value  # the next use is a plain attribute
+    return value
 
 
-class QuarantinedMessage(Base):
-    """A message that could not be parsed, kept byte for byte with the reason."""
-
-    __tablename__ = "quarantine"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    list_id: Mapped[int | None] = mapped_column(ForeignKey("mailing_lists.id"))
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    reason: Mapped[str] = mapped_column(Text)
-    raw: Mapped[bytes] = mapped_column(LargeBinary)
-    source_mailbox: Mapped[str | None] = mapped_column(String(200))
-    source_uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
-    source_uid: Mapped[int | None] = mapped_column(BigInteger)
-    source_path: Mapped[str | None] = mapped_column(Text)
-    quarantined_at: Mapped[datetime] = mapped_column(default=utcnow)
+__all__ = ["AnalysisFailure", "Mailbox", "MailingList", "Message", "MessageReference",
+           "QuarantinedMessage", "Thread"]

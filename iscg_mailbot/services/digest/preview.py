@@ -15,7 +15,7 @@ from iscg_mailbot.report.digest import collect_week, digest_for
 from iscg_mailbot.report.render import render_digest
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.overlap_cache import with_overlaps
-from iscg_mailbot.services.tagger_cache import cache_dir
+from iscg_mailbot.settings.cache_dir import cache_dir
 from iscg_mailbot.settings.members import Member
 from iscg_mailbot.store.models_delivery import SENT, OutboxEntry
 from iscg_mailbot.store.types import utcnow
