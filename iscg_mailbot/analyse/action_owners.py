@@ -131,11 +131,16 @@ def _working_party_name(text: str) -> str:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+# An ASCII text's letters ([^\W\d_] in it: A-Z, a-z); every other byte becomes a space.
+_NOT_LETTERS = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 
 
 def _words(text: str) -> set[str]:
     """The lower-case words of ``text``, also without accents ("lucía" and "lucia")."""
-    words = set(_WORD.findall(text.lower()))
+    lowered = text.lower()
+    # (ASCII: its runs of letters by a bytes translation, ~3x cheaper than the search)
+    words = set(lowered.encode("ascii").translate(_NOT_LETTERS).decode("ascii").split()
+                if lowered.isascii() else _WORD.findall(lowered))
     if not text.isascii():
         words |= {_strip_accents(w) for w in words}
     return words
@@ -271,10 +276,8 @@ def find_mentions(text: str, members: MembersConfig | None) -> list[OwnerMention
     # The patterns one of whose gate words the text holds, in their order.
     by_word = matcher.by_word
     chosen: set[int] = set()
-    for word in words:
-        picked = by_word.get(word)
-        if picked is not None:
-            chosen.update(picked)
+    for word in by_word.keys() & words:  # (a set operation: a text holds few of them)
+        chosen.update(by_word[word])
     patterns = matcher.patterns
     for index in sorted(chosen):
         candidate = patterns[index]

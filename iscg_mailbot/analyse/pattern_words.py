@@ -225,16 +225,23 @@ class StartedSearch:
 
         self.pattern = pattern
         starts = leading_strings(pattern)
-        self.places = re.compile(f"(?=(?:{trie_pattern(starts)}))") if starts else None
+        # The strings themselves, not in a lookahead: a pattern that opens with a
+        # literal or an alternation of them is searched by skipping to their first
+        # letters; a lookahead was tried at every character (~1.3x the places' cost).
+        # Searched again one character on from each place, as the places may overlap.
+        self.places = re.compile(trie_pattern(starts)) if starts else None
 
     def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
         """The first match of the pattern in ``text`` (``lowered``: its lower case,
         when ``text`` is ASCII)."""
         if lowered is None or self.places is None:
             return self.pattern.search(text)
-        match = self.pattern.match
-        for place in self.places.finditer(lowered):
-            found = match(text, place.start())
+        match, find = self.pattern.match, self.places.search
+        place = find(lowered)
+        while place is not None:
+            start = place.start()
+            found = match(text, start)
             if found is not None:
                 return found
+            place = find(lowered, start + 1)
         return None
