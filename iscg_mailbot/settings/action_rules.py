@@ -95,6 +95,10 @@ _PARTY = (r"(?:(?:the|each|all|both|every|our|your)\s+)?(?:(?:two|three|four|rel
           r"respective|other)\s+)?(?:" + _CAPITALISED + r"|(?-i:advisory\s+groups?|bureaux|"
           r"sectors?)\b)")
 PARTIES = _PARTY + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)" + _PARTY + r"){0,4}"
+# "BDT colleagues", "TDAG members", "the advisory group vice-chairs": the people of the
+# body just named, who answer for it (a singular "chair" is a person of their own).
+PEOPLE_OF_BODY = (r"(?:colleagues|team|staff|experts|members|delegates|representatives|"
+                  r"vice[- ]?chairs?|chairs|focal\s+points|management\s+teams?)")
 # "Could colleagues in BDT ...?", "Could someone at TSB ...?": the people of a body.
 _PEOPLE_OF = (r"(?:(?:our|the|your)\s+)?(?:colleagues|someone|somebody|staff|experts|people)\s+"
               r"(?:in|from|at|of)\s+")
@@ -250,7 +254,7 @@ RULES: tuple[Rule, ...] = (
     # --- requests in list mail -------------------------------------------------------
     rule("could_you", ACTION,
          r"\b(?:could|can|would|will|might)\s+(?P<obj>you(?:\s+(?:both|all|two))?|(?:" + _PEOPLE_OF
-         + r")?" + PARTIES + r"(?:\s+(?:colleagues|team|staff|experts))?"
+         + r")?" + PARTIES + r"(?:\s+" + PEOPLE_OF_BODY + r")?"
          + r")(?:\s*,\s*[^,?]{1,60},)?\s+(?:please\s+|kindly\s+)?(?:be\s+(?:able|in\s+a\s+position)"
          r"\s+to\s+)?(?:"
          + ACT_VERBS + r")\b", "after", 0.7),
