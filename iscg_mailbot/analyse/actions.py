@@ -74,6 +74,7 @@ from iscg_mailbot.analyse.action_statements import (
     drop_explanations,
     drop_meeting_work,
     drop_offers,
+    drop_own_needs,
     drop_purposes,
     drop_reported_requests,
 )
@@ -238,6 +239,7 @@ def extract_actions(
         candidates, sentences, message.date)), message.new_text, message.date)
     candidates = drop_receipts(drop_forecasts(drop_explanations(drop_reported_requests(
         drop_meeting_work(drop_purposes(candidates))))), message)
+    candidates = drop_own_needs(candidates, message, members)
     return _as_configured(candidates, rules)
 
 
