@@ -39,7 +39,7 @@ ACT_VERBS = (
     r"continue|establish|set\s+up|host|lead|chair|reflect|incorporate|transmit|notify|publish|"
     r"bring|suggest|elaborate|verify|examine|decide|determine|reconsider|amend|modify|"
     r"act\s+as|edit|translate|summari[sz]e|book|reserve|invite|brief|remind|tell|say|explain|"
-    r"specify|list|nominate|suggest|look\s+at|go\s+through"
+    r"specify|list|nominate|suggest|look\s+at|go\s+through|test"
 )
 # Participles of delivering something: "will be posted / circulated / made available".
 DELIVERED = (
@@ -255,7 +255,8 @@ RULES: tuple[Rule, ...] = (
     rule("could_you", ACTION,
          r"\b(?:could|can|would|will|might)\s+(?P<obj>you(?:\s+(?:both|all|two))?|(?:" + _PEOPLE_OF
          + r")?" + PARTIES + r"(?:\s+" + PEOPLE_OF_BODY + r")?"
-         + r")(?:\s*,\s*[^,?]{1,60},)?\s+(?:please\s+|kindly\s+)?(?:be\s+(?:able|in\s+a\s+position)"
+         + r")(?:\s*,\s*[^,?]{1,60},)?\s+(?:(?:each|both|all|jointly|together)\s+)?"
+         r"(?:please\s+|kindly\s+)?(?:be\s+(?:able|in\s+a\s+position)"
          r"\s+to\s+)?(?:"
          + ACT_VERBS + r")\b", "after", 0.7),
     rule("please_do", ACTION,
