@@ -41,6 +41,20 @@ ACT_VERBS = (
     r"act\s+as|edit|translate|summari[sz]e|book|reserve|invite|brief|remind|tell|say|explain|"
     r"specify|list|nominate|suggest|look\s+at|go\s+through|test"
 )
+# Verbs of delivering in French, Spanish and Portuguese (infinitives), and the first
+# persons of their futures: a commitment in another language ("je vais envoyer",
+# "enviaremos") owes something when it sends, prepares or confirms.
+_ABROAD_VERBS = (
+    r"envoyer|transmettre|partager|pr[ée]parer|soumettre|diffuser|confirmer|circuler|"
+    r"enviar|compartir|compartilhar|preparar|presentar|apresentar|remitir|transmitir|"
+    r"circular|confirmar|revisar|verificar|v[ée]rifier|r[ée]viser"
+)
+_ABROAD_FUTURES = (
+    r"j['\u2019]enverrai|(?:je|nous)\s+(?:vous\s+|lui\s+|leur\s+)?(?:enverr|transmettr|"
+    r"partager|pr[ée]parer|soumettr|confirmer)(?:ai|ons)|"
+    r"(?:enviar|compartir|preparar|presentar|remitir|confirmar|compartilhar|apresentar)"
+    r"(?:[ée]|emos|ei)"
+)
 # Participles of delivering something: "will be posted / circulated / made available".
 DELIVERED = (
     r"posted|circulated|sent|shared|published|uploaded|made\s+available|distributed|provided|"
@@ -196,6 +210,10 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "will_be_done": ("be ",),
     "let_me": ("let me", "let us"),
     "i_will": ("will", "shall", "'ll", "\u2019ll"),
+    "commitment_abroad": ("vais", "allons", "vou ", "vamos", "voy ", "enverr", "transmettr",
+                          "partager", "parer", "soumettr", "confirmer", "enviar", "compartir",
+                          "preparar", "presentar", "remitir", "confirmar", "compartilhar",
+                          "apresentar"),
     "commitment": ("will", "shall", "'ll", "\u2019ll", "going to", "plan to", "intend",
                    "undertake", "commit", "happy to", "try to", "can"),
     "agreed_that": ("agreed", "decided", "confirmed"),
@@ -279,6 +297,12 @@ RULES: tuple[Rule, ...] = (
          r"intend\s+to|undertake\s+to|commit\s+to|would\s+be\s+happy\s+to|am\s+happy\s+to|"
          r"are\s+happy\s+to|will\s+try\s+to|can)\s+(?:\w+\s+){0,2}?(?:" + ACT_VERBS + r")\b",
          "sender", 0.75),
+    # French, Spanish, Portuguese: "Je vais envoyer ...", "Vou preparar ...", "Les
+    # enviaré ...": the sender's commitment, when it delivers something.
+    rule("commitment_abroad", ACTION,
+         r"\b(?:je\s+vais|nous\s+allons|vou|vamos(?:\s+a)?|voy\s+a)\s+(?:(?:vous|lui|leur|les?|"
+         r"la|lo|te|me)\s+)?(?:" + _ABROAD_VERBS + r")(?:l[oa]s?|\b)"
+         r"|\b(?:" + _ABROAD_FUTURES + r")\b", "sender", 0.7),
     # "Let me check with BDT and come back to you", "let us look into it": the sender's
     # commitment ("let me know" asks the reader; "let me remind you" only says).
     rule("let_me", ACTION,
