@@ -41,3 +41,15 @@ def test_a_commitment_in_another_language(text: str) -> None:
 ])
 def test_no_delivery_no_item_and_english_as_before(text: str) -> None:
     assert owners(text) == (["Fatou Ndiaye"] if text.startswith("I will") else [])
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("Vou preparar a nota e enviá-la à lista até o fim de outubro.", "2026-10-31"),
+    ("Je vais envoyer nos commentaires avant la fin du mois.", "2026-10-31"),
+    ("Les enviaré el informe a finales de noviembre.", "2026-11-30"),
+    ("Je vais envoyer nos commentaires à la fin.", None),
+])
+def test_the_end_of_a_month_in_another_language(text: str, due: str | None) -> None:
+    message = ActionInput("Bonjour,\n\n" + text, SENT, sender=SENDER)
+    (item,) = extract_actions(message)
+    assert (item.due.isoformat() if item.due else None) == due
