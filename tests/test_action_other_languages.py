@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from iscg_mailbot.analyse.actions import extract_actions
+from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.records import ActionInput, Address
 
 SENT = datetime(2026, 10, 7, 10, 0, tzinfo=timezone(timedelta(hours=2)))
@@ -53,3 +53,16 @@ def test_the_end_of_a_month_in_another_language(text: str, due: str | None) -> N
     message = ActionInput("Bonjour,\n\n" + text, SENT, sender=SENDER)
     (item,) = extract_actions(message)
     assert (item.due.isoformat() if item.due else None) == due
+
+
+def test_a_deadline_marked_in_another_language_dates_a_question() -> None:
+    for text, due in (("Est-ce que le BDT pourrait partager ses messages avant le 13 "
+                       "novembre ?", "2026-11-13"),
+                      ("¿Podría el BDT compartir sus mensajes antes del 13 de noviembre?",
+                       "2026-11-13"),
+                      ("Est-ce que le BDT pourrait partager ses messages du 13 novembre ?",
+                       None)):
+        message = ActionInput("Bonjour,\n\n" + text, SENT, sender=SENDER)
+        items = extract_actions(message)
+        (question,) = items + find_questions(message, items)
+        assert (question.due.isoformat() if question.due else None) == due
