@@ -56,8 +56,8 @@ def test_the_end_of_a_month_in_another_language(text: str, due: str | None) -> N
 
 
 def test_a_deadline_marked_in_another_language_dates_a_question() -> None:
-    for text, due in (("Est-ce que le BDT pourrait partager ses messages avant le 13 "
-                       "novembre ?", "2026-11-13"),
+    for text, due in (("Est-ce que le BDT pourrait partager ses messages avant le 13 novembre ?",
+                       "2026-11-13"),
                       ("¿Podría el BDT compartir sus mensajes antes del 13 de noviembre?",
                        "2026-11-13"),
                       ("Est-ce que le BDT pourrait partager ses messages du 13 novembre ?",
