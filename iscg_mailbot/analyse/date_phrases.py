@@ -131,7 +131,7 @@ PATTERNS.append(("foreign_day_month", tuple(sorted({n[:3] for n in _FOREIGN})), 
     r"(?P<fmonth>" + "|".join(sorted(_FOREIGN, key=len, reverse=True)) + r")"
     r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>(?:19|20)\d{2}))?(?![\w-])", re.IGNORECASE)))
 # "até o fim de julho", "avant la fin du mois", "a finales de julio": the month's last day.
-PATTERNS.append(("foreign_month_end", ("fim", "fin"), False, re.compile(
+PATTERNS.append(("foreign_month_end", ("fim ", "fin ", "finales ", "final de"), False, re.compile(
     r"\b(?:(?:o|el|la|le)\s+)?(?:fim|fin|finales|final)\s+(?:de\s+la\s+|del\s+|du\s+|de\s+|do\s+)?"
     r"(?:(?P<fmonth>" + "|".join(sorted(_FOREIGN, key=len, reverse=True)) + r")"
     r"|(?P<this>mois|m[e\u00ea]s))(?![\w-])", re.IGNORECASE)))
