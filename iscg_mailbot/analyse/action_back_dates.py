@@ -38,7 +38,17 @@ _THAT_EVENT = re.compile(
 # "within a week after that." (nothing named after "that").
 _AFTER_THAT = re.compile(r"\b(?:within\s+)?" + _OFFSET + r"\s+(?:that|then)\b(?=\s*(?:[.;,)!?]|$))",
                          re.IGNORECASE)
-_WORDS = ("that", "same")
+# "a week before the meeting", "at our next meeting", "before the TSAG meeting": the
+# meeting the message dated before (one named so when a name is given), not a past one.
+_THE_EVENT = re.compile(
+    r"\b(?:(?:within\s+)?" + _OFFSET + r"|(?P<at>at|during|before|by|until|in\s+time\s+for))\s+"
+    r"(?:the|our)\s+(?:next\s+)?(?:(?P<name>(?-i:[A-Z][\w-]*))\s+)?(?P<what>meeting|session)\b"
+    r"(?!\s+(?:on|of|in)\b)", re.IGNORECASE)
+# "two weeks before TDAG": a body's meeting (or a conference) named by the body alone.
+_BEFORE_BODY = re.compile(
+    _OFFSET + r"\s+(?-i:(?P<name>RAG|TSAG|TDAG|Council|WTDC|WTSA|WRC|CPM))(?:-\d{2})?\b",
+    re.IGNORECASE)
+_WORDS = ("that", "same", "meeting", "session", "before", "after")
 # A meeting and, within a few words after it, its date: "meets in Abidjan on 9-11 March",
 # "our meeting on 9 March".
 _MEETING = re.compile(r"\b(?:meets?|meeting|session|convenes?)\b[^.;:!?]{0,40}", re.IGNORECASE)
@@ -63,6 +73,18 @@ def meeting_day(text: str, end: int, *, after: bool, sent: datetime | None = Non
     return found
 
 
+def named_day(text: str, end: int, name: str, sent: datetime | None = None) -> date | None:
+    """The date said right after the last mention of ``name`` before ``end`` ("TDAG-27
+    (opening 24 May)", "the SG16 meeting on 14 December"), or None."""
+    found: date | None = None
+    for match in re.finditer(r"\b" + re.escape(name) + r"\b[^.;:!?]{0,40}", text[:end]):
+        dates = [m for m in find_dates(match.group(0), sent) if m.value is not None
+                 and m.kind in ("day_month", "month_day", "iso", "numeric")]
+        if dates:
+            found = dates[0].value
+    return found
+
+
 def _shift(day: date, match: re.Match[str]) -> date:
     if match.group("num") is None:
         return day  # "at that meeting", "by the same date"
@@ -79,12 +101,18 @@ def _shift(day: date, match: re.Match[str]) -> date:
 def _pointed_day(candidate: ActionCandidate, match: re.Match[str], text: str,
                  earlier: date | None, sent: datetime | None) -> date | None:
     what = (match.groupdict().get("what") or "").lower()
-    if what in ("meeting", "session"):
+    name = match.groupdict().get("name")
+    end = min(candidate.span[0] + match.start(), candidate.span[1])
+    if name is not None:
+        anchor = named_day(text, end, name, sent)
+    elif what in ("meeting", "session"):
         after = (match.group("dir") or "").lower() in ("after", "following")
-        end = min(candidate.span[0] + match.start(), candidate.span[1])
         anchor = meeting_day(text, end, after=after, sent=sent)
     else:
         anchor = earlier
+    if anchor is not None and match.re in (_THE_EVENT, _BEFORE_BODY) and sent is not None \
+            and anchor < sent.date():
+        return None  # "the meeting" is the coming one, not one the message recalls
     return None if anchor is None else _shift(anchor, match)
 
 
@@ -97,8 +125,10 @@ def date_from_earlier_days(candidates: list[ActionCandidate], text: str,
     for candidate in candidates:
         lowered = candidate.sentence.lower()
         if any(word in lowered for word in _WORDS):
-            match = _THAT_EVENT.search(candidate.sentence) or _AFTER_THAT.search(
-                candidate.sentence)
+            match = (_THAT_EVENT.search(candidate.sentence)
+                     or _AFTER_THAT.search(candidate.sentence)
+                     or _THE_EVENT.search(candidate.sentence)
+                     or _BEFORE_BODY.search(candidate.sentence))
             if match is not None and (candidate.due is None or (
                     candidate.due_text and candidate.due_text in match.group(0))):
                 day = _pointed_day(candidate, match, text, earlier, sent)

@@ -18,7 +18,7 @@ from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.pattern_words import StartedSearch
 from iscg_mailbot.analyse.text_gates import GatedPattern, trie_pattern
-from iscg_mailbot.settings.action_rules import ACT_VERB_RE, ACT_VERBS, PARTIES
+from iscg_mailbot.settings.action_rules import ACT_VERB_RE, ACT_VERBS, PARTIES, PEOPLE_OF_BODY
 
 # A verb asking somebody, then the party asked: the words that govern a second clause.
 _LEAD = re.compile(
@@ -33,7 +33,8 @@ _LEAD_SEARCH = StartedSearch(_LEAD)
 # clause may repeat the modal that asks, and then needs no words from the first.
 _SECOND_CLAUSE = re.compile(
     r"(?:,|;)?\s+(?:and|while|whereas)\s+(?:also\s+)?(?P<modal>(?:could|can|would|will)\s+)?"
-    r"(?=(?P<obj>" + PARTIES + r")\s+(?:to\s+|should\s+)?(?:please\s+|kindly\s+|also\s+)?"
+    r"(?=(?P<obj>" + PARTIES + r")(?:\s+" + PEOPLE_OF_BODY + r")?\s+(?:to\s+|should\s+)?"
+    r"(?:please\s+|kindly\s+|also\s+)?"
     r"(?:" + ACT_VERBS + r")\b)",
     re.IGNORECASE,
 )

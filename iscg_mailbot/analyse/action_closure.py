@@ -58,10 +58,15 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.IGNORECASE)),
     # A reply opening with the deed: "Circulated to both teams", "Checked.", "Added as
     # item 5", "Passed to the co-rapporteurs".
+    # Also after a name or a thanks and a dash ("Nadia - sent you my details", "Thanks
+    # Amara - shared with ..."), and other languages' participles ("Enviado hoy al relator").
     ("done", re.compile(
-        r"^\W*(?:(?:now\s+|all\s+)?(?:circulated|checked|added|done|shared|sent(?!\s+from\s+my)|forwarded|"
+        r"^\W*(?:(?:(?:(?:many\s+)?thanks|thank\s+you|merci|gracias)\s+)?(?:[^\W\d_]+\s+)?"
+        r"[-\u2013\u2014]\s+)?"
+        r"(?:(?:now\s+|all\s+)?(?:circulated|checked|added|done|shared|sent(?!\s+from\s+my)|forwarded|"
         r"uploaded|posted|passed\s+(?:on|to)|submitted|updated|corrected|fixed|booked|"
-        r"registered|included|scheduled|approved|agreed|noted\s+and\s+(?:done|added)))\b",
+        r"registered|included|scheduled|approved|agreed|noted\s+and\s+(?:done|added)|"
+        r"enviad[oa]s?|remitid[oa]s?|envoy\u00e9e?s?|transmise?s?|compartid[oa]s?))\b",
         re.IGNORECASE)),
     ("attached", re.compile(
         r"\bplease\s+(?:find|see)\s+(?:\w+['\u2019]?s?\s+){0,5}?(?:attached|enclosed|herewith)\b"

@@ -149,7 +149,7 @@ _SEARCHED: list[tuple[str, re.Pattern[str], bool, int]] = [
 _MARKER_BEFORE = re.compile(
     r"\b(?:by|before|until|till|no later than|not later than|on or before|prior to|"
     r"ahead of|deadline|due|latest|in time for|cut-?off|close of|closes|expires?|extended to|"
-    r"submitted on)\b[^.;]{0,45}$",
+    r"submitted on|avant|antes|hasta|at\u00e9|d['\u2019]ici|limite|l\u00edmite)\b[^.;]{0,45}$",
     re.IGNORECASE,
 )
 _MARKER_AFTER = re.compile(r"^[^.;]{0,25}\b(?:at the latest|deadline)\b", re.IGNORECASE)

@@ -31,8 +31,10 @@ from __future__ import annotations
 import re
 
 from iscg_mailbot.analyse.action_reading import drop_reading_notes
-from iscg_mailbot.records import ActionCandidate
+from iscg_mailbot.analyse.sectors import SECRETARIAT_UNITS
+from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import ACTION, DELIVERED
+from iscg_mailbot.settings.members import MembersConfig
 
 # A passive future, or a forecast in the passive: "will be prepared", "is expected to be
 # finalized".
@@ -158,6 +160,34 @@ def drop_explanations(candidates: list[ActionCandidate]) -> list[ActionCandidate
     decide this year") or the idiom "what X has to offer" is no item."""
     return [c for c in candidates if not (
         c.kind == ACTION and c.rule == "entity_will" and _explains(c.sentence))]
+
+
+# "must", "has to", "needs to": an obligation, not a promise ("will").
+_OBLIGATION = re.compile(r"\b(?:must|needs?\s+to|has\s+to|have\s+to)\b", re.IGNORECASE)
+
+
+def drop_own_needs(candidates: list[ActionCandidate], message: ActionInput,
+                   members: MembersConfig | None) -> list[ActionCandidate]:
+    """The sender's own side's obligation that a request of others follows ("The
+    secretariat must present a report to Council. Could the three Bureaux send me ...?",
+    from secretariat staff) is the reason for the request, no item of its own. Another
+    party's obligation, one with a date, or one that nothing follows stays."""
+    sender = message.sender
+    member = (members.by_address(sender.address)
+              if members is not None and sender is not None else None)
+    if member is None or member.organisation not in SECRETARIAT_UNITS:
+        return candidates
+    own = {member.organisation, "Secretariat"}
+    result: list[ActionCandidate] = []
+    for index, candidate in enumerate(candidates):
+        if (candidate.kind == ACTION and candidate.rule == "entity_will"
+                and candidate.due is None and candidate.owner in own
+                and _OBLIGATION.search(candidate.sentence)
+                and any(later.owner and later.owner not in own
+                        for later in candidates[index + 1:])):
+            continue
+        result.append(candidate)
+    return result
 
 
 def drop_purposes(candidates: list[ActionCandidate]) -> list[ActionCandidate]:

@@ -74,6 +74,7 @@ from iscg_mailbot.analyse.action_statements import (
     drop_explanations,
     drop_meeting_work,
     drop_offers,
+    drop_own_needs,
     drop_purposes,
     drop_reported_requests,
 )
@@ -236,9 +237,16 @@ def extract_actions(
     candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
     candidates = date_from_earlier_days(date_from_earlier_deadline(date_from_followups(
         candidates, sentences, message.date)), message.new_text, message.date)
-    candidates = drop_receipts(drop_forecasts(drop_explanations(drop_reported_requests(
-        drop_meeting_work(drop_purposes(candidates))))), message)
-    return _as_configured(candidates, rules)
+    return _as_configured(_without_statements(candidates, message, members), rules)
+
+
+def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
+                        members: MembersConfig | None) -> list[ActionCandidate]:
+    """The items less the sentences that read like work but owe nothing on the list
+    (:mod:`.action_statements`, receipts, forecasts)."""
+    return drop_own_needs(drop_receipts(drop_forecasts(drop_explanations(
+        drop_reported_requests(drop_meeting_work(drop_purposes(candidates))))), message),
+                          message, members)
 
 
 def _as_configured(candidates: list[ActionCandidate], rules: ActionRules

@@ -130,6 +130,11 @@ PATTERNS.append(("foreign_day_month", tuple(sorted({n[:3] for n in _FOREIGN})), 
     r"(?<![\w/.-])(?P<day>[0-3]?\d)(?:er|\u00ba|\u00b0|\.)?\s+(?:de\s+)?"
     r"(?P<fmonth>" + "|".join(sorted(_FOREIGN, key=len, reverse=True)) + r")"
     r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>(?:19|20)\d{2}))?(?![\w-])", re.IGNORECASE)))
+# "até o fim de julho", "avant la fin du mois", "a finales de julio": the month's last day.
+PATTERNS.append(("foreign_month_end", ("fim ", "fin ", "finales ", "final de"), False, re.compile(
+    r"\b(?:(?:o|el|la|le)\s+)?(?:fim|fin|finales|final)\s+(?:de\s+la\s+|del\s+|du\s+|de\s+|do\s+)?"
+    r"(?:(?P<fmonth>" + "|".join(sorted(_FOREIGN, key=len, reverse=True)) + r")"
+    r"|(?P<this>mois|m[e\u00ea]s))(?![\w-])", re.IGNORECASE)))
 # "within two weeks of the closing date", "in 10 days after the deadline": counted from a
 # deadline the sentence does not give (an earlier one of the message: action_followups).
 PATTERNS.append(("from_deadline", ("deadline", "closing", "cut-off", "cutoff", "that date"),
@@ -316,6 +321,13 @@ def _foreign(groups: dict[str, str | None], base: date) -> date | None:
     return _safe(int(given) if given else _year_for(month, min(day, 28), base), month, day)
 
 
+def _foreign_month_end(groups: dict[str, str | None], base: date) -> date:
+    if groups.get("this"):
+        return _month_end(base.year, base.month)
+    month = _FOREIGN[folded(groups["fmonth"] or "")]
+    return _month_end(_year_for(month, 28, base), month)
+
+
 RESOLVERS: dict[str, Callable[[dict[str, str | None], date], date | None]] = {
     "fortnight": lambda groups, base: base + timedelta(days=14 * _count(groups.get("num"))),
     "from_now": _from_now,
@@ -329,6 +341,7 @@ RESOLVERS: dict[str, Callable[[dict[str, str | None], date], date | None]] = {
     "quarter_end": _quarter_end,
     "part_of_next_month": _part_of_next_month,
     "foreign_day_month": _foreign,
+    "foreign_month_end": _foreign_month_end,
     "from_deadline": lambda groups, base: None,  # not the message's day: see counted_from
 }
 

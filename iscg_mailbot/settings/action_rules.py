@@ -39,7 +39,21 @@ ACT_VERBS = (
     r"continue|establish|set\s+up|host|lead|chair|reflect|incorporate|transmit|notify|publish|"
     r"bring|suggest|elaborate|verify|examine|decide|determine|reconsider|amend|modify|"
     r"act\s+as|edit|translate|summari[sz]e|book|reserve|invite|brief|remind|tell|say|explain|"
-    r"specify|list|nominate|suggest|look\s+at|go\s+through"
+    r"specify|list|nominate|suggest|look\s+at|go\s+through|test"
+)
+# Verbs of delivering in French, Spanish and Portuguese (infinitives), and the first
+# persons of their futures: a commitment in another language ("je vais envoyer",
+# "enviaremos") owes something when it sends, prepares or confirms.
+_ABROAD_VERBS = (
+    r"envoyer|transmettre|partager|pr[ée]parer|soumettre|diffuser|confirmer|circuler|"
+    r"enviar|compartir|compartilhar|preparar|presentar|apresentar|remitir|transmitir|"
+    r"circular|confirmar|revisar|verificar|v[ée]rifier|r[ée]viser"
+)
+_ABROAD_FUTURES = (
+    r"j['\u2019]enverrai|(?:je|nous)\s+(?:vous\s+|lui\s+|leur\s+)?(?:enverr|transmettr|"
+    r"partager|pr[ée]parer|soumettr|confirmer)(?:ai|ons)|"
+    r"(?:enviar|compartir|preparar|presentar|remitir|confirmar|compartilhar|apresentar)"
+    r"(?:[ée]|emos|ei)"
 )
 # Participles of delivering something: "will be posted / circulated / made available".
 DELIVERED = (
@@ -95,6 +109,10 @@ _PARTY = (r"(?:(?:the|each|all|both|every|our|your)\s+)?(?:(?:two|three|four|rel
           r"respective|other)\s+)?(?:" + _CAPITALISED + r"|(?-i:advisory\s+groups?|bureaux|"
           r"sectors?)\b)")
 PARTIES = _PARTY + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)" + _PARTY + r"){0,4}"
+# "BDT colleagues", "TDAG members", "the advisory group vice-chairs": the people of the
+# body just named, who answer for it (a singular "chair" is a person of their own).
+PEOPLE_OF_BODY = (r"(?:colleagues|team|staff|experts|members|delegates|representatives|"
+                  r"vice[- ]?chairs?|chairs|focal\s+points|management\s+teams?)")
 # "Could colleagues in BDT ...?", "Could someone at TSB ...?": the people of a body.
 _PEOPLE_OF = (r"(?:(?:our|the|your)\s+)?(?:colleagues|someone|somebody|staff|experts|people)\s+"
               r"(?:in|from|at|of)\s+")
@@ -192,6 +210,10 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "will_be_done": ("be ",),
     "let_me": ("let me", "let us"),
     "i_will": ("will", "shall", "'ll", "\u2019ll"),
+    "commitment_abroad": ("vais", "allons", "vou ", "vamos", "voy ", "enverr", "transmettr",
+                          "partager", "parer", "soumettr", "confirmer", "enviar", "compartir",
+                          "preparar", "presentar", "remitir", "confirmar", "compartilhar",
+                          "apresentar"),
     "commitment": ("will", "shall", "'ll", "\u2019ll", "going to", "plan to", "intend",
                    "undertake", "commit", "happy to", "try to", "can"),
     "agreed_that": ("agreed", "decided", "confirmed"),
@@ -250,8 +272,9 @@ RULES: tuple[Rule, ...] = (
     # --- requests in list mail -------------------------------------------------------
     rule("could_you", ACTION,
          r"\b(?:could|can|would|will|might)\s+(?P<obj>you(?:\s+(?:both|all|two))?|(?:" + _PEOPLE_OF
-         + r")?" + PARTIES + r"(?:\s+(?:colleagues|team|staff|experts))?"
-         + r")(?:\s*,\s*[^,?]{1,60},)?\s+(?:please\s+|kindly\s+)?(?:be\s+(?:able|in\s+a\s+position)"
+         + r")?" + PARTIES + r"(?:\s+" + PEOPLE_OF_BODY + r")?"
+         + r")(?:\s*,\s*[^,?]{1,60},)?\s+(?:(?:each|both|all|jointly|together)\s+)?"
+         r"(?:please\s+|kindly\s+)?(?:be\s+(?:able|in\s+a\s+position)"
          r"\s+to\s+)?(?:"
          + ACT_VERBS + r")\b", "after", 0.7),
     rule("please_do", ACTION,
@@ -274,6 +297,12 @@ RULES: tuple[Rule, ...] = (
          r"intend\s+to|undertake\s+to|commit\s+to|would\s+be\s+happy\s+to|am\s+happy\s+to|"
          r"are\s+happy\s+to|will\s+try\s+to|can)\s+(?:\w+\s+){0,2}?(?:" + ACT_VERBS + r")\b",
          "sender", 0.75),
+    # French, Spanish, Portuguese: "Je vais envoyer ...", "Vou preparar ...", "Les
+    # enviaré ...": the sender's commitment, when it delivers something.
+    rule("commitment_abroad", ACTION,
+         r"\b(?:je\s+vais|nous\s+allons|vou|vamos(?:\s+a)?|voy\s+a)\s+(?:(?:vous|lui|leur|les?|"
+         r"la|lo|te|me)\s+)?(?:" + _ABROAD_VERBS + r")(?:l[oa]s?|\b)"
+         r"|\b(?:" + _ABROAD_FUTURES + r")\b", "sender", 0.7),
     # "Let me check with BDT and come back to you", "let us look into it": the sender's
     # commitment ("let me know" asks the reader; "let me remind you" only says).
     rule("let_me", ACTION,
