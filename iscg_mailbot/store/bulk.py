@@ -1,5 +1,5 @@
-"""Many new rows of one table in one statement: ``COPY`` on PostgreSQL, an executemany
-``INSERT`` elsewhere.
+"""Many new rows of one table in one statement: ``COPY`` on PostgreSQL, the driver's own
+executemany ``INSERT`` on SQLite.
 
 Why: an executemany ``INSERT`` is one statement a row on the server (psycopg pipelines
 them, but each is bound, planned and executed on its own) and, on the client, one set of
@@ -18,21 +18,29 @@ parameters), and their server default otherwise. A value the server refuses rais
 same SQLAlchemy exception class (``IntegrityError``, ``DataError``...) as the ``INSERT``
 would, so callers that store row by row after a refused batch keep working.
 ``tests/test_store_bulk.py`` holds it to the ``INSERT`` on random rows.
+
+On SQLite the same values go to ``sqlite3``'s ``executemany`` (one prepared ``INSERT``
+stepped a row at a time, as SQLAlchemy's executemany does): SQLAlchemy built a
+parameter dict a row and ran every value through its processor one by one, about
+three quarters of the CPU of writing a 20,000-message import's 123,000 message and
+reference rows (issue 17).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import closing
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Insert, Table, insert
+from sqlalchemy import Dialect, Insert, Table, insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.store.versions import note_write
 
-#: Fewer rows than this go as an ``INSERT``: a ``COPY`` costs a round trip more to start.
+#: Fewer rows than this go as SQLAlchemy's ``INSERT``: a ``COPY`` costs a round trip more
+#: to start (and one row gains nothing from the driver's executemany).
 MIN_COPY_ROWS = 2
 
 
@@ -75,33 +83,53 @@ def _insert(table: Table) -> Insert:
     return insert(table)
 
 
-def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert ``rows`` (dicts keyed by column name, all with the same keys) into ``table``
-    in the session's transaction, as ``session.execute(insert(table), rows)`` would."""
-    if not rows:
-        return
-    if session.get_bind().dialect.name != "postgresql" or len(rows) < MIN_COPY_ROWS:
-        session.execute(_insert(table), list(rows))
-        return
-    session.flush()  # an INSERT through the session would flush pending objects first
-    connection = session.connection()
-    dialect = connection.dialect
+def _values(table: Table, dialect: Dialect, rows: Sequence[Mapping[str, Any]]
+            ) -> tuple[list[str], Iterator[list[Any]]]:
+    """The column names to write and, lazily, each row's values in that order as the
+    ``INSERT`` binds them: given ones, then the Python-side defaults of the others,
+    each through its column type's bind processing for ``dialect``."""
     given = list(rows[0])
     defaults = _defaults(table, given)
     names = [*given, *defaults]
     processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
                   for name in names]
-    statement = (f'COPY "{table.name}" ('
-                 + ", ".join(f'"{name}"' for name in names) + ") FROM STDIN")
+
+    def values() -> Iterator[list[Any]]:
+        for row in rows:
+            raw = [row[name] for name in given]
+            raw.extend(_default_value(default, row) for default in defaults.values())
+            yield [value if process is None else process(value)
+                   for value, process in zip(raw, processors, strict=True)]
+
+    return names, values()
+
+
+def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert ``rows`` (dicts keyed by column name, all with the same keys) into ``table``
+    in the session's transaction, as ``session.execute(insert(table), rows)`` would."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect
+    if dialect.name not in {"postgresql", "sqlite"} or len(rows) < MIN_COPY_ROWS:
+        session.execute(_insert(table), list(rows))
+        return
+    session.flush()  # an INSERT through the session would flush pending objects first
+    connection = session.connection()
+    names, values = _values(table, dialect, rows)
+    columns = ", ".join(f'"{name}"' for name in names)
     driver = connection.connection.driver_connection
     assert driver is not None
+    sqlite = dialect.name == "sqlite"
+    statement = (f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join("?" * len(names))})'
+                 if sqlite else f'COPY "{table.name}" ({columns}) FROM STDIN')
     try:
-        with driver.cursor() as cursor, cursor.copy(statement) as copy:
-            for row in rows:
-                values = [row[name] for name in given]
-                values.extend(_default_value(default, row) for default in defaults.values())
-                copy.write_row([value if process is None else process(value)
-                                for value, process in zip(values, processors, strict=True)])
+        if sqlite:
+            with closing(driver.cursor()) as cursor:
+                cursor.executemany(statement, values)
+        else:
+            with driver.cursor() as cursor, cursor.copy(statement) as copy:
+                for row in values:
+                    copy.write_row(row)
     except dialect.loaded_dbapi.Error as exc:
         raise DBAPIError.instance(statement, None, exc, dialect.loaded_dbapi.Error) from exc
     note_write(connection, table.name)

@@ -123,9 +123,10 @@ def save_threaded_messages(
     one: the new messages are threaded first and their rows written with their thread.
     Returns what was stored and the ids of the threads that changed."""
     fresh, duplicates = _fresh(session, list_id, batch)
-    threaded = thread_new_messages(session, list_id, [new_message(p) for p in fresh])
-    stored = StoredBatch(insert_messages(session, list_id, fresh, threaded.placed), duplicates)
-    return stored, threaded.touched
+    news = [new_message(p) for p in fresh]
+    threaded = thread_new_messages(session, list_id, news)
+    ids = insert_messages(session, list_id, fresh, threaded.placed, [n.is_reply for n in news])
+    return StoredBatch(ids, duplicates), threaded.touched
 
 
 def new_message(parsed: ParsedMessage) -> NewMessage:
@@ -155,18 +156,23 @@ def _fresh(session: Session, list_id: int,
 
 
 def insert_messages(session: Session, list_id: int, fresh: Sequence[ParsedMessage],
-                    placed: Placement) -> list[int]:
+                    placed: Placement, replies: Sequence[bool] = ()) -> list[int]:
     """Write the rows of ``fresh`` (none stored yet), each with its place in ``placed``
-    when it has one, and their references; return their primary keys in order."""
+    when it has one, and their references; return their primary keys in order.
+    ``replies``: each message's ``is_reply`` when the caller has it (threading read it),
+    else the column's default computes it."""
     if not fresh:
         return []
+    rows = [_row(list_id, parsed, placed) for parsed in fresh]
+    if replies:  # what the default would compute: each subject read once, not twice
+        for row, reply in zip(rows, replies, strict=True):
+            row["is_reply"] = reply
     # Core rows, not ORM objects: the ORM's per-row bookkeeping cost more than the
     # database itself here; a COPY on PostgreSQL (store/bulk.py). No RETURNING: with it
     # SQLAlchemy writes one huge multi-row INSERT per page that psycopg re-parses every
     # time (PostgreSQL), or one INSERT per row (SQLite); the new keys are read back by
     # Message-ID instead.
-    insert_rows(session, cast(Table, Message.__table__),
-                [_row(list_id, parsed, placed) for parsed in fresh])
+    insert_rows(session, cast(Table, Message.__table__), rows)
     keys = _primary_keys(session, list_id, [parsed.message_id for parsed in fresh])
     ids = [keys[parsed.message_id] for parsed in fresh]
     references: list[dict[str, object]] = []

@@ -32,7 +32,7 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session, load_only
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -306,15 +306,16 @@ def _attach(session: Session, list_id: int, messages: Sequence[Member]) -> Threa
     involved = {m.thread_id for m in members.values() if m.thread_id is not None}
     threads = {t.id: t for t in _load_threads(session, involved)}
     fresh = _new_threads(session, list_id, trees, owner, by_mid)
-    threads.update((thread.id, thread) for thread in fresh)
 
     touched, destination, placed = _place(trees, owner, by_mid, parents, session)
-    touched |= {thread.id for thread in fresh}
+    touched |= fresh
     dropped = involved - set(owner.values())
     _merge_dropped(session, dropped, destination)
     touched -= dropped
     for index, tree in enumerate(trees):
-        thread = threads[owner[index]]
+        thread = threads.get(owner[index])
+        if thread is None:  # new: written with this very summary
+            continue
         if _refresh(thread, _summary(tree, by_mid)):
             touched.add(thread.id)
         if "messages" in thread.__dict__ and thread.id in touched:
@@ -324,18 +325,19 @@ def _attach(session: Session, list_id: int, messages: Sequence[Member]) -> Threa
 
 
 def _new_threads(session: Session, list_id: int, trees: list[list[str]],
-                 owner: dict[int, int], by_mid: dict[str, Member]) -> list[Thread]:
-    """A new thread for each tree that kept none (``owner`` gets their ids)."""
-    fresh = {
-        i: Thread(list_id=list_id, **_summary(tree, by_mid))
-        for i, tree in enumerate(trees)
-        if i not in owner
-    }
-    session.add_all(fresh.values())
-    session.flush()
-    for index, thread in fresh.items():
-        owner[index] = thread.id
-    return list(fresh.values())
+                 owner: dict[int, int], by_mid: dict[str, Member]) -> set[int]:
+    """A new thread for each tree that kept none (``owner`` gets their ids); their ids.
+
+    Core rows with RETURNING, in tree order as the ORM's flush wrote them (the same ids):
+    nothing reads them back as objects, and the ORM's unit of work cost more than the
+    insert (~0.1 ms a thread)."""
+    fresh = [index for index in range(len(trees)) if index not in owner]
+    if not fresh:
+        return set()
+    rows = [{"list_id": list_id, **_summary(trees[index], by_mid)} for index in fresh]
+    ids = session.execute(_NEW_THREAD, rows).scalars().all()
+    owner.update(zip(fresh, ids, strict=True))
+    return set(ids)
 
 
 def _thread_ref(message: Member) -> ThreadRef:
@@ -348,6 +350,9 @@ def _thread_ref(message: Member) -> ThreadRef:
         date=message.date,
     )
 
+
+#: The new threads of a batch, their ids returned in the rows' order.
+_NEW_THREAD = insert(Thread).returning(Thread.id, sort_by_parameter_order=True)
 
 #: One statement for every message :func:`_place` moves (run as an executemany).
 _MESSAGES = Message.__table__
