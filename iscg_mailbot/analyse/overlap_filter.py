@@ -85,6 +85,9 @@ def pair_filter(ids: Sequence[int], weights: Sequence[tuple[Weights, Weights]],
         # Near by their openings: a pair passes when each may be the other's nearest by
         # one vector or the other (the union is never stricter than either).
         near |= neighbours.opening.possibly_within(rules.meaning_opening)
+    if neighbours is not None and neighbours.shared is not None and rules.meaning_shared:
+        # One neighbourhood in meaning (``meaning_shared``): every pair that scores it.
+        near |= neighbours.shared.pairs(rules.meaning_shared)
     return PairFilter(ids, weights, sum_floor, rules.text_similarity, near)
 
 

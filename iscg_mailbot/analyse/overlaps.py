@@ -49,6 +49,7 @@ from iscg_mailbot.analyse.overlap_headlines import (
     sectors_named,
 )
 from iscg_mailbot.analyse.overlap_meaning import Candidates, MeaningNeighbours
+from iscg_mailbot.analyse.overlap_neighbourhood import shared_neighbours
 from iscg_mailbot.analyse.overlap_text import ReadTerms, TextSimilarity
 from iscg_mailbot.analyse.sectors import SECTORS
 
@@ -146,6 +147,14 @@ class OverlapRules:
     # replies add their courtesies, offers and logistics. Leaving one set out over six
     # dev parts: the only family that gains on a left-out set (docs/duties.md).
     meaning_opening: int | None = 1
+    # ... or, with ``meaning_terms`` terms in common, one neighbourhood in meaning: each
+    # thread's 2 nearest threads of any Sector hold the other or the same threads at
+    # least ``meaning_shared`` times, by the whole threads' vectors and by the openings'
+    # (overlap_neighbourhood: three or four Sectors on one subject, whose partners take
+    # each other's places among the nearest). Leaving one set out over eight dev parts:
+    # chosen in six folds, gains on the two newest writers' sets when each is left out,
+    # no false or unlabelled pair in any (bench/overlap_shared_loso.py).
+    meaning_shared: int | None = 2
 
 
 def _close_in_time(a: ThreadView, b: ThreadView, window: timedelta) -> bool:
@@ -229,11 +238,16 @@ def close_in_meaning(a: ThreadView, b: ThreadView, text: TextSimilarity, rules: 
     if most is not None and neighbours.within(a.id, b.id, most):
         return neighbours.cosine(a.id, b.id)
     # Not for news (a newsletter is near in meaning to whatever it tells of).
-    opening, most = neighbours.opening, rules.meaning_opening
-    if (opening is None or most is None or is_news(a.subject) or is_news(b.subject)
-            or not opening.within(a.id, b.id, most)):
+    if is_news(a.subject) or is_news(b.subject):
         return None
-    return opening.cosine(a.id, b.id)
+    opening, most = neighbours.opening, rules.meaning_opening
+    if opening is not None and most is not None and opening.within(a.id, b.id, most):
+        return opening.cosine(a.id, b.id)
+    shared, least = neighbours.shared, rules.meaning_shared
+    if (shared is None or least is None or text.common(a.id, b.id)[0] < rules.meaning_terms
+            or shared.score(a.id, b.id) < least):
+        return None
+    return neighbours.cosine(a.id, b.id)
 
 
 def meaning_neighbours(threads: Sequence[ThreadView],
@@ -247,6 +261,10 @@ def meaning_neighbours(threads: Sequence[ThreadView],
     if rules.meaning_opening is not None and any(t.opening for t in led):
         found.opening = MeaningNeighbours({t.id: t.opening for t in led},
                                           rows=_candidates(led, rules))
+    if rules.meaning_shared is not None:
+        found.shared = shared_neighbours([(t.id, t.meaning, t.opening) for t in threads],
+                                         [(t.id, t.first, t.last) for t in threads],
+                                         timedelta(days=rules.window_days))
     return found
 
 
