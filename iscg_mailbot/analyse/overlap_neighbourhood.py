@@ -10,9 +10,9 @@ draft Report on HIBS deployment" beside a BDT "toolkit idea: solar aircraft and
 stratospheric balloons as cell towers in the sky", with ITU-T SG13's HAPS draft nearer
 to both. Here a thread's neighbours are its :data:`NEAREST` nearest threads *of any
 Sector* (its own Sector's too, and threads the chair or an observer started) active
-within the window. A pair in which one thread holds the other among its neighbours
-scores one for each thread holding the other and one for each neighbour they share; a
-pair in which neither does scores 0 (two guides on different subjects, each near the
+within the window (of at least :data:`FEWEST` threads). A pair in which one thread
+holds the other among its neighbours scores one for each thread holding the other and
+one for each neighbour they share; a pair in which neither does scores 0 (two guides on different subjects, each near the
 same two handbooks, are no cluster). Two threads of one subject cluster meet through the
 cluster's other threads, where a homonym ("charging" of electric cars and of IoT
 traffic) or a broad area shares none. The score is counted with the whole threads'
@@ -22,7 +22,8 @@ lower of the two.
     >>> from datetime import timedelta
     >>> vectors = {1: (1.0, 0.0), 2: (0.9, 0.1), 3: (0.8, 0.3), 4: (0.0, 1.0), 5: (0.1, 1.0)}
     >>> near = shared_neighbours([(t, v, ()) for t, v in vectors.items()],
-    ...                          [(t, None, None) for t in vectors], timedelta(days=90))
+    ...                          [(t, None, None) for t in vectors], timedelta(days=90),
+    ...                          fewest=2)
     >>> near.score(1, 2), near.score(1, 4), sorted(near.pairs(3))
     (3, 0, [(1, 2), (1, 3), (2, 1), (2, 3), (3, 1), (3, 2), (4, 5), (5, 4)])
 """
@@ -37,6 +38,10 @@ from iscg_mailbot.analyse.overlap_meaning import Candidates, Vector
 #: How many nearest threads make a thread's neighbourhood (chosen leaving one set out:
 #: bench/overlap_shared_loso.py).
 NEAREST = 2
+#: ... of at least this many threads in its window: among fewer, the 2 nearest are most
+#: of them and say nothing (a digest of an early week: 3 threads, every two of them
+#: "one neighbourhood").
+FEWEST = 8
 
 
 class SharedNeighbours:
@@ -47,29 +52,32 @@ class SharedNeighbours:
     threads)."""
 
     def __init__(self, kinds: Sequence[Mapping[int, Vector]], window: Candidates,
-                 most: int = NEAREST) -> None:
+                 most: int = NEAREST, fewest: int = FEWEST) -> None:
         import numpy as np
 
         self._ids = [tid for tid, vector in kinds[0].items() if vector] if kinds else []
         self._index = {tid: i for i, tid in enumerate(self._ids)}
         self._units = []
         for vectors in kinds:
-            matrix = np.array([vectors.get(t) or kinds[0][t] for t in self._ids],
-                              dtype=np.float64).reshape(len(self._ids), -1)
+            matrix = np.array([vectors.get(t) or kinds[0][t] for t in self._ids]
+                              or [[0.0]], dtype=np.float64)[:len(self._ids)]
             norms = np.linalg.norm(matrix, axis=1)
             self._units.append(matrix / np.where(norms > 0, norms, 1.0)[:, None])
-        self._window, self._most = window, most
+        self._window, self._most, self._fewest = window, most, fewest
         self._near: dict[tuple[int, int], frozenset[int]] = {}
 
     def nearest(self, kind: int, tid: int) -> frozenset[int]:
         """The ``most`` nearest threads of ``tid`` by the ``kind``-th vectors (ties: the
-        earlier thread first)."""
+        earlier thread first); none when its window holds fewer than ``fewest``."""
         key = (kind, tid)
         if key not in self._near:
             import numpy as np
 
             i, unit = self._index[tid], self._units[kind]
             allowed = self._window.around(i, self._ids)
+            if len(allowed) < self._fewest:
+                self._near[key] = frozenset()
+                return self._near[key]
             values = unit[allowed] @ unit[i]
             order = np.argsort(-values, kind="stable")[:self._most]
             self._near[key] = frozenset(self._ids[allowed[j]] for j in order)
@@ -97,7 +105,7 @@ class SharedNeighbours:
 
 def shared_neighbours(threads: Sequence[tuple[int, Vector, Vector]],
                       spans: Sequence[tuple[int, Any, Any]], window: Any,
-                      most: int = NEAREST) -> SharedNeighbours:
+                      most: int = NEAREST, fewest: int = FEWEST) -> SharedNeighbours:
     """The neighbourhoods of threads given as (id, whole vector, opening vector; an
     empty opening: the whole vector's), active as ``spans`` (id, first, last activity)
     say within ``window`` (a timedelta)."""
@@ -105,7 +113,7 @@ def shared_neighbours(threads: Sequence[tuple[int, Vector, Vector]],
     opening = {tid: opening or vector for tid, vector, opening in threads if vector}
     groups = Candidates.of([(tid, str(tid), first, last) for tid, first, last in spans
                             if tid in whole], window)
-    return SharedNeighbours([whole, opening], groups, most)
+    return SharedNeighbours([whole, opening], groups, most, fewest)
 
 
-__all__ = ["NEAREST", "SharedNeighbours", "shared_neighbours"]
+__all__ = ["FEWEST", "NEAREST", "SharedNeighbours", "shared_neighbours"]
