@@ -23,11 +23,12 @@ ON = OverlapRules()
 OFF = replace(ON, meaning_shared=None)
 
 HIBS = ("WP 5D draft Report on base stations in the stratosphere",
-        "high altitude platforms serving rural villages: spectrum sharing, antenna beams, "
-        "interference to terrestrial links, station keeping and payload power budgets")
+        ("high altitude platforms serving rural villages: spectrum sharing, antenna beams, "
+         "interference to terrestrial links, station keeping and payload power budgets"))
 BALLOONS = ("Toolkit idea: balloons and solar aircraft as cell towers in the sky",
-            "bringing mobile service to remote rural villages: spectrum, licensing, airspace rules, costs "
-            "for operators, community partnerships, station keeping and payload financing")
+            ("bringing mobile service to remote rural villages: spectrum, licensing, "
+             "airspace rules, costs for operators, community partnerships, station keeping "
+             "and payload financing"))
 FORUM = ("Workshop on connectivity from the sky: registration and venue",
          "registration, venue and travel for the workshop on platforms in the sky")
 GRID = ("SG15 draft Recommendation on optical transport for power utilities",

@@ -60,7 +60,7 @@ class SharedNeighbours:
         self._units = []
         for vectors in kinds:
             matrix = np.array([vectors.get(t) or kinds[0][t] for t in self._ids]
-                              or [[0.0]], dtype=np.float64)[:len(self._ids)]
+                              or [(0.0,)], dtype=np.float64)[:len(self._ids)]
             norms = np.linalg.norm(matrix, axis=1)
             self._units.append(matrix / np.where(norms > 0, norms, 1.0)[:, None])
         self._window, self._most, self._fewest = window, most, fewest
