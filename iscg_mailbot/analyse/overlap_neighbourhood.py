@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from iscg_mailbot.analyse.overlap_meaning import Candidates, Vector
+from iscg_mailbot.analyse.overlap_meaning import ROWS_AT_ONCE, Candidates, Vector
 
 #: How many nearest threads make a thread's neighbourhood (chosen leaving one set out:
 #: bench/overlap_shared_loso.py).
@@ -68,20 +68,32 @@ class SharedNeighbours:
 
     def nearest(self, kind: int, tid: int) -> frozenset[int]:
         """The ``most`` nearest threads of ``tid`` by the ``kind``-th vectors (ties: the
-        earlier thread first); none when its window holds fewer than ``fewest``."""
+        earlier thread first); none when its window holds fewer than ``fewest``. Found
+        with those of the threads beside it (:data:`ROWS_AT_ONCE`: one matrix product)."""
         key = (kind, tid)
         if key not in self._near:
-            import numpy as np
-
-            i, unit = self._index[tid], self._units[kind]
-            allowed = self._window.around(i, self._ids)
-            if len(allowed) < self._fewest:
-                self._near[key] = frozenset()
-                return self._near[key]
-            values = unit[allowed] @ unit[i]
-            order = np.argsort(-values, kind="stable")[:self._most]
-            self._near[key] = frozenset(self._ids[allowed[j]] for j in order)
+            start = self._index[tid] - self._index[tid] % ROWS_AT_ONCE
+            unit = self._units[kind]
+            block = unit[start:start + ROWS_AT_ONCE] @ unit.T
+            for row, values in enumerate(block):
+                self._near[(kind, self._ids[start + row])] = self._select(start + row, values)
         return self._near[key]
+
+    def _select(self, i: int, values: Any) -> frozenset[int]:
+        import numpy as np
+
+        mask = self._window.mask(i, self._ids)
+        mask[i] = False
+        allowed = np.flatnonzero(mask)
+        if len(allowed) < self._fewest:
+            return frozenset()
+        values = values[allowed]
+        if self._most < len(allowed):
+            # Every candidate as near as the most-th (ties), then in order, earlier first.
+            floor = values[np.argpartition(-values, self._most - 1)[self._most - 1]]
+            allowed, values = allowed[values >= floor], values[values >= floor]
+        order = np.argsort(-values, kind="stable")[:self._most]
+        return frozenset(self._ids[allowed[j]] for j in order)
 
     def _scored(self, kind: int, a: int, b: int) -> int:
         near_a, near_b = self.nearest(kind, a), self.nearest(kind, b)

@@ -147,13 +147,10 @@ class OverlapRules:
     # replies add their courtesies, offers and logistics. Leaving one set out over six
     # dev parts: the only family that gains on a left-out set (docs/duties.md).
     meaning_opening: int | None = 1
-    # ... or, with ``meaning_terms`` terms in common, one neighbourhood in meaning: each
-    # thread's 2 nearest threads of any Sector hold the other or the same threads at
-    # least ``meaning_shared`` times, by the whole threads' vectors and by the openings'
-    # (overlap_neighbourhood: three or four Sectors on one subject, whose partners take
-    # each other's places among the nearest). Leaving one set out over eight dev parts:
-    # chosen in six folds, gains on the two newest writers' sets when each is left out,
-    # no false or unlabelled pair in any (bench/overlap_shared_loso.py).
+    # ... or, with ``meaning_terms`` terms in common, one neighbourhood in meaning of
+    # score ``meaning_shared`` (overlap_neighbourhood: three or four Sectors on one
+    # subject). Leaving one set out over eight dev parts: no false or unlabelled pair in
+    # any fold, gains on the sixth and seventh sets left out (bench/overlap_shared_loso.py).
     meaning_shared: int | None = 2
 
 
@@ -225,8 +222,10 @@ def close_in_meaning(a: ThreadView, b: ThreadView, text: TextSimilarity, rules: 
     ``meaning_neighbours`` nearest candidates and the texts have a cosine of
     ``meaning_text`` and ``meaning_terms`` terms in common, or each among the other's
     ``meaning_alone`` nearest whatever their wording; else the cosine of their openings'
-    vectors when each opening is the other's ``meaning_opening`` nearest (no headline
-    news); else None (also when a vector is missing or the evidence is off)."""
+    vectors when each opening is the other's ``meaning_opening`` nearest, or the first
+    cosine when the two are one neighbourhood (``meaning_shared``, ``meaning_terms``
+    terms in common; no headline news for either); else None (also when a vector is
+    missing or the evidence is off)."""
     if rules.meaning_neighbours is None or neighbours is None:
         return None
     most: int | None = rules.meaning_neighbours
