@@ -68,16 +68,24 @@ class SharedNeighbours:
 
     def nearest(self, kind: int, tid: int) -> frozenset[int]:
         """The ``most`` nearest threads of ``tid`` by the ``kind``-th vectors (ties: the
-        earlier thread first); none when its window holds fewer than ``fewest``. Found
-        with those of the threads beside it (:data:`ROWS_AT_ONCE`: one matrix product)."""
+        earlier thread first); none when its window holds fewer than ``fewest``. One
+        thread's alone (the digest asks about a few threads' pairs)."""
         key = (kind, tid)
         if key not in self._near:
-            start = self._index[tid] - self._index[tid] % ROWS_AT_ONCE
-            unit = self._units[kind]
+            i, unit = self._index[tid], self._units[kind]
+            self._near[key] = self._select(i, unit @ unit[i])
+        return self._near[key]
+
+    def _all(self, kind: int) -> None:
+        """Every thread's nearest by the ``kind``-th vectors, :data:`ROWS_AT_ONCE`
+        threads a matrix product (every pair: ``overlaps list``, the annual report)."""
+        unit = self._units[kind]
+        for start in range(0, len(self._ids), ROWS_AT_ONCE):
             block = unit[start:start + ROWS_AT_ONCE] @ unit.T
             for row, values in enumerate(block):
-                self._near[(kind, self._ids[start + row])] = self._select(start + row, values)
-        return self._near[key]
+                key = (kind, self._ids[start + row])
+                if key not in self._near:
+                    self._near[key] = self._select(start + row, values)
 
     def _select(self, i: int, values: Any) -> frozenset[int]:
         import numpy as np
@@ -110,6 +118,8 @@ class SharedNeighbours:
 
     def pairs(self, at_least: int) -> set[tuple[int, int]]:
         """Every ordered pair whose :meth:`score` is ``at_least`` (at least 1)."""
+        for kind in range(len(self._units)):
+            self._all(kind)
         held = {(tid, other) for tid in self._ids for other in self.nearest(0, tid)}
         return {pair for a, b in held for pair in ((a, b), (b, a))
                 if self.score(a, b) >= at_least}
