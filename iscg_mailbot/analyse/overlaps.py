@@ -49,7 +49,7 @@ from iscg_mailbot.analyse.overlap_headlines import (
     sectors_named,
 )
 from iscg_mailbot.analyse.overlap_meaning import Candidates, MeaningNeighbours
-from iscg_mailbot.analyse.overlap_neighbourhood import shared_neighbours
+from iscg_mailbot.analyse.overlap_neighbourhood import CANDIDATES, shared_neighbours
 from iscg_mailbot.analyse.overlap_text import ReadTerms, TextSimilarity
 from iscg_mailbot.analyse.sectors import SECTORS
 
@@ -244,7 +244,7 @@ def close_in_meaning(a: ThreadView, b: ThreadView, text: TextSimilarity, rules: 
         return opening.cosine(a.id, b.id)
     shared, least = neighbours.shared, rules.meaning_shared
     if (shared is None or least is None or text.common(a.id, b.id)[0] < rules.meaning_terms
-            or shared.score(a.id, b.id) < least):
+            or not neighbours.within(a.id, b.id, CANDIDATES) or shared.score(a.id, b.id) < least):
         return None
     return neighbours.cosine(a.id, b.id)
 
