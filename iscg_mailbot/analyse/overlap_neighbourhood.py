@@ -41,8 +41,9 @@ NEAREST = 2
 #: The pair is also each among the other's this many nearest candidates (another Sector:
 #: ``MeaningNeighbours.within``, which asks the thread it knows first): a digest then
 #: reads the neighbours of a few threads, not of a year's (10 threads' pairs among 5,000:
-#: 10 s -> 57 s without it). The pairs it gains on the labelled sets are 2nd-5th.
-CANDIDATES = 16
+#: 10 s -> 57 s without it; fewer than ``NEAREST_KEPT``, whose ranks are kept). The
+#: pairs it gains on the labelled sets are 2nd-5th.
+CANDIDATES = 10
 #: A thread's nearest are of at least this many threads in its window: among fewer, the
 #: 2 nearest are most of them and say nothing (a digest of an early week: 3 threads,
 #: every two of them "one neighbourhood").
