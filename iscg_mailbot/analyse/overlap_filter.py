@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from iscg_mailbot.analyse.overlap_meaning import MeaningNeighbours
+from iscg_mailbot.analyse.overlap_neighbourhood import CANDIDATES
 
 #: Buckets of the terms' weights: more, a tighter bound and a larger matrix (float32:
 #: 8 KB a thread for text and headline).
@@ -85,6 +86,11 @@ def pair_filter(ids: Sequence[int], weights: Sequence[tuple[Weights, Weights]],
         # Near by their openings: a pair passes when each may be the other's nearest by
         # one vector or the other (the union is never stricter than either).
         near |= neighbours.opening.possibly_within(rules.meaning_opening)
+    if neighbours is not None and neighbours.shared is not None and rules.meaning_shared:
+        # One neighbourhood in meaning (``meaning_shared``): the pairs that score it, each
+        # among the other's CANDIDATES nearest candidates.
+        near |= (neighbours.shared.pairs(rules.meaning_shared)
+                 & neighbours.possibly_within(CANDIDATES))
     return PairFilter(ids, weights, sum_floor, rules.text_similarity, near)
 
 

@@ -34,7 +34,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iscg_mailbot.analyse.overlap_headlines import headline
 from iscg_mailbot.analyse.overlap_text import (
@@ -45,6 +45,9 @@ from iscg_mailbot.analyse.overlap_text import (
     terms,
     thread_terms,
 )
+
+if TYPE_CHECKING:
+    from iscg_mailbot.analyse.overlap_neighbourhood import SharedNeighbours
 
 # A term said many times says no more about the subject after a few times.
 MOST_REPEATS = 3
@@ -203,6 +206,8 @@ class MeaningNeighbours:
         # The same threads' neighbours by the meaning of their headline and first
         # message alone (``OverlapRules.meaning_opening``), when known.
         self.opening: MeaningNeighbours | None = None
+        # Their shared nearest neighbours (``OverlapRules.meaning_shared``), when asked.
+        self.shared: SharedNeighbours | None = None
 
     def _cosine(self, a: int, b: int) -> float:
         # The norms once per thread: a thread's cosines to a year of threads are most of

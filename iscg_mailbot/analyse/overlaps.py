@@ -49,6 +49,7 @@ from iscg_mailbot.analyse.overlap_headlines import (
     sectors_named,
 )
 from iscg_mailbot.analyse.overlap_meaning import Candidates, MeaningNeighbours
+from iscg_mailbot.analyse.overlap_neighbourhood import CANDIDATES, shared_neighbours
 from iscg_mailbot.analyse.overlap_text import ReadTerms, TextSimilarity
 from iscg_mailbot.analyse.sectors import SECTORS
 
@@ -146,6 +147,11 @@ class OverlapRules:
     # replies add their courtesies, offers and logistics. Leaving one set out over six
     # dev parts: the only family that gains on a left-out set (docs/duties.md).
     meaning_opening: int | None = 1
+    # ... or, with ``meaning_terms`` terms in common, one neighbourhood in meaning of
+    # score ``meaning_shared`` (overlap_neighbourhood: three or four Sectors on one
+    # subject). Leaving one set out over eight dev parts: no false or unlabelled pair in
+    # any fold, gains on the sixth and seventh sets left out (bench/overlap_shared_loso.py).
+    meaning_shared: int | None = 2
 
 
 def _close_in_time(a: ThreadView, b: ThreadView, window: timedelta) -> bool:
@@ -216,8 +222,10 @@ def close_in_meaning(a: ThreadView, b: ThreadView, text: TextSimilarity, rules: 
     ``meaning_neighbours`` nearest candidates and the texts have a cosine of
     ``meaning_text`` and ``meaning_terms`` terms in common, or each among the other's
     ``meaning_alone`` nearest whatever their wording; else the cosine of their openings'
-    vectors when each opening is the other's ``meaning_opening`` nearest (no headline
-    news); else None (also when a vector is missing or the evidence is off)."""
+    vectors when each opening is the other's ``meaning_opening`` nearest, or the first
+    cosine when the two are one neighbourhood (``meaning_shared``, ``meaning_terms``
+    terms in common; no headline news for either); else None (also when a vector is
+    missing or the evidence is off)."""
     if rules.meaning_neighbours is None or neighbours is None:
         return None
     most: int | None = rules.meaning_neighbours
@@ -229,11 +237,16 @@ def close_in_meaning(a: ThreadView, b: ThreadView, text: TextSimilarity, rules: 
     if most is not None and neighbours.within(a.id, b.id, most):
         return neighbours.cosine(a.id, b.id)
     # Not for news (a newsletter is near in meaning to whatever it tells of).
-    opening, most = neighbours.opening, rules.meaning_opening
-    if (opening is None or most is None or is_news(a.subject) or is_news(b.subject)
-            or not opening.within(a.id, b.id, most)):
+    if is_news(a.subject) or is_news(b.subject):
         return None
-    return opening.cosine(a.id, b.id)
+    opening, most = neighbours.opening, rules.meaning_opening
+    if opening is not None and most is not None and opening.within(a.id, b.id, most):
+        return opening.cosine(a.id, b.id)
+    shared, least = neighbours.shared, rules.meaning_shared
+    if (shared is None or least is None or text.common(a.id, b.id)[0] < rules.meaning_terms
+            or not neighbours.within(a.id, b.id, CANDIDATES) or shared.score(a.id, b.id) < least):
+        return None
+    return neighbours.cosine(a.id, b.id)
 
 
 def meaning_neighbours(threads: Sequence[ThreadView],
@@ -247,6 +260,10 @@ def meaning_neighbours(threads: Sequence[ThreadView],
     if rules.meaning_opening is not None and any(t.opening for t in led):
         found.opening = MeaningNeighbours({t.id: t.opening for t in led},
                                           rows=_candidates(led, rules))
+    if rules.meaning_shared is not None:
+        found.shared = shared_neighbours([(t.id, t.meaning, t.opening) for t in threads],
+                                         [(t.id, t.first, t.last) for t in threads],
+                                         timedelta(days=rules.window_days))
     return found
 
 
