@@ -56,15 +56,30 @@ def read_message(data: bytes) -> Message:
     if 0 < end < len(text):
         message, rest = read_head(text[:end])
         # The body: the lines of the head the headers did not take, then the rest.
-        body = "".join(rest) + text[end:]
+        pieces = [*rest, text[end:]]
+        body = "".join(pieces)
         if not _may_hold_parts(text[:end]) or message.get_content_maintype() not in _CONTAINERS:
             # The stdlib parser puts every line after the headers into the payload.
             message.set_payload(body)
             return message
-        return _with_parts(message, body)
+        if not _joins_a_line_break(pieces):
+            return _with_parts(message, body)
     parser: FeedParser[Message] = FeedParser(Message, policy=compat32)
     parser.feed(text)
     return parser.close()
+
+
+def _joins_a_line_break(pieces: list[str]) -> bool:
+    """True when joining ``pieces`` makes one CRLF of a piece's lone CR and the next
+    one's LF. The stdlib parser reads its parts from those lines as two (an envelope
+    line "From ...\\r" that the header block gave back to the body, then the rest,
+    which starts with an empty line "\\n"); the parts reader, given the joined text,
+    would read one line, so such a message is left to the stdlib parser.
+
+    >>> _joins_a_line_break(["From a\\r", "\\nx\\n"]), _joins_a_line_break(["From a\\r\\n", "\\nx"])
+    (True, False)
+    """
+    return any(a.endswith("\r") and b.startswith("\n") for a, b in zip(pieces, pieces[1:]))
 
 
 def _may_hold_parts(head: str) -> bool:
