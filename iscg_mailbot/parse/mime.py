@@ -20,6 +20,7 @@ import re
 from email.feedparser import FeedParser
 from email.message import Message
 from email.policy import compat32
+from itertools import pairwise
 
 from iscg_mailbot.parse.header_block import head_end, read_head
 from iscg_mailbot.parse.multipart import Unsupported, read_parts
@@ -79,7 +80,7 @@ def _joins_a_line_break(pieces: list[str]) -> bool:
     >>> _joins_a_line_break(["From a\\r", "\\nx\\n"]), _joins_a_line_break(["From a\\r\\n", "\\nx"])
     (True, False)
     """
-    return any(a.endswith("\r") and b.startswith("\n") for a, b in zip(pieces, pieces[1:]))
+    return any(a.endswith("\r") and b.startswith("\n") for a, b in pairwise(pieces))
 
 
 def _may_hold_parts(head: str) -> bool:
