@@ -3,7 +3,9 @@
 Every function works inside the caller's session (one transaction per batch). Rows a
 person decided (``manual``) are never changed by :func:`save_items`,
 :func:`close_items` or re-extraction. Each one counts the open items of the threads it
-changed again (``store/open_items.py``), in the same transaction.
+changed again (``store/open_items.py``), in the same transaction; given a ``to_count``
+set, the extraction's writes add those threads to it instead, and their caller counts
+them once after the last write (:func:`_recount`).
 """
 
 from __future__ import annotations
@@ -111,12 +113,28 @@ def _changed(known: Row[Any], values: dict[str, object]) -> bool:
     return not known.manual and any(getattr(known, f) != values[f] for f in _FIELDS)
 
 
-def save_items(session: Session, found: Mapping[int, FoundItems]) -> SaveCounts:
+def _recount(session: Session, touched: set[int | None],
+             to_count: set[int | None] | None) -> None:
+    """Count the open items of the ``touched`` threads now, or, given ``to_count``, add
+    them to it for the caller to count once for several writes: each count locks,
+    counts and rewrites a row a thread (two row versions on PostgreSQL), and an analysed
+    chunk's items are saved, moved and closed by three writes (docs/performance-history.md,
+    "one count a chunk"). Counting last also takes the counts' locks after every write to
+    the items, in thread order."""
+    if to_count is None:
+        refresh_open_items(session, touched)
+    else:
+        to_count |= touched
+
+
+def save_items(session: Session, found: Mapping[int, FoundItems], *,
+               to_count: set[int | None] | None = None) -> SaveCounts:
     """Store the items found per message primary key; extracting again is harmless.
 
     An item is keyed by (message, sentence start). A known automatic item is updated
     in place (its status kept); one no longer found is deleted while still open; a
-    manual item is left as the person set it.
+    manual item is left as the person set it. The threads' open items are counted
+    again (see :func:`_recount` for ``to_count``).
     """
     counts = SaveCounts()
     session.flush()  # the caller's pending ORM rows first (Core statements do not autoflush)
@@ -157,15 +175,16 @@ def save_items(session: Session, found: Mapping[int, FoundItems]) -> SaveCounts:
         counts.added = len(new_rows)
     if changed:
         session.execute(_BY_ID, changed)
-    refresh_open_items(session, touched)
+    _recount(session, touched, to_count)
     return counts
 
 
-def refresh_thread_ids(session: Session, thread_ids: Collection[int]) -> None:
+def refresh_thread_ids(session: Session, thread_ids: Collection[int], *,
+                       to_count: set[int | None] | None = None) -> None:
     """Copy ``messages.thread_id`` onto the items of every message now in these threads.
 
     Threading may move messages between threads (a late parent merges two threads);
-    the items follow their message.
+    the items follow their message (counted as :func:`save_items` says).
     """
     ids = sorted(thread_ids)
     touched: set[int | None] = set()
@@ -175,7 +194,7 @@ def refresh_thread_ids(session: Session, thread_ids: Collection[int]) -> None:
             session.execute(_BY_ID, [{"item_id": move.id, "thread_id": move.to}
                                      for move in moves])
             touched.update(t for move in moves for t in (move.thread_id, move.to))
-    refresh_open_items(session, touched)
+    _recount(session, touched, to_count)
 
 
 def closable_items_in_threads(session: Session, thread_ids: Collection[int]) -> list[ItemRow]:
@@ -191,9 +210,10 @@ def closable_items_in_threads(session: Session, thread_ids: Collection[int]) -> 
     return rows
 
 
-def close_items(session: Session, closures: Sequence[ClosingReply]) -> list[ClosingReply]:
+def close_items(session: Session, closures: Sequence[ClosingReply], *,
+                to_count: set[int | None] | None = None) -> list[ClosingReply]:
     """Mark items done by a reply; return the closures applied (items a person decided,
-    or already closed, are skipped)."""
+    or already closed, are skipped). Counted as :func:`save_items` says."""
     wanted = sorted({c.item_id for c in closures})
     still_open: dict[int, int | None] = {}  # item: its thread
     session.flush()
@@ -213,7 +233,7 @@ def close_items(session: Session, closures: Sequence[ClosingReply]) -> list[Clos
              "closed_at": c.closed_at or now, "closing_sentence": c.sentence, "updated_at": now}
             for c in applied
         ])
-        refresh_open_items(session, touched)
+        _recount(session, touched, to_count)
     return applied
 
 

@@ -92,6 +92,17 @@ def effective_topics(session: Session, thread_ids: Collection[int]) -> dict[int,
     return result
 
 
+def retagged_topics(states: Mapping[str, TopicState], tagged: Collection[str]) -> set[str]:
+    """The topics a thread of ``states`` (:func:`topic_states`) carries once
+    :func:`replace_auto_tags` stored its automatic tags of the ``tagged`` topics: a
+    person's decision as it was, the automatic tags otherwise (what
+    :func:`effective_topics` would read back, without reading it)."""
+    decided = {topic: state.manual for topic, state in states.items()
+               if state.manual is not None}
+    return ({topic for topic, assigned in decided.items() if assigned}
+            | {topic for topic in tagged if topic not in decided})
+
+
 def topic_thread_ids(session: Session, topic: str) -> set[int]:
     """Threads carrying ``topic`` (automatic tag not removed by hand, or added by hand)."""
     candidates = set(

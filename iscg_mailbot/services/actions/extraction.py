@@ -40,7 +40,7 @@ from iscg_mailbot.store.analysis_rows import MessageRow, message_rows
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_actions import ActionItem
-from iscg_mailbot.store.open_items import count_passed
+from iscg_mailbot.store.open_items import count_passed, refresh_open_items
 from iscg_mailbot.text import analysis_text
 
 
@@ -278,14 +278,16 @@ def save_extraction(session: Session, extraction: Extraction, context: Context,
     # Threads whose items fell due since they were counted (none most of the day);
     # first, so that two analysers lock those threads' counts in the same order.
     count_passed(session)
-    counts = save_items(session, extraction.found)
+    to_count: set[int | None] = set()  # the threads whose items change, counted last
+    counts = save_items(session, extraction.found, to_count=to_count)
     report.messages, report.added = len(loaded), counts.added
     report.updated, report.removed = counts.updated, counts.removed
     threads = {m.thread_id for m, _ in loaded if m.thread_id is not None}
-    refresh_thread_ids(session, threads)
+    refresh_thread_ids(session, threads, to_count=to_count)
     closures, shares = find_closures(session, [m for m, _ in loaded], threads, context)
     record_shares(session, shares)
-    report.closures = close_items(session, closures)
+    report.closures = close_items(session, closures, to_count=to_count)
+    refresh_open_items(session, to_count)
     report.closed = len(report.closures)
     if index:
         report.indexed = search_store.index_messages(session, ids)

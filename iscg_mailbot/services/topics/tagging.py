@@ -107,11 +107,16 @@ def save_tags(session: Session, results: Sequence[ThreadTags]) -> RetagReport:
     if not results:
         return report
     ids = [result.thread_id for result in results]
-    before = store.effective_topics(session, ids)
+    # What the threads carry after, from what they carried before and the new tags:
+    # reading it back read every topic row (and its evidence) of the chunk again.
+    states = store.topic_states(session, ids)
+    tagged: dict[int, set[str]] = {thread_id: set() for thread_id in ids}
+    for result in results:
+        tagged[result.thread_id].update(tag.topic for tag in result.tags)
     store.replace_auto_tags(session, results)
-    after = store.effective_topics(session, ids)
     for thread_id in ids:
-        old, new = set(before.get(thread_id, ())), set(after.get(thread_id, ()))
+        old = {topic for topic, state in states.get(thread_id, {}).items() if state.effective}
+        new = store.retagged_topics(states.get(thread_id, {}), tagged[thread_id])
         report.added.update(new - old)
         report.removed.update(old - new)
     report.threads = len(ids)
