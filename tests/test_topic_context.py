@@ -264,3 +264,22 @@ def test_itu_t_sg3_is_evidence_of_digital_financial_services(tagger: TopicTagger
     # The minimal pair: another study group named in the same words is no such evidence.
     assert "financial-inclusion" not in topics(
         tagger, "Central bank digital money - ITU-T SG13 and BDT", body)
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("SIM-swap fraud and mobile wallets",
+     "Customers lost their wallet's money after somebody took over their SIM card."),
+    ("DFS Security Lab - report on mobile money app testing",
+     "The lab tested mobile money apps in four countries; the summary report follows."),
+    ("Authentication of mobile money users",
+     "Is there an ITU-T text for low-value accounts? Report attached."),
+])
+def test_the_security_of_mobile_money_accounts_is_cybersecurity(
+        tagger: TopicTagger, subject: str, body: str) -> None:
+    # ITU's own words for DFS security (FIGI's security working group, the DFS Security
+    # Lab, SG17's SIM-swap countermeasures, X.1254 entity authentication).
+    assert "cybersecurity" in topics(tagger, subject, body)
+    # The minimal pair: the same account's money, without its security, is DFS only.
+    plain = (subject.replace("SIM-swap fraud", "Fees").replace("Security Lab", "Lab")
+             .replace("Authentication", "Fees"))
+    assert "cybersecurity" not in topics(tagger, plain, body)
