@@ -283,3 +283,20 @@ def test_the_security_of_mobile_money_accounts_is_cybersecurity(
     plain = (subject.replace("SIM-swap fraud", "Fees").replace("Security Lab", "Lab")
              .replace("Authentication", "Fees"))
     assert "cybersecurity" not in topics(tagger, plain, body)
+
+
+@pytest.mark.parametrize("subject", [
+    "Mobile phone messaging for chronic diseases - new country pilots",
+    "Ransomware attacks against hospital networks - LS from SG17",
+    "Text messages against noncommunicable diseases - results",
+])
+def test_health_care_in_its_own_words_is_e_health(tagger: TopicTagger, subject: str) -> None:
+    body = "Could each Bureau send its inputs by Friday?"
+    assert "e-health" in topics(tagger, subject, body)
+    # The minimal pair: the same subject about other users is no health work.
+    plain = (subject.replace("chronic diseases", "farmers").replace("hospital", "bank")
+             .replace("noncommunicable diseases", "floods"))
+    assert "e-health" not in topics(tagger, plain, body)
+    # A hospital named once in passing is not a thread about health.
+    assert "e-health" not in topics(tagger, "Island cut off after a cable break",
+                                    "The hospital and the port kept a satellite link.")
