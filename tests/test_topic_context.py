@@ -264,3 +264,39 @@ def test_itu_t_sg3_is_evidence_of_digital_financial_services(tagger: TopicTagger
     # The minimal pair: another study group named in the same words is no such evidence.
     assert "financial-inclusion" not in topics(
         tagger, "Central bank digital money - ITU-T SG13 and BDT", body)
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("SIM-swap fraud and mobile wallets",
+     "Customers lost their wallet's money after somebody took over their SIM card."),
+    ("DFS Security Lab - report on mobile money app testing",
+     "The lab tested mobile money apps in four countries; the summary report follows."),
+    ("Authentication of mobile money users",
+     "Is there an ITU-T text for low-value accounts? Report attached."),
+])
+def test_the_security_of_mobile_money_accounts_is_cybersecurity(
+        tagger: TopicTagger, subject: str, body: str) -> None:
+    # ITU's own words for DFS security (FIGI's security working group, the DFS Security
+    # Lab, SG17's SIM-swap countermeasures, X.1254 entity authentication).
+    assert "cybersecurity" in topics(tagger, subject, body)
+    # The minimal pair: the same account's money, without its security, is DFS only.
+    plain = (subject.replace("SIM-swap fraud", "Fees").replace("Security Lab", "Lab")
+             .replace("Authentication", "Fees"))
+    assert "cybersecurity" not in topics(tagger, plain, body)
+
+
+@pytest.mark.parametrize("subject", [
+    "Mobile phone messaging for chronic diseases - new country pilots",
+    "Ransomware attacks against hospital networks - LS from SG17",
+    "Text messages against noncommunicable diseases - results",
+])
+def test_health_care_in_its_own_words_is_e_health(tagger: TopicTagger, subject: str) -> None:
+    body = "Could each Bureau send its inputs by Friday?"
+    assert "e-health" in topics(tagger, subject, body)
+    # The minimal pair: the same subject about other users is no health work.
+    plain = (subject.replace("chronic diseases", "farmers").replace("hospital", "bank")
+             .replace("noncommunicable diseases", "floods"))
+    assert "e-health" not in topics(tagger, plain, body)
+    # A hospital named once in passing is not a thread about health.
+    assert "e-health" not in topics(tagger, "Island cut off after a cable break",
+                                    "The hospital and the port kept a satellite link.")
