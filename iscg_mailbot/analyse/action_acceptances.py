@@ -14,6 +14,11 @@ the thread asked the sender or their unit, or when it sets a day of its own ("Ye
 will send it this week" to a request due by the end of the month): then it says more
 than "yes".
 
+"Let me check with the publications team and come back to you", in a reply to what was
+asked of the sender or their unit, is the same acceptance in another form: it holds the
+request open while the sender finds the answer, and undertakes nothing new (writers
+`w4` and `w8` both leave it unlabelled). "I will check ..." stays a step, as above.
+
     >>> from datetime import date
     >>> from iscg_mailbot.records import ActionCandidate, Address
     >>> said = "Sure, will do - we will circulate the template."
@@ -56,12 +61,24 @@ _ACCEPTS = re.compile(
 _STEP = re.compile(
     r"\bwill\s+(?:\w+ly\s+)?(?:check|look\s+into|verify|find\s+out|explore|investigate|"
     r"enquire|inquire|consult|ask|see\s+(?:whether|if))\b", re.IGNORECASE)
+# "Let me check with BDT and come back to you": the sender goes to find the answer that
+# was asked of them (the ``let_me`` rule's other verbs, "let me circulate ...", deliver).
+_LET_ME_CHECK = re.compile(
+    r"\blet\s+(?:me|us)\s+(?:(?:first|quickly)\s+)?(?:check|verify|look\s+into|find\s+out|"
+    r"ask|consult|investigate|come\s+back|get\s+back|revert)\b", re.IGNORECASE)
+
+
+def _accepts(candidate: ActionCandidate) -> bool:
+    """Whether the promise is said as a yes: opened by one, or "let me check ..."."""
+    if candidate.rule == "let_me":
+        return bool(_LET_ME_CHECK.search(candidate.sentence))
+    return (candidate.rule in PROMISES and bool(_ACCEPTS.match(candidate.sentence))
+            and not _STEP.search(candidate.sentence))
 
 
 def _restates(candidate: ActionCandidate, speaks_for: frozenset[str],
               earlier: Sequence[Earlier]) -> bool:
-    if not (candidate.kind == "action" and candidate.rule in PROMISES
-            and _ACCEPTS.match(candidate.sentence) and not _STEP.search(candidate.sentence)):
+    if not (candidate.kind == "action" and _accepts(candidate)):
         return False
     if not owner_parts(candidate.owner) & speaks_for:
         return False

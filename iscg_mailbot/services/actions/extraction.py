@@ -232,7 +232,13 @@ def _read_loaded(session: Session, loaded: list[tuple[MessageRow, str | None]],
                 (message.date, Earlier(c.owner, c.due, c.kind)) for c in candidates)
         candidates = date_from_meetings(candidates, action_input.date, context.meetings)
         if context.config.questions:
-            candidates = candidates + find_questions(action_input, candidates, context.members)
+            questions = find_questions(action_input, candidates, context.members)
+            candidates = candidates + questions
+            if message.thread_id is not None:
+                # A question asked is as much asked as a rule's item: a reply's "let me
+                # check" to it is an acceptance too.
+                asked.setdefault(message.thread_id, []).extend(
+                    (message.date, Earlier(q.owner, q.due, q.kind)) for q in questions)
         yield message, action_input, candidates
 
 
