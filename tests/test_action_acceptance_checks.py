@@ -5,17 +5,21 @@ Minimal pairs of our own wording, through the stored pipeline (SQLite and Postgr
 The class: writers `w4` and `w8` both leave such replies unlabelled (eval/README.md,
 acceptances create nothing). The same words stay an item when nobody asked the sender
 or their unit, and a question that only ``find_questions`` reads (not the rules) counts
-as asked, as a rule's item does.
+as asked, as a rule's item does. Likewise the talk of a speaker who was asked for
+("I will cover the SG17 work" after "Could TSB nominate a speaker?"; `w7`, `w8`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, select
 
+from iscg_mailbot.analyse.action_acceptances import Earlier, drop_restated
+from iscg_mailbot.records import ActionCandidate, Address
 from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.models_actions import ActionItem
@@ -59,3 +63,22 @@ def test_let_me_check_by_someone_not_asked_stays(app: App) -> None:
         "Could BDT send me the table of regional events by 19 February?"),
         reply(CHECK, "Chen Lihua <chen@example.int>")))
     assert reply_items(app) == [CHECK]
+
+
+def _promise(said: str, owner: str) -> ActionCandidate:
+    return ActionCandidate(kind="action", sentence=said, span=(0, len(said)), owner=owner,
+                           owner_kind="person", due=None, due_text=None, confidence=0.7,
+                           rule="i_will")
+
+
+def test_the_talk_of_a_speaker_asked_for_is_the_nomination() -> None:
+    said = "I will cover the SG17 work on routing security."
+    promise = _promise(said, "TSB")
+    # The sender is read as speaking for TSB (its display name here; members.yaml too).
+    sender = Address("TSB", "tsb@example.int")
+    speaker = Earlier("TSB", date(2027, 8, 31), "action",
+                      "Could TSB nominate a speaker for the session by 31 August?")
+    table = Earlier("TSB", date(2027, 8, 31), "action",
+                    "Could TSB send the table of workshops by 31 August?")
+    assert drop_restated([promise], sender, [speaker], None) == []
+    assert drop_restated([promise], sender, [table], None) == [promise]
