@@ -14,6 +14,15 @@ the thread asked the sender or their unit, or when it sets a day of its own ("Ye
 will send it this week" to a request due by the end of the month): then it says more
 than "yes".
 
+"Let me check with the publications team and come back to you", in a reply to what was
+asked of the sender or their unit, is the same acceptance in another form: it holds the
+request open while the sender finds the answer, and undertakes nothing new (writers
+`w4` and `w8` both leave it unlabelled). "I will check ..." stays a step, as above.
+So is the talk of a speaker who was asked for: to "Could TSB nominate a speaker?", "I
+will be the TSB speaker. I will cover the SG17 work" (`w8`) and to "Could BR confirm its
+speaker?", "BR confirmed - I will present myself" (`w7`) name the speaker; what they
+will present is the nomination, not a new item.
+
     >>> from datetime import date
     >>> from iscg_mailbot.records import ActionCandidate, Address
     >>> said = "Sure, will do - we will circulate the template."
@@ -40,11 +49,13 @@ from iscg_mailbot.settings.members import MembersConfig
 
 @dataclass(frozen=True)
 class Earlier:
-    """An item an earlier message of the thread created: whose, due when, what kind."""
+    """An item an earlier message of the thread created: whose, due when, what kind,
+    and the sentence that asked it."""
 
     owner: str | None
     due: date | None
     kind: str
+    sentence: str = ""
 
 
 # The words a reply opens with when it says yes to what it was asked.
@@ -56,17 +67,40 @@ _ACCEPTS = re.compile(
 _STEP = re.compile(
     r"\bwill\s+(?:\w+ly\s+)?(?:check|look\s+into|verify|find\s+out|explore|investigate|"
     r"enquire|inquire|consult|ask|see\s+(?:whether|if))\b", re.IGNORECASE)
+# "Could TSB nominate a speaker ...?" answered "I will be the TSB speaker. I will cover
+# the SG17 work" or "BR confirmed - I will present myself": the talk is the nomination
+# asked for, said (w7, w8), not a new undertaking.
+_SPEAKER_ASKED = re.compile(r"\b(?:speakers?|presenters?|panell?ists?|moderators?)\b",
+                            re.IGNORECASE)
+_PRESENTS = re.compile(
+    r"\bwill\s+(?:\w+ly\s+)?(?:present|speak|cover|talk|moderate|give\s+the\s+"
+    r"(?:talk|presentation))\b|['\u2019]ll\s+(?:present|speak|cover|talk)\b", re.IGNORECASE)
+# "Let me check with BDT and come back to you": the sender goes to find the answer that
+# was asked of them (the ``let_me`` rule's other verbs, "let me circulate ...", deliver).
+_LET_ME_CHECK = re.compile(
+    r"\blet\s+(?:me|us)\s+(?:(?:first|quickly)\s+)?(?:check|verify|look\s+into|find\s+out|"
+    r"ask|consult|investigate|come\s+back|get\s+back|revert)\b", re.IGNORECASE)
+
+
+def _accepts(candidate: ActionCandidate, asked: Sequence[Earlier]) -> bool:
+    """Whether the promise is said as a yes: opened by one, "let me check ...", or the
+    speaker asked for saying what they will present."""
+    if candidate.rule in PROMISES and _PRESENTS.search(candidate.sentence) and any(
+            _SPEAKER_ASKED.search(e.sentence) for e in asked):
+        return True
+    if candidate.rule == "let_me":
+        return bool(_LET_ME_CHECK.search(candidate.sentence))
+    return (candidate.rule in PROMISES and bool(_ACCEPTS.match(candidate.sentence))
+            and not _STEP.search(candidate.sentence))
 
 
 def _restates(candidate: ActionCandidate, speaks_for: frozenset[str],
               earlier: Sequence[Earlier]) -> bool:
-    if not (candidate.kind == "action" and candidate.rule in PROMISES
-            and _ACCEPTS.match(candidate.sentence) and not _STEP.search(candidate.sentence)):
-        return False
-    if not owner_parts(candidate.owner) & speaks_for:
+    if not (candidate.kind == "action" and owner_parts(candidate.owner) & speaks_for):
         return False
     asked = [e for e in earlier if e.kind != "note" and owner_parts(e.owner) & speaks_for]
-    return bool(asked) and (candidate.due is None or candidate.due in {e.due for e in asked})
+    return bool(asked) and _accepts(candidate, asked) and (
+        candidate.due is None or candidate.due in {e.due for e in asked})
 
 
 def drop_restated(candidates: list[ActionCandidate], sender: Address | None,

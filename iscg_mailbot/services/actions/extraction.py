@@ -89,7 +89,7 @@ _PARENTS = (select(Message.list_id, Message.message_id, Message.sender_name,
             .where(Message.message_id.in_(bindparam("ids", expanding=True)),
                    Message.list_id.in_(bindparam("lists", expanding=True))))
 _ASKED = (select(ActionItem.thread_id, ActionItem.message_pk, Message.date, ActionItem.owner,
-                 ActionItem.due, ActionItem.kind)
+                 ActionItem.due, ActionItem.kind, ActionItem.sentence)
           .join(Message, Message.id == ActionItem.message_pk)
           .where(ActionItem.thread_id.in_(bindparam("ids", expanding=True))))
 
@@ -195,10 +195,11 @@ def _asked_before(session: Session, loaded: Sequence[tuple[MessageRow, str | Non
     pks = {m.id for m, _ in loaded}
     asked: dict[int, list[tuple[datetime | None, Earlier]]] = {}
     for chunk in chunks(sorted(threads)):
-        for thread_id, message_pk, when, owner, due, kind in session.execute(
+        for thread_id, message_pk, when, owner, due, kind, sentence in session.execute(
                 _ASKED, {"ids": chunk}):
             if message_pk not in pks and thread_id is not None:
-                asked.setdefault(thread_id, []).append((when, Earlier(owner, due, kind)))
+                asked.setdefault(thread_id, []).append(
+                    (when, Earlier(owner, due, kind, sentence or "")))
     return asked
 
 
@@ -229,10 +230,16 @@ def _read_loaded(session: Session, loaded: list[tuple[MessageRow, str | None]],
                                    context.members)
         if message.thread_id is not None:
             asked.setdefault(message.thread_id, []).extend(
-                (message.date, Earlier(c.owner, c.due, c.kind)) for c in candidates)
+                (message.date, Earlier(c.owner, c.due, c.kind, c.sentence)) for c in candidates)
         candidates = date_from_meetings(candidates, action_input.date, context.meetings)
         if context.config.questions:
-            candidates = candidates + find_questions(action_input, candidates, context.members)
+            questions = find_questions(action_input, candidates, context.members)
+            candidates = candidates + questions
+            if message.thread_id is not None:
+                # A question asked is as much asked as a rule's item: a reply's "let me
+                # check" to it is an acceptance too.
+                asked.setdefault(message.thread_id, []).extend(
+                    (message.date, Earlier(q.owner, q.due, q.kind, q.sentence)) for q in questions)
         yield message, action_input, candidates
 
 
