@@ -11,6 +11,7 @@ from itertools import islice
 from typing import Any, TypeVar
 
 from sqlalchemy import ARRAY, ColumnElement, any_, bindparam
+from sqlalchemy.orm import QueryableAttribute
 
 _Item = TypeVar("_Item")
 
@@ -34,7 +35,7 @@ def chunks(items: Iterable[_Item], size: int = IN_LIST_SIZE) -> Iterator[list[_I
         yield batch
 
 
-def among(column: ColumnElement[Any], dialect: str, name: str = "ids") -> ColumnElement[bool]:
+def among(column: ColumnElement[Any] | QueryableAttribute[Any], dialect: str, name: str = "ids") -> ColumnElement[bool]:
     """``column`` is one of the list bound as ``name`` (give it a chunk): on PostgreSQL
     ``= ANY(:name)``, one array parameter, so a statement built once is sent as it is;
     elsewhere ``IN (...)``, an expanding list of one parameter an item. The array's

@@ -53,8 +53,8 @@ def neighbours(
                 found.add(pk, thread_id, mid)
     low, high = longest_run(skip_pks)
     for chunk in chunks(sorted(by_reference)):
-        rows = session.execute(pointing, {"ids": chunk, "skip": skip, "low": low, "high": high})
-        for pk, thread_id, mid, row_list in rows:
+        pointed = session.execute(pointing, {"ids": chunk, "skip": skip, "low": low, "high": high})
+        for pk, thread_id, mid, row_list in pointed:
             if pk not in skip_pks and row_list == list_id:
                 found.add(pk, thread_id, mid)
     return found
