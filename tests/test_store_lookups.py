@@ -32,7 +32,7 @@ INDEXES = {"messages.message_id": "uq_messages_list_id_message_id",
            "message_references.referenced_id": "ix_message_references_referenced_id",
            "messages.thread_id": "ix_messages_thread_date", "messages.id": "messages_pkey",
            # the subject's index, or the list's (a few threads: as good to the planner)
-           "threads.normalised_subject": "using ix_threads_"}
+           "threads.normalised_subject": "ix_threads_"}
 LOOKUP = re.compile(rf"(?<!NOT \()({'|'.join(map(re.escape, INDEXES))}) (IN \(|= ANY \()")
 
 
