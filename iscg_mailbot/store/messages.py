@@ -10,15 +10,16 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC
+from functools import cache
 from typing import cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import Select, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.parse.subjects import is_reply_subject
 from iscg_mailbot.records import Address, ParsedMessage, RawMessage
 from iscg_mailbot.store.bulk import insert_rows
-from iscg_mailbot.store.chunks import chunks
+from iscg_mailbot.store.chunks import among, chunks
 from iscg_mailbot.store.models import MailingList, Message, MessageReference, QuarantinedMessage
 from iscg_mailbot.store.thread_members import NewMessage, Placement
 from iscg_mailbot.store.threads import thread_new_messages
@@ -50,14 +51,19 @@ def existing_message_ids(session: Session, list_id: int, message_ids: Sequence[s
 def _primary_keys(session: Session, list_id: int, message_ids: Sequence[str]) -> dict[str, int]:
     """Message-ID -> primary key, for those of ``message_ids`` stored for the list."""
     found: dict[str, int] = {}
+    statement = _keys_of(session.get_bind().dialect.name)
     for chunk in chunks(message_ids):
-        rows = session.execute(
-            select(Message.message_id, Message.id).where(
-                Message.list_id == list_id, Message.message_id.in_(chunk)
-            )
-        )
+        rows = session.execute(statement, {"list": list_id, "ids": chunk})
         found.update((mid, pk) for mid, pk in rows)
     return found
+
+
+@cache
+def _keys_of(dialect: str) -> Select[str, int]:
+    """:func:`_primary_keys`' query, built once (twice a batch in an import: the known
+    Message-IDs, then the new rows' keys)."""
+    return select(Message.message_id, Message.id).where(
+        Message.list_id == bindparam("list"), among(Message.message_id, dialect))
 
 
 def _address_json(addresses: Sequence[Address]) -> list[dict[str, str]]:

@@ -30,14 +30,15 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Select, bindparam, insert, select, update
 from sqlalchemy.orm import Session, load_only
 from sqlalchemy.orm.attributes import set_committed_value
 
 from iscg_mailbot.records import ThreadNode, ThreadRef
-from iscg_mailbot.store.chunks import chunks
+from iscg_mailbot.store.chunks import among, chunks
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.thread_lookup import neighbours
 from iscg_mailbot.store.thread_members import Member, NewMessage, Placement, Threaded
@@ -101,12 +102,9 @@ def _subject_threads(
 ) -> set[int]:
     """Threads of the list with one of the subjects, active near one of its date spans."""
     by_subject: dict[str, list[_Candidate]] = defaultdict(list)
+    statement = _reads(session.get_bind().dialect.name).subjects
     for chunk in chunks(sorted(wanted)):
-        rows = session.execute(
-            select(
-                Thread.normalised_subject, Thread.id, Thread.first_activity, Thread.last_activity
-            ).where(Thread.list_id == list_id, Thread.normalised_subject.in_(chunk))
-        )
+        rows = session.execute(statement, {"list": list_id, "ids": chunk})
         for subject, thread_id, first, last in rows:
             by_subject[subject].append(_Candidate(thread_id, first, last))
     return {
@@ -118,20 +116,32 @@ def _subject_threads(
 
 
 def _load(session: Session, thread_ids: Collection[int], pks: Collection[int]) -> list[Message]:
+    reads = _reads(session.get_bind().dialect.name)
     loaded: list[Message] = []
     for chunk in chunks(sorted(thread_ids)):
-        loaded.extend(
-            session.scalars(
-                select(Message).options(THREADING_COLUMNS).where(Message.thread_id.in_(chunk))
-            )
-        )
+        loaded.extend(session.scalars(reads.of_threads, {"ids": chunk}))
     for chunk in chunks(sorted(pks)):
-        loaded.extend(
-            session.scalars(
-                select(Message).options(THREADING_COLUMNS).where(Message.id.in_(chunk))
-            )
-        )
+        loaded.extend(session.scalars(reads.of_messages, {"ids": chunk}))
     return loaded
+
+
+class _Reads(NamedTuple):
+    subjects: Select[str, int, datetime | None, datetime | None]  # threads of list, ids
+    of_threads: Select[Message]  # the messages of the threads ids
+    of_messages: Select[Message]  # the messages of primary keys ids
+
+
+@cache
+def _reads(dialect: str) -> _Reads:
+    """Threading's reads by lists of keys, built once (each batch of an import sends
+    them): one array parameter each on PostgreSQL (``store/chunks.among``)."""
+    messages = select(Message).options(THREADING_COLUMNS)
+    return _Reads(
+        subjects=select(Thread.normalised_subject, Thread.id, Thread.first_activity,
+                        Thread.last_activity).where(
+            Thread.list_id == bindparam("list"), among(Thread.normalised_subject, dialect)),
+        of_threads=messages.where(among(Message.thread_id, dialect)),
+        of_messages=messages.where(among(Message.id, dialect)))
 
 
 class _Component:

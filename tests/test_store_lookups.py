@@ -1,0 +1,91 @@
+"""The lookups an import sends by lists of keys (the messages already stored, the new
+rows' keys read back, threading's messages named or referencing one, the messages of
+threads or primary keys, the threads of subjects) use their indexes and are built once,
+on SQLite and PostgreSQL.
+
+On PostgreSQL each list is one array parameter (``= ANY(:ids)``, ``store/chunks.among``),
+not an ``IN`` list of one parameter an id (docs/performance-history.md, "One array
+parameter a lookup"): the planner must still start from the column's index. What the lookups find is held to the
+threads of one JWZ run by tests/test_store_threads.py, and the stored rows to main's by
+``bench/db_dump.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, event
+from sqlalchemy.engine.default import DefaultExecutionContext
+from sqlalchemy.engine.interfaces import CacheStats
+
+from iscg_mailbot.services.app import App
+from iscg_mailbot.services.demo import sample_archive
+from iscg_mailbot.services.ingest import import_archive
+from iscg_mailbot.settings.main import Settings
+
+#: A lookup by a list of keys, as SQLAlchemy sends it to either database, and the index
+#: PostgreSQL must use for it.
+INDEXES = {"messages.message_id": "uq_messages_list_id_message_id",
+           "message_references.referenced_id": "ix_message_references_referenced_id",
+           "messages.thread_id": "ix_messages_thread_date", "messages.id": "messages_pkey",
+           # the subject's index, or the list's (a few threads: as good to the planner)
+           "threads.normalised_subject": "ix_threads_"}
+LOOKUP = re.compile(rf"(?<!NOT \()({'|'.join(map(re.escape, INDEXES))}) (IN \(|= ANY \()")
+
+
+@contextmanager
+def lookups(engine: Engine) -> Iterator[list[tuple[str, Any, bool]]]:
+    """Every lookup by a list of keys sent meanwhile: statement, parameters,
+    and whether SQLAlchemy found it compiled in its cache."""
+    sent: list[tuple[str, Any, bool]] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, parameters: Any,
+             context: DefaultExecutionContext, _many: bool) -> None:
+        if LOOKUP.search(statement):
+            sent.append((statement, parameters, context.cache_hit is CacheStats.CACHE_HIT))
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+
+
+def _plan(engine: Engine, statement: str, parameters: Any) -> str:
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            return "\n".join(str(row[-1]) for row in connection.exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + statement, parameters))
+        # A table of 20,000 messages would make a sequential scan dear to the planner;
+        # a test's few rows would not.
+        connection.exec_driver_sql("SET enable_seqscan = off")
+        plan = "\n".join(str(row[0]) for row in connection.exec_driver_sql(
+            "EXPLAIN " + statement, parameters))
+        connection.rollback()
+        return plan
+
+
+def test_the_import_lookups_use_their_indexes_and_are_built_once(engine: Engine) -> None:
+    app = App(settings=Settings(), engine=engine)
+    with lookups(engine) as sent:
+        import_archive(app, sample_archive(), batch_size=50)
+    postgres = engine.dialect.name == "postgresql"
+    looked_up = [(match.group(1), statement, parameters, hit) for statement, parameters, hit
+                 in sent if (match := LOOKUP.search(statement))]
+    # messages.id: no message is stored unthreaded here, none is loaded by its key.
+    assert {column for column, *_ in looked_up} == set(INDEXES) - {"messages.id"}
+    assert all(("= ANY (" in statement) == postgres for _, statement, _, _ in looked_up)
+    # Five statements (the keys of Message-IDs, the messages named, those referencing
+    # one, the messages of threads, the threads of subjects), each compiled once, then
+    # found in SQLAlchemy's cache.
+    assert len(looked_up) > 12 and sum(not hit for *_, hit in looked_up) == 5
+    for column, statement, parameters, _ in looked_up:
+        plan = _plan(engine, statement, parameters)
+        if postgres:
+            assert "Seq Scan" not in plan and INDEXES[column] in plan, plan
+        else:
+            assert not re.search(r"SCAN (messages|message_references|threads)\b(?! USING)",
+                                 plan), plan
