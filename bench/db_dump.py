@@ -182,13 +182,26 @@ def compare(label: str, ours: dict[str, Any], theirs: dict[str, Any]) -> bool:
     return same
 
 
-def _database(args: argparse.Namespace, kind: str, folder: Path, tag: str) -> str:
-    """A fresh, empty database of ``kind`` named after ``tag``."""
+def _database(args: argparse.Namespace, kind: str, folder: Path, tag: str,
+              made: list[str]) -> str:
+    """A fresh, empty database of ``kind`` named after ``tag``; a PostgreSQL one's name
+    goes into ``made``, for :func:`_drop` to drop once compared."""
     if kind == "sqlite":
         return f"sqlite:///{folder}/{tag}.db"
     from bench.e2e import postgres_database
 
-    return postgres_database(args.postgres, True, f"dump_{tag}_{os.getpid()}")
+    name = f"dump_{tag}_{os.getpid()}"
+    made.append(name)
+    return postgres_database(args.postgres, True, name)
+
+
+def _drop(args: argparse.Namespace, made: list[str]) -> None:
+    """Drop the PostgreSQL databases this run made (an import of the 20k corpus leaves
+    ~800 MB each)."""
+    from bench.e2e import postgres_database
+
+    for name in made:
+        postgres_database(args.postgres, False, name)
 
 
 def main() -> None:
@@ -216,11 +229,15 @@ def main() -> None:
                                  check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
         kinds = ["sqlite"] if args.sqlite_only else ["sqlite", "postgresql"]
-        for n, mbox in enumerate([sample_archive(), *args.mbox]):
-            for kind in kinds:
-                theirs = run(str(base), _database(args, kind, folder, f"base{n}"), mbox)
-                ours = run(str(ROOT), _database(args, kind, folder, f"ours{n}"), mbox)
-                verdicts.append(compare(f"{mbox.name}, {kind}", ours, theirs))
+        made: list[str] = []
+        try:
+            for n, mbox in enumerate([sample_archive(), *args.mbox]):
+                for kind in kinds:
+                    theirs = run(str(base), _database(args, kind, folder, f"base{n}", made), mbox)
+                    ours = run(str(ROOT), _database(args, kind, folder, f"ours{n}", made), mbox)
+                    verdicts.append(compare(f"{mbox.name}, {kind}", ours, theirs))
+        finally:
+            _drop(args, made)
     print(f"every database the same: {'yes' if all(verdicts) else 'no'}")
 
 
