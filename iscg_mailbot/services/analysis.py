@@ -17,21 +17,20 @@ with the reason, left marked, and retried after an exponential back-off
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
-import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import cast
 
 from sqlalchemy import Table, bindparam, delete, func, select, update
 
-from iscg_mailbot.services import overlap_meaning, overlap_terms
+from iscg_mailbot.services import collector, overlap_meaning, overlap_terms
 from iscg_mailbot.services.actions import extraction as action_extraction
 from iscg_mailbot.services.actions.context import load_context
 from iscg_mailbot.services.analysis_report import TARGET_SECONDS, AnalysisReport
 from iscg_mailbot.services.app import DATABASE_UNAVAILABLE, App
+from iscg_mailbot.services.collector import FEWER_COLLECTIONS
 from iscg_mailbot.services.topics import tagging
 from iscg_mailbot.services.topics.loading import tagger_for
 from iscg_mailbot.store import analysis_rows, work
@@ -94,33 +93,20 @@ def analyse_pending(
         return Analyser(app, now=now, target_seconds=target_seconds).run(on_progress)
 
 
-#: The cyclic collector's thresholds while this process analyses (Python's: 700, 10, 10),
-#: as in an analysis worker (``analysis_pool.quiet_collector``) and while mail is stored.
-SERIAL_GC_THRESHOLDS = (20_000, 20, 10)
+#: The cyclic collector's thresholds while this process analyses
+#: (``services/collector.py``).
+SERIAL_GC_THRESHOLDS = FEWER_COLLECTIONS
 
 
-@contextlib.contextmanager
-def fewer_collections() -> Iterator[None]:
+def fewer_collections() -> contextlib.AbstractContextManager[None]:
     """Run the cyclic collector less often while this process analyses, then as before.
 
     An analysis in the importing process (a serial import, a small one, ``analyse``)
-    ran at Python's thresholds: ~750 collections for 4,000 messages, five of them full
-    passes over the ~120,000 objects an import leaves (the tagger, the word tables, the
-    rules), 0.9 s of ~8.3 s of CPU (``gc.callbacks``), landing in whichever part was
-    allocating; 0.1 s at these thresholds. Analysis makes little cyclic garbage. Only
-    in the main thread, and only to raise them: an analysis beside ingest (a thread)
+    ran at Python's thresholds: ~750 collections for 4,000 messages, 0.9 s of ~8.3 s of
+    CPU; 0.1 s at these. Only in the main thread: an analysis beside ingest (a thread)
     runs under the thresholds ingest set, and a worker under its own.
     """
-    before = gc.get_threshold()
-    quiet = (threading.current_thread() is threading.main_thread()
-             and before[0] < SERIAL_GC_THRESHOLDS[0])
-    if quiet:
-        gc.set_threshold(*SERIAL_GC_THRESHOLDS)
-    try:
-        yield
-    finally:
-        if quiet:
-            gc.set_threshold(*before)
+    return collector.fewer_collections(main_thread_only=True)
 
 
 class Analyser:

@@ -35,6 +35,7 @@ from sqlalchemy import func, select
 
 from iscg_mailbot.services.analysis_report import TARGET_SECONDS, AnalysisReport
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.collector import FEWER_COLLECTIONS
 from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.database import connect, sqlite_file
 from iscg_mailbot.store.models import Thread
@@ -122,8 +123,8 @@ def _stop(children: Sequence[BaseProcess]) -> None:
     os._exit(1)
 
 
-#: The cyclic collector's thresholds in an analysis worker (Python's: 700, 10, 10).
-ANALYSIS_GC_THRESHOLDS = (20_000, 20, 10)
+#: The cyclic collector's thresholds in an analysis worker (``services/collector.py``).
+ANALYSIS_GC_THRESHOLDS = FEWER_COLLECTIONS
 
 
 def quiet_collector() -> None:

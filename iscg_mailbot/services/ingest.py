@@ -7,10 +7,8 @@ point loses nothing and the next run stores nothing twice.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -24,6 +22,7 @@ from iscg_mailbot.parse.message import DEFAULT_MAX_BYTES
 from iscg_mailbot.parse.parallel import ParsedBatch, parse_batch, parse_batches
 from iscg_mailbot.records import MailboxState, ParsedMessage, RawBatch, RawMessage
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.collector import FEWER_COLLECTIONS, fewer_collections
 from iscg_mailbot.settings.main import ListConfig, MailboxConfig
 from iscg_mailbot.source.archive import count_messages, read_archive
 from iscg_mailbot.source.imap import ImapSource
@@ -44,9 +43,9 @@ from iscg_mailbot.store.types import utcnow
 
 log = logging.getLogger(__name__)
 
-#: The cyclic collector's thresholds while a sync or an import runs (Python's: 700, 10,
-#: 10). See :func:`fewer_collections`.
-INGEST_GC_THRESHOLDS = (20_000, 20, 10)
+#: The cyclic collector's thresholds while a sync or an import stores mail
+#: (``services/collector.py``).
+INGEST_GC_THRESHOLDS = FEWER_COLLECTIONS
 
 
 @dataclass
@@ -109,25 +108,6 @@ def store_parsed_batch(
         work.mark(session, touched, utcnow())
     report.thread_ids.update(touched)
     return stored.new_message_ids
-
-
-@contextlib.contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Run the cyclic collector less often while batches are stored, then as before.
-
-    Each batch makes some 100,000 container objects that refcounts free (parsed
-    messages, the ORM's rows and states, SQLAlchemy's parameters), and at Python's
-    thresholds the collector ran ~90 times a batch and scanned the process's long-lived
-    objects in every full pass: ~14% of the importing process's CPU (0.06-0.07 ms a
-    message of a 20k import). Every 20,000 new objects it is ~10 times an import; the
-    few cycles (ORM states) wait a little longer to be freed.
-    """
-    before = gc.get_threshold()
-    gc.set_threshold(*INGEST_GC_THRESHOLDS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 def _refused_data(exc: DBAPIError) -> bool:
