@@ -177,6 +177,21 @@ def test_a_label_names_the_owner_and_a_short_sentence_dates_the_request(
         ("action", "ITU-T Q26/16", None)]
 
 
+def test_a_body_addressed_by_name_owns_the_request(members: MembersConfig) -> None:
+    # As "Olga, could you ..." is owed by Olga, "BDT, could you ..." is owed by BDT
+    # (a comma where a label has a colon); the comma alone names nobody acting.
+    # After a greeting to everybody, whose "you" is then nobody in particular.
+    assert items("Dear colleagues,\n\nBDT, could you fill in the attached survey for all "
+                 "offices by 30 November?", members) == [("action", "BDT", date(2026, 11, 30))]
+    assert items("Dear all,\n\nBDT and TSB, could you send a short status before the call?",
+                 members) == [("action", "BDT, TSB", None)]
+    assert items("Hello everyone,\n\nTSB colleagues, could you please post the report by "
+                 "20 November?", members) == [("action", "TSB", date(2026, 11, 20))]
+    # Not a request to BDT: the sentence goes on as BDT's own statement.
+    assert items("BDT, as agreed, will send the list by 30 November.", members,
+                 sender="pierre.lefebvre@itu.int") == [("action", "BDT", date(2026, 11, 30))]
+
+
 def test_the_party_a_question_asks_owns_it(members: MembersConfig) -> None:
     # A request to say something is a question (tests/test_action_questions.py).
     assert items("Could BDT tell us by 30 November how many fellowships it can fund?",

@@ -65,6 +65,14 @@ _PEOPLE_IN = re.compile(r"\b(?:colleagues|someone|somebody|staff|experts|people)
 # A hyphen typed between spaces is a dash ("Sofia - could you ..."), as an en dash is.
 _VOCATIVE_GAP = re.compile(r"^(?:\s*[,:\u2013\u2014]|\s+-(?=\s))\s*(?:(?:could|can|would|will)\s+)?$",
                            re.IGNORECASE)
+# A body addressed as a person is: "BDT, could you ...", "BDT and TSB, could you ...",
+# "TSB colleagues, is there ...?", "BR, which bands ...?". The comma alone is not enough
+# ("BDT, as agreed, will ..." is BDT acting): a request or question must open right after.
+_BODY_VOCATIVE = re.compile(
+    r"(?:\s+(?:colleagues|team|friends))?\s*,\s*(?:(?:could|can|would|will)\s+you\b|please\b|"
+    r"(?:do|did)\s+you\b|(?:is|are)\s+there\b|(?:which|what|when|where|how|who)\b|"
+    r"(?:does|do|did|has|have)\s+(?:the\s+)?(?:ITU|SG|WP|it|your|any)\b)",
+    re.IGNORECASE)
 _RECIPIENT_LEAD = re.compile(r"(?:\bto\s*:?|\bfor)\s*(?:the\s+)?$", re.IGNORECASE)
 _FROM_LEAD = re.compile(r"\bfrom\s+(?:each\s+of\s+|both\s+)?(?:the\s+)?$", re.IGNORECASE)
 # An aside about the body just named: "TSB (SG5 leadership) and BR".
@@ -218,7 +226,8 @@ class Owners:
             return None
         who = self.chain(0, forward=True)
         last = max(m.end for m in self.mentions if m.owner in (who.owner or "").split(", "))
-        if self.text[last:last + 2].lstrip()[:1] != ":" and not _dash_at(self.text, last):
+        if (self.text[last:last + 2].lstrip()[:1] != ":" and not _dash_at(self.text, last)
+                and not _BODY_VOCATIVE.match(self.text, last)):
             return None
         return who
 
