@@ -1,4 +1,5 @@
-"""Topics: Recommendations cited by number as ITU-structure evidence (issue 13, round 5).
+"""Topics, issue 13 round 5: Recommendations cited by number as ITU-structure evidence,
+and personal notes (a farewell) without a topic.
 
 A Recommendation's number says its subject: ITU-T cuts each series into titled blocks
 ("X.1000-X.1999" security, "L.1000-L.1999" environment, "E.800-E.899" quality of
@@ -13,6 +14,7 @@ import pytest
 
 from iscg_mailbot.analyse.itu_structure import recommendations, resolve
 from iscg_mailbot.analyse.topics import TopicTagger
+from iscg_mailbot.records import ThreadText
 from iscg_mailbot.settings.itu_bodies import body_kind, check_itu_bodies, load_itu_bodies
 from iscg_mailbot.settings.topics import load_topics
 
@@ -109,3 +111,16 @@ def test_topics_check_reads_recommendation_entries(tmp_path: Path) -> None:
     assert len(problems) == 2
     assert "bodies[1] (ITU-T L.1999-L.1000): the series ends before it starts" in problems[0]
     assert "bodies[2] (X.1254): write the body as" in problems[1]
+
+
+def test_a_personal_note_has_no_topic(tagger: TopicTagger) -> None:
+    # A farewell looks back on the sender's work; it is not about it (round 5).
+    body = "After twelve years on quality of service in SG12, I leave ITU this Friday."
+    assert topics(tagger, "Next steps", body) == ["quality-of-service"]
+    assert topics(tagger, "Farewell", body) == []
+    assert topics(tagger, "Retiring at the end of December - thank you", body) == []
+    verdict = tagger.explain("Farewell", [body])
+    assert verdict.rejected[0].topic == "quality-of-service"
+    assert "personal note: the subject says 'Farewell'" in verdict.notes[0]
+    [fast] = tagger.tag_threads([ThreadText(1, "Farewell", (body,))])
+    assert fast.tags == ()

@@ -40,13 +40,13 @@ BODIES = ["ITU-T SG17", "ITU-R SG5", "ITU-T SG5", "ITU-T Q7/5", "ITU-R WP5D", "I
 # Pieces of text besides the topic list's own phrases: numbers (after "AI", "AI 1.13" is
 # a WRC agenda item, found in the table), ITU bodies with and without their Sector or
 # conference, Recommendations (in a block, in a narrower block, of a series both Sectors
-# use), Sectors, filler, and what joins a name to what it is named after ("on", "of
-# the", a hyphen: topic_names).
+# use), words of a personal note ("Farewell"), Sectors, filler, and what joins a name to
+# what it is named after ("on", "of the", a hyphen: topic_names).
 PIECES = ["1.13", "No. 5", "SG17", "ITU-T SG5", "SG5", "ITU-R", "ITU-T", "Q7/5",
           "Question 7/5", "FG-AI4H", "WP 5D", "Study Group 17", "the", "and", ",", ".", "\n",
           "\n\n", "on", "of the", "AI-IMT", "AI", "1.7", "agenda items", "WRC-27", "WRC-23",
           "X.1254", "X.1303bis", "Recommendation ITU-R M.2121", "M.2121", "P.1203",
-          "E.800-series"]
+          "E.800-series", "Farewell", "au revoir"]
 
 
 def _phrase(text: str) -> Any:
@@ -86,6 +86,7 @@ def topic_lists(draw: st.DrawFn) -> tuple[TopicsConfig, ItuBodies]:
             "weak_repeat_needs_clear_subject": draw(st.booleans()),
             "weak_in_names": draw(st.booleans()),
             "weak_pairs_in_messages": draw(st.booleans()),
+            "personal_subjects": draw(st.sampled_from([(), ("farewell", "au revoir")])),
         },
         "topics": [draw(_topic(index)) for index in range(count)],
     })

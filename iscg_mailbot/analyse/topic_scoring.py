@@ -38,6 +38,7 @@ from iscg_mailbot.analyse.itu_structure import (
 )
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name
+from iscg_mailbot.analyse.topic_personal import PersonalNotes, personal_note
 from iscg_mailbot.records import Evidence, ThreadTags, TopicTag
 from iscg_mailbot.settings.itu_bodies import ItuBodies, body_kind
 from iscg_mailbot.settings.topics import TopicsConfig
@@ -133,6 +134,7 @@ class TopicRule:
         self.known_bodies = frozenset(body.body for body in bodies.bodies) if bodies else frozenset()
         self.thresholds = {topic.id: topics.threshold(topic) for topic in topics.topics}
         self.order = [topic.id for topic in topics.topics]
+        self.personal = PersonalNotes(topics.scoring.personal_subjects)
 
     def verdict(self, thread_id: int, texts: Sequence[ReadText]) -> ThreadTags:
         """Every topic with evidence in the thread: tagged when "the sum reaches the
@@ -160,6 +162,13 @@ class TopicRule:
                 rejected.append(tag)
                 notes += [f"{topic}: {why}"] if why and score >= self.thresholds[topic] else []
         tags, rejected = self.passing_mentions(tags, rejected)
+        subject = next((text.text for text in texts if text.where == SUBJECT), "")
+        word = self.personal.named_in(subject)
+        if word is not None and tags:
+            # "A thread whose subject says it is a personal note has no topic."
+            rejected += tags
+            notes += [f"{tag.topic}: {personal_note(word)}" for tag in tags]
+            tags = []
         mentions = entity_mentions([entity for text in texts for entity in text.findings.entities])
         return ThreadTags(thread_id, tuple(sorted(tags, key=self.rank)), mentions,
                           tuple(sorted(rejected, key=self.rank)), tuple(notes))
