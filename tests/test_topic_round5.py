@@ -1,5 +1,6 @@
 """Topics, issue 13 round 5: Recommendations cited by number as ITU-structure evidence,
-and personal notes (a farewell) without a topic.
+personal notes (a farewell) without a topic, the list's phrases in French, Spanish and
+Portuguese.
 
 A Recommendation's number says its subject: ITU-T cuts each series into titled blocks
 ("X.1000-X.1999" security, "L.1000-L.1999" environment, "E.800-E.899" quality of
@@ -124,3 +125,16 @@ def test_a_personal_note_has_no_topic(tagger: TopicTagger) -> None:
     assert "personal note: the subject says 'Farewell'" in verdict.notes[0]
     [fast] = tagger.tag_threads([ThreadText(1, "Farewell", (body,))])
     assert fast.tags == ()
+
+
+@pytest.mark.parametrize(("subject", "topic"), [
+    ("Mujeres rurales y uso de internet móvil", "digital-skills"),
+    ("Secretarias nacionais de normalização - rede e formação", "standardization-gap"),
+    ("Cybersécurité des réseaux de paiement", "cybersecurity"),
+    ("Inteligencia artificial en los servicios públicos", "ai"),
+])
+def test_the_lists_phrases_in_french_spanish_and_portuguese(
+        tagger: TopicTagger, subject: str, topic: str) -> None:
+    # The subject words of our own wording, without the phrase: nothing.
+    assert topic not in topics(tagger, subject.split(" ", 1)[1])
+    assert topic in topics(tagger, subject)
