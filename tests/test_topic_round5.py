@@ -138,3 +138,18 @@ def test_the_lists_phrases_in_french_spanish_and_portuguese(
     # The subject words of our own wording, without the phrase: nothing.
     assert topic not in topics(tagger, subject.split(" ", 1)[1])
     assert topic in topics(tagger, subject)
+
+
+def test_topics_explain_marks_a_personal_note(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from iscg_mailbot.cli import cli
+
+    monkeypatch.chdir(tmp_path)  # the shipped config; no database needed
+    result = CliRunner().invoke(
+        cli, ["topics", "explain", "Twelve years on quality of service in SG12.",
+              "--subject", "Farewell"], env={"ISCG_DATABASE_URL": None, "ISCG_CONFIG": None})
+    assert result.exit_code == 0, result.output
+    assert "personal note" in result.output and "weak only" not in result.output
+    assert "quality-of-service: personal note: the subject says 'Farewell'" in result.output
