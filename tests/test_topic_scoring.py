@@ -35,14 +35,18 @@ ACRONYMS = ["AI", "ITS", "5G", "IMT", "WRC"]
 # in different orders, and the test is about the rule, not float rounding.
 WEIGHTS = [0.25, 0.5, 1.0, 1.5, 2.0, 3.0]
 BODIES = ["ITU-T SG17", "ITU-R SG5", "ITU-T SG5", "ITU-T Q7/5", "ITU-R WP5D", "ITU-T FG-AI4H",
-          "WRC-27 AI 1.13", "WRC-23 AI 1.7", "WRC-27 AI 1.7"]
+          "WRC-27 AI 1.13", "WRC-23 AI 1.7", "WRC-27 AI 1.7",
+          "ITU-T X.1000-X.1999", "ITU-T X.1300-X.1309", "ITU-R M.2121", "ITU-T P.800-P.1599"]
 # Pieces of text besides the topic list's own phrases: numbers (after "AI", "AI 1.13" is
 # a WRC agenda item, found in the table), ITU bodies with and without their Sector or
-# conference, Sectors, filler, and what joins a name to what it is named after ("on",
-# "of the", a hyphen: topic_names).
+# conference, Recommendations (in a block, in a narrower block, of a series both Sectors
+# use), words of a personal note ("Farewell"), Sectors, filler, and what joins a name to
+# what it is named after ("on", "of the", a hyphen: topic_names).
 PIECES = ["1.13", "No. 5", "SG17", "ITU-T SG5", "SG5", "ITU-R", "ITU-T", "Q7/5",
           "Question 7/5", "FG-AI4H", "WP 5D", "Study Group 17", "the", "and", ",", ".", "\n",
-          "\n\n", "on", "of the", "AI-IMT", "AI", "1.7", "agenda items", "WRC-27", "WRC-23"]
+          "\n\n", "on", "of the", "AI-IMT", "AI", "1.7", "agenda items", "WRC-27", "WRC-23",
+          "X.1254", "X.1303bis", "Recommendation ITU-R M.2121", "M.2121", "P.1203",
+          "E.800-series", "Farewell", "au revoir"]
 
 
 def _phrase(text: str) -> Any:
@@ -82,6 +86,7 @@ def topic_lists(draw: st.DrawFn) -> tuple[TopicsConfig, ItuBodies]:
             "weak_repeat_needs_clear_subject": draw(st.booleans()),
             "weak_in_names": draw(st.booleans()),
             "weak_pairs_in_messages": draw(st.booleans()),
+            "personal_subjects": draw(st.sampled_from([(), ("farewell", "au revoir")])),
         },
         "topics": [draw(_topic(index)) for index in range(count)],
     })

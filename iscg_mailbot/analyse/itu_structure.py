@@ -9,6 +9,9 @@ in a text naming no Sector (ITU-T's or ITU-R's?) stays unresolved. WRC agenda it
 ("AI 1.13", "WRC-27 agenda items 1.7 and 1.13") are found by :func:`agenda_items` and
 resolved the same way against the conferences: "AI 1.13" is the only conference's item
 1.13 the table lists, unless the text names other conferences only (WRC-23).
+Recommendations cited by number ("Recommendation ITU-T L.1300", "X.1254", "the
+E.800-series") are found by :func:`recommendations` and resolved to the narrowest
+series block (or single Recommendation) of the table that holds them.
 
     >>> [m.key for m in find_bodies("ITU-R WP 5D and Q7/5", {"ITU-R WP5D", "ITU-T Q7/5"})]
     ['ITU-R WP5D', 'ITU-T Q7/5']
@@ -19,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SECTOR = r"(?:(?P<sector>ITU-[RTD])\s+)?"
 _BODY = re.compile(
@@ -89,6 +93,8 @@ def resolve(name: str, named_sectors: Collection[str], known: Collection[str]) -
     >>> resolve("AI 1.13", set(), {"WRC-27 AI 1.13"}), resolve("AI 1.13", {"WRC-23"}, {"WRC-27 AI 1.13"})
     ('WRC-27 AI 1.13', None)
     """
+    if _REC_NAME.match(name):
+        return _recommendation(name, named_sectors, known)
     if name.startswith(("ITU-", "WRC-")):
         return name
     if name.startswith("AI "):
@@ -109,6 +115,82 @@ def _agenda_item(name: str, named: Collection[str], known: Collection[str]) -> s
     if conferences:
         listed = [key for key in listed if key.split(" ", 1)[0] in conferences]
     return listed[0] if len(listed) == 1 else None
+
+
+# A Recommendation as found ("ITU-T X.1254", "X.1254") and a table entry of them: a
+# series block "ITU-T X.1000-X.1999" or one Recommendation "ITU-R M.2121".
+_REC_NAME = re.compile(r"^(?:(ITU-[RT]) )?([A-Z]{1,3})\.(\d{1,4})$")
+_REC_ENTRY = re.compile(r"^(ITU-[RT]) ([A-Z]{1,3})\.(\d{1,4})(?:-\2\.(\d{1,4}))?$")
+# Series letters both Sectors use (ITU-T F, M, P, S, V and ITU-R's fixed, mobile,
+# propagation, fixed-satellite and vocabulary series): written without its Sector, such
+# a number is read only when the text names that Sector and not the other.
+SHARED_SERIES = frozenset({"F", "M", "P", "S", "V"})
+
+
+@lru_cache(maxsize=64)
+def _rec_entries(known: frozenset[str]) -> tuple[tuple[str, str, int, int, str], ...]:
+    """The table's Recommendation entries as (Sector, series, first, last, key)."""
+    entries = []
+    for key in known:
+        match = _REC_ENTRY.match(key)
+        if match is not None:
+            first = int(match.group(3))
+            last = int(match.group(4)) if match.group(4) else first
+            entries.append((match.group(1), match.group(2), first, last, key))
+    return tuple(entries)
+
+
+def _recommendation(name: str, named: Collection[str], known: Collection[str]) -> str | None:
+    """The table entry holding a Recommendation: of the entries of its Sector (else of
+    either Sector) and series whose numbers include it, the narrowest. A series both
+    Sectors use needs its Sector, written or the only one of the two the text names."""
+    match = _REC_NAME.match(name)
+    if match is None:
+        return None
+    sector, series, number = match.group(1), match.group(2), int(match.group(3))
+    if sector is None and series in SHARED_SERIES:
+        itu_sectors = [s for s in ("ITU-T", "ITU-R") if s in named]
+        sector = itu_sectors[0] if len(itu_sectors) == 1 else None
+        if sector is None:
+            return None
+    holding = [(last - first, key) for s, letter, first, last, key in _rec_entries(frozenset(known))
+               if letter == series and first <= number <= last and sector in (None, s)]
+    return min(holding)[1] if holding else None
+
+
+# A Recommendation cited by number: the series' letters, a dot and the number, perhaps
+# with a part (".1"), "bis"/"ter" or "-series" after it; "Recommendation ITU-T" or the
+# Sector before it. Found from "<capital>.<digit>" (one simple scan), then matched there.
+_REC_ANCHOR = re.compile(r"[A-Z]\.\d")
+_REC = re.compile(r"(?P<series>[A-Z]{1,3})\.(?P<number>\d{1,4})(?:\.\d{1,2})?(?:bis|ter)?(?![\w])")
+_REC_SECTOR_BEFORE = re.compile(r"(ITU-[RT])[ \t]+\Z")
+
+
+def recommendations(text: str) -> list[tuple[int, str, str]]:
+    """Recommendations cited by number in a text, as (offset, name, form): "ITU-T
+    X.1254" when the Sector is written just before it, else "X.1254" for
+    :func:`resolve`; the form is what was written.
+
+    >>> [name for _, name, _ in recommendations("Recommendation ITU-T L.1300 and the E.800-series; G.8275.1")]
+    ['ITU-T L.1300', 'E.800', 'G.8275']
+    """
+    found: list[tuple[int, str, str]] = []
+    for anchor in _REC_ANCHOR.finditer(text):
+        start = anchor.start()
+        while start > 0 and text[start - 1].isupper():
+            start -= 1
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._"):
+            continue
+        match = _REC.match(text, start)
+        if match is None:
+            continue
+        name = f"{match.group('series')}.{int(match.group('number'))}"
+        before = _REC_SECTOR_BEFORE.search(text, max(0, start - 8), start)
+        if before is not None:
+            found.append((before.start(), f"{before.group(1)} {name}", text[before.start():match.end()]))
+        else:
+            found.append((start, name, match.group(0)))
+    return found
 
 
 # A WRC agenda item: "AI 1.13" (ITU-R's own short form), "agenda item 1.7", with the

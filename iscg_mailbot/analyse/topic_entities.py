@@ -12,7 +12,12 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from iscg_mailbot.analyse.entities import SECTOR
-from iscg_mailbot.analyse.itu_structure import agenda_items, conferences, focus_groups
+from iscg_mailbot.analyse.itu_structure import (
+    agenda_items,
+    conferences,
+    focus_groups,
+    recommendations,
+)
 from iscg_mailbot.analyse.topic_scoring import BODY_LABELS
 
 if TYPE_CHECKING:
@@ -37,7 +42,8 @@ def bodies_and_sectors(
 ) -> tuple[dict[int, list[tuple[str, str]]], dict[int, set[str]]]:
     """Per text of a group: the ITU bodies named, as (name, form), and the Sectors named
     (alone, or as the prefix of a body) with the conferences ("WRC-27"); WRC agenda
-    items come after the focus groups, as :meth:`TopicRule.bodies_named` reads them."""
+    items and Recommendations come after the focus groups, as
+    :meth:`TopicRule.bodies_named` reads them."""
     starts = group.starts
     names: dict[int, list[tuple[str, str]]] = {}
     sectors: dict[int, set[str]] = {}
@@ -59,7 +65,7 @@ def bodies_and_sectors(
                 names.setdefault(index, []).append((fg, fg))
     # One pass over the joined text; an item cannot span two texts (_GAP in
     # itu_structure allows one line break, texts are joined with a blank line).
-    for offset, name, form in agenda_items(group.text):
+    for offset, name, form in agenda_items(group.text) + recommendations(group.text):
         names.setdefault(bisect_right(starts, offset) - 1, []).append((name, form))
     for offset, conference in conferences(group.text):
         sectors.setdefault(bisect_right(starts, offset) - 1, set()).add(conference)

@@ -29,11 +29,18 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from iscg_mailbot.analyse.entities import QUESTION, SECTOR, STUDY_GROUP, WORKING_PARTY
-from iscg_mailbot.analyse.itu_structure import agenda_items, conferences, focus_groups, resolve
+from iscg_mailbot.analyse.itu_structure import (
+    agenda_items,
+    conferences,
+    focus_groups,
+    recommendations,
+    resolve,
+)
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name
+from iscg_mailbot.analyse.topic_personal import PersonalNotes, personal_note
 from iscg_mailbot.records import Evidence, ThreadTags, TopicTag
-from iscg_mailbot.settings.itu_bodies import ItuBodies
+from iscg_mailbot.settings.itu_bodies import ItuBodies, body_kind
 from iscg_mailbot.settings.topics import TopicsConfig
 
 if TYPE_CHECKING:
@@ -81,17 +88,19 @@ def rule_phrases(topics: TopicsConfig) -> list[RulePhrase]:
 
 def body_phrases(topics: TopicsConfig, bodies: ItuBodies | None) -> dict[str, list[RulePhrase]]:
     """"ITU bodies named in a thread are evidence too": per body of the table, a phrase
-    "ITU body <name>" for each topic of the list it names, worth the body's weight."""
+    "ITU body <name>" ("ITU Recommendations <series>" for a series block or a
+    Recommendation) for each topic of the list it names, worth the body's weight."""
     if bodies is None:
         return {}
     known = set(topics.ids())
     phrases: dict[str, list[RulePhrase]] = {}
     for body in bodies.bodies:
         weight = bodies.weight(body)
+        label = "ITU Recommendations" if body_kind(body.body) == "recommendation" else "ITU body"
         for topic in body.topics:
             if topic in known:
                 phrases.setdefault(body.body, []).append(
-                    RulePhrase(topic, f"ITU body {body.body}", weight))
+                    RulePhrase(topic, f"{label} {body.body}", weight))
     return phrases
 
 
@@ -125,6 +134,7 @@ class TopicRule:
         self.known_bodies = frozenset(body.body for body in bodies.bodies) if bodies else frozenset()
         self.thresholds = {topic.id: topics.threshold(topic) for topic in topics.topics}
         self.order = [topic.id for topic in topics.topics]
+        self.personal = PersonalNotes(topics.scoring.personal_subjects)
 
     def verdict(self, thread_id: int, texts: Sequence[ReadText]) -> ThreadTags:
         """Every topic with evidence in the thread: tagged when "the sum reaches the
@@ -152,6 +162,13 @@ class TopicRule:
                 rejected.append(tag)
                 notes += [f"{topic}: {why}"] if why and score >= self.thresholds[topic] else []
         tags, rejected = self.passing_mentions(tags, rejected)
+        subject = next((text.text for text in texts if text.where == SUBJECT), "")
+        word = self.personal.named_in(subject)
+        if word is not None and tags:
+            # "A thread whose subject says it is a personal note has no topic."
+            rejected += tags
+            notes += [f"{tag.topic}: {personal_note(word)}" for tag in tags]
+            tags = []
         mentions = entity_mentions([entity for text in texts for entity in text.findings.entities])
         return ThreadTags(thread_id, tuple(sorted(tags, key=self.rank)), mentions,
                           tuple(sorted(rejected, key=self.rank)), tuple(notes))
@@ -206,9 +223,10 @@ class TopicRule:
     def bodies_named(self, text: ReadText) -> list[Occurrence]:
         """The ITU bodies of the table a text names, for each topic the table gives them:
         study groups, working parties and Questions the entity finder found, focus groups
-        by their "FG-" name, WRC agenda items ("AI 1.13"). A body written without its
-        Sector ("Q7/5") or conference is the one the table lists, or the one of a Sector
-        or conference the same text names (``resolve``)."""
+        by their "FG-" name, WRC agenda items ("AI 1.13"), Recommendations cited by
+        number ("X.1254": the table's narrowest series block holding it). A body written
+        without its Sector ("Q7/5") or conference is the one the table lists, or the one
+        of a Sector or conference the same text names (``resolve``)."""
         if not self.bodies:
             return []
         entities = text.findings.entities
@@ -220,7 +238,7 @@ class TopicRule:
                 if entity.key.startswith("ITU-"):
                     sectors.add(entity.key.split(" ", 1)[0])
         names += [(name, name) for name in focus_groups(text.text)]
-        names += [(name, form) for _, name, form in agenda_items(text.text)]
+        names += [(name, form) for _, name, form in agenda_items(text.text) + recommendations(text.text)]
         sectors.update(conference for _, conference in conferences(text.text))
         found: list[Occurrence] = []
         for name, form in names:

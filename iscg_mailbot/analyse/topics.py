@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
@@ -189,7 +190,14 @@ class TopicTagger:
                 ))
         while len(results) < len(threads):
             results.append(self._verdict(threads[len(results)].thread_id, [], []))
-        return results
+        return [self._personal(thread, result) for thread, result in zip(threads, results,
+                                                                          strict=True)]
+
+    def _personal(self, thread: ThreadText, result: ThreadTags) -> ThreadTags:
+        """No topic for a thread whose subject says it is a personal note (a farewell)."""
+        if result.tags and self.rule.personal.named_in(thread.subject) is not None:
+            return replace(result, tags=())
+        return result
 
     def _count_bodies(self, group: GroupFindings, places: list[tuple[int, int]],
                       hits: _Hits) -> None:

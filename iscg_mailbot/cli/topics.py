@@ -131,9 +131,12 @@ def _print_explanation(result: topic_service.Explanation) -> None:
     if not scored:
         click.echo("no topic phrase fired")
     rows = []
+    # Topics left out because the subject says the thread is a personal note (a farewell).
+    personal = {note.split(":", 1)[0] for note in verdict.notes if ": personal note:" in note}
     for tag_ in scored:
         threshold = result.thresholds.get(tag_.topic, 0.0)
         mark = ("TAGGED" if tag_ in verdict.tags else "passing" if tag_.passing
+                else "personal note" if tag_.topic in personal
                 else "weak only" if tag_.score >= threshold else "below")
         for item in tag_.evidence:
             rows.append([tag_.topic, f"{tag_.score:g}/{threshold:g} {mark}",

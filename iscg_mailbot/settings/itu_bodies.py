@@ -1,5 +1,6 @@
 """The ITU-structure table (``config/itu_bodies.yaml``): study groups, working parties,
-Questions, focus groups and WRC agenda items, and the topics their mandates cover.
+Questions, focus groups, WRC agenda items and Recommendation series, and the topics
+their mandates cover.
 
 A thread naming "ITU-T SG5", "Q7/5", "ITU-R WP 5D" or "ITU-D Q6/2" says what it is
 about; the tagger counts such a name as evidence for the body's topics, with the
@@ -30,13 +31,18 @@ ITU_BODIES_FILE_NAME = "itu_bodies.yaml"
 BODY_KEY = re.compile(
     r"^ITU-[RTD] (?:SG\d{1,2}|WP\d{1,2}[A-Z]|Q\d{1,2}/\d{1,2})$|^ITU-T FG-[A-Za-z0-9-]+$"
     r"|^WRC-\d{2} AI \d{1,2}\.\d{1,2}$"
+    r"|^ITU-[RT] ([A-Z]{1,3})\.\d{1,4}(?:-\1\.\d{1,4})?$"
 )
-KINDS = ("study_group", "working_party", "question", "focus_group", "agenda_item")
+# A Recommendation series block ("ITU-T X.1000-X.1999") or one Recommendation ("ITU-R M.2121").
+RECOMMENDATION_KEY = re.compile(r"^ITU-[RT] ([A-Z]{1,3})\.(\d{1,4})(?:-\1\.(\d{1,4}))?$")
+KINDS = ("study_group", "working_party", "question", "focus_group", "agenda_item", "recommendation")
 
 
 def body_kind(key: str) -> str:
-    """``study_group``, ``working_party``, ``question``, ``focus_group`` or
-    ``agenda_item`` of a key."""
+    """``study_group``, ``working_party``, ``question``, ``focus_group``,
+    ``agenda_item`` or ``recommendation`` of a key."""
+    if RECOMMENDATION_KEY.match(key):
+        return "recommendation"
     name = key.split(" ", 1)[1]
     if name.startswith("AI "):
         return "agenda_item"
@@ -54,6 +60,7 @@ def normalise_key(text: str) -> str:
     "WRC-27 agenda item 1.7" -> "WRC-27 AI 1.7")."""
     text = " ".join(text.split())
     text = re.sub(r"^(WRC-\d{2}) (?:[Aa]genda item|AI) ?(?=\d)", r"\1 AI ", text)
+    text = re.sub(r"(\.\d+) ?- ?(?=[A-Z])", r"\1-", text)  # "X.1000 - X.1999"
     return re.sub(r"\b(SG|WP|Q)\s+(?=\d)", r"\1", text)
 
 
@@ -82,14 +89,15 @@ class Body(_Strict):
 
 class Weights(_Strict):
     """Points one mention of a body gives (before the subject/body factor of the
-    topic list): a Question, a focus group or a WRC agenda item says more than a whole
-    study group."""
+    topic list): a Question, a focus group, a WRC agenda item or a Recommendation says
+    more than a whole study group."""
 
     study_group: float = Field(default=1.0, gt=0, le=100)
     working_party: float = Field(default=1.5, gt=0, le=100)
     question: float = Field(default=2.0, gt=0, le=100)
     focus_group: float = Field(default=2.0, gt=0, le=100)
     agenda_item: float = Field(default=2.0, gt=0, le=100)
+    recommendation: float = Field(default=2.0, gt=0, le=100)
 
 
 class ItuBodies(_Strict):
@@ -152,8 +160,13 @@ def check_itu_bodies(path: Path | str, topic_ids: set[str]) -> list[str]:
         label = f"{file}: bodies[{index}] ({body.body})"
         if not BODY_KEY.match(body.body):
             problems.append(f"{label}: write the body as 'ITU-T SG17', 'ITU-R WP 5D', "
-                            "'ITU-D Q6/2', 'ITU-T FG-AI4H' (Sector first) or "
-                            "'WRC-27 AI 1.13' (conference first)")
+                            "'ITU-D Q6/2', 'ITU-T FG-AI4H' (Sector first), "
+                            "'WRC-27 AI 1.13' (conference first) or a Recommendation "
+                            "series 'ITU-T X.1000-X.1999' or one 'ITU-R M.2121'")
+        rec = RECOMMENDATION_KEY.match(body.body)
+        if rec is not None and rec.group(3) and int(rec.group(3)) < int(rec.group(2)):
+            problems.append(f"{label}: the series ends before it starts; write the lower "
+                            "number first")
         if body.body in seen:
             problems.append(f"{label}: also bodies[{seen[body.body]}]; keep one entry")
         seen.setdefault(body.body, index)

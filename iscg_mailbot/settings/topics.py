@@ -126,6 +126,8 @@ class Scoring(_Strict):
     subject about a hurricane is the hurricane's). ``weak_in_names``: a weak phrase
     inside another topic's name ("Global Cybersecurity Index", "Council Working Group
     on Child Online Protection") belongs to that name and is not counted.
+    ``personal_subjects``: words that make a subject a personal note ("farewell",
+    "retiring"): such a thread gets no topic.
     """
 
     subject_weight: float = Field(default=3.0, ge=0)
@@ -136,6 +138,7 @@ class Scoring(_Strict):
     weak_repeat_needs_clear_subject: bool = False
     weak_in_names: bool = False
     weak_pairs_in_messages: bool = False
+    personal_subjects: tuple[str, ...] = ()
 
 
 class NlpSettings(_Strict):
