@@ -337,6 +337,7 @@ class _Pairs:
                      if comparable else None)
             self.done[key] = found
             if (found is not None and found.meaning is not None
+                    and self.rules.meaning_wording is not None
                     and close_in_meaning(a, b, self.text, self.rules, self.neighbours,
                                          wording=False) is None):
                 self.relative.add(key)
