@@ -33,7 +33,9 @@ BLOCK = 256
 Weights = Mapping[str, float]
 
 
-def _bucketed(vectors: Sequence[Weights]) -> Any:
+def bucketed(vectors: Sequence[Weights]) -> Any:
+    """The weights of each vector summed into :data:`BUCKETS` buckets by term (float32 rows):
+    the product of two rows is at least the two vectors' cosine."""
     import numpy as np
 
     matrix = np.zeros((len(vectors), BUCKETS), dtype=np.float32)
@@ -53,10 +55,16 @@ class PairFilter:
     def __init__(self, ids: Sequence[int], weights: Sequence[tuple[Weights, Weights]],
                  sum_floor: float, text_floor: float, near: set[tuple[int, int]]) -> None:
         self._ids, self._near = list(ids), near
-        self._text = _bucketed([text for text, _headline in weights])
-        self._headline = _bucketed([headline for _text, headline in weights])
+        self._text = bucketed([text for text, _headline in weights])
+        self._headline = bucketed([headline for _text, headline in weights])
         self._sum_floor, self._text_floor = sum_floor - MARGIN, text_floor - MARGIN
         self._block: tuple[int, Any] = (-1, None)
+
+    @property
+    def bounds(self) -> tuple[Any, Any]:
+        """The bucketed (text, headline) weights of ``ids`` (for
+        :class:`overlap_wording.WordingRanks <iscg_mailbot.analyse.overlap_wording.WordingRanks>`)."""
+        return self._text, self._headline
 
     def after(self, i: int, places: Sequence[int]) -> list[int]:
         """Of ``places`` (later than ``i``), those that may be flagged with the ``i``-th."""
@@ -86,6 +94,9 @@ def pair_filter(ids: Sequence[int], weights: Sequence[tuple[Weights, Weights]],
         # Near by their openings: a pair passes when each may be the other's nearest by
         # one vector or the other (the union is never stricter than either).
         near |= neighbours.opening.possibly_within(rules.meaning_opening)
+    if neighbours is not None and neighbours.opening is not None and rules.meaning_wording:
+        # Near by their openings and in wording among the candidates (``meaning_wording``).
+        near |= neighbours.opening.possibly_within(rules.meaning_wording)
     if neighbours is not None and neighbours.shared is not None and rules.meaning_shared:
         # One neighbourhood in meaning (``meaning_shared``): the pairs that score it, each
         # among the other's CANDIDATES nearest candidates.
@@ -94,4 +105,4 @@ def pair_filter(ids: Sequence[int], weights: Sequence[tuple[Weights, Weights]],
     return PairFilter(ids, weights, sum_floor, rules.text_similarity, near)
 
 
-__all__ = ["BUCKETS", "MARGIN", "PairFilter", "pair_filter"]
+__all__ = ["BUCKETS", "MARGIN", "PairFilter", "bucketed", "pair_filter"]

@@ -48,6 +48,7 @@ from iscg_mailbot.analyse.overlap_text import (
 
 if TYPE_CHECKING:
     from iscg_mailbot.analyse.overlap_neighbourhood import SharedNeighbours
+    from iscg_mailbot.analyse.overlap_wording import WordingRanks
 
 # A term said many times says no more about the subject after a few times.
 MOST_REPEATS = 3
@@ -208,6 +209,8 @@ class MeaningNeighbours:
         self.opening: MeaningNeighbours | None = None
         # Their shared nearest neighbours (``OverlapRules.meaning_shared``), when asked.
         self.shared: SharedNeighbours | None = None
+        # Their ranks in wording among the candidates (``OverlapRules.meaning_wording``).
+        self.wording: WordingRanks | None = None
 
     def _cosine(self, a: int, b: int) -> float:
         # The norms once per thread: a thread's cosines to a year of threads are most of

@@ -35,8 +35,8 @@ Pure: thread records in, flags out.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import timedelta
 
 from iscg_mailbot.analyse.overlap_bodies import names_body_of, shared_entities
 from iscg_mailbot.analyse.overlap_filter import pair_filter
@@ -50,108 +50,10 @@ from iscg_mailbot.analyse.overlap_headlines import (
 )
 from iscg_mailbot.analyse.overlap_meaning import Candidates, MeaningNeighbours
 from iscg_mailbot.analyse.overlap_neighbourhood import CANDIDATES, shared_neighbours
+from iscg_mailbot.analyse.overlap_rules import PROCESS_TOPICS, OverlapRules, ThreadView
 from iscg_mailbot.analyse.overlap_text import ReadTerms, TextSimilarity
+from iscg_mailbot.analyse.overlap_wording import WordingRanks
 from iscg_mailbot.analyse.sectors import SECTORS
-
-
-@dataclass(frozen=True)
-class ThreadView:
-    """What the watch reads of a thread."""
-
-    id: int
-    subject: str
-    text: str
-    sector: str | None
-    topics: tuple[str, ...]
-    entities: tuple[tuple[str, str], ...]   # (label, key)
-    first: datetime | None
-    last: datetime | None
-    # The thread's meaning vector (overlap_meaning); empty when not computed.
-    meaning: tuple[float, ...] = ()
-    # ... and that of its headline and first message alone (the work as proposed).
-    opening: tuple[float, ...] = ()
-
-
-# Topics about the group's own process: sharing them says nothing about the work.
-PROCESS_TOPICS = frozenset({"governance", "events"})
-
-
-@dataclass(frozen=True)
-class OverlapRules:
-    """The watch's settings (the defaults were set on the dev parts of the labelled pairs
-    of the sample, of ``eval/overlaps`` and of ``eval/overlaps2``)."""
-
-    window_days: int = 90
-    min_similarity: float = 0.12
-    # A shared subject concept is one phrase where a topic is the tagger's judgement on
-    # many: it needs closer wording.
-    concept_similarity: float = 0.15
-    # ... and wording in common beyond that concept: one subject named alike is not yet
-    # one piece of work (a register of cable faults, satellite capacity after a cut).
-    beyond_concept: float = 0.03
-    strong_similarity: float = 0.40
-    # Close wording across the whole text (the cosine of the texts, not the mean with
-    # the headlines) is enough alone: two Sectors describing one deliverable in their
-    # own words share few headline words and no topic the tagger knows ("ID wallets in
-    # smartphones" beside "the national eID on citizens' phones"). Chosen on the dev
-    # pairs with the subject concepts off (leave-one-cluster-out: 0.14-0.16). It needs
-    # a headline term and ``text_terms`` terms in common (:func:`_close_texts`).
-    text_similarity: float = 0.15
-    text_terms: int = 3
-    # ... or, for headlines that name one deliverable in other words ("remote
-    # participation platforms" and "hybrid meetings"; "KPIs for water distribution" and
-    # "maturity assessment for water utilities"), ``wide_terms`` terms in common across
-    # the texts: the particulars of one piece of work, not a subject word or two (two
-    # short notes on accessibility shared 5 on the sample). The liaison form's words are
-    # not terms (overlap_text.PROCEDURE_WORDS). Dev pairs of eval/overlaps3: the four
-    # overlaps so found share 10-12 terms; no dev pair of another kind shares 6 or more
-    # at this cosine.
-    wide_terms: int = 8
-    # The subject concepts of overlap_concepts (a table written with the dev threads in
-    # view). False only to measure the watch without them (``overlaps evaluate
-    # --without-concepts``): how it fares on subjects the table does not know.
-    subject_concepts: bool = True
-    # Paraphrase evidence (overlap_meaning, needs the threads' meaning vectors): each
-    # thread among the other's ``meaning_neighbours`` nearest in meaning of the threads
-    # it could be paired with, and a whole-text cosine of ``meaning_text``. None: off.
-    # Chosen leaving one set out over the dev pairs of the three eval/overlaps sets and
-    # of the sample (bench/overlap_meaning_loso.py): 2 and 0.11 in three folds of four,
-    # no false pair added in any; a raw cosine of the vectors let 7 false pairs into
-    # the sample's dev pairs (docs/duties.md).
-    meaning_neighbours: int | None = 2
-    meaning_text: float = 0.11
-    # ... and ``meaning_terms`` terms in common, as the whole-text rule asks
-    # ``text_terms``: not one word that weighs a lot ("utc" in a handbook and in a
-    # meeting's time zone). Below, only the nearest alone may flag the pair. Any value
-    # of 2-5 on eval/overlaps5's dev part, 4-5 on eval/overlaps6's: the least strict
-    # value that does both (docs/duties.md, "Issue 15, third round").
-    meaning_terms: int = 4
-    # ... or each the other's ``meaning_alone`` nearest (1: each is the other's nearest)
-    # with no wording in common asked, when both headlines name a piece of work
-    # (overlap_headlines.names_work; not a newsletter): two Sectors who describe one
-    # deliverable in their own words may share no word of it ("network digital twin"
-    # and "virtual replicas of national networks kept in sync with live data"). None:
-    # never alone.
-    # Chosen leaving one set out over the dev pairs of the four eval/overlaps sets and
-    # the sample (bench/overlap_meaning_loso.py); it holds because a thread naming the
-    # body of the other's work is coordination (overlap_bodies.names_body_of).
-    meaning_alone: int | None = 1
-    # ... or each among the other's ``meaning_cluster`` nearest, when a thread of a third
-    # Sector is flagged beside both: three Sectors on one subject, where each thread's
-    # two partners take each other's places among its nearest ("cable repair" of ITU-T,
-    # "continuity toolkit" of ITU-D, "faster repair and redundancy" of the General
-    # Secretariat). Leaving one set out: gains in two sets, no false pair (docs/duties.md).
-    meaning_cluster: int | None = 3
-    # ... or each the other's ``meaning_opening`` nearest by the meaning of the headline
-    # and first message alone (``ThreadView.opening``): the work as proposed, before
-    # replies add their courtesies, offers and logistics. Leaving one set out over six
-    # dev parts: the only family that gains on a left-out set (docs/duties.md).
-    meaning_opening: int | None = 1
-    # ... or, with ``meaning_terms`` terms in common, one neighbourhood in meaning of
-    # score ``meaning_shared`` (overlap_neighbourhood: three or four Sectors on one
-    # subject). Leaving one set out over eight dev parts: no false or unlabelled pair in
-    # any fold, gains on the sixth and seventh sets left out (bench/overlap_shared_loso.py).
-    meaning_shared: int | None = 2
 
 
 def _close_in_time(a: ThreadView, b: ThreadView, window: timedelta) -> bool:
@@ -217,15 +119,18 @@ def _close_texts(a: ThreadView, b: ThreadView, text: TextSimilarity,
 
 
 def close_in_meaning(a: ThreadView, b: ThreadView, text: TextSimilarity, rules: OverlapRules,
-                     neighbours: MeaningNeighbours | None) -> float | None:
+                     neighbours: MeaningNeighbours | None, *, wording: bool = True
+                     ) -> float | None:
     """The cosine of the two threads' meaning vectors when each is among the other's
     ``meaning_neighbours`` nearest candidates and the texts have a cosine of
     ``meaning_text`` and ``meaning_terms`` terms in common, or each among the other's
     ``meaning_alone`` nearest whatever their wording; else the cosine of their openings'
     vectors when each opening is the other's ``meaning_opening`` nearest, or the first
     cosine when the two are one neighbourhood (``meaning_shared``, ``meaning_terms``
-    terms in common; no headline news for either); else None (also when a vector is
-    missing or the evidence is off)."""
+    terms in common; no headline news for either); else, unless ``wording`` is False,
+    the openings' cosine when the two are near in meaning and in wording among the
+    candidates (:func:`_near_in_wording`); else None (also when a vector is missing or
+    the evidence is off)."""
     if rules.meaning_neighbours is None or neighbours is None:
         return None
     most: int | None = rules.meaning_neighbours
@@ -243,16 +148,34 @@ def close_in_meaning(a: ThreadView, b: ThreadView, text: TextSimilarity, rules: 
     if opening is not None and most is not None and opening.within(a.id, b.id, most):
         return opening.cosine(a.id, b.id)
     shared, least = neighbours.shared, rules.meaning_shared
-    if (shared is None or least is None or text.common(a.id, b.id)[0] < rules.meaning_terms
-            or not neighbours.within(a.id, b.id, CANDIDATES) or shared.score(a.id, b.id) < least):
+    if (shared is not None and least is not None
+            and text.common(a.id, b.id)[0] >= rules.meaning_terms
+            and neighbours.within(a.id, b.id, CANDIDATES) and shared.score(a.id, b.id) >= least):
+        return neighbours.cosine(a.id, b.id)
+    return _near_in_wording(a, b, rules, neighbours) if wording else None
+
+
+def _near_in_wording(a: ThreadView, b: ThreadView, rules: OverlapRules,
+                     neighbours: MeaningNeighbours) -> float | None:
+    """The cosine of the openings' vectors of two headlines that each name work, each
+    among the other's ``meaning_wording`` nearest by the openings' meaning and near in
+    wording among the candidates (``wording_text``, ``wording_similarity``); else None.
+    The last of the meaning rules: a flag that only it makes is not taken as the third
+    Sector of :meth:`_Pairs.three_sectors` (relative evidence on relative evidence)."""
+    opening, wording, most = neighbours.opening, neighbours.wording, rules.meaning_wording
+    if (wording is None or opening is None or most is None
+            or not (names_work(a.subject) and names_work(b.subject))
+            or not opening.within(a.id, b.id, most)
+            or not wording.within(a.id, b.id, rules.wording_text, rules.wording_similarity)):
         return None
-    return neighbours.cosine(a.id, b.id)
+    return opening.cosine(a.id, b.id)
 
 
-def meaning_neighbours(threads: Sequence[ThreadView],
-                       rules: OverlapRules) -> MeaningNeighbours | None:
+def meaning_neighbours(threads: Sequence[ThreadView], rules: OverlapRules,
+                       text: TextSimilarity | None = None) -> MeaningNeighbours | None:
     """The threads' neighbours in meaning among the pairs the watch may flag (led by two
-    Sectors, active within the window), or None when the evidence is off."""
+    Sectors, active within the window), or None when the evidence is off; with their
+    ranks in wording when ``text`` (the threads' :class:`TextSimilarity`) is given."""
     if rules.meaning_neighbours is None:
         return None
     led = [t for t in threads if t.sector in SECTORS and t.meaning]
@@ -264,6 +187,10 @@ def meaning_neighbours(threads: Sequence[ThreadView],
         found.shared = shared_neighbours([(t.id, t.meaning, t.opening) for t in threads],
                                          [(t.id, t.first, t.last) for t in threads],
                                          timedelta(days=rules.window_days))
+    if text is not None and rules.meaning_wording is not None:
+        everyone = [t for t in threads if t.sector in SECTORS]
+        found.wording = WordingRanks(text, [t.id for t in everyone],
+                                     _candidates(everyone, rules))
     return found
 
 
@@ -364,7 +291,7 @@ def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = No
     else:
         text = TextSimilarity({t.id: (t.subject, t.text) for t in threads},
                               subjects=rules.subject_concepts)
-    neighbours = meaning_neighbours(threads, rules)
+    neighbours = meaning_neighbours(threads, rules, text)
     skip = set(dismissed)
     pairs = _Pairs(text, rules, neighbours, skip)
     # Only the pairs of two Sectors active together are compared (one numpy mask a
@@ -374,6 +301,8 @@ def find_overlaps(threads: Sequence[ThreadView], rules: OverlapRules | None = No
     ids, gate = [t.id for t in led], _candidates(led, rules)
     if wanted is None:
         kept = pair_filter(ids, [text.weights(t.id) for t in led], rules, neighbours)
+        if neighbours is not None and neighbours.wording is not None:
+            neighbours.wording.use_bounds(kept.bounds)  # the same threads, in order
         for index, a in enumerate(led):
             for other in kept.after(index, gate.after(index, ids)):
                 pairs.flag(a, led[other])
@@ -394,6 +323,9 @@ class _Pairs:
         self.text, self.rules, self.neighbours, self.skip = text, rules, neighbours, skip
         self.window = timedelta(days=rules.window_days)
         self.done: dict[frozenset[int], OverlapFlag | None] = {}
+        # The pairs only near in wording among the candidates flag (_near_in_wording):
+        # not a third Sector's flag for three_sectors.
+        self.relative: set[frozenset[int]] = set()
 
     def flag(self, a: ThreadView, b: ThreadView) -> OverlapFlag | None:
         """The pair's flag (compared once), None when not flagged or not comparable."""
@@ -401,9 +333,19 @@ class _Pairs:
         if key not in self.done:
             comparable = not (a.sector == b.sector or not _close_in_time(a, b, self.window)
                               or f"{min(a.id, b.id)}-{max(a.id, b.id)}" in self.skip)
-            self.done[key] = (_flag(a, b, self.text, self.rules, self.neighbours)
-                              if comparable else None)
+            found = (_flag(a, b, self.text, self.rules, self.neighbours)
+                     if comparable else None)
+            self.done[key] = found
+            if (found is not None and found.meaning is not None
+                    and self.rules.meaning_wording is not None
+                    and close_in_meaning(a, b, self.text, self.rules, self.neighbours,
+                                         wording=False) is None):
+                self.relative.add(key)
         return self.done[key]
+
+    def _firm(self, a: ThreadView, b: ThreadView) -> bool:
+        """Whether the pair is flagged, and not only by its nearness in wording."""
+        return self.flag(a, b) is not None and frozenset((a.id, b.id)) not in self.relative
 
     def three_sectors(self, led: dict[int, ThreadView],
                       wanted: set[int] | None) -> list[OverlapFlag]:
@@ -415,7 +357,7 @@ class _Pairs:
             return []
         partners: dict[int, set[int]] = {}
         for key, flag in self.done.items():
-            for one in key if flag is not None else ():
+            for one in key if flag is not None and key not in self.relative else ():
                 partners.setdefault(one, set()).update(key - {one})
         for key, flag in list(self.done.items()):
             if flag is not None:
@@ -429,7 +371,7 @@ class _Pairs:
                     or _together(a, b) is not None):
                 continue
             beside = next((c for c in sorted(partners[near.id]) if led[c].sector not in
-                           (a.sector, b.sector) and self.flag(other, led[c]) is not None), None)
+                           (a.sector, b.sector) and self._firm(other, led[c])), None)
             if beside is not None:
                 cosine = self.neighbours.cosine(a.id, b.id) or 0.0
                 found.append(replace(_shown(a, b, self.text, cosine), beside=beside))

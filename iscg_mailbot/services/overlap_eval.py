@@ -147,7 +147,7 @@ def _explain(score: PairScores, stored: dict[str, set[int]], views: list[ThreadV
     by_id = {view.id: view for view in views}
     text = TextSimilarity({v.id: (v.subject, v.text) for v in views},
                           subjects=rules.subject_concepts)
-    neighbours = meaning_neighbours(views, rules)
+    neighbours = meaning_neighbours(views, rules, text)
     for pair in score.missed:
         first, second = (by_id.get(min(stored.get(x, {-1}))) for x in (pair.a, pair.b))
         if first is None or second is None:
