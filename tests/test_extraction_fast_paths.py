@@ -3,7 +3,7 @@ each held to the plain reading.
 
 - ``meeting_dates._may_match`` rules a sentence out of the two meeting-phrase patterns
   only when it lacks what every match holds: a body (case matters) for ``_NAMED``, a
-  meeting word (as a case-insensitive pattern reads it: "ſession", "MEETİNG") for
+  meeting word (as a case-insensitive pattern reads it: a long s, a dotted capital I) for
   ``_POSSESSIVE``.
 - ``pattern_words._minimal`` is memoised on its group: the same words as the plain
   test of every pair.
@@ -29,8 +29,8 @@ from iscg_mailbot.settings.meetings import Meeting, MeetingsConfig
 _PIECES = ["before", "by", "at", "the", "next", "its", "our", "their", "two weeks",
            "prior to", "in time for", "TSAG", "tsag", "TDAG", "RAG", "RA", "ra", "Council",
            "council", "COUNCIL", "ISCG", "WRC-27", "WTSA", "WTDC", "PP-26", "SG17", "SG 5",
-           "ITU-T SG13", "sg17", "meeting", "MEETING", "Meeting", "ſession", "SESSİON",
-           "sessıon", "plenary", "assembly", "conference", "meetings", "January", "2027",
+           "ITU-T SG13", "sg17", "meeting", "MEETING", "Meeting", "\u017fession", "SESS\u0130ON",
+           "sess\u0131on", "plenary", "assembly", "conference", "meetings", "January", "2027",
            "of", ",", ".", "-", "'s", "\u2019s", "upcoming", "forthcoming", "Please"]
 
 
@@ -56,7 +56,7 @@ def test_meeting_phrases_are_still_dated() -> None:
     day = date(2026, 9, 1)
     assert meeting_dates.find_meeting_due("Comments before the next TSAG meeting.", day,
                                           _CALENDAR).meeting_id == "tsag-27"
-    assert meeting_dates.find_meeting_due("To be agreed at our next ſession.", day,
+    assert meeting_dates.find_meeting_due("To be agreed at our next \u017fession.", day,
                                           _CALENDAR).meeting_id == "iscg-27"
     assert meeting_dates.find_meeting_due("Please send it before Council.", day,
                                           _CALENDAR).meeting_id == "council-27"

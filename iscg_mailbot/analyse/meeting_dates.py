@@ -71,7 +71,7 @@ _LEAD_DAY_BEFORE = {"before", "prior to", "ahead of", "in time for", "until"}
 # boundary and an optional part: ``re`` tries them at every character of every undated
 # item's sentence). A match of _NAMED holds a body (case matters): one of these
 # strings. A match of _POSSESSIVE holds a meeting word, as a substring of the folded
-# sentence (:func:`folded`: what a case-insensitive pattern can match, "ſession" too).
+# sentence (:func:`folded`: what a case-insensitive pattern can match, with a long s too).
 _BODY_PARTS = ("SG", "RA", "TSAG", "TDAG", "ouncil", "ISCG", "WRC", "WTSA", "WTDC", "PP")
 _MEETING_WORDS = ("meeting", "session", "plenary", "assembly", "conference")
 
