@@ -67,6 +67,13 @@ _POSSESSIVE = re.compile(
     re.IGNORECASE,
 )
 _LEAD_DAY_BEFORE = {"before", "prior to", "ahead of", "in time for", "until"}
+# What every match of the patterns holds, tested before them (both open with a word
+# boundary and an optional part: ``re`` tries them at every character of every undated
+# item's sentence). A match of _NAMED holds a body (case matters): one of these
+# strings. A match of _POSSESSIVE holds a meeting word, as a substring of the folded
+# sentence (:func:`folded`: what a case-insensitive pattern can match, with a long s too).
+_BODY_PARTS = ("SG", "RA", "TSAG", "TDAG", "ouncil", "ISCG", "WRC", "WTSA", "WTDC", "PP")
+_MEETING_WORDS = ("meeting", "session", "plenary", "assembly", "conference")
 
 
 @dataclass(frozen=True)
@@ -137,12 +144,15 @@ def find_meeting_due(text: str, sent: date | datetime | None, calendar: Meetings
     """
     if sent is None or not calendar.meetings:
         return None
+    named, possessive = _may_match(text)
+    if not (named or possessive):
+        return None  # (most sentences: neither pattern is searched)
     day = sent.date() if isinstance(sent, datetime) else sent
     found: list[tuple[int, re.Match[str], str | None, int | None]] = []
-    for match in _NAMED.finditer(text):
+    for match in _NAMED.finditer(text) if named else ():
         body, year = _body_and_year(match)
         found.append((match.start(), match, body, year))
-    for match in _POSSESSIVE.finditer(text):
+    for match in _POSSESSIVE.finditer(text) if possessive else ():
         whose = match.group("whose").lower()
         body = "ISCG" if whose == "our" else _owner_body(owner)
         found.append((match.start(), match, body, None))
@@ -157,6 +167,14 @@ def find_meeting_due(text: str, sent: date | datetime | None, calendar: Meetings
         due = _day(match.group("lead"), match.group("num"), match.group("unit"), meeting)
         return MeetingDue(due, meeting.id, match.group(0))
     return None
+
+
+def _may_match(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` may hold a match of _NAMED, of _POSSESSIVE: False only when it
+    cannot (it lacks what every match holds)."""
+    named = any(part in text for part in _BODY_PARTS)
+    lowered = folded(text)
+    return named, any(word in lowered for word in _MEETING_WORDS)
 
 
 def date_from_meetings(candidates: Sequence[ActionCandidate], sent: datetime | None,

@@ -71,9 +71,12 @@ def required_words(pattern: re.Pattern[str], min_word: int = MIN_WORD
     return tuple(found)
 
 
-def _minimal(words: frozenset[str]) -> set[str]:
+# Memoised: the rules share their word groups (a group of 121 words comes back in
+# dozens of them), and the test is one of every pair, the most of building the gate.
+@lru_cache(maxsize=1024)
+def _minimal(words: frozenset[str]) -> frozenset[str]:
     """The words without those holding a shorter one of the group (the same test)."""
-    return {w for w in words if not any(o != w and o in w for o in words)}
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> _Words:

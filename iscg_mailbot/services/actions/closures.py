@@ -69,9 +69,23 @@ class _Thread:
         self.dates = [windows[i].asked for i in order]
         self.order = order  # the places of the items, by the date they were asked
         self.keyed: dict[str, list[int]] = defaultdict(list)  # by their message's Message-ID
+        self.place = {window.id: i for i, window in enumerate(windows)}
         for i, window in enumerate(windows):
             if window.message_key != "":
                 self.keyed[window.message_key].append(i)
+
+    def drop(self, item_id: int) -> None:
+        """Leave out an item closed by the scan: no later reply is compared with it (the
+        caller's test of the items closed would rule it out for every one of them; in
+        a long thread most of the items asked before a reply are closed)."""
+        i = self.place.pop(item_id, None)
+        if i is None:
+            return
+        where = self.order.index(i)
+        del self.order[where], self.dates[where]
+        key = self.windows[i].message_key
+        if key != "":
+            self.keyed[key].remove(i)
 
     def asked_before(self, when: datetime, cited: str | None,
                      references: Sequence[str]) -> list[_Open]:
@@ -188,6 +202,9 @@ class _Scan:
     def _close(self, closure: ClosingReply) -> None:
         self.closures.append(closure)
         self.closed.add(closure.item_id)
+        thread = self.by_thread.get(self.by_id[closure.item_id].thread_id or -1)
+        if thread is not None:
+            thread.drop(closure.item_id)
 
 
 def _close_questions(items: Sequence[ItemRow], reply: MessageRow, senders: dict[int, Address],

@@ -224,10 +224,11 @@ def _read_loaded(session: Session, loaded: list[tuple[MessageRow, str | None]],
         candidates = extract_actions(action_input, rules, context.members)
         candidates = date_from_parent(candidates, action_input, partial(
             extract_actions, rules=rules, members=context.members))
-        earlier = asked.get(message.thread_id or -1, [])
-        candidates = drop_restated(candidates, action_input.sender,
-                                   [e for when, e in earlier if _before(when, message.date)],
-                                   context.members)
+        if candidates:  # (most messages have none: the thread's earlier items not read)
+            earlier = asked.get(message.thread_id or -1, [])
+            candidates = drop_restated(
+                candidates, action_input.sender,
+                [e for when, e in earlier if _before(when, message.date)], context.members)
         if message.thread_id is not None:
             asked.setdefault(message.thread_id, []).extend(
                 (message.date, Earlier(c.owner, c.due, c.kind, c.sentence)) for c in candidates)
