@@ -72,7 +72,9 @@ _LEAD_DAY_BEFORE = {"before", "prior to", "ahead of", "in time for", "until"}
 # item's sentence). A match of _NAMED holds a body (case matters): one of these
 # strings. A match of _POSSESSIVE holds a meeting word, as a substring of the folded
 # sentence (:func:`folded`: what a case-insensitive pattern can match, with a long s too).
-_BODY_PARTS = ("SG", "RA", "TSAG", "TDAG", "ouncil", "ISCG", "WRC", "WTSA", "WTDC", "PP")
+# Derived from _BODY_WORDS, so that a body added there is never silently left out here
+# ("[Cc]ouncil" -> "ouncil"); "SG" covers the study groups of _NAMED's other branches.
+_BODY_PARTS = ("SG", *(word.replace("[Cc]", "") for word in _BODY_WORDS.split("|")))
 _MEETING_WORDS = ("meeting", "session", "plenary", "assembly", "conference")
 
 
