@@ -37,6 +37,7 @@ from sqlalchemy import Dialect, Insert, Table, insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from iscg_mailbot.store.json_lists import list_binder
 from iscg_mailbot.store.versions import note_write
 
 #: Fewer rows than this go as SQLAlchemy's ``INSERT``: a ``COPY`` costs a round trip more
@@ -91,15 +92,23 @@ def _values(table: Table, dialect: Dialect, rows: Sequence[Mapping[str, Any]]
     given = list(rows[0])
     defaults = _defaults(table, given)
     names = [*given, *defaults]
-    processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+    processors = [list_binder(table.c[name].type, dialect,
+                              table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
                   for name in names]
+
+    # Only the columns with a processor are visited (a reference row has none).
+    processed = [(index, process) for index, process in enumerate(processors)
+                 if process is not None]
+    pending = list(defaults.values())
 
     def values() -> Iterator[list[Any]]:
         for row in rows:
             raw = [row[name] for name in given]
-            raw.extend(_default_value(default, row) for default in defaults.values())
-            yield [value if process is None else process(value)
-                   for value, process in zip(raw, processors, strict=True)]
+            if pending:
+                raw.extend([_default_value(default, row) for default in pending])
+            for index, process in processed:
+                raw[index] = process(raw[index])
+            yield raw
 
     return names, values()
 
