@@ -23,6 +23,8 @@ PostgreSQL is left as it was: psycopg adapts and loads its JSON values itself.
 from __future__ import annotations
 
 import json
+import json.encoder
+import json.scanner
 from collections.abc import Callable
 from json.encoder import encode_basestring_ascii
 from typing import Any
@@ -30,19 +32,17 @@ from typing import Any
 from sqlalchemy import JSON, Dialect
 from sqlalchemy.types import TypeDecorator, UnicodeText
 
-try:
-    from _json import make_encoder as _c_encoder
-    from _json import make_scanner as _c_scanner
-except ImportError:  # pragma: no cover - every CPython ships _json
-    _c_encoder = _c_scanner = None
-
+#: The json module's C encoder and scanner (None where _json is missing: then the
+#: json functions themselves are used).
+_C_ENCODER: Any = json.encoder.c_make_encoder  # type: ignore[attr-defined]
+_C_SCANNER: Any = json.scanner.c_make_scanner  # type: ignore[attr-defined]
 #: ``json.dumps``' encoder with its defaults (no indent, ", " and ": ", ASCII, NaN
 #: allowed, keys unsorted and not skipped). No circular-reference markers: a stored
 #: list never holds itself (one that did would fail with RecursionError, not ValueError).
-_ENCODE = (_c_encoder(None, json.JSONEncoder().default, encode_basestring_ascii, None,
-                      ": ", ", ", False, False, True) if _c_encoder is not None else None)
+_ENCODE = (_C_ENCODER(None, json.JSONEncoder().default, encode_basestring_ascii, None,
+                      ": ", ", ", False, False, True) if _C_ENCODER is not None else None)
 #: ``json.loads``' scanner: (value, end) of the JSON value at an offset.
-_SCAN = _c_scanner(json.JSONDecoder()) if _c_scanner is not None else None
+_SCAN = _C_SCANNER(json.JSONDecoder()) if _C_SCANNER is not None else None
 
 
 def dumps(value: list[Any]) -> str:
