@@ -7,8 +7,8 @@ reads three back. ``json.dumps`` and ``json.loads`` are Python functions around 
 encoder and scanner (argument checks, an encoder's ``encode``, ``iterencode``, a
 white-space regex after the value), and SQLAlchemy's processor wraps them once more:
 ~3-4 µs a value, where the C encoder or scanner called directly takes ~0.2-1 µs
-(issue 17: ~0.5 s of a 20,000-message import's JSON decoding, ~0.45 s of its encoding of
-the overlap parts).
+(issue 17: the values of a 20,000-message import's message rows 0.45-0.50 -> 0.30 s of
+CPU; docs/performance-history.md, branch perf-tok).
 
 :func:`dumps` gives exactly ``json.dumps(value)`` for a list (the C encoder with
 ``json.dumps``' defaults: ASCII escapes, ", " and ": " separators, NaN allowed, keys in
