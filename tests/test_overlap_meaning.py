@@ -281,3 +281,20 @@ def test_two_openings_each_the_others_nearest_are_flagged() -> None:
     near = meaning_neighbours(threads, ON).opening
     assert near is not None and near.mutual_rank(1, 2) == 1
     assert not [f for f in find_overlaps(threads, ON) if f.pair_key == "1-2"]
+
+
+def test_terms_text_is_one_join_a_term() -> None:
+    """``terms_text`` (one join of every word) gives what a join a term gave: counts of
+    1, 2, 3 and more (capped at MOST_REPEATS), and a count of 0 (an empty word)."""
+    from iscg_mailbot.analyse.overlap_meaning import MOST_REPEATS, terms_text
+    from iscg_mailbot.analyse.overlap_text import ThreadTerms
+
+    def reference(read: ThreadTerms) -> str:
+        return " ".join(" ".join([word] * min(read.counts[term], MOST_REPEATS))
+                        for term, word in read.spelled())
+
+    counts = {"a": 1, "b": 2, "c": 3, "d": 7, "e": 0, "f": 1}
+    read = ThreadTerms(counts, {term: f"w{term}" for term in counts}, ())
+    assert terms_text(read) == reference(read) == "wa wb wb wc wc wc wd wd wd  wf"
+    empty = ThreadTerms({}, {}, ())
+    assert terms_text(empty) == reference(empty) == ""

@@ -320,3 +320,41 @@ def test_real_archive_matches_stdlib_mbox() -> None:
     unquote = re.compile(rb"^>(>*From )", re.MULTILINE)
     assert [m.data for m in got] == [unquote.sub(rb"\1", data) for data in expected]
     assert all(m.received_at is not None for m in got)
+
+
+_DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+           "Dec"]
+
+
+def _parsedate_reference(rest: bytes) -> datetime | None:
+    """What envelope_date gave for an asctime date before its fast path."""
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(rest.decode("ascii", "replace"))
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+
+
+def test_envelope_asctime_dates_read_as_parsedate_reads_them() -> None:
+    """The From_ line's asctime date (read without the email package) is what
+    parsedate_to_datetime gives: impossible days, hours and seconds (None), one- and
+    two-digit days, trailing white space, every month and weekday."""
+    import random
+
+    from iscg_mailbot.source.archive_split import envelope_date
+
+    rng = random.Random(17)
+    seen = 0
+    for _ in range(4000):
+        day = rng.choice(["0", "1", "9", "10", "29", "30", "31", "32", "99", " 4", "07"])
+        clock = ":".join(f"{rng.choice([0, 9, 23, 24, 59, 60, 61]):02d}" for _ in range(3))
+        year = rng.choice(["1970", "2001", "2026", "9999", "0000", "0999", "0068", "0069"])
+        tail = rng.choice(["", "\n", "\r\n", "  \n", "\t"])
+        rest = f"{rng.choice(_DAYS)} {rng.choice(_MONTHS)} {day} {clock} {year}{tail}".encode()
+        expected = _parsedate_reference(rest)
+        assert envelope_date(b"From someone@example.org  " + rest) == expected, rest
+        seen += expected is not None
+    assert seen > 100

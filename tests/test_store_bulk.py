@@ -150,3 +150,21 @@ def test_import_and_analysis_store_the_same_rows_by_copy_and_by_insert(
     by_insert = _import_and_analyse(db_url)
     assert by_copy["keys"] and by_copy["action_items"] and by_copy["references"]
     assert by_copy == by_insert
+
+
+@given(_DATES)
+def test_sqlite_datetime_text_is_sqlalchemys(value: datetime | None) -> None:
+    """The UTC datetime written directly on SQLite (``bulk._binder``) is the text
+    UTCDateTime then SQLite's DATETIME give, for dates in any zone and None; a naive
+    datetime is refused as before."""
+    from sqlalchemy.dialects import sqlite
+
+    from iscg_mailbot.store.types import UTCDateTime
+
+    dialect = sqlite.dialect()
+    own = UTCDateTime().dialect_impl(dialect).bind_processor(dialect)
+    fast = bulk._binder(UTCDateTime(), dialect)
+    assert own is not None and fast is not None and fast is not own
+    assert fast(value) == own(value)
+    with pytest.raises(ValueError, match="naive"):
+        fast(datetime(2026, 1, 1, 12, 0))

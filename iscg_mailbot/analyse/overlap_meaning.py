@@ -115,8 +115,19 @@ def model_loaded() -> bool:
 def terms_text(read: ReadTerms) -> str:
     """What is embedded of a thread read as ``read``: its content terms, spelled, in order."""
     counts = read.counts
-    return " ".join(" ".join([word] * min(counts[term], MOST_REPEATS))
-                    for term, word in read.spelled())
+    # One join of every word (a join a term cost twice as much); a term of count 0
+    # (none is stored) still gives its empty string, as a join a term did.
+    words: list[str] = []
+    add, extend = words.append, words.extend
+    for term, word in read.spelled():
+        count = counts[term]
+        if count == 1:
+            add(word)
+        elif count > 0:
+            extend([word] * min(count, MOST_REPEATS))
+        else:
+            add("")
+    return " ".join(words)
 
 
 def meaning_text(subject: str, text: str, *, subjects: bool = True) -> str:
@@ -135,7 +146,8 @@ def embedded(texts: Sequence[str]) -> list[Vector]:
     if not texts:
         return []
     embed = _model().embed
-    return [tuple(float(x) for x in embed([text], norm=True)[0]) for text in texts]
+    # ``tolist`` gives each value as a Python float (what ``float(x)`` gives), in C.
+    return [tuple(embed([text], norm=True)[0].tolist()) for text in texts]
 
 
 def meaning_vectors(texts: Sequence[tuple[str, str]], *, subjects: bool = True) -> list[Vector]:

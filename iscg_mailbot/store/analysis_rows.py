@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import Table, bindparam, select, type_coerce
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.store.chunks import chunks
+from iscg_mailbot.store.json_lists import ListJSON
 from iscg_mailbot.store.models import MailingList, Message
 from iscg_mailbot.store.models_actions import ActionItem
 
@@ -70,11 +71,23 @@ class MessageRow(Protocol):
     def auto_submitted(self) -> bool: ...
 
 
-_MESSAGE_COLUMNS = tuple(MESSAGES.c[name] for name in (
+_MESSAGE_NAMES = (
     "id", "list_id", "thread_id", "message_id", "parent_message_id", "in_reply_to",
     "references", "sender_name", "sender_address", "to_addresses", "cc_addresses", "date",
     "utc_offset_minutes", "subject", "body_text", "new_text", "forwarded_text",
-    "quoted_text", "auto_submitted"))
+    "quoted_text", "auto_submitted")
+_MESSAGE_COLUMNS = tuple(MESSAGES.c[name] for name in _MESSAGE_NAMES)
+#: The same columns, the JSON lists read by ``store/json_lists.py`` (SQLite: the same
+#: lists, a third of the CPU of SQLAlchemy's JSON processor; PostgreSQL's driver
+#: decodes JSON itself, so its statements keep the columns as they are).
+_LISTS = frozenset({"references", "to_addresses", "cc_addresses"})
+_SQLITE_MESSAGE_COLUMNS = tuple(
+    type_coerce(MESSAGES.c[name], ListJSON()).label(name) if name in _LISTS
+    else MESSAGES.c[name] for name in _MESSAGE_NAMES)
+
+
+def _on_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
 
 
 def message_rows(session: Session, ids: Sequence[int]
@@ -85,7 +98,8 @@ def message_rows(session: Session, ids: Sequence[int]
     session.flush()  # the caller's pending ORM rows first (Core statements do not autoflush)
     for chunk in chunks(ids):
         for row in session.execute(
-            select(*_MESSAGE_COLUMNS, LISTS.c.address.label("list_address"))
+            select(*(_SQLITE_MESSAGE_COLUMNS if _on_sqlite(session) else _MESSAGE_COLUMNS),
+                   LISTS.c.address.label("list_address"))
             .join(LISTS, LISTS.c.id == MESSAGES.c.list_id)
             .where(MESSAGES.c.id.in_(chunk))
         ):
@@ -96,11 +110,12 @@ def message_rows(session: Session, ids: Sequence[int]
 # Built once (a statement built each time cost as much as SQLite's reading it), as are
 # the other statements every analysed chunk sends (docs/performance-history.md, "The
 # analysis's row writes").
-_THREADS_MESSAGES = (
-    select(*_MESSAGE_COLUMNS, LISTS.c.address.label("list_address"))
+_THREADS_MESSAGES = {
+    sqlite: select(*columns, LISTS.c.address.label("list_address"))
     .join(LISTS, LISTS.c.id == MESSAGES.c.list_id)
     .where(MESSAGES.c.thread_id.in_(bindparam("ids", expanding=True)))
-    .order_by(MESSAGES.c.thread_id, MESSAGES.c.date, MESSAGES.c.id))
+    .order_by(MESSAGES.c.thread_id, MESSAGES.c.date, MESSAGES.c.id)
+    for sqlite, columns in ((False, _MESSAGE_COLUMNS), (True, _SQLITE_MESSAGE_COLUMNS))}
 
 
 @dataclass(frozen=True)
@@ -122,8 +137,9 @@ def thread_messages(session: Session, thread_ids: Collection[int]) -> ThreadMess
     read them three times (docs/performance-history.md, "One read of a chunk's messages")."""
     rows: list[tuple[MessageRow, str | None]] = []
     session.flush()  # the caller's pending ORM rows first (Core statements do not autoflush)
+    statement = _THREADS_MESSAGES[_on_sqlite(session)]
     for chunk in chunks(sorted(set(thread_ids))):
-        for row in session.execute(_THREADS_MESSAGES, {"ids": chunk}):
+        for row in session.execute(statement, {"ids": chunk}):
             rows.append((cast(MessageRow, row), row.list_address))
     # Here, not at the top: the chair's queries import this module (its row types) and
     # must not load the duplication watch's tables (tests/test_cli_startup.py).

@@ -28,8 +28,9 @@ reference rows (issue 17).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import closing
+from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
@@ -37,6 +38,8 @@ from sqlalchemy import Dialect, Insert, Table, insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from iscg_mailbot.store.json_lists import list_binder
+from iscg_mailbot.store.types import UTCDateTime
 from iscg_mailbot.store.versions import note_write
 
 #: Fewer rows than this go as SQLAlchemy's ``INSERT``: a ``COPY`` costs a round trip more
@@ -83,6 +86,41 @@ def _insert(table: Table) -> Insert:
     return insert(table)
 
 
+#: SQLAlchemy's SQLite DATETIME text (its default storage format), and the same with
+#: positional fields.
+_SQLITE_DATETIME = ("%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:"
+                    "%(second)02d.%(microsecond)06d")
+_DATETIME_TEXT = "%04d-%02d-%02d %02d:%02d:%02d.%06d"
+
+
+def _binder(column_type: Any, dialect: Dialect) -> Callable[[Any], Any] | None:
+    """The column type's bind processing for ``dialect``; on SQLite, the JSON lists
+    (``store/json_lists.py``) and the UTC datetimes written directly: the same text."""
+    impl: Any = column_type.dialect_impl(dialect)
+    own: Callable[[Any], Any] | None = impl.bind_processor(dialect)
+    if dialect.name != "sqlite" or own is None:
+        return own
+    if (type(column_type) is UTCDateTime
+            and getattr(impl.impl, "_storage_format", None) == _SQLITE_DATETIME):
+        return _utc_text(own)
+    return list_binder(column_type, dialect, own)
+
+
+def _utc_text(own: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """What UTCDateTime then SQLite's DATETIME make of an aware datetime (UTC, written
+    without its zone), in one call (~2.7 -> 1.2 µs a value); anything else (None, a
+    naive datetime, which UTCDateTime refuses) goes to ``own``."""
+
+    def bind(value: Any) -> Any:
+        if type(value) is datetime and value.tzinfo is not None:
+            value = value.astimezone(UTC)
+            return _DATETIME_TEXT % (value.year, value.month, value.day, value.hour,
+                                     value.minute, value.second, value.microsecond)
+        return own(value)
+
+    return bind
+
+
 def _values(table: Table, dialect: Dialect, rows: Sequence[Mapping[str, Any]]
             ) -> tuple[list[str], Iterator[list[Any]]]:
     """The column names to write and, lazily, each row's values in that order as the
@@ -91,15 +129,21 @@ def _values(table: Table, dialect: Dialect, rows: Sequence[Mapping[str, Any]]
     given = list(rows[0])
     defaults = _defaults(table, given)
     names = [*given, *defaults]
-    processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-                  for name in names]
+    processors = [_binder(table.c[name].type, dialect) for name in names]
+
+    # Only the columns with a processor are visited (a reference row has none).
+    processed = [(index, process) for index, process in enumerate(processors)
+                 if process is not None]
+    pending = list(defaults.values())
 
     def values() -> Iterator[list[Any]]:
         for row in rows:
             raw = [row[name] for name in given]
-            raw.extend(_default_value(default, row) for default in defaults.values())
-            yield [value if process is None else process(value)
-                   for value, process in zip(raw, processors, strict=True)]
+            if pending:
+                raw.extend([_default_value(default, row) for default in pending])
+            for index, process in processed:
+                raw[index] = process(raw[index])
+            yield raw
 
     return names, values()
 

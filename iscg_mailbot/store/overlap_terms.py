@@ -106,10 +106,16 @@ def stored_terms(session: Session, thread_ids: Collection[int]) -> dict[int, Seq
     terms, counts, words, headline terms), plain text."""
     found: dict[int, Sequence[Any]] = {}
     for chunk in chunks(sorted(thread_ids)):
-        for row in session.execute(select(*_SUMMARY).where(
-                ThreadOverlapTerms.thread_id.in_(chunk))):
+        for row in session.execute(_STORED_TERMS, {"ids": chunk}):
             found[row[0]] = tuple(row)
     return found
+
+
+# Built once (each analysed chunk asks both; a statement built with the chunk's ids as
+# literals cost more than SQLite's answering it).
+_STORED_TERMS = select(*_SUMMARY).where(ThreadOverlapTerms.thread_id.in_(_IDS))
+_STORED_PARTS = select(ThreadOverlapTerms.thread_id, ThreadOverlapTerms.subject_terms,
+                       ThreadOverlapTerms.parts).where(ThreadOverlapTerms.thread_id.in_(_IDS))
 
 
 def stored_parts(session: Session,
@@ -117,10 +123,7 @@ def stored_parts(session: Session,
     """The subject terms and per-message parts of these threads' rows."""
     found: dict[int, tuple[list[Any], list[Any]]] = {}
     for chunk in chunks(sorted(thread_ids)):
-        for thread_id, subject_terms, parts in session.execute(
-                select(ThreadOverlapTerms.thread_id, ThreadOverlapTerms.subject_terms,
-                       ThreadOverlapTerms.parts)
-                .where(ThreadOverlapTerms.thread_id.in_(chunk))):
+        for thread_id, subject_terms, parts in session.execute(_STORED_PARTS, {"ids": chunk}):
             found[thread_id] = (subject_terms, parts)
     return found
 
