@@ -198,7 +198,9 @@ def test_repeated_fields_are_read_as_the_stdlib_reads_them() -> None:
 FIELD_LINES = ["Subject: Hello", "To: a@b.org,", " c@d.org", "\tfolded", "X-Empty:", "X-Blank:   ",
                "X-Tab:\t value", " ", "From: Ann <ann@itu.int>", "From ann@itu.int Mon",
                ": nameless", "no colon", "X-8bit: Gen\udce8ve", "X-\udce9: 1", "A:b:c", "Ü: x",
-               "a b: c", "X: a\rb", "X: a\nb", "X: a\r\nb", " X: y", "X\t: y"]
+               "a b: c", "X: a\rb", "X: a\nb", "X: a\r\nb", " X: y", "X\t: y",
+               # A name with a control character, values with line ends other than CR, LF.
+               "X\x7f: y", "Y\x0c: z", "X: a\x85b", "X: a\u2028b\x0bc", "\t: y", "X:\t"]
 
 
 @settings(max_examples=4000, deadline=None)
