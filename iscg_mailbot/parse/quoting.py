@@ -150,7 +150,7 @@ def split_new_text(text: str, *, forwarded: bool = False) -> tuple[str, str, str
     """
     if "\r" in text:  # (most texts have none: the two scans for it are skipped)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    whole = Lines(text.split("\n"))
+    whole = Lines(text.split("\n"), text)
     cut, forward_starts = quote_and_forwards(whole, forwarded=forwarded)
     # A forward sent ">"-quoted (Apple Mail) is new text: one level of marks comes off.
     whole = dequote_forwards(whole, forward_starts, cut)
