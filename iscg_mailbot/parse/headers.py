@@ -21,7 +21,7 @@ from functools import lru_cache
 from dateutil import parser as dateutil_parser
 from mailparser.utils import get_addresses
 
-from iscg_mailbot.parse.address_lists import split_address_list
+from iscg_mailbot.parse.address_lists import simple_mailbox, split_address_list
 from iscg_mailbot.records import Address
 
 #: Longest Message-ID kept as is; the store's column holds 998 characters (RFC 5322's
@@ -283,12 +283,14 @@ def _read_addresses_cached(text: str) -> tuple[Address, ...]:
 
 
 def _read_addresses(text: str) -> tuple[Address, ...]:
-    if "@" not in text:
-        text = _OBFUSCATED_ADDRESS.sub(r"\1@\2", text)
-    try:
-        pairs = get_addresses(text, decode_names=True)
-    except Exception:  # noqa: BLE001 - fall back to the stdlib reader on any parser bug
-        pairs = getaddresses([text])
+    pairs = simple_mailbox(text)  # the plainest mailboxes, as mail-parser reads them
+    if pairs is None:
+        if "@" not in text:
+            text = _OBFUSCATED_ADDRESS.sub(r"\1@\2", text)
+        try:
+            pairs = get_addresses(text, decode_names=True)
+        except Exception:  # noqa: BLE001 - fall back to the stdlib reader on any parser bug
+            pairs = getaddresses([text])
     result: list[Address] = []
     for name, address in pairs:
         address = _CONTROL.sub("", address).strip().strip("<>").lower()
