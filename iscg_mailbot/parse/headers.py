@@ -22,6 +22,7 @@ from dateutil import parser as dateutil_parser
 from mailparser.utils import get_addresses
 
 from iscg_mailbot.parse.address_lists import simple_mailbox, split_address_list
+from iscg_mailbot.parse.plain_dates import plain_date
 from iscg_mailbot.records import Address
 
 #: Longest Message-ID kept as is; the store's column holds 998 characters (RFC 5322's
@@ -373,6 +374,9 @@ def _plausible_utc(moment: datetime | None) -> datetime | None:
 
 
 def _parse_date(text: str) -> datetime | None:
+    plain = plain_date(text)  # the layout nearly all mail writes, read by one pattern
+    if plain is not None:
+        return plain
     try:
         return parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
