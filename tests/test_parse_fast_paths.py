@@ -353,3 +353,11 @@ def test_header_fields_are_ruled_out_only_where_the_pattern_fails(words: list[st
 
     line = between.join(words)
     assert may_be_field(line) or _FIELD.match(line) is None
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text("\r\n \ta,", max_size=20))
+def test_folded_address_headers_unfold_as_the_pattern_unfolded_them(text: str) -> None:
+    from iscg_mailbot.parse.headers import unfolded
+
+    assert unfolded(text) == re.sub(r"\r?\n(?=[ \t])|\r?\n", " ", text)

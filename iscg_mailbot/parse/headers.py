@@ -37,7 +37,6 @@ SYNTHETIC_ID_HEADERS: tuple[str, ...] = ("from", "to", "cc", "date", "subject")
 SYNTHETIC_ID_DOMAIN = "iscg-mailbot.invalid"
 
 _SURROGATES = re.compile(r"[\udc80-\udcff]")
-_FOLDING = re.compile(r"\r?\n(?=[ \t])|\r?\n")
 _WHITESPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BRACKETED_ID = re.compile(r"<([^<>]*)>")
@@ -82,6 +81,12 @@ def raw_to_text(value: object, fallback_charset: str | None = None) -> str:
             except (LookupError, ValueError):  # a bad byte, or a NUL in the charset's name
                 continue
     return data.decode("cp1252", "replace")
+
+
+def unfolded(text: str) -> str:
+    """Each line break (CRLF first, then LF) as a space: ``re.sub(r"\\r?\\n", " ", text)``
+    at C speed."""
+    return text.replace("\r\n", " ").replace("\n", " ")
 
 
 def _squeezed(text: str) -> str:
@@ -239,7 +244,7 @@ def parse_addresses(value: object, fallback_charset: str | None = None) -> tuple
     """
     text = raw_to_text(value, fallback_charset)
     if "\n" in text:
-        text = _FOLDING.sub(" ", text)
+        text = unfolded(text)
     text = text.strip()
     if not text:
         return ()
