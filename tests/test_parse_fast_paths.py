@@ -361,3 +361,38 @@ def test_folded_address_headers_unfold_as_the_pattern_unfolded_them(text: str) -
     from iscg_mailbot.parse.headers import unfolded
 
     assert unfolded(text) == re.sub(r"\r?\n(?=[ \t])|\r?\n", " ", text)
+
+
+# -- an ASCII payload that no transfer encoding changes is its own text ------------------
+
+def test_the_ascii_compatible_codecs_read_every_ascii_byte_as_itself() -> None:
+    from iscg_mailbot.parse.charsets import ASCII_COMPATIBLE
+
+    assert all(bytes(range(128)).decode(codec) == "".join(map(chr, range(128)))
+               for codec in ASCII_COMPATIBLE)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.sampled_from(["", "Content-Transfer-Encoding: 7bit\n", "Content-Transfer-Encoding: 8BIT\n",
+                        "Content-Transfer-Encoding: base64 \n", "Content-Transfer-Encoding: base64;\n",
+                        "Content-Transfer-Encoding: Quoted-Printable\n",
+                        "Content-Transfer-Encoding: x-uue\n", "Content-Transfer-Encoding: b\xe9\n",
+                        "Content-Transfer-Encoding: binary\n"]),
+       st.sampled_from(["", "; charset=utf-8", "; charset=us-ascii", "; charset=iso-8859-1",
+                        "; charset=utf-16", "; charset=utf-7", "; charset=iso-2022-jp",
+                        "; charset=x-unknown", "; charset=nonsense", "; charset=koi8-r",
+                        '; charset="windows-1251"', "; charset=shift_jis"]),
+       st.sampled_from(["Hi +AGEA-\n", "SGk=\n", "a=3Db\n", "", "\n", "caf\xe9\n", "~{<:Ky2;S{#,~}\n"]))
+def test_ascii_payloads_decode_as_the_general_path_decodes_them(encoding: str, charset: str,
+                                                                 payload: str) -> None:
+    from iscg_mailbot.parse import body
+
+    data = f"Content-Type: text/plain{charset}\n{encoding}\n{payload}".encode("latin-1")
+    fast = body.extract_body(read_message(data))
+    original = body.ascii_payload
+    body.ascii_payload = lambda part: None  # type: ignore[assignment]
+    try:
+        general = body.extract_body(read_message(data))
+    finally:
+        body.ascii_payload = original
+    assert (fast.text, fast.defects) == (general.text, general.defects)

@@ -18,9 +18,10 @@ from html import unescape
 from inscriptis import get_text
 from inscriptis.model.config import ParserConfig
 
-from iscg_mailbot.parse.charsets import codec_for, decode_text
+from iscg_mailbot.parse.charsets import ASCII_COMPATIBLE, codec_for, decode_text
 from iscg_mailbot.parse.headers import decode_header_text, raw_to_text
 from iscg_mailbot.parse.mime import (
+    ascii_payload,
     content_charset,
     content_type,
     decoded_payload,
@@ -438,11 +439,15 @@ def _has_content(part: Message) -> bool:
 
 
 def _decoded_text(part: Message, content: BodyContent) -> str:
-    data = payload_bytes(part)
-    if not data:
-        return ""
     declared = content_charset(part)[1]
-    text, codec = decode_text(data, declared)
+    text, codec = ascii_payload(part), codec_for(declared) or "utf-8"
+    if text is None or codec not in ASCII_COMPATIBLE:  # else the payload is its own text
+        data = payload_bytes(part)
+        if not data:
+            return ""
+        text, codec = decode_text(data, declared)
+    elif not text:
+        return ""
     if declared is not None and codec != codec_for(declared):
         content.defects.append(f"charset-fallback:{declared[:40]}->{codec}")
     return text

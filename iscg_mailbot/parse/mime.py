@@ -187,6 +187,29 @@ def decoded_payload(part: Message) -> object:
     return part.get_payload(decode=True)
 
 
+def ascii_payload(part: Message) -> str | None:
+    """The payload of a leaf ``part`` when it is ASCII text that no transfer encoding
+    changes (7bit, 8bit, none...): what the body walk's payload bytes decode to in any
+    ASCII-compatible charset, with no copy to bytes and back. None otherwise (base64, as
+    the walk reads it leniently; quoted-printable, uuencode; 8-bit text; a container).
+
+    >>> ascii_payload(read_message(b"Content-Transfer-Encoding: 7bit\\n\\nHi")), ascii_payload(
+    ...     read_message(b"Content-Transfer-Encoding: base64\\n\\nSGk="))
+    ('Hi', None)
+    """
+    payload = vars(part).get("_payload")
+    if not isinstance(payload, str) or not payload.isascii():
+        return None
+    encoding = first_fields(part).get("content-transfer-encoding") or ""
+    if not encoding.isascii():
+        return None
+    encoding = encoding.lower()
+    if (encoding == "quoted-printable" or encoding in _STDLIB_DECODED
+            or encoding.strip().strip(";").strip() == "base64"):
+        return None
+    return payload
+
+
 def content_charset(part: Message) -> tuple[bool, str | None]:
     """``(True, part.get_content_charset())``, or ``(False, None)`` where reading it raises.
 
