@@ -19,7 +19,7 @@ from iscg_mailbot.parse.address_lists import _split_by_scan, split_address_list
 from iscg_mailbot.parse.body import clean_text, encoded_size
 from iscg_mailbot.parse.headers import parse_addresses
 from iscg_mailbot.parse.message import parse_message
-from iscg_mailbot.parse.mime import read_message
+from iscg_mailbot.parse.mime import first_fields, read_message
 from iscg_mailbot.records import Address, Provenance, RawMessage
 
 # -- address lists: quoted names without a character-by-character scan ------------------
@@ -396,3 +396,19 @@ def test_ascii_payloads_decode_as_the_general_path_decodes_them(encoding: str, c
     finally:
         body.ascii_payload = original
     assert (fast.text, fast.defects) == (general.text, general.defects)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(FIELD_LINES), max_size=8), st.sampled_from(["\n", "\r\n"]))
+def test_first_fields_given_by_the_grouped_values_are_the_fields_read_again(
+        lines: list[str], end: str) -> None:
+    from iscg_mailbot.parse.message import _header_values
+
+    data = ("".join(line + end for line in lines) + end + "body").encode("utf-8",
+                                                                          "surrogateescape")
+    message = read_message(data)
+    expected: dict[str, str] = {}
+    for name, value in message.raw_items():
+        expected.setdefault(name.lower(), value)
+    _header_values(message)
+    assert first_fields(message) == expected and list(first_fields(message)) == list(expected)

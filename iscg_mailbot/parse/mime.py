@@ -143,6 +143,16 @@ def first_fields(part: Message) -> dict[str, str]:
     return memo
 
 
+def remember_first_fields(part: Message, values: dict[str, list[str]]) -> None:
+    """Give :func:`first_fields` of ``part`` from ``values`` (lower-case name -> every raw
+    value, in order, as the message stage groups them), rather than another pass over
+    the fields. The names need no stripping: every reader of a header block (this
+    package's and the stdlib's) takes a name of printable ASCII without blanks.
+    """
+    if _FIELDS_MEMO not in part.__dict__:
+        part.__dict__[_FIELDS_MEMO] = {name: found[0] for name, found in values.items()}
+
+
 def content_type(part: Message) -> str:
     """``part.get_content_type()``, read once per part: the stdlib looks the header up
     among all of the part's fields at every call, and the body walk asks several times.
