@@ -412,3 +412,23 @@ def test_first_fields_given_by_the_grouped_values_are_the_fields_read_again(
         expected.setdefault(name.lower(), value)
     _header_values(message)
     assert first_fields(message) == expected and list(first_fields(message)) == list(expected)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["(fwd)", "(FW)", "(Fw) ", " ", "\t", "Re:", "Fwd:", "[x]", "x",
+                                 "(", ")", "fwd", "\uff08fwd\uff09"]), max_size=8))
+def test_a_subject_without_a_parenthesis_has_no_fwd_suffix(pieces: list[str]) -> None:
+    from iscg_mailbot.parse.subjects import _FWD_SUFFIX, normalise_and_forward
+
+    subject = "".join(pieces)
+    if "(" not in subject:
+        assert _FWD_SUFFIX.search(subject) is None
+        assert normalise_and_forward(subject)[0] == normalise_and_forward(subject + " (fwd)")[0]
+
+
+def test_the_fwd_suffix_still_marks_a_forward() -> None:
+    from iscg_mailbot.parse.subjects import normalise_and_forward
+
+    assert normalise_and_forward("LS on IMT-2030 (fwd)") == ("ls on imt-2030", True)
+    assert normalise_and_forward("LS on IMT-2030") == ("ls on imt-2030", False)
+    assert normalise_and_forward("Re: LS (FW)") == ("ls", False)
