@@ -160,8 +160,15 @@ def quote_and_forwards(text: Lines, *, forwarded: bool) -> tuple[int, list[int]]
     blank, marked = text.blank, text.marked
     # A header line or attribution has a colon, a marker without one (or PGP's armour) a
     # "--": most lines have neither and are passed over at C speed (text above, no more).
-    candidates = [i for i, line in enumerate(lines)
-                  if ":" in line or "--" in line or "\uff1a" in line]
+    # (Each substring is looked for in the lines only if the text has it.)
+    whole = text.text
+    if "\uff1a" in whole:
+        candidates = [i for i, line in enumerate(lines)
+                      if ":" in line or "--" in line or "\uff1a" in line]
+    elif "--" in whole:
+        candidates = [i for i, line in enumerate(lines) if ":" in line or "--" in line]
+    else:
+        candidates = [i for i, line in enumerate(lines) if ":" in line]
     passed = 0  # the lines before it have been read
     for index in candidates:
         if not has_text_above:

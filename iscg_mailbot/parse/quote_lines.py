@@ -110,7 +110,7 @@ class Lines:
         # with them, substring tests still rule out most lines at C speed (a quote mark
         # has a ">", an elision mark starts with one of "[<.…" once spaces are gone); a
         # line that starts with ">" is a quote line without the pattern.
-        whole = "\n".join(lines) if text is None else text
+        self.text = whole = "\n".join(lines) if text is None else text
         self.marked = marked = (
             [line[:1] == ">" or (">" in line and QUOTED.match(line) is not None)
              for line in lines]

@@ -297,8 +297,8 @@ def _signature_flags(text: Lines, quoted: Sequence[bool]) -> list[bool]:
 
 def _skip_external_banner(text: Lines, start: int, end: int, flags: list[bool]) -> int:
     """Put an "[EXTERNAL] … from outside" banner paragraph at the top into the signature."""
-    first = next((i for i in range(start, end) if not text.blank[i]), None)
-    if (first is None or not may_start_with(text.lines[first], _BANNER_HEADS)
+    first = _position(text.blank, False, start, end)  # the first content line, at C speed
+    if (first >= end or not may_start_with(text.lines[first], _BANNER_HEADS)
             or not _EXTERNAL_BANNER.match(text.lines[first])):
         return start
     index = first
