@@ -104,7 +104,7 @@ class Lines:
         """``text``, when given, is ``"\\n".join(lines)`` (the caller split it): not joined again."""
         self.lines = lines
         # NBSP-only lines are blank lines in text converted from Outlook HTML.
-        self.blank = blank = [not line.strip() for line in lines]
+        self.blank = [not line.strip() for line in lines]
         # A quote mark needs a ">", an elision mark a "[", "<", "..." or "\u2026": a text
         # without them (most new text) has neither, and no line is matched. In a text
         # with them, substring tests still rule out most lines at C speed (a quote mark
