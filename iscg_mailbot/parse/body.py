@@ -9,7 +9,6 @@ never kept.
 
 from __future__ import annotations
 
-import binascii
 import re
 from dataclasses import dataclass, field
 from email.message import Message
@@ -26,7 +25,9 @@ from iscg_mailbot.parse.mime import (
     content_type,
     decoded_payload,
     first_fields,
+    lenient_base64,
     read_message,
+    without_padding,
 )
 from iscg_mailbot.records import Attachment
 
@@ -156,7 +157,7 @@ def payload_bytes(part: Message) -> bytes:
         return payload
     if _transfer_encoding(part) == "base64":
         raw = payload.encode("ascii", "ignore") if isinstance(payload, str) else bytes(payload)
-        return _lenient_base64(raw)
+        return lenient_base64(raw)
     data = decoded_payload(part)
     return data if isinstance(data, bytes) else b""
 
@@ -180,25 +181,6 @@ def raw_payload(part: Message) -> str | bytes | list[Message]:
     return payload if isinstance(payload, str) else b""
 
 
-def _lenient_base64(raw: bytes) -> bytes:
-    compact = re.sub(rb"[^A-Za-z0-9+/]", b"", _without_padding(raw))
-    compact = compact[: len(compact) - len(compact) % 4 if len(compact) % 4 == 1 else None]
-    try:
-        return binascii.a2b_base64(compact + b"=" * (-len(compact) % 4))
-    except binascii.Error:
-        return b""
-
-
-def _without_padding(data: bytes) -> bytes:
-    """``data`` without the "=" padding (and the white space after it) that ends it.
-
-    What ``re.sub(rb"=+\\s*$", b"", data)`` gives, without a pattern tried at every
-    "=" of a megabyte attachment.
-    """
-    stripped = data.rstrip()
-    return stripped.rstrip(b"=") if stripped.endswith(b"=") else data
-
-
 def encoded_size(part: Message) -> int:
     """Size in bytes of a part's decoded payload, computed without decoding base64.
 
@@ -219,7 +201,7 @@ def encoded_size(part: Message) -> int:
                     pending.append(child)
         elif _transfer_encoding(current) == "base64" and isinstance(payload, str):
             # Decoding a 20 MB base64 attachment only to measure it would dominate parse time.
-            text = _without_padding(payload.encode("ascii", "ignore"))
+            text = without_padding(payload.encode("ascii", "ignore"))
             total += (len(text) - sum(text.count(c) for c in (b"\n", b"\r", b" ", b"\t"))) * 3 // 4
         else:
             total += len(payload_bytes(current))
@@ -397,7 +379,7 @@ def _decoded_enclosed(part: Message, children: list[Message]) -> list[Message]:
     encoded = raw_payload(children[0])
     if not isinstance(encoded, str) or children[0].keys():
         return children
-    return [read_message(_lenient_base64(encoded.encode("ascii", "ignore")))]
+    return [read_message(lenient_base64(encoded.encode("ascii", "ignore")))]
 
 
 def _enclosed_name(children: list[Message]) -> str | None:

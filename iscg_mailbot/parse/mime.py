@@ -15,6 +15,7 @@ check the tree is the stdlib's, attribute by attribute.
 
 from __future__ import annotations
 
+import binascii
 import quopri
 import re
 from email.feedparser import FeedParser
@@ -218,6 +219,26 @@ def ascii_payload(part: Message) -> str | None:
             or encoding.strip().strip(";").strip() == "base64"):
         return None
     return payload
+
+
+def lenient_base64(raw: bytes) -> bytes:
+    """Base64 decoded leniently: stray characters skipped, padding made good, b"" if hopeless."""
+    compact = re.sub(rb"[^A-Za-z0-9+/]", b"", without_padding(raw))
+    compact = compact[: len(compact) - len(compact) % 4 if len(compact) % 4 == 1 else None]
+    try:
+        return binascii.a2b_base64(compact + b"=" * (-len(compact) % 4))
+    except binascii.Error:
+        return b""
+
+
+def without_padding(data: bytes) -> bytes:
+    """``data`` without the "=" padding (and the white space after it) that ends it.
+
+    What ``re.sub(rb"=+\\s*$", b"", data)`` gives, without a pattern tried at every
+    "=" of a megabyte attachment.
+    """
+    stripped = data.rstrip()
+    return stripped.rstrip(b"=") if stripped.endswith(b"=") else data
 
 
 def content_charset(part: Message) -> tuple[bool, str | None]:
