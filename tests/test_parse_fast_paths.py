@@ -19,7 +19,7 @@ from iscg_mailbot.parse.address_lists import _split_by_scan, split_address_list
 from iscg_mailbot.parse.body import clean_text, encoded_size
 from iscg_mailbot.parse.headers import parse_addresses
 from iscg_mailbot.parse.message import parse_message
-from iscg_mailbot.parse.mime import read_message
+from iscg_mailbot.parse.mime import first_fields, read_message
 from iscg_mailbot.records import Address, Provenance, RawMessage
 
 # -- address lists: quoted names without a character-by-character scan ------------------
@@ -198,7 +198,9 @@ def test_repeated_fields_are_read_as_the_stdlib_reads_them() -> None:
 FIELD_LINES = ["Subject: Hello", "To: a@b.org,", " c@d.org", "\tfolded", "X-Empty:", "X-Blank:   ",
                "X-Tab:\t value", " ", "From: Ann <ann@itu.int>", "From ann@itu.int Mon",
                ": nameless", "no colon", "X-8bit: Gen\udce8ve", "X-\udce9: 1", "A:b:c", "Ü: x",
-               "a b: c", "X: a\rb", "X: a\nb", "X: a\r\nb", " X: y", "X\t: y"]
+               "a b: c", "X: a\rb", "X: a\nb", "X: a\r\nb", " X: y", "X\t: y",
+               # A name with a control character, values with line ends other than CR, LF.
+               "X\x7f: y", "Y\x0c: z", "X: a\x85b", "X: a\u2028b\x0bc", "\t: y", "X:\t"]
 
 
 @settings(max_examples=4000, deadline=None)
@@ -351,3 +353,82 @@ def test_header_fields_are_ruled_out_only_where_the_pattern_fails(words: list[st
 
     line = between.join(words)
     assert may_be_field(line) or _FIELD.match(line) is None
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text("\r\n \ta,", max_size=20))
+def test_folded_address_headers_unfold_as_the_pattern_unfolded_them(text: str) -> None:
+    from iscg_mailbot.parse.headers import unfolded
+
+    assert unfolded(text) == re.sub(r"\r?\n(?=[ \t])|\r?\n", " ", text)
+
+
+# -- an ASCII payload that no transfer encoding changes is its own text ------------------
+
+def test_the_ascii_compatible_codecs_read_every_ascii_byte_as_itself() -> None:
+    from iscg_mailbot.parse.charsets import ASCII_COMPATIBLE
+
+    assert all(bytes(range(128)).decode(codec) == "".join(map(chr, range(128)))
+               for codec in ASCII_COMPATIBLE)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.sampled_from(["", "Content-Transfer-Encoding: 7bit\n", "Content-Transfer-Encoding: 8BIT\n",
+                        "Content-Transfer-Encoding: base64 \n", "Content-Transfer-Encoding: base64;\n",
+                        "Content-Transfer-Encoding: Quoted-Printable\n",
+                        "Content-Transfer-Encoding: x-uue\n", "Content-Transfer-Encoding: b\xe9\n",
+                        "Content-Transfer-Encoding: binary\n"]),
+       st.sampled_from(["", "; charset=utf-8", "; charset=us-ascii", "; charset=iso-8859-1",
+                        "; charset=utf-16", "; charset=utf-7", "; charset=iso-2022-jp",
+                        "; charset=x-unknown", "; charset=nonsense", "; charset=koi8-r",
+                        '; charset="windows-1251"', "; charset=shift_jis"]),
+       st.sampled_from(["Hi +AGEA-\n", "SGk=\n", "a=3Db\n", "", "\n", "caf\xe9\n", "~{<:Ky2;S{#,~}\n"]))
+def test_ascii_payloads_decode_as_the_general_path_decodes_them(encoding: str, charset: str,
+                                                                 payload: str) -> None:
+    from iscg_mailbot.parse import body
+
+    data = f"Content-Type: text/plain{charset}\n{encoding}\n{payload}".encode("latin-1")
+    fast = body.extract_body(read_message(data))
+    original = body.ascii_payload
+    body.ascii_payload = lambda part: None  # type: ignore[assignment]
+    try:
+        general = body.extract_body(read_message(data))
+    finally:
+        body.ascii_payload = original
+    assert (fast.text, fast.defects) == (general.text, general.defects)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(FIELD_LINES), max_size=8), st.sampled_from(["\n", "\r\n"]))
+def test_first_fields_given_by_the_grouped_values_are_the_fields_read_again(
+        lines: list[str], end: str) -> None:
+    from iscg_mailbot.parse.message import _header_values
+
+    data = ("".join(line + end for line in lines) + end + "body").encode("utf-8",
+                                                                          "surrogateescape")
+    message = read_message(data)
+    expected: dict[str, str] = {}
+    for name, value in message.raw_items():
+        expected.setdefault(name.lower(), value)
+    _header_values(message)
+    assert first_fields(message) == expected and list(first_fields(message)) == list(expected)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["(fwd)", "(FW)", "(Fw) ", " ", "\t", "Re:", "Fwd:", "[x]", "x",
+                                 "(", ")", "fwd", "\uff08fwd\uff09"]), max_size=8))
+def test_a_subject_without_a_parenthesis_has_no_fwd_suffix(pieces: list[str]) -> None:
+    from iscg_mailbot.parse.subjects import _FWD_SUFFIX, normalise_and_forward
+
+    subject = "".join(pieces)
+    if "(" not in subject:
+        assert _FWD_SUFFIX.search(subject) is None
+        assert normalise_and_forward(subject)[0] == normalise_and_forward(subject + " (fwd)")[0]
+
+
+def test_the_fwd_suffix_still_marks_a_forward() -> None:
+    from iscg_mailbot.parse.subjects import normalise_and_forward
+
+    assert normalise_and_forward("LS on IMT-2030 (fwd)") == ("ls on imt-2030", True)
+    assert normalise_and_forward("LS on IMT-2030") == ("ls on imt-2030", False)
+    assert normalise_and_forward("Re: LS (FW)") == ("ls", False)

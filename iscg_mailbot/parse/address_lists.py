@@ -117,3 +117,35 @@ def _split_by_scan(text: str) -> list[str] | None:
         return None
     items.append(text[start:])
     return [item.strip() for item in items if item.strip()]
+
+
+# One mailbox of the plainest kind: an address (dot-atom local part, a domain of two or
+# more labels) alone, or in <...> after nothing, after words of ASCII letters and digits
+# (one space between them), or after a quoted name of letters, digits, spaces and
+# ".,'-" (no escape, quote or encoded word). Every list mail header holds mostly these.
+_DOT_ATOM_ADDRESS = (r"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@"
+                     r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
+_SIMPLE_MAILBOX = re.compile(
+    rf'(?:([A-Za-z0-9]+(?: [A-Za-z0-9]+)*)|"([A-Za-z0-9 .,\'-]*)"|) *<({_DOT_ATOM_ADDRESS})>'
+    rf"|({_DOT_ATOM_ADDRESS})")
+
+
+def simple_mailbox(text: str) -> list[tuple[str, str]] | None:
+    """``[(name, address)]`` for one mailbox of the plainest kind, as mail-parser's
+    ``get_addresses(text, decode_names=True)`` reads it (the name without its quotes);
+    None for anything else, which mail-parser reads (~50 us a mailbox, where this takes
+    ~1: a list's archive keeps bringing people not seen before).
+
+    >>> simple_mailbox('"Doe, Ann" <Ann.Doe@itu.int>'), simple_mailbox("Bob Li <b@x.org>")
+    ([('Doe, Ann', 'Ann.Doe@itu.int')], [('Bob Li', 'b@x.org')])
+    >>> simple_mailbox("ann@itu.int"), simple_mailbox("=?utf-8?q?J=C3=B6rg?= <j@x.de>")
+    ([('', 'ann@itu.int')], None)
+    """
+    match = _SIMPLE_MAILBOX.fullmatch(text)
+    if match is None:
+        return None
+    words, quoted, address, bare = match.groups()
+    if bare is not None:
+        return [("", bare)]
+    return [(words if words is not None else quoted or "", address)]

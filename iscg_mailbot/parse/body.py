@@ -9,7 +9,6 @@ never kept.
 
 from __future__ import annotations
 
-import binascii
 import re
 from dataclasses import dataclass, field
 from email.message import Message
@@ -18,14 +17,17 @@ from html import unescape
 from inscriptis import get_text
 from inscriptis.model.config import ParserConfig
 
-from iscg_mailbot.parse.charsets import codec_for, decode_text
+from iscg_mailbot.parse.charsets import ASCII_COMPATIBLE, codec_for, decode_text
 from iscg_mailbot.parse.headers import decode_header_text, raw_to_text
 from iscg_mailbot.parse.mime import (
+    ascii_payload,
     content_charset,
     content_type,
     decoded_payload,
     first_fields,
+    lenient_base64,
     read_message,
+    without_padding,
 )
 from iscg_mailbot.records import Attachment
 
@@ -155,7 +157,7 @@ def payload_bytes(part: Message) -> bytes:
         return payload
     if _transfer_encoding(part) == "base64":
         raw = payload.encode("ascii", "ignore") if isinstance(payload, str) else bytes(payload)
-        return _lenient_base64(raw)
+        return lenient_base64(raw)
     data = decoded_payload(part)
     return data if isinstance(data, bytes) else b""
 
@@ -179,25 +181,6 @@ def raw_payload(part: Message) -> str | bytes | list[Message]:
     return payload if isinstance(payload, str) else b""
 
 
-def _lenient_base64(raw: bytes) -> bytes:
-    compact = re.sub(rb"[^A-Za-z0-9+/]", b"", _without_padding(raw))
-    compact = compact[: len(compact) - len(compact) % 4 if len(compact) % 4 == 1 else None]
-    try:
-        return binascii.a2b_base64(compact + b"=" * (-len(compact) % 4))
-    except binascii.Error:
-        return b""
-
-
-def _without_padding(data: bytes) -> bytes:
-    """``data`` without the "=" padding (and the white space after it) that ends it.
-
-    What ``re.sub(rb"=+\\s*$", b"", data)`` gives, without a pattern tried at every
-    "=" of a megabyte attachment.
-    """
-    stripped = data.rstrip()
-    return stripped.rstrip(b"=") if stripped.endswith(b"=") else data
-
-
 def encoded_size(part: Message) -> int:
     """Size in bytes of a part's decoded payload, computed without decoding base64.
 
@@ -218,7 +201,7 @@ def encoded_size(part: Message) -> int:
                     pending.append(child)
         elif _transfer_encoding(current) == "base64" and isinstance(payload, str):
             # Decoding a 20 MB base64 attachment only to measure it would dominate parse time.
-            text = _without_padding(payload.encode("ascii", "ignore"))
+            text = without_padding(payload.encode("ascii", "ignore"))
             total += (len(text) - sum(text.count(c) for c in (b"\n", b"\r", b" ", b"\t"))) * 3 // 4
         else:
             total += len(payload_bytes(current))
@@ -396,7 +379,7 @@ def _decoded_enclosed(part: Message, children: list[Message]) -> list[Message]:
     encoded = raw_payload(children[0])
     if not isinstance(encoded, str) or children[0].keys():
         return children
-    return [read_message(_lenient_base64(encoded.encode("ascii", "ignore")))]
+    return [read_message(lenient_base64(encoded.encode("ascii", "ignore")))]
 
 
 def _enclosed_name(children: list[Message]) -> str | None:
@@ -438,11 +421,15 @@ def _has_content(part: Message) -> bool:
 
 
 def _decoded_text(part: Message, content: BodyContent) -> str:
-    data = payload_bytes(part)
-    if not data:
-        return ""
     declared = content_charset(part)[1]
-    text, codec = decode_text(data, declared)
+    text, codec = ascii_payload(part), codec_for(declared) or "utf-8"
+    if text is None or codec not in ASCII_COMPATIBLE:  # else the payload is its own text
+        data = payload_bytes(part)
+        if not data:
+            return ""
+        text, codec = decode_text(data, declared)
+    elif not text:
+        return ""
     if declared is not None and codec != codec_for(declared):
         content.defects.append(f"charset-fallback:{declared[:40]}->{codec}")
     return text

@@ -40,6 +40,13 @@ CHARSET_REPLACEMENTS: dict[str, str] = {
 FALLBACK_CODEC = "cp1252"
 
 
+#: Codecs that read every ASCII byte as that same character (``tests/test_parse_fast_paths``
+#: checks each): an ASCII payload declared in one of them is its own text.
+ASCII_COMPATIBLE = frozenset({"ascii", "utf-8", "cp1250", "cp1251", "cp1252", "koi8-r",
+                              "gb18030", *(f"iso8859-{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8,
+                                                                     9, 10, 13, 14, 15, 16))})
+
+
 def codec_for(label: str | None) -> str | None:
     """The Python codec for a declared charset label, or None when it names none.
 

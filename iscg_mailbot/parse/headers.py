@@ -21,7 +21,8 @@ from functools import lru_cache
 from dateutil import parser as dateutil_parser
 from mailparser.utils import get_addresses
 
-from iscg_mailbot.parse.address_lists import split_address_list
+from iscg_mailbot.parse.address_lists import simple_mailbox, split_address_list
+from iscg_mailbot.parse.plain_dates import plain_date
 from iscg_mailbot.records import Address
 
 #: Longest Message-ID kept as is; the store's column holds 998 characters (RFC 5322's
@@ -36,7 +37,6 @@ SYNTHETIC_ID_HEADERS: tuple[str, ...] = ("from", "to", "cc", "date", "subject")
 SYNTHETIC_ID_DOMAIN = "iscg-mailbot.invalid"
 
 _SURROGATES = re.compile(r"[\udc80-\udcff]")
-_FOLDING = re.compile(r"\r?\n(?=[ \t])|\r?\n")
 _WHITESPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BRACKETED_ID = re.compile(r"<([^<>]*)>")
@@ -81,6 +81,12 @@ def raw_to_text(value: object, fallback_charset: str | None = None) -> str:
             except (LookupError, ValueError):  # a bad byte, or a NUL in the charset's name
                 continue
     return data.decode("cp1252", "replace")
+
+
+def unfolded(text: str) -> str:
+    """Each line break (CRLF first, then LF) as a space: ``re.sub(r"\\r?\\n", " ", text)``
+    at C speed."""
+    return text.replace("\r\n", " ").replace("\n", " ")
 
 
 def _squeezed(text: str) -> str:
@@ -238,7 +244,7 @@ def parse_addresses(value: object, fallback_charset: str | None = None) -> tuple
     """
     text = raw_to_text(value, fallback_charset)
     if "\n" in text:
-        text = _FOLDING.sub(" ", text)
+        text = unfolded(text)
     text = text.strip()
     if not text:
         return ()
@@ -283,12 +289,14 @@ def _read_addresses_cached(text: str) -> tuple[Address, ...]:
 
 
 def _read_addresses(text: str) -> tuple[Address, ...]:
-    if "@" not in text:
-        text = _OBFUSCATED_ADDRESS.sub(r"\1@\2", text)
-    try:
-        pairs = get_addresses(text, decode_names=True)
-    except Exception:  # noqa: BLE001 - fall back to the stdlib reader on any parser bug
-        pairs = getaddresses([text])
+    pairs = simple_mailbox(text)  # the plainest mailboxes, as mail-parser reads them
+    if pairs is None:
+        if "@" not in text:
+            text = _OBFUSCATED_ADDRESS.sub(r"\1@\2", text)
+        try:
+            pairs = get_addresses(text, decode_names=True)
+        except Exception:  # noqa: BLE001 - fall back to the stdlib reader on any parser bug
+            pairs = getaddresses([text])
     result: list[Address] = []
     for name, address in pairs:
         address = _CONTROL.sub("", address).strip().strip("<>").lower()
@@ -371,6 +379,9 @@ def _plausible_utc(moment: datetime | None) -> datetime | None:
 
 
 def _parse_date(text: str) -> datetime | None:
+    plain = plain_date(text)  # the layout nearly all mail writes, read by one pattern
+    if plain is not None:
+        return plain
     try:
         return parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):

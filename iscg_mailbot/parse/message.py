@@ -27,7 +27,12 @@ from iscg_mailbot.parse.headers import (
     parse_references,
     synthetic_message_id,
 )
-from iscg_mailbot.parse.mime import content_charset, content_type, read_message
+from iscg_mailbot.parse.mime import (
+    content_charset,
+    content_type,
+    read_message,
+    remember_first_fields,
+)
 from iscg_mailbot.parse.quoting import split_new_text
 from iscg_mailbot.parse.subjects import normalise_and_forward
 from iscg_mailbot.records import Address, ParsedMessage, RawMessage
@@ -142,6 +147,7 @@ def _header_values(message: Message) -> dict[str, list[str]]:
     values: dict[str, list[str]] = {}
     for name, value in message.raw_items():
         values.setdefault(name.strip().lower(), []).append(value)
+    remember_first_fields(message, values)  # the body walk asks for them next
     return values
 
 

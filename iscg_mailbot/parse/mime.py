@@ -15,6 +15,7 @@ check the tree is the stdlib's, attribute by attribute.
 
 from __future__ import annotations
 
+import binascii
 import quopri
 import re
 from email.feedparser import FeedParser
@@ -143,6 +144,16 @@ def first_fields(part: Message) -> dict[str, str]:
     return memo
 
 
+def remember_first_fields(part: Message, values: dict[str, list[str]]) -> None:
+    """Give :func:`first_fields` of ``part`` from ``values`` (lower-case name -> every raw
+    value, in order, as the message stage groups them), rather than another pass over
+    the fields. The names need no stripping: every reader of a header block (this
+    package's and the stdlib's) takes a name of printable ASCII without blanks.
+    """
+    if _FIELDS_MEMO not in part.__dict__:
+        part.__dict__[_FIELDS_MEMO] = {name: found[0] for name, found in values.items()}
+
+
 def content_type(part: Message) -> str:
     """``part.get_content_type()``, read once per part: the stdlib looks the header up
     among all of the part's fields at every call, and the body walk asks several times.
@@ -185,6 +196,49 @@ def decoded_payload(part: Message) -> object:
             if encoding not in _STDLIB_DECODED:
                 return payload.encode("ascii")
     return part.get_payload(decode=True)
+
+
+def ascii_payload(part: Message) -> str | None:
+    """The payload of a leaf ``part`` when it is ASCII text that no transfer encoding
+    changes (7bit, 8bit, none...): what the body walk's payload bytes decode to in any
+    ASCII-compatible charset, with no copy to bytes and back. None otherwise (base64, as
+    the walk reads it leniently; quoted-printable, uuencode; 8-bit text; a container).
+
+    >>> ascii_payload(read_message(b"Content-Transfer-Encoding: 7bit\\n\\nHi")), ascii_payload(
+    ...     read_message(b"Content-Transfer-Encoding: base64\\n\\nSGk="))
+    ('Hi', None)
+    """
+    payload = vars(part).get("_payload")
+    if not isinstance(payload, str) or not payload.isascii():
+        return None
+    encoding = first_fields(part).get("content-transfer-encoding") or ""
+    if not encoding.isascii():
+        return None
+    encoding = encoding.lower()
+    if (encoding == "quoted-printable" or encoding in _STDLIB_DECODED
+            or encoding.strip().strip(";").strip() == "base64"):
+        return None
+    return payload
+
+
+def lenient_base64(raw: bytes) -> bytes:
+    """Base64 decoded leniently: stray characters skipped, padding made good, b"" if hopeless."""
+    compact = re.sub(rb"[^A-Za-z0-9+/]", b"", without_padding(raw))
+    compact = compact[: len(compact) - len(compact) % 4 if len(compact) % 4 == 1 else None]
+    try:
+        return binascii.a2b_base64(compact + b"=" * (-len(compact) % 4))
+    except binascii.Error:
+        return b""
+
+
+def without_padding(data: bytes) -> bytes:
+    """``data`` without the "=" padding (and the white space after it) that ends it.
+
+    What ``re.sub(rb"=+\\s*$", b"", data)`` gives, without a pattern tried at every
+    "=" of a megabyte attachment.
+    """
+    stripped = data.rstrip()
+    return stripped.rstrip(b"=") if stripped.endswith(b"=") else data
 
 
 def content_charset(part: Message) -> tuple[bool, str | None]:

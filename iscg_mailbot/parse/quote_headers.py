@@ -158,12 +158,8 @@ def quote_and_forwards(text: Lines, *, forwarded: bool) -> tuple[int, list[int]]
     inside_block = 0  # the end of a forwarded message's header block just passed over
     starts: list[int] = []
     blank, marked = text.blank, text.marked
-    # A header line or attribution has a colon, a marker without one (or PGP's armour) a
-    # "--": most lines have neither and are passed over at C speed (text above, no more).
-    candidates = [i for i, line in enumerate(lines)
-                  if ":" in line or "--" in line or "\uff1a" in line]
     passed = 0  # the lines before it have been read
-    for index in candidates:
+    for index in _candidate_lines(text):
         if not has_text_above:
             has_text_above = any(not (blank[i] or marked[i])
                                  for i in range(max(passed, inside_block), index))
@@ -197,6 +193,20 @@ def quote_and_forwards(text: Lines, *, forwarded: bool) -> tuple[int, list[int]]
             return index, starts
         has_text_above = has_text_above or not PGP_ARMOR.match(line)
     return len(lines), starts
+
+
+def _candidate_lines(text: Lines) -> list[int]:
+    """The lines :func:`quote_and_forwards` reads. A header line or attribution has a
+    colon, a marker without one (or PGP's armour) a "--": most lines have neither and are
+    passed over at C speed (text above, no more). Each substring is looked for in the
+    lines only if the text has it."""
+    lines, whole = text.lines, text.text
+    if "\uff1a" in whole:
+        return [i for i, line in enumerate(lines)
+                if ":" in line or "--" in line or "\uff1a" in line]
+    if "--" in whole:
+        return [i for i, line in enumerate(lines) if ":" in line or "--" in line]
+    return [i for i, line in enumerate(lines) if ":" in line]
 
 
 def _forwards_again(lines: Sequence[str], start: int, end: int) -> bool:

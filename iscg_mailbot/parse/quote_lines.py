@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cached_property
 
 # -- line patterns (each one named after the convention it recognises) ------------
 
@@ -99,34 +100,43 @@ class Lines:
     hostile body (thousands of "x wrote:" or "[...]" lines) costs linear time.
     """
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], text: str | None = None) -> None:
+        """``text``, when given, is ``"\\n".join(lines)`` (the caller split it): not joined again."""
         self.lines = lines
         # NBSP-only lines are blank lines in text converted from Outlook HTML.
-        self.blank = blank = [not line.strip() for line in lines]
+        self.blank = [not line.strip() for line in lines]
         # A quote mark needs a ">", an elision mark a "[", "<", "..." or "\u2026": a text
         # without them (most new text) has neither, and no line is matched. In a text
         # with them, substring tests still rule out most lines at C speed (a quote mark
         # has a ">", an elision mark starts with one of "[<.…" once spaces are gone); a
         # line that starts with ">" is a quote line without the pattern.
-        whole = "\n".join(lines)
+        self.text = whole = "\n".join(lines) if text is None else text
         self.marked = marked = (
             [line[:1] == ">" or (">" in line and QUOTED.match(line) is not None)
              for line in lines]
             if ">" in whole else [False] * len(lines))
-        self.snip = snip = (
+        self.snip = (
             [line.lstrip()[:1] in _SNIP_FIRST and line.strip() != ""
              and SNIP.match(line) is not None for line in lines]
             if "[" in whole or "<" in whole or "..." in whole or "\u2026" in whole
             else [False] * len(lines))
-        # next_content[i]: the next line after i that is neither blank nor an elision mark.
         count = len(lines)
-        self.next_content = next_content = [count] * count
+        self.last_marked = count - 1 - marked[::-1].index(True) if True in marked else -1
+
+    @cached_property
+    def next_content(self) -> list[int]:
+        """``next_content[i]``: the next line after ``i`` that is neither blank nor an
+        elision mark (``len(lines)`` if none). Computed when a rule first asks (a line
+        past a quote mark, a "-- " delimiter...): most bodies never need it."""
+        blank, snip = self.blank, self.snip
+        count = len(blank)
+        next_content = [count] * count
         following = count
         for index in range(count - 1, -1, -1):
             next_content[index] = following
             if not blank[index] and not snip[index]:
                 following = index
-        self.last_marked = count - 1 - marked[::-1].index(True) if True in marked else -1
+        return next_content
 
     def __len__(self) -> int:
         return len(self.lines)

@@ -150,7 +150,7 @@ def split_new_text(text: str, *, forwarded: bool = False) -> tuple[str, str, str
     """
     if "\r" in text:  # (most texts have none: the two scans for it are skipped)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    whole = Lines(text.split("\n"))
+    whole = Lines(text.split("\n"), text)
     cut, forward_starts = quote_and_forwards(whole, forwarded=forwarded)
     # A forward sent ">"-quoted (Apple Mail) is new text: one level of marks comes off.
     whole = dequote_forwards(whole, forward_starts, cut)
@@ -297,8 +297,8 @@ def _signature_flags(text: Lines, quoted: Sequence[bool]) -> list[bool]:
 
 def _skip_external_banner(text: Lines, start: int, end: int, flags: list[bool]) -> int:
     """Put an "[EXTERNAL] … from outside" banner paragraph at the top into the signature."""
-    first = next((i for i in range(start, end) if not text.blank[i]), None)
-    if (first is None or not may_start_with(text.lines[first], _BANNER_HEADS)
+    first = _position(text.blank, False, start, end)  # the first content line, at C speed
+    if (first >= end or not may_start_with(text.lines[first], _BANNER_HEADS)
             or not _EXTERNAL_BANNER.match(text.lines[first])):
         return start
     index = first

@@ -120,8 +120,13 @@ def normalise_and_forward(subject: str | None) -> tuple[str, bool]:
     versions: list[str] = []
     markers, rest = _leading_markers(text, versions)
     words = [word for word in markers if word != "[]"]
-    forward = words[0] not in _REPLY_WORDS if words else bool(_FWD_SUFFIX.search(subject))
-    rest = _FWD_SUFFIX.sub("", rest).strip().casefold()
+    # The "(fwd)" suffix has a "(": a subject without one is not searched (from every
+    # position, as the pattern starts with white space) for it.
+    forward = (words[0] not in _REPLY_WORDS if words
+               else "(" in subject and bool(_FWD_SUFFIX.search(subject)))
+    if "(" in rest:
+        rest = _FWD_SUFFIX.sub("", rest)
+    rest = rest.strip().casefold()
     if versions and rest:
         return f"[{' '.join(dict.fromkeys(versions))}] {rest}", forward
     return rest, forward
