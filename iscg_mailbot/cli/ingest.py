@@ -267,7 +267,7 @@ def _open_threads_list(state: CliState, app: App, filters: list[str], *, since: 
     from iscg_mailbot.services import actions as actions_service
 
     # Not the thread service: its read models are ORM classes, which this list runs
-    # without (services/actions/open_threads.py).
+    # without (services/actions/thread_lists.py).
     from iscg_mailbot.services.subjects import shown_subject
 
     if stalled is not None:

@@ -4,9 +4,11 @@ Read-only functions over a session, returning plain rows:
 
 - :func:`list_actions` — action items with filters (open, overdue, owner, due before,
   threads), overdue first then by due date;
-- :func:`open_threads` (from :mod:`.open_threads`, Core only) — threads with open action items or questions still awaiting a
+- :func:`open_threads` — threads with open action items or questions still awaiting a
   reply, with counts, filtered by activity, participant or threads;
 - :func:`stalled_threads` — threads with open action items and no message for a while.
+
+(The last two are :mod:`.thread_lists`', over the Core tables, given from here too.)
 
 ``today`` (for "overdue") is the caller's calendar day in the list's time zone. Topic
 filters arrive as ``thread_ids``: the topics feature turns a topic into its threads.
@@ -30,17 +32,17 @@ from iscg_mailbot.report.bounded import (
     count_rows,
     make_page,
 )
+from iscg_mailbot.report.participants import like_pattern
 
 # The thread lists live in their own module (Core tables only: they run without the ORM);
 # their names stay importable from here.
-from iscg_mailbot.report.open_threads import (
+from iscg_mailbot.report.thread_lists import (
     OpenThreadRow,
     open_threads,
     open_threads_page,
     stalled_threads,
     stalled_threads_page,
 )
-from iscg_mailbot.report.participants import like_pattern
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_actions import ActionItem

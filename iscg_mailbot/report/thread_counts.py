@@ -1,7 +1,7 @@
 """The chair's thread lists' counts: overdue actions from the kept per-thread counts
 (``thread_open_items``), and a list restricted to some threads.
 
-Kept apart from :mod:`iscg_mailbot.report.open_threads`, which builds the lists with
+Kept apart from :mod:`iscg_mailbot.report.thread_lists`, which builds the lists with
 them. Written over the Core tables (``store/tables.py``): the lists run without the ORM.
 """
 

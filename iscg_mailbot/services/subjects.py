@@ -2,7 +2,7 @@
 
 Its own module (re-exported by :mod:`iscg_mailbot.services.threads`): ``threads list
 --open`` prints subjects without importing the thread service, whose read models are
-ORM classes (issue 17, start-up; see ``report/open_threads.py``).
+ORM classes (issue 17, start-up; see ``report/thread_lists.py``).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 declared in SQLAlchemy Core.
 
 ``threads list --open``/``--stalled`` read ``threads``, ``thread_open_items`` and
-``action_items`` only (``report/open_threads.py``). Declared here as Core tables, the
+``action_items`` only (``report/thread_lists.py``). Declared here as Core tables, the
 query runs on a connection without importing the ORM: ``sqlalchemy.orm``, declaring the
 mapped classes and configuring their mappers were about a quarter of the CPU of the
 whole process (issue 17, start-up; docs/performance-history.md, perf-pgcli2). The

@@ -10,7 +10,7 @@
   ``action_item``, ``action_history``), never overwritten by automation.
 - :mod:`.queries` — the chair's questions (``list_actions``, ``thread_actions``) and
   their row types.
-- :mod:`.open_threads` — the thread lists (``open_threads``, ``stalled_threads``), on a
+- :mod:`.thread_lists` — the thread lists (``open_threads``, ``stalled_threads``), on a
   Core connection without the ORM.
 - :mod:`.search` — full-text search (``search_messages``, ``reindex``).
 - :mod:`.context` — what these read of the configuration (``load_context``).
@@ -31,13 +31,6 @@ if TYPE_CHECKING:
         drop_item,
         reopen_item,
     )
-    from iscg_mailbot.services.actions.open_threads import (
-        OpenThreadRow,
-        open_threads,
-        open_threads_page,
-        stalled_threads,
-        stalled_threads_page,
-    )
     from iscg_mailbot.services.actions.queries import (
         ActionRow,
         Page,
@@ -53,6 +46,13 @@ if TYPE_CHECKING:
         search_page,
         search_query_problem,
     )
+    from iscg_mailbot.services.actions.thread_lists import (
+        OpenThreadRow,
+        open_threads,
+        open_threads_page,
+        stalled_threads,
+        stalled_threads_page,
+    )
 
 #: Where each name below lives; its module is imported at the name's first use
 #: (issue 17, start-up): ``search`` needs neither the action queries nor their tables,
@@ -66,7 +66,7 @@ _MODULE_OF = {
                     "queries"),
     # The thread lists run on a Core connection: `threads list --open` imports no ORM.
     **dict.fromkeys(("OpenThreadRow", "open_threads", "open_threads_page", "stalled_threads",
-                     "stalled_threads_page"), "open_threads"),
+                     "stalled_threads_page"), "thread_lists"),
     **dict.fromkeys(("SearchHit", "SearchPage", "reindex", "search_messages",
                      "search_page", "search_query_problem"), "search"),
 }

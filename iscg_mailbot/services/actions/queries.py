@@ -1,4 +1,4 @@
-"""The chair's questions: action items (the thread lists are in :mod:`.open_threads`,
+"""The chair's questions: action items (the thread lists are in :mod:`.thread_lists`,
 whose names are given from here too).
 
 Rows are :class:`ActionRow` and :class:`OpenThreadRow` (exported here for the shells,
@@ -15,7 +15,7 @@ from iscg_mailbot.report import queries
 from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page
 from iscg_mailbot.report.queries import ActionRow
 from iscg_mailbot.services.actions.context import list_today
-from iscg_mailbot.services.actions.open_threads import (
+from iscg_mailbot.services.actions.thread_lists import (
     OpenThreadRow,
     open_threads,
     open_threads_page,

@@ -2,7 +2,7 @@
 (``threads list --open``/``--stalled``, the website's thread lists).
 
 Each runs on a Core connection (:meth:`App.connection`) over the Core tables
-(``report/open_threads.py``), so that the command imports no ORM: ``sqlalchemy.orm``,
+(``report/thread_lists.py``), so that the command imports no ORM: ``sqlalchemy.orm``,
 the mapped classes and their mappers were about a quarter of its process's CPU (issue
 17; ``tests/test_cli_startup.py`` keeps it so). A topic filter still takes a session
 (on the same connection): the topic service reads mapped classes.
@@ -14,9 +14,9 @@ import unicodedata
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from iscg_mailbot.report import open_threads as report
+from iscg_mailbot.report import thread_lists as report
 from iscg_mailbot.report.bounded import DEFAULT_LIMIT, SHOWN_BY_DEFAULT, Page
-from iscg_mailbot.report.open_threads import OpenThreadRow
+from iscg_mailbot.report.thread_lists import OpenThreadRow
 from iscg_mailbot.services.actions.context import list_today
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.types import utcnow
