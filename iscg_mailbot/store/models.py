@@ -66,6 +66,7 @@ class Thread(Base):
     up again. The columns are declared in Core (``store/tables.py``: the chair's thread
     lists read them without the ORM)."""
 
+    __tablename__ = "threads"  # as every model has it (read by code and tests)
     __table__ = tables.threads
 
     id: Mapped[int]

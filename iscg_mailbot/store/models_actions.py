@@ -39,6 +39,7 @@ class ActionItem(Base):
     (refresh_thread_ids). The columns and indexes are declared in Core
     (``store/tables.py``: the chair's thread lists read them without the ORM)."""
 
+    __tablename__ = "action_items"  # as every model has it (read by code and tests)
     __table__ = tables.action_items
 
     id: Mapped[int]
@@ -79,6 +80,7 @@ class ThreadOpenItems(Base):
     earliest and latest due date. Declared in Core (``store/tables.py``).
     """
 
+    __tablename__ = "thread_open_items"  # as every model has it (read by code and tests)
     __table__ = tables.thread_open_items
 
     thread_id: Mapped[int]
