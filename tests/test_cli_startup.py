@@ -133,8 +133,11 @@ def test_a_query_without_topics_declares_no_topic_table(args: list[str], databas
     # search reads neither the action queries nor their tables, the lists no search store.
     searching = args[0] == "search"
     assert ("iscg_mailbot.services.actions.search" in loaded) == searching
-    assert ("iscg_mailbot.services.actions.queries" in loaded) == (not searching)
-    assert ("iscg_mailbot.store.models_actions" in loaded) == (not searching)
+    # The thread lists (--open, --stalled) are services.actions.thread_lists, over the
+    # Core tables: neither the action queries nor the action items' mapped classes.
+    acting = args[0] == "actions"
+    assert ("iscg_mailbot.services.actions.queries" in loaded) == acting
+    assert ("iscg_mailbot.store.models_actions" in loaded) == acting
 
 
 def test_the_action_services_package_gives_each_name_from_its_module() -> None:
@@ -329,3 +332,61 @@ def test_a_query_on_sqlite_imports_no_postgresql_dialect(args: list[str], databa
                             ("sqlalchemy.dialects", "psycopg"))
     assert "sqlalchemy.dialects.sqlite" in loaded
     assert not [m for m in loaded if m.startswith(("sqlalchemy.dialects.postgresql", "psycopg"))]
+
+
+@pytest.fixture(scope="module")
+def open_thread_database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A migrated SQLite database holding one thread with an open action, quiet for a
+    month: ``threads list --open`` and ``--stalled 14d`` both print it in a table."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import insert
+
+    from iscg_mailbot.store.database import connect
+    from iscg_mailbot.store.models import MailingList
+    from iscg_mailbot.store.tables import thread_open_items, threads
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('lists') / 'q.db'}"
+    result = CliRunner().invoke(cli, ["--config", str(CONFIG), "db", "upgrade"],
+                                env={"ISCG_DATABASE_URL": url})
+    assert result.exit_code == 0, result.output
+    quiet = datetime.now(UTC) - timedelta(days=30)
+    engine = connect(url, create=False)
+    with engine.begin() as connection:
+        connection.execute(insert(MailingList.__table__).values(
+            id=1, key="int-sect-team", address="int-sect-team@lists.itu.int", name="ISCG"))
+        connection.execute(insert(threads).values(
+            id=7, list_id=1, root_message_id="r@x", subject="Liaison on spectrum sharing",
+            normalised_subject="liaison on spectrum sharing", first_activity=quiet,
+            last_activity=quiet, message_count=2, participants=["a@example.org"]))
+        connection.execute(insert(thread_open_items).values(
+            thread_id=7, open_actions=1, dated_actions=0, open_questions=0,
+            counted_on=quiet.date(), overdue_then=0))
+    engine.dispose()
+    return url
+
+
+@pytest.mark.parametrize("args", [["threads", "list", "--open"],
+                                  ["threads", "list", "--stalled", "14d"]], ids=" ".join)
+def test_the_thread_lists_run_without_the_orm(args: list[str], open_thread_database: str) -> None:
+    # Issue 17: importing sqlalchemy.orm, declaring the mapped classes and configuring
+    # their mappers were ~a quarter of the process's CPU; the lists read the Core tables
+    # of store/tables.py on a connection (services/actions/thread_lists.py). Fails as
+    # soon as anything on their path imports the ORM again (a model, a Session, the
+    # thread service's read models).
+    probe = (
+        "import json, sys\n"
+        "from click.testing import CliRunner\n"
+        "from iscg_mailbot.cli import cli\n"
+        f"result = CliRunner().invoke(cli, {args!r})\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(json.dumps([result.output, sorted(m for m in sys.modules\n"
+        "                  if m.startswith(('sqlalchemy.orm', 'iscg_mailbot.store.models')))]))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, cwd=ROOT,
+                          env={**os.environ, "ISCG_DATABASE_URL": open_thread_database,
+                               "ISCG_CONFIG": str(CONFIG)})
+    output, orm_modules = json.loads(done.stdout.splitlines()[-1])
+    assert "Liaison on spectrum sharing" in output  # the table was printed
+    assert orm_modules == []

@@ -233,8 +233,6 @@ def threads_list(
 
     Shows 50 threads unless --limit N or --all, and says how many more match.
     """
-    from iscg_mailbot.services import threads as thread_service
-
     limit = shown_limit(limit, show_all)
     app = state.app()
     filters = _filters(since=since, open_only=open_only, stalled=stalled,
@@ -245,6 +243,9 @@ def threads_list(
         _open_threads_list(state, app, filters, since=since, stalled=stalled, topic=topic,
                            participant=participant, limit=limit, as_json=as_json)
         return
+    # Imported for the plain list only: --open/--stalled run without its ORM read models.
+    from iscg_mailbot.services import threads as thread_service
+
     listed = thread_service.threads_page(
         app, since=since, participant=participant, topic=topic, mentions=mentions, limit=limit
     )
@@ -264,7 +265,10 @@ def _open_threads_list(state: CliState, app: App, filters: list[str], *, since: 
                        limit: int | None, as_json: bool) -> None:
     """``threads list --open`` / ``--stalled``: threads by urgency."""
     from iscg_mailbot.services import actions as actions_service
-    from iscg_mailbot.services import threads as thread_service
+
+    # Not the thread service: its read models are ORM classes, which this list runs
+    # without (services/actions/thread_lists.py).
+    from iscg_mailbot.services.subjects import shown_subject
 
     if stalled is not None:
         page = actions_service.stalled_threads_page(
@@ -284,7 +288,7 @@ def _open_threads_list(state: CliState, app: App, filters: list[str], *, since: 
     print_table(
         ["id", "last activity", "msgs", "open", "overdue", "questions", "next due", "subject"],
         [[r.thread_id, r.last_activity, r.message_count, r.open_actions, r.overdue_actions,
-          r.open_questions, r.next_due, thread_service.shown_subject(state.settings, r.subject)]
+          r.open_questions, r.next_due, shown_subject(state.settings, r.subject)]
          for r in rows],
         one_line={"subject": SUBJECT_WIDTH}, main="subject",
     )

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:  # the chair's thread lists count on a Core connection (no ORM import)
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
 
 Row = TypeVar("Row")
+
+#: Rows a list function returns unless told otherwise.
+DEFAULT_LIMIT = 200
 
 #: Rows a table shows unless asked for more: a screenful that still draws at once.
 SHOWN_BY_DEFAULT = 50
@@ -30,7 +36,7 @@ class Page(Generic[Row]):
         return self.total - len(self.rows)
 
 
-def count_rows(session: Session, query: Select[Any]) -> int:
+def count_rows(session: Session | Connection, query: Select[Any]) -> int:
     """The number of rows ``query`` returns, counted by the database (its ORDER BY,
     LIMIT and OFFSET dropped)."""
     inner = query.order_by(None).limit(None).offset(None).subquery()

@@ -8,6 +8,8 @@ Read-only functions over a session, returning plain rows:
   reply, with counts, filtered by activity, participant or threads;
 - :func:`stalled_threads` — threads with open action items and no message for a while.
 
+(The last two are :mod:`.thread_lists`', over the Core tables, given from here too.)
+
 ``today`` (for "overdue") is the caller's calendar day in the list's time zone. Topic
 filters arrive as ``thread_ids``: the topics feature turns a topic into its threads.
 """
@@ -18,19 +20,47 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, false, func, literal, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, case, false, func, select
+from sqlalchemy.orm import Session
 
 from iscg_mailbot.action_codes import ACTION, OPEN
-from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page, count_rows, make_page
-from iscg_mailbot.report.thread_counts import in_threads, overdue_actions
+from iscg_mailbot.report.bounded import (
+    DEFAULT_LIMIT,
+    SHOWN_BY_DEFAULT,
+    Page,
+    count_rows,
+    make_page,
+)
+from iscg_mailbot.report.participants import like_pattern
+
+# The thread lists live in their own module (Core tables only: they run without the ORM);
+# their names stay importable from here.
+from iscg_mailbot.report.thread_lists import (
+    OpenThreadRow,
+    open_threads,
+    open_threads_page,
+    stalled_threads,
+    stalled_threads_page,
+)
 from iscg_mailbot.store.chunks import chunks
 from iscg_mailbot.store.models import Message, Thread
-from iscg_mailbot.store.models_actions import ActionItem, ThreadOpenItems
+from iscg_mailbot.store.models_actions import ActionItem
 
-DEFAULT_LIMIT = 200
+__all__ = [
+    "DEFAULT_LIMIT",
+    "ActionRow",
+    "OpenThreadRow",
+    "action_row",
+    "actions_page",
+    "list_actions",
+    "open_threads",
+    "open_threads_page",
+    "owner_matches",
+    "owner_pattern",
+    "stalled_threads",
+    "stalled_threads_page",
+]
 
 
 @dataclass(frozen=True)
@@ -57,21 +87,6 @@ class ActionRow:
     closing_sentence: str | None
     # The rule that found it; "... (kind by gate)" when the learned gate set its kind.
     rule: str = ""
-
-
-@dataclass(frozen=True)
-class OpenThreadRow:
-    """A thread with open work: how much, how late, and when it last moved."""
-
-    thread_id: int
-    subject: str
-    last_activity: datetime | None
-    message_count: int
-    participants: list[str]
-    open_actions: int
-    overdue_actions: int
-    open_questions: int
-    next_due: date | None
 
 
 def owner_pattern(wanted: str) -> str | None:
@@ -105,11 +120,6 @@ def owner_matches(owner: str | None, wanted: str) -> bool:
     """
     pattern = owner_pattern(wanted)
     return bool(owner) and pattern is not None and re.search(pattern, owner or "") is not None
-
-
-def _like(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped.lower()}%"
 
 
 def list_actions(
@@ -198,7 +208,7 @@ def _action_conditions(
             # tried the pattern first on every open item, and estimated so few matches
             # that it read them all and sorted them instead of walking the due-date index
             # to the first page (180 -> 27 ms at 100,000 messages).
-            coarse = func.lower(ActionItem.owner).like(_like(owner), escape="\\")
+            coarse = func.lower(ActionItem.owner).like(like_pattern(owner), escape="\\")
             conditions.append(case((coarse, ActionItem.owner.regexp_match(pattern)),
                                    else_=false()))
     if thread_ids is not None:
@@ -277,159 +287,3 @@ def action_row(session: Session, item_id: int, today: date) -> ActionRow | None:
     item, subject, message_id, message_date, sender_name, sender_address = found
     return _action_row(item, subject, message_id, message_date,
                        sender_name or sender_address, today)
-
-
-def _participant_threads(session: Session, participant: str) -> Select[int | None]:
-    """Threads in which ``participant`` (an address, or part of a name or address) wrote.
-
-    An address uses the index on ``messages.sender_address``; part of a name reads every
-    message (~100 ms at 100,000 messages), so the service passes a member's address
-    whenever the name is a member's.
-    """
-    wanted = participant.strip()
-    if "@" in wanted and " " not in wanted:
-        condition = Message.sender_address == wanted.lower()
-    else:
-        pattern = _like(wanted)
-        condition = or_(func.lower(Message.sender_name).like(pattern, escape="\\"),
-                        Message.sender_address.like(pattern, escape="\\"))
-    return select(Message.thread_id).where(condition, Message.thread_id.is_not(None)).distinct()
-
-
-def open_threads(
-    session: Session,
-    *,
-    today: date,
-    since: datetime | None = None,
-    participant: str | None = None,
-    thread_ids: Collection[int] | None = None,
-    quiet_since: datetime | None = None,
-    include_questions: bool = True,
-    list_id: int | None = None,
-    limit: int | None = DEFAULT_LIMIT,
-) -> list[OpenThreadRow]:
-    """Threads with open action items or (``include_questions``) unanswered questions;
-    see :func:`open_threads_page`."""
-    return open_threads_page(session, today=today, since=since, participant=participant,
-                             thread_ids=thread_ids, quiet_since=quiet_since,
-                             include_questions=include_questions, list_id=list_id,
-                             limit=limit).rows
-
-
-def open_threads_page(
-    session: Session,
-    *,
-    today: date,
-    since: datetime | None = None,
-    participant: str | None = None,
-    thread_ids: Collection[int] | None = None,
-    quiet_since: datetime | None = None,
-    include_questions: bool = True,
-    list_id: int | None = None,
-    limit: int | None = SHOWN_BY_DEFAULT,
-    offset: int = 0,
-) -> Page[OpenThreadRow]:
-    """Threads with open action items or (``include_questions``) unanswered questions,
-    and how many there are in all (a window count in the same query); ``limit`` of them
-    after the first ``offset``.
-
-    ``since`` keeps threads active at or after it; ``quiet_since`` keeps threads with
-    open *actions* and no message at or after it (see :func:`stalled_threads`);
-    ``participant`` keeps threads that person wrote in. Most overdue first, then the
-    most recently active.
-
-    Each thread's open items are read from their kept counts (``thread_open_items``, one
-    row per thread with open work), not counted from every open item of the archive;
-    only threads with an open due date between the day they were counted and ``today``
-    have their overdue actions counted (:func:`~iscg_mailbot.report.thread_counts.overdue_actions`).
-    """
-    ranked = _ranked(session, today, since, participant, thread_ids, quiet_since,
-                     include_questions, list_id)
-    if limit is not None or offset:
-        ranked = ranked.limit(limit).offset(offset)
-    page = ranked.subquery()
-    # The shown columns of the page's threads only: carried through the sort of every
-    # thread with open work, the subjects and participants cost more than the ranking.
-    thread = aliased(Thread)
-    query = (select(page, thread.subject, thread.message_count, thread.participants)
-             .join(thread, thread.id == page.c.thread_id)
-             .order_by(page.c.overdue.desc(), page.c.last_activity.desc().nulls_last(),
-                       page.c.thread_id.desc()))
-    found = session.execute(query).all()
-    rows = [_open_thread_row(row) for row in found]
-    if not found and offset:  # past the end: the total needs its own count
-        return Page(rows, count_rows(session, ranked.limit(None).offset(None)))
-    return Page(rows, int(found[0].total) if found else 0)
-
-
-def _ranked(session: Session, today: date, since: datetime | None, participant: str | None,
-            thread_ids: Collection[int] | None, quiet_since: datetime | None,
-            include_questions: bool, list_id: int | None) -> Select[Any]:
-    """The threads of :func:`open_threads_page` in order, with their counts and how many
-    there are in all (``count(*) OVER ()``, computed before any LIMIT)."""
-    counts = ThreadOpenItems
-    query = select(counts.thread_id)
-    if participant:
-        query = in_threads(session, query, _participant_threads(session, participant))
-    if since is not None:
-        # The threads active since then are found first (their index).
-        query = in_threads(session, query, select(Thread.id).where(Thread.last_activity >= since))
-    overdue = overdue_actions(today).label("overdue")
-    questions = counts.open_questions if include_questions else literal(0)
-    ranked = query.add_columns(
-        Thread.last_activity, counts.open_actions, overdue, questions.label("questions"),
-        counts.first_due.label("next_due"), func.count().over().label("total"),
-    ).join(Thread, Thread.id == counts.thread_id)
-    if not include_questions or quiet_since is not None:
-        ranked = ranked.where(counts.open_actions > 0)
-    if quiet_since is not None:
-        ranked = ranked.where(Thread.last_activity < quiet_since)
-    if list_id is not None:
-        ranked = ranked.where(Thread.list_id == list_id)
-    if thread_ids is not None:
-        ranked = ranked.where(counts.thread_id.in_(sorted(thread_ids)))
-    return ranked.order_by(overdue.desc(), Thread.last_activity.desc().nulls_last(),
-                           counts.thread_id.desc())
-
-
-def _open_thread_row(row: Any) -> OpenThreadRow:
-    return OpenThreadRow(
-        thread_id=row.thread_id, subject=row.subject, last_activity=row.last_activity,
-        message_count=row.message_count, participants=list(row.participants or []),
-        open_actions=int(row.open_actions or 0), overdue_actions=int(row.overdue or 0),
-        open_questions=int(row.questions or 0), next_due=row.next_due)
-
-
-def stalled_threads(
-    session: Session,
-    *,
-    today: date,
-    quiet_since: datetime,
-    participant: str | None = None,
-    thread_ids: Collection[int] | None = None,
-    list_id: int | None = None,
-    limit: int | None = DEFAULT_LIMIT,
-) -> list[OpenThreadRow]:
-    """Threads with open action items and no message since ``quiet_since`` (now - 14d)."""
-    return stalled_threads_page(session, today=today, quiet_since=quiet_since,
-                                participant=participant, thread_ids=thread_ids,
-                                list_id=list_id, limit=limit).rows
-
-
-def stalled_threads_page(
-    session: Session,
-    *,
-    today: date,
-    quiet_since: datetime,
-    participant: str | None = None,
-    thread_ids: Collection[int] | None = None,
-    list_id: int | None = None,
-    limit: int | None = SHOWN_BY_DEFAULT,
-    offset: int = 0,
-) -> Page[OpenThreadRow]:
-    """:func:`stalled_threads` with how many there are in all."""
-    return open_threads_page(session, today=today, participant=participant,
-                             thread_ids=thread_ids, quiet_since=quiet_since,
-                             include_questions=False, list_id=list_id, limit=limit,
-                             offset=offset)
-

@@ -5,24 +5,14 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.errors import NotFound
 from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page, count_rows, make_page
+from iscg_mailbot.report.list_tags import list_tags as list_tags  # noqa: PLC0414 - given here too
 from iscg_mailbot.store.models import Message, Thread
-
-if TYPE_CHECKING:
-    from iscg_mailbot.settings.main import ListConfig
-
-
-def list_tags(list_config: ListConfig) -> tuple[str, ...]:
-    """The ``[tags]`` the list server may put in subjects: the list's id and the local part
-    of its address (``[int-sect-team]``). The digest and the tables of threads leave them
-    out (defined here: a thread list shows subjects without importing the digest)."""
-    return tuple(dict.fromkeys((list_config.id, list_config.address.split("@", 1)[0])))
 
 
 @dataclass(frozen=True)

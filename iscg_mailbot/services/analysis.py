@@ -56,7 +56,7 @@ IDLE_SECONDS = 0.2
 
 
 # Built once, as the store's statements every chunk sends (store/analysis_rows.py).
-_THREADS = cast(Table, Thread.__table__)
+_THREADS = Thread.__table__  # a Core Table already (store/tables.py)
 _FAILURES = cast(Table, AnalysisFailure.__table__)
 _ANALYSED = update(_THREADS).where(_THREADS.c.id.in_(bindparam("ids", expanding=True))).values(
     needs_analysis=False)

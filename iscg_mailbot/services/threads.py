@@ -9,31 +9,26 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from iscg_mailbot.parse.subjects import display_subject
 from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page
 from iscg_mailbot.report.threads import (
     ThreadDetail,
     ThreadSummary,
-    list_tags,
     list_threads,
     quoted_texts,
     thread_detail,
 )
 from iscg_mailbot.report.threads import threads_page as report_threads_page
 from iscg_mailbot.services.app import App
-from iscg_mailbot.settings.main import Settings
+
+# A module of its own (threads list --open shows subjects without this module's ORM
+# read models); still given from here, where the other shells look for it.
+from iscg_mailbot.services.subjects import shown_subject as shown_subject  # noqa: PLC0414
 from iscg_mailbot.store.models import Thread
 
 if TYPE_CHECKING:
     # The topic service (the topic list's models, the tagger's module) is imported by
     # the queries that need it: a plain thread list starts without it.
     from iscg_mailbot.services.topics import ThreadTopicsView
-
-
-def shown_subject(settings: Settings, subject: str | None) -> str:
-    """A subject as tables and the digest show it: without reply markers and the
-    configured lists' own ``[tags]`` (JSON output keeps subjects as written)."""
-    return display_subject(subject, [tag for config in settings.lists for tag in list_tags(config)])
 
 
 def threads(

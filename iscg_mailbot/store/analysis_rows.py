@@ -25,7 +25,7 @@ from iscg_mailbot.store.models_actions import ActionItem
 
 MESSAGES = cast(Table, Message.__table__)
 LISTS = cast(Table, MailingList.__table__)
-ITEMS = cast(Table, ActionItem.__table__)
+ITEMS = ActionItem.__table__  # a Core Table already (store/tables.py)
 
 
 class MessageRow(Protocol):

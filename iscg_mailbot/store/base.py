@@ -9,22 +9,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, MetaData
+from sqlalchemy import JSON
 from sqlalchemy.orm import DeclarativeBase
 
+from iscg_mailbot.store.tables import NAMING_CONVENTION, metadata
 from iscg_mailbot.store.types import UTCDateTime
 
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+__all__ = ["NAMING_CONVENTION", "Base"]
 
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    # The metadata and the naming convention live in the Core module, whose tables the
+    # chair's thread lists query without the ORM (store/tables.py).
+    metadata = metadata
     type_annotation_map = {  # noqa: RUF012 - SQLAlchemy's declarative hook
         datetime: UTCDateTime(),
         dict[str, Any]: JSON(),

@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
 
 from iscg_mailbot.errors import ConfigError, SchemaOutdated
 from iscg_mailbot.store.versions import watch
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
+    from sqlalchemy.orm import Session, sessionmaker
 
 UPGRADE_HINT = "run: iscg-mailbot db upgrade"
 CREATE_HINT = ("check ISCG_DATABASE_URL or [database] url, try the sample with "
@@ -156,6 +156,10 @@ def session_scope(engine: Engine) -> Iterator[Session]:
     # whose event set-up cost ~0.3 ms, which every service call used to pay.
     factory: sessionmaker[Session] | None = getattr(engine, _FACTORY, None)
     if factory is None:
+        # Imported here: the chair's thread lists run on a connection, without the ORM
+        # (store/tables.py).
+        from sqlalchemy.orm import sessionmaker
+
         factory = sessionmaker(engine, expire_on_commit=False)
         setattr(engine, _FACTORY, factory)
     with factory() as session:

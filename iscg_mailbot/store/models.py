@@ -34,6 +34,7 @@ from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from iscg_mailbot.parse.subjects import is_reply_subject
+from iscg_mailbot.store import tables
 from iscg_mailbot.store.base import Base
 from iscg_mailbot.store.types import utcnow
 
@@ -58,22 +59,26 @@ class MailingList(Base):
 
 
 class Thread(Base):
-    """A conversation: messages linked by References/In-Reply-To or, failing that, subject."""
+    """A conversation: messages linked by References/In-Reply-To or, failing that, subject.
 
-    __tablename__ = "threads"
+    ``needs_analysis`` is set whenever messages join the thread and cleared once topics
+    and action items have been recomputed, so analysis interrupted by a crash is picked
+    up again. The columns are declared in Core (``store/tables.py``: the chair's thread
+    lists read them without the ORM)."""
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    list_id: Mapped[int] = mapped_column(ForeignKey("mailing_lists.id"), index=True)
-    root_message_id: Mapped[str] = mapped_column(String(998))
-    subject: Mapped[str] = mapped_column(Text, default="")
-    normalised_subject: Mapped[str] = mapped_column(String(500), default="", index=True)
-    first_activity: Mapped[datetime | None] = mapped_column(index=True)
-    last_activity: Mapped[datetime | None] = mapped_column(index=True)
-    message_count: Mapped[int] = mapped_column(Integer, default=0)
-    participants: Mapped[list[Any]] = mapped_column(default=list)
-    # Set whenever messages join the thread; cleared once topics and action items
-    # have been recomputed, so analysis interrupted by a crash is picked up again.
-    needs_analysis: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
+    __tablename__ = "threads"  # as every model has it (read by code and tests)
+    __table__ = tables.threads
+
+    id: Mapped[int]
+    list_id: Mapped[int]
+    root_message_id: Mapped[str]
+    subject: Mapped[str]
+    normalised_subject: Mapped[str]
+    first_activity: Mapped[datetime | None]
+    last_activity: Mapped[datetime | None]
+    message_count: Mapped[int]
+    participants: Mapped[list[Any]]
+    needs_analysis: Mapped[bool]
 
     messages: Mapped[list["Message"]] = relationship(back_populates="thread")
 

@@ -23,74 +23,48 @@ count the threads they touched again (``store/open_items.py``).
 
 from datetime import date, datetime
 
-from sqlalchemy import (
-    Boolean,
-    Date,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-)
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped
 
-from iscg_mailbot.action_codes import ACTION, OPEN
+from iscg_mailbot.store import tables
 from iscg_mailbot.store.base import Base
-from iscg_mailbot.store.types import utcnow
 
 
 class ActionItem(Base):
-    """An action, note or question found in one message, and where it stands."""
+    """An action, note or question found in one message, and where it stands.
 
-    __tablename__ = "action_items"
-    __table_args__ = (
-        UniqueConstraint("message_pk", "span_start", name="uq_action_items_message_pk"),
-        # The chair's queries: open work by due date; open work per thread (covering the
-        # counts of open_threads: grouping reads the index in thread order, no sort, no
-        # table look-up); closure look-ups by (status, thread).
-        Index("ix_action_items_status_kind_due", "status", "kind", "due"),
-        Index("ix_action_items_status_thread", "status", "thread_id", "kind", "due"),
-        # A thread's items whatever their status (the thread page; revision 0015).
-        Index("ix_action_items_thread", "thread_id"),
-        # The digest's open items of a list, counted and ordered from the index alone
-        # (report/digest_actions.py; revision 0015).
-        Index("ix_action_items_digest", "list_id", "status", "kind", "due", "owner",
-              "thread_id", "message_pk"),
-        # Items of every status or several kinds by due date (revision 0023).
-        Index("ix_action_items_due", "due", "id"),
-    )
+    ``due_meeting`` is the meetings.yaml id a meeting-tied deadline was dated from
+    ("before the next TSAG meeting"): the date moves if the secretariat corrects the
+    meeting. ``thread_id`` is SET NULL when its thread is merged away (never failing the
+    merge); the next analysis of the batch copies the message's new thread back
+    (refresh_thread_ids). The columns and indexes are declared in Core
+    (``store/tables.py``: the chair's thread lists read them without the ORM)."""
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    list_id: Mapped[int] = mapped_column(ForeignKey("mailing_lists.id"), index=True)
-    message_pk: Mapped[int] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"))
-    # SET NULL: a thread merged away must never fail on its items; the next analysis of
-    # the batch copies the message's new thread back (refresh_thread_ids).
-    thread_id: Mapped[int | None] = mapped_column(ForeignKey("threads.id", ondelete="SET NULL"))
-    kind: Mapped[str] = mapped_column(String(10), default=ACTION)
-    status: Mapped[str] = mapped_column(String(10), default=OPEN)
-    sentence: Mapped[str] = mapped_column(Text, default="")
-    span_start: Mapped[int] = mapped_column(Integer, default=0)
-    span_end: Mapped[int] = mapped_column(Integer, default=0)
-    owner: Mapped[str | None] = mapped_column(String(500), index=True)
-    owner_kind: Mapped[str | None] = mapped_column(String(20))
-    due: Mapped[date | None] = mapped_column(Date)
-    due_text: Mapped[str | None] = mapped_column(String(200))
-    # The meetings.yaml id a meeting-tied deadline was dated from ("before the next TSAG
-    # meeting"): the date moves if the secretariat corrects the meeting.
-    due_meeting: Mapped[str | None] = mapped_column(String(60))
-    confidence: Mapped[float] = mapped_column(Float, default=0.0)
-    rule: Mapped[str] = mapped_column(String(60), default="")
-    closed_by_message_pk: Mapped[int | None] = mapped_column(
-        ForeignKey("messages.id", ondelete="SET NULL")
-    )
+    __tablename__ = "action_items"  # as every model has it (read by code and tests)
+    __table__ = tables.action_items
+
+    id: Mapped[int]
+    list_id: Mapped[int]
+    message_pk: Mapped[int]
+    thread_id: Mapped[int | None]
+    kind: Mapped[str]
+    status: Mapped[str]
+    sentence: Mapped[str]
+    span_start: Mapped[int]
+    span_end: Mapped[int]
+    owner: Mapped[str | None]
+    owner_kind: Mapped[str | None]
+    due: Mapped[date | None]
+    due_text: Mapped[str | None]
+    due_meeting: Mapped[str | None]
+    confidence: Mapped[float]
+    rule: Mapped[str]
+    closed_by_message_pk: Mapped[int | None]
     closed_at: Mapped[datetime | None]
-    closing_sentence: Mapped[str | None] = mapped_column(Text)
-    manual: Mapped[bool] = mapped_column(Boolean, default=False)
-    note: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    closing_sentence: Mapped[str | None]
+    manual: Mapped[bool]
+    note: Mapped[str | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
 
 
 class ThreadOpenItems(Base):
@@ -101,26 +75,21 @@ class ThreadOpenItems(Base):
     latest of them on ``last_due_before``, and the earliest one not yet due then is
     ``first_due_after``. Asked about another day, the count stands unless an open due
     date lies between the two days; only such threads have their items counted at query
-    time (``report/queries.py``), and :func:`iscg_mailbot.store.open_items.count_passed`
-    counts them again as days pass.
+    time (``report/thread_counts.py``), and :func:`iscg_mailbot.store.open_items.count_passed`
+    counts them again as days pass. ``first_due``/``last_due``: of the open actions, the
+    earliest and latest due date. Declared in Core (``store/tables.py``).
     """
 
-    __tablename__ = "thread_open_items"
-    __table_args__ = (
-        # Threads whose count a day has overtaken (count_passed), from either side.
-        Index("ix_thread_open_items_first_due_after", "first_due_after"),
-        Index("ix_thread_open_items_last_due_before", "last_due_before"),
-    )
+    __tablename__ = "thread_open_items"  # as every model has it (read by code and tests)
+    __table__ = tables.thread_open_items
 
-    thread_id: Mapped[int] = mapped_column(
-        ForeignKey("threads.id", ondelete="CASCADE"), primary_key=True)
-    open_actions: Mapped[int] = mapped_column(Integer, default=0)
-    dated_actions: Mapped[int] = mapped_column(Integer, default=0)
-    open_questions: Mapped[int] = mapped_column(Integer, default=0)
-    # Of the open actions: the earliest and latest due date.
-    first_due: Mapped[date | None] = mapped_column(Date)
-    last_due: Mapped[date | None] = mapped_column(Date)
-    counted_on: Mapped[date] = mapped_column(Date)
-    overdue_then: Mapped[int] = mapped_column(Integer, default=0)
-    last_due_before: Mapped[date | None] = mapped_column(Date)
-    first_due_after: Mapped[date | None] = mapped_column(Date)
+    thread_id: Mapped[int]
+    open_actions: Mapped[int]
+    dated_actions: Mapped[int]
+    open_questions: Mapped[int]
+    first_due: Mapped[date | None]
+    last_due: Mapped[date | None]
+    counted_on: Mapped[date]
+    overdue_then: Mapped[int]
+    last_due_before: Mapped[date | None]
+    first_due_after: Mapped[date | None]

@@ -18,14 +18,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import (
     BindParameter,
     Delete,
     Insert,
     Select,
-    Table,
     Update,
     and_,
     bindparam,
@@ -107,7 +106,7 @@ def _statements(dialect: str) -> _Statements:
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
-    kept = cast(Table, ThreadOpenItems.__table__)
+    kept = ThreadOpenItems.__table__  # a Core Table already (store/tables.py)
     ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
     lock = insert(kept).values(
         thread_id=bindparam("thread"), open_actions=0, dated_actions=0, open_questions=0,

@@ -8,8 +8,10 @@
 - :mod:`.closures` — which open items a thread's replies close.
 - :mod:`.decisions` — people's decisions (``close_item``, ``reopen_item``, ``drop_item``,
   ``action_item``, ``action_history``), never overwritten by automation.
-- :mod:`.queries` — the chair's questions (``list_actions``, ``open_threads``,
-  ``stalled_threads``, ``thread_actions``) and their row types.
+- :mod:`.queries` — the chair's questions (``list_actions``, ``thread_actions``) and
+  their row types.
+- :mod:`.thread_lists` — the thread lists (``open_threads``, ``stalled_threads``), on a
+  Core connection without the ORM.
 - :mod:`.search` — full-text search (``search_messages``, ``reindex``).
 - :mod:`.context` — what these read of the configuration (``load_context``).
 """
@@ -31,14 +33,9 @@ if TYPE_CHECKING:
     )
     from iscg_mailbot.services.actions.queries import (
         ActionRow,
-        OpenThreadRow,
         Page,
         actions_page,
         list_actions,
-        open_threads,
-        open_threads_page,
-        stalled_threads,
-        stalled_threads_page,
         thread_actions,
     )
     from iscg_mailbot.services.actions.search import (
@@ -49,6 +46,13 @@ if TYPE_CHECKING:
         search_page,
         search_query_problem,
     )
+    from iscg_mailbot.services.actions.thread_lists import (
+        OpenThreadRow,
+        open_threads,
+        open_threads_page,
+        stalled_threads,
+        stalled_threads_page,
+    )
 
 #: Where each name below lives; its module is imported at the name's first use
 #: (issue 17, start-up): ``search`` needs neither the action queries nor their tables,
@@ -58,9 +62,11 @@ _MODULE_OF = {
     **dict.fromkeys(("Context", "load_context"), "context"),
     **dict.fromkeys(("Decision", "action_history", "action_item", "close_item",
                      "drop_item", "reopen_item"), "decisions"),
-    **dict.fromkeys(("ActionRow", "OpenThreadRow", "Page", "actions_page", "list_actions",
-                     "open_threads", "open_threads_page", "stalled_threads",
-                     "stalled_threads_page", "thread_actions"), "queries"),
+    **dict.fromkeys(("ActionRow", "Page", "actions_page", "list_actions", "thread_actions"),
+                    "queries"),
+    # The thread lists run on a Core connection: `threads list --open` imports no ORM.
+    **dict.fromkeys(("OpenThreadRow", "open_threads", "open_threads_page", "stalled_threads",
+                     "stalled_threads_page"), "thread_lists"),
     **dict.fromkeys(("SearchHit", "SearchPage", "reindex", "search_messages",
                      "search_page", "search_query_problem"), "search"),
 }
