@@ -33,6 +33,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from iscg_mailbot.analyse.date_phrases import RELATIVE, RESOLVERS, extra_matches
+from iscg_mailbot.analyse.event_deadlines import before_event
 from iscg_mailbot.analyse.text_gates import GatedPattern, WordSet, folded
 
 MONTHS = {
@@ -350,31 +351,7 @@ def _is_event_day(kind: str, match: re.Match[str]) -> bool:
 _EVENT_LEADS = frozenset({"on", "this", "next", "coming"})
 
 
-# "before our CITEL meeting on 20 July", "Before the JCA-AHF meeting on 1 July", "avant la
-# réunion de l'Assemblée (12 avril)", "before we brief our regulator on 20 June": the day
-# given is the event's, and what is asked must be there before the event starts, so the
-# deadline is the day before (the sixth, seventh and eighth writers label it so; a bare
-# "before 15 March" is read as "by", which the earlier writers do). The next meeting with
-# its date ("before the next TSAG meeting (20-24 January)") keeps the event's first day,
-# as the labelled sentences of tests/data have it.
-_BEFORE_EVENT = re.compile(
-    r"\b(?:before|ahead\s+of|prior\s+to|avant|antes\s+de)\s+(?:"
-    r"(?:the|our|its|their|this|that|your|la|le|les|l['\u2019]|el|nuestra|notre)\s*"
-    r"(?:(?!next\b|upcoming\b|forthcoming\b|coming\b|following\b|prochaine?\b|pr\u00f3xim)"
-    r"[^.;:?!]){0,70}?\b(?:meeting|session|plenary|assembly|conference|forum|workshop|"
-    r"webinar|summit|symposium|consultation|r\u00e9union|reuni\u00f3n|assembl\u00e9e|"
-    r"s\u00e9ance|conf\u00e9rence|atelier|taller)s?\b"
-    r"|(?:we|they|I)\s+(?!(?:will|would|can|could|need|must|have)\b)\w+\b)"
-    r"(?:(?!\b(?:by|until|till|no\s+later)\b)[^.;:?!\d]){0,40}$",
-    re.IGNORECASE)
-_BEFORE_WORDS = ("before", "ahead of", "prior to", "avant", "antes de")
 _EVENT_DAYS = (*_EVENT_DATE_KINDS, "foreign_day_month")
-
-
-def _before_event(text: str, lowered: str, start: int) -> bool:
-    """Whether the date at ``start`` is an event's that the deadline is "before"."""
-    return any(w in lowered for w in _BEFORE_WORDS) and _BEFORE_EVENT.search(
-        text, max(0, start - 150), start) is not None
 
 
 def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
@@ -415,7 +392,7 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
             or bool(_MARKER_BEFORE.search(before))
             or bool(_MARKER_AFTER.search(after))
         )
-        if value is not None and kind in _EVENT_DAYS and _before_event(
+        if value is not None and kind in _EVENT_DAYS and before_event(
                 text, lowered, start):
             value, marked = value - timedelta(days=1), True
         mentions.append(DueMention(value, match.group(0), start, end, kind, marked))

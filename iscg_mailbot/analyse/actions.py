@@ -89,6 +89,7 @@ from iscg_mailbot.analyse.closure_items import (
     closing_sentences,
     detect_closure,
 )
+from iscg_mailbot.analyse.event_deadlines import date_in_month
 from iscg_mailbot.analyse.forward_addressees import own_by_addressees
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import (
@@ -242,7 +243,8 @@ def extract_actions(
     candidates = date_from_earlier_days(date_from_earlier_deadline(date_from_leads(
         date_from_followups(candidates, sentences, message.date), sentences,
         message.new_text, message.date)), message.new_text, message.date)
-    return _as_configured(_without_statements(candidates, message, members), rules)
+    candidates = date_in_month(_without_statements(candidates, message, members), message.date)
+    return _as_configured(candidates, rules)
 
 
 def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
