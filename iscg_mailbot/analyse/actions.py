@@ -56,6 +56,7 @@ from iscg_mailbot.analyse.action_forwards import (
     pass_relays,
 )
 from iscg_mailbot.analyse.action_gate import RuleGate
+from iscg_mailbot.analyse.action_invitations import drop_open_invitations
 from iscg_mailbot.analyse.action_questions import (
     QUESTION,
     as_question,
@@ -251,9 +252,9 @@ def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
                         members: MembersConfig | None) -> list[ActionCandidate]:
     """The items less the sentences that read like work but owe nothing on the list
     (:mod:`.action_statements`, receipts, forecasts)."""
-    return drop_own_needs(drop_receipts(drop_forecasts(drop_explanations(
+    return drop_open_invitations(drop_own_needs(drop_receipts(drop_forecasts(drop_explanations(
         drop_reported_requests(drop_meeting_work(drop_purposes(candidates))))), message),
-                          message, members)
+                          message, members))
 
 
 def _as_configured(candidates: list[ActionCandidate], rules: ActionRules
