@@ -1,4 +1,5 @@
-"""Invitations that owe nothing (issue 13, action round 6): an undated welcome put to
+"""Invitations that owe nothing (issue 13, action round 6; action_forecasts.drop_open_wishes
+and action_invitations): an undated welcome put to
 nobody ("Comments are welcome.", "Any help is very appreciated.") and a request to
 correct the sender's own account ("Please tell me if I missed anything."): the fifth,
 sixth and eighth writers' dev parts leave them unlabelled. A dated welcome is a call for

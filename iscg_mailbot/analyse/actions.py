@@ -56,7 +56,7 @@ from iscg_mailbot.analyse.action_forwards import (
     pass_relays,
 )
 from iscg_mailbot.analyse.action_gate import RuleGate
-from iscg_mailbot.analyse.action_invitations import drop_open_invitations
+from iscg_mailbot.analyse.action_invitations import drop_corrections_asked
 from iscg_mailbot.analyse.action_questions import (
     QUESTION,
     as_question,
@@ -252,7 +252,7 @@ def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
                         members: MembersConfig | None) -> list[ActionCandidate]:
     """The items less the sentences that read like work but owe nothing on the list
     (:mod:`.action_statements`, receipts, forecasts)."""
-    return drop_open_invitations(drop_own_needs(drop_receipts(drop_forecasts(drop_explanations(
+    return drop_corrections_asked(drop_own_needs(drop_receipts(drop_forecasts(drop_explanations(
         drop_reported_requests(drop_meeting_work(drop_purposes(candidates))))), message),
                           message, members))
 
