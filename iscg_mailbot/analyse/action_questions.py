@@ -313,7 +313,5 @@ def find_questions(
             kind=QUESTION, sentence=text, span=(start, sentence.end), owner=who.owner,
             owner_kind=who.kind, due=due.value if due else None,
             due_text=due.text if due else None, confidence=0.5, rule="question"))
-    if not found:
-        return found
     return date_from_leads(date_from_followups(found, sentences, message.date), sentences,
-                           message.new_text, message.date)
+                           message.new_text, message.date) if found else found
