@@ -216,3 +216,11 @@ def _put_to(lead: str) -> str | None:
     if len(named) != 1 or not _FOR_PARTY.search(lead, 0, named[0].start):
         return None
     return named[0].owner
+
+
+def date_from_around(candidates: list[ActionCandidate], sentences: Sequence[Sentence],
+                     text: str, sent: datetime | None) -> list[ActionCandidate]:
+    """:func:`date_from_followups`, then :func:`date_from_leads`: the deadlines said
+    after the requests and questions, or in the line announcing them."""
+    return date_from_leads(date_from_followups(candidates, sentences, sent), sentences,
+                           text, sent)

@@ -21,7 +21,7 @@ from dataclasses import replace
 from iscg_mailbot.analyse.action_addressee import SECTOR_BUREAU, asked_parties, sector_bureau
 from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_dates import find_due
-from iscg_mailbot.analyse.action_followups import date_from_followups, date_from_leads
+from iscg_mailbot.analyse.action_followups import date_from_around
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
@@ -313,5 +313,4 @@ def find_questions(
             kind=QUESTION, sentence=text, span=(start, sentence.end), owner=who.owner,
             owner_kind=who.kind, due=due.value if due else None,
             due_text=due.text if due else None, confidence=0.5, rule="question"))
-    return date_from_leads(date_from_followups(found, sentences, message.date), sentences,
-                           message.new_text, message.date) if found else found
+    return date_from_around(found, sentences, message.new_text, message.date) if found else found

@@ -41,11 +41,7 @@ from iscg_mailbot.analyse.action_ellipsis import (
     split_elliptic,
     split_semicolons,
 )
-from iscg_mailbot.analyse.action_followups import (
-    date_from_earlier_deadline,
-    date_from_followups,
-    date_from_leads,
-)
+from iscg_mailbot.analyse.action_followups import date_from_around, date_from_earlier_deadline
 from iscg_mailbot.analyse.action_forecasts import drop_conditional_offers, drop_forecasts
 from iscg_mailbot.analyse.action_forwards import (
     apply_list_tail,
@@ -241,9 +237,8 @@ def extract_actions(
                                      if not chases(message, c.sentence)], sentences, message,
                                     members)
     candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
-    candidates = date_from_earlier_days(date_from_earlier_deadline(date_from_leads(
-        date_from_followups(candidates, sentences, message.date), sentences,
-        message.new_text, message.date)), message.new_text, message.date)
+    candidates = date_from_earlier_days(date_from_earlier_deadline(date_from_around(
+        candidates, sentences, message.new_text, message.date)), message.new_text, message.date)
     candidates = date_in_month(_without_statements(candidates, message, members), message.date)
     return _as_configured(candidates, rules)
 

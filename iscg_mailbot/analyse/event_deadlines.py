@@ -34,10 +34,26 @@ _BEFORE_EVENT = re.compile(
 _BEFORE_WORDS = ("before", "ahead of", "prior to", "avant", "antes de")
 
 
-def before_event(text: str, lowered: str, start: int) -> bool:
-    """Whether the date at ``start`` is an event's that the deadline is "before"."""
-    return any(w in lowered for w in _BEFORE_WORDS) and _BEFORE_EVENT.search(
+# The kinds of date that name a day (:mod:`.action_dates`, :mod:`.date_phrases`).
+_DAYS = frozenset({"iso", "numeric", "day_month", "month_day", "foreign_day_month"})
+
+
+def before_event(text: str, lowered: str, start: int, kind: str) -> bool:
+    """Whether the day (of ``kind``) at ``start`` is an event's that the deadline is
+    "before"."""
+    return kind in _DAYS and any(w in lowered for w in _BEFORE_WORDS) and _BEFORE_EVENT.search(
         text, max(0, start - 150), start) is not None
+
+
+def is_event_day(kind: str, match: re.Match[str]) -> bool:
+    """"on Friday", "this Friday": the day something happens (or happened: "we
+    discussed it on Friday"), not a deadline unless a marker says so ("due on Friday")."""
+    if kind == "week":
+        return True
+    return kind == "weekday" and (match.group("lead") or "").lower() in _EVENT_LEADS
+
+
+_EVENT_LEADS = frozenset({"on", "this", "next", "coming"})
 
 
 # "We will send the formal request from our regulator in December", "The draft module
