@@ -131,7 +131,8 @@ def items(text: str, members: MembersConfig) -> list[tuple[str, str | None, date
      "JCA meeting on 19 February would be ideal, so I can report there."),
      ("Dear colleagues,\n\nCould BR and BDT tell me whether the rooms have a loop? The JCA "
      "meeting, where I report, is on 19 February."),
-     [("question", "BR, BDT", date(2027, 2, 19))]),
+     # Before the meeting on its day: the day before (act-r6, test_action_before_events).
+     [("question", "BR, BDT", date(2027, 2, 18))]),
     # "by <date> if possible" after what would help.
     (("Dear colleagues,\n\nA question for BDT: do countries ask you for help with licensing "
      "radio microphones? A short list of the requests would help our contribution - by 19 "

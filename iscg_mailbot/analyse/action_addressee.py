@@ -193,8 +193,8 @@ def asked_parties(text: str, mentions: list[OwnerMention]) -> str | None:
 
 
 # The Bureau that answers for its Sector's work: "Is there any work in ITU-T on ...?".
-_BUREAU_OF = {"ITU-T": "TSB", "TSB": "TSB", "ITU-R": "BR", "BR": "BR", "ITU-D": "BDT",
-              "BDT": "BDT"}
+SECTOR_BUREAU = {"ITU-T": "TSB", "ITU-R": "BR", "ITU-D": "BDT"}
+_BUREAU_OF = {**SECTOR_BUREAU, "TSB": "TSB", "BR": "BR", "BDT": "BDT"}
 
 
 def sector_bureau(mentions: list[OwnerMention], own_unit: str | None) -> str | None:

@@ -33,6 +33,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from iscg_mailbot.analyse.date_phrases import RELATIVE, RESOLVERS, extra_matches
+from iscg_mailbot.analyse.event_deadlines import before_event, is_event_day
 from iscg_mailbot.analyse.text_gates import GatedPattern, WordSet, folded
 
 MONTHS = {
@@ -339,17 +340,6 @@ def _from_event(text: str, match: re.Match[str], base: date | None) -> date | No
     return None
 
 
-def _is_event_day(kind: str, match: re.Match[str]) -> bool:
-    """"on Friday", "this Friday": the day something happens (or happened: "we
-    discussed it on Friday"), not a deadline unless a marker says so ("due on Friday")."""
-    if kind == "week":
-        return True
-    return kind == "weekday" and (match.group("lead") or "").lower() in _EVENT_LEADS
-
-
-_EVENT_LEADS = frozenset({"on", "this", "next", "coming"})
-
-
 def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
     """Every date expression in ``text``, left to right, without overlaps.
 
@@ -383,11 +373,13 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
         before = text[max(0, start - 60):start]
         after = text[end:end + 40]
         marked = (
-            (kind in _RELATIVE and not _is_event_day(kind, match))
+            (kind in _RELATIVE and not is_event_day(kind, match))
             or kind in ("next_meeting", "event_relative")
             or bool(_MARKER_BEFORE.search(before))
             or bool(_MARKER_AFTER.search(after))
         )
+        if value is not None and before_event(text, lowered, start, kind):
+            value, marked = value - timedelta(days=1), True
         mentions.append(DueMention(value, match.group(0), start, end, kind, marked))
     return mentions
 

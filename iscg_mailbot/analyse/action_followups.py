@@ -30,7 +30,9 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from iscg_mailbot.analyse.action_dates import find_due
+from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_scope import is_date_carrier, is_promise
+from iscg_mailbot.analyse.action_statements import reports_a_request
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.date_phrases import counted_from
 from iscg_mailbot.records import ActionCandidate
@@ -40,8 +42,12 @@ _POINTS_BACK = re.compile(
     r"^\W*(?:(?:I|we)\s+(?:would\s+|will\s+|shall\s+)?(?:need|require)\b|if\s+possible\b|"
     r"(?:ideally|preferably)\b)|\b(?:it|them|both|the\s+(?:answers?|names?|repl(?:y|ies)|"
     r"information|list|inputs?|details|nominations?|references|texts?|material))\b|"
-    # "An answer within three weeks would be ideal", "A reply by Friday would help".
-    r"^\W*(?:an?|your)\s+(?:answer|reply|response|feedback)\b",
+    # "An answer within three weeks would be ideal", "A reply by Friday would help", with
+    # a word or two on how ("A short reply by end of June would help", "A quick answer
+    # before ..."), or in French or Spanish ("Une réponse avant ... serait idéale"): the
+    # seventh and eighth writers' follow-ups.
+    r"^\W*(?:an?|your|une?|votre|una?|su)\s+(?:[\w-]+\s+){0,2}?(?:answer|reply|response|"
+    r"feedback|r\u00e9ponse|retour|respuesta)\b",
     re.IGNORECASE)
 # The deadline as what follows from the request or is wished for it: "..., so we need to
 # know by 19 March", "..., so the contribution should reach the secretariat by 7 April",
@@ -57,7 +63,7 @@ _MAX_WANTED_WORDS = 26
 _OUR_NEED = re.compile(r"\b(?:I|we)\s+(?:would\s+|will\s+)?(?:need|must|have)\s+to\b",
                        re.IGNORECASE)
 # A deadline needs one of these words (a cheap test before reading dates).
-_DATE_WORDS = ("by ", "within", "before", "until", "no later", "end of")
+_DATE_WORDS = ("by ", "within", "before", "until", "no later", "end of", "avant", "antes")
 _MAX_WORDS = 20
 # Sentences that are no items may stand between the requests and their deadline.
 _GAP = 1
@@ -82,8 +88,10 @@ def _followup_due(sentence: Sentence, sent: datetime | None) -> tuple[date, str]
 
 def _asked(candidate: ActionCandidate) -> bool:
     """A request or question: what a follow-up deadline is about (a note is not, nor a
-    promise of the sender's side, "TSB will nominate ...")."""
-    return candidate.kind != "note" and not is_promise(candidate)
+    promise of the sender's side, "TSB will nominate ...", nor a request made elsewhere,
+    "our hill states have asked whether ...", which the date would keep as an item)."""
+    return (candidate.kind != "note" and not is_promise(candidate)
+            and not reports_a_request(candidate))
 
 
 def _asks(sentence: Sentence) -> bool:
@@ -162,3 +170,57 @@ def date_from_earlier_deadline(candidates: list[ActionCandidate]) -> list[Action
             anchor = candidate
         result.append(candidate)
     return result
+
+
+# A line that announces the questions or requests below it, ending with a colon: "Two
+# questions, ideally before the ISCG meeting of 9 November:", "Two questions for BR, if
+# possible by Thursday 21 January:". Its deadline is theirs, as a follow-up's after them
+# is (the seventh and eighth writers' dev parts date the list's items so).
+_ANNOUNCES = re.compile(r"\b(?:questions?|requests?|queries|points|asks|items)\b",
+                        re.IGNORECASE)
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+_FOR_PARTY = re.compile(r"\b(?:for|to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def date_from_leads(candidates: list[ActionCandidate], sentences: Sequence[Sentence],
+                    text: str, sent: datetime | None) -> list[ActionCandidate]:
+    """The undated requests and questions of a list take the date its announcing line
+    gives ("Two questions, if possible by 21 January:"), up to the paragraph's end."""
+    if not any(c.due is None for c in candidates):
+        return candidates
+    result = list(candidates)
+    for sentence in sentences:
+        lead = sentence.text
+        if not lead.endswith(":") or not _ANNOUNCES.search(lead) or not any(
+                w in lead.lower() for w in _DATE_WORDS):
+            continue
+        due = find_due(lead, sent)
+        if due is None or due.value is None or not due.marked:
+            continue
+        body = len(text) - len(text[sentence.end:].lstrip())
+        block_end = _PARAGRAPH_END.search(text, body)
+        end = block_end.start() if block_end else len(text)
+        party = _put_to(lead)
+        for i, item in enumerate(result):
+            if item.due is None and _asked(item) and sentence.end <= item.span[0] < end:
+                result[i] = replace(item, due=due.value, due_text=due.text)
+                if item.owner is None and party is not None:
+                    # "Two questions for BR, ...:" puts them to BR when they name nobody.
+                    result[i] = replace(result[i], owner=party, owner_kind="group")
+    return result
+
+
+def _put_to(lead: str) -> str | None:
+    """The one body an announcing line puts its questions to ("questions for BR")."""
+    named = [m for m in find_mentions(lead, None) if m.kind == "group"]
+    if len(named) != 1 or not _FOR_PARTY.search(lead, 0, named[0].start):
+        return None
+    return named[0].owner
+
+
+def date_from_around(candidates: list[ActionCandidate], sentences: Sequence[Sentence],
+                     text: str, sent: datetime | None) -> list[ActionCandidate]:
+    """:func:`date_from_followups`, then :func:`date_from_leads`: the deadlines said
+    after the requests and questions, or in the line announcing them."""
+    return date_from_leads(date_from_followups(candidates, sentences, sent), sentences,
+                           text, sent)

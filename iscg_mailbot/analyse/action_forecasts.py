@@ -105,9 +105,12 @@ def drop_scheduled_releases(candidates: list[ActionCandidate]) -> list[ActionCan
 
 
 # "Contributions from Japan would be welcome", "References from SG17 would be very
-# welcome": a wish in the conditional, put to nobody on the list.
-_WISH = re.compile(r"\bwould\s+be\s+(?:\w+ly\s+|very\s+|most\s+|much\s+)?(?:welcome|"
-                   r"appreciated)\b", re.IGNORECASE)
+# welcome": a wish in the conditional, put to nobody on the list; so is a welcome said
+# now ("Comments are welcome.", "Contributions from Sector Members are welcome.", "Any
+# help is very appreciated.": the sixth and eighth writers' dev parts leave them
+# unlabelled; dated, "Comments are welcome by 18 June", the first and fifth label it).
+_WISH = re.compile(r"\b(?:would\s+be|is|are)\s+(?:\w+ly\s+|very\s+|most\s+|much\s+|"
+                   r"always\s+)?(?:welcome|appreciated)\b", re.IGNORECASE)
 
 
 def drop_open_wishes(candidates: list[ActionCandidate]) -> list[ActionCandidate]:

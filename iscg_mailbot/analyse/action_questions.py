@@ -18,10 +18,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from iscg_mailbot.analyse.action_addressee import asked_parties, sector_bureau
+from iscg_mailbot.analyse.action_addressee import SECTOR_BUREAU, asked_parties, sector_bureau
 from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_dates import find_due
-from iscg_mailbot.analyse.action_followups import date_from_followups
+from iscg_mailbot.analyse.action_followups import date_from_around
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
@@ -166,6 +166,13 @@ def asked(owners: Owners, before: str = "") -> Who:
     inverted = asked_parties(owners.text, owners.mentions)
     found = owners.vocative() or named or (Who(inverted, "group", True) if inverted else None)
     if found is not None:
+        # "Does ITU-T still have a Focus Group on ...?": a Sector is asked what it has or
+        # does, and its Bureau, which serves it, answers (the fifth and eighth writers'
+        # dev parts put such questions to TSB; a study group asked stays the owner).
+        bureau = SECTOR_BUREAU.get(found.owner or "")
+        if bureau and re.search(_SECTOR_ASKED + re.escape(found.owner or ""), owners.text,
+                                re.IGNORECASE):
+            return Who(bureau, "group", found.explicit)
         return found
     addressed = owners.addressees()
     if addressed.owner is not None:
@@ -180,6 +187,11 @@ def asked(owners: Owners, before: str = "") -> Who:
     bureau = context_bureau(before, owners)
     return Who(bureau, "group", False) if bureau else replied
 
+
+# The Sector as the question's subject, right after its verb ("Does ITU-T still have
+# ...?", "and is ITU-R working on ...?"), not a thing the question is about ("Does the
+# database include the ITU-R texts?").
+_SECTOR_ASKED = r"\b(?:does|do|is|are|has|have|will|would|can|could)\s+"
 
 # Where a request in a question starts: "Sofia and Pierre, could you ...?".
 _MODAL = re.compile(r"\b(?:could|can|would|will)\s+you\b", re.IGNORECASE)
@@ -301,4 +313,4 @@ def find_questions(
             kind=QUESTION, sentence=text, span=(start, sentence.end), owner=who.owner,
             owner_kind=who.kind, due=due.value if due else None,
             due_text=due.text if due else None, confidence=0.5, rule="question"))
-    return date_from_followups(found, sentences, message.date) if found else found
+    return date_from_around(found, sentences, message.new_text, message.date) if found else found

@@ -129,10 +129,16 @@ def drop_reported_requests(candidates: list[ActionCandidate]) -> list[ActionCand
     have asked BDT to prepare an overview by the end of March") it is a task the list
     follows, and stays. Nor is "a request to reply" (the noun) or "the questionnaire
     asks whether ..." (a document's question)."""
-    return [c for c in candidates if not (
-        c.kind == ACTION and c.rule == "we_request" and c.due is None
-        and ((any(word in c.sentence.lower() for word in _REPORT_WORDS)
-              and _REPORTED_REQUEST.search(c.sentence)) or _asks_nobody(c.sentence)))]
+    return [c for c in candidates if not (c.due is None and reports_a_request(c))]
+
+
+def reports_a_request(candidate: ActionCandidate) -> bool:
+    """Whether the item reads as a request made elsewhere, or a document's question (see
+    :func:`drop_reported_requests`, which drops it when it has no date of its own)."""
+    return (candidate.kind == ACTION and candidate.rule == "we_request"
+            and ((any(word in candidate.sentence.lower() for word in _REPORT_WORDS)
+                  and _REPORTED_REQUEST.search(candidate.sentence) is not None)
+                 or _asks_nobody(candidate.sentence)))
 
 
 # "..., because our ministry must decide ...": the obligation explains; "what ITU-T has to

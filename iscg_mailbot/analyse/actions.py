@@ -41,7 +41,7 @@ from iscg_mailbot.analyse.action_ellipsis import (
     split_elliptic,
     split_semicolons,
 )
-from iscg_mailbot.analyse.action_followups import date_from_earlier_deadline, date_from_followups
+from iscg_mailbot.analyse.action_followups import date_from_around, date_from_earlier_deadline
 from iscg_mailbot.analyse.action_forecasts import drop_conditional_offers, drop_forecasts
 from iscg_mailbot.analyse.action_forwards import (
     apply_list_tail,
@@ -52,6 +52,7 @@ from iscg_mailbot.analyse.action_forwards import (
     pass_relays,
 )
 from iscg_mailbot.analyse.action_gate import RuleGate
+from iscg_mailbot.analyse.action_invitations import drop_corrections_asked
 from iscg_mailbot.analyse.action_questions import (
     QUESTION,
     as_question,
@@ -85,6 +86,7 @@ from iscg_mailbot.analyse.closure_items import (
     closing_sentences,
     detect_closure,
 )
+from iscg_mailbot.analyse.event_deadlines import date_in_month
 from iscg_mailbot.analyse.forward_addressees import own_by_addressees
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import (
@@ -235,18 +237,19 @@ def extract_actions(
                                      if not chases(message, c.sentence)], sentences, message,
                                     members)
     candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
-    candidates = date_from_earlier_days(date_from_earlier_deadline(date_from_followups(
-        candidates, sentences, message.date)), message.new_text, message.date)
-    return _as_configured(_without_statements(candidates, message, members), rules)
+    candidates = date_from_earlier_days(date_from_earlier_deadline(date_from_around(
+        candidates, sentences, message.new_text, message.date)), message.new_text, message.date)
+    candidates = date_in_month(_without_statements(candidates, message, members), message.date)
+    return _as_configured(candidates, rules)
 
 
 def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
                         members: MembersConfig | None) -> list[ActionCandidate]:
     """The items less the sentences that read like work but owe nothing on the list
     (:mod:`.action_statements`, receipts, forecasts)."""
-    return drop_own_needs(drop_receipts(drop_forecasts(drop_explanations(
+    return drop_corrections_asked(drop_own_needs(drop_receipts(drop_forecasts(drop_explanations(
         drop_reported_requests(drop_meeting_work(drop_purposes(candidates))))), message),
-                          message, members)
+                          message, members))
 
 
 def _as_configured(candidates: list[ActionCandidate], rules: ActionRules

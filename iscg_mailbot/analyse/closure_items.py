@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from iscg_mailbot.analyse.action_addressee import SECTOR_BUREAU
 from iscg_mailbot.analyse.action_closure import asks_to_say, delivery_statement
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
@@ -286,9 +287,12 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
 
 
 def _named_in(owner: str, question: str) -> bool:
-    """Whether a question names an owner itself ("Could BDT share ...?")."""
-    return bool(owner_parts(owner) & {p for m in find_mentions(question, None)
-                                      for p in owner_parts(m.owner)})
+    """Whether a question names an owner itself ("Could BDT share ...?"), or the Sector
+    whose Bureau it is ("Does ITU-T still have a Focus Group on ...?" is TSB's to answer,
+    and another's guess, "I think it finished - TSB will know", does not answer it)."""
+    named = {m.owner for m in find_mentions(question, None)}
+    return bool(owner_parts(owner) & {p for m in named | {SECTOR_BUREAU.get(n, n) for n in named}
+                                      for p in owner_parts(m)})
 
 
 def _is_body(owner: str) -> bool:

@@ -90,7 +90,13 @@ def doers(text: str, members: MembersConfig | None) -> list[OwnerMention]:
     """The bodies and members a sentence names as acting, not as receiving, nor as the
     prefix of a document number."""
     return [m for m in find_mentions(text, members) if not _RECIPIENT.search(text[:m.start])
-            and not _is_document_number(text, m.start)]
+            and not _is_document_number(text, m.start) and not _KNOWS.match(text, m.end)]
+
+
+# "I think it finished, but I'm not sure - TSB will know": the party pointed to as
+# knowing the answer has not given it (another's guess is not that party's answer).
+_KNOWS = re.compile(r"\s+(?:will|would|should|may|might|must)\s+know\b|\s+knows\b",
+                    re.IGNORECASE)
 
 
 def _is_document_number(text: str, start: int) -> bool:

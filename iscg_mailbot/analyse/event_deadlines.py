@@ -1,0 +1,111 @@
+"""Days that are events, not deadlines, around a commitment or a request.
+
+"Before our CITEL meeting on 20 July": the day given is the meeting's, the deadline the
+day before (:func:`before_event`, read by :func:`.action_dates.find_dates`). "We will send
+the formal request in December": a commitment done in a month is due by its last day
+(:func:`date_in_month`), unless the month is an event's ("at the SG15 plenary in June").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+from iscg_mailbot.records import ActionCandidate
+
+# "before our CITEL meeting on 20 July", "Before the JCA-AHF meeting on 1 July", "avant la
+# réunion de l'Assemblée (12 avril)", "before we brief our regulator on 20 June": the day
+# given is the event's, and what is asked must be there before the event starts, so the
+# deadline is the day before (the sixth, seventh and eighth writers label it so; a bare
+# "before 15 March" is read as "by", which the earlier writers do). The next meeting with
+# its date ("before the next TSAG meeting (20-24 January)") keeps the event's first day,
+# as the labelled sentences of tests/data have it.
+_BEFORE_EVENT = re.compile(
+    r"\b(?:before|ahead\s+of|prior\s+to|avant|antes\s+de)\s+(?:"
+    r"(?:the|our|its|their|this|that|your|la|le|les|l['\u2019]|el|nuestra|notre)\s*"
+    r"(?:(?!next\b|upcoming\b|forthcoming\b|coming\b|following\b|prochaine?\b|pr\u00f3xim)"
+    r"[^.;:?!]){0,70}?\b(?:meeting|session|plenary|assembly|conference|forum|workshop|"
+    r"webinar|summit|symposium|consultation|r\u00e9union|reuni\u00f3n|assembl\u00e9e|"
+    r"s\u00e9ance|conf\u00e9rence|atelier|taller)s?\b"
+    r"|(?:we|they|I)\s+(?!(?:will|would|can|could|need|must|have)\b)\w+\b)"
+    r"(?:(?!\b(?:by|until|till|no\s+later)\b)[^.;:?!\d]){0,40}$",
+    re.IGNORECASE)
+_BEFORE_WORDS = ("before", "ahead of", "prior to", "avant", "antes de")
+
+
+# The kinds of date that name a day (:mod:`.action_dates`, :mod:`.date_phrases`).
+_DAYS = frozenset({"iso", "numeric", "day_month", "month_day", "foreign_day_month"})
+
+
+def before_event(text: str, lowered: str, start: int, kind: str) -> bool:
+    """Whether the day (of ``kind``) at ``start`` is an event's that the deadline is
+    "before"."""
+    return kind in _DAYS and any(w in lowered for w in _BEFORE_WORDS) and _BEFORE_EVENT.search(
+        text, max(0, start - 150), start) is not None
+
+
+def is_event_day(kind: str, match: re.Match[str]) -> bool:
+    """"on Friday", "this Friday": the day something happens (or happened: "we
+    discussed it on Friday"), not a deadline unless a marker says so ("due on Friday")."""
+    if kind == "week":
+        return True
+    return kind == "weekday" and (match.group("lead") or "").lower() in _EVENT_LEADS
+
+
+_EVENT_LEADS = frozenset({"on", "this", "next", "coming"})
+
+
+# "We will send the formal request from our regulator in December", "The draft module
+# will be circulated to EGH members in September": a commitment to be done in a month is
+# due by its last day (the sixth, seventh and eighth writers' dev parts label it so). Not
+# a month an event is held in ("at the SG15 plenary in June", "WP 5D meets in October"),
+# nor a part of one ("in early March": the earlier writers leave it undated), nor a
+# request's ("remind them in August?"): only a promise's, after its "will".
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_IN_MONTH = re.compile(r"\b(?:in|during)\s+(?P<month>" + "|".join(_MONTHS)
+                       + r")\b(?!\s*\d{1,2}\b)(?:\s+(?P<year>20\d\d)\b)?", re.IGNORECASE)
+_WILL = re.compile(r"\b(?:will|shall|(?:are|is)\s+(?:going\s+)?to)\b", re.IGNORECASE)
+_EVENT_BEFORE = re.compile(
+    r"\b(?:meetings?|plenary|session|summit|conference|workshop|webinar|assembly|forum|"
+    r"symposium|meets|held|takes\s+place|opens|starts)\s+(?:\S+\s+)?$", re.IGNORECASE)
+_LATER_EVENT = re.compile(r"\b(?:after|following|once|when)\b", re.IGNORECASE)
+# The rules that read a promise, the passive one included ("... will be circulated by TSB
+# in July").
+_PROMISES = frozenset({"commitment", "i_will", "entity_will", "will_be_done"})
+
+
+def _month_end(text: str, sent: datetime) -> tuple[date, str] | None:
+    will = _WILL.search(text)
+    if will is None or text.rstrip().endswith("?"):
+        return None
+    for match in _IN_MONTH.finditer(text, will.end()):
+        if _LATER_EVENT.search(text, will.end(), match.start()) or _EVENT_BEFORE.search(
+                text, max(0, match.start() - 40), match.start()):
+            continue
+        month = _MONTHS.index(match.group("month").lower()) + 1
+        given = match.group("year")
+        year = int(given) if given else (
+            sent.year if (sent.year, month) >= (sent.year, sent.month - 1) else sent.year + 1)
+        following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+        return following - timedelta(days=1), match.group(0)
+    return None
+
+
+def date_in_month(candidates: list[ActionCandidate], sent: datetime | None
+                  ) -> list[ActionCandidate]:
+    """The undated promises done "in <month>" take the month's last day. Run after the
+    passes that drop undated forecasts ("The study will be published in October"), so
+    the date keeps no item that they drop."""
+    if sent is None:
+        return candidates
+    result = []
+    for candidate in candidates:
+        if candidate.due is None and candidate.rule in _PROMISES and (
+                " in " in candidate.sentence or "during" in candidate.sentence):
+            found = _month_end(candidate.sentence, sent)
+            if found is not None:
+                candidate = replace(candidate, due=found[0], due_text=found[1])
+        result.append(candidate)
+    return result
