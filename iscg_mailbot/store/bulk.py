@@ -26,8 +26,8 @@ by its length instead of scanning the text for escapes and parsing numbers and d
 client's 0.33 -> 0.08-0.2 s; the overlap terms 0.23 -> 0.17 s), and the same checks
 apply: the column's binary input validates the text's encoding (a NUL is refused as in
 an ``INSERT``), the JSON and a ``VARCHAR``'s length. psycopg writes an ``int``
-too large for a 2- or 4-byte column wrapped around rather than refusing it, so those
-columns are checked here (:func:`_out_of_range`).
+too large for a 2- or 4-byte column wrapped around rather than refusing it, so integer
+columns are checked here (:func:`_out_of_range`) and refused with the server's error.
 
 On SQLite the same values go to ``sqlite3``'s ``executemany`` (one prepared ``INSERT``
 stepped a row at a time, as SQLAlchemy's executemany does): SQLAlchemy built a
@@ -123,8 +123,10 @@ _BINARY = {"smallint": "int2", "integer": "int4", "bigint": "int8", "real": "flo
            "double precision": "float8", "boolean": "bool", "text": "text",
            "character varying": "text", "json": "json", "date": "date",
            "timestamp with time zone": "timestamptz", "bytea": "bytea"}
-#: The binary types psycopg's dumpers wrap an out-of-range ``int`` into: the bound.
-_INT_BOUND = {"int2": 2**15, "int4": 2**31}
+#: The binary integer types and their bounds: psycopg's dumpers wrap an ``int`` out of
+#: an ``int2``'s or ``int4``'s range around, and raise ``OverflowError`` (no database
+#: error) past an ``int8``'s, where the server refuses the value sent as text.
+_INT_BOUND = {"int2": 2**15, "int4": 2**31, "int8": 2**63}
 _TYPES_KEY = "iscg_copy_types"
 
 
