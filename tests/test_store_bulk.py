@@ -9,7 +9,10 @@ what SQLAlchemy's executemany INSERT stores.
   stores the same messages, references, items, shares, topics, entities and overlap
   terms (compared as tests/test_analysis_parallel.py compares two runs).
 * A row the server refuses raises the SQLAlchemy exception the INSERT raises, so ingest
-  still stores the rest of the batch one by one.
+  still stores the rest of the batch one by one; on PostgreSQL an ``int`` too large for
+  its column is refused too (psycopg's binary dump would wrap it around).
+* On PostgreSQL every table an import and its analysis copy into is copied in the
+  binary format (the server's CPU, issue 17).
 """
 
 from __future__ import annotations
@@ -121,6 +124,11 @@ def test_a_refused_row_raises_what_the_insert_raises(engine: Engine) -> None:
         with pytest.raises(DataError), session_scope(engine) as session:
             insert_rows(session, MESSAGES,
                         [row, {**row, "message_id": "b@x", "subject": "\x00"}])
+        for column, value in (("raw_size", 2**31), ("raw_size", -2**31 - 1),
+                              ("utc_offset_minutes", 2**40), ("source_uid", 2**63)):
+            with pytest.raises(DataError), session_scope(engine) as session:
+                insert_rows(session, MESSAGES, [{**row, column: 0},
+                                                {**row, "message_id": "b@x", column: value}])
     with session_scope(engine) as session:
         assert session.scalar(select(Message.id).where(Message.list_id == list_id)) is None
 
@@ -168,3 +176,23 @@ def test_sqlite_datetime_text_is_sqlalchemys(value: datetime | None) -> None:
     assert fast(value) == own(value)
     with pytest.raises(ValueError, match="naive"):
         fast(datetime(2026, 1, 1, 12, 0))
+
+def test_the_import_copies_in_binary_on_postgresql(
+        db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not db_url.startswith("postgresql"):
+        pytest.skip("COPY is PostgreSQL's")
+    import psycopg
+
+    statements: list[str] = []
+    copy = psycopg.Cursor.copy
+
+    def recorded(self: psycopg.Cursor[Any], statement: str, *args: Any, **kwargs: Any) -> Any:
+        statements.append(statement)
+        return copy(self, statement, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Cursor, "copy", recorded)
+    _import_and_analyse(db_url)
+    tables = {statement.split('"')[1] for statement in statements}
+    assert {"messages", "message_references", "action_items", "thread_topics",
+            "thread_overlap_terms"} <= tables
+    assert all(statement.endswith("FROM STDIN (FORMAT BINARY)") for statement in statements)

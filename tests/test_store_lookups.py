@@ -89,3 +89,34 @@ def test_the_import_lookups_use_their_indexes_and_are_built_once(engine: Engine)
         else:
             assert not re.search(r"SCAN (messages|message_references|threads)\b(?! USING)",
                                  plan), plan
+
+
+def test_the_search_index_fill_is_one_array_on_postgresql(engine: Engine) -> None:
+    """The search index's fill selects a batch's messages by one array on PostgreSQL
+    (the same text every batch), by ``IN`` on SQLite; every message is indexed once and
+    PostgreSQL reads them by the primary key."""
+    app = App(settings=Settings(), engine=engine)
+    fills: list[tuple[str, Any]] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, parameters: Any,
+             _context: Any, _many: bool) -> None:
+        if "INTO search_messages" in statement:
+            fills.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        stored = import_archive(app, sample_archive(), batch_size=50).stored
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    postgres = engine.dialect.name == "postgresql"
+    assert len(fills) > 1 and all(("id = ANY(" in s) == postgres for s, _ in fills)
+    if postgres:  # one text, whatever a batch's size
+        assert len({s for s, _ in fills}) == 1
+    with engine.connect() as connection:
+        key = "message_pk" if postgres else "rowid"
+        indexed = connection.exec_driver_sql(
+            f"SELECT count(DISTINCT {key}) FROM search_messages").scalar()
+    assert indexed == stored
+    if postgres:
+        plan = _plan(engine, *fills[0])
+        assert "Seq Scan on messages" not in plan and "Index Scan on pk_messages" in plan, plan

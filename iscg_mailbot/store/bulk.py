@@ -19,6 +19,16 @@ same SQLAlchemy exception class (``IntegrityError``, ``DataError``...) as the ``
 would, so callers that store row by row after a refused batch keep working.
 ``tests/test_store_bulk.py`` holds it to the ``INSERT`` on random rows.
 
+On PostgreSQL the stream is in ``COPY``'s binary format when every column written has
+a type of :data:`_BINARY` (all the import's tables do): the server then reads each value
+by its length instead of scanning the text for escapes and parsing numbers and dates
+(measured on the 20k corpus' 19,985 messages: the server's CPU 1.2 -> 0.82 s, the
+client's 0.33 -> 0.08-0.2 s; the overlap terms 0.23 -> 0.17 s), and the same checks
+apply: the column's binary input validates the text's encoding (a NUL is refused as in
+an ``INSERT``), the JSON and a ``VARCHAR``'s length. psycopg writes an ``int``
+too large for a 2- or 4-byte column wrapped around rather than refusing it, so integer
+columns are checked here (:func:`_out_of_range`) and refused with the server's error.
+
 On SQLite the same values go to ``sqlite3``'s ``executemany`` (one prepared ``INSERT``
 stepped a row at a time, as SQLAlchemy's executemany does): SQLAlchemy built a
 parameter dict a row and ran every value through its processor one by one, about
@@ -32,9 +42,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import closing
 from datetime import UTC, datetime
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Dialect, Insert, Table, insert
+from sqlalchemy import Connection, Dialect, Insert, Table, insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -148,6 +158,62 @@ def _values(table: Table, dialect: Dialect, rows: Sequence[Mapping[str, Any]]
     return names, values()
 
 
+#: PostgreSQL column type -> the type psycopg writes a value as in a binary ``COPY``. A
+#: ``json`` value (the bind step's ``Json`` wrapper) is serialised as for the text
+#: format, and its binary form is that text; a ``VARCHAR``'s binary input applies its
+#: length as the text input does. A table with a column of another type is copied as
+#: text.
+_BINARY = {"smallint": "int2", "integer": "int4", "bigint": "int8", "real": "float4",
+           "double precision": "float8", "boolean": "bool", "text": "text",
+           "character varying": "text", "json": "json", "date": "date",
+           "timestamp with time zone": "timestamptz", "bytea": "bytea"}
+#: The binary integer types and their bounds: psycopg's dumpers wrap an ``int`` out of
+#: an ``int2``'s or ``int4``'s range around, and raise ``OverflowError`` (no database
+#: error) past an ``int8``'s, where the server refuses the value sent as text.
+_INT_BOUND = {"int2": 2**15, "int4": 2**31, "int8": 2**63}
+_TYPES_KEY = "iscg_copy_types"
+
+
+def _binary_types(connection: Connection, table: Table, names: Sequence[str]) -> list[str] | None:
+    """The binary ``COPY`` type of each column in ``names`` as the server declares it
+    (read once a table and connection), or None when one has no binary form here."""
+    known: dict[str, dict[str, str]] = connection.info.setdefault(_TYPES_KEY, {})
+    declared = known.get(table.name)
+    if declared is None or not set(names) <= declared.keys():
+        rows = connection.exec_driver_sql(
+            "SELECT attname, format_type(atttypid, NULL) FROM pg_attribute"
+            " WHERE attrelid = %(table)s::regclass AND attnum > 0 AND NOT attisdropped",
+            {"table": f'"{table.name}"'}).all()
+        declared = known[table.name] = {name: kind for name, kind in rows}
+    types = [_BINARY.get(declared.get(name, "")) for name in names]
+    return None if None in types else cast(list[str], types)
+
+
+def _out_of_range(value: Any, bound: int) -> bool:
+    """Whether ``value`` (an ``int``, or None) does not fit the column of ``bound``."""
+    return value is not None and not -bound <= value < bound
+
+
+def _copy(driver: Any, statement: str, rows: Iterator[list[Any]], types: list[str] | None) -> None:
+    """Stream ``rows`` by ``statement`` (``COPY ... FROM STDIN``), in binary when
+    ``types`` are given (then ``statement`` says ``FORMAT BINARY``)."""
+    with driver.cursor() as cursor, cursor.copy(statement) as copy:
+        if types is None:
+            for row in rows:
+                copy.write_row(row)
+            return
+        copy.set_types(types)
+        bounded = [(n, _INT_BOUND[kind]) for n, kind in enumerate(types) if kind in _INT_BOUND]
+        for row in rows:
+            for n, bound in bounded:
+                if _out_of_range(row[n], bound):
+                    import psycopg
+
+                    raise psycopg.errors.NumericValueOutOfRange(
+                        f"{row[n]} is out of range for column {n + 1}")
+            copy.write_row(row)
+
+
 def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert ``rows`` (dicts keyed by column name, all with the same keys) into ``table``
     in the session's transaction, as ``session.execute(insert(table), rows)`` would."""
@@ -164,16 +230,16 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     driver = connection.connection.driver_connection
     assert driver is not None
     sqlite = dialect.name == "sqlite"
+    types = None if sqlite else _binary_types(connection, table, names)
     statement = (f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join("?" * len(names))})'
-                 if sqlite else f'COPY "{table.name}" ({columns}) FROM STDIN')
+                 if sqlite else f'COPY "{table.name}" ({columns}) FROM STDIN'
+                 + ("" if types is None else " (FORMAT BINARY)"))
     try:
         if sqlite:
             with closing(driver.cursor()) as cursor:
                 cursor.executemany(statement, values)
         else:
-            with driver.cursor() as cursor, cursor.copy(statement) as copy:
-                for row in values:
-                    copy.write_row(row)
+            _copy(driver, statement, values, types)
     except dialect.loaded_dbapi.Error as exc:
         raise DBAPIError.instance(statement, None, exc, dialect.loaded_dbapi.Error) from exc
     note_write(connection, table.name)

@@ -21,9 +21,10 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnClause, bindparam, column, select, text
+from sqlalchemy import ARRAY, ColumnClause, Integer, TextClause, bindparam, column, select, text
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.store.chunks import chunks
@@ -160,12 +161,22 @@ def index_messages(session: Session, message_ids: Collection[int]) -> int:
     """Add (or refresh) these messages in the index; indexing twice changes nothing."""
     ensure_search_index(session)
     ids = sorted(set(message_ids))
-    statement = text(CURRENT_SHAPE.fill_statement(_dialect(session), "id IN :ids")).bindparams(
-        bindparam("ids", expanding=True)
-    )
+    statement = _fill(_dialect(session))
     for chunk in chunks(ids):
         session.execute(statement, {"ids": chunk, "cap": MAX_TEXT})
     return len(ids)
+
+
+@cache
+def _fill(dialect: str) -> TextClause:
+    """The fill statement for a chunk of ids, built once a dialect: on PostgreSQL the ids
+    are one array (``= ANY``, as ``store/chunks.among`` selects), so the statement is
+    the same text every batch and psycopg does not dump 500 parameters (issue 17)."""
+    if dialect == "postgresql":
+        return text(CURRENT_SHAPE.fill_statement(dialect, "id = ANY(:ids)")).bindparams(
+            bindparam("ids", type_=ARRAY(Integer)))
+    return text(CURRENT_SHAPE.fill_statement(dialect, "id IN :ids")).bindparams(
+        bindparam("ids", expanding=True))
 
 
 def index_missing(session: Session) -> int:
