@@ -1,7 +1,8 @@
 """Shapes of a sentence that decide who owes it, for :mod:`~iscg_mailbot.analyse.action_who`:
 a party asked to pass a request on ("Could BR ask WP 5D to ...?"), a name closing the
 sentence ("..., Sofia."), a verb after "and" sharing the sentence's subject ("I am
-checking with X and will reply"), "with me" (the sender joins the work)."""
+checking with X and will reply"), "with me" (the sender joins the work), a member or a body addressed by name ("Klaus, could
+you ...", "BDT, could you ...")."""
 
 from __future__ import annotations
 
@@ -28,3 +29,15 @@ OUR_PEOPLE = re.compile(r"\b(?:our|my)\s+(?:\w+\s+)?$", re.IGNORECASE)
 LABEL_LEAD = re.compile(r"\W*(?:(?:(?:(?:a|one|quick|short|another)\s+)?(?:question|request|note|"
                          r"reminder|action)s?\s+)?(?:to|for)\s+"
                          r"(?:the\s+)?|(?:attn|attention)\s*[.:]?\s*(?:the\s+)?)?", re.IGNORECASE)
+# Between a name and the request addressed to it: "Klaus, could you" / "María: please".
+# A hyphen typed between spaces is a dash ("Sofia - could you ..."), as an en dash is.
+VOCATIVE_GAP = re.compile(r"^(?:\s*[,:\u2013\u2014]|\s+-(?=\s))\s*(?:(?:could|can|would|will)\s+)?$",
+                          re.IGNORECASE)
+# A body addressed as a person is: "BDT, could you ...", "BDT and TSB, could you ...",
+# "TSB colleagues, is there ...?", "BR, which bands ...?". The comma alone is not enough
+# ("BDT, as agreed, will ..." is BDT acting): a request or question must open right after.
+BODY_VOCATIVE = re.compile(
+    r"(?:\s+(?:colleagues|team|friends))?\s*,\s*(?:(?:could|can|would|will)\s+you\b|please\b|"
+    r"(?:do|did)\s+you\b|(?:is|are)\s+there\b|(?:which|what|when|where|how|who)\b|"
+    r"(?:does|do|did|has|have)\s+(?:the\s+)?(?:ITU|SG|WP|it|your|any)\b)",
+    re.IGNORECASE)

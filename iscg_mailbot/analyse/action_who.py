@@ -31,11 +31,13 @@ from iscg_mailbot.analyse.action_shapes import (
     ADVERB_GAP,
     AND_LEAD,
     ASKED_TO_ASK,
+    BODY_VOCATIVE,
     LABEL_LEAD,
     MODAL_LEAD,
     OPENS_WITH_SENDER,
     OUR_PEOPLE,
     TRAILING_NAME,
+    VOCATIVE_GAP,
     WITH_ME,
     YOU_TO_ASK,
 )
@@ -61,18 +63,6 @@ _OF_BODY = re.compile(r"\s+(?:members|colleagues|team|delegates|experts)\b", re.
 # "colleagues in BDT", "someone at TSB": the people of the body named next, so the body.
 _PEOPLE_IN = re.compile(r"\b(?:colleagues|someone|somebody|staff|experts|people)\s+"
                         r"(?:in|from|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
-# Between a name and the request addressed to it: "Klaus, could you" / "María: please".
-# A hyphen typed between spaces is a dash ("Sofia - could you ..."), as an en dash is.
-_VOCATIVE_GAP = re.compile(r"^(?:\s*[,:\u2013\u2014]|\s+-(?=\s))\s*(?:(?:could|can|would|will)\s+)?$",
-                           re.IGNORECASE)
-# A body addressed as a person is: "BDT, could you ...", "BDT and TSB, could you ...",
-# "TSB colleagues, is there ...?", "BR, which bands ...?". The comma alone is not enough
-# ("BDT, as agreed, will ..." is BDT acting): a request or question must open right after.
-_BODY_VOCATIVE = re.compile(
-    r"(?:\s+(?:colleagues|team|friends))?\s*,\s*(?:(?:could|can|would|will)\s+you\b|please\b|"
-    r"(?:do|did)\s+you\b|(?:is|are)\s+there\b|(?:which|what|when|where|how|who)\b|"
-    r"(?:does|do|did|has|have)\s+(?:the\s+)?(?:ITU|SG|WP|it|your|any)\b)",
-    re.IGNORECASE)
 _RECIPIENT_LEAD = re.compile(r"(?:\bto\s*:?|\bfor)\s*(?:the\s+)?$", re.IGNORECASE)
 _FROM_LEAD = re.compile(r"\bfrom\s+(?:each\s+of\s+|both\s+)?(?:the\s+)?$", re.IGNORECASE)
 # An aside about the body just named: "TSB (SG5 leadership) and BR".
@@ -195,7 +185,7 @@ class Owners:
         before the request: "... from ITU-T: Klaus, Hiroshi, could you ..." -> both."""
         members = [i for i, m in enumerate(self.mentions)
                    if m.kind == "member" and m.end <= self.position]
-        if members and _VOCATIVE_GAP.match(self.text[self.mentions[members[-1]].end:self.position]):
+        if members and VOCATIVE_GAP.match(self.text[self.mentions[members[-1]].end:self.position]):
             chain = [members[-1]]
             while len(chain) < len(members) and _CONNECTOR.match(
                 self.text[self.mentions[members[-len(chain) - 1]].end:
@@ -227,7 +217,7 @@ class Owners:
         who = self.chain(0, forward=True)
         last = max(m.end for m in self.mentions if m.owner in (who.owner or "").split(", "))
         if (self.text[last:last + 2].lstrip()[:1] != ":" and not _dash_at(self.text, last)
-                and not _BODY_VOCATIVE.match(self.text, last)):
+                and not BODY_VOCATIVE.match(self.text, last)):
             return None
         return who
 
