@@ -237,7 +237,7 @@ def search(state: CliState, words: tuple[str, ...], limit: int, as_json: bool) -
     finds words starting with cyber. Example: iscg-mailbot search spectrum -draft
     """
     from iscg_mailbot.services import actions as action_service
-    from iscg_mailbot.services.threads import shown_subject
+    from iscg_mailbot.services.subjects import shown_subject  # not the thread service's ORM
 
     options = [word for word in words if word.startswith("--")]
     if options:
