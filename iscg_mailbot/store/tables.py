@@ -1,16 +1,19 @@
-"""The metadata every table belongs to, and the tables the chair's thread lists read,
-declared in SQLAlchemy Core.
+"""The metadata every table belongs to, and the tables the chair's lists read, declared
+in SQLAlchemy Core.
 
 ``threads list --open``/``--stalled`` read ``threads``, ``thread_open_items`` and
-``action_items`` only (``report/thread_lists.py``). Declared here as Core tables, the
-query runs on a connection without importing the ORM: ``sqlalchemy.orm``, declaring the
-mapped classes and configuring their mappers were about a quarter of the CPU of the
-whole process (issue 17, start-up; docs/performance-history.md, perf-pgcli2). The
-mapped classes (``Thread`` in ``models.py``, ``ActionItem`` and ``ThreadOpenItems`` in
-``models_actions.py``) map these same tables (``__table__``): each column is declared
-once, here, and ``tests/test_migrations.py`` still checks them against the migrations.
+``action_items`` (``report/thread_lists.py``); ``actions list`` reads ``action_items``,
+``messages`` and ``threads`` (``report/queries.py``), ``search`` the search index and
+``messages`` (``store/search.py``). Declared here as Core tables, those queries run on a
+connection without importing the ORM: ``sqlalchemy.orm``, declaring the mapped classes
+and configuring their mappers were 15-25% of the CPU of the whole process (issue 17,
+start-up; docs/performance-history.md, perf-pgcli2 and perf-actlist). The mapped
+classes (``Thread`` and ``Message`` in ``models.py``, ``ActionItem`` and
+``ThreadOpenItems`` in ``models_actions.py``) map these same tables (``__table__``):
+each column is declared once, here, and ``tests/test_migrations.py`` still checks them
+against the migrations.
 
-What each column means is documented on its mapped class.
+What each column means is documented on its mapped class (``messages``' here).
 """
 
 from __future__ import annotations
