@@ -59,7 +59,7 @@ def _due(row: ActionRow) -> str:
 
 
 def _rows(settings: Settings, rows: list[ActionRow]) -> list[list[object]]:
-    from iscg_mailbot.services.threads import shown_subject
+    from iscg_mailbot.services.subjects import shown_subject  # not the thread service's ORM
 
     return [
         [row.id, row.kind if row.kind != "action" else row.status, _due(row),
@@ -237,7 +237,7 @@ def search(state: CliState, words: tuple[str, ...], limit: int, as_json: bool) -
     finds words starting with cyber. Example: iscg-mailbot search spectrum -draft
     """
     from iscg_mailbot.services import actions as action_service
-    from iscg_mailbot.services.threads import shown_subject
+    from iscg_mailbot.services.subjects import shown_subject  # not the thread service's ORM
 
     options = [word for word in words if word.startswith("--")]
     if options:

@@ -1,11 +1,11 @@
 """Who wrote in a thread: the participant filter of the chair's lists, and the LIKE
-pattern the lists' substring filters share."""
+pattern the lists' substring filters share (over the Core table ``messages``: no ORM)."""
 
 from __future__ import annotations
 
 from sqlalchemy import Select, func, or_, select
 
-from iscg_mailbot.store.models import Message
+from iscg_mailbot.store.tables import messages
 
 
 def like_pattern(value: str) -> str:
@@ -26,10 +26,11 @@ def participant_threads(participant: str) -> Select[int | None]:
     whenever the name is a member's.
     """
     wanted = participant.strip()
+    message = messages.c
     if "@" in wanted and " " not in wanted:
-        condition = Message.sender_address == wanted.lower()
+        condition = message.sender_address == wanted.lower()
     else:
         pattern = like_pattern(wanted)
-        condition = or_(func.lower(Message.sender_name).like(pattern, escape="\\"),
-                        Message.sender_address.like(pattern, escape="\\"))
-    return select(Message.thread_id).where(condition, Message.thread_id.is_not(None)).distinct()
+        condition = or_(func.lower(message.sender_name).like(pattern, escape="\\"),
+                        message.sender_address.like(pattern, escape="\\"))
+    return select(message.thread_id).where(condition, message.thread_id.is_not(None)).distinct()

@@ -1,6 +1,6 @@
 """The chair's queries: what is still open, who owes what, which threads are stuck.
 
-Read-only functions over a session, returning plain rows:
+Read-only functions over a session or a Core connection, returning plain rows:
 
 - :func:`list_actions` — action items with filters (open, overdue, owner, due before,
   threads), overdue first then by due date;
@@ -9,6 +9,11 @@ Read-only functions over a session, returning plain rows:
 - :func:`stalled_threads` — threads with open action items and no message for a while.
 
 (The last two are :mod:`.thread_lists`', over the Core tables, given from here too.)
+
+The action list reads the Core tables of ``store/tables.py``, so that ``actions list``
+runs on a connection without importing the ORM (issue 17: importing ``sqlalchemy.orm``
+and configuring the mappers were ~15-20% of its process's CPU); the digest, the website
+and the item's decisions run the same functions in a Session.
 
 ``today`` (for "overdue") is the caller's calendar day in the list's time zone. Topic
 filters arrive as ``thread_ids``: the topics feature turns a topic into its threads.
@@ -20,9 +25,9 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, case, false, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Row, case, false, func, select
 
 from iscg_mailbot.action_codes import ACTION, OPEN
 from iscg_mailbot.report.bounded import (
@@ -44,8 +49,11 @@ from iscg_mailbot.report.thread_lists import (
     stalled_threads_page,
 )
 from iscg_mailbot.store.chunks import chunks
-from iscg_mailbot.store.models import Message, Thread
-from iscg_mailbot.store.models_actions import ActionItem
+from iscg_mailbot.store.tables import action_items, messages, threads
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -123,7 +131,7 @@ def owner_matches(owner: str | None, wanted: str) -> bool:
 
 
 def list_actions(
-    session: Session,
+    session: Session | Connection,
     *,
     today: date,
     status: str | None = OPEN,
@@ -151,7 +159,7 @@ def list_actions(
 
 
 def actions_page(
-    session: Session,
+    session: Session | Connection,
     *,
     today: date,
     status: str | None = OPEN,
@@ -173,7 +181,7 @@ def actions_page(
         conditions = _action_conditions(today=today, status=status, kinds=kinds,
                                         overdue=overdue, owner=owner, due_before=due_before,
                                         thread_ids=thread_ids, list_id=list_id)
-        return count_rows(session, select(ActionItem.id).where(*conditions))
+        return count_rows(session, select(action_items.c.id).where(*conditions))
 
     return make_page(rows, limit, count, offset)
 
@@ -190,14 +198,14 @@ def _action_conditions(
     list_id: int | None,
 ) -> list[ColumnElement[bool]]:
     """The WHERE of :func:`list_actions`."""
-    conditions: list[ColumnElement[bool]] = [ActionItem.kind.in_(list(kinds))]
+    conditions: list[ColumnElement[bool]] = [action_items.c.kind.in_(list(kinds))]
     if status is not None:
-        conditions.append(ActionItem.status == status)
+        conditions.append(action_items.c.status == status)
     if overdue:
-        conditions += [ActionItem.status == OPEN, ActionItem.kind == ACTION,
-                       ActionItem.due < today]
+        conditions += [action_items.c.status == OPEN, action_items.c.kind == ACTION,
+                       action_items.c.due < today]
     if due_before is not None:
-        conditions.append(ActionItem.due < due_before)
+        conditions.append(action_items.c.due < due_before)
     if owner:
         pattern = owner_pattern(owner)
         if pattern is None:
@@ -208,27 +216,27 @@ def _action_conditions(
             # tried the pattern first on every open item, and estimated so few matches
             # that it read them all and sorted them instead of walking the due-date index
             # to the first page (180 -> 27 ms at 100,000 messages).
-            coarse = func.lower(ActionItem.owner).like(like_pattern(owner), escape="\\")
-            conditions.append(case((coarse, ActionItem.owner.regexp_match(pattern)),
+            coarse = func.lower(action_items.c.owner).like(like_pattern(owner), escape="\\")
+            conditions.append(case((coarse, action_items.c.owner.regexp_match(pattern)),
                                    else_=false()))
     if thread_ids is not None:
-        conditions.append(ActionItem.thread_id.in_(sorted(thread_ids)))
+        conditions.append(action_items.c.thread_id.in_(sorted(thread_ids)))
     if list_id is not None:
-        conditions.append(ActionItem.list_id == list_id)
+        conditions.append(action_items.c.list_id == list_id)
     return conditions
 
 
-def _ordered_ids(session: Session, conditions: list[ColumnElement[bool]],
+def _ordered_ids(session: Session | Connection, conditions: list[ColumnElement[bool]],
                  limit: int | None, offset: int) -> list[int]:
     """Ids in display order, ``limit`` of them after the first ``offset``.
 
     Dated items first in due-date order (the (status, kind, due) index gives that order
     without sorting), then undated ones newest first: two queries rather than one sort.
     """
-    dated = (select(ActionItem.id).where(*conditions, ActionItem.due.is_not(None))
-             .order_by(ActionItem.due, ActionItem.id.desc()))
-    undated = (select(ActionItem.id).where(*conditions, ActionItem.due.is_(None))
-               .order_by(ActionItem.id.desc()))
+    dated = (select(action_items.c.id).where(*conditions, action_items.c.due.is_not(None))
+             .order_by(action_items.c.due, action_items.c.id.desc()))
+    undated = (select(action_items.c.id).where(*conditions, action_items.c.due.is_(None))
+               .order_by(action_items.c.id.desc()))
     found = list(session.scalars(dated.limit(limit).offset(offset)))
     if limit is not None and len(found) >= limit:
         return found
@@ -240,50 +248,50 @@ def _ordered_ids(session: Session, conditions: list[ColumnElement[bool]],
 
 # Each row's subject by its thread's key: joined, PostgreSQL hashed every thread (15 ms
 # at 10,000 threads, growing with the archive) to find the subjects of 200 rows.
-_THREAD_SUBJECT = (select(Thread.subject).where(Thread.id == ActionItem.thread_id)
-                   .correlate(ActionItem).scalar_subquery())
+_THREAD_SUBJECT = (select(threads.c.subject).where(threads.c.id == action_items.c.thread_id)
+                   .correlate(action_items).scalar_subquery())
 
 
-def _rows_for(session: Session, ids: list[int], today: date) -> list[ActionRow]:
+#: What a row shows of the item's message (no column of action_items has these names).
+_MESSAGE_COLUMNS = (messages.c.message_id, messages.c.date, messages.c.sender_name,
+                    messages.c.sender_address)
+
+
+def _rows_for(session: Session | Connection, ids: list[int], today: date) -> list[ActionRow]:
     rows: dict[int, ActionRow] = {}
     for chunk in chunks(ids):
-        for item, subject, message_id, message_date, sender_name, sender_address in session.execute(
-            select(ActionItem, _THREAD_SUBJECT, Message.message_id, Message.date,
-                   Message.sender_name, Message.sender_address)
-            .join(Message, Message.id == ActionItem.message_pk)
-            .where(ActionItem.id.in_(chunk))
+        for row in session.execute(
+            select(action_items, _THREAD_SUBJECT.label("thread_subject"), *_MESSAGE_COLUMNS)
+            .join(messages, messages.c.id == action_items.c.message_pk)
+            .where(action_items.c.id.in_(chunk))
         ):
-            rows[item.id] = _action_row(item, subject, message_id, message_date,
-                                        sender_name or sender_address, today)
+            rows[row.id] = _action_row(row, today)
     return [rows[i] for i in ids if i in rows]
 
 
-def _action_row(item: ActionItem, subject: str | None, message_id: str,
-                message_date: datetime | None, sender: str, today: date) -> ActionRow:
+def _action_row(item: Row[Any], today: date) -> ActionRow:
+    """An item's row: the columns of ``action_items`` with ``thread_subject`` and the
+    message's ``message_id``, ``date``, ``sender_name`` and ``sender_address``."""
     return ActionRow(
         id=item.id, kind=item.kind, status=item.status, owner=item.owner,
         owner_kind=item.owner_kind, due=item.due,
         overdue=(item.status == OPEN and item.kind == ACTION and item.due is not None
                  and item.due < today),
-        sentence=item.sentence, thread_id=item.thread_id, thread_subject=subject or "",
-        message_id=message_id, message_date=message_date, sender=sender,
+        sentence=item.sentence, thread_id=item.thread_id,
+        thread_subject=item.thread_subject or "", message_id=item.message_id,
+        message_date=item.date, sender=item.sender_name or item.sender_address,
         confidence=item.confidence, manual=item.manual, note=item.note,
         closed_at=item.closed_at, closing_sentence=item.closing_sentence,
         rule=item.rule or "",
     )
 
 
-def action_row(session: Session, item_id: int, today: date) -> ActionRow | None:
+def action_row(session: Session | Connection, item_id: int, today: date) -> ActionRow | None:
     """One item by id, or None."""
     found = session.execute(
-        select(ActionItem, Thread.subject, Message.message_id, Message.date,
-               Message.sender_name, Message.sender_address)
-        .join(Message, Message.id == ActionItem.message_pk)
-        .outerjoin(Thread, Thread.id == ActionItem.thread_id)
-        .where(ActionItem.id == item_id)
+        select(action_items, threads.c.subject.label("thread_subject"), *_MESSAGE_COLUMNS)
+        .join(messages, messages.c.id == action_items.c.message_pk)
+        .outerjoin(threads, threads.c.id == action_items.c.thread_id)
+        .where(action_items.c.id == item_id)
     ).first()
-    if found is None:
-        return None
-    item, subject, message_id, message_date, sender_name, sender_address = found
-    return _action_row(item, subject, message_id, message_date,
-                       sender_name or sender_address, today)
+    return None if found is None else _action_row(found, today)

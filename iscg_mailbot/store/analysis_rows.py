@@ -23,7 +23,7 @@ from iscg_mailbot.store.json_lists import ListJSON
 from iscg_mailbot.store.models import MailingList, Message
 from iscg_mailbot.store.models_actions import ActionItem
 
-MESSAGES = cast(Table, Message.__table__)
+MESSAGES = Message.__table__  # a Core Table already (store/tables.py)
 LISTS = cast(Table, MailingList.__table__)
 ITEMS = ActionItem.__table__  # a Core Table already (store/tables.py)
 

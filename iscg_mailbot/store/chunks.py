@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import ARRAY, ColumnElement, any_, bindparam
-from sqlalchemy.orm import QueryableAttribute
+
+if TYPE_CHECKING:  # the action list runs without the ORM (report/queries.py)
+    from sqlalchemy.orm import QueryableAttribute
 
 _Item = TypeVar("_Item")
 

@@ -178,7 +178,7 @@ def insert_messages(session: Session, list_id: int, fresh: Sequence[ParsedMessag
     # SQLAlchemy writes one huge multi-row INSERT per page that psycopg re-parses every
     # time (PostgreSQL), or one INSERT per row (SQLite); the new keys are read back by
     # Message-ID instead.
-    insert_rows(session, cast(Table, Message.__table__), rows)
+    insert_rows(session, Message.__table__, rows)
     keys = _primary_keys(session, list_id, [parsed.message_id for parsed in fresh])
     ids = [keys[parsed.message_id] for parsed in fresh]
     references: list[dict[str, object]] = []

@@ -19,24 +19,11 @@ in quotes (``Mapped[list["Message"]]``).
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import (
-    BigInteger,
-    Boolean,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-    false,
-)
-from sqlalchemy.engine.default import DefaultExecutionContext
+from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from iscg_mailbot.parse.subjects import is_reply_subject
 from iscg_mailbot.store import tables
 from iscg_mailbot.store.base import Base
-from iscg_mailbot.store.types import utcnow
 
 if TYPE_CHECKING:
     from iscg_mailbot.store.models_ingest import (
@@ -83,62 +70,45 @@ class Thread(Base):
     messages: Mapped[list["Message"]] = relationship(back_populates="thread")
 
 
-def _reply_subject(context: DefaultExecutionContext) -> bool:
-    """``messages.is_reply`` of a row being inserted, from its subject (every insert
-    path, ORM or Core, gets it without having to remember it)."""
-    parameters = context.get_current_parameters()  # type: ignore[no-untyped-call]
-    return is_reply_subject(parameters.get("subject"))
-
-
 class Message(Base):
-    """One stored message. Unique per list by Message-ID (without angle brackets)."""
+    """One stored message. Unique per list by Message-ID (without angle brackets). The
+    columns are declared in Core (``store/tables.py``, where each is explained: the
+    chair's action list reads them without the ORM)."""
 
     __tablename__ = "messages"
-    __table_args__ = (
-        UniqueConstraint("list_id", "message_id", name="uq_messages_list_id_message_id"),
-        Index("ix_messages_thread_date", "thread_id", "date"),
-    )
+    __table__ = tables.messages
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    list_id: Mapped[int] = mapped_column(ForeignKey("mailing_lists.id"))
-    thread_id: Mapped[int | None] = mapped_column(ForeignKey("threads.id"))
-    message_id: Mapped[str] = mapped_column(String(998))
-    synthetic_id: Mapped[bool] = mapped_column(Boolean, default=False)
-    parent_message_id: Mapped[str | None] = mapped_column(String(998))
-    in_reply_to: Mapped[str | None] = mapped_column(String(998))
-    references: Mapped[list[Any]] = mapped_column(default=list)
-    sender_name: Mapped[str] = mapped_column(Text, default="")
-    sender_address: Mapped[str] = mapped_column(String(320), default="", index=True)
-    to_addresses: Mapped[list[Any]] = mapped_column(default=list)
-    cc_addresses: Mapped[list[Any]] = mapped_column(default=list)
-    date: Mapped[datetime | None] = mapped_column(index=True)
-    # The sender's UTC offset in minutes (date is stored in UTC), for relative deadlines.
-    utc_offset_minutes: Mapped[int | None] = mapped_column(Integer)
-    subject: Mapped[str] = mapped_column(Text, default="")
-    normalised_subject: Mapped[str] = mapped_column(String(500), default="", index=True)
-    # The subject starts with a reply marker ("RE:", "AW:", ...; revision 0015): read by
-    # threading, which groups a reply under an original of the same subject. Stored
-    # once at insert rather than recomputed from every stored subject on each batch.
-    is_reply: Mapped[bool] = mapped_column(Boolean, default=_reply_subject,
-                                           server_default=false())
-    body_text: Mapped[str] = mapped_column(Text, default="")
-    new_text: Mapped[str] = mapped_column(Text, default="")
-    # The text of messages forwarded as message/rfc822 parts (part of this message,
-    # never list messages of their own): analysis reads it as forwarded content.
-    forwarded_text: Mapped[str] = mapped_column(Text, default="")
-    quoted_text: Mapped[str] = mapped_column(Text, default="")
-    signature: Mapped[str] = mapped_column(Text, default="")
-    attachments: Mapped[list[Any]] = mapped_column(default=list)
-    raw_size: Mapped[int] = mapped_column(Integer, default=0)
-    defects: Mapped[list[Any]] = mapped_column(default=list)
-    # Sent by a program (Auto-Submitted, X-Autoreply, ...; revision 0014): owes nothing.
-    auto_submitted: Mapped[bool] = mapped_column(Boolean, default=False,
-                                                 server_default=false())
-    source_mailbox: Mapped[str | None] = mapped_column(String(200))
-    source_uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
-    source_uid: Mapped[int | None] = mapped_column(BigInteger)
-    source_path: Mapped[str | None] = mapped_column(Text)
-    stored_at: Mapped[datetime] = mapped_column(default=utcnow)
+    id: Mapped[int]
+    list_id: Mapped[int]
+    thread_id: Mapped[int | None]
+    message_id: Mapped[str]
+    synthetic_id: Mapped[bool]
+    parent_message_id: Mapped[str | None]
+    in_reply_to: Mapped[str | None]
+    references: Mapped[list[Any]]
+    sender_name: Mapped[str]
+    sender_address: Mapped[str]
+    to_addresses: Mapped[list[Any]]
+    cc_addresses: Mapped[list[Any]]
+    date: Mapped[datetime | None]
+    utc_offset_minutes: Mapped[int | None]
+    subject: Mapped[str]
+    normalised_subject: Mapped[str]
+    is_reply: Mapped[bool]
+    body_text: Mapped[str]
+    new_text: Mapped[str]
+    forwarded_text: Mapped[str]
+    quoted_text: Mapped[str]
+    signature: Mapped[str]
+    attachments: Mapped[list[Any]]
+    raw_size: Mapped[int]
+    defects: Mapped[list[Any]]
+    auto_submitted: Mapped[bool]
+    source_mailbox: Mapped[str | None]
+    source_uidvalidity: Mapped[int | None]
+    source_uid: Mapped[int | None]
+    source_path: Mapped[str | None]
+    stored_at: Mapped[datetime]
 
     thread: Mapped[Thread | None] = relationship(back_populates="messages")
 

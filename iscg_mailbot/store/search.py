@@ -22,15 +22,27 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ARRAY, ColumnClause, Integer, TextClause, bindparam, column, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ARRAY,
+    ColumnClause,
+    Connection,
+    Integer,
+    TextClause,
+    bindparam,
+    column,
+    select,
+    text,
+)
 
 from iscg_mailbot.store.chunks import chunks
-from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.search_query import clean_query, fts5_query, tsquery
+from iscg_mailbot.store.tables import messages as message_table
 from iscg_mailbot.store.types import UTCDateTime
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 TABLE = "search_messages"
 _SNIPPET_WORDS = 16
@@ -50,7 +62,9 @@ class SearchHit:
     rank: float
 
 
-def _dialect(session: Session) -> str:
+def _dialect(session: Session | Connection) -> str:
+    if isinstance(session, Connection):
+        return session.dialect.name
     return session.get_bind().dialect.name
 
 
@@ -126,7 +140,7 @@ CURRENT_SHAPE = SHAPE_0005
 MAX_TEXT = CURRENT_SHAPE.cap
 
 
-def ensure_search_index(session: Session) -> bool:
+def ensure_search_index(session: Session | Connection) -> bool:
     """Create the index structures if missing (migration 0005 made them; this puts back
     an index someone dropped); True when they were just created."""
     dialect = _dialect(session)
@@ -146,7 +160,7 @@ def ensure_search_index(session: Session) -> bool:
     return True
 
 
-def _compress_like_the_bodies(session: Session) -> None:
+def _compress_like_the_bodies(session: Session | Connection) -> None:
     """Give a re-created index the compression revision 0025 gave the message bodies
     (lz4 where the server has it), so a rebuilt index is not pglz again."""
     method = session.execute(text(
@@ -157,7 +171,7 @@ def _compress_like_the_bodies(session: Session) -> None:
         session.execute(text(f"ALTER TABLE {TABLE} ALTER COLUMN document SET COMPRESSION lz4"))
 
 
-def index_messages(session: Session, message_ids: Collection[int]) -> int:
+def index_messages(session: Session | Connection, message_ids: Collection[int]) -> int:
     """Add (or refresh) these messages in the index; indexing twice changes nothing."""
     ensure_search_index(session)
     ids = sorted(set(message_ids))
@@ -179,7 +193,7 @@ def _fill(dialect: str) -> TextClause:
         bindparam("ids", expanding=True))
 
 
-def index_missing(session: Session) -> int:
+def index_missing(session: Session | Connection) -> int:
     """Index every stored message the index does not hold yet; return how many."""
     ensure_search_index(session)
     key = "message_pk" if _dialect(session) == "postgresql" else "rowid"
@@ -223,7 +237,7 @@ def _hit(row: object) -> SearchHit:
 RESULT_WINDOW = 5000
 
 
-def search(session: Session, words: str, limit: int = 20, *, offset: int = 0,
+def search(session: Session | Connection, words: str, limit: int = 20, *, offset: int = 0,
            window: int = RESULT_WINDOW) -> list[SearchHit]:
     """Messages matching ``words``, best first, each with a snippet; [] for an empty query.
 
@@ -245,7 +259,7 @@ def search(session: Session, words: str, limit: int = 20, *, offset: int = 0,
     return _search_sqlite(session, words, limit, offset, window)
 
 
-def count_matches(session: Session, words: str, at_most: int | None = None) -> int:
+def count_matches(session: Session | Connection, words: str, at_most: int | None = None) -> int:
     """How many messages match ``words`` (0 for a query that asks for nothing), counting
     no further than ``at_most`` when given (a bounded count reads only that many)."""
     words = clean_query(words)
@@ -268,7 +282,7 @@ def count_matches(session: Session, words: str, at_most: int | None = None) -> i
         "AS found"), {"expression": match}).scalar_one())
 
 
-def _search_postgresql(session: Session, words: str, limit: int, offset: int,
+def _search_postgresql(session: Session | Connection, words: str, limit: int, offset: int,
                        window: int) -> list[SearchHit]:
     compiled = tsquery(words)
     if compiled is None:
@@ -293,7 +307,7 @@ def _search_postgresql(session: Session, words: str, limit: int, offset: int,
     return [_hit(row) for row in rows]
 
 
-def _search_sqlite(session: Session, words: str, limit: int, offset: int,
+def _search_sqlite(session: Session | Connection, words: str, limit: int, offset: int,
                    window: int) -> list[SearchHit]:
     match = fts5_query(words)
     if match is None:
@@ -319,10 +333,11 @@ def _search_sqlite(session: Session, words: str, limit: int, offset: int,
         f"SELECT rowid, snippet({TABLE}, 1, '[', ']', '…', {_SNIPPET_WORDS}) FROM {TABLE} "
         f"WHERE {TABLE} MATCH :expression AND rowid IN :ids"
     ).bindparams(bindparam("ids", expanding=True)), {"expression": match, "ids": ids})}
+    message = message_table.c  # Core: `search` runs on a connection, without the ORM
     messages = {row.id: row for row in session.execute(
-        select(Message.id, Message.message_id, Message.thread_id, Message.subject,
-               Message.sender_name, Message.sender_address, Message.date)
-        .where(Message.id.in_(ids)))}
+        select(message.id, message.message_id, message.thread_id, message.subject,
+               message.sender_name, message.sender_address, message.date)
+        .where(message.id.in_(ids)))}
     return [
         SearchHit(
             message_pk=pk, message_id=row.message_id, thread_id=row.thread_id,

@@ -1,22 +1,26 @@
-"""The metadata every table belongs to, and the tables the chair's thread lists read,
-declared in SQLAlchemy Core.
+"""The metadata every table belongs to, and the tables the chair's lists read, declared
+in SQLAlchemy Core.
 
 ``threads list --open``/``--stalled`` read ``threads``, ``thread_open_items`` and
-``action_items`` only (``report/thread_lists.py``). Declared here as Core tables, the
-query runs on a connection without importing the ORM: ``sqlalchemy.orm``, declaring the
-mapped classes and configuring their mappers were about a quarter of the CPU of the
-whole process (issue 17, start-up; docs/performance-history.md, perf-pgcli2). The
-mapped classes (``Thread`` in ``models.py``, ``ActionItem`` and ``ThreadOpenItems`` in
-``models_actions.py``) map these same tables (``__table__``): each column is declared
-once, here, and ``tests/test_migrations.py`` still checks them against the migrations.
+``action_items`` (``report/thread_lists.py``); ``actions list`` reads ``action_items``,
+``messages`` and ``threads`` (``report/queries.py``), ``search`` the search index and
+``messages`` (``store/search.py``). Declared here as Core tables, those queries run on a
+connection without importing the ORM: ``sqlalchemy.orm``, declaring the mapped classes
+and configuring their mappers were 15-25% of the CPU of the whole process (issue 17,
+start-up; docs/performance-history.md, perf-pgcli2 and perf-actlist). The mapped
+classes (``Thread`` and ``Message`` in ``models.py``, ``ActionItem`` and
+``ThreadOpenItems`` in ``models_actions.py``) map these same tables (``__table__``):
+each column is declared once, here, and ``tests/test_migrations.py`` still checks them
+against the migrations.
 
-What each column means is documented on its mapped class.
+What each column means is documented on its mapped class (``messages``' here).
 """
 
 from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -29,9 +33,12 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
+from sqlalchemy.engine.default import DefaultExecutionContext
 
 from iscg_mailbot.action_codes import ACTION, OPEN
+from iscg_mailbot.parse.subjects import is_reply_subject
 from iscg_mailbot.store.types import UTCDateTime, utcnow
 
 NAMING_CONVENTION = {
@@ -57,6 +64,62 @@ threads = Table(
     Column("message_count", Integer, nullable=False, default=0),
     Column("participants", JSON(), nullable=False, default=list),
     Column("needs_analysis", Boolean, nullable=False, default=True, index=True),
+)
+
+
+
+def _reply_subject(context: DefaultExecutionContext) -> bool:
+    """``messages.is_reply`` of a row being inserted, from its subject (every insert
+    path, ORM or Core, gets it without having to remember it)."""
+    parameters = context.get_current_parameters()  # type: ignore[no-untyped-call]
+    return is_reply_subject(parameters.get("subject"))
+
+
+# Read by ``actions list`` (each item's message: id, date, sender) and ``search``.
+messages = Table(
+    "messages", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("list_id", Integer, ForeignKey("mailing_lists.id"), nullable=False),
+    Column("thread_id", Integer, ForeignKey("threads.id")),
+    Column("message_id", String(998), nullable=False),
+    Column("synthetic_id", Boolean, nullable=False, default=False),
+    Column("parent_message_id", String(998)),
+    Column("in_reply_to", String(998)),
+    Column("references", JSON(), nullable=False, default=list),
+    Column("sender_name", Text, nullable=False, default=""),
+    Column("sender_address", String(320), nullable=False, default="", index=True),
+    Column("to_addresses", JSON(), nullable=False, default=list),
+    Column("cc_addresses", JSON(), nullable=False, default=list),
+    Column("date", UTCDateTime(), index=True),
+    # The sender's UTC offset in minutes (date is stored in UTC), for relative deadlines.
+    Column("utc_offset_minutes", Integer),
+    Column("subject", Text, nullable=False, default=""),
+    Column("normalised_subject", String(500), nullable=False, default="", index=True),
+    # The subject starts with a reply marker ("RE:", "AW:", ...; revision 0015): read by
+    # threading, which groups a reply under an original of the same subject. Stored
+    # once at insert rather than recomputed from every stored subject on each batch.
+    Column("is_reply", Boolean, nullable=False, default=_reply_subject,
+           server_default=false()),
+    Column("body_text", Text, nullable=False, default=""),
+    Column("new_text", Text, nullable=False, default=""),
+    # The text of messages forwarded as message/rfc822 parts (part of this message,
+    # never list messages of their own): analysis reads it as forwarded content.
+    Column("forwarded_text", Text, nullable=False, default=""),
+    Column("quoted_text", Text, nullable=False, default=""),
+    Column("signature", Text, nullable=False, default=""),
+    Column("attachments", JSON(), nullable=False, default=list),
+    Column("raw_size", Integer, nullable=False, default=0),
+    Column("defects", JSON(), nullable=False, default=list),
+    # Sent by a program (Auto-Submitted, X-Autoreply, ...; revision 0014): owes nothing.
+    Column("auto_submitted", Boolean, nullable=False, default=False,
+           server_default=false()),
+    Column("source_mailbox", String(200)),
+    Column("source_uidvalidity", BigInteger),
+    Column("source_uid", BigInteger),
+    Column("source_path", Text),
+    Column("stored_at", UTCDateTime(), nullable=False, default=utcnow),
+    UniqueConstraint("list_id", "message_id", name="uq_messages_list_id_message_id"),
+    Index("ix_messages_thread_date", "thread_id", "date"),
 )
 
 action_items = Table(

@@ -366,7 +366,7 @@ _NEW_THREAD = insert(Thread).returning(Thread.id, sort_by_parameter_order=True)
 
 #: One statement for every message :func:`_place` moves (run as an executemany).
 _MESSAGES = Message.__table__
-_PLACE = update(_MESSAGES).where(_MESSAGES.c.id == bindparam("pk")).values(  # type: ignore[arg-type]
+_PLACE = update(_MESSAGES).where(_MESSAGES.c.id == bindparam("pk")).values(
     thread_id=bindparam("thread"), parent_message_id=bindparam("parent"))
 
 

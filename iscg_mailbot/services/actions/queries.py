@@ -2,7 +2,8 @@
 whose names are given from here too).
 
 Rows are :class:`ActionRow` and :class:`OpenThreadRow` (exported here for the shells,
-which import only services).
+which import only services). Each runs on a Core connection (:meth:`App.connection`):
+``actions list`` imports no ORM (issue 17; ``tests/test_cli_startup.py`` keeps it so).
 """
 
 from __future__ import annotations
@@ -57,11 +58,11 @@ def list_actions(
 ) -> list[ActionRow]:
     """Action items (all statuses unless ``open_only``/``overdue``), overdue first."""
     today = list_today(app.config.actions(), now)
-    with app.session() as session:
+    with app.connection() as connection:
         return queries.list_actions(
-            session, today=today, status=OPEN if (open_only or overdue) else None,
+            connection, today=today, status=OPEN if (open_only or overdue) else None,
             kinds=kinds, overdue=overdue, owner=owner, due_before=due_before,
-            thread_ids=_thread_ids(app, session, topic), limit=limit,
+            thread_ids=_thread_ids(app, connection, topic), limit=limit,
         )
 
 
@@ -81,18 +82,18 @@ def actions_page(
     """:func:`list_actions` and how many items match in all (``actions list``); the
     website's later pages pass ``offset``."""
     today = list_today(app.config.actions(), now)
-    with app.session() as session:
+    with app.connection() as connection:
         return queries.actions_page(
-            session, today=today, status=OPEN if (open_only or overdue) else None,
+            connection, today=today, status=OPEN if (open_only or overdue) else None,
             kinds=kinds, overdue=overdue, owner=owner, due_before=due_before,
-            thread_ids=_thread_ids(app, session, topic), limit=limit, offset=offset,
+            thread_ids=_thread_ids(app, connection, topic), limit=limit, offset=offset,
         )
 
 
 def thread_actions(app: App, thread_id: int, now: datetime | None = None) -> list[ActionRow]:
     """Every action item and question of one thread, whatever its status."""
     today = list_today(app.config.actions(), now)
-    with app.session() as session:
-        return queries.list_actions(session, today=today, status=None,
+    with app.connection() as connection:
+        return queries.list_actions(connection, today=today, status=None,
                                     kinds=(ACTION, QUESTION), thread_ids={thread_id},
                                     limit=None)

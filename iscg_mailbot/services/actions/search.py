@@ -1,4 +1,8 @@
-"""Full-text search over the stored messages, and keeping its index complete."""
+"""Full-text search over the stored messages, and keeping its index complete.
+
+A search runs on a Core connection (:meth:`App.connection`): the search store reads
+``messages`` as a Core table, so that ``search`` imports no ORM (issue 17;
+``tests/test_cli_startup.py`` keeps it so)."""
 
 from __future__ import annotations
 
@@ -54,8 +58,8 @@ def search_query_problem(words: str) -> str | None:
 
 def search_messages(app: App, words: str, limit: int = 20) -> list[SearchHit]:
     """Ranked full-text search over messages with snippets (any string is accepted)."""
-    with app.session() as session:
-        return search_store.search(session, words, limit)
+    with app.connection() as connection:
+        return search_store.search(connection, words, limit)
 
 
 def search_page(app: App, words: str, page: int = 1, per_page: int = 20, *,
@@ -63,9 +67,9 @@ def search_page(app: App, words: str, page: int = 1, per_page: int = 20, *,
     """Page ``page`` (from 1) of a search, ``per_page`` hits a page, with the count;
     ``window``: how many of the newest matches a search finds at most."""
     page = max(1, page)
-    with app.session() as session:
-        total = search_store.count_matches(session, words, at_most=window + 1)
-        hits = search_store.search(session, words, per_page, offset=(page - 1) * per_page,
+    with app.connection() as connection:
+        total = search_store.count_matches(connection, words, at_most=window + 1)
+        hits = search_store.search(connection, words, per_page, offset=(page - 1) * per_page,
                                    window=window) if total else []
     return SearchPage(hits=hits, page=page, per_page=per_page, total=total, window=window)
 
