@@ -39,8 +39,18 @@ PARTS = ("extract_actions", "find_questions", "closures", "tag_texts", "overlap_
          "meaning")
 
 
-def child(tree: str, mbox: str, dump: str, profile: str | None) -> None:
-    """Import ``mbox`` with the code of ``tree``; print the CPU of each part as JSON."""
+#: Seconds of wall time a message is taken to cost when ``--fixed-budget`` sizes the chunks.
+FIXED_SECONDS = 0.001
+
+
+def child(tree: str, mbox: str, dump: str, profile: str | None, fixed: bool = False) -> None:
+    """Import ``mbox`` with the code of ``tree``; print the CPU of each part as JSON.
+
+    The analyser sizes its chunks by the WALL time the last one took, so on a loaded
+    machine a run gets more, smaller chunks (and pays the per-chunk costs of tag_texts
+    and overlap_terms more often) than a run on a quiet one: ``chunks`` counts them.
+    ``fixed`` sizes them as if every message took :data:`FIXED_SECONDS`, the same in
+    both trees whatever the load."""
     sys.path.insert(0, tree)
     os.chdir(tree)  # config/ of that tree
     import cProfile
@@ -67,6 +77,18 @@ def child(tree: str, mbox: str, dump: str, profile: str | None) -> None:
 
         setattr(module, name, wrapper)
 
+    chunks = [0]
+    analyse_chunk = analysis.Analyser._analyse_chunk
+
+    def counted(self: Any, claims: Any) -> None:
+        chunks[0] += 1
+        analyse_chunk(self, claims)
+
+    analysis.Analyser._analyse_chunk = counted
+    if fixed:
+        next_budget = analysis._next_budget
+        analysis._next_budget = lambda budget, messages, elapsed, target: next_budget(
+            budget, messages, messages * FIXED_SECONDS, target)
     timed(extraction, "extract_actions", "extract_actions")
     timed(extraction, "find_questions", "find_questions")
     timed(extraction, "find_closures", "closures")
@@ -92,7 +114,8 @@ def child(tree: str, mbox: str, dump: str, profile: str | None) -> None:
         whole = time.process_time() - began
         Path(dump).write_text(json.dumps(_dump(app), sort_keys=True), "utf-8")
         app.close()
-    print(json.dumps({"stored": stored, "analysed": analysed, "analysis": whole, **spent}))
+    print(json.dumps({"stored": stored, "analysed": analysed, "analysis": whole, **spent,
+                      "chunks": chunks[0]}))
 
 
 def _dump(app: Any) -> dict[str, Any]:
@@ -173,9 +196,11 @@ def _overlap_rows(session: Any, ids: dict[int, str], threads: dict[int, str]) ->
     return rows
 
 
-def _run(tree: str, mbox: Path, dump: Path, profile: str | None = None) -> dict[str, Any]:
+def _run(tree: str, mbox: Path, dump: Path, profile: str | None = None,
+         fixed: bool = False) -> dict[str, Any]:
     out = subprocess.run(
-        [sys.executable, __file__, "--child", tree, str(mbox), str(dump), profile or ""],
+        [sys.executable, __file__, "--child", tree, str(mbox), str(dump), profile or "",
+         "fixed" if fixed else ""],
         check=True,
         capture_output=True,
         text=True,
@@ -191,11 +216,16 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--profile", help="write a cProfile of this tree's analysis here")
-    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--fixed-budget", action="store_true",
+                        help="size the analysis chunks by message count, not wall time "
+                             "(the same chunks in both trees whatever the load)")
+    parser.add_argument("--first", choices=("baseline", "this"), default="baseline",
+                        help="which tree runs first in each round (A/B order bias)")
+    parser.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        tree, mbox, dump, profile = args.child
-        child(tree, mbox, dump, profile or None)
+        tree, mbox, dump, profile, fixed = args.child
+        child(tree, mbox, dump, profile or None, fixed == "fixed")
         return
     sys.path.insert(0, str(ROOT))
     from bench.e2e import write_corpus
@@ -207,7 +237,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         mbox = write_corpus(Path(folder) / "corpus.mbox", args.messages)
         if args.profile:
-            result = _run(str(ROOT), mbox, Path(folder) / "dump.json", args.profile)
+            result = _run(str(ROOT), mbox, Path(folder) / "dump.json", args.profile,
+                          args.fixed_budget)
             print(json.dumps(result))
             return
         base = Path(folder) / "baseline"
@@ -217,17 +248,19 @@ def main() -> None:
         ).stdout
         subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
         trees = {"baseline": str(base), "this tree": str(ROOT)}
+        order = list(trees.items()) if args.first == "baseline" else list(trees.items())[::-1]
         runs: dict[str, list[dict[str, Any]]] = {name: [] for name in trees}
         dumps: dict[str, set[str]] = {name: set() for name in trees}
         for _ in range(args.rounds):
-            for name, tree in trees.items():
+            for name, tree in order:
                 dump = Path(folder) / "dump.json"
-                runs[name].append(_run(tree, mbox, dump))
+                runs[name].append(_run(tree, mbox, dump, fixed=args.fixed_budget))
                 dumps[name].add(dump.read_text("utf-8"))
         messages = runs["this tree"][0]["analysed"]
     print(
         f"{messages} messages analysed; baseline {args.baseline}; {args.rounds} rounds A/B; "
-        f"CPU seconds, median (ms a message)"
+        f"CPU seconds, median (ms a message); {args.first} first; chunks "
+        f"{'by message count' if args.fixed_budget else 'by wall time'}"
     )
     print(f"{'part':20} {'baseline':>16} {'this tree':>16} {'ratio':>6}")
     for part in (*PARTS, "extraction+closures", "analysis"):
@@ -242,6 +275,8 @@ def main() -> None:
             medians.append(statistics.median(values))
         cells = [f"{m:7.2f} ({1000 * m / messages:5.2f})" for m in medians]
         print(f"{part:20} {cells[0]:>16} {cells[1]:>16} {medians[0] / medians[1]:5.2f}x")
+    chunks = [sorted(r.get("chunks", 0) for r in runs[name]) for name in trees]
+    print(f"{'chunks (each run)':20} {chunks[0]!s:>16} {chunks[1]!s:>16}")
     same = len(dumps["baseline"]) == 1 and dumps["baseline"] == dumps["this tree"]
     print(
         f"load average {os.getloadavg()[0]:.1f} at the end; same items, closures, shares, "

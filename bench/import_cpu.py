@@ -41,6 +41,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PROFILE = "ISCG_BENCH_IMPORT_PROFILE"
 #: The child skips the analysis when set (``--import-only``).
 IMPORT_ONLY = "ISCG_BENCH_IMPORT_ONLY"
+#: The child sizes the analysis chunks by message count when set (``--fixed-budget``).
+FIXED_BUDGET = "ISCG_BENCH_FIXED_BUDGET"
 PARTS = ("store_parsed_batch", "extract_actions", "find_questions", "closures",
          "texts_to_tag", "tag_texts", "save_tags", "save_extraction", "overlap_terms",
          "meaning")
@@ -88,6 +90,21 @@ def child(tree: str, mbox: str, url: str = "") -> None:
         (getattr(analysis, "overlap_meaning", None), "with_vectors", "meaning"),
     ):
         timed(module, name, label)
+    # The analyser sizes its chunks by the wall time the last took: on a loaded machine
+    # more, smaller chunks, whose per-chunk costs (tag_texts, overlap_terms) the stage
+    # figures then hold (bench/analysis.py says more); counted, or fixed on request.
+    chunks = [0]
+    analyse_chunk = analysis.Analyser._analyse_chunk
+
+    def counted(self: Any, claims: Any) -> None:
+        chunks[0] += 1
+        analyse_chunk(self, claims)
+
+    analysis.Analyser._analyse_chunk = counted  # type: ignore[method-assign]
+    if os.environ.get(FIXED_BUDGET):
+        next_budget = analysis._next_budget
+        analysis._next_budget = lambda budget, messages, elapsed, target: next_budget(
+            budget, messages, messages * 0.001, target)
     with tempfile.TemporaryDirectory() as folder:
         app = App.open(Settings(database={"url": url or f"sqlite:///{folder}/bench.db"}),
                        check_schema=False)
@@ -110,7 +127,8 @@ def child(tree: str, mbox: str, url: str = "") -> None:
         done = time.process_time()
         app.close()
     print(json.dumps({"stored": stored, "start": imported - began,
-                      "import": analysed - imported, "analysis": done - analysed, **spent}))
+                      "import": analysed - imported, "analysis": done - analysed, **spent,
+                      "chunks": chunks[0]}))
 
 
 def _backends(database: str) -> dict[int, float]:
@@ -193,6 +211,9 @@ def main() -> None:
     parser.add_argument("--import-only", action="store_true",
                         help="no analysis: only the import (parse workers, the importing "
                         "process and, with --postgres, the server)")
+    parser.add_argument("--fixed-budget", action="store_true",
+                        help="size the analysis chunks by message count (as if 1 ms a "
+                        "message), not by wall time: the same chunks in both trees")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -203,6 +224,8 @@ def main() -> None:
         return
     if args.import_only:
         os.environ[IMPORT_ONLY] = "1"
+    if args.fixed_budget:
+        os.environ[FIXED_BUDGET] = "1"
     sys.path.insert(0, str(ROOT))
     from bench.e2e import write_corpus
 
@@ -228,6 +251,8 @@ def main() -> None:
         cells = [1000 * statistics.median(r[part] for r in runs[name]) / messages
                  for name in trees]
         print(f"{part:20} {cells[0]:9.3f} {cells[1]:9.3f}")
+    chunks = [[r.get("chunks", 0) for r in runs[name]] for name in trees]
+    print(f"{'analysis chunks':20} {chunks[0]!s:>9} {chunks[1]!s:>9}")
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 

@@ -160,8 +160,10 @@ def _recommendation(name: str, named: Collection[str], known: Collection[str]) -
 
 # A Recommendation cited by number: the series' letters, a dot and the number, perhaps
 # with a part (".1"), "bis"/"ter" or "-series" after it; "Recommendation ITU-T" or the
-# Sector before it. Found from "<capital>.<digit>" (one simple scan), then matched there.
-_REC_ANCHOR = re.compile(r"[A-Z]\.\d")
+# Sector before it. Found from "<capital>.<digit>": one scan for a dot before a digit
+# (a pattern opening with a literal is searched for that character, ~3x faster than one
+# opening with a class, which ``re`` tries at every position), then the capital tested.
+_REC_DOT = re.compile(r"\.(?=\d)")
 _REC = re.compile(r"(?P<series>[A-Z]{1,3})\.(?P<number>\d{1,4})(?:\.\d{1,2})?(?:bis|ter)?(?![\w])")
 _REC_SECTOR_BEFORE = re.compile(r"(ITU-[RT])[ \t]+\Z")
 
@@ -175,8 +177,10 @@ def recommendations(text: str) -> list[tuple[int, str, str]]:
     ['ITU-T L.1300', 'E.800', 'G.8275']
     """
     found: list[tuple[int, str, str]] = []
-    for anchor in _REC_ANCHOR.finditer(text):
-        start = anchor.start()
+    for dot in _REC_DOT.finditer(text):
+        start = dot.start() - 1
+        if start < 0 or not "A" <= text[start] <= "Z":
+            continue
         while start > 0 and text[start - 1].isupper():
             start -= 1
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._"):
