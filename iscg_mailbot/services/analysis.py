@@ -21,9 +21,10 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from functools import cache
 from typing import cast
 
-from sqlalchemy import Table, bindparam, delete, func, select, update
+from sqlalchemy import Delete, Table, Update, delete, func, select, update
 
 from iscg_mailbot.services import collector, overlap_meaning, overlap_terms
 from iscg_mailbot.services.actions import extraction as action_extraction
@@ -34,6 +35,7 @@ from iscg_mailbot.services.collector import FEWER_COLLECTIONS
 from iscg_mailbot.services.topics import tagging
 from iscg_mailbot.services.topics.loading import tagger_for
 from iscg_mailbot.store import analysis_rows, work
+from iscg_mailbot.store.chunks import among
 from iscg_mailbot.store.models import AnalysisFailure, Thread
 from iscg_mailbot.store.types import utcnow
 
@@ -55,14 +57,17 @@ LEASE = timedelta(minutes=5)
 IDLE_SECONDS = 0.2
 
 
-# Built once, as the store's statements every chunk sends (store/analysis_rows.py).
+# Built once a dialect, as the store's statements every chunk sends
+# (store/analysis_rows.py): the threads' ids one array on PostgreSQL (store/chunks.among).
 _THREADS = Thread.__table__  # a Core Table already (store/tables.py)
 _FAILURES = cast(Table, AnalysisFailure.__table__)
-_ANALYSED = update(_THREADS).where(_THREADS.c.id.in_(bindparam("ids", expanding=True))).values(
-    needs_analysis=False)
-_NO_FAILURE = delete(_FAILURES).where(
-    _FAILURES.c.thread_id.in_(bindparam("ids", expanding=True)))
 
+
+@cache
+def _done_statements(dialect: str) -> tuple[Update, Delete]:
+    """Mark threads analysed, and forget their failures (both by ``ids``)."""
+    return (update(_THREADS).where(among(_THREADS.c.id, dialect)).values(needs_analysis=False),
+            delete(_FAILURES).where(among(_FAILURES.c.thread_id, dialect)))
 
 def retry_delay(attempts: int) -> timedelta:
     """How long a thread that failed ``attempts`` times waits before the next try.
@@ -216,8 +221,9 @@ class Analyser:
             overlap_terms.save_thread_terms(
                 session, [row for row in overlap_rows if row["thread_id"] in done])
             # No Thread or AnalysisFailure of these was loaded in this session.
-            session.execute(_ANALYSED, {"ids": sorted(done)})
-            session.execute(_NO_FAILURE, {"ids": sorted(done)})
+            analysed, no_failure = _done_statements(session.get_bind().dialect.name)
+            session.execute(analysed, {"ids": sorted(done)})
+            session.execute(no_failure, {"ids": sorted(done)})
         self._count(done, len(kept.ids), found, tagged)
 
     def _count(self, done: set[int], messages: int, found: action_extraction.ActionsReport,

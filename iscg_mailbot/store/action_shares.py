@@ -9,18 +9,26 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import cast
 
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import Select, Table, select
 from sqlalchemy.orm import Session
 
-from iscg_mailbot.store.chunks import chunks
+from iscg_mailbot.store.chunks import among, chunks
 from iscg_mailbot.store.models_action_shares import ActionShare
 
 _SHARES = cast(Table, ActionShare.__table__)
-# Built once (store/analysis_rows.py says why).
-_CLOSED = (select(_SHARES.c.item_id, _SHARES.c.owner, _SHARES.c.closed_by_message_pk)
-           .where(_SHARES.c.item_id.in_(bindparam("ids", expanding=True))))
+
+
+@cache
+def _closed(dialect: str) -> Select[int, str, int | None]:
+    """:func:`closed_shares`' query, built once a dialect (store/analysis_rows.py says
+    why): the items' ids one array on PostgreSQL (store/chunks.among)."""
+    return (select(_SHARES.c.item_id, _SHARES.c.owner, _SHARES.c.closed_by_message_pk)
+            .where(among(_SHARES.c.item_id, dialect)))
+
+
 _ADD = _SHARES.insert()
 
 
@@ -39,8 +47,9 @@ def closed_shares(session: Session, item_ids: Collection[int]) -> dict[int, dict
     """Per item: the owners (case-folded) whose share is done, and the closing message."""
     found: dict[int, dict[str, int | None]] = defaultdict(dict)
     ids = sorted(set(item_ids))
+    statement = _closed(session.get_bind().dialect.name)
     for chunk in chunks(ids):
-        for item_id, owner, message_pk in session.execute(_CLOSED, {"ids": chunk}):
+        for item_id, owner, message_pk in session.execute(statement, {"ids": chunk}):
             found[item_id][owner.casefold()] = message_pk
     return found
 

@@ -13,16 +13,17 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import BindParameter, Row, bindparam, delete, select
+from sqlalchemy import Delete, Row, Select, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.action_codes import ACTION, ACTION_STATUSES, DONE, DROPPED, OPEN, QUESTION
 from iscg_mailbot.errors import MailbotError, NotFound
 from iscg_mailbot.store.analysis_rows import ITEM_COLUMNS, ITEMS, MESSAGES, ItemRow
 from iscg_mailbot.store.bulk import insert_rows
-from iscg_mailbot.store.chunks import chunks
+from iscg_mailbot.store.chunks import among, chunks
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.models_web import ActionItemEvent
 from iscg_mailbot.store.open_items import refresh_open_items
@@ -81,28 +82,46 @@ _STORED = tuple(ITEMS.c[name] for name in ("id", "message_pk", "thread_id", "spa
                                             "status", *_FIELDS))
 # An executemany UPDATE by id: the SET clause is the other keys of the parameters.
 _BY_ID = ITEMS.update().where(ITEMS.c.id == bindparam("item_id"))
-# The statements every analysed chunk sends, built once with bound parameters
-# (store/analysis_rows.py says why).
-_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
-_STORED_OF = select(*_STORED).where(ITEMS.c.message_pk.in_(_IDS))
-_DROP = delete(ITEMS).where(ITEMS.c.id.in_(_IDS))
-_MOVED = (select(ITEMS.c.id, ITEMS.c.thread_id, MESSAGES.c.thread_id.label("to"))
-          .join(MESSAGES, MESSAGES.c.id == ITEMS.c.message_pk)
-          .where(MESSAGES.c.thread_id.in_(_IDS))
-          .where(ITEMS.c.thread_id.is_distinct_from(MESSAGES.c.thread_id)))
-_CLOSABLE = (select(*ITEM_COLUMNS)
-             .where(ITEMS.c.thread_id.in_(_IDS), ITEMS.c.status.in_((OPEN, DONE)),
-                    ITEMS.c.kind.in_((ACTION, QUESTION)), ITEMS.c.manual.is_(False))
-             .order_by(ITEMS.c.id))
-_STILL_OPEN = select(ITEMS.c.id, ITEMS.c.thread_id).where(
-    ITEMS.c.id.in_(_IDS), ITEMS.c.status == OPEN, ITEMS.c.manual.is_(False))
+class _ByIds(NamedTuple):
+    """The statements every analysed chunk sends by a list of ids (bound as ``ids``),
+    built once a dialect (store/analysis_rows.py says why): on PostgreSQL each list is
+    one array (``store/chunks.among``), so each text is the same whatever the list's
+    length, and is planned once and prepared by psycopg, not planned anew each time."""
+
+    stored_of: Select[*tuple[Any, ...]]  # the items of messages
+    drop: Delete  # items by id
+    moved: Select[*tuple[Any, ...]]  # the items of threads whose message is now in another thread
+    closable: Select[*tuple[Any, ...]]  # the automatic open or done actions and questions of threads
+    still_open: Select[*tuple[Any, ...]]  # of these items, the automatic ones still open
+
+
+@cache
+def _by_ids(dialect: str) -> _ByIds:
+    return _ByIds(
+        stored_of=select(*_STORED).where(among(ITEMS.c.message_pk, dialect)),
+        drop=delete(ITEMS).where(among(ITEMS.c.id, dialect)),
+        moved=(select(ITEMS.c.id, ITEMS.c.thread_id, MESSAGES.c.thread_id.label("to"))
+               .join(MESSAGES, MESSAGES.c.id == ITEMS.c.message_pk)
+               .where(among(MESSAGES.c.thread_id, dialect))
+               .where(ITEMS.c.thread_id.is_distinct_from(MESSAGES.c.thread_id))),
+        closable=(select(*ITEM_COLUMNS)
+                  .where(among(ITEMS.c.thread_id, dialect), ITEMS.c.status.in_((OPEN, DONE)),
+                         ITEMS.c.kind.in_((ACTION, QUESTION)), ITEMS.c.manual.is_(False))
+                  .order_by(ITEMS.c.id)),
+        still_open=select(ITEMS.c.id, ITEMS.c.thread_id).where(
+            among(ITEMS.c.id, dialect), ITEMS.c.status == OPEN, ITEMS.c.manual.is_(False)))
+
+
+def _statements(session: Session) -> _ByIds:
+    return _by_ids(session.get_bind().dialect.name)
 
 
 def _stored_items(session: Session, pks: list[int]) -> dict[tuple[int, int], Row[Any]]:
     """The stored items of these messages, by (message, sentence start)."""
     existing: dict[tuple[int, int], Row[Any]] = {}
+    statement = _statements(session).stored_of
     for chunk in chunks(pks):
-        for row in session.execute(_STORED_OF, {"ids": chunk}):
+        for row in session.execute(statement, {"ids": chunk}):
             existing[(row.message_pk, row.span_start)] = row
     return existing
 
@@ -167,7 +186,7 @@ def save_items(session: Session, found: Mapping[int, FoundItems], *,
     stale = [row for key, row in existing.items()
              if key not in seen and not row.manual and row.status == OPEN]
     if stale:
-        session.execute(_DROP, {"ids": [r.id for r in stale]})
+        session.execute(_statements(session).drop, {"ids": [r.id for r in stale]})
         counts.removed = len(stale)
         touched.update(r.thread_id for r in stale)
     if new_rows:
@@ -188,8 +207,9 @@ def refresh_thread_ids(session: Session, thread_ids: Collection[int], *,
     """
     ids = sorted(thread_ids)
     touched: set[int | None] = set()
+    moved = _statements(session).moved
     for chunk in chunks(ids):
-        moves = session.execute(_MOVED, {"ids": chunk}).all()
+        moves = session.execute(moved, {"ids": chunk}).all()
         if moves:
             session.execute(_BY_ID, [{"item_id": move.id, "thread_id": move.to}
                                      for move in moves])
@@ -205,8 +225,9 @@ def closable_items_in_threads(session: Session, thread_ids: Collection[int]) -> 
     """
     rows: list[ItemRow] = []
     session.flush()  # the caller's pending ORM rows first (Core statements do not autoflush)
+    closable = _statements(session).closable
     for chunk in chunks(sorted(thread_ids)):
-        rows.extend(session.execute(_CLOSABLE, {"ids": chunk}))
+        rows.extend(session.execute(closable, {"ids": chunk}))
     return rows
 
 
@@ -217,9 +238,10 @@ def close_items(session: Session, closures: Sequence[ClosingReply], *,
     wanted = sorted({c.item_id for c in closures})
     still_open: dict[int, int | None] = {}  # item: its thread
     session.flush()
+    statement = _statements(session).still_open
     for chunk in chunks(wanted):
         still_open.update((row.id, row.thread_id)
-                          for row in session.execute(_STILL_OPEN, {"ids": chunk}))
+                          for row in session.execute(statement, {"ids": chunk}))
     applied: list[ClosingReply] = []
     touched: set[int | None] = set()
     for closure in closures:

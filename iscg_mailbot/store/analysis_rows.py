@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Table, bindparam, select, type_coerce
+from sqlalchemy import Select, Table, select, type_coerce
 from sqlalchemy.orm import Session
 
-from iscg_mailbot.store.chunks import chunks
+from iscg_mailbot.store.chunks import among, chunks
 from iscg_mailbot.store.json_lists import ListJSON
 from iscg_mailbot.store.models import MailingList, Message
 from iscg_mailbot.store.models_actions import ActionItem
@@ -107,16 +108,17 @@ def message_rows(session: Session, ids: Sequence[int]
     return rows
 
 
-# Built once (a statement built each time cost as much as SQLite's reading it), as are
-# the other statements every analysed chunk sends (docs/performance-history.md, "The
-# analysis's row writes").
-_THREADS_MESSAGES = {
-    sqlite: select(*columns, LISTS.c.address.label("list_address"))
-    .join(LISTS, LISTS.c.id == MESSAGES.c.list_id)
-    .where(MESSAGES.c.thread_id.in_(bindparam("ids", expanding=True)))
-    .order_by(MESSAGES.c.thread_id, MESSAGES.c.date, MESSAGES.c.id)
-    for sqlite, columns in ((False, _MESSAGE_COLUMNS), (True, _SQLITE_MESSAGE_COLUMNS))}
-
+@cache
+def _threads_messages(dialect: str) -> Select[*tuple[Any, ...]]:
+    """:func:`thread_messages`' query, built once a dialect (a statement built each time
+    cost as much as SQLite's reading it), as are the other statements every analysed
+    chunk sends (docs/performance-history.md, "The analysis's row writes"); the
+    threads' ids one array on PostgreSQL (store/chunks.among)."""
+    columns = _SQLITE_MESSAGE_COLUMNS if dialect == "sqlite" else _MESSAGE_COLUMNS
+    return (select(*columns, LISTS.c.address.label("list_address"))
+            .join(LISTS, LISTS.c.id == MESSAGES.c.list_id)
+            .where(among(MESSAGES.c.thread_id, dialect))
+            .order_by(MESSAGES.c.thread_id, MESSAGES.c.date, MESSAGES.c.id))
 
 @dataclass(frozen=True)
 class ThreadMessages:
@@ -137,7 +139,7 @@ def thread_messages(session: Session, thread_ids: Collection[int]) -> ThreadMess
     read them three times (docs/performance-history.md, "One read of a chunk's messages")."""
     rows: list[tuple[MessageRow, str | None]] = []
     session.flush()  # the caller's pending ORM rows first (Core statements do not autoflush)
-    statement = _THREADS_MESSAGES[_on_sqlite(session)]
+    statement = _threads_messages(session.get_bind().dialect.name)
     for chunk in chunks(sorted(set(thread_ids))):
         for row in session.execute(statement, {"ids": chunk}):
             rows.append((cast(MessageRow, row), row.list_address))

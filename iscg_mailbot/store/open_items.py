@@ -38,7 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.action_codes import ACTION, OPEN, QUESTION
-from iscg_mailbot.store.chunks import chunks
+from iscg_mailbot.store.chunks import among, chunks
 from iscg_mailbot.store.models_actions import ActionItem, ThreadOpenItems
 
 _COUNTED = ("open_actions", "dated_actions", "open_questions", "first_due", "last_due",
@@ -107,7 +107,6 @@ def _statements(dialect: str) -> _Statements:
     else:
         from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
     kept = ThreadOpenItems.__table__  # a Core Table already (store/tables.py)
-    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
     lock = insert(kept).values(
         thread_id=bindparam("thread"), open_actions=0, dated_actions=0, open_questions=0,
         counted_on=bindparam("then"), overdue_then=0)
@@ -117,9 +116,9 @@ def _statements(dialect: str) -> _Statements:
         lock=lock.on_conflict_do_update(index_elements=[kept.c.thread_id],
                                         set_={"open_actions": kept.c.open_actions})
         .returning(kept.c.thread_id),
-        count=_counting(bindparam("then")).where(ActionItem.thread_id.in_(ids)),
+        count=_counting(bindparam("then")).where(among(ActionItem.thread_id, dialect)),
         store=update(kept).where(kept.c.thread_id == bindparam("thread")),
-        forget=delete(kept).where(kept.c.thread_id.in_(ids)))
+        forget=delete(kept).where(among(kept.c.thread_id, dialect)))
 
 
 def refresh_open_items(session: Session, thread_ids: Iterable[int | None],

@@ -7,20 +7,17 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from functools import cache
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import BindParameter, Table, Text, bindparam, delete, func, or_, select
+from sqlalchemy import Delete, Select, Table, Text, bindparam, delete, func, or_, select
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.store.bulk import insert_rows
-from iscg_mailbot.store.chunks import chunks
+from iscg_mailbot.store.chunks import among, chunks
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_duties import ThreadOverlapTerms
-
-_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
-# Statements every analysed chunk sends, built once (store/analysis_rows.py says why).
-_SUBJECTS = select(Thread.id, Thread.subject).where(Thread.id.in_(_IDS))
 
 
 @dataclass
@@ -62,8 +59,9 @@ def window_messages(session: Session, start: datetime,
 def thread_subjects(session: Session, thread_ids: Collection[int]) -> dict[int, str]:
     """Each thread's subject."""
     found: dict[int, str] = {}
+    statement = _statements(session).subjects
     for chunk in chunks(sorted(thread_ids)):
-        for thread_id, subject in session.execute(_SUBJECTS, {"ids": chunk}):
+        for thread_id, subject in session.execute(statement, {"ids": chunk}):
             found[thread_id] = subject
     return found
 
@@ -105,39 +103,63 @@ def stored_terms(session: Session, thread_ids: Collection[int]) -> dict[int, Seq
     """Rows of these threads, without their parts: (id, version, subject, message ids,
     terms, counts, words, headline terms), plain text."""
     found: dict[int, Sequence[Any]] = {}
+    statement = _statements(session).terms
     for chunk in chunks(sorted(thread_ids)):
-        for row in session.execute(_STORED_TERMS, {"ids": chunk}):
+        for row in session.execute(statement, {"ids": chunk}):
             found[row[0]] = tuple(row)
     return found
 
 
-# Built once (each analysed chunk asks both; a statement built with the chunk's ids as
-# literals cost more than SQLite's answering it).
-_STORED_TERMS = select(*_SUMMARY).where(ThreadOverlapTerms.thread_id.in_(_IDS))
-_STORED_PARTS = select(ThreadOverlapTerms.thread_id, ThreadOverlapTerms.subject_terms,
-                       ThreadOverlapTerms.parts).where(ThreadOverlapTerms.thread_id.in_(_IDS))
 
 
 def stored_parts(session: Session,
                  thread_ids: Collection[int]) -> dict[int, tuple[list[Any], list[Any]]]:
     """The subject terms and per-message parts of these threads' rows."""
     found: dict[int, tuple[list[Any], list[Any]]] = {}
+    statement = _statements(session).parts
     for chunk in chunks(sorted(thread_ids)):
-        for thread_id, subject_terms, parts in session.execute(_STORED_PARTS, {"ids": chunk}):
+        for thread_id, subject_terms, parts in session.execute(statement, {"ids": chunk}):
             found[thread_id] = (subject_terms, parts)
     return found
 
 
 # What a meaning vector is made from: a row read again with the same keeps its vector.
 _EMBEDDED = ("terms", "counts", "words")
-_VECTORS = (select(ThreadOverlapTerms.thread_id, ThreadOverlapTerms.meaning,
-                   ThreadOverlapTerms.meaning_version,
-                   *(getattr(ThreadOverlapTerms, name) for name in _EMBEDDED))
-            .where(ThreadOverlapTerms.thread_id.in_(_IDS), ThreadOverlapTerms.meaning.is_not(None)))
 _TERMS_TABLE = cast(Table, ThreadOverlapTerms.__table__)
-_FORGET = delete(_TERMS_TABLE).where(_TERMS_TABLE.c.thread_id.in_(_IDS))
-_THREADS = select(Thread.id).where(Thread.id.in_(_IDS))
 
+
+class _ByIds(NamedTuple):
+    """The statements every analysed chunk sends by a list of thread ids (bound as
+    ``ids``), built once a dialect (a statement built with the chunk's ids as literals
+    cost more than SQLite's answering it; store/analysis_rows.py): one array on
+    PostgreSQL (``store/chunks.among``), one text whatever the list's length."""
+
+    subjects: Select[*tuple[Any, ...]]  # the threads' subjects
+    terms: Select[*tuple[Any, ...]]  # their rows without the parts (_SUMMARY)
+    parts: Select[*tuple[Any, ...]]  # their rows' subject terms and parts
+    vectors: Select[*tuple[Any, ...]]  # their meaning vectors and what each was made from
+    forget: Delete  # their rows
+    threads: Select[*tuple[Any, ...]]  # those of them still stored
+
+
+@cache
+def _by_ids(dialect: str) -> _ByIds:
+    terms_of = among(ThreadOverlapTerms.thread_id, dialect)
+    return _ByIds(
+        subjects=select(Thread.id, Thread.subject).where(among(Thread.id, dialect)),
+        terms=select(*_SUMMARY).where(terms_of),
+        parts=select(ThreadOverlapTerms.thread_id, ThreadOverlapTerms.subject_terms,
+                     ThreadOverlapTerms.parts).where(terms_of),
+        vectors=(select(ThreadOverlapTerms.thread_id, ThreadOverlapTerms.meaning,
+                        ThreadOverlapTerms.meaning_version,
+                        *(getattr(ThreadOverlapTerms, name) for name in _EMBEDDED))
+                 .where(terms_of, ThreadOverlapTerms.meaning.is_not(None))),
+        forget=delete(_TERMS_TABLE).where(among(_TERMS_TABLE.c.thread_id, dialect)),
+        threads=select(Thread.id).where(among(Thread.id, dialect)))
+
+
+def _statements(session: Session) -> _ByIds:
+    return _by_ids(session.get_bind().dialect.name)
 
 def save_terms(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     """Replace the rows of these threads (each a dict of the table's columns); threads
@@ -149,11 +171,12 @@ def save_terms(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     ids = [row["thread_id"] for row in rows]
     existing = set()
     vectors: dict[int, tuple[Any, ...]] = {}
+    statements = _statements(session)
     for chunk in chunks(sorted(ids)):
-        for found in session.execute(_VECTORS, {"ids": chunk}):
+        for found in session.execute(statements.vectors, {"ids": chunk}):
             vectors[found[0]] = tuple(found[1:])
-        session.execute(_FORGET, {"ids": chunk})
-        existing |= set(session.scalars(_THREADS, {"ids": chunk}))
+        session.execute(statements.forget, {"ids": chunk})
+        existing |= set(session.scalars(statements.threads, {"ids": chunk}))
     kept = []
     for row in rows:
         if row["thread_id"] not in existing:

@@ -435,5 +435,13 @@ def _refresh(thread: Thread, summary: dict[str, Any]) -> bool:
 
 
 def _load_threads(session: Session, thread_ids: Collection[int]) -> list[Thread]:
+    statement = _threads_of(session.get_bind().dialect.name)
     return [thread for chunk in chunks(sorted(thread_ids))
-            for thread in session.scalars(select(Thread).where(Thread.id.in_(chunk)))]
+            for thread in session.scalars(statement, {"ids": chunk})]
+
+
+@cache
+def _threads_of(dialect: str) -> Select[Thread]:
+    """The threads of ids, built once (each batch of an import reads them): one array
+    on PostgreSQL (``store/chunks.among``)."""
+    return select(Thread).where(among(Thread.id, dialect))

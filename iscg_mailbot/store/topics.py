@@ -15,13 +15,14 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, cast
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from sqlalchemy import BindParameter, Table, bindparam, delete, or_, select, update
+from sqlalchemy import Delete, Select, Table, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.store.bulk import insert_rows
-from iscg_mailbot.store.chunks import chunks
+from iscg_mailbot.store.chunks import among, chunks
 from iscg_mailbot.store.models_topics import AUTO, MANUAL, ThreadEntity, ThreadTopic
 
 if TYPE_CHECKING:  # a thread list reads topics without creating the records' dataclasses
@@ -50,22 +51,36 @@ _TOPICS = cast(Table, ThreadTopic.__table__)
 _ENTITIES = cast(Table, ThreadEntity.__table__)
 _STATE_COLUMNS = tuple(_TOPICS.c[name] for name in (
     "thread_id", "topic", "source", "assigned", "score", "evidence", "note", "tagged_at"))
-# The statements every analysed chunk sends, built once with bound parameters
-# (store/analysis_rows.py says why).
-_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
-_STATES = (select(*_STATE_COLUMNS).where(_TOPICS.c.thread_id.in_(_IDS))
-           .order_by(_TOPICS.c.tagged_at, _TOPICS.c.id))
-_FORGET_AUTO = delete(_TOPICS).where(_TOPICS.c.thread_id.in_(_IDS), _TOPICS.c.source == AUTO)
-_FORGET_ENTITIES = delete(_ENTITIES).where(_ENTITIES.c.thread_id.in_(_IDS))
+
+
+class _ByIds(NamedTuple):
+    """The statements every analysed chunk sends by a list of thread ids (bound as
+    ``ids``), built once a dialect (store/analysis_rows.py says why): one array on
+    PostgreSQL (``store/chunks.among``), one text whatever the list's length."""
+
+    states: Select[*tuple[Any, ...]]  # the topics' rows of threads
+    forget_auto: Delete  # their automatic topics
+    forget_entities: Delete  # their entities
+
+
+@cache
+def _by_ids(dialect: str) -> _ByIds:
+    return _ByIds(
+        states=(select(*_STATE_COLUMNS).where(among(_TOPICS.c.thread_id, dialect))
+                .order_by(_TOPICS.c.tagged_at, _TOPICS.c.id)),
+        forget_auto=delete(_TOPICS).where(among(_TOPICS.c.thread_id, dialect),
+                                          _TOPICS.c.source == AUTO),
+        forget_entities=delete(_ENTITIES).where(among(_ENTITIES.c.thread_id, dialect)))
 
 
 def topic_states(session: Session, thread_ids: Collection[int]) -> dict[int, dict[str, TopicState]]:
     """Per thread, per topic: automatic score and evidence, and the latest manual decision."""
     states: dict[int, dict[str, TopicState]] = defaultdict(dict)
     session.flush()  # the caller's pending ORM rows first (Core statements do not autoflush)
+    statement = _by_ids(session.get_bind().dialect.name).states
     for chunk in chunks(sorted(thread_ids)):
         # The table's columns, not the ORM entity: plain rows, read many per analysis.
-        rows = session.execute(_STATES, {"ids": chunk})
+        rows = session.execute(statement, {"ids": chunk})
         for row in rows:
             state = states[row.thread_id].setdefault(row.topic, TopicState(row.topic))
             if row.source == MANUAL:
@@ -131,9 +146,10 @@ def replace_auto_tags(session: Session, results: Sequence[ThreadTags]) -> None:
     """Rewrite the automatic tags and the entities of the threads in ``results``."""
     thread_ids = [result.thread_id for result in results]
     now = utcnow()
+    statements = _by_ids(session.get_bind().dialect.name)
     for chunk in chunks(sorted(thread_ids)):
-        session.execute(_FORGET_AUTO, {"ids": chunk})
-        session.execute(_FORGET_ENTITIES, {"ids": chunk})
+        session.execute(statements.forget_auto, {"ids": chunk})
+        session.execute(statements.forget_entities, {"ids": chunk})
     tags = [
         {
             "thread_id": result.thread_id,

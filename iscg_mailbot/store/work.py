@@ -24,13 +24,14 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
-from typing import cast
+from typing import NamedTuple, cast
 
 from sqlalchemy import (
     BindParameter,
     Insert,
     Select,
     Table,
+    Update,
     bindparam,
     delete,
     func,
@@ -42,6 +43,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from iscg_mailbot.store.chunks import among
 from iscg_mailbot.store.models import AnalysisFailure, Thread
 from iscg_mailbot.store.models_work import AnalysisWork
 
@@ -127,18 +129,36 @@ NO_SYNC = {"synchronize_session": False}
 # a statement and its cache key each time cost more than SQLite's work for it (~0.2 ms
 # against ~0.1; docs/performance-history.md, "The analysis's row writes").
 _QUEUE = cast(Table, AnalysisWork.__table__)
-_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
 _WRITE_FIRST = update(_QUEUE).where(_QUEUE.c.thread_id < 0).values(holder=None)
-_TAKE = update(_QUEUE).where(_QUEUE.c.thread_id.in_(_IDS)).values(
-    holder=bindparam("claimer"), lease_until=bindparam("until"))
 _FINISH = (delete(_QUEUE).where(tuple_(_QUEUE.c.thread_id, _QUEUE.c.generation)
                                 .in_(bindparam("pairs", expanding=True)),
                                 _QUEUE.c.holder == bindparam("claimer"))
            .returning(_QUEUE.c.thread_id))
-_RELEASE = update(_QUEUE).where(_QUEUE.c.holder == bindparam("claimer"),
-                                _QUEUE.c.thread_id.in_(_IDS)).values(holder=None, lease_until=None)
-_EXISTING = select(Thread.id).where(Thread.id.in_(_IDS))
 
+
+class _ByIds(NamedTuple):
+    """Those of them sent by a list of thread ids (bound as ``ids``), built once a
+    dialect: one array on PostgreSQL (``store/chunks.among``), so one text whatever
+    the list's length, planned once and prepared by psycopg."""
+
+    take: Update  # claim the threads: claimer, until
+    release: Update  # give back those the claimer holds: claimer
+    existing: Select[int]  # those of the threads still stored
+
+
+@cache
+def _by_ids(dialect: str) -> _ByIds:
+    return _ByIds(
+        take=update(_QUEUE).where(among(_QUEUE.c.thread_id, dialect)).values(
+            holder=bindparam("claimer"), lease_until=bindparam("until")),
+        release=update(_QUEUE).where(_QUEUE.c.holder == bindparam("claimer"),
+                                     among(_QUEUE.c.thread_id, dialect))
+        .values(holder=None, lease_until=None),
+        existing=select(Thread.id).where(among(Thread.id, dialect)))
+
+
+def _statements(session: Session) -> _ByIds:
+    return _by_ids(session.get_bind().dialect.name)
 
 def write_first(session: Session) -> None:
     """Start the transaction with a write that changes nothing.
@@ -182,7 +202,7 @@ def claim(
     taken = [Claim(thread_id, generation, count or 1)
              for thread_id, generation, count in session.execute(locked, given)]
     if taken:
-        session.execute(_TAKE, {"ids": [c.thread_id for c in taken], "claimer": holder,
+        session.execute(_statements(session).take, {"ids": [c.thread_id for c in taken], "claimer": holder,
                                 "until": now + lease})
     return taken
 
@@ -231,16 +251,18 @@ def finish(session: Session, holder: str, claims: Sequence[Claim]) -> set[int]:
             _FINISH, {"pairs": pairs[start:start + _CHUNK], "claimer": holder}))
     release(session, holder, [c.thread_id for c in claims])
     existing: set[int] = set()
+    statement = _statements(session).existing
     for chunk in _chunks(done):
-        existing.update(session.scalars(_EXISTING, {"ids": chunk}))
+        existing.update(session.scalars(statement, {"ids": chunk}))
     return existing
 
 
 def release(session: Session, holder: str, thread_ids: Collection[int]) -> None:
     """Give back these threads if ``holder`` still claims them (for another analyser,
     or a later run)."""
+    statement = _statements(session).release
     for chunk in _chunks(thread_ids):
-        session.execute(_RELEASE, {"claimer": holder, "ids": chunk})
+        session.execute(statement, {"claimer": holder, "ids": chunk})
 
 
 def release_dead_local(session: Session, now: datetime) -> int:

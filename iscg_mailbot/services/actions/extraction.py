@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.analyse.action_acceptances import Earlier, drop_restated
@@ -37,7 +37,7 @@ from iscg_mailbot.store.actions import (
     save_items,
 )
 from iscg_mailbot.store.analysis_rows import MessageRow, message_rows
-from iscg_mailbot.store.chunks import chunks
+from iscg_mailbot.store.chunks import among, chunks
 from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.open_items import count_passed, refresh_open_items
@@ -82,17 +82,22 @@ def _parent(row: Any) -> _Parent:
                    text, when)
 
 
-# Statements every analysed chunk sends, built once (store/analysis_rows.py says why).
-_PARENTS = (select(Message.list_id, Message.message_id, Message.sender_name,
-                   Message.sender_address, Message.new_text, Message.date,
-                   Message.utc_offset_minutes)
-            .where(Message.message_id.in_(bindparam("ids", expanding=True)),
-                   Message.list_id.in_(bindparam("lists", expanding=True))))
-_ASKED = (select(ActionItem.thread_id, ActionItem.message_pk, Message.date, ActionItem.owner,
-                 ActionItem.due, ActionItem.kind, ActionItem.sentence)
-          .join(Message, Message.id == ActionItem.message_pk)
-          .where(ActionItem.thread_id.in_(bindparam("ids", expanding=True))))
-
+@cache
+def _statements(dialect: str) -> tuple[Select[*tuple[Any, ...]], Select[*tuple[Any, ...]]]:
+    """Statements every analysed chunk sends, built once a dialect (store/analysis_rows.py
+    says why), each list one array on PostgreSQL (store/chunks.among): the parents by
+    Message-IDs (``ids``) and lists (``lists``), and the items of threads (``ids``)
+    with their messages' dates."""
+    parents = (select(Message.list_id, Message.message_id, Message.sender_name,
+                      Message.sender_address, Message.new_text, Message.date,
+                      Message.utc_offset_minutes)
+               .where(among(Message.message_id, dialect),
+                      among(Message.list_id, dialect, "lists")))
+    asked = (select(ActionItem.thread_id, ActionItem.message_pk, Message.date,
+                    ActionItem.owner, ActionItem.due, ActionItem.kind, ActionItem.sentence)
+             .join(Message, Message.id == ActionItem.message_pk)
+             .where(among(ActionItem.thread_id, dialect)))
+    return parents, asked
 
 def load_parents(session: Session, messages: Sequence[MessageRow]) -> dict[tuple[int, str], _Parent]:
     """The stored parents of these messages, by (list id, Message-ID). A parent among
@@ -106,8 +111,9 @@ def load_parents(session: Session, messages: Sequence[MessageRow]) -> dict[tuple
     missing = {m.parent_message_id for m in messages if m.parent_message_id
                and (m.list_id, m.parent_message_id) not in parents}
     lists = {m.list_id for m in messages}
+    statement = _statements(session.get_bind().dialect.name)[0]
     for chunk in chunks(sorted(missing)):
-        for row in session.execute(_PARENTS, {"ids": chunk, "lists": sorted(lists)}):
+        for row in session.execute(statement, {"ids": chunk, "lists": sorted(lists)}):
             parents[(row.list_id, row.message_id)] = _parent(row)
     return parents
 
@@ -194,9 +200,10 @@ def _asked_before(session: Session, loaded: Sequence[tuple[MessageRow, str | Non
     threads = {m.thread_id for m, _ in loaded if m.thread_id is not None}
     pks = {m.id for m, _ in loaded}
     asked: dict[int, list[tuple[datetime | None, Earlier]]] = {}
+    statement = _statements(session.get_bind().dialect.name)[1]
     for chunk in chunks(sorted(threads)):
         for thread_id, message_pk, when, owner, due, kind, sentence in session.execute(
-                _ASKED, {"ids": chunk}):
+                statement, {"ids": chunk}):
             if message_pk not in pks and thread_id is not None:
                 asked.setdefault(thread_id, []).append(
                     (when, Earlier(owner, due, kind, sentence or "")))
