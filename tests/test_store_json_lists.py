@@ -101,8 +101,8 @@ def test_analysis_reads_the_same_lists(engine: Engine) -> None:
 def test_sqlite_statement_uses_the_fast_lists() -> None:
     """Minimal pair: the SQLite statement's list columns are ListJSON, PostgreSQL's the
     column type (its driver decodes JSON)."""
-    sqlite_columns = analysis_rows._THREADS_MESSAGES[True].selected_columns
-    other = analysis_rows._THREADS_MESSAGES[False].selected_columns
+    sqlite_columns = analysis_rows._threads_messages("sqlite").selected_columns
+    other = analysis_rows._threads_messages("postgresql").selected_columns
     for name in ("references", "to_addresses", "cc_addresses"):
         assert isinstance(sqlite_columns[name].type, ListJSON)
         assert type(other[name].type) is JSON

@@ -120,6 +120,7 @@ def _threads_messages(dialect: str) -> Select[*tuple[Any, ...]]:
             .where(among(MESSAGES.c.thread_id, dialect))
             .order_by(MESSAGES.c.thread_id, MESSAGES.c.date, MESSAGES.c.id))
 
+
 @dataclass(frozen=True)
 class ThreadMessages:
     """Every message of some threads, read once for the three parts of an analysis
