@@ -1,8 +1,8 @@
 """Shapes of a sentence that decide who owes it, for :mod:`~iscg_mailbot.analyse.action_who`:
 a party asked to pass a request on ("Could BR ask WP 5D to ...?"), a name closing the
 sentence ("..., Sofia."), a verb after "and" sharing the sentence's subject ("I am
-checking with X and will reply"), "with me" (the sender joins the work), a member or a body addressed by name ("Klaus, could
-you ...", "BDT, could you ...")."""
+checking with X and will reply"), "with me" (the sender joins the work), a member or a
+body addressed by name ("Klaus, could you ...", "BDT, could you ...")."""
 
 from __future__ import annotations
 
