@@ -122,7 +122,7 @@ def _ranked(session: Session | Connection, today: date, since: datetime | None,
     thread = threads.c
     query = select(counts.thread_id)
     if participant:
-        # Only with --participant: it reads ``messages``, a mapped class (the ORM).
+        # Only with --participant: the filter's module is needed by no other list.
         from iscg_mailbot.report.participants import participant_threads
 
         query = in_threads(session, query, participant_threads(participant))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from iscg_mailbot.errors import NotFound
 from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page, count_rows, make_page
 from iscg_mailbot.report.list_tags import list_tags as list_tags  # noqa: PLC0414 - given here too
+from iscg_mailbot.report.participants import like_pattern
 from iscg_mailbot.store.models import Message, Thread
 
 
@@ -78,7 +79,7 @@ def _threads_query(
     if thread_ids is not None:
         query = query.where(Thread.id.in_(thread_ids))
     if participant:
-        pattern = "%" + participant.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pattern = like_pattern(participant)
         wrote = select(Message.thread_id).where(
             or_(
                 Message.sender_address.like(pattern, escape="\\"),
