@@ -20,7 +20,7 @@ from iscg_mailbot.services.app import App
 from iscg_mailbot.services.demo import sample_archive
 from iscg_mailbot.services.ingest import import_archive
 from iscg_mailbot.settings.main import Settings
-from tests.test_store_lookups import _plan
+from tests.test_store_lookups import _plans
 
 #: A lookup by a list of ids, and the indexes PostgreSQL may start from (a primary key
 #: is ``pk_TABLE`` after the migrations, ``TABLE_pkey`` when made from the models).
@@ -86,7 +86,7 @@ def test_the_analysis_lookups_are_one_array_on_postgresql_and_use_their_indexes(
     for statement, parameters in sent:
         first.setdefault(IN_LIST.sub("IN (…)", statement), (statement, parameters))
     for statement, parameters in first.values():
-        plan = _plan(engine, statement, parameters) if not postgres else _analysed_plan(
+        plan = _plans(engine, [(statement, parameters)])[0] if not postgres else _analysed_plan(
             engine, statement, parameters)
         for match in LOOKUP.finditer(statement):
             table = match.group(1).split(".")[0]
