@@ -7,9 +7,8 @@
 Read-only, over the Core tables of ``store/tables.py`` (no ORM class): ``threads list
 --open``/``--stalled`` run them on a connection and never import ``sqlalchemy.orm``
 (about a quarter of the whole process's CPU, issue 17; ``tests/test_cli_startup.py``
-holds them to it). A Session works as well (the website, the tests). Only the
-participant filter reads a mapped class (``report/participants.py``), imported then.
-The names stay importable from :mod:`iscg_mailbot.report.queries`.
+holds them to it). A Session works as well (the website, the tests). The participant
+filter is ``report/participants.py``'s, the plain thread list's too. The names stay importable from :mod:`iscg_mailbot.report.queries`.
 """
 
 from __future__ import annotations
@@ -28,6 +27,8 @@ from iscg_mailbot.store.tables import thread_open_items, threads
 if TYPE_CHECKING:
     from sqlalchemy import Connection
     from sqlalchemy.orm import Session
+
+    from iscg_mailbot.report.participants import Participant
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def open_threads(
     *,
     today: date,
     since: datetime | None = None,
-    participant: str | None = None,
+    participant: Participant | None = None,
     thread_ids: Collection[int] | None = None,
     quiet_since: datetime | None = None,
     include_questions: bool = True,
@@ -70,7 +71,7 @@ def open_threads_page(
     *,
     today: date,
     since: datetime | None = None,
-    participant: str | None = None,
+    participant: Participant | None = None,
     thread_ids: Collection[int] | None = None,
     quiet_since: datetime | None = None,
     include_questions: bool = True,
@@ -113,7 +114,7 @@ def open_threads_page(
 
 
 def _ranked(session: Session | Connection, today: date, since: datetime | None,
-            participant: str | None, thread_ids: Collection[int] | None,
+            participant: Participant | None, thread_ids: Collection[int] | None,
             quiet_since: datetime | None, include_questions: bool,
             list_id: int | None) -> Select[Any]:
     """The threads of :func:`open_threads_page` in order, with their counts and how many
@@ -160,7 +161,7 @@ def stalled_threads(
     *,
     today: date,
     quiet_since: datetime,
-    participant: str | None = None,
+    participant: Participant | None = None,
     thread_ids: Collection[int] | None = None,
     list_id: int | None = None,
     limit: int | None = DEFAULT_LIMIT,
@@ -176,7 +177,7 @@ def stalled_threads_page(
     *,
     today: date,
     quiet_since: datetime,
-    participant: str | None = None,
+    participant: Participant | None = None,
     thread_ids: Collection[int] | None = None,
     list_id: int | None = None,
     limit: int | None = SHOWN_BY_DEFAULT,

@@ -6,13 +6,13 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.errors import NotFound
 from iscg_mailbot.report.bounded import SHOWN_BY_DEFAULT, Page, count_rows, make_page
 from iscg_mailbot.report.list_tags import list_tags as list_tags  # noqa: PLC0414 - given here too
-from iscg_mailbot.report.participants import like_pattern
+from iscg_mailbot.report.participants import Participant, participant_threads
 from iscg_mailbot.store.models import Message, Thread
 
 
@@ -69,7 +69,7 @@ def _threads_query(
     *,
     since: datetime | None,
     thread_ids: set[int] | None,
-    participant: str | None,
+    participant: Participant | None,
     writers: Collection[str] | None,
 ) -> Select[Thread] | None:
     """The threads matching the filters, newest activity first; None if none can match."""
@@ -79,14 +79,7 @@ def _threads_query(
     if thread_ids is not None:
         query = query.where(Thread.id.in_(thread_ids))
     if participant:
-        pattern = like_pattern(participant)
-        wrote = select(Message.thread_id).where(
-            or_(
-                Message.sender_address.like(pattern, escape="\\"),
-                func.lower(Message.sender_name).like(pattern, escape="\\"),
-            )
-        )
-        query = query.where(Thread.id.in_(wrote))
+        query = query.where(Thread.id.in_(participant_threads(participant)))
     if writers_addresses := sorted({a.lower() for a in writers or ()}):
         query = query.where(Thread.id.in_(
             select(Message.thread_id).where(Message.sender_address.in_(writers_addresses))))
@@ -100,7 +93,7 @@ def list_threads(
     *,
     since: datetime | None = None,
     thread_ids: set[int] | None = None,
-    participant: str | None = None,
+    participant: Participant | None = None,
     writers: Collection[str] | None = None,
     limit: int | None = None,
     offset: int = 0,
@@ -108,8 +101,9 @@ def list_threads(
     """Threads by most recent activity (``limit`` after the first ``offset``); ``since``
     keeps those active at or after it.
 
-    ``participant`` keeps threads with a message whose sender address or name contains
-    it (case-insensitive); ``writers`` those with a message from one of these addresses.
+    ``participant`` keeps threads in which it wrote (``report/participants.py``: a
+    member's addresses, an address, or part of a name or address); ``writers`` those
+    with a message from one of these addresses.
     """
     query = _threads_query(since=since, thread_ids=thread_ids, participant=participant,
                            writers=writers)
@@ -127,7 +121,7 @@ def threads_page(
     *,
     since: datetime | None = None,
     thread_ids: set[int] | None = None,
-    participant: str | None = None,
+    participant: Participant | None = None,
     writers: Collection[str] | None = None,
     limit: int | None = SHOWN_BY_DEFAULT,
     offset: int = 0,

@@ -19,6 +19,7 @@ from iscg_mailbot.report.threads import (
 )
 from iscg_mailbot.report.threads import threads_page as report_threads_page
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.participants import participant_filter
 
 # A module of its own (threads list --open shows subjects without this module's ORM
 # read models); still given from here, where the other shells look for it.
@@ -43,8 +44,9 @@ def threads(
 ) -> list[ThreadSummary]:
     """Threads by most recent activity.
 
-    ``participant`` is a name or address that wrote in the thread; ``topic`` a topic id
-    the thread carries; ``mentions`` an ITU body or document it names (e.g. TSAG-TD409);
+    ``participant`` is a name or address that wrote in the thread (a member's name or
+    address stands for all their addresses: ``services/participants.py``); ``topic`` a
+    topic id the thread carries; ``mentions`` an ITU body or document it names (e.g. TSAG-TD409);
     ``group`` an advisory group (RAG, TSAG, TDAG) one of whose members (any of their
     addresses, from members.yaml) wrote in the thread.
     """
@@ -52,8 +54,8 @@ def threads(
     with app.session() as session:
         thread_ids = _filtered_ids(app, session, topic, mentions)
         return list_threads(
-            session, since=since, participant=participant, thread_ids=thread_ids,
-            writers=writers, limit=limit,
+            session, since=since, participant=participant_filter(app, participant),
+            thread_ids=thread_ids, writers=writers, limit=limit,
         )
 
 
@@ -74,8 +76,8 @@ def threads_page(
     with app.session() as session:
         thread_ids = _filtered_ids(app, session, topic, mentions)
         return report_threads_page(
-            session, since=since, participant=participant, thread_ids=thread_ids,
-            writers=writers, limit=limit, offset=offset,
+            session, since=since, participant=participant_filter(app, participant),
+            thread_ids=thread_ids, writers=writers, limit=limit, offset=offset,
         )
 
 

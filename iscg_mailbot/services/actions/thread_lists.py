@@ -10,7 +10,6 @@ the mapped classes and their mappers were about a quarter of its process's CPU (
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,7 @@ from iscg_mailbot.report.bounded import DEFAULT_LIMIT, SHOWN_BY_DEFAULT, Page
 from iscg_mailbot.report.thread_lists import OpenThreadRow
 from iscg_mailbot.services.actions.context import list_today
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.participants import participant_filter
 from iscg_mailbot.store.types import utcnow
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def open_threads_page(
     with app.connection() as connection:
         return report.open_threads_page(
             connection, today=list_today(config, now), since=since,
-            participant=_participant(app, participant),
+            participant=participant_filter(app, participant),
             thread_ids=topic_thread_ids(app, connection, topic),
             include_questions=config.questions, limit=limit, offset=offset,
         )
@@ -90,7 +90,7 @@ def stalled_threads_page(
     with app.connection() as connection:
         return report.stalled_threads_page(
             connection, today=list_today(config, moment), quiet_since=moment - age,
-            participant=_participant(app, participant),
+            participant=participant_filter(app, participant),
             thread_ids=topic_thread_ids(app, connection, topic), limit=limit, offset=offset,
         )
 
@@ -123,23 +123,3 @@ def stalled_threads(
     ``actions.yaml``: 14 days) — ``threads list --stalled 14d``."""
     return stalled_threads_page(app, older_than, topic=topic, participant=participant,
                                 limit=limit, now=now).rows
-
-
-def _participant(app: App, participant: str | None) -> str | None:
-    """A member's name, or a part of it matching one member only, stands for their
-    address ("Klaus Brenner", "Brenner" -> klaus.brenner@...): an address is found by
-    index, a name only by reading every message."""
-    if participant is None or "@" in participant:
-        return participant
-    members = app.config.members()  # read only for a name
-    member = members.by_name(participant)
-    if member is None:
-        wanted = _folded(participant)
-        found = [m for m in members.members if wanted and wanted in _folded(m.name)]
-        member = found[0] if len(found) == 1 else None
-    return member.address if member is not None else participant
-
-
-def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
