@@ -33,17 +33,17 @@ def tagged(result: ThreadTags) -> list[str]:
     return sorted(tag.topic for tag in result.tags)
 
 
-@pytest.mark.parametrize(("subject", "body"), [  # the indicator in both places
+@pytest.mark.parametrize(("subject", "body"), [
     ("Active mobile-broadband subscriptions - 30-day definition in the 2027 questionnaire",
-     "Dear colleagues, the expert group on ICT indicators proposes to count active "
-     "mobile broadband subscriptions over 30 days instead of 90. Please send comments "
-     "on the questionnaire by 15 March."),
+     ("Dear colleagues, the expert group on ICT indicators proposes to count active "
+      "mobile broadband subscriptions over 30 days instead of 90. Please send comments "
+      "on the questionnaire by 15 March.")),
     ("Median mobile broadband speeds in the Facts and Figures chapter",
-     "Our regulator asks where the median mobile broadband speeds come from: the ITU "
-     "indicators or crowdsourced measurements?"),
+     ("Our regulator asks where the median mobile broadband speeds come from: the ITU "
+      "indicators or crowdsourced measurements?")),
     ("Household survey: how to ask about 5G coverage at home",
-     "Should the household questionnaire ask about 5G coverage or only about internet "
-     "use? The data collection starts in May."),
+     ("Should the household questionnaire ask about 5G coverage or only about internet "
+      "use? The data collection starts in May.")),
 ])
 def test_a_mobile_generation_counted_by_an_indicator_is_ict_statistics(
         tagger: TopicTagger, subject: str, body: str) -> None:
