@@ -144,3 +144,35 @@ def test_db_upgrade_keeps_the_next_previews_overlaps(
                                          "--out", str(out)])
     assert shown.exit_code == 0, shown.output
     assert EMF_SUPPLEMENT in overlaps_shown(out.with_suffix(".txt").read_text("utf-8"))
+
+
+def test_the_worker_keeps_them_at_start_up_without_a_mailbox(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker restarted after an upgrade (no mailbox to sync: its own job) keeps the
+    next preview's overlaps; the preview then compares nothing."""
+    from iscg_mailbot.settings.delivery import WorkerConfig
+    from iscg_mailbot.worker import JOB_OVERLAPS, Worker
+    from tests.worker_helpers import next_run, running, wait_for
+
+    app = sample_app(tmp_path, f"sqlite:///{tmp_path / 'worker.db'}")
+    try:
+        today = after_week(app, WEEKS[0])
+        monkeypatch.setattr("iscg_mailbot.services.digest.preview.utcnow", lambda: today)
+        with nothing_kept(monkeypatch):
+            fresh = preview_digest(app)
+        new_code(monkeypatch, "after the upgrade")
+        settings = app.settings.model_copy(update={"worker": WorkerConfig(
+            sync_minutes=60, lock_lease_seconds=6)})
+        kept: list[bool] = []
+        original = overlap_cache.keep_flags
+        monkeypatch.setattr(overlap_cache, "keep_flags",
+                            lambda *args: kept.append(True) or original(*args))
+        worker = Worker(App(settings=settings, engine=app.engine), install_signals=False)
+        with running(worker):
+            wait_for(lambda: bool(kept), 30, "the overlaps kept")
+            assert next_run(worker, JOB_OVERLAPS) is not None
+        with nothing_computed(monkeypatch):
+            assert preview_digest(app).text == fresh.text
+        assert EMF_SUPPLEMENT in overlaps_shown(fresh.text)
+    finally:
+        app.close()
