@@ -128,22 +128,36 @@ def test_a_seeded_corpus_kept_ahead_shows_the_fresh_overlaps(
         app.close()
 
 
-def test_db_upgrade_keeps_the_next_previews_overlaps(
+def test_db_upgrade_and_import_keep_the_next_previews_overlaps(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = sample_app(tmp_path, f"sqlite:///{tmp_path / 'up.db'}")
-    app.close()
     config = str(tmp_path / "config")
     today = after_week(app, WEEKS[0])
     monkeypatch.setattr("iscg_mailbot.services.digest.preview.utcnow", lambda: today)
-    new_code(monkeypatch, "after the upgrade")
-    result = CliRunner().invoke(cli, ["--config", config, "db", "upgrade"])
-    assert result.exit_code == 0, result.output
-    with nothing_computed(monkeypatch):
+
+    def preview() -> str:
         out = tmp_path / "week.html"
-        shown = CliRunner().invoke(cli, ["--config", config, "digest", "preview",
-                                         "--out", str(out)])
-    assert shown.exit_code == 0, shown.output
-    assert EMF_SUPPLEMENT in overlaps_shown(out.with_suffix(".txt").read_text("utf-8"))
+        with nothing_computed(monkeypatch):
+            shown = CliRunner().invoke(cli, ["--config", config, "digest", "preview",
+                                             "--out", str(out)])
+        assert shown.exit_code == 0, shown.output
+        return overlaps_shown(out.with_suffix(".txt").read_text("utf-8"))
+
+    try:
+        new_code(monkeypatch, "after the upgrade")
+        result = CliRunner().invoke(cli, ["--config", config, "db", "upgrade"])
+        assert result.exit_code == 0, result.output
+        assert EMF_SUPPLEMENT in preview()
+
+        # New mail imported by hand: the command that stored it kept them.
+        result = CliRunner().invoke(cli, ["--config", config, "import",
+                                          str(seeded_copy(tmp_path, 3)), "--no-progress"])
+        assert result.exit_code == 0, result.output
+        shown = preview()
+        with nothing_kept(monkeypatch):
+            assert shown == overlaps_shown(preview_digest(app).text)
+    finally:
+        app.close()
 
 
 def test_the_worker_keeps_them_at_start_up_without_a_mailbox(
