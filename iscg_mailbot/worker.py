@@ -9,9 +9,10 @@ synced), the first at start-up, so that no person's ``digest preview`` waits for
 comparison of a year of threads after new mail or an upgrade. Nothing about the
 schedule is stored: the schedule is the configuration, and what was sent is in
 ``digest_runs`` and the outbox. At start-up the worker asks those tables whether the
-last complete period came due while it was down (:func:`iscg_mailbot.services.schedule.missed_digest`) and sends it at once; the
-run it records is what keeps the next start-up from sending it again, and the
-outbox makes sure nobody gets a digest twice.
+last complete period came due while it was down
+(:func:`iscg_mailbot.services.schedule.missed_digest`) and sends it at once; the run it
+records is what keeps the next start-up from sending it again, and the outbox makes
+sure nobody gets a digest twice.
 
 Only one worker runs per database: it holds a lease row renewed by a heartbeat
 thread. SIGTERM/SIGINT stop scheduling, let the running job finish its current
