@@ -3,12 +3,16 @@
 Jobs, kept in memory: ``sync`` every ``worker.sync_minutes`` (then re-tagging and
 action closing), ``digest`` on the ``digest.schedule`` cron, ``digest-retry`` every
 ``worker.retry_minutes`` for digests whose temporary failure is due for a retry, and
-``reminders`` hourly. Nothing about the schedule is stored: the schedule is the
-configuration, and what was sent is in ``digest_runs`` and the outbox. At start-up
-the worker asks those tables whether the last complete period came due while it was
-down (:func:`iscg_mailbot.services.schedule.missed_digest`) and sends it at once; the
-run it records is what keeps the next start-up from sending it again, and the
-outbox makes sure nobody gets a digest twice.
+``reminders`` hourly. Each sync ends by keeping the next digest's possible overlaps
+current (``overlaps``: its own job every ``worker.sync_minutes`` when no mailbox is
+synced), the first at start-up, so that no person's ``digest preview`` waits for the
+comparison of a year of threads after new mail or an upgrade. Nothing about the
+schedule is stored: the schedule is the configuration, and what was sent is in
+``digest_runs`` and the outbox. At start-up the worker asks those tables whether the
+last complete period came due while it was down
+(:func:`iscg_mailbot.services.schedule.missed_digest`) and sends it at once; the run it
+records is what keeps the next start-up from sending it again, and the outbox makes
+sure nobody gets a digest twice.
 
 Only one worker runs per database: it holds a lease row renewed by a heartbeat
 thread. SIGTERM/SIGINT stop scheduling, let the running job finish its current
@@ -48,6 +52,7 @@ JOB_SYNC = "sync"
 JOB_DIGEST = "digest"
 JOB_RETRY = "digest-retry"
 JOB_REMINDERS = "reminders"
+JOB_OVERLAPS = "overlaps"
 
 def _current_app(worker: Worker) -> App:
     """The worker's app, its configuration files read again first if one was edited since
@@ -73,6 +78,16 @@ def sync_job(worker: Worker) -> None:
             log.info("analysis after sync", extra={"threads": analysed.threads,
                                                    "actions_added": analysed.actions_added,
                                                    "actions_closed": analysed.actions_closed})
+    if not worker.stopping.is_set():
+        overlaps_job(worker, app)
+
+
+def overlaps_job(worker: Worker, app: App | None = None) -> None:
+    """Keep the next digest preview's possible overlaps current (after a sync's new mail,
+    a chair's edit on the website, or at start-up after an upgrade changed the code):
+    a person's preview then reads them instead of comparing a year of threads. Reads one
+    kept row when nothing changed."""
+    digest_service.keep_overlaps_current(app or _current_app(worker))
 
 
 def _record_sync(worker: Worker, sources: dict[str, Any], report: ingest.IngestReport) -> None:
@@ -232,6 +247,14 @@ class Worker:
             seconds = self.config.sync_minutes * 60
             scheduler.add_job(sync_job, IntervalTrigger(seconds=seconds, timezone=zone),
                               args=(self,), id=JOB_SYNC, name="sync mailboxes",
+                              misfire_grace_time=max(int(seconds), 1),
+                              next_run_time=datetime.now(UTC))
+        else:
+            # No sync to follow: the digest's overlaps kept current on their own (data
+            # imported by hand, the website's edits, a restart after an upgrade).
+            seconds = self.config.sync_minutes * 60
+            scheduler.add_job(overlaps_job, IntervalTrigger(seconds=seconds, timezone=zone),
+                              args=(self,), id=JOB_OVERLAPS, name="digest overlaps",
                               misfire_grace_time=max(int(seconds), 1),
                               next_run_time=datetime.now(UTC))
         if self.app.settings.digest.enabled:

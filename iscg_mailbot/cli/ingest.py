@@ -100,6 +100,16 @@ def db_upgrade(state: CliState) -> None:
     app = state.app(check_schema=False, create=True)
     revisions = app.upgrade_schema()
     click.echo(f"database at revision {', '.join(revisions)}: {app.database}")
+    _keep_overlaps(app)
+
+
+def _keep_overlaps(app: App) -> None:
+    """The next digest preview's possible overlaps computed now, by the command that
+    changed what they are made from (new mail, new code), not by the next person's
+    preview (best effort: services/digest/preview.py)."""
+    from iscg_mailbot.services.digest import keep_overlaps_current
+
+    keep_overlaps_current(app)
 
 
 @cli.command()
@@ -163,6 +173,7 @@ def sync(state: CliState, mailboxes: tuple[str, ...]) -> None:
     failed = [report for report in reports if report.error]
     if len(failed) < len(reports) or any(report.stored for report in reports):
         _analyse(app)  # (when every mailbox failed, nothing new waits for it)
+        _keep_overlaps(app)
     if failed:
         raise SystemExit(1)
 
@@ -193,6 +204,7 @@ def import_(state: CliState, path: Path, list_key: str | None, progress: bool | 
                                        on_progress=lambda done: bar.advance(task, done))
     _print_ingest(report)
     _print_analysis(analysis.report)
+    _keep_overlaps(app)
 
 
 @cli.group()

@@ -6,7 +6,9 @@
   (``release_uncertain_digests``, ``confirm_delivery``).
 - :mod:`.run` — what one run's steps share, and its report (``SendReport``).
 - :mod:`.preview` — a digest shown, never sent: ``digest preview`` and the website's
-  pages (``preview_digest``, ``live_digest``, ``sent_periods``, ``sent_digest``).
+  pages (``preview_digest``, ``live_digest``, ``sent_periods``, ``sent_digest``); the
+  overlaps of the next preview kept ahead by whoever changed them
+  (``keep_overlaps_current``).
 - :mod:`.members` — ``members list`` and ``members check``.
 - :mod:`.status` — ``digest status``.
 
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from iscg_mailbot.services.digest.preview import (
         DigestPreview,
         SentPeriod,
+        keep_overlaps_current,
         live_digest,
         preview_digest,
         sent_digest,
@@ -52,6 +55,7 @@ _MODULES = {
     "member_list": "members",
     "confirm_delivery": "outbox", "release_uncertain_digests": "outbox",
     "DigestPreview": "preview", "SentPeriod": "preview", "live_digest": "preview",
+    "keep_overlaps_current": "preview",
     "preview_digest": "preview", "sent_digest": "preview", "sent_periods": "preview",
     "SEND_LOCK_LEASE": "run", "Sender": "run", "SendItem": "run", "SendReport": "run",
     "send_digests": "sending",
@@ -84,6 +88,7 @@ __all__ = [
     "check_member_list",
     "confirm_delivery",
     "digest_status",
+    "keep_overlaps_current",
     "live_digest",
     "member_list",
     "preview_digest",

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 
-from iscg_mailbot.errors import NotFound
+from iscg_mailbot.errors import MailbotError, NotFound
 from iscg_mailbot.records import Digest
 from iscg_mailbot.report.compiled_templates import compiled_templates
 from iscg_mailbot.report.digest import collect_week, digest_for
@@ -19,6 +21,8 @@ from iscg_mailbot.settings.cache_dir import cache_dir
 from iscg_mailbot.settings.members import Member
 from iscg_mailbot.store.models_delivery import SENT, OutboxEntry
 from iscg_mailbot.store.types import utcnow
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,32 @@ def preview_digest(app: App, *, member_address: str | None = None, week: date | 
     return DigestPreview(list_key=list_config.id, period_key=digest.period_key,
                          member=member.address if member else None, subject=rendered.subject,
                          text=rendered.text, html=rendered.html, empty=digest.is_empty)
+
+
+def keep_overlaps_current(app: App, *, now: datetime | None = None) -> bool:
+    """Compute and keep the possible overlaps of each list's latest complete period (what
+    ``digest preview`` shows by default and the scheduled digest sends), unless they are
+    kept already for the data and code as they are now; then the next preview reads them.
+
+    Comparing a year of threads takes ~1 s of CPU at 100,000 messages: run by whoever
+    makes the kept result stale (the worker after each sync and when it starts after an
+    upgrade, ``db upgrade``, ``import`` and ``sync``), so that a person never waits for
+    it. The same path as :func:`preview_digest`'s, so the same key and the same result.
+    Best effort: False (and a warning logged) when the database or the configuration
+    refused; a preview then computes them as before."""
+    now = now or utcnow()
+    config = app.settings.digest
+    period = config.period_ending_by(now)
+    try:
+        for list_config in app.settings.lists:
+            with app.session() as session:
+                week = collect_week(session, list_config=list_config, period=period, now=now,
+                                    config=config, topic_titles=app.config.topic_titles())
+            with_overlaps(app, week, period)
+    except (MailbotError, SQLAlchemyError) as exc:
+        log.warning("the digest's possible overlaps were not kept ahead: %s", exc)
+        return False
+    return True
 
 
 @dataclass(frozen=True)
