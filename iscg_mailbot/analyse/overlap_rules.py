@@ -119,9 +119,15 @@ class OverlapRules:
     # gave +4 overlaps and +4 false, +1 unlabelled flags: the recall bought at the
     # precision the issue asks to keep (docs/evaluation.md, "Duplication watch: near in
     # wording among the candidates"). A candidate for a new writer's set.
+    # Switched on by ``[overlaps] near_in_wording = true`` (:data:`NEAR_IN_WORDING`).
     meaning_wording: int | None = None
     wording_text: int = 2
     wording_similarity: int = 3
 
 
-__all__ = ["PROCESS_TOPICS", "OverlapRules", "ThreadView"]
+#: ``meaning_wording`` when ``[overlaps] near_in_wording`` is on: the value chosen leaving
+#: one set out over ten dev parts (the sample, eval/overlaps..9), in every fold.
+NEAR_IN_WORDING = 3
+
+
+__all__ = ["NEAR_IN_WORDING", "PROCESS_TOPICS", "OverlapRules", "ThreadView"]

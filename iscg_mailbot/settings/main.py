@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, model_validator
 
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.settings.delivery import DigestConfig, SmtpConfig, WorkerConfig
@@ -107,9 +107,22 @@ class OverlapsConfig(_Strict):
     thread among the other's nearest in meaning, analyse/overlap_meaning.py; needs the
     ``wordllama`` package). Off: analysis embeds nothing (~1 s and ~100 MB less per
     analysing process; the analysis workers share one model, loaded before they fork)
-    and the watch flags on wording alone."""
+    and the watch flags on wording alone. ``near_in_wording``: one more paraphrase rule
+    (two headlines naming work, each among the other's nearest by their openings'
+    meaning and near in wording relative to the threads around; analyse/
+    overlap_wording.py): more overlaps found, at some precision (docs/duties.md);
+    needs ``meaning``."""
 
     meaning: bool = True
+    near_in_wording: StrictBool = False
+
+    @model_validator(mode="after")
+    def _wording_needs_meaning(self) -> OverlapsConfig:
+        if self.near_in_wording and not self.meaning:
+            raise ValueError("near_in_wording = true ranks threads by their meaning, which "
+                             "meaning = false turns off; set meaning = true or "
+                             "near_in_wording = false")
+        return self
 
 
 class Settings(_Strict):
