@@ -38,11 +38,12 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import timedelta
 
-from iscg_mailbot.analyse.overlap_bodies import names_body_of, shared_entities
+from iscg_mailbot.analyse.overlap_bodies import names_body_of, names_work_of, shared_entities
 from iscg_mailbot.analyse.overlap_filter import pair_filter
 from iscg_mailbot.analyse.overlap_flag import OverlapFlag
 from iscg_mailbot.analyse.overlap_headlines import (
     is_event,
+    is_house,
     is_news,
     names_the_other,
     names_work,
@@ -80,6 +81,8 @@ def _together(a: ThreadView, b: ThreadView) -> str | None:
     for thread in (a, b):
         if is_event(thread.subject):
             return f"an event: {thread.subject!r}"
+        if is_house(thread.subject):
+            return f"about ITU's own house: {thread.subject!r}"
     if _documents(a) & _documents(b):
         return "both name " + ", ".join(sorted(_documents(a) & _documents(b)))
     for first, second in ((a, b), (b, a)):
@@ -92,6 +95,10 @@ def _together(a: ThreadView, b: ThreadView) -> str | None:
                              first.sector, second.sector)
         if body is not None:
             return f"{second.subject!r} names {body}, whose work {first.subject!r} is"
+    for first, second in ((a, b), (b, a)):
+        work = names_work_of(first.text, second.subject, second.sector)
+        if work is not None:
+            return f"{first.subject!r} names the {work} of {second.subject!r}"
     return None
 
 
