@@ -33,7 +33,7 @@ def check_configuration(settings: Settings) -> ConfigCheck:
         f"database {settings.database_url.split('://', 1)[0]}, "
         f"SMTP {'configured' if settings.smtp else 'not configured'}, "
         f"overlap meaning evidence {'on' if settings.overlaps.meaning else 'off'}, "
-        f"near in wording {'on' if settings.overlaps.near_in_wording else 'off'}"
+        f"near in wording {'on' if settings.overlaps.wording_on else 'off'}"
     )
     for mailbox in settings.mailboxes:
         try:

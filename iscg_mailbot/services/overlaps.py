@@ -39,7 +39,7 @@ from iscg_mailbot.store.types import utcnow
 def overlap_rules(settings: Settings) -> OverlapRules:
     """The watch's rules as ``[overlaps]`` sets them: near in wording
     (``near_in_wording``) on or off; the rest as :class:`OverlapRules` has them."""
-    wording = NEAR_IN_WORDING if settings.overlaps.near_in_wording else None
+    wording = NEAR_IN_WORDING if settings.overlaps.wording_on else None
     return replace(OverlapRules(), meaning_wording=wording)
 
 
