@@ -1,6 +1,6 @@
 """Near in wording among the candidates (``OverlapRules.meaning_wording``,
-``wording_text``, ``wording_similarity``), leave one set out over the nine sets of dev
-pairs (``eval/overlaps`` .. ``eval/overlaps8`` and the sample's), with the pairs no
+``wording_text``, ``wording_similarity``), leave one set out over the ten sets of dev
+pairs (``eval/overlaps`` .. ``eval/overlaps9`` and the sample's), with the pairs no
 label names counted as false.
 
     python bench/overlap_wording_loso.py
@@ -10,9 +10,9 @@ them (``bench/overlap_shared_loso.py``'s windows: a pair is scored only when bot
 are dev threads; the sample's held-out pairs are left out by id). Each setting runs the
 whole watch (``find_overlaps``, the three-Sector rule included) on every set, and counts
 per set the dev overlaps found and the dev pairs flagged that are labelled false or not
-labelled at all, against the watch without the rule. A setting is chosen on eight sets
+labelled at all, against the watch without the rule. A setting is chosen on nine sets
 (most overlaps gained with no false or unlabelled pair added on any of them, ties to the
-stricter) and scored on the ninth. Prints the best settings on all nine, and per left-out
+stricter) and scored on the tenth. Prints the best settings on all ten, and per left-out
 set the setting chosen and what it gains / adds there.
 """
 
@@ -48,7 +48,7 @@ def scored(views: list[ThreadView], window: Window, rules: OverlapRules) -> tupl
 def main() -> None:
     logging.disable(logging.INFO)
     settings = load_settings(None)
-    windows = {name: eval_window(settings, name) for name in (*SETS, "overlaps8")}
+    windows = {name: eval_window(settings, name) for name in (*SETS, "overlaps8", "overlaps9")}
     windows["sample"] = sample_window(settings)
     base = OverlapRules()
     before = {n: scored(w.views, w, replace(base, meaning_wording=None))

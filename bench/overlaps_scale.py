@@ -12,7 +12,9 @@ by a random number of days within a year. Copies of one thread lead for one Sect
 are never flagged together; copies of an overlap within 90 days of each other are, as
 a real year holds a few subjects several times. Prints, per size, the median wall time
 of ``runs`` runs (a fresh process's first run apart: the headline readings are cached
-per subject) and the number of flags.
+per subject) and the number of flags. The rules are those the shipped configuration
+sets (``[overlaps]``: ``services/overlaps.overlap_rules``); ``--wording off`` leaves the
+near-in-wording rule out.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from iscg_mailbot.analyse.overlap_text import ReadTerms, thread_terms
 from iscg_mailbot.analyse.overlaps import OverlapFlag, ThreadView, find_overlaps
 from iscg_mailbot.services.eval_set import load_eval_set
 from iscg_mailbot.services.evaluation import analysed_set
-from iscg_mailbot.services.overlaps import window_views
+from iscg_mailbot.services.overlaps import overlap_rules, window_views
 from iscg_mailbot.settings.main import load_settings
 
 SETS = ("overlaps", "overlaps2", "overlaps3", "overlaps4", "overlaps5")
@@ -90,16 +92,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", default="250,1000,5000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--wording", choices=("shipped", "off"), default="shipped")
     args = parser.parse_args()
+    rules = overlap_rules(load_settings(None))
+    if args.wording == "off":
+        rules = replace(rules, meaning_wording=None)
     views = labelled_views()
     for size in (int(x) for x in args.threads.split(",")):
         threads, terms = grown(views, size)
         week = {t.id for t in threads[-10:]}
-        first, median, count = timed(args.runs, partial(find_overlaps, threads, terms=terms))
+        first, median, count = timed(args.runs, partial(find_overlaps, threads, rules,
+                                                         terms=terms))
         print(f"{size:>6} threads, every pair: first run {first:.2f} s, then {median:.2f} s "
               f"({count} flags)", flush=True)
-        first, median, count = timed(args.runs, partial(find_overlaps, threads, terms=terms,
-                                                         involving=week))
+        first, median, count = timed(args.runs, partial(find_overlaps, threads, rules,
+                                                         terms=terms, involving=week))
         print(f"{size:>6} threads, pairs of 10: first run {first:.2f} s, then {median:.2f} s "
               f"({count} flags)", flush=True)
     return 0

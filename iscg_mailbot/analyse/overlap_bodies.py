@@ -19,7 +19,7 @@ import re
 from collections.abc import Collection, Iterable
 from functools import lru_cache
 
-from iscg_mailbot.analyse.overlap_headlines import bodies_named
+from iscg_mailbot.analyse.overlap_headlines import WORK_WORDS, bodies_named, headline_words
 
 Entities = Iterable[tuple[str, str]]
 
@@ -147,4 +147,59 @@ def _bodies_of(entities: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str | 
                                    if label in _BODY_LABELS))
 
 
-__all__ = ["SPECIFIC_LABELS", "names_body_of", "shared_entities", "specific_entities"]
+# A Sector as a text names it before a deliverable ("the BDT guidelines", "the ITU-D
+# toolkit", "TSB's survey"): the Sector, its Bureau or its advisory group.
+_SECTOR_WORK = re.compile(
+    r"\b(?P<sector>ITU-[RTD]|BR|RAG|TSB|TSAG|BDT|TDAG|General Secretariat)(?:['’]s)?"
+    r"\s+(?P<work>[A-Za-z]+)\b(?:\s+(?P<next>[A-Za-z]+))?")
+_SECTOR_OF = {"BR": "ITU-R", "RAG": "ITU-R", "TSB": "ITU-T", "TSAG": "ITU-T",
+              "BDT": "ITU-D", "TDAG": "ITU-D", "General Secretariat": "GS"}
+# Work words that name a deliverable, not the Sector's work at large ("ITU-D work",
+# "ITU-T draft", "ITU-D Question") nor its bodies ("ITU-D Study Group 1").
+_DELIVERABLES = frozenset(WORK_WORDS - {"work", "draft", "drafts", "question", "questions",
+                                        "plan", "monitor", "terms"})
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+# A thread's text is read for every pair it is in: once per text.
+@lru_cache(maxsize=4096)
+def _deliverables_named(text: str) -> frozenset[tuple[str, str]]:
+    """The (Sector, deliverable word) a text names ("the BDT guidelines": ITU-D,
+    guideline)."""
+    found = set()
+    for match in _SECTOR_WORK.finditer(text):
+        work, following = match.group("work").lower(), (match.group("next") or "").lower()
+        if work in _DELIVERABLES and not (work in ("study", "studies")
+                                          and following in ("group", "groups")):
+            sector = match.group("sector")
+            found.add((_SECTOR_OF.get(sector, sector), _singular(work)))
+    return frozenset(found)
+
+
+def names_work_of(text: str, other_subject: str, other_sector: str | None) -> str | None:
+    """The deliverable of another thread a text names by its Sector ("the BDT guidelines
+    on remote consultations" beside BDT's "Guidelines - doctor-at-a-distance services";
+    "input to the ITU-D toolkit" beside ITU-D's "Toolkit idea: ..."): the text knows of
+    that work and works with it, as when it names its body (:func:`names_body_of`).
+    None when it names none of the words of work of the other's headline.
+
+        >>> names_work_of("We will draw on the BDT guidelines.", "Guidelines on e-health",
+        ...               "ITU-D")
+        'ITU-D guideline'
+        >>> names_work_of("ITU-D Study Group 1 met.", "Study on fees", "ITU-D") is None
+        True
+    """
+    if other_sector is None:
+        return None
+    wanted = {_singular(w) for w in headline_words(other_subject) if w in _DELIVERABLES}
+    for sector, work in sorted(_deliverables_named(text)):
+        if sector == other_sector and work in wanted:
+            return f"{sector} {work}"
+    return None
+
+
+__all__ = ["SPECIFIC_LABELS", "names_body_of", "names_work_of", "shared_entities",
+           "specific_entities"]

@@ -47,6 +47,16 @@ WORK_WORDS = frozenset({
     "index", "kpis", "work", "question", "questions", "standard", "standards", "monitor",
     "terms", "definitions", "mapping", "framework", "roadmap", "plan", "draft", "drafts",
     "methodology", "guideline", "indicators", "revision", "outline"})
+# Words of ITU's own house: its premises, budget, library and staff. A headline with
+# one is about running the Union, not a Sector's work on a subject: it shares a word or
+# a neighbourhood in meaning with that work by chance ("Wi-Fi at HQ and CICG" beside a
+# model decision on Wi-Fi at 6 GHz; "exchange rates and the budget" beside Internet
+# exchange points; the library's digitized recordings beside cold-storage archiving; a
+# survey of Recommendation editors' drafting skills beside a digital-skills guidebook:
+# dev false pairs of eval/overlaps6, 8 and 9).
+HOUSE_WORDS = frozenset({
+    "hq", "headquarters", "cicg", "premises", "budget", "budgets", "library", "staff",
+    "editors"})
 # Words of news: a newsletter or bulletin tells of many pieces of work, and is none.
 NEWS_WORDS = frozenset({"newsletter", "newsletters", "bulletin", "bulletins"})
 # Words of an event's logistics: beside an event word they keep the headline about the
@@ -94,6 +104,20 @@ def is_event(subject: str) -> bool:
     if not words & EVENT_WORDS:
         return False
     return bool(words & LOGISTICS_WORDS) or not words & WORK_WORDS
+
+
+@lru_cache(maxsize=_CACHED)
+def is_house(subject: str) -> bool:
+    """Whether the headline is about ITU's own house (:data:`HOUSE_WORDS`), not work on
+    a subject.
+
+        >>> is_house("New Wi-Fi networks at HQ and CICG from 1 October")
+        True
+        >>> is_house("Model decision: licence-exempt Wi-Fi at 6 GHz")
+        False
+    """
+    return bool({w.lower() for w in _words(_SEGMENT.sub(" ", headline(subject)))}
+                & HOUSE_WORDS)
 
 
 # How a headline names a Sector: the Sector itself, its Bureau or its advisory group.
@@ -290,5 +314,16 @@ def _headline_words(subject: str) -> list[str]:
     return [w.lower() for w in _words(_SEGMENT.sub(" ", headline(subject)))]
 
 
-__all__ = ["EVENT_WORDS", "LOGISTICS_WORDS", "NEWS_WORDS", "WORK_WORDS", "bodies_named",
-           "headline", "is_event", "is_news", "names", "names_the_other", "names_work", "sectors_named"]
+def headline_words(subject: str) -> frozenset[str]:
+    """The headline's words in lower case, without list tags, reply prefixes and end
+    punctuation.
+
+        >>> sorted(headline_words("[list] Toolkit idea: satellite imagery"))
+        ['idea', 'imagery', 'satellite', 'toolkit']
+    """
+    return frozenset(_headline_words(subject))
+
+
+__all__ = ["EVENT_WORDS", "HOUSE_WORDS", "LOGISTICS_WORDS", "NEWS_WORDS", "WORK_WORDS",
+           "bodies_named", "headline", "headline_words", "is_event", "is_house", "is_news",
+           "names", "names_the_other", "names_work", "sectors_named"]

@@ -6,11 +6,14 @@ A pair of threads is flagged when
 * different Sectors lead them (:func:`iscg_mailbot.analyse.sectors.leading_sector`; a
   thread no Sector leads is never flagged),
 * they were active within ``window_days`` of each other,
-* neither headline is about an event, and the two do not already work together: neither
+* neither headline is about an event or ITU's own house (its premises, budget, library,
+  staff), and the two do not already work together: neither
   names a document the other names (a TD or LS passed on), neither headline names the
   other headline's body or titled work, and neither headline names the other thread's
-  Sector or one of its study groups (a liaison, an invitation or data addressed to it)
-  (:mod:`iscg_mailbot.analyse.overlap_headlines`),
+  Sector or one of its study groups (a liaison, an invitation or data addressed to it),
+  and neither text names the other's deliverable with the other's Sector ("input to the
+  ITU-D toolkit") (:mod:`iscg_mailbot.analyse.overlap_headlines`,
+  :mod:`iscg_mailbot.analyse.overlap_bodies`),
 * and they share a subject topic (not the process topics ``governance`` and ``events``)
   and close wording (:class:`iscg_mailbot.analyse.overlap_text.TextSimilarity`: TF-IDF
   of lemmas and ITU-domain concepts, text and headline, at least ``min_similarity``); or
@@ -38,11 +41,12 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import timedelta
 
-from iscg_mailbot.analyse.overlap_bodies import names_body_of, shared_entities
+from iscg_mailbot.analyse.overlap_bodies import names_body_of, names_work_of, shared_entities
 from iscg_mailbot.analyse.overlap_filter import pair_filter
 from iscg_mailbot.analyse.overlap_flag import OverlapFlag
 from iscg_mailbot.analyse.overlap_headlines import (
     is_event,
+    is_house,
     is_news,
     names_the_other,
     names_work,
@@ -72,14 +76,26 @@ def _addresses(a: ThreadView, b: ThreadView) -> bool:
     return b.sector != a.sector and b.sector in sectors_named(a.subject)
 
 
+def _aside(subject: str) -> str | None:
+    """Why a headline is about no work on a subject (an event; ITU's own house), or None."""
+    if is_event(subject):
+        return f"an event: {subject!r}"
+    if is_house(subject):
+        return f"about ITU's own house: {subject!r}"
+    return None
+
+
 def _together(a: ThreadView, b: ThreadView) -> str | None:
-    """Why the two threads are not separate work on one subject (one is an event, or
-    one works with the other: passes its document on, names its Sector, its body or its
-    titled work in the headline, or names the body the other's headline is about
-    anywhere in its text), or None."""
+    """Why the two threads are not separate work on one subject (one is an event or
+    about ITU's own house, or one works with the other: passes its document on, names
+    its Sector, its body or its titled work in the headline, names the body the other's
+    headline is about anywhere in its text, or names the other's deliverable by its
+    Sector: "the BDT guidelines", :func:`overlap_bodies.names_work_of
+    <iscg_mailbot.analyse.overlap_bodies.names_work_of>`), or None."""
     for thread in (a, b):
-        if is_event(thread.subject):
-            return f"an event: {thread.subject!r}"
+        aside = _aside(thread.subject)
+        if aside is not None:
+            return aside
     if _documents(a) & _documents(b):
         return "both name " + ", ".join(sorted(_documents(a) & _documents(b)))
     for first, second in ((a, b), (b, a)):
@@ -92,6 +108,9 @@ def _together(a: ThreadView, b: ThreadView) -> str | None:
                              first.sector, second.sector)
         if body is not None:
             return f"{second.subject!r} names {body}, whose work {first.subject!r} is"
+        work = names_work_of(first.text, second.subject, second.sector)
+        if work is not None:
+            return f"{first.subject!r} names the {work} of {second.subject!r}"
     return None
 
 

@@ -67,8 +67,8 @@ def overlaps_evaluate(state: CliState, eval_set: Path, misses: bool, without_con
     from iscg_mailbot.services import overlap_eval
 
     scores = overlap_eval.evaluate_overlaps(
-        state.settings, eval_set, overlap_eval.rules_without_concepts() if without_concepts
-        else None)
+        state.settings, eval_set,
+        overlap_eval.rules_without_concepts(state.settings) if without_concepts else None)
     if without_concepts:
         scores = {split: score for split, score in scores.items() if split == "dev"}
     if as_json:

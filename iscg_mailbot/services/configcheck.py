@@ -32,7 +32,8 @@ def check_configuration(settings: Settings) -> ConfigCheck:
         f"{len(settings.lists)} list(s), {len(settings.mailboxes)} mailbox(es), "
         f"database {settings.database_url.split('://', 1)[0]}, "
         f"SMTP {'configured' if settings.smtp else 'not configured'}, "
-        f"overlap meaning evidence {'on' if settings.overlaps.meaning else 'off'}"
+        f"overlap meaning evidence {'on' if settings.overlaps.meaning else 'off'}, "
+        f"near in wording {'on' if settings.overlaps.wording_on else 'off'}"
     )
     for mailbox in settings.mailboxes:
         try:

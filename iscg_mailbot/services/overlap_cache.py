@@ -77,8 +77,10 @@ def overlaps_key(app: App, until: date, involving: set[int]) -> str:
     members = app.config.members_path
     tags = [tag for config in app.settings.lists for tag in list_tags(config)]
     digest = hashlib.sha256()
+    # ... and the watch's switches (``[overlaps]``: meaning, near in wording).
     digest.update(repr((code_version(), until.isoformat(), sorted(involving), tags,
-                        MAX_IN_DIGEST)).encode())
+                        MAX_IN_DIGEST, sorted(app.settings.overlaps.model_dump().items())
+                        )).encode())
     digest.update(members.read_bytes() if members.exists() else b"(no members file)")
     return digest.hexdigest()
 

@@ -17,7 +17,7 @@ improves the watch on the dev pairs never reads a held-out thread:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, timedelta
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ from iscg_mailbot.analyse.overlaps import (
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.services.eval_set import DEV, HELD_OUT, SPLITS, load_eval_set, split_of
 from iscg_mailbot.services.evaluation import analysed_set, stored_thread_ids
-from iscg_mailbot.services.overlaps import window_views
+from iscg_mailbot.services.overlaps import overlap_rules, window_views
 from iscg_mailbot.settings.main import Settings
 
 
@@ -110,8 +110,9 @@ def load_pairs(path: Path) -> list[LabelledPair]:
 def evaluate_overlaps(settings: Settings, path: Path,
                       rules: OverlapRules | None = None) -> dict[str, PairScores]:
     """Run the set at ``path`` through the pipeline and the watch (``rules``, default
-    :class:`OverlapRules`); scores per split."""
-    rules = rules or OverlapRules()
+    those of ``settings``' ``[overlaps]``: :func:`overlaps.overlap_rules`); scores per
+    split."""
+    rules = rules or overlap_rules(settings)
     threads_file = path / "threads.yaml"
     if not threads_file.is_file():
         raise ConfigError(f"{threads_file}: not found; an overlap set is a folder with "
@@ -189,10 +190,11 @@ def _unlabelled(scores: dict[str, PairScores], pairs: list[LabelledPair],
             scores[pair_split(a, b)].unlabelled.append((a, b))
 
 
-def rules_without_concepts() -> OverlapRules:
-    """The watch's rules without the subject concepts, for a dev check of how far the
-    figures rest on that table (the CLI has no business importing the analysis)."""
-    return OverlapRules(subject_concepts=False)
+def rules_without_concepts(settings: Settings) -> OverlapRules:
+    """The watch's rules (as ``settings`` set them) without the subject concepts, for a
+    dev check of how far the figures rest on that table (the CLI has no business
+    importing the analysis)."""
+    return replace(overlap_rules(settings), subject_concepts=False)
 
 
 def dev_misses(scores: dict[str, PairScores]) -> list[tuple[str, LabelledPair]]:

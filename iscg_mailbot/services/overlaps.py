@@ -9,11 +9,12 @@ show the same flags.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
+from iscg_mailbot.analyse.overlap_rules import NEAR_IN_WORDING
 from iscg_mailbot.analyse.overlaps import OverlapFlag, OverlapRules, ThreadView, find_overlaps
 from iscg_mailbot.analyse.sectors import leading_sector
 from iscg_mailbot.errors import MailbotError, NotFound
@@ -21,6 +22,7 @@ from iscg_mailbot.services.app import App
 from iscg_mailbot.services.overlap_meaning import meaning_on, with_meaning, with_stored_meaning
 from iscg_mailbot.services.overlap_terms import keep_thread_terms, window_threads
 from iscg_mailbot.services.threads import shown_subject
+from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.settings.members import MembersConfig
 from iscg_mailbot.store.annual import (
     ThreadFacts,
@@ -32,6 +34,13 @@ from iscg_mailbot.store.annual import (
 from iscg_mailbot.store.models import Thread
 from iscg_mailbot.store.topics import effective_topics
 from iscg_mailbot.store.types import utcnow
+
+
+def overlap_rules(settings: Settings) -> OverlapRules:
+    """The watch's rules as ``[overlaps]`` sets them: near in wording
+    (``near_in_wording``) on or off; the rest as :class:`OverlapRules` has them."""
+    wording = NEAR_IN_WORDING if settings.overlaps.wording_on else None
+    return replace(OverlapRules(), meaning_wording=wording)
 
 
 @dataclass(frozen=True)
@@ -113,7 +122,7 @@ def find_flags(app: App, *, since: date | None = None, until: date | None = None
     from its texts, and its row stored for the next time. Without the subject concepts
     (an evaluation), every thread is read from its texts.
     """
-    rules = rules or OverlapRules()
+    rules = rules or overlap_rules(app.settings)
     terms = None
     if rules.subject_concepts:
         members, start, end = _window(app, since, until, now)
@@ -163,5 +172,5 @@ def dismiss_overlap(app: App, pair: str, *, note: str | None = None) -> str:
                                "dismissed")
     return f"{min(first, second)}-{max(first, second)}"
 
-__all__ = ["OverlapRow", "dismiss_overlap", "find_flags", "list_overlaps", "thread_views",
+__all__ = ["OverlapRow", "dismiss_overlap", "find_flags", "list_overlaps", "overlap_rules", "thread_views",
            "window_views"]

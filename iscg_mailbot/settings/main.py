@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, model_validator
 
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.settings.delivery import DigestConfig, SmtpConfig, WorkerConfig
@@ -107,9 +107,29 @@ class OverlapsConfig(_Strict):
     thread among the other's nearest in meaning, analyse/overlap_meaning.py; needs the
     ``wordllama`` package). Off: analysis embeds nothing (~1 s and ~100 MB less per
     analysing process; the analysis workers share one model, loaded before they fork)
-    and the watch flags on wording alone."""
+    and the watch flags on wording alone. ``near_in_wording``: one more paraphrase rule
+    of that evidence (two headlines naming work, each among the other's nearest by
+    their openings' meaning and near in wording relative to the threads around;
+    analyse/overlap_wording.py): more overlaps found, a few more false flags
+    (docs/duties.md). Without ``meaning`` it is off; set true, it asks for ``meaning``."""
 
     meaning: bool = True
+    near_in_wording: StrictBool = True
+
+    @model_validator(mode="after")
+    def _wording_needs_meaning(self) -> OverlapsConfig:
+        # Only when set: meaning = false alone turns both off.
+        if "near_in_wording" in self.model_fields_set and self.near_in_wording \
+                and not self.meaning:
+            raise ValueError("near_in_wording = true ranks threads by their meaning, which "
+                             "meaning = false turns off; set meaning = true or "
+                             "near_in_wording = false")
+        return self
+
+    @property
+    def wording_on(self) -> bool:
+        """Whether the near-in-wording rule runs (it needs the meaning evidence)."""
+        return self.meaning and self.near_in_wording
 
 
 class Settings(_Strict):
