@@ -18,7 +18,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from iscg_mailbot.analyse.action_addressee import SECTOR_BUREAU, asked_parties, sector_bureau
+from iscg_mailbot.analyse.action_addressee import (
+    SECTOR_BUREAU,
+    asked_parties,
+    bodies_bureau,
+    sector_bureau,
+)
 from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_followups import date_from_around
@@ -161,17 +166,27 @@ def asked(owners: Owners, before: str = "") -> Who:
     greets, else the Bureau of the one Sector it asks about ("Is there work in ITU-T
     on ...?"), else whom a reply answers (the sender of its parent), else the Bureau
     of the one Sector the text ``before`` it names; nobody when none of these says."""
+    vocative = owners.vocative()
+    if vocative is not None:
+        return vocative
     subject = owners.subject()
     named = subject if subject.explicit and subject.kind == "group" else None
     inverted = asked_parties(owners.text, owners.mentions)
-    found = owners.vocative() or named or (Who(inverted, "group", True) if inverted else None)
+    found = named or (Who(inverted, "group", True) if inverted else None)
     if found is not None:
         # "Does ITU-T still have a Focus Group on ...?": a Sector is asked what it has or
         # does, and its Bureau, which serves it, answers (the fifth and eighth writers'
-        # dev parts put such questions to TSB; a study group asked stays the owner).
+        # dev parts put such questions to TSB).
         bureau = SECTOR_BUREAU.get(found.owner or "")
         if bureau and re.search(_SECTOR_ASKED + re.escape(found.owner or ""), owners.text,
                                 re.IGNORECASE):
+            return Who(bureau, "group", found.explicit)
+        # So is a study group ("Does SG17 have any text on ...?", "Does the ITU-D SG1
+        # report cover it?"): every writer's dev part puts what a study group has or
+        # does to the Bureau that serves it, unless the asker works there.
+        bureau = bodies_bureau(found.owner)
+        unit = owners.unit()
+        if bureau and not (unit and unit.owner in bureau.split(", ")):
             return Who(bureau, "group", found.explicit)
         return found
     addressed = owners.addressees()
@@ -209,14 +224,26 @@ _REQUEST_OPENING = re.compile(
     r"(?:could|can|would|please|kindly)\b", re.IGNORECASE)
 
 
+# The next sentence as a point of its own: numbered or bulleted on a new line ("1) Does
+# SG17 have any text ...? / 2) Could BDT share the list ...?"), or a request added with
+# "and" to somebody named ("... for such services? And Luis, could you check ...?").
+_OWN_POINT = re.compile(r"\n[ \t]*(?:\(?(?:\d{1,2}|[a-h])[.)]|[-*\u2022])[ \t]*$")
+_ADDED_REQUEST = re.compile(r"^\W*and\s+(?-i:[A-Z])", re.IGNORECASE)
+
+
 def _followed_by_request(sentences: Sequence[Sentence], index: int,
-                         items: Sequence[ActionCandidate]) -> bool:
+                         items: Sequence[ActionCandidate], text: str = "") -> bool:
     """Whether the sentence after the question at ``index`` is a request, found as an
     item or asked as a question ("Is there a testing programme? Could TSB answer before
-    26 March?"): the request asks for the answer, so the question is no item of its own."""
+    26 March?"): the request asks for the answer, so the question is no item of its own.
+    A request that is a point of its own (numbered, or added with "and" to somebody
+    named) asks something else; ``text`` is the text the sentences were cut from."""
     if index + 1 >= len(sentences):
         return False
     following = sentences[index + 1]
+    if _ADDED_REQUEST.match(following.text) or (
+            text and _OWN_POINT.search(text, sentences[index].end, following.start)):
+        return False
     return bool(_REQUEST_OPENING.match(following.text)) and (
         following.text.endswith("?")
         or any(following.start <= item.span[0] < following.end for item in items))
@@ -237,7 +264,8 @@ def asking_for_answers(candidates: list[ActionCandidate], sentences: Sequence[Se
     for index, sentence in enumerate(sentences[:-1]):
         if not sentence.text.endswith("?") or (sentence.start, sentence.end) in spans:
             continue
-        if not _followed_by_request(sentences, index, candidates):
+        if not _followed_by_request(sentences, index, candidates,
+                                    message.new_text if message is not None else ""):
             continue
         following = sentences[index + 1]
         for position, candidate in enumerate(result):
@@ -295,7 +323,7 @@ def find_questions(
             continue
         if (found or any(b <= sentence.start for _, b in taken)) and is_date_carrier(text):
             continue  # "Could you let me know by 31 August?": dates what was just asked
-        if _followed_by_request(sentences, index, items):
+        if _followed_by_request(sentences, index, items, message.new_text):
             asked_before = sentence
             continue
         before, asked_before = asked_before, None
