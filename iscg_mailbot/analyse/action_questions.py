@@ -111,6 +111,17 @@ _ASKS_DECISION = re.compile(r"(?:^|[-,;:]\s+)(?:should|shall)\s+(?:we|I|" + PART
                             + r")\s+\w+[^?]*\?\s*$", re.IGNORECASE)
 
 
+# Asking leave to ask, or asking a party to clarify what follows: "May I ask whether BDT
+# can cover the travel?", "I would like to kindly ask BR to clarify: will the report be
+# available ...?", "One clarification please: ... - is it also covered?" (the fifth,
+# eighth and ninth writers' dev parts label each a question).
+_ASKS_LEAVE = re.compile(
+    r"\b(?:may|might|can|could)\s+I\s+(?:also\s+)?ask\s+(?:you\s+)?" + _WH + r"\b"
+    r"|\bask\s+" + _ASKED + r"\s+to\s+(?:clarify|confirm|say|tell\s+us)\s*:"
+    r"|^\W*(?:one|a)\s+(?:quick\s+|small\s+)?(?:clarification|question)\s+please\s*:",
+    re.IGNORECASE)
+
+
 def as_question(item: ActionCandidate, message: ActionInput,
                 members: MembersConfig | None = None) -> ActionCandidate:
     """An action item that asks its owner to say something, as a question: it is done
@@ -124,6 +135,12 @@ def as_question(item: ActionCandidate, message: ActionInput,
         decider = owners.vocative() or owners.addressees()
         who = decider if decider.owner is not None else owners.replied()
         return replace(item, kind=QUESTION, rule=f"{item.rule}_decision", owner=who.owner,
+                       owner_kind=who.kind)
+    if text.rstrip().endswith("?") and _ASKS_LEAVE.search(text):
+        if item.owner is not None:
+            return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say")
+        who = asked(Owners(text, message, members), message.new_text[:item.span[0]])
+        return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say", owner=who.owner,
                        owner_kind=who.kind)
     if (_ASKS_TO_SAY.search(text) or _ASKS_PLANS.match(text) or _SAYS_SECOND.match(text)
             or _ASKS_TO_VERIFY.search(text) or _asks_answer(text)):
