@@ -135,7 +135,10 @@ _DEFERS_ANSWER = re.compile(
     r"\bleav(?:e|ing)\s+(?:it|this|that|the\s+\w+(?:\s+\w+)?)\s+to\s+(?!be\b|you\b)\w+|"
     r"\blet\s+(?!me\b|us\b)\w+\s+(?:reply|respond|answer|comment|take\s+(?:it|this|that))\b|"
     r"\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:still\s+)?(?:checking|looking\s+into|"
-    r"consulting|waiting|asking)\b",
+    r"consulting|waiting|asking)\b|"
+    # "sure, let me check with the monitoring team who is available", "let me find out"
+    # (the eighth and ninth writers' dev parts: the answer is still to come).
+    r"\blet\s+(?:me|us)\s+(?:first\s+)?(?:check|find\s+out|ask|consult|look\s+into|see|verify)\b",
     re.IGNORECASE,
 )
 # Part of the work is still to come: "the highlights are being cleared and will follow",
@@ -153,7 +156,9 @@ _LEAVES_WORK = re.compile(
     r"on\s+\w+day|this\s+week|within)\b|"
     r"\bwill\s+(?:come|follow)\s+(?:separately|later|after)\b|"
     r"\bneed\s+(?:another|more|a\s+few\s+more)\s+(?:week|weeks|days|time)\b|"
-    r"\bwill\s+be\s+(?:ready|available|sent|provided|shared|circulated|finali[sz]ed)\b",
+    r"\bwill\s+be\s+(?:ready|available|sent|provided|shared|circulated|finali[sz]ed)\b|"
+    # "let me write you a short status" (the fifth writer's dev part): the thing is to come.
+    r"\blet\s+(?:me|us)\s+(?:write|send|prepare|draft|compile|share)\b",
     re.IGNORECASE,
 )
 
@@ -164,7 +169,7 @@ _DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "checking", "lookin
                                    "consulting", "waiting", "asking", "leave", "leaving", "let"))
 _LEAVES_WORK_WORDS = gate_words(("will", "collecting", "compiling", "preparing", "working",
                                  "being", "under", "progress", "pending", "outstanding",
-                                 "missing", "still", "follow", "follows", "need"))
+                                 "missing", "still", "follow", "follows", "need", "let"))
 
 
 def defers_answer(sentence: str) -> bool:
