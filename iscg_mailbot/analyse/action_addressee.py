@@ -197,6 +197,23 @@ SECTOR_BUREAU = {"ITU-T": "TSB", "ITU-R": "BR", "ITU-D": "BDT"}
 _BUREAU_OF = {**SECTOR_BUREAU, "TSB": "TSB", "BR": "BR", "BDT": "BDT"}
 
 
+def bodies_bureau(owner: str | None) -> str | None:
+    """The Bureaux that serve the study groups, working parties or Questions named in
+    ``owner`` ("ITU-D SG1" -> BDT, "SG17" -> TSB, "ITU-T SG13, ITU-R WP 5D" -> "TSB,
+    BR"); None when any part is no such body (a Sector, a Bureau, an advisory group, a
+    member) or its Sector is not known ("SG5" is ITU-T's or ITU-R's)."""
+    if not owner:
+        return None
+    found = []
+    for part in owner.split(", "):
+        sector, _, body = sector_of(part, set()).partition(" ")
+        bureau = SECTOR_BUREAU.get(sector)
+        if bureau is None or not body:
+            return None
+        found.append(bureau)
+    return ", ".join(dict.fromkeys(found))
+
+
 def sector_bureau(mentions: list[OwnerMention], own_unit: str | None) -> str | None:
     """The one Bureau whose Sector a question names ("ITU-T", "ITU-R WP 7B", "the BDT
     assessment", "Q5/1" of ITU-D), unless it is the asker's own; None when none or several are named."""

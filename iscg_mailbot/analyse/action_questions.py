@@ -18,7 +18,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from iscg_mailbot.analyse.action_addressee import SECTOR_BUREAU, asked_parties, sector_bureau
+from iscg_mailbot.analyse.action_addressee import (
+    SECTOR_BUREAU,
+    asked_parties,
+    bodies_bureau,
+    sector_bureau,
+)
 from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_followups import date_from_around
@@ -106,6 +111,17 @@ _ASKS_DECISION = re.compile(r"(?:^|[-,;:]\s+)(?:should|shall)\s+(?:we|I|" + PART
                             + r")\s+\w+[^?]*\?\s*$", re.IGNORECASE)
 
 
+# Asking leave to ask, or asking a party to clarify what follows: "May I ask whether BDT
+# can cover the travel?", "I would like to kindly ask BR to clarify: will the report be
+# available ...?", "One clarification please: ... - is it also covered?" (the fifth,
+# eighth and ninth writers' dev parts label each a question).
+_ASKS_LEAVE = re.compile(
+    r"\b(?:may|might|can|could)\s+I\s+(?:also\s+)?ask\s+(?:you\s+)?" + _WH + r"\b"
+    r"|\bask\s+" + _ASKED + r"\s+to\s+(?:clarify|confirm|say|tell\s+us)\s*:"
+    r"|^\W*(?:one|a)\s+(?:quick\s+|small\s+)?(?:clarification|question)\s+please\s*:",
+    re.IGNORECASE)
+
+
 def as_question(item: ActionCandidate, message: ActionInput,
                 members: MembersConfig | None = None) -> ActionCandidate:
     """An action item that asks its owner to say something, as a question: it is done
@@ -119,6 +135,12 @@ def as_question(item: ActionCandidate, message: ActionInput,
         decider = owners.vocative() or owners.addressees()
         who = decider if decider.owner is not None else owners.replied()
         return replace(item, kind=QUESTION, rule=f"{item.rule}_decision", owner=who.owner,
+                       owner_kind=who.kind)
+    if text.rstrip().endswith("?") and _ASKS_LEAVE.search(text):
+        if item.owner is not None:
+            return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say")
+        who = asked(Owners(text, message, members), message.new_text[:item.span[0]])
+        return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say", owner=who.owner,
                        owner_kind=who.kind)
     if (_ASKS_TO_SAY.search(text) or _ASKS_PLANS.match(text) or _SAYS_SECOND.match(text)
             or _ASKS_TO_VERIFY.search(text) or _asks_answer(text)):
@@ -161,17 +183,27 @@ def asked(owners: Owners, before: str = "") -> Who:
     greets, else the Bureau of the one Sector it asks about ("Is there work in ITU-T
     on ...?"), else whom a reply answers (the sender of its parent), else the Bureau
     of the one Sector the text ``before`` it names; nobody when none of these says."""
+    vocative = owners.vocative()
+    if vocative is not None:
+        return vocative
     subject = owners.subject()
     named = subject if subject.explicit and subject.kind == "group" else None
     inverted = asked_parties(owners.text, owners.mentions)
-    found = owners.vocative() or named or (Who(inverted, "group", True) if inverted else None)
+    found = named or (Who(inverted, "group", True) if inverted else None)
     if found is not None:
         # "Does ITU-T still have a Focus Group on ...?": a Sector is asked what it has or
         # does, and its Bureau, which serves it, answers (the fifth and eighth writers'
-        # dev parts put such questions to TSB; a study group asked stays the owner).
+        # dev parts put such questions to TSB).
         bureau = SECTOR_BUREAU.get(found.owner or "")
         if bureau and re.search(_SECTOR_ASKED + re.escape(found.owner or ""), owners.text,
                                 re.IGNORECASE):
+            return Who(bureau, "group", found.explicit)
+        # So is a study group ("Does SG17 have any text on ...?", "Does the ITU-D SG1
+        # report cover it?"): every writer's dev part puts what a study group has or
+        # does to the Bureau that serves it, unless the asker works there.
+        bureau = bodies_bureau(found.owner)
+        unit = owners.unit()
+        if bureau and not (unit and unit.owner in bureau.split(", ")):
             return Who(bureau, "group", found.explicit)
         return found
     addressed = owners.addressees()
@@ -209,14 +241,26 @@ _REQUEST_OPENING = re.compile(
     r"(?:could|can|would|please|kindly)\b", re.IGNORECASE)
 
 
+# The next sentence as a point of its own: numbered or bulleted on a new line ("1) Does
+# SG17 have any text ...? / 2) Could BDT share the list ...?"), or a request added with
+# "and" to somebody named ("... for such services? And Luis, could you check ...?").
+_OWN_POINT = re.compile(r"\n[ \t]*(?:\(?(?:\d{1,2}|[a-h])[.)]|[-*\u2022])[ \t]*$")
+_ADDED_REQUEST = re.compile(r"^\W*and\s+(?-i:[A-Z])", re.IGNORECASE)
+
+
 def _followed_by_request(sentences: Sequence[Sentence], index: int,
-                         items: Sequence[ActionCandidate]) -> bool:
+                         items: Sequence[ActionCandidate], text: str = "") -> bool:
     """Whether the sentence after the question at ``index`` is a request, found as an
     item or asked as a question ("Is there a testing programme? Could TSB answer before
-    26 March?"): the request asks for the answer, so the question is no item of its own."""
+    26 March?"): the request asks for the answer, so the question is no item of its own.
+    A request that is a point of its own (numbered, or added with "and" to somebody
+    named) asks something else; ``text`` is the text the sentences were cut from."""
     if index + 1 >= len(sentences):
         return False
     following = sentences[index + 1]
+    if _ADDED_REQUEST.match(following.text) or (
+            text and _OWN_POINT.search(text, sentences[index].end, following.start)):
+        return False
     return bool(_REQUEST_OPENING.match(following.text)) and (
         following.text.endswith("?")
         or any(following.start <= item.span[0] < following.end for item in items))
@@ -237,7 +281,8 @@ def asking_for_answers(candidates: list[ActionCandidate], sentences: Sequence[Se
     for index, sentence in enumerate(sentences[:-1]):
         if not sentence.text.endswith("?") or (sentence.start, sentence.end) in spans:
             continue
-        if not _followed_by_request(sentences, index, candidates):
+        if not _followed_by_request(sentences, index, candidates,
+                                    message.new_text if message is not None else ""):
             continue
         following = sentences[index + 1]
         for position, candidate in enumerate(result):
@@ -295,7 +340,7 @@ def find_questions(
             continue
         if (found or any(b <= sentence.start for _, b in taken)) and is_date_carrier(text):
             continue  # "Could you let me know by 31 August?": dates what was just asked
-        if _followed_by_request(sentences, index, items):
+        if _followed_by_request(sentences, index, items, message.new_text):
             asked_before = sentence
             continue
         before, asked_before = asked_before, None

@@ -125,7 +125,7 @@ _CAPITALISED = re.compile(r"\b(?-i:[A-Z])[\w'.-]+")
 
 
 # The answer is still to come: "I will come back to you", "I am checking with the SG11
-# secretariat and will reply next week", "I will ask BDT".
+# secretariat and will reply next week", "I will ask BDT", "let me check with the team".
 _DEFERS_ANSWER = re.compile(
     r"\b(?:come|get)\s+back\b|\brevert\b|\bwill\s+(?:reply|respond|answer|update\s+you|"
     r"let\s+you\s+know|check|look\s+into|raise\s+it|ask|consult|find\s+out|get\s+in\s+touch|"
@@ -135,7 +135,8 @@ _DEFERS_ANSWER = re.compile(
     r"\bleav(?:e|ing)\s+(?:it|this|that|the\s+\w+(?:\s+\w+)?)\s+to\s+(?!be\b|you\b)\w+|"
     r"\blet\s+(?!me\b|us\b)\w+\s+(?:reply|respond|answer|comment|take\s+(?:it|this|that))\b|"
     r"\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:still\s+)?(?:checking|looking\s+into|"
-    r"consulting|waiting|asking)\b",
+    r"consulting|waiting|asking)\b|"
+    r"\blet\s+(?:me|us)\s+(?:first\s+)?(?:check|find\s+out|ask|consult|look\s+into|see|verify)\b",
     re.IGNORECASE,
 )
 # Part of the work is still to come: "the highlights are being cleared and will follow",
@@ -144,16 +145,15 @@ _DEFERS_ANSWER = re.compile(
 _LEAVES_WORK = re.compile(
     r"\bwill\s+(?:follow|send|compile|share|circulate|provide|prepare|submit|confirm)\b|"
     r"\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:still\s+)?(?:collecting|compiling|"
-    r"preparing|working\s+on)\b|"
+    r"preparing|working\s+on)\b|\b(?:I|we)\s+still\s+(?:need|expect|have\s+not|haven't)\b|"
     r"\b(?:is|are)\s+(?:still\s+)?(?:collecting|compiling|preparing|being\s+\w+ed|under\s+way|"
     r"in\s+progress|pending|outstanding|missing)\b|"
     r"\bstill\s+(?:to\s+be|missing|pending|outstanding|open|being|waiting|awaiting)\b|"
-    r"\b(?:I|we)\s+still\s+(?:need|expect|have\s+not|haven't)\b|"
     r"\b(?:follows?|to\s+follow)\s+(?:tomorrow|shortly|soon|later|next|by|separately|after|"
-    r"on\s+\w+day|this\s+week|within)\b|"
-    r"\bwill\s+(?:come|follow)\s+(?:separately|later|after)\b|"
+    r"on\s+\w+day|this\s+week|within)\b|\bwill\s+(?:come|follow)\s+(?:separately|later|after)\b|"
     r"\bneed\s+(?:another|more|a\s+few\s+more)\s+(?:week|weeks|days|time)\b|"
-    r"\bwill\s+be\s+(?:ready|available|sent|provided|shared|circulated|finali[sz]ed)\b",
+    r"\bwill\s+be\s+(?:ready|available|sent|provided|shared|circulated|finali[sz]ed)\b|"
+    r"\blet\s+(?:me|us)\s+(?:write|send|prepare|draft|compile|share)\b",
     re.IGNORECASE,
 )
 
@@ -164,7 +164,7 @@ _DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "checking", "lookin
                                    "consulting", "waiting", "asking", "leave", "leaving", "let"))
 _LEAVES_WORK_WORDS = gate_words(("will", "collecting", "compiling", "preparing", "working",
                                  "being", "under", "progress", "pending", "outstanding",
-                                 "missing", "still", "follow", "follows", "need"))
+                                 "missing", "still", "follow", "follows", "need", "let"))
 
 
 def defers_answer(sentence: str) -> bool:
