@@ -14,7 +14,9 @@ whole analysis (which also loads the tagger and reads and writes the database);
 medians, ms a message and the ratio to the baseline. Each run dumps the action items,
 shares, topics, entities and overlap terms with their meaning vectors by Message-ID,
 and the dumps of both trees must be identical (the closing dates and items;
-``tagged_at`` left out).
+``tagged_at`` left out). It also prints the parts on the corpus's first copy (every text
+new to the process) and on its later copies (the same texts again, the caches of words
+and tokens warm): the corpus repeats its ~1,300 texts, which a real archive does not.
 
 Usage: python bench/analysis.py [--baseline add70e1] [--messages 2000] [--rounds 3]
        [--profile FILE] (one cProfile of this tree's analysis instead)
