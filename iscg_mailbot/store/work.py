@@ -157,7 +157,7 @@ class _ByIds(NamedTuple):
 
 @cache
 def _by_ids(dialect: str) -> _ByIds:
-    threads = cast(Table, Thread.__table__)
+    threads = Thread.__table__  # a Core Table already (store/tables.py)
     return _ByIds(
         take=update(_QUEUE).where(among(_QUEUE.c.thread_id, dialect)).values(
             holder=bindparam("claimer"), lease_until=bindparam("until")),
