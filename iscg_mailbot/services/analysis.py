@@ -37,6 +37,7 @@ from iscg_mailbot.services.topics.loading import tagger_for
 from iscg_mailbot.store import analysis_rows, work
 from iscg_mailbot.store.chunks import among
 from iscg_mailbot.store.models import AnalysisFailure, Thread
+from iscg_mailbot.store.planner import analysis_statistics
 from iscg_mailbot.store.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -141,6 +142,7 @@ class Analyser:
         self._holder = work.new_holder()
         self._claims = 0
         self._budget = 0  # messages per transaction; 0: one thread (nothing measured yet)
+        self._statistics = analysis_statistics()  # PostgreSQL's, of the items written
 
     def clock(self) -> datetime:
         return self.now or utcnow()
@@ -225,6 +227,9 @@ class Analyser:
             session.execute(analysed, {"ids": sorted(done)})
             session.execute(no_failure, {"ids": sorted(done)})
         self._count(done, len(kept.ids), found, tagged)
+        if found.added and self.app.engine.dialect.name == "postgresql":
+            with self.app.session() as session:  # a transaction of its own, as ingest's
+                self._statistics.stored(session, found.added)
 
     def _count(self, done: set[int], messages: int, found: action_extraction.ActionsReport,
                tagged: tagging.RetagReport) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -35,7 +35,7 @@ from iscg_mailbot.store.messages import (
     save_messages,
     save_threaded_messages,
 )
-from iscg_mailbot.store.models import Mailbox, Message, Thread
+from iscg_mailbot.store.models import Mailbox, Message
 from iscg_mailbot.store.planner import PlannerStatistics
 from iscg_mailbot.store.search import index_messages
 from iscg_mailbot.store.threads import THREADING_COLUMNS, attach_to_threads
@@ -102,10 +102,7 @@ def store_parsed_batch(
     if touched:
         # Analysis work, committed with the messages: analysers (other processes,
         # maybe running now) take it from the queue.
-        session.execute(
-            update(Thread).where(Thread.id.in_(touched)).values(needs_analysis=True)
-        )
-        work.mark(session, touched, utcnow())
+        work.mark(session, touched, utcnow(), flagged=stored.new_thread_ids)
     report.thread_ids.update(touched)
     return stored.new_message_ids
 

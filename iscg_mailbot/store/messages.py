@@ -31,6 +31,8 @@ class StoredBatch:
 
     new_message_ids: list[int]
     duplicates: int
+    #: Threads created for the batch, written flagged ``needs_analysis`` (by its threading).
+    new_thread_ids: frozenset[int] = frozenset()
 
 
 def ensure_list(session: Session, key: str, address: str, name: str = "") -> MailingList:
@@ -132,7 +134,7 @@ def save_threaded_messages(
     news = [new_message(p) for p in fresh]
     threaded = thread_new_messages(session, list_id, news)
     ids = insert_messages(session, list_id, fresh, threaded.placed, [n.is_reply for n in news])
-    return StoredBatch(ids, duplicates), threaded.touched
+    return StoredBatch(ids, duplicates, frozenset(threaded.created)), threaded.touched
 
 
 def new_message(parsed: ParsedMessage) -> NewMessage:

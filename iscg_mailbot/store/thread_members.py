@@ -8,7 +8,7 @@ with all of its indexes).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from iscg_mailbot.store.models import Message
@@ -46,3 +46,4 @@ class Threaded:
 
     touched: set[int]
     placed: Placement
+    created: set[int] = field(default_factory=set)  # new threads (among ``touched``)

@@ -331,7 +331,7 @@ def _attach(session: Session, list_id: int, messages: Sequence[Member]) -> Threa
         if "messages" in thread.__dict__ and thread.id in touched:
             session.expire(thread, ["messages"])
     session.flush()
-    return Threaded(touched, placed)
+    return Threaded(touched, placed, fresh)
 
 
 def _new_threads(session: Session, list_id: int, trees: list[list[str]],

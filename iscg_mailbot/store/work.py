@@ -80,10 +80,18 @@ def _insert(session: Session) -> object:
     return postgresql.insert if dialect == "postgresql" else sqlite.insert
 
 
-def mark(session: Session, thread_ids: Collection[int], now: datetime) -> None:
-    """Queue these threads for analysis: a new row, or the next generation of a queued
-    one (an analyser busy with it will not finish it). Ids in order: two ingests that
-    mark the same threads lock them in the same order on PostgreSQL (no deadlock)."""
+def mark(session: Session, thread_ids: Collection[int], now: datetime, *,
+         flagged: Collection[int] = ()) -> None:
+    """Flag these threads ``needs_analysis`` and queue them for analysis: a new row, or
+    the next generation of a queued one (an analyser busy with it will not finish it).
+    Ids in order: two ingests that mark the same threads lock them in the same order on
+    PostgreSQL (no deadlock). ``flagged``: of them, those written flagged already (the
+    threads the same transaction created), not written again: on PostgreSQL an
+    ``UPDATE`` writes a new version of the row, most often with every index's entries
+    (a new thread's page has no room for it), whatever the values."""
+    flag = _statements(session).flag
+    for chunk in _chunks(set(thread_ids).difference(flagged)):
+        session.execute(flag, {"ids": chunk})
     statement = _marking(session.get_bind().dialect.name)
     for chunk in _chunks(thread_ids):
         session.execute(statement, [{"thread": i, "now": now} for i in chunk])
@@ -144,17 +152,20 @@ class _ByIds(NamedTuple):
     take: Update  # claim the threads: claimer, until
     release: Update  # give back those the claimer holds: claimer
     existing: Select[int]  # those of the threads still stored
+    flag: Update  # flag the threads needs_analysis
 
 
 @cache
 def _by_ids(dialect: str) -> _ByIds:
+    threads = Thread.__table__  # a Core Table already (store/tables.py)
     return _ByIds(
         take=update(_QUEUE).where(among(_QUEUE.c.thread_id, dialect)).values(
             holder=bindparam("claimer"), lease_until=bindparam("until")),
         release=update(_QUEUE).where(_QUEUE.c.holder == bindparam("claimer"),
                                      among(_QUEUE.c.thread_id, dialect))
         .values(holder=None, lease_until=None),
-        existing=select(Thread.id).where(among(Thread.id, dialect)))
+        existing=select(Thread.id).where(among(Thread.id, dialect)),
+        flag=update(threads).where(among(threads.c.id, dialect)).values(needs_analysis=True))
 
 
 def _statements(session: Session) -> _ByIds:
