@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from iscg_mailbot.analyse.action_addressee import SECTOR_BUREAU
+from iscg_mailbot.analyse.action_addressee import SECTOR_BUREAU, bodies_bureau
 from iscg_mailbot.analyse.action_closure import asks_to_say, delivery_statement
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
@@ -289,10 +289,12 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
 def _named_in(owner: str, question: str) -> bool:
     """Whether a question names an owner itself ("Could BDT share ...?"), or the Sector
     whose Bureau it is ("Does ITU-T still have a Focus Group on ...?" is TSB's to answer,
-    and another's guess, "I think it finished - TSB will know", does not answer it)."""
+    and another's guess, "I think it finished - TSB will know", does not answer it), or a
+    study group whose Bureau serves it ("Does the ITU-D SG1 report cover it?" is BDT's,
+    as the extraction reads it, and TSB's answer on ITU-T's work does not answer it)."""
     named = {m.owner for m in find_mentions(question, None)}
-    return bool(owner_parts(owner) & {p for m in named | {SECTOR_BUREAU.get(n, n) for n in named}
-                                      for p in owner_parts(m)})
+    served = {SECTOR_BUREAU.get(n) or bodies_bureau(n) or n for n in named}
+    return bool(owner_parts(owner) & {p for m in named | served for p in owner_parts(m)})
 
 
 def _is_body(owner: str) -> bool:
