@@ -153,7 +153,13 @@ _LEAVES_WORK = re.compile(
     r"on\s+\w+day|this\s+week|within)\b|\bwill\s+(?:come|follow)\s+(?:separately|later|after)\b|"
     r"\bneed\s+(?:another|more|a\s+few\s+more)\s+(?:week|weeks|days|time)\b|"
     r"\bwill\s+be\s+(?:ready|available|sent|provided|shared|circulated|finali[sz]ed)\b|"
-    r"\blet\s+(?:me|us)\s+(?:write|send|prepare|draft|compile|share)\b",
+    r"\blet\s+(?:me|us)\s+(?:write|send|prepare|draft|compile|share)\b|"
+    # The rest of the work dated to come: "The Arab region answers will be added next
+    # week", "Recommendation 5 needs clearance - I expect it next week" (the eighth and
+    # ninth writers' dev parts: a part delivered, the rest promised, closes nothing).
+    r"\bwill\s+be\s+[a-z]+(?:ed|en|ne)\s+(?:next|later|tomorrow|shortly|soon)\b|"
+    r"\b(?:I|we)\s+(?:still\s+)?expect\s+(?:it|them|this|that|ours)\s+"
+    r"(?:next|later|tomorrow|shortly|soon|by|within)\b",
     re.IGNORECASE,
 )
 
@@ -164,7 +170,8 @@ _DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "checking", "lookin
                                    "consulting", "waiting", "asking", "leave", "leaving", "let"))
 _LEAVES_WORK_WORDS = gate_words(("will", "collecting", "compiling", "preparing", "working",
                                  "being", "under", "progress", "pending", "outstanding",
-                                 "missing", "still", "follow", "follows", "need", "let"))
+                                 "missing", "still", "follow", "follows", "need", "let",
+                                 "expect"))
 
 
 def defers_answer(sentence: str) -> bool:
