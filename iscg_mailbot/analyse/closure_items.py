@@ -322,6 +322,11 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
         speaker = speaker_of(sender, members)
         if not owner_parts(owner) & (speaker.own | speaker.bodies):
             return False
+    if read.rest_to_come and not read.echoes(question):
+        # A part reported, the rest to come ("For the other venues I'll check with
+        # ..."); a part answered in the question's own word is an answer ("Feasible for
+        # the contacts. For the funding, we are still looking": the first writer).
+        return False
     if _asks_to_say(question):
         return read.answers(question) or read.commits_to(question)
     # A request put as a question ("Could the conference service test the set-up?")
@@ -360,7 +365,7 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
     found = []
     for item, owned in mine:
         says = _asks_to_say(item.sentence)
-        if not read.answers(item.sentence, delivered=not says) or (
+        if not read.answers(item.sentence, delivered=not says) or read.rest_to_come or (
                 not says and read.leaves(item.sentence)):
             continue  # no delivery reported, and part of the thing is still to come
         # "Could BDT send an update?" is a request put as a question: "Thank you for the

@@ -139,6 +139,14 @@ _DEFERS_ANSWER = re.compile(
     r"\blet\s+(?:me|us)\s+(?:first\s+)?(?:check|find\s+out|ask|consult|look\s+into|see|verify)\b",
     re.IGNORECASE,
 )
+# The rest of what was asked still sought, or left for later by name: "Still looking
+# for days 1 and 3", "For the other seminar venues I'll check with conference services"
+# (the seventh and eighth writers' dev parts: the part reported does not close the item,
+# whatever words the rest shares with it).
+_REST_TO_COME = (r"\bstill\s+(?:looking|searching|checking|working\s+on)\b|"
+                 r"\bfor\s+the\s+(?:other|remaining|rest)\b[^.;]*?\b(?:I|we)\s*"
+                 r"(?:will|'ll|\u2019ll)\s")
+REST_TO_COME = re.compile(_REST_TO_COME, re.IGNORECASE)
 # Part of the work is still to come: "the highlights are being cleared and will follow",
 # "one moderator is still to be confirmed", "for the indicators we need another week".
 # Not "will need" or "will be held": only a delivery put off, or unfinished work.
@@ -158,6 +166,7 @@ _LEAVES_WORK = re.compile(
     # week", "Recommendation 5 needs clearance - I expect it next week" (the eighth and
     # ninth writers' dev parts: a part delivered, the rest promised, closes nothing).
     r"\bwill\s+be\s+[a-z]+(?:ed|en|ne)\s+(?:next|later|tomorrow|shortly|soon)\b|"
+    + _REST_TO_COME + r"|"
     r"\b(?:I|we)\s+(?:still\s+)?expect\s+(?:it|them|this|that|ours)\s+"
     r"(?:next|later|tomorrow|shortly|soon|by|within)\b",
     re.IGNORECASE,
@@ -171,7 +180,7 @@ _DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "checking", "lookin
 _LEAVES_WORK_WORDS = gate_words(("will", "collecting", "compiling", "preparing", "working",
                                  "being", "under", "progress", "pending", "outstanding",
                                  "missing", "still", "follow", "follows", "need", "let",
-                                 "expect"))
+                                 "expect", "other", "remaining", "rest"))
 
 
 def defers_answer(sentence: str) -> bool:
