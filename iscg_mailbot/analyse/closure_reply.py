@@ -20,8 +20,8 @@ from functools import cached_property, lru_cache, partial
 
 from iscg_mailbot.analyse.action_closure import delivery_statement, promises, says_something
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
+from iscg_mailbot.analyse.closure_later import REST_TO_COME
 from iscg_mailbot.analyse.closure_reading import (
-    REST_TO_COME,
     content_words,
     deeds,
     deferral,
@@ -169,7 +169,7 @@ class Answer:
     @cached_property
     def rest_to_come(self) -> bool:
         """Whether a clause left for later says the rest of what was asked is still to
-        come (:data:`~iscg_mailbot.analyse.closure_reading.REST_TO_COME`): what the
+        come (:data:`~iscg_mailbot.analyse.closure_later.REST_TO_COME`): what the
         reply reports is then a part, whatever words the rest shares with the item."""
         return any(REST_TO_COME.search(c) for c in self.pending)
 
