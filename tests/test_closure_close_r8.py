@@ -1,7 +1,8 @@
 """Closure round close-r8 (issue 13): a question naming a study group is its Bureau's to
 answer; a part delivered with the rest dated to come ("will be added next week", "I
 expect it next week") or still sought ("Still looking for days 2 and 3", "For the other
-venues I'll check") closes nothing. Threads in our own wording, stored and read by the
+venues I'll check") closes nothing; a reply naming who will fill the role asked for
+("I will be the TSB speaker") closes it. Threads in our own wording, stored and read by the
 pipeline; each first assertion failed on `main`, the others are its pairs."""
 
 from __future__ import annotations
@@ -136,3 +137,20 @@ def test_the_other_venues_left_for_later(app: App, reply: str, status: str) -> N
     [after] = _thread(app, "Induction loops", ask, "Ingrid Solheim <ingrid@example.no>",
                       [(BDT, f"Ingrid,\n\n{reply}\n\nPierre\n")])
     assert _of(after, "Could BDT tell me whether") == status
+
+
+@pytest.mark.parametrize(("reply", "status"), [
+    (("Hiroshi is away, so answering for TSB: I will be the TSB speaker in Kigali. I will "
+     "cover the SG17 work on routing security."), "done"),
+    (("Good news: our colleague Ms Ba will come for the workshop day on 9 June. She will "
+     "contact you for the logistics."), "done"),
+    # The pairs: a promise to look for somebody names nobody.
+    ("I will check who is available in the team and revert by Friday.", "open"),
+    ("Happy to help. I will ask around the team and come back to you.", "open"),
+])
+def test_a_reply_naming_who_will_fill_the_role(app: App, reply: str, status: str) -> None:
+    ask = ("Dear colleagues,\n\nCould TSB nominate a speaker for the session on ITU-T "
+           "work at the Kigali workshop by 31 August?\n\nIngrid\n")
+    [after] = _thread(app, "Kigali workshop", ask, "Ingrid Solheim <ingrid@example.no>",
+                      [(TSB, f"Dear Ingrid,\n\n{reply}\n\nChen\n")])
+    assert _of(after, "Could TSB nominate a speaker") == status
