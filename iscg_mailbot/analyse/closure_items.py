@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from iscg_mailbot.analyse.action_addressee import SECTOR_BUREAU
+from iscg_mailbot.analyse.action_addressee import SECTOR_BUREAU, bodies_bureau
 from iscg_mailbot.analyse.action_closure import asks_to_say, delivery_statement
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
@@ -289,10 +289,12 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
 def _named_in(owner: str, question: str) -> bool:
     """Whether a question names an owner itself ("Could BDT share ...?"), or the Sector
     whose Bureau it is ("Does ITU-T still have a Focus Group on ...?" is TSB's to answer,
-    and another's guess, "I think it finished - TSB will know", does not answer it)."""
+    and another's guess, "I think it finished - TSB will know", does not answer it), or a
+    study group whose Bureau serves it ("Does the ITU-D SG1 report cover it?" is BDT's,
+    as the extraction reads it, and TSB's answer on ITU-T's work does not answer it)."""
     named = {m.owner for m in find_mentions(question, None)}
-    return bool(owner_parts(owner) & {p for m in named | {SECTOR_BUREAU.get(n, n) for n in named}
-                                      for p in owner_parts(m)})
+    served = {SECTOR_BUREAU.get(n) or bodies_bureau(n) or n for n in named}
+    return bool(owner_parts(owner) & {p for m in named | served for p in owner_parts(m)})
 
 
 def _is_body(owner: str) -> bool:
@@ -320,6 +322,11 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
         speaker = speaker_of(sender, members)
         if not owner_parts(owner) & (speaker.own | speaker.bodies):
             return False
+    if read.rest_to_come and not read.echoes(question):
+        # A part reported, the rest to come ("For the other venues I'll check with
+        # ..."); a part answered in the question's own word is an answer ("Feasible for
+        # the contacts. For the funding, we are still looking": the first writer).
+        return False
     if _asks_to_say(question):
         return read.answers(question) or read.commits_to(question)
     # A request put as a question ("Could the conference service test the set-up?")
@@ -357,8 +364,11 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
     read = reply_of(reply).answer
     found = []
     for item, owned in mine:
+        if owned and _names_the_person(item.sentence, read.promised):
+            found.append(item)
+            continue
         says = _asks_to_say(item.sentence)
-        if not read.answers(item.sentence, delivered=not says) or (
+        if not read.answers(item.sentence, delivered=not says) or read.rest_to_come or (
                 not says and read.leaves(item.sentence)):
             continue  # no delivery reported, and part of the thing is still to come
         # "Could BDT send an update?" is a request put as a question: "Thank you for the
@@ -373,3 +383,23 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
         ):
             found.append(item)
     return found
+
+
+# A request for a person in a role ("Could TSB nominate a speaker ...?", "Could TSB send
+# one trainer for the module?"), and a reply naming who will fill it ("I will be the TSB
+# speaker in Kigali", "our colleague Mme Ba will come for the BSG day"): the fifth and
+# eighth writers' dev parts close the request on it, though it is said in the future.
+_ASKS_PERSON = re.compile(
+    r"\b(?:nominate|designate|name|propose|send|suggest|identify)\b[^.?;]{0,30}?\b"
+    r"(?:speaker|trainer|expert|reviewer|focal\s+point|moderator|panell?ist|lecturer|"
+    r"presenter)s?\b", re.IGNORECASE)
+_PERSON_COMES = re.compile(
+    r"\b(?:I|(?-i:[A-Z])[\w'-]+)\s+will\s+(?:be\s+(?:the|our)\s+(?:\w+\s+){0,2}?"
+    r"(?:speaker|trainer|expert|reviewer|focal\s+point|moderator|panell?ist|lecturer|"
+    r"presenter)|come|attend|join\s+(?:you|us)|travel)\b", re.IGNORECASE)
+
+
+def _names_the_person(item_sentence: str, promised: Sequence[str]) -> bool:
+    """Whether a reply's promise names who fills the role an item asks for."""
+    return bool(_ASKS_PERSON.search(item_sentence)) and any(
+        _PERSON_COMES.search(c) for c in promised)

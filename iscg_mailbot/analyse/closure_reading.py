@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from iscg_mailbot.analyse.closure_later import LEAVES_WORK, LEAVES_WORK_WORDS
 from iscg_mailbot.analyse.closure_words import gate_words, words_of
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded
 
@@ -139,32 +140,12 @@ _DEFERS_ANSWER = re.compile(
     r"\blet\s+(?:me|us)\s+(?:first\s+)?(?:check|find\s+out|ask|consult|look\s+into|see|verify)\b",
     re.IGNORECASE,
 )
-# Part of the work is still to come: "the highlights are being cleared and will follow",
-# "one moderator is still to be confirmed", "for the indicators we need another week".
-# Not "will need" or "will be held": only a delivery put off, or unfinished work.
-_LEAVES_WORK = re.compile(
-    r"\bwill\s+(?:follow|send|compile|share|circulate|provide|prepare|submit|confirm)\b|"
-    r"\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:still\s+)?(?:collecting|compiling|"
-    r"preparing|working\s+on)\b|\b(?:I|we)\s+still\s+(?:need|expect|have\s+not|haven't)\b|"
-    r"\b(?:is|are)\s+(?:still\s+)?(?:collecting|compiling|preparing|being\s+\w+ed|under\s+way|"
-    r"in\s+progress|pending|outstanding|missing)\b|"
-    r"\bstill\s+(?:to\s+be|missing|pending|outstanding|open|being|waiting|awaiting)\b|"
-    r"\b(?:follows?|to\s+follow)\s+(?:tomorrow|shortly|soon|later|next|by|separately|after|"
-    r"on\s+\w+day|this\s+week|within)\b|\bwill\s+(?:come|follow)\s+(?:separately|later|after)\b|"
-    r"\bneed\s+(?:another|more|a\s+few\s+more)\s+(?:week|weeks|days|time)\b|"
-    r"\bwill\s+be\s+(?:ready|available|sent|provided|shared|circulated|finali[sz]ed)\b|"
-    r"\blet\s+(?:me|us)\s+(?:write|send|prepare|draft|compile|share)\b",
-    re.IGNORECASE,
-)
 
 
 # The words one of which each match holds, each a word of its own in the match
 # (:func:`words_of`; "leav" as "leave" or "leaving"): most clauses hold none.
 _DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "checking", "looking",
                                    "consulting", "waiting", "asking", "leave", "leaving", "let"))
-_LEAVES_WORK_WORDS = gate_words(("will", "collecting", "compiling", "preparing", "working",
-                                 "being", "under", "progress", "pending", "outstanding",
-                                 "missing", "still", "follow", "follows", "need", "let"))
 
 
 def defers_answer(sentence: str) -> bool:
@@ -185,7 +166,7 @@ def deferral(text: str, words: frozenset[str] | None = None) -> tuple[bool, bool
     if words is None:
         words = words_of(text)
     return (not _DEFERS_ANSWER_WORDS.isdisjoint(words) and _DEFERS_ANSWER.search(text) is not None,
-            not _LEAVES_WORK_WORDS.isdisjoint(words) and _LEAVES_WORK.search(text) is not None)
+            not LEAVES_WORK_WORDS.isdisjoint(words) and LEAVES_WORK.search(text) is not None)
 
 
 def defers(sentence: str) -> bool:

@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache, partial
 
 from iscg_mailbot.analyse.action_closure import delivery_statement, promises, says_something
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
+from iscg_mailbot.analyse.closure_later import REST_TO_COME
 from iscg_mailbot.analyse.closure_reading import (
     content_words,
     deeds,
@@ -156,6 +157,22 @@ class Answer:
                 found[clause] = lead
         return found
 
+    def echoes(self, item_sentence: str, reports: Sequence[str] | None = None) -> bool:
+        """Whether a clause said or promised (of ``reports``, else of all said) opens
+        with the question's own word: "Feasible for the contacts - ..." of "Could BDT
+        tell us whether this is feasible?"."""
+        return bool(self._leads) and any(
+            self._leads[c] in content_words(item_sentence)
+            for c in (*(self.says if reports is None else reports), *self.promised)
+            if self._leads.get(c) is not None)
+
+    @cached_property
+    def rest_to_come(self) -> bool:
+        """Whether a clause left for later says the rest of what was asked is still to
+        come (:data:`~iscg_mailbot.analyse.closure_later.REST_TO_COME`): what the
+        reply reports is then a part, whatever words the rest shares with the item."""
+        return any(REST_TO_COME.search(c) for c in self.pending)
+
     @cached_property
     def _said_words(self) -> frozenset[str]:
         """The content words of all the clauses said, read once a reply: a clause shares
@@ -182,9 +199,7 @@ class Answer:
         # A part answered, the rest put off: a clause taking up the question's own word
         # ("Feasible for the contacts - the office will reach out. For the funding, I
         # will come back to you"), of something to say, not a thing to deliver.
-        echo = not delivered and bool(self._leads) and any(
-            self._leads[c] in content_words(item_sentence)
-            for c in (*reports, *self.promised) if self._leads.get(c) is not None)
+        echo = not delivered and self.echoes(item_sentence, reports)
         if not (reports or echo) or (delivered and later(item_sentence, reports, self.pending)):
             return False
         if not self.put_off or echo:
