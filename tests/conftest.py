@@ -20,6 +20,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
+from iscg_mailbot.analyse.topics import TopicTagger
+from iscg_mailbot.settings.itu_bodies import load_itu_bodies
+from iscg_mailbot.settings.members import MembersConfig, load_members
+from iscg_mailbot.settings.topics import load_topics
 from iscg_mailbot.store.database import connect, upgrade
 
 # pytest-xdist's workers run with COLUMNS=80 and LINES=24 set; the CLI's tables follow
@@ -32,6 +36,7 @@ pytest_plugins = ["tests.servers.fixtures", "tests.servers.smtp_fixtures", "test
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SAMPLES = Path(__file__).resolve().parent / "samples"
+CONFIG = Path(__file__).resolve().parents[1] / "config"
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -288,3 +293,18 @@ def archive_lines() -> list[str]:
         payload = message.get_payload(decode=True) if not message.is_multipart() else b""
         lines += (payload or b"").decode("utf-8", "replace").split("\n")
     return lines
+
+
+@pytest.fixture(scope="session")
+def tagger() -> TopicTagger:
+    """The tagger of the shipped ``topics.yaml`` and ``itu_bodies.yaml`` (the topic
+    tests' minimal pairs read it; a module that needs another tagger defines its own)."""
+    return TopicTagger(load_topics(CONFIG / "topics.yaml"),
+                       bodies=load_itu_bodies(CONFIG / "itu_bodies.yaml"))
+
+
+@pytest.fixture(scope="session")
+def members() -> MembersConfig:
+    """The shipped ``members.yaml`` (what the action-item tests extract against; a module
+    that needs other members defines its own)."""
+    return load_members(CONFIG / "members.yaml")

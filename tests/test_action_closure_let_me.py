@@ -6,21 +6,11 @@ assertion failed on `main`, the others are its pairs."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from iscg_mailbot.analyse.closure_items import detect_closure
 from iscg_mailbot.records import Address, OpenItem
-from iscg_mailbot.settings.members import MembersConfig, load_members
+from iscg_mailbot.settings.members import MembersConfig
 
-ROOT = Path(__file__).resolve().parents[1]
 BR_STAFF = Address("Sofia Lindqvist", "sofia.lindqvist@itu.int")
-
-
-@pytest.fixture(scope="module")
-def members() -> MembersConfig:
-    return load_members(ROOT / "config" / "members.yaml")
 
 
 def closes(item: str, reply: str, members: MembersConfig) -> bool:

@@ -6,21 +6,12 @@ Our own wording; the first two tests failed before the change."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
-
-import pytest
 
 from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.records import ActionInput, Address
-from iscg_mailbot.settings.members import MembersConfig, load_members
+from iscg_mailbot.settings.members import MembersConfig
 
-ROOT = Path(__file__).resolve().parents[1]
 SENT = datetime(2026, 11, 4, 10, 0, tzinfo=timezone(timedelta(hours=1)))  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def members() -> MembersConfig:
-    return load_members(ROOT / "config" / "members.yaml")
 
 
 def items(text: str, sender: str, members: MembersConfig

@@ -4,21 +4,12 @@ only dates what was asked (minimal pairs; each failed before)."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
-
-import pytest
 
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.records import ActionInput, Address
-from iscg_mailbot.settings.members import MembersConfig, load_members
+from iscg_mailbot.settings.members import MembersConfig
 
-ROOT = Path(__file__).resolve().parents[1]
 SENT = datetime(2027, 5, 4, 9, 0, tzinfo=timezone(timedelta(hours=2)))  # a Tuesday
-
-
-@pytest.fixture(scope="module")
-def members() -> MembersConfig:
-    return load_members(ROOT / "config" / "members.yaml")
 
 
 def owed(text: str, members: MembersConfig) -> list[tuple[str | None, date | None]]:

@@ -8,32 +8,15 @@ first assertion failed before, each second is its pair."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
+from datetime import date
 
 import pytest
 
-from iscg_mailbot.analyse.actions import extract_actions, find_questions
-from iscg_mailbot.records import ActionInput, Address
-from iscg_mailbot.settings.members import MembersConfig, load_members
+from iscg_mailbot.settings.members import MembersConfig
+from tests.test_action_followups import dues
 
-ROOT = Path(__file__).resolve().parents[1]
-SENT = datetime(2027, 2, 1, 10, 0, tzinfo=timezone(timedelta(hours=1)))  # a Monday
-SENDER = Address("Klaus Brenner", "klaus.brenner@example.de")
 QUESTIONS = ("Two questions, if I may:\n1. BR - has any administration notified such a "
              "system so far?\n2. BDT - is it part of any project you are running?\n\n")
-
-
-@pytest.fixture(scope="module")
-def members() -> MembersConfig:
-    return load_members(ROOT / "config" / "members.yaml")
-
-
-def dues(text: str, members: MembersConfig) -> list[tuple[str | None, date | None]]:
-    message = ActionInput(text, SENT, sender=SENDER)
-    found = extract_actions(message, members=members)
-    found += find_questions(message, found, members)
-    return [(c.owner, c.due) for c in sorted(found, key=lambda c: c.span)]
 
 
 @pytest.mark.parametrize(("followed", "unrelated", "want"), [

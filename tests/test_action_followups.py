@@ -8,22 +8,15 @@ sentence that dates something else (an event) or comes after unrelated text does
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.records import ActionInput, Address
-from iscg_mailbot.settings.members import MembersConfig, load_members
+from iscg_mailbot.settings.members import MembersConfig
 
-ROOT = Path(__file__).resolve().parents[1]
 SENT = datetime(2027, 2, 1, 10, 0, tzinfo=timezone(timedelta(hours=1)))  # a Monday
 SENDER = Address("Klaus Brenner", "klaus.brenner@example.de")
-
-
-@pytest.fixture(scope="module")
-def members() -> MembersConfig:
-    return load_members(ROOT / "config" / "members.yaml")
 
 
 def dues(text: str, members: MembersConfig) -> list[tuple[str | None, date | None]]:

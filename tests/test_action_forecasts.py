@@ -5,23 +5,14 @@ if somebody asks, and a known text expected in a month rather than by a day."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
-
-import pytest
 
 from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.actions import ActionRules
-from iscg_mailbot.settings.members import MembersConfig, load_members
+from iscg_mailbot.settings.members import MembersConfig
 
-ROOT = Path(__file__).resolve().parents[1]
 SENT = datetime(2027, 2, 17, 10, 30, tzinfo=timezone(timedelta(hours=1)))  # a Wednesday
 DROP = ActionRules(offers="drop")
-
-
-@pytest.fixture(scope="module")
-def members() -> MembersConfig:
-    return load_members(ROOT / "config" / "members.yaml")
 
 
 def items(text: str, members: MembersConfig, *, sender: str = "pierre.lefebvre@itu.int",

@@ -25,7 +25,7 @@ from iscg_mailbot.analyse.text_gates import folded
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.records import ActionInput, Provenance, RawMessage
 from iscg_mailbot.services.demo import sample_archive
-from iscg_mailbot.settings.members import MembersConfig, load_members
+from iscg_mailbot.settings.members import MembersConfig
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,11 +41,6 @@ def messages() -> list[ActionInput]:
     when = datetime(2026, 11, 25, 12, tzinfo=UTC)
     found += [ActionInput(entry["text"], when) for entry in data["sentences"]]
     return found
-
-
-@pytest.fixture(scope="module")
-def members() -> MembersConfig:
-    return load_members(ROOT / "config" / "members.yaml")
 
 
 def test_gated_extraction_equals_asking_every_rule(messages: list[ActionInput],

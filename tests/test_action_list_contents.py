@@ -8,15 +8,13 @@ following:" above three things asks for each of them (one item each).
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
 from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.records import ActionInput, Address
-from iscg_mailbot.settings.members import MembersConfig, load_members
+from iscg_mailbot.settings.members import MembersConfig
 
-ROOT = Path(__file__).resolve().parents[1]
 SENT = datetime(2027, 3, 1, 9, 0, tzinfo=timezone(timedelta(hours=1)))
 BODY = """Dear colleagues,
 
@@ -29,11 +27,6 @@ Could TSB and BDT send me a one-page summary each by 19 March, {intro}
 Thank you,
 Ingrid
 """
-
-
-@pytest.fixture(scope="module")
-def members() -> MembersConfig:
-    return load_members(ROOT / "config" / "members.yaml")
 
 
 def items(intro: str, members: MembersConfig) -> list[tuple[str | None, date | None]]:

@@ -10,24 +10,17 @@ default (``notes: note``) keeps both, as the older labelled sentences count them
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
 from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.actions import ActionRules, ActionsConfig
-from iscg_mailbot.settings.members import MembersConfig, load_members
+from iscg_mailbot.settings.members import MembersConfig
 
-ROOT = Path(__file__).resolve().parents[1]
 SENT = datetime(2027, 2, 8, 10, 0, tzinfo=timezone(timedelta(hours=1)))
 LIST = "int-sect-team@lists.itu.int"
 ADDRESSED = ActionRules(notes="addressed")
-
-
-@pytest.fixture(scope="module")
-def members() -> MembersConfig:
-    return load_members(ROOT / "config" / "members.yaml")
 
 
 def found(text: str, members: MembersConfig, rules: ActionRules = ADDRESSED

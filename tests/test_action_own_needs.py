@@ -7,23 +7,14 @@ Our own wording; the first test failed before."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
-
-import pytest
 
 from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.records import ActionInput, Address
-from iscg_mailbot.settings.members import MembersConfig, load_members
+from iscg_mailbot.settings.members import MembersConfig
 
-ROOT = Path(__file__).resolve().parents[1]
 SENT = datetime(2026, 12, 7, 10, 0, tzinfo=timezone(timedelta(hours=1)))
 STAFF = Address("Nadia Haddad", "nadia.haddad@itu.int")  # General Secretariat
 DELEGATE = Address("Klaus Brenner", "klaus.brenner@example.de")
-
-
-@pytest.fixture(scope="module")
-def members() -> MembersConfig:
-    return load_members(ROOT / "config" / "members.yaml")
 
 
 def items(text: str, members: MembersConfig, sender: Address = STAFF

@@ -22,14 +22,9 @@ from iscg_mailbot.analyse.action_text import split_sentences
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.records import Provenance, RawMessage
 from iscg_mailbot.services.demo import sample_archive
-from iscg_mailbot.settings.members import MembersConfig, load_members
+from iscg_mailbot.settings.members import MembersConfig
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def members() -> MembersConfig:
-    return load_members(ROOT / "config" / "members.yaml")
 
 
 @pytest.fixture(scope="module")

@@ -9,22 +9,13 @@ saying somebody "will get in touch" has not answered yet.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
-
-import pytest
 
 from iscg_mailbot.analyse.actions import answers_question, extract_actions, find_questions
 from iscg_mailbot.records import ActionInput, Address
-from iscg_mailbot.settings.members import MembersConfig, load_members
+from iscg_mailbot.settings.members import MembersConfig
 
-ROOT = Path(__file__).resolve().parents[1]
 SENT = datetime(2026, 11, 2, 9, 30, tzinfo=timezone(timedelta(hours=1)))  # a Monday
 KLAUS = Address("Klaus Brenner", "klaus.brenner@example.de")
-
-
-@pytest.fixture(scope="module")
-def members() -> MembersConfig:
-    return load_members(ROOT / "config" / "members.yaml")
 
 
 def items(text: str, members: MembersConfig) -> list[tuple[str, str | None, date | None]]:

@@ -8,23 +8,16 @@ request in a reply ("I still need ...") are no new item.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.records import ActionInput, Address
-from iscg_mailbot.settings.members import MembersConfig, load_members
+from iscg_mailbot.settings.members import MembersConfig
 
-ROOT = Path(__file__).resolve().parents[1]
 SENT = datetime(2026, 10, 30, 10, 0, tzinfo=timezone(timedelta(hours=1)))  # a Friday
 INGRID = Address("Ingrid Solheim", "ingrid.solheim@example.no")
 NADIA = Address("Nadia Haddad", "nadia.haddad@itu.int")
-
-
-@pytest.fixture(scope="module")
-def members() -> MembersConfig:
-    return load_members(ROOT / "config" / "members.yaml")
 
 
 def kinds(text: str, members: MembersConfig, *, parent: Address | None = None,

@@ -7,25 +7,16 @@ it. Our own wording; each first assertion failed before, the others are its pair
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
-
-import pytest
 
 from iscg_mailbot.analyse.actions import find_questions
 from iscg_mailbot.analyse.closure_items import question_owners
 from iscg_mailbot.records import ActionInput, Address
-from iscg_mailbot.settings.members import MembersConfig, load_members
+from iscg_mailbot.settings.members import MembersConfig
 
-ROOT = Path(__file__).resolve().parents[1]
 SENT = datetime(2027, 4, 19, 10, 0, tzinfo=timezone(timedelta(hours=2)))
 ASKER = Address("Luis Ramírez", "luis.ramirez@example.gob.mx")
 MEMBER = Address("Klaus Brenner", "klaus.brenner@example.de")
 QUESTION = "Does ITU-T still have a Focus Group on digital currency, or is it finished?"
-
-
-@pytest.fixture(scope="module")
-def members() -> MembersConfig:
-    return load_members(ROOT / "config" / "members.yaml")
 
 
 def owners(text: str, members: MembersConfig) -> list[str | None]:

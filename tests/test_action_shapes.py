@@ -6,22 +6,13 @@ Two requests joined with a repeated modal ("Could TSB ..., and could BDT ...?").
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
-
-import pytest
 
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.records import ActionInput, Address
-from iscg_mailbot.settings.members import MembersConfig, load_members
+from iscg_mailbot.settings.members import MembersConfig
 
-ROOT = Path(__file__).resolve().parents[1]
 GENEVA = timezone(timedelta(hours=1))
 SENT = datetime(2027, 2, 3, 9, 30, tzinfo=GENEVA)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def members() -> MembersConfig:
-    return load_members(ROOT / "config" / "members.yaml")
 
 
 def owners(text: str, members: MembersConfig,

@@ -6,21 +6,14 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-import pytest
-
 from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.actions import ActionRules, load_actions_config
-from iscg_mailbot.settings.members import MembersConfig, load_members
+from iscg_mailbot.settings.members import MembersConfig
 
 ROOT = Path(__file__).resolve().parents[1]
 GENEVA = timezone(timedelta(hours=2))
 SENT = datetime(2026, 9, 9, 11, 0, tzinfo=GENEVA)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def members() -> MembersConfig:
-    return load_members(ROOT / "config" / "members.yaml")
 
 
 def items(text: str, members: MembersConfig, *, sender: str = "sofia.lindqvist@itu.int",

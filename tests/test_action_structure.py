@@ -8,22 +8,13 @@ event days that are not deadlines, and mail that owes nothing.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
-
-import pytest
 
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.records import ActionInput, Address
-from iscg_mailbot.settings.members import MembersConfig, load_members
+from iscg_mailbot.settings.members import MembersConfig
 
-ROOT = Path(__file__).resolve().parents[1]
 GENEVA = timezone(timedelta(hours=1))
 SENT = datetime(2026, 10, 30, 10, 0, tzinfo=GENEVA)  # a Friday
-
-
-@pytest.fixture(scope="module")
-def members() -> MembersConfig:
-    return load_members(ROOT / "config" / "members.yaml")
 
 
 def items(text: str, members: MembersConfig, sender: str = "ingrid.solheim@example.no",

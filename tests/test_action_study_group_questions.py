@@ -9,23 +9,14 @@ wording; each first assertion failed on `main`, the others are its pairs."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
-
-import pytest
 
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.records import ActionInput, Address
-from iscg_mailbot.settings.members import MembersConfig, load_members
+from iscg_mailbot.settings.members import MembersConfig
 
-ROOT = Path(__file__).resolve().parents[1]
 SENT = datetime(2027, 3, 1, 10, 0, tzinfo=timezone(timedelta(hours=-3)))
 MEMBER = Address("María Fernández", "maria.fernandez@example.gob.ar")
 TSB_STAFF = Address("Hiroshi Takemura", "hiroshi.takemura@itu.int")
-
-
-@pytest.fixture(scope="module")
-def members() -> MembersConfig:
-    return load_members(ROOT / "config" / "members.yaml")
 
 
 def items(text: str, members: MembersConfig,

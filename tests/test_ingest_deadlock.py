@@ -23,7 +23,8 @@ from iscg_mailbot.settings.main import Settings
 from tests.test_ingest import mail
 
 
-def _archive(path: Path, *messages: bytes) -> Path:
+def mbox_file(path: Path, *messages: bytes) -> Path:
+    """An mbox at ``path`` holding ``messages``, in order."""
     box = mailbox.mbox(path)
     for message in messages:
         box.add(message)
@@ -52,7 +53,7 @@ def test_a_batch_rolled_back_by_a_deadlock_is_stored_again_once(
     if engine.dialect.name != "postgresql":
         pytest.skip("row locks and deadlocks: PostgreSQL only (SQLite locks the whole file)")
     app = App(settings=Settings(), engine=engine)
-    import_archive(app, _archive(tmp_path / "first.mbox", mail("a@example.org", "Focal points")))
+    import_archive(app, mbox_file(tmp_path / "first.mbox", mail("a@example.org", "Focal points")))
     with engine.connect() as connection:
         thread_id = connection.execute(text(
             "SELECT thread_id FROM messages WHERE message_id = 'a@example.org'")).scalar()
@@ -63,7 +64,7 @@ def test_a_batch_rolled_back_by_a_deadlock_is_stored_again_once(
 
     def import_reply() -> None:
         try:
-            outcome["report"] = import_archive(app, _archive(
+            outcome["report"] = import_archive(app, mbox_file(
                 tmp_path / "reply.mbox",
                 mail("b@example.org", "Re: Focal points", reply_to="a@example.org", day=2)))
         except BaseException as exc:  # noqa: BLE001 - re-raised by the test thread

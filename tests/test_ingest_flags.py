@@ -4,8 +4,7 @@ by one statement (store/work.mark), on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-import mailbox
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.models import Message, Thread
 from iscg_mailbot.store.models_work import AnalysisWork
 from tests.test_ingest import mail, mbox_of
+from tests.test_ingest_deadlock import mbox_file
 
 
 def flagged_by(engine: Engine, run: Callable[[], Any]) -> list[list[int]]:
@@ -38,15 +38,6 @@ def flagged_by(engine: Engine, run: Callable[[], Any]) -> list[list[int]]:
     return sent
 
 
-def write(path: Path, messages: Sequence[bytes]) -> Path:
-    box = mailbox.mbox(path)
-    for message in messages:
-        box.add(message)
-    box.flush()
-    box.close()
-    return path
-
-
 def test_new_threads_are_not_flagged_again_and_changed_ones_are(
         engine: Engine, tmp_path: Path) -> None:
     app = App(settings=Settings(), engine=engine)
@@ -60,10 +51,9 @@ def test_new_threads_are_not_flagged_again_and_changed_ones_are(
         session.execute(update(Thread).values(needs_analysis=False))  # as if analysed
         replied = session.scalar(select(Message.thread_id)
                                  .where(Message.message_id == "m3@example.org"))
-    second = write(tmp_path / "second.mbox", [
-        mail("r1@example.org", "Re: topic 3", reply_to="m3@example.org", day=20),
-        mail("n1@example.org", "something else entirely", day=21),
-    ])
+    second = mbox_file(tmp_path / "second.mbox",
+                       mail("r1@example.org", "Re: topic 3", reply_to="m3@example.org", day=20),
+                       mail("n1@example.org", "something else entirely", day=21))
     # The thread that got a reply is flagged; the new one only inserted (flagged).
     assert flagged_by(engine, lambda: import_archive(app, second)) == [[replied]]
     with app.session() as session:
@@ -71,7 +61,7 @@ def test_new_threads_are_not_flagged_again_and_changed_ones_are(
                                .where(Message.message_id == "n1@example.org"))
         flagged = set(session.scalars(select(Thread.id).where(Thread.needs_analysis)))
         generations = dict(session.execute(
-            select(AnalysisWork.thread_id, AnalysisWork.generation)).tuples().all())
+            select(AnalysisWork.thread_id, AnalysisWork.generation)).all())
     assert fresh is not None and replied is not None and fresh != replied
     assert flagged == {replied, fresh}
     assert generations[replied] == 2 and generations[fresh] == 1

@@ -9,16 +9,10 @@ import pytest
 
 from iscg_mailbot.analyse.itu_structure import agenda_items, find_bodies, resolve
 from iscg_mailbot.analyse.topics import TopicTagger
-from iscg_mailbot.settings.itu_bodies import check_itu_bodies, load_itu_bodies, normalise_key
+from iscg_mailbot.settings.itu_bodies import check_itu_bodies, normalise_key
 from iscg_mailbot.settings.topics import load_topics
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def tagger() -> TopicTagger:
-    return TopicTagger(load_topics(ROOT / "config" / "topics.yaml"),
-                       bodies=load_itu_bodies(ROOT / "config" / "itu_bodies.yaml"))
 
 
 def topics(tagger: TopicTagger, subject: str, body: str = "") -> list[str]:

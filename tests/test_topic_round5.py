@@ -16,20 +16,8 @@ import pytest
 from iscg_mailbot.analyse.itu_structure import recommendations, resolve
 from iscg_mailbot.analyse.topics import TopicTagger
 from iscg_mailbot.records import ThreadText
-from iscg_mailbot.settings.itu_bodies import body_kind, check_itu_bodies, load_itu_bodies
-from iscg_mailbot.settings.topics import load_topics
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def tagger() -> TopicTagger:
-    return TopicTagger(load_topics(ROOT / "config" / "topics.yaml"),
-                       bodies=load_itu_bodies(ROOT / "config" / "itu_bodies.yaml"))
-
-
-def topics(tagger: TopicTagger, subject: str, body: str = "") -> list[str]:
-    return sorted(t.topic for t in tagger.explain(subject, [body] if body else []).tags)
+from iscg_mailbot.settings.itu_bodies import body_kind, check_itu_bodies
+from tests.test_topic_context import topics
 
 
 def test_recommendations_are_found_as_mail_writes_them() -> None:

@@ -7,22 +7,10 @@ tagged otherwise with the list before this round (docs/evaluation.md, "tk-r7").
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from iscg_mailbot.analyse.topics import TopicTagger
 from iscg_mailbot.records import ThreadTags
-from iscg_mailbot.settings.itu_bodies import load_itu_bodies
-from iscg_mailbot.settings.topics import load_topics
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def tagger() -> TopicTagger:
-    return TopicTagger(load_topics(ROOT / "config" / "topics.yaml"),
-                       bodies=load_itu_bodies(ROOT / "config" / "itu_bodies.yaml"))
 
 
 def explain(tagger: TopicTagger, subject: str, *bodies: str) -> ThreadTags:

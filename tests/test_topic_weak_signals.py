@@ -13,16 +13,7 @@ from iscg_mailbot.analyse.topic_names import in_other_name
 from iscg_mailbot.analyse.topics import TopicTagger
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.records import ThreadText
-from iscg_mailbot.settings.itu_bodies import load_itu_bodies
 from iscg_mailbot.settings.topics import load_topics
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def tagger() -> TopicTagger:
-    return TopicTagger(load_topics(ROOT / "config" / "topics.yaml"),
-                       bodies=load_itu_bodies(ROOT / "config" / "itu_bodies.yaml"))
 
 
 def tagged(tagger: TopicTagger, subject: str, body: str) -> set[str]:
