@@ -13,12 +13,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from iscg_mailbot.errors import MailbotError, NotFound
 from iscg_mailbot.records import Digest
 from iscg_mailbot.report.compiled_templates import compiled_templates
-from iscg_mailbot.report.digest import Week, collect_week, digest_for
+from iscg_mailbot.report.digest import digest_for
 from iscg_mailbot.report.render import render_digest
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.digest.week import read_week
 from iscg_mailbot.services.overlap_cache import with_overlaps
 from iscg_mailbot.settings.cache_dir import cache_dir
-from iscg_mailbot.settings.main import ListConfig
 from iscg_mailbot.settings.members import Member
 from iscg_mailbot.store.models_delivery import SENT, OutboxEntry
 from iscg_mailbot.store.types import utcnow
@@ -46,17 +46,6 @@ def _member(app: App, address: str) -> Member:
     return member
 
 
-def _week(app: App, list_config: ListConfig, period: tuple[datetime, datetime],
-          now: datetime, as_of: datetime | None = None) -> Week:
-    """What the digest of ``list_config`` shows for ``period``, read in a session of its
-    own: the one read of the previews, of the overlaps kept ahead for them (the same
-    week, so the same kept result) and of the website's live digest."""
-    with app.session() as session:
-        return collect_week(session, list_config=list_config, period=period, now=now,
-                            config=app.settings.digest,
-                            topic_titles=app.config.topic_titles(), as_of=as_of)
-
-
 def preview_digest(app: App, *, member_address: str | None = None, week: date | None = None,
                    now: datetime | None = None, list_key: str | None = None) -> DigestPreview:
     """Render (never send) the digest of the period holding ``week`` (default: the last one)."""
@@ -70,7 +59,7 @@ def preview_digest(app: App, *, member_address: str | None = None, week: date | 
         # A past week as its digest showed it when the week closed: action items open
         # then, overdue by that day, replies awaited then; not as they stand today.
         now = as_of = period[1]
-    shown = _week(app, list_config, period, now, as_of)
+    shown = read_week(app, list_config, period, now, as_of)
     digest = digest_for(with_overlaps(app, shown, period), member)
     rendered = render_digest(digest, member, config_dir=app.settings.config_dir,
                              compiled=compiled_templates(cache_dir()))
@@ -94,7 +83,7 @@ def keep_overlaps_current(app: App, *, now: datetime | None = None) -> bool:
     period = app.settings.digest.period_ending_by(now)
     try:
         for list_config in app.settings.lists:
-            with_overlaps(app, _week(app, list_config, period, now), period)
+            with_overlaps(app, read_week(app, list_config, period, now), period)
     except (MailbotError, SQLAlchemyError) as exc:
         log.warning("the digest's possible overlaps were not kept ahead: %s", exc)
         return False
@@ -121,7 +110,7 @@ def live_digest(app: App, *, member_address: str | None = None, now: datetime | 
     list_config = app.settings.list_by_id(list_key or app.settings.lists[0].id)
     member = app.config.members().by_address(member_address) if member_address else None
     period = config.period_containing(now.astimezone(config.zone).date())
-    return digest_for(_week(app, list_config, period, now), member)
+    return digest_for(read_week(app, list_config, period, now), member)
 
 
 def sent_periods(app: App, limit: int = 200) -> list[SentPeriod]:

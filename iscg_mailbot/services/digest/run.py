@@ -9,9 +9,10 @@ from typing import Protocol
 
 from iscg_mailbot.deliver.compose import compose
 from iscg_mailbot.records import Digest
-from iscg_mailbot.report.digest import Week, collect_week
+from iscg_mailbot.report.digest import Week
 from iscg_mailbot.report.render import render_digest
 from iscg_mailbot.services.app import App
+from iscg_mailbot.services.digest.week import read_week
 from iscg_mailbot.services.overlap_cache import with_overlaps
 from iscg_mailbot.settings.delivery import DigestConfig
 from iscg_mailbot.settings.main import ListConfig
@@ -74,7 +75,6 @@ class Run:
         self.sender = sender
         self.holder = holder
         self.members = app.config.members()
-        self.topic_titles = app.config.topic_titles()
         self.weeks: dict[tuple[str, str], Week] = {}
         self.lock_renewed = now
         self.messages: dict[tuple[str, str, str], tuple[EmailMessage, str]] = {}
@@ -89,11 +89,8 @@ class Run:
     def week(self, list_config: ListConfig, period: tuple[datetime, datetime]) -> Week:
         key = (list_config.id, self.config.period_key(*period))
         if key not in self.weeks:
-            with self.app.session() as session:
-                self.weeks[key] = collect_week(
-                    session, list_config=list_config, period=period, now=self.now,
-                    config=self.config, topic_titles=self.topic_titles)
-            self.weeks[key] = with_overlaps(self.app, self.weeks[key], period)
+            week = read_week(self.app, list_config, period, self.now)
+            self.weeks[key] = with_overlaps(self.app, week, period)
         return self.weeks[key]
 
     def message(self, digest: Digest, member: Member) -> tuple[EmailMessage, str]:
