@@ -17,15 +17,19 @@ import pytest
 from sqlalchemy import select
 
 from iscg_mailbot.services import overlap_cache, overlaps
+from iscg_mailbot.services.actions.decisions import close_item, reopen_item
 from iscg_mailbot.services.analysis import analyse_pending
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.demo import sample_archive
 from iscg_mailbot.services.digest.preview import preview_digest
 from iscg_mailbot.services.ingest import import_archive
+from iscg_mailbot.services.topics.decisions import set_manual_tags
 from iscg_mailbot.settings.main import load_settings
 from iscg_mailbot.store.database import upgrade
 from iscg_mailbot.store.models import Message, Thread
+from iscg_mailbot.store.models_actions import ActionItem
 from iscg_mailbot.store.models_duties import OverlapFlagCache
+from iscg_mailbot.store.versions import PAGES, THREADS, data_version
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = datetime(2026, 12, 31, tzinfo=UTC)
@@ -136,5 +140,39 @@ def test_kept_overlaps_are_the_ones_computed_afresh_and_never_stale(
         assert "Radiocommunication view" not in overlaps_shown(dismissed[0])
         with nothing_kept(monkeypatch):
             assert previews(app) == dismissed
+    finally:
+        app.close()
+
+
+def test_closing_an_item_keeps_the_overlaps_and_a_topic_edit_does_not(
+        db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The overlaps are kept under the counter of what the watch reads (revision 0026):
+    the chair's decisions on items move the pages' counter only; a topic changed by hand
+    moves both, and the digest then shows the overlaps computed afresh."""
+    app = sample_app(tmp_path, db_url)
+    try:
+        kept = previews(app)
+        with app.session() as session:
+            pages, threads = data_version(session, PAGES), data_version(session, THREADS)
+            item = session.scalars(select(ActionItem.id).order_by(ActionItem.id)).first()
+            thread = session.scalars(select(Thread.id).where(
+                Thread.subject.contains(EMF_SUPPLEMENT))).one()
+        assert item is not None and pages is not None and threads is not None
+
+        close_item(app, item, "done at the meeting")
+        reopen_item(app, item)
+        with app.session() as session:
+            assert data_version(session, PAGES) == pages + 2  # the website's pages move
+            assert data_version(session, THREADS) == threads
+        with nothing_computed(monkeypatch):  # the item's state shows; the overlaps are kept
+            assert [overlaps_shown(text) for text in previews(app)] == [
+                overlaps_shown(text) for text in kept]
+
+        set_manual_tags(app, thread, add=["governance"])
+        with app.session() as session:
+            assert data_version(session, THREADS) == threads + 1
+        edited = previews(app)  # computed again, and the same as afresh
+        with nothing_kept(monkeypatch):
+            assert previews(app) == edited
     finally:
         app.close()

@@ -16,7 +16,7 @@ from starlette.testclient import TestClient
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.database import connect, session_scope
 from iscg_mailbot.store.models_actions import ActionItem
-from iscg_mailbot.store.versions import changes_pages, data_version
+from iscg_mailbot.store.versions import PAGES, THREADS, changes_pages, data_version, note_write
 from tests.servers.smtp import SmtpTestServer
 from tests.web_helpers import CHAIR, REPRESENTATIVE, client_for, csrf_of, sign_in, web_app
 
@@ -42,6 +42,33 @@ def test_the_data_version_moves_with_each_commit_that_changes_a_page(engine: Eng
     with engine.begin() as connection:  # bookkeeping no page shows
         connection.execute(text("DELETE FROM worker_locks"))
     assert _version(engine) == start + 1
+
+
+def test_the_threads_counter_moves_only_with_what_the_duplication_watch_reads(
+        engine: Engine) -> None:
+    """Revision 0026: the digest's kept overlaps are read under the THREADS counter,
+    which a commit writing only action items (or the digest's delivery records, or
+    through PostgreSQL's COPY via note_write) leaves alone."""
+    def both() -> tuple[int | None, int | None]:
+        with session_scope(engine) as session:
+            return data_version(session, PAGES), data_version(session, THREADS)
+
+    pages, threads = both()
+    assert pages is not None and threads is not None
+    with engine.begin() as connection:
+        connection.execute(update(ActionItem).values(note="seen"))
+        connection.execute(text("DELETE FROM outbox"))
+    assert both() == (pages + 1, threads)
+    with engine.begin() as connection:
+        note_write(connection, "action_items")
+    assert both() == (pages + 2, threads)
+    with engine.begin() as connection:  # an item and a thread: both move, once each
+        connection.execute(update(ActionItem).values(note="again"))
+        connection.execute(text("DELETE FROM thread_topics WHERE thread_id = -1"))
+    assert both() == (pages + 3, threads + 1)
+    with engine.begin() as connection:
+        note_write(connection, "messages")
+    assert both() == (pages + 4, threads + 2)
 
 
 def test_which_statements_change_pages() -> None:

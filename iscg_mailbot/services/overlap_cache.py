@@ -5,8 +5,9 @@ threads (their messages in the window, stored terms, topics, entities) and compa
 week's threads with them: at 100,000 messages 0.8-2 s of CPU on every ``digest preview``.
 What the digest shows of it depends on nothing but
 
-- the stored data, which every commit that changes it moves the data version of
-  (``store/versions.py``, the number the website keeps its pages under),
+- the stored data it reads, which every commit that changes it moves the data version
+  of (``store/versions.py``'s ``THREADS`` counter: every table but action items and the
+  digest's delivery records, so the chair closing an item keeps what is kept),
 - the window, the week's threads and the watch's rules,
 - ``members.yaml`` (which Sector leads a thread), the lists' subject tags (how subjects
   are shown) and the code that reads and compares (the ``analyse`` modules, the overlap
@@ -14,8 +15,8 @@ What the digest shows of it depends on nothing but
 
 so it is kept (``overlap_flag_cache``, revision 0021) under a key of all but the data,
 and the data version read *before* the data: a reader with the same key and data version
-reads it; any commit that changes a stored row (a new thread, a topic edited, a pair
-dismissed) makes the next reader compute it again. Rows changed outside the application
+reads it; any commit that changes a row the watch reads (a new thread, a topic edited,
+a pair dismissed) makes the next reader compute it again. Rows changed outside the application
 (an operator's ``sqlite3`` session) are not noticed, as for the website's pages, until
 other data moves. ``tests/test_overlap_cache.py`` holds the digests to fresh ones.
 """
@@ -36,7 +37,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from iscg_mailbot.records import DigestOverlap
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.overlap_cache import keep_flags, kept_flags
-from iscg_mailbot.store.versions import data_version
+from iscg_mailbot.store.versions import THREADS, data_version
 
 if TYPE_CHECKING:
     from iscg_mailbot.report.digest import Week
@@ -102,7 +103,9 @@ def digest_overlaps(app: App, until: date, involving: set[int]) -> tuple[DigestO
         return _computed(app, until, involving)
     key = overlaps_key(app, until, involving)
     with app.session() as session:
-        version = data_version(session)  # before the data: what is kept is as new
+        # The counter of what the watch reads (closing an item leaves it), read before
+        # the data: what is kept is at least as new.
+        version = data_version(session, THREADS)
         kept = kept_flags(session, key, version) if version is not None else None
     if kept is not None:
         return tuple(DigestOverlap(*row) for row in kept)

@@ -12,8 +12,9 @@ topic, who, when, and the dated copy of the previous ``topics.yaml``.
 ``action_item_events`` records who closed, reopened or dropped an item, when, and with
 what note, so that the item's page shows its history.
 
-``data_versions`` holds one counter that every commit changing a table the pages read
-raises (``store/versions.py``), so a rendered page can be kept until the data changes.
+``data_versions`` holds the counters that commits raise (``store/versions.py``): one for
+every table the pages read, so a rendered page can be kept until the data changes, and
+one for the tables the duplication watch reads (the digest's kept overlaps).
 """
 
 from datetime import datetime
@@ -70,8 +71,10 @@ class TopicEdit(Base):
 
 
 class DataVersion(Base):
-    """One counter raised by every commit that changed what the pages show
-    (``store/versions.py``): the website keeps a rendered page while it stays the same."""
+    """Counters raised by commits (``store/versions.py``): row 1 by every commit that
+    changed what the pages show (the website keeps a rendered page while it stays the
+    same), row 2 (revision 0026) by those that changed what the duplication watch reads
+    (the digest's kept overlaps)."""
 
     __tablename__ = "data_versions"
 

@@ -18,6 +18,12 @@ heartbeats do not empty the cache. Rows changed outside this code (an operator's
 ``sqlite3`` session, a restore) are not noticed: the cache forgets every page within a
 minute anyway.
 
+A second counter (:data:`THREADS`, revision 0026) moves only with the tables the
+duplication watch reads: a commit that writes nothing but action items and the digest's
+delivery bookkeeping (:data:`NOT_THREADS`: the chair closing an item, a digest sent)
+leaves it alone, so the digest's kept overlaps (``services/overlap_cache.py``) stay
+usable. It is the conservative side: a table not named there moves both counters.
+
 >>> watch(engine)                               # doctest: +SKIP
 >>> data_version(session)                       # doctest: +SKIP
 41
@@ -40,6 +46,15 @@ UNWATCHED = frozenset({TABLE, "alembic_version", "worker_locks", "analysis_work"
                        "sign_in_requests", "calendar_tokens",
                        # results kept under the data version itself: storing one is no change
                        "overlap_flag_cache"})
+#: The counters of ``data_versions``: what the pages show (every watched table), and
+#: what the duplication watch reads (every watched table but :data:`NOT_THREADS`).
+PAGES = 1
+THREADS = 2
+#: Watched tables the duplication watch never reads: action items and their bookkeeping,
+#: the digest's delivery records. A commit writing only these moves :data:`PAGES` only.
+NOT_THREADS = frozenset({"action_items", "action_item_shares", "action_item_events",
+                         "thread_open_items", "outbox", "digest_runs",
+                         "sent_digest_copies"})
 _CHANGED = "iscg_data_changed"
 # The table an INSERT, UPDATE or DELETE writes to (as SQLAlchemy and this package's
 # text() statements spell them); any other statement that may write (WITH ... UPDATE,
@@ -47,7 +62,9 @@ _CHANGED = "iscg_data_changed"
 _WRITE = re.compile(r'\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?'
                     r'|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
 _MAYBE_WRITE = re.compile(r"\b(?:INSERT|UPDATE|DELETE|TRUNCATE|REPLACE)\b", re.IGNORECASE)
-_BUMP = f"UPDATE {TABLE} SET version = version + 1 WHERE id = 1"
+# The statement each level of change runs at commit (see :func:`_level`).
+_BUMP = {PAGES: f"UPDATE {TABLE} SET version = version + 1 WHERE id = {PAGES}",
+         THREADS: f"UPDATE {TABLE} SET version = version + 1 WHERE id IN ({PAGES}, {THREADS})"}
 
 
 def changes_pages(statement: str) -> bool:
@@ -58,19 +75,36 @@ def changes_pages(statement: str) -> bool:
     >>> changes_pages("INSERT INTO worker_locks (name) VALUES (?)"), changes_pages("SELECT 1")
     (False, False)
     """
+    return _level(statement) > 0
+
+
+def _level(statement: str) -> int:
+    """0 when ``statement`` changes no watched table, :data:`PAGES` when it writes only
+    a table of :data:`NOT_THREADS`, else :data:`THREADS` (a statement that may write
+    without naming one table, such as TRUNCATE, counts as the widest change)."""
     found = _WRITE.match(statement)
     if found is not None:
-        return found.group(1).lower() not in UNWATCHED
+        return _table_level(found.group(1))
     head = statement.lstrip()[:8].upper()
-    return head.startswith("TRUNCATE") or (head.startswith("WITH")
-                                           and _MAYBE_WRITE.search(statement) is not None)
+    if head.startswith("TRUNCATE") or (head.startswith("WITH")
+                                       and _MAYBE_WRITE.search(statement) is not None):
+        return THREADS
+    return 0
+
+
+def _table_level(table: str) -> int:
+    name = table.lower()
+    if name in UNWATCHED:
+        return 0
+    return PAGES if name in NOT_THREADS else THREADS
 
 
 def note_write(connection: Connection, table: str) -> None:
     """Note a write to ``table`` that went past the cursor (PostgreSQL's ``COPY``, see
-    ``store/bulk.py``), so that the commit raises the data version as for an INSERT."""
-    if table.lower() not in UNWATCHED:
-        connection.info[_CHANGED] = True
+    ``store/bulk.py``), so that the commit raises the data versions as for an INSERT."""
+    level = _table_level(table)
+    if level > connection.info.get(_CHANGED, 0):
+        connection.info[_CHANGED] = level
 
 
 def watch(engine: Engine) -> None:
@@ -78,18 +112,23 @@ def watch(engine: Engine) -> None:
     ready: list[bool] = []  # the table exists (checked once it matters, then remembered)
 
     def noted(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if not conn.info.get(_CHANGED) and changes_pages(statement):
-            conn.info[_CHANGED] = True
+        # Once the widest change is noted, no statement can widen it: skip the pattern.
+        noted_level = conn.info.get(_CHANGED, 0)
+        if noted_level < THREADS:
+            level = _level(statement)
+            if level > noted_level:
+                conn.info[_CHANGED] = level
 
     def commit(conn: Any) -> None:
-        if not conn.info.pop(_CHANGED, False):
+        level = conn.info.pop(_CHANGED, 0)
+        if not level:
             return
         cursor = conn.connection.dbapi_connection.cursor()
         try:
             if not ready and _table_exists(cursor, conn.dialect.name):
                 ready.append(True)
             if ready:  # before migration 0019 (or during it) there is nothing to raise
-                cursor.execute(_BUMP)
+                cursor.execute(_BUMP[level])
         finally:
             cursor.close()
 
@@ -114,18 +153,18 @@ def _table_exists(cursor: Any, dialect: str) -> bool:
     return row is not None and row[0] is not None
 
 
-def data_version(connection: Session | Connection) -> int | None:
-    """The current data version; None when the database has no counter (then nothing
-    may be kept). Read it before the data a page shows: the page is then at least as
-    new as the number it is kept under."""
-    return connection.scalar(_read_statement())
+def data_version(connection: Session | Connection, counter: int = PAGES) -> int | None:
+    """The current data version (``counter``: :data:`PAGES` or :data:`THREADS`); None
+    when the database has no such counter (then nothing may be kept). Read it before the
+    data a page shows: the page is then at least as new as the number it is kept under."""
+    return connection.scalar(_read_statement(counter))
 
 
 @functools.cache
-def _read_statement() -> Select[int]:
+def _read_statement(counter: int) -> Select[int]:
     # Built at first use: every engine is watched (store/database.py imports this
     # module), but only the website and the digest's kept overlaps read the counter; a
     # query need not declare the website's tables (issue 17, start-up).
     from iscg_mailbot.store.models_web import DataVersion
 
-    return select(DataVersion.version).where(DataVersion.id == 1)
+    return select(DataVersion.version).where(DataVersion.id == counter)
