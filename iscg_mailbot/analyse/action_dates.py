@@ -154,6 +154,14 @@ _MARKER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MARKER_AFTER = re.compile(r"^[^.;]{0,25}\b(?:at the latest|deadline)\b", re.IGNORECASE)
+# An unmarked day after "after" or "following" (the words between them not closing the
+# clause: "after our call with WMO on 20 April"), or right after "from", "as of",
+# "starting": the day something starts, not a deadline. ("from Bangkok on 19 May" is
+# where, not since when.)
+_OPENS_BEFORE = re.compile(
+    r"\b(?:(?:after|following)\b[^.;,:()]{0,40}|(?:from|as\s+of|starting(?:\s+on)?|"
+    r"beginning\s+on)\s+(?:the\s+)?)$",
+    re.IGNORECASE)
 _RELATIVE = frozenset({"today", "within", "end_of", "next_week", "weekday", "week"}) | RELATIVE
 
 
@@ -163,7 +171,10 @@ class DueMention:
 
     ``value`` is None when the expression names no knowable day ("before the next
     meeting") or needs the message date and none was given. ``marked`` is true when the
-    words around it make it a deadline ("by", "no later than", "deadline").
+    words around it make it a deadline ("by", "no later than", "deadline"). ``opens``
+    is true when an unmarked day is when something starts or happens first ("after our
+    call with WMO on 20 April", "from 1 January"): a day after which the work is done,
+    not one by which it is due.
     """
 
     value: date | None
@@ -172,6 +183,7 @@ class DueMention:
     end: int
     kind: str
     marked: bool
+    opens: bool = False
 
 
 def _year_for(month: int, day: int, base: date | None) -> int | None:
@@ -380,7 +392,8 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
         )
         if value is not None and before_event(text, lowered, start, kind):
             value, marked = value - timedelta(days=1), True
-        mentions.append(DueMention(value, match.group(0), start, end, kind, marked))
+        opens = not marked and bool(_OPENS_BEFORE.search(before))
+        mentions.append(DueMention(value, match.group(0), start, end, kind, marked, opens))
     return mentions
 
 
@@ -402,7 +415,8 @@ def pick_due(mentions: list[DueMention], sent: datetime | None) -> DueMention | 
                 return following
         return mention
     base = sent.date() if sent is not None else None
-    absolute = [m for m in mentions if m.kind not in _RELATIVE and m.value is not None]
+    absolute = [m for m in mentions
+                if m.kind not in _RELATIVE and m.value is not None and not m.opens]
     if len(absolute) == 1 and (base is None or absolute[0].value >= base):  # type: ignore[operator]
         return absolute[0]
     return None
