@@ -35,3 +35,7 @@ def test_the_same_day_marked_or_said_as_when_stays_the_deadline() -> None:
         date(2027, 5, 3)]
     assert dues("I will give the briefing remotely from Bangkok on 19 May.") == [
         date(2027, 5, 19)]
+    # A meeting's span is when it meets: its first day, as before.
+    assert [c.due for c in extract_actions(ActionInput(
+        "TSAG is invited to discuss it at its meeting from 8 to 12 November 2027.", SENT))] == [
+        date(2027, 11, 8)]

@@ -158,6 +158,7 @@ _MARKER_AFTER = re.compile(r"^[^.;]{0,25}\b(?:at the latest|deadline)\b", re.IGN
 # clause: "after our call with WMO on 20 April"), or right after "from", "as of",
 # "starting": the day something starts, not a deadline. ("from Bangkok on 19 May" is
 # where, not since when.)
+_SPAN = re.compile(r"\d\s*(?:-|\u2013|to|and)\s*\d", re.IGNORECASE)
 _OPENS_BEFORE = re.compile(
     r"\b(?:(?:after|following)\b[^.;,:()]{0,40}|(?:from|as\s+of|starting(?:\s+on)?|"
     r"beginning\s+on)\s+(?:the\s+)?)$",
@@ -392,7 +393,9 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
         )
         if value is not None and before_event(text, lowered, start, kind):
             value, marked = value - timedelta(days=1), True
-        opens = not marked and bool(_OPENS_BEFORE.search(before))
+        # (not a span: "at its meeting from 8 to 12 November" is the meeting's first day)
+        opens = (not marked and bool(_OPENS_BEFORE.search(before))
+                 and not _SPAN.search(match.group(0)))
         mentions.append(DueMention(value, match.group(0), start, end, kind, marked, opens))
     return mentions
 
