@@ -33,7 +33,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from iscg_mailbot.analyse.date_phrases import RELATIVE, RESOLVERS, extra_matches
-from iscg_mailbot.analyse.event_deadlines import before_event, is_event_day
+from iscg_mailbot.analyse.event_deadlines import before_event, is_event_day, starts_after
 from iscg_mailbot.analyse.text_gates import GatedPattern, WordSet, folded
 
 MONTHS = {
@@ -154,15 +154,6 @@ _MARKER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MARKER_AFTER = re.compile(r"^[^.;]{0,25}\b(?:at the latest|deadline)\b", re.IGNORECASE)
-# An unmarked day after "after" or "following" (the words between them not closing the
-# clause: "after our call with WMO on 20 April"), or right after "from", "as of",
-# "starting": the day something starts, not a deadline. ("from Bangkok on 19 May" is
-# where, not since when.)
-_SPAN = re.compile(r"\d\s*(?:-|\u2013|to|and)\s*\d", re.IGNORECASE)
-_OPENS_BEFORE = re.compile(
-    r"\b(?:(?:after|following)\b[^.;,:()]{0,40}|(?:from|as\s+of|starting(?:\s+on)?|"
-    r"beginning\s+on)\s+(?:the\s+)?)$",
-    re.IGNORECASE)
 _RELATIVE = frozenset({"today", "within", "end_of", "next_week", "weekday", "week"}) | RELATIVE
 
 
@@ -393,9 +384,7 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
         )
         if value is not None and before_event(text, lowered, start, kind):
             value, marked = value - timedelta(days=1), True
-        # (not a span: "at its meeting from 8 to 12 November" is the meeting's first day)
-        opens = (not marked and bool(_OPENS_BEFORE.search(before))
-                 and not _SPAN.search(match.group(0)))
+        opens = not marked and starts_after(before, match.group(0))
         mentions.append(DueMention(value, match.group(0), start, end, kind, marked, opens))
     return mentions
 
