@@ -33,7 +33,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from iscg_mailbot.analyse.date_phrases import RELATIVE, RESOLVERS, extra_matches
-from iscg_mailbot.analyse.event_deadlines import before_event, is_event_day
+from iscg_mailbot.analyse.event_deadlines import before_event, is_event_day, starts_after
 from iscg_mailbot.analyse.text_gates import GatedPattern, WordSet, folded
 
 MONTHS = {
@@ -163,7 +163,10 @@ class DueMention:
 
     ``value`` is None when the expression names no knowable day ("before the next
     meeting") or needs the message date and none was given. ``marked`` is true when the
-    words around it make it a deadline ("by", "no later than", "deadline").
+    words around it make it a deadline ("by", "no later than", "deadline"). ``opens``
+    is true when an unmarked day is when something starts or happens first ("after our
+    call with WMO on 20 April", "from 1 January"): a day after which the work is done,
+    not one by which it is due.
     """
 
     value: date | None
@@ -172,6 +175,7 @@ class DueMention:
     end: int
     kind: str
     marked: bool
+    opens: bool = False
 
 
 def _year_for(month: int, day: int, base: date | None) -> int | None:
@@ -380,7 +384,8 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
         )
         if value is not None and before_event(text, lowered, start, kind):
             value, marked = value - timedelta(days=1), True
-        mentions.append(DueMention(value, match.group(0), start, end, kind, marked))
+        opens = not marked and starts_after(before, match.group(0))
+        mentions.append(DueMention(value, match.group(0), start, end, kind, marked, opens))
     return mentions
 
 
@@ -402,7 +407,8 @@ def pick_due(mentions: list[DueMention], sent: datetime | None) -> DueMention | 
                 return following
         return mention
     base = sent.date() if sent is not None else None
-    absolute = [m for m in mentions if m.kind not in _RELATIVE and m.value is not None]
+    absolute = [m for m in mentions
+                if m.kind not in _RELATIVE and m.value is not None and not m.opens]
     if len(absolute) == 1 and (base is None or absolute[0].value >= base):  # type: ignore[operator]
         return absolute[0]
     return None

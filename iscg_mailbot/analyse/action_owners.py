@@ -64,6 +64,11 @@ BODIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 _STUDY_GROUP = re.compile(
     r"\b(?:(?P<sector>ITU-[RTD])\s+)?(?:SG|(?i:study\s+group))(?:-|\s*)(?P<n>\d{1,2})\b"
 )
+# Several study groups of one Sector at once: "ITU-D Study Groups 1 and 2", "SGs 13 and 5".
+_STUDY_GROUPS = re.compile(
+    r"\b(?:(?P<sector>ITU-[RTD])\s+)?(?:SGs|(?i:study\s+groups))\s+"
+    r"(?P<ns>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+)\b"
+)
 _WORKING_PARTY = re.compile(
     r"\b(?:(?P<sector>ITU-[RTD])\s+)?(?:WP|(?i:working\s+party))\s*(?P<n>\d{1,2}[A-Z]?(?:/\d{1,2})?)\b"
 )
@@ -112,6 +117,14 @@ def _study_group_name(text: str) -> str:
     assert match is not None
     sector = match.group("sector")
     return f"{sector} SG{match.group('n')}" if sector else f"SG{match.group('n')}"
+
+
+def _study_groups_name(text: str) -> str:
+    """ "ITU-D Study Groups 1 and 2" -> "ITU-D SG1, ITU-D SG2" (each group an owner)."""
+    match = _STUDY_GROUPS.fullmatch(text)
+    assert match is not None
+    prefix = f"{match.group('sector')} " if match.group("sector") else ""
+    return ", ".join(f"{prefix}SG{n}" for n in re.findall(r"\d{1,2}", match.group("ns")))
 
 
 def _question_name(text: str) -> str:
@@ -168,6 +181,8 @@ _STATIC: tuple[_Pattern, ...] = (
     _Pattern(_GROUP_CHAIR, lambda t: (t.split()[0], "group"),
              _CHAIR_WORDS | {"management", "chairs"}),
     _Pattern(_STUDY_GROUP, lambda t: (_study_group_name(t), "group"), frozenset({"sg", "study"})),
+    _Pattern(_STUDY_GROUPS, lambda t: (_study_groups_name(t), "group"),
+             frozenset({"sgs", "groups"})),
     _Pattern(_WORKING_PARTY, lambda t: (_working_party_name(t), "group"),
              frozenset({"wp", "working"})),
     _Pattern(_QUESTION, lambda t: (_question_name(t), "group"),

@@ -80,6 +80,7 @@ from iscg_mailbot.analyse.action_statements import (
     drop_reported_requests,
 )
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
+from iscg_mailbot.analyse.action_told import drop_told
 from iscg_mailbot.analyse.closure_items import (
     ClosingSentence,
     answers_question,
@@ -239,7 +240,8 @@ def extract_actions(
     candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
     candidates = date_from_earlier_days(date_from_earlier_deadline(date_from_around(
         candidates, sentences, message.new_text, message.date)), message.new_text, message.date)
-    candidates = date_in_month(_without_statements(candidates, message, members), message.date)
+    candidates = drop_told(date_in_month(_without_statements(candidates, message, members),
+                                         message.date), message, members)
     return _as_configured(candidates, rules)
 
 

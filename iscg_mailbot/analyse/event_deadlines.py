@@ -4,6 +4,8 @@
 day before (:func:`before_event`, read by :func:`.action_dates.find_dates`). "We will send
 the formal request in December": a commitment done in a month is due by its last day
 (:func:`date_in_month`), unless the month is an event's ("at the SG15 plenary in June").
+"After our call with WMO on 20 April", "from 1 June": the day is when the work may
+start, no deadline (:func:`starts_after`).
 """
 
 from __future__ import annotations
@@ -43,6 +45,24 @@ def before_event(text: str, lowered: str, start: int, kind: str) -> bool:
     "before"."""
     return kind in _DAYS and any(w in lowered for w in _BEFORE_WORDS) and _BEFORE_EVENT.search(
         text, max(0, start - 150), start) is not None
+
+
+# An unmarked day after "after" or "following" (the words between them not closing the
+# clause: "after our call with WMO on 20 April"), or right after "from", "as of",
+# "starting": the day something starts, not a deadline. ("from Bangkok on 19 May" is
+# where, not since when.)
+_SPAN = re.compile(r"\d\s*(?:-|\u2013|to|and)\s*\d", re.IGNORECASE)
+_OPENS_BEFORE = re.compile(
+    r"\b(?:(?:after|following)\b[^.;,:()]{0,40}|(?:from|as\s+of|starting(?:\s+on)?|"
+    r"beginning\s+on)\s+(?:the\s+)?)$",
+    re.IGNORECASE)
+
+
+def starts_after(before: str, day: str) -> bool:
+    """Whether an unmarked ``day`` is when something starts, by the words ``before`` it
+    in the sentence: "after our call with WMO on 20 April", "from 1 June". A span ("at
+    its meeting from 8 to 12 November") is the meeting's days: its first is kept."""
+    return bool(_OPENS_BEFORE.search(before)) and not _SPAN.search(day)
 
 
 def is_event_day(kind: str, match: re.Match[str]) -> bool:
