@@ -87,7 +87,6 @@ def topic_lists(draw: st.DrawFn) -> tuple[TopicsConfig, ItuBodies]:
             "weak_in_names": draw(st.booleans()),
             "weak_pairs_in_messages": draw(st.booleans()),
             "personal_subjects": draw(st.sampled_from([(), ("farewell", "au revoir")])),
-            "subject_asides": draw(st.booleans()),
         },
         "topics": [draw(_topic(index)) for index in range(count)],
     })

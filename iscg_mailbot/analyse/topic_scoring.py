@@ -48,10 +48,6 @@ if TYPE_CHECKING:
 
 SUBJECT = "subject"
 BODY = "body"
-# subject_asides reads a thread of at least this many messages: one message may say its
-# subject's topic in words of its own; a discussion that never names it is about
-# something else.
-ASIDE_MESSAGES = 2
 # How many spellings an Evidence shows: enough to show "cyber security" next to
 # "cybersecurity", not a list of every occurrence.
 MAX_FORMS = 3
@@ -165,8 +161,7 @@ class TopicRule:
             else:
                 rejected.append(tag)
                 notes += [f"{topic}: {why}"] if why and score >= self.thresholds[topic] else []
-        messages = sum(text.where == BODY for text in texts)
-        tags, rejected = self.passing_mentions(tags, rejected, messages)
+        tags, rejected = self.passing_mentions(tags, rejected)
         subject = next((text.text for text in texts if text.where == SUBJECT), "")
         word = self.personal.named_in(subject)
         if word is not None and tags:
@@ -306,29 +301,21 @@ class TopicRule:
                     f"the subject names {', '.join(sorted(others_in_subject))}")
         return ""
 
-    def passing_mentions(self, tags: list[TopicTag], rejected: list[TopicTag],
-                         messages: int = 0) -> tuple[list[TopicTag], list[TopicTag]]:
+    def passing_mentions(self, tags: list[TopicTag], rejected: list[TopicTag]
+                         ) -> tuple[list[TopicTag], list[TopicTag]]:
         """"A topic the subject does not name needs at least min_share of the score of
         the thread's strongest topic": the others are passing mentions, rejected with
-        a note saying next to which topic. With ``subject_asides``, in a thread of two
-        or more ``messages`` (texts read besides the subject) that name its strongest
-        topic, a topic none of them names is a passing mention too."""
+        a note saying next to which topic."""
         share = self.topics.scoring.min_share
-        if len(tags) < 2:
+        if share <= 0 or len(tags) < 2:
             return tags, rejected
         strongest = min(tags, key=self.rank)
-        # subject_asides: "a topic only the subject names, in a thread whose messages
-        # name its strongest topic but never this one, is a passing mention too".
-        asides = (self.topics.scoring.subject_asides and messages >= ASIDE_MESSAGES
-                  and named_in_messages(strongest))
         kept: list[TopicTag] = []
         for tag in tags:
-            if share > 0 and tag.score < share * strongest.score and not named_in_subject(tag):
-                rejected.append(replace(tag, passing=passing_note(share, strongest)))
-            elif asides and tag is not strongest and not named_in_messages(tag):
-                rejected.append(replace(tag, passing=aside_note(strongest)))
-            else:
+            if tag.score >= share * strongest.score or named_in_subject(tag):
                 kept.append(tag)
+            else:
+                rejected.append(replace(tag, passing=passing_note(share, strongest)))
         return kept, rejected
 
     def rank(self, tag: TopicTag) -> tuple[float, int]:
@@ -339,17 +326,6 @@ class TopicRule:
 def named_in_subject(tag: TopicTag) -> bool:
     """Whether the subject line gives the topic points: the thread says it is about it."""
     return any(item.where == SUBJECT and item.points > 0 for item in tag.evidence)
-
-
-def named_in_messages(tag: TopicTag) -> bool:
-    """Whether a message's new text gives the topic points: the thread discusses it."""
-    return any(item.where == BODY and item.points > 0 for item in tag.evidence)
-
-
-def aside_note(strongest: TopicTag) -> str:
-    """What ``topics explain`` says of a topic only the subject names (subject_asides)."""
-    return (f"passing mention: only the subject names it, no message does; the messages "
-            f"are about {strongest.topic}")
 
 
 def passing_note(share: float, strongest: TopicTag) -> str:

@@ -39,7 +39,6 @@ from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name_at
 from iscg_mailbot.analyse.topic_quality import Evaluation, TopicQuality, evaluate_tags
 from iscg_mailbot.analyse.topic_scoring import (
-    ASIDE_MESSAGES,
     BODY,
     MAX_FORMS,
     NUMBER_AFTER,
@@ -187,10 +186,10 @@ class TopicTagger:
             while len(results) < done:
                 index = len(results)
                 results.append(self._verdict(
-                    threads[index], hits.pop(index, []), entities.pop(index, [])
+                    threads[index].thread_id, hits.pop(index, []), entities.pop(index, [])
                 ))
         while len(results) < len(threads):
-            results.append(self._verdict(threads[len(results)], [], []))
+            results.append(self._verdict(threads[len(results)].thread_id, [], []))
         return [self._personal(thread, result) for thread, result in zip(threads, results,
                                                                           strict=True)]
 
@@ -284,11 +283,10 @@ class TopicTagger:
                 thread, body = places[index]
                 hits[thread].append((spec * 2 + body, text[first:last]))
 
-    def _verdict(self, thread: ThreadText, hits: list[tuple[int, str]],
+    def _verdict(self, thread_id: int, hits: list[tuple[int, str]],
                  entities: list[EntityHit]) -> ThreadTags:
         """Scores, tags and evidence of a thread from its counted hits, keyed by
         spec index * 2 + place (0 subject, 1 body): ints hash fastest."""
-        thread_id = thread.thread_id
         mentions = entity_mentions(entities)
         if not hits:
             return ThreadTags(thread_id, (), mentions)
@@ -301,9 +299,8 @@ class TopicTagger:
         thresholds = self._thresholds
         shown = {topic for topic, score in scores.items()
                  if round(score, 3) >= thresholds[topic] and topic not in unsupported}
-        scoring = self.config.scoring
-        if len(shown) > 1 and (scoring.min_share > 0 or scoring.subject_asides):
-            shown -= self._passing(shown, scores, counts, thread)
+        if len(shown) > 1 and self.config.scoring.min_share > 0:
+            shown -= self._passing(shown, scores, counts)
         if not shown:
             return ThreadTags(thread_id, (), mentions)
         tags: list[TopicTag] = []
@@ -385,31 +382,20 @@ class TopicTagger:
                     and self._key_word[2 * min(subject)] and bool(in_subject - {topic})))}
 
     def _passing(self, shown: set[str], scores: dict[str, float],
-                 counts: Counter[int], thread: ThreadText) -> set[str]:
+                 counts: Counter[int]) -> set[str]:
         """Passing mentions (topic_scoring.TopicRule.passing_mentions): topics below
-        min_share of the strongest topic's score that the subject gives no points; with
-        subject_asides, also the topics only the subject names when the messages name
-        the strongest topic."""
+        min_share of the strongest topic's score that the subject gives no points."""
         rounded = {topic: round(scores[topic], 3) for topic in shown}
         order = self._order
         strongest = min(shown, key=lambda topic: (-rounded[topic], order[topic]))
         floor = self.config.scoring.min_share * rounded[strongest]
         low = {topic for topic in shown if rounded[topic] < floor}
-        asides = self.config.scoring.subject_asides and sum(
-            1 for text in thread.texts if text and not text.isspace()) >= ASIDE_MESSAGES
-        if not low and not asides:
+        if not low:
             return low
-        # key % 2 == 0: a subject hit, 1 a message's; the points for one occurrence
-        # tell a negative (no signal).
-        topic_of, key_points = self._key_topic, self._key_points
-        in_subject = {topic_of[key] for key in counts if key % 2 == 0 and key_points[key][1] > 0}
-        passing = low - in_subject
-        if asides:
-            in_messages = {topic_of[key] for key in counts
-                           if key % 2 == 1 and key_points[key][1] > 0}
-            if strongest in in_messages:
-                passing |= shown - in_messages - {strongest}
-        return passing
+        # key % 2 == 0: a subject hit; its points for one occurrence tell a negative.
+        in_subject = {self._key_topic[key] for key in counts
+                      if key % 2 == 0 and self._key_points[key][1] > 0}
+        return low - in_subject
 
     def _rank(self, tag: TopicTag) -> tuple[float, int]:
         return (-tag.score, self._order[tag.topic])

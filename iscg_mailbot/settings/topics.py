@@ -127,10 +127,7 @@ class Scoring(_Strict):
     inside another topic's name ("Global Cybersecurity Index", "Council Working Group
     on Child Online Protection") belongs to that name and is not counted.
     ``personal_subjects``: words that make a subject a personal note ("farewell",
-    "retiring"): such a thread gets no topic. ``subject_asides``: a topic only the
-    subject names, in a thread whose messages name its strongest topic but never this
-    one, is a passing mention too ("IMT-2030 regional workshop for developing countries
-    - host?", a thread about hosting a workshop).
+    "retiring"): such a thread gets no topic.
     """
 
     subject_weight: float = Field(default=3.0, ge=0)
@@ -142,7 +139,6 @@ class Scoring(_Strict):
     weak_in_names: bool = False
     weak_pairs_in_messages: bool = False
     personal_subjects: tuple[str, ...] = ()
-    subject_asides: bool = False
 
 
 class NlpSettings(_Strict):
