@@ -33,20 +33,20 @@ def events_cancelled(result: ThreadTags) -> bool:
 @pytest.mark.parametrize(("subject", "body"), [
     # A device.
     ("Smart speakers in hotel rooms - privacy of guests' voice recordings",
-     "Several hotels now put smart speakers in every room. Is there ITU work on what "
-     "such devices may record? A smart speaker vendor told us nothing is stored."),
+     ("Several hotels now put smart speakers in every room. Is there ITU work on what "
+      "such devices may record? A smart speaker vendor told us nothing is stored.")),
     # A body of experts.
     ("Input to the scientific panel on climate and digital technologies",
-     "The secretariat of the scientific panel asks each UN agency for one page on its "
-     "published texts by 30 May. The panel will publish its first report in 2028."),
+     ("The secretariat of the scientific panel asks each UN agency for one page on its "
+      "published texts by 30 May. The panel will publish its first report in 2028.")),
     # An administrative record.
     ("SIM registration rules and mobile money for migrants",
-     "Several regulators tightened SIM registration last year. Migrants without "
-     "passports can no longer open a mobile money wallet."),
+     ("Several regulators tightened SIM registration last year. Migrants without "
+      "passports can no longer open a mobile money wallet.")),
     # A building's safety exercise.
     ("Fire drill in the Montbrillant building on Thursday",
-     "Facilities inform us that a fire drill will take place on Thursday at 11:00; "
-     "please leave the building by the nearest stairs when the alarm sounds."),
+     ("Facilities inform us that a fire drill will take place on Thursday at 11:00; "
+      "please leave the building by the nearest stairs when the alarm sounds.")),
 ])
 def test_an_event_word_naming_something_else_is_not_an_event(
         tagger: TopicTagger, subject: str, body: str) -> None:
@@ -55,11 +55,11 @@ def test_an_event_word_naming_something_else_is_not_an_event(
 
 @pytest.mark.parametrize(("subject", "body"), [
     ("Speakers for the smart cities session in Riyadh",
-     "Could BDT propose two speakers for the panel on smart cities? The session "
-     "is on 12 May; speakers should confirm by 30 April."),
+     ("Could BDT propose two speakers for the panel on smart cities? The session "
+      "is on 12 May; speakers should confirm by 30 April.")),
     ("Registration for the regional workshop on cyber drills",
-     "Registration opens on Monday; the cyber drill follows the workshop on the "
-     "second day."),
+     ("Registration opens on Monday; the cyber drill follows the workshop on the "
+      "second day.")),
 ])
 def test_the_event_sense_still_counts(tagger: TopicTagger, subject: str, body: str) -> None:
     assert "events" in tagged(explain(tagger, subject, body))
