@@ -75,3 +75,27 @@ def test_a_hotel_security_deposit_is_not_cybersecurity(tagger: TopicTagger) -> N
         tagger, "Security of hotel Wi-Fi networks for delegates",
         "Delegates reported rogue access points at the hotel; SG17 has texts on "
         "the security of public Wi-Fi."))
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Lima and the U4SSC indicators - verification timeline",
+     ("The city of Lima would like its smart sustainable cities indicators verified "
+      "this year. How long does it take from the data collection to the report?")),
+    ("FW: LS on e-waste data from ITU-T SG5",
+     ("SG5 asks ITU-D SG2 for national e-waste data collection practices, to align the "
+      "indicators of its draft on collection targets.")),
+])
+def test_indicators_of_another_topic_are_not_ict_statistics(
+        tagger: TopicTagger, subject: str, body: str) -> None:
+    result = explain(tagger, subject, body)
+    assert "ict-statistics" not in tagged(result)
+    # The explanation shows the negative that took the indicator's points off.
+    assert any(e.negative for tag in result.rejected if tag.topic == "ict-statistics"
+               for e in tag.evidence)
+
+
+def test_ict_indicators_are_still_ict_statistics(tagger: TopicTagger) -> None:
+    result = explain(tagger, "New ICT indicators on mobile phone ownership",
+                     "The expert group proposes two new indicators for the household "
+                     "questionnaire; the data collection starts in March.")
+    assert "ict-statistics" in tagged(result)
