@@ -367,6 +367,15 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
         if owned and _names_the_person(item.sentence, read.promised):
             found.append(item)
             continue
+        if owned and item.owner_kind in ("sender", "member") and _COMES_BACK.search(
+                item.sentence) and (read.says or read.informs(item.sentence)) \
+                and not read.put_off:
+            # The owner's own promise to check and come back ("For the trainer, I will
+            # check availability and revert by Friday", "I'll check with our conference
+            # services"), kept by the owner's next reply that says something, whatever
+            # else it promises or words it uses.
+            found.append(item)
+            continue
         says = _asks_to_say(item.sentence)
         if not read.answers(item.sentence, delivered=not says) or read.rest_to_come or (
                 not says and read.leaves(item.sentence)):
@@ -383,6 +392,16 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
         ):
             found.append(item)
     return found
+
+
+# The owner's promise to find the answer and come back with it: "I will check
+# availability in the team and revert by Friday", "I'll check with our conference
+# services", "let me check who is available" (not "I will ask the co-rapporteurs to
+# prepare a reply": a deed of its own).
+_COMES_BACK = re.compile(
+    r"\b(?:I|we)\s*(?:will|shall|'ll|\u2019ll)\s+(?:\w+\s+){0,2}?(?:revert|come\s+back|get\s+back|"
+    r"check|verify|confirm|find\s+out|look\s+into|let\s+you\s+know)\b|"
+    r"\blet\s+(?:me|us)\s+(?:first\s+)?(?:check|find\s+out|verify|look\s+into)\b", re.IGNORECASE)
 
 
 # A request for a person in a role ("Could TSB nominate a speaker ...?", "Could TSB send
