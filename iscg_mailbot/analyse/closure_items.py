@@ -378,12 +378,8 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
             continue
         says = _asks_to_say(item.sentence)
         if not read.answers(item.sentence, delivered=not says) or read.rest_to_come or (
-                not says and read.leaves(item.sentence)) or (
-                says and all(c in read.pending for c in read.says)):
-            # No delivery reported, part of the thing still to come, or what was asked
-            # to be told only promised ("the TSB figures will be sent by our gender
-            # focal point early next week" of "could each Bureau tell us how many ...?").
-            continue
+                not says and read.leaves(item.sentence)):
+            continue  # no delivery reported, and part of the thing is still to come
         # "Could BDT send an update?" is a request put as a question: "Thank you for the
         # offer. Sure, we will send it" promises it and says nothing about it.
         asking = says or (item.sentence.rstrip().endswith("?") and (
