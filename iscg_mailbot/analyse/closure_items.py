@@ -377,12 +377,6 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
             found.append(item)
             continue
         says = _asks_to_say(item.sentence)
-        if says and not read.put_off and read.commits_to(item.sentence):
-            # Asked to say what will be done, and told it: "let me know how many of
-            # its vice-chairs will attend in person" - "For RAG: Fatou and I will attend
-            # in person, João will join remotely" (as a question is, ``answers_question``).
-            found.append(item)
-            continue
         if not read.answers(item.sentence, delivered=not says) or read.rest_to_come or (
                 not says and read.leaves(item.sentence)):
             continue  # no delivery reported, and part of the thing is still to come
