@@ -145,8 +145,7 @@ def detect_closure(
         text = found.sentence.text
         before = next((s.text for s, _ in reversed(reply.sentences)
                        if s.end <= found.sentence.start), "")
-        choice = _closed_by(text, before, on_points(open_items, _labelled(
-            reply_new_text, found.sentence.start, text)), members, speaker)
+        choice = _closed_by(text, before, on_points(open_items, text), members, speaker)
         for item in choice.items:
             if later(item.sentence, [text], _still_to_come(reply.pending, item, choice.by,
                                                            members)) or (
@@ -169,16 +168,6 @@ def detect_closure(
                 _share(item.owner, speaker.own | speaker.bodies) if item.owner
                 else (speaker.display,))
     return [closures[i.id] for i in open_items if i.id in closures]
-
-
-def _labelled(reply: str, start: int, clause: str) -> str:
-    """A clause with the label its line opens with, which the sentences leave out
-    ("AI-1: please find attached the note" names the action list's first point)."""
-    head = reply[reply.rfind("\n", 0, start) + 1:start]
-    return f"{head} {clause}" if head.strip() and not _SENTENCE_END.search(head) else clause
-
-
-_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 def _asked_for(text: str, items: list[OpenItem]) -> list[OpenItem]:

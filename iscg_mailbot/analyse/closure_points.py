@@ -45,13 +45,7 @@ _NUMBERED = re.compile(
 # "(b) Yes", "1. Submissions can be made ...".
 _LEADING = re.compile(r"^\W{0,3}\(?(\d|[a-f])[.)]\s", re.IGNORECASE)
 # A list entry of the item's message: "1. BDT - ...", "(a) ...", "- the list ...".
-# An action list's labels count as entries: "AI-1  BR to circulate the note ...", "AI-2:
-# All members to propose dates" (not WRC "AI 1.13", an agenda item).
-_ENTRY = re.compile(r"^[ \t]*(?:\(?(?:\d{1,2}|[a-h])[.)]|[-*\u2022\u2013]|AI-\d{1,2}(?![.\d])[:.]?)[ \t]+",
-                    re.IGNORECASE)
-# A reply naming an action list's label: "AI-1: please find attached the note", "AI-4:
-# BDT input attached", "AI-1 done".
-_ACTION_LABEL = re.compile(r"\bAI-(\d{1,2})(?![.\d])")
+_ENTRY = re.compile(r"^[ \t]*(?:\(?(?:\d{1,2}|[a-h])[.)]|[-*\u2022\u2013])[ \t]+", re.IGNORECASE)
 
 
 # Each searched only in a text whose folded form (:func:`folded`) holds the words its
@@ -113,8 +107,6 @@ def _points_named(text: str) -> set[int]:
     if _NUMBERED_GATE.search(lowered):
         for match in _NUMBERED.finditer(text):
             found |= _numbered(match)
-    if "AI-" in text:
-        found |= {int(m.group(1)) for m in _ACTION_LABEL.finditer(text)}
     leading = _LEADING.match(text)
     if leading:
         found.add(_number(leading.group(1)))
