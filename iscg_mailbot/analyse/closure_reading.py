@@ -285,8 +285,7 @@ _MOST_WORDS = 200_000
 
 def _content_stem(found: str) -> str | None:
     word = found.casefold().rstrip(".")
-    # (A day of the month is a date, not a content word: "Both by 5 April".)
-    stem = None if word in _STOP or (word.isdigit() and len(word) <= 2) else _stem(word)
+    stem = None if word in _STOP else _stem(word)
     if len(_CONTENT_STEMS) >= _MOST_WORDS:
         _CONTENT_STEMS.clear()
     _CONTENT_STEMS[found] = stem
