@@ -266,8 +266,11 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
     organise ...?") keeps its share for itself: an owner inferred from around the
     question (the greeting, a heading, the Sector named before it) is whom the asker
     hoped would answer, and whoever answers instead ("Ahmed passed on the question")
-    answers it; ``question`` None takes every owner as named."""
-    parts = [p.strip() for p in (owner or "").split(",") if p.strip()]
+    answers it; ``question`` None takes every owner as named. A question read with no
+    owner is asked of the Bureaux it names ("BDT, in addition, could you let us know
+    ...?", "Please BR and TSB kindly advise"), share by share."""
+    parts = [p.strip() for p in (owner or "").split(",") if p.strip()] or (
+        _bureaux_asked(question) if question else [])
     speaker = speaker_of(sender, members)
     if not parts or (len(parts) == 1 and not speaker.listed):
         return ()  # (one owner and a sender not on the list: the whole, whoever acts)
@@ -284,6 +287,16 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
     # booked?", asked of whoever the reply answered) is answered by whoever knows.
     return None if speaker.listed and any(
         _is_body(p) for p in parts if question is None or _named_in(p, question)) else ()
+
+
+def _bureaux_asked(question: str) -> list[str]:
+    """The Bureaux (and the General Secretariat) a question names as acting, not as
+    receiving ("sent to TSB")."""
+    return list(dict.fromkeys(m.owner for m in doers(question, None)
+                              if m.owner.casefold() in _BUREAUX))
+
+
+_BUREAUX = frozenset({"tsb", "br", "bdt", "general secretariat"})
 
 
 def _named_in(owner: str, question: str) -> bool:
