@@ -53,10 +53,10 @@ LS_ITEM = OpenItem(1, "ITU-T SG17", "group",
 
 
 @pytest.mark.parametrize(("reply", "closed"), [
-    ("Dear all,\n\nFor completeness: SG17 agreed its reply to ITU-D SG2 on 5 September, "
-     "listing the X.1250-series texts.\n\nLihua\n", [1]),
-    ("Dear all,\n\nSG17 meets from 27 August; a reply should come out of that meeting.\n\n"
-     "Lihua\n", []),
+    (("Dear all,\n\nFor completeness: SG17 agreed its reply to ITU-D SG2 on 5 September, "
+     "listing the X.1250-series texts.\n\nLihua\n"), [1]),
+    (("Dear all,\n\nSG17 meets from 27 August; a reply should come out of that meeting.\n\n"
+     "Lihua\n"), []),
 ])
 def test_a_study_groups_reply_closes_what_was_asked_of_it(
         members: MembersConfig, reply: str, closed: list[int]) -> None:
@@ -97,11 +97,11 @@ DEED = OpenItem(3, "Klaus Brenner", "sender",
 
 
 @pytest.mark.parametrize(("reply", "closed"), [
-    ("Row 9: the TSAG management team is fine with ITU-T as lead. So TSAG confirms all "
-     "rows.", [1, 2]),
+    (("Row 9: the TSAG management team is fine with ITU-T as lead. So TSAG confirms all "
+     "rows."), [1, 2]),
     # What the reply promises besides does not keep the answer open.
-    ("Of the four hotels, only Lusaka had a loop. We will add a clause to the host "
-     "agreement template.", [1, 2]),
+    (("Of the four hotels, only Lusaka had a loop. We will add a clause to the host "
+     "agreement template."), [1, 2]),
     # The answer put off again, or a reply that says nothing, keeps the promise.
     ("The management team has not met yet; I will come back to you next week.", []),
     ("Thanks, Ingrid!", []),
