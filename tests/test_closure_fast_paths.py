@@ -209,7 +209,7 @@ def _owners_reading_all(reply: str, owner: str, sender: Address | None,
     """question_owners with whom the reply names as acting always read."""
     # (A question read with no owner is asked of the Bureaux it names.)
     parts = [p.strip() for p in owner.split(",") if p.strip()] or \
-        closure_items._bureaux_asked(question)
+        list(closure_items._bureaux_asked(question))
     if not parts:
         return ()
     speaker = speaker_of(sender, MEMBERS)

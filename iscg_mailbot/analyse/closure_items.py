@@ -270,7 +270,7 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
     owner is asked of the Bureaux it names ("BDT, in addition, could you let us know
     ...?", "Please BR and TSB kindly advise"), share by share."""
     parts = [p.strip() for p in (owner or "").split(",") if p.strip()] or (
-        _bureaux_asked(question) if question else [])
+        list(_bureaux_asked(question)) if question else [])
     speaker = speaker_of(sender, members)
     if not parts or (len(parts) == 1 and not speaker.listed):
         return ()  # (one owner and a sender not on the list: the whole, whoever acts)
@@ -289,11 +289,12 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
         _is_body(p) for p in parts if question is None or _named_in(p, question)) else ()
 
 
-def _bureaux_asked(question: str) -> list[str]:
+@lru_cache(maxsize=1024)  # a question is compared with every later reply of its thread
+def _bureaux_asked(question: str) -> tuple[str, ...]:
     """The Bureaux (and the General Secretariat) a question names as acting, not as
     receiving ("sent to TSB")."""
-    return list(dict.fromkeys(m.owner for m in doers(question, None)
-                              if m.owner.casefold() in _BUREAUX))
+    return tuple(dict.fromkeys(m.owner for m in doers(question, None)
+                               if m.owner.casefold() in _BUREAUX))
 
 
 _BUREAUX = frozenset({"tsb", "br", "bdt", "general secretariat"})
