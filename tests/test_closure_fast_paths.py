@@ -207,7 +207,9 @@ SENDERS = [None, Address("", "someone@example.org"), Address("Rosa Marin", "rosa
 def _owners_reading_all(reply: str, owner: str, sender: Address | None,
                         question: str) -> tuple[str, ...] | None:
     """question_owners with whom the reply names as acting always read."""
-    parts = [p.strip() for p in owner.split(",") if p.strip()]
+    # (A question read with no owner is asked of the Bureaux it names.)
+    parts = [p.strip() for p in owner.split(",") if p.strip()] or \
+        list(closure_items._bureaux_asked(question))
     if not parts:
         return ()
     speaker = speaker_of(sender, MEMBERS)

@@ -83,10 +83,12 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "I am attaching the list", "TSB's part is in the attached draft".
         r"|\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:also\s+)?attaching\b"
         r"|\b(?:is|are)\s+(?:now\s+|all\s+)?in\s+the\s+attached\b"
-        r"|\bapproved\s+(?:its|the|our)\s+(?:reply|response|answer)\b"
+        # A body's reply reported: "SG16 approved its reply", "SG17 agreed its reply to
+        # ITU-D SG2 on 5 September", "SG1 sent its reply to SG12 today".
+        r"|\b(?:approved|agreed|adopted|sent)\s+(?:its|their|the|our)\s+(?:reply|response|answer)\b"
         # A clause that is only the thing and "attached": "Bios attached.", "Sorry for the
         # delay - BR slides attached."
-        r"|(?:^|[:;\u2013\u2014-]\s)\W*(?:(?!(?:will|shall|be|not|nothing|no|to)\b)[\w'\u2019/.-]+\s+){1,4}"
+        r"|(?:^|[:;\u2013\u2014-]\s)\W*(?:(?!(?:will|shall|be|not|nothing|no|to)\b)[\w'\u2019/.()-]+\s+){1,4}"
         r"(?:attached|enclosed)\W*$",
         re.IGNORECASE)),
     ("confirmed", re.compile(
@@ -109,7 +111,7 @@ _ATTACHED_GROUPS: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = (
     (("attach", "enclos"), (2, 3, 4, 13, 14, 16)),
     (("here",), (5,)),
     (("joint", "voici", "veuillez", "adjunt", "anbei", "allegato", "anexo", "anhang",
-      "beigefügt", "approved"), (6, 7, 8, 9, 10, 11, 12, 15)),
+      "beigefügt", "approved", "agreed", "adopted", "sent"), (6, 7, 8, 9, 10, 11, 12, 15)),
 )
 
 # The "delivered" statement's alternatives the same way: the English deeds behind the
@@ -185,7 +187,7 @@ _ANY_STATEMENT_WORDS = gate_words((
     "\u00fcbermittelt", "eingereicht",
     "please", "attached", "enclosed", "attach", "enclose", "attaching",
     "joint", "jointe", "joints", "jointes", "voici", "veuillez", "adjunto", "adjunta",
-    "adjuntamos", "anbei", "allegato", "anexo", "anhang", "beigef\u00fcgt", "approved"))
+    "adjuntamos", "anbei", "allegato", "anexo", "anhang", "beigef\u00fcgt", "approved", "agreed", "adopted"))
 
 
 def delivery_statement(sentence: str, words: frozenset[str] | None = None) -> str | None:

@@ -266,8 +266,11 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
     organise ...?") keeps its share for itself: an owner inferred from around the
     question (the greeting, a heading, the Sector named before it) is whom the asker
     hoped would answer, and whoever answers instead ("Ahmed passed on the question")
-    answers it; ``question`` None takes every owner as named."""
-    parts = [p.strip() for p in (owner or "").split(",") if p.strip()]
+    answers it; ``question`` None takes every owner as named. A question read with no
+    owner is asked of the Bureaux it names ("BDT, in addition, could you let us know
+    ...?", "Please BR and TSB kindly advise"), share by share."""
+    parts = [p.strip() for p in (owner or "").split(",") if p.strip()] or (
+        list(_bureaux_asked(question)) if question else [])
     speaker = speaker_of(sender, members)
     if not parts or (len(parts) == 1 and not speaker.listed):
         return ()  # (one owner and a sender not on the list: the whole, whoever acts)
@@ -284,6 +287,17 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
     # booked?", asked of whoever the reply answered) is answered by whoever knows.
     return None if speaker.listed and any(
         _is_body(p) for p in parts if question is None or _named_in(p, question)) else ()
+
+
+@lru_cache(maxsize=1024)  # a question is compared with every later reply of its thread
+def _bureaux_asked(question: str) -> tuple[str, ...]:
+    """The Bureaux (and the General Secretariat) a question names as acting, not as
+    receiving ("sent to TSB")."""
+    return tuple(dict.fromkeys(m.owner for m in doers(question, None)
+                               if m.owner.casefold() in _BUREAUX))
+
+
+_BUREAUX = frozenset({"tsb", "br", "bdt", "general secretariat"})
 
 
 def _named_in(owner: str, question: str) -> bool:
@@ -367,6 +381,15 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
         if owned and _names_the_person(item.sentence, read.promised):
             found.append(item)
             continue
+        if owned and item.owner_kind in ("sender", "member") and _COMES_BACK.search(
+                item.sentence) and (read.says or read.informs(item.sentence)) \
+                and not read.put_off:
+            # The owner's own promise to check and come back ("For the trainer, I will
+            # check availability and revert by Friday", "I'll check with our conference
+            # services"), kept by the owner's next reply that says something, whatever
+            # else it promises or words it uses.
+            found.append(item)
+            continue
         says = _asks_to_say(item.sentence)
         if not read.answers(item.sentence, delivered=not says) or read.rest_to_come or (
                 not says and read.leaves(item.sentence)):
@@ -383,6 +406,16 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
         ):
             found.append(item)
     return found
+
+
+# The owner's promise to find the answer and come back with it: "I will check
+# availability in the team and revert by Friday", "I'll check with our conference
+# services", "let me check who is available" (not "I will ask the co-rapporteurs to
+# prepare a reply": a deed of its own).
+_COMES_BACK = re.compile(
+    r"\b(?:I|we)\s*(?:will|shall|'ll|\u2019ll)\s+(?:\w+\s+){0,2}?(?:revert|come\s+back|get\s+back|"
+    r"check|verify|confirm|find\s+out|look\s+into|let\s+you\s+know)\b|"
+    r"\blet\s+(?:me|us)\s+(?:first\s+)?(?:check|find\s+out|verify|look\s+into)\b", re.IGNORECASE)
 
 
 # A request for a person in a role ("Could TSB nominate a speaker ...?", "Could TSB send

@@ -253,6 +253,11 @@ _STOP = frozenset((
     "yourself", "send", "provide", "share", "give", "tell", "know", "kindly", "asked",
     "request", "requested", "colleagues", "meeting", "meetings", "today", "tomorrow",
     "yesterday", "morning", "afternoon", "evening", "list", "lists",
+    # A date is when, not what: "confirmed in the collective letter of January" says
+    # nothing about "so that SG2 can approve it at its April meeting"; "sent" is "send".
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "sent",
 ))
 _WORD = re.compile(r"[^\W\d_][\w/-]{3,}|\b[A-Za-z]*\d+[\w/.-]*", re.UNICODE)
 
