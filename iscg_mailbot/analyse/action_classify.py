@@ -40,11 +40,6 @@ _HEADER_FOR_ACTION = re.compile(r"^\s*for\s+(?:action|comments?)(?:\s+to)?\s*:",
 _HEADER_FOR_INFO = re.compile(r"^\s*for\s+information(?:\s+to)?\s*:", re.IGNORECASE)
 _HEADER_DEADLINE = DEADLINE_HEADER
 _HEADER_ACTION_REQUIRED = re.compile(r"^\s*actions?\s+required\s*:", re.IGNORECASE)
-# A statement's address line saying whom it is for: "To: ITU-D SG1 (for action); ITU-T
-# SG9 (for information)", "To: ITU-D Study Groups 1 and 2; copy for information to TSAG".
-_HEADER_ADDRESSED = re.compile(
-    r"^\s*(?:addressed\s+)?to\s*:[^\n]*\bfor\s+(?:action|information|comments?)\b",
-    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -52,7 +47,7 @@ class Found:
     """A sentence's classification before the message's header lines are applied."""
 
     candidate: ActionCandidate
-    header: str | None  # "for_action", "for_information", "deadline", "addressed" (LS headers)
+    header: str | None  # "for_action", "for_information", "deadline" for LS header lines
     owner_explicit: bool
     due_mention: DueMention | None
 
@@ -69,8 +64,6 @@ def header_kind(text: str) -> str | None:
         return "for_information"
     if _HEADER_DEADLINE.match(text):
         return "deadline"
-    if _HEADER_ADDRESSED.match(text):
-        return "addressed"
     return None
 
 

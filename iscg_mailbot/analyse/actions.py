@@ -147,8 +147,6 @@ def _apply_part_context(found: list[Found]) -> list[ActionCandidate]:
             continue  # context only: the body says what is to be done (and by whom)
         if item.header == "for_information" and body_notes:
             continue  # "... is invited to take this into account" says what to note
-        if item.header == "addressed" and (body_actions or body_notes):
-            continue  # "To: X (for action); Y (for information)": the body asks X and Y
         if item.header == "deadline" and for_action is not None:
             continue  # merged into the "For action to" item below
         if (candidate.kind == ACTION and item.header != "for_action"
