@@ -26,9 +26,11 @@ WITH_ME = re.compile(r"\b(?:together\s+)?with\s+me\b", re.IGNORECASE)
 # "our experts", "my colleagues": the sender's people, not the readers.
 OUR_PEOPLE = re.compile(r"\b(?:our|my)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A label before the party a sentence speaks to: "Question to BR:", "Attn TSB:".
-LABEL_LEAD = re.compile(r"\W*(?:(?:(?:(?:a|one|quick|short|another)\s+)?(?:question|request|note|"
-                         r"reminder|action)s?\s+)?(?:to|for)\s+"
-                         r"(?:the\s+)?|(?:attn|attention)\s*[.:]?\s*(?:the\s+)?)?", re.IGNORECASE)
+# A connective may open it: "And BDT, could you ...", "Also, TSB: please ...".
+LABEL_LEAD = re.compile(r"\W*(?:(?:and|also|finally|lastly|separately|in\s+addition)\b[\s,]*)?"
+                        r"(?:(?:(?:(?:a|one|quick|short|another)\s+)?(?:question|request|note|"
+                        r"reminder|action)s?\s+)?(?:to|for)\s+"
+                        r"(?:the\s+)?|(?:attn|attention)\s*[.:]?\s*(?:the\s+)?)?", re.IGNORECASE)
 # Between a name and the request addressed to it: "Klaus, could you" / "María: please".
 # A hyphen typed between spaces is a dash ("Sofia - could you ..."), as an en dash is.
 VOCATIVE_GAP = re.compile(r"^(?:\s*[,:\u2013\u2014]|\s+-(?=\s))\s*(?:(?:could|can|would|will)\s+)?$",
@@ -37,7 +39,10 @@ VOCATIVE_GAP = re.compile(r"^(?:\s*[,:\u2013\u2014]|\s+-(?=\s))\s*(?:(?:could|ca
 # "TSB colleagues, is there ...?", "BR, which bands ...?". The comma alone is not enough
 # ("BDT, as agreed, will ..." is BDT acting): a request or question must open right after.
 BODY_VOCATIVE = re.compile(
-    r"(?:\s+(?:colleagues|team|friends))?\s*,\s*(?:(?:could|can|would|will)\s+you\b|please\b|"
+    r"(?:\s+(?:colleagues|team|friends))?\s*,\s*"
+    # an aside between the name and the request: "BDT, in addition, could you ..."
+    r"(?:(?:also|too|in\s+addition|separately|finally|as\s+well)\s*,\s*)?"
+    r"(?:(?:could|can|would|will)\s+you\b|please\b|"
     r"(?:do|did)\s+you\b|(?:is|are)\s+there\b|(?:which|what|when|where|how|who)\b|"
     r"(?:does|do|did|has|have)\s+(?:the\s+)?(?:ITU|SG|WP|it|your|any)\b)",
     re.IGNORECASE)
