@@ -1,6 +1,6 @@
 """Does the learned action gate help on a writer it was not trained on?
 
-    python bench/train_gate.py --set FOLDER [--seed 0]
+    python bench/train_gate.py --set FOLDER [--seed 0] [--nested] [--power both|drop|kind]
 
 Leave one writer out over the evaluation set's **dev** threads only (held-out threads
 are never read): the gate's settings are chosen on these folds as ``actions train``
@@ -9,11 +9,17 @@ candidates runs inside the whole pipeline (ingest, threading, extraction, closur
 that writer's dev threads, against the same pipeline with the gate off. Prints, per
 fold: strict and items P/R, kind right, closure accuracy, before -> after; then the
 gate's own cost per message (features and look-ups, timed apart from the rules).
+
+``--nested`` chooses each fold's settings on the other writers' folds only (the strict
+test: the left-out writer has no say in its own gate); ``--power`` keeps one of the
+gate's two powers (dropping, correcting the kind); ``--threshold``/``--kind-threshold``
+force the settings instead of choosing them.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 from pathlib import Path
@@ -57,6 +63,21 @@ def _row(group: str, before: ActionScores, after: ActionScores, closures: bool =
             f"| {shares} |")
 
 
+def _power(choice: training.Choice, power: str) -> training.Choice:
+    """The settings with one of the gate's powers turned off (``both`` keeps them)."""
+    if power == "drop":
+        return dataclasses.replace(choice, kind_threshold=training.KEEP_KINDS)
+    if power == "kind":
+        return dataclasses.replace(choice, threshold=0.0)
+    return choice
+
+
+def _writer_order(group: str) -> tuple[int, str]:
+    """w2 before w10."""
+    digits = "".join(c for c in group if c.isdigit())
+    return (int(digits) if digits else 0, group)
+
+
 def _cost(settings: Settings, threads: list[EvalThread], model: training.GateModel) -> str:
     """The gate's CPU time per message, and the rules' (extraction of the same messages,
     gate off), measured on every dev message."""
@@ -92,14 +113,27 @@ def main() -> None:
                         help="force this drop threshold (and keep the rules' kinds) "
                              "instead of the chosen settings: what dropping would do")
     parser.add_argument("--l2", type=float, default=0.01, help="with --threshold")
+    parser.add_argument("--kind-threshold", type=float, default=None,
+                        help="with --threshold: also give the model's kind when it is this "
+                             "sure (0.5 as shipped before session 33); default: rules' kinds")
+    parser.add_argument("--nested", action="store_true",
+                        help="choose each fold's settings on the other writers only (the "
+                             "left-out writer plays no part in its own gate's settings)")
+    parser.add_argument("--power", choices=("both", "drop", "kind"), default="both",
+                        help="keep only one of the gate's two powers (drop: the rules' "
+                             "kinds stay; kind: nothing is dropped)")
     parser.add_argument("--cost-only", action="store_true",
                         help="only time the gate fitted with the chosen settings")
     args = parser.parse_args()
     settings = load_settings(ROOT / "config")
     threads = training.dev_threads(args.set)
     examples = training.collect_examples(settings, threads)
-    choice = (training.choose(threads, examples, seed=args.seed) if args.threshold is None
-              else training.Choice(args.l2, args.threshold, args.l2, training.KEEP_KINDS))
+    if args.threshold is None:
+        choice = training.choose(threads, examples, seed=args.seed)
+    else:
+        choice = training.Choice(args.l2, args.threshold, args.l2,
+                                 args.kind_threshold or training.KEEP_KINDS)
+    choice = _power(choice, args.power)
     print(f"{len(threads)} dev threads, {len(examples)} candidates "
           f"({sum(e.item for e in examples)} match a labelled item); settings: {choice}")
     if args.cost_only:
@@ -110,12 +144,15 @@ def main() -> None:
         print(_row(fold.group, fold.before, fold.after, closures=False))
     print("\nwhole pipeline (closures run after the gate):\n" + HEADER)
     total_before, total_after = ActionScores(), ActionScores()
-    for group in sorted({e.group for e in examples}):
+    for group in sorted({e.group for e in examples}, key=_writer_order):
         mine = [t for t in threads if training.writer_of(t) == group]
-        model = training.fit_choice([e for e in examples if e.group != group], choice,
-                                    seed=args.seed)
+        rest = [e for e in examples if e.group != group]
+        chosen = (_power(training.choose([t for t in threads if training.writer_of(t) != group],
+                                         rest, seed=args.seed), args.power)
+                  if args.nested else choice)
+        model = training.fit_choice(rest, chosen, seed=args.seed)
         before, after = _pipeline(settings, mine, None), _pipeline(settings, mine, model)
-        print(_row(group, before, after), flush=True)
+        print(_row(group, before, after) + (f" {chosen}" if args.nested else ""), flush=True)
         for total, part in ((total_before, before), (total_after, after)):
             for name in ("items", "kind", "strict"):
                 getattr(total, name).add(getattr(part, name))
