@@ -122,9 +122,10 @@ def child(tree: str, mbox: str, dump: str, profile: str | None, fixed: bool = Fa
         whole = time.process_time() - began
         Path(dump).write_text(json.dumps(_dump(app), sort_keys=True), "utf-8")
         copies = _by_copy(app, each)
+        threads = _threads_by_copy(app)
         app.close()
     print(json.dumps({"stored": stored, "analysed": analysed, "analysis": whole, **spent,
-                      "chunks": chunks[0], "copies": copies}))
+                      "chunks": chunks[0], "copies": copies, "threads": threads}))
 
 
 #: A Message-ID of the second copy of the corpus's messages (bench/ingest.variant).
@@ -156,6 +157,18 @@ def _by_copy(app: Any, each: list[tuple[dict[int, int], float, dict[str, float]]
         for name, value in (("analysis", seconds), *parts.items()):
             into[name] = into.get(name, 0.0) + value
     return found
+
+
+def _threads_by_copy(app: Any) -> dict[str, int]:
+    """Threads of the corpus's first copy and of its later ones (by the Message-ID of
+    the thread's first message: bench/ingest.variant's ``c<N>.``)."""
+    from sqlalchemy import text
+
+    with app.session() as session:
+        firsts = session.execute(
+            text("SELECT min(message_id) FROM messages GROUP BY thread_id")).scalars().all()
+    later = sum(1 for key in firsts if re.match(r"<?c\d+\.", key or ""))
+    return {"first": len(firsts) - later, "later": later}
 
 
 def _dump(app: Any) -> dict[str, Any]:
