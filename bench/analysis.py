@@ -274,21 +274,27 @@ def main() -> None:
                              "(the same chunks in both trees whatever the load)")
     parser.add_argument("--first", choices=("baseline", "this"), default="baseline",
                         help="which tree runs first in each round (A/B order bias)")
+    parser.add_argument("--corpus-cache", type=Path,
+                        help="keep the generated corpora here and reuse them")
     parser.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
+    sys.path.insert(0, str(ROOT))
+    from bench.corpus import add_corpus_option
+
+    add_corpus_option(parser)
     args = parser.parse_args()
     if args.child:
         tree, mbox, dump, profile, fixed = args.child
         child(tree, mbox, dump, profile or None, fixed == "fixed")
         return
-    sys.path.insert(0, str(ROOT))
     from bench.e2e import write_corpus
 
     print(
         f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start; "
-        f"{time.strftime('%Y-%m-%d %H:%M')}"
+        f"{time.strftime('%Y-%m-%d %H:%M')}; {args.corpus} corpus"
     )
     with tempfile.TemporaryDirectory() as folder:
-        mbox = write_corpus(Path(folder) / "corpus.mbox", args.messages)
+        mbox = write_corpus(Path(folder) / "corpus.mbox", args.messages, args.corpus_cache,
+                            args.corpus)
         if args.profile:
             result = _run(str(ROOT), mbox, Path(folder) / "dump.json", args.profile,
                           args.fixed_budget)

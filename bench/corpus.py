@@ -51,11 +51,12 @@ import re
 import sys
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from email import policy as email_policy
 from email.header import decode_header, make_header
 from email.utils import format_datetime, formataddr, getaddresses, parsedate_to_datetime
-from functools import cached_property
+from functools import cached_property, wraps
 from pathlib import Path
 from typing import Any
 
@@ -70,12 +71,30 @@ TYPOS = 0.5
 DISTINCT_VERSION = 1
 
 
-def add_corpus_option(parser: argparse.ArgumentParser) -> None:
-    """``--corpus repeated|distinct``, the same in every benchmark writing the corpus."""
+def add_corpus_option(parser: argparse.ArgumentParser, several: bool = False) -> None:
+    """``--corpus repeated|distinct`` (``several``: a comma-separated list of them, each
+    measured in the same run), the same in every benchmark writing the corpus."""
     parser.add_argument(
-        "--corpus", choices=KINDS, default="repeated",
+        "--corpus", default="repeated", type=_kinds if several else _kind,
         help="repeated: the ~1,338 texts cycled with fresh ids only (the issue's baseline); "
-             "distinct: every copy after the first varies its texts (bench/corpus.py)")
+             "distinct: every copy after the first varies its texts (bench/corpus.py)"
+             + ("; several, comma-separated, are measured one after the other" if several
+                else ""))
+
+
+def _kind(value: str) -> str:
+    if value not in KINDS:
+        raise argparse.ArgumentTypeError(f"not one of {', '.join(KINDS)}: {value}")
+    return value
+
+
+def _kinds(value: str) -> list[str]:
+    return [_kind(v.strip()) for v in value.split(",") if v.strip()]
+
+
+def kinds(value: str | list[str]) -> list[str]:
+    """The kinds ``--corpus`` asked for, as a list (its default is one string)."""
+    return [value] if isinstance(value, str) else value
 
 
 def cache_name(count: int, kind: str) -> str:
@@ -196,6 +215,21 @@ _PRONOUN = re.compile(r"\s+(it|you|we|they|he|she|I|that|there|this)\b", re.IGNO
 _SHORT = re.compile(r"\w+'\w+|cannot")
 
 
+_SHARED: dict[str, Any] = {}
+
+
+def _shared(function: Any) -> Any:
+    """A property read once for all corpora (what it reads is the tree's configuration
+    and code, not the base messages)."""
+    @wraps(function)
+    def get(self: Any) -> Any:
+        if function.__name__ not in _SHARED:
+            _SHARED[function.__name__] = function(self)
+        return _SHARED[function.__name__]
+
+    return property(get)
+
+
 def _seed(*parts: object) -> random.Random:
     return random.Random(hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest())
 
@@ -255,7 +289,7 @@ class Distinct:
         pool = sorted((name, tuple(addresses)) for name, addresses in by_name.items())
         return [sorted(g) for g in groups.values()], pool
 
-    @cached_property
+    @_shared
     def bodies(self) -> dict[str, list[list[str]]]:
         """Study groups, Questions and working parties, by kind, in classes whose members
         give the same evidence (config/itu_bodies.yaml: same Sectors, same topics)."""
@@ -281,7 +315,7 @@ class Distinct:
             classes[kind] = [sorted(c) for c in by.values() if len(c) > 1]
         return classes
 
-    @cached_property
+    @_shared
     def protected_words(self) -> set[str]:
         """The words of the topics' phrases: the lexicon leaves them alone."""
         import yaml
@@ -302,7 +336,7 @@ class Distinct:
         walk(yaml.safe_load((ROOT / "config" / "topics.yaml").read_text("utf-8")))
         return words
 
-    @cached_property
+    @_shared
     def lexicon(self) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
         groups: dict[str, tuple[str, ...]] = {}
         for group in _LEXICON:
@@ -317,7 +351,7 @@ class Distinct:
         return re.compile(r"(?<![\w'=/.-])(?:\b(an?|An?) )?(" + alternation + r")(?![\w'=/:-])",
                           re.IGNORECASE), groups
 
-    @cached_property
+    @_shared
     def protected_resolutions(self) -> set[int]:
         text = (ROOT / "config" / "topics.yaml").read_text("utf-8") + \
             (ROOT / "config" / "itu_bodies.yaml").read_text("utf-8")
@@ -406,30 +440,7 @@ class Distinct:
             return None
         message = email.message_from_bytes(head.encode("utf-8", "surrogateescape") + b"\n\n" + body,
                                            policy=email_policy.compat32)
-        changed = False
-        for part in message.walk():
-            if part.is_multipart() or part.get_content_type() != "text/plain":
-                continue
-            part_head = "".join(f"{k}: {v}\n" for k, v in part.items())
-            payload = part.get_payload(decode=False)
-            if not isinstance(payload, str):
-                continue
-            try:
-                data = payload.encode("ascii", "surrogateescape")
-            except UnicodeEncodeError:
-                continue
-            result = _recode(part_head, data, vary)
-            if result is None:
-                continue
-            new_head, new_payload = result
-            for name, value in _content_fields(new_head):
-                if name in part:
-                    part.replace_header(name, value)
-                else:
-                    part[name] = value
-            part.set_payload(new_payload.decode("ascii", "surrogateescape"))
-            changed = True
-        if not changed:
+        if not sum(_vary_part(part, vary) for part in message.walk()):
             return None
         whole = message.as_bytes(policy=email_policy.compat32)
         return "", whole.partition(b"\n\n")[2]
@@ -439,11 +450,10 @@ class Distinct:
     def _vary_text(self, text: str, cycle: int, when: datetime | None, rng: random.Random,
                    ancestors: list[tuple[dict[str, str], dict[str, list[str]]]],
                    lines: dict[str, str], paragraphs: dict[str, list[str]]) -> str:
-        maps = self.maps(cycle)
+        state = _Text(self.maps(cycle), when, rng, ancestors, lines, paragraphs)
         source = text.split("\n")
         out: list[str] = []
         i = 0
-        in_signature = False
         while i < len(source):
             # A paragraph: consecutive non-blank lines with the same quote prefix.
             prefix = _prefix(source[i])
@@ -454,36 +464,41 @@ class Distinct:
                 out.append(source[i])
                 i += 1
                 continue
-            content = [line[len(prefix):] for line in source[i:j]]
-            whole = "\n".join(content)
             if source[i].rstrip() == "--":
-                in_signature = True
-            varied = next((p[whole] for _, p in ancestors if whole in p), None)
-            if varied is None:
-                prose = not in_signature
-                moved = None if prefix or in_signature else self._swap(content, rng)
-                varied, fresh = [], []
-                for line in moved or content:
-                    found = None if moved else next((m[line] for m, _ in ancestors if line in m), None)
-                    fresh.append(found is None)
-                    varied.append(self._vary_line(line, maps, when, rng, prose)
-                                  if found is None else found)
-                if prose and all(fresh):
-                    # The words sentence by sentence (a sentence runs over lines).
-                    joined = self._prose("\n".join(varied), rng)
-                    if joined.count("\n") == len(varied) - 1:
-                        varied = joined.split("\n")
-                elif prose:
-                    varied = [self._prose(line, rng) if new else line
-                              for line, new in zip(varied, fresh, strict=True)]
-                if not moved:
-                    lines.update(zip(content, varied, strict=True))
-                paragraphs[whole] = varied
-            else:
-                paragraphs[whole] = varied
-            out.extend(prefix + line for line in varied)
+                state.in_signature = True
+            content = [line[len(prefix):] for line in source[i:j]]
+            out.extend(prefix + line for line in self._paragraph(content, prefix, state))
             i = j
         return "\n".join(out)
+
+    def _paragraph(self, content: list[str], prefix: str, state: _Text) -> list[str]:
+        """A paragraph varied: as an ancestor's quoted text was (whole or line by line),
+        or afresh."""
+        whole = "\n".join(content)
+        varied = next((p[whole] for _, p in state.ancestors if whole in p), None)
+        if varied is not None:
+            state.paragraphs[whole] = varied
+            return varied
+        prose = not state.in_signature
+        moved = None if prefix or state.in_signature else self._swap(content, state.rng)
+        varied, fresh = [], []
+        for line in moved or content:
+            found = None if moved else next((m[line] for m, _ in state.ancestors if line in m), None)
+            fresh.append(found is None)
+            varied.append(self._vary_line(line, state.maps, state.when, state.rng, prose)
+                          if found is None else found)
+        if prose and all(fresh):
+            # The words sentence by sentence (a sentence runs over lines).
+            joined = self._prose("\n".join(varied), state.rng)
+            if joined.count("\n") == len(varied) - 1:
+                varied = joined.split("\n")
+        elif prose:
+            varied = [self._prose(line, state.rng) if new else line
+                      for line, new in zip(varied, fresh, strict=True)]
+        if not moved:
+            state.lines.update(zip(content, varied, strict=True))
+        state.paragraphs[whole] = varied
+        return varied
 
     _LEANS = re.compile(r"^(This|That|These|Those|It|They|He|She|Also|And|But|So|Or|Then|"
                         r"However|Therefore|Thus|Otherwise|Instead|Still|Yet|Which|Both|"
@@ -595,7 +610,7 @@ class Distinct:
         typo = word[:i] + word[i + 1] + word[i] + word[i + 2:]
         return line[:match.start()] + typo + line[match.end():]
 
-    @cached_property
+    @_shared
     def code_words(self) -> set[str]:
         """Every word of the product's string literals (docstrings left out: they are
         prose), configuration and shipped data: the words a rule may turn on."""
@@ -619,6 +634,20 @@ class Distinct:
                 except (OSError, UnicodeDecodeError):
                     continue
         return {w.lower() for text in texts for w in re.findall(r"[A-Za-z]+", text)}
+
+
+@dataclass
+class _Text:
+    """What varying one message's text needs: the cycle's maps, its date, its random
+    draws, its ancestors' varied lines and paragraphs and its own (filled here)."""
+
+    maps: _Maps
+    when: datetime | None
+    rng: random.Random
+    ancestors: list[tuple[dict[str, str], dict[str, list[str]]]]
+    lines: dict[str, str]
+    paragraphs: dict[str, list[str]]
+    in_signature: bool = False
 
 
 class _Maps:
@@ -728,70 +757,77 @@ class _Maps:
     def _dates(self, text: str, when: datetime | None) -> str:
         if not re.search(r"\d", text):
             return text
-        year = when.year if when else 2024
-        shift = timedelta(days=self.days)
+        return _DateShift(timedelta(days=self.days), when.year if when else 2024).apply(text)
 
-        def moved(y: int, m: int, d: int) -> date | None:
-            try:
-                return date(y, m, d) + shift
-            except ValueError:
-                return None
 
-        def day_month(match: re.Match[str]) -> str:
-            day, suffix, month, dot, tail, y = match.groups()
-            new = moved(int(y) if y else year, _MONTH[month.lower()], int(day))
-            if new is None:
-                return match.group(0)
-            name = _MONTHS[new.month - 1]
-            name = name if len(month) > 3 else name[:3]
-            suffix = _ordinal(new.day) if suffix else ""
-            return f"{new.day}{suffix} {name}{dot}" + (
-                tail.replace(y, str(new.year)) if tail else "")
+class _DateShift:
+    """The dates of a text moved by ``shift`` (``year`` for those written without one)."""
 
-        def month_day(match: re.Match[str]) -> str:
-            month, dot, day, suffix, tail, y = match.groups()
-            new = moved(int(y) if y else year, _MONTH[month.lower()], int(day))
-            if new is None:
-                return match.group(0)
-            name = _MONTHS[new.month - 1]
-            name = name if len(month) > 3 else name[:3]
-            suffix = _ordinal(new.day) if suffix else ""
-            day_text = f"{new.day:02d}" if len(day) == 2 and day.startswith("0") else str(new.day)
-            return f"{name}{dot} {day_text}{suffix}" + (
-                tail.replace(y, str(new.year)) if tail else "")
+    def __init__(self, shift: timedelta, year: int) -> None:
+        self.shift = shift
+        self.year = year
 
-        def month_year(match: re.Match[str]) -> str:
-            new = moved(int(match.group(2)), _MONTH[match.group(1).lower()], 15)
-            if new is None:
-                return match.group(0)
-            name = _MONTHS[new.month - 1]
-            return f"{name if len(match.group(1)) > 3 else name[:3]} {new.year}"
-
-        def slashed(match: re.Match[str]) -> str:
-            d, m, y = (int(g) for g in match.groups())
-            short = len(match.group(3)) == 2
-            new = moved(2000 + y if short else y, m, d)
-            if new is None or m > 12:
-                return match.group(0)
-            width = len(match.group(1))
-            return (f"{new.day:0{width}d}/{new.month:0{len(match.group(2))}d}/"
-                    f"{new.year % 100 if short else new.year:02d}")
-
-        def iso(match: re.Match[str]) -> str:
-            new = moved(*(int(g) for g in match.groups()))
-            return match.group(0) if new is None else new.isoformat()
-
-        parts = []
-        # Month-year first where no day precedes or follows ("July 2026"), then the rest;
-        # each date is replaced once (a placeholder keeps the others off it).
-        for pattern, function in ((_DAY_MONTH, day_month), (_MONTH_DAY, month_day),
-                                  (_MONTH_YEAR, month_year), (_SLASHED, slashed), (_ISO, iso)):
+    def apply(self, text: str) -> str:
+        parts: list[str] = []
+        # Each date is replaced once: a placeholder keeps the later patterns off it.
+        for pattern, function in ((_DAY_MONTH, self.day_month), (_MONTH_DAY, self.month_day),
+                                  (_MONTH_YEAR, self.month_year), (_SLASHED, self.slashed),
+                                  (_ISO, self.iso)):
             def keep(match: re.Match[str], function: Any = function) -> str:
                 parts.append(function(match))
                 return f"\x00{len(parts) - 1}\x00"
 
             text = pattern.sub(keep, text)
         return re.sub(r"\x00(\d+)\x00", lambda m: parts[int(m.group(1))], text)
+
+    def moved(self, y: int, m: int, d: int) -> date | None:
+        try:
+            return date(y, m, d) + self.shift
+        except ValueError:
+            return None
+
+    @staticmethod
+    def month_name(new: date, written: str) -> str:
+        name = _MONTHS[new.month - 1]
+        return name if len(written) > 3 else name[:3]
+
+    def day_month(self, match: re.Match[str]) -> str:
+        day, suffix, month, dot, tail, y = match.groups()
+        new = self.moved(int(y) if y else self.year, _MONTH[month.lower()], int(day))
+        if new is None:
+            return match.group(0)
+        suffix = _ordinal(new.day) if suffix else ""
+        year = tail.replace(y, str(new.year)) if tail else ""
+        return f"{new.day}{suffix} {self.month_name(new, month)}{dot}{year}"
+
+    def month_day(self, match: re.Match[str]) -> str:
+        month, dot, day, suffix, tail, y = match.groups()
+        new = self.moved(int(y) if y else self.year, _MONTH[month.lower()], int(day))
+        if new is None:
+            return match.group(0)
+        suffix = _ordinal(new.day) if suffix else ""
+        day_text = f"{new.day:02d}" if len(day) == 2 and day.startswith("0") else str(new.day)
+        year = tail.replace(y, str(new.year)) if tail else ""
+        return f"{self.month_name(new, month)}{dot} {day_text}{suffix}{year}"
+
+    def month_year(self, match: re.Match[str]) -> str:
+        new = self.moved(int(match.group(2)), _MONTH[match.group(1).lower()], 15)
+        if new is None:
+            return match.group(0)
+        return f"{self.month_name(new, match.group(1))} {new.year}"
+
+    def slashed(self, match: re.Match[str]) -> str:
+        d, m, y = (int(g) for g in match.groups())
+        short = len(match.group(3)) == 2
+        new = self.moved(2000 + y if short else y, m, d)
+        if new is None:
+            return match.group(0)
+        return (f"{new.day:0{len(match.group(1))}d}/{new.month:0{len(match.group(2))}d}/"
+                f"{new.year % 100 if short else new.year:02d}")
+
+    def iso(self, match: re.Match[str]) -> str:
+        new = self.moved(*(int(g) for g in match.groups()))
+        return match.group(0) if new is None else new.isoformat()
 
 
 def _ordinal(day: int) -> str:
@@ -869,7 +905,7 @@ def _header_fix(head: str, content: str) -> str:
     ``content`` (as ``_recode`` left them)."""
     if not content:
         return head
-    new = dict((k.lower(), (k, v)) for k, v in _content_fields(content))
+    new = {k.lower(): (k, v) for k, v in _content_fields(content)}
     fields, seen = [], set()
     for field in _fields(head):
         key = field.split(":", 1)[0].strip().lower()
@@ -882,54 +918,82 @@ def _header_fix(head: str, content: str) -> str:
     return "\n".join(fields)
 
 
+def _transfer_decode(body: bytes, encoding: str) -> bytes | None:
+    if encoding == "quoted-printable":
+        return quopri.decodestring(body)
+    if encoding == "base64":
+        try:
+            return base64.b64decode(body)
+        except ValueError:
+            return None
+    return body
+
+
+def _transfer_encode(data: bytes, encoding: str) -> bytes:
+    if encoding == "quoted-printable":
+        return quopri.encodestring(data)
+    if encoding == "base64":
+        return base64.encodebytes(data)
+    return data
+
+
 def _recode(head: str, body: bytes, vary: Any) -> tuple[str, bytes] | None:
     """Decode a text/plain body by its head's fields, vary its text, encode it back the
     same way (in UTF-8 when its charset cannot hold the new text). Returns the content
-    fields to write into the head and the body."""
+    fields to write into the head ("" when they stay) and the body."""
     fields = _fields(head)
     ctype = _field(fields, "content-type") or "text/plain"
     encoding = _field(fields, "content-transfer-encoding").lower()
-    charset_match = re.search(r"charset=\"?([\w.:-]+)\"?", ctype, re.IGNORECASE)
-    charset = charset_match.group(1).lower() if charset_match else "us-ascii"
-    if encoding == "quoted-printable":
-        data = quopri.decodestring(body)
-    elif encoding == "base64":
-        try:
-            data = base64.b64decode(body)
-        except ValueError:
-            return None
-    else:
-        data = body
+    written = re.search(r"charset=\"?([\w.:-]+)\"?", ctype, re.IGNORECASE)
+    charset = written.group(1).lower() if written else "us-ascii"
+    codec = "utf-8" if charset in ("us-ascii", "ascii") else charset
+    data = _transfer_decode(body, encoding)
     try:
-        codec = "utf-8" if charset in ("us-ascii", "ascii") else charset
-        text = data.decode(codec, "surrogateescape")
+        text = None if data is None else data.decode(codec, "surrogateescape")
     except LookupError:
+        text = None
+    if text is None:
         return None
     new_text = vary(text)
     try:
         out = new_text.encode(codec, "surrogateescape")
     except UnicodeEncodeError:
-        out = new_text.encode("utf-8", "surrogateescape")
-        charset, codec = "utf-8", "utf-8"
-    changed = False
-    if charset == "us-ascii" and not out.isascii():
-        charset, changed = "utf-8", True
-    if changed or (charset_match and charset != charset_match.group(1).lower()):
+        out, charset = new_text.encode("utf-8", "surrogateescape"), "utf-8"
+    if charset in ("us-ascii", "ascii") and not out.isascii():
+        charset = "utf-8"
+    changed = charset != (written.group(1).lower() if written else "us-ascii")
+    if changed:
         ctype = (re.sub(r"charset=\"?[\w.:-]+\"?", f'charset="{charset}"', ctype,
-                        flags=re.IGNORECASE) if charset_match else f'{ctype}; charset="{charset}"')
-        changed = True
-    if encoding == "quoted-printable":
-        out = quopri.encodestring(out)
-    elif encoding == "base64":
-        out = base64.encodebytes(out)
-    elif not out.isascii() and encoding in ("", "7bit"):
+                        flags=re.IGNORECASE) if written else f'{ctype}; charset="{charset}"')
+    if not out.isascii() and encoding in ("", "7bit"):
         encoding, changed = "8bit", True
+    out = _transfer_encode(out, encoding)
     if not changed:
         return "", out
-    content = f"Content-Type: {ctype}"
-    if encoding:
-        content += f"\nContent-Transfer-Encoding: {encoding}"
-    return content, out
+    return f"Content-Type: {ctype}\nContent-Transfer-Encoding: {encoding}", out
+
+
+def _vary_part(part: Any, vary: Any) -> bool:
+    """Vary a text/plain part of a multipart message in place; whether it was."""
+    payload = None if part.is_multipart() or part.get_content_type() != "text/plain" \
+        else part.get_payload(decode=False)
+    if not isinstance(payload, str):
+        return False
+    try:
+        data = payload.encode("ascii", "surrogateescape")
+    except UnicodeEncodeError:
+        return False
+    result = _recode("".join(f"{k}: {v}\n" for k, v in part.items()), data, vary)
+    if result is None:
+        return False
+    new_head, new_payload = result
+    for name, value in _content_fields(new_head):
+        if name in part:
+            part.replace_header(name, value)
+        else:
+            part[name] = value
+    part.set_payload(new_payload.decode("ascii", "surrogateescape"))
+    return True
 
 
 def _prefix(line: str) -> str:
@@ -942,30 +1006,32 @@ def _prefix(line: str) -> str:
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
+def _own_lines(text: str) -> list[str]:
+    """The lines of a message's own text: up to its signature or a quoted original
+    below an attribution, quoted lines left out."""
+    kept = []
+    for line in text.split("\n"):
+        if (line.rstrip() == "--" or line.startswith(("____", "-----Original", "Von:", "From:"))
+                or re.match(r"On .* wrote:\s*$", line)):
+            break
+        if not line.startswith(">"):
+            kept.append(line.strip())
+    return kept
+
+
 def new_sentences(raw: bytes) -> list[str]:
-    """The sentences of a message's own text (no quoted lines, no signature, no
-    forwarded or quoted original below an attribution), of four words or more."""
+    """The sentences of a message's own text (see _own_lines), of four words or more."""
     message = email.message_from_bytes(raw, policy=email_policy.compat32)
     out: list[str] = []
     for part in message.walk():
-        if part.is_multipart() or part.get_content_type() != "text/plain":
-            continue
-        payload = part.get_payload(decode=True)
+        payload = None if part.is_multipart() or part.get_content_type() != "text/plain" \
+            else part.get_payload(decode=True)
         if not isinstance(payload, bytes):
             continue
         text = payload.decode(part.get_content_charset() or "utf-8", "replace")
-        kept = []
-        for line in text.split("\n"):
-            if line.rstrip() == "--" or line.startswith(("____", "-----Original", "Von:", "From:")):
-                break
-            if re.match(r"On .* wrote:\s*$", line):
-                break
-            if not line.startswith(">"):
-                kept.append(line.strip())
-        for paragraph in "\n".join(kept).split("\n\n"):
-            for sentence in _SENTENCE.split(" ".join(paragraph.split())):
-                if len(sentence.split()) >= 4:
-                    out.append(sentence)
+        for paragraph in "\n".join(_own_lines(text)).split("\n\n"):
+            out.extend(s for s in _SENTENCE.split(" ".join(paragraph.split()))
+                       if len(s.split()) >= 4)
     return out
 
 

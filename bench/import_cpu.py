@@ -184,7 +184,8 @@ def profile(args: argparse.Namespace) -> None:
     from bench.e2e import write_corpus
 
     with tempfile.TemporaryDirectory() as folder:
-        mbox = args.mbox or write_corpus(Path(folder) / "corpus.mbox", args.messages)
+        mbox = args.mbox or write_corpus(Path(folder) / "corpus.mbox", args.messages,
+                                             args.corpus_cache, args.corpus)
         os.environ[PROFILE] = str(args.profile.resolve())
         print(json.dumps(_run(str(ROOT), mbox, args.postgres, args.database)))
     stats = pstats.Stats(str(args.profile))
@@ -214,7 +215,13 @@ def main() -> None:
     parser.add_argument("--fixed-budget", action="store_true",
                         help="size the analysis chunks by message count (as if 1 ms a "
                         "message), not by wall time: the same chunks in both trees")
+    parser.add_argument("--corpus-cache", type=Path,
+                        help="keep the generated corpora here and reuse them")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    sys.path.insert(0, str(ROOT))
+    from bench.corpus import add_corpus_option
+
+    add_corpus_option(parser)
     args = parser.parse_args()
     if args.child:
         child(*args.child)
@@ -230,9 +237,11 @@ def main() -> None:
     from bench.e2e import write_corpus
 
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start; "
-          f"{time.strftime('%Y-%m-%d %H:%M')}")
+          f"{time.strftime('%Y-%m-%d %H:%M')}; "
+          f"{'the mbox given' if args.mbox else f'{args.corpus} corpus'}")
     with tempfile.TemporaryDirectory() as folder:
-        mbox = args.mbox or write_corpus(Path(folder) / "corpus.mbox", args.messages)
+        mbox = args.mbox or write_corpus(Path(folder) / "corpus.mbox", args.messages,
+                                             args.corpus_cache, args.corpus)
         base = Path(folder) / "baseline"
         base.mkdir()
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.baseline],
