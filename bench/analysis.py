@@ -1,7 +1,8 @@
 """Analysis CPU per message of a serial import: this tree against a baseline revision.
 
 Writes the generated corpus (``bench/e2e.py``'s: the sample archive and the shared list
-archives cycled with fresh Message-IDs) as an mbox of ``--messages`` messages; then, for
+archives cycled with fresh Message-IDs; ``--corpus distinct``: each copy after the first
+with its texts varied, bench/corpus.py) as an mbox of ``--messages`` messages; then, for
 this tree and for ``--baseline`` (a git revision, unpacked with ``git archive``), each in
 a fresh process and a fresh SQLite database, A/B interleaved ``--rounds`` times, imports
 it and analyses it in the importing process (the ``serial`` import of ``bench/e2e.py``).
@@ -16,9 +17,11 @@ shares, topics, entities and overlap terms with their meaning vectors by Message
 and the dumps of both trees must be identical (the closing dates and items;
 ``tagged_at`` left out). It also prints the parts on the corpus's first copy (every text
 new to the process) and on its later copies (the same texts again, the caches of words
-and tokens warm): the corpus repeats its ~1,300 texts, which a real archive does not.
+and tokens warm): the repeated corpus repeats its ~1,300 texts, which a real archive does
+not; on the distinct corpus the later copies say the same in other words.
 
 Usage: python bench/analysis.py [--baseline add70e1] [--messages 2000] [--rounds 3]
+       [--corpus repeated|distinct] [--corpus-cache DIR]
        [--profile FILE] (one cProfile of this tree's analysis instead)
 """
 

@@ -34,7 +34,7 @@ replies keep its subject. ``python bench/corpus.py`` prints, for both kinds, the
 of distinct sentences and, with ``--analyse``, the action items found a message, topics
 a thread and the analysis CPU a message (a serial import, bench/analysis.py's child).
 
-Usage: python bench/corpus.py [--messages 4000] [--analyse]
+Usage: python bench/corpus.py [--messages 4000] [--analyse] [--corpus-cache DIR]
 """
 
 from __future__ import annotations
@@ -45,11 +45,13 @@ import email
 import hashlib
 import json
 import mailbox
+import os
 import quopri
 import random
 import re
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -1047,10 +1049,18 @@ def main() -> None:
     parser.add_argument("--analyse", action="store_true",
                         help="also import and analyse each corpus (serial, SQLite) and print "
                              "items a message, topics a thread and analysis CPU a message")
+    parser.add_argument("--corpus-cache", type=Path,
+                        help="keep the generated corpora here and reuse them")
     args = parser.parse_args()
+    from bench.e2e import write_corpus
+
+    print(f"load average {os.getloadavg()[0]:.1f} at the start; {time.strftime('%Y-%m-%d %H:%M')}",
+          flush=True)
     with tempfile.TemporaryDirectory() as folder:
         for kind in KINDS:
-            raws = list(messages(args.messages, kind))
+            mbox = write_corpus(Path(folder) / f"{kind}.mbox", args.messages, args.corpus_cache,
+                                kind)
+            raws = [m.as_bytes() for m in mailbox.mbox(mbox)]
             total, distinct = sentence_share(raws)
             print(f"{kind:9} {len(raws)} messages: {total} sentences of own text, "
                   f"{distinct} distinct ({100 * distinct / total:.1f}%)", flush=True)
@@ -1058,11 +1068,11 @@ def main() -> None:
                 continue
             from bench.analysis import _run
 
-            mbox = write_mbox(Path(folder) / f"{kind}.mbox", args.messages, kind)
             dump = Path(folder) / f"{kind}.json"
             result = _run(str(ROOT), mbox, dump, fixed=True)
             found = json.loads(dump.read_text("utf-8"))
             print(f"{kind:9} {_found(found, result, args.messages)}", flush=True)
+    print(f"load average {os.getloadavg()[0]:.1f} at the end", flush=True)
 
 
 _LATER = re.compile(r"<?c\d+\.")

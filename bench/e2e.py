@@ -1,7 +1,10 @@
 """End-to-end import benchmark: our import against the naive pipeline, same run.
 
-Writes the generated corpus (``bench/ingest.py``'s: the sample archive and the shared
-list archives cycled with fresh ids) as an mbox of N messages, then imports it, each run
+Writes the generated corpus (``bench/corpus.py``: ``--corpus repeated``, the default, the
+sample archive and the shared list archives cycled with fresh ids; ``distinct``, every
+copy after the first with its texts varied, as a real archive's would be; both,
+``repeated,distinct``, measured one after the other in the same run) as an mbox of N
+messages, then imports it, each run
 in a fresh process and a fresh database, end to end (parse, store, thread, search
 index, topics, entities, action items, closures):
 
@@ -20,7 +23,8 @@ stored ("analysed": above 1 when threads were analysed again as their mail kept 
 time suffers first; the CPU time says what the work itself cost.
 
 Usage: python bench/e2e.py [--messages 20000] [--naive-messages N] [--postgres URL]
-       [--sqlite-only] [--runs serial,ours,naive]
+       [--sqlite-only] [--runs serial,ours,naive] [--corpus repeated,distinct]
+       [--corpus-cache DIR]
 """
 
 from __future__ import annotations
@@ -56,10 +60,14 @@ def write_corpus(path: Path, count: int, cache: Path | None = None,
     cached = cache / cache_name(count, kind) if cache else None
     if cached is not None and cached.exists():
         return cached
-    if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        path = cached
-    return write_mbox(path, count, kind)
+    if cached is None:
+        return write_mbox(path, count, kind)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_name(cached.name + ".partial")  # a run cut short leaves no corpus
+    partial.unlink(missing_ok=True)
+    write_mbox(partial, count, kind)
+    partial.rename(cached)
+    return cached
 
 
 # --- one run, in its own process ------------------------------------------------------

@@ -1,6 +1,7 @@
 """CPU a message of a serial import, stage by stage: this tree against a baseline revision.
 
-Writes the generated corpus (``bench/e2e.py``'s) as an mbox of ``--messages`` messages;
+Writes the generated corpus (``bench/e2e.py``'s, ``--corpus repeated|distinct``) as an
+mbox of ``--messages`` messages;
 then, for this tree and for ``--baseline`` (a git revision, unpacked with ``git
 archive``), each in a fresh process and a fresh SQLite database, A/B interleaved
 ``--rounds`` times, imports it (parse workers as the import command runs them) and
@@ -19,6 +20,7 @@ both sides alike; say the load average with the figures.
 
 Usage: python bench/import_cpu.py [--baseline main] [--messages 4000] [--rounds 3]
        [--mbox FILE] (an mbox written before, instead of writing the corpus)
+       [--corpus repeated|distinct] [--corpus-cache DIR]
        [--postgres URL [--database NAME]] [--import-only]
        [--profile FILE] (only a cProfile of this tree's import)
 """

@@ -1,6 +1,7 @@
 """Peak memory of an import as the archive grows (issue 17: 100k within 10% of 20k).
 
-Default mode: imports the generated corpus (``bench/e2e.py``'s) at each size given, the
+Default mode: imports the generated corpus (``bench/e2e.py``'s; ``--corpus distinct``:
+its copies' texts varied) at each size given, the
 ``ours`` way (parse workers one batch ahead, analysis worker processes beside the
 import), each into a fresh SQLite database in a fresh process, and prints the peak RSS
 of the main process and of the whole process tree (workers included, sampled from
@@ -14,6 +15,7 @@ grew most between the first snapshot (after a warm-up) and the last. Run it at t
 (10,000 and 40,000): what grows with the number of messages shows at both.
 
 Usage: python bench/import_memory.py [--sizes 20000,100000] [--corpus-cache DIR]
+       [--corpus repeated|distinct]
        python bench/import_memory.py --trace 10000 [--analysis] [--top 15]
 """
 
