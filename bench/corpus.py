@@ -1093,7 +1093,9 @@ def _found(found: dict[str, Any], result: dict[str, Any], count: int) -> str:
         topics = sum(1 for t in found["topics"] if bool(_LATER.match(t["thread"] or "")) == later)
         threads = result.get("threads", {}).get(copy) or 1
         cpu = result.get("copies", {}).get(copy)
-        ms = f"{1000 * cpu['analysis'] / cpu['messages']:.2f} ms" if cpu else "-"
+        ms = " ".join(f"{part} {1000 * cpu.get(part, 0.0) / cpu['messages']:.3f}"
+                      for part in ("analysis", "extract_actions", "closures", "tag_texts",
+                                   "overlap_terms")) + " ms" if cpu else "-"
         cells.append(f"{copy} copy: {items / messages:.3f} items a message, "
                      f"{topics / threads:.3f} topics a thread ({threads}), analysis {ms}")
     whole = 1000 * result["analysis"] / result["stored"]
