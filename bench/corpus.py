@@ -1097,7 +1097,7 @@ def _found(found: dict[str, Any], result: dict[str, Any], count: int) -> str:
                       for part in ("analysis", "extract_actions", "closures", "tag_texts",
                                    "overlap_terms")) + " ms" if cpu else "-"
         cells.append(f"{copy} copy: {items / messages:.3f} items a message, "
-                     f"{topics / threads:.3f} topics a thread ({threads}), analysis {ms}")
+                     f"{topics / threads:.3f} topics a thread ({threads}), CPU a message: {ms}")
     whole = 1000 * result["analysis"] / result["stored"]
     return "; ".join(cells) + f"; all: analysis {whole:.2f} ms CPU a message"
 
