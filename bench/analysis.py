@@ -1,7 +1,8 @@
 """Analysis CPU per message of a serial import: this tree against a baseline revision.
 
 Writes the generated corpus (``bench/e2e.py``'s: the sample archive and the shared list
-archives cycled with fresh Message-IDs) as an mbox of ``--messages`` messages; then, for
+archives cycled with fresh Message-IDs; ``--corpus distinct``: each copy after the first
+with its texts varied, bench/corpus.py) as an mbox of ``--messages`` messages; then, for
 this tree and for ``--baseline`` (a git revision, unpacked with ``git archive``), each in
 a fresh process and a fresh SQLite database, A/B interleaved ``--rounds`` times, imports
 it and analyses it in the importing process (the ``serial`` import of ``bench/e2e.py``).
@@ -16,9 +17,11 @@ shares, topics, entities and overlap terms with their meaning vectors by Message
 and the dumps of both trees must be identical (the closing dates and items;
 ``tagged_at`` left out). It also prints the parts on the corpus's first copy (every text
 new to the process) and on its later copies (the same texts again, the caches of words
-and tokens warm): the corpus repeats its ~1,300 texts, which a real archive does not.
+and tokens warm): the repeated corpus repeats its ~1,300 texts, which a real archive does
+not; on the distinct corpus the later copies say the same in other words.
 
 Usage: python bench/analysis.py [--baseline add70e1] [--messages 2000] [--rounds 3]
+       [--corpus repeated|distinct] [--corpus-cache DIR]
        [--profile FILE] (one cProfile of this tree's analysis instead)
 """
 
@@ -122,9 +125,10 @@ def child(tree: str, mbox: str, dump: str, profile: str | None, fixed: bool = Fa
         whole = time.process_time() - began
         Path(dump).write_text(json.dumps(_dump(app), sort_keys=True), "utf-8")
         copies = _by_copy(app, each)
+        threads = _threads_by_copy(app)
         app.close()
     print(json.dumps({"stored": stored, "analysed": analysed, "analysis": whole, **spent,
-                      "chunks": chunks[0], "copies": copies}))
+                      "chunks": chunks[0], "copies": copies, "threads": threads}))
 
 
 #: A Message-ID of the second copy of the corpus's messages (bench/ingest.variant).
@@ -156,6 +160,18 @@ def _by_copy(app: Any, each: list[tuple[dict[int, int], float, dict[str, float]]
         for name, value in (("analysis", seconds), *parts.items()):
             into[name] = into.get(name, 0.0) + value
     return found
+
+
+def _threads_by_copy(app: Any) -> dict[str, int]:
+    """Threads of the corpus's first copy and of its later ones (by the Message-ID of
+    the thread's first message: bench/ingest.variant's ``c<N>.``)."""
+    from sqlalchemy import text
+
+    with app.session() as session:
+        firsts = session.execute(
+            text("SELECT min(message_id) FROM messages GROUP BY thread_id")).scalars().all()
+    later = sum(1 for key in firsts if re.match(r"<?c\d+\.", key or ""))
+    return {"first": len(firsts) - later, "later": later}
 
 
 def _dump(app: Any) -> dict[str, Any]:
@@ -261,21 +277,27 @@ def main() -> None:
                              "(the same chunks in both trees whatever the load)")
     parser.add_argument("--first", choices=("baseline", "this"), default="baseline",
                         help="which tree runs first in each round (A/B order bias)")
+    parser.add_argument("--corpus-cache", type=Path,
+                        help="keep the generated corpora here and reuse them")
     parser.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
+    sys.path.insert(0, str(ROOT))
+    from bench.corpus import add_corpus_option
+
+    add_corpus_option(parser)
     args = parser.parse_args()
     if args.child:
         tree, mbox, dump, profile, fixed = args.child
         child(tree, mbox, dump, profile or None, fixed == "fixed")
         return
-    sys.path.insert(0, str(ROOT))
     from bench.e2e import write_corpus
 
     print(
         f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start; "
-        f"{time.strftime('%Y-%m-%d %H:%M')}"
+        f"{time.strftime('%Y-%m-%d %H:%M')}; {args.corpus} corpus"
     )
     with tempfile.TemporaryDirectory() as folder:
-        mbox = write_corpus(Path(folder) / "corpus.mbox", args.messages)
+        mbox = write_corpus(Path(folder) / "corpus.mbox", args.messages, args.corpus_cache,
+                            args.corpus)
         if args.profile:
             result = _run(str(ROOT), mbox, Path(folder) / "dump.json", args.profile,
                           args.fixed_budget)

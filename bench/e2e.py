@@ -1,7 +1,10 @@
 """End-to-end import benchmark: our import against the naive pipeline, same run.
 
-Writes the generated corpus (``bench/ingest.py``'s: the sample archive and the shared
-list archives cycled with fresh ids) as an mbox of N messages, then imports it, each run
+Writes the generated corpus (``bench/corpus.py``: ``--corpus repeated``, the default, the
+sample archive and the shared list archives cycled with fresh ids; ``distinct``, every
+copy after the first with its texts varied, as a real archive's would be; both,
+``repeated,distinct``, measured one after the other in the same run) as an mbox of N
+messages, then imports it, each run
 in a fresh process and a fresh database, end to end (parse, store, thread, search
 index, topics, entities, action items, closures):
 
@@ -20,14 +23,14 @@ stored ("analysed": above 1 when threads were analysed again as their mail kept 
 time suffers first; the CPU time says what the work itself cost.
 
 Usage: python bench/e2e.py [--messages 20000] [--naive-messages N] [--postgres URL]
-       [--sqlite-only] [--runs serial,ours,naive]
+       [--sqlite-only] [--runs serial,ours,naive] [--corpus repeated,distinct]
+       [--corpus-cache DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import mailbox
 import os
 import subprocess
 import sys
@@ -40,31 +43,31 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.corpus import add_corpus_option, kinds
+
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 TICKS = os.sysconf("SC_CLK_TCK")
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
-def write_corpus(path: Path, count: int, cache: Path | None = None) -> Path:
-    """The generated corpus: ``count`` messages as an mbox (copied from ``cache`` when it
-    holds one of that size: the corpus is deterministic and 100k take minutes to write)."""
-    from bench.ingest import corpus_messages, variant
+def write_corpus(path: Path, count: int, cache: Path | None = None,
+                 kind: str = "repeated") -> Path:
+    """The generated corpus of that ``kind`` (bench/corpus.py): ``count`` messages as an
+    mbox (copied from ``cache`` when it holds one of that kind and size: the corpus is
+    deterministic and 100k take minutes to write)."""
+    from bench.corpus import cache_name, write_mbox
 
-    cached = cache / f"corpus-{count}.mbox" if cache else None
+    cached = cache / cache_name(count, kind) if cache else None
     if cached is not None and cached.exists():
         return cached
-    base = corpus_messages()
-    if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        path = cached
-    box = mailbox.mbox(path)
-    box.lock()
-    for n in range(count):
-        box.add(variant(base[n % len(base)], n // len(base)))
-    box.flush()
-    box.unlock()
-    box.close()
-    return path
+    if cached is None:
+        return write_mbox(path, count, kind)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_name(cached.name + ".partial")  # a run cut short leaves no corpus
+    partial.unlink(missing_ok=True)
+    write_mbox(partial, count, kind)
+    partial.rename(cached)
+    return cached
 
 
 # --- one run, in its own process ------------------------------------------------------
@@ -226,6 +229,7 @@ def main() -> None:
     parser.add_argument("--sqlite-only", action="store_true")
     parser.add_argument("--corpus-cache", type=Path,
                         help="keep the generated corpora here and reuse them")
+    add_corpus_option(parser, several=True)
     parser.add_argument("--runs", default="serial,ours,naive")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
@@ -238,24 +242,30 @@ def main() -> None:
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start; "
           f"{time.strftime('%Y-%m-%d %H:%M')}")
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = write_corpus(Path(tmp) / "corpus.mbox", args.messages, args.corpus_cache)
-        naive_corpus = corpus
-        if args.naive_messages and args.naive_messages < args.messages:
-            naive_corpus = write_corpus(Path(tmp) / "naive.mbox", args.naive_messages,
-                                            args.corpus_cache)
+        corpora: dict[str, tuple[Path, Path]] = {}
+        for kind in kinds(args.corpus):
+            corpus = write_corpus(Path(tmp) / f"corpus-{kind}.mbox", args.messages,
+                                  args.corpus_cache, kind)
+            naive_corpus = corpus
+            if args.naive_messages and args.naive_messages < args.messages:
+                naive_corpus = write_corpus(Path(tmp) / f"naive-{kind}.mbox",
+                                            args.naive_messages, args.corpus_cache, kind)
+            corpora[kind] = corpus, naive_corpus
         databases = ["sqlite"] + ([] if args.sqlite_only else ["postgresql"])
         for database in databases:
-            rows = []
-            for mode in runs:
-                name = f"iscg_e2e_{uuid.uuid4().hex[:8]}"
-                url = (f"sqlite:///{tmp}/{name}.db" if database == "sqlite"
-                       else postgres_database(args.postgres, True, name))
-                try:
-                    rows.append(measure(mode, url, naive_corpus if mode == "naive" else corpus))
-                finally:
-                    if database == "postgresql":
-                        postgres_database(args.postgres, False, name)
-            report(rows, database)
+            for kind, (corpus, naive_corpus) in corpora.items():
+                rows = []
+                for mode in runs:
+                    name = f"iscg_e2e_{uuid.uuid4().hex[:8]}"
+                    url = (f"sqlite:///{tmp}/{name}.db" if database == "sqlite"
+                           else postgres_database(args.postgres, True, name))
+                    try:
+                        rows.append(measure(mode, url,
+                                            naive_corpus if mode == "naive" else corpus))
+                    finally:
+                        if database == "postgresql":
+                            postgres_database(args.postgres, False, name)
+                report(rows, f"{database}, {kind} corpus")
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 

@@ -1,6 +1,7 @@
 """CPU a message of a serial import, stage by stage: this tree against a baseline revision.
 
-Writes the generated corpus (``bench/e2e.py``'s) as an mbox of ``--messages`` messages;
+Writes the generated corpus (``bench/e2e.py``'s, ``--corpus repeated|distinct``) as an
+mbox of ``--messages`` messages;
 then, for this tree and for ``--baseline`` (a git revision, unpacked with ``git
 archive``), each in a fresh process and a fresh SQLite database, A/B interleaved
 ``--rounds`` times, imports it (parse workers as the import command runs them) and
@@ -19,6 +20,7 @@ both sides alike; say the load average with the figures.
 
 Usage: python bench/import_cpu.py [--baseline main] [--messages 4000] [--rounds 3]
        [--mbox FILE] (an mbox written before, instead of writing the corpus)
+       [--corpus repeated|distinct] [--corpus-cache DIR]
        [--postgres URL [--database NAME]] [--import-only]
        [--profile FILE] (only a cProfile of this tree's import)
 """
@@ -184,7 +186,8 @@ def profile(args: argparse.Namespace) -> None:
     from bench.e2e import write_corpus
 
     with tempfile.TemporaryDirectory() as folder:
-        mbox = args.mbox or write_corpus(Path(folder) / "corpus.mbox", args.messages)
+        mbox = args.mbox or write_corpus(Path(folder) / "corpus.mbox", args.messages,
+                                             args.corpus_cache, args.corpus)
         os.environ[PROFILE] = str(args.profile.resolve())
         print(json.dumps(_run(str(ROOT), mbox, args.postgres, args.database)))
     stats = pstats.Stats(str(args.profile))
@@ -214,7 +217,13 @@ def main() -> None:
     parser.add_argument("--fixed-budget", action="store_true",
                         help="size the analysis chunks by message count (as if 1 ms a "
                         "message), not by wall time: the same chunks in both trees")
+    parser.add_argument("--corpus-cache", type=Path,
+                        help="keep the generated corpora here and reuse them")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    sys.path.insert(0, str(ROOT))
+    from bench.corpus import add_corpus_option
+
+    add_corpus_option(parser)
     args = parser.parse_args()
     if args.child:
         child(*args.child)
@@ -230,9 +239,11 @@ def main() -> None:
     from bench.e2e import write_corpus
 
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start; "
-          f"{time.strftime('%Y-%m-%d %H:%M')}")
+          f"{time.strftime('%Y-%m-%d %H:%M')}; "
+          f"{'the mbox given' if args.mbox else f'{args.corpus} corpus'}")
     with tempfile.TemporaryDirectory() as folder:
-        mbox = args.mbox or write_corpus(Path(folder) / "corpus.mbox", args.messages)
+        mbox = args.mbox or write_corpus(Path(folder) / "corpus.mbox", args.messages,
+                                             args.corpus_cache, args.corpus)
         base = Path(folder) / "baseline"
         base.mkdir()
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.baseline],

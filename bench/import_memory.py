@@ -1,6 +1,7 @@
 """Peak memory of an import as the archive grows (issue 17: 100k within 10% of 20k).
 
-Default mode: imports the generated corpus (``bench/e2e.py``'s) at each size given, the
+Default mode: imports the generated corpus (``bench/e2e.py``'s; ``--corpus distinct``:
+its copies' texts varied) at each size given, the
 ``ours`` way (parse workers one batch ahead, analysis worker processes beside the
 import), each into a fresh SQLite database in a fresh process, and prints the peak RSS
 of the main process and of the whole process tree (workers included, sampled from
@@ -14,6 +15,7 @@ grew most between the first snapshot (after a warm-up) and the last. Run it at t
 (10,000 and 40,000): what grows with the number of messages shows at both.
 
 Usage: python bench/import_memory.py [--sizes 20000,100000] [--corpus-cache DIR]
+       [--corpus repeated|distinct]
        python bench/import_memory.py --trace 10000 [--analysis] [--top 15]
 """
 
@@ -30,20 +32,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.corpus import add_corpus_option
 from bench.e2e import measure, write_corpus
 
 GOAL = 1.10
 MB = 2**20
 
 
-def compare(sizes: list[int], cache: Path | None) -> None:
+def compare(sizes: list[int], cache: Path | None, kind: str = "repeated") -> None:
     """Import each size the ``ours`` way and print peak RSS and the ratio to the smallest."""
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start; "
-          f"{time.strftime('%Y-%m-%d %H:%M')}", flush=True)
+          f"{time.strftime('%Y-%m-%d %H:%M')}; {kind} corpus", flush=True)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
-            corpus = write_corpus(Path(tmp) / f"corpus-{size}.mbox", size, cache)
+            corpus = write_corpus(Path(tmp) / f"corpus-{size}.mbox", size, cache, kind)
             row = measure("ours", f"sqlite:///{tmp}/memory-{size}.db", corpus)
             rows.append(row)
             print(f"{size:>8} messages: {int(row['stored'])} stored in "  # type: ignore[call-overload]
@@ -60,7 +63,8 @@ def compare(sizes: list[int], cache: Path | None) -> None:
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 
-def trace(count: int, top: int, with_analysis: bool) -> None:
+def trace(count: int, top: int, with_analysis: bool, kind: str = "repeated",
+          cache: Path | None = None) -> None:
     """Import ``count`` messages here under tracemalloc (then analyse them, when
     ``with_analysis``); print what grew."""
     from iscg_mailbot.services import analysis, ingest
@@ -68,7 +72,7 @@ def trace(count: int, top: int, with_analysis: bool) -> None:
     from iscg_mailbot.settings.main import DatabaseConfig, Settings
 
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = write_corpus(Path(tmp) / "corpus.mbox", count)
+        corpus = write_corpus(Path(tmp) / "corpus.mbox", count, cache, kind)
         app = App.open(Settings(database=DatabaseConfig(url=f"sqlite:///{tmp}/trace.db"),
                                 parse_processes=1), check_schema=False)
         app.upgrade_schema()
@@ -132,11 +136,12 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=15)
     parser.add_argument("--analysis", action="store_true",
                         help="with --trace: analyse in this process after the import")
+    add_corpus_option(parser)
     args = parser.parse_args()
     if args.trace:
-        trace(args.trace, args.top, args.analysis)
+        trace(args.trace, args.top, args.analysis, args.corpus, args.corpus_cache)
     else:
-        compare([int(s) for s in args.sizes.split(",")], args.corpus_cache)
+        compare([int(s) for s in args.sizes.split(",")], args.corpus_cache, args.corpus)
 
 
 if __name__ == "__main__":
