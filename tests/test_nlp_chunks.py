@@ -108,7 +108,7 @@ class _CountingTokenizer:
 
 
 def test_new_chunks_that_meet_no_special_case_share_one_doc() -> None:
-    nlp = build_pipeline()
+    nlp, plain = _pipelines()
     counting = _CountingTokenizer(nlp.tokenizer)
     text = "Dear colleagues, please see (e.g.) the TSAG-TD409 draft. I'm glad"
     ChunkCache(counting).fill(text)
@@ -119,7 +119,19 @@ def test_new_chunks_that_meet_no_special_case_share_one_doc() -> None:
     assert sorted(alone) == ["\n\n", "(e.g.)", "I'm"]
     assert sorted(joined.split(" ")) == sorted(
         ["Dear", "colleagues,", "please", "see", "the", "TSAG-TD409", "draft.", "glad"])
-    assert _tokens(nlp, text) == _tokens(build_pipeline(), text)
+    assert _tokens(nlp, text) == _tokens(plain, text)
+
+
+# Two pipelines whose tokenizers record what they split (set once: setting a search
+# reloads the tokenizer's special cases, ~1 s).
+_COUNTED: list[tuple[Any, list[str]]] = []
+
+
+def _counted() -> list[tuple[Any, list[str]]]:
+    if not _COUNTED:
+        for nlp in (build_pipeline(), build_pipeline()):
+            _COUNTED.append((nlp, _counting_suffix_search(nlp.tokenizer)))
+    return _COUNTED
 
 
 def _split_again(nlp: Any, chunks: ChunkCache, calls: list[str], texts: list[str]
@@ -141,18 +153,13 @@ def test_one_doc_of_new_chunks_caches_what_a_doc_a_chunk_did(texts: list[str]) -
     """Whatever the chunks, the joined Doc leaves in the cache what a Doc a chunk left:
     a chunk said to meet no special case that met one would have stopped the caching of
     the chunks after it, to be split again in every text."""
-    joined, alone = _pipelines()
     found = []
-    for nlp, always_alone in ((joined, False), (alone, True)):
-        search = nlp.tokenizer.suffix_search
-        calls = _counting_suffix_search(nlp.tokenizer)  # (and an empty cache)
+    for (nlp, calls), always_alone in zip(_counted(), (False, True), strict=True):
+        nlp.tokenizer._flush_cache()
         chunks = ChunkCache(nlp.tokenizer)
         if always_alone:  # as before: a Doc a chunk
             chunks._may_be_special = lambda chunk: True  # type: ignore[method-assign]
-        try:
-            found.append(_split_again(nlp, chunks, calls, texts))
-        finally:
-            nlp.tokenizer.suffix_search = search
+        found.append(_split_again(nlp, chunks, calls, texts))
     assert found[0] == found[1]
 
 
