@@ -89,6 +89,80 @@ def test_the_same_tokens_on_generated_texts(texts: list[str]) -> None:
         assert _tokens(filled, text) == _tokens(plain, text)
 
 
+class _CountingTokenizer:
+    """A tokenizer that records each text it is called on (the Docs it makes)."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        object.__setattr__(self, "tokenizer", tokenizer)
+        object.__setattr__(self, "calls", [])
+
+    def __call__(self, text: str) -> Any:
+        self.calls.append(text)
+        return self.tokenizer(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.tokenizer, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self.tokenizer, name, value)
+
+
+def test_new_chunks_that_meet_no_special_case_share_one_doc() -> None:
+    nlp, plain = _pipelines()
+    counting = _CountingTokenizer(nlp.tokenizer)
+    text = "Dear colleagues, please see (e.g.) the TSAG-TD409 draft. I'm glad"
+    ChunkCache(counting).fill(text)
+    # One Doc of the chunks that cannot meet a special case; one for each of the others
+    # ("(e.g.)", "I'm", and the paragraph break cached when the cache starts). Before,
+    # a Doc a chunk: eleven.
+    joined, *alone = counting.calls
+    assert sorted(alone) == ["\n\n", "(e.g.)", "I'm"]
+    assert sorted(joined.split(" ")) == sorted(
+        ["Dear", "colleagues,", "please", "see", "the", "TSAG-TD409", "draft.", "glad"])
+    assert _tokens(nlp, text) == _tokens(plain, text)
+
+
+# Two pipelines whose tokenizers record what they split (set once: setting a search
+# reloads the tokenizer's special cases, ~1 s).
+_COUNTED: list[tuple[Any, list[str]]] = []
+
+
+def _counted() -> list[tuple[Any, list[str]]]:
+    if not _COUNTED:
+        for nlp in (build_pipeline(), build_pipeline()):
+            _COUNTED.append((nlp, _counting_suffix_search(nlp.tokenizer)))
+    return _COUNTED
+
+
+def _split_again(nlp: Any, chunks: ChunkCache, calls: list[str], texts: list[str]
+                 ) -> list[list[str]]:
+    """What the tokenizer splits (looks for a suffix in) when tokenizing each text after
+    ``chunks`` filled its cache with it."""
+    found = []
+    for text in texts:
+        chunks.fill(text)
+        calls.clear()
+        nlp.make_doc(text)
+        found.append(list(calls))
+    return found
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join), max_size=4))
+def test_one_doc_of_new_chunks_caches_what_a_doc_a_chunk_did(texts: list[str]) -> None:
+    """Whatever the chunks, the joined Doc leaves in the cache what a Doc a chunk left:
+    a chunk said to meet no special case that met one would have stopped the caching of
+    the chunks after it, to be split again in every text."""
+    found = []
+    for (nlp, calls), always_alone in zip(_counted(), (False, True), strict=True):
+        nlp.tokenizer._flush_cache()
+        chunks = ChunkCache(nlp.tokenizer)
+        if always_alone:  # as before: a Doc a chunk
+            chunks._may_be_special = lambda chunk: True  # type: ignore[method-assign]
+        found.append(_split_again(nlp, chunks, calls, texts))
+    assert found[0] == found[1]
+
+
 _PIPELINES: list[Any] = []
 
 

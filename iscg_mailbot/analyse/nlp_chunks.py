@@ -26,6 +26,13 @@ the chunks of recent mail and its memory stays bounded (~15 MB: about 300 bytes 
 Runs of white space other than one space are chunks too; only the paragraph break
 (``"\\n\\n"``, which also joins the tagger's texts) is common enough to be worth caching:
 finding the others in every text would cost more than splitting them.
+
+A Doc of its own for every new chunk cost a Doc, its span groups and a pass of the
+special-case matcher each (on the first copy of the bench corpus, every text new, ~20,500
+chunks: an eighth of the tagging). The new chunks that cannot meet a special case are
+tokenized together, in one Doc, separated by single spaces (exactly the chunk boundaries:
+spaCy splits each chunk alone and caches it under its own text); only those that may
+meet one (:meth:`ChunkCache._may_be_special`) still get a Doc each.
 """
 
 from __future__ import annotations
@@ -55,7 +62,8 @@ class ChunkCache:
         self._seen: set[str] = set()
 
     def fill(self, text: str) -> None:
-        """Tokenize, each on its own, the chunks of ``text`` not seen before."""
+        """Tokenize the chunks of ``text`` not seen before: together those that cannot
+        meet a special case, each on its own the others."""
         tokenizer = self._tokenizer
         # A pickled tokenizer comes back with spaCy's default.
         tokenizer.max_cache_size = max(tokenizer.max_cache_size, self._limit)
@@ -68,8 +76,40 @@ class ChunkCache:
         if not self._seen:
             new.update(SPACES)
         self._seen.update(new)
+        special = self._may_be_special
+        plain: list[str] = []
+        alone: list[str] = []
         for chunk in new:
+            (alone if special(chunk) else plain).append(chunk)
+        if plain:
+            tokenizer(" ".join(plain))
+        for chunk in alone:
             tokenizer(chunk)
+
+    #: The tokenizer's special cases and the length of the longest: read when first
+    #: asked, not pickled.
+    _specials: tuple[frozenset[str], int] | None = None
+
+    def _may_be_special(self, chunk: str) -> bool:
+        """Whether splitting ``chunk`` may meet one of the tokenizer's special cases
+        (which stops the caching of every chunk after it in a Doc). The tokenizer looks
+        up as special cases only the chunk and what is left of it as prefixes and
+        suffixes come off, so a special case it meets stands in the chunk between its
+        ends or characters that are not letters or digits ("(e.g.,", "dont."; not the
+        "ll" of "will,"). A chunk said special that is not only costs a Doc of its own;
+        one that is but said not only costs the caching of the chunks after it in the
+        joined Doc: the tokens are the same either way."""
+        specials = self._specials
+        if specials is None:
+            keys = frozenset(self._tokenizer.rules or ())
+            specials = self._specials = (keys, max(map(len, keys), default=0))
+        keys, longest = specials
+        if chunk.isascii() and chunk.isalpha():  # (most: no prefix or suffix comes off)
+            return chunk in keys
+        edges = [i for i, char in enumerate(chunk) if not char.isalnum()]
+        starts = {0, *(i + 1 for i in edges)}
+        ends = {len(chunk), *edges}
+        return any(chunk[i:j] in keys for i in starts for j in ends if 0 < j - i <= longest)
 
     def __getstate__(self) -> dict[str, Any]:
         # A pickled tokenizer comes back with an empty cache: so must the chunks seen.
