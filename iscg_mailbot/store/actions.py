@@ -253,12 +253,17 @@ def stage_items(session: Session, found: Mapping[int, FoundItems], *,
     for row, given in zip(new_rows, _new_ids(session, len(new_rows)), strict=True):
         row["id"] = given
     to_count |= touched
-    return StagedItems(counts, NewItems(new_rows, [
+    return StagedItems(counts, _new_items(new_rows))
+
+
+def _new_items(rows: list[dict[str, object]]) -> NewItems:
+    """These rows to insert (their ids given) and the items closure detection reads."""
+    return NewItems(rows, [
         NewItem(cast(int, row["id"]), cast(int, row["message_pk"]),
                 cast("int | None", row["thread_id"]), cast(str, row["kind"]), OPEN,
                 cast(str, row["sentence"]), cast(int, row["span_start"]),
                 cast("str | None", row["owner"]), cast("str | None", row["owner_kind"]), None)
-        for row in new_rows]))
+        for row in rows])
 
 
 #: The ids ``action_items``' key would give the next rows, as many as ``n`` (PostgreSQL:
