@@ -72,7 +72,7 @@ def test_asking_what_a_party_should_do_asks_whoever_decides(
     text = ("Dear Nadia,\n\nI saw that the table does not mention the space resolution - "
             "should BR add it, or is it out of scope?\n")
     assert kinds(text, members, sender=Address("Sofia Lindqvist", "sofia.lindqvist@itu.int"),
-                 parent=NADIA) == [("question", "General Secretariat", None)]
+                 parent=NADIA) == [("question", "Nadia Haddad", None)]
 
 
 def test_a_reply_chasing_an_earlier_request_is_no_new_item(members: MembersConfig) -> None:

@@ -5,10 +5,11 @@ A request or question that names nobody ("Please send me the names by mid-Novemb
 the list rarely says so in its To: header (the list is the recipient); the salutation
 does. :func:`greeted` reads the opening line of the new text:
 
-- members by name ("Dear Chen, dear Hiroshi,", "Bonjour Sofia,", "Ahmed,"): a member
-  of the secretariat stands for their unit (their ``organisation`` in
-  ``members.yaml``: TSB, BR, BDT, General Secretariat), as a request to staff is a
-  request to their Bureau; anybody else is named;
+- members by name ("Dear Chen, dear Hiroshi,", "Bonjour Sofia,", "Ahmed,"): a Bureau's
+  staff stand for their Bureau (their ``organisation`` in ``members.yaml``: TSB, BR,
+  BDT), as a request to them is a request to their Bureau; anybody else is named,
+  the General Secretariat's staff included (the list's own secretaries: "General
+  Secretariat" would name hundreds of people, and the question is theirs to answer);
 - bodies ("Dear BDT colleagues,", "Dear colleagues of BDT and BR,"), but not the list
   itself ("Dear ISCG colleagues," addresses everybody, so nobody in particular).
 
@@ -46,6 +47,8 @@ _PART = re.compile(
     re.IGNORECASE)
 # The list itself and its secretariat in general: everybody, so nobody in particular.
 _EVERYBODY = frozenset({"ISCG", "Secretariat"})
+# The units whose staff a request to them stands for.
+_BUREAUX = SECRETARIAT_UNITS - {"General Secretariat"}
 
 
 def _parts(line: str, members: MembersConfig | None) -> list[OwnerMention]:
@@ -84,16 +87,17 @@ def _owner(mention: OwnerMention, members: MembersConfig | None) -> str | None:
 
 
 def _member_owner(name: str, members: MembersConfig | None) -> str:
-    """A member stands for their unit when on the secretariat's staff, else by name."""
+    """A member stands for their Bureau when on a Bureau's staff, else by name."""
     member = members.by_name(name) if members is not None else None
-    if member is not None and member.role is Role.SECRETARIAT and member.organisation in SECRETARIAT_UNITS:
+    if member is not None and member.role is Role.SECRETARIAT and member.organisation in _BUREAUX:
         return member.organisation
     return name
 
 
 def replied_to(message: ActionInput, members: MembersConfig | None) -> tuple[str, str] | None:
     """Whom a reply that greets nobody speaks to: the sender of the message it replies
-    to ("Who is the rapporteur now?" answering Tomás asks Tomás, so BDT), unless the
+    to ("Who is the rapporteur now?" answering Tomás asks Tomás, so BDT; answering Lucia
+    of the General Secretariat, Lucia), unless the
     sender replies to themselves; None for a message that replies to nobody known."""
     parent, sender = message.parent_sender, message.sender
     if parent is None or not parent.address or (

@@ -134,8 +134,8 @@ class Owners:
         return Who(shown, "addressees", False) if shown else NOBODY
 
     def replied(self) -> Who:
-        """The sender of the message this one replies to (their unit when on the
-        secretariat's staff), not the sender themselves; nobody when unknown."""
+        """The sender of the message this one replies to (their Bureau when on a
+        Bureau's staff), not the sender themselves; nobody when unknown."""
         found = replied_to(self.message, self.members)
         return Who(found[0], found[1], False) if found else NOBODY
 
