@@ -1,5 +1,5 @@
 """Topics, issue 13 round 9: a topic's word used for something else -- platforms said
-to interoperate, base stations as equipment, satellite terminals carried to a disaster,
+to interoperate, base stations as equipment, satellite terminals shipped to a disaster,
 developing countries as the place where another topic's work happens.
 
 Realistic mail of our own wording in, topics out; the first case of each pair was tagged
@@ -53,8 +53,8 @@ def test_satellite_terminals_sent_to_a_disaster_are_not_spectrum(
         tagger: TopicTagger) -> None:
     assert "spectrum" not in tagged(
         tagger, "Eruption in Vanuatu - satellite terminals sent from Suva",
-        "Twelve satellite terminals left Suva this morning for Port Vila; the satellite "
-        "phones stay with the Red Cross team.")
+        "Twelve satellite terminals left Suva this morning for Port Vila; BDT shipped "
+        "the satellite terminals for the Red Cross team on Monday.")
     assert "spectrum" in tagged(
         tagger, "Satellite network filings for a new GSO system",
         "The administration submitted the satellite network filings to BR; frequency "
