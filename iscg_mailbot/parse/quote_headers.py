@@ -104,7 +104,8 @@ class _Fields:
 
 
 def _read_fields(lines: Sequence[str], index: int) -> tuple[list[str], int]:
-    """The field values of the block at ``index`` and the end of the lines they took."""
+    """The field values of the block at ``index`` and the end of the lines they took
+    (no values: no block starts at ``index``)."""
     fields = _Fields()
     spaced = False
     end = position = index
@@ -122,8 +123,14 @@ def _read_fields(lines: Sequence[str], index: int) -> tuple[list[str], int]:
             spaced = True
             position = following
             continue
+        count = len(fields.values)
         if not fields.add(lines[position], lines[position - 1] if position > 0 else ""):
             break
+        if spaced and count >= 1 and len(fields.values) > count and lines[position - 1].strip():
+            # A field right below another in a double-spaced block: the block is not
+            # double-spaced, its first "field" was a line of text above it ("One question
+            # for BDT: will ...?" above a forwarded mail's "De: ... / Enviado el: ...").
+            return [], index
         position += 1
         end = position
     return fields.values, end
