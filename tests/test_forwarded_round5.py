@@ -81,3 +81,60 @@ def test_the_notes_question_and_the_statements_addressees_are_read(last: str) ->
     assert ("question", "BDT") in found
     # "For action to: ITU-D SG2" owns the statement's request that names nobody.
     assert ("action", "ITU-D SG2") in found
+
+
+# A separator whose title no list of markers names: in a message that forwards, the
+# note ends there, and the statement's "For action to:" and "Deadline:" lines are the
+# statement's, not the note's ("for action by the addressees, the LS below" is a pointer).
+SEPARATED = """Dear colleagues,
+
+FYI and for action by the addressees, the LS below from SG20 (Geneva, October 2026).
+
+Best regards,
+Ahmed
+
+{rule}
+Source: ITU-T Study Group 20 (Geneva, 19-29 October 2026)
+Title: LS on interoperable controllers for smart street lighting
+For action to: ITU-D SG1, ITU-R WP 5A
+For information to: ITU-T SG5
+
+SG20 has started work on draft Recommendation ITU-T Y.SSL-ctrl. SG20 would appreciate:
+- from ITU-D SG1: experience of municipalities with vendor lock-in;
+- from ITU-R WP 5A: information on the radio technologies used by such controllers.
+
+Deadline: 20 February 2027 (next SG20 meeting)
+"""
+RULES = ["---------- Forwarded LS ----------", "-------- Liaison statement --------",
+         "---------- Forwarded message ---------"]  # (the last, a marker read before too)
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_a_titled_separator_starts_the_forwarded_part(rule: str) -> None:
+    text = SEPARATED.format(rule=rule)
+    index = text.split("\n").index(rule)
+    assert forward_starts(text, forwarded=True) == [index]
+    found = extract_actions(ActionInput(new_text=text, forwarded=True,
+                                        date=datetime(2026, 11, 2, 9, 0),
+                                        subject="FW: LS from ITU-T SG20"))
+    assert [(c.kind, c.owner, str(c.due)) for c in found] == [
+        ("action", "ITU-D SG1, ITU-R WP5A", "2027-02-20"), ("note", "ITU-T SG5", "None")]
+
+
+def test_a_titled_separator_in_a_message_that_forwards_nothing_is_text() -> None:
+    text = SEPARATED.format(rule=RULES[0])
+    assert forward_starts(text, forwarded=False) == []
+
+
+@pytest.mark.parametrize("below", [
+    ["From: Ann Lee <ann@example.org>", "Sent: Monday, 5 October 2026 10:15",
+     "To: int-sect-team@lists.itu.int", "Subject: RE: LS", "", "TSAG is invited to note."],
+    ["> TSAG is invited to note the LS.", "> Regards, Ann"],
+])
+def test_above_a_header_block_or_a_quote_the_block_or_the_quote_decides(
+        below: list[str]) -> None:
+    # A reply under a separator of its own words is still a reply's quote.
+    text = "\n".join(["Noted, thanks.", "", "---------- Ursprungligt LS ----------", *below])
+    new, quoted, _ = split_new_text(text)
+    assert new == "Noted, thanks.\n\n---------- Ursprungligt LS ----------"
+    assert quoted.endswith(below[-1])
