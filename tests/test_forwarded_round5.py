@@ -17,8 +17,8 @@ from datetime import datetime
 
 import pytest
 
-from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.analyse.action_questions import find_questions
+from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.parse.quote_headers import forward_starts, header_block_end
 from iscg_mailbot.parse.quoting import split_new_text
 from iscg_mailbot.records import ActionInput
@@ -72,8 +72,9 @@ def _read(last: str) -> tuple[str, list[tuple[str, str | None]]]:
 
 @pytest.mark.parametrize("last", [
     "\n".join(QUESTION),
-    "A question for BDT, then: will the next Global E-waste Monitor include Latin\n"
-    "American country profiles?",  # no colon up front (read before too)
+    # The same question with no colon up front (read before too).
+    ("One question for BDT - will the next Global E-waste Monitor include Latin\n"
+     "American country profiles?"),
 ])
 def test_the_notes_question_and_the_statements_addressees_are_read(last: str) -> None:
     new, found = _read(last)
