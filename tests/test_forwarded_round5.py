@@ -139,3 +139,19 @@ def test_above_a_header_block_or_a_quote_the_block_or_the_quote_decides(
     new, quoted, _ = split_new_text(text)
     assert new == "Noted, thanks.\n\n---------- Ursprungligt LS ----------"
     assert quoted.endswith(below[-1])
+
+
+def test_a_reply_quoting_the_forward_creates_nothing_of_the_statement() -> None:
+    # The forward read again in a reply's quote is the parent's, not the reply's.
+    forward = SEPARATED.format(rule=RULES[0])
+    reply = ("Thanks, BDT will coordinate the reply.\n\nGrace\n\n"
+             "From: Ahmed El-Sayed <ahmed.elsayed@itu.int>\n"
+             "Sent: Tuesday, 3 November 2026 09:12\n"
+             "To: int-sect-team@lists.itu.int\n"
+             "Subject: [int-sect-team] FW: LS from ITU-T SG20\n\n" + forward)
+    subject = "RE: [int-sect-team] FW: LS from ITU-T SG20"
+    new, quoted, _ = split_new_text(reply, forwarded=False)
+    assert "Forwarded LS" in quoted and "For action to" not in new
+    found = extract_actions(ActionInput(new_text=new, date=datetime(2026, 11, 3, 10, 0),
+                                        subject=subject))
+    assert [c.owner for c in found if c.owner != "BDT"] == []
