@@ -181,6 +181,7 @@ _SEQUENCE_LINE = st.sampled_from([
     "Am 05.10.2026 um 10:15 schrieb Ann <a@b.de>:", "El 5 oct 2026, Ann escribió:",
     "-----Original Message-----", "---------- Forwarded message ---------",
     "Begin forwarded message:", "-----BEGIN PGP SIGNED MESSAGE-----", "Hash: SHA256",
+    "---------- Forwarded LS ----------",
     "well-known text", "Note: text", "Text.", "x-y -- z",
 ]) | _FIELD_LINE | _LINE
 
@@ -194,7 +195,7 @@ def _general_quote_and_forwards(text: Lines, forwarded: bool) -> tuple[int, list
     for index, line in enumerate(lines):
         if blank[index] or marked[index] or index < inside_block:
             continue
-        if is_forward_marker(line):
+        if is_forward_marker(line) or (forwarded and quote_headers._titled_separator(text, index)):
             after_forward_marker = index
             starts.append(index)
             continue

@@ -104,7 +104,8 @@ class _Fields:
 
 
 def _read_fields(lines: Sequence[str], index: int) -> tuple[list[str], int]:
-    """The field values of the block at ``index`` and the end of the lines they took."""
+    """The field values of the block at ``index`` and the end of the lines they took
+    (no values: no block starts at ``index``)."""
     fields = _Fields()
     spaced = False
     end = position = index
@@ -122,8 +123,14 @@ def _read_fields(lines: Sequence[str], index: int) -> tuple[list[str], int]:
             spaced = True
             position = following
             continue
+        count = len(fields.values)
         if not fields.add(lines[position], lines[position - 1] if position > 0 else ""):
             break
+        if spaced and count >= 1 and len(fields.values) > count and lines[position - 1].strip():
+            # A field right below another in a double-spaced block: the block is not
+            # double-spaced, its first "field" was a line of text above it ("One question
+            # for BDT: will ...?" above a forwarded mail's "De: ... / Enviado el: ...").
+            return [], index
         position += 1
         end = position
     return fields.values, end
@@ -167,7 +174,8 @@ def quote_and_forwards(text: Lines, *, forwarded: bool) -> tuple[int, list[int]]
         if marked[index] or index < inside_block:
             continue
         line = lines[index]
-        if is_forward_marker(line):
+        if is_forward_marker(line) or (forwarded and "--" in line
+                                       and _titled_separator(text, index)):
             after_forward_marker = index
             starts.append(index)
             continue
@@ -193,6 +201,28 @@ def quote_and_forwards(text: Lines, *, forwarded: bool) -> tuple[int, list[int]]
             return index, starts
         has_text_above = has_text_above or not PGP_ARMOR.match(line)
     return len(lines), starts
+
+
+# A rule of dashes with a short title in it: "---------- Forwarded LS ----------".
+_TITLED_RULE = re.compile(r"[ \t]*-{3,}[ \t]*[^\W\d_][^\n-]{0,40}?[ \t]*-{3,}[ \t]*$")
+
+
+def _titled_separator(text: Lines, index: int) -> bool:
+    """Whether line ``index`` of a message that forwards is a separator, whatever its
+    title says ("---------- Forwarded LS ----------"), above the forwarded text itself.
+    Above a mail header block or a ``>`` quote the block or the quote decides, as
+    below a line of dashes with no title; "-----Original Message-----" keeps its own
+    reading.
+
+    >>> _titled_separator(Lines(["FYI", "---- Forwarded LS ----", "Source: SG20"]), 1)
+    True
+    """
+    line = text.lines[index]
+    if not _TITLED_RULE.match(line) or is_original_message(line) or "PGP" in line:
+        return False  # (PGP's armour, "-----BEGIN PGP SIGNED MESSAGE-----", is no title)
+    following = text.next_content[index]
+    return (following < len(text.lines) and not text.marked[following]
+            and header_block_end(text.lines, following) == following)
 
 
 def _candidate_lines(text: Lines) -> list[int]:
