@@ -47,7 +47,15 @@ _POINTS_BACK = re.compile(
     # before ..."), or in French or Spanish ("Une réponse avant ... serait idéale"): the
     # seventh and eighth writers' follow-ups.
     r"^\W*(?:an?|your|une?|votre|una?|su)\s+(?:[\w-]+\s+){0,2}?(?:answer|reply|response|"
-    r"feedback|r\u00e9ponse|retour|respuesta)\b",
+    r"feedback|r\u00e9ponse|retour|respuesta)\b|"
+    # The answers named with no article, the date right after them ("Answers by 21
+    # October would let me reply to ICAO on time.", "Request response before the TDAG
+    # meeting on 10 December."), or the wish to know ("Grateful to know before the SG2
+    # meeting (2 November)."): the eleventh writer's follow-ups. "Responses are due by
+    # 31 May" is no follow-up: it says what the responses owe (the second writer's item).
+    r"^\W*(?:(?:request(?:ing)?|awaiting)\s+)?(?:answers?|responses?|repl(?:y|ies))\s+"
+    r"(?:by|before|within|no\s+later\s+than)\b|"
+    r"^\W*(?:(?:I|we)\s+(?:would\s+be|am|are|will\s+be)\s+)?grateful\s+to\s+(?:know|hear)\b",
     re.IGNORECASE)
 # The deadline as what follows from the request or is wished for it: "..., so we need to
 # know by 19 March", "..., so the contribution should reach the secretariat by 7 April",
