@@ -33,7 +33,7 @@ _OFFSET = (_COUNT + r"\s+(?:working\s+|business\s+)?(?P<unit>day|week|month)s?\s
 # "a week after that meeting", "at that meeting", "by the same date".
 _THAT_EVENT = re.compile(
     r"\b(?:(?:within\s+)?" + _OFFSET + r"|(?P<at>at|during|before|by|until|in\s+time\s+for))\s+"
-    r"(?:that|the\s+same|this\s+same)\s+(?P<what>meeting|session|date|deadline|day)\b",
+    r"(?:that|the\s+same|this\s+same)\s+(?P<what>meeting|session|call|date|deadline|day)\b",
     re.IGNORECASE)
 # "within a week after that." (nothing named after "that").
 _AFTER_THAT = re.compile(r"\b(?:within\s+)?" + _OFFSET + r"\s+(?:that|then)\b(?=\s*(?:[.;,)!?]|$))",
@@ -42,16 +42,20 @@ _AFTER_THAT = re.compile(r"\b(?:within\s+)?" + _OFFSET + r"\s+(?:that|then)\b(?=
 # meeting the message dated before (one named so when a name is given), not a past one.
 _THE_EVENT = re.compile(
     r"\b(?:(?:within\s+)?" + _OFFSET + r"|(?P<at>at|during|before|by|until|in\s+time\s+for))\s+"
-    r"(?:the|our)\s+(?:next\s+)?(?:(?P<name>(?-i:[A-Z][\w-]*))\s+)?(?P<what>meeting|session)\b"
+    r"(?:the|our)\s+(?P<next>next\s+)?(?:(?P<name>(?-i:[A-Z][\w-]*))\s+)?"
+    r"(?P<what>meeting|session|call)\b"
     r"(?!\s+(?:on|of|in)\b)", re.IGNORECASE)
 # "two weeks before TDAG": a body's meeting (or a conference) named by the body alone.
 _BEFORE_BODY = re.compile(
     _OFFSET + r"\s+(?-i:(?P<name>RAG|TSAG|TDAG|Council|WTDC|WTSA|WRC|CPM))(?:-\d{2})?\b",
     re.IGNORECASE)
-_WORDS = ("that", "same", "meeting", "session", "before", "after")
+_WORDS = ("that", "same", "meeting", "session", "call", "before", "after")
+# What "that" or "the" points back to that has a day of its own.
+EVENTS = frozenset({"meeting", "session", "call"})
 # A meeting and, within a few words after it, its date: "meets in Abidjan on 9-11 March",
 # "our meeting on 9 March".
-_MEETING = re.compile(r"\b(?:meets?|meeting|session|convenes?)\b[^.;:!?]{0,40}", re.IGNORECASE)
+_MEETING = re.compile(r"\b(?:meets?|meeting|session|call|convenes?)\b[^.;:!?]{0,40}",
+                      re.IGNORECASE)
 _RANGE = re.compile(r"^\s*(?P<first>\d{1,2})\s*(?:-|\u2013|to|and)\s*(?P<last>\d{1,2})\b")
 
 
@@ -87,6 +91,14 @@ def named_day(text: str, end: int, name: str, sent: datetime | None = None) -> d
 
 def _shift(day: date, match: re.Match[str]) -> date:
     if match.group("num") is None:
+        lead = (match.groupdict().get("at") or "").lower()
+        if lead == "before" and match.groupdict().get("what") in EVENTS \
+                and not match.groupdict().get("next"):
+            # "before the call", the call dated before: what is asked must be there
+            # before it starts, the day before (as :func:`.event_deadlines.before_event`
+            # reads "before our call on 19 November"). "Before our next meeting" keeps
+            # its day, as the labelled sentences of tests/data have it.
+            return day - timedelta(days=1)
         return day  # "at that meeting", "by the same date"
     raw = match.group("num").lower()
     number = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 0)
@@ -105,7 +117,7 @@ def _pointed_day(candidate: ActionCandidate, match: re.Match[str], text: str,
     end = min(candidate.span[0] + match.start(), candidate.span[1])
     if name is not None:
         anchor = named_day(text, end, name, sent)
-    elif what in ("meeting", "session"):
+    elif what in EVENTS:
         after = (match.group("dir") or "").lower() in ("after", "following")
         anchor = meeting_day(text, end, after=after, sent=sent)
     else:

@@ -38,6 +38,9 @@ _SECOND_CLAUSE = re.compile(
     r"(?:" + ACT_VERBS + r")\b)",
     re.IGNORECASE,
 )
+# A date said for both clauses at the end of the second: ", both by the end of October".
+_FOR_BOTH = re.compile(r"(?<=,)\s*(?:both|all|each|all\s+three)\s*,?\s*(?:if\s+possible\s*,?\s*)?"
+                       r"(?:by|before|within|no\s+later\s+than)\b[^,;]*$", re.IGNORECASE)
 # "X is invited to A; Y is invited to B": the liaison statement's next request.
 _NEXT_SUBJECT = re.compile(
     r";\s+(?:and\s+)?(?:the\s+)?(?=(?P<obj>" + PARTIES + r")\s+(?:is|are)\s+(?:\w+ly\s+)?"
@@ -91,6 +94,11 @@ def split_clauses(sentence: Sentence, *, asking: bool | None = None,
         return [sentence]
     # Offsets: the source text is folded (one space per break): map by proportion.
     cut = sentence.start + min(obj_start, sentence.end - sentence.start)
+    shared = _FOR_BOTH.search(rest)
+    if shared is not None:
+        # "..., and BDT to indicate Y, both by the end of October": the first clause's
+        # date too (read with it, so the first clause keeps a date of its own first).
+        first_text = f"{first_text}, {rest[shared.start():].rstrip()}"
     return [
         Sentence(first_text, sentence.start, max(sentence.start + 1, cut - 1)),
         Sentence(prefix + rest, cut, sentence.end),

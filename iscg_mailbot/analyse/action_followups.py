@@ -47,7 +47,15 @@ _POINTS_BACK = re.compile(
     # before ..."), or in French or Spanish ("Une réponse avant ... serait idéale"): the
     # seventh and eighth writers' follow-ups.
     r"^\W*(?:an?|your|une?|votre|una?|su)\s+(?:[\w-]+\s+){0,2}?(?:answer|reply|response|"
-    r"feedback|r\u00e9ponse|retour|respuesta)\b",
+    r"feedback|r\u00e9ponse|retour|respuesta)\b|"
+    # The answers named with no article, the date right after them ("Answers by 21
+    # October would let me reply to ICAO on time.", "Request response before the TDAG
+    # meeting on 10 December."), or the wish to know ("Grateful to know before the SG2
+    # meeting (2 November)."): the eleventh writer's follow-ups. "Responses are due by
+    # 31 May" is no follow-up: it says what the responses owe (the second writer's item).
+    r"^\W*(?:(?:request(?:ing)?|awaiting)\s+)?(?:answers?|responses?|repl(?:y|ies))\s+"
+    r"(?:by|before|within|no\s+later\s+than)\b|"
+    r"^\W*(?:(?:I|we)\s+(?:would\s+be|am|are|will\s+be)\s+)?grateful\s+to\s+(?:know|hear)\b",
     re.IGNORECASE)
 # The deadline as what follows from the request or is wished for it: "..., so we need to
 # know by 19 March", "..., so the contribution should reach the secretariat by 7 April",
@@ -62,6 +70,9 @@ _WANTED_BY = re.compile(
 _MAX_WANTED_WORDS = 26
 _OUR_NEED = re.compile(r"\b(?:I|we)\s+(?:would\s+|will\s+)?(?:need|must|have)\s+to\b",
                        re.IGNORECASE)
+# A follow-up said for every item before it: "Both by 5 April.", "All by Friday, please."
+_FOR_ALL = re.compile(r"^\W*(?:both|all|each|all\s+three)\s+(?:by|before|within|no\s+later)\b",
+                      re.IGNORECASE)
 # A deadline needs one of these words (a cheap test before reading dates).
 _DATE_WORDS = ("by ", "within", "before", "until", "no later", "end of", "avant", "antes")
 _MAX_WORDS = 20
@@ -123,33 +134,39 @@ def date_from_followups(candidates: list[ActionCandidate], sentences: Sequence[S
     promise or need that sentence makes on the way ("..., so we need to know by 19 March",
     "Before the meeting on 1 July would be ideal, so I can report there") is no item:
     it says why the date, after a request or a question (which :func:`find_questions`
-    reads, so it is dated there)."""
-    if not any(c.due is None and _asked(c) for c in candidates) and not any(
-            _asks(s) for s in sentences):
+    reads, so it is dated there). A follow-up said for both or all ("Rajesh will draft
+    the note on 1.4, and I will do 1.5. Both by 5 April.") dates the promises before it
+    too."""
+    if not any(c.due is None and (_asked(c) or is_promise(c)) for c in candidates) \
+            and not any(_asks(s) for s in sentences):
         return candidates
     result: list[ActionCandidate | None] = list(candidates)
     ends = sorted((c.span[0], c.span[1], i) for i, c in enumerate(candidates))
     pending: list[int] = []  # -1: a question that is no item here
+    promised: list[int] = []  # undated promises, which only "both"/"all" dates
     gap = 0
     for sentence in sentences:
         inside = [i for a, b, i in ends if a <= sentence.start < b or sentence.start <= a
                   < sentence.end]
-        found = _followup_due(sentence, sent) if pending else None
+        for_all = bool(promised) and not inside and _FOR_ALL.match(sentence.text) is not None
+        found = _followup_due(sentence, sent) if pending or for_all else None
         if found is not None and all(_says_why(candidates[i]) for i in inside):
-            _date(result, pending, inside, found)
-            pending, gap = [], 0
+            _date(result, pending + (promised if for_all else []), inside, found)
+            pending, promised, gap = [], [], 0
         elif inside:
             if any(candidates[i].due is not None for i in inside):
-                pending = []  # what was asked before has its date, or is no concern here
+                pending, promised = [], []  # what was asked before has its date
             else:
                 pending += [i for i in inside if _asked(candidates[i]) and i not in pending]
+                promised += [i for i in inside if is_promise(candidates[i])
+                             and i not in promised]
             gap = 0
         elif _asks(sentence):
             pending, gap = [*pending, -1], 0
-        elif pending:
+        elif pending or promised:
             gap += 1
             if gap > _GAP:
-                pending = []
+                pending, promised = [], []
     return [c for c in result if c is not None]
 
 

@@ -42,6 +42,10 @@ WANTING_MORE = re.compile(
 # The request after the list points back to what it lists: "Please send them by ...".
 _POINTS_BACK = re.compile(r"\b(?:them|these|those|all\s+three|all\s+of\s+them|both)\b",
                           re.IGNORECASE)
+# ... or names again, with "the", what the introduction asked for: "Management responses
+# are needed as follows: - TSB: ...; - BR: .... Please send the responses to me by 17
+# September." (the eighth writer's audit list).
+_THE_THING = re.compile(r"\bthe\s+(?P<thing>[a-z]{4,})\b", re.IGNORECASE)
 
 
 def dash_label(text: str) -> str | None:
@@ -51,7 +55,8 @@ def dash_label(text: str) -> str | None:
 
 
 def _request_after(sentences: Sequence[Sentence], bullets: Sequence[Sentence],
-                  by_span: dict[tuple[int, int], ActionCandidate]) -> ActionCandidate | None:
+                  by_span: dict[tuple[int, int], ActionCandidate], intro: str
+                  ) -> ActionCandidate | None:
     """The dated request right after the list that asks for what it lists, naming
     nobody ("Please send them by 2 March so that they can be posted a week ahead.")."""
     last = bullets[-1]
@@ -60,9 +65,17 @@ def _request_after(sentences: Sequence[Sentence], bullets: Sequence[Sentence],
         return None
     candidate = by_span.get((following.start, following.end))
     if candidate is None or candidate.kind != ACTION or candidate.owner is not None \
-            or candidate.due is None or not _POINTS_BACK.search(candidate.sentence):
+            or candidate.due is None or not (_POINTS_BACK.search(candidate.sentence)
+                                             or _names_again(candidate.sentence, intro)):
         return None
     return candidate
+
+
+def _names_again(request: str, intro: str) -> bool:
+    """Whether the request names with "the" a thing the list's introduction asked for
+    ("the responses" after "Management responses are needed as follows:")."""
+    asked = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", intro)}
+    return any(m.group("thing").lower() in asked for m in _THE_THING.finditer(request))
 
 
 def dated_after(frame: ActionCandidate, sentences: Sequence[Sentence],
@@ -70,7 +83,8 @@ def dated_after(frame: ActionCandidate, sentences: Sequence[Sentence],
                 ) -> tuple[ActionCandidate, tuple[int, int] | None]:
     """An undated frame dated by the request after its list, and that request's span
     (no item of its own); the frame unchanged and None when there is none."""
-    after = _request_after(sentences, bullets, by_span) if frame.due is None else None
+    after = (_request_after(sentences, bullets, by_span, frame.sentence)
+             if frame.due is None else None)
     if after is None:
         return frame, None
     return replace(frame, due=after.due, due_text=after.due_text), after.span

@@ -122,14 +122,47 @@ _ASKS_LEAVE = re.compile(
     re.IGNORECASE)
 
 
+# A line of a list that is itself a question: "- Is there an ITU-T Recommendation on
+# ...?", "- Would BDT be interested in ...?", "b) whether the BDT programme could ...;"
+# (after a label at most: "TSB: is ...?"). "- the latest handbook?" asks for a thing.
+_LISTED_QUESTION = re.compile(
+    r"^\W*(?:(?-i:[A-Z])[\w-]*(?:\s+[\w-]+){0,2}\s*:\s+)?(?:(?:whether|if)\s+\S[^?]*[.;,?]?\s*$"
+    r"|(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could|should|shall|"
+    r"which|what|who|whom|when|where|how)\s+[^?]*\?\s*$)", re.IGNORECASE)
+# The request above such a list asks to say what its lines name: "Could BR confirm:",
+# "Kindly advise:", "Please let us know:" (the second and eleventh writers' questions).
+_SAY_FRAME = re.compile(r"\b" + _SAY + r"\s*:\s*$", re.IGNORECASE)
+
+
+def _listed_question(item: ActionCandidate, message: ActionInput) -> bool:
+    """Whether a line of a list under a request is a question: it asks one itself, or
+    the request above the list asks to say what its lines name."""
+    if item.rule != "list_item":
+        return False
+    if _LISTED_QUESTION.match(item.sentence):
+        return True
+    before = message.new_text[:item.span[0]].rstrip()
+    frame = next((line for line in reversed(before.splitlines())
+                  if line.rstrip().endswith(":")), "")
+    return bool(_SAY_FRAME.search(frame))
+
+
 def as_question(item: ActionCandidate, message: ActionInput,
                 members: MembersConfig | None = None) -> ActionCandidate:
     """An action item that asks its owner to say something, as a question: it is done
     when answered. Requests to deliver or do ("Could BDT send the list?") stay actions.
-    One that asks what a named party should do is owed by whoever decides."""
+    One that asks what a named party should do is owed by whoever decides. A line of a
+    list that asks a question, or under a request to say ("Kindly advise: - whether
+    ..."), is one, put to whom it names when the list's request names nobody."""
     text = item.sentence
     if item.kind != ACTION:
         return item
+    if _listed_question(item, message):
+        if item.owner is not None:
+            return replace(item, kind=QUESTION, rule=f"{item.rule}_question")
+        who = asked(Owners(text, message, members), message.new_text[:item.span[0]])
+        return replace(item, kind=QUESTION, rule=f"{item.rule}_question", owner=who.owner,
+                       owner_kind=who.kind)
     if _ASKS_DECISION.search(text):
         owners = Owners(text, message, members)
         decider = owners.vocative() or owners.addressees()
