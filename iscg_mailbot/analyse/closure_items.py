@@ -357,6 +357,12 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
 
 
 _REQUEST = re.compile(r"^\W*(?:could|can|would)\b", re.IGNORECASE)
+# The owner says no to a request put as a question ("Could BR give a briefing ...?"):
+# "BR cannot commit to a presentation", "It will not be possible this time" (every
+# writer labels an owner's refusal closing its share, whatever it offers instead).
+_REFUSAL = re.compile(r"\b(?:cannot|can't|can\u2019t|(?:is|are|am)\s+(?:not\s+able|unable)\s+to|"
+                      r"won't\s+be\s+(?:able|possible)|not\s+(?:be\s+)?possible)\b|"
+                      r"^\W*(?:unfortunately|sadly)\s+not\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|shall)\s+(?!be\b|not\b)\w+|'ll\s+\w+", re.IGNORECASE)
 
 
@@ -389,6 +395,10 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
             # services"), kept by the owner's next reply that says something, whatever
             # else it promises or words it uses.
             found.append(item)
+            continue
+        if owned and item.sentence.rstrip().endswith("?") and any(
+                _REFUSAL.search(c) for c in (*read.says, *read.promised)):
+            found.append(item)  # "I'm afraid BR cannot commit to it: instead, a note ..."
             continue
         says = _asks_to_say(item.sentence)
         if not read.answers(item.sentence, delivered=not says) or read.rest_to_come or (
