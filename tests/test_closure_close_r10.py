@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from iscg_mailbot.analyse.actions import detect_closure
+from iscg_mailbot.analyse.closure_items import question_owners
 from iscg_mailbot.records import Address, OpenItem
 from iscg_mailbot.settings.members import MembersConfig, load_members
 from tests.action_samples import MEMBERS
@@ -38,20 +39,44 @@ INSTEAD = ("A written note on the outcomes will be sent to TDAG in December.")
 
 @pytest.mark.parametrize(("reply", "item", "sender", "closed"), [
     # A refusal read as a promise ("It will not be possible"), and one with an offer.
-    ("Dear Andres,\n\nWe would have liked to, but the March curriculum was fixed in "
+    (("Dear Andres,\n\nWe would have liked to, but the March curriculum was fixed in "
      "November and the trainers are already contracted. It will not be possible this "
-     "time; we can consider it for a later edition.\n\nPierre\n", TRAINING, BDT, [1]),
-    (f"Dear Ingrid,\n\nI'm afraid BDT cannot commit to a briefing in January. Instead, "
-     f"{INSTEAD[0].lower()}{INSTEAD[1:]}\n\nPierre\n", BRIEFING, BDT, [2]),
+     "time; we can consider it for a later edition.\n\nPierre\n"), TRAINING, BDT, [1]),
+    ((f"Dear Ingrid,\n\nI'm afraid BDT cannot commit to a briefing in January. Instead, "
+     f"{INSTEAD[0].lower()}{INSTEAD[1:]}\n\nPierre\n"), BRIEFING, BDT, [2]),
     # Their pairs: the offer alone, an answer put off, and the same
     # refusal from somebody who does not own the request.
     (f"Dear Ingrid,\n\n{INSTEAD}\n\nPierre\n", BRIEFING, BDT, []),
-    ("Dear Andres,\n\nI will check whether the March curriculum can still change and "
-     "come back to you.\n\nPierre\n", TRAINING, BDT, []),
-    ("Dear Andres,\n\nWe would have liked to, but the March curriculum was fixed in "
-     "November. It will not be possible this time.\n\nLihua\n", TRAINING, TSB, []),
+    (("Dear Andres,\n\nI will check whether the March curriculum can still change and "
+     "come back to you.\n\nPierre\n"), TRAINING, BDT, []),
+    (("Dear Andres,\n\nWe would have liked to, but the March curriculum was fixed in "
+     "November. It will not be possible this time.\n\nLihua\n"), TRAINING, TSB, []),
 ])
 def test_the_owners_refusal_closes_a_request(members: MembersConfig, reply: str,
                                              item: OpenItem, sender: Address,
                                              closed: list[int]) -> None:
     assert _closed(reply, item, sender, members) == closed
+
+
+# --- a question naming the member it asks (w8-039, w11-008) --------------------------------
+
+QUESTION_TO_PIERRE = "Pierre - to which ITU-D Question should SG1 allocate it?"
+QUESTION_TO_ALL = "Still nobody from TDAG - Pierre, Klaus, Chen?"
+COMMENT = ("Thanks Ingrid, TDAG colleagues will find this interesting - we have community "
+           "networks in Patagonia that would be a good example.")
+
+
+@pytest.mark.parametrize(("question", "sender", "shares"), [
+    # Somebody else's comment answers none of a question put to Pierre by name.
+    (QUESTION_TO_PIERRE, TSB, None),
+    # Its pairs: Pierre's own reply; a question naming the sender too; one naming nobody.
+    (QUESTION_TO_PIERRE, BDT, ()),
+    (QUESTION_TO_ALL, TSB, ()),
+    ("To which ITU-D Question should SG1 allocate it?", TSB, ()),
+])
+def test_a_question_naming_its_member_is_theirs(members: MembersConfig, question: str,
+                                               sender: Address,
+                                               shares: tuple[str, ...] | None) -> None:
+    owner = "Klaus Brenner" if question == QUESTION_TO_ALL else "Pierre Lefebvre"
+    assert question_owners(COMMENT, owner, sender=sender, members=members,
+                           question=question) == shares
