@@ -80,3 +80,28 @@ def test_a_question_naming_its_member_is_theirs(members: MembersConfig, question
     owner = "Klaus Brenner" if question == QUESTION_TO_ALL else "Pierre Lefebvre"
     assert question_owners(COMMENT, owner, sender=sender, members=members,
                            question=question) == shares
+
+
+# --- all the reply says is when (w9-010, w10-016) -------------------------------------------
+
+NOTES = OpenItem(3, "BDT", "group", "Could BDT prepare two short notes (one page each, no "
+                                    "jargon) by 5 April if possible?")
+FIGURES = OpenItem(4, "BDT", "group", "To start from facts: could each Bureau tell us by 29 "
+                                      "June how many of the panels at its 2028 events had "
+                                      "no woman speaker?")
+
+
+@pytest.mark.parametrize(("reply", "item", "closed"), [
+    # A promise and a date alone; a promise in the passive, dated.
+    (("Dear Luis,\n\nHappy to help. Amara will draft the note on AI 1.4 from Dakar, and I "
+     "will do AI 1.5. Both by 5 April.\n\nPierre\n"), NOTES, []),
+    (("Maria, the BDT figures will be sent by our gender focal point early next week, sorry "
+     "for the delay.\nPierre\n"), FIGURES, []),
+    # Their pairs: the notes delivered, the figures given.
+    (("Dear Luis,\n\nHere are both notes, one page each. Both by 5 April, as promised.\n\n"
+     "Pierre\n"), NOTES, [3]),
+    ("BDT figure: 9 out of 57 (most of them at national workshops).\nPierre\n", FIGURES, [4]),
+])
+def test_a_reply_saying_only_when_answers_nothing(members: MembersConfig, reply: str,
+                                                  item: OpenItem, closed: list[int]) -> None:
+    assert _closed(reply, item, BDT, members) == closed

@@ -411,7 +411,7 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
             continue
         says = _asks_to_say(item.sentence)
         if not read.answers(item.sentence, delivered=not says) or read.rest_to_come or (
-                not says and read.leaves(item.sentence)):
+                not says and read.leaves(item.sentence)) or read.only_when:
             continue  # no delivery reported, and part of the thing is still to come
         # "Could BDT send an update?" is a request put as a question: "Thank you for the
         # offer. Sure, we will send it" promises it and says nothing about it.
