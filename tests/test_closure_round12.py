@@ -53,33 +53,46 @@ def test_a_confirmation_completes_both() -> None:
 
 # --- a delivery to one person does not answer a question put to another ---------------
 
-ASK = mail("q", "Ingrid Solheim <ingrid@example.no>", "2027-03-01T09:00:00+01:00", """\
-Dear colleagues,
+def _ask(greeting: str, question: str) -> str:
+    return f"""\
+{greeting}
 
 Could BDT please circulate the draft questionnaire by 10 March?
 
-Klaus, could you tell us whether your regulator intends to field the module on
+{question} tell us whether your regulator intends to field the module on
 meaningful connectivity again this year?
 
 Ingrid
-""", subject="Household survey")
+"""
 
 
-@pytest.mark.parametrize(("reply", "status"), [
-    ("The draft questionnaire is attached in English, French and Spanish.", "open"),
-    (("The draft questionnaire is attached; the module on meaningful connectivity stays in "
-      "it, as an option."), "done"),
+# The question put to Klaus by the greeting (round 12), or by name in the question itself,
+# which keeps it for Klaus whatever another member's reply says (close-r10).
+BY_GREETING = ("Dear Klaus, dear colleagues,", "Could you", "Could you tell us whether your")
+BY_NAME = ("Dear colleagues,", "Klaus, could you", "Klaus, could you tell us wheth")
+
+
+@pytest.mark.parametrize(("asked", "reply", "status"), [
+    (BY_GREETING, "The draft questionnaire is attached in English, French and Spanish.",
+     "open"),
+    (BY_GREETING, ("The draft questionnaire is attached; the module on meaningful "
+                   "connectivity stays in it, as an option."), "done"),
+    (BY_NAME, "The draft questionnaire is attached in English, French and Spanish.", "open"),
+    (BY_NAME, ("The draft questionnaire is attached; the module on meaningful connectivity "
+               "stays in it, as an option."), "open"),
 ])
 def test_a_delivery_answers_another_persons_question_only_when_it_talks_about_it(
-        app: App, reply: str, status: str) -> None:
-    extraction.extract_for_messages(app, store(app, ASK))
+        app: App, asked: tuple[str, str, str], reply: str, status: str) -> None:
+    ask = mail("q", "Ingrid Solheim <ingrid@example.no>", "2027-03-01T09:00:00+01:00",
+               _ask(asked[0], asked[1]), subject="Household survey")
+    extraction.extract_for_messages(app, store(app, ask))
     sent = mail("r", "Pierre Lefebvre <pierre@example.int>", "2027-03-05T09:00:00+01:00",
                 f"Dear Ingrid, dear all,\n\n{reply}\n\nPierre\n", subject="Household survey",
                 parent="q")
     extraction.extract_for_messages(app, store(app, sent))
     shown = statuses(app, 30)
     assert shown["Could BDT please circulate the"] == "done"
-    assert shown["Klaus, could you tell us wheth"] == status
+    assert shown[asked[2]] == status
 
 
 # --- the deed asked, reported done in the item's own verb --------------------------------

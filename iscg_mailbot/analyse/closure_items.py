@@ -29,6 +29,7 @@ from iscg_mailbot.analyse.action_addressee import SECTOR_BUREAU, bodies_bureau
 from iscg_mailbot.analyse.action_closure import asks_to_say, delivery_statement
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.analyse.closure_later import COMES_BACK
 from iscg_mailbot.analyse.closure_phrases import phrase_patterns
 from iscg_mailbot.analyse.closure_points import on_points, points_referred
 from iscg_mailbot.analyse.closure_reading import (
@@ -38,7 +39,13 @@ from iscg_mailbot.analyse.closure_reading import (
     shared_words,
 )
 from iscg_mailbot.analyse.closure_reply import PRONOUN, Reply, later, reply_of
-from iscg_mailbot.analyse.closure_speaker import Speaker, doers, owner_parts, speaker_of
+from iscg_mailbot.analyse.closure_speaker import (
+    Speaker,
+    asked_of_another,
+    doers,
+    owner_parts,
+    speaker_of,
+)
 from iscg_mailbot.records import Address, Closure, OpenItem
 from iscg_mailbot.settings.actions import DEFAULT_CLOSURE_PHRASES
 from iscg_mailbot.settings.members import MembersConfig
@@ -283,10 +290,12 @@ def question_owners(reply_new_text: str, owner: str | None, *, sender: Address |
         p for p in parts if speaker.of_sector(OpenItem(0, p)))
     if covered:
         return () if len(covered) == len(parts) else covered
-    # A body's share is its own to give; a question put to people ("Which room is
-    # booked?", asked of whoever the reply answered) is answered by whoever knows.
-    return None if speaker.listed and any(
-        _is_body(p) for p in parts if question is None or _named_in(p, question)) else ()
+    # A body's share is its own to give, and so is a person's the question names
+    # (:func:`asked_of_another`); a question put to people ("Which room is booked?",
+    # asked of whoever the reply answered) is answered by whoever knows.
+    return None if speaker.listed and (any(
+        _is_body(p) for p in parts if question is None or _named_in(p, question))
+        or asked_of_another(question, parts, speaker, members)) else ()
 
 
 @lru_cache(maxsize=1024)  # a question is compared with every later reply of its thread
@@ -357,6 +366,12 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
 
 
 _REQUEST = re.compile(r"^\W*(?:could|can|would)\b", re.IGNORECASE)
+# The owner says no to a request put as a question ("Could BR give a briefing ...?"):
+# "BR cannot commit to a presentation", "It will not be possible this time" (every
+# writer labels an owner's refusal closing its share, whatever it offers instead).
+_REFUSAL = re.compile(r"\b(?:cannot|can't|can\u2019t|(?:is|are|am)\s+(?:not\s+able|unable)\s+to|"
+                      r"won't\s+be\s+(?:able|possible)|not\s+(?:be\s+)?possible)\b|"
+                      r"^\W*(?:unfortunately|sadly)\s+not\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|shall)\s+(?!be\b|not\b)\w+|'ll\s+\w+", re.IGNORECASE)
 
 
@@ -381,7 +396,7 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
         if owned and _names_the_person(item.sentence, read.promised):
             found.append(item)
             continue
-        if owned and item.owner_kind in ("sender", "member") and _COMES_BACK.search(
+        if owned and item.owner_kind in ("sender", "member") and COMES_BACK.search(
                 item.sentence) and (read.says or read.informs(item.sentence)) \
                 and not read.put_off:
             # The owner's own promise to check and come back ("For the trainer, I will
@@ -390,9 +405,13 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
             # else it promises or words it uses.
             found.append(item)
             continue
+        if owned and item.sentence.rstrip().endswith("?") and any(
+                _REFUSAL.search(c) for c in (*read.says, *read.promised)):
+            found.append(item)  # "I'm afraid BR cannot commit to it: instead, a note ..."
+            continue
         says = _asks_to_say(item.sentence)
         if not read.answers(item.sentence, delivered=not says) or read.rest_to_come or (
-                not says and read.leaves(item.sentence)):
+                not says and read.leaves(item.sentence)) or read.only_when:
             continue  # no delivery reported, and part of the thing is still to come
         # "Could BDT send an update?" is a request put as a question: "Thank you for the
         # offer. Sure, we will send it" promises it and says nothing about it.
@@ -406,16 +425,6 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
         ):
             found.append(item)
     return found
-
-
-# The owner's promise to find the answer and come back with it: "I will check
-# availability in the team and revert by Friday", "I'll check with our conference
-# services", "let me check who is available" (not "I will ask the co-rapporteurs to
-# prepare a reply": a deed of its own).
-_COMES_BACK = re.compile(
-    r"\b(?:I|we)\s*(?:will|shall|'ll|\u2019ll)\s+(?:\w+\s+){0,2}?(?:revert|come\s+back|get\s+back|"
-    r"check|verify|confirm|find\s+out|look\s+into|let\s+you\s+know)\b|"
-    r"\blet\s+(?:me|us)\s+(?:first\s+)?(?:check|find\s+out|verify|look\s+into)\b", re.IGNORECASE)
 
 
 # A request for a person in a role ("Could TSB nominate a speaker ...?", "Could TSB send

@@ -4,7 +4,8 @@ be added next week") or still sought ("Still looking for days 2 and 3").
 
 Read by :func:`~iscg_mailbot.analyse.closure_reading.deferral` for each clause of a reply
 (behind :data:`LEAVES_WORK_WORDS`, its gate), and by a reply's answer
-(:data:`REST_TO_COME`: what it reports is then a part of what was asked).
+(:data:`REST_TO_COME`: what it reports is then a part of what was asked). Also the
+owner's promise to check and come back (:data:`COMES_BACK`, kept by the owner's next reply).
 
     >>> bool(LEAVES_WORK.search("The Arab region answers will be added next week"))
     True
@@ -58,3 +59,13 @@ LEAVES_WORK_WORDS = gate_words(("will", "collecting", "compiling", "preparing", 
                                 "being", "under", "progress", "pending", "outstanding",
                                 "missing", "still", "follow", "follows", "need", "let",
                                 "expect", "other", "remaining", "rest"))
+
+
+# The owner's promise to find the answer and come back with it: "I will check
+# availability in the team and revert by Friday", "I'll check with our conference
+# services", "let me check who is available" (not "I will ask the co-rapporteurs to
+# prepare a reply": a deed of its own).
+COMES_BACK = re.compile(
+    r"\b(?:I|we)\s*(?:will|shall|'ll|\u2019ll)\s+(?:\w+\s+){0,2}?(?:revert|come\s+back|get\s+back|"
+    r"check|verify|confirm|find\s+out|look\s+into|let\s+you\s+know)\b|"
+    r"\blet\s+(?:me|us)\s+(?:first\s+)?(?:check|find\s+out|verify|look\s+into)\b", re.IGNORECASE)

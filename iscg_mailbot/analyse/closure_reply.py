@@ -174,6 +174,15 @@ class Answer:
         return any(REST_TO_COME.search(c) for c in self.pending)
 
     @cached_property
+    def only_when(self) -> bool:
+        """Whether all the reply says is when the work will come: each clause said is
+        left for later ("the TSB figures will be sent by our gender focal point early
+        next week", the tenth writer) or, beside a promise, a date alone ("Rajesh will
+        draft the note on AI 1.4, and I will do AI 1.5. Both by 5 April.", the ninth)."""
+        return bool(self.says) and all(
+            c in self.pending or (self.promises and _DATE_ALONE.match(c)) for c in self.says)
+
+    @cached_property
     def _said_words(self) -> frozenset[str]:
         """The content words of all the clauses said, read once a reply: a clause shares
         a word with an item exactly when their union does."""
@@ -210,6 +219,12 @@ class Answer:
                    default=0)
         put_off = max(shared_words(s, item_sentence) for s in self.put_off)
         return said >= 2 and said > put_off
+
+
+# A clause that is a date alone, after a promise: "Both by 5 April.", "All before Friday."
+_DATE_ALONE = re.compile(r"^\W*(?:(?:both|all|each|all\s+three|the\s+two|everything)\s+)?"
+                         r"(?:by|before|on|in|within|until)\s+[\w ,-]{1,30}?[.!]?\s*$",
+                         re.IGNORECASE)
 
 
 # A clause saying what somebody may be willing to do, not what is decided or done:

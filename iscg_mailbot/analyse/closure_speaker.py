@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -84,6 +85,20 @@ def _speaker(sender: Address, members: MembersConfig | None) -> Speaker:
         bodies |= {b.casefold() for b in (member.group, member.organisation) if b}
     sectors = tuple(_SECTOR_OF_BUREAU[b] for b in sorted(bodies) if b in _SECTOR_OF_BUREAU)
     return Speaker(frozenset(own), frozenset(bodies), sectors, display[:200], member is not None)
+
+
+def asked_of_another(question: str | None, owners: Sequence[str], speaker: Speaker,
+                     members: MembersConfig | None) -> bool:
+    """Whether a question names a member who owns it and not the reply's sender, so the
+    sender's reply answers none of it: "And Zhang Wei, do you know if ITU-T has anything
+    on ...?" is Zhang Wei's to answer, not that of Rajesh answering his own point; "Pierre
+    - to which Question should SG1 allocate it?" not María's comment. A question naming
+    the sender too ("Still nobody from TDAG - María, Andrés, Priya?") is theirs as well."""
+    if not question or not speaker.listed:
+        return False
+    people = frozenset(m.owner.casefold() for m in find_mentions(question, members)
+                       if m.kind == "member")
+    return people.isdisjoint(speaker.own) and any(owner_parts(p) & people for p in owners)
 
 
 def doers(text: str, members: MembersConfig | None) -> list[OwnerMention]:
