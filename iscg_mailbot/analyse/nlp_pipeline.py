@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any
 
 import spacy
-from spacy.attrs import NORM, ORTH
+from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_SPACE, IS_STOP, IS_UPPER, LANG, LOWER, NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import load_language_data
@@ -41,6 +41,30 @@ def _use_lemma_keys_as_norm(nlp: Language) -> None:
     nlp.vocab.lex_attr_getters[NORM] = keys  # type: ignore[attr-defined]
     for lexeme in nlp.vocab:
         lexeme.norm_ = keys(lexeme.orth_)
+
+
+# The lexical attributes anything of the blank pipeline reads: LOWER and IS_DIGIT in the
+# entities' token patterns (``analyse.entities``), NORM in the shared PhraseMatcher,
+# IS_SPACE and IS_ALPHA in :mod:`~iscg_mailbot.analyse.nlp_entities`, IS_ALPHA, IS_STOP
+# and IS_UPPER in :func:`content_terms`; LANG is the vocabulary's language
+# (``Vocab.lang``). ``tests/test_nlp_pipeline.py`` holds the patterns and code to them.
+READ_ATTRIBUTES = (LOWER, NORM, IS_ALPHA, IS_DIGIT, IS_SPACE, IS_STOP, IS_UPPER, LANG)
+
+
+def _compute_read_attributes_only(nlp: Language) -> None:
+    """Give the words the vocabulary meets from now on only :data:`READ_ATTRIBUTES`.
+
+    spaCy computes every lexical attribute of a word when it first sees it (its shape,
+    whether it looks like a number, a URL or an e-mail address, its prefix and suffix,
+    a dozen punctuation flags: about 25 Python calls), whether or not anything reads
+    them: three quarters of that work, and 15-20% of tagging text whose words are new,
+    went to attributes no pattern or code here reads. The others stay 0 / False; the
+    words the vocabulary holds already keep all of theirs. A pretrained pipeline keeps
+    them all (its models read the shape, prefix and suffix)."""
+    getters = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]
+    nlp.vocab.lex_attr_getters = {  # type: ignore[attr-defined]
+        attr: getters[attr] for attr in READ_ATTRIBUTES if attr in getters
+    }
 
 
 def _keep_generations_whole(nlp: Language) -> None:
@@ -113,6 +137,7 @@ def build_pipeline(model: str | None = None) -> Language:
         _keep_generations_whole(nlp)
         _use_shortcuts(nlp)
         _use_lemma_keys_as_norm(nlp)
+        _compute_read_attributes_only(nlp)
     return nlp
 
 
