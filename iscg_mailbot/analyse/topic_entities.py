@@ -18,6 +18,7 @@ from iscg_mailbot.analyse.itu_structure import (
     focus_groups,
     recommendations,
 )
+from iscg_mailbot.analyse.topic_roles import named_as_party
 from iscg_mailbot.analyse.topic_scoring import BODY_LABELS
 
 if TYPE_CHECKING:
@@ -38,12 +39,13 @@ def collect_entities(group: GroupFindings, places: list[tuple[int, int]],
 
 
 def bodies_and_sectors(
-    group: GroupFindings,
+    group: GroupFindings, parties_count: bool = True,
 ) -> tuple[dict[int, list[tuple[str, str]]], dict[int, set[str]]]:
     """Per text of a group: the ITU bodies named, as (name, form), and the Sectors named
     (alone, or as the prefix of a body) with the conferences ("WRC-27"); WRC agenda
     items and Recommendations come after the focus groups, as
-    :meth:`TopicRule.bodies_named` reads them."""
+    :meth:`TopicRule.bodies_named` reads them. Without ``parties_count``, a body named
+    as a party to a liaison ("LS from ITU-T SG17", :mod:`topic_roles`) is left out."""
     starts = group.starts
     names: dict[int, list[tuple[str, str]]] = {}
     sectors: dict[int, set[str]] = {}
@@ -55,9 +57,11 @@ def bodies_and_sectors(
         if label == SECTOR:
             sectors.setdefault(index, set()).add(entity.key)
             continue
-        names.setdefault(index, []).append((entity.key, entity.text))
         if entity.key.startswith("ITU-"):
             sectors.setdefault(index, set()).add(entity.key.split(" ", 1)[0])
+        if not parties_count and named_as_party(group.text, offset, starts[index]):
+            continue
+        names.setdefault(index, []).append((entity.key, entity.text))
     if "FG-" in group.text:
         for index, start in enumerate(starts):
             end = starts[index + 1] if index + 1 < len(starts) else len(group.text)
