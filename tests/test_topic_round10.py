@@ -18,7 +18,6 @@ from iscg_mailbot.analyse.topics import TopicTagger
 from iscg_mailbot.records import ThreadText
 
 
-
 def tagged(tagger: TopicTagger, subject: str, *bodies: str) -> list[str]:
     return sorted(tag.topic for tag in tagger.explain(subject, bodies).tags)
 

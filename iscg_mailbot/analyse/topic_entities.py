@@ -47,6 +47,25 @@ def bodies_and_sectors(
     :meth:`TopicRule.bodies_named` reads them. Without ``parties_count``, a body named
     as a party to a liaison ("LS from ITU-T SG17", :mod:`topic_roles`) is left out."""
     starts = group.starts
+    names, sectors = _entity_bodies(group, parties_count)
+    if "FG-" in group.text:
+        for index, start in enumerate(starts):
+            end = starts[index + 1] if index + 1 < len(starts) else len(group.text)
+            for fg in focus_groups(group.text[start:end]):
+                names.setdefault(index, []).append((fg, fg))
+    # One pass over the joined text; an item cannot span two texts (_GAP in
+    # itu_structure allows one line break, texts are joined with a blank line).
+    for offset, name, form in agenda_items(group.text) + recommendations(group.text):
+        names.setdefault(bisect_right(starts, offset) - 1, []).append((name, form))
+    for offset, conference in conferences(group.text):
+        sectors.setdefault(bisect_right(starts, offset) - 1, set()).add(conference)
+    return names, sectors
+
+
+def _entity_bodies(group: GroupFindings, parties_count: bool
+                   ) -> tuple[dict[int, list[tuple[str, str]]], dict[int, set[str]]]:
+    """The bodies and Sectors the entity finder found, per text of the group."""
+    starts = group.starts
     names: dict[int, list[tuple[str, str]]] = {}
     sectors: dict[int, set[str]] = {}
     for entity, offset in zip(group.entities, group.entity_offsets, strict=True):
@@ -60,17 +79,6 @@ def bodies_and_sectors(
         if entity.key.startswith("ITU-"):
             sectors.setdefault(index, set()).add(entity.key.split(" ", 1)[0])
         if not parties_count and named_as_party(group.text, offset, starts[index]):
-            continue
+            continue  # "LS from ITU-T SG17": who sent it, not what it is about
         names.setdefault(index, []).append((entity.key, entity.text))
-    if "FG-" in group.text:
-        for index, start in enumerate(starts):
-            end = starts[index + 1] if index + 1 < len(starts) else len(group.text)
-            for fg in focus_groups(group.text[start:end]):
-                names.setdefault(index, []).append((fg, fg))
-    # One pass over the joined text; an item cannot span two texts (_GAP in
-    # itu_structure allows one line break, texts are joined with a blank line).
-    for offset, name, form in agenda_items(group.text) + recommendations(group.text):
-        names.setdefault(bisect_right(starts, offset) - 1, []).append((name, form))
-    for offset, conference in conferences(group.text):
-        sectors.setdefault(bisect_right(starts, offset) - 1, set()).add(conference)
     return names, sectors
