@@ -44,6 +44,28 @@ def test_a_body_named_as_a_party_is_not_evidence(tagger: TopicTagger, party: str
     assert "ITU body ITU-R WP5D" in bodies_counted(tagger, subject, work)
 
 
+@pytest.mark.parametrize(("copied", "asked"), [
+    ("Cc: ITU-R WP 5D secretariat", "To: ITU-R WP 5D secretariat"),
+    ("For information to: ITU-T SG12, ITU-R WP 5D", "For action to: ITU-T SG12, ITU-R WP 5D"),
+])
+def test_a_body_given_a_copy_is_not_evidence(tagger: TopicTagger, copied: str,
+                                             asked: str) -> None:
+    subject = "FW: LS on latency targets for video calls"
+    assert "ITU body ITU-R WP5D" not in bodies_counted(tagger, subject, copied)
+    assert "ITU body ITU-R WP5D" in bodies_counted(tagger, subject, asked)
+
+
+def test_a_liaison_copied_to_a_working_party_is_not_imt(tagger: TopicTagger) -> None:
+    header = ("Source: ITU-T Study Group 12 For action to: ITU-D Study Group 1 "
+              "For information to: ITU-R WP 5D ")
+    body = ("SG12 has agreed targets for latency and jitter of video calls over mobile "
+            "networks, as a new work item on QoS.")
+    assert "imt" not in tagged(tagger, "FW: LS from SG12 on latency of video calls",
+                               header + body)
+    assert "imt" in tagged(tagger, "FW: LS from SG12 on latency of video calls",
+                           header.replace("For information to", "For action to") + body)
+
+
 def test_information_only_liaisons_from_a_working_party_are_not_imt(
         tagger: TopicTagger) -> None:
     assert "imt" not in tagged(
@@ -72,6 +94,9 @@ def test_the_sender_in_the_subject_is_not_the_threads_topic(tagger: TopicTagger)
     ("the liaison statements to the ITU-R WP 5D", True),
     ("a reply to SG12", True),
     ("the text was forwarded to SG13", True),
+    ("Cc: ITU-R WP 5D secretariat", True),
+    ("For: Action - ITU-R WP 5A; information - ITU-T SG17", True),
+    ("For action to: ITU-T SG13", False),
     ("SG17 has agreed a new work item", False),
     ("the SG17 Recommendations on security", False),
     ("the LS on QR payments; SG17", False),

@@ -129,7 +129,7 @@ class Scoring(_Strict):
     ``personal_subjects``: words that make a subject a personal note ("farewell",
     "retiring"): such a thread gets no topic. ``bodies_as_parties_count``: false, an ITU
     body named as the sender or a recipient of a liaison ("LS from ITU-T SG17 on ...",
-    "copied to WP 5D") gives its topics no points (:mod:`analyse.topic_roles`).
+    "copied to WP 5D", "Cc: WP 5D") gives its topics no points (:mod:`analyse.topic_roles`).
     """
 
     subject_weight: float = Field(default=3.0, ge=0)
