@@ -224,7 +224,7 @@ def test_grouping_many_texts_gives_the_same_findings_as_one_by_one(nlp) -> None:
     together = list(finder.find(texts))
     alone = [next(finder.find([text])) for text in texts]
     assert together == alone
-    assert together[3] == together[6] == ((), ())  # empty texts
+    assert together[3] == together[6] == ((), (), ())  # empty texts (no hit, entity or start)
     assert together[5].hits[0].start == len("Text 5: ")
     assert [e.key for e in together[5].entities] == ["TSAG-TD5", "SG17", "TSAG-TD5", "SG17"]
 

@@ -167,7 +167,8 @@ class PhraseFinder:
                 if not text_hits and not text_entities:
                     yield NOTHING
                 else:
-                    yield TextFindings(tuple(text_hits), tuple(text_entities))
+                    yield TextFindings(tuple(text_hits), tuple(text_entities),
+                                       group.entity_starts_of(index))
 
     def find_groups(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[GroupFindings]:
         """Findings of the texts, a group of consecutive texts at a time.

@@ -45,10 +45,13 @@ class EntityHit(NamedTuple):
 
 
 class TextFindings(NamedTuple):
-    """What one text contains: phrase hits (in text order, overlaps included) and entities."""
+    """What one text contains: phrase hits (in text order, overlaps included) and
+    entities, with where each entity starts in the text (``entity_starts``, same rank;
+    empty when not known)."""
 
     hits: tuple[PhraseHit, ...] = ()
     entities: tuple[EntityHit, ...] = ()
+    entity_starts: tuple[int, ...] = ()
 
 
 class GroupFindings(NamedTuple):
@@ -74,6 +77,14 @@ class GroupFindings(NamedTuple):
         low = bisect.bisect_left(offsets, self.starts[first])
         high = bisect.bisect_left(offsets, self.starts[stop]) if stop < len(self.starts) else None
         return self.entities[low:high]
+
+    def entity_starts_of(self, index: int) -> tuple[int, ...]:
+        """Where each entity of text ``index`` starts, as an offset in that text."""
+        offsets, base = self.entity_offsets, self.starts[index]
+        low = bisect.bisect_left(offsets, base)
+        high = (bisect.bisect_left(offsets, self.starts[index + 1])
+                if index + 1 < len(self.starts) else len(offsets))
+        return tuple(offset - base for offset in offsets[low:high])
 
 
 NOTHING = TextFindings()

@@ -18,6 +18,7 @@ from iscg_mailbot.analyse.itu_structure import (
     focus_groups,
     recommendations,
 )
+from iscg_mailbot.analyse.topic_roles import named_as_party
 from iscg_mailbot.analyse.topic_scoring import BODY_LABELS
 
 if TYPE_CHECKING:
@@ -38,26 +39,15 @@ def collect_entities(group: GroupFindings, places: list[tuple[int, int]],
 
 
 def bodies_and_sectors(
-    group: GroupFindings,
+    group: GroupFindings, parties_count: bool = True,
 ) -> tuple[dict[int, list[tuple[str, str]]], dict[int, set[str]]]:
     """Per text of a group: the ITU bodies named, as (name, form), and the Sectors named
     (alone, or as the prefix of a body) with the conferences ("WRC-27"); WRC agenda
     items and Recommendations come after the focus groups, as
-    :meth:`TopicRule.bodies_named` reads them."""
+    :meth:`TopicRule.bodies_named` reads them. Without ``parties_count``, a body named
+    as a party to a liaison ("LS from ITU-T SG17", :mod:`topic_roles`) is left out."""
     starts = group.starts
-    names: dict[int, list[tuple[str, str]]] = {}
-    sectors: dict[int, set[str]] = {}
-    for entity, offset in zip(group.entities, group.entity_offsets, strict=True):
-        label = entity.label
-        if label not in BODY_LABELS and label != SECTOR:
-            continue
-        index = bisect_right(starts, offset) - 1
-        if label == SECTOR:
-            sectors.setdefault(index, set()).add(entity.key)
-            continue
-        names.setdefault(index, []).append((entity.key, entity.text))
-        if entity.key.startswith("ITU-"):
-            sectors.setdefault(index, set()).add(entity.key.split(" ", 1)[0])
+    names, sectors = _entity_bodies(group, parties_count)
     if "FG-" in group.text:
         for index, start in enumerate(starts):
             end = starts[index + 1] if index + 1 < len(starts) else len(group.text)
@@ -69,4 +59,26 @@ def bodies_and_sectors(
         names.setdefault(bisect_right(starts, offset) - 1, []).append((name, form))
     for offset, conference in conferences(group.text):
         sectors.setdefault(bisect_right(starts, offset) - 1, set()).add(conference)
+    return names, sectors
+
+
+def _entity_bodies(group: GroupFindings, parties_count: bool
+                   ) -> tuple[dict[int, list[tuple[str, str]]], dict[int, set[str]]]:
+    """The bodies and Sectors the entity finder found, per text of the group."""
+    starts = group.starts
+    names: dict[int, list[tuple[str, str]]] = {}
+    sectors: dict[int, set[str]] = {}
+    for entity, offset in zip(group.entities, group.entity_offsets, strict=True):
+        label = entity.label
+        if label not in BODY_LABELS and label != SECTOR:
+            continue
+        index = bisect_right(starts, offset) - 1
+        if label == SECTOR:
+            sectors.setdefault(index, set()).add(entity.key)
+            continue
+        if entity.key.startswith("ITU-"):
+            sectors.setdefault(index, set()).add(entity.key.split(" ", 1)[0])
+        if not parties_count and named_as_party(group.text, offset, starts[index]):
+            continue  # "LS from ITU-T SG17": who sent it, not what it is about
+        names.setdefault(index, []).append((entity.key, entity.text))
     return names, sectors

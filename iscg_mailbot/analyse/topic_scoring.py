@@ -39,6 +39,7 @@ from iscg_mailbot.analyse.itu_structure import (
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name
 from iscg_mailbot.analyse.topic_personal import PersonalNotes, personal_note
+from iscg_mailbot.analyse.topic_roles import named_as_party
 from iscg_mailbot.records import Evidence, ThreadTags, TopicTag
 from iscg_mailbot.settings.itu_bodies import ItuBodies, body_kind
 from iscg_mailbot.settings.topics import TopicsConfig
@@ -224,7 +225,9 @@ class TopicRule:
         """The ITU bodies of the table a text names, for each topic the table gives them:
         study groups, working parties and Questions the entity finder found, focus groups
         by their "FG-" name, WRC agenda items ("AI 1.13"), Recommendations cited by
-        number ("X.1254": the table's narrowest series block holding it). A body written
+        number ("X.1254": the table's narrowest series block holding it), but not a body
+        named as a party to a liaison, with ``bodies_as_parties_count: false``
+        (:mod:`topic_roles`: "LS from ITU-T SG17 on ..."). A body written
         without its Sector ("Q7/5") or conference is the one the table lists, or the one
         of a Sector or conference the same text names (``resolve``)."""
         if not self.bodies:
@@ -232,11 +235,15 @@ class TopicRule:
         entities = text.findings.entities
         sectors = {entity.key for entity in entities if entity.label == SECTOR}
         names: list[tuple[str, str]] = []
-        for entity in entities:
+        starts = text.findings.entity_starts
+        skip_parties = not self.topics.scoring.bodies_as_parties_count and len(starts) == len(entities)
+        for rank, entity in enumerate(entities):
             if entity.label in BODY_LABELS:
-                names.append((entity.key, entity.text))
                 if entity.key.startswith("ITU-"):
                     sectors.add(entity.key.split(" ", 1)[0])
+                if skip_parties and named_as_party(text.text, starts[rank]):
+                    continue  # "LS from ITU-T SG17": who sent it, not what it is about
+                names.append((entity.key, entity.text))
         names += [(name, name) for name in focus_groups(text.text)]
         names += [(name, form) for _, name, form in agenda_items(text.text) + recommendations(text.text)]
         sectors.update(conference for _, conference in conferences(text.text))

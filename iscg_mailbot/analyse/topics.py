@@ -205,7 +205,7 @@ class TopicTagger:
         groups, working parties and Questions the entity finder found (no second pass
         over the text), focus groups by their "FG-" prefix; a body written without its
         Sector is resolved by itu_structure.resolve against the Sectors the text names."""
-        names, sectors = bodies_and_sectors(group)
+        names, sectors = bodies_and_sectors(group, self.config.scoring.bodies_as_parties_count)
         known, specs_of = self.rule.known_bodies, self._body_specs
         for index, found in names.items():
             thread, body = places[index]

@@ -127,7 +127,9 @@ class Scoring(_Strict):
     inside another topic's name ("Global Cybersecurity Index", "Council Working Group
     on Child Online Protection") belongs to that name and is not counted.
     ``personal_subjects``: words that make a subject a personal note ("farewell",
-    "retiring"): such a thread gets no topic.
+    "retiring"): such a thread gets no topic. ``bodies_as_parties_count``: false, an ITU
+    body named as the sender or a recipient of a liaison ("LS from ITU-T SG17 on ...",
+    "copied to WP 5D", "Cc: WP 5D") gives its topics no points (:mod:`analyse.topic_roles`).
     """
 
     subject_weight: float = Field(default=3.0, ge=0)
@@ -139,6 +141,7 @@ class Scoring(_Strict):
     weak_in_names: bool = False
     weak_pairs_in_messages: bool = False
     personal_subjects: tuple[str, ...] = ()
+    bodies_as_parties_count: bool = True
 
 
 class NlpSettings(_Strict):

@@ -1,0 +1,50 @@
+"""Evidence by role: an ITU body named as a party to a liaison is not evidence of its
+topics. "LS from ITU-T SG17 on age assurance", "liaisons from WP 5D should always go
+in", "copied to WP 5D", "For information to: ITU-R WP 5D" say who sent or receives a
+text, not what the thread is about; the thread's own words say that (issue 13, topics
+round 10: `w4-015`, `w7-022`, `w9-011`). A body whose work the thread discusses ("SG17
+has agreed a new work item on ...") still counts. Read by both scorers (:mod:`topic_scoring`, :mod:`topics`) with the scoring
+setting ``bodies_as_parties_count: false``."""
+
+from __future__ import annotations
+
+import re
+
+# How far before a body's name its role is looked for: "liaison statements from the
+# ITU-R " is 37 characters; a "For information to:" field names a few bodies.
+_WINDOW = 80
+# A liaison (or a reply) from or to the body, or a text copied, addressed, sent or
+# forwarded to it, right before its name (an optional "the" and Sector between).
+_PARTY_BEFORE = re.compile(
+    r"\b(?:(?:LSs?|liaisons?|liaison\s+statements?|repl(?:y|ies))\s+(?:from|to)"
+    r"|(?:copied|cop(?:y|ies)|addressed|sent|forwarded)\s+to)"
+    r"\s+(?:the\s+)?(?:ITU-[RTD]\s+)?$",
+    re.IGNORECASE,
+)
+
+# A copy or an information addressee of a forwarded liaison's header: "Cc: ITU-R WP 5D
+# secretariat", "For information to: ITU-T SG17, ITU-D SG2", "For: Action - ITU-R
+# WP 5A; information - ITU-T SG17" (the action addressee is left: its mandate is most
+# often what the liaison asks about). The field runs to the next colon or full stop.
+_FOR_INFORMATION = re.compile(
+    r"\b(?:cc|bcc|copie|copia|for\s+information(?:\s+to)?|information(?:\s+to)?)"
+    r"\s*[:\-]\s*[^:.;?!]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def named_as_party(text: str, start: int, floor: int = 0) -> bool:
+    """Whether the body named at ``start`` of ``text`` is named as the sender or a
+    recipient of a liaison; ``floor`` is where the text starts in a joined group
+    (the look-back never crosses into the text before).
+
+    >>> named_as_party("FW: LS from ITU-T SG17 on age assurance", 12)
+    True
+    >>> named_as_party("Cc: ITU-R WP 5D secretariat", 10)
+    True
+    >>> named_as_party("SG17 has agreed a new work item", 0)
+    False
+    """
+    begin = max(floor, start - _WINDOW)
+    return (_PARTY_BEFORE.search(text, begin, start) is not None
+            or _FOR_INFORMATION.search(text, begin, start) is not None)
