@@ -294,3 +294,12 @@ def test_health_care_in_its_own_words_is_e_health(tagger: TopicTagger, subject: 
     # A hospital named once in passing is not a thread about health.
     assert "e-health" not in topics(tagger, "Island cut off after a cable break",
                                     "The hospital and the port kept a satellite link.")
+
+
+def test_a_topic_written_twice_for_a_body_counts_once() -> None:
+    # Found by the fast-path/plain-rule property test: the duplicate doubled the body's
+    # evidence on one of the tagger's two paths.
+    from iscg_mailbot.settings.itu_bodies import Body
+
+    twice = Body(body="ITU-T SG17", topics=("cybersecurity", "ai", "cybersecurity"))
+    assert twice.topics == ("cybersecurity", "ai")

@@ -207,7 +207,9 @@ class TopicTagger:
         Sector is resolved by itu_structure.resolve against the Sectors the text names."""
         names, sectors = bodies_and_sectors(group, self.config.scoring.bodies_as_parties_count)
         known, specs_of = self.rule.known_bodies, self._body_specs
-        for index, found in names.items():
+        # In text order, as the plain rule reads them: the first spelling seen is shown
+        # first ("X.1254" in one message, "ITU-T X.1254" in the next).
+        for index, found in sorted(names.items()):
             thread, body = places[index]
             named = sectors.get(index, set())
             for name, form in found:

@@ -86,6 +86,13 @@ class Body(_Strict):
     def _none_is_empty(cls, value: Any) -> Any:
         return () if value is None else value
 
+    @field_validator("topics")
+    @classmethod
+    def _once_each(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        # A topic written twice ("topics: [ai, ai]") means the topic once: counted twice,
+        # the body's points doubled on one of the tagger's two paths and not the other.
+        return tuple(dict.fromkeys(value))
+
 
 class Weights(_Strict):
     """Points one mention of a body gives (before the subject/body factor of the
