@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from iscg_mailbot.analyse.action_addressee import sectors_as_bureaux
 from iscg_mailbot.analyse.action_back_dates import date_from_earlier_days
 from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_classify import Found, classify, unknowable
@@ -266,7 +267,13 @@ def _as_configured(candidates: list[ActionCandidate], rules: ActionRules
         candidates = [c for c in candidates if c.kind != NOTE or c.owner]
     elif rules.notes == "action":
         candidates = [replace(c, kind=ACTION) if c.kind == NOTE else c for c in candidates]
-    return [c for c in candidates if c.confidence >= rules.min_confidence]
+    return [_owned_by_bureaux(c) for c in candidates if c.confidence >= rules.min_confidence]
+
+
+def _owned_by_bureaux(candidate: ActionCandidate) -> ActionCandidate:
+    """The candidate with the Sectors among its owners read as their Bureaux."""
+    owner = sectors_as_bureaux(candidate.owner)
+    return candidate if owner == candidate.owner else replace(candidate, owner=owner)
 
 
 # Re-exported so callers need one import.
