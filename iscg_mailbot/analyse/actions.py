@@ -33,6 +33,7 @@ import re
 from dataclasses import replace
 
 from iscg_mailbot.analyse.action_addressee import sectors_as_bureaux
+from iscg_mailbot.analyse.action_asked_before import own_told_answers
 from iscg_mailbot.analyse.action_back_dates import date_from_earlier_days
 from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_classify import Found, classify, unknowable
@@ -238,7 +239,8 @@ def extract_actions(
     candidates = asking_for_answers([as_question(c, message, members) for c in candidates
                                      if not chases(message, c.sentence)], sentences, message,
                                     members)
-    candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
+    candidates = own_told_answers(to_the_bureaux(noted_by_the_list(candidates, message), message,
+                                                 members), message.new_text, sentences, members)
     candidates = date_from_earlier_days(date_from_earlier_deadline(date_from_around(
         candidates, sentences, message.new_text, message.date)), message.new_text, message.date)
     candidates = drop_told(date_in_month(_without_statements(candidates, message, members),
@@ -270,8 +272,16 @@ def _as_configured(candidates: list[ActionCandidate], rules: ActionRules
     return [_owned_by_bureaux(c) for c in candidates if c.confidence >= rules.min_confidence]
 
 
+# A Sector invited as a whole, as a liaison statement addresses it ("ITU-D is invited to
+# comment"): its membership, not its Bureau.
+_SECTOR_INVITED = re.compile(r"\b(?:is|are)\s+(?:kindly\s+)?(?:invited|requested)\b")
+
+
 def _owned_by_bureaux(candidate: ActionCandidate) -> ActionCandidate:
-    """The candidate with the Sectors among its owners read as their Bureaux."""
+    """The candidate with the Sectors among its owners read as their Bureaux, unless the
+    Sector is invited as a liaison statement invites it."""
+    if _SECTOR_INVITED.search(candidate.sentence):
+        return candidate
     owner = sectors_as_bureaux(candidate.owner)
     return candidate if owner == candidate.owner else replace(candidate, owner=owner)
 
