@@ -39,3 +39,8 @@ def test_owner_strings() -> None:
     assert sectors_as_bureaux("ITU-D, BDT") == "BDT"
     assert sectors_as_bureaux("ITU-T SG17, TSAG") == "ITU-T SG17, TSAG"
     assert sectors_as_bureaux(None) is None
+
+
+def test_a_sector_a_liaison_statement_addresses_stays() -> None:
+    assert owners("For information to: ITU-R, ITU-D") == ["ITU-R, ITU-D"]
+    assert owners("The Development Sector is invited to comment by 15 November.") == ["ITU-D"]

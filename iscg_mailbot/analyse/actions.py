@@ -273,14 +273,15 @@ def _as_configured(candidates: list[ActionCandidate], rules: ActionRules
 
 
 # A Sector invited as a whole, as a liaison statement addresses it ("ITU-D is invited to
-# comment"): its membership, not its Bureau.
+# comment", "For information to: ITU-R, ITU-D"): its membership, not its Bureau.
 _SECTOR_INVITED = re.compile(r"\b(?:is|are)\s+(?:kindly\s+)?(?:invited|requested)\b")
 
 
 def _owned_by_bureaux(candidate: ActionCandidate) -> ActionCandidate:
     """The candidate with the Sectors among its owners read as their Bureaux, unless the
-    Sector is invited as a liaison statement invites it."""
-    if _SECTOR_INVITED.search(candidate.sentence):
+    Sector is addressed or invited as a liaison statement addresses it."""
+    if candidate.rule in ("for_action", "for_information") or _SECTOR_INVITED.search(
+            candidate.sentence):
         return candidate
     owner = sectors_as_bureaux(candidate.owner)
     return candidate if owner == candidate.owner else replace(candidate, owner=owner)
