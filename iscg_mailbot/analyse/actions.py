@@ -239,13 +239,22 @@ def extract_actions(
     candidates = asking_for_answers([as_question(c, message, members) for c in candidates
                                      if not chases(message, c.sentence)], sentences, message,
                                     members)
-    candidates = own_told_answers(to_the_bureaux(noted_by_the_list(candidates, message), message,
-                                                 members), message.new_text, sentences, members)
-    candidates = date_from_earlier_days(date_from_earlier_deadline(date_from_around(
-        candidates, sentences, message.new_text, message.date)), message.new_text, message.date)
+    candidates = _addressed_and_dated(candidates, sentences, message, members)
     candidates = drop_told(date_in_month(_without_statements(candidates, message, members),
                                          message.date), message, members)
     return _as_configured(candidates, rules)
+
+
+def _addressed_and_dated(candidates: list[ActionCandidate], sentences: list[Sentence],
+                         message: ActionInput, members: MembersConfig | None
+                         ) -> list[ActionCandidate]:
+    """The items with the owners the list, the Bureaux or the sentence before give them,
+    then the dates said around them or earlier in the message."""
+    candidates = own_told_answers(to_the_bureaux(noted_by_the_list(candidates, message),
+                                                 message, members),
+                                  message.new_text, sentences, members)
+    return date_from_earlier_days(date_from_earlier_deadline(date_from_around(
+        candidates, sentences, message.new_text, message.date)), message.new_text, message.date)
 
 
 def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
