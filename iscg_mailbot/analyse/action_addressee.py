@@ -230,3 +230,14 @@ def sector_bureau(mentions: list[OwnerMention], own_unit: str | None) -> str | N
     if len(bureaux) != 1 or own_unit in bureaux:
         return None
     return bureaux.pop()
+
+
+def sectors_as_bureaux(owner: str | None) -> str | None:
+    """An owner's Sectors read as their Bureaux ("ITU-T" -> "TSB", "ITU-R, BDT" -> "BR,
+    BDT"): a Sector is no one who answers on the list. "Is there an ITU-T text on ...?"
+    is put to TSB, which answers for its Sector's work; the bodies of a Sector ("ITU-T
+    SG13") keep their names."""
+    if not owner:
+        return owner
+    parts = [SECTOR_BUREAU.get(p.strip(), p.strip()) for p in owner.split(",")]
+    return ", ".join(dict.fromkeys(p for p in parts if p))

@@ -51,6 +51,8 @@ _ADDRESSEE_WORDS = re.compile(
     r"administrations|recipients|experts|contributors|someone|anyone|each\s+of\s+you)\b",
     re.IGNORECASE)
 _SENDER_WORDS = re.compile(r"\b(?:(?i:we|us|my|our)|I)\b")
+# The people of a body as a label: "TSB colleagues: which SG5 Recommendations ...?".
+_PEOPLE_LABEL = re.compile(r"\s+(?:colleagues|team|friends)\s*:", re.IGNORECASE)
 _CONNECTOR = re.compile(r"^\s*(?:,|and|&|/|as\s+well\s+as|,\s*and)\s*(?:the\s+)?$", re.IGNORECASE)
 _SUBJECT_END = re.compile(
     r"\b(?:is|are|was|were|should|will|shall|must|may|can|could|would|has|have|had|to|"
@@ -217,7 +219,8 @@ class Owners:
         who = self.chain(0, forward=True)
         last = max(m.end for m in self.mentions if m.owner in (who.owner or "").split(", "))
         if (self.text[last:last + 2].lstrip()[:1] != ":" and not _dash_at(self.text, last)
-                and not BODY_VOCATIVE.match(self.text, last)):
+                and not BODY_VOCATIVE.match(self.text, last)
+                and not _PEOPLE_LABEL.match(self.text, last)):
             return None
         return who
 

@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from iscg_mailbot.analyse.action_addressee import sectors_as_bureaux
+from iscg_mailbot.analyse.action_asked_before import own_told_answers
 from iscg_mailbot.analyse.action_back_dates import date_from_earlier_days
 from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_classify import Found, classify, unknowable
@@ -237,12 +239,22 @@ def extract_actions(
     candidates = asking_for_answers([as_question(c, message, members) for c in candidates
                                      if not chases(message, c.sentence)], sentences, message,
                                     members)
-    candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
-    candidates = date_from_earlier_days(date_from_earlier_deadline(date_from_around(
-        candidates, sentences, message.new_text, message.date)), message.new_text, message.date)
+    candidates = _addressed_and_dated(candidates, sentences, message, members)
     candidates = drop_told(date_in_month(_without_statements(candidates, message, members),
                                          message.date), message, members)
     return _as_configured(candidates, rules)
+
+
+def _addressed_and_dated(candidates: list[ActionCandidate], sentences: list[Sentence],
+                         message: ActionInput, members: MembersConfig | None
+                         ) -> list[ActionCandidate]:
+    """The items with the owners the list, the Bureaux or the sentence before give them,
+    then the dates said around them or earlier in the message."""
+    candidates = own_told_answers(to_the_bureaux(noted_by_the_list(candidates, message),
+                                                 message, members),
+                                  message.new_text, sentences, members)
+    return date_from_earlier_days(date_from_earlier_deadline(date_from_around(
+        candidates, sentences, message.new_text, message.date)), message.new_text, message.date)
 
 
 def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
@@ -266,7 +278,22 @@ def _as_configured(candidates: list[ActionCandidate], rules: ActionRules
         candidates = [c for c in candidates if c.kind != NOTE or c.owner]
     elif rules.notes == "action":
         candidates = [replace(c, kind=ACTION) if c.kind == NOTE else c for c in candidates]
-    return [c for c in candidates if c.confidence >= rules.min_confidence]
+    return [_owned_by_bureaux(c) for c in candidates if c.confidence >= rules.min_confidence]
+
+
+# A Sector invited as a whole, as a liaison statement addresses it ("ITU-D is invited to
+# comment", "For information to: ITU-R, ITU-D"): its membership, not its Bureau.
+_SECTOR_INVITED = re.compile(r"\b(?:is|are)\s+(?:kindly\s+)?(?:invited|requested)\b")
+
+
+def _owned_by_bureaux(candidate: ActionCandidate) -> ActionCandidate:
+    """The candidate with the Sectors among its owners read as their Bureaux, unless the
+    Sector is addressed or invited as a liaison statement addresses it."""
+    if candidate.rule in ("for_action", "for_information") or _SECTOR_INVITED.search(
+            candidate.sentence):
+        return candidate
+    owner = sectors_as_bureaux(candidate.owner)
+    return candidate if owner == candidate.owner else replace(candidate, owner=owner)
 
 
 # Re-exported so callers need one import.
