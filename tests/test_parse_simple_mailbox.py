@@ -26,13 +26,16 @@ _ODD_ADDRESS = st.sampled_from(["a@b", "a..b@c.d", ".a@b.c", "a.@b.c", "a@-b.c",
 _WORDS = st.lists(st.text("aZ09AMxy.'-\t", min_size=1, max_size=6), min_size=1, max_size=4)
 _QUOTED = st.text("ab Z9.,'-\"\\=?<>@", max_size=12)
 _BLANKS = st.sampled_from(["", " ", "  ", "\t", " \t "])
+# Made once, not at each draw (a new ``one_of`` is built and validated each time).
+_ANY_ADDRESS = st.one_of(_ADDRESS, _ODD_ADDRESS)
+_KIND = st.integers(0, 3)
 
 
 @st.composite
 def mailboxes(draw: st.DrawFn) -> str:
-    address = draw(st.one_of(_ADDRESS, _ODD_ADDRESS))
+    address = draw(_ANY_ADDRESS)
     blanks = draw(_BLANKS)
-    kind = draw(st.integers(0, 3))
+    kind = draw(_KIND)
     if kind == 0:
         return blanks + address + draw(_BLANKS)
     if kind == 1:
