@@ -151,6 +151,7 @@ def messages(draw: st.DrawFn) -> bytes:
     return text.encode("ascii", "surrogateescape")
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(messages())
 def test_generated_messages_give_the_stdlib_tree(data: bytes) -> None:

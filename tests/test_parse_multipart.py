@@ -198,6 +198,7 @@ def nested_messages(draw: st.DrawFn) -> bytes:
     return text.encode("ascii")
 
 
+@pytest.mark.slow
 @settings(max_examples=4000, deadline=None)
 @given(nested_messages())
 # Found by this test (4 December 2026): an envelope line ending in a lone CR, given back

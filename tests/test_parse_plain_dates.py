@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -39,6 +40,7 @@ def _reading(moment: datetime) -> tuple[datetime, object]:
     return moment.replace(tzinfo=None), moment.utcoffset()
 
 
+@pytest.mark.slow
 @settings(max_examples=4000, deadline=None)
 @given(plain_layouts())
 def test_a_plain_date_reads_as_the_stdlib_reads_it(text: str) -> None:

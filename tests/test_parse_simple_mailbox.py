@@ -7,6 +7,7 @@ leaves everything else to mail-parser; these tests hold its answers to mail-pars
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mailparser.utils import get_addresses
@@ -45,6 +46,7 @@ def mailboxes(draw: st.DrawFn) -> str:
     return f'"{draw(_QUOTED)}"{blanks}<{address}>'
 
 
+@pytest.mark.slow
 @settings(max_examples=4000, deadline=None)
 @given(mailboxes())
 def test_a_plain_mailbox_reads_as_mail_parser_reads_it(text: str) -> None:
