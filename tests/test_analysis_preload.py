@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.tagger_cache import cache_key
 from iscg_mailbot.settings.main import Settings
@@ -55,6 +57,7 @@ assert report.failed == [] and report.threads == 0, report
 """
 
 
+@pytest.mark.slow
 def test_three_analysis_workers_load_the_tagger_once(tmp_path: Path) -> None:
     app = App(settings=Settings(), engine=connect(f"sqlite:///{tmp_path / 'key.db'}"))
     topics = app.config.topics()

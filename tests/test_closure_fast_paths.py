@@ -8,6 +8,7 @@ decides on.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -57,6 +58,7 @@ def _plain_statement(sentence: str) -> str | None:
     return None
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(st.sampled_from(STATEMENT_PIECES), max_size=10).map(" ".join))
 def test_delivery_statement_is_the_plain_search(text: str) -> None:
@@ -79,6 +81,7 @@ DEFERRAL_PIECES = ["I", "we", "will", "WILL", "Will", "'ll", "\u2019ll", "shall"
                    "\u0130", "\u0131", "\u017f", "\u212a", "\u00e9", "\n"]
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(st.sampled_from(DEFERRAL_PIECES), max_size=10).map(" ".join))
 def test_word_gates_are_the_plain_searches(text: str) -> None:
@@ -147,6 +150,7 @@ def _plain_points_named(text: str) -> set[int]:
     return found
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(st.sampled_from(POINT_PIECES), max_size=12).map(" ".join))
 def test_points_named_behind_their_gates(text: str) -> None:
@@ -178,6 +182,7 @@ def _longest_word_only(text: str, phrases: tuple[str, ...]) -> str | None:
     return None
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(st.sampled_from(PHRASE_PIECES), max_size=10).map(" ".join))
 def test_phrases_behind_all_their_words(text: str) -> None:
@@ -223,6 +228,7 @@ def _owners_reading_all(reply: str, owner: str, sender: Address | None,
         if closure_items._named_in(p, question)) else ()
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(REPLY_PIECES), max_size=6).map(" ".join),
        st.sampled_from(OWNERS), st.sampled_from(SENDERS),

@@ -207,18 +207,25 @@ def mid(index: int) -> str:
     return f"h{index}@cycles.example.org"
 
 
+# Made once, not for each message drawn (Hypothesis builds and validates a new strategy
+# object each time): the same choices with the same weights.
+_GRAPH_SUBJECTS = st.sampled_from(["agenda", "Re: agenda", "RE: Fwd: agenda", "ls", "Re: ls", ""])
+_GRAPH_DAYS = st.none() | st.integers(0, 400)
+
+
 @st.composite
 def reference_graphs(draw: st.DrawFn, most: int = 14) -> list[Spec]:
     """Messages whose In-Reply-To/References point anywhere: themselves, later ones, ghosts."""
     count = draw(st.integers(1, most))
     target = st.integers(0, count + 2)  # count..count+2: never delivered
+    parent, references = st.none() | target, st.lists(target, max_size=6)  # once a graph
     return [
         Spec(
             index=i,
-            in_reply_to=draw(st.none() | target),
-            references=tuple(draw(st.lists(target, max_size=6))),
-            subject=draw(st.sampled_from(["agenda", "Re: agenda", "RE: Fwd: agenda", "ls", "Re: ls", ""])),
-            day=draw(st.none() | st.integers(0, 400)),
+            in_reply_to=draw(parent),
+            references=tuple(draw(references)),
+            subject=draw(_GRAPH_SUBJECTS),
+            day=draw(_GRAPH_DAYS),
         )
         for i in range(count)
     ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -35,6 +36,7 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int],
     return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(TEXTS)
 def test_acronym_patterns_match_as_before(text: str) -> None:
@@ -42,6 +44,7 @@ def test_acronym_patterns_match_as_before(text: str) -> None:
     assert _matches(overlap_acronyms._MEANS, text) == _matches(_MEANS, text)
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(TEXTS, st.sets(st.sampled_from(["dpi", "d2d", "iscg", "rag", "qos"])))
 def test_defines_other_answers_as_defined(text: str, keep: set[str]) -> None:

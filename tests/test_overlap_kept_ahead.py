@@ -109,6 +109,7 @@ def seeded_copy(folder: Path, seed: int) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_seeded_corpus_kept_ahead_shows_the_fresh_overlaps(
         db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = sample_app(tmp_path, db_url)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from iscg_mailbot.analyse import overlap_meaning
 from iscg_mailbot.analyse.overlap_meaning import embedded, packed_vector
 
@@ -27,6 +29,7 @@ def texts(count: int) -> list[str]:
     return [" ".join(rng.choice(WORDS) for _ in range(n)) for n in lengths]
 
 
+@pytest.mark.slow
 def test_one_at_a_time_gives_the_batches_bytes() -> None:
     given = texts(150)
     batched = overlap_meaning._model().embed(given, norm=True)  # its default: 64 a batch

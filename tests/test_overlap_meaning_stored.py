@@ -90,6 +90,7 @@ def test_analysis_stores_the_vectors_the_texts_give_and_fills_the_missing(
     assert fill_meaning(App(settings=OFF, engine=engine)) == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("processes", [1, 2])
 def test_the_pipeline_stores_a_vector_for_every_thread(tmp_path: Path, processes: int) -> None:
     """In one process, or in worker processes that leave the embedding to their parent."""

@@ -28,6 +28,7 @@ ADDRESS_PIECES = ['"', "<", ">", ",", ":", ";", " ", "a", "@", "Doe, Jane", "x.o
                   '"Doe, Jane" <jane@x.org>', "bob@x.org", "\t"]
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(st.sampled_from(ADDRESS_PIECES), max_size=16).map("".join))
 def test_lists_with_quotes_split_as_the_scan_splits_them(text: str) -> None:
@@ -115,6 +116,7 @@ def _regex_decode(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(HEADER_CHARACTERS, max_size=20).map("".join))
 def test_header_text_is_cleaned_as_the_patterns_cleaned_it(text: str) -> None:
@@ -203,6 +205,7 @@ FIELD_LINES = ["Subject: Hello", "To: a@b.org,", " c@d.org", "\tfolded", "X-Empt
                "X\x7f: y", "Y\x0c: z", "X: a\x85b", "X: a\u2028b\x0bc", "\t: y", "X:\t"]
 
 
+@pytest.mark.slow
 @settings(max_examples=4000, deadline=None)
 @given(st.lists(st.sampled_from(FIELD_LINES), max_size=8),
        st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=9, max_size=9),
@@ -222,6 +225,7 @@ def test_plain_header_blocks_read_as_the_line_loop_reads_them(lines: list[str], 
     assert vars(fast[0]).keys() == vars(slow[0]).keys()
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(st.sampled_from(["a", ":", " ", "\n", "\r", "\r\n", "\n\n", "\r\r"]), max_size=14),
        st.integers(0, 5), st.integers(0, 5))
@@ -261,6 +265,7 @@ PAYLOADS = ["", "plain\n", "a=3Db=\nc\n", "=E9t=E9\n", "SGk=\n", "caf\udce9\n",
             "begin 644 x\n#86)C\n`\nend\n"]
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(st.sampled_from(TYPE_FIELDS), max_size=4), st.sampled_from(PAYLOADS),
        st.booleans())
@@ -329,6 +334,7 @@ SIGN_OFF_WORDS = ["Best", "regards", "Kind", "kindest", "Many", "thanks", "Cheer
                   ".", "!", "/", "Regards,", "Dr.", "Omar", ":"]
 
 
+@pytest.mark.slow
 @settings(max_examples=4000, deadline=None)
 @given(st.lists(st.sampled_from(SIGN_OFF_WORDS), max_size=5),
        st.sampled_from(["", " ", "\t", "  ", "\u00a0"]), st.sampled_from([" ", "", "  "]))
@@ -345,6 +351,7 @@ FIELD_WORDS = ["From", "Sent", "**De", ":**", ":", "\uff1a", "Envoyé", "le", "T
                "Note that the point is", "Cc", "*", "Date", "2026"]
 
 
+@pytest.mark.slow
 @settings(max_examples=4000, deadline=None)
 @given(st.lists(st.sampled_from(FIELD_WORDS), max_size=7), st.sampled_from(["", " ", "  "]))
 def test_header_fields_are_ruled_out_only_where_the_pattern_fails(words: list[str],

@@ -7,6 +7,7 @@ leaves everything else to mail-parser; these tests hold its answers to mail-pars
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mailparser.utils import get_addresses
@@ -26,13 +27,16 @@ _ODD_ADDRESS = st.sampled_from(["a@b", "a..b@c.d", ".a@b.c", "a.@b.c", "a@-b.c",
 _WORDS = st.lists(st.text("aZ09AMxy.'-\t", min_size=1, max_size=6), min_size=1, max_size=4)
 _QUOTED = st.text("ab Z9.,'-\"\\=?<>@", max_size=12)
 _BLANKS = st.sampled_from(["", " ", "  ", "\t", " \t "])
+# Made once, not at each draw (a new ``one_of`` is built and validated each time).
+_ANY_ADDRESS = st.one_of(_ADDRESS, _ODD_ADDRESS)
+_KIND = st.integers(0, 3)
 
 
 @st.composite
 def mailboxes(draw: st.DrawFn) -> str:
-    address = draw(st.one_of(_ADDRESS, _ODD_ADDRESS))
+    address = draw(_ANY_ADDRESS)
     blanks = draw(_BLANKS)
-    kind = draw(st.integers(0, 3))
+    kind = draw(_KIND)
     if kind == 0:
         return blanks + address + draw(_BLANKS)
     if kind == 1:
@@ -42,6 +46,7 @@ def mailboxes(draw: st.DrawFn) -> str:
     return f'"{draw(_QUOTED)}"{blanks}<{address}>'
 
 
+@pytest.mark.slow
 @settings(max_examples=4000, deadline=None)
 @given(mailboxes())
 def test_a_plain_mailbox_reads_as_mail_parser_reads_it(text: str) -> None:

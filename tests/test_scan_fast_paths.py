@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +24,7 @@ _STARTS = ["ab", "aab", "aba", "ba", "bab", "abab"]
 _TAILS = [r"c", r"\s", r"(?!a)", r"b*c", r"\b", r"a(?=c)"]
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(st.sampled_from(_STARTS), min_size=1, max_size=3, unique=True),
        st.sampled_from(_TAILS), st.booleans(), st.booleans(),
@@ -58,6 +60,7 @@ def _old_words(text: str) -> set[str]:
     return words
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(st.text(alphabet=st.sampled_from(
     [*"aZq09_ -.,'/\t\n@", "\u00e9", "\u0130", "\u212a", "\u00df", "\u0131", "\u00a0",

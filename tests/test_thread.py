@@ -349,6 +349,12 @@ def test_messy_set_keeps_every_message_exactly_once() -> None:
 
 
 _ids = st.sampled_from([f"m{i}" for i in range(12)] + ["x", "y"])
+# Made once, not for each message drawn (Hypothesis builds and validates a new strategy
+# object each time): the same choices with the same weights.
+_PARENT = st.none() | _ids
+_REFERENCES = st.lists(_ids, max_size=4)
+_SUBJECTS = st.sampled_from(["", "s", "t"])
+_DATES = st.none() | st.integers(0, 5).map(at)
 
 
 @st.composite
@@ -360,11 +366,11 @@ def _random_refs(draw: st.DrawFn) -> list[ThreadRef]:
         result.append(
             ThreadRef(
                 message_id=mid,
-                in_reply_to=draw(st.none() | _ids),
-                references=tuple(draw(st.lists(_ids, max_size=4))),
-                normalised_subject=draw(st.sampled_from(["", "s", "t"])),
+                in_reply_to=draw(_PARENT),
+                references=tuple(draw(_REFERENCES)),
+                normalised_subject=draw(_SUBJECTS),
                 is_reply=draw(st.booleans()),
-                date=draw(st.none() | st.integers(0, 5).map(at)),
+                date=draw(_DATES),
             )
         )
     return result

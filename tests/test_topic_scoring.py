@@ -72,29 +72,40 @@ def _topic(index: int) -> Any:
     })
 
 
+# Made once, not at each draw (Hypothesis builds and validates a new strategy object
+# each time): the same choices with the same weights.
+_TOPICS = [_topic(index) for index in range(3)]
+_SUBJECT_WEIGHTS = st.sampled_from([0.0, 1.0, 2.0, 3.0])
+_BODY_WEIGHTS = st.sampled_from([0.5, 1.0, 1.5])
+_THRESHOLDS = st.sampled_from([1.0, 2.0, 2.5])
+_SHARES = st.sampled_from([0.0, 0.25, 0.5, 0.9])
+_PERSONAL = st.sampled_from([(), ("farewell", "au revoir")])
+_BODY_WEIGHT = st.sampled_from([None, *WEIGHTS])
+
+
 @st.composite
 def topic_lists(draw: st.DrawFn) -> tuple[TopicsConfig, ItuBodies]:
     """A topic list of one to three topics, and a table of ITU bodies for them."""
     count = draw(st.integers(1, 3))
     config = TopicsConfig.model_validate({
         "scoring": {
-            "subject_weight": draw(st.sampled_from([0.0, 1.0, 2.0, 3.0])),
-            "body_weight": draw(st.sampled_from([0.5, 1.0, 1.5])),
+            "subject_weight": draw(_SUBJECT_WEIGHTS),
+            "body_weight": draw(_BODY_WEIGHTS),
             "max_count": draw(st.integers(1, 4)),
-            "default_threshold": draw(st.sampled_from([1.0, 2.0, 2.5])),
-            "min_share": draw(st.sampled_from([0.0, 0.25, 0.5, 0.9])),
+            "default_threshold": draw(_THRESHOLDS),
+            "min_share": draw(_SHARES),
             "weak_repeat_needs_clear_subject": draw(st.booleans()),
             "weak_in_names": draw(st.booleans()),
             "weak_pairs_in_messages": draw(st.booleans()),
-            "personal_subjects": draw(st.sampled_from([(), ("farewell", "au revoir")])),
+            "personal_subjects": draw(_PERSONAL),
         },
-        "topics": [draw(_topic(index)) for index in range(count)],
+        "topics": [draw(_TOPICS[index]) for index in range(count)],
     })
     ids = config.ids()
+    topics_of_a_body = st.lists(st.sampled_from(ids), max_size=2)  # once a list
     # Every body, so that "SG5" has two Sectors to choose from; some for no topic.
     bodies = ItuBodies.model_validate({"bodies": [
-        {"body": body, "topics": draw(st.lists(st.sampled_from(ids), max_size=2)),
-         "weight": draw(st.sampled_from([None, *WEIGHTS]))}
+        {"body": body, "topics": draw(topics_of_a_body), "weight": draw(_BODY_WEIGHT)}
         for body in BODIES
     ]})
     return config, bodies

@@ -131,6 +131,7 @@ def test_manual_decisions_name_known_topics_and_threads(app: App) -> None:
         topics_service.set_manual_tags(app, 999999, add=["ai"])
 
 
+@pytest.mark.slow
 def test_retag_reports_changes_after_editing_the_list(app: App, config_dir: Path) -> None:
     import_archive(app, sample_archive())
     topics_service.retag(app)

@@ -113,6 +113,7 @@ def _run(config: Path, url: str, cache: Path, *args: str) -> subprocess.Complete
                                "ISCG_CACHE_DIR": str(cache)})
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["threads", "list", "--open"], ["actions", "list", "--overdue"]],
                          ids=" ".join)
 def test_a_query_still_reports_a_broken_file_it_reads(args: list[str], tmp_path: Path,
