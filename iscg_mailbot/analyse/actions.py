@@ -53,6 +53,7 @@ from iscg_mailbot.analyse.action_forwards import (
 )
 from iscg_mailbot.analyse.action_gate import RuleGate
 from iscg_mailbot.analyse.action_invitations import drop_corrections_asked
+from iscg_mailbot.analyse.action_offers_taken import takes_offer
 from iscg_mailbot.analyse.action_questions import (
     QUESTION,
     as_question,
@@ -235,8 +236,9 @@ def extract_actions(
             (c.kind == NOTE or c.rule in ("for_action", "for_information"))
             and _POINTER.search(c.sentence))]
     candidates = asking_for_answers([as_question(c, message, members) for c in candidates
-                                     if not chases(message, c.sentence)], sentences, message,
-                                    members)
+                                     if not (chases(message, c.sentence)
+                                             or takes_offer(message, c.sentence))],
+                                    sentences, message, members)
     candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
     candidates = date_from_earlier_days(date_from_earlier_deadline(date_from_around(
         candidates, sentences, message.new_text, message.date)), message.new_text, message.date)
