@@ -54,6 +54,7 @@ from iscg_mailbot.analyse.action_forwards import (
 from iscg_mailbot.analyse.action_gate import RuleGate
 from iscg_mailbot.analyse.action_invitations import drop_corrections_asked
 from iscg_mailbot.analyse.action_offers_taken import takes_offer
+from iscg_mailbot.analyse.action_own_news import drop_own_news
 from iscg_mailbot.analyse.action_questions import (
     QUESTION,
     as_question,
@@ -244,7 +245,7 @@ def extract_actions(
         candidates, sentences, message.new_text, message.date)), message.new_text, message.date)
     candidates = drop_told(date_in_month(_without_statements(candidates, message, members),
                                          message.date), message, members)
-    return _as_configured(candidates, rules)
+    return _as_configured(drop_own_news(candidates), rules)
 
 
 def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
