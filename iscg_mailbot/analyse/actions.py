@@ -36,6 +36,7 @@ from iscg_mailbot.analyse.action_back_dates import date_from_earlier_days
 from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_classify import Found, classify, unknowable
 from iscg_mailbot.analyse.action_clauses import ASKING_WORDS, split_clauses
+from iscg_mailbot.analyse.action_dates_told import drop_dates_told
 from iscg_mailbot.analyse.action_ellipsis import (
     split_coordinated,
     split_elliptic,
@@ -230,6 +231,7 @@ def extract_actions(
     candidates = drop_answers(drop_retold(apply_date_carriers(with_sectors(
         apply_list_tail(sentences, framed, message.new_text, message.date), message),
         message.new_text), parts), message)
+    candidates = drop_dates_told(candidates, message)
     if forwarded or _FORWARD_MARK.search(message.new_text):
         # "FYI, please see the LS below": a pointer to the forwarded mail, whose own
         # sentences are the items.
