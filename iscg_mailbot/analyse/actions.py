@@ -228,10 +228,9 @@ def extract_actions(
         _apply_context(found, parts), members), message.new_text, parts, members),
                               message, members)
     framed = split_coordinated(split_elliptic(framed, members, message.date))
-    candidates = drop_answers(drop_retold(apply_date_carriers(with_sectors(
+    candidates = drop_dates_told(drop_answers(drop_retold(apply_date_carriers(with_sectors(
         apply_list_tail(sentences, framed, message.new_text, message.date), message),
-        message.new_text), parts), message)
-    candidates = drop_dates_told(candidates, message)
+        message.new_text), parts), message), message)
     if forwarded or _FORWARD_MARK.search(message.new_text):
         # "FYI, please see the LS below": a pointer to the forwarded mail, whose own
         # sentences are the items.
@@ -239,8 +238,7 @@ def extract_actions(
             (c.kind == NOTE or c.rule in ("for_action", "for_information"))
             and _POINTER.search(c.sentence))]
     candidates = asking_for_answers([as_question(c, message, members) for c in candidates
-                                     if not (chases(message, c.sentence)
-                                             or takes_offer(message, c.sentence))],
+                                     if not _said_before(message, c.sentence)],
                                     sentences, message, members)
     candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
     candidates = date_from_earlier_days(date_from_earlier_deadline(date_from_around(
@@ -257,6 +255,12 @@ def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
     return drop_corrections_asked(drop_own_needs(drop_receipts(drop_forecasts(drop_explanations(
         drop_reported_requests(drop_meeting_work(drop_purposes(candidates))))), message),
                           message, members))
+
+
+def _said_before(message: ActionInput, sentence: str) -> bool:
+    """A reply's sentence that chases what was asked or says yes to what was offered:
+    the earlier item or offer stands, no new item."""
+    return chases(message, sentence) or takes_offer(message, sentence)
 
 
 def _as_configured(candidates: list[ActionCandidate], rules: ActionRules
