@@ -6,7 +6,12 @@ chase put to the people who owe it, by name or body before it ("BDT colleagues, 
 news on the pilot countries?", "Pierre, Grace - any news on the BDT timeline?"), or
 opened by what is still missing ("Still missing BR - Sofia, could you let me know?"),
 is a chase too, unless it sets a day of its own ("Still missing the BR slides - could
-you send them by Monday noon?" asks anew, by a new date).
+you send them by Monday noon?" asks anew, by a new date). So is a reminder of what was
+asked ("Reminder: TSB and BR inputs are due Friday.", "May I kindly remind BDT about
+question (2) below?", "Reminder to BDT on point (b), please"), the chase after a greeting
+("Hola Tomás, any news from the laboratories?") and the party still silent ("Still nobody
+from TDAG - María, Andrés, Priya?"), each unless it sets a day of its own ("Just a gentle
+reminder about the TSB speaker - could you let me know by Wednesday?").
 
     >>> from iscg_mailbot.records import ActionInput, Address
     >>> reply = ActionInput("", None, parent_sender=Address("Sofia", "sofia@itu.int"))
@@ -14,6 +19,8 @@ you send them by Monday noon?" asks anew, by a new date).
     True
     >>> chases(reply, "Still missing the BR slides - could you send them by Monday noon?")
     False
+    >>> chases(reply, "Reminder to BDT on point (b), please, meeting is on Thursday.")
+    True
 """
 
 from __future__ import annotations
@@ -30,9 +37,18 @@ _CHASE = re.compile(
     r"^\W*any\s+(?:news|updates?|progress)\b", re.IGNORECASE)
 # The people chased, named before the chase: "BDT colleagues, ", "Pierre, Grace - ".
 _CHASED = r"(?:[\w-]+(?:\s+(?:colleagues|team))?(?:\s*(?:,|and|&)\s*[\w-]+){0,3}\s*[,:\u2013-]\s*)"
+# A greeting before the names ("Hola Tomás, any news ...?").
+_GREETING = r"(?:(?:hi|hello|hola|dear|bonjour|hallo|ciao)\s+)?"
+# A reminder by the sender, as a noun opening the sentence ("Reminder: ...", "Gentle
+# reminder - ...", "Just a reminder to BDT ...") or as the verb ("May I kindly remind
+# BDT about ...?"): what was asked before, named again.
+_REMINDER = (r"^\W*(?:just\s+)?(?:a\s+)?(?:(?:gentle|kind|friendly|quick|small|short)\s+)?"
+             r"reminder\b|\b(?:may|can|could|let)\s+(?:I|me|we|us)\s+(?:kindly\s+|gently\s+|"
+             r"just\s+)?remind\b")
 _CHASE_ADDRESSED = re.compile(
-    r"^\W*" + _CHASED + r"any\s+(?:news|updates?|progress)\b"
-    r"|^\W*still\s+(?:missing|outstanding|pending)\b", re.IGNORECASE)
+    r"^\W*" + _GREETING + _CHASED + r"?any\s+(?:news|updates?|progress)\b"
+    r"|^\W*still\s+(?:missing|outstanding|pending|nobody|no\s+one)\b|" + _REMINDER,
+    re.IGNORECASE)
 # A day of its own makes the chase a new request.
 _DAY = re.compile(r"\b(?:by|before|within|until|till|no\s+later\s+than)\b", re.IGNORECASE)
 
@@ -49,7 +65,7 @@ def chases(message: ActionInput, sentence: str) -> bool:
 
 # Every chase holds one of these words; most sentences neither.
 _GATED_CHASE = GatedPattern(_CHASE, ("still", "any"))
-_GATED_CHASE_ADDRESSED = GatedPattern(_CHASE_ADDRESSED, ("still", "any"))
+_GATED_CHASE_ADDRESSED = GatedPattern(_CHASE_ADDRESSED, ("still", "any", "remind"))
 
 
 __all__ = ["chases"]

@@ -9,7 +9,9 @@ another party after a semicolon is read on its own: "The draft will be circulate
 within two weeks; BDT inputs would be welcome by 26 February" (:func:`split_semicolons`).
 Two requests of the same party joined by "and" are two items when the second is a
 request of its own: "Could BDT check the data, and tell us how to correct it?",
-"WP 5D is invited to review X, and to nominate Y" (:func:`split_coordinated`). A
+"Could TSB check the figures, and advise on the footnotes?" (:func:`split_coordinated`);
+a second infinitive of the same request ("WP 5D is invited to review X, and to nominate
+Y") is one item with two parts, as most writers label it. A
 second party with a verb of its own after "and" or a comma owes its own item: "Sofia
 will check the frequencies and Pierre will send the figures", "TSB to confirm the
 room, BR to send the list".
@@ -54,11 +56,13 @@ _ASKED_VERB = re.compile(r"\b(?:to|(?:could|can|would)\s+(?:[\w-]+\s+){1,4}?)\s*
 # commitment): a second request of the same party may follow after "and".
 _REQUESTS = frozenset({"could_you", "please_do", "invited_to", "we_request", "possible_for",
                        "kindly_requested"})
-# "..., and advise on X", "..., and to nominate Y", "... and tell us whether ...": a
-# second verb of its own after "and" (with a comma, any verb of work; without one, only
-# a turn to asking for an answer, which is an item of its own kind).
+# "..., and advise on X", "... and tell us whether ...": a second verb of its own after
+# "and" (with a comma, any verb of work; without one, only a turn to asking for an
+# answer, which is an item of its own kind). "..., and to nominate Y" continues the
+# infinitive asked ("invited to review X, and to nominate Y"): one request, split only
+# by `w3` among eleven writers; a turn to asking ("and to tell us whether") still splits.
 _SECOND_REQUEST = re.compile(
-    r",\s+and\s+(?:to\s+)?(?:also\s+)?(?:please\s+)?(?=(?:" + ACT_VERBS + r")\b)"
+    r",\s+and\s+(?:also\s+)?(?:please\s+)?(?=(?:" + ACT_VERBS + r")\b)"
     r"|,?\s+and\s+(?:to\s+)?(?:also\s+)?(?:please\s+)?(?=(?:tell|let)\s+(?:me|us)\b)",
     re.IGNORECASE)
 # Verbs too light to make a request of their own ("and make sure", "and let me"), and

@@ -38,6 +38,7 @@ from iscg_mailbot.analyse.action_back_dates import date_from_earlier_days
 from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_classify import Found, classify, unknowable
 from iscg_mailbot.analyse.action_clauses import ASKING_WORDS, split_clauses
+from iscg_mailbot.analyse.action_dates_told import drop_dates_told
 from iscg_mailbot.analyse.action_ellipsis import (
     split_coordinated,
     split_elliptic,
@@ -55,6 +56,8 @@ from iscg_mailbot.analyse.action_forwards import (
 )
 from iscg_mailbot.analyse.action_gate import RuleGate
 from iscg_mailbot.analyse.action_invitations import drop_corrections_asked
+from iscg_mailbot.analyse.action_offers_taken import takes_offer
+from iscg_mailbot.analyse.action_own_news import drop_own_news
 from iscg_mailbot.analyse.action_questions import (
     QUESTION,
     as_question,
@@ -227,9 +230,9 @@ def extract_actions(
         _apply_context(found, parts), members), message.new_text, parts, members),
                               message, members)
     framed = split_coordinated(split_elliptic(framed, members, message.date))
-    candidates = drop_answers(drop_retold(apply_date_carriers(with_sectors(
+    candidates = drop_dates_told(drop_answers(drop_retold(apply_date_carriers(with_sectors(
         apply_list_tail(sentences, framed, message.new_text, message.date), message),
-        message.new_text), parts), message)
+        message.new_text), parts), message), message)
     if forwarded or _FORWARD_MARK.search(message.new_text):
         # "FYI, please see the LS below": a pointer to the forwarded mail, whose own
         # sentences are the items.
@@ -240,9 +243,15 @@ def extract_actions(
                                      if not chases(message, c.sentence)], sentences, message,
                                     members)
     candidates = _addressed_and_dated(candidates, sentences, message, members)
+
+                                     if not _said_before(message, c.sentence)],
+                                    sentences, message, members)
+    candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
+    candidates = date_from_earlier_days(date_from_earlier_deadline(date_from_around(
+        candidates, sentences, message.new_text, message.date)), message.new_text, message.date)
     candidates = drop_told(date_in_month(_without_statements(candidates, message, members),
                                          message.date), message, members)
-    return _as_configured(candidates, rules)
+    return _as_configured(drop_own_news(candidates), rules)
 
 
 def _addressed_and_dated(candidates: list[ActionCandidate], sentences: list[Sentence],
@@ -264,6 +273,12 @@ def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
     return drop_corrections_asked(drop_own_needs(drop_receipts(drop_forecasts(drop_explanations(
         drop_reported_requests(drop_meeting_work(drop_purposes(candidates))))), message),
                           message, members))
+
+
+def _said_before(message: ActionInput, sentence: str) -> bool:
+    """A reply's sentence that chases what was asked or says yes to what was offered:
+    the earlier item or offer stands, no new item."""
+    return chases(message, sentence) or takes_offer(message, sentence)
 
 
 def _as_configured(candidates: list[ActionCandidate], rules: ActionRules
