@@ -240,15 +240,9 @@ def extract_actions(
             (c.kind == NOTE or c.rule in ("for_action", "for_information"))
             and _POINTER.search(c.sentence))]
     candidates = asking_for_answers([as_question(c, message, members) for c in candidates
-                                     if not chases(message, c.sentence)], sentences, message,
-                                    members)
-    candidates = _addressed_and_dated(candidates, sentences, message, members)
-
                                      if not _said_before(message, c.sentence)],
                                     sentences, message, members)
-    candidates = to_the_bureaux(noted_by_the_list(candidates, message), message, members)
-    candidates = date_from_earlier_days(date_from_earlier_deadline(date_from_around(
-        candidates, sentences, message.new_text, message.date)), message.new_text, message.date)
+    candidates = _addressed_and_dated(candidates, sentences, message, members)
     candidates = drop_told(date_in_month(_without_statements(candidates, message, members),
                                          message.date), message, members)
     return _as_configured(drop_own_news(candidates), rules)
