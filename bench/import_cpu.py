@@ -21,7 +21,7 @@ both sides alike; say the load average with the figures.
 Usage: python bench/import_cpu.py [--baseline main] [--messages 4000] [--rounds 3]
        [--mbox FILE] (an mbox written before, instead of writing the corpus)
        [--corpus repeated|distinct] [--corpus-cache DIR]
-       [--postgres URL [--database NAME]] [--import-only]
+       [--postgres URL [--database NAME]] [--import-only] [--first baseline|this]
        [--profile FILE] (only a cProfile of this tree's import)
 """
 
@@ -219,6 +219,8 @@ def main() -> None:
                         "message), not by wall time: the same chunks in both trees")
     parser.add_argument("--corpus-cache", type=Path,
                         help="keep the generated corpora here and reuse them")
+    parser.add_argument("--first", choices=("baseline", "this"), default="baseline",
+                        help="which tree runs first in each round (A/B order bias)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     sys.path.insert(0, str(ROOT))
     from bench.corpus import add_corpus_option
@@ -251,12 +253,15 @@ def main() -> None:
         subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
         trees = {"baseline": str(base), "this tree": str(ROOT)}
         runs: dict[str, list[dict[str, Any]]] = {name: [] for name in trees}
+        order = list(trees.items())
+        if args.first == "this":
+            order.reverse()
         for _ in range(args.rounds):
-            for name, tree in trees.items():
+            for name, tree in order:
                 runs[name].append(_run(tree, mbox, args.postgres, args.database))
     messages = runs["this tree"][0]["stored"]
-    print(f"{messages} messages; baseline {args.baseline}; {args.rounds} rounds A/B; "
-          f"ms of CPU a message, median")
+    print(f"{messages} messages; baseline {args.baseline}; {args.rounds} rounds A/B, "
+          f"{args.first} first; ms of CPU a message, median")
     print(f"{'part':20} {'baseline':>9} {'this tree':>9}")
     for part in ("tree", "server", "start", "import", *PARTS[:1], "analysis", *PARTS[1:]):
         cells = [1000 * statistics.median(r[part] for r in runs[name]) / messages

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine, event
 
 from iscg_mailbot.services import analysis
+from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.demo import sample_archive
 from iscg_mailbot.services.ingest import import_archive
@@ -60,6 +61,10 @@ def _analyse_sample(engine: Engine) -> list[tuple[str, Any]]:
     try:
         import_archive(app, sample_archive(), batch_size=50)
         analysis.analyse_pending(app)
+        # Analysed again in batches of a few messages: the replies are asked whether the
+        # items they close are still open (a reply of the same chunk closes a new item
+        # at its insert, without that lookup: store/actions.write_items).
+        extraction.reanalyse_all(app, batch_size=10)
     finally:
         event.remove(engine, "before_cursor_execute", note)
     return sent

@@ -37,7 +37,7 @@ from iscg_mailbot.services.topics.loading import tagger_for
 from iscg_mailbot.store import analysis_rows, work
 from iscg_mailbot.store.chunks import among
 from iscg_mailbot.store.models import AnalysisFailure, Thread
-from iscg_mailbot.store.planner import analysis_statistics
+from iscg_mailbot.store.planner import PlannerStatistics, analysis_statistics
 from iscg_mailbot.store.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -126,7 +126,7 @@ class Analyser:
 
     def __init__(self, app: App, *, now: datetime | None = None,
                  target_seconds: float = TARGET_SECONDS, lease: timedelta = LEASE,
-                 embed: bool = True) -> None:
+                 embed: bool = True, statistics: PlannerStatistics | None = None) -> None:
         self.app = app
         # Whether the run ends by embedding the rows left without a vector (a chunk
         # embeds its threads when the model is loaded; worker processes, which inherit
@@ -142,7 +142,8 @@ class Analyser:
         self._holder = work.new_holder()
         self._claims = 0
         self._budget = 0  # messages per transaction; 0: one thread (nothing measured yet)
-        self._statistics = analysis_statistics()  # PostgreSQL's, of the items written
+        # PostgreSQL's, of the items written (by the workers of a pool together).
+        self._statistics = statistics if statistics is not None else analysis_statistics()
 
     def clock(self) -> datetime:
         return self.now or utcnow()

@@ -72,11 +72,13 @@ class _Job:
     settle: timedelta
 
 
-def _analyse(app: App, job: _Job, ingesting: Event, results: Any) -> None:
+def _analyse(app: App, job: _Job, ingesting: Event, results: Any, shared: Any = None) -> None:
     from iscg_mailbot.services.analysis import Analyser
+    from iscg_mailbot.store.planner import analysis_statistics
 
     try:
-        analyser = Analyser(app, target_seconds=job.target_seconds, embed=False)
+        analyser = Analyser(app, target_seconds=job.target_seconds, embed=False,
+                            statistics=analysis_statistics(shared))
         report = analyser.run(lambda n: results.put(("progress", n)),
                               ingesting=ingesting.is_set, settle=job.settle)
         results.put(("done", report))
@@ -102,7 +104,10 @@ def _work_and_fork(job: _Job, ingesting: Event, results: Any, others: int) -> No
     quiet_collector()
     multiprocessing.current_process().daemon = False  # to have children; they are daemonic
     fork = multiprocessing.get_context("fork")
-    children = [fork.Process(target=_analyse, args=(app, job, ingesting, results),
+    # The items' statistics counted by all the workers together, refreshed by one of
+    # them when due (store/planner.PlannerStatistics), not by each.
+    shared = fork.Array("q", [-1, 0])
+    children = [fork.Process(target=_analyse, args=(app, job, ingesting, results, shared),
                              name=f"iscg-analysis-{n + 1}", daemon=True)
                 for n in range(others)]
     for child in children:
@@ -112,7 +117,7 @@ def _work_and_fork(job: _Job, ingesting: Event, results: Any, others: int) -> No
     # Stopped by the importing process (ingest failed): the children stop too. Set after
     # they started, so that they do not inherit it.
     signal.signal(signal.SIGTERM, lambda *_: _stop(children))
-    _analyse(app, job, ingesting, results)
+    _analyse(app, job, ingesting, results, shared)
     for child in children:
         child.join()
 

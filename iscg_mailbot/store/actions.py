@@ -14,9 +14,9 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from sqlalchemy import Delete, Row, Select, bindparam, delete, select
+from sqlalchemy import Delete, Row, Select, bindparam, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.action_codes import ACTION, ACTION_STATUSES, DONE, DROPPED, OPEN, QUESTION
@@ -155,6 +155,63 @@ def save_items(session: Session, found: Mapping[int, FoundItems], *,
     manual item is left as the person set it. The threads' open items are counted
     again (see :func:`_recount` for ``to_count``).
     """
+    touched: set[int | None] = set()
+    staged = stage_items(session, found, to_count=touched)
+    write_items(session, staged.new, ())
+    _recount(session, touched, to_count)  # after the insert
+    return staged.counts
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """A new item as closure detection reads a stored one (:class:`ItemRow`): open, not
+    written yet, its id given (:func:`_new_ids`)."""
+
+    id: int
+    message_pk: int
+    thread_id: int | None
+    kind: str
+    status: str
+    sentence: str
+    span_start: int
+    owner: str | None
+    owner_kind: str | None
+    closed_by_message_pk: int | None
+
+
+@dataclass(frozen=True)
+class NewItems:
+    """The items :func:`stage_items` found new, their ids given and not written yet:
+    closure detection reads them with the stored ones (:meth:`closable`), and
+    :func:`write_items` inserts each once, closed already when a reply of the same
+    chunk closes it. An analysed chunk inserted them open and then updated most of them
+    to closed: two row versions and two sets of index entries an item on PostgreSQL
+    (docs/performance-history.md, "perf-closed")."""
+
+    rows: list[dict[str, object]]  # the rows to insert, in id order
+    items: list[NewItem]  # the same, as closure detection reads them
+
+    def closable(self, thread_ids: Collection[int]) -> list[ItemRow]:
+        """Those :func:`closable_items_in_threads` would read once written (they are
+        open and automatic), by id."""
+        return [item for item in self.items
+                if item.thread_id in thread_ids and item.kind in (ACTION, QUESTION)]
+
+
+@dataclass(frozen=True)
+class StagedItems:
+    """What :func:`stage_items` did and what it left to :func:`write_items`."""
+
+    counts: SaveCounts
+    new: NewItems
+
+
+def stage_items(session: Session, found: Mapping[int, FoundItems], *,
+                to_count: set[int | None]) -> StagedItems:
+    """:func:`save_items` but for the new items, which are given their ids and returned
+    (write them with :func:`write_items` in the same transaction). The threads whose
+    items change, the new items' included, are added to ``to_count`` for the caller to
+    count after the last write."""
     counts = SaveCounts()
     session.flush()  # the caller's pending ORM rows first (Core statements do not autoflush)
     pks = sorted(found)
@@ -189,13 +246,45 @@ def save_items(session: Session, found: Mapping[int, FoundItems], *,
         session.execute(_statements(session).drop, {"ids": [r.id for r in stale]})
         counts.removed = len(stale)
         touched.update(r.thread_id for r in stale)
-    if new_rows:
-        insert_rows(session, ITEMS, new_rows)  # a COPY on PostgreSQL (store/bulk.py)
-        counts.added = len(new_rows)
     if changed:
         session.execute(_BY_ID, changed)
-    _recount(session, touched, to_count)
-    return counts
+    counts.added = len(new_rows)
+    # The ids an INSERT would give them now, in order (after the stale rows' delete).
+    for row, given in zip(new_rows, _new_ids(session, len(new_rows)), strict=True):
+        row["id"] = given
+    to_count |= touched
+    return StagedItems(counts, _new_items(new_rows))
+
+
+def _new_items(rows: list[dict[str, object]]) -> NewItems:
+    """These rows to insert (their ids given) and the items closure detection reads."""
+    return NewItems(rows, [
+        NewItem(cast(int, row["id"]), cast(int, row["message_pk"]),
+                cast("int | None", row["thread_id"]), cast(str, row["kind"]), OPEN,
+                cast(str, row["sentence"]), cast(int, row["span_start"]),
+                cast("str | None", row["owner"]), cast("str | None", row["owner_kind"]), None)
+        for row in rows])
+
+
+#: The ids ``action_items``' key would give the next rows, as many as ``n`` (PostgreSQL:
+#: its sequence, as the ``COPY``'s default would take them, one a row in order).
+_NEXT_IDS = text("SELECT nextval(s) FROM pg_get_serial_sequence('action_items', 'id') AS s,"
+                 " generate_series(1, :n)")
+_LAST_ID = select(func.max(ITEMS.c.id))
+
+
+def _new_ids(session: Session, n: int) -> list[int]:
+    """Ids for ``n`` new items, those the table would give them inserted now in order:
+    PostgreSQL's sequence (taken now, as a ``COPY`` would; a transaction rolled back
+    leaves a gap either way); on SQLite one more than the largest stored
+    (``INTEGER PRIMARY KEY``'s rule; the transaction holds the write lock already, so
+    no other writer comes between)."""
+    if n == 0:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        return sorted(session.scalars(_NEXT_IDS, {"n": n}))
+    last = session.scalar(_LAST_ID) or 0
+    return list(range(last + 1, last + 1 + n))
 
 
 def refresh_thread_ids(session: Session, thread_ids: Collection[int], *,
@@ -235,28 +324,52 @@ def close_items(session: Session, closures: Sequence[ClosingReply], *,
                 to_count: set[int | None] | None = None) -> list[ClosingReply]:
     """Mark items done by a reply; return the closures applied (items a person decided,
     or already closed, are skipped). Counted as :func:`save_items` says."""
-    wanted = sorted({c.item_id for c in closures})
+    return write_items(session, NewItems([], []), closures, to_count=to_count)
+
+
+def write_items(session: Session, new: NewItems, closures: Sequence[ClosingReply], *,
+                to_count: set[int | None] | None = None) -> list[ClosingReply]:
+    """Insert the ``new`` items of :func:`stage_items`, each closed already by the first
+    of ``closures`` that closes it, and close the stored items ``closures`` close (as
+    :func:`close_items`); return the closures applied, in their order. Counted as
+    :func:`save_items` says."""
+    fresh = {cast(int, row["id"]): row for row in new.rows}
+    wanted = sorted({c.item_id for c in closures if c.item_id not in fresh})
     still_open: dict[int, int | None] = {}  # item: its thread
     session.flush()
     statement = _statements(session).still_open
     for chunk in chunks(wanted):
         still_open.update((row.id, row.thread_id)
                           for row in session.execute(statement, {"ids": chunk}))
+    still_open.update((item_id, cast("int | None", row["thread_id"]))
+                      for item_id, row in fresh.items())
     applied: list[ClosingReply] = []
     touched: set[int | None] = set()
     for closure in closures:
         if closure.item_id in still_open:
             touched.add(still_open.pop(closure.item_id))  # the first reply to close it wins
             applied.append(closure)
+    now = utcnow()
+    closed = {c.item_id: {"status": DONE, "closed_by_message_pk": c.message_pk,
+                          "closed_at": c.closed_at or now, "closing_sentence": c.sentence,
+                          "updated_at": now}
+              for c in applied}
+    if new.rows:  # one write an item, in its final state (a COPY on PostgreSQL)
+        insert_rows(session, ITEMS, [
+            {**row, **closed.get(cast(int, row["id"]), _STILL_OPEN)} for row in new.rows])
+    stored = [{"item_id": item_id, **values} for item_id, values in closed.items()
+              if item_id not in fresh]
+    if stored:
+        session.execute(_BY_ID, stored)
     if applied:
-        now = utcnow()
-        session.execute(_BY_ID, [
-            {"item_id": c.item_id, "status": DONE, "closed_by_message_pk": c.message_pk,
-             "closed_at": c.closed_at or now, "closing_sentence": c.sentence, "updated_at": now}
-            for c in applied
-        ])
         _recount(session, touched, to_count)
     return applied
+
+
+#: What a new item not closed is inserted with (the keys of a closed one's, so every row
+#: of one insert has the same).
+_STILL_OPEN: dict[str, object] = {"closed_by_message_pk": None, "closed_at": None,
+                                  "closing_sentence": None}
 
 
 def set_status(session: Session, item_id: int, status: str, note: str | None = None) -> ActionItem:

@@ -25,6 +25,9 @@ items (``services/analysis.py``).
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any, Protocol
+
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -46,37 +49,58 @@ _ANALYZE_ITEMS = (
 MIN_GROWTH = 1000
 
 
+class SharedCounts(Protocol):
+    """Two integers several processes share, and their lock: a
+    ``multiprocessing.Array("q", 2)`` made before they fork."""
+
+    def __getitem__(self, index: int) -> int: ...
+    def __setitem__(self, index: int, value: int) -> None: ...
+    def get_lock(self) -> AbstractContextManager[Any]: ...
+
+
 class PlannerStatistics:
     """Refresh the statistics once a writer has doubled its table (PostgreSQL): by
-    default ingest's (the messages' table and those it searches)."""
+    default ingest's (the messages' table and those it searches).
 
-    def __init__(self, table: str = "messages", statements: tuple[str, ...] = _ANALYZE) -> None:
+    ``shared``: the counts of writers in several processes (the analysis's workers,
+    ``services/analysis_pool.py``), so that the rows any of them stored count toward
+    one refresh, which one of them runs. Each worker kept its own count before, so N
+    workers refreshed the items' statistics N times as often, each count growing by a
+    N-th of the table's growth (docs/performance-history.md, "perf-closed")."""
+
+    def __init__(self, table: str = "messages", statements: tuple[str, ...] = _ANALYZE,
+                 shared: SharedCounts | None = None) -> None:
         self._table = table
         self._statements = statements
-        self._rows: int | None = None  # in the table at the last refresh (None: not read)
-        self._since = 0  # stored since then
+        # [rows in the table at the last refresh (-1: not read), stored since then]
+        self._counts: SharedCounts | list[int] = shared if shared is not None else [-1, 0]
+        self._lock: AbstractContextManager[Any] = (
+            shared.get_lock() if shared is not None else nullcontext())
 
     def stored(self, session: Session, count: int) -> None:
         """``count`` rows (messages by default) were just stored (and committed) with
         ``session``'s database; refresh the statistics in ``session`` when they are due."""
         if count <= 0 or session.get_bind().dialect.name != "postgresql":
             return
-        if self._rows is None:
-            tuples = session.execute(text(
-                "SELECT reltuples FROM pg_class WHERE oid = to_regclass(:table)"),
-                {"table": self._table}).scalar()
-            # Never analysed (-1): as if empty. The count is the one before this batch.
-            self._rows = max(0, int(tuples or 0))
-        self._since += count
-        if self._since < max(MIN_GROWTH, self._rows):
-            return
+        counts = self._counts
+        with self._lock:
+            if counts[0] < 0:
+                tuples = session.execute(text(
+                    "SELECT reltuples FROM pg_class WHERE oid = to_regclass(:table)"),
+                    {"table": self._table}).scalar()
+                # Never analysed (-1): as if empty. The count is the one before this batch.
+                counts[0] = max(0, int(tuples or 0))
+            counts[1] += count
+            if counts[1] < max(MIN_GROWTH, counts[0]):
+                return
+            # This writer refreshes them: the others count from here.
+            counts[0] += counts[1]
+            counts[1] = 0
         for statement in self._statements:
             session.execute(text(statement))
-        self._rows += self._since
-        self._since = 0
 
 
-def analysis_statistics() -> PlannerStatistics:
+def analysis_statistics(shared: SharedCounts | None = None) -> PlannerStatistics:
     """The statistics of the items the analysis writes (call :meth:`~PlannerStatistics.stored`
-    with the items each committed chunk added)."""
-    return PlannerStatistics("action_items", _ANALYZE_ITEMS)
+    with the items each committed chunk added); ``shared`` by the analysis's workers."""
+    return PlannerStatistics("action_items", _ANALYZE_ITEMS, shared)

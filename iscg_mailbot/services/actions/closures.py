@@ -31,11 +31,16 @@ from iscg_mailbot.store.models import Message
 
 
 def closures(session: Session, messages: Sequence[MessageRow], threads: set[int],
-             context: Context) -> tuple[list[ClosingReply], list[ShareClosure]]:
+             context: Context, new: Sequence[ItemRow] = ()
+             ) -> tuple[list[ClosingReply], list[ShareClosure]]:
     """Which open items (and which owners' shares of multi-owner items) the given
-    messages close, oldest message first. An item closes when its last share does."""
+    messages close, oldest message first. An item closes when its last share does.
+    ``new``: items of these threads not written yet, read as if stored
+    (``store/actions.NewItems.closable``)."""
     items = [item for item in closable_items_in_threads(session, threads)
              if item.thread_id is not None] if threads else []
+    if new:  # in id order, as the stored ones are read
+        items = sorted([*items, *new], key=lambda item: item.id)
     if not items:
         return [], []
     scan = _Scan(session, items, context, {m.id: m for m in messages})

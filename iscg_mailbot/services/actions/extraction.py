@@ -34,7 +34,8 @@ from iscg_mailbot.store.actions import (
     FoundItems,
     close_items,
     refresh_thread_ids,
-    save_items,
+    stage_items,
+    write_items,
 )
 from iscg_mailbot.store.analysis_rows import MessageRow, message_rows
 from iscg_mailbot.store.chunks import among, chunks
@@ -294,14 +295,18 @@ def save_extraction(session: Session, extraction: Extraction, context: Context,
     # first, so that two analysers lock those threads' counts in the same order.
     count_passed(session)
     to_count: set[int | None] = set()  # the threads whose items change, counted last
-    counts = save_items(session, extraction.found, to_count=to_count)
+    # The new items are written once, after the closures: those a reply of these
+    # messages closes are inserted closed (store/actions.NewItems says why).
+    staged = stage_items(session, extraction.found, to_count=to_count)
+    counts = staged.counts
     report.messages, report.added = len(loaded), counts.added
     report.updated, report.removed = counts.updated, counts.removed
     threads = {m.thread_id for m, _ in loaded if m.thread_id is not None}
     refresh_thread_ids(session, threads, to_count=to_count)
-    closures, shares = find_closures(session, [m for m, _ in loaded], threads, context)
-    record_shares(session, shares)
-    report.closures = close_items(session, closures, to_count=to_count)
+    closures, shares = find_closures(session, [m for m, _ in loaded], threads, context,
+                                     staged.new.closable(threads))
+    report.closures = write_items(session, staged.new, closures, to_count=to_count)
+    record_shares(session, shares)  # after the items they belong to
     refresh_open_items(session, to_count)
     report.closed = len(report.closures)
     if index:
