@@ -183,7 +183,8 @@ def _checks_pass(rule: Rule, match: re.Match[str], reading: _Reading) -> bool:
         return False
     if rule.skip_past_due and reading.past_due():
         return False
-    if rule.needs_deadline and not _deadline(reading, match):
+    if rule.needs_deadline and not (_deadline(reading, match)
+                                    or _SAME_DAY.search(reading.text, match.end())):
         return False
     if rule.kind == ACTION and reading.not_requested:
         return False
@@ -202,8 +203,12 @@ def _deadline(reading: _Reading, match: re.Match[str]) -> bool:
         _OPENS_DEADLINE.match(due.text) or _BEFORE_DEADLINE.search(reading.text, 0, due.start))
 
 
+# "by the same date": the day of an earlier item (action_back_dates gives it).
+_SAME_DAY = re.compile(r"\b(?:by|before)\s+the\s+same\s+(?:date|day|deadline)\b", re.IGNORECASE)
 _OPENS_DEADLINE = re.compile(r"(?:by|before|within|until|no\s+later\s+than)\b", re.IGNORECASE)
-_BEFORE_DEADLINE = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than)\s+(?:the\s+)?$",
+# "by Thursday 8 March": the weekday said before the date.
+_BEFORE_DEADLINE = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than)\s+(?:the\s+)?"
+                              r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
                               re.IGNORECASE)
 
 

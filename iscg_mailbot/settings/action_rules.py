@@ -226,6 +226,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                         "document", "paper", "presentation", "slides"),
     "dated_delivery": ("will", "shall"),
     "we_need": ("need", "must", "have to"),
+    "people_must": ("must", "should", "need", "have to", "has to", "are to", "required", ":"),
     "will_follow": ("follow",),
     "wanted_from": ("from",),
     "no_later_than": ("later than", "at the latest"),
@@ -373,6 +374,17 @@ RULES: tuple[Rule, ...] = (
          r"(?<!\bI\s)(?<!\bwe\s)(?<!\byou\s)\b(?:will|shall)\s+(?:\w+ly\s+)?(?!"
          + NOT_WORK_VERBS + r")[a-z]+\b", "sender_unit", 0.6, needs_owner=True, skip_past=True,
          skip_past_due=True, needs_deadline=True),
+    # "Participants who do not hold an ITU badge must register ... by 8 March", "Staff who
+    # need to work late should request the activation ... by 22 June": what a kind of
+    # reader has to do by a day, owed by whoever it describes (nobody named).
+    rule("people_must", ACTION,
+         r"^\W*(?:(?:the|all|any)\s+)?(?:[\w-]+\s+)?(?:participants|staff|observers|guests|"
+         r"delegates|visitors|speakers|attendees|applicants|candidates|presenters|those|anyone"
+         r"|everyone)\b(?:\s+(?:who|that|without|with|wishing|travelling|traveling|needing|"
+         r"planning|not)\b[^.;:?!]{0,100}?)?(?:\s+(?:must|should|need\s+to|needs\s+to|have\s+to|"
+         r"has\s+to|are\s+to|(?:will|would)\s+(?:need|have)\s+to|are\s+required\s+to)\s+"
+         r"(?:\w+ly\s+)?|\s*:\s*(?:please\s+)?)(?:" + ACT_VERBS + r"|apply)\b",
+         "before", 0.65, skip_past=True, needs_deadline=True),
     rule("we_need", ACTION, r"\b(?:we|you)\s+(?:need|must|have)\s+to\b", "subject", 0.6),
     rule("no_later_than", ACTION, r"\b(?:no|not)\s+later\s+than\b|\bat\s+the\s+latest\b",
          "subject", 0.75, needs_date=True, skip_past=True, skip_past_due=True),
