@@ -38,6 +38,7 @@ from iscg_mailbot.analyse.closure_reading import (
     delegates,
     shared_words,
 )
+from iscg_mailbot.analyse.closure_received import close_received
 from iscg_mailbot.analyse.closure_reply import PRONOUN, Reply, later, reply_of
 from iscg_mailbot.analyse.closure_speaker import (
     Speaker,
@@ -162,6 +163,7 @@ def detect_closure(
                 item.id, text, found.phrase, (found.sentence.start, found.sentence.end),
                 _share(item.owner, choice.by) if item.owner else choice.who))
     _deeds_done(reply, open_items, speaker, members, closures)
+    close_received(reply_new_text, reply.answer.says, open_items, closures)  # "... reached me"
     # The items no clause reports done, answered by what else the reply says: "BR's
     # contribution was sent yesterday. We have no case to withhold." (of a reply that
     # closed some, only the items it also talks about).
