@@ -1,7 +1,8 @@
 """Closure round close-r12 (issue 13; minimal pairs, each first case failing on `main`
 8dadc28): a headline of the deed, the thing and its participle ("TSB lines updated.",
 "Lucia, BDT list attached (9 events).", "Documents for AI 3 and AI 4 posted: ..."),
-reports it done, for the share of whoever it names or sends it."""
+reports it done, for the share of whoever it names or sends it; a reply saying who
+will take part ("Andrés and I will join") answers a request to say who will."""
 
 from __future__ import annotations
 
@@ -67,3 +68,34 @@ def test_a_headline_of_the_deed_closes_the_senders_share(
 ])
 def test_headline_statements(clause: str, statement: str | None) -> None:
     assert delivery_statement(clause) == statement
+
+
+KLAUS = Address("Klaus Brenner", "klaus@example.de")  # speaks for TSAG
+JOIN = OpenItem(4, "RAG, TSAG", "group",
+                "May I ask RAG and TSAG representatives to indicate until 15 September "
+                "whether you wish to participate, and who?")
+ATTEND = OpenItem(5, "RAG, TSAG, TDAG", "group",
+                  "So that we can book the right room, could each advisory group let me know "
+                  "by Friday 16 January how many of its vice-chairs will attend in person and "
+                  "how many remotely?")
+INPUTS = OpenItem(6, "RAG, TSAG", "group",
+                  "May I ask RAG and TSAG representatives to send their inputs by 15 September?")
+
+
+@pytest.mark.parametrize(("reply", "item", "shares"), [
+    # The thirteenth and fourth writers: who will take part, said in the future.
+    ("Ingrid, for TSAG: Andrés and I will join.\n\nRegards, Klaus\n", JOIN, [("TSAG",)]),
+    (("Dear Lucia,\n\nFor TSAG: Ingrid and I will attend in person, Omar will join "
+      "remotely.\n\nBest regards,\nKlaus\n"), ATTEND, [("TSAG",)]),
+    # Their pairs: the answer put off, another promise, a request that asks no one
+    # to say who takes part.
+    ("Ingrid, for TSAG: I will check who can join and come back to you.\n\nKlaus\n",
+     JOIN, []),
+    ("Ingrid, for TSAG: Andrés and I will send our inputs next week.\n\nKlaus\n", JOIN, []),
+    ("Ingrid, for TSAG: Andrés and I will join.\n\nRegards, Klaus\n", INPUTS, []),
+])
+def test_saying_who_will_take_part_answers_who_will(
+        members: MembersConfig, reply: str, item: OpenItem,
+        shares: list[tuple[str, ...]]) -> None:
+    found = detect_closure(reply, [item], sender=KLAUS, members=members)
+    assert [c.owners for c in found] == shares

@@ -39,7 +39,7 @@ from iscg_mailbot.analyse.closure_reading import (
     shared_words,
 )
 from iscg_mailbot.analyse.closure_received import close_received
-from iscg_mailbot.analyse.closure_reply import PRONOUN, Reply, later, reply_of
+from iscg_mailbot.analyse.closure_reply import PRONOUN, Answer, Reply, later, reply_of
 from iscg_mailbot.analyse.closure_speaker import (
     Speaker,
     asked_of_another,
@@ -395,7 +395,8 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
     read = reply_of(reply).answer
     found = []
     for item, owned in mine:
-        if owned and _names_the_person(item.sentence, read.promised):
+        if owned and (_names_the_person(item.sentence, read.promised)
+                      or _says_who_attends(item.sentence, read)):
             found.append(item)
             continue
         if owned and item.owner_kind in ("sender", "member") and COMES_BACK.search(
@@ -441,6 +442,27 @@ _PERSON_COMES = re.compile(
     r"\b(?:I|(?-i:[A-Z])[\w'-]+)\s+will\s+(?:be\s+(?:the|our)\s+(?:\w+\s+){0,2}?"
     r"(?:speaker|trainer|expert|reviewer|focal\s+point|moderator|panell?ist|lecturer|"
     r"presenter)|come|attend|join\s+(?:you|us)|travel)\b", re.IGNORECASE)
+
+
+# A request to say whether, who or how many will take part ("May I ask RAG and TDAG
+# representatives to indicate whether you wish to participate, and who?", "could each
+# advisory group let me know how many of its vice-chairs will attend in person"), and
+# a reply saying who will ("Andrés and I will join", "Fatou and I will attend in
+# person, João will join remotely"): the fourth and thirteenth writers' dev parts close
+# the owner's share on it, though it is said in the future.
+_ASKS_WHO_ATTENDS = re.compile(
+    r"\b(?:whether|who|how\s+many)\b[^.?;]{0,60}?\b(?:participate|attend|join|take\s+part|"
+    r"be\s+represented)\b", re.IGNORECASE)
+_WILL_ATTEND = re.compile(
+    r"\b(?:I|we|(?-i:[A-Z])[\w'-]+)\s+will\s+(?:(?:also|both|all)\s+)?(?:participate|attend|join|"
+    r"take\s+part|be\s+there)\b", re.IGNORECASE)
+
+
+def _says_who_attends(item_sentence: str, read: Answer) -> bool:
+    """Whether a reply answers a request to say who will take part by saying who will,
+    and puts off no answer ("I will check who can join and come back to you")."""
+    return bool(_ASKS_WHO_ATTENDS.search(item_sentence)) and not read.put_off and any(
+        _WILL_ATTEND.search(c) for c in read.promised)
 
 
 def _names_the_person(item_sentence: str, promised: Sequence[str]) -> bool:
