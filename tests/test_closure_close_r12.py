@@ -99,3 +99,31 @@ def test_saying_who_will_take_part_answers_who_will(
         shares: list[tuple[str, ...]]) -> None:
     found = detect_closure(reply, [item], sender=KLAUS, members=members)
     assert [c.owners for c in found] == shares
+
+
+COLLEAGUE = OpenItem(7, "TSB, BDT", "group", "I kindly ask TSB and BDT to nominate until 20 "
+                                             "September one colleague each who will take part.")
+SPEAKERS = OpenItem(8, "BDT", "group", "To go ahead we need two things: could BDT propose two "
+                                       "speakers from Africa by 11 December")
+REPORT = OpenItem(9, "BDT", "group", "BDT to send the workshop report by 11 December.")
+
+
+@pytest.mark.parametrize(("reply", "item", "sender", "shares"), [
+    # The thirteenth and eleventh writers: the people asked for, named now.
+    ("Ingrid, for TSB: Klaus Brenner.\n\nChen\n", COLLEAGUE, TSB, [("TSB",)]),
+    (("Hi Ingrid,\n\nOur two proposals:\n- Ms Wanjiru Kamau, accessibility officer, Nairobi "
+     "county transport authority\n- Mr Kofi Asante, Ghana Federation of Disability "
+     "Organisations\nBoth confirmed their availability.\n\nPierre\n"), SPEAKERS, BDT, [()]),
+    # Their pairs: whom the reply turns to, a promise to ask, the names still to come,
+    # a request for no person.
+    ("Ingrid, for TSB: to be confirmed.\n\nChen\n", COLLEAGUE, TSB, []),
+    ("Ingrid, for TSB: I will ask Klaus Brenner.\n\nChen\n", COLLEAGUE, TSB, []),
+    ("Happy to help Ingrid - will send names next week.\n\nPierre\n", SPEAKERS, BDT, []),
+    (("Hi Ingrid,\n\nMs Wanjiru Kamau of the county transport authority sends her "
+     "regards.\n\nPierre\n"), REPORT, BDT, []),
+])
+def test_naming_the_people_asked_for_answers_the_request(
+        members: MembersConfig, reply: str, item: OpenItem, sender: Address,
+        shares: list[tuple[str, ...]]) -> None:
+    found = detect_closure(reply, [item], sender=sender, members=members)
+    assert [c.owners for c in found] == shares

@@ -37,6 +37,7 @@ from iscg_mailbot.analyse.closure_reading import (
     deeds_asked,
     delegates,
     shared_words,
+    signature_start,
 )
 from iscg_mailbot.analyse.closure_received import close_received
 from iscg_mailbot.analyse.closure_reply import PRONOUN, Answer, Reply, later, reply_of
@@ -171,7 +172,7 @@ def detect_closure(
             and (not closures or reply.answer.about(i.sentence))]
     if rest:
         for item in answered_items(reply_new_text, on_points(rest, reply_new_text),
-                                   speaker.own | speaker.bodies):
+                                   speaker.own | speaker.bodies, members):
             closures[item.id] = Closure(
                 item.id, reply_new_text.strip()[:300], "answered", (0, len(reply_new_text)),
                 _share(item.owner, speaker.own | speaker.bodies) if item.owner
@@ -378,13 +379,15 @@ _FUTURE = re.compile(r"\b(?:will|shall)\s+(?!be\b|not\b)\w+|'ll\s+\w+", re.IGNOR
 
 
 def answered_items(reply: str, open_items: Sequence[OpenItem],
-                   speaker: Iterable[str]) -> list[OpenItem]:
+                   speaker: Iterable[str], members: MembersConfig | None = None
+                   ) -> list[OpenItem]:
     """Items answered by a reply that says something (not only thanks, acceptance or
     "I will come back to you"): an item asking to say something ("please confirm",
     "could BDT indicate ...?") by its owner's reply, or by anybody's when it names no
     owner; any other item by its owner's reply that reports rather than promises
     ("The nominee is Mr Mori"). A request to deliver ("could BDT send ...?") is not
-    answered by what is left for later ("the abstract follows tomorrow")."""
+    answered by what is left for later ("the abstract follows tomorrow"). ``members``:
+    the list's members, whose names a reply may give for a person asked for."""
     names = set(speaker)
     # Only the owner's items and those naming no owner can be answered (most items of a
     # thread are somebody else's): the others are ruled out before the reply is read.
@@ -396,7 +399,8 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
     found = []
     for item, owned in mine:
         if owned and (_names_the_person(item.sentence, read.promised)
-                      or _says_who_attends(item.sentence, read)):
+                      or _says_who_attends(item.sentence, read)
+                      or _names_someone(item.sentence, reply_of(reply), names, members)):
             found.append(item)
             continue
         if owned and item.owner_kind in ("sender", "member") and COMES_BACK.search(
@@ -463,6 +467,52 @@ def _says_who_attends(item_sentence: str, read: Answer) -> bool:
     and puts off no answer ("I will check who can join and come back to you")."""
     return bool(_ASKS_WHO_ATTENDS.search(item_sentence)) and not read.put_off and any(
         _WILL_ATTEND.search(c) for c in read.promised)
+
+
+# A request for one or more people ("nominate one colleague each who will take part",
+# "could BDT propose two speakers from Africa"), and a reply naming them now ("Elena, for
+# BR: Rajesh Iyer.", "Our two proposals: - Ms Wanjiru Kamau, ... - Mr Kofi Asante"): the
+# eleventh and thirteenth writers' dev parts close the owner's share on it, though the
+# reply shares no word with the request.
+_ASKS_PEOPLE = re.compile(
+    r"\b(?:nominate|designate|name|propose|suggest|identify)\b[^.?;]{0,30}?\b"
+    r"(?:speaker|trainer|expert|reviewer|focal\s+point|moderator|panell?ist|lecturer|"
+    r"presenter|colleague|participant|representative|candidate|mentor|nominee)s?\b",
+    re.IGNORECASE)
+_TITLED = re.compile(r"\b(?-i:Mr|Ms|Mrs|Dr|Prof|Mme)\.?\s+(?-i:[A-Z])[\w'-]+")
+_VOCATIVE_END = re.compile(r"\s*[,:\u2013-]")
+
+
+def _names_someone(item_sentence: str, reply: Reply, speaker: Iterable[str],
+                   members: MembersConfig | None) -> bool:
+    """Whether a reply answers a request for people by naming somebody before its
+    signature, in a clause neither asking nor left for later: a title and a name, or a
+    member of the list other than the sender and than whom the reply turns to
+    ("Elena, ..."). (A line of names, "Elena, for BR: Rajesh Iyer.", reads like a
+    signature's title line: the clauses are read here, not what the reply says.)"""
+    if not _ASKS_PEOPLE.search(item_sentence) or reply.answer.put_off:
+        return False
+    mine = {s.casefold() for s in speaker}
+    sentences = reply.sentences
+    cut = signature_start([s.text for s, _ in sentences], [False] * len(sentences))
+    for _, parts in sentences[:cut]:
+        for clause in (c.text for c in parts):
+            # Not thanks, a question, a promise ("I will ask Rajesh") nor an answer put
+            # off; a line of names is read when it gives them ("for BR: Rajesh Iyer").
+            said = clause in reply.answer.says or (
+                ":" in clause and not clause.rstrip().endswith("?")
+                and clause not in reply.answer.promised)
+            if not said or any(reply.deferral(clause)):
+                continue
+            if _TITLED.search(clause):
+                return True
+            for mention in find_mentions(clause, members):
+                turned_to = not clause[:mention.start].strip(" \t\n-\u2013") \
+                    and _VOCATIVE_END.match(clause, mention.end) is not None
+                if mention.kind == "member" and mention.owner.casefold() not in mine \
+                        and not turned_to:
+                    return True
+    return False
 
 
 def _names_the_person(item_sentence: str, promised: Sequence[str]) -> bool:
