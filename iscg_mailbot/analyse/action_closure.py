@@ -32,6 +32,10 @@ _DELIVERY_VERBS = (
     r"published|distributed|issued|delivered|returned|completed|finali[sz]ed|prepared|"
     r"updated|added|included|filed|registered|nominated|designated|appointed|made\s+available"
 )
+# The end of a headline of the deed ("BR slides attached"): the clause's end, or what
+# the thing holds ("(9 events)", ": ISCG-27/25 rev.1"), not a purpose or a place
+# ("posted to the SharePoint" is read by the other forms).
+_HEADLINE_END = r"(?:\W*$|\s*[(:]|\s+[-\u2013\u2014]\s)"
 _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("delivered", re.compile(
         r"\b(?:was|were|has\s+been|have\s+been|had\s+been|(?:is|are)\s+now|(?:is|are)\s+already)"
@@ -44,6 +48,13 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # updated (attached)" -- not "is updated weekly".
         r"|\b(?:is|are)\s+(?:now\s+|all\s+)?(?:updated|completed|finali[sz]ed)\b"
         r"(?!\s+(?:weekly|monthly|daily|regularly|every|each|once|twice|annually|yearly|by\b))"
+        # A headline of the deed, the thing and its participle: "TSB lines updated.",
+        # "Lucia, TSB rows updated.", "Documents for AI 3 and AI 4 posted: ISCG-27/25"
+        # (the sixth and twelfth writers); not "to be updated", "not yet posted".
+        r"|(?:^|[:;\u2013\u2014-]\s|^\W*(?-i:[A-Z])[\w'-]+,\s)\W*"
+        r"(?:(?!(?:will|shall|be|being|been|not|nothing|no|to|yet|still|is|are|was|were|"
+        r"has|have|once|when|if)\b)[\w'\u2019/.-]+\s+){1,7}"
+        r"(?:updated|posted|uploaded|circulated|corrected|submitted)" + _HEADLINE_END +
         # The thing went: "it went to ITU-D SG1 on 2 July", "our reply has gone to SG5".
         r"|\b(?:it|this|(?:the|our|its|their|\w+['\u2019]s)\s+[\w-]+)\s+(?:[\w/.-]+\s+){0,3}"
         r"(?:went|(?:has|have)\s+(?:now\s+|already\s+)?gone)\s+(?:out\s+)?to\b"
@@ -87,9 +98,12 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # ITU-D SG2 on 5 September", "SG1 sent its reply to SG12 today".
         r"|\b(?:approved|agreed|adopted|sent)\s+(?:its|their|the|our)\s+(?:reply|response|answer)\b"
         # A clause that is only the thing and "attached": "Bios attached.", "Sorry for the
-        # delay - BR slides attached."
-        r"|(?:^|[:;\u2013\u2014-]\s)\W*(?:(?!(?:will|shall|be|not|nothing|no|to)\b)[\w'\u2019/.()-]+\s+){1,4}"
-        r"(?:attached|enclosed)\W*$",
+        # delay - BR slides attached.", after a name ("Lucia, BDT list attached") and
+        # before what it holds ("Three circulars attached (Kerala, Maharashtra and Delhi)",
+        # the twelfth and thirteenth writers).
+        r"|(?:^|[:;\u2013\u2014-]\s|^\W*(?-i:[A-Z])[\w'-]+,\s)\W*"
+        r"(?:(?!(?:will|shall|be|not|nothing|no|to)\b)[\w'\u2019/.()-]+\s+){1,4}"
+        r"(?:attached|enclosed)" + _HEADLINE_END,
         re.IGNORECASE)),
     ("confirmed", re.compile(
         r"^\W*(?:(?:yes|yes,\s+indeed|indeed)\W+)?(?:confirmed|done|(?:I|we)\s+(?:can\s+)?"
@@ -118,12 +132,12 @@ _ATTACHED_GROUPS: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = (
 # delivery verbs, and apart those tried at every word of a clause holding a delivery verb
 # ("it ... went to", the other languages' forms), each behind its own words.
 _DELIVERED_GROUPS: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = (
-    ((*_DELIVERY_WORDS, "confirmed", "done"), (0, 1, 2, 4)),
+    ((*_DELIVERY_WORDS, "confirmed", "done"), (0, 1, 2, 4, 5)),
     (("passed",), (3,)),
-    (("went", "gone"), (5,)),
+    (("went", "gone"), (6,)),
     (("envoy", "transmis", "soumis", "publi", "diffus", "communiqu", "enviad", "remitid",
       "presentad", "publicad", "envi\u00f3", "gesendet", "versandt", "verschickt",
-      "\u00fcbermittelt", "eingereicht"), (6, 7, 8, 9, 10)),
+      "\u00fcbermittelt", "eingereicht"), (7, 8, 9, 10, 11)),
 )
 
 _GROUPS = {"delivered": _DELIVERED_GROUPS, "attached": _ATTACHED_GROUPS}

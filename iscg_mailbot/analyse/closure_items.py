@@ -30,6 +30,7 @@ from iscg_mailbot.analyse.action_closure import asks_to_say, delivery_statement
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.closure_later import COMES_BACK
+from iscg_mailbot.analyse.closure_people import names_people
 from iscg_mailbot.analyse.closure_phrases import phrase_patterns
 from iscg_mailbot.analyse.closure_points import on_points, points_referred
 from iscg_mailbot.analyse.closure_reading import (
@@ -171,7 +172,7 @@ def detect_closure(
             and (not closures or reply.answer.about(i.sentence))]
     if rest:
         for item in answered_items(reply_new_text, on_points(rest, reply_new_text),
-                                   speaker.own | speaker.bodies):
+                                   speaker.own | speaker.bodies, members):
             closures[item.id] = Closure(
                 item.id, reply_new_text.strip()[:300], "answered", (0, len(reply_new_text)),
                 _share(item.owner, speaker.own | speaker.bodies) if item.owner
@@ -377,14 +378,14 @@ _REFUSAL = re.compile(r"\b(?:cannot|can't|can\u2019t|(?:is|are|am)\s+(?:not\s+ab
 _FUTURE = re.compile(r"\b(?:will|shall)\s+(?!be\b|not\b)\w+|'ll\s+\w+", re.IGNORECASE)
 
 
-def answered_items(reply: str, open_items: Sequence[OpenItem],
-                   speaker: Iterable[str]) -> list[OpenItem]:
-    """Items answered by a reply that says something (not only thanks, acceptance or
-    "I will come back to you"): an item asking to say something ("please confirm",
-    "could BDT indicate ...?") by its owner's reply, or by anybody's when it names no
-    owner; any other item by its owner's reply that reports rather than promises
-    ("The nominee is Mr Mori"). A request to deliver ("could BDT send ...?") is not
-    answered by what is left for later ("the abstract follows tomorrow")."""
+def answered_items(reply: str, open_items: Sequence[OpenItem], speaker: Iterable[str],
+                   members: MembersConfig | None = None) -> list[OpenItem]:
+    """Items answered by a reply that says something (not only thanks, acceptance or "I
+    will come back to you"): an item asking to say something ("please confirm") by its
+    owner's reply, or anybody's when it names no owner; any other by its owner's reply
+    that reports rather than promises ("The nominee is Mr Mori") or names the people
+    asked for (:func:`names_people`, of ``members`` too); a request to deliver, not by
+    what is left for later ("the abstract follows tomorrow")."""
     names = set(speaker)
     # Only the owner's items and those naming no owner can be answered (most items of a
     # thread are somebody else's): the others are ruled out before the reply is read.
@@ -395,7 +396,7 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
     read = reply_of(reply).answer
     found = []
     for item, owned in mine:
-        if owned and _names_the_person(item.sentence, read.promised):
+        if owned and names_people(item.sentence, reply_of(reply), names, members):
             found.append(item)
             continue
         if owned and item.owner_kind in ("sender", "member") and COMES_BACK.search(
@@ -427,23 +428,3 @@ def answered_items(reply: str, open_items: Sequence[OpenItem],
         ):
             found.append(item)
     return found
-
-
-# A request for a person in a role ("Could TSB nominate a speaker ...?", "Could TSB send
-# one trainer for the module?"), and a reply naming who will fill it ("I will be the TSB
-# speaker in Kigali", "our colleague Mme Ba will come for the BSG day"): the fifth and
-# eighth writers' dev parts close the request on it, though it is said in the future.
-_ASKS_PERSON = re.compile(
-    r"\b(?:nominate|designate|name|propose|send|suggest|identify)\b[^.?;]{0,30}?\b"
-    r"(?:speaker|trainer|expert|reviewer|focal\s+point|moderator|panell?ist|lecturer|"
-    r"presenter)s?\b", re.IGNORECASE)
-_PERSON_COMES = re.compile(
-    r"\b(?:I|(?-i:[A-Z])[\w'-]+)\s+will\s+(?:be\s+(?:the|our)\s+(?:\w+\s+){0,2}?"
-    r"(?:speaker|trainer|expert|reviewer|focal\s+point|moderator|panell?ist|lecturer|"
-    r"presenter)|come|attend|join\s+(?:you|us)|travel)\b", re.IGNORECASE)
-
-
-def _names_the_person(item_sentence: str, promised: Sequence[str]) -> bool:
-    """Whether a reply's promise names who fills the role an item asks for."""
-    return bool(_ASKS_PERSON.search(item_sentence)) and any(
-        _PERSON_COMES.search(c) for c in promised)

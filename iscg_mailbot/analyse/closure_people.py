@@ -1,0 +1,120 @@
+"""Answers that name people: who will fill a role, who will take part, who is proposed.
+
+A request for people ("Could TSB nominate a speaker?", "May I ask RAG and TDAG to
+indicate whether you wish to participate, and who?", "could BDT propose two speakers")
+is answered by the owner's reply naming them, though the reply may say it in the future
+("I will be the TSB speaker", "Andrés and I will join") or share no word with the request
+("Elena, for BR: Rajesh Iyer."). :func:`~iscg_mailbot.analyse.closure_items.answered_items`
+asks these first of the owner's items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from iscg_mailbot.analyse.action_owners import find_mentions
+from iscg_mailbot.analyse.closure_reading import signature_start
+from iscg_mailbot.analyse.closure_reply import Answer, Reply
+from iscg_mailbot.settings.members import MembersConfig
+
+# A request for a person in a role ("Could TSB nominate a speaker ...?", "Could TSB send
+# one trainer for the module?"), and a reply naming who will fill it ("I will be the TSB
+# speaker in Kigali", "our colleague Mme Ba will come for the BSG day"): the fifth and
+# eighth writers' dev parts close the request on it, though it is said in the future.
+_ASKS_PERSON = re.compile(
+    r"\b(?:nominate|designate|name|propose|send|suggest|identify)\b[^.?;]{0,30}?\b"
+    r"(?:speaker|trainer|expert|reviewer|focal\s+point|moderator|panell?ist|lecturer|"
+    r"presenter)s?\b", re.IGNORECASE)
+_PERSON_COMES = re.compile(
+    r"\b(?:I|(?-i:[A-Z])[\w'-]+)\s+will\s+(?:be\s+(?:the|our)\s+(?:\w+\s+){0,2}?"
+    r"(?:speaker|trainer|expert|reviewer|focal\s+point|moderator|panell?ist|lecturer|"
+    r"presenter)|come|attend|join\s+(?:you|us)|travel)\b", re.IGNORECASE)
+
+
+# A request to say whether, who or how many will take part ("May I ask RAG and TDAG
+# representatives to indicate whether you wish to participate, and who?", "could each
+# advisory group let me know how many of its vice-chairs will attend in person"), and
+# a reply saying who will ("Andrés and I will join", "Fatou and I will attend in
+# person, João will join remotely"): the fourth and thirteenth writers' dev parts close
+# the owner's share on it, though it is said in the future.
+_ASKS_WHO_ATTENDS = re.compile(
+    r"\b(?:whether|who|how\s+many)\b[^.?;]{0,60}?\b(?:participate|attend|join|take\s+part|"
+    r"be\s+represented)\b", re.IGNORECASE)
+_WILL_ATTEND = re.compile(
+    r"\b(?:I|we|(?-i:[A-Z])[\w'-]+)\s+will\s+(?:(?:also|both|all)\s+)?(?:participate|attend|join|"
+    r"take\s+part|be\s+there)\b", re.IGNORECASE)
+
+
+def says_who_attends(item_sentence: str, read: Answer) -> bool:
+    """Whether a reply answers a request to say who will take part by saying who will,
+    and puts off no answer ("I will check who can join and come back to you")."""
+    return bool(_ASKS_WHO_ATTENDS.search(item_sentence)) and not read.put_off and any(
+        _WILL_ATTEND.search(c) for c in read.promised)
+
+
+# A request for one or more people ("nominate one colleague each who will take part",
+# "could BDT propose two speakers from Africa"), and a reply naming them now ("Elena, for
+# BR: Rajesh Iyer.", "Our two proposals: - Ms Wanjiru Kamau, ... - Mr Kofi Asante"): the
+# eleventh and thirteenth writers' dev parts close the owner's share on it, though the
+# reply shares no word with the request.
+_ASKS_PEOPLE = re.compile(
+    r"\b(?:nominate|designate|name|propose|suggest|identify)\b[^.?;]{0,30}?\b"
+    r"(?:speaker|trainer|expert|reviewer|focal\s+point|moderator|panell?ist|lecturer|"
+    r"presenter|colleague|participant|representative|candidate|mentor|nominee)s?\b",
+    re.IGNORECASE)
+_TITLED = re.compile(r"\b(?-i:Mr|Ms|Mrs|Dr|Prof|Mme)\.?\s+(?-i:[A-Z])[\w'-]+")
+_VOCATIVE_END = re.compile(r"\s*[,:\u2013-]")
+
+
+def names_someone(item_sentence: str, reply: Reply, speaker: Iterable[str],
+                   members: MembersConfig | None) -> bool:
+    """Whether a reply answers a request for people by naming somebody before its
+    signature, in a clause neither asking nor left for later: a title and a name, or a
+    member of the list other than the sender and than whom the reply turns to
+    ("Elena, ..."). (A line of names, "Elena, for BR: Rajesh Iyer.", reads like a
+    signature's title line: the clauses are read here, not what the reply says.)"""
+    if not _ASKS_PEOPLE.search(item_sentence) or reply.answer.put_off:
+        return False
+    mine = {s.casefold() for s in speaker}
+    sentences = reply.sentences
+    cut = signature_start([s.text for s, _ in sentences], [False] * len(sentences))
+    for _, parts in sentences[:cut]:
+        for clause in (c.text for c in parts):
+            # Not thanks, a question, a promise ("I will ask Rajesh") nor an answer put
+            # off; a line of names is read when it gives them ("for BR: Rajesh Iyer").
+            said = clause in reply.answer.says or (
+                ":" in clause and not clause.rstrip().endswith("?")
+                and clause not in reply.answer.promised)
+            if not said or any(reply.deferral(clause)):
+                continue
+            if _TITLED.search(clause):
+                return True
+            for mention in find_mentions(clause, members):
+                turned_to = not clause[:mention.start].strip(" \t\n-\u2013") \
+                    and _VOCATIVE_END.match(clause, mention.end) is not None
+                if mention.kind == "member" and mention.owner.casefold() not in mine \
+                        and not turned_to:
+                    return True
+    return False
+
+
+def names_the_person(item_sentence: str, promised: Sequence[str]) -> bool:
+    """Whether a reply's promise names who fills the role an item asks for."""
+    return bool(_ASKS_PERSON.search(item_sentence)) and any(
+        _PERSON_COMES.search(c) for c in promised)
+
+
+
+def names_people(item_sentence: str, reply: Reply, speaker: Iterable[str],
+                 members: MembersConfig | None) -> bool:
+    """Whether the owner's reply answers a request for people: it names who fills the
+    role (in a promise or now), or says who will take part. ``speaker``: the names the
+    sender goes by (case-folded), not counted as the people named."""
+    answer = reply.answer
+    return names_the_person(item_sentence, answer.promised) \
+        or says_who_attends(item_sentence, answer) \
+        or names_someone(item_sentence, reply, speaker, members)
+
+
+__all__ = ["names_people", "names_someone", "names_the_person", "says_who_attends"]
