@@ -60,3 +60,11 @@ def test_will_the_thing_question() -> None:
                  "is it only an editorial update?") == [("question", "Omar Khalil")]
     assert items("Omar, will you send the revised handbook to the study groups for "
                  "approval?") == [("action", "Omar Khalil")]
+
+
+def test_asking_to_be_pointed_to_material_is_a_request() -> None:
+    # "point us to" asks for references to be sent (the third and tenth writers' dev
+    # parts label it an action); asking whether there is any stays a question.
+    assert items("Could TSB and BR point us to any ITU texts on tunnel coverage?") == [
+        ("action", "TSB, BR")]
+    assert items("Are there any ITU texts on tunnel coverage, TSB?")[0][0] == "question"

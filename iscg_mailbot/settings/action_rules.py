@@ -286,7 +286,9 @@ RULES: tuple[Rule, ...] = (
          + r")(?:\s*,\s*[^,?]{1,60},)?\s+(?:(?:each|both|all|jointly|together)\s+)?"
          r"(?:please\s+|kindly\s+)?(?:be\s+(?:able|in\s+a\s+position)"
          r"\s+to\s+)?(?:"
-         + ACT_VERBS + r")\b", "after", 0.7),
+         # "Could BR and BDT point us to any ITU material?": asks for references, a
+         # thing to send (the third and tenth writers' dev parts label it an action).
+         + ACT_VERBS + r"|point\s+(?:us|me|them)\s+to)\b", "after", 0.7),
     # Not a task to track: "please find ...", and a standing instruction on how to go
     # about things rather than a thing to do ("Please do not quote individual scores",
     # "please keep us in cc", "Please copy him on the programme", "Please cite them as
