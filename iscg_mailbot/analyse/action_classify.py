@@ -213,7 +213,10 @@ def _deadline(reading: _Reading, match: re.Match[str]) -> bool:
 # checklist for your information" points to what the message brings, and stays a note.
 _TOLD_DONE = re.compile(
     r"\b(?:has|have|had)\s+(?:(?:also|now|just|already|today|\w+ly)\s+)*(?!been\b)"
-    r"[a-z]+(?:ed|en|ent|ought|t)\b|\b(?:was|were)\b|"
+    # ... with its object: what somebody did to a thing ("has moved to a new address"
+    # tells a change, and stays a note).
+    r"[a-z]+(?:ed|en|ent|ought|t)\s+(?:its|their|the|a|an|this|that|it|them|our|your)\b|"
+    r"\b(?:was|were)\b|"
     # The simple past, not a present or future passive ("is sent to SG12 for information").
     r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
     r"\b(?:approved|adopted|sent|passed|agreed|decided|published|held|met|concluded)\s+"
