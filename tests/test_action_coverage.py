@@ -166,9 +166,11 @@ def test_a_verb_after_and_shares_the_subject_of_the_sentence() -> None:
 
 
 def test_a_question_under_a_label_is_the_labelled_partys() -> None:
+    # A yes-or-no question, owed by BDT (it was an action until action round 14, which
+    # reads such a sentence as a question: tests/test_action_yes_no_questions.py).
     assert items("Question to BDT: is there a toolkit that we should include in the "
                  "course?") == [
-        ("action", "BDT")]
+        ("question", "BDT")]
     assert items("Is there a toolkit that we should include in the course?") == []
 
 

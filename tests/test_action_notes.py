@@ -28,8 +28,12 @@ def found(text: str, members: MembersConfig) -> list[tuple[str, str | None]]:
 def test_a_document_sent_for_information_is_the_group_s_to_note(members: MembersConfig) -> None:
     assert found("I attach the updated checklist for your information.", members) == [
         ("note", "ISCG")]
-    assert found("The checklist was updated for your information.", members) == [
-        ("note", None)]
+    assert found("The updated checklist is on the SharePoint for your information.",
+                 members) == [("note", None)]
+    # What was done, told for information, is news and no note at all (action round 14,
+    # tests/test_action_news_for_information.py); this deployment's `notes: addressed`
+    # dropped it as a note of nobody's before.
+    assert found("The checklist was updated for your information.", members) == []
 
 
 def test_the_people_of_a_body_stand_for_the_body(members: MembersConfig) -> None:

@@ -179,6 +179,8 @@ def _checks_pass(rule: Rule, match: re.Match[str], reading: _Reading) -> bool:
         text[max(0, match.start() - 12):match.end()]
     ):
         return False  # "TSAG was invited to": a report of the past
+    if rule.name == "for_information" and _TOLD_DONE.search(text):
+        return False  # "For your information, WP 5D has approved its reply today": news
     if rule.needs_date and (reading.due is None or unknowable(reading.due)):
         return False
     if rule.skip_past_due and reading.past_due():
@@ -202,6 +204,24 @@ def _deadline(reading: _Reading, match: re.Match[str]) -> bool:
     return due.kind in ("week", "weekday") or bool(
         _OPENS_DEADLINE.match(due.text) or _BEFORE_DEADLINE.search(reading.text, 0, due.start))
 
+
+# "For your information, WP 5D has approved its reply today", "For information: SG5
+# approved its reply in September", "FYI I have also passed the LS to the rapporteur",
+# "For your information, in Japan there were trials ...": what somebody did or what
+# was, told for information, is news, and nobody is to note anything (the first,
+# eighth, eleventh and thirteenth writers' dev parts label none of them). "I attach the
+# checklist for your information" points to what the message brings, and stays a note.
+_TOLD_DONE = re.compile(
+    r"\b(?:has|have|had)\s+(?:(?:also|now|just|already|today|\w+ly)\s+)*(?!been\b)"
+    # ... with its object: what somebody did to a thing ("has moved to a new address"
+    # tells a change, and stays a note).
+    r"[a-z]+(?:ed|en|ent|ought|t)\s+(?:its|their|the|a|an|this|that|it|them|our|your)\b|"
+    r"\b(?:was|were)\b|"
+    # The simple past, not a present or future passive ("is sent to SG12 for information").
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
+    r"\b(?:approved|adopted|sent|passed|agreed|decided|published|held|met|concluded)\s+"
+    r"(?:its|their|the|a|an|this|that|it|them|on|at|in|to|last|yesterday|today)\b",
+    re.IGNORECASE)
 
 # "by the same date": the day of an earlier item (action_back_dates gives it).
 _SAME_DAY = re.compile(r"\b(?:by|before)\s+the\s+same\s+(?:date|day|deadline)\b", re.IGNORECASE)

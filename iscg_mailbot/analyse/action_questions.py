@@ -64,6 +64,31 @@ _ASKS_PLANS = re.compile(
     _OPENING + r"(?:(?:when|where|which|who|what|how|why)\b|will\s+(?!you\b)" + PARTIES
     + r"\s+\w+)[^?]*\?\s*$", re.IGNORECASE)
 
+# "Sofia, is there an ITU-R text on how the detection must work, that we can cite?",
+# "Question to BR: is there any service ... that we should include?", "Will the outcome
+# go to the advisory groups, or is it an editorial clean-up?": a sentence that is itself
+# a yes-or-no question (after labels or a name at most) owes an answer, whatever verb
+# of work a rule found inside it ("should include", "can cite", "for approval"). A
+# request put as a question opens with its modal and whom it asks ("Could BDT ...",
+# "Would you ...", "Will you ...", read by the request rules), so those are left.
+_LABELS = (r"^\W*(?:(?-i:[A-Z])[\w@-]*(?:\s+[\w-]+){0,2}\s*[,:]\s+)?"
+           r"(?:[\w-]+(?:\s+[\w-]+){0,2}\s*:\s+)?")
+_YES_NO = re.compile(
+    _LABELS + r"(?:(?:is|are)\s+there\b|exists?\b|(?:is|are|does|do|has|have)\s+(?!you\b|it\s+"
+    r"(?:possible|feasible|ok|okay)\b)(?:the|a|an|this|that|these|those|its|their|our|any|"
+    r"(?-i:[A-Z]))|will\s+(?:the|this|that|these|those|its|their|our)\b)[^?]*\?\s*$",
+    re.IGNORECASE)
+# The rules that read such a sentence as a request to the reader ("could_you": "...,
+# and could BDT include it?") keep it an action.
+_REQUEST_RULES = frozenset({"could_you", "please_do", "possible_for", "grateful_if",
+                            "we_would_appreciate"})
+
+
+def _asks_yes_no(item: ActionCandidate) -> bool:
+    """Whether the item is a yes-or-no question that a rule read for a verb inside it."""
+    return item.rule not in _REQUEST_RULES and bool(_YES_NO.match(item.sentence))
+
+
 # "Could BDT confirm that the courses can be listed ...?", "could BR check whether the
 # platforms should be covered?": asking to verify what may or should be done with a
 # thing owes a yes or a no. Whether a party can or will act ("check whether Brazil can
@@ -174,6 +199,12 @@ def as_question(item: ActionCandidate, message: ActionInput,
             return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say")
         who = asked(Owners(text, message, members), message.new_text[:item.span[0]])
         return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say", owner=who.owner,
+                       owner_kind=who.kind)
+    if _asks_yes_no(item):
+        if item.owner is not None:
+            return replace(item, kind=QUESTION, rule=f"{item.rule}_yes_no")
+        who = asked(Owners(text, message, members), message.new_text[:item.span[0]])
+        return replace(item, kind=QUESTION, rule=f"{item.rule}_yes_no", owner=who.owner,
                        owner_kind=who.kind)
     if (_ASKS_TO_SAY.search(text) or _ASKS_PLANS.match(text) or _SAYS_SECOND.match(text)
             or _ASKS_TO_VERIFY.search(text) or _asks_answer(text)):

@@ -92,11 +92,19 @@ def is_offer(sentence: str) -> bool:
     return bool(_OFFER.search(sentence)) and not _PURPOSE.search(sentence)
 
 
+# "Our national lab has offered to host two engineers", "The government offered to
+# translate the modules": an offer told, not yet taken up (the second and twelfth
+# writers' dev parts label neither); "has agreed / volunteered to" is a promise.
+_OFFERED = re.compile(r"\boffered\s+to\b", re.IGNORECASE)
+
+
 def drop_offers(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
-    """Offers the sender makes without a date of their own are no items."""
+    """Offers without a date of their own are no items: the sender's ("I can send you
+    the TDs") and those told of somebody ("Our lab has offered to host two engineers")."""
     return [c for c in candidates if not (
-        c.kind == ACTION and c.rule == "commitment" and c.due is None
-        and is_offer(c.sentence))]
+        c.kind == ACTION and c.due is None and (
+            (c.rule == "commitment" and is_offer(c.sentence))
+            or (c.rule == "entity_will" and _OFFERED.search(c.sentence))))]
 
 
 # "WHO has asked ITU to promote ...", "I have asked the SG13 secretariat to share ...",

@@ -61,10 +61,11 @@ DELIVERED = (
     r"issued|prepared|updated|submitted|forwarded|transmitted|compiled|finali[sz]ed|revised|"
     r"drafted|announced|added|included|placed|put|reflected|incorporated|translated"
 )
-# What follows "I will" without promising work: being somewhere, feelings, hedges.
+# What follows "I will" without promising work: being somewhere, feelings, hedges, going
+# on as before ("We will keep working together", "I will keep reading the list").
 NOT_WORK_VERBS = (
     r"be\b|not\b|never\b|have\b|need\b|see\b|miss\b|wait\b|hear\b|remember\b|"
-    r"look\s+forward|keep\s+(?:you|it|this)\b|let\s+you\s+know\s+if\b|leave\b|retire\b|"
+    r"look\s+forward|keep\s+(?:you|it|this)\b|keep\s+(?:on\s+)?[a-z]+ing\b|let\s+you\s+know\s+if\b|leave\b|retire\b|"
     r"return\b|come\s+back\s+to\s+the\s+office|continue\s+to\s+be|stay\b|travel\b|"
     r"attend\b|join\b|discuss\b|meet\b|talk\b|focus\b|concentrate\b|aim\b|do\s+my\s+best|say\b|assume\b|hope\b|think\b|guess\b|try\b(?!\s+to)"
 )
@@ -141,6 +142,14 @@ SOFTENERS = re.compile(
     r"\bif\s+that\s+helps\b",
     re.IGNORECASE,
 )
+
+
+# A standing instruction after "please" (see the rule "please_do"): a prohibition, being
+# kept in copy, copying someone in, how to cite a thing.
+_STANDING = (r"(?:do\s+not|don't|don\u2019t|never)\s+(?!forget\b)|"
+             r"keep\s+(?:me|us|him|her|them|(?-i:[A-Z])[\w-]+)\s+(?:in\s+(?:copy|cc|the\s+loop)"
+             r"|informed|posted|copied)\b|"
+             r"(?:copy|cc)\s+(?:me|us|him|her|them)\b|cite\s+(?:it|them|this|these)\s+as\b")
 
 
 @dataclass(frozen=True)
@@ -277,10 +286,19 @@ RULES: tuple[Rule, ...] = (
          + r")(?:\s*,\s*[^,?]{1,60},)?\s+(?:(?:each|both|all|jointly|together)\s+)?"
          r"(?:please\s+|kindly\s+)?(?:be\s+(?:able|in\s+a\s+position)"
          r"\s+to\s+)?(?:"
-         + ACT_VERBS + r")\b", "after", 0.7),
+         # "Could BR and BDT point us to any ITU material?": asks for references, a
+         # thing to send (the third and tenth writers' dev parts label it an action).
+         + ACT_VERBS + r"|point\s+(?:us|me|them)\s+to)\b", "after", 0.7),
+    # Not a task to track: "please find ...", and a standing instruction on how to go
+    # about things rather than a thing to do ("Please do not quote individual scores",
+    # "please keep us in cc", "Please copy him on the programme", "Please cite them as
+    # ..."): nothing is ever done with it (the fifth, eighth, ninth, eleventh and twelfth
+    # writers' dev parts label none of them). "Please do not forget to send ..." reminds
+    # of a task, and stays one.
     rule("please_do", ACTION,
          r"\bplease\b(?!\s+(?:find|see|refer|accept|excuse|forgive|note|ignore|disregard|"
-         r"be\s+(?:informed|advised|aware)|(?:join\s+me\s+in\s+|help\s+me\s+)?welcom))"
+         r"be\s+(?:informed|advised|aware)|(?:join\s+me\s+in\s+|help\s+me\s+)?welcom|"
+         + _STANDING + r"))"
          r"|\bkindly\s+(?=(?:" + ACT_VERBS + r")\b)",
          "please", 0.7),
     rule("grateful_if", ACTION,
