@@ -1,0 +1,73 @@
+"""Topics, issue 13 round 12: one reply's aside. A topic that the subject does not
+name and that only one message after the first names is a passing mention next to
+what the thread is about (``scoring: reply_asides``, :mod:`analyse.topic_replies`).
+
+Mail of our own wording in, topics out; the first case of each pair was tagged
+otherwise before this round, its pair (the same words where a thread states its
+subject: the first message, or the subject line) keeps its tag
+(docs/evaluation.md, "Topics, round 12").
+"""
+
+from __future__ import annotations
+
+from iscg_mailbot.analyse.topic_replies import reply_asides
+from iscg_mailbot.analyse.topics import TopicTagger
+from iscg_mailbot.records import ThreadText
+from iscg_mailbot.settings.topics import TopicsConfig
+
+SUBJECT = "Online course on machine learning for fault prediction in optical networks"
+OPENING = ("Dear colleagues, TSB proposes a short online course on machine learning for "
+           "fault prediction in optical networks. Could BDT host it?")
+ASIDE = ("BDT would be glad to host it. We could add a module on 5G and IMT-2030 "
+         "network slicing later.")
+THANKS = "Thank you both, I will circulate a draft outline next week."
+
+
+def tagged(tagger: TopicTagger, subject: str, *bodies: str) -> list[str]:
+    return sorted(tag.topic for tag in tagger.explain(subject, bodies).tags)
+
+
+def test_a_topic_only_one_reply_names_is_not_tagged(tagger: TopicTagger) -> None:
+    assert tagged(tagger, SUBJECT, OPENING, ASIDE, THANKS) == ["ai"]
+
+
+def test_the_same_words_in_the_first_message_are_tagged(tagger: TopicTagger) -> None:
+    assert tagged(tagger, SUBJECT, OPENING + " " + ASIDE, THANKS) == ["ai", "imt"]
+
+
+def test_the_same_words_with_a_subject_naming_the_topic_are_tagged(
+        tagger: TopicTagger) -> None:
+    assert tagged(tagger, SUBJECT + " and 5G", OPENING, ASIDE, THANKS) == ["ai", "imt"]
+
+
+def test_the_topic_two_replies_name_is_tagged(tagger: TopicTagger) -> None:
+    second = "Agreed; the 5G module could use the IMT-2030 material of WP 5D."
+    assert tagged(tagger, SUBJECT, OPENING, ASIDE, second) == ["ai", "imt"]
+
+
+def test_a_thread_about_nothing_else_keeps_its_only_topic(tagger: TopicTagger) -> None:
+    assert tagged(tagger, "Draft outline", "Dear colleagues, the outline is attached.",
+                  ASIDE) == ["imt"]
+
+
+def test_explain_says_why_and_the_fast_path_agrees(tagger: TopicTagger) -> None:
+    thread = ThreadText(1, SUBJECT, (OPENING, ASIDE, THANKS))
+    [plain] = tagger.explain_threads([thread])
+    [fast] = tagger.tag_threads([thread])
+    assert fast.tags == plain.tags
+    [aside] = [tag for tag in plain.rejected if tag.topic == "imt"]
+    assert aside.passing == "passing mention: only message 2 names it, not the subject"
+
+
+def test_off_by_default(tagger: TopicTagger) -> None:
+    scoring = tagger.config.scoring.model_copy(update={"reply_asides": False})
+    config = TopicsConfig.model_validate({**tagger.config.model_dump(), "scoring": scoring})
+    plain = TopicTagger(config, nlp=tagger.nlp)
+    assert tagged(plain, SUBJECT, OPENING, ASIDE, THANKS) == ["ai", "imt"]
+    assert TopicsConfig().scoring.reply_asides is False
+
+
+def test_reply_asides_needs_another_topic() -> None:
+    assert reply_asides({"imt", "ai"}, set(), {"ai": {0}, "imt": {1}}) == {"imt"}
+    assert reply_asides({"imt", "ai"}, set(), {"ai": {1}, "imt": {2}}) == set()
+    assert reply_asides({"imt", "ai"}, set(), {"ai": {0}, "imt": {1, 2}}) == set()
