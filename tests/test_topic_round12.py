@@ -71,3 +71,33 @@ def test_reply_asides_needs_another_topic() -> None:
     assert reply_asides({"imt", "ai"}, set(), {"ai": {0}, "imt": {1}}) == {"imt"}
     assert reply_asides({"imt", "ai"}, set(), {"ai": {1}, "imt": {2}}) == set()
     assert reply_asides({"imt", "ai"}, set(), {"ai": {0}, "imt": {1, 2}}) == set()
+
+
+# --- The ISCG's mandate in the words mail uses for the Sectors' joint work -------------
+
+def test_the_three_sectors_comparing_their_work_is_governance(tagger: TopicTagger) -> None:
+    subject = "Glossary of terms - how the three Sectors define latency"
+    body = "Comments on the draft table are welcome by Friday."
+    assert "governance" in tagged(tagger, subject, body)
+    assert "governance" not in tagged(
+        tagger, "Glossary of terms - how the three regions define latency", body)
+
+
+def test_the_sectors_joint_work_is_governance(tagger: TopicTagger) -> None:
+    body = "Each Bureau could nominate one speaker with an example."
+    assert "governance" in tagged(tagger, "Lunch session on the joint work of the Sectors",
+                                  body)
+    # "sectors" of the economy (lower case) are not ITU's Sectors.
+    assert "governance" not in tagged(tagger, "Lunch session on the joint work of the sectors",
+                                      body)
+
+
+def test_the_report_on_inter_sector_coordination_is_governance(tagger: TopicTagger) -> None:
+    body = ("For the annex of the report on inter-Sector coordination, could each Bureau "
+            "send its list of joint activities? The report on inter-Sector coordination "
+            "goes to the advisory groups.")
+    signed = ("For the annex of the report, could each Bureau send its list? The report "
+              "goes to the advisory groups.\nIngrid\nChair, ITU Inter-Sector Coordination "
+              "Group (ISCG)")
+    assert "governance" in tagged(tagger, "Lists needed by 30 September", body)
+    assert "governance" not in tagged(tagger, "Lists needed by 30 September", signed)
