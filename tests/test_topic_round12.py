@@ -101,3 +101,30 @@ def test_the_report_on_inter_sector_coordination_is_governance(tagger: TopicTagg
               "Group (ISCG)")
     assert "governance" in tagged(tagger, "Lists needed by 30 September", body)
     assert "governance" not in tagged(tagger, "Lists needed by 30 September", signed)
+
+
+# --- Child online protection: the guidelines' readers in mail's own words -----------
+
+def test_pupils_photos_with_the_guidelines_are_child_online_protection(
+        tagger: TopicTagger) -> None:
+    body = ("Schools post photos of pupils with their names. Could BDT and TSB advise, in "
+            "the guidelines for parents and educators?")
+    assert tagged(tagger, "Photos of pupils on school websites - a note for teachers?",
+                  body) == ["child-online-protection"]
+    assert tagged(tagger, "Photos of staff on office websites - a note for managers?",
+                  body.replace("pupils", "staff")) == []
+
+
+def test_teenagers_blackmailed_online_is_child_online_protection(tagger: TopicTagger) -> None:
+    body = "The police report more cases where {} are trapped by fake profiles and blackmailed."
+    assert tagged(tagger, "Fake profiles blackmailing teenagers - awareness for schools",
+                  body.format("teenagers")) == ["child-online-protection"]
+    assert tagged(tagger, "Fake profiles blackmailing officials - awareness for ministries",
+                  body.format("officials")) == []
+
+
+def test_keeping_children_safe_online(tagger: TopicTagger) -> None:
+    assert tagged(tagger, "Revised guidelines on keeping children safe online",
+                  "Comments by Friday please.") == ["child-online-protection"]
+    assert tagged(tagger, "Revised guidelines on keeping children busy",
+                  "Comments by Friday please.") == []
