@@ -128,3 +128,16 @@ def test_keeping_children_safe_online(tagger: TopicTagger) -> None:
                   "Comments by Friday please.") == ["child-online-protection"]
     assert tagged(tagger, "Revised guidelines on keeping children busy",
                   "Comments by Friday please.") == []
+
+
+# --- AI by its applications' names ---------------------------------------------------
+
+def test_ai_applications_by_name(tagger: TopicTagger) -> None:
+    body = "The first results are in the attached note; comments welcome."
+    assert tagged(tagger, "Machine translation of contributions - first results", body) == [
+        "ai"]
+    assert tagged(tagger, "Human translation of contributions - first results", body) == []
+    assert "ai" in tagged(tagger, "Checking multimedia authenticity - a joint note", body)
+    assert "ai" not in tagged(tagger, "Checking document authenticity - a joint note", body)
+    assert tagged(tagger, "Software agents that buy on a user's behalf", body) == ["ai"]
+    assert tagged(tagger, "Travel agents that buy on a user's behalf", body) == []
