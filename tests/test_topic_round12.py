@@ -141,3 +141,21 @@ def test_ai_applications_by_name(tagger: TopicTagger) -> None:
     assert "ai" not in tagged(tagger, "Checking document authenticity - a joint note", body)
     assert tagged(tagger, "Software agents that buy on a user's behalf", body) == ["ai"]
     assert tagged(tagger, "Travel agents that buy on a user's behalf", body) == []
+
+
+# --- Emergency radiocommunication in the Radio Regulations' terms ---------------------
+
+def test_ppdr_and_gmdss_are_emergency_telecommunications(tagger: TopicTagger) -> None:
+    body = "Could BR tell us which Reports of WP 5A cover it?"
+    assert "emergency-telecoms" in tagged(tagger, "Radio in tunnels for fire and rescue teams",
+                                          body + " The PPDR Reports may help.")
+    assert "emergency-telecoms" not in tagged(tagger, "Radio in tunnels for metro staff", body)
+    assert "emergency-telecoms" in tagged(
+        tagger, "Modernization of the maritime distress and safety system (GMDSS)", body)
+    assert "emergency-telecoms" not in tagged(
+        tagger, "Modernization of the maritime identification system", body)
+
+
+def test_rescue_alone_is_weak(tagger: TopicTagger) -> None:
+    assert "emergency-telecoms" not in tagged(
+        tagger, "How to rescue the delayed report", "Could each Bureau send its part?")
