@@ -159,3 +159,13 @@ def test_ppdr_and_gmdss_are_emergency_telecommunications(tagger: TopicTagger) ->
 def test_rescue_alone_is_weak(tagger: TopicTagger) -> None:
     assert "emergency-telecoms" not in tagged(
         tagger, "How to rescue the delayed report", "Could each Bureau send its part?")
+
+
+# --- Spectrum in ITU-R's terms for particular radio services -------------------------
+
+def test_radio_service_spectrum_terms(tagger: TopicTagger) -> None:
+    body = "Could BDT say whether rural operators in the region are affected?"
+    assert "spectrum" in tagged(tagger, "Radio-quiet zones around observatories", body)
+    assert "spectrum" not in tagged(tagger, "Quiet rooms around the meeting halls", body)
+    assert "spectrum" in tagged(tagger, "Analogue TV switch-off and the digital dividend", body)
+    assert "spectrum" not in tagged(tagger, "Analogue TV switch-off and the viewers", body)
