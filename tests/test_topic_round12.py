@@ -137,8 +137,8 @@ def test_ai_applications_by_name(tagger: TopicTagger) -> None:
     assert tagged(tagger, "Machine translation of contributions - first results", body) == [
         "ai"]
     assert tagged(tagger, "Human translation of contributions - first results", body) == []
-    assert "ai" in tagged(tagger, "Checking multimedia authenticity - a joint note", body)
-    assert "ai" not in tagged(tagger, "Checking document authenticity - a joint note", body)
+    assert "ai" in tagged(tagger, "Detecting synthetic video of ministers - a joint note", body)
+    assert "ai" not in tagged(tagger, "Detecting edited video of ministers - a joint note", body)
     assert tagged(tagger, "Software agents that buy on a user's behalf", body) == ["ai"]
     assert tagged(tagger, "Travel agents that buy on a user's behalf", body) == []
 
