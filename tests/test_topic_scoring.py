@@ -97,6 +97,7 @@ def topic_lists(draw: st.DrawFn) -> tuple[TopicsConfig, ItuBodies]:
             "weak_repeat_needs_clear_subject": draw(st.booleans()),
             "weak_in_names": draw(st.booleans()),
             "weak_pairs_in_messages": draw(st.booleans()),
+            "reply_asides": draw(st.booleans()),
             "personal_subjects": draw(_PERSONAL),
         },
         "topics": [draw(_TOPICS[index]) for index in range(count)],

@@ -171,7 +171,10 @@ def test_merged_threads_keep_manual_decisions_and_are_retagged(app: App, tmp_pat
         topics_service.tag_threads_in_session(app, session, [first])
     merged = topics_of(app, first)
     assert merged[0] == "ai"
-    assert {"cybersecurity", "iot-smart-cities", "emergency-telecoms"} <= set(merged)
+    assert {"cybersecurity", "iot-smart-cities"} <= set(merged)
+    # Merged under the IoT subject, the early-warning mail is one reply's aside
+    # (scoring.reply_asides): re-tagging read it, and left its topic out.
+    assert "emergency-telecoms" not in merged
 
 
 def test_tagging_inside_the_analysis_transaction_and_action_topic_filter(
@@ -202,10 +205,12 @@ def test_stats_suggest_and_evaluate(app: App) -> None:
     assert phrases[("its", "intelligent transport systems")].hits >= 1
     assert phrases[("imt", "fifth generation")] in result.never_fired()
 
-    found = topics_service.suggest(app, "its", limit=10)
+    # IMT: since reply_asides, the sample's two "its" threads are one (the other names
+    # transport in one reply of a mapping table), too few to suggest from.
+    found = topics_service.suggest(app, "imt", limit=10)
     assert found and all(s.in_topic >= 2 for s in found)
     assert found == sorted(found, key=lambda s: (-s.score, -s.in_topic, s.term))
-    assert "intelligent transport system" not in {s.term for s in found}  # already listed
+    assert "mobile broadband" not in {s.term for s in found}  # already listed
     # Distinctive words, not the commonest English ones, courtesies or the list's tag.
     imt = {s.term for s in topics_service.suggest(app, "imt", limit=40)}
     assert {"allocation", "coverage", "measurement"} <= imt
@@ -269,7 +274,7 @@ def test_cli_retag_tag_explain_and_check(app: App, runner_env: dict[str, str]) -
     assert code == 0 and "2 decisions on 1 threads" in out
     code, out = run(runner_env, "topics", "stats")
     assert code == 0 and "never fired" in out
-    code, out = run(runner_env, "topics", "suggest", "its", "--limit", "3")
+    code, out = run(runner_env, "topics", "suggest", "imt", "--limit", "3")
     assert code == 0 and "threads of topic" in out
 
 

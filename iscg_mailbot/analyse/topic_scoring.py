@@ -39,6 +39,7 @@ from iscg_mailbot.analyse.itu_structure import (
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name
 from iscg_mailbot.analyse.topic_personal import PersonalNotes, personal_note
+from iscg_mailbot.analyse.topic_replies import aside_note, reply_asides
 from iscg_mailbot.analyse.topic_roles import named_as_party
 from iscg_mailbot.records import Evidence, ThreadTags, TopicTag
 from iscg_mailbot.settings.itu_bodies import ItuBodies, body_kind
@@ -144,9 +145,17 @@ class TopicRule:
         replies and signatures are never read"."""
         found: list[Occurrence] = []
         notes: list[str] = []
+        # Per topic, the messages (0 the first read) where a phrase of it counts.
+        reached: dict[str, set[int]] = {}
+        message = 0
         for text in texts:
-            found += self.phrases_counted(text, notes)
-            found += self.bodies_named(text)
+            occurrences = self.phrases_counted(text, notes) + self.bodies_named(text)
+            found += occurrences
+            if text.where == BODY:
+                for item in occurrences:
+                    if not item.phrase.negative:
+                        reached.setdefault(item.phrase.topic, set()).add(message)
+                message += 1
         evidence_of = self.evidence(found)
         in_subject = {topic for topic, evidence in evidence_of.items()
                       if any(item.where == SUBJECT and item.points > 0 and not phrase.weak
@@ -162,7 +171,7 @@ class TopicRule:
             else:
                 rejected.append(tag)
                 notes += [f"{topic}: {why}"] if why and score >= self.thresholds[topic] else []
-        tags, rejected = self.passing_mentions(tags, rejected)
+        tags, rejected = self.passing_mentions(tags, rejected, reached)
         subject = next((text.text for text in texts if text.where == SUBJECT), "")
         word = self.personal.named_in(subject)
         if word is not None and tags:
@@ -308,18 +317,29 @@ class TopicRule:
                     f"the subject names {', '.join(sorted(others_in_subject))}")
         return ""
 
-    def passing_mentions(self, tags: list[TopicTag], rejected: list[TopicTag]
+    def passing_mentions(self, tags: list[TopicTag], rejected: list[TopicTag],
+                         reached: dict[str, set[int]] | None = None,
                          ) -> tuple[list[TopicTag], list[TopicTag]]:
         """"A topic the subject does not name needs at least min_share of the score of
         the thread's strongest topic": the others are passing mentions, rejected with
-        a note saying next to which topic."""
-        share = self.topics.scoring.min_share
-        if share <= 0 or len(tags) < 2:
+        a note saying next to which topic. With ``reply_asides``, so is a topic that
+        only one message other than the first names (``reached``: per topic, the
+        messages giving it points; :mod:`topic_replies`). Both are judged against the
+        same topics, those that reached their thresholds."""
+        scoring = self.topics.scoring
+        share = scoring.min_share
+        if len(tags) < 2 or (share <= 0 and not scoring.reply_asides):
             return tags, rejected
+        asides = (reply_asides([tag.topic for tag in tags],
+                               {tag.topic for tag in tags if named_in_subject(tag)},
+                               reached or {})
+                  if scoring.reply_asides else set())
         strongest = min(tags, key=self.rank)
         kept: list[TopicTag] = []
         for tag in tags:
-            if tag.score >= share * strongest.score or named_in_subject(tag):
+            if tag.topic in asides:
+                rejected.append(replace(tag, passing=aside_note((reached or {})[tag.topic])))
+            elif share <= 0 or tag.score >= share * strongest.score or named_in_subject(tag):
                 kept.append(tag)
             else:
                 rejected.append(replace(tag, passing=passing_note(share, strongest)))

@@ -38,6 +38,7 @@ from iscg_mailbot.analyse.topic_entities import bodies_and_sectors, collect_enti
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name_at
 from iscg_mailbot.analyse.topic_quality import Evaluation, TopicQuality, evaluate_tags
+from iscg_mailbot.analyse.topic_replies import reply_asides
 from iscg_mailbot.analyse.topic_scoring import (
     BODY,
     MAX_FORMS,
@@ -63,6 +64,9 @@ __all__ = ["BODY", "SUBJECT", "Evaluation", "TopicQuality", "TopicTagger", "eval
 # What counts of a thread: (spec index * 2 + place, form) per hit, place 0 for the
 # subject and 1 for a message text.
 _Hits = defaultdict[int, list[tuple[int, str]]]
+# Per thread, (topic, message position) of each hit that counts in a message text, for
+# reply_asides (0 is the thread's first message read).
+_Reached = defaultdict[int, set[tuple[str, int]]]
 
 
 class TopicTagger:
@@ -155,30 +159,36 @@ class TopicTagger:
                 for texts in placed]
 
     def _tag(self, threads: Sequence[ThreadText]) -> list[ThreadTags]:
-        # places[i]: (thread index, 1 for a message text or 0 for the subject) of text i.
+        # places[i]: (thread index, 1 for a message text or 0 for the subject) of text i;
+        # messages[i]: its position among the thread's message texts (-1: the subject).
         places: list[tuple[int, int]] = []
+        messages: list[int] = []
         texts: list[str] = []
         for index, thread in enumerate(threads):
             if thread.subject and not thread.subject.isspace():
                 places.append((index, 0))
+                messages.append(-1)
                 texts.append(thread.subject)
-            for text in thread.texts:
-                if text and not text.isspace():
-                    places.append((index, 1))
-                    texts.append(text)
+            read = [text for text in thread.texts if text and not text.isspace()]
+            places += [(index, 1)] * len(read)
+            messages += range(len(read))
+            texts += read
         # A thread's verdict is made as soon as the group holding its last text is
         # read, so the findings of a batch never pile up: fewer long-lived objects for
         # the garbage collector to go through again and again.
         hits: _Hits = defaultdict(list)
+        reached: _Reached | None = defaultdict(set) if self.config.scoring.reply_asides else None
         entities: defaultdict[int, list[EntityHit]] = defaultdict(list)
         results: list[ThreadTags] = []
         first = 0
         for group in self._finder.find_groups(texts, batch_size=self.config.nlp.batch_size):
             group_places = places[first:first + len(group.starts)]
+            group_messages = messages[first:first + len(group.starts)]
             first += len(group.starts)
-            self._count_hits(group, group_places, hits)
+            seen = (group_messages, reached) if reached is not None else None
+            self._count_hits(group, group_places, hits, seen)
             if self._body_specs:
-                self._count_bodies(group, group_places, hits)
+                self._count_bodies(group, group_places, hits, seen)
             if group.entities:
                 collect_entities(group, group_places, entities)
             # Threads before the next text's thread have all their texts read.
@@ -186,10 +196,11 @@ class TopicTagger:
             while len(results) < done:
                 index = len(results)
                 results.append(self._verdict(
-                    threads[index].thread_id, hits.pop(index, []), entities.pop(index, [])
+                    threads[index].thread_id, hits.pop(index, []), entities.pop(index, []),
+                    reached.pop(index, set()) if reached is not None else set(),
                 ))
         while len(results) < len(threads):
-            results.append(self._verdict(threads[len(results)].thread_id, [], []))
+            results.append(self._verdict(threads[len(results)].thread_id, [], [], set()))
         return [self._personal(thread, result) for thread, result in zip(threads, results,
                                                                           strict=True)]
 
@@ -200,7 +211,7 @@ class TopicTagger:
         return result
 
     def _count_bodies(self, group: GroupFindings, places: list[tuple[int, int]],
-                      hits: _Hits) -> None:
+                      hits: _Hits, seen: tuple[list[int], _Reached] | None = None) -> None:
         """Hits of the ITU bodies of the table named in each text of a group: the study
         groups, working parties and Questions the entity finder found (no second pass
         over the text), focus groups by their "FG-" prefix; a body written without its
@@ -215,9 +226,11 @@ class TopicTagger:
             for name, form in found:
                 for spec in specs_of.get(resolve(name, named, known) or "", ()):
                     hits[thread].append((spec * 2 + body, form))
+                    if seen is not None and body:
+                        seen[1][thread].add((self._specs[spec].topic, seen[0][index]))
 
     def _count_hits(self, group: GroupFindings, places: list[tuple[int, int]],
-                    hits: _Hits) -> None:
+                    hits: _Hits, seen: tuple[list[int], _Reached] | None = None) -> None:
         """Add to ``hits[thread]`` (spec index * 2 + place, form) for each phrase hit of
         a group that counts, ``places`` being the (thread, place) of each text of the
         group: per topic, the first of overlapping phrases (the longest when they start
@@ -255,6 +268,8 @@ class TopicTagger:
             ends[topic] = last
             thread, body = places[index]
             hits[thread].append((spec * 2 + body, text[first:last]))
+            if seen is not None and body:
+                seen[1][thread].add((self._specs[spec].topic, seen[0][index]))
         if negatives:
             self._count_negatives(group, places, hits)
 
@@ -286,9 +301,10 @@ class TopicTagger:
                 hits[thread].append((spec * 2 + body, text[first:last]))
 
     def _verdict(self, thread_id: int, hits: list[tuple[int, str]],
-                 entities: list[EntityHit]) -> ThreadTags:
+                 entities: list[EntityHit], reached: set[tuple[str, int]]) -> ThreadTags:
         """Scores, tags and evidence of a thread from its counted hits, keyed by
-        spec index * 2 + place (0 subject, 1 body): ints hash fastest."""
+        spec index * 2 + place (0 subject, 1 body): ints hash fastest. ``reached``:
+        (topic, message position) of the hits in message texts, for reply_asides."""
         mentions = entity_mentions(entities)
         if not hits:
             return ThreadTags(thread_id, (), mentions)
@@ -301,8 +317,9 @@ class TopicTagger:
         thresholds = self._thresholds
         shown = {topic for topic, score in scores.items()
                  if round(score, 3) >= thresholds[topic] and topic not in unsupported}
-        if len(shown) > 1 and self.config.scoring.min_share > 0:
-            shown -= self._passing(shown, scores, counts)
+        scoring = self.config.scoring
+        if len(shown) > 1 and (scoring.min_share > 0 or scoring.reply_asides):
+            shown -= self._passing(shown, scores, counts, reached)
         if not shown:
             return ThreadTags(thread_id, (), mentions)
         tags: list[TopicTag] = []
@@ -384,19 +401,26 @@ class TopicTagger:
                     and self._key_word[2 * min(subject)] and bool(in_subject - {topic})))}
 
     def _passing(self, shown: set[str], scores: dict[str, float],
-                 counts: Counter[int]) -> set[str]:
+                 counts: Counter[int], reached: set[tuple[str, int]]) -> set[str]:
         """Passing mentions (topic_scoring.TopicRule.passing_mentions): topics below
-        min_share of the strongest topic's score that the subject gives no points."""
+        min_share of the strongest topic's score that the subject gives no points, and
+        with reply_asides the topics only one message after the first names."""
         rounded = {topic: round(scores[topic], 3) for topic in shown}
         order = self._order
         strongest = min(shown, key=lambda topic: (-rounded[topic], order[topic]))
         floor = self.config.scoring.min_share * rounded[strongest]
         low = {topic for topic in shown if rounded[topic] < floor}
-        if not low:
+        asides = self.config.scoring.reply_asides
+        if not low and not asides:
             return low
         # key % 2 == 0: a subject hit; its points for one occurrence tell a negative.
         in_subject = {self._key_topic[key] for key in counts
                       if key % 2 == 0 and self._key_points[key][1] > 0}
+        if asides:
+            messages: dict[str, set[int]] = defaultdict(set)
+            for topic, message in reached:
+                messages[topic].add(message)
+            low |= reply_asides(shown, in_subject, messages)
         return low - in_subject
 
     def _rank(self, tag: TopicTag) -> tuple[float, int]:

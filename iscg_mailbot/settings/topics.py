@@ -130,6 +130,9 @@ class Scoring(_Strict):
     "retiring"): such a thread gets no topic. ``bodies_as_parties_count``: false, an ITU
     body named as the sender or a recipient of a liaison ("LS from ITU-T SG17 on ...",
     "copied to WP 5D", "Cc: WP 5D") gives its topics no points (:mod:`analyse.topic_roles`).
+    ``reply_asides``: a topic the subject does not name, found in one message only and
+    that one not the thread's first, is a passing mention next to a topic the thread is
+    about (:mod:`analyse.topic_replies`).
     """
 
     subject_weight: float = Field(default=3.0, ge=0)
@@ -142,6 +145,7 @@ class Scoring(_Strict):
     weak_pairs_in_messages: bool = False
     personal_subjects: tuple[str, ...] = ()
     bodies_as_parties_count: bool = True
+    reply_asides: bool = False
 
 
 class NlpSettings(_Strict):
