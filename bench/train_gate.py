@@ -1,6 +1,7 @@
 """Does the learned action gate help on a writer it was not trained on?
 
     python bench/train_gate.py --set FOLDER [--seed 0] [--nested] [--power both|drop|kind]
+    python bench/train_gate.py --set FOLDER --model FILE
 
 Leave one writer out over the evaluation set's **dev** threads only (held-out threads
 are never read): the gate's settings are chosen on these folds as ``actions train``
@@ -13,7 +14,9 @@ gate's own cost per message (features and look-ups, timed apart from the rules).
 ``--nested`` chooses each fold's settings on the other writers' folds only (the strict
 test: the left-out writer has no say in its own gate); ``--power`` keeps one of the
 gate's two powers (dropping, correcting the kind); ``--threshold``/``--kind-threshold``
-force the settings instead of choosing them.
+force the settings instead of choosing them. ``--model FILE`` trains nothing: it runs a
+model already fitted (the shipped one, say) over each writer's dev threads, gate off ->
+on, to compare it with a retrained one on the same folds.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import select
 
+from iscg_mailbot.analyse.action_model import GateModel, load_gate
 from iscg_mailbot.services import action_gate_training as training
 from iscg_mailbot.services import evaluation
 from iscg_mailbot.services.actions import extraction
@@ -103,6 +107,26 @@ def _cost(settings: Settings, threads: list[EvalThread], model: training.GateMod
             f"{sum(len(c) for _, c in read)} candidates)")
 
 
+def _add(total: ActionScores, part: ActionScores) -> None:
+    for name in ("items", "kind", "strict"):
+        getattr(total, name).add(getattr(part, name))
+    total.closure.agree += part.closure.agree
+    total.closure.shares += part.closure.shares
+
+
+def _score_fixed(settings: Settings, threads: list[EvalThread], model: GateModel) -> None:
+    """Each writer's dev threads through the whole pipeline, gate off -> ``model``."""
+    print(f"{len(threads)} dev threads; fixed model {dict(model.about)}\n" + HEADER)
+    total_before, total_after = ActionScores(), ActionScores()
+    for group in sorted({training.writer_of(t) for t in threads}, key=_writer_order):
+        mine = [t for t in threads if training.writer_of(t) == group]
+        before, after = _pipeline(settings, mine, None), _pipeline(settings, mine, model)
+        print(_row(group, before, after), flush=True)
+        _add(total_before, before)
+        _add(total_after, after)
+    print(_row("all", total_before, total_after))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -122,11 +146,16 @@ def main() -> None:
     parser.add_argument("--power", choices=("both", "drop", "kind"), default="both",
                         help="keep only one of the gate's two powers (drop: the rules' "
                              "kinds stay; kind: nothing is dropped)")
+    parser.add_argument("--model", type=Path, default=None,
+                        help="train nothing: score this model file on each writer, off -> on")
     parser.add_argument("--cost-only", action="store_true",
                         help="only time the gate fitted with the chosen settings")
     args = parser.parse_args()
     settings = load_settings(ROOT / "config")
     threads = training.dev_threads(args.set)
+    if args.model is not None:
+        _score_fixed(settings, threads, load_gate(args.model.resolve()))
+        return
     examples = training.collect_examples(settings, threads)
     if args.threshold is None:
         choice = training.choose(threads, examples, seed=args.seed)
@@ -153,11 +182,8 @@ def main() -> None:
         model = training.fit_choice(rest, chosen, seed=args.seed)
         before, after = _pipeline(settings, mine, None), _pipeline(settings, mine, model)
         print(_row(group, before, after) + (f" {chosen}" if args.nested else ""), flush=True)
-        for total, part in ((total_before, before), (total_after, after)):
-            for name in ("items", "kind", "strict"):
-                getattr(total, name).add(getattr(part, name))
-            total.closure.agree += part.closure.agree
-            total.closure.shares += part.closure.shares
+        _add(total_before, before)
+        _add(total_after, after)
     print(_row("all", total_before, total_after))
     print("\n" + _cost(settings, threads, training.fit_choice(examples, choice,
                                                               seed=args.seed)))

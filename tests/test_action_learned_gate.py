@@ -133,16 +133,17 @@ def test_the_shipped_model_loads_and_keeps_a_plain_request(engine: Engine,
     assert REQUEST in stored(app)
 
 
-def test_the_shipped_model_is_trained_on_the_ten_writers_and_shipped_off() -> None:
-    """Session 33 (docs/evaluation.md, "Learned gate, ten writers"): retrained with
-    ``actions train --set eval --seed 0`` on every writer's dev part; leaving one writer
-    out chose dropping under 0.2 and the rules' kinds (correcting them cost closures), and
-    it stays off: dropping helped 6 of 10 writers it did not see, short of the 7 asked."""
+def test_the_shipped_model_is_trained_on_the_thirteen_writers_and_shipped_off() -> None:
+    """Session 35 (docs/evaluation.md, "the learned gate retrained on thirteen writers"):
+    retrained with ``actions train --set eval --seed 0`` on every writer's dev part;
+    leaving one writer out chose dropping under 0.4 and the rules' kinds, and it stays
+    off: with each writer's settings chosen without it, it helped 2 of 13 writers and
+    cost `w1` more than 0.01 of strict F1, short of the 9 of 13 asked."""
     model = model_from_json(SHIPPED_GATE_MODEL.read_text(encoding="utf-8"))
     writers = {p.name.split("-", 1)[0] for p in (ROOT / "eval" / "threads").glob("*.yaml")}
     groups = model.about["groups"]
-    assert isinstance(groups, list) and len(groups) >= 10 and set(groups) <= writers
-    assert model.threshold == pytest.approx(0.2)
+    assert isinstance(groups, list) and len(groups) >= 13 and set(groups) <= writers
+    assert model.threshold == pytest.approx(0.4)
     assert model.kinds == {} and model.kind_threshold > 1.0  # the rules' kinds stay
     config = yaml.safe_load((ROOT / "config" / "actions.yaml").read_text(encoding="utf-8"))
     assert config["gate"] is False
