@@ -84,6 +84,8 @@ _LIST_GOES_ON = re.compile(r"\s*(?:,|:|&|/|\band\b)", re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"them|him|her|they", re.IGNORECASE)
 _ASKER = re.compile(r"(?P<who>\b(?:I|we|[A-Z][\w-]*(?:\s+[A-Z0-9][\w/-]*){0,2}))\s*(?:will|shall|'ll|"
                     r"\u2019ll)\s+(?:also\s+)?$")
+# The wish a request is put as: "grateful if", "appreciate it if", "wonder if".
+_WISH_IF = re.compile(r"\bif\s*$", re.IGNORECASE)
 # A sentence that speaks to its reader: a question, a request, the second person.
 _ADDRESSED = re.compile(r"\b(?:you|your|please|kindly)\b|\?\s*$|\b(?:asks?|asking|wonder(?:s|ing)?|"
                         r"would\s+like\s+to\s+know)\s+(?:whether|if)\b", re.IGNORECASE)
@@ -286,7 +288,10 @@ class Owners:
             m = self.mentions[i]
             rest = rest[:m.start - start] + " " + rest[m.end - start:]
         pronoun = self.pronoun(rest)
-        asking = self.will_ask(match) or self.asked_to_ask(match)
+        # "BR would appreciate it if BDT could confirm": the party before the match only
+        # wishes; the one after "if" is asked (not "Could BR ask WP 5D to ...").
+        wished = _WISH_IF.search(self.text, match.start(), start) is not None
+        asking = self.will_ask(match) or (None if wished else self.asked_to_ask(match))
         if asking is not None:
             return asking
         if not inside and _THIRD_PERSON.fullmatch(rest.strip()):

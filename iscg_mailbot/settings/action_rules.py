@@ -284,7 +284,7 @@ RULES: tuple[Rule, ...] = (
          r"|\bkindly\s+(?=(?:" + ACT_VERBS + r")\b)",
          "please", 0.7),
     rule("grateful_if", ACTION,
-         r"\b(?:(?:grateful|appreciate\s+it|thankful|helpful|useful|appreciated|good|great|ideal"
+         r"\b(?:(?:grateful|appreciate(?:\s+it)?|thankful|helpful|useful|appreciated|good|great|ideal"
          r"|wonderful|help|wonder(?:ing)?)\s+if|(?:any|a)\s+chance(?:\s+that)?)\s+"
          r"(?P<obj>[^.;]{1,60}?)\s+(?:could|would|can|will|might|were\s+to)\b", "after", 0.75),
     rule("we_would_appreciate", ACTION,
