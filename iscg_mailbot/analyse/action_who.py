@@ -198,17 +198,32 @@ class Owners:
                 chain.insert(0, members[-len(chain) - 1])
             found = [self.mentions[i] for i in chain]
             return Who(join_owners(found), "member", True)
-        for mention in self.mentions:
+        for index, mention in enumerate(self.mentions):
             if mention.kind == "member" and mention.start <= 6 and (
                 self.text[mention.end:mention.end + 2].lstrip()[:1] in {",", ":"}
                 or _dash_at(self.text, mention.end)
             ):
-                return Who(mention.owner, "member", True)
+                return self.opening_names(index)
         last = self.mentions[-1] if self.mentions else None
         if last is not None and last.kind == "member" and TRAILING_NAME.fullmatch(
                 self.text, last.end) and self.text[:last.start].rstrip().endswith(","):
             return Who(last.owner, "member", True)  # "Grateful if you could ..., Sofia."
         return self.label()
+
+    def opening_names(self, index: int) -> Who:
+        """The member opening the sentence at ``index``, with the members named after it
+        up to a colon: "Yuki, Priya: if RAG or TDAG have inputs, please send them",
+        "James, Omar and Luis: please send me ..." speak to all of them; "Sofia, Rajesh
+        has the file" only to Sofia."""
+        chain = [self.mentions[index]]
+        for later in self.mentions[index + 1:]:
+            if later.kind != "member" or not _CONNECTOR.match(
+                    self.text[chain[-1].end:later.start]):
+                break
+            chain.append(later)
+        while len(chain) > 1 and self.text[chain[-1].end:chain[-1].end + 2].lstrip()[:1] != ":":
+            chain.pop()
+        return Who(join_owners(chain), "member", True)
 
     def label(self) -> Who | None:
         """Bodies the sentence is addressed to by a label: "TSB: could you ...", "TSB and
