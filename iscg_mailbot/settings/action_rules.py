@@ -39,7 +39,7 @@ ACT_VERBS = (
     r"continue|establish|set\s+up|host|lead|chair|reflect|incorporate|transmit|notify|publish|"
     r"bring|suggest|elaborate|verify|examine|decide|determine|reconsider|amend|modify|"
     r"act\s+as|edit|translate|summari[sz]e|book|reserve|invite|brief|remind|tell|say|explain|"
-    r"specify|list|nominate|suggest|look\s+at|go\s+through|test"
+    r"specify|list|nominate|suggest|look\s+at|go\s+through|test|write"
 )
 # Verbs of delivering in French, Spanish and Portuguese (infinitives), and the first
 # persons of their futures: a commitment in another language ("je vais envoyer",
