@@ -392,45 +392,6 @@ _HOW_TO = re.compile(r"\b(?:how|who|whom|where|which\s+\w+)\s+(?:can|could|shoul
                      r"|would)\s+(?:we|I)\b[^?]*\?", re.IGNORECASE)
 
 
-# What a note points its reader to: something sent with the message.
-_SENT_WITH = re.compile(r"\b(?:attach\w*|enclos\w*|below|herewith|forward\w*|copied)\b",
-                        re.IGNORECASE)
-_BY_NOTE_RULE = ("please_note", "for_information")
-
-
-def noted_by_the_list(candidates: list[ActionCandidate],
-                      message: ActionInput) -> list[ActionCandidate]:
-    """A note that names nobody but points to what the message brings ("I attach the
-    checklist for your information"), in mail to the list, is the group's to note (ISCG).
-    So is a note to the members as a whole ("Members are invited to note the updated
-    tracker", "All are invited to note that ..."), and so is what the members as a whole
-    are invited to do ("All members are invited to send comments to me by 14 May",
-    "Members who wish to add an item are invited to tell me by 2 June"). A fact told to
-    nobody in particular ("Please note that the meeting is in room H2") stays a note of
-    nobody's."""
-    if message.list_address is None or not any(
-        a.address.lower() == message.list_address.lower() for a in message.to
-    ):
-        return candidates
-    return [replace(c, owner="ISCG", owner_kind="group")
-            if not c.owner and (
-                (c.kind == NOTE and c.rule in _BY_NOTE_RULE and _SENT_WITH.search(c.sentence))
-                or (c.rule in _INVITED and _THE_MEMBERS.match(c.sentence)))
-            else c for c in candidates]
-
-
-# The rules of an invitation in the passive ("... are invited to note / to send ...").
-_INVITED = ("invited_to_note", "invited_to")
-
-
-# "Members are invited to note ...", "All are invited to note that ...", "Members who
-# wish to propose an item are invited to ...": the readers of the list as a whole, named
-# by no body (a body's members, "TDAG members are invited", are the body's).
-_THE_MEMBERS = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?(?:(?:all|the)\s+)?(?:members|all|everyone|"
-                          r"everybody|colleagues)(?:\s+(?:who|that|wishing|willing|interested)\b"
-                          r"[^.;:?]{0,80}?)?\s+(?:are|is)\b", re.IGNORECASE)
-
-
 # The Bureaux as the ones spoken to: "the list of outputs of your Sector", "Requests from
 # the Bureaux:", "each Bureau", "the lead Bureau".
 _TO_THE_BUREAUX = re.compile(

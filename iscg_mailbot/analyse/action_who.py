@@ -32,14 +32,18 @@ from iscg_mailbot.analyse.action_shapes import (
     AND_LEAD,
     ASKED_TO_ASK,
     BODY_VOCATIVE,
+    CONNECTOR,
     LABEL_LEAD,
     MODAL_LEAD,
     OPENS_WITH_SENDER,
     OUR_PEOPLE,
     TRAILING_NAME,
     VOCATIVE_GAP,
+    WISH_IF,
     WITH_ME,
     YOU_TO_ASK,
+    dash_at,
+    opening_names,
 )
 from iscg_mailbot.analyse.sectors import SECRETARIAT_UNITS
 from iscg_mailbot.records import ActionInput, Address
@@ -53,7 +57,6 @@ _ADDRESSEE_WORDS = re.compile(
 _SENDER_WORDS = re.compile(r"\b(?:(?i:we|us|my|our)|I)\b")
 # The people of a body as a label: "TSB colleagues: which SG5 Recommendations ...?".
 _PEOPLE_LABEL = re.compile(r"\s+(?:colleagues|team|friends)\s*:", re.IGNORECASE)
-_CONNECTOR = re.compile(r"^\s*(?:,|and|&|/|as\s+well\s+as|,\s*and)\s*(?:the\s+)?$", re.IGNORECASE)
 _SUBJECT_END = re.compile(
     r"\b(?:is|are|was|were|should|will|shall|must|may|can|could|would|has|have|had|to|"
     r"need|needs|agreed|undertook|volunteered|offered)\b", re.IGNORECASE)
@@ -84,8 +87,6 @@ _LIST_GOES_ON = re.compile(r"\s*(?:,|:|&|/|\band\b)", re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"them|him|her|they", re.IGNORECASE)
 _ASKER = re.compile(r"(?P<who>\b(?:I|we|[A-Z][\w-]*(?:\s+[A-Z0-9][\w/-]*){0,2}))\s*(?:will|shall|'ll|"
                     r"\u2019ll)\s+(?:also\s+)?$")
-# The wish a request is put as: "grateful if", "appreciate it if", "wonder if".
-_WISH_IF = re.compile(r"\bif\s*$", re.IGNORECASE)
 # A sentence that speaks to its reader: a question, a request, the second person.
 _ADDRESSED = re.compile(r"\b(?:you|your|please|kindly)\b|\?\s*$|\b(?:asks?|asking|wonder(?:s|ing)?|"
                         r"would\s+like\s+to\s+know)\s+(?:whether|if)\b", re.IGNORECASE)
@@ -105,13 +106,6 @@ NOBODY = Who(None, None, False)
 
 
 # --- owners --------------------------------------------------------------------------
-
-
-def _dash_at(text: str, end: int) -> bool:
-    """A dash right after a name: an en or em dash, or a hyphen typed between spaces
-    ("BDT - could you ...", as mail clients leave it)."""
-    rest = text[end:end + 3]
-    return rest.lstrip()[:1] in {"\u2013", "\u2014"} or rest.startswith(" - ")
 
 
 class Owners:
@@ -191,7 +185,7 @@ class Owners:
                    if m.kind == "member" and m.end <= self.position]
         if members and VOCATIVE_GAP.match(self.text[self.mentions[members[-1]].end:self.position]):
             chain = [members[-1]]
-            while len(chain) < len(members) and _CONNECTOR.match(
+            while len(chain) < len(members) and CONNECTOR.match(
                 self.text[self.mentions[members[-len(chain) - 1]].end:
                           self.mentions[chain[0]].start]
             ) and members[-len(chain) - 1] == chain[0] - 1:
@@ -201,29 +195,15 @@ class Owners:
         for index, mention in enumerate(self.mentions):
             if mention.kind == "member" and mention.start <= 6 and (
                 self.text[mention.end:mention.end + 2].lstrip()[:1] in {",", ":"}
-                or _dash_at(self.text, mention.end)
+                or dash_at(self.text, mention.end)
             ):
-                return self.opening_names(index)
+                return Who(join_owners(opening_names(self.text, self.mentions, index)),
+                           "member", True)
         last = self.mentions[-1] if self.mentions else None
         if last is not None and last.kind == "member" and TRAILING_NAME.fullmatch(
                 self.text, last.end) and self.text[:last.start].rstrip().endswith(","):
             return Who(last.owner, "member", True)  # "Grateful if you could ..., Sofia."
         return self.label()
-
-    def opening_names(self, index: int) -> Who:
-        """The member opening the sentence at ``index``, with the members named after it
-        up to a colon: "Yuki, Priya: if RAG or TDAG have inputs, please send them",
-        "James, Omar and Luis: please send me ..." speak to all of them; "Sofia, Rajesh
-        has the file" only to Sofia."""
-        chain = [self.mentions[index]]
-        for later in self.mentions[index + 1:]:
-            if later.kind != "member" or not _CONNECTOR.match(
-                    self.text[chain[-1].end:later.start]):
-                break
-            chain.append(later)
-        while len(chain) > 1 and self.text[chain[-1].end:chain[-1].end + 2].lstrip()[:1] != ":":
-            chain.pop()
-        return Who(join_owners(chain), "member", True)
 
     def label(self) -> Who | None:
         """Bodies the sentence is addressed to by a label: "TSB: could you ...", "TSB and
@@ -235,7 +215,7 @@ class Owners:
             return None
         who = self.chain(0, forward=True)
         last = max(m.end for m in self.mentions if m.owner in (who.owner or "").split(", "))
-        if (self.text[last:last + 2].lstrip()[:1] != ":" and not _dash_at(self.text, last)
+        if (self.text[last:last + 2].lstrip()[:1] != ":" and not dash_at(self.text, last)
                 and not BODY_VOCATIVE.match(self.text, last)
                 and not _PEOPLE_LABEL.match(self.text, last)):
             return None
@@ -259,7 +239,7 @@ class Owners:
         step = 1 if forward else -1
         while 0 <= index + step < len(mentions):
             left, right = (index, index + step) if forward else (index + step, index)
-            if not _CONNECTOR.match(text[mentions[left].end:mentions[right].start]):
+            if not CONNECTOR.match(text[mentions[left].end:mentions[right].start]):
                 break
             if _FRAME.match(text[:mentions[left].start]) and "," in text[
                     mentions[left].end:mentions[right].start] and not _LIST_GOES_ON.match(
@@ -305,7 +285,7 @@ class Owners:
         pronoun = self.pronoun(rest)
         # "BR would appreciate it if BDT could confirm": the party before the match only
         # wishes; the one after "if" is asked (not "Could BR ask WP 5D to ...").
-        wished = _WISH_IF.search(self.text, match.start(), start) is not None
+        wished = WISH_IF.search(self.text, match.start(), start) is not None
         asking = self.will_ask(match) or (None if wished else self.asked_to_ask(match))
         if asking is not None:
             return asking
@@ -385,7 +365,7 @@ class Owners:
                     between = _ASIDE_PARENS.sub("", self.text[chain[-1].end:later.start])
                     if "(" in between:
                         continue  # named inside an aside
-                    if not _CONNECTOR.match(between):
+                    if not CONNECTOR.match(between):
                         break
                     chain.append(later)
                 kinds = {m.kind for m in chain}
