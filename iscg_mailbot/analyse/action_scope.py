@@ -392,36 +392,6 @@ _HOW_TO = re.compile(r"\b(?:how|who|whom|where|which\s+\w+)\s+(?:can|could|shoul
                      r"|would)\s+(?:we|I)\b[^?]*\?", re.IGNORECASE)
 
 
-# What a note points its reader to: something sent with the message.
-_SENT_WITH = re.compile(r"\b(?:attach\w*|enclos\w*|below|herewith|forward\w*|copied)\b",
-                        re.IGNORECASE)
-_BY_NOTE_RULE = ("please_note", "for_information")
-
-
-def noted_by_the_list(candidates: list[ActionCandidate],
-                      message: ActionInput) -> list[ActionCandidate]:
-    """A note that names nobody but points to what the message brings ("I attach the
-    checklist for your information"), in mail to the list, is the group's to note (ISCG).
-    So is a note to the members as a whole ("Members are invited to note the updated
-    tracker", "All are invited to note that ..."). A fact told to nobody in particular
-    ("Please note that the meeting is in room H2") stays a note of nobody's."""
-    if message.list_address is None or not any(
-        a.address.lower() == message.list_address.lower() for a in message.to
-    ):
-        return candidates
-    return [replace(c, owner="ISCG", owner_kind="group")
-            if c.kind == NOTE and not c.owner and (
-                (c.rule in _BY_NOTE_RULE and _SENT_WITH.search(c.sentence))
-                or (c.rule == "invited_to_note" and _THE_MEMBERS.match(c.sentence)))
-            else c for c in candidates]
-
-
-# "Members are invited to note ...", "All are invited to note that ...": the readers of
-# the list as a whole, named by no body.
-_THE_MEMBERS = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?(?:(?:all|the)\s+)?(?:members|all|everyone|"
-                          r"everybody|colleagues)\s+(?:are|is)\b", re.IGNORECASE)
-
-
 # The Bureaux as the ones spoken to: "the list of outputs of your Sector", "Requests from
 # the Bureaux:", "each Bureau", "the lead Bureau".
 _TO_THE_BUREAUX = re.compile(

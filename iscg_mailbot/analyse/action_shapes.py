@@ -2,11 +2,13 @@
 a party asked to pass a request on ("Could BR ask WP 5D to ...?"), a name closing the
 sentence ("..., Sofia."), a verb after "and" sharing the sentence's subject ("I am
 checking with X and will reply"), "with me" (the sender joins the work), a member or a
-body addressed by name ("Klaus, could you ...", "BDT, could you ...")."""
+body addressed by name ("Klaus, could you ...", "BDT, could you ..."; "Yuki, Priya: please ...")."""
 
 from __future__ import annotations
 
 import re
+
+from iscg_mailbot.analyse.action_owners import OwnerMention
 
 # Between a party and the verb of asking it is asked to use: "Could BR ask WP 5D to",
 # "grateful if the advisory group representatives could encourage their offices to".
@@ -46,3 +48,31 @@ BODY_VOCATIVE = re.compile(
     r"(?:do|did)\s+you\b|(?:is|are)\s+there\b|(?:which|what|when|where|how|who)\b|"
     r"(?:does|do|did|has|have)\s+(?:the\s+)?(?:ITU|SG|WP|it|your|any)\b)",
     re.IGNORECASE)
+
+# What joins parties named together: "TSB and BR", "TSB, BR", "TSB/BR".
+CONNECTOR = re.compile(r"^\s*(?:,|and|&|/|as\s+well\s+as|,\s*and)\s*(?:the\s+)?$", re.IGNORECASE)
+# The wish a request is put as, right before the party asked: "grateful if", "appreciate
+# it if", "wonder if" ("BR would appreciate it if BDT could ..." asks BDT, not BR).
+WISH_IF = re.compile(r"\bif\s*$", re.IGNORECASE)
+
+
+def dash_at(text: str, end: int) -> bool:
+    """A dash right after a name: an en or em dash, or a hyphen typed between spaces
+    ("BDT - could you ...", as mail clients leave it)."""
+    rest = text[end:end + 3]
+    return rest.lstrip()[:1] in {"\u2013", "\u2014"} or rest.startswith(" - ")
+
+
+def opening_names(text: str, mentions: list[OwnerMention], index: int) -> list[OwnerMention]:
+    """The member opening ``text`` (``mentions[index]``), with the members named after it
+    up to a colon: "Yuki, Priya: if RAG or TDAG have inputs, please send them" and "James,
+    Omar and Luis: please send me ..." speak to all of them, "Sofia, Rajesh has the file"
+    only to Sofia."""
+    chain = [mentions[index]]
+    for later in mentions[index + 1:]:
+        if later.kind != "member" or not CONNECTOR.match(text[chain[-1].end:later.start]):
+            break
+        chain.append(later)
+    while len(chain) > 1 and text[chain[-1].end:chain[-1].end + 2].lstrip()[:1] != ":":
+        chain.pop()
+    return chain

@@ -32,14 +32,18 @@ from iscg_mailbot.analyse.action_shapes import (
     AND_LEAD,
     ASKED_TO_ASK,
     BODY_VOCATIVE,
+    CONNECTOR,
     LABEL_LEAD,
     MODAL_LEAD,
     OPENS_WITH_SENDER,
     OUR_PEOPLE,
     TRAILING_NAME,
     VOCATIVE_GAP,
+    WISH_IF,
     WITH_ME,
     YOU_TO_ASK,
+    dash_at,
+    opening_names,
 )
 from iscg_mailbot.analyse.sectors import SECRETARIAT_UNITS
 from iscg_mailbot.records import ActionInput, Address
@@ -53,7 +57,6 @@ _ADDRESSEE_WORDS = re.compile(
 _SENDER_WORDS = re.compile(r"\b(?:(?i:we|us|my|our)|I)\b")
 # The people of a body as a label: "TSB colleagues: which SG5 Recommendations ...?".
 _PEOPLE_LABEL = re.compile(r"\s+(?:colleagues|team|friends)\s*:", re.IGNORECASE)
-_CONNECTOR = re.compile(r"^\s*(?:,|and|&|/|as\s+well\s+as|,\s*and)\s*(?:the\s+)?$", re.IGNORECASE)
 _SUBJECT_END = re.compile(
     r"\b(?:is|are|was|were|should|will|shall|must|may|can|could|would|has|have|had|to|"
     r"need|needs|agreed|undertook|volunteered|offered)\b", re.IGNORECASE)
@@ -103,13 +106,6 @@ NOBODY = Who(None, None, False)
 
 
 # --- owners --------------------------------------------------------------------------
-
-
-def _dash_at(text: str, end: int) -> bool:
-    """A dash right after a name: an en or em dash, or a hyphen typed between spaces
-    ("BDT - could you ...", as mail clients leave it)."""
-    rest = text[end:end + 3]
-    return rest.lstrip()[:1] in {"\u2013", "\u2014"} or rest.startswith(" - ")
 
 
 class Owners:
@@ -189,19 +185,20 @@ class Owners:
                    if m.kind == "member" and m.end <= self.position]
         if members and VOCATIVE_GAP.match(self.text[self.mentions[members[-1]].end:self.position]):
             chain = [members[-1]]
-            while len(chain) < len(members) and _CONNECTOR.match(
+            while len(chain) < len(members) and CONNECTOR.match(
                 self.text[self.mentions[members[-len(chain) - 1]].end:
                           self.mentions[chain[0]].start]
             ) and members[-len(chain) - 1] == chain[0] - 1:
                 chain.insert(0, members[-len(chain) - 1])
             found = [self.mentions[i] for i in chain]
             return Who(join_owners(found), "member", True)
-        for mention in self.mentions:
+        for index, mention in enumerate(self.mentions):
             if mention.kind == "member" and mention.start <= 6 and (
                 self.text[mention.end:mention.end + 2].lstrip()[:1] in {",", ":"}
-                or _dash_at(self.text, mention.end)
+                or dash_at(self.text, mention.end)
             ):
-                return Who(mention.owner, "member", True)
+                return Who(join_owners(opening_names(self.text, self.mentions, index)),
+                           "member", True)
         last = self.mentions[-1] if self.mentions else None
         if last is not None and last.kind == "member" and TRAILING_NAME.fullmatch(
                 self.text, last.end) and self.text[:last.start].rstrip().endswith(","):
@@ -218,7 +215,7 @@ class Owners:
             return None
         who = self.chain(0, forward=True)
         last = max(m.end for m in self.mentions if m.owner in (who.owner or "").split(", "))
-        if (self.text[last:last + 2].lstrip()[:1] != ":" and not _dash_at(self.text, last)
+        if (self.text[last:last + 2].lstrip()[:1] != ":" and not dash_at(self.text, last)
                 and not BODY_VOCATIVE.match(self.text, last)
                 and not _PEOPLE_LABEL.match(self.text, last)):
             return None
@@ -242,7 +239,7 @@ class Owners:
         step = 1 if forward else -1
         while 0 <= index + step < len(mentions):
             left, right = (index, index + step) if forward else (index + step, index)
-            if not _CONNECTOR.match(text[mentions[left].end:mentions[right].start]):
+            if not CONNECTOR.match(text[mentions[left].end:mentions[right].start]):
                 break
             if _FRAME.match(text[:mentions[left].start]) and "," in text[
                     mentions[left].end:mentions[right].start] and not _LIST_GOES_ON.match(
@@ -286,7 +283,10 @@ class Owners:
             m = self.mentions[i]
             rest = rest[:m.start - start] + " " + rest[m.end - start:]
         pronoun = self.pronoun(rest)
-        asking = self.will_ask(match) or self.asked_to_ask(match)
+        # "BR would appreciate it if BDT could confirm": the party before the match only
+        # wishes; the one after "if" is asked (not "Could BR ask WP 5D to ...").
+        wished = WISH_IF.search(self.text, match.start(), start) is not None
+        asking = self.will_ask(match) or (None if wished else self.asked_to_ask(match))
         if asking is not None:
             return asking
         if not inside and _THIRD_PERSON.fullmatch(rest.strip()):
@@ -365,7 +365,7 @@ class Owners:
                     between = _ASIDE_PARENS.sub("", self.text[chain[-1].end:later.start])
                     if "(" in between:
                         continue  # named inside an aside
-                    if not _CONNECTOR.match(between):
+                    if not CONNECTOR.match(between):
                         break
                     chain.append(later)
                 kinds = {m.kind for m in chain}

@@ -71,7 +71,6 @@ from iscg_mailbot.analyse.action_scope import (
     drop_answers,
     forwards_mail,
     is_date_carrier,
-    noted_by_the_list,
     owes_nothing,
     to_the_bureaux,
     with_sectors,
@@ -85,6 +84,7 @@ from iscg_mailbot.analyse.action_statements import (
     drop_reported_requests,
 )
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
+from iscg_mailbot.analyse.action_the_list import noted_by_the_list
 from iscg_mailbot.analyse.action_told import drop_told
 from iscg_mailbot.analyse.closure_items import (
     ClosingSentence,

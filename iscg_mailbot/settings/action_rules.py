@@ -39,7 +39,7 @@ ACT_VERBS = (
     r"continue|establish|set\s+up|host|lead|chair|reflect|incorporate|transmit|notify|publish|"
     r"bring|suggest|elaborate|verify|examine|decide|determine|reconsider|amend|modify|"
     r"act\s+as|edit|translate|summari[sz]e|book|reserve|invite|brief|remind|tell|say|explain|"
-    r"specify|list|nominate|suggest|look\s+at|go\s+through|test"
+    r"specify|list|nominate|suggest|look\s+at|go\s+through|test|write"
 )
 # Verbs of delivering in French, Spanish and Portuguese (infinitives), and the first
 # persons of their futures: a commitment in another language ("je vais envoyer",
@@ -302,7 +302,7 @@ RULES: tuple[Rule, ...] = (
          r"|\bkindly\s+(?=(?:" + ACT_VERBS + r")\b)",
          "please", 0.7),
     rule("grateful_if", ACTION,
-         r"\b(?:(?:grateful|appreciate\s+it|thankful|helpful|useful|appreciated|good|great|ideal"
+         r"\b(?:(?:grateful|appreciate(?:\s+it)?|thankful|helpful|useful|appreciated|good|great|ideal"
          r"|wonderful|help|wonder(?:ing)?)\s+if|(?:any|a)\s+chance(?:\s+that)?)\s+"
          r"(?P<obj>[^.;]{1,60}?)\s+(?:could|would|can|will|might|were\s+to)\b", "after", 0.75),
     rule("we_would_appreciate", ACTION,

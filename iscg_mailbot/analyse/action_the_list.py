@@ -1,0 +1,62 @@
+"""Items the list as a whole owes (the ISCG): what the members are invited to note or
+to do, and what a note to the list points to.
+
+:func:`noted_by_the_list` gives such items, owned by nobody named, to the ISCG, in mail to
+the list only (mail to one person stays that person's)::
+
+    >>> from datetime import datetime
+    >>> from iscg_mailbot.records import ActionCandidate, ActionInput, Address
+    >>> item = ActionCandidate(kind="action", sentence="All members are invited to send "
+    ...     "comments by 14 May.", span=(0, 51), owner=None, owner_kind=None, due=None,
+    ...     due_text=None, confidence=0.9, rule="invited_to")
+    >>> message = ActionInput(item.sentence, datetime(2027, 5, 3), to=(Address("",
+    ...     "iscg@lists.itu.int"),), list_address="iscg@lists.itu.int")
+    >>> [c.owner for c in noted_by_the_list([item], message)]
+    ['ISCG']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from iscg_mailbot.records import ActionCandidate, ActionInput
+from iscg_mailbot.settings.action_rules import NOTE
+
+# What a note points its reader to: something sent with the message.
+_SENT_WITH = re.compile(r"\b(?:attach\w*|enclos\w*|below|herewith|forward\w*|copied)\b",
+                        re.IGNORECASE)
+_BY_NOTE_RULE = ("please_note", "for_information")
+
+
+def noted_by_the_list(candidates: list[ActionCandidate],
+                      message: ActionInput) -> list[ActionCandidate]:
+    """A note that names nobody but points to what the message brings ("I attach the
+    checklist for your information"), in mail to the list, is the group's to note (ISCG).
+    So is a note to the members as a whole ("Members are invited to note the updated
+    tracker", "All are invited to note that ..."), and so is what the members as a whole
+    are invited to do ("All members are invited to send comments to me by 14 May",
+    "Members who wish to add an item are invited to tell me by 2 June"). A fact told to
+    nobody in particular ("Please note that the meeting is in room H2") stays a note of
+    nobody's."""
+    if message.list_address is None or not any(
+        a.address.lower() == message.list_address.lower() for a in message.to
+    ):
+        return candidates
+    return [replace(c, owner="ISCG", owner_kind="group")
+            if not c.owner and (
+                (c.kind == NOTE and c.rule in _BY_NOTE_RULE and _SENT_WITH.search(c.sentence))
+                or (c.rule in _INVITED and _THE_MEMBERS.match(c.sentence)))
+            else c for c in candidates]
+
+
+# The rules of an invitation in the passive ("... are invited to note / to send ...").
+_INVITED = ("invited_to_note", "invited_to")
+
+
+# "Members are invited to note ...", "All are invited to note that ...", "Members who
+# wish to propose an item are invited to ...": the readers of the list as a whole, named
+# by no body (a body's members, "TDAG members are invited", are the body's).
+_THE_MEMBERS = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?(?:(?:all|the)\s+)?(?:members|all|everyone|"
+                          r"everybody|colleagues)(?:\s+(?:who|that|wishing|willing|interested)\b"
+                          r"[^.;:?]{0,80}?)?\s+(?:are|is)\b", re.IGNORECASE)
