@@ -20,7 +20,7 @@ subject and each message's new text are read: quotes and signatures never reach 
 tagger.
 
 :meth:`TopicTagger.tag_threads` applies the same rule to thousands of threads a second:
-every (phrase, place) pair is a small int (``spec * 2 + place``), so counting is done by
+every (phrase, place) pair is a small int (``spec * 3 + place``), so counting is done by
 ``Counter`` in C and points are looked up in a table. ``tests/test_topic_scoring.py``
 checks on generated texts and topic lists that the two give the same tags and points.
 """
@@ -42,11 +42,13 @@ from iscg_mailbot.analyse.topic_scoring import (
     BODY,
     MAX_FORMS,
     NUMBER_AFTER,
+    OVERVIEW,
     SUBJECT,
     ReadText,
     RulePhrase,
     TopicRule,
     evidence_order,
+    place_weights,
 )
 from iscg_mailbot.records import Evidence, ThreadTags, ThreadText, TopicTag
 from iscg_mailbot.settings.itu_bodies import ItuBodies
@@ -60,9 +62,13 @@ if TYPE_CHECKING:
 # Re-exported: the evaluation's figures were defined here first.
 __all__ = ["BODY", "SUBJECT", "Evaluation", "TopicQuality", "TopicTagger", "evaluate_tags"]
 
-# What counts of a thread: (spec index * 2 + place, form) per hit, place 0 for the
-# subject and 1 for a message text.
+# What counts of a thread: (spec index * _PLACES + place, form) per hit, place 0 for
+# the subject, 1 for a message text and 2 for a message that is an overview.
 _Hits = defaultdict[int, list[tuple[int, str]]]
+_PLACES = 3
+# What a group of texts holds that counts, before it is placed: (text index in the
+# group, spec index, form) per hit, in the order found.
+_Found = list[tuple[int, int, str]]
 
 
 class TopicTagger:
@@ -105,10 +111,11 @@ class TopicTagger:
         self._order = topic_index
 
     def _index_keys(self, scoring: Scoring) -> None:
-        """Per hit key (spec index * 2 + place: 0 subject, 1 body): the topic, what an
-        Evidence says of it, whether it is weak, and its points for each count up to
-        max_count."""
-        places = ((SUBJECT, scoring.subject_weight), (BODY, scoring.body_weight))
+        """Per hit key (spec index * _PLACES + place: 0 subject, 1 body, 2 overview): the
+        topic, what an Evidence says of it, whether it is weak, and its points for each
+        count up to max_count."""
+        weights = place_weights(scoring)
+        places = tuple((where, weights[where]) for where in (SUBJECT, BODY, OVERVIEW))
         keyed = [(spec, place) for spec in self._specs for place in places]
         self._key_topic = [spec.topic for spec, _ in keyed]
         self._key_evidence = [(spec.phrase, where, spec.negative) for spec, (where, _) in keyed]
@@ -176,9 +183,11 @@ class TopicTagger:
         for group in self._finder.find_groups(texts, batch_size=self.config.nlp.batch_size):
             group_places = places[first:first + len(group.starts)]
             first += len(group.starts)
-            self._count_hits(group, group_places, hits)
+            found: _Found = []
+            self._count_hits(group, found)
             if self._body_specs:
-                self._count_bodies(group, group_places, hits)
+                self._count_bodies(group, found)
+            self._place(found, group_places, hits)
             if group.entities:
                 collect_entities(group, group_places, entities)
             # Threads before the next text's thread have all their texts read.
@@ -199,8 +208,37 @@ class TopicTagger:
             return replace(result, tags=())
         return result
 
-    def _count_bodies(self, group: GroupFindings, places: list[tuple[int, int]],
-                      hits: _Hits) -> None:
+    def _place(self, found: _Found, places: list[tuple[int, int]], hits: _Hits) -> None:
+        """Add a group's hits to ``hits[thread]`` as (spec index * _PLACES + place, form),
+        ``places`` being the (thread, place) of each text of the group; a message that is
+        an overview (TopicRule.overview) puts its hits in place 2."""
+        overviews = self._overviews(found, places) if self.config.scoring.overview_topics else ()
+        for index, spec, form in found:
+            thread, place = places[index]
+            hits[thread].append((spec * _PLACES + (2 if index in overviews else place), form))
+
+    def _overviews(self, found: _Found, places: list[tuple[int, int]]) -> set[int]:
+        """The message texts of a group that name at least overview_topics topics, each
+        with at least overview_min_points of its points there."""
+        counts: defaultdict[int, Counter[int]] = defaultdict(Counter)
+        for index, spec, _ in found:
+            if places[index][1]:
+                counts[index][spec * _PLACES + 1] += 1
+        scoring = self.config.scoring
+        key_points, topic_of, max_count = self._key_points, self._key_topic, scoring.max_count
+        overviews: set[int] = set()
+        for index, text_counts in counts.items():
+            points: dict[str, float] = {}
+            for key, count in text_counts.items():
+                topic = topic_of[key]
+                points[topic] = points.get(topic, 0.0) + key_points[key][min(max_count, count)]
+            named = sum(1 for value in points.values()
+                        if round(value, 3) >= scoring.overview_min_points)
+            if named >= scoring.overview_topics:
+                overviews.add(index)
+        return overviews
+
+    def _count_bodies(self, group: GroupFindings, found: _Found) -> None:
         """Hits of the ITU bodies of the table named in each text of a group: the study
         groups, working parties and Questions the entity finder found (no second pass
         over the text), focus groups by their "FG-" prefix; a body written without its
@@ -209,19 +247,16 @@ class TopicTagger:
         known, specs_of = self.rule.known_bodies, self._body_specs
         # In text order, as the plain rule reads them: the first spelling seen is shown
         # first ("X.1254" in one message, "ITU-T X.1254" in the next).
-        for index, found in sorted(names.items()):
-            thread, body = places[index]
+        for index, named_bodies in sorted(names.items()):
             named = sectors.get(index, set())
-            for name, form in found:
+            for name, form in named_bodies:
                 for spec in specs_of.get(resolve(name, named, known) or "", ()):
-                    hits[thread].append((spec * 2 + body, form))
+                    found.append((index, spec, form))
 
-    def _count_hits(self, group: GroupFindings, places: list[tuple[int, int]],
-                    hits: _Hits) -> None:
-        """Add to ``hits[thread]`` (spec index * 2 + place, form) for each phrase hit of
-        a group that counts, ``places`` being the (thread, place) of each text of the
-        group: per topic, the first of overlapping phrases (the longest when they start
-        together), minus those inside a negative phrase of the topic and weak ones
+    def _count_hits(self, group: GroupFindings, found: _Found) -> None:
+        """Add to ``found`` (text index, spec index, form) for each phrase hit of a group
+        that counts: per topic, the first of overlapping phrases (the longest when they
+        start together), minus those inside a negative phrase of the topic and weak ones
         followed by a number.
 
         "mobile broadband" and "broadband" at the same place count once, as "mobile
@@ -253,10 +288,9 @@ class TopicTagger:
             ):
                 continue
             ends[topic] = last
-            thread, body = places[index]
-            hits[thread].append((spec * 2 + body, text[first:last]))
+            found.append((index, spec, text[first:last]))
         if negatives:
-            self._count_negatives(group, places, hits)
+            self._count_negatives(group, found)
 
     def _negative_spans(self, group: GroupFindings) -> dict[int, list[tuple[int, int]]]:
         """Where each topic's negative phrases are in a group ({} for most groups)."""
@@ -270,8 +304,7 @@ class TopicTagger:
                 negatives.setdefault(topic_of[spec_of[key]], []).append((first, last))
         return negatives
 
-    def _count_negatives(self, group: GroupFindings, places: list[tuple[int, int]],
-                         hits: _Hits) -> None:
+    def _count_negatives(self, group: GroupFindings, found: _Found) -> None:
         """The negative hits that take points off: per topic, the first of overlapping ones."""
         spec_of, topic_of, text = self._spec_of, self._topic_index_of, group.text
         negative_ends: dict[int, int] = {}
@@ -282,13 +315,12 @@ class TopicTagger:
             topic = topic_of[spec]
             if first >= negative_ends.get(topic, -1):
                 negative_ends[topic] = last
-                thread, body = places[index]
-                hits[thread].append((spec * 2 + body, text[first:last]))
+                found.append((index, spec, text[first:last]))
 
     def _verdict(self, thread_id: int, hits: list[tuple[int, str]],
                  entities: list[EntityHit]) -> ThreadTags:
         """Scores, tags and evidence of a thread from its counted hits, keyed by
-        spec index * 2 + place (0 subject, 1 body): ints hash fastest."""
+        spec index * _PLACES + place (0 subject, 1 body, 2 overview): ints hash fastest."""
         mentions = entity_mentions(entities)
         if not hits:
             return ThreadTags(thread_id, (), mentions)
@@ -369,10 +401,11 @@ class TopicTagger:
                 continue  # a negative phrase is no signal
             topic = topic_of[key]
             if weak[key]:
-                weak_specs.setdefault(topic, (set(), set()))[key % 2].add(key // 2)
+                weak_specs.setdefault(topic, (set(), set()))[min(key % _PLACES, 1)].add(
+                    key // _PLACES)
             else:
                 strong.add(topic)
-                if key % 2 == 0:
+                if key % _PLACES == 0:
                     in_subject.add(topic)
         clear = self.config.scoring.weak_repeat_needs_clear_subject
         pairs = self.config.scoring.weak_pairs_in_messages
@@ -381,7 +414,7 @@ class TopicTagger:
                     self._specs[spec].phrase for spec in body) >= 2)
                 and (not subject or not body or (
                     subject == body and len(subject) == 1 and clear
-                    and self._key_word[2 * min(subject)] and bool(in_subject - {topic})))}
+                    and self._key_word[_PLACES * min(subject)] and bool(in_subject - {topic})))}
 
     def _passing(self, shown: set[str], scores: dict[str, float],
                  counts: Counter[int]) -> set[str]:
@@ -394,9 +427,9 @@ class TopicTagger:
         low = {topic for topic in shown if rounded[topic] < floor}
         if not low:
             return low
-        # key % 2 == 0: a subject hit; its points for one occurrence tell a negative.
+        # key % _PLACES == 0: a subject hit; its points for one occurrence tell a negative.
         in_subject = {self._key_topic[key] for key in counts
-                      if key % 2 == 0 and self._key_points[key][1] > 0}
+                      if key % _PLACES == 0 and self._key_points[key][1] > 0}
         return low - in_subject
 
     def _rank(self, tag: TopicTag) -> tuple[float, int]:

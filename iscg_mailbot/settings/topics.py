@@ -130,6 +130,10 @@ class Scoring(_Strict):
     "retiring"): such a thread gets no topic. ``bodies_as_parties_count``: false, an ITU
     body named as the sender or a recipient of a liaison ("LS from ITU-T SG17 on ...",
     "copied to WP 5D", "Cc: WP 5D") gives its topics no points (:mod:`analyse.topic_roles`).
+    ``overview_topics``: a message that names at least this many topics, each with at
+    least ``overview_min_points`` of its points, is an overview (a plan listing its
+    initiatives, questions to each Bureau on its own subject): its phrases and bodies
+    give ``overview_weight`` of their points; 0 turns the rule off.
     """
 
     subject_weight: float = Field(default=3.0, ge=0)
@@ -142,6 +146,9 @@ class Scoring(_Strict):
     weak_pairs_in_messages: bool = False
     personal_subjects: tuple[str, ...] = ()
     bodies_as_parties_count: bool = True
+    overview_topics: int = Field(default=0, ge=0)
+    overview_min_points: float = Field(default=2.0, gt=0)
+    overview_weight: float = Field(default=0.5, ge=0, le=1)
 
 
 class NlpSettings(_Strict):
