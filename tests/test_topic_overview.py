@@ -97,27 +97,3 @@ def test_the_overview_weight_is_a_share(tmp_path: Path) -> None:
                     "topics:\n  - {id: ai, name: A, phrases: [x]}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="overview_weight"):
         load_topics(path)
-
-
-PLAN_2029 = ("Our 2029 plan: quality of service measurement campaigns, QoS targets for "
-             "mobile operators, quality of experience surveys and crowdsourced speed "
-             "tests, with SG12 and its QoS Recommendations. It also touches digital skills "
-             "for the regulators' staff, e-waste of test phones and spectrum management.")
-
-
-def test_a_passing_mention_is_measured_against_the_main_topic_at_full_weight(
-        tagger: TopicTagger) -> None:
-    """The thread's main topic named in an overview is no weaker for it: a passing
-    mention elsewhere still needs min_share of its full score (before, the halved score
-    let one phrase through)."""
-    subject = "Regulators' network: plans for 2029"
-    aside = "Thanks. Could we add a session on child online protection?"
-    assert tagged(tagger, subject, PLAN_2029, aside) == {"quality-of-service"}
-    assert fast(tagger, subject, PLAN_2029, aside) == {"quality-of-service"}
-    [passing] = [tag for tag in tagger.explain(subject, [PLAN_2029, aside]).rejected
-                 if tag.topic == "child-online-protection"]
-    assert "quality-of-service's 14.5" in passing.passing
-    taken_up = aside + (" The COP guidelines for parents and the guidelines for industry "
-                        "on child online protection would fit.")
-    assert tagged(tagger, subject, PLAN_2029, taken_up) == {"quality-of-service",
-                                                            "child-online-protection"}

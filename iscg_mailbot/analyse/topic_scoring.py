@@ -164,7 +164,7 @@ class TopicRule:
             else:
                 rejected.append(tag)
                 notes += [f"{topic}: {why}"] if why and score >= self.thresholds[topic] else []
-        tags, rejected = self.passing_mentions(tags, rejected, self.full_scores(evidence_of))
+        tags, rejected = self.passing_mentions(tags, rejected)
         subject = next((text.text for text in texts if text.where == SUBJECT), "")
         word = self.personal.named_in(subject)
         if word is not None and tags:
@@ -330,40 +330,15 @@ class TopicRule:
                     f"the subject names {', '.join(sorted(others_in_subject))}")
         return ""
 
-    def full_scores(self, evidence_of: dict[str, list[tuple[Evidence, RulePhrase]]]
-                    ) -> dict[str, float]:
-        """Each topic's score with its evidence in an overview counted at the body's
-        weight: what ``passing_mentions`` measures the strongest topic by, since a thread's
-        main topic named in an overview is no weaker for it."""
-        scoring = self.topics.scoring
-        full: dict[str, float] = {}
-        for topic, evidence in evidence_of.items():
-            total = 0.0
-            for item, phrase in evidence:
-                if item.where == OVERVIEW:
-                    points = round(phrase.weight * scoring.body_weight
-                                   * min(item.count, scoring.max_count), 3)
-                    total += -points if phrase.negative else points
-                else:
-                    total += item.points
-            full[topic] = round(total, 3)
-        return full
-
-    def passing_mentions(self, tags: list[TopicTag], rejected: list[TopicTag],
-                         full: dict[str, float] | None = None
+    def passing_mentions(self, tags: list[TopicTag], rejected: list[TopicTag]
                          ) -> tuple[list[TopicTag], list[TopicTag]]:
         """"A topic the subject does not name needs at least min_share of the score of
         the thread's strongest topic": the others are passing mentions, rejected with
-        a note saying next to which topic. The strongest topic is measured by its
-        ``full`` score (:meth:`full_scores`) when given."""
+        a note saying next to which topic."""
         share = self.topics.scoring.min_share
         if share <= 0 or len(tags) < 2:
             return tags, rejected
-        if full:
-            tags_full = [replace(tag, score=full.get(tag.topic, tag.score)) for tag in tags]
-            strongest = min(tags_full, key=self.rank)
-        else:
-            strongest = min(tags, key=self.rank)
+        strongest = min(tags, key=self.rank)
         kept: list[TopicTag] = []
         for tag in tags:
             if tag.score >= share * strongest.score or named_in_subject(tag):

@@ -416,32 +416,15 @@ class TopicTagger:
                     subject == body and len(subject) == 1 and clear
                     and self._key_word[_PLACES * min(subject)] and bool(in_subject - {topic})))}
 
-    def _full_scores(self, shown: set[str], scores: dict[str, float],
-                     counts: Counter[int]) -> dict[str, float]:
-        """The shown topics' scores with overview evidence counted at the body's weight
-        (TopicRule.full_scores), rounded."""
-        overview = [key for key in counts if key % _PLACES == 2]
-        if not overview:
-            return {topic: round(scores[topic], 3) for topic in shown}
-        full = dict(scores)
-        max_count = self.config.scoring.max_count
-        for key in overview:
-            topic = self._key_topic[key]
-            count = min(max_count, counts[key])
-            # key - 1: the same phrase in a message that is not an overview.
-            full[topic] += self._key_points[key - 1][count] - self._key_points[key][count]
-        return {topic: round(full[topic], 3) for topic in shown}
-
     def _passing(self, shown: set[str], scores: dict[str, float],
                  counts: Counter[int]) -> set[str]:
         """Passing mentions (topic_scoring.TopicRule.passing_mentions): topics below
         min_share of the strongest topic's score that the subject gives no points."""
-        # The strongest topic by its full score, each topic's own by its score.
-        full = self._full_scores(shown, scores, counts)
+        rounded = {topic: round(scores[topic], 3) for topic in shown}
         order = self._order
-        strongest = min(shown, key=lambda topic: (-full[topic], order[topic]))
-        floor = self.config.scoring.min_share * full[strongest]
-        low = {topic for topic in shown if round(scores[topic], 3) < floor}
+        strongest = min(shown, key=lambda topic: (-rounded[topic], order[topic]))
+        floor = self.config.scoring.min_share * rounded[strongest]
+        low = {topic for topic in shown if rounded[topic] < floor}
         if not low:
             return low
         # key % _PLACES == 0: a subject hit; its points for one occurrence tell a negative.
