@@ -38,6 +38,7 @@ from iscg_mailbot.analyse.itu_structure import (
 )
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name
+from iscg_mailbot.analyse.topic_overviews import is_overview, overview_note
 from iscg_mailbot.analyse.topic_personal import PersonalNotes, personal_note
 from iscg_mailbot.analyse.topic_roles import named_as_party
 from iscg_mailbot.records import Evidence, ThreadTags, TopicTag
@@ -265,14 +266,12 @@ class TopicRule:
         scoring = self.topics.scoring
         if not scoring.overview_topics or text.where != BODY or not found:
             return found
-        named = sorted(topic for topic, evidence in self.evidence(found).items()
-                       if round(sum(item.points for item, _ in evidence), 3)
-                       >= scoring.overview_min_points)
-        if len(named) < scoring.overview_topics:
+        points = {topic: sum(item.points for item, _ in evidence)
+                  for topic, evidence in self.evidence(found).items()}
+        if not is_overview(points, scoring):
             return found
         if notes is not None:
-            notes.append(f"a message naming {len(named)} topics ({', '.join(named)}) is an "
-                         f"overview: its evidence gives {scoring.overview_weight:g} of its points")
+            notes.append(overview_note(points, scoring))
         return [replace(item, where=OVERVIEW) for item in found]
 
     def evidence(self, found: Sequence[Occurrence]) -> dict[str, list[tuple[Evidence, RulePhrase]]]:

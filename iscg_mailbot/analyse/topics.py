@@ -37,6 +37,7 @@ from iscg_mailbot.analyse.itu_structure import resolve
 from iscg_mailbot.analyse.topic_entities import bodies_and_sectors, collect_entities
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name_at
+from iscg_mailbot.analyse.topic_overviews import is_overview
 from iscg_mailbot.analyse.topic_quality import Evaluation, TopicQuality, evaluate_tags
 from iscg_mailbot.analyse.topic_scoring import (
     BODY,
@@ -232,9 +233,7 @@ class TopicTagger:
             for key, count in text_counts.items():
                 topic = topic_of[key]
                 points[topic] = points.get(topic, 0.0) + key_points[key][min(max_count, count)]
-            named = sum(1 for value in points.values()
-                        if round(value, 3) >= scoring.overview_min_points)
-            if named >= scoring.overview_topics:
+            if is_overview(points, scoring):
                 overviews.add(index)
         return overviews
 
