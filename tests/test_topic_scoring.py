@@ -80,6 +80,8 @@ _BODY_WEIGHTS = st.sampled_from([0.5, 1.0, 1.5])
 _THRESHOLDS = st.sampled_from([1.0, 2.0, 2.5])
 _SHARES = st.sampled_from([0.0, 0.25, 0.5, 0.9])
 _PERSONAL = st.sampled_from([(), ("farewell", "au revoir")])
+# Up to three topics are drawn: an overview of two or three of them can occur.
+_OVERVIEWS = st.sampled_from([0, 2, 3])
 _BODY_WEIGHT = st.sampled_from([None, *WEIGHTS])
 
 
@@ -99,6 +101,8 @@ def topic_lists(draw: st.DrawFn) -> tuple[TopicsConfig, ItuBodies]:
             "weak_pairs_in_messages": draw(st.booleans()),
             "reply_asides": draw(st.booleans()),
             "personal_subjects": draw(_PERSONAL),
+            "overview_topics": draw(_OVERVIEWS),
+            "overview_min_points": draw(_THRESHOLDS),
         },
         "topics": [draw(_TOPICS[index]) for index in range(count)],
     })

@@ -21,7 +21,7 @@ positions each topic was found in, so both give the same verdict.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 # The position of the thread's first message among the texts the tagger reads.
 FIRST_MESSAGE = 0
@@ -44,3 +44,12 @@ def aside_note(topic_messages: Collection[int]) -> str:
     """What ``topics explain`` says of a reply's aside."""
     [position] = topic_messages
     return f"passing mention: only message {position + 1} names it, not the subject"
+
+
+def by_topic(reached: Iterable[tuple[str, int]]) -> dict[str, set[int]]:
+    """(topic, message position) pairs, as the tagger's fast path keeps them, grouped
+    per topic as :func:`reply_asides` takes them."""
+    messages: dict[str, set[int]] = {}
+    for topic, message in reached:
+        messages.setdefault(topic, set()).add(message)
+    return messages

@@ -11,7 +11,7 @@ spelling) is the phrase finder's job (:mod:`iscg_mailbot.analyse.nlp`); this mod
 takes what it found in each text and applies the rule::
 
     >>> from iscg_mailbot.analyse.nlp import TextFindings, PhraseHit
-    >>> from iscg_mailbot.settings.topics import TopicsConfig
+    >>> from iscg_mailbot.settings.topics import Scoring, TopicsConfig
     >>> config = TopicsConfig.model_validate({"topics": [
     ...     {"id": "cyber", "name": "Cybersecurity", "phrases": ["malware"]}]})
     >>> rule = TopicRule(config)
@@ -38,18 +38,21 @@ from iscg_mailbot.analyse.itu_structure import (
 )
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name
+from iscg_mailbot.analyse.topic_overviews import is_overview, overview_note
 from iscg_mailbot.analyse.topic_personal import PersonalNotes, personal_note
 from iscg_mailbot.analyse.topic_replies import aside_note, reply_asides
 from iscg_mailbot.analyse.topic_roles import named_as_party
 from iscg_mailbot.records import Evidence, ThreadTags, TopicTag
 from iscg_mailbot.settings.itu_bodies import ItuBodies, body_kind
-from iscg_mailbot.settings.topics import TopicsConfig
+from iscg_mailbot.settings.topics import Scoring, TopicsConfig
 
 if TYPE_CHECKING:
     from iscg_mailbot.analyse.nlp import PhraseHit, TextFindings
 
 SUBJECT = "subject"
 BODY = "body"
+# A message that names many topics (``scoring.overview_topics``): its evidence's place.
+OVERVIEW = "overview"
 # How many spellings an Evidence shows: enough to show "cyber security" next to
 # "cybersecurity", not a list of every occurrence.
 MAX_FORMS = 3
@@ -149,7 +152,8 @@ class TopicRule:
         reached: dict[str, set[int]] = {}
         message = 0
         for text in texts:
-            occurrences = self.phrases_counted(text, notes) + self.bodies_named(text)
+            occurrences = self.overview(text, self.phrases_counted(text, notes)
+                                        + self.bodies_named(text), notes)
             found += occurrences
             if text.where == BODY:
                 for item in occurrences:
@@ -262,14 +266,32 @@ class TopicRule:
             found += [Occurrence(phrase, text.where, form) for phrase in self.bodies.get(body or "", ())]
         return found
 
+    def overview(self, text: ReadText, found: list[Occurrence],
+                 notes: list[str] | None = None) -> list[Occurrence]:
+        """A message's occurrences, placed in an overview when "a message names at least
+        overview_topics topics, each with at least overview_min_points points": a plan
+        listing its initiatives, questions to each Bureau on its own subject. Each of
+        the topics is named in passing there, so its phrases and bodies give
+        overview_weight of their points (the topic needs more than that one listing)."""
+        scoring = self.topics.scoring
+        if not scoring.overview_topics or text.where != BODY or not found:
+            return found
+        points = {topic: sum(item.points for item, _ in evidence)
+                  for topic, evidence in self.evidence(found).items()}
+        if not is_overview(points, scoring):
+            return found
+        if notes is not None:
+            notes.append(overview_note(points, scoring))
+        return [replace(item, where=OVERVIEW) for item in found]
+
     def evidence(self, found: Sequence[Occurrence]) -> dict[str, list[tuple[Evidence, RulePhrase]]]:
         """Per topic, one Evidence per phrase and place: "points = weight x place x
         min(count, max_count), where place is subject_weight for the thread subject and
-        body_weight for the new text of each message"; a negative phrase's points are
-        taken off. Sorted most points first (gained or lost), then positive before
-        negative, then by phrase and place."""
+        body_weight for the new text of each message" (times overview_weight in an
+        overview); a negative phrase's points are taken off. Sorted most points first
+        (gained or lost), then positive before negative, then by phrase and place."""
         scoring = self.topics.scoring
-        place = {SUBJECT: scoring.subject_weight, BODY: scoring.body_weight}
+        place = place_weights(scoring)
         forms: dict[tuple[RulePhrase, str], list[str]] = {}
         for item in found:
             forms.setdefault((item.phrase, item.where), []).append(item.form)
@@ -302,7 +324,7 @@ class TopicRule:
         if not signals or any(not phrase.weak for _, phrase in signals):
             return ""
         subject = {id(phrase) for item, phrase in signals if item.where == SUBJECT}
-        body = {id(phrase) for item, phrase in signals if item.where == BODY}
+        body = {id(phrase) for item, phrase in signals if item.where != SUBJECT}
         if not subject and self.topics.scoring.weak_pairs_in_messages and distinct_names(
                 phrase.phrase for _, phrase in signals) >= 2:
             return ""  # "two different weak phrases of a topic in the messages"
@@ -348,6 +370,13 @@ class TopicRule:
     def rank(self, tag: TopicTag) -> tuple[float, int]:
         """Highest score first, then the order of the topic list."""
         return (-tag.score, self.order.index(tag.topic))
+
+
+def place_weights(scoring: Scoring) -> dict[str, float]:
+    """What one occurrence's weight is multiplied by in each place: the subject, a
+    message, a message that is an overview (``Scoring.overview_topics``)."""
+    return {SUBJECT: scoring.subject_weight, BODY: scoring.body_weight,
+            OVERVIEW: scoring.body_weight * scoring.overview_weight}
 
 
 def named_in_subject(tag: TopicTag) -> bool:

@@ -20,7 +20,7 @@ subject and each message's new text are read: quotes and signatures never reach 
 tagger.
 
 :meth:`TopicTagger.tag_threads` applies the same rule to thousands of threads a second:
-every (phrase, place) pair is a small int (``spec * 2 + place``), so counting is done by
+every (phrase, place) pair is a small int (``spec * 3 + place``), so counting is done by
 ``Counter`` in C and points are looked up in a table. ``tests/test_topic_scoring.py``
 checks on generated texts and topic lists that the two give the same tags and points.
 """
@@ -37,17 +37,20 @@ from iscg_mailbot.analyse.itu_structure import resolve
 from iscg_mailbot.analyse.topic_entities import bodies_and_sectors, collect_entities
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name_at
+from iscg_mailbot.analyse.topic_overviews import overview_texts
 from iscg_mailbot.analyse.topic_quality import Evaluation, TopicQuality, evaluate_tags
-from iscg_mailbot.analyse.topic_replies import reply_asides
+from iscg_mailbot.analyse.topic_replies import by_topic, reply_asides
 from iscg_mailbot.analyse.topic_scoring import (
     BODY,
     MAX_FORMS,
     NUMBER_AFTER,
+    OVERVIEW,
     SUBJECT,
     ReadText,
     RulePhrase,
     TopicRule,
     evidence_order,
+    place_weights,
 )
 from iscg_mailbot.records import Evidence, ThreadTags, ThreadText, TopicTag
 from iscg_mailbot.settings.itu_bodies import ItuBodies
@@ -61,12 +64,16 @@ if TYPE_CHECKING:
 # Re-exported: the evaluation's figures were defined here first.
 __all__ = ["BODY", "SUBJECT", "Evaluation", "TopicQuality", "TopicTagger", "evaluate_tags"]
 
-# What counts of a thread: (spec index * 2 + place, form) per hit, place 0 for the
-# subject and 1 for a message text.
+# What counts of a thread: (spec index * _PLACES + place, form) per hit, place 0 for
+# the subject, 1 for a message text and 2 for a message that is an overview.
 _Hits = defaultdict[int, list[tuple[int, str]]]
 # Per thread, (topic, message position) of each hit that counts in a message text, for
 # reply_asides (0 is the thread's first message read).
 _Reached = defaultdict[int, set[tuple[str, int]]]
+_PLACES = 3
+# What a group of texts holds that counts, before it is placed: (text index in the
+# group, spec index, form) per hit, in the order found.
+_Found = list[tuple[int, int, str]]
 
 
 class TopicTagger:
@@ -109,10 +116,11 @@ class TopicTagger:
         self._order = topic_index
 
     def _index_keys(self, scoring: Scoring) -> None:
-        """Per hit key (spec index * 2 + place: 0 subject, 1 body): the topic, what an
-        Evidence says of it, whether it is weak, and its points for each count up to
-        max_count."""
-        places = ((SUBJECT, scoring.subject_weight), (BODY, scoring.body_weight))
+        """Per hit key (spec index * _PLACES + place: 0 subject, 1 body, 2 overview): the
+        topic, what an Evidence says of it, whether it is weak, and its points for each
+        count up to max_count."""
+        weights = place_weights(scoring)
+        places = tuple((where, weights[where]) for where in (SUBJECT, BODY, OVERVIEW))
         keyed = [(spec, place) for spec in self._specs for place in places]
         self._key_topic = [spec.topic for spec, _ in keyed]
         self._key_evidence = [(spec.phrase, where, spec.negative) for spec, (where, _) in keyed]
@@ -185,10 +193,11 @@ class TopicTagger:
             group_places = places[first:first + len(group.starts)]
             group_messages = messages[first:first + len(group.starts)]
             first += len(group.starts)
-            seen = (group_messages, reached) if reached is not None else None
-            self._count_hits(group, group_places, hits, seen)
+            found: _Found = []
+            self._count_hits(group, found)
             if self._body_specs:
-                self._count_bodies(group, group_places, hits, seen)
+                self._count_bodies(group, found)
+            self._place(found, group_places, hits, group_messages, reached)
             if group.entities:
                 collect_entities(group, group_places, entities)
             # Threads before the next text's thread have all their texts read.
@@ -210,8 +219,23 @@ class TopicTagger:
             return replace(result, tags=())
         return result
 
-    def _count_bodies(self, group: GroupFindings, places: list[tuple[int, int]],
-                      hits: _Hits, seen: tuple[list[int], _Reached] | None = None) -> None:
+    def _place(self, found: _Found, places: list[tuple[int, int]], hits: _Hits,
+               messages: list[int], reached: _Reached | None) -> None:
+        """Add a group's hits to ``hits[thread]`` as (spec index * _PLACES + place, form),
+        ``places`` being the (thread, place) of each text of the group; a message that is
+        an overview (TopicRule.overview) puts its hits in place 2. With ``reached`` (for
+        reply_asides), also add (topic, position of the message, ``messages[index]``) of
+        each hit in a message text that is not a negative phrase."""
+        overviews = overview_texts(found, places, _PLACES, self._key_points, self._key_topic,
+                                   self.config.scoring)
+        specs = self._specs
+        for index, spec, form in found:
+            thread, place = places[index]
+            hits[thread].append((spec * _PLACES + (2 if index in overviews else place), form))
+            if reached is not None and place and not specs[spec].negative:
+                reached[thread].add((specs[spec].topic, messages[index]))
+
+    def _count_bodies(self, group: GroupFindings, found: _Found) -> None:
         """Hits of the ITU bodies of the table named in each text of a group: the study
         groups, working parties and Questions the entity finder found (no second pass
         over the text), focus groups by their "FG-" prefix; a body written without its
@@ -220,21 +244,16 @@ class TopicTagger:
         known, specs_of = self.rule.known_bodies, self._body_specs
         # In text order, as the plain rule reads them: the first spelling seen is shown
         # first ("X.1254" in one message, "ITU-T X.1254" in the next).
-        for index, found in sorted(names.items()):
-            thread, body = places[index]
+        for index, named_bodies in sorted(names.items()):
             named = sectors.get(index, set())
-            for name, form in found:
+            for name, form in named_bodies:
                 for spec in specs_of.get(resolve(name, named, known) or "", ()):
-                    hits[thread].append((spec * 2 + body, form))
-                    if seen is not None and body:
-                        seen[1][thread].add((self._specs[spec].topic, seen[0][index]))
+                    found.append((index, spec, form))
 
-    def _count_hits(self, group: GroupFindings, places: list[tuple[int, int]],
-                    hits: _Hits, seen: tuple[list[int], _Reached] | None = None) -> None:
-        """Add to ``hits[thread]`` (spec index * 2 + place, form) for each phrase hit of
-        a group that counts, ``places`` being the (thread, place) of each text of the
-        group: per topic, the first of overlapping phrases (the longest when they start
-        together), minus those inside a negative phrase of the topic and weak ones
+    def _count_hits(self, group: GroupFindings, found: _Found) -> None:
+        """Add to ``found`` (text index, spec index, form) for each phrase hit of a group
+        that counts: per topic, the first of overlapping phrases (the longest when they
+        start together), minus those inside a negative phrase of the topic and weak ones
         followed by a number.
 
         "mobile broadband" and "broadband" at the same place count once, as "mobile
@@ -266,12 +285,9 @@ class TopicTagger:
             ):
                 continue
             ends[topic] = last
-            thread, body = places[index]
-            hits[thread].append((spec * 2 + body, text[first:last]))
-            if seen is not None and body:
-                seen[1][thread].add((self._specs[spec].topic, seen[0][index]))
+            found.append((index, spec, text[first:last]))
         if negatives:
-            self._count_negatives(group, places, hits)
+            self._count_negatives(group, found)
 
     def _negative_spans(self, group: GroupFindings) -> dict[int, list[tuple[int, int]]]:
         """Where each topic's negative phrases are in a group ({} for most groups)."""
@@ -285,8 +301,7 @@ class TopicTagger:
                 negatives.setdefault(topic_of[spec_of[key]], []).append((first, last))
         return negatives
 
-    def _count_negatives(self, group: GroupFindings, places: list[tuple[int, int]],
-                         hits: _Hits) -> None:
+    def _count_negatives(self, group: GroupFindings, found: _Found) -> None:
         """The negative hits that take points off: per topic, the first of overlapping ones."""
         spec_of, topic_of, text = self._spec_of, self._topic_index_of, group.text
         negative_ends: dict[int, int] = {}
@@ -297,14 +312,14 @@ class TopicTagger:
             topic = topic_of[spec]
             if first >= negative_ends.get(topic, -1):
                 negative_ends[topic] = last
-                thread, body = places[index]
-                hits[thread].append((spec * 2 + body, text[first:last]))
+                found.append((index, spec, text[first:last]))
 
     def _verdict(self, thread_id: int, hits: list[tuple[int, str]],
                  entities: list[EntityHit], reached: set[tuple[str, int]]) -> ThreadTags:
         """Scores, tags and evidence of a thread from its counted hits, keyed by
-        spec index * 2 + place (0 subject, 1 body): ints hash fastest. ``reached``:
-        (topic, message position) of the hits in message texts, for reply_asides."""
+        spec index * _PLACES + place (0 subject, 1 body, 2 overview): ints hash fastest.
+        ``reached``: (topic, message position) of the hits in message texts, for
+        reply_asides."""
         mentions = entity_mentions(entities)
         if not hits:
             return ThreadTags(thread_id, (), mentions)
@@ -386,10 +401,11 @@ class TopicTagger:
                 continue  # a negative phrase is no signal
             topic = topic_of[key]
             if weak[key]:
-                weak_specs.setdefault(topic, (set(), set()))[key % 2].add(key // 2)
+                weak_specs.setdefault(topic, (set(), set()))[min(key % _PLACES, 1)].add(
+                    key // _PLACES)
             else:
                 strong.add(topic)
-                if key % 2 == 0:
+                if key % _PLACES == 0:
                     in_subject.add(topic)
         clear = self.config.scoring.weak_repeat_needs_clear_subject
         pairs = self.config.scoring.weak_pairs_in_messages
@@ -398,7 +414,7 @@ class TopicTagger:
                     self._specs[spec].phrase for spec in body) >= 2)
                 and (not subject or not body or (
                     subject == body and len(subject) == 1 and clear
-                    and self._key_word[2 * min(subject)] and bool(in_subject - {topic})))}
+                    and self._key_word[_PLACES * min(subject)] and bool(in_subject - {topic})))}
 
     def _passing(self, shown: set[str], scores: dict[str, float],
                  counts: Counter[int], reached: set[tuple[str, int]]) -> set[str]:
@@ -413,14 +429,11 @@ class TopicTagger:
         asides = self.config.scoring.reply_asides
         if not low and not asides:
             return low
-        # key % 2 == 0: a subject hit; its points for one occurrence tell a negative.
+        # key % _PLACES == 0: a subject hit; its points for one occurrence tell a negative.
         in_subject = {self._key_topic[key] for key in counts
-                      if key % 2 == 0 and self._key_points[key][1] > 0}
+                      if key % _PLACES == 0 and self._key_points[key][1] > 0}
         if asides:
-            messages: dict[str, set[int]] = defaultdict(set)
-            for topic, message in reached:
-                messages[topic].add(message)
-            low |= reply_asides(shown, in_subject, messages)
+            low |= reply_asides(shown, in_subject, by_topic(reached))
         return low - in_subject
 
     def _rank(self, tag: TopicTag) -> tuple[float, int]:

@@ -133,6 +133,11 @@ class Scoring(_Strict):
     ``reply_asides``: a topic the subject does not name, found in one message only and
     that one not the thread's first, is a passing mention next to a topic the thread is
     about (:mod:`analyse.topic_replies`).
+
+    ``overview_topics``: a message that names at least this many topics, each with at
+    least ``overview_min_points`` of its points, is an overview (a plan listing its
+    initiatives, questions to each Bureau on its own subject): its phrases and bodies
+    give ``overview_weight`` of their points; 0 turns the rule off.
     """
 
     subject_weight: float = Field(default=3.0, ge=0)
@@ -146,6 +151,10 @@ class Scoring(_Strict):
     personal_subjects: tuple[str, ...] = ()
     bodies_as_parties_count: bool = True
     reply_asides: bool = False
+
+    overview_topics: int = Field(default=0, ge=0)
+    overview_min_points: float = Field(default=2.0, gt=0)
+    overview_weight: float = Field(default=0.5, ge=0, le=1)
 
 
 class NlpSettings(_Strict):
