@@ -25,7 +25,12 @@ import re
 
 from iscg_mailbot.analyse.closure_reading import signature_line, without_signature
 from iscg_mailbot.analyse.closure_words import gate_words, words_of
-from iscg_mailbot.analyse.text_gates import GatedPattern, folded, top_alternatives
+from iscg_mailbot.analyse.text_gates import (
+    FoldedPattern,
+    GatedPattern,
+    folded,
+    top_alternatives,
+)
 
 _DELIVERY_VERBS = (
     r"sent|submitted|circulated|uploaded|posted|shared|provided|forwarded|transmitted|"
@@ -164,6 +169,8 @@ _NOT_YET = re.compile(
     r"soon|going\s+to|plan\s+to|about\s+to)\b(?:\W+\w+){0,3}\W*$",
     re.IGNORECASE,
 )
+# Searched before each statement found (a lower-case copy in an ASCII clause).
+_NOT_YET_FOLDED = FoldedPattern(_NOT_YET)
 
 
 def _is_anchored(pattern: re.Pattern[str]) -> bool:
@@ -229,7 +236,7 @@ def _gated_statement(sentence: str, lowered: str) -> str | None:
                 if gate.may_match(lowered) and (match := gate.pattern.search(sentence)) \
                         and (start is None or match.start() < start):
                     start = match.start()
-        if start is not None and not _NOT_YET.search(sentence[:start]):
+        if start is not None and not _NOT_YET_FOLDED.found(sentence[:start]):
             return name
     return None
 

@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from iscg_mailbot.analyse.closure_later import LEAVES_WORK, LEAVES_WORK_WORDS
 from iscg_mailbot.analyse.closure_words import gate_words, words_of
-from iscg_mailbot.analyse.text_gates import GatedPattern, folded
+from iscg_mailbot.analyse.text_gates import FoldedPattern, GatedPattern, folded
 
 # A contact line ("Tel: +41 ...") and the Union's name or a disclaimer, searched apart:
 # each only when one of the words it needs is there (a contact label and a digit:
@@ -148,6 +148,12 @@ _DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "checking", "lookin
                                    "consulting", "waiting", "asking", "leave", "leaving", "let"))
 
 
+# Both searched as lower-case copies in an ASCII clause (the same answers, a third of
+# the cost: the search of the clauses that pass the gates was ~2% of the analysis).
+_DEFERS_ANSWER_FOLDED = FoldedPattern(_DEFERS_ANSWER)
+_LEAVES_WORK_FOLDED = FoldedPattern(LEAVES_WORK)
+
+
 def defers_answer(sentence: str) -> bool:
     """Whether a sentence puts off the answer ("I will come back to you")."""
     return deferral(sentence)[0]
@@ -165,8 +171,8 @@ def deferral(text: str, words: frozenset[str] | None = None) -> tuple[bool, bool
     hold one of its gate's; ``words``: :func:`words_of` the clause, when known.)"""
     if words is None:
         words = words_of(text)
-    return (not _DEFERS_ANSWER_WORDS.isdisjoint(words) and _DEFERS_ANSWER.search(text) is not None,
-            not LEAVES_WORK_WORDS.isdisjoint(words) and LEAVES_WORK.search(text) is not None)
+    return (not _DEFERS_ANSWER_WORDS.isdisjoint(words) and _DEFERS_ANSWER_FOLDED.found(text),
+            not LEAVES_WORK_WORDS.isdisjoint(words) and _LEAVES_WORK_FOLDED.found(text))
 
 
 def defers(sentence: str) -> bool:

@@ -14,12 +14,16 @@ import re
 from collections.abc import Iterable, Sequence
 
 from iscg_mailbot.analyse.closure_reading import content_words
+from iscg_mailbot.analyse.text_gates import GatedPattern
 from iscg_mailbot.records import Closure, OpenItem
 
 # The thing came in: "reached me", "received", "is included", "it includes".
 _CAME_IN = re.compile(r"\b(?:reached\s+(?:me|us)|(?:was|were|has\s+been|have\s+been)\s+"
                       r"received|I\s+(?:have\s+)?received|we\s+(?:have\s+)?received|"
                       r"includes|included)\b", re.IGNORECASE)
+# Searched only in a clause holding one of these words (every match holds one): it was
+# searched in every clause a reply says, ~1.5% of the analysis.
+_GATED_CAME_IN = GatedPattern(_CAME_IN, ("reached", "received", "includ"))
 _NOT = re.compile(r"\b(?:not|n't|no|never|still\s+missing)\b", re.IGNORECASE)
 
 
@@ -28,7 +32,7 @@ def received_items(said: Iterable[str], open_items: Sequence[OpenItem]) -> list[
     name (or a person owner's first name) in the possessive, before a word of the
     item's own ("BDT's mapping", "Priya's summary"), in a clause saying it came in and
     not negated."""
-    clauses = [c for c in said if _CAME_IN.search(c) and not _NOT.search(c)]
+    clauses = [c for c in said if _GATED_CAME_IN.search(c) and not _NOT.search(c)]
     found: list[tuple[OpenItem, str]] = []
     if not clauses:
         return found
