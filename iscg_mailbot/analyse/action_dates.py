@@ -93,7 +93,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<unit>week|month|year)\b", re.IGNORECASE)),
     ("next_week", re.compile(r"\b(?:by|before|until|early)\s+next\s+week\b", re.IGNORECASE)),
     # "next week", "this week" alone: when something happens (its Friday), no deadline
-    # unless a marker says so or a commitment is to be done then (commitment_due).
+    # unless a marker says so or a commitment is to be done then
+    # (action_dates_clauses.commitment_due).
     ("week", re.compile(r"\b(?P<which>next|this|the\s+coming|coming)\s+week\b", re.IGNORECASE)),
     ("weekday", re.compile(
         r"\b(?P<lead>by|before|until|till|on|no later than|this|next|coming|cob|eod"
@@ -419,30 +420,4 @@ def find_due(text: str, sent: datetime | None) -> DueMention | None:
     return pick_due(find_dates(text, sent), sent)
 
 
-# "I will send it after the meeting next week": the day is another event's.
-_LATER_EVENT = re.compile(r"\b(?:after|following|once|when)\b", re.IGNORECASE)
-
-
-def commitment_due(text: str, sent: datetime | None, start: int) -> DueMention | None:
-    """The day a commitment made at ``start`` is to be done: its due date, else the day
-    or week said after it ("I will confirm it next week" -> that week's Friday, "I will
-    update you on Monday" -> that Monday). A day named before the commitment ("WP 5D
-    meets next week, so we will ...", "I will send it after the meeting next week") is
-    another event's, not the commitment's."""
-    return commitment_due_in(find_dates(text, sent), text, sent, start)
-
-
-def commitment_due_in(mentions: list[DueMention], text: str, sent: datetime | None,
-                      start: int) -> DueMention | None:
-    """:func:`commitment_due` from the sentence's dates (:func:`find_dates` of ``text``)
-    when the caller has them already."""
-    due = pick_due(mentions, sent)
-    if due is not None:
-        return due
-    return next((m for m in mentions if m.start >= start and m.value is not None
-                 and m.kind in ("week", "weekday")
-                 and not _LATER_EVENT.search(text, start, m.start)), None)
-
-
-__all__ = ["DueMention", "commitment_due", "commitment_due_in", "find_dates", "find_due",
-           "pick_due"]
+__all__ = ["DueMention", "find_dates", "find_due", "pick_due"]
