@@ -33,7 +33,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from iscg_mailbot.analyse.date_phrases import RELATIVE, RESOLVERS, extra_matches
-from iscg_mailbot.analyse.event_deadlines import before_event, is_event_day, starts_after
+from iscg_mailbot.analyse.event_deadlines import before_event, is_event_day, is_held, starts_after
 from iscg_mailbot.analyse.text_gates import GatedPattern, WordSet, folded
 
 MONTHS = {
@@ -167,7 +167,8 @@ class DueMention:
     words around it make it a deadline ("by", "no later than", "deadline"). ``opens``
     is true when an unmarked day is when something starts or happens first ("after our
     call with WMO on 20 April", "from 1 January"): a day after which the work is done,
-    not one by which it is due.
+    not one by which it is due. ``held`` is true when an unmarked day is when something
+    is held ("Council 2027 (Geneva, 8-18 June)", "on 1 July at 10:00 UTC").
     """
 
     value: date | None
@@ -177,6 +178,7 @@ class DueMention:
     kind: str
     marked: bool
     opens: bool = False
+    held: bool = False
 
 
 def _year_for(month: int, day: int, base: date | None) -> int | None:
@@ -386,7 +388,9 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
         if value is not None and before_event(text, lowered, start, kind):
             value, marked = value - timedelta(days=1), True
         opens = not marked and starts_after(before, match.group(0))
-        mentions.append(DueMention(value, match.group(0), start, end, kind, marked, opens))
+        held = not marked and is_held(match.group(0), before, after)
+        mentions.append(DueMention(value, match.group(0), start, end, kind, marked, opens,
+                                   held))
     return mentions
 
 
@@ -395,7 +399,8 @@ def pick_due(mentions: list[DueMention], sent: datetime | None) -> DueMention | 
 
     A marked mention wins; "before the next meeting" followed closely by a date takes
     that date. Failing that, the only absolute date not in the past is taken (a task
-    sentence naming one future day rarely means anything else).
+    sentence naming one future day rarely means anything else), unless it is the day
+    something is held (a span of days, a day with its hour).
     """
     for index, mention in enumerate(mentions):
         if not mention.marked:
@@ -410,6 +415,8 @@ def pick_due(mentions: list[DueMention], sent: datetime | None) -> DueMention | 
     base = sent.date() if sent is not None else None
     absolute = [m for m in mentions
                 if m.kind not in _RELATIVE and m.value is not None and not m.opens]
+    if any(m.held for m in absolute):
+        return None  # the one day is when something is held (or one of several days)
     if len(absolute) == 1 and (base is None or absolute[0].value >= base):  # type: ignore[operator]
         return absolute[0]
     return None
