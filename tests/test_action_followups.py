@@ -141,3 +141,40 @@ def test_a_deadline_said_as_consequence_or_wish_dates_what_was_asked(
 ) -> None:
     assert items(followed, members) == want
     assert items(unrelated, members) == [(k, o, None) for k, o, _ in want]
+
+
+def test_a_day_wished_for_alone_after_the_request_dates_it(members: MembersConfig) -> None:
+    # A day alone, wished for, opens the sentence after the request (`w10`).
+    asked = ("Dear colleagues,\n\nCould BR and BDT point us to any ITU material on local "
+             "licensing? ")
+    assert dues(asked + "End of February would be ideal.", members) == [
+        ("BR, BDT", date(2027, 2, 28))]
+    assert dues(asked + "End of February is when our board meets.", members) == [
+        ("BR, BDT", None)]
+
+
+def test_the_wish_to_hear_back_by_a_day_dates_the_questions(members: MembersConfig) -> None:
+    # The wish to hear back, in a sentence too long for a plain follow-up (`w12`).
+    asked = "Hi all,\n\nIs anyone in BDT working on guidance for network sunsets? No rush, "
+    wished = ("but it'd be great to hear by end of February so I can put the answer in our "
+              "planning for the year.")
+    told = ("but our board wants the answer by end of February so I can put the plan in our "
+            "planning for the year.")
+    assert dues(asked + wished, members) == [("BDT", date(2027, 2, 28))]
+    assert dues(asked + told, members) == [("BDT", None)]
+
+
+@pytest.mark.parametrize("reply", [
+    "Could TSB reply by 19 February?",
+    "Please TSB and BDT reply before 19 February, because we meet the ministry then.",
+])
+def test_a_request_to_reply_by_a_day_dates_the_questions_before_it(
+    members: MembersConfig, reply: str,
+) -> None:
+    # The request to reply (`w10`, `w12`) dates every question of the list before it,
+    # not only the one it is read with.
+    text = ("Dear colleagues,\n\nTwo questions:\n- Which SG20 Recommendation should the "
+            f"data model follow?\n- Does BDT run training on trust frameworks?\n\n{reply}")
+    told = text.replace(reply, "The procurement file closes on 19 February.")
+    assert [due for _, due in dues(text, members)][:1] == [date(2027, 2, 19)]
+    assert [due for _, due in dues(told, members)][:1] == [None]

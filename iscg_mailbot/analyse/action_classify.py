@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from iscg_mailbot.analyse.action_dates import DueMention, commitment_due_in, find_dates, pick_due
+from iscg_mailbot.analyse.action_dates import DueMention, find_dates, pick_due
+from iscg_mailbot.analyse.action_dates_clauses import clause_due, commitment_due_in
 from iscg_mailbot.analyse.action_text import DEADLINE_HEADER, Sentence
 from iscg_mailbot.analyse.action_who import Owners, Who
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded
@@ -119,8 +120,13 @@ class _Reading:
     def due(self) -> DueMention | None:
         return pick_due(self.dates, self.message.date)
 
+    def clause_due(self, start: int) -> DueMention | None:
+        """The due date of the clause of an item matched at ``start``
+        (:func:`~iscg_mailbot.analyse.action_dates_clauses.clause_due`)."""
+        return clause_due(self.dates, self.text, self.message.date, start)
+
     def commitment_due(self, start: int) -> DueMention | None:
-        """:func:`~iscg_mailbot.analyse.action_dates.commitment_due` of a commitment
+        """:func:`~iscg_mailbot.analyse.action_dates_clauses.commitment_due` of a commitment
         made at ``start``."""
         return commitment_due_in(self.dates, self.text, self.message.date, start)
 
@@ -161,7 +167,7 @@ def classify(sentence: Sentence, message: ActionInput, rules: Sequence[Rule],
         who = reading.owners.find(rule, match)
         if rule.needs_owner and not (who.explicit and who.kind in ("group", "member")):
             continue
-        due = reading.due
+        due = reading.clause_due(match.start())
         if due is None and (rule.owner.startswith("sender") or (
                 who.kind in ("member", "sender") and who == reading.owners.sender())):
             # "I will confirm it next week": a commitment is due when it is to be done.

@@ -33,7 +33,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from iscg_mailbot.analyse.date_phrases import RELATIVE, RESOLVERS, extra_matches
-from iscg_mailbot.analyse.event_deadlines import before_event, is_event_day, starts_after
+from iscg_mailbot.analyse.event_deadlines import before_event, is_event_day, is_held, starts_after
 from iscg_mailbot.analyse.text_gates import GatedPattern, WordSet, folded
 
 MONTHS = {
@@ -93,7 +93,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<unit>week|month|year)\b", re.IGNORECASE)),
     ("next_week", re.compile(r"\b(?:by|before|until|early)\s+next\s+week\b", re.IGNORECASE)),
     # "next week", "this week" alone: when something happens (its Friday), no deadline
-    # unless a marker says so or a commitment is to be done then (commitment_due).
+    # unless a marker says so or a commitment is to be done then
+    # (action_dates_clauses.commitment_due).
     ("week", re.compile(r"\b(?P<which>next|this|the\s+coming|coming)\s+week\b", re.IGNORECASE)),
     ("weekday", re.compile(
         r"\b(?P<lead>by|before|until|till|on|no later than|this|next|coming|cob|eod"
@@ -166,7 +167,8 @@ class DueMention:
     words around it make it a deadline ("by", "no later than", "deadline"). ``opens``
     is true when an unmarked day is when something starts or happens first ("after our
     call with WMO on 20 April", "from 1 January"): a day after which the work is done,
-    not one by which it is due.
+    not one by which it is due. ``held`` is true when an unmarked day is when something
+    is held ("Council 2027 (Geneva, 8-18 June)", "on 1 July at 10:00 UTC").
     """
 
     value: date | None
@@ -176,6 +178,7 @@ class DueMention:
     kind: str
     marked: bool
     opens: bool = False
+    held: bool = False
 
 
 def _year_for(month: int, day: int, base: date | None) -> int | None:
@@ -385,7 +388,9 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
         if value is not None and before_event(text, lowered, start, kind):
             value, marked = value - timedelta(days=1), True
         opens = not marked and starts_after(before, match.group(0))
-        mentions.append(DueMention(value, match.group(0), start, end, kind, marked, opens))
+        held = not marked and is_held(match.group(0), before, after)
+        mentions.append(DueMention(value, match.group(0), start, end, kind, marked, opens,
+                                   held))
     return mentions
 
 
@@ -394,7 +399,8 @@ def pick_due(mentions: list[DueMention], sent: datetime | None) -> DueMention | 
 
     A marked mention wins; "before the next meeting" followed closely by a date takes
     that date. Failing that, the only absolute date not in the past is taken (a task
-    sentence naming one future day rarely means anything else).
+    sentence naming one future day rarely means anything else), unless it is the day
+    something is held (a span of days, a day with its hour).
     """
     for index, mention in enumerate(mentions):
         if not mention.marked:
@@ -409,6 +415,8 @@ def pick_due(mentions: list[DueMention], sent: datetime | None) -> DueMention | 
     base = sent.date() if sent is not None else None
     absolute = [m for m in mentions
                 if m.kind not in _RELATIVE and m.value is not None and not m.opens]
+    if any(m.held for m in absolute):
+        return None  # the one day is when something is held (or one of several days)
     if len(absolute) == 1 and (base is None or absolute[0].value >= base):  # type: ignore[operator]
         return absolute[0]
     return None
@@ -419,30 +427,4 @@ def find_due(text: str, sent: datetime | None) -> DueMention | None:
     return pick_due(find_dates(text, sent), sent)
 
 
-# "I will send it after the meeting next week": the day is another event's.
-_LATER_EVENT = re.compile(r"\b(?:after|following|once|when)\b", re.IGNORECASE)
-
-
-def commitment_due(text: str, sent: datetime | None, start: int) -> DueMention | None:
-    """The day a commitment made at ``start`` is to be done: its due date, else the day
-    or week said after it ("I will confirm it next week" -> that week's Friday, "I will
-    update you on Monday" -> that Monday). A day named before the commitment ("WP 5D
-    meets next week, so we will ...", "I will send it after the meeting next week") is
-    another event's, not the commitment's."""
-    return commitment_due_in(find_dates(text, sent), text, sent, start)
-
-
-def commitment_due_in(mentions: list[DueMention], text: str, sent: datetime | None,
-                      start: int) -> DueMention | None:
-    """:func:`commitment_due` from the sentence's dates (:func:`find_dates` of ``text``)
-    when the caller has them already."""
-    due = pick_due(mentions, sent)
-    if due is not None:
-        return due
-    return next((m for m in mentions if m.start >= start and m.value is not None
-                 and m.kind in ("week", "weekday")
-                 and not _LATER_EVENT.search(text, start, m.start)), None)
-
-
-__all__ = ["DueMention", "commitment_due", "commitment_due_in", "find_dates", "find_due",
-           "pick_due"]
+__all__ = ["DueMention", "find_dates", "find_due", "pick_due"]

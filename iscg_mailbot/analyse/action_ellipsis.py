@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
@@ -181,7 +181,7 @@ def _split_second_party(candidate: ActionCandidate, members: MembersConfig | Non
         middle = min(end, start + cut)
         own = find_due(text[cut:], sent)
         due, due_text = ((own.value, own.text) if own is not None and own.value is not None
-                         else (candidate.due, candidate.due_text))
+                         else _not_the_first_clauses(candidate, text[:match.start()]))
         kinds = {m.kind for m in chain}
         return [replace(candidate, sentence=text[:match.start()].rstrip(" ,"),
                         span=(start, max(start + 1, middle - 1))),
@@ -189,6 +189,18 @@ def _split_second_party(candidate: ActionCandidate, members: MembersConfig | Non
                         owner_kind="member" if kinds == {"member"} else "group",
                         due=due, due_text=due_text)]
     return [candidate]
+
+
+def _not_the_first_clauses(candidate: ActionCandidate, first: str
+                           ) -> tuple[date | None, str | None]:
+    """The item's date for the second party's clause, unless the first clause says it:
+    "I will circulate the calendar by 7 December, and Lucia will send a poll" dates
+    only the first (as :func:`.action_dates_clauses.clause_due` reads a clause); a date
+    given around the sentence ("Deadline: 15 March" of a liaison statement) is both
+    clauses'."""
+    if candidate.due_text and candidate.due_text in first:
+        return None, None
+    return candidate.due, candidate.due_text
 
 
 _CONNECTS = re.compile(r"\s*(?:,|and|&|/)\s*(?:the\s+)?", re.IGNORECASE)

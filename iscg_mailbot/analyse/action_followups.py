@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
-from iscg_mailbot.analyse.action_dates import find_due
+from iscg_mailbot.analyse.action_dates import find_dates, find_due, pick_due
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_scope import is_date_carrier, is_promise
 from iscg_mailbot.analyse.action_statements import reports_a_request
@@ -65,8 +65,28 @@ _WANTED_BY = re.compile(
     r"\bso\s+(?:that\s+)?(?:I|we|it|they|the\s+\w+)\s+(?:would\s+|will\s+)?(?:need|needs|"
     r"must|should|has\s+to|have\s+to)\b|^\W*(?:by|before|within|no\s+later\s+than)\b[^.;]*"
     r"\bwould\s+be\s+(?:ideal|great|best|perfect|helpful|appreciated)\b|"
-    r"\b(?:by|before|within)\s[^,.;()]{1,40}?\bif\s+(?:at\s+all\s+)?possible\b",
+    r"\b(?:by|before|within)\s[^,.;()]{1,40}?\bif\s+(?:at\s+all\s+)?possible\b|"
+    # "No rush, but it'd be great to hear by end of May so I can plan", "It would be good
+    # to have them before the call": the wish to hear back, by a day (the tenth and
+    # twelfth writers' follow-ups).
+    r"\bit(?:['\u2019]d|\s+would)\s+be\s+(?:really\s+|very\s+)?(?:great|good|helpful|useful|"
+    r"nice|ideal|best)\s+to\s+(?:hear|know|have|get|receive)\b",
     re.IGNORECASE)
+# "End of September would be ideal.", "End of the month would be great.": a day alone, wished
+# for what was just asked (it reads as no deadline by its words, so the wish marks it).
+_DAY_WISHED = re.compile(
+    r"^\W*(?:(?:by|before|until)\s+)?(?P<day>.{3,40}?)\s+would\s+be\s+(?:ideal|great|best|"
+    r"perfect|fine|good|helpful)\b", re.IGNORECASE)
+# "Could TSB reply by 9 April?", "Please TSB and BDT reply before 26 October, because
+# ...": asks those just asked to answer by a day, nothing else (the tenth and twelfth
+# writers' questions, then this). The request may be an item of its own; its date is also
+# the questions'.
+_REPLY_BY = re.compile(
+    r"^\W*(?:(?:could|can|would|will)\s+(?:you|(?-i:[A-Z])[\w-]*(?:(?:\s*,\s*|\s+and\s+)"
+    r"(?-i:[A-Z])[\w-]*){0,3}|(?:you\s+)?(?:both|all))\s+(?:please\s+|kindly\s+)?|"
+    r"(?:please|kindly)\s+(?:(?-i:[A-Z])[\w-]*(?:(?:\s*,\s*|\s+and\s+)(?-i:[A-Z])[\w-]*){0,3}"
+    r"\s+)?)(?:reply|respond|answer|revert|get\s+back\s+to\s+(?:me|us))\s+(?:to\s+(?:me|us)\s+)?"
+    r"(?:by|before|within|no\s+later\s+than)\b", re.IGNORECASE)
 _MAX_WANTED_WORDS = 26
 _OUR_NEED = re.compile(r"\b(?:I|we)\s+(?:would\s+|will\s+)?(?:need|must|have)\s+to\b",
                        re.IGNORECASE)
@@ -89,10 +109,18 @@ def _followup_due(sentence: Sentence, sent: datetime | None) -> tuple[date, str]
     wanted = _WANTED_BY.search(text) is not None
     if words > _MAX_WANTED_WORDS or (words > _MAX_WORDS and not wanted):
         return None
-    if not (wanted or _POINTS_BACK.search(text) or is_date_carrier(text)):
-        return None
-    due = find_due(text, sent)
-    if due is None or due.value is None or not due.marked:
+    mentions = find_dates(text, sent)
+    wished = _DAY_WISHED.match(text)
+    # The day wished for opens the sentence: "End of September would be ideal."
+    due = next((m for m in mentions if m.start == wished.start("day")), None) if wished else None
+    if due is None:
+        if not (wanted or _POINTS_BACK.search(text) or is_date_carrier(text)
+                or _REPLY_BY.match(text)):
+            return None
+        due = pick_due(mentions, sent)
+        if due is not None and not due.marked:
+            return None
+    if due is None or due.value is None:
         return None
     return due.value, due.text
 
@@ -152,6 +180,11 @@ def date_from_followups(candidates: list[ActionCandidate], sentences: Sequence[S
         found = _followup_due(sentence, sent) if pending or for_all else None
         if found is not None and all(_says_why(candidates[i]) for i in inside):
             _date(result, pending + (promised if for_all else []), inside, found)
+            pending, promised, gap = [], [], 0
+        elif found is not None and inside and _REPLY_BY.match(sentence.text):
+            # "Could you both reply by 5 May?": an item of its own, and the date of what
+            # was asked before it.
+            _date(result, pending, [], found)
             pending, promised, gap = [], [], 0
         elif inside:
             if any(candidates[i].due is not None for i in inside):

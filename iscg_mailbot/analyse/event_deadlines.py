@@ -5,7 +5,8 @@ day before (:func:`before_event`, read by :func:`.action_dates.find_dates`). "We
 the formal request in December": a commitment done in a month is due by its last day
 (:func:`date_in_month`), unless the month is an event's ("at the SG15 plenary in June").
 "After our call with WMO on 20 April", "from 1 June": the day is when the work may
-start, no deadline (:func:`starts_after`).
+start, no deadline (:func:`starts_after`). "For Council 2027 (Geneva, 8-18 June)", "on 1
+July at 10:00 UTC": the days something is held, no deadline either (:func:`is_held`).
 """
 
 from __future__ import annotations
@@ -63,6 +64,28 @@ def starts_after(before: str, day: str) -> bool:
     in the sentence: "after our call with WMO on 20 April", "from 1 June". A span ("at
     its meeting from 8 to 12 November") is the meeting's days: its first is kept."""
     return bool(_OPENS_BEFORE.search(before)) and not _SPAN.search(day)
+
+
+# A day given with its hour: "tentatively on 1 July at 10:00 UTC", "on 3 June, 14:00-15:30
+# CET", "on 9 March from 9 am": when something is held.
+_AT_HOUR = re.compile(
+    r"^\s*,?\s*(?:at\s+|from\s+)?\d{1,2}(?:[:.h]\d{2}\b|\s*(?:am|pm|a\.m\.|p\.m\.))",
+    re.IGNORECASE)
+
+
+# A span of days set off as what describes an event: "(Geneva, 8-18 June)", ", 6 to 10
+# December 2027,".
+_SET_OFF = re.compile(r"[(,]\s*$")
+
+
+def is_held(day: str, before: str, after: str) -> bool:
+    """Whether an unmarked ``day`` is when something is held, not a deadline: a span of
+    days set off after the event ("Council 2027 (Geneva, 8-18 June)", "a course, 6 to 10
+    December 2027, in Bogota") or a day with its hour ("a briefing, tentatively on 1 July
+    at 10:00 UTC"); ``before`` and ``after`` are the sentence's text around it. Work to
+    be done at the event ("discuss it at its meeting from 8 to 12 November") is due on
+    its first day, as before."""
+    return bool((_SPAN.search(day) and _SET_OFF.search(before)) or _AT_HOUR.match(after))
 
 
 def is_event_day(kind: str, match: re.Match[str]) -> bool:
