@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from iscg_mailbot.analyse.actions import extract_actions
+from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.records import ActionInput
 
 SENT = datetime(2026, 9, 29, 9, 30, tzinfo=timezone(timedelta(hours=1)))
@@ -87,3 +87,31 @@ def test_a_note_item_about_other_work_keeps_its_own_date() -> None:
     note = ("Dear colleagues,\n\nSee WHO's request below. BDT, could you update the "
             "regional calendar?\n\nElena\n\n")
     assert items(note + REQUEST, "FW: WHO request") == [("action", "BDT", None)]
+
+
+ASKED = (
+    "De: Dirección de Inclusión Digital <inclusion@example-regulador.mx>\n"
+    "Enviado el: viernes, 6 de noviembre de 2026 18:12\n"
+    "Para: Luis Ramírez <luis.ramirez@example.gob.mx>\n"
+    "Asunto: Consulta sobre agentes de dinero móvil\n\n"
+    "Estimado Luis:\n\n"
+    "Los agentes no cuentan con efectivo suficiente. ¿Existe alguna guía de la UIT sobre "
+    "la gestión de liquidez de los agentes?\n"
+)
+
+
+def questions(note: str) -> list[tuple[str, str | None]]:
+    message = ActionInput(note + ASKED, SENT, subject="FW: Consulta")
+    found = extract_actions(message)
+    return [(c.kind, c.owner) for c in found + find_questions(message, found)]
+
+
+def test_a_forwarded_question_naming_nobody_is_handed_out_by_the_note() -> None:
+    note = ("Dear colleagues,\n\nBelow a question from our regulator. Could TSB check "
+            "the Focus Group output, and BDT its report on agent networks?\n\nLuis\n\n")
+    assert questions(note) == [("action", "TSB"), ("action", "BDT")]
+
+
+def test_under_a_note_asking_nothing_the_forwarded_question_stays() -> None:
+    note = "Dear colleagues,\n\nBelow a question from our regulator.\n\nLuis\n\n"
+    assert questions(note) == [("question", None)]

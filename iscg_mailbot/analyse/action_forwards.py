@@ -12,7 +12,8 @@ forwarded (a liaison statement, usually).
 - :func:`drop_addressing`: the note's "It is addressed to ITU-D SG2 for action and to
   WP 7C for information" is the statement's items told again;
   :func:`hand_out_requests`: a forwarded request naming nobody on the list ("ITU is
-  invited to nominate a focal point") is the forwarder's to hand out.
+  invited to nominate a focal point") is the forwarder's to hand out (and so is a
+  forwarded question: :func:`handed_out`).
 - :func:`apply_list_tail`: "- WP 5D is invited to ...;\\n- ITU-D SG2 is invited to
   ...;\\nby 30 November 2026." dates every request of the list, not only the last.
 
@@ -210,33 +211,49 @@ def drop_addressing(candidates: list[ActionCandidate], parts: Sequence[int]
             or not all(_covered(o, addressed) for o in owners)]
 
 
+def handed_out(candidates: Sequence[ActionCandidate], parts: Sequence[int]
+               ) -> list[ActionCandidate]:
+    """The forwarded requests and questions that name nobody on the list, when the note
+    above them has items of its own (asks or promises something): the forwarder hands
+    them out ("See WHO's request below. TSB will nominate ..."), and they are no items."""
+    if not parts or not any(part_index(parts, c.span[0]) == 0 and c.owner for c in candidates):
+        return []
+    return [c for c in candidates if part_index(parts, c.span[0]) > 0 and not c.owner
+            and c.kind != NOTE]
+
+
 def hand_out_requests(candidates: list[ActionCandidate], parts: Sequence[int]
                       ) -> list[ActionCandidate]:
-    """A forwarded request that names nobody on the list ("ITU is kindly invited to
-    nominate a focal point", "We would be grateful if ITU could contribute") is the
-    forwarder's to hand out: when the note asks or promises something itself, its items
-    are the work, and the forwarded request is no item. A note's item that retells the
-    request ("TSB will nominate the SG16 counsellor as ITU focal point") takes its date.
-    """
-    if not parts:
+    """The candidates less those :func:`handed_out` ("ITU is kindly invited to nominate
+    a focal point", "We would be grateful if ITU could contribute"). A note's item that
+    retells one ("TSB will nominate the SG16 counsellor as ITU focal point") takes its
+    date."""
+    unowned = handed_out(candidates, parts)
+    if not unowned:
         return candidates
-    note = [c for c in candidates if part_index(parts, c.span[0]) == 0 and c.owner]
-    unowned = [c for c in candidates if part_index(parts, c.span[0]) > 0 and not c.owner
-               and c.kind != NOTE]
-    if not note or not unowned:
-        return candidates
-    dropped, noted = {id(c) for c in unowned}, {id(c) for c in note}
+    dropped = {id(c) for c in unowned}
     result = []
     for candidate in candidates:
         if id(candidate) in dropped:
             continue
-        if id(candidate) in noted and candidate.due is None:
+        if candidate.due is None and candidate.owner and part_index(parts, candidate.span[0]) == 0:
             told = next((u for u in unowned if u.due is not None
                          and _shares_request(candidate, u)), None)
             if told is not None:
                 candidate = replace(candidate, due=told.due, due_text=told.due_text)
         result.append(candidate)
     return result
+
+
+def without_handed_out(questions: list[ActionCandidate], items: Sequence[ActionCandidate],
+                       text: str, *, forwarded: bool) -> list[ActionCandidate]:
+    """``questions`` (of ``text``, whose action items are ``items``) less those
+    :func:`handed_out`."""
+    if not questions:
+        return questions
+    parts = forward_parts(text, forwarded=forwarded)
+    handed = {id(c) for c in handed_out([*items, *questions], parts)}
+    return [q for q in questions if id(q) not in handed]
 
 
 def _shares_request(note: ActionCandidate, item: ActionCandidate) -> bool:
