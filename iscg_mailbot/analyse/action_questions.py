@@ -395,8 +395,7 @@ def find_questions(
     if owes_nothing(message):
         return []
     found: list[ActionCandidate] = []
-    forwarded = forwards_mail(message)
-    sentences = split_sentences(message.new_text, forwarded=forwarded)
+    sentences = split_sentences(message.new_text, forwarded=forwards_mail(message))
     asked_before: Sentence | None = None  # a question the next request asks to answer
     for index, sentence in enumerate(sentences):
         text = sentence.text
@@ -424,7 +423,14 @@ def find_questions(
             kind=QUESTION, sentence=text, span=(start, sentence.end), owner=who.owner,
             owner_kind=who.kind, due=due.value if due else None,
             due_text=due.text if due else None, confidence=0.5, rule="question"))
-    # A forwarded question naming nobody on the list, under a note that hands out the
-    # work ("Could TSB check ...?" above the regulator's "¿Existe ...?"), is no item.
-    found = without_handed_out(found, items, message.new_text, forwarded=forwarded)
+    return _kept_and_dated(found, items, sentences, message)
+
+
+def _kept_and_dated(found: list[ActionCandidate], items: Sequence[ActionCandidate],
+                    sentences: list[Sentence], message: ActionInput) -> list[ActionCandidate]:
+    """The questions less a forwarded one naming nobody on the list under a note that
+    hands out the work ("Could TSB check ...?" above the regulator's "¿Existe ...?"),
+    dated by what is said around them."""
+    found = without_handed_out(found, items, message.new_text,
+                               forwarded=forwards_mail(message))
     return date_from_around(found, sentences, message.new_text, message.date) if found else found
