@@ -9,6 +9,11 @@ forwarded (a liaison statement, usually).
 - :func:`drop_retold`: the note's own account of a request the statement makes is the
   statement's item; :func:`pass_relays`: "the ISCG is asked to invite BR and BDT to
   identify ..." is owned by BR and BDT.
+- :func:`drop_addressing`: the note's "It is addressed to ITU-D SG2 for action and to
+  WP 7C for information" is the statement's items told again;
+  :func:`hand_out_requests`: a forwarded request naming nobody on the list ("ITU is
+  invited to nominate a focal point") is the forwarder's to hand out (and so is a
+  forwarded question: :func:`handed_out`).
 - :func:`apply_list_tail`: "- WP 5D is invited to ...;\\n- ITU-D SG2 is invited to
   ...;\\nby 30 November 2026." dates every request of the list, not only the last.
 
@@ -30,7 +35,7 @@ from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions, join
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.parse.quote_headers import forward_starts
 from iscg_mailbot.records import ActionCandidate
-from iscg_mailbot.settings.action_rules import ACTION
+from iscg_mailbot.settings.action_rules import ACTION, NOTE
 from iscg_mailbot.settings.members import MembersConfig
 
 
@@ -115,9 +120,7 @@ def _retells(note: ActionCandidate, item: ActionCandidate) -> bool:
     with M.2160" above "WP 5D is invited to comment on the alignment ... M.2160")."""
     if note.kind != item.kind or not note.owner or note.owner != item.owner:
         return False
-    words = _content_words(note)
-    shared = words & _content_words(item)
-    return len(shared) >= _RETOLD_SHARED and len(shared) >= _RETOLD_SHARE * len(words)
+    return _shares_request(note, item)
 
 
 def drop_retold(candidates: list[ActionCandidate], parts: Sequence[int]) -> list[ActionCandidate]:
@@ -183,3 +186,78 @@ def informed_only(owner: str | None, headers: Iterable[tuple[str | None, str | N
     informed = set().union(*(_split_owners(o) for h, o in pairs if h == "for_information"))
     acting = set().union(*(_split_owners(o) for h, o in pairs if h == "for_action"))
     return bool(owners) and owners <= informed and not owners & acting
+
+
+def _covered(owner: str, addressed: set[str]) -> bool:
+    """Whether ``owner`` is one of ``addressed`` or a Sector holding one ("ITU-D" of
+    "ITU-D SG1")."""
+    return owner in addressed or any(a.startswith(owner + " ") for a in addressed)
+
+
+def drop_addressing(candidates: list[ActionCandidate], parts: Sequence[int]
+                    ) -> list[ActionCandidate]:
+    """The forwarding note's account of whom the statement is for ("It is addressed to
+    ITU-D SG2 for action and to ITU-R WP 7C for information", "It is mainly for ITU-D,
+    with TSAG for information") is no item: the statement's own requests to those bodies
+    are. Dropped only when the statement holds an item for each body the note names."""
+    if not parts:
+        return candidates
+    addressed = set().union(*(_split_owners(c.owner) for c in candidates
+                              if part_index(parts, c.span[0]) > 0))
+    return [c for c in candidates
+            if part_index(parts, c.span[0]) > 0
+            or c.rule not in ("for_action", "for_information")
+            or not (owners := _split_owners(c.owner))
+            or not all(_covered(o, addressed) for o in owners)]
+
+
+def handed_out(candidates: Sequence[ActionCandidate], parts: Sequence[int]
+               ) -> list[ActionCandidate]:
+    """The forwarded requests and questions that name nobody on the list, when the note
+    above them has items of its own (asks or promises something): the forwarder hands
+    them out ("See WHO's request below. TSB will nominate ..."), and they are no items."""
+    if not parts or not any(part_index(parts, c.span[0]) == 0 and c.owner for c in candidates):
+        return []
+    return [c for c in candidates if part_index(parts, c.span[0]) > 0 and not c.owner
+            and c.kind != NOTE]
+
+
+def hand_out_requests(candidates: list[ActionCandidate], parts: Sequence[int]
+                      ) -> list[ActionCandidate]:
+    """The candidates less those :func:`handed_out` ("ITU is kindly invited to nominate
+    a focal point", "We would be grateful if ITU could contribute"). A note's item that
+    retells one ("TSB will nominate the SG16 counsellor as ITU focal point") takes its
+    date."""
+    unowned = handed_out(candidates, parts)
+    if not unowned:
+        return candidates
+    dropped = {id(c) for c in unowned}
+    result = []
+    for candidate in candidates:
+        if id(candidate) in dropped:
+            continue
+        if candidate.due is None and candidate.owner and part_index(parts, candidate.span[0]) == 0:
+            told = next((u for u in unowned if u.due is not None
+                         and _shares_request(candidate, u)), None)
+            if told is not None:
+                candidate = replace(candidate, due=told.due, due_text=told.due_text)
+        result.append(candidate)
+    return result
+
+
+def without_handed_out(questions: list[ActionCandidate], items: Sequence[ActionCandidate],
+                       text: str, *, forwarded: bool) -> list[ActionCandidate]:
+    """``questions`` (of ``text``, whose action items are ``items``) less those
+    :func:`handed_out`."""
+    if not questions:
+        return questions
+    parts = forward_parts(text, forwarded=forwarded)
+    handed = {id(c) for c in handed_out([*items, *questions], parts)}
+    return [q for q in questions if id(q) not in handed]
+
+
+def _shares_request(note: ActionCandidate, item: ActionCandidate) -> bool:
+    """Whether ``note`` says most of what ``item`` asks, in its words."""
+    words = _content_words(note)
+    shared = words & _content_words(item)
+    return len(shared) >= _RETOLD_SHARED and len(shared) >= _RETOLD_SHARE * len(words)

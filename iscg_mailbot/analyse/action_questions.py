@@ -27,6 +27,7 @@ from iscg_mailbot.analyse.action_addressee import (
 from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_followups import date_from_around
+from iscg_mailbot.analyse.action_forwards import without_handed_out
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
@@ -422,4 +423,14 @@ def find_questions(
             kind=QUESTION, sentence=text, span=(start, sentence.end), owner=who.owner,
             owner_kind=who.kind, due=due.value if due else None,
             due_text=due.text if due else None, confidence=0.5, rule="question"))
+    return _kept_and_dated(found, items, sentences, message)
+
+
+def _kept_and_dated(found: list[ActionCandidate], items: Sequence[ActionCandidate],
+                    sentences: list[Sentence], message: ActionInput) -> list[ActionCandidate]:
+    """The questions less a forwarded one naming nobody on the list under a note that
+    hands out the work ("Could TSB check ...?" above the regulator's "¿Existe ...?"),
+    dated by what is said around them."""
+    found = without_handed_out(found, items, message.new_text,
+                               forwarded=forwards_mail(message))
     return date_from_around(found, sentences, message.new_text, message.date) if found else found

@@ -48,8 +48,10 @@ from iscg_mailbot.analyse.action_followups import date_from_around, date_from_ea
 from iscg_mailbot.analyse.action_forecasts import drop_conditional_offers, drop_forecasts
 from iscg_mailbot.analyse.action_forwards import (
     apply_list_tail,
+    drop_addressing,
     drop_retold,
     forward_parts,
+    hand_out_requests,
     informed_only,
     part_index,
     pass_relays,
@@ -230,9 +232,9 @@ def extract_actions(
         _apply_context(found, parts), members), message.new_text, parts, members),
                               message, members)
     framed = split_coordinated(split_elliptic(framed, members, message.date))
-    candidates = drop_dates_told(drop_answers(drop_retold(apply_date_carriers(with_sectors(
-        apply_list_tail(sentences, framed, message.new_text, message.date), message),
-        message.new_text), parts), message), message)
+    candidates = drop_dates_told(drop_answers(drop_addressing(drop_retold(apply_date_carriers(
+        with_sectors(apply_list_tail(sentences, framed, message.new_text, message.date),
+                     message), message.new_text), parts), parts), message), message)
     if forwarded or _FORWARD_MARK.search(message.new_text):
         # "FYI, please see the LS below": a pointer to the forwarded mail, whose own
         # sentences are the items.
@@ -245,7 +247,7 @@ def extract_actions(
     candidates = _addressed_and_dated(candidates, sentences, message, members)
     candidates = drop_told(date_in_month(_without_statements(candidates, message, members),
                                          message.date), message, members)
-    return _as_configured(drop_own_news(candidates), rules)
+    return _as_configured(hand_out_requests(drop_own_news(candidates), parts), rules)
 
 
 def _addressed_and_dated(candidates: list[ActionCandidate], sentences: list[Sentence],
