@@ -237,6 +237,7 @@ def main() -> None:
                   f"| {', '.join(f'{t} {v}' for t, v in sorted(result.model.enabled.items())) or '-'} |")
         if args.save:
             result = train(threads, cache, topic_ids, document, args.seed)
+            args.save.mkdir(parents=True, exist_ok=True)
             textcat.save_model(result, args.save / "topic-model")
             print(f"saved: {args.save / 'topic-model'} enables "
                   f"{result.model.enabled or 'no topic'}")
