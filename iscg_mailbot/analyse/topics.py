@@ -128,6 +128,9 @@ class TopicTagger:
         # A weak word (not a weak acronym) repeated needs a subject about nothing else.
         self._key_word = [spec.weak and not spec.exact_case for spec, _ in keyed]
         self._weak_hit_keys = frozenset(k for k, weak in enumerate(self._key_weak) if weak)
+        self._key_companion = [spec.companion for spec, _ in keyed]
+        self._companion_hit_keys = frozenset(
+            k for k, companion in enumerate(self._key_companion) if companion)
         self._key_points = [
             [_points(spec.weight * factor, count, spec.negative)
              for count in range(scoring.max_count + 1)]
@@ -329,6 +332,8 @@ class TopicTagger:
         # Only threads with a weak phrase can have an unsupported topic (most have none).
         unsupported = (self._unsupported(counts)
                        if not self._weak_hit_keys.isdisjoint(counts) else set())
+        if not self._companion_hit_keys.isdisjoint(counts):
+            unsupported |= self._companions_only(counts)
         thresholds = self._thresholds
         shown = {topic for topic, score in scores.items()
                  if round(score, 3) >= thresholds[topic] and topic not in unsupported}
@@ -382,6 +387,18 @@ class TopicTagger:
                     phrase, where, count, points[key], negative, tuple(forms[key][:MAX_FORMS])
                 ))
         return evidence
+
+    def _companions_only(self, counts: Counter[int]) -> set[str]:
+        """Topics whose only evidence is companion phrases (TopicRule.unsupported):
+        "LDCs" in "equipment donated to LDCs", "venue" in "the venues of the WTDC
+        preparatory meetings": the setting of other work, not the topic."""
+        companion, topic_of, key_points = self._key_companion, self._key_topic, self._key_points
+        companions: set[str] = set()
+        others: set[str] = set()
+        for key in counts:
+            if key_points[key][1] > 0:  # a negative phrase is no signal
+                (companions if companion[key] else others).add(topic_of[key])
+        return companions - others
 
     def _unsupported(self, counts: Counter[int]) -> set[str]:
         """Topics whose only evidence is weak (ambiguous) phrases: "AI" in "AI 1.13",
