@@ -59,7 +59,7 @@ class Phrase(_Strict):
     # second, independent signal of the topic (another phrase or an ITU body).
     weak: bool = False
     # A term for the setting of other work rather than the topic itself: who it is for
-    # ("LDCs", "students") or where and how it is held ("venue", "registration"). It
+    # ("students", "young people") or where and how it is held ("venue", "registration"). It
     # adds points only next to a phrase of the topic that is not a companion.
     companion: bool = False
 
