@@ -50,8 +50,9 @@ PIECES = ["1.13", "No. 5", "SG17", "ITU-T SG5", "SG5", "ITU-R", "ITU-T", "Q7/5",
 
 
 def _phrase(text: str) -> Any:
-    return st.builds(lambda weight, weak: {"phrase": text, "weight": weight, "weak": weak},
-                     st.sampled_from(WEIGHTS), st.booleans())
+    return st.builds(lambda weight, weak, companion: {"phrase": text, "weight": weight,
+                                                      "weak": weak, "companion": companion},
+                     st.sampled_from(WEIGHTS), st.booleans(), st.booleans())
 
 
 def _phrases(vocabulary: list[str], max_size: int) -> Any:

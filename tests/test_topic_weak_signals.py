@@ -26,11 +26,12 @@ def tagged(tagger: TopicTagger, subject: str, body: str) -> set[str]:
 
 def test_a_weak_word_repeated_under_another_topics_subject_is_one_signal(
         tagger: TopicTagger) -> None:
-    body = "The satellite phones leave the warehouse on Monday."
+    body = "The satellite dishes leave the warehouse on Monday."
     # The subject is about a flood: its "satellite" is the relief teams' equipment.
-    assert "spectrum" not in tagged(tagger, "Flood response - satellite phones", body)
+    # (Not "satellite phones": since tk-r13 a negative of spectrum, a means of connectivity.)
+    assert "spectrum" not in tagged(tagger, "Flood response - satellite dishes", body)
     # A subject about nothing else says the thread is about satellites.
-    assert "spectrum" in tagged(tagger, "Satellite phones", body)
+    assert "spectrum" in tagged(tagger, "Satellite dishes", body)
     # Two different weak words, one in each place, still support each other.
     assert "cybersecurity" in tagged(tagger, "Flood response - security of field teams",
                                      "The privacy of the families' records matters too.")
@@ -58,8 +59,8 @@ def test_a_body_named_after_another_topic_is_that_topics(tagger: TopicTagger) ->
 
 
 def test_explain_says_why(tagger: TopicTagger) -> None:
-    verdict = tagger.explain("Flood response - satellite phones",
-                             ["The satellite phones and the Global Cybersecurity Index."])
+    verdict = tagger.explain("Flood response - satellite dishes",
+                             ["The satellite dishes and the Global Cybersecurity Index."])
     notes = "\n".join(verdict.notes)
     assert "spectrum: the same weak phrase in the subject and the messages is one signal" in notes
     assert "the subject names emergency-telecoms" in notes

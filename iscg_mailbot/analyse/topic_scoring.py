@@ -57,6 +57,9 @@ OVERVIEW = "overview"
 # "cybersecurity", not a list of every occurrence.
 MAX_FORMS = 3
 BODY_LABELS = frozenset({STUDY_GROUP, WORKING_PARTY, QUESTION})
+# Why a topic whose only evidence is companion phrases is not tagged (``topics explain``).
+COMPANIONS_ONLY = ("only companion terms (who the work is for, where it is held), "
+                   "no term of the topic itself")
 # A number right after a term: "AI 1.13" (a WRC agenda item), "Resolution 191".
 NUMBER_AFTER = re.compile(r"[ \t]*(?:No\.?\s*)?\d")
 
@@ -73,6 +76,9 @@ class RulePhrase:
     negative: bool = False
     weak: bool = False
     exact_case: bool = False
+    # "companion: true": it adds points only next to a phrase of its topic that is not
+    # a companion (who the work is for, where it is held).
+    companion: bool = False
 
 
 def rule_phrases(topics: TopicsConfig) -> list[RulePhrase]:
@@ -85,7 +91,8 @@ def rule_phrases(topics: TopicsConfig) -> list[RulePhrase]:
                  (topic.negatives, True, False))
         for items, negative, exact in kinds:
             phrases.extend(
-                RulePhrase(topic.id, item.phrase, item.weight, negative, item.weak, exact)
+                RulePhrase(topic.id, item.phrase, item.weight, negative, item.weak, exact,
+                           item.companion)
                 for item in items
             )
     return phrases
@@ -319,8 +326,12 @@ class TopicRule:
         acronym ("AI") is a name: repeated, it still counts". With
         ``weak_pairs_in_messages``, "two different weak phrases of a topic in the
         messages support each other" (an acronym and the words it abbreviates are one
-        name). A phrase that gives no points (a negative one) is no signal."""
+        name). A phrase that gives no points (a negative one) is no signal. "companion:
+        true ... adds points only next to a phrase of the topic that is not a companion":
+        evidence of companions alone has no support."""
         signals = [(item, phrase) for item, phrase in evidence if item.points > 0]
+        if signals and all(phrase.companion for _, phrase in signals):
+            return COMPANIONS_ONLY
         if not signals or any(not phrase.weak for _, phrase in signals):
             return ""
         subject = {id(phrase) for item, phrase in signals if item.where == SUBJECT}

@@ -1,7 +1,6 @@
 """Topic tagging: which topics of mutual interest a thread is about, and why.
 
-A :class:`TopicTagger` is built once from the topic list and a pipeline, then tags
-threads in batches::
+A :class:`TopicTagger`, built once from the topic list and a pipeline, tags threads::
 
     >>> from iscg_mailbot.settings.topics import load_topics
     >>> tagger = TopicTagger(load_topics("config/topics.yaml"))
@@ -10,14 +9,13 @@ threads in batches::
     ('child-online-protection', 'subject')
 
 The rule is that of ``topics.yaml``'s header, written out plainly in
-:mod:`iscg_mailbot.analyse.topic_scoring` (:meth:`TopicTagger.explain` runs that
-version): each phrase gives ``weight × place × min(count, max_count)`` points, place
-being the subject or body factor of ``scoring``; overlapping phrases of one topic count
-once (the first, the longest when they start together); a negative phrase cancels the
-topic's phrases inside it and takes its own points off; a weak phrase needs a second,
-independent signal. A topic is tagged when its score reaches its threshold. Only the
-subject and each message's new text are read: quotes and signatures never reach the
-tagger.
+:mod:`iscg_mailbot.analyse.topic_scoring` (:meth:`TopicTagger.explain` runs that version):
+each phrase gives ``weight × place × min(count, max_count)`` points, place being the
+subject or body factor of ``scoring``; overlapping phrases of one topic count once (the
+first, the longest when they start together); a negative phrase cancels the topic's
+phrases inside it and takes its own points off; a weak phrase needs a second, independent
+signal; a companion, a phrase of the topic that is not one. A topic is tagged when its
+score reaches its threshold. Only the subject and each message's new text are read.
 
 :meth:`TopicTagger.tag_threads` applies the same rule to thousands of threads a second:
 every (phrase, place) pair is a small int (``spec * 3 + place``), so counting is done by
@@ -34,6 +32,7 @@ from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
 from iscg_mailbot.analyse.itu_structure import resolve
+from iscg_mailbot.analyse.topic_companions import Companions
 from iscg_mailbot.analyse.topic_entities import bodies_and_sectors, collect_entities
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name_at
@@ -133,6 +132,7 @@ class TopicTagger:
              for count in range(scoring.max_count + 1)]
             for spec, (_, factor) in keyed
         ]
+        self._companions = Companions(keyed, self._key_topic, self._key_points)
 
     def tag_threads(self, threads: Sequence[ThreadText]) -> list[ThreadTags]:
         """Tags and entities of each thread, in the order given.
@@ -326,9 +326,9 @@ class TopicTagger:
         # Counted in C, in order of first occurrence.
         counts = Counter(map(_KEY, hits))
         points, scores = self._scores(counts)
-        # Only threads with a weak phrase can have an unsupported topic (most have none).
-        unsupported = (self._unsupported(counts)
-                       if not self._weak_hit_keys.isdisjoint(counts) else set())
+        # Only threads with a weak or companion phrase can have an unsupported topic.
+        unsupported = self._companions.alone(counts) | (
+            self._unsupported(counts) if not self._weak_hit_keys.isdisjoint(counts) else set())
         thresholds = self._thresholds
         shown = {topic for topic, score in scores.items()
                  if round(score, 3) >= thresholds[topic] and topic not in unsupported}

@@ -50,7 +50,7 @@ class Phrase(_Strict):
     """A phrase and the points one occurrence gives (before the subject/body factor).
 
     In the file either a plain string (weight 1) or ``{phrase: ..., weight: ...}``,
-    optionally with ``weak: true``.
+    optionally with ``weak: true`` or ``companion: true``.
     """
 
     phrase: str = Field(min_length=1)
@@ -58,6 +58,10 @@ class Phrase(_Strict):
     # An ambiguous term ("AI", "security", "index"): it tags a thread only with a
     # second, independent signal of the topic (another phrase or an ITU body).
     weak: bool = False
+    # A term for the setting of other work rather than the topic itself: who it is for
+    # ("students", "young people") or where and how it is held ("venue", "registration"). It
+    # adds points only next to a phrase of the topic that is not a companion.
+    companion: bool = False
 
     @field_validator("phrase")
     @classmethod
