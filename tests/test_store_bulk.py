@@ -196,3 +196,41 @@ def test_the_import_copies_in_binary_on_postgresql(
     assert {"messages", "message_references", "action_items", "thread_topics",
             "thread_overlap_terms"} <= tables
     assert all(statement.endswith("FROM STDIN (FORMAT BINARY)") for statement in statements)
+
+
+def test_json_columns_are_copied_as_their_text_on_postgresql(
+        db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import's and the analysis's JSON columns reach the binary COPY as JSON text
+    (psycopg's JSON dumper, a ``Json`` wrapper a value, is not called for them), and
+    store what the INSERT stores (the test above, with the same monkeypatching)."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("COPY is PostgreSQL's")
+    from psycopg.types import json as psycopg_json
+
+    dumped: list[Any] = []  # what psycopg's JSON dumper got inside a COPY
+    inside = [False]
+    dump = psycopg_json._JsonDumper.dump
+
+    def counted(self: Any, obj: Any) -> Any:
+        if inside[0]:
+            dumped.append(obj)
+        return dump(self, obj)
+
+    copied: list[str] = []
+    copy = bulk._copy
+
+    def recorded(driver: Any, statement: str, rows: Any, types: Any) -> None:
+        copied.append(statement)
+        inside[0] = True
+        try:
+            copy(driver, statement, rows, types)
+        finally:
+            inside[0] = False
+
+    monkeypatch.setattr(psycopg_json._JsonDumper, "dump", counted)
+    monkeypatch.setattr(bulk, "_copy", recorded)
+    stored = _import_and_analyse(db_url)
+    assert any(s.startswith('COPY "messages"') for s in copied)
+    assert any(s.startswith('COPY "thread_overlap_terms"') for s in copied)
+    assert stored["messages"]
+    assert dumped == []

@@ -18,7 +18,13 @@ from iscg_mailbot.services.demo import sample_archive
 from iscg_mailbot.services.ingest import import_archive
 from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store import analysis_rows
-from iscg_mailbot.store.json_lists import ListJSON, dumps, list_binder, loads
+from iscg_mailbot.store.json_lists import (
+    ListJSON,
+    dumps,
+    json_text_binder,
+    list_binder,
+    loads,
+)
 from iscg_mailbot.store.models import Message
 
 # Any text, surrogates included (json escapes them), control characters, non-ASCII.
@@ -74,6 +80,37 @@ def test_binder_leaves_other_columns_and_postgresql() -> None:
     assert list_binder(JSON(), dialect, own) is own
     lite = sqlite.dialect()
     assert list_binder(ListJSON(), lite, None) is None
+
+
+@given(st.one_of(_LISTS, st.none(), st.dictionaries(_TEXT, _SCALARS, max_size=3), _TEXT,
+                 st.just(JSON.NULL)))
+def test_json_text_is_what_psycopg_sends_on_postgresql(value: Any) -> None:
+    """The JSON text the bulk COPY writes on PostgreSQL is the bytes psycopg's JSON
+    dumper sends for SQLAlchemy's bind value (None for SQL NULL)."""
+    from psycopg.types.json import Json, JsonBinaryDumper
+
+    dialect = postgresql.psycopg.dialect()  # type: ignore[attr-defined]
+    own = JSON().dialect_impl(dialect).bind_processor(dialect)
+    fast = json_text_binder(JSON(), dialect, own)
+    assert own is not None and fast is not None
+    wrapped = own(value)
+    sent = None if wrapped is None else JsonBinaryDumper(Json).dump(wrapped)
+    text = fast(value)
+    assert (None if text is None else text.encode()) == sent
+    nullable = JSON(none_as_null=True)
+    to_null = json_text_binder(nullable, dialect,
+                               nullable.dialect_impl(dialect).bind_processor(dialect))
+    assert fast(None) == "null" and to_null is not None and to_null(None) is None
+
+
+def test_json_text_only_for_postgresqls_json_columns() -> None:
+    lite = sqlite.dialect()
+    own = JSON().dialect_impl(lite).bind_processor(lite)
+    assert json_text_binder(JSON(), lite, own) is None
+    dialect = postgresql.psycopg.dialect()  # type: ignore[attr-defined]
+    assert json_text_binder(ListJSON(), dialect, None) is None
+    custom = postgresql.psycopg.dialect(json_serializer=str)  # type: ignore[attr-defined]
+    assert json_text_binder(JSON(), custom, JSON().bind_processor(custom)) is None
 
 
 def test_analysis_reads_the_same_lists(engine: Engine) -> None:

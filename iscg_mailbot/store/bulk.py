@@ -48,7 +48,7 @@ from sqlalchemy import Connection, Dialect, Insert, Table, insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from iscg_mailbot.store.json_lists import list_binder
+from iscg_mailbot.store.json_lists import json_text_binder, list_binder
 from iscg_mailbot.store.types import UTCDateTime
 from iscg_mailbot.store.versions import note_write
 
@@ -105,15 +105,27 @@ _DATETIME_TEXT = "%04d-%02d-%02d %02d:%02d:%02d.%06d"
 
 def _binder(column_type: Any, dialect: Dialect) -> Callable[[Any], Any] | None:
     """The column type's bind processing for ``dialect``; on SQLite, the JSON lists
-    (``store/json_lists.py``) and the UTC datetimes written directly: the same text."""
+    (``store/json_lists.py``) and the UTC datetimes written directly: the same text; on
+    PostgreSQL, the JSON values as their text (:func:`_json_as_text`)."""
     impl: Any = column_type.dialect_impl(dialect)
     own: Callable[[Any], Any] | None = impl.bind_processor(dialect)
+    if dialect.name == "postgresql":
+        return json_text_binder(column_type, dialect, own) or own
     if dialect.name != "sqlite" or own is None:
         return own
     if (type(column_type) is UTCDateTime
             and getattr(impl.impl, "_storage_format", None) == _SQLITE_DATETIME):
         return _utc_text(own)
     return list_binder(column_type, dialect, own)
+
+
+def _json_as_text(column_type: Any, dialect: Dialect) -> bool:
+    """Whether :func:`_binder` gives this column's values as JSON text (a JSON column on
+    PostgreSQL): then the binary ``COPY`` writes them with psycopg's text dumper, whose
+    binary form is the same UTF-8 text its JSON dumper sends (``json``'s binary input is
+    its text)."""
+    impl: Any = column_type.dialect_impl(dialect)
+    return json_text_binder(column_type, dialect, impl.bind_processor(dialect)) is not None
 
 
 def _utc_text(own: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -159,9 +171,10 @@ def _values(table: Table, dialect: Dialect, rows: Sequence[Mapping[str, Any]]
 
 
 #: PostgreSQL column type -> the type psycopg writes a value as in a binary ``COPY``. A
-#: ``json`` value (the bind step's ``Json`` wrapper) is serialised as for the text
-#: format, and its binary form is that text; a ``VARCHAR``'s binary input applies its
-#: length as the text input does. A table with a column of another type is copied as
+#: ``json`` value is serialised as for the text format, and its binary form is that
+#: text (the JSON columns' values come as that text already and are written as ``text``:
+#: :func:`_json_as_text`); a ``VARCHAR``'s binary input applies its length as the text
+#: input does. A table with a column of another type is copied as
 #: text.
 _BINARY = {"smallint": "int2", "integer": "int4", "bigint": "int8", "real": "float4",
            "double precision": "float8", "boolean": "bool", "text": "text",
@@ -231,6 +244,9 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     assert driver is not None
     sqlite = dialect.name == "sqlite"
     types = None if sqlite else _binary_types(connection, table, names)
+    if types is not None:
+        types = ["text" if kind == "json" and _json_as_text(table.c[name].type, dialect)
+                 else kind for name, kind in zip(names, types, strict=True)]
     statement = (f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join("?" * len(names))})'
                  if sqlite else f'COPY "{table.name}" ({columns}) FROM STDIN'
                  + ("" if types is None else " (FORMAT BINARY)"))

@@ -17,7 +17,11 @@ processor. :func:`loads` gives exactly ``json.loads(text)`` for the text the sto
 (no white space around the value; any other text is read by ``json.loads``).
 ``tests/test_store_json_lists.py`` holds both to the json module and to SQLAlchemy.
 
-PostgreSQL is left as it was: psycopg adapts and loads its JSON values itself.
+On PostgreSQL, :func:`json_text_binder` gives the bulk ``COPY`` (``store/bulk.py``) each
+JSON value as the text psycopg's JSON dumper would send: the same bytes, sent by the
+text dumper, without a ``Json`` wrapper a value and the dumper's call of ``json.dumps``
+(issue 17: ~0.26 -> 0.12 s of CPU for the five JSON columns of 20,000 message rows).
+psycopg still adapts and loads every other JSON value (parameters, results) itself.
 """
 
 from __future__ import annotations
@@ -82,6 +86,30 @@ def list_binder(column_type: Any, dialect: Dialect,
     return bind
 
 
+def json_text_binder(column_type: Any, dialect: Dialect,
+                     processor: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
+    """For a JSON column on PostgreSQL (no custom serializer), a bind processor giving the
+    JSON text psycopg's dumper makes of ``processor``'s value (``json.dumps`` of it;
+    lists by :func:`dumps`), or None for SQL NULL; otherwise None (the column keeps its
+    own processor and psycopg's JSON dumper)."""
+    if (processor is None or dialect.name != "postgresql" or type(column_type) is not JSON
+            or getattr(dialect, "_json_serializer", None) is not None):
+        return None
+    from psycopg.types.json import Json
+
+    def bind(value: Any) -> str | None:
+        if type(value) is list:
+            return dumps(value)
+        wrapped = processor(value)  # SQLAlchemy's NULL rules: None, JSON.NULL, null()
+        if wrapped is None:
+            return None
+        if type(wrapped) is not Json or wrapped.dumps is not None:  # pragma: no cover
+            raise TypeError(f"unexpected JSON bind value {wrapped!r}")
+        return json.dumps(wrapped.obj)
+
+    return bind
+
+
 class ListJSON(TypeDecorator[Any]):
     """A JSON list column's text read with :func:`loads` (for ``type_coerce`` in a
     select on SQLite: the stored text comes through as text, then is decoded here)."""
@@ -104,4 +132,4 @@ def _read(value: str | None) -> Any:
     return None if value is None else loads(value)
 
 
-__all__ = ["ListJSON", "dumps", "list_binder", "loads"]
+__all__ = ["ListJSON", "dumps", "json_text_binder", "list_binder", "loads"]
