@@ -34,6 +34,7 @@ from dataclasses import replace
 
 from iscg_mailbot.analyse.action_addressee import sectors_as_bureaux
 from iscg_mailbot.analyse.action_asked_before import own_told_answers
+from iscg_mailbot.analyse.action_asked_of_us import drop_requests_of_us
 from iscg_mailbot.analyse.action_back_dates import date_from_earlier_days
 from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_classify import Found, classify, unknowable
@@ -265,7 +266,8 @@ def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
     """The items less the sentences that read like work but owe nothing on the list
     (:mod:`.action_statements`, receipts, forecasts)."""
     return drop_corrections_asked(drop_own_needs(drop_receipts(drop_forecasts(drop_explanations(
-        drop_reported_requests(drop_meeting_work(drop_purposes(candidates))))), message),
+        drop_requests_of_us(drop_reported_requests(drop_meeting_work(drop_purposes(
+            candidates)))))), message),
                           message, members))
 
 
