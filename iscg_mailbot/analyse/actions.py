@@ -183,7 +183,8 @@ def _found_in(sentences: list[Sentence], message: ActionInput, gate: RuleGate,
         asking = None if gate.exhaustive else gate.holds(words)
         plain = gate.exhaustive or not lowered.isascii()
         for clause in split_semicolons(split_clauses(sentence, asking=asking,
-                                                     lowered=None if plain else lowered),
+                                                     lowered=None if plain else lowered,
+                                                     members=members),
                                        members, message.date):
             if clause is not sentence and clause.text != sentence.text:
                 lowered = clause.text.lower()  # a clause of its own

@@ -115,7 +115,7 @@ PARTIES = _PARTY + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)" + _PAR
 PEOPLE_OF_BODY = (r"(?:colleagues|team|staff|experts|members|delegates|representatives|"
                   r"vice[- ]?chairs?|chairs|focal\s+points|management\s+teams?)")
 # "Could colleagues in BDT ...?", "Could someone at TSB ...?": the people of a body.
-_PEOPLE_OF = (r"(?:(?:our|the|your)\s+)?(?:colleagues|someone|somebody|staff|experts|people)\s+"
+PEOPLE_OF = (r"(?:(?:our|the|your)\s+)?(?:colleagues|someone|somebody|staff|experts|people)\s+"
               r"(?:in|from|at|of)\s+")
 
 # Sentences that look like requests but are mail furniture.
@@ -290,7 +290,7 @@ RULES: tuple[Rule, ...] = (
          + ACT_VERBS + r")\b", "after", 0.7),
     # --- requests in list mail -------------------------------------------------------
     rule("could_you", ACTION,
-         r"\b(?:could|can|would|will|might)\s+(?P<obj>you(?:\s+(?:both|all|two))?|(?:" + _PEOPLE_OF
+         r"\b(?:could|can|would|will|might)\s+(?P<obj>you(?:\s+(?:both|all|two))?|(?:" + PEOPLE_OF
          + r")?" + PARTIES + r"(?:\s+" + PEOPLE_OF_BODY + r")?"
          + r")(?:\s*,\s*[^,?]{1,60},)?\s+(?:(?:each|both|all|jointly|together)\s+)?"
          r"(?:please\s+|kindly\s+)?(?:be\s+(?:able|in\s+a\s+position)"
