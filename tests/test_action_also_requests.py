@@ -6,12 +6,12 @@ read as asking for the question's answer, one question with the request's date).
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.records import ActionInput, Address
 
-SENT = datetime(2027, 3, 1, tzinfo=timezone.utc)
+SENT = datetime(2027, 3, 1, tzinfo=UTC)
 SENDER = Address("Kenji Watanabe", "kenji.watanabe@example.org")
 
 
