@@ -18,22 +18,34 @@ from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.pattern_words import StartedSearch
 from iscg_mailbot.analyse.text_gates import GatedPattern, trie_pattern
-from iscg_mailbot.settings.action_rules import ACT_VERB_RE, ACT_VERBS, PARTIES, PEOPLE_OF_BODY
+from iscg_mailbot.settings.action_rules import (
+    ACT_VERB_RE,
+    ACT_VERBS,
+    PARTIES,
+    PEOPLE_OF,
+    PEOPLE_OF_BODY,
+)
+from iscg_mailbot.settings.members import MembersConfig
 
 # A verb asking somebody, then the party asked: the words that govern a second clause.
 _LEAD = re.compile(
     r"\b(?:ask|asks|request|requests|invite|invites|urge|urges|encourage|encourages|task|"
-    r"tasks|propose\s+that|suggest\s+that|could|can|would|will)\s+(?=" + PARTIES + r"\s)",
+    r"tasks|propose\s+that|suggest\s+that|could|can|would|will|if)\s+(?=" + PARTIES + r"\s)",
     re.IGNORECASE,
 )
 # Tried only where one of its first words is (most sentences with "will" or "can"
 # hold no party after it): a search at every character tried all sixteen words.
 _LEAD_SEARCH = StartedSearch(_LEAD)
 # "..., and BDT to review it" / "Could TSB confirm X, and could BDT say Y?": the second
-# clause may repeat the modal that asks, and then needs no words from the first.
+# clause may repeat the modal that asks, and then needs no words from the first; it may
+# ask the people of a body ("and could someone from BR present it"), or repeat the "if"
+# of a wish ("I would be grateful if BR could tell us ..., and if Lucia could book a
+# room"), the party then asked with the modal after it.
 _SECOND_CLAUSE = re.compile(
     r"(?:,|;)?\s+(?:and|while|whereas)\s+(?:also\s+)?(?P<modal>(?:could|can|would|will)\s+)?"
-    r"(?=(?P<obj>" + PARTIES + r")(?:\s+" + PEOPLE_OF_BODY + r")?\s+(?:to\s+|should\s+)?"
+    r"(?:if\s+)?(?:" + PEOPLE_OF + r")?"
+    r"(?=(?P<obj>" + PARTIES + r")(?:\s+" + PEOPLE_OF_BODY + r")?\s+"
+    r"(?:to\s+|should\s+|(?:could|can|would|will)\s+)?"
     r"(?:please\s+|kindly\s+|also\s+)?"
     r"(?:" + ACT_VERBS + r")\b)",
     re.IGNORECASE,
@@ -58,7 +70,8 @@ _ASKING_GATE = re.compile(trie_pattern(ASKING_WORDS))
 
 
 def split_clauses(sentence: Sentence, *, asking: bool | None = None,
-                  lowered: str | None = None) -> list[Sentence]:
+                  lowered: str | None = None,
+                  members: MembersConfig | None = None) -> list[Sentence]:
     """The sentence, or its clauses when a second party is asked for something else.
 
     The second clause's text is prefixed with the words that ask ("We ask ") so it reads
@@ -66,7 +79,8 @@ def split_clauses(sentence: Sentence, *, asking: bool | None = None,
     whether the sentence in lower case holds one of :data:`ASKING_WORDS`, when the
     caller knows (:class:`~iscg_mailbot.analyse.action_gate.RuleGate` reads them).
     ``lowered``: the sentence's text in lower case when it is ASCII (the words that ask
-    are then looked for only where they are).
+    are then looked for only where they are). ``members``: the list's members, whom a
+    second clause may ask by name ("..., and if Lucia could book a room").
     """
     text = sentence.text
     if asking is None:
@@ -83,7 +97,7 @@ def split_clauses(sentence: Sentence, *, asking: bool | None = None,
     second = _SECOND_CLAUSE.search(text, verb.end()) if verb is not None else None
     if second is None and subject_form and verb is not None:
         second = _NEXT_SUBJECT.search(text, verb.end())
-    if second is None or not find_mentions(second.group("obj"), None):
+    if second is None or not find_mentions(second.group("obj"), members):
         return [sentence]
     first_text = text[:second.start()].rstrip(" ,;")
     modal = second.groupdict().get("modal")  # _NEXT_SUBJECT has no modal

@@ -252,11 +252,19 @@ _PARTY_WILL = re.compile(r"\s+(?:will|shall|is\s+to|are\s+to|to)\s+(?:\w+\s+){0,
                          + ACT_VERBS + r")\b", re.IGNORECASE)
 
 
+# "Could TSB and BDT send their comments by 6 October, ..., and I will table the revised
+# procedure", "Rajesh will draft the note on AI 1.4, and I will do AI 1.5": the writer's
+# own undertaking joined to a request or another party's: a clause of its own.
+_AND_OWN = re.compile(r",\s+and\s+(?:then\s+)?(?=(?:I|we)\s*(?:will|shall|'ll|\u2019ll)\s)",
+                      re.IGNORECASE)
+
+
 def split_semicolons(clauses: list[Sentence], members: MembersConfig | None,
                      sent: datetime | None) -> list[Sentence]:
     """The clauses, with a clause after ";" that asks a party it opens with, by a date of
-    its own, read on its own ("...; BR inputs are needed by 20 November")."""
-    if len(clauses) == 1 and ";" not in clauses[0].text:
+    its own, read on its own ("...; BR inputs are needed by 20 November"), and the
+    writer's own undertaking after ", and" ("..., and I will table it")."""
+    if len(clauses) == 1 and ";" not in clauses[0].text and ", and" not in clauses[0].text:
         return clauses  # most sentences
     result: list[Sentence] = []
     for clause in clauses:
@@ -271,6 +279,8 @@ def split_semicolons(clauses: list[Sentence], members: MembersConfig | None,
                         or _PARTY_WILL.match(rest, named[0].end))):
                     cut = match
                     break
+        if cut is None:
+            cut = _AND_OWN.search(text)
         if cut is None:
             result.append(clause)
             continue

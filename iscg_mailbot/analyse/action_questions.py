@@ -308,9 +308,13 @@ _REQUEST_OPENING = re.compile(
 
 # The next sentence as a point of its own: numbered or bulleted on a new line ("1) Does
 # SG17 have any text ...? / 2) Could BDT share the list ...?"), or a request added with
-# "and" to somebody named ("... for such services? And Luis, could you check ...?").
+# "and" to somebody named ("... for such services? And Luis, could you check ...?"), or
+# with "also" ("... for first-time operators? Also, would BR be able to give a briefing
+# on 19 May?": the fourth, ninth and eleventh writers' dev parts make it an item of its
+# own, whatever the question before it).
 _OWN_POINT = re.compile(r"\n[ \t]*(?:\(?(?:\d{1,2}|[a-h])[.)]|[-*\u2022])[ \t]*$")
-_ADDED_REQUEST = re.compile(r"^\W*and\s+(?-i:[A-Z])", re.IGNORECASE)
+_ADDED_REQUEST = re.compile(r"^\W*(?:and\s+(?-i:[A-Z])|also\b|in\s+addition\b|additionally\b)",
+                            re.IGNORECASE)
 
 
 def _followed_by_request(sentences: Sequence[Sentence], index: int,

@@ -34,6 +34,7 @@ from dataclasses import replace
 
 from iscg_mailbot.analyse.action_addressee import sectors_as_bureaux
 from iscg_mailbot.analyse.action_asked_before import own_told_answers
+from iscg_mailbot.analyse.action_asked_of_us import drop_requests_of_us
 from iscg_mailbot.analyse.action_back_dates import date_from_earlier_days
 from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_classify import Found, classify, unknowable
@@ -184,7 +185,8 @@ def _found_in(sentences: list[Sentence], message: ActionInput, gate: RuleGate,
         asking = None if gate.exhaustive else gate.holds(words)
         plain = gate.exhaustive or not lowered.isascii()
         for clause in split_semicolons(split_clauses(sentence, asking=asking,
-                                                     lowered=None if plain else lowered),
+                                                     lowered=None if plain else lowered,
+                                                     members=members),
                                        members, message.date):
             if clause is not sentence and clause.text != sentence.text:
                 lowered = clause.text.lower()  # a clause of its own
@@ -267,7 +269,8 @@ def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
     """The items less the sentences that read like work but owe nothing on the list
     (:mod:`.action_statements`, receipts, forecasts)."""
     return drop_corrections_asked(drop_own_needs(drop_receipts(drop_forecasts(drop_explanations(
-        drop_reported_requests(drop_meeting_work(drop_purposes(candidates))))), message),
+        drop_requests_of_us(drop_reported_requests(drop_meeting_work(drop_purposes(
+            candidates)))))), message),
                           message, members))
 
 

@@ -115,7 +115,7 @@ PARTIES = _PARTY + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)" + _PAR
 PEOPLE_OF_BODY = (r"(?:colleagues|team|staff|experts|members|delegates|representatives|"
                   r"vice[- ]?chairs?|chairs|focal\s+points|management\s+teams?)")
 # "Could colleagues in BDT ...?", "Could someone at TSB ...?": the people of a body.
-_PEOPLE_OF = (r"(?:(?:our|the|your)\s+)?(?:colleagues|someone|somebody|staff|experts|people)\s+"
+PEOPLE_OF = (r"(?:(?:our|the|your)\s+)?(?:colleagues|someone|somebody|staff|experts|people)\s+"
               r"(?:in|from|at|of)\s+")
 
 # Sentences that look like requests but are mail furniture.
@@ -145,11 +145,20 @@ SOFTENERS = re.compile(
 
 
 # A standing instruction after "please" (see the rule "please_do"): a prohibition, being
-# kept in copy, copying someone in, how to cite a thing.
+# kept in copy, copying someone in, how to cite a thing; and how to conduct oneself, which
+# leaves nothing to deliver: how to come ("please travel light", "please allow 15
+# minutes", "please leave by the emergency staircase"), what to use ("please use:" a
+# link, "please use the template on the SG2 page", with no day to do it by), where to
+# write ("please write to them, not to me").
 _STANDING = (r"(?:do\s+not|don't|don\u2019t|never)\s+(?!forget\b)|"
              r"keep\s+(?:me|us|him|her|them|(?-i:[A-Z])[\w-]+)\s+(?:in\s+(?:copy|cc|the\s+loop)"
              r"|informed|posted|copied)\b|"
-             r"(?:copy|cc)\s+(?:me|us|him|her|them)\b|cite\s+(?:it|them|this|these)\s+as\b")
+             r"(?:copy|cc)\s+(?:me|us|him|her|them)\b|cite\s+(?:it|them|this|these)\s+as\b|"
+             r"travel\s+light\b|allow\s+(?:about\s+|at\s+least\s+)?(?:\d+|some|extra|enough|an?"
+             r"\s+(?:extra\s+)?(?:hour|minute|day))\b|leave\s+(?:by|through|via)\b|"
+             r"use\s*(?::|the\s+(?:template|form|link|new\s+link|following|same)\b)"
+             r"(?![^.;]*\b(?:by|before|until|no\s+later\s+than)\b)|"
+             r"write\s+to\s+[^.;]{1,40}?,?\s+not\s+(?:to\s+)?me\b")
 
 
 @dataclass(frozen=True)
@@ -281,7 +290,7 @@ RULES: tuple[Rule, ...] = (
          + ACT_VERBS + r")\b", "after", 0.7),
     # --- requests in list mail -------------------------------------------------------
     rule("could_you", ACTION,
-         r"\b(?:could|can|would|will|might)\s+(?P<obj>you(?:\s+(?:both|all|two))?|(?:" + _PEOPLE_OF
+         r"\b(?:could|can|would|will|might)\s+(?P<obj>you(?:\s+(?:both|all|two))?|(?:" + PEOPLE_OF
          + r")?" + PARTIES + r"(?:\s+" + PEOPLE_OF_BODY + r")?"
          + r")(?:\s*,\s*[^,?]{1,60},)?\s+(?:(?:each|both|all|jointly|together)\s+)?"
          r"(?:please\s+|kindly\s+)?(?:be\s+(?:able|in\s+a\s+position)"
