@@ -160,9 +160,13 @@ def detect_closure(
                                                            members)) or (
                     delegates(text) and not asks_to_pass(item.sentence)):
                 continue  # part still to come, or only passed on
+            shares = _share(item.owner, choice.by) if item.owner else choice.who
+            if shares and item.owner and found.phrase in _DELIVERY \
+                    and one_thing_of_people(item.sentence, item.owner, members):
+                shares = ()  # one of them sent the one thing asked of them all
             closures.setdefault(item.id, Closure(
                 item.id, text, found.phrase, (found.sentence.start, found.sentence.end),
-                _share(item.owner, choice.by) if item.owner else choice.who))
+                shares))
     _deeds_done(reply, open_items, speaker, members, closures)
     close_received(reply_new_text, reply.answer.says, open_items, closures)  # "... reached me"
     # The items no clause reports done, answered by what else the reply says: "BR's
@@ -171,13 +175,47 @@ def detect_closure(
     rest = [i for i in open_items if i.id not in closures
             and (not closures or reply.answer.about(i.sentence))]
     if rest:
+        delivered = any(delivery_statement(c) in _DELIVERY for c in reply.answer.says)
         for item in answered_items(reply_new_text, on_points(rest, reply_new_text),
                                    speaker.own | speaker.bodies, members):
+            shares = _share(item.owner, speaker.own | speaker.bodies) if item.owner \
+                else (speaker.display,)
+            if shares and item.owner and delivered \
+                    and one_thing_of_people(item.sentence, item.owner, members):
+                shares = ()  # "BR slides attached" of the slides asked of BR's two
             closures[item.id] = Closure(
                 item.id, reply_new_text.strip()[:300], "answered", (0, len(reply_new_text)),
-                _share(item.owner, speaker.own | speaker.bodies) if item.owner
-                else (speaker.display,))
+                shares)
     return [closures[i.id] for i in open_items if i.id in closures]
+
+
+_DELIVERY = frozenset({"attached", "delivered"})
+# Each person's own part: "your own observations", "your full name", "sound out your
+# groups", "each of you".
+_EACH_OWN = re.compile(r"\b(?:each|respective(?:ly)?|separately|individual(?:ly)?|own|your\s+"
+                       r"(?:full\s+)?(?:names?|groups?|units?|offices?|availability|"
+                       r"nationality|details|passports?|dates?))\b", re.IGNORECASE)
+_JOINT = re.compile(r"\b(?:joint(?:ly)?|together|with\s+(?:me|you|him|her|each\s+other))\b",
+                    re.IGNORECASE)
+
+
+def one_thing_of_people(item_sentence: str, owner: str, members: MembersConfig | None) -> bool:
+    """Whether an item asks several people for one thing, which any of them delivers
+    for all: a joint piece of work ("Priya and Yuki to prepare a short joint note")
+    or colleagues of one unit asked for their unit's thing ("Still missing the BR
+    slides - Sofia, Rajesh, could you send them?"); not each person's own part ("Rajesh
+    and Grace, please send me your own observations", "James, Omar and Luis: please
+    send me your full name"), nor bodies' shares ("BDT and TSB to send ...")."""
+    names = [p.strip() for p in owner.split(",") if p.strip()]
+    if len(names) < 2 or members is None or _EACH_OWN.search(item_sentence):
+        return False
+    people = [members.by_name(n) for n in names]
+    if any(p is None for p in people):
+        return False
+    if _JOINT.search(item_sentence):
+        return True
+    units = {(p.organisation or p.group or "").casefold() for p in people if p is not None}
+    return len(units) == 1 and "" not in units
 
 
 def _asked_for(text: str, items: list[OpenItem]) -> list[OpenItem]:

@@ -1,0 +1,73 @@
+"""Closure round close-r13 (issue 13; minimal pairs, each first case failing on `main`
+98c1831): one thing asked of several people (a joint note, their unit's slides) is
+delivered for all of them by whichever of them sends it; each person's own part
+("your own observations") stays each one's share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from iscg_mailbot.analyse.actions import detect_closure
+from iscg_mailbot.records import Address, OpenItem
+from iscg_mailbot.settings.members import MembersConfig, load_members
+
+_MEMBERS = """\
+members:
+  - {name: Lucia Bianchi, address: lucia@example.int, role: secretariat}
+  - {name: Sofia Lindqvist, address: sofia@example.int, role: secretariat,
+     advisory_group: RAG, organisation: BR}
+  - {name: Rajesh Iyer, address: rajesh@example.int, role: secretariat, organisation: BR}
+  - {name: Grace Mwangi, address: grace@example.int, role: secretariat, organisation: BDT}
+  - {name: Priya Raman, address: priya@example.in, role: representative,
+     advisory_group: TDAG, organisation: Indian Administration}
+  - {name: Yuki Sato, address: yuki@example.jp, role: representative,
+     advisory_group: RAG, organisation: Japanese Administration}
+"""
+
+RAJESH = Address("Rajesh Iyer", "rajesh@example.int")
+PRIYA = Address("Priya Raman", "priya@example.in")
+
+
+@pytest.fixture
+def members(tmp_path: Path) -> MembersConfig:
+    (tmp_path / "members.yaml").write_text(_MEMBERS, encoding="utf-8")
+    return load_members(tmp_path / "members.yaml")
+
+
+# The fifth writer: the BR slides, asked of BR's two colleagues.
+SLIDES = OpenItem(1, "Sofia Lindqvist, Rajesh Iyer", "member",
+                  "Still missing the BR slides - Sofia, Rajesh, could you send them by "
+                  "Monday noon at the latest?")
+# The thirteenth: a joint note asked of two representatives.
+NOTE = OpenItem(2, "Priya Raman, Yuki Sato", "member",
+                "Priya and Yuki to prepare a short joint note on how the new CWG dates "
+                "affect the TDAG and RAG calendars, by 7 October.")
+# Each one's own part, of people of two units.
+OBSERVATIONS = OpenItem(3, "Rajesh Iyer, Grace Mwangi", "member",
+                        "Rajesh and Grace, please send me your own observations until "
+                        "5 October, so they can be included.")
+# Two people of two bodies, no joint work: each sends their group's calendar.
+CALENDARS = OpenItem(4, "Priya Raman, Yuki Sato", "member",
+                     "Priya, Yuki, could you send the TDAG and RAG meeting calendars?")
+
+
+@pytest.mark.parametrize(("reply", "item", "sender", "shares"), [
+    # One of them sends the one thing: the whole item.
+    ("Lucia, sorry for the delay - BR slides attached.\n\nRajesh\n", SLIDES, RAJESH, [()]),
+    (("Dear Nadia,\n\nA5: the joint note from Yuki and me is attached (1 page). In short, "
+      "no clash with RAG.\n\nRegards,\nPriya\n"), NOTE, PRIYA, [()]),
+    # Their pairs: each one's own part, or no joint thing: the sender's share only.
+    ("Lucia, my observations attached.\n\nRajesh\n", OBSERVATIONS, RAJESH,
+     [("Rajesh Iyer",)]),
+    ("Dear Lucia,\n\nThe TDAG calendar is attached.\n\nPriya\n", CALENDARS, PRIYA,
+     [("Priya Raman",)]),
+    # Still to come: nothing.
+    ("Lucia, the BR slides will follow on Monday.\n\nRajesh\n", SLIDES, RAJESH, []),
+])
+def test_one_thing_asked_of_several_people_is_sent_for_all(
+        members: MembersConfig, reply: str, item: OpenItem, sender: Address,
+        shares: list[tuple[str, ...]]) -> None:
+    found = detect_closure(reply, [item], sender=sender, members=members)
+    assert [c.owners for c in found] == shares
