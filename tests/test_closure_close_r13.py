@@ -71,3 +71,45 @@ def test_one_thing_asked_of_several_people_is_sent_for_all(
         shares: list[tuple[str, ...]]) -> None:
     found = detect_closure(reply, [item], sender=sender, members=members)
     assert [c.owners for c in found] == shares
+
+
+# The eleventh and twelfth writers: what a liaison asks of a group, and the group's
+# reply still a draft or still to come.
+SURVEY = OpenItem(5, "ITU-D SG2", "group",
+                  "Action required: ITU-D SG2 is invited to share the results of its survey "
+                  "of national emergency telecommunication plans as regards short codes.")
+DEVICES = OpenItem(6, "ITU-T SG11", "group",
+                   "Action required: ITU-T SG11 is invited to inform WP 4A of any work on "
+                   "device identification that could help administrations.")
+ALLOCATE = OpenItem(7, "TSB", "group",
+                    "TSB will make sure the LS is allocated to the right Question at the "
+                    "opening plenary.")
+PIERRE = Address("Pierre Lefebvre", "pierre@example.int")
+CHEN = Address("Chen Lihua", "chen@example.int")
+_LIAISON_MEMBERS = """\
+members:
+  - {name: Chen Lihua, address: chen@example.int, role: secretariat, organisation: TSB}
+  - {name: Pierre Lefebvre, address: pierre@example.int, role: secretariat,
+     advisory_group: TDAG, organisation: BDT}
+"""
+
+
+@pytest.mark.parametrize(("reply", "items", "sender", "closed"), [
+    # A draft reply sent round for comment: the liaison's request stays open.
+    (("As promised, please find attached the draft reply LS from ITU-D SG2 to ITU-T SG2 "
+      "on short codes. Comments are welcome until 8 January; the reply will then go to "
+      "the SG2 management team.\n\nPierre\n"), [SURVEY], PIERRE, []),
+    # The reply itself: closed.
+    (("Please find attached the reply LS from ITU-D SG2 to ITU-T SG2 on short codes, "
+      "sent today.\n\nPierre\n"), [SURVEY], PIERRE, [5]),
+    # The Bureau's own step done, the group's reply planned: only the Bureau's item.
+    (("Done: SG11 allocated the WP 4A LS to Q15/11 yesterday. Reply planned for the "
+      "October meeting.\n\nChen\n"), [DEVICES, ALLOCATE], CHEN, [7]),
+])
+def test_a_liaisons_request_waits_for_the_groups_reply(
+        tmp_path: Path, reply: str, items: list[OpenItem], sender: Address,
+        closed: list[int]) -> None:
+    (tmp_path / "members.yaml").write_text(_LIAISON_MEMBERS, encoding="utf-8")
+    members = load_members(tmp_path / "members.yaml")
+    found = detect_closure(reply, items, sender=sender, members=members)
+    assert [c.item_id for c in found] == closed

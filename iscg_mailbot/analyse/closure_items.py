@@ -15,7 +15,11 @@ the item asked. Which items and whose share, read from the reply:
   asked for it to be passed on;
 - an item naming no owner ("please send me ...", "each Bureau is asked to ...") is
   everyone's: a reply completes the share of whoever it is from ("TSB's input
-  attached"), and the item stays open for the others.
+  attached"), and the item stays open for the others;
+- one thing asked of several people (a joint note, their unit's slides) is sent for all
+  of them by whichever of them sends it (:func:`one_thing_of_people`);
+- a liaison's request to a group waits for the group's reply: not met by a draft reply
+  sent round for comment, nor while the reply is "planned for the October meeting".
 """
 
 from __future__ import annotations
@@ -145,6 +149,7 @@ def detect_closure(
     something, is answered by a reply that says it (:func:`answered_items`); of a reply
     that closed other items, only when what it says talks about the item.
     """
+    open_items = _not_awaiting_reply(reply_new_text, open_items)
     if not open_items:
         return []
     speaker = speaker_of(sender, members)
@@ -189,6 +194,16 @@ def detect_closure(
     return [closures[i.id] for i in open_items if i.id in closures]
 
 
+# What a liaison statement asks of the groups it is sent to ("ITU-D SG2 is invited to
+# share ...", "Action required: ...", "To: ITU-T SG11 (for action)").
+_LIAISON_ASK = re.compile(r"\b(?:is|are)\s+(?:kindly\s+)?invited\s+to\b|\baction\s+required\b|"
+                          r"\bfor\s+action\b", re.IGNORECASE)
+# The group's reply still a draft or still to come.
+_REPLY_TO_COME = re.compile(
+    r"\bdraft\s+(?:reply|response|answer)\b|"
+    r"\b(?:reply|response|answer)\s+(?:is\s+)?(?:planned|scheduled|foreseen|expected)\b|"
+    r"\b(?:reply|response|answer)\s+will\s+(?:then\s+|only\s+)?(?:go|be\s+(?:sent|agreed|"
+    r"approved|finali[sz]ed|adopted))\b", re.IGNORECASE)
 _DELIVERY = frozenset({"attached", "delivered"})
 # Each person's own part: "your own observations", "your full name", "sound out your
 # groups", "each of you".
@@ -197,6 +212,16 @@ _EACH_OWN = re.compile(r"\b(?:each|respective(?:ly)?|separately|individual(?:ly)
                        r"nationality|details|passports?|dates?))\b", re.IGNORECASE)
 _JOINT = re.compile(r"\b(?:joint(?:ly)?|together|with\s+(?:me|you|him|her|each\s+other))\b",
                     re.IGNORECASE)
+
+
+def _not_awaiting_reply(reply_new_text: str, open_items: Sequence[OpenItem]
+                        ) -> Sequence[OpenItem]:
+    """The items a reply may close: a liaison's request to a group is met by the group's
+    reply, not by its draft sent round for comment nor by news while the reply is still
+    planned ("Reply planned for the October meeting", "the reply will then go to SG2")."""
+    if not open_items or not _REPLY_TO_COME.search(reply_new_text):
+        return open_items
+    return [i for i in open_items if not _LIAISON_ASK.search(i.sentence)]
 
 
 def one_thing_of_people(item_sentence: str, owner: str, members: MembersConfig | None) -> bool:
