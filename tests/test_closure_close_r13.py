@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from iscg_mailbot.analyse.actions import detect_closure
+from iscg_mailbot.analyse.closure_reading import addressees
 from iscg_mailbot.records import Address, OpenItem
 from iscg_mailbot.settings.members import MembersConfig, load_members
 
@@ -113,3 +114,17 @@ def test_a_liaisons_request_waits_for_the_groups_reply(
     members = load_members(tmp_path / "members.yaml")
     found = detect_closure(reply, items, sender=sender, members=members)
     assert [c.item_id for c in found] == closed
+
+
+@pytest.mark.parametrize(("reply", "greeted"), [
+    # The fourth, eleventh and twelfth writers: a reply opening with the deed greets
+    # nobody, so it answers whoever asked.
+    ("Fixed - the index page was cached. Should show rev.1 now.\n\nL.\n", set()),
+    ("Reviewed - two comments from BDT in the table (rows 6 and 12), otherwise fine.", set()),
+    ("Received, thanks Priya - and thanks Yuki for the information.", set()),
+    # Their pairs: a name opening the reply greets its bearer.
+    ("Ahmed, all,\n\nthe table is attached.", {"ahmed"}),
+    ("Klaus - fixed, the index page was cached.", {"klaus"}),
+])
+def test_a_reply_opening_with_the_deed_greets_nobody(reply: str, greeted: set[str]) -> None:
+    assert addressees(reply) == greeted

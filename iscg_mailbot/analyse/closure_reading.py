@@ -216,6 +216,14 @@ _VOCATIVE = re.compile(r"^\W*(?P<name>(?-i:[A-Z])[\w'-]+)\s*(?:,|\s-\s|\s\u2013\
 _NOT_NAMES = {"yes", "no", "thanks", "thank", "sure", "ok", "okay", "done", "confirmed", "sorry",
               "apologies", "update", "noted", "good", "great", "indeed", "perfect", "excellent",
               "unfortunately", "also", "just", "please", "fine", "agreed", "sent"}
+# A reply opening with the deed's participle ("Fixed - the index page was cached",
+# "Reviewed - two comments from BDT", "Received, thanks Priya") greets nobody (the
+# fourth, eleventh and twelfth writers); names such as "Ahmed" stay names.
+_DEED_OPENING = re.compile(
+    r"(?i:(?:fix|check|receiv|review|correct|updat|post|upload|add|circulat|forward|attach|"
+    r"shar|submitt|complet|chang|book|register|sign|approv|clear|publish|arrang|solv|"
+    r"resolv|answer|repli|edit|reserv|renam|remov|delet|merg|organis|organiz|schedul|"
+    r"test|translat|print|fill|finish|handl|sort)ed)$")
 _EVERYONE = {"all", "colleagues", "colleague", "everyone", "members", "team", "iscg",
              "tous", "todos", "colegas", "collègues", "kollegen"}
 
@@ -234,7 +242,8 @@ def addressees(reply: str) -> set[str]:
     names = {m.group("name").casefold() for m in _GREETING.finditer(first_line)}
     if not names:
         match = _VOCATIVE.match(first_line + ",")
-        if match and match.group("name").casefold() not in _NOT_NAMES:
+        if match and match.group("name").casefold() not in _NOT_NAMES \
+                and not _DEED_OPENING.match(match.group("name")):
             names = {match.group("name").casefold()}
     if names and not names & _EVERYONE:
         # Somebody turned to further down ("Dear Hiroshi, BDT's text attached. Fatou:
