@@ -128,3 +128,26 @@ def test_a_liaisons_request_waits_for_the_groups_reply(
 ])
 def test_a_reply_opening_with_the_deed_greets_nobody(reply: str, greeted: set[str]) -> None:
     assert addressees(reply) == greeted
+
+
+# Whom a reply turns to is not who did the deed (the thirteenth writer's miss; the same
+# opening, "Dear Fatou, ... attached", "Klaus, it went to SG16", in most writers' replies).
+COMMENTS = OpenItem(8, "ITU-T Q7/5", "group",
+                    "The Q7/5 rapporteur agreed to look at the questionnaire; comments will be "
+                    "sent to you by 20 November.")
+_OMAR_MEMBERS = _LIAISON_MEMBERS + (
+    "  - {name: Omar Khalil, address: omar@example.edu.eg, role: observer}\n")
+
+
+@pytest.mark.parametrize(("reply", "closed"), [
+    ("Dear Omar, the rapporteur's comments are attached (tracked changes).\n\nChen\n", [8]),
+    ("Omar - the rapporteur's comments are attached (tracked changes).\n\nChen\n", [8]),
+    # Omar named as acting: his deed, not the rapporteur's.
+    ("Omar's comments are attached (tracked changes).\n\nChen\n", []),
+])
+def test_whom_a_reply_turns_to_is_not_the_doer(tmp_path: Path, reply: str,
+                                               closed: list[int]) -> None:
+    (tmp_path / "members.yaml").write_text(_OMAR_MEMBERS, encoding="utf-8")
+    members = load_members(tmp_path / "members.yaml")
+    found = detect_closure(reply, [COMMENTS], sender=CHEN, members=members)
+    assert [c.item_id for c in found] == closed

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from iscg_mailbot.analyse.action_addressee import SECTOR_BUREAU, bodies_bureau
 from iscg_mailbot.analyse.action_closure import asks_to_say, delivery_statement
-from iscg_mailbot.analyse.action_owners import find_mentions
+from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.closure_later import COMES_BACK
 from iscg_mailbot.analyse.closure_people import names_people
@@ -101,7 +101,8 @@ def _closed_by(text: str, before: str, open_items: Sequence[OpenItem],
     """The items a closing clause closes: those of the owners it names as acting, else
     the sender's own, else those of the body or Sector the sender speaks for, else
     those naming no owner (the one open, or those the clause talks about)."""
-    acting = doers(text, members) or (doers(before, members) if PRONOUN.match(text) else [])
+    acting = [m for m in doers(text, members) if not _greeted(text, m)] or (
+        doers(before, members) if PRONOUN.match(text) else [])
     named = frozenset(p for m in acting for p in owner_parts(m.owner))
     who = tuple(dict.fromkeys(m.owner for m in acting)) or (speaker.display,)
     if named:
@@ -241,6 +242,20 @@ def one_thing_of_people(item_sentence: str, owner: str, members: MembersConfig |
         return True
     units = {(p.organisation or p.group or "").casefold() for p in people if p is not None}
     return len(units) == 1 and "" not in units
+
+
+def _greeted(text: str, mention: OwnerMention) -> bool:
+    """Whether a member named at the start of a clause is whom it turns to ("Dear Omar,
+    the rapporteur's comments are attached", "Lucia, BR slides attached"), not who did
+    the deed."""
+    return mention.kind == "member" and _GREETING_BEFORE.match(text[:mention.start]) is not None \
+        and _GREETING_AFTER.match(text, mention.end) is not None
+
+
+_GREETING_BEFORE = re.compile(
+    r"^\W*(?:(?:dear|hi|hello|hola|bonjour|estimad[oa]|querid[oa]|cher|ch\u00e8re|caro|cara|"
+    r"liebe[r]?|ol\u00e1)\s+)?(?:(?:mr|ms|mrs|dr|prof|mme|sr|sra)\.?\s+)?$", re.IGNORECASE)
+_GREETING_AFTER = re.compile(r"\s*(?:,|:|\s-\s|\s\u2013\s)")
 
 
 def _asked_for(text: str, items: list[OpenItem]) -> list[OpenItem]:
