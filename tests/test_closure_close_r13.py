@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from iscg_mailbot.analyse.actions import detect_closure
-from iscg_mailbot.analyse.closure_reading import addressees
+from iscg_mailbot.analyse.closure_greetings import addressees
 from iscg_mailbot.records import Address, OpenItem
 from iscg_mailbot.settings.members import MembersConfig, load_members
 

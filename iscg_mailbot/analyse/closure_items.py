@@ -17,7 +17,7 @@ the item asked. Which items and whose share, read from the reply:
   everyone's: a reply completes the share of whoever it is from ("TSB's input
   attached"), and the item stays open for the others;
 - one thing asked of several people (a joint note, their unit's slides) is sent for all
-  of them by whichever of them sends it (:func:`one_thing_of_people`);
+  of them by whichever of them sends it (:func:`~iscg_mailbot.analyse.closure_people.one_thing_of_people`);
 - a liaison's request to a group waits for the group's reply: not met by a draft reply
   sent round for comment, nor while the reply is "planned for the October meeting".
 """
@@ -31,10 +31,11 @@ from functools import lru_cache
 
 from iscg_mailbot.analyse.action_addressee import SECTOR_BUREAU, bodies_bureau
 from iscg_mailbot.analyse.action_closure import asks_to_say, delivery_statement
-from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions
+from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
-from iscg_mailbot.analyse.closure_later import COMES_BACK
-from iscg_mailbot.analyse.closure_people import names_people
+from iscg_mailbot.analyse.closure_greetings import greeted
+from iscg_mailbot.analyse.closure_later import COMES_BACK, not_awaiting_reply, still_to_come
+from iscg_mailbot.analyse.closure_people import names_people, one_thing_of_people
 from iscg_mailbot.analyse.closure_phrases import phrase_patterns
 from iscg_mailbot.analyse.closure_points import on_points, points_referred
 from iscg_mailbot.analyse.closure_reading import (
@@ -101,7 +102,7 @@ def _closed_by(text: str, before: str, open_items: Sequence[OpenItem],
     """The items a closing clause closes: those of the owners it names as acting, else
     the sender's own, else those of the body or Sector the sender speaks for, else
     those naming no owner (the one open, or those the clause talks about)."""
-    acting = [m for m in doers(text, members) if not _greeted(text, m)] or (
+    acting = [m for m in doers(text, members) if not greeted(text, m)] or (
         doers(before, members) if PRONOUN.match(text) else [])
     named = frozenset(p for m in acting for p in owner_parts(m.owner))
     who = tuple(dict.fromkeys(m.owner for m in acting)) or (speaker.display,)
@@ -150,7 +151,7 @@ def detect_closure(
     something, is answered by a reply that says it (:func:`answered_items`); of a reply
     that closed other items, only when what it says talks about the item.
     """
-    open_items = _not_awaiting_reply(reply_new_text, open_items)
+    open_items = not_awaiting_reply(reply_new_text, open_items)
     if not open_items:
         return []
     speaker = speaker_of(sender, members)
@@ -162,7 +163,7 @@ def detect_closure(
                        if s.end <= found.sentence.start), "")
         choice = _closed_by(text, before, on_points(open_items, text), members, speaker)
         for item in choice.items:
-            if later(item.sentence, [text], _still_to_come(reply.pending, item, choice.by,
+            if later(item.sentence, [text], still_to_come(reply.pending, item, choice.by,
                                                            members)) or (
                     delegates(text) and not asks_to_pass(item.sentence)):
                 continue  # part still to come, or only passed on
@@ -181,81 +182,30 @@ def detect_closure(
     rest = [i for i in open_items if i.id not in closures
             and (not closures or reply.answer.about(i.sentence))]
     if rest:
-        delivered = any(delivery_statement(c) in _DELIVERY for c in reply.answer.says)
-        for item in answered_items(reply_new_text, on_points(rest, reply_new_text),
-                                   speaker.own | speaker.bodies, members):
-            shares = _share(item.owner, speaker.own | speaker.bodies) if item.owner \
-                else (speaker.display,)
-            if shares and item.owner and delivered \
-                    and one_thing_of_people(item.sentence, item.owner, members):
-                shares = ()  # "BR slides attached" of the slides asked of BR's two
-            closures[item.id] = Closure(
-                item.id, reply_new_text.strip()[:300], "answered", (0, len(reply_new_text)),
-                shares)
+        _answered_rest(reply_new_text, reply, rest, speaker, members, closures)
     return [closures[i.id] for i in open_items if i.id in closures]
 
 
-# What a liaison statement asks of the groups it is sent to ("ITU-D SG2 is invited to
-# share ...", "Action required: ...", "To: ITU-T SG11 (for action)").
-_LIAISON_ASK = re.compile(r"\b(?:is|are)\s+(?:kindly\s+)?invited\s+to\b|\baction\s+required\b|"
-                          r"\bfor\s+action\b", re.IGNORECASE)
-# The group's reply still a draft or still to come.
-_REPLY_TO_COME = re.compile(
-    r"\bdraft\s+(?:reply|response|answer)\b|"
-    r"\b(?:reply|response|answer)\s+(?:is\s+)?(?:planned|scheduled|foreseen|expected)\b|"
-    r"\b(?:reply|response|answer)\s+will\s+(?:then\s+|only\s+)?(?:go|be\s+(?:sent|agreed|"
-    r"approved|finali[sz]ed|adopted))\b", re.IGNORECASE)
+def _answered_rest(reply_new_text: str, reply: Reply, rest: Sequence[OpenItem],
+                   speaker: Speaker, members: MembersConfig | None,
+                   closures: dict[int, Closure]) -> None:
+    """The items no clause reported done that the reply answers (:func:`answered_items`),
+    for the sender's share, or whole when one of several people sent the one thing asked
+    of them all ("BR slides attached" of the slides asked of BR's two)."""
+    delivered = any(delivery_statement(c) in _DELIVERY for c in reply.answer.says)
+    for item in answered_items(reply_new_text, on_points(rest, reply_new_text),
+                               speaker.own | speaker.bodies, members):
+        shares = _share(item.owner, speaker.own | speaker.bodies) if item.owner \
+            else (speaker.display,)
+        if shares and item.owner and delivered \
+                and one_thing_of_people(item.sentence, item.owner, members):
+            shares = ()
+        closures[item.id] = Closure(
+            item.id, reply_new_text.strip()[:300], "answered", (0, len(reply_new_text)),
+            shares)
+
+
 _DELIVERY = frozenset({"attached", "delivered"})
-# Each person's own part: "your own observations", "your full name", "sound out your
-# groups", "each of you".
-_EACH_OWN = re.compile(r"\b(?:each|respective(?:ly)?|separately|individual(?:ly)?|own|your\s+"
-                       r"(?:full\s+)?(?:names?|groups?|units?|offices?|availability|"
-                       r"nationality|details|passports?|dates?))\b", re.IGNORECASE)
-_JOINT = re.compile(r"\b(?:joint(?:ly)?|together|with\s+(?:me|you|him|her|each\s+other))\b",
-                    re.IGNORECASE)
-
-
-def _not_awaiting_reply(reply_new_text: str, open_items: Sequence[OpenItem]
-                        ) -> Sequence[OpenItem]:
-    """The items a reply may close: a liaison's request to a group is met by the group's
-    reply, not by its draft sent round for comment nor by news while the reply is still
-    planned ("Reply planned for the October meeting", "the reply will then go to SG2")."""
-    if not open_items or not _REPLY_TO_COME.search(reply_new_text):
-        return open_items
-    return [i for i in open_items if not _LIAISON_ASK.search(i.sentence)]
-
-
-def one_thing_of_people(item_sentence: str, owner: str, members: MembersConfig | None) -> bool:
-    """Whether an item asks several people for one thing, which any of them delivers
-    for all: a joint piece of work ("Priya and Yuki to prepare a short joint note")
-    or colleagues of one unit asked for their unit's thing ("Still missing the BR
-    slides - Sofia, Rajesh, could you send them?"); not each person's own part ("Rajesh
-    and Grace, please send me your own observations", "James, Omar and Luis: please
-    send me your full name"), nor bodies' shares ("BDT and TSB to send ...")."""
-    names = [p.strip() for p in owner.split(",") if p.strip()]
-    if len(names) < 2 or members is None or _EACH_OWN.search(item_sentence):
-        return False
-    people = [members.by_name(n) for n in names]
-    if any(p is None for p in people):
-        return False
-    if _JOINT.search(item_sentence):
-        return True
-    units = {(p.organisation or p.group or "").casefold() for p in people if p is not None}
-    return len(units) == 1 and "" not in units
-
-
-def _greeted(text: str, mention: OwnerMention) -> bool:
-    """Whether a member named at the start of a clause is whom it turns to ("Dear Omar,
-    the rapporteur's comments are attached", "Lucia, BR slides attached"), not who did
-    the deed."""
-    return mention.kind == "member" and _GREETING_BEFORE.match(text[:mention.start]) is not None \
-        and _GREETING_AFTER.match(text, mention.end) is not None
-
-
-_GREETING_BEFORE = re.compile(
-    r"^\W*(?:(?:dear|hi|hello|hola|bonjour|estimad[oa]|querid[oa]|cher|ch\u00e8re|caro|cara|"
-    r"liebe[r]?|ol\u00e1)\s+)?(?:(?:mr|ms|mrs|dr|prof|mme|sr|sra)\.?\s+)?$", re.IGNORECASE)
-_GREETING_AFTER = re.compile(r"\s*(?:,|:|\s-\s|\s\u2013\s)")
 
 
 def _asked_for(text: str, items: list[OpenItem]) -> list[OpenItem]:
@@ -296,18 +246,6 @@ def _deeds_done(reply: Reply, open_items: Sequence[OpenItem], speaker: Speaker,
                                             (sentence.start, sentence.end),
                                             _share(item.owner, by))
                 break
-
-
-def _still_to_come(pending: Sequence[str], item: OpenItem, by: frozenset[str],
-                   members: MembersConfig | None) -> list[str]:
-    """What is left for later of the share done: "BDT's contribution was sent. The SG2
-    reply will come separately" leaves SG2's share of an item of SG2 and BDT for later,
-    not BDT's."""
-    others = owner_parts(item.owner) - by if by else frozenset()
-    if not others:
-        return list(pending)
-    return [p for p in pending
-            if not {q for m in doers(p, members) for q in owner_parts(m.owner)} & others]
 
 
 _INTERROGATIVE = re.compile(r"\b(?:whether|who|which|when|where|what|how\s+(?:many|much|to|can))\b",
