@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
+from iscg_mailbot.analyse.closure_greetings import addressees
 from iscg_mailbot.analyse.closure_items import answers_question, detect_closure
-from iscg_mailbot.analyse.closure_reading import addressees
 from iscg_mailbot.records import Address, OpenItem
 from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App

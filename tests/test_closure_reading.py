@@ -204,7 +204,7 @@ def test_somebody_passing_on_what_was_asked_of_a_member() -> None:
 
 def test_a_greeting_with_a_title_answers_the_asker() -> None:
     """"Dear Dr Park" greets the asker "Dr. Mi-rae Park": the title is no name."""
-    from iscg_mailbot.analyse.closure_reading import addressees
+    from iscg_mailbot.analyse.closure_greetings import addressees
 
     assert addressees("Dear Dr Park,\n\nRoom K is booked.") == {"park"}
     assert addressees("Dear Ms. Okafor, dear Amara,\n") == {"okafor", "amara"}

@@ -15,7 +15,11 @@ the item asked. Which items and whose share, read from the reply:
   asked for it to be passed on;
 - an item naming no owner ("please send me ...", "each Bureau is asked to ...") is
   everyone's: a reply completes the share of whoever it is from ("TSB's input
-  attached"), and the item stays open for the others.
+  attached"), and the item stays open for the others;
+- one thing asked of several people (a joint note, their unit's slides) is sent for all
+  of them by whichever of them sends it (:func:`~iscg_mailbot.analyse.closure_people.one_thing_of_people`);
+- a liaison's request to a group waits for the group's reply: not met by a draft reply
+  sent round for comment, nor while the reply is "planned for the October meeting".
 """
 
 from __future__ import annotations
@@ -29,8 +33,9 @@ from iscg_mailbot.analyse.action_addressee import SECTOR_BUREAU, bodies_bureau
 from iscg_mailbot.analyse.action_closure import asks_to_say, delivery_statement
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
-from iscg_mailbot.analyse.closure_later import COMES_BACK
-from iscg_mailbot.analyse.closure_people import names_people
+from iscg_mailbot.analyse.closure_greetings import greeted
+from iscg_mailbot.analyse.closure_later import COMES_BACK, not_awaiting_reply, still_to_come
+from iscg_mailbot.analyse.closure_people import names_people, one_thing_of_people
 from iscg_mailbot.analyse.closure_phrases import phrase_patterns
 from iscg_mailbot.analyse.closure_points import on_points, points_referred
 from iscg_mailbot.analyse.closure_reading import (
@@ -97,7 +102,8 @@ def _closed_by(text: str, before: str, open_items: Sequence[OpenItem],
     """The items a closing clause closes: those of the owners it names as acting, else
     the sender's own, else those of the body or Sector the sender speaks for, else
     those naming no owner (the one open, or those the clause talks about)."""
-    acting = doers(text, members) or (doers(before, members) if PRONOUN.match(text) else [])
+    acting = [m for m in doers(text, members) if not greeted(text, m)] or (
+        doers(before, members) if PRONOUN.match(text) else [])
     named = frozenset(p for m in acting for p in owner_parts(m.owner))
     who = tuple(dict.fromkeys(m.owner for m in acting)) or (speaker.display,)
     if named:
@@ -145,6 +151,7 @@ def detect_closure(
     something, is answered by a reply that says it (:func:`answered_items`); of a reply
     that closed other items, only when what it says talks about the item.
     """
+    open_items = not_awaiting_reply(reply_new_text, open_items)
     if not open_items:
         return []
     speaker = speaker_of(sender, members)
@@ -156,13 +163,17 @@ def detect_closure(
                        if s.end <= found.sentence.start), "")
         choice = _closed_by(text, before, on_points(open_items, text), members, speaker)
         for item in choice.items:
-            if later(item.sentence, [text], _still_to_come(reply.pending, item, choice.by,
+            if later(item.sentence, [text], still_to_come(reply.pending, item, choice.by,
                                                            members)) or (
                     delegates(text) and not asks_to_pass(item.sentence)):
                 continue  # part still to come, or only passed on
+            shares = _share(item.owner, choice.by) if item.owner else choice.who
+            if shares and item.owner and found.phrase in _DELIVERY \
+                    and one_thing_of_people(item.sentence, item.owner, members):
+                shares = ()  # one of them sent the one thing asked of them all
             closures.setdefault(item.id, Closure(
                 item.id, text, found.phrase, (found.sentence.start, found.sentence.end),
-                _share(item.owner, choice.by) if item.owner else choice.who))
+                shares))
     _deeds_done(reply, open_items, speaker, members, closures)
     close_received(reply_new_text, reply.answer.says, open_items, closures)  # "... reached me"
     # The items no clause reports done, answered by what else the reply says: "BR's
@@ -171,13 +182,30 @@ def detect_closure(
     rest = [i for i in open_items if i.id not in closures
             and (not closures or reply.answer.about(i.sentence))]
     if rest:
-        for item in answered_items(reply_new_text, on_points(rest, reply_new_text),
-                                   speaker.own | speaker.bodies, members):
-            closures[item.id] = Closure(
-                item.id, reply_new_text.strip()[:300], "answered", (0, len(reply_new_text)),
-                _share(item.owner, speaker.own | speaker.bodies) if item.owner
-                else (speaker.display,))
+        _answered_rest(reply_new_text, reply, rest, speaker, members, closures)
     return [closures[i.id] for i in open_items if i.id in closures]
+
+
+def _answered_rest(reply_new_text: str, reply: Reply, rest: Sequence[OpenItem],
+                   speaker: Speaker, members: MembersConfig | None,
+                   closures: dict[int, Closure]) -> None:
+    """The items no clause reported done that the reply answers (:func:`answered_items`),
+    for the sender's share, or whole when one of several people sent the one thing asked
+    of them all ("BR slides attached" of the slides asked of BR's two)."""
+    delivered = any(delivery_statement(c) in _DELIVERY for c in reply.answer.says)
+    for item in answered_items(reply_new_text, on_points(rest, reply_new_text),
+                               speaker.own | speaker.bodies, members):
+        shares = _share(item.owner, speaker.own | speaker.bodies) if item.owner \
+            else (speaker.display,)
+        if shares and item.owner and delivered \
+                and one_thing_of_people(item.sentence, item.owner, members):
+            shares = ()
+        closures[item.id] = Closure(
+            item.id, reply_new_text.strip()[:300], "answered", (0, len(reply_new_text)),
+            shares)
+
+
+_DELIVERY = frozenset({"attached", "delivered"})
 
 
 def _asked_for(text: str, items: list[OpenItem]) -> list[OpenItem]:
@@ -218,18 +246,6 @@ def _deeds_done(reply: Reply, open_items: Sequence[OpenItem], speaker: Speaker,
                                             (sentence.start, sentence.end),
                                             _share(item.owner, by))
                 break
-
-
-def _still_to_come(pending: Sequence[str], item: OpenItem, by: frozenset[str],
-                   members: MembersConfig | None) -> list[str]:
-    """What is left for later of the share done: "BDT's contribution was sent. The SG2
-    reply will come separately" leaves SG2's share of an item of SG2 and BDT for later,
-    not BDT's."""
-    others = owner_parts(item.owner) - by if by else frozenset()
-    if not others:
-        return list(pending)
-    return [p for p in pending
-            if not {q for m in doers(p, members) for q in owner_parts(m.owner)} & others]
 
 
 _INTERROGATIVE = re.compile(r"\b(?:whether|who|which|when|where|what|how\s+(?:many|much|to|can))\b",

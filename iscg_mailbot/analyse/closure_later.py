@@ -5,7 +5,9 @@ be added next week") or still sought ("Still looking for days 2 and 3").
 Read by :func:`~iscg_mailbot.analyse.closure_reading.deferral` for each clause of a reply
 (behind :data:`LEAVES_WORK_WORDS`, its gate), and by a reply's answer
 (:data:`REST_TO_COME`: what it reports is then a part of what was asked). Also the
-owner's promise to check and come back (:data:`COMES_BACK`, kept by the owner's next reply).
+owner's promise to check and come back (:data:`COMES_BACK`, kept by the owner's next reply),
+and a liaison's request to a group left open while the group's reply is still a draft or
+still planned (:func:`not_awaiting_reply`).
 
     >>> bool(LEAVES_WORK.search("The Arab region answers will be added next week"))
     True
@@ -16,8 +18,12 @@ owner's promise to check and come back (:data:`COMES_BACK`, kept by the owner's 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from iscg_mailbot.analyse.closure_speaker import doers, owner_parts
 from iscg_mailbot.analyse.closure_words import gate_words
+from iscg_mailbot.records import OpenItem
+from iscg_mailbot.settings.members import MembersConfig
 
 # The rest of what was asked still sought, or left for later by name: "Still looking
 # for days 1 and 3", "For the other seminar venues I'll check with conference services"
@@ -69,3 +75,37 @@ COMES_BACK = re.compile(
     r"\b(?:I|we)\s*(?:will|shall|'ll|\u2019ll)\s+(?:\w+\s+){0,2}?(?:revert|come\s+back|get\s+back|"
     r"check|verify|confirm|find\s+out|look\s+into|let\s+you\s+know)\b|"
     r"\blet\s+(?:me|us)\s+(?:first\s+)?(?:check|find\s+out|verify|look\s+into)\b", re.IGNORECASE)
+
+
+# What a liaison statement asks of the groups it is sent to ("ITU-D SG2 is invited to
+# share ...", "Action required: ...", "To: ITU-T SG11 (for action)").
+_LIAISON_ASK = re.compile(r"\b(?:is|are)\s+(?:kindly\s+)?invited\s+to\b|\baction\s+required\b|"
+                          r"\bfor\s+action\b", re.IGNORECASE)
+# The group's reply still a draft or still to come.
+_REPLY_TO_COME = re.compile(
+    r"\bdraft\s+(?:reply|response|answer)\b|"
+    r"\b(?:reply|response|answer)\s+(?:is\s+)?(?:planned|scheduled|foreseen|expected)\b|"
+    r"\b(?:reply|response|answer)\s+will\s+(?:then\s+|only\s+)?(?:go|be\s+(?:sent|agreed|"
+    r"approved|finali[sz]ed|adopted))\b", re.IGNORECASE)
+
+
+def not_awaiting_reply(reply_new_text: str, open_items: Sequence[OpenItem]
+                       ) -> Sequence[OpenItem]:
+    """The items a reply may close: a liaison's request to a group is met by the group's
+    reply, not by its draft sent round for comment nor by news while the reply is still
+    planned ("Reply planned for the October meeting", "the reply will then go to SG2")."""
+    if not open_items or not _REPLY_TO_COME.search(reply_new_text):
+        return open_items
+    return [i for i in open_items if not _LIAISON_ASK.search(i.sentence)]
+
+
+def still_to_come(pending: Sequence[str], item: OpenItem, by: frozenset[str],
+                  members: MembersConfig | None) -> list[str]:
+    """What is left for later of the share done: "BDT's contribution was sent. The SG2
+    reply will come separately" leaves SG2's share of an item of SG2 and BDT for later,
+    not BDT's."""
+    others = owner_parts(item.owner) - by if by else frozenset()
+    if not others:
+        return list(pending)
+    return [p for p in pending
+            if not {q for m in doers(p, members) for q in owner_parts(m.owner)} & others]

@@ -5,7 +5,9 @@ indicate whether you wish to participate, and who?", "could BDT propose two spea
 is answered by the owner's reply naming them, though the reply may say it in the future
 ("I will be the TSB speaker", "Andrés and I will join") or share no word with the request
 ("Elena, for BR: Rajesh Iyer."). :func:`~iscg_mailbot.analyse.closure_items.answered_items`
-asks these first of the owner's items.
+asks these first of the owner's items. One thing asked of several people (a joint note,
+their unit's slides) is sent for all of them by whichever sends it
+(:func:`one_thing_of_people`).
 """
 
 from __future__ import annotations
@@ -118,3 +120,33 @@ def names_people(item_sentence: str, reply: Reply, speaker: Iterable[str],
 
 
 __all__ = ["names_people", "names_someone", "names_the_person", "says_who_attends"]
+
+
+# Each person's own part: "your own observations", "your full name", "sound out your
+# groups", "each of you".
+_EACH_OWN = re.compile(r"\b(?:each|respective(?:ly)?|separately|individual(?:ly)?|own|your\s+"
+                       r"(?:full\s+)?(?:names?|groups?|units?|offices?|availability|"
+                       r"nationality|details|passports?|dates?))\b", re.IGNORECASE)
+_JOINT = re.compile(r"\b(?:joint(?:ly)?|together|with\s+(?:me|you|him|her|each\s+other))\b",
+                    re.IGNORECASE)
+
+
+
+
+def one_thing_of_people(item_sentence: str, owner: str, members: MembersConfig | None) -> bool:
+    """Whether an item asks several people for one thing, which any of them delivers
+    for all: a joint piece of work ("Priya and Yuki to prepare a short joint note")
+    or colleagues of one unit asked for their unit's thing ("Still missing the BR
+    slides - Sofia, Rajesh, could you send them?"); not each person's own part ("Rajesh
+    and Grace, please send me your own observations", "James, Omar and Luis: please
+    send me your full name"), nor bodies' shares ("BDT and TSB to send ...")."""
+    names = [p.strip() for p in owner.split(",") if p.strip()]
+    if len(names) < 2 or members is None or _EACH_OWN.search(item_sentence):
+        return False
+    people = [members.by_name(n) for n in names]
+    if any(p is None for p in people):
+        return False
+    if _JOINT.search(item_sentence):
+        return True
+    units = {(p.organisation or p.group or "").casefold() for p in people if p is not None}
+    return len(units) == 1 and "" not in units

@@ -204,50 +204,6 @@ def asks_to_pass(item_sentence: str) -> bool:
     return bool(_ASKS_TO_PASS.search(item_sentence))
 
 
-_GREETING = re.compile(
-    r"(?:^|[,;]\s*|\n\s*)(?:dear|hi|hello|hola|ol[aá]|bonjour|bonsoir|cher|ch[eè]re|chers|"
-    r"estimad[oa]s?|prezad[oa]s?|liebe[rs]?|hallo)\s+"
-    # A title is not the name: "Dear Dr Park" greets Park.
-    r"(?:(?:dr|mr|mrs|ms|miss|prof|professor|sr|sra|mme|herr|frau)\.?\s+|m\.\s*)?"
-    r"(?P<name>[^\W\d_][\w'-]*)",
-    re.IGNORECASE,
-)
-_VOCATIVE = re.compile(r"^\W*(?P<name>(?-i:[A-Z])[\w'-]+)\s*(?:,|\s-\s|\s\u2013\s)")
-_NOT_NAMES = {"yes", "no", "thanks", "thank", "sure", "ok", "okay", "done", "confirmed", "sorry",
-              "apologies", "update", "noted", "good", "great", "indeed", "perfect", "excellent",
-              "unfortunately", "also", "just", "please", "fine", "agreed", "sent"}
-_EVERYONE = {"all", "colleagues", "colleague", "everyone", "members", "team", "iscg",
-             "tous", "todos", "colegas", "collègues", "kollegen"}
-
-
-#: Titles before a name, in a greeting or a display name ("Dr. Seo-yeon Park").
-TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sr", "sra", "m",
-                    "mme", "herr", "frau"})
-
-
-def addressees(reply: str) -> set[str]:
-    """The names a reply greets at its start (the first word after a title: "Dear Dr
-    Park" greets "park"), case-folded; empty when it greets everyone ("Dear all", "Dear
-    colleagues") or nobody."""
-    head = reply.strip()[:120]
-    first_line = head.split("\n", 1)[0]
-    names = {m.group("name").casefold() for m in _GREETING.finditer(first_line)}
-    if not names:
-        match = _VOCATIVE.match(first_line + ",")
-        if match and match.group("name").casefold() not in _NOT_NAMES:
-            names = {match.group("name").casefold()}
-    if names and not names & _EVERYONE:
-        # Somebody turned to further down ("Dear Hiroshi, BDT's text attached. Fatou:
-        # 19 countries have ...") is addressed too: the reply answers them as well.
-        names |= {m.group("name").casefold() for m in _TURNED_TO.finditer(reply)
-                  if m.group("name").casefold() not in _NOT_NAMES}
-    return set() if names & _EVERYONE else names
-
-
-# A name opening a sentence or a line, then a colon: "Fatou: according to our records".
-_TURNED_TO = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?P<name>(?-i:[A-Z])[a-z\u00e0-\u00ff'-]+):\s")
-
-
 _STOP = frozenset((
     "about", "above", "after", "again", "also", "another", "available", "before", "being",
     "below", "between", "could", "dear", "does", "each", "from", "have", "into", "itself",

@@ -18,9 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from iscg_mailbot.analyse.actions import answers_question, detect_closure
+from iscg_mailbot.analyse.closure_greetings import TITLES, addressees
 from iscg_mailbot.analyse.closure_items import question_owners
 from iscg_mailbot.analyse.closure_points import points_of, points_referred
-from iscg_mailbot.analyse.closure_reading import TITLES, addressees
 from iscg_mailbot.records import ACTION, OPEN, QUESTION, Address, Closure, OpenItem
 from iscg_mailbot.services.actions.context import Context
 from iscg_mailbot.store.action_shares import ShareClosure, closed_shares
