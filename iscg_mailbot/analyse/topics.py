@@ -358,6 +358,8 @@ class TopicTagger:
         points: dict[int, float] = {}
         scores: dict[str, float] = {}
         for key, count in counts.items():
+            if key % _PLACES == 2:  # an overview: what the other messages left (overview_cap)
+                count = min(count, max_count - min(counts.get(key - 1, 0), max_count))
             points[key] = value = key_points[key][min(max_count, count)]
             topic = topic_of[key]
             scores[topic] = scores.get(topic, 0.0) + value
