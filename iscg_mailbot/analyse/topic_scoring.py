@@ -361,8 +361,9 @@ class TopicRule:
         the thread's strongest topic": the others are passing mentions, rejected with
         a note saying next to which topic. With ``reply_asides``, so is a topic that
         only one message other than the first names (``reached``: per topic, the
-        messages giving it points; :mod:`topic_replies`). Both are judged against the
-        same topics, those that reached their thresholds."""
+        messages giving it points; :mod:`topic_replies`). The share is of the strongest
+        topic that is not such an aside: one reply dwelling on a subject says nothing of
+        how strongly the thread is about its own."""
         scoring = self.topics.scoring
         share = scoring.min_share
         if len(tags) < 2 or (share <= 0 and not scoring.reply_asides):
@@ -371,7 +372,7 @@ class TopicRule:
                                {tag.topic for tag in tags if named_in_subject(tag)},
                                reached or {})
                   if scoring.reply_asides else set())
-        strongest = min(tags, key=self.rank)
+        strongest = min((tag for tag in tags if tag.topic not in asides), key=self.rank)
         kept: list[TopicTag] = []
         for tag in tags:
             if tag.topic in asides:
