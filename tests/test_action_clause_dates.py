@@ -65,3 +65,15 @@ def test_a_day_when_something_is_held_is_no_due_date(held: str, plain: str) -> N
 def test_a_marked_day_with_its_hour_stays_a_deadline() -> None:
     due = find_due("Please send the slides by 1 July at 10:00 UTC.", SENT)
     assert due is not None and due.value == date(2027, 7, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Please send the revised text 15 July, 2 amendments are still open.",
+    "Please send the revised text 15 July, 3 pmts are due.",
+])
+def test_a_number_after_the_day_is_no_hour_unless_am_or_pm_is_a_word(text: str) -> None:
+    # "2 amendments" holds "2 am" but gives no hour: the one future day is still due.
+    due = find_due(text, SENT)
+    assert due is not None and due.value == date(2027, 7, 15)
+    assert find_due(text.replace(", 2 amendments are", " at 2 am: these are")
+                    .replace(", 3 pmts are", " at 3 pm: these are"), SENT) is None

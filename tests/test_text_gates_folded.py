@@ -100,3 +100,9 @@ def test_received_items_behind_the_gate() -> None:
     said = ["BDT's mapping REACHED ME on 18 February", "Thanks for the update"]
     assert received_items(said, [item]) == [(item, said[0])]
     assert received_items(["BDT's mapping is still missing"], [item]) == []
+
+
+def test_named_groups_are_kept() -> None:
+    # "(?P<...>" lower-cased is "(?p<", which re does not read: the copy keeps "(?P".
+    found = FoldedPattern(re.compile(r"(?P<Verb>SENT|posted)\s+(?P=Verb)", re.IGNORECASE))
+    assert found.found("it was Sent sent") and not found.found("it was sent posted")

@@ -15,12 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from iscg_mailbot.analyse.nlp import build_pipeline
 from iscg_mailbot.analyse.topic_scoring import OVERVIEW
 from iscg_mailbot.analyse.topics import TopicTagger
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.records import ThreadText
-from iscg_mailbot.settings.itu_bodies import load_itu_bodies
-from iscg_mailbot.settings.topics import load_topics
+from iscg_mailbot.settings.itu_bodies import ItuBodies, load_itu_bodies
+from iscg_mailbot.settings.topics import TopicsConfig, load_topics
 
 PLAN = ("Dear colleagues, here is the plan for 2029. In Asia-Pacific the regional "
         "initiatives cover digital skills, emergency telecommunications, child online "
@@ -97,3 +98,26 @@ def test_the_overview_weight_is_a_share(tmp_path: Path) -> None:
                     "topics:\n  - {id: ai, name: A, phrases: [x]}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="overview_weight"):
         load_topics(path)
+
+
+def _capped(overview_topics: int) -> TopicTagger:
+    """Two topics, one occurrence counted per phrase and place (max_count 1)."""
+    config = TopicsConfig.model_validate({
+        "scoring": {"subject_weight": 3, "body_weight": 1, "max_count": 1,
+                    "default_threshold": 2.5, "overview_topics": overview_topics,
+                    "overview_min_points": 2},
+        "topics": [{"id": "spectrum", "name": "S", "phrases": [{"phrase": "spectrum", "weight": 2}]},
+                   {"id": "broadband", "name": "B",
+                    "phrases": [{"phrase": "broadband", "weight": 2}]}]})
+    return TopicTagger(config, build_pipeline(), bodies=ItuBodies.model_validate({"bodies": []}))
+
+
+def test_an_overview_never_adds_to_what_the_phrase_gave_already() -> None:
+    """An overview's occurrences share the phrase's max_count with the other messages:
+    "spectrum" counted once already (max_count 1), the overview's "spectrum" adds
+    nothing, so turning the overview rule on cannot tag what it left untagged."""
+    texts = ("Spectrum plans for the region.", "Spectrum and broadband, as listed.")
+    for tagger in (_capped(0), _capped(2)):
+        assert tagged(tagger, "", *texts) == fast(tagger, "", *texts) == set()
+        [verdict] = tagger.explain_threads([ThreadText(1, "", texts)])
+        assert {tag.topic: tag.score for tag in verdict.rejected}["spectrum"] == 2.0

@@ -169,3 +169,25 @@ def test_radio_service_spectrum_terms(tagger: TopicTagger) -> None:
     assert "spectrum" not in tagged(tagger, "Quiet rooms around the meeting halls", body)
     assert "spectrum" in tagged(tagger, "Analogue TV switch-off and the digital dividend", body)
     assert "spectrum" not in tagged(tagger, "Analogue TV switch-off and the viewers", body)
+
+
+def test_a_long_aside_is_no_yardstick_for_what_the_thread_is_about(
+        tagger: TopicTagger) -> None:
+    """min_share measures a topic against the strongest topic that is not an aside: a
+    reply dwelling on 5G does not make the thread's own topic a passing mention of it
+    (with the aside rejected too, the thread had no topic at all)."""
+    config = TopicsConfig.model_validate({
+        "scoring": {"subject_weight": 3, "body_weight": 1, "max_count": 3,
+                    "default_threshold": 2.5, "min_share": 0.25, "reply_asides": True},
+        "topics": [{"id": "environment", "name": "E",
+                    "phrases": [{"phrase": "e-waste", "weight": 2.5}]},
+                   {"id": "imt", "name": "I", "phrases": [{"phrase": "5G", "weight": 4}]}]})
+    rule = TopicTagger(config, nlp=tagger.nlp)
+    thread = ThreadText(1, "Collection points in schools", (
+        "We plan e-waste collection points in schools.",
+        "Thanks. 5G towers, 5G masts and 5G sites are next on our list."))
+    [plain] = rule.explain_threads([thread])
+    [fast] = rule.tag_threads([thread])
+    assert [tag.topic for tag in plain.tags] == [tag.topic for tag in fast.tags] == [
+        "environment"]
+    assert [tag.topic for tag in plain.rejected] == ["imt"]

@@ -56,7 +56,9 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # A headline of the deed, the thing and its participle: "TSB lines updated.",
         # "Lucia, TSB rows updated.", "Documents for AI 3 and AI 4 posted: ISCG-27/25"
         # (the sixth and twelfth writers); not "to be updated", "not yet posted".
-        r"|(?:^|[:;\u2013\u2014-]\s|^\W*(?-i:[A-Z])[\w'-]+,\s)\W*"
+        # (\W*+: punctuation before the thing is never one of its words, else a run of
+        # "- - -" is split every way at every dash, the square of its length.)
+        r"|(?:^|[:;\u2013\u2014-]\s|^\W*(?-i:[A-Z])[\w'-]+,\s)\W*+"
         r"(?:(?!(?:will|shall|be|being|been|not|nothing|no|to|yet|still|is|are|was|were|"
         r"has|have|once|when|if)\b)[\w'\u2019/.-]+\s+){1,7}"
         r"(?:updated|posted|uploaded|circulated|corrected|submitted)" + _HEADLINE_END +
@@ -106,7 +108,7 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # delay - BR slides attached.", after a name ("Lucia, BDT list attached") and
         # before what it holds ("Three circulars attached (Kerala, Maharashtra and Delhi)",
         # the twelfth and thirteenth writers).
-        r"|(?:^|[:;\u2013\u2014-]\s|^\W*(?-i:[A-Z])[\w'-]+,\s)\W*"
+        r"|(?:^|[:;\u2013\u2014-]\s|^\W*(?-i:[A-Z])[\w'-]+,\s)\W*+"
         r"(?:(?!(?:will|shall|be|not|nothing|no|to)\b)[\w'\u2019/.()-]+\s+){1,4}"
         r"(?:attached|enclosed)" + _HEADLINE_END,
         re.IGNORECASE)),

@@ -20,18 +20,19 @@ from iscg_mailbot.analyse.closure_reading import signature_start
 from iscg_mailbot.analyse.closure_reply import Answer, Reply
 from iscg_mailbot.settings.members import MembersConfig
 
+# The roles a request may ask a person to fill (read by the requests for people below).
+_ROLES = (r"speaker|trainer|expert|reviewer|focal\s+point|moderator|panell?ist|lecturer|"
+          r"presenter")
 # A request for a person in a role ("Could TSB nominate a speaker ...?", "Could TSB send
 # one trainer for the module?"), and a reply naming who will fill it ("I will be the TSB
 # speaker in Kigali", "our colleague Mme Ba will come for the BSG day"): the fifth and
 # eighth writers' dev parts close the request on it, though it is said in the future.
 _ASKS_PERSON = re.compile(
     r"\b(?:nominate|designate|name|propose|send|suggest|identify)\b[^.?;]{0,30}?\b"
-    r"(?:speaker|trainer|expert|reviewer|focal\s+point|moderator|panell?ist|lecturer|"
-    r"presenter)s?\b", re.IGNORECASE)
+    r"(?:" + _ROLES + r")s?\b", re.IGNORECASE)
 _PERSON_COMES = re.compile(
     r"\b(?:I|(?-i:[A-Z])[\w'-]+)\s+will\s+(?:be\s+(?:the|our)\s+(?:\w+\s+){0,2}?"
-    r"(?:speaker|trainer|expert|reviewer|focal\s+point|moderator|panell?ist|lecturer|"
-    r"presenter)|come|attend|join\s+(?:you|us)|travel)\b", re.IGNORECASE)
+    r"(?:" + _ROLES + r")|come|attend|join\s+(?:you|us)|travel)\b", re.IGNORECASE)
 
 
 # A request to say whether, who or how many will take part ("May I ask RAG and TDAG
@@ -62,8 +63,7 @@ def says_who_attends(item_sentence: str, read: Answer) -> bool:
 # reply shares no word with the request.
 _ASKS_PEOPLE = re.compile(
     r"\b(?:nominate|designate|name|propose|suggest|identify)\b[^.?;]{0,30}?\b"
-    r"(?:speaker|trainer|expert|reviewer|focal\s+point|moderator|panell?ist|lecturer|"
-    r"presenter|colleague|participant|representative|candidate|mentor|nominee)s?\b",
+    r"(?:" + _ROLES + r"|colleague|participant|representative|candidate|mentor|nominee)s?\b",
     re.IGNORECASE)
 _TITLED = re.compile(r"\b(?-i:Mr|Ms|Mrs|Dr|Prof|Mme)\.?\s+(?-i:[A-Z])[\w'-]+")
 _VOCATIVE_END = re.compile(r"\s*[,:\u2013-]")
@@ -105,7 +105,6 @@ def names_the_person(item_sentence: str, promised: Sequence[str]) -> bool:
     """Whether a reply's promise names who fills the role an item asks for."""
     return bool(_ASKS_PERSON.search(item_sentence)) and any(
         _PERSON_COMES.search(c) for c in promised)
-
 
 
 def names_people(item_sentence: str, reply: Reply, speaker: Iterable[str],

@@ -67,9 +67,10 @@ def starts_after(before: str, day: str) -> bool:
 
 
 # A day given with its hour: "tentatively on 1 July at 10:00 UTC", "on 3 June, 14:00-15:30
-# CET", "on 9 March from 9 am": when something is held.
+# CET", "on 9 March from 9 am": when something is held ("am" a word: "15 July, 2
+# amendments" gives no hour).
 _AT_HOUR = re.compile(
-    r"^\s*,?\s*(?:at\s+|from\s+)?\d{1,2}(?:[:.h]\d{2}\b|\s*(?:am|pm|a\.m\.|p\.m\.))",
+    r"^\s*,?\s*(?:at\s+|from\s+)?\d{1,2}(?:[:.h]\d{2}\b|\s*(?:(?:am|pm)\b|a\.m\.|p\.m\.))",
     re.IGNORECASE)
 
 

@@ -186,6 +186,9 @@ def _lower_source(pattern: re.Pattern[str]) -> str:
         if source[index] == "\\":
             parts.append(source[index:index + 2])  # an escape, kept in its case
             index += 2
+        elif source.startswith("(?P", index):
+            parts.append("(?P")  # a named group: re reads no "(?p"
+            index += 3
         else:
             parts.append(source[index].lower())
             index += 1

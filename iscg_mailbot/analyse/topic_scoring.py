@@ -295,8 +295,10 @@ class TopicRule:
         """Per topic, one Evidence per phrase and place: "points = weight x place x
         min(count, max_count), where place is subject_weight for the thread subject and
         body_weight for the new text of each message" (times overview_weight in an
-        overview); a negative phrase's points are taken off. Sorted most points first
-        (gained or lost), then positive before negative, then by phrase and place."""
+        overview, whose occurrences count only up to what the phrase's other messages
+        left of max_count: :func:`overview_cap`); a negative phrase's points are taken
+        off. Sorted most points first (gained or lost), then positive before negative,
+        then by phrase and place."""
         scoring = self.topics.scoring
         place = place_weights(scoring)
         forms: dict[tuple[RulePhrase, str], list[str]] = {}
@@ -305,7 +307,9 @@ class TopicRule:
         evidence: dict[str, list[tuple[Evidence, RulePhrase]]] = {}
         for (phrase, where), seen in forms.items():
             count = len(seen)
-            points = round(phrase.weight * place[where] * min(count, scoring.max_count), 3)
+            points = round(phrase.weight * place[where]
+                           * min(count, overview_cap(where, len(forms.get((phrase, BODY), ())),
+                                                     scoring.max_count)), 3)
             spellings = tuple(dict.fromkeys(seen))[:MAX_FORMS]
             record = Evidence(phrase.phrase, where, count, -points if phrase.negative else points,
                               phrase.negative, spellings)
@@ -357,8 +361,9 @@ class TopicRule:
         the thread's strongest topic": the others are passing mentions, rejected with
         a note saying next to which topic. With ``reply_asides``, so is a topic that
         only one message other than the first names (``reached``: per topic, the
-        messages giving it points; :mod:`topic_replies`). Both are judged against the
-        same topics, those that reached their thresholds."""
+        messages giving it points; :mod:`topic_replies`). The share is of the strongest
+        topic that is not such an aside: one reply dwelling on a subject says nothing of
+        how strongly the thread is about its own."""
         scoring = self.topics.scoring
         share = scoring.min_share
         if len(tags) < 2 or (share <= 0 and not scoring.reply_asides):
@@ -367,7 +372,7 @@ class TopicRule:
                                {tag.topic for tag in tags if named_in_subject(tag)},
                                reached or {})
                   if scoring.reply_asides else set())
-        strongest = min(tags, key=self.rank)
+        strongest = min((tag for tag in tags if tag.topic not in asides), key=self.rank)
         kept: list[TopicTag] = []
         for tag in tags:
             if tag.topic in asides:
@@ -388,6 +393,17 @@ def place_weights(scoring: Scoring) -> dict[str, float]:
     message, a message that is an overview (``Scoring.overview_topics``)."""
     return {SUBJECT: scoring.subject_weight, BODY: scoring.body_weight,
             OVERVIEW: scoring.body_weight * scoring.overview_weight}
+
+
+def overview_cap(where: str, in_messages: int, max_count: int) -> int:
+    """How many of a phrase's occurrences in ``where`` count: max_count, less, in an
+    overview, those the phrase has in the thread's other messages (``in_messages``).
+    Both places are the messages: were the overview's counted apart, a phrase found
+    max_count times elsewhere would gain points from being listed in passing, and
+    turning the overview rule on could tag a topic it left untagged."""
+    if where != OVERVIEW:
+        return max_count
+    return max_count - min(in_messages, max_count)
 
 
 def named_in_subject(tag: TopicTag) -> bool:

@@ -358,6 +358,8 @@ class TopicTagger:
         points: dict[int, float] = {}
         scores: dict[str, float] = {}
         for key, count in counts.items():
+            if key % _PLACES == 2:  # an overview: what the other messages left (overview_cap)
+                count = min(count, max_count - min(counts.get(key - 1, 0), max_count))
             points[key] = value = key_points[key][min(max_count, count)]
             topic = topic_of[key]
             scores[topic] = scores.get(topic, 0.0) + value
@@ -418,23 +420,20 @@ class TopicTagger:
 
     def _passing(self, shown: set[str], scores: dict[str, float],
                  counts: Counter[int], reached: set[tuple[str, int]]) -> set[str]:
-        """Passing mentions (topic_scoring.TopicRule.passing_mentions): topics below
-        min_share of the strongest topic's score that the subject gives no points, and
-        with reply_asides the topics only one message after the first names."""
-        rounded = {topic: round(scores[topic], 3) for topic in shown}
-        order = self._order
-        strongest = min(shown, key=lambda topic: (-rounded[topic], order[topic]))
-        floor = self.config.scoring.min_share * rounded[strongest]
-        low = {topic for topic in shown if rounded[topic] < floor}
-        asides = self.config.scoring.reply_asides
-        if not low and not asides:
-            return low
+        """Passing mentions (topic_scoring.TopicRule.passing_mentions): with
+        reply_asides the topics only one message after the first names, and topics below
+        min_share of the score of the strongest topic that is not such an aside, that
+        the subject gives no points."""
         # key % _PLACES == 0: a subject hit; its points for one occurrence tell a negative.
         in_subject = {self._key_topic[key] for key in counts
                       if key % _PLACES == 0 and self._key_points[key][1] > 0}
-        if asides:
-            low |= reply_asides(shown, in_subject, by_topic(reached))
-        return low - in_subject
+        asides = (reply_asides(shown, in_subject, by_topic(reached))
+                  if self.config.scoring.reply_asides else set())
+        rounded = {topic: round(scores[topic], 3) for topic in shown}
+        order = self._order
+        strongest = min(shown - asides, key=lambda topic: (-rounded[topic], order[topic]))
+        floor = self.config.scoring.min_share * rounded[strongest]
+        return {topic for topic in shown if rounded[topic] < floor} - in_subject | asides
 
     def _rank(self, tag: TopicTag) -> tuple[float, int]:
         return (-tag.score, self._order[tag.topic])
