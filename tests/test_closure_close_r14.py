@@ -1,5 +1,5 @@
-"""Closure round close-r14 (issue 13; minimal pairs, each first case failing on `main`
-afab8f6): an undertaking given in answer to a request ("For the speaker, I will ask
+"""Closure round close-r14 (issue 13; minimal pairs: the two promise cases fail on `main`
+afab8f6, their pairs pass on both): an undertaking given in answer to a request ("For the speaker, I will ask
 around and come back to you", "I will send it by Friday") is the same work as the
 request, kept by the reply of its giver that meets the request, whatever words that
 reply uses; an undertaking about something else, or a delivery by somebody else,
