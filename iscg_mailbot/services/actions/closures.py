@@ -8,6 +8,7 @@ analysed: an item counts as open when a message arrives unless an earlier reply 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
@@ -21,6 +22,7 @@ from iscg_mailbot.analyse.actions import answers_question, detect_closure
 from iscg_mailbot.analyse.closure_greetings import TITLES, addressees
 from iscg_mailbot.analyse.closure_items import question_owners
 from iscg_mailbot.analyse.closure_points import points_of, points_referred
+from iscg_mailbot.analyse.closure_reading import talks_about
 from iscg_mailbot.records import ACTION, OPEN, QUESTION, Address, Closure, OpenItem
 from iscg_mailbot.services.actions.context import Context
 from iscg_mailbot.store.action_shares import ShareClosure, closed_shares
@@ -158,7 +160,9 @@ class _Scan:
             if any(p is not None for p in points) else set()
         asked = [i for i, point in zip(candidates, points, strict=True)
                  if not referred or point is None or point in referred]
+        met: set[int] = set()  # the items this reply closes, whole or a share of them
         for item, shares in _close_questions(asked, message, self.senders, self.context):
+            met.add(item.id)
             answer = Closure(item.id, (message.new_text or "").strip()[:300], "answered",
                              (0, len(message.new_text or "")), shares)
             if not shares or self._last_share(answer, message):
@@ -168,9 +172,31 @@ class _Scan:
         for found in detect_closure(message.new_text or "", open_items,
                                     self.context.config.closure_phrases,
                                     sender=sender, members=self.context.members):
+            met.add(found.item_id)
             if not found.owners or self._last_share(found, message):
                 self._close(ClosingReply(found.item_id, message.id, message.date,
                                          found.sentence))
+        if met:
+            for promise in self._promises_kept(windows, met, message):
+                self._close(ClosingReply(promise, message.id, message.date, None))
+
+    def _promises_kept(self, windows: Sequence[_Open], met: set[int],
+                       message: MessageRow) -> list[int]:
+        """The undertakings a reply keeps with the request it meets: what its sender
+        promised in answer to that request, after it ("For the trainer, I will check
+        availability and revert", "I will send it by Friday", "Q26/16 will prepare a
+        reply"), is the same work, done when the request is ("good news: our colleague
+        will come"), whichever words the delivery uses."""
+        address = (message.sender_address or "").casefold()
+        if not address:
+            return []
+        requests = [w for w in windows if w.id in met]
+        return [w.id for w in windows
+                if w.id not in self.closed and w.item.kind == ACTION
+                and self.senders.get(w.message_pk, _NOBODY).address.casefold() == address
+                and any(r.asked < w.asked and r.message_pk != w.message_pk
+                        and promised_for(w.read.sentence, r.read.sentence)
+                        for r in requests)]
 
     def _window(self, item: ItemRow) -> _Open | None:
         """When the item is open, or None when no reply can close it: an item asked at
@@ -210,6 +236,20 @@ class _Scan:
         thread = self.by_thread.get(self.by_id[closure.item_id].thread_id or -1)
         if thread is not None:
             thread.drop(closure.item_id)
+
+
+_NOBODY = Address("", "")
+# "I will send it", "we will do so": an undertaking whose object is the request answered.
+_IT = re.compile(r"\b(?:will|shall|'ll|can|to)\s+(?:\w+\s+)?(?:send|share|provide|do|prepare|"
+                 r"circulate|write|draft|forward|post)\s+(?:it|them|this|these|so)\b",
+                 re.IGNORECASE)
+
+
+def promised_for(promise: str, request: str) -> bool:
+    """Whether an undertaking is made for a request: it takes up the request's words
+    ("For the trainer, I will check ..." of "Could TSB send one trainer ...") or refers
+    to it ("I will send it by Friday")."""
+    return bool(_IT.search(promise)) or talks_about(promise, request)
 
 
 def _close_questions(items: Sequence[ItemRow], reply: MessageRow, senders: dict[int, Address],
