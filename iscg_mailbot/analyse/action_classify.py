@@ -16,6 +16,7 @@ from functools import cached_property
 
 from iscg_mailbot.analyse.action_dates import DueMention, find_dates, pick_due
 from iscg_mailbot.analyse.action_dates_clauses import clause_due, commitment_due_in
+from iscg_mailbot.analyse.action_owners import is_unit
 from iscg_mailbot.analyse.action_text import DEADLINE_HEADER, Sentence
 from iscg_mailbot.analyse.action_who import Owners, Who
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded
@@ -185,6 +186,8 @@ def _checks_pass(rule: Rule, match: re.Match[str], reading: _Reading) -> bool:
         text[max(0, match.start() - 12):match.end()]
     ):
         return False  # "TSAG was invited to": a report of the past
+    if rule.name == "entity_will" and _unit_told(match, reading):
+        return False  # "The regional office will send the letters": news, not an item
     if rule.name == "for_information" and _TOLD_DONE.search(text):
         return False  # "For your information, WP 5D has approved its reply today": news
     if rule.needs_date and (reading.due is None or unknowable(reading.due)):
@@ -198,6 +201,15 @@ def _checks_pass(rule: Rule, match: re.Match[str], reading: _Reading) -> bool:
         return False
     # "Action items:" introduces a list; its lines are the items.
     return not (rule.name == "action_header" and len(text[match.end():].split()) < 3)
+
+
+def _unit_told(match: re.Match[str], reading: _Reading) -> bool:
+    """Whether the promise ``match`` read is of a unit of the secretariat named just
+    before it (:func:`~iscg_mailbot.analyse.action_owners.is_unit`): what the regional
+    office or the conference service will do, told in passing."""
+    before = [m for m in reading.owners.mentions if m.end <= match.start()]
+    return bool(before) and is_unit(reading.text, before[-1]) and len(
+        reading.text[before[-1].end:match.start()].split()) <= 4
 
 
 def _deadline(reading: _Reading, match: re.Match[str]) -> bool:

@@ -59,7 +59,19 @@ BODIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("RAG, TSAG, TDAG",
      (r"(?i:\b(?:the\s+)?(?:three\s+|all\s+|each\s+|every\s+)?(?:sector\s+)?advisory\s+"
       r"groups?\b)(?!\s+(?:of|for)\b)"), ("advisory",)),
+    # The secretariat's units named by what they do (see UNITS).
+    ("BDT", r"(?i:\b(?:regional|area)\s+offices?\b)", ("regional", "area")),
+    ("General Secretariat", r"(?i:\bconference\s+services?\b)", ("conference",)),
 )
+# Units of the secretariat named by what they do: ITU's regional and area offices are
+# BDT's, the conference services the General Secretariat's. Asked to do something
+# ("Could the conference service test the set-up?", "Regional Office to collect ground
+# passes", "could the regional office co-brand the webinar?") they stand for their
+# Bureau; what such a unit will do, told in passing ("The regional office will send the
+# invitation letters after that"), is news the writers leave unlabelled (checked by
+# :func:`is_unit`).
+UNITS = re.compile(r"(?i:\b(?:regional|area)\s+offices?|\bconference\s+services?)\b")
+
 # Bodies whose name is built from the match (study groups, working parties, CWGs, FGs).
 _STUDY_GROUP = re.compile(
     r"\b(?:(?P<sector>ITU-[RTD])\s+)?(?:SG|(?i:study\s+group))(?:-|\s*)(?P<n>\d{1,2})\b"
@@ -311,6 +323,11 @@ def find_mentions(text: str, members: MembersConfig | None) -> list[OwnerMention
 def join_owners(mentions: Sequence[OwnerMention]) -> str:
     """One owner string for several mentions, without repeats ("ITU-T SG17, ITU-T SG20")."""
     return ", ".join(dict.fromkeys(m.owner for m in mentions))
+
+
+def is_unit(text: str, mention: OwnerMention) -> bool:
+    """Whether ``mention`` names a unit of the secretariat by what it does (:data:`UNITS`)."""
+    return UNITS.fullmatch(text, mention.start, mention.end) is not None
 
 
 def find_addresses(text: str) -> list[str]:

@@ -2,7 +2,8 @@
 a party asked to pass a request on ("Could BR ask WP 5D to ...?"), a name closing the
 sentence ("..., Sofia."), a verb after "and" sharing the sentence's subject ("I am
 checking with X and will reply"), "with me" (the sender joins the work), a member or a
-body addressed by name ("Klaus, could you ...", "BDT, could you ..."; "Yuki, Priya: please ...")."""
+body addressed by name ("Klaus, could you ...", "BDT, could you ..."; "Yuki, Priya: please ..."),
+parties joined by "and" / "," ("TSB and BR are invited", but "For ITU-D, BDT will")."""
 
 from __future__ import annotations
 
@@ -75,4 +76,30 @@ def opening_names(text: str, mentions: list[OwnerMention], index: int) -> list[O
         chain.append(later)
     while len(chain) > 1 and text[chain[-1].end:chain[-1].end + 2].lstrip()[:1] != ":":
         chain.pop()
+    return chain
+
+
+# A sentence opening that frames what follows: "For ITU-D, ...", "As for BR, ...".
+_FRAME = re.compile(r"^\W*(?:for|as\s+for|as\s+regards|regarding|concerning|on\s+behalf\s+of)\s+"
+                    r"(?:the\s+)?$", re.IGNORECASE)
+_LIST_GOES_ON = re.compile(r"\s*(?:,|:|&|/|\band\b)", re.IGNORECASE)
+
+
+def chained(text: str, mentions: list[OwnerMention], index: int, forward: bool) -> list[int]:
+    """The indices, in the text's order, of the mention at ``index`` and those joined to
+    it by "and" / "," / "/" (forward or backward)."""
+    chain = [index]
+    step = 1 if forward else -1
+    while 0 <= index + step < len(mentions):
+        left, right = (index, index + step) if forward else (index + step, index)
+        if not CONNECTOR.match(text[mentions[left].end:mentions[right].start]):
+            break
+        if _FRAME.match(text[:mentions[left].start]) and "," in text[
+                mentions[left].end:mentions[right].start] and not _LIST_GOES_ON.match(
+                text, mentions[right].end):
+            break  # "For ITU-D, BDT will advise": ITU-D is the frame, BDT acts
+        index += step
+        chain.append(index)
+    if not forward:
+        chain.reverse()
     return chain

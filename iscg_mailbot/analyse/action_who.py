@@ -42,6 +42,7 @@ from iscg_mailbot.analyse.action_shapes import (
     WISH_IF,
     WITH_ME,
     YOU_TO_ASK,
+    chained,
     dash_at,
     opening_names,
 )
@@ -80,10 +81,6 @@ _ASIDE = re.compile(
     r"\b[^,]*,", re.IGNORECASE)
 
 
-# A sentence opening that frames what follows: "For ITU-D, ...", "As for BR, ...".
-_FRAME = re.compile(r"^\W*(?:for|as\s+for|as\s+regards|regarding|concerning|on\s+behalf\s+of)\s+"
-                    r"(?:the\s+)?$", re.IGNORECASE)
-_LIST_GOES_ON = re.compile(r"\s*(?:,|:|&|/|\band\b)", re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"them|him|her|they", re.IGNORECASE)
 _ASKER = re.compile(r"(?P<who>\b(?:I|we|[A-Z][\w-]*(?:\s+[A-Z0-9][\w/-]*){0,2}))\s*(?:will|shall|'ll|"
                     r"\u2019ll)\s+(?:also\s+)?$")
@@ -214,7 +211,9 @@ class Owners:
         if not LABEL_LEAD.fullmatch(self.text[:first.start]):
             return None
         who = self.chain(0, forward=True)
-        last = max(m.end for m in self.mentions if m.owner in (who.owner or "").split(", "))
+        # The end of the label's own names (not a later name of the same body: "BDT,
+        # could you fill in the survey for all regional offices?").
+        last = self.mentions[chained(self.text, self.mentions, 0, True)[-1]].end
         if (self.text[last:last + 2].lstrip()[:1] != ":" and not dash_at(self.text, last)
                 and not BODY_VOCATIVE.match(self.text, last)
                 and not _PEOPLE_LABEL.match(self.text, last)):
@@ -234,21 +233,7 @@ class Owners:
 
     def chain(self, index: int, forward: bool) -> Who:
         """The mention at ``index`` with those joined to it by "and" / "," / "/"."""
-        mentions, text = self.mentions, self.text
-        chain = [mentions[index]]
-        step = 1 if forward else -1
-        while 0 <= index + step < len(mentions):
-            left, right = (index, index + step) if forward else (index + step, index)
-            if not CONNECTOR.match(text[mentions[left].end:mentions[right].start]):
-                break
-            if _FRAME.match(text[:mentions[left].start]) and "," in text[
-                    mentions[left].end:mentions[right].start] and not _LIST_GOES_ON.match(
-                    text, mentions[right].end):
-                break  # "For ITU-D, BDT will advise": ITU-D is the frame, BDT acts
-            index += step
-            chain.append(mentions[index])
-        if not forward:
-            chain.reverse()
+        chain = [self.mentions[i] for i in chained(self.text, self.mentions, index, forward)]
         kinds = {m.kind for m in chain}
         return Who(join_owners(chain), "member" if kinds == {"member"} else "group", True)
 
