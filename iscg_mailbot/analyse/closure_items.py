@@ -192,11 +192,14 @@ def _answered_rest(reply_new_text: str, reply: Reply, rest: Sequence[OpenItem],
     """The items no clause reported done that the reply answers (:func:`answered_items`),
     for the sender's share, or whole when one of several people sent the one thing asked
     of them all ("BR slides attached" of the slides asked of BR's two)."""
-    delivered = any(delivery_statement(c) in _DELIVERY for c in reply.answer.says)
+    delivered: bool | None = None  # read when first needed: most replies answer nothing
     for item in answered_items(reply_new_text, on_points(rest, reply_new_text),
                                speaker.own | speaker.bodies, members):
         shares = _share(item.owner, speaker.own | speaker.bodies) if item.owner \
             else (speaker.display,)
+        if shares and item.owner and delivered is None:
+            # (each clause's words as the reply has read them for its other gates)
+            delivered = any(reply.statement(c) in _DELIVERY for c in reply.answer.says)
         if shares and item.owner and delivered \
                 and one_thing_of_people(item.sentence, item.owner, members):
             shares = ()

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from iscg_mailbot.analyse.closure_speaker import doers, owner_parts
 from iscg_mailbot.analyse.closure_words import gate_words
+from iscg_mailbot.analyse.text_gates import GatedPattern
 from iscg_mailbot.records import OpenItem
 from iscg_mailbot.settings.members import MembersConfig
 
@@ -87,6 +88,10 @@ _REPLY_TO_COME = re.compile(
     r"\b(?:reply|response|answer)\s+(?:is\s+)?(?:planned|scheduled|foreseen|expected)\b|"
     r"\b(?:reply|response|answer)\s+will\s+(?:then\s+|only\s+)?(?:go|be\s+(?:sent|agreed|"
     r"approved|finali[sz]ed|adopted))\b", re.IGNORECASE)
+# Asked of a reply's whole text, a reply to every open item of a thread: every match
+# says "reply", "response" or "answer", which most replies do not (a substring test of
+# the text's lower case, against a case-insensitive search of it: a third of the cost).
+_GATED_REPLY_TO_COME = GatedPattern(_REPLY_TO_COME, ("reply", "response", "answer"))
 
 
 def not_awaiting_reply(reply_new_text: str, open_items: Sequence[OpenItem]
@@ -94,7 +99,7 @@ def not_awaiting_reply(reply_new_text: str, open_items: Sequence[OpenItem]
     """The items a reply may close: a liaison's request to a group is met by the group's
     reply, not by its draft sent round for comment nor by news while the reply is still
     planned ("Reply planned for the October meeting", "the reply will then go to SG2")."""
-    if not open_items or not _REPLY_TO_COME.search(reply_new_text):
+    if not open_items or not _GATED_REPLY_TO_COME.search(reply_new_text):
         return open_items
     return [i for i in open_items if not _LIAISON_ASK.search(i.sentence)]
 
