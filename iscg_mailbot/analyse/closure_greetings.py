@@ -7,6 +7,8 @@ clause turns to is not whom it reports acting (:func:`greeted`).
 
     >>> sorted(addressees("Dear Dr Park, the list is attached."))
     ['park']
+    >>> sorted(addressees("Dear Andrés, dear Ahmed,\\n\\nThe report lists 27 countries."))
+    ['ahmed', 'andrés']
     >>> addressees("Fixed - the index page was cached.")
     set()
 """

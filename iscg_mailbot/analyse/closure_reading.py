@@ -9,7 +9,8 @@ later, whom it addresses, what it talks about.
   is still to be confirmed", "for the indicators we need another week");
 - :func:`delegates`: the sender passed the request on ("Forwarded to the Q3/2
   co-rapporteurs"), which completes an item only when passing it on was what was asked;
-- :func:`addressees`: the first names a reply greets ("Dear Ahmed," → ``{"ahmed"}``);
+- whom a reply greets ("Dear Ahmed," → ``{"ahmed"}``) is
+  :func:`iscg_mailbot.analyse.closure_greetings.addressees`;
 - :func:`content_words` and :func:`talks_about`: whether a sentence and an item share a
   content word ("the modules will be ready in April" and "the updated modules on
   notification procedures").
@@ -20,8 +21,6 @@ later, whom it addresses, what it talks about.
     False
     >>> defers("The page is managed by BDT, so I leave it to Grace."), defers("I leave it to you.")
     (True, False)
-    >>> sorted(addressees("Dear Andrés, dear Ahmed,\\n\\nThe report lists 27 countries."))
-    ['ahmed', 'andrés']
 """
 
 from __future__ import annotations
