@@ -67,6 +67,12 @@ def check_configuration(settings: Settings) -> ConfigCheck:
     summary, problems = check_meetings_file(settings)
     result.checked[str(meetings_path(config_dir))] = summary
     result.problems.extend(problems)
+    _check_products(config_dir, result)
+    return result
+
+
+def _check_products(config_dir: Path, result: ConfigCheck) -> None:
+    """itu_products.yaml: how many products, or its error (file, entry, fix)."""
     products = itu_products_path(config_dir)
     try:
         table = load_itu_products(products, missing_ok=True)
@@ -74,7 +80,6 @@ def check_configuration(settings: Settings) -> ConfigCheck:
                                          if products.exists() else "absent (none)")
     except ConfigError as exc:
         result.problems.append(str(exc))
-    return result
 
 
 def _gate_model(config: ActionsConfig, config_dir: Path) -> object | None:
