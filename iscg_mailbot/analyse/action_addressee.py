@@ -31,6 +31,7 @@ from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions
 from iscg_mailbot.analyse.action_scope import sector_of
 from iscg_mailbot.analyse.sectors import SECRETARIAT_UNITS
 from iscg_mailbot.records import ActionInput
+from iscg_mailbot.settings.itu_products import ItuProducts
 from iscg_mailbot.settings.members import MembersConfig, Role
 
 # Salutation words of the languages the list writes in (a greeting, then the names).
@@ -230,6 +231,21 @@ def sector_bureau(mentions: list[OwnerMention], own_unit: str | None) -> str | N
     if len(bureaux) != 1 or own_unit in bureaux:
         return None
     return bureaux.pop()
+
+
+def product_bureau(text: str, before: str, own_unit: str | None,
+                   products: ItuProducts) -> str | None:
+    """The one Bureau that runs the ITU product (itu_products.yaml) a question names,
+    else its paragraph ``before`` it names, unless the asker works there: the second,
+    seventh and eighth writers' dev parts put such questions, asked of nobody, to the
+    product's Bureau ("Does the ITU conformity and interoperability database list
+    ...?" to TSB; "... household survey. Will the model questionnaire include ...?" to
+    BDT). None when none, or several Bureaux' products, are named."""
+    if not products.products:
+        return None
+    bureau = (products.bureau_named(text)
+              or products.bureau_named(before.rsplit("\n\n", 1)[-1]))
+    return None if bureau is None or bureau == own_unit else bureau
 
 
 def sectors_as_bureaux(owner: str | None) -> str | None:

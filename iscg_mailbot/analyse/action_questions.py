@@ -22,6 +22,7 @@ from iscg_mailbot.analyse.action_addressee import (
     SECTOR_BUREAU,
     asked_parties,
     bodies_bureau,
+    product_bureau,
     sector_bureau,
 )
 from iscg_mailbot.analyse.action_chases import chases
@@ -34,6 +35,7 @@ from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.action_who import Owners, Who
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import ACTION, BOILERPLATE, PARTIES
+from iscg_mailbot.settings.itu_products import NO_PRODUCTS, ItuProducts
 from iscg_mailbot.settings.members import MembersConfig
 
 QUESTION = "question"
@@ -174,7 +176,8 @@ def _listed_question(item: ActionCandidate, message: ActionInput) -> bool:
 
 
 def as_question(item: ActionCandidate, message: ActionInput,
-                members: MembersConfig | None = None) -> ActionCandidate:
+                members: MembersConfig | None = None,
+                products: ItuProducts = NO_PRODUCTS) -> ActionCandidate:
     """An action item that asks its owner to say something, as a question: it is done
     when answered. Requests to deliver or do ("Could BDT send the list?") stay actions.
     One that asks what a named party should do is owed by whoever decides. A line of a
@@ -186,7 +189,7 @@ def as_question(item: ActionCandidate, message: ActionInput,
     if _listed_question(item, message):
         if item.owner is not None:
             return replace(item, kind=QUESTION, rule=f"{item.rule}_question")
-        who = asked(Owners(text, message, members), message.new_text[:item.span[0]])
+        who = asked(Owners(text, message, members), message.new_text[:item.span[0]], products)
         return replace(item, kind=QUESTION, rule=f"{item.rule}_question", owner=who.owner,
                        owner_kind=who.kind)
     if _ASKS_DECISION.search(text):
@@ -198,13 +201,13 @@ def as_question(item: ActionCandidate, message: ActionInput,
     if text.rstrip().endswith("?") and _ASKS_LEAVE.search(text):
         if item.owner is not None:
             return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say")
-        who = asked(Owners(text, message, members), message.new_text[:item.span[0]])
+        who = asked(Owners(text, message, members), message.new_text[:item.span[0]], products)
         return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say", owner=who.owner,
                        owner_kind=who.kind)
     if _asks_yes_no(item):
         if item.owner is not None:
             return replace(item, kind=QUESTION, rule=f"{item.rule}_yes_no")
-        who = asked(Owners(text, message, members), message.new_text[:item.span[0]])
+        who = asked(Owners(text, message, members), message.new_text[:item.span[0]], products)
         return replace(item, kind=QUESTION, rule=f"{item.rule}_yes_no", owner=who.owner,
                        owner_kind=who.kind)
     if (_ASKS_TO_SAY.search(text) or _ASKS_PLANS.match(text) or _SAYS_SECOND.match(text)
@@ -242,12 +245,13 @@ def _one_of(addressed: Who, owners: Owners, before: str) -> Who:
     return Who(bureau, "group", addressed.explicit) if bureau in greeted else addressed
 
 
-def asked(owners: Owners, before: str = "") -> Who:
+def asked(owners: Owners, before: str = "", products: ItuProducts = NO_PRODUCTS) -> Who:
     """Who owes a question's answer: the member or body it is put to ("Olga, ...?",
     "Does BDT plan to ...?", "Would TSB and BR be willing ...?"), whom the message
     greets, else the Bureau of the one Sector it asks about ("Is there work in ITU-T
     on ...?"), else whom a reply answers (the sender of its parent), else the Bureau
-    of the one Sector the text ``before`` it names; nobody when none of these says."""
+    of the one Sector the text ``before`` it names; nobody when none of these says.
+    Before whom a reply answers: the Bureau of the ITU product it asks about."""
     vocative = owners.vocative()
     if vocative is not None:
         return vocative
@@ -275,7 +279,9 @@ def asked(owners: Owners, before: str = "") -> Who:
     if addressed.owner is not None:
         return _one_of(addressed, owners, before)
     unit = owners.unit()
-    bureau = sector_bureau(owners.mentions, unit.owner if unit else None)
+    own = unit.owner if unit else None
+    bureau = sector_bureau(owners.mentions, own) or product_bureau(owners.text, before, own,
+                                                                   products)
     if bureau:
         return Who(bureau, "group", False)
     replied = owners.replied()
@@ -382,6 +388,7 @@ def find_questions(
     message: ActionInput,
     items: Sequence[ActionCandidate] = (),
     members: MembersConfig | None = None,
+    products: ItuProducts = NO_PRODUCTS,
 ) -> list[ActionCandidate]:
     """The message's questions that are not already items, as kind "question".
 
@@ -391,13 +398,11 @@ def find_questions(
     secretariat, then TSB). ``items`` are the message's action candidates: a request
     phrased as a question is already one of them, and a question followed by a request
     to answer it ("... ? Could TSB answer by 26 March?") is that request's. A question's
-    own deadline ("... by 26 March?") is its due date.
+    own deadline ("... by 26 March?") is its due date; ``products``, ITU's by Bureau.
     """
-    if "?" not in message.new_text:
+    if "?" not in message.new_text or owes_nothing(message):
         return []  # no question (the sentences are cut from the text, none added)
     taken = {item.span for item in items}
-    if owes_nothing(message):
-        return []
     found: list[ActionCandidate] = []
     sentences = split_sentences(message.new_text, forwarded=forwards_mail(message))
     asked_before: Sentence | None = None  # a question the next request asks to answer
@@ -419,7 +424,8 @@ def find_questions(
         owners = Owners(sentence.text, message, members)
         modal = _MODAL.search(sentence.text)
         owners.position = modal.start() if modal else 0
-        who = asked(owners, message.new_text[max(0, sentence.start - 1000):sentence.start])
+        who = asked(owners, message.new_text[max(0, sentence.start - 1000):sentence.start],
+                    products)
         due = find_due(sentence.text, message.date)
         if due is not None and (due.value is None or not due.marked):
             due = None

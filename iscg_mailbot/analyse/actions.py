@@ -107,6 +107,7 @@ from iscg_mailbot.settings.action_rules import (
     custom_rules,
 )
 from iscg_mailbot.settings.actions import DEFAULT_CLOSURE_PHRASES, ActionRules
+from iscg_mailbot.settings.itu_products import NO_PRODUCTS, ItuProducts
 from iscg_mailbot.settings.members import MembersConfig
 
 _FORWARD_MARK = re.compile(r"^\W*(?:-{2,}\s*forwarded\s+message|begin\s+forwarded\s+message)",
@@ -208,12 +209,14 @@ def extract_actions(
     members: MembersConfig | None = None,
     *,
     exhaustive: bool = False,
+    products: ItuProducts = NO_PRODUCTS,
 ) -> list[ActionCandidate]:
     """Actions and notes in the message's new text, in text order (one per sentence).
 
     ``members`` lets a sentence name a member ("Ms Petrova is requested to ...",
     "Olga, could you ...") and names the sender and addressees by their member names.
-    ``exhaustive`` asks every rule of every sentence instead of only those whose words
+    ``products`` (itu_products.yaml) puts a question asked of nobody to the Bureau
+    whose product it asks about. ``exhaustive`` asks every rule of every sentence instead of only those whose words
     the sentence holds, and runs every later pass even when no sentence is an item:
     slower, the same items (the reference the tests hold it to).
     """
@@ -243,7 +246,7 @@ def extract_actions(
         candidates = [c for c in candidates if not (
             (c.kind == NOTE or c.rule in ("for_action", "for_information"))
             and _POINTER.search(c.sentence))]
-    candidates = asking_for_answers([as_question(c, message, members) for c in candidates
+    candidates = asking_for_answers([as_question(c, message, members, products) for c in candidates
                                      if not _said_before(message, c.sentence)],
                                     sentences, message, members)
     candidates = _addressed_and_dated(candidates, sentences, message, members)

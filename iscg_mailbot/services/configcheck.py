@@ -10,6 +10,7 @@ from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.services.digest import check_member_list
 from iscg_mailbot.services.meetings import check_meetings_file
 from iscg_mailbot.settings.actions import ActionsConfig, actions_path, load_actions_config
+from iscg_mailbot.settings.itu_products import itu_products_path, load_itu_products
 from iscg_mailbot.settings.main import CONFIG_FILE_NAME, Settings
 from iscg_mailbot.settings.meetings import meetings_path
 from iscg_mailbot.settings.topics import check_topics_file, topics_path
@@ -24,8 +25,8 @@ class ConfigCheck:
 
 
 def check_configuration(settings: Settings) -> ConfigCheck:
-    """Check the main file (already loaded), topics.yaml, members.yaml, actions.yaml and
-    meetings.yaml."""
+    """Check the main file (already loaded), topics.yaml, members.yaml, actions.yaml,
+    meetings.yaml and itu_products.yaml."""
     result = ConfigCheck()
     config_dir = Path(settings.config_dir)
     result.checked[str(config_dir / CONFIG_FILE_NAME)] = (
@@ -66,7 +67,19 @@ def check_configuration(settings: Settings) -> ConfigCheck:
     summary, problems = check_meetings_file(settings)
     result.checked[str(meetings_path(config_dir))] = summary
     result.problems.extend(problems)
+    _check_products(config_dir, result)
     return result
+
+
+def _check_products(config_dir: Path, result: ConfigCheck) -> None:
+    """itu_products.yaml: how many products, or its error (file, entry, fix)."""
+    products = itu_products_path(config_dir)
+    try:
+        table = load_itu_products(products, missing_ok=True)
+        result.checked[str(products)] = (f"{len(table.products)} product(s)"
+                                         if products.exists() else "absent (none)")
+    except ConfigError as exc:
+        result.problems.append(str(exc))
 
 
 def _gate_model(config: ActionsConfig, config_dir: Path) -> object | None:

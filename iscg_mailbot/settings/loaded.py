@@ -28,6 +28,7 @@ from iscg_mailbot.settings.file_cache import cached, file_version
 if TYPE_CHECKING:
     from iscg_mailbot.settings.actions import ActionsConfig
     from iscg_mailbot.settings.itu_bodies import ItuBodies
+    from iscg_mailbot.settings.itu_products import ItuProducts
     from iscg_mailbot.settings.meetings import MeetingsConfig
     from iscg_mailbot.settings.members import MembersConfig
     from iscg_mailbot.settings.topics import TopicsConfig
@@ -120,6 +121,19 @@ class ConfigFiles:
         from iscg_mailbot.settings.meetings import load_meetings
 
         return self._once("meetings", self.meetings_path, load_meetings)
+
+    @property
+    def itu_products_path(self) -> Path:
+        from iscg_mailbot.settings.itu_products import itu_products_path
+
+        return itu_products_path(self.config_dir)
+
+    def itu_products(self) -> ItuProducts:
+        """ITU's products by Bureau; an empty table when the file is missing."""
+        from iscg_mailbot.settings.itu_products import load_itu_products
+
+        return self._once("itu_products", self.itu_products_path,
+                          lambda path: load_itu_products(path, missing_ok=True))
 
     def itu_bodies(self) -> ItuBodies:
         """The ITU-structure table; an empty one when the file is missing."""

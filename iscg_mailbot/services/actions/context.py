@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     # `search` imports this package and reads none of them.
     from iscg_mailbot.analyse.action_model import GateModel
     from iscg_mailbot.settings.actions import ActionsConfig
+    from iscg_mailbot.settings.itu_products import ItuProducts
     from iscg_mailbot.settings.meetings import MeetingsConfig
     from iscg_mailbot.settings.members import MembersConfig
 
@@ -24,6 +25,13 @@ def _no_meetings() -> MeetingsConfig:
     from iscg_mailbot.settings.meetings import MeetingsConfig
 
     return MeetingsConfig()
+
+
+def _no_products() -> ItuProducts:
+    """An empty products table, for a Context made without one (see the imports)."""
+    from iscg_mailbot.settings.itu_products import NO_PRODUCTS
+
+    return NO_PRODUCTS
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,8 @@ class Context:
     meetings: MeetingsConfig = field(default_factory=_no_meetings)
     # The learned gate's model file (actions.yaml "gate", "gate_model"), None when off.
     gate_file: Path | None = None
+    # ITU's products by Bureau (itu_products.yaml): whom a question asked of nobody is put to.
+    products: ItuProducts = field(default_factory=_no_products)
 
     @property
     def gate(self) -> GateModel | None:
@@ -63,9 +73,10 @@ def list_today(config: ActionsConfig, now: datetime | None = None) -> date:
 
 
 def load_context(app: App) -> Context:
-    """``actions.yaml``, ``members.yaml`` and ``meetings.yaml`` as the application loaded
-    them, and the learned gate's model when ``actions.yaml`` turns it on."""
+    """``actions.yaml``, ``members.yaml``, ``meetings.yaml`` and ``itu_products.yaml``
+    as the application loaded them, and the learned gate's model when ``actions.yaml`` turns it on."""
     config = app.config.actions()
     return Context(config, app.config.members(), meetings=app.config.meetings(),
                    max_chars=app.settings.analysis_max_chars,
-                   gate_file=config.gate_file(app.settings.config_dir))
+                   gate_file=config.gate_file(app.settings.config_dir),
+                   products=app.config.itu_products())

@@ -229,9 +229,10 @@ def _read_loaded(session: Session, loaded: list[tuple[MessageRow, str | None]],
     for message, list_address in loaded:
         parent = parents.get((message.list_id, message.parent_message_id or ""))
         action_input = _input(message, list_address, context, parent)
-        candidates = extract_actions(action_input, rules, context.members)
+        candidates = extract_actions(action_input, rules, context.members,
+                                     products=context.products)
         candidates = date_from_parent(candidates, action_input, partial(
-            extract_actions, rules=rules, members=context.members))
+            extract_actions, rules=rules, members=context.members, products=context.products))
         if candidates:  # (most messages have none: the thread's earlier items not read)
             earlier = asked.get(message.thread_id or -1, [])
             candidates = drop_restated(
@@ -242,7 +243,8 @@ def _read_loaded(session: Session, loaded: list[tuple[MessageRow, str | None]],
                 (message.date, Earlier(c.owner, c.due, c.kind, c.sentence)) for c in candidates)
         candidates = date_from_meetings(candidates, action_input.date, context.meetings)
         if context.config.questions:
-            questions = find_questions(action_input, candidates, context.members)
+            questions = find_questions(action_input, candidates, context.members,
+                                       context.products)
             candidates = candidates + questions
             if message.thread_id is not None:
                 # A question asked is as much asked as a rule's item: a reply's "let me
