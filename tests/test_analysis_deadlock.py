@@ -113,10 +113,13 @@ def _assert_analysed_once(engine: Engine, report: AnalysisReport, threads: list[
     assert sum(report.topics_added.values()) == tagged
 
 
-def test_an_analyser_waiting_for_an_import_is_no_deadlock(app: App) -> None:
+def test_an_analyser_waiting_for_an_import_is_no_deadlock(
+        app: App, caplog: pytest.LogCaptureFixture) -> None:
     """The import holds a thread's row, then asks for its queue row (ingest's order): the
     analyser, which asks for the thread first now, waits for the import, then analyses
-    the thread again since it got mail meanwhile (the old order: a deadlock)."""
+    the thread again since it got mail meanwhile (the old order: a deadlock, the
+    analyser its victim)."""
+    caplog.set_level(logging.WARNING, logger="iscg_mailbot.store.conflicts")
     engine = app.engine
     first = _threads(engine)[0]
     with engine.connect() as importing:
@@ -129,6 +132,7 @@ def test_an_analyser_waiting_for_an_import_is_no_deadlock(app: App) -> None:
         importing.execute(REQUEUE, {"t": first})
         importing.commit()
     _assert_analysed_once(engine, analysis.result(), _threads(engine))
+    assert "deadlock" not in caplog.text
 
 
 def test_an_analyser_chosen_as_a_deadlock_victim_writes_again_once(
