@@ -137,8 +137,9 @@ def test_an_analyser_waiting_for_an_import_is_no_deadlock(
 
 def test_an_analyser_chosen_as_a_deadlock_victim_writes_again_once(
         app: App, caplog: pytest.LogCaptureFixture) -> None:
-    """The import locks two threads in the other order (its messages' order): the server
-    rolls the analyser's write back, which runs again and is counted once."""
+    """The import locks two threads in the other order (a batch's merges, summaries and
+    flags are not in one id order): the server rolls the analyser's write back, which
+    runs again and is counted once."""
     caplog.set_level(logging.WARNING, logger="iscg_mailbot.store.conflicts")
     engine = app.engine
     threads = _threads(engine)

@@ -264,8 +264,9 @@ def finish(session: Session, holder: str, claims: Sequence[Claim]) -> set[int]:
     Taken the other way round (as before), an analyser and a batch each held what the
     other wanted and the server rolled one back (store/conflicts.py); now the analyser
     waits for the batch's commit, then finds the threads queued again and leaves them.
-    A batch locking its threads in its messages' order can still meet an analyser on two
-    threads: the caller runs the transaction again then (PostgreSQL's docs ask for it).
+    A batch does not lock all its threads in one id order (merges, then the threads whose
+    summary changed, then the flags), so it can still meet an analyser on two threads:
+    the caller runs the transaction again then (PostgreSQL's docs ask for it).
     """
     write_first(session)  # SQLite: the write lock before the read below
     ids = [c.thread_id for c in claims]
