@@ -33,8 +33,10 @@ def mbox_file(path: Path, *messages: bytes) -> Path:
     return path
 
 
-def _wait_for_a_lock_wait(engine: Engine, timeout: float = 20.0) -> None:
-    """Until another backend waits for a row lock (the import, blocked by the analyser)."""
+def wait_for_a_lock_wait(engine: Engine, timeout: float = 20.0,
+                         who: str = "the import") -> None:
+    """Until another backend waits for a row lock (``who``, blocked by the test's
+    connection)."""
     deadline = time.monotonic() + timeout
     with engine.connect() as watcher:
         while time.monotonic() < deadline:
@@ -45,7 +47,7 @@ def _wait_for_a_lock_wait(engine: Engine, timeout: float = 20.0) -> None:
             if waiting:
                 return
             time.sleep(0.05)
-    raise AssertionError("the import never waited for the analyser's lock")
+    raise AssertionError(f"{who} never waited for a lock")
 
 
 def test_a_batch_rolled_back_by_a_deadlock_is_stored_again_once(
@@ -78,7 +80,7 @@ def test_a_batch_rolled_back_by_a_deadlock_is_stored_again_once(
                               "WHERE thread_id = :t"), {"t": thread_id})
         importing = threading.Thread(target=import_reply)
         importing.start()
-        _wait_for_a_lock_wait(engine)
+        wait_for_a_lock_wait(engine)
         # The import holds the thread's row and waits for the queue row: the analyser now
         # asks for the thread's row, and the server breaks the cycle.
         analyser.execute(text("UPDATE threads SET needs_analysis = false WHERE id = :t"),

@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from functools import cache
-from typing import cast
+from typing import NamedTuple, cast
 
 from sqlalchemy import Delete, Table, Update, delete, func, select, update
 
@@ -36,6 +36,7 @@ from iscg_mailbot.services.topics import tagging
 from iscg_mailbot.services.topics.loading import tagger_for
 from iscg_mailbot.store import analysis_rows, work
 from iscg_mailbot.store.chunks import among
+from iscg_mailbot.store.conflicts import retrying
 from iscg_mailbot.store.models import AnalysisFailure, Thread
 from iscg_mailbot.store.planner import PlannerStatistics, analysis_statistics
 from iscg_mailbot.store.types import utcnow
@@ -62,6 +63,16 @@ IDLE_SECONDS = 0.2
 # (store/analysis_rows.py): the threads' ids one array on PostgreSQL (store/chunks.among).
 _THREADS = Thread.__table__  # a Core Table already (store/tables.py)
 _FAILURES = cast(Table, AnalysisFailure.__table__)
+
+
+class _Written(NamedTuple):
+    """What a chunk's committed write did, for the report: the threads taken off the
+    queue, their messages, the items and topics saved."""
+
+    done: set[int]
+    messages: int
+    found: action_extraction.ActionsReport
+    tagged: tagging.RetagReport
 
 
 @cache
@@ -214,33 +225,44 @@ class Analyser:
             overlap_rows = overlap_terms.read_thread_terms(session, thread_ids, messages)
         tags = tagging.tag_texts(self.app, texts)
         overlap_meaning.with_vectors(self.app.settings, overlap_rows)
-        with self.app.session() as session:
-            done = work.finish(session, self._token(), claims)
-            if not done:
-                return
-            kept = extraction.in_threads(done)
-            found = action_extraction.save_extraction(session, kept, self.context, index=False)
-            tagged = tagging.save_tags(session, [t for t in tags if t.thread_id in done])
-            overlap_terms.save_thread_terms(
-                session, [row for row in overlap_rows if row["thread_id"] in done])
-            # No Thread or AnalysisFailure of these was loaded in this session.
-            analysed, no_failure = _done_statements(session.get_bind().dialect.name)
-            session.execute(analysed, {"ids": sorted(done)})
-            session.execute(no_failure, {"ids": sorted(done)})
-        self._count(done, len(kept.ids), found, tagged)
-        if found.added and self.app.engine.dialect.name == "postgresql":
-            with self.app.session() as session:  # a transaction of its own, as ingest's
-                self._statistics.stored(session, found.added)
 
-    def _count(self, done: set[int], messages: int, found: action_extraction.ActionsReport,
-               tagged: tagging.RetagReport) -> None:
+        def write() -> _Written | None:
+            with self.app.session() as session:
+                done = work.finish(session, self._token(), claims)
+                if not done:
+                    return None
+                kept = extraction.in_threads(done)
+                found = action_extraction.save_extraction(session, kept, self.context,
+                                                          index=False)
+                tagged = tagging.save_tags(session, [t for t in tags if t.thread_id in done])
+                overlap_terms.save_thread_terms(
+                    session, [row for row in overlap_rows if row["thread_id"] in done])
+                # No Thread or AnalysisFailure of these was loaded in this session.
+                analysed, no_failure = _done_statements(session.get_bind().dialect.name)
+                session.execute(analysed, {"ids": sorted(done)})
+                session.execute(no_failure, {"ids": sorted(done)})
+            return _Written(done, len(kept.ids), found, tagged)
+
+        # The server may roll the write back to break a deadlock with an import whose
+        # batch locks these threads in another order (store/conflicts.py): it runs again
+        # from the claim, the results computed above being the same. Nothing outside the
+        # database changes before it commits: the report counts it after.
+        written = retrying(write)
+        if written is None:
+            return
+        self._count(written)
+        if written.found.added and self.app.engine.dialect.name == "postgresql":
+            with self.app.session() as session:  # a transaction of its own, as ingest's
+                self._statistics.stored(session, written.found.added)
+
+    def _count(self, written: _Written) -> None:
         report = self.report
         report.transactions += 1
-        report.thread_ids |= done
-        report.messages += messages
-        report.actions_added += found.added
-        report.actions_closed += found.closed
-        for topic, added, _removed in tagged.changes():
+        report.thread_ids |= written.done
+        report.messages += written.messages
+        report.actions_added += written.found.added
+        report.actions_closed += written.found.closed
+        for topic, added, _removed in written.tagged.changes():
             report.topics_added[topic] += added
 
     def _analyse_alone(self, one: work.Claim) -> None:

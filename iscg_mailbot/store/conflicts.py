@@ -1,9 +1,12 @@
 """Transactions the database rolled back to break a deadlock, run again.
 
 On PostgreSQL an ingest batch and an analysis worker can lock the same rows in opposite
-orders: the batch updates its threads, then queues them (``analysis_work``); a worker
-finishing its claim deletes its queue rows, then clears its threads' flags. When the two
-meet, the server rolls one of them back with a deadlock (SQLSTATE 40P01). PostgreSQL's
+orders: the batch updates its threads (merges, summaries, then flags: not in one id
+order), then queues them (``analysis_work``); a worker finishing its claim locks its
+threads in id order, then deletes its queue rows (store/work.finish; until 2026-12-05 it
+took the queue rows first, the more frequent cycle). When the two meet, the server rolls
+one of them back with a deadlock (SQLSTATE 40P01); ingest and the analyser
+(services/analysis.py) both run the rolled-back transaction again. PostgreSQL's
 documentation asks applications to retry such transactions: the server undid the whole
 transaction, so running it again from the start stores nothing twice. The same holds for
 serialization failures (40001). Other errors are not retried.

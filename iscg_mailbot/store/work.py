@@ -151,7 +151,7 @@ class _ByIds(NamedTuple):
 
     take: Update  # claim the threads: claimer, until
     release: Update  # give back those the claimer holds: claimer
-    existing: Select[int]  # those of the threads still stored
+    lock: Select[int]  # lock those of the threads still stored, in id order (finish)
     flag: Update  # flag the threads needs_analysis
 
 
@@ -164,7 +164,10 @@ def _by_ids(dialect: str) -> _ByIds:
         release=update(_QUEUE).where(_QUEUE.c.holder == bindparam("claimer"),
                                      among(_QUEUE.c.thread_id, dialect))
         .values(holder=None, lease_until=None),
-        existing=select(Thread.id).where(among(Thread.id, dialect)),
+        # FOR NO KEY UPDATE (``key_share``), the lock finish's UPDATE of the threads'
+        # flag takes anyway: ingest's new messages (foreign keys, KEY SHARE) still go in.
+        lock=select(Thread.id).where(among(Thread.id, dialect)).order_by(Thread.id)
+        .with_for_update(key_share=True),
         flag=update(threads).where(among(threads.c.id, dialect)).values(needs_analysis=True))
 
 
@@ -254,18 +257,30 @@ def finish(session: Session, holder: str, claims: Sequence[Claim]) -> set[int]:
     """Take the claimed threads off the queue if nothing changed since the claim, and
     return those that still exist: the caller writes their results in this same
     transaction. A thread that got new mail meanwhile stays queued (released); one
-    merged away is just taken off."""
+    merged away is just taken off.
+
+    The threads are locked first (PostgreSQL), in id order, then their queue rows: the
+    order of an ingest batch, which updates its threads, then queues them (:func:`mark`).
+    Taken the other way round (as before), an analyser and a batch each held what the
+    other wanted and the server rolled one back (store/conflicts.py); now the analyser
+    waits for the batch's commit, then finds the threads queued again and leaves them.
+    A batch does not lock all its threads in one id order (merges, then the threads whose
+    summary changed, then the flags), so it can still meet an analyser on two threads:
+    the caller runs the transaction again then (PostgreSQL's docs ask for it).
+    """
+    write_first(session)  # SQLite: the write lock before the read below
+    ids = [c.thread_id for c in claims]
+    existing: set[int] = set()
+    lock = _statements(session).lock
+    for chunk in _chunks(ids):
+        existing.update(session.scalars(lock, {"ids": chunk}))
     done: set[int] = set()
     pairs = [(c.thread_id, c.generation) for c in claims]
     for start in range(0, len(pairs), _CHUNK):
         done.update(session.scalars(
             _FINISH, {"pairs": pairs[start:start + _CHUNK], "claimer": holder}))
-    release(session, holder, [c.thread_id for c in claims])
-    existing: set[int] = set()
-    statement = _statements(session).existing
-    for chunk in _chunks(done):
-        existing.update(session.scalars(statement, {"ids": chunk}))
-    return existing
+    release(session, holder, ids)
+    return done & existing
 
 
 def release(session: Session, holder: str, thread_ids: Collection[int]) -> None:
