@@ -76,7 +76,8 @@ class App:
 
     settings: Settings
     engine: Engine
-    # topics.yaml, members.yaml, actions.yaml, meetings.yaml, itu_bodies.yaml: each read
+    # topics.yaml, members.yaml, actions.yaml, meetings.yaml, itu_bodies.yaml,
+    # itu_products.yaml: each read
     # and validated at its first use, then kept until reload_config().
     config: ConfigFiles = field(init=False)
     _tagger: TopicTagger | None = field(default=None, init=False, repr=False)
