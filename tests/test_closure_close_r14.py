@@ -48,6 +48,8 @@ SEND_IT = ("Dear Yuki,\n\nCertainly. The texts are still changing. I will send i
 HERE_IT_IS = ("Dear Yuki,\n\nHere is what you asked for: WP 5C has finished the "
               "coexistence studies; the draft texts now hold two options.\n\n"
               "Best regards,\nSofia\n")
+# The same undertaking with a typographic apostrophe, as many mail programs write it.
+SEND_IT_CURLY = SEND_IT.replace("I will send", "I\u2019ll send")
 # The same reply, by somebody else than who gave the undertaking.
 HERE_IT_IS_BY_OTHER = HERE_IT_IS.replace("Sofia\n", "Ahmed\n")
 # An undertaking about something else, by the same person.
@@ -63,6 +65,8 @@ THREADS = [
             (AHMED, HERE_IT_IS_BY_OTHER)),
     _thread("p-004", "Speaker for Osaka, again", (YUKI, SPEAKER), (HIROSHI, DINNER),
             (HIROSHI, GOOD_NEWS)),
+    _thread("p-005", "HAPS overview, once more", (YUKI, OVERVIEW), (SOFIA, SEND_IT_CURLY),
+            (SOFIA, HERE_IT_IS)),
 ]
 
 
@@ -96,3 +100,9 @@ def test_another_persons_delivery_keeps_nobody_elses_promise(output: PipelineOut
 def test_a_promise_of_something_else_stays_open(output: PipelineOutput) -> None:
     assert _closers(output, "p-004", "m1") == ["m3"]
     assert _closers(output, "p-004", "m2") == [None]
+
+
+def test_a_promise_with_a_typographic_apostrophe_is_kept_too(output: PipelineOutput) -> None:
+    # "I\u2019ll send it" is "I'll send it" (review2: only the straight one was read).
+    assert _closers(output, "p-005", "m1") == ["m3"]
+    assert _closers(output, "p-005", "m2") == ["m3"]

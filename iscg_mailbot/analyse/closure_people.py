@@ -118,9 +118,6 @@ def names_people(item_sentence: str, reply: Reply, speaker: Iterable[str],
         or names_someone(item_sentence, reply, speaker, members)
 
 
-__all__ = ["names_people", "names_someone", "names_the_person", "says_who_attends"]
-
-
 # Each person's own part: "your own observations", "your full name", "sound out your
 # groups", "each of you".
 _EACH_OWN = re.compile(r"\b(?:each|respective(?:ly)?|separately|individual(?:ly)?|own|your\s+"
@@ -128,8 +125,6 @@ _EACH_OWN = re.compile(r"\b(?:each|respective(?:ly)?|separately|individual(?:ly)
                        r"nationality|details|passports?|dates?))\b", re.IGNORECASE)
 _JOINT = re.compile(r"\b(?:joint(?:ly)?|together|with\s+(?:me|you|him|her|each\s+other))\b",
                     re.IGNORECASE)
-
-
 
 
 def one_thing_of_people(item_sentence: str, owner: str, members: MembersConfig | None) -> bool:
@@ -149,3 +144,7 @@ def one_thing_of_people(item_sentence: str, owner: str, members: MembersConfig |
         return True
     units = {(p.organisation or p.group or "").casefold() for p in people if p is not None}
     return len(units) == 1 and "" not in units
+
+
+__all__ = ["names_people", "names_someone", "names_the_person", "one_thing_of_people",
+           "says_who_attends"]

@@ -157,7 +157,9 @@ _STANDING = (r"(?:do\s+not|don't|don\u2019t|never)\s+(?!forget\b)|"
              r"travel\s+light\b|allow\s+(?:about\s+|at\s+least\s+)?(?:\d+|some|extra|enough|an?"
              r"\s+(?:extra\s+)?(?:hour|minute|day))\b|leave\s+(?:by|through|via)\b|"
              r"use\s*(?::|the\s+(?:template|form|link|new\s+link|following|same)\b)"
-             r"(?![^.;]*\b(?:by|before|until|no\s+later\s+than)\b)|"
+             # A day to do it by in what follows: within 200 characters, so that a
+             # sentence of many "please use" is not read to its end from each of them.
+             r"(?![^.;]{0,200}\b(?:by|before|until|no\s+later\s+than)\b)|"
              r"write\s+to\s+[^.;]{1,40}?,?\s+not\s+(?:to\s+)?me\b")
 
 

@@ -240,7 +240,7 @@ class _Scan:
 
 _NOBODY = Address("", "")
 # "I will send it", "we will do so": an undertaking whose object is the request answered.
-_IT = re.compile(r"\b(?:will|shall|'ll|can|to)\s+(?:\w+\s+)?(?:send|share|provide|do|prepare|"
+_IT = re.compile(r"\b(?:will|shall|'ll|\u2019ll|can|to)\s+(?:\w+\s+)?(?:send|share|provide|do|prepare|"
                  r"circulate|write|draft|forward|post)\s+(?:it|them|this|these|so)\b",
                  re.IGNORECASE)
 
