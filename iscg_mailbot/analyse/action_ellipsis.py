@@ -43,6 +43,12 @@ _ELLIPTIC = re.compile(
     r"\s*[,;]?\s+(?:and\s+)?(?:also\s+)?(?:one|another|a\s+second|two|one\s+each)\s+(?:more\s+)?"
     r"from\s+(?:the\s+)?", re.IGNORECASE)
 _GATE = (" one from", "another from", "second from", "two from", "each from")
+# How far from an "and" or a comma a party is looked for: a name that opens the next
+# clause, or ends the one before, is within a few words of it. Looking at the whole rest
+# of the sentence from every "and" took the square of its length (~10 s for one
+# hostile 50,000-character sentence of "..., and I ...").
+_PARTY_WINDOW = 400
+
 # "..., and TSB the slides", "; and BR a short summary": a party, then what it is to give
 # (a determiner, not a verb), the verb left out; the first clause asks "<party> to <verb>".
 _GAPPED = re.compile(r"\s*[,;]?\s+and\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
@@ -126,7 +132,7 @@ def _split_gapped(candidate: ActionCandidate, members: MembersConfig | None,
         asked = _ASKED_VERB.search(text, 0, match.start())
         if asked is None:
             continue
-        named = find_mentions(text[match.end():], members)
+        named = find_mentions(text[match.end():match.end() + _PARTY_WINDOW], members)
         if not named or named[0].start != 0 or not _GAPPED_THING.match(
                 text, match.end() + named[0].end):
             continue
@@ -160,11 +166,12 @@ def _split_second_party(candidate: ActionCandidate, members: MembersConfig | Non
     """"<party> will A and <party2> will B": B is the second party's item."""
     text = candidate.sentence
     for match in _AND_PARTY.finditer(text):
-        named = find_mentions(text[match.end():], members)
+        named = find_mentions(text[match.end():match.end() + _PARTY_WINDOW], members)
         if not named or named[0].start != 0:
             continue
-        before = find_mentions(text[:match.start()], members)
-        if before and before[-1].end == match.start():
+        preceding = text[max(0, match.start() - _PARTY_WINDOW):match.start()]
+        before = find_mentions(preceding, members)
+        if before and before[-1].end == len(preceding):
             continue  # "invite BR and BDT to ...": one list of parties
         chain = [named[0]]
         for later in named[1:]:
