@@ -8,19 +8,11 @@ the request that follows the background.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-
-from iscg_mailbot.analyse.actions import extract_actions
-from iscg_mailbot.records import ActionInput, Address
-
-SENT = datetime(2027, 3, 3, 13, 40, tzinfo=timezone(timedelta(hours=1)))
-SENDER = Address("Kenji Watanabe", "kenji.watanabe@example.org")
+from tests.letter_items import letter_items
 
 
 def found(text: str) -> list[tuple[str, str | None]]:
-    message = ActionInput(new_text="Dear colleagues,\n\n" + text + "\n\nBest regards,\nKenji",
-                          date=SENT, sender=SENDER)
-    return [(c.kind, c.owner) for c in extract_actions(message)]
+    return [(c.kind, c.owner) for c in letter_items(text)]
 
 
 def test_an_outside_body_asking_itu_is_background() -> None:

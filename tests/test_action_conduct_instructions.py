@@ -15,19 +15,7 @@ send it by 5 May", "please allow observers from regulators" (a change asked of a
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-
-from iscg_mailbot.analyse.actions import extract_actions
-from iscg_mailbot.records import ActionInput, Address
-
-SENT = datetime(2027, 3, 3, 13, 40, tzinfo=timezone(timedelta(hours=1)))
-SENDER = Address("Kenji Watanabe", "kenji.watanabe@example.org")
-
-
-def kinds(text: str) -> list[str]:
-    message = ActionInput(new_text="Dear colleagues,\n\n" + text + "\n\nBest regards,\nKenji",
-                          date=SENT, sender=SENDER)
-    return [c.kind for c in extract_actions(message)]
+from tests.letter_items import kinds
 
 
 def test_how_to_come_is_no_item() -> None:

@@ -8,19 +8,7 @@ field trials in 2026". What the message brings or points to for information stay
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-
-from iscg_mailbot.analyse.actions import extract_actions
-from iscg_mailbot.records import ActionInput, Address
-
-SENT = datetime(2027, 3, 3, 13, 40, tzinfo=timezone(timedelta(hours=1)))
-SENDER = Address("Kenji Watanabe", "kenji.watanabe@example.org")
-
-
-def kinds(text: str) -> list[str]:
-    message = ActionInput(new_text="Dear colleagues,\n\n" + text + "\n\nBest regards,\nKenji",
-                          date=SENT, sender=SENDER)
-    return [c.kind for c in extract_actions(message)]
+from tests.letter_items import kinds
 
 
 def test_an_approval_told_for_information_is_news() -> None:
