@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 
+from iscg_mailbot.services.actions import extraction as action_extraction
 from iscg_mailbot.services.analysis import analyse_pending
 from iscg_mailbot.services.analysis_report import AnalysisReport
 from iscg_mailbot.services.app import App
@@ -159,3 +160,38 @@ def test_an_analyser_chosen_as_a_deadlock_victim_writes_again_once(
     assert "deadlock detected" in caplog.text
     assert report.transactions == 2  # the rolled-back write is not counted
     _assert_analysed_once(engine, report, threads)
+
+
+def test_a_failure_recorded_as_a_deadlock_victim_is_recorded_once(
+        app: App, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thread whose analysis fails is given back and marked for a later retry, in a
+    transaction that holds its queue row, then its thread: an import locking the thread,
+    then the queue row, gets that transaction rolled back. It runs again and counts the
+    attempt once; the analysis goes on (before: the deadlock ended the whole run)."""
+    caplog.set_level(logging.WARNING, logger="iscg_mailbot.store.conflicts")
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a rule crashed")
+
+    monkeypatch.setattr(action_extraction, "extract_rows", broken)
+    engine = app.engine
+    threads = _threads(engine)
+    with engine.connect() as importing:
+        importing.execute(text("SET LOCAL deadlock_timeout = '20s'"))
+        importing.execute(text("SELECT id FROM threads WHERE id = :t FOR UPDATE"),
+                          {"t": threads[0]})
+        analysis = _Analysis(app)
+        analysis.start()
+        # The analyser gave the first thread's queue row back and waits for the thread
+        # (the failure's key): the import asks for the queue row.
+        wait_for_a_lock_wait(engine, who="the analyser")
+        importing.execute(REQUEUE, {"t": threads[0]})
+        importing.commit()
+    report = analysis.result()
+    assert "deadlock detected" in caplog.text
+    assert sorted(thread for thread, _ in report.failed) == threads
+    assert all("a rule crashed" in reason for _, reason in report.failed)
+    with engine.connect() as connection:
+        failures = connection.execute(text(
+            "SELECT thread_id, attempts FROM analysis_failures ORDER BY thread_id")).all()
+    assert [tuple(row) for row in failures] == [(thread, 1) for thread in threads]

@@ -278,18 +278,26 @@ class Analyser:
 
     def _record_failure(self, thread_id: int, reason: str) -> None:
         now = self.clock()
-        with self.app.session() as session:
-            work.release(session, self._token(), [thread_id])  # a write first (SQLite)
-            if session.get(Thread, thread_id) is None:
-                return  # merged into another thread meanwhile: that one carries the mark
-            row = session.get(AnalysisFailure, thread_id)
-            if row is None:
-                row = AnalysisFailure(thread_id=thread_id, attempts=0, first_failed_at=now)
-                session.add(row)
-            row.attempts += 1
-            row.reason = reason
-            row.last_failed_at = now
-            row.retry_after = now + retry_delay(row.attempts)
+
+        def record() -> None:
+            with self.app.session() as session:
+                work.release(session, self._token(), [thread_id])  # a write first (SQLite)
+                if session.get(Thread, thread_id) is None:
+                    return  # merged into another thread meanwhile: that one carries the mark
+                row = session.get(AnalysisFailure, thread_id)
+                if row is None:
+                    row = AnalysisFailure(thread_id=thread_id, attempts=0, first_failed_at=now)
+                    session.add(row)
+                row.attempts += 1
+                row.reason = reason
+                row.last_failed_at = now
+                row.retry_after = now + retry_delay(row.attempts)
+
+        # It holds the thread's queue row, then its thread (the failure's key): an import
+        # locking them the other way may get it rolled back, as the write of a chunk
+        # (store/conflicts.py). Run again, it counts the attempt once: the rolled-back
+        # one changed nothing.
+        retrying(record)
 
 
 def _next_budget(budget: int, messages: int, elapsed: float, target: float) -> int:

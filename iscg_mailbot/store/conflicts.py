@@ -6,7 +6,8 @@ order), then queues them (``analysis_work``); a worker finishing its claim locks
 threads in id order, then deletes its queue rows (store/work.finish; until 2026-12-05 it
 took the queue rows first, the more frequent cycle). When the two meet, the server rolls
 one of them back with a deadlock (SQLSTATE 40P01); ingest and the analyser
-(services/analysis.py) both run the rolled-back transaction again. PostgreSQL's
+(services/analysis.py: a chunk's write, a failed thread given back) run the rolled-back
+transaction again. PostgreSQL's
 documentation asks applications to retry such transactions: the server undid the whole
 transaction, so running it again from the start stores nothing twice. The same holds for
 serialization failures (40001). Other errors are not retried.
