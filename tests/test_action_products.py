@@ -125,3 +125,22 @@ def test_config_check_reports_a_broken_entry(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"error: {config / 'itu_products.yaml'}: products[0] (Radio Regulations): alias" \
         in result.stderr
+
+
+def test_a_name_under_two_bureaux_is_a_config_error(tmp_path: Path) -> None:
+    """Such a name would name both Bureaux in every question, which then goes to nobody:
+    the entry would silently do nothing."""
+    file = tmp_path / "itu_products.yaml"
+    file.write_text("products:\n  - name: Radio Regulations\n    bureau: BR\n"
+                    "  - name: Global Cybersecurity Index\n    aliases: [GCI, radio  regulations]\n"
+                    "    bureau: BDT\n")
+    with pytest.raises(ConfigError) as error:
+        load_itu_products(file)
+    message = str(error.value)
+    assert "itu_products.yaml" in message and "products" in message
+    assert "(Global Cybersecurity Index, BDT) is also a name of Radio Regulations (BR)" \
+        in message
+    # The same name twice under one Bureau is harmless.
+    file.write_text("products:\n  - name: Radio Regulations\n    bureau: BR\n"
+                    "  - name: Master Register\n    aliases: [Radio Regulations]\n    bureau: BR\n")
+    assert load_itu_products(file).bureau_named("the radio regulations") == "BR"

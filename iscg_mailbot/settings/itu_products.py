@@ -54,6 +54,22 @@ class ItuProducts(BaseModel):
 
     products: tuple[Product, ...] = ()
 
+    @field_validator("products")
+    @classmethod
+    def _one_bureau_each(cls, products: tuple[Product, ...]) -> tuple[Product, ...]:
+        # A name under two Bureaux would name both in every question that uses it, and
+        # bureau_named gives such a question to nobody: the entry would do nothing, silently.
+        seen: dict[str, Product] = {}
+        for product in products:
+            for name in (product.name, *product.aliases):
+                other = seen.setdefault(" ".join(name.casefold().split()), product)
+                if other.bureau != product.bureau:
+                    raise ValueError(
+                        f"'{name}' ({product.name}, {product.bureau}) is also a name of "
+                        f"{other.name} ({other.bureau}): keep each name under the one "
+                        "Bureau that runs it, or remove it")
+        return products
+
     def bureau_named(self, text: str) -> str | None:
         """The one Bureau whose products ``text`` names; None when it names none, or
         products of several Bureaux."""
