@@ -32,6 +32,7 @@ from iscg_mailbot.analyse.action_forwards import without_handed_out
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
+from iscg_mailbot.analyse.action_vocative_units import bureaux_behind_names
 from iscg_mailbot.analyse.action_who import Owners, Who
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import ACTION, BOILERPLATE, PARTIES
@@ -433,7 +434,8 @@ def find_questions(
             kind=QUESTION, sentence=text, span=(start, sentence.end), owner=who.owner,
             owner_kind=who.kind, due=due.value if due else None,
             due_text=due.text if due else None, confidence=0.5, rule="question"))
-    return _kept_and_dated(found, items, sentences, message)
+    return _kept_and_dated(bureaux_behind_names(found, message, members), items, sentences,
+                           message)
 
 
 def _kept_and_dated(found: list[ActionCandidate], items: Sequence[ActionCandidate],

@@ -89,6 +89,7 @@ from iscg_mailbot.analyse.action_statements import (
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.action_the_list import noted_by_the_list
 from iscg_mailbot.analyse.action_told import drop_told
+from iscg_mailbot.analyse.action_vocative_units import bureaux_behind_names
 from iscg_mailbot.analyse.closure_items import (
     ClosingSentence,
     answers_question,
@@ -252,6 +253,7 @@ def extract_actions(
     candidates = _addressed_and_dated(candidates, sentences, message, members)
     candidates = drop_told(date_in_month(_without_statements(candidates, message, members),
                                          message.date), message, members)
+    candidates = bureaux_behind_names(candidates, message, members)
     return _as_configured(hand_out_requests(drop_own_news(candidates), parts), rules)
 
 
