@@ -50,8 +50,3 @@ def test_a_spanish_modal_asks_the_bureau(members: MembersConfig) -> None:
 
 def test_what_the_bureau_has_had_is_asked_of_the_person(members: MembersConfig) -> None:
     assert owners("Pierre, has BDT received the letter?", members) == ["Pierre Lefebvre"]
-
-
-def test_what_a_working_party_does_is_asked_of_its_bureau(members: MembersConfig) -> None:
-    assert owners("Sofia, a question: does WP 5D meet in July?", members) == ["BR"]
-    assert owners("Sofia, could WP 5D send a reply?", members) == ["ITU-R WP5D"]

@@ -4,13 +4,11 @@ A request or question opening with a member's name is the member's ("Sofia, coul
 ...?"), but when the sentence then asks a Bureau itself, as its verb's subject ("Pierre,
 could BDT name a focal point?", "Sofia/Rajesh: does BR collect such rules?", "Hiroshi,
 one factual question: how many meetings did TSB host?", "Amara: ¿puede BDT activar el
-mapa?"), the name only says who is to read it and the Bureau owes the answer; so does a
-question on what a study group or working party does ("Sofia, does WP 4B meet before
-June?", as "Does WP 4B meet ...?" is BR's). Most writers' dev parts label it so (`w3`,
-`w6`, `w7`, `w9`, `w11`, `w13`, `w16`, `w17`; `w1`, `w4`, `w11` once each give the
-person), and the extractor already did for "Name, could BDT confirm ...?" read by the
-request rules; not for a question rule, a colon or a label after the name, or a Spanish,
-Portuguese or French modal.
+mapa?"), the name only says who is to read it and the Bureau owes the answer. Most
+writers' dev parts label it so (`w3`, `w6`, `w7`, `w9`, `w11`, `w13`, `w16`, `w17`;
+`w1`, `w4`, `w11` once each give the person), and the extractor already did for "Name,
+could BDT confirm ...?" read by the request rules; not for a question rule, a colon or
+a label after the name, or a Spanish, Portuguese or French modal.
 
 A sentence that also speaks to the person ("Sofia, could you ask whether BR ...?") stays
 theirs, as does a state the Bureau is in ("Pierre, has BDT received it?").
@@ -21,7 +19,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from iscg_mailbot.analyse.action_addressee import bodies_bureau
 from iscg_mailbot.analyse.action_who import Owners
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.members import MembersConfig
@@ -33,26 +30,16 @@ _ASKS_BUREAU = re.compile(
     r"(?:\b(?:could|can|would|will|does|do|did|is|are)|(?:\u00bf|\b)(?:podr\u00eda|puede|"
     r"poder\u00eda|poderia|pode|pourrait|peut))\s+(?:(?:el|la|o|a|le|the)\s+)?$",
     re.IGNORECASE)
-# What a body does: "does WP 4B meet", "is SG17 working on" (not "has it received").
-_ASKS_BODY = re.compile(r"\b(?:does|do|did|is|are)\s+(?:the\s+)?$", re.IGNORECASE)
 # The person spoken to after all: "could you", "¿podrías", "pourriez-vous".
 _SECOND_PERSON = re.compile(
     r"\b(?:you|your|podr\u00edas|puedes|pourriez|vous)\b", re.IGNORECASE)
 
 
 def _asked_bureau(owners: Owners) -> str | None:
-    """The one Bureau a sentence asks as its verb's subject, or None; a question on what
-    a study group or working party does asks the Bureau serving it ("Sofia, a
-    question: does WP 4B meet before June?" is BR's, as "Does WP 4B meet ...?" is; "could
-    WP 5D send ...?" asks the working party itself)."""
-    asked = set()
-    for mention in owners.mentions:
-        lead = owners.text[max(0, mention.start - 30):mention.start]
-        if mention.owner in _BUREAUX and _ASKS_BUREAU.search(lead):
-            asked.add(mention.owner)
-        elif _ASKS_BODY.search(lead) and bodies_bureau(mention.owner) in _BUREAUX:
-            asked.add(bodies_bureau(mention.owner) or "")
-    return asked.pop() if len(asked) == 1 else None
+    """The one Bureau a sentence asks as its verb's subject, or None."""
+    asked = {m.owner for m in owners.mentions if m.owner in _BUREAUX
+             and _ASKS_BUREAU.search(owners.text, max(0, m.start - 30), m.start)}
+    return next(iter(asked)) if len(asked) == 1 else None
 
 
 def bureaux_behind_names(candidates: list[ActionCandidate], message: ActionInput,
@@ -65,7 +52,7 @@ def bureaux_behind_names(candidates: list[ActionCandidate], message: ActionInput
     for candidate in candidates:
         text = candidate.sentence
         if (candidate.owner and candidate.owner_kind == "member"
-                and not _SECOND_PERSON.search(text)):
+                and any(b in text for b in _BUREAUX) and not _SECOND_PERSON.search(text)):
             owners = Owners(text, message, members)
             named = owners.vocative()
             bureau = _asked_bureau(owners) if named is not None else None
