@@ -61,6 +61,7 @@ from iscg_mailbot.analyse.action_gate import RuleGate
 from iscg_mailbot.analyse.action_invitations import drop_corrections_asked
 from iscg_mailbot.analyse.action_offers_taken import takes_offer
 from iscg_mailbot.analyse.action_own_news import drop_own_news
+from iscg_mailbot.analyse.action_put_to import bureaux_behind_names
 from iscg_mailbot.analyse.action_questions import (
     QUESTION,
     as_question,
@@ -89,7 +90,6 @@ from iscg_mailbot.analyse.action_statements import (
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.action_the_list import noted_by_the_list
 from iscg_mailbot.analyse.action_told import drop_told
-from iscg_mailbot.analyse.action_vocative_units import bureaux_behind_names
 from iscg_mailbot.analyse.closure_items import (
     ClosingSentence,
     answers_question,

@@ -1,4 +1,6 @@
-"""A Bureau asked through one of its staff: "Amara: could BDT share the report?".
+"""Whom a request or question is put to, where the names in it mislead.
+
+A Bureau asked through one of its staff: "Amara: could BDT share the report?".
 
 A request or question opening with a member's name is the member's ("Sofia, could you
 ...?"), but when the sentence then asks a Bureau itself, as its verb's subject ("Pierre,
@@ -12,6 +14,11 @@ a label after the name, or a Spanish, Portuguese or French modal.
 
 A sentence that also speaks to the person ("Sofia, could you ask whether BR ...?") stays
 theirs, as does a state the Bureau is in ("Pierre, has BDT received it?").
+
+A question to whoever knows ("Does anyone know whether the challenge is still running?",
+"Is anybody aware of ...?") is nobody's: no Sector, product or earlier paragraph makes it
+a Bureau's (`w1`, `w8`, `w15`, `w16`, `w17` dev label it so; "anyone in ITU-D" and
+"anyone from BR" ask the Bureau, :func:`asks_whoever_knows`).
 """
 
 from __future__ import annotations
@@ -33,6 +40,15 @@ _ASKS_BUREAU = re.compile(
 # The person spoken to after all: "could you", "¿podrías", "pourriez-vous".
 _SECOND_PERSON = re.compile(
     r"\b(?:you|your|podr\u00edas|puedes|pourriez|vous)\b", re.IGNORECASE)
+
+
+_ANYONE_KNOWS = re.compile(
+    r"\b(?:any|some)(?:one|body)\s+(?:(?:here|else)\s+)?(?:knows?|aware)\b", re.IGNORECASE)
+
+
+def asks_whoever_knows(text: str) -> bool:
+    """Whether a question is put to whoever knows ("Does anyone know whether ...?")."""
+    return _ANYONE_KNOWS.search(text) is not None
 
 
 def _asked_bureau(owners: Owners) -> str | None:
@@ -62,4 +78,4 @@ def bureaux_behind_names(candidates: list[ActionCandidate], message: ActionInput
     return result
 
 
-__all__ = ["bureaux_behind_names"]
+__all__ = ["asks_whoever_knows", "bureaux_behind_names"]

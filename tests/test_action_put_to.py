@@ -1,4 +1,6 @@
-"""A Bureau asked through one of its staff (action round 18; minimal pairs of our own
+"""Whom a question is put to (action round 18; a question to whoever knows, "Does
+anyone know whether ...?", was put to the Bureau of the paragraph before it, `w16`-004,
+`w17`-012), and a Bureau asked through one of its staff (minimal pairs of our own
 wording, the first assertion of each test failed before): "Name, could BDT ...?" was
 the Bureau's when a request rule read it, but a question rule, a colon or a label after
 the name, or a Spanish modal left it with the person named ("Sofia/Rajesh: does BR
@@ -50,3 +52,11 @@ def test_a_spanish_modal_asks_the_bureau(members: MembersConfig) -> None:
 
 def test_what_the_bureau_has_had_is_asked_of_the_person(members: MembersConfig) -> None:
     assert owners("Pierre, has BDT received the letter?", members) == ["Pierre Lefebvre"]
+
+
+
+def test_a_question_to_whoever_knows_is_nobodys(members: MembersConfig) -> None:
+    assert owners("Could BDT name a focal point for FAO? And does anyone know whether the "
+                  "challenge on plant health is still running?", members) == ["BDT", None]
+    assert owners("Could BDT name a focal point for FAO? And is the challenge on plant "
+                  "health still running?", members) == ["BDT", "BDT"]
