@@ -253,17 +253,17 @@ def extract_actions(
     candidates = _addressed_and_dated(candidates, sentences, message, members)
     candidates = drop_told(date_in_month(_without_statements(candidates, message, members),
                                          message.date), message, members)
-    candidates = bureaux_behind_names(candidates, message, members)
     return _as_configured(hand_out_requests(drop_own_news(candidates), parts), rules)
 
 
 def _addressed_and_dated(candidates: list[ActionCandidate], sentences: list[Sentence],
                          message: ActionInput, members: MembersConfig | None
                          ) -> list[ActionCandidate]:
-    """The items with the owners the list, the Bureaux or the sentence before give them,
-    then the dates said around them or earlier in the message."""
-    candidates = own_told_answers(to_the_bureaux(noted_by_the_list(candidates, message),
-                                                 message, members),
+    """The items with the owners the list, the Bureaux (asked through their staff too) or
+    the sentence before give them, then the dates said around them or earlier in the
+    message."""
+    candidates = own_told_answers(to_the_bureaux(noted_by_the_list(bureaux_behind_names(
+        candidates, message, members), message), message, members),
                                   message.new_text, sentences, members)
     return date_from_earlier_days(date_from_earlier_deadline(date_from_around(
         candidates, sentences, message.new_text, message.date)), message.new_text, message.date)
