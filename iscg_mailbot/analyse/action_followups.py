@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
+from iscg_mailbot.analyse.action_closing_days import date_from_closings
 from iscg_mailbot.analyse.action_dates import find_dates, find_due, pick_due
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_scope import is_date_carrier, is_promise
@@ -270,7 +271,8 @@ def _put_to(lead: str) -> str | None:
 
 def date_from_around(candidates: list[ActionCandidate], sentences: Sequence[Sentence],
                      text: str, sent: datetime | None) -> list[ActionCandidate]:
-    """:func:`date_from_followups`, then :func:`date_from_leads`: the deadlines said
-    after the requests and questions, or in the line announcing them."""
-    return date_from_leads(date_from_followups(candidates, sentences, sent), sentences,
-                           text, sent)
+    """:func:`date_from_followups`, then :func:`date_from_leads`, then
+    :func:`.date_from_closings`: the deadlines said after the requests and questions, in
+    the line announcing them, or as the day something closes beside them."""
+    return date_from_closings(date_from_leads(date_from_followups(candidates, sentences, sent),
+                                              sentences, text, sent), sentences, sent)

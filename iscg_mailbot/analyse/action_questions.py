@@ -30,9 +30,10 @@ from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_followups import date_from_around
 from iscg_mailbot.analyse.action_forwards import without_handed_out
 from iscg_mailbot.analyse.action_owners import find_mentions
+from iscg_mailbot.analyse.action_put_to import asks_whoever_knows, bureaux_behind_names
 from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
-from iscg_mailbot.analyse.action_who import Owners, Who
+from iscg_mailbot.analyse.action_who import NOBODY, Owners, Who
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import ACTION, BOILERPLATE, PARTIES
 from iscg_mailbot.settings.itu_products import NO_PRODUCTS, ItuProducts
@@ -278,6 +279,8 @@ def asked(owners: Owners, before: str = "", products: ItuProducts = NO_PRODUCTS)
     addressed = owners.addressees()
     if addressed.owner is not None:
         return _one_of(addressed, owners, before)
+    if asks_whoever_knows(owners.text):
+        return NOBODY  # "Does anyone know whether ...?": nobody owes it
     unit = owners.unit()
     own = unit.owner if unit else None
     bureau = sector_bureau(owners.mentions, own) or product_bureau(owners.text, before, own,
@@ -433,7 +436,7 @@ def find_questions(
             kind=QUESTION, sentence=text, span=(start, sentence.end), owner=who.owner,
             owner_kind=who.kind, due=due.value if due else None,
             due_text=due.text if due else None, confidence=0.5, rule="question"))
-    return _kept_and_dated(found, items, sentences, message)
+    return _kept_and_dated(bureaux_behind_names(found, message, members), items, sentences, message)
 
 
 def _kept_and_dated(found: list[ActionCandidate], items: Sequence[ActionCandidate],

@@ -32,7 +32,7 @@ ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "ltd", "inc", "co", "dept", "tel", "fax",
     "ref", "refs", "corr", "add", "annex", "att", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-    "a.m", "p.m", "op",
+    "a.m", "p.m", "op", "max",
 })
 
 # Liaison-statement and memo header keys that start a segment of their own.

@@ -61,6 +61,7 @@ from iscg_mailbot.analyse.action_gate import RuleGate
 from iscg_mailbot.analyse.action_invitations import drop_corrections_asked
 from iscg_mailbot.analyse.action_offers_taken import takes_offer
 from iscg_mailbot.analyse.action_own_news import drop_own_news
+from iscg_mailbot.analyse.action_put_to import bureaux_behind_names
 from iscg_mailbot.analyse.action_questions import (
     QUESTION,
     as_question,
@@ -258,10 +259,11 @@ def extract_actions(
 def _addressed_and_dated(candidates: list[ActionCandidate], sentences: list[Sentence],
                          message: ActionInput, members: MembersConfig | None
                          ) -> list[ActionCandidate]:
-    """The items with the owners the list, the Bureaux or the sentence before give them,
-    then the dates said around them or earlier in the message."""
-    candidates = own_told_answers(to_the_bureaux(noted_by_the_list(candidates, message),
-                                                 message, members),
+    """The items with the owners the list, the Bureaux (asked through their staff too) or
+    the sentence before give them, then the dates said around them or earlier in the
+    message."""
+    candidates = own_told_answers(to_the_bureaux(noted_by_the_list(bureaux_behind_names(
+        candidates, message, members), message), message, members),
                                   message.new_text, sentences, members)
     return date_from_earlier_days(date_from_earlier_deadline(date_from_around(
         candidates, sentences, message.new_text, message.date)), message.new_text, message.date)
