@@ -291,8 +291,11 @@ def _as_configured(candidates: list[ActionCandidate], rules: ActionRules
     if rules.notes == "drop":
         candidates = [c for c in candidates if c.kind != NOTE]
     elif rules.notes == "addressed":
-        # "Please note that the room has changed": news for whoever reads, owed by nobody.
-        candidates = [c for c in candidates if c.kind != NOTE or c.owner]
+        # "Please note that the room has changed": news for whoever reads, owed by nobody;
+        # and so when it is told to someone ("Kindly note that SG12 has no Recommendation
+        # on it yet", to the asker): the courtesy "please note" addresses nobody a task.
+        candidates = [c for c in candidates
+                      if c.kind != NOTE or (c.owner and c.rule != "please_note")]
     elif rules.notes == "action":
         candidates = [replace(c, kind=ACTION) if c.kind == NOTE else c for c in candidates]
     return [_owned_by_bureaux(c) for c in candidates if c.confidence >= rules.min_confidence]
