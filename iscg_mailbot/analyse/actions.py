@@ -35,6 +35,7 @@ from dataclasses import replace
 from iscg_mailbot.analyse.action_addressee import sectors_as_bureaux
 from iscg_mailbot.analyse.action_asked_before import own_told_answers
 from iscg_mailbot.analyse.action_asked_of_us import drop_requests_of_us
+from iscg_mailbot.analyse.action_asker_told import drop_told_asker
 from iscg_mailbot.analyse.action_back_dates import date_from_earlier_days
 from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_classify import Found, classify, unknowable
@@ -237,9 +238,9 @@ def extract_actions(
         _apply_context(found, parts), members), message.new_text, parts, members),
                               message, members)
     framed = split_coordinated(split_elliptic(framed, members, message.date))
-    candidates = drop_dates_told(drop_answers(drop_addressing(drop_retold(apply_date_carriers(
+    candidates = drop_dates_told(drop_told_asker(drop_answers(drop_addressing(drop_retold(apply_date_carriers(
         with_sectors(apply_list_tail(sentences, framed, message.new_text, message.date),
-                     message), message.new_text), parts), parts), message), message)
+                     message), message.new_text), parts), parts), message), message), message)
     if forwarded or _FORWARD_MARK.search(message.new_text):
         # "FYI, please see the LS below": a pointer to the forwarded mail, whose own
         # sentences are the items.
