@@ -28,6 +28,7 @@ from iscg_mailbot.analyse.action_addressee import (
 from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_followups import date_from_around
+from iscg_mailbot.analyse.action_foreign_requests import asks_work
 from iscg_mailbot.analyse.action_forwards import without_handed_out
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
@@ -429,10 +430,13 @@ def find_questions(
         due = find_due(sentence.text, message.date)
         if due is not None and (due.value is None or not due.marked):
             due = None
+        # "¿Podría el BR preparar ...?": the other languages' request for work.
+        work = asks_work(sentence.text)
         found.append(ActionCandidate(
-            kind=QUESTION, sentence=text, span=(start, sentence.end), owner=who.owner,
-            owner_kind=who.kind, due=due.value if due else None,
-            due_text=due.text if due else None, confidence=0.5, rule="question"))
+            kind=ACTION if work else QUESTION, sentence=text, span=(start, sentence.end),
+            owner=who.owner, owner_kind=who.kind, due=due.value if due else None,
+            due_text=due.text if due else None, confidence=0.5,
+            rule="question_request" if work else "question"))
     return _kept_and_dated(found, items, sentences, message)
 
 
