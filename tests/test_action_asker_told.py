@@ -4,8 +4,8 @@ before): "Please add me and my colleague to the evening list" (`w15`-023), "Coun
 - vegetarian, please" (`w15`-033), "Please leave me out" (`w17`-026), "Rule (3):
 essential, please keep it as it is" (`w17`-003), "for TSB please keep the SG folders'
 attachments" (`w14`-023), "please add the ministry's logo" (`w16`-039), and the earlier
-writers' "please add ITU-R WP 6B to the list" (`w12`-036), "please keep it" (`w8`-017):
-no writer labels them. The same "please" with a day of its own, one asking for anything
+writers' "please add ITU-R WP 6B to the list" (`w12`-036), "please keep it" (`w8`-017),
+"Vegetarian for me, please" (`w3`-018): no writer labels them. The same "please" with a day of its own, one asking for anything
 else, or in a message that replies to nobody stays an item.
 """
 
@@ -33,6 +33,7 @@ def found(text: str, reply: bool = True) -> list[str]:
 @pytest.mark.parametrize("text", [
     "Please add me and my colleague Ms Weber to the evening list.",
     "Count me in - no meat, please.",
+    "No meat for me, please.",
     "Please leave me out this time.",
     "Point (2): essential, please keep it as it is.",
     "For the regional table, please keep the 2025 figures, the rest can go.",
