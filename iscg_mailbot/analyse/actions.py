@@ -40,6 +40,7 @@ from iscg_mailbot.analyse.action_back_dates import date_from_earlier_days
 from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_classify import Found, classify, unknowable
 from iscg_mailbot.analyse.action_clauses import ASKING_WORDS, split_clauses
+from iscg_mailbot.analyse.action_contingencies import drop_contingencies
 from iscg_mailbot.analyse.action_dates_told import drop_dates_told
 from iscg_mailbot.analyse.action_ellipsis import (
     split_coordinated,
@@ -253,7 +254,8 @@ def extract_actions(
     candidates = _addressed_and_dated(candidates, sentences, message, members)
     candidates = drop_told(date_in_month(_without_statements(candidates, message, members),
                                          message.date), message, members)
-    return _as_configured(hand_out_requests(drop_own_news(candidates), parts), rules)
+    return _as_configured(hand_out_requests(drop_own_news(drop_contingencies(candidates)),
+                                            parts), rules)
 
 
 def _addressed_and_dated(candidates: list[ActionCandidate], sentences: list[Sentence],
