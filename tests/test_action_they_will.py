@@ -2,8 +2,9 @@
 our own wording, the first assertion of each test failed before): "I asked the web team;
 they will add a public CSV button in July" (`w16`-018), "BR colleagues told me they will
 reply separately" (`w8`-005), "Lihua, I've passed this to our data colleagues; they will
-come back to you" (`w7`-017) were items; no writer labels them. The sender's "we will"
-stays one.
+come back to you" (`w7`-017) were items; no writer labels them; nor "TSAG management
+will nominate my successor at its January meeting" (`w14`-038, `w17`-021). The sender's
+"we will", and the body's own "TSAG will review", stay items.
 """
 
 from __future__ import annotations
@@ -33,3 +34,11 @@ def test_their_answer_told_is_no_item(members: MembersConfig) -> None:
 def test_their_plans_told_are_no_item(members: MembersConfig) -> None:
     assert found("Ingrid, I asked the web team; they will add a download button in "
                  "July.", members) == []
+
+
+def test_a_body_management_at_its_meetings_is_no_item(members: MembersConfig) -> None:
+    # `w14`-038, `w17`-021: the body's leadership's own agenda, told to the list.
+    assert found("TSAG management will review the list at its January meeting.",
+                 members) == []
+    assert found("TSAG will review the list at its January meeting.", members) == [
+        "action"]

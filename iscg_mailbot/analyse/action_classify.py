@@ -188,8 +188,8 @@ def _checks_pass(rule: Rule, match: re.Match[str], reading: _Reading) -> bool:
         return False  # "TSAG was invited to": a report of the past
     if rule.name == "entity_will" and _unit_told(match, reading):
         return False  # "The regional office will send the letters": news, not an item
-    if rule.name == "entity_will" and _THEY.search(text, max(0, match.start() - 8),
-                                                   match.start()):
+    if rule.name == "entity_will" and _OTHERS.search(text, max(0, match.start() - 20),
+                                                     match.start()):
         return False  # "I asked the web team; they will add a button": others' plans
     if rule.name == "for_information" and _TOLD_DONE.search(text):
         return False  # "For your information, WP 5D has approved its reply today": news
@@ -217,8 +217,11 @@ def _unit_told(match: re.Match[str], reading: _Reading) -> bool:
 
 # "they will ...": what the people the sender passed it to will do, told in passing ("I
 # asked the web team; they will add a public CSV button in July", "BR colleagues told me
-# they will reply separately"); no writer labels it (`w7`, `w8`, `w16` dev).
-_THEY = re.compile(r"\bthey\s+$", re.IGNORECASE)
+# they will reply separately"); no writer labels it (`w7`, `w8`, `w16` dev). Nor what a
+# body's management will do at its own meetings ("TSAG management will nominate my
+# successor at its January meeting", "TSAG management will look at it on 2 December":
+# `w14`, `w17`).
+_OTHERS = re.compile(r"\b(?:they|management(?:\s+team)?)\s+$", re.IGNORECASE)
 
 
 def _deadline(reading: _Reading, match: re.Match[str]) -> bool:
