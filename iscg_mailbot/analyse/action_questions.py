@@ -176,6 +176,15 @@ def _listed_question(item: ActionCandidate, message: ActionInput) -> bool:
     return bool(_SAY_FRAME.search(frame))
 
 
+# "Please let me know by 29 September whether you will attend in person", "... whether
+# you will join": a reply owed by each reader (the organiser's head count), an action as
+# "please register" is, not a question answered once (`w14`-002, `w15`-033 dev).
+_RSVP = re.compile(
+    r"\b(?:whether|if)\s+(?:you|your\s+\w+)\s+(?:will|would|can|could|plan\s+to|intend\s+to|"
+    r"wish\s+to|are\s+going\s+to)\s+(?:\w+\s+)?(?:attend|join|come|participate|take\s+part|"
+    r"be\s+(?:there|present|joining))\b", re.IGNORECASE)
+
+
 def as_question(item: ActionCandidate, message: ActionInput,
                 members: MembersConfig | None = None,
                 products: ItuProducts = NO_PRODUCTS) -> ActionCandidate:
@@ -185,7 +194,7 @@ def as_question(item: ActionCandidate, message: ActionInput,
     list that asks a question, or under a request to say ("Kindly advise: - whether
     ..."), is one, put to whom it names when the list's request names nobody."""
     text = item.sentence
-    if item.kind != ACTION:
+    if item.kind != ACTION or _RSVP.search(text):
         return item
     if _listed_question(item, message):
         if item.owner is not None:
