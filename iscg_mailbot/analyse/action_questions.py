@@ -28,9 +28,9 @@ from iscg_mailbot.analyse.action_addressee import (
 from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_followups import date_from_around
-from iscg_mailbot.analyse.action_foreign_requests import asks_work
 from iscg_mailbot.analyse.action_forwards import without_handed_out
 from iscg_mailbot.analyse.action_owners import find_mentions
+from iscg_mailbot.analyse.action_question_requests import as_request, asks_attendance
 from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.action_who import Owners, Who
@@ -176,15 +176,6 @@ def _listed_question(item: ActionCandidate, message: ActionInput) -> bool:
     return bool(_SAY_FRAME.search(frame))
 
 
-# "Please let me know by 29 September whether you will attend in person", "... whether
-# you will join": a reply owed by each reader (the organiser's head count), an action as
-# "please register" is, not a question answered once (`w14`-002, `w15`-033 dev).
-_RSVP = re.compile(
-    r"\b(?:whether|if)\s+(?:you|your\s+\w+)\s+(?:will|would|can|could|plan\s+to|intend\s+to|"
-    r"wish\s+to|are\s+going\s+to)\s+(?:\w+\s+)?(?:attend|join|come|participate|take\s+part|"
-    r"be\s+(?:there|present|joining))\b", re.IGNORECASE)
-
-
 def as_question(item: ActionCandidate, message: ActionInput,
                 members: MembersConfig | None = None,
                 products: ItuProducts = NO_PRODUCTS) -> ActionCandidate:
@@ -194,7 +185,7 @@ def as_question(item: ActionCandidate, message: ActionInput,
     list that asks a question, or under a request to say ("Kindly advise: - whether
     ..."), is one, put to whom it names when the list's request names nobody."""
     text = item.sentence
-    if item.kind != ACTION or _RSVP.search(text):
+    if item.kind != ACTION or asks_attendance(text):
         return item
     if _listed_question(item, message):
         if item.owner is not None:
@@ -439,13 +430,10 @@ def find_questions(
         due = find_due(sentence.text, message.date)
         if due is not None and (due.value is None or not due.marked):
             due = None
-        # "¿Podría el BR preparar ...?": the other languages' request for work.
-        work = asks_work(sentence.text)
-        found.append(ActionCandidate(
-            kind=ACTION if work else QUESTION, sentence=text, span=(start, sentence.end),
-            owner=who.owner, owner_kind=who.kind, due=due.value if due else None,
-            due_text=due.text if due else None, confidence=0.5,
-            rule="question_request" if work else "question"))
+        found.append(as_request(ActionCandidate(  # "¿Podría el BR preparar ...?": work
+            kind=QUESTION, sentence=text, span=(start, sentence.end), owner=who.owner,
+            owner_kind=who.kind, due=due.value if due else None,
+            due_text=due.text if due else None, confidence=0.5, rule="question"), sentence.text))
     return _kept_and_dated(found, items, sentences, message)
 
 

@@ -254,8 +254,7 @@ def extract_actions(
     candidates = _addressed_and_dated(candidates, sentences, message, members)
     candidates = drop_told(date_in_month(_without_statements(candidates, message, members),
                                          message.date), message, members)
-    return _as_configured(hand_out_requests(drop_own_news(drop_contingencies(candidates)),
-                                            parts), rules)
+    return _as_configured(hand_out_requests(drop_own_news(candidates), parts), rules)
 
 
 def _addressed_and_dated(candidates: list[ActionCandidate], sentences: list[Sentence],
@@ -273,11 +272,10 @@ def _addressed_and_dated(candidates: list[ActionCandidate], sentences: list[Sent
 def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
                         members: MembersConfig | None) -> list[ActionCandidate]:
     """The items less the sentences that read like work but owe nothing on the list
-    (:mod:`.action_statements`, receipts, forecasts)."""
-    return drop_corrections_asked(drop_own_needs(drop_receipts(drop_forecasts(drop_explanations(
-        drop_requests_of_us(drop_reported_requests(drop_meeting_work(drop_purposes(
-            candidates)))))), message),
-                          message, members))
+    (:mod:`.action_statements`, receipts, forecasts, contingencies)."""
+    return drop_contingencies(drop_corrections_asked(drop_own_needs(drop_receipts(drop_forecasts(
+        drop_explanations(drop_requests_of_us(drop_reported_requests(drop_meeting_work(
+            drop_purposes(candidates)))))), message), message, members)))
 
 
 def _said_before(message: ActionInput, sentence: str) -> bool:

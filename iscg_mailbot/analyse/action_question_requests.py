@@ -1,6 +1,7 @@
-"""A request put as a question in French, Spanish or Portuguese asks for work.
+"""Sentences put as questions that ask for work, not for an answer given once.
 
-"Could BDT share the messages of its campaign?" is an action (the rule ``could_you``);
+A request put as a question in French, Spanish or Portuguese asks for work
+(:func:`asks_work`, :func:`as_request`). "Could BDT share the messages of its campaign?" is an action (the rule ``could_you``);
 the same request in the writer's own language came out as a question, which waits only
 for an answer: "Est-ce que le BDT pourrait partager les messages de sa campagne ... ?"
 (`w6`-040), "Sofia, ¿podría el BR preparar 5-6 diapositivas en lenguaje sencillo?",
@@ -15,11 +16,23 @@ thing that could be or have something ("la session pourrait avoir une interprét
     True
     >>> asks_work("TSB : pourriez-vous nous indiquer des villes pilotes ?")
     False
+
+"Please let me know by 29 September whether you will attend in person", "... whether
+you will join" (`w14`-002, `w15`-033) ask each reader for a reply, the organiser's head
+count: an action, as "please register" is, not a question answered once
+(:func:`asks_attendance`).
+
+    >>> asks_attendance("Please let me know by 1 December whether you will join.")
+    True
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from iscg_mailbot.records import ActionCandidate
+from iscg_mailbot.settings.action_rules import ACTION
 
 # "could / can" addressed to a party or to "you": FR pourrait/pourriez/peut/pouvez, ES
 # podría/podrías/puede/pueden, PT poderia/pode/podem (with "-vous", "-il" after it).
@@ -47,4 +60,24 @@ def asks_work(text: str) -> bool:
     return match is not None and not _NOT_WORK.match(match.group("verb"))
 
 
-__all__ = ["asks_work"]
+def as_request(question: ActionCandidate, said: str) -> ActionCandidate:
+    """The question as an action when ``said``, its own sentence (without a question
+    read with it), asks for work in another language."""
+    if not asks_work(said):
+        return question
+    return replace(question, kind=ACTION, rule="question_request")
+
+
+# "whether you will attend / join / take part": each reader's reply.
+_ATTENDANCE = re.compile(
+    r"\b(?:whether|if)\s+(?:you|your\s+\w+)\s+(?:will|would|can|could|plan\s+to|intend\s+to|"
+    r"wish\s+to|are\s+going\s+to)\s+(?:\w+\s+)?(?:attend|join|come|participate|take\s+part|"
+    r"be\s+(?:there|present|joining))\b", re.IGNORECASE)
+
+
+def asks_attendance(text: str) -> bool:
+    """Whether the sentence asks each reader to say whether they will attend or join."""
+    return _ATTENDANCE.search(text) is not None
+
+
+__all__ = ["as_request", "asks_attendance", "asks_work"]
