@@ -188,6 +188,9 @@ def _checks_pass(rule: Rule, match: re.Match[str], reading: _Reading) -> bool:
         return False  # "TSAG was invited to": a report of the past
     if rule.name == "entity_will" and _unit_told(match, reading):
         return False  # "The regional office will send the letters": news, not an item
+    if rule.name == "entity_will" and _OTHERS.search(text, max(0, match.start() - 20),
+                                                     match.start()):
+        return False  # "I asked the web team; they will add a button": others' plans
     if rule.name == "for_information" and _TOLD_DONE.search(text):
         return False  # "For your information, WP 5D has approved its reply today": news
     if rule.needs_date and (reading.due is None or unknowable(reading.due)):
@@ -210,6 +213,15 @@ def _unit_told(match: re.Match[str], reading: _Reading) -> bool:
     before = [m for m in reading.owners.mentions if m.end <= match.start()]
     return bool(before) and is_unit(reading.text, before[-1]) and len(
         reading.text[before[-1].end:match.start()].split()) <= 4
+
+
+# "they will ...": what the people the sender passed it to will do, told in passing ("I
+# asked the web team; they will add a public CSV button in July", "BR colleagues told me
+# they will reply separately"); no writer labels it (`w7`, `w8`, `w16` dev). Nor what a
+# body's management will do at its own meetings ("TSAG management will nominate my
+# successor at its January meeting", "TSAG management will look at it on 2 December":
+# `w14`, `w17`).
+_OTHERS = re.compile(r"\b(?:they|management(?:\s+team)?)\s+$", re.IGNORECASE)
 
 
 def _deadline(reading: _Reading, match: re.Match[str]) -> bool:

@@ -31,6 +31,7 @@ from iscg_mailbot.analyse.action_followups import date_from_around
 from iscg_mailbot.analyse.action_forwards import without_handed_out
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_put_to import asks_whoever_knows, bureaux_behind_names
+from iscg_mailbot.analyse.action_question_requests import as_request, asks_attendance
 from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.action_who import NOBODY, Owners, Who
@@ -185,7 +186,7 @@ def as_question(item: ActionCandidate, message: ActionInput,
     list that asks a question, or under a request to say ("Kindly advise: - whether
     ..."), is one, put to whom it names when the list's request names nobody."""
     text = item.sentence
-    if item.kind != ACTION:
+    if item.kind != ACTION or asks_attendance(text):
         return item
     if _listed_question(item, message):
         if item.owner is not None:
@@ -432,10 +433,10 @@ def find_questions(
         due = find_due(sentence.text, message.date)
         if due is not None and (due.value is None or not due.marked):
             due = None
-        found.append(ActionCandidate(
+        found.append(as_request(ActionCandidate(  # "¿Podría el BR preparar ...?": work
             kind=QUESTION, sentence=text, span=(start, sentence.end), owner=who.owner,
             owner_kind=who.kind, due=due.value if due else None,
-            due_text=due.text if due else None, confidence=0.5, rule="question"))
+            due_text=due.text if due else None, confidence=0.5, rule="question"), sentence.text))
     return _kept_and_dated(bureaux_behind_names(found, message, members), items, sentences, message)
 
 

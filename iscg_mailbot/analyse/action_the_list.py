@@ -38,14 +38,18 @@ def noted_by_the_list(candidates: list[ActionCandidate],
     are invited to do ("All members are invited to send comments to me by 14 May",
     "Members who wish to add an item are invited to tell me by 2 June"). A fact told to
     nobody in particular ("Please note that the meeting is in room H2") stays a note of
-    nobody's."""
+    nobody's, and so does what a reply brings "for information" ("The draft reply is
+    attached for your information", "The compiled inventory is attached for
+    information"): the thread's work delivered, which nobody labels a note to take
+    (`w10`-024, `w15`-032), not a document put before the list."""
     if message.list_address is None or not any(
         a.address.lower() == message.list_address.lower() for a in message.to
     ):
         return candidates
     return [replace(c, owner="ISCG", owner_kind="group")
             if not c.owner and (
-                (c.kind == NOTE and c.rule in _BY_NOTE_RULE and _SENT_WITH.search(c.sentence))
+                (c.kind == NOTE and c.rule in _BY_NOTE_RULE and _SENT_WITH.search(c.sentence)
+                 and message.parent_sender is None)
                 or (c.rule in _INVITED and _THE_MEMBERS.match(c.sentence)))
             else c for c in candidates]
 

@@ -35,10 +35,12 @@ from dataclasses import replace
 from iscg_mailbot.analyse.action_addressee import sectors_as_bureaux
 from iscg_mailbot.analyse.action_asked_before import own_told_answers
 from iscg_mailbot.analyse.action_asked_of_us import drop_requests_of_us
+from iscg_mailbot.analyse.action_asker_told import drop_told_asker
 from iscg_mailbot.analyse.action_back_dates import date_from_earlier_days
 from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_classify import Found, classify, unknowable
 from iscg_mailbot.analyse.action_clauses import ASKING_WORDS, split_clauses
+from iscg_mailbot.analyse.action_contingencies import drop_contingencies
 from iscg_mailbot.analyse.action_dates_told import drop_dates_told
 from iscg_mailbot.analyse.action_ellipsis import (
     split_coordinated,
@@ -238,9 +240,9 @@ def extract_actions(
         _apply_context(found, parts), members), message.new_text, parts, members),
                               message, members)
     framed = split_coordinated(split_elliptic(framed, members, message.date))
-    candidates = drop_dates_told(drop_answers(drop_addressing(drop_retold(apply_date_carriers(
+    candidates = drop_dates_told(drop_told_asker(drop_answers(drop_addressing(drop_retold(apply_date_carriers(
         with_sectors(apply_list_tail(sentences, framed, message.new_text, message.date),
-                     message), message.new_text), parts), parts), message), message)
+                     message), message.new_text), parts), parts), message), message), message)
     if forwarded or _FORWARD_MARK.search(message.new_text):
         # "FYI, please see the LS below": a pointer to the forwarded mail, whose own
         # sentences are the items.
@@ -272,11 +274,10 @@ def _addressed_and_dated(candidates: list[ActionCandidate], sentences: list[Sent
 def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
                         members: MembersConfig | None) -> list[ActionCandidate]:
     """The items less the sentences that read like work but owe nothing on the list
-    (:mod:`.action_statements`, receipts, forecasts)."""
-    return drop_corrections_asked(drop_own_needs(drop_receipts(drop_forecasts(drop_explanations(
-        drop_requests_of_us(drop_reported_requests(drop_meeting_work(drop_purposes(
-            candidates)))))), message),
-                          message, members))
+    (:mod:`.action_statements`, receipts, forecasts, contingencies)."""
+    return drop_contingencies(drop_corrections_asked(drop_own_needs(drop_receipts(drop_forecasts(
+        drop_explanations(drop_requests_of_us(drop_reported_requests(drop_meeting_work(
+            drop_purposes(candidates)))))), message), message, members)))
 
 
 def _said_before(message: ActionInput, sentence: str) -> bool:
@@ -293,8 +294,11 @@ def _as_configured(candidates: list[ActionCandidate], rules: ActionRules
     if rules.notes == "drop":
         candidates = [c for c in candidates if c.kind != NOTE]
     elif rules.notes == "addressed":
-        # "Please note that the room has changed": news for whoever reads, owed by nobody.
-        candidates = [c for c in candidates if c.kind != NOTE or c.owner]
+        # "Please note that the room has changed": news for whoever reads, owed by nobody;
+        # and so when it is told to someone ("Kindly note that SG12 has no Recommendation
+        # on it yet", to the asker): the courtesy "please note" addresses nobody a task.
+        candidates = [c for c in candidates
+                      if c.kind != NOTE or (c.owner and c.rule != "please_note")]
     elif rules.notes == "action":
         candidates = [replace(c, kind=ACTION) if c.kind == NOTE else c for c in candidates]
     return [_owned_by_bureaux(c) for c in candidates if c.confidence >= rules.min_confidence]

@@ -75,7 +75,8 @@ class ActionRules(BaseModel):
     ``notes``: what becomes of "invited to note" / "for information" sentences: kept as
     kind ``note`` (default; not open work), counted as ``action``, ``drop``-ped, or kept
     only when ``addressed`` to someone ("ISCG is invited to note", "for information to
-    ITU-R"; "Please note that the room has changed", addressed to nobody, is dropped).
+    ITU-R"; "Please note that the room has changed" is dropped, even when told to
+    someone: a "please note" tells news, it asks nothing).
     ``action_phrases`` / ``note_phrases`` add plain phrases that mark a sentence (owner:
     the body opening the sentence, else the people addressed). ``offers``: an offer
     without a date of its own ("I can send you the TDs") counted as an ``action`` or

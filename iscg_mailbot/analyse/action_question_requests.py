@@ -1,0 +1,83 @@
+"""Sentences put as questions that ask for work, not for an answer given once.
+
+A request put as a question in French, Spanish or Portuguese asks for work
+(:func:`asks_work`, :func:`as_request`). "Could BDT share the messages of its campaign?" is an action (the rule ``could_you``);
+the same request in the writer's own language came out as a question, which waits only
+for an answer: "Est-ce que le BDT pourrait partager les messages de sa campagne ... ?"
+(`w6`-040), "Sofia, ¿podría el BR preparar 5-6 diapositivas en lenguaje sencillo?",
+"Amara: ¿puede BDT activar el mapa de conectividad ...?", "Nadia, ¿podrías actualizar mi
+suscripción a la lista ...?" (`w16`-005, -038, -037); the writers label each an action.
+As in English, a request to say or check something ("pourriez-vous nous indiquer ...?",
+"poderia verificar se ...?", "¿podría confirmar ...?") stays a question, and so does a
+thing that could be or have something ("la session pourrait avoir une interprétation",
+"ce scénario pourrait-il être inclus").
+
+    >>> asks_work("Est-ce que le BDT pourrait partager les messages de sa campagne ?")
+    True
+    >>> asks_work("TSB : pourriez-vous nous indiquer des villes pilotes ?")
+    False
+
+"Please let me know by 29 September whether you will attend in person", "... whether
+you will join" (`w14`-002, `w15`-033) ask each reader for a reply, the organiser's head
+count: an action, as "please register" is, not a question answered once
+(:func:`asks_attendance`).
+
+    >>> asks_attendance("Please let me know by 1 December whether you will join.")
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from iscg_mailbot.records import ActionCandidate
+from iscg_mailbot.settings.action_rules import ACTION
+
+# "could / can" addressed to a party or to "you": FR pourrait/pourriez/peut/pouvez, ES
+# podría/podrías/puede/pueden, PT poderia/pode/podem (with "-vous", "-il" after it).
+_MODAL = (r"\b(?:pourr(?:ait|aient|iez|ais)|peu(?:t|vent)|pouvez|podr[ií]a[ns]?|pued(?:e|en|es)"
+          r"|poderia[ms]?|pode[ms]?)(?:-(?:vous|tu|il|elle|ils|elles))?")
+# Whom it asks, between the modal and the verb ("el BR", "BDT"), and a pronoun object
+# ("nous", "nos", "me").
+_BETWEEN = (r"(?:\s+(?:(?:el|la|le|les|l'|o|a|os|as)\s*)?(?-i:[A-Z][\w-]*))?"
+            r"(?:\s+(?:nous|nos|me|lui|leur|les|lo|la|le))?")
+# The work asked: a verb in the infinitive (with a Spanish or Portuguese pronoun joined).
+_VERB = r"\s+(?P<verb>[a-zà-ÿ]+(?:er|ir|re|ar|or)(?:nos|me|lo|la|los|las|le|les)?)\b"
+_REQUEST = re.compile(_MODAL + _BETWEEN + _VERB, re.IGNORECASE)
+# Verbs that ask to say, check, be or have: a question's, as "tell", "confirm" are.
+_NOT_WORK = re.compile(
+    r"(?:dire|indiquer|confirmer|v[ée]rifier|pr[ée]ciser|expliquer|informer|renseigner|"
+    r"savoir|[êe]tre|avoir|decir|indicar|confirmar|verificar|comprobar|informar|aclarar|"
+    r"explicar|avisar|precisar|saber|ser|estar|haber|tener|dizer|esclarecer|ter)"
+    r"(?:nos|me|lo|la|los|las|le|les)?$", re.IGNORECASE)
+
+
+def asks_work(text: str) -> bool:
+    """Whether a question in French, Spanish or Portuguese asks its party to do work
+    ("¿Podría el BR preparar ...?"), not to say or check something."""
+    match = _REQUEST.search(text)
+    return match is not None and not _NOT_WORK.match(match.group("verb"))
+
+
+def as_request(question: ActionCandidate, said: str) -> ActionCandidate:
+    """The question as an action when ``said``, its own sentence (without a question
+    read with it), asks for work in another language."""
+    if not asks_work(said):
+        return question
+    return replace(question, kind=ACTION, rule="question_request")
+
+
+# "whether you will attend / join / take part": each reader's reply.
+_ATTENDANCE = re.compile(
+    r"\b(?:whether|if)\s+(?:you|your\s+\w+)\s+(?:will|would|can|could|plan\s+to|intend\s+to|"
+    r"wish\s+to|are\s+going\s+to)\s+(?:\w+\s+)?(?:attend|join|come|participate|take\s+part|"
+    r"be\s+(?:there|present|joining))\b", re.IGNORECASE)
+
+
+def asks_attendance(text: str) -> bool:
+    """Whether the sentence asks each reader to say whether they will attend or join."""
+    return _ATTENDANCE.search(text) is not None
+
+
+__all__ = ["as_request", "asks_attendance", "asks_work"]
