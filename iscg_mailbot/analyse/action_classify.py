@@ -42,6 +42,15 @@ _HEADER_FOR_ACTION = re.compile(r"^\s*for\s+(?:action|comments?)(?:\s+to)?\s*:",
 _HEADER_FOR_INFO = re.compile(r"^\s*for\s+information(?:\s+to)?\s*:", re.IGNORECASE)
 _HEADER_DEADLINE = DEADLINE_HEADER
 _HEADER_ACTION_REQUIRED = re.compile(r"^\s*actions?\s+required\s*:", re.IGNORECASE)
+# A statement's addressee line marking what each body gets: "To: ITU-D SG1 (for action);
+# ITU-T SG9 (for information)", "Copy: ISCG (for information)", "To: ITU-D Study Groups
+# 1 and 2; copy for information to TSAG". Marked for action, it speaks as "For action
+# to:" does (its owner finder reads the marks); marked only for information, it is
+# context for the body's requests ("addressees": its owners may be for action too, so
+# they are not taken as only informed), an item only when the body has none.
+_HEADER_ADDRESSEES = re.compile(r"^\s*(?:to|copy|cc|addressees?)\s*:", re.IGNORECASE)
+_MARKED_FOR_ACTION = re.compile(r"\bfor\s+(?:action|comments?)\b", re.IGNORECASE)
+_MARKED_FOR_INFO = re.compile(r"\bfor\s+info(?:rmation)?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -49,7 +58,7 @@ class Found:
     """A sentence's classification before the message's header lines are applied."""
 
     candidate: ActionCandidate
-    header: str | None  # "for_action", "for_information", "deadline" for LS header lines
+    header: str | None  # "for_action", "for_information", "addressees", "deadline": LS header lines
     owner_explicit: bool
     due_mention: DueMention | None
 
@@ -66,6 +75,11 @@ def header_kind(text: str) -> str | None:
         return "for_information"
     if _HEADER_DEADLINE.match(text):
         return "deadline"
+    if _HEADER_ADDRESSEES.match(text):
+        if _MARKED_FOR_ACTION.search(text):
+            return "for_action"
+        if _MARKED_FOR_INFO.search(text):
+            return "addressees"
     return None
 
 

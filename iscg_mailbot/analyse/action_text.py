@@ -41,7 +41,7 @@ HEADER_KEYS = (
     "action items", "deadline", "due date", "for action", "for action to", "for information",
     "for information to", "for comment", "for comments", "for comment to", "for approval",
     "for approval to", "for info", "fyi", "purpose", "title", "source", "origin", "contact",
-    "approval", "question", "questions", "attachment", "attachments", "subject", "to", "cc",
+    "approval", "question", "questions", "attachment", "attachments", "subject", "to", "cc", "copy",
     "from", "date", "tel", "fax", "e-mail", "email", "meeting", "venue", "status",
     "decision", "decisions", "note", "notes", "reply", "response", "abstract", "summary",
 )

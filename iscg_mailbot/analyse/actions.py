@@ -144,7 +144,8 @@ def _apply_context(found: list[Found], parts: list[int]) -> list[ActionCandidate
 def _apply_part_context(found: list[Found]) -> list[ActionCandidate]:
     """"For action to: ITU-T SG17" names the owner of action items that name nobody;
     "Deadline: 15 March 2027" dates action items that carry no date (but not those due
-    "before the next meeting"). A header line is an item of its own only when the body
+    "before the next meeting"). An addressee line marked for information only ("Copy:
+    ISCG (for information)") is context too. A header line is an item of its own only when the body
     has no action item (for "For information to", no note either) for it to inform; "For action to" and "Deadline" together then
     make one item.
     """
@@ -155,9 +156,10 @@ def _apply_part_context(found: list[Found]) -> list[ActionCandidate]:
     result: list[ActionCandidate] = []
     for item in found:
         candidate = item.candidate
-        if item.header in ("for_action", "deadline", "for_information") and body_actions:
+        if item.header in ("for_action", "deadline", "for_information", "addressees") and (
+                body_actions):
             continue  # context only: the body says what is to be done (and by whom)
-        if item.header == "for_information" and body_notes:
+        if item.header in ("for_information", "addressees") and body_notes:
             continue  # "... is invited to take this into account" says what to note
         if item.header == "deadline" and for_action is not None:
             continue  # merged into the "For action to" item below

@@ -60,12 +60,16 @@ OUTLOOK_SENT = re.compile(
     r"\s*+\*?\s*+[:：]",
     re.IGNORECASE,
 )
+_SUBJECT_LABELS = (r"Subject|Objet|Betreff|Onderwerp|Asunto|Assunto|Oggetto|Temat|Emne|Ämne|"
+                   r"Aihe|Тема|主题|主旨|件名")
 OUTLOOK_TO_OR_SUBJECT = re.compile(
     r"\s*+\*?(?:To|À|A|An|Aan|Para|Per|Do|Til|Till|Vastaanottaja|Кому|收件人|"
-    r"Subject|Objet|Betreff|Onderwerp|Asunto|Assunto|Oggetto|Temat|Emne|Ämne|Aihe|Тема|"
-    r"主题|主旨|件名)\s*+\*?\s*+[:：]",
+    rf"{_SUBJECT_LABELS})\s*+\*?\s*+[:：]",
     re.IGNORECASE,
 )
+# The subject field alone, its value in group "value" (a quoted message's own subject).
+OUTLOOK_SUBJECT = re.compile(rf"\s*+\*?(?:{_SUBJECT_LABELS})\s*+\*?\s*+[:：]\s*(?P<value>.*)",
+                             re.IGNORECASE)
 ORIGINAL_MESSAGE = re.compile(
     r"\s*-{2,}\s*(?:Original Message|Message d'origine|Ursprüngliche Nachricht|"
     r"Originalnachricht|Mensaje original|Messaggio originale|Mensagem original|"

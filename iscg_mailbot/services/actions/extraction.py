@@ -131,7 +131,7 @@ def _input(message: MessageRow, list_address: str | None, context: Context,
     when = message.date.astimezone(zone) if message.date else None
     text, forwarded = text_to_read(message.new_text or "", message.quoted_text or "",
                                    message.body_text or "", message.in_reply_to,
-                                   message.references)
+                                   message.references, message.subject or "")
     return ActionInput(
         # Text-level forwards (above), then what MIME-attached messages forwarded.
         new_text=analysis_text(text, message.forwarded_text or "", context.max_chars),
