@@ -145,6 +145,7 @@ class TopicRule:
         self.bodies = body_phrases(topics, bodies)
         self.known_bodies = frozenset(body.body for body in bodies.bodies) if bodies else frozenset()
         self.thresholds = {topic.id: topics.threshold(topic) for topic in topics.topics}
+        self.shares = {topic.id: topics.min_share(topic) for topic in topics.topics}
         self.order = [topic.id for topic in topics.topics]
         self.personal = PersonalNotes(topics.scoring.personal_subjects)
 
@@ -358,15 +359,15 @@ class TopicRule:
                          reached: dict[str, set[int]] | None = None,
                          ) -> tuple[list[TopicTag], list[TopicTag]]:
         """"A topic the subject does not name needs at least min_share of the score of
-        the thread's strongest topic": the others are passing mentions, rejected with
+        the thread's strongest topic" (the topic's own min_share, else the scoring's):
+        the others are passing mentions, rejected with
         a note saying next to which topic. With ``reply_asides``, so is a topic that
         only one message other than the first names (``reached``: per topic, the
         messages giving it points; :mod:`topic_replies`). The share is of the strongest
         topic that is not such an aside: one reply dwelling on a subject says nothing of
         how strongly the thread is about its own."""
         scoring = self.topics.scoring
-        share = scoring.min_share
-        if len(tags) < 2 or (share <= 0 and not scoring.reply_asides):
+        if len(tags) < 2 or not (self.topics.any_min_share() or scoring.reply_asides):
             return tags, rejected
         asides = (reply_asides([tag.topic for tag in tags],
                                {tag.topic for tag in tags if named_in_subject(tag)},
@@ -377,7 +378,8 @@ class TopicRule:
         for tag in tags:
             if tag.topic in asides:
                 rejected.append(replace(tag, passing=aside_note((reached or {})[tag.topic])))
-            elif share <= 0 or tag.score >= share * strongest.score or named_in_subject(tag):
+            elif (share := self.shares[tag.topic]) <= 0 or (
+                    tag.score >= share * strongest.score or named_in_subject(tag)):
                 kept.append(tag)
             else:
                 rejected.append(replace(tag, passing=passing_note(share, strongest)))

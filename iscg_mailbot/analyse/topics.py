@@ -112,6 +112,8 @@ class TopicTagger:
         self._topic_index_of = [topic_index[spec.topic] for spec in self._specs]
         self._index_keys(topics.scoring)
         self._thresholds = {topic.id: topics.threshold(topic) for topic in topics.topics}
+        self._shares = {topic.id: topics.min_share(topic) for topic in topics.topics}
+        self._any_share = topics.any_min_share()
         self._order = topic_index
 
     def _index_keys(self, scoring: Scoring) -> None:
@@ -333,7 +335,7 @@ class TopicTagger:
         shown = {topic for topic, score in scores.items()
                  if round(score, 3) >= thresholds[topic] and topic not in unsupported}
         scoring = self.config.scoring
-        if len(shown) > 1 and (scoring.min_share > 0 or scoring.reply_asides):
+        if len(shown) > 1 and (self._any_share or scoring.reply_asides):
             shown -= self._passing(shown, scores, counts, reached)
         if not shown:
             return ThreadTags(thread_id, (), mentions)
@@ -422,8 +424,8 @@ class TopicTagger:
                  counts: Counter[int], reached: set[tuple[str, int]]) -> set[str]:
         """Passing mentions (topic_scoring.TopicRule.passing_mentions): with
         reply_asides the topics only one message after the first names, and topics below
-        min_share of the score of the strongest topic that is not such an aside, that
-        the subject gives no points."""
+        their min_share of the score of the strongest topic that is not such an aside,
+        that the subject gives no points."""
         # key % _PLACES == 0: a subject hit; its points for one occurrence tell a negative.
         in_subject = {self._key_topic[key] for key in counts
                       if key % _PLACES == 0 and self._key_points[key][1] > 0}
@@ -432,8 +434,8 @@ class TopicTagger:
         rounded = {topic: round(scores[topic], 3) for topic in shown}
         order = self._order
         strongest = min(shown - asides, key=lambda topic: (-rounded[topic], order[topic]))
-        floor = self.config.scoring.min_share * rounded[strongest]
-        return {topic for topic in shown if rounded[topic] < floor} - in_subject | asides
+        top, shares = rounded[strongest], self._shares
+        return {topic for topic in shown if rounded[topic] < shares[topic] * top} - in_subject | asides
 
     def _rank(self, tag: TopicTag) -> tuple[float, int]:
         return (-tag.score, self._order[tag.topic])
