@@ -32,12 +32,12 @@ def tagged(tagger: TopicTagger, subject: str, *bodies: str) -> list[str]:
 
 
 COPPER = (
-    "Dear colleagues, our ministry is preparing national guidance on e-waste from old "
+    ("Dear colleagues, our ministry is preparing national guidance on e-waste from old "
     "exchanges: the copper cables, the batteries and the circuit boards, which today end "
     "in landfill. We would like a circular economy approach. Could TSB point us to ITU "
-    "texts on e-waste before the workshop we host in Lima on 3 March?",
-    "Dear Ana, two L-series texts cover this; the rapporteur could present them "
-    "remotely at your workshop.",
+    "texts on e-waste before the workshop we host in Lima on 3 March?"),
+    ("Dear Ana, two L-series texts cover this; the rapporteur could present them "
+    "remotely at your workshop."),
 )
 
 
@@ -51,11 +51,11 @@ def test_the_workshop_a_text_is_wanted_for_is_not_the_thread_s_event(
 
 
 QUESTIONNAIRES = (
-    "Dear all, this year our administration received three questionnaires in the same "
+    ("Dear all, this year our administration received three questionnaires in the same "
     "quarter: one from BDT on ICT indicators for the household survey, one from TSB on "
     "the use of Recommendations, and one from BR on spectrum assignment and spectrum "
     "monitoring. Could the ISCG keep a calendar of the questionnaires and surveys of the "
-    "three Bureaux?",
+    "three Bureaux?"),
 )
 
 
