@@ -1,10 +1,12 @@
 """Topics, issue 13 round 17 (tk-r17): precision on mail nobody here wrote.
 
-A topic's own ``min_share`` (docs/evaluation.md, "a topic named as the setting of other
-work"): a topic the subject does not name needs that share of the strongest topic's
-score, in place of ``scoring.min_share``. The shipped list gives 0.4 to events (a
-workshop named as the occasion of other work) and to spectrum (BR's part of a joint
-piece of work, next to what the other Bureaux bring).
+- A topic's own ``min_share``: a topic the subject does not name needs that share of
+  the strongest topic's score, in place of ``scoring.min_share``. The shipped list gives
+  0.4 to events (a workshop named as the occasion of other work) and to spectrum (BR's
+  part of a joint piece of work, next to what the other Bureaux bring).
+- An ITU body named for its meeting ("the Q28/16 e-meeting", "the next meeting of ITU-D
+  SG2 rapporteur group Q1/2") is the occasion, not evidence of its topics
+  (:mod:`iscg_mailbot.analyse.topic_roles`); named for its work, it still is.
 
 Mail of our own wording in, topics out: the first case of each test was tagged on
 ``main`` 2ce9d4f; its pair, where the subject names the topic, is tagged on both.
@@ -92,3 +94,34 @@ def test_a_topic_s_min_share_is_a_share_below_one(tmp_path: Path) -> None:
     path.write_text("topics:\n  - {id: ai, name: A, phrases: [x], min_share: 1.5}\n")
     with pytest.raises(ConfigError, match="min_share"):
         load_topics(path)
+
+
+def test_a_body_named_for_its_meeting_is_no_evidence(tagger: TopicTagger) -> None:
+    subject = "Standby radios switched on remotely for public alerts"
+    liaison = ("Dear all, a liaison from WP 6A asks how broadcast receivers on standby "
+               "could be switched on for public warning messages. For TSB, I will ask the "
+               "SG16 counsellor {}")
+    assert "e-health" not in tagged(
+        tagger, subject,
+        liaison.format("to put a reply on the agenda of the Q28/16 e-meeting in March."),
+        "For the record: the reply was agreed at the Q28/16 e-meeting and sent yesterday.")
+    assert "e-health" in tagged(
+        tagger, subject, liaison.format("whether Q28/16 has any work on it."),
+        "For the record: Q28/16 has a draft on it, a reply was sent yesterday.")
+
+
+def test_a_deadline_at_a_rapporteur_group_s_meeting_is_no_evidence(
+        tagger: TopicTagger) -> None:
+    subject = "Free-flow road tolling - a liaison to answer"
+    assert tagged(
+        tagger, subject,
+        "Dear all, the liaison below asks which ITU texts cover free-flow road tolling. "
+        "Deadline: 15 September (next meeting of ITU-D SG2 rapporteur group Q1/2).",
+        "Noted; we will answer before the next meeting of the Q1/2 rapporteur group.",
+    ) == []
+    assert tagged(
+        tagger, subject,
+        "Dear all, the liaison below asks which ITU texts cover free-flow road tolling. "
+        "Deadline: 15 September. Q1/2 is drafting a report on it.",
+        "Noted; Q1/2 will get our answer.",
+    ) == ["iot-smart-cities"]

@@ -18,7 +18,7 @@ from iscg_mailbot.analyse.itu_structure import (
     focus_groups,
     recommendations,
 )
-from iscg_mailbot.analyse.topic_roles import named_as_party
+from iscg_mailbot.analyse.topic_roles import named_in_role
 from iscg_mailbot.analyse.topic_scoring import BODY_LABELS
 
 if TYPE_CHECKING:
@@ -45,7 +45,8 @@ def bodies_and_sectors(
     (alone, or as the prefix of a body) with the conferences ("WRC-27"); WRC agenda
     items and Recommendations come after the focus groups, as
     :meth:`TopicRule.bodies_named` reads them. Without ``parties_count``, a body named
-    as a party to a liaison ("LS from ITU-T SG17", :mod:`topic_roles`) is left out."""
+    as a party to a liaison ("LS from ITU-T SG17") or for its meeting ("before the SG17
+    meeting", :mod:`topic_roles`) is left out."""
     starts = group.starts
     names, sectors = _entity_bodies(group, parties_count)
     if "FG-" in group.text:
@@ -78,7 +79,8 @@ def _entity_bodies(group: GroupFindings, parties_count: bool
             continue
         if entity.key.startswith("ITU-"):
             sectors.setdefault(index, set()).add(entity.key.split(" ", 1)[0])
-        if not parties_count and named_as_party(group.text, offset, starts[index]):
-            continue  # "LS from ITU-T SG17": who sent it, not what it is about
+        if not parties_count and named_in_role(group.text, offset, offset + len(entity.text),
+                                               starts[index]):
+            continue  # "LS from ITU-T SG17", "the SG17 meeting": not what it is about
         names.setdefault(index, []).append((entity.key, entity.text))
     return names, sectors

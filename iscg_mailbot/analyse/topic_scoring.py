@@ -41,7 +41,7 @@ from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name
 from iscg_mailbot.analyse.topic_overviews import is_overview, overview_note
 from iscg_mailbot.analyse.topic_personal import PersonalNotes, personal_note
 from iscg_mailbot.analyse.topic_replies import aside_note, reply_asides
-from iscg_mailbot.analyse.topic_roles import named_as_party
+from iscg_mailbot.analyse.topic_roles import named_in_role
 from iscg_mailbot.records import Evidence, ThreadTags, TopicTag
 from iscg_mailbot.settings.itu_bodies import ItuBodies, body_kind
 from iscg_mailbot.settings.topics import Scoring, TopicsConfig
@@ -247,8 +247,9 @@ class TopicRule:
         study groups, working parties and Questions the entity finder found, focus groups
         by their "FG-" name, WRC agenda items ("AI 1.13"), Recommendations cited by
         number ("X.1254": the table's narrowest series block holding it), but not a body
-        named as a party to a liaison, with ``bodies_as_parties_count: false``
-        (:mod:`topic_roles`: "LS from ITU-T SG17 on ..."). A body written
+        named as a party to a liaison or for its meeting, with
+        ``bodies_as_parties_count: false`` (:mod:`topic_roles`: "LS from ITU-T SG17 on
+        ...", "before the SG16 meeting"). A body written
         without its Sector ("Q7/5") or conference is the one the table lists, or the one
         of a Sector or conference the same text names (``resolve``)."""
         if not self.bodies:
@@ -262,8 +263,9 @@ class TopicRule:
             if entity.label in BODY_LABELS:
                 if entity.key.startswith("ITU-"):
                     sectors.add(entity.key.split(" ", 1)[0])
-                if skip_parties and named_as_party(text.text, starts[rank]):
-                    continue  # "LS from ITU-T SG17": who sent it, not what it is about
+                start = starts[rank]
+                if skip_parties and named_in_role(text.text, start, start + len(entity.text)):
+                    continue  # "LS from ITU-T SG17", "the SG17 meeting": not what it is about
                 names.append((entity.key, entity.text))
         names += [(name, name) for name in focus_groups(text.text)]
         names += [(name, form) for _, name, form in agenda_items(text.text) + recommendations(text.text)]
