@@ -7,6 +7,8 @@
 - An ITU body named for its meeting ("the Q28/16 e-meeting", "the next meeting of ITU-D
   SG2 rapporteur group Q1/2") is the occasion, not evidence of its topics
   (:mod:`iscg_mailbot.analyse.topic_roles`); named for its work, it still is.
+- Governance: the group's own decisions as its call notes record them ("the group took
+  note", "ISCG took note", "the group noted the ...").
 
 Mail of our own wording in, topics out: the first case of each test was tagged on
 ``main`` 2ce9d4f; its pair, where the subject names the topic, is tagged on both.
@@ -125,3 +127,24 @@ def test_a_deadline_at_a_rapporteur_group_s_meeting_is_no_evidence(
         "Deadline: 15 September. Q1/2 is drafting a report on it.",
         "Noted; Q1/2 will get our answer.",
     ) == ["iot-smart-cities"]
+
+
+CALL_NOTES = ("Dear all, my notes of yesterday's call: 1. Ana reported on the TDAG meeting; "
+              "{}no action. 2. Pierre will circulate the list of joint webinars by 20 "
+              "April. 3. Next call: 6 May.")
+
+
+@pytest.mark.parametrize("decision", ["the group took note, ", "the ISCG took note, ",
+                                      "the group noted the report, "])
+def test_call_notes_recording_the_group_s_decisions_are_governance(
+        tagger: TopicTagger, decision: str) -> None:
+    subject = "Notes from Thursday's call (8 April)"
+    assert tagged(tagger, subject, CALL_NOTES.format(decision)) == ["governance"]
+    assert tagged(tagger, subject, CALL_NOTES.format("")) == []
+
+
+def test_a_rapporteur_group_taking_note_of_a_liaison_is_not_governance(
+        tagger: TopicTagger) -> None:
+    assert "governance" not in tagged(
+        tagger, "Reply on crowdsourced measurements",
+        "The Rapporteur Group took note of the liaison and will reply in June.")
