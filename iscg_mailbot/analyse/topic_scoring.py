@@ -362,12 +362,12 @@ class TopicRule:
                          ) -> tuple[list[TopicTag], list[TopicTag]]:
         """"A topic the subject does not name needs at least min_share of the score of
         the thread's strongest topic" (the topic's own min_share, else the scoring's):
-        the others are passing mentions, rejected with
-        a note saying next to which topic. With ``reply_asides``, so is a topic that
-        only one message other than the first names (``reached``: per topic, the
-        messages giving it points; :mod:`topic_replies`). The share is of the strongest
-        topic that is not such an aside: one reply dwelling on a subject says nothing of
-        how strongly the thread is about its own."""
+        the others are passing mentions, rejected with a note saying next to which
+        topic. With ``reply_asides``, so is a topic that only one message other than the
+        first names (``reached``: per topic, the messages giving it points;
+        :mod:`topic_replies`). The share is of the strongest topic that is not such an
+        aside: one reply dwelling on a subject says nothing of how strongly the thread
+        is about its own."""
         scoring = self.topics.scoring
         if len(tags) < 2 or not (self.topics.any_min_share() or scoring.reply_asides):
             return tags, rejected
