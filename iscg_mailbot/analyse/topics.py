@@ -113,7 +113,6 @@ class TopicTagger:
         self._index_keys(topics.scoring)
         self._thresholds = {topic.id: topics.threshold(topic) for topic in topics.topics}
         self._shares = {topic.id: topics.min_share(topic) for topic in topics.topics}
-        self._any_share = topics.any_min_share()
         self._order = topic_index
 
     def _index_keys(self, scoring: Scoring) -> None:
@@ -335,7 +334,7 @@ class TopicTagger:
         shown = {topic for topic, score in scores.items()
                  if round(score, 3) >= thresholds[topic] and topic not in unsupported}
         scoring = self.config.scoring
-        if len(shown) > 1 and (self._any_share or scoring.reply_asides):
+        if len(shown) > 1 and (scoring.reply_asides or self.config.any_min_share()):
             shown -= self._passing(shown, scores, counts, reached)
         if not shown:
             return ThreadTags(thread_id, (), mentions)
