@@ -5,8 +5,9 @@
   0.4 to events (a workshop named as the occasion of other work) and to spectrum (BR's
   part of a joint piece of work, next to what the other Bureaux bring).
 - An ITU body named for its meeting ("the Q28/16 e-meeting", "the next meeting of ITU-D
-  SG2 rapporteur group Q1/2") is the occasion, not evidence of its topics
-  (:mod:`iscg_mailbot.analyse.topic_roles`); named for its work, it still is.
+  SG2 rapporteur group Q1/2") in a message is the occasion, not evidence of its topics
+  (:mod:`iscg_mailbot.analyse.topic_roles`); named for its work, or its meeting named
+  in the subject, it still is.
 - Governance: the group's own decisions as its call notes record them ("the group took
   note", "ISCG took note", "the group noted the ...").
 
@@ -110,6 +111,8 @@ def test_a_body_named_for_its_meeting_is_no_evidence(tagger: TopicTagger) -> Non
     assert "e-health" in tagged(
         tagger, subject, liaison.format("whether Q28/16 has any work on it."),
         "For the record: Q28/16 has a draft on it, a reply was sent yesterday.")
+    # A subject naming the body's meeting says the thread is about that meeting's work.
+    assert "e-health" in tagged(tagger, "Q28/16 e-meeting report", "Notes attached.")
 
 
 def test_a_deadline_at_a_rapporteur_group_s_meeting_is_no_evidence(

@@ -50,16 +50,21 @@ _MEETING_BEFORE = re.compile(
 )
 
 
-def named_in_role(text: str, start: int, end: int, floor: int = 0) -> bool:
+def named_in_role(text: str, start: int, end: int, floor: int = 0,
+                  message: bool = True) -> bool:
     """Whether the body named from ``start`` to ``end`` of ``text`` is named in a role
     that is no evidence of its topics: a party to a liaison (:func:`named_as_party`)
-    or the meeting where something is due or discussed (:func:`named_for_meeting`).
+    or, in a ``message`` (not a subject), the meeting where something is due or
+    discussed (:func:`named_for_meeting`). A subject naming a body's meeting ("Q6/2
+    meeting report") says the thread is about that meeting's work.
 
-    >>> text = "before the SG16 meeting in April"
-    >>> named_in_role(text, 11, 15)
+    >>> named_in_role("before the SG16 meeting in April", 11, 15)
     True
+    >>> named_in_role("ITU-D Q6/2 meeting report", 6, 10, message=False)
+    False
     """
-    return named_as_party(text, start, floor) or named_for_meeting(text, start, end, floor)
+    return named_as_party(text, start, floor) or (
+        message and named_for_meeting(text, start, end, floor))
 
 
 def named_for_meeting(text: str, start: int, end: int, floor: int = 0) -> bool:

@@ -264,7 +264,8 @@ class TopicRule:
                 if entity.key.startswith("ITU-"):
                     sectors.add(entity.key.split(" ", 1)[0])
                 start = starts[rank]
-                if skip_parties and named_in_role(text.text, start, start + len(entity.text)):
+                if skip_parties and named_in_role(text.text, start, start + len(entity.text),
+                                                  message=text.where != SUBJECT):
                     continue  # "LS from ITU-T SG17", "the SG17 meeting": not what it is about
                 names.append((entity.key, entity.text))
         names += [(name, name) for name in focus_groups(text.text)]

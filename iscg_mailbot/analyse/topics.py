@@ -73,6 +73,7 @@ _PLACES = 3
 # What a group of texts holds that counts, before it is placed: (text index in the
 # group, spec index, form) per hit, in the order found.
 _Found = list[tuple[int, int, str]]
+_Places = list[tuple[int, int]]
 
 
 class TopicTagger:
@@ -112,7 +113,6 @@ class TopicTagger:
         self._topic_index_of = [topic_index[spec.topic] for spec in self._specs]
         self._index_keys(topics.scoring)
         self._thresholds = {topic.id: topics.threshold(topic) for topic in topics.topics}
-        self._shares = {topic.id: topics.min_share(topic) for topic in topics.topics}
         self._order = topic_index
 
     def _index_keys(self, scoring: Scoring) -> None:
@@ -197,7 +197,7 @@ class TopicTagger:
             found: _Found = []
             self._count_hits(group, found)
             if self._body_specs:
-                self._count_bodies(group, found)
+                self._count_bodies(group, found, group_places)
             self._place(found, group_places, hits, group_messages, reached)
             if group.entities:
                 collect_entities(group, group_places, entities)
@@ -236,12 +236,12 @@ class TopicTagger:
             if reached is not None and place and not specs[spec].negative:
                 reached[thread].add((specs[spec].topic, messages[index]))
 
-    def _count_bodies(self, group: GroupFindings, found: _Found) -> None:
-        """Hits of the ITU bodies of the table named in each text of a group: the study
-        groups, working parties and Questions the entity finder found (no second pass
-        over the text), focus groups by their "FG-" prefix; a body written without its
-        Sector is resolved by itu_structure.resolve against the Sectors the text names."""
-        names, sectors = bodies_and_sectors(group, self.config.scoring.bodies_as_parties_count)
+    def _count_bodies(self, group: GroupFindings, found: _Found, places: _Places) -> None:
+        """Hits of the ITU bodies of the table named in each text of a group (``places``:
+        its (thread, place)): study groups, working parties and Questions the entity finder
+        found, focus groups by their "FG-" prefix; a body without its Sector is resolved
+        by itu_structure.resolve against the Sectors the text names."""
+        names, sectors = bodies_and_sectors(group, places, self.config.scoring)
         known, specs_of = self.rule.known_bodies, self._body_specs
         # In text order, as the plain rule reads them: the first spelling seen is shown
         # first ("X.1254" in one message, "ITU-T X.1254" in the next).
@@ -433,7 +433,7 @@ class TopicTagger:
         rounded = {topic: round(scores[topic], 3) for topic in shown}
         order = self._order
         strongest = min(shown - asides, key=lambda topic: (-rounded[topic], order[topic]))
-        top, shares = rounded[strongest], self._shares
+        top, shares = rounded[strongest], self.rule.shares
         return {topic for topic in shown if rounded[topic] < shares[topic] * top} - in_subject | asides
 
     def _rank(self, tag: TopicTag) -> tuple[float, int]:
