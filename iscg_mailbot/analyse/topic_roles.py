@@ -6,11 +6,12 @@ round 10: `w4-015`, `w7-022`, `w9-011`). A body whose work the thread discusses 
 has agreed a new work item on ...") still counts. Read by both scorers (:mod:`topic_scoring`, :mod:`topics`) with the scoring
 setting ``bodies_as_parties_count: false``.
 
-So is a body named for its meeting: "before the SG16 meeting in April", "on the agenda of
-the Q28/16 e-meeting", "Deadline: 15 September (next meeting of ITU-D SG2 rapporteur
-group Q1/2)" say when something is due or discussed, the occasion, not the work the
-thread is about (issue 13, tk-r17: `w14-013`, `w16-001` were tagged IoT and e-health
-from a liaison's meeting dates)."""
+So is a body named in a message for its meeting: "before the SG16 meeting in April", "on
+the agenda of the Q28/16 e-meeting", "Deadline: 15 September (next meeting of ITU-D SG2
+rapporteur group Q1/2)" say when something is due or discussed, the occasion, not the
+work the thread is about (issue 13, tk-r17: `w14-013`, `w16-001` were tagged IoT and
+e-health from a liaison's meeting dates). A subject naming a body's meeting ("ITU-D Q6/2
+meeting report") says the thread is about that meeting's work."""
 
 from __future__ import annotations
 

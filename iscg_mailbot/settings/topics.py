@@ -137,8 +137,8 @@ class Scoring(_Strict):
     ``personal_subjects``: words that make a subject a personal note ("farewell",
     "retiring"): such a thread gets no topic. ``bodies_as_parties_count``: false, an ITU
     body named as the sender or a recipient of a liaison ("LS from ITU-T SG17 on ...",
-    "copied to WP 5D", "Cc: WP 5D"), or for its meeting ("before the SG16 meeting"),
-    gives its topics no points (:mod:`analyse.topic_roles`).
+    "copied to WP 5D", "Cc: WP 5D"), or in a message for its meeting ("before the SG16
+    meeting"), gives its topics no points (:mod:`analyse.topic_roles`).
     ``reply_asides``: a topic the subject does not name, found in one message only and
     that one not the thread's first, is a passing mention next to a topic the thread is
     about (:mod:`analyse.topic_replies`).
