@@ -92,9 +92,13 @@ def test_a_regional_office_and_one_workshop_are_a_passing_mention(tagger: TopicT
     body = ("Substandard phones fail type approval and mutual recognition does not help. "
             "This was shown at a workshop; the regional office has the list of operators.")
     assert topics(tagger, "Substandard handsets - IMEI databases", body) == ["conformance"]
-    # The minimal pair: the same thread organising the workshop is about an event too.
+    # The minimal pair: the same thread organising the workshop is about an event too,
+    # when it says enough of it: events needs 0.4 of the strongest topic's score when
+    # the subject does not name it (its own min_share, tk-r17: "The workshop programme
+    # is attached" alone, 4.5 points next to conformance's 11.5, is no longer enough).
     assert "events" in topics(tagger, "Substandard handsets - IMEI databases",
-                              body + " The workshop programme is attached.")
+                              body + " The workshop programme and the list of speakers "
+                              "are attached.")
 
 
 def test_two_different_weak_words_in_the_messages_tag(tagger: TopicTagger) -> None:
@@ -174,10 +178,13 @@ def test_itus_recurring_events_by_name(tagger: TopicTagger) -> None:
     assert "events" in topics(tagger, "Kaleidoscope 2027 call for papers - extension?", body)
     summit = ("Planning for the AI for Good Global Summit has started; TSB asks BDT for a "
               "track and two speakers.")
-    assert "events" in topics(tagger, "Machine-learning challenges: the BDT track", summit)
+    # Under a subject naming nothing else: under "Machine-learning challenges: ..." the
+    # summit named once in the body is below events' own min_share of the AI score
+    # (tk-r17), as an event named as the occasion of other work is.
+    assert "events" in topics(tagger, "The BDT track - first ideas", summit)
     # The minimal pairs: the same calls without the event's name are no event.
     assert "events" not in topics(tagger, "Journal issue 2027 call for papers - extension?", body)
-    assert "events" not in topics(tagger, "Machine-learning challenges: the BDT track",
+    assert "events" not in topics(tagger, "The BDT track - first ideas",
                                   summit.replace("Global Summit", "programme"))
 
 

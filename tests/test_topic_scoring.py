@@ -70,6 +70,7 @@ def _topic(index: int) -> Any:
         "negatives": _phrases(["broad spectrum", "spectrum management", "network of women",
                                "security", "AI"], 2),
         "threshold": st.sampled_from([None, 1.0, 2.0, 4.0]),
+        "min_share": st.sampled_from([None, None, 0.0, 0.4]),
     })
 
 

@@ -127,6 +127,8 @@ def test_topic_edits_are_recorded_on_both_databases(engine: Engine, tmp_path: Pa
     assert (edit.actor, edit.backup) == (SECRETARIAT, saved.backup)
     assert "threshold default → 4" in edit.summary and "negatives −broad spectrum" in edit.summary
     assert load_config(app).by_id("spectrum").threshold == 4
+    # What the form does not show is written back as it was: the topic's own min_share.
+    assert load_config(app).by_id("spectrum").min_share == current.min_share == 0.4
 
 
 def test_suggestions_and_quality_on_request(site: tuple[TestClient, Path, Engine]) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Container, Sequence
 from itertools import groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING
@@ -18,11 +19,12 @@ from iscg_mailbot.analyse.itu_structure import (
     focus_groups,
     recommendations,
 )
-from iscg_mailbot.analyse.topic_roles import named_as_party
+from iscg_mailbot.analyse.topic_roles import named_in_role
 from iscg_mailbot.analyse.topic_scoring import BODY_LABELS
 
 if TYPE_CHECKING:
     from iscg_mailbot.analyse.nlp import EntityHit, GroupFindings
+    from iscg_mailbot.settings.topics import Scoring
 
 _KEY = itemgetter(0)
 
@@ -39,15 +41,19 @@ def collect_entities(group: GroupFindings, places: list[tuple[int, int]],
 
 
 def bodies_and_sectors(
-    group: GroupFindings, parties_count: bool = True,
+    group: GroupFindings, places: Sequence[tuple[int, int]], scoring: Scoring,
 ) -> tuple[dict[int, list[tuple[str, str]]], dict[int, set[str]]]:
-    """Per text of a group: the ITU bodies named, as (name, form), and the Sectors named
-    (alone, or as the prefix of a body) with the conferences ("WRC-27"); WRC agenda
-    items and Recommendations come after the focus groups, as
-    :meth:`TopicRule.bodies_named` reads them. Without ``parties_count``, a body named
-    as a party to a liaison ("LS from ITU-T SG17", :mod:`topic_roles`) is left out."""
+    """Per text of a group (``places``: the (thread, place) of each, place 0 the
+    subject): the ITU bodies named, as (name, form), and the Sectors named (alone, or as
+    the prefix of a body) with the conferences ("WRC-27"); WRC agenda items and
+    Recommendations come after the focus groups, as :meth:`TopicRule.bodies_named`
+    reads them. Without ``scoring.bodies_as_parties_count``, a body named as a party to
+    a liaison ("LS from ITU-T SG17", :mod:`topic_roles`) is left out, and so is one named
+    for its meeting in a message ("before the SG17 meeting"; a subject naming a body's
+    meeting, "Q6/2 meeting report", is about its work)."""
     starts = group.starts
-    names, sectors = _entity_bodies(group, parties_count)
+    subjects = {index for index, (_, place) in enumerate(places) if not place}
+    names, sectors = _entity_bodies(group, scoring.bodies_as_parties_count, subjects)
     if "FG-" in group.text:
         for index, start in enumerate(starts):
             end = starts[index + 1] if index + 1 < len(starts) else len(group.text)
@@ -62,9 +68,10 @@ def bodies_and_sectors(
     return names, sectors
 
 
-def _entity_bodies(group: GroupFindings, parties_count: bool
+def _entity_bodies(group: GroupFindings, parties_count: bool, subjects: Container[int]
                    ) -> tuple[dict[int, list[tuple[str, str]]], dict[int, set[str]]]:
-    """The bodies and Sectors the entity finder found, per text of the group."""
+    """The bodies and Sectors the entity finder found, per text of the group
+    (``subjects``: the indexes of the texts that are a subject)."""
     starts = group.starts
     names: dict[int, list[tuple[str, str]]] = {}
     sectors: dict[int, set[str]] = {}
@@ -78,7 +85,8 @@ def _entity_bodies(group: GroupFindings, parties_count: bool
             continue
         if entity.key.startswith("ITU-"):
             sectors.setdefault(index, set()).add(entity.key.split(" ", 1)[0])
-        if not parties_count and named_as_party(group.text, offset, starts[index]):
-            continue  # "LS from ITU-T SG17": who sent it, not what it is about
+        if not parties_count and named_in_role(group.text, offset, offset + len(entity.text),
+                                               starts[index], index not in subjects):
+            continue  # "LS from ITU-T SG17", "the SG17 meeting": not what it is about
         names.setdefault(index, []).append((entity.key, entity.text))
     return names, sectors

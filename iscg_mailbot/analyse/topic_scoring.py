@@ -41,7 +41,7 @@ from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name
 from iscg_mailbot.analyse.topic_overviews import is_overview, overview_note
 from iscg_mailbot.analyse.topic_personal import PersonalNotes, personal_note
 from iscg_mailbot.analyse.topic_replies import aside_note, reply_asides
-from iscg_mailbot.analyse.topic_roles import named_as_party
+from iscg_mailbot.analyse.topic_roles import named_in_role
 from iscg_mailbot.records import Evidence, ThreadTags, TopicTag
 from iscg_mailbot.settings.itu_bodies import ItuBodies, body_kind
 from iscg_mailbot.settings.topics import Scoring, TopicsConfig
@@ -145,6 +145,7 @@ class TopicRule:
         self.bodies = body_phrases(topics, bodies)
         self.known_bodies = frozenset(body.body for body in bodies.bodies) if bodies else frozenset()
         self.thresholds = {topic.id: topics.threshold(topic) for topic in topics.topics}
+        self.shares = {topic.id: topics.min_share(topic) for topic in topics.topics}
         self.order = [topic.id for topic in topics.topics]
         self.personal = PersonalNotes(topics.scoring.personal_subjects)
 
@@ -246,8 +247,9 @@ class TopicRule:
         study groups, working parties and Questions the entity finder found, focus groups
         by their "FG-" name, WRC agenda items ("AI 1.13"), Recommendations cited by
         number ("X.1254": the table's narrowest series block holding it), but not a body
-        named as a party to a liaison, with ``bodies_as_parties_count: false``
-        (:mod:`topic_roles`: "LS from ITU-T SG17 on ..."). A body written
+        named as a party to a liaison or for its meeting, with
+        ``bodies_as_parties_count: false`` (:mod:`topic_roles`: "LS from ITU-T SG17 on
+        ...", "before the SG16 meeting"). A body written
         without its Sector ("Q7/5") or conference is the one the table lists, or the one
         of a Sector or conference the same text names (``resolve``)."""
         if not self.bodies:
@@ -261,8 +263,10 @@ class TopicRule:
             if entity.label in BODY_LABELS:
                 if entity.key.startswith("ITU-"):
                     sectors.add(entity.key.split(" ", 1)[0])
-                if skip_parties and named_as_party(text.text, starts[rank]):
-                    continue  # "LS from ITU-T SG17": who sent it, not what it is about
+                start = starts[rank]
+                if skip_parties and named_in_role(text.text, start, start + len(entity.text),
+                                                  message=text.where != SUBJECT):
+                    continue  # "LS from ITU-T SG17", "the SG17 meeting": not what it is about
                 names.append((entity.key, entity.text))
         names += [(name, name) for name in focus_groups(text.text)]
         names += [(name, form) for _, name, form in agenda_items(text.text) + recommendations(text.text)]
@@ -358,15 +362,15 @@ class TopicRule:
                          reached: dict[str, set[int]] | None = None,
                          ) -> tuple[list[TopicTag], list[TopicTag]]:
         """"A topic the subject does not name needs at least min_share of the score of
-        the thread's strongest topic": the others are passing mentions, rejected with
-        a note saying next to which topic. With ``reply_asides``, so is a topic that
-        only one message other than the first names (``reached``: per topic, the
-        messages giving it points; :mod:`topic_replies`). The share is of the strongest
-        topic that is not such an aside: one reply dwelling on a subject says nothing of
-        how strongly the thread is about its own."""
+        the thread's strongest topic" (the topic's own min_share, else the scoring's):
+        the others are passing mentions, rejected with a note saying next to which
+        topic. With ``reply_asides``, so is a topic that only one message other than the
+        first names (``reached``: per topic, the messages giving it points;
+        :mod:`topic_replies`). The share is of the strongest topic that is not such an
+        aside: one reply dwelling on a subject says nothing of how strongly the thread
+        is about its own."""
         scoring = self.topics.scoring
-        share = scoring.min_share
-        if len(tags) < 2 or (share <= 0 and not scoring.reply_asides):
+        if len(tags) < 2 or not (self.topics.any_min_share() or scoring.reply_asides):
             return tags, rejected
         asides = (reply_asides([tag.topic for tag in tags],
                                {tag.topic for tag in tags if named_in_subject(tag)},
@@ -377,7 +381,8 @@ class TopicRule:
         for tag in tags:
             if tag.topic in asides:
                 rejected.append(replace(tag, passing=aside_note((reached or {})[tag.topic])))
-            elif share <= 0 or tag.score >= share * strongest.score or named_in_subject(tag):
+            elif (share := self.shares[tag.topic]) <= 0 or (
+                    tag.score >= share * strongest.score or named_in_subject(tag)):
                 kept.append(tag)
             else:
                 rejected.append(replace(tag, passing=passing_note(share, strongest)))

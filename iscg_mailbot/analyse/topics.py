@@ -73,6 +73,7 @@ _PLACES = 3
 # What a group of texts holds that counts, before it is placed: (text index in the
 # group, spec index, form) per hit, in the order found.
 _Found = list[tuple[int, int, str]]
+_Places = list[tuple[int, int]]
 
 
 class TopicTagger:
@@ -196,7 +197,7 @@ class TopicTagger:
             found: _Found = []
             self._count_hits(group, found)
             if self._body_specs:
-                self._count_bodies(group, found)
+                self._count_bodies(group, found, group_places)
             self._place(found, group_places, hits, group_messages, reached)
             if group.entities:
                 collect_entities(group, group_places, entities)
@@ -235,12 +236,12 @@ class TopicTagger:
             if reached is not None and place and not specs[spec].negative:
                 reached[thread].add((specs[spec].topic, messages[index]))
 
-    def _count_bodies(self, group: GroupFindings, found: _Found) -> None:
-        """Hits of the ITU bodies of the table named in each text of a group: the study
-        groups, working parties and Questions the entity finder found (no second pass
-        over the text), focus groups by their "FG-" prefix; a body written without its
-        Sector is resolved by itu_structure.resolve against the Sectors the text names."""
-        names, sectors = bodies_and_sectors(group, self.config.scoring.bodies_as_parties_count)
+    def _count_bodies(self, group: GroupFindings, found: _Found, places: _Places) -> None:
+        """Hits of the ITU bodies of the table named in each text of a group (``places``:
+        its (thread, place)): study groups, working parties and Questions the entity finder
+        found, focus groups by their "FG-" prefix; a body without its Sector is resolved
+        by itu_structure.resolve against the Sectors the text names."""
+        names, sectors = bodies_and_sectors(group, places, self.config.scoring)
         known, specs_of = self.rule.known_bodies, self._body_specs
         # In text order, as the plain rule reads them: the first spelling seen is shown
         # first ("X.1254" in one message, "ITU-T X.1254" in the next).
@@ -333,7 +334,7 @@ class TopicTagger:
         shown = {topic for topic, score in scores.items()
                  if round(score, 3) >= thresholds[topic] and topic not in unsupported}
         scoring = self.config.scoring
-        if len(shown) > 1 and (scoring.min_share > 0 or scoring.reply_asides):
+        if len(shown) > 1 and (scoring.reply_asides or self.config.any_min_share()):
             shown -= self._passing(shown, scores, counts, reached)
         if not shown:
             return ThreadTags(thread_id, (), mentions)
@@ -422,8 +423,8 @@ class TopicTagger:
                  counts: Counter[int], reached: set[tuple[str, int]]) -> set[str]:
         """Passing mentions (topic_scoring.TopicRule.passing_mentions): with
         reply_asides the topics only one message after the first names, and topics below
-        min_share of the score of the strongest topic that is not such an aside, that
-        the subject gives no points."""
+        their min_share of the score of the strongest topic that is not such an aside,
+        that the subject gives no points."""
         # key % _PLACES == 0: a subject hit; its points for one occurrence tell a negative.
         in_subject = {self._key_topic[key] for key in counts
                       if key % _PLACES == 0 and self._key_points[key][1] > 0}
@@ -432,8 +433,8 @@ class TopicTagger:
         rounded = {topic: round(scores[topic], 3) for topic in shown}
         order = self._order
         strongest = min(shown - asides, key=lambda topic: (-rounded[topic], order[topic]))
-        floor = self.config.scoring.min_share * rounded[strongest]
-        return {topic for topic in shown if rounded[topic] < floor} - in_subject | asides
+        top, shares = rounded[strongest], self.rule.shares
+        return {topic for topic in shown if rounded[topic] < shares[topic] * top} - in_subject | asides
 
     def _rank(self, tag: TopicTag) -> tuple[float, int]:
         return (-tag.score, self._order[tag.topic])

@@ -197,6 +197,8 @@ def _topic_block(topic: Topic) -> str:
                       for p in phrases]
     if topic.threshold is not None:
         lines.append(f"    threshold: {topic.threshold:g}")
+    if topic.min_share is not None:
+        lines.append(f"    min_share: {topic.min_share:g}")
     if topic.replaces:
         lines.append(f"    replaces: [{', '.join(_scalar(r) for r in topic.replaces)}]")
     return "\n".join(lines) + "\n"

@@ -87,8 +87,11 @@ class Topic(_Strict):
     ``phrases`` and ``synonyms`` match case- and inflection-insensitively; ``acronyms``
     match their exact spelling; a ``negatives`` match cancels any phrase of this topic it
     overlaps and takes its weight off the score. ``threshold`` is the score a thread
-    needs (default: ``scoring.default_threshold``). ``replaces`` lists former ids merged
-    into or renamed to this one: tags stored under them are moved here.
+    needs (default: ``scoring.default_threshold``). ``min_share``: the share of the
+    strongest topic's score this topic needs when the subject does not name it
+    (default: ``scoring.min_share``), higher for a topic often named as the setting of
+    other work (the workshop where a text is presented). ``replaces`` lists former ids
+    merged into or renamed to this one: tags stored under them are moved here.
     """
 
     id: str = Field(pattern=_ID_PATTERN, max_length=64)
@@ -99,6 +102,7 @@ class Topic(_Strict):
     synonyms: tuple[Phrase, ...] = ()
     negatives: tuple[Phrase, ...] = ()
     threshold: float | None = Field(default=None, gt=0)
+    min_share: float | None = Field(default=None, ge=0, lt=1)
     replaces: tuple[str, ...] = ()
 
     @field_validator("phrases", "acronyms", "synonyms", "negatives", mode="before")
@@ -133,7 +137,8 @@ class Scoring(_Strict):
     ``personal_subjects``: words that make a subject a personal note ("farewell",
     "retiring"): such a thread gets no topic. ``bodies_as_parties_count``: false, an ITU
     body named as the sender or a recipient of a liaison ("LS from ITU-T SG17 on ...",
-    "copied to WP 5D", "Cc: WP 5D") gives its topics no points (:mod:`analyse.topic_roles`).
+    "copied to WP 5D", "Cc: WP 5D"), or in a message for its meeting ("before the SG16
+    meeting"), gives its topics no points (:mod:`analyse.topic_roles`).
     ``reply_asides``: a topic the subject does not name, found in one message only and
     that one not the thread's first, is a passing mention next to a topic the thread is
     about (:mod:`analyse.topic_replies`).
@@ -192,6 +197,15 @@ class TopicsConfig(_Strict):
     def threshold(self, topic: Topic) -> float:
         """The topic's threshold, or the default one."""
         return topic.threshold if topic.threshold is not None else self.scoring.default_threshold
+
+    def min_share(self, topic: Topic) -> float:
+        """The share of the strongest topic's score the topic needs when the subject
+        does not name it: its own, or the scoring's."""
+        return topic.min_share if topic.min_share is not None else self.scoring.min_share
+
+    def any_min_share(self) -> bool:
+        """Whether the share rule is on for any topic."""
+        return self.scoring.min_share > 0 or any(topic.min_share for topic in self.topics)
 
     def renamed(self) -> dict[str, str]:
         """Former id -> current id, from every topic's ``replaces``."""
