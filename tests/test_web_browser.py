@@ -222,6 +222,7 @@ def test_the_secretariat_edits_a_topic_previews_and_saves(
     _shoot(page, shots, "topics")
     _follow(page, page.get_by_role("link", name="Spectrum", exact=False).first)
     phrases = page.get_by_label("Phrases (any case and inflection)")
+    assert "satellite | 1.5 | weak" in phrases.input_value().splitlines()  # the flag is shown
     phrases.fill(phrases.input_value() + "\nmeeting room | 3")
     _follow(page, page.get_by_role("button", name="Preview changes"))
     assert "June meeting room" in page.locator("#gaining").inner_text()
@@ -231,4 +232,8 @@ def test_the_secretariat_edits_a_topic_previews_and_saves(
     assert "by sofia.martin@example.int" in page.locator("#edit-list").inner_text()
     page.goto(f"{live_site.url}/threads?topic=spectrum")
     assert "June meeting room" in page.locator("main").inner_text()
+    # The save kept the flag: the form shows it again.
+    page.goto(f"{live_site.url}/topics/spectrum")
+    saved = page.get_by_label("Phrases (any case and inflection)").input_value().splitlines()
+    assert "satellite | 1.5 | weak" in saved and "meeting room | 3" in saved
     context.close()

@@ -142,3 +142,39 @@ def test_suggestions_and_quality_on_request(site: tuple[TestClient, Path, Engine
     assert analysed.status_code == 200
     assert re.search(r'id="quality">Against 1 threads', analysed.text)
     assert 'id="suggestions"' in analysed.text or "No term stands out" in analysed.text
+
+
+def test_a_save_keeps_weak_and_companion_phrases_and_the_files_comments(
+        engine: Engine, tmp_path: Path, smtp_server: SmtpTestServer) -> None:
+    """The form shows a phrase's flags (``AI | weak``) and the save writes them back:
+    a phrase saved without its ``weak`` would tag threads on its own, and a synonym's
+    flag the block did not write made the save rewrite the whole file without its
+    comments."""
+    from iscg_mailbot.services import topic_editing
+    from iscg_mailbot.services.topics import load_config
+
+    app = web_app(engine, tmp_path / "config", smtp_server)
+    for topic_id in ("cybersecurity", "events"):
+        current = load_config(app).by_id(topic_id)
+        form = {key: topic_editing.phrase_text(getattr(current, key))
+                for key in ("phrases", "acronyms", "negatives")}
+        assert "security | weak" in form["phrases"] or "| companion" in form["phrases"]
+        threshold = "" if current.threshold is None else f"{current.threshold:g}"
+        draft = topic_editing.draft_topic(app, topic_id, **form, threshold=threshold)
+        topic_editing.save_topic(app, draft, actor=SECRETARIAT)
+        assert load_config(app).by_id(topic_id) == current
+    text = (tmp_path / "config" / "topics.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# Topics of mutual interest")
+    assert "Written by the website" not in text
+
+
+def test_the_form_reads_flags_and_says_what_it_expects() -> None:
+    from iscg_mailbot.errors import ConfigError
+    from iscg_mailbot.services import topic_editing
+
+    assert topic_editing.phrase_lines("venue | 0.5 | companion\nAI|WEAK") == [
+        {"phrase": "venue", "weight": 0.5, "companion": True},
+        {"phrase": "AI", "weak": True}]
+    with pytest.raises(ConfigError, match=r"line 1 \('AI \| faible'\): after \| write a "
+                                          r"weight or 'weak' or 'companion'"):
+        topic_editing.phrase_lines("AI | faible")

@@ -35,6 +35,7 @@ from iscg_mailbot.services.topics import (
 )
 from iscg_mailbot.services.topics.texts import thread_texts
 from iscg_mailbot.settings.topics import (
+    Phrase,
     Topic,
     TopicsConfig,
     check_topics,
@@ -87,31 +88,43 @@ class TopicEditRow:
     summary: str
 
 
-def phrase_lines(text: str) -> list[dict[str, Any]]:
-    """Lines ``phrase`` or ``phrase | weight`` as topics.yaml items.
+#: Marks a line of the form may carry after ``|`` besides a weight (topics.yaml's flags).
+_FLAGS = ("weak", "companion")
 
-    >>> phrase_lines("machine learning | 2\\n\\nneural network")
-    [{'phrase': 'machine learning', 'weight': 2.0}, {'phrase': 'neural network'}]
+
+def phrase_lines(text: str) -> list[dict[str, Any]]:
+    """Lines ``phrase``, ``phrase | weight`` or ``phrase | weight | weak`` (or
+    ``companion``) as topics.yaml items.
+
+    >>> phrase_lines("machine learning | 2\\n\\nAI | weak")
+    [{'phrase': 'machine learning', 'weight': 2.0}, {'phrase': 'AI', 'weak': True}]
     """
     items: list[dict[str, Any]] = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        phrase, _, weight = line.partition("|")
+        phrase, *marks = line.split("|")
         item: dict[str, Any] = {"phrase": " ".join(phrase.split())}
-        if weight.strip():
-            try:
-                item["weight"] = float(weight)
-            except ValueError:
-                raise ConfigError(f"line {number} ({line.strip()!r}): the weight after | must "
-                                  "be a number, e.g. 'machine learning | 2'") from None
+        for mark in (m.strip() for m in marks):
+            if mark.lower() in _FLAGS:
+                item[mark.lower()] = True
+            elif mark:
+                try:
+                    item["weight"] = float(mark)
+                except ValueError:
+                    raise ConfigError(
+                        f"line {number} ({line.strip()!r}): after | write a weight or "
+                        "'weak' or 'companion', e.g. 'machine learning | 2' or "
+                        "'AI | 2 | weak'") from None
         items.append(item)
     return items
 
 
-def phrase_text(phrases: tuple[Any, ...]) -> str:
-    """The inverse of :func:`phrase_lines`, for the edit form."""
-    return "\n".join(p.phrase if p.weight == 1.0 else f"{p.phrase} | {p.weight:g}"
+def phrase_text(phrases: tuple[Phrase, ...]) -> str:
+    """The inverse of :func:`phrase_lines`, for the edit form (a flag the form does not
+    show would be lost at the next save)."""
+    return "\n".join(" | ".join([p.phrase, *([f"{p.weight:g}"] if p.weight != 1.0 else []),
+                                 *(flag for flag in _FLAGS if getattr(p, flag))])
                      for p in phrases)
 
 
@@ -193,8 +206,9 @@ def _topic_block(topic: Topic) -> str:
         phrases = getattr(topic, key)
         if phrases:
             lines.append(f"    {key}:")
-            lines += [f"      - {{phrase: {_scalar(p.phrase)}, weight: {p.weight:g}}}"
-                      for p in phrases]
+            lines += [f"      - {{phrase: {_scalar(p.phrase)}, weight: {p.weight:g}"
+                      + "".join(f", {flag}: true" for flag in _FLAGS if getattr(p, flag))
+                      + "}" for p in phrases]
     if topic.threshold is not None:
         lines.append(f"    threshold: {topic.threshold:g}")
     if topic.min_share is not None:
@@ -261,8 +275,8 @@ def _whole_file(config: TopicsConfig, backup: Path) -> str:
 def _summary(old: Topic, new: Topic) -> str:
     parts = []
     for key in ("phrases", "acronyms", "negatives"):
-        before = {p.phrase: p.weight for p in getattr(old, key)}
-        after = {p.phrase: p.weight for p in getattr(new, key)}
+        before = {p.phrase: (p.weight, p.weak, p.companion) for p in getattr(old, key)}
+        after = {p.phrase: (p.weight, p.weak, p.companion) for p in getattr(new, key)}
         added = [p for p in after if p not in before]
         removed = [p for p in before if p not in after]
         changed = [p for p in after if p in before and after[p] != before[p]]
