@@ -47,7 +47,7 @@ def test_unmigrated_database_is_refused_with_the_command_to_run(db_url: str) -> 
 
 
 def test_one_head_and_an_outdated_database_is_refused(engine: Engine) -> None:
-    assert head_revisions(engine) == {"0026"}
+    assert head_revisions(engine) == {"0027"}
     with engine.begin() as connection:
         connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0006'")
     with pytest.raises(SchemaOutdated, match="out of date; run: iscg-mailbot db upgrade"):
