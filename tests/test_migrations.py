@@ -47,7 +47,7 @@ def test_unmigrated_database_is_refused_with_the_command_to_run(db_url: str) -> 
 
 
 def test_one_head_and_an_outdated_database_is_refused(engine: Engine) -> None:
-    assert head_revisions(engine) == {"0026"}
+    assert head_revisions(engine) == {"0027"}
     with engine.begin() as connection:
         connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0006'")
     with pytest.raises(SchemaOutdated, match="out of date; run: iscg-mailbot db upgrade"):
@@ -178,3 +178,35 @@ def test_a_search_index_put_back_keeps_lz4_on_postgresql(engine: Engine) -> None
     with Session(engine) as session, session.begin():
         assert ensure_search_index(session)
     assert _compression(engine, "search_messages", "document") == "l"
+
+
+_UNREAD_INDEXES = {("messages", "ix_messages_normalised_subject"),
+                   ("action_items", "ix_action_items_list_id"),
+                   ("action_items", "ix_action_items_owner")}
+
+
+def _indexes(engine: Engine) -> set[tuple[str, str]]:
+    from sqlalchemy import inspect
+
+    found = inspect(engine)
+    return {(table, index["name"]) for table in ("messages", "action_items")
+            for index in found.get_indexes(table) if index["name"]}
+
+
+def test_revision_0027_drops_the_indexes_no_query_reads_and_its_downgrade_restores_them(
+        engine: Engine) -> None:
+    """Each stored message and item paid for them; the digest's index (list_id first)
+    and the threads' subject index serve what they could (docs/performance-history.md,
+    "perf-pg2")."""
+    from alembic import command
+
+    from iscg_mailbot.store.database import alembic_config
+
+    assert not _indexes(engine) & _UNREAD_INDEXES
+    assert ("action_items", "ix_action_items_digest") in _indexes(engine)
+    command.downgrade(alembic_config(engine), "0026")
+    try:
+        assert _indexes(engine) >= _UNREAD_INDEXES
+    finally:
+        command.upgrade(alembic_config(engine), "heads")
+    assert not _indexes(engine) & _UNREAD_INDEXES
