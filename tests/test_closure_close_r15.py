@@ -7,6 +7,10 @@ pipeline (``run_pipeline``).
   webinars)", "For BR: we already admit observers ...") answers that owner's share of a request put to
   several, though it shares no word with the request or promises beside what it reports;
   an answer put off under the label ("For BDT: I will check ... and come back") does not.
+- A group's reply reported in more of the words writers use ("SG3 agreed today its
+  reply", "ITU-D SG2 sent its feedback to SG17", "The reply liaison of ITU-D SG1 ... was
+  approved by the management team") closes the liaison's request to that group; a reply
+  still to be agreed does not.
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ LUCIA = "Lucia Bianchi <lucia.bianchi@itu.int>"
 GRACE = "Grace Mwangi <grace.mwangi@itu.int>"
 SOFIA = "Sofia Lindqvist <sofia.lindqvist@itu.int>"
 PRIYA = "Priya Raman <priya.raman@example.gov.in>"
+PIERRE = "Pierre Lefebvre <pierre.lefebvre@itu.int>"
+HIROSHI = "Hiroshi Takemura <hiroshi.takemura@itu.int>"
+TOMAS = "Tom\u00e1s Herrera <tomas.herrera@itu.int>"
 
 
 def _message(number: int, sender: str, body: str) -> dict[str, str]:
@@ -47,12 +54,36 @@ OBSERVERS = ("Dear colleagues,\n\nWould the three Bureaux consider opening their
              "courses to observers from academia?\n\nPriya\n")
 BR_VIEW = ("Dear Priya,\n\nFor BR: we already admit two observers to each spectrum "
            "management course, and we will continue next year.\n\nSofia\n")
+LIAISON = ("Dear colleagues,\n\nFYI, the liaison below from ITU-D SG1 went out on Friday."
+           "\n\nLIAISON STATEMENT\nSource: ITU-D Study Group 1\nFor: Action (ITU-T SG3)\n\n"
+           "ITU-T SG3 is invited to comment on chapter 4 of the draft report on mobile "
+           "payments, in particular on fees for small transactions.\n\nPierre\n")
+SG3_AGREED = ("Dear all,\n\nSG3 agreed today its reply to ITU-D SG1 (SG3-LS12, attached). "
+              "It supports a cap on fees.\n\nHiroshi\n")
+SG3_TO_AGREE = ("Dear all,\n\nSG3 will agree its reply to ITU-D SG1 at its October "
+                "meeting.\n\nHiroshi\n")
+TO_SG1 = ("Dear colleagues,\n\nForwarded for action by ITU-D.\n\nLIAISON STATEMENT\n"
+          "Source: ITU-R Study Group 1\nFor action to: ITU-D Study Group 1\n\nITU-D Study "
+          "Group 1 is invited to provide information on how administrations publish their "
+          "frequency tables.\n\nSofia\n")
+SG1_APPROVED = ("Dear all,\n\nThe reply liaison of ITU-D SG1 on frequency tables was "
+                "approved by the SG1 management team by correspondence and sent to ITU-R "
+                "SG1 today.\n\nTom\u00e1s\n")
+SG1_TO_APPROVE = ("Dear all,\n\nThe reply liaison of ITU-D SG1 on frequency tables will "
+                  "be approved by the SG1 management team by correspondence next month."
+                  "\n\nTom\u00e1s\n")
 
 THREADS = [
     _thread("q-001", "Figures for the annual report", (LUCIA, FIGURES), (GRACE, BDT_FIGURES)),
     _thread("q-002", "Figures for the annual report, again", (LUCIA, FIGURES),
             (GRACE, BDT_PUT_OFF)),
     _thread("q-003", "Observers in the courses", (PRIYA, OBSERVERS), (SOFIA, BR_VIEW)),
+    _thread("q-004", "FW: LS on mobile payments", (PIERRE, LIAISON), (HIROSHI, SG3_AGREED)),
+    _thread("q-005", "FW: LS on mobile payments, again", (PIERRE, LIAISON),
+            (HIROSHI, SG3_TO_AGREE)),
+    _thread("q-006", "FW: LS on frequency tables", (SOFIA, TO_SG1), (TOMAS, SG1_APPROVED)),
+    _thread("q-007", "FW: LS on frequency tables, again", (SOFIA, TO_SG1),
+            (TOMAS, SG1_TO_APPROVE)),
 ]
 
 
@@ -79,3 +110,18 @@ def test_an_answer_put_off_under_the_label_answers_nothing(output: PipelineOutpu
 
 def test_a_labelled_share_answers_a_question_beside_a_promise(output: PipelineOutput) -> None:
     assert _shares(output, "q-003", "m1") == [{"BR": "m2"}]
+
+
+def _closers(output: PipelineOutput, thread: str, message: str) -> list[tuple[tuple[str, ...],
+                                                                              str | None]]:
+    return [(item.owners, item.closed_by) for item in output.items.get((thread, message), [])]
+
+
+def test_a_groups_reply_agreed_today_closes_its_request(output: PipelineOutput) -> None:
+    assert _closers(output, "q-004", "m1") == [(("ITU-T SG3",), "m2")]
+    assert _closers(output, "q-005", "m1") == [(("ITU-T SG3",), None)]
+
+
+def test_a_reply_liaison_approved_closes_the_groups_request(output: PipelineOutput) -> None:
+    assert _closers(output, "q-006", "m1") == [(("ITU-D SG1",), "m2")]
+    assert _closers(output, "q-007", "m1") == [(("ITU-D SG1",), None)]

@@ -102,8 +102,15 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:also\s+)?attaching\b"
         r"|\b(?:is|are)\s+(?:now\s+|all\s+)?in\s+the\s+attached\b"
         # A body's reply reported: "SG16 approved its reply", "SG17 agreed its reply to
-        # ITU-D SG2 on 5 September", "SG1 sent its reply to SG12 today".
-        r"|\b(?:approved|agreed|adopted|sent)\s+(?:its|their|the|our)\s+(?:reply|response|answer)\b"
+        # ITU-D SG2 on 5 September", "SG1 sent its reply to SG12 today", "SG3 agreed
+        # today its reply", "ITU-D SG2 sent its feedback to SG17", "The reply liaison of
+        # ITU-D SG1 ... was approved by the SG1 management team" (the fourteenth,
+        # fifteenth and seventeenth writers).
+        r"|\b(?:approved|agreed|adopted|sent)\s+(?:(?:today|yesterday|this\s+(?:morning|"
+        r"afternoon|week)|on\s+\d{1,2}\s+\w+)\s+)?(?:its|their|the|our)\s+"
+        r"(?:reply|response|answer|feedback)\b"
+        r"|\b(?:reply|response)(?:\s+(?:liaison|LS))?\s+(?:of|from)\s+[^.;]{1,80}?\b"
+        r"(?:was|were|has\s+been|have\s+been)\s+(?:approved|adopted|agreed)\b"
         # A clause that is only the thing and "attached": "Bios attached.", "Sorry for the
         # delay - BR slides attached.", after a name ("Lucia, BDT list attached") and
         # before what it holds ("Three circulars attached (Kerala, Maharashtra and Delhi)",
@@ -129,10 +136,10 @@ _DELIVERY_WORDS = tuple(w.split("[")[0].split("\\")[0] for w in _DELIVERY_VERBS.
 # starts where the whole pattern's would (``tests/test_text_gates.py``).
 _ATTACHED_GROUPS: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = (
     (("please",), (0, 1)),
-    (("attach", "enclos"), (2, 3, 4, 13, 14, 16)),
+    (("attach", "enclos"), (2, 3, 4, 13, 14, 17)),
     (("here",), (5,)),
     (("joint", "voici", "veuillez", "adjunt", "anbei", "allegato", "anexo", "anhang",
-      "beigefügt", "approved", "agreed", "adopted", "sent"), (6, 7, 8, 9, 10, 11, 12, 15)),
+      "beigefügt", "approved", "agreed", "adopted", "sent"), (6, 7, 8, 9, 10, 11, 12, 15, 16)),
 )
 
 # The "delivered" statement's alternatives the same way: the English deeds behind the
