@@ -11,6 +11,8 @@ pipeline (``run_pipeline``).
   reply", "ITU-D SG2 sent its feedback to SG17", "The reply liaison of ITU-D SG1 ... was
   approved by the management team") closes the liaison's request to that group; a reply
   still to be agreed does not.
+- A greeting with a Japanese honorific ("Dear Yuki-san") greets Yuki, so the reply
+  answers Yuki's question; one greeting somebody else ("Dear Lucia-san") does not.
 """
 
 from __future__ import annotations
@@ -72,6 +74,11 @@ SG1_APPROVED = ("Dear all,\n\nThe reply liaison of ITU-D SG1 on frequency tables
 SG1_TO_APPROVE = ("Dear all,\n\nThe reply liaison of ITU-D SG1 on frequency tables will "
                   "be approved by the SG1 management team by correspondence next month."
                   "\n\nTom\u00e1s\n")
+YUKI = "Yuki Sato <yuki.sato@example.go.jp>"
+BALLOONS = ("Dear colleagues,\n\nCould BR kindly tell us whether the 403 MHz band is still "
+            "the one to recommend for weather balloon radios?\n\nYuki\n")
+BAND = ("Dear {name}-san,\n\nThe 403 MHz band remains allocated to the meteorological aids "
+        "service and is still the usual choice for new equipment.\n\nSofia\n")
 
 THREADS = [
     _thread("q-001", "Figures for the annual report", (LUCIA, FIGURES), (GRACE, BDT_FIGURES)),
@@ -84,6 +91,9 @@ THREADS = [
     _thread("q-006", "FW: LS on frequency tables", (SOFIA, TO_SG1), (TOMAS, SG1_APPROVED)),
     _thread("q-007", "FW: LS on frequency tables, again", (SOFIA, TO_SG1),
             (TOMAS, SG1_TO_APPROVE)),
+    _thread("q-008", "Balloon radios", (YUKI, BALLOONS), (SOFIA, BAND.format(name="Yuki"))),
+    _thread("q-009", "Balloon radios, again", (YUKI, BALLOONS),
+            (SOFIA, BAND.format(name="Lucia"))),
 ]
 
 
@@ -125,3 +135,8 @@ def test_a_groups_reply_agreed_today_closes_its_request(output: PipelineOutput) 
 def test_a_reply_liaison_approved_closes_the_groups_request(output: PipelineOutput) -> None:
     assert _closers(output, "q-006", "m1") == [(("ITU-D SG1",), "m2")]
     assert _closers(output, "q-007", "m1") == [(("ITU-D SG1",), None)]
+
+
+def test_a_greeting_with_an_honorific_greets_the_asker(output: PipelineOutput) -> None:
+    assert _closers(output, "q-008", "m1") == [(("BR",), "m2")]
+    assert _closers(output, "q-009", "m1") == [(("BR",), None)]
