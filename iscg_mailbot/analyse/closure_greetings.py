@@ -11,7 +11,7 @@ clause turns to is not whom it reports acting (:func:`greeted`).
     ['ahmed', 'andrés']
     >>> addressees("Fixed - the index page was cached.")
     set()
-    >>> addressees("Dear Yuki-san,\n\nOn the first question: ...")
+    >>> addressees("Dear Yuki-san, on the first question: ...")
     {'yuki'}
 """
 
