@@ -11,6 +11,10 @@ pipeline (``run_pipeline``).
   reply", "ITU-D SG2 sent its feedback to SG17", "The reply liaison of ITU-D SG1 ... was
   approved by the management team") closes the liaison's request to that group; a reply
   still to be agreed does not.
+- A promise kept by a colleague: "I will ask the co-rapporteurs to prepare a reply",
+  given in answer to a liaison's request, is kept when another officer of the same
+  Bureau reports the reply sent; the same report by an officer of another Bureau
+  closes the request, not the promise.
 - A greeting with a Japanese honorific ("Dear Yuki-san") greets Yuki, so the reply
   answers Yuki's question; one greeting somebody else ("Dear Lucia-san") does not.
 """
@@ -79,6 +83,9 @@ BALLOONS = ("Dear colleagues,\n\nCould BR kindly tell us whether the 403 MHz ban
             "the one to recommend for weather balloon radios?\n\nYuki\n")
 BAND = ("Dear {name}-san,\n\nThe 403 MHz band remains allocated to the meteorological aids "
         "service and is still the usual choice for new equipment.\n\nSofia\n")
+ASK_RAPPORTEURS = ("Thanks Sofia. I will ask the co-rapporteurs of the ITU-D SG1 "
+                   "Question on regulation to prepare a short reply on frequency tables."
+                   "\n\nPierre\n")
 
 THREADS = [
     _thread("q-001", "Figures for the annual report", (LUCIA, FIGURES), (GRACE, BDT_FIGURES)),
@@ -91,6 +98,10 @@ THREADS = [
     _thread("q-006", "FW: LS on frequency tables", (SOFIA, TO_SG1), (TOMAS, SG1_APPROVED)),
     _thread("q-007", "FW: LS on frequency tables, again", (SOFIA, TO_SG1),
             (TOMAS, SG1_TO_APPROVE)),
+    _thread("q-010", "FW: LS on frequency tables, a reply", (SOFIA, TO_SG1),
+            (PIERRE, ASK_RAPPORTEURS), (TOMAS, SG1_APPROVED)),
+    _thread("q-011", "FW: LS on frequency tables, a reply again", (SOFIA, TO_SG1),
+            (PIERRE, ASK_RAPPORTEURS), (HIROSHI, SG1_APPROVED.replace("Tom\u00e1s", "Hiroshi"))),
     _thread("q-008", "Balloon radios", (YUKI, BALLOONS), (SOFIA, BAND.format(name="Yuki"))),
     _thread("q-009", "Balloon radios, again", (YUKI, BALLOONS),
             (SOFIA, BAND.format(name="Lucia"))),
@@ -140,3 +151,13 @@ def test_a_reply_liaison_approved_closes_the_groups_request(output: PipelineOutp
 def test_a_greeting_with_an_honorific_greets_the_asker(output: PipelineOutput) -> None:
     assert _closers(output, "q-008", "m1") == [(("BR",), "m2")]
     assert _closers(output, "q-009", "m1") == [(("BR",), None)]
+
+
+def test_a_colleague_of_the_same_bureau_keeps_the_promise(output: PipelineOutput) -> None:
+    assert _closers(output, "q-010", "m1") == [(("ITU-D SG1",), "m3")]
+    assert _closers(output, "q-010", "m2") == [(("Pierre Lefebvre",), "m3")]
+
+
+def test_an_officer_of_another_bureau_does_not(output: PipelineOutput) -> None:
+    assert _closers(output, "q-011", "m1") == [(("ITU-D SG1",), "m3")]
+    assert _closers(output, "q-011", "m2") == [(("Pierre Lefebvre",), None)]

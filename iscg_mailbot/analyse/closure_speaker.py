@@ -106,6 +106,18 @@ def asked_of_another(question: str | None, owners: Sequence[str], speaker: Speak
     return people.isdisjoint(speaker.own) and any(owner_parts(p) & people for p in owners)
 
 
+def same_side(one: Address, other: Address, members: MembersConfig | None) -> bool:
+    """Whether two senders act for the same side: the same address, or two staff of the
+    same Bureau (or of the General Secretariat), one standing in for the other."""
+    if one.address.casefold() == other.address.casefold():
+        return bool(one.address)
+    first, second = speaker_of(one, members), speaker_of(other, members)
+    return first.listed and second.listed and bool(first.bodies & second.bodies & _STAFF)
+
+
+_STAFF = frozenset({"tsb", "br", "bdt", "general secretariat"})
+
+
 def shares_covered(owner: str | None, by: Iterable[str]) -> tuple[str, ...]:
     """The owners of a multi-owner item that ``by`` covers, when not all of them."""
     names = set(by)
