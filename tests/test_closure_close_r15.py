@@ -15,6 +15,8 @@ pipeline (``run_pipeline``).
   given in answer to a liaison's request, is kept when another officer of the same
   Bureau reports the reply sent; the same report by an officer of another Bureau
   closes the request, not the promise.
+- A wish says nothing ("Will do, Ingrid. All the best Klaus!" accepts, and stays
+  open); the same wish after the deed ("Done - added. All the best Klaus!") closes.
 - A greeting with a Japanese honorific ("Dear Yuki-san") greets Yuki, so the reply
   answers Yuki's question; one greeting somebody else ("Dear Lucia-san") does not.
 """
@@ -86,6 +88,12 @@ BAND = ("Dear {name}-san,\n\nThe 403 MHz band remains allocated to the meteorolo
 ASK_RAPPORTEURS = ("Thanks Sofia. I will ask the co-rapporteurs of the ITU-D SG1 "
                    "Question on regulation to prepare a short reply on frequency tables."
                    "\n\nPierre\n")
+INGRID = "Ingrid Solheim <ingrid.solheim@example.no>"
+SUCCESSOR = ("Dear Klaus,\n\nThank you for everything.\n\nLucia, could you please "
+             "subscribe Klaus's successor to the list as soon as TSAG confirms the name?"
+             "\n\nIngrid\n")
+WILL_DO = "Will do, Ingrid. All the best Klaus!\nLucia\n"
+DONE_WISH = "Done, Ingrid - subscribed today. All the best Klaus!\nLucia\n"
 
 THREADS = [
     _thread("q-001", "Figures for the annual report", (LUCIA, FIGURES), (GRACE, BDT_FIGURES)),
@@ -102,6 +110,8 @@ THREADS = [
             (PIERRE, ASK_RAPPORTEURS), (TOMAS, SG1_APPROVED)),
     _thread("q-011", "FW: LS on frequency tables, a reply again", (SOFIA, TO_SG1),
             (PIERRE, ASK_RAPPORTEURS), (HIROSHI, SG1_APPROVED.replace("Tom\u00e1s", "Hiroshi"))),
+    _thread("q-012", "My last message", (INGRID, SUCCESSOR), (LUCIA, WILL_DO)),
+    _thread("q-013", "My last message, again", (INGRID, SUCCESSOR), (LUCIA, DONE_WISH)),
     _thread("q-008", "Balloon radios", (YUKI, BALLOONS), (SOFIA, BAND.format(name="Yuki"))),
     _thread("q-009", "Balloon radios, again", (YUKI, BALLOONS),
             (SOFIA, BAND.format(name="Lucia"))),
@@ -161,3 +171,8 @@ def test_a_colleague_of_the_same_bureau_keeps_the_promise(output: PipelineOutput
 def test_an_officer_of_another_bureau_does_not(output: PipelineOutput) -> None:
     assert _closers(output, "q-011", "m1") == [(("ITU-D SG1",), "m3")]
     assert _closers(output, "q-011", "m2") == [(("Pierre Lefebvre",), None)]
+
+
+def test_a_wish_beside_an_acceptance_says_nothing(output: PipelineOutput) -> None:
+    assert _closers(output, "q-012", "m1") == [(("Lucia Bianchi",), None)]
+    assert _closers(output, "q-013", "m1") == [(("Lucia Bianchi",), "m2")]

@@ -261,6 +261,11 @@ _ACK_WORDS = (
     r"sounds\s+good|with\s+pleasure|bien\s+re[çc]u|excelente|perfekt|danke|obrigad[oa]|merci|"
     r"(?:muchas\s+)?gracias|(?:we|I)(?:'ll|\s+will)\s+(?:revert|come\s+back|get\s+back|look\s+into\s+it|check)|"
     r"dear|hi|hello|best|(?:best|kind|warm)\s+regards|regards|cheers|"
+    # Wishes say nothing either: "Will do, Ingrid. All the best Klaus!" (the fourteenth
+    # writer; farewells and wishes close the replies of every writer).
+    r"all\s+the\s+best|(?:good|best\s+of)\s+luck|safe\s+travels?|congratulations|"
+    r"have\s+a\s+(?:good|nice|great|lovely)\s+(?:weekend|day|trip|evening)|"
+    r"bonne\s+(?:route|chance|continuation)|buena\s+suerte|"
     r"(?:(?:warm|season's|season’s)\s+)?greetings(?:\s+from\s+(?:the\s+)?\w+(?:\s+\w+)?)?"
 )
 _NAME = r"(?-i:[A-Z][\w'.-]*)(?:\s+(?-i:[A-Z][\w'.-]*)){0,3}"
