@@ -15,6 +15,10 @@ pipeline (``run_pipeline``).
   given in answer to a liaison's request, is kept when another officer of the same
   Bureau reports the reply sent; the same report by an officer of another Bureau
   closes the request, not the promise.
+- Joint work of people: a part sent to a co-owner ("I have sent my part of the draft to
+  Klaus") is a step between them, not the delivery; a delivery said to be theirs
+  together ("Our joint input ... was submitted", "attached the two paragraphs, with
+  Priya's edits") closes every owner's share; a delivery not said so, the sender's.
 - A wish says nothing ("Will do, Ingrid. All the best Klaus!" accepts, and stays
   open); the same wish after the deed ("Done - added. All the best Klaus!") closes.
 - A greeting with a Japanese honorific ("Dear Yuki-san") greets Yuki, so the reply
@@ -37,6 +41,7 @@ LUCIA = "Lucia Bianchi <lucia.bianchi@itu.int>"
 GRACE = "Grace Mwangi <grace.mwangi@itu.int>"
 SOFIA = "Sofia Lindqvist <sofia.lindqvist@itu.int>"
 PRIYA = "Priya Raman <priya.raman@example.gov.in>"
+MARIA = "Mar\u00eda Fern\u00e1ndez <maria.fernandez@example.gob.ar>"
 PIERRE = "Pierre Lefebvre <pierre.lefebvre@itu.int>"
 HIROSHI = "Hiroshi Takemura <hiroshi.takemura@itu.int>"
 TOMAS = "Tom\u00e1s Herrera <tomas.herrera@itu.int>"
@@ -94,6 +99,23 @@ SUCCESSOR = ("Dear Klaus,\n\nThank you for everything.\n\nLucia, could you pleas
              "\n\nIngrid\n")
 WILL_DO = "Will do, Ingrid. All the best Klaus!\nLucia\n"
 DONE_WISH = "Done, Ingrid - subscribed today. All the best Klaus!\nLucia\n"
+KLAUS = "Klaus Brenner <klaus.brenner@example.de>"
+ZHANG = "Zhang Wei <zhang.wei@example.cn>"
+ANDRES = "Andr\u00e9s Guti\u00e9rrez <andres.gutierrez@example.gov.co>"
+TSAG_INPUT = ("Dear colleagues,\n\nThe actions of our meeting:\n\n- TSAG input: Klaus and "
+              "Zhang Wei to prepare a short input to TSAG on overlaps between the study "
+              "groups, by 1 September.\n\nIngrid\n")
+MY_PART = ("Dear Ingrid,\n\nFor the TSAG input, I have sent my part of the draft to Klaus "
+           "yesterday. Klaus will merge it with his part.\n\nZhang Wei\n")
+JOINT_SUBMITTED = ("Dear all,\n\nOur joint input for TSAG was submitted today and will "
+                   "appear as TSAG-C 61.\n\nKlaus\n")
+MENTORING = ("Dear colleagues,\n\nNotes of the side meeting.\n\nACTION: Priya Raman and "
+             "Andr\u00e9s Guti\u00e9rrez to draft two paragraphs on remote mentoring for "
+             "the TDAG report by 30 June.\n\nMar\u00eda\n")
+WITH_EDITS = ("Dear Mar\u00eda,\n\nA day late, sorry: attached the two paragraphs on "
+              "remote mentoring, with Priya's edits.\n\nAndr\u00e9s\n")
+MINE_ONLY = ("Dear Mar\u00eda,\n\nA day late, sorry: attached my paragraph on remote "
+             "mentoring.\n\nAndr\u00e9s\n")
 
 THREADS = [
     _thread("q-001", "Figures for the annual report", (LUCIA, FIGURES), (GRACE, BDT_FIGURES)),
@@ -112,6 +134,10 @@ THREADS = [
             (PIERRE, ASK_RAPPORTEURS), (HIROSHI, SG1_APPROVED.replace("Tom\u00e1s", "Hiroshi"))),
     _thread("q-012", "My last message", (INGRID, SUCCESSOR), (LUCIA, WILL_DO)),
     _thread("q-013", "My last message, again", (INGRID, SUCCESSOR), (LUCIA, DONE_WISH)),
+    _thread("q-014", "After our meeting", (INGRID, TSAG_INPUT), (ZHANG, MY_PART),
+            (KLAUS, JOINT_SUBMITTED)),
+    _thread("q-015", "Kigali notes", (MARIA, MENTORING), (ANDRES, WITH_EDITS)),
+    _thread("q-016", "Kigali notes, again", (MARIA, MENTORING), (ANDRES, MINE_ONLY)),
     _thread("q-008", "Balloon radios", (YUKI, BALLOONS), (SOFIA, BAND.format(name="Yuki"))),
     _thread("q-009", "Balloon radios, again", (YUKI, BALLOONS),
             (SOFIA, BAND.format(name="Lucia"))),
@@ -176,3 +202,18 @@ def test_an_officer_of_another_bureau_does_not(output: PipelineOutput) -> None:
 def test_a_wish_beside_an_acceptance_says_nothing(output: PipelineOutput) -> None:
     assert _closers(output, "q-012", "m1") == [(("Lucia Bianchi",), None)]
     assert _closers(output, "q-013", "m1") == [(("Lucia Bianchi",), "m2")]
+
+
+def _closer_for(output: PipelineOutput, thread: str, owner: str) -> list[str | None]:
+    return [item.closer_for(owner) for item in output.items.get((thread, "m1"), [])]
+
+
+def test_a_part_sent_to_a_co_owner_is_a_step(output: PipelineOutput) -> None:
+    assert _closer_for(output, "q-014", "Zhang Wei") == ["m3"]
+    assert _closer_for(output, "q-014", "Klaus Brenner") == ["m3"]
+
+
+def test_a_delivery_with_the_co_owners_part_closes_both(output: PipelineOutput) -> None:
+    assert _closer_for(output, "q-015", "Priya Raman") == ["m2"]
+    assert _closer_for(output, "q-016", "Priya Raman") == [None]
+    assert _closer_for(output, "q-016", "Andr\u00e9s Guti\u00e9rrez") == ["m2"]

@@ -117,7 +117,10 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # the twelfth and thirteenth writers).
         r"|(?:^|[:;\u2013\u2014-]\s|^\W*(?-i:[A-Z])[\w'-]+,\s)\W*+"
         r"(?:(?!(?:will|shall|be|not|nothing|no|to)\b)[\w'\u2019/.()-]+\s+){1,4}"
-        r"(?:attached|enclosed)" + _HEADLINE_END,
+        r"(?:attached|enclosed)" + _HEADLINE_END +
+        # The participle first: "A day late, sorry: attached the two paragraphs" (the
+        # fifth and fifteenth writers).
+        r"|(?:^|[:;\u2013\u2014-]\s)\W*(?:attached|enclosed)\s+(?:the|our|my|both)\b",
         re.IGNORECASE)),
     ("confirmed", re.compile(
         r"^\W*(?:(?:yes|yes,\s+indeed|indeed)\W+)?(?:confirmed|done|(?:I|we)\s+(?:can\s+)?"
@@ -136,7 +139,7 @@ _DELIVERY_WORDS = tuple(w.split("[")[0].split("\\")[0] for w in _DELIVERY_VERBS.
 # starts where the whole pattern's would (``tests/test_text_gates.py``).
 _ATTACHED_GROUPS: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = (
     (("please",), (0, 1)),
-    (("attach", "enclos"), (2, 3, 4, 13, 14, 17)),
+    (("attach", "enclos"), (2, 3, 4, 13, 14, 17, 18)),
     (("here",), (5,)),
     (("joint", "voici", "veuillez", "adjunt", "anbei", "allegato", "anexo", "anhang",
       "beigefügt", "approved", "agreed", "adopted", "sent"), (6, 7, 8, 9, 10, 11, 12, 15, 16)),

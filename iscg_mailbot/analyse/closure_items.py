@@ -38,7 +38,7 @@ from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.closure_greetings import greeted
 from iscg_mailbot.analyse.closure_labels import labelled_share
 from iscg_mailbot.analyse.closure_later import COMES_BACK, not_awaiting_reply, still_to_come
-from iscg_mailbot.analyse.closure_people import names_people, one_thing_of_people
+from iscg_mailbot.analyse.closure_people import names_people, one_thing_of_people, to_co_owner
 from iscg_mailbot.analyse.closure_phrases import phrase_patterns
 from iscg_mailbot.analyse.closure_points import on_points, points_referred
 from iscg_mailbot.analyse.closure_reading import (
@@ -169,11 +169,12 @@ def detect_closure(
         for item in choice.items:
             if later(item.sentence, [text], still_to_come(reply.pending, item, choice.by,
                                                            members)) or (
-                    delegates(text) and not asks_to_pass(item.sentence)):
-                continue  # part still to come, or only passed on
+                    delegates(text) and not asks_to_pass(item.sentence)) \
+                    or to_co_owner(text, item.owner, members):
+                continue  # part still to come, passed on, or sent to a co-owner
             shares = shares_covered(item.owner, choice.by) if item.owner else choice.who
             if shares and item.owner and found.phrase in _DELIVERY \
-                    and one_thing_of_people(item.sentence, item.owner, members):
+                    and one_thing_of_people(item.sentence, item.owner, members, text):
                 shares = ()  # one of them sent the one thing asked of them all
             closures.setdefault(item.id, Closure(
                 item.id, text, found.phrase, (found.sentence.start, found.sentence.end),
