@@ -19,6 +19,9 @@ pipeline (``run_pipeline``).
   Klaus") is a step between them, not the delivery; a delivery said to be theirs
   together ("Our joint input ... was submitted", "attached the two paragraphs, with
   Priya's edits") closes every owner's share; a delivery not said so, the sender's.
+- Comments sent "as preliminary" ("Some first reactions from TDAG; Priya will add
+  hers, so please treat these as preliminary") leave the share open; the same comments
+  not so qualified close it.
 - A wish says nothing ("Will do, Ingrid. All the best Klaus!" accepts, and stays
   open); the same wish after the deed ("Done - added. All the best Klaus!") closes.
 - A greeting with a Japanese honorific ("Dear Yuki-san") greets Yuki, so the reply
@@ -116,6 +119,14 @@ WITH_EDITS = ("Dear Mar\u00eda,\n\nA day late, sorry: attached the two paragraph
               "remote mentoring, with Priya's edits.\n\nAndr\u00e9s\n")
 MINE_ONLY = ("Dear Mar\u00eda,\n\nA day late, sorry: attached my paragraph on remote "
              "mentoring.\n\nAndr\u00e9s\n")
+DRAFT_RULES = ("Dear colleagues,\n\nPlease find attached the draft ground rules. I would "
+               "appreciate comments from the RAG and TDAG vice-chairs by Friday 14 May."
+               "\n\nKlaus\n")
+PRELIMINARY = ("Dear Klaus,\n\nSome first reactions from TDAG; Priya has said she will add "
+               "hers, so please treat these as preliminary.\n\nRule (4): 12 days is fine on "
+               "paper, but the captioners receive the documents much later.\n\nMar\u00eda\n")
+FINAL = ("Dear Klaus,\n\nThese are the TDAG comments.\n\nRule (4): 12 days is fine on "
+         "paper, but the captioners receive the documents much later.\n\nMar\u00eda\n")
 
 THREADS = [
     _thread("q-001", "Figures for the annual report", (LUCIA, FIGURES), (GRACE, BDT_FIGURES)),
@@ -138,6 +149,8 @@ THREADS = [
             (KLAUS, JOINT_SUBMITTED)),
     _thread("q-015", "Kigali notes", (MARIA, MENTORING), (ANDRES, WITH_EDITS)),
     _thread("q-016", "Kigali notes, again", (MARIA, MENTORING), (ANDRES, MINE_ONLY)),
+    _thread("q-017", "Draft ground rules", (KLAUS, DRAFT_RULES), (MARIA, PRELIMINARY)),
+    _thread("q-018", "Draft ground rules, again", (KLAUS, DRAFT_RULES), (MARIA, FINAL)),
     _thread("q-008", "Balloon radios", (YUKI, BALLOONS), (SOFIA, BAND.format(name="Yuki"))),
     _thread("q-009", "Balloon radios, again", (YUKI, BALLOONS),
             (SOFIA, BAND.format(name="Lucia"))),
@@ -217,3 +230,8 @@ def test_a_delivery_with_the_co_owners_part_closes_both(output: PipelineOutput) 
     assert _closer_for(output, "q-015", "Priya Raman") == ["m2"]
     assert _closer_for(output, "q-016", "Priya Raman") == [None]
     assert _closer_for(output, "q-016", "Andr\u00e9s Guti\u00e9rrez") == ["m2"]
+
+
+def test_comments_sent_as_preliminary_leave_the_share_open(output: PipelineOutput) -> None:
+    assert _closer_for(output, "q-017", "TDAG") == [None]
+    assert _closer_for(output, "q-018", "TDAG") == ["m2"]
