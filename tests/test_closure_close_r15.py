@@ -9,8 +9,8 @@ pipeline (``run_pipeline``).
   an answer put off under the label ("For BDT: I will check ... and come back") does not.
 - A group's reply reported in more of the words writers use ("SG3 agreed today its
   reply", "ITU-D SG2 sent its feedback to SG17", "The reply liaison of ITU-D SG1 ... was
-  approved by the management team") closes the liaison's request to that group; a reply
-  still to be agreed does not.
+  approved by the management team", "The ITU-D SG1 reply went out this morning") closes
+  the liaison's request to that group; a reply still to be agreed or sent does not.
 - A promise kept by a colleague: "I will ask the co-rapporteurs to prepare a reply",
   given in answer to a liaison's request, is kept when another officer of the same
   Bureau reports the reply sent; the same report by an officer of another Bureau
@@ -127,6 +127,10 @@ PRELIMINARY = ("Dear Klaus,\n\nSome first reactions from TDAG; Priya has said sh
                "paper, but the captioners receive the documents much later.\n\nMar\u00eda\n")
 FINAL = ("Dear Klaus,\n\nThese are the TDAG comments.\n\nRule (4): 12 days is fine on "
          "paper, but the captioners receive the documents much later.\n\nMar\u00eda\n")
+WENT_OUT = ("Dear all,\n\nThe ITU-D SG1 reply went out this morning as SG1-LS38, with "
+            "the two case studies in annex.\n\nPierre\n")
+GOES_OUT = ("Dear all,\n\nThe ITU-D SG1 reply will go out next week as SG1-LS38, with "
+            "the two case studies in annex.\n\nPierre\n")
 
 THREADS = [
     _thread("q-001", "Figures for the annual report", (LUCIA, FIGURES), (GRACE, BDT_FIGURES)),
@@ -151,6 +155,9 @@ THREADS = [
     _thread("q-016", "Kigali notes, again", (MARIA, MENTORING), (ANDRES, MINE_ONLY)),
     _thread("q-017", "Draft ground rules", (KLAUS, DRAFT_RULES), (MARIA, PRELIMINARY)),
     _thread("q-018", "Draft ground rules, again", (KLAUS, DRAFT_RULES), (MARIA, FINAL)),
+    _thread("q-019", "FW: LS on frequency tables, out", (SOFIA, TO_SG1), (PIERRE, WENT_OUT)),
+    _thread("q-020", "FW: LS on frequency tables, not yet", (SOFIA, TO_SG1),
+            (PIERRE, GOES_OUT)),
     _thread("q-008", "Balloon radios", (YUKI, BALLOONS), (SOFIA, BAND.format(name="Yuki"))),
     _thread("q-009", "Balloon radios, again", (YUKI, BALLOONS),
             (SOFIA, BAND.format(name="Lucia"))),
@@ -195,6 +202,11 @@ def test_a_groups_reply_agreed_today_closes_its_request(output: PipelineOutput) 
 def test_a_reply_liaison_approved_closes_the_groups_request(output: PipelineOutput) -> None:
     assert _closers(output, "q-006", "m1") == [(("ITU-D SG1",), "m2")]
     assert _closers(output, "q-007", "m1") == [(("ITU-D SG1",), None)]
+
+
+def test_a_reply_that_went_out_closes_the_groups_request(output: PipelineOutput) -> None:
+    assert _closers(output, "q-019", "m1") == [(("ITU-D SG1",), "m2")]
+    assert _closers(output, "q-020", "m1") == [(("ITU-D SG1",), None)]
 
 
 def test_a_greeting_with_an_honorific_greets_the_asker(output: PipelineOutput) -> None:

@@ -62,9 +62,10 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:(?!(?:will|shall|be|being|been|not|nothing|no|to|yet|still|is|are|was|were|"
         r"has|have|once|when|if)\b)[\w'\u2019/.-]+\s+){1,7}"
         r"(?:updated|posted|uploaded|circulated|corrected|submitted)" + _HEADLINE_END +
-        # The thing went: "it went to ITU-D SG1 on 2 July", "our reply has gone to SG5".
+        # The thing went: "it went to ITU-D SG1 on 2 July", "our reply has gone to SG5",
+        # "The ITU-D SG1 reply went out this morning" (the thirteenth writer).
         r"|\b(?:it|this|(?:the|our|its|their|\w+['\u2019]s)\s+[\w-]+)\s+(?:[\w/.-]+\s+){0,3}"
-        r"(?:went|(?:has|have)\s+(?:now\s+|already\s+)?gone)\s+(?:out\s+)?to\b"
+        r"(?:went|(?:has|have)\s+(?:now\s+|already\s+)?gone)\s+(?:(?:out\s+)?to\b|out\b(?!\s+of\b))"
         # Other languages: "a été envoyé", "avons transmis", "fue enviado", "hemos
         # enviado", "foi enviado", "wurde ... übermittelt".
         r"|\b(?:a|ont)\s+(?:d\u00e9j\u00e0\s+)?\u00e9t\u00e9\s+(?:envoy|transmis|soumis|"
