@@ -15,8 +15,9 @@ pipeline (``run_pipeline``).
   given in answer to a liaison's request, is kept when another officer of the same
   Bureau reports the reply sent; the same report by an officer of another Bureau
   closes the request, not the promise.
-- Joint work of people: a part sent to a co-owner ("I have sent my part of the draft to
-  Klaus") is a step between them, not the delivery; a delivery said to be theirs
+- Joint work: a part sent to a co-owner ("I have sent my part of the draft to Klaus",
+  "BR's part of the one-pager has gone to Hiroshi", TSB's) is a step between them, not
+  the delivery; a delivery said to be theirs
   together ("Our joint input ... was submitted", "attached the two paragraphs, with
   Priya's edits") closes every owner's share; a delivery not said so, the sender's.
 - Comments sent "as preliminary" ("Some first reactions from TDAG; Priya will add
@@ -131,6 +132,13 @@ WENT_OUT = ("Dear all,\n\nThe ITU-D SG1 reply went out this morning as SG1-LS38,
             "the two case studies in annex.\n\nPierre\n")
 GOES_OUT = ("Dear all,\n\nThe ITU-D SG1 reply will go out next week as SG1-LS38, with "
             "the two case studies in annex.\n\nPierre\n")
+RAJESH = "Rajesh Iyer <rajesh.iyer@itu.int>"
+ONE_PAGER = ("Dear all,\n\nConclusions of our meeting:\n\n1. BR and TSB to prepare a joint "
+             "one-page note on the energy efficiency of IMT-2030 networks by 30 June.\n\n"
+             "Ingrid\n")
+BR_PART = "BR's part of the one-pager has gone to Hiroshi for consolidation.\nRajesh\n"
+JOINT_NOTE = ("Dear Ingrid,\n\nThe joint BR/TSB note on IMT-2030 energy efficiency is "
+              "attached.\n\nHiroshi\n")
 
 THREADS = [
     _thread("q-001", "Figures for the annual report", (LUCIA, FIGURES), (GRACE, BDT_FIGURES)),
@@ -151,6 +159,8 @@ THREADS = [
     _thread("q-013", "My last message, again", (INGRID, SUCCESSOR), (LUCIA, DONE_WISH)),
     _thread("q-014", "After our meeting", (INGRID, TSAG_INPUT), (ZHANG, MY_PART),
             (KLAUS, JOINT_SUBMITTED)),
+    _thread("q-021", "Conclusions", (INGRID, ONE_PAGER), (RAJESH, BR_PART),
+            (HIROSHI, JOINT_NOTE)),
     _thread("q-015", "Kigali notes", (MARIA, MENTORING), (ANDRES, WITH_EDITS)),
     _thread("q-016", "Kigali notes, again", (MARIA, MENTORING), (ANDRES, MINE_ONLY)),
     _thread("q-017", "Draft ground rules", (KLAUS, DRAFT_RULES), (MARIA, PRELIMINARY)),
@@ -236,6 +246,7 @@ def _closer_for(output: PipelineOutput, thread: str, owner: str) -> list[str | N
 def test_a_part_sent_to_a_co_owner_is_a_step(output: PipelineOutput) -> None:
     assert _closer_for(output, "q-014", "Zhang Wei") == ["m3"]
     assert _closer_for(output, "q-014", "Klaus Brenner") == ["m3"]
+    assert _closer_for(output, "q-021", "BR") == ["m3"]
 
 
 def test_a_delivery_with_the_co_owners_part_closes_both(output: PipelineOutput) -> None:

@@ -157,13 +157,22 @@ _OF = ("'s", "\u2019s")
 
 
 def to_co_owner(clause: str, owner: str | None, members: MembersConfig | None) -> bool:
-    """Whether a clause sends the work to another owner of the item, a step between
-    them ("For AI 3, I have sent my part of the draft to Klaus" of "Klaus and Zhang Wei
-    to prepare a short input"), not the delivery to whoever asked for it."""
+    """Whether a clause sends the work to another owner of the item, or to a member of
+    an owner body, a step between them ("For AI 3, I have sent my part of the draft to
+    Klaus" of "Klaus and Zhang Wei to prepare a short input"; "BR's part of the
+    one-pager has gone to Hiroshi for consolidation" of "BR and TSB to prepare a joint
+    note"), not the delivery to whoever asked for it."""
     names = {p.strip().casefold() for p in (owner or "").split(",") if p.strip()}
     return len(names) > 1 and any(
-        m.kind == "member" and m.owner.casefold() in names and _TO.search(clause[:m.start])
+        _TO.search(clause[:m.start]) and not names.isdisjoint(_sides(m.owner, members))
         for m in find_mentions(clause, members))
+
+
+def _sides(name: str, members: MembersConfig | None) -> set[str]:
+    """A party's name and, for a member, the unit it works for (case-folded)."""
+    member = members.by_name(name) if members is not None else None
+    return {name.casefold()} | ({member.organisation.casefold()} if member is not None
+                                and member.organisation else set())
 
 
 _TO = re.compile(r"\bto\s+$", re.IGNORECASE)
