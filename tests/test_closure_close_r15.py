@@ -20,6 +20,9 @@ pipeline (``run_pipeline``).
   the delivery; a delivery said to be theirs
   together ("Our joint input ... was submitted", "attached the two paragraphs, with
   Priya's edits") closes every owner's share; a delivery not said so, the sender's.
+- An item the owner hands on to a person ("As for the presentation, I need to check with
+  Sofia") is closed by that person's own reply on it ("I can present it remotely"); not
+  by her answer put off, nor by somebody else's reply.
 - Comments sent "as preliminary" ("Some first reactions from TDAG; Priya will add
   hers, so please treat these as preliminary") leave the share open; the same comments
   not so qualified close it.
@@ -139,6 +142,14 @@ ONE_PAGER = ("Dear all,\n\nConclusions of our meeting:\n\n1. BR and TSB to prepa
 BR_PART = "BR's part of the one-pager has gone to Hiroshi for consolidation.\nRajesh\n"
 JOINT_NOTE = ("Dear Ingrid,\n\nThe joint BR/TSB note on IMT-2030 energy efficiency is "
               "attached.\n\nHiroshi\n")
+PRESENT = ("Dear colleagues,\n\nCould someone from BR present the WRC-27 note at TDAG-27 "
+           "on 24 May?\n\nMar\u00eda\n")
+CHECK_WITH = ("Dear Mar\u00eda,\n\nAs for the presentation, I need to check with Sofia, who "
+              "is travelling for the regional meetings in May.\n\nRajesh\n")
+CAN_PRESENT = ("Rajesh, Mar\u00eda - I can present it remotely on the morning of the first "
+               "day.\n\nSofia\n")
+LATER = ("Rajesh, Mar\u00eda - I will check my travel plans and come back to you.\n\n"
+         "Sofia\n")
 
 THREADS = [
     _thread("q-001", "Figures for the annual report", (LUCIA, FIGURES), (GRACE, BDT_FIGURES)),
@@ -168,6 +179,10 @@ THREADS = [
     _thread("q-019", "FW: LS on frequency tables, out", (SOFIA, TO_SG1), (PIERRE, WENT_OUT)),
     _thread("q-020", "FW: LS on frequency tables, not yet", (SOFIA, TO_SG1),
             (PIERRE, GOES_OUT)),
+    _thread("q-022", "TDAG note", (MARIA, PRESENT), (RAJESH, CHECK_WITH), (SOFIA, CAN_PRESENT)),
+    _thread("q-023", "TDAG note, again", (MARIA, PRESENT), (RAJESH, CHECK_WITH), (SOFIA, LATER)),
+    _thread("q-024", "TDAG note, once more", (MARIA, PRESENT), (RAJESH, CHECK_WITH),
+            (HIROSHI, CAN_PRESENT.replace("Sofia", "Hiroshi"))),
     _thread("q-008", "Balloon radios", (YUKI, BALLOONS), (SOFIA, BAND.format(name="Yuki"))),
     _thread("q-009", "Balloon radios, again", (YUKI, BALLOONS),
             (SOFIA, BAND.format(name="Lucia"))),
@@ -258,3 +273,9 @@ def test_a_delivery_with_the_co_owners_part_closes_both(output: PipelineOutput) 
 def test_comments_sent_as_preliminary_leave_the_share_open(output: PipelineOutput) -> None:
     assert _closer_for(output, "q-017", "TDAG") == [None]
     assert _closer_for(output, "q-018", "TDAG") == ["m2"]
+
+
+def test_the_person_handed_the_item_answers_it(output: PipelineOutput) -> None:
+    assert _closers(output, "q-022", "m2") == [(("Rajesh Iyer",), "m3")]
+    assert _closers(output, "q-023", "m2") == [(("Rajesh Iyer",), None)]
+    assert _closers(output, "q-024", "m2") == [(("Rajesh Iyer",), None)]

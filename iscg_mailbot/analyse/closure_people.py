@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from iscg_mailbot.analyse.action_owners import find_mentions
-from iscg_mailbot.analyse.closure_reading import signature_start
+from iscg_mailbot.analyse.closure_reading import signature_start, talks_about
 from iscg_mailbot.analyse.closure_reply import Answer, Reply
 from iscg_mailbot.settings.members import MembersConfig
 
@@ -178,5 +178,29 @@ def _sides(name: str, members: MembersConfig | None) -> set[str]:
 _TO = re.compile(r"\bto\s+$", re.IGNORECASE)
 
 
-__all__ = ["names_people", "names_someone", "names_the_person", "one_thing_of_people",
+# The owner hands the item on to a person: "I need to check with Sofia", "I will ask
+# Elena to confirm to you whether ...".
+_HANDS_TO = re.compile(r"\b(?:ask|asking|check\s+with|consult)\s+", re.IGNORECASE)
+
+
+def answered_by_delegate(item_sentence: str, reply: Reply, speaker: Iterable[str],
+                         members: MembersConfig | None) -> bool:
+    """Whether the person an owner said they would ask ("As for the presentation, I need
+    to check with Sofia"; "I will ask Elena to confirm whether the TSB contract covers
+    ...") replies on it herself ("I can present it remotely on the first day";
+    "Confirming: the TSB contract covers ...", the seventh and seventeenth writers):
+    the reply of that member (``speaker``: her names, case-folded) saying something
+    about the item now, no answer put off."""
+    names = set(speaker)
+    asked = _HANDS_TO.search(item_sentence)
+    if asked is None or not any(
+            m.kind == "member" and m.owner.casefold() in names and m.start == asked.end()
+            for m in find_mentions(item_sentence, members)):
+        return False
+    read = reply.answer
+    return not read.put_off and any(talks_about(c, item_sentence)
+                                    for c in (*read.says, *read.promised))
+
+
+__all__ = ["answered_by_delegate", "names_people", "names_someone", "names_the_person", "one_thing_of_people",
            "says_who_attends", "to_co_owner"]
