@@ -167,11 +167,10 @@ def detect_closure(
                        if s.end <= found.sentence.start), "")
         choice = _closed_by(text, before, on_points(open_items, text), members, speaker)
         for item in choice.items:
-            if later(item.sentence, [text], still_to_come(reply.pending, item, choice.by,
-                                                           members)) or (
-                    delegates(text) and not asks_to_pass(item.sentence)) \
-                    or to_co_owner(text, item.owner, members):
-                continue  # part still to come, passed on, or sent to a co-owner
+            pending = still_to_come(reply.pending, item, choice.by, members)
+            if later(item.sentence, [text], pending) or to_co_owner(text, item.owner, members) \
+                    or (delegates(text) and not asks_to_pass(item.sentence)):
+                continue  # part still to come, sent to a co-owner, or only passed on
             shares = shares_covered(item.owner, choice.by) if item.owner else choice.who
             if shares and item.owner and found.phrase in _DELIVERY \
                     and one_thing_of_people(item.sentence, item.owner, members, text):
@@ -405,8 +404,7 @@ def answered_items(reply: str, open_items: Sequence[OpenItem], speaker: Iterable
     asked for (:func:`names_people`, of ``members`` too); a request to deliver, not by
     what is left for later ("the abstract follows tomorrow")."""
     names = frozenset(speaker)
-    # Only the owner's items and those naming no owner can be answered (most items of a
-    # thread are somebody else's): the others are ruled out before the reply is read.
+    # Only the owner's items and those naming no owner can be answered: the rest first.
     mine = [(item, owned) for item in open_items
             if (owned := bool(owner_parts(item.owner) & names)) or not item.owner]
     if not mine:
