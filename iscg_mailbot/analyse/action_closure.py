@@ -62,9 +62,10 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:(?!(?:will|shall|be|being|been|not|nothing|no|to|yet|still|is|are|was|were|"
         r"has|have|once|when|if)\b)[\w'\u2019/.-]+\s+){1,7}"
         r"(?:updated|posted|uploaded|circulated|corrected|submitted)" + _HEADLINE_END +
-        # The thing went: "it went to ITU-D SG1 on 2 July", "our reply has gone to SG5".
+        # The thing went: "it went to ITU-D SG1 on 2 July", "our reply has gone to SG5",
+        # "The ITU-D SG1 reply went out this morning" (the thirteenth writer).
         r"|\b(?:it|this|(?:the|our|its|their|\w+['\u2019]s)\s+[\w-]+)\s+(?:[\w/.-]+\s+){0,3}"
-        r"(?:went|(?:has|have)\s+(?:now\s+|already\s+)?gone)\s+(?:out\s+)?to\b"
+        r"(?:went|(?:has|have)\s+(?:now\s+|already\s+)?gone)\s+(?:(?:out\s+)?to\b|out\b(?!\s+of\b))"
         # Other languages: "a été envoyé", "avons transmis", "fue enviado", "hemos
         # enviado", "foi enviado", "wurde ... übermittelt".
         r"|\b(?:a|ont)\s+(?:d\u00e9j\u00e0\s+)?\u00e9t\u00e9\s+(?:envoy|transmis|soumis|"
@@ -102,15 +103,25 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:also\s+)?attaching\b"
         r"|\b(?:is|are)\s+(?:now\s+|all\s+)?in\s+the\s+attached\b"
         # A body's reply reported: "SG16 approved its reply", "SG17 agreed its reply to
-        # ITU-D SG2 on 5 September", "SG1 sent its reply to SG12 today".
-        r"|\b(?:approved|agreed|adopted|sent)\s+(?:its|their|the|our)\s+(?:reply|response|answer)\b"
+        # ITU-D SG2 on 5 September", "SG1 sent its reply to SG12 today", "SG3 agreed
+        # today its reply", "ITU-D SG2 sent its feedback to SG17", "The reply liaison of
+        # ITU-D SG1 ... was approved by the SG1 management team" (the fourteenth,
+        # fifteenth and seventeenth writers).
+        r"|\b(?:approved|agreed|adopted|sent)\s+(?:(?:today|yesterday|this\s+(?:morning|"
+        r"afternoon|week)|on\s+\d{1,2}\s+\w+)\s+)?(?:its|their|the|our)\s+"
+        r"(?:reply|response|answer|feedback)\b"
+        r"|\b(?:reply|response)(?:\s+(?:liaison|LS))?\s+(?:of|from)\s+[^.;]{1,80}?\b"
+        r"(?:was|were|has\s+been|have\s+been)\s+(?:approved|adopted|agreed)\b"
         # A clause that is only the thing and "attached": "Bios attached.", "Sorry for the
         # delay - BR slides attached.", after a name ("Lucia, BDT list attached") and
         # before what it holds ("Three circulars attached (Kerala, Maharashtra and Delhi)",
         # the twelfth and thirteenth writers).
         r"|(?:^|[:;\u2013\u2014-]\s|^\W*(?-i:[A-Z])[\w'-]+,\s)\W*+"
         r"(?:(?!(?:will|shall|be|not|nothing|no|to)\b)[\w'\u2019/.()-]+\s+){1,4}"
-        r"(?:attached|enclosed)" + _HEADLINE_END,
+        r"(?:attached|enclosed)" + _HEADLINE_END +
+        # The participle first: "A day late, sorry: attached the two paragraphs" (the
+        # fifth and fifteenth writers).
+        r"|(?:^|[:;\u2013\u2014-]\s)\W*(?:attached|enclosed)\s+(?:the|our|my|both)\b",
         re.IGNORECASE)),
     ("confirmed", re.compile(
         r"^\W*(?:(?:yes|yes,\s+indeed|indeed)\W+)?(?:confirmed|done|(?:I|we)\s+(?:can\s+)?"
@@ -129,10 +140,10 @@ _DELIVERY_WORDS = tuple(w.split("[")[0].split("\\")[0] for w in _DELIVERY_VERBS.
 # starts where the whole pattern's would (``tests/test_text_gates.py``).
 _ATTACHED_GROUPS: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = (
     (("please",), (0, 1)),
-    (("attach", "enclos"), (2, 3, 4, 13, 14, 16)),
+    (("attach", "enclos"), (2, 3, 4, 13, 14, 17, 18)),
     (("here",), (5,)),
     (("joint", "voici", "veuillez", "adjunt", "anbei", "allegato", "anexo", "anhang",
-      "beigefügt", "approved", "agreed", "adopted", "sent"), (6, 7, 8, 9, 10, 11, 12, 15)),
+      "beigefügt", "approved", "agreed", "adopted", "sent"), (6, 7, 8, 9, 10, 11, 12, 15, 16)),
 )
 
 # The "delivered" statement's alternatives the same way: the English deeds behind the
@@ -254,6 +265,11 @@ _ACK_WORDS = (
     r"sounds\s+good|with\s+pleasure|bien\s+re[çc]u|excelente|perfekt|danke|obrigad[oa]|merci|"
     r"(?:muchas\s+)?gracias|(?:we|I)(?:'ll|\s+will)\s+(?:revert|come\s+back|get\s+back|look\s+into\s+it|check)|"
     r"dear|hi|hello|best|(?:best|kind|warm)\s+regards|regards|cheers|"
+    # Wishes say nothing either: "Will do, Ingrid. All the best Klaus!" (the fourteenth
+    # writer; farewells and wishes close the replies of every writer).
+    r"all\s+the\s+best|(?:good|best\s+of)\s+luck|safe\s+travels?|congratulations|"
+    r"have\s+a\s+(?:good|nice|great|lovely)\s+(?:weekend|day|trip|evening)|"
+    r"bonne\s+(?:route|chance|continuation)|buena\s+suerte|"
     r"(?:(?:warm|season's|season’s)\s+)?greetings(?:\s+from\s+(?:the\s+)?\w+(?:\s+\w+)?)?"
 )
 _NAME = r"(?-i:[A-Z][\w'.-]*)(?:\s+(?-i:[A-Z][\w'.-]*)){0,3}"

@@ -11,6 +11,8 @@ clause turns to is not whom it reports acting (:func:`greeted`).
     ['ahmed', 'andrés']
     >>> addressees("Fixed - the index page was cached.")
     set()
+    >>> addressees("Dear Yuki-san, on the first question: ...")
+    {'yuki'}
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ _GREETING = re.compile(
     r"estimad[oa]s?|prezad[oa]s?|liebe[rs]?|hallo)\s+"
     # A title is not the name: "Dear Dr Park" greets Park.
     r"(?:(?:dr|mr|mrs|ms|miss|prof|professor|sr|sra|mme|herr|frau)\.?\s+|m\.\s*)?"
-    r"(?P<name>[^\W\d_][\w'-]*)",
+    r"(?P<name>[^\W\d_][\w'-]*?)(?:-(?:san|sama|sensei))?(?![\w'-])",
     re.IGNORECASE,
 )
 _VOCATIVE = re.compile(r"^\W*(?P<name>(?-i:[A-Z])[\w'-]+)\s*(?:,|\s-\s|\s\u2013\s)")

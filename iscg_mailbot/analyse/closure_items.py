@@ -16,6 +16,8 @@ the item asked. Which items and whose share, read from the reply:
 - an item naming no owner ("please send me ...", "each Bureau is asked to ...") is
   everyone's: a reply completes the share of whoever it is from ("TSB's input
   attached"), and the item stays open for the others;
+- a reply heading its answer with a share ("For BR: ...", "BDT: A = 46%") answers that
+  owner's share of a request put to several (:mod:`~iscg_mailbot.analyse.closure_labels`);
 - one thing asked of several people (a joint note, their unit's slides) is sent for all
   of them by whichever of them sends it (:func:`~iscg_mailbot.analyse.closure_people.one_thing_of_people`);
 - a liaison's request to a group waits for the group's reply: not met by a draft reply
@@ -34,8 +36,9 @@ from iscg_mailbot.analyse.action_closure import asks_to_say, delivery_statement
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.closure_greetings import greeted
+from iscg_mailbot.analyse.closure_labels import labelled_share
 from iscg_mailbot.analyse.closure_later import COMES_BACK, not_awaiting_reply, still_to_come
-from iscg_mailbot.analyse.closure_people import names_people, one_thing_of_people
+from iscg_mailbot.analyse.closure_people import names_people, one_thing_of_people, to_co_owner
 from iscg_mailbot.analyse.closure_phrases import phrase_patterns
 from iscg_mailbot.analyse.closure_points import on_points, points_referred
 from iscg_mailbot.analyse.closure_reading import (
@@ -51,6 +54,7 @@ from iscg_mailbot.analyse.closure_speaker import (
     asked_of_another,
     doers,
     owner_parts,
+    shares_covered,
     speaker_of,
 )
 from iscg_mailbot.records import Address, Closure, OpenItem
@@ -163,13 +167,13 @@ def detect_closure(
                        if s.end <= found.sentence.start), "")
         choice = _closed_by(text, before, on_points(open_items, text), members, speaker)
         for item in choice.items:
-            if later(item.sentence, [text], still_to_come(reply.pending, item, choice.by,
-                                                           members)) or (
-                    delegates(text) and not asks_to_pass(item.sentence)):
-                continue  # part still to come, or only passed on
-            shares = _share(item.owner, choice.by) if item.owner else choice.who
+            pending = still_to_come(reply.pending, item, choice.by, members)
+            if later(item.sentence, [text], pending) or to_co_owner(text, item.owner, members) \
+                    or (delegates(text) and not asks_to_pass(item.sentence)):
+                continue  # part still to come, sent to a co-owner, or only passed on
+            shares = shares_covered(item.owner, choice.by) if item.owner else choice.who
             if shares and item.owner and found.phrase in _DELIVERY \
-                    and one_thing_of_people(item.sentence, item.owner, members):
+                    and one_thing_of_people(item.sentence, item.owner, members, text):
                 shares = ()  # one of them sent the one thing asked of them all
             closures.setdefault(item.id, Closure(
                 item.id, text, found.phrase, (found.sentence.start, found.sentence.end),
@@ -195,7 +199,7 @@ def _answered_rest(reply_new_text: str, reply: Reply, rest: Sequence[OpenItem],
     delivered: bool | None = None  # read when first needed: most replies answer nothing
     for item in answered_items(reply_new_text, on_points(rest, reply_new_text),
                                speaker.own | speaker.bodies, members):
-        shares = _share(item.owner, speaker.own | speaker.bodies) if item.owner \
+        shares = shares_covered(item.owner, speaker.own | speaker.bodies) if item.owner \
             else (speaker.display,)
         if shares and item.owner and delivered is None:
             # (each clause's words as the reply has read them for its other gates)
@@ -247,7 +251,7 @@ def _deeds_done(reply: Reply, open_items: Sequence[OpenItem], speaker: Speaker,
             if owner_parts(item.owner) & by and not reply.leaves(item.sentence):
                 closures[item.id] = Closure(item.id, deed.text, "did",
                                             (sentence.start, sentence.end),
-                                            _share(item.owner, by))
+                                            shares_covered(item.owner, by))
                 break
 
 
@@ -270,14 +274,6 @@ def _asks_to_say(item_sentence: str) -> bool:
         asked = None  # a relative clause: "a first list, which I will merge"
     deliver = _TO_DELIVER.search(item_sentence)
     return asked is not None and (deliver is None or asked.start() < deliver.start())
-
-
-def _share(owner: str | None, by: Iterable[str]) -> tuple[str, ...]:
-    """The owners of a multi-owner item that ``by`` covers, when not all of them."""
-    names = set(by)
-    parts = [p.strip() for p in (owner or "").split(",") if p.strip()]
-    covered = tuple(p for p in parts if owner_parts(p) & names)
-    return covered if names and covered and len(covered) < len(parts) else ()
 
 
 def question_owners(reply_new_text: str, owner: str | None, *, sender: Address | None = None,
@@ -360,6 +356,8 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
     if any(deeds_asked(done, question) for _, parts in reply.deeds for _, done in parts) \
             and not reply.leaves(question):
         return True  # the deed asked, reported done: "I replied to APT this morning"
+    if labelled_share(reply, owner, speaker_of(sender, members).speaks_for, members):
+        return True  # "For BR: we already reserve 30% of the seats ..."
     read = reply.answer
     if sender is not None and read.says and not read.about(question) \
             and all(delivery_statement(c) for c in read.says) \
@@ -405,9 +403,8 @@ def answered_items(reply: str, open_items: Sequence[OpenItem], speaker: Iterable
     that reports rather than promises ("The nominee is Mr Mori") or names the people
     asked for (:func:`names_people`, of ``members`` too); a request to deliver, not by
     what is left for later ("the abstract follows tomorrow")."""
-    names = set(speaker)
-    # Only the owner's items and those naming no owner can be answered (most items of a
-    # thread are somebody else's): the others are ruled out before the reply is read.
+    names = frozenset(speaker)
+    # Only the owner's items and those naming no owner can be answered: the rest first.
     mine = [(item, owned) for item in open_items
             if (owned := bool(owner_parts(item.owner) & names)) or not item.owner]
     if not mine:
@@ -415,8 +412,9 @@ def answered_items(reply: str, open_items: Sequence[OpenItem], speaker: Iterable
     read = reply_of(reply).answer
     found = []
     for item, owned in mine:
-        if owned and names_people(item.sentence, reply_of(reply), names, members):
-            found.append(item)
+        if owned and (names_people(item.sentence, reply_of(reply), names, members)
+                      or labelled_share(reply_of(reply), item.owner, names, members)):
+            found.append(item)  # (people named; "BDT: A = 46%" of "send me your figures")
             continue
         if owned and item.owner_kind in ("sender", "member") and COMES_BACK.search(
                 item.sentence) and (read.says or read.informs(item.sentence)) \

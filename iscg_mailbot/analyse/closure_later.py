@@ -31,6 +31,10 @@ from iscg_mailbot.settings.members import MembersConfig
 # (the seventh and eighth writers' dev parts: the part reported does not close the item,
 # whatever words the rest shares with it).
 _REST_TO_COME = (r"\bstill\s+(?:looking|searching|checking|working\s+on)\b|"
+                 # What is sent is not the last word: "Some first reactions from TDAG;
+                 # Priya will add hers, so please treat these as preliminary", "please
+                 # treat it as provisional" (the fourteenth and seventeenth writers).
+                 r"\btreat\s+(?:it|this|these|them)\s+as\s+(?:preliminary|provisional)\b|"
                  r"\bfor\s+the\s+(?:other|remaining|rest)\b[^.;]*?\b(?:I|we)\s*"
                  r"(?:will|'ll|\u2019ll)\s")
 REST_TO_COME = re.compile(_REST_TO_COME, re.IGNORECASE)
@@ -65,7 +69,7 @@ LEAVES_WORK = re.compile(
 LEAVES_WORK_WORDS = gate_words(("will", "collecting", "compiling", "preparing", "working",
                                 "being", "under", "progress", "pending", "outstanding",
                                 "missing", "still", "follow", "follows", "need", "let",
-                                "expect", "other", "remaining", "rest"))
+                                "expect", "other", "remaining", "rest", "treat"))
 
 
 # The owner's promise to find the answer and come back with it: "I will check

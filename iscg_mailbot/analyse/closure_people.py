@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from iscg_mailbot.analyse.action_owners import find_mentions
-from iscg_mailbot.analyse.closure_reading import signature_start
+from iscg_mailbot.analyse.closure_reading import signature_start, talks_about
 from iscg_mailbot.analyse.closure_reply import Answer, Reply
 from iscg_mailbot.settings.members import MembersConfig
 
@@ -127,24 +127,80 @@ _JOINT = re.compile(r"\b(?:joint(?:ly)?|together|with\s+(?:me|you|him|her|each\s
                     re.IGNORECASE)
 
 
-def one_thing_of_people(item_sentence: str, owner: str, members: MembersConfig | None) -> bool:
+def one_thing_of_people(item_sentence: str, owner: str, members: MembersConfig | None,
+                        delivery: str = "") -> bool:
     """Whether an item asks several people for one thing, which any of them delivers
     for all: a joint piece of work ("Priya and Yuki to prepare a short joint note")
     or colleagues of one unit asked for their unit's thing ("Still missing the BR
     slides - Sofia, Rajesh, could you send them?"); not each person's own part ("Rajesh
     and Grace, please send me your own observations", "James, Omar and Luis: please
-    send me your full name"), nor bodies' shares ("BDT and TSB to send ...")."""
+    send me your full name"), nor bodies' shares ("BDT and TSB to send ..."). Also
+    when the ``delivery`` says it is theirs together ("Our joint input for TSAG was
+    submitted", "attached the two paragraphs, with Priya's edits")."""
     names = [p.strip() for p in owner.split(",") if p.strip()]
     if len(names) < 2 or members is None or _EACH_OWN.search(item_sentence):
         return False
     people = [members.by_name(n) for n in names]
     if any(p is None for p in people):
         return False
-    if _JOINT.search(item_sentence):
+    if _JOINT.search(item_sentence) or _TOGETHER.search(delivery) or any(
+            m.kind == "member" and m.owner in names and delivery[m.end:m.end + 2] in _OF
+            for m in find_mentions(delivery, members)):
         return True
     units = {(p.organisation or p.group or "").casefold() for p in people if p is not None}
     return len(units) == 1 and "" not in units
 
 
-__all__ = ["names_people", "names_someone", "names_the_person", "one_thing_of_people",
-           "says_who_attends"]
+# A delivery saying the thing is theirs together; a co-owner's share in it ("Priya's").
+_TOGETHER = re.compile(r"\b(?:joint(?:ly)?|together|both\s+of\s+us)\b", re.IGNORECASE)
+_OF = ("'s", "\u2019s")
+
+
+def to_co_owner(clause: str, owner: str | None, members: MembersConfig | None) -> bool:
+    """Whether a clause sends the work to another owner of the item, or to a member of
+    an owner body, a step between them ("For AI 3, I have sent my part of the draft to
+    Klaus" of "Klaus and Zhang Wei to prepare a short input"; "BR's part of the
+    one-pager has gone to Hiroshi for consolidation" of "BR and TSB to prepare a joint
+    note"), not the delivery to whoever asked for it."""
+    names = {p.strip().casefold() for p in (owner or "").split(",") if p.strip()}
+    return len(names) > 1 and any(
+        _TO.search(clause[:m.start]) and not names.isdisjoint(_sides(m.owner, members))
+        for m in find_mentions(clause, members))
+
+
+def _sides(name: str, members: MembersConfig | None) -> set[str]:
+    """A party's name and, for a member, the unit it works for (case-folded)."""
+    member = members.by_name(name) if members is not None else None
+    return {name.casefold()} | ({member.organisation.casefold()} if member is not None
+                                and member.organisation else set())
+
+
+_TO = re.compile(r"\bto\s+$", re.IGNORECASE)
+
+
+# The owner hands the item on to a person: "I need to check with Sofia", "I will ask
+# Elena to confirm to you whether ...".
+_HANDS_TO = re.compile(r"\b(?:ask|asking|check\s+with|consult)\s+", re.IGNORECASE)
+
+
+def answered_by_delegate(item_sentence: str, reply: Reply, speaker: Iterable[str],
+                         members: MembersConfig | None) -> bool:
+    """Whether the person an owner said they would ask ("As for the presentation, I need
+    to check with Sofia"; "I will ask Elena to confirm whether the TSB contract covers
+    ...") replies on it herself ("I can present it remotely on the first day";
+    "Confirming: the TSB contract covers ...", the seventh and seventeenth writers):
+    the reply of that member (``speaker``: her names, case-folded) saying something
+    about the item now, no answer put off."""
+    names = set(speaker)
+    asked = _HANDS_TO.search(item_sentence)
+    if asked is None or not any(
+            m.kind == "member" and m.owner.casefold() in names and m.start == asked.end()
+            for m in find_mentions(item_sentence, members)):
+        return False
+    read = reply.answer
+    return not read.put_off and any(talks_about(c, item_sentence)
+                                    for c in (*read.says, *read.promised))
+
+
+__all__ = ["answered_by_delegate", "names_people", "names_someone", "names_the_person", "one_thing_of_people",
+           "says_who_attends", "to_co_owner"]

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,6 +45,11 @@ class Speaker:
     sectors: tuple[str, ...]
     display: str
     listed: bool = False  # a member of the list (members.yaml), known to speak for itself
+
+    @property
+    def speaks_for(self) -> frozenset[str]:
+        """The names of whom the reply speaks for: the sender's own and its bodies'."""
+        return self.own | self.bodies
 
     def of_sector(self, item: OpenItem) -> bool:
         """Whether an item is owned by the Sector the speaker's Bureau serves: one of its
@@ -99,6 +104,26 @@ def asked_of_another(question: str | None, owners: Sequence[str], speaker: Speak
     people = frozenset(m.owner.casefold() for m in find_mentions(question, members)
                        if m.kind == "member")
     return people.isdisjoint(speaker.own) and any(owner_parts(p) & people for p in owners)
+
+
+def same_side(one: Address, other: Address, members: MembersConfig | None) -> bool:
+    """Whether two senders act for the same side: the same address, or two staff of the
+    same Bureau (or of the General Secretariat), one standing in for the other."""
+    if one.address.casefold() == other.address.casefold():
+        return bool(one.address)
+    first, second = speaker_of(one, members), speaker_of(other, members)
+    return first.listed and second.listed and bool(first.bodies & second.bodies & _STAFF)
+
+
+_STAFF = frozenset({"tsb", "br", "bdt", "general secretariat"})
+
+
+def shares_covered(owner: str | None, by: Iterable[str]) -> tuple[str, ...]:
+    """The owners of a multi-owner item that ``by`` covers, when not all of them."""
+    names = set(by)
+    parts = [p.strip() for p in (owner or "").split(",") if p.strip()]
+    covered = tuple(p for p in parts if owner_parts(p) & names)
+    return covered if names and covered and len(covered) < len(parts) else ()
 
 
 def doers(text: str, members: MembersConfig | None) -> list[OwnerMention]:

@@ -21,8 +21,11 @@ from sqlalchemy.orm import Session
 from iscg_mailbot.analyse.actions import answers_question, detect_closure
 from iscg_mailbot.analyse.closure_greetings import TITLES, addressees
 from iscg_mailbot.analyse.closure_items import question_owners
+from iscg_mailbot.analyse.closure_people import answered_by_delegate
 from iscg_mailbot.analyse.closure_points import points_of, points_referred
 from iscg_mailbot.analyse.closure_reading import talks_about
+from iscg_mailbot.analyse.closure_reply import reply_of
+from iscg_mailbot.analyse.closure_speaker import same_side, speaker_of
 from iscg_mailbot.records import ACTION, OPEN, QUESTION, Address, Closure, OpenItem
 from iscg_mailbot.services.actions.context import Context
 from iscg_mailbot.store.action_shares import ShareClosure, closed_shares
@@ -176,9 +179,22 @@ class _Scan:
             if not found.owners or self._last_share(found, message):
                 self._close(ClosingReply(found.item_id, message.id, message.date,
                                          found.sentence))
+        for handed in self._handed_on(windows, met, message, sender):
+            met.add(handed)
+            self._close(ClosingReply(handed, message.id, message.date, None))
         if met:
             for promise in self._promises_kept(windows, met, message):
                 self._close(ClosingReply(promise, message.id, message.date, None))
+
+    def _handed_on(self, windows: Sequence[_Open], met: set[int], message: MessageRow,
+                   sender: Address) -> list[int]:
+        """The owners' items handed on to the reply's sender, which the sender answers
+        herself ("I need to check with Sofia" - Sofia: "I can present it remotely")."""
+        names = speaker_of(sender, self.context.members).own
+        return [w.id for w in windows
+                if w.item.kind == ACTION and w.id not in met and w.id not in self.closed
+                and answered_by_delegate(w.read.sentence, reply_of(message.new_text or ""),
+                                         names, self.context.members)]
 
     def _promises_kept(self, windows: Sequence[_Open], met: set[int],
                        message: MessageRow) -> list[int]:
@@ -186,14 +202,17 @@ class _Scan:
         promised in answer to that request, after it ("For the trainer, I will check
         availability and revert", "I will send it by Friday", "Q26/16 will prepare a
         reply"), is the same work, done when the request is ("good news: our colleague
-        will come"), whichever words the delivery uses."""
-        address = (message.sender_address or "").casefold()
-        if not address:
+        will come"), whichever words the delivery uses; and so when a colleague of the
+        same Bureau meets it for the promiser ("I will ask the co-rapporteurs to prepare a
+        reply" - another BDT officer: "The reply liaison ... was sent today")."""
+        sender = Address(message.sender_name or "", message.sender_address or "")
+        if not sender.address:
             return []
         requests = [w for w in windows if w.id in met]
         return [w.id for w in windows
                 if w.id not in self.closed and w.item.kind == ACTION
-                and self.senders.get(w.message_pk, _NOBODY).address.casefold() == address
+                and same_side(self.senders.get(w.message_pk, _NOBODY), sender,
+                              self.context.members)
                 and any(r.asked < w.asked and r.message_pk != w.message_pk
                         and promised_for(w.read.sentence, r.read.sentence)
                         for r in requests)]

@@ -1,0 +1,58 @@
+"""A reply that labels its share: "For BR: we already reserve 30% of the seats",
+"BDT: A = 46%; B = 4 outputs", "TSB's view: we are not opposed, but ...".
+
+A request put to several owners ("Please send me your figures", "Would the three
+Bureaux consider ...?") is answered one share at a time, and a sender often heads the
+answer with the share it gives: the name of the body it speaks for and a colon. The
+label says which request the reply answers even when the reply shares no word with it
+(figures for "your figures") or holds a promise beside what it reports ("..., and we
+will keep it in 2028"); every writer who uses the form labels the owner's share closed
+by it. Not a label: a question or a request put to the body ("TSB: could you confirm
+...?", "BDT: please ..."), an answer put off ("For BDT: I will check and revert").
+"""
+
+from __future__ import annotations
+
+import re
+
+from iscg_mailbot.analyse.action_owners import find_mentions
+from iscg_mailbot.analyse.closure_reply import Reply
+from iscg_mailbot.analyse.closure_speaker import owner_parts
+from iscg_mailbot.settings.members import MembersConfig
+
+# "For BR:", "BDT:", "TSB's view:", "For the BDT side:"; the name at most three words.
+_LABEL = re.compile(
+    r"^\W*(?:for\s+(?:the\s+)?)?(?P<who>(?-i:[A-Z])[\w/-]*(?:\s+(?-i:[A-Z0-9])[\w/-]*){0,2}?)"
+    r"(?:['\u2019]s\s+(?:view|answer|reply|position|side|part|input|figures?)|\s+side)?"
+    r"\s*:\s+(?P<rest>\S)", re.IGNORECASE)
+# What follows the label asks the body rather than answering for it.
+_ASKS = re.compile(r"^\W*(?:please|could|can|would|will|may|kindly|do|does|is|are)\b",
+                   re.IGNORECASE)
+
+
+def labelled_share(reply: Reply, owner: str | None, speaks_for: frozenset[str],
+                   members: MembersConfig | None) -> bool:
+    """Whether a sentence of ``reply`` opens with the label of a share of an item of
+    several owners (``owner``) that the sender speaks for (``speaks_for``:
+    :func:`owner_parts` names), and answers after it now: not a question, not a
+    request, not an answer put off or left for later."""
+    parts = owner_parts(owner)
+    if len([p for p in (owner or "").split(",") if p.strip()]) < 2 or not parts & speaks_for:
+        return False
+    read = reply.answer
+    held = set(read.says) | set(read.promised)
+    for sentence, clauses in reply.sentences:
+        match = _LABEL.match(sentence.text)
+        if match is None or sentence.text.rstrip().endswith("?") \
+                or _ASKS.match(sentence.text[match.start("rest"):]):
+            continue
+        named = {p for m in find_mentions(match.group("who"), members)
+                 for p in owner_parts(m.owner)}
+        if not named & parts & speaks_for:
+            continue
+        texts = [c.text for c in clauses]
+        if any(t in read.put_off or t in read.pending for t in texts):
+            return False  # "For BDT: I will check with the regional office and revert"
+        if any(t in held for t in texts):
+            return True
+    return False
