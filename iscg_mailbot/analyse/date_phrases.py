@@ -10,7 +10,8 @@ weeks", each form resolved against the message's day:
   15th" (the next 15th), "no later than the 3rd of next month";
 - other layouts of a full date: "2026/11/15", "2026.11.15", "15-Nov-2026", "15/Nov/26";
 - a day and month in figures after a deadline word: "by 18/11", "before Wed 18.11."
-  (day first, as ITU writes it; never "Q4/17", never "by 2.5 %");
+  (day first, as ITU writes it, month first only when no day-first reading exists: "by
+  5/28"; never "Q4/17", never "by 2.5 %");
 - ends: "year-end", "month-end", "end-of-year", "the last day of November", "the
   end of Q1 2027", "end of the second quarter";
 - parts of the next month: "mid-next month", "the beginning of next month";
@@ -85,7 +86,7 @@ PATTERNS: list[tuple[str, tuple[str, ...], bool, re.Pattern[str]]] = [
         r"(?<![\w/-])(?P<d>\d{1,2})(?P<sep>[-/])(?P<month>" + _MONTH_NAMES + r")\.?"
         r"(?P=sep)(?P<y>(?:19|20)?\d{2})(?![\w/-])", re.IGNORECASE)),
     ("day_month_figures", ("/", "."), True, re.compile(
-        r"(?<![\w/.-])(?!24/7\b)(?P<d>[0-3]?\d)(?P<sep>[./])(?P<m>[01]?\d)"
+        r"(?<![\w/.-])(?!24/7\b)(?P<d>[0-3]?\d)(?P<sep>[./])(?P<m>[0-3]?\d)"
         r"(?![\d/]|\.\d|\s*(?:%|per\s*cent|percent|million|billion|GHz|MHz|kHz|dB|times)\b"
         r"|\s*%)")),
     ("year_month_end", ("year-end", "month-end", "end-of", "calendar year"), False, re.compile(
@@ -299,8 +300,13 @@ def _part_of_next_month(groups: dict[str, str | None], base: date) -> date:
 
 def _figures(groups: dict[str, str | None], base: date) -> date | None:
     day, month = int(groups["d"] or 0), int(groups["m"] or 0)
-    if not 1 <= month <= 12 or (groups.get("sep") == "." and len(groups["m"] or "") < 2):
+    if groups.get("sep") == "." and len(groups["m"] or "") < 2:
         return None  # "by 2.5": a number, not 2 May
+    if month > 12 >= day and groups.get("sep") == "/":
+        # "by 5/14": no day-first reading, so month first, as American mail writes it
+        # (the fifth and sixteenth writers); "by 5/12" stays 5 December, ITU's order.
+        day, month = month, day
+    if not 1 <= month <= 12:
         return None
     return _safe(_year_for(month, min(day, 28), base), month, day)
 
