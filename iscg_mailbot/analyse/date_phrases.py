@@ -127,6 +127,9 @@ _FOREIGN_MONTHS = {
     12: ("d\u00e9cembre", "decembre", "diciembre", "dezembro", "dicembre", "dezember"),
 }
 _FOREIGN = {name: number for number, names in _FOREIGN_MONTHS.items() for name in names}
+# The months other languages spell as English does ("Mitte August", "mi-avril" is French):
+# after a foreign word for "mid", read as theirs.
+_ENGLISH_ALSO = {"april": 4, "august": 8, "september": 9, "november": 11}
 PATTERNS.append(("foreign_day_month", tuple(sorted({n[:3] for n in _FOREIGN})), False, re.compile(
     r"(?<![\w/.-])(?P<day>[0-3]?\d)(?:er|\u00ba|\u00b0|\.)?\s+(?:de\s+)?"
     r"(?P<fmonth>" + "|".join(sorted(_FOREIGN, key=len, reverse=True)) + r")"
@@ -136,6 +139,13 @@ PATTERNS.append(("foreign_month_end", ("fim ", "fin ", "finales ", "final de"), 
     r"\b(?:(?:o|el|la|le)\s+)?(?:fim|fin|finales|final)\s+(?:de\s+la\s+|del\s+|du\s+|de\s+|do\s+)?"
     r"(?:(?P<fmonth>" + "|".join(sorted(_FOREIGN, key=len, reverse=True)) + r")"
     r"|(?P<this>mois|m[e\u00ea]s))(?![\w-])", re.IGNORECASE)))
+# "até meados de setembro", "a mediados de octubre", "d'ici la mi-novembre", "bis Mitte
+# Mai", "entro metà ottobre": the month's 15th, as "mid-September" is read.
+PATTERNS.append(("foreign_mid_month", ("meados", "mediados", "mi-", "mitte", "met\u00e0"), False,
+                 re.compile(
+    r"\b(?:(?:meados|mediados)\s+de\s+|(?:la\s+)?mi-|mitte\s+|met\u00e0\s+(?:di\s+)?)"
+    r"(?P<fmonth>" + "|".join(sorted(_FOREIGN | {m: 0 for m in _ENGLISH_ALSO}, key=len,
+                                    reverse=True)) + r")(?![\w-])", re.IGNORECASE)))
 # "within two weeks of the closing date", "in 10 days after the deadline": counted from a
 # deadline the sentence does not give (an earlier one of the message: action_followups).
 PATTERNS.append(("from_deadline", ("deadline", "closing", "cut-off", "cutoff", "that date"),
@@ -327,6 +337,12 @@ def _foreign(groups: dict[str, str | None], base: date) -> date | None:
     return _safe(int(given) if given else _year_for(month, min(day, 28), base), month, day)
 
 
+def _foreign_mid_month(groups: dict[str, str | None], base: date) -> date:
+    name = folded(groups["fmonth"] or "")
+    month = _FOREIGN.get(name) or _ENGLISH_ALSO[name]
+    return date(_year_for(month, 15, base), month, 15)
+
+
 def _foreign_month_end(groups: dict[str, str | None], base: date) -> date:
     if groups.get("this"):
         return _month_end(base.year, base.month)
@@ -348,6 +364,7 @@ RESOLVERS: dict[str, Callable[[dict[str, str | None], date], date | None]] = {
     "part_of_next_month": _part_of_next_month,
     "foreign_day_month": _foreign,
     "foreign_month_end": _foreign_month_end,
+    "foreign_mid_month": _foreign_mid_month,
     "from_deadline": lambda groups, base: None,  # not the message's day: see counted_from
 }
 
