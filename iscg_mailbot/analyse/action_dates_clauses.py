@@ -22,6 +22,7 @@ import re
 from datetime import datetime
 
 from iscg_mailbot.analyse.action_dates import DueMention, find_dates, pick_due
+from iscg_mailbot.analyse.event_deadlines import is_held
 
 # A new clause of another party: ", and RAG is invited to", "; BR will", ", while TSB
 # ...", ", but BDT ...". Only the clause's first words may stand before the item's own
@@ -94,7 +95,10 @@ def commitment_due_in(mentions: list[DueMention], text: str, sent: datetime | No
         return due
     return next((m for m in mentions if m.start >= start and m.value is not None
                  and m.kind in ("week", "weekday")
-                 and not _LATER_EVENT.search(text, start, m.start)), None)
+                 and not _LATER_EVENT.search(text, start, m.start)
+                 # "a test session on Friday at 11:00": when it is held (as a day's).
+                 and not is_held(m.text, text[max(0, m.start - 60):m.start],
+                                 text[m.end:m.end + 40])), None)
 
 
 __all__ = ["clause_due", "commitment_due", "commitment_due_in"]
