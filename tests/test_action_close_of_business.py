@@ -7,7 +7,7 @@ de octubre", "d'ici la mi-novembre", "bis Mitte Mai") is its 15th, as "mid-Septe
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -16,7 +16,7 @@ from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.records import ActionInput
 
 # A Wednesday.
-SENT = datetime(2027, 1, 13, 10, 0, tzinfo=timezone.utc)
+SENT = datetime(2027, 1, 13, 10, 0, tzinfo=UTC)
 
 
 def _dues(text: str) -> list[date | None]:

@@ -7,12 +7,12 @@ BDT could advise, before the said workshop, whether ..."): then its day is the i
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.records import ActionInput
 
-SENT = datetime(2027, 5, 7, 9, 0, tzinfo=timezone.utc)
+SENT = datetime(2027, 5, 7, 9, 0, tzinfo=UTC)
 
 
 def _dues(text: str) -> list[tuple[str | None, date | None]]:

@@ -4,7 +4,7 @@ writers); a date that reads either way stays day first, ITU's order."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -12,7 +12,7 @@ from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.records import ActionInput
 
 # A Tuesday.
-SENT = datetime(2027, 5, 4, 9, 0, tzinfo=timezone.utc)
+SENT = datetime(2027, 5, 4, 9, 0, tzinfo=UTC)
 
 
 def _dues(text: str) -> list[date | None]:

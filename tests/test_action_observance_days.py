@@ -4,12 +4,12 @@ deadline of the work said around it (the second and fourth writers label none)."
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.records import ActionInput
 
-SENT = datetime(2027, 3, 1, 9, 0, tzinfo=timezone.utc)
+SENT = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
 
 
 def _dues(text: str) -> list[date | None]:

@@ -4,13 +4,13 @@ is held, not a deadline of the work around it (the seventeenth and first writers
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.records import ActionInput
 
 # A Wednesday.
-SENT = datetime(2027, 4, 7, 9, 0, tzinfo=timezone.utc)
+SENT = datetime(2027, 4, 7, 9, 0, tzinfo=UTC)
 
 
 def _dues(text: str) -> list[date | None]:
