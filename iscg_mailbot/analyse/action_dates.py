@@ -64,6 +64,9 @@ _WEEKDAY_NAMES = (
     r"|sat(?:urday)?|sun(?:day)?"
 )
 _WEEKDAY = r"(?P<weekday>" + _WEEKDAY_NAMES + r")"
+# The place or zone an hour is told in: "COB Geneva (time)", "EOD CET".
+_HOUR_PLACE = (r"(?:\s*\(?\s*(?:geneva|new\s+york|cet|cest|utc|gmt|[ecmp][sd]?t)"
+               r"(?:\s+time)?\s*\)?)?")
 
 # Each pattern has a name; the resolver for that name turns the match into a date.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -81,9 +84,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day", re.compile(
         r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})" + _ORD + r"(?!\d|:\d)" + _RANGE_TAIL + _YEAR
         + r"(?![\w-])", re.IGNORECASE)),
+    # "COB Geneva", "EOD CET": the hour's place or zone may follow, and then the day it
+    # is of ("by COB Geneva time on Friday 12 March", "COB CET tomorrow") if any.
     ("today", re.compile(
         r"\b(?P<word>today|tonight|tomorrow|end of (?:the )?(?:business )?day|eod|cob"
-        r"|close of business)\b(?!\s+(?:on\s+)?(?:\d|" + _WEEKDAY_NAMES + r"))", re.IGNORECASE)),
+        r"|close of business)\b(?!" + _HOUR_PLACE + r"\s*,?\s+(?:on\s+)?(?:\d|tomorrow\b|"
+        + _WEEKDAY_NAMES + r"))", re.IGNORECASE)),
     ("within", re.compile(
         r"\b(?:within|in|during|over)\s+(?:the\s+)?(?:next\s+)?" + _NUM
         + r"\s+(?P<workdays>working\s+|business\s+|calendar\s+)?(?P<unit>day|week|month)s?"
@@ -98,7 +104,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("week", re.compile(r"\b(?P<which>next|this|the\s+coming|coming)\s+week\b", re.IGNORECASE)),
     ("weekday", re.compile(
         r"\b(?P<lead>by|before|until|till|on|no later than|this|next|coming|cob|eod"
-        r"|close of business|end of(?: the)? day)\s+(?:on\s+)?"
+        r"|close of business|end of(?: the)? day)" + _HOUR_PLACE + r",?\s+(?:on\s+)?"
         r"(?:(?P<mod>this|next|the coming|coming)\s+)?" + _WEEKDAY
         + r"\b(?!,?\s+(?:\d|" + _MONTH_NAMES + r"))",
         re.IGNORECASE)),

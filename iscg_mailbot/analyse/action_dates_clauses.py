@@ -22,6 +22,7 @@ import re
 from datetime import datetime
 
 from iscg_mailbot.analyse.action_dates import DueMention, find_dates, pick_due
+from iscg_mailbot.analyse.event_deadlines import is_held
 
 # A new clause of another party: ", and RAG is invited to", "; BR will", ", while TSB
 # ...", ", but BDT ...". Only the clause's first words may stand before the item's own
@@ -31,13 +32,45 @@ _NEW_CLAUSE = re.compile(r"(?:,\s*(?:and|but|while|whereas|whilst)|;(?:\s*and)?)
                          re.IGNORECASE)
 
 
+# A clause set before the item's that frames it, a condition or a thing borne in mind
+# ("if the ISCG agrees the ground rules on 1 June, TSB will add ...", "bearing in mind
+# the workshop which we will host on 18 November, it would be appreciated if TSB could
+# ..."): its unmarked day is when that happens, not the item's deadline (the fifteenth
+# and seventeenth writers). ("For the meeting on 9 June, could TSB ...?" is for the
+# meeting: its day stays.)
+_FRAME_OPENS = re.compile(
+    r"(?:^|[,;:]\s*(?:and\s+)?)\W*(?:if|once|when|whenever|provided\s+that|"
+    r"bearing\s+in\s+mind|in\s+view\s+of|given|considering)\b[^,;:]*$", re.IGNORECASE)
+# The item's clause naming the framed event as its deadline: "..., and if BDT could
+# advise, before the said workshop, whether ..." is due on the workshop's day.
+_BEFORE_IT = re.compile(r"\b(?:before|by|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?"
+                        r"(?:said\s+|same\s+|that\s+|this\s+)?(?P<noun>[^\W\d_]{4,})\b",
+                        re.IGNORECASE)
+
+
+def _in_frame(mention: DueMention, text: str, start: int) -> bool:
+    """Whether an unmarked day is said in a clause that frames the item matched at
+    ``start``: the clause opens before the day and closes with a comma before ``start``,
+    and the item's own words do not name the framed event as their deadline."""
+    if mention.marked or mention.end > start:
+        return False
+    comma = text.find(",", mention.end, start)
+    frame = _FRAME_OPENS.search(text, 0, mention.start) if comma >= 0 else None
+    if frame is None:
+        return False
+    framed = text[frame.start():comma].lower()
+    return not any(f" {m.group('noun').lower()}" in framed
+                   for m in _BEFORE_IT.finditer(text, comma))
+
+
 def clause_due(mentions: list[DueMention], text: str, sent: datetime | None,
                start: int) -> DueMention | None:
     """The due date (:func:`pick_due`) of the clause whose item is matched at ``start``:
     the mentions of an earlier clause (a new clause opening between them and ``start``)
-    are left out."""
+    are left out, and so are the days said in a clause framing it (:func:`_in_frame`)."""
     return pick_due([m for m in mentions
-                     if m.end > start or not _NEW_CLAUSE.search(text, m.end, start)], sent)
+                     if (m.end > start or not _NEW_CLAUSE.search(text, m.end, start))
+                     and not _in_frame(m, text, start)], sent)
 
 
 # "I will send it after the meeting next week": the day is another event's.
@@ -62,7 +95,10 @@ def commitment_due_in(mentions: list[DueMention], text: str, sent: datetime | No
         return due
     return next((m for m in mentions if m.start >= start and m.value is not None
                  and m.kind in ("week", "weekday")
-                 and not _LATER_EVENT.search(text, start, m.start)), None)
+                 and not _LATER_EVENT.search(text, start, m.start)
+                 # "a test session on Friday at 11:00": when it is held (as a day's).
+                 and not is_held(m.text, text[max(0, m.start - 60):m.start],
+                                 text[m.end:m.end + 40])), None)
 
 
 __all__ = ["clause_due", "commitment_due", "commitment_due_in"]

@@ -10,7 +10,8 @@ weeks", each form resolved against the message's day:
   15th" (the next 15th), "no later than the 3rd of next month";
 - other layouts of a full date: "2026/11/15", "2026.11.15", "15-Nov-2026", "15/Nov/26";
 - a day and month in figures after a deadline word: "by 18/11", "before Wed 18.11."
-  (day first, as ITU writes it; never "Q4/17", never "by 2.5 %");
+  (day first, as ITU writes it, month first only when no day-first reading exists: "by
+  5/28"; never "Q4/17", never "by 2.5 %");
 - ends: "year-end", "month-end", "end-of-year", "the last day of November", "the
   end of Q1 2027", "end of the second quarter";
 - parts of the next month: "mid-next month", "the beginning of next month";
@@ -85,7 +86,7 @@ PATTERNS: list[tuple[str, tuple[str, ...], bool, re.Pattern[str]]] = [
         r"(?<![\w/-])(?P<d>\d{1,2})(?P<sep>[-/])(?P<month>" + _MONTH_NAMES + r")\.?"
         r"(?P=sep)(?P<y>(?:19|20)?\d{2})(?![\w/-])", re.IGNORECASE)),
     ("day_month_figures", ("/", "."), True, re.compile(
-        r"(?<![\w/.-])(?!24/7\b)(?P<d>[0-3]?\d)(?P<sep>[./])(?P<m>[01]?\d)"
+        r"(?<![\w/.-])(?!24/7\b)(?P<d>[0-3]?\d)(?P<sep>[./])(?P<m>[0-3]?\d)"
         r"(?![\d/]|\.\d|\s*(?:%|per\s*cent|percent|million|billion|GHz|MHz|kHz|dB|times)\b"
         r"|\s*%)")),
     ("year_month_end", ("year-end", "month-end", "end-of", "calendar year"), False, re.compile(
@@ -126,6 +127,9 @@ _FOREIGN_MONTHS = {
     12: ("d\u00e9cembre", "decembre", "diciembre", "dezembro", "dicembre", "dezember"),
 }
 _FOREIGN = {name: number for number, names in _FOREIGN_MONTHS.items() for name in names}
+# The months other languages spell as English does ("Mitte August", "mi-avril" is French):
+# after a foreign word for "mid", read as theirs.
+_ENGLISH_ALSO = {"april": 4, "august": 8, "september": 9, "november": 11}
 PATTERNS.append(("foreign_day_month", tuple(sorted({n[:3] for n in _FOREIGN})), False, re.compile(
     r"(?<![\w/.-])(?P<day>[0-3]?\d)(?:er|\u00ba|\u00b0|\.)?\s+(?:de\s+)?"
     r"(?P<fmonth>" + "|".join(sorted(_FOREIGN, key=len, reverse=True)) + r")"
@@ -135,6 +139,13 @@ PATTERNS.append(("foreign_month_end", ("fim ", "fin ", "finales ", "final de"), 
     r"\b(?:(?:o|el|la|le)\s+)?(?:fim|fin|finales|final)\s+(?:de\s+la\s+|del\s+|du\s+|de\s+|do\s+)?"
     r"(?:(?P<fmonth>" + "|".join(sorted(_FOREIGN, key=len, reverse=True)) + r")"
     r"|(?P<this>mois|m[e\u00ea]s))(?![\w-])", re.IGNORECASE)))
+# "até meados de setembro", "a mediados de octubre", "d'ici la mi-novembre", "bis Mitte
+# Mai", "entro metà ottobre": the month's 15th, as "mid-September" is read.
+PATTERNS.append(("foreign_mid_month", ("meados", "mediados", "mi-", "mitte", "met\u00e0"), False,
+                 re.compile(
+    r"\b(?:(?:meados|mediados)\s+de\s+|(?:la\s+)?mi-|mitte\s+|met\u00e0\s+(?:di\s+)?)"
+    r"(?P<fmonth>" + "|".join(sorted(_FOREIGN | {m: 0 for m in _ENGLISH_ALSO}, key=len,
+                                    reverse=True)) + r")(?![\w-])", re.IGNORECASE)))
 # "within two weeks of the closing date", "in 10 days after the deadline": counted from a
 # deadline the sentence does not give (an earlier one of the message: action_followups).
 PATTERNS.append(("from_deadline", ("deadline", "closing", "cut-off", "cutoff", "that date"),
@@ -299,8 +310,13 @@ def _part_of_next_month(groups: dict[str, str | None], base: date) -> date:
 
 def _figures(groups: dict[str, str | None], base: date) -> date | None:
     day, month = int(groups["d"] or 0), int(groups["m"] or 0)
-    if not 1 <= month <= 12 or (groups.get("sep") == "." and len(groups["m"] or "") < 2):
+    if groups.get("sep") == "." and len(groups["m"] or "") < 2:
         return None  # "by 2.5": a number, not 2 May
+    if month > 12 >= day and groups.get("sep") == "/":
+        # "by 5/14": no day-first reading, so month first, as American mail writes it
+        # (the fifth and sixteenth writers); "by 5/12" stays 5 December, ITU's order.
+        day, month = month, day
+    if not 1 <= month <= 12:
         return None
     return _safe(_year_for(month, min(day, 28), base), month, day)
 
@@ -319,6 +335,12 @@ def _foreign(groups: dict[str, str | None], base: date) -> date | None:
     month = _FOREIGN[folded(groups["fmonth"] or "")]
     day, given = int(groups["day"] or 0), groups.get("year")
     return _safe(int(given) if given else _year_for(month, min(day, 28), base), month, day)
+
+
+def _foreign_mid_month(groups: dict[str, str | None], base: date) -> date:
+    name = folded(groups["fmonth"] or "")
+    month = _FOREIGN.get(name) or _ENGLISH_ALSO[name]
+    return date(_year_for(month, 15, base), month, 15)
 
 
 def _foreign_month_end(groups: dict[str, str | None], base: date) -> date:
@@ -342,6 +364,7 @@ RESOLVERS: dict[str, Callable[[dict[str, str | None], date], date | None]] = {
     "part_of_next_month": _part_of_next_month,
     "foreign_day_month": _foreign,
     "foreign_month_end": _foreign_month_end,
+    "foreign_mid_month": _foreign_mid_month,
     "from_deadline": lambda groups, base: None,  # not the message's day: see counted_from
 }
 

@@ -79,14 +79,28 @@ _AT_HOUR = re.compile(
 _SET_OFF = re.compile(r"[(,]\s*$")
 
 
+# A part of the day before it: "a side meeting at lunchtime on 7 October", "in the
+# morning of 3 June": when something is held, as a day with its hour is.
+_DAY_PART = re.compile(r"\b(?:at\s+)?(?:lunch\s*time|lunch|midday|noon|in\s+the\s+(?:morning|"
+                       r"afternoon|evening))\s+(?:on|of)\s+$", re.IGNORECASE)
+# A day of the calendar's observances: "the International Girls in ICT Day on 22 April",
+# "For World Telecommunication and Information Society Day on 17 May", "the day of girls
+# in technology on 22 April" (the second and fourth writers): the Day's own date.
+_OBSERVANCE = re.compile(r"\bday\b(?:\s+of\s+[^,.;:()\d]{1,50}?)?,?\s+(?:on|of)\s+$",
+                         re.IGNORECASE)
+
+
 def is_held(day: str, before: str, after: str) -> bool:
     """Whether an unmarked ``day`` is when something is held, not a deadline: a span of
     days set off after the event ("Council 2027 (Geneva, 8-18 June)", "a course, 6 to 10
     December 2027, in Bogota") or a day with its hour ("a briefing, tentatively on 1 July
     at 10:00 UTC"); ``before`` and ``after`` are the sentence's text around it. Work to
     be done at the event ("discuss it at its meeting from 8 to 12 November") is due on
-    its first day, as before."""
-    return bool((_SPAN.search(day) and _SET_OFF.search(before)) or _AT_HOUR.match(after))
+    its first day, as before. A Day observed ("Girls in ICT Day on 22 April") is held on
+    its date too, and so is a day with the part of it something is at ("a side meeting
+    at lunchtime on 7 October")."""
+    return bool((_SPAN.search(day) and _SET_OFF.search(before)) or _AT_HOUR.match(after)
+                or _OBSERVANCE.search(before) or _DAY_PART.search(before))
 
 
 def is_event_day(kind: str, match: re.Match[str]) -> bool:
