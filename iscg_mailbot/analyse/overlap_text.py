@@ -101,9 +101,9 @@ def _concepts_exact(subjects: bool = True) -> re.Pattern[str]:
     (read with ASCII classes: the same matches in an ASCII text, found sooner), and with
     the character before the phrase taken in the match instead of looked behind at: a
     pattern that opens with a character class is searched by skipping to the next
-    character of the class (a space or a stop before a word), while the look-behind was
-    tried at every character. Searched in the text after a space (a phrase at its start
-    has that space before it); the phrase is group 1."""
+    character of the class (a space, a line break, a stop: no letter, digit, "_" or "-"),
+    while the look-behind was tried at every character. Searched in the text after a
+    space (a phrase at its start has that space before it); the phrase is group 1."""
     return re.compile(rf"[^\w-]({trie_pattern(_concepts(subjects)[1])})(?![\w-])", re.ASCII)
 
 
