@@ -97,9 +97,14 @@ def _concepts(subjects: bool = True) -> tuple[re.Pattern[str], dict[str, str]]:
 
 @lru_cache(maxsize=2)
 def _concepts_exact(subjects: bool = True) -> re.Pattern[str]:
-    """:func:`_concepts`' pattern without its IGNORECASE flag, for lower-case ASCII text
-    (read with ASCII classes: the same matches in an ASCII text, found sooner)."""
-    return re.compile(_concepts(subjects)[0].pattern, re.ASCII)
+    """:func:`_concepts`' pattern for lower-case ASCII text, without its IGNORECASE flag
+    (read with ASCII classes: the same matches in an ASCII text, found sooner), and with
+    the character before the phrase taken in the match instead of looked behind at: a
+    pattern that opens with a character class is searched by skipping to the next
+    character of the class (a space, a line break, a stop: no letter, digit, "_" or "-"),
+    while the look-behind was tried at every character. Searched in the text after a
+    space (a phrase at its start has that space before it); the phrase is group 1."""
+    return re.compile(rf"[^\w-]({trie_pattern(_concepts(subjects)[1])})(?![\w-])", re.ASCII)
 
 
 def _stem(key: str) -> str:
@@ -119,22 +124,26 @@ def spelled_terms(text: str, *, subjects: bool = True,
     if text.isascii():
         # The phrases are lower-case ASCII: in an ASCII text the case-sensitive pattern
         # finds in the lower-cased text what the case-insensitive one finds in the text
-        # (at the same offsets), at half the cost.
-        marked = _concepts_exact(subjects).sub(
-            lambda m: f" {_MARK}{wordings[m.group(0)]} ", text.lower())
+        # (at the same offsets), at half the cost. The marks are lower-case ASCII (the
+        # concepts' names): the marked text is lower-case ASCII as it is.
+        words = _WORD_ASCII.findall(_concepts_exact(subjects).sub(
+            lambda m: f"{m.group(0)[0]} {_MARK}{wordings[m.group(1)]} ", " " + text.lower()))
     else:
-        marked = pattern.sub(lambda m: f" {_MARK}{wordings[folded(m.group(0))]} ", text)
-    marked = marked.lower()
-    words = (_WORD_ASCII if marked.isascii() else _WORD).findall(marked)
+        marked = pattern.sub(lambda m: f" {_MARK}{wordings[folded(m.group(0))]} ",
+                             text).lower()
+        words = (_WORD_ASCII if marked.isascii() else _WORD).findall(marked)
     known = _WORD_TERMS if procedure else _TEXT_TERMS
-    new = set(words).difference(known)
-    if new:
-        if len(known) + len(new) > _MOST_WORDS:
-            known.clear()
-            new = set(words)
-        for word in new:
-            known[word] = _word_term(word, procedure)
-    # Each word's term looked up in C; None (a word left out) dropped.
+    try:
+        # Each word's term looked up in C; None (a word left out) dropped. Most texts
+        # hold only words met before: no set of their words is made to find new ones.
+        return list(filter(None, map(known.__getitem__, words)))
+    except KeyError:  # a word not met before: the terms of the new ones first
+        new = set(words).difference(known)
+    if len(known) + len(new) > _MOST_WORDS:
+        known.clear()
+        new = set(words)
+    for word in new:
+        known[word] = _word_term(word, procedure)
     return list(filter(None, map(known.__getitem__, words)))
 
 
