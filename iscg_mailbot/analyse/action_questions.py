@@ -57,6 +57,13 @@ _WH = r"(?:whether|if|which|who|whom|what|how|when|where|why)"
 _ASKS_TO_SAY = re.compile(
     r"\b(?:could|can|would)\s+" + _ASKED + r"\s+(?:please\s+|kindly\s+|also\s+)?"
     + _SAY + _WHEN + r"\s+" + _WH + r"\b", re.IGNORECASE)
+# Asking a party whether something is so, the party named after "ask": "I would ask
+# BDT whether the charts can still be changed" (not "I will ask them whether": the
+# sender's own errand), "que le BR précise si un séminaire est
+# prévu", "que indiquem, até 16 de julho, se podem apoiar" (asks_party's sentences).
+_ASKS_WHETHER = re.compile(
+    r"\b(?:I|we)\s+(?:(?:would|also|therefore|kindly)\s+)*ask\s+(?!whether\b|if\b)[^.;:,?]{1,60}?\s+(?:if|whether)\b"
+    r"|\bpr[\u00e9e]cise\s+si\b|\bindiquem\b[^.;]{0,40}?\bse\b", re.IGNORECASE)
 # The second request of a sentence read on its own (action_ellipsis.split_coordinated):
 # "tell us how to send a correction?" asks to say, as "Could BDT tell us how" does.
 _SAYS_SECOND = re.compile(r"^\W*(?:please\s+|also\s+)?" + _SAY + _WHEN + r"\s+" + _WH + r"\b",
@@ -213,6 +220,7 @@ def as_question(item: ActionCandidate, message: ActionInput,
         return replace(item, kind=QUESTION, rule=f"{item.rule}_yes_no", owner=who.owner,
                        owner_kind=who.kind)
     if (_ASKS_TO_SAY.search(text) or _ASKS_PLANS.match(text) or _SAYS_SECOND.match(text)
+            or _ASKS_WHETHER.search(text)
             or _ASKS_TO_VERIFY.search(text) or _asks_answer(text)):
         return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say")
     return item

@@ -222,6 +222,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "we_request": ("invite", "request", "ask", "encourag", "urge", "call", "tasked", "count on",
                    "counting on", "rely"),
     "kindly_requested": ("kindly",),
+    "asks_party": ("ask", "suggest", "wish", "prie", "prions", "invite", "demand", "souhait",
+                   "pedimos", "solicitamos"),
     "proposed_that": ("propos", "suggest", "recommend"),
     "may_wish": ("may wish",),
     "possible_for": ("possible for", "feasible for", "useful for", "helpful for", "good for",
@@ -282,6 +284,21 @@ RULES: tuple[Rule, ...] = (
          r"|rely(?:ing)?\s+on)|(?:have|has|had)\s+"
          r"(?:\w+ly\s+)?(?:asked|requested|invited|tasked))\s+(?:that\s+)?(?P<obj>[^.;]{1,80}?)\s+"
          r"(?:to\s+(?!the\b|a\b|an\b|this\b|its\b)|(?:should|shall|will)\s+)", "after", 0.85),
+    # A request made by naming the party after a verb of asking, however the clause that
+    # says what is asked opens: "I would ask BDT if/whether ...", "We suggest TSB to
+    # organize ...", "we wish if ITU-T SG5 experts can review it" (non-native forms, `w13`,
+    # `w14`); "le Sénégal prie le Secrétariat général de ...", "invite le TSB à ...",
+    # "souhaiterait que le BR précise ...", "Pedimos à TSB e ao BDT que indiquem" (`w15`,
+    # `w7`). Only when a body or member is named (needs_owner).
+    rule("asks_party", ACTION,
+         r"(?:\b(?:I|we)\s+(?:(?:would|also|therefore|kindly)\s+)*(?:(?:ask|suggest)\s+(?!whether\b|if\b)"
+         r"|wish\s+(?:if\s+|that\s+)?)"
+         r"|\b(?:prie|prions|invite|invitons|demande|demandons)\s+(?=(?:le|la|les|l['\u2019])\b)"
+         r"|\b(?:souhaiterai[st]?|souhaiterions|souhaite|souhaitons)\s+que\s+"
+         r"|\b(?:pedimos|solicitamos)\s+(?=(?:[aà]s?|ao|aos)\b))"
+         r"(?P<obj>[^.;:]{1,60}?)\s+(?:(?:if|whether|to|can|could)\s+(?!the\b|a\b|an\b|this\b|its\b)"
+         r"|(?:de|d['\u2019]|\u00e0|que|pr[\u00e9e]cise|indique)\b)",
+         "after", 0.7, needs_owner=True),
     rule("kindly_requested", ACTION, r"\bkindly\s+requested\b", "before", 0.85),
     rule("proposed_that", ACTION,
          r"\b(?:it\s+is\s+(?:proposed|suggested|recommended)|(?:we|I)\s+(?:propose|suggest|"
