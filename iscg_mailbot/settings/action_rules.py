@@ -55,6 +55,16 @@ _ABROAD_FUTURES = (
     r"(?:enviar|compartir|preparar|presentar|remitir|confirmar|compartilhar|apresentar)"
     r"(?:[ée]|emos|ei)"
 )
+# The same verbs in the first person of the present: "envío", "je vous envoie".
+_ABROAD_PRESENTS = (
+    r"env[\u00edi]o|comparto|compartilho|preparo|presento|apresento|remito|transmito|"
+    r"(?:je\s+(?:vous\s+|lui\s+|leur\s+|te\s+)?(?:les?\s+|la\s+|l['\u2019])?)(?:envoie|transmets|partage)"
+)
+# A coming day that makes such a present a promise ("mañana", "la semaine prochaine").
+_COMING_DAYS = (
+    r"ma\u00f1ana|manana|(?:la\s+)?pr[\u00f3o]xima\s+semana|esta\s+semana|en\s+breve|"
+    r"demain|(?:la\s+)?semaine\s+prochaine|cette\s+semaine|amanh[\u00e3a]|em\s+breve"
+)
 # Participles of delivering something: "will be posted / circulated / made available".
 DELIVERED = (
     r"posted|circulated|sent|shared|published|uploaded|made\s+available|distributed|provided|"
@@ -238,7 +248,9 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "commitment_abroad": ("vais", "allons", "vou ", "vamos", "voy ", "enverr", "transmettr",
                           "partager", "parer", "soumettr", "confirmer", "enviar", "compartir",
                           "preparar", "presentar", "remitir", "confirmar", "compartilhar",
-                          "apresentar"),
+                          "apresentar", "env\u00edo", "envio", "envoie", "transmets", "partage",
+                          "comparto", "compartilho", "preparo", "presento", "apresento",
+                          "remito", "transmito"),
     "commitment": ("will", "shall", "'ll", "\u2019ll", "going to", "plan to", "intend",
                    "undertake", "commit", "happy to", "try to", "can"),
     "agreed_that": ("agreed", "decided", "confirmed"),
@@ -352,7 +364,12 @@ RULES: tuple[Rule, ...] = (
     rule("commitment_abroad", ACTION,
          r"\b(?:je\s+vais|nous\s+allons|vou|vamos(?:\s+a)?|voy\s+a)\s+(?:(?:vous|lui|leur|les?|"
          r"la|lo|te|me)\s+)?(?:" + _ABROAD_VERBS + r")(?:l[oa]s?|\b)"
-         r"|\b(?:" + _ABROAD_FUTURES + r")\b", "sender", 0.7),
+         r"|\b(?:" + _ABROAD_FUTURES + r")\b"
+         # The present for a promise of a coming day: "Te envío mañana la presentación", "se
+         # lo envío la próxima semana", "je vous envoie demain le texte" (`w7`, `w10`).
+         r"|\b(?:" + _ABROAD_PRESENTS + r")\b(?=[^.;?!]{0,60}?\b(?:" + _COMING_DAYS + r")\b)"
+         r"|\b(?:" + _COMING_DAYS + r")\s+(?:(?:te|le|les|se\s+l[oa]s?|vous|lhe|lhes|o|a)\s+)?"
+         r"(?:" + _ABROAD_PRESENTS + r")\b", "sender", 0.7),
     # "Let me check with BDT and come back to you", "let us look into it": the sender's
     # commitment ("let me know" asks the reader; "let me remind you" only says).
     rule("let_me", ACTION,
