@@ -398,10 +398,11 @@ RULES: tuple[Rule, ...] = (
          "before", 0.7, needs_owner=True),
     rule("minutes_action", ACTION,
          # "BR and TSB to prepare ...", "TSB, BR and BDT to update ...": one or more.
-         # "All three Bureaux to send ...": a counted party.
-         r"(?:^|:\s*)(?P<obj>(?:(?i:the|all|both)\s+)?(?:(?:two|three|four)\s+)?" + _CAPITALISED
-         + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
-         + _CAPITALISED + r"){0,4})\s+to\s+(?:" + ACT_VERBS + r")\b",
+         # "All three Bureaux to send ...", "Each advisory group to nominate ...": a
+         # counted party. Under a numbered action-item label ("AI 5 - Lucia to find a
+         # room"), whatever the verb: the label says it is work.
+         r"(?:^|:\s*)(?P<label>\s*(?:(?:AI|AP|A)\s*-?\s*\d{1,2}\s*)?[-\u2013]\s+)?"
+         r"(?P<obj>" + PARTIES + r")\s+to\s+(?(label)(?!be\b)[a-z]+|(?:" + ACT_VERBS + r"))\b",
          "after", 0.8, needs_owner=True),
     rule("for_action", ACTION,
          r"\bfor\s+(?:action|comments?|review|approval|endorsement|consideration|(?:your\s+)?"
