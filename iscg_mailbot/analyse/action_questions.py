@@ -31,7 +31,7 @@ from iscg_mailbot.analyse.action_followups import date_from_around
 from iscg_mailbot.analyse.action_forwards import without_handed_out
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_put_to import asks_whoever_knows, bureaux_behind_names
-from iscg_mailbot.analyse.action_question_requests import as_request, asks_attendance
+from iscg_mailbot.analyse.action_question_requests import as_request, asks_attendance, asks_whether
 from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.action_who import NOBODY, Owners, Who
@@ -57,13 +57,6 @@ _WH = r"(?:whether|if|which|who|whom|what|how|when|where|why)"
 _ASKS_TO_SAY = re.compile(
     r"\b(?:could|can|would)\s+" + _ASKED + r"\s+(?:please\s+|kindly\s+|also\s+)?"
     + _SAY + _WHEN + r"\s+" + _WH + r"\b", re.IGNORECASE)
-# Asking a party whether something is so, the party named after "ask": "I would ask
-# BDT whether the charts can still be changed" (not "I will ask them whether": the
-# sender's own errand), "que le BR précise si un séminaire est
-# prévu", "que indiquem, até 16 de julho, se podem apoiar" (asks_party's sentences).
-_ASKS_WHETHER = re.compile(
-    r"\b(?:I|we)\s+(?:(?:would|also|therefore|kindly)\s+)*ask\s+(?!whether\b|if\b)[^.;:,?]{1,60}?\s+(?:if|whether)\b"
-    r"|\bpr[\u00e9e]cise\s+si\b|\bindiquem\b[^.;]{0,40}?\bse\b", re.IGNORECASE)
 # The second request of a sentence read on its own (action_ellipsis.split_coordinated):
 # "tell us how to send a correction?" asks to say, as "Could BDT tell us how" does.
 _SAYS_SECOND = re.compile(r"^\W*(?:please\s+|also\s+)?" + _SAY + _WHEN + r"\s+" + _WH + r"\b",
@@ -220,8 +213,7 @@ def as_question(item: ActionCandidate, message: ActionInput,
         return replace(item, kind=QUESTION, rule=f"{item.rule}_yes_no", owner=who.owner,
                        owner_kind=who.kind)
     if (_ASKS_TO_SAY.search(text) or _ASKS_PLANS.match(text) or _SAYS_SECOND.match(text)
-            or _ASKS_WHETHER.search(text)
-            or _ASKS_TO_VERIFY.search(text) or _asks_answer(text)):
+            or asks_whether(text) or _ASKS_TO_VERIFY.search(text) or _asks_answer(text)):
         return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say")
     return item
 

@@ -125,9 +125,7 @@ def apply_list_frame(
         labelled = [b for b in bullets if _label_owner(b, frame, members)]
         if frame.rule == "wanted_list" and len(labelled) < len(bullets) and not all(
                 party_within(b.text, members) for b in bullets):
-            # "we need: - a room - a projector": things, asked of nobody named; "we would
-            # need: - two TSB mentors; - a BR speaker": each asked of the party it names.
-            continue
+            continue  # "we need: - a room - a projector": things, asked of nobody named
         topical = [b for b in bullets if _LABEL.match(b.text) and b not in labelled
                    and find_mentions(_LABEL.match(b.text).group("label"), members)]  # type: ignore[union-attr]
         if len(labelled) == len(bullets) or not topical:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 # The tunable part (ActionRules, the default closure phrases) is in settings/actions.py,
 # which reading actions.yaml needs without compiling this module's patterns (the
 # start-up of every query that knows what "today" is).
+from iscg_mailbot.settings.action_phrases import ASKS_PARTY, PROMISE_ABROAD
 from iscg_mailbot.settings.actions import ActionRules
 
 ACTION, NOTE = "action", "note"
@@ -40,30 +41,6 @@ ACT_VERBS = (
     r"bring|suggest|elaborate|verify|examine|decide|determine|reconsider|amend|modify|"
     r"act\s+as|edit|translate|summari[sz]e|book|reserve|invite|brief|remind|tell|say|explain|"
     r"specify|list|nominate|suggest|look\s+at|go\s+through|test|write"
-)
-# Verbs of delivering in French, Spanish and Portuguese (infinitives), and the first
-# persons of their futures: a commitment in another language ("je vais envoyer",
-# "enviaremos") owes something when it sends, prepares or confirms.
-_ABROAD_VERBS = (
-    r"envoyer|transmettre|partager|pr[ée]parer|soumettre|diffuser|confirmer|circuler|"
-    r"enviar|compartir|compartilhar|preparar|presentar|apresentar|remitir|transmitir|"
-    r"circular|confirmar|revisar|verificar|v[ée]rifier|r[ée]viser"
-)
-_ABROAD_FUTURES = (
-    r"j['\u2019]enverrai|(?:je|nous)\s+(?:vous\s+|lui\s+|leur\s+)?(?:enverr|transmettr|"
-    r"partager|pr[ée]parer|soumettr|confirmer)(?:ai|ons)|"
-    r"(?:enviar|compartir|preparar|presentar|remitir|confirmar|compartilhar|apresentar)"
-    r"(?:[ée]|emos|ei)"
-)
-# The same verbs in the first person of the present: "envío", "je vous envoie".
-_ABROAD_PRESENTS = (
-    r"env[\u00edi]o|comparto|compartilho|preparo|presento|apresento|remito|transmito|"
-    r"(?:je\s+(?:vous\s+|lui\s+|leur\s+|te\s+)?(?:les?\s+|la\s+|l['\u2019])?)(?:envoie|transmets|partage)"
-)
-# A coming day that makes such a present a promise ("mañana", "la semaine prochaine").
-_COMING_DAYS = (
-    r"ma\u00f1ana|manana|(?:la\s+)?pr[\u00f3o]xima\s+semana|esta\s+semana|en\s+breve|"
-    r"demain|(?:la\s+)?semaine\s+prochaine|cette\s+semaine|amanh[\u00e3a]|em\s+breve"
 )
 # Participles of delivering something: "will be posted / circulated / made available".
 DELIVERED = (
@@ -296,21 +273,8 @@ RULES: tuple[Rule, ...] = (
          r"|rely(?:ing)?\s+on)|(?:have|has|had)\s+"
          r"(?:\w+ly\s+)?(?:asked|requested|invited|tasked))\s+(?:that\s+)?(?P<obj>[^.;]{1,80}?)\s+"
          r"(?:to\s+(?!the\b|a\b|an\b|this\b|its\b)|(?:should|shall|will)\s+)", "after", 0.85),
-    # A request made by naming the party after a verb of asking, however the clause that
-    # says what is asked opens: "I would ask BDT if/whether ...", "We suggest TSB to
-    # organize ...", "we wish if ITU-T SG5 experts can review it" (non-native forms, `w13`,
-    # `w14`); "le Sénégal prie le Secrétariat général de ...", "invite le TSB à ...",
-    # "souhaiterait que le BR précise ...", "Pedimos à TSB e ao BDT que indiquem" (`w15`,
-    # `w7`). Only when a body or member is named (needs_owner).
-    rule("asks_party", ACTION,
-         r"(?:\b(?:I|we)\s+(?:(?:would|also|therefore|kindly)\s+)*(?:(?:ask|suggest)\s+(?!whether\b|if\b)"
-         r"|wish\s+(?:if\s+|that\s+)?)"
-         r"|\b(?:prie|prions|invite|invitons|demande|demandons)\s+(?=(?:le|la|les|l['\u2019])\b)"
-         r"|\b(?:souhaiterai[st]?|souhaiterions|souhaite|souhaitons)\s+que\s+"
-         r"|\b(?:pedimos|solicitamos)\s+(?=(?:[aà]s?|ao|aos)\b))"
-         r"(?P<obj>[^.;:]{1,60}?)\s+(?:(?:if|whether|to|can|could)\s+(?!the\b|a\b|an\b|this\b|its\b)"
-         r"|(?:de|d['\u2019]|\u00e0|que|pr[\u00e9e]cise|indique)\b)",
-         "after", 0.7, needs_owner=True),
+    # "I would ask BDT if ...", "le Sénégal invite le TSB à ..." (action_phrases).
+    rule("asks_party", ACTION, ASKS_PARTY, "after", 0.7, needs_owner=True),
     rule("kindly_requested", ACTION, r"\bkindly\s+requested\b", "before", 0.85),
     rule("proposed_that", ACTION,
          r"\b(?:it\s+is\s+(?:proposed|suggested|recommended)|(?:we|I)\s+(?:propose|suggest|"
@@ -361,15 +325,7 @@ RULES: tuple[Rule, ...] = (
          "sender", 0.75),
     # French, Spanish, Portuguese: "Je vais envoyer ...", "Vou preparar ...", "Les
     # enviaré ...": the sender's commitment, when it delivers something.
-    rule("commitment_abroad", ACTION,
-         r"\b(?:je\s+vais|nous\s+allons|vou|vamos(?:\s+a)?|voy\s+a)\s+(?:(?:vous|lui|leur|les?|"
-         r"la|lo|te|me)\s+)?(?:" + _ABROAD_VERBS + r")(?:l[oa]s?|\b)"
-         r"|\b(?:" + _ABROAD_FUTURES + r")\b"
-         # The present for a promise of a coming day: "Te envío mañana la presentación", "se
-         # lo envío la próxima semana", "je vous envoie demain le texte" (`w7`, `w10`).
-         r"|\b(?:" + _ABROAD_PRESENTS + r")\b(?=[^.;?!]{0,60}?\b(?:" + _COMING_DAYS + r")\b)"
-         r"|\b(?:" + _COMING_DAYS + r")\s+(?:(?:te|le|les|se\s+l[oa]s?|vous|lhe|lhes|o|a)\s+)?"
-         r"(?:" + _ABROAD_PRESENTS + r")\b", "sender", 0.7),
+    rule("commitment_abroad", ACTION, PROMISE_ABROAD, "sender", 0.7),
     # "Let me check with BDT and come back to you", "let us look into it": the sender's
     # commitment ("let me know" asks the reader; "let me remind you" only says).
     rule("let_me", ACTION,
