@@ -49,9 +49,10 @@ _GATE = (" one from", "another from", "second from", "two from", "each from")
 # hostile 50,000-character sentence of "..., and I ...").
 _PARTY_WINDOW = 400
 
-# "..., and TSB the slides", "; and BR a short summary": a party, then what it is to give
-# (a determiner, not a verb), the verb left out; the first clause asks "<party> to <verb>".
-_GAPPED = re.compile(r"\s*[,;]?\s+and\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
+# "..., and TSB the slides", "; and BR a short summary", ", BR its table": a party, then
+# what it is to give (a determiner, not a verb), the verb left out; the first clause asks
+# "<party> to <verb>".
+_GAPPED = re.compile(r"(?:\s*[,;]?\s+and\s+|\s*,\s+)(?:the\s+)?(?=\S)", re.IGNORECASE)
 _GAPPED_THING = re.compile(r"\s+(?:a|an|the|its|their|one|two|three|some|any|short|brief)\s",
                            re.IGNORECASE)
 _ASKED_VERB = re.compile(r"\b(?:to|(?:could|can|would)\s+(?:[\w-]+\s+){1,4}?)\s*(?:please\s+|"
@@ -126,31 +127,46 @@ def split_elliptic(candidates: list[ActionCandidate], members: MembersConfig | N
 
 def _split_gapped(candidate: ActionCandidate, members: MembersConfig | None,
                   sent: datetime | None) -> list[ActionCandidate]:
-    """"<party> to <verb> A, and <party2> B": the second party's item, B."""
+    """"<party> to <verb> A, and <party2> B": the second party's item, B; so for each
+    further party ("Could TSB send A by 5 February, BR its table by 12 February and BDT
+    the mapping by 19 February?": three items)."""
     text = candidate.sentence
+    seen = {p.strip() for p in (candidate.owner or "").split(",")}
+    cuts: list[tuple[int, int, str, str]] = []  # (end of the clause before, cut, owner, kind)
+    asked = _ASKED_VERB.search(text)  # once: every comma of a long sentence may be tried
     for match in _GAPPED.finditer(text):
-        asked = _ASKED_VERB.search(text, 0, match.start())
-        if asked is None:
+        if asked is None or match.start() < asked.end() or (
+                cuts and match.start() < cuts[-1][1]):
             continue
         named = find_mentions(text[match.end():match.end() + _PARTY_WINDOW], members)
         if not named or named[0].start != 0 or not _GAPPED_THING.match(
                 text, match.end() + named[0].end):
             continue
         owner = join_owners(named[:1])
-        if owner in {p.strip() for p in (candidate.owner or "").split(",")}:
+        if owner in seen:
             continue
+        seen.add(owner)
         cut = match.start() + len(match.group(0)) - len(match.group(0).lstrip(" ,;"))
-        first, second = text[:match.start()].rstrip(" ,;"), text[cut:]
-        start, end = candidate.span
-        middle = min(end, start + cut)
+        cuts.append((match.start(), cut, owner,
+                     "member" if named[0].kind == "member" else "group"))
+    if not cuts:
+        return [candidate]
+    start, end = candidate.span
+    first = text[:cuts[0][0]].rstrip(" ,;")
+    middle = min(end, start + cuts[0][1])
+    pieces = [replace(candidate, sentence=first, span=(start, max(start + 1, middle - 1)))]
+    for index, (_, cut, owner, kind) in enumerate(cuts):
+        stop = cuts[index + 1][0] if index + 1 < len(cuts) else len(text)
+        second = text[cut:stop].rstrip(" ,;") if stop < len(text) else text[cut:]
         own = find_due(second, sent)
         due, due_text = ((own.value, own.text) if own is not None and own.value is not None
                          else (candidate.due, candidate.due_text))
-        return [replace(candidate, sentence=first, span=(start, max(start + 1, middle - 1))),
-                replace(candidate, sentence=second, span=(middle, end), owner=owner,
-                        owner_kind="member" if named[0].kind == "member" else "group",
-                        due=due, due_text=due_text)]
-    return [candidate]
+        piece_end = end if stop == len(text) else min(end, start + stop)
+        pieces.append(replace(candidate, sentence=second,
+                              span=(min(end, start + cut), max(min(end, start + cut) + 1,
+                                                               piece_end)),
+                              owner=owner, owner_kind=kind, due=due, due_text=due_text))
+    return pieces
 
 
 # "Sofia will check the frequencies and Pierre will send the figures", "TSB to confirm
@@ -159,6 +175,12 @@ def _split_gapped(candidate: ActionCandidate, members: MembersConfig | None,
 _AND_PARTY = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?=\S)", re.IGNORECASE)
 _OWN_VERB = re.compile(r"\s+(?:will|shall|should|is\s+to|are\s+to|to|could|can)\s+(?:\w+\s+){0,2}?"
                        r"(?:" + ACT_VERBS + r")\b", re.IGNORECASE)
+
+
+# "Could TSB and BDT send their comments by 6 October, BR confirm by 1 October whether
+# ...": the modal of the first request left out before the second party's verb.
+_BARE_VERB = re.compile(r"\s+(?:please\s+|also\s+)?(?:" + ACT_VERBS + r")\b", re.IGNORECASE)
+_MODAL_ASKED = re.compile(r"^\W*(?:please\s+)?(?:could|can|would)\s+\S", re.IGNORECASE)
 
 
 def _split_second_party(candidate: ActionCandidate, members: MembersConfig | None,
@@ -178,7 +200,9 @@ def _split_second_party(candidate: ActionCandidate, members: MembersConfig | Non
             if not _CONNECTS.fullmatch(text[match.end() + chain[-1].end:match.end() + later.start]):
                 break
             chain.append(later)
-        if not _OWN_VERB.match(text, match.end() + chain[-1].end):
+        if not (_OWN_VERB.match(text, match.end() + chain[-1].end) or (
+                _BARE_VERB.match(text, match.end() + chain[-1].end)
+                and _MODAL_ASKED.search(text, 0, match.start()))):
             continue
         owner = join_owners(chain)
         if owner == candidate.owner:

@@ -24,20 +24,31 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.records import ActionCandidate
 from iscg_mailbot.settings.action_rules import ACTION
+from iscg_mailbot.settings.members import MembersConfig
 
 # "BDT - ...", "ITU-R WP 5D – ...": a short label, then a dash with spaces around it.
 _DASH_LABEL = re.compile(r"^\s*(?P<label>[^:\s][^:]{0,38}?)\s+[-\u2013\u2014]\s+\S")
 
 # An introduction naming what is wanted: "Requested inputs, all by ...:", "Expected
-# contributions:", "I would like short written status notes:", "We would appreciate:".
+# contributions:", "I would like short written status notes:", "We would appreciate:",
+# "We would be very glad to have:", "Requests:", "Nous aimerions :".
 WANTING_MORE = re.compile(
     r"^\W*(?:requested|expected|required|needed)\s+(?:inputs?|contributions?|texts?|notes?|"
     r"items?|material|information|elements?)\b[^:]{0,60}:\s*$"
-    r"|\b(?:we|I)\s+would\s+(?:like|appreciate)\b(?!\s+to\s+(?!receive\b|have\b))[^:]{0,60}:\s*$",
+    r"|\b(?:we|I)\s+would\s+(?:like|appreciate)\b(?!\s+to\s+(?!receive\b|have\b))[^:]{0,60}:\s*$"
+    r"|\b(?:we|I)\s+would\s+be\s+(?:very\s+|most\s+|so\s+)?(?:glad|happy|grateful|delighted)\s+"
+    r"to\s+(?:have|receive|get)\b[^:]{0,60}:\s*$|^\W*(?:our\s+)?requests\s*:\s*$"
+    r"|\b(?:nous\s+aimerions|nos\s+gustar[ií]a|gostar[ií]amos\s+de)\b[^:]{0,60}:\s*$",
     re.IGNORECASE)
+
+# Where the thing a bullet asks for turns to its subject: "a TSB speaker on the SG5 work"
+# is TSB's to give, whatever the subject names.
+_SUBJECT_TURN = re.compile(r"\s(?:on|about|regarding|concerning|for|sur|sobre|para|pour|"
+                           r"covering|with)\s", re.IGNORECASE)
 
 # The request after the list points back to what it lists: "Please send them by ...".
 _POINTS_BACK = re.compile(r"\b(?:them|these|those|all\s+three|all\s+of\s+them|both)\b",
@@ -52,6 +63,21 @@ def dash_label(text: str) -> str | None:
     """The label of a bullet set off by a dash ("BDT - ..."), if any."""
     match = _DASH_LABEL.match(text)
     return match.group("label") if match else None
+
+
+def party_within(text: str, members: MembersConfig | None) -> str | None:
+    """The party a bullet under a list of wants names before what it is about: "two TSB
+    mentors for the online module" (TSB), "from the advisory group vice-chairs, names of
+    ..." (RAG, TSAG, TDAG), "deux intervenants à distance (TSB et BDT)"; None when it names
+    no body there ("a room with interpretation") or is a question (asked of whom it says)."""
+    if text.rstrip().endswith("?"):
+        return None
+    turn = _SUBJECT_TURN.search(text)
+    # Bodies only: a member's name opening a bullet greets whom its next sentence asks
+    # ("- Fatou, last year Senegal waived ... Could you share ...?").
+    named = [m for m in find_mentions(text, members)
+             if m.kind == "group" and (turn is None or m.start < turn.start())]
+    return join_owners(named) if named else None
 
 
 def _request_after(sentences: Sequence[Sentence], bullets: Sequence[Sentence],
@@ -90,4 +116,4 @@ def dated_after(frame: ActionCandidate, sentences: Sequence[Sentence],
     return replace(frame, due=after.due, due_text=after.due_text), after.span
 
 
-__all__ = ["WANTING_MORE", "dash_label", "dated_after"]
+__all__ = ["WANTING_MORE", "dash_label", "dated_after", "party_within"]

@@ -24,6 +24,15 @@ count: an action, as "please register" is, not a question answered once
 
     >>> asks_attendance("Please let me know by 1 December whether you will join.")
     True
+
+A party asked, by name after "ask", whether something is so is asked a question: "I would
+ask BDT whether the charts can still be changed", "que le BR précise si ...", "que
+indiquem ... se podem apoiar" (`w14`-004, -037, `w15`-026, `w7`-027; :func:`asks_whether`).
+
+    >>> asks_whether("I would ask BDT whether the charts can still be changed.")
+    True
+    >>> asks_whether("I will ask Sofia whether the room is free.")
+    False
 """
 
 from __future__ import annotations
@@ -80,4 +89,15 @@ def asks_attendance(text: str) -> bool:
     return _ATTENDANCE.search(text) is not None
 
 
-__all__ = ["as_request", "asks_attendance", "asks_work"]
+_ASKS_WHETHER = re.compile(
+    r"\b(?:I|we)\s+(?:(?:would|also|therefore|kindly)\s+)*ask\s+(?!whether\b|if\b)[^.;:,?]{1,60}?"
+    r"\s+(?:if|whether)\b|\bpr[\u00e9e]cise\s+si\b|\bindiquem\b[^.;]{0,40}?\bse\b", re.IGNORECASE)
+
+
+def asks_whether(text: str) -> bool:
+    """Whether the sentence asks a party, named after "ask", whether something is so (not
+    "I will ask them whether": the sender's own errand, an action)."""
+    return _ASKS_WHETHER.search(text) is not None
+
+
+__all__ = ["as_request", "asks_attendance", "asks_whether", "asks_work"]

@@ -31,7 +31,7 @@ from iscg_mailbot.analyse.action_followups import date_from_around
 from iscg_mailbot.analyse.action_forwards import without_handed_out
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_put_to import asks_whoever_knows, bureaux_behind_names
-from iscg_mailbot.analyse.action_question_requests import as_request, asks_attendance
+from iscg_mailbot.analyse.action_question_requests import as_request, asks_attendance, asks_whether
 from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.action_who import NOBODY, Owners, Who
@@ -213,7 +213,7 @@ def as_question(item: ActionCandidate, message: ActionInput,
         return replace(item, kind=QUESTION, rule=f"{item.rule}_yes_no", owner=who.owner,
                        owner_kind=who.kind)
     if (_ASKS_TO_SAY.search(text) or _ASKS_PLANS.match(text) or _SAYS_SECOND.match(text)
-            or _ASKS_TO_VERIFY.search(text) or _asks_answer(text)):
+            or asks_whether(text) or _ASKS_TO_VERIFY.search(text) or _asks_answer(text)):
         return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say")
     return item
 

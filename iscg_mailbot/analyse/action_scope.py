@@ -18,7 +18,12 @@ from functools import lru_cache
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_list_contents import lists_contents
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
-from iscg_mailbot.analyse.action_party_lists import WANTING_MORE, dash_label, dated_after
+from iscg_mailbot.analyse.action_party_lists import (
+    WANTING_MORE,
+    dash_label,
+    dated_after,
+    party_within,
+)
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded, trie_pattern
 from iscg_mailbot.parse.subjects import is_forward_subject
@@ -118,7 +123,8 @@ def apply_list_frame(
         if not bullets:
             continue
         labelled = [b for b in bullets if _label_owner(b, frame, members)]
-        if frame.rule == "wanted_list" and len(labelled) < len(bullets):
+        if frame.rule == "wanted_list" and len(labelled) < len(bullets) and not all(
+                party_within(b.text, members) for b in bullets):
             continue  # "we need: - a room - a projector": things, asked of nobody named
         topical = [b for b in bullets if _LABEL.match(b.text) and b not in labelled
                    and find_mentions(_LABEL.match(b.text).group("label"), members)]  # type: ignore[union-attr]
@@ -208,7 +214,8 @@ def _bullet_item(bullet: Sentence, existing: ActionCandidate | None, frame: Acti
     if existing is not None:
         return existing if existing.due is not None else replace(
             existing, due=due, due_text=due_text)
-    named = _label_owner(bullet, frame, members)
+    named = _label_owner(bullet, frame, members) or (
+        party_within(bullet.text, members) if frame.rule == "wanted_list" else None)
     owner, kind = (named, "group") if named else (frame.owner, frame.owner_kind)
     return ActionCandidate(kind=frame.kind, sentence=bullet.text,
                            span=(bullet.start, bullet.end), owner=owner, owner_kind=kind,

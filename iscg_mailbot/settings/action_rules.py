@@ -17,6 +17,7 @@ from dataclasses import dataclass
 # The tunable part (ActionRules, the default closure phrases) is in settings/actions.py,
 # which reading actions.yaml needs without compiling this module's patterns (the
 # start-up of every query that knows what "today" is).
+from iscg_mailbot.settings.action_phrases import ASKS_PARTY, PROMISE_ABROAD
 from iscg_mailbot.settings.actions import ActionRules
 
 ACTION, NOTE = "action", "note"
@@ -40,20 +41,6 @@ ACT_VERBS = (
     r"bring|suggest|elaborate|verify|examine|decide|determine|reconsider|amend|modify|"
     r"act\s+as|edit|translate|summari[sz]e|book|reserve|invite|brief|remind|tell|say|explain|"
     r"specify|list|nominate|suggest|look\s+at|go\s+through|test|write"
-)
-# Verbs of delivering in French, Spanish and Portuguese (infinitives), and the first
-# persons of their futures: a commitment in another language ("je vais envoyer",
-# "enviaremos") owes something when it sends, prepares or confirms.
-_ABROAD_VERBS = (
-    r"envoyer|transmettre|partager|pr[ée]parer|soumettre|diffuser|confirmer|circuler|"
-    r"enviar|compartir|compartilhar|preparar|presentar|apresentar|remitir|transmitir|"
-    r"circular|confirmar|revisar|verificar|v[ée]rifier|r[ée]viser"
-)
-_ABROAD_FUTURES = (
-    r"j['\u2019]enverrai|(?:je|nous)\s+(?:vous\s+|lui\s+|leur\s+)?(?:enverr|transmettr|"
-    r"partager|pr[ée]parer|soumettr|confirmer)(?:ai|ons)|"
-    r"(?:enviar|compartir|preparar|presentar|remitir|confirmar|compartilhar|apresentar)"
-    r"(?:[ée]|emos|ei)"
 )
 # Participles of delivering something: "will be posted / circulated / made available".
 DELIVERED = (
@@ -222,6 +209,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "we_request": ("invite", "request", "ask", "encourag", "urge", "call", "tasked", "count on",
                    "counting on", "rely"),
     "kindly_requested": ("kindly",),
+    "asks_party": ("ask", "suggest", "wish", "prie", "prions", "invite", "demand", "souhait",
+                   "pedimos", "solicitamos"),
     "proposed_that": ("propos", "suggest", "recommend"),
     "may_wish": ("may wish",),
     "possible_for": ("possible for", "feasible for", "useful for", "helpful for", "good for",
@@ -236,7 +225,9 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "commitment_abroad": ("vais", "allons", "vou ", "vamos", "voy ", "enverr", "transmettr",
                           "partager", "parer", "soumettr", "confirmer", "enviar", "compartir",
                           "preparar", "presentar", "remitir", "confirmar", "compartilhar",
-                          "apresentar"),
+                          "apresentar", "env\u00edo", "envio", "envoie", "transmets", "partage",
+                          "comparto", "compartilho", "preparo", "presento", "apresento",
+                          "remito", "transmito"),
     "commitment": ("will", "shall", "'ll", "\u2019ll", "going to", "plan to", "intend",
                    "undertake", "commit", "happy to", "try to", "can"),
     "agreed_that": ("agreed", "decided", "confirmed"),
@@ -282,6 +273,8 @@ RULES: tuple[Rule, ...] = (
          r"|rely(?:ing)?\s+on)|(?:have|has|had)\s+"
          r"(?:\w+ly\s+)?(?:asked|requested|invited|tasked))\s+(?:that\s+)?(?P<obj>[^.;]{1,80}?)\s+"
          r"(?:to\s+(?!the\b|a\b|an\b|this\b|its\b)|(?:should|shall|will)\s+)", "after", 0.85),
+    # "I would ask BDT if ...", "le Sénégal invite le TSB à ..." (action_phrases).
+    rule("asks_party", ACTION, ASKS_PARTY, "after", 0.7, needs_owner=True),
     rule("kindly_requested", ACTION, r"\bkindly\s+requested\b", "before", 0.85),
     rule("proposed_that", ACTION,
          r"\b(?:it\s+is\s+(?:proposed|suggested|recommended)|(?:we|I)\s+(?:propose|suggest|"
@@ -332,10 +325,7 @@ RULES: tuple[Rule, ...] = (
          "sender", 0.75),
     # French, Spanish, Portuguese: "Je vais envoyer ...", "Vou preparar ...", "Les
     # enviaré ...": the sender's commitment, when it delivers something.
-    rule("commitment_abroad", ACTION,
-         r"\b(?:je\s+vais|nous\s+allons|vou|vamos(?:\s+a)?|voy\s+a)\s+(?:(?:vous|lui|leur|les?|"
-         r"la|lo|te|me)\s+)?(?:" + _ABROAD_VERBS + r")(?:l[oa]s?|\b)"
-         r"|\b(?:" + _ABROAD_FUTURES + r")\b", "sender", 0.7),
+    rule("commitment_abroad", ACTION, PROMISE_ABROAD, "sender", 0.7),
     # "Let me check with BDT and come back to you", "let us look into it": the sender's
     # commitment ("let me know" asks the reader; "let me remind you" only says).
     rule("let_me", ACTION,
@@ -364,10 +354,11 @@ RULES: tuple[Rule, ...] = (
          "before", 0.7, needs_owner=True),
     rule("minutes_action", ACTION,
          # "BR and TSB to prepare ...", "TSB, BR and BDT to update ...": one or more.
-         # "All three Bureaux to send ...": a counted party.
-         r"(?:^|:\s*)(?P<obj>(?:(?i:the|all|both)\s+)?(?:(?:two|three|four)\s+)?" + _CAPITALISED
-         + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
-         + _CAPITALISED + r"){0,4})\s+to\s+(?:" + ACT_VERBS + r")\b",
+         # "All three Bureaux to send ...", "Each advisory group to nominate ...": a
+         # counted party. Under a numbered action-item label ("AI 5 - Lucia to find a
+         # room"), whatever the verb: the label says it is work.
+         r"(?:^|:\s*)(?P<label>\s*(?:(?:AI|AP|A)\s*-?\s*\d{1,2}\s*)?[-\u2013]\s+)?"
+         r"(?P<obj>" + PARTIES + r")\s+to\s+(?(label)(?!be\b)[a-z]+|(?:" + ACT_VERBS + r"))\b",
          "after", 0.8, needs_owner=True),
     rule("for_action", ACTION,
          r"\bfor\s+(?:action|comments?|review|approval|endorsement|consideration|(?:your\s+)?"

@@ -1,0 +1,68 @@
+"""Phrases the action rules (:mod:`iscg_mailbot.settings.action_rules`) are built of
+that are not English, or not native English: the verbs and days of promises made in
+French, Spanish and Portuguese, and requests that name the party after a verb of asking.
+
+    >>> import re
+    >>> bool(re.search(ASKS_PARTY, "I would ask BDT if the office could help", re.I))
+    True
+    >>> bool(re.search(PROMISE_ABROAD, "Te envío mañana la presentación", re.I))
+    True
+"""
+
+from __future__ import annotations
+
+# Verbs of delivering in French, Spanish and Portuguese (infinitives), and the first
+# persons of their futures: a commitment in another language ("je vais envoyer",
+# "enviaremos") owes something when it sends, prepares or confirms.
+ABROAD_VERBS = (
+    r"envoyer|transmettre|partager|pr[ée]parer|soumettre|diffuser|confirmer|circuler|"
+    r"enviar|compartir|compartilhar|preparar|presentar|apresentar|remitir|transmitir|"
+    r"circular|confirmar|revisar|verificar|v[ée]rifier|r[ée]viser"
+)
+ABROAD_FUTURES = (
+    r"j['\u2019]enverrai|(?:je|nous)\s+(?:vous\s+|lui\s+|leur\s+)?(?:enverr|transmettr|"
+    r"partager|pr[ée]parer|soumettr|confirmer)(?:ai|ons)|"
+    r"(?:enviar|compartir|preparar|presentar|remitir|confirmar|compartilhar|apresentar)"
+    r"(?:[ée]|emos|ei)"
+)
+# The same verbs in the first person of the present: "envío", "je vous envoie".
+ABROAD_PRESENTS = (
+    r"env[\u00edi]o|comparto|compartilho|preparo|presento|apresento|remito|transmito|"
+    r"(?:je\s+(?:vous\s+|lui\s+|leur\s+|te\s+)?(?:les?\s+|la\s+|l['\u2019])?)(?:envoie|transmets|partage)"
+)
+# A coming day that makes such a present a promise ("mañana", "la semaine prochaine").
+COMING_DAYS = (
+    r"ma\u00f1ana|manana|(?:la\s+)?pr[\u00f3o]xima\s+semana|esta\s+semana|en\s+breve|"
+    r"demain|(?:la\s+)?semaine\s+prochaine|cette\s+semaine|amanh[\u00e3a]|em\s+breve"
+)
+# French, Spanish, Portuguese: "Je vais envoyer ...", "Vou preparar ...", "Les
+# enviaré ...": the sender's commitment, when it delivers something; and the present for
+# a promise of a coming day: "Te envío mañana la presentación", "se lo envío la próxima
+# semana", "je vous envoie demain le texte" (`w7`, `w10`).
+PROMISE_ABROAD = (
+    r"\b(?:je\s+vais|nous\s+allons|vou|vamos(?:\s+a)?|voy\s+a)\s+(?:(?:vous|lui|leur|les?|"
+    r"la|lo|te|me)\s+)?(?:" + ABROAD_VERBS + r")(?:l[oa]s?|\b)"
+    r"|\b(?:" + ABROAD_FUTURES + r")\b"
+    r"|\b(?:" + ABROAD_PRESENTS + r")\b(?=[^.;?!]{0,60}?\b(?:" + COMING_DAYS + r")\b)"
+    r"|\b(?:" + COMING_DAYS + r")\s+(?:(?:te|le|les|se\s+l[oa]s?|vous|lhe|lhes|o|a)\s+)?"
+    r"(?:" + ABROAD_PRESENTS + r")\b"
+)
+
+# A request made by naming the party after a verb of asking, however the clause that
+# says what is asked opens: "I would ask BDT if/whether ...", "We suggest TSB to
+# organize ...", "we wish if ITU-T SG5 experts can review it" (non-native forms, `w13`,
+# `w14`); "le Sénégal prie le Secrétariat général de ...", "invite le TSB à ...",
+# "souhaiterait que le BR précise ...", "Pedimos à TSB e ao BDT que indiquem" (`w15`,
+# `w7`). Only when a body or member is named (needs_owner).
+ASKS_PARTY = (
+    r"(?:\b(?:I|we)\s+(?:(?:would|also|therefore|kindly)\s+)*(?:(?:ask|suggest)\s+(?!whether\b|if\b)"
+    r"|wish\s+(?:if\s+|that\s+)?)"
+    r"|\b(?:prie|prions|invite|invitons|demande|demandons)\s+(?=(?:le|la|les|l['\u2019])\b)"
+    r"|\b(?:souhaiterai[st]?|souhaiterions|souhaite|souhaitons)\s+que\s+"
+    r"|\b(?:pedimos|solicitamos)\s+(?=(?:[aà]s?|ao|aos)\b))"
+    r"(?P<obj>[^.;:]{1,60}?)\s+(?:(?:if|whether|to|can|could)\s+(?!the\b|a\b|an\b|this\b|its\b)"
+    r"|(?:de|d['\u2019]|\u00e0|que|pr[\u00e9e]cise|indique)\b)"
+)
+
+__all__ = ["ABROAD_FUTURES", "ABROAD_PRESENTS", "ABROAD_VERBS", "ASKS_PARTY", "COMING_DAYS",
+           "PROMISE_ABROAD"]
