@@ -260,6 +260,8 @@ def _split(candidate: ActionCandidate, members: MembersConfig | None) -> list[Ac
     return [candidate]
 
 
+# How much of a clause after ";" is read for the party opening it (names are shorter).
+_CLAUSE_HEAD = 200
 _AFTER_SEMICOLON = re.compile(r";\s+(?:and\s+)?(?:the\s+)?(?=\S)", re.IGNORECASE)
 # What the party after the semicolon is asked: "BDT inputs would be welcome by ...",
 # "BR comments are needed by ...", "TSB should send ...", "BR to provide ...".
@@ -304,7 +306,9 @@ def split_semicolons(clauses: list[Sentence], members: MembersConfig | None,
         if ";" in text:
             for match in _AFTER_SEMICOLON.finditer(text):
                 rest = text[match.end():]
-                named = find_mentions(rest, members)
+                # Only a party opening the clause counts: its head holds it (the whole
+                # rest, read at every ";", was the square of a long line of them).
+                named = find_mentions(rest[:_CLAUSE_HEAD], members)
                 if _OWN_CLAUSE.match(rest) or (named and named[0].start == 0 and (
                         (_ASKS.match(rest) and find_due(rest, sent))
                         or _PARTY_WILL.match(rest, named[0].end))):

@@ -29,9 +29,12 @@ from iscg_mailbot.parse.quote_lines import (
 )
 from iscg_mailbot.parse.subjects import is_reply_subject, normalise_subject
 
-# The answer's pointer at what follows it, in the languages the list writes in.
+# The answer's pointer at what follows it, in the languages the list writes in. A bare
+# "forward" only when somebody does it ("I forward the LS", "we hereby forward"): "looking
+# forward to", "the way forward", "put forward" point at nothing.
 _POINTS_BELOW = re.compile(
-    r"\b(?:below|forward(?:ed|ing)?|for\s+(?:your\s+)?convenience|ci-dessous|"
+    r"\b(?:below|forward(?:ed|ing)|(?:I|we)\s+(?:hereby\s+|herewith\s+)?forward|"
+    r"for\s+(?:your\s+)?convenience|ci-dessous|"
     r"transf[eè]re|a\s+continuaci[oó]n|abajo|reenv[ií]o|unten|weitergeleitet)\b",
     re.IGNORECASE,
 )
