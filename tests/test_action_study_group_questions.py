@@ -57,4 +57,6 @@ def test_a_numbered_request_after_a_question_is_its_own_item(members: MembersCon
 def test_a_request_added_with_and_is_its_own_item(members: MembersConfig) -> None:
     text = ("Is there any SG12 text on outage reporting for mobile payment services? "
             "And Luis, could you check whether the SG2 report covers it?")
-    assert items(text, members) == [("action", "Luis Ramírez"), ("question", "TSB")]
+    # Its own item, a question: checking whether a thing is so asks for a yes or a no
+    # (`w8` labels this form an action, six other writers a question; action_questions).
+    assert items(text, members) == [("question", "Luis Ramírez"), ("question", "TSB")]

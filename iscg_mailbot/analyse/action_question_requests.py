@@ -1,6 +1,7 @@
 """Sentences put as questions that ask for work, not for an answer given once.
 
-A request put as a question in French, Spanish or Portuguese asks for work
+A request put as a question in French, Spanish or Portuguese, or in English to people
+named without a capital ("Could the data team check?"), asks for work
 (:func:`asks_work`, :func:`as_request`). "Could BDT share the messages of its campaign?" is an action (the rule ``could_you``);
 the same request in the writer's own language came out as a question, which waits only
 for an answer: "Est-ce que le BDT pourrait partager les messages de sa campagne ... ?"
@@ -41,7 +42,7 @@ import re
 from dataclasses import replace
 
 from iscg_mailbot.records import ActionCandidate
-from iscg_mailbot.settings.action_rules import ACTION
+from iscg_mailbot.settings.action_rules import ACT_VERBS, ACTION
 
 # "could / can" addressed to a party or to "you": FR pourrait/pourriez/peut/pouvez, ES
 # podría/podrías/puede/pueden, PT poderia/pode/podem (with "-vous", "-il" after it).
@@ -62,9 +63,27 @@ _NOT_WORK = re.compile(
     r"(?:nos|me|lo|la|los|las|le|les)?$", re.IGNORECASE)
 
 
+# The same in English, to people a rule for parties does not read as one (no capital):
+# "BDT: could the regional offices help identify eligible delegates ...?", "Could the
+# conference service test the set-up ...?", "Could the data team check?", "could one of
+# you raise this at the TSAG meeting ...?", "could the TDAG vice-chairs (...) check ...?"
+# (`w2`, `w7`, `w16`, `w17` label each an action). "Could the report include ...?" asks
+# about a thing, and a request to say ("tell", "confirm") stays a question.
+_PEOPLE = (r"(?:the\s+(?:(?-i:[A-Z])[\w-]*\s+|regional\s+|conference\s+|data\s+)?"
+           r"(?:offices?|services?|teams?|units?|vice[- ]?chairs|chairs|colleagues|staff|"
+           r"experts|focal\s+points|secretariat)(?:\s*\([^)]*\))?|one\s+of\s+you)")
+_SAY_VERBS = r"(?:tell|say|explain|advise|indicate|confirm|clarify|consider|let|inform|specify)\b"
+_PEOPLE_REQUEST = re.compile(
+    r"\b(?:could|can|would)\s+" + _PEOPLE + r"\s+(?:please\s+|kindly\s+|also\s+)?(?:help\s+)?"
+    r"(?!" + _SAY_VERBS + r")(?:" + ACT_VERBS + r"|raise)\b", re.IGNORECASE)
+
+
 def asks_work(text: str) -> bool:
-    """Whether a question in French, Spanish or Portuguese asks its party to do work
-    ("¿Podría el BR preparar ...?"), not to say or check something."""
+    """Whether a question asks its party to do work, not to say or check something: in
+    French, Spanish or Portuguese ("¿Podría el BR preparar ...?"), or in English of
+    people named without a capital ("Could the data team check?")."""
+    if _PEOPLE_REQUEST.search(text):
+        return True
     match = _REQUEST.search(text)
     return match is not None and not _NOT_WORK.match(match.group("verb"))
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from iscg_mailbot.analyse import action_say_forms as say_forms
 from iscg_mailbot.analyse.action_addressee import (
     SECTOR_BUREAU,
     asked_parties,
@@ -32,6 +33,7 @@ from iscg_mailbot.analyse.action_forwards import without_handed_out
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_put_to import asks_whoever_knows, bureaux_behind_names
 from iscg_mailbot.analyse.action_question_requests import as_request, asks_attendance, asks_whether
+from iscg_mailbot.analyse.action_say_forms import ASKED, SAY, WH, WHEN
 from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.action_who import NOBODY, Owners, Who
@@ -42,24 +44,15 @@ from iscg_mailbot.settings.members import MembersConfig
 
 QUESTION = "question"
 
-# Whom a request to say something is put to: "you", or named parties, but not each or
-# all of them ("Could each Bureau indicate which ...?" collects a round of inputs).
-_ASKED = r"(?:you|(?!(?:each|every|all)\b)" + PARTIES + r")"
-# Verbs that ask to say something, with whom to say it to.
-_SAY = (r"(?:tell|say|indicate|confirm|advise|explain|clarify|"
-        r"let\s+(?:us|me|the\s+group|ISCG|(?-i:[A-Z]\w+))\s+know)(?:\s+(?:us|me|the\s+group))?")
-# A date between the verb and what is to be said: "tell us by 30 October how many".
-_WHEN = r"(?:\s*,?\s*(?:by|before|within|in|at|no\s+later\s+than)\s+[^,?]{1,40}?,?)?"
-_WH = r"(?:whether|if|which|who|whom|what|how|when|where|why)"
 # "Could BDT tell us whether ...?", "could BR let me know by 19 June which ...": the
 # verb to say is the request's first verb ("Can BDT check the data, and tell us how"
 # asks to check first).
 _ASKS_TO_SAY = re.compile(
-    r"\b(?:could|can|would)\s+" + _ASKED + r"\s+(?:please\s+|kindly\s+|also\s+)?"
-    + _SAY + _WHEN + r"\s+" + _WH + r"\b", re.IGNORECASE)
+    r"\b(?:could|can|would)\s+" + ASKED + r"\s+(?:please\s+|kindly\s+|also\s+)?"
+    + SAY + WHEN + r"\s+" + WH + r"\b", re.IGNORECASE)
 # The second request of a sentence read on its own (action_ellipsis.split_coordinated):
 # "tell us how to send a correction?" asks to say, as "Could BDT tell us how" does.
-_SAYS_SECOND = re.compile(r"^\W*(?:please\s+|also\s+)?" + _SAY + _WHEN + r"\s+" + _WH + r"\b",
+_SAYS_SECOND = re.compile(r"^\W*(?:please\s+|also\s+)?" + SAY + WHEN + r"\s+" + WH + r"\b",
                           re.IGNORECASE)
 # A label or vocative opening the sentence: "Sofia, ", "Question to BR: ".
 _OPENING = r"^\W*(?:(?-i:[A-Z])[\w-]*(?:\s+[\w-]+){0,2}\s*[,:]\s+)?"
@@ -99,14 +92,14 @@ def _asks_yes_no(item: ActionCandidate) -> bool:
 # thing owes a yes or a no. Whether a party can or will act ("check whether Brazil can
 # help") needs asking them, and "look into whether" an inquiry: tasks.
 _ASKS_TO_VERIFY = re.compile(
-    r"\b(?:could|can|would)\s+" + _ASKED + r"\s+(?:please\s+|kindly\s+|also\s+)?"
+    r"\b(?:could|can|would)\s+" + ASKED + r"\s+(?:please\s+|kindly\s+|also\s+)?"
     r"(?:confirm|check|verify)\s+(?:that|whether|if)\s+"
     r"(?:(?:the|a|an|this|that|these|those|its|their|our|your|such|any)\b|(?-i:[a-z]))"
     r"[^?;]{0,80}?\s(?:can|could|may|might|should|must)\s+(?:\w+\s+)?\w+", re.IGNORECASE)
 
 # The request's own verb, after the modal and whom it asks ("Could BDT ...", "would you
 # please ...", "... and advise on ..." read on its own): the sentence form decides.
-_REQUEST_VERB = (r"(?:\b(?:could|can|would)\s+" + _ASKED + r"\s+|^\W*(?:and\s+)?)"
+_REQUEST_VERB = (r"(?:\b(?:could|can|would)\s+" + ASKED + r"\s+|^\W*(?:and\s+)?)"
                  r"(?:please\s+|kindly\s+|also\s+)?")
 # Asking for an answer without a whether-clause: to reply ("Could TSB reply by 25
 # June?"), to consider something (a yes or no: "would TSB consider a workshop?"), or to
@@ -121,7 +114,7 @@ _SAYS_THING = re.compile(_REQUEST_VERB + r"(?:(?:explain|clarify)\s+"
 _DEADLINE_WORD = re.compile(r"\b(?:by|before|within|until|till|no\s+later\s+than|"
                             r"in\s+time\s+for|deadline)\b", re.IGNORECASE)
 # A request put by its modal ("Could BDT explain ..."), whether or not it ends with "?".
-_REQUEST_VERB_ONLY = re.compile(r"\b(?:could|can|would)\s+" + _ASKED + r"\s", re.IGNORECASE)
+_REQUEST_VERB_ONLY = re.compile(r"\b(?:could|can|would)\s+" + ASKED + r"\s", re.IGNORECASE)
 
 
 def _asks_answer(text: str) -> bool:
@@ -132,7 +125,8 @@ def _asks_answer(text: str) -> bool:
         return False
     if _ASKS_ANSWER.search(text):
         return True
-    return bool(_SAYS_THING.search(text)) and not _DEADLINE_WORD.search(text)
+    says = _SAYS_THING.search(text) or say_forms.confirms_thing(text)
+    return bool(says) and not _DEADLINE_WORD.search(text)
 
 
 # "... - should BR add it, or is it out of scope?": asks whoever decides (whom the
@@ -146,8 +140,8 @@ _ASKS_DECISION = re.compile(r"(?:^|[-,;:]\s+)(?:should|shall)\s+(?:we|I|" + PART
 # available ...?", "One clarification please: ... - is it also covered?" (the fifth,
 # eighth and ninth writers' dev parts label each a question).
 _ASKS_LEAVE = re.compile(
-    r"\b(?:may|might|can|could)\s+I\s+(?:also\s+)?ask\s+(?:you\s+)?" + _WH + r"\b"
-    r"|\bask\s+" + _ASKED + r"\s+to\s+(?:clarify|confirm|say|tell\s+us)\s*:"
+    r"\b(?:may|might|can|could)\s+I\s+(?:also\s+)?ask\s+(?:you\s+)?" + WH + r"\b"
+    r"|\bask\s+" + ASKED + r"\s+to\s+(?:clarify|confirm|say|tell\s+us)\s*:"
     r"|^\W*(?:one|a)\s+(?:quick\s+|small\s+)?(?:clarification|question)\s+please\s*:",
     re.IGNORECASE)
 
@@ -161,7 +155,7 @@ _LISTED_QUESTION = re.compile(
     r"which|what|who|whom|when|where|how)\s+[^?]*\?\s*$)", re.IGNORECASE)
 # The request above such a list asks to say what its lines name: "Could BR confirm:",
 # "Kindly advise:", "Please let us know:" (the second and eleventh writers' questions).
-_SAY_FRAME = re.compile(r"\b" + _SAY + r"\s*:\s*$", re.IGNORECASE)
+_SAY_FRAME = re.compile(r"\b" + SAY + r"\s*:\s*$", re.IGNORECASE)
 
 
 def _listed_question(item: ActionCandidate, message: ActionInput) -> bool:
@@ -212,8 +206,10 @@ def as_question(item: ActionCandidate, message: ActionInput,
         who = asked(Owners(text, message, members), message.new_text[:item.span[0]], products)
         return replace(item, kind=QUESTION, rule=f"{item.rule}_yes_no", owner=who.owner,
                        owner_kind=who.kind)
-    if (_ASKS_TO_SAY.search(text) or _ASKS_PLANS.match(text) or _SAYS_SECOND.match(text)
-            or asks_whether(text) or _ASKS_TO_VERIFY.search(text) or _asks_answer(text)):
+    says_second = _SAYS_SECOND.match(text) and not say_forms.readers_own(text)
+    if (_ASKS_TO_SAY.search(text) or _ASKS_PLANS.match(text) or says_second
+            or asks_whether(text) or _ASKS_TO_VERIFY.search(text) or say_forms.asks_if_so(text)
+            or say_forms.stated_ask_to_say(text) or _asks_answer(text)):
         return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say")
     return item
 
