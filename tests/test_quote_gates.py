@@ -246,3 +246,36 @@ def test_attributions_and_gaps_marked_as_every_line_marks_them(lines: list[str],
         last = index
     quoting._mark_gaps(text, flags)
     assert flags == expected
+
+
+def _facts(text: Lines) -> tuple[object, ...]:
+    return (text.lines, text.text, text.blank, text.marked, text.snip, text.last_marked,
+            text.next_content)
+
+
+@given(st.lists(_SEQUENCE_LINE, max_size=14), st.integers(0, 15), st.integers(0, 15))
+def test_a_part_of_lines_reads_as_those_lines_read_alone(lines: list[str], start: int,
+                                                         end: int) -> None:
+    """Lines.part slices the facts of the whole text: each is its own line's, even where
+    the whole text's shortcut (no ">" in it, no "[") decided it."""
+    assert _facts(Lines(lines).part(start, end)) == _facts(Lines(lines[start:end]))
+
+
+@given(st.lists(_SEQUENCE_LINE, max_size=12),
+       st.lists(st.tuples(st.integers(0, 11), st.sampled_from(["end", "header", "block"])),
+                max_size=12))
+def test_header_blocks_kept_read_as_the_lines_read_them(
+        lines: list[str], questions: list[tuple[int, str]]) -> None:
+    """A body's Lines keeps the header blocks it was asked about: every later question,
+    in any order, gets the answer the plain lines get."""
+    text = Lines(lines)
+    for index, question in questions:
+        if index >= len(lines):
+            continue
+        if question == "end":
+            assert quote_headers.kept_header_block_end(text, index) == header_block_end(
+                lines, index)
+        elif question == "header":
+            assert is_outlook_header(text, index) == is_outlook_header(lines, index)
+        else:
+            assert quote_headers.block_end(text, index) == quote_headers.block_end(lines, index)

@@ -180,7 +180,7 @@ def quote_and_forwards(text: Lines, *, forwarded: bool) -> tuple[int, list[int]]
             starts.append(index)
             continue
         original = "--" in line and is_original_message(line)
-        if original or is_outlook_header(lines, index):
+        if original or is_outlook_header(text, index):
             if text.introduces_marked_quote(index):
                 continue  # "---- Original message ----" above "> " lines: an attribution
             # The header of a forwarded message is content, not a quote.
@@ -188,7 +188,7 @@ def quote_and_forwards(text: Lines, *, forwarded: bool) -> tuple[int, list[int]]
                 if index - after_forward_marker > 3:
                     starts.append(include_rule_above(text, index))
                 after_forward_marker = index if original else -10
-                inside_block = index + 1 if original else block_end(lines, index)
+                inside_block = index + 1 if original else block_end(text, index)
                 # "Subject: FW: ..." in the block: the message forwarded was a forward
                 # itself ("FW: FW:"), so the next header block starts content too.
                 skip_first_header = _forwards_again(lines, index, inside_block)
@@ -222,7 +222,7 @@ def _titled_separator(text: Lines, index: int) -> bool:
         return False  # (PGP's armour, "-----BEGIN PGP SIGNED MESSAGE-----", is no title)
     following = text.next_content[index]
     return (following < len(text.lines) and not text.marked[following]
-            and header_block_end(text.lines, following) == following)
+            and kept_header_block_end(text, following) == following)
 
 
 def _candidate_lines(text: Lines) -> list[int]:
@@ -248,7 +248,11 @@ def _forwards_again(lines: Sequence[str], start: int, end: int) -> bool:
     return False
 
 
-def is_outlook_header(lines: Sequence[str], index: int) -> bool:
+def is_outlook_header(text: Sequence[str] | Lines, index: int) -> bool:
+    """Whether line ``index`` opens a reply or forward header block (Outlook's labels, or
+    any client's by its structure). ``text`` may be a body's :class:`Lines`: then the
+    blocks found are kept for the next question about the same line."""
+    lines = text.lines if isinstance(text, Lines) else text
     if ":" not in lines[index] and "：" not in lines[index]:
         return False  # every header line has a colon: most lines are ruled out at once
     if may_start_with(lines[index], _OUTLOOK_FROM_HEADS, 2) and OUTLOOK_FROM.match(lines[index]):
@@ -262,7 +266,7 @@ def is_outlook_header(lines: Sequence[str], index: int) -> bool:
     # most lines with a colon).
     line = lines[index]
     return (may_be_field(line) and _may_start_block(lines, index) and bool(_FIELD.match(line))
-            and header_block_end(lines, index) > index)
+            and kept_header_block_end(text, index) > index)
 
 
 def may_be_field(line: str) -> bool:
@@ -290,11 +294,26 @@ def include_rule_above(text: Lines, index: int) -> int:
     return start
 
 
-def block_end(lines: Sequence[str], index: int) -> int:
-    """End of the header block at ``index`` (structural, else up to the next blank line)."""
-    end = header_block_end(lines, index)
+def kept_header_block_end(text: Sequence[str] | Lines, index: int) -> int:
+    """:func:`header_block_end`, read once a line of a :class:`Lines` (the split asks at a
+    forwarded message's header up to three times: is it a header, where does it end,
+    where does the forward's body start)."""
+    if not isinstance(text, Lines):
+        return header_block_end(text, index)
+    ends = text.header_ends
+    end = ends.get(index)
+    if end is None:
+        end = ends[index] = header_block_end(text.lines, index)
+    return end
+
+
+def block_end(text: Sequence[str] | Lines, index: int) -> int:
+    """End of the header block at ``index`` (structural, else up to the next blank line);
+    ``text`` as in :func:`is_outlook_header`."""
+    end = kept_header_block_end(text, index)
     if end > index:
         return end
+    lines = text.lines if isinstance(text, Lines) else text
     end = index
     while end < len(lines) and end < index + OUTLOOK_WINDOW + 1 and lines[end].strip():
         end += 1
@@ -350,8 +369,8 @@ def readable_text(text: str, *, forwarded: bool = False) -> str:
         if (is_forward_marker(line) or is_original_message(line)
                 or UNDERSCORE_RULE.match(line)):
             end = index + 1
-        elif is_outlook_header(whole.lines, index) and not whole.introduces_marked_quote(index):
-            end = min(cut, block_end(whole.lines, index))
+        elif is_outlook_header(whole, index) and not whole.introduces_marked_quote(index):
+            end = min(cut, block_end(whole, index))
         else:
             index += 1
             continue
