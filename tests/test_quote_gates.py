@@ -279,3 +279,28 @@ def test_header_blocks_kept_read_as_the_lines_read_them(
             assert is_outlook_header(text, index) == is_outlook_header(lines, index)
         else:
             assert quote_headers.block_end(text, index) == quote_headers.block_end(lines, index)
+
+
+# The date pattern as first written (its look-behinds first) and the mail-header test
+# before the address gate: the definitions the faster forms stand in for.
+_DATE_AS_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\d:])\d{1,2}[:h.]\d\d(?![\d:])")
+_VALUE = st.lists(st.sampled_from(
+    ["1", "2", "9", "0", "19", "20", "2026", "10:15", "5", ":", "h", ".", " ", "x", "年", "\u0661",
+     "\u0662\u0660", "@", "[", "[mailto:", "[MA\u0131LTO:", "<", ">", "a@b.org", "ann@", "-", "+"]),
+    max_size=10).map("".join) | st.text(max_size=12)
+
+
+@given(_VALUE)
+def test_dates_found_as_the_pattern_written_first_finds_them(value: str) -> None:
+    assert bool(quote_headers._HAS_DATE.search(value)) == bool(_DATE_AS_WRITTEN.search(value))
+    assert quote_headers._has_address(value) == bool(quote_headers._HAS_ADDRESS.search(value))
+
+
+@given(st.lists(_VALUE, max_size=5))
+def test_mail_headers_read_as_the_definition_reads_them(fields: list[str]) -> None:
+    address, date = quote_headers._HAS_ADDRESS, _DATE_AS_WRITTEN
+    expected = len(fields) >= 3 and any(address.search(v) for v in fields[:2])
+    if expected:
+        addressed = next(i for i, v in enumerate(fields) if address.search(v))
+        expected = any(date.search(v) for i, v in enumerate(fields) if i != addressed)
+    assert quote_headers._is_mail_header(fields) == expected

@@ -42,8 +42,13 @@ _FIELD = re.compile(
 )
 _HAS_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[mailto:|<[^<>\s]+@", re.IGNORECASE)
 # A date or a time of day, in any calendar notation mail clients use (a year, "10:15",
-# "2026年"): the "Sent:" field whatever its label says.
-_HAS_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\d:])\d{1,2}[:h.]\d\d(?![\d:])")
+# "2026年"): the "Sent:" field whatever its label says. As written first,
+#     (?<!\d)(?:19|20)\d\d(?!\d)|(?<![\d:])\d{1,2}[:h.]\d\d(?![\d:])
+# but opening with the digit that both start with, the look-behinds after it: a pattern
+# that starts with a look-behind is tried at every character, one that starts with a
+# class only where the class matches (a third of the cost on the fields' values).
+_HAS_DATE = re.compile(
+    r"\d(?:(?<!\d\d)(?:(?<=1)9|(?<=2)0)\d\d(?!\d)|(?<![\d:]\d)\d?[:h.]\d\d(?![\d:]))")
 _MAX_FIELD_LABEL = 30
 _MAX_BLOCK_LINES = 14
 _MAX_CONTINUATION = 2
@@ -143,10 +148,21 @@ def _is_mail_header(fields: Sequence[str]) -> bool:
     header, Subject/Date/From, follows a forward marker); a liaison statement's
     Contact comes last.
     """
-    if len(fields) < 3 or not any(_HAS_ADDRESS.search(v) for v in fields[:2]):
+    if len(fields) < 3:
         return False
-    addressed = next(i for i, v in enumerate(fields) if _HAS_ADDRESS.search(v))
+    if _has_address(fields[0]):
+        addressed = 0
+    elif _has_address(fields[1]):
+        addressed = 1
+    else:
+        return False
     return any(_HAS_DATE.search(v) for i, v in enumerate(fields) if i != addressed)
+
+
+def _has_address(value: str) -> bool:
+    """``_HAS_ADDRESS.search(value)``: each of its forms has an "@" or a "[" (most values
+    of a header block have neither, and are passed over without the pattern)."""
+    return ("@" in value or "[" in value) and _HAS_ADDRESS.search(value) is not None
 
 
 def top_posted_quote_start(text: Lines, *, forwarded: bool) -> int:
