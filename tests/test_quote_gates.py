@@ -246,3 +246,61 @@ def test_attributions_and_gaps_marked_as_every_line_marks_them(lines: list[str],
         last = index
     quoting._mark_gaps(text, flags)
     assert flags == expected
+
+
+def _facts(text: Lines) -> tuple[object, ...]:
+    return (text.lines, text.text, text.blank, text.marked, text.snip, text.last_marked,
+            text.next_content)
+
+
+@given(st.lists(_SEQUENCE_LINE, max_size=14), st.integers(0, 15), st.integers(0, 15))
+def test_a_part_of_lines_reads_as_those_lines_read_alone(lines: list[str], start: int,
+                                                         end: int) -> None:
+    """Lines.part slices the facts of the whole text: each is its own line's, even where
+    the whole text's shortcut (no ">" in it, no "[") decided it."""
+    assert _facts(Lines(lines).part(start, end)) == _facts(Lines(lines[start:end]))
+
+
+@given(st.lists(_SEQUENCE_LINE, max_size=12),
+       st.lists(st.tuples(st.integers(0, 11), st.sampled_from(["end", "header", "block"])),
+                max_size=12))
+def test_header_blocks_kept_read_as_the_lines_read_them(
+        lines: list[str], questions: list[tuple[int, str]]) -> None:
+    """A body's Lines keeps the header blocks it was asked about: every later question,
+    in any order, gets the answer the plain lines get."""
+    text = Lines(lines)
+    for index, question in questions:
+        if index >= len(lines):
+            continue
+        if question == "end":
+            assert quote_headers.kept_header_block_end(text, index) == header_block_end(
+                lines, index)
+        elif question == "header":
+            assert is_outlook_header(text, index) == is_outlook_header(lines, index)
+        else:
+            assert quote_headers.block_end(text, index) == quote_headers.block_end(lines, index)
+
+
+# The date pattern as first written (its look-behinds first) and the mail-header test
+# before the address gate: the definitions the faster forms stand in for.
+_DATE_AS_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\d:])\d{1,2}[:h.]\d\d(?![\d:])")
+_VALUE = st.lists(st.sampled_from(
+    ["1", "2", "9", "0", "19", "20", "2026", "10:15", "5", ":", "h", ".", " ", "x", "年", "\u0661",
+     "\u0662\u0660", "@", "[", "[mailto:", "[MA\u0131LTO:", "<", ">", "a@b.org", "ann@", "-", "+"]),
+    max_size=10).map("".join) | st.text(max_size=12)
+
+
+@given(_VALUE)
+def test_dates_found_as_the_pattern_written_first_finds_them(value: str) -> None:
+    assert bool(quote_headers._HAS_DATE.search(value)) == bool(_DATE_AS_WRITTEN.search(value))
+    assert quote_headers._has_address(value) == bool(quote_headers._HAS_ADDRESS.search(value))
+
+
+@given(st.lists(_VALUE, max_size=5))
+def test_mail_headers_read_as_the_definition_reads_them(fields: list[str]) -> None:
+    address, date = quote_headers._HAS_ADDRESS, _DATE_AS_WRITTEN
+    expected = len(fields) >= 3 and any(address.search(v) for v in fields[:2])
+    if expected:
+        addressed = next(i for i, v in enumerate(fields) if address.search(v))
+        expected = any(date.search(v) for i, v in enumerate(fields) if i != addressed)
+    assert quote_headers._is_mail_header(fields) == expected

@@ -126,6 +126,24 @@ class Lines:
             else [False] * len(lines))
         count = len(lines)
         self.last_marked = count - 1 - marked[::-1].index(True) if True in marked else -1
+        # quote_headers.header_block_end at a line, kept by quote_headers the first time
+        # it is asked: the split asks up to three times at a forwarded message's header.
+        self.header_ends: dict[int, int] = {}
+
+    def part(self, start: int, end: int) -> Lines:
+        """``Lines(self.lines[start:end])``, its facts sliced from these rather than found
+        again (each is a fact of its own line: a text-wide shortcut, such as no ">" in the
+        text, only ever stands for the per-line answer)."""
+        part = Lines.__new__(Lines)
+        part.lines = lines = self.lines[start:end]
+        part.blank = self.blank[start:end]
+        part.text = "\n".join(lines)
+        part.marked = marked = self.marked[start:end]
+        part.snip = self.snip[start:end]
+        part.last_marked = (len(marked) - 1 - marked[::-1].index(True) if True in marked
+                            else -1)
+        part.header_ends = {}
+        return part
 
     @cached_property
     def next_content(self) -> list[int]:

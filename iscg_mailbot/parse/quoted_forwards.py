@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from iscg_mailbot.parse.quote_headers import block_end, header_block_end, is_outlook_header
+from iscg_mailbot.parse.quote_headers import block_end, is_outlook_header, kept_header_block_end
 from iscg_mailbot.parse.quote_lines import RULE_LINE, Lines, is_forward_marker, is_original_message
 
 # One quote level: the ">" (with up to three spaces before it) and one space after it.
@@ -75,7 +75,8 @@ def past_forward_header(text: Lines, start: int, end: int) -> int:
                            or is_forward_marker(lines[index])
                            or is_original_message(lines[index])):
         index += 1
+    # (The block's end first: the split found it already, reading the forward's header.)
     if index < end and not text.marked[index] and (
-            is_outlook_header(lines, index) or header_block_end(lines, index) > index):
-        index = min(end, block_end(lines, index))
+            kept_header_block_end(text, index) > index or is_outlook_header(text, index)):
+        index = min(end, block_end(text, index))
     return index

@@ -161,7 +161,7 @@ def split_new_text(text: str, *, forwarded: bool = False) -> tuple[str, str, str
     # begins: a signature or disclaimer ends its own part, not the text forwarded below.
     bounds = [0, *(s for s in forward_starts if 0 < s < cut), cut]
     for start, end in pairwise(bounds):
-        part = whole if (start, end) == (0, len(whole.lines)) else Lines(whole.lines[start:end])
+        part = whole if (start, end) == (0, len(whole.lines)) else whole.part(start, end)
         quoted_flags = _quoted_flags(part)
         signature_flags = _signature_flags(part, quoted_flags)
         for line, quoted, signature in zip(part.lines, quoted_flags, signature_flags,
