@@ -59,3 +59,36 @@ def test_waste_collection_is_environment(tagger: TopicTagger) -> None:
     body = "Cities in our region would like to use sensors to plan their routes."
     assert ENV in tagged(tagger, "Municipal waste collection with sensors", body)
     assert ENV not in tagged(tagger, "Municipal bus routes with sensors", body)
+
+
+def test_hearing_aid_compatibility_is_accessibility(tagger: TopicTagger) -> None:
+    subject = "Handsets and type approval - {} requirements"
+    body = ("Our regulator will add these requirements to type approval. Is there an "
+            "ITU-T test method we could cite?")
+    assert "accessibility" in tagged(tagger, subject.format("hearing aid coupling"), body)
+    assert "accessibility" not in tagged(tagger, subject.format("battery safety"), body)
+
+
+def test_railway_radio_is_intelligent_transport(tagger: TopicTagger) -> None:
+    body = ("WP 5A is revising its Report on {} between train and trackside and "
+            "notes the SG16 work on vehicular gateways.")
+    assert "its" in tagged(tagger, "A liaison from WP 5A - was TSAG copied?",
+                           body.format("railway radiocommunication systems"))
+    assert "its" not in tagged(tagger, "A liaison from WP 5A - was TSAG copied?",
+                               body.format("radiocommunication systems"))
+
+
+def test_a_railway_station_alone_is_not_intelligent_transport(tagger: TopicTagger) -> None:
+    # Weak: where a meeting is reached from is not the topic.
+    topics = tagged(tagger, "ISCG meeting 4 May - directions",
+                    "The venue is a ten-minute walk from the railway station.")
+    assert "its" not in topics
+
+
+def test_charging_electric_vehicles_is_intelligent_transport(tagger: TopicTagger) -> None:
+    body = ("The city wants charging pads for {} at the terminals. Could BR send the "
+            "latest ITU-R report on wireless power transmission for each vehicle type?")
+    assert "its" in tagged(tagger, "Charging pads - which frequencies?",
+                           body.format("electric vehicles"))
+    assert "its" not in tagged(tagger, "Charging pads - which frequencies?",
+                               body.format("phones"))
