@@ -92,3 +92,23 @@ def test_charging_electric_vehicles_is_intelligent_transport(tagger: TopicTagger
                            body.format("electric vehicles"))
     assert "its" not in tagged(tagger, "Charging pads - which frequencies?",
                                body.format("phones"))
+
+
+def test_careers_for_girls_are_digital_skills(tagger: TopicTagger) -> None:
+    body = ("Our interns are making short videos for secondary-school pupils on how a "
+            "phone call crosses borders, and why girls should consider {}.")
+    assert "digital-skills" in tagged(tagger, "Summer interns' videos - one expert per Bureau",
+                                      body.format("these careers"))
+    assert "digital-skills" not in tagged(tagger, "Summer interns' videos - one expert per Bureau",
+                                          body.format("these questions"))
+
+
+def test_x509_certificates_are_cybersecurity(tagger: TopicTagger) -> None:
+    subject = "Signed vaccination certificates - who keeps the lists?"
+    body = ("The signatures of the health certificates rely on {}, and the lists of "
+            "trusted issuers are kept by WHO. Is ITU-T involved?")
+    reply = "{} is maintained by SG17; ITU has no role in the lists."
+    assert "cybersecurity" in tagged(tagger, subject, body.format("X.509 certificates"),
+                                     reply.format("X.509"))
+    assert "cybersecurity" not in tagged(tagger, subject, body.format("national registries"),
+                                         reply.format("The registry format"))
