@@ -116,17 +116,13 @@ class Answer:
         whole = set(sentences)  # (a clause that is its whole sentence is no sign-off line)
         texts = [c for parts in each for c in parts]
         deferred = {c: read(c) for c in texts}  # (answer put off, work left)
-        # A clause of a sentence whose promise puts off the answer sets the scene for
-        # it: "The scenario team meets on 3 March; I will put it to them and revert".
-        scene = {c for parts in each if any(deferred[p][0] for p in parts) for c in parts
-                 if c in promised}
         return cls(
             tuple(c for c in texts if c not in promised and not deferred[c][0]
                   and says_something(c, False if c in whole else None)),
             tuple(c for c in texts if deferred[c][0]),
             tuple(c for c in texts if deferred[c][1]),
             any(accepting),
-            tuple(c for c in texts if c in promised and not deferred[c][0] and c not in scene),
+            tuple(c for c in texts if c in promised and not deferred[c][0]),
             words,
         )
 
