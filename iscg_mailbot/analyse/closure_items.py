@@ -37,6 +37,7 @@ from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.closure_greetings import greeted
 from iscg_mailbot.analyse.closure_labels import labelled_share
+from iscg_mailbot.analyse.closure_liaison import meets_liaison
 from iscg_mailbot.analyse.closure_later import COMES_BACK, not_awaiting_reply, still_to_come
 from iscg_mailbot.analyse.closure_people import names_people, one_thing_of_people, to_co_owner
 from iscg_mailbot.analyse.closure_phrases import phrase_patterns
@@ -169,8 +170,9 @@ def detect_closure(
         for item in choice.items:
             pending = still_to_come(reply.pending, item, choice.by, members)
             if later(item.sentence, [text], pending) or to_co_owner(text, item.owner, members) \
-                    or (delegates(text) and not asks_to_pass(item.sentence)):
-                continue  # part still to come, sent to a co-owner, or only passed on
+                    or (delegates(text) and not asks_to_pass(item.sentence)) \
+                    or not meets_liaison(text, before, item):
+                continue  # part to come, to a co-owner, only passed on, not the group's reply
             shares = shares_covered(item.owner, choice.by) if item.owner else choice.who
             if shares and item.owner and found.phrase in _DELIVERY \
                     and one_thing_of_people(item.sentence, item.owner, members, text):
