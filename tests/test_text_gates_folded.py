@@ -98,7 +98,7 @@ def test_escapes_keep_their_case() -> None:
 def test_received_items_behind_the_gate() -> None:
     item = OpenItem(1, "BDT", "person", "Could BDT send the mapping by 19 February?", None)
     said = ["BDT's mapping REACHED ME on 18 February", "Thanks for the update"]
-    assert received_items(said, [item]) == [(item, said[0])]
+    assert received_items(said, [item]) == [(item, said[0], ())]
     assert received_items(["BDT's mapping is still missing"], [item]) == []
 
 

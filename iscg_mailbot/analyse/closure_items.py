@@ -21,7 +21,8 @@ the item asked. Which items and whose share, read from the reply:
 - one thing asked of several people (a joint note, their unit's slides) is sent for all
   of them by whichever of them sends it (:func:`~iscg_mailbot.analyse.closure_people.one_thing_of_people`);
 - a liaison's request to a group waits for the group's reply: not met by a draft reply
-  sent round for comment, nor while the reply is "planned for the October meeting".
+  sent round for comment, nor while the reply is "planned for the October meeting", nor
+  (a study group's) by another delivery (:mod:`~iscg_mailbot.analyse.closure_liaison`).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.closure_greetings import greeted
 from iscg_mailbot.analyse.closure_labels import labelled_share
 from iscg_mailbot.analyse.closure_later import COMES_BACK, not_awaiting_reply, still_to_come
+from iscg_mailbot.analyse.closure_liaison import meets_liaison
 from iscg_mailbot.analyse.closure_people import names_people, one_thing_of_people, to_co_owner
 from iscg_mailbot.analyse.closure_phrases import phrase_patterns
 from iscg_mailbot.analyse.closure_points import on_points, points_referred
@@ -166,7 +168,7 @@ def detect_closure(
         before = next((s.text for s, _ in reversed(reply.sentences)
                        if s.end <= found.sentence.start), "")
         choice = _closed_by(text, before, on_points(open_items, text), members, speaker)
-        for item in choice.items:
+        for item in (i for i in choice.items if meets_liaison(text, before, i)):
             pending = still_to_come(reply.pending, item, choice.by, members)
             if later(item.sentence, [text], pending) or to_co_owner(text, item.owner, members) \
                     or (delegates(text) and not asks_to_pass(item.sentence)):

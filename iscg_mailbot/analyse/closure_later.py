@@ -84,7 +84,7 @@ COMES_BACK = re.compile(
 
 # What a liaison statement asks of the groups it is sent to ("ITU-D SG2 is invited to
 # share ...", "Action required: ...", "To: ITU-T SG11 (for action)").
-_LIAISON_ASK = re.compile(r"\b(?:is|are)\s+(?:kindly\s+)?invited\s+to\b|\baction\s+required\b|"
+LIAISON_ASK = re.compile(r"\b(?:is|are)\s+(?:kindly\s+)?invited\s+to\b|\baction\s+required\b|"
                           r"\bfor\s+action\b", re.IGNORECASE)
 # The group's reply still a draft or still to come.
 _REPLY_TO_COME = re.compile(
@@ -105,7 +105,7 @@ def not_awaiting_reply(reply_new_text: str, open_items: Sequence[OpenItem]
     planned ("Reply planned for the October meeting", "the reply will then go to SG2")."""
     if not open_items or not _GATED_REPLY_TO_COME.search(reply_new_text):
         return open_items
-    return [i for i in open_items if not _LIAISON_ASK.search(i.sentence)]
+    return [i for i in open_items if not LIAISON_ASK.search(i.sentence)]
 
 
 def still_to_come(pending: Sequence[str], item: OpenItem, by: frozenset[str],
