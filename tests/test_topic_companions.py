@@ -18,18 +18,8 @@ import pytest
 
 from iscg_mailbot.analyse.topic_scoring import COMPANIONS_ONLY
 from iscg_mailbot.analyse.topics import TopicTagger
-from iscg_mailbot.records import ThreadText
 from iscg_mailbot.settings.topics import TopicsConfig
-
-
-def tagged(tagger: TopicTagger, subject: str, *bodies: str) -> list[str]:
-    """The topics both scorers give a thread (they must agree)."""
-    thread = ThreadText(1, subject, bodies)
-    [plain] = tagger.explain_threads([thread])
-    [fast] = tagger.tag_threads([thread])
-    assert [t.topic for t in fast.tags] == [t.topic for t in plain.tags]
-    return sorted(tag.topic for tag in plain.tags)
-
+from tests.topic_tags import tagged
 
 # --- students and young people as the users of other work ------------------------------
 

@@ -13,16 +13,7 @@ not (docs/evaluation.md, "the ISCG's own working methods").
 from __future__ import annotations
 
 from iscg_mailbot.analyse.topics import TopicTagger
-from iscg_mailbot.records import ThreadText
-
-
-def tagged(tagger: TopicTagger, subject: str, *bodies: str) -> list[str]:
-    """The topics both scorers give a thread (they must agree)."""
-    thread = ThreadText(1, subject, bodies)
-    [plain] = tagger.explain_threads([thread])
-    [fast] = tagger.tag_threads([thread])
-    assert [t.topic for t in fast.tags] == [t.topic for t in plain.tags]
-    return sorted(tag.topic for tag in plain.tags)
+from tests.topic_tags import tagged
 
 
 def test_one_volunteer_per_advisory_group_is_governance(tagger: TopicTagger) -> None:

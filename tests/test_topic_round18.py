@@ -19,18 +19,9 @@ guard: it holds on both (the phrase is weak, so it stays that meeting's setting)
 from __future__ import annotations
 
 from iscg_mailbot.analyse.topics import TopicTagger
-from iscg_mailbot.records import ThreadText
+from tests.topic_tags import tagged
 
 GAP = "standardization-gap"
-
-
-def tagged(tagger: TopicTagger, subject: str, *bodies: str) -> list[str]:
-    """The topics both scorers give a thread (they must agree)."""
-    thread = ThreadText(1, subject, bodies)
-    [plain] = tagger.explain_threads([thread])
-    [fast] = tagger.tag_threads([thread])
-    assert [t.topic for t in fast.tags] == [t.topic for t in plain.tags]
-    return sorted(tag.topic for tag in plain.tags)
 
 
 def test_remote_participation_for_small_administrations_is_the_gap(

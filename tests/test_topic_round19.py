@@ -16,18 +16,9 @@ Mail of our own wording in, topics out: the first case of each pair fails on ``m
 from __future__ import annotations
 
 from iscg_mailbot.analyse.topics import TopicTagger
-from iscg_mailbot.records import ThreadText
+from tests.topic_tags import tagged
 
 ENV = "environment"
-
-
-def tagged(tagger: TopicTagger, subject: str, *bodies: str) -> list[str]:
-    """The topics both scorers give a thread (they must agree)."""
-    thread = ThreadText(1, subject, bodies)
-    [plain] = tagger.explain_threads([thread])
-    [fast] = tagger.tag_threads([thread])
-    assert [t.topic for t in fast.tags] == [t.topic for t in plain.tags]
-    return sorted(tag.topic for tag in plain.tags)
 
 
 def test_the_energy_footprint_of_data_centres_is_environment(tagger: TopicTagger) -> None:
