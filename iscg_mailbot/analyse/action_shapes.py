@@ -50,8 +50,14 @@ BODY_VOCATIVE = re.compile(
     r"(?:does|do|did|has|have)\s+(?:the\s+)?(?:ITU|SG|WP|it|your|any)\b)",
     re.IGNORECASE)
 
-# What joins parties named together: "TSB and BR", "TSB, BR", "TSB/BR".
-CONNECTOR = re.compile(r"^\s*(?:,|and|&|/|as\s+well\s+as|,\s*and)\s*(?:the\s+)?$", re.IGNORECASE)
+# What joins parties named together: "TSB and BR", "TSB, BR", "TSB/BR"; in the other
+# languages the list writes, "and" with the article or the preposition and article the
+# second party takes ("Pedimos à TSB e ao BDT que ...", "a TSB y al BDT", "le TSB et
+# l'UIT-D", "BR und TSB").
+CONNECTOR = re.compile(
+    r"^\s*(?:,|and|&|/|as\s+well\s+as|,\s*and|"
+    r",?\s*(?:y|e|et|und)(?:\s+(?:a\s+la|à\s+la|al|ao|aos|au|aux|a|à|la|le|les|el|los|las|"
+    r"o|os|der|die|dem|den)|\s+l['’])?)\s*(?:the\s+)?$", re.IGNORECASE)
 # The wish a request is put as, right before the party asked: "grateful if", "appreciate
 # it if", "wonder if" ("BR would appreciate it if BDT could ..." asks BDT, not BR).
 WISH_IF = re.compile(r"\bif\s*$", re.IGNORECASE)
@@ -66,15 +72,16 @@ def dash_at(text: str, end: int) -> bool:
 
 def opening_names(text: str, mentions: list[OwnerMention], index: int) -> list[OwnerMention]:
     """The member opening ``text`` (``mentions[index]``), with the members named after it
-    up to a colon: "Yuki, Priya: if RAG or TDAG have inputs, please send them" and "James,
-    Omar and Luis: please send me ..." speak to all of them, "Sofia, Rajesh has the file"
-    only to Sofia."""
+    up to a colon or a dash: "Yuki, Priya: if RAG or TDAG have inputs, please send them",
+    "James, Omar and Luis: please send me ..." and "Klaus, Zhang Wei - could one of you
+    ...?" speak to all of them, "Sofia, Rajesh has the file" only to Sofia."""
     chain = [mentions[index]]
     for later in mentions[index + 1:]:
         if later.kind != "member" or not CONNECTOR.match(text[chain[-1].end:later.start]):
             break
         chain.append(later)
-    while len(chain) > 1 and text[chain[-1].end:chain[-1].end + 2].lstrip()[:1] != ":":
+    while len(chain) > 1 and text[chain[-1].end:chain[-1].end + 2].lstrip()[:1] != ":" and (
+            not dash_at(text, chain[-1].end)):
         chain.pop()
     return chain
 
