@@ -43,3 +43,14 @@ def test_advisory_groups_by_their_french_acronyms(members: MembersConfig) -> Non
 def test_a_spanish_bureau_asked_in_english(members: MembersConfig) -> None:
     assert owners("Could the Oficina de Desarrollo de las Telecomunicaciones publish the "
                   "list by 3 June?", members) == ["BDT"]
+
+
+def test_a_french_label_keeps_its_party_before_a_body_named_later(
+        members: MembersConfig) -> None:
+    # With "Commission d'études 1 de l'UIT-D" now a body, the label must say who is asked
+    # (`w4`-006), as "Question to BR:" does in English.
+    assert owners("Une question pour le BR: pouvez-vous confirmer que la LS a aussi été "
+                  "envoyée à la Commission d'études 1 de l'UIT-D ?", members) == ["BR"]
+    # No label: the question names no party but the body the LS went to.
+    assert owners("Pouvez-vous confirmer que la LS a aussi été envoyée à la Commission "
+                  "d'études 1 de l'UIT-D ?", members) != ["BR"]

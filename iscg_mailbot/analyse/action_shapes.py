@@ -28,12 +28,17 @@ OPENS_WITH_SENDER = re.compile(r"^\W*(?:(?:so|but|also|meanwhile|for\s+now)\s*,?
 WITH_ME = re.compile(r"\b(?:together\s+)?with\s+me\b", re.IGNORECASE)
 # "our experts", "my colleagues": the sender's people, not the readers.
 OUR_PEOPLE = re.compile(r"\b(?:our|my)\s+(?:\w+\s+)?$", re.IGNORECASE)
-# A label before the party a sentence speaks to: "Question to BR:", "Attn TSB:".
+# A label before the party a sentence speaks to: "Question to BR:", "Attn TSB:", "Une
+# question pour le BR:".
 # A connective may open it: "And BDT, could you ...", "Also, TSB: please ...".
 LABEL_LEAD = re.compile(r"\W*(?:(?:and|also|finally|lastly|separately|in\s+addition)\b[\s,]*)?"
                         r"(?:(?:(?:(?:a|one|quick|short|another)\s+)?(?:question|request|note|"
                         r"reminder|action)s?\s+)?(?:to|for)\s+"
-                        r"(?:the\s+)?|(?:attn|attention)\s*[.:]?\s*(?:the\s+)?)?", re.IGNORECASE)
+                        r"(?:the\s+)?|(?:attn|attention)\s*[.:]?\s*(?:the\s+)?|"
+                        # the same in French, Spanish, Portuguese: "Une question pour le BR:"
+                        r"(?:(?:une|una|uma|otra|autre|outra)\s+)?(?:question|pregunta|pergunta)s?\s+"
+                        r"(?:pour|para|à|a|al|ao)\s+(?:(?:le|la|les|el|los|o)\s+|l['’]\s*)?)?",
+                        re.IGNORECASE)
 # Between a name and the request addressed to it: "Klaus, could you" / "María: please".
 # A hyphen typed between spaces is a dash ("Sofia - could you ..."), as an en dash is.
 VOCATIVE_GAP = re.compile(r"^(?:\s*[,:\u2013\u2014]|\s+-(?=\s))\s*(?:(?:could|can|would|will)\s+)?$",
