@@ -26,24 +26,58 @@ from iscg_mailbot.settings.members import Member, MembersConfig, Role
 # for the pattern to be tried (a set look-up is far cheaper than a regex scan). Longer
 # matches win over shorter overlapping ones: "ITU-T SG17" beats "ITU-T" and "General
 # Secretariat" beats "Secretariat".
+# The Bureaux, the General Secretariat, the advisory groups and the Sectors are also
+# matched by their official names in ITU's other languages (French, Spanish, Russian,
+# Arabic: the names of the Constitution's and the Sectors' texts; the list writes French
+# and Spanish between its English lines: "le Sénégal prie le Secrétariat général de ...")
+# and the French
+# and Spanish acronyms of the advisory groups (GCR/GAR, GCNT/GANT, GCDT/GADT).
+# (Chinese names are not matched: a text's words are runs of letters, and a Chinese
+# sentence is one run, which no gate word can pick.)
 BODIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("RAG", r"\bRAG\b|(?i:radiocommunication\s+advisory\s+group)", ("rag", "radiocommunication")),
-    ("TSAG", r"\bTSAG\b|(?i:telecommunication\s+standardi[sz]ation\s+advisory\s+group)",
-     ("tsag", "telecommunication")),
-    ("TDAG", r"\bTDAG\b|(?i:telecommunication\s+development\s+advisory\s+group)",
-     ("tdag", "telecommunication")),
-    ("ITU-R", r"\bITU-R\b|(?i:radiocommunication\s+sector)", ("itu", "radiocommunication")),
-    ("ITU-T", r"\bITU-T\b|(?i:(?:telecommunication\s+)?standardi[sz]ation\s+sector)",
-     ("itu", "standardization", "standardisation")),
-    ("ITU-D", r"\bITU-D\b|(?i:(?:telecommunication\s+)?development\s+sector)",
-     ("itu", "development")),
-    ("BR", r"\bBR\b|(?i:radiocommunication\s+bureau)", ("br", "radiocommunication")),
-    ("TSB", r"\bTSB\b|(?i:(?:telecommunication\s+)?standardi[sz]ation\s+bureau)",
-     ("tsb", "standardization", "standardisation")),
-    ("BDT", r"\bBDT\b|(?i:(?:telecommunication\s+)?development\s+bureau)",
-     ("bdt", "development")),
-    ("General Secretariat", r"(?i:general\s+secretariat|secretary[- ]general)|\bGS\b",
-     ("general", "gs")),
+    ("RAG", (r"\bRAG\b|\bG(?:CR|AR)\b|(?i:radiocommunication\s+advisory\s+group|"
+            r"groupe\s+consultatif\s+des\s+radiocommunications|"
+            r"grupo\s+asesor\s+de\s+radiocomunicaciones)"),
+     ("rag", "gcr", "gar", "radiocommunication", "consultatif", "asesor")),
+    ("TSAG", (r"\bTSAG\b|\bGCNT\b|\bGANT\b|"
+             r"(?i:telecommunication\s+standardi[sz]ation\s+advisory\s+group|"
+             r"groupe\s+consultatif\s+de\s+la\s+normalisation\s+des\s+t[ée]l[ée]communications|"
+             r"grupo\s+asesor\s+de\s+normalizaci[óo]n\s+de\s+las\s+telecomunicaciones)"),
+     ("tsag", "gcnt", "gant", "telecommunication", "consultatif", "asesor")),
+    ("TDAG", (r"\bTDAG\b|\bG(?:CDT|ADT)\b|"
+             r"(?i:telecommunication\s+development\s+advisory\s+group|"
+             r"groupe\s+consultatif\s+pour\s+le\s+d[ée]veloppement\s+des\s+t[ée]l[ée]communications|"
+             r"grupo\s+asesor\s+de\s+desarrollo\s+de\s+las\s+telecomunicaciones)"),
+     ("tdag", "gcdt", "gadt", "telecommunication", "consultatif", "asesor")),
+    ("ITU-R", r"\b(?:ITU|UIT)-R\b|(?i:radiocommunication\s+sector)", ("itu", "uit", "radiocommunication")),
+    ("ITU-T", r"\b(?:ITU|UIT)-T\b|(?i:(?:telecommunication\s+)?standardi[sz]ation\s+sector)",
+     ("itu", "uit", "standardization", "standardisation")),
+    ("ITU-D", r"\b(?:ITU|UIT)-D\b|(?i:(?:telecommunication\s+)?development\s+sector)",
+     ("itu", "uit", "development")),
+    ("BR", (r"\bBR\b|(?i:radiocommunication\s+bureau|bureau\s+des\s+radiocommunications|"
+           r"oficina\s+de\s+radiocomunicaciones|бюро\s+радиосвязи|"
+           "مكتب\\s+الاتصالات\\s+الراديوية)"),
+     ("br", "radiocommunication", "radiocommunications", "radiocomunicaciones", "радиосвязи",
+      "مكتب")),
+    ("TSB", (r"\bTSB\b|(?i:(?:telecommunication\s+)?standardi[sz]ation\s+bureau|"
+            r"bureau\s+de\s+la\s+normalisation\s+des\s+t[ée]l[ée]communications|"
+            r"oficina\s+de\s+normalizaci[óo]n\s+de\s+las\s+telecomunicaciones|"
+            r"бюро\s+стандартизации\s+электросвязи|"
+            "مكتب\\s+تقييس\\s+الاتصالات)"),
+     ("tsb", "standardization", "standardisation", "normalisation", "normalizacion",
+      "стандартизации", "مكتب")),
+    ("BDT", (r"\bBDT\b|(?i:(?:telecommunication\s+)?development\s+bureau|"
+            r"bureau\s+de\s+d[ée]veloppement\s+des\s+t[ée]l[ée]communications|"
+            r"oficina\s+de\s+desarrollo\s+de\s+las\s+telecomunicaciones|"
+            r"бюро\s+развития\s+электросвязи|"
+            "مكتب\\s+تنمية\\s+الاتصالات)"),
+     ("bdt", "development", "developpement", "desarrollo", "развития", "مكتب")),
+    ("General Secretariat", (r"(?i:general\s+secretariat|secretary[- ]general|"
+                            r"secr[ée]tariat\s+g[ée]n[ée]ral|secretar[íi]a\s+general|"
+                            r"генеральн\w+\s+секретариат\w*|"
+                            "الأمانة\\s+العامة)|\\bGS\\b"),
+     ("general", "gs", "generale", "генеральный", "генерального", "генеральным",
+      "генеральном", "الأمانة")),
     ("Secretariat", r"(?i:\b(?:the\s+)?(?:ISCG\s+)?secretariat\b)", ("secretariat",)),
     ("ISCG", r"\bISCG\b|(?i:inter-sector\s+coordination\s+group)", ("iscg", "inter")),
     ("Council", r"\bCouncil\b(?!\s+Working)|\bITU\s+Council\b", ("council",)),
@@ -80,6 +114,14 @@ _STUDY_GROUP = re.compile(
 _STUDY_GROUPS = re.compile(
     r"\b(?:(?P<sector>ITU-[RTD])\s+)?(?:SGs|(?i:study\s+groups))\s+"
     r"(?P<ns>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+)\b"
+)
+# A study group in French, Spanish or Portuguese: "la CE 17", "Comisión de Estudio 2 del
+# UIT-D", "Commission d'études 2 de l'UIT-D", "UIT-T CE 20" (CE: commission d'études,
+# comisión / comissão de estudo).
+_STUDY_GROUP_ABROAD = re.compile(
+    r"\b(?:(?:UIT|ITU)-(?P<before>[RTD])\s+)?(?:CE|(?i:commission\s+d['’]\s*[ée]tudes?|"
+    r"comisi[óo]n\s+de\s+estudios?|comiss[ãa]o\s+de\s+estudos?))\s*(?P<n>\d{1,2})\b"
+    r"(?:\s+(?i:del?|de\s+l['’]\s*|da|do)\s*(?:UIT|ITU)-(?P<after>[RTD])\b)?"
 )
 _WORKING_PARTY = re.compile(
     r"\b(?:(?P<sector>ITU-[RTD])\s+)?(?:WP|(?i:working\s+party))\s*(?P<n>\d{1,2}[A-Z]?(?:/\d{1,2})?)\b"
@@ -129,6 +171,14 @@ def _study_group_name(text: str) -> str:
     assert match is not None
     sector = match.group("sector")
     return f"{sector} SG{match.group('n')}" if sector else f"SG{match.group('n')}"
+
+
+def _study_group_abroad_name(text: str) -> str:
+    """ "la CE 2 del UIT-D" -> "ITU-D SG2"; "CE 17" -> "SG17" (as "SG17" alone)."""
+    match = _STUDY_GROUP_ABROAD.fullmatch(text)
+    assert match is not None
+    letter = match.group("before") or match.group("after")
+    return f"ITU-{letter} SG{match.group('n')}" if letter else f"SG{match.group('n')}"
 
 
 def _study_groups_name(text: str) -> str:
@@ -193,6 +243,8 @@ _STATIC: tuple[_Pattern, ...] = (
     _Pattern(_GROUP_CHAIR, lambda t: (t.split()[0], "group"),
              _CHAIR_WORDS | {"management", "chairs"}),
     _Pattern(_STUDY_GROUP, lambda t: (_study_group_name(t), "group"), frozenset({"sg", "study"})),
+    _Pattern(_STUDY_GROUP_ABROAD, lambda t: (_study_group_abroad_name(t), "group"),
+             frozenset({"ce", "commission", "comision", "comissao"})),
     _Pattern(_STUDY_GROUPS, lambda t: (_study_groups_name(t), "group"),
              frozenset({"sgs", "groups"})),
     _Pattern(_WORKING_PARTY, lambda t: (_working_party_name(t), "group"),

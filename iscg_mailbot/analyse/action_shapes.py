@@ -28,12 +28,17 @@ OPENS_WITH_SENDER = re.compile(r"^\W*(?:(?:so|but|also|meanwhile|for\s+now)\s*,?
 WITH_ME = re.compile(r"\b(?:together\s+)?with\s+me\b", re.IGNORECASE)
 # "our experts", "my colleagues": the sender's people, not the readers.
 OUR_PEOPLE = re.compile(r"\b(?:our|my)\s+(?:\w+\s+)?$", re.IGNORECASE)
-# A label before the party a sentence speaks to: "Question to BR:", "Attn TSB:".
+# A label before the party a sentence speaks to: "Question to BR:", "Attn TSB:", "Une
+# question pour le BR:".
 # A connective may open it: "And BDT, could you ...", "Also, TSB: please ...".
 LABEL_LEAD = re.compile(r"\W*(?:(?:and|also|finally|lastly|separately|in\s+addition)\b[\s,]*)?"
                         r"(?:(?:(?:(?:a|one|quick|short|another)\s+)?(?:question|request|note|"
                         r"reminder|action)s?\s+)?(?:to|for)\s+"
-                        r"(?:the\s+)?|(?:attn|attention)\s*[.:]?\s*(?:the\s+)?)?", re.IGNORECASE)
+                        r"(?:the\s+)?|(?:attn|attention)\s*[.:]?\s*(?:the\s+)?|"
+                        # the same in French, Spanish, Portuguese: "Une question pour le BR:"
+                        r"(?:(?:une|una|uma|otra|autre|outra)\s+)?(?:question|pregunta|pergunta)s?\s+"
+                        r"(?:pour|para|à|a|al|ao)\s+(?:(?:le|la|les|el|los|o)\s+|l['’]\s*)?)?",
+                        re.IGNORECASE)
 # Between a name and the request addressed to it: "Klaus, could you" / "María: please".
 # A hyphen typed between spaces is a dash ("Sofia - could you ..."), as an en dash is.
 VOCATIVE_GAP = re.compile(r"^(?:\s*[,:\u2013\u2014]|\s+-(?=\s))\s*(?:(?:could|can|would|will)\s+)?$",
@@ -50,8 +55,14 @@ BODY_VOCATIVE = re.compile(
     r"(?:does|do|did|has|have)\s+(?:the\s+)?(?:ITU|SG|WP|it|your|any)\b)",
     re.IGNORECASE)
 
-# What joins parties named together: "TSB and BR", "TSB, BR", "TSB/BR".
-CONNECTOR = re.compile(r"^\s*(?:,|and|&|/|as\s+well\s+as|,\s*and)\s*(?:the\s+)?$", re.IGNORECASE)
+# What joins parties named together: "TSB and BR", "TSB, BR", "TSB/BR"; in the other
+# languages the list writes, "and" with the article or the preposition and article the
+# second party takes ("Pedimos à TSB e ao BDT que ...", "a TSB y al BDT", "le TSB et
+# l'UIT-D", "BR und TSB").
+CONNECTOR = re.compile(
+    r"^\s*(?:,|and|&|/|as\s+well\s+as|,\s*and|"
+    r",?\s*(?:y|e|et|und)(?:\s+(?:a\s+la|à\s+la|al|ao|aos|au|aux|a|à|la|le|les|el|los|las|"
+    r"o|os|der|die|dem|den)|\s+l['’])?)\s*(?:the\s+)?$", re.IGNORECASE)
 # The wish a request is put as, right before the party asked: "grateful if", "appreciate
 # it if", "wonder if" ("BR would appreciate it if BDT could ..." asks BDT, not BR).
 WISH_IF = re.compile(r"\bif\s*$", re.IGNORECASE)
@@ -66,15 +77,16 @@ def dash_at(text: str, end: int) -> bool:
 
 def opening_names(text: str, mentions: list[OwnerMention], index: int) -> list[OwnerMention]:
     """The member opening ``text`` (``mentions[index]``), with the members named after it
-    up to a colon: "Yuki, Priya: if RAG or TDAG have inputs, please send them" and "James,
-    Omar and Luis: please send me ..." speak to all of them, "Sofia, Rajesh has the file"
-    only to Sofia."""
+    up to a colon or a dash: "Yuki, Priya: if RAG or TDAG have inputs, please send them",
+    "James, Omar and Luis: please send me ..." and "Klaus, Zhang Wei - could one of you
+    ...?" speak to all of them, "Sofia, Rajesh has the file" only to Sofia."""
     chain = [mentions[index]]
     for later in mentions[index + 1:]:
         if later.kind != "member" or not CONNECTOR.match(text[chain[-1].end:later.start]):
             break
         chain.append(later)
-    while len(chain) > 1 and text[chain[-1].end:chain[-1].end + 2].lstrip()[:1] != ":":
+    while len(chain) > 1 and text[chain[-1].end:chain[-1].end + 2].lstrip()[:1] != ":" and (
+            not dash_at(text, chain[-1].end)):
         chain.pop()
     return chain
 
