@@ -93,9 +93,13 @@ def commitment_due_in(mentions: list[DueMention], text: str, sent: datetime | No
     due = pick_due(mentions, sent)
     if due is not None:
         return due
+    # The first later event after the commitment, searched once (for each day passed
+    # over, the search from ``start`` to the day was the square of a long sentence): a
+    # day after its end has it before (days open at a word boundary after it).
+    later = _LATER_EVENT.search(text, start)
+    bound = later.end() if later is not None else len(text) + 1
     return next((m for m in mentions if m.start >= start and m.value is not None
-                 and m.kind in ("week", "weekday")
-                 and not _LATER_EVENT.search(text, start, m.start)
+                 and m.kind in ("week", "weekday") and m.start < bound
                  # "a test session on Friday at 11:00": when it is held (as a day's).
                  and not is_held(m.text, text[max(0, m.start - 60):m.start],
                                  text[m.end:m.end + 40])), None)
