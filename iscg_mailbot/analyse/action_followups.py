@@ -25,9 +25,11 @@ opens with one ("An answer within three weeks would be ideal").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
+from itertools import accumulate
 
 from iscg_mailbot.analyse.action_closing_days import date_from_closings
 from iscg_mailbot.analyse.action_dates import find_dates, find_due, pick_due
@@ -157,6 +159,18 @@ def _date(result: list[ActionCandidate | None], pending: list[int], inside: list
             result[i] = replace(item, due=found[0], due_text=found[1])
 
 
+def _inside(ends: list[tuple[int, int, int]], starts: list[int], reach: list[int],
+            sentence: Sentence) -> list[int]:
+    """The items (``ends``: their sorted spans and indexes) that hold the sentence's start
+    or start in it, in the order of ``ends``. Only those from the first that reaches past
+    the start (``reach``: the furthest end so far) to the last that starts in the sentence
+    are looked at (each sentence looked at every item: quadratic in a long list)."""
+    first = min(bisect_right(reach, sentence.start), bisect_left(starts, sentence.start))
+    last = max(bisect_right(starts, sentence.start), bisect_left(starts, sentence.end))
+    return [i for a, b, i in ends[first:last]
+            if a <= sentence.start < b or sentence.start <= a < sentence.end]
+
+
 def date_from_followups(candidates: list[ActionCandidate], sentences: Sequence[Sentence],
                         sent: datetime | None) -> list[ActionCandidate]:
     """The undated items just before a follow-up deadline sentence take its date. A
@@ -171,12 +185,13 @@ def date_from_followups(candidates: list[ActionCandidate], sentences: Sequence[S
         return candidates
     result: list[ActionCandidate | None] = list(candidates)
     ends = sorted((c.span[0], c.span[1], i) for i, c in enumerate(candidates))
+    starts = [a for a, _, _ in ends]
+    reach = list(accumulate((b for _, b, _ in ends), max))
     pending: list[int] = []  # -1: a question that is no item here
     promised: list[int] = []  # undated promises, which only "both"/"all" dates
     gap = 0
     for sentence in sentences:
-        inside = [i for a, b, i in ends if a <= sentence.start < b or sentence.start <= a
-                  < sentence.end]
+        inside = _inside(ends, starts, reach, sentence)
         for_all = bool(promised) and not inside and _FOR_ALL.match(sentence.text) is not None
         found = _followup_due(sentence, sent) if pending or for_all else None
         if found is not None and all(_says_why(candidates[i]) for i in inside):

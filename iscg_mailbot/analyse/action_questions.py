@@ -35,7 +35,7 @@ from iscg_mailbot.analyse.action_put_to import asks_whoever_knows, bureaux_behin
 from iscg_mailbot.analyse.action_question_requests import as_request, asks_attendance, asks_whether
 from iscg_mailbot.analyse.action_say_forms import ASKED, SAY, WH, WHEN
 from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
-from iscg_mailbot.analyse.action_text import Sentence, split_sentences
+from iscg_mailbot.analyse.action_text import Sentence, frame_line, split_sentences
 from iscg_mailbot.analyse.action_who import NOBODY, Owners, Who
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import ACTION, BOILERPLATE, PARTIES
@@ -165,10 +165,8 @@ def _listed_question(item: ActionCandidate, message: ActionInput) -> bool:
         return False
     if _LISTED_QUESTION.match(item.sentence):
         return True
-    before = message.new_text[:item.span[0]].rstrip()
-    frame = next((line for line in reversed(before.splitlines())
-                  if line.rstrip().endswith(":")), "")
-    return bool(_SAY_FRAME.search(frame))
+    return bool(_SAY_FRAME.search(frame_line(message.new_text, item.span[0])))
+
 
 
 def as_question(item: ActionCandidate, message: ActionInput,

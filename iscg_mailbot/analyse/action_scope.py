@@ -126,7 +126,8 @@ def apply_list_frame(
         if frame.rule == "wanted_list" and len(labelled) < len(bullets) and not all(
                 party_within(b.text, members) for b in bullets):
             continue  # "we need: - a room - a projector": things, asked of nobody named
-        topical = [b for b in bullets if _LABEL.match(b.text) and b not in labelled
+        labelled_set = set(labelled)  # a set: a list of thousands of lines was rescanned
+        topical = [b for b in bullets if _LABEL.match(b.text) and b not in labelled_set
                    and find_mentions(_LABEL.match(b.text).group("label"), members)]  # type: ignore[union-attr]
         if len(labelled) == len(bullets) or not topical:
             # "- TSB: the list of events" (one item per owner), or "... is requested
@@ -338,18 +339,24 @@ def apply_date_carriers(candidates: list[ActionCandidate], text: str) -> list[Ac
     nominate ...") is not what was asked, and a question before it (which
     :func:`find_questions` reads) is."""
     result: list[ActionCandidate] = []
+    # The requests and questions kept so far, and those of them still undated, kept as
+    # they come (each item rescanned all the items before it: quadratic in a long list).
+    asked = 0
+    undated: list[int] = []
     for candidate in candidates:
         carrier = candidate.kind == ACTION and is_date_carrier(candidate.sentence)
-        earlier = [i for i, c in enumerate(result)
-                   if c.kind in (ACTION, "question") and not is_promise(c)]
-        if not carrier or not (earlier or "?" in text[:candidate.span[0]]):
+        if not carrier or not (asked or "?" in text[:candidate.span[0]]):
+            if candidate.kind in (ACTION, "question") and not is_promise(candidate):
+                asked += 1
+                if candidate.due is None:
+                    undated.append(len(result))
             result.append(candidate)
             continue
         if candidate.due is not None:
-            for index in earlier:
-                if result[index].due is None:
-                    result[index] = replace(result[index], due=candidate.due,
-                                            due_text=candidate.due_text)
+            for index in undated:
+                result[index] = replace(result[index], due=candidate.due,
+                                        due_text=candidate.due_text)
+            undated = []
     return result
 
 

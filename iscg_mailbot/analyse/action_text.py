@@ -20,8 +20,10 @@ once, by :mod:`iscg_mailbot.parse.quoting` (:func:`~iscg_mailbot.parse.quoting.u
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from iscg_mailbot.parse.quoting import unquoted_text
 
@@ -242,3 +244,32 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int,
     if words:  # the offsets without the white space around the sentence
         sentences.append(Sentence(" ".join(words), offset + end - len(piece.lstrip()),
                                   offset + start + len(piece.rstrip())))
+
+
+@lru_cache(maxsize=4)
+def _lines(text: str) -> tuple[list[int], list[str], list[int]]:
+    """The text's lines (``str.splitlines``), where each starts, and for each the index
+    of the last line up to it that ends with ":" (-1 when none)."""
+    lines = text.splitlines()
+    starts = [0, *accumulate(len(line) for line in text.splitlines(keepends=True))][:-1]
+    framing, last = [], -1
+    for index, line in enumerate(lines):
+        last = index if line.rstrip().endswith(":") else last
+        framing.append(last)
+    return starts, lines, framing
+
+
+def frame_line(text: str, end: int) -> str:
+    """The last line ending with ":" of the text before ``end`` (its end spaces cut), or
+    "": the line above a list, which frames its lines. The lines are indexed once a text
+    (each line of a long list split all the text before it again)."""
+    end = min(end, len(text))
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0:
+        return ""
+    starts, lines, framing = _lines(text)
+    line = bisect_right(starts, end - 1) - 1  # the line the text before ends in, cut there
+    if text[end - 1] == ":":
+        return text[starts[line]:end]
+    return lines[framing[line - 1]] if line > 0 and framing[line - 1] >= 0 else ""
