@@ -7,31 +7,15 @@ leaves it open. Threads run through the whole pipeline (``run_pipeline``)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
-from iscg_mailbot.services.eval_set import load_eval_set
-from iscg_mailbot.services.evaluation import PipelineOutput, run_pipeline
-from iscg_mailbot.settings.main import Settings
+from iscg_mailbot.services.evaluation import PipelineOutput
+from tests.eval_threads import run_threads, thread
 
-ROOT = Path(__file__).resolve().parents[1]
 YUKI = "Yuki Sato <yuki.sato@example.go.jp>"
 HIROSHI = "Hiroshi Takemura <hiroshi.takemura@itu.int>"
 SOFIA = "Sofia Lindqvist <sofia.lindqvist@itu.int>"
 AHMED = "Ahmed El-Sayed <ahmed.elsayed@itu.int>"
-
-
-def _message(number: int, sender: str, body: str) -> dict[str, str]:
-    return {"id": f"m{number}", "from": sender,
-            "date": f"2027-03-0{number}T10:00:00+01:00", "body": body}
-
-
-def _thread(ident: str, subject: str, *messages: tuple[str, str]) -> dict[str, object]:
-    return {"id": ident, "subject": f"[int-sect-team] {subject}", "topics": [],
-            "messages": [_message(n, sender, body)
-                         for n, (sender, body) in enumerate(messages, start=1)]}
 
 
 SPEAKER = ("Dear colleagues,\n\nWe are holding a training week for young engineers in "
@@ -57,26 +41,22 @@ DINNER = ("Dear Yuki,\n\nThe request is noted. Separately, I will book the resta
           "for the group dinner on 11 May.\n\nBest,\nHiroshi\n")
 
 THREADS = [
-    _thread("p-001", "Speaker for Osaka", (YUKI, SPEAKER), (HIROSHI, ASK_AROUND),
-            (HIROSHI, GOOD_NEWS)),
-    _thread("p-002", "HAPS overview", (YUKI, OVERVIEW), (SOFIA, SEND_IT),
-            (SOFIA, HERE_IT_IS)),
-    _thread("p-003", "HAPS overview, again", (YUKI, OVERVIEW), (SOFIA, SEND_IT),
-            (AHMED, HERE_IT_IS_BY_OTHER)),
-    _thread("p-004", "Speaker for Osaka, again", (YUKI, SPEAKER), (HIROSHI, DINNER),
-            (HIROSHI, GOOD_NEWS)),
-    _thread("p-005", "HAPS overview, once more", (YUKI, OVERVIEW), (SOFIA, SEND_IT_CURLY),
-            (SOFIA, HERE_IT_IS)),
+    thread("p-001", "Speaker for Osaka", (YUKI, SPEAKER), (HIROSHI, ASK_AROUND),
+           (HIROSHI, GOOD_NEWS)),
+    thread("p-002", "HAPS overview", (YUKI, OVERVIEW), (SOFIA, SEND_IT),
+           (SOFIA, HERE_IT_IS)),
+    thread("p-003", "HAPS overview, again", (YUKI, OVERVIEW), (SOFIA, SEND_IT),
+           (AHMED, HERE_IT_IS_BY_OTHER)),
+    thread("p-004", "Speaker for Osaka, again", (YUKI, SPEAKER), (HIROSHI, DINNER),
+           (HIROSHI, GOOD_NEWS)),
+    thread("p-005", "HAPS overview, once more", (YUKI, OVERVIEW), (SOFIA, SEND_IT_CURLY),
+           (SOFIA, HERE_IT_IS)),
 ]
 
 
 @pytest.fixture(scope="module")
 def output(tmp_path_factory: pytest.TempPathFactory) -> PipelineOutput:
-    folder = tmp_path_factory.mktemp("close-r14")
-    (folder / "threads.yaml").write_text(yaml.safe_dump({"threads": THREADS}),
-                                         encoding="utf-8")
-    settings = Settings(config_dir=str(ROOT / "config"), data_dir=str(folder / "data"))
-    return run_pipeline(settings, load_eval_set(folder / "threads.yaml"))
+    return run_threads(tmp_path_factory.mktemp("close-r14"), THREADS)
 
 
 def _closers(output: PipelineOutput, thread: str, message: str) -> list[str | None]:

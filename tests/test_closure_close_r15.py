@@ -34,16 +34,11 @@ pipeline (``run_pipeline``).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
-from iscg_mailbot.services.eval_set import load_eval_set
-from iscg_mailbot.services.evaluation import PipelineOutput, run_pipeline
-from iscg_mailbot.settings.main import Settings
+from iscg_mailbot.services.evaluation import PipelineOutput
+from tests.eval_threads import run_threads, thread
 
-ROOT = Path(__file__).resolve().parents[1]
 LUCIA = "Lucia Bianchi <lucia.bianchi@itu.int>"
 GRACE = "Grace Mwangi <grace.mwangi@itu.int>"
 SOFIA = "Sofia Lindqvist <sofia.lindqvist@itu.int>"
@@ -52,17 +47,6 @@ MARIA = "Mar\u00eda Fern\u00e1ndez <maria.fernandez@example.gob.ar>"
 PIERRE = "Pierre Lefebvre <pierre.lefebvre@itu.int>"
 HIROSHI = "Hiroshi Takemura <hiroshi.takemura@itu.int>"
 TOMAS = "Tom\u00e1s Herrera <tomas.herrera@itu.int>"
-
-
-def _message(number: int, sender: str, body: str) -> dict[str, str]:
-    return {"id": f"m{number}", "from": sender,
-            "date": f"2027-03-0{number}T10:00:00+01:00", "body": body}
-
-
-def _thread(ident: str, subject: str, *messages: tuple[str, str]) -> dict[str, object]:
-    return {"id": ident, "subject": f"[int-sect-team] {subject}", "topics": [],
-            "messages": [_message(n, sender, body)
-                         for n, (sender, body) in enumerate(messages, start=1)]}
 
 
 FIGURES = ("Dear colleagues,\n\nTSB, BR and BDT: please send me your figures by Friday "
@@ -152,50 +136,46 @@ LATER = ("Rajesh, Mar\u00eda - I will check my travel plans and come back to you
          "Sofia\n")
 
 THREADS = [
-    _thread("q-001", "Figures for the annual report", (LUCIA, FIGURES), (GRACE, BDT_FIGURES)),
-    _thread("q-002", "Figures for the annual report, again", (LUCIA, FIGURES),
-            (GRACE, BDT_PUT_OFF)),
-    _thread("q-003", "Observers in the courses", (PRIYA, OBSERVERS), (SOFIA, BR_VIEW)),
-    _thread("q-004", "FW: LS on mobile payments", (PIERRE, LIAISON), (HIROSHI, SG3_AGREED)),
-    _thread("q-005", "FW: LS on mobile payments, again", (PIERRE, LIAISON),
-            (HIROSHI, SG3_TO_AGREE)),
-    _thread("q-006", "FW: LS on frequency tables", (SOFIA, TO_SG1), (TOMAS, SG1_APPROVED)),
-    _thread("q-007", "FW: LS on frequency tables, again", (SOFIA, TO_SG1),
-            (TOMAS, SG1_TO_APPROVE)),
-    _thread("q-010", "FW: LS on frequency tables, a reply", (SOFIA, TO_SG1),
-            (PIERRE, ASK_RAPPORTEURS), (TOMAS, SG1_APPROVED)),
-    _thread("q-011", "FW: LS on frequency tables, a reply again", (SOFIA, TO_SG1),
-            (PIERRE, ASK_RAPPORTEURS), (HIROSHI, SG1_APPROVED.replace("Tom\u00e1s", "Hiroshi"))),
-    _thread("q-012", "My last message", (INGRID, SUCCESSOR), (LUCIA, WILL_DO)),
-    _thread("q-013", "My last message, again", (INGRID, SUCCESSOR), (LUCIA, DONE_WISH)),
-    _thread("q-014", "After our meeting", (INGRID, TSAG_INPUT), (ZHANG, MY_PART),
-            (KLAUS, JOINT_SUBMITTED)),
-    _thread("q-021", "Conclusions", (INGRID, ONE_PAGER), (RAJESH, BR_PART),
-            (HIROSHI, JOINT_NOTE)),
-    _thread("q-015", "Kigali notes", (MARIA, MENTORING), (ANDRES, WITH_EDITS)),
-    _thread("q-016", "Kigali notes, again", (MARIA, MENTORING), (ANDRES, MINE_ONLY)),
-    _thread("q-017", "Draft ground rules", (KLAUS, DRAFT_RULES), (MARIA, PRELIMINARY)),
-    _thread("q-018", "Draft ground rules, again", (KLAUS, DRAFT_RULES), (MARIA, FINAL)),
-    _thread("q-019", "FW: LS on frequency tables, out", (SOFIA, TO_SG1), (PIERRE, WENT_OUT)),
-    _thread("q-020", "FW: LS on frequency tables, not yet", (SOFIA, TO_SG1),
-            (PIERRE, GOES_OUT)),
-    _thread("q-022", "TDAG note", (MARIA, PRESENT), (RAJESH, CHECK_WITH), (SOFIA, CAN_PRESENT)),
-    _thread("q-023", "TDAG note, again", (MARIA, PRESENT), (RAJESH, CHECK_WITH), (SOFIA, LATER)),
-    _thread("q-024", "TDAG note, once more", (MARIA, PRESENT), (RAJESH, CHECK_WITH),
-            (HIROSHI, CAN_PRESENT.replace("Sofia", "Hiroshi"))),
-    _thread("q-008", "Balloon radios", (YUKI, BALLOONS), (SOFIA, BAND.format(name="Yuki"))),
-    _thread("q-009", "Balloon radios, again", (YUKI, BALLOONS),
-            (SOFIA, BAND.format(name="Lucia"))),
+    thread("q-001", "Figures for the annual report", (LUCIA, FIGURES), (GRACE, BDT_FIGURES)),
+    thread("q-002", "Figures for the annual report, again", (LUCIA, FIGURES),
+           (GRACE, BDT_PUT_OFF)),
+    thread("q-003", "Observers in the courses", (PRIYA, OBSERVERS), (SOFIA, BR_VIEW)),
+    thread("q-004", "FW: LS on mobile payments", (PIERRE, LIAISON), (HIROSHI, SG3_AGREED)),
+    thread("q-005", "FW: LS on mobile payments, again", (PIERRE, LIAISON),
+           (HIROSHI, SG3_TO_AGREE)),
+    thread("q-006", "FW: LS on frequency tables", (SOFIA, TO_SG1), (TOMAS, SG1_APPROVED)),
+    thread("q-007", "FW: LS on frequency tables, again", (SOFIA, TO_SG1),
+           (TOMAS, SG1_TO_APPROVE)),
+    thread("q-010", "FW: LS on frequency tables, a reply", (SOFIA, TO_SG1),
+           (PIERRE, ASK_RAPPORTEURS), (TOMAS, SG1_APPROVED)),
+    thread("q-011", "FW: LS on frequency tables, a reply again", (SOFIA, TO_SG1),
+           (PIERRE, ASK_RAPPORTEURS), (HIROSHI, SG1_APPROVED.replace("Tom\u00e1s", "Hiroshi"))),
+    thread("q-012", "My last message", (INGRID, SUCCESSOR), (LUCIA, WILL_DO)),
+    thread("q-013", "My last message, again", (INGRID, SUCCESSOR), (LUCIA, DONE_WISH)),
+    thread("q-014", "After our meeting", (INGRID, TSAG_INPUT), (ZHANG, MY_PART),
+           (KLAUS, JOINT_SUBMITTED)),
+    thread("q-021", "Conclusions", (INGRID, ONE_PAGER), (RAJESH, BR_PART),
+           (HIROSHI, JOINT_NOTE)),
+    thread("q-015", "Kigali notes", (MARIA, MENTORING), (ANDRES, WITH_EDITS)),
+    thread("q-016", "Kigali notes, again", (MARIA, MENTORING), (ANDRES, MINE_ONLY)),
+    thread("q-017", "Draft ground rules", (KLAUS, DRAFT_RULES), (MARIA, PRELIMINARY)),
+    thread("q-018", "Draft ground rules, again", (KLAUS, DRAFT_RULES), (MARIA, FINAL)),
+    thread("q-019", "FW: LS on frequency tables, out", (SOFIA, TO_SG1), (PIERRE, WENT_OUT)),
+    thread("q-020", "FW: LS on frequency tables, not yet", (SOFIA, TO_SG1),
+           (PIERRE, GOES_OUT)),
+    thread("q-022", "TDAG note", (MARIA, PRESENT), (RAJESH, CHECK_WITH), (SOFIA, CAN_PRESENT)),
+    thread("q-023", "TDAG note, again", (MARIA, PRESENT), (RAJESH, CHECK_WITH), (SOFIA, LATER)),
+    thread("q-024", "TDAG note, once more", (MARIA, PRESENT), (RAJESH, CHECK_WITH),
+           (HIROSHI, CAN_PRESENT.replace("Sofia", "Hiroshi"))),
+    thread("q-008", "Balloon radios", (YUKI, BALLOONS), (SOFIA, BAND.format(name="Yuki"))),
+    thread("q-009", "Balloon radios, again", (YUKI, BALLOONS),
+           (SOFIA, BAND.format(name="Lucia"))),
 ]
 
 
 @pytest.fixture(scope="module")
 def output(tmp_path_factory: pytest.TempPathFactory) -> PipelineOutput:
-    folder = tmp_path_factory.mktemp("close-r15")
-    (folder / "threads.yaml").write_text(yaml.safe_dump({"threads": THREADS}),
-                                         encoding="utf-8")
-    settings = Settings(config_dir=str(ROOT / "config"), data_dir=str(folder / "data"))
-    return run_pipeline(settings, load_eval_set(folder / "threads.yaml"))
+    return run_threads(tmp_path_factory.mktemp("close-r15"), THREADS)
 
 
 def _shares(output: PipelineOutput, thread: str, message: str) -> list[dict[str, str]]:

@@ -15,33 +15,17 @@ Threads run through the whole pipeline (``run_pipeline``).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
-from iscg_mailbot.services.eval_set import load_eval_set
-from iscg_mailbot.services.evaluation import PipelineOutput, run_pipeline
-from iscg_mailbot.settings.main import Settings
+from iscg_mailbot.services.evaluation import PipelineOutput
+from tests.eval_threads import run_threads, thread
 
-ROOT = Path(__file__).resolve().parents[1]
 NADIA = "Nadia Haddad <nadia.haddad@itu.int>"
 JAMES = "James Whitfield <james.whitfield@example-telecom.com>"
 INGRID = "Ingrid Solheim <ingrid.solheim@example.no>"
 SOFIA = "Sofia Lindqvist <sofia.lindqvist@itu.int>"
 GRACE = "Grace Mwangi <grace.mwangi@itu.int>"
 PIERRE = "Pierre Lefebvre <pierre.lefebvre@itu.int>"
-
-
-def _message(number: int, sender: str, body: str) -> dict[str, str]:
-    return {"id": f"m{number}", "from": sender,
-            "date": f"2027-03-0{number}T10:00:00+01:00", "body": body}
-
-
-def _thread(ident: str, subject: str, *messages: tuple[str, str]) -> dict[str, object]:
-    return {"id": ident, "subject": f"[int-sect-team] {subject}", "topics": [],
-            "messages": [_message(n, sender, body)
-                         for n, (sender, body) in enumerate(messages, start=1)]}
 
 
 FORMS = ("Dear James and Omar,\n\nTo renew your accounts, please fill in the attached "
@@ -71,27 +55,23 @@ REPLY_AGREED = ("Dear all,\n\nSG1 agreed a reply LS to WP 6A today. It was sent 
                 "afternoon.\n\nPierre\n")
 
 THREADS = [
-    _thread("r-001", "Account renewal", (NADIA, FORMS), (JAMES, JAMES_DONE),
-            (NADIA, OMAR_TOLD)),
-    _thread("r-002", "Account renewal, again", (NADIA, FORMS), (JAMES, JAMES_DONE),
-            (NADIA, OMAR_MISSING)),
-    _thread("r-003", "Rule (5)", (INGRID, TEXT_ASKED), (INGRID, TEXT_REACHED)),
-    _thread("r-004", "Rule (5), again", (INGRID, TEXT_ASKED), (INGRID, TEXT_AWAITED)),
-    _thread("r-005", "FW: LS from WP 6A", (SOFIA, LIAISON), (GRACE, LIST_ATTACHED)),
-    _thread("r-006", "FW: LS from WP 6A, again", (SOFIA, LIAISON), (GRACE, LIST_ATTACHED),
-            (PIERRE, REPLY_SENT)),
-    _thread("r-007", "FW: LS from WP 6A, once more", (SOFIA, LIAISON),
-            (PIERRE, REPLY_AGREED)),
+    thread("r-001", "Account renewal", (NADIA, FORMS), (JAMES, JAMES_DONE),
+           (NADIA, OMAR_TOLD)),
+    thread("r-002", "Account renewal, again", (NADIA, FORMS), (JAMES, JAMES_DONE),
+           (NADIA, OMAR_MISSING)),
+    thread("r-003", "Rule (5)", (INGRID, TEXT_ASKED), (INGRID, TEXT_REACHED)),
+    thread("r-004", "Rule (5), again", (INGRID, TEXT_ASKED), (INGRID, TEXT_AWAITED)),
+    thread("r-005", "FW: LS from WP 6A", (SOFIA, LIAISON), (GRACE, LIST_ATTACHED)),
+    thread("r-006", "FW: LS from WP 6A, again", (SOFIA, LIAISON), (GRACE, LIST_ATTACHED),
+           (PIERRE, REPLY_SENT)),
+    thread("r-007", "FW: LS from WP 6A, once more", (SOFIA, LIAISON),
+           (PIERRE, REPLY_AGREED)),
 ]
 
 
 @pytest.fixture(scope="module")
 def output(tmp_path_factory: pytest.TempPathFactory) -> PipelineOutput:
-    folder = tmp_path_factory.mktemp("close-r16")
-    (folder / "threads.yaml").write_text(yaml.safe_dump({"threads": THREADS}),
-                                         encoding="utf-8")
-    settings = Settings(config_dir=str(ROOT / "config"), data_dir=str(folder / "data"))
-    return run_pipeline(settings, load_eval_set(folder / "threads.yaml"))
+    return run_threads(tmp_path_factory.mktemp("close-r16"), THREADS)
 
 
 def _closers(output: PipelineOutput, thread: str, message: str
