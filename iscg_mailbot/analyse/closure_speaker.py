@@ -129,8 +129,16 @@ def shares_covered(owner: str | None, by: Iterable[str]) -> tuple[str, ...]:
 def doers(text: str, members: MembersConfig | None) -> list[OwnerMention]:
     """The bodies and members a sentence names as acting, not as receiving, nor as the
     prefix of a document number."""
-    return [m for m in find_mentions(text, members) if not _RECIPIENT.search(text[:m.start])
+    return [m for m in find_mentions(text, members)
+            if not _RECIPIENT.search(text, max(0, m.start - _RECIPIENT_REACH), m.start)
             and not _is_document_number(text, m.start) and not _KNOWS.match(text, m.end)]
+
+
+# How far before a name "to", "with", "cc" ... and their three words are looked for: the
+# whole text before each name was searched, the square of a long reply ("sent to Klaus
+# and BR ..." repeated to 52,000 characters: ~10 s); ``\b`` still sees the character
+# before the window.
+_RECIPIENT_REACH = 300
 
 
 # "I think it finished, but I'm not sure - TSB will know": the party pointed to as
