@@ -12,21 +12,8 @@ received it?").
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-
-from iscg_mailbot.analyse.actions import extract_actions, find_questions
-from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.members import MembersConfig
-
-SENT = datetime(2027, 5, 3, 9, 0, tzinfo=timezone(timedelta(hours=2)))
-OMAR = Address("Omar Khalil", "omar.khalil@example.edu.eg")
-
-
-def owners(sentence: str, members: MembersConfig) -> list[str | None]:
-    message = ActionInput(f"Dear colleagues,\n\n{sentence}\n\nBest regards,\nOmar", SENT,
-                          sender=OMAR)
-    found = extract_actions(message, members=members)
-    return [c.owner for c in found + find_questions(message, found, members)]
+from tests.letter_items import owners_asked as owners
 
 
 def test_a_question_naming_a_bureau_as_its_subject_is_the_bureaus(
