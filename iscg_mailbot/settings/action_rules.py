@@ -17,7 +17,7 @@ from dataclasses import dataclass
 # The tunable part (ActionRules, the default closure phrases) is in settings/actions.py,
 # which reading actions.yaml needs without compiling this module's patterns (the
 # start-up of every query that knows what "today" is).
-from iscg_mailbot.settings.action_phrases import ASKS_PARTY, PROMISE_ABROAD
+from iscg_mailbot.settings.action_phrases import ASKS_PARTY, CLIPPED_REQUEST, PROMISE_ABROAD
 from iscg_mailbot.settings.actions import ActionRules
 
 ACTION, NOTE = "action", "note"
@@ -382,22 +382,9 @@ RULES: tuple[Rule, ...] = (
          r"solicited|expected|submitted|sent|provided|due|appreciated|needed|required|uploaded|"
          r"posted))\b",
          "from", 0.7, skip_past=True, skip_past_due=True),
-    # The same request written telegraphically, its verb dropped: "Comments welcome until
-    # 7 January", "Contributions by Thu 2 March", "Names please by 2 October", "BR: slides
-    # by 5/3 pls" (the fifth, fourteenth and eighteenth writers' dev parts label each an
-    # item). The thing asked for opens the clause (after a party addressed: "BR:", "All
-    # -"), at most a few words of its own follow (none a participle: "Comments received
-    # by 5 March" reports), then a day it is wanted by (needs_deadline).
-    rule("clipped_request", ACTION,
-         r"^\W*(?:(?-i:[A-Z][\w-]*)(?:\s*,\s*(?-i:[A-Z][\w-]*)){0,3}\s*[:\-\u2013]\s*)?"
-         r"(?:(?:your|any|the|all|short|written|final)\s+)?"
-         r"(?:contributions?|comments?|inputs?|nominations?|proposals?|feedback|views|names|"
-         r"suggestions|replies|responses?|slides|candidatures?)\b"
-         r"(?:\s+(?!(?:are|is|was|were|will|would|should|must|can|could|have|has|had)\b)"
-         r"(?![a-z]+ed\b)[\w/+'-]+){0,5}?"
-         r"(?:\s+(?:welcome|wanted|needed|please|pls|asap|back|to\s+(?:me|us|[A-Z][\w-]*)))*"
-         r",?\s+(?:by|before|until|till|til|no\s+later\s+than|latest)\b",
-         "from", 0.65, skip_past=True, skip_past_due=True, needs_deadline=True),
+    # The same request telegraphically, its verb dropped (action_phrases.CLIPPED_REQUEST).
+    rule("clipped_request", ACTION, CLIPPED_REQUEST, "from", 0.65, skip_past=True,
+         skip_past_due=True, needs_deadline=True),
     # "The summary will be posted within a week", "your badge will be ready", written by
     # secretariat staff: their unit's commitment (a plain "are posted" is a statement).
     rule("will_be_done", ACTION,
