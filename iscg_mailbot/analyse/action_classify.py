@@ -270,9 +270,11 @@ _TOLD_DONE = re.compile(
 # "by the same date": the day of an earlier item (action_back_dates gives it).
 _SAME_DAY = re.compile(r"\b(?:by|before)\s+the\s+same\s+(?:date|day|deadline)\b", re.IGNORECASE)
 _OPENS_DEADLINE = re.compile(r"(?:by|before|within|until|no\s+later\s+than)\b", re.IGNORECASE)
-# "by Thursday 8 March": the weekday said before the date.
+# "by Thursday 8 March", "by Thu 2 March": the weekday said before the date, in full or
+# shortened as the date reader knows it (action_dates).
 _BEFORE_DEADLINE = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than)\s+(?:the\s+)?"
-                              r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
+                              r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|"
+                              r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?$",
                               re.IGNORECASE)
 
 

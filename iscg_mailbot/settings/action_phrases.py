@@ -1,6 +1,7 @@
 """Phrases the action rules (:mod:`iscg_mailbot.settings.action_rules`) are built of
 that are not English, or not native English: the verbs and days of promises made in
-French, Spanish and Portuguese, and requests that name the party after a verb of asking.
+French, Spanish and Portuguese, requests that name the party after a verb of asking, and
+requests written telegraphically, their verb dropped.
 
     >>> import re
     >>> bool(re.search(ASKS_PARTY, "I would ask BDT if the office could help", re.I))
@@ -64,5 +65,23 @@ ASKS_PARTY = (
     r"|(?:de|d['\u2019]|\u00e0|que|pr[\u00e9e]cise|indique)\b)"
 )
 
-__all__ = ["ABROAD_FUTURES", "ABROAD_PRESENTS", "ABROAD_VERBS", "ASKS_PARTY", "COMING_DAYS",
-           "PROMISE_ABROAD"]
+# A request written telegraphically, its verb dropped: "Comments welcome until 7 January",
+# "Contributions by Thu 2 March", "Names please by 2 October", "BR: slides by 5/3 pls"
+# (the fifth, fourteenth and eighteenth writers' dev parts label each an item). The thing
+# asked for opens the clause (after a party addressed: "BR:", "All -"), at most a few
+# words of its own follow (no verb, no participle: "Comments received by 5 March"
+# reports), then the word of a day it is wanted by (the rule needs that day). Anchored
+# at the clause's start: tried once per clause.
+CLIPPED_REQUEST = (
+    r"^\W*(?:(?-i:[A-Z][\w-]*)(?:\s*,\s*(?-i:[A-Z][\w-]*)){0,3}\s*[:\-\u2013]\s*)?"
+    r"(?:(?:your|any|the|all|short|written|final)\s+)?"
+    r"(?:contributions?|comments?|inputs?|nominations?|proposals?|feedback|views|names|"
+    r"suggestions|replies|responses?|slides|candidatures?)\b"
+    r"(?:\s+(?!(?:are|is|was|were|will|would|should|must|can|could|have|has|had)\b)"
+    r"(?![a-z]+ed\b)[\w/+'-]+){0,5}?"
+    r"(?:\s+(?:welcome|wanted|needed|please|pls|asap|back|to\s+(?:me|us|[A-Z][\w-]*)))*"
+    r",?\s+(?:by|before|until|till|til|no\s+later\s+than|latest)\b"
+)
+
+__all__ = ["ABROAD_FUTURES", "ABROAD_PRESENTS", "ABROAD_VERBS", "ASKS_PARTY", "CLIPPED_REQUEST",
+           "COMING_DAYS", "PROMISE_ABROAD"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 # The tunable part (ActionRules, the default closure phrases) is in settings/actions.py,
 # which reading actions.yaml needs without compiling this module's patterns (the
 # start-up of every query that knows what "today" is).
-from iscg_mailbot.settings.action_phrases import ASKS_PARTY, PROMISE_ABROAD
+from iscg_mailbot.settings.action_phrases import ASKS_PARTY, CLIPPED_REQUEST, PROMISE_ABROAD
 from iscg_mailbot.settings.actions import ActionRules
 
 ACTION, NOTE = "action", "note"
@@ -241,6 +241,9 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "dated_delivery": ("will", "shall"),
     "we_need": ("need", "must", "have to"),
     "people_must": ("must", "should", "need", "have to", "has to", "are to", "required", ":"),
+    "clipped_request": ("contribution", "comment", "input", "nomination", "proposal",
+                        "feedback", "views", "names", "suggestions", "replies", "response",
+                        "slides", "candidature"),
     "will_follow": ("follow",),
     "wanted_from": ("from",),
     "no_later_than": ("later than", "at the latest"),
@@ -379,6 +382,9 @@ RULES: tuple[Rule, ...] = (
          r"solicited|expected|submitted|sent|provided|due|appreciated|needed|required|uploaded|"
          r"posted))\b",
          "from", 0.7, skip_past=True, skip_past_due=True),
+    # The same request telegraphically, its verb dropped (action_phrases.CLIPPED_REQUEST).
+    rule("clipped_request", ACTION, CLIPPED_REQUEST, "from", 0.65, skip_past=True,
+         skip_past_due=True, needs_deadline=True),
     # "The summary will be posted within a week", "your badge will be ready", written by
     # secretariat staff: their unit's commitment (a plain "are posted" is a statement).
     rule("will_be_done", ACTION,

@@ -22,6 +22,7 @@ from iscg_mailbot.analyse.action_acceptances import Earlier, drop_restated
 from iscg_mailbot.analyse.action_parent_dates import date_from_parent
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.analyse.meeting_dates import date_from_meetings
+from iscg_mailbot.analyse.terse_words import spelt_out
 from iscg_mailbot.records import ActionCandidate, ActionInput, Address
 from iscg_mailbot.services.actions.closures import closures as find_closures
 from iscg_mailbot.services.actions.context import Context, load_context
@@ -134,7 +135,8 @@ def _input(message: MessageRow, list_address: str | None, context: Context,
                                    message.references, message.subject or "")
     return ActionInput(
         # Text-level forwards (above), then what MIME-attached messages forwarded.
-        new_text=analysis_text(text, message.forwarded_text or "", context.max_chars),
+        # Shorthand ("pls send", "can u", "til 5/3") read as the words it stands for.
+        new_text=spelt_out(analysis_text(text, message.forwarded_text or "", context.max_chars)),
         forwarded=forwarded or bool(message.forwarded_text),
         date=when,
         sender=Address(message.sender_name or "", message.sender_address or ""),
@@ -145,7 +147,7 @@ def _input(message: MessageRow, list_address: str | None, context: Context,
         automatic=bool(message.auto_submitted),
         parent_sender=parent.sender if parent else None,
         parent_asks=parent.asks if parent else False,
-        parent_text=parent.text[:context.max_chars] if parent else "",
+        parent_text=spelt_out(parent.text[:context.max_chars]) if parent else "",
         parent_date=parent.date if parent else None,
     )
 

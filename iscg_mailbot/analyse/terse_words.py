@@ -1,0 +1,47 @@
+"""Mobile and telegraphic shorthand read as the words it stands for.
+
+Mail typed on a phone or between sessions writes "pls send BDT input til 5/3", "can u
+confirm?", "b4 TSAG": the request words the extractor knows ("please", "you", "until",
+"before") in their short forms. :func:`spelt_out` writes them out before the message is
+read, so every rule that knows "please" or "until" knows the short form too, rather than
+each rule learning each abbreviation.
+
+Only forms that stand for one word whatever the sentence are written out, and only as
+whole words: "u", "ur" and "b4" in lower case only (an upper-case "U" is a letter or
+an initial, "B4" a paper size), never inside an address, a path or a code ("u/2", "ur-ITU", "pls.doc").
+"asap" and "FYI" stay: the readers know them as they are.
+
+>>> spelt_out("Pls send BDT input til 5/3, can u confirm b4 TSAG?")
+'Please send BDT input until 5/3, can you confirm before TSAG?'
+>>> spelt_out("Bureau U, the ur-text, a B4 sheet")
+'Bureau U, the ur-text, a B4 sheet'
+"""
+
+from __future__ import annotations
+
+import re
+
+# The short form (lower case) and the word it stands for.
+_WORDS = {"pls": "please", "plz": "please", "plse": "please", "til": "until"}
+# Lower case only: "U", "UR" and "B4" are letters, initials, codes (a paper size).
+_LOWER_ONLY = {"u": "you", "ur": "your", "b4": "before"}
+# One pass over the text; a short form is a whole word, not part of an address, a path,
+# a file name or a hyphenated code on either side.
+_SHORT = re.compile(
+    r"(?<![\w/@.'\u2019&-])(?:(?i:plse|pl[sz]|til)|u|ur|b4)(?![\w/@'\u2019&-]|\.\w)")
+
+
+def _word(match: re.Match[str]) -> str:
+    short = match.group()
+    lowered = short.lower()
+    if lowered in _LOWER_ONLY:
+        return _LOWER_ONLY[lowered] if short == lowered else short
+    word = _WORDS[lowered]
+    if short.isupper():
+        return word.upper()
+    return word.capitalize() if short[0].isupper() else word
+
+
+def spelt_out(text: str) -> str:
+    """``text`` with its shorthand request words written out (see the module's doc)."""
+    return _SHORT.sub(_word, text)
