@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 
 from iscg_mailbot.records import ActionCandidate, ActionInput
-from iscg_mailbot.settings.action_rules import NOTE
+from iscg_mailbot.settings.action_rules import ACTION, NOTE
 
 # What a note points its reader to: something sent with the message.
 _SENT_WITH = re.compile(r"\b(?:attach\w*|enclos\w*|below|herewith|forward\w*|copied)\b",
@@ -46,12 +46,25 @@ def noted_by_the_list(candidates: list[ActionCandidate],
         a.address.lower() == message.list_address.lower() for a in message.to
     ):
         return candidates
+    # The list's convention for a request to everyone (config/actions.yaml
+    # requests_to_all): the group's when the members are invited to it (the default), or
+    # always ("Colleagues, please send ..." too), or never (a note to the members stays
+    # the group's to note).
+    to_all = message.conventions.requests_to_all
     return [replace(c, owner="ISCG", owner_kind="group")
             if not c.owner and (
                 (c.kind == NOTE and c.rule in _BY_NOTE_RULE and _SENT_WITH.search(c.sentence)
                  and message.parent_sender is None)
-                or (c.rule in _INVITED and _THE_MEMBERS.match(c.sentence)))
+                or (c.rule in _INVITED and _THE_MEMBERS.match(c.sentence)
+                    and (c.kind == NOTE or to_all != "nobody"))
+                or (to_all == "ISCG" and c.kind == ACTION and not _SOME.search(c.sentence)))
             else c for c in candidates]
+
+
+# "Anyone who needs a visa letter", "those coming in person", "if you bring an expert":
+# some of the readers, not all of them; nobody's under every convention.
+_SOME = re.compile(r"\b(?:any(?:one|body)|some(?:one|body)|those|whoever|if\s+you)\b",
+                   re.IGNORECASE)
 
 
 # The rules of an invitation in the passive ("... are invited to note / to send ...").
