@@ -19,10 +19,11 @@ from iscg_mailbot.action_codes import (
     OPEN,
     QUESTION,
 )
+from iscg_mailbot.conventions import DEFAULT_CONVENTIONS, Conventions
 
-__all__ = ["ACTION", "ACTION_KINDS", "ACTION_STATUSES", "DEFAULT_CONVENTIONS", "DONE",
-           "DROPPED", "NOTE", "OPEN", "QUESTION", "ActionCandidate", "ActionInput", "Address",
-           "Attachment", "Closure", "Conventions", "Digest", "DigestAction", "DigestAwaiting", "DigestCounts", "DigestOverlap",
+__all__ = ["ACTION", "ACTION_KINDS", "ACTION_STATUSES", "DONE", "DROPPED", "NOTE", "OPEN",
+           "QUESTION", "ActionCandidate", "ActionInput", "Address", "Attachment", "Closure",
+           "Digest", "DigestAction", "DigestAwaiting", "DigestCounts", "DigestOverlap",
            "DigestSection", "DigestThread", "EntityMention", "Evidence", "MailboxState",
            "OpenItem", "ParsedMessage", "Provenance", "RawBatch", "RawMessage", "ThreadNode",
            "ThreadRef", "ThreadTags", "ThreadText", "TopicTag"]
@@ -289,38 +290,13 @@ class Digest:
 
 
 @dataclass(frozen=True)
-class Conventions:
-    """How the list's secretariat reads what careful readers split on
-    (``config/actions.yaml``, docs/secretariat.md "Conventions of your list").
-
-    ``before``: "before 30 June" / "before the meeting on 4 May" due the day before
-    (``day_before``), on that day (``that_day``), or the day before for an event's day
-    only (``events``). ``requests_to_all``: a request to everyone owned by ``ISCG``, by
-    nobody (``nobody``), or by ``ISCG`` only when "members are invited to" it
-    (``members_invited``). ``staff_i_will``: secretariat staff's "I will ..." owned by the
-    ``person`` or by their ``unit``. ``commitments``: an undated commitment the sender
-    announces ("We will prepare the contribution") an ``item``, or ``drop``-ped.
-    The defaults are the rules' readings before these were settings.
-    """
-
-    before: str = "events"
-    requests_to_all: str = "members_invited"
-    staff_i_will: str = "person"
-    commitments: str = "item"
-
-
-DEFAULT_CONVENTIONS = Conventions()
-
-
-@dataclass(frozen=True)
 class ActionInput:
     """What the action extractor reads of one message: its new text, never its quotes.
 
-    ``date`` should keep the sender's own UTC offset (e.g. ``+09:00``) so that "by
-    tomorrow" means the sender's tomorrow; with a UTC value, UTC dates are used; with
-    None, relative dates ("within two weeks") cannot be resolved and give no due date.
-    ``to``/``cc`` are the people addressed: they own an item whose sentence names
-    nobody. ``list_address`` (the list's own address) is never taken as an owner.
+    ``date`` should keep the sender's own UTC offset (e.g. ``+09:00``) so that "by tomorrow" is
+    the sender's tomorrow (UTC dates with a UTC value; with None, relative dates such as "within
+    two weeks" give no due date). ``to``/``cc`` are the people addressed: they own an item whose
+    sentence names nobody; ``list_address`` (the list's own) is never an owner.
     """
 
     new_text: str
@@ -344,8 +320,7 @@ class ActionInput:
     # reply counts from the deadline the parent gave (action_parent_dates).
     parent_text: str = ""
     parent_date: datetime | None = None
-    # The list's conventions (config/actions.yaml), read where each decision is made.
-    conventions: Conventions = DEFAULT_CONVENTIONS
+    conventions: Conventions = DEFAULT_CONVENTIONS  # the list's (config/actions.yaml)
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,7 @@ from iscg_mailbot.analyse.action_statements import (
     drop_reported_requests,
 )
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
-from iscg_mailbot.analyse.action_the_list import noted_by_the_list
+from iscg_mailbot.analyse.action_the_list import noted_by_the_list, to_the_list
 from iscg_mailbot.analyse.action_told import drop_told
 from iscg_mailbot.analyse.closure_items import (
     ClosingSentence,
@@ -293,6 +293,7 @@ def _as_configured(candidates: list[ActionCandidate], rules: ActionRules,
     """The deployment's choices: offers and notes kept, dropped or counted as actions;
     the list's conventions of "before <day>" and of commitments announced."""
     conventions = message.conventions
+    candidates = to_the_list(candidates, message)
     if conventions.before != "events":
         candidates = [before_as_agreed(c, conventions.before) for c in candidates]
     if conventions.commitments == "drop":
