@@ -19,6 +19,7 @@ from iscg_mailbot.action_codes import (
     OPEN,
     QUESTION,
 )
+from iscg_mailbot.conventions import DEFAULT_CONVENTIONS, Conventions
 
 __all__ = ["ACTION", "ACTION_KINDS", "ACTION_STATUSES", "DONE", "DROPPED", "NOTE", "OPEN",
            "QUESTION", "ActionCandidate", "ActionInput", "Address", "Attachment", "Closure",
@@ -292,11 +293,10 @@ class Digest:
 class ActionInput:
     """What the action extractor reads of one message: its new text, never its quotes.
 
-    ``date`` should keep the sender's own UTC offset (e.g. ``+09:00``) so that "by
-    tomorrow" means the sender's tomorrow; with a UTC value, UTC dates are used; with
-    None, relative dates ("within two weeks") cannot be resolved and give no due date.
-    ``to``/``cc`` are the people addressed: they own an item whose sentence names
-    nobody. ``list_address`` (the list's own address) is never taken as an owner.
+    ``date`` should keep the sender's own UTC offset (e.g. ``+09:00``) so that "by tomorrow" is
+    the sender's tomorrow (UTC dates with a UTC value; with None, relative dates such as "within
+    two weeks" give no due date). ``to``/``cc`` are the people addressed: they own an item whose
+    sentence names nobody; ``list_address`` (the list's own) is never an owner.
     """
 
     new_text: str
@@ -320,6 +320,7 @@ class ActionInput:
     # reply counts from the deadline the parent gave (action_parent_dates).
     parent_text: str = ""
     parent_date: datetime | None = None
+    conventions: Conventions = DEFAULT_CONVENTIONS  # the list's (config/actions.yaml)
 
 
 @dataclass(frozen=True)

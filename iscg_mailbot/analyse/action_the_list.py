@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 
 from iscg_mailbot.records import ActionCandidate, ActionInput
-from iscg_mailbot.settings.action_rules import NOTE
+from iscg_mailbot.settings.action_rules import ACTION, NOTE
 
 # What a note points its reader to: something sent with the message.
 _SENT_WITH = re.compile(r"\b(?:attach\w*|enclos\w*|below|herewith|forward\w*|copied)\b",
@@ -42,16 +42,45 @@ def noted_by_the_list(candidates: list[ActionCandidate],
     attached for your information", "The compiled inventory is attached for
     information"): the thread's work delivered, which nobody labels a note to take
     (`w10`-024, `w15`-032), not a document put before the list."""
-    if message.list_address is None or not any(
-        a.address.lower() == message.list_address.lower() for a in message.to
-    ):
+    if not _to_list(message):
         return candidates
+    # The list's convention for a request to everyone (config/actions.yaml
+    # requests_to_all): the group's when the members are invited to it (the default);
+    # never under "nobody" (a note to the members stays the group's to note); under
+    # "ISCG", also every other request to the list left with no owner (to_the_list).
+    to_all = message.conventions.requests_to_all
     return [replace(c, owner="ISCG", owner_kind="group")
             if not c.owner and (
                 (c.kind == NOTE and c.rule in _BY_NOTE_RULE and _SENT_WITH.search(c.sentence)
                  and message.parent_sender is None)
-                or (c.rule in _INVITED and _THE_MEMBERS.match(c.sentence)))
+                or (c.rule in _INVITED and _THE_MEMBERS.match(c.sentence)
+                    and (c.kind == NOTE or to_all != "nobody")))
             else c for c in candidates]
+
+
+def to_the_list(candidates: list[ActionCandidate],
+                message: ActionInput) -> list[ActionCandidate]:
+    """Under the list's convention ``requests_to_all: ISCG``, the requests in mail to the
+    list that every other reading left with no owner ("Colleagues, please send your
+    comments by 14 May", "Could you all let me know ...") are the group's; run last, so
+    that no owner found otherwise (a Bureau, a person greeted) is overruled. Requests to
+    some of the readers ("anyone who needs a visa letter") stay nobody's."""
+    if message.conventions.requests_to_all != "ISCG" or not _to_list(message):
+        return candidates
+    return [replace(c, owner="ISCG", owner_kind="group")
+            if not c.owner and c.kind == ACTION and not _SOME.search(c.sentence) else c
+            for c in candidates]
+
+
+def _to_list(message: ActionInput) -> bool:
+    return message.list_address is not None and any(
+        a.address.lower() == message.list_address.lower() for a in message.to)
+
+
+# "Anyone who needs a visa letter", "those coming in person", "if you bring an expert":
+# some of the readers, not all of them.
+_SOME = re.compile(r"\b(?:any(?:one|body)|some(?:one|body)|those|whoever|if\s+you)\b",
+                   re.IGNORECASE)
 
 
 # The rules of an invitation in the passive ("... are invited to note / to send ...").

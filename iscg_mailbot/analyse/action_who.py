@@ -415,8 +415,11 @@ class Owners:
             self.vocative() or self.addressees())
 
     def sender_of(self, match: re.Match[str]) -> Who:
-        """"I will": the sender; "We will circulate" from secretariat staff: their unit."""
-        if re.match(r"(?:we|let\s+us)\b", match.group(0), re.IGNORECASE):
+        """"I will": the sender; "We will circulate" from secretariat staff: their unit
+        (and "I will" too when the list's convention gives staff's commitments to their
+        unit, ``staff_i_will: unit``)."""
+        if self.message.conventions.staff_i_will == "unit" or re.match(
+                r"(?:we|let\s+us)\b", match.group(0), re.IGNORECASE):
             unit = self.unit()
             if unit is not None:
                 return unit

@@ -90,7 +90,7 @@ from iscg_mailbot.analyse.action_statements import (
     drop_reported_requests,
 )
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
-from iscg_mailbot.analyse.action_the_list import noted_by_the_list
+from iscg_mailbot.analyse.action_the_list import noted_by_the_list, to_the_list
 from iscg_mailbot.analyse.action_told import drop_told
 from iscg_mailbot.analyse.closure_items import (
     ClosingSentence,
@@ -98,7 +98,7 @@ from iscg_mailbot.analyse.closure_items import (
     closing_sentences,
     detect_closure,
 )
-from iscg_mailbot.analyse.event_deadlines import date_in_month
+from iscg_mailbot.analyse.event_deadlines import before_as_agreed, date_in_month
 from iscg_mailbot.analyse.forward_addressees import own_by_addressees
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import (
@@ -257,7 +257,7 @@ def extract_actions(
     candidates = _addressed_and_dated(candidates, sentences, message, members)
     candidates = drop_told(date_in_month(_without_statements(candidates, message, members),
                                          message.date), message, members)
-    return _as_configured(hand_out_requests(drop_own_news(candidates), parts), rules)
+    return _as_configured(hand_out_requests(drop_own_news(candidates), parts), rules, message)
 
 
 def _addressed_and_dated(candidates: list[ActionCandidate], sentences: list[Sentence],
@@ -288,9 +288,20 @@ def _said_before(message: ActionInput, sentence: str) -> bool:
     return chases(message, sentence) or takes_offer(message, sentence)
 
 
-def _as_configured(candidates: list[ActionCandidate], rules: ActionRules
-                   ) -> list[ActionCandidate]:
-    """The deployment's choices: offers and notes kept, dropped or counted as actions."""
+def _as_configured(candidates: list[ActionCandidate], rules: ActionRules,
+                   message: ActionInput) -> list[ActionCandidate]:
+    """The deployment's choices: offers and notes kept, dropped or counted as actions;
+    the list's conventions of "before <day>" and of commitments announced."""
+    conventions = message.conventions
+    candidates = to_the_list(candidates, message)
+    if conventions.before != "events":
+        candidates = [before_as_agreed(c, conventions.before) for c in candidates]
+    if conventions.commitments == "drop":
+        # "We will prepare the contribution": the sender's own undated promise, news of
+        # work to come rather than work the list follows (a date keeps it).
+        candidates = [c for c in candidates if not (
+            c.kind == ACTION and c.due is None and _RULE_OWNERS.get(c.rule, "").startswith(
+                "sender"))]
     if rules.offers == "drop":
         candidates = drop_conditional_offers(drop_offers(candidates))
     if rules.notes == "drop":
@@ -304,6 +315,11 @@ def _as_configured(candidates: list[ActionCandidate], rules: ActionRules
     elif rules.notes == "action":
         candidates = [replace(c, kind=ACTION) if c.kind == NOTE else c for c in candidates]
     return [_owned_by_bureaux(c) for c in candidates if c.confidence >= rules.min_confidence]
+
+
+# How each built-in rule finds its owner ("sender": "I will ...", "sender_unit": a
+# staff passive): the commitments the sender announces.
+_RULE_OWNERS = {rule.name: rule.owner for rule in RULES}
 
 
 # A Sector invited as a whole, as a liaison statement addresses it ("ITU-D is invited to

@@ -48,6 +48,39 @@ def before_event(text: str, lowered: str, start: int, kind: str) -> bool:
         text, max(0, start - 150), start) is not None
 
 
+# "before 30 June", "before Friday, 10 March": the deadline word right before the day.
+_BEFORE_DAY = re.compile(r"\b(?:before|ahead\s+of|prior\s+to|avant|antes\s+de)\s+(?:the\s+)?"
+                         r"(?:[A-Za-z]+day,?\s+)?$", re.IGNORECASE)
+# "before the call", "before that meeting" pointed back to a dated one: read as the day
+# before it already (action_back_dates), as an event's day is.
+_BEFORE_DATED_EVENT = re.compile(r"(?:before|prior\s+to|ahead\s+of)\s+(?:the|our|that)\s+"
+                                 r"(?!next\b)(?:\w+\s+)?(?:meeting|session|call)$",
+                                 re.IGNORECASE)
+_NAMES_DAY = re.compile(r"\d|day\b", re.IGNORECASE)
+
+
+def before_as_agreed(candidate: ActionCandidate, before: str) -> ActionCandidate:
+    """The candidate's due date read by the list's convention for "before <day>"
+    (config/actions.yaml ``before``): the rules read an event's day ("before the meeting
+    on 4 May", :func:`before_event`) as the day before and a bare day ("before 30 June")
+    as that day (``events``); ``day_before`` reads both as the day before, ``that_day``
+    both as that day."""
+    if before == "events" or candidate.due is None or not candidate.due_text:
+        return candidate
+    text, day = candidate.sentence, candidate.due_text.strip()
+    at = text.find(day)
+    dated_event = _BEFORE_DATED_EVENT.match(day) is not None
+    if at < 0 or not (dated_event or _NAMES_DAY.search(day)):
+        return candidate
+    if dated_event or before_event(text, text.lower(), at, "day_month"):
+        shift = 1 if before == "that_day" else 0  # read as the day before already
+    elif _BEFORE_DAY.search(text, max(0, at - 40), at):
+        shift = -1 if before == "day_before" else 0  # read as that day
+    else:
+        return candidate
+    return replace(candidate, due=candidate.due + timedelta(days=shift)) if shift else candidate
+
+
 # An unmarked day after "after" or "following" (the words between them not closing the
 # clause: "after our call with WMO on 20 April"), or right after "from", "as of",
 # "starting": the day something starts, not a deadline. ("from Bangkok on 19 May" is

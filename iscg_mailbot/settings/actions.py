@@ -12,6 +12,10 @@ Every key is optional; a missing file means the defaults::
     closure_phrases: [done, "we have sent the liaison"]   # replace the default list
     questions: true             # track questions still waiting for a reply
     stalled_after_days: 14      # default of "threads list --stalled"
+    before: events              # events | day_before | that_day: "before 30 June"
+    requests_to_all: members_invited   # members_invited | ISCG | nobody
+    staff_i_will: person        # person | unit: secretariat staff's "I will ..."
+    commitments: item           # item | drop: "We will prepare the contribution"
 
 ``timezone`` decides what "today" is for overdue items, and the calendar in which
 relative dates ("by Friday") of stored messages are read, since stored dates are UTC.
@@ -25,6 +29,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
+from iscg_mailbot.conventions import Conventions
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.settings.validation import format_validation_error
 from iscg_mailbot.settings.yamlfile import read_yaml_mapping
@@ -115,6 +120,11 @@ class ActionsConfig(BaseModel):
     # the one shipped in the package.
     gate: StrictBool = False
     gate_model: str | None = None
+    # The list's conventions where careful readers split (records.Conventions).
+    before: Literal["events", "day_before", "that_day"] = "events"
+    requests_to_all: Literal["members_invited", "ISCG", "nobody"] = "members_invited"
+    staff_i_will: Literal["person", "unit"] = "person"
+    commitments: Literal["item", "drop"] = "item"
 
     def gate_file(self, config_dir: Path | str) -> Path | None:
         """The learned gate's model file, None when ``gate`` is off."""
@@ -137,6 +147,12 @@ class ActionsConfig(BaseModel):
     def zone(self) -> ZoneInfo:
         """The configured time zone."""
         return ZoneInfo(self.timezone)
+
+    @property
+    def conventions(self) -> Conventions:
+        """The list's conventions, handed to the extractor with each message."""
+        return Conventions(before=self.before, requests_to_all=self.requests_to_all,
+                           staff_i_will=self.staff_i_will, commitments=self.commitments)
 
     @property
     def rules(self) -> ActionRules:

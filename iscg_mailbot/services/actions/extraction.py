@@ -149,6 +149,7 @@ def _input(message: MessageRow, list_address: str | None, context: Context,
         parent_asks=parent.asks if parent else False,
         parent_text=spelt_out(parent.text[:context.max_chars]) if parent else "",
         parent_date=parent.date if parent else None,
+        conventions=context.config.conventions,
     )
 
 

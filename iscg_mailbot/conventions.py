@@ -1,0 +1,35 @@
+"""The list's conventions: how its secretariat reads what careful readers split on
+(``config/actions.yaml``; docs/secretariat.md, "Conventions of your list"). Handed to
+the action extractor with each message (:attr:`.records.ActionInput.conventions`) and
+read where each decision is made."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """How the list's secretariat reads what careful readers split on
+    (``config/actions.yaml``, docs/secretariat.md "Conventions of your list").
+
+    ``before``: "before 30 June" / "before the meeting on 4 May" due the day before
+    (``day_before``), on that day (``that_day``), or the day before for an event's day
+    only (``events``). ``requests_to_all``: a request to everyone owned by ``ISCG``, by
+    nobody (``nobody``), or by ``ISCG`` only when "members are invited to" it
+    (``members_invited``). ``staff_i_will``: secretariat staff's "I will ..." owned by the
+    ``person`` or by their ``unit``. ``commitments``: an undated commitment the sender
+    announces ("We will prepare the contribution") an ``item``, or ``drop``-ped.
+    The defaults are the rules' readings before these were settings.
+    """
+
+    before: str = "events"
+    requests_to_all: str = "members_invited"
+    staff_i_will: str = "person"
+    commitments: str = "item"
+
+
+DEFAULT_CONVENTIONS = Conventions()
+
+
+__all__ = ["DEFAULT_CONVENTIONS", "Conventions"]

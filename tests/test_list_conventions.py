@@ -1,0 +1,127 @@
+"""The list's conventions (config/actions.yaml ``before``, ``requests_to_all``,
+``staff_i_will``, ``commitments``): each setting's values on short threads through the
+whole pipeline, and a wrong value refused at load."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.services.eval_scores import PredictedItem
+from iscg_mailbot.services.eval_set import load_eval_set
+from iscg_mailbot.services.evaluation import run_pipeline
+from iscg_mailbot.settings.actions import load_actions_config
+from iscg_mailbot.settings.main import Settings
+from tests.eval_threads import thread
+
+ROOT = Path(__file__).resolve().parents[1]
+HIROSHI = "Hiroshi Takemura <hiroshi.takemura@itu.int>"  # TSB staff
+INGRID = "Ingrid Solheim <ingrid.solheim@example.no>"  # the chair, no secretariat unit
+
+
+def _one(ident: str, sender: str, text: str) -> dict[str, object]:
+    """A thread of one message to the list."""
+    return thread(ident, ident, (sender, f"{text}\n\nBest regards"))
+
+
+THREADS = [
+    _one("c-001", INGRID, "Hiroshi, please send the table before 30 June."),
+    _one("c-002", INGRID, "Hiroshi, please send the slides before the meeting on 4 May."),
+    _one("c-003", INGRID, "Colleagues, please send your comments by 14 May."),
+    _one("c-004", INGRID, "All members are invited to send their views by 14 May."),
+    _one("c-005", HIROSHI, "Dear all,\n\nI will circulate the draft by 5 May."),
+    _one("c-006", INGRID, "Dear all,\n\nI will circulate the agenda by 5 May."),
+    _one("c-007", HIROSHI, "Dear all,\n\nWe will prepare the contribution."),
+]
+
+Runs = dict[str, dict[str, list[PredictedItem]]]
+
+SETTINGS = {
+    "default": "",
+    "first": "before: day_before\nrequests_to_all: ISCG\nstaff_i_will: unit\ncommitments: drop\n",
+    "second": "before: that_day\nrequests_to_all: nobody\n",
+}
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
+    """Per settings, the items of each thread's one message."""
+    result: Runs = {}
+    for name, lines in SETTINGS.items():
+        folder = tmp_path_factory.mktemp(name)
+        config = folder / "config"
+        shutil.copytree(ROOT / "config", config)
+        with (config / "actions.yaml").open("a", encoding="utf-8") as handle:
+            handle.write("\n" + lines)
+        (folder / "threads.yaml").write_text(yaml.safe_dump({"threads": THREADS}),
+                                             encoding="utf-8")
+        settings = Settings(config_dir=str(config), data_dir=str(folder / "data"))
+        output = run_pipeline(settings, load_eval_set(folder / "threads.yaml"))
+        result[name] = {thread_id: items for (thread_id, _), items in output.items.items()}
+    return result
+
+
+def _dues(items: dict[str, list[PredictedItem]], thread_id: str) -> list[date | None]:
+    return [item.due for item in items.get(thread_id, [])]
+
+
+def _owners(items: dict[str, list[PredictedItem]], thread_id: str) -> list[tuple[str, ...]]:
+    return [item.owners for item in items.get(thread_id, [])]
+
+
+def test_before_a_day_is_read_by_the_lists_convention(runs: Runs) -> None:
+    # events (default): an event's day gives the day before, a bare day that day.
+    assert _dues(runs["default"], "c-001") == [date(2027, 6, 30)]
+    assert _dues(runs["default"], "c-002") == [date(2027, 5, 3)]
+    # day_before: both the day before.
+    assert _dues(runs["first"], "c-001") == [date(2027, 6, 29)]
+    assert _dues(runs["first"], "c-002") == [date(2027, 5, 3)]
+    # that_day: both that day.
+    assert _dues(runs["second"], "c-001") == [date(2027, 6, 30)]
+    assert _dues(runs["second"], "c-002") == [date(2027, 5, 4)]
+
+
+def test_a_request_to_everyone_is_owned_by_the_lists_convention(runs: Runs) -> None:
+    # members_invited (default): the group's when the members are invited to it.
+    assert _owners(runs["default"], "c-003") == [()]
+    assert _owners(runs["default"], "c-004") == [("ISCG",)]
+    assert _owners(runs["first"], "c-003") == [("ISCG",)]  # ISCG
+    assert _owners(runs["first"], "c-004") == [("ISCG",)]
+    assert _owners(runs["second"], "c-003") == [()]  # nobody
+    assert _owners(runs["second"], "c-004") == [()]
+
+
+def test_staffs_i_will_is_the_person_or_the_unit(runs: Runs) -> None:
+    assert _owners(runs["default"], "c-005") == [("Hiroshi Takemura",)]
+    assert _owners(runs["first"], "c-005") == [("TSB",)]
+    # The chair works in no secretariat unit: hers either way.
+    assert _owners(runs["first"], "c-006") == [("Ingrid Solheim",)]
+
+
+def test_an_undated_commitment_announced_is_an_item_or_dropped(runs: Runs) -> None:
+    assert _owners(runs["default"], "c-007") == [("TSB",)]
+    assert _owners(runs["first"], "c-007") == []
+    # A commitment with its date stays.
+    assert _dues(runs["first"], "c-005") == [date(2027, 5, 5)]
+
+
+@pytest.mark.parametrize(("key", "allowed"), [
+    ("before", "'events', 'day_before' or 'that_day'"),
+    ("requests_to_all", "'members_invited', 'ISCG' or 'nobody'"),
+    ("staff_i_will", "'person' or 'unit'"),
+    ("commitments", "'item' or 'drop'"),
+])
+def test_a_wrong_convention_is_refused_at_load_naming_file_key_and_values(
+        tmp_path: Path, key: str, allowed: str) -> None:
+    path = tmp_path / "actions.yaml"
+    path.write_text(f"{key}: sometimes\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_actions_config(path)
+    message = str(raised.value)
+    assert message == f"{path}: {key}: Input should be {allowed}"
+    assert "\n" not in message
