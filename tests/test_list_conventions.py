@@ -43,6 +43,7 @@ Runs = dict[str, dict[str, list[PredictedItem]]]
 
 SETTINGS = {
     "default": "",
+    "events": "before: events\n",
     "first": "before: day_before\nrequests_to_all: ISCG\nstaff_i_will: unit\ncommitments: drop\n",
     "second": "before: that_day\nrequests_to_all: nobody\n",
 }
@@ -75,10 +76,12 @@ def _owners(items: dict[str, list[PredictedItem]], thread_id: str) -> list[tuple
 
 
 def test_before_a_day_is_read_by_the_lists_convention(runs: Runs) -> None:
-    # events (default): an event's day gives the day before, a bare day that day.
-    assert _dues(runs["default"], "c-001") == [date(2027, 6, 30)]
+    # day_before (default): both the day before.
+    assert _dues(runs["default"], "c-001") == [date(2027, 6, 29)]
     assert _dues(runs["default"], "c-002") == [date(2027, 5, 3)]
-    # day_before: both the day before.
+    # events: an event's day gives the day before, a bare day that day.
+    assert _dues(runs["events"], "c-001") == [date(2027, 6, 30)]
+    assert _dues(runs["events"], "c-002") == [date(2027, 5, 3)]
     assert _dues(runs["first"], "c-001") == [date(2027, 6, 29)]
     assert _dues(runs["first"], "c-002") == [date(2027, 5, 3)]
     # that_day: both that day.
@@ -111,7 +114,7 @@ def test_an_undated_commitment_announced_is_an_item_or_dropped(runs: Runs) -> No
 
 
 @pytest.mark.parametrize(("key", "allowed"), [
-    ("before", "'events', 'day_before' or 'that_day'"),
+    ("before", "'day_before', 'events' or 'that_day'"),
     ("requests_to_all", "'members_invited', 'ISCG' or 'nobody'"),
     ("staff_i_will", "'person' or 'unit'"),
     ("commitments", "'item' or 'drop'"),

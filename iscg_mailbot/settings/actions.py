@@ -12,7 +12,7 @@ Every key is optional; a missing file means the defaults::
     closure_phrases: [done, "we have sent the liaison"]   # replace the default list
     questions: true             # track questions still waiting for a reply
     stalled_after_days: 14      # default of "threads list --stalled"
-    before: events              # events | day_before | that_day: "before 30 June"
+    before: day_before          # day_before | events | that_day: "before 30 June"
     requests_to_all: members_invited   # members_invited | ISCG | nobody
     staff_i_will: person        # person | unit: secretariat staff's "I will ..."
     commitments: item           # item | drop: "We will prepare the contribution"
@@ -121,7 +121,7 @@ class ActionsConfig(BaseModel):
     gate: StrictBool = False
     gate_model: str | None = None
     # The list's conventions where careful readers split (records.Conventions).
-    before: Literal["events", "day_before", "that_day"] = "events"
+    before: Literal["day_before", "events", "that_day"] = "day_before"
     requests_to_all: Literal["members_invited", "ISCG", "nobody"] = "members_invited"
     staff_i_will: Literal["person", "unit"] = "person"
     commitments: Literal["item", "drop"] = "item"
