@@ -53,6 +53,7 @@ from iscg_mailbot.analyse.closure_received import close_received
 from iscg_mailbot.analyse.closure_reply import PRONOUN, Reply, later, reply_of
 from iscg_mailbot.analyse.closure_speaker import (
     Speaker,
+    acting_parts,
     asked_of_another,
     doers,
     owner_parts,
@@ -110,7 +111,7 @@ def _closed_by(text: str, before: str, open_items: Sequence[OpenItem],
     those naming no owner (the one open, or those the clause talks about)."""
     acting = [m for m in doers(text, members) if not greeted(text, m)] or (
         doers(before, members) if PRONOUN.match(text) else [])
-    named = frozenset(p for m in acting for p in owner_parts(m.owner))
+    named = frozenset(p for m in acting for p in acting_parts(m.owner))
     who = tuple(dict.fromkeys(m.owner for m in acting)) or (speaker.display,)
     if named:
         chosen = [i for i in open_items if owner_parts(i.owner) & named]
