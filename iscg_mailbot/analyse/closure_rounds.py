@@ -51,3 +51,21 @@ def everyones(owner: str | None) -> bool:
     """Whether an item is put to the whole list: owned by the ISCG or by nobody named."""
     parts = {p.strip().casefold() for p in (owner or "").split(",") if p.strip()}
     return not parts or parts == {"iscg"}
+
+
+# A question that is a call to everyone: it asks the list to send or say something
+# ("Please send suggestions by 22 November", "Please shout by Friday if that does not
+# work for you", "Could you all let me know ...").
+_CALL = re.compile(
+    r"\bplease\s+(?:(?:all|everyone)\s+)?(?:send|shout|reply|respond|suggest|propose|fill|"
+    r"let\s+(?:me|us)\s+know|tell\s+(?:me|us)|indicate)\b"
+    r"|\b(?:you\s+all|all\s+of\s+you|everyone|everybody)\b",
+    re.IGNORECASE,
+)
+
+
+def is_call(question: str) -> bool:
+    """Whether a question put to everyone asks each to send or say something, a round
+    that one member's answer does not close (:func:`declares_round_over` does)."""
+    return _CALL.search(question) is not None
+

@@ -25,7 +25,7 @@ from iscg_mailbot.analyse.closure_people import answered_by_delegate
 from iscg_mailbot.analyse.closure_points import points_of, points_referred
 from iscg_mailbot.analyse.closure_reading import talks_about
 from iscg_mailbot.analyse.closure_reply import reply_of
-from iscg_mailbot.analyse.closure_rounds import declares_round_over, everyones
+from iscg_mailbot.analyse.closure_rounds import declares_round_over, everyones, is_call
 from iscg_mailbot.analyse.closure_speaker import same_side, speaker_of
 from iscg_mailbot.records import ACTION, OPEN, QUESTION, Address, Closure, OpenItem
 from iscg_mailbot.services.actions.context import Context
@@ -296,7 +296,9 @@ def _close_questions(items: Sequence[ItemRow], reply: MessageRow, senders: dict[
     the reply answers the shares of those it speaks for (:func:`question_owners`)."""
     theirs = [item for item in items
               if item.kind == QUESTION and item.message_pk in senders
-              and senders[item.message_pk].address != (reply.sender_address or "")]
+              and senders[item.message_pk].address != (reply.sender_address or "")
+              # (a call to everyone: one member's answer is not the round's end)
+              and not (everyones(item.owner) and is_call(item.sentence))]
     if not theirs:  # (most replies: whom the reply greets is not read)
         return []
     greeted = addressees(reply.new_text or "")
