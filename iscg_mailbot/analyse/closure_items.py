@@ -43,12 +43,7 @@ from iscg_mailbot.analyse.closure_liaison import meets_liaison
 from iscg_mailbot.analyse.closure_people import names_people, one_thing_of_people, to_co_owner
 from iscg_mailbot.analyse.closure_phrases import phrase_patterns
 from iscg_mailbot.analyse.closure_points import on_points, points_referred
-from iscg_mailbot.analyse.closure_reading import (
-    asks_to_pass,
-    deeds_asked,
-    delegates,
-    shared_words,
-)
+from iscg_mailbot.analyse.closure_reading import asks_to_pass, deeds_asked, delegates, shared_words
 from iscg_mailbot.analyse.closure_received import close_received
 from iscg_mailbot.analyse.closure_reply import PRONOUN, Reply, later, reply_of
 from iscg_mailbot.analyse.closure_speaker import (
@@ -60,6 +55,7 @@ from iscg_mailbot.analyse.closure_speaker import (
     shares_covered,
     speaker_of,
 )
+from iscg_mailbot.analyse.closure_yes import answered_yes_or_no
 from iscg_mailbot.records import Address, Closure, OpenItem
 from iscg_mailbot.settings.actions import DEFAULT_CLOSURE_PHRASES
 from iscg_mailbot.settings.members import MembersConfig
@@ -375,6 +371,8 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
         return False
     if _asks_to_say(question):
         return read.answers(question) or read.commits_to(question)
+    if not _TO_DELIVER.search(question) and answered_yes_or_no(read, question):
+        return True  # "Is a calendar planned?" - "Yes, the Regional Office will prepare one"
     # A request put as a question ("Could the conference service test the set-up?")
     # is not answered while the reply promises the deed more than it reports on it; a
     # promise telling what will be done answers a question on it ("Will the note be

@@ -186,21 +186,22 @@ class _Scan:
         if met:
             for promise in self._promises_kept(windows, met, message):
                 self._close(ClosingReply(promise, message.id, message.date, None))
-        for done in self._rounds_over(windows, message):
-            self._close(ClosingReply(done, message.id, message.date, None))
+        self._close_rounds(windows, message, when)
 
-    def _rounds_over(self, windows: Sequence[_Open], message: MessageRow) -> list[int]:
-        """The calls to the whole list that their asker declares done ("Poll closed, 17
-        replies", "Thanks all - suggestions are in"; the asker's own share of it done
-        by the same message or not): :mod:`~iscg_mailbot.analyse.closure_rounds`."""
+    def _close_rounds(self, windows: Sequence[_Open], message: MessageRow,
+                      when: datetime) -> None:
+        """Close the calls to the whole list that their asker declares done ("Poll
+        closed, 17 replies", "Thanks all - suggestions are in"; the asker's own share
+        of it done by the same message or not):
+        :mod:`~iscg_mailbot.analyse.closure_rounds`."""
         address = (message.sender_address or "").casefold()
         mine = [w for w in windows
                 if w.id not in self.closed and everyones(w.item.owner)
                 and address and self.senders.get(w.message_pk, _NOBODY).address.casefold()
                 == address]
-        if not mine or not declares_round_over(reply_of(message.new_text or "").said):
-            return []
-        return [w.id for w in mine]
+        if mine and declares_round_over(reply_of(message.new_text or "").said):
+            for window in mine:
+                self._close(ClosingReply(window.id, message.id, when, None))
 
     def _handed_on(self, windows: Sequence[_Open], met: set[int], message: MessageRow,
                    sender: Address) -> list[int]:
