@@ -359,7 +359,7 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
         return True  # "For BR: we already reserve 30% of the seats ..."
     read = reply.answer
     if sender is not None and read.says and not read.about(question) \
-            and all(delivery_statement(c) for c in read.says) \
+            and (not owner or all(delivery_statement(c) for c in read.says)) \
             and any(read.about(other) for other in others):
         speaker = speaker_of(sender, members)
         if not owner_parts(owner) & (speaker.own | speaker.bodies):
