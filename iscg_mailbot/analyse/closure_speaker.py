@@ -100,6 +100,11 @@ def _speaker(sender: Address, members: MembersConfig | None) -> Speaker:
         own.add(member.name.casefold())
         display = member.organisation or member.group or member.name
         bodies |= {b.casefold() for b in (member.group, member.organisation) if b}
+        if "general secretariat" in bodies:
+            # "The secretariat is requested to prepare a first draft": the ISCG's
+            # secretariat is the General Secretariat's staff (the twelfth and
+            # nineteenth writers' items owned by "the secretariat").
+            bodies.add("secretariat")
     sectors = tuple(_SECTOR_OF_BUREAU[b] for b in sorted(bodies) if b in _SECTOR_OF_BUREAU)
     return Speaker(frozenset(own), frozenset(bodies), sectors, display[:200], member is not None)
 
