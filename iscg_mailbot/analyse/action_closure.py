@@ -126,7 +126,7 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:attached|enclosed)" + _HEADLINE_END +
         # The participle first: "A day late, sorry: attached the two paragraphs" (the
         # fifth and fifteenth writers).
-        r"|(?:^|[:;\u2013\u2014-]\s)\W*(?:attached|enclosed)\s+(?:the|our|my|both)\b"
+        r"|(?:^|[:;\u2013\u2014-]\s)\W*+(?:attached|enclosed)\s+(?:the|our|my|both)\b"
         # A group's reply reported in a headline, with or without its auxiliary: "Reply
         # LS from ITU-D SG2 sent to SG17 this morning", "Q5/2 reply LS went to WP 5A
         # today", "SG17's reply LS was approved today - attached" (the eighteenth and
