@@ -73,7 +73,12 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"soumis)\w*|\b(?:fue|fueron|ha\s+sido|han\s+sido|foi|foram)\s+(?:enviad|remitid|"
         r"presentad|publicad)\w*|\b(?:hemos|he|se)\s+(?:enviado|remitido|envi\u00f3)\b"
         r"|\bwurden?\s+(?:\w+\s+){0,4}(?:gesendet|versandt|verschickt|\u00fcbermittelt|"
-        r"eingereicht)\b",
+        r"eingereicht)\b"
+        # The state the deed left, now: "The recording ... is now available on the
+        # SharePoint site", "the draft CPM Report is now public" (the nineteenth and
+        # twentieth writers); not "is available in English only" (no "now": a fact).
+        r"|\b(?:is|are)\s+now\s+(?:(?:publicly|freely|also)\s+)?"
+        r"(?:available|public|online|accessible)\b",
         re.IGNORECASE)),
     # A reply opening with the deed: "Circulated to both teams", "Checked.", "Added as
     # item 5", "Passed to the co-rapporteurs".
@@ -121,7 +126,20 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:attached|enclosed)" + _HEADLINE_END +
         # The participle first: "A day late, sorry: attached the two paragraphs" (the
         # fifth and fifteenth writers).
-        r"|(?:^|[:;\u2013\u2014-]\s)\W*(?:attached|enclosed)\s+(?:the|our|my|both)\b",
+        r"|(?:^|[:;\u2013\u2014-]\s)\W*+(?:attached|enclosed)\s+(?:the|our|my|both)\b"
+        # A group's reply reported in a headline, with or without its auxiliary: "Reply
+        # LS from ITU-D SG2 sent to SG17 this morning", "Q5/2 reply LS went to WP 5A
+        # today", "SG17's reply LS was approved today - attached" (the eighteenth and
+        # twentieth writers); not "the reply LS will be sent", "... not yet approved",
+        # "to be agreed". (Each try reads at most 80 characters past "reply".)
+        r"|\b(?:reply|response)\s+(?:liaison(?:\s+statement)?|LS)\b"
+        r"(?:(?!\b(?:will|shall|would|should|must|not|be|once|when|if|yet|still|until|"
+        r"before|after)\b)[^.;?!]){0,80}?"
+        r"\b(?:sent|went|transmitted|submitted|approved|adopted|agreed)\b"
+        # The thing said first, "attached" last after a comma or a dash: "Hiroshi asked
+        # me to send the TSB text - attached.", "We have a two-page note on this,
+        # attached." (the fourteenth and twentieth writers).
+        r"|(?:,|\s[-\u2013\u2014])\s*(?:attached|enclosed)\W*$",
         re.IGNORECASE)),
     ("confirmed", re.compile(
         r"^\W*(?:(?:yes|yes,\s+indeed|indeed)\W+)?(?:confirmed|done|(?:I|we)\s+(?:can\s+)?"
@@ -140,10 +158,11 @@ _DELIVERY_WORDS = tuple(w.split("[")[0].split("\\")[0] for w in _DELIVERY_VERBS.
 # starts where the whole pattern's would (``tests/test_text_gates.py``).
 _ATTACHED_GROUPS: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = (
     (("please",), (0, 1)),
-    (("attach", "enclos"), (2, 3, 4, 13, 14, 17, 18)),
+    (("attach", "enclos"), (2, 3, 4, 13, 14, 17, 18, 20)),
     (("here",), (5,)),
     (("joint", "voici", "veuillez", "adjunt", "anbei", "allegato", "anexo", "anhang",
       "beigefügt", "approved", "agreed", "adopted", "sent"), (6, 7, 8, 9, 10, 11, 12, 15, 16)),
+    (("sent", "went", "transmitted", "submitted", "approved", "adopted", "agreed"), (19,)),
 )
 
 # The "delivered" statement's alternatives the same way: the English deeds behind the
@@ -156,6 +175,7 @@ _DELIVERED_GROUPS: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = (
     (("envoy", "transmis", "soumis", "publi", "diffus", "communiqu", "enviad", "remitid",
       "presentad", "publicad", "envi\u00f3", "gesendet", "versandt", "verschickt",
       "\u00fcbermittelt", "eingereicht"), (7, 8, 9, 10, 11)),
+    (("available", "public", "online", "accessible"), (12,)),
 )
 
 _GROUPS = {"delivered": _DELIVERED_GROUPS, "attached": _ATTACHED_GROUPS}
@@ -221,7 +241,8 @@ _ANY_STATEMENT_WORDS = gate_words((
     "\u00fcbermittelt", "eingereicht",
     "please", "attached", "enclosed", "attach", "enclose", "attaching",
     "joint", "jointe", "joints", "jointes", "voici", "veuillez", "adjunto", "adjunta",
-    "adjuntamos", "anbei", "allegato", "anexo", "anhang", "beigef\u00fcgt", "approved", "agreed", "adopted"))
+    "adjuntamos", "anbei", "allegato", "anexo", "anhang", "beigef\u00fcgt", "approved", "agreed", "adopted",
+    "available", "public", "online", "accessible"))
 
 
 def delivery_statement(sentence: str, words: frozenset[str] | None = None) -> str | None:

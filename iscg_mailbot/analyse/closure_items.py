@@ -43,22 +43,19 @@ from iscg_mailbot.analyse.closure_liaison import meets_liaison
 from iscg_mailbot.analyse.closure_people import names_people, one_thing_of_people, to_co_owner
 from iscg_mailbot.analyse.closure_phrases import phrase_patterns
 from iscg_mailbot.analyse.closure_points import on_points, points_referred
-from iscg_mailbot.analyse.closure_reading import (
-    asks_to_pass,
-    deeds_asked,
-    delegates,
-    shared_words,
-)
+from iscg_mailbot.analyse.closure_reading import asks_to_pass, deeds_asked, delegates, shared_words
 from iscg_mailbot.analyse.closure_received import close_received
 from iscg_mailbot.analyse.closure_reply import PRONOUN, Reply, later, reply_of
 from iscg_mailbot.analyse.closure_speaker import (
     Speaker,
+    acting_parts,
     asked_of_another,
     doers,
     owner_parts,
     shares_covered,
     speaker_of,
 )
+from iscg_mailbot.analyse.closure_yes import answered_yes_or_no
 from iscg_mailbot.records import Address, Closure, OpenItem
 from iscg_mailbot.settings.actions import DEFAULT_CLOSURE_PHRASES
 from iscg_mailbot.settings.members import MembersConfig
@@ -110,7 +107,7 @@ def _closed_by(text: str, before: str, open_items: Sequence[OpenItem],
     those naming no owner (the one open, or those the clause talks about)."""
     acting = [m for m in doers(text, members) if not greeted(text, m)] or (
         doers(before, members) if PRONOUN.match(text) else [])
-    named = frozenset(p for m in acting for p in owner_parts(m.owner))
+    named = frozenset(p for m in acting for p in acting_parts(m.owner))
     who = tuple(dict.fromkeys(m.owner for m in acting)) or (speaker.display,)
     if named:
         chosen = [i for i in open_items if owner_parts(i.owner) & named]
@@ -362,7 +359,7 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
         return True  # "For BR: we already reserve 30% of the seats ..."
     read = reply.answer
     if sender is not None and read.says and not read.about(question) \
-            and all(delivery_statement(c) for c in read.says) \
+            and (not owner or all(delivery_statement(c) for c in read.says)) \
             and any(read.about(other) for other in others):
         speaker = speaker_of(sender, members)
         if not owner_parts(owner) & (speaker.own | speaker.bodies):
@@ -374,6 +371,8 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
         return False
     if _asks_to_say(question):
         return read.answers(question) or read.commits_to(question)
+    if not _TO_DELIVER.search(question) and answered_yes_or_no(read, question):
+        return True  # "Is a calendar planned?" - "Yes, the Regional Office will prepare one"
     # A request put as a question ("Could the conference service test the set-up?")
     # is not answered while the reply promises the deed more than it reports on it; a
     # promise telling what will be done answers a question on it ("Will the note be

@@ -36,7 +36,12 @@ _REST_TO_COME = (r"\bstill\s+(?:looking|searching|checking|working\s+on)\b|"
                  # treat it as provisional" (the fourteenth and seventeenth writers).
                  r"\btreat\s+(?:it|this|these|them)\s+as\s+(?:preliminary|provisional)\b|"
                  r"\bfor\s+the\s+(?:other|remaining|rest)\b[^.;]*?\b(?:I|we)\s*"
-                 r"(?:will|'ll|\u2019ll)\s")
+                 r"(?:will|'ll|\u2019ll)\s|"
+                 # The rest dated with an apology, no verb: "Events list and duplication
+                 # cases on Monday, sorry", "TSB on Monday sorry, waiting Director
+                 # clearance" (the sixteenth and eighteenth writers: late, still to come).
+                 r"\b(?:on\s+(?:mon|tues|wednes|thurs|fri)day|tomorrow|next\s+week)\W+"
+                 r"(?:sorry|apologies)\b")
 REST_TO_COME = re.compile(_REST_TO_COME, re.IGNORECASE)
 # Part of the work is still to come: "the highlights are being cleared and will follow",
 # "one moderator is still to be confirmed", "for the indicators we need another week".
@@ -69,7 +74,8 @@ LEAVES_WORK = re.compile(
 LEAVES_WORK_WORDS = gate_words(("will", "collecting", "compiling", "preparing", "working",
                                 "being", "under", "progress", "pending", "outstanding",
                                 "missing", "still", "follow", "follows", "need", "let",
-                                "expect", "other", "remaining", "rest", "treat"))
+                                "expect", "other", "remaining", "rest", "treat", "sorry",
+                                "apologies"))
 
 
 # The owner's promise to find the answer and come back with it: "I will check

@@ -127,8 +127,9 @@ _CAPITALISED = re.compile(r"\b(?-i:[A-Z])[\w'.-]+")
 # The answer is still to come: "I will come back to you", "I am checking with the SG11
 # secretariat and will reply next week", "I will ask BDT", "let me check with the team".
 _DEFERS_ANSWER = re.compile(
-    r"\b(?:come|get)\s+back\b|\brevert\b|\bwill\s+(?:reply|respond|answer|update\s+you|"
-    r"let\s+you\s+know|check|look\s+into|raise\s+it|ask|consult|find\s+out|get\s+in\s+touch|"
+    r"\b(?:come|get)\s+back\b|\brevert\b|"
+    r"(?:\bwill|'ll|\u2019ll)\s+(?:reply|respond|answer|update\s+you|let\s+you\s+know|"
+    r"check|look\s+into|raise\s+it|ask|consult|find\s+out|get\s+in\s+touch|"
     r"contact\s+you)\b|"
     # Handed to somebody else: "I leave it to Grace", "I'll let Grace reply" (not "I
     # leave it to you": the choice handed back to the asker answers it).
@@ -136,14 +137,17 @@ _DEFERS_ANSWER = re.compile(
     r"\blet\s+(?!me\b|us\b)\w+\s+(?:reply|respond|answer|comment|take\s+(?:it|this|that))\b|"
     r"\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:still\s+)?(?:checking|looking\s+into|"
     r"consulting|waiting|asking)\b|"
-    r"\blet\s+(?:me|us)\s+(?:first\s+)?(?:check|find\s+out|ask|consult|look\s+into|see|verify)\b",
+    r"\blet\s+(?:me|us)\s+(?:first\s+)?(?:check|find\s+out|ask|consult|look\s+into|see|verify)\b|"
+    # Terse: "Sofia, checking with SG13 management, back to you by Fri." (the
+    # eighteenth writer; "I'll raise it with the Regional Office", the twentieth, above).
+    r"\bback\s+to\s+you\b|(?:^|[,;:]\s*)(?:still\s+)?checking\s+with\b",
     re.IGNORECASE,
 )
 
 
 # The words one of which each match holds, each a word of its own in the match
 # (:func:`words_of`; "leav" as "leave" or "leaving"): most clauses hold none.
-_DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "checking", "looking",
+_DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "ll", "checking", "looking",
                                    "consulting", "waiting", "asking", "leave", "leaving", "let"))
 
 

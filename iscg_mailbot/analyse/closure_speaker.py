@@ -35,6 +35,18 @@ def owner_parts(owner: str | None) -> frozenset[str]:
 _SECTOR_PREFIX = re.compile(r"^itu-[rtd]\s+(?=(?:sg|wp|q)\d)")
 
 
+def acting_parts(owner: str) -> frozenset[str]:
+    """:func:`owner_parts` of a body named as acting, a Question also as its study
+    group: "Q5/2 reply LS went to WP 5A today" is ITU-D SG2's reply (the eighteenth
+    writer; "the Q6/2 rapporteur group agreed a reply LS", the second)."""
+    parts = owner_parts(owner)
+    groups = {f"sg{m.group(1)}" for part in parts if (m := _QUESTION.match(part))}
+    return parts | groups if groups else parts
+
+
+_QUESTION = re.compile(r"^(?:itu-[rtd]\s+)?q(?:uestion\s*)?\d{1,2}/(\d{1,2})$")
+
+
 @dataclass(frozen=True)
 class Speaker:
     """Who sent a reply: own names, the bodies spoken for, and the display name of the
@@ -88,6 +100,11 @@ def _speaker(sender: Address, members: MembersConfig | None) -> Speaker:
         own.add(member.name.casefold())
         display = member.organisation or member.group or member.name
         bodies |= {b.casefold() for b in (member.group, member.organisation) if b}
+        if "general secretariat" in bodies:
+            # "The secretariat is requested to prepare a first draft": the ISCG's
+            # secretariat is the General Secretariat's staff (the twelfth and
+            # nineteenth writers' items owned by "the secretariat").
+            bodies.add("secretariat")
     sectors = tuple(_SECTOR_OF_BUREAU[b] for b in sorted(bodies) if b in _SECTOR_OF_BUREAU)
     return Speaker(frozenset(own), frozenset(bodies), sectors, display[:200], member is not None)
 

@@ -25,6 +25,7 @@ from iscg_mailbot.analyse.closure_people import answered_by_delegate
 from iscg_mailbot.analyse.closure_points import points_of, points_referred
 from iscg_mailbot.analyse.closure_reading import talks_about
 from iscg_mailbot.analyse.closure_reply import reply_of
+from iscg_mailbot.analyse.closure_rounds import declares_round_over, everyones, is_call
 from iscg_mailbot.analyse.closure_speaker import same_side, speaker_of
 from iscg_mailbot.records import ACTION, OPEN, QUESTION, Address, Closure, OpenItem
 from iscg_mailbot.services.actions.context import Context
@@ -185,6 +186,22 @@ class _Scan:
         if met:
             for promise in self._promises_kept(windows, met, message):
                 self._close(ClosingReply(promise, message.id, message.date, None))
+        self._close_rounds(windows, message, when)
+
+    def _close_rounds(self, windows: Sequence[_Open], message: MessageRow,
+                      when: datetime) -> None:
+        """Close the calls to the whole list that their asker declares done ("Poll
+        closed, 17 replies", "Thanks all - suggestions are in"; the asker's own share
+        of it done by the same message or not):
+        :mod:`~iscg_mailbot.analyse.closure_rounds`."""
+        address = (message.sender_address or "").casefold()
+        mine = [w for w in windows
+                if w.id not in self.closed and everyones(w.item.owner)
+                and address and self.senders.get(w.message_pk, _NOBODY).address.casefold()
+                == address]
+        if mine and declares_round_over(reply_of(message.new_text or "").said):
+            for window in mine:
+                self._close(ClosingReply(window.id, message.id, when, None))
 
     def _handed_on(self, windows: Sequence[_Open], met: set[int], message: MessageRow,
                    sender: Address) -> list[int]:
@@ -280,7 +297,9 @@ def _close_questions(items: Sequence[ItemRow], reply: MessageRow, senders: dict[
     the reply answers the shares of those it speaks for (:func:`question_owners`)."""
     theirs = [item for item in items
               if item.kind == QUESTION and item.message_pk in senders
-              and senders[item.message_pk].address != (reply.sender_address or "")]
+              and senders[item.message_pk].address != (reply.sender_address or "")
+              # (a call to everyone: one member's answer is not the round's end)
+              and not (everyones(item.owner) and is_call(item.sentence))]
     if not theirs:  # (most replies: whom the reply greets is not read)
         return []
     greeted = addressees(reply.new_text or "")
