@@ -209,3 +209,24 @@ def drop_purposes(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
     requests that only say how to read what is sent (:mod:`.action_reading`)."""
     return drop_reading_notes([c for c in candidates
                                if not (c.rule == "for_action" and not c.owner and c.due is None)])
+
+
+# "It is recalled that ...", "For ease of reference, it is recalled that ...", "It is
+# noted, for information, that ...", "A reminder that the CPM meets in spring": a fact
+# the list knows already, told again (`w19`-001, -028, -030; `w2`-047), owed by nobody.
+_RECALLED = re.compile(
+    r"\W*(?:\d{1,2}[.)]\s*)?(?:\w[\w ]{0,39},\s*)?(?:it\s+(?:is|should\s+be|may\s+be)\s+"
+    r"(?:recalled|noted)|(?:just\s+)?an?\s+(?:(?:friendly|gentle|quick|short)\s+)?reminder)"
+    r"(?:\s*,\s*for\s+(?:your\s+)?information(?:\s+only)?\s*,)?\s+that\b", re.IGNORECASE)
+# Asked of somebody all the same ("A reminder that members are invited to ..."): a
+# request restated, left to the passes that read requests.
+_ASKS = re.compile(r"\b(?:invited|requested|asked|please|kindly)\b", re.IGNORECASE)
+
+
+def drop_recalled(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """A sentence that recalls a known fact ("It is recalled that the questionnaire is
+    due on 15 January", "A reminder that the CPM will take place in spring") is no item:
+    another body's date or the sender's plans told again. One that asks somebody
+    something ("... members are kindly invited to ...") stays."""
+    return [c for c in candidates if not (
+        _RECALLED.match(c.sentence) and not _ASKS.search(c.sentence))]

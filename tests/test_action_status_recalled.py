@@ -1,0 +1,61 @@
+"""Act-r21's minimal pairs: the status of owed work chased in a reply, a known fact
+recalled, and the list's secretariat as an owner (each first assertion failed before)."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+from iscg_mailbot.analyse.actions import extract_actions
+from iscg_mailbot.records import ActionInput, Address
+from tests.reply_items import MEMBERS, SENT, found
+
+CHAIR = Address("Ingrid Solheim", "ingrid.solheim@example.no")
+
+
+def _items(text: str) -> list[tuple[str | None, date | None]]:
+    message = ActionInput(text, SENT, sender=CHAIR)
+    return [(c.owner, c.due) for c in extract_actions(message, members=MEMBERS)]
+
+
+def test_a_status_asked_in_a_reply_is_a_chase() -> None:
+    assert found("Thanks Elena. Pierre, where are we on the BDT figures?") == 0
+    assert found("Thanks both. Where are we? Only the TDAG check is missing.") == 0
+    assert found("Thanks BR! Grace, Tomás - any word from BDT?") == 0
+    assert found("Hola Andrés, ¿alguna novedad?") == 0
+    # The same words put as a new request, or a place asked, stay items.
+    assert found("Pierre, where are we on the BDT figures? Could you send them by "
+                 "Friday 12 March?") == 1
+    assert found("Where are we meeting on Thursday?") == 1
+    # In a first message nothing was asked before: a question.
+    assert found("Pierre, where are we on the BDT figures?", reply=False) == 1
+
+
+def test_a_fact_recalled_is_no_item() -> None:
+    assert _items("It is recalled that the TDAG contribution deadline is "
+                  "20 April 2027.") == []
+    assert _items("For convenience, it is recalled that RAG will meet on 4 May 2027 and "
+                  "that BR will present the report there.") == []
+    assert _items("It is noted, for information, that the hotel block closes on "
+                  "30 April 2027.") == []
+    assert _items("A reminder that BR will hold its workshop in spring.") == []
+    # A request told the same way stays one.
+    assert _items("A reminder that members are kindly invited to send comments by "
+                  "20 April 2027.") == [(None, date(2027, 4, 20))]
+    assert _items("BR will present the report at RAG on 4 May 2027.") != []
+
+
+def test_the_list_secretariat_is_the_general_secretariat() -> None:
+    assert _items("The secretariat is requested to compile the replies by "
+                  "9 April 2027.") == [("General Secretariat", date(2027, 4, 9))]
+    assert _items("The General Secretariat is requested to compile the replies by "
+                  "9 April 2027.") == [("General Secretariat", date(2027, 4, 9))]
+
+
+def test_the_recalled_pattern_is_linear_on_hostile_text() -> None:
+    for text in (" " * 50_000 + "x", "a " * 25_000 + ", it is recalled", "it is recalled ,"
+                 * 3_000, "A reminder" + " that" * 10_000 + "?"):
+        start = time.perf_counter()
+        extract_actions(ActionInput(text, SENT, sender=CHAIR), members=MEMBERS)
+        found(text)
+        assert time.perf_counter() - start < 5
