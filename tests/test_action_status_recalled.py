@@ -1,13 +1,15 @@
 """Act-r21's minimal pairs: the status of owed work chased in a reply, a known fact
-recalled, and the list's secretariat as an owner (each first assertion failed before)."""
+recalled, a hand-over, a promise of what was asked named as such, and the list's
+secretariat as an owner (each first assertion failed before)."""
 
 from __future__ import annotations
 
 import time
 from datetime import date
 
+from iscg_mailbot.analyse.action_acceptances import Earlier, drop_restated
 from iscg_mailbot.analyse.actions import extract_actions
-from iscg_mailbot.records import ActionInput, Address
+from iscg_mailbot.records import ActionCandidate, ActionInput, Address
 from tests.reply_items import MEMBERS, SENT, found
 
 CHAIR = Address("Ingrid Solheim", "ingrid.solheim@example.no")
@@ -59,3 +61,39 @@ def test_the_recalled_pattern_is_linear_on_hostile_text() -> None:
         extract_actions(ActionInput(text, SENT, sender=CHAIR), members=MEMBERS)
         found(text)
         assert time.perf_counter() - start < 5
+
+
+def test_a_hand_over_is_no_item() -> None:
+    assert _items("From 1 May I will take up a new post in the Regional Office in "
+                  "Nairobi.") == []
+    assert _items("I will take over Amara's ISCG files until a successor is named.") == []
+    assert _items("Mr Diallo will take over from me; I shall remain the TSB focal point "
+                  "for TSAG.") == []
+    assert _items("I should like to inform you that, as from 1 May, questions on the "
+                  "indicators may be addressed to the team's mailbox.") == []
+    assert _items("After 1 May please write to me at n.m@example.org instead.") == []
+    # New work said with the same verbs stays an item.
+    assert _items("I will take over the drafting of the reply LS.") == [
+        ("Ingrid Solheim", None)]
+    assert _items("Comments should be sent to the secretariat no later than 20 April 2027.") != []
+
+
+def test_the_list_secretariat_asked_in_a_wish_is_asked() -> None:
+    assert _items("It would be appreciated if the secretariat could update the list of "
+                  "focal points.") == [("General Secretariat", None)]
+
+
+def test_a_promise_of_what_was_asked_named_as_such_is_an_acceptance() -> None:
+    asked = [Earlier(owner="BR, TSB, BDT", due=date(2027, 3, 5), kind="action",
+                     sentence="Could each Bureau send its paragraph by 5 March?")]
+    tsb = Address("Elena Petrova", "elena.petrova@itu.int")
+
+    def kept(said: str) -> int:
+        item = ActionCandidate(kind="action", sentence=said, span=(0, len(said)),
+                               owner="TSB", owner_kind="group", due=None, due_text=None,
+                               confidence=0.75, rule="entity_will")
+        return len(drop_restated([item], tsb, asked, MEMBERS))
+
+    assert kept("TSB will send the paragraph as requested.") == 0
+    assert kept("TSB will send ours after the SG17 meeting.") == 0
+    assert kept("TSB will also send a note on the SG17 work.") == 1

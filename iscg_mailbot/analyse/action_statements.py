@@ -230,3 +230,30 @@ def drop_recalled(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
     something ("... members are kindly invited to ...") stays."""
     return [c for c in candidates if not (
         _RECALLED.match(c.sentence) and not _ASKS.search(c.sentence))]
+
+
+# A hand-over: who holds a role from when ("I will take up a new assignment in Bangkok",
+# "I will take over Rajesh's ISCG files", "Mr Iyer will take over from me; I shall
+# remain the BR counsellor for RAG"), where to write meanwhile ("as from 1 April,
+# questions ... may be addressed to the Division's mailbox", "From 1 December please
+# write to me at ..."): news of the people (`w10`-004, `w16`-037, `w19`-007, -027, -037),
+# no work anybody owes the list.
+_ROLE_CHANGE = re.compile(
+    r"\b(?:will|shall|am\s+going\s+to)\s+(?:\w+ly\s+)?(?:"
+    r"take\s+over\s+(?:from\b|as\b|\w+(?:'s|\u2019s)\s+(?:\w+\s+){0,2}?(?:files|work|portfolio|"
+    r"role|duties|tasks|responsibilities)\b)"
+    r"|take\s+up\s+(?:a|my|the|his|her)\s+(?:new\s+)?(?:assignment|post|position|role|duties|"
+    r"function)s?\b"
+    r"|remain\s+(?:the|as)\b)"
+    r"|\b(?:questions|queries|enquiries|correspondence)\b[^.;:?!]{0,80}?\b(?:may|can|should)\s+"
+    r"(?:now\s+|henceforth\s+)?be\s+(?:addressed|sent|directed)\s+to\b"
+    r"|\bwrite\s+to\s+me\s+at\b", re.IGNORECASE)
+
+
+def drop_role_changes(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """A hand-over told to the list (a new post, files taken over, where to write) is no
+    item; a contact notice that sets a day for something to be sent stays unless it only
+    gives an address."""
+    return [c for c in candidates if not (
+        c.kind == ACTION and _ROLE_CHANGE.search(c.sentence)
+        and (c.due is None or "write to me at" in c.sentence.lower()))]
