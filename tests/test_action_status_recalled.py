@@ -97,3 +97,12 @@ def test_a_promise_of_what_was_asked_named_as_such_is_an_acceptance() -> None:
     assert kept("TSB will send the paragraph as requested.") == 0
     assert kept("TSB will send ours after the SG17 meeting.") == 0
     assert kept("TSB will also send a note on the SG17 work.") == 1
+
+
+def test_a_statement_summary_is_no_item() -> None:
+    assert _items("Summary: SG13 will hold its next meeting in Geneva and will review "
+                  "the draft by 30 June 2027.") == []
+    # The summary that asks somebody stays an item; so does the same sentence alone.
+    assert _items("Summary: TSAG is invited to send comments by 30 June 2027.") == [
+        ("TSAG", date(2027, 6, 30))]
+    assert _items("SG13 will review the draft by 30 June 2027.") != []

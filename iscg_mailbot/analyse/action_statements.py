@@ -257,3 +257,18 @@ def drop_role_changes(candidates: list[ActionCandidate]) -> list[ActionCandidate
     return [c for c in candidates if not (
         c.kind == ACTION and _ROLE_CHANGE.search(c.sentence)
         and (c.due is None or "write to me at" in c.sentence.lower()))]
+
+
+# A liaison statement's "Summary:" field: what the statement is about, told in the third
+# person ("Summary: WP 5D will accept registrations of evaluation groups until 31 March
+# 2029", "Summary: Council 2027 will consider a document on ..."; `w8`-025, `w19`-022);
+# its "Action required" and "Deadline" fields say what is asked.
+_SUMMARY = re.compile(r"\W*(?:summary|abstract|r[\u00e9e]sum[\u00e9e]|resumen|resumo)\s*:",
+                      re.IGNORECASE)
+
+
+def drop_summaries(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """An item read from a statement's summary line is no item, unless the summary
+    itself asks somebody ("Summary: TSAG is invited to ...")."""
+    return [c for c in candidates if not (
+        _SUMMARY.match(c.sentence) and not _ASKS.search(c.sentence))]
