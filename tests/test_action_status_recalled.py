@@ -106,3 +106,28 @@ def test_a_statement_summary_is_no_item() -> None:
     assert _items("Summary: TSAG is invited to send comments by 30 June 2027.") == [
         ("TSAG", date(2027, 6, 30))]
     assert _items("SG13 will review the draft by 30 June 2027.") != []
+
+
+def test_the_groups_representatives_addressed_are_the_groups() -> None:
+    assert _items("RAG and TDAG representatives: please review the table by "
+                  "4 June 2027.") == [("RAG, TDAG", date(2027, 6, 4))]
+    assert _items("For the record: RAG and TDAG representatives, please review the table "
+                  "by 4 June 2027.") == [("RAG, TDAG", date(2027, 6, 4))]
+    # Named without the people, the label was read before too.
+    assert _items("RAG and TDAG: please review the table by 4 June 2027.") == [
+        ("RAG, TDAG", date(2027, 6, 4))]
+
+
+def test_a_speaker_asked_for_taking_the_session_accepts() -> None:
+    asked = [Earlier(owner="TSB", due=None, kind="action",
+                     sentence="TSB: could you confirm a speaker for the SG17 session?")]
+    tsb = Address("Elena Petrova", "elena.petrova@itu.int")
+
+    def kept(said: str) -> int:
+        item = ActionCandidate(kind="action", sentence=said, span=(0, len(said)),
+                               owner="Elena Petrova", owner_kind="member", due=None,
+                               due_text=None, confidence=0.75, rule="i_will")
+        return len(drop_restated([item], tsb, asked, MEMBERS))
+
+    assert kept("Confirmed for TSB - I will take the SG17 session myself.") == 0
+    assert kept("Confirmed for TSB - I will also send the SG17 slides to the list.") == 1

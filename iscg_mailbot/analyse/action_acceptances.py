@@ -72,9 +72,12 @@ _STEP = re.compile(
 # asked for, said (w7, w8), not a new undertaking.
 _SPEAKER_ASKED = re.compile(r"\b(?:speakers?|presenters?|panell?ists?|moderators?)\b",
                             re.IGNORECASE)
+# "I will do the WRC-27 outcomes session myself" (`w20`-038) is the same talk taken.
 _PRESENTS = re.compile(
     r"\bwill\s+(?:\w+ly\s+)?(?:present|speak|cover|talk|moderate|give\s+the\s+"
-    r"(?:talk|presentation))\b|['\u2019]ll\s+(?:present|speak|cover|talk)\b", re.IGNORECASE)
+    r"(?:talk|presentation))\b|['\u2019]ll\s+(?:present|speak|cover|talk)\b"
+    r"|(?:\bwill|['\u2019]ll)\s+(?:do|take|give|run)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:session|talk|presentation|slot|panel)\b", re.IGNORECASE)
 # "Let me check with BDT and come back to you": the sender goes to find the answer that
 # was asked of them (the ``let_me`` rule's other verbs, "let me circulate ...", deliver).
 _LET_ME_CHECK = re.compile(
