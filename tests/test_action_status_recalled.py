@@ -13,6 +13,7 @@ from iscg_mailbot.records import ActionCandidate, ActionInput, Address
 from tests.reply_items import MEMBERS, SENT, found
 
 CHAIR = Address("Ingrid Solheim", "ingrid.solheim@example.no")
+LIST = "int-sect-team@lists.itu.int"
 
 
 def _items(text: str) -> list[tuple[str | None, date | None]]:
@@ -131,3 +132,17 @@ def test_a_speaker_asked_for_taking_the_session_accepts() -> None:
 
     assert kept("Confirmed for TSB - I will take the SG17 session myself.") == 0
     assert kept("Confirmed for TSB - I will also send the SG17 slides to the list.") == 1
+
+
+def test_the_members_invited_are_the_list_whoever_is_greeted() -> None:
+    text = ("Dear Nadia, dear colleagues,\n\nThank you, Nadia. Members are kindly invited "
+            "to send comments on the draft by 20 April 2027.\n\nIngrid")
+    message = ActionInput(text, SENT, sender=CHAIR, to=(Address("", LIST),),
+                          list_address=LIST)
+    assert [(c.owner, c.due) for c in extract_actions(message, members=MEMBERS)] == [
+        ("ISCG", date(2027, 4, 20))]
+    # A request that names the greeted member stays hers.
+    asked = text.replace("Members are kindly invited", "Nadia is kindly invited")
+    message = ActionInput(asked, SENT, sender=CHAIR, to=(Address("", LIST),),
+                          list_address=LIST)
+    assert [c.owner for c in extract_actions(message, members=MEMBERS)] == ["Nadia Haddad"]

@@ -47,11 +47,20 @@ def noted_by_the_list(candidates: list[ActionCandidate],
     ):
         return candidates
     return [replace(c, owner="ISCG", owner_kind="group")
-            if not c.owner and (
+            if (not c.owner or _greeted_only(c)) and (
                 (c.kind == NOTE and c.rule in _BY_NOTE_RULE and _SENT_WITH.search(c.sentence)
-                 and message.parent_sender is None)
+                 and message.parent_sender is None and not c.owner)
                 or (c.rule in _INVITED and _THE_MEMBERS.match(c.sentence)))
             else c for c in candidates]
+
+
+def _greeted_only(candidate: ActionCandidate) -> bool:
+    """Whether the item's owner is a member the sentence does not name: the one the
+    mail greets ("Dear Lucia, dear colleagues, ... Members are kindly invited to send
+    comments", `w19`-034), whom "members" was read to mean."""
+    owner = candidate.owner or ""
+    return (candidate.owner_kind == "member" and bool(owner) and "," not in owner
+            and owner.split()[0] not in candidate.sentence)
 
 
 # The rules of an invitation in the passive ("... are invited to note / to send ...").
