@@ -55,9 +55,12 @@ def test_the_list_secretariat_is_the_general_secretariat() -> None:
                   "9 April 2027.") == [("General Secretariat", date(2027, 4, 9))]
 
 
-def test_the_recalled_pattern_is_linear_on_hostile_text() -> None:
+def test_the_new_patterns_are_linear_on_hostile_text() -> None:
     for text in (" " * 50_000 + "x", "a " * 25_000 + ", it is recalled", "it is recalled ,"
-                 * 3_000, "A reminder" + " that" * 10_000 + "?"):
+                 * 3_000, "A reminder" + " that" * 10_000 + "?",
+                 "questions " * 5_000 + "may be addressed", "I will take over " * 3_000,
+                 "we plan to " * 5_000 + "will", "Summary:" * 6_000,
+                 "Pierre, Grace, " * 3_000 + "where are we on it?"):
         start = time.perf_counter()
         extract_actions(ActionInput(text, SENT, sender=CHAIR), members=MEMBERS)
         found(text)
@@ -146,3 +149,12 @@ def test_the_members_invited_are_the_list_whoever_is_greeted() -> None:
     message = ActionInput(asked, SENT, sender=CHAIR, to=(Address("", LIST),),
                           list_address=LIST)
     assert [c.owner for c in extract_actions(message, members=MEMBERS)] == ["Nadia Haddad"]
+
+
+def test_an_intention_without_a_day_is_no_item() -> None:
+    assert _items("We plan to submit a contribution on the pilot.") == []
+    assert _items("It matters for the figures we intend to show at TDAG.") == []
+    # A promise, or a plan with a day, is an undertaking.
+    assert _items("We will submit a contribution on the pilot.") != []
+    assert _items("We plan to submit a contribution on the pilot by 20 April 2027.") == [
+        ("Ingrid Solheim", date(2027, 4, 20))]

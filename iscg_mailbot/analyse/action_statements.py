@@ -272,3 +272,19 @@ def drop_summaries(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
     itself asks somebody ("Summary: TSAG is invited to ...")."""
     return [c for c in candidates if not (
         _SUMMARY.match(c.sentence) and not _ASKS.search(c.sentence))]
+
+
+# "We plan to make a contribution", "the comparisons we intend to present to TDAG": the
+# sender's intention, told without a day, promises the list nothing yet (`w13`-021,
+# `w19`-006; "I will ..." and a dated plan stay).
+_INTENTION = re.compile(r"\b(?:I|we)\s+(?:\w+ly\s+)?(?:plan|intend|hope|aim)\s+to\b",
+                        re.IGNORECASE)
+_PROMISE = re.compile(r"\b(?:will|shall)\b|['\u2019]ll\b", re.IGNORECASE)
+
+
+def drop_intentions(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """An intention of the sender's ("we plan to ...") without a day and without a
+    promise ("will") in the same sentence is no item."""
+    return [c for c in candidates if not (
+        c.kind == ACTION and c.due is None and "?" not in c.sentence
+        and _INTENTION.search(c.sentence) and not _PROMISE.search(c.sentence))]

@@ -83,6 +83,7 @@ from iscg_mailbot.analyse.action_scope import (
 )
 from iscg_mailbot.analyse.action_statements import (
     drop_explanations,
+    drop_intentions,
     drop_meeting_work,
     drop_offers,
     drop_own_needs,
@@ -282,8 +283,8 @@ def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
     (:mod:`.action_statements`, receipts, forecasts, contingencies)."""
     return drop_contingencies(drop_corrections_asked(drop_own_needs(drop_receipts(drop_forecasts(
         drop_explanations(drop_requests_of_us(drop_reported_requests(drop_meeting_work(
-            drop_purposes(drop_role_changes(drop_recalled(drop_summaries(
-                candidates))))))))), message), message, members)))
+            drop_purposes(drop_role_changes(drop_recalled(drop_summaries(drop_intentions(
+                candidates)))))))))), message), message, members)))
 
 
 def _said_before(message: ActionInput, sentence: str) -> bool:
