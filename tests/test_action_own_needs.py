@@ -38,9 +38,8 @@ def test_other_obligations_stay(members: MembersConfig) -> None:
     assert items("BR has to confirm the venue." + REQUEST, members) == [
         ("BR", None), ("BR, TSB, BDT", date(2027, 1, 8))]
     # No request follows: the obligation is all the message says.
-    # (the list's secretariat is the General Secretariat, act-r21)
     assert items("The secretariat must present a report to Council.", members) == [
-        ("General Secretariat", None)]
+        ("Secretariat", None)]
     # A date of its own.
     assert items("The General Secretariat must send the report by 20 December." + REQUEST,
                  members) == [("General Secretariat", date(2026, 12, 20)),

@@ -1,6 +1,6 @@
 """Act-r21's minimal pairs: the status of owed work chased in a reply, a known fact
 recalled, a hand-over, a promise of what was asked named as such, and the list's
-secretariat as an owner (each first assertion failed before)."""
+secretariat asked (each first assertion failed before)."""
 
 from __future__ import annotations
 
@@ -48,13 +48,6 @@ def test_a_fact_recalled_is_no_item() -> None:
     assert _items("BR will present the report at RAG on 4 May 2027.") != []
 
 
-def test_the_list_secretariat_is_the_general_secretariat() -> None:
-    assert _items("The secretariat is requested to compile the replies by "
-                  "9 April 2027.") == [("General Secretariat", date(2027, 4, 9))]
-    assert _items("The General Secretariat is requested to compile the replies by "
-                  "9 April 2027.") == [("General Secretariat", date(2027, 4, 9))]
-
-
 def test_the_new_patterns_are_linear_on_hostile_text() -> None:
     for text in (" " * 50_000 + "x", "a " * 25_000 + ", it is recalled", "it is recalled ,"
                  * 3_000, "A reminder" + " that" * 10_000 + "?",
@@ -83,8 +76,10 @@ def test_a_hand_over_is_no_item() -> None:
 
 
 def test_the_list_secretariat_asked_in_a_wish_is_asked() -> None:
+    # The list's secretariat is a party of the list, not a body off it whose wish
+    # nobody owes.
     assert _items("It would be appreciated if the secretariat could update the list of "
-                  "focal points.") == [("General Secretariat", None)]
+                  "focal points.") == [("Secretariat", None)]
 
 
 def test_a_promise_of_what_was_asked_named_as_such_is_an_acceptance() -> None:

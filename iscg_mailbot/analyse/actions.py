@@ -308,23 +308,7 @@ def _as_configured(candidates: list[ActionCandidate], rules: ActionRules
                       if c.kind != NOTE or (c.owner and c.rule != "please_note")]
     elif rules.notes == "action":
         candidates = [replace(c, kind=ACTION) if c.kind == NOTE else c for c in candidates]
-    return [_owned_by_bureaux(_the_secretariat(c)) for c in candidates
-            if c.confidence >= rules.min_confidence]
-
-
-def _the_secretariat(candidate: ActionCandidate) -> ActionCandidate:
-    """"The secretariat" of the list, asked or committing ("The secretariat is requested
-    to prepare a first draft", "The secretariat will post the documents"), is the General
-    Secretariat, whose staff serve the ISCG (members.yaml): `w12`-037, `w19`-034 and
-    `w19`-001's question to the list's secretary label it so, and no writer labels a
-    "Secretariat" owner."""
-    owner = candidate.owner
-    if not owner or "Secretariat" not in owner:
-        return candidate
-    parts = ["General Secretariat" if p.strip() == "Secretariat" else p.strip()
-             for p in owner.split(",")]
-    joined = ", ".join(dict.fromkeys(parts))
-    return candidate if joined == owner else replace(candidate, owner=joined)
+    return [_owned_by_bureaux(c) for c in candidates if c.confidence >= rules.min_confidence]
 
 
 # A Sector invited as a whole, as a liaison statement addresses it ("ITU-D is invited to
