@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import time
 from datetime import date
+from pathlib import Path
 
 from iscg_mailbot.analyse.action_acceptances import Earlier, drop_restated
 from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.records import ActionCandidate, ActionInput, Address
+from iscg_mailbot.settings.actions import ActionRules, load_actions_config
 from tests.reply_items import MEMBERS, SENT, found
 
 CHAIR = Address("Ingrid Solheim", "ingrid.solheim@example.no")
 LIST = "int-sect-team@lists.itu.int"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _items(text: str) -> list[tuple[str | None, date | None]]:
@@ -153,3 +156,15 @@ def test_an_intention_without_a_day_is_no_item() -> None:
     assert _items("We will submit a contribution on the pilot.") != []
     assert _items("We plan to submit a contribution on the pilot by 20 April 2027.") == [
         ("Ingrid Solheim", date(2027, 4, 20))]
+
+
+def test_the_list_secretariat_is_the_unit_configured() -> None:
+    text = "The secretariat is requested to compile the replies by 9 April 2027."
+    message = ActionInput(text, SENT, sender=CHAIR)
+    served = ActionRules(secretariat="General Secretariat")
+    assert [(c.owner, c.due) for c in extract_actions(message, served, MEMBERS)] == [
+        ("General Secretariat", date(2027, 4, 9))]
+    # Unset (the default), the owner is "Secretariat" as before.
+    assert _items(text) == [("Secretariat", date(2027, 4, 9))]
+    shipped = load_actions_config(ROOT / "config" / "actions.yaml")
+    assert shipped.rules.secretariat == "General Secretariat"

@@ -308,7 +308,21 @@ def _as_configured(candidates: list[ActionCandidate], rules: ActionRules
                       if c.kind != NOTE or (c.owner and c.rule != "please_note")]
     elif rules.notes == "action":
         candidates = [replace(c, kind=ACTION) if c.kind == NOTE else c for c in candidates]
-    return [_owned_by_bureaux(c) for c in candidates if c.confidence >= rules.min_confidence]
+    return [_owned_by_bureaux(_the_secretariat(c, rules.secretariat)) for c in candidates
+            if c.confidence >= rules.min_confidence]
+
+
+def _the_secretariat(candidate: ActionCandidate, unit: str | None) -> ActionCandidate:
+    """The item with "the secretariat" of the list read as the unit that serves it
+    (``secretariat`` in actions.yaml: the ISCG's is the General Secretariat), so that the
+    unit's staff see it and close it ("The secretariat is requested to prepare a first
+    draft", `w12`-037, `w19`-034; unset, the owner stays "Secretariat")."""
+    owner = candidate.owner
+    if unit is None or not owner or "Secretariat" not in owner:
+        return candidate
+    parts = [unit if p.strip() == "Secretariat" else p.strip() for p in owner.split(",")]
+    joined = ", ".join(dict.fromkeys(parts))
+    return candidate if joined == owner else replace(candidate, owner=joined)
 
 
 # A Sector invited as a whole, as a liaison statement addresses it ("ITU-D is invited to
