@@ -72,9 +72,12 @@ _STEP = re.compile(
 # asked for, said (w7, w8), not a new undertaking.
 _SPEAKER_ASKED = re.compile(r"\b(?:speakers?|presenters?|panell?ists?|moderators?)\b",
                             re.IGNORECASE)
+# "I will do the WRC-27 outcomes session myself" (`w20`-038) is the same talk taken.
 _PRESENTS = re.compile(
     r"\bwill\s+(?:\w+ly\s+)?(?:present|speak|cover|talk|moderate|give\s+the\s+"
-    r"(?:talk|presentation))\b|['\u2019]ll\s+(?:present|speak|cover|talk)\b", re.IGNORECASE)
+    r"(?:talk|presentation))\b|['\u2019]ll\s+(?:present|speak|cover|talk)\b"
+    r"|(?:\bwill|['\u2019]ll)\s+(?:do|take|give|run)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:session|talk|presentation|slot|panel)\b", re.IGNORECASE)
 # "Let me check with BDT and come back to you": the sender goes to find the answer that
 # was asked of them (the ``let_me`` rule's other verbs, "let me circulate ...", deliver).
 _LET_ME_CHECK = re.compile(
@@ -82,15 +85,25 @@ _LET_ME_CHECK = re.compile(
     r"ask|consult|investigate|come\s+back|get\s+back|revert)\b", re.IGNORECASE)
 
 
+# "TSB will provide the SG5 data as requested", "BR will send the table end April as
+# planned", "BDT will send ours on Monday", "BDT will add theirs in section 2": the thing
+# promised is named as the one asked for, a share of it ("ours") or the request itself
+# (`w18`-010, `w19`-030, `w20`-019, `w4`-030), as a "yes" opening says it.
+_AS_ASKED = re.compile(r"\bas\s+(?:requested|asked|planned|foreseen)\b|\b(?:ours|theirs|mine)\b",
+                       re.IGNORECASE)
+
+
 def _accepts(candidate: ActionCandidate, asked: Sequence[Earlier]) -> bool:
-    """Whether the promise is said as a yes: opened by one, "let me check ...", or the
-    speaker asked for saying what they will present."""
+    """Whether the promise is said as a yes: opened by one, "let me check ...", the
+    thing asked named as such ("as requested", "ours"), or the speaker asked for saying
+    what they will present."""
     if candidate.rule in PROMISES and _PRESENTS.search(candidate.sentence) and any(
             _SPEAKER_ASKED.search(e.sentence) for e in asked):
         return True
     if candidate.rule == "let_me":
         return bool(_LET_ME_CHECK.search(candidate.sentence))
-    return (candidate.rule in PROMISES and bool(_ACCEPTS.match(candidate.sentence))
+    return (candidate.rule in PROMISES and bool(_ACCEPTS.match(candidate.sentence)
+                                                 or _AS_ASKED.search(candidate.sentence))
             and not _STEP.search(candidate.sentence))
 
 

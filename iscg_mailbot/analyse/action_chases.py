@@ -45,8 +45,12 @@ _GREETING = r"(?:(?:hi|hello|hola|dear|bonjour|hallo|ciao)\s+)?"
 _REMINDER = (r"^\W*(?:just\s+)?(?:a\s+)?(?:(?:gentle|kind|friendly|quick|small|short)\s+)?"
              r"reminder\b|\b(?:may|can|could|let)\s+(?:I|me|we|us)\s+(?:kindly\s+|gently\s+|"
              r"just\s+)?remind\b")
+# "Where are we (on the SG2 comments)?", "any word from BR?", "¿alguna novedad?": the
+# status asked of what is owed (`w20`-002, -019, -020; `w4`-040), as "any news?" is.
+_STATUS = (r"(?:any\s+(?:news|updates?|progress|word)|where\s+are\s+we(?=\s*(?:\?|on\b|with\b))|"
+           r"\u00bf?\s*(?:hay\s+)?alguna\s+novedad)\b")
 _CHASE_ADDRESSED = re.compile(
-    r"^\W*" + _GREETING + _CHASED + r"?any\s+(?:news|updates?|progress)\b"
+    r"^\W*" + _GREETING + _CHASED + r"?\u00bf?" + _STATUS +
     r"|^\W*still\s+(?:missing|outstanding|pending|nobody|no\s+one)\b|" + _REMINDER,
     re.IGNORECASE)
 # A day of its own makes the chase a new request.
@@ -65,7 +69,8 @@ def chases(message: ActionInput, sentence: str) -> bool:
 
 # Every chase holds one of these words; most sentences neither.
 _GATED_CHASE = GatedPattern(_CHASE, ("still", "any"))
-_GATED_CHASE_ADDRESSED = GatedPattern(_CHASE_ADDRESSED, ("still", "any", "remind"))
+_GATED_CHASE_ADDRESSED = GatedPattern(_CHASE_ADDRESSED, ("still", "any", "remind", "where",
+                                                         "novedad"))
 
 
 __all__ = ["chases"]

@@ -39,8 +39,10 @@ from iscg_mailbot.records import ActionCandidate
 from iscg_mailbot.settings.action_rules import ACTION
 
 # The parties that read and answer on the list (the advisory groups through their
-# counsellors and chairs, see members.yaml's ``advisory_group``).
-_LIST_PARTIES = SECRETARIAT_UNITS | ADVISORY_GROUPS | {"ISCG"}
+# counsellors and chairs, see members.yaml's ``advisory_group``), and the list's own
+# "secretariat" (the General Secretariat's staff: "It would be appreciated if the
+# secretariat could update the list of focal points", `w19`-027).
+_LIST_PARTIES = SECRETARIAT_UNITS | ADVISORY_GROUPS | {"ISCG", "Secretariat"}
 
 
 def _third_party(candidate: ActionCandidate) -> bool:

@@ -47,7 +47,7 @@ VOCATIVE_GAP = re.compile(r"^(?:\s*[,:\u2013\u2014]|\s+-(?=\s))\s*(?:(?:could|ca
 # "TSB colleagues, is there ...?", "BR, which bands ...?". The comma alone is not enough
 # ("BDT, as agreed, will ..." is BDT acting): a request or question must open right after.
 BODY_VOCATIVE = re.compile(
-    r"(?:\s+(?:colleagues|team|friends))?\s*,\s*"
+    r"(?:\s+(?:colleagues|team|friends|representatives))?\s*,\s*"
     # an aside between the name and the request: "BDT, in addition, could you ..."
     r"(?:(?:also|too|in\s+addition|separately|finally|as\s+well)\s*,\s*)?"
     r"(?:(?:could|can|would|will)\s+you\b|please\b|"

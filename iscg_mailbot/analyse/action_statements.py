@@ -209,3 +209,82 @@ def drop_purposes(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
     requests that only say how to read what is sent (:mod:`.action_reading`)."""
     return drop_reading_notes([c for c in candidates
                                if not (c.rule == "for_action" and not c.owner and c.due is None)])
+
+
+# "It is recalled that ...", "For ease of reference, it is recalled that ...", "It is
+# noted, for information, that ...", "A reminder that the CPM meets in spring": a fact
+# the list knows already, told again (`w19`-001, -028, -030; `w2`-047), owed by nobody.
+_RECALLED = re.compile(
+    r"\W*(?:\d{1,2}[.)]\s*)?(?:\w[\w ]{0,39},\s*)?(?:it\s+(?:is|should\s+be|may\s+be)\s+"
+    r"(?:recalled|noted)|(?:just\s+)?an?\s+(?:(?:friendly|gentle|quick|short)\s+)?reminder)"
+    r"(?:\s*,\s*for\s+(?:your\s+)?information(?:\s+only)?\s*,)?\s+that\b", re.IGNORECASE)
+# Asked of somebody all the same ("A reminder that members are invited to ..."): a
+# request restated, left to the passes that read requests.
+_ASKS = re.compile(r"\b(?:invited|requested|asked|please|kindly)\b", re.IGNORECASE)
+
+
+def drop_recalled(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """A sentence that recalls a known fact ("It is recalled that the questionnaire is
+    due on 15 January", "A reminder that the CPM will take place in spring") is no item:
+    another body's date or the sender's plans told again. One that asks somebody
+    something ("... members are kindly invited to ...") stays."""
+    return [c for c in candidates if not (
+        _RECALLED.match(c.sentence) and not _ASKS.search(c.sentence))]
+
+
+# A hand-over: who holds a role from when ("I will take up a new assignment in Bangkok",
+# "I will take over Rajesh's ISCG files", "Mr Iyer will take over from me; I shall
+# remain the BR counsellor for RAG"), where to write meanwhile ("as from 1 April,
+# questions ... may be addressed to the Division's mailbox", "From 1 December please
+# write to me at ..."): news of the people (`w10`-004, `w16`-037, `w19`-007, -027, -037),
+# no work anybody owes the list.
+_ROLE_CHANGE = re.compile(
+    r"\b(?:will|shall|am\s+going\s+to)\s+(?:\w+ly\s+)?(?:"
+    r"take\s+over\s+(?:from\b|as\b|\w+(?:'s|\u2019s)\s+(?:\w+\s+){0,2}?(?:files|work|portfolio|"
+    r"role|duties|tasks|responsibilities)\b)"
+    r"|take\s+up\s+(?:a|my|the|his|her)\s+(?:new\s+)?(?:assignment|post|position|role|duties|"
+    r"function)s?\b"
+    r"|remain\s+(?:the|as)\b)"
+    r"|\b(?:questions|queries|enquiries|correspondence)\b[^.;:?!]{0,80}?\b(?:may|can|should)\s+"
+    r"(?:now\s+|henceforth\s+)?be\s+(?:addressed|sent|directed)\s+to\b"
+    r"|\bwrite\s+to\s+me\s+at\b", re.IGNORECASE)
+
+
+def drop_role_changes(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """A hand-over told to the list (a new post, files taken over, where to write) is no
+    item; a contact notice that sets a day for something to be sent stays unless it only
+    gives an address."""
+    return [c for c in candidates if not (
+        c.kind == ACTION and _ROLE_CHANGE.search(c.sentence)
+        and (c.due is None or "write to me at" in c.sentence.lower()))]
+
+
+# A liaison statement's "Summary:" field: what the statement is about, told in the third
+# person ("Summary: WP 5D will accept registrations of evaluation groups until 31 March
+# 2029", "Summary: Council 2027 will consider a document on ..."; `w8`-025, `w19`-022);
+# its "Action required" and "Deadline" fields say what is asked.
+_SUMMARY = re.compile(r"\W*(?:summary|abstract|r[\u00e9e]sum[\u00e9e]|resumen|resumo)\s*:",
+                      re.IGNORECASE)
+
+
+def drop_summaries(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """An item read from a statement's summary line is no item, unless the summary
+    itself asks somebody ("Summary: TSAG is invited to ...")."""
+    return [c for c in candidates if not (
+        _SUMMARY.match(c.sentence) and not _ASKS.search(c.sentence))]
+
+
+# "We plan to make a contribution", "the comparisons we intend to present to TDAG": the
+# sender's intention, told without a day, promises the list nothing yet (`w13`-021,
+# `w19`-006; "I will ..." and a dated plan stay).
+_INTENTION = re.compile(r"\b(?:I|we)\s+(?:\w+ly\s+)?(?:plan|intend|hope|aim)\s+to\b",
+                        re.IGNORECASE)
+_PROMISE = re.compile(r"\b(?:will|shall)\b|['\u2019]ll\b", re.IGNORECASE)
+
+
+def drop_intentions(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
+    """An intention of the sender's ("we plan to ...") without a day and without a
+    promise ("will") in the same sentence is no item."""
+    return [c for c in candidates if not (
+        c.kind == ACTION and c.due is None and "?" not in c.sentence
+        and _INTENTION.search(c.sentence) and not _PROMISE.search(c.sentence))]

@@ -50,9 +50,9 @@ def noted_by_the_list(candidates: list[ActionCandidate],
     # "ISCG", also every other request to the list left with no owner (to_the_list).
     to_all = message.conventions.requests_to_all
     return [replace(c, owner="ISCG", owner_kind="group")
-            if not c.owner and (
+            if (not c.owner or _greeted_only(c)) and (
                 (c.kind == NOTE and c.rule in _BY_NOTE_RULE and _SENT_WITH.search(c.sentence)
-                 and message.parent_sender is None)
+                 and message.parent_sender is None and not c.owner)
                 or (c.rule in _INVITED and _THE_MEMBERS.match(c.sentence)
                     and (c.kind == NOTE or to_all != "nobody")))
             else c for c in candidates]
@@ -81,6 +81,15 @@ def _to_list(message: ActionInput) -> bool:
 # some of the readers, not all of them.
 _SOME = re.compile(r"\b(?:any(?:one|body)|some(?:one|body)|those|whoever|if\s+you)\b",
                    re.IGNORECASE)
+
+
+def _greeted_only(candidate: ActionCandidate) -> bool:
+    """Whether the item's owner is a member the sentence does not name: the one the
+    mail greets ("Dear Lucia, dear colleagues, ... Members are kindly invited to send
+    comments", `w19`-034), whom "members" was read to mean."""
+    owner = candidate.owner or ""
+    return (candidate.owner_kind == "member" and bool(owner) and "," not in owner
+            and owner.split()[0] not in candidate.sentence)
 
 
 # The rules of an invitation in the passive ("... are invited to note / to send ...").

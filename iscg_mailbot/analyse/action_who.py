@@ -57,15 +57,19 @@ _ADDRESSEE_WORDS = re.compile(
     re.IGNORECASE)
 _SENDER_WORDS = re.compile(r"\b(?:(?i:we|us|my|our)|I)\b")
 # The people of a body as a label: "TSB colleagues: which SG5 Recommendations ...?".
-_PEOPLE_LABEL = re.compile(r"\s+(?:colleagues|team|friends)\s*:", re.IGNORECASE)
+# "RAG, TSAG and TDAG representatives: please check ..." (`w20`-019, -032; the groups'
+# representatives are the groups, as `w2`, `w8`-`w10`, `w12`, `w13` and `w19` label them).
+_PEOPLE_LABEL = re.compile(r"\s+(?:colleagues|team|friends|representatives)\s*:", re.IGNORECASE)
 _SUBJECT_END = re.compile(
     r"\b(?:is|are|was|were|should|will|shall|must|may|can|could|would|has|have|had|to|"
     r"need|needs|agreed|undertook|volunteered|offered)\b", re.IGNORECASE)
 _BEFORE_PLEASE = re.compile(
-    r"^(?:\s+(?:colleagues|team|members))?[\s,:\u2013-]*(?:(?:could|can|would|will)\s+)?$",
+    r"^(?:\s+(?:colleagues|team|members|representatives))?[\s,:\u2013-]*"
+    r"(?:(?:could|can|would|will)\s+)?$",
     re.IGNORECASE)
 # "the ISCG members", "BDT colleagues": the people of the body just named, so the body.
-_OF_BODY = re.compile(r"\s+(?:members|colleagues|team|delegates|experts)\b", re.IGNORECASE)
+_OF_BODY = re.compile(r"\s+(?:members|colleagues|team|delegates|experts|representatives)\b",
+                      re.IGNORECASE)
 # "colleagues in BDT", "someone at TSB": the people of the body named next, so the body.
 _PEOPLE_IN = re.compile(r"\b(?:colleagues|someone|somebody|staff|experts|people)\s+"
                         r"(?:in|from|at|of)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -83,11 +83,15 @@ from iscg_mailbot.analyse.action_scope import (
 )
 from iscg_mailbot.analyse.action_statements import (
     drop_explanations,
+    drop_intentions,
     drop_meeting_work,
     drop_offers,
     drop_own_needs,
     drop_purposes,
+    drop_recalled,
     drop_reported_requests,
+    drop_role_changes,
+    drop_summaries,
 )
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.action_the_list import noted_by_the_list, to_the_list
@@ -279,7 +283,8 @@ def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
     (:mod:`.action_statements`, receipts, forecasts, contingencies)."""
     return drop_contingencies(drop_corrections_asked(drop_own_needs(drop_receipts(drop_forecasts(
         drop_explanations(drop_requests_of_us(drop_reported_requests(drop_meeting_work(
-            drop_purposes(candidates)))))), message), message, members)))
+            drop_purposes(drop_role_changes(drop_recalled(drop_summaries(drop_intentions(
+                candidates)))))))))), message), message, members)))
 
 
 def _said_before(message: ActionInput, sentence: str) -> bool:
@@ -314,7 +319,21 @@ def _as_configured(candidates: list[ActionCandidate], rules: ActionRules,
                       if c.kind != NOTE or (c.owner and c.rule != "please_note")]
     elif rules.notes == "action":
         candidates = [replace(c, kind=ACTION) if c.kind == NOTE else c for c in candidates]
-    return [_owned_by_bureaux(c) for c in candidates if c.confidence >= rules.min_confidence]
+    return [_owned_by_bureaux(_the_secretariat(c, rules.secretariat)) for c in candidates
+            if c.confidence >= rules.min_confidence]
+
+
+def _the_secretariat(candidate: ActionCandidate, unit: str | None) -> ActionCandidate:
+    """The item with "the secretariat" of the list read as the unit that serves it
+    (``secretariat`` in actions.yaml: the ISCG's is the General Secretariat), so that the
+    unit's staff see it and close it ("The secretariat is requested to prepare a first
+    draft", `w12`-037, `w19`-034; unset, the owner stays "Secretariat")."""
+    owner = candidate.owner
+    if unit is None or not owner or "Secretariat" not in owner:
+        return candidate
+    parts = [unit if p.strip() == "Secretariat" else p.strip() for p in owner.split(",")]
+    joined = ", ".join(dict.fromkeys(parts))
+    return candidate if joined == owner else replace(candidate, owner=joined)
 
 
 # How each built-in rule finds its owner ("sender": "I will ...", "sender_unit": a

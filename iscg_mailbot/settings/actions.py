@@ -16,6 +16,7 @@ Every key is optional; a missing file means the defaults::
     requests_to_all: members_invited   # members_invited | ISCG | nobody
     staff_i_will: person        # person | unit: secretariat staff's "I will ..."
     commitments: item           # item | drop: "We will prepare the contribution"
+    secretariat: General Secretariat   # the unit "the secretariat" of the list stands for
 
 ``timezone`` decides what "today" is for overdue items, and the calendar in which
 relative dates ("by Friday") of stored messages are read, since stored dates are UTC.
@@ -74,6 +75,10 @@ DEFAULT_CLOSURE_PHRASES: tuple[str, ...] = (
 )
 
 
+# The units of ITU's secretariat that can serve the list.
+SecretariatUnit = Literal["General Secretariat", "BR", "TSB", "BDT"]
+
+
 class ActionRules(BaseModel):
     """Tunable behaviour of extraction and closure (``config/actions.yaml``).
 
@@ -87,7 +92,9 @@ class ActionRules(BaseModel):
     without a date of its own ("I can send you the TDs") counted as an ``action`` or
     ``drop``-ped (nobody owes it until it is taken up). ``closure_phrases`` are
     the words in a reply that close an item. Candidates under ``min_confidence`` are
-    left out.
+    left out. ``secretariat``: the unit that serves the list, owning what "the
+    secretariat" is asked or promises ("The secretariat is requested to prepare a first
+    draft"); unset, such items are owned by "Secretariat".
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -98,6 +105,7 @@ class ActionRules(BaseModel):
     note_phrases: tuple[str, ...] = ()
     closure_phrases: tuple[str, ...] = DEFAULT_CLOSURE_PHRASES
     min_confidence: float = 0.3
+    secretariat: SecretariatUnit | None = None
 
 
 
@@ -115,6 +123,8 @@ class ActionsConfig(BaseModel):
     closure_phrases: tuple[str, ...] = DEFAULT_CLOSURE_PHRASES
     questions: bool = True
     stalled_after_days: int = Field(default=14, ge=1)
+    # The unit of the secretariat that serves the list (its "secretariat").
+    secretariat: SecretariatUnit | None = None
     # The learned gate over the rules' candidates (analyse/action_model.py): on or off,
     # and a retrained model's file (relative to the configuration folder) instead of
     # the one shipped in the package.
@@ -164,6 +174,7 @@ class ActionsConfig(BaseModel):
             note_phrases=self.note_phrases,
             closure_phrases=self.closure_phrases,
             min_confidence=self.min_confidence,
+            secretariat=self.secretariat,
         )
 
 
