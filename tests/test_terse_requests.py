@@ -110,7 +110,7 @@ def _read(output: PipelineOutput, ident: str) -> list[tuple[str, tuple[str, ...]
     ("t-01", [("action", ("BR",), "2027-03-12")]),
     ("t-02", [("action", ("BR",), "2027-03-12")]),
     ("t-03", [("action", ("TSB",), "2027-03-05")]),
-    ("t-04", [("action", ("TSB",), "2027-03-05")]),
+    ("t-04", [("action", ("TSB",), "2027-03-04")]),  # "before" is the day before
     ("t-05", [("question", ("BDT",), "2027-03-12")]),
 ])
 def test_shorthand_asks_and_dates_as_the_words_in_full_do(
