@@ -391,7 +391,7 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
             or bool(_MARKER_BEFORE.search(before))
             or bool(_MARKER_AFTER.search(after))
         )
-        if value is not None and before_event(text, lowered, start, kind):
+        if value is not None and before_event(text, start, kind):
             value, marked = value - timedelta(days=1), True
         opens = not marked and starts_after(before, match.group(0))
         held = not marked and is_held(match.group(0), before, after)
