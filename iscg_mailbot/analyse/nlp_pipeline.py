@@ -76,6 +76,11 @@ def _keep_generations_whole(nlp: Language) -> None:
         tokenizer.add_special_case(f"{generation}.", [{ORTH: generation}, {ORTH: "."}])
 
 
+#: How far from a long chunk's end its suffix is looked for (longer than any suffix of
+#: spaCy's English but a run of dots).
+SUFFIX_WINDOW = 16
+
+
 class _Shortcut:
     """One of the English tokenizer's searches (its suffix or infix pattern), answered
     without the pattern for the strings it never matches: plain ASCII words, the most
@@ -87,13 +92,25 @@ class _Shortcut:
     strings those are, ``nothing`` makes the answer for them (no match; no matches);
     ``tests/test_nlp_pipeline.py`` holds the shortcuts to the patterns' answers."""
 
-    def __init__(self, search: Callable[[str], Any], plain: Callable[[str], bool],
-                 nothing: Callable[[], Any]) -> None:
+    def __init__(self, search: Callable[..., Any], plain: Callable[[str], bool],
+                 nothing: Callable[[], Any], window: int | None = None) -> None:
         self.search, self.plain, self.nothing = search, plain, nothing
+        self.window = window
 
     def __call__(self, text: str) -> Any:
         if text.isascii() and self.plain(text):
             return self.nothing()
+        if self.window is not None and len(text) > self.window:
+            # The suffix search, for a long chunk, from its last ``window`` characters
+            # (lookbehinds still see before them): spaCy takes one suffix off at a
+            # time and each search tried every character, so a chunk of 50,000
+            # colons or brackets took minutes. Only "\.\.+" of the suffixes is longer
+            # than the window, and a match of it starting before the window also
+            # matches at its start: then (a run of dots) the whole chunk is searched.
+            start = len(text) - self.window
+            found = self.search(text, start)
+            if found is None or found.start() > start:
+                return found
         return self.search(text)
 
     @property
@@ -114,7 +131,8 @@ def _use_shortcuts(nlp: Language) -> None:
     """Answer the English tokenizer's suffix and infix searches for plain ASCII words
     without their patterns (:class:`_Shortcut`; the same tokens)."""
     tokenizer: Any = nlp.tokenizer
-    tokenizer.suffix_search = _Shortcut(tokenizer.suffix_search, str.isalpha, _no_match)
+    tokenizer.suffix_search = _Shortcut(tokenizer.suffix_search, str.isalpha, _no_match,
+                                        window=SUFFIX_WINDOW)
     tokenizer.infix_finditer = _Shortcut(tokenizer.infix_finditer, str.isalnum, _no_matches)
 
 
