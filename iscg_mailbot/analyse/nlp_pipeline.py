@@ -5,6 +5,7 @@ uses."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any
 
@@ -127,13 +128,43 @@ def _no_matches() -> Iterator[Any]:
     return iter(())
 
 
+# The user part of spaCy's URL pattern ("user:password@"): from every ":" of a chunk its
+# "\S*" ran to the chunk's end looking for an "@", so a chunk of URLs without spaces
+# ("https://itu.int/https://...") took the square of its length (64,000 characters:
+# 4 s). Without an "@" in the chunk the part cannot match, and the pattern without it
+# says the same.
+_URL_USER = r"(?:\S+(?::\S*)?@)?"
+
+
+class _UrlMatch:
+    """The tokenizer's URL match, without its user part for a chunk holding no "@"."""
+
+    def __init__(self, match: Callable[[str], Any]) -> None:
+        self.match = match
+        pattern = getattr(match, "__self__", None)
+        source = pattern.pattern if isinstance(pattern, re.Pattern) else ""
+        self.plain = (re.compile(source.replace(_URL_USER, "", 1), pattern.flags).match
+                      if isinstance(pattern, re.Pattern) and _URL_USER in source else match)
+
+    def __call__(self, text: str) -> Any:
+        return (self.match if "@" in text else self.plain)(text)
+
+    @property
+    def __self__(self) -> Any:
+        """The compiled pattern, for spaCy's serialisation (which writes its source)."""
+        return getattr(self.match, "__self__", None)
+
+
 def _use_shortcuts(nlp: Language) -> None:
     """Answer the English tokenizer's suffix and infix searches for plain ASCII words
-    without their patterns (:class:`_Shortcut`; the same tokens)."""
+    without their patterns (:class:`_Shortcut`; the same tokens), and its URL match of
+    a chunk without "@" without the URL's user part (:class:`_UrlMatch`)."""
     tokenizer: Any = nlp.tokenizer
     tokenizer.suffix_search = _Shortcut(tokenizer.suffix_search, str.isalpha, _no_match,
                                         window=SUFFIX_WINDOW)
     tokenizer.infix_finditer = _Shortcut(tokenizer.infix_finditer, str.isalnum, _no_matches)
+    if tokenizer.url_match is not None:
+        tokenizer.url_match = _UrlMatch(tokenizer.url_match)
 
 
 def build_pipeline(model: str | None = None) -> Language:
