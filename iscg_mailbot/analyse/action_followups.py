@@ -189,9 +189,8 @@ def date_from_followups(candidates: list[ActionCandidate], sentences: Sequence[S
     reach = list(accumulate((b for _, b, _ in ends), max))
     pending: list[int] = []  # -1: a question that is no item here
     promised: list[int] = []  # undated promises, which only "both"/"all" dates
-    # The items pending or promised (never both: a promise is not asked), for the test
-    # of whether one is already there: searching the lists was quadratic in a long list
-    # of requests ("Could BR check it? " repeated).
+    # What pending and promised hold (a promise is never asked): searching the lists
+    # for each item was quadratic in a long list of requests.
     held: set[int] = set()
     gap = 0
     for sentence in sentences:

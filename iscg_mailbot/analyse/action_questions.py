@@ -15,10 +15,8 @@ whom the message greets, else the Bureau of the one Sector it asks about.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import accumulate
 
 from iscg_mailbot.analyse import action_say_forms as say_forms
 from iscg_mailbot.analyse.action_addressee import (
@@ -39,6 +37,7 @@ from iscg_mailbot.analyse.action_say_forms import ASKED, SAY, WH, WHEN
 from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
 from iscg_mailbot.analyse.action_text import Sentence, frame_line, split_sentences
 from iscg_mailbot.analyse.action_who import NOBODY, Owners, Who
+from iscg_mailbot.analyse.item_spans import ItemSpans
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import ACTION, BOILERPLATE, PARTIES
 from iscg_mailbot.settings.itu_products import NO_PRODUCTS, ItuProducts
@@ -323,31 +322,8 @@ _ADDED_REQUEST = re.compile(r"^\W*(?:and\s+(?-i:[A-Z])|also\b|in\s+addition\b|ad
                             re.IGNORECASE)
 
 
-class _Spans:
-    """The items' spans, sorted once, for the questions' tests of where the items are:
-    each question sentence looking at every item was quadratic in a long list of
-    questions and requests ("Could BR check it? Is it ready? " repeated)."""
-
-    def __init__(self, items: Sequence[ActionCandidate]) -> None:
-        keyed = sorted((item.span[0], item.span[1], position)
-                       for position, item in enumerate(items))
-        self.starts = [a for a, _, _ in keyed]
-        self.positions = [position for _, _, position in keyed]
-        self.reach = list(accumulate((b for _, b, _ in keyed), max))
-        self.first_end = min((b for _, b, _ in keyed), default=None)
-
-    def starting_in(self, start: int, end: int) -> list[int]:
-        """The positions of the items that start in ``start:end``."""
-        return self.positions[bisect_left(self.starts, start):bisect_left(self.starts, end)]
-
-    def holding(self, pos: int) -> bool:
-        """Whether an item's span holds ``pos``."""
-        last = bisect_right(self.starts, pos) - 1
-        return last >= 0 and self.reach[last] > pos
-
-
 def _followed_by_request(sentences: Sequence[Sentence], index: int,
-                         items: _Spans, text: str = "") -> bool:
+                         items: ItemSpans, text: str = "") -> bool:
     """Whether the sentence after the question at ``index`` is a request, found as an
     item or asked as a question ("Is there a testing programme? Could TSB answer before
     26 March?"): the request asks for the answer, so the question is no item of its own.
@@ -376,7 +352,7 @@ def asking_for_answers(candidates: list[ActionCandidate], sentences: Sequence[Se
         return candidates
     result = list(candidates)
     spans = {c.span for c in candidates}
-    sorted_spans = _Spans(candidates)
+    sorted_spans = ItemSpans(candidates)
     for index, sentence in enumerate(sentences[:-1]):
         if not sentence.text.endswith("?") or (sentence.start, sentence.end) in spans:
             continue
@@ -428,7 +404,7 @@ def find_questions(
     """
     if "?" not in message.new_text or owes_nothing(message):
         return []  # no question (the sentences are cut from the text, none added)
-    taken = _Spans(items)
+    taken = ItemSpans(items)
     found: list[ActionCandidate] = []
     sentences = split_sentences(message.new_text, forwarded=forwards_mail(message))
     asked_before: Sentence | None = None  # a question the next request asks to answer
@@ -438,8 +414,7 @@ def find_questions(
             continue  # not a question, or an item's (or read with the request after it)
         if _IDLE_QUESTION.match(text) or BOILERPLATE.search(text) or chases(message, text):
             continue
-        if (found or (taken.first_end is not None and taken.first_end <= sentence.start)) \
-                and is_date_carrier(text):
+        if (found or taken.ends_by(sentence.start)) and is_date_carrier(text):
             continue  # "Could you let me know by 31 August?": dates what was just asked
         if _followed_by_request(sentences, index, taken, message.new_text):
             asked_before = sentence

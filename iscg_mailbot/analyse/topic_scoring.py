@@ -24,7 +24,6 @@ takes what it found in each text and applies the rule::
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -38,11 +37,12 @@ from iscg_mailbot.analyse.itu_structure import (
     resolve,
 )
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
-from iscg_mailbot.analyse.topic_names import COMPLEMENT, distinct_names
+from iscg_mailbot.analyse.topic_names import distinct_names
 from iscg_mailbot.analyse.topic_overviews import is_overview, overview_note
 from iscg_mailbot.analyse.topic_personal import PersonalNotes, personal_note
 from iscg_mailbot.analyse.topic_replies import aside_note, reply_asides
 from iscg_mailbot.analyse.topic_roles import named_in_role
+from iscg_mailbot.analyse.topic_spans import OtherNames, TopicSpans
 from iscg_mailbot.records import Evidence, ThreadTags, TopicTag
 from iscg_mailbot.settings.itu_bodies import ItuBodies, body_kind
 from iscg_mailbot.settings.topics import Scoring, TopicsConfig
@@ -208,12 +208,12 @@ class TopicRule:
         negatives = [(phrase, hit) for phrase, hit in hits if phrase.negative]
         named = {id(hit) for hit in self.weak_in_names(text, hits, notes)}
         # (each hit tested against every hit counted was quadratic: 50,000 characters of
-        # one topic's words took 5-11 s; see _TopicSpans)
-        negative_spans = _TopicSpans()
+        # one topic's words took 5-11 s; see TopicSpans)
+        negative_spans = TopicSpans()
         for phrase, hit in sorted(negatives, key=lambda pair: pair[1].start):
             negative_spans.add(phrase.topic, hit.start, hit.end)
         counted: list[tuple[RulePhrase, PhraseHit]] = []
-        counted_spans = _TopicSpans()
+        counted_spans = TopicSpans()
         for phrase, hit in hits:
             if phrase.negative or (phrase.weak and NUMBER_AFTER.match(text.text, hit.end)):
                 continue
@@ -225,7 +225,7 @@ class TopicRule:
             counted.append((phrase, hit))
             counted_spans.add(phrase.topic, hit.start, hit.end)
         counted_negatives: list[tuple[RulePhrase, PhraseHit]] = []
-        negatives_spans = _TopicSpans()
+        negatives_spans = TopicSpans()
         for phrase, hit in negatives:
             if not negatives_spans.overlaps(phrase.topic, hit.start, hit.end):
                 counted_negatives.append((phrase, hit))
@@ -241,7 +241,7 @@ class TopicRule:
         if not self.topics.scoring.weak_in_names:
             return []
         named: list[PhraseHit] = []
-        names = _OtherNames([(seen.start, seen.end, other.topic) for other, seen in hits
+        names = OtherNames([(seen.start, seen.end, other.topic) for other, seen in hits
                              if not other.weak and not other.negative])
         for phrase, hit in hits:
             if not phrase.weak or phrase.negative:
@@ -436,76 +436,3 @@ def passing_note(share: float, strongest: TopicTag) -> str:
 def evidence_order(evidence: Evidence) -> tuple[float, bool, str, str]:
     """Most points first (gained or lost), then positive before negative, by phrase."""
     return (-abs(evidence.points), evidence.negative, evidence.phrase, evidence.where)
-
-
-class _TopicSpans:
-    """Spans of hits by topic, for whether a hit overlaps one of its topic's. Added in
-    order of their starts (as hits come), a test is a bisection: some span starts before
-    the hit ends and the furthest end of those passes its start. Added out of order, a
-    scan of all."""
-
-    def __init__(self) -> None:
-        self._starts: dict[str, list[int]] = {}
-        self._reach: dict[str, list[int]] = {}  # the furthest end of the spans so far
-        self._all: list[tuple[str, int, int]] = []
-        self._ordered = True
-
-    def add(self, topic: str, start: int, end: int) -> None:
-        self._all.append((topic, start, end))
-        starts = self._starts.setdefault(topic, [])
-        reach = self._reach.setdefault(topic, [])
-        self._ordered = self._ordered and (not starts or starts[-1] <= start)
-        starts.append(start)
-        reach.append(max(reach[-1], end) if reach else end)
-
-    def overlaps(self, topic: str, start: int, end: int) -> bool:
-        if not self._ordered:
-            return any(t == topic and start < e and s < end for t, s, e in self._all)
-        before = bisect_left(self._starts.get(topic, []), end)
-        return before > 0 and self._reach[topic][before - 1] > start
-
-
-class _OtherNames:
-    """:func:`.topic_names.in_other_name` for every weak hit of a text at once, the
-    others being ``strong`` (start, end, topic) of any topic but the weak hit's: a list
-    of them made for each weak hit was quadratic. Sorted by start, each prefix keeps the
-    furthest end and the furthest end of another topic than that end's."""
-
-    def __init__(self, strong: Sequence[tuple[int, int, str]]) -> None:
-        ordered = sorted(strong)
-        self._starts = [start for start, _, _ in ordered]
-        self._best: list[tuple[int, str, int]] = []  # (furthest end, its topic, other's)
-        end1, topic1, end2 = -1, "", -1
-        for _, end, topic in ordered:
-            if topic == topic1:
-                end1 = max(end1, end)
-            elif end > end1:
-                end1, topic1, end2 = end, topic, end1
-            else:
-                end2 = max(end2, end)
-            self._best.append((end1, topic1, end2))
-        self._topics_at: dict[int, set[str]] = {}
-        for start, _, topic in ordered:
-            self._topics_at.setdefault(start, set()).add(topic)
-
-    def _furthest(self, count: int, topic: str) -> int:
-        """The furthest end of the first ``count`` spans not of ``topic``."""
-        if count == 0:
-            return -1
-        end1, topic1, end2 = self._best[count - 1]
-        return end1 if topic1 != topic else end2
-
-    def holds(self, text: str, first: int, last: int, topic: str) -> bool:
-        """Whether the weak phrase of ``topic`` at ``text[first:last]`` belongs to the
-        name of another topic (:func:`.topic_names.in_other_name`)."""
-        # a longer span holds it: one starting before it reaching its end, or one
-        # starting with it going past its end
-        if self._furthest(bisect_left(self._starts, first), topic) >= last \
-                or self._furthest(bisect_right(self._starts, first), topic) > last:
-            return True
-        complement = COMPLEMENT.match(text, last) if text[first:first + 1].isupper() else None
-        if complement is None:
-            return False
-        joint = complement.end()
-        return text[joint:joint + 1].isupper() and bool(
-            self._topics_at.get(joint, set()) - {topic})
