@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone  # noqa: F401 (the doctest)
 
@@ -72,7 +73,10 @@ def meeting_day(text: str, end: int, *, after: bool, sent: datetime | None = Non
         day = dates[0].value
         span = _RANGE.match(dates[0].text)
         if after and span and day is not None:
-            day = day.replace(day=int(span.group("last")))
+            last = int(span.group("last"))
+            if not 1 <= last <= monthrange(day.year, day.month)[1]:
+                continue  # "on 27-30 February": no last day, as "31 February" is no date
+            day = day.replace(day=last)
         found = day
     return found
 

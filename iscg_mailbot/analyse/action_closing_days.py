@@ -16,9 +16,11 @@ a promise or a note are not dated so.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
+from itertools import pairwise
 
 from iscg_mailbot.analyse.action_dates import find_dates
 from iscg_mailbot.analyse.action_scope import is_promise
@@ -48,6 +50,20 @@ def _closing_day(sentence: Sentence, sent: datetime | None, ours: bool
     return (day.value, day.text) if day is not None and day.value is not None else None
 
 
+def _sentence_indexes(positions: Sequence[int], sentences: Sequence[Sentence]
+                      ) -> list[int | None]:
+    """The index of the first sentence holding each position, or None. Sentences in
+    order and apart (as split) are bisected: a scan of all of them for each item was
+    quadratic in a long list of requests beside "closes"."""
+    starts = [s.start for s in sentences]
+    if all(a.end <= b.start for a, b in pairwise(sentences)):
+        found = (bisect_right(starts, p) - 1 for p in positions)
+        return [i if i >= 0 and positions[n] < sentences[i].end else None
+                for n, i in enumerate(found)]
+    return [next((i for i, s in enumerate(sentences) if s.start <= p < s.end), None)
+            for p in positions]
+
+
 def date_from_closings(candidates: list[ActionCandidate], sentences: Sequence[Sentence],
                        sent: datetime | None) -> list[ActionCandidate]:
     """The undated requests and questions next to a sentence that says when something
@@ -55,8 +71,7 @@ def date_from_closings(candidates: list[ActionCandidate], sentences: Sequence[Se
     if not any(c.due is None for c in candidates) or not any(
             "clos" in s.text.lower() for s in sentences):
         return candidates
-    where = [next((i for i, s in enumerate(sentences) if s.start <= c.span[0] < s.end), None)
-             for c in candidates]
+    where = _sentence_indexes([c.span[0] for c in candidates], sentences)
     taken = {i for i in where if i is not None}
     result = []
     for candidate, index in zip(candidates, where, strict=True):

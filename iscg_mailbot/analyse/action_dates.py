@@ -26,6 +26,7 @@ something happens or happened) is no deadline unless a word says so ("due on Fri
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -188,13 +189,13 @@ class DueMention:
 
 
 def _year_for(month: int, day: int, base: date | None) -> int | None:
-    if base is None:
+    if base is None or not 1 <= day <= 31:
         return None
     for year in (base.year, base.year + 1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            return None
+        # A day the month has not that year ("29 February" of 2027) is read as its last
+        # day to choose the year, as date_phrases does: in December 2027 "by 29
+        # February" is 29 February 2028, in January 2027 no date (_safe_date).
+        candidate = date(year, month, min(day, monthrange(year, month)[1]))
         if candidate >= base - timedelta(days=31):
             return year
     return base.year + 1
@@ -391,7 +392,7 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
             or bool(_MARKER_BEFORE.search(before))
             or bool(_MARKER_AFTER.search(after))
         )
-        if value is not None and before_event(text, lowered, start, kind):
+        if value is not None and before_event(text, start, kind):
             value, marked = value - timedelta(days=1), True
         opens = not marked and starts_after(before, match.group(0))
         held = not marked and is_held(match.group(0), before, after)

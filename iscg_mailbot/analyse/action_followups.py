@@ -189,6 +189,9 @@ def date_from_followups(candidates: list[ActionCandidate], sentences: Sequence[S
     reach = list(accumulate((b for _, b, _ in ends), max))
     pending: list[int] = []  # -1: a question that is no item here
     promised: list[int] = []  # undated promises, which only "both"/"all" dates
+    # What pending and promised hold (a promise is never asked): searching the lists
+    # for each item was quadratic in a long list of requests.
+    held: set[int] = set()
     gap = 0
     for sentence in sentences:
         inside = _inside(ends, starts, reach, sentence)
@@ -196,26 +199,27 @@ def date_from_followups(candidates: list[ActionCandidate], sentences: Sequence[S
         found = _followup_due(sentence, sent) if pending or for_all else None
         if found is not None and all(_says_why(candidates[i]) for i in inside):
             _date(result, pending + (promised if for_all else []), inside, found)
-            pending, promised, gap = [], [], 0
+            pending, promised, held, gap = [], [], set(), 0
         elif found is not None and inside and _REPLY_BY.match(sentence.text):
             # "Could you both reply by 5 May?": an item of its own, and the date of what
             # was asked before it.
             _date(result, pending, [], found)
-            pending, promised, gap = [], [], 0
+            pending, promised, held, gap = [], [], set(), 0
         elif inside:
             if any(candidates[i].due is not None for i in inside):
-                pending, promised = [], []  # what was asked before has its date
+                pending, promised, held = [], [], set()  # what was asked before has its date
             else:
-                pending += [i for i in inside if _asked(candidates[i]) and i not in pending]
-                promised += [i for i in inside if is_promise(candidates[i])
-                             and i not in promised]
+                pending += [i for i in inside if _asked(candidates[i]) and i not in held]
+                promised += [i for i in inside if is_promise(candidates[i]) and i not in held]
+                held.update(inside)
             gap = 0
         elif _asks(sentence):
-            pending, gap = [*pending, -1], 0
+            pending.append(-1)
+            gap = 0
         elif pending or promised:
             gap += 1
             if gap > _GAP:
-                pending, promised = [], []
+                pending, promised, held = [], [], set()
     return [c for c in result if c is not None]
 
 

@@ -37,6 +37,7 @@ from iscg_mailbot.analyse.action_say_forms import ASKED, SAY, WH, WHEN
 from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
 from iscg_mailbot.analyse.action_text import Sentence, frame_line, split_sentences
 from iscg_mailbot.analyse.action_who import NOBODY, Owners, Who
+from iscg_mailbot.analyse.item_spans import ItemSpans
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import ACTION, BOILERPLATE, PARTIES
 from iscg_mailbot.settings.itu_products import NO_PRODUCTS, ItuProducts
@@ -322,7 +323,7 @@ _ADDED_REQUEST = re.compile(r"^\W*(?:and\s+(?-i:[A-Z])|also\b|in\s+addition\b|ad
 
 
 def _followed_by_request(sentences: Sequence[Sentence], index: int,
-                         items: Sequence[ActionCandidate], text: str = "") -> bool:
+                         items: ItemSpans, text: str = "") -> bool:
     """Whether the sentence after the question at ``index`` is a request, found as an
     item or asked as a question ("Is there a testing programme? Could TSB answer before
     26 March?"): the request asks for the answer, so the question is no item of its own.
@@ -336,7 +337,7 @@ def _followed_by_request(sentences: Sequence[Sentence], index: int,
         return False
     return bool(_REQUEST_OPENING.match(following.text)) and (
         following.text.endswith("?")
-        or any(following.start <= item.span[0] < following.end for item in items))
+        or bool(items.starting_in(following.start, following.end)))
 
 
 def asking_for_answers(candidates: list[ActionCandidate], sentences: Sequence[Sentence],
@@ -351,14 +352,17 @@ def asking_for_answers(candidates: list[ActionCandidate], sentences: Sequence[Se
         return candidates
     result = list(candidates)
     spans = {c.span for c in candidates}
+    sorted_spans = ItemSpans(candidates)
     for index, sentence in enumerate(sentences[:-1]):
         if not sentence.text.endswith("?") or (sentence.start, sentence.end) in spans:
             continue
-        if not _followed_by_request(sentences, index, candidates,
+        if not _followed_by_request(sentences, index, sorted_spans,
                                     message.new_text if message is not None else ""):
             continue
         following = sentences[index + 1]
-        for position, candidate in enumerate(result):
+        # (a candidate made a question here starts before any later sentence's start)
+        for position in sorted(sorted_spans.starting_in(following.start, following.end)):
+            candidate = result[position]
             if candidate.kind == ACTION and following.start <= candidate.span[0] < following.end:
                 owner, kind = candidate.owner, candidate.owner_kind
                 if owner is None and message is not None:
@@ -400,19 +404,19 @@ def find_questions(
     """
     if "?" not in message.new_text or owes_nothing(message):
         return []  # no question (the sentences are cut from the text, none added)
-    taken = {item.span for item in items}
+    taken = ItemSpans(items)
     found: list[ActionCandidate] = []
     sentences = split_sentences(message.new_text, forwarded=forwards_mail(message))
     asked_before: Sentence | None = None  # a question the next request asks to answer
     for index, sentence in enumerate(sentences):
         text = sentence.text
-        if not text.endswith("?") or any(a <= sentence.start < b for a, b in taken):
+        if not text.endswith("?") or taken.holding(sentence.start):
             continue  # not a question, or an item's (or read with the request after it)
         if _IDLE_QUESTION.match(text) or BOILERPLATE.search(text) or chases(message, text):
             continue
-        if (found or any(b <= sentence.start for _, b in taken)) and is_date_carrier(text):
+        if (found or taken.ends_by(sentence.start)) and is_date_carrier(text):
             continue  # "Could you let me know by 31 August?": dates what was just asked
-        if _followed_by_request(sentences, index, items, message.new_text):
+        if _followed_by_request(sentences, index, taken, message.new_text):
             asked_before = sentence
             continue
         before, asked_before = asked_before, None

@@ -117,7 +117,10 @@ from iscg_mailbot.settings.actions import DEFAULT_CLOSURE_PHRASES, ActionRules
 from iscg_mailbot.settings.itu_products import NO_PRODUCTS, ItuProducts
 from iscg_mailbot.settings.members import MembersConfig
 
-_FORWARD_MARK = re.compile(r"^\W*(?:-{2,}\s*forwarded\s+message|begin\s+forwarded\s+message)",
+# (The marks before the words stay on their line: "^\W*" ran through every line break of
+# a run of blank lines from each line start, 12,000 of them took 15 s; a mark after a
+# blank line is found from its own line's start, so what is found is the same.)
+_FORWARD_MARK = re.compile(r"^[^\w\n]*(?:--\s*forwarded\s+message|begin\s+forwarded\s+message)",
                            re.IGNORECASE | re.MULTILINE)
 _POINTER = re.compile(r"\b(?:below|attached|forwarded|following|enclosed|copied|fyi)\b",
                       re.IGNORECASE)

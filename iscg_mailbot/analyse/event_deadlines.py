@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+from iscg_mailbot.analyse.text_gates import folded
 from iscg_mailbot.records import ActionCandidate
 
 # "before our CITEL meeting on 20 July", "Before the JCA-AHF meeting on 1 July", "avant la
@@ -41,10 +42,16 @@ _BEFORE_WORDS = ("before", "ahead of", "prior to", "avant", "antes de")
 _DAYS = frozenset({"iso", "numeric", "day_month", "month_day", "foreign_day_month"})
 
 
-def before_event(text: str, lowered: str, start: int, kind: str) -> bool:
+def before_event(text: str, start: int, kind: str) -> bool:
     """Whether the day (of ``kind``) at ``start`` is an event's that the deadline is
     "before"."""
-    return kind in _DAYS and any(w in lowered for w in _BEFORE_WORDS) and _BEFORE_EVENT.search(
+    if kind not in _DAYS:
+        return False
+    # The words are looked for in the window searched, not the whole text: once a day,
+    # the whole text made a line of days quadratic ("; on 1 June x" repeated to 52,000
+    # characters: 2-3 s). folded() keeps every word the pattern can match there.
+    window = folded(text[max(0, start - 150):start])
+    return any(w in window for w in _BEFORE_WORDS) and _BEFORE_EVENT.search(
         text, max(0, start - 150), start) is not None
 
 

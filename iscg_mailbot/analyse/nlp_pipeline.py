@@ -5,6 +5,7 @@ uses."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any
 
@@ -76,6 +77,11 @@ def _keep_generations_whole(nlp: Language) -> None:
         tokenizer.add_special_case(f"{generation}.", [{ORTH: generation}, {ORTH: "."}])
 
 
+#: How far from a long chunk's end its suffix is looked for (longer than any suffix of
+#: spaCy's English but a run of dots).
+SUFFIX_WINDOW = 16
+
+
 class _Shortcut:
     """One of the English tokenizer's searches (its suffix or infix pattern), answered
     without the pattern for the strings it never matches: plain ASCII words, the most
@@ -87,13 +93,25 @@ class _Shortcut:
     strings those are, ``nothing`` makes the answer for them (no match; no matches);
     ``tests/test_nlp_pipeline.py`` holds the shortcuts to the patterns' answers."""
 
-    def __init__(self, search: Callable[[str], Any], plain: Callable[[str], bool],
-                 nothing: Callable[[], Any]) -> None:
+    def __init__(self, search: Callable[..., Any], plain: Callable[[str], bool],
+                 nothing: Callable[[], Any], window: int | None = None) -> None:
         self.search, self.plain, self.nothing = search, plain, nothing
+        self.window = window
 
     def __call__(self, text: str) -> Any:
         if text.isascii() and self.plain(text):
             return self.nothing()
+        if self.window is not None and len(text) > self.window:
+            # The suffix search, for a long chunk, from its last ``window`` characters
+            # (lookbehinds still see before them): spaCy takes one suffix off at a
+            # time and each search tried every character, so a chunk of 50,000
+            # colons or brackets took minutes. Only "\.\.+" of the suffixes is longer
+            # than the window, and a match of it starting before the window also
+            # matches at its start: then (a run of dots) the whole chunk is searched.
+            start = len(text) - self.window
+            found = self.search(text, start)
+            if found is None or found.start() > start:
+                return found
         return self.search(text)
 
     @property
@@ -110,12 +128,43 @@ def _no_matches() -> Iterator[Any]:
     return iter(())
 
 
+# The user part of spaCy's URL pattern ("user:password@"): from every ":" of a chunk its
+# "\S*" ran to the chunk's end looking for an "@", so a chunk of URLs without spaces
+# ("https://itu.int/https://...") took the square of its length (64,000 characters:
+# 4 s). Without an "@" in the chunk the part cannot match, and the pattern without it
+# says the same.
+_URL_USER = r"(?:\S+(?::\S*)?@)?"
+
+
+class _UrlMatch:
+    """The tokenizer's URL match, without its user part for a chunk holding no "@"."""
+
+    def __init__(self, match: Callable[[str], Any]) -> None:
+        self.match = match
+        pattern = getattr(match, "__self__", None)
+        source = pattern.pattern if isinstance(pattern, re.Pattern) else ""
+        self.plain = (re.compile(source.replace(_URL_USER, "", 1), pattern.flags).match
+                      if isinstance(pattern, re.Pattern) and _URL_USER in source else match)
+
+    def __call__(self, text: str) -> Any:
+        return (self.match if "@" in text else self.plain)(text)
+
+    @property
+    def __self__(self) -> Any:
+        """The compiled pattern, for spaCy's serialisation (which writes its source)."""
+        return getattr(self.match, "__self__", None)
+
+
 def _use_shortcuts(nlp: Language) -> None:
     """Answer the English tokenizer's suffix and infix searches for plain ASCII words
-    without their patterns (:class:`_Shortcut`; the same tokens)."""
+    without their patterns (:class:`_Shortcut`; the same tokens), and its URL match of
+    a chunk without "@" without the URL's user part (:class:`_UrlMatch`)."""
     tokenizer: Any = nlp.tokenizer
-    tokenizer.suffix_search = _Shortcut(tokenizer.suffix_search, str.isalpha, _no_match)
+    tokenizer.suffix_search = _Shortcut(tokenizer.suffix_search, str.isalpha, _no_match,
+                                        window=SUFFIX_WINDOW)
     tokenizer.infix_finditer = _Shortcut(tokenizer.infix_finditer, str.isalnum, _no_matches)
+    if tokenizer.url_match is not None:
+        tokenizer.url_match = _UrlMatch(tokenizer.url_match)
 
 
 def build_pipeline(model: str | None = None) -> Language:

@@ -37,11 +37,12 @@ from iscg_mailbot.analyse.itu_structure import (
     resolve,
 )
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
-from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name
+from iscg_mailbot.analyse.topic_names import distinct_names
 from iscg_mailbot.analyse.topic_overviews import is_overview, overview_note
 from iscg_mailbot.analyse.topic_personal import PersonalNotes, personal_note
 from iscg_mailbot.analyse.topic_replies import aside_note, reply_asides
 from iscg_mailbot.analyse.topic_roles import named_in_role
+from iscg_mailbot.analyse.topic_spans import OtherNames, TopicSpans
 from iscg_mailbot.records import Evidence, ThreadTags, TopicTag
 from iscg_mailbot.settings.itu_bodies import ItuBodies, body_kind
 from iscg_mailbot.settings.topics import Scoring, TopicsConfig
@@ -206,19 +207,29 @@ class TopicRule:
         hits = [(self.phrases[int(hit.key)], hit) for hit in text.findings.hits]
         negatives = [(phrase, hit) for phrase, hit in hits if phrase.negative]
         named = {id(hit) for hit in self.weak_in_names(text, hits, notes)}
+        # (each hit tested against every hit counted was quadratic: 50,000 characters of
+        # one topic's words took 5-11 s; see TopicSpans)
+        negative_spans = TopicSpans()
+        for phrase, hit in sorted(negatives, key=lambda pair: pair[1].start):
+            negative_spans.add(phrase.topic, hit.start, hit.end)
         counted: list[tuple[RulePhrase, PhraseHit]] = []
+        counted_spans = TopicSpans()
         for phrase, hit in hits:
             if phrase.negative or (phrase.weak and NUMBER_AFTER.match(text.text, hit.end)):
                 continue
             if id(hit) in named:
                 continue
-            if _overlaps_topic(phrase, hit, counted) or _overlaps_topic(phrase, hit, negatives):
+            if counted_spans.overlaps(phrase.topic, hit.start, hit.end) \
+                    or negative_spans.overlaps(phrase.topic, hit.start, hit.end):
                 continue
             counted.append((phrase, hit))
+            counted_spans.add(phrase.topic, hit.start, hit.end)
         counted_negatives: list[tuple[RulePhrase, PhraseHit]] = []
+        negatives_spans = TopicSpans()
         for phrase, hit in negatives:
-            if not _overlaps_topic(phrase, hit, counted_negatives):
+            if not negatives_spans.overlaps(phrase.topic, hit.start, hit.end):
                 counted_negatives.append((phrase, hit))
+                negatives_spans.add(phrase.topic, hit.start, hit.end)
         return [Occurrence(phrase, text.where, hit.text)
                 for phrase, hit in counted + counted_negatives]
 
@@ -230,12 +241,12 @@ class TopicRule:
         if not self.topics.scoring.weak_in_names:
             return []
         named: list[PhraseHit] = []
+        names = OtherNames([(seen.start, seen.end, other.topic) for other, seen in hits
+                             if not other.weak and not other.negative])
         for phrase, hit in hits:
             if not phrase.weak or phrase.negative:
                 continue
-            others = [(seen.start, seen.end) for other, seen in hits
-                      if other.topic != phrase.topic and not other.weak and not other.negative]
-            if in_other_name(text.text, hit.start, hit.end, others):
+            if names.holds(text.text, hit.start, hit.end, phrase.topic):
                 named.append(hit)
                 if notes is not None:
                     notes.append(f"{phrase.topic}: {hit.text!r} ({text.where}) is part of "
@@ -425,10 +436,3 @@ def passing_note(share: float, strongest: TopicTag) -> str:
 def evidence_order(evidence: Evidence) -> tuple[float, bool, str, str]:
     """Most points first (gained or lost), then positive before negative, by phrase."""
     return (-abs(evidence.points), evidence.negative, evidence.phrase, evidence.where)
-
-
-def _overlaps_topic(phrase: RulePhrase, hit: PhraseHit,
-                    others: Sequence[tuple[RulePhrase, PhraseHit]]) -> bool:
-    """Whether ``hit`` overlaps a hit of ``others`` of the same topic."""
-    return any(other.topic == phrase.topic and hit.start < seen.end and seen.start < hit.end
-               for other, seen in others)

@@ -80,6 +80,8 @@ def forwards_in_reply(new_text: str, quoted_text: str, subject: str | None) -> b
     False
     >>> forwards_in_reply("See below.", quote, "RE: LS on termination rates")
     False
+    >>> forwards_in_reply("See below.", quote, None), forwards_in_reply("See below.", quote, "Re:")
+    (True, True)
     """
     if not _POINTS_BELOW.search(new_text):
         return False
@@ -88,4 +90,9 @@ def forwards_in_reply(new_text: str, quoted_text: str, subject: str | None) -> b
         return False
     theirs = normalise_subject(_CUT_MARK.sub("", quoted))
     own = normalise_subject(subject)
+    if not own:
+        # No subject of its own (none, blank, a bare "Re:"): the quote's names another
+        # message (the empty subject is the start of any, which read every such
+        # reply's forward as its own thread's quote).
+        return bool(theirs)
     return bool(theirs) and not (own.startswith(theirs) or theirs.startswith(own))
