@@ -79,7 +79,7 @@ def before_as_agreed(candidate: ActionCandidate, before: str) -> ActionCandidate
     dated_event = _BEFORE_DATED_EVENT.match(day) is not None
     if at < 0 or not (dated_event or _NAMES_DAY.search(day)):
         return candidate
-    if dated_event or before_event(text, text.lower(), at, "day_month"):
+    if dated_event or before_event(text, at, "day_month"):
         shift = 1 if before == "that_day" else 0  # read as the day before already
     elif _BEFORE_DAY.search(text, max(0, at - 40), at):
         shift = -1 if before == "day_before" else 0  # read as that day
