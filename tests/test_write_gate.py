@@ -118,3 +118,20 @@ def test_none_in_memory() -> None:
     with session_scope(engine) as session:
         write_first(session)
         assert write_gate.HELD not in session.connection().info
+
+
+def test_a_gate_file_that_cannot_be_made_leaves_the_busy_timeout(
+        database: tuple[Engine, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    engine, _ = database
+
+    def refused(_database: Path) -> None:
+        raise PermissionError("read-only folder")
+
+    monkeypatch.setattr(write_gate, "_open", refused)
+    with session_scope(engine) as session:
+        write_first(session)
+        session.execute(text("INSERT INTO t VALUES (1)"))
+        assert write_gate.HELD not in session.connection().info
+    monkeypatch.undo()
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM t")).scalar() == 1

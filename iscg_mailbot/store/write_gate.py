@@ -90,12 +90,18 @@ def enter(info: dict[Any, Any], database: Path) -> None:
     if info.get(HELD) is not None:
         return
     with _mutex:
-        gate = _open(database)
+        try:
+            gate = _open(database)
+        except OSError:  # no file here (a folder we may not write): the busy timeout alone
+            return
         gate.holders += 1
         first = gate.holders == 1
     if first:
         try:
             fcntl.flock(gate.fd, fcntl.LOCK_EX)
+        except OSError:  # no flock on this file system: the busy timeout alone
+            _leave(gate)
+            return
         except BaseException:
             _leave(gate)
             raise
