@@ -26,7 +26,7 @@ from typing import NamedTuple, cast
 
 from sqlalchemy import Delete, Table, Update, delete, func, select, update
 
-from iscg_mailbot.services import collector, overlap_meaning, overlap_terms
+from iscg_mailbot.services import analysis_trace, collector, overlap_meaning, overlap_terms
 from iscg_mailbot.services.actions import extraction as action_extraction
 from iscg_mailbot.services.actions.context import load_context
 from iscg_mailbot.services.analysis_report import TARGET_SECONDS, AnalysisReport
@@ -155,6 +155,8 @@ class Analyser:
         self._budget = 0  # messages per transaction; 0: one thread (nothing measured yet)
         # PostgreSQL's, of the items written (by the workers of a pool together).
         self._statistics = statistics if statistics is not None else analysis_statistics()
+        self._tracing = analysis_trace.enabled()  # bench/import_timeline.py's log
+        self._claimed_at: tuple[tuple[float, float, float], ...] = ()
 
     def clock(self) -> datetime:
         return self.now or utcnow()
@@ -169,6 +171,7 @@ class Analyser:
             work.queue_flagged(session, self.clock())
         while True:
             busy = ingesting is not None and ingesting()
+            asked = analysis_trace.moment() if self._tracing else (0.0, 0.0, 0.0)
             claims = self._claim(settle if busy else None)
             if not claims and not busy:
                 with self.app.session() as session:
@@ -184,6 +187,8 @@ class Analyser:
                 time.sleep(IDLE_SECONDS)
                 continue
             started = time.monotonic()
+            if self._tracing:
+                self._claimed_at = (asked, analysis_trace.moment())
             self._analyse(claims)
             elapsed = time.monotonic() - started
             messages = sum(c.messages for c in claims)
@@ -223,12 +228,17 @@ class Analyser:
             texts = tagging.chunk_texts_to_tag(self.app, messages, thread_ids)
             # What the duplication watch reads of each thread, kept for the digest.
             overlap_rows = overlap_terms.read_thread_terms(session, thread_ids, messages)
+        read = analysis_trace.moment() if self._tracing else None
         tags = tagging.tag_texts(self.app, texts)
         overlap_meaning.with_vectors(self.app.settings, overlap_rows)
+        analysed = analysis_trace.moment() if self._tracing else None
+        locked = [analysed or (0.0, 0.0, 0.0)]
 
         def write() -> _Written | None:
             with self.app.session() as session:
                 done = work.finish(session, self._token(), claims)
+                if self._tracing:  # the write lock had (SQLite), the threads locked
+                    locked[0] = analysis_trace.moment()
                 if not done:
                     return None
                 kept = extraction.in_threads(done)
@@ -248,6 +258,10 @@ class Analyser:
         # from the claim, the results computed above being the same. Nothing outside the
         # database changes before it commits: the report counts it after.
         written = retrying(write)
+        if read is not None and analysed is not None:
+            analysis_trace.chunk(claims, written.done if written else None,
+                                 (*self._claimed_at, read, analysed, locked[0],
+                                  analysis_trace.moment()))
         if written is None:
             return
         self._count(written)

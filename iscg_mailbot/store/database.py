@@ -21,6 +21,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 
 from iscg_mailbot.errors import ConfigError, SchemaOutdated
+from iscg_mailbot.store import write_gate
 from iscg_mailbot.store.versions import watch
 
 if TYPE_CHECKING:
@@ -111,6 +112,8 @@ def connect(url: str, *, create: bool = True) -> Engine:
             event.listen(engine, "do_connect", _open_existing_only(path))
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+        if path is not None:
+            write_gate.watch(engine, path)  # writers queue in the kernel, not by polling
         watch(engine)
         return engine
     # No hstore column anywhere: without this, every new process's first connection

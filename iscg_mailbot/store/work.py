@@ -43,6 +43,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from iscg_mailbot.store import write_gate
 from iscg_mailbot.store.chunks import among
 from iscg_mailbot.store.models import AnalysisFailure, Thread
 from iscg_mailbot.store.models_work import AnalysisWork
@@ -183,7 +184,11 @@ def write_first(session: Session) -> None:
     tries to write after another process (an analyser) committed meanwhile. Call it
     first in any transaction that reads then writes while analysers may run; it costs
     nothing on PostgreSQL.
+
+    The processes of an import that wait for that lock queue for it in the kernel
+    (``store/write_gate.py``), not by SQLite's polling.
     """
+    write_gate.enter_session(session)
     session.execute(_WRITE_FIRST)
 
 

@@ -1,0 +1,169 @@
+"""SQLite: the processes that write one database file queue for its write lock in the
+kernel instead of polling for it.
+
+SQLite's busy timeout waits for another process's write lock by sleeping and trying
+again, 1, 2, 5, 10, ... then 100 ms at a time: a writer that waits finds the lock free
+on average ~50 ms after it was freed (up to 100 ms). In an import the importing process
+and the analysis workers take the lock a few times a second each (a batch, a claim, a
+chunk's write), and about a third of those waited, so the cores sat idle that long
+each time (docs/performance-history.md, "perf-r11").
+
+:func:`enter`, called where a transaction takes the write lock (``store/work.write_first``),
+first takes an exclusive ``flock`` of a file beside the database (``<database>-writers``),
+which the kernel hands to the next process the moment it is freed; the transaction's end
+(commit or rollback) frees it. SQLite's own locking is unchanged and still what makes
+writes safe: a writer that does not come through here (a chair's command) is waited for
+with the busy timeout as before. Within one process nothing changes either: its threads
+and nested sessions share the process's hold (a second session of the same thread must
+not wait for the first, which cannot end meanwhile), and meet each other's SQLite locks
+as before.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, event
+
+if TYPE_CHECKING:  # not imported by the query commands, which need no ORM
+    from sqlalchemy.orm import Session
+
+try:
+    import fcntl
+except ImportError:  # no flock (Windows): SQLite's busy timeout alone, as before
+    fcntl = None  # type: ignore[assignment]
+
+#: The key of a connection's ``info`` while its transaction holds the gate.
+HELD = "iscg_write_gate"
+#: The gate file's name: the database file's, with this appended.
+SUFFIX = "-writers"
+
+
+@dataclass
+class _Gate:
+    """This process's open gate file of one database, and how many of its
+    transactions hold it."""
+
+    fd: int
+    pid: int
+    holders: int = 0
+
+
+_gates: dict[str, _Gate] = {}
+_mutex = threading.Lock()
+
+
+def gate_path(database: Path) -> Path:
+    """The gate file of a database file.
+
+    >>> gate_path(Path("data/iscg.db"))
+    PosixPath('data/iscg.db-writers')
+    """
+    return database.with_name(database.name + SUFFIX)
+
+
+def _open(database: Path) -> _Gate:
+    """This process's gate of ``database`` (reopened in a forked child: a description
+    shared with the parent would share its lock)."""
+    key = str(database)
+    gate = _gates.get(key)
+    if gate is not None and gate.pid == os.getpid():
+        return gate
+    if gate is not None:
+        # The parent's: closing our copy frees nothing the parent holds (unlocking it
+        # would). A child is forked with no transaction open, so it holds nothing.
+        os.close(gate.fd)
+    fd = os.open(gate_path(database), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    gate = _gates[key] = _Gate(fd, os.getpid())
+    return gate
+
+
+def enter(info: dict[Any, Any], database: Path) -> None:
+    """Take the gate of ``database`` for the transaction whose connection ``info`` this
+    is (again: nothing), waiting for another process that holds it."""
+    if info.get(HELD) is not None:
+        return
+    with _mutex:
+        try:
+            gate = _open(database)
+        except OSError:  # no file here (a folder we may not write): the busy timeout alone
+            return
+        gate.holders += 1
+        first = gate.holders == 1
+    if first:
+        try:
+            fcntl.flock(gate.fd, fcntl.LOCK_EX)
+        except OSError:  # no flock on this file system: the busy timeout alone
+            _leave(gate)
+            return
+        except BaseException:
+            _leave(gate)
+            raise
+    info[HELD] = gate
+
+
+def leave(info: dict[Any, Any]) -> None:
+    """Free the gate if this connection's transaction holds it (at its end)."""
+    gate = info.pop(HELD, None)
+    if gate is not None:
+        _leave(gate)
+
+
+def _leave(gate: _Gate) -> None:
+    with _mutex:
+        gate.holders -= 1
+        if gate.holders == 0 and gate.pid == os.getpid():
+            fcntl.flock(gate.fd, fcntl.LOCK_UN)
+
+
+_databases: weakref.WeakKeyDictionary[Engine, Path] = weakref.WeakKeyDictionary()
+
+
+def watch(engine: Engine, database: Path) -> None:
+    """Let transactions of ``engine`` (on the SQLite file ``database``) take its gate
+    (:func:`enter_session`), freed when each ends: after the commit or the rollback, not
+    before as SQLAlchemy's ``commit`` event would (the next process, let in before the
+    commit, would find SQLite's lock still taken and poll for it after all)."""
+    if fcntl is None:
+        return
+    _databases[engine] = database.resolve()
+    dialect = engine.dialect  # this engine's own
+    dialect.do_commit = _then_leave(dialect.do_commit)  # type: ignore[method-assign,assignment]
+    dialect.do_rollback = _then_leave(dialect.do_rollback)  # type: ignore[method-assign,assignment]
+    # Whatever gives a connection back to the pool without either: never keep the gate.
+    event.listen(engine.pool, "checkin", _checked_in)
+
+
+def _then_leave(end: Callable[[Any], None]) -> Callable[[Any], None]:
+    """``end`` (the dialect's commit or rollback of a pooled connection), then
+    :func:`leave` of that connection's transaction."""
+    def ended(connection: Any) -> None:
+        try:
+            end(connection)
+        finally:
+            try:
+                info = connection.info
+            except (AttributeError, NotImplementedError):  # the dialect's own, first
+                info = None  # connection: no transaction of ours
+            if info is not None:
+                leave(info)
+    return ended
+
+
+def enter_session(session: Session) -> None:
+    """:func:`enter` for the transaction of ``session``, if its engine is watched."""
+    connection = session.connection()
+    database = _databases.get(connection.engine)
+    if database is not None:
+        enter(connection.info, database)
+
+
+def _checked_in(_dbapi_connection: Any, record: Any) -> None:
+    if record is not None:
+        leave(record.info)

@@ -1,0 +1,137 @@
+"""SQLite's writers of an import queue for the write lock in the kernel (store/write_gate.py).
+
+The gate is held from a transaction's ``write_first`` to its commit or rollback, by one
+process at a time; within a process it is shared (a nested session never waits for the
+one it is nested in); a database in memory has none.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import multiprocessing
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+from iscg_mailbot.store import write_gate
+from iscg_mailbot.store.database import connect, session_scope
+from iscg_mailbot.store.work import write_first
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> tuple[Engine, Path]:
+    path = tmp_path / "gate.db"
+    engine = connect(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE analysis_work (thread_id INTEGER, holder TEXT)"))
+        connection.execute(text("CREATE TABLE t (x INTEGER)"))
+    yield engine, path
+    engine.dispose()
+
+
+def _held_elsewhere(path: Path) -> bool:
+    """Whether a process holds the gate (asked from a description of our own, as
+    another process would)."""
+    fd = os.open(write_gate.gate_path(path), os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+def test_held_from_write_first_to_commit(database: tuple[Engine, Path]) -> None:
+    engine, path = database
+    with session_scope(engine) as session:
+        write_first(session)
+        assert _held_elsewhere(path)
+        session.execute(text("INSERT INTO t VALUES (1)"))
+    assert not _held_elsewhere(path)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM t")).scalar() == 1
+
+
+def test_freed_by_a_rollback(database: tuple[Engine, Path]) -> None:
+    engine, path = database
+    with pytest.raises(RuntimeError), session_scope(engine) as session:
+        write_first(session)
+        session.execute(text("INSERT INTO t VALUES (1)"))
+        raise RuntimeError("a failed batch")
+    assert not _held_elsewhere(path)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM t")).scalar() == 0
+
+
+def test_a_second_write_first_and_a_nested_session_do_not_wait(
+        database: tuple[Engine, Path]) -> None:
+    engine, path = database
+    with session_scope(engine) as outer:
+        write_first(outer)
+        write_first(outer)  # the same transaction: nothing more
+        with session_scope(engine) as inner:  # reads only; takes the process's hold
+            write_gate.enter_session(inner)
+            assert inner.execute(text("SELECT count(*) FROM t")).scalar() == 0
+        assert _held_elsewhere(path)  # the outer transaction still holds it
+    assert not _held_elsewhere(path)
+
+
+def _write_once(url: str, started: object, done: object) -> None:
+    engine = connect(url, create=False)
+    with session_scope(engine) as session:
+        write_first(session)
+        session.execute(text("INSERT INTO t VALUES (2)"))
+        started.set()  # type: ignore[attr-defined]
+        done.wait(10)  # type: ignore[attr-defined]
+    engine.dispose()
+
+
+def test_another_process_waits_for_the_gate_then_writes(
+        database: tuple[Engine, Path]) -> None:
+    engine, path = database
+    context = multiprocessing.get_context("forkserver")
+    started, done = context.Event(), context.Event()
+    child = context.Process(target=_write_once, args=(str(engine.url), started, done))
+    child.start()
+    try:
+        assert started.wait(30)
+        assert _held_elsewhere(path)
+        done.set()
+        with session_scope(engine) as session:
+            write_first(session)  # waits in the kernel until the child commits
+            session.execute(text("INSERT INTO t VALUES (1)"))
+    finally:
+        done.set()
+        child.join(30)
+    assert child.exitcode == 0
+    with engine.connect() as connection:
+        assert sorted(connection.execute(text("SELECT x FROM t")).scalars()) == [1, 2]
+
+
+def test_none_in_memory() -> None:
+    engine = connect("sqlite://")
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE analysis_work (thread_id INTEGER, holder TEXT)"))
+    with session_scope(engine) as session:
+        write_first(session)
+        assert write_gate.HELD not in session.connection().info
+
+
+def test_a_gate_file_that_cannot_be_made_leaves_the_busy_timeout(
+        database: tuple[Engine, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    engine, _ = database
+
+    def refused(_database: Path) -> None:
+        raise PermissionError("read-only folder")
+
+    monkeypatch.setattr(write_gate, "_open", refused)
+    with session_scope(engine) as session:
+        write_first(session)
+        session.execute(text("INSERT INTO t VALUES (1)"))
+        assert write_gate.HELD not in session.connection().info
+    monkeypatch.undo()
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM t")).scalar() == 1
