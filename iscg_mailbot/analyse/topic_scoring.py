@@ -36,6 +36,7 @@ from iscg_mailbot.analyse.itu_structure import (
     recommendations,
     resolve,
 )
+from iscg_mailbot.analyse.topic_contexts import context_note, context_pattern, in_context
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name
 from iscg_mailbot.analyse.topic_overviews import is_overview, overview_note
@@ -79,6 +80,9 @@ class RulePhrase:
     # "companion: true": it adds points only next to a phrase of its topic that is not
     # a companion (who the work is for, where it is held).
     companion: bool = False
+    # "not_near": the words that, next to the phrase, make it mean something else
+    # (topic_contexts); compiled, None when it has none.
+    context: re.Pattern[str] | None = None
 
 
 def rule_phrases(topics: TopicsConfig) -> list[RulePhrase]:
@@ -92,7 +96,7 @@ def rule_phrases(topics: TopicsConfig) -> list[RulePhrase]:
         for items, negative, exact in kinds:
             phrases.extend(
                 RulePhrase(topic.id, item.phrase, item.weight, negative, item.weak, exact,
-                           item.companion)
+                           item.companion, context_pattern(item.not_near))
                 for item in items
             )
     return phrases
@@ -209,6 +213,12 @@ class TopicRule:
         counted: list[tuple[RulePhrase, PhraseHit]] = []
         for phrase, hit in hits:
             if phrase.negative or (phrase.weak and NUMBER_AFTER.match(text.text, hit.end)):
+                continue
+            if phrase.context is not None and in_context(text.text, hit.start, hit.end,
+                                                         phrase.context):
+                # "not_near": "the index of ISCG documents" is no statistic
+                if notes is not None:
+                    notes.append(context_note(phrase.topic, hit.text, text.where))
                 continue
             if id(hit) in named:
                 continue

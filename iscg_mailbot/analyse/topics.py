@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from iscg_mailbot.analyse.itu_structure import resolve
 from iscg_mailbot.analyse.topic_companions import Companions
+from iscg_mailbot.analyse.topic_contexts import in_context
 from iscg_mailbot.analyse.topic_entities import bodies_and_sectors, collect_entities
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name_at
@@ -102,6 +103,9 @@ class TopicTagger:
         self._spec_of = {str(index): index for index in range(len(self._specs))}
         self._negative_keys = frozenset(str(i) for i, s in enumerate(self._specs) if s.negative)
         self._weak_keys = frozenset(str(i) for i, s in enumerate(self._specs) if s.weak)
+        # Phrases with a negative context ("not_near"): key -> its words' pattern.
+        self._context_of = {str(i): s.context for i, s in enumerate(self._specs)
+                            if s.context is not None}
         # The topic of each phrase that can hold a weak phrase in its name (topic_names).
         self._strong_topic = {str(i): topic_index[s.topic] for i, s in enumerate(self._specs)
                               if not s.weak and not s.negative}
@@ -267,6 +271,7 @@ class TopicTagger:
         spec_of, topic_of = self._spec_of, self._topic_index_of
         negative_keys, weak_keys = self._negative_keys, self._weak_keys
         negatives = self._negative_spans(group)
+        context_of = self._context_of
         text, all_hits = group.text, group.hits
         names = self._strong_topic if self.config.scoring.weak_in_names else None
         ends: dict[int, int] = {}
@@ -278,6 +283,8 @@ class TopicTagger:
             if key in weak_keys and (NUMBER_AFTER.match(text, last) or (
                     names and in_other_name_at(text, all_hits, position, topic, names))):
                 continue  # "AI 1.13" is an agenda item; "Global Cybersecurity Index" a name
+            if key in context_of and in_context(text, first, last, context_of[key]):
+                continue  # "not_near": "the index of ISCG documents" is no statistic
             if first < ends.get(topic, -1):
                 continue
             if negatives and topic in negatives and any(

@@ -50,7 +50,7 @@ class Phrase(_Strict):
     """A phrase and the points one occurrence gives (before the subject/body factor).
 
     In the file either a plain string (weight 1) or ``{phrase: ..., weight: ...}``,
-    optionally with ``weak: true`` or ``companion: true``.
+    optionally with ``weak: true``, ``companion: true`` or ``not_near: [words]``.
     """
 
     phrase: str = Field(min_length=1)
@@ -62,6 +62,10 @@ class Phrase(_Strict):
     # ("students", "young people") or where and how it is held ("venue", "registration"). It
     # adds points only next to a phrase of the topic that is not a companion.
     companion: bool = False
+    # Words that make the phrase mean something else when they stand next to it (within
+    # a few words, in its paragraph): "index" near "documents" is a list of papers, not
+    # a statistical index. The phrase is then not counted (analyse.topic_contexts).
+    not_near: tuple[str, ...] = ()
 
     @field_validator("phrase")
     @classmethod
@@ -69,6 +73,18 @@ class Phrase(_Strict):
         value = " ".join(value.split())
         if not value:
             raise ValueError("must not be blank")
+        return value
+
+    @field_validator("not_near", mode="before")
+    @classmethod
+    def _words(cls, value: Any) -> Any:
+        if value is None:
+            return ()
+        if isinstance(value, list | tuple):
+            words = tuple(" ".join(str(word).split()) for word in value)
+            if not all(words):
+                raise ValueError("must not hold a blank word")
+            return words
         return value
 
 

@@ -1,0 +1,65 @@
+"""Negative contexts: a phrase that is not counted when certain words stand next to it
+(``not_near:`` in topics.yaml). "index" next to "documents", "papers" or "folder" is a
+list of a group's documents ("the index of ISCG documents is updated"), not a statistical
+index; without them it is still read as one (issue 13, tk-r20: `w12`, `w13`, `w14`,
+`w18`, `w20` label no statistics in such threads). Read by both scorers
+(:mod:`topic_scoring`, :mod:`topics`).
+
+The words are looked for within ``CONTEXT_CHARS`` characters on either side of the
+phrase and in its paragraph only (the phrase finder's texts separate paragraphs, and the
+texts of a group, by a blank line), so the cost per hit is bounded whatever the mail's
+length::
+
+    >>> near = context_pattern(("document", "paper"))
+    >>> text = "The index of 2027 ISCG documents is updated."
+    >>> in_context(text, 4, 9, near)
+    True
+    >>> in_context("The index fell in 2026.\\n\\nSee the documents.", 4, 9, near)
+    False
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+# How far from a phrase its context words are looked for: a few words either side
+# ("the index of 2027 ISCG documents", "ISCG papers - the index is refreshed").
+CONTEXT_CHARS = 40
+PARAGRAPH = "\n\n"
+
+
+@lru_cache(maxsize=256)
+def _compiled(words: tuple[str, ...]) -> re.Pattern[str]:
+    # Whole words in any case, with their plural ("document", "documents"); a phrase of
+    # several words matches with any white space or hyphen between them.
+    forms = "|".join(r"[\s-]+".join(map(re.escape, word.split())) for word in words)
+    return re.compile(rf"(?<!\w)(?:{forms})(?:e?s)?(?!\w)", re.IGNORECASE)
+
+
+def context_pattern(words: Sequence[str]) -> re.Pattern[str] | None:
+    """The pattern of a phrase's ``not_near`` words, or None when it has none."""
+    cleaned = tuple(sorted({" ".join(word.split()) for word in words if word.strip()}))
+    return _compiled(cleaned) if cleaned else None
+
+
+def in_context(text: str, start: int, end: int, pattern: re.Pattern[str]) -> bool:
+    """Whether one of ``pattern``'s words is within CONTEXT_CHARS characters of
+    ``text[start:end]``, in the same paragraph."""
+    low = max(0, start - CONTEXT_CHARS)
+    before = text.rfind(PARAGRAPH, low, start)
+    if before >= 0:
+        low = before + len(PARAGRAPH)
+    high = min(len(text), end + CONTEXT_CHARS)
+    after = text.find(PARAGRAPH, end, high)
+    if after >= 0:
+        high = after
+    # Searched in place (no slices): the word boundaries see the characters around.
+    return (pattern.search(text, low, start) is not None
+            or pattern.search(text, end, high) is not None)
+
+
+def context_note(topic: str, form: str, where: str) -> str:
+    """What ``topics explain`` says of a phrase left out for its context."""
+    return f"{topic}: {form!r} ({where}) stands next to one of its not_near words, not counted"
