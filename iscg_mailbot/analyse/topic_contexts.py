@@ -16,6 +16,8 @@ length::
     True
     >>> in_context("The index fell in 2026.\\n\\nSee the documents.", 4, 9, near)
     False
+    >>> in_context("batteries stolen from base stations", 23, 35, context_pattern(["battery"]))
+    True
 """
 
 from __future__ import annotations
@@ -32,10 +34,20 @@ PARAGRAPH = "\n\n"
 
 @lru_cache(maxsize=256)
 def _compiled(words: tuple[str, ...]) -> re.Pattern[str]:
-    # Whole words in any case, with their plural ("document", "documents"); a phrase of
-    # several words matches with any white space or hyphen between them.
+    # Whole words in any case, with their plural ("document", "documents", "battery",
+    # "batteries"); a phrase of several words matches with any white space or hyphen
+    # between them.
     forms = "|".join(r"[\s-]+".join(map(re.escape, word.split())) for word in words)
-    return re.compile(rf"(?<!\w)(?:{forms})(?:e?s)?(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{forms})(?:e?s)?(?!\w)|(?<!\w)(?:{_ies(words)})(?!\w)",
+                      re.IGNORECASE)
+
+
+def _ies(words: tuple[str, ...]) -> str:
+    """The plurals in "-ies" of the words ending in "y" ("batteries"), or a pattern
+    that matches nothing."""
+    plurals = [re.escape(word[:-1]) + "ies" for word in words
+               if word.endswith("y") and " " not in word]
+    return "|".join(plurals) or "(?!)"
 
 
 def context_pattern(words: Sequence[str]) -> re.Pattern[str] | None:
