@@ -49,10 +49,15 @@ PIECES = ["1.13", "No. 5", "SG17", "ITU-T SG5", "SG5", "ITU-R", "ITU-T", "Q7/5",
           "E.800-series", "Farewell", "au revoir"]
 
 
+# Negative contexts (not_near), of words the threads hold ("the", "Farewell", the
+# paragraph break between them), so that a phrase is sometimes left out for them.
+_CONTEXTS = st.sampled_from([(), (), ("the",), ("farewell", "agenda item")])
+
+
 def _phrase(text: str) -> Any:
-    return st.builds(lambda weight, weak, companion: {"phrase": text, "weight": weight,
-                                                      "weak": weak, "companion": companion},
-                     st.sampled_from(WEIGHTS), st.booleans(), st.booleans())
+    return st.builds(lambda weight, weak, companion, near: {
+        "phrase": text, "weight": weight, "weak": weak, "companion": companion,
+        "not_near": near}, st.sampled_from(WEIGHTS), st.booleans(), st.booleans(), _CONTEXTS)
 
 
 def _phrases(vocabulary: list[str], max_size: int) -> Any:
