@@ -3,7 +3,7 @@
 
 - ``not_near``: a phrase is not counted when words of another meaning stand next to it:
   "index" next to "documents" is a list of papers, "base station" next to "stolen" a
-  site's trouble;
+  site's trouble, "5G" next to "basket" a price statistic;
 - emergency telecommunications by cell broadcast and location-based SMS alerting;
 - ICT statistics by ITU's price baskets and price data;
 - accessibility by tagged PDF and PDF/UA.
@@ -79,6 +79,14 @@ def test_the_price_baskets_are_ict_statistics(tagger: TopicTagger) -> None:
                            body.format("price data"))
     assert STATS not in tagged(tagger, "The 2029 plans - replies missing",
                                body.format("comments"))
+
+
+def test_a_5g_offer_in_the_price_baskets_is_not_imt(tagger: TopicTagger) -> None:
+    subject = "Offers for 2029 - a question"
+    body = ("Should the {} count 5G-only offers? In many countries the cheapest plan on "
+            "sale today is a 5G plan.")
+    assert "imt" not in tagged(tagger, subject, body.format("mobile baskets"))
+    assert "imt" in tagged(tagger, subject, body.format("rural coverage targets"))
 
 
 def test_a_basket_alone_is_weak(tagger: TopicTagger) -> None:
