@@ -90,6 +90,8 @@ _PERSONAL = st.sampled_from([(), ("farewell", "au revoir")])
 # Up to three topics are drawn: an overview of two or three of them can occur.
 _OVERVIEWS = st.sampled_from([0, 2, 3])
 _BODY_WEIGHT = st.sampled_from([None, *WEIGHTS])
+# Negation cues the threads' pieces hold ("and", "of the" before a phrase).
+_NEGATIONS = st.sampled_from([(), ("and",), ("of the", "on")])
 
 
 @st.composite
@@ -107,6 +109,7 @@ def topic_lists(draw: st.DrawFn) -> tuple[TopicsConfig, ItuBodies]:
             "weak_in_names": draw(st.booleans()),
             "weak_pairs_in_messages": draw(st.booleans()),
             "reply_asides": draw(st.booleans()),
+            "negated_by": draw(_NEGATIONS),
             "personal_subjects": draw(_PERSONAL),
             "overview_topics": draw(_OVERVIEWS),
             "overview_min_points": draw(_THRESHOLDS),

@@ -75,3 +75,34 @@ def in_context(text: str, start: int, end: int, pattern: re.Pattern[str]) -> boo
 def context_note(topic: str, form: str, where: str) -> str:
     """What ``topics explain`` says of a phrase left out for its context."""
     return f"{topic}: {form!r} ({where}) stands next to one of its not_near words, not counted"
+
+
+def negation_pattern(cues: Sequence[str]) -> re.Pattern[str] | None:
+    """The pattern of ``scoring.negated_by`` (None when empty): a cue ("nothing to do
+    with", "not the") ending right before a phrase, an article between them allowed.
+
+    >>> cue = negation_pattern(["nothing to do with", "not"])
+    >>> negated("AI is the item number, nothing to do with machine learning", 42, cue)
+    True
+    >>> negated("This is NOT the ICT Development Index", 16, cue)
+    True
+    >>> negated("Not only the index: the whole survey", 13, cue)
+    False
+    """
+    cleaned = sorted({" ".join(cue.split()) for cue in cues if cue.strip()}, key=len,
+                     reverse=True)
+    if not cleaned:
+        return None
+    forms = "|".join(r"\s+".join(map(re.escape, cue.split())) for cue in cleaned)
+    return re.compile(rf"(?<!\w)(?:{forms})\s+(?:(?:the|a|an|any)\s+)?$", re.IGNORECASE)
+
+
+def negated(text: str, start: int, pattern: re.Pattern[str]) -> bool:
+    """Whether a negation cue of ``pattern`` ends right before ``text[start:]``, within
+    CONTEXT_CHARS characters."""
+    return pattern.search(text, max(0, start - CONTEXT_CHARS), start) is not None
+
+
+def negation_note(topic: str, form: str, where: str) -> str:
+    """What ``topics explain`` says of a phrase left out as negated."""
+    return f"{topic}: {form!r} ({where}) is negated ('not the ...'), not counted"

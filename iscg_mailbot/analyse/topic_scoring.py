@@ -36,7 +36,14 @@ from iscg_mailbot.analyse.itu_structure import (
     recommendations,
     resolve,
 )
-from iscg_mailbot.analyse.topic_contexts import context_note, context_pattern, in_context
+from iscg_mailbot.analyse.topic_contexts import (
+    context_note,
+    context_pattern,
+    in_context,
+    negated,
+    negation_note,
+    negation_pattern,
+)
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name
 from iscg_mailbot.analyse.topic_overviews import is_overview, overview_note
@@ -152,6 +159,7 @@ class TopicRule:
         self.shares = {topic.id: topics.min_share(topic) for topic in topics.topics}
         self.order = [topic.id for topic in topics.topics]
         self.personal = PersonalNotes(topics.scoring.personal_subjects)
+        self.negation = negation_pattern(topics.scoring.negated_by)
 
     def verdict(self, thread_id: int, texts: Sequence[ReadText]) -> ThreadTags:
         """Every topic with evidence in the thread: tagged when "the sum reaches the
@@ -206,31 +214,53 @@ class TopicRule:
         (any it overlaps) "and takes its weight off": of overlapping negatives of a
         topic, the first counts. "A weak phrase followed by a number ("AI 1.13", an
         agenda item) is not counted": nor does it hide another phrase; nor is a weak
-        phrase inside another topic's name, with ``weak_in_names`` (:mod:`topic_names`)."""
+        phrase inside another topic's name, with ``weak_in_names`` (:mod:`topic_names`).
+        A phrase next to its "not_near" words, or right after a "negated_by" cue, is not
+        counted but hides the topic's phrases inside it ("not the Global Cybersecurity
+        Index" negates its "Cybersecurity" too)."""
         hits = [(self.phrases[int(hit.key)], hit) for hit in text.findings.hits]
         negatives = [(phrase, hit) for phrase, hit in hits if phrase.negative]
         named = {id(hit) for hit in self.weak_in_names(text, hits, notes)}
         counted: list[tuple[RulePhrase, PhraseHit]] = []
+        # Per topic, where the hits read but not counted (out of context) end: they
+        # still hide what they hold. Hits come in text order, so the furthest end is all
+        # an overlap needs (a list would make hostile mail quadratic).
+        hidden_to: dict[str, int] = {}
         for phrase, hit in hits:
             if phrase.negative or (phrase.weak and NUMBER_AFTER.match(text.text, hit.end)):
                 continue
-            if phrase.context is not None and in_context(text.text, hit.start, hit.end,
-                                                         phrase.context):
-                # "not_near": "the index of ISCG documents" is no statistic
-                if notes is not None:
-                    notes.append(context_note(phrase.topic, hit.text, text.where))
-                continue
             if id(hit) in named:
                 continue
-            if _overlaps_topic(phrase, hit, counted) or _overlaps_topic(phrase, hit, negatives):
+            if (hit.start < hidden_to.get(phrase.topic, -1)
+                    or _overlaps_topic(phrase, hit, counted)
+                    or _overlaps_topic(phrase, hit, negatives)):
                 continue
-            counted.append((phrase, hit))
+            if self.out_of_context(phrase, hit, text, notes):
+                hidden_to[phrase.topic] = max(hit.end, hidden_to.get(phrase.topic, -1))
+            else:
+                counted.append((phrase, hit))
         counted_negatives: list[tuple[RulePhrase, PhraseHit]] = []
         for phrase, hit in negatives:
             if not _overlaps_topic(phrase, hit, counted_negatives):
                 counted_negatives.append((phrase, hit))
         return [Occurrence(phrase, text.where, hit.text)
                 for phrase, hit in counted + counted_negatives]
+
+    def out_of_context(self, phrase: RulePhrase, hit: PhraseHit, text: ReadText,
+                       notes: list[str] | None = None) -> bool:
+        """Whether a hit is left out for its context, with a note for ``topics
+        explain``: "not_near" words next to it ("the index of ISCG documents" is no
+        statistic), or a "negated_by" cue right before it ("nothing to do with machine
+        learning" is no AI)."""
+        note = ""
+        if phrase.context is not None and in_context(text.text, hit.start, hit.end,
+                                                     phrase.context):
+            note = context_note(phrase.topic, hit.text, text.where)
+        elif self.negation is not None and negated(text.text, hit.start, self.negation):
+            note = negation_note(phrase.topic, hit.text, text.where)
+        if note and notes is not None:
+            notes.append(note)
+        return bool(note)
 
     def weak_in_names(self, text: ReadText, hits: Sequence[tuple[RulePhrase, PhraseHit]],
                       notes: list[str] | None = None) -> list[PhraseHit]:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from iscg_mailbot.analyse.itu_structure import resolve
 from iscg_mailbot.analyse.topic_companions import Companions
-from iscg_mailbot.analyse.topic_contexts import in_context
+from iscg_mailbot.analyse.topic_contexts import in_context, negated
 from iscg_mailbot.analyse.topic_entities import bodies_and_sectors, collect_entities
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name_at
@@ -271,7 +271,7 @@ class TopicTagger:
         spec_of, topic_of = self._spec_of, self._topic_index_of
         negative_keys, weak_keys = self._negative_keys, self._weak_keys
         negatives = self._negative_spans(group)
-        context_of = self._context_of
+        context_of, negation = self._context_of, self.rule.negation
         text, all_hits = group.text, group.hits
         names = self._strong_topic if self.config.scoring.weak_in_names else None
         ends: dict[int, int] = {}
@@ -283,8 +283,6 @@ class TopicTagger:
             if key in weak_keys and (NUMBER_AFTER.match(text, last) or (
                     names and in_other_name_at(text, all_hits, position, topic, names))):
                 continue  # "AI 1.13" is an agenda item; "Global Cybersecurity Index" a name
-            if key in context_of and in_context(text, first, last, context_of[key]):
-                continue  # "not_near": "the index of ISCG documents" is no statistic
             if first < ends.get(topic, -1):
                 continue
             if negatives and topic in negatives and any(
@@ -293,6 +291,12 @@ class TopicTagger:
             ):
                 continue
             ends[topic] = last
+            # Out of context ("the index of ISCG documents", "nothing to do with machine
+            # learning"): not counted, but it hides the topic's phrases inside it.
+            if key in context_of and in_context(text, first, last, context_of[key]):
+                continue
+            if negation is not None and negated(text, first, negation):
+                continue
             found.append((index, spec, text[first:last]))
         if negatives:
             self._count_negatives(group, found)

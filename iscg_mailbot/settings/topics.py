@@ -157,7 +157,9 @@ class Scoring(_Strict):
     meeting"), gives its topics no points (:mod:`analyse.topic_roles`).
     ``reply_asides``: a topic the subject does not name, found in one message only and
     that one not the thread's first, is a passing mention next to a topic the thread is
-    about (:mod:`analyse.topic_replies`).
+    about (:mod:`analyse.topic_replies`). ``negated_by``: cues ("nothing to do with",
+    "not the") that negate the phrase right after them, an article between allowed: it
+    is not counted (:mod:`analyse.topic_contexts`).
 
     ``overview_topics``: a message that names at least this many topics, each with at
     least ``overview_min_points`` of its points, is an overview (a plan listing its
@@ -176,6 +178,9 @@ class Scoring(_Strict):
     personal_subjects: tuple[str, ...] = ()
     bodies_as_parties_count: bool = True
     reply_asides: bool = False
+    # Cues that negate the phrase right after them ("nothing to do with machine
+    # learning", "this is NOT the ICT Development Index"): it is not counted.
+    negated_by: tuple[str, ...] = ()
 
     overview_topics: int = Field(default=0, ge=0)
     overview_min_points: float = Field(default=2.0, gt=0)
