@@ -15,15 +15,18 @@ Mail of our own wording in, topics out: the first case of each pair fails on ``m
 
 from __future__ import annotations
 
+import textwrap
 import time
 
 import pytest
+import yaml
 
 from iscg_mailbot.analyse.topic_contexts import context_pattern, in_context
 from iscg_mailbot.analyse.topics import TopicTagger
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.records import ThreadText
-from iscg_mailbot.settings.topics import TopicsConfig
+from iscg_mailbot.services import topic_editing
+from iscg_mailbot.settings.topics import TopicsConfig, load_topics
 from tests.topic_tags import tagged
 
 STATS = "ict-statistics"
@@ -162,3 +165,16 @@ def test_not_near_is_read_from_the_topic_list() -> None:
         TopicsConfig.model_validate({"topics": [{
             "id": "stats", "name": "Statistics",
             "phrases": [{"phrase": "index", "not_near": ["document", " "]}]}]})
+
+
+def test_the_edit_form_keeps_a_phrase_s_context_words() -> None:
+    # The web form writes phrases as lines; a context the form dropped would be lost at
+    # the next save, and the file block written back must hold it too.
+    stats = load_topics("config/topics.yaml").by_id(STATS)
+    lines = topic_editing.phrase_lines(topic_editing.phrase_text(stats.phrases))
+    [index] = [line for line in lines if line["phrase"] == "index"]
+    assert index["not_near"][:2] == ["document", "paper"] and index["weak"] is True
+    block = topic_editing._topic_block(stats)
+    assert "not_near: [document, paper," in block
+    [written] = yaml.safe_load(textwrap.dedent(block))
+    assert TopicsConfig.model_validate({"topics": [written]}).topics[0].phrases == stats.phrases
