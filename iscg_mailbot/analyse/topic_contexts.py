@@ -106,3 +106,16 @@ def negated(text: str, start: int, pattern: re.Pattern[str]) -> bool:
 def negation_note(topic: str, form: str, where: str) -> str:
     """What ``topics explain`` says of a phrase left out as negated."""
     return f"{topic}: {form!r} ({where}) is negated ('not the ...'), not counted"
+
+
+def left_out(topic: str, text: str, where: str, span: tuple[int, int],
+             context: re.Pattern[str] | None, negation: re.Pattern[str] | None) -> str:
+    """Why the hit ``text[span[0]:span[1]]`` of ``topic`` is left out for its context,
+    for ``topics explain`` ("" when it is not): one of its ``not_near`` words
+    (``context``) next to it, or a ``negated_by`` cue (``negation``) right before it."""
+    start, end = span
+    if context is not None and in_context(text, start, end, context):
+        return context_note(topic, text[start:end], where)
+    if negation is not None and negated(text, start, negation):
+        return negation_note(topic, text[start:end], where)
+    return ""

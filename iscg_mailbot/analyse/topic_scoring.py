@@ -36,16 +36,9 @@ from iscg_mailbot.analyse.itu_structure import (
     recommendations,
     resolve,
 )
-from iscg_mailbot.analyse.topic_contexts import (
-    context_note,
-    context_pattern,
-    in_context,
-    negated,
-    negation_note,
-    negation_pattern,
-)
+from iscg_mailbot.analyse.topic_contexts import context_pattern, left_out, negation_pattern
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
-from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name
+from iscg_mailbot.analyse.topic_names import distinct_names, weak_in_names
 from iscg_mailbot.analyse.topic_overviews import is_overview, overview_note
 from iscg_mailbot.analyse.topic_personal import PersonalNotes, personal_note
 from iscg_mailbot.analyse.topic_replies import aside_note, reply_asides
@@ -87,8 +80,7 @@ class RulePhrase:
     # "companion: true": it adds points only next to a phrase of its topic that is not
     # a companion (who the work is for, where it is held).
     companion: bool = False
-    # "not_near": the words that, next to the phrase, make it mean something else
-    # (topic_contexts); compiled, None when it has none.
+    # Its "not_near" words (another meaning next to them), compiled; None if none.
     context: re.Pattern[str] | None = None
 
 
@@ -248,16 +240,11 @@ class TopicRule:
 
     def out_of_context(self, phrase: RulePhrase, hit: PhraseHit, text: ReadText,
                        notes: list[str] | None = None) -> bool:
-        """Whether a hit is left out for its context, with a note for ``topics
-        explain``: "not_near" words next to it ("the index of ISCG documents" is no
-        statistic), or a "negated_by" cue right before it ("nothing to do with machine
-        learning" is no AI)."""
-        note = ""
-        if phrase.context is not None and in_context(text.text, hit.start, hit.end,
-                                                     phrase.context):
-            note = context_note(phrase.topic, hit.text, text.where)
-        elif self.negation is not None and negated(text.text, hit.start, self.negation):
-            note = negation_note(phrase.topic, hit.text, text.where)
+        """Whether a hit is left out for its context ("not_near" words next to it, a
+        "negated_by" cue before it: :func:`topic_contexts.left_out`), noted for
+        ``topics explain``."""
+        note = left_out(phrase.topic, text.text, text.where, (hit.start, hit.end),
+                        phrase.context, self.negation)
         if note and notes is not None:
             notes.append(note)
         return bool(note)
@@ -266,21 +253,10 @@ class TopicRule:
                       notes: list[str] | None = None) -> list[PhraseHit]:
         """The weak phrases of a text that belong to another topic's name: "a weak
         phrase inside another topic's name ("Global Cybersecurity Index") belongs to
-        that name", each with a note for ``topics explain``."""
+        that name", each with a note for ``topics explain`` (:func:`weak_in_names`)."""
         if not self.topics.scoring.weak_in_names:
             return []
-        named: list[PhraseHit] = []
-        for phrase, hit in hits:
-            if not phrase.weak or phrase.negative:
-                continue
-            others = [(seen.start, seen.end) for other, seen in hits
-                      if other.topic != phrase.topic and not other.weak and not other.negative]
-            if in_other_name(text.text, hit.start, hit.end, others):
-                named.append(hit)
-                if notes is not None:
-                    notes.append(f"{phrase.topic}: {hit.text!r} ({text.where}) is part of "
-                                 f"another topic's name, not counted")
-        return named
+        return weak_in_names(text.text, text.where, hits, notes)
 
     def bodies_named(self, text: ReadText) -> list[Occurrence]:
         """The ITU bodies of the table a text names, for each topic the table gives them:
