@@ -88,6 +88,8 @@ def negation_pattern(cues: Sequence[str]) -> re.Pattern[str] | None:
     True
     >>> negated("Not only the index: the whole survey", 13, cue)
     False
+    >>> negated("This is not\\n\\nthe index", 17, cue)
+    False
     """
     cleaned = sorted({" ".join(cue.split()) for cue in cues if cue.strip()}, key=len,
                      reverse=True)
@@ -99,8 +101,12 @@ def negation_pattern(cues: Sequence[str]) -> re.Pattern[str] | None:
 
 def negated(text: str, start: int, pattern: re.Pattern[str]) -> bool:
     """Whether a negation cue of ``pattern`` ends right before ``text[start:]``, within
-    CONTEXT_CHARS characters."""
-    return pattern.search(text, max(0, start - CONTEXT_CHARS), start) is not None
+    CONTEXT_CHARS characters and in its paragraph (the texts of a group are paragraphs
+    apart: a cue ending one never negates the next)."""
+    low = max(0, start - CONTEXT_CHARS)
+    before = text.rfind(PARAGRAPH, low, start)
+    return pattern.search(text, before + len(PARAGRAPH) if before >= 0 else low,
+                          start) is not None
 
 
 def negation_note(topic: str, form: str, where: str) -> str:
