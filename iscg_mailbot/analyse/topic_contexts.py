@@ -23,7 +23,8 @@ length::
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 # How far from a phrase its context words are looked for: a few words either side
@@ -77,36 +78,63 @@ def context_note(topic: str, form: str, where: str) -> str:
     return f"{topic}: {form!r} ({where}) stands next to one of its not_near words, not counted"
 
 
-def negation_pattern(cues: Sequence[str]) -> re.Pattern[str] | None:
-    """The pattern of ``scoring.negated_by`` (None when empty): a cue ("nothing to do
-    with", "not the") ending right before a phrase, an article between them allowed.
+@dataclass(frozen=True)
+class Negations:
+    """The cues of ``scoring.negated_by``: their pattern (a cue, white space on the
+    same line, an article allowed after it) and the cues' first words, lower-cased,
+    looked for first in lower, title or upper case (a search for "not" costs a
+    fraction of a regular expression's pass over the text)."""
+
+    pattern: re.Pattern[str]
+    first_words: tuple[str, ...]
+
+
+def negation_pattern(cues: Sequence[str]) -> Negations | None:
+    """The cues of ``scoring.negated_by`` (None when empty), for :func:`negated_starts`.
 
     >>> cue = negation_pattern(["nothing to do with", "not"])
-    >>> negated("AI is the item number, nothing to do with machine learning", 42, cue)
-    True
-    >>> negated("This is NOT the ICT Development Index", 16, cue)
-    True
-    >>> negated("Not only the index: the whole survey", 13, cue)
-    False
-    >>> negated("This is not\\n\\nthe index", 17, cue)
-    False
+    >>> sorted(negated_starts("It is nothing to do with machine learning", cue))
+    [25]
+    >>> sorted(negated_starts("This is NOT the ICT Development Index", cue))
+    [12, 16]
+    >>> sorted(negated_starts("This is not\\n\\nthe index; cannot say", cue))
+    []
     """
     cleaned = sorted({" ".join(cue.split()) for cue in cues if cue.strip()}, key=len,
                      reverse=True)
     if not cleaned:
         return None
-    forms = "|".join(r"\s+".join(map(re.escape, cue.split())) for cue in cleaned)
-    return re.compile(rf"(?<!\w)(?:{forms})\s+(?:(?:the|a|an|any)\s+)?$", re.IGNORECASE)
+    forms = "|".join(_SPACE.join(map(re.escape, cue.split())) for cue in cleaned)
+    pattern = re.compile(rf"(?<!\w)(?:{forms})({_SPACE})((?:the|a|an|any){_SPACE})?",
+                         re.IGNORECASE)
+    return Negations(pattern, tuple(sorted({cue.split()[0].lower() for cue in cleaned})))
 
 
-def negated(text: str, start: int, pattern: re.Pattern[str]) -> bool:
-    """Whether a negation cue of ``pattern`` ends right before ``text[start:]``, within
-    CONTEXT_CHARS characters and in its paragraph (the texts of a group are paragraphs
-    apart: a cue ending one never negates the next)."""
-    low = max(0, start - CONTEXT_CHARS)
-    before = text.rfind(PARAGRAPH, low, start)
-    return pattern.search(text, before + len(PARAGRAPH) if before >= 0 else low,
-                          start) is not None
+# White space within a line: the phrase finder's texts hold their paragraphs on one
+# line each, a blank line apart (and the texts of a group too): a cue ending one
+# paragraph never negates the next.
+_SPACE = r"[^\S\n]+"
+
+
+def negated_starts(text: str, negations: Negations) -> set[int]:
+    """Where in ``text`` a phrase would start that a negation cue negates: right after
+    the cue, or after the article that follows it. One pass over the text per cue's
+    first word, so each hit then costs a set lookup ("Not only the index" negates
+    nothing: "only" is no article, and no phrase starts at "only")."""
+    starts: set[int] = set()
+    for word in negations.first_words:
+        # "not", "Not", "NOT": each occurrence is read on its own, so a text gives the
+        # same answer alone or joined to others (the fast path's groups).
+        for form in {word, word.capitalize(), word.upper()}:
+            at = text.find(form)
+            while at >= 0:
+                match = negations.pattern.match(text, at)
+                if match is not None:
+                    starts.add(match.end(1))
+                    if match.group(2):
+                        starts.add(match.end())
+                at = text.find(form, at + 1)
+    return starts
 
 
 def negation_note(topic: str, form: str, where: str) -> str:
@@ -115,13 +143,14 @@ def negation_note(topic: str, form: str, where: str) -> str:
 
 
 def left_out(topic: str, text: str, where: str, span: tuple[int, int],
-             context: re.Pattern[str] | None, negation: re.Pattern[str] | None) -> str:
+             context: re.Pattern[str] | None, negated_at: Collection[int]) -> str:
     """Why the hit ``text[span[0]:span[1]]`` of ``topic`` is left out for its context,
     for ``topics explain`` ("" when it is not): one of its ``not_near`` words
-    (``context``) next to it, or a ``negated_by`` cue (``negation``) right before it."""
+    (``context``) next to it, or a ``negated_by`` cue right before it (it starts at
+    one of ``negated_at``: :func:`negated_starts`)."""
     start, end = span
     if context is not None and in_context(text, start, end, context):
         return context_note(topic, text[start:end], where)
-    if negation is not None and negated(text, start, negation):
+    if start in negated_at:
         return negation_note(topic, text[start:end], where)
     return ""

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from iscg_mailbot.analyse import topic_contexts as contexts
 from iscg_mailbot.analyse.entities import QUESTION, SECTOR, STUDY_GROUP, WORKING_PARTY
 from iscg_mailbot.analyse.itu_structure import (
     agenda_items,
@@ -36,7 +37,6 @@ from iscg_mailbot.analyse.itu_structure import (
     recommendations,
     resolve,
 )
-from iscg_mailbot.analyse.topic_contexts import context_pattern, left_out, negation_pattern
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, weak_in_names
 from iscg_mailbot.analyse.topic_overviews import is_overview, overview_note
@@ -95,7 +95,7 @@ def rule_phrases(topics: TopicsConfig) -> list[RulePhrase]:
         for items, negative, exact in kinds:
             phrases.extend(
                 RulePhrase(topic.id, item.phrase, item.weight, negative, item.weak, exact,
-                           item.companion, context_pattern(item.not_near))
+                           item.companion, contexts.context_pattern(item.not_near))
                 for item in items
             )
     return phrases
@@ -151,7 +151,7 @@ class TopicRule:
         self.shares = {topic.id: topics.min_share(topic) for topic in topics.topics}
         self.order = [topic.id for topic in topics.topics]
         self.personal = PersonalNotes(topics.scoring.personal_subjects)
-        self.negation = negation_pattern(topics.scoring.negated_by)
+        self.negation = contexts.negation_pattern(topics.scoring.negated_by)
 
     def verdict(self, thread_id: int, texts: Sequence[ReadText]) -> ThreadTags:
         """Every topic with evidence in the thread: tagged when "the sum reaches the
@@ -218,6 +218,7 @@ class TopicRule:
         # still hide what they hold. Hits come in text order, so the furthest end is all
         # an overlap needs (a list would make hostile mail quadratic).
         hidden_to: dict[str, int] = {}
+        negated_at = contexts.negated_starts(text.text, self.negation) if self.negation else set()
         for phrase, hit in hits:
             if phrase.negative or (phrase.weak and NUMBER_AFTER.match(text.text, hit.end)):
                 continue
@@ -227,7 +228,7 @@ class TopicRule:
                     or _overlaps_topic(phrase, hit, counted)
                     or _overlaps_topic(phrase, hit, negatives)):
                 continue
-            if self.out_of_context(phrase, hit, text, notes):
+            if self.out_of_context(phrase, hit, text, negated_at, notes):
                 hidden_to[phrase.topic] = max(hit.end, hidden_to.get(phrase.topic, -1))
             else:
                 counted.append((phrase, hit))
@@ -239,12 +240,11 @@ class TopicRule:
                 for phrase, hit in counted + counted_negatives]
 
     def out_of_context(self, phrase: RulePhrase, hit: PhraseHit, text: ReadText,
-                       notes: list[str] | None = None) -> bool:
-        """Whether a hit is left out for its context ("not_near" words next to it, a
-        "negated_by" cue before it: :func:`topic_contexts.left_out`), noted for
-        ``topics explain``."""
-        note = left_out(phrase.topic, text.text, text.where, (hit.start, hit.end),
-                        phrase.context, self.negation)
+                       negated_at: set[int], notes: list[str] | None = None) -> bool:
+        """Whether a hit is left out for its context (:func:`topic_contexts.left_out`:
+        "not_near" words, a "negated_by" cue), noted for ``topics explain``."""
+        note = contexts.left_out(phrase.topic, text.text, text.where, (hit.start, hit.end),
+                        phrase.context, negated_at)
         if note and notes is not None:
             notes.append(note)
         return bool(note)

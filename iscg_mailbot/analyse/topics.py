@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from iscg_mailbot.analyse.itu_structure import resolve
 from iscg_mailbot.analyse.topic_companions import Companions
-from iscg_mailbot.analyse.topic_contexts import in_context, negated
+from iscg_mailbot.analyse.topic_contexts import in_context, negated_starts
 from iscg_mailbot.analyse.topic_entities import bodies_and_sectors, collect_entities
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name_at
@@ -274,6 +274,7 @@ class TopicTagger:
         negative_keys, weak_keys = self._negative_keys, self._weak_keys
         negatives = negative_spans(group, negative_keys, spec_of, topic_of)
         context_of, negation = self._context_of, self.rule.negation
+        negated_at = negated_starts(group.text, negation) if negation else set()
         text, all_hits = group.text, group.hits
         names = self._strong_topic if self.config.scoring.weak_in_names else None
         ends: dict[int, int] = {}
@@ -297,7 +298,7 @@ class TopicTagger:
             # learning"): not counted, but it hides the topic's phrases inside it.
             if key in context_of and in_context(text, first, last, context_of[key]):
                 continue
-            if negation is not None and negated(text, first, negation):
+            if first in negated_at:
                 continue
             found.append((index, spec, text[first:last]))
         if negatives:
