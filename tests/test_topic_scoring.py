@@ -49,10 +49,15 @@ PIECES = ["1.13", "No. 5", "SG17", "ITU-T SG5", "SG5", "ITU-R", "ITU-T", "Q7/5",
           "E.800-series", "Farewell", "au revoir"]
 
 
+# Negative contexts (not_near), of words the threads hold ("the", "Farewell", the
+# paragraph break between them), so that a phrase is sometimes left out for them.
+_CONTEXTS = st.sampled_from([(), (), ("the",), ("farewell", "agenda item")])
+
+
 def _phrase(text: str) -> Any:
-    return st.builds(lambda weight, weak, companion: {"phrase": text, "weight": weight,
-                                                      "weak": weak, "companion": companion},
-                     st.sampled_from(WEIGHTS), st.booleans(), st.booleans())
+    return st.builds(lambda weight, weak, companion, near: {
+        "phrase": text, "weight": weight, "weak": weak, "companion": companion,
+        "not_near": near}, st.sampled_from(WEIGHTS), st.booleans(), st.booleans(), _CONTEXTS)
 
 
 def _phrases(vocabulary: list[str], max_size: int) -> Any:
@@ -85,6 +90,8 @@ _PERSONAL = st.sampled_from([(), ("farewell", "au revoir")])
 # Up to three topics are drawn: an overview of two or three of them can occur.
 _OVERVIEWS = st.sampled_from([0, 2, 3])
 _BODY_WEIGHT = st.sampled_from([None, *WEIGHTS])
+# Negation cues the threads' pieces hold ("and", "of the" before a phrase).
+_NEGATIONS = st.sampled_from([(), ("and",), ("of the", "on")])
 
 
 @st.composite
@@ -102,6 +109,7 @@ def topic_lists(draw: st.DrawFn) -> tuple[TopicsConfig, ItuBodies]:
             "weak_in_names": draw(st.booleans()),
             "weak_pairs_in_messages": draw(st.booleans()),
             "reply_asides": draw(st.booleans()),
+            "negated_by": draw(_NEGATIONS),
             "personal_subjects": draw(_PERSONAL),
             "overview_topics": draw(_OVERVIEWS),
             "overview_min_points": draw(_THRESHOLDS),

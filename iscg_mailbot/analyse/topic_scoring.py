@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from iscg_mailbot.analyse import topic_contexts as contexts
 from iscg_mailbot.analyse.entities import QUESTION, SECTOR, STUDY_GROUP, WORKING_PARTY
 from iscg_mailbot.analyse.itu_structure import (
     agenda_items,
@@ -37,7 +38,11 @@ from iscg_mailbot.analyse.itu_structure import (
     resolve,
 )
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
+<<<<<<< HEAD
 from iscg_mailbot.analyse.topic_names import distinct_names
+=======
+from iscg_mailbot.analyse.topic_names import distinct_names, weak_in_names
+>>>>>>> tk-r20
 from iscg_mailbot.analyse.topic_overviews import is_overview, overview_note
 from iscg_mailbot.analyse.topic_personal import PersonalNotes, personal_note
 from iscg_mailbot.analyse.topic_replies import aside_note, reply_asides
@@ -80,6 +85,8 @@ class RulePhrase:
     # "companion: true": it adds points only next to a phrase of its topic that is not
     # a companion (who the work is for, where it is held).
     companion: bool = False
+    # Its "not_near" words (another meaning next to them), compiled; None if none.
+    context: re.Pattern[str] | None = None
 
 
 def rule_phrases(topics: TopicsConfig) -> list[RulePhrase]:
@@ -93,7 +100,7 @@ def rule_phrases(topics: TopicsConfig) -> list[RulePhrase]:
         for items, negative, exact in kinds:
             phrases.extend(
                 RulePhrase(topic.id, item.phrase, item.weight, negative, item.weak, exact,
-                           item.companion)
+                           item.companion, contexts.context_pattern(item.not_near))
                 for item in items
             )
     return phrases
@@ -149,6 +156,7 @@ class TopicRule:
         self.shares = {topic.id: topics.min_share(topic) for topic in topics.topics}
         self.order = [topic.id for topic in topics.topics]
         self.personal = PersonalNotes(topics.scoring.personal_subjects)
+        self.negation = contexts.negation_pattern(topics.scoring.negated_by)
 
     def verdict(self, thread_id: int, texts: Sequence[ReadText]) -> ThreadTags:
         """Every topic with evidence in the thread: tagged when "the sum reaches the
@@ -203,7 +211,10 @@ class TopicRule:
         (any it overlaps) "and takes its weight off": of overlapping negatives of a
         topic, the first counts. "A weak phrase followed by a number ("AI 1.13", an
         agenda item) is not counted": nor does it hide another phrase; nor is a weak
-        phrase inside another topic's name, with ``weak_in_names`` (:mod:`topic_names`)."""
+        phrase inside another topic's name, with ``weak_in_names`` (:mod:`topic_names`).
+        A phrase next to its "not_near" words, or right after a "negated_by" cue, is not
+        counted but hides the topic's phrases inside it ("not the Global Cybersecurity
+        Index" negates its "Cybersecurity" too)."""
         hits = [(self.phrases[int(hit.key)], hit) for hit in text.findings.hits]
         negatives = [(phrase, hit) for phrase, hit in hits if phrase.negative]
         named = {id(hit) for hit in self.weak_in_names(text, hits, notes)}
@@ -213,17 +224,36 @@ class TopicRule:
         for phrase, hit in sorted(negatives, key=lambda pair: pair[1].start):
             negative_spans.add(phrase.topic, hit.start, hit.end)
         counted: list[tuple[RulePhrase, PhraseHit]] = []
+<<<<<<< HEAD
         counted_spans = TopicSpans()
+=======
+        # Per topic, where the hits read but not counted (out of context) end: they
+        # still hide what they hold. Hits come in text order, so the furthest end is all
+        # an overlap needs (a list would make hostile mail quadratic).
+        hidden_to: dict[str, int] = {}
+        negated_at = contexts.negated_starts(text.text, self.negation) if self.negation else set()
+>>>>>>> tk-r20
         for phrase, hit in hits:
             if phrase.negative or (phrase.weak and NUMBER_AFTER.match(text.text, hit.end)):
                 continue
             if id(hit) in named:
                 continue
+<<<<<<< HEAD
             if counted_spans.overlaps(phrase.topic, hit.start, hit.end) \
                     or negative_spans.overlaps(phrase.topic, hit.start, hit.end):
                 continue
             counted.append((phrase, hit))
             counted_spans.add(phrase.topic, hit.start, hit.end)
+=======
+            if (hit.start < hidden_to.get(phrase.topic, -1)
+                    or _overlaps_topic(phrase, hit, counted)
+                    or _overlaps_topic(phrase, hit, negatives)):
+                continue
+            if self.out_of_context(phrase, hit, text, negated_at, notes):
+                hidden_to[phrase.topic] = max(hit.end, hidden_to.get(phrase.topic, -1))
+            else:
+                counted.append((phrase, hit))
+>>>>>>> tk-r20
         counted_negatives: list[tuple[RulePhrase, PhraseHit]] = []
         negatives_spans = TopicSpans()
         for phrase, hit in negatives:
@@ -233,13 +263,24 @@ class TopicRule:
         return [Occurrence(phrase, text.where, hit.text)
                 for phrase, hit in counted + counted_negatives]
 
+    def out_of_context(self, phrase: RulePhrase, hit: PhraseHit, text: ReadText,
+                       negated_at: set[int], notes: list[str] | None = None) -> bool:
+        """Whether a hit is left out for its context (:func:`topic_contexts.left_out`:
+        "not_near" words, a "negated_by" cue), noted for ``topics explain``."""
+        note = contexts.left_out(phrase.topic, text.text, text.where, (hit.start, hit.end),
+                        phrase.context, negated_at)
+        if note and notes is not None:
+            notes.append(note)
+        return bool(note)
+
     def weak_in_names(self, text: ReadText, hits: Sequence[tuple[RulePhrase, PhraseHit]],
                       notes: list[str] | None = None) -> list[PhraseHit]:
         """The weak phrases of a text that belong to another topic's name: "a weak
         phrase inside another topic's name ("Global Cybersecurity Index") belongs to
-        that name", each with a note for ``topics explain``."""
+        that name", each with a note for ``topics explain`` (:func:`weak_in_names`)."""
         if not self.topics.scoring.weak_in_names:
             return []
+<<<<<<< HEAD
         named: list[PhraseHit] = []
         names = OtherNames([(seen.start, seen.end, other.topic) for other, seen in hits
                              if not other.weak and not other.negative])
@@ -252,6 +293,9 @@ class TopicRule:
                     notes.append(f"{phrase.topic}: {hit.text!r} ({text.where}) is part of "
                                  f"another topic's name, not counted")
         return named
+=======
+        return weak_in_names(text.text, text.where, hits, notes)
+>>>>>>> tk-r20
 
     def bodies_named(self, text: ReadText) -> list[Occurrence]:
         """The ITU bodies of the table a text names, for each topic the table gives them:

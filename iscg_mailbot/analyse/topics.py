@@ -33,9 +33,11 @@ from typing import TYPE_CHECKING
 
 from iscg_mailbot.analyse.itu_structure import resolve
 from iscg_mailbot.analyse.topic_companions import Companions
+from iscg_mailbot.analyse.topic_contexts import in_context, negated_starts
 from iscg_mailbot.analyse.topic_entities import bodies_and_sectors, collect_entities
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name_at
+from iscg_mailbot.analyse.topic_negatives import count_negatives, negative_spans
 from iscg_mailbot.analyse.topic_overviews import overview_texts
 from iscg_mailbot.analyse.topic_quality import Evaluation, TopicQuality, evaluate_tags
 from iscg_mailbot.analyse.topic_replies import by_topic, reply_asides
@@ -102,6 +104,9 @@ class TopicTagger:
         self._spec_of = {str(index): index for index in range(len(self._specs))}
         self._negative_keys = frozenset(str(i) for i, s in enumerate(self._specs) if s.negative)
         self._weak_keys = frozenset(str(i) for i, s in enumerate(self._specs) if s.weak)
+        # Phrases with a negative context ("not_near"): key -> its words' pattern.
+        self._context_of = {str(i): s.context for i, s in enumerate(self._specs)
+                            if s.context is not None}
         # The topic of each phrase that can hold a weak phrase in its name (topic_names).
         self._strong_topic = {str(i): topic_index[s.topic] for i, s in enumerate(self._specs)
                               if not s.weak and not s.negative}
@@ -254,8 +259,9 @@ class TopicTagger:
     def _count_hits(self, group: GroupFindings, found: _Found) -> None:
         """Add to ``found`` (text index, spec index, form) for each phrase hit of a group
         that counts: per topic, the first of overlapping phrases (the longest when they
-        start together), minus those inside a negative phrase of the topic and weak ones
-        followed by a number.
+        start together), minus those inside a negative phrase of the topic, weak ones
+        followed by a number and those out of context (``not_near``, ``negated_by``:
+        they still hide the topic's phrases inside them).
 
         "mobile broadband" and "broadband" at the same place count once, as "mobile
         broadband". The texts of a group do not overlap and its hits come in text order,
@@ -266,7 +272,9 @@ class TopicTagger:
             return
         spec_of, topic_of = self._spec_of, self._topic_index_of
         negative_keys, weak_keys = self._negative_keys, self._weak_keys
-        negatives = self._negative_spans(group)
+        negatives = negative_spans(group, negative_keys, spec_of, topic_of)
+        context_of, negation = self._context_of, self.rule.negation
+        negated_at = negated_starts(group.text, negation) if negation else set()
         text, all_hits = group.text, group.hits
         names = self._strong_topic if self.config.scoring.weak_in_names else None
         ends: dict[int, int] = {}
@@ -286,34 +294,15 @@ class TopicTagger:
             ):
                 continue
             ends[topic] = last
+            # Out of context ("the index of ISCG documents", "nothing to do with machine
+            # learning"): not counted, but it hides the topic's phrases inside it.
+            if key in context_of and in_context(text, first, last, context_of[key]):
+                continue
+            if first in negated_at:
+                continue
             found.append((index, spec, text[first:last]))
         if negatives:
-            self._count_negatives(group, found)
-
-    def _negative_spans(self, group: GroupFindings) -> dict[int, list[tuple[int, int]]]:
-        """Where each topic's negative phrases are in a group ({} for most groups)."""
-        negative_keys = self._negative_keys
-        if negative_keys.isdisjoint(hit[0] for hit in group.hits):
-            return {}
-        spec_of, topic_of = self._spec_of, self._topic_index_of
-        negatives: dict[int, list[tuple[int, int]]] = {}
-        for key, _, first, last in group.hits:
-            if key in negative_keys:
-                negatives.setdefault(topic_of[spec_of[key]], []).append((first, last))
-        return negatives
-
-    def _count_negatives(self, group: GroupFindings, found: _Found) -> None:
-        """The negative hits that take points off: per topic, the first of overlapping ones."""
-        spec_of, topic_of, text = self._spec_of, self._topic_index_of, group.text
-        negative_ends: dict[int, int] = {}
-        for key, index, first, last in group.hits:
-            if key not in self._negative_keys:
-                continue
-            spec = spec_of[key]
-            topic = topic_of[spec]
-            if first >= negative_ends.get(topic, -1):
-                negative_ends[topic] = last
-                found.append((index, spec, text[first:last]))
+            count_negatives(group, negative_keys, spec_of, topic_of, found)
 
     def _verdict(self, thread_id: int, hits: list[tuple[int, str]],
                  entities: list[EntityHit], reached: set[tuple[str, int]]) -> ThreadTags:

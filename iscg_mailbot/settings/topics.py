@@ -50,7 +50,7 @@ class Phrase(_Strict):
     """A phrase and the points one occurrence gives (before the subject/body factor).
 
     In the file either a plain string (weight 1) or ``{phrase: ..., weight: ...}``,
-    optionally with ``weak: true`` or ``companion: true``.
+    optionally with ``weak: true``, ``companion: true`` or ``not_near: [words]``.
     """
 
     phrase: str = Field(min_length=1)
@@ -62,6 +62,10 @@ class Phrase(_Strict):
     # ("students", "young people") or where and how it is held ("venue", "registration"). It
     # adds points only next to a phrase of the topic that is not a companion.
     companion: bool = False
+    # Words that make the phrase mean something else when they stand next to it (within
+    # a few words, in its paragraph): "index" near "documents" is a list of papers, not
+    # a statistical index. The phrase is then not counted (analyse.topic_contexts).
+    not_near: tuple[str, ...] = ()
 
     @field_validator("phrase")
     @classmethod
@@ -69,6 +73,18 @@ class Phrase(_Strict):
         value = " ".join(value.split())
         if not value:
             raise ValueError("must not be blank")
+        return value
+
+    @field_validator("not_near", mode="before")
+    @classmethod
+    def _words(cls, value: Any) -> Any:
+        if value is None:
+            return ()
+        if isinstance(value, list | tuple):
+            words = tuple(" ".join(str(word).split()) for word in value)
+            if not all(words):
+                raise ValueError("must not hold a blank word")
+            return words
         return value
 
 
@@ -141,7 +157,9 @@ class Scoring(_Strict):
     meeting"), gives its topics no points (:mod:`analyse.topic_roles`).
     ``reply_asides``: a topic the subject does not name, found in one message only and
     that one not the thread's first, is a passing mention next to a topic the thread is
-    about (:mod:`analyse.topic_replies`).
+    about (:mod:`analyse.topic_replies`). ``negated_by``: cues ("nothing to do with",
+    "not the") that negate the phrase right after them, an article between allowed: it
+    is not counted (:mod:`analyse.topic_contexts`).
 
     ``overview_topics``: a message that names at least this many topics, each with at
     least ``overview_min_points`` of its points, is an overview (a plan listing its
@@ -160,6 +178,9 @@ class Scoring(_Strict):
     personal_subjects: tuple[str, ...] = ()
     bodies_as_parties_count: bool = True
     reply_asides: bool = False
+    # Cues that negate the phrase right after them ("nothing to do with machine
+    # learning", "this is NOT the ICT Development Index"): it is not counted.
+    negated_by: tuple[str, ...] = ()
 
     overview_topics: int = Field(default=0, ge=0)
     overview_min_points: float = Field(default=2.0, gt=0)
