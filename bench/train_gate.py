@@ -43,7 +43,8 @@ from iscg_mailbot.settings.main import Settings, load_settings
 from iscg_mailbot.store.models import Message
 
 HEADER = ("| writer | strict P/R before | after | items P/R before | after "
-          "| kind right | closures agree |\n|---|---|---|---|---|---|---|")
+          "| kind right | closures agree | strict F1 before -> after (change) "
+          "| strict, items c/p/e before -> after |\n|---|---|---|---|---|---|---|---|---|")
 
 
 def _pipeline(settings: Settings, threads: list[EvalThread],
@@ -58,13 +59,23 @@ def _pr(scores: ActionScores, name: str) -> str:
     return f"{counts.precision:.3f}/{counts.recall:.3f}"
 
 
+def _counts(scores: ActionScores, name: str) -> str:
+    counts = getattr(scores, name)
+    return f"{counts.correct}/{counts.predicted}/{counts.expected}"
+
+
 def _row(group: str, before: ActionScores, after: ActionScores, closures: bool = True) -> str:
     shares = (f"{before.closure.agree}/{before.closure.shares} -> "
               f"{after.closure.agree}/{after.closure.shares}" if closures else "not run")
+    # Unrounded F1 and the counts: whether a writer is better or worse is read on these,
+    # not on the rounded P/R.
+    change = after.strict.f1 - before.strict.f1
     return (f"| {group} | {_pr(before, 'strict')} | {_pr(after, 'strict')} "
             f"| {_pr(before, 'items')} | {_pr(after, 'items')} "
             f"| {before.kind.correct} -> {after.kind.correct} of {after.items.correct} "
-            f"| {shares} |")
+            f"| {shares} | {before.strict.f1:.6f} -> {after.strict.f1:.6f} ({change:+.6f}) "
+            f"| {_counts(before, 'strict')} -> {_counts(after, 'strict')}; "
+            f"{_counts(before, 'items')} -> {_counts(after, 'items')} |")
 
 
 def _power(choice: training.Choice, power: str) -> training.Choice:
