@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import pickle
 import sys
 import time
 from pathlib import Path
@@ -43,7 +44,8 @@ from iscg_mailbot.settings.main import Settings, load_settings
 from iscg_mailbot.store.models import Message
 
 HEADER = ("| writer | strict P/R before | after | items P/R before | after "
-          "| kind right | closures agree |\n|---|---|---|---|---|---|---|")
+          "| kind right | closures agree | strict F1 before -> after (change) "
+          "| strict, items c/p/e before -> after |\n|---|---|---|---|---|---|---|---|---|")
 
 
 def _pipeline(settings: Settings, threads: list[EvalThread],
@@ -58,13 +60,23 @@ def _pr(scores: ActionScores, name: str) -> str:
     return f"{counts.precision:.3f}/{counts.recall:.3f}"
 
 
+def _counts(scores: ActionScores, name: str) -> str:
+    counts = getattr(scores, name)
+    return f"{counts.correct}/{counts.predicted}/{counts.expected}"
+
+
 def _row(group: str, before: ActionScores, after: ActionScores, closures: bool = True) -> str:
     shares = (f"{before.closure.agree}/{before.closure.shares} -> "
               f"{after.closure.agree}/{after.closure.shares}" if closures else "not run")
+    # Unrounded F1 and the counts: whether a writer is better or worse is read on these,
+    # not on the rounded P/R.
+    change = after.strict.f1 - before.strict.f1
     return (f"| {group} | {_pr(before, 'strict')} | {_pr(after, 'strict')} "
             f"| {_pr(before, 'items')} | {_pr(after, 'items')} "
             f"| {before.kind.correct} -> {after.kind.correct} of {after.items.correct} "
-            f"| {shares} |")
+            f"| {shares} | {before.strict.f1:.6f} -> {after.strict.f1:.6f} ({change:+.6f}) "
+            f"| {_counts(before, 'strict')} -> {_counts(after, 'strict')}; "
+            f"{_counts(before, 'items')} -> {_counts(after, 'items')} |")
 
 
 def _power(choice: training.Choice, power: str) -> training.Choice:
@@ -127,6 +139,37 @@ def _score_fixed(settings: Settings, threads: list[EvalThread], model: GateModel
     print(_row("all", total_before, total_after))
 
 
+def _examples(settings: Settings, threads: list[EvalThread],
+              cache: Path | None) -> list[training.GateExample]:
+    """The rules' candidates of these threads, labelled; from ``cache`` when it exists."""
+    if cache is not None and cache.exists():
+        with cache.open("rb") as file:
+            loaded: list[training.GateExample] = pickle.load(file)  # our own file, just written
+        return loaded
+    examples = training.collect_examples(settings, threads)
+    if cache is not None:
+        with cache.open("wb") as file:
+            pickle.dump(examples, file)
+    return examples
+
+
+def _nested_only(settings: Settings, threads: list[EvalThread],
+                 examples: list[training.GateExample], writers: list[str],
+                 args: argparse.Namespace) -> None:
+    """The nested whole-pipeline folds of these writers only (each fold's settings chosen
+    on the other writers' folds), as ``main`` prints them."""
+    print(f"{len(threads)} dev threads, {len(examples)} candidates; nested folds of "
+          f"{', '.join(writers)}\n" + HEADER, flush=True)
+    for group in writers:
+        mine = [t for t in threads if training.writer_of(t) == group]
+        rest = [e for e in examples if e.group != group]
+        chosen = _power(training.choose([t for t in threads if training.writer_of(t) != group],
+                                        rest, seed=args.seed), args.power)
+        model = training.fit_choice(rest, chosen, seed=args.seed)
+        before, after = _pipeline(settings, mine, None), _pipeline(settings, mine, model)
+        print(_row(group, before, after) + f" {chosen}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -148,6 +191,17 @@ def main() -> None:
                              "kinds stay; kind: nothing is dropped)")
     parser.add_argument("--model", type=Path, default=None,
                         help="train nothing: score this model file on each writer, off -> on")
+    parser.add_argument("--writers", default=None,
+                        help="comma-separated: run the whole-pipeline folds of these writers "
+                             "only, in this order (with --nested, the table of settings "
+                             "chosen on all folds is then skipped); to split a long run "
+                             "over processes")
+    parser.add_argument("--examples", type=Path, default=None,
+                        help="a pickle of the collected candidates: read if it exists, "
+                             "else written after collecting (one pipeline run over the set "
+                             "saved per process)")
+    parser.add_argument("--candidates-only", action="store_true",
+                        help="stop after the candidates-only table (no pipeline run per fold)")
     parser.add_argument("--cost-only", action="store_true",
                         help="only time the gate fitted with the chosen settings")
     args = parser.parse_args()
@@ -156,7 +210,11 @@ def main() -> None:
     if args.model is not None:
         _score_fixed(settings, threads, load_gate(args.model.resolve()))
         return
-    examples = training.collect_examples(settings, threads)
+    examples = _examples(settings, threads, args.examples)
+    writers = args.writers.split(",") if args.writers else None
+    if writers and args.nested:
+        _nested_only(settings, threads, examples, writers, args)
+        return
     if args.threshold is None:
         choice = training.choose(threads, examples, seed=args.seed)
     else:
@@ -171,9 +229,11 @@ def main() -> None:
     print("\ncandidates only (what the gate changes, closures not run):\n" + HEADER)
     for fold in training.folds(threads, examples, choice, seed=args.seed):
         print(_row(fold.group, fold.before, fold.after, closures=False))
+    if args.candidates_only:
+        return
     print("\nwhole pipeline (closures run after the gate):\n" + HEADER)
     total_before, total_after = ActionScores(), ActionScores()
-    for group in sorted({e.group for e in examples}, key=_writer_order):
+    for group in writers or sorted({e.group for e in examples}, key=_writer_order):
         mine = [t for t in threads if training.writer_of(t) == group]
         rest = [e for e in examples if e.group != group]
         chosen = (_power(training.choose([t for t in threads if training.writer_of(t) != group],
