@@ -26,12 +26,7 @@ phones") stays its own: the name is about it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from iscg_mailbot.analyse.nlp_matchers import PhraseHit
-    from iscg_mailbot.analyse.topic_scoring import RulePhrase
+from collections.abc import Iterable
 
 # What joins the head of a name to what it is named after: "Group on Child ...",
 # "Index of the ...", "CWG-COP".
@@ -94,22 +89,3 @@ def distinct_names(phrases: Iterable[str]) -> int:
     initials = {"".join(word[0] for word in phrase.split()).upper()
                 for phrase in found if " " in phrase}
     return sum(1 for phrase in found if phrase not in initials)
-
-
-def weak_in_names(text: str, where: str, hits: Sequence[tuple[RulePhrase, PhraseHit]],
-                  notes: list[str] | None = None) -> list[PhraseHit]:
-    """The plain rule's reading (:meth:`topic_scoring.TopicRule.weak_in_names`): the
-    weak phrases of ``text`` (the subject or a message, ``where``) held by another
-    topic's name, each with a note for ``topics explain``."""
-    named: list[PhraseHit] = []
-    for phrase, hit in hits:
-        if not phrase.weak or phrase.negative:
-            continue
-        others = [(seen.start, seen.end) for other, seen in hits
-                  if other.topic != phrase.topic and not other.weak and not other.negative]
-        if in_other_name(text, hit.start, hit.end, others):
-            named.append(hit)
-            if notes is not None:
-                notes.append(f"{phrase.topic}: {hit.text!r} ({where}) is part of "
-                             f"another topic's name, not counted")
-    return named

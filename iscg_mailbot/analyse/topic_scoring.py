@@ -38,16 +38,12 @@ from iscg_mailbot.analyse.itu_structure import (
     resolve,
 )
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
-<<<<<<< HEAD
 from iscg_mailbot.analyse.topic_names import distinct_names
-=======
-from iscg_mailbot.analyse.topic_names import distinct_names, weak_in_names
->>>>>>> tk-r20
 from iscg_mailbot.analyse.topic_overviews import is_overview, overview_note
 from iscg_mailbot.analyse.topic_personal import PersonalNotes, personal_note
 from iscg_mailbot.analyse.topic_replies import aside_note, reply_asides
 from iscg_mailbot.analyse.topic_roles import named_in_role
-from iscg_mailbot.analyse.topic_spans import OtherNames, TopicSpans
+from iscg_mailbot.analyse.topic_spans import TopicSpans, weak_in_names
 from iscg_mailbot.records import Evidence, ThreadTags, TopicTag
 from iscg_mailbot.settings.itu_bodies import ItuBodies, body_kind
 from iscg_mailbot.settings.topics import Scoring, TopicsConfig
@@ -211,49 +207,35 @@ class TopicRule:
         (any it overlaps) "and takes its weight off": of overlapping negatives of a
         topic, the first counts. "A weak phrase followed by a number ("AI 1.13", an
         agenda item) is not counted": nor does it hide another phrase; nor is a weak
-        phrase inside another topic's name, with ``weak_in_names`` (:mod:`topic_names`).
-        A phrase next to its "not_near" words, or right after a "negated_by" cue, is not
-        counted but hides the topic's phrases inside it ("not the Global Cybersecurity
-        Index" negates its "Cybersecurity" too)."""
+        phrase inside another topic's name (:func:`.topic_spans.weak_in_names`). A phrase
+        next to its "not_near" words, or after a "negated_by" cue, is not counted but
+        hides its topic's phrases inside it ("not the Global Cybersecurity Index")."""
         hits = [(self.phrases[int(hit.key)], hit) for hit in text.findings.hits]
         negatives = [(phrase, hit) for phrase, hit in hits if phrase.negative]
         named = {id(hit) for hit in self.weak_in_names(text, hits, notes)}
-        # (each hit tested against every hit counted was quadratic: 50,000 characters of
-        # one topic's words took 5-11 s; see TopicSpans)
-        negative_spans = TopicSpans()
+        negative_spans = TopicSpans()  # (a hit against every hit counted was quadratic)
         for phrase, hit in sorted(negatives, key=lambda pair: pair[1].start):
             negative_spans.add(phrase.topic, hit.start, hit.end)
         counted: list[tuple[RulePhrase, PhraseHit]] = []
-<<<<<<< HEAD
         counted_spans = TopicSpans()
-=======
-        # Per topic, where the hits read but not counted (out of context) end: they
-        # still hide what they hold. Hits come in text order, so the furthest end is all
-        # an overlap needs (a list would make hostile mail quadratic).
+        # Per topic, where the hits read but not counted (out of context) end: they still
+        # hide what they hold. Hits come in text order: the furthest end is all it needs.
         hidden_to: dict[str, int] = {}
         negated_at = contexts.negated_starts(text.text, self.negation) if self.negation else set()
->>>>>>> tk-r20
         for phrase, hit in hits:
             if phrase.negative or (phrase.weak and NUMBER_AFTER.match(text.text, hit.end)):
                 continue
             if id(hit) in named:
                 continue
-<<<<<<< HEAD
-            if counted_spans.overlaps(phrase.topic, hit.start, hit.end) \
-                    or negative_spans.overlaps(phrase.topic, hit.start, hit.end):
-                continue
-            counted.append((phrase, hit))
-            counted_spans.add(phrase.topic, hit.start, hit.end)
-=======
             if (hit.start < hidden_to.get(phrase.topic, -1)
-                    or _overlaps_topic(phrase, hit, counted)
-                    or _overlaps_topic(phrase, hit, negatives)):
+                    or counted_spans.overlaps(phrase.topic, hit.start, hit.end)
+                    or negative_spans.overlaps(phrase.topic, hit.start, hit.end)):
                 continue
             if self.out_of_context(phrase, hit, text, negated_at, notes):
                 hidden_to[phrase.topic] = max(hit.end, hidden_to.get(phrase.topic, -1))
             else:
                 counted.append((phrase, hit))
->>>>>>> tk-r20
+                counted_spans.add(phrase.topic, hit.start, hit.end)
         counted_negatives: list[tuple[RulePhrase, PhraseHit]] = []
         negatives_spans = TopicSpans()
         for phrase, hit in negatives:
@@ -280,22 +262,7 @@ class TopicRule:
         that name", each with a note for ``topics explain`` (:func:`weak_in_names`)."""
         if not self.topics.scoring.weak_in_names:
             return []
-<<<<<<< HEAD
-        named: list[PhraseHit] = []
-        names = OtherNames([(seen.start, seen.end, other.topic) for other, seen in hits
-                             if not other.weak and not other.negative])
-        for phrase, hit in hits:
-            if not phrase.weak or phrase.negative:
-                continue
-            if names.holds(text.text, hit.start, hit.end, phrase.topic):
-                named.append(hit)
-                if notes is not None:
-                    notes.append(f"{phrase.topic}: {hit.text!r} ({text.where}) is part of "
-                                 f"another topic's name, not counted")
-        return named
-=======
         return weak_in_names(text.text, text.where, hits, notes)
->>>>>>> tk-r20
 
     def bodies_named(self, text: ReadText) -> list[Occurrence]:
         """The ITU bodies of the table a text names, for each topic the table gives them:

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from iscg_mailbot.analyse.topic_names import COMPLEMENT
+
+if TYPE_CHECKING:
+    from iscg_mailbot.analyse.nlp_matchers import PhraseHit
+    from iscg_mailbot.analyse.topic_scoring import RulePhrase
 
 
 class TopicSpans:
@@ -86,4 +91,23 @@ class OtherNames:
             self._topics_at.get(joint, set()) - {topic})
 
 
-__all__ = ["OtherNames", "TopicSpans"]
+def weak_in_names(text: str, where: str, hits: Sequence[tuple[RulePhrase, PhraseHit]],
+                  notes: list[str] | None = None) -> list[PhraseHit]:
+    """The plain rule's reading (:meth:`topic_scoring.TopicRule.weak_in_names`): the
+    weak phrases of ``text`` (the subject or a message, ``where``) held by another
+    topic's name, each with a note for ``topics explain``."""
+    named: list[PhraseHit] = []
+    names = OtherNames([(seen.start, seen.end, other.topic) for other, seen in hits
+                        if not other.weak and not other.negative])
+    for phrase, hit in hits:
+        if not phrase.weak or phrase.negative:
+            continue
+        if names.holds(text, hit.start, hit.end, phrase.topic):
+            named.append(hit)
+            if notes is not None:
+                notes.append(f"{phrase.topic}: {hit.text!r} ({where}) is part of "
+                             f"another topic's name, not counted")
+    return named
+
+
+__all__ = ["OtherNames", "TopicSpans", "weak_in_names"]
