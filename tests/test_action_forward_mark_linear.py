@@ -24,9 +24,9 @@ SENT = datetime(2027, 4, 7, 9, 0, tzinfo=UTC)
 @pytest.mark.parametrize("unit", ["\n", "\n* ", "\n> \n", "\n--"])
 def test_many_lines_of_marks_are_read_in_linear_time(unit: str) -> None:
     text = "TSB will send it " + unit * (50_000 // len(unit)) + ". Could TSB send it?"
-    started = time.perf_counter()
+    started = time.process_time()
     extract_actions(ActionInput(text, SENT))
-    assert time.perf_counter() - started < 4.0
+    assert time.process_time() - started < 4.0
 
 
 @pytest.mark.parametrize(("text", "found"), [

@@ -27,9 +27,9 @@ def _dues(text: str) -> list[date | None]:
 @pytest.mark.parametrize("unit", ["if we meet on 1 June, ", "and if we meet on 1 June, , "])
 def test_many_framing_clauses_are_read_in_linear_time(unit: str) -> None:
     text = unit * (50_000 // len(unit)) + "TSB will send it."
-    started = time.perf_counter()
+    started = time.process_time()
     _dues(text)
-    assert time.perf_counter() - started < 3.0
+    assert time.process_time() - started < 3.0
 
 
 @pytest.mark.parametrize(("text", "due"), [

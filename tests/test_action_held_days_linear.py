@@ -28,9 +28,9 @@ def _dues(text: str) -> list[date | None]:
 @pytest.mark.parametrize("unit", [" on Friday at 11:00", " after the meeting on Friday at 11:00"])
 def test_many_days_held_are_passed_over_in_linear_time(unit: str) -> None:
     text = "I will send it" + unit * (50_000 // len(unit)) + "."
-    started = time.perf_counter()
+    started = time.process_time()
     _dues(text)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 @pytest.mark.parametrize(("text", "due"), [

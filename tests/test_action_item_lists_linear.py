@@ -38,18 +38,18 @@ def test_requests_beside_closings_are_dated_in_linear_time() -> None:
     sentences = split_sentences("Could BR check the file? The survey closes on 3 May. "
                                 * 10_000)
     candidates = _requests(sentences, "Could")
-    started = time.perf_counter()
+    started = time.process_time()
     dated = date_from_closings(candidates, sentences, SENT)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     assert {c.due for c in dated} == {None}
 
 
 def test_a_long_list_of_requests_is_followed_up_in_linear_time() -> None:
     sentences = split_sentences("Could BR check it? " * 30_000 + "Please reply by 3 May.")
     candidates = _requests(sentences, "Could")
-    started = time.perf_counter()
+    started = time.process_time()
     dated = date_from_followups(candidates, sentences, SENT)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     assert len(dated) == 30_000
 
 
@@ -57,10 +57,10 @@ def test_questions_between_requests_are_read_in_linear_time() -> None:
     text = "Is it ready? Could BR check it? " * 15_000
     sentences = split_sentences(text)
     candidates = _requests(sentences, "Could")
-    started = time.perf_counter()
+    started = time.process_time()
     read = asking_for_answers(candidates, sentences)
     questions = find_questions(ActionInput(text, SENT), candidates)
-    assert time.perf_counter() - started < 4.0
+    assert time.process_time() - started < 4.0
     assert {c.kind for c in read} == {"question"} and questions == []
 
 

@@ -23,9 +23,9 @@ from tests.letter_items import kinds, letter_items
     "Please tell us which " + "which " * 8_000,
 ])
 def test_a_long_request_to_say_is_read_in_linear_time(text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     letter_items(text)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 @pytest.mark.parametrize(("text", "kind"), [

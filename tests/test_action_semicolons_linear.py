@@ -17,9 +17,9 @@ from tests.letter_items import letter_items
 @pytest.mark.parametrize("unit", ["To: ITU-T SG9 (for information); ",
                                   "ITU-T SG9, BR and BDT; "])
 def test_many_semicolons_are_read_in_linear_time(unit: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     letter_items(unit * (50_000 // len(unit)))
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 def test_a_party_asked_after_a_semicolon_is_still_its_own_item() -> None:

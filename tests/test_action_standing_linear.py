@@ -26,9 +26,9 @@ def kinds(text: str) -> list[str]:
 @pytest.mark.parametrize("text", ["please use the form " * 1500, "please use: " * 2500])
 def test_many_standing_instructions_in_one_sentence_are_read_in_linear_time(
         text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     kinds(text)
-    assert time.perf_counter() - started < 1.5
+    assert time.process_time() - started < 1.5
 
 
 def test_the_day_to_use_it_by_still_makes_an_item() -> None:

@@ -57,10 +57,10 @@ def test_the_new_patterns_are_linear_on_hostile_text() -> None:
                  "questions " * 5_000 + "may be addressed", "I will take over " * 3_000,
                  "we plan to " * 5_000 + "will", "Summary:" * 6_000,
                  "Pierre, Grace, " * 3_000 + "where are we on it?"):
-        start = time.perf_counter()
+        start = time.process_time()
         extract_actions(ActionInput(text, SENT, sender=CHAIR), members=MEMBERS)
         found(text)
-        assert time.perf_counter() - start < 5
+        assert time.process_time() - start < 5
 
 
 def test_a_hand_over_is_no_item() -> None:

@@ -26,7 +26,7 @@ SENT = datetime(2027, 4, 7, 9, 0, tzinfo=UTC)
 def test_a_long_list_of_wants_is_read_in_linear_time(head: str, line: str,
                                                       count: int) -> None:
     text = head + line * count
-    started = time.perf_counter()
+    started = time.process_time()
     items = extract_actions(ActionInput(text, SENT))
-    assert time.perf_counter() - started < 3.0
+    assert time.process_time() - started < 3.0
     assert len(items) >= count

@@ -195,9 +195,9 @@ def test_readings() -> None:
 def test_hostile_input_stays_linear(text: str) -> None:
     import time
 
-    started = time.perf_counter()
+    started = time.process_time()
     delivery_statement(text)
     REST_TO_COME.search(text)
     declares_round_over(text)
     is_call(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0

@@ -23,6 +23,6 @@ RUN = "- " * 3000
     ("Lucia, TSB rows updated.", "delivered"),
 ])
 def test_a_long_run_of_dashes_is_read_in_linear_time(clause: str, expected: str | None) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     assert delivery_statement(clause) == expected
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0

@@ -21,9 +21,9 @@ SENT = datetime(2027, 4, 7, 9, 0, tzinfo=UTC)
 def test_a_line_of_days_is_dated_in_linear_time() -> None:
     unit = "; on 1 June x"
     text = "TSB will send it" + unit * (104_000 // len(unit)) + "."
-    started = time.perf_counter()
+    started = time.process_time()
     found = find_dates(text, SENT)
-    assert time.perf_counter() - started < 4.0
+    assert time.process_time() - started < 4.0
     assert len(found) == 104_000 // len(unit)
 
 

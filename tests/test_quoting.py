@@ -349,9 +349,9 @@ def test_crlf_input() -> None:
     ids=["attributions", "dashes", "elisions", "wrote-lines", "quote-gaps"],
 )
 def test_hostile_bodies_take_linear_time(text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     split_new_text(text)
-    assert time.perf_counter() - started < 3.0
+    assert time.process_time() - started < 3.0
 
 
 def test_docstring_examples() -> None:

@@ -124,10 +124,10 @@ def test_new_patterns_stay_linear_on_hostile_text() -> None:
     clipped = next(r for r in RULES if r.name == "clipped_request")
     for hostile in ("Comments " + "pls " * 12_500, "comments" + " x" * 25_000,
                     "pls u til b4 " * 4_000, "A, " * 17_000 + ":"):
-        started = time.perf_counter()
+        started = time.process_time()
         spelt_out(hostile)
         clipped.pattern.search(hostile)
-        assert time.perf_counter() - started < 0.5
+        assert time.process_time() - started < 0.5
     assert re.fullmatch(r"(?:please you until before )+", spelt_out("pls u til b4 " * 3))
 
 
@@ -135,6 +135,6 @@ def test_new_patterns_stay_linear_on_hostile_text() -> None:
                                   "Comments by Thu 2 March pls. ", "pls u til b4 "])
 def test_hostile_terse_mail_is_read_in_linear_time(unit: str) -> None:
     text = (unit * (50_000 // len(unit) + 1))[:50_000]
-    started = time.perf_counter()
+    started = time.process_time()
     _items(text)
-    assert time.perf_counter() - started < 5  # ~0.6 s here; quadratic would be minutes
+    assert time.process_time() - started < 5  # ~0.6 s here; quadratic would be minutes

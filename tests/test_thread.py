@@ -413,10 +413,10 @@ def test_ten_thousand_messages_thread_without_quadratic_work() -> None:
             ThreadRef(f"m{i}", parent.message_id, chain, parent.normalised_subject, True, at(i))
         )
     rng.shuffle(refs)
-    started = time.perf_counter()
+    started = time.process_time()
     roots = build_threads(refs)
     parents = parent_map(roots)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert len(parents) == 10_000
     assert elapsed < 10.0, f"{elapsed:.2f}s: threading no longer grows linearly?"
 

@@ -22,9 +22,9 @@ from iscg_mailbot.analyse.topics import TopicTagger
 def test_one_topics_words_are_explained_in_linear_time(tagger: TopicTagger, unit: str) -> None:
     tagger.explain("x", ["cybersecurity"])  # the pipeline loaded before the timing
     text = unit * (80_000 // len(unit))
-    started = time.perf_counter()
+    started = time.process_time()
     verdict = tagger.explain("ITU work", [text])
-    assert time.perf_counter() - started < 4.0
+    assert time.process_time() - started < 4.0
     assert [tag.topic for tag in verdict.tags] == ["cybersecurity"]
 
 

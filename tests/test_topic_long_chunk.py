@@ -24,7 +24,7 @@ def test_a_long_chunk_is_tagged_in_linear_time(tagger: TopicTagger, chunk: str,
                                                scorer: str) -> None:
     thread = ThreadText(1, "ITU-T SG17 security work",
                         (f"{chunk} {scorer}\n\nThe malware report is attached.",))
-    started = time.perf_counter()
+    started = time.process_time()
     [tags] = getattr(tagger, scorer)([thread])
-    assert time.perf_counter() - started < 1.5
+    assert time.process_time() - started < 1.5
     assert "cybersecurity" in [tag.topic for tag in tags.tags]

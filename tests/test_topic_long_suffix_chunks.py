@@ -59,9 +59,9 @@ def test_the_suffixes_found_are_the_patterns() -> None:
 def test_a_long_chunk_of_suffixes_is_tagged_quickly(tagger: TopicTagger, chunk: str) -> None:
     thread = ThreadText(1, "ITU-T SG17 security work",
                         (f"{chunk}\n\nThe malware report is attached.",))
-    started = time.perf_counter()
+    started = time.process_time()
     [tags] = tagger.tag_threads([thread])
-    assert time.perf_counter() - started < 5.0
+    assert time.process_time() - started < 5.0
     assert "cybersecurity" in [tag.topic for tag in tags.tags]
 
 
@@ -70,9 +70,9 @@ def test_a_chunk_of_urls_without_spaces_is_tokenized_quickly(tagger: TopicTagger
     # chunk to its end: 64,000 characters took 4 s, 100,000 about 10 s.
     thread = ThreadText(1, "ITU-T SG17 security work",
                         ("https://itu.int/" * 6_250 + "\n\nThe malware report is attached.",))
-    started = time.perf_counter()
+    started = time.process_time()
     [tags] = tagger.tag_threads([thread])
-    assert time.perf_counter() - started < 3.0
+    assert time.process_time() - started < 3.0
     assert "cybersecurity" in [tag.topic for tag in tags.tags]
 
 
