@@ -183,3 +183,19 @@ def test_the_gate_file_is_closed_with_the_last_engine_of_its_database(tmp_path: 
     # Its descriptor closed (or taken since by another file).
     assert not os.path.exists(f"/proc/self/fd/{fd}") or os.path.realpath(
         f"/proc/self/fd/{fd}") != str(write_gate.gate_path(path.resolve()))
+
+
+def test_two_databases_have_a_gate_each(database: tuple[Engine, Path], tmp_path: Path) -> None:
+    engine, path = database
+    other_path = tmp_path / "other.db"
+    other = connect(f"sqlite:///{other_path}")
+    with other.begin() as connection:
+        connection.execute(text("CREATE TABLE analysis_work (thread_id INTEGER, holder TEXT)"))
+    with session_scope(engine) as session:
+        write_first(session)
+        assert _held_elsewhere(path)
+        with session_scope(other) as second:
+            write_first(second)  # not the first database's gate: no wait
+            assert _held_elsewhere(other_path)
+        assert not _held_elsewhere(other_path) and _held_elsewhere(path)
+    other.dispose()
