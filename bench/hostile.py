@@ -27,13 +27,15 @@ from iscg_mailbot.analyse.action_questions import find_questions
 from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.analyse.closure_items import answers_question, detect_closure
 from iscg_mailbot.analyse.topics import TopicTagger
-from iscg_mailbot.records import ActionInput, OpenItem, ThreadText
+from iscg_mailbot.conventions import Conventions
+from iscg_mailbot.records import ActionInput, Address, OpenItem, ThreadText
 from iscg_mailbot.settings.itu_bodies import load_itu_bodies
 from iscg_mailbot.settings.members import load_members
 from iscg_mailbot.settings.topics import load_topics
 
 CONFIG = Path(__file__).resolve().parents[1] / "config"
 SENT = datetime(2027, 4, 7, 9, 0, tzinfo=UTC)
+LIST = Address("ISCG", "iscg@itu.int")
 
 # name -> fragment repeated (a trailing item sentence is added to each input).
 FRAGMENTS: dict[str, str] = {
@@ -86,11 +88,21 @@ FRAGMENTS: dict[str, str] = {
     "emails": "sofia@itu.int ",
     "ai_items": "AI 5 - Lucia to find a room. ",
     "sent_to": "sent to Klaus and BR ",
+    # Fragments of the readings added in the conventions/terse/closure rounds.
+    "clipped": "Comments welcome by 5/3 pls, ",
+    "clipped_words": "Comments on the draft text ",
+    "terse": "pls send u r input til 5/3 b4 TSAG ",
+    "before_day": "before 30 June, ",
+    "before_meeting": "before the meeting ",
+    "recalled": "it is recalled that, ",
+    "role_change": "I will take over Rajesh's files and questions may ",
+    "round_over": "no objection so far and ",
+    "yes_no": "Yes, is it ready if ",
 }
 # Each input is one item's sentence around the fragments, then a request of its own.
 HEAD = "TSB will send it "
 TAIL = ". Could TSB send it?"
-STEPS = ("actions", "questions", "closure", "answers", "tag", "explain")
+STEPS = ("actions", "conventions", "questions", "closure", "answers", "tag", "explain")
 ITEMS = [OpenItem(1, "TSB", "bureau", "TSB to send the draft report by 30 June."),
          OpenItem(2, "BR", "bureau", "Could BR check the survey?"),
          OpenItem(3, "Sofia Lindqvist", "member", "Sofia to book a room.")]
@@ -109,6 +121,9 @@ def _runners() -> dict[str, Callable[[str], object]]:
     tagger = TopicTagger(load_topics(CONFIG / "topics.yaml"),
                          bodies=load_itu_bodies(CONFIG / "itu_bodies.yaml"))
 
+    other = Conventions(before="that_day", requests_to_all="ISCG", staff_i_will="unit",
+                        commitments="drop")
+
     def questions(text: str) -> object:
         message = ActionInput(text, SENT)
         return find_questions(message, extract_actions(message, members=members), members)
@@ -116,6 +131,9 @@ def _runners() -> dict[str, Callable[[str], object]]:
     return {
         "actions": lambda text: extract_actions(ActionInput(text, SENT), members=members),
         "questions": questions,
+        "conventions": lambda text: extract_actions(
+            ActionInput(text, SENT, to=(LIST,), list_address=LIST.address, conventions=other),
+            members=members),
         "closure": lambda text: detect_closure(text, ITEMS, members=members),
         "answers": lambda text: answers_question(text, ITEMS[1].sentence, members=members),
         "tag": lambda text: tagger.tag_threads([ThreadText(1, "ITU work", (text,))]),

@@ -7,7 +7,9 @@ one it is nested in); a database in memory has none.
 
 from __future__ import annotations
 
+import errno
 import fcntl
+import gc
 import multiprocessing
 import os
 from pathlib import Path
@@ -135,3 +137,65 @@ def test_a_gate_file_that_cannot_be_made_leaves_the_busy_timeout(
     monkeypatch.undo()
     with engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM t")).scalar() == 1
+
+
+def test_a_file_system_without_flock_leaves_the_busy_timeout(
+        database: tuple[Engine, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """flock refused (an NFS mount without its lock daemon: ENOLCK, for the unlock
+    too): the transaction goes on without the gate, nothing unlocked that was never
+    locked."""
+    engine, _ = database
+
+    def no_locks(_fd: int, _operation: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(write_gate.fcntl, "flock", no_locks)
+    with session_scope(engine) as session:
+        write_first(session)
+        session.execute(text("INSERT INTO t VALUES (1)"))
+        assert write_gate.HELD not in session.connection().info
+    monkeypatch.undo()
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM t")).scalar() == 1
+
+
+def test_the_gate_file_is_closed_with_the_last_engine_of_its_database(tmp_path: Path) -> None:
+    """A process that opens many databases (a test run) keeps no descriptor of each."""
+    path = tmp_path / "many.db"
+    engine = connect(f"sqlite:///{path}")
+    second = connect(f"sqlite:///{path}")  # two engines of one database share its gate
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE analysis_work (thread_id INTEGER, holder TEXT)"))
+    with session_scope(engine) as session:
+        write_first(session)
+    key = str(path.resolve())
+    fd = write_gate._gates[key].fd
+    engine.dispose()
+    del engine, session, connection
+    gc.collect()
+    assert key in write_gate._gates  # the second engine may still take it
+    with session_scope(second) as session:
+        write_first(session)
+    second.dispose()
+    del second, session
+    gc.collect()
+    assert key not in write_gate._gates
+    # Its descriptor closed (or taken since by another file).
+    assert not os.path.exists(f"/proc/self/fd/{fd}") or os.path.realpath(
+        f"/proc/self/fd/{fd}") != str(write_gate.gate_path(path.resolve()))
+
+
+def test_two_databases_have_a_gate_each(database: tuple[Engine, Path], tmp_path: Path) -> None:
+    engine, path = database
+    other_path = tmp_path / "other.db"
+    other = connect(f"sqlite:///{other_path}")
+    with other.begin() as connection:
+        connection.execute(text("CREATE TABLE analysis_work (thread_id INTEGER, holder TEXT)"))
+    with session_scope(engine) as session:
+        write_first(session)
+        assert _held_elsewhere(path)
+        with session_scope(other) as second:
+            write_first(second)  # not the first database's gate: no wait
+            assert _held_elsewhere(other_path)
+        assert not _held_elsewhere(other_path) and _held_elsewhere(path)
+    other.dispose()

@@ -19,6 +19,7 @@ from iscg_mailbot.analyse.action_dates_clauses import clause_due, commitment_due
 from iscg_mailbot.analyse.action_owners import is_unit
 from iscg_mailbot.analyse.action_text import DEADLINE_HEADER, Sentence
 from iscg_mailbot.analyse.action_who import Owners, Who
+from iscg_mailbot.analyse.event_deadlines import SHORT_WEEKDAY
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import (
@@ -274,7 +275,7 @@ _OPENS_DEADLINE = re.compile(r"(?:by|before|within|until|no\s+later\s+than)\b", 
 # shortened as the date reader knows it (action_dates).
 _BEFORE_DEADLINE = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than)\s+(?:the\s+)?"
                               r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|"
-                              r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?$",
+                              + SHORT_WEEKDAY + r")?$",
                               re.IGNORECASE)
 
 

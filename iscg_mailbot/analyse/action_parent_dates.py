@@ -98,7 +98,9 @@ def parent_deadline(message: ActionInput, extract: Extract) -> date | None:
     deadline or closing day; None when there are several or none."""
     if not message.parent_text:
         return None
-    parent = ActionInput(message.parent_text, message.parent_date)
+    # (read as the list reads it: its conventions, "before 30 June" among them)
+    parent = ActionInput(message.parent_text, message.parent_date,
+                         conventions=message.conventions)
     asked = {c.due for c in extract(parent) if c.due is not None and c.kind != "note"}
     if asked:
         return asked.pop() if len(asked) == 1 else None

@@ -55,6 +55,10 @@ def noted_by_the_list(candidates: list[ActionCandidate],
                  and message.parent_sender is None and not c.owner)
                 or (c.rule in _INVITED and _THE_MEMBERS.match(c.sentence)
                     and (c.kind == NOTE or to_all != "nobody")))
+            # Under "nobody", the members read as the one greeted are nobody's either.
+            else replace(c, owner=None, owner_kind=None)
+            if (to_all == "nobody" and c.kind == ACTION and _greeted_only(c)
+                and c.rule in _INVITED and _THE_MEMBERS.match(c.sentence))
             else c for c in candidates]
 
 

@@ -53,6 +53,9 @@ class _Gate:
     fd: int
     pid: int
     holders: int = 0
+    #: Whether this process's ``flock`` is taken (not so while the first holder waits,
+    #: nor when the file system refused it: nothing to free then).
+    locked: bool = False
 
 
 _gates: dict[str, _Gate] = {}
@@ -100,11 +103,13 @@ def enter(info: dict[Any, Any], database: Path) -> None:
         try:
             fcntl.flock(gate.fd, fcntl.LOCK_EX)
         except OSError:  # no flock on this file system: the busy timeout alone
-            _leave(gate)
+            _leave(gate)  # (which must not unlock what was never locked: that fails too)
             return
         except BaseException:
             _leave(gate)
             raise
+        with _mutex:
+            gate.locked = True
     info[HELD] = gate
 
 
@@ -118,11 +123,28 @@ def leave(info: dict[Any, Any]) -> None:
 def _leave(gate: _Gate) -> None:
     with _mutex:
         gate.holders -= 1
-        if gate.holders == 0 and gate.pid == os.getpid():
+        if gate.holders == 0 and gate.locked and gate.pid == os.getpid():
+            gate.locked = False
             fcntl.flock(gate.fd, fcntl.LOCK_UN)
 
 
 _databases: weakref.WeakKeyDictionary[Engine, Path] = weakref.WeakKeyDictionary()
+#: How many live engines of this process watch each database (the ``_gates`` key).
+_engines: dict[str, int] = {}
+
+
+def _unwatched(key: str) -> None:
+    """An engine of the database ``key`` is gone: close its gate file if it was the
+    last (none of its transactions can hold the gate any more)."""
+    with _mutex:
+        _engines[key] -= 1
+        if _engines[key] > 0:
+            return
+        del _engines[key]
+        gate = _gates.get(key)
+        if gate is not None and gate.holders == 0:
+            del _gates[key]
+            os.close(gate.fd)  # a forked child's copy: closing it frees nothing
 
 
 def watch(engine: Engine, database: Path) -> None:
@@ -132,7 +154,13 @@ def watch(engine: Engine, database: Path) -> None:
     commit, would find SQLite's lock still taken and poll for it after all)."""
     if fcntl is None:
         return
-    _databases[engine] = database.resolve()
+    _databases[engine] = database = database.resolve()
+    # The gate file is closed with the last engine of its database (a process that opens
+    # many databases, a test run, kept one descriptor open for each until it exited).
+    key = str(database)
+    with _mutex:
+        _engines[key] = _engines.get(key, 0) + 1
+    weakref.finalize(engine, _unwatched, key)
     dialect = engine.dialect  # this engine's own
     dialect.do_commit = _then_leave(dialect.do_commit)  # type: ignore[method-assign,assignment]
     dialect.do_rollback = _then_leave(dialect.do_rollback)  # type: ignore[method-assign,assignment]

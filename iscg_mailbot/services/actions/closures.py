@@ -27,6 +27,7 @@ from iscg_mailbot.analyse.closure_reading import talks_about
 from iscg_mailbot.analyse.closure_reply import reply_of
 from iscg_mailbot.analyse.closure_rounds import declares_round_over, everyones, is_call
 from iscg_mailbot.analyse.closure_speaker import same_side, speaker_of
+from iscg_mailbot.analyse.terse_words import spelt_out
 from iscg_mailbot.records import ACTION, OPEN, QUESTION, Address, Closure, OpenItem
 from iscg_mailbot.services.actions.context import Context
 from iscg_mailbot.store.action_shares import ShareClosure, closed_shares
@@ -365,6 +366,8 @@ def _points(session: Session, items: Sequence[ItemRow],
         by_message[item.message_pk].append(item)
     points: dict[int, int | None] = {}
     for pk, its in by_message.items():  # each message's text read once for its items
-        found = points_of(texts.get(pk) or "", [item.span_start for item in its])
+        # The items' offsets are in the text the extractor read, its shorthand spelt out
+        # ("pls" as "please": extraction._input), not in the stored text.
+        found = points_of(spelt_out(texts.get(pk) or ""), [item.span_start for item in its])
         points.update(zip((item.id for item in its), found, strict=True))
     return {item.id: points[item.id] for item in items}
