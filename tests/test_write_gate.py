@@ -12,10 +12,12 @@ import fcntl
 import gc
 import multiprocessing
 import os
+import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
+from sqlalchemy.exc import OperationalError
 
 from iscg_mailbot.store import write_gate
 from iscg_mailbot.store.database import connect, session_scope
@@ -111,6 +113,49 @@ def test_another_process_waits_for_the_gate_then_writes(
     assert child.exitcode == 0
     with engine.connect() as connection:
         assert sorted(connection.execute(text("SELECT x FROM t")).scalars()) == [1, 2]
+
+
+def test_a_wait_longer_than_the_busy_timeout_fails_as_sqlite_would(
+        database: tuple[Engine, Path]) -> None:
+    """A holder that hangs: the writer gives up after its busy timeout with SQLite's
+    "database is locked" (what the retries catch), holding nothing, having written
+    nothing; once the holder is gone, it writes."""
+    engine, path = database
+    impatient = connect(str(engine.url), create=False)
+
+    def short(dbapi_connection: object, _record: object) -> None:
+        dbapi_connection.execute("PRAGMA busy_timeout=300")  # type: ignore[attr-defined]
+
+    event.listen(impatient, "connect", short)
+    context = multiprocessing.get_context("forkserver")
+    started, done = context.Event(), context.Event()
+    child = context.Process(target=_write_once, args=(str(engine.url), started, done))
+    child.start()
+    try:
+        assert started.wait(30)
+        began = time.monotonic()
+        with pytest.raises(OperationalError, match="database is locked"), \
+                session_scope(impatient) as session:
+            write_first(session)
+            session.execute(text("INSERT INTO t VALUES (1)"))
+        waited = time.monotonic() - began
+        assert 0.3 <= waited < 5
+        gate = write_gate._gates[str(path.resolve())]
+        assert gate.holders == 0 and gate.locked is None
+        assert _held_elsewhere(path)  # still the child's
+        done.set()
+        child.join(30)
+        with session_scope(impatient) as session:
+            write_first(session)
+            session.execute(text("INSERT INTO t VALUES (1)"))
+    finally:
+        done.set()
+        child.join(30)
+        impatient.dispose()
+    assert child.exitcode == 0
+    with engine.connect() as connection:
+        assert sorted(connection.execute(text("SELECT x FROM t")).scalars()) == [1, 2]
+    assert not _held_elsewhere(path)
 
 
 def test_none_in_memory() -> None:

@@ -17,11 +17,21 @@ with the busy timeout as before. Within one process nothing changes either: its 
 and nested sessions share the process's hold (a second session of the same thread must
 not wait for the first, which cannot end meanwhile), and meet each other's SQLite locks
 as before.
+
+The wait is bounded like SQLite's own: a process that waits longer than the busy timeout
+of its connection (``PRAGMA busy_timeout``, set in ``store/database.py``) gives up with
+the error SQLite gives, an ``OperationalError`` "database is locked", and holds nothing,
+so a holder that hangs (a stopped process, a debugger, a stuck file system) stops the
+other writers no longer than it did before the gate, and their retries apply. The wait
+itself stays the kernel's: a thread blocks in ``flock`` on a description of its own
+(a lock of the shared one could not be given up once asked for), handed the lock the
+moment it is freed; given up, that thread frees the lock as soon as it gets it.
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 import weakref
 from collections.abc import Callable
@@ -30,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import OperationalError
 
 if TYPE_CHECKING:  # not imported by the query commands, which need no ORM
     from sqlalchemy.orm import Session
@@ -53,9 +64,10 @@ class _Gate:
     fd: int
     pid: int
     holders: int = 0
-    #: Whether this process's ``flock`` is taken (not so while the first holder waits,
-    #: nor when the file system refused it: nothing to free then).
-    locked: bool = False
+    #: The description whose ``flock`` this process holds: ``fd``, or the one a wait
+    #: took it with (:class:`_Wait`); None while the first holder waits, or when the
+    #: file system refused it: nothing to free then.
+    locked: int | None = None
 
 
 _gates: dict[str, _Gate] = {}
@@ -82,14 +94,18 @@ def _open(database: Path) -> _Gate:
         # The parent's: closing our copy frees nothing the parent holds (unlocking it
         # would). A child is forked with no transaction open, so it holds nothing.
         os.close(gate.fd)
+        if gate.locked not in (None, gate.fd):
+            os.close(gate.locked)
     fd = os.open(gate_path(database), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     gate = _gates[key] = _Gate(fd, os.getpid())
     return gate
 
 
-def enter(info: dict[Any, Any], database: Path) -> None:
+def enter(info: dict[Any, Any], database: Path, timeout: Callable[[], float]) -> None:
     """Take the gate of ``database`` for the transaction whose connection ``info`` this
-    is (again: nothing), waiting for another process that holds it."""
+    is (again: nothing), waiting for another process that holds it up to ``timeout()``
+    seconds (asked only then); longer: OperationalError "database is locked", as
+    SQLite's busy timeout, with the gate not held."""
     if info.get(HELD) is not None:
         return
     with _mutex:
@@ -101,7 +117,7 @@ def enter(info: dict[Any, Any], database: Path) -> None:
         first = gate.holders == 1
     if first:
         try:
-            fcntl.flock(gate.fd, fcntl.LOCK_EX)
+            fd = _lock(gate, database, timeout)
         except OSError:  # no flock on this file system: the busy timeout alone
             _leave(gate)  # (which must not unlock what was never locked: that fails too)
             return
@@ -109,8 +125,76 @@ def enter(info: dict[Any, Any], database: Path) -> None:
             _leave(gate)
             raise
         with _mutex:
-            gate.locked = True
+            gate.locked = fd
     info[HELD] = gate
+
+
+def _lock(gate: _Gate, database: Path, timeout: Callable[[], float]) -> int:
+    """Lock the gate; the description that holds the lock."""
+    try:
+        fcntl.flock(gate.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:  # another process holds it: wait, in the kernel
+        seconds = timeout()
+        return _Wait(gate_path(database)).result(seconds)
+    return gate.fd
+
+
+class _Wait:
+    """A blocking ``flock`` of a new description of the gate file, in a thread of its
+    own, that can be given up: the lock, if it comes later, is freed at once."""
+
+    def __init__(self, path: Path) -> None:
+        self.fd = os.open(path, os.O_RDWR | os.O_CLOEXEC)
+        self.state = threading.Lock()  # orders the thread's outcome and a giving up
+        self.done = threading.Event()
+        self.error: OSError | None = None
+        self.got = self.abandoned = False
+        threading.Thread(target=self._run, name="iscg-write-gate", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except OSError as exc:
+            error: OSError | None = exc
+        else:
+            error = None
+        with self.state:
+            if self.abandoned:
+                self._close(error is None)
+                return
+            self.error, self.got = error, error is None
+            if error is not None:
+                os.close(self.fd)
+        self.done.set()
+
+    def _close(self, locked: bool) -> None:
+        if locked:  # first: a forked child's copy of the description would keep it
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+        os.close(self.fd)
+
+    def result(self, seconds: float) -> int:
+        """The locked description, once the lock is ours within ``seconds``; else
+        OperationalError "database is locked" (the thread frees the lock when it comes)."""
+        try:
+            self.done.wait(seconds)
+        except BaseException:  # interrupted: give it up, or free what came meanwhile
+            with self.state:
+                if self.got:
+                    self._close(True)
+                elif self.error is None:
+                    self.abandoned = True
+            raise
+        with self.state:
+            if not self.got and self.error is None:
+                self.abandoned = True
+        if self.got:
+            return self.fd
+        if self.error is not None:
+            raise self.error
+        raise OperationalError(
+            "write gate", None, sqlite3.OperationalError(
+                f"database is locked (the write gate, held by another process for "
+                f"{seconds:g} s, the busy timeout)"))
 
 
 def leave(info: dict[Any, Any]) -> None:
@@ -123,9 +207,11 @@ def leave(info: dict[Any, Any]) -> None:
 def _leave(gate: _Gate) -> None:
     with _mutex:
         gate.holders -= 1
-        if gate.holders == 0 and gate.locked and gate.pid == os.getpid():
-            gate.locked = False
-            fcntl.flock(gate.fd, fcntl.LOCK_UN)
+        if gate.holders == 0 and gate.locked is not None and gate.pid == os.getpid():
+            fd, gate.locked = gate.locked, None
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            if fd != gate.fd:  # a wait's own description
+                os.close(fd)
 
 
 _databases: weakref.WeakKeyDictionary[Engine, Path] = weakref.WeakKeyDictionary()
@@ -189,7 +275,14 @@ def enter_session(session: Session) -> None:
     connection = session.connection()
     database = _databases.get(connection.engine)
     if database is not None:
-        enter(connection.info, database)
+        enter(connection.info, database, lambda: _busy_timeout(connection))
+
+
+def _busy_timeout(connection: Any) -> float:
+    """The busy timeout of ``connection``'s SQLite connection, in seconds: the gate
+    waits no longer than SQLite would."""
+    cursor = connection.connection.dbapi_connection.execute("PRAGMA busy_timeout")
+    return float(cursor.fetchone()[0]) / 1000
 
 
 def _checked_in(_dbapi_connection: Any, record: Any) -> None:
