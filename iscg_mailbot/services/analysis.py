@@ -266,14 +266,12 @@ class Analyser:
                                  (*self._claimed_at, read, analysed, locked[0],
                                   analysis_trace.moment()),
                                  closures_kept=written.found.ahead_kept if written else None)
-        if written is None:
-            return
-        self._count(written)
-        if written.found.added and self.app.engine.dialect.name == "postgresql":
-            with self.app.session() as session:  # a transaction of its own, as ingest's
-                self._statistics.stored(session, written.found.added)
+        if written is not None:
+            self._count(written)
 
     def _count(self, written: _Written) -> None:
+        """Count a chunk written (and, on PostgreSQL, the items it added for the
+        planner's statistics)."""
         report = self.report
         report.transactions += 1
         report.thread_ids |= written.done
@@ -282,6 +280,9 @@ class Analyser:
         report.actions_closed += written.found.closed
         for topic, added, _removed in written.tagged.changes():
             report.topics_added[topic] += added
+        if written.found.added and self.app.engine.dialect.name == "postgresql":
+            with self.app.session() as session:  # a transaction of its own, as ingest's
+                self._statistics.stored(session, written.found.added)
 
     def _analyse_alone(self, one: work.Claim) -> None:
         try:
