@@ -225,6 +225,9 @@ class Analyser:
             # The threads' messages, read once for the three parts that read them.
             messages = analysis_rows.thread_messages(session, thread_ids)
             extraction = action_extraction.extract_rows(session, messages.rows, self.context)
+            # The closures too, as this transaction reads the threads: the write, under
+            # SQLite's database-wide lock, keeps them if their items did not change.
+            ahead = action_extraction.closures_ahead(session, extraction, self.context)
             texts = tagging.chunk_texts_to_tag(self.app, messages, thread_ids)
             # What the duplication watch reads of each thread, kept for the digest.
             overlap_rows = overlap_terms.read_thread_terms(session, thread_ids, messages)
@@ -243,7 +246,7 @@ class Analyser:
                     return None
                 kept = extraction.in_threads(done)
                 found = action_extraction.save_extraction(session, kept, self.context,
-                                                          index=False)
+                                                          index=False, ahead=ahead)
                 tagged = tagging.save_tags(session, [t for t in tags if t.thread_id in done])
                 overlap_terms.save_thread_terms(
                     session, [row for row in overlap_rows if row["thread_id"] in done])
@@ -261,15 +264,14 @@ class Analyser:
         if read is not None and analysed is not None:
             analysis_trace.chunk(claims, written.done if written else None,
                                  (*self._claimed_at, read, analysed, locked[0],
-                                  analysis_trace.moment()))
-        if written is None:
-            return
-        self._count(written)
-        if written.found.added and self.app.engine.dialect.name == "postgresql":
-            with self.app.session() as session:  # a transaction of its own, as ingest's
-                self._statistics.stored(session, written.found.added)
+                                  analysis_trace.moment()),
+                                 closures_kept=written.found.ahead_kept if written else None)
+        if written is not None:
+            self._count(written)
 
     def _count(self, written: _Written) -> None:
+        """Count a chunk written (and, on PostgreSQL, the items it added for the
+        planner's statistics)."""
         report = self.report
         report.transactions += 1
         report.thread_ids |= written.done
@@ -278,6 +280,9 @@ class Analyser:
         report.actions_closed += written.found.closed
         for topic, added, _removed in written.tagged.changes():
             report.topics_added[topic] += added
+        if written.found.added and self.app.engine.dialect.name == "postgresql":
+            with self.app.session() as session:  # a transaction of its own, as ingest's
+                self._statistics.stored(session, written.found.added)
 
     def _analyse_alone(self, one: work.Claim) -> None:
         try:

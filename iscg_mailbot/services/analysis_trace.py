@@ -47,7 +47,8 @@ def moment() -> tuple[float, float, float]:
 
 
 def chunk(claims: Sequence[_Claimed], kept: Collection[int] | None,
-          moments: Sequence[tuple[float, float, float]]) -> None:
+          moments: Sequence[tuple[float, float, float]], *,
+          closures_kept: bool | None = None) -> None:
     """Append one chunk's line: ``moments`` (:func:`moment`) when it asked for a claim,
     had it, had read the threads and extracted their items, had tagged them, had taken the
     write lock (SQLite) or the threads' locks and when it had written; ``kept`` the threads whose results were written (None: none, the write
@@ -63,6 +64,8 @@ def chunk(claims: Sequence[_Claimed], kept: Collection[int] | None,
         "messages": [c.messages for c in claims],
         "kept": sorted(done),
         "kept_messages": sum(c.messages for c in claims if c.thread_id in done),
+        # Whether the write kept the closures found before its lock (None: no write).
+        "closures_kept": closures_kept,
     }
     with open(path, "a", encoding="utf-8") as handle:  # one short write: lines stay whole
         handle.write(json.dumps(line) + "\n")

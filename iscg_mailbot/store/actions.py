@@ -217,11 +217,35 @@ def stage_items(session: Session, found: Mapping[int, FoundItems], *,
     pks = sorted(found)
     existing = _stored_items(session, pks)
     now = utcnow()
+    new_rows, changed, seen, touched = _sort_found(found, existing, now)
+    counts.updated = len(changed)
+    stale = [row for key, row in existing.items()
+             if key not in seen and not row.manual and row.status == OPEN]
+    if stale:
+        session.execute(_statements(session).drop, {"ids": [r.id for r in stale]})
+        counts.removed = len(stale)
+        touched.update(r.thread_id for r in stale)
+    if changed:
+        session.execute(_BY_ID, changed)
+    counts.added = len(new_rows)
+    # The ids an INSERT would give them now, in order (after the stale rows' delete).
+    for row, given in zip(new_rows, _new_ids(session, len(new_rows)), strict=True):
+        row["id"] = given
+    to_count |= touched
+    return StagedItems(counts, _new_items(new_rows))
+
+
+def _sort_found(found: Mapping[int, FoundItems], existing: dict[tuple[int, int], Row[Any]],
+                now: datetime
+                ) -> tuple[list[dict[str, object]], list[dict[str, object]],
+                           set[tuple[int, int]], set[int | None]]:
+    """The candidates found: the rows to insert, the stored rows to change, the keys
+    seen and the threads touched."""
     new_rows: list[dict[str, object]] = []
     changed: list[dict[str, object]] = []
     seen: set[tuple[int, int]] = set()
     touched: set[int | None] = set()
-    for pk in pks:
+    for pk in sorted(found):
         item = found[pk]
         for candidate in item.candidates:
             key = (pk, candidate.span[0])
@@ -239,21 +263,18 @@ def stage_items(session: Session, found: Mapping[int, FoundItems], *,
             elif _changed(known, values):
                 changed.append({"item_id": known.id, **values, "updated_at": now})
                 touched.add(known.thread_id)
-    counts.updated = len(changed)
-    stale = [row for key, row in existing.items()
-             if key not in seen and not row.manual and row.status == OPEN]
-    if stale:
-        session.execute(_statements(session).drop, {"ids": [r.id for r in stale]})
-        counts.removed = len(stale)
-        touched.update(r.thread_id for r in stale)
-    if changed:
-        session.execute(_BY_ID, changed)
-    counts.added = len(new_rows)
-    # The ids an INSERT would give them now, in order (after the stale rows' delete).
-    for row, given in zip(new_rows, _new_ids(session, len(new_rows)), strict=True):
+    return new_rows, changed, seen, touched
+
+
+def preview_new_items(session: Session, found: Mapping[int, FoundItems],
+                      first_id: int) -> NewItems:
+    """The items :func:`stage_items` would find new now, numbered from ``first_id`` in
+    its order; reads only (for closures found before the write lock: their real ids are
+    given at the write)."""
+    new_rows = _sort_found(found, _stored_items(session, sorted(found)), utcnow())[0]
+    for given, row in enumerate(new_rows, start=first_id):
         row["id"] = given
-    to_count |= touched
-    return StagedItems(counts, _new_items(new_rows))
+    return _new_items(new_rows)
 
 
 def _new_items(rows: list[dict[str, object]]) -> NewItems:

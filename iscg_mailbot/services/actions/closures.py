@@ -44,16 +44,73 @@ def closures(session: Session, messages: Sequence[MessageRow], threads: set[int]
     messages close, oldest message first. An item closes when its last share does.
     ``new``: items of these threads not written yet, read as if stored
     (``store/actions.NewItems.closable``)."""
+    return scan(read(session, messages, threads, new), messages, context)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What :func:`closures` reads from the database: the threads' closable items (in
+    id order), their owners' shares done, and their messages' dates, senders,
+    Message-IDs and texts. Equal readings give equal closures (:func:`scan` reads
+    nothing else but the messages and the context)."""
+
+    items: list[ItemRow]
+    done: dict[int, dict[str, int | None]]
+    dates: dict[int, datetime | None]
+    senders: dict[int, Address]
+    keys: dict[int, str]
+    texts: dict[int, str]
+
+    def renamed(self, ids: dict[int, int]) -> tuple[object, ...]:
+        """This reading with the items' ids replaced as ``ids`` says (the others kept),
+        as a value to compare."""
+        return (tuple((ids.get(i.id, i.id), *(getattr(i, f) for f in _ITEM_FIELDS))
+                      for i in self.items),
+                {ids.get(k, k): dict(v) for k, v in self.done.items() if v},
+                self.dates, self.senders, self.keys, self.texts)
+
+
+_ITEM_FIELDS = ("message_pk", "thread_id", "kind", "status", "sentence", "span_start",
+                "owner", "owner_kind", "closed_by_message_pk")
+_NOTHING = Reading([], {}, {}, {}, {}, {})
+
+
+def read(session: Session, messages: Sequence[MessageRow], threads: set[int],
+         new: Sequence[ItemRow] = ()) -> Reading:
+    """What :func:`closures` reads, read (cheap: no closure is detected here)."""
     items = [item for item in closable_items_in_threads(session, threads)
              if item.thread_id is not None] if threads else []
     if new:  # in id order, as the stored ones are read
         items = sorted([*items, *new], key=lambda item: item.id)
     if not items:
+        return _NOTHING
+    known = {m.id: m for m in messages}
+    # Ids given ahead (AHEAD and up) are not asked for: nothing is stored under them
+    # (nor could be: PostgreSQL's key is 32 bits). At the write every id is, as before:
+    # a share left under a reused SQLite id then differs, and the scan runs again.
+    done = closed_shares(session, [i.id for i in items if i.id < AHEAD])
+    dates, senders, keys = _message_facts(
+        session, [i.message_pk for i in items] + [i.closed_by_message_pk for i in items
+                                                  if i.closed_by_message_pk is not None],
+        known)
+    return Reading(items, done, dates, senders, keys, _texts(session, items, known))
+
+
+def scan(reading: Reading, messages: Sequence[MessageRow], context: Context
+         ) -> tuple[list[ClosingReply], list[ShareClosure]]:
+    """The closures of :func:`closures`, from what it read (no database: this runs
+    before a chunk's write lock, services/actions/extraction.closures_ahead)."""
+    if not reading.items:
         return [], []
-    scan = _Scan(session, items, context, {m.id: m for m in messages})
+    found = _Scan(reading, context)
     for message in messages:
-        scan.read(message)
-    return scan.closures, scan.shares
+        found.read(message)
+    return found.closures, found.shares
+
+
+#: The ids given to items not written yet when closures are found before the write:
+#: above any stored id, in order (their real ids, given at the write, replace them).
+AHEAD = 2 ** 62
 
 
 @dataclass(frozen=True)
@@ -116,18 +173,14 @@ class _Thread:
 class _Scan:
     """The open items of some threads, closed one reply at a time."""
 
-    def __init__(self, session: Session, items: list[ItemRow], context: Context,
-                 known: dict[int, MessageRow]) -> None:
+    def __init__(self, reading: Reading, context: Context) -> None:
+        items = reading.items
         self.context = context
         self.by_id = {item.id: item for item in items}
-        self.done = closed_shares(session, [item.id for item in items])
-        # The items' messages are mostly among those scanned (``known``, read by the
-        # caller): only the others are read.
-        self.dates, self.senders, self.keys = _message_facts(
-            session, [i.message_pk for i in items] + [i.closed_by_message_pk for i in items
-                                                      if i.closed_by_message_pk is not None],
-            known)
-        self.points = _points(session, items, known)
+        # A copy: the scan adds the shares it finds.
+        self.done = defaultdict(dict, {k: dict(v) for k, v in reading.done.items()})
+        self.dates, self.senders, self.keys = reading.dates, reading.senders, reading.keys
+        self.points = _points(reading.texts, items)
         by_thread: dict[int, list[_Open]] = defaultdict(list)
         for item in items:
             assert item.thread_id is not None
@@ -351,16 +404,21 @@ def _message_facts(session: Session, pks: Sequence[int], known: dict[int, Messag
     return dates, senders, keys
 
 
-def _points(session: Session, items: Sequence[ItemRow],
-            known: dict[int, MessageRow]) -> dict[int, int | None]:
-    """Which point of its message each item came from (a list entry, one of several
-    questions), so that "On the second point: ..." closes that point's items only."""
+def _texts(session: Session, items: Sequence[ItemRow],
+           known: dict[int, MessageRow]) -> dict[int, str]:
+    """The new text of each item's message (those of ``known`` from there)."""
     wanted = {item.message_pk for item in items}
     texts = {pk: known[pk].new_text or "" for pk in wanted.intersection(known)}
     for chunk in chunks(sorted(wanted.difference(known))):
         for pk, text in session.execute(select(Message.id, Message.new_text)
                                         .where(Message.id.in_(chunk))):
             texts[pk] = text or ""
+    return texts
+
+
+def _points(texts: dict[int, str], items: Sequence[ItemRow]) -> dict[int, int | None]:
+    """Which point of its message each item came from (a list entry, one of several
+    questions), so that "On the second point: ..." closes that point's items only."""
     by_message: dict[int, list[ItemRow]] = defaultdict(list)
     for item in items:
         by_message[item.message_pk].append(item)

@@ -10,7 +10,7 @@ full-text index.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import cache, partial
 from typing import Any
@@ -24,21 +24,22 @@ from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.analyse.meeting_dates import date_from_meetings
 from iscg_mailbot.analyse.terse_words import spelt_out
 from iscg_mailbot.records import ActionCandidate, ActionInput, Address
-from iscg_mailbot.services.actions.closures import closures as find_closures
+from iscg_mailbot.services.actions import closures as closure_scan
 from iscg_mailbot.services.actions.context import Context, load_context
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.forwards import text_to_read
 from iscg_mailbot.store import search as search_store
-from iscg_mailbot.store.action_shares import record_shares
+from iscg_mailbot.store.action_shares import ShareClosure, record_shares
 from iscg_mailbot.store.actions import (
     ClosingReply,
     FoundItems,
     close_items,
+    preview_new_items,
     refresh_thread_ids,
     stage_items,
     write_items,
 )
-from iscg_mailbot.store.analysis_rows import MessageRow, message_rows
+from iscg_mailbot.store.analysis_rows import ItemRow, MessageRow, message_rows
 from iscg_mailbot.store.chunks import among, chunks
 from iscg_mailbot.store.models import Message
 from iscg_mailbot.store.models_actions import ActionItem
@@ -57,6 +58,8 @@ class ActionsReport:
     closed: int = 0
     indexed: int = 0
     closures: list[ClosingReply] = field(default_factory=list)
+    #: Whether the closures found before the write were kept (else found at the write).
+    ahead_kept: bool = False
 
 
 def _addresses(values: Sequence[dict[str, str]] | None) -> tuple[Address, ...]:
@@ -288,10 +291,57 @@ def _extracted(ids: list[int],
     return Extraction(ids, loaded, found)
 
 
+@dataclass(frozen=True)
+class Ahead:
+    """The closures of an extraction found before its write (:func:`closures_ahead`),
+    with what they were found from: the write keeps them when it reads the same."""
+
+    message_ids: tuple[int, ...]
+    threads: frozenset[int]
+    new_ids: tuple[int, ...]  # the closable new items' ids given ahead, in order
+    reading: closure_scan.Reading
+    closures: list[ClosingReply]
+    shares: list[ShareClosure]
+
+
+def closures_ahead(session: Session, extraction: Extraction, context: Context) -> Ahead:
+    """The closures :func:`save_extraction` would find if it wrote now, found in the
+    caller's (read) transaction, so that the write, under SQLite's database-wide lock,
+    only checks that the threads' items are still those read."""
+    loaded = [m for m, _ in extraction.messages]
+    threads = {m.thread_id for m in loaded if m.thread_id is not None}
+    new = preview_new_items(session, extraction.found, closure_scan.AHEAD).closable(threads)
+    reading = closure_scan.read(session, loaded, threads, new)
+    closures, shares = closure_scan.scan(reading, loaded, context)
+    return Ahead(tuple(m.id for m in loaded), frozenset(threads),
+                 tuple(item.id for item in new), reading, closures, shares)
+
+
+def _closures(session: Session, loaded: list[MessageRow], threads: set[int],
+              context: Context, new: Sequence[ItemRow], ahead: Ahead | None
+              ) -> tuple[list[ClosingReply], list[ShareClosure], bool]:
+    """The closures of these messages: ``ahead``'s when the database reads now as it
+    read then (the new items' ids aside, given now), else found again; and whether
+    ``ahead``'s were kept."""
+    reading = closure_scan.read(session, loaded, threads, new)
+    if (ahead is not None and ahead.threads == threads
+            and ahead.message_ids == tuple(m.id for m in loaded)
+            and len(ahead.new_ids) == len(new)):
+        given = dict(zip((item.id for item in new), ahead.new_ids, strict=True))
+        if reading.renamed(given) == ahead.reading.renamed({}):
+            real = {v: k for k, v in given.items()}
+            return ([replace(c, item_id=real.get(c.item_id, c.item_id)) for c in ahead.closures],
+                    [replace(s, item_id=real.get(s.item_id, s.item_id)) for s in ahead.shares],
+                    True)
+    closures, shares = closure_scan.scan(reading, loaded, context)
+    return closures, shares, False
+
+
 def save_extraction(session: Session, extraction: Extraction, context: Context,
-                    *, index: bool = True) -> ActionsReport:
+                    *, index: bool = True, ahead: Ahead | None = None) -> ActionsReport:
     """Save what :func:`extract_items` found, close the items its messages answer,
-    index the messages."""
+    index the messages. ``ahead``: the closures found before (:func:`closures_ahead`),
+    kept if the threads' items did not change since."""
     report = ActionsReport()
     ids, loaded = extraction.ids, extraction.messages
     if not ids:
@@ -308,8 +358,8 @@ def save_extraction(session: Session, extraction: Extraction, context: Context,
     report.updated, report.removed = counts.updated, counts.removed
     threads = {m.thread_id for m, _ in loaded if m.thread_id is not None}
     refresh_thread_ids(session, threads, to_count=to_count)
-    closures, shares = find_closures(session, [m for m, _ in loaded], threads, context,
-                                     staged.new.closable(threads))
+    closures, shares, report.ahead_kept = _closures(
+        session, [m for m, _ in loaded], threads, context, staged.new.closable(threads), ahead)
     report.closures = write_items(session, staged.new, closures, to_count=to_count)
     record_shares(session, shares)  # after the items they belong to
     refresh_open_items(session, to_count)
@@ -332,7 +382,7 @@ def close_by_replies(app: App, message_ids: Collection[int]) -> list[ClosingRepl
     with app.session() as session:
         loaded = [m for m, _ in load_messages(session, sorted(set(message_ids)))]
         threads = {m.thread_id for m in loaded if m.thread_id is not None}
-        closures, shares = find_closures(session, loaded, threads, context)
+        closures, shares = closure_scan.closures(session, loaded, threads, context)
         record_shares(session, shares)
         return close_items(session, closures)
 
