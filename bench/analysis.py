@@ -103,6 +103,10 @@ def child(tree: str, mbox: str, dump: str, profile: str | None, fixed: bool = Fa
     timed(extraction, "extract_actions", "extract_actions")
     timed(extraction, "find_questions", "find_questions")
     timed(extraction, "find_closures", "closures")
+    # Since perf-r12 the closures are found ahead, in the read transaction, and checked
+    # (or found again) at the write: both are the closures' part.
+    timed(extraction, "closures_ahead", "closures")
+    timed(extraction, "_closures", "closures")
     timed(tagging, "tag_texts", "tag_texts")
     for module_name, name, label in (("overlap_terms", "read_thread_terms", "overlap_terms"),
                                      ("overlap_meaning", "fill_meaning", "meaning"),
@@ -336,7 +340,8 @@ def main() -> None:
             ]
             medians.append(statistics.median(values))
         cells = [f"{m:7.2f} ({1000 * m / messages:5.2f})" for m in medians]
-        print(f"{part:20} {cells[0]:>16} {cells[1]:>16} {medians[0] / medians[1]:5.2f}x")
+        ratio = f"{medians[0] / medians[1]:5.2f}x" if medians[1] else "    -"
+        print(f"{part:20} {cells[0]:>16} {cells[1]:>16} {ratio}")
     chunks = [sorted(r.get("chunks", 0) for r in runs[name]) for name in trees]
     print(f"{'chunks (each run)':20} {chunks[0]!s:>16} {chunks[1]!s:>16}")
     _print_copies(runs, trees)
