@@ -6,8 +6,6 @@ TSB's item, the second point, on the third)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from types import SimpleNamespace
-from typing import Any, cast
 
 from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.analyse.terse_words import spelt_out
@@ -25,5 +23,5 @@ def test_the_points_of_a_message_written_in_shorthand() -> None:
     assert [c.owner for c in found] == ["BR", "TSB", "BDT"]
     items = [NewItem(n, 7, 1, c.kind, "open", c.sentence, c.span[0], c.owner, "group", None)
              for n, c in enumerate(found)]
-    known = cast(Any, {7: SimpleNamespace(new_text=TEXT)})
-    assert _points(cast(Any, None), items, known) == {0: 1, 1: 2, 2: 3}
+    # The texts of the items' messages by id, as closure_scan.read gives them.
+    assert _points({7: TEXT}, items) == {0: 1, 1: 2, 2: 3}
