@@ -19,6 +19,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from iscg_mailbot.analyse import terse_words
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.analyse.terse_words import spelt_out
 from iscg_mailbot.records import ActionInput, Address
@@ -58,6 +59,20 @@ def test_shorthand_is_spelt_out(short: str, long: str) -> None:
 ])
 def test_shorthand_only_as_whole_words(text: str) -> None:
     assert spelt_out(text) == text
+
+
+def test_the_quick_test_passes_over_no_shorthand() -> None:
+    """``spelt_out`` returns a text untouched when its quick test finds nothing
+    (perf-ext2): the test must find every short form the substitution writes out, in
+    every surrounding (every sequence of up to three of these pieces)."""
+    pieces = ["pls", "PlSe", "plz", "pLs", "til", "TIL", "u", "ur", "b4", "U", "B4", "x",
+              "e", "4", ".", " ", "/", "-", "'", "@", "&", "\u2019", "\n"]
+    texts = [""]
+    for _ in range(3):
+        texts = [t + p for t in texts for p in pieces]
+        for text in texts:
+            if terse_words._SHORT.search(text):
+                assert terse_words._MAYBE_SHORT.search(text), text
 
 
 @pytest.mark.parametrize(("text", "due"), [

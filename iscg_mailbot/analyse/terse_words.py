@@ -29,6 +29,14 @@ _LOWER_ONLY = {"u": "you", "ur": "your", "b4": "before"}
 # a file name or a hyphenated code on either side.
 _SHORT = re.compile(
     r"(?<![\w/@.'\u2019&-])(?:(?i:plse|pl[sz]|til)|u|ur|b4)(?![\w/@'\u2019&-]|\.\w)")
+# A cheap test first: most mail holds no short form, and :data:`_SHORT`, opening with a
+# look-behind, is tried at every character (~60 us for a 2,000-character message). This
+# opens with the short forms' first letters, which the engine skips to, and finds every
+# place :data:`_SHORT` can match (and a few more: it does not look past the word's end),
+# so a text it finds nothing in is returned untouched, the same as the substitution's.
+_MAYBE_SHORT = re.compile(
+    r"[pPtTub](?<![\w/@.'\u2019&-][pPtTub])"
+    r"(?:(?<=[pP])[lL](?:[sS][eE]|[sSzZ])|(?<=[tT])[iI][lL]|(?<=u)r?|(?<=b)4)(?!\w)")
 
 
 def _word(match: re.Match[str]) -> str:
@@ -44,4 +52,6 @@ def _word(match: re.Match[str]) -> str:
 
 def spelt_out(text: str) -> str:
     """``text`` with its shorthand request words written out (see the module's doc)."""
+    if _MAYBE_SHORT.search(text) is None:
+        return text  # most mail: one quick scan
     return _SHORT.sub(_word, text)
