@@ -108,7 +108,6 @@ class ActionRules(BaseModel):
     secretariat: SecretariatUnit | None = None
 
 
-
 class ActionsConfig(BaseModel):
     """Everything read from ``actions.yaml``."""
 
@@ -130,7 +129,7 @@ class ActionsConfig(BaseModel):
     # the one shipped in the package.
     gate: StrictBool = False
     gate_model: str | None = None
-    # The list's conventions where careful readers split (records.Conventions).
+    # The list's conventions where careful readers split (conventions.Conventions).
     before: Literal["day_before", "events", "that_day"] = "day_before"
     requests_to_all: Literal["members_invited", "ISCG", "nobody"] = "members_invited"
     staff_i_will: Literal["person", "unit"] = "person"
