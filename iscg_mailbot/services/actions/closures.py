@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -64,14 +65,15 @@ class Reading:
     def renamed(self, ids: dict[int, int]) -> tuple[object, ...]:
         """This reading with the items' ids replaced as ``ids`` says (the others kept),
         as a value to compare."""
-        return (tuple((ids.get(i.id, i.id), *(getattr(i, f) for f in _ITEM_FIELDS))
-                      for i in self.items),
+        return (tuple((ids.get(i.id, i.id), *_ITEM_VALUES(i)) for i in self.items),
                 {ids.get(k, k): dict(v) for k, v in self.done.items() if v},
                 self.dates, self.senders, self.keys, self.texts)
 
 
 _ITEM_FIELDS = ("message_pk", "thread_id", "kind", "status", "sentence", "span_start",
                 "owner", "owner_kind", "closed_by_message_pk")
+# One call a row (the check compares every item of a chunk's threads, twice).
+_ITEM_VALUES = attrgetter(*_ITEM_FIELDS)
 _NOTHING = Reading([], {}, {}, {}, {}, {})
 
 
@@ -191,6 +193,13 @@ class _Scan:
         self.closures: list[ClosingReply] = []
         self.shares: list[ShareClosure] = []
         self.closed: set[int] = set()
+        # The calls to the whole list, found once (:meth:`_close_rounds` asks of every
+        # reply's open items; an owner's reading does not change in the scan).
+        self.everyones = frozenset(item.id for item in items if everyones(item.owner))
+        # Of those, the questions calling each to send or say something
+        # (:func:`_close_questions`: one member's answer does not close them).
+        self.calls = frozenset(item.id for item in items if item.id in self.everyones
+                               and item.kind == QUESTION and is_call(item.sentence))
 
     def read(self, message: MessageRow) -> None:
         """Close what ``message`` answers among the items open when it arrived."""
@@ -219,7 +228,8 @@ class _Scan:
         asked = [i for i, point in zip(candidates, points, strict=True)
                  if not referred or point is None or point in referred]
         met: set[int] = set()  # the items this reply closes, whole or a share of them
-        for item, shares in _close_questions(asked, message, self.senders, self.context):
+        for item, shares in _close_questions(asked, message, self.senders, self.context,
+                                               self.calls):
             met.add(item.id)
             answer = Closure(item.id, (message.new_text or "").strip()[:300], "answered",
                              (0, len(message.new_text or "")), shares)
@@ -249,10 +259,11 @@ class _Scan:
         of it done by the same message or not):
         :mod:`~iscg_mailbot.analyse.closure_rounds`."""
         address = (message.sender_address or "").casefold()
+        if not address or not self.everyones:  # (most scans: no call to everyone)
+            return
         mine = [w for w in windows
-                if w.id not in self.closed and everyones(w.item.owner)
-                and address and self.senders.get(w.message_pk, _NOBODY).address.casefold()
-                == address]
+                if w.id in self.everyones and w.id not in self.closed
+                and self.senders.get(w.message_pk, _NOBODY).address.casefold() == address]
         if mine and declares_round_over(reply_of(message.new_text or "").said):
             for window in mine:
                 self._close(ClosingReply(window.id, message.id, when, None))
@@ -343,17 +354,20 @@ def promised_for(promise: str, request: str) -> bool:
 
 
 def _close_questions(items: Sequence[ItemRow], reply: MessageRow, senders: dict[int, Address],
-                     context: Context) -> list[tuple[ItemRow, tuple[str, ...]]]:
+                     context: Context, calls: frozenset[int]
+                     ) -> list[tuple[ItemRow, tuple[str, ...]]]:
     """A question is answered by a later message from somebody else in its thread that
     says something (not only thanks, acceptance, another question or "I will come back
     to you"), unless the reply greets somebody else than the one who asked ("Dear
     Ahmed" answers Ahmed, not Klaus's question). Of a question asked of several owners,
-    the reply answers the shares of those it speaks for (:func:`question_owners`)."""
+    the reply answers the shares of those it speaks for (:func:`question_owners`).
+    ``calls``: the ids of the questions put to everyone that call for a round
+    (:func:`~iscg_mailbot.analyse.closure_rounds.is_call`), found once a scan."""
     theirs = [item for item in items
               if item.kind == QUESTION and item.message_pk in senders
               and senders[item.message_pk].address != (reply.sender_address or "")
               # (a call to everyone: one member's answer is not the round's end)
-              and not (everyones(item.owner) and is_call(item.sentence))]
+              and item.id not in calls]
     if not theirs:  # (most replies: whom the reply greets is not read)
         return []
     greeted = addressees(reply.new_text or "")
