@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from iscg_mailbot.services.actions import extraction
-from iscg_mailbot.services.actions.context import load_context
+from iscg_mailbot.services.actions.context import Context, load_context
 from iscg_mailbot.services.app import App
 from iscg_mailbot.store.actions import set_status
 from iscg_mailbot.store.models_actions import ActionItem
@@ -81,7 +81,9 @@ def test_closures_found_ahead_are_kept_with_the_new_items_real_ids(app: App) -> 
     assert [c.item_id for c in report.closures] == [closed.id]
 
 
-def test_an_item_a_person_decided_meanwhile_is_read_again(app: App) -> None:
+def _read_ahead(app: App) -> tuple[int, Context, extraction.Extraction, extraction.Ahead]:
+    """The liaison stored and analysed, the reply stored; the reply's extraction and
+    its closures found ahead, in a read transaction of their own."""
     [ls] = store(app, LS)
     extraction.extract_for_messages(app, [ls])
     [reply] = store(app, REPLY)
@@ -89,6 +91,11 @@ def test_an_item_a_person_decided_meanwhile_is_read_again(app: App) -> None:
     with app.session() as session:
         found = extraction.extract_items(session, [reply], context)
         early = extraction.closures_ahead(session, found, context)
+    return reply, context, found, early
+
+
+def test_an_item_a_person_decided_meanwhile_is_read_again(app: App) -> None:
+    reply, context, found, early = _read_ahead(app)
     [closure] = early.closures  # it would close an item of the stored message
     item = closure.item_id
     assert closure.message_pk == reply
@@ -104,13 +111,7 @@ def test_an_item_a_person_decided_meanwhile_is_read_again(app: App) -> None:
 
 
 def test_a_reply_analysed_meanwhile_is_read_again(app: App) -> None:
-    [ls] = store(app, LS)
-    extraction.extract_for_messages(app, [ls])
-    [reply] = store(app, REPLY)
-    context = load_context(app)
-    with app.session() as session:
-        found = extraction.extract_items(session, [reply], context)
-        early = extraction.closures_ahead(session, found, context)
+    _reply, context, found, early = _read_ahead(app)
     [closure] = early.closures
     [earlier] = store(app, EARLIER)  # new mail, analysed before the write
     extraction.extract_for_messages(app, [earlier])

@@ -167,6 +167,17 @@ def test_none_in_memory() -> None:
         assert write_gate.HELD not in session.connection().info
 
 
+def _writes_without_the_gate(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A write goes on, the gate not held (the busy timeout alone), and is stored."""
+    with session_scope(engine) as session:
+        write_first(session)
+        session.execute(text("INSERT INTO t VALUES (1)"))
+        assert write_gate.HELD not in session.connection().info
+    monkeypatch.undo()
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM t")).scalar() == 1
+
+
 def test_a_gate_file_that_cannot_be_made_leaves_the_busy_timeout(
         database: tuple[Engine, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     engine, _ = database
@@ -175,13 +186,7 @@ def test_a_gate_file_that_cannot_be_made_leaves_the_busy_timeout(
         raise PermissionError("read-only folder")
 
     monkeypatch.setattr(write_gate, "_open", refused)
-    with session_scope(engine) as session:
-        write_first(session)
-        session.execute(text("INSERT INTO t VALUES (1)"))
-        assert write_gate.HELD not in session.connection().info
-    monkeypatch.undo()
-    with engine.connect() as connection:
-        assert connection.execute(text("SELECT count(*) FROM t")).scalar() == 1
+    _writes_without_the_gate(engine, monkeypatch)
 
 
 def test_a_file_system_without_flock_leaves_the_busy_timeout(
@@ -195,13 +200,7 @@ def test_a_file_system_without_flock_leaves_the_busy_timeout(
         raise OSError(errno.ENOLCK, "No locks available")
 
     monkeypatch.setattr(write_gate.fcntl, "flock", no_locks)
-    with session_scope(engine) as session:
-        write_first(session)
-        session.execute(text("INSERT INTO t VALUES (1)"))
-        assert write_gate.HELD not in session.connection().info
-    monkeypatch.undo()
-    with engine.connect() as connection:
-        assert connection.execute(text("SELECT count(*) FROM t")).scalar() == 1
+    _writes_without_the_gate(engine, monkeypatch)
 
 
 def test_the_gate_file_is_closed_with_the_last_engine_of_its_database(tmp_path: Path) -> None:
