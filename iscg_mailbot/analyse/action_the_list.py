@@ -48,18 +48,24 @@ def noted_by_the_list(candidates: list[ActionCandidate],
     # requests_to_all): the group's when the members are invited to it (the default);
     # never under "nobody" (a note to the members stays the group's to note); under
     # "ISCG", also every other request to the list left with no owner (to_the_list).
-    to_all = message.conventions.requests_to_all
-    return [replace(c, owner="ISCG", owner_kind="group")
-            if (not c.owner or _greeted_only(c)) and (
-                (c.kind == NOTE and c.rule in _BY_NOTE_RULE and _SENT_WITH.search(c.sentence)
-                 and message.parent_sender is None and not c.owner)
-                or (c.rule in _INVITED and _THE_MEMBERS.match(c.sentence)
-                    and (c.kind == NOTE or to_all != "nobody")))
-            # Under "nobody", the members read as the one greeted are nobody's either.
-            else replace(c, owner=None, owner_kind=None)
-            if (to_all == "nobody" and c.kind == ACTION and _greeted_only(c)
-                and c.rule in _INVITED and _THE_MEMBERS.match(c.sentence))
-            else c for c in candidates]
+    return [_as_the_lists(c, message) for c in candidates]
+
+
+def _as_the_lists(candidate: ActionCandidate, message: ActionInput) -> ActionCandidate:
+    """One candidate of mail to the list, owned as :func:`noted_by_the_list` says."""
+    c, to_all = candidate, message.conventions.requests_to_all
+    greeted = _greeted_only(c)
+    members = c.rule in _INVITED and _THE_MEMBERS.match(c.sentence) is not None
+    sent_note = (c.kind == NOTE and c.rule in _BY_NOTE_RULE and not c.owner
+                 and _SENT_WITH.search(c.sentence) is not None
+                 and message.parent_sender is None)
+    if (not c.owner or greeted) and (
+            sent_note or (members and (c.kind == NOTE or to_all != "nobody"))):
+        return replace(c, owner="ISCG", owner_kind="group")
+    # Under "nobody", the members read as the one greeted are nobody's either.
+    if to_all == "nobody" and c.kind == ACTION and greeted and members:
+        return replace(c, owner=None, owner_kind=None)
+    return c
 
 
 def to_the_list(candidates: list[ActionCandidate],
