@@ -26,16 +26,21 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import delete
+
 from iscg_mailbot.conventions import Conventions
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.services import evaluation
 from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.actions.context import load_context
+from iscg_mailbot.services.app import App
 from iscg_mailbot.services.eval_scores import ActionScores, PredictedItem, score_actions
 from iscg_mailbot.services.eval_set import EvalSet, EvalThread, load_eval_set
 from iscg_mailbot.settings.actions import convention_values
 from iscg_mailbot.settings.loaded import ConfigFiles
 from iscg_mailbot.settings.main import Settings
+from iscg_mailbot.store.models_action_shares import ActionShare
+from iscg_mailbot.store.models_actions import ActionItem, ThreadOpenItems
 
 #: A convention whose values read fewer items of the sample differently than this
 #: cannot be told from the sample: the figures warn.
@@ -129,9 +134,19 @@ def try_conventions(settings: Settings, threads: Sequence[EvalThread],
         for conventions in tried:
             context = dataclasses.replace(base, config=base.config.model_copy(
                 update=dataclasses.asdict(conventions)))
+            _forget_items(app)
             extraction.extract_all_again(app, context)
             items = evaluation.read_back(app, list(threads)).items
             yield Tried(conventions, score_actions(threads, items), items)
+
+
+def _forget_items(app: App) -> None:
+    """The sample's action items, shares and open counts deleted: each combination is
+    extracted from scratch, as a fresh pipeline run would (extracting again over the
+    last combination's items keeps those closed by replies)."""
+    with app.session() as session:
+        for table in (ActionShare, ActionItem, ThreadOpenItems):
+            session.execute(delete(table))
 
 
 def score_conventions(settings: Settings, threads: Sequence[EvalThread],
