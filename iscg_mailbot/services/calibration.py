@@ -223,6 +223,8 @@ def warnings(result: Calibration) -> list[str]:
             found.append(f"{key}: nothing in the sample depends on it; kept as configured "
                          f"({value})")
     for key, values in result.undecided.items():
+        if not result.changed[key]:
+            continue  # said above: nothing depends on it
         why = ("as configured" if values[0] == getattr(current.conventions, key)
                else "the first of the values allowed")
         found.append(f"{key}: a tie, {' and '.join(values)} score alike on this sample; "
