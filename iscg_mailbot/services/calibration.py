@@ -107,22 +107,41 @@ def calibrate_set(settings: Settings, path: Path) -> Calibration:
 def calibrate(settings: Settings, threads: Sequence[EvalThread], *,
               source: str = "sample") -> Calibration:
     """Score every combination of conventions on these labelled threads."""
-    everything = combinations()
-    tried = list(try_conventions(settings, threads, everything))
+    tried = list(try_conventions(settings, threads, combinations()))
     in_use = ConfigFiles(settings.config_dir).actions().conventions
-    current = next(t for t in tried if t.conventions == in_use)
-    order = {c: i for i, c in enumerate(everything)}
-    tried.sort(key=lambda t: (tuple(-x for x in t.rank()), _distance(t.conventions, in_use),
-                              order[t.conventions]))
-    best = tried[0]
+    return choose(tried, len(threads), in_use, source=source)
+
+
+def choose(tried: Sequence[Tried], threads: int, in_use: Conventions, *,
+           source: str = "sample") -> Calibration:
+    """The combinations tried, best first (ties: the nearest ``in_use``, then the
+    values' order), what each key changes and the ties."""
+    order = {c: i for i, c in enumerate(combinations())}
+    ranked = sorted(tried, key=lambda t: (tuple(-x for x in t.rank()),
+                                          _distance(t.conventions, in_use),
+                                          order[t.conventions]))
+    best = ranked[0]
     undecided: dict[str, list[str]] = {}
-    for other in (t for t in tried[1:] if t.rank() == best.rank()):
+    for other in (t for t in ranked[1:] if t.rank() == best.rank()):
         for key in _keys_apart(other.conventions, best.conventions):
             values = undecided.setdefault(key, [getattr(best.conventions, key)])
             if getattr(other.conventions, key) not in values:
                 values.append(getattr(other.conventions, key))
-    return Calibration(source, len(threads), tried, current,
-                       _changed(tried, best.conventions), undecided)
+    current = next(t for t in ranked if t.conventions == in_use)
+    return Calibration(source, threads, ranked, current,
+                       _changed(ranked, best.conventions), undecided)
+
+
+def narrowed(tried: Sequence[Tried], threads: Sequence[EvalThread]) -> list[Tried]:
+    """The combinations tried, scored on some of their threads only (each thread is
+    read on its own: its items do not depend on the others'), for samples of several
+    sizes from one run (bench/calibrate_writers.py)."""
+    ids = {t.id for t in threads}
+    result = []
+    for t in tried:
+        items = {key: found for key, found in t.items.items() if key[0] in ids}
+        result.append(Tried(t.conventions, score_actions(threads, items), items))
+    return result
 
 
 def try_conventions(settings: Settings, threads: Sequence[EvalThread],
