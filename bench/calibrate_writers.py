@@ -115,11 +115,22 @@ def _held(entry: dict, conventions: dict[str, str]) -> dict[str, int]:
     return next(s for s in entry["held_out_scores"] if s["conventions"] == conventions)
 
 
+DEFAULTS = dataclasses.asdict(DEFAULT_CONVENTIONS)
+
+
 def report(entries: list[dict]) -> None:
-    """Markdown tables: recovery per size, held-out figures per writer and pooled."""
-    defaults = dataclasses.asdict(DEFAULT_CONVENTIONS)
+    """Markdown tables: recovery per size and per value, held-out figures per writer."""
+    _recovery(entries)
+    print()
+    _per_value(entries)
+    print()
+    _held_out(entries)
+
+
+def _recovery(entries: list[dict]) -> None:
+    defaults = DEFAULTS
     print("| dev threads | stated keys recovered | of them, keys not the default | "
-          "writers' samples with every stated key | warned |")
+          "writers' samples with every stated key | with any warning |")
     print("|---|---|---|---|---|")
     for size in SIZES:
         keys = differing = all_right = samples = warned = right = right_differing = 0
@@ -136,7 +147,26 @@ def report(entries: list[dict]) -> None:
                         right_differing += ok
         print(f"| {size} | {right}/{keys} ({right / keys:.2f}) | {right_differing}/{differing} "
               f"({right_differing / differing:.2f}) | {all_right}/{samples} | {warned}/{samples} |")
-    print()
+
+
+def _per_value(entries: list[dict]) -> None:
+    defaults = DEFAULTS
+    print("| stated value (not the default) | writers | chosen on 5 / 10 / 20 dev threads |")
+    print("|---|---|---|")
+    wanted = sorted({(k, v) for e in entries for k, v in e["stated"].items()
+                     if v != defaults[k]})
+    for key, value in wanted:
+        mine = [e for e in entries if e["stated"].get(key) == value]
+        shares = []
+        for size in SIZES:
+            picks = [c["chosen"][key] == value for e in mine for c in e["choices"]
+                     if c["size"] == size]
+            shares.append(f"{sum(picks)}/{len(picks)}")
+        print(f"| `{key}: {value}` | {len(mine)} | {' / '.join(shares)} |")
+
+
+def _held_out(entries: list[dict]) -> None:
+    defaults = DEFAULTS
     print("| writer | stated (not default) | chosen on 10 dev threads, per draw | held-out strict "
           "P / R: defaults | calibrated (sum over draws) | notes' settings | closures "
           "defaults; calibrated; notes |")
