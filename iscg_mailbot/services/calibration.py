@@ -4,9 +4,10 @@ your list").
 
 The sample (the evaluation format of eval/README.md) is ingested and analysed once, as
 ``actions evaluate`` does (:func:`evaluation.analysed_set`, with the configuration in
-use); then, for each combination of the four conventions, only the action items are
-extracted again, in place, with that combination in the context
-(:func:`extraction.extract_all_again`: topics do not depend on the conventions), read
+use); then, for each combination of the four conventions, the action items alone are
+deleted and extracted again with that combination in the context
+(:func:`extraction.extract_all_again`: topics do not depend on the conventions; the
+same items and scores as a fresh run with the combination in ``actions.yaml``), read
 back (:func:`evaluation.read_back`) and scored by the evaluator's own scorer
 (:func:`eval_scores.score_actions`) over every thread of the sample: a list's own
 sample has no held-out part. The 36 combinations of a 10-thread sample take a few
@@ -79,6 +80,7 @@ class Calibration:
 
     @property
     def best(self) -> Tried:
+        """The combination chosen."""
         return self.tried[0]
 
 
@@ -163,7 +165,7 @@ def _forget_items(app: App) -> None:
     """The sample's action items, shares and open counts deleted: each combination is
     extracted from scratch, as a fresh pipeline run would (extracting again over the
     last combination's items keeps those closed by replies)."""
-    with app.session() as session:
+    with app.session() as session:  # the sample's own throw-away database
         for table in (ActionShare, ActionItem, ThreadOpenItems):
             session.execute(delete(table))
 
