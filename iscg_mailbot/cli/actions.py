@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from iscg_mailbot.cli.base import CliState, cli, pass_state
-from iscg_mailbot.cli.eval_output import print_eval_figures
+from iscg_mailbot.cli.eval_output import print_calibration, print_eval_figures
 from iscg_mailbot.cli.output import (
     SHOWN_BY_DEFAULT,
     echo_json,
@@ -185,6 +185,24 @@ def actions_evaluate(state: CliState, eval_set: Path, misses: bool, as_json: boo
     figures = evaluation.action_figures(evaluation.evaluate_set(state.settings, eval_set),
                                         misses=misses)
     echo_json(figures) if as_json else print_eval_figures(figures, "actions")
+
+
+@actions.command("calibrate")
+@click.option("--set", "eval_set", required=True, type=click.Path(path_type=Path),
+              help="A few labelled threads of the list's own mail (eval/README.md's "
+                   "format): a folder or a YAML file.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def actions_calibrate(state: CliState, eval_set: Path, as_json: bool) -> None:
+    """Choose the list's conventions (before, requests_to_all, staff_i_will,
+    commitments) from labelled threads of its own mail: every combination is scored
+    (strict items, closures) and the best is shown against the configuration in use,
+    with the lines to paste into actions.yaml."""
+    from iscg_mailbot.services import calibration  # the whole pipeline: only when asked
+
+    figures = calibration.calibration_figures(calibration.calibrate_set(state.settings,
+                                                                        eval_set))
+    echo_json(figures) if as_json else print_calibration(figures)
 
 
 @actions.command("train")

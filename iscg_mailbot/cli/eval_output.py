@@ -1,5 +1,6 @@
 """Tables of ``topics evaluate --set`` and ``actions evaluate --set`` (figures from
-:mod:`iscg_mailbot.services.evaluation`, already JSON-ready)."""
+:mod:`iscg_mailbot.services.evaluation`, already JSON-ready), and of ``actions calibrate
+--set`` (:mod:`iscg_mailbot.services.calibration`)."""
 
 from __future__ import annotations
 
@@ -45,3 +46,33 @@ def print_eval_figures(figures: dict[str, Any], part: str) -> None:
             click.echo(f"  {miss}")
     for problem in figures["problems"]:
         click.echo(f"skipped: {problem}")
+
+
+def _combination(label: str, entry: dict[str, Any]) -> list[object]:
+    strict, closure = entry["strict"], entry["closure"]
+    return [label, ", ".join(entry["conventions"].values()),
+            f"{strict['precision']:.2f}", f"{strict['recall']:.2f}", f"{strict['f1']:.2f}",
+            f"{strict['correct']}/{strict['predicted']}/{strict['expected']}",
+            f"{closure['accuracy']:.2f} ({closure['agree']}/{closure['shares']})"]
+
+
+def print_calibration(figures: dict[str, Any]) -> None:
+    """The best combination against the one in use, the margin, warnings, the YAML."""
+    click.echo(f"sample {figures['set']}: {figures['threads']} threads, "
+               f"{figures['messages']} messages; {figures['combinations']} combinations "
+               "of conventions tried")
+    print_table(["", "before, requests_to_all, staff_i_will, commitments", "strict P", "R",
+                 "F1", "right/pred/exp", "closures"],
+                [_combination("in use", figures["current"]),
+                 _combination("best", figures["best"])])
+    margin = figures["margin"]
+    click.echo(f"margin: strict F1 {margin['strict_f1']:+.3f} ({margin['strict_correct']:+d} "
+               f"items right), closures {margin['closure_accuracy']:+.3f} "
+               f"({margin['closure_agree']:+d} shares agreeing)")
+    click.echo("items of the sample another value reads differently: " + ", ".join(
+        f"{key} {count}" for key, count in figures["changed_items"].items()))
+    for warning in figures["warnings"]:
+        click.echo(f"warning: {warning}")
+    click.echo("to paste into config/actions.yaml:")
+    for line in figures["yaml"]:
+        click.echo(f"  {line}")

@@ -100,7 +100,7 @@ def evaluate_set(settings: Settings, path: Path) -> EvalReport:
 def run_pipeline(settings: Settings, loaded: EvalSet) -> PipelineOutput:
     """Ingest and analyse the set in a fresh SQLite database; read back what was stored."""
     with analysed_set(settings, loaded) as (app, report):
-        output = _read_back(app, loaded.threads)
+        output = read_back(app, loaded.threads)
     output.stored, output.quarantined = report.stored, report.quarantined
     return output
 
@@ -148,7 +148,9 @@ def _ingest(app: App, threads: list[EvalThread]) -> IngestReport:
     return report
 
 
-def _read_back(app: App, threads: list[EvalThread]) -> PipelineOutput:
+def read_back(app: App, threads: list[EvalThread]) -> PipelineOutput:
+    """What the pipeline stored for these threads of the set: topics per thread, items
+    (with the replies that closed them) per message."""
     where = {thread.message_id(m.id): (thread.id, m.id)
              for thread in threads for m in thread.messages}
     output = PipelineOutput()
@@ -202,7 +204,8 @@ def _share_closers(session: Session, pk_to_key: dict[int, tuple[str, str]]
 # --- plain figures for the shells (JSON-ready) ---------------------------------------
 
 
-def _prf(counts: eval_scores.Counts) -> dict[str, float | int]:
+def counts_figures(counts: eval_scores.Counts) -> dict[str, float | int]:
+    """Right, predicted, expected and P/R/F1 (three decimals), JSON-ready."""
     return {"correct": counts.correct, "predicted": counts.predicted,
             "expected": counts.expected, "precision": round(counts.precision, 3),
             "recall": round(counts.recall, 3), "f1": round(counts.f1, 3)}
@@ -215,11 +218,11 @@ def topic_figures(report: EvalReport, *, misses: bool = False) -> dict[str, obje
     for split, scores in report.topics.items():
         entry: dict[str, object] = {
             "threads": scores.threads,
-            "micro": _prf(scores.micro),
+            "micro": counts_figures(scores.micro),
             "macro": {"precision": round(scores.macro_precision, 3),
                       "recall": round(scores.macro_recall, 3),
                       "f1": round(scores.macro_f1, 3)},
-            "topics": {topic: _prf(c) for topic, c in scores.per_topic.items()},
+            "topics": {topic: counts_figures(c) for topic, c in scores.per_topic.items()},
         }
         if misses and split == "dev":
             entry["misses"] = scores.misses
@@ -237,7 +240,7 @@ def action_figures(report: EvalReport, *, misses: bool = False) -> dict[str, obj
         entry: dict[str, object] = {
             "threads": report.threads[split],
             "messages": scores.messages,
-            "fields": {name: _prf(getattr(scores, name))
+            "fields": {name: counts_figures(getattr(scores, name))
                        for name in ("items", "kind", "owner", "due", "strict")},
             "closure": {"shares": closure.shares, "agree": closure.agree,
                         "accuracy": round(closure.accuracy, 3), "labelled": closure.labelled,

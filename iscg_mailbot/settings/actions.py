@@ -24,8 +24,9 @@ relative dates ("by Friday") of stored messages are read, since stored dates are
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
@@ -175,6 +176,17 @@ class ActionsConfig(BaseModel):
             min_confidence=self.min_confidence,
             secretariat=self.secretariat,
         )
+
+
+def convention_values() -> dict[str, tuple[str, ...]]:
+    """Each convention's key and its allowed values, the default first (read from
+    :class:`ActionsConfig`'s fields, where they are declared once)."""
+    values: dict[str, tuple[str, ...]] = {}
+    for key in (f.name for f in fields(Conventions)):
+        default = ActionsConfig.model_fields[key].default
+        allowed = get_args(ActionsConfig.model_fields[key].annotation)
+        values[key] = (default, *(v for v in allowed if v != default))
+    return values
 
 
 def actions_path(config_dir: Path | str) -> Path:

@@ -393,7 +393,14 @@ def reanalyse_all(app: App, batch_size: int = 500) -> ActionsReport:
     Manual decisions are kept; automatic items follow the new rules, read again first.
     """
     app.reload_config()
-    context = load_context(app)
+    return extract_all_again(app, load_context(app), batch_size)
+
+
+def extract_all_again(app: App, context: Context, batch_size: int = 500) -> ActionsReport:
+    """Extract again from every stored message with this context (its settings in
+    place of the files': ``actions calibrate`` tries each combination of the list's
+    conventions on one analysed sample); manual decisions kept, as by
+    :func:`reanalyse_all`."""
     total = ActionsReport()
     with app.session() as session:
         ids = list(session.scalars(select(Message.id).order_by(Message.date, Message.id)))

@@ -1,0 +1,279 @@
+"""The list's conventions chosen from a few labelled threads of its own mail
+(``iscg-mailbot actions calibrate --set PATH``; docs/secretariat.md, "Conventions of
+your list").
+
+The sample (the evaluation format of eval/README.md) is ingested and analysed once, as
+``actions evaluate`` does (:func:`evaluation.analysed_set`, with the configuration in
+use); then, for each combination of the four conventions, the action items alone are
+deleted and extracted again with that combination in the context
+(:func:`extraction.extract_all_again`: topics do not depend on the conventions; the
+same items and scores as a fresh run with the combination in ``actions.yaml``), read
+back (:func:`evaluation.read_back`) and scored by the evaluator's own scorer
+(:func:`eval_scores.score_actions`) over every thread of the sample: a list's own
+sample has no held-out part. The 36 combinations of a 10-thread sample take a few
+seconds.
+
+The best combination has the highest strict F1, then the most closure shares agreeing;
+among combinations as good, the one nearest the configuration in use (the fewest keys
+changed), so that a convention the sample cannot decide stays as configured.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete
+
+from iscg_mailbot.conventions import Conventions
+from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.services import evaluation
+from iscg_mailbot.services.actions import extraction
+from iscg_mailbot.services.actions.context import load_context
+from iscg_mailbot.services.app import App
+from iscg_mailbot.services.eval_scores import ActionScores, PredictedItem, score_actions
+from iscg_mailbot.services.eval_set import EvalSet, EvalThread, load_eval_set
+from iscg_mailbot.settings.actions import convention_values
+from iscg_mailbot.settings.loaded import ConfigFiles
+from iscg_mailbot.settings.main import Settings
+from iscg_mailbot.store.models_action_shares import ActionShare
+from iscg_mailbot.store.models_actions import ActionItem, ThreadOpenItems
+
+#: A convention whose values read fewer items of the sample differently than this
+#: cannot be told from the sample: the figures warn.
+MIN_CHANGED = 3
+
+Items = dict[tuple[str, str], list[PredictedItem]]
+
+
+@dataclass(frozen=True)
+class Tried:
+    """One combination of conventions, the sample's scores and items under it."""
+
+    conventions: Conventions
+    scores: ActionScores
+    items: Items
+
+    def rank(self) -> tuple[float, float]:
+        """What "better" means: strict F1, then the share of closures agreeing."""
+        return (round(self.scores.strict.f1, 9), round(self.scores.closure.accuracy, 9))
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Every combination tried, best first; the one in use; what each key changes."""
+
+    source: str
+    threads: int
+    tried: list[Tried]
+    current: Tried
+    # Per key: items of the sample read differently by another value of it (the other
+    # keys as in the best combination), the most over its other values.
+    changed: dict[str, int]
+    # Keys on which combinations scored as well as the best differ: the values tied,
+    # the best's first.
+    undecided: dict[str, list[str]]
+
+    @property
+    def best(self) -> Tried:
+        """The combination chosen."""
+        return self.tried[0]
+
+
+def combinations() -> list[Conventions]:
+    """Every combination of the conventions' values (the defaults' first)."""
+    values = convention_values()
+    return [Conventions(**dict(zip(values, chosen, strict=True)))
+            for chosen in itertools.product(*values.values())]
+
+
+def calibrate_set(settings: Settings, path: Path) -> Calibration:
+    """:func:`calibrate` on the labelled sample at ``path`` (a folder or a YAML file).
+
+    Raises ConfigError (one line) when it holds no readable thread.
+    """
+    try:
+        loaded = load_eval_set(path)
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        raise ConfigError(str(exc)) from None
+    if not loaded.threads:
+        raise ConfigError(f"{path}: no readable labelled thread"
+                          + (f" ({loaded.problems[0]})" if loaded.problems else ""))
+    return calibrate(settings, loaded.threads, source=str(path))
+
+
+def calibrate(settings: Settings, threads: Sequence[EvalThread], *,
+              source: str = "sample") -> Calibration:
+    """Score every combination of conventions on these labelled threads."""
+    tried = list(try_conventions(settings, threads, combinations()))
+    in_use = ConfigFiles(settings.config_dir).actions().conventions
+    return choose(tried, len(threads), in_use, source=source)
+
+
+def choose(tried: Sequence[Tried], threads: int, in_use: Conventions, *,
+           source: str = "sample") -> Calibration:
+    """The combinations tried, best first (ties: the nearest ``in_use``, then the
+    values' order), what each key changes and the ties."""
+    order = {c: i for i, c in enumerate(combinations())}
+    ranked = sorted(tried, key=lambda t: (tuple(-x for x in t.rank()),
+                                          _distance(t.conventions, in_use),
+                                          order[t.conventions]))
+    best = ranked[0]
+    undecided: dict[str, list[str]] = {}
+    for other in (t for t in ranked[1:] if t.rank() == best.rank()):
+        for key in _keys_apart(other.conventions, best.conventions):
+            values = undecided.setdefault(key, [getattr(best.conventions, key)])
+            if getattr(other.conventions, key) not in values:
+                values.append(getattr(other.conventions, key))
+    current = next(t for t in ranked if t.conventions == in_use)
+    return Calibration(source, threads, ranked, current,
+                       _changed(ranked, best.conventions), undecided)
+
+
+def narrowed(tried: Sequence[Tried], threads: Sequence[EvalThread]) -> list[Tried]:
+    """The combinations tried, scored on some of their threads only (each thread is
+    read on its own: its items do not depend on the others'), for samples of several
+    sizes from one run (bench/calibrate_writers.py)."""
+    ids = {t.id for t in threads}
+    result = []
+    for t in tried:
+        items = {key: found for key, found in t.items.items() if key[0] in ids}
+        result.append(Tried(t.conventions, score_actions(threads, items), items))
+    return result
+
+
+def try_conventions(settings: Settings, threads: Sequence[EvalThread],
+                    tried: Sequence[Conventions]) -> Iterator[Tried]:
+    """Each of these combinations on the threads, ingested and analysed once: per
+    combination, the items extracted again with it, read back and scored."""
+    with evaluation.analysed_set(settings, EvalSet(list(threads))) as (app, _):
+        base = load_context(app)
+        for conventions in tried:
+            context = dataclasses.replace(base, config=base.config.model_copy(
+                update=dataclasses.asdict(conventions)))
+            _forget_items(app)
+            extraction.extract_all_again(app, context)
+            items = evaluation.read_back(app, list(threads)).items
+            yield Tried(conventions, score_actions(threads, items), items)
+
+
+def _forget_items(app: App) -> None:
+    """The sample's action items, shares and open counts deleted: each combination is
+    extracted from scratch, as a fresh pipeline run would (extracting again over the
+    last combination's items keeps those closed by replies)."""
+    with app.session() as session:  # the sample's own throw-away database
+        for table in (ActionShare, ActionItem, ThreadOpenItems):
+            session.execute(delete(table))
+
+
+def score_conventions(settings: Settings, threads: Sequence[EvalThread],
+                      tried: Sequence[Conventions]) -> dict[Conventions, ActionScores]:
+    """The scores of these threads under each of these combinations (only scored:
+    what a combination chosen elsewhere does on threads never read)."""
+    return {t.conventions: t.scores for t in try_conventions(settings, threads, tried)}
+
+
+def _keys_apart(one: Conventions, other: Conventions) -> list[str]:
+    return [key for key, value in dataclasses.asdict(one).items()
+            if getattr(other, key) != value]
+
+
+def _distance(one: Conventions, other: Conventions) -> int:
+    return len(_keys_apart(one, other))
+
+
+def _changed(tried: Sequence[Tried], best: Conventions) -> dict[str, int]:
+    by_conventions = {t.conventions: t.items for t in tried}
+    changed = {}
+    for key, values in convention_values().items():
+        changed[key] = max((_items_apart(by_conventions[best], by_conventions[
+            dataclasses.replace(best, **{key: value})]) for value in values
+            if value != getattr(best, key)), default=0)
+    return changed
+
+
+def _items_apart(one: Items, other: Items) -> int:
+    """Items found under one combination and not under the other (kind, owners, due
+    and sentence; closures apart), the larger of the two directions, per message."""
+    total = 0
+    for key in one.keys() | other.keys():
+        mine = Counter(_reading(i) for i in one.get(key, ()))
+        theirs = Counter(_reading(i) for i in other.get(key, ()))
+        total += max((mine - theirs).total(), (theirs - mine).total())
+    return total
+
+
+def _reading(item: PredictedItem) -> tuple[object, ...]:
+    return (item.kind, item.owners, item.due, item.sentence)
+
+
+# --- plain figures for the shells (JSON-ready) ---------------------------------------
+
+
+def _figures(tried: Tried) -> dict[str, object]:
+    closure = tried.scores.closure
+    return {"conventions": dataclasses.asdict(tried.conventions),
+            "strict": evaluation.counts_figures(tried.scores.strict),
+            "closure": {"shares": closure.shares, "agree": closure.agree,
+                        "accuracy": round(closure.accuracy, 3)}}
+
+
+def yaml_lines(conventions: Conventions) -> list[str]:
+    """The lines of ``actions.yaml`` that set these conventions."""
+    return [f"{key}: {value}" for key, value in dataclasses.asdict(conventions).items()]
+
+
+def warnings(result: Calibration) -> list[str]:
+    """Why the sample may be too small to tell, one line each."""
+    best, current = result.best, result.current
+    found: list[str] = []
+    if best.rank() == current.rank():
+        found.append("no combination scores better than the configuration in use on this "
+                     "sample: keep it")
+    for key, count in result.changed.items():
+        value = getattr(best.conventions, key)
+        if value != getattr(current.conventions, key) and count < MIN_CHANGED:
+            found.append(f"{key}: {value} rests on {count} item(s) of the sample read "
+                         f"differently (fewer than {MIN_CHANGED}): too few to tell; label "
+                         "more threads where it matters")
+        elif count == 0:
+            found.append(f"{key}: nothing in the sample depends on it; kept as configured "
+                         f"({value})")
+    for key, values in result.undecided.items():
+        if not result.changed[key]:
+            continue  # said above: nothing depends on it
+        why = ("as configured" if values[0] == getattr(current.conventions, key)
+               else "the first of the values allowed")
+        found.append(f"{key}: a tie, {' and '.join(values)} score alike on this sample; "
+                     f"{values[0]} is shown ({why})")
+    return found
+
+
+def calibration_figures(result: Calibration) -> dict[str, object]:
+    """The best combination against the one in use, the margin, the warnings, the
+    lines to paste into ``actions.yaml``, and every combination's figures (best first)."""
+    best, current = result.best, result.current
+    return {
+        "set": result.source,
+        "threads": result.threads,
+        "messages": best.scores.messages,
+        "combinations": len(result.tried),
+        "current": _figures(current),
+        "best": _figures(best),
+        "margin": {
+            "strict_f1": round(best.scores.strict.f1 - current.scores.strict.f1, 3),
+            "strict_correct": best.scores.strict.correct - current.scores.strict.correct,
+            "closure_accuracy": round(best.scores.closure.accuracy
+                                      - current.scores.closure.accuracy, 3),
+            "closure_agree": best.scores.closure.agree - current.scores.closure.agree,
+        },
+        "changed_items": result.changed,
+        "undecided": result.undecided,
+        "warnings": warnings(result),
+        "yaml": yaml_lines(best.conventions),
+        "tried": [_figures(t) for t in result.tried],
+    }
