@@ -74,6 +74,10 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"presentad|publicad)\w*|\b(?:hemos|he|se)\s+(?:enviado|remitido|envi\u00f3)\b"
         r"|\bwurden?\s+(?:\w+\s+){0,4}(?:gesendet|versandt|verschickt|\u00fcbermittelt|"
         r"eingereicht)\b"
+        # "... and sent today" after the thing: "la respuesta de la CE 2, aprobada por el
+        # Grupo de Relator y enviada hoy por la BDT" (the twenty-second writer).
+        r"|\b(?:y|e|et)\s+(?:enviad|remitid|envoy|transmis)\w*\s+(?:hoy|ayer|hoje|ontem|"
+        r"aujourd'hui|hier)\b"
         # The state the deed left, now: "The recording ... is now available on the
         # SharePoint site", "the draft CPM Report is now public" (the nineteenth and
         # twentieth writers); not "is available in English only" (no "now": a fact).
@@ -174,8 +178,8 @@ _DELIVERED_GROUPS: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = (
     (("went", "gone"), (6,)),
     (("envoy", "transmis", "soumis", "publi", "diffus", "communiqu", "enviad", "remitid",
       "presentad", "publicad", "envi\u00f3", "gesendet", "versandt", "verschickt",
-      "\u00fcbermittelt", "eingereicht"), (7, 8, 9, 10, 11)),
-    (("available", "public", "online", "accessible"), (12,)),
+      "\u00fcbermittelt", "eingereicht"), (7, 8, 9, 10, 11, 12)),
+    (("available", "public", "online", "accessible"), (13,)),
 )
 
 _GROUPS = {"delivered": _DELIVERED_GROUPS, "attached": _ATTACHED_GROUPS}
@@ -238,7 +242,7 @@ _ANY_STATEMENT_WORDS = gate_words((
     *(w for w in _DELIVERY_WORDS if w != "finali"), "finalised", "finalized", "confirmed",
     "done", "passed", "went", "gone", "\u00e9t\u00e9", "avons", "ai", "fue", "fueron", "sido",
     "foi", "foram", "enviado", "remitido", "envi\u00f3", "gesendet", "versandt", "verschickt",
-    "\u00fcbermittelt", "eingereicht",
+    "\u00fcbermittelt", "eingereicht", "hoy", "ayer", "hoje", "ontem", "aujourd", "hier",
     "please", "attached", "enclosed", "attach", "enclose", "attaching",
     "joint", "jointe", "joints", "jointes", "voici", "veuillez", "adjunto", "adjunta",
     "adjuntamos", "anbei", "allegato", "anexo", "anhang", "beigef\u00fcgt", "approved", "agreed", "adopted",

@@ -39,7 +39,7 @@ from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.closure_greetings import greeted
 from iscg_mailbot.analyse.closure_labels import labelled_share
 from iscg_mailbot.analyse.closure_later import COMES_BACK, not_awaiting_reply, still_to_come
-from iscg_mailbot.analyse.closure_liaison import meets_liaison
+from iscg_mailbot.analyse.closure_liaison import awaits_group_reply, meets_liaison
 from iscg_mailbot.analyse.closure_people import names_people, one_thing_of_people, to_co_owner
 from iscg_mailbot.analyse.closure_phrases import phrase_patterns
 from iscg_mailbot.analyse.closure_points import on_points, points_referred
@@ -196,6 +196,8 @@ def _answered_rest(reply_new_text: str, reply: Reply, rest: Sequence[OpenItem],
     for the sender's share, or whole when one of several people sent the one thing asked
     of them all ("BR slides attached" of the slides asked of BR's two)."""
     delivered: bool | None = None  # read when first needed: most replies answer nothing
+    # (A liaison's request to a group waits for the group's reply, a delivery.)
+    rest = [i for i in rest if not awaits_group_reply(i)]
     for item in answered_items(reply_new_text, on_points(rest, reply_new_text),
                                speaker.own | speaker.bodies, members):
         shares = shares_covered(item.owner, speaker.own | speaker.bodies) if item.owner \

@@ -31,7 +31,15 @@ _ASKED = re.compile(r"\binvited\s+to\s+([^\W\d_]{3,})", re.IGNORECASE)
 # A clause naming the group's answer: "the SG1 reply LS", "its feedback", "SG17 replied",
 # "the group's comments" (not a member's "contribution" to the group's work).
 _NAMES_REPLY = re.compile(r"\b(?:repl(?:y|ies|ied)|respon(?:se|ses|ded)|answer(?:s|ed)?|"
-                          r"feedback|comments?)\b", re.IGNORECASE)
+                          r"feedback|comments?|respuesta|r\u00e9ponse|resposta)\b"
+                          # The reply sent, by its number ("Sent to SG5 on Friday
+                          # (SG2-LS31)"), or approved by the group and sent ("Approved by
+                          # the Q5/2 rapporteur group on Tuesday and sent today", the
+                          # twenty-third writer); not the incoming LS registered ("it is
+                          # registered as SG3-LS12", the twenty-second).
+                          r"|\b(?:sent|went|transmitted)\b[^.;]{0,80}?\b[\w/]+-LS\s?\d"
+                          r"|\bapproved\b[^.;]{0,80}?\band\s+sent\b",
+                          re.IGNORECASE)
 
 
 def meets_liaison(clause: str, before: str, item: OpenItem) -> bool:
@@ -40,12 +48,20 @@ def meets_liaison(clause: str, before: str, item: OpenItem) -> bool:
     (or the sentence ``before`` it: "SG16 agreed a reply LS today. It was sent ...")
     names a reply, talks about what was asked (two content words shared) or reports
     the deed asked by its verb ("Shared with SG17 today")."""
-    owners = [part for part in (item.owner or "").split(",") if part.strip()]
-    if not owners or not all(_GROUPS.search(part) for part in owners) \
-            or not LIAISON_ASK.search(item.sentence):
+    if not awaits_group_reply(item):
         return True  # (a Bureau's share with the group's: "BDT's contribution was sent")
     return bool(_NAMES_REPLY.search(clause) or _NAMES_REPLY.search(before)) \
         or shared_words(clause, item.sentence) >= 2 or _deed_asked(clause, item.sentence)
+
+
+def awaits_group_reply(item: OpenItem) -> bool:
+    """Whether an item is a liaison's request to study groups or their parts only, met
+    by the group's reply (:func:`meets_liaison`), not by what its officers say meanwhile
+    ("two cities so far; the Q1/2 meeting should approve the reply LS", the
+    twenty-third writer)."""
+    owners = [part for part in (item.owner or "").split(",") if part.strip()]
+    return bool(owners) and all(_GROUPS.search(part) for part in owners) \
+        and LIAISON_ASK.search(item.sentence) is not None
 
 
 def _deed_asked(clause: str, item_sentence: str) -> bool:

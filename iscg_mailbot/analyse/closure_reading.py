@@ -140,7 +140,23 @@ _DEFERS_ANSWER = re.compile(
     r"\blet\s+(?:me|us)\s+(?:first\s+)?(?:check|find\s+out|ask|consult|look\s+into|see|verify)\b|"
     # Terse: "Sofia, checking with SG13 management, back to you by Fri." (the
     # eighteenth writer; "I'll raise it with the Regional Office", the twentieth, above).
-    r"\bback\s+to\s+you\b|(?:^|[,;:]\s*)(?:still\s+)?checking\s+with\b",
+    r"\bback\s+to\s+you\b|(?:^|[,;:]\s*)(?:still\s+)?checking\s+with\b|"
+    # The answer said to be still awaited: a chaser's status line ("TSB answer due
+    # tomorrow", "BR answer pending", "(a) BR - open", "(c) only Japan so far", the
+    # twenty-third writer) or the owner's own "no answer yet" (the twenty-first): it
+    # answers nothing. (Not "Not yet - it will be published in April": that answers
+    # "Is the report public?", the fourth and eighth writers.)
+    r"\b(?:answers?|repl(?:y|ies)|responses?|input|feedback)\s+(?:is\s+|are\s+)?(?:still\s+)?"
+    r"(?:pending|due|outstanding|awaited)\b|"
+    r"\bno\s+(?:answer|reply|response|news|feedback)\s+(?:yet|so\s+far)\b|"
+    r"\bonly\s+(?:[\w-]+\s+){1,3}so\s+far\W*$|"
+    r"\s[-\u2013\u2014:]\s*(?:still\s+)?open\W*$|"
+    # The question passed to whoever knows, and nothing more: "I have asked the TDAG
+    # vice-chairs from the Arab region; no answer yet" (the twenty-first writer), "On
+    # the data banks: I have asked the SG3 chairman and counsellor." (the twenty-third);
+    # not "I have asked the rapporteurs to include it" (the deed asked of them).
+    r"\b(?:I|we)\s+have\s+(?:already\s+)?asked\s+(?:the|our|my)\s+"
+    r"(?:(?!to\b)[\w/'-]+\s+){0,7}(?!to\b)[\w/'-]+[^\w\s]*$",
     re.IGNORECASE,
 )
 
@@ -148,7 +164,9 @@ _DEFERS_ANSWER = re.compile(
 # The words one of which each match holds, each a word of its own in the match
 # (:func:`words_of`; "leav" as "leave" or "leaving"): most clauses hold none.
 _DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "ll", "checking", "looking",
-                                   "consulting", "waiting", "asking", "leave", "leaving", "let"))
+                                   "consulting", "waiting", "asking", "leave", "leaving", "let",
+                                   "pending", "due", "outstanding", "awaited", "yet", "far",
+                                   "open", "asked"))
 
 
 # Both searched as lower-case copies in an ASCII clause (the same answers, a third of

@@ -45,6 +45,10 @@ def acting_parts(owner: str) -> frozenset[str]:
 
 
 _QUESTION = re.compile(r"^(?:itu-[rtd]\s+)?q(?:uestion\s*)?\d{1,2}/(\d{1,2})$")
+# An organisation that is an office of a group: "ITU-D SG2 vice-chair", "ITU-T SG13
+# chairman", "Rapporteur for Q5/2" is not (the body comes first).
+_OFFICE = re.compile(r"^(?P<body>(?:ITU-[RTD]\s+)?(?:SG|WP|Q)\s*[\w/]+)\s+"
+                     r"(?:vice-?)?chair(?:man|woman|person)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,13 @@ def _speaker(sender: Address, members: MembersConfig | None) -> Speaker:
         own.add(member.name.casefold())
         display = member.organisation or member.group or member.name
         bodies |= {b.casefold() for b in (member.group, member.organisation) if b}
+        # An officer of a group speaks for it: the "ITU-D SG2 vice-chair" reports the
+        # group's reply ("Approved at the Q1/2 meeting on Monday and sent to SG20
+        # yesterday", "Sent to SG5 on Fri 13 September", the twenty-second and
+        # twenty-third writers), its owner the group.
+        office = _OFFICE.match(member.organisation or "")
+        if office is not None:
+            bodies |= owner_parts(office.group("body"))
         if "general secretariat" in bodies:
             # "The secretariat is requested to prepare a first draft": the ISCG's
             # secretariat is the General Secretariat's staff (the twelfth and
