@@ -30,7 +30,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from iscg_mailbot.analyse.action_dates import find_due
+from iscg_mailbot.analyse.action_classify import unknowable
+from iscg_mailbot.analyse.action_dates import DueMention, find_due
 from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions, join_owners
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.parse.quote_headers import forward_starts
@@ -97,6 +98,25 @@ def apply_list_tail(sentences: Sequence[Sentence], candidates: list[ActionCandid
                   if c.kind == ACTION and c.due is None and c.span[0] in spans else c
                   for c in result]
     return result
+
+
+# "at their next meetings": the addressees' own meetings, not the statement's source's.
+_OWN_MEETING = re.compile(r"\b(?:their|its|your)\s+(?:own\s+)?next\b", re.IGNORECASE)
+
+
+def dated_by_deadline(mention: DueMention | None) -> bool:
+    """Whether a statement's "Deadline:" line dates an item whose sentence says when as
+    ``mention`` (None: says nothing). A "next meeting" of the statement's source ("for
+    consideration at the next meeting of WP 4C", "before the next WP 5A meeting") is
+    what the Deadline gives the day of; the addressees' own ("RAG and TSAG are invited
+    to consider it at their next meetings") is not, and the item stays undated.
+
+    >>> dated_by_deadline(find_due("comment before the next WP 5A meeting", None))
+    True
+    >>> dated_by_deadline(find_due("consider it at their next meetings", None))
+    False
+    """
+    return mention is None or not unknowable(mention) or not _OWN_MEETING.search(mention.text)
 
 
 _WORD = re.compile(r"[\w.-]*\w")

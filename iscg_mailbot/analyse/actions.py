@@ -38,7 +38,7 @@ from iscg_mailbot.analyse.action_asked_of_us import drop_requests_of_us
 from iscg_mailbot.analyse.action_asker_told import drop_told_asker
 from iscg_mailbot.analyse.action_back_dates import date_from_earlier_days
 from iscg_mailbot.analyse.action_chases import chases
-from iscg_mailbot.analyse.action_classify import Found, classify, unknowable
+from iscg_mailbot.analyse.action_classify import Found, classify
 from iscg_mailbot.analyse.action_clauses import ASKING_WORDS, split_clauses
 from iscg_mailbot.analyse.action_contingencies import drop_contingencies
 from iscg_mailbot.analyse.action_dates_told import drop_dates_told
@@ -51,6 +51,7 @@ from iscg_mailbot.analyse.action_followups import date_from_around, date_from_ea
 from iscg_mailbot.analyse.action_forecasts import drop_conditional_offers, drop_forecasts
 from iscg_mailbot.analyse.action_forwards import (
     apply_list_tail,
+    dated_by_deadline,
     drop_addressing,
     drop_retold,
     forward_parts,
@@ -151,7 +152,7 @@ def _apply_context(found: list[Found], parts: list[int]) -> list[ActionCandidate
 def _apply_part_context(found: list[Found]) -> list[ActionCandidate]:
     """"For action to: ITU-T SG17" names the owner of action items that name nobody;
     "Deadline: 15 March 2027" dates action items that carry no date (but not those due
-    "before the next meeting"). An addressee line marked for information only ("Copy:
+    at the addressees' own next meeting: :func:`dated_by_deadline`). An addressee line marked for information only ("Copy:
     ISCG (for information)") is context too. A header line is an item of its own only when the body
     has no action item (for "For information to", no note either) for it to inform; "For action to" and "Deadline" together then
     make one item.
@@ -176,7 +177,7 @@ def _apply_part_context(found: list[Found]) -> list[ActionCandidate]:
             candidate = replace(candidate, owner=for_action.candidate.owner,
                                 owner_kind=for_action.candidate.owner_kind)
         if candidate.kind == ACTION and deadline is not None and candidate.due is None and (
-            item.due_mention is None or not unknowable(item.due_mention)
+            dated_by_deadline(item.due_mention)
         ) and not informed_only(candidate.owner, [(f.header, f.candidate.owner)
                                                   for f in found if f.owner_explicit]):
             candidate = replace(candidate, due=deadline.candidate.due,
