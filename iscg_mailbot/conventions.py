@@ -26,7 +26,7 @@ class Conventions:
     """
 
     before: str = "day_before"
-    requests_to_all: str = "members_invited"
+    requests_to_all: str = "ISCG"
     staff_i_will: str = "person"
     commitments: str = "item"
 

@@ -131,7 +131,7 @@ class ActionsConfig(BaseModel):
     gate_model: str | None = None
     # The list's conventions where careful readers split (conventions.Conventions).
     before: Literal["day_before", "events", "that_day"] = "day_before"
-    requests_to_all: Literal["members_invited", "ISCG", "nobody"] = "members_invited"
+    requests_to_all: Literal["members_invited", "ISCG", "nobody"] = "ISCG"
     staff_i_will: Literal["person", "unit"] = "person"
     commitments: Literal["item", "drop"] = "item"
 
