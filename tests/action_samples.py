@@ -27,13 +27,15 @@ MEMBERS = """members:
 """
 
 
-def action_app(engine: Engine, tmp_path: Path) -> App:
+def action_app(engine: Engine, tmp_path: Path, actions: str = "") -> App:
     """An App on ``engine`` whose configuration holds :data:`MEMBERS` and a Geneva
-    ``actions.yaml``: what the action-item tests extract and close against."""
+    ``actions.yaml`` (plus the lines ``actions``): what the action-item tests extract and
+    close against."""
     config = tmp_path / "config"
     config.mkdir()
     (config / "members.yaml").write_text(MEMBERS, encoding="utf-8")
-    (config / "actions.yaml").write_text("timezone: Europe/Zurich\n", encoding="utf-8")
+    (config / "actions.yaml").write_text("timezone: Europe/Zurich\n" + actions,
+                                         encoding="utf-8")
     return App(settings=Settings(config_dir=str(config)), engine=engine)
 
 

@@ -191,6 +191,10 @@ def test_actions_train_chooses_on_writer_folds_and_is_reproducible(tmp_path: Pat
     for name in ("topics.yaml", "actions.yaml", "members.yaml"):
         (config / name).write_text((ROOT / "config" / name).read_text(encoding="utf-8"),
                                    encoding="utf-8")
+    # The made-up writers label "Please send your comments" to everyone with no owner:
+    # the list's convention that reads it so (the default gives it to the ISCG).
+    with (config / "actions.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("\nrequests_to_all: members_invited\n")
     (config / "iscg-mailbot.toml").write_text(f'data_dir = "{tmp_path / "data"}"\n',
                                               encoding="utf-8")
     runner = CliRunner()

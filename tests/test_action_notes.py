@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from iscg_mailbot.analyse.actions import extract_actions
+from iscg_mailbot.conventions import Conventions
 from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.members import MembersConfig
 
@@ -49,9 +50,12 @@ NADIA = Address("Nadia Haddad", "nadia.haddad@itu.int")  # General Secretariat
 def test_the_secretariat_asking_about_your_sector_asks_the_bureaux(
     members: MembersConfig,
 ) -> None:
+    # Under requests_to_all: members_invited, so that a request naming no Sector stays
+    # nobody's; the default (ISCG) would give it to the group, hiding the contrast.
     def owners(text: str, sender: Address) -> list[str | None]:
         message = ActionInput(text, SENT, sender=sender, to=(Address("", LIST),),
-                              list_address=LIST)
+                              list_address=LIST,
+                              conventions=Conventions(requests_to_all="members_invited"))
         return [c.owner for c in extract_actions(message, members=members)]
 
     sectors = ("Dear colleagues,\n\nFor the operational plan, please send me by 20 March "

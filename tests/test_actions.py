@@ -15,6 +15,7 @@ from iscg_mailbot.analyse.actions import (
     detect_closure,
     extract_actions,
 )
+from iscg_mailbot.conventions import Conventions
 from iscg_mailbot.records import ActionInput, Address, OpenItem
 from iscg_mailbot.settings.members import MembersConfig, load_members
 
@@ -248,10 +249,18 @@ def test_unnamed_requests_belong_to_the_people_addressed_not_the_list(
                   list_address=LIST.address)
     (item,) = extract_actions(message, members=members)
     assert (item.owner, item.owner_kind) == ("Marc Dubois", "addressees")
+    # The list is not one of the people addressed: under requests_to_all:
+    # members_invited, a request to the list alone names nobody ...
     to_list_only = one("Please send your comments by Friday.", sender=KENJI, to=(LIST,),
-                       list_address=LIST.address)
+                       list_address=LIST.address,
+                       conventions=Conventions(requests_to_all="members_invited"))
     (item,) = extract_actions(to_list_only, members=members)
     assert (item.owner, item.owner_kind) == (None, None)
+    # ... and under the default (ISCG) it is the group's, by the list's convention.
+    by_default = one("Please send your comments by Friday.", sender=KENJI, to=(LIST,),
+                     list_address=LIST.address)
+    (item,) = extract_actions(by_default, members=members)
+    assert (item.owner, item.owner_kind) == ("ISCG", "group")
 
 
 # --- kinds and configuration --------------------------------------------------------------

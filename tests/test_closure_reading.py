@@ -117,7 +117,15 @@ def app(engine: Engine, tmp_path: Path) -> Iterator[App]:
     yield action_app(engine, tmp_path)
 
 
-def test_an_item_naming_no_owner_stays_open_for_the_others(app: App) -> None:
+@pytest.fixture
+def members_invited_app(engine: Engine, tmp_path: Path) -> Iterator[App]:
+    # A list whose request to everyone names nobody (requests_to_all: members_invited);
+    # under the default (ISCG) the request below would be the group's.
+    yield action_app(engine, tmp_path, "requests_to_all: members_invited\n")
+
+
+def test_an_item_naming_no_owner_stays_open_for_the_others(members_invited_app: App) -> None:
+    app = members_invited_app
     ask = mail("ask", "Ingrid Solheim <ingrid@example.no>", "2026-10-01T09:00:00+02:00",
                "Dear colleagues,\n\nPlease send me your inputs on the work plan by "
                "6 November.\n\nIngrid\n", subject="Work plan")

@@ -46,6 +46,7 @@ SETTINGS = {
     "events": "before: events\n",
     "first": "before: day_before\nrequests_to_all: ISCG\nstaff_i_will: unit\ncommitments: drop\n",
     "second": "before: that_day\nrequests_to_all: nobody\n",
+    "third": "requests_to_all: members_invited\n",
 }
 
 
@@ -90,10 +91,13 @@ def test_before_a_day_is_read_by_the_lists_convention(runs: Runs) -> None:
 
 
 def test_a_request_to_everyone_is_owned_by_the_lists_convention(runs: Runs) -> None:
-    # members_invited (default): the group's when the members are invited to it.
-    assert _owners(runs["default"], "c-003") == [()]
+    # ISCG (default): the group's, invited or not.
+    assert _owners(runs["default"], "c-003") == [("ISCG",)]
     assert _owners(runs["default"], "c-004") == [("ISCG",)]
-    assert _owners(runs["first"], "c-003") == [("ISCG",)]  # ISCG
+    # members_invited: the group's only when the members are invited to it.
+    assert _owners(runs["third"], "c-003") == [()]
+    assert _owners(runs["third"], "c-004") == [("ISCG",)]
+    assert _owners(runs["first"], "c-003") == [("ISCG",)]  # ISCG, set explicitly
     assert _owners(runs["first"], "c-004") == [("ISCG",)]
     assert _owners(runs["second"], "c-003") == [()]  # nobody
     assert _owners(runs["second"], "c-004") == [()]

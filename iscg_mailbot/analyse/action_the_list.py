@@ -45,9 +45,9 @@ def noted_by_the_list(candidates: list[ActionCandidate],
     if not _to_list(message):
         return candidates
     # The list's convention for a request to everyone (config/actions.yaml
-    # requests_to_all): the group's when the members are invited to it (the default);
-    # never under "nobody" (a note to the members stays the group's to note); under
-    # "ISCG", also every other request to the list left with no owner (to_the_list).
+    # requests_to_all): the group's when the members are invited to it; never under
+    # "nobody" (a note to the members stays the group's to note); under "ISCG" (the
+    # default), also every other request to the list left with no owner (to_the_list).
     return [_as_the_lists(c, message) for c in candidates]
 
 

@@ -13,7 +13,7 @@ Every key is optional; a missing file means the defaults::
     questions: true             # track questions still waiting for a reply
     stalled_after_days: 14      # default of "threads list --stalled"
     before: day_before          # day_before | events | that_day: "before 30 June"
-    requests_to_all: members_invited   # members_invited | ISCG | nobody
+    requests_to_all: ISCG       # ISCG | members_invited | nobody: "Colleagues, please send ..."
     staff_i_will: person        # person | unit: secretariat staff's "I will ..."
     commitments: item           # item | drop: "We will prepare the contribution"
     secretariat: General Secretariat   # the unit "the secretariat" of the list stands for
@@ -132,7 +132,7 @@ class ActionsConfig(BaseModel):
     gate_model: str | None = None
     # The list's conventions where careful readers split (conventions.Conventions).
     before: Literal["day_before", "events", "that_day"] = "day_before"
-    requests_to_all: Literal["members_invited", "ISCG", "nobody"] = "members_invited"
+    requests_to_all: Literal["members_invited", "ISCG", "nobody"] = "ISCG"
     staff_i_will: Literal["person", "unit"] = "person"
     commitments: Literal["item", "drop"] = "item"
 
