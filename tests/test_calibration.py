@@ -126,3 +126,119 @@ def test_each_combination_reads_as_a_fresh_run(tmp_path: Path) -> None:
         fresh = evaluation.run_pipeline(settings.model_copy(
             update={"config_dir": str(config)}), load_eval_set(SAMPLE))
         assert score_actions(threads, fresh.items) == scored[conventions]
+
+
+def test_entries_that_cannot_be_read_are_shown_not_dropped(tmp_path: Path) -> None:
+    """A malformed file beside a good one: the good one is calibrated on, and the
+    skipped entry is named (as ``actions evaluate`` names it), not silently dropped."""
+    folder = tmp_path / "sample"
+    folder.mkdir()
+    shutil.copy(SAMPLE / "threads.yaml", folder / "a.yaml")
+    (folder / "b.yaml").write_text("threads: [\n  - id: x\n", encoding="utf-8")
+    result = _run(tmp_path, "--set", str(folder))
+    assert result.exit_code == 0, result.output
+    skipped = [line for line in result.stdout.splitlines() if line.startswith("skipped: ")]
+    assert len(skipped) == 1 and "b.yaml: cannot be read" in skipped[0]
+
+
+def test_a_sample_with_no_item_labelled_is_one_line(tmp_path: Path) -> None:
+    """Threads whose messages carry no labelled item score nought under every
+    combination: an error naming what is missing, not a "keep it" recommendation."""
+    data = yaml.safe_load((SAMPLE / "threads.yaml").read_text(encoding="utf-8"))
+    for thread in data["threads"]:
+        for message in thread["messages"]:
+            message.pop("actions", None)
+            message.pop("closes", None)
+    bare = tmp_path / "bare.yaml"
+    bare.write_text(yaml.safe_dump(data), encoding="utf-8")
+    result = _run(tmp_path / "run", "--set", str(bare))
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+    assert "no action item labelled" in result.stderr
+
+
+# A commitment closed by a later report, and a request to everyone one member answers:
+# under the default reading the first is an item closed by m2 and the second has a share
+# closed by m2; ``commitments: drop`` and ``requests_to_all: ISCG`` read them otherwise.
+CLOSING = """\
+    threads:
+      - id: k-001
+        subject: "[int-sect-team] Contribution to the Council working group"
+        messages:
+          - id: m1
+            from: "Lucia Bianchi <lucia.bianchi@itu.int>"
+            date: "2027-03-01T09:00:00+01:00"
+            body: |
+              Dear colleagues,
+
+              We will prepare the contribution to the Council working group.
+
+              Best regards,
+              Lucia
+            actions:
+              - kind: action
+                owner: [Lucia Bianchi]
+                what: "prepare the contribution"
+          - id: m2
+            from: "Lucia Bianchi <lucia.bianchi@itu.int>"
+            date: "2027-03-08T09:00:00+01:00"
+            body: |
+              Dear colleagues,
+
+              The contribution has been submitted.
+
+              Best regards,
+              Lucia
+            closes:
+              - item: m1#0
+      - id: k-002
+        subject: "[int-sect-team] Comments on the roadmap"
+        messages:
+          - id: m1
+            from: "Nadia Haddad <nadia.haddad@itu.int>"
+            date: "2027-03-02T10:00:00+01:00"
+            body: |
+              Dear all,
+
+              Please send your comments on the roadmap before 30 June 2027.
+
+              Many thanks,
+              Nadia
+            actions:
+              - kind: action
+                owner: [ISCG]
+                due: 2027-06-30
+          - id: m2
+            from: "Chen Lihua <chen.lihua@itu.int>"
+            date: "2027-03-05T10:00:00+01:00"
+            body: |
+              Dear Nadia,
+
+              Our comments on the roadmap are attached.
+
+              Best regards,
+              Chen
+            closes:
+              - item: m1#0
+                owner: ISCG
+"""
+
+
+def test_closures_and_shares_of_the_last_combination_do_not_leak(tmp_path: Path) -> None:
+    """Items, closing replies and shares after each combination in turn equal a fresh run
+    with it in actions.yaml: an item closed under one combination is not kept under the
+    next (``commitments: drop``), nor a share closed under it (``requests_to_all: ISCG``)."""
+    sample = tmp_path / "closing.yaml"
+    sample.write_text(CLOSING, encoding="utf-8")
+    threads = load_eval_set(sample).threads
+    settings = Settings(config_dir=str(ROOT / "config"), data_dir=str(tmp_path / "d"))
+    tried = [DEFAULT_CONVENTIONS, Conventions(commitments="drop"),
+             Conventions(requests_to_all="ISCG")]
+    in_place = list(calibration.try_conventions(settings, threads, tried))
+    for conventions, done in zip(tried, in_place, strict=True):
+        config = _config(tmp_path / f"{conventions.commitments}-{conventions.requests_to_all}")
+        (config / "actions.yaml").write_text(yaml.safe_dump(
+            dataclasses.asdict(conventions)), encoding="utf-8")
+        fresh = evaluation.run_pipeline(settings.model_copy(
+            update={"config_dir": str(config)}), load_eval_set(sample))
+        assert done.items == fresh.items, conventions

@@ -73,6 +73,8 @@ def print_calibration(figures: dict[str, Any]) -> None:
         f"{key} {count}" for key, count in figures["changed_items"].items()))
     for warning in figures["warnings"]:
         click.echo(f"warning: {warning}")
+    for problem in figures["problems"]:
+        click.echo(f"skipped: {problem}")
     click.echo("to paste into config/actions.yaml:")
     for line in figures["yaml"]:
         click.echo(f"  {line}")

@@ -13,9 +13,10 @@ back (:func:`evaluation.read_back`) and scored by the evaluator's own scorer
 sample has no held-out part. The 36 combinations of a 10-thread sample take a few
 seconds.
 
-The best combination has the highest strict F1, then the most closure shares agreeing;
-among combinations as good, the one nearest the configuration in use (the fewest keys
-changed), so that a convention the sample cannot decide stays as configured.
+The best combination has the highest strict F1, then the highest closure accuracy (the
+share of item shares whose closing agrees); among combinations as good, the one nearest
+the configuration in use (the fewest keys changed), so that a convention the sample
+cannot decide stays as configured.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.actions.context import load_context
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.eval_scores import ActionScores, PredictedItem, score_actions
-from iscg_mailbot.services.eval_set import EvalSet, EvalThread, load_eval_set
+from iscg_mailbot.services.eval_set import EvalSet, EvalThread
 from iscg_mailbot.settings.actions import convention_values
 from iscg_mailbot.settings.loaded import ConfigFiles
 from iscg_mailbot.settings.main import Settings
@@ -77,6 +78,8 @@ class Calibration:
     # Keys on which combinations scored as well as the best differ: the values tied,
     # the best's first.
     undecided: dict[str, list[str]]
+    # Entries of the sample that could not be read, one line each (skipped, shown).
+    problems: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def best(self) -> Tried:
@@ -92,18 +95,18 @@ def combinations() -> list[Conventions]:
 
 
 def calibrate_set(settings: Settings, path: Path) -> Calibration:
-    """:func:`calibrate` on the labelled sample at ``path`` (a folder or a YAML file).
+    """:func:`calibrate` on the labelled sample at ``path`` (a folder or a YAML file);
+    entries that cannot be read are skipped and listed in its ``problems``.
 
-    Raises ConfigError (one line) when it holds no readable thread.
+    Raises ConfigError (one line) when it holds no readable thread, or no labelled item
+    (every combination would score nought: nothing to choose from).
     """
-    try:
-        loaded = load_eval_set(path)
-    except (FileNotFoundError, NotADirectoryError) as exc:
-        raise ConfigError(str(exc)) from None
-    if not loaded.threads:
-        raise ConfigError(f"{path}: no readable labelled thread"
-                          + (f" ({loaded.problems[0]})" if loaded.problems else ""))
-    return calibrate(settings, loaded.threads, source=str(path))
+    loaded = evaluation.read_set(path)
+    if not any(m.actions for t in loaded.threads for m in t.messages):
+        raise ConfigError(f"{path}: no action item labelled in its {len(loaded.threads)} "
+                          "thread(s): label each message's items (eval/README.md)")
+    return dataclasses.replace(calibrate(settings, loaded.threads, source=str(path)),
+                               problems=loaded.problems)
 
 
 def calibrate(settings: Settings, threads: Sequence[EvalThread], *,
@@ -215,11 +218,9 @@ def _reading(item: PredictedItem) -> tuple[object, ...]:
 
 
 def _figures(tried: Tried) -> dict[str, object]:
-    closure = tried.scores.closure
     return {"conventions": dataclasses.asdict(tried.conventions),
             "strict": evaluation.counts_figures(tried.scores.strict),
-            "closure": {"shares": closure.shares, "agree": closure.agree,
-                        "accuracy": round(closure.accuracy, 3)}}
+            "closure": evaluation.closure_figures(tried.scores.closure)}
 
 
 def yaml_lines(conventions: Conventions) -> list[str]:
@@ -274,6 +275,7 @@ def calibration_figures(result: Calibration) -> dict[str, object]:
         "changed_items": result.changed,
         "undecided": result.undecided,
         "warnings": warnings(result),
+        "problems": result.problems,
         "yaml": yaml_lines(best.conventions),
         "tried": [_figures(t) for t in result.tried],
     }

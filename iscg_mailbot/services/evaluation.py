@@ -73,13 +73,7 @@ def evaluate_set(settings: Settings, path: Path) -> EvalReport:
 
     Raises ConfigError when the path holds no evaluation file or no readable thread.
     """
-    try:
-        loaded = load_eval_set(path)
-    except FileNotFoundError as exc:
-        raise ConfigError(str(exc)) from None
-    if not loaded.threads:
-        raise ConfigError(f"{path}: no readable thread"
-                          + (f" ({loaded.problems[0]})" if loaded.problems else ""))
+    loaded = read_set(path)
     output = run_pipeline(settings, loaded)
     order = ConfigFiles(settings.config_dir).topics().ids()
     by_split = {split: [t for t in loaded.threads if t.split == split] for split in SPLITS}
@@ -95,6 +89,20 @@ def evaluate_set(settings: Settings, path: Path) -> EvalReport:
         stored=output.stored,
         quarantined=output.quarantined,
     )
+
+
+def read_set(path: Path) -> EvalSet:
+    """The set at ``path`` (a YAML file or a folder), its unreadable entries as problem
+    lines; ConfigError (one line) when it holds no evaluation file or no readable thread
+    (``actions evaluate`` and ``actions calibrate``)."""
+    try:
+        loaded = load_eval_set(path)
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        raise ConfigError(str(exc)) from None
+    if not loaded.threads:
+        raise ConfigError(f"{path}: no readable thread"
+                          + (f" ({loaded.problems[0]})" if loaded.problems else ""))
+    return loaded
 
 
 def run_pipeline(settings: Settings, loaded: EvalSet) -> PipelineOutput:
@@ -204,6 +212,12 @@ def _share_closers(session: Session, pk_to_key: dict[int, tuple[str, str]]
 # --- plain figures for the shells (JSON-ready) ---------------------------------------
 
 
+def closure_figures(closure: eval_scores.ClosureScores) -> dict[str, float | int]:
+    """Item shares, those whose closing agrees, and the accuracy (three decimals)."""
+    return {"shares": closure.shares, "agree": closure.agree,
+            "accuracy": round(closure.accuracy, 3)}
+
+
 def counts_figures(counts: eval_scores.Counts) -> dict[str, float | int]:
     """Right, predicted, expected and P/R/F1 (three decimals), JSON-ready."""
     return {"correct": counts.correct, "predicted": counts.predicted,
@@ -242,8 +256,7 @@ def action_figures(report: EvalReport, *, misses: bool = False) -> dict[str, obj
             "messages": scores.messages,
             "fields": {name: counts_figures(getattr(scores, name))
                        for name in ("items", "kind", "owner", "due", "strict")},
-            "closure": {"shares": closure.shares, "agree": closure.agree,
-                        "accuracy": round(closure.accuracy, 3), "labelled": closure.labelled,
+            "closure": {**closure_figures(closure), "labelled": closure.labelled,
                         "found": closure.found, "wrong": closure.wrong},
             "forwarded": {"items": scores.forwarded.expected,
                           "found": scores.forwarded.correct,
