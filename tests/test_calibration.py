@@ -232,7 +232,10 @@ def test_closures_and_shares_of_the_last_combination_do_not_leak(tmp_path: Path)
     sample.write_text(CLOSING, encoding="utf-8")
     threads = load_eval_set(sample).threads
     settings = Settings(config_dir=str(ROOT / "config"), data_dir=str(tmp_path / "d"))
-    tried = [DEFAULT_CONVENTIONS, Conventions(commitments="drop"),
+    # From members_invited (a member's answer closes a share of the request to
+    # everyone) to drop, then to ISCG (no share of the group's request is closed).
+    tried = [Conventions(requests_to_all="members_invited"),
+             Conventions(requests_to_all="members_invited", commitments="drop"),
              Conventions(requests_to_all="ISCG")]
     in_place = list(calibration.try_conventions(settings, threads, tried))
     for conventions, done in zip(tried, in_place, strict=True):
