@@ -6,6 +6,8 @@ laboratories and emergency numbers"):
 - accessibility by the users and devices of Q26/16: deaf, hard-of-hearing, braille;
 - conformance by the C&I programme's test laboratories, product conformity records and
   the regulators' market surveillance;
+- ICT statistics by the title of ITU's household survey manual ("measuring ICT access
+  and use by households and individuals");
 - emergency telecommunications by emergency numbers (the plural too: the lemma tables
   read "number" as a form of "numb");
 - remote participation next to a room, a link, a platform or interpretation is a
@@ -84,3 +86,12 @@ def test_participation_a_distance_next_to_interpretation_is_logistics(tagger: To
     assert GAP not in tagged(tagger, subject, body)
     assert GAP in tagged(tagger, "Réunion du 13 mars - participation à distance",
                          "Remote participation for small administrations.")
+
+
+def test_the_household_manual_is_ict_statistics(tagger: TopicTagger) -> None:
+    body = ("We are revising the manual for {} and use by households and individuals. "
+            "Could BR review section 4.7 by Friday?")
+    assert "ict-statistics" in tagged(tagger, "Manual - new section", body.format(
+        "measuring ICT access"))
+    assert "ict-statistics" not in tagged(tagger, "Manual - new section", body.format(
+        "choosing broadband access"))
