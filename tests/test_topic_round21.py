@@ -10,6 +10,8 @@ laboratories and emergency numbers"):
   and use by households and individuals");
 - emergency telecommunications by emergency numbers (the plural too: the lemma tables
   read "number" as a form of "numb");
+- "safe online" / "online safety" next to a survey or a household is a statistic of
+  trust, not child online protection;
 - remote participation next to a room, a link, a platform or interpretation is a
   meeting's logistics, not the standardization gap.
 
@@ -95,3 +97,10 @@ def test_the_household_manual_is_ict_statistics(tagger: TopicTagger) -> None:
         "measuring ICT access"))
     assert "ict-statistics" not in tagged(tagger, "Manual - new section", body.format(
         "choosing broadband access"))
+
+
+def test_feeling_safe_online_in_a_household_survey_is_no_child_protection(
+        tagger: TopicTagger) -> None:
+    body = "The pilot runs in three states; BDT will share the first results in May."
+    assert COP not in tagged(tagger, "A household survey module on feeling safe online", body)
+    assert COP in tagged(tagger, "A school module on feeling safe online", body)
