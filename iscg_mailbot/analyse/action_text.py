@@ -148,6 +148,13 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return segments
 
 
+def is_bullet(text: str, start: int) -> bool:
+    """Whether the sentence at ``start`` of ``text`` opens a list line: only a bullet, a
+    number or an action-point label ("AP 9/2029") stands before it on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _BULLET_RE.fullmatch(text[line_start:start]) is not None
+
+
 # What a bullet (_BULLET_RE) can open with, after its spaces and tabs: a mark, a bracket,
 # the "A" of "AI-2" and "Action 4.", a digit; a lower-case letter only before "." or ")".
 _BULLET_MARKS = frozenset("-*\u2022\u2013\u25aa\u25cf(A")
