@@ -53,6 +53,17 @@ _CHASE_ADDRESSED = re.compile(
     r"^\W*" + _GREETING + _CHASED + r"?\u00bf?" + _STATUS +
     r"|^\W*still\s+(?:missing|outstanding|pending|nobody|no\s+one)\b|" + _REMINDER,
     re.IGNORECASE)
+# The status asked tersely, of what a thread already asked for: "... due Mon 10 June -
+# status?", "Rajesh - on track for tomorrow?", "Luis - anything from SG2 on the case
+# studies?", and, after the name or body asked, the thing with its participle and no
+# verb ("Hiroshi - backlog cleared?", "TSB: chair confirmed?"): a chair's chase of open
+# items, as "any news?" is (`w23` dev; `w4`, `w20` chase with "any news", "where are we").
+_TERSE_STATUS = re.compile(
+    r"(?:^|[-\u2013:]\s*)status\s*\?|^\W*" + _CHASED + r"?(?:on\s+track\b|anything\s+(?:from|on|"
+    r"new)\b)[^?]{0,60}\?|^\W*" + _CHASED + r"(?!(?:is|are|was|were|has|have|had|did|do|does|can|"
+    r"could|will|would|should|shall|may|might)\b)(?:[\w'\u2019-]+\s+){0,3}(?:sent|done|cleared|"
+    r"confirmed|received|posted|submitted|uploaded|visible)(?:\s+on\s+your\s+side)?\s*\?",
+    re.IGNORECASE)
 # A day of its own makes the chase a new request.
 _DAY = re.compile(r"\b(?:by|before|within|until|till|no\s+later\s+than)\b", re.IGNORECASE)
 
@@ -64,13 +75,17 @@ def chases(message: ActionInput, sentence: str) -> bool:
         return False
     lowered = folded(sentence)
     return bool(_GATED_CHASE.search(sentence, lowered)) or (
-        bool(_GATED_CHASE_ADDRESSED.search(sentence, lowered)) and not _DAY.search(sentence))
+        (bool(_GATED_CHASE_ADDRESSED.search(sentence, lowered))
+         or bool(_GATED_TERSE_STATUS.search(sentence, lowered))) and not _DAY.search(sentence))
 
 
 # Every chase holds one of these words; most sentences neither.
 _GATED_CHASE = GatedPattern(_CHASE, ("still", "any"))
 _GATED_CHASE_ADDRESSED = GatedPattern(_CHASE_ADDRESSED, ("still", "any", "remind", "where",
                                                          "novedad"))
+_GATED_TERSE_STATUS = GatedPattern(_TERSE_STATUS, (
+    "status", "track", "anything", "sent", "done", "cleared", "confirmed", "received",
+    "posted", "submitted", "uploaded", "visible"))
 
 
 __all__ = ["chases"]

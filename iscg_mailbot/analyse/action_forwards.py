@@ -33,7 +33,7 @@ from datetime import datetime
 from iscg_mailbot.analyse.action_classify import unknowable
 from iscg_mailbot.analyse.action_dates import DueMention, find_due
 from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions, join_owners
-from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.analyse.action_text import Sentence, is_bullet
 from iscg_mailbot.parse.quote_headers import forward_starts
 from iscg_mailbot.records import ActionCandidate
 from iscg_mailbot.settings.action_rules import ACTION, NOTE
@@ -64,15 +64,10 @@ def part_index(parts: Sequence[int], offset: int) -> int:
     return bisect_right(parts, offset)
 
 
-_BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u25aa\u25cf]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+")
 # The line after a list whose items end with ";": "both by 15 February 2027, so that ...".
 _TAIL = re.compile(r"[;,][ \t]*\n[ \t]*(?P<tail>(?:(?:both|all|each|all\s+of\s+them)\s+)?"
                    r"(?:by|before|no\s+later\s+than)\b[^\n]*)", re.IGNORECASE)
 
-
-def _is_bullet(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    return bool(_BULLET.fullmatch(text[line_start:start]))
 
 
 def apply_list_tail(sentences: Sequence[Sentence], candidates: list[ActionCandidate],
@@ -85,13 +80,13 @@ def apply_list_tail(sentences: Sequence[Sentence], candidates: list[ActionCandid
     result = list(candidates)
     for index, sentence in enumerate(sentences):
         tail = _TAIL.search(text, sentence.start, sentence.end)
-        if tail is None or not _is_bullet(text, sentence.start):
+        if tail is None or not is_bullet(text, sentence.start):
             continue
         due = find_due(tail.group("tail"), sent)
         if due is None or due.value is None:
             continue
         first = index
-        while first > 0 and _is_bullet(text, sentences[first - 1].start):
+        while first > 0 and is_bullet(text, sentences[first - 1].start):
             first -= 1
         spans = range(sentences[first].start, sentence.end + 1)
         result = [replace(c, due=due.value, due_text=due.text)

@@ -45,6 +45,17 @@ WANTING_MORE = re.compile(
     r"|\b(?:nous\s+aimerions|nos\s+gustar[ií]a|gostar[ií]amos\s+de)\b[^:]{0,60}:\s*$",
     re.IGNORECASE)
 
+# An introduction that asks, or records what was agreed, and leaves to its lines what and
+# of whom: "Two requests:", "Three requests from my side:", "By Tuesday 6 March, kindly:",
+# "may I ask you, by Wednesday 28 November:", "Action points; unless marked otherwise,
+# all due Thu 28 Feb:", "New action points". Its lines are asked whether or not each names
+# a party (one that names none is the introduction's: `w14`, `w16`, `w22`, `w23` dev).
+REQUEST_LIST = re.compile(
+    r"^\W*(?:(?:two|three|four|five|a\s+few|some|my|our)\s+)?requests\b[^:.]{0,60}:\s*$"
+    r"|(?:^|,\s*)(?:kindly|may\s+I\s+ask(?:\s+you)?)\s*(?:,[^:.]{0,60})?:\s*$"
+    r"|^\W*(?:new\s+)?action\s+(?:points|items)\b(?:[;,][^:.]{0,60})?:?\s*$",
+    re.IGNORECASE)
+
 # Where the thing a bullet asks for turns to its subject: "a TSB speaker on the SG5 work"
 # is TSB's to give, whatever the subject names.
 _SUBJECT_TURN = re.compile(r"\s(?:on|about|regarding|concerning|for|sur|sobre|para|pour|"
@@ -116,4 +127,4 @@ def dated_after(frame: ActionCandidate, sentences: Sequence[Sentence],
     return replace(frame, due=after.due, due_text=after.due_text), after.span
 
 
-__all__ = ["WANTING_MORE", "dash_label", "dated_after", "party_within"]
+__all__ = ["REQUEST_LIST", "WANTING_MORE", "dash_label", "dated_after", "party_within"]

@@ -19,12 +19,13 @@ from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_list_contents import lists_contents
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.analyse.action_party_lists import (
+    REQUEST_LIST,
     WANTING_MORE,
     dash_label,
     dated_after,
     party_within,
 )
-from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.analyse.action_text import Sentence, is_bullet
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded, trie_pattern
 from iscg_mailbot.parse.subjects import is_forward_subject
 from iscg_mailbot.records import ActionCandidate, ActionInput
@@ -90,13 +91,8 @@ _OPENING_WORDS = re.compile(trie_pattern(_GATED_AUTO_REPLY_OPENING.words + _GATE
 
 
 _STARTS_WITH_VERB = re.compile(r"^(?:please\s+|also\s+)?(?:" + ACT_VERBS + r")\b", re.IGNORECASE)
-_BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u25aa\u25cf]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+")
 _LABEL = re.compile(r"^\s*(?P<label>[^:]{1,40}):\s")
 
-
-def _is_bullet(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    return bool(_BULLET.fullmatch(text[line_start:start]))
 
 
 def apply_list_frame(
@@ -155,7 +151,7 @@ def _bullets_after(sentences: Sequence[Sentence], index: int, text: str) -> list
     """The bullets right after the sentence at ``index``."""
     bullets = []
     for following in sentences[index + 1:]:
-        if not _is_bullet(text, following.start):
+        if not is_bullet(text, following.start):
             break
         bullets.append(following)
     return bullets
@@ -174,15 +170,20 @@ _PEOPLE_OF_LABEL = re.compile(
 
 
 def _wanting_frame(intro: Sentence, message: ActionInput) -> ActionCandidate | None:
-    """A frame made of an introduction that says what is wanted, which no rule read."""
-    if not intro.text.rstrip().endswith(":") or not (
-            _WANTING.search(intro.text) or WANTING_MORE.search(intro.text)):
+    """A frame made of an introduction that says what is wanted, or that asks and leaves
+    the rest to its lines (REQUEST_LIST), which no rule read."""
+    if not intro.text.rstrip().endswith(":"):
+        return None
+    if REQUEST_LIST.search(intro.text):
+        rule = "request_list"
+    elif _WANTING.search(intro.text) or WANTING_MORE.search(intro.text):
+        rule = "wanted_list"
+    else:
         return None
     due = find_due(intro.text, message.date)
     return ActionCandidate(kind=ACTION, sentence=intro.text, span=(intro.start, intro.end),
                            owner=None, owner_kind=None, due=due.value if due else None,
-                           due_text=due.text if due else None, confidence=0.7,
-                           rule="wanted_list")
+                           due_text=due.text if due else None, confidence=0.7, rule=rule)
 
 
 def _label_owner(bullet: Sentence, frame: ActionCandidate,
@@ -207,6 +208,12 @@ def _label_owner(bullet: Sentence, frame: ActionCandidate,
     return owner
 
 
+# A list line's label that names the list's members as a whole: "All:", "All members:",
+# "Everyone:" (`w14`, `w20`, `w23` dev).
+_ALL_MEMBERS = re.compile(r"\s*(?:all(?:\s+(?:the\s+)?members)?|(?:the\s+)?members|everyone|"
+                          r"everybody)\s*:\s", re.IGNORECASE)
+
+
 def _bullet_item(bullet: Sentence, existing: ActionCandidate | None, frame: ActionCandidate,
                  message: ActionInput, members: MembersConfig | None) -> ActionCandidate:
     own_due = find_due(bullet.text, message.date)
@@ -216,7 +223,11 @@ def _bullet_item(bullet: Sentence, existing: ActionCandidate | None, frame: Acti
         return existing if existing.due is not None else replace(
             existing, due=due, due_text=due_text)
     named = _label_owner(bullet, frame, members) or (
-        party_within(bullet.text, members) if frame.rule == "wanted_list" else None)
+        party_within(bullet.text, members) if frame.rule == "wanted_list" else None) or (
+        # "All members: comments on the revised ToR": a line to the whole list is the
+        # group's under the list's convention for requests to all (not under "nobody").
+        "ISCG" if _ALL_MEMBERS.match(bullet.text)
+        and message.conventions.requests_to_all != "nobody" else None)
     owner, kind = (named, "group") if named else (frame.owner, frame.owner_kind)
     return ActionCandidate(kind=frame.kind, sentence=bullet.text,
                            span=(bullet.start, bullet.end), owner=owner, owner_kind=kind,

@@ -59,9 +59,11 @@ DEADLINE_HEADER = re.compile(
     r"(?:\s+(?:for|of)\s+(?:the\s+)?(?:repl(?:y|ies)|responses?|comments?|inputs?|contributions?"
     r"|action))?\s*(?:\([^()\n]{0,40}\)\s*)?(?::|\t|(?<=\s)[-=\u2013]\s|(?<=\s\s)|(?<=\s)(?=\d)|$)",
     re.IGNORECASE)
-# A bullet, a number, or the label of an action list's line ("AI-2", "AP3:", "Action 4.").
+# A bullet, a number, or the label of an action list's line ("AI-2", "AP3:", "Action 4.",
+# and numbered by year or meeting: "AP 9/2029", "AP 30/1-1").
 _BULLET_RE = re.compile(r"^[ \t]*(?:[-*\u2022\u2013\u25aa\u25cf]|\(?\d{1,2}[.)]|\(?[a-z][.)]"
-                        r"|(?:A[IP]?[- ]?|Action(?:\s+item)?\s+)\d{1,2}[.:)]?)[ \t]+")
+                        r"|(?:A[IP]?[- ]?|Action(?:\s+item)?\s+)\d{1,2}"
+                        r"(?:/\d{4}|/\d{1,2}-\d{1,2})?[.:)]?)[ \t]+")
 # A salutation or sign-off line ("Dear colleagues,", "Best regards,") is a segment of its own.
 _GREETING_RE = re.compile(
     r"^[ \t]*(?:(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening)|colleagues|all)"
@@ -144,6 +146,13 @@ def _segments(text: str) -> list[tuple[int, int]]:
     if start is not None:
         segments.append((start, end))
     return segments
+
+
+def is_bullet(text: str, start: int) -> bool:
+    """Whether the sentence at ``start`` of ``text`` opens a list line: only a bullet, a
+    number or an action-point label ("AP 9/2029") stands before it on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _BULLET_RE.fullmatch(text[line_start:start]) is not None
 
 
 # What a bullet (_BULLET_RE) can open with, after its spaces and tabs: a mark, a bracket,
