@@ -261,3 +261,7 @@ class WordSet:
                 tokens[token] = bits
             found |= bits
         return found
+
+
+__all__ = ["FoldedPattern", "GatedPattern", "WordSet", "folded", "folded_patterns", "gated_patterns",
+           "top_alternatives", "trie_pattern"]
