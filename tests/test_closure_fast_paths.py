@@ -8,6 +8,8 @@ decides on.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +18,7 @@ from iscg_mailbot.analyse import (
     action_closure,
     closure_items,
     closure_later,
+    closure_people,
     closure_phrases,
     closure_points,
     closure_reading,
@@ -239,3 +242,34 @@ def test_question_owners_reads_what_can_change_the_answer(
     # owner asked by a sender who is not on the list, nor when the sender covers all.
     assert question_owners(reply, owner, sender=sender, members=MEMBERS, question=question) \
         == _owners_reading_all(reply, owner, sender, question)
+
+
+# -- the person an item hands it on to: looked for once an item, not once a reply ---------
+
+HANDED_PIECES = ["ask", "ASK", "asking", "check with", "CHECK  WITH", "consult", "Sofia",
+                 "Elena", "task", "I", "will", "to", "confirm", "\u0130", "\u017f", "K",
+                 " ", "\n", ",", "."]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(HANDED_PIECES), max_size=8).map("".join))
+def test_the_handing_on_is_found_as_its_plain_search(text: str) -> None:
+    plain = closure_people._HANDS_TO.search(text)
+    assert closure_people._handed_at(text) == (plain.end() if plain else None)
+
+
+def test_the_handing_on_is_searched_once_an_item(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Fails on the code before: each reply compared with the item searched it again.
+    searched: list[str] = []
+    pattern = closure_people._HANDS_TO
+
+    class Counted:
+        def search(self, text: str) -> re.Match[str] | None:
+            searched.append(text)
+            return pattern.search(text)
+
+    monkeypatch.setattr(closure_people, "_HANDS_TO", Counted())
+    item = "As for the presentation, I need to check with Sofia Rossi (perf-r13)."
+    for text in ("I can present it remotely.", "Thanks.", "Noted, Sofia will confirm."):
+        closure_people.answered_by_delegate(item, reply_of(text), ["sofia"], None)
+    assert searched == [item]

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from iscg_mailbot.analyse import closure_items, closure_later, closure_reply
+from iscg_mailbot.analyse import closure_later, closure_reply
 from iscg_mailbot.analyse.actions import detect_closure
+from iscg_mailbot.analyse.closure_items import answers_question
 from iscg_mailbot.analyse.closure_later import not_awaiting_reply
+from iscg_mailbot.analyse.closure_reply import reply_of
 from iscg_mailbot.analyse.text_gates import gated_patterns
 from iscg_mailbot.records import Address, OpenItem
 from iscg_mailbot.settings.members import MembersConfig, load_members
@@ -53,14 +55,14 @@ SESSION = OpenItem(2, None, None, "Please indicate whether your Sector plans a s
 def test_each_clause_is_read_for_a_delivery_once(
         members: MembersConfig, monkeypatch: pytest.MonkeyPatch, reply: str) -> None:
     reads: Counter[str] = Counter()
-    plain = closure_items.delivery_statement
+    plain = closure_reply.delivery_statement
 
     def counted(sentence: str, words: frozenset[str] | None = None) -> str | None:
         reads[sentence] += 1
         return plain(sentence, words)
 
-    for module in (closure_items, closure_reply):
-        monkeypatch.setattr(module, "delivery_statement", counted)
+    # (closure_items reads each clause's statement through the reply: closure_reply's)
+    monkeypatch.setattr(closure_reply, "delivery_statement", counted)
     found = detect_closure(reply, [SESSION], sender=RAJESH, members=members)
     assert [(c.item_id, c.owners) for c in found] == [(2, ("BR",))]
     assert reads and max(reads.values()) == 1
@@ -94,3 +96,17 @@ def test_the_groups_reply_to_come_is_gated() -> None:
 ])
 def test_a_liaisons_request_waits_in_any_spelling(reply: str, kept: list[int]) -> None:
     assert [i.id for i in not_awaiting_reply(reply, [SURVEY, ALLOCATE])] == kept
+
+
+def test_what_a_reply_talks_about_is_read_only_when_needed() -> None:
+    # Fails on the code before: the words of all a reply says were read for every
+    # question, though a question with an owner answered by a reply that is not all
+    # deliveries never needs them (perf-r13).
+    text = "Lucia, BR plans no session on AI in 2027. We covered it in May.\n\nRajesh\n"
+    question = "Could BR say whether it plans a session on AI?"
+    assert answers_question(text, question, owner="BR", sender=RAJESH,
+                            others=["Please send the BR slides."])
+    assert "_said_words" not in reply_of(text).answer.__dict__
+    # With no owner, a reply talking about another item's thing is still weighed.
+    answers_question(text, question, sender=RAJESH, others=["Please send the BR slides."])
+    assert "_said_words" in reply_of(text).answer.__dict__

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import mailbox
 import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from iscg_mailbot.parse import forwarded_replies
 from iscg_mailbot.parse.address_lists import _split_by_scan, split_address_list
 from iscg_mailbot.parse.body import clean_text, encoded_size
 from iscg_mailbot.parse.headers import parse_addresses
 from iscg_mailbot.parse.message import parse_message
 from iscg_mailbot.parse.mime import first_fields, read_message
 from iscg_mailbot.records import Address, Provenance, RawMessage
+from iscg_mailbot.services.demo import sample_archive
 
 # -- address lists: quoted names without a character-by-character scan ------------------
 
@@ -439,3 +442,48 @@ def test_the_fwd_suffix_still_marks_a_forward() -> None:
     assert normalise_and_forward("LS on IMT-2030 (fwd)") == ("ls on imt-2030", True)
     assert normalise_and_forward("LS on IMT-2030") == ("ls on imt-2030", False)
     assert normalise_and_forward("Re: LS (FW)") == ("ls", False)
+
+
+# -- a reply's pointer at a forward below it: searched only in text holding its words ------
+
+POINTER_PIECES = ["below", "BELOW", "Bel\u014dw", "forward", "FORWARDING", "forwarded", "I",
+                  "we", "\u0130", "\u0131", "\u017f", "K", " ", "  ", "\n", "hereby", "for",
+                  "your", "convenience", "CONVEN\u0130ENCE", "conven\u0131ence", "ci-de\u017f\u017fous",
+                  "ci-dessous", "transfere", "TRANSF\u00c8RE", "a", "continuaci\u00f3n",
+                  "CONTINUAC\u0130ON", "abajo", "reenv\u00edo", "REENVIO", "unten", "UNTEN",
+                  "weitergeleitet", "looking", "the", "LS", ".", ",", "-", "x"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(POINTER_PIECES), max_size=8).map("".join))
+def test_the_pointer_is_found_as_its_plain_search(text: str) -> None:
+    assert forwarded_replies._points_below(text) == (
+        forwarded_replies._POINTS_BELOW.search(text) is not None)
+
+
+def test_the_pointer_is_found_in_every_sample_reply_as_before() -> None:
+    found = 0
+    for message in mailbox.mbox(sample_archive()):
+        text = parse_message(RawMessage(message.as_bytes(), Provenance())).new_text or ""
+        plain = forwarded_replies._POINTS_BELOW.search(text) is not None
+        assert forwarded_replies._points_below(text) == plain
+        found += plain
+    assert found  # (not vacuous)
+
+
+def test_a_reply_without_the_words_is_not_searched(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Fails on the code before: the pattern was tried at every character of every reply.
+    searched: list[str] = []
+    pattern = forwarded_replies._POINTS_BELOW
+
+    class Counted:
+        def search(self, text: str) -> re.Match[str] | None:
+            searched.append(text)
+            return pattern.search(text)
+
+    monkeypatch.setattr(forwarded_replies, "_POINTS_BELOW", Counted())
+    quote = "-----Original Message-----\nFrom: TSB SG3 <tsbsg3@itu.int>\nSubject: LS\n\nHi"
+    assert not forwarded_replies.forwards_in_reply("Thanks, noted.", quote, "Re: other")
+    assert searched == []
+    assert forwarded_replies.forwards_in_reply("Text below for convenience.", quote, "Re: other")
+    assert searched == ["Text below for convenience."]

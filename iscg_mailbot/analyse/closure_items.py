@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from iscg_mailbot.analyse.action_addressee import SECTOR_BUREAU, bodies_bureau
-from iscg_mailbot.analyse.action_closure import asks_to_say, delivery_statement
+from iscg_mailbot.analyse.action_closure import asks_to_say
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.closure_greetings import greeted
@@ -360,9 +360,11 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
     if labelled_share(reply, owner, speaker_of(sender, members).speaks_for, members):
         return True  # "For BR: we already reserve 30% of the seats ..."
     read = reply.answer
-    if sender is not None and read.says and not read.about(question) \
-            and (not owner or all(delivery_statement(c) for c in read.says)) \
-            and any(read.about(other) for other in others):
+    # (What the reply talks about is read last: the words of all it says, which most
+    # replies to a question with an owner, not all deliveries, never need.)
+    if sender is not None and others and read.says \
+            and (not owner or all(reply.statement(c) for c in read.says)) \
+            and not read.about(question) and any(read.about(other) for other in others):
         speaker = speaker_of(sender, members)
         if not owner_parts(owner) & (speaker.own | speaker.bodies):
             return False

@@ -21,25 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-# A case-insensitive pattern takes U+0131 (dotless i) and U+0130 (capital I with a dot)
-# for i, and U+017F (long s) for s, which str.lower() keeps (U+0131, U+017F) or writes as
-# two characters (U+0130: "i" and a combining dot above, U+0307): folded() reads them as
-# the letters the pattern takes them for.
-_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s", "\u0307": None})
-
-
-def folded(text: str) -> str:
-    """``text`` in lower case as a case-insensitive pattern reads it: a word such a
-    pattern can match in ``text`` is a substring of ``folded(text)``.
-
-    >>> folded("W\u0130ll \u017fend"), folded("Will send")
-    ('will send', 'will send')
-    """
-    lowered = text.lower()
-    if lowered.isascii() or not ("\u0131" in lowered or "\u017f" in lowered or "\u0307" in lowered):
-        return lowered
-    return lowered.translate(_FOLD)
-
+# (folded: a text as a case-insensitive pattern reads it; on the ground floor, for the
+# parse stage's gates too.)
+from iscg_mailbot.text import folded
 
 _REGISTERED: list[GatedPattern] = []
 
@@ -277,3 +261,7 @@ class WordSet:
                 tokens[token] = bits
             found |= bits
         return found
+
+
+__all__ = ["FoldedPattern", "GatedPattern", "WordSet", "folded", "folded_patterns", "gated_patterns",
+           "top_alternatives", "trie_pattern"]
