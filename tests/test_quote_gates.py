@@ -304,3 +304,54 @@ def test_mail_headers_read_as_the_definition_reads_them(fields: list[str]) -> No
         addressed = next(i for i, v in enumerate(fields) if address.search(v))
         expected = any(date.search(v) for i, v in enumerate(fields) if i != addressed)
     assert quote_headers._is_mail_header(fields) == expected
+
+
+# perf-r14: the analysis's reading of a new text, held to the per-line reading it stands for.
+_LINE_ENDS = st.sampled_from(["\n", "\r\n", "\r", "\x0c", "\x1c", "\u2028", "\x85"])
+
+
+def _unquoted_as_first_written(text: str, forwarded: bool) -> str:
+    """``unquoted_text`` before its per-line tests were gated by ":" and ">"."""
+    text = quote_headers.readable_text(text, forwarded=forwarded)
+    if ">" not in text and ":" not in text and "\uff1a" not in text:
+        return text
+    out = []
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if quote_headers.is_attribution(body):
+            break
+        out.append(" " * len(body) + line[len(body):] if quote_headers.is_quoted_line(body)
+                   else line)
+    return "".join(out)
+
+
+@given(st.lists(st.tuples(_SEQUENCE_LINE, _LINE_ENDS), max_size=14), st.booleans())
+def test_unquoted_text_reads_as_every_line_reads_it(lines: list[tuple[str, str]],
+                                                     forwarded: bool) -> None:
+    text = "".join(line + end for line, end in lines)
+    assert (quote_headers.unquoted_text(text, forwarded=forwarded)
+            == _unquoted_as_first_written(text, forwarded))
+
+
+@given(st.lists(_SEQUENCE_LINE, max_size=14), st.booleans(), st.booleans())
+def test_quotes_read_with_and_without_carriage_returns(lines: list[str], crlf: bool,
+                                                        forwarded: bool) -> None:
+    """A text without "\\r" is read from its own split: the lines and facts that the
+    "\\r"-stripping reading gives."""
+    text = ("\r\n" if crlf else "\n").join(lines)
+    quote_headers._read_quotes.cache_clear()
+    whole, cut, starts = quote_headers._read_quotes(text, forwarded)
+    reference = Lines([line.rstrip("\r") for line in text.split("\n")])
+    assert whole.lines == reference.lines and whole.text == reference.text
+    assert (whole.blank, whole.marked, whole.snip) == (
+        reference.blank, reference.marked, reference.snip)
+    assert (cut, list(starts)) == quote_and_forwards(reference, forwarded=forwarded)
+
+
+@given(st.lists(_LINE | st.sampled_from(["", " ", "\t", "\u00a0", "x \u2003", "\x0c"]),
+                max_size=12))
+def test_tidy_strips_each_line_as_its_rstrip_does(lines: list[str]) -> None:
+    joined = "\n".join([line.rstrip() for line in lines])
+    if "\n\n\n" in joined:
+        joined = quoting._EXTRA_BLANKS.sub("\n\n", joined)
+    assert quoting._tidy(lines) == joined.strip("\n").strip()

@@ -234,3 +234,20 @@ def test_json_columns_are_copied_as_their_text_on_postgresql(
     assert any(s.startswith('COPY "thread_overlap_terms"') for s in copied)
     assert stored["messages"]
     assert dumped == []
+
+
+def test_rows_values_picked_as_each_name_reads_them() -> None:
+    """The given values of a row, picked by one getter, in the order and form of the
+    names read one by one: rows of several names (the references: nothing converted, so
+    tuples as they are) and of one name (a getter of one name gives the bare value)."""
+    from sqlalchemy.dialects import sqlite
+
+    dialect = sqlite.dialect()
+    references = cast(Table, MessageReference.__table__)
+    rows = [{"message_pk": pk, "referenced_id": f"<{pk}@x>"} for pk in range(3)]
+    names, values = bulk._values(references, dialect, rows)
+    assert names[:2] == ["message_pk", "referenced_id"]
+    assert [list(row) for row in values] == [[row[n] for n in names] for row in rows]
+    single = [{"message_pk": pk} for pk in range(3)]
+    names, values = bulk._values(references, dialect, single)
+    assert [list(row)[:1] for row in values] == [[pk] for pk in range(3)]

@@ -130,3 +130,11 @@ def test_normalise_and_forward_reads_as_the_two_functions(subject: str) -> None:
     from iscg_mailbot.parse.subjects import normalise_and_forward
 
     assert normalise_and_forward(subject) == (normalise_subject(subject), is_forward_subject(subject))
+
+
+@given(st.lists(st.sampled_from(["Re:", "RE :", "Fwd:", "AW:", "[iscg]", "(fwd)", "x", " ", "：",
+                                 "回复:", "TR:", "Ré :"]), max_size=6).map(" ".join))
+def test_reply_subjects_cached_as_read(subject: str) -> None:
+    """The importing process's cache of the reply test answers as the test reads."""
+    assert is_reply_subject(subject) == is_reply_subject.__wrapped__(subject)
+    assert is_reply_subject(subject) == is_reply_subject.__wrapped__(subject)  # (a hit)

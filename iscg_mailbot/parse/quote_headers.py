@@ -342,7 +342,9 @@ def block_end(text: Sequence[str] | Lines, index: int) -> int:
 def _read_quotes(text: str, forwarded: bool) -> tuple[Lines, int, tuple[int, ...]]:
     """The lines of ``text`` ("\\r" removed), where its top-posted quote starts and where
     each forwarded message above it starts (:func:`quote_and_forwards`)."""
-    whole = Lines([line.rstrip("\r") for line in text.split("\n")])
+    # (Most texts hold no "\r": their lines are the split as it is, its text the text.)
+    whole = (Lines([line.rstrip("\r") for line in text.split("\n")]) if "\r" in text
+             else Lines(text.split("\n"), text))
     cut, starts = quote_and_forwards(whole, forwarded=forwarded)
     return whole, cut, tuple(starts)
 
@@ -411,7 +413,10 @@ def unquoted_text(text: str, *, forwarded: bool = False) -> str:
     out = []
     for line in lines:
         body = line.rstrip("\r\n")
-        if is_attribution(body):
+        # An attribution ends with a colon, a quoted line holds a ">": the tests in C
+        # first rule out most lines without a call.
+        if (":" in body or "\uff1a" in body) and is_attribution(body):
             break
-        out.append(" " * len(body) + line[len(body):] if is_quoted_line(body) else line)
+        out.append(" " * len(body) + line[len(body):] if ">" in body and is_quoted_line(body)
+                   else line)
     return "".join(out)

@@ -434,7 +434,7 @@ _EXTRA_BLANKS = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)+")
 
 def _tidy(lines: Sequence[str]) -> str:
     """Join lines, squeeze runs of blank lines to one, drop outer blank lines."""
-    text = "\n".join([line.rstrip() for line in lines])
+    text = "\n".join(map(str.rstrip, lines))
     # Blank lines are empty once stripped: a run of two or more has "\n\n\n".
     if "\n\n\n" in text:
         text = _EXTRA_BLANKS.sub("\n\n", text)

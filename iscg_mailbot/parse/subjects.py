@@ -161,6 +161,9 @@ def display_subject(subject: str | None, list_tags: Iterable[str] = ()) -> str:
     return rest.strip() or text
 
 
+# The importing process asks it of every message stored; a thread's replies repeat
+# their subject.
+@lru_cache(maxsize=1024)
 def is_reply_subject(subject: str | None) -> bool:
     """True when the subject starts (after list tags) with a reply marker.
 
