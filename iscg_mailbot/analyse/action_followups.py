@@ -110,7 +110,7 @@ _FOR_ALL = re.compile(r"^\W*(?:both|all|each|all\s+three)\s+(?:by|before|within|
                       re.IGNORECASE)
 # A deadline needs one of these words (a cheap test before reading dates).
 _DATE_WORDS = ("by ", "within", "before", "until", "no later", "end of", "avant", "antes",
-               "at\u00e9", "hasta", "deadline")
+               "at\u00e9", "hasta", "d'ici", "d\u2019ici", "deadline")
 _MAX_WORDS = 20
 # Sentences that are no items may stand between the requests and their deadline.
 _GAP = 1
