@@ -112,9 +112,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "two weeks before the meeting (on 4 November)": relative to a named event.
     ("event_relative", re.compile(
         r"\b" + _NUM + r"\s+(?P<workdays>working\s+|business\s+)?(?P<unit>day|week|month)s?"
-        r"\s+(?P<dir>before|after|ahead\s+of|prior\s+to|following)\s+(?:the|our|its|their|this|"
+        r"\s+(?P<dir>before|after|ahead\s+of|prior\s+to|following)\s+(?:(?:the|our|its|their|this|"
         r"that)\s+(?:[\w-]+\s+){0,3}?(?:meeting|session|plenary|assembly|conference|forum|"
-        r"event|webinar|workshop|summit|council|deadline)s?\b", re.IGNORECASE)),
+        r"event|webinar|workshop|summit|council|deadline|call)s?\b"
+        # A body named, and when it opens: "one week before RAG opens on 16 April".
+        r"|(?-i:[A-Z][\w-]*)\s+(?:opens|meets|starts|begins|convenes)\b)", re.IGNORECASE)),
     ("next_meeting", re.compile(
         r"\b(?:before|by|at|during|prior to|ahead of|in time for|until|for)\s+"
         r"(?:the|its|their|our|your)\s+(?:next|upcoming|forthcoming|coming|following)\s+"
@@ -324,7 +326,8 @@ _RESOLVERS.update(RESOLVERS)
 _RESOLVERS["weekday_time"] = _weekday
 
 
-_EVENT_DATE = re.compile(r"\s*(?:,\s*)?(?:\(\s*)?(?:on|of|held\s+on|starting|from)?\s*")
+_EVENT_DATE = re.compile(r"\s*(?:,\s*)?(?:\(\s*)?(?:on|of|held\s+on|starting|from)?\s*"
+                         r"(?:(?:" + _WEEKDAY_NAMES + r")\.?,?\s+)?", re.IGNORECASE)
 _EVENT_DATE_KINDS = ("iso", "numeric", "day_month", "month_day")
 
 

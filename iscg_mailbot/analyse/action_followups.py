@@ -49,15 +49,21 @@ _POINTS_BACK = re.compile(
     # a word or two on how ("A short reply by end of June would help", "A quick answer
     # before ..."), or in French or Spanish ("Une réponse avant ... serait idéale"): the
     # seventh and eighth writers' follow-ups.
-    r"^\W*(?:an?|your|une?|votre|una?|su)\s+(?:[\w-]+\s+){0,2}?(?:answer|reply|response|"
-    r"feedback|r\u00e9ponse|retour|respuesta)\b|"
+    # Portuguese too, after the thanks it is put in ("Agrade\u00e7o uma resposta at\u00e9 meados de
+    # setembro", the sixteenth writer's).
+    r"^\W*(?:agrade\w+\s+)?(?:an?|your|une?|votre|una?|su|uma|sua)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:answer|reply|response|feedback|r\u00e9ponse|retour|respuesta|resposta)\b|"
     # The answers named with no article, the date right after them ("Answers by 21
     # October would let me reply to ICAO on time.", "Request response before the TDAG
     # meeting on 10 December."), or the wish to know ("Grateful to know before the SG2
     # meeting (2 November)."): the eleventh writer's follow-ups. "Responses are due by
     # 31 May" is no follow-up: it says what the responses owe (the second writer's item).
+    # Said to whom ("Answers to me by Fri 2 August, so that ...", the twenty-third
+    # writer's), or as the deadline of all that was asked ("Deadline for all three: Fri 18
+    # October.", the same writer's after a list of questions).
     r"^\W*(?:(?:request(?:ing)?|awaiting)\s+)?(?:answers?|responses?|repl(?:y|ies))\s+"
-    r"(?:by|before|within|no\s+later\s+than)\b|"
+    r"(?:to\s+(?:me|us)\s+)?(?:by|before|within|no\s+later\s+than)\b|"
+    r"^\W*(?:deadline|due)\s+for\s+(?:all|both|each|these|them)\b|"
     r"^\W*(?:(?:I|we)\s+(?:would\s+be|am|are|will\s+be)\s+)?grateful\s+to\s+(?:know|hear)\b",
     re.IGNORECASE)
 # The deadline as what follows from the request or is wished for it: "..., so we need to
@@ -88,8 +94,14 @@ _REPLY_BY = re.compile(
     r"^\W*(?:(?:could|can|would|will)\s+(?:you|(?-i:[A-Z])[\w-]*(?:(?:\s*,\s*|\s+and\s+)"
     r"(?-i:[A-Z])[\w-]*){0,3}|(?:you\s+)?(?:both|all))\s+(?:please\s+|kindly\s+)?|"
     r"(?:please|kindly)\s+(?:(?-i:[A-Z])[\w-]*(?:(?:\s*,\s*|\s+and\s+)(?-i:[A-Z])[\w-]*){0,3}"
-    r"\s+)?)(?:reply|respond|answer|revert|get\s+back\s+to\s+(?:me|us))\s+(?:to\s+(?:me|us)\s+)?"
-    r"(?:by|before|within|no\s+later\s+than)\b", re.IGNORECASE)
+    r"\s+)?)(?:reply|respond|answer|revert|inform|get\s+back\s+to\s+(?:me|us))\s+"
+    r"(?:to\s+(?:me|us)\s+)?(?:by|before|until|within|no\s+later\s+than)\b"
+    # In French, Spanish or Portuguese: "Merci de nous r\u00e9pondre avant le 3 d\u00e9cembre" (the
+    # sixteenth writer's), "Por favor respondan antes del 3 de abril".
+    r"|^\W*(?:merci\s+de\s+(?:nous\s+|me\s+)?(?:r\u00e9pondre|faire\s+savoir|confirmer)|"
+    r"(?:por\s+favor|favor|les\s+ruego|agradecer\w*)\s+(?:de\s+)?(?:responder|respond\w*|"
+    r"contest\w*|confirm\w*))\s+(?:avant|antes|at\u00e9|hasta|d['\u2019]ici|by|before)\b",
+    re.IGNORECASE)
 _MAX_WANTED_WORDS = 26
 _OUR_NEED = re.compile(r"\b(?:I|we)\s+(?:would\s+|will\s+)?(?:need|must|have)\s+to\b",
                        re.IGNORECASE)
@@ -97,7 +109,8 @@ _OUR_NEED = re.compile(r"\b(?:I|we)\s+(?:would\s+|will\s+)?(?:need|must|have)\s+
 _FOR_ALL = re.compile(r"^\W*(?:both|all|each|all\s+three)\s+(?:by|before|within|no\s+later)\b",
                       re.IGNORECASE)
 # A deadline needs one of these words (a cheap test before reading dates).
-_DATE_WORDS = ("by ", "within", "before", "until", "no later", "end of", "avant", "antes")
+_DATE_WORDS = ("by ", "within", "before", "until", "no later", "end of", "avant", "antes",
+               "at\u00e9", "hasta", "d'ici", "d\u2019ici", "deadline")
 _MAX_WORDS = 20
 # Sentences that are no items may stand between the requests and their deadline.
 _GAP = 1

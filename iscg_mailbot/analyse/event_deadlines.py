@@ -32,7 +32,10 @@ _BEFORE_EVENT = re.compile(
     r"[^.;:?!]){0,70}?\b(?:meeting|session|plenary|assembly|conference|forum|workshop|"
     r"webinar|summit|symposium|consultation|r\u00e9union|reuni\u00f3n|assembl\u00e9e|"
     r"s\u00e9ance|conf\u00e9rence|atelier|taller)s?\b"
-    r"|(?:we|they|I)\s+(?!(?:will|would|can|could|need|must|have)\b)\w+\b)"
+    r"|(?:we|they|I)\s+(?!(?:will|would|can|could|need|must|have)\b)\w+\b"
+    # A body or meeting named, and when it opens: "before TSAG opens on Monday 19 February"
+    # (the twenty-first writer's; "before the SG12 meeting (it starts on 31 May)" above).
+    r"|(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z0-9][\w/-]*))?\s+(?:opens|meets|starts|begins|convenes)\b)"
     r"(?:(?!\b(?:by|until|till|no\s+later)\b)[^.;:?!\d]){0,40}$",
     re.IGNORECASE)
 _BEFORE_WORDS = ("before", "ahead of", "prior to", "avant", "antes de")
