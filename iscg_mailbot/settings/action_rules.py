@@ -206,6 +206,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "for_information": ("for information", "for your", "for info", "for awareness",
                         "for reference", "fyi"),
     "invited_to": _PARTICIPLE_WORDS,
+    "invited_to_note_abroad": ("invit", "convidad"),
+    "invited_to_abroad": ("invit", "pri\u00e9", "convidad", "solicitad"),
     "we_request": ("invite", "request", "ask", "encourag", "urge", "call", "tasked", "count on",
                    "counting on", "rely"),
     "kindly_requested": ("kindly",),
@@ -268,7 +270,14 @@ RULES: tuple[Rule, ...] = (
     rule("for_information", NOTE,
          r"\bfor\s+(?:your\s+)?(?:information|info|awareness|reference)\b|\bFYI\b",
          "recipient", 0.8),
+    rule("invited_to_note_abroad", NOTE,
+         r"\b(?:est|sont|es|son|\u00e9|s\u00e3o)\s+(?:invit\u00e9e?s?|invitad[oa]s?|convidad[oa]s?)\s+"
+         r"(?:\u00e0|a)\s+(?:prendre\s+(?:note|connaissance)|tomar\s+(?:nota|conhecimento))\b",
+         "before", 0.9),
     # --- requests in liaison statements ----------------------------------------------
+    rule("invited_to_abroad", ACTION,
+         r"\b(?:est|sont|es|son|\u00e9|s\u00e3o)\s+(?:invit\u00e9e?s?|pri\u00e9e?s?|invitad[oa]s?|"
+         r"solicitad[oa]s?|convidad[oa]s?)\s+(?:\u00e0|a|de|d['\u2019])", "before", 0.85),
     rule("invited_to", ACTION, rf"\b{_BE}\s+{_ADVERBS}{_REQUEST_PARTICIPLES}\s+to\b",
          "before", 0.9),
     rule("we_request", ACTION,
