@@ -17,7 +17,13 @@ from dataclasses import dataclass
 # The tunable part (ActionRules, the default closure phrases) is in settings/actions.py,
 # which reading actions.yaml needs without compiling this module's patterns (the
 # start-up of every query that knows what "today" is).
-from iscg_mailbot.settings.action_phrases import ASKS_PARTY, CLIPPED_REQUEST, PROMISE_ABROAD
+from iscg_mailbot.settings.action_phrases import (
+    AGRADECERIA,
+    ASKS_PARTY,
+    CLIPPED_REQUEST,
+    GRATEFUL_ABROAD,
+    PROMISE_ABROAD,
+)
 from iscg_mailbot.settings.actions import ActionRules
 
 ACTION, NOTE = "action", "note"
@@ -220,6 +226,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "could_you": ("could", "can", "would", "will", "might"),
     "please_do": ("please", "kindly"),
     "grateful_if": (" if ", "chance"),
+    "grateful_abroad": ("gr\u00e9", "gre ", "reconnaissant", "oblig", "bien vouloir"),
+    "agradeceria": ("agradecer", "favor de", "gentileza", "amabilidade", "fineza"),
     "we_would_appreciate": ("appreciat", "welcome", "grateful", "helpful", "look forward"),
     "will_be_done": ("be ",),
     "let_me": ("let me", "let us"),
@@ -324,6 +332,10 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:(?:grateful|appreciate(?:\s+it)?|thankful|helpful|useful|appreciated|good|great|ideal"
          r"|wonderful|help|wonder(?:ing)?)\s+if|(?:any|a)\s+chance(?:\s+that)?)\s+"
          r"(?P<obj>[^.;]{1,60}?)\s+(?:could|would|can|will|might|were\s+to)\b", "after", 0.75),
+    # The same in French, Spanish, Portuguese (action_phrases): "nous vous saurions gré de
+    # bien vouloir nous indiquer ...", "le agradeceríamos que nos enviara ...".
+    rule("grateful_abroad", ACTION, GRATEFUL_ABROAD, "after", 0.75),
+    rule("agradeceria", ACTION, AGRADECERIA, "after", 0.75),
     rule("we_would_appreciate", ACTION,
          r"\b(?:would|will|is|are)\s+be\s+(?:most\s+|very\s+|much\s+|greatly\s+|highly\s+|very\s+much\s+)?"
          r"(?:appreciated|welcome[d]?|grateful|helpful)\b|\b(?:is|are)\s+(?:most\s+|very\s+|much\s+|"
