@@ -79,10 +79,9 @@ _YES_NO = re.compile(
     re.IGNORECASE)
 # The rules that read such a sentence as a request to the reader ("could_you": "...,
 # and could BDT include it?") keep it an action.
+_REQUESTS_ABROAD = frozenset({"grateful_abroad", "agradeceria"})  # also say_forms.says_abroad
 _REQUEST_RULES = frozenset({"could_you", "please_do", "possible_for", "grateful_if",
-                            "we_would_appreciate", "grateful_abroad", "agradeceria"})
-# Courteous requests in French, Spanish, Portuguese (say_forms.says_abroad).
-_REQUESTS_ABROAD = frozenset({"grateful_abroad", "agradeceria"})
+                            "we_would_appreciate"}) | _REQUESTS_ABROAD
 
 
 def _asks_yes_no(item: ActionCandidate) -> bool:

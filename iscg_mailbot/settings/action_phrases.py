@@ -49,6 +49,18 @@ PROMISE_ABROAD = (
     r"(?:" + ABROAD_PRESENTS + r")\b"
 )
 
+# "Le TSB est invité à transmettre ...", "La BR es invitada a enviar ...", "O BDT é
+# convidado a enviar ...": the passive request of a liaison statement, owed by the body
+# named before it; "... à prendre note", "a tomar nota / conhecimento": a note.
+INVITED_TO_ABROAD = (
+    r"\b(?:est|sont|es|son|\u00e9|s\u00e3o)\s+(?:invit\u00e9e?s?|pri\u00e9e?s?|invitad[oa]s?|"
+    r"solicitad[oa]s?|convidad[oa]s?)\s+(?:\u00e0|a|de|d['\u2019])"
+)
+INVITED_TO_NOTE_ABROAD = (
+    r"\b(?:est|sont|es|son|\u00e9|s\u00e3o)\s+(?:invit\u00e9e?s?|invitad[oa]s?|convidad[oa]s?)\s+"
+    r"(?:\u00e0|a)\s+(?:prendre\s+(?:note|connaissance)|tomar\s+(?:nota|conhecimento))\b"
+)
+
 # Infinitives of what a courteous request in French, Spanish or Portuguese asks for:
 # to say, send, propose ("de bien vouloir nous indiquer", "confirmar", "enviar").
 ASK_VERBS_ABROAD = (
@@ -123,4 +135,4 @@ CLIPPED_REQUEST = (
 
 __all__ = ["ABROAD_FUTURES", "ABROAD_PRESENTS", "ABROAD_VERBS", "AGRADECERIA", "ASKS_PARTY",
            "ASK_VERBS_ABROAD", "CLIPPED_REQUEST", "COMING_DAYS", "GRATEFUL_ABROAD",
-           "PROMISE_ABROAD"]
+           "INVITED_TO_ABROAD", "INVITED_TO_NOTE_ABROAD", "PROMISE_ABROAD"]
