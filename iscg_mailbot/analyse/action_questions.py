@@ -79,8 +79,9 @@ _YES_NO = re.compile(
     re.IGNORECASE)
 # The rules that read such a sentence as a request to the reader ("could_you": "...,
 # and could BDT include it?") keep it an action.
+_REQUESTS_ABROAD = frozenset({"grateful_abroad", "agradeceria"})  # also say_forms.says_abroad
 _REQUEST_RULES = frozenset({"could_you", "please_do", "possible_for", "grateful_if",
-                            "we_would_appreciate"})
+                            "we_would_appreciate"}) | _REQUESTS_ABROAD
 
 
 def _asks_yes_no(item: ActionCandidate) -> bool:
@@ -208,7 +209,8 @@ def as_question(item: ActionCandidate, message: ActionInput,
     says_second = _SAYS_SECOND.match(text) and not say_forms.readers_own(text)
     if (_ASKS_TO_SAY.search(text) or _ASKS_PLANS.match(text) or says_second
             or asks_whether(text) or _ASKS_TO_VERIFY.search(text) or say_forms.asks_if_so(text)
-            or say_forms.stated_ask_to_say(text) or _asks_answer(text)):
+            or say_forms.stated_ask_to_say(text) or _asks_answer(text)
+            or (item.rule in _REQUESTS_ABROAD and say_forms.says_abroad(text))):
         return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say")
     return item
 

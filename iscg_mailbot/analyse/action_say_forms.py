@@ -65,6 +65,17 @@ _CONFIRMS = re.compile(r"\b(?:could|can|would)\s+" + ASKED
                        + r"\s+(?:please\s+|kindly\s+|also\s+)?confirm\b(?!\s+that\b)"
                        r"(?!\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?dates?\b)",
                        re.IGNORECASE)
+# The same request to say, in French, Spanish or Portuguese, after a courteous request
+# (the rules "grateful_abroad", "agradeceria": "nous vous saurions gré de bien vouloir
+# nous indiquer si ...", "Agradecería a Hiroshi confirmar si ..."): the verb to say, a
+# date between commas at most, then whether or a wh-word (`w22` labels both questions;
+# "nous indiquer, avant le 25 mai, le nom de ..." asks for a thing, an action).
+_SAYS_ABROAD = re.compile(
+    r"\b(?:indiquer|confirmer|pr[\u00e9e]ciser|faire\s+savoir|dire|indicar|confirmar|informar|"
+    r"aclarar|precisar)(?:nos|-nos)?\s+(?:(?:nous|me|nos)\s+)?(?:,[^,]{1,40},\s*)?"
+    r"(?:si|se|quel(?:le)?s?|quand|comment|o[\u00f9u]|cu[\u00e1a]l(?:es)?|cu[\u00e1a]ndo|"
+    r"c[\u00f3o]mo|d[\u00f3o]nde|qual|quais|quando|onde)\b",
+    re.IGNORECASE)
 # Told, not asked, about the readers' own ("Please tell me by 6 August which of your
 # attachments must be kept.", "Please let me know by 19 February who from your group can
 # take part.", "please tell us which side events you organise"): each reader owes a reply,
@@ -81,6 +92,12 @@ def stated_ask_to_say(text: str) -> bool:
     """Whether the sentence states a request to say something ("I would like TSB to tell
     us whether ...")."""
     return _ASKS_TO_SAY_STATED.search(text) is not None
+
+
+def says_abroad(text: str) -> bool:
+    """Whether a courteous request in French, Spanish or Portuguese asks to say whether
+    or which ("nous indiquer si ...", "confirmar si ...")."""
+    return _SAYS_ABROAD.search(text) is not None
 
 
 def asks_if_so(text: str) -> bool:
@@ -103,4 +120,4 @@ def readers_own(text: str) -> bool:
 
 
 __all__ = ["ASKED", "SAY", "WH", "WHEN", "asks_if_so", "confirms_thing", "readers_own",
-           "stated_ask_to_say"]
+           "says_abroad", "stated_ask_to_say"]

@@ -315,7 +315,12 @@ _DATE_CARRIER = re.compile(
     r"inputs?|contributions?|nominations?|details)\s+)?(?:please\s+)?(?:by|before|no\s+later\s+than|"
     r"until|within)\b|^\W*please\s+(?:reply|respond|revert|let\s+(?:us|me)\s+know)\s+(?:by|before|"
     r"within)\b|^\W*(?:replies|answers?|responses?|comments?|inputs?|contributions?)\s+(?:are|is)\s+"
-    r"(?:kindly\s+)?requested\s+(?:by|before|no\s+later\s+than)\b",
+    r"(?:kindly\s+)?requested\s+(?:by|before|no\s+later\s+than)\b"
+    # The same in French, Spanish, Portuguese: "Merci de nous répondre avant le 3
+    # décembre.", "Favor de responder antes del 5 de mayo." (`w16`).
+    r"|^\W*(?:merci\s+de\s+(?:bien\s+vouloir\s+)?(?:nous|me)\s+r[\u00e9e]pondre|favor\s+de\s+"
+    r"responder(?:nos|me)?|agrade[\u00e7c]o\s+uma\s+resposta|agradecer[\u00edi]a(?:mos)?\s+una\s+"
+    r"respuesta)\s+(?:avant|d['\u2019]ici|au\s+plus\s+tard|antes|hasta|at[\u00e9e])\b",
     re.IGNORECASE)
 _CARRIER_WORDS = 10
 

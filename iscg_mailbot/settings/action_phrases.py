@@ -49,6 +49,56 @@ PROMISE_ABROAD = (
     r"(?:" + ABROAD_PRESENTS + r")\b"
 )
 
+# "Le TSB est invité à transmettre ...", "La BR es invitada a enviar ...", "O BDT é
+# convidado a enviar ...": the passive request of a liaison statement, owed by the body
+# named before it; "... à prendre note", "a tomar nota / conhecimento": a note.
+INVITED_TO_ABROAD = (
+    r"\b(?:est|sont|es|son|\u00e9|s\u00e3o)\s+(?:invit\u00e9e?s?|pri\u00e9e?s?|invitad[oa]s?|"
+    r"solicitad[oa]s?|convidad[oa]s?)\s+(?:\u00e0|a|de|d['\u2019])"
+)
+INVITED_TO_NOTE_ABROAD = (
+    r"\b(?:est|sont|es|son|\u00e9|s\u00e3o)\s+(?:invit\u00e9e?s?|invitad[oa]s?|convidad[oa]s?)\s+"
+    r"(?:\u00e0|a)\s+(?:prendre\s+(?:note|connaissance)|tomar\s+(?:nota|conhecimento))\b"
+)
+
+# Infinitives of what a courteous request in French, Spanish or Portuguese asks for:
+# to say, send, propose ("de bien vouloir nous indiquer", "confirmar", "enviar").
+ASK_VERBS_ABROAD = (
+    r"indiquer|confirmer|envoyer|transmettre|communiquer|pr[\u00e9e]ciser|proposer|partager|"
+    r"r[\u00e9e]pondre|faire\s+(?:parvenir|savoir)|informer|examiner|fournir|soumettre|"
+    r"d[\u00e9e]signer|indicar|confirmar|enviar|remitir|compartir|proponer|responder|informar|"
+    r"aclarar|precisar|facilitar|designar|examinar|revisar|presentar|compartilhar|propor|"
+    r"encaminhar|apresentar|verificar|fornecer|transmitir"
+)
+_PRONOUNS_ABROAD = r"(?:(?:nous|me|lui|leur|nos|les|le|lo|la)\s+)?"
+# The French of "we would be grateful if X could ...": "Nous vous saurions gré(, chers
+# collègues du BR,) de bien vouloir nous indiquer ...", "je vous serais reconnaissante
+# de ...", "merci de bien vouloir ...", "veuillez bien vouloir ..." (`w22`). The party
+# put between commas is the owner (``obj``); without it, whom the message addresses.
+GRATEFUL_ABROAD = (
+    r"\b(?:(?:nous|je)\s+vous\s+(?:saurions|saurais|serions|serais)\s+"
+    r"(?:gr[\u00e9e]|(?:tr[\u00e8e]s\s+)?reconnaissante?s?|oblig[\u00e9e]e?s?)"
+    r"(?:\s*,\s*(?P<obj>[^.;:,]{1,60}?)\s*,)?\s+d(?:e\s+|['\u2019]\s*)"
+    r"|\b(?:merci|veuillez)\s+(?:de\s+)?(?=bien\s+vouloir\b))"
+    r"(?:bien\s+vouloir\s+)?" + _PRONOUNS_ABROAD + r"(?:" + ASK_VERBS_ABROAD + r")\b"
+)
+# The Spanish and Portuguese: "Le agradeceríamos que nos enviara ...", "Agradecería a
+# Hiroshi confirmar si ...", "Agradeceríamos que o BDT enviasse ...", "favor de enviar
+# ...", "pedimos a gentileza de confirmar ..." (`w22`): an infinitive asked for, or the
+# subjunctive after "que". The party after "a"/"ao", or named after "que", is the owner
+# (``obj``).
+AGRADECERIA = (
+    r"\b(?:(?:(?:le|les|te|lhe|lhes)\s+)?agradecer(?:[\u00edi]a(?:mos)?|emos|ei)\s+"
+    r"(?:(?:a|al|\u00e0|ao|aos|\u00e0s|que\s+(?:(?:o|a|os|as|el|la|los|las)\s+)?(?=(?-i:[A-Z])))"
+    r"\s*(?P<obj>[^.;:,]{1,60}?)\s+(?=(?:que\b|(?:" + ASK_VERBS_ABROAD + r")\b|"
+    r"[a-z\u00e0-\u00fa]+(?:ara|iera|asse|esse|isse)[nm]?\b)))?(?:que\s+)?"
+    r"|\bfavor\s+de\s+|\b(?:pedimos|solicitamos|pe[\u00e7c]o|solicito)\s+a\s+"
+    r"(?:gentileza|amabilidade|fineza)\s+de\s+)"
+    r"(?:[^.;:?]{0,40}?\s)?" + _PRONOUNS_ABROAD
+    + r"(?:(?:" + ASK_VERBS_ABROAD + r")(?:l[oa]s?|nos)?|[a-z\u00e0-\u00fa]+(?:ara|iera|asse|"
+    r"esse|isse)[nm]?)\b"
+)
+
 # A request made by naming the party after a verb of asking, however the clause that
 # says what is asked opens: "I would ask BDT if/whether ...", "We suggest TSB to
 # organize ...", "we wish if ITU-T SG5 experts can review it" (non-native forms, `w13`,
@@ -83,5 +133,6 @@ CLIPPED_REQUEST = (
     r",?\s+(?:by|before|until|till|til|no\s+later\s+than|latest)\b"
 )
 
-__all__ = ["ABROAD_FUTURES", "ABROAD_PRESENTS", "ABROAD_VERBS", "ASKS_PARTY", "CLIPPED_REQUEST",
-           "COMING_DAYS", "PROMISE_ABROAD"]
+__all__ = ["ABROAD_FUTURES", "ABROAD_PRESENTS", "ABROAD_VERBS", "AGRADECERIA", "ASKS_PARTY",
+           "ASK_VERBS_ABROAD", "CLIPPED_REQUEST", "COMING_DAYS", "GRATEFUL_ABROAD",
+           "INVITED_TO_ABROAD", "INVITED_TO_NOTE_ABROAD", "PROMISE_ABROAD"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 # The tunable part (ActionRules, the default closure phrases) is in settings/actions.py,
 # which reading actions.yaml needs without compiling this module's patterns (the
 # start-up of every query that knows what "today" is).
-from iscg_mailbot.settings.action_phrases import ASKS_PARTY, CLIPPED_REQUEST, PROMISE_ABROAD
+from iscg_mailbot.settings import action_phrases as phrases
 from iscg_mailbot.settings.actions import ActionRules
 
 ACTION, NOTE = "action", "note"
@@ -206,6 +206,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "for_information": ("for information", "for your", "for info", "for awareness",
                         "for reference", "fyi"),
     "invited_to": _PARTICIPLE_WORDS,
+    "invited_to_note_abroad": ("invit", "convidad"),
+    "invited_to_abroad": ("invit", "pri\u00e9", "convidad", "solicitad"),
     "we_request": ("invite", "request", "ask", "encourag", "urge", "call", "tasked", "count on",
                    "counting on", "rely"),
     "kindly_requested": ("kindly",),
@@ -218,6 +220,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "could_you": ("could", "can", "would", "will", "might"),
     "please_do": ("please", "kindly"),
     "grateful_if": (" if ", "chance"),
+    "grateful_abroad": ("gr\u00e9", "gre ", "reconnaissant", "oblig", "bien vouloir"),
+    "agradeceria": ("agradecer", "favor de", "gentileza", "amabilidade", "fineza"),
     "we_would_appreciate": ("appreciat", "welcome", "grateful", "helpful", "look forward"),
     "will_be_done": ("be ",),
     "let_me": ("let me", "let us"),
@@ -268,7 +272,9 @@ RULES: tuple[Rule, ...] = (
     rule("for_information", NOTE,
          r"\bfor\s+(?:your\s+)?(?:information|info|awareness|reference)\b|\bFYI\b",
          "recipient", 0.8),
+    rule("invited_to_note_abroad", NOTE, phrases.INVITED_TO_NOTE_ABROAD, "before", 0.9),
     # --- requests in liaison statements ----------------------------------------------
+    rule("invited_to_abroad", ACTION, phrases.INVITED_TO_ABROAD, "before", 0.85),
     rule("invited_to", ACTION, rf"\b{_BE}\s+{_ADVERBS}{_REQUEST_PARTICIPLES}\s+to\b",
          "before", 0.9),
     rule("we_request", ACTION,
@@ -277,7 +283,7 @@ RULES: tuple[Rule, ...] = (
          r"(?:\w+ly\s+)?(?:asked|requested|invited|tasked))\s+(?:that\s+)?(?P<obj>[^.;]{1,80}?)\s+"
          r"(?:to\s+(?!the\b|a\b|an\b|this\b|its\b)|(?:should|shall|will)\s+)", "after", 0.85),
     # "I would ask BDT if ...", "le Sénégal invite le TSB à ..." (action_phrases).
-    rule("asks_party", ACTION, ASKS_PARTY, "after", 0.7, needs_owner=True),
+    rule("asks_party", ACTION, phrases.ASKS_PARTY, "after", 0.7, needs_owner=True),
     rule("kindly_requested", ACTION, r"\bkindly\s+requested\b", "before", 0.85),
     rule("proposed_that", ACTION,
          r"\b(?:it\s+is\s+(?:proposed|suggested|recommended)|(?:we|I)\s+(?:propose|suggest|"
@@ -315,6 +321,9 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:(?:grateful|appreciate(?:\s+it)?|thankful|helpful|useful|appreciated|good|great|ideal"
          r"|wonderful|help|wonder(?:ing)?)\s+if|(?:any|a)\s+chance(?:\s+that)?)\s+"
          r"(?P<obj>[^.;]{1,60}?)\s+(?:could|would|can|will|might|were\s+to)\b", "after", 0.75),
+    # The same in French ("nous vous saurions gré de ..."), Spanish, Portuguese.
+    rule("grateful_abroad", ACTION, phrases.GRATEFUL_ABROAD, "after", 0.75),
+    rule("agradeceria", ACTION, phrases.AGRADECERIA, "after", 0.75),
     rule("we_would_appreciate", ACTION,
          r"\b(?:would|will|is|are)\s+be\s+(?:most\s+|very\s+|much\s+|greatly\s+|highly\s+|very\s+much\s+)?"
          r"(?:appreciated|welcome[d]?|grateful|helpful)\b|\b(?:is|are)\s+(?:most\s+|very\s+|much\s+|"
@@ -328,7 +337,7 @@ RULES: tuple[Rule, ...] = (
          "sender", 0.75),
     # French, Spanish, Portuguese: "Je vais envoyer ...", "Vou preparar ...", "Les
     # enviaré ...": the sender's commitment, when it delivers something.
-    rule("commitment_abroad", ACTION, PROMISE_ABROAD, "sender", 0.7),
+    rule("commitment_abroad", ACTION, phrases.PROMISE_ABROAD, "sender", 0.7),
     # "Let me check with BDT and come back to you", "let us look into it": the sender's
     # commitment ("let me know" asks the reader; "let me remind you" only says).
     rule("let_me", ACTION,
@@ -383,7 +392,7 @@ RULES: tuple[Rule, ...] = (
          r"posted))\b",
          "from", 0.7, skip_past=True, skip_past_due=True),
     # The same request telegraphically, its verb dropped (action_phrases.CLIPPED_REQUEST).
-    rule("clipped_request", ACTION, CLIPPED_REQUEST, "from", 0.65, skip_past=True,
+    rule("clipped_request", ACTION, phrases.CLIPPED_REQUEST, "from", 0.65, skip_past=True,
          skip_past_due=True, needs_deadline=True),
     # "The summary will be posted within a week", "your badge will be ready", written by
     # secretariat staff: their unit's commitment (a plain "are posted" is a statement).
