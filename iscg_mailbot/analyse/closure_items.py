@@ -196,8 +196,7 @@ def _answered_rest(reply_new_text: str, reply: Reply, rest: Sequence[OpenItem],
     for the sender's share, or whole when one of several people sent the one thing asked
     of them all ("BR slides attached" of the slides asked of BR's two)."""
     delivered: bool | None = None  # read when first needed: most replies answer nothing
-    # (A liaison's request to a group waits for the group's reply, a delivery.)
-    rest = [i for i in rest if not awaits_group_reply(i)]
+    rest = [i for i in rest if not awaits_group_reply(i)]  # (a liaison's: the group's reply)
     for item in answered_items(reply_new_text, on_points(rest, reply_new_text),
                                speaker.own | speaker.bodies, members):
         shares = shares_covered(item.owner, speaker.own | speaker.bodies) if item.owner \
@@ -360,8 +359,7 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
     if labelled_share(reply, owner, speaker_of(sender, members).speaks_for, members):
         return True  # "For BR: we already reserve 30% of the seats ..."
     read = reply.answer
-    # (What the reply talks about is read last: the words of all it says, which most
-    # replies to a question with an owner, not all deliveries, never need.)
+    # (What the reply talks about, all its words, is read last: most replies never need it.)
     if sender is not None and others and read.says \
             and (not owner or all(reply.statement(c) for c in read.says)) \
             and not read.about(question) and any(read.about(other) for other in others):
