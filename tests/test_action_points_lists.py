@@ -103,3 +103,14 @@ def test_terse_status_is_linear_on_dashes_and_hyphens() -> None:
         started = time.perf_counter()
         chases(reply, text)
         assert time.perf_counter() - started < 1.0, text[:10]
+
+
+def test_requests_reported_introduce_no_items(members: MembersConfig) -> None:
+    # review2: "Requests received so far:" lists what the parties asked, not what they
+    # owe; only an introduction that asks ("Two requests from my side:") frames items.
+    text = ("Dear colleagues,\n\n{intro}\n- TDAG: a slot on the agenda;\n"
+            "- BR: more time for item 3.\n\nBest regards,\nIngrid\n")
+    for intro in ("Requests received so far:", "Our requests to TSB were met:"):
+        assert items(text.format(intro=intro), members) == [], intro
+    assert [owner for owner, _ in items(text.format(intro="Two requests from my side:"),
+                                        members)] == ["TDAG", "BR"]
