@@ -13,6 +13,7 @@ own wording, the first assertion of each test failed before):
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime, timedelta, timezone
 
 from iscg_mailbot.analyse.action_chases import chases
@@ -82,3 +83,34 @@ def test_terse_status_chase_in_a_reply() -> None:
         assert not chases(reply, question), question
     # A first message chases nothing.
     assert not chases(ActionInput("", None), "Hiroshi - backlog cleared?")
+
+
+def test_terse_status_leaves_questions_asking_what_when_who() -> None:
+    # review2: a question word among the words before the participle makes it a real
+    # question, as an auxiliary first does ("Is the room confirmed?").
+    reply = ActionInput("", None, parent_sender=Address("Ingrid", "ingrid@example.no"))
+    for question in ("Luis - when was it posted?", "Sofia - what has been done?",
+                     "BDT: which files were received?", "BR: how much was received?"):
+        assert not chases(reply, question), question
+    assert chases(reply, "Rajesh - contribution already sent?")
+
+
+def test_terse_status_is_linear_on_dashes_and_hyphens() -> None:
+    # review2: a run of dashes or hyphenated words before a gate word took seconds
+    # (cubic at 16 KB: the name, the dash after it and the words overlapped).
+    reply = ActionInput("", None, parent_sender=Address("Ingrid", "ingrid@example.no"))
+    for text in ("-" * 20_000 + " sent?", "a-" * 20_000 + " sent", "-" * 20_000 + " any news"):
+        started = time.perf_counter()
+        chases(reply, text)
+        assert time.perf_counter() - started < 1.0, text[:10]
+
+
+def test_requests_reported_introduce_no_items(members: MembersConfig) -> None:
+    # review2: "Requests received so far:" lists what the parties asked, not what they
+    # owe; only an introduction that asks ("Two requests from my side:") frames items.
+    text = ("Dear colleagues,\n\n{intro}\n- TDAG: a slot on the agenda;\n"
+            "- BR: more time for item 3.\n\nBest regards,\nIngrid\n")
+    for intro in ("Requests received so far:", "Our requests to TSB were met:"):
+        assert items(text.format(intro=intro), members) == [], intro
+    assert [owner for owner, _ in items(text.format(intro="Two requests from my side:"),
+                                        members)] == ["TDAG", "BR"]

@@ -30,13 +30,16 @@ import re
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded
 from iscg_mailbot.records import ActionInput
 
+# (Names open with a letter, as in _CHASED below: a run of dashes stays linear.)
 _CHASE = re.compile(
     r"\b(?:I|we)(?:\s+am|\s+are|'m|'re)?\s+still\s+(?:need|waiting|missing|expecting|"
-    r"looking\s+for)\b|^\W*(?:[\w-]+(?:\s*,\s*[\w-]+)*\s*[,:\u2013-]\s*)?still\s+waiting\b|"
+    r"looking\s+for)\b|^\W*(?:\w[\w-]*(?:\s*,\s*[\w-]+)*\s*[,:\u2013-]\s*)?still\s+waiting\b|"
     r"\b(?:could|can|may)\s+(?:I|we)\s+still\s+(?:have|get|receive)\b|"
     r"^\W*any\s+(?:news|updates?|progress)\b", re.IGNORECASE)
 # The people chased, named before the chase: "BDT colleagues, ", "Pierre, Grace - ".
-_CHASED = r"(?:[\w-]+(?:\s+(?:colleagues|team))?(?:\s*(?:,|and|&)\s*[\w-]+){0,3}\s*[,:\u2013-]\s*)"
+# (The first name opens with a letter: leading dashes are the ``^\W*``'s, which keeps a run
+# of dashes linear.)
+_CHASED = r"(?:\w[\w-]*(?:\s+(?:colleagues|team))?(?:\s*(?:,|and|&)\s*[\w-]+){0,3}\s*[,:\u2013-]\s*)"
 # A greeting before the names ("Hola Tomás, any news ...?").
 _GREETING = r"(?:(?:hi|hello|hola|dear|bonjour|hallo|ciao)\s+)?"
 # A reminder by the sender, as a noun opening the sentence ("Reminder: ...", "Gentle
@@ -58,10 +61,14 @@ _CHASE_ADDRESSED = re.compile(
 # studies?", and, after the name or body asked, the thing with its participle and no
 # verb ("Hiroshi - backlog cleared?", "TSB: chair confirmed?"): a chair's chase of open
 # items, as "any news?" is (`w23` dev; `w4`, `w20` chase with "any news", "where are we").
+# No word before the participle is an auxiliary or asks what, when or who ("Luis - when
+# was it posted?" is a question); each word is bounded, so that a long hyphenated run stays
+# linear.
 _TERSE_STATUS = re.compile(
     r"(?:^|[-\u2013:]\s*)status\s*\?|^\W*" + _CHASED + r"?(?:on\s+track\b|anything\s+(?:from|on|"
-    r"new)\b)[^?]{0,60}\?|^\W*" + _CHASED + r"(?!(?:is|are|was|were|has|have|had|did|do|does|can|"
-    r"could|will|would|should|shall|may|might)\b)(?:[\w'\u2019-]+\s+){0,3}(?:sent|done|cleared|"
+    r"new)\b)[^?]{0,60}\?|^\W*" + _CHASED + r"(?:(?!(?:is|are|was|were|has|have|had|did|do|does|can|"
+    r"could|will|would|should|shall|may|might|what|which|who|whom|whose|when|where|why|how)\b)"
+    r"[\w'\u2019-]{1,40}\s+){0,3}(?:sent|done|cleared|"
     r"confirmed|received|posted|submitted|uploaded|visible)(?:\s+on\s+your\s+side)?\s*\?",
     re.IGNORECASE)
 # A day of its own makes the chase a new request.

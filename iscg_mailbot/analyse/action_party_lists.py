@@ -48,10 +48,14 @@ WANTING_MORE = re.compile(
 # An introduction that asks, or records what was agreed, and leaves to its lines what and
 # of whom: "Two requests:", "Three requests from my side:", "By Tuesday 6 March, kindly:",
 # "may I ask you, by Wednesday 28 November:", "Action points; unless marked otherwise,
-# all due Thu 28 Feb:", "New action points". Its lines are asked whether or not each names
-# a party (one that names none is the introduction's: `w14`, `w16`, `w22`, `w23` dev).
+# all due Thu 28 Feb:", "New action points"; not the requests reported ("Requests received
+# so far:"). Its lines are asked whether or not each names a party (one that names none
+# is the introduction's: `w14`, `w16`, `w22`, `w23` dev).
 REQUEST_LIST = re.compile(
-    r"^\W*(?:(?:two|three|four|five|a\s+few|some|my|our)\s+)?requests\b[^:.]{0,60}:\s*$"
+    r"^\W*(?:(?:two|three|four|five|a\s+few|some|my|our)\s+)?requests\b"
+    # (Not the requests reported: "Requests received so far:", "Our requests were met:".)
+    r"(?![^:.]{0,60}\b(?:received|made|met|answered|so\s+far|were|was|are|have|has|had)\b)"
+    r"[^:.]{0,60}:\s*$"
     r"|(?:^|,\s*)(?:kindly|may\s+I\s+ask(?:\s+you)?)\s*(?:,[^:.]{0,60})?:\s*$"
     r"|^\W*(?:new\s+)?action\s+(?:points|items)\b(?:[;,][^:.]{0,60})?:?\s*$",
     re.IGNORECASE)
