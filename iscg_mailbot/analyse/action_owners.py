@@ -326,6 +326,10 @@ def _build_matcher(members: MembersConfig | None) -> _Matcher:
 
 
 _MATCHERS: dict[int, tuple[MembersConfig | None, _Matcher]] = {}
+# The same members read again (a fresh but equal MembersConfig: frozen, compared and
+# hashed by value) share the matcher built for the first: it depends on nothing else.
+# 120 builds per 4,000 messages of the bench corpus before (~1 ms each).
+_MATCHERS_BY_VALUE: dict[MembersConfig | None, _Matcher] = {}
 
 
 def _matcher(members: MembersConfig | None) -> _Matcher:
@@ -335,7 +339,11 @@ def _matcher(members: MembersConfig | None) -> _Matcher:
         return cached[1]
     if len(_MATCHERS) > 8:
         _MATCHERS.clear()
-    matcher = _build_matcher(members)
+    matcher = _MATCHERS_BY_VALUE.get(members)
+    if matcher is None:
+        if len(_MATCHERS_BY_VALUE) > 8:
+            _MATCHERS_BY_VALUE.clear()
+        matcher = _MATCHERS_BY_VALUE[members] = _build_matcher(members)
     _MATCHERS[key] = (members, matcher)
     return matcher
 

@@ -47,6 +47,7 @@ from iscg_mailbot.analyse.action_shapes import (
     opening_names,
 )
 from iscg_mailbot.analyse.sectors import SECRETARIAT_UNITS
+from iscg_mailbot.analyse.text_gates import GatedPattern
 from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.action_rules import Rule
 from iscg_mailbot.settings.members import MembersConfig
@@ -91,6 +92,9 @@ _ASKER = re.compile(r"(?P<who>\b(?:I|we|[A-Z][\w-]*(?:\s+[A-Z0-9][\w/-]*){0,2}))
 # A sentence that speaks to its reader: a question, a request, the second person.
 _ADDRESSED = re.compile(r"\b(?:you|your|please|kindly)\b|\?\s*$|\b(?:asks?|asking|wonder(?:s|ing)?|"
                         r"would\s+like\s+to\s+know)\s+(?:whether|if)\b", re.IGNORECASE)
+# Asked of most requests' sentences; every match holds one of these words (or the "?").
+_GATED_ADDRESSED = GatedPattern(_ADDRESSED, ("you", "please", "kindly", "?", "ask", "wonder",
+                                             "would"))
 # The agent of a passive: "will be posted by the ", "will be prepared by BDT".
 _AGENT_LEAD = re.compile(r"\bbe\s+(?:\w+ly\s+)?\w+\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?$",
                          re.IGNORECASE)
@@ -126,7 +130,7 @@ class Owners:
         greeted nothing), else the people in the To: header other than the list and
         the sender."""
         message, members = self.message, self.members
-        greeting = greeted(message.new_text, members) if _ADDRESSED.search(self.text) else None
+        greeting = greeted(message.new_text, members) if _GATED_ADDRESSED.search(self.text) else None
         if greeting is not None:
             return Who(greeting[0], greeting[1], False)
         shown = to_names(message, members)
