@@ -81,9 +81,8 @@ def test_no_word_the_tables_know_changes_its_key_but_to_meet_its_other_number() 
     inflection, a lemma or a WordNet word), and every English stop word, keeps the key
     the tables give it ("analyses" -> "analyze", "data" -> "datum", "hers" -> "hers"),
     but for the corrections that give a noun and its plural one key (tk-r22): a noun
-    keeps itself ("number", not "numb"), or the key goes one step further down the
-    tables ("meetings" -> "meeting" -> "meet"; "normalisations" -> "normalisation" ->
-    "normalization")."""
+    the table reads as another word keeps itself ("number", not "numb"), or a British
+    lemma is made American ("normalisations" -> "normalisation" -> "normalization")."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     keys = LemmaKeys.load()
@@ -95,7 +94,7 @@ def test_no_word_the_tables_know_changes_its_key_but_to_meet_its_other_number() 
     changed = {word: keys(word) for word in words if keys(word) != _table_key(word)}
     assert len(words) > 100_000
     assert len(changed) < 2_000
-    assert {"number", "meetings", "normalisations"} <= set(changed)
+    assert {"number", "agenda", "normalisations"} <= set(changed)
     assert [word for word, key in changed.items()
             if key not in (word, _table_key(_table_key(word)))] == []
 

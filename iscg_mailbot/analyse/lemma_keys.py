@@ -33,16 +33,16 @@ class LemmaKeys:
     the tables do not know at all (new vocabulary: "webinars", "chatbots") reads as
     its regular singular (:func:`regular_singular`; "e-wastes" -> "e-waste"), so that
     the tagger's phrases meet it in either number. Where the tables' word-by-word
-    lemmas give a noun and its plural different keys, the key is corrected
-    (:meth:`_own_keys`): "number" is not "numb", "meetings" is "meet" as "meeting" is.
+    lemmas read a noun as an unrelated word, the noun keeps itself
+    (:meth:`_own_keys`): "number" is not "numb", and meets "numbers".
     :meth:`table_key` is the key the tables alone give (what the duplication watch
     reads).
 
     >>> keys = LemmaKeys.load()
     >>> keys("Organisations"), keys("Webinars"), keys("news"), keys.table_key("Webinars")
     ('organization', 'webinar', 'news', 'webinars')
-    >>> keys("number") == keys("numbers"), keys("meetings"), keys.table_key("number")
-    (True, 'meet', 'numb')
+    >>> keys("number") == keys("numbers"), keys("number"), keys.table_key("number")
+    (True, 'number', 'numb')
     """
 
     def __init__(self, norms: dict[str, str], lemmas: dict[str, str]) -> None:
@@ -79,20 +79,23 @@ class LemmaKeys:
 
         ``lemma_lookup`` has one lemma per spelling, whatever the part of speech, so it
         reads some nouns as another word: "number" as the comparative of "numb",
-        "matter" as "matt", "feed" as "fee", while "numbers" is "number"; a phrase
-        "emergency number" then never met "emergency numbers". A word the table gives
-        as the lemma of its own regular plural is a noun, and both numbers get one key:
+        "matter" as "matt", "feed" as "fee", "agenda" as "agendum", while "numbers" is
+        "number"; a phrase "emergency number" then never met "emergency numbers". A word
+        the table gives as the lemma of its own regular plural is a noun, and keeps
+        itself: "number" -> "number", the key of "numbers" (the singular no longer
+        meets "numb", which no phrase means).
 
-        - an "-ing" noun keeps the verb the table gives it ("meeting" -> "meet", as
-          before) and its plural follows ("meetings" -> "meet", not "meeting");
-          so does an ordinal read as its digit ("fifths" -> "5", as "fifth");
-        - any other keeps itself: "number" -> "number", the key of "numbers" (the
-          singular then no longer meets "numb", which no phrase means).
+        Not "-ing" nouns ("meeting" -> "meet", "meetings" -> "meeting"), nor ordinals
+        read as digits ("fifth" -> "5"): the singular keeps the verb (or digit) the
+        table gives it, and its plural stays apart. Joining them (the plural keyed as
+        the verb) was tried and lowered the topic figures (docs/evaluation.md,
+        tk-r22): the writers read "regional preparatory meetings" as the preparatory
+        cycle, not an event, and the topic list relies on the split.
 
         And a lemma in British spelling is made American as the word was
         ("normalisations" -> "normalisation" -> "normalization"). Made once, when the
-        tagger first keys a word (two passes over its ~40,000 entries, ~50 ms, a
-        quarter of reading :attr:`_known`)."""
+        tagger first keys a word (two passes over the table's ~40,000 entries, ~50 ms,
+        a quarter of reading :attr:`_known`)."""
         lemmas, norms = self._lemmas, self._norms
         keys: dict[str, str] = {}
         for word, lemma in lemmas.items():
@@ -105,9 +108,7 @@ class LemmaKeys:
             lemma = lemmas.get(singular, singular)
             if lemma == singular or plural not in _regular_plurals(singular):
                 continue
-            if singular.endswith("ing") or not lemma.isalpha():
-                keys[plural] = keys.get(singular, lemma)
-            else:
+            if not singular.endswith("ing") and lemma.isalpha():
                 keys[singular] = singular
         return keys
 
