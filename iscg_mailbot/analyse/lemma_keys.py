@@ -32,12 +32,17 @@ class LemmaKeys:
     (spacy-lookups-data ``lexeme_norm``), then the lemma (``lemma_lookup``). A word
     the tables do not know at all (new vocabulary: "webinars", "chatbots") reads as
     its regular singular (:func:`regular_singular`; "e-wastes" -> "e-waste"), so that
-    the tagger's phrases meet it in either number. :meth:`table_key` is the key the
-    tables alone give (what the duplication watch reads).
+    the tagger's phrases meet it in either number. Where the tables' word-by-word
+    lemmas read a noun as an unrelated word, the noun keeps itself
+    (:meth:`_own_keys`): "number" is not "numb", and meets "numbers".
+    :meth:`table_key` is the key the tables alone give (what the duplication watch
+    reads).
 
     >>> keys = LemmaKeys.load()
     >>> keys("Organisations"), keys("Webinars"), keys("news"), keys.table_key("Webinars")
     ('organization', 'webinar', 'news', 'webinars')
+    >>> keys("number") == keys("numbers"), keys("number"), keys.table_key("number")
+    (True, 'number', 'numb')
     """
 
     def __init__(self, norms: dict[str, str], lemmas: dict[str, str]) -> None:
@@ -65,7 +70,47 @@ class LemmaKeys:
         # not the known words, which are read again faster than unpickled.
         state = dict(self.__dict__)
         state.pop("_known", None)
+        state.pop("_own_keys", None)
         return state
+
+    @cached_property
+    def _own_keys(self) -> dict[str, str]:
+        """Corrected keys of the words whose table lemma would part a noun from its plural.
+
+        ``lemma_lookup`` has one lemma per spelling, whatever the part of speech, so it
+        reads some nouns as another word: "number" as the comparative of "numb",
+        "matter" as "matt", "feed" as "fee", "agenda" as "agendum", while "numbers" is
+        "number"; a phrase "emergency number" then never met "emergency numbers". A word
+        the table gives as the lemma of its own regular plural is a noun, and keeps
+        itself: "number" -> "number", the key of "numbers" (the singular no longer
+        meets "numb", which no phrase means).
+
+        Not "-ing" nouns ("meeting" -> "meet", "meetings" -> "meeting"), nor ordinals
+        read as digits ("fifth" -> "5"): the singular keeps the verb (or digit) the
+        table gives it, and its plural stays apart. Joining them (the plural keyed as
+        the verb) was tried and lowered the topic figures (docs/evaluation.md,
+        tk-r22): the writers read "regional preparatory meetings" as the preparatory
+        cycle, not an event, and the topic list relies on the split.
+
+        And a lemma in British spelling is made American as the word was
+        ("normalisations" -> "normalisation" -> "normalization"). Made once, when the
+        tagger first keys a word (two passes over the table's ~40,000 entries, ~50 ms,
+        a quarter of reading :attr:`_known`)."""
+        lemmas, norms = self._lemmas, self._norms
+        keys: dict[str, str] = {}
+        for word, lemma in lemmas.items():
+            american = norms.get(lemma, lemma)
+            if american != lemma:
+                keys[word] = lemmas.get(american, american)
+        for plural, singular in lemmas.items():
+            if plural[-1:] != "s":
+                continue
+            lemma = lemmas.get(singular, singular)
+            if lemma == singular or plural not in _regular_plurals(singular):
+                continue
+            if not singular.endswith("ing") and lemma.isalpha():
+                keys[singular] = singular
+        return keys
 
     def table_key(self, word: str) -> str:
         """The key the tables give: new vocabulary stays as written ("webinars"). The
@@ -73,15 +118,20 @@ class LemmaKeys:
         spelling feeds its embedding model, which reads the words as written better than
         guessed singulars of names and acronyms ("tomá" for "Tomás", "copuo" for "COPUOS";
         docs/evaluation.md, 2026-12-04)."""
+        normal = self._normal(word)
+        return self._lemmas.get(normal, normal)
+
+    def _normal(self, word: str) -> str:
+        """The word in lower case and American spelling."""
         if word in DASHES:
             # Word processors turn "-" into an en dash: "cyber–security".
             return "-"
         lower = word.lower()
-        normal = self._norms.get(lower, lower)
-        return self._lemmas.get(normal, normal)
+        return self._norms.get(lower, lower)
 
     def __call__(self, word: str) -> str:
-        key = self.table_key(word)
+        normal = self._normal(word)
+        key = self._own_keys.get(normal) or self._lemmas.get(normal, normal)
         # A lemma the tables give is among the known words, and so are "news", "gas",
         # "analysis": words of their own, not plurals. Only the rest is guessed at.
         return key if key in self._known else self._guessed(key)
@@ -109,6 +159,14 @@ _FUNCTION_WORDS = frozenset({"hers", "ours", "yours", "theirs", "ourselves", "th
                              "yourselves", "towards", "whereas"})
 # Plurals that add "es" rather than "s": "hotpatches", "sandboxes", "hashes".
 _ES_PLURALS = ("sses", "xes", "zzes", "ches", "shes")
+
+
+def _regular_plurals(word: str) -> tuple[str, ...]:
+    """The spellings English's regular plural gives a lower-case noun ("number" ->
+    "numbers"; "address" -> "addresses"; "facility" -> "facilities")."""
+    if word.endswith("y"):
+        return word + "s", word[:-1] + "ies"
+    return word + "s", word + "es"
 
 
 def regular_singular(word: str) -> str:

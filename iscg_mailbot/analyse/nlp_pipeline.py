@@ -200,12 +200,15 @@ MAIL_COURTESIES = ("dear", "regard", "colleague", "thank", "thanks", "sincerely"
 
 def common_words_from_tables() -> frozenset[str]:
     """:func:`common_words` computed from spacy-lookups-data's ``lexeme_prob`` table (a
-    million words): those above :data:`COMMON_WORD_LOG_PROB`, as lemma keys."""
+    million words): those above :data:`COMMON_WORD_LOG_PROB`, as the tables' lemma keys
+    (:meth:`LemmaKeys.table_key`: the duplication watch, which reads those, was fitted
+    with this list; the tagger's corrected keys of a few nouns, "number" for "numb",
+    are not in it)."""
     import spacy_lookups_data
 
     keys = LemmaKeys.load()
     probabilities: dict[str, float] = dict(load_language_data(spacy_lookups_data.en["lexeme_prob"]))
-    frequent = {keys(word) for word, probability in probabilities.items()
+    frequent = {keys.table_key(word) for word, probability in probabilities.items()
                 if probability > COMMON_WORD_LOG_PROB and word.isalpha()}
     return frozenset(frequent | set(MAIL_COURTESIES))
 
