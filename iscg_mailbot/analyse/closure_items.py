@@ -42,7 +42,7 @@ from iscg_mailbot.analyse.closure_later import COMES_BACK, not_awaiting_reply, s
 from iscg_mailbot.analyse.closure_liaison import awaits_group_reply, meets_liaison
 from iscg_mailbot.analyse.closure_people import names_people, one_thing_of_people, to_co_owner
 from iscg_mailbot.analyse.closure_phrases import phrase_patterns
-from iscg_mailbot.analyse.closure_points import on_points, points_referred
+from iscg_mailbot.analyse.closure_points import on_points, points_referred, with_label
 from iscg_mailbot.analyse.closure_reading import asks_to_pass, deeds_asked, delegates, shared_words
 from iscg_mailbot.analyse.closure_received import close_received
 from iscg_mailbot.analyse.closure_reply import PRONOUN, Reply, later, reply_of
@@ -164,7 +164,9 @@ def detect_closure(
         text = found.sentence.text
         before = next((s.text for s, _ in reversed(reply.sentences)
                        if s.end <= found.sentence.start), "")
-        choice = _closed_by(text, before, on_points(open_items, text), members, speaker)
+        # (the points its list label names too: "AI-1: please find attached ...")
+        on_them = on_points(open_items, with_label(reply_new_text, found.sentence.start, text))
+        choice = _closed_by(text, before, on_them, members, speaker)
         for item in (i for i in choice.items if meets_liaison(text, before, i)):
             pending = still_to_come(reply.pending, item, choice.by, members)
             if later(item.sentence, [text], pending) or to_co_owner(text, item.owner, members) \
