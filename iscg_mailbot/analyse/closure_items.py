@@ -368,10 +368,12 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
         speaker = speaker_of(sender, members)
         if not owner_parts(owner) & (speaker.own | speaker.bodies):
             return False
-    if read.rest_to_come and not read.echoes(question):
+    if (read.rest_to_come and not read.echoes(question)) \
+            or _accepts_request(question, read.says, read.promised):
         # A part reported, the rest to come ("For the other venues I'll check with
         # ..."); a part answered in the question's own word is an answer ("Feasible for
-        # the contacts. For the funding, we are still looking": the first writer).
+        # the contacts. For the funding, we are still looking": the first writer). A
+        # request taken on: "Happy to do the RAG point" of "Sofia, could you take ...?".
         return False
     if _asks_to_say(question):
         return read.answers(question) or read.commits_to(question)
@@ -398,6 +400,29 @@ _REFUSAL = re.compile(r"\b(?:cannot|can't|can\u2019t|(?:is|are|am)\s+(?:not\s+ab
                       r"won't\s+be\s+(?:able|possible)|not\s+(?:be\s+)?possible)\b|"
                       r"^\W*(?:unfortunately|sadly)\s+not\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|shall)\s+(?!be\b|not\b)\w+|'ll\s+\w+", re.IGNORECASE)
+# The owner takes on a request put as a question ("Sofia, could you take 10 minutes on
+# the RAG preparations?", "Could the TDAG vice-chairs kindly help publicise the
+# request?"): "Happy to do the RAG point", "Con gusto, Sofia, lo difundiremos" accept it,
+# and the deed is still to come (the twenty-first and twenty-second writers label the
+# item open until it is done). A question about willingness ("Would the Bureaux be
+# willing to give an interview?", ``_WILLING``) is answered by the same words.
+_ACCEPTANCE = re.compile(
+    r"^\W*(?:(?:yes|sure|ok(?:ay)?|of\s+course|certainly)\W+)?(?:(?:I\s+am|I'm|I\u2019m|we\s+are|"
+    r"we're|we\u2019re)\s+)?(?:happy|glad|pleased|delighted)\s+to\b"
+    r"|^\W*(?:con\s+(?:mucho\s+)?gusto|avec\s+plaisir|with\s+pleasure|volontiers|gerne|"
+    r"com\s+(?:todo\s+o\s+)?prazer)\b", re.IGNORECASE)
+_WILLING = re.compile(r"\b(?:willing|able|available|interested|prepared|ready|like|mind|"
+                      r"consider|agree|open\s+to|possible)\b", re.IGNORECASE)
+
+
+def _accepts_request(item_sentence: str, says: Sequence[str], promised: Sequence[str]) -> bool:
+    """Whether all a reply says (``says``, ``promised``) accepts a request to do something
+    put as a question (``_ACCEPTANCE``), not a question about willingness nor one asking
+    to say something."""
+    clauses = (*says, *promised)
+    return bool(clauses) and item_sentence.rstrip().endswith("?") \
+        and all(_ACCEPTANCE.match(c) for c in clauses) \
+        and not _WILLING.search(item_sentence) and not _asks_to_say(item_sentence)
 
 
 def answered_items(reply: str, open_items: Sequence[OpenItem], speaker: Iterable[str],
@@ -435,6 +460,8 @@ def answered_items(reply: str, open_items: Sequence[OpenItem], speaker: Iterable
             found.append(item)  # "I'm afraid BR cannot commit to it: instead, a note ..."
             continue
         says = _asks_to_say(item.sentence)
+        if _accepts_request(item.sentence, read.says, read.promised):
+            continue  # "Happy to do the RAG point": taken on, not done
         if not read.answers(item.sentence, delivered=not says) or read.rest_to_come or (
                 not says and read.leaves(item.sentence)) or read.only_when:
             continue  # no delivery reported, and part of the thing is still to come
