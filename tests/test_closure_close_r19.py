@@ -74,7 +74,8 @@ def test_action_point_labels_and_references() -> None:
     assert point_of(minutes, minutes.index("workshops")) == LABELLED + 2
     assert points_referred("BDT part of AP 2 added to the file.") == {LABELLED + 2}
     assert points_referred("Lucia, on AP 26: not yet approved.") == {LABELLED + 26}
-    # A place in a list is not an action point's number.
+    # A place in a list is not an action point's number, nor a WRC agenda item.
+    assert points_referred("SG5 has nothing specific to AI 1.2.") == set()
     assert points_referred("2) The database covers it.") == {2}
 
 

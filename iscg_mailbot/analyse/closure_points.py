@@ -55,11 +55,12 @@ _LEADING = re.compile(r"^\W{0,3}\(?(\d|[a-f])[.)]\s", re.IGNORECASE)
 # A list entry of the item's message: "1. BDT - ...", "(a) ...", "- the list ...".
 # An action point's label opening its line, as the item's message writes it ("AP 23/2029",
 # "AP 9:", "AI-2", "Action item 4."), and as a reply names it anywhere ("on AP 26:", "AP
-# 14 - sent"). Case-sensitive: "ap" and "ai" are no labels.
+# 14 - sent"). Case-sensitive: "ap" and "ai" are no labels; "AI 1.2" is a WRC agenda
+# item, no action point.
 # The number of "AP 30/1-2" (the second of meeting 1 of 2030) is its last: "AP 2" names it.
 _AP_NUMBER = r"(?:AP|AI|Action(?:[ \t]+item)?)[- \t]?(\d{1,3})(?:/\d{4}|/\d{1,2}-(\d{1,2}))?"
 _AP_LINE = re.compile(r"[ \t]*" + _AP_NUMBER + r"[.:)]?[ \t]")
-_AP_REFERRED = re.compile(r"\b" + _AP_NUMBER + r"(?![\w/])")
+_AP_REFERRED = re.compile(r"\b" + _AP_NUMBER + r"(?![\w/]|\.\d)")
 # Where the points named by an action-point label are counted from (apart from a list's
 # places 1, 2, ...).
 LABELLED = 1000
