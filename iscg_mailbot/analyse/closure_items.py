@@ -36,6 +36,7 @@ from iscg_mailbot.analyse.action_addressee import SECTOR_BUREAU, bodies_bureau
 from iscg_mailbot.analyse.action_closure import asks_to_say, delivery_statement
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.analyse.closure_accept import REFUSAL, accepts_request
 from iscg_mailbot.analyse.closure_greetings import greeted
 from iscg_mailbot.analyse.closure_labels import labelled_share
 from iscg_mailbot.analyse.closure_later import COMES_BACK, not_awaiting_reply, still_to_come
@@ -154,8 +155,7 @@ def detect_closure(
     something, is answered by a reply that says it (:func:`answered_items`); of a reply
     that closed other items, only when what it says talks about the item.
     """
-    open_items = not_awaiting_reply(reply_new_text, open_items)
-    if not open_items:
+    if not (open_items := not_awaiting_reply(reply_new_text, open_items)):
         return []
     speaker = speaker_of(sender, members)
     reply = reply_of(reply_new_text)
@@ -164,7 +164,6 @@ def detect_closure(
         text = found.sentence.text
         before = next((s.text for s, _ in reversed(reply.sentences)
                        if s.end <= found.sentence.start), "")
-        # (the points its list label names too: "AI-1: please find attached ...")
         on_them = on_points(open_items, with_label(reply_new_text, found.sentence.start, text))
         choice = _closed_by(text, before, on_them, members, speaker)
         for item in (i for i in choice.items if meets_liaison(text, before, i)):
@@ -369,11 +368,11 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
         if not owner_parts(owner) & (speaker.own | speaker.bodies):
             return False
     if (read.rest_to_come and not read.echoes(question)) \
-            or _accepts_request(question, read.says, read.promised):
+            or (accepts_request(question, read.says, read.promised) and not _asks_to_say(question)):
         # A part reported, the rest to come ("For the other venues I'll check with
         # ..."); a part answered in the question's own word is an answer ("Feasible for
-        # the contacts. For the funding, we are still looking": the first writer). A
-        # request taken on: "Happy to do the RAG point" of "Sofia, could you take ...?".
+        # the contacts. For the funding, we are still looking": the first writer), or
+        # the request only taken on ("Happy to do the RAG point": closure_accept).
         return False
     if _asks_to_say(question):
         return read.answers(question) or read.commits_to(question)
@@ -393,36 +392,7 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
 
 
 _REQUEST = re.compile(r"^\W*(?:could|can|would)\b", re.IGNORECASE)
-# The owner says no to a request put as a question ("Could BR give a briefing ...?"):
-# "BR cannot commit to a presentation", "It will not be possible this time" (every
-# writer labels an owner's refusal closing its share, whatever it offers instead).
-_REFUSAL = re.compile(r"\b(?:cannot|can't|can\u2019t|(?:is|are|am)\s+(?:not\s+able|unable)\s+to|"
-                      r"won't\s+be\s+(?:able|possible)|not\s+(?:be\s+)?possible)\b|"
-                      r"^\W*(?:unfortunately|sadly)\s+not\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|shall)\s+(?!be\b|not\b)\w+|'ll\s+\w+", re.IGNORECASE)
-# The owner takes on a request put as a question ("Sofia, could you take 10 minutes on
-# the RAG preparations?", "Could the TDAG vice-chairs kindly help publicise the
-# request?"): "Happy to do the RAG point", "Con gusto, Sofia, lo difundiremos" accept it,
-# and the deed is still to come (the twenty-first and twenty-second writers label the
-# item open until it is done). A question about willingness ("Would the Bureaux be
-# willing to give an interview?", ``_WILLING``) is answered by the same words.
-_ACCEPTANCE = re.compile(
-    r"^\W*(?:(?:yes|sure|ok(?:ay)?|of\s+course|certainly)\W+)?(?:(?:I\s+am|I'm|I\u2019m|we\s+are|"
-    r"we're|we\u2019re)\s+)?(?:happy|glad|pleased|delighted)\s+to\b"
-    r"|^\W*(?:con\s+(?:mucho\s+)?gusto|avec\s+plaisir|with\s+pleasure|volontiers|gerne|"
-    r"com\s+(?:todo\s+o\s+)?prazer)\b", re.IGNORECASE)
-_WILLING = re.compile(r"\b(?:willing|able|available|interested|prepared|ready|like|mind|"
-                      r"consider|agree|open\s+to|possible)\b", re.IGNORECASE)
-
-
-def _accepts_request(item_sentence: str, says: Sequence[str], promised: Sequence[str]) -> bool:
-    """Whether all a reply says (``says``, ``promised``) accepts a request to do something
-    put as a question (``_ACCEPTANCE``), not a question about willingness nor one asking
-    to say something."""
-    clauses = (*says, *promised)
-    return bool(clauses) and item_sentence.rstrip().endswith("?") \
-        and all(_ACCEPTANCE.match(c) for c in clauses) \
-        and not _WILLING.search(item_sentence) and not _asks_to_say(item_sentence)
 
 
 def answered_items(reply: str, open_items: Sequence[OpenItem], speaker: Iterable[str],
@@ -456,12 +426,10 @@ def answered_items(reply: str, open_items: Sequence[OpenItem], speaker: Iterable
             found.append(item)
             continue
         if owned and item.sentence.rstrip().endswith("?") and any(
-                _REFUSAL.search(c) for c in (*read.says, *read.promised)):
+                REFUSAL.search(c) for c in (*read.says, *read.promised)):
             found.append(item)  # "I'm afraid BR cannot commit to it: instead, a note ..."
             continue
         says = _asks_to_say(item.sentence)
-        if _accepts_request(item.sentence, read.says, read.promised):
-            continue  # "Happy to do the RAG point": taken on, not done
         if not read.answers(item.sentence, delivered=not says) or read.rest_to_come or (
                 not says and read.leaves(item.sentence)) or read.only_when:
             continue  # no delivery reported, and part of the thing is still to come
