@@ -147,7 +147,15 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.IGNORECASE)),
     ("confirmed", re.compile(
         r"^\W*(?:(?:yes|yes,\s+indeed|indeed)\W+)?(?:confirmed|done|(?:I|we)\s+(?:can\s+)?"
-        r"(?:hereby\s+)?confirm)\b",
+        r"(?:hereby\s+)?confirm)\b"
+        # "Done." in other languages, as the whole clause, or before the share it did or
+        # a dash or colon: "Hecho.", "Listo - Colombia is now in the pilot group", "C'est
+        # fait pour le RAG : ...", "Feito.", "Erledigt f\u00fcr BDT." (the sixth, seventh
+        # and twenty-third writers). Not inside a sentence ("el hecho de que", "listo para
+        # la reuni\u00f3n": the share a capitalised name).
+        r"|^\W*(?:hecho|listo|c['\u2019]est\s+fait|feito|erledigt|fatto)"
+        r"(?:\s+(?:para|pour|por|f\u00fcr|per)\s+(?:(?:el|la|le|les|o|a|die|das|den|der)\s+)?"
+        r"(?-i:[A-Z])[\w/-]*)?(?:\W*$|\s*[-\u2013\u2014:]\s)",
         re.IGNORECASE)),
 )
 # The delivery verbs as the words their matches hold ("made" of "made available",

@@ -36,13 +36,14 @@ from iscg_mailbot.analyse.action_addressee import SECTOR_BUREAU, bodies_bureau
 from iscg_mailbot.analyse.action_closure import asks_to_say
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.analyse.closure_accept import REFUSAL, accepts_request
 from iscg_mailbot.analyse.closure_greetings import greeted
 from iscg_mailbot.analyse.closure_labels import labelled_share
 from iscg_mailbot.analyse.closure_later import COMES_BACK, not_awaiting_reply, still_to_come
 from iscg_mailbot.analyse.closure_liaison import awaits_group_reply, meets_liaison
 from iscg_mailbot.analyse.closure_people import names_people, one_thing_of_people, to_co_owner
 from iscg_mailbot.analyse.closure_phrases import phrase_patterns
-from iscg_mailbot.analyse.closure_points import on_points, points_referred
+from iscg_mailbot.analyse.closure_points import on_points, points_referred, with_label
 from iscg_mailbot.analyse.closure_reading import asks_to_pass, deeds_asked, delegates, shared_words
 from iscg_mailbot.analyse.closure_received import close_received
 from iscg_mailbot.analyse.closure_reply import PRONOUN, Reply, later, reply_of
@@ -154,8 +155,7 @@ def detect_closure(
     something, is answered by a reply that says it (:func:`answered_items`); of a reply
     that closed other items, only when what it says talks about the item.
     """
-    open_items = not_awaiting_reply(reply_new_text, open_items)
-    if not open_items:
+    if not (open_items := not_awaiting_reply(reply_new_text, open_items)):
         return []
     speaker = speaker_of(sender, members)
     reply = reply_of(reply_new_text)
@@ -164,7 +164,8 @@ def detect_closure(
         text = found.sentence.text
         before = next((s.text for s, _ in reversed(reply.sentences)
                        if s.end <= found.sentence.start), "")
-        choice = _closed_by(text, before, on_points(open_items, text), members, speaker)
+        on_them = on_points(open_items, with_label(reply_new_text, found.sentence.start, text))
+        choice = _closed_by(text, before, on_them, members, speaker)
         for item in (i for i in choice.items if meets_liaison(text, before, i)):
             pending = still_to_come(reply.pending, item, choice.by, members)
             if later(item.sentence, [text], pending) or to_co_owner(text, item.owner, members) \
@@ -366,10 +367,12 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
         speaker = speaker_of(sender, members)
         if not owner_parts(owner) & (speaker.own | speaker.bodies):
             return False
-    if read.rest_to_come and not read.echoes(question):
+    if (read.rest_to_come and not read.echoes(question)) \
+            or (accepts_request(question, read.says, read.promised) and not _asks_to_say(question)):
         # A part reported, the rest to come ("For the other venues I'll check with
         # ..."); a part answered in the question's own word is an answer ("Feasible for
-        # the contacts. For the funding, we are still looking": the first writer).
+        # the contacts. For the funding, we are still looking": the first writer), or
+        # the request only taken on ("Happy to do the RAG point": closure_accept).
         return False
     if _asks_to_say(question):
         return read.answers(question) or read.commits_to(question)
@@ -389,12 +392,6 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
 
 
 _REQUEST = re.compile(r"^\W*(?:could|can|would)\b", re.IGNORECASE)
-# The owner says no to a request put as a question ("Could BR give a briefing ...?"):
-# "BR cannot commit to a presentation", "It will not be possible this time" (every
-# writer labels an owner's refusal closing its share, whatever it offers instead).
-_REFUSAL = re.compile(r"\b(?:cannot|can't|can\u2019t|(?:is|are|am)\s+(?:not\s+able|unable)\s+to|"
-                      r"won't\s+be\s+(?:able|possible)|not\s+(?:be\s+)?possible)\b|"
-                      r"^\W*(?:unfortunately|sadly)\s+not\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|shall)\s+(?!be\b|not\b)\w+|'ll\s+\w+", re.IGNORECASE)
 
 
@@ -429,7 +426,7 @@ def answered_items(reply: str, open_items: Sequence[OpenItem], speaker: Iterable
             found.append(item)
             continue
         if owned and item.sentence.rstrip().endswith("?") and any(
-                _REFUSAL.search(c) for c in (*read.says, *read.promised)):
+                REFUSAL.search(c) for c in (*read.says, *read.promised)):
             found.append(item)  # "I'm afraid BR cannot commit to it: instead, a note ..."
             continue
         says = _asks_to_say(item.sentence)

@@ -7,12 +7,20 @@ them only: "On the second point: ...", "BDT's input on the first two points is
 attached", "items 1 and 3", "2) The database covers ...". Such a reply closes the items
 of those points, and no other.
 
+Minutes number their action points ("AP 23/2029  BR, TSB and BDT to send ...", "AP 9:
+...", "AI-2 ..."), and a reply answers them by that number, not by their place in the
+list: "AP 26: SG2 approved the report - attached", "on AP 26: ...", "AP 14 - sent to
+SG5 on Tue". Such a point is counted apart from the places (``LABELLED`` + its number),
+so that "AP 2" names the item labelled so and not the second entry of another list.
+
     >>> sorted(points_referred("BDT's input on the first two points is attached."))
     [1, 2]
     >>> sorted(points_referred("1) Yes, countries can request it."))
     [1]
     >>> point_of("Two questions:\\n1) Is it free?\\n2) Who runs it?\\n", 33)
     2
+    >>> sorted(points_referred("AP 26: approved, attached.")) == [LABELLED + 26]
+    True
 """
 
 from __future__ import annotations
@@ -45,6 +53,17 @@ _NUMBERED = re.compile(
 # "(b) Yes", "1. Submissions can be made ...".
 _LEADING = re.compile(r"^\W{0,3}\(?(\d|[a-f])[.)]\s", re.IGNORECASE)
 # A list entry of the item's message: "1. BDT - ...", "(a) ...", "- the list ...".
+# An action point's label opening its line, as the item's message writes it ("AP 23/2029",
+# "AP 9:", "AI-2", "Action item 4."), and as a reply names it anywhere ("on AP 26:", "AP
+# 14 - sent"). Case-sensitive: "ap" and "ai" are no labels; "AI 1.2" is a WRC agenda
+# item, no action point.
+# The number of "AP 30/1-2" (the second of meeting 1 of 2030) is its last: "AP 2" names it.
+_AP_NUMBER = r"(?:AP|AI|Action(?:[ \t]+item)?)[- \t]?(\d{1,3})(?:/\d{4}|/\d{1,2}-(\d{1,2}))?"
+_AP_LINE = re.compile(r"[ \t]*" + _AP_NUMBER + r"[.:)]?[ \t]")
+_AP_REFERRED = re.compile(r"\b" + _AP_NUMBER + r"(?![\w/]|\.\d)")
+# Where the points named by an action-point label are counted from (apart from a list's
+# places 1, 2, ...).
+LABELLED = 1000
 _ENTRY = re.compile(r"^[ \t]*(?:\(?(?:\d{1,2}|[a-h])[.)]|[-*\u2022\u2013])[ \t]+", re.IGNORECASE)
 
 
@@ -110,6 +129,8 @@ def _points_named(text: str) -> set[int]:
     leading = _LEADING.match(text)
     if leading:
         found.add(_number(leading.group(1)))
+    if "AP" in text or "AI" in text or "Action" in text:  # (few replies hold one)
+        found |= {_labelled(m) for m in _AP_REFERRED.finditer(text)}
     return found
 
 
@@ -134,7 +155,10 @@ def points_of(text: str, starts: Sequence[int]) -> list[int | None]:
     questions: list[tuple[int, int]] | None = None
     found: list[int | None] = []
     for start in starts:
-        point = _list_entry(lines, max(bisect_right(offsets, start) - 1, 0))
+        here = max(bisect_right(offsets, start) - 1, 0)
+        point = _action_point(lines, here)
+        if point is None:
+            point = _list_entry(lines, here)
         if point is None:
             if questions is None:
                 # A place among the questions needs two of them, each ending with its
@@ -143,6 +167,20 @@ def points_of(text: str, starts: Sequence[int]) -> list[int | None]:
             point = _question_place(questions, start)
         found.append(point)
     return found
+
+
+def _action_point(lines: list[str], here: int) -> int | None:
+    """The point named by the action-point label of the entry holding line ``here``
+    (its label line, or a line indented under it), else None."""
+    while here > 0 and lines[here][:1].isspace() and lines[here].strip():
+        here -= 1  # a line of the entry's text run on under its label
+    match = _AP_LINE.match(lines[here]) if lines else None
+    return _labelled(match) if match else None
+
+
+def _labelled(match: re.Match[str]) -> int:
+    """The point an action point's label (``_AP_NUMBER``) names."""
+    return LABELLED + int(match.group(2) or match.group(1))
 
 
 def _list_entry(lines: list[str], here: int) -> int | None:
@@ -191,6 +229,19 @@ def _question_place(questions: list[tuple[int, int]], start: int) -> int | None:
     return next((k + 1 for k, (a, b) in enumerate(questions) if a <= start < b), None)
 
 
+def with_label(text: str, start: int, clause: str) -> str:
+    """A clause of ``text`` at ``start``, with what stands before it on its line when
+    that is short enough to be a list label the sentence splitter left out ("AI-1:
+    please find attached ...", "(b) BDT: attached"): the label names the point."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return text[line_start:start] + clause if 0 < start - line_start <= _LABEL_ROOM else clause
+
+
+# How much may stand before a clause on its line and be read as its label: "AP 30/1-2  ",
+# "Action item 12: ".
+_LABEL_ROOM = 16
+
+
 def on_points(items: Sequence[OpenItem], reply: str) -> list[OpenItem]:
     """The items a reply (or a clause of it) may close: when it names points, those of
     the items on other points of their message are left out ("On the second point: ..."
@@ -198,4 +249,10 @@ def on_points(items: Sequence[OpenItem], reply: str) -> list[OpenItem]:
     if all(i.point is None for i in items):
         return list(items)  # (the points a reply names are not read: they cannot matter)
     referred = _referred(reply)
-    return [i for i in items if not referred or i.point is None or i.point in referred]
+    # An action point's number chooses among the items of labelled points, a place among
+    # those of a list's entries or questions: "AP 28/3-2 done" in answer to "a one-line
+    # status of your open action points" leaves that request's place alone.
+    labels = {p for p in referred if p >= LABELLED}
+    places = referred - labels
+    return [i for i in items if i.point is None
+            or i.point in (labels or (i.point,) if i.point >= LABELLED else places or (i.point,))]
