@@ -21,6 +21,7 @@ owner under a request ending with ":". Two more shapes of the same list:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -101,9 +102,11 @@ def _request_after(sentences: Sequence[Sentence], bullets: Sequence[Sentence],
     """The dated request right after the list that asks for what it lists, naming
     nobody ("Please send them by 2 March so that they can be posted a week ahead.")."""
     last = bullets[-1]
-    following = next((s for s in sentences if s.start >= last.end), None)
-    if following is None:
+    # (sentences are in text order: bisected, not scanned from the first, once a list)
+    position = bisect_left(sentences, last.end, key=lambda s: s.start)
+    if position == len(sentences):
         return None
+    following = sentences[position]
     candidate = by_span.get((following.start, following.end))
     if candidate is None or candidate.kind != ACTION or candidate.owner is not None \
             or candidate.due is None or not (_POINTS_BACK.search(candidate.sentence)

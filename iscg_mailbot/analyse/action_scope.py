@@ -109,7 +109,12 @@ def apply_list_frame(
     bullets say what is owed.
     """
     by_span = {c.span: c for c in candidates}
-    result = list(candidates)
+    # The items by span, in the order they came: a frame replaces whole spans and dates
+    # its bullets' items, so it reads only its own lines' spans (filtering the whole
+    # result per frame, with the dropped spans' set rebuilt per item, was cubic).
+    result: dict[tuple[int, int], list[ActionCandidate]] = {}
+    for candidate in candidates:
+        result.setdefault(candidate.span, []).append(candidate)
     for index, intro in enumerate(sentences):
         frame = by_span.get((intro.start, intro.end)) or _wanting_frame(intro, message)
         if frame is None or frame.kind != ACTION or not intro.text.rstrip().endswith(":") \
@@ -134,17 +139,20 @@ def apply_list_frame(
             frame, after = dated_after(frame, sentences, bullets, by_span)
             added = [_bullet_item(b, by_span.get((b.start, b.end)), frame, message, members)
                      for b in bullets]
-            result = [c for c in result
-                      if c.span not in {frame.span, after, *(a.span for a in added)}]
-            result.extend(added)
+            result.pop(frame.span, None)
+            if after is not None:
+                result.pop(after, None)
+            for item in added:  # (one per bullet: each replaces its line's items)
+                result[item.span] = [item]
+            continue
+        if frame.due is None:
             continue
         # Bullets that are items of their own take the list's date when they have none.
-        for position, candidate in enumerate(result):
-            if candidate.due is None and frame.due is not None and any(
-                candidate.span == (b.start, b.end) for b in bullets
-            ):
-                result[position] = replace(candidate, due=frame.due, due_text=frame.due_text)
-    return sorted(result, key=lambda c: c.span)
+        for bullet in bullets:
+            own = result.get((bullet.start, bullet.end), [])
+            own[:] = [replace(c, due=frame.due, due_text=frame.due_text) if c.due is None
+                      else c for c in own]
+    return [c for span in sorted(result) for c in result[span]]
 
 
 def _bullets_after(sentences: Sequence[Sentence], index: int, text: str) -> list[Sentence]:
