@@ -156,12 +156,17 @@ def apply_list_frame(
 
 
 def _bullets_after(sentences: Sequence[Sentence], index: int, text: str) -> list[Sentence]:
-    """The bullets right after the sentence at ``index``."""
+    """The bullets right after the sentence at ``index``, up to the first that ends with
+    ":": it introduces a list of its own ("- BR: send x; By Friday, kindly:" is read as
+    one sentence), whose lines are not this list's (else each list ran over every later
+    line: quadratic in a message that repeats one)."""
     bullets = []
     for following in sentences[index + 1:]:
         if not is_bullet(text, following.start):
             break
         bullets.append(following)
+        if following.text.rstrip().endswith(":"):
+            break
     return bullets
 
 
