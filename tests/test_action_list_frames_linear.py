@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from iscg_mailbot.analyse import action_forwards, action_scope
+from iscg_mailbot.analyse import action_forwards, action_party_lists
 from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.records import ActionInput
 
@@ -26,7 +26,7 @@ UNIT = "By Friday, kindly:\n- BR: send x;\n"
 def _bullets_read(repeats: int, monkeypatch: pytest.MonkeyPatch, module: object) -> int:
     """How many times ``module`` asks of a list line whether it is a bullet."""
     calls = 0
-    is_bullet = action_scope.is_bullet
+    is_bullet = action_party_lists.is_bullet
 
     def counted(text: str, start: int) -> bool:
         nonlocal calls
@@ -40,7 +40,7 @@ def _bullets_read(repeats: int, monkeypatch: pytest.MonkeyPatch, module: object)
 
 # apply_list_frame, and apply_list_tail: ";\nBy Friday" is also a closing line dating
 # its list ("- BR: send x;\nby 3 May."), whose run of bullets was walked back per line.
-@pytest.mark.parametrize("module", [action_scope, action_forwards])
+@pytest.mark.parametrize("module", [action_party_lists, action_forwards])
 def test_lists_one_after_another_are_read_in_linear_time(
         monkeypatch: pytest.MonkeyPatch, module: object) -> None:
     small = _bullets_read(100, monkeypatch, module)

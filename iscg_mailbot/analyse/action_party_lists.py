@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
-from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.analyse.action_text import Sentence, is_bullet
 from iscg_mailbot.records import ActionCandidate
 from iscg_mailbot.settings.action_rules import ACTION
 from iscg_mailbot.settings.members import MembersConfig
@@ -134,4 +134,20 @@ def dated_after(frame: ActionCandidate, sentences: Sequence[Sentence],
     return replace(frame, due=after.due, due_text=after.due_text), after.span
 
 
-__all__ = ["REQUEST_LIST", "WANTING_MORE", "dash_label", "dated_after", "party_within"]
+def bullets_after(sentences: Sequence[Sentence], index: int, text: str) -> list[Sentence]:
+    """The bullets right after the sentence at ``index``, up to the first that ends with
+    ":": it introduces a list of its own ("- BR: send x; By Friday, kindly:" is read as
+    one sentence), whose lines are not this list's (else each list ran over every later
+    line: quadratic in a message that repeats one)."""
+    bullets = []
+    for following in sentences[index + 1:]:
+        if not is_bullet(text, following.start):
+            break
+        bullets.append(following)
+        if following.text.rstrip().endswith(":"):
+            break
+    return bullets
+
+
+__all__ = ["REQUEST_LIST", "WANTING_MORE", "bullets_after", "dash_label", "dated_after",
+           "party_within"]

@@ -21,11 +21,12 @@ from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.analyse.action_party_lists import (
     REQUEST_LIST,
     WANTING_MORE,
+    bullets_after,
     dash_label,
     dated_after,
     party_within,
 )
-from iscg_mailbot.analyse.action_text import Sentence, is_bullet
+from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded, trie_pattern
 from iscg_mailbot.parse.subjects import is_forward_subject
 from iscg_mailbot.records import ActionCandidate, ActionInput
@@ -109,9 +110,7 @@ def apply_list_frame(
     bullets say what is owed.
     """
     by_span = {c.span: c for c in candidates}
-    # The items by span, in the order they came: a frame replaces whole spans and dates
-    # its bullets' items, so it reads only its own lines' spans (filtering the whole
-    # result per frame, with the dropped spans' set rebuilt per item, was cubic).
+    # By span, in order: a frame reads only its lines' items (filtering all per frame was cubic)
     result: dict[tuple[int, int], list[ActionCandidate]] = {}
     for candidate in candidates:
         result.setdefault(candidate.span, []).append(candidate)
@@ -120,7 +119,7 @@ def apply_list_frame(
         if frame is None or frame.kind != ACTION or not intro.text.rstrip().endswith(":") \
                 or lists_contents(intro.text):  # "a half-page, covering:": one text
             continue
-        bullets = _bullets_after(sentences, index, message.new_text)
+        bullets = bullets_after(sentences, index, message.new_text)
         if not bullets:
             continue
         labelled = [b for b in bullets if _label_owner(b, frame, members)]
@@ -139,35 +138,23 @@ def apply_list_frame(
             frame, after = dated_after(frame, sentences, bullets, by_span)
             added = [_bullet_item(b, by_span.get((b.start, b.end)), frame, message, members)
                      for b in bullets]
-            result.pop(frame.span, None)
-            if after is not None:
-                result.pop(after, None)
+            for span in (frame.span, after or frame.span):
+                result.pop(span, None)
             for item in added:  # (one per bullet: each replaces its line's items)
                 result[item.span] = [item]
             continue
-        if frame.due is None:
-            continue
-        # Bullets that are items of their own take the list's date when they have none.
-        for bullet in bullets:
-            own = result.get((bullet.start, bullet.end), [])
-            own[:] = [replace(c, due=frame.due, due_text=frame.due_text) if c.due is None
-                      else c for c in own]
+        if frame.due is not None:
+            _date_own_items(result, bullets, frame)
     return [c for span in sorted(result) for c in result[span]]
 
 
-def _bullets_after(sentences: Sequence[Sentence], index: int, text: str) -> list[Sentence]:
-    """The bullets right after the sentence at ``index``, up to the first that ends with
-    ":": it introduces a list of its own ("- BR: send x; By Friday, kindly:" is read as
-    one sentence), whose lines are not this list's (else each list ran over every later
-    line: quadratic in a message that repeats one)."""
-    bullets = []
-    for following in sentences[index + 1:]:
-        if not is_bullet(text, following.start):
-            break
-        bullets.append(following)
-        if following.text.rstrip().endswith(":"):
-            break
-    return bullets
+def _date_own_items(result: dict[tuple[int, int], list[ActionCandidate]],
+                    bullets: Sequence[Sentence], frame: ActionCandidate) -> None:
+    """Bullets that are items of their own take the list's date when they have none."""
+    for bullet in bullets:
+        own = result.get((bullet.start, bullet.end), [])
+        own[:] = [replace(c, due=frame.due, due_text=frame.due_text) if c.due is None
+                  else c for c in own]
 
 
 # "To finalise the programme, we need:" above bullets labelled by owner ("- from TSB:
