@@ -66,6 +66,7 @@ FRAGMENTS: dict[str, str] = {
     "semicolon_words": "TSB to send it; ",
     "bullets": "\n- TSB: please send x",
     "bullets_star": "\n* ",
+    "list_frames": "By Friday, kindly:\n- BR: send x;\n",
     "numbered": "\n1. BR to check. ",
     "brackets": "(",
     "brackets_pair": "(TSB) [BR] ",

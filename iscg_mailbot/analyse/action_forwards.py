@@ -78,20 +78,32 @@ def apply_list_tail(sentences: Sequence[Sentence], candidates: list[ActionCandid
     the bullets above it are the run of bullet sentences before that one.
     """
     result = list(candidates)
+    # In text order, so each closing line dates the items from where its run of bullets
+    # starts on: the runs and the items are each walked once (walking back over the run
+    # and over every item per closing line was quadratic in a long list).
+    order = sorted(range(len(result)), key=lambda i: result[i].span[0])
+    next_item = 0
+    run_start = 0  # the first sentence of the run of bullets the sentence ends
     for index, sentence in enumerate(sentences):
-        tail = _TAIL.search(text, sentence.start, sentence.end)
-        if tail is None or not is_bullet(text, sentence.start):
+        bullet = is_bullet(text, sentence.start)
+        if not bullet:
+            run_start = index + 1
+        tail = _TAIL.search(text, sentence.start, sentence.end) if bullet else None
+        if tail is None:
             continue
         due = find_due(tail.group("tail"), sent)
         if due is None or due.value is None:
             continue
-        first = index
-        while first > 0 and is_bullet(text, sentences[first - 1].start):
-            first -= 1
-        spans = range(sentences[first].start, sentence.end + 1)
-        result = [replace(c, due=due.value, due_text=due.text)
-                  if c.kind == ACTION and c.due is None and c.span[0] in spans else c
-                  for c in result]
+        # (ranges of one run nest, from its first sentence; those of later runs start
+        # later: an item before this range was read by an earlier one or by none)
+        while next_item < len(order) and \
+                result[order[next_item]].span[0] < sentences[run_start].start:
+            next_item += 1
+        while next_item < len(order) and result[order[next_item]].span[0] <= sentence.end:
+            c = result[order[next_item]]
+            if c.kind == ACTION and c.due is None:
+                result[order[next_item]] = replace(c, due=due.value, due_text=due.text)
+            next_item += 1
     return result
 
 

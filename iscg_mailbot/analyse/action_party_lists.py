@@ -21,11 +21,12 @@ owner under a request ending with ":". Two more shapes of the same list:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
-from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.analyse.action_text import Sentence, is_bullet
 from iscg_mailbot.records import ActionCandidate
 from iscg_mailbot.settings.action_rules import ACTION
 from iscg_mailbot.settings.members import MembersConfig
@@ -101,9 +102,11 @@ def _request_after(sentences: Sequence[Sentence], bullets: Sequence[Sentence],
     """The dated request right after the list that asks for what it lists, naming
     nobody ("Please send them by 2 March so that they can be posted a week ahead.")."""
     last = bullets[-1]
-    following = next((s for s in sentences if s.start >= last.end), None)
-    if following is None:
+    # (sentences are in text order: bisected, not scanned from the first, once a list)
+    position = bisect_left(sentences, last.end, key=lambda s: s.start)
+    if position == len(sentences):
         return None
+    following = sentences[position]
     candidate = by_span.get((following.start, following.end))
     if candidate is None or candidate.kind != ACTION or candidate.owner is not None \
             or candidate.due is None or not (_POINTS_BACK.search(candidate.sentence)
@@ -131,4 +134,20 @@ def dated_after(frame: ActionCandidate, sentences: Sequence[Sentence],
     return replace(frame, due=after.due, due_text=after.due_text), after.span
 
 
-__all__ = ["REQUEST_LIST", "WANTING_MORE", "dash_label", "dated_after", "party_within"]
+def bullets_after(sentences: Sequence[Sentence], index: int, text: str) -> list[Sentence]:
+    """The bullets right after the sentence at ``index``, up to the first that ends with
+    ":": it introduces a list of its own ("- BR: send x; By Friday, kindly:" is read as
+    one sentence), whose lines are not this list's (else each list ran over every later
+    line: quadratic in a message that repeats one)."""
+    bullets = []
+    for following in sentences[index + 1:]:
+        if not is_bullet(text, following.start):
+            break
+        bullets.append(following)
+        if following.text.rstrip().endswith(":"):
+            break
+    return bullets
+
+
+__all__ = ["REQUEST_LIST", "WANTING_MORE", "bullets_after", "dash_label", "dated_after",
+           "party_within"]

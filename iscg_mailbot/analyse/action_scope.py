@@ -21,11 +21,12 @@ from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.analyse.action_party_lists import (
     REQUEST_LIST,
     WANTING_MORE,
+    bullets_after,
     dash_label,
     dated_after,
     party_within,
 )
-from iscg_mailbot.analyse.action_text import Sentence, is_bullet
+from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.text_gates import GatedPattern, folded, trie_pattern
 from iscg_mailbot.parse.subjects import is_forward_subject
 from iscg_mailbot.records import ActionCandidate, ActionInput
@@ -109,13 +110,16 @@ def apply_list_frame(
     bullets say what is owed.
     """
     by_span = {c.span: c for c in candidates}
-    result = list(candidates)
+    # By span, in order: a frame reads only its lines' items (filtering all per frame was cubic)
+    result: dict[tuple[int, int], list[ActionCandidate]] = {}
+    for candidate in candidates:
+        result.setdefault(candidate.span, []).append(candidate)
     for index, intro in enumerate(sentences):
         frame = by_span.get((intro.start, intro.end)) or _wanting_frame(intro, message)
         if frame is None or frame.kind != ACTION or not intro.text.rstrip().endswith(":") \
                 or lists_contents(intro.text):  # "a half-page, covering:": one text
             continue
-        bullets = _bullets_after(sentences, index, message.new_text)
+        bullets = bullets_after(sentences, index, message.new_text)
         if not bullets:
             continue
         labelled = [b for b in bullets if _label_owner(b, frame, members)]
@@ -134,27 +138,23 @@ def apply_list_frame(
             frame, after = dated_after(frame, sentences, bullets, by_span)
             added = [_bullet_item(b, by_span.get((b.start, b.end)), frame, message, members)
                      for b in bullets]
-            result = [c for c in result
-                      if c.span not in {frame.span, after, *(a.span for a in added)}]
-            result.extend(added)
+            for span in (frame.span, after or frame.span):
+                result.pop(span, None)
+            for item in added:  # (one per bullet: each replaces its line's items)
+                result[item.span] = [item]
             continue
-        # Bullets that are items of their own take the list's date when they have none.
-        for position, candidate in enumerate(result):
-            if candidate.due is None and frame.due is not None and any(
-                candidate.span == (b.start, b.end) for b in bullets
-            ):
-                result[position] = replace(candidate, due=frame.due, due_text=frame.due_text)
-    return sorted(result, key=lambda c: c.span)
+        if frame.due is not None:
+            _date_own_items(result, bullets, frame)
+    return [c for span in sorted(result) for c in result[span]]
 
 
-def _bullets_after(sentences: Sequence[Sentence], index: int, text: str) -> list[Sentence]:
-    """The bullets right after the sentence at ``index``."""
-    bullets = []
-    for following in sentences[index + 1:]:
-        if not is_bullet(text, following.start):
-            break
-        bullets.append(following)
-    return bullets
+def _date_own_items(result: dict[tuple[int, int], list[ActionCandidate]],
+                    bullets: Sequence[Sentence], frame: ActionCandidate) -> None:
+    """Bullets that are items of their own take the list's date when they have none."""
+    for bullet in bullets:
+        own = result.get((bullet.start, bullet.end), [])
+        own[:] = [replace(c, due=frame.due, due_text=frame.due_text) if c.due is None
+                  else c for c in own]
 
 
 # "To finalise the programme, we need:" above bullets labelled by owner ("- from TSB:
