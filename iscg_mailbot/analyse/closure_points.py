@@ -52,7 +52,6 @@ _NUMBERED = re.compile(
 # A reply clause opening with the marker of the point it answers: "2) The database ...",
 # "(b) Yes", "1. Submissions can be made ...".
 _LEADING = re.compile(r"^\W{0,3}\(?(\d|[a-f])[.)]\s", re.IGNORECASE)
-# A list entry of the item's message: "1. BDT - ...", "(a) ...", "- the list ...".
 # An action point's label opening its line, as the item's message writes it ("AP 23/2029",
 # "AP 9:", "AI-2", "Action item 4."), and as a reply names it anywhere ("on AP 26:", "AP
 # 14 - sent"). Case-sensitive: "ap" and "ai" are no labels; "AI 1.2" is a WRC agenda
@@ -64,6 +63,7 @@ _AP_REFERRED = re.compile(r"\b" + _AP_NUMBER + r"(?![\w/]|\.\d)")
 # Where the points named by an action-point label are counted from (apart from a list's
 # places 1, 2, ...).
 LABELLED = 1000
+# A list entry of the item's message: "1. BDT - ...", "(a) ...", "- the list ...".
 _ENTRY = re.compile(r"^[ \t]*(?:\(?(?:\d{1,2}|[a-h])[.)]|[-*\u2022\u2013])[ \t]+", re.IGNORECASE)
 
 
