@@ -50,7 +50,8 @@ class Phrase(_Strict):
     """A phrase and the points one occurrence gives (before the subject/body factor).
 
     In the file either a plain string (weight 1) or ``{phrase: ..., weight: ...}``,
-    optionally with ``weak: true``, ``companion: true`` or ``not_near: [words]``.
+    optionally with ``weak: true``, ``companion: true``, ``not_near: [words]``,
+    ``only_near: [words]`` or ``subject_only: true``.
     """
 
     phrase: str = Field(min_length=1)
@@ -66,6 +67,12 @@ class Phrase(_Strict):
     # a few words, in its paragraph): "index" near "documents" is a list of papers, not
     # a statistical index. The phrase is then not counted (analyse.topic_contexts).
     not_near: tuple[str, ...] = ()
+    # Words without which the phrase means something else: it counts only when one of
+    # them stands next to it, as above ("notes" of a "call" or "meeting": its record).
+    only_near: tuple[str, ...] = ()
+    # Counted only in a thread's subject: a word that says what the whole thread is
+    # (its subject "Notes from the 2/17 call") but in passing in a message.
+    subject_only: bool = False
 
     @field_validator("phrase")
     @classmethod
@@ -75,7 +82,7 @@ class Phrase(_Strict):
             raise ValueError("must not be blank")
         return value
 
-    @field_validator("not_near", mode="before")
+    @field_validator("not_near", "only_near", mode="before")
     @classmethod
     def _words(cls, value: Any) -> Any:
         if value is None:
