@@ -93,3 +93,11 @@ def test_the_edit_form_keeps_where_a_phrase_counts() -> None:
     assert "subject_only: true, only_near: [call, meeting, session]" in block
     [written] = yaml.safe_load(textwrap.dedent(block))
     assert TopicsConfig.model_validate({"topics": [written]}).topics[0].phrases == gov.phrases
+
+
+def test_ai_for_good_in_a_subject_is_the_summit(tagger: TopicTagger) -> None:
+    body = "Dear all, BR and BDT could share one stand; the floor plan is due on 19 May."
+    assert "events" in tagged(tagger, "AI for Good 2028 - one stand for BR and BDT?", body)
+    # In a message alone it is as often ITU's AI programme of that name.
+    assert "events" not in tagged(tagger, "One stand for BR and BDT?",
+                                  "Dear all, the AI for Good use cases are in the annex.")
