@@ -101,3 +101,16 @@ def test_ai_for_good_in_a_subject_is_the_summit(tagger: TopicTagger) -> None:
     # In a message alone it is as often ITU's AI programme of that name.
     assert "events" not in tagged(tagger, "One stand for BR and BDT?",
                                   "Dear all, the AI for Good use cases are in the annex.")
+
+
+def test_a_subject_only_phrase_may_be_in_a_second_topic() -> None:
+    from iscg_mailbot.settings.topics import check_topics
+
+    def listed(flags: dict[str, object]) -> list[str]:
+        return check_topics(TopicsConfig.model_validate({"topics": [
+            {"id": "ai", "name": "AI", "phrases": ["AI for Good"]},
+            {"id": "events", "name": "Events", "phrases": [{"phrase": "AI for Good", **flags}]},
+        ]}))
+
+    assert any("also in topic" in line for line in listed({}))
+    assert not any("also in topic" in line for line in listed({"subject_only": True}))

@@ -350,7 +350,8 @@ def phrase_key(text: str) -> str:
 def check_topics(config: TopicsConfig, path: Path | str = TOPICS_FILE_NAME) -> list[str]:
     """Problems that weaken tagging, one line each (empty when the list is clean).
 
-    Reports: a phrase, synonym or acronym listed in two topics (or twice in one), a
+    Reports: a phrase, synonym or acronym listed in two topics (or twice in one; a
+    ``subject_only`` one and one read anywhere are two readings of the words), a
     topic with nothing to match, a negative phrase that is also a positive one of the
     same topic, a ``replaces`` entry naming a current topic or a duplicate id.
     """
@@ -360,9 +361,11 @@ def check_topics(config: TopicsConfig, path: Path | str = TOPICS_FILE_NAME) -> l
         problems.extend(_topic_lines(f"{path}: topics[{index}]", topic))
         for kind in ("phrases", "synonyms", "acronyms"):
             for position, phrase in enumerate(getattr(topic, kind)):
-                # Acronyms are case-sensitive, so "ITS" and "its" are different keys.
+                # Acronyms are case-sensitive, so "ITS" and "its" are different keys. A
+                # phrase read in the subject only is another reading of its words ("AI
+                # for Good" in a subject is the summit): it may be in a second topic.
                 key = phrase.phrase if kind == "acronyms" else phrase_key(phrase.phrase)
-                owners[f"{kind == 'acronyms'}:{key}"].append(
+                owners[f"{kind == 'acronyms'}:{phrase.subject_only}:{key}"].append(
                     (index, f"{kind}[{position}]", phrase.phrase)
                 )
     for places in owners.values():
