@@ -127,7 +127,7 @@ def phrase_lines(text: str) -> list[dict[str, Any]]:
                 except ValueError:
                     raise ConfigError(
                         f"line {number} ({line.strip()!r}): after | write a weight or "
-                        "'weak', 'companion' or 'subject only' (or 'not near: word, "
+                        "'weak' or 'companion' (or 'subject only', 'not near: word, "
                         "word', 'only near: word, word'), e.g. "
                         "'machine learning | 2' or 'AI | 2 | weak'") from None
         items.append(item)
