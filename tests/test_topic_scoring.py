@@ -52,12 +52,16 @@ PIECES = ["1.13", "No. 5", "SG17", "ITU-T SG5", "SG5", "ITU-R", "ITU-T", "Q7/5",
 # Negative contexts (not_near), of words the threads hold ("the", "Farewell", the
 # paragraph break between them), so that a phrase is sometimes left out for them.
 _CONTEXTS = st.sampled_from([(), (), ("the",), ("farewell", "agenda item")])
+# Where a phrase counts at all (only_near, subject_only): mostly anywhere.
+_PLACES = st.sampled_from([((), False), ((), False), ((), False), (("the", "and"), False),
+                           ((), True), (("of the",), True)])
 
 
 def _phrase(text: str) -> Any:
-    return st.builds(lambda weight, weak, companion, near: {
+    return st.builds(lambda weight, weak, companion, near, place: {
         "phrase": text, "weight": weight, "weak": weak, "companion": companion,
-        "not_near": near}, st.sampled_from(WEIGHTS), st.booleans(), st.booleans(), _CONTEXTS)
+        "not_near": near, "only_near": place[0], "subject_only": place[1]},
+        st.sampled_from(WEIGHTS), st.booleans(), st.booleans(), _CONTEXTS, _PLACES)
 
 
 def _phrases(vocabulary: list[str], max_size: int) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from iscg_mailbot.analyse.topic_scoring import RulePhrase
+from iscg_mailbot.analyse.topic_phrases import RulePhrase
 
 
 class Companions:

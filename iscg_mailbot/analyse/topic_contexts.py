@@ -154,3 +154,29 @@ def left_out(topic: str, text: str, where: str, span: tuple[int, int],
     if start in negated_at:
         return negation_note(topic, text[start:end], where)
     return ""
+
+
+def out_of_place(topic: str, text: str, where: str, span: tuple[int, int],
+                 near: re.Pattern[str] | None, outside_subject: bool) -> str:
+    """Why the hit ``text[span[0]:span[1]]`` of ``topic`` is left out for want of its
+    place, for ``topics explain`` ("" when it is not): a ``subject_only`` phrase read
+    outside the subject (``outside_subject``), or none of its ``only_near`` words
+    (``near``) next to it. Such a hit, like one out of context, still hides its topic's
+    phrases inside it."""
+    start, end = span
+    if outside_subject:
+        return f"{topic}: {text[start:end]!r} ({where}) counts in the subject only"
+    if near is not None and not in_context(text, start, end, near):
+        return (f"{topic}: {text[start:end]!r} ({where}) stands next to none of its "
+                "only_near words, not counted")
+    return ""
+
+
+def misplaced(rule: tuple[re.Pattern[str] | None, bool], text: str, first: int, last: int,
+              in_message: int) -> bool:
+    """:func:`out_of_place` for the tagger's fast path, without its note: whether a hit of
+    a phrase with ``rule`` (its ``only_near`` pattern, whether it is ``subject_only``) at
+    ``text[first:last]`` is out of its place (``in_message``: it is not in the subject)."""
+    near, subject_only = rule
+    return bool(subject_only and in_message) or (
+        near is not None and not in_context(text, first, last, near))

@@ -41,11 +41,12 @@ from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names
 from iscg_mailbot.analyse.topic_overviews import is_overview, overview_note
 from iscg_mailbot.analyse.topic_personal import PersonalNotes, personal_note
+from iscg_mailbot.analyse.topic_phrases import RulePhrase, body_phrases, rule_phrases
 from iscg_mailbot.analyse.topic_replies import aside_note, reply_asides
 from iscg_mailbot.analyse.topic_roles import named_in_role
 from iscg_mailbot.analyse.topic_spans import TopicSpans, weak_in_names
 from iscg_mailbot.records import Evidence, ThreadTags, TopicTag
-from iscg_mailbot.settings.itu_bodies import ItuBodies, body_kind
+from iscg_mailbot.settings.itu_bodies import ItuBodies
 from iscg_mailbot.settings.topics import Scoring, TopicsConfig
 
 if TYPE_CHECKING:
@@ -64,60 +65,6 @@ COMPANIONS_ONLY = ("only companion terms (who the work is for, where it is held)
                    "no term of the topic itself")
 # A number right after a term: "AI 1.13" (a WRC agenda item), "Resolution 191".
 NUMBER_AFTER = re.compile(r"[ \t]*(?:No\.?\s*)?\d")
-
-
-@dataclass(frozen=True, eq=False)
-class RulePhrase:
-    """One item of the topic list, or one row of the ITU-bodies table for one topic:
-    the phrase as written and what it is worth. Each item counts on its own, even
-    when two are written alike (hence ``eq=False``)."""
-
-    topic: str
-    phrase: str
-    weight: float
-    negative: bool = False
-    weak: bool = False
-    exact_case: bool = False
-    # "companion: true": it adds points only next to a phrase of its topic that is not
-    # a companion (who the work is for, where it is held).
-    companion: bool = False
-    # Its "not_near" words (another meaning next to them), compiled; None if none.
-    context: re.Pattern[str] | None = None
-
-
-def rule_phrases(topics: TopicsConfig) -> list[RulePhrase]:
-    """Every phrase of the topic list, topic by topic: its phrases and synonyms ("match
-    in any case and inflection"), its acronyms ("match their exact spelling only"),
-    its negatives. The phrase finder reports each under its position in this list."""
-    phrases: list[RulePhrase] = []
-    for topic in topics.topics:
-        kinds = ((topic.positives(), False, False), (topic.acronyms, False, True),
-                 (topic.negatives, True, False))
-        for items, negative, exact in kinds:
-            phrases.extend(
-                RulePhrase(topic.id, item.phrase, item.weight, negative, item.weak, exact,
-                           item.companion, contexts.context_pattern(item.not_near))
-                for item in items
-            )
-    return phrases
-
-
-def body_phrases(topics: TopicsConfig, bodies: ItuBodies | None) -> dict[str, list[RulePhrase]]:
-    """"ITU bodies named in a thread are evidence too": per body of the table, a phrase
-    "ITU body <name>" ("ITU Recommendations <series>" for a series block or a
-    Recommendation) for each topic of the list it names, worth the body's weight."""
-    if bodies is None:
-        return {}
-    known = set(topics.ids())
-    phrases: dict[str, list[RulePhrase]] = {}
-    for body in bodies.bodies:
-        weight = bodies.weight(body)
-        label = "ITU Recommendations" if body_kind(body.body) == "recommendation" else "ITU body"
-        for topic in body.topics:
-            if topic in known:
-                phrases.setdefault(body.body, []).append(
-                    RulePhrase(topic, f"{label} {body.body}", weight))
-    return phrases
 
 
 @dataclass(frozen=True)
@@ -251,6 +198,10 @@ class TopicRule:
         "not_near" words, a "negated_by" cue), noted for ``topics explain``."""
         note = contexts.left_out(phrase.topic, text.text, text.where, (hit.start, hit.end),
                         phrase.context, negated_at)
+        if not note:
+            note = contexts.out_of_place(phrase.topic, text.text, text.where,
+                                         (hit.start, hit.end), phrase.near,
+                                         phrase.subject_only and text.where != SUBJECT)
         if note and notes is not None:
             notes.append(note)
         return bool(note)

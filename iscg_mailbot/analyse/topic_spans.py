@@ -15,7 +15,7 @@ from iscg_mailbot.analyse.topic_names import COMPLEMENT
 
 if TYPE_CHECKING:
     from iscg_mailbot.analyse.nlp_matchers import PhraseHit
-    from iscg_mailbot.analyse.topic_scoring import RulePhrase
+    from iscg_mailbot.analyse.topic_phrases import RulePhrase
 
 
 class TopicSpans:

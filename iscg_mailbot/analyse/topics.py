@@ -33,12 +33,13 @@ from typing import TYPE_CHECKING
 
 from iscg_mailbot.analyse.itu_structure import resolve
 from iscg_mailbot.analyse.topic_companions import Companions
-from iscg_mailbot.analyse.topic_contexts import in_context, negated_starts
+from iscg_mailbot.analyse.topic_contexts import in_context, misplaced, negated_starts
 from iscg_mailbot.analyse.topic_entities import bodies_and_sectors, collect_entities
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name_at
 from iscg_mailbot.analyse.topic_negatives import count_negatives, negative_spans
 from iscg_mailbot.analyse.topic_overviews import overview_texts
+from iscg_mailbot.analyse.topic_phrases import RulePhrase
 from iscg_mailbot.analyse.topic_quality import Evaluation, TopicQuality, evaluate_tags
 from iscg_mailbot.analyse.topic_replies import by_topic, reply_asides
 from iscg_mailbot.analyse.topic_scoring import (
@@ -48,7 +49,6 @@ from iscg_mailbot.analyse.topic_scoring import (
     OVERVIEW,
     SUBJECT,
     ReadText,
-    RulePhrase,
     TopicRule,
     evidence_order,
     place_weights,
@@ -107,6 +107,10 @@ class TopicTagger:
         # Phrases with a negative context ("not_near"): key -> its words' pattern.
         self._context_of = {str(i): s.context for i, s in enumerate(self._specs)
                             if s.context is not None}
+        # Phrases counted only next to certain words ("only_near") or in the subject:
+        # key -> (its words' pattern or None, subject_only).
+        self._placed = {str(i): (s.near, s.subject_only) for i, s in enumerate(self._specs)
+                        if s.near is not None or s.subject_only}
         # The topic of each phrase that can hold a weak phrase in its name (topic_names).
         self._strong_topic = {str(i): topic_index[s.topic] for i, s in enumerate(self._specs)
                               if not s.weak and not s.negative}
@@ -200,7 +204,7 @@ class TopicTagger:
             group_messages = messages[first:first + len(group.starts)]
             first += len(group.starts)
             found: _Found = []
-            self._count_hits(group, found)
+            self._count_hits(group, found, group_places)
             if self._body_specs:
                 self._count_bodies(group, found, group_places)
             self._place(found, group_places, hits, group_messages, reached)
@@ -256,12 +260,13 @@ class TopicTagger:
                 for spec in specs_of.get(resolve(name, named, known) or "", ()):
                     found.append((index, spec, form))
 
-    def _count_hits(self, group: GroupFindings, found: _Found) -> None:
+    def _count_hits(self, group: GroupFindings, found: _Found, places: _Places) -> None:
         """Add to ``found`` (text index, spec index, form) for each phrase hit of a group
         that counts: per topic, the first of overlapping phrases (the longest when they
         start together), minus those inside a negative phrase of the topic, weak ones
-        followed by a number and those out of context (``not_near``, ``negated_by``:
-        they still hide the topic's phrases inside them).
+        followed by a number and those out of context (``not_near``, ``negated_by``) or
+        place (``only_near``, ``subject_only``: ``places`` gives each text's place): they
+        still hide the topic's phrases inside them.
 
         "mobile broadband" and "broadband" at the same place count once, as "mobile
         broadband". The texts of a group do not overlap and its hits come in text order,
@@ -274,6 +279,7 @@ class TopicTagger:
         negative_keys, weak_keys = self._negative_keys, self._weak_keys
         negatives = negative_spans(group, negative_keys, spec_of, topic_of)
         context_of, negation = self._context_of, self.rule.negation
+        placed = self._placed
         negated_at = negated_starts(group.text, negation) if negation else set()
         text, all_hits = group.text, group.hits
         names = self._strong_topic if self.config.scoring.weak_in_names else None
@@ -295,10 +301,11 @@ class TopicTagger:
                 continue
             ends[topic] = last
             # Out of context ("the index of ISCG documents", "nothing to do with machine
-            # learning"): not counted, but it hides the topic's phrases inside it.
-            if key in context_of and in_context(text, first, last, context_of[key]):
-                continue
-            if first in negated_at:
+            # learning") or place: not counted, but it hides the topic's phrases inside it.
+            if ((key in context_of and in_context(text, first, last, context_of[key]))
+                    or first in negated_at
+                    or (key in placed and misplaced(placed[key], text, first, last,
+                                                    places[index][1]))):
                 continue
             found.append((index, spec, text[first:last]))
         if negatives:

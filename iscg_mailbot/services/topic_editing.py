@@ -89,19 +89,24 @@ class TopicEditRow:
 
 
 #: Marks a line of the form may carry after ``|`` besides a weight (topics.yaml's flags).
-_FLAGS = ("weak", "companion")
-#: A phrase's negative context on the form: "index | weak | not near: document, paper".
+_FLAGS = ("weak", "companion", "subject_only")
+#: A phrase's negative context on the form: "index | weak | not near: document, paper";
+#: the words it needs next to it: "notes | subject only | only near: call, meeting".
 _NOT_NEAR = re.compile(r"not[ _]near\s*:\s*(.*)", re.IGNORECASE)
+_ONLY_NEAR = re.compile(r"only[ _]near\s*:\s*(.*)", re.IGNORECASE)
 
 
 def phrase_lines(text: str) -> list[dict[str, Any]]:
     """Lines ``phrase``, ``phrase | weight`` or ``phrase | weight | weak`` (or
-    ``companion``, or ``not near: word, word``) as topics.yaml items.
+    ``companion``, ``subject only``, ``not near: word, word`` or ``only near: word,
+    word``) as topics.yaml items.
 
     >>> phrase_lines("machine learning | 2\\n\\nAI | weak")
     [{'phrase': 'machine learning', 'weight': 2.0}, {'phrase': 'AI', 'weak': True}]
     >>> phrase_lines("index | weak | not near: document, paper")
     [{'phrase': 'index', 'weak': True, 'not_near': ['document', 'paper']}]
+    >>> phrase_lines("notes | subject only | only near: call, meeting")
+    [{'phrase': 'notes', 'subject_only': True, 'only_near': ['call', 'meeting']}]
     """
     items: list[dict[str, Any]] = []
     for number, line in enumerate(text.splitlines(), 1):
@@ -110,18 +115,20 @@ def phrase_lines(text: str) -> list[dict[str, Any]]:
         phrase, *marks = line.split("|")
         item: dict[str, Any] = {"phrase": " ".join(phrase.split())}
         for mark in (m.strip() for m in marks):
-            if mark.lower() in _FLAGS:
-                item[mark.lower()] = True
-            elif (near := _NOT_NEAR.match(mark)) is not None:
-                item["not_near"] = [word.strip() for word in near.group(1).split(",")
-                                    if word.strip()]
+            flag = "_".join(mark.lower().split())
+            if flag in _FLAGS:
+                item[flag] = True
+            elif (near := _NOT_NEAR.match(mark) or _ONLY_NEAR.match(mark)) is not None:
+                key = "not_near" if near.re is _NOT_NEAR else "only_near"
+                item[key] = [word.strip() for word in near.group(1).split(",") if word.strip()]
             elif mark:
                 try:
                     item["weight"] = float(mark)
                 except ValueError:
                     raise ConfigError(
                         f"line {number} ({line.strip()!r}): after | write a weight or "
-                        "'weak' or 'companion' (or 'not near: word, word'), e.g. "
+                        "'weak' or 'companion' (or 'subject only', 'not near: word, "
+                        "word', 'only near: word, word'), e.g. "
                         "'machine learning | 2' or 'AI | 2 | weak'") from None
         items.append(item)
     return items
@@ -131,8 +138,10 @@ def phrase_text(phrases: tuple[Phrase, ...]) -> str:
     """The inverse of :func:`phrase_lines`, for the edit form (a flag the form does not
     show would be lost at the next save)."""
     return "\n".join(" | ".join([p.phrase, *([f"{p.weight:g}"] if p.weight != 1.0 else []),
-                                 *(flag for flag in _FLAGS if getattr(p, flag)),
-                                 *([f"not near: {', '.join(p.not_near)}"] if p.not_near else [])])
+                                 *(flag.replace("_", " ") for flag in _FLAGS if getattr(p, flag)),
+                                 *([f"not near: {', '.join(p.not_near)}"] if p.not_near else []),
+                                 *([f"only near: {', '.join(p.only_near)}"] if p.only_near
+                                   else [])])
                      for p in phrases)
 
 
@@ -218,6 +227,8 @@ def _topic_block(topic: Topic) -> str:
                       + "".join(f", {flag}: true" for flag in _FLAGS if getattr(p, flag))
                       + (f", not_near: [{', '.join(map(_scalar, p.not_near))}]"
                          if p.not_near else "")
+                      + (f", only_near: [{', '.join(map(_scalar, p.only_near))}]"
+                         if p.only_near else "")
                       + "}" for p in phrases]
     if topic.threshold is not None:
         lines.append(f"    threshold: {topic.threshold:g}")
@@ -285,10 +296,10 @@ def _whole_file(config: TopicsConfig, backup: Path) -> str:
 def _summary(old: Topic, new: Topic) -> str:
     parts = []
     for key in ("phrases", "acronyms", "negatives"):
-        before = {p.phrase: (p.weight, p.weak, p.companion, p.not_near)
-                  for p in getattr(old, key)}
-        after = {p.phrase: (p.weight, p.weak, p.companion, p.not_near)
-                 for p in getattr(new, key)}
+        before = {p.phrase: (p.weight, p.weak, p.companion, p.not_near, p.only_near,
+                             p.subject_only) for p in getattr(old, key)}
+        after = {p.phrase: (p.weight, p.weak, p.companion, p.not_near, p.only_near,
+                            p.subject_only) for p in getattr(new, key)}
         added = [p for p in after if p not in before]
         removed = [p for p in before if p not in after]
         changed = [p for p in after if p in before and after[p] != before[p]]

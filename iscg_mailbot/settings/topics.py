@@ -50,7 +50,8 @@ class Phrase(_Strict):
     """A phrase and the points one occurrence gives (before the subject/body factor).
 
     In the file either a plain string (weight 1) or ``{phrase: ..., weight: ...}``,
-    optionally with ``weak: true``, ``companion: true`` or ``not_near: [words]``.
+    optionally with ``weak: true``, ``companion: true``, ``not_near: [words]``,
+    ``only_near: [words]`` or ``subject_only: true``.
     """
 
     phrase: str = Field(min_length=1)
@@ -66,6 +67,12 @@ class Phrase(_Strict):
     # a few words, in its paragraph): "index" near "documents" is a list of papers, not
     # a statistical index. The phrase is then not counted (analyse.topic_contexts).
     not_near: tuple[str, ...] = ()
+    # Words without which the phrase means something else: it counts only when one of
+    # them stands next to it, as above ("notes" of a "call" or "meeting": its record).
+    only_near: tuple[str, ...] = ()
+    # Counted only in a thread's subject: a word that says what the whole thread is
+    # (its subject "Notes from the 2/17 call") but in passing in a message.
+    subject_only: bool = False
 
     @field_validator("phrase")
     @classmethod
@@ -75,7 +82,7 @@ class Phrase(_Strict):
             raise ValueError("must not be blank")
         return value
 
-    @field_validator("not_near", mode="before")
+    @field_validator("not_near", "only_near", mode="before")
     @classmethod
     def _words(cls, value: Any) -> Any:
         if value is None:
@@ -343,7 +350,8 @@ def phrase_key(text: str) -> str:
 def check_topics(config: TopicsConfig, path: Path | str = TOPICS_FILE_NAME) -> list[str]:
     """Problems that weaken tagging, one line each (empty when the list is clean).
 
-    Reports: a phrase, synonym or acronym listed in two topics (or twice in one), a
+    Reports: a phrase, synonym or acronym listed in two topics (or twice in one; a
+    ``subject_only`` one and one read anywhere are two readings of the words), a
     topic with nothing to match, a negative phrase that is also a positive one of the
     same topic, a ``replaces`` entry naming a current topic or a duplicate id.
     """
@@ -353,9 +361,11 @@ def check_topics(config: TopicsConfig, path: Path | str = TOPICS_FILE_NAME) -> l
         problems.extend(_topic_lines(f"{path}: topics[{index}]", topic))
         for kind in ("phrases", "synonyms", "acronyms"):
             for position, phrase in enumerate(getattr(topic, kind)):
-                # Acronyms are case-sensitive, so "ITS" and "its" are different keys.
+                # Acronyms are case-sensitive, so "ITS" and "its" are different keys. A
+                # phrase read in the subject only is another reading of its words ("AI
+                # for Good" in a subject is the summit): it may be in a second topic.
                 key = phrase.phrase if kind == "acronyms" else phrase_key(phrase.phrase)
-                owners[f"{kind == 'acronyms'}:{key}"].append(
+                owners[f"{kind == 'acronyms'}:{phrase.subject_only}:{key}"].append(
                     (index, f"{kind}[{position}]", phrase.phrase)
                 )
     for places in owners.values():
