@@ -60,7 +60,7 @@ BODY_VOCATIVE = re.compile(
 # second party takes ("Pedimos à TSB e ao BDT que ...", "a TSB y al BDT", "le TSB et
 # l'UIT-D", "BR und TSB").
 CONNECTOR = re.compile(
-    r"^\s*(?:,|and|&|/|as\s+well\s+as|,\s*and|"
+    r"^\s*(?:,|and|&|/|\+|as\s+well\s+as|,\s*and|"
     r",?\s*(?:y|e|et|und)(?:\s+(?:a\s+la|à\s+la|al|ao|aos|au|aux|a|à|la|le|les|el|los|las|"
     r"o|os|der|die|dem|den)|\s+l['’])?)\s*(?:the\s+)?$", re.IGNORECASE)
 # The wish a request is put as, right before the party asked: "grateful if", "appreciate
