@@ -43,6 +43,20 @@ LABEL_LEAD = re.compile(r"\W*(?:(?:and|also|finally|lastly|separately|in\s+addit
 # A hyphen typed between spaces is a dash ("Sofia - could you ..."), as an en dash is.
 VOCATIVE_GAP = re.compile(r"^(?:\s*[,:\u2013\u2014]|\s+-(?=\s))\s*(?:(?:could|can|would|will)\s+)?$",
                           re.IGNORECASE)
+# A member addressed with no mark after the name, as quick mail writes it: "Lucia can you
+# raise the request ...?" (`w18`), "Elena please confirm" (`w26`, "@Elena pls confirm").
+_BARE_VOCATIVE = re.compile(r"[ \t]+(?:(?:could|can|would|will)[ \t]+you|please)\b",
+                            re.IGNORECASE)
+# A dash that opens a new part of a sentence: "Translations needed - Lucia can you ...".
+_AFTER_DASH = re.compile(r"\s[-\u2013\u2014]\s+$")
+
+
+def bare_vocative(text: str, start: int, end: int) -> bool:
+    """Whether the member named at ``start``-``end`` is addressed with no mark after the
+    name: at the opening of the sentence or of a part after a dash, before "can you" or
+    "please"."""
+    return bool(_BARE_VOCATIVE.match(text, end)) and (
+        start <= 6 or bool(_AFTER_DASH.search(text, max(0, start - 4), start)))
 # A body addressed as a person is: "BDT, could you ...", "BDT and TSB, could you ...",
 # "TSB colleagues, is there ...?", "BR, which bands ...?". The comma alone is not enough
 # ("BDT, as agreed, will ..." is BDT acting): a request or question must open right after.

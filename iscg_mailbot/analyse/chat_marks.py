@@ -38,12 +38,12 @@ _NOT_NAME = frozenset({
 })
 # One word of a name: a capital and its letters ("Zhang", "Tomás", "O'Neil", "El-Sayed"),
 # or an acronym ("BDT", "SG2") as the whole name.
-_WORD = r"[A-Z\u00C0-\u00DE][\w'\u2019-]*"
+_WORD = r"[A-Z\u00C0-\u00DE](?:[^\W_]|['\u2019-])*"
 # A name after "@": its first word, then capitalised words and the particles of names
 # ("João Pereira da Silva"); "_" or a digit after an acronym is a handle ("@ITU_D").
 _MENTION = re.compile(r"(?<![\w@./:\\-])@(?P<name>" + _WORD
                       + r"(?:[ \t]+(?:(?:da|de|del|dos|van|von|di|la|le|el|al|bin)[ \t]+)?"
-                      + _WORD + r")*)")
+                      + _WORD + r"){0,4})(?!\w)")
 # Between two mentions addressed together.
 _JOIN = re.compile(r"[ \t]*(?:\+|&|,|/|\band\b)[ \t]*(?=@)")
 _STOPS = frozenset(".!?;:)\n")
