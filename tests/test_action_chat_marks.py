@@ -64,6 +64,8 @@ def test_parties_bundled_with_a_plus_are_asked_together(members: MembersConfig) 
                   members) == [("action", "BR, TSB")]
     assert _items("Could BR please send names for the SG2 + WP 5D session by 28 March?",
                   members) == [("action", "BR")]
+    assert plain_marks("Could BR + TSB send one?") == "Could BR and TSB send one?"
+    assert plain_marks("intro + conclusions, ctrl+F5") == "intro + conclusions, ctrl+F5"
 
 
 def test_an_open_check_box_is_work_to_do(members: MembersConfig) -> None:

@@ -12,6 +12,8 @@ message is read (with :func:`~iscg_mailbot.analyse.terse_words.spelt_out`):
   ...?"); mentions joined by "+" / "&" / "," / "and" are addressed together
   ("@James + @Klaus could you" -> "James and Klaus, could you"); elsewhere the "@"
   before a name is dropped ("thoughts, @Chen?");
+- "+" between names or acronyms is "and" ("could BR + TSB pls ..." -> "could BR and TSB
+  pls ...");
 - an open check box is a bullet of work to do ("[ ] BR: dates by 3/7" -> "- To do: BR:
   dates by 3/7"); a ticked one is work reported done, which owes nothing ("[x] GS: post
   the slides" -> "- Done: GS: post the slides").
@@ -47,6 +49,8 @@ _MENTION = re.compile(r"(?<![\w@./:\\-])@(?P<name>" + _WORD
 # Between two mentions addressed together.
 _JOIN = re.compile(r"[ \t]*(?:\+|&|,|/|\band\b)[ \t]*(?=@)")
 _STOPS = frozenset(".!?;:)\n")
+# "+" between two names or acronyms is "and": "could BR + TSB pls ...", "TSB + BDT slide".
+_PLUS = re.compile(r"(?<=[A-Z0-9])([\w'\u2019-]*)[ \t]+\+[ \t]+(?=@?[A-Z\u00C0-\u00DE])")
 _BOX = re.compile(r"^(?P<indent>[ \t]*)(?:[-*][ \t]*)?\[(?P<tick>[ xX\u2713\u2714]?)\][ \t]*",
                   re.MULTILINE)
 
@@ -107,6 +111,8 @@ def plain_marks(text: str) -> str:
     doc)."""
     if "@" in text:
         text = _mentions(text)
+    if "+" in text:
+        text = _PLUS.sub(r"\1 and ", text)
     if "[" in text:
         text = _BOX.sub(_box, text)
     return text
