@@ -6,7 +6,8 @@ the dates by 3/7", "[x] GS: slides posted", `w26`), and a weekday that says whic
 date in figures is read ("4/11 (Friday)", `w26`), a member addressed with no mark after
 the name ("... - Lucia can you raise ...?", `w18`), and a delivery for a member the
 sender says is away ("Klaus is sick ... His slides attached", `w26`; staff on leave in
-`w8`, `w20`, `w24`). Minimal pairs of our own wording; the
+`w8`, `w20`, `w24`), and Bureaux or Sectors named as the alternatives a question asks
+("is it TSB or BDT who ...?", `w26`; "anyone in ITU-D or ITU-R", `w12`). Minimal pairs of our own wording; the
 first assertion of each test failed before.
 """
 
@@ -115,3 +116,18 @@ def test_a_delivery_for_an_absent_member_is_their_share(members: MembersConfig) 
         ("Klaus Brenner",)]
     # Klaus not said to be away: Zhang Wei's attachment is no share of theirs.
     assert shares("Klaus is right about the bands. His slides are attached.") == []
+
+
+def test_bureaux_named_as_alternatives_are_both_asked(members: MembersConfig) -> None:
+    assert _items("Quick one: the webinar page - is it TSB or BDT who maintains it?",
+                  members) == [("question", "TSB, BDT")]
+    assert _items("So: is anyone in ITU-D or ITU-R working on guidance for network sunsets?",
+                  members) == [("question", "BDT, BR")]
+    assert _items("Could TSB or BDT send the list of focal points?",
+                  members) == [("question", "TSB, BDT")]
+    # Study groups as the alternatives: whoever in them knows, nobody asked by name.
+    assert _items("Has anyone in SG20 or ITU-D Q5/2 documented such deployments?",
+                  members) == [("question", None)]
+    # One Bureau named beside the other, not as its alternative: neither is asked.
+    assert _items("Is the ITU-D page linked from the ITU-R page?", members) == [
+        ("question", None)]
