@@ -4,7 +4,8 @@ an @-mention opening a sentence addresses the member ("@Ahmed can you add the lo
 ...", `w26`; "TSB + BDT" in `w23`'s tables), open and ticked check boxes ("[ ] BR: add
 the dates by 3/7", "[x] GS: slides posted", `w26`), and a weekday that says which way a
 date in figures is read ("4/11 (Friday)", `w26`), a member addressed with no mark after
-the name ("... - Lucia can you raise ...?", `w18`), and a delivery for a member the
+the name ("... - Lucia can you raise ...?", `w18`) or after a colon ("On that: Ahmed,
+are ...?", `w21`; "...; Lucia, can we ...?", `w24`), and a delivery for a member the
 sender says is away ("Klaus is sick ... His slides attached", `w26`; staff on leave in
 `w8`, `w20`, `w24`), and Bureaux or Sectors named as the alternatives a question asks
 ("is it TSB or BDT who ...?", `w26`; "anyone in ITU-D or ITU-R", `w12`). Minimal pairs of our own wording; the
@@ -131,3 +132,13 @@ def test_bureaux_named_as_alternatives_are_both_asked(members: MembersConfig) ->
     # One Bureau named beside the other, not as its alternative: neither is asked.
     assert _items("Is the ITU-D page linked from the ITU-R page?", members) == [
         ("question", None)]
+
+
+def test_a_member_addressed_after_a_colon_or_semicolon(members: MembersConfig) -> None:
+    assert _items("On that: Ahmed, are the E.800 texts available in Spanish?",
+                  members) == [("question", "Ahmed El-Sayed")]
+    assert _items("It runs to three pages; Lucia, can we have three?",
+                  members) == [("question", "Lucia Bianchi")]
+    # Named after the colon as the one acting, not asked: his own item, as before.
+    assert _items("Two items: Ahmed, as agreed, will send the list.",
+                  members) == [("action", "Ahmed El-Sayed")]

@@ -52,11 +52,21 @@ _AFTER_DASH = re.compile(r"\s[-\u2013\u2014]\s+$")
 
 
 def bare_vocative(text: str, start: int, end: int) -> bool:
-    """Whether the member named at ``start``-``end`` is addressed with no mark after the
-    name: at the opening of the sentence or of a part after a dash, before "can you" or
-    "please"."""
-    return bool(_BARE_VOCATIVE.match(text, end)) and (
-        start <= 6 or bool(_AFTER_DASH.search(text, max(0, start - 4), start)))
+    """Whether the member named at ``start``-``end`` is addressed: with no mark after the
+    name, at the opening of the sentence or of a part after a dash, before "can you" or
+    "please"; or with a comma, opening the part after a colon or a semicolon, before a
+    question or a request ("On that: Ahmed, are the E.800-series texts in Spanish?",
+    `w21`; "It runs to three pages; Lucia, can we have three?", `w24`)."""
+    if _BARE_VOCATIVE.match(text, end):
+        return start <= 6 or bool(_AFTER_DASH.search(text, max(0, start - 4), start))
+    return bool(_AFTER_COLON.search(text, max(0, start - 3), start)) and bool(
+        _ASKS_AFTER_COMMA.match(text, end))
+
+
+_AFTER_COLON = re.compile(r"[:;][ \t]*$")
+_ASKS_AFTER_COMMA = re.compile(
+    r"[ \t]*,[ \t]*(?:could|can|would|will|do|does|did|is|are|has|have|please|what|which|"
+    r"when|where|who|how)\b", re.IGNORECASE)
 # A body addressed as a person is: "BDT, could you ...", "BDT and TSB, could you ...",
 # "TSB colleagues, is there ...?", "BR, which bands ...?". The comma alone is not enough
 # ("BDT, as agreed, will ..." is BDT acting): a request or question must open right after.
