@@ -50,7 +50,10 @@ _MENTION = re.compile(r"(?<![\w@./:\\-])@(?P<name>" + _WORD
 _JOIN = re.compile(r"[ \t]*(?:\+|&|,|/|\band\b)[ \t]*(?=@)")
 _STOPS = frozenset(".!?;:)\n")
 # "+" between two names or acronyms is "and": "could BR + TSB pls ...", "TSB + BDT slide".
-_PLUS = re.compile(r"(?<=[A-Z0-9])([\w'\u2019-]*)[ \t]+\+[ \t]+(?=@?[A-Z\u00C0-\u00DE])")
+# Found by the "+" with a capital after it; the word before is then looked at alone (a
+# pattern that matched the word first was tried from each of its letters: quadratic).
+_PLUS = re.compile(r"[ \t]+\+[ \t]+(?=@?[A-Z\u00C0-\u00DE])")
+_WORD_BEFORE = re.compile(r"[\w'\u2019-]{1,40}$")
 _BOX = re.compile(r"^(?P<indent>[ \t]*)(?:[-*][ \t]*)?\[(?P<tick>[ xX\u2713\u2714]?)\][ \t]*",
                   re.MULTILINE)
 
@@ -101,6 +104,13 @@ def _mentions(text: str) -> str:
     return "".join(out)
 
 
+def _capital_before(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` holds a capital or a digit (a name, an
+    acronym, "SG2"), not a common word ("intro + conclusions")."""
+    word = _WORD_BEFORE.search(text, max(0, end - 40), end)
+    return word is not None and any(c.isupper() or c.isdigit() for c in word.group())
+
+
 def _box(match: re.Match[str]) -> str:
     ticked = match.group("tick").strip() != ""
     return match.group("indent") + ("- Done: " if ticked else "- To do: ")
@@ -112,7 +122,8 @@ def plain_marks(text: str) -> str:
     if "@" in text:
         text = _mentions(text)
     if "+" in text:
-        text = _PLUS.sub(r"\1 and ", text)
+        text = _PLUS.sub(lambda plus: " and " if _capital_before(text, plus.start())
+                         else plus.group(), text)
     if "[" in text:
         text = _BOX.sub(_box, text)
     return text
