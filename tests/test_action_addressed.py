@@ -103,8 +103,9 @@ def test_a_question_about_one_sectors_work_is_owed_by_its_bureau(members: Member
     assert question_owner("Is any ITU-R working party studying lunar links?", members) == "BR"
     assert question_owner("Is there a Recommendation from ITU-T SG12 on call drops?",
                           members) == "TSB"
-    # Two Sectors named: which Bureau is asked is not said.
-    assert question_owner("Is ITU-T or ITU-D working on call drops?", members) is None
+    # Two Sectors named as the alternatives asked: both Bureaux (act-r23: `w12`-006 and
+    # `w26`-005 label both; this read nobody before).
+    assert question_owner("Is ITU-T or ITU-D working on call drops?", members) == "TSB, BDT"
     # The asker's own Bureau is not asking itself.
     marc = Address("Marc Dubois", "marc.dubois@example.int")
     assert question_owner("Is there any work in ITU-T on call drops?", members, marc) is None

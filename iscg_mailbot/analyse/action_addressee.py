@@ -25,6 +25,7 @@ does. :func:`greeted` reads the opening line of the new text:
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions
@@ -178,7 +179,11 @@ def _greeted(line: str, members: MembersConfig | None) -> tuple[str, str] | None
 _INVERTED = re.compile(
     r"^\W*(?:[^:?\n]{0,100}:\s+)?(?:(?:also|and|so|then)\s*,?\s+)?(?:would|could|can|will|"
     r"do|does|did|has|have|should|might|may|shall)\s+(?:(?:the|both)\s+)?", re.IGNORECASE)
-_PARTY_JOINS = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and|&|/)\s*(?:the\s+)?$", re.IGNORECASE)
+# "or" too: "Could TSB or BDT say ...?" is put to both, as "is it TSB or BDT who ...?"
+# (:func:`sector_bureau`).
+_PARTY_JOINS = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and|or|&|/)\s*(?:the\s+)?$",
+                          re.IGNORECASE)
+_OR = re.compile(r"^\s*(?:,\s*)?(?:or|/)\s*(?:the\s+)?$", re.IGNORECASE)
 
 
 def asked_parties(text: str, mentions: list[OwnerMention]) -> str | None:
@@ -219,18 +224,27 @@ def bodies_bureau(owner: str | None) -> str | None:
     return ", ".join(dict.fromkeys(found))
 
 
-def sector_bureau(mentions: list[OwnerMention], own_unit: str | None) -> str | None:
+def sector_bureau(mentions: list[OwnerMention], own_unit: str | None,
+                  text: str = "") -> str | None:
     """The one Bureau whose Sector a question names ("ITU-T", "ITU-R WP 7B", "the BDT
-    assessment", "Q5/1" of ITU-D), unless it is the asker's own; None when none or several are named."""
-    bureaux = set()
+    assessment", "Q5/1" of ITU-D), unless it is the asker's own; None when none or several
+    are named, unless ``text`` names them as the alternatives asked ("is it TSB or BDT
+    who maintains it?", "is anyone in ITU-D or ITU-R working on ...?": both, as `w12`
+    and `w26` label them)."""
+    bureaux: dict[str, OwnerMention] = {}
     for mention in mentions:
         head = sector_of(mention.owner, set()).split(" ", 1)[0]  # "Q5/1" is ITU-D's
         bureau = _BUREAU_OF.get(head) if mention.kind == "group" else None
         if bureau is not None:
-            bureaux.add(bureau)
+            bureaux.setdefault(bureau, mention)
+    if len(bureaux) > 1 and text:
+        named = list(bureaux.values())  # Sectors or Bureaux, not their groups ("SG20 or Q5/2")
+        if all(m.owner in _BUREAU_OF for m in named) and all(
+                _OR.match(text[a.end:b.start]) for a, b in pairwise(named)):
+            return ", ".join(b for b in bureaux if b != own_unit) or None
     if len(bureaux) != 1 or own_unit in bureaux:
         return None
-    return bureaux.pop()
+    return next(iter(bureaux))
 
 
 def product_bureau(text: str, before: str, own_unit: str | None,

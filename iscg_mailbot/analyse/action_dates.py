@@ -33,7 +33,7 @@ from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from iscg_mailbot.analyse.date_phrases import RELATIVE, RESOLVERS, extra_matches
+from iscg_mailbot.analyse.date_phrases import RELATIVE, RESOLVERS, extra_matches, weekday_reading
 from iscg_mailbot.analyse.event_deadlines import before_event, is_event_day, is_held, starts_after
 from iscg_mailbot.analyse.text_gates import GatedPattern, WordSet, folded
 
@@ -384,6 +384,8 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
             value = _from_event(text, match, base)
         else:
             value = None if kind == "next_meeting" else _resolve(kind, match, base)
+        if value is not None and kind in ("numeric", "day_month_figures"):
+            value = weekday_reading(text, match, value, base)  # "Fri 11/7", "4/11 (Friday)"
         if kind not in ("next_meeting", "event_relative", *_RELATIVE) and value is None:
             continue  # "31 February": not a date
         last_end = end

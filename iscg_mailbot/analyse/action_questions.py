@@ -281,8 +281,8 @@ def asked(owners: Owners, before: str = "", products: ItuProducts = NO_PRODUCTS)
         return NOBODY  # "Does anyone know whether ...?": nobody owes it
     unit = owners.unit()
     own = unit.owner if unit else None
-    bureau = sector_bureau(owners.mentions, own) or product_bureau(owners.text, before, own,
-                                                                   products)
+    bureau = sector_bureau(owners.mentions, own, owners.text) or product_bureau(
+        owners.text, before, own, products)
     if bureau:
         return Who(bureau, "group", False)
     replied = owners.replied()

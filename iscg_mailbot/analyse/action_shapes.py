@@ -43,6 +43,30 @@ LABEL_LEAD = re.compile(r"\W*(?:(?:and|also|finally|lastly|separately|in\s+addit
 # A hyphen typed between spaces is a dash ("Sofia - could you ..."), as an en dash is.
 VOCATIVE_GAP = re.compile(r"^(?:\s*[,:\u2013\u2014]|\s+-(?=\s))\s*(?:(?:could|can|would|will)\s+)?$",
                           re.IGNORECASE)
+# A member addressed with no mark after the name, as quick mail writes it: "Lucia can you
+# raise the request ...?" (`w18`), "Elena please confirm" (`w26`, "@Elena pls confirm").
+_BARE_VOCATIVE = re.compile(r"[ \t]+(?:(?:could|can|would|will)[ \t]+you|please)\b",
+                            re.IGNORECASE)
+# A dash that opens a new part of a sentence: "Translations needed - Lucia can you ...".
+_AFTER_DASH = re.compile(r"\s[-\u2013\u2014]\s+$")
+
+
+def bare_vocative(text: str, start: int, end: int) -> bool:
+    """Whether the member named at ``start``-``end`` is addressed: with no mark after the
+    name, at the opening of the sentence or of a part after a dash, before "can you" or
+    "please"; or with a comma, opening the part after a colon or a semicolon, before a
+    question or a request ("On that: Ahmed, are the E.800-series texts in Spanish?",
+    `w21`; "It runs to three pages; Lucia, can we have three?", `w24`)."""
+    if _BARE_VOCATIVE.match(text, end):
+        return start <= 6 or bool(_AFTER_DASH.search(text, max(0, start - 4), start))
+    return bool(_AFTER_COLON.search(text, max(0, start - 3), start)) and bool(
+        _ASKS_AFTER_COMMA.match(text, end))
+
+
+_AFTER_COLON = re.compile(r"[:;][ \t]*$")
+_ASKS_AFTER_COMMA = re.compile(
+    r"[ \t]*,[ \t]*(?:could|can|would|will|do|does|did|is|are|has|have|please|what|which|"
+    r"when|where|who|how)\b", re.IGNORECASE)
 # A body addressed as a person is: "BDT, could you ...", "BDT and TSB, could you ...",
 # "TSB colleagues, is there ...?", "BR, which bands ...?". The comma alone is not enough
 # ("BDT, as agreed, will ..." is BDT acting): a request or question must open right after.
@@ -60,7 +84,7 @@ BODY_VOCATIVE = re.compile(
 # second party takes ("Pedimos à TSB e ao BDT que ...", "a TSB y al BDT", "le TSB et
 # l'UIT-D", "BR und TSB").
 CONNECTOR = re.compile(
-    r"^\s*(?:,|and|&|/|as\s+well\s+as|,\s*and|"
+    r"^\s*(?:,|and|&|/|\+|as\s+well\s+as|,\s*and|"
     r",?\s*(?:y|e|et|und)(?:\s+(?:a\s+la|à\s+la|al|ao|aos|au|aux|a|à|la|le|les|el|los|las|"
     r"o|os|der|die|dem|den)|\s+l['’])?)\s*(?:the\s+)?$", re.IGNORECASE)
 # The wish a request is put as, right before the party asked: "grateful if", "appreciate

@@ -42,6 +42,7 @@ from iscg_mailbot.analyse.action_shapes import (
     WISH_IF,
     WITH_ME,
     YOU_TO_ASK,
+    bare_vocative,
     chained,
     dash_at,
     opening_names,
@@ -198,6 +199,8 @@ class Owners:
             found = [self.mentions[i] for i in chain]
             return Who(join_owners(found), "member", True)
         for index, mention in enumerate(self.mentions):
+            if mention.kind == "member" and bare_vocative(self.text, mention.start, mention.end):
+                return Who(mention.owner, "member", True)  # "... - Lucia can you raise it?"
             if mention.kind == "member" and mention.start <= 6 and (
                 self.text[mention.end:mention.end + 2].lstrip()[:1] in {",", ":"}
                 or dash_at(self.text, mention.end)

@@ -55,6 +55,7 @@ from iscg_mailbot.analyse.closure_speaker import (
     owner_parts,
     shares_covered,
     speaker_of,
+    standing_in,
 )
 from iscg_mailbot.analyse.closure_yes import answered_yes_or_no
 from iscg_mailbot.records import Address, Closure, OpenItem
@@ -157,7 +158,7 @@ def detect_closure(
     """
     if not (open_items := not_awaiting_reply(reply_new_text, open_items)):
         return []
-    speaker = speaker_of(sender, members)
+    speaker = standing_in(speaker_of(sender, members), reply_new_text, members)
     reply = reply_of(reply_new_text)
     closures: dict[int, Closure] = {}
     for found in closing_sentences(reply_new_text, phrases):

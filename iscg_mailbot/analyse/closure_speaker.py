@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions
@@ -118,6 +118,33 @@ def _speaker(sender: Address, members: MembersConfig | None) -> Speaker:
             bodies.add("secretariat")
     sectors = tuple(_SECTOR_OF_BUREAU[b] for b in sorted(bodies) if b in _SECTOR_OF_BUREAU)
     return Speaker(frozenset(own), frozenset(bodies), sectors, display[:200], member is not None)
+
+
+# A member the sender stands in for: "Klaus is sick this week, he asked me to cover. His
+# slides attached" (`w26`), "Sofia is on leave", "Hiroshi is on leave, so answering for
+# TSB" (`w8`, `w20`, `w24`), "on behalf of Klaus".
+_ABSENT = re.compile(
+    r"\s+(?:is|was|'s|\u2019s)\s+(?:(?:still|currently|now|out|away|off)\s+)?(?:sick|ill|unwell|"
+    r"away|out|off|travell?ing|moving|on\s+(?:sick\s+)?(?:leave|mission|holiday|vacation))\b"
+    r"|\s+(?:asked|has\s+asked)\s+me\s+to\b", re.IGNORECASE)
+_FOR_ABSENT = re.compile(r"\b(?:on\s+behalf\s+of|covering\s+for|standing\s+in\s+for)\s+$",
+                         re.IGNORECASE)
+
+
+def standing_in(speaker: Speaker, text: str, members: MembersConfig | None) -> Speaker:
+    """The speaker, also speaking for the members the reply says it stands in for (away,
+    sick, or having asked the sender to cover), so that what it delivers is their share."""
+    if members is None or not _STAND_IN_WORDS.search(text):
+        return speaker
+    absent = {m.owner.casefold() for m in find_mentions(text, members) if m.kind == "member"
+              and (_ABSENT.match(text, m.end) or _FOR_ABSENT.search(text, max(0, m.start - 30),
+                                                                   m.start))}
+    return replace(speaker, own=speaker.own | absent) if absent - speaker.own else speaker
+
+
+_STAND_IN_WORDS = re.compile(r"\b(?:sick|ill|unwell|away|out|off|travell?ing|moving|leave|"
+                             r"mission|holiday|vacation|asked\s+me|behalf|covering|standing)\b",
+                             re.IGNORECASE)
 
 
 def asked_of_another(question: str | None, owners: Sequence[str], speaker: Speaker,

@@ -369,6 +369,37 @@ RESOLVERS: dict[str, Callable[[dict[str, str | None], date], date | None]] = {
 }
 
 
+# A weekday written with a date in figures: "Fri 11/7", "by Wed, 11/26", "4/11 (Friday)".
+_DAY_NAMES = r"(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+_WEEKDAY_BEFORE = re.compile(r"\b" + _DAY_NAMES + r",?\s*\(?\s*$", re.IGNORECASE)
+_WEEKDAY_AFTER = re.compile(r"\s*[,(]\s*" + _DAY_NAMES + r"\b", re.IGNORECASE)
+_WEEKDAY_NUMBERS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def weekday_reading(text: str, match: re.Match[str], value: date, base: date | None
+                    ) -> date:
+    """The reading of a date in figures that its weekday confirms: "Fri 11/7" sent in
+    October is 7 November (a Friday), not 11 July, and "4/11 (Friday)" 11 April, as
+    American mail writes them; a day-first reading the weekday confirms, or a weekday
+    neither reading has, leaves ``value`` as read."""
+    groups = match.groupdict()
+    named = (_WEEKDAY_BEFORE.search(text, max(0, match.start() - 12), match.start())
+             or _WEEKDAY_AFTER.match(text, match.end()))
+    if named is None or int(groups["m"] or 0) > 12 or int(groups["d"] or 0) > 12:
+        return value
+    weekday = _WEEKDAY_NUMBERS[named.group("wd").lower()[:3]]
+    if value.weekday() == weekday:
+        return value
+    swapped = {**groups, "d": groups["m"], "m": groups["d"]}
+    if groups.get("y"):  # "11/7/2031"
+        year = int(groups["y"] or 0)
+        other = _safe(year + 2000 if year < 100 else year, int(groups["d"] or 0),
+                      int(groups["m"] or 0))
+    else:
+        other = _figures(swapped, base) if base is not None else None
+    return other if other is not None and other.weekday() == weekday else value
+
+
 def counted_from(text: str, anchor: date) -> date | None:
     """The day "within two weeks of the closing date" in ``text`` means when the
     deadline meant is ``anchor``, or None when the text counts from no deadline."""
@@ -382,4 +413,5 @@ def counted_from(text: str, anchor: date) -> date | None:
     return None
 
 
-__all__ = ["PATTERNS", "RELATIVE", "RESOLVERS", "counted_from", "extra_matches"]
+__all__ = ["PATTERNS", "RELATIVE", "RESOLVERS", "counted_from", "extra_matches",
+           "weekday_reading"]

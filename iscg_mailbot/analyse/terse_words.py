@@ -9,7 +9,8 @@ each rule learning each abbreviation.
 Only forms that stand for one word whatever the sentence are written out, and only as
 whole words: "u", "ur" and "b4" in lower case only (an upper-case "U" is a letter or
 an initial, "B4" a paper size), never inside an address, a path or a code ("u/2", "ur-ITU", "pls.doc").
-"asap" and "FYI" stay: the readers know them as they are.
+"asap" and "FYI" stay: the readers know them as they are. Chat tools' marks
+(@-mentions, check boxes) are written as plain mail first (:mod:`.chat_marks`).
 
 >>> spelt_out("Pls send BDT input til 5/3, can u confirm b4 TSAG?")
 'Please send BDT input until 5/3, can you confirm before TSAG?'
@@ -20,6 +21,8 @@ an initial, "B4" a paper size), never inside an address, a path or a code ("u/2"
 from __future__ import annotations
 
 import re
+
+from iscg_mailbot.analyse.chat_marks import plain_marks
 
 # The short form (lower case) and the word it stands for.
 _WORDS = {"pls": "please", "plz": "please", "plse": "please", "til": "until"}
@@ -51,7 +54,9 @@ def _word(match: re.Match[str]) -> str:
 
 
 def spelt_out(text: str) -> str:
-    """``text`` with its shorthand request words written out (see the module's doc)."""
+    """``text`` with its shorthand request words written out and chat marks as plain
+    mail (see the module's doc)."""
+    text = plain_marks(text)
     if _MAYBE_SHORT.search(text) is None:
         return text  # most mail: one quick scan
     return _SHORT.sub(_word, text)
