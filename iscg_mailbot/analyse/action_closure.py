@@ -44,8 +44,6 @@ _DELIVERY_VERBS = (
 # twenty-sixth writer's check marks and emojis, whatever follows them).
 _MARK = r"[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
 _HEADLINE_END = r"(?:\W*$|\s*[(:]|\s+[-\u2013\u2014]\s|\s*" + _MARK + ")"
-# "Attached" ends its headline before a comma too: "Mine attached, early for once".
-_ATTACHED_END = _HEADLINE_END[:-1] + r"|,\s)"
 _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("delivered", re.compile(
         r"\b(?:was|were|has\s+been|have\s+been|had\s+been|(?:is|are)\s+now|(?:is|are)\s+already)"
@@ -132,14 +130,15 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # the twelfth and thirteenth writers).
         r"|(?:^|[:;\u2013\u2014-]\s|^\W*(?-i:[A-Z])[\w'-]+,\s)\W*+"
         r"(?:(?!(?:will|shall|be|not|nothing|no|to)\b)[\w'\u2019/.()-]+\s+){1,4}"
-        r"(?:attached|enclosed)" + _ATTACHED_END +
+        r"(?:attached|enclosed)" + _HEADLINE_END +
         # The participle first: "A day late, sorry: attached the two paragraphs" (the
         # fifth and fifteenth writers), or alone, the thing being the one quoted above
-        # it or asked: "Attached.", "Attached (CSV, 12 venues)", "Attached, sorry for the
-        # delay", "Attached: WP 5D draft vocabulary list" (the sixth, fifteenth and
-        # twenty-fourth writers); not "attached for your information".
+        # it or asked: "Attached.", "Attached (CSV, 12 venues)", "Attached: WP 5D draft
+        # vocabulary list" (the sixth and twenty-fourth writers); not "attached for your
+        # information", nor before a comma ("BDT youth events attached, one day late"
+        # then closed BDT's other items too).
         r"|(?:^|[:;\u2013\u2014-]\s)\W*+(?:attached|enclosed)(?:\s+(?:the|our|my|both)\b|"
-        + _ATTACHED_END + ")"
+        + _HEADLINE_END + ")"
         # A group's reply reported in a headline, with or without its auxiliary: "Reply
         # LS from ITU-D SG2 sent to SG17 this morning", "Q5/2 reply LS went to WP 5A
         # today", "SG17's reply LS was approved today - attached" (the eighteenth and
