@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from iscg_mailbot.parse.list_footers import list_footer
 from iscg_mailbot.parse.quote_headers import (
     header_block_end,
     quote_and_forwards,
@@ -56,8 +57,7 @@ _SENT_FROM_DEVICE = re.compile(
 _DISCLAIMER = re.compile(
     r"\W{0,6}(?:"
     r"(?:confidentiality|privacy|legal|important) (?:notice|message|note|statement|warning)|"
-    r"disclaimer\b|avertissement\s*:|aviso legal\b|haftungsausschluss\b|"
-    r"privileged (?:and|&) confidential|"
+    r"disclaimer\b|avertissement\s*:|privileged (?:and|&) confidential|"
     r"this (?:e-?mail|message|communication|transmission)(?: message)?"
     r"(?: and (?:any|all|its) (?:attachments?|files?|documents?|enclosures?))?[^.]{0,60}? "
     r"(?:is|are|may|contains?|might)\b[^.]{0,80}?(?:confidential|privileged|intended)|"
@@ -113,8 +113,7 @@ _OPENS_SIGNATURE_AFTER_TEXT = re.compile(
 _OPENER_HEADS = frozenset({"sent", "get ", "envo", "von ", "envi", "invi"})
 _OPENER_HEADS_AFTER_TEXT = _OPENER_HEADS | {
     "conf", "priv", "lega", "impo", "disc", "this", "the ", "if y", "any ", "view", "plea",
-    "aver", "avis", "haft",
-    "ce m", "ce c", "ce e", "dies", "este"}
+    "aver", "ce m", "ce c", "ce e", "dies", "este"}
 # _SIGN_OFF or _SIGN_OFF_WITH_NAME, in one match.
 _ANY_SIGN_OFF = re.compile(rf"(?:{_SIGN_OFF.pattern})|(?:{_SIGN_OFF_WITH_NAME.pattern})",
                            re.IGNORECASE)
@@ -281,11 +280,8 @@ def _signature_flags(text: Lines, quoted: Sequence[bool]) -> list[bool]:
     for number, (start, end) in enumerate(segments):
         if number == 0:
             start = _skip_external_banner(text, start, end, flags)
-        if number == len(segments) - 1 and (footer := _list_footer(text, start, end)) is not None:
-            # The list's footer below it all ("____ / int-sect-team mailing list / ...
-            # listinfo ..."), however long the signature above it: put apart first.
-            for index in range(footer, end):
-                flags[index] = True
+        if number == len(segments) - 1 and (footer := list_footer(text, start, end)) is not None:
+            flags[footer:end] = [True] * (end - footer)  # the list's footer, put apart first
             end = footer
         signature_start, signature_end = _explicit_signature(text, start, end, seen_text)
         if number == len(segments) - 1:
@@ -301,24 +297,6 @@ def _signature_flags(text: Lines, quoted: Sequence[bool]) -> list[bool]:
         text_end = signature_start if signature_start is not None else end
         seen_text = seen_text or False in blank[start:text_end]
     return flags
-
-
-# A mailing list manager's footer (Mailman's): a rule of underscores, then a line naming
-# the list ("int-sect-team mailing list"), its address and pages, at the end of a body.
-_FOOTER_RULE = re.compile(r"\s*_{10,}\s*$")
-_FOOTER_LIST = re.compile(r".{0,80}\bmailing\s+list\s*$|.*\blistinfo\b", re.IGNORECASE)
-_MAX_FOOTER_LINES = 8
-
-
-def _list_footer(text: Lines, start: int, end: int) -> int | None:
-    """The first line of a list's footer ending ``[start, end)``: a rule of underscores
-    followed by a line naming the list, with at most a few lines below."""
-    content = _last_content(text, start, end, _MAX_FOOTER_LINES)
-    for position, index in enumerate(content[:-1]):
-        if _FOOTER_RULE.match(text.lines[index]) \
-                and _FOOTER_LIST.match(text.lines[content[position + 1]]):
-            return index
-    return None
 
 
 def _skip_external_banner(text: Lines, start: int, end: int, flags: list[bool]) -> int:
