@@ -39,8 +39,11 @@ _DELIVERY_VERBS = (
 )
 # The end of a headline of the deed ("BR slides attached"): the clause's end, or what
 # the thing holds ("(9 events)", ": ISCG-27/25 rev.1"), not a purpose or a place
-# ("posted to the SharePoint" is read by the other forms).
-_HEADLINE_END = r"(?:\W*$|\s*[(:]|\s+[-\u2013\u2014]\s)"
+# ("posted to the SharePoint" is read by the other forms), or a mark that ends it ("BR
+# section uploaded \u2705", "BR quote attached \U0001f4ce (Director approved)": the
+# twenty-sixth writer's check marks and emojis, whatever follows them).
+_MARK = r"[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
+_HEADLINE_END = r"(?:\W*$|\s*[(:]|\s+[-\u2013\u2014]\s|\s*" + _MARK + ")"
 _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("delivered", re.compile(
         r"\b(?:was|were|has\s+been|have\s+been|had\s+been|(?:is|are)\s+now|(?:is|are)\s+already)"
@@ -129,8 +132,13 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:(?!(?:will|shall|be|not|nothing|no|to)\b)[\w'\u2019/.()-]+\s+){1,4}"
         r"(?:attached|enclosed)" + _HEADLINE_END +
         # The participle first: "A day late, sorry: attached the two paragraphs" (the
-        # fifth and fifteenth writers).
-        r"|(?:^|[:;\u2013\u2014-]\s)\W*+(?:attached|enclosed)\s+(?:the|our|my|both)\b"
+        # fifth and fifteenth writers), or alone, the thing being the one quoted above
+        # it or asked: "Attached.", "Attached (CSV, 12 venues)", "Attached: WP 5D draft
+        # vocabulary list" (the sixth and twenty-fourth writers); not "attached for your
+        # information", nor before a comma ("BDT youth events attached, one day late"
+        # then closed BDT's other items too).
+        r"|(?:^|[:;\u2013\u2014-]\s)\W*+(?:attached|enclosed)(?:\s+(?:the|our|my|both)\b|"
+        + _HEADLINE_END + ")"
         # A group's reply reported in a headline, with or without its auxiliary: "Reply
         # LS from ITU-D SG2 sent to SG17 this morning", "Q5/2 reply LS went to WP 5A
         # today", "SG17's reply LS was approved today - attached" (the eighteenth and

@@ -156,7 +156,12 @@ _DEFERS_ANSWER = re.compile(
     # the data banks: I have asked the SG3 chairman and counsellor." (the twenty-third);
     # not "I have asked the rapporteurs to include it" (the deed asked of them).
     r"\b(?:I|we)\s+have\s+(?:already\s+)?asked\s+(?:the|our|my)\s+"
-    r"(?:(?!to\b)[\w/'-]+\s+){0,7}(?!to\b)[\w/'-]+[^\w\s]*$",
+    r"(?:(?!to\b)[\w/'-]+\s+){0,7}(?!to\b)[\w/'-]+[^\w\s]*$|"
+    # A guess left for the one asked to confirm: "My understanding is that SG16 has
+    # some work on it, but TSB should confirm" (the fifteenth writer, read under its
+    # quote since close-r20).
+    r"\b(?:but|though|although)\s+(?:[\w/-]+\s+){1,3}(?:should|would\s+need\s+to|"
+    r"needs?\s+to|will\s+have\s+to|must)\s+confirm\b",
     re.IGNORECASE,
 )
 
@@ -166,7 +171,7 @@ _DEFERS_ANSWER = re.compile(
 _DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "ll", "checking", "looking",
                                    "consulting", "waiting", "asking", "leave", "leaving", "let",
                                    "pending", "due", "outstanding", "awaited", "yet", "far",
-                                   "open", "asked"))
+                                   "open", "asked", "confirm"))
 
 
 # Both searched as lower-case copies in an ASCII clause (the same answers, a third of

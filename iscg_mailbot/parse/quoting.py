@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from iscg_mailbot.parse.list_footers import list_footer
 from iscg_mailbot.parse.quote_headers import (
     header_block_end,
     quote_and_forwards,
@@ -56,7 +57,7 @@ _SENT_FROM_DEVICE = re.compile(
 _DISCLAIMER = re.compile(
     r"\W{0,6}(?:"
     r"(?:confidentiality|privacy|legal|important) (?:notice|message|note|statement|warning)|"
-    r"disclaimer\b|privileged (?:and|&) confidential|"
+    r"disclaimer\b|avertissement\s*:|privileged (?:and|&) confidential|"
     r"this (?:e-?mail|message|communication|transmission)(?: message)?"
     r"(?: and (?:any|all|its) (?:attachments?|files?|documents?|enclosures?))?[^.]{0,60}? "
     r"(?:is|are|may|contains?|might)\b[^.]{0,80}?(?:confidential|privileged|intended)|"
@@ -112,7 +113,7 @@ _OPENS_SIGNATURE_AFTER_TEXT = re.compile(
 _OPENER_HEADS = frozenset({"sent", "get ", "envo", "von ", "envi", "invi"})
 _OPENER_HEADS_AFTER_TEXT = _OPENER_HEADS | {
     "conf", "priv", "lega", "impo", "disc", "this", "the ", "if y", "any ", "view", "plea",
-    "ce m", "ce c", "ce e", "dies", "este"}
+    "aver", "ce m", "ce c", "ce e", "dies", "este"}
 # _SIGN_OFF or _SIGN_OFF_WITH_NAME, in one match.
 _ANY_SIGN_OFF = re.compile(rf"(?:{_SIGN_OFF.pattern})|(?:{_SIGN_OFF_WITH_NAME.pattern})",
                            re.IGNORECASE)
@@ -279,6 +280,9 @@ def _signature_flags(text: Lines, quoted: Sequence[bool]) -> list[bool]:
     for number, (start, end) in enumerate(segments):
         if number == 0:
             start = _skip_external_banner(text, start, end, flags)
+        if number == len(segments) - 1 and (footer := list_footer(text, start, end)) is not None:
+            flags[footer:end] = [True] * (end - footer)  # the list's footer, put apart first
+            end = footer
         signature_start, signature_end = _explicit_signature(text, start, end, seen_text)
         if number == len(segments) - 1:
             # "Thanks,\nJan\n-- \n…": the sign-off above the delimiter goes too.

@@ -19,9 +19,7 @@ from operator import attrgetter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from iscg_mailbot.analyse.actions import answers_question, detect_closure
-from iscg_mailbot.analyse.closure_greetings import TITLES, addressees
-from iscg_mailbot.analyse.closure_items import question_owners
+from iscg_mailbot.analyse.actions import detect_closure
 from iscg_mailbot.analyse.closure_people import answered_by_delegate
 from iscg_mailbot.analyse.closure_points import points_of, points_referred
 from iscg_mailbot.analyse.closure_reading import talks_about
@@ -31,6 +29,8 @@ from iscg_mailbot.analyse.closure_speaker import same_side, speaker_of
 from iscg_mailbot.analyse.terse_words import spelt_out
 from iscg_mailbot.records import ACTION, OPEN, QUESTION, Address, Closure, OpenItem
 from iscg_mailbot.services.actions.context import Context
+from iscg_mailbot.services.actions.inline import inline_parts
+from iscg_mailbot.services.actions.questions import close_questions
 from iscg_mailbot.store.action_shares import ShareClosure, closed_shares
 from iscg_mailbot.store.actions import ClosingReply, closable_items_in_threads
 from iscg_mailbot.store.analysis_rows import ItemRow, MessageRow
@@ -197,7 +197,7 @@ class _Scan:
         # reply's open items; an owner's reading does not change in the scan).
         self.everyones = frozenset(item.id for item in items if everyones(item.owner))
         # Of those, the questions calling each to send or say something
-        # (:func:`_close_questions`: one member's answer does not close them).
+        # (:func:`close_questions`: one member's answer does not close them).
         self.calls = frozenset(item.id for item in items if item.id in self.everyones
                                and item.kind == QUESTION and is_call(item.sentence))
 
@@ -219,6 +219,15 @@ class _Scan:
                    and (w.until is None or w.until >= when)] if thread is not None else []
         if not windows:
             return
+        # A reply answering quotes inline: each quoted item by the answer below it.
+        for part, group in inline_parts(message, windows, lambda w: w.read.sentence):
+            self._answer(part, [w for w in group if w.id not in closed])
+        self._close_rounds(windows, message, when)
+
+    def _answer(self, message: MessageRow, windows: list[_Open]) -> None:
+        """Close what ``message`` (or its answer under a quote) answers of ``windows``."""
+        if not windows:
+            return
         candidates = [w.item for w in windows]
         # The points the reply names matter only to items of a point of their message
         # (most items are not): read only then.
@@ -228,7 +237,7 @@ class _Scan:
         asked = [i for i, point in zip(candidates, points, strict=True)
                  if not referred or point is None or point in referred]
         met: set[int] = set()  # the items this reply closes, whole or a share of them
-        for item, shares in _close_questions(asked, message, self.senders, self.context,
+        for item, shares in close_questions(asked, message, self.senders, self.context,
                                                self.calls):
             met.add(item.id)
             answer = Closure(item.id, (message.new_text or "").strip()[:300], "answered",
@@ -250,7 +259,6 @@ class _Scan:
         if met:
             for promise in self._promises_kept(windows, met, message):
                 self._close(ClosingReply(promise, message.id, message.date, None))
-        self._close_rounds(windows, message, when)
 
     def _close_rounds(self, windows: Sequence[_Open], message: MessageRow,
                       when: datetime) -> None:
@@ -351,49 +359,6 @@ def promised_for(promise: str, request: str) -> bool:
     ("For the trainer, I will check ..." of "Could TSB send one trainer ...") or refers
     to it ("I will send it by Friday")."""
     return bool(_IT.search(promise)) or talks_about(promise, request)
-
-
-def _close_questions(items: Sequence[ItemRow], reply: MessageRow, senders: dict[int, Address],
-                     context: Context, calls: frozenset[int]
-                     ) -> list[tuple[ItemRow, tuple[str, ...]]]:
-    """A question is answered by a later message from somebody else in its thread that
-    says something (not only thanks, acceptance, another question or "I will come back
-    to you"), unless the reply greets somebody else than the one who asked ("Dear
-    Ahmed" answers Ahmed, not Klaus's question). Of a question asked of several owners,
-    the reply answers the shares of those it speaks for (:func:`question_owners`).
-    ``calls``: the ids of the questions put to everyone that call for a round
-    (:func:`~iscg_mailbot.analyse.closure_rounds.is_call`), found once a scan."""
-    theirs = [item for item in items
-              if item.kind == QUESTION and item.message_pk in senders
-              and senders[item.message_pk].address != (reply.sender_address or "")
-              # (a call to everyone: one member's answer is not the round's end)
-              and item.id not in calls]
-    if not theirs:  # (most replies: whom the reply greets is not read)
-        return []
-    greeted = addressees(reply.new_text or "")
-    asked = [item for item in theirs
-             if not greeted or not greeted.isdisjoint(_names(senders[item.message_pk]))]
-    sender = Address(reply.sender_name or "", reply.sender_address or "")
-    found = []
-    for item in asked:
-        if not answers_question(reply.new_text or "", item.sentence, owner=item.owner,
-                                sender=sender, members=context.members,
-                                others=[i.sentence for i in items if i is not item]):
-            continue
-        shares = question_owners(reply.new_text or "", item.owner, sender=sender,
-                                 members=context.members, question=item.sentence)
-        if shares is not None:
-            found.append((item, shares))
-    return found
-
-
-def _names(sender: Address) -> set[str]:
-    """The words a greeting may use for a sender: those of the display name (or of the
-    address) without titles, so "Dr. Seo-yeon Park" is greeted "Dear Seo-yeon" or "Dear
-    Dr Park", and "Zhang Wei" "Dear Zhang Wei"."""
-    name = sender.name or sender.address.split("@")[0].replace(".", " ")
-    words = {word.strip(".,").casefold() for word in name.split()}
-    return words - TITLES - {""}
 
 
 def _message_facts(session: Session, pks: Sequence[int], known: dict[int, MessageRow]
