@@ -77,3 +77,32 @@ def test_members_of_the_group_invited_to_note_are_the_list() -> None:
     assert items("Members of the Group are invited to note the statement below.") == [
         ("note", "ISCG")]
     assert items("Members are invited to note the statement below.") == [("note", "ISCG")]
+
+
+def reply(text: str) -> list[tuple[str, str | None]]:
+    message = ActionInput(text + "\n\nRegards,\nSofia\n", SENT,
+                          sender=Address("Sofia Lindqvist", "sofia.lindqvist@itu.int"),
+                          to=(Address("", LIST),), list_address=LIST,
+                          parent_sender=Address("Elena Petrova", "elena.petrova@itu.int"),
+                          parent_asks=True)
+    return [(c.kind, c.owner) for c in extract_actions(message) if c.kind == "action"]
+
+
+def test_an_undated_promise_only_to_come_back_is_no_item() -> None:
+    assert reply("Thank you. BR will revert with a name in due course.") == []
+    assert reply("Noted; we will inform the Group of any change.") == []
+    assert reply("Passed to the WP 5D chairman, will revert.") == []
+    # Work of its own, or a day, keeps it.
+    assert reply("Thank you. BR will check with WP 5D and revert.") != []
+    assert reply("Thank you. BR will revert with a name by 30 May.") != []
+
+
+def test_a_deadline_of_others_dates_nothing_the_list_owes() -> None:
+    assert items("The organisers need the abstracts by 2 June 2031 (their deadline for "
+                 "the programme).") == []
+    assert items("The registration page says 2 June 2031; I understand that is the "
+                 "participants' deadline.") == []
+    assert items("** Call for papers: special issue on 6G ** Submission deadline: "
+                 "2 June 2031") == []
+    # The list's own deadline stays.
+    assert items("Deadline for comments: 2 June 2031.") != []

@@ -25,6 +25,11 @@ list's own but owe the list nothing:
 - :func:`quoted_as_background`: "(Background, from the ETSI EE list, not addressed to
   us: "Please send comments ...")", "which I quote only as background": the writer
   says the request is not the list's.
+- :func:`others_deadline`: "The organisers need session descriptions by 2 May (their
+  deadline for the programme)", "I understand that is the applicants' deadline", "**
+  Call for papers ** Submission deadline: 30 September", "Deadline for abstracts: 31
+  January": a deadline the sentence gives to others, or a call for papers', dates
+  nothing the list owes (a request of the list's own is its own item).
 
     >>> from iscg_mailbot.records import ActionCandidate
     >>> said = ActionCandidate(kind="action", span=(0, 60), owner="ISCG", owner_kind="group",
@@ -104,6 +109,20 @@ _BACKGROUND = re.compile(
     r"|\b(?:for|as)\s+background\s+only\b", re.IGNORECASE)
 
 
+# "their deadline", "the applicants' deadline", "not ours"; a call for
+# papers' or abstracts' deadline.
+_OTHERS_DEADLINE = re.compile(
+    r"(?:\btheir|\bthe\s+\w+s['\u2019])\s+(?:own\s+)?deadline\b"
+    r"|\bnot\s+ours\b|\bcall\s+for\s+(?:papers|abstracts|contributions\s+to\s+the\s+journal)\b"
+    r"|\b(?:deadline\s+for\s+(?:abstracts|papers|full\s+papers|submissions)"
+    r"|(?:abstract|paper)\s+(?:submission\s+)?deadline)\b", re.IGNORECASE)
+
+
+def others_deadline(sentence: str) -> bool:
+    """Whether the sentence's deadline is somebody else's (see the module's docstring)."""
+    return bool(_OTHERS_DEADLINE.search(sentence))
+
+
 def asks_the_membership(sentence: str) -> bool:
     """Whether the sentence asks the membership at large (see the module's docstring)."""
     return bool(_ASKED_PASSIVE.search(sentence) or _ASKS_MEMBERS.search(sentence))
@@ -138,4 +157,5 @@ def drop_outside_requests(candidates: list[ActionCandidate],
     Questions are left to :mod:`.action_questions`."""
     return [c for c in candidates if c.kind == "question" or not (
         asks_the_membership(c.sentence) or outsiders_ask(c.sentence)
-        or records_a_decision(c.sentence, sent) or quoted_as_background(c.sentence))]
+        or records_a_decision(c.sentence, sent) or quoted_as_background(c.sentence)
+        or (c.rule == "deadline" and others_deadline(c.sentence)))]
