@@ -44,6 +44,7 @@ def test_the_membership_at_large_asked_is_no_item_of_the_list() -> None:
 def test_outsiders_questions_are_theirs_not_the_lists() -> None:
     assert items("Regulators ask which bands should be reserved for the service.") == []
     assert items("Several Pacific administrations ask me whom they should contact.") == []
+    assert items("Researchers in the testbed run with SG13 ask for real measurements.") == []
     assert items("The Permanent Mission would be grateful to be informed whether the report "
                  "will contain indicators.") == []
     # The sender's own request stays.

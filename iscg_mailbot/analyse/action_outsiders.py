@@ -13,8 +13,9 @@ list's own but owe the list nothing:
   administrations to submit ...") is asked itself, and stays.
 - :func:`outsiders_ask`: "Regulators ask which frequency bands ...", "Operators in our
   Sahel project ask whether ...", "Several francophone administrations ask me who ...",
-  "The Mission would be grateful to be informed whether ...": the question is somebody
-  else's, reported or pasted; the sender's own question, if any, is its own sentence.
+  "The Mission would be grateful to be informed whether ...", "Researchers in the ML
+  challenge ask for real measurements": the question is somebody else's, reported or
+  pasted; the sender's own question, if any, is its own sentence.
 - :func:`records_a_decision`: "Council also adopted Decision 640 ... and decided that
   CWG-SFP would start its work ...", "PP-22 confirmed these arrangements, and in 2025
   the Group agreed that ...", "At its meeting of 3 December, the Group had already
@@ -68,9 +69,12 @@ _ASKS_MEMBERS = re.compile(
     rf"(?:(?:all|the|interested|national)\s+)?{_MEMBERS}\s+to\b")
 # "Regulators ask which ...", "Several francophone administrations ask me who ...",
 # "The Mission would be grateful to be informed whether ...".
+# Askers outside the list besides the membership: researchers, universities, users.
+_OUTSIDERS = (rf"(?:{_MEMBERS}|[Rr]esearchers|[Uu]niversities|[Uu]sers|[Cc]itizens"
+              rf"|the\s+public)")
 _OUTSIDERS_ASK = re.compile(
     rf"^\W*(?:(?:several|many|some|a\s+few|two|three|the|our|their|national)\s+)?"
-    rf"(?:[A-Z][\w-]*\s+|[a-z][\w-]*\s+){{0,2}}?{_MEMBERS}"
+    rf"(?:[A-Z][\w-]*\s+|[a-z][\w-]*\s+){{0,2}}?{_OUTSIDERS}"
     rf"(?:\s+(?:of|from|in)\b[^.;:,]{{0,40}}?)?\s+"
     rf"(?:(?:also|often|keep|now|have|has|repeatedly)\s+)*"
     rf"(?:ask(?:s|ed)?|wonder|want\s+to\s+know|would\s+(?:be\s+grateful|appreciate|welcome)"
