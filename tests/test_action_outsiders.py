@@ -1,7 +1,7 @@
 """Requests that are somebody else's business (issue 13, formal mail; minimal pairs of our
 own wording, the first assertion of each test failed before): the membership at large
-asked by a Circular or a press release (`w25`; `w5`'s own call to administrations is the
-one labelled case, with no owner), outsiders' questions reported or pasted (`w14`,
+asked by a pasted Circular or a forwarded press release (`w25`; the sender's own call to
+administrations, `w5`-005 and tests/data, stays), outsiders' questions reported or pasted (`w14`,
 `w23`, `w26`, a Mission's letter in `w25`), records of earlier decisions (`w19`, `w25`),
 and requests quoted only as background (`w24`). A party of the list asked, the sender's
 own request, and a meeting's fresh decisions stay items.
@@ -25,17 +25,25 @@ def items(text: str) -> list[tuple[str, str | None]]:
     return [(c.kind, c.owner) for c in extract_actions(message)]
 
 
+PASTED = "Please find below the text of the Circular.\n\n---\n\nDear Sir/Madam,\n\n"
+FORWARDED = "FYI.\n\n---------- Forwarded message ---------\nFrom: ITU Press Office\n\n"
+
+
 def test_the_membership_at_large_asked_is_no_item_of_the_list() -> None:
-    assert items("Governments and operators are urged to speed up the roll-out of "
-                 "emergency alerting before the end of 2032.") == []
-    assert items("Member States are invited to submit their nominations by 30 June 2031.") == []
-    assert items("3  Administrations are requested to reply, using the form in Annex 2, "
-                 "no later than 1 July 2031.") == []
+    assert items(FORWARDED + "Governments and operators are urged to speed up the roll-out "
+                 "of emergency alerting before the end of 2032.") == []
+    assert items(FORWARDED + "Member States are invited to submit their nominations by "
+                 "30 June 2031.") == []
+    assert items(PASTED + "3  Administrations are requested to reply, using the form in "
+                 "Annex 2, no later than 1 July 2031.") == []
     assert items("TSB Circular 402, issued today, invites Member States and Sector Members "
                  "to answer the survey by 30 June 2031.") == []
     assert items("The Assembly also encourages industry to take part in the pilot.") == []
+    # The sender's own call, in a liaison statement's manner, stays an item.
+    assert items("Administrations are requested to reply, using the form in Annex 2, "
+                 "no later than 1 July 2031.") != []
     # A party of the list asked: an item, also to pass the call on.
-    assert items("BDT is invited to submit its nominations by 30 June 2031.") == [
+    assert items(PASTED + "BDT is invited to submit its nominations by 30 June 2031.") == [
         ("action", "BDT")]
     assert items("ITU-D SG2 is invited to encourage administrations to answer the survey "
                  "by 30 June 2031.") == [("action", "ITU-D SG2")]

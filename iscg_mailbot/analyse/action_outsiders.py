@@ -5,10 +5,11 @@ Formal mail pastes or reports text written for others (a Circular, a press relea
 Council record, a note verbale, a request on another list). Its requests read like the
 list's own but owe the list nothing:
 
-- :func:`asks_the_membership`: "Administrations are invited to nominate experts",
-  "Governments and industry are urged to ...", "TSB Circular 318 invites Member States
-  and Sector Members to reply by 31 October", "The Working Group ... encourages industry
-  to participate": the membership at large is asked; no party on the list owes it. A
+- :func:`asks_the_membership`: pasted or forwarded, "Administrations are invited to
+  nominate experts", "Governments and industry are urged to ..."; anywhere, "TSB
+  Circular 318 invites Member States and Sector Members to reply by 31 October", "The
+  Working Group ... encourages industry to participate": the membership at large is
+  asked (by others); no party on the list owes it. A
   party of the list asked to pass it on ("ITU-D SG1 is invited to encourage
   administrations to submit ...") is asked itself, and stays.
 - :func:`outsiders_ask`: "Regulators ask which frequency bands ...", "Operators in our
@@ -32,11 +33,11 @@ list's own but owe the list nothing:
   January": a deadline the sentence gives to others, or a call for papers', dates
   nothing the list owes (a request of the list's own is its own item).
 
-    >>> from iscg_mailbot.records import ActionCandidate
+    >>> from iscg_mailbot.records import ActionCandidate, ActionInput
     >>> said = ActionCandidate(kind="action", span=(0, 60), owner="ISCG", owner_kind="group",
-    ...     sentence="Governments and industry are urged to redouble efforts.",
-    ...     due=None, due_text=None, confidence=0.65, rule="invited_to")
-    >>> drop_outside_requests([said], None)
+    ...     sentence="Regulators ask which bands should be reserved.",
+    ...     due=None, due_text=None, confidence=0.65, rule="we_request")
+    >>> drop_outside_requests([said], ActionInput(said.sentence, None))
     []
 """
 
@@ -45,7 +46,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from iscg_mailbot.records import ActionCandidate
+from iscg_mailbot.records import ActionCandidate, ActionInput
 
 # The membership at large, as Circulars and press releases address it.
 _MEMBERSHIP = (r"(?:Member\s+States|[Aa]dministrations|Sector\s+Members|Associates|Academia"
@@ -127,9 +128,26 @@ def others_deadline(sentence: str) -> bool:
     return bool(_OTHERS_DEADLINE.search(sentence))
 
 
-def asks_the_membership(sentence: str) -> bool:
-    """Whether the sentence asks the membership at large (see the module's docstring)."""
-    return bool(_ASKED_PASSIVE.search(sentence) or _ASKS_MEMBERS.search(sentence))
+def asks_the_membership(sentence: str, pasted: bool = True) -> bool:
+    """Whether the sentence asks the membership at large (see the module's docstring): a
+    body or document asking it ("... invites Member States to ..."), or, in text pasted
+    below a separator line or forwarded (``pasted``), the passive ("Administrations are
+    invited to ..."). The sender's own passive call to the membership, in a liaison
+    statement's manner, is an item (tests/data/action_sentences.yaml, `w5`-005)."""
+    return bool((pasted and _ASKED_PASSIVE.search(sentence)) or _ASKS_MEMBERS.search(sentence))
+
+
+# A line that sets pasted or forwarded text apart: a rule of dashes, underscores or equals
+# signs ("---", "---- Text of the letter ----", "-----Original Message-----", "----------
+# Forwarded message ---------"), not a PGP armour line nor a signature's "-- ".
+_SEPARATOR = re.compile(
+    r"^[ \t]*(?:[-_=*]{3,}(?![^\n]*\bPGP\b)[^\n]*|[^\n]*\b(?:original|forwarded)\s+message\b"
+    r"[^\n]*|begin\s+forwarded\s+message[^\n]*)$", re.IGNORECASE | re.MULTILINE)
+
+
+def pasted_at(text: str, start: int) -> bool:
+    """Whether the offset lies below a separator line of the text (pasted or forwarded)."""
+    return _SEPARATOR.search(text, 0, start) is not None
 
 
 def outsiders_ask(sentence: str) -> bool:
@@ -156,10 +174,11 @@ def quoted_as_background(sentence: str) -> bool:
 
 
 def drop_outside_requests(candidates: list[ActionCandidate],
-                          sent: datetime | None) -> list[ActionCandidate]:
+                          message: ActionInput) -> list[ActionCandidate]:
     """The items less those that are somebody else's business (the module's docstring).
     Questions are left to :mod:`.action_questions`."""
+    sent, text = message.date, message.new_text
     return [c for c in candidates if c.kind == "question" or not (
-        asks_the_membership(c.sentence) or outsiders_ask(c.sentence)
+        asks_the_membership(c.sentence, pasted_at(text, c.span[0])) or outsiders_ask(c.sentence)
         or records_a_decision(c.sentence, sent) or quoted_as_background(c.sentence)
         or (c.rule == "deadline" and others_deadline(c.sentence)))]

@@ -289,7 +289,7 @@ def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
     (:mod:`.action_statements`, receipts, forecasts, contingencies), and those that are
     somebody else's business (:mod:`.action_outsiders`) or only promise to come back
     (:mod:`.action_reverts`)."""
-    candidates = drop_reverts(drop_outside_requests(candidates, message.date))
+    candidates = drop_reverts(drop_outside_requests(candidates, message))
     return drop_contingencies(drop_corrections_asked(drop_own_needs(drop_receipts(drop_forecasts(
         drop_explanations(drop_requests_of_us(drop_reported_requests(drop_meeting_work(
             drop_purposes(drop_role_changes(drop_recalled(drop_summaries(drop_intentions(
