@@ -108,7 +108,9 @@ _INVITED = ("invited_to_note", "invited_to")
 
 # "Members are invited to note ...", "All are invited to note that ...", "Members who
 # wish to propose an item are invited to ...": the readers of the list as a whole, named
-# by no body (a body's members, "TDAG members are invited", are the body's).
+# by no body (a body's members, "TDAG members are invited", are the body's); "Members of
+# the Group are invited to note ..." names the list's own group.
 _THE_MEMBERS = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?(?:(?:all|the)\s+)?(?:members|all|everyone|"
-                          r"everybody|colleagues)(?:\s+(?:who|that|wishing|willing|interested)\b"
+                          r"everybody|colleagues)(?:\s+of\s+(?:the|this)\s+(?:group|list|ISCG))?"
+                          r"(?:\s+(?:who|that|wishing|willing|interested)\b"
                           r"[^.;:?]{0,80}?)?\s+(?:are|is)\b", re.IGNORECASE)

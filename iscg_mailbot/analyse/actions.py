@@ -63,6 +63,7 @@ from iscg_mailbot.analyse.action_forwards import (
 from iscg_mailbot.analyse.action_gate import RuleGate
 from iscg_mailbot.analyse.action_invitations import drop_corrections_asked
 from iscg_mailbot.analyse.action_offers_taken import takes_offer
+from iscg_mailbot.analyse.action_outsiders import drop_outside_requests
 from iscg_mailbot.analyse.action_own_news import drop_own_news
 from iscg_mailbot.analyse.action_put_to import bureaux_behind_names
 from iscg_mailbot.analyse.action_questions import (
@@ -72,6 +73,7 @@ from iscg_mailbot.analyse.action_questions import (
     find_questions,
 )
 from iscg_mailbot.analyse.action_receipts import drop_receipts
+from iscg_mailbot.analyse.action_reverts import drop_reverts
 from iscg_mailbot.analyse.action_scope import (
     apply_date_carriers,
     apply_list_frame,
@@ -284,7 +286,10 @@ def _addressed_and_dated(candidates: list[ActionCandidate], sentences: list[Sent
 def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
                         members: MembersConfig | None) -> list[ActionCandidate]:
     """The items less the sentences that read like work but owe nothing on the list
-    (:mod:`.action_statements`, receipts, forecasts, contingencies)."""
+    (:mod:`.action_statements`, receipts, forecasts, contingencies), and those that are
+    somebody else's business (:mod:`.action_outsiders`) or only promise to come back
+    (:mod:`.action_reverts`)."""
+    candidates = drop_reverts(drop_outside_requests(candidates, message))
     return drop_contingencies(drop_corrections_asked(drop_own_needs(drop_receipts(drop_forecasts(
         drop_explanations(drop_requests_of_us(drop_reported_requests(drop_meeting_work(
             drop_purposes(drop_role_changes(drop_recalled(drop_summaries(drop_intentions(
