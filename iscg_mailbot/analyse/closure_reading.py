@@ -168,6 +168,34 @@ _DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "ll", "checking", "
                                    "pending", "due", "outstanding", "awaited", "yet", "far",
                                    "open", "asked"))
 
+# "will" (and "'ll") is in most replies, yet a match holding no other word of the gate
+# is one of the branches "will <verb>", whose verb is a word of its own too: such a
+# clause is searched only when it also holds one of those verbs. (The search of the
+# clauses "will" alone let through was ~1% of the analysis; 97% of them matched
+# nothing.) The same for the branches of LEAVES_WORK that hold no other word of its
+# gate: "will follow|send|...", "will come|follow later", "will be ready|...ed next".
+_WILL = gate_words(("will", "ll"))
+_DEFERS_ANSWER_ALONE = _DEFERS_ANSWER_WORDS - _WILL
+_DEFERS_ANSWER_AFTER_WILL = gate_words((
+    "reply", "respond", "answer", "update", "let", "check", "look", "raise", "ask", "consult",
+    "find", "get", "contact"))
+_LEAVES_WORK_ALONE = LEAVES_WORK_WORDS - _WILL
+_LEAVES_WORK_AFTER_WILL = gate_words((
+    "follow", "send", "compile", "share", "circulate", "provide", "prepare", "submit",
+    "confirm", "come", "be"))
+
+
+def _may_defer_answer(words: frozenset[str]) -> bool:
+    """Whether a clause of these :func:`words_of` can match ``_DEFERS_ANSWER``."""
+    return not _DEFERS_ANSWER_ALONE.isdisjoint(words) or (
+        not _WILL.isdisjoint(words) and not _DEFERS_ANSWER_AFTER_WILL.isdisjoint(words))
+
+
+def _may_leave_work(words: frozenset[str]) -> bool:
+    """Whether a clause of these :func:`words_of` can match ``LEAVES_WORK``."""
+    return not _LEAVES_WORK_ALONE.isdisjoint(words) or (
+        "will" in words and not _LEAVES_WORK_AFTER_WILL.isdisjoint(words))
+
 
 # Both searched as lower-case copies in an ASCII clause (the same answers, a third of
 # the cost: the search of the clauses that pass the gates was ~2% of the analysis).
@@ -192,8 +220,8 @@ def deferral(text: str, words: frozenset[str] | None = None) -> tuple[bool, bool
     hold one of its gate's; ``words``: :func:`words_of` the clause, when known.)"""
     if words is None:
         words = words_of(text)
-    return (not _DEFERS_ANSWER_WORDS.isdisjoint(words) and _DEFERS_ANSWER_FOLDED.found(text),
-            not LEAVES_WORK_WORDS.isdisjoint(words) and _LEAVES_WORK_FOLDED.found(text))
+    return (_may_defer_answer(words) and _DEFERS_ANSWER_FOLDED.found(text),
+            _may_leave_work(words) and _LEAVES_WORK_FOLDED.found(text))
 
 
 def defers(sentence: str) -> bool:
