@@ -31,13 +31,35 @@ PIECES = ["I", "we", "will", "WILL", "Will", "'ll", "\u2019ll", "you", "it", "to
           "sending", "been", "willing", "checking", "come back", "back", "revert", "let",
           "still", "pending", "hold", "meeting", "\u0130", "\u0131", "-", "_", "'", ".", ",",
           "\n"]
+# The other paired words of the gates, their partners and near misses: "open" at the
+# end or not, "so far", "no ... yet", "answer due", "leave it to", "for the other".
+PAIRED = ["open", "OPEN", "ope\u0274", "- open", ": open", "\u2013 open", "opened", "so", "far",
+          "so far", "only", "Japan", "no", "yet", "news", "answers", "replies", "response",
+          "input", "feedback", "due", "outstanding", "awaited", "is", "are", "am", "'m", "Iam",
+          "leave", "leaving", "this", "Grace", "into", "looking", "see", "verify", "comment",
+          "take", "know", "me", "us", "have", "asked", "already", "our", "for", "other",
+          "remaining", "rest", "need", "another", "more", "a few more", "week", "days",
+          "being", "cleared", "working", "on", "under", "way", "expect", "them", "ours",
+          "sorry", "apologies", "on Friday", "tomorrow", "next week", "write", "draft", "!",
+          ":", ")"]
 
 
 @pytest.mark.slow
 @settings(max_examples=4000, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=9).map(" ".join))
 def test_gates_are_the_plain_searches(text: str) -> None:
-    for clause in (text, text.replace(" ", "")):
+    _same_as_plain(text)
+
+
+@pytest.mark.slow
+@settings(max_examples=6000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + PAIRED), max_size=9).map(" ".join))
+def test_paired_gates_are_the_plain_searches(text: str) -> None:
+    _same_as_plain(text)
+
+
+def _same_as_plain(text: str) -> None:
+    for clause in (text, text.replace(" ", ""), text + "\n", text + " ."):
         assert deferral(clause) == (closure_reading._DEFERS_ANSWER.search(clause) is not None,
                                     closure_later.LEAVES_WORK.search(clause) is not None)
 
@@ -46,6 +68,10 @@ def test_gates_are_the_plain_searches(text: str) -> None:
     "I will come back to you", "We'll check with the team", "I\u2019ll ask BDT",
     "I will let you know", "The figures will follow", "The report will be ready on Monday",
     "The slides will be sent next week", "I will send it", "We will confirm",
+    "BR answer due tomorrow", "(a) BR - open", "(c) only Japan so far", "No answer yet",
+    "I leave it to Grace", "let me check", "I have asked the SG3 chairman.",
+    "The highlights are being cleared", "For the other venues I will check",
+    "we need another week", "TSB on Monday sorry", "I expect it next week",
 ])
 def test_will_clauses_still_read(clause: str) -> None:
     # Each of these is a match of one pattern or the other, as before.
@@ -77,3 +103,10 @@ def test_will_alone_not_searched(monkeypatch: pytest.MonkeyPatch) -> None:
     assert answer.searched == ["We will check the dates"] and work.searched == []
     assert deferral("We will send the dates") == (False, True)
     assert work.searched == ["We will send the dates"]
+    answer.searched.clear(), work.searched.clear()
+    # "open" not at the end, "other" without "for", "due" without an answer, "need"
+    # without "another" or "more": neither searched.
+    assert deferral("The other room is open on Friday, as needed when due") == (False, False)
+    assert answer.searched == [] and work.searched == []
+    assert deferral("The other room - open") == (True, False)
+    assert answer.searched == ["The other room - open"]
