@@ -29,7 +29,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from iscg_mailbot.analyse.closure_later import LEAVES_WORK, LEAVES_WORK_WORDS
+from iscg_mailbot.analyse.closure_deferral_gates import DEFERS_ANSWER_GATE, LEAVES_WORK_GATE
+from iscg_mailbot.analyse.closure_later import LEAVES_WORK
 from iscg_mailbot.analyse.closure_words import gate_words, words_of
 from iscg_mailbot.analyse.text_gates import FoldedPattern, GatedPattern, folded
 
@@ -166,14 +167,6 @@ _DEFERS_ANSWER = re.compile(
 )
 
 
-# The words one of which each match holds, each a word of its own in the match
-# (:func:`words_of`; "leav" as "leave" or "leaving"): most clauses hold none.
-_DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "ll", "checking", "looking",
-                                   "consulting", "waiting", "asking", "leave", "leaving", "let",
-                                   "pending", "due", "outstanding", "awaited", "yet", "far",
-                                   "open", "asked", "confirm"))
-
-
 # Both searched as lower-case copies in an ASCII clause (the same answers, a third of
 # the cost: the search of the clauses that pass the gates was ~2% of the analysis).
 _DEFERS_ANSWER_FOLDED = FoldedPattern(_DEFERS_ANSWER)
@@ -197,8 +190,8 @@ def deferral(text: str, words: frozenset[str] | None = None) -> tuple[bool, bool
     hold one of its gate's; ``words``: :func:`words_of` the clause, when known.)"""
     if words is None:
         words = words_of(text)
-    return (not _DEFERS_ANSWER_WORDS.isdisjoint(words) and _DEFERS_ANSWER_FOLDED.found(text),
-            not LEAVES_WORK_WORDS.isdisjoint(words) and _LEAVES_WORK_FOLDED.found(text))
+    return (DEFERS_ANSWER_GATE.may_match(words, text) and _DEFERS_ANSWER_FOLDED.found(text),
+            LEAVES_WORK_GATE.may_match(words, text) and _LEAVES_WORK_FOLDED.found(text))
 
 
 def defers(sentence: str) -> bool:
