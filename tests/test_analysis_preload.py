@@ -119,3 +119,49 @@ def test_the_importing_process_leaves_the_analysis_code_to_its_workers(
     assert result["threads"] > 0 and result["failed"] == []
     assert result["loaded"] == []
     assert result["model"] is False and result["unembedded"] == 0
+
+
+def test_preload_builds_the_extractors_gate_for_the_workers_it_forks(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rule gate (and the members' matcher) are built in the first worker before it
+    forks the others (perf-r17): a message analysed after :func:`warm_extractor` builds
+    no gate, and finds what it finds without the warm-up."""
+    from iscg_mailbot.analyse import action_gate, actions
+    from iscg_mailbot.records import ActionInput, Address
+    from iscg_mailbot.services.actions.context import load_context
+    from iscg_mailbot.services.analysis_pool import warm_extractor
+
+    app = App(settings=Settings(), engine=connect(f"sqlite:///{tmp_path / 'warm.db'}"))
+    context = load_context(app)
+    message = ActionInput("Olga, could you please circulate the draft LS by 3 May 2024?",
+                          None, Address("Ann", "ann@itu.int"))
+    monkeypatch.setattr(actions, "_GATES", {})
+    cold = actions.extract_actions(message, context.config.rules, context.members,
+                                   products=context.products)
+    monkeypatch.setattr(actions, "_GATES", {})
+    built: list[object] = []
+    real_gate = action_gate.RuleGate
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        built.append(args)
+        return real_gate(*args, **kwargs)
+
+    monkeypatch.setattr(actions, "RuleGate", counted)
+    warm_extractor(app)
+    assert len(built) == 1
+    warm = actions.extract_actions(message, context.config.rules, context.members,
+                                   products=context.products)
+    assert len(built) == 1  # the message used the gate the warm-up built
+    assert warm == cold and warm
+    app.close()
+
+
+def test_the_forkserver_imports_the_parse_stage_once_for_its_workers() -> None:
+    """Parse workers are forked from a server that imported the parse stage (perf-r17)."""
+    from multiprocessing import forkserver
+
+    from iscg_mailbot.parse.parallel import FORKSERVER_PRELOAD, forkserver_context
+
+    forkserver_context()
+    assert "iscg_mailbot.parse.parallel" in FORKSERVER_PRELOAD
+    assert forkserver._forkserver._preload_modules == FORKSERVER_PRELOAD  # type: ignore[attr-defined]

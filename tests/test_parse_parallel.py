@@ -107,3 +107,25 @@ def test_import_with_worker_processes_stores_what_one_process_stores(
         assert session.scalars(select(QuarantinedMessage.id)).first() is None
     again = import_archive(pooled_app, tmp_path / "big.mbox", batch_size=POOL_MIN_BATCH)
     assert again.stored == 0 and again.duplicates == len(raws)
+
+
+def test_workers_get_bytes_and_dates_and_results_get_each_provenance_back() -> None:
+    """The workers are sent each message's bytes and delivery date only (perf-r17); the
+    results are the in-process ones: the delivery date stands in for a missing Date
+    header, and each parsed message carries its own raw message's provenance."""
+    from datetime import UTC, datetime
+
+    from iscg_mailbot.parse import parallel
+
+    raws = []
+    for n, raw in enumerate(sample_raws(POOL_MIN_BATCH + 3, garbage=False)):
+        data = raw.data.replace(b"\nDate:", b"\nX-Old-Date:", 1)  # only the delivery date
+        raws.append(RawMessage(data, Provenance(mailbox="INBOX", uidvalidity=7, uid=1000 + n),
+                               datetime(2024, 1, 1 + n % 28, tzinfo=UTC)))
+    sent = parallel._parse_payloads([(r.data, r.received_at) for r in raws[:2]], 10**7)
+    assert [m.provenance for m in sent] == [Provenance(), Provenance()]  # type: ignore[union-attr]
+    here = list(parse_batches(batches_of(raws, POOL_MIN_BATCH + 3), processes=1))
+    pooled = list(parse_batches(batches_of(raws, POOL_MIN_BATCH + 3), processes=2))
+    assert [m for b in pooled for _, m in b.parsed] == [m for b in here for _, m in b.parsed]
+    assert [m.provenance for b in pooled for _, m in b.parsed] == [r.provenance for r in raws]
+    assert [m.date for b in pooled for _, m in b.parsed] == [r.received_at for r in raws]
