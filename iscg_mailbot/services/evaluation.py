@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,12 +159,10 @@ def _ingest(app: App, threads: list[EvalThread]) -> IngestReport:
 def read_back(app: App, threads: list[EvalThread]) -> PipelineOutput:
     """What the pipeline stored for these threads of the set: topics per thread, items
     (with the replies that closed them) per message."""
-    where = {thread.message_id(m.id): (thread.id, m.id)
-             for thread in threads for m in thread.messages}
     output = PipelineOutput()
     with app.session() as session:
         rows = session.execute(select(Message.id, Message.message_id, Message.thread_id)).all()
-        pk_to_key = {pk: where[mid] for pk, mid, _ in rows if mid in where}
+        pk_to_key = _set_keys(((pk, mid) for pk, mid, _ in rows), threads)
         stored_threads: dict[str, set[int]] = defaultdict(set)
         for pk, _mid, thread_pk in rows:
             if pk in pk_to_key and thread_pk is not None:
@@ -179,22 +177,49 @@ def read_back(app: App, threads: list[EvalThread]) -> PipelineOutput:
                 topic: ", ".join(f"{e.get('phrase')} x{e.get('count')} ({e.get('where')})"
                                  for e in state.evidence)
                 for t in stored for topic, state in states.get(t, {}).items()}
-        shares = _share_closers(session, pk_to_key)
-        for item in session.scalars(select(ActionItem).order_by(ActionItem.span_start)):
-            key = pk_to_key.get(item.message_pk)
-            if key is None:
-                continue
-            closer = (pk_to_key.get(item.closed_by_message_pk or -1, (None, None))[1]
-                      if item.status == DONE else None)
-            output.items.setdefault(key, []).append(PredictedItem(
-                kind=item.kind,
-                owners=tuple(p.strip() for p in (item.owner or "").split(",") if p.strip()),
-                due=item.due,
-                sentence=item.sentence,
-                closed_by=closer,
-                share_closers=shares.get(item.id, ()),
-            ))
+        output.items = _items(session, pk_to_key)
     return output
+
+
+def read_back_items(app: App, threads: list[EvalThread]
+                    ) -> dict[tuple[str, str], list[PredictedItem]]:
+    """:func:`read_back`'s items alone (``actions calibrate``: the topics do not change
+    between its combinations)."""
+    with app.session() as session:
+        stored = session.execute(select(Message.id, Message.message_id))
+        return _items(session, _set_keys(((pk, mid) for pk, mid in stored), threads))
+
+
+def _set_keys(stored: Iterable[tuple[int, str]], threads: list[EvalThread]
+              ) -> dict[int, tuple[str, str]]:
+    """Stored message id -> (thread id, message id) in the set, for the set's messages
+    among these (stored id, Message-ID) pairs."""
+    where = {thread.message_id(m.id): (thread.id, m.id)
+             for thread in threads for m in thread.messages}
+    return {pk: where[mid] for pk, mid in stored if mid in where}
+
+
+def _items(session: Session, pk_to_key: dict[int, tuple[str, str]]
+           ) -> dict[tuple[str, str], list[PredictedItem]]:
+    """The stored items of the set's messages (with the replies that closed them), by
+    (thread id, message id), in the order of their spans."""
+    items: dict[tuple[str, str], list[PredictedItem]] = {}
+    shares = _share_closers(session, pk_to_key)
+    for item in session.scalars(select(ActionItem).order_by(ActionItem.span_start)):
+        key = pk_to_key.get(item.message_pk)
+        if key is None:
+            continue
+        closer = (pk_to_key.get(item.closed_by_message_pk or -1, (None, None))[1]
+                  if item.status == DONE else None)
+        items.setdefault(key, []).append(PredictedItem(
+            kind=item.kind,
+            owners=tuple(p.strip() for p in (item.owner or "").split(",") if p.strip()),
+            due=item.due,
+            sentence=item.sentence,
+            closed_by=closer,
+            share_closers=shares.get(item.id, ()),
+        ))
+    return items
 
 
 def _share_closers(session: Session, pk_to_key: dict[int, tuple[str, str]]
