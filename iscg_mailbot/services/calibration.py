@@ -39,7 +39,7 @@ from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.actions.context import Context, load_context
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.eval_scores import ActionScores, PredictedItem, score_actions
-from iscg_mailbot.services.eval_set import EvalSet, EvalThread
+from iscg_mailbot.services.eval_set import EvalSet, EvalThread, read_set
 from iscg_mailbot.settings.actions import convention_values
 from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.models_action_shares import ActionShare
@@ -102,7 +102,7 @@ def calibrate_set(settings: Settings, path: Path) -> Calibration:
     Raises ConfigError (one line) when it holds no readable thread, or no labelled item
     (every combination would score nought: nothing to choose from).
     """
-    loaded = evaluation.read_set(path)
+    loaded = read_set(path)
     if not any(m.actions for t in loaded.threads for m in t.messages):
         raise ConfigError(f"{path}: no action item labelled in its {len(loaded.threads)} "
                           "thread(s): label each message's items (eval/README.md)")

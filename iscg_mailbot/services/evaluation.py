@@ -23,13 +23,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.records import DONE, Provenance, RawMessage
 from iscg_mailbot.services import eval_scores
 from iscg_mailbot.services.analysis import analyse_pending
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.eval_scores import ActionScores, PredictedItem, TopicScores
-from iscg_mailbot.services.eval_set import SPLITS, EvalSet, EvalThread, load_eval_set, to_rfc822
+from iscg_mailbot.services.eval_set import SPLITS, EvalSet, EvalThread, read_set, to_rfc822
 from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
 from iscg_mailbot.settings.loaded import ConfigFiles
 from iscg_mailbot.settings.main import DatabaseConfig, Settings
@@ -89,20 +88,6 @@ def evaluate_set(settings: Settings, path: Path) -> EvalReport:
         stored=output.stored,
         quarantined=output.quarantined,
     )
-
-
-def read_set(path: Path) -> EvalSet:
-    """The set at ``path`` (a YAML file or a folder), its unreadable entries as problem
-    lines; ConfigError (one line) when it holds no evaluation file or no readable thread
-    (``actions evaluate`` and ``actions calibrate``)."""
-    try:
-        loaded = load_eval_set(path)
-    except (FileNotFoundError, NotADirectoryError) as exc:
-        raise ConfigError(str(exc)) from None
-    if not loaded.threads:
-        raise ConfigError(f"{path}: no readable thread"
-                          + (f" ({loaded.problems[0]})" if loaded.problems else ""))
-    return loaded
 
 
 def run_pipeline(settings: Settings, loaded: EvalSet) -> PipelineOutput:
