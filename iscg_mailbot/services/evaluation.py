@@ -28,7 +28,7 @@ from iscg_mailbot.services import eval_scores
 from iscg_mailbot.services.analysis import analyse_pending
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.eval_scores import ActionScores, PredictedItem, TopicScores
-from iscg_mailbot.services.eval_set import SPLITS, EvalSet, EvalThread, read_set, to_rfc822
+from iscg_mailbot.services.eval_set import DEV, SPLITS, EvalSet, EvalThread, read_set, to_rfc822
 from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
 from iscg_mailbot.settings.loaded import ConfigFiles
 from iscg_mailbot.settings.main import DatabaseConfig, Settings
@@ -238,30 +238,26 @@ def counts_figures(counts: eval_scores.Counts) -> dict[str, float | int]:
 def topic_figures(report: EvalReport, *, misses: bool = False) -> dict[str, object]:
     """Per split: micro and macro P/R/F1 and per-topic rows; dev misses when asked
     (never the held-out split's: it is scored, not read)."""
-    splits: dict[str, object] = {}
+    splits: dict[str, tuple[dict[str, object], object]] = {}
     for split, scores in report.topics.items():
-        entry: dict[str, object] = {
+        splits[split] = ({
             "threads": scores.threads,
             "micro": counts_figures(scores.micro),
             "macro": {"precision": round(scores.macro_precision, 3),
                       "recall": round(scores.macro_recall, 3),
                       "f1": round(scores.macro_f1, 3)},
             "topics": {topic: counts_figures(c) for topic, c in scores.per_topic.items()},
-        }
-        if misses and split == "dev":
-            entry["misses"] = scores.misses
-        splits[split] = entry
-    return {"set": report.source, "stored": report.stored, "quarantined": report.quarantined,
-            "problems": report.problems, "splits": splits}
+        }, scores.misses)
+    return _report_figures(report, splits, misses=misses)
 
 
 def action_figures(report: EvalReport, *, misses: bool = False) -> dict[str, object]:
     """Per split: items, per-field and strict P/R/F1, closures, forwarded items; dev
     misses when asked (never the held-out split's)."""
-    splits: dict[str, object] = {}
+    splits: dict[str, tuple[dict[str, object], object]] = {}
     for split, scores in report.actions.items():
         closure = scores.closure
-        entry: dict[str, object] = {
+        splits[split] = ({
             "threads": report.threads[split],
             "messages": scores.messages,
             "fields": {name: counts_figures(getattr(scores, name))
@@ -271,9 +267,18 @@ def action_figures(report: EvalReport, *, misses: bool = False) -> dict[str, obj
             "forwarded": {"items": scores.forwarded.expected,
                           "found": scores.forwarded.correct,
                           "strict": scores.forwarded_strict},
-        }
-        if misses and split == "dev":
-            entry["misses"] = scores.misses
-        splits[split] = entry
+        }, scores.misses)
+    return _report_figures(report, splits, misses=misses)
+
+
+def _report_figures(report: EvalReport, splits: dict[str, tuple[dict[str, object], object]],
+                    *, misses: bool) -> dict[str, object]:
+    """The set, what was stored and the problems, then each split's figures; with the
+    dev split's misses when asked (never the held-out split's: it is scored, not read)."""
+    shown: dict[str, object] = {}
+    for split, (entry, split_misses) in splits.items():
+        if misses and split == DEV:
+            entry["misses"] = split_misses
+        shown[split] = entry
     return {"set": report.source, "stored": report.stored, "quarantined": report.quarantined,
-            "problems": report.problems, "splits": splits}
+            "problems": report.problems, "splits": shown}
