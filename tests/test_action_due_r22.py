@@ -14,23 +14,16 @@ our own wording, minimal pairs; each first assertion failed before):
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from functools import partial
 
 import pytest
 
 from iscg_mailbot.analyse.action_dates import find_due
-from iscg_mailbot.analyse.actions import extract_actions, find_questions
-from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.members import MembersConfig
+from tests import action_found
 
 SENT = datetime(2029, 7, 22, 10, 0, tzinfo=timezone(timedelta(hours=2)))
-SENDER = Address("Klaus Brenner", "klaus.brenner@example.de")
-
-
-def dues(text: str, members: MembersConfig) -> list[tuple[str | None, date | None]]:
-    message = ActionInput(text, SENT, sender=SENDER)
-    found = extract_actions(message, members=members)
-    found += find_questions(message, found, members)
-    return [(c.owner, c.due) for c in sorted(found, key=lambda c: c.span)]
+dues = partial(action_found.dues, sent=SENT)
 
 
 QUESTIONS = ("Two questions from the workshop:\n\n(1) BR: is there ITU-R guidance on landing "

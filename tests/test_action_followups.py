@@ -8,22 +8,15 @@ sentence that dates something else (an event) or comes after unrelated text does
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from functools import partial
 
 import pytest
 
-from iscg_mailbot.analyse.actions import extract_actions, find_questions
-from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.members import MembersConfig
+from tests import action_found
 
 SENT = datetime(2027, 2, 1, 10, 0, tzinfo=timezone(timedelta(hours=1)))  # a Monday
-SENDER = Address("Klaus Brenner", "klaus.brenner@example.de")
-
-
-def dues(text: str, members: MembersConfig) -> list[tuple[str | None, date | None]]:
-    message = ActionInput(text, SENT, sender=SENDER)
-    found = extract_actions(message, members=members)
-    found += find_questions(message, found, members)
-    return [(c.owner, c.due) for c in sorted(found, key=lambda c: c.span)]
+dues = partial(action_found.dues, sent=SENT)
 
 
 @pytest.mark.parametrize(("followed", "unrelated"), [
@@ -99,10 +92,7 @@ def test_let_me_know_by_dates_the_question_not_the_promise(members: MembersConfi
 
 
 def items(text: str, members: MembersConfig) -> list[tuple[str, str | None, date | None]]:
-    message = ActionInput(text, SENT, sender=SENDER)
-    found = extract_actions(message, members=members)
-    found += find_questions(message, found, members)
-    return [(c.kind, c.owner, c.due) for c in sorted(found, key=lambda c: c.span)]
+    return [(c.kind, c.owner, c.due) for c in action_found.found(text, members, sent=SENT)]
 
 
 @pytest.mark.parametrize(("followed", "unrelated", "want"), [

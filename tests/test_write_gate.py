@@ -13,7 +13,11 @@ import gc
 import multiprocessing
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, event, text
@@ -27,12 +31,19 @@ from iscg_mailbot.store.work import write_first
 @pytest.fixture
 def database(tmp_path: Path) -> tuple[Engine, Path]:
     path = tmp_path / "gate.db"
-    engine = connect(f"sqlite:///{path}")
+    engine = _new_database(path)
     with engine.begin() as connection:
-        connection.execute(text("CREATE TABLE analysis_work (thread_id INTEGER, holder TEXT)"))
         connection.execute(text("CREATE TABLE t (x INTEGER)"))
     yield engine, path
     engine.dispose()
+
+
+def _new_database(path: Path) -> Engine:
+    """A new SQLite database at ``path`` with the table ``write_first`` writes to."""
+    engine = connect(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE analysis_work (thread_id INTEGER, holder TEXT)"))
+    return engine
 
 
 def _held_elsewhere(path: Path) -> bool:
@@ -93,24 +104,32 @@ def _write_once(url: str, started: object, done: object) -> None:
     engine.dispose()
 
 
-def test_another_process_waits_for_the_gate_then_writes(
-        database: tuple[Engine, Path]) -> None:
-    engine, path = database
+@contextmanager
+def _child_holding_the_gate(url: str) -> Iterator[tuple[Any, BaseProcess]]:
+    """A child process holding the gate (it has written, not committed) until the
+    ``done`` event given is set; it is then joined, and must have exited cleanly."""
     context = multiprocessing.get_context("forkserver")
     started, done = context.Event(), context.Event()
-    child = context.Process(target=_write_once, args=(str(engine.url), started, done))
+    child = context.Process(target=_write_once, args=(url, started, done))
     child.start()
     try:
         assert started.wait(30)
+        yield done, child
+    finally:
+        done.set()
+        child.join(30)
+    assert child.exitcode == 0
+
+
+def test_another_process_waits_for_the_gate_then_writes(
+        database: tuple[Engine, Path]) -> None:
+    engine, path = database
+    with _child_holding_the_gate(str(engine.url)) as (done, _child):
         assert _held_elsewhere(path)
         done.set()
         with session_scope(engine) as session:
             write_first(session)  # waits in the kernel until the child commits
             session.execute(text("INSERT INTO t VALUES (1)"))
-    finally:
-        done.set()
-        child.join(30)
-    assert child.exitcode == 0
     with engine.connect() as connection:
         assert sorted(connection.execute(text("SELECT x FROM t")).scalars()) == [1, 2]
 
@@ -127,32 +146,25 @@ def test_a_wait_longer_than_the_busy_timeout_fails_as_sqlite_would(
         dbapi_connection.execute("PRAGMA busy_timeout=300")  # type: ignore[attr-defined]
 
     event.listen(impatient, "connect", short)
-    context = multiprocessing.get_context("forkserver")
-    started, done = context.Event(), context.Event()
-    child = context.Process(target=_write_once, args=(str(engine.url), started, done))
-    child.start()
     try:
-        assert started.wait(30)
-        began = time.monotonic()
-        with pytest.raises(OperationalError, match="database is locked"), \
-                session_scope(impatient) as session:
-            write_first(session)
-            session.execute(text("INSERT INTO t VALUES (1)"))
-        waited = time.monotonic() - began
-        assert 0.3 <= waited < 5
-        gate = write_gate._gates[str(path.resolve())]
-        assert gate.holders == 0 and gate.locked is None
-        assert _held_elsewhere(path)  # still the child's
-        done.set()
-        child.join(30)
-        with session_scope(impatient) as session:
-            write_first(session)
-            session.execute(text("INSERT INTO t VALUES (1)"))
+        with _child_holding_the_gate(str(engine.url)) as (done, child):
+            began = time.monotonic()
+            with pytest.raises(OperationalError, match="database is locked"), \
+                    session_scope(impatient) as session:
+                write_first(session)
+                session.execute(text("INSERT INTO t VALUES (1)"))
+            waited = time.monotonic() - began
+            assert 0.3 <= waited < 5
+            gate = write_gate._gates[str(path.resolve())]
+            assert gate.holders == 0 and gate.locked is None
+            assert _held_elsewhere(path)  # still the child's
+            done.set()
+            child.join(30)
+            with session_scope(impatient) as session:
+                write_first(session)
+                session.execute(text("INSERT INTO t VALUES (1)"))
     finally:
-        done.set()
-        child.join(30)
         impatient.dispose()
-    assert child.exitcode == 0
     with engine.connect() as connection:
         assert sorted(connection.execute(text("SELECT x FROM t")).scalars()) == [1, 2]
     assert not _held_elsewhere(path)
@@ -206,16 +218,14 @@ def test_a_file_system_without_flock_leaves_the_busy_timeout(
 def test_the_gate_file_is_closed_with_the_last_engine_of_its_database(tmp_path: Path) -> None:
     """A process that opens many databases (a test run) keeps no descriptor of each."""
     path = tmp_path / "many.db"
-    engine = connect(f"sqlite:///{path}")
+    engine = _new_database(path)
     second = connect(f"sqlite:///{path}")  # two engines of one database share its gate
-    with engine.begin() as connection:
-        connection.execute(text("CREATE TABLE analysis_work (thread_id INTEGER, holder TEXT)"))
     with session_scope(engine) as session:
         write_first(session)
     key = str(path.resolve())
     fd = write_gate._gates[key].fd
     engine.dispose()
-    del engine, session, connection
+    del engine, session
     gc.collect()
     assert key in write_gate._gates  # the second engine may still take it
     with session_scope(second) as session:
@@ -232,9 +242,7 @@ def test_the_gate_file_is_closed_with_the_last_engine_of_its_database(tmp_path: 
 def test_two_databases_have_a_gate_each(database: tuple[Engine, Path], tmp_path: Path) -> None:
     engine, path = database
     other_path = tmp_path / "other.db"
-    other = connect(f"sqlite:///{other_path}")
-    with other.begin() as connection:
-        connection.execute(text("CREATE TABLE analysis_work (thread_id INTEGER, holder TEXT)"))
+    other = _new_database(other_path)
     with session_scope(engine) as session:
         write_first(session)
         assert _held_elsewhere(path)

@@ -39,7 +39,7 @@ from iscg_mailbot.services.eval_scores import (
     match_items,
     score_actions,
 )
-from iscg_mailbot.services.eval_set import EvalSet, EvalThread, load_eval_set
+from iscg_mailbot.services.eval_set import EvalSet, EvalThread, read_set
 from iscg_mailbot.settings.actions import ACTIONS_FILE_NAME
 from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.models import Message
@@ -104,11 +104,7 @@ def writer_of(thread: EvalThread) -> str:
 def dev_threads(path: Path) -> list[EvalThread]:
     """The set's dev threads (ConfigError when there are none); held-out ones are dropped
     unread."""
-    try:
-        loaded = load_eval_set(path)
-    except FileNotFoundError as exc:
-        raise ConfigError(str(exc)) from None
-    threads = [t for t in loaded.threads if t.split == DEV]
+    threads = [t for t in read_set(path).threads if t.split == DEV]
     if not threads:
         raise ConfigError(f"{path}: no dev thread to train on")
     return threads

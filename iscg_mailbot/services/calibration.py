@@ -4,11 +4,12 @@ your list").
 
 The sample (the evaluation format of eval/README.md) is ingested and analysed once, as
 ``actions evaluate`` does (:func:`evaluation.analysed_set`, with the configuration in
-use); then, for each combination of the four conventions, the action items alone are
-deleted and extracted again with that combination in the context
-(:func:`extraction.extract_all_again`: topics do not depend on the conventions; the
-same items and scores as a fresh run with the combination in ``actions.yaml``), read
-back (:func:`evaluation.read_back`) and scored by the evaluator's own scorer
+use), and its messages read once (:func:`extraction.read_all`); then, for each
+combination of the four conventions, the action items alone are deleted and extracted
+again with that combination in the context (:func:`extraction.extract_read_again`:
+topics and the search index do not depend on the conventions; the same items and
+scores as a fresh run with the combination in ``actions.yaml``), read back
+(:func:`evaluation.read_back_items`) and scored by the evaluator's own scorer
 (:func:`eval_scores.score_actions`) over every thread of the sample: a list's own
 sample has no held-out part. The 36 combinations of a 10-thread sample take a few
 seconds.
@@ -25,6 +26,7 @@ import dataclasses
 import itertools
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,12 +36,11 @@ from iscg_mailbot.conventions import Conventions
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.services import evaluation
 from iscg_mailbot.services.actions import extraction
-from iscg_mailbot.services.actions.context import load_context
+from iscg_mailbot.services.actions.context import Context, load_context
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.eval_scores import ActionScores, PredictedItem, score_actions
-from iscg_mailbot.services.eval_set import EvalSet, EvalThread
+from iscg_mailbot.services.eval_set import EvalSet, EvalThread, read_set
 from iscg_mailbot.settings.actions import convention_values
-from iscg_mailbot.settings.loaded import ConfigFiles
 from iscg_mailbot.settings.main import Settings
 from iscg_mailbot.store.models_action_shares import ActionShare
 from iscg_mailbot.store.models_actions import ActionItem, ThreadOpenItems
@@ -101,7 +102,7 @@ def calibrate_set(settings: Settings, path: Path) -> Calibration:
     Raises ConfigError (one line) when it holds no readable thread, or no labelled item
     (every combination would score nought: nothing to choose from).
     """
-    loaded = evaluation.read_set(path)
+    loaded = read_set(path)
     if not any(m.actions for t in loaded.threads for m in t.messages):
         raise ConfigError(f"{path}: no action item labelled in its {len(loaded.threads)} "
                           "thread(s): label each message's items (eval/README.md)")
@@ -112,8 +113,9 @@ def calibrate_set(settings: Settings, path: Path) -> Calibration:
 def calibrate(settings: Settings, threads: Sequence[EvalThread], *,
               source: str = "sample") -> Calibration:
     """Score every combination of conventions on these labelled threads."""
-    tried = list(try_conventions(settings, threads, combinations()))
-    in_use = ConfigFiles(settings.config_dir).actions().conventions
+    with _analysed(settings, threads) as sample:
+        tried = [sample.tried(conventions) for conventions in combinations()]
+        in_use = sample.context.config.conventions  # the configuration loaded, validated
     return choose(tried, len(threads), in_use, source=source)
 
 
@@ -153,15 +155,39 @@ def try_conventions(settings: Settings, threads: Sequence[EvalThread],
                     tried: Sequence[Conventions]) -> Iterator[Tried]:
     """Each of these combinations on the threads, ingested and analysed once: per
     combination, the items extracted again with it, read back and scored."""
-    with evaluation.analysed_set(settings, EvalSet(list(threads))) as (app, _):
-        base = load_context(app)
+    with _analysed(settings, threads) as sample:
         for conventions in tried:
-            context = dataclasses.replace(base, config=base.config.model_copy(
-                update=dataclasses.asdict(conventions)))
-            _forget_items(app)
-            extraction.extract_all_again(app, context)
-            items = evaluation.read_back(app, list(threads)).items
-            yield Tried(conventions, score_actions(threads, items), items)
+            yield sample.tried(conventions)
+
+
+@contextmanager
+def _analysed(settings: Settings, threads: Sequence[EvalThread]) -> Iterator[_Sample]:
+    """The sample of these threads, open while in the ``with`` block."""
+    with evaluation.analysed_set(settings, EvalSet(list(threads))) as (app, _):
+        yield _Sample(app, list(threads), load_context(app), extraction.read_all(app))
+
+
+@dataclass(frozen=True)
+class _Sample:
+    """The threads ingested and analysed once, their messages read once, and the
+    configuration in use (``app``'s, loaded and validated): what does not change
+    between combinations."""
+
+    app: App
+    threads: list[EvalThread]
+    context: Context
+    messages: list[extraction.Batch]
+
+    def tried(self, conventions: Conventions) -> Tried:
+        """The sample's items extracted again with ``conventions`` in the configuration's
+        place (topics and the search index are left as they are: they do not depend on
+        the conventions), read back and scored."""
+        context = dataclasses.replace(self.context, config=self.context.config.model_copy(
+            update=dataclasses.asdict(conventions)))
+        _forget_items(self.app)
+        extraction.extract_read_again(self.app, self.messages, context)
+        items = evaluation.read_back_items(self.app, self.threads)
+        return Tried(conventions, score_actions(self.threads, items), items)
 
 
 def _forget_items(app: App) -> None:

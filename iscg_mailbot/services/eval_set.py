@@ -23,6 +23,8 @@ from typing import Any
 
 import yaml
 
+from iscg_mailbot.errors import ConfigError
+
 DEV, HELD_OUT = "dev", "held-out"
 SPLITS = (DEV, HELD_OUT)
 KINDS = ("action", "question", "note")
@@ -147,6 +149,21 @@ def load_eval_set(path: Path) -> EvalSet:
             seen.add(thread.id)
             result.threads.append(thread)
     return result
+
+
+def read_set(path: Path) -> EvalSet:
+    """:func:`load_eval_set`, for a command: the set at ``path`` (a YAML file or a
+    folder), its unreadable entries as problem lines; ConfigError (one line) when it
+    holds no evaluation file or no readable thread (``actions evaluate``, ``actions
+    calibrate``, ``actions train``, ``overlaps evaluate``)."""
+    try:
+        loaded = load_eval_set(path)
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        raise ConfigError(str(exc)) from None
+    if not loaded.threads:
+        raise ConfigError(f"{path}: no readable thread"
+                          + (f" ({loaded.problems[0]})" if loaded.problems else ""))
+    return loaded
 
 
 def _first_line(exc: BaseException) -> str:

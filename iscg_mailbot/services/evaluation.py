@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,13 +23,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.records import DONE, Provenance, RawMessage
 from iscg_mailbot.services import eval_scores
 from iscg_mailbot.services.analysis import analyse_pending
 from iscg_mailbot.services.app import App
 from iscg_mailbot.services.eval_scores import ActionScores, PredictedItem, TopicScores
-from iscg_mailbot.services.eval_set import SPLITS, EvalSet, EvalThread, load_eval_set, to_rfc822
+from iscg_mailbot.services.eval_set import DEV, SPLITS, EvalSet, EvalThread, read_set, to_rfc822
 from iscg_mailbot.services.ingest import IngestReport, store_raw_batch
 from iscg_mailbot.settings.loaded import ConfigFiles
 from iscg_mailbot.settings.main import DatabaseConfig, Settings
@@ -91,20 +90,6 @@ def evaluate_set(settings: Settings, path: Path) -> EvalReport:
     )
 
 
-def read_set(path: Path) -> EvalSet:
-    """The set at ``path`` (a YAML file or a folder), its unreadable entries as problem
-    lines; ConfigError (one line) when it holds no evaluation file or no readable thread
-    (``actions evaluate`` and ``actions calibrate``)."""
-    try:
-        loaded = load_eval_set(path)
-    except (FileNotFoundError, NotADirectoryError) as exc:
-        raise ConfigError(str(exc)) from None
-    if not loaded.threads:
-        raise ConfigError(f"{path}: no readable thread"
-                          + (f" ({loaded.problems[0]})" if loaded.problems else ""))
-    return loaded
-
-
 def run_pipeline(settings: Settings, loaded: EvalSet) -> PipelineOutput:
     """Ingest and analyse the set in a fresh SQLite database; read back what was stored."""
     with analysed_set(settings, loaded) as (app, report):
@@ -159,12 +144,10 @@ def _ingest(app: App, threads: list[EvalThread]) -> IngestReport:
 def read_back(app: App, threads: list[EvalThread]) -> PipelineOutput:
     """What the pipeline stored for these threads of the set: topics per thread, items
     (with the replies that closed them) per message."""
-    where = {thread.message_id(m.id): (thread.id, m.id)
-             for thread in threads for m in thread.messages}
     output = PipelineOutput()
     with app.session() as session:
         rows = session.execute(select(Message.id, Message.message_id, Message.thread_id)).all()
-        pk_to_key = {pk: where[mid] for pk, mid, _ in rows if mid in where}
+        pk_to_key = _set_keys(((pk, mid) for pk, mid, _ in rows), threads)
         stored_threads: dict[str, set[int]] = defaultdict(set)
         for pk, _mid, thread_pk in rows:
             if pk in pk_to_key and thread_pk is not None:
@@ -179,22 +162,49 @@ def read_back(app: App, threads: list[EvalThread]) -> PipelineOutput:
                 topic: ", ".join(f"{e.get('phrase')} x{e.get('count')} ({e.get('where')})"
                                  for e in state.evidence)
                 for t in stored for topic, state in states.get(t, {}).items()}
-        shares = _share_closers(session, pk_to_key)
-        for item in session.scalars(select(ActionItem).order_by(ActionItem.span_start)):
-            key = pk_to_key.get(item.message_pk)
-            if key is None:
-                continue
-            closer = (pk_to_key.get(item.closed_by_message_pk or -1, (None, None))[1]
-                      if item.status == DONE else None)
-            output.items.setdefault(key, []).append(PredictedItem(
-                kind=item.kind,
-                owners=tuple(p.strip() for p in (item.owner or "").split(",") if p.strip()),
-                due=item.due,
-                sentence=item.sentence,
-                closed_by=closer,
-                share_closers=shares.get(item.id, ()),
-            ))
+        output.items = _items(session, pk_to_key)
     return output
+
+
+def read_back_items(app: App, threads: list[EvalThread]
+                    ) -> dict[tuple[str, str], list[PredictedItem]]:
+    """:func:`read_back`'s items alone (``actions calibrate``: the topics do not change
+    between its combinations)."""
+    with app.session() as session:
+        stored = session.execute(select(Message.id, Message.message_id))
+        return _items(session, _set_keys(((pk, mid) for pk, mid in stored), threads))
+
+
+def _set_keys(stored: Iterable[tuple[int, str]], threads: list[EvalThread]
+              ) -> dict[int, tuple[str, str]]:
+    """Stored message id -> (thread id, message id) in the set, for the set's messages
+    among these (stored id, Message-ID) pairs."""
+    where = {thread.message_id(m.id): (thread.id, m.id)
+             for thread in threads for m in thread.messages}
+    return {pk: where[mid] for pk, mid in stored if mid in where}
+
+
+def _items(session: Session, pk_to_key: dict[int, tuple[str, str]]
+           ) -> dict[tuple[str, str], list[PredictedItem]]:
+    """The stored items of the set's messages (with the replies that closed them), by
+    (thread id, message id), in the order of their spans."""
+    items: dict[tuple[str, str], list[PredictedItem]] = {}
+    shares = _share_closers(session, pk_to_key)
+    for item in session.scalars(select(ActionItem).order_by(ActionItem.span_start)):
+        key = pk_to_key.get(item.message_pk)
+        if key is None:
+            continue
+        closer = (pk_to_key.get(item.closed_by_message_pk or -1, (None, None))[1]
+                  if item.status == DONE else None)
+        items.setdefault(key, []).append(PredictedItem(
+            kind=item.kind,
+            owners=tuple(p.strip() for p in (item.owner or "").split(",") if p.strip()),
+            due=item.due,
+            sentence=item.sentence,
+            closed_by=closer,
+            share_closers=shares.get(item.id, ()),
+        ))
+    return items
 
 
 def _share_closers(session: Session, pk_to_key: dict[int, tuple[str, str]]
@@ -228,30 +238,26 @@ def counts_figures(counts: eval_scores.Counts) -> dict[str, float | int]:
 def topic_figures(report: EvalReport, *, misses: bool = False) -> dict[str, object]:
     """Per split: micro and macro P/R/F1 and per-topic rows; dev misses when asked
     (never the held-out split's: it is scored, not read)."""
-    splits: dict[str, object] = {}
+    splits: dict[str, tuple[dict[str, object], object]] = {}
     for split, scores in report.topics.items():
-        entry: dict[str, object] = {
+        splits[split] = ({
             "threads": scores.threads,
             "micro": counts_figures(scores.micro),
             "macro": {"precision": round(scores.macro_precision, 3),
                       "recall": round(scores.macro_recall, 3),
                       "f1": round(scores.macro_f1, 3)},
             "topics": {topic: counts_figures(c) for topic, c in scores.per_topic.items()},
-        }
-        if misses and split == "dev":
-            entry["misses"] = scores.misses
-        splits[split] = entry
-    return {"set": report.source, "stored": report.stored, "quarantined": report.quarantined,
-            "problems": report.problems, "splits": splits}
+        }, scores.misses)
+    return _report_figures(report, splits, misses=misses)
 
 
 def action_figures(report: EvalReport, *, misses: bool = False) -> dict[str, object]:
     """Per split: items, per-field and strict P/R/F1, closures, forwarded items; dev
     misses when asked (never the held-out split's)."""
-    splits: dict[str, object] = {}
+    splits: dict[str, tuple[dict[str, object], object]] = {}
     for split, scores in report.actions.items():
         closure = scores.closure
-        entry: dict[str, object] = {
+        splits[split] = ({
             "threads": report.threads[split],
             "messages": scores.messages,
             "fields": {name: counts_figures(getattr(scores, name))
@@ -261,9 +267,18 @@ def action_figures(report: EvalReport, *, misses: bool = False) -> dict[str, obj
             "forwarded": {"items": scores.forwarded.expected,
                           "found": scores.forwarded.correct,
                           "strict": scores.forwarded_strict},
-        }
-        if misses and split == "dev":
-            entry["misses"] = scores.misses
-        splits[split] = entry
+        }, scores.misses)
+    return _report_figures(report, splits, misses=misses)
+
+
+def _report_figures(report: EvalReport, splits: dict[str, tuple[dict[str, object], object]],
+                    *, misses: bool) -> dict[str, object]:
+    """The set, what was stored and the problems, then each split's figures; with the
+    dev split's misses when asked (never the held-out split's: it is scored, not read)."""
+    shown: dict[str, object] = {}
+    for split, (entry, split_misses) in splits.items():
+        if misses and split == DEV:
+            entry["misses"] = split_misses
+        shown[split] = entry
     return {"set": report.source, "stored": report.stored, "quarantined": report.quarantined,
-            "problems": report.problems, "splits": splits}
+            "problems": report.problems, "splits": shown}

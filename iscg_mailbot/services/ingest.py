@@ -222,8 +222,25 @@ def _store_new_mail(app: App, config: MailboxConfig, source: ImapSource, state: 
                     list_id: int, report: IngestReport,
                     should_stop: Callable[[], bool] | None) -> None:
     """Fetch, parse and store batch after batch, each with the mailbox position."""
+
+    def store(parsed: ParsedBatch) -> int:
+        stored = report.stored
+        _store_mailbox_batch(app, config.name, list_id, parsed, report)
+        return report.stored - stored
+
+    def stop(_parsed: ParsedBatch) -> bool:
+        return should_stop is not None and should_stop()
+
+    _parse_and_store(app, source.fetch_new(state), store, stop)
+
+
+def _parse_and_store(app: App, raw: Iterable[RawBatch], store: Callable[[ParsedBatch], int],
+                     then: Callable[[ParsedBatch], bool]) -> None:
+    """Parse these raw batches (in worker processes) and ``store`` each, which says how
+    many messages it stored (PostgreSQL's planner statistics are refreshed by it);
+    ``then`` after each batch stored, True to stop there."""
     parsed_batches = parse_batches(
-        source.fetch_new(state),
+        raw,
         max_bytes=app.settings.max_message_bytes,
         processes=app.settings.parse_processes_effective,
     )
@@ -231,13 +248,11 @@ def _store_new_mail(app: App, config: MailboxConfig, source: ImapSource, state: 
     with fewer_collections():
         try:
             for parsed in parsed_batches:
-                stored = report.stored
-                _store_mailbox_batch(app, config.name, list_id, parsed, report)
-                _refresh_statistics(app, statistics, report.stored - stored)
-                if should_stop is not None and should_stop():
+                _refresh_statistics(app, statistics, store(parsed))
+                if then(parsed):
                     break
         finally:
-            # Stop the workers and the IMAP read before the connection is used again.
+            # Stop the workers and the source's read (an IMAP connection is used again).
             parsed_batches.close()
 
 
@@ -397,22 +412,17 @@ def import_archive(
     report = IngestReport(source=f"archive:{path}")
     with app.session() as session:
         list_id = _list_row_id(session, list_config)
-    parsed_batches = parse_batches(
-        read_archive(path, batch_size=batch_size),
-        max_bytes=app.settings.max_message_bytes,
-        processes=app.settings.parse_processes_effective,
-    )
-    statistics = PlannerStatistics()
-    with fewer_collections():
-        try:
-            for parsed in parsed_batches:
-                new_ids = _batch_transaction(
-                    app, report, partial(_store_batch, list_id, parsed, report))
-                _refresh_statistics(app, statistics, len(new_ids))
-                if on_progress is not None:
-                    on_progress(len(parsed.batch.messages))
-        finally:
-            parsed_batches.close()
+
+    def store(parsed: ParsedBatch) -> int:
+        return len(_batch_transaction(app, report, partial(_store_batch, list_id, parsed,
+                                                           report)))
+
+    def progress(parsed: ParsedBatch) -> bool:
+        if on_progress is not None:
+            on_progress(len(parsed.batch.messages))
+        return False
+
+    _parse_and_store(app, read_archive(path, batch_size=batch_size), store, progress)
     return report
 
 

@@ -33,7 +33,7 @@ from iscg_mailbot.analyse.overlaps import (
     why_not,
 )
 from iscg_mailbot.errors import ConfigError
-from iscg_mailbot.services.eval_set import DEV, HELD_OUT, SPLITS, load_eval_set, split_of
+from iscg_mailbot.services.eval_set import DEV, HELD_OUT, SPLITS, read_set, split_of
 from iscg_mailbot.services.evaluation import analysed_set, stored_thread_ids
 from iscg_mailbot.services.overlaps import overlap_rules, window_views
 from iscg_mailbot.settings.main import Settings
@@ -117,10 +117,7 @@ def evaluate_overlaps(settings: Settings, path: Path,
     if not threads_file.is_file():
         raise ConfigError(f"{threads_file}: not found; an overlap set is a folder with "
                           "threads.yaml and pairs.yaml")
-    loaded = load_eval_set(threads_file)
-    if not loaded.threads:
-        raise ConfigError(f"{threads_file}: no readable thread"
-                          + (f" ({loaded.problems[0]})" if loaded.problems else ""))
+    loaded = read_set(threads_file)
     pairs = load_pairs(path)
     known = {t.id for t in loaded.threads}
     unknown = sorted({x for p in pairs for x in (p.a, p.b)} - known)

@@ -398,15 +398,40 @@ def reanalyse_all(app: App, batch_size: int = 500) -> ActionsReport:
 
 def extract_all_again(app: App, context: Context, batch_size: int = 500) -> ActionsReport:
     """Extract again from every stored message with this context (its settings in
-    place of the files': ``actions calibrate`` tries each combination of the list's
-    conventions on one analysed sample); manual decisions kept, as by
-    :func:`reanalyse_all`."""
+    place of the files'); manual decisions kept, as by :func:`reanalyse_all`."""
     total = ActionsReport()
-    with app.session() as session:
-        ids = list(session.scalars(select(Message.id).order_by(Message.date, Message.id)))
+    ids = _ids_by_date(app)
     for start in range(0, len(ids), batch_size):
         with app.session() as session:
             part = analyse_messages(session, ids[start:start + batch_size], context)
         for name in ("messages", "added", "updated", "removed", "closed", "indexed"):
             setattr(total, name, getattr(total, name) + getattr(part, name))
     return total
+
+
+def _ids_by_date(app: App) -> list[int]:
+    with app.session() as session:
+        return list(session.scalars(select(Message.id).order_by(Message.date, Message.id)))
+
+
+Batch = list[tuple[MessageRow, str | None]]
+
+
+def read_all(app: App, batch_size: int = 500) -> list[Batch]:
+    """Every stored message read, in the batches :func:`extract_all_again` extracts them
+    in: for extracting the same messages again under several contexts
+    (:func:`extract_read_again`), read once."""
+    ids = _ids_by_date(app)
+    with app.session() as session:
+        return [load_messages(session, ids[start:start + batch_size])
+                for start in range(0, len(ids), batch_size)]
+
+
+def extract_read_again(app: App, batches: Sequence[Batch], context: Context) -> None:
+    """:func:`extract_all_again` of messages already read (:func:`read_all`), the search
+    index left as it is (it holds the messages, not their items): ``actions calibrate``
+    tries each combination of the list's conventions on one analysed sample."""
+    for rows in batches:
+        with app.session() as session:
+            save_extraction(session, extract_rows(session, rows, context), context,
+                            index=False)
