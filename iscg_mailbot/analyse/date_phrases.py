@@ -13,7 +13,8 @@ weeks", each form resolved against the message's day:
   (day first, as ITU writes it, month first only when no day-first reading exists: "by
   5/28"; never "Q4/17", never "by 2.5 %");
 - ends: "year-end", "month-end", "end-of-year", "the last day of November", "the
-  end of Q1 2027", "end of the second quarter";
+  end of Q1 2027", "end of the second quarter", "EOW", "EOM", "EOQ", "EOY", "the end of
+  the quarter", "end of H1";
 - parts of the next month: "mid-next month", "the beginning of next month";
 - a weekday with a time: "by Thursday 12:00 CET", "before Friday 5 pm".
 
@@ -54,7 +55,9 @@ _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
 # Wed 18.11.", "deadline: 18/11".
 _LEAD = re.compile(
     r"\b(?:by|before|until|till|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|"
-    r"deadline(?:\s+is)?:?|due(?:\s+on|\s+by)?)\s+(?:the\s+)?"
+    r"deadline(?:\s+is)?:?|due(?:\s+on|\s+by)?|cob|eod|close\s+of\s+business)\s+(?:the\s+)?"
+    # "by COB 12/3", "by EOD Fri 11/7": the hour's words between.
+    r"(?:(?:cob|eod|close\s+of\s+business)\s+(?:on\s+)?)?"
     r"(?:(?:" + _WEEKDAY_NAMES + r")\.?,?\s+)?$",
     re.IGNORECASE,
 )
@@ -99,6 +102,12 @@ PATTERNS: list[tuple[str, tuple[str, ...], bool, re.Pattern[str]]] = [
     ("quarter_end", ("quarter", "q1", "q2", "q3", "q4"), False, re.compile(
         r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+)?|end-)(?:(?P<q>Q[1-4])|(?P<qw>first|second|third"
         r"|fourth|last)\s+quarter)(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?(?![\w-])",
+        re.IGNORECASE)),
+    # Office shorthand for the end of a period: "by EOW", "EOM", "EOQ", "EOY" (the end of
+    # this week, month, quarter, year); "by the end of the quarter", "end of H1".
+    ("period_end", ("eow", "eom", "eoq", "eoy", "quarter", "h1", "h2"), False, re.compile(
+        r"\b(?:(?P<abbr>eow|eom|eoq|eoy)\b|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|the\s+current\s+)?"
+        r"(?:(?P<unit>quarter)|(?P<half>H[12])(?:\s+(?P<year>(?:19|20)\d{2}))?)(?![\w-]))",
         re.IGNORECASE)),
     ("part_of_next_month", ("next month", "following month", "coming month"), False,
      re.compile(
@@ -156,7 +165,7 @@ PATTERNS.append(("from_deadline", ("deadline", "closing", "cut-off", "cutoff", "
     r"|cut-?off(?:\s+date)?|date)\b", re.IGNORECASE)))
 # Kinds counted from the message day, deadlines by their wording (as "within").
 RELATIVE = frozenset({"fortnight", "from_now", "after_tomorrow", "weekday_time",
-                      "part_of_next_month", "from_deadline"})
+                      "part_of_next_month", "from_deadline", "period_end"})
 
 
 # Kinds every match of which holds a digit ("by the 15th", "2026/11/15", "Friday 5 pm").
@@ -303,6 +312,25 @@ def _from_now(groups: dict[str, str | None], base: date) -> date:
     return base + timedelta(days=number * (7 if unit == "week" else 1))
 
 
+def _period_end(groups: dict[str, str | None], base: date) -> date:
+    """"EOW" (this week's Friday, the coming one at a weekend), "EOM", "EOQ", "EOY", "the
+    end of the quarter", "end of H1 2027"."""
+    abbr = folded(groups.get("abbr") or "")
+    if abbr == "eow":
+        friday = base + timedelta(days=4 - base.weekday())
+        return friday + timedelta(weeks=1) if base.weekday() >= 5 else friday
+    if abbr == "eom":
+        return _month_end(base.year, base.month)
+    if abbr == "eoy":
+        return date(base.year, 12, 31)
+    half = folded(groups.get("half") or "")
+    if half:
+        given = groups.get("year")
+        month = 6 if half == "h1" else 12
+        return _month_end(int(given) if given else _year_for(month, 28, base), month)
+    return _month_end(base.year, (base.month - 1) // 3 * 3 + 3)  # "EOQ", "end of the quarter"
+
+
 def _part_of_next_month(groups: dict[str, str | None], base: date) -> date:
     first: date = base.replace(day=1) + relativedelta(months=1)
     return first.replace(day=15) if folded(groups.get("part") or "") in ("mid", "middle") else first
@@ -362,6 +390,7 @@ RESOLVERS: dict[str, Callable[[dict[str, str | None], date], date | None]] = {
     "last_day": _last_day,
     "quarter_end": _quarter_end,
     "part_of_next_month": _part_of_next_month,
+    "period_end": _period_end,
     "foreign_day_month": _foreign,
     "foreign_month_end": _foreign_month_end,
     "foreign_mid_month": _foreign_mid_month,
