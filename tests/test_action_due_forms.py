@@ -119,3 +119,15 @@ def test_spanish_before_the_day_under_the_before_convention() -> None:
     assert read("antes del viernes") == date(2027, 4, 2)
     assert read("antes del", "that_day") == date(2027, 4, 3)
     assert read("hasta el") == date(2027, 4, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "BDT is running an exercise with six administrations on 2031-06-18 (that is the exercise "
+    "date, not a deadline for anyone here).",
+    "Could you send the slides for the workshop on 18 November (that's the event date)?",
+    "Next call: 18 November (not a deadline, just a heads-up).",
+])
+def test_a_day_the_writer_says_is_no_deadline(text: str) -> None:
+    assert due(text, date(2031, 5, 27)) is None
+    bare = text[:text.index(" (")] + "."
+    assert due(bare, date(2031, 5, 27)) is not None or bare.startswith("Next call")

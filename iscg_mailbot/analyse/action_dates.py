@@ -165,7 +165,8 @@ _MARKER_BEFORE = re.compile(
     r"submitted on|avant|antes|hasta|at\u00e9|d['\u2019]ici|limite|l\u00edmite)\b[^.;]{0,45}$",
     re.IGNORECASE,
 )
-_MARKER_AFTER = re.compile(r"^[^.;]{0,25}\b(?:at the latest|deadline)\b", re.IGNORECASE)
+_MARKER_AFTER = re.compile(r"^(?![^.;]{0,25}\bnot\s+(?:a|the|any)\s+deadline)"  # "(not a deadline)"
+                           r"[^.;]{0,25}\b(?:at the latest|deadline)\b", re.IGNORECASE)
 _RELATIVE = frozenset({"today", "within", "end_of", "next_week", "weekday", "week"}) | RELATIVE
 
 

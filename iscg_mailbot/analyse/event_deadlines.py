@@ -141,6 +141,16 @@ _OBSERVANCE = re.compile(r"\bday\b(?:\s+of\s+[^,.;:()\d]{1,50}?)?,?\s+(?:on|of)\
                          re.IGNORECASE)
 
 
+# A day the writer says is none: "on 11/18 (that's the event date, not a deadline)", "Next
+# call: 3/20 (not a deadline, just a heads-up)", "on 2031-06-18 (that is the exercise
+# date, not a deadline for anyone here)" (w24, w26; w14's "This is not a deadline" after
+# the call's day is a sentence of its own).
+_NO_DEADLINE = re.compile(
+    r"^[^.;!?]{0,30}?\bnot\s+(?:a|the|any)\s+deadline\b"
+    r"|^\s*\(?\s*(?:that|this|it)(?:['\u2019]s|\s+is)\s+(?:just\s+)?the\s+(?:[\w-]+\s+)?date\b",
+    re.IGNORECASE)
+
+
 def is_held(day: str, before: str, after: str) -> bool:
     """Whether an unmarked ``day`` is when something is held, not a deadline: a span of
     days set off after the event ("Council 2027 (Geneva, 8-18 June)", "a course, 6 to 10
@@ -151,6 +161,7 @@ def is_held(day: str, before: str, after: str) -> bool:
     its date too, and so is a day with the part of it something is at ("a side meeting
     at lunchtime on 7 October")."""
     return bool((_SPAN.search(day) and _SET_OFF.search(before)) or _AT_HOUR.match(after)
+                or _NO_DEADLINE.match(after)
                 or _OBSERVANCE.search(before) or _DAY_PART.search(before))
 
 
