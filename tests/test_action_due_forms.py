@@ -122,8 +122,8 @@ def test_spanish_before_the_day_under_the_before_convention() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "BDT is running an exercise with six administrations on 2031-06-18 (that is the exercise "
-    "date, not a deadline for anyone here).",
+    ("BDT is running an exercise with six administrations on 2031-06-18 (that is the exercise "
+     "date, not a deadline for anyone here)."),
     "Could you send the slides for the workshop on 18 November (that's the event date)?",
     "Next call: 18 November (not a deadline, just a heads-up).",
 ])
