@@ -9,8 +9,8 @@ wording; each first assertion failed before:
   with its hour run on ("2031-03-04T17:00Z");
 - "before the next meeting (14 June)", "before the next call" (dated earlier): the day
   before, like any event's day ("by the next meeting (14 June)" keeps it);
-- "antes del 3 de abril", "antes del viernes 3 de abril": the list's "before" convention
-  reads them as "before 3 April" (it read "antes de" only).
+- a day the writer says is none ("on 2031-06-18 (that is the exercise date, not a
+  deadline ...)").
 """
 
 from __future__ import annotations
@@ -21,8 +21,7 @@ import pytest
 
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.actions import extract_actions
-from iscg_mailbot.analyse.event_deadlines import before_as_agreed
-from iscg_mailbot.records import ActionCandidate, ActionInput, Address
+from iscg_mailbot.records import ActionInput, Address
 
 CET = timezone(timedelta(hours=1))
 
@@ -104,21 +103,6 @@ def test_before_the_next_call_dated_earlier_is_the_day_before() -> None:
     assert [d for _o, d in items(text, date(2029, 3, 23))][-1] == date(2029, 5, 23)
     text = text.replace("before the next call", "at the next call")
     assert [d for _o, d in items(text, date(2029, 3, 23))][-1] == date(2029, 5, 24)
-
-
-def test_spanish_before_the_day_under_the_before_convention() -> None:
-    # "antes del 3 de abril" is "before 3 April": the list's "before" convention (by
-    # default the day before) reads it so, as it read "antes de ..." already.
-    def read(words: str, before: str = "day_before") -> date | None:
-        sentence = f"Podrían enviarnos las Recomendaciones aplicables {words} 3 de abril?"
-        candidate = ActionCandidate("action", sentence, (0, len(sentence)), "TSB", "group",
-                                    date(2027, 4, 3), "3 de abril", 0.8, "r")
-        return before_as_agreed(candidate, before).due
-
-    assert read("antes del") == date(2027, 4, 2)
-    assert read("antes del viernes") == date(2027, 4, 2)
-    assert read("antes del", "that_day") == date(2027, 4, 3)
-    assert read("hasta el") == date(2027, 4, 3)
 
 
 @pytest.mark.parametrize("text", [

@@ -61,14 +61,10 @@ def before_event(text: str, start: int, kind: str) -> bool:
 # A weekday shortened before a date, as the date reader knows it (action_dates): "by Thu
 # 2 March", "before Fri., 10 March". (action_classify's "by ..." reads it too.)
 SHORT_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+"
-# "before 30 June", "before Friday, 10 March", "before Thu 2 March", "antes del 3 de
-# abril", "antes del viernes 3 de abril", "avant vendredi 25 mai": the deadline word right
-# before the day. ("avant le 3 décembre" is left as said: w5 labels it that day, w22 the
-# day before.)
-_BEFORE_DAY = re.compile(r"\b(?:before|ahead\s+of|prior\s+to|avant|antes\s+del?)\s+(?:the\s+)?"
-                         r"(?:[A-Za-z]+day,?\s+|" + SHORT_WEEKDAY + r"|(?:lun|mar|mercre|jeu|vendre"
-                         r"|same|diman)di\s+|(?:lunes|martes|mi[e\u00e9]rcoles|jueves|viernes)\s+)?$",
-                         re.IGNORECASE)
+# "before 30 June", "before Friday, 10 March", "before Thu 2 March": the deadline word
+# right before the day.
+_BEFORE_DAY = re.compile(r"\b(?:before|ahead\s+of|prior\s+to|avant|antes\s+de)\s+(?:the\s+)?"
+                         r"(?:[A-Za-z]+day,?\s+|" + SHORT_WEEKDAY + r")?$", re.IGNORECASE)
 # "before the call", "before that meeting", "before the next call" pointed back to a
 # dated one: read as the day before it already (action_back_dates), as an event's day is.
 _BEFORE_DATED_EVENT = re.compile(r"(?:before|prior\s+to|ahead\s+of)\s+(?:the|our|that)\s+"
