@@ -3,9 +3,9 @@ on 20 July": the day given is the meeting's, and what is asked must be there bef
 meeting starts, so the deadline is the day before (the sixth, seventh and eighth writers'
 dev parts label it so, in English and French). A bare "before 15 March" is the day before
 too by default (eleven of the fourteen writers who state it; the list's `before`
-convention, tests/test_list_conventions.py), and the next meeting with its date is its
-first day (the labelled sentences of tests/data). Our own wording; the first test failed
-before."""
+convention, tests/test_list_conventions.py), and so is the next meeting with its date
+(act-due2: w8, w18 and w21 label it so; it was the meeting's first day before). Our own
+wording; the first test failed before."""
 
 from __future__ import annotations
 
@@ -35,12 +35,14 @@ def test_before_a_meeting_on_its_day_is_the_day_before() -> None:
     assert due is not None and (due.value, due.marked) == (date(2027, 4, 11), True)
 
 
-def test_a_bare_date_is_the_day_before_and_the_next_meeting_its_first_day() -> None:
+def test_a_bare_date_and_the_next_meeting_are_the_day_before() -> None:
     # The pair: the same requests with a deadline said as a date, or by "by".
     assert items("Could BDT share the outline before 20 July?") == [("BDT", date(2027, 7, 19))]
     assert items("Could BDT share the outline by our planning meeting on 20 July?") == [
         ("BDT", date(2027, 7, 20))]
     assert items("Could TSB send it before the next TSAG meeting (20-24 January 2028)?") == [
+        ("TSB", date(2028, 1, 19))]
+    assert items("Could TSB send it by the next TSAG meeting (20-24 January 2028)?") == [
         ("TSB", date(2028, 1, 20))]
     assert items("Before the meeting, could BR send it by 15 March?") == [
         ("BR", date(2027, 3, 15))]

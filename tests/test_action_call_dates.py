@@ -5,9 +5,10 @@ our own wording, each first assertion failed before):
   (as "before our meeting on 20 July" already was);
 - "within a week after the call": counted from the call's day.
 
-A call with no date before it gives no date; "before our next meeting" keeps the
-meeting's day (tests/data), "before the meeting" dated before is now the day before,
-like the call.
+A call with no date before it gives no date; "before the meeting" dated before is now
+the day before, like the call, and so is "before our next meeting" (act-due2: w18 and
+w21 label "before the next call" the day before, as the calendar reads "before the next
+TSAG meeting"; it kept the meeting's day before).
 """
 
 from __future__ import annotations
@@ -46,11 +47,12 @@ def test_within_a_week_after_the_call() -> None:
     assert dues(text) == [date(2027, 2, 23)]
 
 
-def test_before_our_next_meeting_keeps_its_day() -> None:
-    # "the next meeting" keeps its first day, as tests/data labels it; "the meeting"
-    # dated before is an event like the call.
+def test_before_our_next_meeting_is_the_day_before() -> None:
+    # "the next meeting" dated before is an event like the call and "the meeting"; "by
+    # our next meeting" keeps its day.
     text = ("Our next meeting is on 9 March. "
             "Could TSB send the draft before our next meeting?")
-    assert dues(text) == [date(2027, 3, 9)]
+    assert dues(text) == [date(2027, 3, 8)]
+    assert dues(text.replace("before our next", "by our next")) == [date(2027, 3, 9)]
     assert dues(text.replace("before our next meeting", "before the meeting")) == [
         date(2027, 3, 8)]

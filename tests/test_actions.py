@@ -168,8 +168,12 @@ def test_next_meeting_without_a_date_gives_no_date() -> None:
 
 
 def test_next_meeting_with_its_date_takes_the_date() -> None:
+    # "before" it: the day before its first day, as any event's (act-due2); "by" it: that day.
     (item,) = extract_actions(one(
         "TSAG is requested to send its views before the next TSAG meeting (20-24 January 2028)."))
+    assert item.due == date(2028, 1, 19)
+    (item,) = extract_actions(one(
+        "TSAG is requested to send its views by the next TSAG meeting (20-24 January 2028)."))
     assert item.due == date(2028, 1, 20)
 
 

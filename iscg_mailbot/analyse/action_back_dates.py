@@ -96,12 +96,11 @@ def named_day(text: str, end: int, name: str, sent: datetime | None = None) -> d
 def _shift(day: date, match: re.Match[str]) -> date:
     if match.group("num") is None:
         lead = (match.groupdict().get("at") or "").lower()
-        if lead == "before" and match.groupdict().get("what") in EVENTS \
-                and not match.groupdict().get("next"):
-            # "before the call", the call dated before: what is asked must be there
-            # before it starts, the day before (as :func:`.event_deadlines.before_event`
-            # reads "before our call on 19 November"). "Before our next meeting" keeps
-            # its day, as the labelled sentences of tests/data have it.
+        if lead == "before" and match.groupdict().get("what") in EVENTS:
+            # "before the call", "before the next call", the call dated before: what is
+            # asked must be there before it starts, the day before (as
+            # :func:`.event_deadlines.before_event` reads "before our call on 19
+            # November"; w18 and w21 label "before the next call" so).
             return day - timedelta(days=1)
         return day  # "at that meeting", "by the same date"
     raw = match.group("num").lower()

@@ -33,7 +33,8 @@ from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from iscg_mailbot.analyse.date_phrases import RELATIVE, RESOLVERS, extra_matches, weekday_reading
+from iscg_mailbot.analyse.date_orders import month_first
+from iscg_mailbot.analyse.date_phrases import RELATIVE, RESOLVERS, extra_matches
 from iscg_mailbot.analyse.event_deadlines import before_event, is_event_day, is_held, starts_after
 from iscg_mailbot.analyse.text_gates import GatedPattern, WordSet, folded
 
@@ -71,7 +72,8 @@ _HOUR_PLACE = (r"(?:\s*\(?\s*(?:geneva|new\s+york|cet|cest|utc|gmt|[ecmp][sd]?t)
 
 # Each pattern has a name; the resolver for that name turns the match into a date.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")),
+    # "2031-03-04", "2031-03-04T17:00Z" (the hour run on after a "T").
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\b|(?=T\d))")),
     ("numeric", re.compile(
         r"(?<![\d.\/])(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)?\d{2})"
         r"(?![\d\/]|\.\d)")),
@@ -163,7 +165,8 @@ _MARKER_BEFORE = re.compile(
     r"submitted on|avant|antes|hasta|at\u00e9|d['\u2019]ici|limite|l\u00edmite)\b[^.;]{0,45}$",
     re.IGNORECASE,
 )
-_MARKER_AFTER = re.compile(r"^[^.;]{0,25}\b(?:at the latest|deadline)\b", re.IGNORECASE)
+_MARKER_AFTER = re.compile(r"^(?![^.;]{0,25}\bnot\s+(?:a|the|any)\s+deadline)"  # "(not a deadline)"
+                           r"[^.;]{0,25}\b(?:at the latest|deadline)\b", re.IGNORECASE)
 _RELATIVE = frozenset({"today", "within", "end_of", "next_week", "weekday", "week"}) | RELATIVE
 
 
@@ -329,6 +332,8 @@ _RESOLVERS["weekday_time"] = _weekday
 _EVENT_DATE = re.compile(r"\s*(?:,\s*)?(?:\(\s*)?(?:on|of|held\s+on|starting|from)?\s*"
                          r"(?:(?:" + _WEEKDAY_NAMES + r")\.?,?\s+)?", re.IGNORECASE)
 _EVENT_DATE_KINDS = ("iso", "numeric", "day_month", "month_day")
+# Days in figures alone, either number of which may be the month (date_orders).
+_FIGURES = ("numeric", "day_month_figures")
 
 
 def _from_event(text: str, match: re.Match[str], base: date | None) -> date | None:
@@ -384,10 +389,10 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
             value = _from_event(text, match, base)
         else:
             value = None if kind == "next_meeting" else _resolve(kind, match, base)
-        if value is not None and kind in ("numeric", "day_month_figures"):
-            value = weekday_reading(text, match, value, base)  # "Fri 11/7", "4/11 (Friday)"
         if kind not in ("next_meeting", "event_relative", *_RELATIVE) and value is None:
             continue  # "31 February": not a date
+        if kind in _FIGURES and value is not None:
+            value = month_first(text, start, end, value, base)  # "by Fri 11/7"
         last_end = end
         before = text[max(0, start - 60):start]
         after = text[end:end + 40]

@@ -13,7 +13,8 @@ weeks", each form resolved against the message's day:
   (day first, as ITU writes it, month first only when no day-first reading exists: "by
   5/28"; never "Q4/17", never "by 2.5 %");
 - ends: "year-end", "month-end", "end-of-year", "the last day of November", "the
-  end of Q1 2027", "end of the second quarter";
+  end of Q1 2027", "end of the second quarter", "EOW", "EOM", "EOQ", "EOY", "the end of
+  the quarter", "end of H1";
 - parts of the next month: "mid-next month", "the beginning of next month";
 - a weekday with a time: "by Thursday 12:00 CET", "before Friday 5 pm".
 
@@ -54,7 +55,9 @@ _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
 # Wed 18.11.", "deadline: 18/11".
 _LEAD = re.compile(
     r"\b(?:by|before|until|till|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|"
-    r"deadline(?:\s+is)?:?|due(?:\s+on|\s+by)?)\s+(?:the\s+)?"
+    r"deadline(?:\s+is)?:?|due(?:\s+on|\s+by)?|cob|eod|close\s+of\s+business)\s+(?:the\s+)?"
+    # "by COB 12/3", "by EOD Fri 11/7": the hour's words between.
+    r"(?:(?:cob|eod|close\s+of\s+business)\s+(?:on\s+)?)?"
     r"(?:(?:" + _WEEKDAY_NAMES + r")\.?,?\s+)?$",
     re.IGNORECASE,
 )
@@ -99,6 +102,12 @@ PATTERNS: list[tuple[str, tuple[str, ...], bool, re.Pattern[str]]] = [
     ("quarter_end", ("quarter", "q1", "q2", "q3", "q4"), False, re.compile(
         r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+)?|end-)(?:(?P<q>Q[1-4])|(?P<qw>first|second|third"
         r"|fourth|last)\s+quarter)(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?(?![\w-])",
+        re.IGNORECASE)),
+    # Office shorthand for the end of a period: "by EOW", "EOM", "EOQ", "EOY" (the end of
+    # this week, month, quarter, year); "by the end of the quarter", "end of H1".
+    ("period_end", ("eow", "eom", "eoq", "eoy", "quarter", "h1", "h2"), False, re.compile(
+        r"\b(?:(?P<abbr>eow|eom|eoq|eoy)\b|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|the\s+current\s+)?"
+        r"(?:(?P<unit>quarter)|(?P<half>H[12])(?:\s+(?P<year>(?:19|20)\d{2}))?)(?![\w-]))",
         re.IGNORECASE)),
     ("part_of_next_month", ("next month", "following month", "coming month"), False,
      re.compile(
@@ -156,7 +165,7 @@ PATTERNS.append(("from_deadline", ("deadline", "closing", "cut-off", "cutoff", "
     r"|cut-?off(?:\s+date)?|date)\b", re.IGNORECASE)))
 # Kinds counted from the message day, deadlines by their wording (as "within").
 RELATIVE = frozenset({"fortnight", "from_now", "after_tomorrow", "weekday_time",
-                      "part_of_next_month", "from_deadline"})
+                      "part_of_next_month", "from_deadline", "period_end"})
 
 
 # Kinds every match of which holds a digit ("by the 15th", "2026/11/15", "Friday 5 pm").
@@ -303,6 +312,25 @@ def _from_now(groups: dict[str, str | None], base: date) -> date:
     return base + timedelta(days=number * (7 if unit == "week" else 1))
 
 
+def _period_end(groups: dict[str, str | None], base: date) -> date:
+    """"EOW" (this week's Friday, the coming one at a weekend), "EOM", "EOQ", "EOY", "the
+    end of the quarter", "end of H1 2027"."""
+    abbr = folded(groups.get("abbr") or "")
+    if abbr == "eow":
+        friday = base + timedelta(days=4 - base.weekday())
+        return friday + timedelta(weeks=1) if base.weekday() >= 5 else friday
+    if abbr == "eom":
+        return _month_end(base.year, base.month)
+    if abbr == "eoy":
+        return date(base.year, 12, 31)
+    half = folded(groups.get("half") or "")
+    if half:
+        given = groups.get("year")
+        month = 6 if half == "h1" else 12
+        return _month_end(int(given) if given else _year_for(month, 28, base), month)
+    return _month_end(base.year, (base.month - 1) // 3 * 3 + 3)  # "EOQ", "end of the quarter"
+
+
 def _part_of_next_month(groups: dict[str, str | None], base: date) -> date:
     first: date = base.replace(day=1) + relativedelta(months=1)
     return first.replace(day=15) if folded(groups.get("part") or "") in ("mid", "middle") else first
@@ -362,42 +390,12 @@ RESOLVERS: dict[str, Callable[[dict[str, str | None], date], date | None]] = {
     "last_day": _last_day,
     "quarter_end": _quarter_end,
     "part_of_next_month": _part_of_next_month,
+    "period_end": _period_end,
     "foreign_day_month": _foreign,
     "foreign_month_end": _foreign_month_end,
     "foreign_mid_month": _foreign_mid_month,
     "from_deadline": lambda groups, base: None,  # not the message's day: see counted_from
 }
-
-
-# A weekday written with a date in figures: "Fri 11/7", "by Wed, 11/26", "4/11 (Friday)".
-_DAY_NAMES = r"(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
-_WEEKDAY_BEFORE = re.compile(r"\b" + _DAY_NAMES + r",?\s*\(?\s*$", re.IGNORECASE)
-_WEEKDAY_AFTER = re.compile(r"\s*[,(]\s*" + _DAY_NAMES + r"\b", re.IGNORECASE)
-_WEEKDAY_NUMBERS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-
-
-def weekday_reading(text: str, match: re.Match[str], value: date, base: date | None
-                    ) -> date:
-    """The reading of a date in figures that its weekday confirms: "Fri 11/7" sent in
-    October is 7 November (a Friday), not 11 July, and "4/11 (Friday)" 11 April, as
-    American mail writes them; a day-first reading the weekday confirms, or a weekday
-    neither reading has, leaves ``value`` as read."""
-    groups = match.groupdict()
-    named = (_WEEKDAY_BEFORE.search(text, max(0, match.start() - 12), match.start())
-             or _WEEKDAY_AFTER.match(text, match.end()))
-    if named is None or int(groups["m"] or 0) > 12 or int(groups["d"] or 0) > 12:
-        return value
-    weekday = _WEEKDAY_NUMBERS[named.group("wd").lower()[:3]]
-    if value.weekday() == weekday:
-        return value
-    swapped = {**groups, "d": groups["m"], "m": groups["d"]}
-    if groups.get("y"):  # "11/7/2031"
-        year = int(groups["y"] or 0)
-        other = _safe(year + 2000 if year < 100 else year, int(groups["d"] or 0),
-                      int(groups["m"] or 0))
-    else:
-        other = _figures(swapped, base) if base is not None else None
-    return other if other is not None and other.weekday() == weekday else value
 
 
 def counted_from(text: str, anchor: date) -> date | None:
@@ -413,5 +411,4 @@ def counted_from(text: str, anchor: date) -> date | None:
     return None
 
 
-__all__ = ["PATTERNS", "RELATIVE", "RESOLVERS", "counted_from", "extra_matches",
-           "weekday_reading"]
+__all__ = ["PATTERNS", "RELATIVE", "RESOLVERS", "counted_from", "extra_matches"]

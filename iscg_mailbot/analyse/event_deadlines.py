@@ -23,13 +23,13 @@ from iscg_mailbot.records import ActionCandidate
 # given is the event's, and what is asked must be there before the event starts, so the
 # deadline is the day before (the sixth, seventh and eighth writers label it so; a bare
 # "before 15 March" is read as "by", which the earlier writers do). The next meeting with
-# its date ("before the next TSAG meeting (20-24 January)") keeps the event's first day,
-# as the labelled sentences of tests/data have it.
+# its date ("before the next meeting (14 June)", "before the next SG9 meeting (3-10
+# November 2027)") is the same: the day before its first day (w8, w18, w21 label it so,
+# as the calendar's "before the next TSAG meeting" is read: meeting_dates).
 _BEFORE_EVENT = re.compile(
     r"\b(?:before|ahead\s+of|prior\s+to|avant|antes\s+de)\s+(?:"
     r"(?:the|our|its|their|this|that|your|la|le|les|l['\u2019]|el|nuestra|notre)\s*"
-    r"(?:(?!next\b|upcoming\b|forthcoming\b|coming\b|following\b|prochaine?\b|pr\u00f3xim)"
-    r"[^.;:?!]){0,70}?\b(?:meeting|session|plenary|assembly|conference|forum|workshop|"
+    r"(?:[^.;:?!]){0,70}?\b(?:meeting|session|plenary|assembly|conference|forum|workshop|"
     r"webinar|summit|symposium|consultation|r\u00e9union|reuni\u00f3n|assembl\u00e9e|"
     r"s\u00e9ance|conf\u00e9rence|atelier|taller)s?\b"
     r"|(?:we|they|I)\s+(?!(?:will|would|can|could|need|must|have)\b)\w+\b"
@@ -65,10 +65,10 @@ SHORT_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+"
 # right before the day.
 _BEFORE_DAY = re.compile(r"\b(?:before|ahead\s+of|prior\s+to|avant|antes\s+de)\s+(?:the\s+)?"
                          r"(?:[A-Za-z]+day,?\s+|" + SHORT_WEEKDAY + r")?$", re.IGNORECASE)
-# "before the call", "before that meeting" pointed back to a dated one: read as the day
-# before it already (action_back_dates), as an event's day is.
+# "before the call", "before that meeting", "before the next call" pointed back to a
+# dated one: read as the day before it already (action_back_dates), as an event's day is.
 _BEFORE_DATED_EVENT = re.compile(r"(?:before|prior\s+to|ahead\s+of)\s+(?:the|our|that)\s+"
-                                 r"(?!next\b)(?:\w+\s+)?(?:meeting|session|call)$",
+                                 r"(?:next\s+)?(?:\w+\s+)?(?:meeting|session|call)$",
                                  re.IGNORECASE)
 _NAMES_DAY = re.compile(r"\d|day\b", re.IGNORECASE)
 
@@ -137,6 +137,16 @@ _OBSERVANCE = re.compile(r"\bday\b(?:\s+of\s+[^,.;:()\d]{1,50}?)?,?\s+(?:on|of)\
                          re.IGNORECASE)
 
 
+# A day the writer says is none: "on 11/18 (that's the event date, not a deadline)", "Next
+# call: 3/20 (not a deadline, just a heads-up)", "on 2031-06-18 (that is the exercise
+# date, not a deadline for anyone here)" (w24, w26; w14's "This is not a deadline" after
+# the call's day is a sentence of its own).
+_NO_DEADLINE = re.compile(
+    r"^[^.;!?]{0,30}?\bnot\s+(?:a|the|any)\s+deadline\b"
+    r"|^\s*\(?\s*(?:that|this|it)(?:['\u2019]s|\s+is)\s+(?:just\s+)?the\s+(?:[\w-]+\s+)?date\b",
+    re.IGNORECASE)
+
+
 def is_held(day: str, before: str, after: str) -> bool:
     """Whether an unmarked ``day`` is when something is held, not a deadline: a span of
     days set off after the event ("Council 2027 (Geneva, 8-18 June)", "a course, 6 to 10
@@ -147,6 +157,7 @@ def is_held(day: str, before: str, after: str) -> bool:
     its date too, and so is a day with the part of it something is at ("a side meeting
     at lunchtime on 7 October")."""
     return bool((_SPAN.search(day) and _SET_OFF.search(before)) or _AT_HOUR.match(after)
+                or _NO_DEADLINE.match(after)
                 or _OBSERVANCE.search(before) or _DAY_PART.search(before))
 
 
