@@ -42,19 +42,19 @@ def _labels(text: str, owner: str, sender: Address, members: MembersConfig) -> b
 
 @pytest.mark.parametrize(("text", "owner", "sender", "closes"), [
     # Labels in French and Spanish, and a side.
-    ("Ch\u00e8re Lucia,\n\nPour le BDT : Pierre Lefebvre, Amara Diallo et Grace Mwangi "
-     "(tous trois en pr\u00e9sentiel).\n\nBien cordialement,\nPierre\n",
+    (("Ch\u00e8re Lucia,\n\nPour le BDT : Pierre Lefebvre, Amara Diallo et Grace Mwangi "
+     "(tous trois en pr\u00e9sentiel).\n\nBien cordialement,\nPierre\n"),
      "BR, TSB, BDT", PIERRE_ADDRESS, True),
-    ("Hola Andr\u00e9s,\n\nDesde la BDT: las Directrices de la UIT sobre protecci\u00f3n de "
-     "la infancia en l\u00ednea tratan exactamente ese caso.\n\nSaludos,\nTom\u00e1s\n",
+    (("Hola Andr\u00e9s,\n\nDesde la BDT: las Directrices de la UIT sobre protecci\u00f3n de "
+     "la infancia en l\u00ednea tratan exactamente ese caso.\n\nSaludos,\nTom\u00e1s\n"),
      "TSB, BDT", TOMAS, True),
     ("Desde la BDT: \u00bfpodr\u00edan confirmar la fecha?\n\nTom\u00e1s\n",
      "TSB, BDT", TOMAS, False),
-    ("Dear Andr\u00e9s,\n\nFrom the ITU-T side: Recommendation ITU-T X.1147 is the "
-     "closest text.\n\nLihua\n", "TSB, BDT", CHEN, True),
+    (("Dear Andr\u00e9s,\n\nFrom the ITU-T side: Recommendation ITU-T X.1147 is the "
+     "closest text.\n\nLihua\n"), "TSB, BDT", CHEN, True),
     # The Sector is not the sender's: BR's share is not TSB's to give.
-    ("Dear Andr\u00e9s,\n\nFrom the ITU-T side: Recommendation ITU-T X.1147 is the "
-     "closest text.\n\nLihua\n", "BR, BDT", CHEN, False),
+    (("Dear Andr\u00e9s,\n\nFrom the ITU-T side: Recommendation ITU-T X.1147 is the "
+     "closest text.\n\nLihua\n"), "BR, BDT", CHEN, False),
     # A label and the people asked for.
     ("BDT: Grace Mwangi. Sorry for the delay - mission week.\n\nPierre\n",
      "BR, TSB, BDT", PIERRE_ADDRESS, True),
