@@ -21,10 +21,14 @@ from iscg_mailbot.analyse.closure_speaker import owner_parts
 from iscg_mailbot.settings.members import MembersConfig
 
 # "For BR:", "BDT:", "TSB's view:", "For the BDT side:"; the name at most three words.
+# In other languages and forms too: "Pour le BDT :", "Desde la BDT:", "From the ITU-T
+# side:" (the twenty-second writer's replies in French, Spanish and English).
 _LABEL = re.compile(
-    r"^\W*(?:for\s+(?:the\s+)?)?(?P<who>(?-i:[A-Z])[\w/-]*(?:\s+(?-i:[A-Z0-9])[\w/-]*){0,2}?)"
+    r"^\W*(?:(?:for|pour|para|por|desde|from)\s+(?:(?:the|le|la|el|del)\s+|l['\u2019])?)?(?P<who>(?-i:[A-Z])[\w/-]*(?:\s+(?-i:[A-Z0-9])[\w/-]*){0,2}?)"
     r"(?:['\u2019]s\s+(?:view|answer|reply|position|side|part|input|figures?)|\s+side)?"
     r"\s*:\s+(?P<rest>\S)", re.IGNORECASE)
+# A Sector's name stands for its Bureau in a label ("From the ITU-T side: ...").
+_SECTOR_BUREAU = {"itu-r": "br", "itu-t": "tsb", "itu-d": "bdt"}
 # What follows the label asks the body rather than answering for it.
 _ASKS = re.compile(r"^\W*(?:please|could|can|would|will|may|kindly|do|does|is|are)\b",
                    re.IGNORECASE)
@@ -48,11 +52,18 @@ def labelled_share(reply: Reply, owner: str | None, speaks_for: frozenset[str],
             continue
         named = {p for m in find_mentions(match.group("who"), members)
                  for p in owner_parts(m.owner)}
+        named |= {_SECTOR_BUREAU[p] for p in named if p in _SECTOR_BUREAU}
         if not named & parts & speaks_for:
             continue
         texts = [c.text for c in clauses]
         if any(t in read.put_off or t in read.pending for t in texts):
             return False  # "For BDT: I will check with the regional office and revert"
         if any(t in held for t in texts):
+            return True
+        # A label and the people it gives ("BDT: Grace Mwangi."): a line of names the
+        # answer's reading takes for a signature's (the twenty-third writer; "For TSB:
+        # Ahmed El-Sayed, with me as back-up" was read already).
+        rest = sentence.text[match.start("rest"):]
+        if any(m.kind == "member" for m in find_mentions(rest, members)):
             return True
     return False
