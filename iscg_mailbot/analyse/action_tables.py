@@ -145,12 +145,17 @@ def _rows(lines: list[tuple[int, str]], first: int, layout: _Layout) -> tuple[li
         if not line.strip():
             break
         index += 1
-        if _SEPARATOR.fullmatch(line):
-            continue
+        if _SEPARATOR.fullmatch(line) or _layout(line) is not None:
+            continue  # a rule, or the header again (a table pasted in pages)
         cells = _cells(line, layout)
         if cells is None:
             index -= 1
             break
+        if not layout.piped and cells[label or 0] and not any(
+                cells[layout.columns[r]] for r in ("owner", "due", "status")
+                if r in layout.columns):
+            index -= 1
+            break  # prose after the table: no owner, date or status in their columns
         if rows and label is not None and not cells[label]:
             previous = rows[-1]  # a wrapped cell: the row above goes on
             previous.cells = [f"{a} {b}".strip() for a, b in zip(previous.cells, cells,
