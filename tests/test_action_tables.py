@@ -11,9 +11,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from iscg_mailbot.analyse.actions import extract_actions
+from iscg_mailbot.analyse.actions import detect_closure, extract_actions
 from iscg_mailbot.conventions import Conventions
-from iscg_mailbot.records import ActionInput
+from iscg_mailbot.records import ActionInput, OpenItem
 
 SENT = datetime(2027, 11, 5, 9, 0, tzinfo=UTC)
 
@@ -74,8 +74,8 @@ def test_everyone_follows_the_lists_convention() -> None:
 
 @pytest.mark.parametrize("text", [
     # A meeting schedule: no owner column.
-    "Date       Meeting              Venue\n3 Dec      TSAG                 Geneva\n"
-    "10 Dec     TDAG                 online\n",
+    ("Date       Meeting              Venue\n3 Dec      TSAG                 Geneva\n"
+     "10 Dec     TDAG                 online\n"),
     # A document list: no owner, no due.
     "Doc   | Title                 | Source\n27/44 | Work plan 2028        | GS\n",
     # Owners of lines, but no due date or status column: a list of who owns what.
@@ -85,8 +85,8 @@ def test_a_table_that_is_not_an_action_table_yields_nothing(text: str) -> None:
     assert _items(text) == []
 
 
-@pytest.mark.parametrize("row", ["1 | Send the draft | BR | 3 Dec\n", "1  Send the draft  BR  3 Dec\n",
-                                 "| | | |\n", "a  b\n"])
+@pytest.mark.parametrize("row", ["1 | Send the draft | BR | 3 Dec\n",
+                                 "1  Send the draft  BR  3 Dec\n", "| | | |\n", "a  b\n"])
 def test_a_long_table_is_read_in_linear_time(row: str) -> None:
     header = "# | Action | Owner | Due\n" if "|" in row else "#  Action  Owner  Due\n"
     text = header + row * (100_000 // len(row))
@@ -100,3 +100,31 @@ def test_many_headers_are_read_in_linear_time() -> None:
     started = time.process_time()
     assert _items(text) == []
     assert time.process_time() - started < 3.0
+
+
+ITEMS = [OpenItem(1, "BR", None, "1. Schedule of the regional briefings"),
+         OpenItem(2, "TSB, BDT", None, "2. Nominate co-organisers"),
+         OpenItem(3, "General Secretariat", None,
+                  "AP 3/2029 General Secretariat to prepare the slides")]
+
+
+def _closed(text: str) -> list[int]:
+    return [c.item_id for c in detect_closure(text, ITEMS)]
+
+
+def test_a_later_status_table_closes_the_rows_marked_done() -> None:
+    table = "Where we stand:\n| # | Status |\n|---|---|\n| 1 | {} |\n| 3 | {} |\n"
+    assert _closed(table.format("done - sent on 3 Dec", "closed")) == [1, 3]
+    assert _closed(table.format("ongoing", "open - due 21 May")) == []
+    assert _closed(table.format("carried forward", "cancelled")) == [3]
+
+
+def test_a_status_row_naming_shares_closes_nothing_whole() -> None:
+    assert _closed("| AP | Status |\n| 2 | BR, BDT done - TSB missing |\n") == []
+
+
+def test_a_status_table_is_read_in_linear_time() -> None:
+    text = "| AP | Status |\n" + "| 1 | closed |\n" * (100_000 // 15)
+    started = time.process_time()
+    _closed(text)
+    assert time.process_time() - started < 6.0

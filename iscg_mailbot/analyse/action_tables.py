@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from iscg_mailbot.analyse.action_dates import find_dates
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.conventions import DEFAULT_CONVENTIONS, Conventions
-from iscg_mailbot.records import ActionCandidate
+from iscg_mailbot.records import ActionCandidate, Closure, OpenItem
 from iscg_mailbot.settings.members import MembersConfig
 
 # What each header cell names (the whole cell, lower case, without its punctuation).
@@ -262,4 +263,104 @@ def with_tables(candidates: list[ActionCandidate], tables: Tables) -> list[Actio
     return sorted(kept + items, key=lambda c: c.span[0])
 
 
-__all__ = ["table_items", "with_tables"]
+
+
+# The label an item's sentence opens with: "3. Send ..." (a table's row), "AP 9/2029
+# General Secretariat to ...", "Action 4: ...".
+_ITEM_LABEL = re.compile(r"^\W*(?:(?:AP|AI|action(?:\s+(?:item|point))?|item|no\.?|#)\s*)?"
+                         r"(\d{1,3})(?:/\d{2,4})?(?:[.:)]\s|\s+-\s|\s+(?=[A-Z]))",
+                         re.IGNORECASE)
+_ROW_LABEL = re.compile(r"^\W*(?:(?:AP|AI|action(?:\s+(?:item|point))?|item|no\.?|#)\s*)?"
+                        r"(\d{1,3})(?:/\d{2,4})?\W*$", re.IGNORECASE)
+
+
+def status_rows(text: str) -> list[tuple[str, tuple[int, int], str]]:
+    """The numbered rows of the status tables in ``text`` ("| 3 | closed - slot on
+    Tuesday |"): each row's number, span and status."""
+    if "|" not in text and "  " not in text and "\t" not in text:
+        return []
+    lines: list[tuple[int, str]] = []
+    position = 0
+    for line in text.split("\n"):
+        lines.append((position, line))
+        position += len(line) + 1
+    found: list[tuple[str, tuple[int, int], str]] = []
+    index = 0
+    while index < len(lines):
+        layout = _status_layout(lines[index][1])
+        if layout is None:
+            index += 1
+            continue
+        rows, index = _rows(lines, index + 1, layout)
+        for row in rows:
+            label = _ROW_LABEL.match(row.cells[layout.columns["label"]])
+            if label:
+                found.append((label.group(1), (row.start, row.end),
+                              row.cells[layout.columns["status"]]))
+    return found
+
+
+def _status_layout(line: str) -> _Layout | None:
+    """The columns of a header naming a label and a status column (and no others that
+    would make it something else than a table of actions' status)."""
+    if len(line) > 400 or (line.count("|") < 2 and "\t" not in line and "  " not in line):
+        return None
+    layout = _layout(line)
+    if layout is not None:
+        return layout if "label" in layout.columns and "status" in layout.columns else None
+    piped = line.count("|") >= 2
+    cells = _split(line, piped)
+    if not 2 <= len(cells) <= _MAX_CELLS:
+        return None
+    roles = [_header_role(c) for c in cells]
+    if roles.count("label") != 1 or roles.count("status") != 1:
+        return None
+    starts: list[int] = []
+    at = 0
+    for cell in cells:
+        at = line.find(cell, at)
+        starts.append(at)
+        at += len(cell)
+    columns = {r: i for i, r in enumerate(roles) if r in ("label", "status")}
+    return _Layout({**columns, "task": columns["status"], "owner": columns["status"]},
+                   piped, tuple(starts))
+
+
+def item_label(sentence: str) -> str | None:
+    """The number an item's sentence opens with, if it opens with one."""
+    match = _ITEM_LABEL.match(sentence)
+    return match.group(1) if match else None
+
+
+
+
+def close_by_status_table(text: str, open_items: Sequence[OpenItem],
+                          closures: dict[int, Closure]) -> None:
+    """Add to ``closures`` the open items whose number a status table in the reply's
+    ``text`` marks done: "| 3 | closed |" closes the item read from row 3 of the earlier
+    table ("3. Consult the chairs ...") or from "AP 3 ..."; a row that is not marked
+    done as a whole ("BR, BDT done - TSB missing", "open") closes nothing, whatever
+    the words in it."""
+    rows = status_rows(text)
+    if not rows:
+        return
+    unfinished = [span for _, span, status in rows if not _FINISHED.search(status)]
+    starts = [start for start, _ in unfinished]  # in text order, not overlapping
+    for key, closure in list(closures.items()):
+        at = bisect_right(starts, closure.span[1] - 1) - 1
+        if at >= 0 and unfinished[at][1] > closure.span[0]:
+            del closures[key]  # "done" said in a row not done as a whole
+    by_label: dict[str, list[OpenItem]] = {}
+    for item in open_items:
+        label = item_label(item.sentence)
+        if label is not None:
+            by_label.setdefault(label, []).append(item)
+    for label, span, status in rows:
+        items = by_label.get(label, [])
+        if len(items) != 1 or not _FINISHED.search(status):
+            continue  # not marked done, or no item of that number, or several
+        closures.setdefault(items[0].id, Closure(items[0].id, text[span[0]:span[1]],
+                                                 status.split()[0].lower(), span))
+
+
+__all__ = ["close_by_status_table", "item_label", "status_rows", "table_items", "with_tables"]
