@@ -96,6 +96,7 @@ from iscg_mailbot.analyse.action_statements import (
     drop_role_changes,
     drop_summaries,
 )
+from iscg_mailbot.analyse.action_tables import table_items, with_tables
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.action_the_list import noted_by_the_list, to_the_list
 from iscg_mailbot.analyse.action_told import drop_told
@@ -237,6 +238,14 @@ def extract_actions(
     """
     if owes_nothing(message):
         return []
+    tables = table_items(message.new_text, message.date, members, message.conventions)
+    candidates = _extract(message, rules, members, exhaustive, products)
+    return with_tables(candidates, tables) if tables[1] else candidates
+
+
+def _extract(message: ActionInput, rules: ActionRules, members: MembersConfig | None,
+             exhaustive: bool, products: ItuProducts) -> list[ActionCandidate]:
+    """The items read sentence by sentence (:func:`extract_actions`)."""
     gate = _gate_for(rules, exhaustive)
     forwarded = forwards_mail(message)
     sentences = split_sentences(message.new_text, forwarded=forwarded)

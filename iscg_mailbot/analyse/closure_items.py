@@ -35,6 +35,7 @@ from functools import lru_cache
 from iscg_mailbot.analyse.action_addressee import SECTOR_BUREAU, bodies_bureau
 from iscg_mailbot.analyse.action_closure import asks_to_say
 from iscg_mailbot.analyse.action_owners import find_mentions
+from iscg_mailbot.analyse.action_tables import close_by_status_table
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.closure_accept import REFUSAL, accepts_request
 from iscg_mailbot.analyse.closure_greetings import greeted
@@ -181,9 +182,9 @@ def detect_closure(
                 shares))
     _deeds_done(reply, open_items, speaker, members, closures)
     close_received(reply_new_text, reply.answer.says, open_items, closures)  # "... reached me"
-    # The items no clause reports done, answered by what else the reply says: "BR's
-    # contribution was sent yesterday. We have no case to withhold." (of a reply that
-    # closed some, only the items it also talks about).
+    close_by_status_table(reply_new_text, open_items, closures)  # "| 3 | closed |"
+    # The items no clause reports done, answered by what else the reply says ("BR's contribution
+    # was sent yesterday. We have no case to withhold."; if some closed, those it talks about).
     rest = [i for i in open_items if i.id not in closures
             and (not closures or reply.answer.about(i.sentence))]
     if rest:
