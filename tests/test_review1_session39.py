@@ -83,3 +83,19 @@ def test_hostile_runs_are_read_in_linear_time() -> None:
             for at in range(50002, len(text), 26)]
     drop_outside_requests(said, ActionInput(text, SENT))
     assert time.process_time() - started < 4.0
+
+
+def test_topics_check_names_placement_settings_that_do_nothing() -> None:
+    from iscg_mailbot.settings.topics import TopicsConfig, check_topics
+
+    def problems(negative: dict[str, object], phrase: dict[str, object]) -> list[str]:
+        return check_topics(TopicsConfig.model_validate({"topics": [
+            {"id": "gov", "name": "Governance", "phrases": [{"phrase": "notes", **phrase}],
+             "negatives": [{"phrase": "speaker notes", **negative}]}]}), "topics.yaml")
+
+    assert problems({}, {}) == []
+    [line] = problems({"subject_only": True}, {})
+    assert line.startswith("topics.yaml: topics[0].negatives[0] (topic 'gov')")
+    assert "subject_only" in line and "remove it" in line
+    [line] = problems({}, {"only_near": ["call", "Meeting"], "not_near": ["meeting"]})
+    assert "topics[0].phrases[0]" in line and "'meeting'" in line
