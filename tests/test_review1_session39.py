@@ -46,17 +46,6 @@ def test_sharing_as_background_asked_or_promised_is_work() -> None:
                  "comments on the draft by 20 June.") == []
 
 
-def test_the_boxes_of_a_form_or_a_poll_are_nobodys_work() -> None:
-    form = ("Please tick one and return the form to BR by 20 May 2031:\n"
-            "[ ] I will attend in person\n[ ] I will attend remotely")
-    assert items(form) == [("action", "ISCG")]
-    assert items("Which option do you prefer?\n[ ] Option A: TSB hosts the meeting\n"
-                 "[ ] Option B: BR hosts the meeting") == []
-    # A to-do list's boxes are still work.
-    assert items("Action list:\n[x] TSB: post the slides\n"
-                 "[ ] BR: send the dates by 22 May 2031") == [("action", "BR")]
-
-
 def test_a_line_of_prose_naming_a_mailing_list_is_no_footer() -> None:
     body = ("Dear all,\n\nTSB will open it by 20 May 2031.\n\n____________________\n"
             "Next: the regional mailing list\nBR will host it from June.\n")

@@ -16,8 +16,7 @@ message is read (with :func:`~iscg_mailbot.analyse.terse_words.spelt_out`):
   pls ...");
 - an open check box is a bullet of work to do ("[ ] BR: dates by 3/7" -> "- To do: BR:
   dates by 3/7"); a ticked one is work reported done, which owes nothing ("[x] GS: post
-  the slides" -> "- Done: GS: post the slides"); the boxes of a form or a poll (under
-  "Please tick one:" or a question, or "[ ] I will attend") are left as written.
+  the slides" -> "- Done: GS: post the slides").
 
 Addresses, handles inside words and paths ("lucia@itu.int", "/@team") are left alone.
 
@@ -57,10 +56,8 @@ _STOPS = frozenset(".!?;:)\n")
 # quadratic, 25 s for 50,000 spaces.)
 _PLUS = re.compile(r"(?<![ \t])[ \t]+\+[ \t]+(?=@?[A-Z\u00C0-\u00DE])")
 _WORD_BEFORE = re.compile(r"[\w'\u2019-]{1,40}$")
-_BOX = re.compile(r"(?P<indent>[ \t]*+)(?:[-*][ \t]*+)?\[(?P<tick>[ xX\u2713\u2714]?)\][ \t]*+")
-# A lead line offering choices: a question, or a call to tick, choose, select, vote.
-_CHOICES = re.compile(r"\b(?:tick|choose|select|vote|options?|one\s+of)\b", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"(?:I|I['\u2019]\w+|[Ww]e|[Mm]y|[Oo]ur)\b")
+_BOX = re.compile(r"^(?P<indent>[ \t]*)(?:[-*][ \t]*)?\[(?P<tick>[ xX\u2713\u2714]?)\][ \t]*",
+                  re.MULTILINE)
 
 
 def _name(raw: str) -> str:
@@ -121,27 +118,6 @@ def _box(match: re.Match[str]) -> str:
     return match.group("indent") + ("- Done: " if ticked else "- To do: ")
 
 
-def _boxes(text: str) -> str:
-    """The check boxes of ``text`` as to-do and done lines, but for a form's or a poll's
-    choices, left as written: the boxes under a question or a call to tick, choose or
-    select ("Please tick one:", "Which option do you prefer?"), or a box in the first
-    person ("[ ] I will attend in person"), are the reader's to tick, owed by nobody."""
-    out: list[str] = []
-    lead = ""  # the last line above that is no box line
-    for line in text.split("\n"):
-        box = _BOX.match(line)
-        if box is None:
-            if line.strip():
-                lead = line
-            out.append(line)
-        elif (lead.rstrip(" \t:").endswith("?") or _CHOICES.search(lead)
-              or _FIRST_PERSON.match(line, box.end())):
-            out.append(line)
-        else:
-            out.append(_box(box) + line[box.end():])
-    return "\n".join(out)
-
-
 def plain_marks(text: str) -> str:
     """``text`` with its @-mentions and check boxes written as plain mail (the module's
     doc)."""
@@ -151,7 +127,7 @@ def plain_marks(text: str) -> str:
         text = _PLUS.sub(lambda plus: " and " if _capital_before(text, plus.start())
                          else plus.group(), text)
     if "[" in text:
-        text = _boxes(text)
+        text = _BOX.sub(_box, text)
     return text
 
 
