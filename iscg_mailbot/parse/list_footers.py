@@ -11,7 +11,11 @@ import re
 from iscg_mailbot.parse.quote_lines import Lines
 
 _RULE = re.compile(r"\s*_{10,}\s*$")
-_NAMES_LIST = re.compile(r".{0,80}\bmailing\s+list\s*$|.*\blistinfo\b", re.IGNORECASE)
+# Mailman names the list by its one-word name ("int-sect-team mailing list", Mailman 3
+# adding " -- its address"): a line of prose ending "... the new regional mailing list"
+# under a rule of underscores is the sender's text, not the footer.
+_NAMES_LIST = re.compile(r"[ \t]*+[^\s]{1,80}[ \t]+mailing[ \t]+list(?:[ \t]+--[ \t]+\S+@\S+)?\s*$"
+                         r"|.*\blistinfo\b", re.IGNORECASE)
 # The footer's lines at most (the rule, the list's name, address, pages, unsubscribing).
 _MAX_LINES = 8
 

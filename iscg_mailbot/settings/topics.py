@@ -353,7 +353,9 @@ def check_topics(config: TopicsConfig, path: Path | str = TOPICS_FILE_NAME) -> l
     Reports: a phrase, synonym or acronym listed in two topics (or twice in one; a
     ``subject_only`` one and one read anywhere are two readings of the words), a
     topic with nothing to match, a negative phrase that is also a positive one of the
-    same topic, a ``replaces`` entry naming a current topic or a duplicate id.
+    same topic or has ``only_near`` or ``subject_only`` (which negatives ignore), a word
+    both in a phrase's ``only_near`` and ``not_near``, a ``replaces`` entry naming a
+    current topic or a duplicate id.
     """
     problems = list(_hard_problems(path, config))
     owners: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
@@ -388,6 +390,21 @@ def _topic_lines(label: str, topic: Topic) -> list[str]:
                 f"{label}.negatives[{position}] (topic {topic.id!r}): {negative.phrase!r} "
                 "is also a phrase of this topic, so the two cancel out; remove one"
             )
+        # A negative phrase counts wherever it stands: the tagger reads no place for it.
+        placed = [key for key in ("only_near", "subject_only") if getattr(negative, key)]
+        if placed:
+            problems.append(
+                f"{label}.negatives[{position}] (topic {topic.id!r}): {negative.phrase!r} "
+                f"has {' and '.join(placed)}, which negative phrases ignore; remove it")
+    for kind in ("phrases", "synonyms", "acronyms"):
+        for position, phrase in enumerate(getattr(topic, kind)):
+            both = sorted({w.casefold() for w in phrase.only_near}
+                          & {w.casefold() for w in phrase.not_near})
+            if both:
+                problems.append(
+                    f"{label}.{kind}[{position}] (topic {topic.id!r}): {phrase.phrase!r} "
+                    f"has {', '.join(map(repr, both))} in both only_near and not_near, so "
+                    "next to it the phrase never counts; keep the word in one of them")
     return problems
 
 
