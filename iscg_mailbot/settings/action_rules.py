@@ -105,8 +105,12 @@ PARTIES = _PARTY + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)" + _PAR
 PEOPLE_OF_BODY = (r"(?:colleagues|team|staff|experts|members|delegates|representatives|"
                   r"vice[- ]?chairs?|chairs|focal\s+points|management\s+teams?)")
 # "Could colleagues in BDT ...?", "Could someone at TSB ...?": the people of a body.
-PEOPLE_OF = (r"(?:(?:our|the|your)\s+)?(?:colleagues|someone|somebody|staff|experts|people)\s+"
-              r"(?:in|from|at|of)\s+")
+# Also the officers or contacts a body names for a task ("Could the focal points in BR,
+# TSB and BDT tell me ...?", "could the vice-chairs for RAG, TSAG and TDAG each send me
+# ...?", `w20`-020, `w21`-001): the bodies, each for its own share.
+PEOPLE_OF = (r"(?:(?:our|the|your)\s+)?(?:(?-i:[A-Z][A-Za-z]{1,6})\s+)?"
+             r"(?:colleagues|someone|somebody|staff|experts|people|focal\s+points|"
+             r"vice[- ]?chairs|chairs|representatives)\s+(?:in|from|at|of|for)\s+")
 
 # Sentences that look like requests but are mail furniture.
 BOILERPLATE = re.compile(
@@ -286,7 +290,8 @@ RULES: tuple[Rule, ...] = (
     rule("asks_party", ACTION, phrases.ASKS_PARTY, "after", 0.7, needs_owner=True),
     rule("kindly_requested", ACTION, r"\bkindly\s+requested\b", "before", 0.85),
     rule("proposed_that", ACTION,
-         r"\b(?:it\s+is\s+(?:proposed|suggested|recommended)|(?:we|I)\s+(?:propose|suggest|"
+         r"\b(?:it\s+is\s+(?:proposed|suggested|recommended)|(?:we|I)\s+"
+         r"(?:would\s+(?:like\s+to\s+)?|should\s+like\s+to\s+)?(?:propose|suggest|"
          r"recommend))\s+that\s+(?P<obj>[^.;]{1,60}?)\s+(?:should\s+|could\s+|would\s+)?(?:"
          + ACT_VERBS + r")s?\b", "after", 0.7),
     rule("may_wish", ACTION, r"\bmay\s+wish\s+to\b", "before", 0.6),
