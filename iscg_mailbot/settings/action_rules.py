@@ -290,9 +290,13 @@ RULES: tuple[Rule, ...] = (
     rule("asks_party", ACTION, phrases.ASKS_PARTY, "after", 0.7, needs_owner=True),
     rule("kindly_requested", ACTION, r"\bkindly\s+requested\b", "before", 0.85),
     rule("proposed_that", ACTION,
-         r"\b(?:it\s+is\s+(?:proposed|suggested|recommended)|(?:we|I)\s+"
-         r"(?:would\s+(?:like\s+to\s+)?|should\s+like\s+to\s+)?(?:propose|suggest|"
-         r"recommend))\s+that\s+(?P<obj>[^.;]{1,60}?)\s+(?:should\s+|could\s+|would\s+)?(?:"
+         r"\b(?:it\s+is\s+(?:proposed|suggested|recommended)|(?:we|I)\s+(?:propose|suggest|"
+         r"recommend)|"
+         # "I would propose that each Bureau provide ..." (`w19`-008), not "I would
+         # propose that we track only ...": a way of working, put to nobody.
+         r"(?:we|I)\s+(?:would\s+(?:like\s+to\s+)?|should\s+like\s+to\s+)(?:propose|"
+         r"suggest|recommend)(?=\s+that\s+(?!(?:we|I)\b)))"
+         r"\s+that\s+(?P<obj>[^.;]{1,60}?)\s+(?:should\s+|could\s+|would\s+)?(?:"
          + ACT_VERBS + r")s?\b", "after", 0.7),
     rule("may_wish", ACTION, r"\bmay\s+wish\s+to\b", "before", 0.6),
     # "Would it be possible for BDT to share ...?": the party it asks of.
