@@ -31,9 +31,14 @@ _GROUPS = "RAG, TSAG, TDAG"
 # "each Bureau", "every Sector", "per Bureau", "chaque Bureau", "chacun des Bureaux",
 # "each advisory group" (capitals on Bureau and Sector: "each office" is anybody's).
 _EACH = re.compile(
-    r"\b(?i:each|every|per|chaque|chacun\s+des(?:\s+trois)?)\s+"
+    r"\b(?i:(?:each|every)(?:\s+(?:one\s+)?of\s+the(?:\s+three)?)?|per|chaque|"
+    r"chacun\s+des(?:\s+trois)?)\s+"
     r"(?:(?P<bureau>Bureau|Bureaux|Sector|Secteur|Sectors|Secteurs)\b(?!\s+[Mm]embers?\b)"
     r"|(?P<group>(?i:advisory\s+group|groupe\s+consultatif))s?\b)")
+# Not the units asked, but told or given something: "Please send each Bureau the draft",
+# "a badge for each Bureau"; nor what they will get: "each Bureau will then receive it".
+_TO_THEM = re.compile(r"\b(?i:to|for|send|forward|give|inform|remind|copy|ask|invite)\s+$")
+_THEIR_FUTURE = re.compile(r"\s+(?i:will|shall|would(?!\s+(?:like|wish|prefer)))\b")
 # A list line's bullet or number: "- ", "* ", "2. ", "b) ".
 _ITEM_START = re.compile(r"[ \t]*(?:[-*\u2022\u2013]|\(?[0-9a-zA-Z]{1,2}[.)])[ \t]+")
 # A label: a few words, then a colon ("Bureaux:", "TSB and BDT:").
@@ -52,8 +57,10 @@ def _each_unit(candidate: ActionCandidate, text: str,
                members: MembersConfig | None) -> ActionCandidate:
     if candidate.owner and candidate.owner_kind != "addressees":
         return candidate
-    each = _EACH.search(candidate.sentence)
-    if each is not None:
+    sentence = candidate.sentence.split(";")[0]  # the request's own clause
+    each = _EACH.search(sentence)
+    if each is not None and not _TO_THEM.search(sentence, 0, each.start()) and not (
+            _THEIR_FUTURE.match(sentence, each.end())):
         owner = _BUREAUX if each.group("bureau") else _GROUPS
         return replace(candidate, owner=owner, owner_kind="group")
     label = _item_label(text, candidate.span[0], members)

@@ -96,7 +96,9 @@ _NOTE_OBJECT = (
 _CAPITALISED = r"(?-i:[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3})"
 # One or more parties, named or counted: "TSB and BDT", "the three Bureaux", "each
 # Sector", "ITU-T SG5, ITU-R WP 5D and BDT" (a request's subject, whatever its number).
-_PARTY = (r"(?:(?:the|each|all|both|every|our|your)\s+)?(?:(?:two|three|four|relevant|"
+# ("each of the advisory groups", "all of the Bureaux": the same parties.)
+_PARTY = (r"(?:(?:each|all|both|every\s+one)\s+of\s+(?=the\s))?"
+          r"(?:(?:the|each|all|both|every|our|your)\s+)?(?:(?:two|three|four|relevant|"
           r"respective|other)\s+)?(?:" + _CAPITALISED + r"|(?-i:advisory\s+groups?|bureaux|"
           r"sectors?)\b)")
 PARTIES = _PARTY + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)" + _PARTY + r"){0,4}"
