@@ -74,3 +74,15 @@ def test_a_list_line_label_owns_its_later_request() -> None:
     assert owners(text.replace("Bureaux: the", "The"))[0] == ("question", None, date(2026, 9, 6))
     assert owners(text.replace("Bureaux: the", "Server move: the"))[0] == (
         "question", None, date(2026, 9, 6))
+
+
+def test_each_of_the_groups_and_the_units_only_told() -> None:
+    assert owners("Could each of the advisory groups send me a short update by 20 "
+                  "September?") == [("action", "RAG, TSAG, TDAG", date(2026, 9, 20))]
+    assert owners("Please let me know by 20 September which speaker each of the three "
+                  "Bureaux would like to propose.") == [("question", BUREAUX, date(2026, 9, 20))]
+    # The Bureaux given something, or told what they will get: not the owners.
+    assert owners("Please send each Bureau the draft by 20 September.") == [
+        ("action", None, date(2026, 9, 20))]
+    assert owners("Please send me your comments by 20 September; each Bureau will then "
+                  "receive the consolidated text.") == [("action", None, date(2026, 9, 20))]
