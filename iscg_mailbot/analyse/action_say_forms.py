@@ -22,9 +22,13 @@ import re
 
 from iscg_mailbot.settings.action_rules import PARTIES
 
-# Whom a request to say something is put to: "you", or named parties, but not each or
-# all of them ("Could each Bureau indicate which ...?" collects a round of inputs).
-ASKED = r"(?:you|(?!(?:each|every|all)\b)" + PARTIES + r")"
+# The officers or contacts of named parties: "the NoW focal points in BR, TSB and BDT".
+_OFFICERS_OF = (r"(?:the\s+)?(?:(?-i:[A-Z][A-Za-z]{1,6})\s+)?(?:focal\s+points|vice[- ]?chairs|"
+                r"chairs|representatives)\s+(?:in|of|for)\s+")
+# Whom a request to say something is put to: "you", or named parties (or their officers),
+# but not each or all of them ("Could each Bureau indicate which ...?" collects a round
+# of inputs).
+ASKED = r"(?:you|(?:" + _OFFICERS_OF + r")?(?!(?:each|every|all)\b)" + PARTIES + r")"
 # Verbs that ask to say something, with whom to say it to.
 SAY = (r"(?:tell|say|indicate|confirm|advise|explain|clarify|"
        r"let\s+(?:us|me|the\s+group|ISCG|(?-i:[A-Z]\w+))\s+know)(?:\s+(?:us|me|the\s+group))?")

@@ -73,8 +73,9 @@ _BEFORE_PLEASE = re.compile(
 _OF_BODY = re.compile(r"\s+(?:members|colleagues|team|delegates|experts|representatives)\b",
                       re.IGNORECASE)
 # "colleagues in BDT", "someone at TSB": the people of the body named next, so the body.
-_PEOPLE_IN = re.compile(r"\b(?:colleagues|someone|somebody|staff|experts|people)\s+"
-                        r"(?:in|from|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_PEOPLE_IN = re.compile(r"\b(?:colleagues|someone|somebody|staff|experts|people|focal\s+points|"
+                        r"vice[- ]?chairs|chairs|representatives)\s+"
+                        r"(?:in|from|at|of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _RECIPIENT_LEAD = re.compile(r"(?:\bto\s*:?|\bfor)\s*(?:the\s+)?$", re.IGNORECASE)
 _FROM_LEAD = re.compile(r"\bfrom\s+(?:each\s+of\s+|both\s+)?(?:the\s+)?$", re.IGNORECASE)
 # An aside about the body just named: "TSB (SG5 leadership) and BR".

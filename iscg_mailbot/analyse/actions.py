@@ -42,6 +42,7 @@ from iscg_mailbot.analyse.action_classify import Found, classify
 from iscg_mailbot.analyse.action_clauses import ASKING_WORDS, split_clauses
 from iscg_mailbot.analyse.action_contingencies import drop_contingencies
 from iscg_mailbot.analyse.action_dates_told import drop_dates_told
+from iscg_mailbot.analyse.action_each_unit import to_each_unit
 from iscg_mailbot.analyse.action_ellipsis import (
     split_coordinated,
     split_elliptic,
@@ -285,8 +286,10 @@ def _addressed_and_dated(candidates: list[ActionCandidate], sentences: list[Sent
     """The items with the owners the list, the Bureaux (asked through their staff too) or
     the sentence before give them, then the dates said around them or earlier in the
     message."""
-    candidates = own_told_answers(to_the_bureaux(noted_by_the_list(bureaux_behind_names(
-        candidates, message, members), message), message, members),
+    candidates = to_each_unit(bureaux_behind_names(candidates, message, members), message,
+                              members)
+    candidates = own_told_answers(to_the_bureaux(noted_by_the_list(candidates, message),
+                                                 message, members),
                                   message.new_text, sentences, members)
     return date_from_earlier_days(date_from_earlier_deadline(date_from_around(
         candidates, sentences, message.new_text, message.date)), message.new_text, message.date)

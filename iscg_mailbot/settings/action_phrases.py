@@ -133,6 +133,15 @@ CLIPPED_REQUEST = (
     r",?\s+(?:by|before|until|till|til|no\s+later\s+than|latest)\b"
 )
 
+# What proposes that a party do something: "it is proposed that", "we suggest that", and
+# "I would propose that each Bureau provide ..." (`w19`-008), but not "I would propose
+# that we track only ...": a way of working, put to nobody (`w7` dev).
+PROPOSED = (r"\b(?:it\s+is\s+(?:proposed|suggested|recommended)|(?:we|I)\s+(?:propose|suggest|"
+            r"recommend)|(?:we|I)\s+(?:would\s+(?:like\s+to\s+)?|should\s+like\s+to\s+)"
+            r"(?:propose|suggest|recommend)(?=\s+that\s+(?!(?:we|I)\b)))")
+
+
 __all__ = ["ABROAD_FUTURES", "ABROAD_PRESENTS", "ABROAD_VERBS", "AGRADECERIA", "ASKS_PARTY",
            "ASK_VERBS_ABROAD", "CLIPPED_REQUEST", "COMING_DAYS", "GRATEFUL_ABROAD",
-           "INVITED_TO_ABROAD", "INVITED_TO_NOTE_ABROAD", "PROMISE_ABROAD"]
+           "INVITED_TO_ABROAD", "INVITED_TO_NOTE_ABROAD", "PROMISE_ABROAD", "PROPOSED"]
+

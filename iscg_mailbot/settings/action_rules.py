@@ -94,9 +94,10 @@ _NOTE_OBJECT = (
     r"be\s+(?:informed|aware|advised))\b"
 )
 _CAPITALISED = r"(?-i:[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3})"
-# One or more parties, named or counted: "TSB and BDT", "the three Bureaux", "each
-# Sector", "ITU-T SG5, ITU-R WP 5D and BDT" (a request's subject, whatever its number).
-_PARTY = (r"(?:(?:the|each|all|both|every|our|your)\s+)?(?:(?:two|three|four|relevant|"
+# One or more parties, named or counted: "TSB and BDT", "the three Bureaux", "each (of
+# the) Sector(s)", "ITU-T SG5, ITU-R WP 5D and BDT" (a request's subject, any number).
+_PARTY = (r"(?:(?:each|all|both|every\s+one)\s+of\s+(?=the\s))?"
+          r"(?:(?:the|each|all|both|every|our|your)\s+)?(?:(?:two|three|four|relevant|"
           r"respective|other)\s+)?(?:" + _CAPITALISED + r"|(?-i:advisory\s+groups?|bureaux|"
           r"sectors?)\b)")
 PARTIES = _PARTY + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)" + _PARTY + r"){0,4}"
@@ -104,9 +105,11 @@ PARTIES = _PARTY + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)" + _PAR
 # body just named, who answer for it (a singular "chair" is a person of their own).
 PEOPLE_OF_BODY = (r"(?:colleagues|team|staff|experts|members|delegates|representatives|"
                   r"vice[- ]?chairs?|chairs|focal\s+points|management\s+teams?)")
-# "Could colleagues in BDT ...?", "Could someone at TSB ...?": the people of a body.
-PEOPLE_OF = (r"(?:(?:our|the|your)\s+)?(?:colleagues|someone|somebody|staff|experts|people)\s+"
-              r"(?:in|from|at|of)\s+")
+# "Could colleagues in BDT ...?", "Could someone at TSB ...?", "could the vice-chairs for
+# RAG, TSAG and TDAG each send me ...?" (`w20`-020, `w21`-001): the people of a body.
+PEOPLE_OF = (r"(?:(?:our|the|your)\s+)?(?:(?-i:[A-Z][A-Za-z]{1,6})\s+)?"
+             r"(?:colleagues|someone|somebody|staff|experts|people|focal\s+points|"
+             r"vice[- ]?chairs|chairs|representatives)\s+(?:in|from|at|of|for)\s+")
 
 # Sentences that look like requests but are mail furniture.
 BOILERPLATE = re.compile(
@@ -286,8 +289,7 @@ RULES: tuple[Rule, ...] = (
     rule("asks_party", ACTION, phrases.ASKS_PARTY, "after", 0.7, needs_owner=True),
     rule("kindly_requested", ACTION, r"\bkindly\s+requested\b", "before", 0.85),
     rule("proposed_that", ACTION,
-         r"\b(?:it\s+is\s+(?:proposed|suggested|recommended)|(?:we|I)\s+(?:propose|suggest|"
-         r"recommend))\s+that\s+(?P<obj>[^.;]{1,60}?)\s+(?:should\s+|could\s+|would\s+)?(?:"
+         phrases.PROPOSED + r"\s+that\s+(?P<obj>[^.;]{1,60}?)\s+(?:should\s+|could\s+|would\s+)?(?:"
          + ACT_VERBS + r")s?\b", "after", 0.7),
     rule("may_wish", ACTION, r"\bmay\s+wish\s+to\b", "before", 0.6),
     # "Would it be possible for BDT to share ...?": the party it asks of.
