@@ -104,11 +104,14 @@ def test_the_analysis_lookups_are_one_array_on_postgresql_and_use_their_indexes(
 
 
 def _analysed_plan(engine: Engine, statement: str, parameters: Any) -> str:
-    """PostgreSQL's plan with the items' statistics as autovacuum keeps them (with none,
+    """PostgreSQL's plan with the tables' statistics as autovacuum keeps them (with none,
     "the items still open" start from the status index, whatever the ids' form), in a
     transaction rolled back: the statistics stay the other tests' as they were."""
     with engine.connect() as connection:
-        connection.exec_driver_sql("ANALYZE action_items")
+        # Every table the statement reads, as autovacuum leaves them once it has been by:
+        # whether it had been by yet (a minute's nap, a loaded machine) changed the plan.
+        for table in sorted(set(re.findall(r"\b(?:FROM|JOIN)\s+(\w+)", statement))):
+            connection.exec_driver_sql(f"ANALYZE {table}")
         connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
         # A lookup joined to another table must start from its own ids: with a nested
         # loop, a few rows' statistics sometimes had the planner reach the items from
