@@ -82,10 +82,25 @@ def test_office_shorthand_and_hours(text: str, sent: date, expected: date) -> No
 
 def test_shorthand_pairs_without_it() -> None:
     assert due("Please send comments by the end of the meeting.", date(2031, 2, 20)) is None
-    assert due("Please send comments, see the EOW list.", date(2031, 2, 20)) == date(2031, 2, 21)
+    assert due("Please send comments, see the list EOW.", date(2031, 2, 20)) == date(2031, 2, 21)
     assert due("Please send comments, see the 12/3 list.", date(2031, 2, 20)) is None
     assert due("Please send comments by 2031-03-04 17:00 CET.", date(2031, 2, 20)) == date(
         2031, 3, 4)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Second review: the shorthand as a word in prose is no day.
+    ("Please send the EOM figures to Ana.", None),  # names a report
+    ("Please send the figures to Ana EOM.", date(2031, 2, 28)),
+    ("Please check our EOW list.", None),
+    ("Please check the list by EOW.", date(2031, 2, 21)),
+    ("Please review the draft (EOM)", None),  # end of message, in a subject's way
+    ("Please review the draft by EOM", date(2031, 2, 28)),
+    ("Please review the eom draft.", None),  # the shorthand is written in capitals
+    ("Please review the draft by EOM.", date(2031, 2, 28)),
+])
+def test_shorthand_in_prose_is_no_day(text: str, expected: date | None) -> None:
+    assert due(text, date(2031, 2, 20)) == expected
 
 
 def test_before_the_next_meeting_with_its_day_is_the_day_before() -> None:
