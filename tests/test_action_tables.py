@@ -128,3 +128,22 @@ def test_a_status_table_is_read_in_linear_time() -> None:
     started = time.process_time()
     _closed(text)
     assert time.process_time() - started < 6.0
+
+
+# Second review: a meeting's programme has the same header words ("When | What | Who")
+# but its When cells are hours: its rows are sessions, not actions.
+PROGRAMME = """Programme of the briefing:
+
+When  | What                                | Who
+09:30 | Opening remarks                     | GS
+10:00-10:45 | Regional outlook              | BDT
+"""
+PROGRAMME_AS_ACTIONS = PROGRAMME.replace("09:30", "30 Nov").replace("10:00-10:45", "10.12.")
+
+
+def test_a_programme_with_hours_is_no_action_table() -> None:
+    from iscg_mailbot.analyse.action_tables import table_items
+    assert table_items(PROGRAMME, SENT) == ([], [])
+    items, regions = table_items(PROGRAMME_AS_ACTIONS, SENT)
+    assert [(i.owner, i.due) for i in items] == [("General Secretariat", date(2027, 11, 30)),
+                                                  ("BDT", date(2027, 12, 10))]
