@@ -130,3 +130,14 @@ def test_a_day_the_writer_says_is_no_deadline(text: str) -> None:
     assert due(text, date(2031, 5, 27)) is None
     bare = text[:text.index(" (")] + "."
     assert due(bare, date(2031, 5, 27)) is not None or bare.startswith("Next call")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Second review: the writer's other date in figures, read one way only, tells the
+    # order before nearness does (an ITU writer's "by 3/7" in February is 3 July).
+    ("Please add the dates by 3/7.", date(2031, 3, 7)),  # near: month first
+    ("Please add the dates by 3/7, ahead of the meeting of 20/7.", date(2031, 7, 3)),
+    ("Please add the dates by 3/7, ahead of the meeting of 7/20.", date(2031, 3, 7)),
+])
+def test_the_writers_other_figures_tell_the_order(text: str, expected: date) -> None:
+    assert due(text, date(2031, 2, 18)) == expected

@@ -8,6 +8,9 @@ both readings are days, two things tell them apart, in this order:
 
 - a weekday said with the day ("Fri 11/7", "4/11 (Friday)", "Wed, 11/26"): the reading
   that falls on it (when exactly one does);
+- another date in figures in the same text that can be read one way only: "by 3/7, ahead
+  of the meeting on 20/7" is written day first, "by 3/7 and 3/20" month first (an ITU
+  writer's "3/7" is not turned into March because it is near);
 - how far ahead each reading is: a deadline said in figures without a year is near; when
   the day-first reading is more than four months after the message and the month-first
   one within about ten weeks, the month is first ("by 3/7" on 18 February is 7 March, not
@@ -29,6 +32,8 @@ _WEEKDAY_AFTER = re.compile(r"^\s*(?:,\s*|\(\s*|-\s*)?" + _WEEKDAY + r"\b", re.I
 _FIGURES = re.compile(r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{2,4}))?$")
 # How far ahead a deadline said in figures without a year is taken to be (see above).
 _FAR = timedelta(days=120)
+# Figures with a slash that can be read one way only: a day over 12 first or second.
+_ONE_WAY = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d])")
 _NEAR = timedelta(days=75)
 
 
@@ -54,6 +59,21 @@ def _swapped(value: date, base: date | None, year_given: bool) -> date | None:
         return None
 
 
+def _order_written(text: str, start: int, end: int) -> str | None:
+    """"day" or "month": which number the text's other dates in figures put first,
+    when one of them can be read one way only and none says the other."""
+    orders = set()
+    for match in _ONE_WAY.finditer(text):
+        if match.start() < end and match.end() > start:
+            continue
+        a, b = int(match.group("a")), int(match.group("b"))
+        if 12 < a <= 31 and 1 <= b <= 12:
+            orders.add("day")
+        elif 12 < b <= 31 and 1 <= a <= 12:
+            orders.add("month")
+    return orders.pop() if len(orders) == 1 else None
+
+
 def month_first(text: str, start: int, end: int, value: date, base: date | None) -> date:
     """``value``, read day first from the figures ``text[start:end]``, or its month-first
     reading when the words around it or the message's day say so (see the module)."""
@@ -68,6 +88,9 @@ def month_first(text: str, start: int, end: int, value: date, base: date | None)
         if value.weekday() != weekday and other.weekday() == weekday:
             return other
         return value
+    order = _order_written(text, start, end)
+    if order is not None:
+        return other if order == "month" else value
     if base is not None and value - base > _FAR and timedelta(0) <= other - base <= _NEAR:
         return other
     return value
