@@ -59,19 +59,27 @@ def _swapped(value: date, base: date | None, year_given: bool) -> date | None:
         return None
 
 
-def _order_written(text: str, start: int, end: int) -> str | None:
-    """"day" or "month": which number the text's other dates in figures put first,
-    when one of them can be read one way only and none says the other."""
-    orders = set()
-    for match in _ONE_WAY.finditer(text):
-        if match.start() < end and match.end() > start:
-            continue
-        a, b = int(match.group("a")), int(match.group("b"))
-        if 12 < a <= 31 and 1 <= b <= 12:
-            orders.add("day")
-        elif 12 < b <= 31 and 1 <= a <= 12:
-            orders.add("month")
-    return orders.pop() if len(orders) == 1 else None
+def _order_written(text: str) -> str | None:
+    """"day" or "month": which number the text's dates in figures put first, when one of
+    them can be read one way only and none says the other. (The date being read is never
+    one of them: both its numbers are months.) Read once a text: a text of many dates
+    in figures takes time linear in its length."""
+    last = _LAST[0]
+    if last[0] is not text:
+        orders = set()
+        for match in _ONE_WAY.finditer(text):
+            a, b = int(match.group("a")), int(match.group("b"))
+            if 12 < a <= 31 and 1 <= b <= 12:
+                orders.add("day")
+            elif 12 < b <= 31 and 1 <= a <= 12:
+                orders.add("month")
+        last = (text, orders.pop() if len(orders) == 1 else None)
+        _LAST[0] = last  # one assignment: threads see a text with its own order
+    return last[1]
+
+
+# The last text read by :func:`_order_written`, with its order.
+_LAST: list[tuple[str | None, str | None]] = [(None, None)]
 
 
 def month_first(text: str, start: int, end: int, value: date, base: date | None) -> date:
@@ -88,7 +96,7 @@ def month_first(text: str, start: int, end: int, value: date, base: date | None)
         if value.weekday() != weekday and other.weekday() == weekday:
             return other
         return value
-    order = _order_written(text, start, end)
+    order = _order_written(text)
     if order is not None:
         return other if order == "month" else value
     if base is not None and value - base > _FAR and timedelta(0) <= other - base <= _NEAR:
