@@ -144,6 +144,6 @@ PROGRAMME_AS_ACTIONS = PROGRAMME.replace("09:30", "30 Nov").replace("10:00-10:45
 def test_a_programme_with_hours_is_no_action_table() -> None:
     from iscg_mailbot.analyse.action_tables import table_items
     assert table_items(PROGRAMME, SENT) == ([], [])
-    items, regions = table_items(PROGRAMME_AS_ACTIONS, SENT)
+    items, _regions = table_items(PROGRAMME_AS_ACTIONS, SENT)
     assert [(i.owner, i.due) for i in items] == [("General Secretariat", date(2027, 11, 30)),
                                                   ("BDT", date(2027, 12, 10))]
