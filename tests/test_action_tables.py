@@ -138,7 +138,7 @@ When  | What                                | Who
 09:30 | Opening remarks                     | GS
 10:00-10:45 | Regional outlook              | BDT
 """
-PROGRAMME_AS_ACTIONS = PROGRAMME.replace("09:30", "30 Nov").replace("10:00-10:45", "10.12.")
+PROGRAMME_AS_ACTIONS = PROGRAMME.replace("09:30", "30 Nov").replace("10:00-10:45", "10.12")
 
 
 def test_a_programme_with_hours_is_no_action_table() -> None:

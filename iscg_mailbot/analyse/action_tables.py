@@ -55,9 +55,10 @@ _EVERYONE = re.compile(r"(?:all(?:\s+members)?|everyone|everybody|all\s+of\s+us|
 # "10.12.", "15/12" in a Due cell (a day over 12 first or second tells the order).
 _DAY_MONTH = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\b\.?(?![./]?\d)")
 _MAX_CELLS = 12
-# A When cell that is an hour of the day ("09:30", "10:00-10:45", "14h30"): the table is
-# the programme of a meeting ("When | What | Who"), its rows sessions, not actions.
-_HOUR = re.compile(r"\d{1,2}[:h.]\d{2}(?:\s*(?:[-\u2013]|to)\s*\d{1,2}[:h.]\d{2})?"
+# A When cell that is an hour of the day ("09:30", "10:00-10:45", "14h30"; not "10.12",
+# a day): the table is the programme of a meeting ("When | What | Who"), its rows
+# sessions, not actions.
+_HOUR = re.compile(r"\d{1,2}[:h]\d{2}(?:\s*(?:[-\u2013]|to)\s*\d{1,2}[:h]\d{2})?"
                    r"(?:\s*(?:am|pm|cet|cest|utc|gmt))?", re.IGNORECASE)
 
 
