@@ -66,6 +66,15 @@ def test_a_row_marked_done_makes_no_item() -> None:
     assert _items(open_row.replace("| open", "| carried forward")) == [("TSB", date(2027, 12, 3))]
 
 
+@pytest.mark.parametrize("status", ["Sent on 2 Dec", "submitted", "Published", "\u2713",
+                                    "resolved"])
+def test_a_row_whose_deed_is_said_done_makes_no_item(status: str) -> None:
+    # Second review: a status report's "Sent", "Published", a tick are done rows.
+    row = "Action | Owner | Due | Status\nSend the slides | TSB | 3 Dec | {}\n"
+    assert _items(row.format(status)) == []
+    assert _items(row.format("to be " + status.lower())) == [("TSB", date(2027, 12, 3))]
+
+
 def test_everyone_follows_the_lists_convention() -> None:
     table = "Action | Owner | Due\nComment on the draft | All | 3 Dec\n"
     assert _items(table) == [("ISCG", date(2027, 12, 3))]

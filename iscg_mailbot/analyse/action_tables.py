@@ -48,8 +48,10 @@ _SEPARATOR = re.compile(r"[\s|+:=\-]*")  # "----+-----", "|---|---|"
 _SPACES = re.compile(r"\t+ *| {2,}")
 _PIPE_SPLIT = re.compile(r"\s*\|\s*")
 # A row that creates nothing: its work is done or dropped.
+# Also the deed said done ("sent", "submitted", "published") and a tick ("\u2713").
 _FINISHED = re.compile(r"^\W*(?:done|closed|completed?|finished|cancell?ed|withdrawn|"
-                       r"dropped|superseded|n/?a)\b", re.IGNORECASE)
+                       r"dropped|superseded|n/?a|sent|submitted|delivered|published|"
+                       r"resolved|achieved)\b|^\s*[\u2611\u2713\u2714]", re.IGNORECASE)
 _EVERYONE = re.compile(r"(?:all(?:\s+members)?|everyone|everybody|all\s+of\s+us|tous)",
                        re.IGNORECASE)
 # "10.12.", "15/12" in a Due cell (a day over 12 first or second tells the order).
