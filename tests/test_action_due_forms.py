@@ -141,3 +141,15 @@ def test_a_day_the_writer_says_is_no_deadline(text: str) -> None:
 ])
 def test_the_writers_other_figures_tell_the_order(text: str, expected: date) -> None:
     assert due(text, date(2031, 2, 18)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Second review: nearness reads a date without its year; one in full stays day first.
+    ("Please send your contribution by 2/6.", date(2027, 2, 6)),
+    ("Please send your contribution by 02/06/2027.", date(2027, 6, 2)),
+    ("Please send your contribution by 2/6/2027.", date(2027, 6, 2)),
+    ("Please send your contribution by Wed 2/6/2027.", date(2027, 6, 2)),  # the weekday
+    ("Please send your contribution by Sat 2/6/2027.", date(2027, 2, 6)),  # says so
+])
+def test_nearness_reads_no_date_given_in_full(text: str, expected: date) -> None:
+    assert due(text, date(2027, 1, 5)) == expected

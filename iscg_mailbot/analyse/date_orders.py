@@ -14,7 +14,8 @@ both readings are days, two things tell them apart, in this order:
 - how far ahead each reading is: a deadline said in figures without a year is near; when
   the day-first reading is more than four months after the message and the month-first
   one within about ten weeks, the month is first ("by 3/7" on 18 February is 7 March, not
-  3 July). Otherwise the day stays first ("by 5/6" on 20 April is 5 June).
+  3 July). Otherwise the day stays first ("by 5/6" on 20 April is 5 June), and always
+  for a date with its year ("by 02/06/2027" written on 5 January is 2 June).
 """
 
 from __future__ import annotations
@@ -99,6 +100,8 @@ def month_first(text: str, start: int, end: int, value: date, base: date | None)
     order = _order_written(text)
     if order is not None:
         return other if order == "month" else value
+    if figures.group("y") is not None:
+        return value  # a date in full, as a day-first writer writes it: "by 02/06/2027"
     if base is not None and value - base > _FAR and timedelta(0) <= other - base <= _NEAR:
         return other
     return value
