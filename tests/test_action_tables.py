@@ -126,6 +126,9 @@ def test_a_later_status_table_closes_the_rows_marked_done() -> None:
     assert _closed(table.format("done - sent on 3 Dec", "closed")) == [1, 3]
     assert _closed(table.format("ongoing", "open - due 21 May")) == []
     assert _closed(table.format("carried forward", "cancelled")) == [3]
+    # Second review: the deed said done closes too, the deed still to do does not.
+    assert _closed(table.format("Sent on 3 Dec", "\u2713")) == [1, 3]
+    assert _closed(table.format("to be sent", "published")) == [3]
 
 
 def test_a_status_row_naming_shares_closes_nothing_whole() -> None:
