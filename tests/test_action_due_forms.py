@@ -96,6 +96,7 @@ def test_shorthand_pairs_without_it() -> None:
     ("Please check the list by EOW.", date(2031, 2, 21)),
     ("Please review the draft (EOM)", None),  # end of message, in a subject's way
     ("Please review the draft by EOM", date(2031, 2, 28)),
+    ("Please review the draft (by EOM)", date(2031, 2, 28)),  # brackets round more
     ("Please review the eom draft.", None),  # the shorthand is written in capitals
     ("Please review the draft by EOM.", date(2031, 2, 28)),
 ])

@@ -111,7 +111,7 @@ PATTERNS: list[tuple[str, tuple[str, ...], bool, re.Pattern[str]]] = [
     # shorthand in capitals only, and not the name of a thing ("the EOM figures", "our
     # EOW list") nor the end-of-message mark of a subject line ("(EOM)", "<EOM>").
     ("period_end", ("eow", "eom", "eoq", "eoy", "quarter", "h1", "h2"), False, re.compile(
-        r"\b(?:" + _NOT_NAMING + r"(?<![(<\[])(?P<abbr>(?-i:EOW|EOM|EOQ|EOY))\b(?![)>\]])"
+        r"\b(?:" + _NOT_NAMING + r"(?!(?<=[(<\[])EO[WMQY][)>\]])(?P<abbr>(?-i:EOW|EOM|EOQ|EOY))\b"
         r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|the\s+current\s+)?"
         r"(?:(?P<unit>quarter)|(?P<half>H[12])(?:\s+(?P<year>(?:19|20)\d{2}))?)(?![\w-]))",
         re.IGNORECASE)),
