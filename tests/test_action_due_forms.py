@@ -82,10 +82,26 @@ def test_office_shorthand_and_hours(text: str, sent: date, expected: date) -> No
 
 def test_shorthand_pairs_without_it() -> None:
     assert due("Please send comments by the end of the meeting.", date(2031, 2, 20)) is None
-    assert due("Please send comments, see the EOW list.", date(2031, 2, 20)) == date(2031, 2, 21)
+    assert due("Please send comments, see the list EOW.", date(2031, 2, 20)) == date(2031, 2, 21)
     assert due("Please send comments, see the 12/3 list.", date(2031, 2, 20)) is None
     assert due("Please send comments by 2031-03-04 17:00 CET.", date(2031, 2, 20)) == date(
         2031, 3, 4)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Second review: the shorthand as a word in prose is no day.
+    ("Please send the EOM figures to Ana.", None),  # names a report
+    ("Please send the figures to Ana EOM.", date(2031, 2, 28)),
+    ("Please check our EOW list.", None),
+    ("Please check the list by EOW.", date(2031, 2, 21)),
+    ("Please review the draft (EOM)", None),  # end of message, in a subject's way
+    ("Please review the draft by EOM", date(2031, 2, 28)),
+    ("Please review the draft (by EOM)", date(2031, 2, 28)),  # brackets round more
+    ("Please review the eom draft.", None),  # the shorthand is written in capitals
+    ("Please review the draft by EOM.", date(2031, 2, 28)),
+])
+def test_shorthand_in_prose_is_no_day(text: str, expected: date | None) -> None:
+    assert due(text, date(2031, 2, 20)) == expected
 
 
 def test_before_the_next_meeting_with_its_day_is_the_day_before() -> None:
@@ -115,3 +131,26 @@ def test_a_day_the_writer_says_is_no_deadline(text: str) -> None:
     assert due(text, date(2031, 5, 27)) is None
     bare = text[:text.index(" (")] + "."
     assert due(bare, date(2031, 5, 27)) is not None or bare.startswith("Next call")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Second review: the writer's other date in figures, read one way only, tells the
+    # order before nearness does (an ITU writer's "by 3/7" in February is 3 July).
+    ("Please add the dates by 3/7.", date(2031, 3, 7)),  # near: month first
+    ("Please add the dates by 3/7, ahead of the meeting of 20/7.", date(2031, 7, 3)),
+    ("Please add the dates by 3/7, ahead of the meeting of 7/20.", date(2031, 3, 7)),
+])
+def test_the_writers_other_figures_tell_the_order(text: str, expected: date) -> None:
+    assert due(text, date(2031, 2, 18)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Second review: nearness reads a date without its year; one in full stays day first.
+    ("Please send your contribution by 2/6.", date(2027, 2, 6)),
+    ("Please send your contribution by 02/06/2027.", date(2027, 6, 2)),
+    ("Please send your contribution by 2/6/2027.", date(2027, 6, 2)),
+    ("Please send your contribution by Wed 2/6/2027.", date(2027, 6, 2)),  # the weekday
+    ("Please send your contribution by Sat 2/6/2027.", date(2027, 2, 6)),  # says so
+])
+def test_nearness_reads_no_date_given_in_full(text: str, expected: date) -> None:
+    assert due(text, date(2027, 1, 5)) == expected

@@ -66,6 +66,15 @@ def test_a_row_marked_done_makes_no_item() -> None:
     assert _items(open_row.replace("| open", "| carried forward")) == [("TSB", date(2027, 12, 3))]
 
 
+@pytest.mark.parametrize("status", ["Sent on 2 Dec", "submitted", "Published", "\u2713",
+                                    "resolved"])
+def test_a_row_whose_deed_is_said_done_makes_no_item(status: str) -> None:
+    # Second review: a status report's "Sent", "Published", a tick are done rows.
+    row = "Action | Owner | Due | Status\nSend the slides | TSB | 3 Dec | {}\n"
+    assert _items(row.format(status)) == []
+    assert _items(row.format("to be " + status.lower())) == [("TSB", date(2027, 12, 3))]
+
+
 def test_everyone_follows_the_lists_convention() -> None:
     table = "Action | Owner | Due\nComment on the draft | All | 3 Dec\n"
     assert _items(table) == [("ISCG", date(2027, 12, 3))]
@@ -117,6 +126,9 @@ def test_a_later_status_table_closes_the_rows_marked_done() -> None:
     assert _closed(table.format("done - sent on 3 Dec", "closed")) == [1, 3]
     assert _closed(table.format("ongoing", "open - due 21 May")) == []
     assert _closed(table.format("carried forward", "cancelled")) == [3]
+    # Second review: the deed said done closes too, the deed still to do does not.
+    assert _closed(table.format("Sent on 3 Dec", "\u2713")) == [1, 3]
+    assert _closed(table.format("to be sent", "published")) == [3]
 
 
 def test_a_status_row_naming_shares_closes_nothing_whole() -> None:
@@ -128,3 +140,22 @@ def test_a_status_table_is_read_in_linear_time() -> None:
     started = time.process_time()
     _closed(text)
     assert time.process_time() - started < 6.0
+
+
+# Second review: a meeting's programme has the same header words ("When | What | Who")
+# but its When cells are hours: its rows are sessions, not actions.
+PROGRAMME = """Programme of the briefing:
+
+When  | What                                | Who
+09:30 | Opening remarks                     | GS
+10:00-10:45 | Regional outlook              | BDT
+"""
+PROGRAMME_AS_ACTIONS = PROGRAMME.replace("09:30", "30 Nov").replace("10:00-10:45", "10.12")
+
+
+def test_a_programme_with_hours_is_no_action_table() -> None:
+    from iscg_mailbot.analyse.action_tables import table_items
+    assert table_items(PROGRAMME, SENT) == ([], [])
+    items, _regions = table_items(PROGRAMME_AS_ACTIONS, SENT)
+    assert [(i.owner, i.due) for i in items] == [("General Secretariat", date(2027, 11, 30)),
+                                                  ("BDT", date(2027, 12, 10))]

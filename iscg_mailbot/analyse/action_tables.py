@@ -13,7 +13,8 @@ the Due cell) is no item. A table is an action table only when its header names 
 task column ("Action", "What", "Task"), an owner column ("Owner", "Who",
 "Responsible", "Lead") and a due or status column ("Due", "Deadline", "By when",
 "When", "Status"): a meeting schedule ("Date | Meeting | Venue") or a document list
-("Doc | Title | Source") yields nothing. A row whose label cell is empty continues the
+("Doc | Title | Source") yields nothing, and nor does a programme whose When cells are
+hours of the day ("09:30 | Opening remarks | SG"). A row whose label cell is empty continues the
 row above (a wrapped cell). Everything is read line by line: a table of any length
 takes time linear in its length.
 """
@@ -47,13 +48,20 @@ _SEPARATOR = re.compile(r"[\s|+:=\-]*")  # "----+-----", "|---|---|"
 _SPACES = re.compile(r"\t+ *| {2,}")
 _PIPE_SPLIT = re.compile(r"\s*\|\s*")
 # A row that creates nothing: its work is done or dropped.
+# Also the deed said done ("sent", "submitted", "published") and a tick ("\u2713").
 _FINISHED = re.compile(r"^\W*(?:done|closed|completed?|finished|cancell?ed|withdrawn|"
-                       r"dropped|superseded|n/?a)\b", re.IGNORECASE)
+                       r"dropped|superseded|n/?a|sent|submitted|delivered|published|"
+                       r"resolved|achieved)\b|^\s*[\u2611\u2713\u2714]", re.IGNORECASE)
 _EVERYONE = re.compile(r"(?:all(?:\s+members)?|everyone|everybody|all\s+of\s+us|tous)",
                        re.IGNORECASE)
 # "10.12.", "15/12" in a Due cell (a day over 12 first or second tells the order).
 _DAY_MONTH = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\b\.?(?![./]?\d)")
 _MAX_CELLS = 12
+# A When cell that is an hour of the day ("09:30", "10:00-10:45", "14h30"; not "10.12",
+# a day): the table is the programme of a meeting ("When | What | Who"), its rows
+# sessions, not actions.
+_HOUR = re.compile(r"\d{1,2}[:h]\d{2}(?:\s*(?:[-\u2013]|to)\s*\d{1,2}[:h]\d{2})?"
+                   r"(?:\s*(?:am|pm|cet|cest|utc|gmt))?", re.IGNORECASE)
 
 
 @dataclass
@@ -223,6 +231,9 @@ def table_items(text: str, sent: datetime | None, members: MembersConfig | None 
             continue
         header = lines[index][0]
         rows, index = _rows(lines, index + 1, layout)
+        if "due" in layout.columns and any(
+                _HOUR.fullmatch(row.cells[layout.columns["due"]]) for row in rows):
+            continue  # a meeting's programme, left to the sentence reader
         if rows:
             regions.append((header, rows[-1].end))
         for row in rows:

@@ -63,6 +63,9 @@ _LEAD = re.compile(
 )
 
 # (kind, words one of which each match holds, needs a lead, pattern)
+# Not after a determiner: "the EOM report" names a report, not a day.
+_NOT_NAMING = "".join(rf"(?<!\b{word}\s)" for word in (
+    "the", "an", "our", "your", "this", "that", "their", "its", "my", "his", "her"))
 PATTERNS: list[tuple[str, tuple[str, ...], bool, re.Pattern[str]]] = [
     ("fortnight", ("fortnight",), False, re.compile(
         r"\b(?:within|in|during|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?"
@@ -104,9 +107,12 @@ PATTERNS: list[tuple[str, tuple[str, ...], bool, re.Pattern[str]]] = [
         r"|fourth|last)\s+quarter)(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?(?![\w-])",
         re.IGNORECASE)),
     # Office shorthand for the end of a period: "by EOW", "EOM", "EOQ", "EOY" (the end of
-    # this week, month, quarter, year); "by the end of the quarter", "end of H1".
+    # this week, month, quarter, year); "by the end of the quarter", "end of H1". The
+    # shorthand in capitals only, and not the name of a thing ("the EOM figures", "our
+    # EOW list") nor the end-of-message mark of a subject line ("(EOM)", "<EOM>").
     ("period_end", ("eow", "eom", "eoq", "eoy", "quarter", "h1", "h2"), False, re.compile(
-        r"\b(?:(?P<abbr>eow|eom|eoq|eoy)\b|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|the\s+current\s+)?"
+        r"\b(?:" + _NOT_NAMING + r"(?!(?<=[(<\[])EO[WMQY][)>\]])(?P<abbr>(?-i:EOW|EOM|EOQ|EOY))\b"
+        r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|the\s+current\s+)?"
         r"(?:(?P<unit>quarter)|(?P<half>H[12])(?:\s+(?P<year>(?:19|20)\d{2}))?)(?![\w-]))",
         re.IGNORECASE)),
     ("part_of_next_month", ("next month", "following month", "coming month"), False,
