@@ -117,13 +117,18 @@ def _layout(line: str) -> _Layout | None:
     if "task" not in columns or "owner" not in columns or not (
             "due" in columns or "status" in columns):
         return None
+    return _Layout(columns, piped, _starts(line, cells))
+
+
+def _starts(line: str, cells: list[str]) -> tuple[int, ...]:
+    """Where each of a header's cells starts in its line (aligned columns are cut there)."""
     starts: list[int] = []
     position = 0
     for cell in cells:
         found = line.find(cell, position)
         starts.append(found)
         position = found + len(cell)
-    return _Layout(columns, piped, tuple(starts))
+    return tuple(starts)
 
 
 def _cells(line: str, layout: _Layout) -> list[str] | None:
@@ -326,15 +331,10 @@ def _status_layout(line: str) -> _Layout | None:
     roles = [_header_role(c) for c in cells]
     if roles.count("label") != 1 or roles.count("status") != 1:
         return None
-    starts: list[int] = []
-    at = 0
-    for cell in cells:
-        at = line.find(cell, at)
-        starts.append(at)
-        at += len(cell)
+    starts = _starts(line, cells)
     columns = {r: i for i, r in enumerate(roles) if r in ("label", "status")}
     return _Layout({**columns, "task": columns["status"], "owner": columns["status"]},
-                   piped, tuple(starts))
+                   piped, starts)
 
 
 def item_label(sentence: str) -> str | None:
