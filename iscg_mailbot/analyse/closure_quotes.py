@@ -103,8 +103,9 @@ def quoted_at(sentence: str, quotes: Sequence[str]) -> int | None:
     return found
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _words(text: str) -> tuple[str, ...]:
     """The folded words of ``text`` compared, at most ``_MAX_WORDS`` (a reply's quotes
-    are compared with each open item of its thread: read once)."""
+    are compared with each open item of its thread: read once; a few hundred texts
+    kept, so a long pasted quote is not held for the rest of an import)."""
     return tuple(w.casefold() for w in _WORD.findall(text))[:_MAX_WORDS]
