@@ -101,11 +101,10 @@ _GOVERNING_DECIDED = re.compile(
 # "had (already) agreed", "had decided": an earlier decision recalled.
 # "As we had agreed at the last call, BR will send ...": an earlier decision cited for
 # the work that follows, not recalled as history.
-_AS_RECALLED = re.compile(r"\bas\s+(?:[\w-]+\s+){0,4}?had\s+(?:already\s+|previously\s+|also\s+)?"
-                          r"(?:agreed|decided|requested|instructed|asked|resolved)\b", re.IGNORECASE)
-_PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|previously\s+|also\s+)?"
-                         r"(?:agreed|decided|requested|instructed|asked|resolved)\b",
-                         re.IGNORECASE)
+_HAD_DECIDED = (r"had\s+(?:already\s+|previously\s+|also\s+)?"
+                r"(?:agreed|decided|requested|instructed|asked|resolved)\b")
+_AS_RECALLED = re.compile(r"\bas\s+(?:[\w-]+\s+){0,4}?" + _HAD_DECIDED, re.IGNORECASE)
+_PLUPERFECT = re.compile(r"\b" + _HAD_DECIDED, re.IGNORECASE)
 # "in 2025 the Group agreed", "the Group agreed in 2019 that": a decision of a past year.
 _IN_YEAR_DECIDED = re.compile(
     r"\bin\s+((?:19|20)\d\d)\b[^.;]{0,60}?\b(?:agreed|decided|requested|instructed)\b"

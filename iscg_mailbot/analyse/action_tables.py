@@ -215,6 +215,16 @@ def _owner(cell: str, members: MembersConfig | None,
 Tables = tuple[list[ActionCandidate], list[tuple[int, int]]]
 
 
+def _numbered_lines(text: str) -> list[tuple[int, str]]:
+    """Each line of ``text`` with the offset it starts at."""
+    lines: list[tuple[int, str]] = []
+    position = 0
+    for line in text.split("\n"):
+        lines.append((position, line))
+        position += len(line) + 1
+    return lines
+
+
 def table_items(text: str, sent: datetime | None, members: MembersConfig | None = None,
                 conventions: Conventions = DEFAULT_CONVENTIONS) -> Tables:
     """One action per open row of each action table in ``text``, in text order, and the
@@ -222,11 +232,7 @@ def table_items(text: str, sent: datetime | None, members: MembersConfig | None 
     if "|" not in text and "  " not in text and "\t" not in text:
         return [], []
     regions: list[tuple[int, int]] = []
-    lines: list[tuple[int, str]] = []
-    position = 0
-    for line in text.split("\n"):
-        lines.append((position, line))
-        position += len(line) + 1
+    lines = _numbered_lines(text)
     items: list[ActionCandidate] = []
     index = 0
     while index < len(lines):
@@ -295,11 +301,7 @@ def status_rows(text: str) -> list[tuple[str, tuple[int, int], str]]:
     Tuesday |"): each row's number, span and status."""
     if "|" not in text and "  " not in text and "\t" not in text:
         return []
-    lines: list[tuple[int, str]] = []
-    position = 0
-    for line in text.split("\n"):
-        lines.append((position, line))
-        position += len(line) + 1
+    lines = _numbered_lines(text)
     found: list[tuple[str, tuple[int, int], str]] = []
     index = 0
     while index < len(lines):
