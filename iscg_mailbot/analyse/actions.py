@@ -30,9 +30,11 @@ sentence may match by :mod:`~iscg_mailbot.analyse.action_gate`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from iscg_mailbot.analyse.action_addressee import sectors_as_bureaux
+from iscg_mailbot.analyse.action_agenda_dates import date_from_agenda
 from iscg_mailbot.analyse.action_asked_before import own_told_answers
 from iscg_mailbot.analyse.action_asked_of_us import drop_requests_of_us
 from iscg_mailbot.analyse.action_asker_told import drop_told_asker
@@ -71,8 +73,8 @@ from iscg_mailbot.analyse.action_questions import (
     QUESTION,
     as_question,
     asking_for_answers,
-    find_questions,
 )
+from iscg_mailbot.analyse.action_questions import find_questions as _find_questions
 from iscg_mailbot.analyse.action_receipts import drop_receipts
 from iscg_mailbot.analyse.action_reverts import drop_reverts
 from iscg_mailbot.analyse.action_scope import (
@@ -291,8 +293,9 @@ def _addressed_and_dated(candidates: list[ActionCandidate], sentences: list[Sent
     candidates = own_told_answers(to_the_bureaux(noted_by_the_list(candidates, message),
                                                  message, members),
                                   message.new_text, sentences, members)
-    return date_from_earlier_days(date_from_earlier_deadline(date_from_around(
-        candidates, sentences, message.new_text, message.date)), message.new_text, message.date)
+    return date_from_agenda(date_from_earlier_days(date_from_earlier_deadline(date_from_around(
+        candidates, sentences, message.new_text, message.date)), message.new_text, message.date),
+                            message.new_text, message.date)
 
 
 def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
@@ -375,6 +378,15 @@ def _owned_by_bureaux(candidate: ActionCandidate) -> ActionCandidate:
         return candidate
     owner = sectors_as_bureaux(candidate.owner)
     return candidate if owner == candidate.owner else replace(candidate, owner=owner)
+
+
+def find_questions(message: ActionInput, items: Sequence[ActionCandidate] = (),
+                   members: MembersConfig | None = None,
+                   products: ItuProducts = NO_PRODUCTS) -> list[ActionCandidate]:
+    """The message's questions (:func:`.action_questions.find_questions`), those asked
+    in a meeting's agenda dated as its items are (:func:`.date_from_agenda`)."""
+    return date_from_agenda(_find_questions(message, items, members, products),
+                            message.new_text, message.date)
 
 
 # Re-exported so callers need one import.

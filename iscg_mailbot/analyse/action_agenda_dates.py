@@ -1,0 +1,147 @@
+"""Requests inside a meeting's agenda, due at the meeting.
+
+A calendar invitation gives its meeting's day in a field ("When  Tue 13 Jul 2032 14:00 -
+15:30 (CEST)", "When: Thursday, 4 November 2027 14:00-15:30"); an agenda sent by hand
+gives it with the time on the agenda's line ("Draft agenda for our second call
+(Thursday 22 March, 14:00-16:00 CET):"). The requests written into that agenda are
+work done at the meeting: "2. Results of the survey - BDT is asked to present them",
+"Sofia, could you take 10 minutes on the RAG preparations under item 3?". Undated, such
+a request is due on the meeting's day (the latest moment it is still useful), read by
+:func:`date_from_agenda`::
+
+    >>> from datetime import datetime, timezone
+    >>> text = ("When   Tue 13 Jul 2032 14:00 - 15:30 (CEST)\\n\\nAgenda\\n"
+    ...         "1. Results of the survey - BDT is asked to present them\\n")
+    >>> meeting_day(text, datetime(2032, 6, 24, tzinfo=timezone.utc))
+    datetime.date(2032, 7, 13)
+
+Which requests: one written in a numbered agenda line (or the lines indented under
+it), or one that names an agenda item or the session ("under item 3", "to this
+session", "at the call"). A request elsewhere ("Please send proposals for further items
+by 15 March") keeps its own day or none. A schedule row that starts with its own day
+("10 Nov   Sector chapters - the leads are asked to bring their chapter to this
+session") is due on that row's day. A meeting already held (its day before the
+message's) dates nothing.
+
+Pure: text in, items out; the cheap tests (a "When" field, the word "agenda", an
+undated item) come before any pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, datetime
+
+from iscg_mailbot.records import ActionCandidate
+
+_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+           "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# "12 Feb 2032", "22 March", "Nov 10, 2032"
+_DAY = re.compile(
+    r"\b(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>" + _MONTH + r")(?:,?\s+(?P<y>20\d\d))?"
+    r"|(?P<m2>" + _MONTH + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>20\d\d))?)\b",
+    re.IGNORECASE)
+_CLOCK = re.compile(r"[\s,)(]{0,4}(?:at\s+|from\s+)?\d{1,2}[:.h]\d{2}\b", re.IGNORECASE)
+# The calendar's field: "When  Thu 12 Feb 2032 ...", "When: Thursday, 12 February 2032".
+_WHEN = re.compile(r"^[ \t>]*When:?[ \t]+(?P<rest>[^\n]+)", re.MULTILINE)
+_AGENDA_LINE = re.compile(r"^[^\n]*\bagenda\b[^\n]*$", re.IGNORECASE | re.MULTILINE)
+_NUMBERED = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+\S")
+_ROW_DAY = re.compile(r"[ \t]*(?P<d>\d{1,2})[ \t]+(?P<m>" + _MONTH + r")[ \t]{2,}\S",
+                      re.IGNORECASE)
+# The request's own words, where the sentence's row is read (a sentence may hold the
+# rows before it: "Plan 3 Nov ... 10 Nov ... leads are asked to bring ...").
+_ASKING = re.compile(r"\b(?:asked|invited|requested|please|could|would|can|will)\b",
+                     re.IGNORECASE)
+# The session named by the request: "under item 3", "to this session", "at the call".
+_AT_SESSION = re.compile(
+    r"\b(?:under|on|for|at)\s+(?:agenda\s+)?item\s+\d|\b(?:to|at|in|during|for)\s+"
+    r"(?:this|the|that)\s+(?:session|call|meeting)\b", re.IGNORECASE)
+
+
+def _date(match: re.Match[str], base: date) -> date | None:
+    """The day a :data:`_DAY` match names, its year the message's (or the next one when
+    the day would be more than a month gone)."""
+    groups = match.groupdict()
+    day = groups["d"] or groups.get("d2")
+    month = _MONTHS[(groups["m"] or groups.get("m2") or "")[:3].lower()]
+    year = groups.get("y") or groups.get("y2")
+    try:
+        value = date(int(year) if year else base.year, month, int(day))
+        if not year and (base - value).days > 31:
+            value = value.replace(year=base.year + 1)
+    except ValueError:
+        return None
+    return value
+
+
+def meeting_day(text: str, sent: datetime | date | None) -> date | None:
+    """The day of the meeting the message convenes: its calendar "When" field's, else
+    the day given with a time on a line naming the agenda; None when neither, or when
+    that day is already past."""
+    if sent is None:
+        return None
+    base = sent.date() if isinstance(sent, datetime) else sent
+    lines: list[str] = []
+    if "When" in text:
+        lines = [m.group("rest") for m in _WHEN.finditer(text)][:1]
+    when = bool(lines)
+    if not lines and "agenda" in text.lower():
+        lines = [m.group(0) for m in _AGENDA_LINE.finditer(text)]
+    for line in lines:
+        for match in _DAY.finditer(line):
+            if not when and not _CLOCK.match(line, match.end()):
+                continue  # an agenda line's day without a time: a date it mentions
+            value = _date(match, base)
+            if value is not None and value >= base:
+                return value
+            break
+    return None
+
+
+def _line_start(text: str, at: int) -> int:
+    """Where the agenda entry holding offset ``at`` starts: its line, or the numbered or
+    dated line above when ``at`` is in an indented continuation."""
+    start = text.rfind("\n", 0, at) + 1
+    while (start > 0 and text[start:start + 1] in (" ", "\t")
+           and not _NUMBERED.match(text, start) and not _ROW_DAY.match(text, start)):
+        above = text.rfind("\n", 0, start - 1) + 1
+        if not text[above:start - 1].strip():
+            break
+        start = above
+    return start
+
+
+def _due_in_agenda(candidate: ActionCandidate, text: str, day: date, base: date
+                   ) -> date | None:
+    """The day an undated item in the meeting's message is due, or None."""
+    begin, end = candidate.span
+    asking = _ASKING.search(text, begin, end)
+    start = _line_start(text, asking.start() if asking else begin)
+    row = _ROW_DAY.match(text, start)
+    if row:
+        return _date(row, base)
+    if _NUMBERED.match(text, start) or _AT_SESSION.search(text, begin, end):
+        return day
+    return None
+
+
+def date_from_agenda(candidates: list[ActionCandidate], text: str,
+                     sent: datetime | None) -> list[ActionCandidate]:
+    """The items with the meeting's day (or their schedule row's) where the agenda of a
+    meeting the message convenes holds them undated; the others as they were."""
+    if sent is None or not any(c.due is None for c in candidates):
+        return candidates
+    if "When" not in text and "agenda" not in text.lower():
+        return candidates
+    day = meeting_day(text, sent)
+    if day is None:
+        return candidates
+    base = sent.date()
+    dated: list[ActionCandidate] = []
+    for candidate in candidates:
+        due = _due_in_agenda(candidate, text, day, base) if candidate.due is None else None
+        dated.append(candidate if due is None or due < base else replace(
+            candidate, due=due, due_text=candidate.due_text or "the meeting's day"))
+    return dated
