@@ -110,7 +110,8 @@ def asks_attendance(text: str) -> bool:
 
 _ASKS_WHETHER = re.compile(
     r"\b(?:I|we)\s+(?:(?:would|also|therefore|kindly)\s+)*ask\s+(?!whether\b|if\b)[^.;:,?]{1,60}?"
-    r"\s+(?:if|whether)\b|\bpr[\u00e9e]cise\s+si\b|\bindiquem\b[^.;]{0,40}?\bse\b", re.IGNORECASE)
+    r"\s+(?:if|whether)\b|\basks\s+(?-i:[A-Z])[^.;:,?]{0,60}?\s(?:if|whether)\b"
+    r"|\bpr[\u00e9e]cise\s+si\b|\bindiquem\b[^.;]{0,40}?\bse\b", re.IGNORECASE)
 
 
 def asks_whether(text: str) -> bool:

@@ -104,13 +104,16 @@ AGRADECERIA = (
 # organize ...", "we wish if ITU-T SG5 experts can review it" (non-native forms, `w13`,
 # `w14`); "le Sénégal prie le Secrétariat général de ...", "invite le TSB à ...",
 # "souhaiterait que le BR précise ...", "Pedimos à TSB e ao BDT que indiquem" (`w15`,
-# `w7`). Only when a body or member is named (needs_owner).
+# `w7`). Only when a body or member is named (needs_owner). A question passed on, a
+# third party's "The rapporteur asks BR whether ...", "BDT asks TSB if ..." (a summary of
+# mail forwarded, a report: `w28`, `w29`), is put to the party named.
 ASKS_PARTY = (
     r"(?:\b(?:I|we)\s+(?:(?:would|also|therefore|kindly)\s+)*(?:(?:ask|suggest)\s+(?!whether\b|if\b)"
     r"|wish\s+(?:if\s+|that\s+)?)"
     r"|\b(?:prie|prions|invite|invitons|demande|demandons)\s+(?=(?:le|la|les|l['\u2019])\b)"
     r"|\b(?:souhaiterai[st]?|souhaiterions|souhaite|souhaitons)\s+que\s+"
-    r"|\b(?:pedimos|solicitamos)\s+(?=(?:[aà]s?|ao|aos)\b))"
+    r"|\b(?:pedimos|solicitamos)\s+(?=(?:[aà]s?|ao|aos)\b)"
+    r"|\basks\s+(?=(?-i:[A-Z])[^.;:]{0,60}?\s(?:whether|if)\b))"
     r"(?P<obj>[^.;:]{1,60}?)\s+(?:(?:if|whether|to|can|could)\s+(?!the\b|a\b|an\b|this\b|its\b)"
     r"|(?:de|d['\u2019]|\u00e0|que|pr[\u00e9e]cise|indique)\b)"
 )
