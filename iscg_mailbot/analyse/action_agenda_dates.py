@@ -64,7 +64,7 @@ def _date(match: re.Match[str], base: date) -> date | None:
     """The day a :data:`_DAY` match names, its year the message's (or the next one when
     the day would be more than a month gone)."""
     groups = match.groupdict()
-    day = groups["d"] or groups.get("d2")
+    day = groups["d"] or groups.get("d2") or "0"
     month = _MONTHS[(groups["m"] or groups.get("m2") or "")[:3].lower()]
     year = groups.get("y") or groups.get("y2")
     try:

@@ -1,0 +1,121 @@
+"""Requests written in a meeting's agenda are due on the meeting's day (round act-w29;
+minimal pairs of our own wording, each first assertion failed before):
+
+- a calendar invitation's "When" field gives the day; a request in a numbered agenda
+  line (or indented under it) is due then, one outside the agenda is not;
+- an agenda sent by hand gives the day with its time on the agenda's line; a request
+  naming an agenda item ("under item 4") is due then;
+- a schedule row that starts with its own day dates the request in it;
+- a meeting already held, or an agenda line's day without a time, dates nothing;
+- a third party's question passed on ("The chair asks BDT whether ...") is a question
+  put to the party named.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from iscg_mailbot.analyse.action_agenda_dates import meeting_day
+from iscg_mailbot.analyse.actions import extract_actions, find_questions
+from iscg_mailbot.records import ActionInput, Address
+
+SENT = datetime(2031, 5, 5, 9, 0, tzinfo=timezone(timedelta(hours=2)))
+SENDER = Address("Omar Khalil", "omar.khalil@example.org")
+
+
+def items(text: str, sent: datetime = SENT) -> list[tuple[str, str | None, date | None]]:
+    message = ActionInput(text, sent, sender=SENDER)
+    found = extract_actions(message)
+    found += find_questions(message, found)
+    return [(c.kind, c.owner, c.due) for c in sorted(found, key=lambda c: c.span)]
+
+
+INVITATION = """You have been invited to the following event.
+
+Spectrum planning workshop
+When       Wed 21 May 2031 10:00 - 12:00 (CEST)
+Where      Room K
+
+Agenda
+1. Opening
+2. Regional planning tools - TSB is asked to show the new calculator
+3. Close
+"""
+
+
+def test_a_request_in_the_invitation_agenda_is_due_on_the_meeting_day() -> None:
+    assert items(INVITATION) == [("action", "TSB", date(2031, 5, 21))]
+
+
+def test_the_same_request_without_the_when_field_stays_undated() -> None:
+    assert items(INVITATION.replace("When       Wed 21 May 2031 10:00 - 12:00 (CEST)\n",
+                                    "")) == [("action", "TSB", None)]
+
+
+def test_an_indented_line_under_the_agenda_item_is_in_it() -> None:
+    text = INVITATION.replace(
+        "2. Regional planning tools - TSB is asked to show the new calculator",
+        "2. Regional planning tools\n   TSB is asked to show the new calculator")
+    assert items(text) == [("action", "TSB", date(2031, 5, 21))]
+
+
+def test_a_request_outside_the_agenda_and_naming_no_session_stays_undated() -> None:
+    text = INVITATION.replace("3. Close\n", "3. Close\n\nBDT is asked to update the "
+                              "web page of the group.\n")
+    assert items(text)[-1] == ("action", "BDT", None)
+
+
+def test_a_request_with_its_own_day_keeps_it() -> None:
+    text = INVITATION.replace("show the new calculator",
+                              "send the new calculator by 14 May 2031")
+    assert items(text) == [("action", "TSB", date(2031, 5, 14))]
+
+
+def test_a_meeting_already_held_dates_nothing() -> None:
+    later = datetime(2031, 6, 2, 9, 0, tzinfo=timezone(timedelta(hours=2)))
+    assert meeting_day(INVITATION, later) is None
+    assert meeting_day(INVITATION, SENT) == date(2031, 5, 21)
+
+
+HAND_AGENDA = """Dear all,
+
+Draft agenda for our next call (Tuesday 20 May, 15:00-16:00 CEST):
+
+  1. Agenda
+  2. Budget
+  3. Workshop planning
+  4. AOB
+
+BR, could you give a short update under item 3?
+
+Best,
+Omar
+"""
+
+
+def test_an_agenda_line_with_day_and_time_dates_a_request_naming_its_item() -> None:
+    assert [due for _, _, due in items(HAND_AGENDA)] == [date(2031, 5, 20)]
+
+
+def test_an_agenda_line_day_without_a_time_is_no_meeting_day() -> None:
+    text = HAND_AGENDA.replace("(Tuesday 20 May, 15:00-16:00 CEST)", "(sent on 2 May)")
+    assert [due for _, _, due in items(text)] == [None]
+
+
+def test_a_schedule_row_dates_the_request_in_it() -> None:
+    text = ("You have been invited to the following recurring event.\n\n"
+            "Editing group\n"
+            "When       Weekly on Monday 09:00 - 10:00 (CEST), from 12 May to 2 Jun 2031\n\n"
+            "Plan\n"
+            "12 May   outline\n"
+            "19 May   annexes - BDT is asked to bring the annex tables\n"
+            "         to this session\n"
+            "26 May   full reading\n")
+    assert items(text) == [("action", "BDT", date(2031, 5, 19))]
+
+
+def test_a_question_passed_on_is_put_to_the_party_named() -> None:
+    passed_on = "Dear all,\n\nThe chair asks BDT whether the survey can be extended to 2032.\n"
+    assert items(passed_on) == [("question", "BDT", None)]
+    unnamed = items("Dear all,\n\nThe chair asks whether the survey can be extended to 2032.\n")
+    assert [kind for kind, _, _ in unnamed if kind == "question"] == []
