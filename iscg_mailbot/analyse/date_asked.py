@@ -52,23 +52,22 @@ _CHOICE_BEFORE = re.compile(_DAY + r"(?:\s+\w+)?\s+or\s+(?:on\s+|the\s+)?$", re.
 _CHOICE_AFTER = re.compile(r"^\s+or\s+(?:on\s+|the\s+)?" + _DAY + r"\b", re.IGNORECASE)
 
 
-def _asks(text: str, start: int, end: int) -> bool:
-    """Whether the sentence holding text[start:end] asks something: it ends with a
-    question mark or holds "whether"/"if" before the day."""
-    stop = re.search(r"[.!?](?:\s|$)|\n\s*\n", text[end:])
-    closing = text[end + stop.start()] if stop else ""
-    head = text[max(0, start - _WINDOW):start].lower()
-    return closing == "?" or "whether" in head or " if " in head
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
 
 
 def asked_day(text: str, start: int, end: int) -> bool:
     """Whether the date written at text[start:end] is what a question asks about, not
-    the day an answer or a task is due (see the module's docstring)."""
-    if "?" not in text and "whether" not in text and " if " not in text:
-        return False  # the cheap test first: most sentences ask nothing
-    if not _asks(text, start, end):
-        return False
+    the day an answer or a task is due (see the module's docstring). Only the window
+    around the day is read: each day of a long text costs the same."""
     low = max(0, start - _WINDOW)
+    head = text[low:start].lower()
+    tail = text[end:end + _WINDOW]
+    if "?" not in tail and "whether" not in head and " if " not in head:
+        return False  # the cheap test first: most sentences ask nothing
+    stop = _SENTENCE_END.search(tail)  # the sentence asks when it ends with "?"
+    if not ((stop is not None and tail[stop.start()] == "?")
+            or "whether" in head or " if " in head):
+        return False
     before = (" " if low else "") + text[low:start]  # no false "^" mid-sentence
     if _CHOICE_BEFORE.search(before) or _CHOICE_AFTER.search(text[end:end + 30]):
         return True
