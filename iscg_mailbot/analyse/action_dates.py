@@ -33,6 +33,7 @@ from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from iscg_mailbot.analyse.date_asked import asked_day
 from iscg_mailbot.analyse.date_orders import month_first
 from iscg_mailbot.analyse.date_phrases import RELATIVE, RESOLVERS, extra_matches
 from iscg_mailbot.analyse.event_deadlines import before_event, is_event_day, is_held, starts_after
@@ -404,8 +405,9 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
         )
         if value is not None and before_event(text, start, kind):
             value, marked = value - timedelta(days=1), True
-        opens = not marked and starts_after(before, match.group(0))
-        held = not marked and is_held(match.group(0), before, after)
+        marked = not (asked := asked_day(text, start, end)) and marked  # "meets on 5 May?"
+        opens = not marked and not asked and starts_after(before, match.group(0))
+        held = asked or (not marked and is_held(match.group(0), before, after))
         mentions.append(DueMention(value, match.group(0), start, end, kind, marked, opens,
                                    held))
     return mentions

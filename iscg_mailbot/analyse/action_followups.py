@@ -64,7 +64,17 @@ _POINTS_BACK = re.compile(
     r"^\W*(?:(?:request(?:ing)?|awaiting)\s+)?(?:answers?|responses?|repl(?:y|ies))\s+"
     r"(?:to\s+(?:me|us)\s+)?(?:by|before|within|no\s+later\s+than)\b|"
     r"^\W*(?:deadline|due)\s+for\s+(?:all|both|each|these|them)\b|"
-    r"^\W*(?:(?:I|we)\s+(?:would\s+be|am|are|will\s+be)\s+)?grateful\s+to\s+(?:know|hear)\b",
+    r"^\W*(?:(?:I|we)\s+(?:would\s+be|am|are|will\s+be)\s+)?grateful\s+to\s+(?:know|hear)\b|"
+    # The deadline itself, or the need of a thing by a day, said with no owner of its
+    # own: "Decision needed by 31 July.", "The contribution deadline is 16 June.",
+    # "The organisers need names and bios by 26 April." (the twentieth, twenty-third and
+    # twenty-eighth writers' requests, dated so). Not "Deadline: 1 May." under a liaison
+    # statement's list of actions: the fifth and nineteenth writers' date the first only.
+    r"^\W*(?:the\s+|our\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:deadline|cut-?off)\s+(?:is|will\s+be)\b|"
+    r"^\W*(?:the\s+|our\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:needed|required|wanted|expected)\s+"
+    r"(?:by|before|no\s+later\s+than)\b|"
+    r"^\W*the\s+(?:[\w-]+\s+){0,2}?(?:needs?|requires?|expects?)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:by|before)\b",
     re.IGNORECASE)
 # The deadline as what follows from the request or is wished for it: "..., so we need to
 # know by 19 March", "..., so the contribution should reach the secretariat by 7 April",
