@@ -42,6 +42,7 @@ from iscg_mailbot.analyse.topic_names import distinct_names
 from iscg_mailbot.analyse.topic_overviews import is_overview, overview_note
 from iscg_mailbot.analyse.topic_personal import PersonalNotes, personal_note
 from iscg_mailbot.analyse.topic_phrases import RulePhrase, body_phrases, rule_phrases
+from iscg_mailbot.analyse.topic_records import MeetingRecords, record_note
 from iscg_mailbot.analyse.topic_replies import aside_note, reply_asides
 from iscg_mailbot.analyse.topic_roles import named_in_role
 from iscg_mailbot.analyse.topic_spans import TopicSpans, weak_in_names
@@ -99,6 +100,7 @@ class TopicRule:
         self.shares = {topic.id: topics.min_share(topic) for topic in topics.topics}
         self.order = [topic.id for topic in topics.topics]
         self.personal = PersonalNotes(topics.scoring.personal_subjects)
+        self.records = MeetingRecords(topics.scoring.record_subjects)
         self.negation = contexts.negation_pattern(topics.scoring.negated_by)
 
     def verdict(self, thread_id: int, texts: Sequence[ReadText]) -> ThreadTags:
@@ -111,9 +113,12 @@ class TopicRule:
         # Per topic, the messages (0 the first read) where a phrase of it counts.
         reached: dict[str, set[int]] = {}
         message = 0
+        subject = next((text.text for text in texts if text.where == SUBJECT), "")
+        record = self.records.named_in(subject)
+        notes += [record_note(record)] if record else []
         for text in texts:
-            occurrences = self.overview(text, self.phrases_counted(text, notes)
-                                        + self.bodies_named(text), notes)
+            found_here = self.phrases_counted(text, notes) + self.bodies_named(text)
+            occurrences = found_here if record else self.overview(text, found_here, notes)
             found += occurrences
             if text.where == BODY:
                 for item in occurrences:
@@ -135,8 +140,7 @@ class TopicRule:
             else:
                 rejected.append(tag)
                 notes += [f"{topic}: {why}"] if why and score >= self.thresholds[topic] else []
-        tags, rejected = self.passing_mentions(tags, rejected, reached)
-        subject = next((text.text for text in texts if text.where == SUBJECT), "")
+        tags, rejected = self.passing_mentions(tags, rejected, reached, record=bool(record))
         word = self.personal.named_in(subject)
         if word is not None and tags:
             # "A thread whose subject says it is a personal note has no topic."
@@ -332,8 +336,8 @@ class TopicRule:
         return ""
 
     def passing_mentions(self, tags: list[TopicTag], rejected: list[TopicTag],
-                         reached: dict[str, set[int]] | None = None,
-                         ) -> tuple[list[TopicTag], list[TopicTag]]:
+                         reached: dict[str, set[int]] | None = None, *,
+                         record: bool = False) -> tuple[list[TopicTag], list[TopicTag]]:
         """"A topic the subject does not name needs at least min_share of the score of
         the thread's strongest topic" (the topic's own min_share, else the scoring's):
         the others are passing mentions, rejected with a note saying next to which
@@ -341,7 +345,8 @@ class TopicRule:
         first names (``reached``: per topic, the messages giving it points;
         :mod:`topic_replies`). The share is of the strongest topic that is not such an
         aside: one reply dwelling on a subject says nothing of how strongly the thread
-        is about its own."""
+        is about its own. In a meeting's ``record`` (:mod:`topic_records`) min_share
+        does not apply."""
         scoring = self.topics.scoring
         if len(tags) < 2 or not (self.topics.any_min_share() or scoring.reply_asides):
             return tags, rejected
@@ -354,7 +359,7 @@ class TopicRule:
         for tag in tags:
             if tag.topic in asides:
                 rejected.append(replace(tag, passing=aside_note((reached or {})[tag.topic])))
-            elif (share := self.shares[tag.topic]) <= 0 or (
+            elif record or (share := self.shares[tag.topic]) <= 0 or (
                     tag.score >= share * strongest.score or named_in_subject(tag)):
                 kept.append(tag)
             else:

@@ -197,6 +197,8 @@ class TopicTagger:
         hits: _Hits = defaultdict(list)
         reached: _Reached | None = defaultdict(set) if self.config.scoring.reply_asides else None
         entities: defaultdict[int, list[EntityHit]] = defaultdict(list)
+        records = {index for index, thread in enumerate(threads)
+                   if self.rule.records.named_in(thread.subject)}  # topic_records
         results: list[ThreadTags] = []
         first = 0
         for group in self._finder.find_groups(texts, batch_size=self.config.nlp.batch_size):
@@ -207,7 +209,7 @@ class TopicTagger:
             self._count_hits(group, found, group_places)
             if self._body_specs:
                 self._count_bodies(group, found, group_places)
-            self._place(found, group_places, hits, group_messages, reached)
+            self._place(found, group_places, hits, group_messages, reached, records)
             if group.entities:
                 collect_entities(group, group_places, entities)
             # Threads before the next text's thread have all their texts read.
@@ -217,27 +219,25 @@ class TopicTagger:
                 results.append(self._verdict(
                     threads[index].thread_id, hits.pop(index, []), entities.pop(index, []),
                     reached.pop(index, set()) if reached is not None else set(),
-                ))
+                    index in records))
         while len(results) < len(threads):
-            results.append(self._verdict(threads[len(results)].thread_id, [], [], set()))
-        return [self._personal(thread, result) for thread, result in zip(threads, results,
-                                                                          strict=True)]
-
-    def _personal(self, thread: ThreadText, result: ThreadTags) -> ThreadTags:
-        """No topic for a thread whose subject says it is a personal note (a farewell)."""
-        if result.tags and self.rule.personal.named_in(thread.subject) is not None:
-            return replace(result, tags=())
-        return result
+            results.append(self._verdict(threads[len(results)].thread_id, [], [], set(), False))
+        # No topic for a thread whose subject says it is a personal note (a farewell).
+        personal = self.rule.personal.named_in
+        return [replace(result, tags=()) if result.tags and personal(thread.subject) is not None
+                else result for thread, result in zip(threads, results, strict=True)]
 
     def _place(self, found: _Found, places: list[tuple[int, int]], hits: _Hits,
-               messages: list[int], reached: _Reached | None) -> None:
+               messages: list[int], reached: _Reached | None, records: set[int]) -> None:
         """Add a group's hits to ``hits[thread]`` as (spec index * _PLACES + place, form),
         ``places`` being the (thread, place) of each text of the group; a message that is
-        an overview (TopicRule.overview) puts its hits in place 2. With ``reached`` (for
+        an overview (TopicRule.overview; never in a meeting's ``records``) puts its hits
+        in place 2. With ``reached`` (for
         reply_asides), also add (topic, position of the message, ``messages[index]``) of
         each hit in a message text that is not a negative phrase."""
-        overviews = overview_texts(found, places, _PLACES, self._key_points, self._key_topic,
-                                   self.config.scoring)
+        overviews = {index for index in overview_texts(
+            found, places, _PLACES, self._key_points, self._key_topic, self.config.scoring)
+            if places[index][0] not in records}
         specs = self._specs
         for index, spec, form in found:
             thread, place = places[index]
@@ -312,11 +312,12 @@ class TopicTagger:
             count_negatives(group, negative_keys, spec_of, topic_of, found)
 
     def _verdict(self, thread_id: int, hits: list[tuple[int, str]],
-                 entities: list[EntityHit], reached: set[tuple[str, int]]) -> ThreadTags:
+                 entities: list[EntityHit], reached: set[tuple[str, int]],
+                 record: bool) -> ThreadTags:
         """Scores, tags and evidence of a thread from its counted hits, keyed by
         spec index * _PLACES + place (0 subject, 1 body, 2 overview): ints hash fastest.
         ``reached``: (topic, message position) of the hits in message texts, for
-        reply_asides."""
+        reply_asides; ``record``: a meeting's record, where min_share does not apply."""
         mentions = entity_mentions(entities)
         if not hits:
             return ThreadTags(thread_id, (), mentions)
@@ -331,7 +332,7 @@ class TopicTagger:
                  if round(score, 3) >= thresholds[topic] and topic not in unsupported}
         scoring = self.config.scoring
         if len(shown) > 1 and (scoring.reply_asides or self.config.any_min_share()):
-            shown -= self._passing(shown, scores, counts, reached)
+            shown -= self._passing(shown, scores, counts, reached, record)
         if not shown:
             return ThreadTags(thread_id, (), mentions)
         tags: list[TopicTag] = []
@@ -416,7 +417,7 @@ class TopicTagger:
                     and self._key_word[_PLACES * min(subject)] and bool(in_subject - {topic})))}
 
     def _passing(self, shown: set[str], scores: dict[str, float],
-                 counts: Counter[int], reached: set[tuple[str, int]]) -> set[str]:
+                 counts: Counter[int], reached: set[tuple[str, int]], record: bool) -> set[str]:
         """Passing mentions (topic_scoring.TopicRule.passing_mentions): with
         reply_asides the topics only one message after the first names, and topics below
         their min_share of the score of the strongest topic that is not such an aside,
@@ -430,7 +431,8 @@ class TopicTagger:
         order = self._order
         strongest = min(shown - asides, key=lambda topic: (-rounded[topic], order[topic]))
         top, shares = rounded[strongest], self.rule.shares
-        return {topic for topic in shown if rounded[topic] < shares[topic] * top} - in_subject | asides
+        return {topic for topic in shown if not record
+                and rounded[topic] < shares[topic] * top} - in_subject | asides
 
     def _rank(self, tag: TopicTag) -> tuple[float, int]:
         return (-tag.score, self._order[tag.topic])

@@ -158,7 +158,10 @@ class Scoring(_Strict):
     inside another topic's name ("Global Cybersecurity Index", "Council Working Group
     on Child Online Protection") belongs to that name and is not counted.
     ``personal_subjects``: words that make a subject a personal note ("farewell",
-    "retiring"): such a thread gets no topic. ``bodies_as_parties_count``: false, an ITU
+    "retiring"): such a thread gets no topic. ``record_subjects``: words that make a
+    subject a meeting's record ("action log", "minutes", "report of"): there no message
+    is an overview and min_share does not apply (:mod:`analyse.topic_records`).
+    ``bodies_as_parties_count``: false, an ITU
     body named as the sender or a recipient of a liaison ("LS from ITU-T SG17 on ...",
     "copied to WP 5D", "Cc: WP 5D"), or in a message for its meeting ("before the SG16
     meeting"), gives its topics no points (:mod:`analyse.topic_roles`).
@@ -183,6 +186,7 @@ class Scoring(_Strict):
     weak_in_names: bool = False
     weak_pairs_in_messages: bool = False
     personal_subjects: tuple[str, ...] = ()
+    record_subjects: tuple[str, ...] = ()
     bodies_as_parties_count: bool = True
     reply_asides: bool = False
     # Cues that negate the phrase right after them ("nothing to do with machine
