@@ -130,7 +130,9 @@ _WORKING_PARTY = re.compile(
 _QUESTION = re.compile(
     r"\b(?:(?P<sector>ITU-[RTD])\s+)?(?:Q|(?i:question)\s*)(?P<n>\d{1,2}/\d{1,2})(?!\d)"
 )
-_NAMED_GROUP = re.compile(r"\b(?:CWG|FG|JCA|IRG)-[A-Za-z0-9&-]*[A-Za-z0-9]")
+# A named group: Council's ("CWG-Internet"), or ITU-T's ("JCA-AHF", "FG-AI4H", with or
+# without their Sector written).
+_NAMED_GROUP = re.compile(r"\b(?:ITU-T\s+(?=FG-|JCA-))?(?:CWG|FG|JCA|IRG)-[A-Za-z0-9&-]*[A-Za-z0-9]")
 _GROUP_CHAIR = re.compile(
     r"\b(?P<group>RAG|TSAG|TDAG)\s+(?i:(?:vice[- ])?chair(?:man|person|woman)?s?|management\s+team)\b"
 )
@@ -196,6 +198,14 @@ def _question_name(text: str) -> str:
     return f"{sector} Q{match.group('n')}" if sector else f"Q{match.group('n')}"
 
 
+def _named_group_name(text: str) -> str:
+    """ "JCA-AHF" -> "ITU-T JCA-AHF": joint coordination activities and focus groups are
+    ITU-T's, and their canonical spelling carries the Sector ("ITU-T FG-AI4H", as a study
+    group's does); "CWG-Internet" is Council's and stays as written."""
+    name = text.split()[-1]
+    return f"ITU-T {name}" if name.startswith(("JCA-", "FG-")) else name
+
+
 def _working_party_name(text: str) -> str:
     match = _WORKING_PARTY.fullmatch(text)
     assert match is not None
@@ -251,7 +261,8 @@ _STATIC: tuple[_Pattern, ...] = (
              frozenset({"wp", "working"})),
     _Pattern(_QUESTION, lambda t: (_question_name(t), "group"),
              frozenset({"question", "q"})),
-    _Pattern(_NAMED_GROUP, lambda t: (t, "group"), frozenset({"cwg", "fg", "jca", "irg"})),
+    _Pattern(_NAMED_GROUP, lambda t: (_named_group_name(t), "group"),
+             frozenset({"cwg", "fg", "jca", "irg"})),
     *(_Pattern(re.compile(pattern), _fixed(name, "group"), frozenset(gate))
       for name, pattern, gate in BODIES),
 )

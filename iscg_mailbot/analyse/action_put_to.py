@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from iscg_mailbot.analyse.action_leads import put_by_leads
 from iscg_mailbot.analyse.action_who import Owners
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.members import MembersConfig
@@ -61,7 +62,10 @@ def _asked_bureau(owners: Owners) -> str | None:
 def bureaux_behind_names(candidates: list[ActionCandidate], message: ActionInput,
                          members: MembersConfig | None) -> list[ActionCandidate]:
     """The items owed by the members a sentence opens with, given to the Bureau the
-    sentence asks instead (see the module's docstring)."""
+    sentence asks instead (see the module's docstring); first, those that name nobody
+    put to the parties of the lead above them ("Two questions for TSB and BR:", see
+    :mod:`~iscg_mailbot.analyse.action_leads`)."""
+    candidates = put_by_leads(candidates, message.new_text, members)
     if members is None:
         return candidates
     result = []

@@ -1,0 +1,59 @@
+"""Owners a lead gives what follows it, and the canonical names of ITU-T's joint
+coordination activities and focus groups (action round act-owner; minimal pairs of our
+own wording, the first assertion of each test failed before): "Two questions for TSB
+and BR:" above a list puts its questions that name nobody to TSB and BR (`w12`-015),
+"- To Klaus: ... Could you tell us ...?" puts the line's question to Klaus (`w14`-011),
+and "JCA-AHF is invited to note" is owed by "ITU-T JCA-AHF" (`w17`-032, `w23`-038).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from iscg_mailbot.analyse.action_owners import find_mentions
+from iscg_mailbot.records import Address
+from iscg_mailbot.settings.members import MembersConfig
+from tests.action_found import found
+
+SENT = datetime(2027, 3, 1, 9, 0, tzinfo=timezone(timedelta(hours=-3)))
+MARIA = Address("María Fernández", "maria.fernandez@example.gob.ar")
+
+
+def owners(text: str, members: MembersConfig) -> list[str | None]:
+    return [c.owner for c in found(text, members, sent=SENT, sender=MARIA)]
+
+
+def test_a_heading_puts_its_list_to_its_parties(members: MembersConfig) -> None:
+    listed = ("- are you planning similar pilots for your own documents?\n"
+              "- could you share your glossaries with us?\n\nBest regards")
+    assert owners("Dear colleagues,\n\nTwo questions for TSB and BR:\n" + listed,
+                  members) == ["TSB, BR", "TSB, BR"]
+    assert owners("Dear colleagues,\n\nTwo questions:\n" + listed, members) == [None, None]
+
+
+def test_a_list_line_lead_puts_its_line_to_its_party(members: MembersConfig) -> None:
+    line = ("I understand that Germany tested detectors near airports. Could you tell us "
+            "how your agency handled it?\n\nThanks")
+    assert owners("Dear colleagues,\n\nMy questions:\n- To Klaus: " + line,
+                  members) == ["Klaus Brenner"]
+    assert owners("Dear colleagues,\n\nMy questions:\n- " + line, members) == [None]
+
+
+def test_a_lead_that_names_no_party_puts_nothing(members: MembersConfig) -> None:
+    assert owners("Dear colleagues,\n\nTo update the table for TSB:\n- could you send "
+                  "the figures?\n\nThanks", members) == [None]
+
+
+def test_a_date_after_a_line_lead_takes_no_owner(members: MembersConfig) -> None:
+    items = found("Hi all,\n\nQuestion for BDT: which labs could run the acoustic tests? "
+                  "Reply by 6 October please.\n", members, sent=SENT, sender=MARIA)
+    assert [(c.owner, c.sentence[:5]) for c in items] == [("BDT", "Quest")]
+
+
+def test_joint_coordination_activities_are_itu_t(members: MembersConfig) -> None:
+    assert [m.owner for m in find_mentions("JCA-AHF is invited to note the LS.", None)] \
+        == ["ITU-T JCA-AHF"]
+    assert [m.owner for m in find_mentions("ITU-T JCA-AHF and FG-AI4H are invited.", None)] \
+        == ["ITU-T JCA-AHF", "ITU-T FG-AI4H"]
+    assert [m.owner for m in find_mentions("CWG-Internet is invited.", None)] \
+        == ["CWG-Internet"]
