@@ -61,3 +61,26 @@ def test_one_quote_answered_is_no_inline_reply_two_are() -> None:
         ("Can you come?", "Yes."), ("And BR?", "No.")]
     # A quote with only blank lines under it answers nothing.
     assert inline_answers("> Can you come?\n\n\n> And BR?\n\nNo.\n") == []
+
+
+def _plain_words(text: str) -> tuple[str, ...]:
+    """Each word folded apart, at most 300 (the reading before perf-r18)."""
+    return tuple(w.casefold() for w in _WORD.findall(text))[:300]
+
+
+_LETTERS = st.text(st.sampled_from(list("aBz Q_9-.\n\u00df\u0130\ufb01\u00e9K")), max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LETTERS, st.integers(0, 400))
+def test_the_words_compared_are_the_plain_readings(text: str, repeat: int) -> None:
+    """An ASCII text folded whole ("Straße", "İstanbul", "ﬁle" folded word by word),
+    and a text of more than 300 words cut before it is folded: the same words."""
+    from iscg_mailbot.analyse.closure_quotes import _runs, _words
+
+    for sample in (text, "Word " * repeat + text, text.encode("ascii", "ignore").decode()):
+        assert _words(sample) == _plain_words(sample)
+        for need in (1, 3, 5):
+            words = _plain_words(sample)
+            assert _runs(sample, need) == frozenset(
+                tuple(words[i:i + need]) for i in range(len(words) - need + 1))

@@ -153,3 +153,16 @@ def test_hostile_terse_mail_is_read_in_linear_time(unit: str) -> None:
     started = time.process_time()
     _items(text)
     assert time.process_time() - started < 5  # ~0.6 s here; quadratic would be minutes
+
+
+def test_a_text_spelt_out_again_is_spelt_out_the_same() -> None:
+    """perf-r18: the last texts spelt out are kept (a message is spelt out again as a
+    reply's parent and at each closure scan): the same text, the same answer, and a
+    text differing in one character is read anew."""
+    from iscg_mailbot.analyse.terse_words import spelt_out
+
+    first = spelt_out("Pls send it til Friday, can u confirm?")
+    assert spelt_out("Pls send it til Friday, can u confirm?") == first
+    assert first == "Please send it until Friday, can you confirm?"
+    assert spelt_out("Pls send it til Friday, can U confirm?") == \
+        "Please send it until Friday, can U confirm?"

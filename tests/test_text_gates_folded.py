@@ -16,7 +16,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iscg_mailbot.analyse import action_closure, closure_later, closure_reading, closure_received
+from iscg_mailbot.analyse import (
+    action_closure,
+    closure_later,
+    closure_reading,
+    closure_received,
+    closure_speaker,
+)
 from iscg_mailbot.analyse.closure_received import received_items
 from iscg_mailbot.analyse.text_gates import FoldedPattern, folded_patterns, gated_patterns
 from iscg_mailbot.records import OpenItem
@@ -30,6 +36,7 @@ _FOUND = [
     "BDT's mapping reached me directly on 18 February.",
     "It includes Priya's summary on India.",
     "The figures were received; Amara's table is not included.",
+    "Klaus is sick this week, he asked me to cover.",
 ]
 
 
@@ -38,13 +45,16 @@ def test_the_readers_search_folded_copies() -> None:
     plain = {f.pattern for f in folded_patterns()}
     assert {closure_reading._DEFERS_ANSWER, closure_later.LEAVES_WORK,
             action_closure._NOT_YET} <= plain
+    # perf-r18: the words of a sender standing in for a member, asked of every reply.
+    assert closure_speaker._STAND_IN_WORDS.pattern in plain
     assert closure_received._CAME_IN in {g.pattern for g in gated_patterns()}
 
 
 def test_every_folded_pattern_finds_as_its_plain_search(
         clause_texts: list[str]) -> None:  # noqa: F811 - the shared fixture
     texts = clause_texts + _FOUND + [t.upper() for t in _FOUND] + [t.swapcase() for t in _FOUND]
-    readers = {closure_reading._DEFERS_ANSWER, closure_later.LEAVES_WORK, action_closure._NOT_YET}
+    readers = {closure_reading._DEFERS_ANSWER, closure_later.LEAVES_WORK, action_closure._NOT_YET,
+               closure_speaker._STAND_IN_WORDS.pattern}
     for folded in folded_patterns():
         hits = 0
         for text in texts:
@@ -59,6 +69,7 @@ _PIECES = ["I", "we", "We", "will", "WILL", "Will", "'ll", "\u2019ll", "come bac
            "revert", "still", "STILL", "to be", "follow", "Follows", "tomorrow", "n't", "not",
            "once", "going to", "sent", "Leave it to", "Grace", "let", "me", "check", "being",
            "Cleared", "expect it", "NEXT", "for the rest", "includes", "reached us",
+           "SICK", "Away", "asked  me", "on behalf", "travelling", "standing",
            "-", "_", "'", ".", ";", "\u0130", "\u0131", "\u017f", "\u212a", "\u00e9", "\n"]
 
 

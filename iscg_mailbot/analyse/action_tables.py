@@ -100,7 +100,7 @@ def _split(line: str, piped: bool) -> list[str]:
 
 def _layout(line: str) -> _Layout | None:
     """The columns of a header line, if it heads an action table."""
-    if len(line) > 400:
+    if len(line) > 400 or not _may_head(line):
         return None
     piped = line.count("|") >= 2
     cells = _split(line, piped)
@@ -118,6 +118,13 @@ def _layout(line: str) -> _Layout | None:
             "due" in columns or "status" in columns):
         return None
     return _Layout(columns, piped, _starts(line, cells))
+
+
+def _may_head(line: str) -> bool:
+    """False where a line can hold no three cells: fewer than two pipes, no tab and no
+    two spaces in a row (``_SPACES`` splits it nowhere). Most lines of prose: tested
+    before the header's regexes."""
+    return line.count("|") >= 2 or "\t" in line or "  " in line
 
 
 def _starts(line: str, cells: list[str]) -> tuple[int, ...]:
@@ -236,7 +243,8 @@ def table_items(text: str, sent: datetime | None, members: MembersConfig | None 
     items: list[ActionCandidate] = []
     index = 0
     while index < len(lines):
-        layout = _layout(lines[index][1])
+        line = lines[index][1]
+        layout = _layout(line) if "|" in line or "\t" in line or "  " in line else None
         if layout is None:
             index += 1
             continue
@@ -305,7 +313,9 @@ def status_rows(text: str) -> list[tuple[str, tuple[int, int], str]]:
     found: list[tuple[str, tuple[int, int], str]] = []
     index = 0
     while index < len(lines):
-        layout = _status_layout(lines[index][1])
+        line = lines[index][1]
+        layout = _status_layout(line) if "|" in line or "\t" in line or "  " in line \
+            else None
         if layout is None:
             index += 1
             continue
@@ -321,7 +331,7 @@ def status_rows(text: str) -> list[tuple[str, tuple[int, int], str]]:
 def _status_layout(line: str) -> _Layout | None:
     """The columns of a header naming a label and a status column (and no others that
     would make it something else than a table of actions' status)."""
-    if len(line) > 400 or (line.count("|") < 2 and "\t" not in line and "  " not in line):
+    if len(line) > 400 or not _may_head(line):
         return None
     layout = _layout(line)
     if layout is not None:

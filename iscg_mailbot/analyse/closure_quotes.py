@@ -82,19 +82,17 @@ def quoted_at(sentence: str, quotes: Sequence[str]) -> int | None:
     if not words:
         return None
     best, found = 0, None
-    runs: dict[int, frozenset[tuple[str, ...]]] = {}
     for index, quote in enumerate(quotes):
         quoted = _words(quote)
         if len(quoted) < _MIN_WORDS:
             continue
         need = min(_RUN, len(quoted), len(words))
         # Most quotes share no run of ``need`` words with the sentence (a reply's
-        # quotes against every open item of the thread): told apart by a set of the
-        # sentence's runs before the longest common run is measured, which is the costly
-        # part (it was ~30% of the analysis on the generated corpus).
-        if need not in runs:
-            runs[need] = frozenset(zip(*(words[i:] for i in range(need)), strict=False))
-        if runs[need].isdisjoint(zip(*(quoted[i:] for i in range(need)), strict=False)):
+        # quotes against every open item of the thread): told apart by the sets of the
+        # two texts' runs (each text's read once) before the longest common run is
+        # measured, which is the costly part (it was ~30% of the analysis on the
+        # generated corpus).
+        if _runs(sentence, need).isdisjoint(_runs(quote, need)):
             continue  # the longest common run is shorter than ``need``
         run = SequenceMatcher(None, words, quoted, autojunk=False).find_longest_match(
             0, len(words), 0, len(quoted)).size
@@ -108,4 +106,14 @@ def _words(text: str) -> tuple[str, ...]:
     """The folded words of ``text`` compared, at most ``_MAX_WORDS`` (a reply's quotes
     are compared with each open item of its thread: read once; a few hundred texts
     kept, so a long pasted quote is not held for the rest of an import)."""
-    return tuple(w.casefold() for w in _WORD.findall(text))[:_MAX_WORDS]
+    if text.isascii():  # (most mail) folded as a whole: the same words, the same case
+        return tuple(_WORD.findall(text.lower())[:_MAX_WORDS])
+    return tuple(w.casefold() for w in _WORD.findall(text)[:_MAX_WORDS])
+
+
+@lru_cache(maxsize=512)
+def _runs(text: str, need: int) -> frozenset[tuple[str, ...]]:
+    """The runs of ``need`` words of ``text``'s :func:`_words` (a reply's quotes are
+    compared with each open item of its thread, and an item with each reply: read once)."""
+    words = _words(text)
+    return frozenset(zip(*(words[i:] for i in range(need)), strict=False))

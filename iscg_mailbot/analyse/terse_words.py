@@ -21,6 +21,7 @@ an initial, "B4" a paper size), never inside an address, a path or a code ("u/2"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from iscg_mailbot.analyse.chat_marks import plain_marks
 
@@ -53,6 +54,9 @@ def _word(match: re.Match[str]) -> str:
     return word.capitalize() if short[0].isupper() else word
 
 
+# A message's text is spelt out when it is read, again as the parent of each reply to it
+# and for the points of its open items at each closure scan: kept for the last texts.
+@lru_cache(maxsize=256)
 def spelt_out(text: str) -> str:
     """``text`` with its shorthand request words written out and chat marks as plain
     mail (see the module's doc)."""
