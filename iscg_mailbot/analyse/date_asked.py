@@ -20,11 +20,12 @@ import re
 _WINDOW = 160
 
 # The question's verb opens its sentence (after a vocative or "a question:" at most)
-# and its subject is somebody else: not "you" (a request), not "it" ("is it possible
-# to have it on 5 May?" asks for a thing by a day).
+# and its subject is somebody else: not "you" (a request), not "it" or "there" ("is it
+# possible to have it on 5 May?", "is there any chance SG13 could send it before 5
+# May?" ask for a thing by a day: the subject is a placeholder, nobody's).
 _POLAR = re.compile(
     r"(?:^|[.!?]\s+|\n\s*|[:;]\s*|,\s*)(?:and\s+)?"
-    r"(?:does|do|did|is|are|was|were|has|have)\s+(?!you\b|it\b|we\b|i\b)\w",
+    r"(?:does|do|did|is|are|was|were|has|have)\s+(?!you\b|it\b|there\b|we\b|i\b)\w",
     re.IGNORECASE)
 
 # A "whether"/"if" clause put by a verb of asking or knowing, within a few words
