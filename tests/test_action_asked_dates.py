@@ -75,3 +75,9 @@ def test_a_placeholder_subject_asks_for_a_thing_by_the_day() -> None:
         2030, 6, 12)
     assert _due("Does TSB meet before 12 June?") is None
 
+
+def test_a_choice_of_days_after_by_is_a_deadline() -> None:
+    # "by 12 June or 13 June": the answer is wanted by the first; "5 or 12 June?" with no
+    # deadline word asks which of the two days.
+    assert _due("Could TSB send the draft by 12 June or 13 June?") == date(2030, 6, 12)
+    assert _due("Is the cut-off for the workshop 12 June or 13 June?") is None

@@ -70,10 +70,10 @@ def asked_day(text: str, start: int, end: int) -> bool:
             or "whether" in head or " if " in head):
         return False
     before = (" " if low else "") + text[low:start]  # no false "^" mid-sentence
+    if _DEADLINE.search(before):
+        return False  # "by 12 June or 13 June?": the first day of the choice is a deadline
     if _CHOICE_BEFORE.search(before) or _CHOICE_AFTER.search(text[end:end + 30]):
         return True
-    if _DEADLINE.search(before):
-        return False
     # The last clause that puts a question before the day: "whether"/"if" after a verb
     # of asking, else the question's own opening verb.
     ends = [m.end() for m in _EMBEDDED.finditer(before)] or [
