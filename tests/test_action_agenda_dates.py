@@ -119,3 +119,14 @@ def test_a_question_passed_on_is_put_to_the_party_named() -> None:
     assert items(passed_on) == [("question", "BDT", None)]
     unnamed = items("Dear all,\n\nThe chair asks whether the survey can be extended to 2032.\n")
     assert [kind for kind, _, _ in unnamed if kind == "question"] == []
+
+
+def test_a_row_day_is_a_month_name_not_a_word_its_letters_open() -> None:
+    # "20 May   Budget" is a schedule row's day; "1 Marketing   ..." an agenda line
+    # whose word starts with "mar", no day of March.
+    row = HAND_AGENDA.replace("  3. Workshop planning\n",
+                              "20 May   Marketing - BDT is asked to present the plan\n")
+    word = HAND_AGENDA.replace("  3. Workshop planning\n",
+                               "1 Marketing   - BDT is asked to present the plan\n")
+    assert items(row)[0] == ("action", "BDT", date(2031, 5, 20))
+    assert items(word)[0] == ("action", "BDT", None)

@@ -33,11 +33,12 @@ import re
 from dataclasses import replace
 from datetime import date, datetime
 
+from iscg_mailbot.analyse.action_dates import MONTH_NAMES, MONTHS, year_for
 from iscg_mailbot.records import ActionCandidate
 
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-           "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A month's name, not any word its letters open ("1 Marketing", "2 Decisions" are not
+# days), read as every date of the extractor is (:mod:`.action_dates`).
+_MONTH = r"(?:" + MONTH_NAMES + r")\.?"
 # "12 Feb 2032", "22 March", "Nov 10, 2032"
 _DAY = re.compile(
     r"\b(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>" + _MONTH + r")(?:,?\s+(?P<y>20\d\d))?"
@@ -62,18 +63,15 @@ _AT_SESSION = re.compile(
 
 def _date(match: re.Match[str], base: date) -> date | None:
     """The day a :data:`_DAY` match names, its year the message's (or the next one when
-    the day would be more than a month gone)."""
+    the day would be more than a month gone, as :func:`.action_dates.year_for` says)."""
     groups = match.groupdict()
-    day = groups["d"] or groups.get("d2") or "0"
-    month = _MONTHS[(groups["m"] or groups.get("m2") or "")[:3].lower()]
+    day = int(groups["d"] or groups.get("d2") or 0)
+    month = MONTHS[(groups["m"] or groups.get("m2") or "")[:3].lower()]
     year = groups.get("y") or groups.get("y2")
     try:
-        value = date(int(year) if year else base.year, month, int(day))
-        if not year and (base - value).days > 31:
-            value = value.replace(year=base.year + 1)
+        return date(int(year) if year else year_for(month, day, base) or base.year, month, day)
     except ValueError:
         return None
-    return value
 
 
 def meeting_day(text: str, sent: datetime | date | None) -> date | None:

@@ -51,11 +51,11 @@ NUMBER_WORDS = {
     "couple of": 2, "a few": 3,
 }
 
-_MONTH_NAMES = (
+MONTH_NAMES = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_MONTH = r"(?P<month>" + _MONTH_NAMES + r")\.?"
+_MONTH = r"(?P<month>" + MONTH_NAMES + r")\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _RANGE_TAIL = r"(?:\s*(?:-|\u2013|to|and)\s*\d{1,2}" + _ORD + r")?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d{2})(?!\d))?"
@@ -110,7 +110,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<lead>by|before|until|till|on|no later than|this|next|coming|cob|eod"
         r"|close of business|end of(?: the)? day)" + _HOUR_PLACE + r",?\s+(?:on\s+)?"
         r"(?:(?P<mod>this|next|the coming|coming)\s+)?" + _WEEKDAY
-        + r"\b(?!,?\s+(?:\d|" + _MONTH_NAMES + r"))",
+        + r"\b(?!,?\s+(?:\d|" + MONTH_NAMES + r"))",
         re.IGNORECASE)),
     # "two weeks before the meeting (on 4 November)": relative to a named event.
     ("event_relative", re.compile(
@@ -194,7 +194,8 @@ class DueMention:
     held: bool = False
 
 
-def _year_for(month: int, day: int, base: date | None) -> int | None:
+def year_for(month: int, day: int, base: date | None) -> int | None:
+    """The year a day written without one means on ``base``: base's, or the next."""
     if base is None or not 1 <= day <= 31:
         return None
     for year in (base.year, base.year + 1):
@@ -242,11 +243,11 @@ def _resolve(kind: str, match: re.Match[str], base: date | None) -> date | None:
     if kind in ("day_month", "month_day"):
         month, day = _month_number(groups["month"]), int(groups["day"])
         given = groups.get("year")
-        return _safe_date(int(given) if given else _year_for(month, day, base), month, day)
+        return _safe_date(int(given) if given else year_for(month, day, base), month, day)
     if kind == "part_of_month":
         month = _month_number(groups["month"])
         given = groups.get("year")
-        in_year = int(given) if given else _year_for(month, 28, base)
+        in_year = int(given) if given else year_for(month, 28, base)
         if in_year is None:
             return None
         part = groups["part"].lower()
