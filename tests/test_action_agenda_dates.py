@@ -130,3 +130,13 @@ def test_a_row_day_is_a_month_name_not_a_word_its_letters_open() -> None:
                                "1 Marketing   - BDT is asked to present the plan\n")
     assert items(row)[0] == ("action", "BDT", date(2031, 5, 20))
     assert items(word)[0] == ("action", "BDT", None)
+
+
+def test_a_sentence_opening_with_when_is_no_calendar_field() -> None:
+    # "When  Wed 21 May ..." is the invitation's field; "When I am back on 21 May ..." a
+    # sentence: it dates no agenda, and does not hide the agenda line's day and time.
+    back = INVITATION.replace("When       Wed 21 May 2031 10:00 - 12:00 (CEST)",
+                              "When I am back on 21 May we will meet again.")
+    assert items(back) == [("action", "TSB", None)]
+    hidden = "When you have a moment, please look at the draft.\n\n" + HAND_AGENDA
+    assert [due for _, _, due in items(hidden)][-1] == date(2031, 5, 20)

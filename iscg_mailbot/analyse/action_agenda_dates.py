@@ -45,8 +45,10 @@ _DAY = re.compile(
     r"|(?P<m2>" + _MONTH + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>20\d\d))?)\b",
     re.IGNORECASE)
 _CLOCK = re.compile(r"[\s,)(]{0,4}(?:at\s+|from\s+)?\d{1,2}[:.h]\d{2}\b", re.IGNORECASE)
-# The calendar's field: "When  Thu 12 Feb 2032 ...", "When: Thursday, 12 February 2032".
-_WHEN = re.compile(r"^[ \t>]*When:?[ \t]+(?P<rest>[^\n]+)", re.MULTILINE)
+# The calendar's field: "When  Thu 12 Feb 2032 ...", "When: Thursday, 12 February 2032"
+# (a colon, or the field's column of spaces), not a sentence that opens with the word
+# ("When I am back on 12 June ...", "When replying, ...").
+_WHEN = re.compile(r"^[ \t>]*When(?::[ \t]*|[ \t]{2,}|\t)(?P<rest>[^\n]+)", re.MULTILINE)
 _AGENDA_LINE = re.compile(r"^[^\n]*\bagenda\b[^\n]*$", re.IGNORECASE | re.MULTILINE)
 _NUMBERED = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+\S")
 _ROW_DAY = re.compile(r"[ \t]*(?P<d>\d{1,2})[ \t]+(?P<m>" + _MONTH + r")[ \t]{2,}\S",
