@@ -13,11 +13,13 @@ minimal pairs of our own wording, each first assertion failed before):
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime, timedelta, timezone
 
-from iscg_mailbot.analyse.action_agenda_dates import meeting_day
+from iscg_mailbot.analyse.action_agenda_dates import date_from_agenda, meeting_day
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
-from iscg_mailbot.records import ActionInput, Address
+from iscg_mailbot.records import ActionCandidate, ActionInput, Address
+from iscg_mailbot.settings.action_rules import ACTION
 
 SENT = datetime(2031, 5, 5, 9, 0, tzinfo=timezone(timedelta(hours=2)))
 SENDER = Address("Omar Khalil", "omar.khalil@example.org")
@@ -140,3 +142,20 @@ def test_a_sentence_opening_with_when_is_no_calendar_field() -> None:
     assert items(back) == [("action", "TSB", None)]
     hidden = "When you have a moment, please look at the draft.\n\n" + HAND_AGENDA
     assert [due for _, _, due in items(hidden)][-1] == date(2031, 5, 20)
+
+
+def test_a_long_indented_agenda_item_is_walked_once() -> None:
+    # Each request indented under "1. Items" finds its entry's numbered line; the block
+    # above it is walked once for all of them, not once per request (it was quadratic).
+    head = "When  Wed 21 May 2031 10:00 - 12:00 (CEST)\n\nAgenda\n1. Items\n"
+    line = "   BDT is asked to send the file.\n"
+    text, spans = head + line * 4_000, []
+    for index in range(4_000):
+        start = len(head) + index * len(line) + 3
+        spans.append((start, start + len(line) - 4))
+    candidates = [ActionCandidate(ACTION, "BDT is asked to send the file.", span, "BDT",
+                                  "group", None, None, 0.8, "request") for span in spans]
+    started = time.process_time()
+    dated = date_from_agenda(candidates, text, SENT)
+    assert time.process_time() - started < 1.0
+    assert {c.due for c in dated} == {date(2031, 5, 21)}

@@ -100,25 +100,34 @@ def meeting_day(text: str, sent: datetime | date | None) -> date | None:
     return None
 
 
-def _line_start(text: str, at: int) -> int:
+def _line_start(text: str, at: int, known: dict[int, int]) -> int:
     """Where the agenda entry holding offset ``at`` starts: its line, or the numbered or
-    dated line above when ``at`` is in an indented continuation."""
+    dated line above when ``at`` is in an indented continuation. ``known``: the entry's
+    start of each line already walked, so that a long indented block is walked once,
+    not once per item in it."""
     start = text.rfind("\n", 0, at) + 1
+    walked: list[int] = []
     while (start > 0 and text[start:start + 1] in (" ", "\t")
            and not _NUMBERED.match(text, start) and not _ROW_DAY.match(text, start)):
+        if start in known:
+            start = known[start]
+            break
+        walked.append(start)
         above = text.rfind("\n", 0, start - 1) + 1
         if not text[above:start - 1].strip():
             break
         start = above
+    known.update(dict.fromkeys(walked, start))
     return start
 
 
-def _due_in_agenda(candidate: ActionCandidate, text: str, day: date, base: date
-                   ) -> date | None:
-    """The day an undated item in the meeting's message is due, or None."""
+def _due_in_agenda(candidate: ActionCandidate, text: str, day: date, base: date,
+                   known: dict[int, int]) -> date | None:
+    """The day an undated item in the meeting's message is due, or None (``known``:
+    :func:`_line_start`'s)."""
     begin, end = candidate.span
     asking = _ASKING.search(text, begin, end)
-    start = _line_start(text, asking.start() if asking else begin)
+    start = _line_start(text, asking.start() if asking else begin, known)
     row = _ROW_DAY.match(text, start)
     if row:
         return _date(row, base)
@@ -140,8 +149,10 @@ def date_from_agenda(candidates: list[ActionCandidate], text: str,
         return candidates
     base = sent.date()
     dated: list[ActionCandidate] = []
+    known: dict[int, int] = {}
     for candidate in candidates:
-        due = _due_in_agenda(candidate, text, day, base) if candidate.due is None else None
+        due = (_due_in_agenda(candidate, text, day, base, known) if candidate.due is None
+               else None)
         dated.append(candidate if due is None or due < base else replace(
             candidate, due=due, due_text=candidate.due_text or "the meeting's day"))
     return dated
