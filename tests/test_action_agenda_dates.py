@@ -159,3 +159,14 @@ def test_a_long_indented_agenda_item_is_walked_once() -> None:
     dated = date_from_agenda(candidates, text, SENT)
     assert time.process_time() - started < 1.0
     assert {c.due for c in dated} == {date(2031, 5, 21)}
+
+
+def test_a_deadline_for_the_agenda_is_not_the_meetings_day() -> None:
+    # "Draft agenda for our next call (Tuesday 20 May, 15:00 ...)" gives the meeting's
+    # day; "proposals for the agenda by Friday 16 May, 12:00" a deadline, not a meeting.
+    deadline = HAND_AGENDA.replace("Draft agenda for our next call (Tuesday 20 May, "
+                                   "15:00-16:00 CEST):",
+                                   "Please send proposals for the agenda by Friday 16 May, "
+                                   "12:00 CEST.")
+    assert meeting_day(HAND_AGENDA, SENT) == date(2031, 5, 20)
+    assert meeting_day(deadline, SENT) is None

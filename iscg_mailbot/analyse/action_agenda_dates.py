@@ -33,7 +33,7 @@ import re
 from dataclasses import replace
 from datetime import date, datetime
 
-from iscg_mailbot.analyse.action_dates import MONTH_NAMES, MONTHS, year_for
+from iscg_mailbot.analyse.action_dates import MARKER_BEFORE, MONTH_NAMES, MONTHS, year_for
 from iscg_mailbot.records import ActionCandidate
 
 # A month's name, not any word its letters open ("1 Marketing", "2 Decisions" are not
@@ -91,8 +91,10 @@ def meeting_day(text: str, sent: datetime | date | None) -> date | None:
         lines = [m.group(0) for m in _AGENDA_LINE.finditer(text)]
     for line in lines:
         for match in _DAY.finditer(line):
-            if not when and not _CLOCK.match(line, match.end()):
-                continue  # an agenda line's day without a time: a date it mentions
+            if not when and (not _CLOCK.match(line, match.end())
+                             or MARKER_BEFORE.search(line, 0, match.start())):
+                continue  # a day without a time, or a deadline ("agenda items by ..."):
+                # a date the line mentions, not the meeting's
             value = _date(match, base)
             if value is not None and value >= base:
                 return value

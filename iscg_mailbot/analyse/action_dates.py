@@ -160,7 +160,7 @@ _SEARCHED: list[tuple[str, re.Pattern[str], bool, int]] = [
     else (kind, p, digit, 0) for kind, p, digit in _GATED]
 
 # Words that make a following date a deadline rather than, say, a meeting date.
-_MARKER_BEFORE = re.compile(
+MARKER_BEFORE = re.compile(
     r"\b(?:by|before|until|till|no later than|not later than|on or before|prior to|"
     r"ahead of|deadline|due|latest|in time for|cut-?off|close of|closes|expires?|extended to|"
     r"submitted on|avant|antes|hasta|at\u00e9|d['\u2019]ici|limite|l\u00edmite)\b[^.;]{0,45}$",
@@ -401,7 +401,7 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
         marked = (
             (kind in _RELATIVE and not is_event_day(kind, match))
             or kind in ("next_meeting", "event_relative")
-            or bool(_MARKER_BEFORE.search(before))
+            or bool(MARKER_BEFORE.search(before))
             or bool(_MARKER_AFTER.search(after))
         )
         if value is not None and before_event(text, start, kind):
