@@ -170,3 +170,12 @@ def test_a_deadline_for_the_agenda_is_not_the_meetings_day() -> None:
                                    "12:00 CEST.")
     assert meeting_day(HAND_AGENDA, SENT) == date(2031, 5, 20)
     assert meeting_day(deadline, SENT) is None
+
+
+def test_a_question_passed_on_is_one_whatever_stands_between() -> None:
+    # The rule that finds it and the test that calls it a question read one pattern:
+    # "asks BDT, as agreed in March, whether ..." is the same question as without the
+    # aside (it was an action: the two patterns disagreed on the commas).
+    plain = "Dear all,\n\nThe chair asks BDT whether the survey can be extended to 2032.\n"
+    aside = plain.replace("asks BDT whether", "asks BDT, as agreed in March, whether")
+    assert items(aside) == items(plain) == [("question", "BDT", None)]
