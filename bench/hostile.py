@@ -23,8 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 
-from iscg_mailbot.analyse.action_questions import find_questions
-from iscg_mailbot.analyse.actions import extract_actions
+from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.analyse.closure_items import answers_question, detect_closure
 from iscg_mailbot.analyse.topics import TopicTagger
 from iscg_mailbot.conventions import Conventions

@@ -13,11 +13,13 @@ minimal pairs of our own wording, each first assertion failed before):
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime, timedelta, timezone
 
-from iscg_mailbot.analyse.action_agenda_dates import meeting_day
+from iscg_mailbot.analyse.action_agenda_dates import date_from_agenda, meeting_day
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
-from iscg_mailbot.records import ActionInput, Address
+from iscg_mailbot.records import ActionCandidate, ActionInput, Address
+from iscg_mailbot.settings.action_rules import ACTION
 
 SENT = datetime(2031, 5, 5, 9, 0, tzinfo=timezone(timedelta(hours=2)))
 SENDER = Address("Omar Khalil", "omar.khalil@example.org")
@@ -119,3 +121,61 @@ def test_a_question_passed_on_is_put_to_the_party_named() -> None:
     assert items(passed_on) == [("question", "BDT", None)]
     unnamed = items("Dear all,\n\nThe chair asks whether the survey can be extended to 2032.\n")
     assert [kind for kind, _, _ in unnamed if kind == "question"] == []
+
+
+def test_a_row_day_is_a_month_name_not_a_word_its_letters_open() -> None:
+    # "20 May   Budget" is a schedule row's day; "1 Marketing   ..." an agenda line
+    # whose word starts with "mar", no day of March.
+    row = HAND_AGENDA.replace("  3. Workshop planning\n",
+                              "20 May   Marketing - BDT is asked to present the plan\n")
+    word = HAND_AGENDA.replace("  3. Workshop planning\n",
+                               "1 Marketing   - BDT is asked to present the plan\n")
+    assert items(row)[0] == ("action", "BDT", date(2031, 5, 20))
+    assert items(word)[0] == ("action", "BDT", None)
+
+
+def test_a_sentence_opening_with_when_is_no_calendar_field() -> None:
+    # "When  Wed 21 May ..." is the invitation's field; "When I am back on 21 May ..." a
+    # sentence: it dates no agenda, and does not hide the agenda line's day and time.
+    back = INVITATION.replace("When       Wed 21 May 2031 10:00 - 12:00 (CEST)",
+                              "When I am back on 21 May we will meet again.")
+    assert items(back) == [("action", "TSB", None)]
+    hidden = "When you have a moment, please look at the draft.\n\n" + HAND_AGENDA
+    assert [due for _, _, due in items(hidden)][-1] == date(2031, 5, 20)
+
+
+def test_a_long_indented_agenda_item_is_walked_once() -> None:
+    # Each request indented under "1. Items" finds its entry's numbered line; the block
+    # above it is walked once for all of them, not once per request (it was quadratic).
+    head = "When  Wed 21 May 2031 10:00 - 12:00 (CEST)\n\nAgenda\n1. Items\n"
+    line = "   BDT is asked to send the file.\n"
+    text, spans = head + line * 4_000, []
+    for index in range(4_000):
+        start = len(head) + index * len(line) + 3
+        spans.append((start, start + len(line) - 4))
+    candidates = [ActionCandidate(ACTION, "BDT is asked to send the file.", span, "BDT",
+                                  "group", None, None, 0.8, "request") for span in spans]
+    started = time.process_time()
+    dated = date_from_agenda(candidates, text, SENT)
+    assert time.process_time() - started < 1.0
+    assert {c.due for c in dated} == {date(2031, 5, 21)}
+
+
+def test_a_deadline_for_the_agenda_is_not_the_meetings_day() -> None:
+    # "Draft agenda for our next call (Tuesday 20 May, 15:00 ...)" gives the meeting's
+    # day; "proposals for the agenda by Friday 16 May, 12:00" a deadline, not a meeting.
+    deadline = HAND_AGENDA.replace("Draft agenda for our next call (Tuesday 20 May, "
+                                   "15:00-16:00 CEST):",
+                                   "Please send proposals for the agenda by Friday 16 May, "
+                                   "12:00 CEST.")
+    assert meeting_day(HAND_AGENDA, SENT) == date(2031, 5, 20)
+    assert meeting_day(deadline, SENT) is None
+
+
+def test_a_question_passed_on_is_one_whatever_stands_between() -> None:
+    # The rule that finds it and the test that calls it a question read one pattern:
+    # "asks BDT, as agreed in March, whether ..." is the same question as without the
+    # aside (it was an action: the two patterns disagreed on the commas).
+    plain = "Dear all,\n\nThe chair asks BDT whether the survey can be extended to 2032.\n"
+    aside = plain.replace("asks BDT whether", "asks BDT, as agreed in March, whether")
+    assert items(aside) == items(plain) == [("question", "BDT", None)]

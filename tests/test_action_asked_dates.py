@@ -66,3 +66,18 @@ def test_an_asked_question_item_carries_no_due(members: MembersConfig) -> None:
     told = "Dear all,\n\nCould TSB confirm the contribution deadline before 12 June?\n\nKlaus"
     assert [due for _, due in dues(asked, members, sent=SENT)] == [None]
     assert [due for _, due in dues(told, members, sent=SENT)] == [date(2030, 6, 11)]
+
+
+def test_a_placeholder_subject_asks_for_a_thing_by_the_day() -> None:
+    # "is there any chance ... before 12 June?" asks for the draft by the day, as "is it
+    # possible ..." does; "does TSB meet before 12 June?" asks about TSB's meeting.
+    assert _due("Is there any chance TSB could send the draft before 12 June?") == date(
+        2030, 6, 12)
+    assert _due("Does TSB meet before 12 June?") is None
+
+
+def test_a_choice_of_days_after_by_is_a_deadline() -> None:
+    # "by 12 June or 13 June": the answer is wanted by the first; "5 or 12 June?" with no
+    # deadline word asks which of the two days.
+    assert _due("Could TSB send the draft by 12 June or 13 June?") == date(2030, 6, 12)
+    assert _due("Is the cut-off for the workshop 12 June or 13 June?") is None

@@ -33,3 +33,28 @@ def test_a_stated_deadline_dates_the_request_before_it(
     assert ("TSB", date(2030, 6, 12)) in dated
     assert ("TSB", None) in undated
     assert all(due is None for _, due in undated)
+
+
+def test_a_partys_own_task_by_a_day_is_no_stated_deadline(members: MembersConfig) -> None:
+    # "The hosts need speaker names by 12 June" states what is needed by the day; "The
+    # chair needs to circulate ... by 12 June" is the chair's own task, an item of its own.
+    need = dues(REQUEST + "The hosts need the final programme by 12 June.\n\nKlaus",
+                members, sent=SENT)
+    task = dues(REQUEST + "The chair needs to circulate the final programme by 12 June."
+                "\n\nKlaus", members, sent=SENT)
+    assert need == [("TSB", date(2030, 6, 12))]
+    assert ("TSB", None) in task
+    assert len(task) == 2
+
+
+@pytest.mark.parametrize("other", [
+    "The new deadline will be announced on 12 June.",
+    "The deadline is not 12 June as first said.",
+])
+def test_a_deadline_sentence_that_states_no_deadline_dates_nothing(
+        other: str, members: MembersConfig) -> None:
+    # "The deadline is 12 June." dates the request; the day another thing happens to the
+    # deadline ("will be announced on"), or a day it is not, does not.
+    assert dues(REQUEST + "The deadline is 12 June.\n\nKlaus", members, sent=SENT) == [
+        ("TSB", date(2030, 6, 12))]
+    assert ("TSB", None) in dues(REQUEST + other + "\n\nKlaus", members, sent=SENT)

@@ -105,3 +105,12 @@ def test_no_reference_to_working_notes() -> None:
     here = Path(__file__).resolve()
     assert [str(p.relative_to(ROOT)) for p in sources
             if p.resolve() != here and ".notes/" in p.read_text(encoding="utf-8")] == []
+
+
+def test_every_scoring_key_of_the_topic_list_is_documented() -> None:
+    """The secretariat edits config/topics.yaml from docs/secretariat.md: each key of its
+    ``scoring:`` section is named there."""
+    from iscg_mailbot.settings.topics import Scoring
+
+    page = (ROOT / "docs" / "secretariat.md").read_text(encoding="utf-8")
+    assert [key for key in Scoring.model_fields if key not in page] == []

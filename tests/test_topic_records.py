@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from iscg_mailbot.analyse.topic_personal import PersonalNotes
 from iscg_mailbot.analyse.topic_records import MeetingRecords
 from iscg_mailbot.analyse.topics import TopicTagger
 from iscg_mailbot.records import ThreadText
@@ -89,3 +90,12 @@ def test_explain_says_why(tagger: TopicTagger) -> None:
 ])
 def test_record_subjects(tagger: TopicTagger, subject: str, word: str | None) -> None:
     assert MeetingRecords(tagger.config.scoring.record_subjects).named_in(subject) == word
+
+
+@pytest.mark.parametrize("subject", ["Handover of AP 9/2029 to Sofia", "Leaving the AP region",
+                                     "LEAVING  the group", "Leavings"])
+def test_every_list_of_subject_words_is_read_alike(subject: str) -> None:
+    # personal_subjects and record_subjects are lists of the same kind (whole words, any
+    # case, " #" before a number): one reading, not two copies drifting apart.
+    words = ["leaving", "AP #"]
+    assert PersonalNotes(words).named_in(subject) == MeetingRecords(words).named_in(subject)

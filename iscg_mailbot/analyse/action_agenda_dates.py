@@ -33,19 +33,22 @@ import re
 from dataclasses import replace
 from datetime import date, datetime
 
+from iscg_mailbot.analyse.action_dates import MARKER_BEFORE, MONTH_NAMES, MONTHS, year_for
 from iscg_mailbot.records import ActionCandidate
 
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-           "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A month's name, not any word its letters open ("1 Marketing", "2 Decisions" are not
+# days), read as every date of the extractor is (:mod:`.action_dates`).
+_MONTH = r"(?:" + MONTH_NAMES + r")\.?"
 # "12 Feb 2032", "22 March", "Nov 10, 2032"
 _DAY = re.compile(
     r"\b(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>" + _MONTH + r")(?:,?\s+(?P<y>20\d\d))?"
     r"|(?P<m2>" + _MONTH + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>20\d\d))?)\b",
     re.IGNORECASE)
 _CLOCK = re.compile(r"[\s,)(]{0,4}(?:at\s+|from\s+)?\d{1,2}[:.h]\d{2}\b", re.IGNORECASE)
-# The calendar's field: "When  Thu 12 Feb 2032 ...", "When: Thursday, 12 February 2032".
-_WHEN = re.compile(r"^[ \t>]*When:?[ \t]+(?P<rest>[^\n]+)", re.MULTILINE)
+# The calendar's field: "When  Thu 12 Feb 2032 ...", "When: Thursday, 12 February 2032"
+# (a colon, or the field's column of spaces), not a sentence that opens with the word
+# ("When I am back on 12 June ...", "When replying, ...").
+_WHEN = re.compile(r"^[ \t>]*When(?::[ \t]*|[ \t]{2,}|\t)(?P<rest>[^\n]+)", re.MULTILINE)
 _AGENDA_LINE = re.compile(r"^[^\n]*\bagenda\b[^\n]*$", re.IGNORECASE | re.MULTILINE)
 _NUMBERED = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+\S")
 _ROW_DAY = re.compile(r"[ \t]*(?P<d>\d{1,2})[ \t]+(?P<m>" + _MONTH + r")[ \t]{2,}\S",
@@ -62,18 +65,15 @@ _AT_SESSION = re.compile(
 
 def _date(match: re.Match[str], base: date) -> date | None:
     """The day a :data:`_DAY` match names, its year the message's (or the next one when
-    the day would be more than a month gone)."""
+    the day would be more than a month gone, as :func:`.action_dates.year_for` says)."""
     groups = match.groupdict()
-    day = groups["d"] or groups.get("d2") or "0"
-    month = _MONTHS[(groups["m"] or groups.get("m2") or "")[:3].lower()]
+    day = int(groups["d"] or groups.get("d2") or 0)
+    month = MONTHS[(groups["m"] or groups.get("m2") or "")[:3].lower()]
     year = groups.get("y") or groups.get("y2")
     try:
-        value = date(int(year) if year else base.year, month, int(day))
-        if not year and (base - value).days > 31:
-            value = value.replace(year=base.year + 1)
+        return date(int(year) if year else year_for(month, day, base) or base.year, month, day)
     except ValueError:
         return None
-    return value
 
 
 def meeting_day(text: str, sent: datetime | date | None) -> date | None:
@@ -91,8 +91,10 @@ def meeting_day(text: str, sent: datetime | date | None) -> date | None:
         lines = [m.group(0) for m in _AGENDA_LINE.finditer(text)]
     for line in lines:
         for match in _DAY.finditer(line):
-            if not when and not _CLOCK.match(line, match.end()):
-                continue  # an agenda line's day without a time: a date it mentions
+            if not when and (not _CLOCK.match(line, match.end())
+                             or MARKER_BEFORE.search(line, 0, match.start())):
+                continue  # a day without a time, or a deadline ("agenda items by ..."):
+                # a date the line mentions, not the meeting's
             value = _date(match, base)
             if value is not None and value >= base:
                 return value
@@ -100,25 +102,34 @@ def meeting_day(text: str, sent: datetime | date | None) -> date | None:
     return None
 
 
-def _line_start(text: str, at: int) -> int:
+def _line_start(text: str, at: int, known: dict[int, int]) -> int:
     """Where the agenda entry holding offset ``at`` starts: its line, or the numbered or
-    dated line above when ``at`` is in an indented continuation."""
+    dated line above when ``at`` is in an indented continuation. ``known``: the entry's
+    start of each line already walked, so that a long indented block is walked once,
+    not once per item in it."""
     start = text.rfind("\n", 0, at) + 1
+    walked: list[int] = []
     while (start > 0 and text[start:start + 1] in (" ", "\t")
            and not _NUMBERED.match(text, start) and not _ROW_DAY.match(text, start)):
+        if start in known:
+            start = known[start]
+            break
+        walked.append(start)
         above = text.rfind("\n", 0, start - 1) + 1
         if not text[above:start - 1].strip():
             break
         start = above
+    known.update(dict.fromkeys(walked, start))
     return start
 
 
-def _due_in_agenda(candidate: ActionCandidate, text: str, day: date, base: date
-                   ) -> date | None:
-    """The day an undated item in the meeting's message is due, or None."""
+def _due_in_agenda(candidate: ActionCandidate, text: str, day: date, base: date,
+                   known: dict[int, int]) -> date | None:
+    """The day an undated item in the meeting's message is due, or None (``known``:
+    :func:`_line_start`'s)."""
     begin, end = candidate.span
     asking = _ASKING.search(text, begin, end)
-    start = _line_start(text, asking.start() if asking else begin)
+    start = _line_start(text, asking.start() if asking else begin, known)
     row = _ROW_DAY.match(text, start)
     if row:
         return _date(row, base)
@@ -140,8 +151,10 @@ def date_from_agenda(candidates: list[ActionCandidate], text: str,
         return candidates
     base = sent.date()
     dated: list[ActionCandidate] = []
+    known: dict[int, int] = {}
     for candidate in candidates:
-        due = _due_in_agenda(candidate, text, day, base) if candidate.due is None else None
+        due = (_due_in_agenda(candidate, text, day, base, known) if candidate.due is None
+               else None)
         dated.append(candidate if due is None or due < base else replace(
             candidate, due=due, due_text=candidate.due_text or "the meeting's day"))
     return dated

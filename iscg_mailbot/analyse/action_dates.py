@@ -51,11 +51,11 @@ NUMBER_WORDS = {
     "couple of": 2, "a few": 3,
 }
 
-_MONTH_NAMES = (
+MONTH_NAMES = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_MONTH = r"(?P<month>" + _MONTH_NAMES + r")\.?"
+_MONTH = r"(?P<month>" + MONTH_NAMES + r")\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _RANGE_TAIL = r"(?:\s*(?:-|\u2013|to|and)\s*\d{1,2}" + _ORD + r")?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d{2})(?!\d))?"
@@ -110,7 +110,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<lead>by|before|until|till|on|no later than|this|next|coming|cob|eod"
         r"|close of business|end of(?: the)? day)" + _HOUR_PLACE + r",?\s+(?:on\s+)?"
         r"(?:(?P<mod>this|next|the coming|coming)\s+)?" + _WEEKDAY
-        + r"\b(?!,?\s+(?:\d|" + _MONTH_NAMES + r"))",
+        + r"\b(?!,?\s+(?:\d|" + MONTH_NAMES + r"))",
         re.IGNORECASE)),
     # "two weeks before the meeting (on 4 November)": relative to a named event.
     ("event_relative", re.compile(
@@ -160,7 +160,7 @@ _SEARCHED: list[tuple[str, re.Pattern[str], bool, int]] = [
     else (kind, p, digit, 0) for kind, p, digit in _GATED]
 
 # Words that make a following date a deadline rather than, say, a meeting date.
-_MARKER_BEFORE = re.compile(
+MARKER_BEFORE = re.compile(
     r"\b(?:by|before|until|till|no later than|not later than|on or before|prior to|"
     r"ahead of|deadline|due|latest|in time for|cut-?off|close of|closes|expires?|extended to|"
     r"submitted on|avant|antes|hasta|at\u00e9|d['\u2019]ici|limite|l\u00edmite)\b[^.;]{0,45}$",
@@ -194,7 +194,8 @@ class DueMention:
     held: bool = False
 
 
-def _year_for(month: int, day: int, base: date | None) -> int | None:
+def year_for(month: int, day: int, base: date | None) -> int | None:
+    """The year a day written without one means on ``base``: base's, or the next."""
     if base is None or not 1 <= day <= 31:
         return None
     for year in (base.year, base.year + 1):
@@ -242,11 +243,11 @@ def _resolve(kind: str, match: re.Match[str], base: date | None) -> date | None:
     if kind in ("day_month", "month_day"):
         month, day = _month_number(groups["month"]), int(groups["day"])
         given = groups.get("year")
-        return _safe_date(int(given) if given else _year_for(month, day, base), month, day)
+        return _safe_date(int(given) if given else year_for(month, day, base), month, day)
     if kind == "part_of_month":
         month = _month_number(groups["month"])
         given = groups.get("year")
-        in_year = int(given) if given else _year_for(month, 28, base)
+        in_year = int(given) if given else year_for(month, 28, base)
         if in_year is None:
             return None
         part = groups["part"].lower()
@@ -400,7 +401,7 @@ def find_dates(text: str, sent: datetime | None) -> list[DueMention]:
         marked = (
             (kind in _RELATIVE and not is_event_day(kind, match))
             or kind in ("next_meeting", "event_relative")
-            or bool(_MARKER_BEFORE.search(before))
+            or bool(MARKER_BEFORE.search(before))
             or bool(_MARKER_AFTER.search(after))
         )
         if value is not None and before_event(text, start, kind):

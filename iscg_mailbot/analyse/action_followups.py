@@ -70,10 +70,14 @@ _POINTS_BACK = re.compile(
     # "The organisers need names and bios by 26 April." (the twentieth, twenty-third and
     # twenty-eighth writers' requests, dated so). Not "Deadline: 1 May." under a liaison
     # statement's list of actions: the fifth and nineteenth writers' date the first only.
-    r"^\W*(?:the\s+|our\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:deadline|cut-?off)\s+(?:is|will\s+be)\b|"
+    # Not "The deadline is not 12 June", "The new deadline will be announced on 12 June"
+    # (the day of another event), nor "The chair needs to circulate it by 12 June" (the
+    # party's own task, an item of its own).
+    r"^\W*(?:the\s+|our\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:deadline|cut-?off)\s+(?:is|will\s+be)\b"
+    r"(?!\s+(?:not\b|no\s+longer\b|\w+(?:ed|en)\s+(?:on|at|in|during)\b))|"
     r"^\W*(?:the\s+|our\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:needed|required|wanted|expected)\s+"
     r"(?:by|before|no\s+later\s+than)\b|"
-    r"^\W*the\s+(?:[\w-]+\s+){0,2}?(?:needs?|requires?|expects?)\s+(?:[\w-]+\s+){0,5}?"
+    r"^\W*the\s+(?:[\w-]+\s+){0,2}?(?:needs?|requires?|expects?)\s+(?!to\b)(?:[\w-]+\s+){0,5}?"
     r"(?:by|before)\b",
     re.IGNORECASE)
 # The deadline as what follows from the request or is wished for it: "..., so we need to

@@ -42,6 +42,7 @@ import re
 from dataclasses import replace
 
 from iscg_mailbot.records import ActionCandidate
+from iscg_mailbot.settings.action_phrases import ASKS_PASSED_ON
 from iscg_mailbot.settings.action_rules import ACT_VERBS, ACTION
 
 # "could / can" addressed to a party or to "you": FR pourrait/pourriez/peut/pouvez, ES
@@ -110,8 +111,8 @@ def asks_attendance(text: str) -> bool:
 
 _ASKS_WHETHER = re.compile(
     r"\b(?:I|we)\s+(?:(?:would|also|therefore|kindly)\s+)*ask\s+(?!whether\b|if\b)[^.;:,?]{1,60}?"
-    r"\s+(?:if|whether)\b|\basks\s+(?-i:[A-Z])[^.;:,?]{0,60}?\s(?:if|whether)\b"
-    r"|\bpr[\u00e9e]cise\s+si\b|\bindiquem\b[^.;]{0,40}?\bse\b", re.IGNORECASE)
+    r"\s+(?:if|whether)\b|" + ASKS_PASSED_ON
+    + r"|\bpr[\u00e9e]cise\s+si\b|\bindiquem\b[^.;]{0,40}?\bse\b", re.IGNORECASE)
 
 
 def asks_whether(text: str) -> bool:

@@ -20,11 +20,12 @@ import re
 _WINDOW = 160
 
 # The question's verb opens its sentence (after a vocative or "a question:" at most)
-# and its subject is somebody else: not "you" (a request), not "it" ("is it possible
-# to have it on 5 May?" asks for a thing by a day).
+# and its subject is somebody else: not "you" (a request), not "it" or "there" ("is it
+# possible to have it on 5 May?", "is there any chance SG13 could send it before 5
+# May?" ask for a thing by a day: the subject is a placeholder, nobody's).
 _POLAR = re.compile(
     r"(?:^|[.!?]\s+|\n\s*|[:;]\s*|,\s*)(?:and\s+)?"
-    r"(?:does|do|did|is|are|was|were|has|have)\s+(?!you\b|it\b|we\b|i\b)\w",
+    r"(?:does|do|did|is|are|was|were|has|have)\s+(?!you\b|it\b|there\b|we\b|i\b)\w",
     re.IGNORECASE)
 
 # A "whether"/"if" clause put by a verb of asking or knowing, within a few words
@@ -69,10 +70,10 @@ def asked_day(text: str, start: int, end: int) -> bool:
             or "whether" in head or " if " in head):
         return False
     before = (" " if low else "") + text[low:start]  # no false "^" mid-sentence
+    if _DEADLINE.search(before):
+        return False  # "by 12 June or 13 June?": the first day of the choice is a deadline
     if _CHOICE_BEFORE.search(before) or _CHOICE_AFTER.search(text[end:end + 30]):
         return True
-    if _DEADLINE.search(before):
-        return False
     # The last clause that puts a question before the day: "whether"/"if" after a verb
     # of asking, else the question's own opening verb.
     ends = [m.end() for m in _EMBEDDED.finditer(before)] or [

@@ -16,14 +16,21 @@ import re
 from collections.abc import Iterable
 
 
-class PersonalNotes:
-    """The words that make a subject a personal note, as one case-insensitive pattern of
-    whole words."""
+class SubjectWords:
+    """Words a subject may name, as one case-insensitive pattern of whole words; a word
+    ending in " #" counts only before a number ("AP #": "AP 9/2029", not "the AP
+    region"). The scoring's lists of subject words (``personal_subjects``,
+    ``record_subjects``: :mod:`topic_records`) are each read by one.
+
+        >>> SubjectWords(["AP #"]).named_in("Call 2 - AP 9/2029 to AP 15/2029")
+        'AP 9'
+    """
 
     def __init__(self, words: Iterable[str]) -> None:
         alternatives = sorted({" ".join(word.split()) for word in words if word.strip()},
                               key=len, reverse=True)
-        body = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in alternatives)
+        body = "|".join(re.escape(word).replace(r"\ \#", r"\s*\d+").replace(r"\ ", r"\s+")
+                        for word in alternatives)
         self._pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE) if body else None
 
     def named_in(self, subject: str) -> str | None:
@@ -32,6 +39,10 @@ class PersonalNotes:
             return None
         found = self._pattern.search(subject)
         return found.group(0) if found else None
+
+
+class PersonalNotes(SubjectWords):
+    """The words that make a subject a personal note."""
 
 
 def personal_note(word: str) -> str:

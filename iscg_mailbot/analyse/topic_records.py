@@ -20,34 +20,20 @@ aside is still an aside. The words are the topic list's ``scoring.record_subject
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from iscg_mailbot.analyse.topic_personal import SubjectWords
 
 
-class MeetingRecords:
-    """The words that make a subject a meeting's record, as one case-insensitive
-    pattern of whole words. A word ending in " #" counts only before a number: "AP #"
-    is an action point ("AP 9/2029"), not the Asia-Pacific region ("the AP region").
+class MeetingRecords(SubjectWords):
+    """The words that make a subject a meeting's record (read as every list of subject
+    words is: :class:`.topic_personal.SubjectWords`). A word ending in " #" counts only
+    before a number: "AP #" is an action point ("AP 9/2029"), not the Asia-Pacific
+    region ("the AP region").
 
         >>> MeetingRecords(["AP #"]).named_in("Call 2 - AP 9/2029 to AP 15/2029")
         'AP 9'
         >>> MeetingRecords(["AP #"]).named_in("Draft report on the AP region") is None
         True
     """
-
-    def __init__(self, words: Iterable[str]) -> None:
-        alternatives = sorted({" ".join(word.split()) for word in words if word.strip()},
-                              key=len, reverse=True)
-        body = "|".join(re.escape(word).replace(r"\ \#", r"\s*\d+").replace(r"\ ", r"\s+")
-                        for word in alternatives)
-        self._pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE) if body else None
-
-    def named_in(self, subject: str) -> str | None:
-        """The word of the list the subject names, as written, or None."""
-        if self._pattern is None or not subject:
-            return None
-        found = self._pattern.search(subject)
-        return found.group(0) if found else None
 
 
 def record_note(word: str) -> str:

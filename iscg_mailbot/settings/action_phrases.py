@@ -106,14 +106,17 @@ AGRADECERIA = (
 # "souhaiterait que le BR précise ...", "Pedimos à TSB e ao BDT que indiquem" (`w15`,
 # `w7`). Only when a body or member is named (needs_owner). A question passed on, a
 # third party's "The rapporteur asks BR whether ...", "BDT asks TSB if ..." (a summary of
-# mail forwarded, a report: `w28`, `w29`), is put to the party named.
+# mail forwarded, a report: `w28`, `w29`), is put to the party named
+# (ASKS_PASSED_ON, which analyse.action_question_requests also reads, so that the two
+# agree on what is such a question: "asks BDT, as agreed in May, whether ...").
+ASKS_PASSED_ON = r"\basks\s+(?=(?-i:[A-Z])[^.;:?]{0,60}?\s(?:whether|if)\b)"
 ASKS_PARTY = (
     r"(?:\b(?:I|we)\s+(?:(?:would|also|therefore|kindly)\s+)*(?:(?:ask|suggest)\s+(?!whether\b|if\b)"
     r"|wish\s+(?:if\s+|that\s+)?)"
     r"|\b(?:prie|prions|invite|invitons|demande|demandons)\s+(?=(?:le|la|les|l['\u2019])\b)"
     r"|\b(?:souhaiterai[st]?|souhaiterions|souhaite|souhaitons)\s+que\s+"
     r"|\b(?:pedimos|solicitamos)\s+(?=(?:[aà]s?|ao|aos)\b)"
-    r"|\basks\s+(?=(?-i:[A-Z])[^.;:]{0,60}?\s(?:whether|if)\b))"
+    r"|" + ASKS_PASSED_ON + r")"
     r"(?P<obj>[^.;:]{1,60}?)\s+(?:(?:if|whether|to|can|could)\s+(?!the\b|a\b|an\b|this\b|its\b)"
     r"|(?:de|d['\u2019]|\u00e0|que|pr[\u00e9e]cise|indique)\b)"
 )
@@ -145,6 +148,6 @@ PROPOSED = (r"\b(?:it\s+is\s+(?:proposed|suggested|recommended)|(?:we|I)\s+(?:pr
 
 
 __all__ = ["ABROAD_FUTURES", "ABROAD_PRESENTS", "ABROAD_VERBS", "AGRADECERIA", "ASKS_PARTY",
-           "ASK_VERBS_ABROAD", "CLIPPED_REQUEST", "COMING_DAYS", "GRATEFUL_ABROAD",
+           "ASKS_PASSED_ON", "ASK_VERBS_ABROAD", "CLIPPED_REQUEST", "COMING_DAYS", "GRATEFUL_ABROAD",
            "INVITED_TO_ABROAD", "INVITED_TO_NOTE_ABROAD", "PROMISE_ABROAD", "PROPOSED"]
 
