@@ -73,3 +73,23 @@ def test_the_readings_are_unchanged() -> None:
         ("question", "BR", None), ("action", "BR", date(2027, 5, 3)), ("action", None, date(2027, 5, 3))]
     assert [(c.kind, c.sentence) for c in find_questions(message, items)] == [
         ("question", "Does BDT have one?")]
+
+
+def test_single_letters_and_numbers_before_full_stops_are_read_in_linear_time() -> None:
+    # Each "1." or "A." asked whether a label ("Annex A.") came before it by searching the
+    # whole text before it: 2.9 s for 50,000 characters (review1, session 40).
+    text = "Agenda 12 May 14:00 When  12 May 1. BR is asked to send it. See Annex A. " * 1_500
+    started = time.process_time()
+    sentences = split_sentences(text)
+    assert time.process_time() - started < 2.0
+    # the label still ends the sentence; the agenda number does not
+    assert sentences[0].text.startswith("Agenda 12 May")
+    assert sum(s.text.endswith("Annex A.") for s in sentences) == 1_500
+
+
+def test_a_label_far_before_a_letter_is_no_label() -> None:
+    assert [s.text for s in split_sentences("See Annex A. It is short.")] == [
+        "See Annex A.", "It is short."]
+    assert [s.text for s in split_sentences("Ask J. Smith to send it.")] == [
+        "Ask J. Smith to send it."]
+    assert [s.text for s in split_sentences("Ask Annex-J. Smith to send it. Then stop.")][-1] == "Then stop."

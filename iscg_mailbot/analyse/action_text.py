@@ -193,10 +193,27 @@ def _ends_with_abbreviation(text: str, stop: int) -> bool:
         return False
     if word in ABBREVIATIONS:
         return True
-    if len(word) == 1 and _LABELLED_LETTER_RE.search(text[:word_start]):
+    if len(word) == 1 and _labelled(text, word_start):
         return False  # "Annex A." ends a sentence; "J. Smith" does not
     # A single letter ("J. Smith") or dotted initials ("U.S.").
     return len(word.replace(".", "")) == 1 or _INITIALS_RE.fullmatch(word) is not None
+
+
+# The longest label of _LABELLED_LETTER_RE ("attachment"), with room to spare.
+_LABEL_REACH = 16
+
+
+def _labelled(text: str, word_start: int) -> bool:
+    """Whether a label ("Annex", "Table" ...) and white space end just before
+    ``word_start``. Only the white space and the few characters before it are searched
+    (the prefix ``text[:word_start]`` was searched whole for every single letter: quadratic
+    on a long text); ``\\b`` still sees the character before the search's start."""
+    space = word_start
+    while space > 0 and text[space - 1].isspace():
+        space -= 1
+    if space == word_start:
+        return False  # no white space before the letter: no label either
+    return _LABELLED_LETTER_RE.search(text, max(0, space - _LABEL_REACH), word_start) is not None
 
 
 def _word_start(text: str, stop: int) -> int:
