@@ -100,20 +100,14 @@ def split_clauses(sentence: Sentence, *, asking: bool | None = None,
     second = _SECOND_CLAUSE.search(text, verb.end()) if verb is not None else None
     next_subject = second is None and verb is not None
     if next_subject:
-        # "X is invited to A; Y is invited to B", "BDT asks TSB whether A; and SG17 is
-        # invited to note B": the next party's request, read on its own.
+        # "X is invited to A; Y is invited to B", "asks X to A, and Y is invited to B".
         second = _NEXT_SUBJECT.search(text, verb.end())  # type: ignore[union-attr]
     if second is None or not find_mentions(second.group("obj"), members):
         return [sentence]
-    if next_subject and lead is not None:
-        cut = sentence.start + min(second.start("obj"), sentence.end - sentence.start)
-        return [Sentence(text[:second.start()].rstrip(" ,;"), sentence.start,
-                         max(sentence.start + 1, cut - 1)),
-                Sentence(text[second.start("obj"):], cut, sentence.end)]
     first_text = text[:second.start()].rstrip(" ,;")
-    modal = second.groupdict().get("modal")  # _NEXT_SUBJECT has no modal
+    modal = second.groupdict().get("modal")  # _NEXT_SUBJECT: none, and no lead
     obj_start = second.start("modal") if modal else second.start("obj")
-    prefix = text[:lead.end()] if lead is not None and not modal else ""
+    prefix = text[:lead.end()] if lead is not None and not (modal or next_subject) else ""
     rest = text[obj_start:]
     if lead is None and not re.match(r"\S+(?:\s+\S+){0,6}?\s+to\s", rest):
         return [sentence]
