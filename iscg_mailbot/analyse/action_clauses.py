@@ -3,7 +3,9 @@ X, and the three Bureaux to indicate Y by 4 December" is two requests.
 
 :func:`split_clauses` cuts a sentence where a second party is asked for something else;
 the second clause is read with the words that govern both ("We ask "), so each keeps
-its own owner and its own date.
+its own owner and its own date. Another party's "is invited to" after a request, joined by
+", and" or "; and" ("TSB asks BDT to confirm X, and RAG is invited to nominate Y"), is
+read on its own.
 
     >>> [s.text for s in split_clauses(Sentence(
     ...     "We ask TSB to draft X, and BDT to review it by 4 December.", 0, 57))]
@@ -53,10 +55,11 @@ _SECOND_CLAUSE = re.compile(
 # A date said for both clauses at the end of the second: ", both by the end of October".
 _FOR_BOTH = re.compile(r"(?<=,)\s*(?:both|all|each|all\s+three)\s*,?\s*(?:if\s+possible\s*,?\s*)?"
                        r"(?:by|before|within|no\s+later\s+than)\b[^,;]*$", re.IGNORECASE)
-# "X is invited to A; Y is invited to B": the liaison statement's next request.
+# "X is invited to A; Y is invited to B", "TSB asks BDT to A, and RAG is invited to B":
+# the next party's request.
 _NEXT_SUBJECT = re.compile(
-    r";\s+(?:and\s+)?(?:the\s+)?(?=(?P<obj>" + PARTIES + r")\s+(?:is|are)\s+(?:\w+ly\s+)?"
-    r"(?:invited|requested|asked|encouraged|urged|tasked)\s+to\b)", re.IGNORECASE)
+    r"(?:;\s+(?:and\s+)?|,\s+and\s+)(?:the\s+)?(?=(?P<obj>" + PARTIES + r")\s+(?:is|are)\s+"
+    r"(?:\w+ly\s+)?(?:invited|requested|asked|encouraged|urged|tasked)\s+to\b)", re.IGNORECASE)
 _SUBJECT_CLAUSE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:invited|requested|asked|"
                              r"encouraged|urged|tasked)\s+to\b", re.IGNORECASE)
 _GATED_SUBJECT_CLAUSE = GatedPattern(_SUBJECT_CLAUSE, (
@@ -95,14 +98,16 @@ def split_clauses(sentence: Sentence, *, asking: bool | None = None,
     # The first clause's own verb comes first: "TSB and BDT send" is one clause.
     verb = ACT_VERB_RE.search(text, after)
     second = _SECOND_CLAUSE.search(text, verb.end()) if verb is not None else None
-    if second is None and subject_form and verb is not None:
-        second = _NEXT_SUBJECT.search(text, verb.end())
+    next_subject = second is None and verb is not None
+    if next_subject:
+        # "X is invited to A; Y is invited to B", "asks X to A, and Y is invited to B".
+        second = _NEXT_SUBJECT.search(text, verb.end())  # type: ignore[union-attr]
     if second is None or not find_mentions(second.group("obj"), members):
         return [sentence]
     first_text = text[:second.start()].rstrip(" ,;")
-    modal = second.groupdict().get("modal")  # _NEXT_SUBJECT has no modal
+    modal = second.groupdict().get("modal")  # _NEXT_SUBJECT: none, and no lead
     obj_start = second.start("modal") if modal else second.start("obj")
-    prefix = text[:lead.end()] if lead is not None and not modal else ""
+    prefix = text[:lead.end()] if lead is not None and not (modal or next_subject) else ""
     rest = text[obj_start:]
     if lead is None and not re.match(r"\S+(?:\s+\S+){0,6}?\s+to\s", rest):
         return [sentence]

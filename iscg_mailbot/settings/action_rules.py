@@ -93,9 +93,9 @@ _NOTE_OBJECT = (
     r"{0,8}?into\s+(?:account|consideration)|"
     r"be\s+(?:informed|aware|advised))\b"
 )
-_CAPITALISED = r"(?-i:[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3})"
+_CAPITALISED = r"(?-i:[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*(?:/[\w-]+)?){0,3})"
 # One or more parties, named or counted: "TSB and BDT", "the three Bureaux", "each (of
-# the) Sector(s)", "ITU-T SG5, ITU-R WP 5D and BDT" (a request's subject, any number).
+# the) Sector(s)", "ITU-T SG5, SG17 Q4/17 and BDT" (a subject; a Question's number).
 _PARTY = (r"(?:(?:each|all|both|every\s+one)\s+of\s+(?=the\s))?"
           r"(?:(?:the|each|all|both|every|our|your)\s+)?(?:(?:two|three|four|relevant|"
           r"respective|other)\s+)?(?:" + _CAPITALISED + r"|(?-i:advisory\s+groups?|bureaux|"
