@@ -33,7 +33,7 @@ _ASKS_PERSON = re.compile(
     r"(?:" + _ROLES + r")s?\b", re.IGNORECASE)
 _PERSON_COMES = re.compile(
     r"\b(?:I|(?-i:[A-Z])[\w'-]+)\s+will\s+(?:be\s+(?:the|our)\s+(?:\w+\s+){0,2}?"
-    r"(?:" + _ROLES + r")|come|attend|join\s+(?:you|us)|travel)\b", re.IGNORECASE)
+    r"(?:" + _ROLES + r")|come|attend|join\s+(?:you|us)|travel|serve)\b", re.IGNORECASE)
 
 
 # A request to say whether, who or how many will take part ("May I ask RAG and TDAG
@@ -64,7 +64,8 @@ def says_who_attends(item_sentence: str, read: Answer) -> bool:
 # reply shares no word with the request.
 _ASKS_PEOPLE = re.compile(
     r"\b(?:nominate|designate|name|propose|suggest|identify)\b[^.?;]{0,30}?\b"
-    r"(?:" + _ROLES + r"|colleague|participant|representative|candidate|mentor|nominee)s?\b",
+    r"(?:" + _ROLES + r"|colleague|participant|representative|candidate|mentor|nominee|"
+    r"member)s?\b",
     re.IGNORECASE)
 _TITLED = re.compile(r"\b(?-i:Mr|Ms|Mrs|Dr|Prof|Mme)\.?\s+(?-i:[A-Z])[\w'-]+")
 _VOCATIVE_END = re.compile(r"\s*[,:\u2013-]")
@@ -103,8 +104,12 @@ def names_someone(item_sentence: str, reply: Reply, speaker: Iterable[str],
 
 
 def names_the_person(item_sentence: str, promised: Sequence[str]) -> bool:
-    """Whether a reply's promise names who fills the role an item asks for."""
-    return bool(_ASKS_PERSON.search(item_sentence)) and any(
+    """Whether a reply's promise names who fills the role an item asks for, or who
+    will serve as the one nominated ("Each advisory group to nominate one member of the
+    drafting group" - "For RAG, Jo\u00e3o will serve on the drafting group": the tenth
+    writer's dev part)."""
+    return bool(_ASKS_PERSON.search(item_sentence) or _ASKS_PEOPLE.search(item_sentence)) \
+        and any(
         _PERSON_COMES.search(c) for c in promised)
 
 
