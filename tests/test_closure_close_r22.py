@@ -24,6 +24,7 @@ from iscg_mailbot.analyse.closure_points import (
     point_of,
     points_referred,
 )
+from iscg_mailbot.analyse.closure_reading import defers_answer
 from iscg_mailbot.records import Address, OpenItem
 from iscg_mailbot.services.evaluation import PipelineOutput
 from iscg_mailbot.settings.members import load_members
@@ -122,3 +123,15 @@ def test_a_question_asking_who_is_answered_by_the_person_named(
 def test_a_nomination_is_answered_by_who_will_serve(promise: str, named: bool) -> None:
     item = "Each advisory group to nominate one member of the drafting group - by 13 July."
     assert names_the_person(item, [promise]) is named
+
+
+@pytest.mark.parametrize(("clause", "puts_off"), [
+    ("WP 3K meets in November and your question is already on its draft agenda.", True),
+    ("I will make sure it is on the agenda.", False),
+    ("Andr\u00e9s and I will report back.", True),
+    ("Andr\u00e9s and I will report to the group.", False),
+    ("I've asked the Council secretariat.", True),
+    ("I've asked the rapporteurs to include it.", False),
+])
+def test_an_answer_put_off_to_a_meeting_or_to_whoever_knows(clause: str, puts_off: bool) -> None:
+    assert defers_answer(clause) is puts_off
