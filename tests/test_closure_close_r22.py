@@ -23,6 +23,7 @@ from iscg_mailbot.analyse.closure_points import (
     on_rows,
     point_of,
     points_referred,
+    rows_named,
 )
 from iscg_mailbot.analyse.closure_reading import defers_answer
 from iscg_mailbot.records import Address, OpenItem
@@ -82,9 +83,10 @@ def test_log_row_numbers_in_tables() -> None:
     assert point_of(indented, indented.index("Highlights")) != point_of(
         indented, indented.index("Own rows"))
     # The rows of another year, and the action points, are other points.
-    assert points_referred("AL-2031-26 is closed.") != points_referred("AL-2032-26 done.")
+    assert rows_named("AL-2031-26 is closed.") != rows_named("AL-2032-26 done.")
+    assert rows_named("For R-1: done.") != rows_named("AP 1: done.")
     assert points_referred("AI-2: done.") == {LABELLED + 2}
-    assert points_referred("No row named here.") == set()
+    assert rows_named("No row named here.") == frozenset()
 
 
 def test_a_number_of_another_shape_names_no_row() -> None:

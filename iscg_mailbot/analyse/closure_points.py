@@ -144,9 +144,15 @@ def _points_named(text: str) -> set[int]:
         found.add(_number(leading.group(1)))
     if "AP" in text or "AI" in text or "Action" in text:  # (few replies hold one)
         found |= {_labelled(m) for m in _AP_REFERRED.finditer(text)}
-    if "-" in text:
-        found |= {_logged(m) for m in _LOG_REFERRED.finditer(text) if _is_log(m)}
     return found
+
+
+@lru_cache(maxsize=256)  # a reply's text, read for each of its thread's items
+def rows_named(text: str) -> frozenset[int]:
+    """The action log's rows a reply names ("AL-2032-10: done", "For R-1: ..."). Read
+    only when an open item is a log's row (:func:`logged_for` keeps those of its
+    letters): most threads have none."""
+    return frozenset(_logged(m) for m in _LOG_REFERRED.finditer(text) if _is_log(m))
 
 
 def _is_log(match: re.Match[str]) -> bool:
@@ -162,12 +168,13 @@ def _logged(match: re.Match[str]) -> int:
     return LOGGED * code + int(match.group(2) or 0) * 1000 + int(match.group(3))
 
 
-def logged_for(referred: Iterable[int], points: Iterable[int | None]) -> set[int]:
-    """The points of ``referred`` that may name one of ``points``: a log's row number
-    counts only when an item of a row numbered with its letters is among them ("posted as
-    TD-045" names no row of "AL-2032-..." items; "AL-2032-06" does, open or not)."""
+def logged_for(text: str, points: Iterable[int | None]) -> set[int]:
+    """The rows a reply's ``text`` names that may be among ``points``: a log's row
+    number counts only when an item of a row numbered with its letters is among them
+    ("posted as TD-045" names no row of "AL-2032-..." items; "AL-2032-06" does, open or
+    not). Empty, the text not read, when no point is a log's row."""
     letters = {p // LOGGED for p in points if p is not None and p >= LOGGED}
-    return {p for p in referred if p < LOGGED or p // LOGGED in letters}
+    return {p for p in rows_named(text) if p // LOGGED in letters} if letters else set()
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
@@ -293,7 +300,7 @@ def on_points(items: Sequence[OpenItem], reply: str) -> list[OpenItem]:
     does not answer the first question)."""
     if all(i.point is None for i in items):
         return list(items)  # (the points a reply names are not read: they cannot matter)
-    referred = logged_for(_referred(reply), (i.point for i in items))
+    referred = _referred(reply) | logged_for(reply, [i.point for i in items])
     # An action point's number chooses among the items of labelled points, a place among
     # those of a list's entries or questions: "AP 28/3-2 done" in answer to "a one-line
     # status of your open action points" leaves that request's place alone.
@@ -309,7 +316,7 @@ def on_rows(items: Sequence[OpenItem], reply: str) -> list[OpenItem]:
     neither AL-2032-11 nor R-1, whichever of their owners sends it)."""
     if all(i.point is None or i.point < LOGGED for i in items):
         return list(items)  # (most threads: no log's rows)
-    named = {p for p in logged_for(_referred(reply), (i.point for i in items)) if p >= LOGGED}
+    named = logged_for(reply, [i.point for i in items])
     if not named:
         return list(items)
     return [i for i in items if i.point is None or i.point < LOGGED or i.point in named]

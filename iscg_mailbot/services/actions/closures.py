@@ -237,7 +237,8 @@ class _Scan:
         # The points the reply names matter only to items of a point of their message
         # (most items are not): read only then.
         points = [self.points.get(i.id) for i in candidates]
-        referred = logged_for(points_referred(message.new_text or ""), points) \
+        referred = points_referred(message.new_text or "") \
+            | logged_for(message.new_text or "", points) \
             if any(p is not None for p in points) else set()
         asked = [i for i, point in zip(candidates, points, strict=True)
                  if not referred or point is None or point in referred]
