@@ -78,7 +78,7 @@ def names_someone(item_sentence: str, reply: Reply, speaker: Iterable[str],
     member of the list other than the sender and than whom the reply turns to
     ("Elena, ..."). (A line of names, "Elena, for BR: Rajesh Iyer.", reads like a
     signature's title line: the clauses are read here, not what the reply says.)"""
-    if not _ASKS_PEOPLE.search(item_sentence) or reply.answer.put_off:
+    if not _asks_for(item_sentence)[1] or reply.answer.put_off:
         return False
     mine = {s.casefold() for s in speaker}
     sentences = reply.sentences
@@ -108,8 +108,7 @@ def names_the_person(item_sentence: str, promised: Sequence[str]) -> bool:
     will serve as the one nominated ("Each advisory group to nominate one member of the
     drafting group" - "For RAG, Jo\u00e3o will serve on the drafting group": the tenth
     writer's dev part)."""
-    return bool(_ASKS_PERSON.search(item_sentence) or _ASKS_PEOPLE.search(item_sentence)) \
-        and any(
+    return any(_asks_for(item_sentence)) and any(
         _PERSON_COMES.search(c) for c in promised)
 
 
@@ -159,6 +158,13 @@ def one_thing_of_people(item_sentence: str, owner: str, members: MembersConfig |
 
 # A delivery saying the thing is theirs together; a co-owner's share in it ("Priya's").
 _TOGETHER = re.compile(r"\b(?:joint(?:ly)?|together|both\s+of\s+us)\b", re.IGNORECASE)
+@lru_cache(maxsize=4096)  # an owner's item is compared with every reply of its thread
+def _asks_for(item_sentence: str) -> tuple[bool, bool]:
+    """Whether an item asks for a person in a role (``_ASKS_PERSON``) and for people
+    (``_ASKS_PEOPLE``), searched once an item, not once a reply."""
+    return (bool(_ASKS_PERSON.search(item_sentence)), bool(_ASKS_PEOPLE.search(item_sentence)))
+
+
 _OF = ("'s", "\u2019s")
 
 
