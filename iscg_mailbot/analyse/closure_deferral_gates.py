@@ -19,7 +19,7 @@ from iscg_mailbot.analyse.closure_words import gate_words
 DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "ll", "checking", "looking",
                                    "consulting", "waiting", "asking", "leave", "leaving", "let",
                                    "pending", "due", "outstanding", "awaited", "yet", "far",
-                                   "open", "asked", "confirm"))
+                                   "open", "asked", "confirm", "agenda"))
 
 # Most clauses that hold a word of a gate above hold it outside a match: "will" is in
 # most replies, "open", "other", "need", "let" in many. A match holding such a word
@@ -33,7 +33,7 @@ DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "ll", "checking", "l
 _DEFERS_ANSWER_PAIRS = {
     "will": ("reply", "respond", "answer", "update", "let", "check", "look", "raise", "ask",
              "consult", "find", "get", "contact"),
-    "back": ("come", "get", "you"),
+    "back": ("come", "get", "you", "report"),
     "let": ("reply", "respond", "answer", "comment", "take", "check", "find", "ask", "consult",
             "look", "see", "verify", "know"),
     "looking": ("into",),
@@ -41,7 +41,8 @@ _DEFERS_ANSWER_PAIRS = {
     "leaving": ("to",),
     "yet": ("no",),
     "far": ("so",),
-    "asked": ("have",),
+    "asked": ("have", "ve"),
+    "agenda": ("already", "now"),
     "open": (),  # (see _may_end_open)
     **dict.fromkeys(("pending", "due", "outstanding", "awaited"), (
         "answer", "answers", "reply", "replies", "response", "responses", "input",

@@ -33,7 +33,7 @@ _ASKS_PERSON = re.compile(
     r"(?:" + _ROLES + r")s?\b", re.IGNORECASE)
 _PERSON_COMES = re.compile(
     r"\b(?:I|(?-i:[A-Z])[\w'-]+)\s+will\s+(?:be\s+(?:the|our)\s+(?:\w+\s+){0,2}?"
-    r"(?:" + _ROLES + r")|come|attend|join\s+(?:you|us)|travel)\b", re.IGNORECASE)
+    r"(?:" + _ROLES + r")|come|attend|join\s+(?:you|us)|travel|serve)\b", re.IGNORECASE)
 
 
 # A request to say whether, who or how many will take part ("May I ask RAG and TDAG
@@ -64,7 +64,8 @@ def says_who_attends(item_sentence: str, read: Answer) -> bool:
 # reply shares no word with the request.
 _ASKS_PEOPLE = re.compile(
     r"\b(?:nominate|designate|name|propose|suggest|identify)\b[^.?;]{0,30}?\b"
-    r"(?:" + _ROLES + r"|colleague|participant|representative|candidate|mentor|nominee)s?\b",
+    r"(?:" + _ROLES + r"|colleague|participant|representative|candidate|mentor|nominee|"
+    r"member)s?\b",
     re.IGNORECASE)
 _TITLED = re.compile(r"\b(?-i:Mr|Ms|Mrs|Dr|Prof|Mme)\.?\s+(?-i:[A-Z])[\w'-]+")
 _VOCATIVE_END = re.compile(r"\s*[,:\u2013-]")
@@ -77,7 +78,7 @@ def names_someone(item_sentence: str, reply: Reply, speaker: Iterable[str],
     member of the list other than the sender and than whom the reply turns to
     ("Elena, ..."). (A line of names, "Elena, for BR: Rajesh Iyer.", reads like a
     signature's title line: the clauses are read here, not what the reply says.)"""
-    if not _ASKS_PEOPLE.search(item_sentence) or reply.answer.put_off:
+    if not _asks_for(item_sentence)[1] or reply.answer.put_off:
         return False
     mine = {s.casefold() for s in speaker}
     sentences = reply.sentences
@@ -103,8 +104,11 @@ def names_someone(item_sentence: str, reply: Reply, speaker: Iterable[str],
 
 
 def names_the_person(item_sentence: str, promised: Sequence[str]) -> bool:
-    """Whether a reply's promise names who fills the role an item asks for."""
-    return bool(_ASKS_PERSON.search(item_sentence)) and any(
+    """Whether a reply's promise names who fills the role an item asks for, or who
+    will serve as the one nominated ("Each advisory group to nominate one member of the
+    drafting group" - "For RAG, Jo\u00e3o will serve on the drafting group": the tenth
+    writer's dev part)."""
+    return any(_asks_for(item_sentence)) and any(
         _PERSON_COMES.search(c) for c in promised)
 
 
@@ -154,6 +158,13 @@ def one_thing_of_people(item_sentence: str, owner: str, members: MembersConfig |
 
 # A delivery saying the thing is theirs together; a co-owner's share in it ("Priya's").
 _TOGETHER = re.compile(r"\b(?:joint(?:ly)?|together|both\s+of\s+us)\b", re.IGNORECASE)
+@lru_cache(maxsize=4096)  # an owner's item is compared with every reply of its thread
+def _asks_for(item_sentence: str) -> tuple[bool, bool]:
+    """Whether an item asks for a person in a role (``_ASKS_PERSON``) and for people
+    (``_ASKS_PEOPLE``), searched once an item, not once a reply."""
+    return (bool(_ASKS_PERSON.search(item_sentence)), bool(_ASKS_PEOPLE.search(item_sentence)))
+
+
 _OF = ("'s", "\u2019s")
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate
 
@@ -63,6 +63,19 @@ _AP_REFERRED = re.compile(r"\b" + _AP_NUMBER + r"(?![\w/]|\.\d)")
 # Where the points named by an action-point label are counted from (apart from a list's
 # places 1, 2, ...).
 LABELLED = 1000
+# An action log's row number, as a log writes it in its first column ("AL-2032-10  Joint
+# note ...", "| AL-2032-35 | ...", "R-1  Update own rows ...") and a status reply names it
+# ("AL-2032-10: final note attached", "For R-1: BDT rows updated"): a few capitals, a
+# year maybe, a number. Counted apart from the action points, by its letters and year
+# (``LOGGED`` times the letters' code + year * 1000 + number), so that "AL-2032-10" names
+# neither "AL-2031-10" nor "R-10". Such a shape is also a document's number ("TD-045"):
+# a reply's number counts only when an item of its letters is open (:func:`logged_for`).
+LOGGED = 10 ** 7
+_LOG_NUMBER = r"([A-Z]{1,3})-(?:(\d{4})-)?(\d{1,3})"
+_LOG_LINE = re.compile(r"[ \t]*(?:\|[ \t]*)?" + _LOG_NUMBER + r"(?=[ \t|:.)])")
+_LOG_REFERRED = re.compile(r"(?<![\w/-])" + _LOG_NUMBER + r"(?![\w/-]|\.\d)")
+# A row of a pipe table running on under the row above it ("|            | the plan |").
+_RUN_ON_ROW = re.compile(r"[ \t]*\|[ \t]*\|")
 # A list entry of the item's message: "1. BDT - ...", "(a) ...", "- the list ...".
 _ENTRY = re.compile(r"^[ \t]*(?:\(?(?:\d{1,2}|[a-h])[.)]|[-*\u2022\u2013])[ \t]+", re.IGNORECASE)
 
@@ -134,6 +147,36 @@ def _points_named(text: str) -> set[int]:
     return found
 
 
+@lru_cache(maxsize=256)  # a reply's text, read for each of its thread's items
+def rows_named(text: str) -> frozenset[int]:
+    """The action log's rows a reply names ("AL-2032-10: done", "For R-1: ..."). Read
+    only when an open item is a log's row (:func:`logged_for` keeps those of its
+    letters): most threads have none."""
+    return frozenset(_logged(m) for m in _LOG_REFERRED.finditer(text) if _is_log(m))
+
+
+def _is_log(match: re.Match[str]) -> bool:
+    """Whether a log number's letters are no action point's ("AI-2" is read as one)."""
+    return match.group(1) not in ("AP", "AI")
+
+
+def _logged(match: re.Match[str]) -> int:
+    """The point an action log's row number (``_LOG_NUMBER``) names."""
+    code = 0
+    for letter in match.group(1):
+        code = code * 27 + ord(letter) - 64
+    return LOGGED * code + int(match.group(2) or 0) * 1000 + int(match.group(3))
+
+
+def logged_for(text: str, points: Iterable[int | None]) -> set[int]:
+    """The rows a reply's ``text`` names that may be among ``points``: a log's row
+    number counts only when an item of a row numbered with its letters is among them
+    ("posted as TD-045" names no row of "AL-2032-..." items; "AL-2032-06" does, open or
+    not). Empty, the text not read, when no point is a log's row."""
+    letters = {p // LOGGED for p in points if p is not None and p >= LOGGED}
+    return {p for p in rows_named(text) if p // LOGGED in letters} if letters else set()
+
+
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 # Words a sentence putting off the answer holds (one of them), checked first.
 _HANDS_ON = re.compile(r"back|revert|will|'ll|checking|looking|consulting|waiting|asking|"
@@ -172,10 +215,19 @@ def points_of(text: str, starts: Sequence[int]) -> list[int | None]:
 def _action_point(lines: list[str], here: int) -> int | None:
     """The point named by the action-point label of the entry holding line ``here``
     (its label line, or a line indented under it), else None."""
-    while here > 0 and lines[here][:1].isspace() and lines[here].strip():
-        here -= 1  # a line of the entry's text run on under its label
-    match = _AP_LINE.match(lines[here]) if lines else None
-    return _labelled(match) if match else None
+    while lines:
+        line = lines[here]
+        match = _AP_LINE.match(line)
+        if match:
+            return _labelled(match)
+        logged = _LOG_LINE.match(line)
+        if logged and _is_log(logged):
+            return _logged(logged)
+        if here == 0 or not line.strip() or not (line[:1].isspace() or _RUN_ON_ROW.match(line)):
+            return None
+        here -= 1  # a line of the entry's text run on under its label (an indented table's
+        # label line is tested before)
+    return None
 
 
 def _labelled(match: re.Match[str]) -> int:
@@ -248,7 +300,7 @@ def on_points(items: Sequence[OpenItem], reply: str) -> list[OpenItem]:
     does not answer the first question)."""
     if all(i.point is None for i in items):
         return list(items)  # (the points a reply names are not read: they cannot matter)
-    referred = _referred(reply)
+    referred = _referred(reply) | logged_for(reply, [i.point for i in items])
     # An action point's number chooses among the items of labelled points, a place among
     # those of a list's entries or questions: "AP 28/3-2 done" in answer to "a one-line
     # status of your open action points" leaves that request's place alone.
@@ -256,3 +308,15 @@ def on_points(items: Sequence[OpenItem], reply: str) -> list[OpenItem]:
     places = referred - labels
     return [i for i in items if i.point is None
             or i.point in (labels or (i.point,) if i.point >= LABELLED else places or (i.point,))]
+
+
+def on_rows(items: Sequence[OpenItem], reply: str) -> list[OpenItem]:
+    """The items a status reply may close when it names rows of an action log: those of
+    the rows it names, and the items of no row ("AL-2032-10: final note attached" closes
+    neither AL-2032-11 nor R-1, whichever of their owners sends it)."""
+    if all(i.point is None or i.point < LOGGED for i in items):
+        return list(items)  # (most threads: no log's rows)
+    named = logged_for(reply, [i.point for i in items])
+    if not named:
+        return list(items)
+    return [i for i in items if i.point is None or i.point < LOGGED or i.point in named]

@@ -128,7 +128,7 @@ _CAPITALISED = re.compile(r"\b(?-i:[A-Z])[\w'.-]+")
 # The answer is still to come: "I will come back to you", "I am checking with the SG11
 # secretariat and will reply next week", "I will ask BDT", "let me check with the team".
 _DEFERS_ANSWER = re.compile(
-    r"\b(?:come|get)\s+back\b|\brevert\b|"
+    r"\b(?:come|get|report)\s+back\b|\brevert\b|"
     r"(?:\bwill|'ll|\u2019ll)\s+(?:reply|respond|answer|update\s+you|let\s+you\s+know|"
     r"check|look\s+into|raise\s+it|ask|consult|find\s+out|get\s+in\s+touch|"
     r"contact\s+you)\b|"
@@ -156,13 +156,20 @@ _DEFERS_ANSWER = re.compile(
     # vice-chairs from the Arab region; no answer yet" (the twenty-first writer), "On
     # the data banks: I have asked the SG3 chairman and counsellor." (the twenty-third);
     # not "I have asked the rapporteurs to include it" (the deed asked of them).
-    r"\b(?:I|we)\s+have\s+(?:already\s+)?asked\s+(?:the|our|my)\s+"
+    r"\b(?:I|we)\s*(?:have|'ve|\u2019ve)\s+(?:already\s+)?asked\s+(?:the|our|my)\s+"
     r"(?:(?!to\b)[\w/'-]+\s+){0,7}(?!to\b)[\w/'-]+[^\w\s]*$|"
     # A guess left for the one asked to confirm: "My understanding is that SG16 has
     # some work on it, but TSB should confirm" (the fifteenth writer, read under its
     # quote since close-r20).
     r"\b(?:but|though|although)\s+(?:[\w/-]+\s+){1,3}(?:should|would\s+need\s+to|"
-    r"needs?\s+to|will\s+have\s+to|must)\s+confirm\b",
+    r"needs?\s+to|will\s+have\s+to|must)\s+confirm\b|"
+    # The question put on a meeting's agenda, the answer to come from it: "WP 3K meets
+    # in November and your question is already on its draft agenda" (not "I will make
+    # sure it is on the agenda", a promise beside an answer; the twenty-seventh
+    # writer; "it will be on the WG-RDTP call of 3 February. Andr\u00e9s and I will
+    # report back", the twenty-eighth, by "report back" above).
+    r"\b(?:is|are)\s+(?:already|now)\s+on\s+(?:the|its|our|their|his|her)\s+"
+    r"(?:[\w-]+\s+){0,3}?agenda\W*$",
     re.IGNORECASE,
 )
 

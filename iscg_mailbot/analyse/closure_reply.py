@@ -130,8 +130,12 @@ class Answer:
         """Whether the reply answers a question about what will be done by saying what
         will be done ("Who will coordinate the reply?" - "I will coordinate the reply
         for BDT"): a promise going on about the deed asked about (two words shared),
-        not a bare "Sure, will do"."""
-        return any(shared_words(c, question) >= 2 for c in self.promised)
+        not a bare "Sure, will do". Of a question asking who will do it ("could you tell
+        me who in your Bureau coordinates the reply?"), a person named as doing it is the
+        answer (:func:`names_the_doer`), whatever the words: "For BDT I will coordinate",
+        "Sofia, for TSB it is Ahmed", "I will be the focal point for this LS"."""
+        return any(shared_words(c, question) >= 2 for c in self.promised) \
+            or names_the_doer(question, self.says, self.promised)
 
     def informs(self, question: str) -> bool:
         """Whether what the reply promises tells the asker something: a promise that
@@ -219,6 +223,36 @@ class Answer:
                    default=0)
         put_off = max(shared_words(s, item_sentence) for s in self.put_off)
         return said >= 2 and said > put_off
+
+
+# A question asking who will do something ("tell me who in TSB and BDT will follow this
+# up?", "who in your Bureau coordinates the reply"), and the answers naming the person:
+# "it is Ahmed" / "that will be me" said, or a person's promise ("For BDT I will
+# coordinate", "Grace will lead it", "I will be the focal point"), of the question's deed
+# or a role (the sixteenth and twenty-seventh writers' dev parts close the share on it).
+_ASKS_WHO = re.compile(r"\bwho\s+(?!(?:is|are|was|were)\s+(?:asked|invited|affected)\b)"
+                       r"(?:in|of|from|at|will|would|should|shall|can|could|is|are|"
+                       r"(?:\w+s)\b)", re.IGNORECASE)
+_IT_IS = re.compile(r"\b(?:it|that)\s*(?:is|'s|\u2019s|will\s+be)\s+(?:me\b|"
+                    r"(?-i:[A-Z][a-z\u00e0-\u00ff][\w'-]*)(?!\s+\d))", re.IGNORECASE)
+_PERSON_WILL = re.compile(r"(?<![\w-])(?-i:I|(?!(?:The|This|That|It|We|They|There|These|"
+                          r"Those|Our|Your)\b)[A-Z][a-z\u00e0-\u00ff][\w'-]*)\s+will\s+"
+                          r"(?:(?:also|then)\s+)?(be\s+(?:the|our)\b|\w+)")
+
+
+def names_the_doer(question: str, says: Sequence[str], promised: Sequence[str]) -> bool:
+    """Whether a reply names the person who will do what a question asks who will do:
+    said ("for TSB it is Ahmed"), or promised by the person (:data:`_PERSON_WILL`) of
+    the deed asked (a word shared) or of a role ("I will be the focal point")."""
+    if "who" not in question.casefold() or not _ASKS_WHO.search(question):
+        return False  # (most questions: no "who")
+    if any(_IT_IS.search(c) for c in (*says, *promised)):
+        return True
+    for clause in promised:
+        found = _PERSON_WILL.search(clause)
+        if found and (found.group(1).startswith("be") or shared_words(clause, question)):
+            return True
+    return False
 
 
 # A clause that is a date alone, after a promise: "Both by 5 April.", "All before Friday."

@@ -21,7 +21,12 @@ from sqlalchemy.orm import Session
 
 from iscg_mailbot.analyse.actions import detect_closure
 from iscg_mailbot.analyse.closure_people import answered_by_delegate
-from iscg_mailbot.analyse.closure_points import points_of, points_referred
+from iscg_mailbot.analyse.closure_points import (
+    logged_for,
+    on_rows,
+    points_of,
+    points_referred,
+)
 from iscg_mailbot.analyse.closure_reading import talks_about
 from iscg_mailbot.analyse.closure_reply import reply_of
 from iscg_mailbot.analyse.closure_rounds import declares_round_over, everyones, is_call
@@ -233,6 +238,7 @@ class _Scan:
         # (most items are not): read only then.
         points = [self.points.get(i.id) for i in candidates]
         referred = points_referred(message.new_text or "") \
+            | logged_for(message.new_text or "", points) \
             if any(p is not None for p in points) else set()
         asked = [i for i, point in zip(candidates, points, strict=True)
                  if not referred or point is None or point in referred]
@@ -244,7 +250,9 @@ class _Scan:
                              (0, len(message.new_text or "")), shares)
             if not shares or self._last_share(answer, message):
                 self._close(ClosingReply(item.id, message.id, message.date, None))
-        open_items = [w.read for w in windows if w.item.kind == ACTION]
+        # A status reply naming rows of an action log closes those rows' items only.
+        open_items = on_rows([w.read for w in windows if w.item.kind == ACTION],
+                             message.new_text or "")
         sender = Address(message.sender_name or "", message.sender_address or "")
         for found in detect_closure(message.new_text or "", open_items,
                                     self.context.config.closure_phrases,
