@@ -58,6 +58,7 @@ from iscg_mailbot.analyse.closure_speaker import (
     speaker_of,
     standing_in,
 )
+from iscg_mailbot.analyse.closure_tense import only_to_come
 from iscg_mailbot.analyse.closure_yes import answered_yes_or_no
 from iscg_mailbot.records import Address, Closure, OpenItem
 from iscg_mailbot.settings.actions import DEFAULT_CLOSURE_PHRASES
@@ -432,9 +433,9 @@ def answered_items(reply: str, open_items: Sequence[OpenItem], speaker: Iterable
             found.append(item)  # "I'm afraid BR cannot commit to it: instead, a note ..."
             continue
         says = _asks_to_say(item.sentence)
-        if not read.answers(item.sentence, delivered=not says) or read.rest_to_come or (
-                not says and read.leaves(item.sentence)) or read.only_when:
-            continue  # no delivery reported, and part of the thing is still to come
+        if not read.answers(item.sentence, delivered=not says) or read.rest_to_come or (not says and (
+                read.leaves(item.sentence) or only_to_come(read, item.sentence))) or read.only_when:
+            continue  # no delivery reported, part of the thing or the deed still to come
         # "Could BDT send an update?" is a request put as a question: "Thank you for the
         # offer. Sure, we will send it" promises it and says nothing about it.
         asking = says or (item.sentence.rstrip().endswith("?") and (
