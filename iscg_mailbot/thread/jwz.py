@@ -143,14 +143,14 @@ def _unique(refs: Iterable[ThreadRef]) -> list[ThreadRef]:
 
 
 def _clean_references(ref: ThreadRef) -> list[str]:
-    """References without blanks, repeats (first kept) and the message's own id."""
-    seen: set[str] = {ref.message_id, ""}
-    cleaned = []
-    for mid in ref.references:
-        if mid not in seen:
-            seen.add(mid)
-            cleaned.append(mid)
-    return cleaned
+    """References without blanks, repeats (first kept) and the message's own id (a
+    dict's keys keep first occurrences in order, in C: a third of a loop's cost)."""
+    if not ref.references:
+        return []
+    kept = dict.fromkeys(ref.references)
+    kept.pop(ref.message_id, None)
+    kept.pop("", None)
+    return list(kept)
 
 
 def _declared_parent(
@@ -172,17 +172,18 @@ def _declared_parent(
     return last
 
 
+class _Table(dict[str, _Container]):
+    """Message-ID -> container, a ghost's made on its first lookup (in C when found)."""
+
+    def __missing__(self, mid: str) -> _Container:
+        found = self[mid] = _Container(mid)
+        return found
+
+
 def _link_all(ordered: list[ThreadRef]) -> list[_Container]:
     """Steps 1-2: containers and parent links; returns every container."""
     real = {ref.message_id: _Container(ref.message_id, ref) for ref in ordered}
-    table: dict[str, _Container] = dict(real)
-
-    def container(mid: str) -> _Container:
-        found = table.get(mid)
-        if found is None:
-            found = table[mid] = _Container(mid)
-        return found
-
+    table = _Table(real)
     chains = {ref.message_id: _clean_references(ref) for ref in ordered}
     # A message's own headers first, newest message first: when its parents loop,
     # the last link tried (the oldest message's) is the one refused, so the oldest
@@ -190,13 +191,13 @@ def _link_all(ordered: list[ThreadRef]) -> list[_Container]:
     for ref in reversed(ordered):
         parent = _declared_parent(ref, chains[ref.message_id], real)
         if parent is not None:
-            _link(real[ref.message_id], container(parent))
+            _link(real[ref.message_id], table[parent])
     # Then what References chains say about ghosts (real messages were placed above).
     for ref in ordered:
         for parent_id, child_id in pairwise(chains[ref.message_id]):
-            child = container(child_id)
+            child = table[child_id]
             if child.ref is None:
-                _link(child, container(parent_id))
+                _link(child, table[parent_id])
     for item in table.values():
         if item.parent is not None:
             item.parent.children.append(item)
