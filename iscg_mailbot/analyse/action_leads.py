@@ -29,9 +29,11 @@ from iscg_mailbot.records import ActionCandidate
 from iscg_mailbot.settings.members import MembersConfig
 
 # A lead at the start of a line (after a list marker): the words before "for"/"to" (none,
-# or a few announcing questions or requests), the parties, then a colon.
+# or a few announcing questions or requests), the parties, then a colon. The blanks after
+# the marker are read only after one (two runs of blanks in a row could share a line of
+# blanks in any of its places: a line of 20,000 spaces took 17 s).
 _LEAD = re.compile(
-    r"^[ \t]*(?:[-*\u2022\u00b7]|\(?\d{1,2}[.)]|\(?[a-z][.)])?[ \t]*"
+    r"^[ \t]*(?:(?:[-*\u2022\u00b7]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]*)?"
     r"(?P<pre>(?:[^\W\d_][\w'-]*[ \t]+){0,4}?)(?:for|to|pour|para|à)[ \t]+"
     r"(?P<names>[^\n:?.;]{1,80}?)[ \t]*:(?P<rest>[^\n]*)",
     re.IGNORECASE | re.MULTILINE)
