@@ -45,6 +45,7 @@ _FILLER = re.compile(r"(?i:\s*(?:colleagues|team|secretariat|you)?\s*)")
 # A line that opens a list's line, and a blank line.
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*\u2022\u00b7]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]")
 _BLANK = re.compile(r"\n[ \t]*\n")
+_SHOWN = re.compile(r"\S")
 
 
 def _parties(names: str, members: MembersConfig | None) -> list[OwnerMention] | None:
@@ -63,24 +64,26 @@ def _parties(names: str, members: MembersConfig | None) -> list[OwnerMention] | 
 
 
 def _scope(text: str, lead: re.Match[str]) -> tuple[int, int]:
-    """Where the lead's parties hold: its own line of a list, or the block below it."""
+    """Where the lead's parties hold: its own line of a list, or the block below it.
+
+    Each line is read where it stands (a copy of the rest of the text for each line
+    below a lead was quadratic: 50,000 lines took 0.8 s)."""
     if lead.group("rest").strip():
         start = lead.start("rest")
         end = text.find("\n", start)
         while end != -1:
-            following = text[end + 1:]
-            if not following.strip() or not following.split("\n", 1)[0].strip() \
-                    or _LIST_LINE.match(following) or _LEAD.match(following):
+            after = text.find("\n", end + 1)
+            line = text[end + 1:len(text) if after == -1 else after]
+            if not line.strip() or _LIST_LINE.match(line) or _LEAD.match(line):
                 break
-            end = text.find("\n", end + 1)
+            end = after
         return start, len(text) if end == -1 else end
     start = lead.end()
-    first = len(text) - len(text[start:].lstrip())
-    end = first
+    shown = _SHOWN.search(text, start)
+    first = len(text) if shown is None else shown.start()
     for blank in _BLANK.finditer(text, first):
-        end = blank.start()
         if not _LIST_LINE.match(text, blank.end()):
-            return start, end
+            return start, blank.start()
     return start, len(text)
 
 
