@@ -62,3 +62,15 @@ def test_explain_shows_the_stand_and_the_briefing(tagger: TopicTagger) -> None:
                             ["A briefing for the missions is planned too."])
     [tag] = [tag for tag in result.tags if tag.topic == EVENTS]
     assert {item.phrase for item in tag.evidence} >= {"stand", "briefing"}
+
+
+@pytest.mark.parametrize(("subject", "event"), [
+    ("Stand-by duty roster for the service desk over the holidays", False),
+    ("Standby roster for the service desk, 24-31 December", False),
+    ("Duty roster for the ITU stand at the expo, 24-31 October", True),
+    ("Roster for the stand duty at the fair, 24-31 October", True),
+])
+def test_a_stand_by_roster_is_no_stand(tagger: TopicTagger, subject: str, event: bool) -> None:
+    """review2: "stand-by" next to the stand's own words ("duty", "roster") was read
+    as an exhibition stand."""
+    assert (EVENTS in tagged(tagger, subject, HELLO)) is event
