@@ -19,11 +19,11 @@ def _dues(text: str) -> list[date | None]:
 
 def test_a_part_of_the_day_makes_it_held() -> None:
     assert date(2027, 10, 7) not in _dues(
-        "I will check whether the host can give us a room for a short side meeting at "
-        "lunchtime on 7 October.")
-    # The pair: the same day with no part of it is the check's.
-    assert _dues("I will check whether the host can give us a room for a short side "
-                 "meeting on 7 October.") == [date(2027, 10, 7)]
+        "I will ask the host for a room for a short side meeting at lunchtime on 7 October.")
+    # The pair: the same day with no part of it is the request's. (Said after "check
+    # whether", the day is what is checked, no deadline either: tests/test_action_asked_dates.py.)
+    assert _dues("I will ask the host for a room for a short side meeting on 7 October."
+                 ) == [date(2027, 10, 7)]
 
 
 def test_a_weekday_with_its_hour_is_when_it_is_held() -> None:
