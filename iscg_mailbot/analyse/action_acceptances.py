@@ -6,7 +6,14 @@ earlier message of the thread asked of them (or of their unit). The work is that
 earlier item, still open (eval/README.md: acceptance does not close); the reply's
 promise is no second item.
 
-A reply's promise stays an item when it is not opened as an acceptance ("I will raise
+A promise of a party that an earlier *request* of the thread asked (not a question
+whether, not a promise of theirs told before), about the thing asked (a content word
+shared, or "it", "theirs", "our part"), is that request taking its course, opened as
+an acceptance or not, said by the party or told of it ("BDT will add theirs to the
+file", "Andrés and I will report back"; `w2`, `w16`, `w21`-`w26`, `w28` dev): no second
+item either, unless it is a step towards the thing (below).
+
+Otherwise a reply's promise stays an item when it is not opened as an acceptance ("I will raise
 it with the SG13 chair and come back by the end of February"), when it promises a step
 towards what was asked rather than the thing itself ("Sure - I will check the dates
 with the team"), when nothing earlier in
@@ -41,6 +48,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from iscg_mailbot.analyse.action_statements import TO_READERS
+from iscg_mailbot.analyse.closure_reading import shared_words
 from iscg_mailbot.analyse.closure_speaker import owner_parts, speaker_of
 from iscg_mailbot.records import ActionCandidate, Address
 from iscg_mailbot.settings.action_rules import PROMISES
@@ -107,9 +116,56 @@ def _accepts(candidate: ActionCandidate, asked: Sequence[Earlier]) -> bool:
             and not _STEP.search(candidate.sentence))
 
 
+# An earlier item told as a promise ("BR will prepare the overview"), not asked: a later
+# promise of the same party is not a repeat of a request.
+_PROMISED = re.compile(r"\b(?:will|shall)\b|['\u2019]ll\b", re.IGNORECASE)
+_ASKED = re.compile(r"\?|\b(?:please|kindly|could|would|invited|requested|asked|to\s+\w+\s)",
+                    re.IGNORECASE)
+
+
+# "Could BR say whether the lab tested it?": a question put as a request; the promise
+# that answers it ("I'll send you the form") is new work.
+_WHETHER = re.compile(
+    r"\bwhether\b|\b(?:check|see|ask|know|say|tell|confirm|indicate|verify|find\s+out)\s+if\b",
+    re.IGNORECASE)
+
+
+def _requested(item: Earlier) -> bool:
+    """Whether the earlier item is work asked of its owners (an action not told as a
+    promise of theirs, nor a question whether)."""
+    return item.kind == "action" and not _WHETHER.search(item.sentence) and (
+        not _PROMISED.search(item.sentence) or bool(_ASKED.search(item.sentence)))
+
+
+# What the promise is about, said by referring back to what was asked: "I will send
+# it", "BDT will add theirs", "we will prepare our part", "TSB will nominate someone".
+_BACK = re.compile(r"\b(?:it|them|this|these|that|those|ours|theirs|mine|(?:our|their|my|"
+                   r"[A-Z]\w+'s)\s+(?:part|share|input|section)|someone|somebody)\b")
+
+
+def _takes_its_course(candidate: ActionCandidate, earlier: Sequence[Earlier]) -> bool:
+    """Whether a promise is of a party an earlier action of the thread asked, about what
+    was asked (a word shared, or referring back to it: "Could TSB and BDT add their rows
+    to the table?" - "BDT will add theirs next week", "I'll prepare our part"): the
+    request taking its course, said by the party or told of it, not a second item. A day of its own ("I will send it by 3 May") or a delivery
+    to the readers ("... and circulate it to this list") says more, and stays."""
+    own = owner_parts(candidate.owner)
+    if (not (candidate.rule in PROMISES and own) or TO_READERS.search(candidate.sentence)
+            or _STEP.search(candidate.sentence)):
+        return False  # "... and copied to this list": a delivery of its own to the readers
+    back = _BACK.search(candidate.sentence) is not None
+    asked = [e for e in earlier if owner_parts(e.owner) & own and _requested(e)
+             and (back or shared_words(candidate.sentence, e.sentence))]
+    return bool(asked) and (candidate.due is None or candidate.due in {e.due for e in asked})
+
+
 def _restates(candidate: ActionCandidate, speaks_for: frozenset[str],
               earlier: Sequence[Earlier]) -> bool:
-    if not (candidate.kind == "action" and owner_parts(candidate.owner) & speaks_for):
+    if candidate.kind != "action":
+        return False
+    if _takes_its_course(candidate, earlier):
+        return True
+    if not owner_parts(candidate.owner) & speaks_for:
         return False
     asked = [e for e in earlier if e.kind != "note" and owner_parts(e.owner) & speaks_for]
     return bool(asked) and _accepts(candidate, asked) and (

@@ -77,6 +77,7 @@ from iscg_mailbot.analyse.action_questions import (
 from iscg_mailbot.analyse.action_questions import find_questions as _find_questions
 from iscg_mailbot.analyse.action_receipts import drop_receipts
 from iscg_mailbot.analyse.action_reverts import drop_reverts
+from iscg_mailbot.analyse.action_roles import drop_roles
 from iscg_mailbot.analyse.action_scope import (
     apply_date_carriers,
     apply_list_frame,
@@ -308,7 +309,7 @@ def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
     return drop_contingencies(drop_corrections_asked(drop_own_needs(drop_receipts(drop_forecasts(
         drop_explanations(drop_requests_of_us(drop_reported_requests(drop_meeting_work(
             drop_purposes(drop_role_changes(drop_recalled(drop_summaries(drop_intentions(
-                candidates)))))))))), message), message, members)))
+                drop_roles(candidates))))))))))), message), message, members)))
 
 
 def _said_before(message: ActionInput, sentence: str) -> bool:
