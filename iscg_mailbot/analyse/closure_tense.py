@@ -38,11 +38,15 @@ from iscg_mailbot.analyse.closure_reply import Answer
 # "I can send it if it helps", "would be glad to"), or the future of Spanish, French
 # and Portuguese ("se publicará", "enviaremos", "nous enverrons", "enviaremos").
 # Not "will be" + a state ("will be glad", "will not"): those are no deed.
+# Not a cause ("The delay is due to the server migration"): the words after "due to"
+# that make it one.
+_CAUSE = r"(?:the|a|an|its|their|our|his|her|this|that|these|those|some|staff|lack)\b"
 _TO_COME = re.compile(
     r"\b(?:will|shall)\s+(?:(?:also|then|now|gladly|certainly|probably|still)\s+)?"
     r"(?!not\b|be\s+(?:happy|glad|pleased|grateful|fine|ok)\b)\w+"
     r"|['\u2019]ll\s+\w+|\bgoing\s+to\s+\w+|\bwill\s+do\b"
-    r"|\b(?:is|are)\s+(?:now\s+)?(?:planned|scheduled|foreseen|expected|due)\s+(?:for|to|in|on)\b"
+    r"|\b(?:is|are)\s+(?:now\s+)?(?:(?:planned|scheduled|foreseen|expected)\s+(?:for|to|in|on)"
+    r"|due\s+(?:for|in|on|to\s+(?!" + _CAUSE + r")))\b"
     r"|\b(?:happy|glad|pleased|delighted)\s+to\b"
     r"|\b(?:I|we)\s+(?:can|could)\s+\w+\b[^.;]*\bif\s+(?:it|that|you)\b"
     r"|\bto\s+be\s+\w+ed\s+(?:when|once|after|as\s+soon\s+as)\b"

@@ -1,0 +1,51 @@
+"""Review round review3 (of close-r22 and close-r23; minimal pairs: each test of a fix
+fails on `main` 62a723f4, its pair passes on both).
+
+- A cause is no schedule: "The delay is due to the server migration" tells nothing as
+  to come; "The report is due to be published in May" does (``closure_tense``).
+- A statement made in the saying is no willingness: "I am pleased to confirm that the
+  report is on the website" reports it; "happy to send it" offers it.
+- A question asking who will do something: "I will not coordinate" names nobody, and a
+  relative "who" ("could those of you who are travelling confirm ...") asks no one to
+  be named: a bare promise does not answer it (``closure_reply.names_the_doer``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from iscg_mailbot.analyse.actions import detect_closure
+from iscg_mailbot.analyse.closure_items import answers_question
+from iscg_mailbot.analyse.closure_tense import to_come
+from iscg_mailbot.records import Address, OpenItem
+from iscg_mailbot.settings.members import MembersConfig, load_members
+from tests.eval_threads import ROOT
+
+LUCIA = Address("Lucia Bianchi", "lucia.bianchi@itu.int")
+AMARA = Address("Amara Diallo", "amara.diallo@itu.int")
+
+
+@pytest.fixture(scope="module")
+def members() -> MembersConfig:
+    return load_members(ROOT / "config" / "members.yaml")
+
+
+def _closes(item: str, reply: str, members: MembersConfig) -> bool:
+    return bool(detect_closure(f"Dear Omar,\n\n{reply}\n\nLucia\n",
+                               [OpenItem(1, "General Secretariat", None, item)],
+                               sender=LUCIA, members=members))
+
+
+@pytest.mark.parametrize(("clause", "coming"), [
+    ("The delay is due to the server migration last week.", False),
+    ("The report is due to be published in May.", True),
+    ("The report is due for release in May.", True),
+])
+def test_a_cause_is_no_schedule(clause: str, coming: bool) -> None:
+    assert to_come(clause) is coming
+
+
+def test_a_reply_giving_the_cause_answers(members: MembersConfig) -> None:
+    item = "Could you explain the delay in the report?"
+    assert _closes(item, "The delay is due to the server migration last week.", members)
+    assert not _closes(item, "The delay report is due to be published next week.", members)
