@@ -49,3 +49,21 @@ def test_a_reply_giving_the_cause_answers(members: MembersConfig) -> None:
     item = "Could you explain the delay in the report?"
     assert _closes(item, "The delay is due to the server migration last week.", members)
     assert not _closes(item, "The delay report is due to be published next week.", members)
+
+
+@pytest.mark.parametrize(("clause", "coming"), [
+    ("I am pleased to confirm that the report is now on the website.", False),
+    ("We are happy to report that it is done.", False),
+    ("Happy to send it.", True),
+    ("Video: yes, happy to.", True),
+])
+def test_a_statement_made_in_the_saying_is_no_offer(clause: str, coming: bool) -> None:
+    assert to_come(clause) is coming
+
+
+def test_a_reply_pleased_to_confirm_closes(members: MembersConfig) -> None:
+    item = "Could you publish the report on the website?"
+    assert _closes(item, "I am pleased to confirm that the report is now on the website.",
+                   members)
+    assert not _closes(item, "We are happy to publish the report on the website next week.",
+                       members)

@@ -38,16 +38,18 @@ from iscg_mailbot.analyse.closure_reply import Answer
 # "I can send it if it helps", "would be glad to"), or the future of Spanish, French
 # and Portuguese ("se publicará", "enviaremos", "nous enverrons", "enviaremos").
 # Not "will be" + a state ("will be glad", "will not"): those are no deed.
-# Not a cause ("The delay is due to the server migration"): the words after "due to"
-# that make it one.
+# Not a cause ("The delay is due to the server migration") nor a statement made in the
+# saying ("I am pleased to confirm that the report is on the website", "happy to report
+# that ..."): the words after "due to" and "pleased to" that make them so.
 _CAUSE = r"(?:the|a|an|its|their|our|his|her|this|that|these|those|some|staff|lack)\b"
+_TELLING = r"confirm|inform|report|announce|say|tell|advise|let\s+you\s+know|note|share\s+that"
 _TO_COME = re.compile(
     r"\b(?:will|shall)\s+(?:(?:also|then|now|gladly|certainly|probably|still)\s+)?"
     r"(?!not\b|be\s+(?:happy|glad|pleased|grateful|fine|ok)\b)\w+"
     r"|['\u2019]ll\s+\w+|\bgoing\s+to\s+\w+|\bwill\s+do\b"
     r"|\b(?:is|are)\s+(?:now\s+)?(?:(?:planned|scheduled|foreseen|expected)\s+(?:for|to|in|on)"
     r"|due\s+(?:for|in|on|to\s+(?!" + _CAUSE + r")))\b"
-    r"|\b(?:happy|glad|pleased|delighted)\s+to\b"
+    r"|\b(?:happy|glad|pleased|delighted)\s+to\b(?!\s+(?:" + _TELLING + r")\b)"
     r"|\b(?:I|we)\s+(?:can|could)\s+\w+\b[^.;]*\bif\s+(?:it|that|you)\b"
     r"|\bto\s+be\s+\w+ed\s+(?:when|once|after|as\s+soon\s+as)\b"
     r"|\b\w{3,}(?:ará|erá|irá|arán|erán|irán|aremos|eremos|iremos|erons|irons|erai|rons)\b",
