@@ -67,3 +67,18 @@ def test_a_reply_pleased_to_confirm_closes(members: MembersConfig) -> None:
                    members)
     assert not _closes(item, "We are happy to publish the report on the website next week.",
                        members)
+
+
+WHO = ("BDT and BR: could you tell me by 20 May who in your Bureau coordinates the reply, "
+       "so I can put the right people in copy?")
+
+
+@pytest.mark.parametrize(("reply", "answered"), [
+    ("For BDT I will not coordinate; ask the rapporteur.\n\nAmara\n", False),
+    ("For BDT I will be unable to coordinate; ask the rapporteur.\n\nAmara\n", False),
+    ("For BDT I will coordinate; ask the rapporteur.\n\nAmara\n", True),
+])
+def test_a_negated_promise_names_no_doer(reply: str, answered: bool,
+                                         members: MembersConfig) -> None:
+    assert answers_question(reply, WHO, owner="BDT, BR", sender=AMARA,
+                            members=members) is answered

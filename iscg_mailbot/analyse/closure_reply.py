@@ -235,8 +235,10 @@ _ASKS_WHO = re.compile(r"\bwho\s+(?!(?:is|are|was|were)\s+(?:asked|invited|affec
                        r"(?:\w+s)\b)", re.IGNORECASE)
 _IT_IS = re.compile(r"\b(?:it|that)\s*(?:is|'s|\u2019s|will\s+be)\s+(?:me\b|"
                     r"(?-i:[A-Z][a-z\u00e0-\u00ff][\w'-]*)(?!\s+\d))", re.IGNORECASE)
+# (Not "I will not coordinate", "I will be unable to": no one named.)
 _PERSON_WILL = re.compile(r"(?<![\w-])(?-i:I|(?!(?:The|This|That|It|We|They|There|These|"
                           r"Those|Our|Your)\b)[A-Z][a-z\u00e0-\u00ff][\w'-]*)\s+will\s+"
+                          r"(?!not\b|never\b|be\s+unable\b)"
                           r"(?:(?:also|then)\s+)?(be\s+(?:the|our)\b|\w+)")
 
 
