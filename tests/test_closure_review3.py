@@ -82,3 +82,18 @@ def test_a_negated_promise_names_no_doer(reply: str, answered: bool,
                                          members: MembersConfig) -> None:
     assert answers_question(reply, WHO, owner="BDT, BR", sender=AMARA,
                             members=members) is answered
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("BDT and BR: could those of you who are travelling to Geneva confirm your hotel "
+     "booking by 20 May?", False),
+    ("BDT and BR: could each colleague who attends the workshop confirm the booking by "
+     "20 May?", False),
+    ("BDT and BR: could you confirm by 20 May who will confirm the booking?", True),
+    ("BDT and BR: who in your Bureaux will confirm the booking by 20 May?", True),
+])
+def test_a_relative_who_asks_no_one_to_be_named(question: str, answered: bool,
+                                                members: MembersConfig) -> None:
+    reply = "For BDT I will confirm after the weekend.\n\nAmara\n"
+    assert answers_question(reply, question, owner="BDT, BR", sender=AMARA,
+                            members=members) is answered
