@@ -37,7 +37,8 @@ from iscg_mailbot.analyse.closure_reply import Answer
 # is still to be done ("to be shared when ..."), a willingness or an offer ("happy to",
 # "I can send it if it helps", "would be glad to"), or the future of Spanish, French
 # and Portuguese ("se publicará", "enviaremos", "nous enverrons", "enviaremos").
-# Not "will be" + a state ("will be glad", "will not"): those are no deed.
+# Not "will be" + a state ("will be glad", "will not"): those are no deed. (An offer's
+# condition is looked for within 200 characters: a long line of "we can ..." stays linear.)
 # Not a cause ("The delay is due to the server migration") nor a statement made in the
 # saying ("I am pleased to confirm that the report is on the website", "happy to report
 # that ..."): the words after "due to" and "pleased to" that make them so.
@@ -50,7 +51,7 @@ _TO_COME = re.compile(
     r"|\b(?:is|are)\s+(?:now\s+)?(?:(?:planned|scheduled|foreseen|expected)\s+(?:for|to|in|on)"
     r"|due\s+(?:for|in|on|to\s+(?!" + _CAUSE + r")))\b"
     r"|\b(?:happy|glad|pleased|delighted)\s+to\b(?!\s+(?:" + _TELLING + r")\b)"
-    r"|\b(?:I|we)\s+(?:can|could)\s+\w+\b[^.;]*\bif\s+(?:it|that|you)\b"
+    r"|\b(?:I|we)\s+(?:can|could)\s+\w+\b[^.;]{0,200}?\bif\s+(?:it|that|you)\b"
     r"|\bto\s+be\s+\w+ed\s+(?:when|once|after|as\s+soon\s+as)\b"
     r"|\b\w{3,}(?:ará|erá|irá|arán|erán|irán|aremos|eremos|iremos|erons|irons|erai|rons)\b",
     re.IGNORECASE)
