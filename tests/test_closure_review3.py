@@ -111,3 +111,21 @@ def test_a_long_line_of_offers_is_read_in_linear_time(members: MembersConfig) ->
     _closes(item, reply, members)
     assert time.perf_counter() - started < 1.5
     assert to_come("I can send the English edition if it helps.")
+
+
+_BADGES = "Could the print shop reprint the name badges before Monday's session?"
+
+
+@pytest.mark.parametrize(("reply", "closes"), [
+    # The deed reported done, then a later step in the same clause: done.
+    ("The badges have been reprinted and will be delivered to the room on Monday morning.",
+     True),
+    ("The flyer went up on the events page yesterday, it will stay there until the workshop.",
+     True),
+    # The deed told as to come only.
+    ("The print shop will reprint the badges and will deliver them on Monday morning.", False),
+])
+def test_a_delivery_beside_a_later_step_closes(reply: str, closes: bool,
+                                               members: MembersConfig) -> None:
+    item = _BADGES if "badges" in reply else "Could you post the workshop flyer on the events page?"
+    assert _closes(item, reply, members) is closes

@@ -70,7 +70,13 @@ def to_come(clause: str) -> bool:
 
 # Where a clause's statements part ("Flagged to the rapporteur \u2705 she'll add it";
 # "room 3. Invitation letters will go out", two sentences the splitter kept together).
-_PARTS = re.compile(r"[.;!?]\s+|\s[-\u2013\u2014]\s|[\u2705\u2714]")
+# Also where a future follows a statement, joined by "and" or a comma ("The badges have
+# been reprinted and will be delivered on Monday", "The flyer went up yesterday, it will
+# stay there"): the statement before is read apart, and may report the deed done.
+_PARTS = re.compile(r"[.;!?]\s+|\s[-\u2013\u2014]\s|[\u2705\u2714]"
+                    r"|,?\s+(?:and|but)\s+(?=(?:will|shall)\b)"
+                    r"|,\s+(?=(?:and\s+|but\s+)?(?:it|they|this|he|she|we|I)\s*"
+                    r"(?:will|shall|['\u2019]ll)\b)")
 
 # A request for people ("one speaker from each of TSB and BR. Names please"): a future
 # naming who fills the role answers it ("Ms Oberholzer will speak for TSB": the first
