@@ -18,6 +18,7 @@ import pytest
 
 from iscg_mailbot.analyse.actions import detect_closure
 from iscg_mailbot.analyse.closure_items import answers_question
+from iscg_mailbot.analyse.closure_points import on_points, on_rows, point_of
 from iscg_mailbot.analyse.closure_tense import to_come
 from iscg_mailbot.records import Address, OpenItem
 from iscg_mailbot.settings.members import MembersConfig, load_members
@@ -87,10 +88,10 @@ def test_a_negated_promise_names_no_doer(reply: str, answered: bool,
 
 
 @pytest.mark.parametrize(("question", "answered"), [
-    ("BDT and BR: could those of you who are travelling to Geneva confirm your hotel "
-     "booking by 20 May?", False),
-    ("BDT and BR: could each colleague who attends the workshop confirm the booking by "
-     "20 May?", False),
+    (("BDT and BR: could those of you who are travelling to Geneva confirm your hotel "
+      "booking by 20 May?"), False),
+    (("BDT and BR: could each colleague who attends the workshop confirm the booking by "
+      "20 May?"), False),
     ("BDT and BR: could you confirm by 20 May who will confirm the booking?", True),
     ("BDT and BR: who in your Bureaux will confirm the booking by 20 May?", True),
 ])
@@ -129,3 +130,16 @@ def test_a_delivery_beside_a_later_step_closes(reply: str, closes: bool,
                                                members: MembersConfig) -> None:
     item = _BADGES if "badges" in reply else "Could you post the workshop flyer on the events page?"
     assert _closes(item, reply, members) is closes
+
+
+def test_a_row_number_said_without_its_year_names_the_row() -> None:
+    """A status reply naming a row of the log without its year ("AL-27: done" of
+    "AL-2032-27") names that row, not none (close-r22 left the sender's row out); a row
+    of another year said in full still names none of this year's rows."""
+    text = "  AL-2032-26   Highlights per Bureau   TSB\n  AL-2032-27   Concept note   TSB\n"
+    rows = [OpenItem(i, "TSB", "body", s, point_of(text, text.index(s)))
+            for i, s in enumerate(("Highlights per Bureau", "Concept note"), start=1)]
+    assert [i.id for i in on_rows(rows, "AL-27: concept note attached.")] == [2]
+    assert [i.id for i in on_rows(rows, "AL-2032-27: concept note attached.")] == [2]
+    assert [i.id for i in on_rows(rows, "AL-2031-27: concept note attached.")] == []
+    assert [i.id for i in on_points(rows, "AL-27: concept note attached.")] == [2]
