@@ -71,6 +71,13 @@ _TITLED = re.compile(r"\b(?-i:Mr|Ms|Mrs|Dr|Prof|Mme)\.?\s+(?-i:[A-Z])[\w'-]+")
 _VOCATIVE_END = re.compile(r"\s*[,:\u2013-]")
 
 
+@lru_cache(maxsize=4096)  # an owner's item is compared with every reply of its thread
+def _asks_for(item_sentence: str) -> tuple[bool, bool]:
+    """Whether an item asks for a person in a role (``_ASKS_PERSON``) and for people
+    (``_ASKS_PEOPLE``), searched once an item, not once a reply."""
+    return (bool(_ASKS_PERSON.search(item_sentence)), bool(_ASKS_PEOPLE.search(item_sentence)))
+
+
 def names_someone(item_sentence: str, reply: Reply, speaker: Iterable[str],
                    members: MembersConfig | None) -> bool:
     """Whether a reply answers a request for people by naming somebody before its
@@ -158,13 +165,6 @@ def one_thing_of_people(item_sentence: str, owner: str, members: MembersConfig |
 
 # A delivery saying the thing is theirs together; a co-owner's share in it ("Priya's").
 _TOGETHER = re.compile(r"\b(?:joint(?:ly)?|together|both\s+of\s+us)\b", re.IGNORECASE)
-@lru_cache(maxsize=4096)  # an owner's item is compared with every reply of its thread
-def _asks_for(item_sentence: str) -> tuple[bool, bool]:
-    """Whether an item asks for a person in a role (``_ASKS_PERSON``) and for people
-    (``_ASKS_PEOPLE``), searched once an item, not once a reply."""
-    return (bool(_ASKS_PERSON.search(item_sentence)), bool(_ASKS_PEOPLE.search(item_sentence)))
-
-
 _OF = ("'s", "\u2019s")
 
 

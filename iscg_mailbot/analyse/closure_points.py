@@ -172,9 +172,22 @@ def logged_for(text: str, points: Iterable[int | None]) -> set[int]:
     """The rows a reply's ``text`` names that may be among ``points``: a log's row
     number counts only when an item of a row numbered with its letters is among them
     ("posted as TD-045" names no row of "AL-2032-..." items; "AL-2032-06" does, open or
-    not). Empty, the text not read, when no point is a log's row."""
-    letters = {p // LOGGED for p in points if p is not None and p >= LOGGED}
-    return {p for p in rows_named(text) if p // LOGGED in letters} if letters else set()
+    not). Empty, the text not read, when no point is a log's row. A number said without
+    its year ("AL-10: done" of the log's "AL-2032-10") names the rows of its letters and
+    number whatever their year."""
+    rows = {p for p in points if p is not None and p >= LOGGED}
+    if not rows:
+        return set()
+    letters = {p // LOGGED for p in rows}
+    named: set[int] = set()
+    for p in rows_named(text):
+        if p // LOGGED not in letters:
+            continue
+        if p % LOGGED < 1000:  # no year said
+            named |= {r for r in rows if r // LOGGED == p // LOGGED and r % 1000 == p % 1000} or {p}
+        else:
+            named.add(p)
+    return named
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")

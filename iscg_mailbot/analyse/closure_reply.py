@@ -230,13 +230,22 @@ class Answer:
 # "it is Ahmed" / "that will be me" said, or a person's promise ("For BDT I will
 # coordinate", "Grace will lead it", "I will be the focal point"), of the question's deed
 # or a role (the sixteenth and twenty-seventh writers' dev parts close the share on it).
-_ASKS_WHO = re.compile(r"\bwho\s+(?!(?:is|are|was|were)\s+(?:asked|invited|affected)\b)"
-                       r"(?:in|of|from|at|will|would|should|shall|can|could|is|are|"
-                       r"(?:\w+s)\b)", re.IGNORECASE)
+# The "who" opens a question, put directly or after a verb of telling ("Who will ...",
+# "BDT: who in ...", "tell me by 20 May who ...", "confirm who ..."), not a relative
+# clause after a noun ("could those of you who are travelling confirm ...", "each
+# colleague who attends").
+_ASKS_WHO = re.compile(r"(?:^|[.?!:;(\u2013]\s*|\b(?:know|tell|say|confirm|indicate|advise|"
+                       r"clarify|decide|ask|check|specify|identify|inform|share|wonder)\b"
+                       r"[^.?!;:]{0,40}?\s)"
+                       r"who\s+(?!(?:is|are|was|were)\s+(?:asked|invited|affected)\b)"
+                       r"(?:in|of|from|at|will|would|should|shall|can|could|is|are|\w+s)\b",
+                       re.IGNORECASE)
 _IT_IS = re.compile(r"\b(?:it|that)\s*(?:is|'s|\u2019s|will\s+be)\s+(?:me\b|"
                     r"(?-i:[A-Z][a-z\u00e0-\u00ff][\w'-]*)(?!\s+\d))", re.IGNORECASE)
+# (Not "I will not coordinate", "I will be unable to": no one named.)
 _PERSON_WILL = re.compile(r"(?<![\w-])(?-i:I|(?!(?:The|This|That|It|We|They|There|These|"
                           r"Those|Our|Your)\b)[A-Z][a-z\u00e0-\u00ff][\w'-]*)\s+will\s+"
+                          r"(?!not\b|never\b|be\s+unable\b)"
                           r"(?:(?:also|then)\s+)?(be\s+(?:the|our)\b|\w+)")
 
 

@@ -37,14 +37,21 @@ from iscg_mailbot.analyse.closure_reply import Answer
 # is still to be done ("to be shared when ..."), a willingness or an offer ("happy to",
 # "I can send it if it helps", "would be glad to"), or the future of Spanish, French
 # and Portuguese ("se publicará", "enviaremos", "nous enverrons", "enviaremos").
-# Not "will be" + a state ("will be glad", "will not"): those are no deed.
+# Not "will be" + a state ("will be glad", "will not"): those are no deed. (An offer's
+# condition is looked for within 200 characters: a long line of "we can ..." stays linear.)
+# Not a cause ("The delay is due to the server migration") nor a statement made in the
+# saying ("I am pleased to confirm that the report is on the website", "happy to report
+# that ..."): the words after "due to" and "pleased to" that make them so.
+_CAUSE = r"(?:the|a|an|its|their|our|his|her|this|that|these|those|some|staff|lack)\b"
+_TELLING = r"confirm|inform|report|announce|say|tell|advise|let\s+you\s+know|note|share\s+that"
 _TO_COME = re.compile(
     r"\b(?:will|shall)\s+(?:(?:also|then|now|gladly|certainly|probably|still)\s+)?"
     r"(?!not\b|be\s+(?:happy|glad|pleased|grateful|fine|ok)\b)\w+"
     r"|['\u2019]ll\s+\w+|\bgoing\s+to\s+\w+|\bwill\s+do\b"
-    r"|\b(?:is|are)\s+(?:now\s+)?(?:planned|scheduled|foreseen|expected|due)\s+(?:for|to|in|on)\b"
-    r"|\b(?:happy|glad|pleased|delighted)\s+to\b"
-    r"|\b(?:I|we)\s+(?:can|could)\s+\w+\b[^.;]*\bif\s+(?:it|that|you)\b"
+    r"|\b(?:is|are)\s+(?:now\s+)?(?:(?:planned|scheduled|foreseen|expected)\s+(?:for|to|in|on)"
+    r"|due\s+(?:for|in|on|to\s+(?!" + _CAUSE + r")))\b"
+    r"|\b(?:happy|glad|pleased|delighted)\s+to\b(?!\s+(?:" + _TELLING + r")\b)"
+    r"|\b(?:I|we)\s+(?:can|could)\s+\w+\b[^.;]{0,200}?\bif\s+(?:it|that|you)\b"
     r"|\bto\s+be\s+\w+ed\s+(?:when|once|after|as\s+soon\s+as)\b"
     r"|\b\w{3,}(?:ará|erá|irá|arán|erán|irán|aremos|eremos|iremos|erons|irons|erai|rons)\b",
     re.IGNORECASE)
@@ -63,7 +70,13 @@ def to_come(clause: str) -> bool:
 
 # Where a clause's statements part ("Flagged to the rapporteur \u2705 she'll add it";
 # "room 3. Invitation letters will go out", two sentences the splitter kept together).
-_PARTS = re.compile(r"[.;!?]\s+|\s[-\u2013\u2014]\s|[\u2705\u2714]")
+# Also where a future follows a statement, joined by "and" or a comma ("The badges have
+# been reprinted and will be delivered on Monday", "The flyer went up yesterday, it will
+# stay there"): the statement before is read apart, and may report the deed done.
+_PARTS = re.compile(r"[.;!?]\s+|\s[-\u2013\u2014]\s|[\u2705\u2714]"
+                    r"|,?\s+(?:and|but)\s+(?=(?:will|shall)\b)"
+                    r"|,\s+(?=(?:and\s+|but\s+)?(?:it|they|this|he|she|we|I)\s*"
+                    r"(?:will|shall|['\u2019]ll)\b)")
 
 # A request for people ("one speaker from each of TSB and BR. Names please"): a future
 # naming who fills the role answers it ("Ms Oberholzer will speak for TSB": the first
