@@ -4,7 +4,7 @@ hostile).
 Three passes over a message's items looked, for each sentence or each item, at every
 item or sentence of the message: `date_from_closings` found each candidate's sentence by
 a scan of all sentences, `date_from_followups` asked whether an item was already pending
-of a list that grew with the items, and `asking_for_answers` / `find_questions` asked of
+of a list that grew with the items, and `asking_for_answers` / `find_question_candidates` asked of
 every question sentence whether any item starts in the sentence after it or holds it.
 Each now reads sorted spans (bisection) or a set. The inputs here are built directly (a
 long message makes the other passes take most of the time): 10,000-20,000 items.
@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 
 from iscg_mailbot.analyse.action_closing_days import date_from_closings
 from iscg_mailbot.analyse.action_followups import date_from_followups
-from iscg_mailbot.analyse.action_questions import asking_for_answers, find_questions
+from iscg_mailbot.analyse.action_questions import asking_for_answers, find_question_candidates
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.records import ActionCandidate, ActionInput
@@ -59,7 +59,7 @@ def test_questions_between_requests_are_read_in_linear_time() -> None:
     candidates = _requests(sentences, "Could")
     started = time.process_time()
     read = asking_for_answers(candidates, sentences)
-    questions = find_questions(ActionInput(text, SENT), candidates)
+    questions = find_question_candidates(ActionInput(text, SENT), candidates)
     assert time.process_time() - started < 4.0
     assert {c.kind for c in read} == {"question"} and questions == []
 
@@ -71,7 +71,7 @@ def test_the_readings_are_unchanged() -> None:
     items = extract_actions(message)
     assert [(c.kind, c.owner, c.due) for c in items] == [
         ("question", "BR", None), ("action", "BR", date(2027, 5, 3)), ("action", None, date(2027, 5, 3))]
-    assert [(c.kind, c.sentence) for c in find_questions(message, items)] == [
+    assert [(c.kind, c.sentence) for c in find_question_candidates(message, items)] == [
         ("question", "Does BDT have one?")]
 
 

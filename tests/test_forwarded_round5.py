@@ -17,7 +17,7 @@ from datetime import datetime
 
 import pytest
 
-from iscg_mailbot.analyse.action_questions import find_questions
+from iscg_mailbot.analyse.action_questions import find_question_candidates
 from iscg_mailbot.analyse.actions import extract_actions
 from iscg_mailbot.parse.quote_headers import forward_starts, header_block_end
 from iscg_mailbot.parse.quoting import split_new_text
@@ -66,7 +66,7 @@ def _read(last: str) -> tuple[str, list[tuple[str, str | None]]]:
     message = ActionInput(new_text=new, forwarded=True, date=datetime(2027, 2, 3, 15, 40),
                           subject="RV: LS from ITU-T SG5 on e-waste data collection")
     items = extract_actions(message)
-    found = items + find_questions(message, items)
+    found = items + find_question_candidates(message, items)
     return new, [(c.kind, c.owner) for c in found]
 
 

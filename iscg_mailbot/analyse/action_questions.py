@@ -2,7 +2,7 @@
 
 A message that asks something waits for a reply. A request phrased as a question
 ("Could BDT share the list?") is an action item already; any other sentence ending with
-"?" that asks something of somebody is a question (:func:`find_questions`). A request
+"?" that asks something of somebody is a question (:func:`find_question_candidates`). A request
 to *say* something ("Could BDT tell us whether ...?", "Could BR let me know by 19 June
 which ...?", "When will TSB publish the list?") owes an answer, not a deliverable: it
 is a question too (:func:`as_question`), as is a request to verify what may or should
@@ -348,7 +348,7 @@ def asking_for_answers(candidates: list[ActionCandidate], sentences: Sequence[Se
     """A request right after a question that is no item of its own asks for its answer
     ("Is the guide being updated? Could you send the timeline before March?"): it is a
     question, read with the question it asks to answer (a reply answering the question
-    closes it, see :func:`find_questions`). A request that names nobody ("Could you
+    closes it, see :func:`find_question_candidates`). A request that names nobody ("Could you
     share it?") is put to whom the question is ("Does BDT have a model agreement?")."""
     if not any(s.text.endswith("?") for s in sentences):
         return candidates
@@ -388,13 +388,14 @@ def _put_to(question: str, message: ActionInput,
     return (found.owner, found.kind) if found is not None else (None, None)
 
 
-def find_questions(
+def find_question_candidates(
     message: ActionInput,
     items: Sequence[ActionCandidate] = (),
     members: MembersConfig | None = None,
     products: ItuProducts = NO_PRODUCTS,
 ) -> list[ActionCandidate]:
-    """The message's questions that are not already items, as kind "question".
+    """The message's questions that are not already items, as kind "question" (the
+    public reader, which also dates them by a meeting's agenda, is :func:`.actions.find_questions`).
 
     A message that asks something waits for a reply: the item stays open until somebody
     else writes in the thread. Each question is put to whom it names or asks about
@@ -402,8 +403,7 @@ def find_questions(
     secretariat, then TSB). ``items`` are the message's action candidates: a request
     phrased as a question is already one of them, and a question followed by a request
     to answer it ("... ? Could TSB answer by 26 March?") is that request's. A question's
-    own deadline ("... by 26 March?") is its due date; ``products``, ITU's by Bureau.
-    """
+    own deadline ("... by 26 March?") is its due date; ``products``, ITU's by Bureau."""
     if "?" not in message.new_text or owes_nothing(message):
         return []  # no question (the sentences are cut from the text, none added)
     taken = ItemSpans(items)

@@ -73,8 +73,8 @@ from iscg_mailbot.analyse.action_questions import (
     QUESTION,
     as_question,
     asking_for_answers,
+    find_question_candidates,
 )
-from iscg_mailbot.analyse.action_questions import find_questions as _find_questions
 from iscg_mailbot.analyse.action_receipts import drop_receipts
 from iscg_mailbot.analyse.action_reverts import drop_reverts
 from iscg_mailbot.analyse.action_roles import drop_roles
@@ -384,9 +384,9 @@ def _owned_by_bureaux(candidate: ActionCandidate) -> ActionCandidate:
 def find_questions(message: ActionInput, items: Sequence[ActionCandidate] = (),
                    members: MembersConfig | None = None,
                    products: ItuProducts = NO_PRODUCTS) -> list[ActionCandidate]:
-    """The message's questions (:func:`.action_questions.find_questions`), those asked
-    in a meeting's agenda dated as its items are (:func:`.date_from_agenda`)."""
-    return date_from_agenda(_find_questions(message, items, members, products),
+    """The message's questions (:func:`.action_questions.find_question_candidates`), those
+    asked in a meeting's agenda dated as its items are (:func:`.date_from_agenda`)."""
+    return date_from_agenda(find_question_candidates(message, items, members, products),
                             message.new_text, message.date)
 
 
