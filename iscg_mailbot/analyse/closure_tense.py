@@ -78,11 +78,12 @@ _PARTS = re.compile(r"[.;!?]\s+|\s[-\u2013\u2014]\s|[\u2705\u2714]"
                     r"|,\s+(?=(?:and\s+|but\s+)?(?:it|they|this|he|she|we|I)\s*"
                     r"(?:will|shall|['\u2019]ll)\b)")
 
-# A request for people ("one speaker from each of TSB and BR. Names please"): a future
+# A request about people ("one speaker from each of TSB and BR. Names please"), any word
+# of a role, names or "who" (not only closure_people's nominate-a-role requests): a future
 # naming who fills the role answers it ("Ms Oberholzer will speak for TSB": the first
 # writer's labels; :mod:`~iscg_mailbot.analyse.closure_people` reads such futures).
-_ASKS_WHO = re.compile(r"\b(?:speakers?|trainers?|experts?|moderators?|panell?ists?|presenters?|"
-                       r"names|nominees?|who)\b", re.IGNORECASE)
+_ABOUT_PEOPLE = re.compile(r"\b(?:speakers?|trainers?|experts?|moderators?|panell?ists?|"
+                           r"presenters?|names|nominees?|who)\b", re.IGNORECASE)
 
 
 def only_to_come(answer: Answer, item_sentence: str) -> bool:
@@ -93,7 +94,7 @@ def only_to_come(answer: Answer, item_sentence: str) -> bool:
     coming = [c for c in clauses if to_come(c)]
     # (Most replies tell nothing as to come, or not of this item: no other word compared.)
     about = [c for c in coming if talks_about(c, item_sentence)]
-    if not about or _ASKS_WHO.search(item_sentence) or any(
+    if not about or _ABOUT_PEOPLE.search(item_sentence) or any(
             talks_about(c, item_sentence) for c in clauses if c not in coming):
         return False  # (a clause not told as to come has no part told so)
     parts = [p for c in about for p in _PARTS.split(c) if talks_about(p, item_sentence)]
