@@ -56,10 +56,14 @@ _SECOND_CLAUSE = re.compile(
 _FOR_BOTH = re.compile(r"(?<=,)\s*(?:both|all|each|all\s+three)\s*,?\s*(?:if\s+possible\s*,?\s*)?"
                        r"(?:by|before|within|no\s+later\s+than)\b[^,;]*$", re.IGNORECASE)
 # "X is invited to A; Y is invited to B", "TSB asks BDT to A, and RAG is invited to B":
-# the next party's request.
+# the next party's request, a verb after "to". A noun phrase after it ("and RAG is
+# invited to the opening dinner") makes the party a guest: nothing asked, the clause
+# left out (fix-late).
 _NEXT_SUBJECT = re.compile(
     r"(?:;\s+(?:and\s+)?|,\s+and\s+)(?:the\s+)?(?=(?P<obj>" + PARTIES + r")\s+(?:is|are)\s+"
-    r"(?:\w+ly\s+)?(?:invited|requested|asked|encouraged|urged|tasked)\s+to\b)", re.IGNORECASE)
+    r"(?:\w+ly\s+)?(?:invited|requested|asked|encouraged|urged|tasked)\s+to\b"
+    r"(?P<guest>\s+(?:the|a|an|our|its|their|this|that|these|those|his|her|my|your)\b)?)",
+    re.IGNORECASE)
 _SUBJECT_CLAUSE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:invited|requested|asked|"
                              r"encouraged|urged|tasked)\s+to\b", re.IGNORECASE)
 _GATED_SUBJECT_CLAUSE = GatedPattern(_SUBJECT_CLAUSE, (
@@ -107,6 +111,9 @@ def split_clauses(sentence: Sentence, *, asking: bool | None = None,
     first_text = text[:second.start()].rstrip(" ,;")
     modal = second.groupdict().get("modal")  # _NEXT_SUBJECT: none, and no lead
     obj_start = second.start("modal") if modal else second.start("obj")
+    if next_subject and second.group("guest"):
+        return [Sentence(first_text, sentence.start,
+                         min(sentence.end, sentence.start + len(first_text)))]
     prefix = text[:lead.end()] if lead is not None and not (modal or next_subject) else ""
     rest = text[obj_start:]
     if lead is None and not re.match(r"\S+(?:\s+\S+){0,6}?\s+to\s", rest):
