@@ -23,3 +23,10 @@ def test_a_party_invited_to_an_event_is_no_second_item(members: MembersConfig) -
     asked = guest.replace("to the welcome reception", "to propose a speaker")
     assert items(guest, members) == [("BDT", date(2027, 5, 15))]
     assert items(asked, members) == [("BDT", date(2027, 5, 15)), ("RAG", None)]
+
+
+def test_a_party_thanked_is_not_an_owner(members: MembersConfig) -> None:
+    thanked = "We warmly thank TSB, and SG20 is invited to review the draft questionnaire."
+    listed = "TSB, and SG20 are invited to review the draft questionnaire."
+    assert items(thanked, members) == [("ITU-T SG20", None)]
+    assert items(listed, members) == [("TSB, ITU-T SG20", None)]
