@@ -56,10 +56,14 @@ _SECOND_CLAUSE = re.compile(
 _FOR_BOTH = re.compile(r"(?<=,)\s*(?:both|all|each|all\s+three)\s*,?\s*(?:if\s+possible\s*,?\s*)?"
                        r"(?:by|before|within|no\s+later\s+than)\b[^,;]*$", re.IGNORECASE)
 # "X is invited to A; Y is invited to B", "TSB asks BDT to A, and RAG is invited to B":
-# the next party's request.
+# the next party's request, a verb after "to". A noun phrase after it ("and RAG is
+# invited to the opening dinner") makes the party a guest: nothing asked, the clause
+# left out (fix-late).
 _NEXT_SUBJECT = re.compile(
     r"(?:;\s+(?:and\s+)?|,\s+and\s+)(?:the\s+)?(?=(?P<obj>" + PARTIES + r")\s+(?:is|are)\s+"
-    r"(?:\w+ly\s+)?(?:invited|requested|asked|encouraged|urged|tasked)\s+to\b)", re.IGNORECASE)
+    r"(?:\w+ly\s+)?(?:invited|requested|asked|encouraged|urged|tasked)\s+to\b"
+    r"(?P<guest>\s+(?:the|a|an|our|its|their|this|that|these|those|his|her|my|your)\b)?)",
+    re.IGNORECASE)
 _SUBJECT_CLAUSE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:invited|requested|asked|"
                              r"encouraged|urged|tasked)\s+to\b", re.IGNORECASE)
 _GATED_SUBJECT_CLAUSE = GatedPattern(_SUBJECT_CLAUSE, (
@@ -77,14 +81,12 @@ def split_clauses(sentence: Sentence, *, asking: bool | None = None,
                   members: MembersConfig | None = None) -> list[Sentence]:
     """The sentence, or its clauses when a second party is asked for something else.
 
-    The second clause's text is prefixed with the words that ask ("We ask ") so it reads
-    as a request of its own; its span is that of the clause in the source. ``asking``:
-    whether the sentence in lower case holds one of :data:`ASKING_WORDS`, when the
-    caller knows (:class:`~iscg_mailbot.analyse.action_gate.RuleGate` reads them).
-    ``lowered``: the sentence's text in lower case when it is ASCII (the words that ask
-    are then looked for only where they are). ``members``: the list's members, whom a
-    second clause may ask by name ("..., and if Lucia could book a room").
-    """
+    The second clause's text is prefixed with the words that ask ("We ask "), its span
+    that of the clause in the source. ``asking``: whether the lower-case sentence holds
+    one of :data:`ASKING_WORDS` (:class:`~iscg_mailbot.analyse.action_gate.RuleGate`).
+    ``lowered``: the sentence in lower case when ASCII (the words that ask looked for
+    only there). ``members``: the list's members, whom a second clause may ask by name
+    ("..., and if Lucia could book a room")."""
     text = sentence.text
     if asking is None:
         asking = _ASKING_GATE.search(text.lower()) is not None
@@ -102,6 +104,8 @@ def split_clauses(sentence: Sentence, *, asking: bool | None = None,
     if next_subject:
         # "X is invited to A; Y is invited to B", "asks X to A, and Y is invited to B".
         second = _NEXT_SUBJECT.search(text, verb.end())  # type: ignore[union-attr]
+        if second is not None and second.group("guest"):
+            return [_before(sentence, second.start())]  # (a guest: the clause left out)
     if second is None or not find_mentions(second.group("obj"), members):
         return [sentence]
     first_text = text[:second.start()].rstrip(" ,;")
@@ -122,6 +126,12 @@ def split_clauses(sentence: Sentence, *, asking: bool | None = None,
         Sentence(first_text, sentence.start, max(sentence.start + 1, cut - 1)),
         Sentence(prefix + rest, cut, sentence.end),
     ]
+
+
+def _before(sentence: Sentence, cut: int) -> Sentence:
+    """The sentence up to ``cut``, its comma or semicolon left out."""
+    first = sentence.text[:cut].rstrip(" ,;")
+    return Sentence(first, sentence.start, min(sentence.end, sentence.start + len(first)))
 
 
 __all__ = ["ASKING_WORDS", "split_clauses"]

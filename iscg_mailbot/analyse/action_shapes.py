@@ -119,6 +119,10 @@ def opening_names(text: str, mentions: list[OwnerMention], index: int) -> list[O
 _FRAME = re.compile(r"^\W*(?:for|as\s+for|as\s+regards|regarding|concerning|on\s+behalf\s+of)\s+"
                     r"(?:the\s+)?$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"\s*(?:,|:|&|/|\band\b)", re.IGNORECASE)
+# A party that is the object of the writer's own verb ("We thank BDT, and RAG is invited
+# to ..."): a clause of its own before ", and", no part of the next clause's subject.
+_OBJECT_OF_OWN = re.compile(r"\b(?:I|[Ww]e|[Tt]hey)\s+(?:[a-z]+\s+){1,4}(?:the\s+)?$")
+_COMMA_AND = re.compile(r"^\s*,\s*and\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def chained(text: str, mentions: list[OwnerMention], index: int, forward: bool) -> list[int]:
@@ -134,6 +138,9 @@ def chained(text: str, mentions: list[OwnerMention], index: int, forward: bool) 
                 mentions[left].end:mentions[right].start] and not _LIST_GOES_ON.match(
                 text, mentions[right].end):
             break  # "For ITU-D, BDT will advise": ITU-D is the frame, BDT acts
+        if not forward and _COMMA_AND.match(text[mentions[left].end:mentions[right].start]) \
+                and _OBJECT_OF_OWN.search(text, 0, mentions[left].start):
+            break  # "We thank BDT, and RAG is invited": BDT thanked, RAG asked (fix-late)
         index += step
         chain.append(index)
     if not forward:

@@ -206,6 +206,27 @@ def defers(sentence: str) -> bool:
     return defers_answer(sentence) or leaves_work(sentence)
 
 
+# An item asking for something to be put on an agenda ("Could you add the study to the
+# agenda of the next call?", "... be included in the draft agenda"), and a clause
+# saying a thing is on one ("It is now on the agenda", the deferral above): of such an
+# item the clause reports the deed done, not an answer put off (fix-late).
+_ONTO_AGENDA = re.compile(
+    r"\b(?:add|put|includ|plac|inscrib|schedul|list)\w*\b[^.?!]{0,80}?\b(?:to|on|in|into)\s+"
+    r"(?:the|its|our|your|their|this|that|next)\s+(?:[\w-]+\s+){0,3}?agenda\b", re.IGNORECASE)
+_ON_AGENDA = re.compile(r"\b(?:is|are)\s+(?:already\s+|now\s+)?on\s+(?:the|its|our|their)\s+"
+                        r"(?:[\w-]+\s+){0,3}?agenda\b", re.IGNORECASE)
+
+
+def asks_onto_agenda(item_sentence: str) -> bool:
+    """Whether an item asks for something to be put on an agenda."""
+    return "agenda" in item_sentence.lower() and bool(_ONTO_AGENDA.search(item_sentence))
+
+
+def on_agenda(clause: str) -> bool:
+    """Whether a clause says something is on an agenda ("It is now on the agenda")."""
+    return bool(_ON_AGENDA.search(clause))
+
+
 _DELEGATES = re.compile(
     r"\b(?:forwarded|passed\s+(?:it\s+|them\s+|this\s+|the\s+\w+\s+)?(?:on\s+)?to|passed\s+on|"
     r"(?:I|we)\s+(?:have\s+)?asked)\b",

@@ -22,10 +22,12 @@ from iscg_mailbot.analyse.action_closure import delivery_statement, promises, sa
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.closure_later import REST_TO_COME
 from iscg_mailbot.analyse.closure_reading import (
+    asks_onto_agenda,
     content_words,
     deeds,
     deferral,
     lead_stem,
+    on_agenda,
     shared_words,
     signature_start,
     signoff_lines,
@@ -209,20 +211,25 @@ class Answer:
         deliver, something not left for later), and what it puts off is not this item
         (what it says is more about the item than what it puts off)."""
         reports = [c for c in self.says if not (delivered and c in self.pending)]
+        put_off = self.put_off
+        if put_off and asks_onto_agenda(item_sentence):
+            # "It is now on the agenda" of an item asking to put it there: the deed done.
+            reports += [c for c in put_off if on_agenda(c)]
+            put_off = tuple(c for c in put_off if not on_agenda(c))
         # A part answered, the rest put off: a clause taking up the question's own word
         # ("Feasible for the contacts - the office will reach out. For the funding, I
         # will come back to you"), of something to say, not a thing to deliver.
         echo = not delivered and self.echoes(item_sentence, reports)
         if not (reports or echo) or (delivered and later(item_sentence, reports, self.pending)):
             return False
-        if not self.put_off or echo:
+        if not put_off or echo:
             return True
         # What might be ("SG13 would be ready to hold a joint session") answers nothing
         # beside an answer put off ("I will raise it with the chair and come back").
         said = max((shared_words(s, item_sentence) for s in reports if not HEDGED.search(s)),
                    default=0)
-        put_off = max(shared_words(s, item_sentence) for s in self.put_off)
-        return said >= 2 and said > put_off
+        most = max(shared_words(s, item_sentence) for s in put_off)
+        return said >= 2 and said > most
 
 
 # A question asking who will do something ("tell me who in TSB and BDT will follow this
