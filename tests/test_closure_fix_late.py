@@ -48,3 +48,11 @@ def test_the_readings() -> None:
     assert not asks_onto_agenda("Could you send me the agenda of the next call?")
     assert on_agenda("It is now on the agenda")
     assert not on_agenda("I will make sure it goes on the agenda")
+
+
+def test_a_deferral_that_only_mentions_the_agenda_is_no_deed() -> None:
+    # on_agenda reads the deferral's own agenda clause (closure_reading._ON_AGENDA_END),
+    # so a clause put off for another reason that mentions the agenda is not the deed.
+    assert not on_agenda("I will come back to you once it is on the agenda of the call")
+    assert not on_agenda("It is on the agenda of the call, I think")
+    assert on_agenda("The roaming note is already on its draft agenda.")

@@ -125,6 +125,11 @@ def signature_line(sentence: str, signoff: bool | None = None) -> bool:
 _CAPITALISED = re.compile(r"\b(?-i:[A-Z])[\w'.-]+")
 
 
+# A clause ending on a thing put on an agenda ("your question is already on its draft
+# agenda"): an answer put off to the meeting (_DEFERS_ANSWER), or, of an item asking to
+# put it there, the deed done (on_agenda).
+_ON_AGENDA_END = (r"\b(?:is|are)\s+(?:already|now)\s+on\s+(?:the|its|our|their|his|her)\s+"
+                  r"(?:[\w-]+\s+){0,3}?agenda\W*$")
 # The answer is still to come: "I will come back to you", "I am checking with the SG11
 # secretariat and will reply next week", "I will ask BDT", "let me check with the team".
 _DEFERS_ANSWER = re.compile(
@@ -168,8 +173,7 @@ _DEFERS_ANSWER = re.compile(
     # sure it is on the agenda", a promise beside an answer; the twenty-seventh
     # writer; "it will be on the WG-RDTP call of 3 February. Andr\u00e9s and I will
     # report back", the twenty-eighth, by "report back" above).
-    r"\b(?:is|are)\s+(?:already|now)\s+on\s+(?:the|its|our|their|his|her)\s+"
-    r"(?:[\w-]+\s+){0,3}?agenda\W*$",
+    + _ON_AGENDA_END,
     re.IGNORECASE,
 )
 
@@ -213,8 +217,7 @@ def defers(sentence: str) -> bool:
 _ONTO_AGENDA = re.compile(
     r"\b(?:add|put|includ|plac|inscrib|schedul|list)\w*\b[^.?!]{0,80}?\b(?:to|on|in|into)\s+"
     r"(?:the|its|our|your|their|this|that|next)\s+(?:[\w-]+\s+){0,3}?agenda\b", re.IGNORECASE)
-_ON_AGENDA = re.compile(r"\b(?:is|are)\s+(?:already\s+|now\s+)?on\s+(?:the|its|our|their)\s+"
-                        r"(?:[\w-]+\s+){0,3}?agenda\b", re.IGNORECASE)
+_ON_AGENDA = re.compile(_ON_AGENDA_END, re.IGNORECASE)
 
 
 def asks_onto_agenda(item_sentence: str) -> bool:
@@ -223,7 +226,8 @@ def asks_onto_agenda(item_sentence: str) -> bool:
 
 
 def on_agenda(clause: str) -> bool:
-    """Whether a clause says something is on an agenda ("It is now on the agenda")."""
+    """Whether a clause ends saying something is already or now on an agenda ("It is now
+    on the agenda"), the reading by which _DEFERS_ANSWER puts such a clause off."""
     return bool(_ON_AGENDA.search(clause))
 
 
