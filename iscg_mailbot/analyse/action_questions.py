@@ -24,6 +24,7 @@ from iscg_mailbot.analyse.action_addressee import (
     asked_parties,
     bodies_bureau,
     product_bureau,
+    role_holders_asked,
     sector_bureau,
 )
 from iscg_mailbot.analyse.action_chases import chases
@@ -257,6 +258,9 @@ def asked(owners: Owners, before: str = "", products: ItuProducts = NO_PRODUCTS)
     subject = owners.subject()
     named = subject if subject.explicit and subject.kind == "group" else None
     inverted = asked_parties(owners.text, owners.mentions)
+    roles = role_holders_asked(owners.text, owners.mentions)
+    if roles:  # "Topic from ITU-T - could the TSAG rep ...?": the role-holder's body
+        return Who(roles, "group", True)
     found = named or (Who(inverted, "group", True) if inverted else None)
     if found is not None:
         # "Does ITU-T still have a Focus Group on ...?": a Sector is asked what it has or
