@@ -32,7 +32,7 @@ from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions
 from iscg_mailbot.analyse.action_scope import sector_of
 from iscg_mailbot.analyse.sectors import SECRETARIAT_UNITS
 from iscg_mailbot.records import ActionInput
-from iscg_mailbot.settings.action_rules import BODY_ROLES
+from iscg_mailbot.settings.action_phrases import BODY_ROLES
 from iscg_mailbot.settings.itu_products import ItuProducts
 from iscg_mailbot.settings.members import MembersConfig, Role
 

@@ -42,8 +42,8 @@ import re
 from dataclasses import replace
 
 from iscg_mailbot.records import ActionCandidate
-from iscg_mailbot.settings.action_phrases import ASKS_PASSED_ON
-from iscg_mailbot.settings.action_rules import ACT_VERBS, ACTION, BODY_ROLES
+from iscg_mailbot.settings.action_phrases import ASKS_PASSED_ON, BODY_ROLES
+from iscg_mailbot.settings.action_rules import ACT_VERBS, ACTION
 
 # "could / can" addressed to a party or to "you": FR pourrait/pourriez/peut/pouvez, ES
 # podría/podrías/puede/pueden, PT poderia/pode/podem (with "-vous", "-il" after it).

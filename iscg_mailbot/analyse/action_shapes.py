@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from iscg_mailbot.analyse.action_owners import OwnerMention
-from iscg_mailbot.settings.action_rules import BODY_ROLES
+from iscg_mailbot.settings.action_phrases import BODY_ROLES
 
 # Between a party and the verb of asking it is asked to use: "Could BR ask WP 5D to",
 # "grateful if the advisory group representatives could encourage their offices to".
@@ -74,6 +74,12 @@ _ASKS_AFTER_COMMA = re.compile(
 # A body addressed as a person is: "BDT, could you ...", "BDT and TSB, could you ...",
 # "TSB colleagues, is there ...?", "BR, which bands ...?". The comma alone is not enough
 # ("BDT, as agreed, will ..." is BDT acting): a request or question must open right after.
+# The people of a body as a label: "TSB colleagues: which SG5 Recommendations ...?".
+# "RAG, TSAG and TDAG representatives: please check ..." (`w20`-019, -032; the groups'
+# representatives are the groups, as `w2`, `w8`-`w10`, `w12`, `w13` and `w19` label them),
+# as are their reps ("RAG, TSAG and TDAG reps: please add ...", `w32`-036).
+PEOPLE_LABEL = re.compile(r"\s+(?:colleagues|team|friends|representatives|" + BODY_ROLES
+                          + r")\s*:", re.IGNORECASE)
 BODY_VOCATIVE = re.compile(
     r"(?:\s+(?:colleagues|team|friends|representatives|" + BODY_ROLES + r"))?\s*,\s*"
     # an aside between the name and the request: "BDT, in addition, could you ..."

@@ -101,16 +101,10 @@ _PARTY = (r"(?:(?:each|all|both|every\s+one)\s+of\s+(?=the\s))?"
           r"respective|other)\s+)?(?:" + _CAPITALISED + r"|(?-i:advisory\s+groups?|bureaux|"
           r"sectors?)\b)")
 PARTIES = _PARTY + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)" + _PARTY + r"){0,4}"
-# The one person who stands for a body in a role: "the TSAG rep", "the BR focal point",
-# "the TDAG side", "RAG, TSAG and TDAG reps" ("rep" the short form). A request to them is
-# the body's (`w32` notes; the plural "representatives" is the groups' for `w8`-`w10`,
-# `w19`, `w20`, `w23`); a named person in the role ("Hiroshi, as TSB focal point") stays
-# the person's, read from the name. A singular "chair" is a person of their own.
-BODY_ROLES = r"(?:reps?|representative|focal\s+point|side|delegate)\b"
 # "BDT colleagues", "TDAG members", "the advisory group vice-chairs": the people of the
 # body just named, who answer for it (a singular "chair" is a person of their own).
-PEOPLE_OF_BODY = (r"(?:colleagues|team|staff|experts|members|delegates|representatives|"
-                  r"vice[- ]?chairs?|chairs|focal\s+points|management\s+teams?|" + BODY_ROLES + r")")
+PEOPLE_OF_BODY = (r"(?:colleagues|team|staff|experts|members|delegates|representatives|vice[- ]?"
+                  r"chairs?|chairs|focal\s+points|management\s+teams?|" + phrases.BODY_ROLES + ")")
 # "Could colleagues in BDT ...?", "Could someone at TSB ...?", "could the vice-chairs for
 # RAG, TSAG and TDAG each send me ...?" (`w20`-020, `w21`-001): the people of a body.
 PEOPLE_OF = (r"(?:(?:our|the|your)\s+)?(?:(?-i:[A-Z][A-Za-z]{1,6})\s+)?"
