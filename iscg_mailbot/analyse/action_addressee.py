@@ -32,6 +32,7 @@ from iscg_mailbot.analyse.action_owners import OwnerMention, find_mentions
 from iscg_mailbot.analyse.action_scope import sector_of
 from iscg_mailbot.analyse.sectors import SECRETARIAT_UNITS
 from iscg_mailbot.records import ActionInput
+from iscg_mailbot.settings.action_phrases import BODY_ROLES
 from iscg_mailbot.settings.itu_products import ItuProducts
 from iscg_mailbot.settings.members import MembersConfig, Role
 
@@ -175,14 +176,21 @@ def _greeted(line: str, members: MembersConfig | None) -> tuple[str, str] | None
 # and BR be willing to ...?", "Could BDT extend ...?", "Does BR have ...?"). Not after
 # "is": "Is the WP 5A revision ...?" names a body to say what is meant, not to ask it.
 # The verb may follow a lead that ends with a colon ("To update the table: have your
-# Sectors received ...?").
+# Sectors received ...?"). A body's role-holder is asked for the body ("Could the TSAG
+# rep and the BR focal point propose ...?", "Could a RAG rep from the region ...?",
+# "could one of the TDAG reps ...?"), also after a dash-led topic naming another body
+# ("One speaker from ITU-T - could the TSAG rep sound out ...?").
 _INVERTED = re.compile(
     r"^\W*(?:[^:?\n]{0,100}:\s+)?(?:(?:also|and|so|then)\s*,?\s+)?(?:would|could|can|will|"
     r"do|does|did|has|have|should|might|may|shall)\s+(?:(?:the|both)\s+)?", re.IGNORECASE)
+_ROLE_ASKED = re.compile(
+    r"^\W*(?:[^:?\n]{0,100}?(?::|\s[-\u2013\u2014])\s+)?(?:(?:also|and|so|then)\s*,?\s+)?"
+    r"(?:would|could|can|will)\s+(?:the|a|an|one\s+of\s+the)\s+", re.IGNORECASE)
+_ROLE_AFTER = re.compile(r"\s+" + BODY_ROLES, re.IGNORECASE)
 # "or" too: "Could TSB or BDT say ...?" is put to both, as "is it TSB or BDT who ...?"
 # (:func:`sector_bureau`).
-_PARTY_JOINS = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and|or|&|/)\s*(?:the\s+)?$",
-                          re.IGNORECASE)
+_PARTY_JOINS = re.compile(r"^(?:\s+" + BODY_ROLES + r")?\s*(?:,\s*(?:and\s+|or\s+)?|and|or|&|/)"
+                          r"\s*(?:the\s+)?$", re.IGNORECASE)
 _OR = re.compile(r"^\s*(?:,\s*)?(?:or|/)\s*(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -192,8 +200,28 @@ def asked_parties(text: str, mentions: list[OwnerMention]) -> str | None:
     lead = _INVERTED.match(text)
     if lead is None or not mentions or mentions[0].start != lead.end():
         return None
-    chain = [mentions[0]]
-    for mention in mentions[1:]:
+    return _joined(text, mentions, 0)
+
+
+def role_holders_asked(text: str, mentions: list[OwnerMention]) -> str | None:
+    """The bodies whose role-holders a question opening with its modal asks: "Could the
+    TSAG rep and the BR focal point propose ...?" -> "TSAG, BR", "One speaker from ITU-T -
+    could the TSAG rep sound out ...?" -> "TSAG"; None when no role-holder is asked."""
+    lead = _ROLE_ASKED.match(text)
+    if lead is None:
+        return None
+    first = next((i for i, m in enumerate(mentions) if m.start >= lead.end()), -1)
+    if (first < 0 or mentions[first].start != lead.end()
+            or not _ROLE_AFTER.match(text, mentions[first].end)):
+        return None
+    return _joined(text, mentions, first)
+
+
+def _joined(text: str, mentions: list[OwnerMention], first: int) -> str | None:
+    """The bodies named from ``first`` on, joined by "and" / "or" / ","; None when one of
+    them is no body."""
+    chain = [mentions[first]]
+    for mention in mentions[first + 1:]:
         if not _PARTY_JOINS.match(text[chain[-1].end:mention.start]):
             break
         chain.append(mention)

@@ -7,7 +7,13 @@
   consider ..." is 9 March). No meeting dated before it: no date, never a guess.
 - "by the same date", "within a week after that", "two days after that date": counted
   from the latest due date of an earlier item of the message ("TSB is invited to update
-  it by 20 April, and BDT to review it within a week after that" is 27 April).
+  it by 20 April, and BDT to review it within a week after that" is 27 April), else from
+  the last deadline said before it in the message when no item before it holds one
+  ("- Each Bureau: fill in its events by Friday 9 December. - Advisory group reps:
+  please add your dates by the same time", `w32`-036; a question "could you also check,
+  by the same date, ...?" after "Please send comments by 16 May", `w24`-014). "By the
+  same time" is that day too; "at the same time" is no date ("I will send it to WHO at
+  the same time", `w1`-094).
 
     >>> sent = datetime(2027, 2, 16, tzinfo=timezone.utc)
     >>> text = "The group meets on 9-11 March. We will report a week after that meeting."
@@ -24,7 +30,7 @@ from datetime import date, datetime, timedelta, timezone  # noqa: F401 (the doct
 
 from dateutil.relativedelta import relativedelta
 
-from iscg_mailbot.analyse.action_dates import NUMBER_WORDS, find_dates
+from iscg_mailbot.analyse.action_dates import NUMBER_WORDS, find_dates, find_due
 from iscg_mailbot.records import ActionCandidate
 
 _COUNT = r"(?P<num>\d{1,2}|" + "|".join(
@@ -34,7 +40,7 @@ _OFFSET = (_COUNT + r"\s+(?:working\s+|business\s+)?(?P<unit>day|week|month)s?\s
 # "a week after that meeting", "at that meeting", "by the same date".
 _THAT_EVENT = re.compile(
     r"\b(?:(?:within\s+)?" + _OFFSET + r"|(?P<at>at|during|before|by|until|in\s+time\s+for))\s+"
-    r"(?:that|the\s+same|this\s+same)\s+(?P<what>meeting|session|call|date|deadline|day)\b",
+    r"(?:that|the\s+same|this\s+same)\s+(?P<what>meeting|session|call|date|deadline|day|time)\b",
     re.IGNORECASE)
 # "within a week after that." (nothing named after "that").
 _AFTER_THAT = re.compile(r"\b(?:within\s+)?" + _OFFSET + r"\s+(?:that|then)\b(?=\s*(?:[.;,)!?]|$))",
@@ -124,11 +130,30 @@ def _pointed_day(candidate: ActionCandidate, match: re.Match[str], text: str,
         after = (match.group("dir") or "").lower() in ("after", "following")
         anchor = meeting_day(text, end, after=after, sent=sent)
     else:
-        anchor = earlier
+        if what == "time" and (match.groupdict().get("at") or "").lower() not in ("by", "until"):
+            return None  # "at the same time": together, no day
+        anchor = earlier or _deadline_before(text, candidate.span[0], sent)
     if anchor is not None and match.re in (_THE_EVENT, _BEFORE_BODY) and sent is not None \
             and anchor < sent.date():
         return None  # "the meeting" is the coming one, not one the message recalls
     return None if anchor is None else _shift(anchor, match)
+
+
+# Where a sentence ends, to read the deadlines said before an item one sentence at a time.
+_SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n\s*\n|\n\s*[-*\u2022]\s")
+
+
+def _deadline_before(text: str, end: int, sent: datetime | None) -> date | None:
+    """The date of the last deadline ("by Friday 9 December", "until 3 March") said in
+    ``text`` before ``end``, or None."""
+    start = 0
+    found: date | None = None
+    for stop in [m.end() for m in _SENTENCE_END.finditer(text, 0, end)] + [end]:
+        due = find_due(text[start:stop], sent)
+        if due is not None and due.value is not None and due.marked:
+            found = due.value
+        start = stop
+    return found
 
 
 def date_from_earlier_days(candidates: list[ActionCandidate], text: str,

@@ -42,7 +42,7 @@ import re
 from dataclasses import replace
 
 from iscg_mailbot.records import ActionCandidate
-from iscg_mailbot.settings.action_phrases import ASKS_PASSED_ON
+from iscg_mailbot.settings.action_phrases import ASKS_PASSED_ON, BODY_ROLES
 from iscg_mailbot.settings.action_rules import ACT_VERBS, ACTION
 
 # "could / can" addressed to a party or to "you": FR pourrait/pourriez/peut/pouvez, ES
@@ -72,18 +72,55 @@ _NOT_WORK = re.compile(
 # about a thing, and a request to say ("tell", "confirm") stays a question.
 _PEOPLE = (r"(?:the\s+(?:(?-i:[A-Z])[\w-]*\s+|regional\s+|conference\s+|data\s+)?"
            r"(?:offices?|services?|teams?|units?|vice[- ]?chairs|chairs|colleagues|staff|"
-           r"experts|focal\s+points|secretariat)(?:\s*\([^)]*\))?|one\s+of\s+you)")
+           r"experts|focal\s+points?|secretariat|" + BODY_ROLES + r")(?:\s*\([^)]*\))?|one\s+of\s+you)")
 _SAY_VERBS = r"(?:tell|say|explain|advise|indicate|confirm|clarify|consider|let|inform|specify)\b"
 _PEOPLE_REQUEST = re.compile(
     r"\b(?:could|can|would)\s+" + _PEOPLE + r"\s+(?:please\s+|kindly\s+|also\s+)?(?:help\s+)?"
     r"(?!" + _SAY_VERBS + r")(?:" + ACT_VERBS + r"|raise)\b", re.IGNORECASE)
 
 
+# A request put to "you" or a named party whose verb, outside the list of work verbs,
+# takes a thing as its object: "could you resend the right one?", "Could GS correct
+# this?", "Could TSB pass this point to the JCA?", "could you table it at ...?", "Could the
+# secretariat replace it?", "could you take the booking?" (`w10`, `w12`, `w17`, `w20`,
+# `w21`, `w23`, `w29`, `w31`, `w32` dev label each an action). The verb is read by its
+# place (after the modal and the party, before a determiner or pronoun), not from a list;
+# a verb of saying, knowing, perceiving, having or liking asks no work ("could you
+# imagine the cost?", "would you like the long version?", "can you see the file?").
+_OBJECT_REQUEST = re.compile(
+    r"\b(?:could|can|would)\s+(?:you(?:\s+(?:both|all|two))?|" + _PEOPLE
+    + r"|(?-i:(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and|&)\s+[A-Z][\w-]*)?))"
+    r"\s+(?:please\s+|kindly\s+|also\s+|perhaps\s+|maybe\s+|either\s+)?"
+    r"(?P<verb>[a-z]+)(?:\s+(?:out|up|over|back|on|in))?"
+    r"\s+(?:the|a|an|this|that|these|those|it|them|our|my|its|their|your|item|both)\b",
+    re.IGNORECASE)
+_NOT_WORK_EN = re.compile(
+    r"(?:be|have|has|had|do|see|hear|know|imagine|think|believe|guess|mind|like|love|prefer|"
+    r"want|need|expect|remember|recall|find|say|tell|explain|advise|indicate|confirm|clarify|"
+    r"consider|let|inform|specify|give|recommend|suggest|accept|afford|attend|join|live|"
+    r"use|help|get|point|agree|live|handle|cover|reach|receive|open|access|read|"
+    r"\w+(?:ed|ing|ly|s))$")
+
+
+def _asks_object_work(text: str) -> bool:
+    """Whether an English question asks "you" or a party to do something to a thing (its
+    verb, not in the list of work verbs, takes an object)."""
+    for match in _OBJECT_REQUEST.finditer(text):
+        verb = match.group("verb")
+        if not _NOT_WORK_EN.match(verb) and not _WORK_VERB.match(verb):
+            return True
+    return False
+
+
+_WORK_VERB = re.compile(r"(?:" + ACT_VERBS + r")$")
+
+
 def asks_work(text: str) -> bool:
     """Whether a question asks its party to do work, not to say or check something: in
     French, Spanish or Portuguese ("¿Podría el BR preparar ...?"), or in English of
-    people named without a capital ("Could the data team check?")."""
-    if _PEOPLE_REQUEST.search(text):
+    people named without a capital ("Could the data team check?"), or in English with a
+    verb that takes a thing as its object ("Could GS correct this?")."""
+    if _PEOPLE_REQUEST.search(text) or _asks_object_work(text):
         return True
     match = _REQUEST.search(text)
     return match is not None and not _NOT_WORK.match(match.group("verb"))

@@ -24,6 +24,7 @@ from iscg_mailbot.analyse.action_addressee import (
     asked_parties,
     bodies_bureau,
     product_bureau,
+    role_holders_asked,
     sector_bureau,
 )
 from iscg_mailbot.analyse.action_chases import chases
@@ -251,12 +252,12 @@ def asked(owners: Owners, before: str = "", products: ItuProducts = NO_PRODUCTS)
     on ...?"), else whom a reply answers (the sender of its parent), else the Bureau
     of the one Sector the text ``before`` it names; nobody when none of these says.
     Before whom a reply answers: the Bureau of the ITU product it asks about."""
-    vocative = owners.vocative()
-    if vocative is not None:
+    if (vocative := owners.vocative()) is not None:
         return vocative
     subject = owners.subject()
-    named = subject if subject.explicit and subject.kind == "group" else None
-    inverted = asked_parties(owners.text, owners.mentions)
+    roles = role_holders_asked(owners.text, owners.mentions)  # "... - could the TSAG rep ...?"
+    named = subject if subject.explicit and subject.kind == "group" and not roles else None
+    inverted = roles or asked_parties(owners.text, owners.mentions)
     found = named or (Who(inverted, "group", True) if inverted else None)
     if found is not None:
         # "Does ITU-T still have a Focus Group on ...?": a Sector is asked what it has or
@@ -381,8 +382,7 @@ def _put_to(question: str, message: ActionInput,
     """The party a question is put to by name ("Does BDT have ...?", "Olga, is ...?"),
     else nobody."""
     owners = Owners(question, message, members)
-    inverted = asked_parties(question, owners.mentions)
-    if inverted:
+    if inverted := asked_parties(question, owners.mentions):
         return inverted, "group"
     found = owners.vocative()
     return (found.owner, found.kind) if found is not None else (None, None)

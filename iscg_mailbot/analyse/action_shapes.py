@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from iscg_mailbot.analyse.action_owners import OwnerMention
+from iscg_mailbot.settings.action_phrases import BODY_ROLES
 
 # Between a party and the verb of asking it is asked to use: "Could BR ask WP 5D to",
 # "grateful if the advisory group representatives could encourage their offices to".
@@ -37,7 +38,10 @@ LABEL_LEAD = re.compile(r"\W*(?:(?:and|also|finally|lastly|separately|in\s+addit
                         r"(?:the\s+)?|(?:attn|attention)\s*[.:]?\s*(?:the\s+)?|"
                         # the same in French, Spanish, Portuguese: "Une question pour le BR:"
                         r"(?:(?:une|una|uma|otra|autre|outra)\s+)?(?:question|pregunta|pergunta)s?\s+"
-                        r"(?:pour|para|à|a|al|ao)\s+(?:(?:le|la|les|el|los|o)\s+|l['’]\s*)?)?",
+                        r"(?:pour|para|à|a|al|ao)\s+(?:(?:le|la|les|el|los|o)\s+|l['’]\s*)?|"
+                        # a body's role-holder opening the sentence: "The TSAG rep, could
+                        # you ...?" (with BODY_VOCATIVE after the name)
+                        r"the\s+)?",
                         re.IGNORECASE)
 # Between a name and the request addressed to it: "Klaus, could you" / "María: please".
 # A hyphen typed between spaces is a dash ("Sofia - could you ..."), as an en dash is.
@@ -70,8 +74,14 @@ _ASKS_AFTER_COMMA = re.compile(
 # A body addressed as a person is: "BDT, could you ...", "BDT and TSB, could you ...",
 # "TSB colleagues, is there ...?", "BR, which bands ...?". The comma alone is not enough
 # ("BDT, as agreed, will ..." is BDT acting): a request or question must open right after.
+# The people of a body as a label: "TSB colleagues: which SG5 Recommendations ...?".
+# "RAG, TSAG and TDAG representatives: please check ..." (`w20`-019, -032; the groups'
+# representatives are the groups, as `w2`, `w8`-`w10`, `w12`, `w13` and `w19` label them),
+# as are their reps ("RAG, TSAG and TDAG reps: please add ...", `w32`-036).
+PEOPLE_LABEL = re.compile(r"\s+(?:colleagues|team|friends|representatives|" + BODY_ROLES
+                          + r")\s*:", re.IGNORECASE)
 BODY_VOCATIVE = re.compile(
-    r"(?:\s+(?:colleagues|team|friends|representatives))?\s*,\s*"
+    r"(?:\s+(?:colleagues|team|friends|representatives|" + BODY_ROLES + r"))?\s*,\s*"
     # an aside between the name and the request: "BDT, in addition, could you ..."
     r"(?:(?:also|too|in\s+addition|separately|finally|as\s+well)\s*,\s*)?"
     r"(?:(?:could|can|would|will)\s+you\b|please\b|"
@@ -84,7 +94,8 @@ BODY_VOCATIVE = re.compile(
 # second party takes ("Pedimos à TSB e ao BDT que ...", "a TSB y al BDT", "le TSB et
 # l'UIT-D", "BR und TSB").
 CONNECTOR = re.compile(
-    r"^\s*(?:,|and|&|/|\+|as\s+well\s+as|,\s*and|"
+    # "the TSAG rep and the BR focal point": a body's role-holder stands for the body.
+    r"^(?:\s+" + BODY_ROLES + r")?\s*(?:,|and|&|/|\+|as\s+well\s+as|,\s*and|"
     r",?\s*(?:y|e|et|und)(?:\s+(?:a\s+la|à\s+la|al|ao|aos|au|aux|a|à|la|le|les|el|los|las|"
     r"o|os|der|die|dem|den)|\s+l['’])?)\s*(?:the\s+)?$", re.IGNORECASE)
 # The wish a request is put as, right before the party asked: "grateful if", "appreciate

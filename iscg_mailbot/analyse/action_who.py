@@ -37,6 +37,7 @@ from iscg_mailbot.analyse.action_shapes import (
     MODAL_LEAD,
     OPENS_WITH_SENDER,
     OUR_PEOPLE,
+    PEOPLE_LABEL,
     TRAILING_NAME,
     VOCATIVE_GAP,
     WISH_IF,
@@ -58,10 +59,6 @@ _ADDRESSEE_WORDS = re.compile(
     r"administrations|recipients|experts|contributors|someone|anyone|each\s+of\s+you)\b",
     re.IGNORECASE)
 _SENDER_WORDS = re.compile(r"\b(?:(?i:we|us|my|our)|I)\b")
-# The people of a body as a label: "TSB colleagues: which SG5 Recommendations ...?".
-# "RAG, TSAG and TDAG representatives: please check ..." (`w20`-019, -032; the groups'
-# representatives are the groups, as `w2`, `w8`-`w10`, `w12`, `w13` and `w19` label them).
-_PEOPLE_LABEL = re.compile(r"\s+(?:colleagues|team|friends|representatives)\s*:", re.IGNORECASE)
 _SUBJECT_END = re.compile(
     r"\b(?:is|are|was|were|should|will|shall|must|may|can|could|would|has|have|had|to|"
     r"need|needs|agreed|undertook|volunteered|offered)\b", re.IGNORECASE)
@@ -228,7 +225,7 @@ class Owners:
         last = self.mentions[chained(self.text, self.mentions, 0, True)[-1]].end
         if (self.text[last:last + 2].lstrip()[:1] != ":" and not dash_at(self.text, last)
                 and not BODY_VOCATIVE.match(self.text, last)
-                and not _PEOPLE_LABEL.match(self.text, last)):
+                and not PEOPLE_LABEL.match(self.text, last)):
             return None
         return who
 

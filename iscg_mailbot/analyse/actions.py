@@ -386,8 +386,9 @@ def find_questions(message: ActionInput, items: Sequence[ActionCandidate] = (),
                    products: ItuProducts = NO_PRODUCTS) -> list[ActionCandidate]:
     """The message's questions (:func:`.action_questions.find_question_candidates`), those
     asked in a meeting's agenda dated as its items are (:func:`.date_from_agenda`)."""
-    return date_from_agenda(find_question_candidates(message, items, members, products),
-                            message.new_text, message.date)
+    return date_from_agenda(date_from_earlier_days(  # "could you also check, by the same date"
+        find_question_candidates(message, items, members, products), message.new_text,
+        message.date), message.new_text, message.date)
 
 
 # Re-exported so callers need one import.

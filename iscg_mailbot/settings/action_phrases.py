@@ -147,7 +147,28 @@ PROPOSED = (r"\b(?:it\s+is\s+(?:proposed|suggested|recommended)|(?:we|I)\s+(?:pr
             r"(?:propose|suggest|recommend)(?=\s+that\s+(?!(?:we|I)\b)))")
 
 
-__all__ = ["ABROAD_FUTURES", "ABROAD_PRESENTS", "ABROAD_VERBS", "AGRADECERIA", "ASKS_PARTY",
-           "ASKS_PASSED_ON", "ASK_VERBS_ABROAD", "CLIPPED_REQUEST", "COMING_DAYS", "GRATEFUL_ABROAD",
-           "INVITED_TO_ABROAD", "INVITED_TO_NOTE_ABROAD", "PROMISE_ABROAD", "PROPOSED"]
+# The one person who stands for a body in a role: "the TSAG rep", "the BR focal point",
+# "the TDAG side", "RAG, TSAG and TDAG reps" ("rep" the short form). A request to them is
+# the body's (`w32` notes; the plural "representatives" is the groups' for `w8`-`w10`,
+# `w19`, `w20`, `w23`); a named person in the role ("Hiroshi, as TSB focal point") stays
+# the person's, read from the name. A singular "chair" is a person of their own.
+BODY_ROLES = r"(?:reps?|representative|focal\s+point|side|delegate)\b"
 
+
+__all__ = [
+    "ABROAD_FUTURES",
+    "ABROAD_PRESENTS",
+    "ABROAD_VERBS",
+    "AGRADECERIA",
+    "ASKS_PARTY",
+    "ASKS_PASSED_ON",
+    "ASK_VERBS_ABROAD",
+    "BODY_ROLES",
+    "CLIPPED_REQUEST",
+    "COMING_DAYS",
+    "GRATEFUL_ABROAD",
+    "INVITED_TO_ABROAD",
+    "INVITED_TO_NOTE_ABROAD",
+    "PROMISE_ABROAD",
+    "PROPOSED",
+]
