@@ -48,6 +48,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from iscg_mailbot.analyse.action_silence import SILENCE, is_silence
 from iscg_mailbot.analyse.action_statements import TO_READERS
 from iscg_mailbot.analyse.closure_reading import shared_words
 from iscg_mailbot.analyse.closure_speaker import owner_parts, speaker_of
@@ -163,6 +164,10 @@ def _restates(candidate: ActionCandidate, speaks_for: frozenset[str],
               earlier: Sequence[Earlier]) -> bool:
     if candidate.kind != "action":
         return False
+    if candidate.rule == SILENCE:
+        # "The silence period continues until 29 April as announced": the silence the
+        # thread put to the readers for that day, not a second one.
+        return any(e.due == candidate.due and is_silence(e.sentence) for e in earlier)
     if _takes_its_course(candidate, earlier):
         return True
     if not owner_parts(candidate.owner) & speaks_for:
