@@ -39,7 +39,7 @@ def app(engine: Engine, tmp_path: Path) -> Iterator[App]:
 def _replys_items(app: App) -> list[str]:
     with app.session() as session:
         return [i.sentence for i in session.scalars(select(ActionItem))
-                if "Pierre" in i.sentence or "BDT" in i.sentence and "Could" not in i.sentence]
+                if "Pierre" in i.sentence or ("BDT" in i.sentence and "Could" not in i.sentence)]
 
 
 LATE = "Apologies - BDT will send its rows on Monday 9 March, we are still checking them."

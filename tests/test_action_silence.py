@@ -17,7 +17,7 @@ from sqlalchemy import Engine, select
 
 from iscg_mailbot.analyse.action_silence import is_silence
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
-from iscg_mailbot.conventions import Conventions
+from iscg_mailbot.conventions import DEFAULT_CONVENTIONS, Conventions
 from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.services.actions import extraction
 from iscg_mailbot.services.app import App
@@ -28,12 +28,12 @@ SENT = datetime(2031, 9, 1, 9, 0)  # a Monday
 SENDER = Address("Klaus Brenner", "klaus.brenner@example.de")
 
 
-def _input(text: str, conventions: Conventions = Conventions()) -> ActionInput:
+def _input(text: str, conventions: Conventions = DEFAULT_CONVENTIONS) -> ActionInput:
     return ActionInput(f"Dear all,\n\n{text}\n\nKlaus\n", SENT, sender=SENDER,
                        to=(Address("", LIST),), list_address=LIST, conventions=conventions)
 
 
-def items(text: str, conventions: Conventions = Conventions()
+def items(text: str, conventions: Conventions = DEFAULT_CONVENTIONS
           ) -> list[tuple[str, str | None, date | None]]:
     message = _input(text, conventions)
     found = extract_actions(message)

@@ -78,11 +78,6 @@ from iscg_mailbot.analyse.action_questions import (
 from iscg_mailbot.analyse.action_receipts import drop_receipts
 from iscg_mailbot.analyse.action_reverts import drop_reverts
 from iscg_mailbot.analyse.action_roles import drop_roles
-from iscg_mailbot.analyse.action_silence import (
-    silence_items,
-    with_silences,
-    without_objection_questions,
-)
 from iscg_mailbot.analyse.action_scope import (
     apply_date_carriers,
     apply_list_frame,
@@ -92,6 +87,11 @@ from iscg_mailbot.analyse.action_scope import (
     owes_nothing,
     to_the_bureaux,
     with_sectors,
+)
+from iscg_mailbot.analyse.action_silence import (
+    silence_items,
+    with_silences,
+    without_objection_questions,
 )
 from iscg_mailbot.analyse.action_statements import (
     drop_explanations,
