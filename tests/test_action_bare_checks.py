@@ -25,7 +25,7 @@ def kinds(text: str) -> list[str]:
 
 @pytest.mark.parametrize(("bare", "named"), [
     ("Could BDT please check?", "Could BDT please check the totals in the annex?"),
-    ("Can you check this, please?", "Can you check the figures and send a new table?"),
+    ("Could you double-check, please?", "Could you double-check it, please?"),
 ])
 def test_a_bare_check_against_a_check_of_a_thing(bare: str, named: str) -> None:
     assert asks_if_so(bare)
