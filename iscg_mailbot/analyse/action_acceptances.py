@@ -48,6 +48,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from iscg_mailbot.analyse.action_silence import SILENCE, is_silence
 from iscg_mailbot.analyse.action_statements import TO_READERS
 from iscg_mailbot.analyse.closure_reading import shared_words
 from iscg_mailbot.analyse.closure_speaker import owner_parts, speaker_of
@@ -159,10 +160,36 @@ def _takes_its_course(candidate: ActionCandidate, earlier: Sequence[Earlier]) ->
     return bool(asked) and (candidate.due is None or candidate.due in {e.due for e in asked})
 
 
+# The promise says the thing comes late: "apologies", "sorry", "a bit late", "delayed",
+# "later than planned" ("at the latest", "in late May" are no lateness).
+_LATE = re.compile(
+    r"\b(?:apologi[sz]e|apologies|sorry|regret)\b|\b(?:bit|little|slightly|somewhat|days?|"
+    r"running|be|come)\s+late\b|\bdelay(?:ed|s)?\b|\blater\s+than\s+(?:planned|promised|"
+    r"expected|foreseen|announced|hoped)\b", re.IGNORECASE)
+
+
+def _comes_late(candidate: ActionCandidate, earlier: Sequence[Earlier]) -> bool:
+    """Whether the promise puts off what an earlier request of the thread asked of its
+    party, with an apology for it ("Apologies - TSB's page will come on Monday", "the BDT
+    chapter will follow tomorrow, sorry": `w22`, `w29`, `w30` dev): the request stays
+    open as asked, no new item for the new day. A party nobody asked ("sorry, the note
+    will come on 8 January", `w18`), or the answer to a question when something will be
+    ready (`w4`), promises something new."""
+    own = owner_parts(candidate.owner)
+    return bool(own) and _LATE.search(candidate.sentence) is not None and any(
+        owner_parts(e.owner) & own and _requested(e) for e in earlier)
+
+
 def _restates(candidate: ActionCandidate, speaks_for: frozenset[str],
               earlier: Sequence[Earlier]) -> bool:
     if candidate.kind != "action":
         return False
+    if _comes_late(candidate, earlier):
+        return True
+    if candidate.rule == SILENCE:
+        # "The silence period continues until 29 April as announced": the silence the
+        # thread put to the readers for that day, not a second one.
+        return any(e.due == candidate.due and is_silence(e.sentence) for e in earlier)
     if _takes_its_course(candidate, earlier):
         return True
     if not owner_parts(candidate.owner) & speaks_for:

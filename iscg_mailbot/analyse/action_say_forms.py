@@ -52,11 +52,14 @@ _ASKS_TO_SAY_STATED = re.compile(
 # whether the Ku-band terminals need any coordination ...?", "Could TSB and BDT look at
 # whether the funds could cover ...?": a question, undated, whether a thing is so asks for
 # a yes or a no too (`w1`, `w2`, `w3`, `w6`, `w11`, `w15` label the form a question, `w8`
-# once an action).
+# once an action). So does the check asked bare, of the doubt said before it ("the figure
+# seems to include webinars. Could BDT please check?", "my note says 20%. Can you
+# check?": `w24`, `w30`, `w32`); "Could BR check it?" checks a thing, work.
 _ASKS_IF_SO = re.compile(
     r"\b(?:could|can|would)\s+" + ASKED + r"\s+(?:please\s+|kindly\s+|also\s+)?"
-    r"(?:check|verify|look\s+at)\s+(?:whether|if)\s+"
-    r"(?:the|a|an|this|that|these|those|its|their|our|your|such|any)\b[^?;]*\?\s*$",
+    r"(?:(?:check|verify|look\s+at)\s+(?:whether|if)\s+"
+    r"(?:the|a|an|this|that|these|those|its|their|our|your|such|any)\b[^?;]*|(?:double-)?"
+    r"(?:check|verify)(?:,?\s+please)?)\?\s*$",
     re.IGNORECASE)
 # "Could TSB confirm the right Question in SG3?", "Could TSB confirm the room
 # availability", "can you confirm SG13 will take this up ...?": undated, a thing confirmed

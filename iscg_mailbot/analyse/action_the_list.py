@@ -77,8 +77,11 @@ def to_the_list(candidates: list[ActionCandidate],
     some of the readers ("anyone who needs a visa letter") stay nobody's."""
     if message.conventions.requests_to_all != "ISCG" or not _to_list(message):
         return candidates
+    # A silence ("unless somebody objects by Friday") is put to every reader, though it
+    # names "somebody" (action_silence).
     return [replace(c, owner="ISCG", owner_kind="group")
-            if not c.owner and c.kind == ACTION and not _SOME.search(c.sentence) else c
+            if not c.owner and c.kind == ACTION and (
+                c.rule == "silence" or not _SOME.search(c.sentence)) else c
             for c in candidates]
 
 

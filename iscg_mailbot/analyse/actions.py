@@ -88,6 +88,11 @@ from iscg_mailbot.analyse.action_scope import (
     to_the_bureaux,
     with_sectors,
 )
+from iscg_mailbot.analyse.action_silence import (
+    silence_items,
+    with_silences,
+    without_objection_questions,
+)
 from iscg_mailbot.analyse.action_statements import (
     drop_explanations,
     drop_intentions,
@@ -124,6 +129,7 @@ from iscg_mailbot.settings.action_rules import (
 from iscg_mailbot.settings.actions import DEFAULT_CLOSURE_PHRASES, ActionRules
 from iscg_mailbot.settings.itu_products import NO_PRODUCTS, ItuProducts
 from iscg_mailbot.settings.members import MembersConfig
+from iscg_mailbot.text import folded
 
 # (The marks before the words stay on their line: "^\W*" ran through every line break of
 # a run of blank lines from each line start, 12,000 of them took 15 s; a mark after a
@@ -254,8 +260,9 @@ def _extract(message: ActionInput, rules: ActionRules, members: MembersConfig | 
     forwarded = forwards_mail(message)
     sentences = split_sentences(message.new_text, forwarded=forwarded)
     found = _found_in(sentences, message, gate, members)
-    if not found and not exhaustive and not any(s.text.rstrip().endswith(":")
-                                                for s in sentences):
+    silences = silence_items(sentences, message.date, folded(message.new_text))
+    if not found and not silences and not exhaustive and not any(
+            s.text.rstrip().endswith(":") for s in sentences):
         # No sentence is an item, and none ends with a colon to frame a list's lines as
         # items (apply_list_frame): the passes below only change or drop items. Most
         # messages; the plain reference (exhaustive) runs them all the same.
@@ -280,7 +287,9 @@ def _extract(message: ActionInput, rules: ActionRules, members: MembersConfig | 
     candidates = _addressed_and_dated(candidates, sentences, message, members)
     candidates = drop_told(date_in_month(_without_statements(candidates, message, members),
                                          message.date), message, members)
-    return _as_configured(hand_out_requests(drop_own_news(candidates), parts), rules, message)
+    # A silence put to the readers is the list's item, whatever the rules read in it.
+    return _as_configured(with_silences(hand_out_requests(drop_own_news(candidates), parts),
+                                        silences), rules, message)
 
 
 def _addressed_and_dated(candidates: list[ActionCandidate], sentences: list[Sentence],
@@ -386,9 +395,10 @@ def find_questions(message: ActionInput, items: Sequence[ActionCandidate] = (),
                    products: ItuProducts = NO_PRODUCTS) -> list[ActionCandidate]:
     """The message's questions (:func:`.action_questions.find_question_candidates`), those
     asked in a meeting's agenda dated as its items are (:func:`.date_from_agenda`)."""
-    return date_from_agenda(date_from_earlier_days(  # "could you also check, by the same date"
+    return without_objection_questions(date_from_agenda(date_from_earlier_days(
+        # "could you also check, by the same date"
         find_question_candidates(message, items, members, products), message.new_text,
-        message.date), message.new_text, message.date)
+        message.date), message.new_text, message.date), items)
 
 
 # Re-exported so callers need one import.
