@@ -84,3 +84,66 @@ def test_the_words_compared_are_the_plain_readings(text: str, repeat: int) -> No
             words = _plain_words(sample)
             assert _runs(sample, need) == frozenset(
                 tuple(words[i:i + need]) for i in range(len(words) - need + 1))
+
+
+def _plain_inline_answers(body: str) -> list[tuple[str, str]]:
+    """The reading before perf-r20: every block's answer split, the text above the first
+    quote too (and then left out, having no quote)."""
+    from iscg_mailbot.parse.quoting import split_new_text
+
+    if ">" not in body:
+        return []
+    blocks: list[tuple[list[str], list[str]]] = []
+    quote: list[str] = []
+    answer: list[str] = []
+    for line in body.split("\n"):
+        if re.match(r"[ \t]*>", line):
+            if answer:
+                blocks.append((quote, answer))
+                quote, answer = [], []
+            quote.append(re.sub(r"^(?:[ \t]*>)+[ \t]?", "", line))
+        elif quote or line.strip():
+            answer.append(line)
+    blocks.append((quote, answer))
+    if sum(1 for quoted, answered in blocks
+           if quoted and any(line.strip() for line in answered)) < 2:
+        return []
+    pairs = []
+    for quoted, answered in blocks:
+        said = split_new_text("\n".join(answered))[0].strip() if answered else ""
+        if quoted and said:
+            pairs.append((" ".join(q.strip() for q in quoted if q.strip()), said))
+    return pairs if len(pairs) >= 2 else []
+
+
+_LINES = st.lists(st.sampled_from([
+    "> Could BR send the list by Friday?", "> > And TSB?", "  >Is there any reason?", ">",
+    "", "  ", "Yes, attached.", "No reason I know of.", "Thanks all,", "Best regards,",
+    "Olga", "-- ", "Olga Petrova, BDT", "On Tue, 3 May 2031, Ann wrote:", "\t", "Sure.",
+]), max_size=14).map("\n".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LINES)
+def test_the_inline_answers_are_the_plain_readings(body: str) -> None:
+    """Quotes, answers, blank lines, sign-offs and attributions in any order: the pairs
+    of the plain reading, the top text's split left out or not."""
+    assert inline_answers(body) == _plain_inline_answers(body)
+
+
+def test_the_text_above_the_first_quote_is_not_split(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A reply writing a line above the quotes it answers inline: that line has no quote
+    to pair with, so the costly quote split of an answer is not made for it."""
+    from iscg_mailbot.analyse import closure_quotes
+
+    split: list[str] = []
+    real = closure_quotes.split_new_text
+
+    def spy(text: str, **kwargs: bool) -> tuple[str, str, str]:
+        split.append(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(closure_quotes, "split_new_text", spy)
+    body = "Hi Ann, answers below.\n\n> Can you come?\n\nYes.\n\n> And BR?\n\nNo.\n"
+    assert inline_answers(body) == [("Can you come?", "Yes."), ("And BR?", "No.")]
+    assert split == ["\nYes.\n", "\nNo.\n"]

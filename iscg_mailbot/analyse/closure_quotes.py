@@ -69,8 +69,12 @@ def inline_answers(body: str) -> list[tuple[str, str]]:
         return []
     pairs = []
     for quoted, answered in blocks:
+        if not quoted:
+            # (the text above the first quote: no pair, so its answer's quote split,
+            # the costly part, is not made)
+            continue
         said = split_new_text("\n".join(answered))[0].strip() if answered else ""
-        if quoted and said:
+        if said:
             pairs.append((" ".join(q.strip() for q in quoted if q.strip()), said))
     return pairs if len(pairs) >= 2 else []
 
