@@ -8,12 +8,12 @@ each test failed on the round's base (f26fd92).
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from iscg_mailbot.settings.members import MembersConfig
 from tests.action_found import found
 
-SENT = datetime(2033, 3, 1, 10, tzinfo=timezone.utc)
+SENT = datetime(2033, 3, 1, 10, tzinfo=UTC)
 
 
 def _read(text: str, members: MembersConfig) -> list[tuple[str, str | None]]:
