@@ -2,8 +2,9 @@
 (the messy-threads round, issue 13): a question the sender announces to its party ("My
 question to BDT: ...?", "I want to ask BDT: ...?", `w14`, `w31` dev), and a request to
 "you" in a paragraph that opened by addressing a member ("Rajesh, you said ... Could you
-share it?", `w24`, `w31` dev). Minimal pairs of our own wording; the first assertion of
-each test failed on the round's base (f26fd92).
+share it?", `w24`, `w31` dev), and a party's colleagues asked to tell ("Could TSB
+colleagues tell us whether ...?", `w21`, `w31` dev). Minimal pairs of our own wording;
+the first assertion of each test failed on the round's base (f26fd92).
 """
 
 from __future__ import annotations
@@ -53,3 +54,13 @@ def test_you_is_the_member_the_paragraph_opened_by_addressing(
     cited = ("Hello all,\n\nAs Rajesh said, BR keeps a list of the monitoring stations. "
              "Could you share it with me by 30 June?\n\nThanks, Klaus")
     assert ("action", "Rajesh Iyer") not in _read(cited, members)
+
+
+def test_a_partys_colleagues_asked_to_tell_owe_an_answer(members: MembersConfig) -> None:
+    # "Could TSB colleagues tell us whether ...?" (`w21`, `w31`): the party's people asked
+    # to say, as "Could TSB tell us whether ...?" is.
+    told = ("Dear all,\n\nCould the BR colleagues tell us whether the monitoring handbook "
+            "covers drones?\n\nKlaus")
+    assert _read(told, members) == [("question", "BR")]
+    sent = "Dear all,\n\nCould the BR colleagues send us the monitoring handbook?\n\nKlaus"
+    assert _read(sent, members) == [("action", "BR")]

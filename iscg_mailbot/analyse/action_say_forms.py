@@ -27,8 +27,10 @@ _OFFICERS_OF = (r"(?:the\s+)?(?:(?-i:[A-Z][A-Za-z]{1,6})\s+)?(?:focal\s+points|v
                 r"chairs|representatives)\s+(?:in|of|for)\s+")
 # Whom a request to say something is put to: "you", or named parties (or their officers),
 # but not each or all of them ("Could each Bureau indicate which ...?" collects a round
-# of inputs).
-ASKED = r"(?:you|(?:" + _OFFICERS_OF + r")?(?!(?:each|every|all)\b)" + PARTIES + r")"
+# of inputs). The party's people may follow its name: "Could TSB colleagues tell us
+# whether ...?", "could the TDAG colleagues tell us whether ..." (`w21`, `w31`).
+ASKED = (r"(?:you|(?:" + _OFFICERS_OF + r")?(?!(?:each|every|all)\b)(?:the\s+)?" + PARTIES
+         + r"(?:\s+(?:colleagues|team|representatives))?)")
 # Verbs that ask to say something, with whom to say it to.
 SAY = (r"(?:tell|say|indicate|confirm|advise|explain|clarify|"
        r"let\s+(?:us|me|the\s+group|ISCG|(?-i:[A-Z]\w+))\s+know)(?:\s+(?:us|me|the\s+group))?")
