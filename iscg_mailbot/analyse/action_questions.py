@@ -140,16 +140,10 @@ _ASKS_DECISION = re.compile(r"(?:^|[-,;:]\s+)(?:should|shall)\s+(?:we|I|" + PART
 # Asking leave to ask, or asking a party to clarify what follows: "May I ask whether BDT
 # can cover the travel?", "I would like to kindly ask BR to clarify: will the report be
 # available ...?", "One clarification please: ... - is it also covered?" (the fifth,
-# eighth and ninth writers' dev parts label each a question). So is a question the
-# sender announces to its party: "My question to BDT: which survey should we report?",
-# "I want to ask TSB: will SG20 meet with SG5?" (`w14`, `w31`), whatever verb of work it
-# holds.
+# eighth and ninth writers' dev parts label each a question).
 _ASKS_LEAVE = re.compile(
     r"\b(?:may|might|can|could)\s+I\s+(?:also\s+)?ask\s+(?:you\s+)?" + WH + r"\b"
     r"|\bask\s+" + ASKED + r"\s+to\s+(?:clarify|confirm|say|tell\s+us)\s*:"
-    r"|^\W*(?:(?:and|also)\s+)?(?:my|our)\s+question\s+(?:to|for)\s+[^:?]{1,60}:"
-    r"|\b(?:I|we)\s+(?:(?:would|['’]d)\s+like|want|wish)\s+to\s+(?:also\s+)?ask\s+"
-    + ASKED + r"\s*:"
     r"|^\W*(?:one|a)\s+(?:quick\s+|small\s+)?(?:clarification|question)\s+please\s*:",
     re.IGNORECASE)
 
@@ -200,7 +194,7 @@ def as_question(item: ActionCandidate, message: ActionInput,
         who = decider if decider.owner is not None else owners.replied()
         return replace(item, kind=QUESTION, rule=f"{item.rule}_decision", owner=who.owner,
                        owner_kind=who.kind)
-    if text.rstrip().endswith("?") and _ASKS_LEAVE.search(text):
+    if text.rstrip().endswith("?") and (_ASKS_LEAVE.search(text) or say_forms.announced(text)):
         if item.owner is not None:
             return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say")
         who = asked(Owners(text, message, members), message.new_text[:item.span[0]], products)

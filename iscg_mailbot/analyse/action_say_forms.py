@@ -127,3 +127,17 @@ def readers_own(text: str) -> bool:
 
 __all__ = ["ASKED", "SAY", "WH", "WHEN", "asks_if_so", "confirms_thing", "readers_own",
            "says_abroad", "stated_ask_to_say"]
+
+
+# A question the sender announces to its party: "My question to BDT: which survey should
+# we report?", "I want to ask TSB: will SG20 meet with SG5?" (`w14`, `w31` dev).
+_ANNOUNCED = re.compile(
+    r"^\W*(?:(?:and|also)\s+)?(?:my|our)\s+question\s+(?:to|for)\s+[^:?]{1,60}:"
+    r"|\b(?:I|we)\s+(?:(?:would|['’]d)\s+like|want|wish)\s+to\s+(?:also\s+)?ask\s+"
+    + ASKED + r"\s*:", re.IGNORECASE)
+
+
+def announced(text: str) -> bool:
+    """Whether the sentence opens by announcing a question to a party ("My question to
+    BDT: ..."): what follows is the question, whatever verb of work it holds."""
+    return bool(_ANNOUNCED.search(text))
