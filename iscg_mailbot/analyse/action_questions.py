@@ -195,7 +195,7 @@ def as_question(item: ActionCandidate, message: ActionInput,
         who = decider if decider.owner is not None else owners.replied()
         return replace(item, kind=QUESTION, rule=f"{item.rule}_decision", owner=who.owner,
                        owner_kind=who.kind)
-    if text.rstrip().endswith("?") and _ASKS_LEAVE.search(text):
+    if text.rstrip().endswith("?") and (_ASKS_LEAVE.search(text) or say_forms.announced(text)):
         if item.owner is not None:
             return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say")
         who = asked(Owners(text, message, members), message.new_text[:item.span[0]], products)

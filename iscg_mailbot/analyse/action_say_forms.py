@@ -27,8 +27,10 @@ _OFFICERS_OF = (r"(?:the\s+)?(?:(?-i:[A-Z][A-Za-z]{1,6})\s+)?(?:focal\s+points|v
                 r"chairs|representatives)\s+(?:in|of|for)\s+")
 # Whom a request to say something is put to: "you", or named parties (or their officers),
 # but not each or all of them ("Could each Bureau indicate which ...?" collects a round
-# of inputs).
-ASKED = r"(?:you|(?:" + _OFFICERS_OF + r")?(?!(?:each|every|all)\b)" + PARTIES + r")"
+# of inputs). The party's people may follow its name: "Could TSB colleagues tell us
+# whether ...?", "could the TDAG colleagues tell us whether ..." (`w21`, `w31`).
+ASKED = (r"(?:you|(?:" + _OFFICERS_OF + r")?(?!(?:each|every|all)\b)(?:the\s+)?" + PARTIES
+         + r"(?:\s+(?:colleagues|team|representatives))?)")
 # Verbs that ask to say something, with whom to say it to.
 SAY = (r"(?:tell|say|indicate|confirm|advise|explain|clarify|"
        r"let\s+(?:us|me|the\s+group|ISCG|(?-i:[A-Z]\w+))\s+know)(?:\s+(?:us|me|the\s+group))?")
@@ -128,3 +130,17 @@ def readers_own(text: str) -> bool:
 
 __all__ = ["ASKED", "SAY", "WH", "WHEN", "asks_if_so", "confirms_thing", "readers_own",
            "says_abroad", "stated_ask_to_say"]
+
+
+# A question the sender announces to its party: "My question to BDT: which survey should
+# we report?", "I want to ask TSB: will SG20 meet with SG5?" (`w14`, `w31` dev).
+_ANNOUNCED = re.compile(
+    r"^\W*(?:(?:and|also)\s+)?(?:my|our)\s+question\s+(?:to|for)\s+[^:?]{1,60}:"
+    r"|\b(?:I|we)\s+(?:(?:would|['’]d)\s+like|want|wish)\s+to\s+(?:also\s+)?ask\s+"
+    + ASKED + r"\s*:", re.IGNORECASE)
+
+
+def announced(text: str) -> bool:
+    """Whether the sentence opens by announcing a question to a party ("My question to
+    BDT: ..."): what follows is the question, whatever verb of work it holds."""
+    return bool(_ANNOUNCED.search(text))

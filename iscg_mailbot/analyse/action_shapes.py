@@ -30,12 +30,15 @@ WITH_ME = re.compile(r"\b(?:together\s+)?with\s+me\b", re.IGNORECASE)
 # "our experts", "my colleagues": the sender's people, not the readers.
 OUR_PEOPLE = re.compile(r"\b(?:our|my)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A label before the party a sentence speaks to: "Question to BR:", "Attn TSB:", "Une
-# question pour le BR:".
+# question pour le BR:"; the sender's own announcement of it, "My question to BDT:", "I
+# want to ask TSB:" (`w14`, `w31`).
 # A connective may open it: "And BDT, could you ...", "Also, TSB: please ...".
 LABEL_LEAD = re.compile(r"\W*(?:(?:and|also|finally|lastly|separately|in\s+addition)\b[\s,]*)?"
-                        r"(?:(?:(?:(?:a|one|quick|short|another)\s+)?(?:question|request|note|"
-                        r"reminder|action)s?\s+)?(?:to|for)\s+"
+                        r"(?:(?:(?:(?:a|one|quick|short|another|my|our)\s+)?(?:question|request|"
+                        r"note|reminder|action)s?\s+)?(?:to|for)\s+"
                         r"(?:the\s+)?|(?:attn|attention)\s*[.:]?\s*(?:the\s+)?|"
+                        r"(?:I|we)\s+(?:(?:would|\'d)\s+like|want|wish)\s+to\s+(?:also\s+)?ask\s+"
+                        r"(?:the\s+)?|"
                         # the same in French, Spanish, Portuguese: "Une question pour le BR:"
                         r"(?:(?:une|una|uma|otra|autre|outra)\s+)?(?:question|pregunta|pergunta)s?\s+"
                         r"(?:pour|para|à|a|al|ao)\s+(?:(?:le|la|les|el|los|o)\s+|l['’]\s*)?|"
