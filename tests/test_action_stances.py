@@ -1,5 +1,5 @@
-"""Stances that hand out no work (issue 13, act-false): advice given and a fact told
-"for information".
+"""Stances that hand out no work (issue 13, act-false): advice given, and a reader told
+of their own affairs "for information".
 
 Minimal pairs of our own wording: each stance against the same sentence as a promise,
 an obligation, with a deadline, as a condition, or giving a document.
@@ -55,24 +55,33 @@ def test_advice_given_is_no_item(stance: str, work: str) -> None:
 @pytest.mark.parametrize(("fact", "given"), [
     ("For information, your badge is ready at the front desk.",
      "For information, I forward the note of the Q4/2 rapporteur."),
-    ("FYI, the consultation will close on 3 May.",
-     "FYI, the consultation paper is attached."),
-    ("FYI Omar, your address is bouncing list mail.", "For information to: ITU-T SG12"),
-    ("For info, there is a draft supplement on this in SG15.",
+    ("FYI Omar, your address is bouncing list mail.",
+     "FYI Omar, the address list is attached."),
+    ("Ines FYI, you have the Dakar mission from 3 to 7 May.", "For information to: ITU-T SG12"),
+    ("FYI, you are on the panel on Tuesday.",
      "For your information: TSAG-TD777 (draft work plan)."),
 ])
-def test_a_fact_told_against_a_document_given(fact: str, given: str) -> None:
+def test_the_readers_own_affairs_against_a_document_given(fact: str, given: str) -> None:
     assert tells_a_fact(fact)
     assert not tells_a_fact(given)
+
+
+@pytest.mark.parametrize("news", [
+    "FYI, the consultation will close on 3 May.",  # news for the list: a note
+    "For information, there is a draft supplement on this in SG15.",
+])
+def test_news_for_the_list_stays_a_note(news: str) -> None:
+    assert not tells_a_fact(news)
+    assert sentences(news) == [news]
 
 
 @pytest.mark.parametrize(("fact", "given"), [
     ("For information, your badge is ready at the front desk.",
      "For information, I forward the note of the Q4/2 rapporteur."),
-    ("FYI, the consultation will close on 3 May.",
-     "FYI, the consultation paper is attached."),
+    ("FYI Omar, your address is bouncing list mail.",
+     "FYI Omar, the address list is attached."),
 ])
-def test_a_fact_told_is_no_note(fact: str, given: str) -> None:
+def test_the_readers_own_affairs_are_no_note(fact: str, given: str) -> None:
     assert sentences(fact) == []
     assert sentences(given) == [given]
 

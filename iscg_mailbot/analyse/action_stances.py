@@ -1,5 +1,5 @@
-"""Sentences that take a stance rather than hand out work: advice given, and a fact
-told "for information" (issue 13, act-false).
+"""Sentences that take a stance rather than hand out work: advice given, and a reader
+told of their own affairs "for information" (issue 13, act-false).
 
 - :func:`gives_advice`: "We think regulators should give input", "Then SG13 should
   tell WP 4C", "TDAG's report should say something on the pilot": what ought to happen,
@@ -11,14 +11,15 @@ told "for information" (issue 13, act-false).
   date ("SG5 should send the text by 4 May" is an assignment). An obligation ("BR has to
   confirm the venue", "BDT must decide", `tests/test_action_own_needs.py`) stays an
   item, and "I should check with the chair", the speaker's own step, is left alone.
-- :func:`tells_a_fact`: "Grace FYI, you have the mission 20-24 March", "For info, in
-  SG15 there is a draft supplement on it", "For information, the consultation will close
-  on 15 October", "Andrés, FYI your mailbox is bouncing": a clause that tells a state or
-  a coming event is news, not a note on a document (dev `w16`, `w18`, `w19`, `w28`,
-  `w29`). A note gives a thing: "I attach the checklist for your information", "the
-  report is attached for information", "For information to: ITU-T SG5" (a header), "FYI:
-  TSAG-TD512" (no clause); a change told ("For information: the portal has moved to a
-  new address", `tests/test_action_note_scope.py`) stays a note too.
+- :func:`tells_a_fact`: "Grace FYI, you have the mission 20-24 March", "Andrés, FYI
+  your mailbox is bouncing list mail": told "for information" to the reader about the
+  reader's own affairs (a clause in the second person, nothing given), a heads-up to one
+  person, not a note for the list (dev `w18`, `w29`). A note gives a thing ("I attach the
+  checklist for your information", "For information to: ITU-T SG5", "FYI: TSAG-TD512")
+  or tells the list news of general interest: "For your information, the WSIS Forum will
+  take place from 10 to 14 May" and "This is for information; no action is required" are
+  notes by the sentence set's convention (`tests/data/action_sentences.yaml`), so other
+  facts told for information (dev `w16`, `w19`, `w28`, unlabelled there) stay notes.
 
     >>> gives_advice("Then SG13 should tell WP 4C about it.")
     True
@@ -26,6 +27,8 @@ told "for information" (issue 13, act-false).
     False
     >>> tells_a_fact("FYI, your mailbox is bouncing.")
     True
+    >>> tells_a_fact("FYI, the list server is bouncing.")
+    False
     >>> tells_a_fact("The report is attached for information.")
     False
 """
@@ -78,24 +81,25 @@ _GIVES = re.compile(
     r"\b(?:attach\w*|enclos\w*|annex\w*|herewith|forward\w*|send\w*|sent|circulat\w*|"
     r"shar\w*|post(?:s|ed|ing)?|upload\w*|available|link\w*|below|here\s+is|"
     r"find|copy|copied)\b|\bto\s*:", re.IGNORECASE)
-# A clause that tells a state or a coming event: "is", "are", "will", "you have the ...".
-# (A change told, "has moved", stays a note; a deed done is :mod:`.action_classify`'s.)
-_TELLS = re.compile(r"\b(?:is|are|will|shall)\b|\bhave\s+(?:the|a|an|your|our|their)\b",
-                    re.IGNORECASE)
+# The reader's own affairs told: "you have the ...", "your mailbox is ...".
+_YOURS = re.compile(r"\b(?:you\s+(?:have|are|will)|your\s+[\w\s-]{1,40}?\b(?:is|are|has|have|"
+                    r"will))\b", re.IGNORECASE)
 
 
 def tells_a_fact(sentence: str) -> bool:
-    """Whether a "for information" sentence tells a fact (a clause, nothing given) rather
-    than giving a document; a question is left to the question reader's own reading."""
+    """Whether a "for information" sentence tells the reader of their own affairs (a
+    clause in the second person, nothing given); a question is left to the question
+    reader."""
     text = sentence.rstrip()
     return (not text.endswith("?") and _GIVES.search(text) is None
-            and _TELLS.search(text) is not None)
+            and _YOURS.search(text) is not None)
 
 
 def drop_facts_told(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
-    """A "for information" note that only tells a fact (:func:`tells_a_fact`) is no note."""
+    """A "for information" note that only tells the reader of their own affairs
+    (:func:`tells_a_fact`) is no note."""
     return [c for c in candidates if not (
         c.kind == NOTE and c.rule == "for_information" and tells_a_fact(c.sentence))]
 
 
-__all__ = ["drop_facts_told", "drop_advice", "gives_advice", "tells_a_fact"]
+__all__ = ["drop_advice", "drop_facts_told", "gives_advice", "tells_a_fact"]

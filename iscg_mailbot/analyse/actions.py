@@ -88,7 +88,7 @@ from iscg_mailbot.analyse.action_scope import (
     to_the_bureaux,
     with_sectors,
 )
-from iscg_mailbot.analyse.action_stances import drop_facts_told, drop_advice
+from iscg_mailbot.analyse.action_stances import drop_advice, drop_facts_told
 from iscg_mailbot.analyse.action_statements import (
     drop_explanations,
     drop_intentions,
