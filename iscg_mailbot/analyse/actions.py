@@ -93,6 +93,7 @@ from iscg_mailbot.analyse.action_silence import (
     with_silences,
     without_objection_questions,
 )
+from iscg_mailbot.analyse.action_stances import drop_advice, drop_facts_told
 from iscg_mailbot.analyse.action_statements import (
     drop_explanations,
     drop_intentions,
@@ -320,7 +321,8 @@ def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
     return drop_contingencies(drop_corrections_asked(drop_own_needs(drop_receipts(drop_forecasts(
         drop_explanations(drop_requests_of_us(drop_reported_requests(drop_meeting_work(
             drop_purposes(drop_role_changes(drop_recalled(drop_summaries(drop_intentions(
-                drop_roles(candidates))))))))))), message), message, members)))
+                drop_roles(drop_advice(drop_facts_told(candidates))))))))))))),
+        message), message, members)))
 
 
 def _said_before(message: ActionInput, sentence: str) -> bool:
