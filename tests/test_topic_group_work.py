@@ -103,3 +103,9 @@ def test_explain_says_the_subject_names_the_event_by_its_place(tagger: TopicTagg
     first = tag.evidence[0]
     assert (first.phrase, first.where, first.forms) == ("seminar", "subject", ("Maputo",))
     assert any("'Maputo'" in note for note in result.notes)
+
+
+def test_both_scorers_read_the_place_in_the_subject_alike(tagger: TopicTagger) -> None:
+    """The subject as the phrase finder reads it (a Unicode hyphen is "-") in both."""
+    assert EVENTS in tagged(tagger, "Saint\u2011Louis - photos online",
+                            "The photos of the Saint-Louis forum are online.")

@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from iscg_mailbot.analyse.nlp_text import matching_text
+
 _MONTHS_DAYS = (r"(?!(?:January|February|March|April|May|June|July|August|September|October"
                 r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
                 r"|Sunday)\b)")
@@ -85,9 +87,10 @@ def add_subject_hit(subject: str, hits: list[tuple[int, str]],
     subject -- the subject hit of the event the subject names by its place, as
     :meth:`.topic_scoring.TopicRule.named_by_place` adds its occurrence: once, for a
     topic with no positive subject hit (``key_topic``, ``key_points``: each hit key's
-    topic and points per count)."""
+    topic and points per count). The subject is read as the phrase finder reads it
+    (:func:`.nlp_text.matching_text`), like the plain rule's."""
     named = {key_topic[key] for key, _ in hits if key % places == 0 and key_points[key][1] > 0}
-    chosen = first_named(subject, candidates, named)
+    chosen = first_named(matching_text(subject), candidates, named)
     if chosen is not None:
         hits.append((chosen[0] * places, chosen[1]))
 
