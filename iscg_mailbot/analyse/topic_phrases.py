@@ -34,6 +34,8 @@ class RulePhrase:
     near: re.Pattern[str] | None = None
     # "subject_only: true": counted in the thread's subject only.
     subject_only: bool = False
+    # "by_place: true": a subject naming its place names it (topic_places).
+    by_place: bool = False
 
 
 def rule_phrases(topics: TopicsConfig) -> list[RulePhrase]:
@@ -48,7 +50,8 @@ def rule_phrases(topics: TopicsConfig) -> list[RulePhrase]:
             phrases.extend(
                 RulePhrase(topic.id, item.phrase, item.weight, negative, item.weak, exact,
                            item.companion, contexts.context_pattern(item.not_near),
-                           contexts.context_pattern(item.only_near), item.subject_only)
+                           contexts.context_pattern(item.only_near), item.subject_only,
+                           item.by_place)
                 for item in items
             )
     return phrases

@@ -42,6 +42,7 @@ from iscg_mailbot.analyse.topic_names import distinct_names
 from iscg_mailbot.analyse.topic_overviews import is_overview, overview_note
 from iscg_mailbot.analyse.topic_personal import PersonalNotes, personal_note
 from iscg_mailbot.analyse.topic_phrases import RulePhrase, body_phrases, rule_phrases
+from iscg_mailbot.analyse.topic_places import first_named, place_note, place_of
 from iscg_mailbot.analyse.topic_records import MeetingRecords, record_note
 from iscg_mailbot.analyse.topic_replies import aside_note, reply_asides
 from iscg_mailbot.analyse.topic_roles import named_in_role
@@ -102,6 +103,7 @@ class TopicRule:
         self.personal = PersonalNotes(topics.scoring.personal_subjects)
         self.records = MeetingRecords(topics.scoring.record_subjects)
         self.negation = contexts.negation_pattern(topics.scoring.negated_by)
+        self.by_place = any(phrase.by_place for phrase in self.phrases)
 
     def verdict(self, thread_id: int, texts: Sequence[ReadText]) -> ThreadTags:
         """Every topic with evidence in the thread: tagged when "the sum reaches the
@@ -125,6 +127,7 @@ class TopicRule:
                     if not item.phrase.negative:
                         reached.setdefault(item.phrase.topic, set()).add(message)
                 message += 1
+        found += self.named_by_place(texts, found, notes)
         evidence_of = self.evidence(found)
         in_subject = {topic for topic, evidence in evidence_of.items()
                       if any(item.where == SUBJECT and item.points > 0 and not phrase.weak
@@ -195,6 +198,28 @@ class TopicRule:
                 negatives_spans.add(phrase.topic, hit.start, hit.end)
         return [Occurrence(phrase, text.where, hit.text)
                 for phrase, hit in counted + counted_negatives]
+
+    def named_by_place(self, texts: Sequence[ReadText], found: Sequence[Occurrence],
+                       notes: list[str]) -> list[Occurrence]:
+        """The event a subject names by its place (:mod:`topic_places`): "the event's
+        phrase counts once in the subject" when a message writes a ``by_place`` phrase
+        with a place the subject names, for a topic the subject names no other way."""
+        subject = next((text.text for text in texts if text.where == SUBJECT), None)
+        if subject is None or not self.by_place:
+            return []
+        candidates = ((int(hit.key), self.phrases[int(hit.key)].topic, place)
+                      for text in texts if text.where != SUBJECT
+                      for hit in text.findings.hits if self.phrases[int(hit.key)].by_place
+                      and not self.phrases[int(hit.key)].negative
+                      and (place := place_of(text.text, hit.start, hit.end)) is not None)
+        named = {item.phrase.topic for item in found
+                 if item.where == SUBJECT and not item.phrase.negative}
+        chosen = first_named(subject, candidates, named)
+        if chosen is None:
+            return []
+        phrase = self.phrases[chosen[0]]
+        notes.append(place_note(phrase.topic, phrase.phrase, chosen[1]))
+        return [Occurrence(phrase, SUBJECT, chosen[1])]
 
     def out_of_context(self, phrase: RulePhrase, hit: PhraseHit, text: ReadText,
                        negated_at: set[int], notes: list[str] | None = None) -> bool:

@@ -32,6 +32,7 @@ from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
 from iscg_mailbot.analyse.itu_structure import resolve
+from iscg_mailbot.analyse.topic_batches import layout
 from iscg_mailbot.analyse.topic_companions import Companions
 from iscg_mailbot.analyse.topic_contexts import in_context, misplaced, negated_starts
 from iscg_mailbot.analyse.topic_entities import bodies_and_sectors, collect_entities
@@ -40,6 +41,7 @@ from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name_at
 from iscg_mailbot.analyse.topic_negatives import count_negatives, negative_spans
 from iscg_mailbot.analyse.topic_overviews import overview_texts
 from iscg_mailbot.analyse.topic_phrases import RulePhrase
+from iscg_mailbot.analyse.topic_places import add_subject_hit, collect_places
 from iscg_mailbot.analyse.topic_quality import Evaluation, TopicQuality, evaluate_tags
 from iscg_mailbot.analyse.topic_replies import by_topic, reply_asides
 from iscg_mailbot.analyse.topic_scoring import (
@@ -79,11 +81,9 @@ _Places = list[tuple[int, int]]
 
 
 class TopicTagger:
-    """Tags threads with the topics of a :class:`TopicsConfig`.
-
-    ``nlp`` defaults to :func:`build_pipeline` with the model named in the topic list.
-    Building compiles every phrase (a fraction of a second); reuse the tagger.
-    """
+    """Tags threads with the topics of a :class:`TopicsConfig`. ``nlp`` defaults to
+    :func:`build_pipeline` with the model named in the topic list. Building compiles
+    every phrase (a fraction of a second); reuse the tagger."""
 
     def __init__(self, topics: TopicsConfig, nlp: Language | None = None,
                  bodies: ItuBodies | None = None) -> None:
@@ -104,6 +104,8 @@ class TopicTagger:
         self._spec_of = {str(index): index for index in range(len(self._specs))}
         self._negative_keys = frozenset(str(i) for i, s in enumerate(self._specs) if s.negative)
         self._weak_keys = frozenset(str(i) for i, s in enumerate(self._specs) if s.weak)
+        # Phrases a subject may name by the place of the event (topic_places).
+        self._by_place = {str(i): (i, s.topic) for i, s in enumerate(self._specs) if s.by_place}
         # Phrases with a negative context ("not_near"): key -> its words' pattern.
         self._context_of = {str(i): s.context for i, s in enumerate(self._specs)
                             if s.context is not None}
@@ -126,8 +128,7 @@ class TopicTagger:
 
     def _index_keys(self, scoring: Scoring) -> None:
         """Per hit key (spec index * _PLACES + place: 0 subject, 1 body, 2 overview): the
-        topic, what an Evidence says of it, whether it is weak, and its points for each
-        count up to max_count."""
+        topic, its Evidence's words, whether it is weak, its points per count."""
         weights = place_weights(scoring)
         places = tuple((where, weights[where]) for where in (SUBJECT, BODY, OVERVIEW))
         keyed = [(spec, place) for spec in self._specs for place in places]
@@ -145,11 +146,9 @@ class TopicTagger:
         self._companions = Companions(keyed, self._key_topic, self._key_points)
 
     def tag_threads(self, threads: Sequence[ThreadText]) -> list[ThreadTags]:
-        """Tags and entities of each thread, in the order given.
-
-        All texts of all threads go through the pipeline together, ``nlp.batch_size``
-        of the topic list at a time. ``rejected`` is left empty (see :meth:`explain`).
-        """
+        """Tags and entities of each thread, in the order given: all texts of all
+        threads go through the pipeline together, ``nlp.batch_size`` of the topic list
+        at a time. ``rejected`` is left empty (see :meth:`explain`)."""
         return self._tag(threads)
 
     def explain(self, subject: str, texts: Iterable[str] = ()) -> ThreadTags:
@@ -177,20 +176,7 @@ class TopicTagger:
                 for texts in placed]
 
     def _tag(self, threads: Sequence[ThreadText]) -> list[ThreadTags]:
-        # places[i]: (thread index, 1 for a message text or 0 for the subject) of text i;
-        # messages[i]: its position among the thread's message texts (-1: the subject).
-        places: list[tuple[int, int]] = []
-        messages: list[int] = []
-        texts: list[str] = []
-        for index, thread in enumerate(threads):
-            if thread.subject and not thread.subject.isspace():
-                places.append((index, 0))
-                messages.append(-1)
-                texts.append(thread.subject)
-            read = [text for text in thread.texts if text and not text.isspace()]
-            places += [(index, 1)] * len(read)
-            messages += range(len(read))
-            texts += read
+        places, messages, texts = layout(threads)  # where each text read comes from
         # A thread's verdict is made as soon as the group holding its last text is
         # read, so the findings of a batch never pile up: fewer long-lived objects for
         # the garbage collector to go through again and again.
@@ -200,6 +186,7 @@ class TopicTagger:
         records = {index for index, thread in enumerate(threads)
                    if self.rule.records.named_in(thread.subject)}  # topic_records
         results: list[ThreadTags] = []
+        by_place: dict[int, list[tuple[int, str, str]]] = {}  # topic_places' candidates
         first = 0
         for group in self._finder.find_groups(texts, batch_size=self.config.nlp.batch_size):
             group_places = places[first:first + len(group.starts)]
@@ -207,6 +194,8 @@ class TopicTagger:
             first += len(group.starts)
             found: _Found = []
             self._count_hits(group, found, group_places)
+            if self._by_place:
+                collect_places(group.text, group.hits, group_places, self._by_place, by_place)
             if self._body_specs:
                 self._count_bodies(group, found, group_places)
             self._place(found, group_places, hits, group_messages, reached, records)
@@ -216,6 +205,9 @@ class TopicTagger:
             done = places[first][0] if first < len(places) else len(threads)
             while len(results) < done:
                 index = len(results)
+                if index in by_place:  # topic_places: an event the subject names by place
+                    add_subject_hit(threads[index].subject, hits[index], by_place.pop(index),
+                                    self._key_topic, self._key_points, _PLACES)
                 results.append(self._verdict(
                     threads[index].thread_id, hits.pop(index, []), entities.pop(index, []),
                     reached.pop(index, set()) if reached is not None else set(),
@@ -232,9 +224,8 @@ class TopicTagger:
         """Add a group's hits to ``hits[thread]`` as (spec index * _PLACES + place, form),
         ``places`` being the (thread, place) of each text of the group; a message that is
         an overview (TopicRule.overview; never in a meeting's ``records``) puts its hits
-        in place 2. With ``reached`` (for
-        reply_asides), also add (topic, position of the message, ``messages[index]``) of
-        each hit in a message text that is not a negative phrase."""
+        in place 2. With ``reached`` (for reply_asides), also add (topic, position of the
+        message, ``messages[index]``) of each hit in a message text, not a negative one."""
         overviews = {index for index in overview_texts(
             found, places, _PLACES, self._key_points, self._key_topic, self.config.scoring)
             if places[index][0] not in records}
@@ -266,12 +257,9 @@ class TopicTagger:
         start together), minus those inside a negative phrase of the topic, weak ones
         followed by a number and those out of context (``not_near``, ``negated_by``) or
         place (``only_near``, ``subject_only``: ``places`` gives each text's place): they
-        still hide the topic's phrases inside them.
-
-        "mobile broadband" and "broadband" at the same place count once, as "mobile
-        broadband". The texts of a group do not overlap and its hits come in text order,
-        so one pass over the group, remembering where each topic's last counted phrase
-        ends, does it for every text at once.
+        still hide the topic's phrases inside them. "mobile broadband" and "broadband"
+        at the same place count once. Hits come in text order and texts do not overlap:
+        one pass, remembering where each topic's last counted phrase ends, does all.
         """
         if not group.hits:
             return
@@ -384,13 +372,12 @@ class TopicTagger:
         return evidence
 
     def _unsupported(self, counts: Counter[int]) -> set[str]:
-        """Topics whose only evidence is weak (ambiguous) phrases: "AI" in "AI 1.13",
-        "security" at a venue. A weak phrase needs a second, independent signal of the
-        topic (TopicRule.unsupported): another phrase, an ITU body of the table, or a
-        weak phrase in the other place (two weak words of one message are not); the
-        same weak word (not acronym) in both places only when the subject names no
-        other topic with a phrase that is not weak (weak_repeat_needs_clear_subject);
-        two different weak phrases in the messages (weak_pairs_in_messages)."""
+        """Topics whose only evidence is weak (ambiguous) phrases ("AI" in "AI 1.13"),
+        lacking a second, independent signal of the topic (TopicRule.unsupported):
+        another phrase, an ITU body of the table, a weak phrase in the other place; the
+        same weak word (not acronym) in both places only when the subject names no other
+        topic with a phrase that is not weak (weak_repeat_needs_clear_subject); two
+        different weak phrases in the messages (weak_pairs_in_messages)."""
         weak, topic_of, key_points = self._key_weak, self._key_topic, self._key_points
         strong: set[str] = set()
         in_subject: set[str] = set()
@@ -418,10 +405,9 @@ class TopicTagger:
 
     def _passing(self, shown: set[str], scores: dict[str, float],
                  counts: Counter[int], reached: set[tuple[str, int]], record: bool) -> set[str]:
-        """Passing mentions (topic_scoring.TopicRule.passing_mentions): with
-        reply_asides the topics only one message after the first names, and topics below
-        their min_share of the score of the strongest topic that is not such an aside,
-        that the subject gives no points."""
+        """Passing mentions (topic_scoring.TopicRule.passing_mentions): with reply_asides
+        the topics only one message after the first names, and topics the subject gives
+        no points below their min_share of the strongest topic that is no such aside."""
         # key % _PLACES == 0: a subject hit; its points for one occurrence tell a negative.
         in_subject = {self._key_topic[key] for key in counts
                       if key % _PLACES == 0 and self._key_points[key][1] > 0}

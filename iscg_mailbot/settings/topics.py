@@ -51,7 +51,7 @@ class Phrase(_Strict):
 
     In the file either a plain string (weight 1) or ``{phrase: ..., weight: ...}``,
     optionally with ``weak: true``, ``companion: true``, ``not_near: [words]``,
-    ``only_near: [words]`` or ``subject_only: true``.
+    ``only_near: [words]``, ``subject_only: true`` or ``by_place: true``.
     """
 
     phrase: str = Field(min_length=1)
@@ -73,6 +73,9 @@ class Phrase(_Strict):
     # Counted only in a thread's subject: a word that says what the whole thread is
     # (its subject "Notes from the 2/17 call") but in passing in a message.
     subject_only: bool = False
+    # An event word that a subject may name by its place: "the Windhoek workshop" in a
+    # message and "Windhoek outcome report" as the subject (analyse.topic_places).
+    by_place: bool = False
 
     @field_validator("phrase")
     @classmethod
