@@ -330,7 +330,14 @@ def state_deeds(clause: str) -> frozenset[str]:
     """The verbs of the deeds whose state a clause tells ("the room is booked": book),
     when :func:`state_told` reads one; empty otherwise."""
     return frozenset(_STATE_OF[m.group("state").casefold()] for m in _STATE_TOLD.finditer(clause)
-                     if not _NOT_YET_FOLDED.found(clause[:m.start()]))
+                     if not _NOT_YET_FOLDED.found(clause[:m.start()])
+                     and not _STATE_TO_COME.search(clause[:m.start()]))
+
+
+# A state said under a condition or a time still to come, however long the thing named
+# ("once the small room on the third floor is booked"), up to a comma.
+_STATE_TO_COME = re.compile(r"\b(?:once|when|if|unless|until|after|before|as\s+soon\s+as)\b"
+                            r"[^,;:]*$", re.IGNORECASE)
 
 
 def other_state(statement: str, clause: str, item_sentence: str) -> bool:
