@@ -69,3 +69,32 @@ def test_state_told_reading() -> None:
     assert state_told("The newsletter is published by the Bureau.") is None
     # No delivery statement: the other readings (answers, promises kept) are unchanged.
     assert delivery_statement("The small room is booked for Tuesday.") is None
+
+
+# The headline of a deed with the one it went to ("Form sent to Pierre.", the seventh,
+# ninth, thirteenth, twenty-third and thirty-second writers): read as a delivery, while
+# a thing described by where it went, with a verb of its own after, is not.
+_LINKS = "Hiroshi, please send the dial-in links to the delegation of Malawi."
+
+
+@pytest.mark.parametrize(("item", "reply", "closes"), [
+    (_LINKS, "Dial-in links and a short how-to sent to Mr Banda, with a sound check offered "
+             "for Monday.\n\nHiroshi\n", True),
+    (_LINKS, "Dial-in links sent to delegations after Friday will not work, so I wait for "
+             "the final set-up.\n\nHiroshi\n", False),
+])
+def test_headline_sent_to_someone(item: str, reply: str, closes: bool,
+                                  members: MembersConfig) -> None:
+    hiroshi = Address("Hiroshi Takemura", "hiroshi.takemura@itu.int")
+    assert bool(detect_closure(reply, [OpenItem(1, "Hiroshi Takemura", None, item)],
+                               sender=hiroshi, members=members)) is closes
+
+
+@pytest.mark.parametrize(("clause", "name"), [
+    ("Questionnaire sent to the regulator this morning.", "delivered"),
+    ("Our table sent too (three events).", "delivered"),
+    ("The letter sent to members in May asked for volunteers.", None),
+    ("Comments sent to me by Friday will be included.", None),
+])
+def test_headline_sent_to_reading(clause: str, name: str | None) -> None:
+    assert delivery_statement(clause) == name

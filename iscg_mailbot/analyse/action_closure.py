@@ -85,7 +85,18 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # SharePoint site", "the draft CPM Report is now public" (the nineteenth and
         # twentieth writers); not "is available in English only" (no "now": a fact).
         r"|\b(?:is|are)\s+now\s+(?:(?:publicly|freely|also)\s+)?"
-        r"(?:available|public|online|accessible)\b",
+        r"(?:available|public|online|accessible)\b"
+        # The headline with the one it went to: "Form sent to Pierre.", "BR list sent to
+        # the host (2 arrivals)", "Links and a short guide sent to M. Issoufou, with a
+        # test offered", "BDT list sent too" (the seventh, ninth, thirteenth, twenty-third
+        # and thirty-second writers); not a thing described by where it went ("Comments
+        # sent to me by Friday will be included", "The letter sent to members asked ...").
+        r"|(?:^|[:;\u2013\u2014-]\s|^\W*(?-i:[A-Z])[\w'-]+,\s)\W*+"
+        r"(?:(?!(?:will|shall|be|being|been|not|nothing|no|to|yet|still|is|are|was|were|"
+        r"has|have|once|when|if)\b)[\w'\u2019/.-]+\s+){1,7}"
+        r"(?:sent|forwarded|circulated|submitted)\s+(?:to|too)\b"
+        r"(?![^.;?!,:(]*\b(?:is|are|was|were|will|shall|should|must|can|could|would|may|"
+        r"might|\w+ed)\b)",
         re.IGNORECASE)),
     # A reply opening with the deed: "Circulated to both teams", "Checked.", "Added as
     # item 5", "Passed to the co-rapporteurs".
@@ -189,7 +200,7 @@ _ATTACHED_GROUPS: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = (
 # delivery verbs, and apart those tried at every word of a clause holding a delivery verb
 # ("it ... went to", the other languages' forms), each behind its own words.
 _DELIVERED_GROUPS: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = (
-    ((*_DELIVERY_WORDS, "confirmed", "done"), (0, 1, 2, 4, 5)),
+    ((*_DELIVERY_WORDS, "confirmed", "done"), (0, 1, 2, 4, 5, 14)),
     (("passed",), (3,)),
     (("went", "gone"), (6,)),
     (("envoy", "transmis", "soumis", "publi", "diffus", "communiqu", "enviad", "remitid",
