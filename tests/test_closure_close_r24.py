@@ -8,7 +8,7 @@ for Tuesday", "The minutes are published on the group page". A state is weaker e
 than a deed told, so it closes only an item asking that very deed (its verb), not
 another item of the sender's ("the room is booked" does not send the agenda), and not
 what is usual ("the bulletin is published every Monday"), still to come ("once the room
-is booked") or asked ("Is the room booked?") (``action_closure.state_told``,
+is booked") or asked ("Is the room booked?") (``closure_state.state_told``,
 ``other_state``).
 """
 
@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import pytest
 
-from iscg_mailbot.analyse.action_closure import delivery_statement, state_deeds, state_told
+from iscg_mailbot.analyse.action_closure import delivery_statement
 from iscg_mailbot.analyse.actions import detect_closure
+from iscg_mailbot.analyse.closure_state import state_deeds, state_told
 from iscg_mailbot.records import Address, OpenItem
 from iscg_mailbot.settings.members import MembersConfig, load_members
 from tests.eval_threads import ROOT
@@ -43,17 +44,17 @@ _AGENDA = "Please send me the draft agenda for the drafting session."
 
 @pytest.mark.parametrize(("item", "reply", "closes"), [
     # The state the deed left, told of the thing: the deed is done.
-    (_BOOK, "Dear Klaus,\n\nThe small room on the third floor is booked for Tuesday, "
-            "14:00-17:00.\n\nNadia\n", True),
-    (_BOOK, "Dear Klaus,\n\nOnce the small room on the third floor is booked I will let you "
-            "know.\n\nNadia\n", False),
-    (_MINUTES, "Dear all,\n\nThe minutes of the March call are published on the group "
-               "page.\n\nNadia\n", True),
-    (_MINUTES, "Dear all,\n\nThe minutes of our calls are published every quarter on the "
-               "group page.\n\nNadia\n", False),
+    (_BOOK, ("Dear Klaus,\n\nThe small room on the third floor is booked for Tuesday, "
+            "14:00-17:00.\n\nNadia\n"), True),
+    (_BOOK, ("Dear Klaus,\n\nOnce the small room on the third floor is booked I will let you "
+            "know.\n\nNadia\n"), False),
+    (_MINUTES, ("Dear all,\n\nThe minutes of the March call are published on the group "
+               "page.\n\nNadia\n"), True),
+    (_MINUTES, ("Dear all,\n\nThe minutes of our calls are published every quarter on the "
+               "group page.\n\nNadia\n"), False),
     # The state of another deed does not do this one.
-    (_AGENDA, "Dear Klaus,\n\nThe small room on the third floor is booked for Tuesday, "
-              "14:00-17:00.\n\nNadia\n", False),
+    (_AGENDA, ("Dear Klaus,\n\nThe small room on the third floor is booked for Tuesday, "
+              "14:00-17:00.\n\nNadia\n"), False),
 ])
 def test_state_told_closes_the_deed_it_tells(item: str, reply: str, closes: bool,
                                               members: MembersConfig) -> None:
@@ -78,10 +79,10 @@ _LINKS = "Hiroshi, please send the dial-in links to the delegation of Malawi."
 
 
 @pytest.mark.parametrize(("item", "reply", "closes"), [
-    (_LINKS, "Dial-in links and a short how-to sent to Mr Banda, with a sound check offered "
-             "for Monday.\n\nHiroshi\n", True),
-    (_LINKS, "Dial-in links sent to delegations after Friday will not work, so I wait for "
-             "the final set-up.\n\nHiroshi\n", False),
+    (_LINKS, ("Dial-in links and a short how-to sent to Mr Banda, with a sound check offered "
+             "for Monday.\n\nHiroshi\n"), True),
+    (_LINKS, ("Dial-in links sent to delegations after Friday will not work, so I wait for "
+             "the final set-up.\n\nHiroshi\n"), False),
 ])
 def test_headline_sent_to_someone(item: str, reply: str, closes: bool,
                                   members: MembersConfig) -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from iscg_mailbot.analyse.closure_reading import deeds_asked, signature_line, without_signature
+from iscg_mailbot.analyse.closure_reading import signature_line, without_signature
 from iscg_mailbot.analyse.closure_words import gate_words, words_of
 from iscg_mailbot.analyse.text_gates import (
     FoldedPattern,
@@ -306,56 +306,10 @@ def _gated_statement(sentence: str, lowered: str) -> str | None:
     return None
 
 
-# The state a deed left, said of the thing in the present passive: "Room XIX is booked
-# for Monday", "The outcome report is published: <link>", "the revised file is posted as
-# TD-053 Rev.1", "the recording is uploaded", "Corrigendum 1 is issued" (the thirteenth,
-# twenty-ninth and thirty-second writers). The booking, signing and putting out of a
-# thing, whose result stays; not "is sent", "is shared" (as often the way things are
-# done: "the invitation is sent to all members"), nor "is published every year", "is
-# published by ITU" (what is usual, whose task it is). A state is weaker evidence than
-# a deed told: it is no delivery statement, and closes only an item asking that deed
-# ("Could you book a room?"; closure_items.detect_closure).
-STATE = "state"
-# The participles, each with the verb of the deed whose state it tells.
-_STATE_OF = {"booked": "book", "reserved": "reserve", "posted": "post", "published": "publish",
-             "uploaded": "upload", "issued": "issue", "signed": "sign"}
-_STATE_TOLD = re.compile(
-    r"\b(?:is|are)\s+(?:now\s+|all\s+)?(?P<state>" + "|".join(_STATE_OF) + r")\b"
-    r"(?!\s+(?:weekly|monthly|daily|regularly|every|each|once|twice|annually|yearly|by\b))",
-    re.IGNORECASE)
-# Each match holds one of these as a word of its own (:func:`gate_words`).
-_STATE_WORDS = gate_words(_STATE_OF)
-
-
-def state_told(clause: str, words: frozenset[str] | None = None) -> str | None:
-    """:data:`STATE` when a clause says a thing is in the state a deed left ("the room is
-    booked"), not as to come ("once the room is booked") nor asked ("Is the room
-    booked?"); else None. ``words``: :func:`words_of` the clause, when known."""
-    if _STATE_WORDS.isdisjoint(words_of(clause) if words is None else words) \
-            or clause.rstrip().endswith("?"):
-        return None
-    return STATE if state_deeds(clause) else None
-
-
-def state_deeds(clause: str) -> frozenset[str]:
-    """The verbs of the deeds whose state a clause tells ("the room is booked": book),
-    when :func:`state_told` reads one; empty otherwise."""
-    return frozenset(_STATE_OF[m.group("state").casefold()] for m in _STATE_TOLD.finditer(clause)
-                     if not _NOT_YET_FOLDED.found(clause[:m.start()])
-                     and not _STATE_TO_COME.search(clause[:m.start()]))
-
-
-# A state said under a condition or a time still to come, however long the thing named
-# ("once the small room on the third floor is booked"), up to a comma.
-_STATE_TO_COME = re.compile(r"\b(?:once|when|if|unless|until|after|before|as\s+soon\s+as)\b"
-                            r"[^,;:]*$", re.IGNORECASE)
-
-
-def other_state(statement: str, clause: str, item_sentence: str) -> bool:
-    """Whether a clause read as ``statement`` tells the state of a deed the item does not
-    ask for ("the room is booked" of "Could you send the agenda?"): it closes no such
-    item (a delivery told closes the owner's items, a state only its own deed's)."""
-    return statement == STATE and not deeds_asked(state_deeds(clause), item_sentence)
+def not_yet(before: str) -> bool:
+    """Whether the text before a statement makes it not (yet) done ("will be", "once it
+    has been", "if you have")."""
+    return _NOT_YET_FOLDED.found(before)
 
 
 # What delivery_statement names a thing delivered (not a confirmation, not "done").

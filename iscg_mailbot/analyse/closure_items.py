@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from iscg_mailbot.analyse.action_addressee import SECTOR_BUREAU, bodies_bureau
-from iscg_mailbot.analyse.action_closure import DELIVERIES, asks_to_say, other_state, state_told
+from iscg_mailbot.analyse.action_closure import DELIVERIES, asks_to_say
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_tables import close_by_status_table
 from iscg_mailbot.analyse.action_text import Sentence
@@ -58,6 +58,7 @@ from iscg_mailbot.analyse.closure_speaker import (
     speaker_of,
     standing_in,
 )
+from iscg_mailbot.analyse.closure_state import other_state, state_told
 from iscg_mailbot.analyse.closure_tense import only_to_come
 from iscg_mailbot.analyse.closure_yes import answered_yes_or_no
 from iscg_mailbot.records import Address, Closure, OpenItem
