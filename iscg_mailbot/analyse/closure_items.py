@@ -152,12 +152,11 @@ def detect_closure(
 ) -> list[Closure]:
     """The open items of a thread that a reply's new text closes (see the module).
 
-    A clause closes items when it holds one of ``phrases`` or reports a delivery (not
-    negated: "not done yet"; not a question). ``Closure.owners`` names the shares done
-    when not the whole item: "Done for BDT" of an item of TSB and BDT, or the sender's
-    body for an item naming no owner. An item no clause reports done, asking to say
-    something, is answered by a reply that says it (:func:`answered_items`); of a reply
-    that closed other items, only when what it says talks about the item.
+    A clause closes items when it holds one of ``phrases``, reports a delivery (not
+    negated, not a question) or tells the state the item's own deed left ("the room is
+    booked"); ``Closure.owners`` names the shares done ("Done for BDT" of an item of TSB
+    and BDT; the sender's body of one naming no owner). An item no clause closes, asking
+    to say something, is answered by a reply saying it (:func:`answered_items`).
     """
     if not (open_items := not_awaiting_reply(reply_new_text, open_items)):
         return []
