@@ -92,8 +92,8 @@ def test_headline_sent_to_someone(item: str, reply: str, closes: bool,
 
 
 @pytest.mark.parametrize(("clause", "name"), [
-    ("Questionnaire sent to the regulator this morning.", "delivered"),
-    ("Our table sent too (three events).", "delivered"),
+    ("Questionnaire sent to the regulator this morning.", "sent"),
+    ("Our table sent too (three events).", "sent"),
     ("The letter sent to members in May asked for volunteers.", None),
     ("Comments sent to me by Friday will be included.", None),
 ])
