@@ -165,6 +165,20 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:\s+(?:para|pour|por|f\u00fcr|per)\s+(?:(?:el|la|le|les|o|a|die|das|den|der)\s+)?"
         r"(?-i:[A-Z])[\w/-]*)?(?:\W*$|\s*[-\u2013\u2014:]\s)",
         re.IGNORECASE)),
+    # The headline of a deed with the one it went to: "Form sent to Pierre.", "BR list
+    # sent to the host (2 arrivals)", "Links and a short guide sent to M. Issoufou, with
+    # a test offered", "BDT list sent too" (the seventh, ninth, thirteenth, twenty-third
+    # and thirty-second writers); not a thing described by where it went ("Comments
+    # sent to me by Friday will be included", "The letter sent to members asked ..."),
+    # and tried last (a group's reply LS "sent to SG17" is read as such above).
+    ("sent", re.compile(
+        r"(?:^|[:;\u2013\u2014-]\s|^\W*(?-i:[A-Z])[\w'-]+,\s)\W*+"
+        r"(?:(?!(?:will|shall|be|being|been|not|nothing|no|to|yet|still|is|are|was|were|"
+        r"has|have|once|when|if)\b)[\w'\u2019/.-]+\s+){1,7}"
+        r"(?:sent|forwarded|circulated|submitted)\s+(?:to|too)\b"
+        r"(?![^.;?!,:(]*\b(?:is|are|was|were|will|shall|should|must|can|could|would|may|"
+        r"might|\w+ed)\b)",
+        re.IGNORECASE)),
 )
 # The delivery verbs as the words their matches hold ("made" of "made available",
 # "finali" of "finalised"). The anchored statements ("Done.", "Confirmed") fail at once
@@ -198,7 +212,8 @@ _DELIVERED_GROUPS: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...] = (
     (("available", "public", "online", "accessible"), (13,)),
 )
 
-_GROUPS = {"delivered": _DELIVERED_GROUPS, "attached": _ATTACHED_GROUPS}
+_GROUPS = {"delivered": _DELIVERED_GROUPS, "attached": _ATTACHED_GROUPS,
+           "sent": ((("sent", "forwarded", "circulated", "submitted"), (0,)),)}
 
 
 def _split_statement(pattern: re.Pattern[str],
@@ -293,6 +308,16 @@ def _gated_statement(sentence: str, lowered: str) -> str | None:
         if start is not None and not _NOT_YET_FOLDED.found(sentence[:start]):
             return name
     return None
+
+
+def not_yet(before: str) -> bool:
+    """Whether the text before a statement makes it not (yet) done ("will be", "once it
+    has been", "if you have")."""
+    return _NOT_YET_FOLDED.found(before)
+
+
+# What delivery_statement names a thing delivered (not a confirmation, not "done").
+DELIVERIES = frozenset({"attached", "delivered", "sent"})
 
 
 # Replies that say nothing to a question: thanks, acknowledgements, acceptance,

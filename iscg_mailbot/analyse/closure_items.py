@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from iscg_mailbot.analyse.action_addressee import SECTOR_BUREAU, bodies_bureau
-from iscg_mailbot.analyse.action_closure import asks_to_say
+from iscg_mailbot.analyse.action_closure import DELIVERIES, asks_to_say
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_tables import close_by_status_table
 from iscg_mailbot.analyse.action_text import Sentence
@@ -58,6 +58,7 @@ from iscg_mailbot.analyse.closure_speaker import (
     speaker_of,
     standing_in,
 )
+from iscg_mailbot.analyse.closure_state import other_state, state_told
 from iscg_mailbot.analyse.closure_tense import only_to_come
 from iscg_mailbot.analyse.closure_yes import answered_yes_or_no
 from iscg_mailbot.records import Address, Closure, OpenItem
@@ -91,7 +92,7 @@ def closing_sentences(text: str, phrases: Iterable[str]) -> list[ClosingSentence
         # Completion said in other words: "was sent to the SG", "please find attached".
         for clause in clauses:
             phrase = patterns.find(clause.text, reply.words(clause.text)) \
-                or reply.statement(clause.text)
+                or reply.statement(clause.text) or state_told(clause.text, reply.words(clause.text))
             if phrase is not None:
                 found.append(ClosingSentence(clause, phrase))
     return found
@@ -151,12 +152,11 @@ def detect_closure(
 ) -> list[Closure]:
     """The open items of a thread that a reply's new text closes (see the module).
 
-    A clause closes items when it holds one of ``phrases`` or reports a delivery (not
-    negated: "not done yet"; not a question). ``Closure.owners`` names the shares done
-    when not the whole item: "Done for BDT" of an item of TSB and BDT, or the sender's
-    body for an item naming no owner. An item no clause reports done, asking to say
-    something, is answered by a reply that says it (:func:`answered_items`); of a reply
-    that closed other items, only when what it says talks about the item.
+    A clause closes items when it holds one of ``phrases``, reports a delivery (not
+    negated, not a question) or tells the state the item's own deed left ("the room is
+    booked"); ``Closure.owners`` names the shares done ("Done for BDT" of an item of TSB
+    and BDT; the sender's body of one naming no owner). An item no clause closes, asking
+    to say something, is answered by a reply saying it (:func:`answered_items`).
     """
     if not (open_items := not_awaiting_reply(reply_new_text, open_items)):
         return []
@@ -172,10 +172,11 @@ def detect_closure(
         for item in (i for i in choice.items if meets_liaison(text, before, i)):
             pending = still_to_come(reply.pending, item, choice.by, members)
             if later(item.sentence, [text], pending) or to_co_owner(text, item.owner, members) \
-                    or (delegates(text) and not asks_to_pass(item.sentence)):
-                continue  # part still to come, sent to a co-owner, or only passed on
+                    or (delegates(text) and not asks_to_pass(item.sentence)) \
+                    or other_state(found.phrase, text, item.sentence):
+                continue  # part to come, to a co-owner, passed on, or another deed's state
             shares = shares_covered(item.owner, choice.by) if item.owner else choice.who
-            if shares and item.owner and found.phrase in _DELIVERY \
+            if shares and item.owner and found.phrase in DELIVERIES \
                     and one_thing_of_people(item.sentence, item.owner, members, text):
                 shares = ()  # one of them sent the one thing asked of them all
             closures.setdefault(item.id, Closure(
@@ -207,16 +208,13 @@ def _answered_rest(reply_new_text: str, reply: Reply, rest: Sequence[OpenItem],
             else (speaker.display,)
         if shares and item.owner and delivered is None:
             # (each clause's words as the reply has read them for its other gates)
-            delivered = any(reply.statement(c) in _DELIVERY for c in reply.answer.says)
+            delivered = any(reply.statement(c) in DELIVERIES for c in reply.answer.says)
         if shares and item.owner and delivered \
                 and one_thing_of_people(item.sentence, item.owner, members):
             shares = ()
         closures[item.id] = Closure(
             item.id, reply_new_text.strip()[:300], "answered", (0, len(reply_new_text)),
             shares)
-
-
-_DELIVERY = frozenset({"attached", "delivered"})
 
 
 def _asked_for(text: str, items: list[OpenItem]) -> list[OpenItem]:
