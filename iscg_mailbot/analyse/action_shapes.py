@@ -78,10 +78,10 @@ _ASKS_AFTER_COMMA = re.compile(
 # "RAG, TSAG and TDAG representatives: please check ..." (`w20`-019, -032; the groups'
 # representatives are the groups, as `w2`, `w8`-`w10`, `w12`, `w13` and `w19` label them),
 # as are their reps ("RAG, TSAG and TDAG reps: please add ...", `w32`-036).
-PEOPLE_LABEL = re.compile(r"\s+(?:colleagues|team|friends|representatives|" + BODY_ROLES
+PEOPLE_LABEL = re.compile(r"\s+(?:colleagues|team|friends|" + BODY_ROLES
                           + r")\s*:", re.IGNORECASE)
 BODY_VOCATIVE = re.compile(
-    r"(?:\s+(?:colleagues|team|friends|representatives|" + BODY_ROLES + r"))?\s*,\s*"
+    r"(?:\s+(?:colleagues|team|friends|" + BODY_ROLES + r"))?\s*,\s*"
     # an aside between the name and the request: "BDT, in addition, could you ..."
     r"(?:(?:also|too|in\s+addition|separately|finally|as\s+well)\s*,\s*)?"
     r"(?:(?:could|can|would|will)\s+you\b|please\b|"
