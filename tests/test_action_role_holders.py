@@ -14,12 +14,15 @@ pairs of our own wording; the first assertion of each test failed before the rou
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from iscg_mailbot.analyse import action_back_dates
 from iscg_mailbot.analyse.action_dates import DueMention, find_due
+from iscg_mailbot.analyse.action_question_requests import asks_work
+from iscg_mailbot.analyse.action_shapes import CONNECTOR
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.members import MembersConfig
@@ -142,3 +145,12 @@ def test_the_deadlines_before_items_are_read_once(members: MembersConfig,
     found = _read("- TSB: post the programme soon.\n" + bullets, members)
     assert len(found) >= 40 and all(due is None for _, _, due in found)
     assert len(calls) < 3 * len(found)  # once a sentence, not once per item (800 before)
+
+
+def test_long_runs_of_spaces_or_open_brackets_cost_their_length() -> None:
+    # Each took seconds on 1564dba (n squared steps); each takes milliseconds now.
+    start = time.process_time()
+    assert CONNECTOR.match(" " * 10_000 + "x") is None
+    assert CONNECTOR.match(" rep" + " " * 10_000 + "and the ") is not None
+    assert not asks_work("could the team (" * 8_000 + "?")
+    assert time.process_time() - start < 1.0

@@ -69,10 +69,12 @@ _NOT_WORK = re.compile(
 # conference service test the set-up ...?", "Could the data team check?", "could one of
 # you raise this at the TSAG meeting ...?", "could the TDAG vice-chairs (...) check ...?"
 # (`w2`, `w7`, `w16`, `w17` label each an action). "Could the report include ...?" asks
-# about a thing, and a request to say ("tell", "confirm") stays a question.
+# about a thing, and a request to say ("tell", "confirm") stays a question. The aside in
+# brackets is bounded: an unclosed "(" read to the text's end from each "could the team"
+# cost the text's length squared.
 _PEOPLE = (r"(?:the\s+(?:(?-i:[A-Z])[\w-]*\s+|regional\s+|conference\s+|data\s+)?"
            r"(?:offices?|services?|teams?|units?|vice[- ]?chairs|chairs|colleagues|staff|"
-           r"experts|secretariat|" + BODY_ROLES + r")(?:\s*\([^)]*\))?|one\s+of\s+you)")
+           r"experts|secretariat|" + BODY_ROLES + r")(?:\s*\([^)]{0,120}\))?|one\s+of\s+you)")
 _SAY_VERBS = r"(?:tell|say|explain|advise|indicate|confirm|clarify|consider|let|inform|specify)\b"
 _PEOPLE_REQUEST = re.compile(
     r"\b(?:could|can|would)\s+" + _PEOPLE + r"\s+(?:please\s+|kindly\s+|also\s+)?(?:help\s+)?"

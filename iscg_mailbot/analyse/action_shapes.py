@@ -95,7 +95,9 @@ BODY_VOCATIVE = re.compile(
 # l'UIT-D", "BR und TSB").
 CONNECTOR = re.compile(
     # "the TSAG rep and the BR focal point": a body's role-holder stands for the body.
-    r"^(?:\s+" + BODY_ROLES + r")?\s*(?:,|and|&|/|\+|as\s+well\s+as|,\s*and|"
+    # The spaces before the joint are taken once ("*+"): given back one at a time for
+    # ",?\s*" to retake, a gap of n spaces cost n squared steps (20,000: 30 s).
+    r"^(?:\s+" + BODY_ROLES + r")?\s*+(?:,|and|&|/|\+|as\s+well\s+as|,\s*and|"
     r",?\s*(?:y|e|et|und)(?:\s+(?:a\s+la|à\s+la|al|ao|aos|au|aux|a|à|la|le|les|el|los|las|"
     r"o|os|der|die|dem|den)|\s+l['’])?)\s*(?:the\s+)?$", re.IGNORECASE)
 # The wish a request is put as, right before the party asked: "grateful if", "appreciate
