@@ -14,8 +14,15 @@ pairs of our own wording; the first assertion of each test failed before the rou
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
+from iscg_mailbot.analyse import action_back_dates
+from iscg_mailbot.analyse.action_dates import DueMention, find_due
+from iscg_mailbot.analyse.action_question_requests import asks_work
+from iscg_mailbot.analyse.action_shapes import CONNECTOR
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.members import MembersConfig
@@ -90,3 +97,60 @@ def test_a_question_by_the_same_date(members: MembersConfig) -> None:
                  "20 May, that the list is complete?", members)[1] == (
         "question", "BDT", "2027-05-20")
 
+
+
+# Review of the act-roles round (review1): each test below failed on 1564dba.
+
+
+def test_the_writer_asking_leave_is_no_party_asked(members: MembersConfig) -> None:
+    assert _read("Could I swap the two sessions?", members) == [("question", None, None)]
+    assert _read("Could TSB swap the two sessions?", members) == [("action", "TSB", None)]
+
+
+def test_a_verb_of_suiting_asks_no_work(members: MembersConfig) -> None:
+    assert _read("Would Thursday suit the panellists?", members) == [("question", None, None)]
+    assert _read("Would TSB rebook the panellists?", members) == [("action", "TSB", None)]
+
+
+def test_a_verb_ending_in_ss_asks_work(members: MembersConfig) -> None:
+    assert _read("Could BDT address the comments?", members) == [("action", "BDT", None)]
+    assert _read("Could BDT see the comments?", members) == [("question", "BDT", None)]
+
+
+def test_a_delegate_is_a_member_states_not_the_body(members: MembersConfig) -> None:
+    assert _read("Could a TSAG delegate from Brazil present the paper?",
+                 members) == [("question", None, None)]
+    assert _read("Could a TSAG rep from Brazil present the paper?",
+                 members) == [("question", "TSAG", None)]
+
+
+def test_role_holders_in_the_plural_joined_by_and(members: MembersConfig) -> None:
+    assert _read("Could the TDAG representatives and the BR focal points suggest two "
+                 "panellists by 14 May?", members) == [("action", "TDAG, BR", "2027-05-14")]
+    assert _read("Could the TDAG reps and the BR focal point suggest two panellists by "
+                 "14 May?", members) == [("action", "TDAG, BR", "2027-05-14")]
+
+
+def test_the_deadlines_before_items_are_read_once(members: MembersConfig,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+
+    def counted(text: str, sent: datetime | None) -> DueMention | None:
+        calls.append(text)
+        return find_due(text, sent)
+
+    monkeypatch.setattr(action_back_dates, "find_due", counted)
+    bullets = "".join(f"- Speaker {n}: please send your bio by the same time.\n"
+                      for n in range(40))
+    found = _read("- TSB: post the programme soon.\n" + bullets, members)
+    assert len(found) >= 40 and all(due is None for _, _, due in found)
+    assert len(calls) < 3 * len(found)  # once a sentence, not once per item (800 before)
+
+
+def test_long_runs_of_spaces_or_open_brackets_cost_their_length() -> None:
+    # Each took seconds on 1564dba (n squared steps); each takes milliseconds now.
+    start = time.process_time()
+    assert CONNECTOR.match(" " * 10_000 + "x") is None
+    assert CONNECTOR.match(" rep" + " " * 10_000 + "and the ") is not None
+    assert not asks_work("could the team (" * 8_000 + "?")
+    assert time.process_time() - start < 1.0

@@ -24,6 +24,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from calendar import monthrange
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone  # noqa: F401 (the doctest)
@@ -120,7 +121,8 @@ def _shift(day: date, match: re.Match[str]) -> date:
 
 
 def _pointed_day(candidate: ActionCandidate, match: re.Match[str], text: str,
-                 earlier: date | None, sent: datetime | None) -> date | None:
+                 earlier: date | None, deadlines: _Deadlines,
+                 sent: datetime | None) -> date | None:
     what = (match.groupdict().get("what") or "").lower()
     name = match.groupdict().get("name")
     end = min(candidate.span[0] + match.start(), candidate.span[1])
@@ -132,7 +134,7 @@ def _pointed_day(candidate: ActionCandidate, match: re.Match[str], text: str,
     else:
         if what == "time" and (match.groupdict().get("at") or "").lower() not in ("by", "until"):
             return None  # "at the same time": together, no day
-        anchor = earlier or _deadline_before(text, candidate.span[0], sent)
+        anchor = earlier or deadlines.before(candidate.span[0])
     if anchor is not None and match.re in (_THE_EVENT, _BEFORE_BODY) and sent is not None \
             and anchor < sent.date():
         return None  # "the meeting" is the coming one, not one the message recalls
@@ -143,17 +145,36 @@ def _pointed_day(candidate: ActionCandidate, match: re.Match[str], text: str,
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n\s*\n|\n\s*[-*\u2022]\s")
 
 
-def _deadline_before(text: str, end: int, sent: datetime | None) -> date | None:
-    """The date of the last deadline ("by Friday 9 December", "until 3 March") said in
-    ``text`` before ``end``, or None."""
-    start = 0
-    found: date | None = None
-    for stop in [m.end() for m in _SENTENCE_END.finditer(text, 0, end)] + [end]:
-        due = find_due(text[start:stop], sent)
-        if due is not None and due.value is not None and due.marked:
-            found = due.value
-        start = stop
-    return found
+class _Deadlines:
+    """The deadlines ("by Friday 9 December", "until 3 March") said in a message, read
+    once, one sentence at a time (a sentence also ends where an item starts), the first
+    time an item asks for the last one before it: read again for each item, a message of
+    many "by the same time" bullets with no dated one cost its length squared."""
+
+    def __init__(self, text: str, starts: list[int], sent: datetime | None) -> None:
+        self._text, self._starts, self._sent = text, starts, sent
+        self._stops: list[int] = []
+        self._days: list[date] = []
+        self._read = False
+
+    def before(self, end: int) -> date | None:
+        """The day of the last deadline said in the message before ``end``, or None."""
+        if not self._read:
+            self._read_all()
+        index = bisect_right(self._stops, end)
+        return self._days[index - 1] if index else None
+
+    def _read_all(self) -> None:
+        self._read = True
+        last = max(self._starts, default=0)
+        stops = {m.end() for m in _SENTENCE_END.finditer(self._text, 0, last)}
+        start = 0
+        for stop in sorted(stops.union(self._starts)):
+            due = find_due(self._text[start:stop], self._sent) if stop > start else None
+            if due is not None and due.value is not None and due.marked:
+                self._stops.append(stop)
+                self._days.append(due.value)
+            start = stop
 
 
 def date_from_earlier_days(candidates: list[ActionCandidate], text: str,
@@ -162,6 +183,7 @@ def date_from_earlier_days(candidates: list[ActionCandidate], text: str,
     dated from the day pointed at (see the module's description)."""
     result: list[ActionCandidate] = []
     earlier: date | None = None
+    deadlines = _Deadlines(text, [c.span[0] for c in candidates], sent)
     for candidate in candidates:
         lowered = candidate.sentence.lower()
         if any(word in lowered for word in _WORDS):
@@ -171,7 +193,7 @@ def date_from_earlier_days(candidates: list[ActionCandidate], text: str,
                      or _BEFORE_BODY.search(candidate.sentence))
             if match is not None and (candidate.due is None or (
                     candidate.due_text and candidate.due_text in match.group(0))):
-                day = _pointed_day(candidate, match, text, earlier, sent)
+                day = _pointed_day(candidate, match, text, earlier, deadlines, sent)
                 if day is not None:
                     candidate = replace(candidate, due=day, due_text=match.group(0))
         if candidate.due is not None:

@@ -69,10 +69,12 @@ _NOT_WORK = re.compile(
 # conference service test the set-up ...?", "Could the data team check?", "could one of
 # you raise this at the TSAG meeting ...?", "could the TDAG vice-chairs (...) check ...?"
 # (`w2`, `w7`, `w16`, `w17` label each an action). "Could the report include ...?" asks
-# about a thing, and a request to say ("tell", "confirm") stays a question.
+# about a thing, and a request to say ("tell", "confirm") stays a question. The aside in
+# brackets is bounded: an unclosed "(" read to the text's end from each "could the team"
+# cost the text's length squared.
 _PEOPLE = (r"(?:the\s+(?:(?-i:[A-Z])[\w-]*\s+|regional\s+|conference\s+|data\s+)?"
            r"(?:offices?|services?|teams?|units?|vice[- ]?chairs|chairs|colleagues|staff|"
-           r"experts|focal\s+points?|secretariat|" + BODY_ROLES + r")(?:\s*\([^)]*\))?|one\s+of\s+you)")
+           r"experts|secretariat|" + BODY_ROLES + r")(?:\s*\([^)]{0,120}\))?|one\s+of\s+you)")
 _SAY_VERBS = r"(?:tell|say|explain|advise|indicate|confirm|clarify|consider|let|inform|specify)\b"
 _PEOPLE_REQUEST = re.compile(
     r"\b(?:could|can|would)\s+" + _PEOPLE + r"\s+(?:please\s+|kindly\s+|also\s+)?(?:help\s+)?"
@@ -85,21 +87,27 @@ _PEOPLE_REQUEST = re.compile(
 # secretariat replace it?", "could you take the booking?" (`w10`, `w12`, `w17`, `w20`,
 # `w21`, `w23`, `w29`, `w31`, `w32` dev label each an action). The verb is read by its
 # place (after the modal and the party, before a determiner or pronoun), not from a list;
-# a verb of saying, knowing, perceiving, having or liking asks no work ("could you
-# imagine the cost?", "would you like the long version?", "can you see the file?").
+# a verb of saying, knowing, perceiving, having, liking or suiting asks no work ("could
+# you imagine the cost?", "would you like the long version?", "can you see the file?",
+# "Would Monday suit the group?"). "I" is the writer, not a party asked: "Could I draw
+# your attention to ...?" offers or asks leave.
 _OBJECT_REQUEST = re.compile(
     r"\b(?:could|can|would)\s+(?:you(?:\s+(?:both|all|two))?|" + _PEOPLE
-    + r"|(?-i:(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and|&)\s+[A-Z][\w-]*)?))"
+    + r"|(?-i:(?:the\s+)?(?!I\b)[A-Z][\w-]*(?:\s+(?:and|&)\s+[A-Z][\w-]*)?))"
     r"\s+(?:please\s+|kindly\s+|also\s+|perhaps\s+|maybe\s+|either\s+)?"
     r"(?P<verb>[a-z]+)(?:\s+(?:out|up|over|back|on|in))?"
     r"\s+(?:the|a|an|this|that|these|those|it|them|our|my|its|their|your|item|both)\b",
     re.IGNORECASE)
+# Not a verb of work: those above, and a word in "-ed", "-ing", "-ly" or "-s" (a noun or
+# participle read in the verb's place: "Could BDT members ...", "Could TSB staff ..."),
+# but not "-ss": "pass", "discuss", "address", "process" are verbs of work.
 _NOT_WORK_EN = re.compile(
-    r"(?:be|have|has|had|do|see|hear|know|imagine|think|believe|guess|mind|like|love|prefer|"
-    r"want|need|expect|remember|recall|find|say|tell|explain|advise|indicate|confirm|clarify|"
-    r"consider|let|inform|specify|give|recommend|suggest|accept|afford|attend|join|live|"
-    r"use|help|get|point|agree|live|handle|cover|reach|receive|open|access|read|"
-    r"\w+(?:ed|ing|ly|s))$")
+    r"(?:be|have|has|had|do|see|hear|know|imagine|picture|think|believe|guess|mind|like|love|"
+    r"prefer|rather|want|need|expect|remember|recall|find|suit|fit|"
+    r"give|recommend|suggest|accept|afford|attend|join|live|use|help|get|point|agree|handle|"
+    r"cover|reach|receive|open|access|read|" + _SAY_VERBS.removesuffix(r"\b") + r"|"
+    r"\w+(?:ed|ing|ly|(?<!s)s))$")
+_WORK_VERB = re.compile(r"(?:" + ACT_VERBS + r")$")
 
 
 def _asks_object_work(text: str) -> bool:
@@ -110,9 +118,6 @@ def _asks_object_work(text: str) -> bool:
         if not _NOT_WORK_EN.match(verb) and not _WORK_VERB.match(verb):
             return True
     return False
-
-
-_WORK_VERB = re.compile(r"(?:" + ACT_VERBS + r")$")
 
 
 def asks_work(text: str) -> bool:

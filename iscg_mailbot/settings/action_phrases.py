@@ -151,8 +151,11 @@ PROPOSED = (r"\b(?:it\s+is\s+(?:proposed|suggested|recommended)|(?:we|I)\s+(?:pr
 # "the TDAG side", "RAG, TSAG and TDAG reps" ("rep" the short form). A request to them is
 # the body's (`w32` notes; the plural "representatives" is the groups' for `w8`-`w10`,
 # `w19`, `w20`, `w23`); a named person in the role ("Hiroshi, as TSB focal point") stays
-# the person's, read from the name. A singular "chair" is a person of their own.
-BODY_ROLES = r"(?:reps?|representative|focal\s+point|side|delegate)\b"
+# the person's, read from the name. A singular "chair" is a person of their own, and so
+# is a "delegate": at ITU a Member State's ("a TSAG delegate from Brazil" is Brazil's).
+# Plurals too, so that "the TSAG representatives and the BR focal points" is both bodies
+# as "the TSAG reps and the BR focal point" is.
+BODY_ROLES = r"(?:reps?|representatives?|focal\s+points?|side)\b"
 
 
 __all__ = [

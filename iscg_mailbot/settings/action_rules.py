@@ -103,8 +103,8 @@ _PARTY = (r"(?:(?:each|all|both|every\s+one)\s+of\s+(?=the\s))?"
 PARTIES = _PARTY + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)" + _PARTY + r"){0,4}"
 # "BDT colleagues", "TDAG members", "the advisory group vice-chairs": the people of the
 # body just named, who answer for it (a singular "chair" is a person of their own).
-PEOPLE_OF_BODY = (r"(?:colleagues|team|staff|experts|members|delegates|representatives|vice[- ]?"
-                  r"chairs?|chairs|focal\s+points|management\s+teams?|" + phrases.BODY_ROLES + ")")
+PEOPLE_OF_BODY = (r"(?:colleagues|team|staff|experts|members|delegates|vice[- ]?chairs?|chairs|"
+                  r"management\s+teams?|" + phrases.BODY_ROLES + ")")
 # "Could colleagues in BDT ...?", "Could someone at TSB ...?", "could the vice-chairs for
 # RAG, TSAG and TDAG each send me ...?" (`w20`-020, `w21`-001): the people of a body.
 PEOPLE_OF = (r"(?:(?:our|the|your)\s+)?(?:(?-i:[A-Z][A-Za-z]{1,6})\s+)?"
