@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.records import ActionCandidate, ActionInput
+from iscg_mailbot.settings.action_rules import NOTE
 from iscg_mailbot.settings.members import MembersConfig
 
 _BUREAUX = "BR, TSB, BDT"
@@ -105,4 +106,45 @@ def _item_label(text: str, position: int, members: MembersConfig | None) -> str 
     return join_owners(mentions)
 
 
-__all__ = ["to_each_unit"]
+# The Bureaux as the ones spoken to: "the list of outputs of your Sector", "Requests from
+# the Bureaux:", "each Bureau", "the lead Bureau".
+_TO_THE_BUREAUX = re.compile(
+    r"\b(?:your\s+(?:Sector|Bureau)|(?:the\s+(?:three\s+)?|each\s+|lead\s+)Bureaux?|"
+    r"each\s+Sector)\b", re.IGNORECASE)
+BUREAUX = "TSB, BR, BDT"
+_EVERY_BUREAU = frozenset(BUREAUX.split(", "))
+
+
+def to_the_bureaux(candidates: list[ActionCandidate], message: ActionInput,
+                   members: MembersConfig | None) -> list[ActionCandidate]:
+    """Requests naming nobody that the General Secretariat sends the list about "your
+    Sector" or "the Bureaux" are owed by the three Bureaux: on the ISCG, the secretariat
+    asks the Sectors, and their Bureaux answer.
+
+    Not when another request of the message already names the three Bureaux as its
+    owners ("The Bureaux are kindly requested to send their slides", "Could each Bureau
+    send two examples?"): the writer asks the Bureaux where they mean them, so a request
+    beside it that names nobody ("Please tell me whether you will attend") is someone
+    else's, not the party mentioned in the next line."""
+    if not any(c.owner is None and c.kind != NOTE for c in candidates) or any(
+            _is_every_bureau(c.owner) for c in candidates):
+        return candidates
+    lowered = message.new_text.lower()
+    if "bureau" not in lowered and "sector" not in lowered:
+        return candidates
+    sender = (members.by_address(message.sender.address)
+              if members is not None and message.sender is not None else None)
+    if sender is None or sender.organisation != "General Secretariat":
+        return candidates
+    if not _TO_THE_BUREAUX.search(message.new_text):
+        return candidates
+    return [replace(c, owner=BUREAUX, owner_kind="group")
+            if c.owner is None and c.kind != NOTE else c for c in candidates]
+
+
+def _is_every_bureau(owner: str | None) -> bool:
+    """Whether an owner is the three Bureaux together ("BR, TSB, BDT", in any order)."""
+    return owner is not None and frozenset(p.strip() for p in owner.split(",")) == _EVERY_BUREAU
+
+
+__all__ = ["to_each_unit", "to_the_bureaux"]

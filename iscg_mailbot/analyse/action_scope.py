@@ -34,7 +34,6 @@ from iscg_mailbot.settings.action_rules import (
     ACT_VERBS,
     ACTION,
     AUTO_REPLY_SUBJECT,
-    NOTE,
     PROMISES,
 )
 from iscg_mailbot.settings.members import MembersConfig
@@ -421,30 +420,3 @@ def drop_answers(candidates: list[ActionCandidate],
 _HOW_TO = re.compile(r"\b(?:how|who|whom|where|which\s+\w+)\s+(?:can|could|should|shall|do|may"
                      r"|would)\s+(?:we|I)\b[^?]*\?", re.IGNORECASE)
 
-
-# The Bureaux as the ones spoken to: "the list of outputs of your Sector", "Requests from
-# the Bureaux:", "each Bureau", "the lead Bureau".
-_TO_THE_BUREAUX = re.compile(
-    r"\b(?:your\s+(?:Sector|Bureau)|(?:the\s+(?:three\s+)?|each\s+|lead\s+)Bureaux?|"
-    r"each\s+Sector)\b", re.IGNORECASE)
-BUREAUX = "TSB, BR, BDT"
-
-
-def to_the_bureaux(candidates: list[ActionCandidate], message: ActionInput,
-                   members: MembersConfig | None) -> list[ActionCandidate]:
-    """Requests naming nobody that the General Secretariat sends the list about "your
-    Sector" or "the Bureaux" are owed by the three Bureaux: on the ISCG, the secretariat
-    asks the Sectors, and their Bureaux answer."""
-    if not any(c.owner is None and c.kind != NOTE for c in candidates):
-        return candidates
-    lowered = message.new_text.lower()
-    if "bureau" not in lowered and "sector" not in lowered:
-        return candidates
-    sender = (members.by_address(message.sender.address)
-              if members is not None and message.sender is not None else None)
-    if sender is None or sender.organisation != "General Secretariat":
-        return candidates
-    if not _TO_THE_BUREAUX.search(message.new_text):
-        return candidates
-    return [replace(c, owner=BUREAUX, owner_kind="group")
-            if c.owner is None and c.kind != NOTE else c for c in candidates]

@@ -63,10 +63,12 @@ def bare_vocative(text: str, start: int, end: int) -> bool:
     name, at the opening of the sentence or of a part after a dash, before "can you" or
     "please"; or with a comma, opening the part after a colon or a semicolon, before a
     question or a request ("On that: Ahmed, are the E.800-series texts in Spanish?",
-    `w21`; "It runs to three pages; Lucia, can we have three?", `w24`)."""
+    `w21`; "It runs to three pages; Lucia, can we have three?", `w24`), or the part
+    after a dash ("Sorry to butt in - Lucia, will the briefing be online?")."""
     if _BARE_VOCATIVE.match(text, end):
         return start <= 6 or bool(_AFTER_DASH.search(text, max(0, start - 4), start))
-    return bool(_AFTER_COLON.search(text, max(0, start - 3), start)) and bool(
+    return bool(_AFTER_COLON.search(text, max(0, start - 3), start)
+                or _AFTER_DASH.search(text, max(0, start - 4), start)) and bool(
         _ASKS_AFTER_COMMA.match(text, end))
 
 

@@ -44,7 +44,7 @@ from iscg_mailbot.analyse.action_classify import Found, classify
 from iscg_mailbot.analyse.action_clauses import ASKING_WORDS, split_clauses
 from iscg_mailbot.analyse.action_contingencies import drop_contingencies
 from iscg_mailbot.analyse.action_dates_told import drop_dates_told
-from iscg_mailbot.analyse.action_each_unit import to_each_unit
+from iscg_mailbot.analyse.action_each_unit import to_each_unit, to_the_bureaux
 from iscg_mailbot.analyse.action_ellipsis import (
     split_coordinated,
     split_elliptic,
@@ -85,7 +85,6 @@ from iscg_mailbot.analyse.action_scope import (
     forwards_mail,
     is_date_carrier,
     owes_nothing,
-    to_the_bureaux,
     with_sectors,
 )
 from iscg_mailbot.analyse.action_silence import (
