@@ -50,3 +50,11 @@ def test_a_request_put_off_with_an_apology_is_no_new_item(app: App) -> None:
     extraction.extract_for_messages(app, store(app, ASK, _reply(LATE), NEWS, _reply(
         LATE, "n1", "Events calendar")))
     assert _replys_items(app) == [LATE]
+
+
+def test_a_promise_without_delay_is_no_lateness(app: App) -> None:
+    """(review2) "without delay" says the thing comes promptly: the promise stays an
+    item, as it does with no word of lateness ("Apologies - ..." above is dropped)."""
+    prompt = "BDT will send its rows without delay, on Monday 9 March, once checked."
+    extraction.extract_for_messages(app, store(app, ASK, _reply(prompt)))
+    assert _replys_items(app) == [prompt]

@@ -87,6 +87,15 @@ def test_a_day_to_object_by_makes_the_silence() -> None:
         ("action", "Klaus Brenner", None)]
 
 
+def test_the_day_to_object_by_is_the_one_to_come() -> None:
+    # (review2) A day past said with it (when the text went out) leaves the silence its
+    # only day to come, as the silence alone has it.
+    assert items("The silence period for the text circulated on 25 August runs to 15 "
+                 "September.") == [("action", "ISCG", date(2031, 9, 15))]
+    assert items("The silence period for the text runs to 15 September.") == [
+        ("action", "ISCG", date(2031, 9, 15))]
+
+
 def test_the_question_whether_anyone_objects_is_the_silences() -> None:
     assert items("Is anyone against it? If we hear nothing by Friday, I will post the "
                  "final version.") == [("action", "ISCG", date(2031, 9, 5))]

@@ -161,10 +161,12 @@ def _takes_its_course(candidate: ActionCandidate, earlier: Sequence[Earlier]) ->
 
 
 # The promise says the thing comes late: "apologies", "sorry", "a bit late", "delayed",
-# "later than planned" ("at the latest", "in late May" are no lateness).
+# "later than planned" ("at the latest", "in late May" are no lateness, nor "without
+# delay", "with no further delay", "to avoid delays": promptness).
 _LATE = re.compile(
     r"\b(?:apologi[sz]e|apologies|sorry|regret)\b|\b(?:bit|little|slightly|somewhat|days?|"
-    r"running|be|come)\s+late\b|\bdelay(?:ed|s)?\b|\blater\s+than\s+(?:planned|promised|"
+    r"running|be|come)\s+late\b|\b(?<!without\s)(?<!no\s)(?<!any\s)(?<!further\s)"
+    r"(?<!avoid\s)delay(?:ed|s)?\b|\blater\s+than\s+(?:planned|promised|"
     r"expected|foreseen|announced|hoped)\b", re.IGNORECASE)
 
 

@@ -133,10 +133,11 @@ __all__ = ["ASKED", "SAY", "WH", "WHEN", "asks_if_so", "confirms_thing", "reader
 
 
 # A question the sender announces to its party: "My question to BDT: which survey should
-# we report?", "I want to ask TSB: will SG20 meet with SG5?" (`w14`, `w31` dev).
+# we report?", "I want to ask TSB: will SG20 meet with SG5?" (`w14`, `w31` dev); "I'd
+# like to ask" has no space before its "'d".
 _ANNOUNCED = re.compile(
     r"^\W*(?:(?:and|also)\s+)?(?:my|our)\s+question\s+(?:to|for)\s+[^:?]{1,60}:"
-    r"|\b(?:I|we)\s+(?:(?:would|['’]d)\s+like|want|wish)\s+to\s+(?:also\s+)?ask\s+"
+    r"|\b(?:I|we)(?:(?:\s+would|['’]d)\s+like|\s+(?:want|wish))\s+to\s+(?:also\s+)?ask\s+"
     + ASKED + r"\s*:", re.IGNORECASE)
 
 

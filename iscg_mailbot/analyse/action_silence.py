@@ -83,12 +83,14 @@ def silence_items(sentences: Sequence[Sentence], sent: datetime | None,
 def _day_to_object_by(text: str, sent: datetime | None) -> DueMention | None:
     """The sentence's deadline; failing one marked, its only day still to come (the
     silence runs "until 14:00 on Wednesday 16 March", a day with its hour that the
-    rules read as when something is held)."""
+    rules read as when something is held; "the silence period for the text circulated
+    on 20 February runs to 16 March": the day past is the text's)."""
     base = sent.date() if sent is not None else None
     mentions = find_dates(text, sent)
     due = pick_due(mentions, sent)
     if due is None:
-        days = {m.value: m for m in mentions if m.value is not None and not m.opens}
+        days = {m.value: m for m in mentions if m.value is not None and not m.opens
+                and (base is None or m.value >= base)}
         due = next(iter(days.values())) if len(days) == 1 else None
     if due is None or due.value is None or (base is not None and due.value < base):
         return None

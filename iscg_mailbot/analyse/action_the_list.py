@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from iscg_mailbot.analyse.action_silence import SILENCE
 from iscg_mailbot.records import ActionCandidate, ActionInput
 from iscg_mailbot.settings.action_rules import ACTION, NOTE
 
@@ -81,7 +82,7 @@ def to_the_list(candidates: list[ActionCandidate],
     # names "somebody" (action_silence).
     return [replace(c, owner="ISCG", owner_kind="group")
             if not c.owner and c.kind == ACTION and (
-                c.rule == "silence" or not _SOME.search(c.sentence)) else c
+                c.rule == SILENCE or not _SOME.search(c.sentence)) else c
             for c in candidates]
 
 
