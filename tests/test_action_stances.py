@@ -7,6 +7,7 @@ an obligation, with a deadline, as a condition, or giving a document.
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 
 import pytest
@@ -88,3 +89,26 @@ def test_the_readers_own_affairs_are_no_note(fact: str, given: str) -> None:
 
 def test_a_question_for_information_is_left_to_the_question_reader() -> None:
     assert not tells_a_fact("Is there a plan for awareness activities in the region?")
+
+
+def test_many_shoulds_in_one_long_sentence_are_read_in_linear_time() -> None:
+    """Review of act-false: each "should" read the whole text before it (26 s here)."""
+    sentence = "BDT should tell the office and " * 1600 + "that is all."
+    started = time.perf_counter()
+    assert gives_advice(sentence)
+    assert time.perf_counter() - started < 3.0
+
+
+@pytest.mark.parametrize(("fact", "note"), [
+    # "For your information" with no comma is news for the list, as with one.
+    ("FYI, your slot is on Tuesday.",
+     "For your information the annual forum will take place from 10 to 14 May."),
+    # The reader's own affairs told with a request: the sentence is the request's.
+    ("FYI Omar, you are on the panel on Tuesday.",
+     "FYI Omar, you are on the panel on Tuesday, please confirm your attendance."),
+])
+def test_a_note_or_a_request_is_no_fact_told(fact: str, note: str) -> None:
+    """Review of act-false: each second case was dropped on ``main`` 0e705ce."""
+    assert tells_a_fact(fact)
+    assert not tells_a_fact(note)
+    assert sentences(note) == [note]

@@ -109,3 +109,21 @@ def test_both_scorers_read_the_place_in_the_subject_alike(tagger: TopicTagger) -
     """The subject as the phrase finder reads it (a Unicode hyphen is "-") in both."""
     assert EVENTS in tagged(tagger, "Saint\u2011Louis - photos online",
                             "The photos of the Saint-Louis forum are online.")
+
+
+@pytest.mark.parametrize(("not_a_place", "a_place"), [
+    # A place of several words is all of them: "New" is a subject's common first word.
+    (("New dates for the liaison statement", "See you all at the forum in New Delhi soon."),
+     ("New Delhi - dates for the liaison", "See you all at the forum in New Delhi soon.")),
+    # A language an event is held in is no place.
+    (("Portuguese version of the questionnaire", "The webinar in Portuguese had 80 people."),
+     ("Luanda version of the questionnaire", "The webinar in Luanda had 80 people.")),
+    # A capitalised event word is a title's; the word before it is no place.
+    (("Global index 2031 - country replies", "We met at the Global Symposium last year."),
+     ("Dakar index 2031 - country replies", "We met at the Dakar symposium last year.")),
+])
+def test_a_common_capitalised_word_is_no_place(
+        tagger: TopicTagger, not_a_place: tuple[str, str], a_place: tuple[str, str]) -> None:
+    """Review of tk-w30: each first case was tagged an event on ``main`` 0e705ce."""
+    assert EVENTS not in tagged(tagger, *not_a_place)
+    assert EVENTS in tagged(tagger, *a_place)

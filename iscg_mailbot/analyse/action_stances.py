@@ -50,6 +50,10 @@ _PROMISE = re.compile(r"\b(?:will|shall|going\s+to)\b|['\u2019]ll\b", re.IGNOREC
 _OWN_OR_BREAK = re.compile(r"(?:\bI|[,;:(\u2013-])\s*(?:\w+ly\s+|still\s+)*$")
 # What follows a modal that opens a condition or a question: its subject.
 _INVERTED = re.compile(r"\s+(?:we|you|they|I|it|he|she|there|the\s+\w+)\b", re.IGNORECASE)
+# How far before a modal its subject or break is looked for: the adverbs between
+# ("I really still should") are short. Reading the whole text before each "should" made a
+# long sentence of many ("BDT should ..., TSB should ...") quadratic (seconds for 50 KB).
+_LOOK_BACK = 80
 
 
 def gives_advice(sentence: str) -> bool:
@@ -58,9 +62,11 @@ def gives_advice(sentence: str) -> bool:
     if sentence.rstrip().endswith("?") or _PROMISE.search(sentence):
         return False
     found = False
+    opening = len(sentence) - len(sentence.lstrip())  # where the sentence's first word is
     for modal in _ADVICE.finditer(sentence):
-        before = sentence[:modal.start()]
-        if not before.strip() or _OWN_OR_BREAK.search(before) or _INVERTED.match(
+        start = modal.start()
+        if start <= opening or _OWN_OR_BREAK.search(
+                sentence, max(0, start - _LOOK_BACK), start) or _INVERTED.match(
                 sentence, modal.end()):
             return False
         found = True
@@ -82,17 +88,23 @@ _GIVES = re.compile(
     r"shar\w*|post(?:s|ed|ing)?|upload\w*|available|link\w*|below|here\s+is|"
     r"find|copy|copied)\b|\bto\s*:", re.IGNORECASE)
 # The reader's own affairs told: "you have the ...", "your mailbox is ...".
-_YOURS = re.compile(r"\b(?:you\s+(?:have|are|will)|your\s+[\w\s-]{1,40}?\b(?:is|are|has|have|"
-                    r"will))\b", re.IGNORECASE)
+# Not "your information" itself: "For your information the Forum will take place in May"
+# (no comma) is news for the list, as it is with one.
+_YOURS = re.compile(r"\b(?:you\s+(?:have|are|will)|your\s+(?!info(?:rmation)?\b)[\w\s-]{1,40}?"
+                    r"\b(?:is|are|has|have|will))\b", re.IGNORECASE)
+# A request in the same sentence ("FYI Omar, you are on the panel, please confirm"): the
+# sentence is the request's, not a fact told.
+_ASKS = re.compile(r"\b(?:please|kindly|(?:could|can|would)\s+you|(?:need|needs|have|has)\s+to|"
+                   r"let\s+(?:me|us)\s+know)\b", re.IGNORECASE)
 
 
 def tells_a_fact(sentence: str) -> bool:
     """Whether a "for information" sentence tells the reader of their own affairs (a
-    clause in the second person, nothing given); a question is left to the question
-    reader."""
+    clause in the second person, nothing given, nothing asked); a question is left to
+    the question reader."""
     text = sentence.rstrip()
     return (not text.endswith("?") and _GIVES.search(text) is None
-            and _YOURS.search(text) is not None)
+            and _ASKS.search(text) is None and _YOURS.search(text) is not None)
 
 
 def drop_facts_told(candidates: list[ActionCandidate]) -> list[ActionCandidate]:

@@ -8,16 +8,23 @@ the CIS regional forum, Almaty" or "anyone at the Madrid workshop?" in `w12`, `w
 whose subjects hold the event word too). Read by both scorers (:mod:`topic_scoring`,
 :mod:`topics`) for the phrases of the topic list with ``by_place: true``.
 
-A place is a capitalised word right after "the" and before the event word ("the Panama
-forum", "the Kigali joint workshop"), or after it and "in" ("the forum in Panama"); not
-a month or a weekday ("the workshop in March"), nor an acronym ("the ITU workshop"). The
-subject must hold the same word, spelled alike::
+A place is a name (up to four capitalised words) right after "the" and before the event
+word in lower case ("the Panama forum", "the Kigali joint workshop"; "the Global
+Symposium" is a title), or after the event word and "in" ("the forum in Panama", "the
+forum in New Delhi"); not a month or a weekday ("the workshop in March"), a language
+("the webinar in Portuguese"), nor an acronym ("the ITU workshop"). The subject must
+hold the whole name, spelled alike: "New" of "New Delhi" is not the place of a subject
+"New dates for the liaison"::
 
     >>> place_of("Photos of the Panama forum are online.", 21, 26)
     'Panama'
     >>> place_of("Register for the workshop in Windhoek now.", 17, 25)
     'Windhoek'
     >>> place_of("The workshop in March is full.", 4, 12) is None
+    True
+    >>> place_of("See you at the forum in New Delhi on 8 May.", 15, 20)
+    'New Delhi'
+    >>> place_of("We met at the Global Symposium for Regulators.", 21, 30) is None
     True
     >>> subject_names("Panama - recordings and photos online", ["Panama"])
     'Panama'
@@ -30,22 +37,32 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from iscg_mailbot.analyse.nlp_text import matching_text
 
-_MONTHS_DAYS = (r"(?!(?:January|February|March|April|May|June|July|August|September|October"
-                r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-                r"|Sunday)\b)")
-# A name: capitalised, at least one lower-case letter after the first (not "ITU").
-_NAME = _MONTHS_DAYS + r"([A-Z][\w'-]*[a-z][\w'-]*)"
+# Capitalised words that are no place: a month or a weekday ("the workshop in March"), and
+# the languages an event is held or interpreted in ("the webinar in Portuguese": the list
+# writes in English, French, Spanish and Portuguese; the UN's other three beside).
+_NOT_PLACES = (r"(?!(?:January|February|March|April|May|June|July|August|September|October"
+               r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+               r"|Sunday|English|French|Spanish|Portuguese|Arabic|Chinese|Russian)\b)")
+# A word of a name: capitalised, at least one lower-case letter after the first (not
+# "ITU").
+_WORD = _NOT_PLACES + r"[A-Z][\w'-]*[a-z][\w'-]*"
+# A name: its words together ("New Delhi", "Addis Ababa"), so that the subject must
+# hold all of it ("New" alone is a subject's common first word), at most four.
+_NAME = rf"({_WORD}(?:[^\S\n]+{_WORD}){{0,3}})"
 # "the <Name> [joint ]" right before the event word, on its line.
 _BEFORE = re.compile(r"(?<!\w)[Tt]he[^\S\n]+" + _NAME + r"[^\S\n]+(?:joint[^\S\n]+)?$")
 # " in <Name>" right after it.
 _AFTER = re.compile(r"[^\S\n]+in[^\S\n]+" + _NAME + r"(?!\w)")
-# How far before the event word its place is looked for ("the Ouagadougou joint ").
-_WINDOW = 40
+# How far before the event word its place is looked for ("the Addis Ababa joint ").
+_WINDOW = 60
 
 
 def place_of(text: str, start: int, end: int) -> str | None:
-    """The place written with the event word at ``text[start:end]``, or None."""
-    before = _BEFORE.search(text, max(0, start - _WINDOW), start)
+    """The place written with the event word at ``text[start:end]``, or None. A
+    capitalised event word is a title's ("the Global Symposium for Regulators", "the
+    Regional Forum"): the word before it is the title's, not a place."""
+    before = (_BEFORE.search(text, max(0, start - _WINDOW), start)
+              if text[start:start + 1].islower() else None)
     if before is not None:
         return before.group(1)
     after = _AFTER.match(text, end)
