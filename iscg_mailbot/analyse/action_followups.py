@@ -77,8 +77,10 @@ _POINTS_BACK = re.compile(
     r"(?!\s+(?:not\b|no\s+longer\b|\w+(?:ed|en)\s+(?:on|at|in|during)\b))|"
     r"^\W*(?:the\s+|our\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:needed|required|wanted|expected)\s+"
     r"(?:by|before|no\s+later\s+than)\b|"
-    r"^\W*the\s+(?:[\w-]+\s+){0,2}?(?:needs?|requires?|expects?)\s+(?!to\b)(?:[\w-]+\s+){0,5}?"
-    r"(?:by|before)\b",
+    # The third party named before by a pronoun: "They need our answer by tomorrow,
+    # Friday 27 May." (the thirty-second writer's, after the question to the Bureaux).
+    r"^\W*(?:the\s+(?:[\w-]+\s+){0,2}?|they\s+)(?:needs?|requires?|expects?)\s+(?!to\b)"
+    r"(?:[\w-]+\s+){0,5}?(?:by|before)\b",
     re.IGNORECASE)
 # The deadline as what follows from the request or is wished for it: "..., so we need to
 # know by 19 March", "..., so the contribution should reach the secretariat by 7 April",
