@@ -32,9 +32,10 @@ from datetime import date, datetime
 from itertools import accumulate
 
 from iscg_mailbot.analyse.action_closing_days import date_from_closings
+from iscg_mailbot.analyse.action_date_carriers import is_date_carrier
 from iscg_mailbot.analyse.action_dates import find_dates, find_due, pick_due
 from iscg_mailbot.analyse.action_owners import find_mentions
-from iscg_mailbot.analyse.action_scope import is_date_carrier, is_promise
+from iscg_mailbot.analyse.action_scope import is_promise
 from iscg_mailbot.analyse.action_statements import reports_a_request
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.date_phrases import counted_from
