@@ -28,7 +28,6 @@ from iscg_mailbot.analyse.action_addressee import (
     sector_bureau,
 )
 from iscg_mailbot.analyse.action_chases import chases
-from iscg_mailbot.analyse.action_date_carriers import is_date_carrier
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_followups import date_from_around
 from iscg_mailbot.analyse.action_forwards import without_handed_out
@@ -36,7 +35,7 @@ from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_put_to import asks_whoever_knows, bureaux_behind_names
 from iscg_mailbot.analyse.action_question_requests import as_request, asks_attendance, asks_whether
 from iscg_mailbot.analyse.action_say_forms import ASKED, SAY, WH, WHEN
-from iscg_mailbot.analyse.action_scope import forwards_mail, owes_nothing
+from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
 from iscg_mailbot.analyse.action_text import Sentence, frame_line, split_sentences
 from iscg_mailbot.analyse.action_who import NOBODY, Owners, Who
 from iscg_mailbot.analyse.item_spans import ItemSpans

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from iscg_mailbot.analyse.action_date_carriers import is_date_carrier
+from iscg_mailbot.analyse.action_date_carriers import is_date_carrier as is_date_carrier  # noqa: PLC0414 - given here too
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_list_contents import lists_contents
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
