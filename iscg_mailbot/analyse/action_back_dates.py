@@ -58,6 +58,12 @@ _BEFORE_BODY = re.compile(
     _OFFSET + r"\s+(?-i:(?P<name>RAG|TSAG|TDAG|Council|WTDC|WTSA|WRC|CPM))(?:-\d{2})?\b",
     re.IGNORECASE)
 _WORDS = ("that", "same", "meeting", "session", "call", "before", "after")
+# "BR: are any of your labs interested? Same date.": the words that point back said
+# alone right after the item, in a sentence of their own (the twentieth writer's, after
+# a request dated so on the line before).
+_SAME_AFTER = re.compile(r"[?.!]?[ \t]*(?:[-\u2013,;:][ \t]*)?(?:(?:by|before|until)\s+)?"
+                         r"(?:the\s+)?same\s+(?:date|deadline|day)(?:,?\s+please)?\s*(?:[.!]|$)",
+                         re.IGNORECASE)
 # What "that" or "the" points back to that has a day of its own.
 EVENTS = frozenset({"meeting", "session", "call"})
 # A meeting and, within a few words after it, its date: "meets in Abidjan on 9-11 March",
@@ -196,6 +202,11 @@ def date_from_earlier_days(candidates: list[ActionCandidate], text: str,
                 day = _pointed_day(candidate, match, text, earlier, deadlines, sent)
                 if day is not None:
                     candidate = replace(candidate, due=day, due_text=match.group(0))
+        if candidate.due is None and "same" in text[candidate.span[1]:candidate.span[1] + 12].lower() \
+                and _SAME_AFTER.match(text, candidate.span[1]):
+            day = earlier or deadlines.before(candidate.span[0])
+            if day is not None:
+                candidate = replace(candidate, due=day, due_text="same date")
         if candidate.due is not None:
             earlier = candidate.due
         result.append(candidate)

@@ -32,9 +32,10 @@ from datetime import date, datetime
 from itertools import accumulate
 
 from iscg_mailbot.analyse.action_closing_days import date_from_closings
+from iscg_mailbot.analyse.action_date_carriers import is_date_carrier
 from iscg_mailbot.analyse.action_dates import find_dates, find_due, pick_due
 from iscg_mailbot.analyse.action_owners import find_mentions
-from iscg_mailbot.analyse.action_scope import is_date_carrier, is_promise
+from iscg_mailbot.analyse.action_scope import is_promise
 from iscg_mailbot.analyse.action_statements import reports_a_request
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.date_phrases import counted_from
@@ -77,8 +78,10 @@ _POINTS_BACK = re.compile(
     r"(?!\s+(?:not\b|no\s+longer\b|\w+(?:ed|en)\s+(?:on|at|in|during)\b))|"
     r"^\W*(?:the\s+|our\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:needed|required|wanted|expected)\s+"
     r"(?:by|before|no\s+later\s+than)\b|"
-    r"^\W*the\s+(?:[\w-]+\s+){0,2}?(?:needs?|requires?|expects?)\s+(?!to\b)(?:[\w-]+\s+){0,5}?"
-    r"(?:by|before)\b",
+    # The third party named before by a pronoun: "They need our answer by tomorrow,
+    # Friday 27 May." (the thirty-second writer's, after the question to the Bureaux).
+    r"^\W*(?:the\s+(?:[\w-]+\s+){0,2}?|they\s+)(?:needs?|requires?|expects?)\s+(?!to\b)"
+    r"(?:[\w-]+\s+){0,5}?(?:by|before)\b",
     re.IGNORECASE)
 # The deadline as what follows from the request or is wished for it: "..., so we need to
 # know by 19 March", "..., so the contribution should reach the secretariat by 7 April",

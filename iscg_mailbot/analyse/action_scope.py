@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from iscg_mailbot.analyse.action_date_carriers import is_date_carrier as is_date_carrier  # noqa: PLC0414 - given here too
 from iscg_mailbot.analyse.action_dates import find_due
 from iscg_mailbot.analyse.action_list_contents import lists_contents
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
@@ -304,40 +305,6 @@ def sector_of(part: str, named: set[str]) -> str:
     if match.group("sg") and int(match.group("sg")) in _ONLY_SECTOR:
         return f"{_ONLY_SECTOR[int(match.group('sg'))]} {part}"
     return f"{next(iter(named))} {part}" if len(named) == 1 else part
-
-
-# "Both by 14 May, please.", "Names please by 2 October.", "Replies by 5 February,
-# please.", "Please let us know before the planning meeting.": a date for what was
-# just asked, not a request of its own.
-_DATE_CARRIER = re.compile(
-    r"^\W*(?:(?:both|all|each|everything|these|names?|replies|answers?|responses?|comments?|"
-    r"inputs?|contributions?|nominations?|details)\s+)?(?:please\s+)?(?:by|before|no\s+later\s+than|"
-    r"until|within)\b|^\W*please\s+(?:reply|respond|revert|let\s+(?:us|me)\s+know)\s+(?:by|before|"
-    r"within)\b|^\W*(?:replies|answers?|responses?|comments?|inputs?|contributions?)\s+(?:are|is)\s+"
-    r"(?:kindly\s+)?requested\s+(?:by|before|no\s+later\s+than)\b"
-    # The same in French, Spanish, Portuguese: "Merci de nous répondre avant le 3
-    # décembre.", "Favor de responder antes del 5 de mayo." (`w16`).
-    r"|^\W*(?:merci\s+de\s+(?:bien\s+vouloir\s+)?(?:nous|me)\s+r[\u00e9e]pondre|favor\s+de\s+"
-    r"responder(?:nos|me)?|agrade[\u00e7c]o\s+uma\s+resposta|agradecer[\u00edi]a(?:mos)?\s+una\s+"
-    r"respuesta)\s+(?:avant|d['\u2019]ici|au\s+plus\s+tard|antes|hasta|at[\u00e9e])\b",
-    re.IGNORECASE)
-_CARRIER_WORDS = 10
-
-
-# "Could you let me know by 31 August?", "Please let us know before the planning meeting
-# in January.": asks for the answer to what was just asked, by a time, and nothing else.
-_LET_KNOW_CARRIER = re.compile(
-    r"^\W*(?:(?:could|can|would)\s+you\s+)?(?:please\s+)?let\s+(?:me|us)\s+know\s+(?:by|before|"
-    r"within|no\s+later\s+than)\b(?![^?.]*\b(?:whether|if|what|which|who|how|when)\b)",
-    re.IGNORECASE)
-
-
-def is_date_carrier(sentence: str) -> bool:
-    """Whether a short sentence only dates what was asked before it ("Replies are
-    requested by 30 October 2026."): it names no owner of its own."""
-    if "know" in sentence and _LET_KNOW_CARRIER.match(sentence):
-        return True
-    return len(sentence.split()) <= _CARRIER_WORDS and bool(_DATE_CARRIER.match(sentence))
 
 
 def is_promise(candidate: ActionCandidate) -> bool:

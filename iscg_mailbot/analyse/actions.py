@@ -43,6 +43,7 @@ from iscg_mailbot.analyse.action_chases import chases
 from iscg_mailbot.analyse.action_classify import Found, classify
 from iscg_mailbot.analyse.action_clauses import ASKING_WORDS, split_clauses
 from iscg_mailbot.analyse.action_contingencies import drop_contingencies
+from iscg_mailbot.analyse.action_date_carriers import is_date_carrier
 from iscg_mailbot.analyse.action_dates_told import drop_dates_told
 from iscg_mailbot.analyse.action_each_unit import to_each_unit, to_the_bureaux
 from iscg_mailbot.analyse.action_ellipsis import (
@@ -83,7 +84,6 @@ from iscg_mailbot.analyse.action_scope import (
     apply_list_frame,
     drop_answers,
     forwards_mail,
-    is_date_carrier,
     owes_nothing,
     with_sectors,
 )
