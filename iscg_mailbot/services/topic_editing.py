@@ -89,7 +89,7 @@ class TopicEditRow:
 
 
 #: Marks a line of the form may carry after ``|`` besides a weight (topics.yaml's flags).
-_FLAGS = ("weak", "companion", "subject_only")
+_FLAGS = ("weak", "companion", "subject_only", "by_place")
 #: A phrase's negative context on the form: "index | weak | not near: document, paper";
 #: the words it needs next to it: "notes | subject only | only near: call, meeting".
 _NOT_NEAR = re.compile(r"not[ _]near\s*:\s*(.*)", re.IGNORECASE)
@@ -98,8 +98,8 @@ _ONLY_NEAR = re.compile(r"only[ _]near\s*:\s*(.*)", re.IGNORECASE)
 
 def phrase_lines(text: str) -> list[dict[str, Any]]:
     """Lines ``phrase``, ``phrase | weight`` or ``phrase | weight | weak`` (or
-    ``companion``, ``subject only``, ``not near: word, word`` or ``only near: word,
-    word``) as topics.yaml items.
+    ``companion``, ``subject only``, ``by place``, ``not near: word, word`` or ``only
+    near: word, word``) as topics.yaml items.
 
     >>> phrase_lines("machine learning | 2\\n\\nAI | weak")
     [{'phrase': 'machine learning', 'weight': 2.0}, {'phrase': 'AI', 'weak': True}]
@@ -107,6 +107,8 @@ def phrase_lines(text: str) -> list[dict[str, Any]]:
     [{'phrase': 'index', 'weak': True, 'not_near': ['document', 'paper']}]
     >>> phrase_lines("notes | subject only | only near: call, meeting")
     [{'phrase': 'notes', 'subject_only': True, 'only_near': ['call', 'meeting']}]
+    >>> phrase_lines("workshop | 2 | by place")
+    [{'phrase': 'workshop', 'weight': 2.0, 'by_place': True}]
     """
     items: list[dict[str, Any]] = []
     for number, line in enumerate(text.splitlines(), 1):
@@ -127,7 +129,7 @@ def phrase_lines(text: str) -> list[dict[str, Any]]:
                 except ValueError:
                     raise ConfigError(
                         f"line {number} ({line.strip()!r}): after | write a weight or "
-                        "'weak' or 'companion' (or 'subject only', 'not near: word, "
+                        "'weak' or 'companion' (or 'subject only', 'by place', 'not near: word, "
                         "word', 'only near: word, word'), e.g. "
                         "'machine learning | 2' or 'AI | 2 | weak'") from None
         items.append(item)
@@ -297,9 +299,9 @@ def _summary(old: Topic, new: Topic) -> str:
     parts = []
     for key in ("phrases", "acronyms", "negatives"):
         before = {p.phrase: (p.weight, p.weak, p.companion, p.not_near, p.only_near,
-                             p.subject_only) for p in getattr(old, key)}
+                             p.subject_only, p.by_place) for p in getattr(old, key)}
         after = {p.phrase: (p.weight, p.weak, p.companion, p.not_near, p.only_near,
-                            p.subject_only) for p in getattr(new, key)}
+                            p.subject_only, p.by_place) for p in getattr(new, key)}
         added = [p for p in after if p not in before]
         removed = [p for p in before if p not in after]
         changed = [p for p in after if p in before and after[p] != before[p]]
