@@ -50,3 +50,13 @@ def test_a_member_named_after_a_dash_is_asked_the_question() -> None:
     text = ("Sorry to butt in on another matter - Lucia, as you know, is away. Will the "
             "briefing on 9 May be online?")
     assert owners(text, ELENA, ZHANG) == [("question", "Zhang Wei", None)]
+
+
+def test_a_request_speaking_to_the_sectors_is_theirs_beside_the_bureaux_own() -> None:
+    # (review4) The Bureaux named in a line of their own hold back a request naming
+    # nobody, not one that speaks to them itself.
+    head = "Dear colleagues,\n\nNote: the Bureaux will each present a report on 4 May.\n\n"
+    found = owners(head + "Please send me the outputs of your Sector by 30 April.\n\nLucia\n")
+    assert {p.strip() for p in (found[1][1] or "").split(",")} == {"BR", "TSB", "BDT"}
+    found = owners(head + "Please send me your travel dates by 30 April.\n\nLucia\n")
+    assert found[1][1] != "TSB, BR, BDT"

@@ -170,13 +170,17 @@ _STATEMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a test offered", "BDT list sent too" (the seventh, ninth, thirteenth, twenty-third
     # and thirty-second writers); not a thing described by where it went ("Comments
     # sent to me by Friday will be included", "The letter sent to members asked ..."),
-    # and tried last (a group's reply LS "sent to SG17" is read as such above).
+    # and tried last (a group's reply LS "sent to SG17" is read as such above). The verb
+    # after is looked for in the next 160 characters: each "sent to" of a long clause read
+    # to its end was the square of its length. A thing sent on for others' work ("Draft
+    # sent to the chair for comments") does not do an item asking no sending ("Please
+    # review the draft"; ``closure_state.other_state``).
     ("sent", re.compile(
         r"(?:^|[:;\u2013\u2014-]\s|^\W*(?-i:[A-Z])[\w'-]+,\s)\W*+"
         r"(?:(?!(?:will|shall|be|being|been|not|nothing|no|to|yet|still|is|are|was|were|"
         r"has|have|once|when|if)\b)[\w'\u2019/.-]+\s+){1,7}"
         r"(?:sent|forwarded|circulated|submitted)\s+(?:to|too)\b"
-        r"(?![^.;?!,:(]*\b(?:is|are|was|were|will|shall|should|must|can|could|would|may|"
+        r"(?![^.;?!,:(]{0,160}\b(?:is|are|was|were|will|shall|should|must|can|could|would|may|"
         r"might|\w+ed)\b)",
         re.IGNORECASE)),
 )

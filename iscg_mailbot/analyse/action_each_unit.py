@@ -111,6 +111,8 @@ def _item_label(text: str, position: int, members: MembersConfig | None) -> str 
 _TO_THE_BUREAUX = re.compile(
     r"\b(?:your\s+(?:Sector|Bureau)|(?:the\s+(?:three\s+)?|each\s+|lead\s+)Bureaux?|"
     r"each\s+Sector)\b", re.IGNORECASE)
+# The Bureaux spoken to in a request of their own: "the outputs of your Sector".
+_YOUR_SECTOR = re.compile(r"\b(?:your|each)\s+(?:Sector|Bureau)\b", re.IGNORECASE)
 BUREAUX = "TSB, BR, BDT"
 _EVERY_BUREAU = frozenset(BUREAUX.split(", "))
 
@@ -125,9 +127,13 @@ def to_the_bureaux(candidates: list[ActionCandidate], message: ActionInput,
     owners ("The Bureaux are kindly requested to send their slides", "Could each Bureau
     send two examples?"): the writer asks the Bureaux where they mean them, so a request
     beside it that names nobody ("Please tell me whether you will attend") is someone
-    else's, not the party mentioned in the next line."""
-    if not any(c.owner is None and c.kind != NOTE for c in candidates) or any(
-            _is_every_bureau(c.owner) for c in candidates):
+    else's, not the party mentioned in the next line; unless it speaks to them itself
+    ("Please also send the outputs of your Sector")."""
+    if not any(c.owner is None and c.kind != NOTE for c in candidates):
+        return candidates
+    asked_apart = any(c.kind != NOTE and _is_every_bureau(c.owner) for c in candidates)
+    if asked_apart and not any(c.owner is None and c.kind != NOTE
+                               and _YOUR_SECTOR.search(c.sentence) for c in candidates):
         return candidates
     lowered = message.new_text.lower()
     if "bureau" not in lowered and "sector" not in lowered:
@@ -139,7 +145,9 @@ def to_the_bureaux(candidates: list[ActionCandidate], message: ActionInput,
     if not _TO_THE_BUREAUX.search(message.new_text):
         return candidates
     return [replace(c, owner=BUREAUX, owner_kind="group")
-            if c.owner is None and c.kind != NOTE else c for c in candidates]
+            if c.owner is None and c.kind != NOTE
+            and not (asked_apart and _YOUR_SECTOR.search(c.sentence) is None)
+            else c for c in candidates]
 
 
 def _is_every_bureau(owner: str | None) -> bool:
