@@ -206,3 +206,31 @@ def test_per_owner_closures_are_scored_share_by_share(tmp_path: Path,
     dev = evaluate_set(settings(tmp_path), edited_set(tmp_path, edit)).actions[DEV]
     assert dev.closure.wrong == baseline.actions[DEV].closure.wrong + 1
     assert any("(TSB's share) closed by m3, want open" in m for m in dev.misses)
+
+
+def test_a_thread_whose_analysis_raises_is_named_in_the_problems(
+    tmp_path: Path, baseline: EvalReport, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rule that raises (a merge leaving a name undefined did) makes its thread score as
+    unanalysed: the report names the thread and the error, so the drop in the figures is
+    not read as a change of the rules."""
+    from iscg_mailbot.analyse import actions
+
+    real = actions.date_from_earlier_days
+
+    def broken(candidates: Any, text: str, sent: Any) -> Any:
+        if "Quokka" in text:
+            raise NameError("name '_deadline_before' is not defined")
+        return real(candidates, text, sent)
+
+    monkeypatch.setattr(actions, "date_from_earlier_days", broken)
+
+    def edit(threads: dict[str, Any]) -> None:
+        message = threads["t-001"]["messages"][0]
+        message["body"] = "The Quokka room is free.\n\n" + message["body"]
+
+    report = evaluate_set(settings(tmp_path), edited_set(tmp_path, edit))
+    assert not [p for p in baseline.problems if "analysis failed" in p]
+    [problem] = [p for p in report.problems if "analysis failed" in p]
+    assert "Input on the e-waste guidelines" in problem
+    assert "NameError: name '_deadline_before' is not defined" in problem

@@ -35,7 +35,7 @@ from iscg_mailbot.settings.main import DatabaseConfig, Settings
 from iscg_mailbot.store import topics as topic_store
 from iscg_mailbot.store.database import connect, upgrade
 from iscg_mailbot.store.messages import ensure_list
-from iscg_mailbot.store.models import Message
+from iscg_mailbot.store.models import AnalysisFailure, Message, Thread
 from iscg_mailbot.store.models_action_shares import ActionShare
 from iscg_mailbot.store.models_actions import ActionItem
 
@@ -52,6 +52,9 @@ class PipelineOutput:
     evidence: dict[str, dict[str, str]] = field(default_factory=dict)
     stored: int = 0
     quarantined: int = 0
+    # Threads whose analysis raised, one line each: scored as the pipeline left them
+    # (no items, no topics), so the figures would drop with no word of why.
+    failed: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -84,7 +87,7 @@ def evaluate_set(settings: Settings, path: Path) -> EvalReport:
                 for split, threads in by_split.items()},
         actions={split: eval_scores.score_actions(threads, output.items)
                  for split, threads in by_split.items()},
-        problems=loaded.problems,
+        problems=[*loaded.problems, *output.failed],
         stored=output.stored,
         quarantined=output.quarantined,
     )
@@ -94,8 +97,20 @@ def run_pipeline(settings: Settings, loaded: EvalSet) -> PipelineOutput:
     """Ingest and analyse the set in a fresh SQLite database; read back what was stored."""
     with analysed_set(settings, loaded) as (app, report):
         output = read_back(app, loaded.threads)
+        output.failed = analysis_failures(app)
     output.stored, output.quarantined = report.stored, report.quarantined
     return output
+
+
+def analysis_failures(app: App) -> list[str]:
+    """One line per stored thread whose analysis raised ("thread 'Subject': analysis
+    failed (NameError: ...); scored as analysed so far"), in thread order."""
+    with app.session() as session:
+        rows = session.execute(select(Thread.subject, AnalysisFailure.reason)
+                               .join(AnalysisFailure, AnalysisFailure.thread_id == Thread.id)
+                               .order_by(Thread.id)).all()
+    return [f"thread {subject!r}: analysis failed ({reason}); scored without its analysis"
+            for subject, reason in rows]
 
 
 @contextmanager
