@@ -100,7 +100,10 @@ _PARTY = (r"(?:(?:each|all|both|every\s+one)\s+of\s+(?=the\s))?"
           r"(?:(?:the|each|all|both|every|our|your)\s+)?(?:(?:two|three|four|relevant|"
           r"respective|other)\s+)?(?:" + _CAPITALISED + r"|(?-i:advisory\s+groups?|bureaux|"
           r"sectors?)\b)")
-PARTIES = _PARTY + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)" + _PARTY + r"){0,4}"
+# Each separator scans its own spaces: a shared leading "\s*" before "\s+and" tried every
+# split of a run of spaces (quadratic: 92 s for "Could BDT", 50,000 spaces and "?").
+PARTIES = (_PARTY + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)" + _PARTY
+           + r"){0,4}")
 # "BDT colleagues", "TDAG members", "the advisory group vice-chairs": the people of the
 # body just named, who answer for it (a singular "chair" is a person of their own).
 PEOPLE_OF_BODY = (r"(?:colleagues|team|staff|experts|members|delegates|vice[- ]?chairs?|chairs|"
