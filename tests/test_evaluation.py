@@ -157,14 +157,20 @@ def test_macro_f1_averages_topics_that_occur() -> None:
     assert score_topics(threads, perfect, ["imt", "ai"]).per_topic["ai"].precision == 0.0
 
 
-def test_cli_prints_both_splits_and_only_dev_misses(tmp_path: Path) -> None:
+def cli_config(tmp_path: Path) -> Path:
+    """A configuration folder with the shipped rules and a data folder under tmp_path."""
     config = tmp_path / "config"
-    config.mkdir()
+    config.mkdir(parents=True)
     for name in ("topics.yaml", "actions.yaml", "members.yaml"):
         (config / name).write_text((ROOT / "config" / name).read_text(encoding="utf-8"),
                                    encoding="utf-8")
     (config / "iscg-mailbot.toml").write_text(
         f'data_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
+    return config
+
+
+def test_cli_prints_both_splits_and_only_dev_misses(tmp_path: Path) -> None:
+    config = cli_config(tmp_path)
     runner = CliRunner()
     result = runner.invoke(cli, ["--config", str(config), "actions", "evaluate", "--set",
                                  str(SYNTHETIC), "--misses", "--json"])
@@ -234,3 +240,13 @@ def test_a_thread_whose_analysis_raises_is_named_in_the_problems(
     [problem] = [p for p in report.problems if "analysis failed" in p]
     assert "Input on the e-waste guidelines" in problem
     assert "NameError: name '_deadline_before' is not defined" in problem
+
+    # The commands print the figures, then fail: they are not the rules' figures.
+    edited = edited_set(tmp_path, edit)
+    for part in ("actions", "topics"):
+        result = CliRunner().invoke(cli, ["--config", str(cli_config(tmp_path / part)), part,
+                                          "evaluate", "--set", str(edited)])
+        assert result.exit_code == 1, result.output
+        assert "--- held-out:" in result.stdout
+        assert "analysis failed (NameError" in result.stdout
+        assert result.stderr.startswith("error: analysis failed on 1 thread(s)")

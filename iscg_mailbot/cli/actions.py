@@ -182,9 +182,10 @@ def actions_evaluate(state: CliState, eval_set: Path, misses: bool, as_json: boo
     field and strict), closures and forwarded items, for the dev and held-out splits."""
     from iscg_mailbot.services import evaluation  # the whole pipeline: only when asked
 
-    figures = evaluation.action_figures(evaluation.evaluate_set(state.settings, eval_set),
-                                        misses=misses)
+    report = evaluation.evaluate_set(state.settings, eval_set)
+    figures = evaluation.action_figures(report, misses=misses)
     echo_json(figures) if as_json else print_eval_figures(figures, "actions")
+    evaluation.raise_on_analysis_failures(report)
 
 
 @actions.command("calibrate")

@@ -236,9 +236,10 @@ def topics_evaluate(state: CliState, eval_set: Path | None, misses: bool, as_jso
     if eval_set is not None:
         from iscg_mailbot.services import evaluation  # the whole pipeline: only when asked
 
-        figures = evaluation.topic_figures(evaluation.evaluate_set(state.settings, eval_set),
-                                           misses=misses)
+        report = evaluation.evaluate_set(state.settings, eval_set)
+        figures = evaluation.topic_figures(report, misses=misses)
         echo_json(figures) if as_json else print_eval_figures(figures, "topics")
+        evaluation.raise_on_analysis_failures(report)
         return
     from iscg_mailbot.services import topics as topic_service
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from iscg_mailbot.errors import MailbotError
 from iscg_mailbot.records import DONE, Provenance, RawMessage
 from iscg_mailbot.services import eval_scores
 from iscg_mailbot.services.analysis import analyse_pending
@@ -68,6 +69,9 @@ class EvalReport:
     problems: list[str]
     stored: int
     quarantined: int
+    # The problems that are threads whose analysis raised: their figures are not the
+    # rules' (``actions evaluate`` exits 1 on them).
+    failed: list[str] = field(default_factory=list)
 
 
 def evaluate_set(settings: Settings, path: Path) -> EvalReport:
@@ -90,7 +94,17 @@ def evaluate_set(settings: Settings, path: Path) -> EvalReport:
         problems=[*loaded.problems, *output.failed],
         stored=output.stored,
         quarantined=output.quarantined,
+        failed=output.failed,
     )
+
+
+def raise_on_analysis_failures(report: EvalReport) -> None:
+    """Raise MailbotError when a thread's analysis raised: the figures, already shown,
+    count it as unanalysed, so they are not the rules' figures."""
+    if report.failed:
+        raise MailbotError(f"analysis failed on {len(report.failed)} thread(s) of "
+                           f"{report.source} (named above); the figures count them as "
+                           "unanalysed")
 
 
 def run_pipeline(settings: Settings, loaded: EvalSet) -> PipelineOutput:

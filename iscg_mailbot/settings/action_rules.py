@@ -81,8 +81,7 @@ _ADVERBS = (
     r"once\s+again|thus|now)\s+)*"
 )
 # Not "expected": "WP 5D is also expected to send WP 4C a liaison", "it is expected to be
-# handled by Q27/16 at the July meeting" forecast what a body will do; no writer labels
-# one (`w2`, `w3`, `w7`, `w14` dev).
+# handled by Q27/16 in July" forecast what a body will do (no item: `w2`, `w3`, `w7`, `w14`).
 _REQUEST_PARTICIPLES = (
     r"(?:invited|requested|asked|encouraged|urged|tasked|instructed|called\s+upon|"
     r"required|mandated|entrusted)"
@@ -100,10 +99,8 @@ _PARTY = (r"(?:(?:each|all|both|every\s+one)\s+of\s+(?=the\s))?"
           r"(?:(?:the|each|all|both|every|our|your)\s+)?(?:(?:two|three|four|relevant|"
           r"respective|other)\s+)?(?:" + _CAPITALISED + r"|(?-i:advisory\s+groups?|bureaux|"
           r"sectors?)\b)")
-# Each separator scans its own spaces: a shared leading "\s*" before "\s+and" tried every
-# split of a run of spaces (quadratic: 92 s for "Could BDT", 50,000 spaces and "?").
-PARTIES = (_PARTY + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)" + _PARTY
-           + r"){0,4}")
+# Each separator scans its own spaces (one "\s*" before "\s+and" was quadratic in a run).
+PARTIES = _PARTY + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)" + _PARTY + r"){0,4}"
 # "BDT colleagues", "TDAG members", "the advisory group vice-chairs": the people of the
 # body just named, who answer for it (a singular "chair" is a person of their own).
 PEOPLE_OF_BODY = (r"(?:colleagues|team|staff|experts|members|delegates|vice[- ]?chairs?|chairs|"
