@@ -54,6 +54,7 @@ FRAGMENTS: dict[str, str] = {
     "please": "please ",
     "party_list": "TSB, BR and BDT ",
     "party_and": "TSB and ",
+    "one_from": "and one from ",
     "header_quoted": "> From: Sofia <s@itu.int>\n> Sent: 1 June 2027\n",
     "re_chain": "Re: ",
     "fw_chain": "Fwd: RE: ",

@@ -273,11 +273,17 @@ _CONNECTS = re.compile(r"\s*(?:,|and|&|/)\s*(?:the\s+)?", re.IGNORECASE)
 
 def _split(candidate: ActionCandidate, members: MembersConfig | None) -> list[ActionCandidate]:
     text = candidate.sentence
+    before = False
     for match in _ELLIPTIC.finditer(text):
-        before = find_mentions(text[:match.start()], members)
-        named = find_mentions(text[match.end():], members)
-        if not before or not named or named[0].start != 0:
-            continue  # the first clause names nobody, or "one from" is no party's
+        # Each "one from" read the whole text before and after it (36 s for 100,000
+        # characters of them): the party is read in a window after it (names are short),
+        # and the first clause until it names one (a longer first clause names it too).
+        named = find_mentions(text[match.end():match.end() + _PARTY_WINDOW], members)
+        if not named or named[0].start != 0:
+            continue  # "one from" is no party's
+        before = before or bool(find_mentions(text[:match.start()], members))
+        if not before:
+            continue  # the first clause names nobody
         chain = [named[0]]
         owner = join_owners(chain)
         first_owner = candidate.owner or ""
