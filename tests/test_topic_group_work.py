@@ -45,7 +45,7 @@ def test_the_list_of_mutual_interest_and_its_rows_are_governance(
 
 
 @pytest.mark.parametrize(("subject", "body"), [
-    ("Two rows to add for 2031?", HELLO),
+    ("Two subjects to add for 2031?", HELLO),
     ("Rev.2 of our table, comments by Monday",
      ("Rev.2 of the table of figures is attached.\n\n"
       "BDT now sends the figures in row 4; the rest is editorial.")),

@@ -28,7 +28,7 @@ def test_one_volunteer_per_advisory_group_is_governance(tagger: TopicTagger) -> 
 
 
 def test_advisory_group_views_on_our_tracking_is_governance(tagger: TopicTagger) -> None:
-    text = ("Our tracking table now has 60 rows, most of them information only. Could "
+    text = ("Our tracking table now has 60 entries, most of them information only. Could "
             "the {} vice-chairs give their views before the meeting?")
     assert "governance" in tagged(
         tagger, "Liaisons for information - keep them in the table?",

@@ -37,6 +37,7 @@ from iscg_mailbot.analyse.itu_structure import (
     recommendations,
     resolve,
 )
+from iscg_mailbot.analyse.topic_documents import CountedIn, leave_out
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names
 from iscg_mailbot.analyse.topic_overviews import is_overview, overview_note
@@ -102,6 +103,7 @@ class TopicRule:
         self.order = [topic.id for topic in topics.topics]
         self.personal = PersonalNotes(topics.scoring.personal_subjects)
         self.records = MeetingRecords(topics.scoring.record_subjects)
+        self.counted = CountedIn({topic.id: topic.counted_in for topic in topics.topics})
         self.negation = contexts.negation_pattern(topics.scoring.negated_by)
         self.by_place = any(phrase.by_place for phrase in self.phrases)
 
@@ -144,6 +146,8 @@ class TopicRule:
                 rejected.append(tag)
                 notes += [f"{topic}: {why}"] if why and score >= self.thresholds[topic] else []
         tags, rejected = self.passing_mentions(tags, rejected, reached, record=bool(record))
+        if not record:  # topic_documents: events a report counts
+            tags, rejected = leave_out(tags, rejected, subject, self.counted)
         word = self.personal.named_in(subject)
         if word is not None and tags:
             # "A thread whose subject says it is a personal note has no topic."

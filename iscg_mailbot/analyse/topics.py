@@ -35,6 +35,7 @@ from iscg_mailbot.analyse.itu_structure import resolve
 from iscg_mailbot.analyse.topic_batches import layout
 from iscg_mailbot.analyse.topic_companions import Companions
 from iscg_mailbot.analyse.topic_contexts import in_context, misplaced, negated_starts
+from iscg_mailbot.analyse.topic_documents import without_counted
 from iscg_mailbot.analyse.topic_entities import bodies_and_sectors, collect_entities
 from iscg_mailbot.analyse.topic_mentions import entity_mentions
 from iscg_mailbot.analyse.topic_names import distinct_names, in_other_name_at
@@ -215,7 +216,10 @@ class TopicTagger:
         while len(results) < len(threads):
             results.append(self._verdict(threads[len(results)].thread_id, [], [], set(), False))
         # No topic for a thread whose subject says it is a personal note (a farewell).
-        personal = self.rule.personal.named_in
+        personal, counted = self.rule.personal.named_in, self.rule.counted
+        if counted:  # topic_documents: events a report counts (not in a meeting's record)
+            results = [result if index in records else without_counted(
+                result, threads[index].subject, counted) for index, result in enumerate(results)]
         return [replace(result, tags=()) if result.tags and personal(thread.subject) is not None
                 else result for thread, result in zip(threads, results, strict=True)]
 

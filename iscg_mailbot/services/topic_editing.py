@@ -34,8 +34,8 @@ from iscg_mailbot.services.topics import (
     topics_file,
 )
 from iscg_mailbot.services.topics.texts import thread_texts
+from iscg_mailbot.settings.topic_phrase import Phrase
 from iscg_mailbot.settings.topics import (
-    Phrase,
     Topic,
     TopicsConfig,
     check_topics,
@@ -236,6 +236,8 @@ def _topic_block(topic: Topic) -> str:
         lines.append(f"    threshold: {topic.threshold:g}")
     if topic.min_share is not None:
         lines.append(f"    min_share: {topic.min_share:g}")
+    if topic.counted_in:
+        lines.append(f"    counted_in: [{', '.join(_scalar(w) for w in topic.counted_in)}]")
     if topic.replaces:
         lines.append(f"    replaces: [{', '.join(_scalar(r) for r in topic.replaces)}]")
     return "\n".join(lines) + "\n"

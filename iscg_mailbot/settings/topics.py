@@ -24,9 +24,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
 from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.settings.topic_phrase import Phrase, Strict, words
 from iscg_mailbot.settings.validation import (
     Location,
     Where,
@@ -42,60 +43,7 @@ TOPICS_FILE_NAME = "topics.yaml"
 _ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Phrase(_Strict):
-    """A phrase and the points one occurrence gives (before the subject/body factor).
-
-    In the file either a plain string (weight 1) or ``{phrase: ..., weight: ...}``,
-    optionally with ``weak: true``, ``companion: true``, ``not_near: [words]``,
-    ``only_near: [words]``, ``subject_only: true`` or ``by_place: true``.
-    """
-
-    phrase: str = Field(min_length=1)
-    weight: float = Field(default=1.0, gt=0, le=100)
-    # An ambiguous term ("AI", "security", "index"): it tags a thread only with a
-    # second, independent signal of the topic (another phrase or an ITU body).
-    weak: bool = False
-    # A term for the setting of other work rather than the topic itself: who it is for
-    # ("students", "young people") or where and how it is held ("venue", "registration"). It
-    # adds points only next to a phrase of the topic that is not a companion.
-    companion: bool = False
-    # Words that make the phrase mean something else when they stand next to it (within
-    # a few words, in its paragraph): "index" near "documents" is a list of papers, not
-    # a statistical index. The phrase is then not counted (analyse.topic_contexts).
-    not_near: tuple[str, ...] = ()
-    # Words without which the phrase means something else: it counts only when one of
-    # them stands next to it, as above ("notes" of a "call" or "meeting": its record).
-    only_near: tuple[str, ...] = ()
-    # Counted only in a thread's subject: a word that says what the whole thread is
-    # (its subject "Notes from the 2/17 call") but in passing in a message.
-    subject_only: bool = False
-    # An event word that a subject may name by its place: "the Windhoek workshop" in a
-    # message and "Windhoek outcome report" as the subject (analyse.topic_places).
-    by_place: bool = False
-
-    @field_validator("phrase")
-    @classmethod
-    def _not_blank(cls, value: str) -> str:
-        value = " ".join(value.split())
-        if not value:
-            raise ValueError("must not be blank")
-        return value
-
-    @field_validator("not_near", "only_near", mode="before")
-    @classmethod
-    def _words(cls, value: Any) -> Any:
-        if value is None:
-            return ()
-        if isinstance(value, list | tuple):
-            words = tuple(" ".join(str(word).split()) for word in value)
-            if not all(words):
-                raise ValueError("must not hold a blank word")
-            return words
-        return value
+_Strict = Strict
 
 
 def _phrases(value: Any) -> Any:
@@ -129,12 +77,21 @@ class Topic(_Strict):
     negatives: tuple[Phrase, ...] = ()
     threshold: float | None = Field(default=None, gt=0)
     min_share: float | None = Field(default=None, ge=0, lt=1)
+    # Documents a subject may name whose content the topic is, named in passing: in a
+    # thread whose subject names one ("ISCG work plan", "Council report") and not the
+    # topic, the topic is not tagged (events counted in a report: analyse.topic_documents).
+    counted_in: tuple[str, ...] = ()
     replaces: tuple[str, ...] = ()
 
     @field_validator("phrases", "acronyms", "synonyms", "negatives", mode="before")
     @classmethod
     def _as_phrases(cls, value: Any) -> Any:
         return _phrases(value)
+
+    @field_validator("counted_in", mode="before")
+    @classmethod
+    def _documents(cls, value: Any) -> Any:
+        return words(value)
 
     @field_validator("replaces", mode="before")
     @classmethod
