@@ -10,6 +10,9 @@ checked in w23's.
   part, not the whole (``closure_handoff.leaves_points``).
 - "Not yet - Monday." to a request for a deed has not done it; to a question asking
   whether, it answers (``closure_reply.Answer.only_when``).
+- A request its asker withdraws as moot ("The BR and BDT measures are no longer needed")
+  is closed by the withdrawal, for the shares still open; not by a member's view, nor by
+  a request still needed (``closure_withdrawn``, the closure scan).
 """
 
 from __future__ import annotations
@@ -21,9 +24,11 @@ import pytest
 from iscg_mailbot.analyse.actions import detect_closure
 from iscg_mailbot.analyse.closure_handoff import leaves_points, passes_on
 from iscg_mailbot.analyse.closure_items import answers_question, question_owners
+from iscg_mailbot.analyse.closure_withdrawn import withdrawal
 from iscg_mailbot.records import Address, OpenItem
+from iscg_mailbot.services.evaluation import PipelineOutput
 from iscg_mailbot.settings.members import MembersConfig, load_members
-from tests.eval_threads import ROOT
+from tests.eval_threads import ROOT, run_threads, thread
 
 PIERRE = Address("Pierre Lefebvre", "pierre.lefebvre@itu.int")  # BDT
 AHMED = Address("Ahmed El-Sayed", "ahmed.elsayed@itu.int")  # TSB
@@ -145,3 +150,56 @@ def test_long_runs_stay_fast() -> None:
         passes_on(text)
         leaves_points(text)
     assert time.perf_counter() - start < 1.0
+
+
+# --- a request withdrawn as moot by its asker (the whole pipeline: the closure scan) ---
+
+NADIA = "Nadia Haddad <nadia.haddad@itu.int>"
+HIROSHI = "Hiroshi Takemura <hiroshi.takemura@itu.int>"
+KLAUS = "Klaus Brenner <klaus.brenner@example.de>"
+ASK = ("Dear colleagues,\n\nFor the working-methods review, could BR, TSB and BDT each "
+       "propose two measures of liaison follow-up by Friday 12 March?\n\nNadia\n")
+TSB_DONE = "Dear Nadia,\n\nTSB measures attached: response time and share answered.\n\nHiroshi\n"
+MOOT = ("Dear colleagues,\n\nThe review was taken off the agenda this morning. The BR and BDT "
+        "measures are no longer needed; TSB's are kept on file.\n\nNadia\n")
+KEPT = ("Dear colleagues,\n\nThe review was taken off the agenda this morning. The BR and BDT "
+        "measures will still be needed for the autumn session.\n\nNadia\n")
+THEIRS = ("Dear colleagues,\n\nIn my view the BR and BDT measures are no longer needed; the "
+          "review can do without them.\n\nKlaus\n")
+WITHDRAWN_THREADS = [
+    thread("r25-001", "Liaison follow-up measures", (NADIA, ASK), (HIROSHI, TSB_DONE),
+           (NADIA, MOOT)),
+    thread("r25-002", "Liaison follow-up measures", (NADIA, ASK), (HIROSHI, TSB_DONE),
+           (NADIA, KEPT)),
+    thread("r25-003", "Liaison follow-up measures", (NADIA, ASK), (HIROSHI, TSB_DONE),
+           (KLAUS, THEIRS)),
+]
+
+
+@pytest.fixture(scope="module")
+def withdrawn(tmp_path_factory: pytest.TempPathFactory) -> PipelineOutput:
+    return run_threads(tmp_path_factory.mktemp("close-r25"), WITHDRAWN_THREADS)
+
+
+@pytest.mark.parametrize(("ident", "closer"), [
+    ("r25-001", "m3"),  # the asker withdraws the open shares: closed by the withdrawal
+    ("r25-002", None),  # still needed: open
+    ("r25-003", None),  # a member's view withdraws nothing
+])
+def test_a_request_its_asker_withdraws_is_closed(withdrawn: PipelineOutput, ident: str,
+                                                 closer: str | None) -> None:
+    items = withdrawn.items.get((ident, "m1"), [])
+    assert [item.closed_by for item in items] == [closer]
+    assert items[0].closer_for("TSB") == "m2"
+
+
+@pytest.mark.parametrize(("clause", "withdraws"), [
+    ("The BR and BDT measures are no longer needed.", True),
+    ("Pierre, no need to send the BDT practice.", True),
+    ("I withdraw item 9 altogether.", True),
+    ("If the note is no longer needed, please tell me.", False),
+    ("Is the note no longer needed?", False),
+    ("The note will still be needed in May.", False),
+])
+def test_withdrawal(clause: str, withdraws: bool) -> None:
+    assert withdrawal(clause) is withdraws
