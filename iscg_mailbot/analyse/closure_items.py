@@ -368,7 +368,7 @@ def answers_question(reply_new_text: str, question: str = "", *, owner: str | No
         speaker = speaker_of(sender, members)
         if not owner_parts(owner) & (speaker.own | speaker.bodies):
             return False
-    if (read.rest_to_come and not read.echoes(question)) \
+    if (read.rest_to_come and (read.points_left or not read.echoes(question))) \
             or (accepts_request(question, read.says, read.promised) and not _asks_to_say(question)):
         # A part reported, the rest to come ("For the other venues I'll check with
         # ..."); a part answered in the question's own word is an answer ("Feasible for

@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache, partial
 
 from iscg_mailbot.analyse.action_closure import delivery_statement, promises, says_something
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
+from iscg_mailbot.analyse.closure_handoff import leaves_points, passes_on
 from iscg_mailbot.analyse.closure_later import REST_TO_COME
 from iscg_mailbot.analyse.closure_reading import (
     asks_onto_agenda,
@@ -119,8 +120,10 @@ class Answer:
         texts = [c for parts in each for c in parts]
         deferred = {c: read(c) for c in texts}  # (answer put off, work left)
         return cls(
+            # (a point passed on to somebody else, "[for TSB]", says nothing now)
             tuple(c for c in texts if c not in promised and not deferred[c][0]
-                  and says_something(c, False if c in whole else None)),
+                  and says_something(c, False if c in whole else None)
+                  and not passes_on(c, words(c) if words is not None else None)),
             tuple(c for c in texts if deferred[c][0]),
             tuple(c for c in texts if deferred[c][1]),
             any(accepting),
@@ -177,7 +180,14 @@ class Answer:
         """Whether a clause left for later says the rest of what was asked is still to
         come (:data:`~iscg_mailbot.analyse.closure_later.REST_TO_COME`): what the
         reply reports is then a part, whatever words the rest shares with the item."""
-        return any(REST_TO_COME.search(c) for c in self.pending)
+        return any(REST_TO_COME.search(c) or leaves_points(c) for c in self.pending)
+
+    @cached_property
+    def points_left(self) -> bool:
+        """Whether a clause leaves numbered points with somebody or for later ("5 and 6
+        need the SG12 counsellor"): an answer in the question's own word to the other
+        points is still a part."""
+        return any(leaves_points(c) for c in self.pending)
 
     @cached_property
     def only_when(self) -> bool:
@@ -185,8 +195,12 @@ class Answer:
         left for later ("the TSB figures will be sent by our gender focal point early
         next week", the tenth writer) or, beside a promise, a date alone ("Rajesh will
         draft the note on AI 1.4, and I will do AI 1.5. Both by 5 April.", the ninth)."""
-        return bool(self.says) and all(
+        return bool(self.says) and (all(
             c in self.pending or (self.promises and _DATE_ALONE.match(c)) for c in self.says)
+            # or all it says is that the deed is not done: "Not yet - Wednesday." (the
+            # thirty-fourth writer; of a request for a deed, never of a question, which
+            # "Not yet - it will be published in April" answers)
+            or all(_NOT_YET.match(c) for c in self.says))
 
     @cached_property
     def _said_words(self) -> frozenset[str]:
@@ -272,6 +286,8 @@ def names_the_doer(question: str, says: Sequence[str], promised: Sequence[str]) 
 
 
 # A clause that is a date alone, after a promise: "Both by 5 April.", "All before Friday."
+_NOT_YET = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?not\s+(?:yet|done\s+yet|so\s+far)\b",
+                      re.IGNORECASE)
 _DATE_ALONE = re.compile(r"^\W*(?:(?:both|all|each|all\s+three|the\s+two|everything)\s+)?"
                          r"(?:by|before|on|in|within|until)\s+[\w ,-]{1,30}?[.!]?\s*$",
                          re.IGNORECASE)
@@ -309,7 +325,11 @@ class Reply:
         answer, what it leaves for later and what it says now)."""
         found = self._later.get(text)
         if found is None:
-            found = self._later[text] = deferral(text, self.words(text))
+            words = self.words(text)
+            # Part of what was asked left with somebody ("5 and 6 need the SG12
+            # counsellor"): its answer put off, and work left (closure_handoff).
+            found = self._later[text] = (True, True) if leaves_points(text, words) \
+                else deferral(text, words)
         return found
 
     def promises(self, sentence: str) -> bool:
@@ -378,7 +398,8 @@ class Reply:
         want to add the radio side"; signature left out)."""
         texts = [s.text for s, _ in self.sentences]  # (no sign-off line among them)
         return " ".join(s for s in texts[:signature_start(texts, [False] * len(texts))]
-                        if not any(self.deferral(s)) and not HEDGED.search(s))  # (:func:`defers`)
+                        if not any(self.deferral(s)) and not HEDGED.search(s)  # (:func:`defers`)
+                        and not passes_on(s, self.words(s)))  # ("2. for BR" names no doer)
 
     def named(self, members: MembersConfig | None) -> frozenset[str]:
         """The owners (:func:`owner_parts`) that what the reply says now names as acting."""

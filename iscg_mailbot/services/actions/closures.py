@@ -31,6 +31,7 @@ from iscg_mailbot.analyse.closure_reading import talks_about
 from iscg_mailbot.analyse.closure_reply import reply_of
 from iscg_mailbot.analyse.closure_rounds import declares_round_over, everyones, is_call
 from iscg_mailbot.analyse.closure_speaker import same_side, speaker_of
+from iscg_mailbot.analyse.closure_withdrawn import withdrawn_shares
 from iscg_mailbot.analyse.terse_words import spelt_out
 from iscg_mailbot.records import ACTION, OPEN, QUESTION, Address, Closure, OpenItem
 from iscg_mailbot.services.actions.context import Context
@@ -264,6 +265,7 @@ class _Scan:
         for handed in self._handed_on(windows, met, message, sender):
             met.add(handed)
             self._close(ClosingReply(handed, message.id, message.date, None))
+        self._close_withdrawn(windows, met, message, sender)
         if met:
             for promise in self._promises_kept(windows, met, message):
                 self._close(ClosingReply(promise, message.id, message.date, None))
@@ -293,6 +295,29 @@ class _Scan:
                 if w.item.kind == ACTION and w.id not in met and w.id not in self.closed
                 and answered_by_delegate(w.read.sentence, reply_of(message.new_text or ""),
                                          names, self.context.members)]
+
+    def _close_withdrawn(self, windows: Sequence[_Open], met: set[int], message: MessageRow,
+                         sender: Address) -> None:
+        """Close the asker's requests the message withdraws as moot ("The BR and BDT
+        proposals are no longer needed"), the shares it names or whole
+        (:mod:`~iscg_mailbot.analyse.closure_withdrawn`)."""
+        address = sender.address.casefold()
+        mine = [w for w in windows if w.item.kind == ACTION and w.id not in met
+                and w.id not in self.closed and address
+                and self.senders.get(w.message_pk, _NOBODY).address.casefold() == address]
+        if not mine or not _MOOT.search(message.new_text or ""):
+            return  # (most replies: no request of the sender's, or no withdrawal)
+        clauses = [c.text for _, parts in reply_of(message.new_text or "").sentences
+                   for c in parts]
+        for window in mine:
+            shares = withdrawn_shares(clauses, window.read.owner, window.read.sentence,
+                                      self.context.members)
+            if shares is None:
+                continue
+            met.add(window.id)
+            found = Closure(window.id, "", "withdrawn", (0, 0), shares)
+            if not shares or self._last_share(found, message):
+                self._close(ClosingReply(window.id, message.id, message.date, None))
 
     def _promises_kept(self, windows: Sequence[_Open], met: set[int],
                        message: MessageRow) -> list[int]:
@@ -356,6 +381,9 @@ class _Scan:
 
 
 _NOBODY = Address("", "")
+# A cheap test before the withdrawal reading: every withdrawal holds one of these.
+_MOOT = re.compile(r"\bno\s+(?:longer|need)\b|\bneeded\s+any|\bwithdraw\b|"
+                   r"\b(?:disregard|ignore)\b", re.IGNORECASE)
 # "I will send it", "we will do so": an undertaking whose object is the request answered.
 _IT = re.compile(r"\b(?:will|shall|'ll|\u2019ll|can|to)\s+(?:\w+\s+)?(?:send|share|provide|do|prepare|"
                  r"circulate|write|draft|forward|post)\s+(?:it|them|this|these|so)\b",
