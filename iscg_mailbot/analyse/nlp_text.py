@@ -78,11 +78,20 @@ def flatten_whitespace(text: str) -> str:
 
 
 
+# A run of marks this long (no letter, digit or space) is no word: spaCy's tokenizer takes
+# off one prefix or suffix at a time, each time copying the rest, so a run of 100,000
+# "(" or ":" cost ~7 s a message (the square of its length). Read as a space instead.
+_MARK_RUN = re.compile(r"[^\w\s]{100,}")
+
+
 def matching_text(text: str) -> str:
     """A text as the phrase finder reads it (Unicode hyphens as "-", white space
-    flattened): the offsets of its hits and entities are offsets in this text.
+    flattened, a run of 100 or more marks such as "((((" read as a space): the offsets of
+    its hits and entities are offsets in this text.
 
     >>> matching_text("cyber\\u2011security\\n  matters")
     'cyber-security matters'
+    >>> matching_text("e-waste " + ":" * 500 + " rules")
+    'e-waste rules'
     """
-    return flatten_whitespace(plain_hyphens(text))
+    return flatten_whitespace(_MARK_RUN.sub(" ", plain_hyphens(text)))
