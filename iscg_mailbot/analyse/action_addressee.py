@@ -198,9 +198,12 @@ def asked_parties(text: str, mentions: list[OwnerMention]) -> str | None:
     """The bodies a question opening with its verb asks: "Would TSB and BR be willing
     ...?" -> "TSB, BR"; None when no body follows the verb."""
     lead = _INVERTED.match(text)
-    if lead is None or not mentions or mentions[0].start != lead.end():
+    # The first body after the verb; one named in a lead before a colon is no party
+    # ("Before RAG I would like to know: do BR and TSB have ...?").
+    first = next((i for i, m in enumerate(mentions) if m.start >= (lead.end() if lead else 0)), -1)
+    if lead is None or first < 0 or mentions[first].start != lead.end():
         return None
-    return _joined(text, mentions, 0)
+    return _joined(text, mentions, first)
 
 
 def role_holders_asked(text: str, mentions: list[OwnerMention]) -> str | None:
