@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from iscg_mailbot.records import Address
+from iscg_mailbot.analyse.actions import extract_actions, find_questions
+from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.members import MembersConfig, load_members
 from tests.action_found import found
 
@@ -75,3 +76,22 @@ def test_views_wished_of_vice_chairs_after_a_time_lead(members: MembersConfig) -
     text = ("Before TSAG, I would appreciate the views of the TDAG vice-chairs "
             "by Friday 14 February.")
     assert owners(text, members) == ["TDAG"]
+
+
+def test_the_secretariat_asked_in_a_question_is_the_configured_unit(
+        members: MembersConfig) -> None:
+    text = ("Dear Grace,\n\nThe agenda posted on Monday lists the budget item twice. Could the "
+            "secretariat find out which entry is meant?\n")
+    message = ActionInput(text, SENT, sender=HENRIK)
+    asked = find_questions(message, extract_actions(message, members=members), members,
+                           secretariat="General Secretariat")
+    items = extract_actions(message, members=members) + asked
+    # Not the member greeted: the secretariat the question names.
+    assert [c.owner for c in items] == ["General Secretariat"]
+
+
+def test_the_secretariat_asked_whether_is_put_to_it(members: MembersConfig) -> None:
+    asked = "Could the secretariat find out whether the two surveys overlap?"
+    unasked = "Could anybody find out whether the two surveys overlap?"
+    assert owners(asked, members) == ["Secretariat"]  # no unit configured in the tests
+    assert owners(unasked, members) != ["Secretariat"]

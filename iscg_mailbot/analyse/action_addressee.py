@@ -182,7 +182,8 @@ def _greeted(line: str, members: MembersConfig | None) -> tuple[str, str] | None
 # ("One speaker from ITU-T - could the TSAG rep sound out ...?").
 _INVERTED = re.compile(
     r"^\W*(?:[^:?\n]{0,100}:\s+)?(?:(?:also|and|so|then)\s*,?\s+)?(?:would|could|can|will|"
-    r"do|does|did|has|have|should|might|may|shall)\s+(?:(?:the|both)\s+)?", re.IGNORECASE)
+    r"do|does|did|has|have|should|might|may|shall)\s+(?P<article>(?:the|both)\s+)?",
+    re.IGNORECASE)
 _ROLE_ASKED = re.compile(
     r"^\W*(?:[^:?\n]{0,100}?(?::|\s[-\u2013\u2014])\s+)?(?:(?:also|and|so|then)\s*,?\s+)?"
     r"(?:would|could|can|will)\s+(?:the|a|an|one\s+of\s+the)\s+", re.IGNORECASE)
@@ -198,10 +199,14 @@ def asked_parties(text: str, mentions: list[OwnerMention]) -> str | None:
     """The bodies a question opening with its verb asks: "Would TSB and BR be willing
     ...?" -> "TSB, BR"; None when no body follows the verb."""
     lead = _INVERTED.match(text)
-    # The first body after the verb; one named in a lead before a colon is no party
-    # ("Before RAG I would like to know: do BR and TSB have ...?").
-    first = next((i for i, m in enumerate(mentions) if m.start >= (lead.end() if lead else 0)), -1)
-    if lead is None or first < 0 or mentions[first].start != lead.end():
+    if lead is None:
+        return None
+    # The first body after the verb, its article in it or not ("Could the secretariat
+    # find out ...?"); one named in a lead before a colon is no party ("Before RAG I
+    # would like to know: do BR and TSB have ...?").
+    starts = {lead.end(), lead.start("article") if lead.group("article") else lead.end()}
+    first = next((i for i, m in enumerate(mentions) if m.start >= min(starts)), -1)
+    if first < 0 or mentions[first].start not in starts:
         return None
     return _joined(text, mentions, first)
 

@@ -397,15 +397,18 @@ def _owned_by_bureaux(candidate: ActionCandidate) -> ActionCandidate:
 
 def find_questions(message: ActionInput, items: Sequence[ActionCandidate] = (),
                    members: MembersConfig | None = None,
-                   products: ItuProducts = NO_PRODUCTS) -> list[ActionCandidate]:
+                   products: ItuProducts = NO_PRODUCTS, *,
+                   secretariat: str | None = None) -> list[ActionCandidate]:
     """The message's questions (:func:`.action_questions.find_question_candidates`), those
-    asked in a meeting's agenda dated as its items are (:func:`.date_from_agenda`)."""
+    asked in a meeting's agenda dated as its items are (:func:`.date_from_agenda`); "the
+    secretariat" asked is the ``secretariat`` unit, as in the rules' items."""
     questions = to_wished_parties(you_named_before(
         find_question_candidates(message, items, members, products), message.new_text, members),
         message, members)
-    return without_objection_questions(date_from_agenda(date_from_earlier_days(
-        questions, message.new_text, message.date),  # "could you also check, by the same date"
-        message.new_text, message.date), items)
+    return [_the_secretariat(q, secretariat) for q in without_objection_questions(
+        date_from_agenda(date_from_earlier_days(
+            questions, message.new_text, message.date),  # "could you also check, by the same date"
+            message.new_text, message.date), items)]
 
 
 # Re-exported so callers need one import.
