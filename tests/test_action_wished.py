@@ -3,11 +3,13 @@ dates the sentence (issue 13, act-own2): minimal pairs in our own wording."""
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from iscg_mailbot.analyse.action_wished import wished_parties
 from iscg_mailbot.analyse.actions import extract_actions, find_questions
 from iscg_mailbot.records import ActionInput, Address
 from iscg_mailbot.settings.members import MembersConfig, load_members
@@ -95,3 +97,12 @@ def test_the_secretariat_asked_whether_is_put_to_it(members: MembersConfig) -> N
     unasked = "Could anybody find out whether the two surveys overlap?"
     assert owners(asked, members) == ["Secretariat"]  # no unit configured in the tests
     assert owners(unasked, members) != ["Secretariat"]
+
+
+def test_a_huge_wish_stays_fast() -> None:
+    text = "We would like " + "one from BR and from TSB " * 2000 + ". Could you?"
+    start = time.perf_counter()
+    assert wished_parties(text, 20, None, None, end=len(text)) == "BR, TSB"
+    spaces = "We would like from" + " " * 50_000 + "BR. Could you?"
+    assert wished_parties(spaces, 20, None, None, end=len(spaces)) is None
+    assert time.perf_counter() - start < 0.5

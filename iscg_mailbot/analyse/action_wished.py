@@ -40,14 +40,18 @@ _PEOPLE = re.compile(r"\s+(?:coach|speaker|expert|trainer|panell?ist|moderator|c
                      r"representative|rep|staff|focal\s+point|volunteer|judge|presenter)",
                      re.IGNORECASE)
 _OTHER = re.compile(r"\bother\s+(?:two\s+)?$", re.IGNORECASE)
-# How far before a request its wish is looked for.
+# How far before a request its wish is looked for; how much of the wish is read (a wish
+# with thousands of bodies and no stop would otherwise be read once a body: quadratic);
+# how far before a body its "from" is looked for.
 _WINDOW = 400
+_CLAUSE = 300
+_LEAD = 40
 _EVERY_BUREAU = frozenset({"BR", "TSB", "BDT"})
 
 
 def _party(clause: str, mention: OwnerMention) -> bool:
     """Whether ``mention`` names where the wished-for people come from, or the people."""
-    return (_FROM.search(clause, 0, mention.start) is not None
+    return (_FROM.search(clause, max(0, mention.start - _LEAD), mention.start) is not None
             or _PEOPLE.match(clause, mention.end) is not None
             or "vice" in clause[mention.start:mention.end].lower())
 
@@ -71,8 +75,9 @@ def wished_parties(text: str, position: int, message: ActionInput | None,
     if not wishes:
         return None
     wish = wishes[-1]
-    stop = _CLAUSE_END.search(text, wish.end())
-    clause = text[wish.end():stop.start() if stop else len(text)]
+    limit = min(len(text), wish.end() + _CLAUSE)
+    stop = _CLAUSE_END.search(text, wish.end(), limit)
+    clause = text[wish.end():stop.start() if stop else limit]
     owners: list[str] = []
     for mention in find_mentions(clause, members):
         if mention.kind != "group" or mention.owner == "ISCG" or not _party(clause, mention):
