@@ -182,7 +182,8 @@ def _greeted(line: str, members: MembersConfig | None) -> tuple[str, str] | None
 # ("One speaker from ITU-T - could the TSAG rep sound out ...?").
 _INVERTED = re.compile(
     r"^\W*(?:[^:?\n]{0,100}:\s+)?(?:(?:also|and|so|then)\s*,?\s+)?(?:would|could|can|will|"
-    r"do|does|did|has|have|should|might|may|shall)\s+(?:(?:the|both)\s+)?", re.IGNORECASE)
+    r"do|does|did|has|have|should|might|may|shall)\s+(?P<article>(?:the|both)\s+)?",
+    re.IGNORECASE)
 _ROLE_ASKED = re.compile(
     r"^\W*(?:[^:?\n]{0,100}?(?::|\s[-\u2013\u2014])\s+)?(?:(?:also|and|so|then)\s*,?\s+)?"
     r"(?:would|could|can|will)\s+(?:the|a|an|one\s+of\s+the)\s+", re.IGNORECASE)
@@ -198,9 +199,16 @@ def asked_parties(text: str, mentions: list[OwnerMention]) -> str | None:
     """The bodies a question opening with its verb asks: "Would TSB and BR be willing
     ...?" -> "TSB, BR"; None when no body follows the verb."""
     lead = _INVERTED.match(text)
-    if lead is None or not mentions or mentions[0].start != lead.end():
+    if lead is None:
         return None
-    return _joined(text, mentions, 0)
+    # The first body after the verb, its article in it or not ("Could the secretariat
+    # find out ...?"); one named in a lead before a colon is no party ("Before RAG I
+    # would like to know: do BR and TSB have ...?").
+    starts = {lead.end(), lead.start("article") if lead.group("article") else lead.end()}
+    first = next((i for i, m in enumerate(mentions) if m.start >= min(starts)), -1)
+    if first < 0 or mentions[first].start not in starts:
+        return None
+    return _joined(text, mentions, first)
 
 
 def role_holders_asked(text: str, mentions: list[OwnerMention]) -> str | None:

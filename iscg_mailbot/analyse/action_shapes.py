@@ -165,3 +165,10 @@ def chained(text: str, mentions: list[OwnerMention], index: int, forward: bool) 
     if not forward:
         chain.reverse()
     return chain
+
+
+# A lead that dates the sentence by a meeting ("Before RAG, I would appreciate ...",
+# "Ahead of TDAG in May I would like to know: ..."): the body it names says when, not
+# who is asked (`w13`-015, `w35`-011).
+TIME_LEAD = re.compile(r"^\s*(?:before|after|ahead\s+of|prior\s+to|during|until)\s+"
+                       r"[^,;:?\n]{1,60}?(?:,\s*|\s+(?=(?:I|we)\s))", re.IGNORECASE)

@@ -38,6 +38,7 @@ from iscg_mailbot.analyse.action_shapes import (
     OPENS_WITH_SENDER,
     OUR_PEOPLE,
     PEOPLE_LABEL,
+    TIME_LEAD,
     TRAILING_NAME,
     VOCATIVE_GAP,
     WISH_IF,
@@ -335,6 +336,7 @@ class Owners:
     def subject(self) -> Who:
         """The body opening the sentence (before its first verb), else the people addressed."""
         body = _LABEL.sub("", self.text, count=1)  # "Action required: ..."
+        body = TIME_LEAD.sub("", body, count=1)  # "Before RAG, I would ...": RAG is a time
         offset = len(self.text) - len(body)
         verb = _SUBJECT_END.search(body)
         limit = offset + (verb.start() if verb else len(body))

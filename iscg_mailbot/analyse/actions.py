@@ -109,6 +109,7 @@ from iscg_mailbot.analyse.action_tables import table_items, with_tables
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.analyse.action_the_list import noted_by_the_list, to_the_list
 from iscg_mailbot.analyse.action_told import drop_told
+from iscg_mailbot.analyse.action_wished import to_wished_parties
 from iscg_mailbot.analyse.action_you_named import you_named_before
 from iscg_mailbot.analyse.closure_items import (
     ClosingSentence,
@@ -304,7 +305,8 @@ def _addressed_and_dated(candidates: list[ActionCandidate], sentences: list[Sent
     candidates = own_told_answers(to_the_bureaux(noted_by_the_list(candidates, message),
                                                  message, members),
                                   message.new_text, sentences, members)
-    candidates = you_named_before(candidates, message.new_text, members)
+    candidates = to_wished_parties(you_named_before(candidates, message.new_text, members),
+                                   message, members)
     return date_from_agenda(date_from_earlier_days(date_from_earlier_deadline(date_from_around(
         candidates, sentences, message.new_text, message.date)), message.new_text, message.date),
                             message.new_text, message.date)
@@ -395,14 +397,18 @@ def _owned_by_bureaux(candidate: ActionCandidate) -> ActionCandidate:
 
 def find_questions(message: ActionInput, items: Sequence[ActionCandidate] = (),
                    members: MembersConfig | None = None,
-                   products: ItuProducts = NO_PRODUCTS) -> list[ActionCandidate]:
+                   products: ItuProducts = NO_PRODUCTS, *,
+                   secretariat: str | None = None) -> list[ActionCandidate]:
     """The message's questions (:func:`.action_questions.find_question_candidates`), those
-    asked in a meeting's agenda dated as its items are (:func:`.date_from_agenda`)."""
-    questions = you_named_before(find_question_candidates(message, items, members, products),
-                                 message.new_text, members)
-    return without_objection_questions(date_from_agenda(date_from_earlier_days(
-        questions, message.new_text, message.date),  # "could you also check, by the same date"
-        message.new_text, message.date), items)
+    asked in a meeting's agenda dated as its items are (:func:`.date_from_agenda`); "the
+    secretariat" asked is the ``secretariat`` unit, as in the rules' items."""
+    questions = to_wished_parties(you_named_before(
+        find_question_candidates(message, items, members, products), message.new_text, members),
+        message, members)
+    return [_the_secretariat(q, secretariat) for q in without_objection_questions(
+        date_from_agenda(date_from_earlier_days(
+            questions, message.new_text, message.date),  # "could you also check, by the same date"
+            message.new_text, message.date), items)]
 
 
 # Re-exported so callers need one import.

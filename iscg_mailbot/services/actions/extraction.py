@@ -250,7 +250,7 @@ def _read_loaded(session: Session, loaded: list[tuple[MessageRow, str | None]],
         candidates = date_from_meetings(candidates, action_input.date, context.meetings)
         if context.config.questions:
             questions = find_questions(action_input, candidates, context.members,
-                                       context.products)
+                                       context.products, secretariat=rules.secretariat)
             candidates = candidates + questions
             if message.thread_id is not None:
                 # A question asked is as much asked as a rule's item: a reply's "let me
