@@ -104,3 +104,20 @@ def test_a_point_may_go_on_after_its_question() -> None:
             "   in class.\n2. Who keeps it?\n3. Is it public?\n\nThanks\n")
     (start, end), = questionnaires(text)
     assert text[start:end].startswith("1. Is there") and text[start:end].endswith("public?")
+
+
+NAMED_INSIDE = """Dear colleagues,
+
+Three questions after our workshop:
+
+1. Does BR keep statistics of interference to aviation radios? (BR)
+2. Could BDT add the subject to its autumn training?
+3. Does TSB know of a test method for the cheapest transmitters?
+
+Thanks,
+Marta
+"""
+
+
+def test_questions_that_name_different_parties_stay_one_each(members: MembersConfig) -> None:
+    assert len(found(NAMED_INSIDE, members)) == 3

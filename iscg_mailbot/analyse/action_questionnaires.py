@@ -7,8 +7,9 @@ closes it. Where the message asks for the answers in a sentence of its own ("Rep
 Friday please", "Please answer by number"), that request is the item and the questions
 go; where it does not, the first question stands for the list.
 
-A list whose points each name whom they ask ("(1) BR: is there ...? (2) BDT: can ...?")
-hands out one question to each party: every point stays an item. So does a list of two
+A list whose points each name whom they ask ("(1) BR: is there ...? (2) BDT: can ...?",
+"Does BR hold ...? (BR)", "Could BDT include ...?") hands out one question to each party:
+every point stays an item. So does a list of two
 questions, which writers label one by one.
 
     >>> text = ("Three questions:\\n1. Who leads?\\n2. Is the row current?\\n"
@@ -76,6 +77,8 @@ def _asks_all_alike(text: str, points: list[tuple[int, int]]) -> bool:
 def questionnaires(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each questionnaire in ``text``: a run of at least three
     numbered points, each asking a question, none labelled with the party it asks."""
+    if text.count("?") < _LEAST:  # most messages: no three questions to make a list of
+        return []
     return [(run[0][0], run[-1][1]) for run in _points(text)
             if len(run) >= _LEAST and _asks_all_alike(text, run)]
 
@@ -97,10 +100,15 @@ def one_per_questionnaire(questions: Sequence[ActionCandidate], text: str,
     one of the message's ``items`` stands for the list (a request said beside it, in the
     paragraph that leads into it or the one after, asks for the answers; or a point of it
     is an item already), else all but the first."""
+    if not questions:
+        return []
     kept: list[ActionCandidate] = []
     for start, end in questionnaires(text):
         inside = [q for q in questions if start <= q.span[0] < end]
-        if not inside:
+        owners = {c.owner for c in [*inside, *items] if c.owner and start <= c.span[0] < end}
+        if not inside or len(owners) > 1:
+            # Points read as owed by different parties ("... (BR)", "Could BDT ...?",
+            # "A question for TSB.") hand the questions out: one item each.
             continue
         near_start, near_end = _paragraph_around(text, start, end)
         stands_for = any(i.kind != "note" and near_start <= i.span[0] < near_end
