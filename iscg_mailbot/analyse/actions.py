@@ -70,6 +70,10 @@ from iscg_mailbot.analyse.action_offers_taken import takes_offer
 from iscg_mailbot.analyse.action_outsiders import drop_outside_requests
 from iscg_mailbot.analyse.action_own_news import drop_own_news
 from iscg_mailbot.analyse.action_put_to import bureaux_behind_names
+from iscg_mailbot.analyse.action_questionnaires import (
+    one_item_per_questionnaire,
+    one_per_questionnaire,
+)
 from iscg_mailbot.analyse.action_questions import (
     QUESTION,
     as_question,
@@ -290,8 +294,9 @@ def _extract(message: ActionInput, rules: ActionRules, members: MembersConfig | 
     candidates = drop_told(date_in_month(_without_statements(candidates, message, members),
                                          message.date), message, members)
     # A silence put to the readers is the list's item, whatever the rules read in it.
-    return _as_configured(with_silences(hand_out_requests(drop_own_news(candidates), parts),
-                                        silences), rules, message)
+    candidates = _as_configured(with_silences(hand_out_requests(drop_own_news(candidates), parts),
+                                              silences), rules, message)
+    return one_item_per_questionnaire(candidates, message.new_text)
 
 
 def _addressed_and_dated(candidates: list[ActionCandidate], sentences: list[Sentence],
@@ -400,11 +405,14 @@ def find_questions(message: ActionInput, items: Sequence[ActionCandidate] = (),
                    products: ItuProducts = NO_PRODUCTS, *,
                    secretariat: str | None = None) -> list[ActionCandidate]:
     """The message's questions (:func:`.action_questions.find_question_candidates`), those
-    asked in a meeting's agenda dated as its items are (:func:`.date_from_agenda`); "the
-    secretariat" asked is the ``secretariat`` unit, as in the rules' items."""
+    asked in a meeting's agenda dated as its items are (:func:`.date_from_agenda`); a
+    numbered list of questions put alike to the same readers one item (a questionnaire,
+    :func:`.one_per_questionnaire`); "the secretariat" asked is the ``secretariat`` unit,
+    as in the rules' items."""
     questions = to_wished_parties(you_named_before(
         find_question_candidates(message, items, members, products), message.new_text, members),
         message, members)
+    questions = one_per_questionnaire(questions, message.new_text, items)
     return [_the_secretariat(q, secretariat) for q in without_objection_questions(
         date_from_agenda(date_from_earlier_days(
             questions, message.new_text, message.date),  # "could you also check, by the same date"

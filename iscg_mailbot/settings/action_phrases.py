@@ -158,11 +158,20 @@ PROPOSED = (r"\b(?:it\s+is\s+(?:proposed|suggested|recommended)|(?:we|I)\s+(?:pr
 BODY_ROLES = r"(?:reps?|representatives?|focal\s+points?|side)\b"
 
 
+# When to come to a venue and what to show at its door, after "please": "please allow
+# time on the first morning", "please come early with your passport", "please arrive in
+# good time", "please bring a photo ID" (the thirty-fourth and thirty-fifth writers'
+# venue logistics, labelled by nobody): a standing instruction, no item.
+ARRIVAL = (r"allow\s+(?:more\s+|plenty\s+of\s+)?time\b|(?:come|arrive)\s+(?:early|in\s+good\s+time)\b"
+           r"|bring\s+(?:your|a|an)\s+(?:photo\s+)?(?:passport|ID|identity|badge)\b")
+
+
 __all__ = [
     "ABROAD_FUTURES",
     "ABROAD_PRESENTS",
     "ABROAD_VERBS",
     "AGRADECERIA",
+    "ARRIVAL",
     "ASKS_PARTY",
     "ASKS_PASSED_ON",
     "ASK_VERBS_ABROAD",
@@ -175,3 +184,4 @@ __all__ = [
     "PROMISE_ABROAD",
     "PROPOSED",
 ]
+

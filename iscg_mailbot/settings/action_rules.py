@@ -140,15 +140,15 @@ SOFTENERS = re.compile(
 # A standing instruction after "please" (see the rule "please_do"): a prohibition, being
 # kept in copy, copying someone in, how to cite a thing; and how to conduct oneself, which
 # leaves nothing to deliver: how to come ("please travel light", "please allow 15
-# minutes", "please leave by the emergency staircase"), what to use ("please use:" a
-# link, "please use the template on the SG2 page", with no day to do it by), where to
-# write ("please write to them, not to me").
+# minutes", "please leave by the emergency staircase", phrases.ARRIVAL), what to use
+# ("please use:" a link, "please use the template on the SG2 page", with no day to do it
+# by), where to write ("please write to them, not to me").
 _STANDING = (r"(?:do\s+not|don't|don\u2019t|never)\s+(?!forget\b)|"
              r"keep\s+(?:me|us|him|her|them|(?-i:[A-Z])[\w-]+)\s+(?:in\s+(?:copy|cc|the\s+loop)"
              r"|informed|posted|copied)\b|"
              r"(?:copy|cc)\s+(?:me|us|him|her|them)\b|cite\s+(?:it|them|this|these)\s+as\b|"
              r"travel\s+light\b|allow\s+(?:about\s+|at\s+least\s+)?(?:\d+|some|extra|enough|an?"
-             r"\s+(?:extra\s+)?(?:hour|minute|day))\b|leave\s+(?:by|through|via)\b|"
+             r"\s+(?:extra\s+)?(?:hour|minute|day))\b|" + phrases.ARRIVAL + r"|leave\s+(?:by|through|via)\b|"
              r"use\s*(?::|the\s+(?:template|form|link|new\s+link|following|same)\b)"
              # A day to do it by in what follows: within 200 characters, so that a
              # sentence of many "please use" is not read to its end from each of them.
