@@ -5,6 +5,8 @@ before):
 - a convening letter or a calendar invitation names its meeting's day and time in the
   subject; a request in the body that names the session ("present item 2", "on the
   day", "during my talk") is due then, one that names no session is not;
+- a question about the meeting ("is it 14:00 Geneva time on the day?") asks to know,
+  not for work at it: the subject does not date it;
 - a subject whose meeting is called off, a day already past, or a day given as a
   deadline ("comments by 3 June 12:00") dates nothing;
 - an agenda line number of a decimal ("agenda item 1.7", a conference's) names no
@@ -97,3 +99,13 @@ def test_a_long_run_of_spaces_in_the_subject_stays_fast() -> None:
     start = time.perf_counter()
     subject_meeting_day("call 18 September" + " " * 50_000 + "x", SENT)
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_question_about_the_meeting_in_a_reply_is_not_dated_by_the_subject() -> None:
+    subject = "Re: Invitation: Webinar on numbering fraud @ Tue 16 Sep 2031 14:00-15:00 (CEST)"
+    asking = ("Dear Lucia,\n\nOne question: the invitation says UTC - is the start at 14:00 "
+              "Geneva time on the day?\n\nBest,\nMariam\n")
+    assert dues(asking, subject) == [None]
+    doing = ("Dear Lucia,\n\nPlease open the room ten minutes early on the day.\n\n"
+             "Best,\nMariam\n")
+    assert dues(doing, subject) == [date(2031, 9, 16)]

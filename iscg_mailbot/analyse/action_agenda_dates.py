@@ -35,6 +35,7 @@ from datetime import date, datetime
 
 from iscg_mailbot.analyse.action_dates import MARKER_BEFORE, MONTH_NAMES, MONTHS, year_for
 from iscg_mailbot.records import ActionCandidate
+from iscg_mailbot.settings.action_rules import ACTION
 
 # A month's name, not any word its letters open ("1 Marketing", "2 Decisions" are not
 # days), read as every date of the extractor is (:mod:`.action_dates`).
@@ -149,11 +150,14 @@ def _due_in_agenda(candidate: ActionCandidate, text: str, day: date, base: date,
                    known: dict[int, int], agenda: bool = True) -> date | None:
     """The day an undated item in the meeting's message is due, or None (``known``:
     :func:`_line_start`'s). Without an ``agenda`` in the message (the day read from the
-    subject), only a request that names the session is dated: a numbered line of a reply
-    is no agenda's."""
+    subject), only a request for work that names the session is dated: a numbered line
+    of a reply is no agenda's, and a question about the meeting ("is it 14:00 Geneva
+    time on the day?", "one question on item 2: ...") asks something to know, not work
+    done at it."""
     begin, end = candidate.span
     if not agenda:
-        return day if _AT_SESSION.search(text, begin, end) else None
+        return (day if candidate.kind == ACTION and _AT_SESSION.search(text, begin, end)
+                else None)
     asking = _ASKING.search(text, begin, end)
     start = _line_start(text, asking.start() if asking else begin, known)
     row = _ROW_DAY.match(text, start)
