@@ -35,6 +35,7 @@ from datetime import date, datetime
 
 from iscg_mailbot.analyse.action_dates import MARKER_BEFORE, MONTH_NAMES, MONTHS, year_for
 from iscg_mailbot.records import ActionCandidate
+from iscg_mailbot.settings.action_rules import ACTION
 
 # A month's name, not any word its letters open ("1 Marketing", "2 Decisions" are not
 # days), read as every date of the extractor is (:mod:`.action_dates`).
@@ -59,8 +60,15 @@ _ASKING = re.compile(r"\b(?:asked|invited|requested|please|could|would|can|will)
                      re.IGNORECASE)
 # The session named by the request: "under item 3", "to this session", "at the call".
 _AT_SESSION = re.compile(
-    r"\b(?:under|on|for|at)\s+(?:agenda\s+)?item\s+\d|\b(?:to|at|in|during|for)\s+"
-    r"(?:this|the|that)\s+(?:session|call|meeting)\b", re.IGNORECASE)
+    r"\b(?:under|on|for|at|introduce|present)\s+(?:agenda\s+)?item\s+\d{1,2}\b(?![.,]\d)"
+    r"|\b(?:to|at|in|during|for)\s+(?:this|the|that|my|your|our)\s+"
+    r"(?:session|call|meeting|talk|presentation|webinar)\b|\bon\s+the\s+day\b",
+    re.IGNORECASE)
+# A subject that names its meeting's day and time, as a calendar's or a convening
+# letter's does ("Invitation: Webinar ... @ Wed 7 Jul 2032 13:00-14:30 (CEST)", "ISCG
+# meeting alongside TSAG - Wednesday 8 March, 13:00-14:30 - draft agenda"); a cancelled
+# or moved meeting's subject dates nothing.
+_CALLED_OFF = re.compile(r"\b(?:cancel|postpone|declined)", re.IGNORECASE)
 
 
 def _date(match: re.Match[str], base: date) -> date | None:
@@ -102,6 +110,21 @@ def meeting_day(text: str, sent: datetime | date | None) -> date | None:
     return None
 
 
+def subject_meeting_day(subject: str, sent: datetime | date | None) -> date | None:
+    """The day the subject gives its meeting with a time ("@ Wed 7 Jul 2032 13:00",
+    "Wednesday 8 March, 13:00-14:30"), or None: no such day, a meeting called off, or a
+    day already past."""
+    if sent is None or not subject or _CALLED_OFF.search(subject):
+        return None
+    base = sent.date() if isinstance(sent, datetime) else sent
+    for match in _DAY.finditer(subject):
+        if _CLOCK.match(subject, match.end()) and not MARKER_BEFORE.search(
+                subject, 0, match.start()):
+            value = _date(match, base)
+            return value if value is not None and value >= base else None
+    return None
+
+
 def _line_start(text: str, at: int, known: dict[int, int]) -> int:
     """Where the agenda entry holding offset ``at`` starts: its line, or the numbered or
     dated line above when ``at`` is in an indented continuation. ``known``: the entry's
@@ -124,10 +147,17 @@ def _line_start(text: str, at: int, known: dict[int, int]) -> int:
 
 
 def _due_in_agenda(candidate: ActionCandidate, text: str, day: date, base: date,
-                   known: dict[int, int]) -> date | None:
+                   known: dict[int, int], agenda: bool = True) -> date | None:
     """The day an undated item in the meeting's message is due, or None (``known``:
-    :func:`_line_start`'s)."""
+    :func:`_line_start`'s). Without an ``agenda`` in the message (the day read from the
+    subject), only a request for work that names the session is dated: a numbered line
+    of a reply is no agenda's, and a question about the meeting ("is it 14:00 Geneva
+    time on the day?", "one question on item 2: ...") asks something to know, not work
+    done at it."""
     begin, end = candidate.span
+    if not agenda:
+        return (day if candidate.kind == ACTION and _AT_SESSION.search(text, begin, end)
+                else None)
     asking = _ASKING.search(text, begin, end)
     start = _line_start(text, asking.start() if asking else begin, known)
     row = _ROW_DAY.match(text, start)
@@ -139,22 +169,25 @@ def _due_in_agenda(candidate: ActionCandidate, text: str, day: date, base: date,
 
 
 def date_from_agenda(candidates: list[ActionCandidate], text: str,
-                     sent: datetime | None) -> list[ActionCandidate]:
+                     sent: datetime | None, subject: str = "") -> list[ActionCandidate]:
     """The items with the meeting's day (or their schedule row's) where the agenda of a
-    meeting the message convenes holds them undated; the others as they were."""
+    meeting the message convenes holds them undated, or where they name the session of
+    the meeting whose day and time the ``subject`` gives; the others as they were."""
     if sent is None or not any(c.due is None for c in candidates):
         return candidates
-    if "When" not in text and "agenda" not in text.lower():
-        return candidates
-    day = meeting_day(text, sent)
+    agenda = "When" in text or "agenda" in text.lower()
+    day = meeting_day(text, sent) if agenda else None
+    if day is None:
+        day = subject_meeting_day(subject, sent)
+        agenda = agenda and day is not None and "agenda" in subject.lower()
     if day is None:
         return candidates
     base = sent.date()
     dated: list[ActionCandidate] = []
     known: dict[int, int] = {}
     for candidate in candidates:
-        due = (_due_in_agenda(candidate, text, day, base, known) if candidate.due is None
-               else None)
+        due = (_due_in_agenda(candidate, text, day, base, known, agenda)
+               if candidate.due is None else None)
         dated.append(candidate if due is None or due < base else replace(
             candidate, due=due, due_text=candidate.due_text or "the meeting's day"))
     return dated

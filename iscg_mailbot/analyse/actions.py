@@ -314,7 +314,7 @@ def _addressed_and_dated(candidates: list[ActionCandidate], sentences: list[Sent
                                    message, members)
     return date_from_agenda(date_from_earlier_days(date_from_earlier_deadline(date_from_around(
         candidates, sentences, message.new_text, message.date)), message.new_text, message.date),
-                            message.new_text, message.date)
+                            message.new_text, message.date, message.subject)
 
 
 def _without_statements(candidates: list[ActionCandidate], message: ActionInput,
@@ -416,7 +416,7 @@ def find_questions(message: ActionInput, items: Sequence[ActionCandidate] = (),
     return [_the_secretariat(q, secretariat) for q in without_objection_questions(
         date_from_agenda(date_from_earlier_days(
             questions, message.new_text, message.date),  # "could you also check, by the same date"
-            message.new_text, message.date), items)]
+            message.new_text, message.date, message.subject), items)]
 
 
 # Re-exported so callers need one import.
