@@ -10,6 +10,8 @@ first case of each pair fails on main daaec40d, its pair passes on both.
   ...", "We are better placed to answer this than TSB") or of nobody ("Nobody knows this
   better than BR: ...") passes nothing on: the clause says something
   (``closure_handoff.passes_on``).
+- "Question 4 only concerns BR" scopes a point and leaves no part for later, where "Q1 to
+  Q4 only" does (``closure_handoff.leaves_points``).
 - "(the third year) in a row" is no row of the group's list (config/topics.yaml).
 """
 
@@ -19,7 +21,7 @@ import time
 
 import pytest
 
-from iscg_mailbot.analyse.closure_handoff import passes_on
+from iscg_mailbot.analyse.closure_handoff import leaves_points, passes_on
 from iscg_mailbot.analyse.closure_withdrawn import withdrawal
 from iscg_mailbot.analyse.topics import TopicTagger
 from iscg_mailbot.settings.topics import load_topics
@@ -58,6 +60,16 @@ def test_a_withdrawal_said_outright_by_the_asker(clause: str, withdraws: bool) -
 ])
 def test_the_sender_s_own_knowing_passes_nothing_on(clause: str, passed: bool) -> None:
     assert passes_on(clause) is passed
+
+
+@pytest.mark.parametrize(("clause", "left"), [
+    ("Question 4 only concerns BR.", False),
+    ("Question 4 only, the rest next week.", True),
+    ("Points 1 and 2 only apply to the regional offices.", False),
+    ("Points 1 and 2 only for the moment.", True),
+])
+def test_a_point_s_scope_leaves_no_part(clause: str, left: bool) -> None:
+    assert leaves_points(clause) is left
 
 
 def test_own_knowing_stays_fast() -> None:

@@ -45,7 +45,9 @@ _POINTS_LEFT = re.compile(
     r"^\W*" + _NUMBERS + r"\s+(?:still\s+)?(?:need|needs|require|requires|depend|depends|"
     r"await|awaits|wait)\b|"
     r"\b(?:points?|questions?|Q)\s*\d{1,2}[a-z]?(?:\s*(?:,|and|to|-|\u2013|&)\s*Q?\d{1,2}[a-z]?)"
-    r"{0,6}\s+(?:for\s+now|only)\b",
+    r"{0,6}\s+(?:for\s+now|only)\b"
+    # (not "Question 4 only concerns BR": a point's scope, not a part left)
+    r"(?!\s+(?:concerns?|applies|apply|relates?|affects?|covers?|matters?)\b)",
     re.IGNORECASE)
 # ... but not the sender's own knowing or being placed ("I know this better than most:
 # ...", "We are better placed to answer this than TSB"), nor nobody's ("Nobody knows this
