@@ -45,8 +45,16 @@ _POINTS_LEFT = re.compile(
     r"^\W*" + _NUMBERS + r"\s+(?:still\s+)?(?:need|needs|require|requires|depend|depends|"
     r"await|awaits|wait)\b|"
     r"\b(?:points?|questions?|Q)\s*\d{1,2}[a-z]?(?:\s*(?:,|and|to|-|\u2013|&)\s*Q?\d{1,2}[a-z]?)"
-    r"{0,6}\s+(?:for\s+now|only)\b",
+    r"{0,6}\s+(?:for\s+now|only)\b"
+    # (not "Question 4 only concerns BR": a point's scope, not a part left)
+    r"(?!\s+(?:concerns?|applies|apply|relates?|affects?|covers?|matters?)\b)",
     re.IGNORECASE)
+# ... but not the sender's own knowing or being placed ("I know this better than most:
+# ...", "We are better placed to answer this than TSB"), nor nobody's ("Nobody knows this
+# better than BR", praise): the word before it, or "am"/"are" after such a subject.
+_OWN_KNOWING = re.compile(
+    r"\b(?:I|we|nobody|no\s+one)(?:['\u2019](?:m|re))?\s+(?:(?:am|are|were|was|certainly|"
+    r"really|surely|probably|do|clearly)\s+){0,2}$", re.IGNORECASE)
 # Each match holds one of these words (the gates: most clauses hold none).
 _PASSES_GATE = frozenset(("for", "knows", "know", "placed"))
 _LEAVES_GATE = frozenset(("with", "need", "needs", "require", "requires", "depend",
@@ -64,7 +72,9 @@ def passes_on(clause: str, words: frozenset[str] | None = None) -> bool:
         label = _BARE_LABEL.match(clause)
         if label is not None and find_mentions(label.group("who"), None):
             return True
-    return bool(_KNOWS_BETTER.search(clause))
+    knows = _KNOWS_BETTER.search(clause)
+    return knows is not None and _OWN_KNOWING.search(
+        clause, max(0, knows.start() - 40), knows.start()) is None
 
 
 def leaves_points(clause: str, words: frozenset[str] | None = None) -> bool:

@@ -34,13 +34,26 @@ _WITHDRAWN = re.compile(
     re.IGNORECASE)
 # A withdrawal only supposed: "If the note is no longer needed, ...", "in case".
 _SUPPOSED = re.compile(r"\b(?:if|unless|whether|in\s+case|once|when)\b", re.IGNORECASE)
+# ... or supposed after it ("The BR note is no longer needed if the Council postpones
+# the item"), or only likely ("might not be needed any more, I will confirm"), or
+# somebody else's view the asker reports ("BDT thinks its note is no longer needed",
+# "Some members feel ..."; the asker's own "I think" withdraws).
+_SUPPOSED_AFTER = re.compile(r"\b(?:if|unless|in\s+case|once|provided)\b", re.IGNORECASE)
+_NOT_SURE = re.compile(
+    r"\b(?:may|might|could|probably|perhaps|possibly|maybe|likely)\b|"
+    r"(?<!\bI)(?<!\bwe)\s+(?:feels?|thinks?|believes?|says?|said|argues?|argued|suggests?|"
+    r"suggested|considers?|considered)\b|\baccording\s+to\b|\bin\s+(?!my\b|our\b)[\w'\u2019]+\s+view\b",
+    re.IGNORECASE)
 
 
 def withdrawal(clause: str) -> bool:
-    """Whether a clause withdraws a request as moot (not a question, not supposed)."""
+    """Whether a clause withdraws a request as moot (not a question, not supposed,
+    not hedged, not another's view reported)."""
     found = _WITHDRAWN.search(clause)
     return found is not None and not clause.rstrip().endswith("?") \
-        and not _SUPPOSED.search(clause, 0, found.start())
+        and not _SUPPOSED.search(clause, 0, found.start()) \
+        and not _SUPPOSED_AFTER.search(clause, found.end()) \
+        and not _NOT_SURE.search(clause, 0, found.start())
 
 
 def withdrawn_shares(clauses: Iterable[str], owner: str | None, item_sentence: str,
