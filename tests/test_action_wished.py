@@ -106,3 +106,38 @@ def test_a_huge_wish_stays_fast() -> None:
     spaces = "We would like from" + " " * 50_000 + "BR. Could you?"
     assert wished_parties(spaces, 20, None, None, end=len(spaces)) is None
     assert time.perf_counter() - start < 0.5
+
+
+# review2 (session 42): readings of the wish and of "the secretariat" out of context.
+
+def test_an_unrelated_request_after_a_wish_is_not_the_wished_parties(
+        members: MembersConfig) -> None:
+    wish = "For the June forum we would like one panellist from BDT and one from BR."
+    asks_people = f"{wish}\n\nCould you let me have their names by 12 March?"
+    own_business = f"{wish}\n\nSeparately, could you circulate the draft budget by 12 March?"
+    assert owners(asks_people, members) == ["BDT, BR"]
+    assert owners(own_business, members) == [None]
+
+
+def test_a_body_a_wish_talks_about_is_not_asked(members: MembersConfig) -> None:
+    givers = ("We would appreciate the comments of TSB on the roadmap. "
+              "Could you let us know by 9 May?")
+    topic = ("We would appreciate a short note on the work of TSB on the roadmap. "
+             "Could you let us know by 9 May?")
+    assert owners(givers, members) == ["TSB"]
+    assert owners(topic, members) == [None]
+
+
+def test_another_organisations_secretariat_is_not_ours(members: MembersConfig) -> None:
+    ours = "Could the secretariat check whether the room is free on 4 May?"
+    theirs = "Could the secretariat of the regional forum check whether the room is free on 4 May?"
+    assert owners(ours, members) == ["Secretariat"]
+    assert owners(theirs, members) != ["Secretariat"]
+
+
+def test_a_time_lead_before_a_run_of_spaces_stays_fast() -> None:
+    from iscg_mailbot.analyse.action_shapes import TIME_LEAD
+    assert TIME_LEAD.sub("", "Before TSAG, I would like", count=1) == "I would like"
+    start = time.perf_counter()
+    assert TIME_LEAD.match("Before " + " " * 50_000 + "x") is None
+    assert time.perf_counter() - start < 0.5

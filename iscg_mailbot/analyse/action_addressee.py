@@ -195,6 +195,12 @@ _PARTY_JOINS = re.compile(r"^(?:\s+" + BODY_ROLES + r")?\s*(?:,\s*(?:and\s+|or\s
 _OR = re.compile(r"^\s*(?:,\s*)?(?:or|/)\s*(?:the\s+)?$", re.IGNORECASE)
 
 
+# "Could the secretariat of the WSIS Forum share ...?": another organisation's
+# secretariat, not the list's (only "of ITU" or "of the ISCG" is ours).
+_OTHERS_SECRETARIAT = re.compile(r"\s+of\s+(?:the\s+)?(?!ITU\b|ISCG\b|this\b|our\b)\w",
+                                 re.IGNORECASE)
+
+
 def asked_parties(text: str, mentions: list[OwnerMention]) -> str | None:
     """The bodies a question opening with its verb asks: "Would TSB and BR be willing
     ...?" -> "TSB, BR"; None when no body follows the verb."""
@@ -206,7 +212,8 @@ def asked_parties(text: str, mentions: list[OwnerMention]) -> str | None:
     # would like to know: do BR and TSB have ...?").
     starts = {lead.end(), lead.start("article") if lead.group("article") else lead.end()}
     first = next((i for i, m in enumerate(mentions) if m.start >= min(starts)), -1)
-    if first < 0 or mentions[first].start not in starts:
+    if first < 0 or mentions[first].start not in starts or (_OTHERS_SECRETARIAT.match(
+            text, mentions[first].end) and mentions[first].owner == "Secretariat"):
         return None
     return _joined(text, mentions, first)
 

@@ -170,5 +170,7 @@ def chained(text: str, mentions: list[OwnerMention], index: int, forward: bool) 
 # A lead that dates the sentence by a meeting ("Before RAG, I would appreciate ...",
 # "Ahead of TDAG in May I would like to know: ..."): the body it names says when, not
 # who is asked (`w13`-015, `w35`-011).
-TIME_LEAD = re.compile(r"^\s*(?:before|after|ahead\s+of|prior\s+to|during|until)\s+"
-                       r"[^,;:?\n]{1,60}?(?:,\s*|\s+(?=(?:I|we)\s))", re.IGNORECASE)
+# The runs of spaces are possessive: a lead of "before" and 50 KB of spaces took the
+# square of its length (each lazy step re-read the whole run).
+TIME_LEAD = re.compile(r"^\s*+(?:before|after|ahead\s+of|prior\s+to|during|until)\s++"
+                       r"[^,;:?\n]{1,60}?(?:,\s*+|\s++(?=(?:I|we)\s))", re.IGNORECASE)

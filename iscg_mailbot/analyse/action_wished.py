@@ -33,12 +33,25 @@ _WISH = re.compile(r"\b(?:we|I)\s*(?:would|'d|\u2019d)\s+(?:(?:very\s+)?much\s+)
 _CLAUSE_END = re.compile(r"[.?!:;]|\n[ \t]*\n")
 # The party the wished-for people come from: "from BR", "from each of the other two
 # Bureaux", "the views of the TDAG vice-chairs", "comments from".
-_FROM = re.compile(r"\b(?:from|of)\s+(?:each\s+of\s+|both\s+)?(?:the\s+)?(?:other\s+)?"
-                   r"(?:two\s+)?$", re.IGNORECASE)
+_FROM = re.compile(r"\b(?P<word>from|of)\s+(?:each\s+of\s+|both\s+)?(?:the\s+)?"
+                   r"(?:other\s+)?(?:two\s+)?$", re.IGNORECASE)
+# "of" names the givers only after the people or what they give ("the views of",
+# "the chairs - or a vice-chair - of RAG"); "the work of BR", "the outcome of TSAG",
+# "the support of BDT" name a topic, not whom the wish asks.
+_GIVERS = re.compile(r"\b(?:chairs?|views|comments|input|feedback|advice|members?|"
+                     r"speakers?|experts?|representatives?|colleagues?|staff)\b", re.IGNORECASE)
 # The people of the party named just before: "two TSB coaches", "a BR expert".
 _PEOPLE = re.compile(r"\s+(?:coach|speaker|expert|trainer|panell?ist|moderator|colleague|"
                      r"representative|rep|staff|focal\s+point|volunteer|judge|presenter)",
                      re.IGNORECASE)
+# A request after the wish's sentence asks for the wished-for people ("Could you give me
+# names?", "who from your group can take part") or only points back to the wish ("Could
+# you let me know by 31 August?"); one with its own business ("On another matter, could
+# you send me the minutes?") is not the wish's.
+_ASKS_PEOPLE = re.compile(
+    r"\b(?:names?|nominat\w*|nominees?|who|whom|volunteers?|speakers?|experts?|trainers?|"
+    r"coach(?:es)?|panell?ists?|candidates?)\b|\blet\s+(?:me|us)\s+know\s*(?:by\b|before\b|"
+    r"[.?!,]|$)|\bconfirm\s*(?:by\b|before\b|[.?!]|$)", re.IGNORECASE)
 _OTHER = re.compile(r"\bother\s+(?:two\s+)?$", re.IGNORECASE)
 # How far before a request its wish is looked for; how much of the wish is read (a wish
 # with thousands of bodies and no stop would otherwise be read once a body: quadratic);
@@ -51,7 +64,10 @@ _EVERY_BUREAU = frozenset({"BR", "TSB", "BDT"})
 
 def _party(clause: str, mention: OwnerMention) -> bool:
     """Whether ``mention`` names where the wished-for people come from, or the people."""
-    return (_FROM.search(clause, max(0, mention.start - _LEAD), mention.start) is not None
+    lead = max(0, mention.start - _LEAD)
+    found = _FROM.search(clause, lead, mention.start)
+    return ((found is not None and (found.group("word").lower() == "from"
+                                   or _GIVERS.search(clause, lead, found.start()) is not None))
             or _PEOPLE.match(clause, mention.end) is not None
             or "vice" in clause[mention.start:mention.end].lower())
 
@@ -93,14 +109,16 @@ def wished_parties(text: str, position: int, message: ActionInput | None,
 def to_wished_parties(candidates: Sequence[ActionCandidate], message: ActionInput,
                       members: MembersConfig | None) -> list[ActionCandidate]:
     """The requests no rule gave an owner, owned by the parties a wish before them (or at
-    the head of their own sentence) names (:func:`wished_parties`)."""
+    the head of their own sentence) names (:func:`wished_parties`); a request after the
+    wish's sentence only when it asks for the people or points back (:data:`_ASKS_PEOPLE`)."""
     result = []
     text = message.new_text
     for candidate in candidates:
+        first, last = candidate.span
         if candidate.owner is None and candidate.kind != "note" and _WISH.search(
-                text, max(0, candidate.span[0] - _WINDOW), candidate.span[1]):
-            owner = wished_parties(text, candidate.span[0], message, members,
-                                   end=candidate.span[1])
+                text, max(0, first - _WINDOW), last) and (
+                _WISH.search(text, first, last) or _ASKS_PEOPLE.search(text, first, last)):
+            owner = wished_parties(text, first, message, members, end=last)
             if owner is not None:
                 candidate = replace(candidate, owner=owner, owner_kind="group")
         result.append(candidate)
