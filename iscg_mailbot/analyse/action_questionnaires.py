@@ -37,6 +37,7 @@ _MARK = re.compile(r"[ \t]*(?:Q\d{1,2}[.:)]?|\(?\d{1,2}[.)]|\(?[a-h]\))[ \t]+")
 _LABEL = re.compile(r"[^\s:?]+(?:[ \t]+[^\s:?]+){0,2}[ \t]*(?::|[ \t][-\u2013][ \t])")
 # A point goes on in lines indented under its first.
 _GOES_ON = re.compile(r"[ \t]+\S")
+_SPACE = re.compile(r"\s*")
 _LEAST = 3
 # A request that asks for the answers to a list: "Replies by Friday please", "Please
 # answer by number", "Please send your responses to Ana".
@@ -94,7 +95,7 @@ def _paragraph_around(text: str, start: int, end: int) -> tuple[int, int]:
     lead = text.rfind("\n\n", 0, start)
     if lead >= 0 and not text[lead:start].strip():  # a blank line between lead and list
         lead = text.rfind("\n\n", 0, lead)
-    after = len(text) - len(text[end:].lstrip())
+    after = _SPACE.match(text, end).end()  # type: ignore[union-attr]  # (no copy of the rest)
     close = text.find("\n\n", after)
     return (lead + 2 if lead >= 0 else 0, close if close >= 0 else len(text))
 
