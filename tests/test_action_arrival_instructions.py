@@ -29,3 +29,12 @@ def test_bringing_a_photo_id_is_no_item() -> None:
     assert kinds("For the visit to the lab please bring a photo ID.") == []
     assert kinds("For the visit to the lab please bring the signed forms to Ana by "
                  "Monday.") == ["action"]
+
+
+def test_time_allowed_for_work_due_by_a_day_is_an_item() -> None:
+    # review3 (session 42): "allow time" that is time for work with a deadline asks for it.
+    assert kinds("The text is long, so please allow time to go through it before "
+                 "Thursday.") == ["action"]
+    assert kinds("The text is long, so please allow enough time to go through it by "
+                 "12 March.") == ["action"]
+    assert kinds("The gate is slow, so please allow time on the first morning.") == []

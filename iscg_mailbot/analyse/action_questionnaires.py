@@ -24,6 +24,7 @@ questions, which writers label one by one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from iscg_mailbot.records import ActionCandidate
@@ -36,7 +37,12 @@ _MARK = re.compile(r"[ \t]*(?:Q\d{1,2}[.:)]?|\(?\d{1,2}[.)]|\(?[a-h]\))[ \t]+")
 _LABEL = re.compile(r"[^\s:?]+(?:[ \t]+[^\s:?]+){0,2}[ \t]*(?::|[ \t][-\u2013][ \t])")
 # A point goes on in lines indented under its first.
 _GOES_ON = re.compile(r"[ \t]+\S")
+_SPACE = re.compile(r"\s*")
 _LEAST = 3
+# A request that asks for the answers to a list: "Replies by Friday please", "Please
+# answer by number", "Please send your responses to Ana".
+_ANSWERS = re.compile(r"\b(?:answer(?:s|ed|ing)?|repl(?:y|ies|ying)|respon(?:d|ds|ding|ses?))\b",
+                      re.IGNORECASE)
 
 
 def _points(text: str) -> list[list[tuple[int, int]]]:
@@ -89,33 +95,53 @@ def _paragraph_around(text: str, start: int, end: int) -> tuple[int, int]:
     lead = text.rfind("\n\n", 0, start)
     if lead >= 0 and not text[lead:start].strip():  # a blank line between lead and list
         lead = text.rfind("\n\n", 0, lead)
-    after = len(text) - len(text[end:].lstrip())
+    after = _SPACE.match(text, end).end()  # type: ignore[union-attr]  # (no copy of the rest)
     close = text.find("\n\n", after)
     return (lead + 2 if lead >= 0 else 0, close if close >= 0 else len(text))
+
+
+def _answers_asked(item: ActionCandidate) -> bool:
+    """Whether ``item`` asks for the answers ("Replies by Friday please", "Please answer
+    by number"), not for other work said beside the list ("please send your comments on
+    the draft report by 20 May. I also have three questions:")."""
+    return _ANSWERS.search(item.sentence) is not None
+
+
+def _between(spans: list[int], cands: Sequence[ActionCandidate], start: int, end: int
+             ) -> Sequence[ActionCandidate]:
+    """The candidates (sorted by start, ``spans`` their starts) that start in [start, end)."""
+    return cands[bisect_left(spans, start):bisect_left(spans, end)]
 
 
 def one_per_questionnaire(questions: Sequence[ActionCandidate], text: str,
                           items: Sequence[ActionCandidate]) -> list[ActionCandidate]:
     """The questions less the parts of each questionnaire in ``text``: all of them where
-    one of the message's ``items`` stands for the list (a request said beside it, in the
-    paragraph that leads into it or the one after, asks for the answers; or a point of it
-    is an item already), else all but the first."""
+    one of the message's ``items`` stands for the list (a point of it is an item already,
+    or a request said beside it, in the paragraph that leads into it or the one after,
+    asks for the answers), else all but the first."""
     if not questions:
         return []
-    kept: list[ActionCandidate] = []
+    # Sorted once and cut by bisection: a message of hundreds of lists stays linear.
+    questions = sorted(questions, key=lambda q: q.span)
+    items = sorted(items, key=lambda i: i.span)
+    starts, item_starts = [q.span[0] for q in questions], [i.span[0] for i in items]
+    dropped: set[int] = set()
     for start, end in questionnaires(text):
-        inside = [q for q in questions if start <= q.span[0] < end]
-        owners = {c.owner for c in [*inside, *items] if c.owner and start <= c.span[0] < end}
-        if not inside or len(owners) > 1:
+        inside = _between(starts, questions, start, end)
+        inside_items = _between(item_starts, items, start, end)
+        points = [*inside, *inside_items]
+        if not inside or len({c.owner for c in points if c.owner}) > 1 \
+                or len({c.due for c in points if c.due}) > 1:
             # Points read as owed by different parties ("... (BR)", "Could BDT ...?",
-            # "A question for TSB.") hand the questions out: one item each.
+            # "A question for TSB.") hand the questions out: one item each; so do points
+            # answered by different days ("by 15 May", "by 30 June"): each is owed then.
             continue
-        near_start, near_end = _paragraph_around(text, start, end)
-        stands_for = any(i.kind != "note" and near_start <= i.span[0] < near_end
-                         for i in items)
-        kept.extend([] if stands_for else inside[:1])
-        questions = [q for q in questions if q not in inside]
-    return sorted([*questions, *kept], key=lambda q: q.span)
+        near = _between(item_starts, items, *_paragraph_around(text, start, end))
+        stands_for = any(i.kind != "note" and (start <= i.span[0] < end or _answers_asked(i))
+                         for i in near)
+        first = bisect_left(starts, start)
+        dropped.update(range(first + (0 if stands_for else 1), first + len(inside)))
+    return [q for n, q in enumerate(questions) if n not in dropped]
 
 
 def one_item_per_questionnaire(candidates: Sequence[ActionCandidate], text: str

@@ -159,10 +159,18 @@ BODY_ROLES = r"(?:reps?|representatives?|focal\s+points?|side)\b"
 
 
 # When to come to a venue and what to show at its door, after "please": "please allow
-# time on the first morning", "please come early with your passport", "please arrive in
-# good time", "please bring a photo ID" (the thirty-fourth and thirty-fifth writers'
-# venue logistics, labelled by nobody): a standing instruction, no item.
-ARRIVAL = (r"allow\s+(?:more\s+|plenty\s+of\s+)?time\b|(?:come|arrive)\s+(?:early|in\s+good\s+time)\b"
+# 15 minutes", "please allow time on the first morning", "please come early with your
+# passport", "please arrive in good time", "please bring a photo ID" (the thirty-fourth
+# and thirty-fifth writers' venue logistics, labelled by nobody): a standing instruction,
+# no item. Time allowed for work due by a day is a request all the same: "please allow
+# time to review the text before Friday" (review3, session 42); the day is looked for in
+# the next 200 characters of the sentence only, so that a long sentence stays linear.
+_BY_A_DAY = (r"(?![^.;]{0,200}\b(?:by|before|until|no\s+later\s+than)\s+(?:\d|the\s+end\b"
+             r"|tomorrow\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+             r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))")
+ARRIVAL = (r"allow\s+(?:(?:about\s+|at\s+least\s+)?(?:\d+|some|extra|enough|an?\s+(?:extra\s+)?"
+           r"(?:hour|minute|day))|(?:more\s+|plenty\s+of\s+)?time)\b" + _BY_A_DAY +
+           r"|(?:come|arrive)\s+(?:early|in\s+good\s+time)\b"
            r"|bring\s+(?:your|a|an)\s+(?:photo\s+)?(?:passport|ID|identity|badge)\b")
 
 

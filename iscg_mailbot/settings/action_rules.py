@@ -147,8 +147,7 @@ _STANDING = (r"(?:do\s+not|don't|don\u2019t|never)\s+(?!forget\b)|"
              r"keep\s+(?:me|us|him|her|them|(?-i:[A-Z])[\w-]+)\s+(?:in\s+(?:copy|cc|the\s+loop)"
              r"|informed|posted|copied)\b|"
              r"(?:copy|cc)\s+(?:me|us|him|her|them)\b|cite\s+(?:it|them|this|these)\s+as\b|"
-             r"travel\s+light\b|allow\s+(?:about\s+|at\s+least\s+)?(?:\d+|some|extra|enough|an?"
-             r"\s+(?:extra\s+)?(?:hour|minute|day))\b|" + phrases.ARRIVAL + r"|leave\s+(?:by|through|via)\b|"
+             r"travel\s+light\b|" + phrases.ARRIVAL + r"|leave\s+(?:by|through|via)\b|"
              r"use\s*(?::|the\s+(?:template|form|link|new\s+link|following|same)\b)"
              # A day to do it by in what follows: within 200 characters, so that a
              # sentence of many "please use" is not read to its end from each of them.
