@@ -23,6 +23,13 @@ by 15 March") keeps its own day or none. A schedule row that starts with its own
 session") is due on that row's day. A meeting already held (its day before the
 message's) dates nothing.
 
+A meeting whose day and time only the subject gives (:func:`subject_meeting_day`: a
+convening letter's or a calendar's subject, kept by the replies) dates only a request
+for work that names its session, and none that names another day or session ("on the
+day" where the body names a different day, "at the next meeting", "in June"). A moved
+meeting's subject gives its new day; a yearless day is not rolled more than a season
+into the next year, since a reply months later keeps the subject of a meeting held.
+
 Pure: text in, items out; the cheap tests (a "When" field, the word "agenda", an
 undated item) come before any pattern.
 """
@@ -69,6 +76,30 @@ _AT_SESSION = re.compile(
 # meeting alongside TSAG - Wednesday 8 March, 13:00-14:30 - draft agenda"); a cancelled
 # or moved meeting's subject dates nothing.
 _CALLED_OFF = re.compile(r"\b(?:cancel|postpone|declined)", re.IGNORECASE)
+# A subject's day the meeting moved from ("12 May 14:00 (moved from 5 May 10:00)",
+# "rescheduled from ..."): the old day, not the meeting's.
+_MOVED_FROM = re.compile(r"\b(?:moved|rescheduled|changed|shifted|brought\s+forward)?\s*"
+                         r"from\s*$", re.IGNORECASE)
+# A subject that moves its meeting ("call on 5 May 10:00 moved to 12 May 14:00"): the
+# last day it gives is the new one.
+_MOVED = re.compile(r"\b(?:moved|rescheduled|changed|shifted|new\s+(?:date|time))\b",
+                    re.IGNORECASE)
+# "On the day" of another day the body names ("The workshop is on 20 May ... on the
+# day"), or of an event it says ("on the day of the closing"): not the subject's day.
+_DAY_OF = re.compile(r"\bon\s+the\s+day\s+of\b", re.IGNORECASE)
+# A session that is not the subject's ("at the next meeting", "the meeting of SG 3",
+# "during your presentation at TSAG next week", "in June").
+_OTHER_SESSION = re.compile(
+    r"\b(?:next|following|another|later|future|upcoming)\s+(?:session|call|meeting|talk|"
+    r"presentation|webinar)\b|\b(?:session|call|meeting|talk|presentation|webinar)\s+"
+    r"(?:of|at|in)\s+\S|\bnext\s+(?:week|month)\b|\bin\s+(?:"
+    + MONTH_NAMES + r")\b", re.IGNORECASE)
+# How far back a deadline's marker can stand from its day (:data:`MARKER_BEFORE`: the
+# marker's longest word and 45 characters), so that a text with many days is read in
+# linear time, not from its start once per day.
+_MARKER_REACH = 64
+# How far ahead a subject without a year announces a meeting of the next year (days).
+_SEASON = 92
 
 
 def _date(match: re.Match[str], base: date) -> date | None:
@@ -82,6 +113,12 @@ def _date(match: re.Match[str], base: date) -> date | None:
         return date(int(year) if year else year_for(month, day, base) or base.year, month, day)
     except ValueError:
         return None
+
+
+def _after_marker(text: str, at: int) -> bool:
+    """Whether the day at ``at`` is a deadline's ("agenda items by 3 May 12:00"): a
+    :data:`MARKER_BEFORE` word in the stretch just before it."""
+    return MARKER_BEFORE.search(text, max(0, at - _MARKER_REACH), at) is not None
 
 
 def meeting_day(text: str, sent: datetime | date | None) -> date | None:
@@ -100,7 +137,7 @@ def meeting_day(text: str, sent: datetime | date | None) -> date | None:
     for line in lines:
         for match in _DAY.finditer(line):
             if not when and (not _CLOCK.match(line, match.end())
-                             or MARKER_BEFORE.search(line, 0, match.start())):
+                             or _after_marker(line, match.start())):
                 continue  # a day without a time, or a deadline ("agenda items by ..."):
                 # a date the line mentions, not the meeting's
             value = _date(match, base)
@@ -113,16 +150,27 @@ def meeting_day(text: str, sent: datetime | date | None) -> date | None:
 def subject_meeting_day(subject: str, sent: datetime | date | None) -> date | None:
     """The day the subject gives its meeting with a time ("@ Wed 7 Jul 2032 13:00",
     "Wednesday 8 March, 13:00-14:30"), or None: no such day, a meeting called off, or a
-    day already past."""
+    day already past. Of a moved meeting's days the new one ("5 May 10:00 moved to 12 May
+    14:00", "12 May 14:00 (moved from 5 May 10:00)"). A day without its year is read in
+    the message's year and, when past, in the next only if that is at most a season
+    ahead: a reply months after the meeting keeps its subject ("Re: Call 12 May 14:00"
+    in November), and that meeting is held, not next year's."""
     if sent is None or not subject or _CALLED_OFF.search(subject):
         return None
     base = sent.date() if isinstance(sent, datetime) else sent
-    for match in _DAY.finditer(subject):
-        if _CLOCK.match(subject, match.end()) and not MARKER_BEFORE.search(
-                subject, 0, match.start()):
-            value = _date(match, base)
-            return value if value is not None and value >= base else None
-    return None
+    days = [match for match in _DAY.finditer(subject)
+            if _CLOCK.match(subject, match.end()) and not _after_marker(subject, match.start())
+            and not _MOVED_FROM.search(subject, max(0, match.start() - 24), match.start())]
+    if not days:
+        return None
+    match = days[-1] if _MOVED.search(subject) else days[0]
+    value = _date(match, base)
+    if value is None or value < base:
+        return None
+    if not (match.group("y") or match.group("y2")) and value.year > base.year \
+            and (value - base).days > _SEASON:
+        return None
+    return value
 
 
 def _line_start(text: str, at: int, known: dict[int, int]) -> int:
@@ -146,18 +194,32 @@ def _line_start(text: str, at: int, known: dict[int, int]) -> int:
     return start
 
 
+def _names_subject_session(text: str, begin: int, end: int, other_day: bool) -> bool:
+    """Whether the request at ``text[begin:end]`` names the session of the subject's
+    meeting: session words, and no other session or time beside them ("at the next
+    meeting", "in June"); its "on the day" only where the body names no other day
+    (``other_day``) and no event of its own ("on the day of the closing")."""
+    found = _AT_SESSION.search(text, begin, end)
+    if found is None or _OTHER_SESSION.search(text, begin, end):
+        return False
+    if "day" in found.group(0).lower():
+        return not other_day and not _DAY_OF.search(text, begin, end)
+    return True
+
+
 def _due_in_agenda(candidate: ActionCandidate, text: str, day: date, base: date,
-                   known: dict[int, int], agenda: bool = True) -> date | None:
+                   known: dict[int, int], agenda: bool = True,
+                   other_day: bool = False) -> date | None:
     """The day an undated item in the meeting's message is due, or None (``known``:
     :func:`_line_start`'s). Without an ``agenda`` in the message (the day read from the
     subject), only a request for work that names the session is dated: a numbered line
     of a reply is no agenda's, and a question about the meeting ("is it 14:00 Geneva
     time on the day?", "one question on item 2: ...") asks something to know, not work
-    done at it."""
+    done at it. ``other_day``: the body names a day besides the subject's."""
     begin, end = candidate.span
     if not agenda:
-        return (day if candidate.kind == ACTION and _AT_SESSION.search(text, begin, end)
-                else None)
+        return day if candidate.kind == ACTION and _names_subject_session(
+            text, begin, end, other_day) else None
     asking = _ASKING.search(text, begin, end)
     start = _line_start(text, asking.start() if asking else begin, known)
     row = _ROW_DAY.match(text, start)
@@ -183,10 +245,12 @@ def date_from_agenda(candidates: list[ActionCandidate], text: str,
     if day is None:
         return candidates
     base = sent.date()
+    # read once, not per item: a long body with many items stays linear
+    other_day = not agenda and any(_date(m, base) != day for m in _DAY.finditer(text))
     dated: list[ActionCandidate] = []
     known: dict[int, int] = {}
     for candidate in candidates:
-        due = (_due_in_agenda(candidate, text, day, base, known, agenda)
+        due = (_due_in_agenda(candidate, text, day, base, known, agenda, other_day)
                if candidate.due is None else None)
         dated.append(candidate if due is None or due < base else replace(
             candidate, due=due, due_text=candidate.due_text or "the meeting's day"))
