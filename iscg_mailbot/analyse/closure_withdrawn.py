@@ -46,14 +46,23 @@ _NOT_SURE = re.compile(
     re.IGNORECASE)
 
 
-def withdrawal(clause: str) -> bool:
+# A detail of the request let go, the rest standing: "no need to send the original by
+# post, a scan is fine", "no need to prepare speaker notes; the slides alone are fine".
+_SUFFICES = re.compile(
+    r"\b(?:is|are|would\s+be|will\s+be)\s+(?:\w+\s+)?(?:fine|enough|sufficient|ok(?:ay)?|"
+    r"acceptable)\b|\bwill\s+do\b|\bsuffices?\b|\binstead\b", re.IGNORECASE)
+
+
+def withdrawal(clause: str, following: str = "") -> bool:
     """Whether a clause withdraws a request as moot (not a question, not supposed,
-    not hedged, not another's view reported)."""
+    not hedged, not another's view reported, not a detail let go while something else
+    "is fine" in it or in the ``following`` clause)."""
     found = _WITHDRAWN.search(clause)
     return found is not None and not clause.rstrip().endswith("?") \
         and not _SUPPOSED.search(clause, 0, found.start()) \
         and not _SUPPOSED_AFTER.search(clause, found.end()) \
-        and not _NOT_SURE.search(clause, 0, found.start())
+        and not _NOT_SURE.search(clause, 0, found.start()) \
+        and not _SUFFICES.search(clause, found.end()) and not _SUFFICES.search(following)
 
 
 def withdrawn_shares(clauses: Iterable[str], owner: str | None, item_sentence: str,
@@ -64,8 +73,10 @@ def withdrawn_shares(clauses: Iterable[str], owner: str | None, item_sentence: s
     naming an owner of it, None when none withdraws it."""
     parts = [p.strip() for p in (owner or "").split(",") if p.strip()]
     whole = False
-    for clause in clauses:
-        if not withdrawal(clause):
+    clauses = list(clauses)
+    for index, clause in enumerate(clauses):
+        following = clauses[index + 1] if index + 1 < len(clauses) else ""
+        if not withdrawal(clause, following):
             continue
         named = {p for m in doers(clause, members) for p in owner_parts(m.owner)}
         shares = tuple(p for p in parts if owner_parts(p) & named)
