@@ -84,9 +84,3 @@ def leaves_points(clause: str, words: frozenset[str] | None = None) -> bool:
     if words is not None and _LEAVES_GATE.isdisjoint(words):
         return False
     return bool(_POINTS_LEFT.search(clause))
-
-
-def hands_off(clause: str, words: frozenset[str] | None = None) -> bool:
-    """Whether a clause passes its point on (:func:`passes_on`) or leaves points for
-    somebody or for later (:func:`leaves_points`)."""
-    return passes_on(clause, words) or leaves_points(clause, words)
