@@ -32,6 +32,10 @@ _WITHDRAWN = re.compile(
     r"\b(?:I|we)\s+(?:hereby\s+)?withdraw\b|"
     r"\bplease\s+(?:disregard|ignore)\s+(?:my|our|the|this)\s+(?:request|question)\b",
     re.IGNORECASE)
+# A cheap test of a whole message before its clauses are read: every withdrawal above
+# holds one of these (keep the two in step).
+_MAY_WITHDRAW = re.compile(r"\bno\s+(?:longer|need)\b|\bneeded\s+any|\bwithdraw\b|"
+                           r"\b(?:disregard|ignore)\b", re.IGNORECASE)
 # A withdrawal only supposed: "If the note is no longer needed, ...", "in case".
 _SUPPOSED = re.compile(r"\b(?:if|unless|whether|in\s+case|once|when)\b", re.IGNORECASE)
 # ... or supposed after it ("The BR note is no longer needed if the Council postpones
@@ -51,6 +55,12 @@ _NOT_SURE = re.compile(
 _SUFFICES = re.compile(
     r"\b(?:is|are|would\s+be|will\s+be)\s+(?:\w+\s+)?(?:fine|enough|sufficient|ok(?:ay)?|"
     r"acceptable)\b|\bwill\s+do\b|\bsuffices?\b|\binstead\b", re.IGNORECASE)
+
+
+def may_withdraw(text: str) -> bool:
+    """Whether ``text`` may hold a withdrawal (:func:`withdrawal`): a test to skip the
+    clause reading of the many messages that cannot."""
+    return _MAY_WITHDRAW.search(text) is not None
 
 
 def withdrawal(clause: str, following: str = "") -> bool:

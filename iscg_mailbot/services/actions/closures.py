@@ -31,7 +31,7 @@ from iscg_mailbot.analyse.closure_reading import talks_about
 from iscg_mailbot.analyse.closure_reply import reply_of
 from iscg_mailbot.analyse.closure_rounds import declares_round_over, everyones, is_call
 from iscg_mailbot.analyse.closure_speaker import same_side, speaker_of
-from iscg_mailbot.analyse.closure_withdrawn import withdrawn_shares
+from iscg_mailbot.analyse.closure_withdrawn import may_withdraw, withdrawn_shares
 from iscg_mailbot.analyse.terse_words import spelt_out
 from iscg_mailbot.records import ACTION, OPEN, QUESTION, Address, Closure, OpenItem
 from iscg_mailbot.services.actions.context import Context
@@ -305,7 +305,7 @@ class _Scan:
         mine = [w for w in windows if w.item.kind == ACTION and w.id not in met
                 and w.id not in self.closed and address
                 and self.senders.get(w.message_pk, _NOBODY).address.casefold() == address]
-        if not mine or not _MOOT.search(message.new_text or ""):
+        if not mine or not may_withdraw(message.new_text or ""):
             return  # (most replies: no request of the sender's, or no withdrawal)
         clauses = [c.text for _, parts in reply_of(message.new_text or "").sentences
                    for c in parts]
@@ -381,9 +381,6 @@ class _Scan:
 
 
 _NOBODY = Address("", "")
-# A cheap test before the withdrawal reading: every withdrawal holds one of these.
-_MOOT = re.compile(r"\bno\s+(?:longer|need)\b|\bneeded\s+any|\bwithdraw\b|"
-                   r"\b(?:disregard|ignore)\b", re.IGNORECASE)
 # "I will send it", "we will do so": an undertaking whose object is the request answered.
 _IT = re.compile(r"\b(?:will|shall|'ll|\u2019ll|can|to)\s+(?:\w+\s+)?(?:send|share|provide|do|prepare|"
                  r"circulate|write|draft|forward|post)\s+(?:it|them|this|these|so)\b",
