@@ -174,7 +174,7 @@ def actions_extract(state: CliState) -> None:
 @click.option("--set", "eval_set", required=True,
               type=click.Path(exists=True, path_type=Path),
               help="The evaluation set (eval/README.md): a folder or a YAML file.")
-@click.option("--misses", is_flag=True, help="List the dev split's misses.")
+@click.option("--misses", is_flag=True, help="List the dev split's misses (and show the dev split alone).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
 def actions_evaluate(state: CliState, eval_set: Path, misses: bool, as_json: bool) -> None:

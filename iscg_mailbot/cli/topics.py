@@ -226,7 +226,7 @@ def topics_suggest(state: CliState, topic: str, limit: int, as_json: bool) -> No
 @topics.command("evaluate")
 @click.option("--set", "eval_set", type=click.Path(exists=True, path_type=Path),
               help="Score an evaluation set (eval/README.md) run through the whole pipeline.")
-@click.option("--misses", is_flag=True, help="With --set: list the dev split's misses.")
+@click.option("--misses", is_flag=True, help="With --set: list the dev split's misses (and show the dev split alone).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
 def topics_evaluate(state: CliState, eval_set: Path | None, misses: bool, as_json: bool) -> None:

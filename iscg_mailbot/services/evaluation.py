@@ -302,11 +302,15 @@ def action_figures(report: EvalReport, *, misses: bool = False) -> dict[str, obj
 
 def _report_figures(report: EvalReport, splits: dict[str, tuple[dict[str, object], object]],
                     *, misses: bool) -> dict[str, object]:
-    """The set, what was stored and the problems, then each split's figures; with the
-    dev split's misses when asked (never the held-out split's: it is scored, not read)."""
+    """The set, what was stored and the problems, then each split's figures. Asked for
+    misses, only the dev split is shown, with its misses: misses are read to tune the rules,
+    and the held-out split is scored, never read - not even its figures beside the misses
+    one is tuning on (``evaluate`` without ``--misses`` scores both)."""
     shown: dict[str, object] = {}
     for split, (entry, split_misses) in splits.items():
-        if misses and split == DEV:
+        if misses and split != DEV:
+            continue
+        if misses:
             entry["misses"] = split_misses
         shown[split] = entry
     return {"set": report.source, "stored": report.stored, "quarantined": report.quarantined,
