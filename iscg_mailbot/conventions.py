@@ -18,7 +18,10 @@ class Conventions:
     only (``events``). ``requests_to_all``: a request to everyone owned by ``ISCG``, by
     nobody (``nobody``), or by ``ISCG`` only when "members are invited to" it
     (``members_invited``). ``staff_i_will``: secretariat staff's "I will ..." owned by the
-    ``person`` or by their ``unit``. ``commitments``: an undated commitment the sender
+    ``person`` or by their ``unit``. ``staff_asked``: a question or request put to one of a
+    Bureau's staff by a salutation ("Dear Sofia,") or by replying to them, naming nobody
+    in its sentence, owned by their ``unit`` (BR) or by the ``person`` (Sofia Lindqvist);
+    several staff greeted stand for their Bureaux either way. ``commitments``: an undated commitment the sender
     announces ("We will prepare the contribution") an ``item``, or ``drop``-ped.
     The defaults are the rules' readings before these were settings, except where most
     evaluation writers read otherwise. ``before`` (was ``events``): eleven of the
@@ -32,6 +35,7 @@ class Conventions:
     before: str = "day_before"
     requests_to_all: str = "ISCG"
     staff_i_will: str = "person"
+    staff_asked: str = "unit"
     commitments: str = "item"
 
 

@@ -58,7 +58,7 @@ def figures(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 
 def test_the_samples_conventions_are_chosen_over_the_defaults(
         figures: dict[str, object]) -> None:
-    assert figures["combinations"] == 36
+    assert figures["combinations"] == 72
     best, current = figures["best"], figures["current"]
     assert isinstance(best, dict) and isinstance(current, dict)
     assert best["conventions"] == dataclasses.asdict(THE_SAMPLES)
@@ -67,12 +67,14 @@ def test_the_samples_conventions_are_chosen_over_the_defaults(
     assert figures["margin"] == {"strict_f1": 1.0, "strict_correct": 5,
                                  "closure_accuracy": 0.0, "closure_agree": 0}
     assert figures["yaml"] == ["before: that_day", "requests_to_all: ISCG",
-                               "staff_i_will: person", "commitments: item"]
+                               "staff_i_will: person", "staff_asked: unit",
+                               "commitments: item"]
     # Nothing in the sample reads staff's "I will" or commitments: said, not hidden.
     assert figures["changed_items"] == {"before": 5, "requests_to_all": 5,
-                                        "staff_i_will": 0, "commitments": 0}
+                                        "staff_i_will": 0, "staff_asked": 0,
+                                        "commitments": 0}
     warnings = figures["warnings"]
-    assert isinstance(warnings, list) and len(warnings) == 2
+    assert isinstance(warnings, list) and len(warnings) == 3
     assert all("nothing in the sample depends on it" in w for w in warnings)
 
 
@@ -80,11 +82,12 @@ def test_the_table_names_both_and_prints_the_yaml(tmp_path: Path) -> None:
     result = _run(tmp_path, "--set", str(SAMPLE / "threads.yaml"))
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "in use" in out and "day_before, nobody, person, item" in out
-    assert "that_day, ISCG, person, item" in out
+    assert "in use" in out and "day_before, nobody, person, unit, item" in out
+    assert "that_day, ISCG, person, unit, item" in out
     assert "margin: strict F1 +1.000 (+5 items right)" in out
     assert out.rstrip().endswith("to paste into config/actions.yaml:\n  before: that_day\n"
                                  "  requests_to_all: ISCG\n  staff_i_will: person\n"
+                                 "  staff_asked: unit\n"
                                  "  commitments: item")
 
 

@@ -1,5 +1,5 @@
 """The list's conventions (config/actions.yaml ``before``, ``requests_to_all``,
-``staff_i_will``, ``commitments``): each setting's values on short threads through the
+``staff_i_will``, ``staff_asked``, ``commitments``): each setting's values on short threads through the
 whole pipeline, and a wrong value refused at load."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from tests.eval_threads import thread
 ROOT = Path(__file__).resolve().parents[1]
 HIROSHI = "Hiroshi Takemura <hiroshi.takemura@itu.int>"  # TSB staff
 INGRID = "Ingrid Solheim <ingrid.solheim@example.no>"  # the chair, no secretariat unit
+ELENA = "Elena Petrova <elena.petrova@itu.int>"  # TSB staff
 
 
 def _one(ident: str, sender: str, text: str) -> dict[str, object]:
@@ -37,6 +38,12 @@ THREADS = [
     _one("c-005", HIROSHI, "Dear all,\n\nI will circulate the draft by 5 May."),
     _one("c-006", INGRID, "Dear all,\n\nI will circulate the agenda by 5 May."),
     _one("c-007", HIROSHI, "Dear all,\n\nWe will prepare the contribution."),
+    # One of a Bureau's staff asked by the greeting, by a reply, by name; two greeted.
+    _one("c-008", INGRID, "Dear Hiroshi,\n\nWill the webinar on port security be recorded?"),
+    thread("c-009", "c-009", (HIROSHI, "Dear all,\n\nThe webinar programme is attached."),
+           (INGRID, "Thanks. Will the webinar be recorded?\n\nBest regards")),
+    _one("c-010", INGRID, "Dear Hiroshi, dear Elena,\n\nWill the webinar be recorded?"),
+    _one("c-011", INGRID, "Elena, could you tell me whether the webinar will be recorded?"),
 ]
 
 Runs = dict[str, dict[str, list[PredictedItem]]]
@@ -47,6 +54,7 @@ SETTINGS = {
     "first": "before: day_before\nrequests_to_all: ISCG\nstaff_i_will: unit\ncommitments: drop\n",
     "second": "before: that_day\nrequests_to_all: nobody\n",
     "third": "requests_to_all: members_invited\n",
+    "fourth": "staff_asked: person\n",
 }
 
 
@@ -110,6 +118,20 @@ def test_staffs_i_will_is_the_person_or_the_unit(runs: Runs) -> None:
     assert _owners(runs["first"], "c-006") == [("Ingrid Solheim",)]
 
 
+def test_one_of_a_bureaus_staff_asked_is_the_unit_or_the_person(runs: Runs) -> None:
+    # unit (default): greeted or replied to, the Bureau is asked.
+    assert _owners(runs["default"], "c-008") == [("TSB",)]
+    assert _owners(runs["default"], "c-009") == [("TSB",)]
+    # person: the one greeted, or the sender of the message replied to.
+    assert _owners(runs["fourth"], "c-008") == [("Hiroshi Takemura",)]
+    assert _owners(runs["fourth"], "c-009") == [("Hiroshi Takemura",)]
+    # Two greeted stand for their Bureau, and a name in the sentence is the person's,
+    # under both.
+    for name in ("default", "fourth"):
+        assert _owners(runs[name], "c-010") == [("TSB",)]
+        assert _owners(runs[name], "c-011") == [("Elena Petrova",)]
+
+
 def test_an_undated_commitment_announced_is_an_item_or_dropped(runs: Runs) -> None:
     assert _owners(runs["default"], "c-007") == [("TSB",)]
     assert _owners(runs["first"], "c-007") == []
@@ -121,6 +143,7 @@ def test_an_undated_commitment_announced_is_an_item_or_dropped(runs: Runs) -> No
     ("before", "'day_before', 'events' or 'that_day'"),
     ("requests_to_all", "'members_invited', 'ISCG' or 'nobody'"),
     ("staff_i_will", "'person' or 'unit'"),
+    ("staff_asked", "'unit' or 'person'"),
     ("commitments", "'item' or 'drop'"),
 ])
 def test_a_wrong_convention_is_refused_at_load_naming_file_key_and_values(

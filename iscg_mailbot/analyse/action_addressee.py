@@ -10,6 +10,10 @@ does. :func:`greeted` reads the opening line of the new text:
   BDT), as a request to them is a request to their Bureau; anybody else is named,
   the General Secretariat's staff included (the list's own secretaries: "General
   Secretariat" would name hundreds of people, and the question is theirs to answer);
+  with the list's convention ``staff_asked: person`` one Bureau's staff member greeted
+  alone is named too ("Dear Sofia," -> Sofia Lindqvist), as :func:`replied_to`'s sender
+  is: the evaluation writers split on it (docs/evaluation.md, "staff_asked"); several
+  greeted ("Dear Chen, dear Hiroshi,") still stand for their Bureaux;
 - bodies ("Dear BDT colleagues,", "Dear colleagues of BDT and BR,"), but not the list
   itself ("Dear ISCG colleagues," addresses everybody, so nobody in particular).
 
@@ -99,9 +103,10 @@ def _member_owner(name: str, members: MembersConfig | None) -> str:
 
 def replied_to(message: ActionInput, members: MembersConfig | None) -> tuple[str, str] | None:
     """Whom a reply that greets nobody speaks to: the sender of the message it replies
-    to ("Who is the rapporteur now?" answering Tomás asks Tomás, so BDT; answering Lucia
-    of the General Secretariat, Lucia), unless the
-    sender replies to themselves; None for a message that replies to nobody known."""
+    to ("Who is the rapporteur now?" answering Tomás asks Tomás, so BDT, or Tomás with
+    the list's ``staff_asked: person``; answering Lucia of the General Secretariat,
+    Lucia), unless the sender replies to themselves; None for a message that replies to
+    nobody known."""
     parent, sender = message.parent_sender, message.sender
     if parent is None or not parent.address or (
         sender is not None and sender.address.lower() == parent.address.lower()
@@ -110,7 +115,8 @@ def replied_to(message: ActionInput, members: MembersConfig | None) -> tuple[str
     member = members.by_address(parent.address) if members is not None else None
     if member is None:
         return (parent.name, "member") if parent.name else None
-    owner = _member_owner(member.name, members)
+    by_name = message.conventions.staff_asked == "person"
+    owner = member.name if by_name else _member_owner(member.name, members)
     return owner, "member" if owner == member.name else "group"
 
 
@@ -140,29 +146,34 @@ def to_names(message: ActionInput, members: MembersConfig | None) -> str | None:
 _LAST_TO: list[tuple[Any, Any, str | None]] = [(None, None, None)]
 
 
-def greeted(text: str, members: MembersConfig | None) -> tuple[str, str] | None:
+def greeted(text: str, members: MembersConfig | None,
+            staff_asked: str = "unit") -> tuple[str, str] | None:
     """The owners the salutation of ``text`` addresses and their kind ("group" when any
-    is a body or unit, else "member"), or None when it names nobody in particular."""
+    is a body or unit, else "member"), or None when it names nobody in particular; a
+    Bureau's staff member greeted alone by name when ``staff_asked`` is ``person``."""
     stripped = text.lstrip()
     line = stripped.split("\n", 1)[0][:200]
     # Kept by the members' identity (the configuration is immutable): hashing it, as a
     # functools cache key would, walks every member on each call.
-    key = (line, id(members))
+    key = (line, id(members), staff_asked)
     kept = _GREETED.get(key)
     if kept is not None and kept[0] is members:
         return kept[1]
     if len(_GREETED) >= 512:
         _GREETED.clear()
-    found = _greeted(line, members)
+    found = _greeted(line, members, staff_asked == "person")
     _GREETED[key] = (members, found)
     return found
 
 
-_GREETED: dict[tuple[str, int], tuple[MembersConfig | None, tuple[str, str] | None]] = {}
+_GREETED: dict[tuple[str, int, str], tuple[MembersConfig | None, tuple[str, str] | None]] = {}
 
 
-def _greeted(line: str, members: MembersConfig | None) -> tuple[str, str] | None:
+def _greeted(line: str, members: MembersConfig | None,
+             by_name: bool = False) -> tuple[str, str] | None:
     mentions = _parts(line, members)
+    if by_name and len(mentions) == 1 and mentions[0].kind == "member":
+        return mentions[0].owner, "member"  # "Dear Sofia," to a list that asks the person
     owners = [o for o in (_owner(m, members) for m in mentions) if o is not None]
     if not owners:
         return None

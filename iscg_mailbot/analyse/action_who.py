@@ -125,12 +125,12 @@ class Owners:
 
     # The people a pronoun stands for.
     def addressees(self) -> Who:
-        """Whom the salutation greets ("Dear Sofia," -> BR, her unit) when the sentence
-        speaks to somebody (a question, "please", "you"; a statement of fact owes the
-        greeted nothing), else the people in the To: header other than the list and
-        the sender."""
+        """Whom the salutation greets ("Dear Sofia," -> BR, or Sofia: ``staff_asked``) when
+        the sentence speaks to somebody (a question, "please", "you"; a statement of fact
+        owes the greeted nothing), else the To: header's people but the list and sender."""
         message, members = self.message, self.members
-        greeting = greeted(message.new_text, members) if _GATED_ADDRESSED.search(self.text) else None
+        greeting = (greeted(message.new_text, members, message.conventions.staff_asked)
+                    if _GATED_ADDRESSED.search(self.text) else None)
         if greeting is not None:
             return Who(greeting[0], greeting[1], False)
         shown = to_names(message, members)

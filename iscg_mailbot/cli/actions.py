@@ -195,7 +195,7 @@ def actions_evaluate(state: CliState, eval_set: Path, misses: bool, as_json: boo
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
 def actions_calibrate(state: CliState, eval_set: Path, as_json: bool) -> None:
-    """Choose the list's conventions (before, requests_to_all, staff_i_will,
+    """Choose the list's conventions (before, requests_to_all, staff_i_will, staff_asked,
     commitments) from labelled threads of its own mail: every combination is scored
     (strict items, closures) and the best is shown against the configuration in use,
     with the lines to paste into actions.yaml."""

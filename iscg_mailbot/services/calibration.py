@@ -5,13 +5,13 @@ your list").
 The sample (the evaluation format of eval/README.md) is ingested and analysed once, as
 ``actions evaluate`` does (:func:`evaluation.analysed_set`, with the configuration in
 use), and its messages read once (:func:`extraction.read_all`); then, for each
-combination of the four conventions, the action items alone are deleted and extracted
+combination of the five conventions, the action items alone are deleted and extracted
 again with that combination in the context (:func:`extraction.extract_read_again`:
 topics and the search index do not depend on the conventions; the same items and
 scores as a fresh run with the combination in ``actions.yaml``), read back
 (:func:`evaluation.read_back_items`) and scored by the evaluator's own scorer
 (:func:`eval_scores.score_actions`) over every thread of the sample: a list's own
-sample has no held-out part. The 36 combinations of a 10-thread sample take a few
+sample has no held-out part. The 72 combinations of a 10-thread sample take a few
 seconds.
 
 The best combination has the highest strict F1, then the highest closure accuracy (the

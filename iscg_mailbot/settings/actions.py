@@ -15,6 +15,7 @@ Every key is optional; a missing file means the defaults::
     before: day_before          # day_before | events | that_day: "before 30 June"
     requests_to_all: ISCG       # ISCG | members_invited | nobody: "Colleagues, please send ..."
     staff_i_will: person        # person | unit: secretariat staff's "I will ..."
+    staff_asked: unit           # unit | person: "Dear Sofia, is it ...?" asks BR or Sofia
     commitments: item           # item | drop: "We will prepare the contribution"
     secretariat: General Secretariat   # the unit "the secretariat" of the list stands for
 
@@ -134,6 +135,7 @@ class ActionsConfig(BaseModel):
     before: Literal["day_before", "events", "that_day"] = "day_before"
     requests_to_all: Literal["members_invited", "ISCG", "nobody"] = "ISCG"
     staff_i_will: Literal["person", "unit"] = "person"
+    staff_asked: Literal["unit", "person"] = "unit"
     commitments: Literal["item", "drop"] = "item"
 
     def gate_file(self, config_dir: Path | str) -> Path | None:
@@ -162,7 +164,8 @@ class ActionsConfig(BaseModel):
     def conventions(self) -> Conventions:
         """The list's conventions, handed to the extractor with each message."""
         return Conventions(before=self.before, requests_to_all=self.requests_to_all,
-                           staff_i_will=self.staff_i_will, commitments=self.commitments)
+                           staff_i_will=self.staff_i_will, staff_asked=self.staff_asked,
+                           commitments=self.commitments)
 
     @property
     def rules(self) -> ActionRules:
