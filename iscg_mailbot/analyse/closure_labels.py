@@ -22,11 +22,19 @@ from iscg_mailbot.settings.members import MembersConfig
 
 # "For BR:", "BDT:", "TSB's view:", "For the BDT side:"; the name at most three words.
 # In other languages and forms too: "Pour le BDT :", "Desde la BDT:", "From the ITU-T
-# side:" (the twenty-second writer's replies in French, Spanish and English).
+# side:" (the twenty-second writer's replies in French, Spanish and English). After the
+# one the reply turns to ("Ingrid, from BR: only one", "Dear Lucia, for TSB ..."), with
+# any one word naming the share ("TSB's list:", "TSAG outlook:", "BR speaker:"); headed
+# "for"/"from", the label needs no colon ("For BR I will present it myself", "For BDT,
+# we agree ...", "For RAG (agreed with Fatou): ...") (the thirty-second, thirty-fifth,
+# thirty-sixth and thirty-seventh writers).
 _LABEL = re.compile(
-    r"^\W*(?:(?:for|pour|para|por|desde|from)\s+(?:(?:the|le|la|el|del)\s+|l['\u2019])?)?(?P<who>(?-i:[A-Z])[\w/-]*(?:\s+(?-i:[A-Z0-9])[\w/-]*){0,2}?)"
-    r"(?:['\u2019]s\s+(?:view|answer|reply|position|side|part|input|figures?)|\s+side)?"
-    r"\s*:\s+(?P<rest>\S)", re.IGNORECASE)
+    r"^\W*(?:(?:dear|hi|hello)\s+)?(?:(?:(?-i:[A-Z])[\w.'-]*\s+){0,2}?(?-i:[A-Z])[\w'-]*\s*,\s*)?"
+    r"(?:(?P<prep>for|pour|para|por|desde|from)\s+(?:(?:the|le|la|el|del)\s+|l['\u2019])?)?"
+    r"(?P<who>(?-i:[A-Z])[\w/-]*(?:\s+(?-i:[A-Z0-9])[\w/-]*){0,2}?)"
+    r"(?:['\u2019]s)?(?:\s+(?-i:[a-z])[\w-]*)?"
+    r"(?:\s*:\s+|(?(prep)(?:\s*\([^()\n]{1,80}\)\s*:\s+|\s*,\s+|\s+)))(?P<rest>\S)",
+    re.IGNORECASE)
 # A Sector's name stands for its Bureau in a label ("From the ITU-T side: ...").
 _SECTOR_BUREAU = {"itu-r": "br", "itu-t": "tsb", "itu-d": "bdt"}
 # What follows the label asks the body rather than answering for it.
