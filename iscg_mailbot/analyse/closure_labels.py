@@ -33,7 +33,7 @@ _LABEL = re.compile(
     r"(?:(?P<prep>for|pour|para|por|desde|from)\s+(?:(?:the|le|la|el|del)\s+|l['\u2019])?)?"
     r"(?P<who>(?-i:[A-Z])[\w/-]*(?:\s+(?-i:[A-Z0-9])[\w/-]*){0,2}?)"
     r"(?:['\u2019]s)?(?:\s+(?-i:[a-z])[\w-]*)?"
-    r"(?:\s*:\s+|(?(prep)(?:\s*\([^()\n]{1,80}\)\s*:\s+|\s*,\s+|\s+)))(?P<rest>\S)",
+    r"(?:(?P<colon>\s*:)\s+|(?(prep)(?:\s*\([^()\n]{1,80}\)\s*:\s+|\s*,\s+|\s+)|(?!)))(?P<rest>\S)",
     re.IGNORECASE)
 # A Sector's name stands for its Bureau in a label ("From the ITU-T side: ...").
 _SECTOR_BUREAU = {"itu-r": "br", "itu-t": "tsb", "itu-d": "bdt"}
@@ -66,6 +66,10 @@ def labelled_share(reply: Reply, owner: str | None, speaks_for: frozenset[str],
         texts = [c.text for c in clauses]
         if any(t in read.put_off or t in read.pending for t in texts):
             return False  # "For BDT: I will check with the regional office and revert"
+        if match.group("colon") is None and (read.put_off or read.pending):
+            # A label without its colon heads a whole answer only: "For BDT we need one
+            # more week ... We will send it by 24 April" answers nothing yet.
+            return False
         if any(t in held for t in texts):
             return True
         # A label and the people it gives ("BDT: Grace Mwangi."): a line of names the
