@@ -22,16 +22,27 @@ from iscg_mailbot.settings.members import MembersConfig
 
 # "For BR:", "BDT:", "TSB's view:", "For the BDT side:"; the name at most three words.
 # In other languages and forms too: "Pour le BDT :", "Desde la BDT:", "From the ITU-T
-# side:" (the twenty-second writer's replies in French, Spanish and English).
+# side:" (the twenty-second writer's replies in French, Spanish and English). After the
+# one the reply turns to ("Ingrid, from BR: only one", "Dear Lucia, for TSB ..."), with
+# any one word naming the share ("TSB's list:", "TSAG outlook:", "BR speaker:"); headed
+# "for"/"from", the label needs no colon ("For BR I will present it myself", "For BDT,
+# we agree ...", "For RAG (agreed with Fatou): ...") (the thirty-second, thirty-fifth,
+# thirty-sixth and thirty-seventh writers).
 _LABEL = re.compile(
-    r"^\W*(?:(?:for|pour|para|por|desde|from)\s+(?:(?:the|le|la|el|del)\s+|l['\u2019])?)?(?P<who>(?-i:[A-Z])[\w/-]*(?:\s+(?-i:[A-Z0-9])[\w/-]*){0,2}?)"
-    r"(?:['\u2019]s\s+(?:view|answer|reply|position|side|part|input|figures?)|\s+side)?"
-    r"\s*:\s+(?P<rest>\S)", re.IGNORECASE)
+    r"^\W*(?P<turned>(?:(?:dear|hi|hello)\s+)?(?:(?-i:[A-Z])[\w.'-]*\s+){0,2}?(?-i:[A-Z])[\w'-]*\s*,\s*)?"
+    r"(?:(?P<prep>for|pour|para|por|desde|from)\s+(?:(?:the|le|la|el|del)\s+|l['\u2019])?)?"
+    r"(?P<who>(?-i:[A-Z])[\w/-]*(?:\s+(?-i:[A-Z0-9])[\w/-]*){0,2}?)"
+    r"(?:['\u2019]s)?(?:\s+(?-i:[a-z])[\w-]*)?"
+    r"(?:(?P<colon>\s*:)\s+|(?(prep)(?:\s*\([^()\n]{1,80}\)\s*:\s+|\s*,\s+|\s+)|(?!)))(?P<rest>\S)",
+    re.IGNORECASE)
 # A Sector's name stands for its Bureau in a label ("From the ITU-T side: ...").
 _SECTOR_BUREAU = {"itu-r": "br", "itu-t": "tsb", "itu-d": "bdt"}
 # What follows the label asks the body rather than answering for it.
 _ASKS = re.compile(r"^\W*(?:please|could|can|would|will|may|kindly|do|does|is|are)\b",
                    re.IGNORECASE)
+# What follows the label says the answer is still to come ("for TSB: to be confirmed").
+_TO_COME = re.compile(r"^\W*(?:to\s+be\s+(?:confirmed|decided|announced|named)|tb[acd]\b)",
+                      re.IGNORECASE)
 
 
 def labelled_share(reply: Reply, owner: str | None, speaks_for: frozenset[str],
@@ -48,7 +59,8 @@ def labelled_share(reply: Reply, owner: str | None, speaks_for: frozenset[str],
     for sentence, clauses in reply.sentences:
         match = _LABEL.match(sentence.text)
         if match is None or sentence.text.rstrip().endswith("?") \
-                or _ASKS.match(sentence.text[match.start("rest"):]):
+                or _ASKS.match(sentence.text[match.start("rest"):]) \
+                or _TO_COME.match(sentence.text[match.start("rest"):]):
             continue
         named = {p for m in find_mentions(match.group("who"), members)
                  for p in owner_parts(m.owner)}
@@ -58,7 +70,16 @@ def labelled_share(reply: Reply, owner: str | None, speaks_for: frozenset[str],
         texts = [c.text for c in clauses]
         if any(t in read.put_off or t in read.pending for t in texts):
             return False  # "For BDT: I will check with the regional office and revert"
-        if any(t in held for t in texts):
+        if match.group("colon") is None and (read.put_off or read.pending):
+            # A label without its colon heads a whole answer only: "For BDT we need one
+            # more week ... We will send it by 24 April" answers nothing yet.
+            return False
+        # A label after a vocative or without its colon heads a statement only: a promise
+        # there ("Ingrid, for TSB: I will ask Klaus", "For BDT I will not coordinate",
+        # "Ingrid, for TSAG: Andrés and I will join" of a request for inputs) is no
+        # answer read by the label.
+        plain = match.group("colon") is not None and match.group("turned") is None
+        if any(t in (held if plain else read.says) for t in texts):
             return True
         # A label and the people it gives ("BDT: Grace Mwangi."): a line of names the
         # answer's reading takes for a signature's (the twenty-third writer; "For TSB:

@@ -26,6 +26,11 @@ from iscg_mailbot.analyse.text_gates import GatedPattern
 _ROUND_OVER = re.compile(
     r"\b(?:poll|survey|list|round|consultation|aob|call\s+for\s+\w+)\s+(?:is\s+)?(?:now\s+)?"
     r"closed\b"
+    # A period for answers that ran out: "The comment period is now closed", "the comment
+    # period on the zero draft is closed", "The silence period ended at 17:00 today
+    # without objection" (the thirtieth, thirty-seventh and thirty-eighth writers).
+    r"|\b(?:comment|comments|silence|review|consultation)\s+period\s+(?:on\s+[^.;?!]{1,40}?\s+)?"
+    r"(?:(?:is|has)\s+(?:now\s+)?)?(?:closed|ended|expired|over)\b"
     r"|\b(?:suggestions|replies|answers|inputs|responses|comments|contributions|views|names|"
     r"nominations|proposals)\s+(?:are|have)\s+(?:all\s+)?(?:now\s+)?(?:in|been\s+received)\b"
     r"|\bno\s+need\s+to\s+(?:write|reply|respond|send)\b"
@@ -39,7 +44,7 @@ _ROUND_OVER = re.compile(
     re.IGNORECASE,
 )
 _GATED = GatedPattern(_ROUND_OVER, ("closed", "are", "have", "need", "objection", "thank",
-                                    "final"))
+                                    "final", "period"))
 
 
 def declares_round_over(text: str) -> bool:
