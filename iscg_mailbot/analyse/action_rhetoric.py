@@ -4,9 +4,12 @@
 point rather than to learn something: "Do we really need a third glossary?", "Isn't
 that what the working party already does?", "Why would an operator pay twice for the
 same test?", "It belongs in the BDT plan, no?". The writer argues; no answer is owed
-(`w24`, `w28` dev leave them unlabelled). A genuine question that happens to doubt
-("Does BR still keep that register?", "Why was the item dropped?") has none of these
-marks and stays.
+(`w24`, `w28` dev leave them unlabelled). Nor does a guess or a suggestion opened as
+one: "Maybe the working party already has figures?", "Perhaps the Group could draft one
+reply instead of two?" (`w18`, `w28`, `w30`, `w38` dev leave them unlabelled; "Could BR
+send the figures?" asks, and so does "..., maybe you have the contacts?"). A genuine
+question that happens to doubt ("Does BR still keep that register?", "Why was the item
+dropped?") has none of these marks and stays.
 
     >>> asks_nothing("Do we really need a third glossary?")
     True
@@ -26,15 +29,16 @@ _IDLE_QUESTION = re.compile(r"^(?:\W*+\w++){0,2}\W*\?$")
 
 # The marks of a question put to make a point: "really"/"surely" in it, a negative
 # opening ("Isn't this ...?", "Don't we ...?"; not "Couldn't BDT ...?", a request), "why
-# would/should", or a tag at its end (", no?", ", right?"). Fixed words and one bounded
-# class each: linear.
+# would/should", a tag at its end (", no?", ", right?"), or "Maybe"/"Perhaps" opening it
+# (a guess or a suggestion). Fixed words and one bounded class each: linear.
 _APOSTROPHE = "['\u2019]"
 _RHETORICAL = re.compile(
     r"\b(?:really|surely)\b"
     r"|^\W*(?:is|are|was|does|do|did|should)n" + _APOSTROPHE + r"t\s+(?:this|that|it|we|they|"
     r"there|everyone|anyone)\b"
     r"|\bwhy\s+(?:on\s+earth\s+)?(?:would|should)\b"
-    r"|,\s*(?:no|right|surely|isn" + _APOSTROPHE + r"t\s+it)\s*\?$", re.IGNORECASE)
+    r"|,\s*(?:no|right|surely|isn" + _APOSTROPHE + r"t\s+it)\s*\?$"
+    r"|^\W*(?:maybe|perhaps)\b", re.IGNORECASE)
 
 
 def asks_nothing(question: str) -> bool:
