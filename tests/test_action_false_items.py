@@ -56,8 +56,9 @@ def test_a_stand_in_is_a_note_owed_by_nobody() -> None:
 
 
 def test_an_ask_that_names_nobody_of_the_list_is_no_item() -> None:
-    assert _items("A refugee agency asks whether ITU could publish joint guidance for "
-                  "operators in the camps.") == []
+    assert _items("Since the new labelling rules, importers ask whether other regions "
+                  "will follow.") == []
+    assert _items("Most ministries ask the applicant to provide a coverage study.") == []
     assert _items("I would like to invite the three Directors to open the joint "
                   "session.") == []
     # Asking a party of the list, or the readers, stays.
