@@ -41,6 +41,6 @@ def test_a_question_with_a_huge_token_is_read_in_linear_time() -> None:
 
 @given(st.text(alphabet="ab1_ ?!.\n\u00e9-", max_size=24))
 def test_idle_question_pattern_tells_what_the_old_one_told(text: str) -> None:
-    from iscg_mailbot.analyse.action_questions import _IDLE_QUESTION
+    from iscg_mailbot.analyse.action_rhetoric import _IDLE_QUESTION
 
     assert bool(_IDLE_QUESTION.match(text)) == bool(_OLD_IDLE.match(text))

@@ -197,6 +197,26 @@ def quoted_as_background(sentence: str) -> bool:
                for m in _BACKGROUND.finditer(sentence))
 
 
+# Words that put a request to the readers themselves: "invites colleagues to ...", "asks
+# you to ...", "would ask each Bureau to ...", "asks the Group to ...".
+_READERS = re.compile(r"\b(?:you|your|colleagues|members|every(?:one|body)?|all|each|"
+                      r"group|ISCG|list|representatives|vice-?chairs)\b", re.IGNORECASE)
+
+
+def asks_no_reader(candidate: ActionCandidate) -> bool:
+    """Whether a sentence of asking ("X asks / invites / requests Y to ...", rule
+    ``we_request``) asks nobody of the list: no party of it was found in the sentence
+    (owner none, before the list's own convention gives it one) and no word puts it to
+    the readers. "UNHCR asks whether ITU could give joint guidance", "most
+    administrations ask the applicant to provide the study", "the draft asks how to
+    count ...", "I would like to invite the three Directors to open the session": the
+    request is somebody else's, or put to outsiders (`w7`, `w23`, `w31`, `w33`, `w36`-`w38`
+    dev leave them unlabelled). "Could BR ask WP 5D ...", "invites ITU-D SG1 to ..." name
+    a party, and stay."""
+    return (candidate.rule == "we_request" and candidate.owner is None
+            and _READERS.search(candidate.sentence) is None)
+
+
 def drop_outside_requests(candidates: list[ActionCandidate],
                           message: ActionInput) -> list[ActionCandidate]:
     """The items less those that are somebody else's business (the module's docstring).
@@ -204,5 +224,6 @@ def drop_outside_requests(candidates: list[ActionCandidate],
     sent, separator = message.date, _first_separator(message.new_text)
     return [c for c in candidates if c.kind == "question" or not (
         asks_the_membership(c.sentence, c.span[0] > separator) or outsiders_ask(c.sentence)
+        or asks_no_reader(c)
         or records_a_decision(c.sentence, sent) or quoted_as_background(c.sentence)
         or (c.rule == "deadline" and others_deadline(c.sentence)))]

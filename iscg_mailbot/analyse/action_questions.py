@@ -34,6 +34,7 @@ from iscg_mailbot.analyse.action_forwards import without_handed_out
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_put_to import asks_whoever_knows, bureaux_behind_names
 from iscg_mailbot.analyse.action_question_requests import as_request, asks_attendance, asks_whether
+from iscg_mailbot.analyse.action_rhetoric import asks_nothing
 from iscg_mailbot.analyse.action_say_forms import ASKED, SAY, WH, WHEN
 from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
 from iscg_mailbot.analyse.action_text import Sentence, frame_line, split_sentences
@@ -301,12 +302,6 @@ _SECTOR_ASKED = r"\b(?:does|do|is|are|has|have|will|would|can|could)\s+"
 # Where a request in a question starts: "Sofia and Pierre, could you ...?".
 _MODAL = re.compile(r"\b(?:could|can|would|will)\s+you\b", re.IGNORECASE)
 
-# Questions that ask nothing of anybody: "Why not?", "Right?". Possessive runs: each
-# word is taken whole, so a question of three words or more fails at once; written
-# "(?:\W*\w+){0,2}" it tried every split of a long word (quadratic: 7 s for a question
-# of 20,000 letters). The same questions match: at most two words before the "?".
-_IDLE_QUESTION = re.compile(r"^(?:\W*+\w++){0,2}\W*\?$")
-
 # A request that opens with its verb of asking, after a name at most: "Could TSB answer
 # before 26 March?", "Sofia, could you share it?", "Please let us know by Friday."
 _REQUEST_OPENING = re.compile(
@@ -414,7 +409,7 @@ def find_question_candidates(
         text = sentence.text
         if not text.endswith("?") or taken.holding(sentence.start):
             continue  # not a question, or an item's (or read with the request after it)
-        if _IDLE_QUESTION.match(text) or BOILERPLATE.search(text) or chases(message, text):
+        if asks_nothing(text) or BOILERPLATE.search(text) or chases(message, text):
             continue
         if (found or taken.ends_by(sentence.start)) and is_date_carrier(text):
             continue  # "Could you let me know by 31 August?": dates what was just asked

@@ -29,11 +29,12 @@ and offers not yet taken up.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from iscg_mailbot.analyse.action_reading import drop_reading_notes
 from iscg_mailbot.analyse.sectors import SECRETARIAT_UNITS
 from iscg_mailbot.records import ActionCandidate, ActionInput
-from iscg_mailbot.settings.action_rules import ACTION, DELIVERED
+from iscg_mailbot.settings.action_rules import ACTION, DELIVERED, NOTE
 from iscg_mailbot.settings.members import MembersConfig
 
 # A passive future, or a forecast in the passive: "will be prepared", "is expected to be
@@ -250,11 +251,34 @@ _ROLE_CHANGE = re.compile(
     r"|\bwrite\s+to\s+me\s+at\b", re.IGNORECASE)
 
 
+# A stand-in while somebody is away: "Omar will act as TSB focal point during that time",
+# "Grace has kindly agreed to act as chair until 3 May", "Nadia will look after the
+# folder in my absence", "... will handle the list until my successor arrives": who
+# holds a role for a while. News of the people that the list keeps on record, owed by
+# nobody: a note with no owner (`w24`-029, `w36`-001, -007 label it so), whatever day
+# the absence names. Each alternative is a fixed phrase or a bounded run: linear.
+_STAND_IN = re.compile(
+    r"\b(?:will|shall|agreed\s+to|(?:am|is|are)\s+going\s+to)\s+(?:\w+ly\s+)?"
+    r"(?:act\s+as|stand\s+in\s+for|deputi[sz]e\s+for)\b"
+    r"|\b(?:will|shall)\s+(?:\w+ly\s+)?(?:handle|cover|look\s+after|take\s+care\s+of)\b"
+    r"[^.;:?!]{0,80}?\b(?:until\s+my\s+successor|in\s+my\s+absence|during\s+my\s+absence|"
+    r"while\s+I\s+am\s+(?:away|on\s+leave|absent))\b", re.IGNORECASE)
+STAND_IN = "stand_in"  # the rule of a stand-in's note: kept though addressed to nobody
+
+
+def _as_stand_in(candidate: ActionCandidate) -> ActionCandidate:
+    """A promise that names a stand-in, as the note it is (see ``_STAND_IN``)."""
+    if candidate.kind != ACTION or _STAND_IN.search(candidate.sentence) is None:
+        return candidate
+    return replace(candidate, kind=NOTE, owner=None, owner_kind=None, due=None,
+                   due_text=None, rule=STAND_IN)
+
+
 def drop_role_changes(candidates: list[ActionCandidate]) -> list[ActionCandidate]:
     """A hand-over told to the list (a new post, files taken over, where to write) is no
     item; a contact notice that sets a day for something to be sent stays unless it only
-    gives an address."""
-    return [c for c in candidates if not (
+    gives an address. A stand-in while somebody is away is a note owed by nobody."""
+    return [_as_stand_in(c) for c in candidates if not (
         c.kind == ACTION and _ROLE_CHANGE.search(c.sentence)
         and (c.due is None or "write to me at" in c.sentence.lower()))]
 

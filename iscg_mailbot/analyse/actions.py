@@ -98,6 +98,7 @@ from iscg_mailbot.analyse.action_silence import (
 )
 from iscg_mailbot.analyse.action_stances import drop_advice, drop_facts_told
 from iscg_mailbot.analyse.action_statements import (
+    STAND_IN,
     drop_explanations,
     drop_intentions,
     drop_meeting_work,
@@ -359,8 +360,9 @@ def _as_configured(candidates: list[ActionCandidate], rules: ActionRules,
         # "Please note that the room has changed": news for whoever reads, owed by nobody;
         # and so when it is told to someone ("Kindly note that SG12 has no Recommendation
         # on it yet", to the asker): the courtesy "please note" addresses nobody a task.
-        candidates = [c for c in candidates
-                      if c.kind != NOTE or (c.owner and c.rule != "please_note")]
+        # A stand-in while somebody is away names whom to turn to: the list's record.
+        candidates = [c for c in candidates if c.kind != NOTE or c.rule == STAND_IN
+                      or (c.owner and c.rule != "please_note")]
     elif rules.notes == "action":
         candidates = [replace(c, kind=ACTION) if c.kind == NOTE else c for c in candidates]
     return [_owned_by_bureaux(_the_secretariat(c, rules.secretariat)) for c in candidates
