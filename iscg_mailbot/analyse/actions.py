@@ -52,6 +52,7 @@ from iscg_mailbot.analyse.action_ellipsis import (
     split_semicolons,
 )
 from iscg_mailbot.analyse.action_followups import date_from_around, date_from_earlier_deadline
+from iscg_mailbot.analyse.action_paragraph_dates import date_from_paragraph
 from iscg_mailbot.analyse.action_forecasts import drop_conditional_offers, drop_forecasts
 from iscg_mailbot.analyse.action_forwards import (
     apply_list_tail,
@@ -293,6 +294,8 @@ def _extract(message: ActionInput, rules: ActionRules, members: MembersConfig | 
     candidates = _addressed_and_dated(candidates, sentences, message, members)
     candidates = drop_told(date_in_month(_without_statements(candidates, message, members),
                                          message.date), message, members)
+    # The paragraph's one deadline, once the sentences that owe nothing are left out.
+    candidates = date_from_paragraph(candidates, sentences, message.new_text, message.date)
     # A silence put to the readers is the list's item, whatever the rules read in it.
     candidates = _as_configured(with_silences(hand_out_requests(drop_own_news(candidates), parts),
                                               silences), rules, message)
@@ -413,10 +416,14 @@ def find_questions(message: ActionInput, items: Sequence[ActionCandidate] = (),
         find_question_candidates(message, items, members, products), message.new_text, members),
         message, members)
     questions = one_per_questionnaire(questions, message.new_text, items)
+    questions = date_from_agenda(date_from_earlier_days(
+        questions, message.new_text, message.date),  # "could you also check, by the same date"
+        message.new_text, message.date, message.subject)
+    if questions:
+        questions = date_from_paragraph(questions, split_sentences(message.new_text),
+                                        message.new_text, message.date, items)
     return [_the_secretariat(q, secretariat) for q in without_objection_questions(
-        date_from_agenda(date_from_earlier_days(
-            questions, message.new_text, message.date),  # "could you also check, by the same date"
-            message.new_text, message.date, message.subject), items)]
+        questions, items)]
 
 
 # Re-exported so callers need one import.
