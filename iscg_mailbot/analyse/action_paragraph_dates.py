@@ -31,15 +31,16 @@ window stays open, and a day something is held or starts is no deadline
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
+from itertools import accumulate
 
 from iscg_mailbot.analyse.action_dates import find_dates, pick_due
 from iscg_mailbot.analyse.action_scope import is_promise
 from iscg_mailbot.analyse.action_statements import reports_a_request
-from iscg_mailbot.analyse.action_text import Sentence
+from iscg_mailbot.analyse.action_text import Sentence, split_sentences
 from iscg_mailbot.records import ActionCandidate
 
 # A deadline needs one of these words (a cheap test before reading dates); "until" is
@@ -81,23 +82,35 @@ def _deadline(sentence: Sentence, source: str, sent: datetime | None) -> date | 
     return due.value
 
 
-def _overlaps(sentence: Sentence, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a < sentence.end and sentence.start < b for a, b in spans)
+class _Spans:
+    """The items' spans, sorted once, to ask whether a sentence holds part of one (each
+    sentence testing every span was quadratic in a long list of requests)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(accumulate((b for _, b in ordered), max))
+
+    def overlap(self, sentence: Sentence) -> bool:
+        """Whether a span starts before the sentence ends and ends after it starts."""
+        index = bisect_left(self.starts, sentence.end)
+        return index > 0 and self.reach[index - 1] > sentence.start
 
 
-def date_from_paragraph(candidates: list[ActionCandidate], sentences: Sequence[Sentence],
+def date_from_paragraph(candidates: list[ActionCandidate], sentences: Sequence[Sentence] | None,
                         text: str, sent: datetime | None,
                         others: Sequence[ActionCandidate] = ()) -> list[ActionCandidate]:
     """The undated requests and questions of a paragraph dated by the one deadline said
     in it by a sentence that is no item (``candidates`` and ``others``: the message's
-    items, whose sentences say their own dates)."""
+    items, whose sentences say their own dates; ``sentences``: the text's, split here
+    when None and needed)."""
     if not any(c.due is None and _asked(c) for c in candidates):
         return candidates
-    spans = [c.span for c in candidates] + [c.span for c in others]
+    spans = _Spans([c.span for c in candidates] + [c.span for c in others])
     breaks = [m.start() for m in _PARAGRAPH_END.finditer(text)]
     days: dict[int, set[date]] = {}
-    for sentence in sentences:
-        if _overlaps(sentence, spans):
+    for sentence in split_sentences(text) if sentences is None else sentences:
+        if spans.overlap(sentence):
             continue
         day = _deadline(sentence, text, sent)
         if day is not None:

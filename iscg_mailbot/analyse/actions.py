@@ -419,9 +419,7 @@ def find_questions(message: ActionInput, items: Sequence[ActionCandidate] = (),
     questions = date_from_agenda(date_from_earlier_days(
         questions, message.new_text, message.date),  # "could you also check, by the same date"
         message.new_text, message.date, message.subject)
-    if questions:
-        questions = date_from_paragraph(questions, split_sentences(message.new_text),
-                                        message.new_text, message.date, items)
+    questions = date_from_paragraph(questions, None, message.new_text, message.date, items)
     return [_the_secretariat(q, secretariat) for q in without_objection_questions(
         questions, items)]
 
