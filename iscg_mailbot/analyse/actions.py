@@ -52,7 +52,6 @@ from iscg_mailbot.analyse.action_ellipsis import (
     split_semicolons,
 )
 from iscg_mailbot.analyse.action_followups import date_from_around, date_from_earlier_deadline
-from iscg_mailbot.analyse.action_paragraph_dates import date_from_paragraph
 from iscg_mailbot.analyse.action_forecasts import drop_conditional_offers, drop_forecasts
 from iscg_mailbot.analyse.action_forwards import (
     apply_list_tail,
@@ -70,6 +69,7 @@ from iscg_mailbot.analyse.action_invitations import drop_corrections_asked
 from iscg_mailbot.analyse.action_offers_taken import takes_offer
 from iscg_mailbot.analyse.action_outsiders import drop_outside_requests
 from iscg_mailbot.analyse.action_own_news import drop_own_news
+from iscg_mailbot.analyse.action_paragraph_dates import date_from_paragraph
 from iscg_mailbot.analyse.action_put_to import bureaux_behind_names
 from iscg_mailbot.analyse.action_questionnaires import (
     one_item_per_questionnaire,
