@@ -49,6 +49,18 @@ from iscg_mailbot.records import ActionCandidate
 _DEADLINE_WORDS = ("by ", "within", "before", "no later", "deadline", "end of")
 # A window's end rather than a deadline: "until 10 September", "till Friday".
 _UNTIL = re.compile(r"\b(?:until|till)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+# An event named before the deadline word: "A panel by 19 February would help us", "An
+# event within two weeks would be ideal", "The meeting opens on 1 March; last year the
+# contributions reached us by 15 February": when something is held, or a story, not what
+# the paragraph asks by a day. (After the word it is the deadline's event: "before the
+# SG2 meeting on 9 May".)
+_EVENT_FIRST = re.compile(r"\b(?:meeting|session|panel|event|workshop|webinar|conference|"
+                          r"plenary|assembly|forum|summit|call)s?\b[^.;]{0,200}?"
+                          r"\b(?:by|before|within|no\s+later\s+than)\b", re.IGNORECASE)
+# A story of what happened: "last year the contributions reached the secretariat by 15
+# February".
+_TOLD_PAST = re.compile(r"\b(?:last\s+(?:year|month|week|time)|ago|was|were|had)\b",
+                        re.IGNORECASE)
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 # A list's line: "1. RAG: your views by 2 June." dates its own point, not its neighbours'.
 _BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2013]|\(?(?:\d{1,2}|[a-z])[.)])[ \t]")
@@ -74,7 +86,8 @@ def _deadline(sentence: Sentence, source: str, sent: datetime | None) -> date | 
         return None
     due = pick_due(find_dates(text, sent), sent)
     if due is None or due.value is None or not due.marked or (
-            sent is not None and due.value < sent.date()):
+            sent is not None and due.value < sent.date()) or _EVENT_FIRST.search(
+                text, 0, due.end) or _TOLD_PAST.search(text):
         return None
     if due.text.lower().startswith(("until", "till")) or _UNTIL.search(
             text, max(0, due.start - 30), due.start):
