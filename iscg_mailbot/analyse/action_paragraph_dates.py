@@ -47,8 +47,9 @@ from iscg_mailbot.records import ActionCandidate
 # not one here: "send corrections until 10 September" is a window, not the deadline of
 # what the paragraph asks.
 _DEADLINE_WORDS = ("by ", "within", "before", "no later", "deadline", "end of")
-# A window's end rather than a deadline: "until 10 September", "till Friday".
-_UNTIL = re.compile(r"\b(?:until|till)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+# A window's end rather than a deadline ("until 10 September", "till Friday"), or the
+# earliest day ("not before Friday 19 February").
+_UNTIL = re.compile(r"\b(?:until|till|not\s+before)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 # An event named before the deadline word: "A panel by 19 February would help us", "An
 # event within two weeks would be ideal", "The meeting opens on 1 March; last year the
 # contributions reached us by 15 February": when something is held, or a story, not what
