@@ -69,6 +69,7 @@ from iscg_mailbot.analyse.action_invitations import drop_corrections_asked
 from iscg_mailbot.analyse.action_offers_taken import takes_offer
 from iscg_mailbot.analyse.action_outsiders import drop_outside_requests
 from iscg_mailbot.analyse.action_own_news import drop_own_news
+from iscg_mailbot.analyse.action_paragraph_dates import date_from_paragraph
 from iscg_mailbot.analyse.action_put_to import bureaux_behind_names
 from iscg_mailbot.analyse.action_questionnaires import (
     one_item_per_questionnaire,
@@ -294,6 +295,8 @@ def _extract(message: ActionInput, rules: ActionRules, members: MembersConfig | 
     candidates = _addressed_and_dated(candidates, sentences, message, members)
     candidates = drop_told(date_in_month(_without_statements(candidates, message, members),
                                          message.date), message, members)
+    # The paragraph's one deadline, once the sentences that owe nothing are left out.
+    candidates = date_from_paragraph(candidates, sentences, message.new_text, message.date)
     # A silence put to the readers is the list's item, whatever the rules read in it.
     candidates = _as_configured(with_silences(hand_out_requests(drop_own_news(candidates), parts),
                                               silences), rules, message)
@@ -415,10 +418,12 @@ def find_questions(message: ActionInput, items: Sequence[ActionCandidate] = (),
         find_question_candidates(message, items, members, products), message.new_text, members),
         message, members)
     questions = one_per_questionnaire(questions, message.new_text, items)
+    questions = date_from_agenda(date_from_earlier_days(
+        questions, message.new_text, message.date),  # "could you also check, by the same date"
+        message.new_text, message.date, message.subject)
+    questions = date_from_paragraph(questions, None, message.new_text, message.date, items)
     return [_the_secretariat(q, secretariat) for q in without_objection_questions(
-        date_from_agenda(date_from_earlier_days(
-            questions, message.new_text, message.date),  # "could you also check, by the same date"
-            message.new_text, message.date, message.subject), items)]
+        questions, items)]
 
 
 # Re-exported so callers need one import.
