@@ -44,6 +44,8 @@ THREADS = [
            (INGRID, "Thanks. Will the webinar be recorded?\n\nBest regards")),
     _one("c-010", INGRID, "Dear Hiroshi, dear Elena,\n\nWill the webinar be recorded?"),
     _one("c-011", INGRID, "Elena, could you tell me whether the webinar will be recorded?"),
+    # One of them greeted beside the list itself, which is nobody in particular.
+    _one("c-012", INGRID, "Dear Hiroshi, dear ISCG colleagues,\n\nWill the webinar be recorded?"),
 ]
 
 Runs = dict[str, dict[str, list[PredictedItem]]]
@@ -125,6 +127,8 @@ def test_one_of_a_bureaus_staff_asked_is_the_unit_or_the_person(runs: Runs) -> N
     # person: the one greeted, or the sender of the message replied to.
     assert _owners(runs["fourth"], "c-008") == [("Hiroshi Takemura",)]
     assert _owners(runs["fourth"], "c-009") == [("Hiroshi Takemura",)]
+    assert _owners(runs["default"], "c-012") == [("TSB",)]
+    assert _owners(runs["fourth"], "c-012") == [("Hiroshi Takemura",)]
     # Two greeted stand for their Bureau, and a name in the sentence is the person's,
     # under both.
     for name in ("default", "fourth"):
