@@ -4,6 +4,7 @@ whole pipeline, and a wrong value refused at load."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from datetime import date
 from pathlib import Path
@@ -11,11 +12,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from iscg_mailbot.conventions import DEFAULT_CONVENTIONS
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.services.eval_scores import PredictedItem
 from iscg_mailbot.services.eval_set import load_eval_set
 from iscg_mailbot.services.evaluation import run_pipeline
-from iscg_mailbot.settings.actions import load_actions_config
+from iscg_mailbot.settings.actions import convention_values, load_actions_config
 from iscg_mailbot.settings.main import Settings
 from tests.eval_threads import thread
 
@@ -159,3 +161,14 @@ def test_a_wrong_convention_is_refused_at_load_naming_file_key_and_values(
     message = str(raised.value)
     assert message == f"{path}: {key}: Input should be {allowed}"
     assert "\n" not in message
+
+
+def test_each_convention_set_in_the_file_reaches_the_extractor(tmp_path: Path) -> None:
+    # Every key's other values, and no key set: the defaults the records carry.
+    assert load_actions_config(tmp_path / "absent.yaml").conventions == DEFAULT_CONVENTIONS
+    for key, values in convention_values().items():
+        for value in values[1:]:
+            path = tmp_path / "actions.yaml"
+            path.write_text(f"{key}: {value}\n", encoding="utf-8")
+            conventions = load_actions_config(path).conventions
+            assert conventions == dataclasses.replace(DEFAULT_CONVENTIONS, **{key: value})
