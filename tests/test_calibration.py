@@ -82,6 +82,8 @@ def test_the_table_names_both_and_prints_the_yaml(tmp_path: Path) -> None:
     result = _run(tmp_path, "--set", str(SAMPLE / "threads.yaml"))
     assert result.exit_code == 0, result.output
     out = result.stdout
+    header = out.split("in use", 1)[0]  # the table's header (wrapped), each key named
+    assert [k for k in dataclasses.asdict(THE_SAMPLES) if k not in header] == []
     assert "in use" in out and "day_before, nobody, person, unit, item" in out
     assert "that_day, ISCG, person, unit, item" in out
     assert "margin: strict F1 +1.000 (+5 items right)" in out

@@ -114,3 +114,22 @@ def test_every_scoring_key_of_the_topic_list_is_documented() -> None:
 
     page = (ROOT / "docs" / "secretariat.md").read_text(encoding="utf-8")
     assert [key for key in Scoring.model_fields if key not in page] == []
+
+
+def test_every_convention_is_in_the_secretariats_page_and_its_calibrate_example() -> None:
+    """docs/secretariat.md shows each key of the list's conventions (config/actions.yaml)
+    in its table and in the ``actions calibrate`` output it quotes, as the command prints
+    them: every key, in order, on the "reads differently" line and in the lines to paste."""
+    from dataclasses import fields
+
+    from iscg_mailbot.conventions import Conventions
+
+    keys = [f.name for f in fields(Conventions)]
+    page = (ROOT / "docs" / "secretariat.md").read_text(encoding="utf-8")
+    assert [key for key in keys if f"| `{key}` |" not in page] == []
+    differently = re.search(r"^items of the sample another value reads differently: (.*)$",
+                            page, re.MULTILINE)
+    assert differently is not None
+    assert [part.split(" ")[0] for part in differently.group(1).split(", ")] == keys
+    paste = page.split("to paste into config/actions.yaml:\n", 1)[1].split("```", 1)[0]
+    assert [line.strip().split(":")[0] for line in paste.splitlines()] == keys

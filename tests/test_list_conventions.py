@@ -4,6 +4,7 @@ whole pipeline, and a wrong value refused at load."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from datetime import date
 from pathlib import Path
@@ -11,11 +12,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from iscg_mailbot.conventions import DEFAULT_CONVENTIONS
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.services.eval_scores import PredictedItem
 from iscg_mailbot.services.eval_set import load_eval_set
 from iscg_mailbot.services.evaluation import run_pipeline
-from iscg_mailbot.settings.actions import load_actions_config
+from iscg_mailbot.settings.actions import convention_values, load_actions_config
 from iscg_mailbot.settings.main import Settings
 from tests.eval_threads import thread
 
@@ -44,6 +46,8 @@ THREADS = [
            (INGRID, "Thanks. Will the webinar be recorded?\n\nBest regards")),
     _one("c-010", INGRID, "Dear Hiroshi, dear Elena,\n\nWill the webinar be recorded?"),
     _one("c-011", INGRID, "Elena, could you tell me whether the webinar will be recorded?"),
+    # One of them greeted beside the list itself, which is nobody in particular.
+    _one("c-012", INGRID, "Dear Hiroshi, dear ISCG colleagues,\n\nWill the webinar be recorded?"),
 ]
 
 Runs = dict[str, dict[str, list[PredictedItem]]]
@@ -125,6 +129,8 @@ def test_one_of_a_bureaus_staff_asked_is_the_unit_or_the_person(runs: Runs) -> N
     # person: the one greeted, or the sender of the message replied to.
     assert _owners(runs["fourth"], "c-008") == [("Hiroshi Takemura",)]
     assert _owners(runs["fourth"], "c-009") == [("Hiroshi Takemura",)]
+    assert _owners(runs["default"], "c-012") == [("TSB",)]
+    assert _owners(runs["fourth"], "c-012") == [("Hiroshi Takemura",)]
     # Two greeted stand for their Bureau, and a name in the sentence is the person's,
     # under both.
     for name in ("default", "fourth"):
@@ -155,3 +161,14 @@ def test_a_wrong_convention_is_refused_at_load_naming_file_key_and_values(
     message = str(raised.value)
     assert message == f"{path}: {key}: Input should be {allowed}"
     assert "\n" not in message
+
+
+def test_each_convention_set_in_the_file_reaches_the_extractor(tmp_path: Path) -> None:
+    # Every key's other values, and no key set: the defaults the records carry.
+    assert load_actions_config(tmp_path / "absent.yaml").conventions == DEFAULT_CONVENTIONS
+    for key, values in convention_values().items():
+        for value in values[1:]:
+            path = tmp_path / "actions.yaml"
+            path.write_text(f"{key}: {value}\n", encoding="utf-8")
+            conventions = load_actions_config(path).conventions
+            assert conventions == dataclasses.replace(DEFAULT_CONVENTIONS, **{key: value})

@@ -172,8 +172,12 @@ _GREETED: dict[tuple[str, int, str], tuple[MembersConfig | None, tuple[str, str]
 def _greeted(line: str, members: MembersConfig | None,
              by_name: bool = False) -> tuple[str, str] | None:
     mentions = _parts(line, members)
-    if by_name and len(mentions) == 1 and mentions[0].kind == "member":
-        return mentions[0].owner, "member"  # "Dear Sofia," to a list that asks the person
+    # "Dear Sofia," to a list that asks the person; the list greeted beside her ("Dear
+    # Sofia, dear ISCG colleagues,") is nobody in particular, as it is for her unit.
+    if by_name:
+        particular = {(m.owner, m.kind) for m in mentions if _owner(m, members) is not None}
+        if len(particular) == 1 and next(iter(particular))[1] == "member":
+            return next(iter(particular))[0], "member"
     owners = [o for o in (_owner(m, members) for m in mentions) if o is not None]
     if not owners:
         return None

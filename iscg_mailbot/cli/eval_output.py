@@ -61,9 +61,8 @@ def print_calibration(figures: dict[str, Any]) -> None:
     click.echo(f"sample {figures['set']}: {figures['threads']} threads, "
                f"{figures['messages']} messages; {figures['combinations']} combinations "
                "of conventions tried")
-    print_table(["", "before, requests_to_all, staff_i_will, staff_asked, commitments",
-                 "strict P", "R",
-                 "F1", "right/pred/exp", "closures"],
+    keys = ", ".join(figures["current"]["conventions"])  # named once: Conventions' fields
+    print_table(["", keys, "strict P", "R", "F1", "right/pred/exp", "closures"],
                 [_combination("in use", figures["current"]),
                  _combination("best", figures["best"])])
     margin = figures["margin"]

@@ -162,10 +162,10 @@ class ActionsConfig(BaseModel):
 
     @property
     def conventions(self) -> Conventions:
-        """The list's conventions, handed to the extractor with each message."""
-        return Conventions(before=self.before, requests_to_all=self.requests_to_all,
-                           staff_i_will=self.staff_i_will, staff_asked=self.staff_asked,
-                           commitments=self.commitments)
+        """The list's conventions, handed to the extractor with each message (every
+        field of :class:`Conventions`, read from the key of that name: a new convention
+        is declared here and there, never copied by hand)."""
+        return Conventions(**{f.name: getattr(self, f.name) for f in fields(Conventions)})
 
     @property
     def rules(self) -> ActionRules:
