@@ -67,6 +67,12 @@ _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 _BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2013]|\(?(?:\d{1,2}|[a-z])[.)])[ \t]")
 # A sentence of this many words or more is taken to say something of its own.
 _MAX_WORDS = 40
+# A "by" that marks no deadline ("By the way, the Council meets on 12 May", "agreed by
+# email on 12 May"): blanked before the sentence's dates are read, since a sentence that
+# asks nothing gives its day to the whole paragraph on any deadline word in the 45
+# characters before it (:data:`.action_dates.MARKER_BEFORE`).
+_NOT_A_DEADLINE = re.compile(r"\bby\s+(?:the\s+way|e-?mail|mail|post|phone|hand|consensus|"
+                             r"acclamation|far|chance|default)\b", re.IGNORECASE)
 
 
 def _asked(candidate: ActionCandidate) -> bool:
@@ -85,7 +91,8 @@ def _deadline(sentence: Sentence, source: str, sent: datetime | None) -> date | 
             or len(text.split()) >= _MAX_WORDS or _BULLET.match(
                 source, source.rfind("\n", 0, sentence.start) + 1):
         return None
-    due = pick_due(find_dates(text, sent), sent)
+    due = pick_due(find_dates(_NOT_A_DEADLINE.sub(lambda m: " " * len(m[0]), text), sent),
+                   sent)
     if due is None or due.value is None or not due.marked or (
             sent is not None and due.value < sent.date()) or _EVENT_FIRST.search(
                 text, 0, due.end) or _TOLD_PAST.search(text):
