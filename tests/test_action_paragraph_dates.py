@@ -80,3 +80,17 @@ def test_many_requests_and_deadlines_are_read_in_linear_time() -> None:
     started = time.process_time()
     _dues(text)
     assert time.process_time() - started < 10.0
+
+
+def test_a_by_that_is_no_deadline_dates_nothing(members: MembersConfig) -> None:
+    # "By the way" or "by email" near the day of an event is no deadline word (review2).
+    text = ("Dear colleagues,\n\nBy the way, the Council meets on 12 May. Could BDT draft "
+            "the outline?\n\nThanks")
+    assert _dues(text, members) == [("BDT", None)]
+    emailed = text.replace("By the way, the Council meets on 12 May.",
+                           "BR confirmed it by email: the host opens on 12 May.")
+    assert _dues(emailed, members) == [("BDT", None)]
+    # Its pair: the same day said as a deadline still dates the request.
+    needed = text.replace("By the way, the Council meets on 12 May.",
+                          "The Council needs the outline by 12 May.")
+    assert _dues(needed, members) == [("BDT", MAY_12)]

@@ -114,3 +114,28 @@ def test_hostile_input_stays_linear(text: str) -> None:
     labelled_share(reply_of(text), "TSB, BR", frozenset({"br"}), None)
     declares_round_over(text)
     assert time.process_time() - started < 1.0
+
+
+@pytest.mark.parametrize("text", [
+    "Once the comment period is over, I will compile the replies into v2.",
+    "When the silence period has ended, the text goes to the Council.",
+    "If the review period is closed by then, we skip the call.",
+    "Is the comment period closed? I still have two edits.",
+])
+def test_a_period_that_runs_out_only_when_or_if_leaves_the_call_open(text: str) -> None:
+    # A reminder saying what happens once the period is over (review2), or asking.
+    assert declares_round_over(text) is False
+    assert declares_round_over(text.replace("Once the", "The").replace(
+        "When the", "The").replace("If the", "The").replace("Is the", "The")) is True
+
+
+@pytest.mark.parametrize("text, answers", [
+    ("For BR's part, the answer is the spectrum database.", True),
+    ("For BR's sake, let us wait for the Director.", False),
+    ("For BR-related questions, contact Kofi Mensah.", False),
+    ("For BR staff the cut-off is the spectrum database.", False),
+])
+def test_a_label_without_its_colon_names_its_share_by_a_share_word(
+        text: str, answers: bool) -> None:
+    # Without the colon, "For BR <word>" is a label only with a word for a share (review2).
+    assert labelled_share(reply_of(text), "TSB, BR", frozenset({"br", "tsb"}), None) is answers

@@ -158,8 +158,8 @@ def _followup_due(sentence: Sentence, sent: datetime | None) -> tuple[date, str]
     return due.value, due.text
 
 
-def _asked(candidate: ActionCandidate) -> bool:
-    """A request or question: what a follow-up deadline is about (a note is not, nor a
+def is_asked(candidate: ActionCandidate) -> bool:
+    """A request or question: what a follow-up or paragraph deadline is about (a note is not, nor a
     promise of the sender's side, "TSB will nominate ...", nor a request made elsewhere,
     "our hill states have asked whether ...", which the date would keep as an item)."""
     return (candidate.kind != "note" and not is_promise(candidate)
@@ -210,7 +210,7 @@ def date_from_followups(candidates: list[ActionCandidate], sentences: Sequence[S
     reads, so it is dated there). A follow-up said for both or all ("Rajesh will draft
     the note on 1.4, and I will do 1.5. Both by 5 April.") dates the promises before it
     too."""
-    if not any(c.due is None and (_asked(c) or is_promise(c)) for c in candidates) \
+    if not any(c.due is None and (is_asked(c) or is_promise(c)) for c in candidates) \
             and not any(_asks(s) for s in sentences):
         return candidates
     result: list[ActionCandidate | None] = list(candidates)
@@ -239,7 +239,7 @@ def date_from_followups(candidates: list[ActionCandidate], sentences: Sequence[S
             if any(candidates[i].due is not None for i in inside):
                 pending, promised, held = [], [], set()  # what was asked before has its date
             else:
-                pending += [i for i in inside if _asked(candidates[i]) and i not in held]
+                pending += [i for i in inside if is_asked(candidates[i]) and i not in held]
                 promised += [i for i in inside if is_promise(candidates[i]) and i not in held]
                 held.update(inside)
             gap = 0
@@ -302,7 +302,7 @@ def date_from_leads(candidates: list[ActionCandidate], sentences: Sequence[Sente
         end = block_end.start() if block_end else len(text)
         party = _put_to(lead)
         for i, item in enumerate(result):
-            if item.due is None and _asked(item) and sentence.end <= item.span[0] < end:
+            if item.due is None and is_asked(item) and sentence.end <= item.span[0] < end:
                 result[i] = replace(item, due=due.value, due_text=due.text)
                 if item.owner is None and party is not None:
                     # "Two questions for BR, ...:" puts them to BR when they name nobody.

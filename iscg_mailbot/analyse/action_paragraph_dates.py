@@ -31,16 +31,15 @@ window stays open, and a day something is held or starts is no deadline
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from itertools import accumulate
 
 from iscg_mailbot.analyse.action_dates import find_dates, pick_due
-from iscg_mailbot.analyse.action_scope import is_promise
-from iscg_mailbot.analyse.action_statements import reports_a_request
+from iscg_mailbot.analyse.action_followups import is_asked
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
+from iscg_mailbot.analyse.item_spans import ItemSpans
 from iscg_mailbot.records import ActionCandidate
 
 # A deadline needs one of these words (a cheap test before reading dates); "until" is
@@ -67,13 +66,12 @@ _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 _BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2013]|\(?(?:\d{1,2}|[a-z])[.)])[ \t]")
 # A sentence of this many words or more is taken to say something of its own.
 _MAX_WORDS = 40
-
-
-def _asked(candidate: ActionCandidate) -> bool:
-    """A request or question of this message (a note, a promise of the sender's side or
-    a request reported from elsewhere keeps its own date)."""
-    return (candidate.kind != "note" and not is_promise(candidate)
-            and not reports_a_request(candidate))
+# A "by" that marks no deadline ("By the way, the Council meets on 12 May", "agreed by
+# email on 12 May"): blanked before the sentence's dates are read, since a sentence that
+# asks nothing gives its day to the whole paragraph on any deadline word in the 45
+# characters before it (:data:`.action_dates.MARKER_BEFORE`).
+_NOT_A_DEADLINE = re.compile(r"\bby\s+(?:the\s+way|e-?mail|mail|post|phone|hand|consensus|"
+                             r"acclamation|far|chance|default)\b", re.IGNORECASE)
 
 
 def _deadline(sentence: Sentence, source: str, sent: datetime | None) -> date | None:
@@ -85,7 +83,8 @@ def _deadline(sentence: Sentence, source: str, sent: datetime | None) -> date | 
             or len(text.split()) >= _MAX_WORDS or _BULLET.match(
                 source, source.rfind("\n", 0, sentence.start) + 1):
         return None
-    due = pick_due(find_dates(text, sent), sent)
+    due = pick_due(find_dates(_NOT_A_DEADLINE.sub(lambda m: " " * len(m[0]), text), sent),
+                   sent)
     if due is None or due.value is None or not due.marked or (
             sent is not None and due.value < sent.date()) or _EVENT_FIRST.search(
                 text, 0, due.end) or _TOLD_PAST.search(text):
@@ -96,21 +95,6 @@ def _deadline(sentence: Sentence, source: str, sent: datetime | None) -> date | 
     return due.value
 
 
-class _Spans:
-    """The items' spans, sorted once, to ask whether a sentence holds part of one (each
-    sentence testing every span was quadratic in a long list of requests)."""
-
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [a for a, _ in ordered]
-        self.reach = list(accumulate((b for _, b in ordered), max))
-
-    def overlap(self, sentence: Sentence) -> bool:
-        """Whether a span starts before the sentence ends and ends after it starts."""
-        index = bisect_left(self.starts, sentence.end)
-        return index > 0 and self.reach[index - 1] > sentence.start
-
-
 def date_from_paragraph(candidates: list[ActionCandidate], sentences: Sequence[Sentence] | None,
                         text: str, sent: datetime | None,
                         others: Sequence[ActionCandidate] = ()) -> list[ActionCandidate]:
@@ -118,13 +102,13 @@ def date_from_paragraph(candidates: list[ActionCandidate], sentences: Sequence[S
     in it by a sentence that is no item (``candidates`` and ``others``: the message's
     items, whose sentences say their own dates; ``sentences``: the text's, split here
     when None and needed)."""
-    if not any(c.due is None and _asked(c) for c in candidates):
+    if not any(c.due is None and is_asked(c) for c in candidates):
         return candidates
-    spans = _Spans([c.span for c in candidates] + [c.span for c in others])
+    spans = ItemSpans([*candidates, *others])
     breaks = [m.start() for m in _PARAGRAPH_END.finditer(text)]
     days: dict[int, set[date]] = {}
     for sentence in split_sentences(text) if sentences is None else sentences:
-        if spans.overlap(sentence):
+        if spans.overlapping(sentence.start, sentence.end):
             continue
         day = _deadline(sentence, text, sent)
         if day is not None:
@@ -139,7 +123,7 @@ def date_from_paragraph(candidates: list[ActionCandidate], sentences: Sequence[S
     result = list(candidates)
     for i, item in enumerate(result):
         one = days.get(bisect_right(breaks, item.span[0]), set())
-        if item.due is None and _asked(item) and len(one) == 1:
+        if item.due is None and is_asked(item) and len(one) == 1:
             result[i] = replace(item, due=next(iter(one)), due_text="paragraph deadline")
     return result
 

@@ -32,17 +32,30 @@ _LABEL = re.compile(
     r"^\W*(?P<turned>(?:(?:dear|hi|hello)\s+)?(?:(?-i:[A-Z])[\w.'-]*\s+){0,2}?(?-i:[A-Z])[\w'-]*\s*,\s*)?"
     r"(?:(?P<prep>for|pour|para|por|desde|from)\s+(?:(?:the|le|la|el|del)\s+|l['\u2019])?)?"
     r"(?P<who>(?-i:[A-Z])[\w/-]*(?:\s+(?-i:[A-Z0-9])[\w/-]*){0,2}?)"
-    r"(?:['\u2019]s)?(?:\s+(?-i:[a-z])[\w-]*)?"
+    r"(?:['\u2019]s)?(?:\s+(?P<word>(?-i:[a-z])[\w-]*))?"
     r"(?:(?P<colon>\s*:)\s+|(?(prep)(?:\s*\([^()\n]{1,80}\)\s*:\s+|\s*,\s+|\s+)|(?!)))(?P<rest>\S)",
     re.IGNORECASE)
 # A Sector's name stands for its Bureau in a label ("From the ITU-T side: ...").
 _SECTOR_BUREAU = {"itu-r": "br", "itu-t": "tsb", "itu-d": "bdt"}
+# The words that name a share in a label without its colon ("For BR's part, ...", "For
+# the BDT side we agree"); with its colon any one word does ("TSB's list: ..."), but
+# without it "For BR staff the deadline is Friday" or "For BR-related questions, contact
+# Ahmed" is a sentence about the Bureau, not its answer.
+_SHARE_WORDS = frozenset({"view", "answer", "reply", "position", "side", "part", "input",
+                          "figure", "figures"})
 # What follows the label asks the body rather than answering for it.
 _ASKS = re.compile(r"^\W*(?:please|could|can|would|will|may|kindly|do|does|is|are)\b",
                    re.IGNORECASE)
 # What follows the label says the answer is still to come ("for TSB: to be confirmed").
 _TO_COME = re.compile(r"^\W*(?:to\s+be\s+(?:confirmed|decided|announced|named)|tb[acd]\b)",
                       re.IGNORECASE)
+
+
+def _loose(label: re.Match[str]) -> bool:
+    """Whether a label without its colon names its share by a word that names none."""
+    word = label.group("word")
+    return label.group("colon") is None and word is not None \
+        and word.lower() not in _SHARE_WORDS
 
 
 def labelled_share(reply: Reply, owner: str | None, speaks_for: frozenset[str],
@@ -59,6 +72,7 @@ def labelled_share(reply: Reply, owner: str | None, speaks_for: frozenset[str],
     for sentence, clauses in reply.sentences:
         match = _LABEL.match(sentence.text)
         if match is None or sentence.text.rstrip().endswith("?") \
+                or _loose(match) \
                 or _ASKS.match(sentence.text[match.start("rest"):]) \
                 or _TO_COME.match(sentence.text[match.start("rest"):]):
             continue

@@ -29,7 +29,7 @@ _ROUND_OVER = re.compile(
     # A period for answers that ran out: "The comment period is now closed", "the comment
     # period on the zero draft is closed", "The silence period ended at 17:00 today
     # without objection" (the thirtieth, thirty-seventh and thirty-eighth writers).
-    r"|\b(?:comment|comments|silence|review|consultation)\s+period\s+(?:on\s+[^.;?!]{1,40}?\s+)?"
+    r"|\b(?P<period>(?:comment|comments|silence|review|consultation)\s+period)\s+(?:on\s+[^.;?!]{1,40}?\s+)?"
     r"(?:(?:is|has)\s+(?:now\s+)?)?(?:closed|ended|expired|over)\b"
     r"|\b(?:suggestions|replies|answers|inputs|responses|comments|contributions|views|names|"
     r"nominations|proposals)\s+(?:are|have)\s+(?:all\s+)?(?:now\s+)?(?:in|been\s+received)\b"
@@ -45,11 +45,19 @@ _ROUND_OVER = re.compile(
 )
 _GATED = GatedPattern(_ROUND_OVER, ("closed", "are", "have", "need", "objection", "thank",
                                     "final", "period"))
+# A period said to run out only when or if it does, or asked about: "Once the comment
+# period is over, I will compile the replies", "If the silence period has ended ...",
+# "Is the comment period closed?" (a reminder, not the round's end).
+_NOT_YET = re.compile(r"\b(?:once|when|whenever|if|unless|after|until|till|before|is|has|"
+                      r"as\s+soon\s+as)\s+(?:the\s+|our\s+|this\s+|that\s+)?$",
+                      re.IGNORECASE)
 
 
 def declares_round_over(text: str) -> bool:
     """Whether a message says the collection it asked for is complete (see the module)."""
-    return _GATED.search(text) is not None
+    return any(match.group("period") is None
+               or _NOT_YET.search(text, max(0, match.start() - 20), match.start()) is None
+               for match in _GATED.finditer(text))
 
 
 def everyones(owner: str | None) -> bool:

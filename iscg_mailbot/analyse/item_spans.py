@@ -40,5 +40,10 @@ class ItemSpans:
         last = bisect_right(self.starts, pos) - 1
         return last >= 0 and self.reach[last] > pos
 
+    def overlapping(self, start: int, end: int) -> bool:
+        """Whether an item's span starts before ``end`` and ends after ``start``."""
+        index = bisect_left(self.starts, end)
+        return index > 0 and self.reach[index - 1] > start
+
 
 __all__ = ["ItemSpans"]
