@@ -20,10 +20,11 @@ from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.settings.itu_bodies import check_itu_bodies, load_itu_bodies
 from tests.topic_tags import tagged
 
+
 @pytest.mark.parametrize(("subject", "body"), [
     ("SS7 location tracking - anything from SG11?",
-     "Our operators see tracking attempts through SS7 every week. Has SG11 published "
-     "anything we could point them to? SG11 and Diameter firewalls would help too."),
+     ("Our operators see tracking attempts through SS7 every week. Has SG11 published "
+      "anything we could point them to? SG11 and Diameter firewalls would help too.")),
     ("Roaming partners: signalling firewalls and SG11",
      "Our operators ask whether SG11 has signalling security texts they could cite."),
     ("Fake base stations near the airport - SG11 texts?",
