@@ -271,6 +271,13 @@ def focus_groups(text: str) -> list[str]:
     return _FOCUS_GROUP.findall(text) if "FG-" in text else []
 
 
+def focus_groups_at(text: str) -> list[tuple[int, str]]:
+    """:func:`focus_groups` with where each starts in ``text``, as (offset, name)."""
+    if "FG-" not in text:
+        return []
+    return [(match.start(), match.group()) for match in _FOCUS_GROUP.finditer(text)]
+
+
 def find_bodies(text: str, known: Collection[str]) -> list[BodyMention]:
     """Bodies named in ``text`` that resolve to one key; ``known`` are the table's keys
     (used to resolve a body written without its Sector)."""

@@ -1,5 +1,5 @@
 """Negative contexts: a phrase that is not counted when certain words stand next to it
-(``not_near:`` in topics.yaml). "index" next to "documents", "papers" or "folder" is a
+(``not_near:`` in topics.yaml, and for a body of itu_bodies.yaml). "index" next to "documents", "papers" or "folder" is a
 list of a group's documents ("the index of ISCG documents is updated"), not a statistical
 index; without them it is still read as one (issue 13, tk-r20: `w12`, `w13`, `w14`,
 `w18`, `w20` label no statistics in such threads). Read by both scorers
@@ -76,6 +76,20 @@ def in_context(text: str, start: int, end: int, pattern: re.Pattern[str]) -> boo
 def context_note(topic: str, form: str, where: str) -> str:
     """What ``topics explain`` says of a phrase left out for its context."""
     return f"{topic}: {form!r} ({where}) stands next to one of its not_near words, not counted"
+
+
+def body_left_out(topic: str, body: str, read: tuple[str, str], form: str, at: int | None,
+                  context: re.Pattern[str] | None) -> str:
+    """Why a mention of an ITU body (``body``: "ITU body ITU-T SG11"), written ``form``
+    at ``at`` in the text of ``read`` (its text and where it is), is left out for
+    ``topic``, for ``topics explain`` ("" when it is not): one of the body's
+    ``not_near`` words (``context``) next to it ("SG11" next to "SS7" is signalling
+    security, not testing). A mention whose place is not known (``at`` None) counts."""
+    text, where = read
+    if context is None or at is None or not in_context(text, at, at + len(form), context):
+        return ""
+    return (f"{topic}: {body} ({form!r}, {where}) stands next to one of the body's "
+            "not_near words, not counted")
 
 
 @dataclass(frozen=True)

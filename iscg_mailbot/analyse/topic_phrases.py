@@ -60,7 +60,8 @@ def rule_phrases(topics: TopicsConfig) -> list[RulePhrase]:
 def body_phrases(topics: TopicsConfig, bodies: ItuBodies | None) -> dict[str, list[RulePhrase]]:
     """"ITU bodies named in a thread are evidence too": per body of the table, a phrase
     "ITU body <name>" ("ITU Recommendations <series>" for a series block or a
-    Recommendation) for each topic of the list it names, worth the body's weight."""
+    Recommendation) for each topic of the list it names, worth the body's weight, with
+    the body's ``not_near`` words as its context."""
     if bodies is None:
         return {}
     known = set(topics.ids())
@@ -68,8 +69,9 @@ def body_phrases(topics: TopicsConfig, bodies: ItuBodies | None) -> dict[str, li
     for body in bodies.bodies:
         weight = bodies.weight(body)
         label = "ITU Recommendations" if body_kind(body.body) == "recommendation" else "ITU body"
+        context = contexts.context_pattern(body.not_near)
         for topic in body.topics:
             if topic in known:
                 phrases.setdefault(body.body, []).append(
-                    RulePhrase(topic, f"{label} {body.body}", weight))
+                    RulePhrase(topic, f"{label} {body.body}", weight, context=context))
     return phrases

@@ -33,7 +33,7 @@ from iscg_mailbot.analyse.entities import QUESTION, SECTOR, STUDY_GROUP, WORKING
 from iscg_mailbot.analyse.itu_structure import (
     agenda_items,
     conferences,
-    focus_groups,
+    focus_groups_at,
     recommendations,
     resolve,
 )
@@ -121,7 +121,7 @@ class TopicRule:
         record = self.records.named_in(subject)
         notes += [record_note(record)] if record else []
         for text in texts:
-            found_here = self.phrases_counted(text, notes) + self.bodies_named(text)
+            found_here = self.phrases_counted(text, notes) + self.bodies_named(text, notes)
             occurrences = found_here if record else self.overview(text, found_here, notes)
             found += occurrences
             if text.where == BODY:
@@ -248,39 +248,48 @@ class TopicRule:
             return []
         return weak_in_names(text.text, text.where, hits, notes)
 
-    def bodies_named(self, text: ReadText) -> list[Occurrence]:
+    def bodies_named(self, text: ReadText, notes: list[str] | None = None) -> list[Occurrence]:
         """The ITU bodies of the table a text names, for each topic the table gives them:
         study groups, working parties and Questions the entity finder found, focus groups
         by their "FG-" name, WRC agenda items ("AI 1.13"), Recommendations cited by
         number ("X.1254": the table's narrowest series block holding it), but not a body
         named as a party to a liaison or for its meeting, with
         ``bodies_as_parties_count: false`` (:mod:`topic_roles`: "LS from ITU-T SG17 on
-        ...", "before the SG16 meeting"). A body written
+        ...", "before the SG16 meeting"), nor one next to its ``not_near`` words (noted
+        for ``topics explain``). A body written
         without its Sector ("Q7/5") or conference is the one the table lists, or the one
         of a Sector or conference the same text names (``resolve``)."""
         if not self.bodies:
             return []
         entities = text.findings.entities
         sectors = {entity.key for entity in entities if entity.label == SECTOR}
-        names: list[tuple[str, str]] = []
+        names: list[tuple[str, str, int | None]] = []
         starts = text.findings.entity_starts
-        skip_parties = not self.topics.scoring.bodies_as_parties_count and len(starts) == len(entities)
+        placed = len(starts) == len(entities)
+        skip_parties = not self.topics.scoring.bodies_as_parties_count and placed
         for rank, entity in enumerate(entities):
             if entity.label in BODY_LABELS:
                 if entity.key.startswith("ITU-"):
                     sectors.add(entity.key.split(" ", 1)[0])
-                start = starts[rank]
-                if skip_parties and named_in_role(text.text, start, start + len(entity.text),
+                start = starts[rank] if placed else None
+                if skip_parties and named_in_role(text.text, starts[rank],
+                                                  starts[rank] + len(entity.text),
                                                   message=text.where != SUBJECT):
                     continue  # "LS from ITU-T SG17", "the SG17 meeting": not what it is about
-                names.append((entity.key, entity.text))
-        names += [(name, name) for name in focus_groups(text.text)]
-        names += [(name, form) for _, name, form in agenda_items(text.text) + recommendations(text.text)]
+                names.append((entity.key, entity.text, start))
+        names += [(name, name, at) for at, name in focus_groups_at(text.text)]
+        names += [(name, form, at)
+                  for at, name, form in agenda_items(text.text) + recommendations(text.text)]
         sectors.update(conference for _, conference in conferences(text.text))
         found: list[Occurrence] = []
-        for name, form in names:
-            body = resolve(name, sectors, self.known_bodies)
-            found += [Occurrence(phrase, text.where, form) for phrase in self.bodies.get(body or "", ())]
+        for name, form, at in names:
+            for phrase in self.bodies.get(resolve(name, sectors, self.known_bodies) or "", ()):
+                note = contexts.body_left_out(phrase.topic, phrase.phrase,
+                                              (text.text, text.where), form, at, phrase.context)
+                if not note:
+                    found.append(Occurrence(phrase, text.where, form))
+                elif notes is not None:
+                    notes.append(note)
         return found
 
     def overview(self, text: ReadText, found: list[Occurrence],

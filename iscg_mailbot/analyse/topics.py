@@ -244,16 +244,19 @@ class TopicTagger:
         """Hits of the ITU bodies of the table named in each text of a group (``places``:
         its (thread, place)): study groups, working parties and Questions the entity finder
         found, focus groups by their "FG-" prefix; a body without its Sector is resolved
-        by itu_structure.resolve against the Sectors the text names."""
+        by itu_structure.resolve against the Sectors the text names. A mention next to
+        one of the body's ``not_near`` words is not counted."""
         names, sectors = bodies_and_sectors(group, places, self.config.scoring)
-        known, specs_of = self.rule.known_bodies, self._body_specs
+        known, specs_of, specs = self.rule.known_bodies, self._body_specs, self._specs
         # In text order, as the plain rule reads them: the first spelling seen is shown
         # first ("X.1254" in one message, "ITU-T X.1254" in the next).
         for index, named_bodies in sorted(names.items()):
             named = sectors.get(index, set())
-            for name, form in named_bodies:
+            for name, form, (first, last) in named_bodies:
                 for spec in specs_of.get(resolve(name, named, known) or "", ()):
-                    found.append((index, spec, form))
+                    context = specs[spec].context  # the body's not_near words
+                    if context is None or not in_context(group.text, first, last, context):
+                        found.append((index, spec, form))
 
     def _count_hits(self, group: GroupFindings, found: _Found, places: _Places) -> None:
         """Add to ``found`` (text index, spec index, form) for each phrase hit of a group

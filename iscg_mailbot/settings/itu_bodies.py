@@ -6,7 +6,8 @@ A thread naming "ITU-T SG5", "Q7/5", "ITU-R WP 5D" or "ITU-D Q6/2" says what it 
 about; the tagger counts such a name as evidence for the body's topics, with the
 table's own weight per kind of body (``topics explain`` shows it). The secretariat
 edits the table; ``topics check`` checks it (unknown topics, bodies written in a form
-the tagger cannot find, one body listed twice).
+the tagger cannot find, one body listed twice). A body's ``not_near`` words leave out a
+mention next to them, as a phrase's do in the topic list (:mod:`analyse.topic_contexts`).
 
     >>> table = load_itu_bodies("config/itu_bodies.yaml")
     >>> table.by_key()["ITU-T SG5"].topics
@@ -69,22 +70,33 @@ class _Strict(BaseModel):
 
 
 class Body(_Strict):
-    """One body: its canonical name, title (its mandate, for people) and topics."""
+    """One body: its canonical name, title (its mandate, for people), topics, and the
+    words (``not_near``) next to which a mention of it is about other work of its
+    mandate and is not counted ("SG11" next to "SS7": signalling security, not testing)."""
 
     body: str = Field(min_length=1)
     title: str = ""
     topics: tuple[str, ...] = ()
     weight: float | None = Field(default=None, gt=0, le=100)
+    not_near: tuple[str, ...] = ()
 
     @field_validator("body")
     @classmethod
     def _canonical(cls, value: str) -> str:
         return normalise_key(value)
 
-    @field_validator("topics", mode="before")
+    @field_validator("topics", "not_near", mode="before")
     @classmethod
     def _none_is_empty(cls, value: Any) -> Any:
         return () if value is None else value
+
+    @field_validator("not_near")
+    @classmethod
+    def _words(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        # A blank word would match nothing and say nothing: refused, named by its entry.
+        if any(not word.strip() for word in value):
+            raise ValueError("a not_near word is blank; write words such as [SS7, Diameter]")
+        return tuple(dict.fromkeys(" ".join(word.split()) for word in value))
 
     @field_validator("topics")
     @classmethod
@@ -153,7 +165,8 @@ def load_itu_bodies(path: Path | str, *, missing_ok: bool = False) -> ItuBodies:
 
 def check_itu_bodies(path: Path | str, topic_ids: set[str]) -> list[str]:
     """Problems of the table, one line each: schema errors, a body the tagger cannot
-    find as written, one listed twice, a topic not in the topic list."""
+    find as written, one listed twice, a topic not in the topic list, ``not_near`` words
+    on a body that is evidence for nothing."""
     file = Path(path)
     if not file.exists():
         return []
@@ -177,6 +190,9 @@ def check_itu_bodies(path: Path | str, topic_ids: set[str]) -> list[str]:
         if body.body in seen:
             problems.append(f"{label}: also bodies[{seen[body.body]}]; keep one entry")
         seen.setdefault(body.body, index)
+        if body.not_near and not body.topics:
+            problems.append(f"{label}: not_near has no effect on a body that is evidence "
+                            "for no topic; remove it or give the body topics")
         for topic in body.topics:
             if topic not in topic_ids:
                 problems.append(f"{label}: topic {topic!r} is not in the topic list; "

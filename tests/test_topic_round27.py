@@ -1,0 +1,71 @@
+"""Topics, issue 13 round 27 (tk-r27): an ITU body's own context. A body of
+``itu_bodies.yaml`` may list ``not_near`` words: a mention of it next to one of them is
+other work of its mandate and gives its topics no points ("SG11" next to "SS7" or
+"signalling" is signalling security, not conformance testing). Read by both scorers,
+shown by ``topics explain``, checked by ``topics check`` (docs/evaluation.md, "an ITU
+body's own context").
+
+Mail of our own wording in, topics out: the first case of each pair was tagged
+conformance on ``main`` c588476a; its pair, SG11 named for its test work, still is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from iscg_mailbot.analyse.topics import TopicTagger
+from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.settings.itu_bodies import check_itu_bodies, load_itu_bodies
+from tests.topic_tags import tagged
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("SS7 location tracking - anything from SG11?",
+     ("Our operators see tracking attempts through SS7 every week. Has SG11 published "
+      "anything we could point them to? SG11 and Diameter firewalls would help too.")),
+    ("Roaming partners: signalling firewalls and SG11",
+     "Our operators ask whether SG11 has signalling security texts they could cite."),
+    ("Fake base stations near the airport - SG11 texts?",
+     "A fake base station was found near the airport; does SG11 have a text on it?"),
+])
+def test_sg11_named_for_signalling_is_not_conformance(tagger: TopicTagger, subject: str,
+                                                      body: str) -> None:
+    assert "conformance" not in tagged(tagger, subject, body)
+
+
+def test_sg11_named_for_its_test_work_is_still_conformance(tagger: TopicTagger) -> None:
+    body = ("Our lab wants to run the SG11 test suites for VoLTE handsets. Could TSB "
+            "send us the list of SG11 work items on this?")
+    assert "conformance" in tagged(tagger, "VoLTE handsets - anything from SG11?", body)
+
+
+def test_explain_notes_the_mention_left_out(tagger: TopicTagger) -> None:
+    verdict = tagger.explain("Roaming partners: signalling firewalls and SG11", [
+        "Our operators ask whether SG11 has signalling security texts they could cite."])
+    assert any("ITU body ITU-T SG11" in note and "not_near" in note
+               for note in verdict.notes)
+    assert not any(tag.topic == "conformance" for tag in verdict.tags)
+
+
+def _table(tmp_path: Path, entry: str) -> Path:
+    table = tmp_path / "itu_bodies.yaml"
+    table.write_text(f"bodies:\n  - {entry}\n", encoding="utf-8")
+    return table
+
+
+def test_not_near_is_read_from_the_table(tmp_path: Path) -> None:
+    table = _table(tmp_path, "{body: ITU-T SG11, topics: [conformance], "
+                             "not_near: ['  SS7 ', Diameter, SS7]}")
+    [body] = load_itu_bodies(table).bodies
+    assert body.not_near == ("SS7", "Diameter")
+    with pytest.raises(ConfigError, match="not_near"):
+        load_itu_bodies(_table(tmp_path, "{body: ITU-T SG11, topics: [conformance], "
+                                         "not_near: [SS7, ' ']}"))
+
+
+def test_check_names_not_near_on_a_body_of_no_topic(tmp_path: Path) -> None:
+    table = _table(tmp_path, "{body: ITU-T SG9, topics: [], not_near: [cable]}")
+    [problem] = check_itu_bodies(table, {"conformance"})
+    assert "ITU-T SG9" in problem and "not_near has no effect" in problem
