@@ -85,3 +85,13 @@ def test_the_new_patterns_are_linear_on_hostile_text() -> None:
         asks_no_reader(candidate)
         drop_role_changes([candidate])
     assert time.process_time() - began < 2.0
+
+
+def test_a_polite_request_opened_with_perhaps_still_asks() -> None:
+    # Put to the reader, or with a deadline: a request, not a guess (review3).
+    assert _asked("Perhaps you could send the revised list by Monday?") == 1
+    assert _asked("Maybe BR could confirm the room by 3 May?") == 1
+    assert _asked("Perhaps you could tell us whether the annex is final?") == 1
+    # The same guesses with neither stay dropped.
+    assert _asked("Perhaps BR has the revised list already?") == 0
+    assert _asked("Maybe the room could be confirmed later?") == 0
