@@ -95,3 +95,11 @@ def test_a_polite_request_opened_with_perhaps_still_asks() -> None:
     # The same guesses with neither stay dropped.
     assert _asked("Perhaps BR has the revised list already?") == 0
     assert _asked("Maybe the room could be confirmed later?") == 0
+
+
+def test_a_stand_in_who_also_promises_work_owes_it() -> None:
+    # The stand-in's note must not swallow a promise made in the same sentence (review3).
+    assert _items("During my leave Omar Khalil will act as focal point and will circulate "
+                  "the revised agenda by 5 May.") == [("action", "Omar Khalil", "entity_will")]
+    assert _items("During my leave Omar Khalil will act as focal point for the drafting "
+                  "group.") == [("note", None, "stand_in")]
