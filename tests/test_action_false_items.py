@@ -103,3 +103,10 @@ def test_a_stand_in_who_also_promises_work_owes_it() -> None:
                   "the revised agenda by 5 May.") == [("action", "Omar Khalil", "entity_will")]
     assert _items("During my leave Omar Khalil will act as focal point for the drafting "
                   "group.") == [("note", None, "stand_in")]
+
+
+def test_a_request_after_a_rhetorical_question_is_kept() -> None:
+    # The question asks nothing, so it cannot take the request's date and swallow it
+    # (review3): the request is the message's one item.
+    assert _asked("Is it really wise to move the call? Could you let me know by Monday?") == 1
+    assert _asked("Why not? Could you let me know by Monday?") == 1
