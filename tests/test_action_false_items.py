@@ -110,3 +110,14 @@ def test_a_request_after_a_rhetorical_question_is_kept() -> None:
     # (review3): the request is the message's one item.
     assert _asked("Is it really wise to move the call? Could you let me know by Monday?") == 1
     assert _asked("Why not? Could you let me know by Monday?") == 1
+
+
+def test_a_dated_request_the_sender_makes_of_unnamed_readers_stays() -> None:
+    # Roles of the list the members file does not name, asked by the sender by a day
+    # (review3); the undated invitation of outsiders stays dropped.
+    assert [k for k, _, _ in _items("I would ask the rapporteurs to send their texts by "
+                                     "10 May.")] == ["action"]
+    assert [k for k, _, _ in _items("We invite participants to register by 10 May.")] == [
+        "action"]
+    assert _items("Most ministries ask the applicant to provide a coverage study by "
+                  "10 May.") == []
