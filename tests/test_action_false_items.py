@@ -74,11 +74,13 @@ def test_the_new_patterns_are_linear_on_hostile_text() -> None:
     hostile = [
         "why " * 12_500 + "?", "isn't " * 8_000 + "?", ", " * 25_000 + "no ?",
         "will act " * 6_000, "will handle " * 4_000 + "until my", "asks " * 10_000,
-        "a" * 50_000 + "?",
+        "a" * 50_000 + "?", "Perhaps " + "you " * 10_000 + "?",
+        "Perhaps " + "by 3 May " * 5_000 + "?", "we a b c " * 6_000,
+        "will act as " + "and will also " * 4_000,
     ]
     began = time.process_time()
     for text in hostile:
-        asks_nothing(text)
+        asks_nothing(text, SENT)
         candidate = ActionCandidate(kind="action", sentence=text, span=(0, len(text)),
                                     owner=None, owner_kind=None, due=None, due_text=None,
                                     confidence=0.8, rule="we_request")
