@@ -123,3 +123,10 @@ def test_a_dated_request_the_sender_makes_of_unnamed_readers_stays() -> None:
         "action"]
     assert _items("Most ministries ask the applicant to provide a coverage study by "
                   "10 May.") == []
+
+
+def test_a_request_in_a_stand_in_sentence_stays_a_request() -> None:
+    # Only the promise naming the stand-in is a note; a request read in the same sentence
+    # is not (review3).
+    assert _items("Omar Khalil will act as focal point during my leave, and could you send "
+                  "him your inputs by 5 May?") == [("action", None, "could_you")]
