@@ -35,6 +35,7 @@ from iscg_mailbot.analyse.action_closing_days import date_from_closings
 from iscg_mailbot.analyse.action_date_carriers import is_date_carrier
 from iscg_mailbot.analyse.action_dates import find_dates, find_due, pick_due
 from iscg_mailbot.analyse.action_owners import find_mentions
+from iscg_mailbot.analyse.action_rhetoric import asks_nothing
 from iscg_mailbot.analyse.action_scope import is_promise
 from iscg_mailbot.analyse.action_statements import reports_a_request
 from iscg_mailbot.analyse.action_text import Sentence
@@ -166,9 +167,12 @@ def is_asked(candidate: ActionCandidate) -> bool:
             and not reports_a_request(candidate))
 
 
-def _asks(sentence: Sentence) -> bool:
-    """A question: one that is no item here may still take a follow-up's date."""
-    return sentence.text.rstrip().endswith("?")
+def _asks(sentence: Sentence, sent: datetime | None) -> bool:
+    """A question: one that is no item here may still take a follow-up's date. One that
+    asks nothing ("Why not?", "Is it really needed?") takes none: the request after it
+    ("Could you let me know by Friday?") is an item of its own, not its date."""
+    text = sentence.text.rstrip()
+    return text.endswith("?") and not asks_nothing(text, sent)
 
 
 def _says_why(candidate: ActionCandidate) -> bool:
@@ -211,7 +215,7 @@ def date_from_followups(candidates: list[ActionCandidate], sentences: Sequence[S
     the note on 1.4, and I will do 1.5. Both by 5 April.") dates the promises before it
     too."""
     if not any(c.due is None and (is_asked(c) or is_promise(c)) for c in candidates) \
-            and not any(_asks(s) for s in sentences):
+            and not any(_asks(s, sent) for s in sentences):
         return candidates
     result: list[ActionCandidate | None] = list(candidates)
     ends = sorted((c.span[0], c.span[1], i) for i, c in enumerate(candidates))
@@ -243,7 +247,7 @@ def date_from_followups(candidates: list[ActionCandidate], sentences: Sequence[S
                 promised += [i for i in inside if is_promise(candidates[i]) and i not in held]
                 held.update(inside)
             gap = 0
-        elif _asks(sentence):
+        elif _asks(sentence, sent):
             pending.append(-1)
             gap = 0
         elif pending or promised:

@@ -201,6 +201,10 @@ def quoted_as_background(sentence: str) -> bool:
 # you to ...", "would ask each Bureau to ...", "asks the Group to ...".
 _READERS = re.compile(r"\b(?:you|your|colleagues|members|every(?:one|body)?|all|each|"
                       r"group|ISCG|list|representatives|vice-?chairs)\b", re.IGNORECASE)
+# The sender asking: "I would ask ...", "We kindly invite ...", "I would like to request
+# ...". A bounded run of words between: linear.
+_SENDER_ASKS = re.compile(r"\b(?:I|we)\s+(?:\w+\s+){0,3}?(?:ask|invite|request|urge|"
+                          r"encourage|call\s+upon|count\s+on|rely\s+on)\b", re.IGNORECASE)
 
 
 def asks_no_reader(candidate: ActionCandidate) -> bool:
@@ -212,9 +216,12 @@ def asks_no_reader(candidate: ActionCandidate) -> bool:
     count ...", "I would like to invite the three Directors to open the session": the
     request is somebody else's, or put to outsiders (`w7`, `w23`, `w31`, `w33`, `w36`-`w38`
     dev leave them unlabelled). "Could BR ask WP 5D ...", "invites ITU-D SG1 to ..." name
-    a party, and stay."""
+    a party, and stay. So does a request the sender makes with a deadline ("I would ask the
+    rapporteurs to send their texts by 10 May", "We invite participants to register by
+    ..."): whom the sender asks by a day reads the list, named or not."""
     return (candidate.rule == "we_request" and candidate.owner is None
-            and _READERS.search(candidate.sentence) is None)
+            and _READERS.search(candidate.sentence) is None
+            and not (candidate.due is not None and _SENDER_ASKS.search(candidate.sentence)))
 
 
 def drop_outside_requests(candidates: list[ActionCandidate],

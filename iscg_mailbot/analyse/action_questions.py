@@ -409,7 +409,7 @@ def find_question_candidates(
         text = sentence.text
         if not text.endswith("?") or taken.holding(sentence.start):
             continue  # not a question, or an item's (or read with the request after it)
-        if asks_nothing(text) or BOILERPLATE.search(text) or chases(message, text):
+        if asks_nothing(text, message.date) or BOILERPLATE.search(text) or chases(message, text):
             continue
         if (found or taken.ends_by(sentence.start)) and is_date_carrier(text):
             continue  # "Could you let me know by 31 August?": dates what was just asked

@@ -34,7 +34,7 @@ from dataclasses import replace
 from iscg_mailbot.analyse.action_reading import drop_reading_notes
 from iscg_mailbot.analyse.sectors import SECRETARIAT_UNITS
 from iscg_mailbot.records import ActionCandidate, ActionInput
-from iscg_mailbot.settings.action_rules import ACTION, DELIVERED, NOTE
+from iscg_mailbot.settings.action_rules import ACT_VERBS, ACTION, DELIVERED, NOTE, PROMISES
 from iscg_mailbot.settings.members import MembersConfig
 
 # A passive future, or a forecast in the passive: "will be prepared", "is expected to be
@@ -264,11 +264,20 @@ _STAND_IN = re.compile(
     r"[^.;:?!]{0,80}?\b(?:until\s+my\s+successor|in\s+my\s+absence|during\s+my\s+absence|"
     r"while\s+I\s+am\s+(?:away|on\s+leave|absent))\b", re.IGNORECASE)
 STAND_IN = "stand_in"  # the rule of a stand-in's note: kept though addressed to nobody
+# A promise of work added after the stand-in: "... will act as focal point during that
+# time and will send the list by 5 May" still owes the list.
+_AND_WORK = re.compile(r"\b(?:and|then)\s+(?:(?:will|shall)\s+)?(?:also\s+)?(?:"
+                       + ACT_VERBS + r")\b", re.IGNORECASE)
 
 
 def _as_stand_in(candidate: ActionCandidate) -> ActionCandidate:
-    """A promise that names a stand-in, as the note it is (see ``_STAND_IN``)."""
-    if candidate.kind != ACTION or _STAND_IN.search(candidate.sentence) is None:
+    """A promise that names a stand-in, as the note it is (see ``_STAND_IN``), unless
+    the sentence goes on to promise work as well (``_AND_WORK``). A request read in the
+    same sentence ("..., and could you send him your inputs by 5 May?") stays one."""
+    if candidate.kind != ACTION or candidate.rule not in PROMISES:
+        return candidate
+    stand_in = _STAND_IN.search(candidate.sentence)
+    if stand_in is None or _AND_WORK.search(candidate.sentence, stand_in.end()):
         return candidate
     return replace(candidate, kind=NOTE, owner=None, owner_kind=None, due=None,
                    due_text=None, rule=STAND_IN)
