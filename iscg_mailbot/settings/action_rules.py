@@ -252,6 +252,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                         "slides", "candidature"),
     "will_follow": ("follow",),
     "wanted_from": ("from",),
+    "wants_to_know": ("to know", "question"),
+    "must_reach": ("reach", "be with", "get to", "arrive"),
     "no_later_than": ("later than", "at the latest"),
     "deadline": ("deadline", "due date", "cut-off", "cutoff", "reply date", "response date",
                  "date limite", "fecha l", "prazo", "frist"),
@@ -286,6 +288,10 @@ RULES: tuple[Rule, ...] = (
          r"(?:to\s+(?!the\b|a\b|an\b|this\b|its\b)|(?:should|shall|will)\s+)", "after", 0.85),
     # "I would ask BDT if ...", "le Sénégal invite le TSB à ..." (action_phrases).
     rule("asks_party", ACTION, phrases.ASKS_PARTY, "after", 0.7, needs_owner=True),
+    # A question announced in a statement (action_phrases.WANTS_TO_KNOW): put to the
+    # party named after "from"/"to" (else to whom the message greets or answers), and
+    # read as a question (analyse.action_question_requests.asks_whether).
+    rule("wants_to_know", ACTION, phrases.WANTS_TO_KNOW, "after", 0.7, skip_past=True),
     rule("kindly_requested", ACTION, r"\bkindly\s+requested\b", "before", 0.85),
     rule("proposed_that", ACTION,
          phrases.PROPOSED + r"\s+that\s+(?P<obj>[^.;]{1,60}?)\s+(?:should\s+|could\s+|would\s+)?(?:"
@@ -424,6 +430,16 @@ RULES: tuple[Rule, ...] = (
          r"has\s+to|are\s+to|(?:will|would)\s+(?:need|have)\s+to|are\s+required\s+to)\s+"
          r"(?:\w+ly\s+)?|\s*:\s*(?:please\s+)?)(?:" + ACT_VERBS + r"|apply)\b",
          "before", 0.65, skip_past=True, needs_deadline=True),
+    # "Speakers' slides should reach Lucia by 9 June", "their passport details have to
+    # reach the travel unit by 10 October", "anything to translate must be with me by
+    # Friday": a thing that has to arrive somewhere by a day, asked of whoever sends it
+    # (the request put as the thing's journey, not as anyone's act: `w12`, `w14`, `w23`,
+    # `w37`). Only with a day to arrive by ("should reach the region next year" forecasts),
+    # and not on its way to the reader ("the annex should reach you by April": a forecast).
+    rule("must_reach", ACTION,
+         r"\b(?:should|must|shall|(?:has|have|need|needs)\s+to|is\s+to|are\s+to)\s+(?:\w+ly\s+)?"
+         r"(?:reach|be\s+with|get\s+to|arrive\s+(?:with|at|in))\b(?!\s+(?:you|your)\b)",
+         "from", 0.65, skip_past=True, skip_past_due=True, needs_deadline=True),
     rule("we_need", ACTION, r"\b(?:we|you)\s+(?:need|must|have)\s+to\b", "subject", 0.6),
     rule("no_later_than", ACTION, r"\b(?:no|not)\s+later\s+than\b|\bat\s+the\s+latest\b",
          "subject", 0.75, needs_date=True, skip_past=True, skip_past_due=True),
