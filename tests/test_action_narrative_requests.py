@@ -58,10 +58,19 @@ def test_a_question_announced_by_the_wish_to_know(members: MembersConfig) -> Non
                         members) == []
 
 
-def test_the_announced_question_names_nobody(members: MembersConfig) -> None:
-    assert kinds_owners("Tomás, what would be most useful for us is to know whether the "
-                        "price survey moves to June.", members) == [
-        ("question", "Tomás Herrera")]
+def test_an_announced_question_naming_nobody_leads_in(members: MembersConfig) -> None:
+    # Whom it asks is named by the request that follows, which is the item.
+    assert kinds_owners("We would like to know whether ITU has a guide on flood alerts. "
+                        "Could BDT share it?", members) == [("action", "BDT")]
+    assert kinds_owners("Our question to BR is whether there is a guide on flood alerts. "
+                        "Could BDT share it?", members) == [("question", "BR"),
+                                                            ("action", "BDT")]
+
+
+def test_an_application_procedure_asks_nobody(members: MembersConfig) -> None:
+    assert found("Requests must reach the host by 3 September.", members) == []
+    assert found("Nominations must reach the host by 3 September.", members) == [
+        ("action", "2031-09-03")]
 
 
 def test_the_patterns_stay_linear(members: MembersConfig) -> None:

@@ -157,19 +157,10 @@ _ASKS_WHETHER = re.compile(
     + r"|\bpr[\u00e9e]cise\s+si\b|\bindiquem\b[^.;]{0,40}?\bse\b|" + WANTS_TO_KNOW, re.IGNORECASE)
 
 
-_ANNOUNCED = re.compile(WANTS_TO_KNOW, re.IGNORECASE)
-
-
-def announces_question(text: str) -> bool:
-    """Whether the sentence announces a question by the wish to know it ("My question to
-    TSB is whether ...", "what would be useful for us is to know whether ...")."""
-    return _ANNOUNCED.search(text) is not None
-
-
 def asks_whether(text: str) -> bool:
     """Whether the sentence asks a party, named after "ask", whether something is so (not
     "I will ask them whether": the sender's own errand, an action)."""
     return _ASKS_WHETHER.search(text) is not None
 
 
-__all__ = ["announces_question", "as_request", "asks_attendance", "asks_whether", "asks_work"]
+__all__ = ["as_request", "asks_attendance", "asks_whether", "asks_work"]

@@ -33,8 +33,7 @@ from iscg_mailbot.analyse.action_followups import date_from_around
 from iscg_mailbot.analyse.action_forwards import without_handed_out
 from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_put_to import asks_whoever_knows, bureaux_behind_names
-from iscg_mailbot.analyse.action_question_requests import (
-    announces_question, as_request, asks_attendance, asks_whether)
+from iscg_mailbot.analyse.action_question_requests import as_request, asks_attendance, asks_whether
 from iscg_mailbot.analyse.action_say_forms import ASKED, SAY, WH, WHEN
 from iscg_mailbot.analyse.action_scope import forwards_mail, is_date_carrier, owes_nothing
 from iscg_mailbot.analyse.action_text import Sentence, frame_line, split_sentences
@@ -172,6 +171,7 @@ def _listed_question(item: ActionCandidate, message: ActionInput) -> bool:
     return bool(_SAY_FRAME.search(frame_line(message.new_text, item.span[0])))
 
 
+
 def as_question(item: ActionCandidate, message: ActionInput,
                 members: MembersConfig | None = None,
                 products: ItuProducts = NO_PRODUCTS) -> ActionCandidate:
@@ -184,7 +184,11 @@ def as_question(item: ActionCandidate, message: ActionInput,
     if item.kind != ACTION or asks_attendance(text):
         return item
     if _listed_question(item, message):
-        return _put(item, f"{item.rule}_question", message, members, products)
+        if item.owner is not None:
+            return replace(item, kind=QUESTION, rule=f"{item.rule}_question")
+        who = asked(Owners(text, message, members), message.new_text[:item.span[0]], products)
+        return replace(item, kind=QUESTION, rule=f"{item.rule}_question", owner=who.owner,
+                       owner_kind=who.kind)
     if _ASKS_DECISION.search(text):
         owners = Owners(text, message, members)
         decider = owners.vocative() or owners.addressees()
@@ -192,11 +196,17 @@ def as_question(item: ActionCandidate, message: ActionInput,
         return replace(item, kind=QUESTION, rule=f"{item.rule}_decision", owner=who.owner,
                        owner_kind=who.kind)
     if text.rstrip().endswith("?") and (_ASKS_LEAVE.search(text) or say_forms.announced(text)):
-        return _put(item, f"{item.rule}_to_say", message, members, products)
+        if item.owner is not None:
+            return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say")
+        who = asked(Owners(text, message, members), message.new_text[:item.span[0]], products)
+        return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say", owner=who.owner,
+                       owner_kind=who.kind)
     if _asks_yes_no(item):
-        return _put(item, f"{item.rule}_yes_no", message, members, products)
-    if item.owner is None and announces_question(text):  # "Hiroshi, my question is if"
-        return _put(item, f"{item.rule}_to_say", message, members, products)
+        if item.owner is not None:
+            return replace(item, kind=QUESTION, rule=f"{item.rule}_yes_no")
+        who = asked(Owners(text, message, members), message.new_text[:item.span[0]], products)
+        return replace(item, kind=QUESTION, rule=f"{item.rule}_yes_no", owner=who.owner,
+                       owner_kind=who.kind)
     says_second = _SAYS_SECOND.match(text) and not say_forms.readers_own(text)
     if (_ASKS_TO_SAY.search(text) or _ASKS_PLANS.match(text) or says_second
             or asks_whether(text) or _ASKS_TO_VERIFY.search(text) or say_forms.asks_if_so(text)
@@ -204,16 +214,6 @@ def as_question(item: ActionCandidate, message: ActionInput,
             or (item.rule in _REQUESTS_ABROAD and say_forms.says_abroad(text))):
         return replace(item, kind=QUESTION, rule=f"{item.rule}_to_say")
     return item
-
-
-def _put(item: ActionCandidate, rule: str, message: ActionInput, members: MembersConfig | None,
-         products: ItuProducts) -> ActionCandidate:
-    """The item as a question, put to its owner or, if it names none, to whom it asks."""
-    if item.owner is not None:
-        return replace(item, kind=QUESTION, rule=rule)
-    who = asked(Owners(item.sentence, message, members), message.new_text[:item.span[0]],
-                products)
-    return replace(item, kind=QUESTION, rule=rule, owner=who.owner, owner_kind=who.kind)
 
 
 # An ITU-T Recommendation by its number: "H.870", "ITU-T L.1470" (not the letters ITU-R

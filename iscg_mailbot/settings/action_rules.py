@@ -288,10 +288,12 @@ RULES: tuple[Rule, ...] = (
          r"(?:to\s+(?!the\b|a\b|an\b|this\b|its\b)|(?:should|shall|will)\s+)", "after", 0.85),
     # "I would ask BDT if ...", "le Sénégal invite le TSB à ..." (action_phrases).
     rule("asks_party", ACTION, phrases.ASKS_PARTY, "after", 0.7, needs_owner=True),
-    # A question announced in a statement (action_phrases.WANTS_TO_KNOW): put to the
-    # party named after "from"/"to" (else to whom the message greets or answers), and
-    # read as a question (analyse.action_question_requests.asks_whether).
-    rule("wants_to_know", ACTION, phrases.WANTS_TO_KNOW, "after", 0.7, skip_past=True),
+    # A question announced in a statement (action_phrases.WANTS_TO_KNOW), read as a
+    # question (analyse.action_question_requests.asks_whether). Only when it names the
+    # party it asks: "We would like to know whether ITU has guidance ..." before "Could
+    # TSB and BDT share relevant material?" leads in to the request (`w1`).
+    rule("wants_to_know", ACTION, phrases.WANTS_TO_KNOW, "after", 0.7, needs_owner=True,
+         skip_past=True),
     rule("kindly_requested", ACTION, r"\bkindly\s+requested\b", "before", 0.85),
     rule("proposed_that", ACTION,
          phrases.PROPOSED + r"\s+that\s+(?P<obj>[^.;]{1,60}?)\s+(?:should\s+|could\s+|would\s+)?(?:"
@@ -436,7 +438,10 @@ RULES: tuple[Rule, ...] = (
     # (the request put as the thing's journey, not as anyone's act: `w12`, `w14`, `w23`,
     # `w37`). Only with a day to arrive by ("should reach the region next year" forecasts),
     # and not on its way to the reader ("the annex should reach you by April": a forecast).
+    # "Requests must reach TSB by 15 January" tells a procedure to whoever wants to apply
+    # (`w4`, `w32`: no item), as "registration opens on 1 March" does.
     rule("must_reach", ACTION,
+         r"(?<!\brequests\s)(?<!\bapplications\s)"
          r"\b(?:should|must|shall|(?:has|have|need|needs)\s+to|is\s+to|are\s+to)\s+(?:\w+ly\s+)?"
          r"(?:reach|be\s+with|get\s+to|arrive\s+(?:with|at|in))\b(?!\s+(?:you|your)\b)",
          "from", 0.65, skip_past=True, skip_past_due=True, needs_deadline=True),
