@@ -79,3 +79,83 @@ def test_the_patterns_stay_linear(members: MembersConfig) -> None:
     start = time.perf_counter()
     kinds_owners(hostile, members)
     assert time.perf_counter() - start < 5.0
+
+
+def _owned(text: str, members: MembersConfig) -> list[tuple[str, str | None, str]]:
+    """Each item's kind, owner and due, in mail to the list."""
+    message = ActionInput(text, SENT, sender=SENDER, to=(Address("", LIST),),
+                          list_address=LIST)
+    items = extract_actions(message, members=members)
+    items += find_questions(message, items, members)
+    return [(c.kind, c.owner, str(c.due)) for c in items]
+
+
+LIST = "group@lists.example.org"
+
+
+def test_an_arrival_is_owed_by_the_makers_asked_before(members: MembersConfig) -> None:
+    # The thing's makers were asked in the item before: theirs, not the whole list's.
+    items = _owned("Dear all,\n\nTSB is invited to appoint two reviewers by 2 May. "
+                   "The reviewers' comments should reach the editor by 30 May.", members)
+    assert items[-1] == ("action", "TSB", "2031-05-30")
+    # Nobody asked for the thing: the request to the list stays the list's.
+    items = _owned("Dear all,\n\nTSB is invited to appoint two reviewers by 2 May. "
+                   "The printed posters should reach the editor by 30 May.", members)
+    assert items[-1] == ("action", "ISCG", "2031-05-30")
+
+
+def test_an_arrival_after_a_labelled_list(members: MembersConfig) -> None:
+    text = ("Dear all,\n\nThe task force asks the Bureaux for brief summaries:\n\n"
+            "- BR: the satellite filings at risk;\n- BDT: the training courses planned.\n\n"
+            "Summaries should reach the task force chair by 12 June.\n")
+    assert _owned(text, members)[-1] == ("action", "BR, BDT", "2031-06-12")
+
+
+def test_an_arrival_told_to_the_people_greeted(members: MembersConfig) -> None:
+    text = ("Dear Pierre, dear Ahmed,\n\nA word from the protocol office, passed on as it came: the "
+            "signed forms must be with them by Monday 14 April.\n")
+    assert _owned(text, members) == [("action", "BDT, TSB", "2031-04-14")]
+
+
+def test_today_in_an_embedded_question_is_the_present(members: MembersConfig) -> None:
+    assert _owned("Dear all,\n\nMy question to BDT is which regional office is the right "
+                  "contact today for spectrum monitoring.", members) == [
+        ("question", "BDT", "None")]
+    # A deadline of today stays one.
+    assert _owned("Dear all,\n\nCould BDT send the contact list by today?", members) == [
+        ("action", "BDT", "2031-04-07")]
+
+
+def test_an_arrival_that_restates_the_request_only_dates_it(members: MembersConfig) -> None:
+    text = ("Dear all,\n\nCould BR send its survey results as a contribution to the workshop? "
+            "The venue is small, so the contribution should reach the organisers by 2 June.")
+    assert _owned(text, members) == [("action", "BR", "2031-06-02")]
+
+
+STAFF = Address("Sofia Lindqvist", "sofia.lindqvist@itu.int")
+
+
+def _from_staff(text: str, members: MembersConfig) -> list[tuple[str, str | None, str]]:
+    message = ActionInput(text, SENT, sender=STAFF, to=(Address("", LIST),), list_address=LIST)
+    return [(c.kind, c.owner, str(c.due)) for c in extract_actions(message, members=members)]
+
+
+def test_a_dated_passive_delivery_is_the_staff_units(members: MembersConfig) -> None:
+    unit = _from_staff("Dear all,\n\nThe list of focal points will be refreshed by 12 May.",
+                       members)
+    assert unit == [("action", "BR", "2031-05-12")]
+    assert _from_staff("Dear all,\n\nThe guide will be online by the end of May.",
+                       members) == [("action", "BR", "2031-05-31")]
+    # An event's passive is no delivery; nor a passive with no day.
+    assert _from_staff("Dear all,\n\nThe workshop will be held by 12 May.", members) == []
+    assert _from_staff("Dear all,\n\nThe list of focal points will be refreshed.",
+                       members) == []
+
+
+def test_the_passive_and_arrival_passes_stay_linear(members: MembersConfig) -> None:
+    hostile = ("The slides of the speakers " * 500 + "will be quickly " * 2000
+               + "should reach " * 1000 + "after " * 500)[:50_000]
+    start = time.perf_counter()
+    _from_staff(hostile, members)
+    _owned("Dear Pierre,\n\n" + hostile, members)
+    assert time.perf_counter() - start < 5.0

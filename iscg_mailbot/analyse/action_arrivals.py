@@ -53,14 +53,18 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def thing_words(sentence: str) -> frozenset[str]:
-    """The words naming what has to arrive: the clause before the sentence's modal
-    ("Speakers' slides (three at most)"), asides and pronouns left out."""
+def _thing(sentence: str) -> list[str]:
+    """The stems of the clause before the sentence's modal ("Speakers' slides (three at
+    most)" -> speaker, slide), asides and pronouns left out; the thing itself last."""
     modal = _MODAL.search(sentence)
     head = sentence[:modal.start()] if modal else sentence
-    head = _ASIDE.sub(" ", head)
-    head = re.split(r"[,;:]", head)[-1]
-    return frozenset(_stem(w) for w in _WORD.findall(head) if w.lower() not in _NOT_THING)
+    head = re.split(r"[,;:]", _ASIDE.sub(" ", head))[-1]
+    return [_stem(w) for w in _WORD.findall(head) if w.lower() not in _NOT_THING]
+
+
+def thing_words(sentence: str) -> frozenset[str]:
+    """The words naming what has to arrive (:func:`_thing`)."""
+    return frozenset(_thing(sentence))
 
 
 def _shares(sentence: str, words: frozenset[str]) -> bool:
@@ -81,6 +85,19 @@ def _labelled(text: str, sentences: Sequence[Sentence], lead: int, end: int,
             return None
         mentions.extend(found)
     return join_owners(mentions) if mentions else None
+
+
+def restated(item: ActionCandidate, candidates: Sequence[ActionCandidate]
+             ) -> ActionCandidate | None:
+    """The earlier item of the message that asked for the very thing the arrival
+    ``item`` names ("Please submit the results as a contribution. ... the contribution
+    should reach the secretariat by 7 April"): the arrival only dates it."""
+    thing = _thing(item.sentence)
+    if not thing:
+        return None
+    earlier = [c for c in candidates if c.span[1] <= item.span[0] and c.kind == ACTION]
+    return next((c for c in reversed(earlier)
+                 if thing[-1] in {_stem(w) for w in _WORD.findall(c.sentence)}), None)
 
 
 def makers(item: ActionCandidate, candidates: Sequence[ActionCandidate],
@@ -109,15 +126,23 @@ def makers(item: ActionCandidate, candidates: Sequence[ActionCandidate],
 def to_makers(candidates: list[ActionCandidate], sentences: Sequence[Sentence],
               message: ActionInput, members: MembersConfig | None) -> list[ActionCandidate]:
     """The owner-less arrivals (:data:`ARRIVAL_RULES`) owned by their makers
-    (:func:`makers`); every other candidate as it is."""
-    result = []
+    (:func:`makers`), or dating the request they restate (:func:`restated`); every other
+    candidate as it is."""
+    result = list(candidates)
     for candidate in candidates:
-        if candidate.rule in ARRIVAL_RULES and not candidate.owner:
-            found = makers(candidate, candidates, sentences, message, members)
-            if found is not None:
-                candidate = replace(candidate, owner=found[0], owner_kind=found[1])
-        result.append(candidate)
+        if candidate.rule not in ARRIVAL_RULES or candidate.owner:
+            continue
+        index = result.index(candidate)
+        asked = restated(candidate, result)
+        if asked is not None:
+            del result[index]
+            if asked.due is None:
+                result[result.index(asked)] = replace(asked, due=candidate.due)
+            continue
+        found = makers(candidate, result, sentences, message, members)
+        if found is not None:
+            result[index] = replace(candidate, owner=found[0], owner_kind=found[1])
     return result
 
 
-__all__ = ["ARRIVAL_RULES", "makers", "thing_words", "to_makers"]
+__all__ = ["ARRIVAL_RULES", "makers", "restated", "thing_words", "to_makers"]
