@@ -127,9 +127,9 @@ def test_today_in_an_embedded_question_is_the_present(members: MembersConfig) ->
 
 
 def test_an_arrival_that_restates_the_request_only_dates_it(members: MembersConfig) -> None:
-    text = ("Dear all,\n\nCould BR send its survey results as a contribution to the workshop? "
-            "The venue is small, so the contribution should reach the organisers by 2 June.")
-    assert _owned(text, members) == [("action", "BR", "2031-06-02")]
+    text = ("Dear Amara,\n\nPlease send the figures as an annex to the report. The editors "
+            "close the file on 20 May, so the annex should reach them by 12 May.")
+    assert _owned(text, members) == [("action", "BDT", "2031-05-12")]
 
 
 STAFF = Address("Sofia Lindqvist", "sofia.lindqvist@itu.int")
