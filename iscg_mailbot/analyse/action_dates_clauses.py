@@ -125,15 +125,34 @@ def _in_frame(mention: DueMention, text: str, start: int) -> bool:
     return not any(f" {noun}" in framed for noun in clauses.nouns_from(comma))
 
 
+# An embedded question's verb "to be", then (bounded) the words before "today": "which
+# study group is the right entry point today" asks what holds now (`w37`); "today" is
+# the present there, not the day the answer is due.
+# ("whether it is possible to send it today" asks for work today: no "to" between.)
+_ASKED_NOW = re.compile(r"\b(?:which|what|who|where|how|whether|if)\b[^,;:.?!]{0,80}?"
+                        r"\b(?:is|are)\b(?:(?!\bto\b)[^,;:.?!]){0,60}$", re.IGNORECASE)
+# "by today", "until today": a deadline, whatever the clause.
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|till|than)\s+$", re.IGNORECASE)
+
+
+def _the_present(mention: DueMention, text: str) -> bool:
+    """Whether "today" says when something holds in an embedded question."""
+    start = mention.start
+    return (mention.text.lower() == "today"
+            and _DEADLINE_BEFORE.search(text, max(0, start - 20), start) is None
+            and _ASKED_NOW.search(text, max(0, start - 150), start) is not None)
+
+
 def clause_due(mentions: list[DueMention], text: str, sent: datetime | None,
                start: int) -> DueMention | None:
     """The due date (:func:`pick_due`) of the clause whose item is matched at ``start``:
     the mentions of an earlier clause (a new clause opening between them and ``start``)
-    are left out, and so are the days said in a clause framing it (:func:`_in_frame`)."""
+    are left out, and so are the days said in a clause framing it (:func:`_in_frame`)
+    and a "today" that is the present of an embedded question (:func:`_the_present`)."""
     opens = _clauses(text).new_clause_after(start) if mentions else -1
     return pick_due([m for m in mentions
                      if (m.end > start or opens < m.end)
-                     and not _in_frame(m, text, start)], sent)
+                     and not _in_frame(m, text, start) and not _the_present(m, text)], sent)
 
 
 # "I will send it after the meeting next week": the day is another event's.

@@ -42,7 +42,7 @@ import re
 from dataclasses import replace
 
 from iscg_mailbot.records import ActionCandidate
-from iscg_mailbot.settings.action_phrases import ASKS_PASSED_ON, BODY_ROLES
+from iscg_mailbot.settings.action_phrases import ASKS_PASSED_ON, BODY_ROLES, WANTS_TO_KNOW
 from iscg_mailbot.settings.action_rules import ACT_VERBS, ACTION
 
 # "could / can" addressed to a party or to "you": FR pourrait/pourriez/peut/pouvez, ES
@@ -154,7 +154,7 @@ def asks_attendance(text: str) -> bool:
 _ASKS_WHETHER = re.compile(
     r"\b(?:I|we)\s+(?:(?:would|also|therefore|kindly)\s+)*ask\s+(?!whether\b|if\b)[^.;:,?]{1,60}?"
     r"\s+(?:if|whether)\b|" + ASKS_PASSED_ON
-    + r"|\bpr[\u00e9e]cise\s+si\b|\bindiquem\b[^.;]{0,40}?\bse\b", re.IGNORECASE)
+    + r"|\bpr[\u00e9e]cise\s+si\b|\bindiquem\b[^.;]{0,40}?\bse\b|" + WANTS_TO_KNOW, re.IGNORECASE)
 
 
 def asks_whether(text: str) -> bool:

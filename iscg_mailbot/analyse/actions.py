@@ -35,6 +35,7 @@ from dataclasses import replace
 
 from iscg_mailbot.analyse.action_addressee import sectors_as_bureaux
 from iscg_mailbot.analyse.action_agenda_dates import date_from_agenda
+from iscg_mailbot.analyse.action_arrivals import to_makers
 from iscg_mailbot.analyse.action_asked_before import own_told_answers
 from iscg_mailbot.analyse.action_asked_of_us import drop_requests_of_us
 from iscg_mailbot.analyse.action_asker_told import drop_told_asker
@@ -314,8 +315,8 @@ def _addressed_and_dated(candidates: list[ActionCandidate], sentences: list[Sent
     candidates = own_told_answers(to_the_bureaux(noted_by_the_list(candidates, message),
                                                  message, members),
                                   message.new_text, sentences, members)
-    candidates = to_wished_parties(you_named_before(candidates, message.new_text, members),
-                                   message, members)
+    candidates = to_makers(to_wished_parties(you_named_before(
+        candidates, message.new_text, members), message, members), sentences, message, members)
     return date_from_agenda(date_from_earlier_days(date_from_earlier_deadline(date_from_around(
         candidates, sentences, message.new_text, message.date)), message.new_text, message.date),
                             message.new_text, message.date, message.subject)

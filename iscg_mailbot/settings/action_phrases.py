@@ -121,6 +121,21 @@ ASKS_PARTY = (
     r"|(?:de|d['\u2019]|\u00e0|que|pr[\u00e9e]cise|indique)\b)"
 )
 
+# A question announced by the wish to know it, in a statement, not with "?": "What I
+# would like to know from TSB is which study group ...", "My question to TSB is whether
+# ...", "what would be useful for us is to know whether ...", "I would therefore be
+# grateful to know whether ..." (narrative mail: `w15`, `w37`). The party asked, if
+# named, follows "from"/"to"/"for" (``obj``); the question opens with whether, if or a
+# wh-word. A wish to know a thing ("we would like to know the dates") is no question.
+WANTS_TO_KNOW = (
+    r"\b(?:(?:I|we)\s+(?:would|'d|\u2019d)\s+(?:(?:therefore|also|really)\s+)?"
+    r"(?:like|love|want|be\s+(?:grateful|glad|happy|interested))\s+to\s+know"
+    r"|(?:my|our)\s+(?:(?:only|main|one|other|second|first)\s+)?question"
+    r"|what\s+would\s+be\s+(?:\w+\s+){0,2}?(?:useful|helpful)\s+(?:for|to)\s+(?:us|me)\s+is\s+to\s+know)"
+    r"(?:\s+(?:from|to|for)\s+(?P<obj>[^.;:,?]{1,60}?))?(?:\s*,?\s+is)?\s+"
+    r"(?:whether|if|which|what|who|when|where|how)\b"
+)
+
 # A request written telegraphically, its verb dropped: "Comments welcome until 7 January",
 # "Contributions by Thu 2 March", "Names please by 2 October", "BR: slides by 5/3 pls"
 # (the fifth, fourteenth and eighteenth writers' dev parts label each an item). The thing
@@ -191,5 +206,6 @@ __all__ = [
     "INVITED_TO_NOTE_ABROAD",
     "PROMISE_ABROAD",
     "PROPOSED",
+    "WANTS_TO_KNOW",
 ]
 

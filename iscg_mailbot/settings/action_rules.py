@@ -18,6 +18,7 @@ from dataclasses import dataclass
 # which reading actions.yaml needs without compiling this module's patterns (the
 # start-up of every query that knows what "today" is).
 from iscg_mailbot.settings import action_phrases as phrases
+from iscg_mailbot.settings.action_rule_keywords import KEYWORDS
 from iscg_mailbot.settings.actions import ActionRules
 
 ACTION, NOTE = "action", "note"
@@ -47,6 +48,15 @@ DELIVERED = (
     r"posted|circulated|sent|shared|published|uploaded|made\s+available|distributed|provided|"
     r"issued|prepared|updated|submitted|forwarded|transmitted|compiled|finali[sz]ed|revised|"
     r"drafted|announced|added|included|placed|put|reflected|incorporated|translated"
+)
+# Participles of what happens or is felt, not delivered ("The meeting will be held on
+# 5 May", "we will be pleased to", "comments will be received until 3 May").
+NOT_DELIVERY = (
+    r"(?:held|hosted|opened|closed|organi[sz]ed|attended|chaired|moderated|invited|asked|"
+    r"informed|required|needed|expected|interested|pleased|delighted|based|located|"
+    r"scheduled|postponed|cancell?ed|delayed|extended|allowed|welcomed|accepted|received|"
+    r"considered|discussed|examined|celebrated|joined|seen|given|taken|open|broadcast|"
+    r"streamed|reminded|notified|contacted|affected|concerned|involved|used)\b"
 )
 # What follows "I will" without promising work: being somewhere, feelings, hedges, going
 # on as before ("We will keep working together", "I will keep reading the list").
@@ -196,69 +206,6 @@ def rule(name: str, kind: str, pattern: str, owner: str, confidence: float,
                 keywords=KEYWORDS.get(name, ()), **checks)
 
 
-_PARTICIPLE_WORDS = ("invited", "requested", "asked", "encouraged", "urged", "tasked",
-                     "instructed", "called", "required", "mandated", "entrusted")
-# Lower-case words one of which each rule's pattern needs: most sentences of a message
-# match no rule, and a substring test is much cheaper than the regex (see bench/).
-KEYWORDS: dict[str, tuple[str, ...]] = {
-    "invited_to_note": _PARTICIPLE_WORDS,
-    "we_invite_to_note": ("invite", "request", "ask", "encourag"),
-    "may_wish_to_note": ("may wish",),
-    "please_note": ("please", "kindly"),
-    "for_information": ("for information", "for your", "for info", "for awareness",
-                        "for reference", "fyi"),
-    "invited_to": _PARTICIPLE_WORDS,
-    "invited_to_note_abroad": ("invit", "convidad"),
-    "invited_to_abroad": ("invit", "pri\u00e9", "convidad", "solicitad"),
-    "we_request": ("invite", "request", "ask", "encourag", "urge", "call", "tasked", "count on",
-                   "counting on", "rely"),
-    "kindly_requested": ("kindly",),
-    "asks_party": ("ask", "suggest", "wish", "prie", "prions", "invite", "demand", "souhait",
-                   "pedimos", "solicitamos"),
-    "proposed_that": ("propos", "suggest", "recommend"),
-    "may_wish": ("may wish",),
-    "possible_for": ("possible for", "feasible for", "useful for", "helpful for", "good for",
-                     "great for", "ideal for", "important for"),
-    "could_you": ("could", "can", "would", "will", "might"),
-    "please_do": ("please", "kindly"),
-    "grateful_if": (" if ", "chance"),
-    "grateful_abroad": ("gr\u00e9", "gre ", "reconnaissant", "oblig", "bien vouloir"),
-    "agradeceria": ("agradecer", "favor de", "gentileza", "amabilidade", "fineza"),
-    "we_would_appreciate": ("appreciat", "welcome", "grateful", "helpful", "look forward"),
-    "will_be_done": ("be ",),
-    "let_me": ("let me", "let us"),
-    "i_will": ("will", "shall", "'ll", "\u2019ll"),
-    "commitment_abroad": ("vais", "allons", "vou ", "vamos", "voy ", "enverr", "transmettr",
-                          "partager", "parer", "soumettr", "confirmer", "enviar", "compartir",
-                          "preparar", "presentar", "remitir", "confirmar", "compartilhar",
-                          "apresentar", "env\u00edo", "envio", "envoie", "transmets", "partage",
-                          "comparto", "compartilho", "preparo", "presento", "apresento",
-                          "remito", "transmito"),
-    "commitment": ("will", "shall", "'ll", "\u2019ll", "going to", "plan to", "intend",
-                   "undertake", "commit", "happy to", "try to", "can"),
-    "agreed_that": ("agreed", "decided", "confirmed"),
-    "entity_will": ("will", "shall", "should", "need", "has to", "have to", "must", "is to",
-                    "are to", "agreed", "undertaken", "volunteered", "offered", "undertook"),
-    "minutes_action": (" to ",),
-    "for_action": ("for ",),
-    "passive_request": ("contribution", "comment", "input", "repl", "response", "nomination",
-                        "proposal", "feedback", "views", "candidature", "registration",
-                        "document", "paper", "presentation", "slides"),
-    "dated_delivery": ("will", "shall"),
-    "we_need": ("need", "must", "have to"),
-    "people_must": ("must", "should", "need", "have to", "has to", "are to", "required", ":"),
-    "clipped_request": ("contribution", "comment", "input", "nomination", "proposal",
-                        "feedback", "views", "names", "suggestions", "replies", "response",
-                        "slides", "candidature"),
-    "will_follow": ("follow",),
-    "wanted_from": ("from",),
-    "no_later_than": ("later than", "at the latest"),
-    "deadline": ("deadline", "due date", "cut-off", "cutoff", "reply date", "response date",
-                 "date limite", "fecha l", "prazo", "frist"),
-    "action_header": ("action", "to do"),
-}
-
-
 RULES: tuple[Rule, ...] = (
     # --- notes ---------------------------------------------------------------------
     rule("invited_to_note", NOTE,
@@ -286,6 +233,12 @@ RULES: tuple[Rule, ...] = (
          r"(?:to\s+(?!the\b|a\b|an\b|this\b|its\b)|(?:should|shall|will)\s+)", "after", 0.85),
     # "I would ask BDT if ...", "le Sénégal invite le TSB à ..." (action_phrases).
     rule("asks_party", ACTION, phrases.ASKS_PARTY, "after", 0.7, needs_owner=True),
+    # A question announced in a statement (action_phrases.WANTS_TO_KNOW), read as a
+    # question (analyse.action_question_requests.asks_whether). Only when it names the
+    # party it asks: "We would like to know whether ITU has guidance ..." before "Could
+    # TSB and BDT share relevant material?" leads in to the request (`w1`).
+    rule("wants_to_know", ACTION, phrases.WANTS_TO_KNOW, "after", 0.7, needs_owner=True,
+         skip_past=True),
     rule("kindly_requested", ACTION, r"\bkindly\s+requested\b", "before", 0.85),
     rule("proposed_that", ACTION,
          phrases.PROPOSED + r"\s+that\s+(?P<obj>[^.;]{1,60}?)\s+(?:should\s+|could\s+|would\s+)?(?:"
@@ -400,6 +353,16 @@ RULES: tuple[Rule, ...] = (
     rule("will_be_done", ACTION,
          r"\b(?:will|shall)\s+(?:\w+ly\s+)?be\s+(?:\w+ly\s+)?(?:" + DELIVERED + r"|ready)\b",
          "sender_unit", 0.65, needs_owner=True, skip_past=True),
+    # "The backlog will be cleared by 28 June", "the videos will be online by the end of
+    # October", written by secretariat staff: their unit's delivery in the passive,
+    # whatever the participle, when a day says by when (not an event's: "will be held";
+    # not what is done to a person: "She will be subscribed"; not a period counted from
+    # another event: "within ten days after the webinar").
+    rule("dated_passive", ACTION,
+         r"(?<!\bshe\s)(?<!\bhe\s)(?<!\bthey\s)(?<!\byou\s)(?<!\bI\s)(?<!\bwe\s)"
+         r"\b(?:will|shall)\s+(?:\w+ly\s+)?be\s+(?:\w+ly\s+)?(?!" + NOT_DELIVERY
+         + r")(?:[a-z]{3,}(?:ed|en)|online|available)\b(?![^.;]{0,80}\bafter\b)", "sender_unit",
+         0.6, needs_owner=True, skip_past=True, skip_past_due=True, needs_deadline=True),
     # "The highlights will follow by the end of next week", "the abstract follows
     # tomorrow": a delivery promised for a day, the sender's (their unit's, if staff).
     rule("will_follow", ACTION,
@@ -424,6 +387,19 @@ RULES: tuple[Rule, ...] = (
          r"has\s+to|are\s+to|(?:will|would)\s+(?:need|have)\s+to|are\s+required\s+to)\s+"
          r"(?:\w+ly\s+)?|\s*:\s*(?:please\s+)?)(?:" + ACT_VERBS + r"|apply)\b",
          "before", 0.65, skip_past=True, needs_deadline=True),
+    # "Speakers' slides should reach Lucia by 9 June", "their passport details have to
+    # reach the travel unit by 10 October", "anything to translate must be with me by
+    # Friday": a thing that has to arrive somewhere by a day, asked of whoever sends it
+    # (the request put as the thing's journey, not as anyone's act: `w12`, `w14`, `w23`,
+    # `w37`). Only with a day to arrive by ("should reach the region next year" forecasts),
+    # and not on its way to the reader ("the annex should reach you by April": a forecast).
+    # "Requests must reach TSB by 15 January" tells a procedure to whoever wants to apply
+    # (`w4`, `w32`: no item), as "registration opens on 1 March" does.
+    rule("must_reach", ACTION,
+         r"(?<!\brequests\s)(?<!\bapplications\s)"
+         r"\b(?:should|must|shall|(?:has|have|need|needs)\s+to|is\s+to|are\s+to)\s+(?:\w+ly\s+)?"
+         r"(?:reach|be\s+with|get\s+to|arrive\s+(?:with|at|in))\b(?!\s+(?:you|your)\b)",
+         "from", 0.65, skip_past=True, skip_past_due=True, needs_deadline=True),
     rule("we_need", ACTION, r"\b(?:we|you)\s+(?:need|must|have)\s+to\b", "subject", 0.6),
     rule("no_later_than", ACTION, r"\b(?:no|not)\s+later\s+than\b|\bat\s+the\s+latest\b",
          "subject", 0.75, needs_date=True, skip_past=True, skip_past_due=True),
