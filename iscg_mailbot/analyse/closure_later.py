@@ -64,7 +64,13 @@ LEAVES_WORK = re.compile(
     r"\bwill\s+be\s+[a-z]+(?:ed|en|ne)\s+(?:next|later|tomorrow|shortly|soon)\b|"
     + _REST_TO_COME + r"|"
     r"\b(?:I|we)\s+(?:still\s+)?expect\s+(?:it|them|this|that|ours)\s+"
-    r"(?:next|later|tomorrow|shortly|soon|by|within)\b",
+    r"(?:next|later|tomorrow|shortly|soon|by|within)\b|"
+    # A delivery said to be late, or coming on a day (close-r27): "The BDT input will
+    # come a bit late, on Monday at the latest", "TSB paragraph coming by the 20th,
+    # sorry" (the thirtieth and thirty-fourth writers).
+    r"\bwill\s+(?:come|be)\s+(?:a\s+(?:bit|little)\s+|slightly\s+|somewhat\s+)?"
+    r"(?:late|delayed)\b|"
+    r"\bcoming\s+(?:by\s+(?:the\s+)?\d|on\s+\w+day\b|next\s+week|tomorrow|later|soon|shortly)",
     re.IGNORECASE,
 )
 
@@ -75,7 +81,7 @@ LEAVES_WORK_WORDS = gate_words(("will", "collecting", "compiling", "preparing", 
                                 "being", "under", "progress", "pending", "outstanding",
                                 "missing", "still", "follow", "follows", "need", "let",
                                 "expect", "other", "remaining", "rest", "treat", "sorry",
-                                "apologies"))
+                                "apologies", "coming"))
 
 
 # The owner's promise to find the answer and come back with it: "I will check

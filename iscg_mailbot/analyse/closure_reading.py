@@ -143,6 +143,12 @@ _DEFERS_ANSWER = re.compile(
     r"\blet\s+(?!me\b|us\b)\w+\s+(?:reply|respond|answer|comment|take\s+(?:it|this|that))\b|"
     r"\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:still\s+)?(?:checking|looking\s+into|"
     r"consulting|waiting|asking)\b|"
+    # Held, not answered (close-r27): the one asked checks with somebody first, in the
+    # present ("I check with the rapporteur", "I need to check with Sofia"; the seventh
+    # and thirty-second writers), or adds a colleague who "will know" (the thirty-sixth).
+    r"\b(?:I|we)\s+(?:(?:still\s+|first\s+)?(?:need|have)\s+to\s+|must\s+|first\s+)?"
+    r"check\s+with\b|\b(?:he|she|they)\s+will\s+know\b|"
+    r"\b(?:adding|copying)\s+(?:in\s+)?(?:my|our)\s+colleagues?\b|"
     r"\blet\s+(?:me|us)\s+(?:first\s+)?(?:check|find\s+out|ask|consult|look\s+into|see|verify)\b|"
     # Terse: "Sofia, checking with SG13 management, back to you by Fri." (the
     # eighteenth writer; "I'll raise it with the Regional Office", the twentieth, above).
