@@ -1,6 +1,8 @@
 """Closure round close-r27 (issue 13; minimal pairs: the first case of each fails on
-`main` c588476a, its pair passes on both), from the dev misses where a reply closed an
-item early: a reply that only holds the request answers nothing.
+`main` c588476a, its pair passes on both, except the whole-pipeline share said to come
+late, which `main` already leaves open by another road and is kept as a guard), from the
+dev misses where a reply closed an item early: a reply that only holds the request
+answers nothing.
 
 - thanks for something ("Thank you for raising the point") says nothing;
 - checking with somebody first, said in the present ("I check with the editor", "I need
@@ -80,8 +82,8 @@ ELENA = Address("Elena Petrova", "elena.petrova@itu.int")
 
 
 @pytest.mark.parametrize("reply, answered", [
-    ("Thank you for raising the point. Copying my colleague Omar, who runs the recordings "
-     "- he will know.", False),
+    (("Thank you for raising the point. Copying my colleague Omar, who runs the recordings "
+      "- he will know."), False),
     ("Thank you for raising the point. Yes, the recording will have French subtitles.", True),
     ("Thanks for asking around the regions.", False),
     ("Thanks for asking: the recording has French subtitles.", True),
