@@ -7,7 +7,7 @@ answers nothing.
 - thanks for something ("Thank you for raising the point") says nothing;
 - checking with somebody first, said in the present ("I check with the editor", "I need
   to check with Omar") puts the answer off, as "I will check with ..." did;
-- adding a colleague "who will know" hands the question on;
+- adding a colleague "who will know" hands the question on (it says nothing now);
 - a delivery said to come late ("our input will come a bit late") or coming on a day
   ("BR's paragraph coming by the 12th") is still to come.
 """
@@ -20,7 +20,9 @@ import pytest
 
 from iscg_mailbot.analyse.action_closure import says_something
 from iscg_mailbot.analyse.actions import answers_question
+from iscg_mailbot.analyse.closure_handoff import passes_on
 from iscg_mailbot.analyse.closure_reading import defers_answer, leaves_work
+from iscg_mailbot.analyse.closure_words import words_of
 from iscg_mailbot.records import Address
 from iscg_mailbot.services.evaluation import PipelineOutput
 from tests.eval_threads import run_threads, thread
@@ -96,13 +98,19 @@ def test_thanks_and_a_colleague_who_will_know(reply: str, answered: bool) -> Non
     ("I need to check with Omar, who is on leave", True),
     ("We check with the host country first", True),
     ("I checked with Omar: it is fine", False),
+])
+def test_an_answer_put_off(clause: str, put_off: bool) -> None:
+    assert defers_answer(clause) is put_off
+
+
+@pytest.mark.parametrize("clause, passed", [
     ("Adding my colleague Omar", True),
     ("Adding two sessions to the programme", False),
     ("She will know the answer", True),
     ("She knows the answer: no", False),
 ])
-def test_an_answer_put_off(clause: str, put_off: bool) -> None:
-    assert defers_answer(clause) is put_off
+def test_a_point_handed_to_a_colleague(clause: str, passed: bool) -> None:
+    assert passes_on(clause, words_of(clause)) is passed
 
 
 @pytest.mark.parametrize("clause, to_come", [
@@ -123,6 +131,7 @@ def test_hostile_text_is_read_quickly() -> None:
         says_something(text)
         defers_answer(text)
         leaves_work(text)
+        passes_on(text, words_of(text))
     for text in texts[::2]:
         answers_question(text, QUESTION, owner="TSB", sender=ELENA)
     assert time.perf_counter() - start < 2.0

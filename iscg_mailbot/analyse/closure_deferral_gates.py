@@ -19,8 +19,7 @@ from iscg_mailbot.analyse.closure_words import gate_words
 DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "ll", "checking", "looking",
                                    "consulting", "waiting", "asking", "leave", "leaving", "let",
                                    "pending", "due", "outstanding", "awaited", "yet", "far",
-                                   "open", "asked", "confirm", "agenda", "check", "adding",
-                                   "copying"))
+                                   "open", "asked", "confirm", "agenda", "check"))
 
 # Most clauses that hold a word of a gate above hold it outside a match: "will" is in
 # most replies, "open", "other", "need", "let" in many. A match holding such a word
@@ -33,9 +32,8 @@ DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "ll", "checking", "l
 # the clauses these let through no longer was ~1% of the analysis (perf-r16).
 _DEFERS_ANSWER_PAIRS = {
     "will": ("reply", "respond", "answer", "update", "let", "check", "look", "raise", "ask",
-             "consult", "find", "get", "contact", "know"),
+             "consult", "find", "get", "contact"),
     "check": ("i", "we"),
-    **dict.fromkeys(("adding", "copying"), ("colleague", "colleagues")),
     "back": ("come", "get", "you", "report"),
     "let": ("reply", "respond", "answer", "comment", "take", "check", "find", "ask", "consult",
             "look", "see", "verify", "know"),

@@ -94,6 +94,14 @@ COMES_BACK = re.compile(
     r"\blet\s+(?:me|us)\s+(?:first\s+)?(?:check|find\s+out|verify|look\s+into)\b", re.IGNORECASE)
 
 
+# The one asked checks with somebody first, said in the present: "I check with the
+# rapporteur", "I need to check with Sofia" (the seventh and thirty-second writers; "I
+# will check with ..." is in COMES_BACK): the answer is put off (close-r27; a branch of
+# closure_reading's deferral).
+CHECKS_FIRST = (r"\b(?:I|we)\s+(?:(?:still\s+|first\s+)?(?:need|have)\s+to\s+|must\s+|"
+                r"first\s+)?check\s+with\b")
+
+
 # What a liaison statement asks of the groups it is sent to ("ITU-D SG2 is invited to
 # share ...", "Action required: ...", "To: ITU-T SG11 (for action)").
 LIAISON_ASK = re.compile(r"\b(?:is|are)\s+(?:kindly\s+)?invited\s+to\b|\baction\s+required\b|"
