@@ -143,7 +143,7 @@ _DEFERS_ANSWER = re.compile(
     r"\blet\s+(?!me\b|us\b)\w+\s+(?:reply|respond|answer|comment|take\s+(?:it|this|that))\b|"
     r"\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:still\s+)?(?:checking|looking\s+into|"
     r"consulting|waiting|asking)\b|"
-    CHECKS_FIRST + r"|"  # ("I check with the rapporteur": close-r27)
+    + CHECKS_FIRST + r"|"  # ("I check with the rapporteur": close-r27)
     r"\blet\s+(?:me|us)\s+(?:first\s+)?(?:check|find\s+out|ask|consult|look\s+into|see|verify)\b|"
     # Terse: "Sofia, checking with SG13 management, back to you by Fri." (the
     # eighteenth writer; "I'll raise it with the Regional Office", the twentieth, above).
