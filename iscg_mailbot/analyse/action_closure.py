@@ -347,7 +347,8 @@ _NAME = r"(?-i:[A-Z][\w'.-]*)(?:\s+(?-i:[A-Z][\w'.-]*)){0,3}"
 _GREETED = r"(?:dear|hi|hello)\s+" + _NAME + r"\W+"
 _ACKNOWLEDGEMENT = re.compile(
     r"^\W*(?:" + _GREETED + r")*(?:(?:" + _ACK_WORDS + r")(?:\W+(?:" + _ACK_WORDS + r"))*)?"
-    r"(?:\W*(?:for\s+(?:this|that|the\s+\w+|your\s+\w+)|all|colleagues|everyone))?"
+    r"(?:\W*(?:for\s+(?:this|that|the\s+\w+|your\s+\w+|\w+ing(?:\s+[\w'-]+){0,4})|all|colleagues|"
+    r"everyone))?"
     r"(?:\W+" + _NAME + r")?\W*$|^\W*(?!(?:yes|no|agreed|confirmed|correct|indeed)\b)" + _NAME
     + r"\W*$",
     re.IGNORECASE,

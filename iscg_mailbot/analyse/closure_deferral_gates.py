@@ -19,7 +19,7 @@ from iscg_mailbot.analyse.closure_words import gate_words
 DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "ll", "checking", "looking",
                                    "consulting", "waiting", "asking", "leave", "leaving", "let",
                                    "pending", "due", "outstanding", "awaited", "yet", "far",
-                                   "open", "asked", "confirm", "agenda"))
+                                   "open", "asked", "confirm", "agenda", "check"))
 
 # Most clauses that hold a word of a gate above hold it outside a match: "will" is in
 # most replies, "open", "other", "need", "let" in many. A match holding such a word
@@ -33,6 +33,7 @@ DEFERS_ANSWER_WORDS = gate_words(("back", "revert", "will", "ll", "checking", "l
 _DEFERS_ANSWER_PAIRS = {
     "will": ("reply", "respond", "answer", "update", "let", "check", "look", "raise", "ask",
              "consult", "find", "get", "contact"),
+    "check": ("i", "we"),
     "back": ("come", "get", "you", "report"),
     "let": ("reply", "respond", "answer", "comment", "take", "check", "find", "ask", "consult",
             "look", "see", "verify", "know"),
@@ -58,6 +59,7 @@ _LEAVES_WORK_PAIRS = {
     "let": ("me", "us"),
     "working": ("on",),
     "under": ("way",),
+    "coming": ("by", "on", "next", "tomorrow", "later", "soon", "shortly"),
     "expect": ("it", "them", "this", "that", "ours"),
     **dict.fromkeys(("sorry", "apologies"), (
         "tomorrow", "week", "monday", "tuesday", "wednesday", "thursday", "friday")),

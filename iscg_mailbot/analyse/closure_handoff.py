@@ -34,7 +34,11 @@ _BARE_LABEL = re.compile(
 # Somebody else knows, or is better placed to answer; the point is with a colleague.
 _KNOWS_BETTER = re.compile(
     r"\bknows?\s+(?:this|that|it|more|the\s+answer)\b[^.;]{0,30}?\bbetter\b|"
-    r"\bbetter\s+placed\s+to\s+(?:answer|reply|respond|say|comment)\b",
+    r"\bbetter\s+placed\s+to\s+(?:answer|reply|respond|say|comment)\b|"
+    # A colleague added who will know (close-r27): "Adding my colleague Ahmed, who
+    # handles the contracts - he will know what is possible" (the thirty-sixth writer).
+    r"\b(?:he|she|they)\s+will\s+know\b|\b(?:adding|copying)\s+(?:in\s+)?(?:my|our)\s+"
+    r"colleagues?\b",
     re.IGNORECASE)
 # Numbered points left for somebody or for later: "5 and 6 need the SG12 counsellor",
 # "Q5-Q7 need input from the study group", "questions 1 and 3 for now", "Q1 to Q4 only".
@@ -56,7 +60,7 @@ _OWN_KNOWING = re.compile(
     r"\b(?:I|we|nobody|no\s+one)(?:['\u2019](?:m|re))?\s+(?:(?:am|are|were|was|certainly|"
     r"really|surely|probably|do|clearly)\s+){0,2}$", re.IGNORECASE)
 # Each match holds one of these words (the gates: most clauses hold none).
-_PASSES_GATE = frozenset(("for", "knows", "know", "placed"))
+_PASSES_GATE = frozenset(("for", "knows", "know", "placed", "adding", "copying"))
 _LEAVES_GATE = frozenset(("with", "need", "needs", "require", "requires", "depend",
                           "depends", "await", "awaits", "wait", "now", "only"))
 

@@ -64,7 +64,13 @@ LEAVES_WORK = re.compile(
     r"\bwill\s+be\s+[a-z]+(?:ed|en|ne)\s+(?:next|later|tomorrow|shortly|soon)\b|"
     + _REST_TO_COME + r"|"
     r"\b(?:I|we)\s+(?:still\s+)?expect\s+(?:it|them|this|that|ours)\s+"
-    r"(?:next|later|tomorrow|shortly|soon|by|within)\b",
+    r"(?:next|later|tomorrow|shortly|soon|by|within)\b|"
+    # A delivery said to be late, or coming on a day (close-r27): "The BDT input will
+    # come a bit late, on Monday at the latest", "TSB paragraph coming by the 20th,
+    # sorry" (the thirtieth and thirty-fourth writers).
+    r"\bwill\s+(?:come|be)\s+(?:a\s+(?:bit|little)\s+|slightly\s+|somewhat\s+)?"
+    r"(?:late|delayed)\b|"
+    r"\bcoming\s+(?:by\s+(?:the\s+)?\d|on\s+\w+day\b|next\s+week|tomorrow|later|soon|shortly)",
     re.IGNORECASE,
 )
 
@@ -75,7 +81,7 @@ LEAVES_WORK_WORDS = gate_words(("will", "collecting", "compiling", "preparing", 
                                 "being", "under", "progress", "pending", "outstanding",
                                 "missing", "still", "follow", "follows", "need", "let",
                                 "expect", "other", "remaining", "rest", "treat", "sorry",
-                                "apologies"))
+                                "apologies", "coming"))
 
 
 # The owner's promise to find the answer and come back with it: "I will check
@@ -86,6 +92,14 @@ COMES_BACK = re.compile(
     r"\b(?:I|we)\s*(?:will|shall|'ll|\u2019ll)\s+(?:\w+\s+){0,2}?(?:revert|come\s+back|get\s+back|"
     r"check|verify|confirm|find\s+out|look\s+into|let\s+you\s+know)\b|"
     r"\blet\s+(?:me|us)\s+(?:first\s+)?(?:check|find\s+out|verify|look\s+into)\b", re.IGNORECASE)
+
+
+# The one asked checks with somebody first, said in the present: "I check with the
+# rapporteur", "I need to check with Sofia" (the seventh and thirty-second writers; "I
+# will check with ..." is in COMES_BACK): the answer is put off (close-r27; a branch of
+# closure_reading's deferral).
+CHECKS_FIRST = (r"\b(?:I|we)\s+(?:(?:still\s+|first\s+)?(?:need|have)\s+to\s+|must\s+|"
+                r"first\s+)?check\s+with\b")
 
 
 # What a liaison statement asks of the groups it is sent to ("ITU-D SG2 is invited to

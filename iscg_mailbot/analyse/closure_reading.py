@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from iscg_mailbot.analyse.closure_deferral_gates import DEFERS_ANSWER_GATE, LEAVES_WORK_GATE
-from iscg_mailbot.analyse.closure_later import LEAVES_WORK
+from iscg_mailbot.analyse.closure_later import CHECKS_FIRST, LEAVES_WORK
 from iscg_mailbot.analyse.closure_words import gate_words, words_of
 from iscg_mailbot.analyse.text_gates import FoldedPattern, GatedPattern, folded
 
@@ -143,6 +143,7 @@ _DEFERS_ANSWER = re.compile(
     r"\blet\s+(?!me\b|us\b)\w+\s+(?:reply|respond|answer|comment|take\s+(?:it|this|that))\b|"
     r"\b(?:I|we)\s*(?:am|are|'m|\u2019m|'re|\u2019re)\s+(?:still\s+)?(?:checking|looking\s+into|"
     r"consulting|waiting|asking)\b|"
+    + CHECKS_FIRST + r"|"  # ("I check with the rapporteur": close-r27)
     r"\blet\s+(?:me|us)\s+(?:first\s+)?(?:check|find\s+out|ask|consult|look\s+into|see|verify)\b|"
     # Terse: "Sofia, checking with SG13 management, back to you by Fri." (the
     # eighteenth writer; "I'll raise it with the Regional Office", the twentieth, above).
