@@ -69,3 +69,25 @@ def test_check_names_not_near_on_a_body_of_no_topic(tmp_path: Path) -> None:
     table = _table(tmp_path, "{body: ITU-T SG9, topics: [], not_near: [cable]}")
     [problem] = check_itu_bodies(table, {"conformance"})
     assert "ITU-T SG9" in problem and "not_near has no effect" in problem
+
+
+@pytest.mark.parametrize(("value", "fix"), [
+    ("SS7", "must be a list in brackets, even of one item: [...]"),
+    ("[SS7, ' ']", "holds a blank word; remove it"),
+    ("[SS7, null]", "holds a blank word; remove it"),
+])
+def test_a_bad_not_near_says_file_key_and_fix_on_one_line(tmp_path: Path, value: str,
+                                                          fix: str) -> None:
+    # One word written without brackets is the likeliest slip; "a valid tuple" names no
+    # fix. A null item (an empty "- " line) is no word, not the word "None".
+    table = _table(tmp_path, f"{{body: ITU-T SG11, topics: [conformance], not_near: {value}}}")
+    with pytest.raises(ConfigError) as error:
+        load_itu_bodies(table)
+    assert str(error.value) == f"{table}: bodies[0] (ITU-T SG11): not_near: {fix}"
+
+
+def test_topics_yaml_and_the_table_read_not_near_words_alike(tmp_path: Path) -> None:
+    # One reader of word lists: a number is a word in both files (YAML reads 1800 as one).
+    table = _table(tmp_path, "{body: ITU-T SG11, topics: [conformance], not_near: [1800, SS7]}")
+    [body] = load_itu_bodies(table).bodies
+    assert body.not_near == ("1800", "SS7")
