@@ -18,6 +18,8 @@ import pytest
 from iscg_mailbot.analyse.topics import TopicTagger
 from iscg_mailbot.errors import ConfigError
 from iscg_mailbot.settings.itu_bodies import check_itu_bodies, load_itu_bodies
+from iscg_mailbot.settings.topics import load_topics
+from tests.conftest import CONFIG
 from tests.topic_tags import tagged
 
 
@@ -103,3 +105,22 @@ def test_explain_names_the_word_that_left_a_mention_out(tagger: TopicTagger) -> 
             "one of the body's not_near words, not counted") in verdict.notes
     assert ("ict-statistics: 'index' (body) stands next to 'documents', one of its "
             "not_near words, not counted") in verdict.notes
+
+
+def test_an_agenda_item_written_with_its_conference_is_read_in_its_own_place(
+        tmp_path: Path) -> None:
+    # "WRC-27 agenda item 1.13" was placed from "agenda", seven characters on: its span
+    # then hid the word right after it ("on" + "satellites") from the context search.
+    table = _table(tmp_path, "{body: WRC-27 AI 1.13, topics: [imt], weight: 5, "
+                             "not_near: [satellite]}")
+    own = TopicTagger(load_topics(CONFIG / "topics.yaml"), bodies=load_itu_bodies(table))
+    subject = "Notes on our input"
+    assert "imt" in tagged(own, subject, "Our input to WRC-27 agenda item 1.13 is attached.")
+    body = "Our input to WRC-27 agenda item 1.13 on satellites is attached."
+    assert "imt" not in tagged(own, subject, body)
+    assert "'WRC-27 agenda item 1.13'" in _imt_notes(own, subject, body)
+
+
+def _imt_notes(tagger: TopicTagger, subject: str, body: str) -> str:
+    return " ".join(note for note in tagger.explain(subject, [body]).notes
+                    if note.startswith("imt:"))
