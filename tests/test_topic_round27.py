@@ -98,9 +98,9 @@ def test_topics_yaml_and_the_table_read_not_near_words_alike(tmp_path: Path) -> 
 def test_explain_names_the_word_that_left_a_mention_out(tagger: TopicTagger) -> None:
     # With five words on SG11, the secretariat needs to see which one stood next to the
     # mention to judge it (a word to remove from not_near, or a right call).
-    verdict = tagger.explain("Question for the group", [
-        "Is there anything from SG11 on Diameter roaming? Separately, our statistics "
-        "office says the index of ISCG documents is out of date."])
+    body = ("Is there anything from SG11 on Diameter roaming? Separately, our statistics "
+            "office says the index of ISCG documents is out of date.")
+    verdict = tagger.explain("Question for the group", [body])
     assert ("conformance: ITU body ITU-T SG11 ('SG11', body) stands next to 'Diameter', "
             "one of the body's not_near words, not counted") in verdict.notes
     assert ("ict-statistics: 'index' (body) stands next to 'documents', one of its "
