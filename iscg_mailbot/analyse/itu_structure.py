@@ -236,7 +236,7 @@ def _literal_starts(text: str, anchors: tuple[tuple[str, int], ...]) -> list[int
 def agenda_items(text: str) -> list[tuple[int, str, str]]:
     """WRC agenda items named in a text, as (offset, name, form): the name with its
     conference when written before it ("WRC-27 AI 1.7"), else "AI 1.7" for
-    :func:`resolve`; the form is what was written.
+    :func:`resolve`; the form is what was written, and starts at the offset.
 
     >>> [name for _, name, _ in agenda_items("WRC-27 agenda items 1.7 and 1.13; AI 1.15")]
     ['WRC-27 AI 1.7', 'WRC-27 AI 1.13', 'AI 1.15']
@@ -248,8 +248,11 @@ def agenda_items(text: str) -> list[tuple[int, str, str]]:
             continue
         before = _CONFERENCE_BEFORE.search(text, max(0, start - 16), start)
         prefix = f"{before.group(1)} AI" if before else "AI"
-        form = text[before.start():match.end()] if before else match.group(0)
-        found += [(start, f"{prefix} {number}", form)
+        # The offset is where the form starts, the conference when written ("WRC-27
+        # agenda item 1.13"): (offset, offset + len(form)) is its span, read for the
+        # body's not_near words. _GAP keeps it in the item's text.
+        first = before.start() if before else start
+        found += [(first, f"{prefix} {number}", text[first:match.end()])
                   for number in _NUMBER.findall(match.group("items"))]
     return found
 

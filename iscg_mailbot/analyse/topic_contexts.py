@@ -57,25 +57,43 @@ def context_pattern(words: Sequence[str]) -> re.Pattern[str] | None:
     return _compiled(cleaned) if cleaned else None
 
 
-def in_context(text: str, start: int, end: int, pattern: re.Pattern[str]) -> bool:
-    """Whether one of ``pattern``'s words is within CONTEXT_CHARS characters of
-    ``text[start:end]``, in the same paragraph."""
+def _window(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where context words of ``text[start:end]`` are looked for: CONTEXT_CHARS
+    characters either side, within its paragraph."""
     low = max(0, start - CONTEXT_CHARS)
     before = text.rfind(PARAGRAPH, low, start)
     if before >= 0:
         low = before + len(PARAGRAPH)
     high = min(len(text), end + CONTEXT_CHARS)
     after = text.find(PARAGRAPH, end, high)
-    if after >= 0:
-        high = after
+    return low, (after if after >= 0 else high)
+
+
+def in_context(text: str, start: int, end: int, pattern: re.Pattern[str]) -> bool:
+    """Whether one of ``pattern``'s words is within CONTEXT_CHARS characters of
+    ``text[start:end]``, in the same paragraph."""
+    low, high = _window(text, start, end)
     # Searched in place (no slices): the word boundaries see the characters around.
     return (pattern.search(text, low, start) is not None
             or pattern.search(text, end, high) is not None)
 
 
-def context_note(topic: str, form: str, where: str) -> str:
-    """What ``topics explain`` says of a phrase left out for its context."""
-    return f"{topic}: {form!r} ({where}) stands next to one of its not_near words, not counted"
+def context_word(text: str, start: int, end: int, pattern: re.Pattern[str]) -> str:
+    """The word of ``pattern`` that puts ``text[start:end]`` in context, as written
+    (:func:`in_context`), or "" when there is none: ``topics explain`` names it.
+
+    >>> context_word("The index of ISCG documents", 4, 9, context_pattern(["document"]))
+    'documents'
+    """
+    low, high = _window(text, start, end)
+    match = pattern.search(text, low, start) or pattern.search(text, end, high)
+    return "" if match is None else match.group()
+
+
+def context_note(topic: str, form: str, where: str, word: str) -> str:
+    """What ``topics explain`` says of a phrase left out for its context ``word``."""
+    return (f"{topic}: {form!r} ({where}) stands next to {word!r}, one of its not_near "
+            "words, not counted")
 
 
 def body_left_out(topic: str, body: str, read: tuple[str, str], form: str, at: int | None,
@@ -86,10 +104,10 @@ def body_left_out(topic: str, body: str, read: tuple[str, str], form: str, at: i
     ``not_near`` words (``context``) next to it ("SG11" next to "SS7" is signalling
     security, not testing). A mention whose place is not known (``at`` None) counts."""
     text, where = read
-    if context is None or at is None or not in_context(text, at, at + len(form), context):
-        return ""
-    return (f"{topic}: {body} ({form!r}, {where}) stands next to one of the body's "
-            "not_near words, not counted")
+    word = "" if context is None or at is None else context_word(text, at, at + len(form),
+                                                                 context)
+    return (f"{topic}: {body} ({form!r}, {where}) stands next to {word!r}, one of the "
+            "body's not_near words, not counted") if word else ""
 
 
 @dataclass(frozen=True)
@@ -163,8 +181,9 @@ def left_out(topic: str, text: str, where: str, span: tuple[int, int],
     (``context``) next to it, or a ``negated_by`` cue right before it (it starts at
     one of ``negated_at``: :func:`negated_starts`)."""
     start, end = span
-    if context is not None and in_context(text, start, end, context):
-        return context_note(topic, text[start:end], where)
+    word = "" if context is None else context_word(text, start, end, context)
+    if word:
+        return context_note(topic, text[start:end], where, word)
     if start in negated_at:
         return negation_note(topic, text[start:end], where)
     return ""

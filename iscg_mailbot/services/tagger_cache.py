@@ -40,7 +40,8 @@ log = logging.getLogger(__name__)
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 # The code a pickled tagger was built by: a change to any of it makes a new key.
-_BUILT_BY = ("analyse/*.py", "settings/topics.py", "settings/itu_bodies.py", "records.py",
+_BUILT_BY = ("analyse/*.py", "settings/topics.py", "settings/topic_phrase.py",
+             "settings/itu_bodies.py", "records.py",
              "settings/types.py", "settings/yamlfile.py", "services/tagger_cache.py")
 _VERSIONS = ("spacy", "spacy-lookups-data", "thinc", "pydantic")
 _PREFIX = "tagger-"

@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from iscg_mailbot.errors import ConfigError
+from iscg_mailbot.settings.topic_phrase import words
 from iscg_mailbot.settings.validation import by_entry, format_validation_error
 from iscg_mailbot.settings.yamlfile import read_yaml_mapping
 
@@ -85,18 +86,21 @@ class Body(_Strict):
     def _canonical(cls, value: str) -> str:
         return normalise_key(value)
 
-    @field_validator("topics", "not_near", mode="before")
+    @field_validator("topics", mode="before")
     @classmethod
     def _none_is_empty(cls, value: Any) -> Any:
         return () if value is None else value
 
+    @field_validator("not_near", mode="before")
+    @classmethod
+    def _words(cls, value: Any) -> Any:
+        # Read as a phrase's not_near words are in topics.yaml (one reader, one message).
+        return words(value)
+
     @field_validator("not_near")
     @classmethod
-    def _words(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        # A blank word would match nothing and say nothing: refused, named by its entry.
-        if any(not word.strip() for word in value):
-            raise ValueError("a not_near word is blank; write words such as [SS7, Diameter]")
-        return tuple(dict.fromkeys(" ".join(word.split()) for word in value))
+    def _not_near_once_each(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(value))
 
     @field_validator("topics")
     @classmethod
@@ -143,13 +147,20 @@ def itu_bodies_path(config_dir: Path | str) -> Path:
     return Path(config_dir) / ITU_BODIES_FILE_NAME
 
 
+# Fixes of the schema's problems beyond the shared ones ("topics: conformance" or
+# "not_near: SS7" without brackets is the likeliest slip; pydantic would say "tuple").
+_FIXES = {
+    "tuple_type": "must be a list in brackets, even of one item: [...]",
+}
+
+
 def _parse(path: Path) -> ItuBodies:
     data = read_yaml_mapping(path, "ITU-structure table", "a 'bodies:' list", ITU_BODIES_FILE_NAME)
     try:
         return ItuBodies.model_validate(data or {})
     except ValidationError as exc:
         raise ConfigError(format_validation_error(
-            path, exc, where=by_entry(data, "bodies", "body"))) from None
+            path, exc, where=by_entry(data, "bodies", "body"), fixes=_FIXES)) from None
 
 
 def load_itu_bodies(path: Path | str, *, missing_ok: bool = False) -> ItuBodies:

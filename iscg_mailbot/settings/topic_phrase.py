@@ -17,13 +17,15 @@ class Strict(BaseModel):
 
 def words(value: Any) -> Any:
     """A list of words from the file (``not_near``, ``only_near``, ``counted_in``): each
-    with its white space made single; None is no words; a blank word is an error."""
+    with its white space made single; None is no words; a blank word (or an empty item,
+    null) is an error. Read alike for a phrase of topics.yaml and a body of
+    itu_bodies.yaml."""
     if value is None:
         return ()
     if isinstance(value, list | tuple):
-        cleaned = tuple(" ".join(str(word).split()) for word in value)
+        cleaned = tuple("" if word is None else " ".join(str(word).split()) for word in value)
         if not all(cleaned):
-            raise ValueError("must not hold a blank word")
+            raise ValueError("holds a blank word; remove it")
         return cleaned
     return value
 
