@@ -159,3 +159,10 @@ def test_the_passive_and_arrival_passes_stay_linear(members: MembersConfig) -> N
     _from_staff(hostile, members)
     _owned("Dear Pierre,\n\n" + hostile, members)
     assert time.perf_counter() - start < 5.0
+
+
+def test_today_after_a_question_and_a_new_verb_is_a_deadline(members: MembersConfig) -> None:
+    # "and send ..." opens the request's own clause: its "today" is when it is due.
+    items = _owned("Dear all,\n\nCould BDT tell us which rooms are free and book one today?",
+                   members)
+    assert [(owner, due) for _, owner, due in items] == [("BDT", "2031-04-07")]
