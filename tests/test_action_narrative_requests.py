@@ -166,3 +166,14 @@ def test_today_after_a_question_and_a_new_verb_is_a_deadline(members: MembersCon
     items = _owned("Dear all,\n\nCould BDT tell us which rooms are free and book one today?",
                    members)
     assert [(owner, due) for _, owner, due in items] == [("BDT", "2031-04-07")]
+
+
+def test_an_arrival_sharing_only_a_modifier_is_not_the_makers(members: MembersConfig) -> None:
+    # TSB hosts the meeting; nobody was asked for the meeting documents: the list's.
+    items = _owned("Dear all,\n\nTSB is invited to host the meeting in June. "
+                   "Meeting documents must reach the secretariat by 1 May.", members)
+    assert items[-1] == ("action", "ISCG", "2031-05-01")
+    # The makers named in the possessive still own it.
+    items = _owned("Dear all,\n\nTSB is invited to name two authors. "
+                   "The authors' abstracts must reach the secretariat by 1 May.", members)
+    assert items[-1] == ("action", "TSB", "2031-05-01")

@@ -38,6 +38,8 @@ _MODAL = re.compile(r"\b(?:should|must|shall|(?:has|have|need|needs)\s+to|is\s+t
                     re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()]{0,80}\)")
 _WORD = re.compile(r"[^\W\d_]{4,}")
+# A maker in the possessive: "speakers' slides", "the author's abstract".
+_POSSESSIVE = re.compile(r"\b([^\W\d_]{4,})(?:['\u2019]s\b|(?<=s)['\u2019](?!\w))")
 # Words of four letters and more that name no thing ("their passport details").
 _NOT_THING = frozenset({
     "their", "your", "these", "those", "this", "that", "with", "from", "anything",
@@ -53,18 +55,40 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+def _head(sentence: str) -> str:
+    """The clause before the sentence's modal, asides left out."""
+    modal = _MODAL.search(sentence)
+    head = sentence[:modal.start()] if modal else sentence
+    return re.split(r"[,;:]", _ASIDE.sub(" ", head))[-1]
+
+
 def _thing(sentence: str) -> list[str]:
     """The stems of the clause before the sentence's modal ("Speakers' slides (three at
     most)" -> speaker, slide), asides and pronouns left out; the thing itself last."""
-    modal = _MODAL.search(sentence)
-    head = sentence[:modal.start()] if modal else sentence
-    head = re.split(r"[,;:]", _ASIDE.sub(" ", head))[-1]
-    return [_stem(w) for w in _WORD.findall(head) if w.lower() not in _NOT_THING]
+    return [_stem(w) for w in _WORD.findall(_head(sentence)) if w.lower() not in _NOT_THING]
 
 
 def thing_words(sentence: str) -> frozenset[str]:
     """The words naming what has to arrive (:func:`_thing`)."""
     return frozenset(_thing(sentence))
+
+
+def maker_words(sentence: str) -> frozenset[str]:
+    """The thing itself and its makers named in the possessive ("Speakers' slides" ->
+    slide, speaker), the words an earlier request for its makers shares: a mere
+    modifier ("Meeting documents") names no maker (a request to host the meeting is
+    not one to write its documents).
+
+        >>> sorted(maker_words("The speakers' slides should reach Lucia by 9 June."))
+        ['slide', 'speaker']
+        >>> sorted(maker_words("Meeting documents must reach us by 1 May."))
+        ['document']
+    """
+    thing = _thing(sentence)
+    if not thing:
+        return frozenset()
+    owners = _POSSESSIVE.findall(_head(sentence))
+    return frozenset([thing[-1]] + [_stem(w) for w in owners if w.lower() not in _NOT_THING])
 
 
 def _shares(sentence: str, words: frozenset[str]) -> bool:
@@ -105,7 +129,7 @@ def makers(item: ActionCandidate, candidates: Sequence[ActionCandidate],
            members: MembersConfig | None) -> tuple[str, str] | None:
     """The owner and its kind of the arrival ``item``: the parties of the nearest earlier
     sentence that asks for the thing's makers, else the people the mail greets."""
-    words = thing_words(item.sentence)
+    words = maker_words(item.sentence)
     earlier = [i for i, s in enumerate(sentences) if s.end <= item.span[0]]
     for index in reversed(earlier):
         sentence = sentences[index]
@@ -145,4 +169,4 @@ def to_makers(candidates: list[ActionCandidate], sentences: Sequence[Sentence],
     return result
 
 
-__all__ = ["ARRIVAL_RULES", "makers", "restated", "thing_words", "to_makers"]
+__all__ = ["ARRIVAL_RULES", "maker_words", "makers", "restated", "thing_words", "to_makers"]
