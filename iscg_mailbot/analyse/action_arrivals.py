@@ -12,8 +12,8 @@ mail to the list would be everybody's (the ``requests_to_all`` convention), whic
 writer means. A thing named with its maker ("Anything the ISCG needs ... must be with
 me") already has its owner and is left as it is.
 
-    >>> thing_words("Speakers' slides (three at most) should reach Lucia by 9 June.")
-    frozenset({'slide', 'speaker'})
+    >>> sorted(thing_words("Speakers' slides (three at most) should reach Lucia by 9 June."))
+    ['slide', 'speaker']
 """
 
 from __future__ import annotations
