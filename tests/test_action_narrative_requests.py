@@ -177,3 +177,12 @@ def test_an_arrival_sharing_only_a_modifier_is_not_the_makers(members: MembersCo
     items = _owned("Dear all,\n\nTSB is invited to name two authors. "
                    "The authors' abstracts must reach the secretariat by 1 May.", members)
     assert items[-1] == ("action", "TSB", "2031-05-01")
+
+
+def test_the_thing_is_named_before_its_of_phrase(members: MembersConfig) -> None:
+    # "The slides of the speakers" are slides, made by the speakers the Bureaux name:
+    # theirs, as "the speakers' slides" are; the nomination keeps no due of its own.
+    items = _owned("Dear all,\n\nEach Bureau is invited to nominate one speaker. The slides "
+                   "of the speakers must reach Lucia by 9 June.", members)
+    assert items == [("action", "BR, TSB, BDT", "None"),
+                     ("action", "BR, TSB, BDT", "2031-06-09")]

@@ -40,6 +40,9 @@ _ASIDE = re.compile(r"\([^()]{0,80}\)")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 # A maker in the possessive: "speakers' slides", "the author's abstract".
 _POSSESSIVE = re.compile(r"\b([^\W\d_]{4,})(?:['\u2019]s\b|(?<=s)['\u2019](?!\w))")
+# What ends the name of the thing ("the slides of the speakers", "documents for the
+# meeting"); an "of" phrase names its makers.
+_PREPOSITION = re.compile(r"\b(?:of|for|on|about|from|in|at|by|to)\b", re.IGNORECASE)
 # Words of four letters and more that name no thing ("their passport details").
 _NOT_THING = frozenset({
     "their", "your", "these", "those", "this", "that", "with", "from", "anything",
@@ -62,10 +65,20 @@ def _head(sentence: str) -> str:
     return re.split(r"[,;:]", _ASIDE.sub(" ", head))[-1]
 
 
+def _stems(text: str) -> list[str]:
+    return [_stem(w) for w in _WORD.findall(text) if w.lower() not in _NOT_THING]
+
+
 def _thing(sentence: str) -> list[str]:
     """The stems of the clause before the sentence's modal ("Speakers' slides (three at
-    most)" -> speaker, slide), asides and pronouns left out; the thing itself last."""
-    return [_stem(w) for w in _WORD.findall(_head(sentence)) if w.lower() not in _NOT_THING]
+    most)" -> speaker, slide), asides and pronouns left out; the thing itself last, named
+    before a preposition ("The slides of the speakers" -> speaker, slide; "comments on
+    the draft" -> draft, comment)."""
+    head = _head(sentence)
+    prep = _PREPOSITION.search(head)
+    if prep is None:
+        return _stems(head)
+    return _stems(head[prep.end():]) + _stems(head[:prep.start()])
 
 
 def thing_words(sentence: str) -> frozenset[str]:
@@ -83,12 +96,17 @@ def maker_words(sentence: str) -> frozenset[str]:
         ['slide', 'speaker']
         >>> sorted(maker_words("Meeting documents must reach us by 1 May."))
         ['document']
+        >>> sorted(maker_words("The slides of the speakers must reach Lucia by 9 June."))
+        ['slide', 'speaker']
     """
     thing = _thing(sentence)
     if not thing:
         return frozenset()
-    owners = _POSSESSIVE.findall(_head(sentence))
-    return frozenset([thing[-1]] + [_stem(w) for w in owners if w.lower() not in _NOT_THING])
+    head = _head(sentence)
+    prep = _PREPOSITION.search(head)
+    # "the slides of the speakers": the makers after "of", as in the possessive.
+    of = _stems(head[prep.end():]) if prep is not None and prep.group().lower() == "of" else []
+    return frozenset([thing[-1]] + of + _stems(" ".join(_POSSESSIVE.findall(head))))
 
 
 def _shares(sentence: str, words: frozenset[str]) -> bool:
