@@ -26,6 +26,7 @@ from iscg_mailbot.analyse.action_addressee import greeted
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.analyse.action_text import Sentence, is_bullet
 from iscg_mailbot.records import ActionCandidate, ActionInput
+from iscg_mailbot.settings.action_phrases import ARRIVAL_MODAL
 from iscg_mailbot.settings.action_rules import ACTION
 from iscg_mailbot.settings.members import MembersConfig
 
@@ -34,8 +35,7 @@ ARRIVAL_RULES = frozenset({"must_reach"})
 
 # Where the thing's name ends: the obligation before "reach" / "be with" (the rule's own
 # modals, action_rules.must_reach).
-_MODAL = re.compile(r"\b(?:should|must|shall|(?:has|have|need|needs)\s+to|is\s+to|are\s+to)\b",
-                    re.IGNORECASE)
+_MODAL = re.compile(r"\b" + ARRIVAL_MODAL + r"\b", re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()]{0,80}\)")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 # A maker in the possessive: "speakers' slides", "the author's abstract".
@@ -106,7 +106,7 @@ def maker_words(sentence: str) -> frozenset[str]:
     prep = _PREPOSITION.search(head)
     # "the slides of the speakers": the makers after "of", as in the possessive.
     of = _stems(head[prep.end():]) if prep is not None and prep.group().lower() == "of" else []
-    return frozenset([thing[-1]] + of + _stems(" ".join(_POSSESSIVE.findall(head))))
+    return frozenset([thing[-1], *of, *_stems(" ".join(_POSSESSIVE.findall(head)))])
 
 
 def _shares(sentence: str, words: frozenset[str]) -> bool:
