@@ -159,3 +159,30 @@ def test_the_passive_and_arrival_passes_stay_linear(members: MembersConfig) -> N
     _from_staff(hostile, members)
     _owned("Dear Pierre,\n\n" + hostile, members)
     assert time.perf_counter() - start < 5.0
+
+
+def test_today_after_a_question_and_a_new_verb_is_a_deadline(members: MembersConfig) -> None:
+    # "and send ..." opens the request's own clause: its "today" is when it is due.
+    items = _owned("Dear all,\n\nCould BDT tell us which rooms are free and book one today?",
+                   members)
+    assert [(owner, due) for _, owner, due in items] == [("BDT", "2031-04-07")]
+
+
+def test_an_arrival_sharing_only_a_modifier_is_not_the_makers(members: MembersConfig) -> None:
+    # TSB hosts the meeting; nobody was asked for the meeting documents: the list's.
+    items = _owned("Dear all,\n\nTSB is invited to host the meeting in June. "
+                   "Meeting documents must reach the secretariat by 1 May.", members)
+    assert items[-1] == ("action", "ISCG", "2031-05-01")
+    # The makers named in the possessive still own it.
+    items = _owned("Dear all,\n\nTSB is invited to name two authors. "
+                   "The authors' abstracts must reach the secretariat by 1 May.", members)
+    assert items[-1] == ("action", "TSB", "2031-05-01")
+
+
+def test_the_thing_is_named_before_its_of_phrase(members: MembersConfig) -> None:
+    # "The slides of the speakers" are slides, made by the speakers the Bureaux name:
+    # theirs, as "the speakers' slides" are; the nomination keeps no due of its own.
+    items = _owned("Dear all,\n\nEach Bureau is invited to nominate one speaker. The slides "
+                   "of the speakers must reach Lucia by 9 June.", members)
+    assert items == [("action", "BR, TSB, BDT", "None"),
+                     ("action", "BR, TSB, BDT", "2031-06-09")]

@@ -12,8 +12,8 @@ mail to the list would be everybody's (the ``requests_to_all`` convention), whic
 writer means. A thing named with its maker ("Anything the ISCG needs ... must be with
 me") already has its owner and is left as it is.
 
-    >>> thing_words("Speakers' slides (three at most) should reach Lucia by 9 June.")
-    frozenset({'slide', 'speaker'})
+    >>> sorted(thing_words("Speakers' slides (three at most) should reach Lucia by 9 June."))
+    ['slide', 'speaker']
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from iscg_mailbot.analyse.action_addressee import greeted
 from iscg_mailbot.analyse.action_owners import find_mentions, join_owners
 from iscg_mailbot.analyse.action_text import Sentence, is_bullet
 from iscg_mailbot.records import ActionCandidate, ActionInput
+from iscg_mailbot.settings.action_phrases import ARRIVAL_MODAL
 from iscg_mailbot.settings.action_rules import ACTION
 from iscg_mailbot.settings.members import MembersConfig
 
@@ -34,10 +35,14 @@ ARRIVAL_RULES = frozenset({"must_reach"})
 
 # Where the thing's name ends: the obligation before "reach" / "be with" (the rule's own
 # modals, action_rules.must_reach).
-_MODAL = re.compile(r"\b(?:should|must|shall|(?:has|have|need|needs)\s+to|is\s+to|are\s+to)\b",
-                    re.IGNORECASE)
+_MODAL = re.compile(r"\b" + ARRIVAL_MODAL + r"\b", re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()]{0,80}\)")
 _WORD = re.compile(r"[^\W\d_]{4,}")
+# A maker in the possessive: "speakers' slides", "the author's abstract".
+_POSSESSIVE = re.compile(r"\b([^\W\d_]{4,})(?:['\u2019]s\b|(?<=s)['\u2019](?!\w))")
+# What ends the name of the thing ("the slides of the speakers", "documents for the
+# meeting"); an "of" phrase names its makers.
+_PREPOSITION = re.compile(r"\b(?:of|for|on|about|from|in|at|by|to)\b", re.IGNORECASE)
 # Words of four letters and more that name no thing ("their passport details").
 _NOT_THING = frozenset({
     "their", "your", "these", "those", "this", "that", "with", "from", "anything",
@@ -53,18 +58,55 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def _thing(sentence: str) -> list[str]:
-    """The stems of the clause before the sentence's modal ("Speakers' slides (three at
-    most)" -> speaker, slide), asides and pronouns left out; the thing itself last."""
+def _head(sentence: str) -> str:
+    """The clause before the sentence's modal, asides left out."""
     modal = _MODAL.search(sentence)
     head = sentence[:modal.start()] if modal else sentence
-    head = re.split(r"[,;:]", _ASIDE.sub(" ", head))[-1]
-    return [_stem(w) for w in _WORD.findall(head) if w.lower() not in _NOT_THING]
+    return re.split(r"[,;:]", _ASIDE.sub(" ", head))[-1]
+
+
+def _stems(text: str) -> list[str]:
+    return [_stem(w) for w in _WORD.findall(text) if w.lower() not in _NOT_THING]
+
+
+def _thing(sentence: str) -> list[str]:
+    """The stems of the clause before the sentence's modal ("Speakers' slides (three at
+    most)" -> speaker, slide), asides and pronouns left out; the thing itself last, named
+    before a preposition ("The slides of the speakers" -> speaker, slide; "comments on
+    the draft" -> draft, comment)."""
+    head = _head(sentence)
+    prep = _PREPOSITION.search(head)
+    if prep is None:
+        return _stems(head)
+    return _stems(head[prep.end():]) + _stems(head[:prep.start()])
 
 
 def thing_words(sentence: str) -> frozenset[str]:
     """The words naming what has to arrive (:func:`_thing`)."""
     return frozenset(_thing(sentence))
+
+
+def maker_words(sentence: str) -> frozenset[str]:
+    """The thing itself and its makers named in the possessive ("Speakers' slides" ->
+    slide, speaker), the words an earlier request for its makers shares: a mere
+    modifier ("Meeting documents") names no maker (a request to host the meeting is
+    not one to write its documents).
+
+        >>> sorted(maker_words("The speakers' slides should reach Lucia by 9 June."))
+        ['slide', 'speaker']
+        >>> sorted(maker_words("Meeting documents must reach us by 1 May."))
+        ['document']
+        >>> sorted(maker_words("The slides of the speakers must reach Lucia by 9 June."))
+        ['slide', 'speaker']
+    """
+    thing = _thing(sentence)
+    if not thing:
+        return frozenset()
+    head = _head(sentence)
+    prep = _PREPOSITION.search(head)
+    # "the slides of the speakers": the makers after "of", as in the possessive.
+    of = _stems(head[prep.end():]) if prep is not None and prep.group().lower() == "of" else []
+    return frozenset([thing[-1], *of, *_stems(" ".join(_POSSESSIVE.findall(head)))])
 
 
 def _shares(sentence: str, words: frozenset[str]) -> bool:
@@ -105,7 +147,7 @@ def makers(item: ActionCandidate, candidates: Sequence[ActionCandidate],
            members: MembersConfig | None) -> tuple[str, str] | None:
     """The owner and its kind of the arrival ``item``: the parties of the nearest earlier
     sentence that asks for the thing's makers, else the people the mail greets."""
-    words = thing_words(item.sentence)
+    words = maker_words(item.sentence)
     earlier = [i for i, s in enumerate(sentences) if s.end <= item.span[0]]
     for index in reversed(earlier):
         sentence = sentences[index]
@@ -145,4 +187,4 @@ def to_makers(candidates: list[ActionCandidate], sentences: Sequence[Sentence],
     return result
 
 
-__all__ = ["ARRIVAL_RULES", "makers", "restated", "thing_words", "to_makers"]
+__all__ = ["ARRIVAL_RULES", "maker_words", "makers", "restated", "thing_words", "to_makers"]

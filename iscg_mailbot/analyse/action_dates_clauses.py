@@ -128,9 +128,11 @@ def _in_frame(mention: DueMention, text: str, start: int) -> bool:
 # An embedded question's verb "to be", then (bounded) the words before "today": "which
 # study group is the right entry point today" asks what holds now (`w37`); "today" is
 # the present there, not the day the answer is due.
-# ("whether it is possible to send it today" asks for work today: no "to" between.)
+# ("whether it is possible to send it today" asks for work today: no "to" between; nor
+# "and", which opens the request's own clause: "which rooms are free and book one today".)
 _ASKED_NOW = re.compile(r"\b(?:which|what|who|where|how|whether|if)\b[^,;:.?!]{0,80}?"
-                        r"\b(?:is|are)\b(?:(?!\bto\b)[^,;:.?!]){0,60}$", re.IGNORECASE)
+                        r"\b(?:is|are)\b(?:(?!\b(?:to|and)\b)[^,;:.?!]){0,60}$",
+                        re.IGNORECASE)
 # "by today", "until today": a deadline, whatever the clause.
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|till|than)\s+$", re.IGNORECASE)
 

@@ -121,6 +121,11 @@ ASKS_PARTY = (
     r"|(?:de|d['\u2019]|\u00e0|que|pr[\u00e9e]cise|indique)\b)"
 )
 
+# The obligation a thing has to arrive under ("Inputs should reach ...", "the forms have
+# to be with ..."): the ``must_reach`` rule's modal, and where
+# analyse.action_arrivals reads the end of the thing's name.
+ARRIVAL_MODAL = r"(?:should|must|shall|(?:has|have|need|needs)\s+to|is\s+to|are\s+to)"
+
 # A question announced by the wish to know it, in a statement, not with "?": "What I
 # would like to know from TSB is which study group ...", "My question to TSB is whether
 # ...", "what would be useful for us is to know whether ...", "I would therefore be
@@ -195,6 +200,7 @@ __all__ = [
     "ABROAD_VERBS",
     "AGRADECERIA",
     "ARRIVAL",
+    "ARRIVAL_MODAL",
     "ASKS_PARTY",
     "ASKS_PASSED_ON",
     "ASK_VERBS_ABROAD",

@@ -397,7 +397,7 @@ RULES: tuple[Rule, ...] = (
     # (`w4`, `w32`: no item), as "registration opens on 1 March" does.
     rule("must_reach", ACTION,
          r"(?<!\brequests\s)(?<!\bapplications\s)"
-         r"\b(?:should|must|shall|(?:has|have|need|needs)\s+to|is\s+to|are\s+to)\s+(?:\w+ly\s+)?"
+         r"\b" + phrases.ARRIVAL_MODAL + r"\s+(?:\w+ly\s+)?"
          r"(?:reach|be\s+with|get\s+to|arrive\s+(?:with|at|in))\b(?!\s+(?:you|your)\b)",
          "from", 0.65, skip_past=True, skip_past_due=True, needs_deadline=True),
     rule("we_need", ACTION, r"\b(?:we|you)\s+(?:need|must|have)\s+to\b", "subject", 0.6),
