@@ -135,3 +135,37 @@ def test_hostile_text_is_read_quickly() -> None:
     for text in texts[::2]:
         answers_question(text, QUESTION, owner="TSB", sender=ELENA)
     assert time.perf_counter() - start < 2.0
+
+
+# review6: the colleague handed the question is the whole clause; beside an answer, or
+# as the purpose of one, it hands nothing on.
+BUDGET = "What is the figure for the travel budget?"
+
+
+@pytest.mark.parametrize("reply, question, answered", [
+    ("Yes, the recording has French subtitles, copying my colleague Omar.", QUESTION, True),
+    ("The figure is 42 000 francs, so that they will know the cost.", BUDGET, True),
+    ("Copying my colleague Omar, who keeps the budget - he will know.", BUDGET, False),
+    ("Thanks. She will know what is possible.", BUDGET, False),
+])
+def test_a_colleague_beside_an_answer(reply: str, question: str, answered: bool) -> None:
+    assert answers_question(reply, question, owner="TSB", sender=ELENA) is answered
+
+
+@pytest.mark.parametrize("clause, passed", [
+    ("Yes, the room is free, adding my colleague Omar", False),
+    ("We send it today so they will know the venue", False),
+    ("Adding in our colleagues from the host country", True),
+    ("They will know whether the hall is free", True),
+])
+def test_only_a_whole_clause_hands_on(clause: str, passed: bool) -> None:
+    assert passes_on(clause, words_of(clause)) is passed
+
+
+def test_hostile_text_for_a_whole_clause_is_read_quickly() -> None:
+    texts = ["adding my colleague " + "- " * 25000, "copying our colleagues " * 2200,
+             "he will know what " * 3000, " " * 50000 + "she will know" + "!" * 1000 + "x"]
+    start = time.perf_counter()
+    for text in texts:  # (about 50 KB each)
+        passes_on(text, words_of(text))
+    assert time.perf_counter() - start < 0.5
