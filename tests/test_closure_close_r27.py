@@ -169,3 +169,16 @@ def test_hostile_text_for_a_whole_clause_is_read_quickly() -> None:
     for text in texts:  # (about 50 KB each)
         passes_on(text, words_of(text))
     assert time.perf_counter() - start < 0.5
+
+
+# review6: thanks for doing something runs over words, not over a dash, a figure or an
+# answer in a word.
+@pytest.mark.parametrize("reply, answered", [
+    ("Thanks for asking - yes.", True),
+    ("Thank you for asking - it is planned.", True),
+    ("Thanks for checking it is 12", True),
+    ("Thank you for following up on the recordings, Elena.", False),
+    ("Thanks for asking around the regions - Elena", False),
+])
+def test_thanks_for_doing_something_then_an_answer(reply: str, answered: bool) -> None:
+    assert answers_question(reply, QUESTION, owner="TSB", sender=ELENA) is answered
