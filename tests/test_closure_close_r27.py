@@ -152,7 +152,7 @@ def test_hostile_text_is_read_quickly() -> None:
         defers_answer(text)
         leaves_work(text)
         passes_on(text, words_of(text))
-    for text in texts[::2]:
+    for text in texts:  # ("I need to " read in linear time since review6)
         answers_question(text, QUESTION, owner="TSB", sender=ELENA)
     assert time.perf_counter() - start < 2.0
 
