@@ -44,10 +44,18 @@ BDT_LATE = ("Dear Nadia,\n\nThe BDT lines will come a bit late, as Amara is on m
 BDT_SENT = ("Dear Nadia,\n\nThe BDT lines are attached: two regional forums in "
             "June.\n\nPierre\n")
 
+# review6: an hour said late, and people coming within a clause, are no delivery to come.
+BDT_AN_HOUR_LATE = ("Dear Nadia,\n\nBDT: two forums in June; the Apia one will be a bit "
+                    "late in the day, from 16:00.\n\nPierre\n")
+BDT_PEOPLE_COMING = ("Dear Nadia,\n\nBDT lines: the forum in Apia, with delegates coming by "
+                     "the 20th, and the Lima workshop in June.\n\nPierre\n")
+
 THREADS = [
     thread("r27-001", "Room for the Apia seminar", (NADIA, ASK_BR), (SOFIA, BR_CHECKS)),
     thread("r27-002", "Room for the Apia seminar, again", (NADIA, ASK_BR),
            (SOFIA, BR_ANSWERS)),
+    thread("r27-005", "Newsletter lines, an hour", (NADIA, ASK_ALL), (PIERRE, BDT_AN_HOUR_LATE)),
+    thread("r27-006", "Newsletter lines, people", (NADIA, ASK_ALL), (PIERRE, BDT_PEOPLE_COMING)),
     thread("r27-003", "Newsletter lines", (NADIA, ASK_ALL), (PIERRE, BDT_LATE)),
     thread("r27-004", "Newsletter lines, again", (NADIA, ASK_ALL), (PIERRE, BDT_SENT)),
 ]
@@ -77,6 +85,12 @@ def test_a_share_said_to_come_late_stays_open(output: PipelineOutput) -> None:
 
 def test_the_share_sent_is_done(output: PipelineOutput) -> None:
     assert _closers(output, "r27-004") == [(None, {"BDT": "m2"})]
+
+
+@pytest.mark.parametrize("thread_id", ["r27-005", "r27-006"])
+def test_a_share_telling_of_an_hour_or_people_coming_is_done(
+        output: PipelineOutput, thread_id: str) -> None:
+    assert _closers(output, thread_id) == [(None, {"BDT": "m2"})]
 
 
 QUESTION = "Will the recording have French subtitles?"
@@ -118,6 +132,12 @@ def test_a_point_handed_to_a_colleague(clause: str, passed: bool) -> None:
     ("The BR input came late but is attached", False),
     ("BR's paragraph coming by the 12th, sorry", True),
     ("BR's paragraph is attached, with the coming events", False),
+    ("Our input will be delayed by a week", True),
+    ("Our input will be delayed until 3 June", True),
+    ("The session will be a bit late in the day", False),
+    ("The reception will be delayed to 20:00, after the visit", False),
+    ("Two forums, with delegates coming by the 20th", False),
+    ("We are coming on Monday", False),
 ])
 def test_a_delivery_late_or_coming(clause: str, to_come: bool) -> None:
     assert leaves_work(clause) is to_come
@@ -132,6 +152,56 @@ def test_hostile_text_is_read_quickly() -> None:
         defers_answer(text)
         leaves_work(text)
         passes_on(text, words_of(text))
-    for text in texts[::2]:
+    for text in texts:  # ("I need to " read in linear time since review6)
         answers_question(text, QUESTION, owner="TSB", sender=ELENA)
     assert time.perf_counter() - start < 2.0
+
+
+# review6: the colleague handed the question is the whole clause; beside an answer, or
+# as the purpose of one, it hands nothing on.
+BUDGET = "What is the figure for the travel budget?"
+
+
+@pytest.mark.parametrize("reply, question, answered", [
+    ("Yes, the recording has French subtitles, copying my colleague Omar.", QUESTION, True),
+    ("The figure is 42 000 francs, so that they will know the cost.", BUDGET, True),
+    ("Copying my colleague Omar, who keeps the budget - he will know.", BUDGET, False),
+    ("Thanks. She will know what is possible.", BUDGET, False),
+])
+def test_a_colleague_beside_an_answer(reply: str, question: str, answered: bool) -> None:
+    assert answers_question(reply, question, owner="TSB", sender=ELENA) is answered
+
+
+@pytest.mark.parametrize("clause, passed", [
+    ("Yes, the room is free, adding my colleague Omar", False),
+    ("We send it today so they will know the venue", False),
+    ("Adding in our colleagues from the host country", True),
+    ("They will know whether the hall is free", True),
+])
+def test_only_a_whole_clause_hands_on(clause: str, passed: bool) -> None:
+    assert passes_on(clause, words_of(clause)) is passed
+
+
+def test_hostile_text_for_a_whole_clause_is_read_quickly() -> None:
+    texts = ["adding my colleague " + "- " * 25000, "copying our colleagues " * 2200,
+             "he will know what " * 3000, " " * 50000 + "she will know" + "!" * 1000 + "x"]
+    start = time.perf_counter()
+    for text in texts:  # (about 50 KB each)
+        passes_on(text, words_of(text))
+    for text in ("a " * 25000 + "coming by 2", "will be late " * 4000,
+                 "will be delayed " + "- " * 25000 + "to 2", "x coming " * 6000):
+        leaves_work(text)
+    assert time.perf_counter() - start < 0.5
+
+
+# review6: thanks for doing something runs over words, not over a dash, a figure or an
+# answer in a word.
+@pytest.mark.parametrize("reply, answered", [
+    ("Thanks for asking - yes.", True),
+    ("Thank you for asking - it is planned.", True),
+    ("Thanks for checking it is 12", True),
+    ("Thank you for following up on the recordings, Elena.", False),
+    ("Thanks for asking around the regions - Elena", False),
+])
+def test_thanks_for_doing_something_then_an_answer(reply: str, answered: bool) -> None:
+    assert answers_question(reply, QUESTION, owner="TSB", sender=ELENA) is answered

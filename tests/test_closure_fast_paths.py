@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from iscg_mailbot.analyse import (
     action_closure,
+    closure_deeds,
     closure_items,
     closure_later,
     closure_people,
@@ -24,8 +25,9 @@ from iscg_mailbot.analyse import (
     closure_reading,
 )
 from iscg_mailbot.analyse.action_closure import delivery_statement, promises
+from iscg_mailbot.analyse.closure_deeds import deeds
 from iscg_mailbot.analyse.closure_items import question_owners
-from iscg_mailbot.analyse.closure_reading import deeds, deferral, is_signoff, signoff_lines
+from iscg_mailbot.analyse.closure_reading import deferral, is_signoff, signoff_lines
 from iscg_mailbot.analyse.closure_reply import reply_of
 from iscg_mailbot.analyse.closure_speaker import owner_parts, speaker_of
 from iscg_mailbot.analyse.closure_words import word_runs, words_of
@@ -110,7 +112,7 @@ def test_deeds_behind_their_runs(text: str) -> None:
     # (or an irregular one) and a subject ("I", "we", an acronym).
     for clause in (text, text.replace(" ", "")):
         read = (word_runs(clause), words_of(clause))
-        assert deeds(clause, read) == closure_reading._deeds.__wrapped__(clause)
+        assert deeds(clause, read) == closure_deeds._deeds.__wrapped__(clause)
 
 
 # Sign-off lines: contact numbers, the Union's name, disclaimers, names and titles.

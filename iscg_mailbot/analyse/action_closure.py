@@ -345,12 +345,15 @@ _ACK_WORDS = (
 _NAME = r"(?-i:[A-Z][\w'.-]*)(?:\s+(?-i:[A-Z][\w'.-]*)){0,3}"
 # A greeting of several people is several of them: "Dear Amara, dear Pierre,".
 _GREETED = r"(?:dear|hi|hello)\s+" + _NAME + r"\W+"
+# Not an answer in a word ("yes"): that is no name, nor what one is thanked for.
+_NOT_AN_ANSWER = r"(?!(?:yes|no|agreed|confirmed|correct|indeed)\b)"
 _ACKNOWLEDGEMENT = re.compile(
     r"^\W*(?:" + _GREETED + r")*(?:(?:" + _ACK_WORDS + r")(?:\W+(?:" + _ACK_WORDS + r"))*)?"
-    r"(?:\W*(?:for\s+(?:this|that|the\s+\w+|your\s+\w+|\w+ing(?:\s+[\w'-]+){0,4})|all|colleagues|"
-    r"everyone))?"
-    r"(?:\W+" + _NAME + r")?\W*$|^\W*(?!(?:yes|no|agreed|confirmed|correct|indeed)\b)" + _NAME
-    + r"\W*$",
+    # (thanked for doing something, in up to four words each beginning with a letter:
+    # "Thanks for asking - yes", "Thanks for checking it is 42" answer)
+    r"(?:\W*(?:for\s+(?:this|that|the\s+\w+|your\s+\w+|"
+    r"\w+ing(?:\s+" + _NOT_AN_ANSWER + r"[^\W\d_][\w'-]*){0,4})|all|colleagues|everyone))?"
+    r"(?:\W+" + _NAME + r")?\W*$|^\W*" + _NOT_AN_ANSWER + _NAME + r"\W*$",
     re.IGNORECASE,
 )
 

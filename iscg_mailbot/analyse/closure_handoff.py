@@ -37,8 +37,11 @@ _KNOWS_BETTER = re.compile(
     r"\bbetter\s+placed\s+to\s+(?:answer|reply|respond|say|comment)\b|"
     # A colleague added who will know (close-r27): "Adding my colleague Ahmed, who
     # handles the contracts - he will know what is possible" (the thirty-sixth writer).
-    r"\b(?:he|she|they)\s+will\s+know\b|\b(?:adding|copying)\s+(?:in\s+)?(?:my|our)\s+"
-    r"colleagues?\b",
+    # Only as the whole clause: "Yes, we host, copying my colleague Omar" and "so
+    # they will know the venue" answer (review6).
+    r"^\W*(?:adding|copying)\s+(?:in\s+)?(?:my|our)\s+colleagues?\b[^.;:!?]{0,120}\W*$|"
+    r"^\W*(?:he|she|they)\s+will\s+know(?:\s+(?:more|better|best|this|that|it|the\s+answer|"
+    r"what|whether|how|if|who|when)\b[^.;:!?]{0,80})?\W*$",
     re.IGNORECASE)
 # Numbered points left for somebody or for later: "5 and 6 need the SG12 counsellor",
 # "Q5-Q7 need input from the study group", "questions 1 and 3 for now", "Q1 to Q4 only".

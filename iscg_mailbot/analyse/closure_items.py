@@ -38,6 +38,7 @@ from iscg_mailbot.analyse.action_owners import find_mentions
 from iscg_mailbot.analyse.action_tables import close_by_status_table
 from iscg_mailbot.analyse.action_text import Sentence
 from iscg_mailbot.analyse.closure_accept import REFUSAL, accepts_request
+from iscg_mailbot.analyse.closure_deeds import deeds_asked
 from iscg_mailbot.analyse.closure_greetings import greeted
 from iscg_mailbot.analyse.closure_labels import labelled_share
 from iscg_mailbot.analyse.closure_later import COMES_BACK, not_awaiting_reply, still_to_come
@@ -45,7 +46,7 @@ from iscg_mailbot.analyse.closure_liaison import awaits_group_reply, meets_liais
 from iscg_mailbot.analyse.closure_people import names_people, one_thing_of_people, to_co_owner
 from iscg_mailbot.analyse.closure_phrases import phrase_patterns
 from iscg_mailbot.analyse.closure_points import on_points, points_referred, with_label
-from iscg_mailbot.analyse.closure_reading import asks_to_pass, deeds_asked, delegates, shared_words
+from iscg_mailbot.analyse.closure_reading import asks_to_pass, delegates, shared_words
 from iscg_mailbot.analyse.closure_received import close_received
 from iscg_mailbot.analyse.closure_reply import PRONOUN, Reply, later, reply_of
 from iscg_mailbot.analyse.closure_speaker import (

@@ -43,6 +43,8 @@ _REST_TO_COME = (r"\bstill\s+(?:looking|searching|checking|working\s+on)\b|"
                  r"\b(?:on\s+(?:mon|tues|wednes|thurs|fri)day|tomorrow|next\s+week)\W+"
                  r"(?:sorry|apologies)\b")
 REST_TO_COME = re.compile(_REST_TO_COME, re.IGNORECASE)
+# An hour of the day: "16:00", "4.30", "9h30", "4 pm".
+_HOUR = r"\d{1,2}(?:[:.h]\d\d|\s*[ap]\.?m\b)"
 # Part of the work is still to come: "the highlights are being cleared and will follow",
 # "one moderator is still to be confirmed", "for the indicators we need another week".
 # Not "will need" or "will be held": only a delivery put off, or unfinished work.
@@ -67,10 +69,15 @@ LEAVES_WORK = re.compile(
     r"(?:next|later|tomorrow|shortly|soon|by|within)\b|"
     # A delivery said to be late, or coming on a day (close-r27): "The BDT input will
     # come a bit late, on Monday at the latest", "TSB paragraph coming by the 20th,
-    # sorry" (the thirtieth and thirty-fourth writers).
+    # sorry" (the thirtieth and thirty-fourth writers). Not an hour ("the Apia session
+    # will be a bit late in the day, from 16:00"), nor people or events coming within
+    # a clause ("the forum, with delegates coming by the 20th"): the thing coming opens
+    # the clause, and is no person said by a pronoun (review6).
     r"\bwill\s+(?:come|be)\s+(?:a\s+(?:bit|little)\s+|slightly\s+|somewhat\s+)?"
-    r"(?:late|delayed)\b|"
-    r"\bcoming\s+(?:by\s+(?:the\s+)?\d|on\s+\w+day\b|next\s+week|tomorrow|later|soon|shortly)",
+    r"(?:late\b(?!\s+in\s+the\b|\W+(?:from|at|until)\s+" + _HOUR + r")|"
+    r"delayed\b(?!\W+(?:to|until)\s+" + _HOUR + r"))|"
+    r"^\W*(?!(?:I|we|they|he|she|you)\b)(?:[\w'\u2019/.-]+\s+){1,4}coming\s+"
+    r"(?:by\s+(?:the\s+)?\d|on\s+\w+day\b|next\s+week|tomorrow|later|soon|shortly)",
     re.IGNORECASE,
 )
 

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from iscg_mailbot.analyse.closure_deferral_gates import DEFERS_ANSWER_GATE, LEAVES_WORK_GATE
 from iscg_mailbot.analyse.closure_later import CHECKS_FIRST, LEAVES_WORK
-from iscg_mailbot.analyse.closure_words import gate_words, words_of
+from iscg_mailbot.analyse.closure_words import crude_stem, gate_words, words_of
 from iscg_mailbot.analyse.text_gates import FoldedPattern, GatedPattern, folded
 
 # A contact line ("Tel: +41 ...") and the Union's name or a disclaimer, searched apart:
@@ -299,27 +299,11 @@ _MOST_WORDS = 200_000
 
 def _content_stem(found: str) -> str | None:
     word = found.casefold().rstrip(".")
-    stem = None if word in _STOP else _stem(word)
+    stem = None if word in _STOP else crude_stem(word)
     if len(_CONTENT_STEMS) >= _MOST_WORDS:
         _CONTENT_STEMS.clear()
     _CONTENT_STEMS[found] = stem
     return stem
-
-
-_SUFFIXES = (("ations", ""), ("ation", ""), ("ions", ""), ("ion", ""), ("ings", ""), ("ing", ""), ("ies", "y"),
-             ("ied", "y"), ("ates", ""), ("ated", ""), ("ate", ""), ("ees", ""), ("ee", ""),
-             ("ed", ""), ("es", ""), ("s", ""), ("e", ""))
-
-
-def _stem(word: str) -> str:
-    """A crude stem, enough to meet "moderators" and "moderator", "confirmed" and
-    "confirm", "suggestions" and "suggest", "nominee" and "nominate"."""
-    if len(word) < 5 or word.endswith("ss"):
-        return word  # (no suffix leaves four letters, or "ss" keeps every one)
-    for suffix, then in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
-            return word[:-len(suffix)] + then
-    return word
 
 
 def shared_words(sentence: str, item_sentence: str) -> int:
@@ -359,7 +343,7 @@ def lead_stem(clause: str, words: frozenset[str] | None = None) -> str | None:
     if word in _STOP or _ASKING.match(word) or (
             (words is None or not _REMARK_WORDS.isdisjoint(words)) and _REMARK.search(clause)):
         return None
-    return _stem(word)
+    return crude_stem(word)
 
 
 _REMARK = re.compile(r"\b(?:good|interesting|important|valid|fair|excellent|great|difficult|"
@@ -369,82 +353,3 @@ _REMARK = re.compile(r"\b(?:good|interesting|important|valid|fair|excellent|grea
 _REMARK_WORDS = gate_words(("question", "point", "idea", "suggestion", "topic", "issue"))
 _ASKING = re.compile(r"(?:confirm|indicat|inform|advis|clarif|repl|respon|answer|check|"
                      r"verif|question)", re.IGNORECASE)
-
-
-# The deed asked, reported done by the one who did it: "I replied to APT this morning"
-# (to "Could you reply to APT?"), "Update: I asked the co-rapporteurs on Friday" (to "I
-# will ask the Q6/2 co-rapporteurs ..."), "We have contacted the organisers".
-_DID = re.compile(
-    r"\b(?:I|we|(?-i:[A-Z][A-Za-z]*[A-Z][\w/-]*))\s+(?:have\s+|has\s+|had\s+)?"
-    r"(?:(?:just|already|also|now|\w+ly)\s+)?(?P<verb>[a-z]+ed|sent|gave|wrote|told|made|met|"
-    r"spoke|took|brought|found|held|began)\b", re.IGNORECASE)
-_PAST_OF = {"sent": "send", "gave": "give", "wrote": "write", "told": "tell", "made": "make",
-            "met": "meet", "spoke": "speak", "took": "take", "brought": "bring",
-            "found": "find", "held": "hold", "began": "begin"}
-_NOT_DONE = re.compile(r"\b(?:will|shall|would|should|must|once|when|if|after|until|before|"
-                       r"not|n't|never|yet|soon|as|going\s+to|plan\s+to)\W+(?:\w+\W+){0,2}$",
-                       re.IGNORECASE)
-
-
-def reports_deed(clause: str, item_sentence: str) -> bool:
-    """Whether a clause reports done, in the past, the deed an item asks for: its verb
-    is the item's ("I replied to APT" - "Could you reply to APT?"), not another one
-    ("I checked the figures" - "send the figures")."""
-    done = _deeds(clause)
-    return bool(done) and not done.isdisjoint(_asked_words(item_sentence))
-
-
-def deeds_asked(deeds: frozenset[str], item_sentence: str) -> bool:
-    """:func:`reports_deed` of a clause whose :func:`deeds` are ``deeds`` (not empty)."""
-    return not deeds.isdisjoint(_asked_words(item_sentence))
-
-
-def deeds(clause: str, read: tuple[str, frozenset[str]] | None = None) -> frozenset[str]:
-    """What the deeds a clause reports done in the past may be the past of: "sent" send;
-    empty when it reports none (most clauses), or for a question. ``read``: the
-    clause's :func:`word_runs` and :func:`words_of`, when the caller has them."""
-    if read is not None and not _may_report_deed(clause, *read):
-        return frozenset()
-    return _deeds(clause)
-
-
-# A deed reported (``_DID``) is a run of its own: a verb ending in "ed" or one of the
-# irregular ones, after "I", "we" or an acronym (two capitals): four clauses in five
-# hold no such pair, and a few tests of the clause's runs cost a third of the search.
-_IRREGULAR = gate_words(_PAST_OF)
-_ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]")
-
-
-def _may_report_deed(clause: str, runs: str, words: frozenset[str]) -> bool:
-    return ("ed " in runs or not _IRREGULAR.isdisjoint(words)) and (
-        " i " in runs or " we " in runs or _ACRONYM.search(clause) is not None)
-
-
-# Each clause and each item sentence is read once, however many items and replies a
-# thread holds.
-@lru_cache(maxsize=4096)
-def _deeds(clause: str) -> frozenset[str]:
-    """What the deeds a clause reports done may be the past of (empty for a question)."""
-    if clause.rstrip().endswith("?"):
-        return frozenset()
-    return frozenset(base for match in _DID.finditer(clause)
-                     if not _NOT_DONE.search(clause[:match.start()])
-                     for base in _bases(match.group("verb").casefold()))
-
-
-@lru_cache(maxsize=4096)
-def _asked_words(item_sentence: str) -> frozenset[str]:
-    words = {w.casefold() for w in _ITEM_WORD.findall(item_sentence)}
-    return frozenset(words | {_stem(w) for w in words})
-
-
-_ITEM_WORD = re.compile(r"[^\W\d_]{3,}")
-
-
-def _bases(verb: str) -> set[str]:
-    """What a past form may be the past of: "sent" send, "shared" share, "asked" ask,
-    "replied" reply, "submitted" submit."""
-    if verb in _PAST_OF:
-        return {_PAST_OF[verb]}
-    found = {verb[:-1], verb[:-2], verb[:-3] + "y", verb[:-3]}
-    return {b for b in found | {_stem(b) for b in found} if len(b) >= 3}

@@ -20,12 +20,12 @@ from functools import cached_property, lru_cache, partial
 
 from iscg_mailbot.analyse.action_closure import delivery_statement, promises, says_something
 from iscg_mailbot.analyse.action_text import Sentence, split_sentences
+from iscg_mailbot.analyse.closure_deeds import deeds
 from iscg_mailbot.analyse.closure_handoff import leaves_points, passes_on
 from iscg_mailbot.analyse.closure_later import REST_TO_COME
 from iscg_mailbot.analyse.closure_reading import (
     asks_onto_agenda,
     content_words,
-    deeds,
     deferral,
     lead_stem,
     on_agenda,

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from iscg_mailbot.analyse.action_closure import not_yet
-from iscg_mailbot.analyse.closure_reading import deeds_asked
+from iscg_mailbot.analyse.closure_deeds import deeds_asked
 from iscg_mailbot.analyse.closure_words import gate_words, words_of
 
 # The state a deed left, said of the thing in the present passive: "Room XIX is booked

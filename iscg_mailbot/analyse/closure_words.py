@@ -57,3 +57,19 @@ def gate_words(words: Iterable[str]) -> frozenset[str]:
     if not found or any(w != folded(w) or _RUN.fullmatch(w) is None for w in found):
         raise ValueError(f"gate words must be folded runs of word characters: {sorted(found)}")
     return found
+
+
+_SUFFIXES = (("ations", ""), ("ation", ""), ("ions", ""), ("ion", ""), ("ings", ""), ("ing", ""), ("ies", "y"),
+             ("ied", "y"), ("ates", ""), ("ated", ""), ("ate", ""), ("ees", ""), ("ee", ""),
+             ("ed", ""), ("es", ""), ("s", ""), ("e", ""))
+
+
+def crude_stem(word: str) -> str:
+    """A crude stem, enough to meet "moderators" and "moderator", "confirmed" and
+    "confirm", "suggestions" and "suggest", "nominee" and "nominate"."""
+    if len(word) < 5 or word.endswith("ss"):
+        return word  # (no suffix leaves four letters, or "ss" keeps every one)
+    for suffix, then in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
+            return word[:-len(suffix)] + then
+    return word
